@@ -1,0 +1,73 @@
+package nl.briefwissel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Refuses to start the production profile on the evaluation defaults. Runs before any bean
+ * exists, so the person starting Briefwissel reads one list of everything that is missing
+ * instead of a stack trace about a data source.
+ */
+class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!Arrays.asList(environment.getActiveProfiles()).contains("production")) {
+			return;
+		}
+		List<String> problems = new ArrayList<>();
+		String dbUrl = environment.getProperty("briefwissel.db.url", "");
+		if (dbUrl.isBlank()) {
+			problems.add("BRIEFWISSEL_DB_URL is not set (a PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/briefwissel)");
+		}
+		else if (!dbUrl.startsWith("jdbc:postgresql:")) {
+			problems.add("BRIEFWISSEL_DB_URL must point to PostgreSQL; H2 and other databases are for evaluation only (got "
+					+ dbUrl.replaceAll("[;?].*", "") + ")");
+		}
+		require(environment, problems, "briefwissel.db.user", "BRIEFWISSEL_DB_USER", "the database user");
+		require(environment, problems, "briefwissel.base-url", "BRIEFWISSEL_BASE_URL",
+				"the public https address of Briefwissel, used in links in mail");
+		require(environment, problems, "briefwissel.mail.domain", "BRIEFWISSEL_MAIL_DOMAIN",
+				"the mail domain of reply addresses, e.g. coaching.example.nl");
+		require(environment, problems, "briefwissel.mail.from", "BRIEFWISSEL_MAIL_FROM",
+				"the sender address of outgoing mail");
+		require(environment, problems, "briefwissel.mail.smtp.host", "BRIEFWISSEL_MAIL_SMTP_HOST",
+				"the SMTP relay that sends mail");
+		boolean receiver = environment.getProperty("briefwissel.mail.receiver.enabled", Boolean.class, false);
+		if (!receiver) {
+			String imapHost = environment.getProperty("briefwissel.mail.imap.host", "");
+			if (imapHost.isBlank()) {
+				problems.add("BRIEFWISSEL_MAIL_IMAP_HOST is not set: replies need an IMAP mailbox to read, "
+						+ "or switch on the SMTP receiver with BRIEFWISSEL_MAIL_RECEIVER_ENABLED=true");
+			}
+			else {
+				require(environment, problems, "briefwissel.mail.imap.username", "BRIEFWISSEL_MAIL_IMAP_USERNAME",
+						"the login of the IMAP mailbox");
+				require(environment, problems, "briefwissel.mail.imap.password", "BRIEFWISSEL_MAIL_IMAP_PASSWORD",
+						"the password (or OAuth2 token) of the IMAP mailbox");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new MissingProductionSettingsException(problems);
+		}
+	}
+
+	private static void require(ConfigurableEnvironment environment, List<String> problems, String property,
+			String variable, String meaning) {
+		if (environment.getProperty(property, "").isBlank()) {
+			problems.add(variable + " is not set (" + meaning + ")");
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		// After the config data (application*.properties, environment) has been loaded.
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}

@@ -1,0 +1,148 @@
+package nl.briefwissel.account;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** All accounts. Addresses are stored in lower case so that sign-in ignores case. */
+@Repository
+public class Accounts {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Account register(NewAccount account) {
+		return register(account, account.password() == null ? null : passwords.encode(account.password()));
+	}
+
+	/**
+	 * Registers with an already computed hash, so seeding many accounts with one known password
+	 * costs one hash instead of one per account.
+	 */
+	@Transactional
+	public Account register(NewAccount account, String passwordHash) {
+		UUID id = UUID.randomUUID();
+		String email = normalise(account.email());
+		jdbc.sql("""
+				insert into account (id, organisation_id, email, display_name, password_hash, preferred_language, enabled, created_at)
+				values (:id, :organisation, :email, :name, :hash, :language, true, :now)""")
+			.param("id", id)
+			.param("organisation", account.organisationId())
+			.param("email", email)
+			.param("name", account.displayName())
+			.param("hash", passwordHash)
+			.param("language", account.language().getLanguage())
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		for (Role role : account.roles()) {
+			jdbc.sql("insert into account_role (account_id, role) values (:id, :role)")
+				.param("id", id)
+				.param("role", role.name())
+				.update();
+		}
+		return new Account(id, account.organisationId(), email, account.displayName(), account.language(),
+				account.roles(), true);
+	}
+
+	public String hash(String rawPassword) {
+		return passwords.encode(rawPassword);
+	}
+
+	public Optional<Account> byId(UUID id) {
+		return query("where a.id = :key", id).stream().findFirst();
+	}
+
+	public Optional<Account> byEmail(String email) {
+		return query("where a.email = :key", normalise(email)).stream().findFirst();
+	}
+
+	public List<Account> all() {
+		return query("", null);
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from account").query(Long.class).single();
+	}
+
+	Optional<String> passwordHash(UUID accountId) {
+		return jdbc.sql("select password_hash from account where id = :id")
+			.param("id", accountId)
+			.query(String.class)
+			.optional();
+	}
+
+	@Transactional
+	void changePassword(UUID accountId, String rawPassword) {
+		jdbc.sql("update account set password_hash = :hash where id = :id")
+			.param("hash", passwords.encode(rawPassword))
+			.param("id", accountId)
+			.update();
+	}
+
+	@Transactional
+	public void changeLanguage(UUID accountId, Locale language) {
+		jdbc.sql("update account set preferred_language = :language where id = :id")
+			.param("language", language.getLanguage())
+			.param("id", accountId)
+			.update();
+	}
+
+	private List<Account> query(String where, Object key) {
+		var statement = jdbc.sql("""
+				select a.id, a.organisation_id, a.email, a.display_name, a.preferred_language, a.enabled, r.role
+				from account a left join account_role r on r.account_id = a.id
+				%s
+				order by a.display_name, a.id""".formatted(where));
+		if (key != null) {
+			statement = statement.param("key", key);
+		}
+		List<RoleRow> rows = statement.query((rs, n) -> new RoleRow(rs.getObject("id", UUID.class),
+				rs.getObject("organisation_id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+				rs.getString("preferred_language"), rs.getBoolean("enabled"), rs.getString("role")))
+			.list();
+		Map<UUID, List<RoleRow>> byAccount = rows.stream()
+			.collect(Collectors.groupingBy(RoleRow::id, LinkedHashMap::new, Collectors.toList()));
+		return byAccount.values().stream().map(RoleRow::toAccount).toList();
+	}
+
+	static String normalise(String email) {
+		return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/** One row of the account–role join: an account with one of its roles (or none). */
+	private record RoleRow(UUID id, UUID organisationId, String email, String displayName, String language,
+			boolean enabled, String role) {
+
+		static Account toAccount(List<RoleRow> rowsOfOneAccount) {
+			RoleRow first = rowsOfOneAccount.get(0);
+			Set<Role> roles = EnumSet.noneOf(Role.class);
+			rowsOfOneAccount.stream().map(RoleRow::role).filter(Objects::nonNull).map(Role::valueOf).forEach(roles::add);
+			return new Account(first.id, first.organisationId, first.email, first.displayName,
+					Locale.forLanguageTag(first.language), roles, first.enabled);
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package nl.briefwissel.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The person behind the current request. Controllers of every module take it as a
+ * {@code @AuthenticationPrincipal} to check ownership; it holds no content and, after sign-in,
+ * no password hash.
+ */
+public final class SignedInAccount implements UserDetails, CredentialsContainer {
+
+	private final UUID id;
+
+	private final UUID organisationId;
+
+	private final String email;
+
+	private final String displayName;
+
+	private final Locale language;
+
+	private final Set<Role> roles;
+
+	private final boolean enabled;
+
+	private String passwordHash;
+
+	SignedInAccount(Account account, String passwordHash) {
+		this.id = account.id();
+		this.organisationId = account.organisationId();
+		this.email = account.email();
+		this.displayName = account.displayName();
+		this.language = account.language();
+		this.roles = account.roles();
+		this.enabled = account.enabled();
+		this.passwordHash = passwordHash;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID organisationId() {
+		return organisationId;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public Locale language() {
+		return language;
+	}
+
+	public Set<Role> roles() {
+		return roles;
+	}
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	/** The role whose start page this person lands on; administrators before managers before coaches. */
+	public Role primaryRole() {
+		return roles.stream().sorted().findFirst().orElseThrow();
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		List<GrantedAuthority> authorities = roles.stream()
+			.sorted()
+			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
+			.toList();
+		return authorities;
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return email;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled && !roles.isEmpty();
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof SignedInAccount that && that.id.equals(id);
+	}
+
+	@Override
+	public int hashCode() {
+		return id.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "SignedInAccount[" + id + "]";
+	}
+}

@@ -1,0 +1,83 @@
+package nl.briefwissel.account.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import nl.briefwissel.account.PasswordResets;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "Forgot your password?": request a link by mail, then choose a new password. */
+@Controller
+class PasswordController {
+
+	private final PasswordResets resets;
+
+	PasswordController(PasswordResets resets) {
+		this.resets = resets;
+	}
+
+	record ForgotForm(@NotBlank(message = "{validation.email.required}") @Email(
+			message = "{validation.email.invalid}") @Size(max = 320, message = "{validation.email.invalid}") String email) {
+	}
+
+	record ResetForm(String token,
+			@NotBlank(message = "{validation.password.required}") @Size(min = 12, max = 128,
+					message = "{validation.password.length}") String password,
+			String confirmation) {
+	}
+
+	@GetMapping("/password/forgot")
+	String forgot(Model model) {
+		model.addAttribute("form", new ForgotForm(""));
+		return "account/password-forgot";
+	}
+
+	@PostMapping("/password/forgot")
+	String requestLink(@Valid @ModelAttribute("form") ForgotForm form, BindingResult errors,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return "account/password-forgot";
+		}
+		resets.request(form.email());
+		redirect.addFlashAttribute("sentTo", form.email());
+		return "redirect:/password/sent";
+	}
+
+	@GetMapping("/password/sent")
+	String sent() {
+		return "account/password-sent";
+	}
+
+	@GetMapping("/password/reset")
+	String resetForm(@RequestParam(required = false) String token, Model model) {
+		if (!resets.isValid(token)) {
+			return "account/password-link-invalid";
+		}
+		model.addAttribute("form", new ResetForm(token, "", ""));
+		return "account/password-reset";
+	}
+
+	@PostMapping("/password/reset")
+	String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors, RedirectAttributes redirect) {
+		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
+			errors.rejectValue("confirmation", "validation.password.mismatch");
+		}
+		if (errors.hasErrors()) {
+			return resets.isValid(form.token()) ? "account/password-reset" : "account/password-link-invalid";
+		}
+		if (!resets.reset(form.token(), form.password())) {
+			return "account/password-link-invalid";
+		}
+		redirect.addAttribute("reset", "");
+		return "redirect:/login";
+	}
+}

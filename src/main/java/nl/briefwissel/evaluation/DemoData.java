@@ -1,0 +1,119 @@
+package nl.briefwissel.evaluation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One organisation, one programme, three coaches and eight participants in every stage, so the
+ * product can be tried without setting anything up. Written once, into an empty database.
+ */
+@Component
+@Order(0)
+@ConditionalOnProperty(name = "briefwissel.demo.enabled", havingValue = "true", matchIfMissing = true)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+	private final Accounts accounts;
+
+	private final Organisations organisations;
+
+	private final Programmes programmes;
+
+	private final Trajectories trajectories;
+
+	private final ObjectProvider<EmbeddedMailServer> mailServer;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
+			ObjectProvider<EmbeddedMailServer> mailServer, TransactionTemplate transactions, Clock clock) {
+		this.accounts = accounts;
+		this.organisations = organisations;
+		this.programmes = programmes;
+		this.trajectories = trajectories;
+		this.mailServer = mailServer;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (accounts.count() == 0) {
+			transactions.executeWithoutResult(status -> seed());
+		}
+		// The embedded server keeps mail in memory: give every person a mailbox again at each start.
+		mailServer.ifAvailable(server -> accounts.all().forEach(account -> server.ensureMailbox(account.email())));
+	}
+
+	private void seed() {
+		String hash = accounts.hash(DemoPeople.PASSWORD);
+		Organisation gemeente = organisations.create("Gemeente Voorbeeldstad");
+		Programme programme = programmes.create(gemeente.id(), "E-coaching loopbaan", "aanmelden@briefwissel.test");
+
+		person(gemeente, DemoPeople.ADMINISTRATOR, "Bram Beheer", Role.ADMINISTRATOR, hash);
+		person(gemeente, DemoPeople.PROGRAMME_MANAGER, "Ingrid Peters", Role.PROGRAMME_MANAGER, hash);
+		Account anja = person(gemeente, DemoPeople.COACH, "Anja de Vries", Role.COACH, hash);
+		Account marco = person(gemeente, "marco.jansen@briefwissel.test", "Marco Jansen", Role.COACH, hash);
+		Account fatima = person(gemeente, "fatima.elamrani@briefwissel.test", "Fatima El Amrani", Role.COACH, hash);
+
+		LocalDate today = LocalDate.now(clock);
+		participant(gemeente, programme, DemoPeople.PARTICIPANT, "Sanne Bakker", anja, TrajectoryStatus.RUNNING,
+				"NEXT_STEP", today.minusWeeks(2), null, hash);
+		participant(gemeente, programme, "pieter.degroot@briefwissel.test", "Pieter de Groot", null,
+				TrajectoryStatus.INTAKE, "RETRAINING", null, null, hash);
+		participant(gemeente, programme, "linda.bos@briefwissel.test", "Linda Bos", null, TrajectoryStatus.INTAKE,
+				"NOT_SURE", null, null, hash);
+		participant(gemeente, programme, "yvonne.smit@briefwissel.test", "Yvonne Smit", marco,
+				TrajectoryStatus.RUNNING, "GROWTH", today.minusWeeks(4), null, hash);
+		participant(gemeente, programme, "jeroen.mulder@briefwissel.test", "Jeroen Mulder", fatima,
+				TrajectoryStatus.RUNNING, "MOVE_WITHIN", today.minusDays(4), null, hash);
+		participant(gemeente, programme, "ahmed.yilmaz@briefwissel.test", "Ahmed Yilmaz", anja,
+				TrajectoryStatus.PAUSED, "SURPLUS", today.minusWeeks(3), null, hash);
+		participant(gemeente, programme, "eva.visser@briefwissel.test", "Eva Visser", anja, TrajectoryStatus.COMPLETED,
+				"GRIP", today.minusWeeks(10), today.minusWeeks(4), hash);
+		participant(gemeente, programme, "kees.hendriks@briefwissel.test", "Kees Hendriks", marco,
+				TrajectoryStatus.COMPLETED, "NEXT_STEP", today.minusWeeks(14), today.minusWeeks(7), hash);
+		log.info("Demo data written: 1 organisation, 1 programme, 3 coaches, 8 participants");
+	}
+
+	private Account person(Organisation organisation, String email, String name, Role role, String hash) {
+		return accounts.register(new NewAccount(organisation.id(), email, name, DUTCH, Set.of(role), null), hash);
+	}
+
+	private void participant(Organisation organisation, Programme programme, String email, String name, Account coach,
+			TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, String hash) {
+		Account participant = person(organisation, email, name, Role.PARTICIPANT, hash);
+		UUID coachId = coach == null ? null : coach.id();
+		trajectories.record(programme.id(), participant.id(), coachId, status, theme, startedOn, endedOn);
+	}
+}

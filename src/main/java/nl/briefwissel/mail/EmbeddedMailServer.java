@@ -1,0 +1,69 @@
+package nl.briefwissel.mail;
+
+import java.net.InetAddress;
+import java.util.Locale;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evaluation default's own mail server: SMTP and IMAP on loopback only, so a person can use a
+ * real mail client against Briefwissel without configuring anything. Every mailbox on it opens
+ * with the configured evaluation password.
+ */
+@Component
+@Conditional(NoMailServerConfigured.class)
+public class EmbeddedMailServer implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
+
+	private static final String LOOPBACK = InetAddress.getLoopbackAddress().getHostAddress();
+
+	private final GreenMail greenMail;
+
+	private final String password;
+
+	EmbeddedMailServer(MailProperties properties) {
+		this.password = properties.embedded().password();
+		this.greenMail = new GreenMail(new ServerSetup[] { setup(properties.embedded().smtpPort(), "smtp"),
+				setup(properties.embedded().imapPort(), "imap") });
+		this.greenMail.start();
+		log.info("Embedded mail server listening on {}: SMTP {}, IMAP {}", LOOPBACK, smtpPort(), imapPort());
+	}
+
+	private static ServerSetup setup(int port, String protocol) {
+		ServerSetup setup = new ServerSetup(port, LOOPBACK, protocol);
+		return port == 0 ? setup.dynamicPort() : setup;
+	}
+
+	public int smtpPort() {
+		return greenMail.getSmtp().getPort();
+	}
+
+	public int imapPort() {
+		return greenMail.getImap().getPort();
+	}
+
+	public String host() {
+		return LOOPBACK;
+	}
+
+	/** Makes sure the mailbox exists and opens with the evaluation password. */
+	public void ensureMailbox(String address) {
+		String login = address.toLowerCase(Locale.ROOT);
+		if (greenMail.getUserManager().getUser(login) == null) {
+			greenMail.setUser(login, login, password);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		greenMail.stop();
+	}
+}

@@ -1,0 +1,58 @@
+package nl.briefwissel.mail;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Mail settings under {@code briefwissel.mail}. With no SMTP host configured, Briefwissel runs its
+ * own mail server on loopback (the evaluation default); the production profile refuses that.
+ */
+@ConfigurationProperties("briefwissel.mail")
+public record MailProperties(@DefaultValue("briefwissel.test") String domain, String from,
+		@DefaultValue("Briefwissel") String fromName, @DefaultValue Smtp smtp, @DefaultValue Imap imap,
+		@DefaultValue Embedded embedded, @DefaultValue Outbox outbox) {
+
+	public boolean usesEmbeddedServer() {
+		return smtp.host() == null || smtp.host().isBlank();
+	}
+
+	/** The sender address; defaults to {@code noreply@} the mail domain. */
+	public String fromAddress() {
+		return from == null || from.isBlank() ? "noreply@" + domain : from;
+	}
+
+	public record Smtp(String host, @DefaultValue("587") int port, String username, String password,
+			@DefaultValue("true") boolean starttls) {
+
+		@Override
+		public String toString() {
+			return "Smtp[host=" + host + ", port=" + port + ", username=" + username + ", starttls=" + starttls + "]";
+		}
+	}
+
+	public record Imap(String host, @DefaultValue("993") int port, String username, String password,
+			@DefaultValue("true") boolean ssl, @DefaultValue("INBOX") String folder) {
+
+		@Override
+		public String toString() {
+			return "Imap[host=" + host + ", port=" + port + ", username=" + username + ", ssl=" + ssl + "]";
+		}
+	}
+
+	/** The loopback mail server of the evaluation default. Port 0 picks a free port (tests). */
+	public record Embedded(@DefaultValue("3025") int smtpPort, @DefaultValue("3143") int imapPort,
+			@DefaultValue("briefwissel") String password) {
+
+		@Override
+		public String toString() {
+			return "Embedded[smtpPort=" + smtpPort + ", imapPort=" + imapPort + "]";
+		}
+	}
+
+	/** Retry policy of the outbox: exponential back-off from {@code firstRetry} up to {@code maxRetry}. */
+	public record Outbox(@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetry,
+			@DefaultValue("1h") Duration maxRetry, @DefaultValue("1s") Duration pollInterval) {
+	}
+}

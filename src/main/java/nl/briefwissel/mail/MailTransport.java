@@ -1,0 +1,104 @@
+package nl.briefwissel.mail;
+
+import java.io.UnsupportedEncodingException;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** Turns a queued mail into MIME and hands it to the SMTP relay (or the embedded server). */
+@Component
+class MailTransport {
+
+	private final JavaMailSenderImpl sender = new JavaMailSenderImpl();
+
+	private final MailProperties properties;
+
+	private final Optional<EmbeddedMailServer> embedded;
+
+	MailTransport(MailProperties properties, ObjectProvider<EmbeddedMailServer> embedded) {
+		this.properties = properties;
+		this.embedded = Optional.ofNullable(embedded.getIfAvailable());
+		Properties javaMail = sender.getJavaMailProperties();
+		javaMail.put("mail.smtp.connectiontimeout", "10000");
+		javaMail.put("mail.smtp.timeout", "30000");
+		javaMail.put("mail.smtp.writetimeout", "30000");
+		if (this.embedded.isPresent()) {
+			sender.setHost(this.embedded.get().host());
+			sender.setPort(this.embedded.get().smtpPort());
+		}
+		else {
+			MailProperties.Smtp smtp = properties.smtp();
+			sender.setHost(smtp.host());
+			sender.setPort(smtp.port());
+			if (smtp.username() != null && !smtp.username().isBlank()) {
+				sender.setUsername(smtp.username());
+				sender.setPassword(smtp.password());
+				javaMail.put("mail.smtp.auth", "true");
+			}
+			// Coaching content must not cross the network in clear text: STARTTLS is required
+			// unless an operator switches it off explicitly (a relay on the same host).
+			javaMail.put("mail.smtp.starttls.enable", String.valueOf(smtp.starttls()));
+			javaMail.put("mail.smtp.starttls.required", String.valueOf(smtp.starttls()));
+		}
+	}
+
+	void send(QueuedMail mail) throws MessagingException {
+		embedded.ifPresent(server -> server.ensureMailbox(mail.recipient()));
+		MimeMessage message = new StableIdMimeMessage(sender.getSession(), mail.messageId());
+		MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
+		try {
+			helper.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
+		}
+		catch (UnsupportedEncodingException e) {
+			throw new IllegalStateException("UTF-8 is always supported", e);
+		}
+		helper.setTo(mail.recipient());
+		helper.setSubject(mail.subject());
+		if (mail.html() != null) {
+			helper.setText(mail.text(), mail.html());
+		}
+		else {
+			helper.setText(mail.text());
+		}
+		if (mail.replyTo() != null) {
+			helper.setReplyTo(mail.replyTo());
+		}
+		if (mail.inReplyTo() != null) {
+			message.setHeader("In-Reply-To", mail.inReplyTo());
+		}
+		if (mail.references() != null) {
+			message.setHeader("References", mail.references());
+		}
+		if (mail.automatic()) {
+			message.setHeader("Auto-Submitted", "auto-generated");
+			// Exchange honours this instead of RFC 3834: no out-of-office replies to our notices.
+			message.setHeader("X-Auto-Response-Suppress", "All");
+		}
+		sender.send(message);
+	}
+
+	/** Keeps the Message-ID chosen when the mail was queued; Jakarta Mail would make a new one per send. */
+	private static final class StableIdMimeMessage extends MimeMessage {
+
+		private final String messageId;
+
+		StableIdMimeMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", messageId);
+		}
+	}
+}

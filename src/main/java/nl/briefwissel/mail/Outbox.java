@@ -1,0 +1,56 @@
+package nl.briefwissel.mail;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The only way to send mail. The mail is written to {@code outbound_mail} in the caller's
+ * transaction, so it goes out if and only if what caused it was committed; {@link OutboxWorker}
+ * does the sending.
+ */
+@Service
+public class Outbox {
+
+	private final JdbcClient jdbc;
+
+	private final MailProperties properties;
+
+	private final Clock clock;
+
+	Outbox(JdbcClient jdbc, MailProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Queues the mail and returns its Message-ID, fixed now so that a retry is never a second message. */
+	@Transactional
+	public String enqueue(OutgoingMail mail) {
+		UUID id = UUID.randomUUID();
+		String messageId = "<" + id + "@" + properties.domain() + ">";
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		jdbc.sql("""
+				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, reply_to,
+				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at)
+				values (:id, :messageId, :to, :subject, :text, :html, :replyTo, :inReplyTo, :references, :automatic,
+				    'PENDING', 0, :now, :now)""")
+			.param("id", id)
+			.param("messageId", messageId)
+			.param("to", mail.to())
+			.param("subject", mail.subject())
+			.param("text", mail.text())
+			.param("html", mail.html())
+			.param("replyTo", mail.replyTo())
+			.param("inReplyTo", mail.inReplyTo())
+			.param("references", mail.references().isEmpty() ? null : String.join(" ", mail.references()))
+			.param("automatic", mail.automatic())
+			.param("now", now)
+			.update();
+		return messageId;
+	}
+}

@@ -1,0 +1,135 @@
+package nl.briefwissel.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the {@link Outbox} queued. Each mail is claimed with {@code FOR UPDATE SKIP LOCKED}
+ * in its own transaction, so workers on several nodes never send the same row, and a crash
+ * before the commit leaves the row for the next attempt.
+ */
+@Component
+class OutboxWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+	private static final int BATCH = 50;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final MailTransport transport;
+
+	private final MailProperties.Outbox policy;
+
+	private final Clock clock;
+
+	OutboxWorker(JdbcClient jdbc, TransactionTemplate transactions, MailTransport transport,
+			MailProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.transport = transport;
+		this.policy = properties.outbox();
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${briefwissel.mail.outbox.poll-interval:1s}")
+	void sendDue() {
+		for (int i = 0; i < BATCH; i++) {
+			Boolean handled = transactions.execute(status -> claimNext().map(this::attempt).isPresent());
+			if (!Boolean.TRUE.equals(handled)) {
+				return;
+			}
+		}
+	}
+
+	private Optional<QueuedMail> claimNext() {
+		return jdbc.sql("""
+				select id, message_id, recipient, subject, text_body, html_body, reply_to, in_reply_to,
+				       mail_references, auto_submitted, attempts
+				from outbound_mail
+				where status = 'PENDING' and next_attempt_at <= :now
+				order by next_attempt_at
+				limit 1
+				for update skip locked""")
+			.param("now", OffsetDateTime.now(clock))
+			.query((rs, n) -> new QueuedMail(rs.getObject("id", java.util.UUID.class), rs.getString("message_id"),
+					rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+					rs.getString("html_body"), rs.getString("reply_to"), rs.getString("in_reply_to"),
+					rs.getString("mail_references"), rs.getBoolean("auto_submitted"), rs.getInt("attempts")))
+			.optional();
+	}
+
+	private QueuedMail attempt(QueuedMail mail) {
+		int attempt = mail.attempts() + 1;
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		String error = null;
+		try {
+			transport.send(mail);
+		}
+		catch (Exception e) {
+			error = describe(e);
+		}
+		jdbc.sql("""
+				insert into outbound_mail_attempt (outbound_mail_id, attempt, attempted_at, succeeded, error)
+				values (:id, :attempt, :now, :succeeded, :error)""")
+			.param("id", mail.id())
+			.param("attempt", attempt)
+			.param("now", now)
+			.param("succeeded", error == null)
+			.param("error", error)
+			.update();
+		if (error == null) {
+			jdbc.sql("update outbound_mail set status = 'SENT', attempts = :attempt, sent_at = :now, last_error = null where id = :id")
+				.param("attempt", attempt)
+				.param("now", now)
+				.param("id", mail.id())
+				.update();
+		}
+		else if (attempt >= policy.maxAttempts()) {
+			log.warn("Giving up on mail {} after {} attempts: {}", mail.messageId(), attempt, error);
+			jdbc.sql("update outbound_mail set status = 'FAILED', attempts = :attempt, last_error = :error where id = :id")
+				.param("attempt", attempt)
+				.param("error", error)
+				.param("id", mail.id())
+				.update();
+		}
+		else {
+			OffsetDateTime next = now.plus(backOff(attempt));
+			log.info("Mail {} not sent (attempt {}), next try at {}: {}", mail.messageId(), attempt, next, error);
+			jdbc.sql("update outbound_mail set attempts = :attempt, next_attempt_at = :next, last_error = :error where id = :id")
+				.param("attempt", attempt)
+				.param("next", next)
+				.param("error", error)
+				.param("id", mail.id())
+				.update();
+		}
+		return mail;
+	}
+
+	/** 1st retry after {@code firstRetry}, then doubling, never longer than {@code maxRetry}. */
+	Duration backOff(int attemptsSoFar) {
+		Duration delay = policy.firstRetry().multipliedBy(1L << Math.min(attemptsSoFar - 1, 20));
+		return delay.compareTo(policy.maxRetry()) > 0 ? policy.maxRetry() : delay;
+	}
+
+	private static String describe(Exception e) {
+		String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+		Throwable cause = e.getCause();
+		if (cause != null && cause != e) {
+			message += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+		}
+		return message.length() > 2000 ? message.substring(0, 2000) : message;
+	}
+}

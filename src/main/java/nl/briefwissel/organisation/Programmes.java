@@ -1,0 +1,72 @@
+package nl.briefwissel.organisation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+public class Programmes {
+
+	private static final String COLUMNS = """
+			select id, organisation_id, name, weeks, moments_per_week, reply_within_days, retention_months,
+			       mail_mode, intake_address
+			from programme""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Programmes(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Creates a programme with the pilot's defaults. */
+	@Transactional
+	public Programme create(UUID organisationId, String name, String intakeAddress) {
+		Programme programme = new Programme(UUID.randomUUID(), organisationId, name, Programme.DEFAULT_WEEKS,
+				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, intakeAddress);
+		jdbc.sql("""
+				insert into programme (id, organisation_id, name, weeks, moments_per_week, reply_within_days,
+				    retention_months, mail_mode, intake_address, created_at)
+				values (:id, :organisation, :name, :weeks, :moments, :reply, :retention, :mode, :intake, :now)""")
+			.param("id", programme.id())
+			.param("organisation", organisationId)
+			.param("name", name)
+			.param("weeks", programme.weeks())
+			.param("moments", programme.momentsPerWeek())
+			.param("reply", programme.replyWithinDays())
+			.param("retention", programme.retentionMonths())
+			.param("mode", programme.mailMode().name())
+			.param("intake", intakeAddress)
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		return programme;
+	}
+
+	public Optional<Programme> byId(UUID id) {
+		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(Programmes::map).optional();
+	}
+
+	public List<Programme> ofOrganisation(UUID organisationId) {
+		return jdbc.sql(COLUMNS + " where organisation_id = :organisation order by name")
+			.param("organisation", organisationId)
+			.query(Programmes::map)
+			.list();
+	}
+
+	private static Programme map(ResultSet rs, int row) throws SQLException {
+		return new Programme(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
+				rs.getString("name"), rs.getInt("weeks"), rs.getInt("moments_per_week"), rs.getInt("reply_within_days"),
+				rs.getInt("retention_months"), MailMode.valueOf(rs.getString("mail_mode")),
+				rs.getString("intake_address"));
+	}
+}

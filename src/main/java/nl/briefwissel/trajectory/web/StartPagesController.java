@@ -1,0 +1,56 @@
+package nl.briefwissel.trajectory.web;
+
+import java.util.List;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Trajectories;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The start pages of participants, coaches and programme managers. Each shows only what belongs
+ * to the signed-in person: their own trajectory, the trajectories they coach, or the programmes
+ * of their organisation as counts.
+ */
+@Controller
+class StartPagesController {
+
+	private final Trajectories trajectories;
+
+	private final Programmes programmes;
+
+	StartPagesController(Trajectories trajectories, Programmes programmes) {
+		this.trajectories = trajectories;
+		this.programmes = programmes;
+	}
+
+	@GetMapping("/participant")
+	String participant(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		model.addAttribute("trajectories", trajectories.ofParticipant(me.id()));
+		return "trajectory/participant";
+	}
+
+	@GetMapping("/coach")
+	String coach(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		model.addAttribute("trajectories", trajectories.ofCoach(me.id()));
+		return "trajectory/coach";
+	}
+
+	@GetMapping("/programme")
+	String programmeManager(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		List<ProgrammeCounts> overview = programmes.ofOrganisation(me.organisationId())
+			.stream()
+			.map(programme -> new ProgrammeCounts(programme, trajectories.countByStatus(programme.id())))
+			.toList();
+		model.addAttribute("programmes", overview);
+		return "trajectory/programme";
+	}
+
+	record ProgrammeCounts(Programme programme, java.util.Map<nl.briefwissel.trajectory.TrajectoryStatus, Long> counts) {
+	}
+}

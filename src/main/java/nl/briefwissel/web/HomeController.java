@@ -1,0 +1,17 @@
+package nl.briefwissel.web;
+
+import nl.briefwissel.account.SignedInAccount;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Sends each person to the start page of their role. */
+@Controller
+class HomeController {
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal SignedInAccount account) {
+		return "redirect:" + Navigation.startPage(account.primaryRole());
+	}
+}

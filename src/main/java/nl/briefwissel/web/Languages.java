@@ -1,0 +1,75 @@
+package nl.briefwissel.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Dutch first, English complete: {@code ?lang=en} switches, a cookie remembers the choice. */
+@Configuration(proxyBeanMethods = false)
+class Languages implements WebMvcConfigurer {
+
+	static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+	static final Locale ENGLISH = Locale.ENGLISH;
+
+	@Bean
+	MessageSource messageSource() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasenames("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setDefaultLocale(DUTCH);
+		messages.setFallbackToSystemLocale(false);
+		// Every text goes through MessageFormat, so an apostrophe is always written '' in the files.
+		messages.setAlwaysUseMessageFormat(true);
+		return messages;
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		return new SupportedLocaleResolver();
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+	/** Anything but English is Dutch, so a stray {@code ?lang=de} never leaves a page without text. */
+	static Locale supported(Locale requested) {
+		return requested != null && ENGLISH.getLanguage().equals(requested.getLanguage()) ? ENGLISH : DUTCH;
+	}
+
+	private static final class SupportedLocaleResolver extends CookieLocaleResolver {
+
+		SupportedLocaleResolver() {
+			super("briefwissel-language");
+			setDefaultLocale(DUTCH);
+			setCookieHttpOnly(true);
+			setCookieSameSite("Lax");
+		}
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			return supported(super.resolveLocale(request));
+		}
+
+		@Override
+		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+			super.setLocale(request, response, supported(locale));
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package nl.briefwissel.web;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.briefwissel.account.Role;
+
+/**
+ * The navigation each role has. Paths under a role's area are reachable only by that role
+ * (see {@link WebSecurity}).
+ */
+final class Navigation {
+
+	record Item(String path, String labelKey) {
+	}
+
+	private static final Map<Role, List<Item>> BY_ROLE = Map.of(
+			Role.PARTICIPANT, List.of(new Item("/participant", "nav.participant.home"),
+					new Item("/participant/conversation", "nav.participant.conversation"),
+					new Item("/participant/report", "nav.participant.report")),
+			Role.COACH, List.of(new Item("/coach", "nav.coach.home"),
+					new Item("/coach/quarantine", "nav.coach.quarantine"),
+					new Item("/coach/assignments", "nav.coach.assignments")),
+			Role.PROGRAMME_MANAGER, List.of(new Item("/programme", "nav.programme.home"),
+					new Item("/programme/intakes", "nav.programme.intakes"),
+					new Item("/programme/statistics", "nav.programme.statistics")),
+			Role.ADMINISTRATOR, List.of(new Item("/admin", "nav.admin.home"),
+					new Item("/admin/quarantine", "nav.admin.quarantine"),
+					new Item("/admin/assignments", "nav.admin.assignments"),
+					new Item("/admin/audit", "nav.admin.audit")));
+
+	private Navigation() {
+	}
+
+	static List<Item> of(Role role) {
+		return BY_ROLE.getOrDefault(role, List.of());
+	}
+
+	static String startPage(Role role) {
+		return of(role).get(0).path();
+	}
+}

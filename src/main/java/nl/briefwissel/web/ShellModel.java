@@ -1,0 +1,30 @@
+package nl.briefwissel.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.briefwissel.account.SignedInAccount;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the layout needs on every page: the navigation of the signed-in person and where they are. */
+@ControllerAdvice
+class ShellModel {
+
+	@ModelAttribute("navigation")
+	List<Navigation.Item> navigation(@AuthenticationPrincipal SignedInAccount account) {
+		return account == null ? List.of() : Navigation.of(account.primaryRole());
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	@ModelAttribute("signedIn")
+	SignedInAccount signedIn(@AuthenticationPrincipal SignedInAccount account) {
+		return account;
+	}
+}

@@ -1,0 +1,46 @@
+package nl.briefwissel.web;
+
+import nl.briefwissel.account.Role;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach which route. Every area of the application belongs to exactly one role; a route
+ * outside these areas needs a signed-in person, and ownership is checked by the controller.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+	/** No inline script or style anywhere: htmx is loaded from a file and configured by a meta tag. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/password/**", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
+					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/participant/**").hasRole(Role.PARTICIPANT.name())
+			.requestMatchers("/coach/**").hasRole(Role.COACH.name())
+			.requestMatchers("/programme/**").hasRole(Role.PROGRAMME_MANAGER.name())
+			.requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("email")
+				.defaultSuccessUrl("/", false)
+				.failureUrl("/login?error")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+}
