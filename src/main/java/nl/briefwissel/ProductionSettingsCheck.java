@@ -39,19 +39,14 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 				"the sender address of outgoing mail");
 		require(environment, problems, "briefwissel.mail.smtp.host", "BRIEFWISSEL_MAIL_SMTP_HOST",
 				"the SMTP relay that sends mail");
-		boolean receiver = environment.getProperty("briefwissel.mail.receiver.enabled", Boolean.class, false);
-		if (!receiver) {
-			String imapHost = environment.getProperty("briefwissel.mail.imap.host", "");
-			if (imapHost.isBlank()) {
-				problems.add("BRIEFWISSEL_MAIL_IMAP_HOST is not set: replies need an IMAP mailbox to read, "
-						+ "or switch on the SMTP receiver with BRIEFWISSEL_MAIL_RECEIVER_ENABLED=true");
-			}
-			else {
-				require(environment, problems, "briefwissel.mail.imap.username", "BRIEFWISSEL_MAIL_IMAP_USERNAME",
-						"the login of the IMAP mailbox");
-				require(environment, problems, "briefwissel.mail.imap.password", "BRIEFWISSEL_MAIL_IMAP_PASSWORD",
-						"the password (or OAuth2 token) of the IMAP mailbox");
-			}
+		if (environment.getProperty("briefwissel.mail.imap.host", "").isBlank()) {
+			problems.add("BRIEFWISSEL_MAIL_IMAP_HOST is not set (the IMAP mailbox that receives replies)");
+		}
+		else {
+			require(environment, problems, "briefwissel.mail.imap.username", "BRIEFWISSEL_MAIL_IMAP_USERNAME",
+					"the login of the IMAP mailbox");
+			require(environment, problems, "briefwissel.mail.imap.password", "BRIEFWISSEL_MAIL_IMAP_PASSWORD",
+					"the password of the IMAP mailbox");
 		}
 		if (!problems.isEmpty()) {
 			throw new MissingProductionSettingsException(problems);

@@ -1,0 +1,88 @@
+package nl.briefwissel;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same migrations run unchanged on both databases. Each test starts from an empty database of
+ * its own, so it says nothing about the state other tests leave behind.
+ */
+class MigrationTests {
+
+	private static final List<String> TABLES = List.of("organisation", "programme", "account", "account_role",
+			"password_reset", "event_publication", "outbound_mail", "outbound_mail_attempt", "trajectory");
+
+	@Test
+	void migrationsRunOnAnEmptyH2InPostgresMode() throws SQLException {
+		String url = "jdbc:h2:mem:migration-" + UUID.randomUUID()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+		MigrateResult result = migrate(url, "sa", "");
+		assertThat(result.success).isTrue();
+		assertThat(tables(url, "sa", "")).containsAll(TABLES);
+		assertThat(migrate(url, "sa", "").migrationsExecuted).as("a second run changes nothing").isZero();
+	}
+
+	@Test
+	void migrationsRunOnAnEmptyPostgresDatabase() throws SQLException {
+		String server = System.getenv().getOrDefault("BRIEFWISSEL_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
+		String user = System.getenv().getOrDefault("BRIEFWISSEL_TEST_POSTGRES_USER", "postgres");
+		Assumptions.assumeTrue(reachable(server + "postgres", user) || System.getenv("CI") != null,
+				"no PostgreSQL at " + server + " (CI always has one)");
+		String database = "briefwissel_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		execute(server + "postgres", user, "create database " + database);
+		try {
+			MigrateResult result = migrate(server + database, user, "");
+			assertThat(result.success).isTrue();
+			assertThat(tables(server + database, user, "")).containsAll(TABLES);
+			assertThat(migrate(server + database, user, "").migrationsExecuted).isZero();
+		}
+		finally {
+			execute(server + "postgres", user, "drop database if exists " + database + " with (force)");
+		}
+	}
+
+	private static MigrateResult migrate(String url, String user, String password) {
+		return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+	}
+
+	private static List<String> tables(String url, String user, String password) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
+			List<String> names = new ArrayList<>();
+			while (rs.next()) {
+				names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+			}
+			return names;
+		}
+	}
+
+	private static boolean reachable(String url, String user) {
+		try (Connection ignored = DriverManager.getConnection(url, user, "")) {
+			return true;
+		}
+		catch (SQLException e) {
+			return false;
+		}
+	}
+
+	private static void execute(String url, String user, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, user, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+}

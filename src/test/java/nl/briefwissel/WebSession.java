@@ -1,0 +1,63 @@
+package nl.briefwissel;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser without a screen: real HTTP against the running application, with cookies. Unlike
+ * MockMvc it goes through the servlet container, so error pages are rendered as people see them.
+ */
+public final class WebSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	private final int port;
+
+	public WebSession(int port) {
+		this.port = port;
+	}
+
+	public WebSession logIn(String email, String password) throws IOException, InterruptedException {
+		HttpResponse<String> response = post("/login", "email=" + encode(email) + "&password=" + encode(password));
+		if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("login failed for " + email);
+		}
+		return this;
+	}
+
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Posts a form with the CSRF token of the login page, as the browser would from any page. */
+	public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+		Matcher csrf = CSRF.matcher(get("/login").body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("no CSRF token on the login page");
+		}
+		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf.group(1))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}

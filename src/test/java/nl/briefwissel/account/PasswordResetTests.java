@@ -1,0 +1,159 @@
+package nl.briefwissel.account;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@BriefwisselTest
+class PasswordResetTests {
+
+	private static final Pattern LINK = Pattern.compile("(http://[^\\s\"<]+/password/reset\\?token=[A-Za-z0-9_-]+)");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void aResetLinkArrivesByMailAndSetsANewPasswordOnce() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()))
+			.andExpect(redirectedUrl("/password/sent"));
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, person.email(), m -> true);
+		assertThat(mail.getSubject()).isEqualTo("Kies een nieuw wachtwoord voor Briefwissel");
+		assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+		String text = bodyText(mail);
+		Matcher link = LINK.matcher(text);
+		assertThat(link.find()).as("link in %s", text).isTrue();
+		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
+
+		mvc.perform(get("/password/reset").param("token", token))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Kies een nieuw wachtwoord")));
+		mvc.perform(post("/password/reset").param("token", token)
+			.param("password", "een lange nieuwe zin")
+			.param("confirmation", "een lange nieuwe zin")
+			.with(csrf())).andExpect(redirectedUrl("/login?reset="));
+
+		mvc.perform(post("/login").param("email", person.email()).param("password", "een lange nieuwe zin").with(csrf()))
+			.andExpect(authenticated());
+		mvc.perform(post("/login").param("email", person.email()).param("password", "het oude wachtwoord").with(csrf()))
+			.andExpect(unauthenticated());
+		mvc.perform(get("/password/reset").param("token", token))
+			.andExpect(content().string(containsString("Deze link werkt niet meer")));
+	}
+
+	@Test
+	void theMailIsInThePersonsOwnLanguage() throws Exception {
+		Account person = somebody(Locale.ENGLISH);
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()));
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, person.email(), m -> true);
+		assertThat(mail.getSubject()).isEqualTo("Choose a new password for Briefwissel");
+		assertThat(mail.getContent()).isInstanceOf(MimeMultipart.class);
+	}
+
+	@Test
+	void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
+		String unknown = "niemand-" + UUID.randomUUID() + "@briefwissel.test";
+		mvc.perform(post("/password/forgot").param("email", unknown).with(csrf()))
+			.andExpect(redirectedUrl("/password/sent"));
+		Thread.sleep(1000);
+		mailServer.ensureMailbox(unknown);
+		assertThat(Mailboxes.read(mailServer, unknown, Mailboxes.PASSWORD)).isEmpty();
+	}
+
+	@Test
+	void formErrorsAreExplainedInTheVisitorsLanguage() throws Exception {
+		mvc.perform(post("/password/forgot").param("email", "geen-adres").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Vul een geldig e-mailadres in")));
+		mvc.perform(post("/password/forgot").param("email", "").param("lang", "en").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enter your e-mail address.")));
+	}
+
+	@Test
+	void aShortOrMistypedPasswordIsRefusedAndTheTokenStaysUsable() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()));
+		Matcher link = LINK.matcher(bodyText(Mailboxes.awaitMail(mailServer, person.email(), m -> true)));
+		assertThat(link.find()).isTrue();
+		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
+
+		mvc.perform(post("/password/reset").param("token", token)
+			.param("password", "kort")
+			.param("confirmation", "kort")
+			.with(csrf())).andExpect(content().string(containsString("minstens 12")));
+		mvc.perform(post("/password/reset").param("token", token)
+			.param("password", "een lange nieuwe zin")
+			.param("confirmation", "een andere lange zin")
+			.with(csrf())).andExpect(content().string(containsString("niet gelijk")));
+		assertThat(mvc.perform(get("/password/reset").param("token", token)).andReturn().getResponse().getContentAsString())
+			.contains("Kies een nieuw wachtwoord");
+	}
+
+	@Test
+	void aMadeUpTokenIsRefused() throws Exception {
+		mvc.perform(get("/password/reset").param("token", "verzonnen"))
+			.andExpect(content().string(containsString("Deze link werkt niet meer")));
+		mvc.perform(post("/password/reset").param("token", "verzonnen")
+			.param("password", "een lange nieuwe zin")
+			.param("confirmation", "een lange nieuwe zin")
+			.with(csrf())).andExpect(content().string(containsString("Deze link werkt niet meer")));
+	}
+
+	private Account somebody(Locale language) {
+		return accounts.register(new NewAccount(null, "persoon-" + UUID.randomUUID() + "@briefwissel.test", "Persoon",
+				language, Set.of(Role.PARTICIPANT), "het oude wachtwoord"));
+	}
+
+	private static String bodyText(MimeMessage mail) throws Exception {
+		Object content = mail.getContent();
+		if (content instanceof MimeMultipart multipart) {
+			StringBuilder text = new StringBuilder();
+			collect(multipart, text);
+			return text.toString();
+		}
+		return content.toString();
+	}
+
+	private static void collect(MimeMultipart multipart, StringBuilder text) throws Exception {
+		for (int i = 0; i < multipart.getCount(); i++) {
+			Object part = multipart.getBodyPart(i).getContent();
+			if (part instanceof MimeMultipart nested) {
+				collect(nested, text);
+			}
+			else if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+				text.append(part);
+			}
+		}
+	}
+}

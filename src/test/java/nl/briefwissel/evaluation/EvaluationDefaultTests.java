@@ -1,0 +1,95 @@
+package nl.briefwissel.evaluation;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** With nothing configured, Briefwissel starts with demo data and its own mail server. */
+@BriefwisselTest
+class EvaluationDefaultTests {
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	EvaluationBanner banner;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void startsWithOneOrganisationOneProgrammeThreeCoachesAndEightParticipantsInEveryStage() {
+		var gemeente = organisations.all().stream().filter(o -> o.name().equals("Gemeente Voorbeeldstad")).findFirst();
+		assertThat(gemeente).isPresent();
+		assertThat(programmes.ofOrganisation(gemeente.get().id())).hasSize(1);
+		var demo = accounts.all().stream().filter(a -> gemeente.get().id().equals(a.organisationId())).toList();
+		assertThat(demo.stream().filter(a -> a.has(Role.COACH))).hasSize(3);
+		assertThat(demo.stream().filter(a -> a.has(Role.PARTICIPANT))).hasSize(8);
+		assertThat(demo).extracting(a -> a.email())
+			.contains("deelnemer@briefwissel.test", "coach@briefwissel.test", "programma@briefwissel.test",
+					"beheer@briefwissel.test");
+
+		Map<String, Long> stages = jdbc.sql("""
+				select t.status from trajectory t join programme p on p.id = t.programme_id
+				where p.organisation_id = :organisation""")
+			.param("organisation", gemeente.get().id())
+			.query(String.class)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+		assertThat(stages).containsKeys("INTAKE", "RUNNING", "PAUSED", "COMPLETED");
+		assertThat(stages.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(8);
+	}
+
+	@Test
+	void everyDemoPersonsMailboxOpensOverImapWithTheEvaluationPassword() {
+		for (String address : new String[] { "deelnemer@briefwissel.test", "coach@briefwissel.test",
+				"programma@briefwissel.test", "beheer@briefwissel.test" }) {
+			assertThatCode(() -> Mailboxes.read(mailServer, address, "briefwissel")).as(address).doesNotThrowAnyException();
+		}
+		assertThat(mailServer.host()).isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void theBannerNamesTheAccountsTheAddressAndTheMailPorts() {
+		assertThat(banner.text()).contains("EVALUATION MODE", "deelnemer@briefwissel.test", "coach@briefwissel.test",
+				"programma@briefwissel.test", "beheer@briefwissel.test", "http://localhost:",
+				"SMTP " + mailServer.smtpPort(), "IMAP " + mailServer.imapPort());
+	}
+
+	@Test
+	void healthSaysUp() throws Exception {
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().string(containsString("\"UP\"")));
+	}
+}

@@ -1,0 +1,78 @@
+package nl.briefwissel.web;
+
+import java.net.http.HttpResponse;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.WebSession;
+import nl.briefwissel.account.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Error pages as the servlet container renders them: over real HTTP. */
+@BriefwisselTest
+class ErrorPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void anUnknownPageIsARealPageInDutch() throws Exception {
+		HttpResponse<String> page = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel").get("/bestaat-niet");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("<html lang=\"nl\"", "Pagina niet gevonden", "href=\"#main\"", "Werkplek");
+	}
+
+	@Test
+	void anUnknownPageIsARealPageInEnglish() throws Exception {
+		HttpResponse<String> page = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel")
+			.get("/does-not-exist?lang=en");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("<html lang=\"en\"", "Page not found");
+	}
+
+	@Test
+	void anotherRolesPageIsARealNoAccessPageInBothLanguages() throws Exception {
+		WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
+		HttpResponse<String> dutch = participant.get("/admin");
+		assertThat(dutch.statusCode()).isEqualTo(403);
+		assertThat(dutch.body()).contains("Geen toegang", "Mijn traject");
+		HttpResponse<String> english = participant.get("/admin?lang=en");
+		assertThat(english.statusCode()).isEqualTo(403);
+		assertThat(english.body()).contains("No access", "My trajectory");
+	}
+
+	@Test
+	void aFormPostedWithoutItsTokenGetsARealPage() throws Exception {
+		WebSession coach = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel");
+		HttpResponse<String> page = coach.get("/coach");
+		assertThat(page.statusCode()).isEqualTo(200);
+		HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/logout"))
+				.header("Accept", "text/html")
+				.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("<html lang=\"nl\"", "Geen toegang");
+	}
+
+	@Test
+	void everyNavigationEntryOfEveryRoleLeadsToARealPage() throws Exception {
+		for (Role role : Role.values()) {
+			String user = switch (role) {
+				case PARTICIPANT -> "deelnemer@briefwissel.test";
+				case COACH -> "coach@briefwissel.test";
+				case PROGRAMME_MANAGER -> "programma@briefwissel.test";
+				case ADMINISTRATOR -> "beheer@briefwissel.test";
+			};
+			WebSession session = new WebSession(port).logIn(user, "briefwissel");
+			for (Navigation.Item item : Navigation.of(role)) {
+				HttpResponse<String> page = session.get(item.path());
+				assertThat(page.statusCode()).as(item.path()).isEqualTo(200);
+				assertThat(page.body()).as(item.path()).contains("aria-current=\"page\"", "<h1");
+			}
+		}
+	}
+}
