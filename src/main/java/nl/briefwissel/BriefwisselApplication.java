@@ -15,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class BriefwisselApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && "mail".equals(args[0])) {
+			// A command, not the application: no Spring context, no database.
+			System.exit(nl.briefwissel.mail.MailCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(BriefwisselApplication.class, args);
 	}
 }

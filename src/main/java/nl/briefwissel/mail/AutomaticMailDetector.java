@@ -1,0 +1,74 @@
+package nl.briefwissel.mail;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Tells bounces and auto-replies from mail a person wrote. An auto-reply must never count as the
+ * participant's message and must never be answered; a bounce means our mail did not arrive.
+ */
+final class AutomaticMailDetector {
+
+	// Localised subjects of out-of-office replies, also when a "Re:" or "AW:" precedes them.
+	private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*("
+			+ "automatisch antwoord|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|afwezig|afwezigheid|"
+			+ "out of (the )?office|niet aanwezig|niet op kantoor|abwesenheitsnotiz|automatische antwort|"
+			+ "réponse automatique|respuesta automática|vacation reply|on vacation|met vakantie"
+			+ ")\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern BOUNCE_SUBJECT = Pattern.compile("^\\s*("
+			+ "undeliverable|undelivered mail|onbestelbaar|niet bezorgd|niet afgeleverd|delivery status notification|"
+			+ "mail delivery failed|returned mail|delivery failure|failure notice|mail delivery system|"
+			+ "unzustellbar|non remis|bericht kon niet worden bezorgd"
+			+ ")", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern DAEMON_SENDER = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@",
+			Pattern.CASE_INSENSITIVE);
+
+	private AutomaticMailDetector() {
+	}
+
+	static boolean isBounce(MimeMessage message, String from, String subject) throws MessagingException {
+		String contentType = lower(message.getContentType());
+		if (contentType.startsWith("multipart/report") && contentType.contains("delivery-status")) {
+			return true;
+		}
+		boolean nullSender = "<>".equals(header(message, "Return-Path").replace(" ", ""));
+		boolean daemon = from != null && DAEMON_SENDER.matcher(from).find();
+		boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find();
+		return (daemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject);
+	}
+
+	static boolean isAutoReply(MimeMessage message, String subject) throws MessagingException {
+		String autoSubmitted = lower(header(message, "Auto-Submitted"));
+		if (!autoSubmitted.isBlank() && !autoSubmitted.startsWith("no")) {
+			return true; // RFC 3834
+		}
+		if (!header(message, "X-Autoreply").isBlank() || !header(message, "X-Autorespond").isBlank()
+				|| !header(message, "X-Autoresponder").isBlank()) {
+			return true;
+		}
+		String precedence = lower(header(message, "Precedence"));
+		if (precedence.equals("auto_reply") || precedence.equals("bulk") || precedence.equals("junk")) {
+			return true;
+		}
+		// Exchange marks its own automatic answers with a loop header.
+		if (!header(message, "X-MS-Exchange-Inbox-Rules-Loop").isBlank()
+				|| !header(message, "X-MS-Exchange-Generated-Message-Source").isBlank()) {
+			return true;
+		}
+		return AUTO_REPLY_SUBJECT.matcher(subject).find();
+	}
+
+	static String header(MimeMessage message, String name) throws MessagingException {
+		String value = message.getHeader(name, ",");
+		return value == null ? "" : value.trim();
+	}
+
+	private static String lower(String value) {
+		return value == null ? "" : value.toLowerCase(Locale.ROOT).trim();
+	}
+}

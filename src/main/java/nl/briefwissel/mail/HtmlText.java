@@ -1,0 +1,109 @@
+package nl.briefwissel.mail;
+
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Safelist;
+
+/**
+ * HTML mail as text and as safe HTML. Quotes become {@code >} lines and the reply separators of
+ * Outlook become a plain "-----Original Message-----" line, so {@link QuoteTrimmer} treats HTML
+ * and plain-text mail alike. HTML is capped before parsing: a hostile 50 MB body costs no more
+ * than a normal one.
+ */
+final class HtmlText {
+
+	static final int MAX_HTML_CHARS = 1_000_000;
+
+	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+			"blockquote", "pre", "hr", "table", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer",
+			"address", "center");
+
+	// Where Outlook (desktop, web, new) and some webmail start the message being replied to.
+	private static final String OUTLOOK_REPLY_MARKERS = "#divRplyFwdMsg, #appendonsend, hr#stopSpelling, "
+			+ "div.OutlookMessageHeader, #mail-editor-reference-message-container, div[style*=border-top:solid #E1E1E1], "
+			+ "div[style*=border-top: solid #E1E1E1], div[style*=border-top:solid #B5C4DF], div.yahoo_quoted";
+
+	private HtmlText() {
+	}
+
+	static String toText(String html) {
+		Document document = Jsoup.parse(cap(html));
+		document.select("script, style, head, title, meta, noscript, template, object, embed, iframe, svg, form")
+			.remove();
+		Element marker = document.selectFirst(OUTLOOK_REPLY_MARKERS);
+		if (marker != null) {
+			marker.before("<p>-----Original Message-----</p>");
+		}
+		StringBuilder text = new StringBuilder();
+		render(document.body() == null ? document : document.body(), text);
+		return text.toString().replace('\u00a0', ' ').replaceAll("(?m)^[ \\t]+", "").replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+	}
+
+	/** Only formatting and links survive; no script, no style, no event handler, no remote image. */
+	static String sanitise(String html) {
+		Safelist safelist = Safelist.basic().addTags("h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "td", "th", "hr");
+		return Jsoup.clean(cap(html), safelist);
+	}
+
+	private static String cap(String html) {
+		return html.length() > MAX_HTML_CHARS ? html.substring(0, MAX_HTML_CHARS) : html;
+	}
+
+	private static void render(Node node, StringBuilder out) {
+		for (Node child : node.childNodes()) {
+			if (child instanceof TextNode textNode) {
+				String value = inPre(textNode) ? textNode.getWholeText() : textNode.text();
+				out.append(value);
+			}
+			else if (child instanceof Element element) {
+				String tag = element.normalName();
+				if (tag.equals("blockquote")) {
+					StringBuilder quoted = new StringBuilder();
+					render(element, quoted);
+					newLine(out);
+					for (String line : quoted.toString().strip().split("\n", -1)) {
+						out.append(line.startsWith(">") ? ">" + line : "> " + line).append('\n');
+					}
+					continue;
+				}
+				boolean block = BLOCKS.contains(tag);
+				if (block) {
+					newLine(out);
+				}
+				if (tag.equals("li")) {
+					out.append("- ");
+				}
+				if (tag.equals("img") && !element.attr("alt").isBlank()) {
+					out.append('[').append(element.attr("alt")).append(']');
+				}
+				render(element, out);
+				if (block || tag.equals("br")) {
+					out.append('\n');
+				}
+				if (tag.equals("p")) {
+					out.append('\n');
+				}
+			}
+		}
+	}
+
+	private static boolean inPre(TextNode node) {
+		for (Node parent = node.parent(); parent != null; parent = parent.parent()) {
+			if (parent instanceof Element element && element.normalName().equals("pre")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void newLine(StringBuilder out) {
+		if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+			out.append('\n');
+		}
+	}
+}

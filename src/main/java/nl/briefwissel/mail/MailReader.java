@@ -1,0 +1,374 @@
+package nl.briefwissel.mail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+/**
+ * Reads one raw mail: decodes it, classifies it, finds the reply token, trims the text and lists
+ * the attachments. Needs no database, so {@code mail inspect} and the pipeline give the same
+ * answer. Never throws on bad input: what cannot be read comes back as {@link MailKind#UNREADABLE}
+ * with the reason.
+ */
+public final class MailReader {
+
+	/** Larger raw mails are not parsed at all (the SMTP receiver refuses them before this). */
+	public static final int MAX_MAIL_BYTES = 30 * 1024 * 1024;
+
+	static final int MAX_PARTS = 200;
+
+	static final int MAX_DEPTH = 10;
+
+	static final long MAX_ATTACHMENT_BYTES = 15L * 1024 * 1024;
+
+	private static final Pattern TOKEN = Pattern.compile("(?i)(?:^|[<\\s,:;\"])reply\\+([a-z0-9]{16,64})@");
+
+	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,900}>");
+
+	private static final Pattern HEADER_START = Pattern.compile("^[A-Za-z0-9-]{1,60}:");
+
+	private static final Set<String> BLOCKED_EXTENSIONS = Set.of("exe", "com", "bat", "cmd", "scr", "pif", "js", "jse",
+			"vbs", "vbe", "wsf", "wsh", "msi", "msp", "jar", "ps1", "hta", "cpl", "dll", "lnk", "iso", "img", "apk",
+			"sh", "reg");
+
+	private static final Session SESSION = session();
+
+	private MailReader() {
+	}
+
+	private static Session session() {
+		Properties properties = new Properties();
+		// Real clients produce slightly wrong MIME; read it as leniently as a mail client does.
+		properties.put("mail.mime.address.strict", "false");
+		properties.put("mail.mime.decodetext.strict", "false");
+		properties.put("mail.mime.decodefilename", "true");
+		properties.put("mail.mime.decodeparameters", "true");
+		properties.put("mail.mime.parameters.strict", "false");
+		properties.put("mail.mime.base64.ignoreerrors", "true");
+		properties.put("mail.mime.uudecode.ignoreerrors", "true");
+		properties.put("mail.mime.allowutf8", "true");
+		properties.put("mail.mime.multipart.ignoremissingendboundary", "true");
+		properties.put("mail.mime.multipart.allowempty", "true");
+		return Session.getInstance(properties);
+	}
+
+	public static ReadMail read(byte[] raw) {
+		return read(raw, List.of());
+	}
+
+	/** Reads a mail; {@code envelopeRecipients} are the SMTP RCPT TO addresses when known. */
+	public static ReadMail read(byte[] raw, List<String> envelopeRecipients) {
+		if (raw == null || raw.length == 0) {
+			return ReadMail.unreadable("empty: the file or message has no content");
+		}
+		if (raw.length > MAX_MAIL_BYTES) {
+			return ReadMail.unreadable("too big: " + raw.length + " bytes, the limit is " + MAX_MAIL_BYTES);
+		}
+		if (!startsWithHeader(raw)) {
+			return ReadMail.unreadable("not a mail: no header lines at the start");
+		}
+		try {
+			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+			return read(message, envelopeRecipients);
+		}
+		catch (MessagingException | IOException | RuntimeException e) {
+			return ReadMail.unreadable("cannot be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+		}
+	}
+
+	private static ReadMail read(MimeMessage message, List<String> envelopeRecipients)
+			throws MessagingException, IOException {
+		if (message.getHeader("From") == null && message.getHeader("Message-ID") == null
+				&& message.getHeader("Subject") == null && message.getHeader("Date") == null) {
+			return ReadMail.unreadable("not a mail: none of From, Subject, Date or Message-ID");
+		}
+		InternetAddress sender = sender(message);
+		String from = sender == null ? null : sender.getAddress().toLowerCase(Locale.ROOT);
+		String fromName = sender == null ? null : oneLine(sender.getPersonal());
+		String subject = subject(message);
+		String messageId = firstMessageId(AutomaticMailDetector.header(message, "Message-ID"));
+		String inReplyTo = firstMessageId(AutomaticMailDetector.header(message, "In-Reply-To"));
+		List<String> references = references(message);
+		String token = replyToken(message, envelopeRecipients);
+
+		Body body = new Body();
+		collect(message, body, 0);
+		String fullText = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html) : "";
+		fullText = fullText.replace("\r\n", "\n");
+		String safeHtml = body.html == null ? null : HtmlText.sanitise(body.html);
+
+		MailKind kind;
+		String failedRecipient = null;
+		if (AutomaticMailDetector.isBounce(message, from, subject)) {
+			kind = MailKind.BOUNCE;
+			failedRecipient = body.failedRecipient;
+		}
+		else if (AutomaticMailDetector.isAutoReply(message, subject)) {
+			kind = MailKind.AUTO_REPLY;
+		}
+		else {
+			kind = MailKind.REPLY;
+		}
+		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY ? QuoteTrimmer.trim(fullText)
+				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
+		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token,
+				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient);
+	}
+
+	/** The parts of a body worth keeping, collected while walking the MIME tree. */
+	private static final class Body {
+
+		String plain;
+
+		String html;
+
+		String failedRecipient;
+
+		final List<MailAttachment> attachments = new ArrayList<>();
+
+		int parts;
+	}
+
+	private static void collect(Part part, Body body, int depth) throws MessagingException, IOException {
+		if (++body.parts > MAX_PARTS || depth > MAX_DEPTH) {
+			return; // a hostile nesting; what was read so far is kept
+		}
+		String type = lower(part.getContentType());
+		if (part.isMimeType("multipart/*")) {
+			Object content = part.getContent();
+			if (content instanceof Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					BodyPart child = multipart.getBodyPart(i);
+					collect(child, body, depth + 1);
+				}
+			}
+			return;
+		}
+		if (type.startsWith("message/delivery-status")) {
+			body.failedRecipient = failedRecipient(text(part));
+			return;
+		}
+		if (type.startsWith("message/rfc822") || type.startsWith("text/rfc822-headers")) {
+			return; // the returned original of a bounce or a forwarded mail as a file: not the sender's text
+		}
+		String disposition = part.getDisposition() == null ? "" : part.getDisposition().toLowerCase(Locale.ROOT);
+		String filename = filename(part);
+		boolean attachment = disposition.equals(Part.ATTACHMENT)
+				|| (filename != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html"))
+				|| (!part.isMimeType("text/*"));
+		if (!attachment && part.isMimeType("text/plain") && body.plain == null) {
+			body.plain = text(part);
+		}
+		else if (!attachment && part.isMimeType("text/html") && body.html == null) {
+			body.html = text(part);
+		}
+		else if (attachment || (filename != null)) {
+			// Inline images without a file name (logos in signatures) are part of the layout, not a file.
+			if (filename == null && disposition.equals(Part.INLINE) || filename == null && part.getHeader("Content-ID") != null) {
+				return;
+			}
+			body.attachments.add(attachment(part, filename));
+		}
+	}
+
+	private static MailAttachment attachment(Part part, String filename) throws MessagingException, IOException {
+		String contentType = baseType(part.getContentType());
+		String name = SafeFileName.of(filename, contentType);
+		byte[] content;
+		try (InputStream in = part.getInputStream()) {
+			content = in.readNBytes((int) MAX_ATTACHMENT_BYTES + 1);
+		}
+		if (content.length > MAX_ATTACHMENT_BYTES) {
+			return new MailAttachment(name, contentType, content.length, null,
+					"too big: more than " + MAX_ATTACHMENT_BYTES / (1024 * 1024) + " MB");
+		}
+		String extension = SafeFileName.extension(name);
+		if (BLOCKED_EXTENSIONS.contains(extension)) {
+			return new MailAttachment(name, contentType, content.length, null, "blocked type: ." + extension);
+		}
+		return new MailAttachment(name, contentType, content.length, content, null);
+	}
+
+	/** Decodes a text part; a wrong or unknown charset falls back to what the bytes most likely are. */
+	static String text(Part part) throws MessagingException, IOException {
+		byte[] bytes;
+		try (InputStream in = part.getInputStream()) {
+			bytes = in.readNBytes(HtmlText.MAX_HTML_CHARS * 4);
+		}
+		String declared = null;
+		try {
+			declared = new ContentType(part.getContentType()).getParameter("charset");
+		}
+		catch (MessagingException e) {
+			// a broken Content-Type: decode by guessing below
+		}
+		Charset charset = charset(declared);
+		if (charset != null) {
+			String strict = decodeStrictly(bytes, charset);
+			if (strict != null) {
+				return strict;
+			}
+		}
+		// Declared UTF-8 but written in windows-1252 (or no usable charset at all): Dutch mail clients
+		// still do this; UTF-8 when the bytes are valid UTF-8, else windows-1252.
+		String utf8 = decodeStrictly(bytes, StandardCharsets.UTF_8);
+		return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
+	}
+
+	private static Charset charset(String name) {
+		if (name == null || name.isBlank()) {
+			return StandardCharsets.US_ASCII;
+		}
+		try {
+			String javaName = MimeUtility.javaCharset(name.trim());
+			// ISO-8859-1 mail is in practice windows-1252 (curly quotes, euro sign).
+			if (javaName.equalsIgnoreCase("ISO-8859-1") || javaName.equalsIgnoreCase("ISO8859_1")) {
+				return Charset.forName("windows-1252");
+			}
+			return Charset.forName(javaName);
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+
+	private static String decodeStrictly(byte[] bytes, Charset charset) {
+		try {
+			return charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException e) {
+			return null;
+		}
+	}
+
+	private static InternetAddress sender(MimeMessage message) throws MessagingException {
+		String raw = AutomaticMailDetector.header(message, "From");
+		if (raw.isBlank()) {
+			return null;
+		}
+		try {
+			InternetAddress[] addresses = InternetAddress.parseHeader(raw, false);
+			return addresses.length == 0 ? null : addresses[0];
+		}
+		catch (MessagingException e) {
+			Matcher address = Pattern.compile("[^<>\\s\"]+@[^<>\\s\"]+").matcher(raw);
+			return address.find() ? new InternetAddress(address.group()) : null;
+		}
+	}
+
+	private static String subject(MimeMessage message) throws MessagingException {
+		String raw = message.getHeader("Subject", null);
+		if (raw == null) {
+			return "";
+		}
+		try {
+			return oneLine(MimeUtility.decodeText(MimeUtility.unfold(raw)));
+		}
+		catch (UnsupportedEncodingException e) {
+			return oneLine(raw);
+		}
+	}
+
+	/** Header values are shown on one line: an encoded CR LF can never start a new header. */
+	static String oneLine(String value) {
+		return value == null ? null : value.replaceAll("[\\r\\n\\t\\u0000-\\u001f\\u007f]+", " ").strip();
+	}
+
+	private static List<String> references(MimeMessage message) throws MessagingException {
+		Set<String> ids = new LinkedHashSet<>();
+		Matcher references = MESSAGE_ID.matcher(AutomaticMailDetector.header(message, "References"));
+		while (references.find()) {
+			ids.add(references.group());
+		}
+		Matcher inReplyTo = MESSAGE_ID.matcher(AutomaticMailDetector.header(message, "In-Reply-To"));
+		while (inReplyTo.find()) {
+			ids.add(inReplyTo.group());
+		}
+		return List.copyOf(ids);
+	}
+
+	private static String firstMessageId(String header) {
+		Matcher id = MESSAGE_ID.matcher(header);
+		return id.find() ? id.group() : null;
+	}
+
+	private static String replyToken(MimeMessage message, List<String> envelopeRecipients) throws MessagingException {
+		List<String> candidates = new ArrayList<>(envelopeRecipients);
+		for (String header : List.of("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To")) {
+			candidates.add(AutomaticMailDetector.header(message, header));
+		}
+		for (String candidate : candidates) {
+			Matcher token = TOKEN.matcher(" " + candidate);
+			if (token.find()) {
+				return token.group(1).toLowerCase(Locale.ROOT);
+			}
+		}
+		return null;
+	}
+
+	private static String failedRecipient(String deliveryStatus) {
+		Matcher recipient = Pattern.compile("(?im)^(?:final|original)-recipient:\\s*(?:rfc822;)?\\s*<?([^\\s>]+@[^\\s>]+)")
+			.matcher(deliveryStatus);
+		return recipient.find() ? recipient.group(1).toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static String filename(Part part) {
+		try {
+			String name = part.getFileName();
+			return name == null || name.isBlank() ? null : MimeUtility.decodeText(name);
+		}
+		catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+			return "bijlage";
+		}
+	}
+
+	private static String baseType(String contentType) {
+		try {
+			return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
+		}
+		catch (MessagingException | RuntimeException e) {
+			return "application/octet-stream";
+		}
+	}
+
+	private static boolean startsWithHeader(byte[] raw) {
+		int end = 0;
+		while (end < raw.length && end < 1000 && raw[end] != '\n') {
+			end++;
+		}
+		String first = new String(raw, 0, end, StandardCharsets.ISO_8859_1);
+		return HEADER_START.matcher(first).find() || first.startsWith("From ");
+	}
+
+	private static String lower(String value) {
+		return value == null ? "" : value.toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,315 @@
+package nl.briefwissel.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts what a person did not write themselves from a reply: quoted history, attribution lines,
+ * signatures, mobile footers and legal disclaimers. Works on text; HTML mail is turned into text
+ * by {@link HtmlText} first, with quotes as {@code >} lines, so both follow the same rules.
+ * <p>
+ * Errs on the side of keeping: a line is only history when the mail clients' own patterns say so
+ * (an attribution line, a separator, or a block of at least three header lines), never because it
+ * merely starts like a header ("Van: mijn vader heb ik geleerd…").
+ */
+final class QuoteTrimmer {
+
+	/** The person's own words and what was cut. */
+	record Trimmed(String kept, String cut) {
+	}
+
+	// "On Tue, 3 Nov 2026 at 10:12, Anja <a@b> wrote:" (Gmail, Thunderbird, Apple Mail)
+	private static final Pattern ATTRIBUTION_EN = Pattern.compile("^\\s*On\\b.{4,300}\\bwrote:\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	// "Op di 3 nov 2026 om 10:12 schreef Anja <a@b>:" (Gmail, Thunderbird), "Op 3 nov. 2026 om 10:12 heeft
+	// Anja het volgende geschreven:" (Apple Mail), "Op dinsdag 3 november … schreef Anja …:" (Yahoo)
+	private static final Pattern ATTRIBUTION_NL = Pattern.compile(
+			"^\\s*Op\\b.{4,300}\\b(schreef|geschreven|het volgende geschreven)\\b.{0,200}:\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	// German, French and Spanish clients of participants abroad
+	private static final Pattern ATTRIBUTION_OTHER = Pattern.compile(
+			"^\\s*(Am\\b.{4,300}\\bschrieb\\b.{0,200}|Le\\b.{4,300}\\ba écrit\\s?|El\\b.{4,300}\\bescribió)\\s*:\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ATTRIBUTION_START = Pattern.compile("^\\s*(On|Op|Am|Le|El)\\s+\\S",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ATTRIBUTION_END = Pattern.compile(
+			"(wrote|schreef|geschreven|schrieb|a écrit|escribió)\\b[^\\n]{0,200}:\\s*$|(wrote|schreef|geschreven):?\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	// "-----Original Message-----", "----- Oorspronkelijk bericht -----", Proton's "------- Original Message -------"
+	private static final Pattern SEPARATOR = Pattern.compile(
+			"^\\s*[-_=]{2,}\\s*(original message|oorspronkelijk bericht|origineel bericht|oorspronkelijke bericht|"
+					+ "oorspronkelijk e-mailbericht|ursprüngliche nachricht|message d'origine|reply message|"
+					+ "oorspronkelijk mailbericht)\\s*[-_=]{2,}\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	// Outlook's plain-text rule above the header block
+	private static final Pattern UNDERSCORE_RULE = Pattern.compile("^\\s*_{20,}\\s*$");
+
+	// Forwarded on purpose: content the participant chose to send along, never cut
+	private static final Pattern FORWARD = Pattern.compile(
+			"^\\s*(-{2,}\\s*(forwarded message|doorgestuurd bericht|weitergeleitete nachricht|message transféré)\\s*-{2,}|"
+					+ "begin forwarded message:|begin doorgestuurd bericht:|doorgestuurd bericht:)\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern HEADER_LINE = Pattern.compile(
+			"^\\s*\\*?\\s*(van|from|verzonden|sent|datum|date|aan|to|onderwerp|subject|cc|bcc|beantwoorden|reply-to|"
+					+ "gesendet|von|an|betreff|objet|de|envoyé|à)\\s*:\\s*\\*?\\s*(.*)$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Set<String> FROM_KEYS = Set.of("van", "from", "von", "de");
+
+	private static final Set<String> SUBJECT_OR_DATE_KEYS = Set.of("onderwerp", "subject", "betreff", "objet",
+			"verzonden", "sent", "datum", "date", "gesendet", "envoyé");
+
+	private static final Pattern MOBILE_FOOTER = Pattern.compile("^\\s*("
+			+ "(verzonden|verstuurd|gestuurd) (vanaf|vanuit|met|via) (mijn )?.{0,60}|"
+			+ "sent (from|with|via) (my )?.{0,60}|"
+			+ "get outlook for (android|ios)|download outlook (for|voor) (android|ios)|"
+			+ "outlook voor (android|ios) downloaden|"
+			+ "von meinem .{0,40} gesendet|envoyé de mon .{0,40}"
+			+ ")\\s*$", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern DISCLAIMER = Pattern.compile("("
+			+ "^\\s*disclaimer\\b|"
+			+ "dit (e-?mail)?bericht (kan|is) .{0,60}(informatie|uitsluitend|vertrouwelijk|bestemd)|"
+			+ "uitsluitend bestemd voor de geadresseerde|"
+			+ "indien u niet de (beoogde )?geadresseerde bent|"
+			+ "aan (de inhoud van )?dit (e-?mail)?bericht kunnen geen rechten|"
+			+ "(aanvaardt|accepteert) geen (enkele )?aansprakelijkheid|"
+			+ "this e-?mail (message )?(and any attachments )?(is|may contain|contains) .{0,40}(confidential|privileged|intended)|"
+			+ "if you are not the intended recipient|"
+			+ "the information (contained )?in this (e-?mail|message) is (strictly )?confidential"
+			+ ")", Pattern.CASE_INSENSITIVE);
+
+	private QuoteTrimmer() {
+	}
+
+	static Trimmed trim(String text) {
+		List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+		List<String> kept = new ArrayList<>(lines);
+		List<String> cut = new ArrayList<>();
+
+		int history = historyStart(kept);
+		if (history >= 0) {
+			int attributionLines = isAttribution(kept, history);
+			int lastAnswer = attributionLines > 0 ? lastInterleavedAnswer(kept, history + attributionLines) : -1;
+			if (lastAnswer > 0) {
+				cut.addAll(kept.subList(history, history + attributionLines));
+				cut.addAll(kept.subList(lastAnswer + 1, kept.size()));
+				List<String> interleaved = new ArrayList<>(kept.subList(0, history));
+				interleaved.addAll(kept.subList(history + attributionLines, lastAnswer + 1));
+				kept = interleaved;
+			}
+			else {
+				cut.addAll(kept.subList(history, kept.size()));
+				kept = new ArrayList<>(kept.subList(0, history));
+			}
+		}
+		kept = cutTrailingQuote(kept, cut);
+		kept = cutSignature(kept, cut);
+		kept = cutMobileFooters(kept, cut);
+		kept = cutDisclaimer(kept, cut);
+		return new Trimmed(join(kept), join(cut));
+	}
+
+	/** Index of the first line of quoted history, or -1. A forward on purpose ends the search. */
+	private static int historyStart(List<String> lines) {
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (FORWARD.matcher(line).matches()) {
+				return -1;
+			}
+			if (SEPARATOR.matcher(line).matches() || isAttribution(lines, i) > 0) {
+				return i;
+			}
+			if (UNDERSCORE_RULE.matcher(line).matches() && headerBlockAt(lines, nextNonBlank(lines, i + 1))) {
+				return i;
+			}
+			if (headerBlockAt(lines, i)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** How many lines an attribution starting at {@code i} takes (clients wrap it over two or three), or 0. */
+	private static int isAttribution(List<String> lines, int i) {
+		String line = stripQuote(lines.get(i));
+		if (line.isBlank()) {
+			return 0;
+		}
+		if (ATTRIBUTION_EN.matcher(line).matches() || ATTRIBUTION_NL.matcher(line).matches()
+				|| ATTRIBUTION_OTHER.matcher(line).matches()) {
+			return 1;
+		}
+		if (!ATTRIBUTION_START.matcher(line).find() || line.length() > 300) {
+			return 0;
+		}
+		String joined = line;
+		for (int extra = 1; extra <= 2 && i + extra < lines.size(); extra++) {
+			String next = stripQuote(lines.get(i + extra));
+			if (next.isBlank()) {
+				return 0;
+			}
+			joined = joined + " " + next.trim();
+			if (ATTRIBUTION_EN.matcher(joined).matches() || ATTRIBUTION_NL.matcher(joined).matches()
+					|| ATTRIBUTION_OTHER.matcher(joined).matches()
+					|| (ATTRIBUTION_END.matcher(next).find() && joined.length() < 400 && looksLikeDate(joined))) {
+				return extra + 1;
+			}
+		}
+		return 0;
+	}
+
+	private static final Pattern DATE_HINT = Pattern.compile("\\d{1,4}[-/. :]\\d{1,2}|\\b(19|20)\\d\\d\\b");
+
+	private static boolean looksLikeDate(String text) {
+		return DATE_HINT.matcher(text).find();
+	}
+
+	/**
+	 * Three or more header lines in a row, with a sender and a subject or date among them: the block
+	 * Outlook, Android and webmail put above the quoted message.
+	 */
+	private static boolean headerBlockAt(List<String> lines, int start) {
+		if (start < 0 || start >= lines.size()) {
+			return false;
+		}
+		Set<String> keys = new java.util.HashSet<>();
+		int i = start;
+		while (i < lines.size()) {
+			Matcher header = HEADER_LINE.matcher(stripQuote(lines.get(i)));
+			if (!header.matches()) {
+				break;
+			}
+			keys.add(header.group(1).toLowerCase(Locale.ROOT));
+			i++;
+		}
+		Matcher first = HEADER_LINE.matcher(stripQuote(lines.get(start)));
+		boolean startsWithSender = first.matches() && FROM_KEYS.contains(first.group(1).toLowerCase(Locale.ROOT));
+		return keys.size() >= 3 && startsWithSender && keys.stream().anyMatch(SUBJECT_OR_DATE_KEYS::contains);
+	}
+
+	/**
+	 * After an attribution, a reply can answer between the quoted lines. Returns the index of the
+	 * last line of the person's own text after quoted lines, or -1 when nothing was answered inline.
+	 */
+	private static int lastInterleavedAnswer(List<String> lines, int from) {
+		boolean sawQuote = false;
+		int lastAnswer = -1;
+		for (int i = from; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (isQuoted(line)) {
+				sawQuote = true;
+			}
+			else if (!line.isBlank() && sawQuote) {
+				if (isSignatureStart(line) || MOBILE_FOOTER.matcher(line).matches() || isAttribution(lines, i) > 0
+						|| SEPARATOR.matcher(line).matches()) {
+					break;
+				}
+				lastAnswer = i;
+			}
+			else if (!line.isBlank() && !sawQuote) {
+				// Text right after the attribution that is not quoted: not a quote-and-answer reply.
+				return -1;
+			}
+		}
+		return lastAnswer;
+	}
+
+	private static List<String> cutTrailingQuote(List<String> lines, List<String> cut) {
+		int end = lines.size();
+		while (end > 0 && (lines.get(end - 1).isBlank() || isQuoted(lines.get(end - 1)))) {
+			end--;
+		}
+		boolean quoted = false;
+		for (int i = end; i < lines.size(); i++) {
+			quoted |= isQuoted(lines.get(i));
+		}
+		if (!quoted) {
+			return lines;
+		}
+		cut.addAll(0, lines.subList(end, lines.size()));
+		return new ArrayList<>(lines.subList(0, end));
+	}
+
+	private static List<String> cutSignature(List<String> lines, List<String> cut) {
+		for (int i = 0; i < lines.size(); i++) {
+			if (isSignatureStart(lines.get(i))) {
+				cut.addAll(0, lines.subList(i, lines.size()));
+				return new ArrayList<>(lines.subList(0, i));
+			}
+		}
+		return lines;
+	}
+
+	/** RFC 3676's "-- " line; many clients strip the space, so a line of just "--" counts too. */
+	private static boolean isSignatureStart(String line) {
+		return line.equals("-- ") || line.equals("--") || line.equals("-- \u00a0");
+	}
+
+	private static List<String> cutMobileFooters(List<String> lines, List<String> cut) {
+		List<String> kept = new ArrayList<>();
+		List<String> removed = new ArrayList<>();
+		for (String line : lines) {
+			if (MOBILE_FOOTER.matcher(line).matches() && line.length() < 120) {
+				removed.add(line);
+			}
+			else {
+				kept.add(line);
+			}
+		}
+		cut.addAll(0, removed);
+		return kept;
+	}
+
+	/** A disclaimer paragraph and everything below it, when it sits in the last part of the mail. */
+	private static List<String> cutDisclaimer(List<String> lines, List<String> cut) {
+		int paragraphStart = 0;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).isBlank()) {
+				paragraphStart = i + 1;
+				continue;
+			}
+			if (DISCLAIMER.matcher(lines.get(i)).find() && paragraphStart > 0) {
+				cut.addAll(0, lines.subList(paragraphStart, lines.size()));
+				return new ArrayList<>(lines.subList(0, paragraphStart));
+			}
+		}
+		return lines;
+	}
+
+	private static boolean isQuoted(String line) {
+		return line.startsWith(">");
+	}
+
+	private static String stripQuote(String line) {
+		String stripped = line;
+		while (stripped.startsWith(">")) {
+			stripped = stripped.substring(1).stripLeading();
+		}
+		return stripped;
+	}
+
+	private static int nextNonBlank(List<String> lines, int from) {
+		for (int i = from; i < lines.size(); i++) {
+			if (!lines.get(i).isBlank()) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String join(List<String> lines) {
+		return String.join("\n", lines).strip();
+	}
+}

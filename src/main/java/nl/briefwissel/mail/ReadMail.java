@@ -1,0 +1,37 @@
+package nl.briefwissel.mail;
+
+import java.util.List;
+
+/**
+ * What the pipeline makes of one raw mail, before any coaching module looks at it.
+ *
+ * @param kind reply, auto-reply, bounce or unreadable
+ * @param problem why the mail is unreadable, else null
+ * @param messageId the Message-ID header, or null when the mail has none
+ * @param from the sender's address (lower case), or null
+ * @param fromName the sender's display name, or null
+ * @param subject the decoded subject on one line
+ * @param inReplyTo the first Message-ID in In-Reply-To, or null
+ * @param references every Message-ID in References and In-Reply-To, oldest first
+ * @param replyToken the token of a {@code reply+TOKEN@} address among the recipients, or null
+ * @param text the person's own words: quoted history, signatures and disclaimers cut
+ * @param cutText what was cut from the text, for "show original"
+ * @param fullText the whole body as text
+ * @param safeHtml the HTML body after sanitising, or null when the mail had none
+ * @param attachments files that came with the mail
+ * @param failedRecipient for a bounce: the address that failed, when the report names it
+ */
+public record ReadMail(MailKind kind, String problem, String messageId, String from, String fromName, String subject,
+		String inReplyTo, List<String> references, String replyToken, String text, String cutText, String fullText,
+		String safeHtml, List<MailAttachment> attachments, String failedRecipient) {
+
+	public ReadMail {
+		references = references == null ? List.of() : List.copyOf(references);
+		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+	}
+
+	static ReadMail unreadable(String problem) {
+		return new ReadMail(MailKind.UNREADABLE, problem, null, null, null, "", null, List.of(), null, "", "", "", null,
+				List.of(), null);
+	}
+}

@@ -1,0 +1,37 @@
+package nl.briefwissel.mail;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+
+/** File names from mail made safe to store, show and offer for download. */
+final class SafeFileName {
+
+	private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png", "image/heic",
+			"heic", "application/pdf", "pdf", "text/plain", "txt", "image/gif", "gif",
+			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+
+	private SafeFileName() {
+	}
+
+	static String of(String original, String contentType) {
+		String name = original == null ? "" : Normalizer.normalize(original, Normalizer.Form.NFC);
+		// Only the last path element: no "../../etc/passwd", no "C:\\Users\\…".
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		name = name.replaceAll("[\\p{Cntrl}<>:\"|?*\\u202e\\u202d\\u200e\\u200f]", "_").strip();
+		name = name.replaceAll("^\\.+", "");
+		if (name.isBlank()) {
+			name = "bijlage." + EXTENSIONS.getOrDefault(contentType, "bin");
+		}
+		if (name.length() > 150) {
+			String extension = extension(name);
+			name = name.substring(0, 140) + (extension.isEmpty() ? "" : "." + extension);
+		}
+		return name;
+	}
+
+	static String extension(String name) {
+		int dot = name.lastIndexOf('.');
+		return dot < 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT).strip();
+	}
+}
