@@ -3,6 +3,7 @@ package nl.briefwissel.mail;
 import java.net.InetAddress;
 import java.util.Locale;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
@@ -32,8 +33,12 @@ public class EmbeddedMailServer implements DisposableBean {
 	EmbeddedMailServer(MailProperties properties) {
 		this.password = properties.embedded().password();
 		this.greenMail = new GreenMail(new ServerSetup[] { setup(properties.embedded().smtpPort(), "smtp"),
-				setup(properties.embedded().imapPort(), "imap") });
+				setup(properties.embedded().imapPort(), "imap") })
+			// reply+TOKEN@domain is delivered to reply@domain (RFC 5233 sub-addressing), like
+			// production mail providers do: one platform mailbox for every reply address.
+			.withConfiguration(GreenMailConfiguration.aConfig().withSieveIgnoreDetail());
 		this.greenMail.start();
+		ensureMailbox(ReplyAddress.LOCAL_PART + "@" + properties.domain());
 		log.info("Embedded mail server listening on {}: SMTP {}, IMAP {}", LOOPBACK, smtpPort(), imapPort());
 	}
 

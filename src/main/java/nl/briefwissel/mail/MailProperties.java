@@ -2,6 +2,8 @@ package nl.briefwissel.mail;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("briefwissel.mail")
 public record MailProperties(@DefaultValue("briefwissel.test") String domain, String from,
 		@DefaultValue("Briefwissel") String fromName, @DefaultValue Smtp smtp, @DefaultValue Imap imap,
-		@DefaultValue Embedded embedded, @DefaultValue Outbox outbox) {
+		@DefaultValue Embedded embedded, @DefaultValue Outbox outbox, @DefaultValue Receiver receiver) {
 
 	public boolean usesEmbeddedServer() {
 		return smtp.host() == null || smtp.host().isBlank();
@@ -33,7 +35,12 @@ public record MailProperties(@DefaultValue("briefwissel.test") String domain, St
 	}
 
 	public record Imap(String host, @DefaultValue("993") int port, String username, String password,
-			@DefaultValue("true") boolean ssl, @DefaultValue("INBOX") String folder) {
+			@DefaultValue("true") boolean ssl, @DefaultValue("INBOX") String folder,
+			@DefaultValue("5s") Duration pollInterval) {
+
+		public boolean configured() {
+			return host != null && !host.isBlank();
+		}
 
 		@Override
 		public String toString() {
@@ -49,6 +56,16 @@ public record MailProperties(@DefaultValue("briefwissel.test") String domain, St
 		public String toString() {
 			return "Embedded[smtpPort=" + smtpPort + ", imapPort=" + imapPort + "]";
 		}
+	}
+
+	/**
+	 * The SMTP receiver for sites whose own MTA delivers replies to Briefwissel. It answers
+	 * {@code 250} only once the raw mail is committed, and refuses mail larger than {@code maxSize}
+	 * with {@code 552}.
+	 */
+	public record Receiver(@DefaultValue("false") boolean enabled, @DefaultValue("2525") int port,
+			@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("25MB") DataSize maxSize,
+			@DefaultValue("100") int maxRecipients) {
 	}
 
 	/** Retry policy of the outbox: exponential back-off from {@code firstRetry} up to {@code maxRetry}. */

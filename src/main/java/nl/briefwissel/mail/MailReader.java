@@ -106,6 +106,10 @@ public final class MailReader {
 				&& message.getHeader("Subject") == null && message.getHeader("Date") == null) {
 			return ReadMail.unreadable("not a mail: none of From, Subject, Date or Message-ID");
 		}
+		String tooBig = AutomaticMailDetector.header(message, "X-Briefwissel-Too-Big");
+		if (!tooBig.isBlank()) {
+			return ReadMail.unreadable("too big: " + tooBig + " bytes, the limit is " + MAX_MAIL_BYTES);
+		}
 		InternetAddress sender = sender(message);
 		String from = sender == null ? null : sender.getAddress().toLowerCase(Locale.ROOT);
 		String fromName = sender == null ? null : oneLine(sender.getPersonal());

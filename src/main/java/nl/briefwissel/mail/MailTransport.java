@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -53,7 +54,10 @@ class MailTransport {
 
 	void send(QueuedMail mail) throws MessagingException {
 		embedded.ifPresent(server -> server.ensureMailbox(mail.recipient()));
-		MimeMessage message = new StableIdMimeMessage(sender.getSession(), mail.messageId());
+		StableIdMimeMessage message = new StableIdMimeMessage(sender.getSession(), mail.messageId());
+		// Bounces go to the envelope sender: with the reply address there, a bounce lands in the
+		// platform mailbox carrying the token of the conversation it is about.
+		message.setEnvelopeFrom(mail.replyTo() != null ? mail.replyTo() : properties.fromAddress());
 		MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
 		try {
 			helper.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
@@ -87,7 +91,7 @@ class MailTransport {
 	}
 
 	/** Keeps the Message-ID chosen when the mail was queued; Jakarta Mail would make a new one per send. */
-	private static final class StableIdMimeMessage extends MimeMessage {
+	private static final class StableIdMimeMessage extends SMTPMessage {
 
 		private final String messageId;
 

@@ -2,6 +2,10 @@ package nl.briefwissel.mail;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,5 +56,23 @@ public class Outbox {
 			.param("now", now)
 			.update();
 		return messageId;
+	}
+
+	/** Delivery state of mails queued earlier, by Message-ID. */
+	public Map<String, Delivery> deliveries(Collection<String> messageIds) {
+		if (messageIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Delivery> result = new HashMap<>();
+		jdbc.sql("""
+				select message_id, status, attempts, last_error, next_attempt_at, sent_at
+				from outbound_mail where message_id in (:ids)""")
+			.param("ids", List.copyOf(messageIds))
+			.query((rs, n) -> new Delivery(rs.getString("message_id"), Delivery.Status.valueOf(rs.getString("status")),
+					rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("next_attempt_at", OffsetDateTime.class),
+					rs.getObject("sent_at", OffsetDateTime.class)))
+			.list()
+			.forEach(delivery -> result.put(delivery.messageId(), delivery));
+		return result;
 	}
 }

@@ -1,0 +1,212 @@
+package nl.briefwissel.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads replies from an IMAP mailbox: in production the platform's mailbox at the provider, in the
+ * evaluation default the same mailbox on the embedded mail server. Waits with IDLE when the server
+ * offers it and polls otherwise. A mail is marked {@code \Seen} only after it is committed to the
+ * store; mail that cannot be stored stays unseen and is read again.
+ */
+@Component
+class ImapPoller implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
+
+	private final InboundMails inbound;
+
+	private final Connection connection;
+
+	private final Duration interval;
+
+	private volatile boolean running;
+
+	private volatile Thread worker;
+
+	private volatile Folder idling;
+
+	/** Where and how to log in; in the evaluation default the embedded server's platform mailbox. */
+	record Connection(String host, int port, String username, String password, boolean ssl, String folder) {
+
+		@Override
+		public String toString() {
+			return username + "@" + host + ":" + port + "/" + folder;
+		}
+	}
+
+	ImapPoller(MailProperties properties, InboundMails inbound, ObjectProvider<EmbeddedMailServer> embedded,
+			ReplyAddress replyAddress) {
+		this.inbound = inbound;
+		MailProperties.Imap imap = properties.imap();
+		EmbeddedMailServer server = embedded.getIfAvailable();
+		if (imap.configured()) {
+			this.connection = new Connection(imap.host(), imap.port(), imap.username(), imap.password(), imap.ssl(),
+					imap.folder());
+			this.interval = imap.pollInterval();
+		}
+		else if (server != null) {
+			this.connection = new Connection(server.host(), server.imapPort(), replyAddress.mailbox(),
+					properties.embedded().password(), false, "INBOX");
+			this.interval = Duration.ofMillis(Math.min(imap.pollInterval().toMillis(), 1000));
+		}
+		else {
+			this.connection = null;
+			this.interval = imap.pollInterval();
+		}
+	}
+
+	@Override
+	public void start() {
+		if (connection == null) {
+			log.info("No IMAP mailbox configured: replies arrive through the SMTP receiver only");
+			return;
+		}
+		running = true;
+		worker = new Thread(this::run, "imap-poller");
+		worker.setDaemon(true);
+		worker.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Thread thread = worker;
+		if (thread != null) {
+			thread.interrupt();
+			Folder folder = idling;
+			if (folder != null) {
+				try {
+					folder.getMessageCount(); // any call from another thread ends an IDLE
+				}
+				catch (MessagingException | RuntimeException ignored) {
+					// the folder is closing anyway
+				}
+			}
+			try {
+				thread.join(5000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void run() {
+		Duration backOff = Duration.ofSeconds(1);
+		while (running) {
+			try (Store store = session().getStore(connection.ssl() ? "imaps" : "imap")) {
+				store.connect(connection.host(), connection.port(), connection.username(), connection.password());
+				Folder folder = store.getFolder(connection.folder());
+				folder.open(Folder.READ_WRITE);
+				boolean idle = store instanceof IMAPStore imapStore && imapStore.hasCapability("IDLE");
+				log.info("Reading replies from {} ({})", connection, idle ? "IDLE" : "polling every " + interval);
+				backOff = Duration.ofSeconds(1);
+				while (running && store.isConnected()) {
+					fetchUnseen(folder);
+					if (idle && folder instanceof IMAPFolder imapFolder) {
+						idling = imapFolder;
+						imapFolder.idle(true);
+						idling = null;
+					}
+					else {
+						Thread.sleep(interval.toMillis());
+					}
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (Exception e) {
+				if (!running) {
+					return;
+				}
+				log.warn("IMAP mailbox {} not available, trying again in {}: {}", connection, backOff, e.getMessage());
+				sleep(backOff);
+				backOff = backOff.multipliedBy(2).compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5)
+						: backOff.multipliedBy(2);
+			}
+		}
+	}
+
+	/** Stores every unseen mail, then marks it seen. Returns how many were stored. */
+	int fetchUnseen(Folder folder) throws MessagingException {
+		Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+		int stored = 0;
+		for (Message message : unseen) {
+			byte[] raw = raw(message);
+			inbound.store(raw, InboundMails.Source.IMAP, null, List.of());
+			message.setFlag(Flags.Flag.SEEN, true);
+			stored++;
+		}
+		return stored;
+	}
+
+	private static byte[] raw(Message message) throws MessagingException {
+		int size = message.getSize();
+		if (size > MailReader.MAX_MAIL_BYTES) {
+			// Too big to keep whole; keep the headers and say so, so the mail is quarantined with a reason.
+			ByteArrayOutputStream headers = new ByteArrayOutputStream();
+			headers.writeBytes(("X-Briefwissel-Too-Big: " + size + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			java.util.Enumeration<jakarta.mail.Header> all = message.getAllHeaders();
+			while (all.hasMoreElements()) {
+				jakarta.mail.Header header = all.nextElement();
+				headers.writeBytes((header.getName() + ": " + header.getValue() + "\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			headers.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			return headers.toByteArray();
+		}
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
+			message.writeTo(out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException e) {
+			throw new MessagingException("Could not read the mail from the server", e);
+		}
+	}
+
+	private Session session() {
+		Properties properties = new Properties();
+		String protocol = connection.ssl() ? "imaps" : "imap";
+		properties.put("mail." + protocol + ".connectiontimeout", "10000");
+		properties.put("mail." + protocol + ".timeout", "60000");
+		// Reading a mail must not mark it seen before it is stored.
+		properties.put("mail." + protocol + ".peek", "true");
+		return Session.getInstance(properties);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

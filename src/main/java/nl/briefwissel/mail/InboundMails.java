@@ -1,0 +1,127 @@
+package nl.briefwissel.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The store of inbound mail. Adapters call {@link #store} before they acknowledge a mail (SMTP
+ * {@code 250}, IMAP {@code \Seen}); everything else reads from here.
+ */
+@Service
+public class InboundMails {
+
+	/** Where a mail came in. */
+	public enum Source {
+		IMAP, SMTP
+	}
+
+	/** The outcome of storing: the mail's id, and whether it was already there. */
+	public record Stored(UUID id, boolean duplicate) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	InboundMails(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Stores the raw mail once; a redelivery (same Message-ID, or same bytes without one) is recognised. */
+	@Transactional
+	public Stored store(byte[] raw, Source source, String envelopeFrom, List<String> envelopeTo) {
+		String hash = sha256(raw);
+		String messageId = MessageIds.of(raw);
+		String key = messageId != null ? "id:" + messageId : "sha256:" + hash;
+		UUID id = UUID.randomUUID();
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		int inserted = jdbc.sql("""
+				insert into inbound_mail (id, dedup_key, message_id, content_hash, raw_mail, size_bytes, source,
+				    envelope_from, envelope_to, received_at, status, attempts, next_attempt_at)
+				values (:id, :key, :messageId, :hash, :raw, :size, :source, :from, :to, :now, 'RECEIVED', 0, :now)
+				on conflict do nothing""")
+			.param("id", id)
+			.param("key", key.length() > 1000 ? "sha256:" + hash : key)
+			.param("messageId", messageId == null || messageId.length() > 998 ? null : messageId)
+			.param("hash", hash)
+			.param("raw", raw)
+			.param("size", raw.length)
+			.param("source", source.name())
+			.param("from", truncate(envelopeFrom, 320))
+			.param("to", truncate(envelopeTo == null ? null : String.join(",", envelopeTo), 4000))
+			.param("now", now)
+			.update();
+		if (inserted == 1) {
+			return new Stored(id, false);
+		}
+		UUID existing = jdbc.sql("select id from inbound_mail where dedup_key = :key")
+			.param("key", key.length() > 1000 ? "sha256:" + hash : key)
+			.query(UUID.class)
+			.single();
+		return new Stored(existing, true);
+	}
+
+	public Optional<byte[]> raw(UUID id) {
+		return jdbc.sql("select raw_mail from inbound_mail where id = :id").param("id", id).query(byte[].class).optional();
+	}
+
+	/** The mail as the pipeline reads it, for "show original" and the quarantine. */
+	public Optional<ReadMail> read(UUID id) {
+		return raw(id).map(MailReader::read);
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from inbound_mail").query(Long.class).single();
+	}
+
+	static String sha256(byte[] raw) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+		}
+	}
+
+	private static String truncate(String value, int length) {
+		return value == null || value.length() <= length ? value : value.substring(0, length);
+	}
+
+	/** Finds the Message-ID in the header section without parsing the whole mail. */
+	static final class MessageIds {
+
+		private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern
+			.compile("(?im)^message-id:[ \\t]*(?:\\r?\\n[ \\t]+)?(<[^<>\\s]{1,900}>)");
+
+		private MessageIds() {
+		}
+
+		static String of(byte[] raw) {
+			int end = headerEnd(raw);
+			String headers = new String(raw, 0, end, StandardCharsets.ISO_8859_1);
+			java.util.regex.Matcher matcher = HEADER.matcher(headers);
+			return matcher.find() ? matcher.group(1) : null;
+		}
+
+		private static int headerEnd(byte[] raw) {
+			for (int i = 0; i + 1 < raw.length && i < 256 * 1024; i++) {
+				if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
+					return i;
+				}
+			}
+			return Math.min(raw.length, 256 * 1024);
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package nl.briefwissel.mail;
+
+import java.util.UUID;
+
+/** What became of an inbound mail. Every mail ends as exactly one of these; none is dropped. */
+public sealed interface InboundResult {
+
+	/** Summary for the operator's log and the inbound table. */
+	String describe();
+
+	/** Added to a conversation as a message. */
+	record Threaded(UUID messageId) implements InboundResult {
+
+		public String describe() {
+			return "threaded as message " + messageId;
+		}
+	}
+
+	/** Kept aside for a coach or administrator to decide, with the reason. */
+	record Quarantined(String reason) implements InboundResult {
+
+		public String describe() {
+			return "quarantined: " + reason;
+		}
+	}
+
+	/** An out-of-office answer, shown as a note and never answered. */
+	record AutoReply(UUID noteId) implements InboundResult {
+
+		public String describe() {
+			return "auto-reply noted as " + noteId;
+		}
+	}
+
+	/** A delivery failure: the address is marked failing and the coach is told. */
+	record Bounce(UUID noteId, String failedAddress) implements InboundResult {
+
+		public String describe() {
+			return "bounce for " + failedAddress + " noted as " + noteId;
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package nl.briefwissel.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.TooMuchDataException;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.server.SMTPServer;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives replies over SMTP from the site's own MTA. Accepts only addresses of our mail domain
+ * (no relaying), and answers {@code 250} only after the raw mail is committed: a crash before
+ * that makes the sending MTA try again, and the store recognises the redelivery.
+ */
+@Component
+@ConditionalOnProperty(name = "briefwissel.mail.receiver.enabled", havingValue = "true")
+public class SmtpReceiver implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(SmtpReceiver.class);
+
+	private final SMTPServer server;
+
+	SmtpReceiver(MailProperties properties, InboundMails inbound) throws UnknownHostException {
+		MailProperties.Receiver settings = properties.receiver();
+		String domain = "@" + properties.domain().toLowerCase(Locale.ROOT);
+		int maxSize = (int) Math.min(Integer.MAX_VALUE, settings.maxSize().toBytes());
+		this.server = SMTPServer.port(settings.port())
+			.bindAddress(InetAddress.getByName(settings.bindAddress()))
+			.hostName(properties.domain())
+			.softwareName("Briefwissel")
+			.maxMessageSize(maxSize)
+			.maxRecipients(settings.maxRecipients())
+			.connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+			.messageHandlerFactory(context -> new Delivery(inbound, domain, maxSize))
+			.build();
+		this.server.start();
+		log.info("SMTP receiver listening on {}:{}", settings.bindAddress(), port());
+	}
+
+	/** One SMTP transaction: the envelope, then the data, stored once for all its recipients. */
+	private static final class Delivery implements MessageHandler {
+
+		private final InboundMails inbound;
+
+		private final String domain;
+
+		private final int maxSize;
+
+		private String from;
+
+		private final List<String> recipients = new ArrayList<>();
+
+		Delivery(InboundMails inbound, String domain, int maxSize) {
+			this.inbound = inbound;
+			this.domain = domain;
+			this.maxSize = maxSize;
+		}
+
+		@Override
+		public void from(String from) {
+			this.from = from;
+		}
+
+		@Override
+		public void recipient(String recipient) throws RejectException {
+			if (recipient == null || !recipient.toLowerCase(Locale.ROOT).endsWith(domain)) {
+				throw new RejectException(550, "5.7.1 Relaying denied: this server only accepts mail for " + domain);
+			}
+			recipients.add(recipient.toLowerCase(Locale.ROOT));
+		}
+
+		@Override
+		public String data(InputStream data) throws RejectException, TooMuchDataException, IOException {
+			byte[] raw = data.readNBytes(maxSize + 1);
+			if (raw.length > maxSize) {
+				throw new TooMuchDataException("5.3.4 Message too big: the limit is " + maxSize + " bytes");
+			}
+			try {
+				inbound.store(raw, InboundMails.Source.SMTP, from, recipients);
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not store a mail from the SMTP receiver; the sender will retry", e);
+				throw new RejectException(451, "4.3.0 Temporary failure storing the message, try again later");
+			}
+			return null;
+		}
+
+		@Override
+		public void done() {
+			// nothing held between transactions
+		}
+	}
+
+	public int port() {
+		return server.getPortAllocated();
+	}
+
+	@Override
+	public void destroy() {
+		server.stop();
+	}
+}
