@@ -10,6 +10,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
@@ -51,17 +52,21 @@ class DemoData implements ApplicationRunner {
 
 	private final ObjectProvider<EmbeddedMailServer> mailServer;
 
+	private final Conversations conversations;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
-			ObjectProvider<EmbeddedMailServer> mailServer, TransactionTemplate transactions, Clock clock) {
+			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, TransactionTemplate transactions,
+			Clock clock) {
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.programmes = programmes;
 		this.trajectories = trajectories;
 		this.mailServer = mailServer;
+		this.conversations = conversations;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -114,6 +119,10 @@ class DemoData implements ApplicationRunner {
 			TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, String hash) {
 		Account participant = person(organisation, email, name, Role.PARTICIPANT, hash);
 		UUID coachId = coach == null ? null : coach.id();
-		trajectories.record(programme.id(), participant.id(), coachId, status, theme, startedOn, endedOn);
+		UUID trajectory = trajectories.record(programme.id(), participant.id(), coachId, status, theme, startedOn, endedOn);
+		if (coach != null) {
+			// The coach's latest message is in the participant's mailbox, ready to be answered.
+			conversations.coachWrites(trajectory, coach.id(), DemoLetters.opening(name, coach.displayName()));
+		}
 	}
 }

@@ -57,6 +57,15 @@ public class Trajectories {
 		return id;
 	}
 
+	public java.util.Optional<TrajectoryOverview> byId(UUID id) {
+		return jdbc.sql(OVERVIEW + " where t.id = :id").param("id", id).query(Trajectories::map).optional();
+	}
+
+	/** Every trajectory, for administrators choosing where a quarantined mail belongs. */
+	public List<TrajectoryOverview> all() {
+		return jdbc.sql(OVERVIEW + " order by pa.display_name, t.created_at").query(Trajectories::map).list();
+	}
+
 	public List<TrajectoryOverview> ofCoach(UUID coachId) {
 		return jdbc.sql(OVERVIEW + " where t.coach_id = :coach order by t.status, pa.display_name")
 			.param("coach", coachId)

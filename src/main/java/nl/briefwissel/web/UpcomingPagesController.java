@@ -1,7 +1,5 @@
 package nl.briefwissel.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
@@ -16,22 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class UpcomingPagesController {
 
-	private static final Map<String, String> TOPICS = Map.of(
-			"/participant/conversation", "upcoming.participant.conversation",
-			"/participant/report", "upcoming.participant.report",
-			"/coach/quarantine", "upcoming.coach.quarantine",
-			"/coach/assignments", "upcoming.coach.assignments",
-			"/programme/intakes", "upcoming.programme.intakes",
-			"/programme/statistics", "upcoming.programme.statistics",
-			"/admin/quarantine", "upcoming.admin.quarantine",
-			"/admin/assignments", "upcoming.admin.assignments",
-			"/admin/audit", "upcoming.admin.audit");
-
-	@GetMapping({ "/participant/conversation", "/participant/report", "/coach/quarantine", "/coach/assignments",
-			"/programme/intakes", "/programme/statistics", "/admin/quarantine", "/admin/assignments", "/admin/audit" })
+	@GetMapping({ "/participant/report", "/coach/assignments",
+			"/programme/intakes", "/programme/statistics", "/admin/assignments", "/admin/audit" })
 	String upcoming(HttpServletRequest request, Model model) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		model.addAttribute("topic", TOPICS.get(path));
+		// "/participant/report" is described by the messages "upcoming.participant.report.*"
+		model.addAttribute("topic", "upcoming" + path.replace('/', '.'));
 		return "web/upcoming";
 	}
 }

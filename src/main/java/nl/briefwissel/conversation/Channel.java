@@ -1,0 +1,5 @@
+package nl.briefwissel.conversation;
+
+public enum Channel {
+	WEB, MAIL
+}

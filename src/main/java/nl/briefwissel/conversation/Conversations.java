@@ -1,0 +1,137 @@
+package nl.briefwissel.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.mail.Delivery;
+import nl.briefwissel.mail.MailAttachment;
+import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writing and reading conversations. A coach's message and the mail that carries it to the
+ * participant are written in one transaction (the outbox), so a message is never shown as sent
+ * without its mail, nor mailed without being kept.
+ */
+@Service
+public class Conversations {
+
+	/** The most recent Message-IDs carried in References; enough for every client to thread. */
+	private static final int MAX_REFERENCES = 20;
+
+	private final Messages messages;
+
+	private final ReplyTokens tokens;
+
+	private final Trajectories trajectories;
+
+	private final Accounts accounts;
+
+	private final Outbox outbox;
+
+	private final ReplyAddress replyAddress;
+
+	private final MessageMail mails;
+
+	Conversations(Messages messages, ReplyTokens tokens, Trajectories trajectories, Accounts accounts, Outbox outbox,
+			ReplyAddress replyAddress, MessageMail mails) {
+		this.messages = messages;
+		this.tokens = tokens;
+		this.trajectories = trajectories;
+		this.accounts = accounts;
+		this.outbox = outbox;
+		this.replyAddress = replyAddress;
+		this.mails = mails;
+	}
+
+	/** The conversation of a trajectory, oldest first, notes included. */
+	public List<Message> of(UUID trajectoryId) {
+		return messages.ofTrajectory(trajectoryId);
+	}
+
+	/** Delivery state of the coach's mailed messages, by Message-ID. */
+	public Map<String, Delivery> deliveries(List<Message> conversation) {
+		List<String> ids = conversation.stream()
+			.filter(message -> message.author() == Author.COACH && message.mailMessageId() != null && !message.cameByMail())
+			.map(Message::mailMessageId)
+			.toList();
+		return outbox.deliveries(ids);
+	}
+
+	/** A file of a message in this trajectory. */
+	public Optional<Attachment> attachment(UUID trajectoryId, UUID attachmentId) {
+		return messages.attachment(attachmentId)
+			.filter(attachment -> messages.byId(attachment.messageId())
+				.map(message -> message.trajectoryId().equals(trajectoryId))
+				.orElse(false));
+	}
+
+	public Optional<byte[]> attachmentContent(UUID attachmentId) {
+		return messages.attachmentContent(attachmentId);
+	}
+
+	/** Why mail to the participant fails, when it does. */
+	public Optional<String> mailFailure(UUID trajectoryId) {
+		return tokens.binding(trajectoryId).filter(binding -> binding.failingSince() != null).map(ReplyTokens.Binding::failure);
+	}
+
+	/** The coach writes: kept, and mailed to the participant. */
+	@Transactional
+	public UUID coachWrites(UUID trajectoryId, UUID coachId, String text) {
+		TrajectoryOverview trajectory = trajectory(trajectoryId);
+		if (!coachId.equals(trajectory.coachId())) {
+			throw new NotYourTrajectoryException(trajectoryId);
+		}
+		return coachMessage(trajectory, text, Channel.WEB, null, List.of());
+	}
+
+	/** The participant writes from the web instead of by mail. */
+	@Transactional
+	public UUID participantWrites(UUID trajectoryId, UUID participantId, String text) {
+		TrajectoryOverview trajectory = trajectory(trajectoryId);
+		if (!participantId.equals(trajectory.participantId())) {
+			throw new NotYourTrajectoryException(trajectoryId);
+		}
+		return messages.add(trajectoryId, participantId, Author.PARTICIPANT, MessageKind.MESSAGE, text.strip(), Channel.WEB,
+				null, List.of());
+	}
+
+	UUID coachMessage(TrajectoryOverview trajectory, String text, Channel channel, UUID inboundMailId,
+			List<MailAttachment> attachments) {
+		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,
+				inboundMailId, attachments);
+		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
+		String token = tokens.tokenFor(trajectory.id(), participant.id());
+		List<String> references = new ArrayList<>(messages.mailIdsOf(trajectory.id()));
+		if (references.size() > MAX_REFERENCES) {
+			references = references.subList(references.size() - MAX_REFERENCES, references.size());
+		}
+		String inReplyTo = messages.latestParticipantMailId(trajectory.id()).orElse(null);
+		String mailId = outbox.enqueue(mails.coachMessage(trajectory, participant, text.strip(), replyAddress.of(token),
+				inReplyTo, references));
+		messages.setMailMessageId(id, mailId);
+		return id;
+	}
+
+	TrajectoryOverview trajectory(UUID trajectoryId) {
+		return trajectories.byId(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId));
+	}
+
+	/** A trajectory that does not exist or is not the person's own: both answer 404, so ids reveal nothing. */
+	public static class NotYourTrajectoryException extends RuntimeException {
+
+		NotYourTrajectoryException(UUID trajectoryId) {
+			super("No trajectory " + trajectoryId + " for this person");
+		}
+	}
+}

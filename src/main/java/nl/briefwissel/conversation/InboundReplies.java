@@ -1,0 +1,126 @@
+package nl.briefwissel.conversation;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.mail.InboundMail;
+import nl.briefwissel.mail.InboundMailHandler;
+import nl.briefwissel.mail.InboundResult;
+import nl.briefwissel.mail.MailKind;
+import nl.briefwissel.mail.ReadMail;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Threads inbound mail into conversations: by reply token first, then by our own Message-IDs in
+ * In-Reply-To and References. The sender must be the trajectory's participant or its coach; any
+ * doubt sends the mail to the quarantine with the reason, never into a conversation.
+ */
+@Component
+class InboundReplies implements InboundMailHandler {
+
+	private final ReplyTokens tokens;
+
+	private final Messages messages;
+
+	private final Trajectories trajectories;
+
+	private final Accounts accounts;
+
+	private final Quarantine quarantine;
+
+	private final Conversations conversations;
+
+	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Accounts accounts,
+			Quarantine quarantine, Conversations conversations) {
+		this.tokens = tokens;
+		this.messages = messages;
+		this.trajectories = trajectories;
+		this.accounts = accounts;
+		this.quarantine = quarantine;
+		this.conversations = conversations;
+	}
+
+	@Override
+	public InboundResult handle(InboundMail mail) {
+		ReadMail content = mail.content();
+		if (content.kind() == MailKind.UNREADABLE) {
+			return quarantine.put(mail.id(), "unreadable: " + content.problem(), null);
+		}
+		Optional<TrajectoryOverview> trajectory = thread(content);
+		if (trajectory.isEmpty()) {
+			String reason = content.replyToken() != null ? "unknown reply address (token not issued by Briefwissel)"
+					: "no reply address and no reference to a conversation";
+			if (content.kind() == MailKind.BOUNCE) {
+				reason = "bounce about a mail that belongs to no conversation" + (content.failedRecipient() == null ? ""
+						: " (failed address " + content.failedRecipient() + ")");
+			}
+			return quarantine.put(mail.id(), reason, null);
+		}
+		TrajectoryOverview found = trajectory.get();
+		return switch (content.kind()) {
+			case BOUNCE -> bounce(mail, found);
+			case AUTO_REPLY -> new InboundResult.AutoReply(messages.add(found.id(), null, Author.SYSTEM,
+					MessageKind.AUTO_REPLY_NOTE, note(content), nl.briefwissel.conversation.Channel.MAIL, mail.id(),
+					java.util.List.of()));
+			case REPLY -> reply(mail, found);
+			case UNREADABLE -> throw new IllegalStateException("handled above");
+		};
+	}
+
+	private Optional<TrajectoryOverview> thread(ReadMail content) {
+		if (content.replyToken() != null) {
+			Optional<TrajectoryOverview> byToken = tokens.byToken(content.replyToken())
+				.flatMap(binding -> trajectories.byId(binding.trajectoryId()));
+			if (byToken.isPresent()) {
+				return byToken;
+			}
+		}
+		return messages.trajectoryOfMailIds(content.references()).flatMap(trajectories::byId);
+	}
+
+	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory) {
+		ReadMail content = mail.content();
+		String sender = content.from() == null ? "" : content.from().toLowerCase(Locale.ROOT);
+		Optional<Account> participant = accounts.byId(trajectory.participantId());
+		Optional<Account> coach = trajectory.coachId() == null ? Optional.empty() : accounts.byId(trajectory.coachId());
+		if (participant.isPresent() && participant.get().email().equals(sender)) {
+			UUID id = messages.add(trajectory.id(), participant.get().id(), Author.PARTICIPANT, MessageKind.MESSAGE,
+					content.text(), Channel.MAIL, mail.id(), content.attachments());
+			messages.setMailMessageId(id, content.messageId());
+			tokens.markWorking(trajectory.id());
+			return new InboundResult.Threaded(id);
+		}
+		if (coach.isPresent() && coach.get().email().equals(sender)) {
+			// A coach answering by mail: kept and sent on to the participant like a message from the web.
+			return new InboundResult.Threaded(
+					conversations.coachMessage(trajectory, content.text(), Channel.MAIL, mail.id(), content.attachments()));
+		}
+		return quarantine.put(mail.id(), "sender " + (sender.isEmpty() ? "(none)" : sender)
+				+ " is not the participant or the coach of this trajectory", trajectory.id());
+	}
+
+	private InboundResult bounce(InboundMail mail, TrajectoryOverview trajectory) {
+		ReadMail content = mail.content();
+		String failed = content.failedRecipient() != null ? content.failedRecipient()
+				: accounts.byId(trajectory.participantId()).map(Account::email).orElse("?");
+		tokens.markFailing(trajectory.id(), failed + ": " + firstLine(content.fullText()));
+		UUID note = messages.add(trajectory.id(), null, Author.SYSTEM, MessageKind.BOUNCE_NOTE, note(content), Channel.MAIL,
+				mail.id(), java.util.List.of());
+		return new InboundResult.Bounce(note, failed);
+	}
+
+	private static String note(ReadMail content) {
+		String text = content.text() == null ? "" : content.text().strip();
+		return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
+	}
+
+	private static String firstLine(String text) {
+		return text == null ? "" : text.strip().lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+	}
+}

@@ -1,0 +1,60 @@
+package nl.briefwissel.conversation;
+
+import java.util.List;
+import java.util.Locale;
+
+import nl.briefwissel.PublicAddress;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.mail.OutgoingMail;
+import nl.briefwissel.organisation.MailMode;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The mail that carries a coach's message: plain text and simple HTML that Outlook, Gmail and
+ * Apple Mail all show well, in the participant's language, and with the whole text or only a
+ * notice with a link, as the programme's mail mode says.
+ */
+@Component
+class MessageMail {
+
+	private final MessageSource texts;
+
+	private final ITemplateEngine templates;
+
+	private final PublicAddress address;
+
+	private final Programmes programmes;
+
+	MessageMail(MessageSource texts, ITemplateEngine templates, PublicAddress address, Programmes programmes) {
+		this.texts = texts;
+		this.templates = templates;
+		this.address = address;
+		this.programmes = programmes;
+	}
+
+	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, String replyTo,
+			String inReplyTo, List<String> references) {
+		Locale language = participant.language();
+		boolean fullText = programmes.byId(trajectory.programmeId())
+			.map(programme -> programme.mailMode() == MailMode.FULL_TEXT)
+			.orElse(true);
+		String link = address.link("/participant/conversation").toUriString();
+		String subject = texts.getMessage("mail.message.subject", new Object[] { trajectory.coachName() }, language);
+		Context context = new Context(language);
+		context.setVariable("coach", trajectory.coachName());
+		context.setVariable("participant", participant.displayName());
+		context.setVariable("paragraphs", fullText ? List.of(text.split("\\n\\s*\\n")) : List.of());
+		context.setVariable("fullText", fullText);
+		context.setVariable("link", link);
+		String html = templates.process("conversation/mail/message", context);
+		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { trajectory.coachName() }, language))
+				+ "\n\n-- \n" + texts.getMessage("mail.message.footer", new Object[] { trajectory.coachName(), link }, language);
+		return new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false);
+	}
+}

@@ -1,0 +1,173 @@
+package nl.briefwissel.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import nl.briefwissel.mail.MailAttachment;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The messages of all conversations, with their attachments. */
+@Repository
+class Messages {
+
+	private static final String SELECT = """
+			select m.id, m.trajectory_id, m.author_id, a.display_name as author_name, m.author_role, m.kind, m.body,
+			       m.channel, m.inbound_mail_id, m.mail_message_id, m.created_at
+			from message m left join account a on a.id = m.author_id""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Messages(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
+			UUID inboundMailId, List<MailAttachment> attachments) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into message (id, trajectory_id, author_id, author_role, kind, body, channel, inbound_mail_id, created_at)
+				values (:id, :trajectory, :author, :role, :kind, :body, :channel, :inbound, :now)""")
+			.param("id", id)
+			.param("trajectory", trajectoryId)
+			.param("author", authorId)
+			.param("role", author.name())
+			.param("kind", kind.name())
+			.param("body", body)
+			.param("channel", channel.name())
+			.param("inbound", inboundMailId)
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		for (MailAttachment attachment : attachments) {
+			jdbc.sql("""
+					insert into message_attachment (id, message_id, file_name, content_type, size_bytes, content, refusal)
+					values (:id, :message, :name, :type, :size, :content, :refusal)""")
+				.param("id", UUID.randomUUID())
+				.param("message", id)
+				.param("name", attachment.name())
+				.param("type", attachment.contentType())
+				.param("size", attachment.size())
+				.param("content", attachment.content())
+				.param("refusal", attachment.refusal())
+				.update();
+		}
+		return id;
+	}
+
+	void setMailMessageId(UUID messageId, String mailMessageId) {
+		jdbc.sql("update message set mail_message_id = :mailId where id = :id")
+			.param("mailId", mailMessageId)
+			.param("id", messageId)
+			.update();
+	}
+
+	List<Message> ofTrajectory(UUID trajectoryId) {
+		List<Message> messages = jdbc.sql(SELECT + " where m.trajectory_id = :trajectory order by m.created_at, m.id")
+			.param("trajectory", trajectoryId)
+			.query(Messages::map)
+			.list();
+		Map<UUID, List<Attachment>> attachments = attachments(messages.stream().map(Message::id).toList());
+		List<Message> result = new ArrayList<>(messages.size());
+		for (Message message : messages) {
+			result.add(withAttachments(message, attachments.getOrDefault(message.id(), List.of())));
+		}
+		return result;
+	}
+
+	Optional<Message> byId(UUID id) {
+		return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(Messages::map).optional();
+	}
+
+	/** The trajectory of the first of these Message-IDs that is one of ours, for threading. */
+	Optional<UUID> trajectoryOfMailIds(Collection<String> mailMessageIds) {
+		if (mailMessageIds.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select trajectory_id from message where mail_message_id in (:ids) order by created_at desc limit 1")
+			.param("ids", List.copyOf(mailMessageIds))
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Message-IDs of the conversation so far, oldest first, for References (RFC 5322 3.6.4). */
+	List<String> mailIdsOf(UUID trajectoryId) {
+		return jdbc.sql("""
+				select mail_message_id from message
+				where trajectory_id = :trajectory and mail_message_id is not null and kind = 'MESSAGE'
+				order by created_at""")
+			.param("trajectory", trajectoryId)
+			.query(String.class)
+			.list();
+	}
+
+	/** The Message-ID of the participant's latest mail, which our next mail answers. */
+	Optional<String> latestParticipantMailId(UUID trajectoryId) {
+		return jdbc.sql("""
+				select mail_message_id from message
+				where trajectory_id = :trajectory and author_role = 'PARTICIPANT' and mail_message_id is not null
+				order by created_at desc limit 1""")
+			.param("trajectory", trajectoryId)
+			.query(String.class)
+			.optional();
+	}
+
+	Optional<Attachment> attachment(UUID id) {
+		return jdbc.sql("select id, message_id, file_name, content_type, size_bytes, refusal from message_attachment where id = :id")
+			.param("id", id)
+			.query(Messages::mapAttachment)
+			.optional();
+	}
+
+	Optional<byte[]> attachmentContent(UUID id) {
+		return jdbc.sql("select content from message_attachment where id = :id and content is not null")
+			.param("id", id)
+			.query(byte[].class)
+			.optional();
+	}
+
+	private Map<UUID, List<Attachment>> attachments(List<UUID> messageIds) {
+		if (messageIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				select id, message_id, file_name, content_type, size_bytes, refusal from message_attachment
+				where message_id in (:ids) order by file_name""")
+			.param("ids", messageIds)
+			.query(Messages::mapAttachment)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Attachment::messageId));
+	}
+
+	private static Message withAttachments(Message message, List<Attachment> attachments) {
+		return new Message(message.id(), message.trajectoryId(), message.authorId(), message.authorName(), message.author(),
+				message.kind(), message.body(), message.channel(), message.inboundMailId(), message.mailMessageId(),
+				message.createdAt(), attachments);
+	}
+
+	private static Message map(ResultSet rs, int row) throws SQLException {
+		return new Message(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
+				rs.getObject("author_id", UUID.class), rs.getString("author_name"), Author.valueOf(rs.getString("author_role")),
+				MessageKind.valueOf(rs.getString("kind")), rs.getString("body"), Channel.valueOf(rs.getString("channel")),
+				rs.getObject("inbound_mail_id", UUID.class), rs.getString("mail_message_id"),
+				rs.getObject("created_at", OffsetDateTime.class), List.of());
+	}
+
+	private static Attachment mapAttachment(ResultSet rs, int row) throws SQLException {
+		return new Attachment(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
+				rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("refusal"));
+	}
+}

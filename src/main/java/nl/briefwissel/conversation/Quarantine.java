@@ -1,0 +1,130 @@
+package nl.briefwissel.conversation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.InboundResult;
+import nl.briefwissel.mail.ReadMail;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mail that could not safely join a conversation, with the reason. Coaches see the entries of
+ * their own trajectories, administrators all of them and the mail the pipeline gave up on.
+ * Resolving means attaching the mail to a trajectory or discarding it; nothing leaves silently.
+ */
+@Service
+public class Quarantine {
+
+	/** One quarantined mail as a list shows it. */
+	public record Entry(UUID inboundMailId, String reason, UUID trajectoryId, String participantName,
+			OffsetDateTime quarantinedAt, String from, String subject) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final InboundMails inbound;
+
+	private final Messages messages;
+
+	private final Conversations conversations;
+
+	private final Clock clock;
+
+	Quarantine(JdbcClient jdbc, InboundMails inbound, Messages messages, Conversations conversations, Clock clock) {
+		this.jdbc = jdbc;
+		this.inbound = inbound;
+		this.messages = messages;
+		this.conversations = conversations;
+		this.clock = clock;
+	}
+
+	InboundResult put(UUID inboundMailId, String reason, UUID trajectoryId) {
+		String shortReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+		jdbc.sql("""
+				insert into quarantined_mail (inbound_mail_id, reason, trajectory_id, quarantined_at)
+				values (:id, :reason, :trajectory, :now)""")
+			.param("id", inboundMailId)
+			.param("reason", shortReason)
+			.param("trajectory", trajectoryId)
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		return new InboundResult.Quarantined(shortReason);
+	}
+
+	/** Open entries of the trajectories this coach coaches. */
+	public List<Entry> ofCoach(UUID coachId) {
+		return entries("and t.coach_id = :coach", coachId);
+	}
+
+	/** Every open entry. */
+	public List<Entry> all() {
+		return entries("", null);
+	}
+
+	public Optional<Entry> entry(UUID inboundMailId) {
+		return entries("and q.inbound_mail_id = :key", inboundMailId).stream().findFirst();
+	}
+
+	public Optional<ReadMail> mail(UUID inboundMailId) {
+		return inbound.read(inboundMailId);
+	}
+
+	/** Adds the mail to the trajectory as the participant's message, and closes the entry. */
+	@Transactional
+	public UUID attach(UUID inboundMailId, UUID trajectoryId, UUID resolvedBy) {
+		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
+		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
+		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
+				mail.text(), Channel.MAIL, inboundMailId, mail.attachments());
+		messages.setMailMessageId(id, mail.messageId());
+		resolve(inboundMailId, "ATTACHED", resolvedBy);
+		return id;
+	}
+
+	@Transactional
+	public void discard(UUID inboundMailId, UUID resolvedBy) {
+		resolve(inboundMailId, "DISCARDED", resolvedBy);
+	}
+
+	private void resolve(UUID inboundMailId, String resolution, UUID resolvedBy) {
+		int updated = jdbc.sql("""
+				update quarantined_mail set resolved_at = :now, resolution = :resolution, resolved_by = :by
+				where inbound_mail_id = :id and resolved_at is null""")
+			.param("now", OffsetDateTime.now(clock))
+			.param("resolution", resolution)
+			.param("by", resolvedBy)
+			.param("id", inboundMailId)
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("Quarantined mail " + inboundMailId + " is not open");
+		}
+	}
+
+	private List<Entry> entries(String condition, Object key) {
+		var statement = jdbc.sql("""
+				select q.inbound_mail_id, q.reason, q.trajectory_id, pa.display_name as participant_name, q.quarantined_at
+				from quarantined_mail q
+				left join trajectory t on t.id = q.trajectory_id
+				left join account pa on pa.id = t.participant_id
+				where q.resolved_at is null %s
+				order by q.quarantined_at desc""".formatted(condition));
+		if (key != null) {
+			statement = statement.param(condition.contains(":coach") ? "coach" : "key", key);
+		}
+		return statement.query((rs, n) -> {
+			UUID id = rs.getObject("inbound_mail_id", UUID.class);
+			Optional<ReadMail> mail = inbound.read(id);
+			return new Entry(id, rs.getString("reason"), rs.getObject("trajectory_id", UUID.class),
+					rs.getString("participant_name"), rs.getObject("quarantined_at", OffsetDateTime.class),
+					mail.map(ReadMail::from).orElse(null), mail.map(ReadMail::subject).orElse(""));
+		}).list();
+	}
+}

@@ -1,0 +1,59 @@
+package nl.briefwissel.conversation.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.briefwissel.conversation.Attachment;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Message;
+import nl.briefwissel.conversation.Quarantine;
+import nl.briefwissel.mail.ReadMail;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Files and originals of messages, for whoever the controller has already checked. Files are
+ * always downloaded, never shown inline, except photos: a hostile HTML file cannot run in our origin.
+ */
+@Component
+class AttachmentDownloads {
+
+	private static final Set<String> INLINE_TYPES = Set.of("image/jpeg", "image/png", "image/gif");
+
+	private final Conversations conversations;
+
+	private final Quarantine quarantine;
+
+	AttachmentDownloads(Conversations conversations, Quarantine quarantine) {
+		this.conversations = conversations;
+		this.quarantine = quarantine;
+	}
+
+	ResponseEntity<byte[]> download(UUID trajectoryId, UUID attachmentId) {
+		Attachment attachment = conversations.attachment(trajectoryId, attachmentId)
+			.filter(Attachment::available)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		byte[] content = conversations.attachmentContent(attachmentId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		boolean inline = INLINE_TYPES.contains(attachment.contentType());
+		ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(attachment.fileName(), StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.contentType(inline ? MediaType.parseMediaType(attachment.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.body(content);
+	}
+
+	ReadMail original(Message message) {
+		return quarantine.mail(message.inboundMailId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

@@ -1,0 +1,107 @@
+package nl.briefwissel.conversation.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Message;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The coach's trajectory page: the conversation, delivery problems, and writing the next message. */
+@Controller
+class ConversationController {
+
+	private final Conversations conversations;
+
+	private final Trajectories trajectories;
+
+	private final AttachmentDownloads downloads;
+
+	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads) {
+		this.conversations = conversations;
+		this.trajectories = trajectories;
+		this.downloads = downloads;
+	}
+
+	record MessageForm(@NotBlank(message = "{validation.message.required}") @Size(max = 50000,
+			message = "{validation.message.length}") String text) {
+	}
+
+	@GetMapping("/coach/trajectories/{id}")
+	String trajectory(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		TrajectoryOverview trajectory = own(id, me);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new MessageForm(""));
+		}
+		return page(trajectory, model);
+	}
+
+	@PostMapping("/coach/trajectories/{id}/messages")
+	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = own(id, me);
+		if (errors.hasErrors()) {
+			return page(trajectory, model);
+		}
+		conversations.coachWrites(id, me.id(), form.text());
+		redirect.addFlashAttribute("sent", true);
+		return "redirect:/coach/trajectories/" + id + "#latest";
+	}
+
+	@GetMapping("/coach/trajectories/{id}/messages/{messageId}/original")
+	String original(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
+			Model model) {
+		TrajectoryOverview trajectory = own(id, me);
+		Message message = conversations.of(id)
+			.stream()
+			.filter(m -> m.id().equals(messageId) && m.inboundMailId() != null)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("message", message);
+		model.addAttribute("mail", downloads.original(message));
+		model.addAttribute("back", "/coach/trajectories/" + id);
+		return "conversation/original";
+	}
+
+	@GetMapping("/coach/trajectories/{id}/attachments/{attachmentId}")
+	org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
+			@AuthenticationPrincipal SignedInAccount me) {
+		own(id, me);
+		return downloads.download(id, attachmentId);
+	}
+
+	private String page(TrajectoryOverview trajectory, Model model) {
+		List<Message> conversation = conversations.of(trajectory.id());
+		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("messages", conversation);
+		model.addAttribute("deliveries", conversations.deliveries(conversation));
+		model.addAttribute("mailFailure", conversations.mailFailure(trajectory.id()).orElse(null));
+		return "conversation/coach-trajectory";
+	}
+
+	/** The coach's own trajectory, or 404: another coach's id must not even confirm it exists. */
+	private TrajectoryOverview own(UUID id, SignedInAccount me) {
+		return trajectories.byId(id)
+			.filter(trajectory -> me.id().equals(trajectory.coachId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

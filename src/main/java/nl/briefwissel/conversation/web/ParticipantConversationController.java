@@ -1,0 +1,85 @@
+package nl.briefwissel.conversation.web;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The participant re-reads the whole conversation and may write from the web instead of by mail. */
+@Controller
+class ParticipantConversationController {
+
+	private final Conversations conversations;
+
+	private final Trajectories trajectories;
+
+	private final AttachmentDownloads downloads;
+
+	ParticipantConversationController(Conversations conversations, Trajectories trajectories,
+			AttachmentDownloads downloads) {
+		this.conversations = conversations;
+		this.trajectories = trajectories;
+		this.downloads = downloads;
+	}
+
+	@GetMapping("/participant/conversation")
+	String conversation(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new ConversationController.MessageForm(""));
+		}
+		return page(me, model);
+	}
+
+	@PostMapping("/participant/conversation")
+	String write(@AuthenticationPrincipal SignedInAccount me,
+			@Valid @ModelAttribute("form") ConversationController.MessageForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = current(me)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (errors.hasErrors()) {
+			return page(me, model);
+		}
+		conversations.participantWrites(trajectory.id(), me.id(), form.text());
+		redirect.addFlashAttribute("sent", true);
+		return "redirect:/participant/conversation#latest";
+	}
+
+	@GetMapping("/participant/attachments/{trajectoryId}/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable UUID trajectoryId, @PathVariable UUID attachmentId,
+			@AuthenticationPrincipal SignedInAccount me) {
+		trajectories.byId(trajectoryId)
+			.filter(trajectory -> me.id().equals(trajectory.participantId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return downloads.download(trajectoryId, attachmentId);
+	}
+
+	private String page(SignedInAccount me, Model model) {
+		Optional<TrajectoryOverview> trajectory = current(me);
+		model.addAttribute("trajectory", trajectory.orElse(null));
+		model.addAttribute("messages", trajectory.map(t -> conversations.of(t.id())).orElse(List.of()));
+		return "conversation/participant-conversation";
+	}
+
+	/** The participant's trajectory with a coach: the newest one, so a second trajectory replaces the first. */
+	private Optional<TrajectoryOverview> current(SignedInAccount me) {
+		return trajectories.ofParticipant(me.id()).stream().filter(t -> t.coachId() != null).findFirst();
+	}
+}

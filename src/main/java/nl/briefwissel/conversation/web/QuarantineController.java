@@ -1,0 +1,114 @@
+package nl.briefwissel.conversation.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.conversation.Quarantine;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The quarantine: coaches handle mail about their own trajectories, administrators everything.
+ * The mail is shown as text only; its HTML is never rendered.
+ */
+@Controller
+class QuarantineController {
+
+	private final Quarantine quarantine;
+
+	private final Trajectories trajectories;
+
+	QuarantineController(Quarantine quarantine, Trajectories trajectories) {
+		this.quarantine = quarantine;
+		this.trajectories = trajectories;
+	}
+
+	@GetMapping("/coach/quarantine")
+	String coachList(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		model.addAttribute("entries", quarantine.ofCoach(me.id()));
+		model.addAttribute("base", "/coach/quarantine");
+		return "conversation/quarantine-list";
+	}
+
+	@GetMapping("/admin/quarantine")
+	String adminList(Model model) {
+		model.addAttribute("entries", quarantine.all());
+		model.addAttribute("base", "/admin/quarantine");
+		return "conversation/quarantine-list";
+	}
+
+	@GetMapping("/coach/quarantine/{id}")
+	String coachMail(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		Quarantine.Entry entry = coachEntry(id, me);
+		return mail(entry, "/coach/quarantine", List.of(), model);
+	}
+
+	@GetMapping("/admin/quarantine/{id}")
+	String adminMail(@PathVariable UUID id, Model model) {
+		Quarantine.Entry entry = quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return mail(entry, "/admin/quarantine", trajectories.all(), model);
+	}
+
+	@PostMapping("/coach/quarantine/{id}/attach")
+	String coachAttach(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		Quarantine.Entry entry = coachEntry(id, me);
+		quarantine.attach(id, entry.trajectoryId(), me.id());
+		redirect.addFlashAttribute("resolved", "attached");
+		return "redirect:/coach/quarantine";
+	}
+
+	@PostMapping("/admin/quarantine/{id}/attach")
+	String adminAttach(@PathVariable UUID id, @RequestParam UUID trajectoryId, @AuthenticationPrincipal SignedInAccount me,
+			RedirectAttributes redirect) {
+		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		trajectories.byId(trajectoryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+		quarantine.attach(id, trajectoryId, me.id());
+		redirect.addFlashAttribute("resolved", "attached");
+		return "redirect:/admin/quarantine";
+	}
+
+	@PostMapping("/coach/quarantine/{id}/discard")
+	String coachDiscard(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		coachEntry(id, me);
+		quarantine.discard(id, me.id());
+		redirect.addFlashAttribute("resolved", "discarded");
+		return "redirect:/coach/quarantine";
+	}
+
+	@PostMapping("/admin/quarantine/{id}/discard")
+	String adminDiscard(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		quarantine.discard(id, me.id());
+		redirect.addFlashAttribute("resolved", "discarded");
+		return "redirect:/admin/quarantine";
+	}
+
+	private String mail(Quarantine.Entry entry, String base, List<TrajectoryOverview> choices, Model model) {
+		model.addAttribute("entry", entry);
+		model.addAttribute("mail", quarantine.mail(entry.inboundMailId()).orElse(null));
+		model.addAttribute("base", base);
+		model.addAttribute("choices", choices);
+		return "conversation/quarantine-mail";
+	}
+
+	/** An entry about one of this coach's trajectories, or 404. */
+	private Quarantine.Entry coachEntry(UUID id, SignedInAccount me) {
+		return quarantine.entry(id)
+			.filter(entry -> entry.trajectoryId() != null && trajectories.byId(entry.trajectoryId())
+				.map(trajectory -> me.id().equals(trajectory.coachId()))
+				.orElse(false))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}
