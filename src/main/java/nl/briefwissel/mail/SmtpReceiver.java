@@ -40,7 +40,6 @@ public class SmtpReceiver implements DisposableBean {
 			.bindAddress(InetAddress.getByName(settings.bindAddress()))
 			.hostName(properties.domain())
 			.softwareName("Briefwissel")
-			.maxMessageSize(maxSize)
 			.maxRecipients(settings.maxRecipients())
 			.connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
 			.messageHandlerFactory(context -> new Delivery(inbound, domain, maxSize))
@@ -76,7 +75,7 @@ public class SmtpReceiver implements DisposableBean {
 		@Override
 		public void recipient(String recipient) throws RejectException {
 			if (recipient == null || !recipient.toLowerCase(Locale.ROOT).endsWith(domain)) {
-				throw new RejectException(550, "5.7.1 Relaying denied: this server only accepts mail for " + domain);
+				throw new RejectException(550, "5.7.1 Relaying denied: this server only accepts mail for " + domain.substring(1));
 			}
 			recipients.add(recipient.toLowerCase(Locale.ROOT));
 		}
@@ -85,7 +84,13 @@ public class SmtpReceiver implements DisposableBean {
 		public String data(InputStream data) throws RejectException, TooMuchDataException, IOException {
 			byte[] raw = data.readNBytes(maxSize + 1);
 			if (raw.length > maxSize) {
-				throw new TooMuchDataException("5.3.4 Message too big: the limit is " + maxSize + " bytes");
+				// Read the rest before answering: a sender still writing when we answer gets a broken
+				// pipe instead of the 552, and would try again forever.
+				long drained = drain(data, 4L * maxSize);
+				if (drained >= 4L * maxSize) {
+					throw new IOException("Message far beyond the size limit; closing the connection");
+				}
+				throw new RejectException(552, "5.3.4 Message too big: the limit is " + maxSize + " bytes");
 			}
 			try {
 				inbound.store(raw, InboundMails.Source.SMTP, from, recipients);
@@ -95,6 +100,16 @@ public class SmtpReceiver implements DisposableBean {
 				throw new RejectException(451, "4.3.0 Temporary failure storing the message, try again later");
 			}
 			return null;
+		}
+
+		private static long drain(InputStream data, long limit) throws IOException {
+			byte[] buffer = new byte[64 * 1024];
+			long total = 0;
+			int read;
+			while (total < limit && (read = data.read(buffer)) >= 0) {
+				total += read;
+			}
+			return total;
 		}
 
 		@Override

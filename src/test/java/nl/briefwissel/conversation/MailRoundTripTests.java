@@ -1,0 +1,309 @@
+package nl.briefwissel.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.SmtpReceiver;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The whole round trip over real mail: the coach writes on the web, the participant receives it in
+ * their mailbox, answers from a mail client, and the trimmed answer appears in the conversation.
+ * Each test has its own participant, so tests do not see each other's mail.
+ */
+@BriefwisselTest
+class MailRoundTripTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	SmtpReceiver receiver;
+
+	@Autowired
+	InboundMails inbound;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
+	Account participant;
+
+	Account coach;
+
+	UUID trajectory;
+
+	@BeforeEach
+	void aTrajectoryOfItsOwn() {
+		var organisation = organisations.create("Gemeente Test " + UUID.randomUUID());
+		var programme = programmes.create(organisation.id(), "Programma", null);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		participant = accounts.register(new NewAccount(organisation.id(), "deelnemer-" + suffix + "@example.nl",
+				"Deelnemer " + suffix, Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
+		coach = accounts.register(new NewAccount(organisation.id(), "coach-" + suffix + "@example.nl", "Coach " + suffix,
+				Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
+		trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
+				"NEXT_STEP", java.time.LocalDate.now(), null);
+	}
+
+	@Test
+	void theCoachWritesTheParticipantRepliesByMailAndTheTrimmedReplyAppears() throws Exception {
+		mvc.perform(post("/coach/trajectories/{id}/messages", trajectory).param("text", "Wat geeft je energie?")
+			.with(csrf())
+			.with(user(users.loadUserByUsername(coach.email())))).andExpect(status().is3xxRedirection());
+
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		assertThat(received.getSubject()).isEqualTo("Je e-coaching met " + coach.displayName());
+		String replyTo = received.getReplyTo()[0].toString();
+		assertThat(replyTo).matches("reply\\+[a-z2-7]{26}@briefwissel\\.test");
+		assertThat(received.getHeader("Auto-Submitted")).isNull();
+
+		MimeMessage reply = replyFrom(participant.email(), received,
+				"Mensen helpen die vastlopen geeft me energie.\n\nGroet\n\nOp 3 nov. 2026 om 10:12 heeft "
+						+ coach.displayName() + " het volgende geschreven:\n\n> Wat geeft je energie?\n");
+		Transport.send(reply);
+
+		Message answer = awaitMessage(m -> m.author() == Author.PARTICIPANT);
+		assertThat(answer.body()).isEqualTo("Mensen helpen die vastlopen geeft me energie.\n\nGroet");
+		assertThat(answer.channel()).isEqualTo(Channel.MAIL);
+
+		// The next message of the coach answers the participant's mail.
+		conversations.coachWrites(trajectory, coach.id(), "Dank je. Vertel eens meer?");
+		MimeMessage second = Mailboxes.awaitMail(mailServer, participant.email(),
+				m -> header(m, "In-Reply-To") != null);
+		assertThat(header(second, "In-Reply-To")).isEqualTo(reply.getMessageID());
+		assertThat(header(second, "References")).contains(received.getMessageID()).contains(reply.getMessageID());
+	}
+
+	@Test
+	void theSmtpReceiverStoresBeforeItAnswersAndARedeliveryIsStoredOnce() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Eerste vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		MimeMessage reply = replyFrom(participant.email(), received, "Antwoord via de ontvanger van de gemeente.");
+		long before = inbound.count();
+
+		sendTo(receiver.port(), reply);
+		sendTo(receiver.port(), reply);
+
+		awaitMessage(m -> m.author() == Author.PARTICIPANT);
+		assertThat(inbound.count()).isEqualTo(before + 1);
+		Thread.sleep(500);
+		assertThat(conversations.of(trajectory).stream().filter(m -> m.author() == Author.PARTICIPANT)).hasSize(1);
+	}
+
+	@Test
+	void theSmtpReceiverRefusesOtherDomainsAndOversizedMail() throws Exception {
+		MimeMessage foreign = new MimeMessage(session(receiver.port()));
+		foreign.setFrom("iemand@example.nl");
+		foreign.setRecipients(RecipientType.TO, "iemand@elders.nl");
+		foreign.setText("relay?");
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Transport.send(foreign)))
+			.hasStackTraceContaining("550 5.7.1");
+
+		MimeMessage big = new MimeMessage(session(receiver.port()));
+		big.setFrom(participant.email());
+		big.setRecipients(RecipientType.TO, "reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test");
+		big.setText("x".repeat(3 * 1024 * 1024));
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Transport.send(big))).hasStackTraceContaining("552");
+	}
+
+	@Test
+	void aReplyFromSomeoneElseIsQuarantinedWithTheReason() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		Transport.send(replyFrom("collega@example.nl", received, "Ik antwoord namens mijn collega."));
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(coach.id()).isEmpty());
+		Quarantine.Entry entry = quarantine.ofCoach(coach.id()).get(0);
+		assertThat(entry.reason()).contains("collega@example.nl").contains("not the participant");
+		assertThat(entry.trajectoryId()).isEqualTo(trajectory);
+		assertThat(conversations.of(trajectory).stream().filter(m -> m.author() == Author.PARTICIPANT)).isEmpty();
+
+		// The coach reads it and adds it to the conversation after all.
+		mvc.perform(get("/coach/quarantine/{id}", entry.inboundMailId()).with(user(users.loadUserByUsername(coach.email()))))
+			.andExpect(status().isOk());
+		mvc.perform(post("/coach/quarantine/{id}/attach", entry.inboundMailId()).with(csrf())
+			.with(user(users.loadUserByUsername(coach.email())))).andExpect(status().is3xxRedirection());
+		assertThat(conversations.of(trajectory).stream().filter(m -> m.author() == Author.PARTICIPANT)).hasSize(1);
+		assertThat(quarantine.ofCoach(coach.id())).isEmpty();
+	}
+
+	@Test
+	void anUnknownReplyTokenIsQuarantinedForAdministrators() throws Exception {
+		MimeMessage stray = new MimeMessage(session(mailServer.smtpPort()));
+		stray.setFrom(participant.email());
+		stray.setRecipients(RecipientType.TO, "reply+zzzzzzzzzzzzzzzzzzzzzzzzzz@briefwissel.test");
+		stray.setSubject("Verdwaald " + UUID.randomUUID());
+		stray.setText("Waar hoort dit bij?");
+		Transport.send(stray);
+		String subject = stray.getSubject();
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> quarantine.all().stream().anyMatch(e -> subject.equals(e.subject())));
+		assertThat(quarantine.all().stream().filter(e -> subject.equals(e.subject())).findFirst().orElseThrow().reason())
+			.contains("unknown reply address");
+	}
+
+	@Test
+	void anOutOfOfficeReplyIsANoteAndIsNeverAnswered() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		MimeMessage autoReply = replyFrom(participant.email(), received, "Ik ben afwezig tot en met 14 november.");
+		autoReply.setSubject("Automatisch antwoord: " + received.getSubject());
+		autoReply.setHeader("Auto-Submitted", "auto-replied");
+		Transport.send(autoReply);
+
+		Message note = awaitMessage(m -> m.kind() == MessageKind.AUTO_REPLY_NOTE);
+		assertThat(note.author()).isEqualTo(Author.SYSTEM);
+		assertThat(conversations.of(trajectory).stream().filter(m -> m.author() == Author.PARTICIPANT)).isEmpty();
+		long outbound = jdbc.sql("select count(*) from outbound_mail where recipient = :to")
+			.param("to", participant.email())
+			.query(Long.class)
+			.single();
+		assertThat(outbound).as("only the coach's own message, no answer to the auto-reply").isEqualTo(1);
+	}
+
+	@Test
+	void aBounceTellsTheCoachThatMailDoesNotArrive() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		String token = received.getReplyTo()[0].toString();
+		MimeMessage bounce = new MimeMessage(session(mailServer.smtpPort()));
+		bounce.setFrom("MAILER-DAEMON@mail.example.nl");
+		bounce.setRecipients(RecipientType.TO, token);
+		bounce.setSubject("Undelivered Mail Returned to Sender");
+		bounce.setHeader("Return-Path", "<>");
+		bounce.setText("This is the mail system at host mail.example.nl.\n\nI'm sorry to have to inform you that your message could not be delivered.\n\n<"
+				+ participant.email() + ">: host mail.example.nl said: 550 5.1.1 User unknown");
+		Transport.send(bounce);
+
+		Message note = awaitMessage(m -> m.kind() == MessageKind.BOUNCE_NOTE);
+		assertThat(note.body()).contains("could not be delivered");
+		assertThat(conversations.mailFailure(trajectory)).isPresent();
+	}
+
+	@Test
+	void anotherCoachCannotOpenTheTrajectory() throws Exception {
+		mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername("coach@briefwissel.test"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/coach/trajectories/{id}/messages", trajectory).param("text", "Hallo")
+			.with(csrf())
+			.with(user(users.loadUserByUsername("coach@briefwissel.test")))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theParticipantReadsTheConversationAndWritesFromTheWeb() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Hoe gaat het?");
+		var me = user(users.loadUserByUsername(participant.email()));
+		String page = mvc.perform(get("/participant/conversation").with(me)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Hoe gaat het?");
+		mvc.perform(post("/participant/conversation").param("text", "Goed, dank je!").with(csrf()).with(me))
+			.andExpect(status().is3xxRedirection());
+		assertThat(conversations.of(trajectory)).extracting(Message::body).contains("Goed, dank je!");
+	}
+
+	private Message awaitMessage(java.util.function.Predicate<Message> matching) {
+		return await().atMost(Duration.ofSeconds(15))
+			.until(() -> conversations.of(trajectory).stream().filter(matching).findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private MimeMessage replyFrom(String from, MimeMessage original, String text) throws Exception {
+		MimeMessage reply = new MimeMessage(session(mailServer.smtpPort())) {
+			@Override
+			protected void updateMessageID() throws jakarta.mail.MessagingException {
+				setHeader("Message-ID", "<" + UUID.randomUUID() + "@client.example.nl>");
+			}
+		};
+		reply.setFrom(new InternetAddress(from));
+		reply.setRecipients(RecipientType.TO, original.getReplyTo());
+		reply.setSubject("Re: " + original.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", original.getMessageID());
+		reply.setHeader("References", original.getMessageID());
+		reply.setText(text, StandardCharsets.UTF_8.name());
+		reply.saveChanges();
+		return reply;
+	}
+
+	private void sendTo(int port, MimeMessage message) throws Exception {
+		Session session = session(port);
+		try (Transport transport = session.getTransport("smtp")) {
+			transport.connect("127.0.0.1", port, null, null);
+			transport.sendMessage(message, message.getAllRecipients());
+		}
+	}
+
+	private static Session session(int port) {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", String.valueOf(port));
+		return Session.getInstance(properties);
+	}
+
+	private static String header(MimeMessage message, String name) {
+		try {
+			return message.getHeader(name, null);
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

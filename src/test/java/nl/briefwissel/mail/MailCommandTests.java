@@ -1,0 +1,79 @@
+package nl.briefwissel.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailCommandTests {
+
+	@TempDir
+	Path folder;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void printsWhatThePipelineMakesOfAReplyAsOneJsonObject() throws Exception {
+		Path mail = folder.resolve("reply.eml");
+		Files.writeString(mail, """
+				From: Sanne Bakker <sanne@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Subject: Re: Je e-coaching
+				Message-ID: <1@example.nl>
+				Content-Type: text/plain; charset=UTF-8
+
+				Dat klopt, ik wil iets met jongeren doen.
+
+				On Tue, 3 Nov 2026 at 10:12, Anja de Vries <noreply@briefwissel.test> wrote:
+				> Wat wil je?
+				""", StandardCharsets.UTF_8);
+
+		int exit = run("mail", "inspect", mail.toString());
+
+		assertThat(exit).isZero();
+		JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(json.get("kind").asString()).isEqualTo("reply");
+		assertThat(json.get("text").asString()).isEqualTo("Dat klopt, ik wil iets met jongeren doen.");
+		assertThat(json.get("replyToken").asString()).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+		assertThat(json.get("attachments").isArray()).isTrue();
+	}
+
+	@Test
+	void aMissingFileGivesExitCodeTwoAndAClearMessage() {
+		int exit = run("mail", "inspect", folder.resolve("bestaat-niet.eml").toString());
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Cannot read").contains("no such file");
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+	}
+
+	@Test
+	void aFileThatIsNoMailGivesExitCodeTwoWithTheReasonAndStillTheJson() throws Exception {
+		Path garbage = folder.resolve("garbage.eml");
+		Files.write(garbage, new byte[] { 0, 1, 2, (byte) 0xff, 10, 13 });
+		int exit = run("mail", "inspect", garbage.toString());
+		assertThat(exit).isEqualTo(2);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"kind\" : \"unreadable\"");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a mail");
+	}
+
+	@Test
+	void wrongUsageExplainsItself() {
+		assertThat(run("mail", "bekijk")).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar briefwissel.jar mail inspect FILE.eml");
+	}
+
+	private int run(String... args) {
+		return MailCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+}
