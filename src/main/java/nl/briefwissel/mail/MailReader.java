@@ -120,7 +120,7 @@ public final class MailReader {
 		String token = replyToken(message, envelopeRecipients);
 
 		Body body = new Body();
-		collect(message, body, 0);
+		collect(message, body, 0, false);
 		String fullText = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html) : "";
 		fullText = fullText.replace("\r\n", "\n");
 		String safeHtml = body.html == null ? null : HtmlText.sanitise(body.html);
@@ -157,7 +157,7 @@ public final class MailReader {
 		int parts;
 	}
 
-	private static void collect(Part part, Body body, int depth) throws MessagingException, IOException {
+	private static void collect(Part part, Body body, int depth, boolean inRelated) throws MessagingException, IOException {
 		if (++body.parts > MAX_PARTS || depth > MAX_DEPTH) {
 			return; // a hostile nesting; what was read so far is kept
 		}
@@ -167,7 +167,7 @@ public final class MailReader {
 			if (content instanceof Multipart multipart) {
 				for (int i = 0; i < multipart.getCount(); i++) {
 					BodyPart child = multipart.getBodyPart(i);
-					collect(child, body, depth + 1);
+					collect(child, body, depth + 1, part.isMimeType("multipart/related"));
 				}
 			}
 			return;
@@ -191,8 +191,10 @@ public final class MailReader {
 			body.html = text(part);
 		}
 		else if (attachment || (filename != null)) {
-			// Inline images without a file name (logos in signatures) are part of the layout, not a file.
-			if (filename == null && disposition.equals(Part.INLINE) || filename == null && part.getHeader("Content-ID") != null) {
+			// Images the HTML shows by Content-ID (logos, signature images) are layout, not files.
+			boolean layout = part.getHeader("Content-ID") != null && !disposition.equals(Part.ATTACHMENT)
+					&& (inRelated || filename == null);
+			if (layout || (filename == null && disposition.equals(Part.INLINE))) {
 				return;
 			}
 			body.attachments.add(attachment(part, filename));

@@ -76,7 +76,7 @@ final class QuoteTrimmer {
 			+ "get outlook for (android|ios)|download outlook (for|voor) (android|ios)|"
 			+ "outlook voor (android|ios) downloaden|"
 			+ "von meinem .{0,40} gesendet|envoyé de mon .{0,40}"
-			+ ")\\s*$", Pattern.CASE_INSENSITIVE);
+			+ ")\\s*(<https?://[^>\\s]+>)?\\s*$", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern DISCLAIMER = Pattern.compile("("
 			+ "^\\s*disclaimer\\b|"
@@ -103,17 +103,19 @@ final class QuoteTrimmer {
 			int attributionLines = isAttribution(kept, history);
 			int lastAnswer = attributionLines > 0 ? lastInterleavedAnswer(kept, history + attributionLines) : -1;
 			if (lastAnswer > 0) {
+				// Answers below the quote: keep them, drop the attribution and whatever follows the last answer.
 				cut.addAll(kept.subList(history, history + attributionLines));
 				cut.addAll(kept.subList(lastAnswer + 1, kept.size()));
-				List<String> interleaved = new ArrayList<>(kept.subList(0, history));
-				interleaved.addAll(kept.subList(history + attributionLines, lastAnswer + 1));
-				kept = interleaved;
+				List<String> answered = new ArrayList<>(kept.subList(0, history));
+				answered.addAll(kept.subList(history + attributionLines, lastAnswer + 1));
+				kept = answered;
 			}
 			else {
 				cut.addAll(kept.subList(history, kept.size()));
 				kept = new ArrayList<>(kept.subList(0, history));
 			}
 		}
+		kept = cutBottomPostedQuote(kept, cut);
 		kept = cutTrailingQuote(kept, cut);
 		kept = cutSignature(kept, cut);
 		kept = cutMobileFooters(kept, cut);
@@ -226,6 +228,46 @@ final class QuoteTrimmer {
 		return lastAnswer;
 	}
 
+	/**
+	 * One quoted block followed by the answer is a bottom-posted reply: the whole quote is history.
+	 * Two or more quoted blocks each followed by an answer are interleaved answers: all are kept.
+	 */
+	private static List<String> cutBottomPostedQuote(List<String> lines, List<String> cut) {
+		int answeredQuotes = 0;
+		int firstQuote = -1;
+		int firstQuoteEnd = -1;
+		boolean inQuote = false;
+		boolean textBeforeFirstQuote = false;
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (isQuoted(line)) {
+				if (!inQuote && firstQuote < 0) {
+					firstQuote = i;
+				}
+				inQuote = true;
+			}
+			else if (!line.isBlank()) {
+				if (inQuote) {
+					answeredQuotes++;
+					if (firstQuoteEnd < 0) {
+						firstQuoteEnd = i;
+					}
+				}
+				else if (firstQuote < 0) {
+					textBeforeFirstQuote = true;
+				}
+				inQuote = false;
+			}
+		}
+		if (answeredQuotes != 1 || textBeforeFirstQuote) {
+			return lines;
+		}
+		cut.addAll(lines.subList(firstQuote, firstQuoteEnd));
+		List<String> kept = new ArrayList<>(lines.subList(0, firstQuote));
+		kept.addAll(lines.subList(firstQuoteEnd, lines.size()));
+		return kept;
+	}
+
 	private static List<String> cutTrailingQuote(List<String> lines, List<String> cut) {
 		int end = lines.size();
 		while (end > 0 && (lines.get(end - 1).isBlank() || isQuoted(lines.get(end - 1)))) {
@@ -244,7 +286,9 @@ final class QuoteTrimmer {
 
 	private static List<String> cutSignature(List<String> lines, List<String> cut) {
 		for (int i = 0; i < lines.size(); i++) {
-			if (isSignatureStart(lines.get(i))) {
+			// "--" without the space inside a paragraph is a dash a person typed, not a separator.
+			boolean insideParagraph = lines.get(i).equals("--") && i > 0 && !lines.get(i - 1).isBlank();
+			if (isSignatureStart(lines.get(i)) && !insideParagraph) {
 				cut.addAll(0, lines.subList(i, lines.size()));
 				return new ArrayList<>(lines.subList(0, i));
 			}

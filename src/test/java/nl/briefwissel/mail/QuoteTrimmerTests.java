@@ -1,0 +1,133 @@
+package nl.briefwissel.mail;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The trimming rules one by one, on text that must and must not be cut. */
+class QuoteTrimmerTests {
+
+	@Test
+	void aLineThatMerelyStartsLikeAHeaderIsKept() {
+		var trimmed = QuoteTrimmer.trim("""
+				Van: mijn vader heb ik geleerd dat je nooit opgeeft.
+				Aan: het eind van de dag ben ik moe.
+
+				Van: Anja de Vries <noreply@briefwissel.test>
+				Verzonden: dinsdag 3 november 2026 10:12
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Je e-coaching
+
+				Wat geeft je energie?""");
+		assertThat(trimmed.kept()).isEqualTo("""
+				Van: mijn vader heb ik geleerd dat je nooit opgeeft.
+				Aan: het eind van de dag ben ik moe.""");
+		assertThat(trimmed.cut()).contains("Wat geeft je energie?");
+	}
+
+	@Test
+	void anAttributionWrappedOverTwoLinesIsCut() {
+		var trimmed = QuoteTrimmer.trim("""
+				Dat klopt.
+
+				Op di 3 nov 2026 om 10:12 schreef Anja de Vries via Briefwissel <
+				noreply@briefwissel.test>:
+
+				> Klopt het dat je twijfelt?""");
+		assertThat(trimmed.kept()).isEqualTo("Dat klopt.");
+	}
+
+	@Test
+	void interleavedAnswersStayWithTheQuestionsTheyAnswer() {
+		var trimmed = QuoteTrimmer.trim("""
+				On Tue, 3 Nov 2026 at 10:12, Anja de Vries <noreply@briefwissel.test> wrote:
+				> Wat geeft je energie?
+				Mensen helpen die vastlopen.
+				> Wat kost je energie?
+				Eindeloze vergaderingen.
+				> Hartelijke groet, Anja""");
+		assertThat(trimmed.kept()).contains("> Wat geeft je energie?", "Mensen helpen die vastlopen.",
+				"> Wat kost je energie?", "Eindeloze vergaderingen.");
+		assertThat(trimmed.kept()).doesNotContain("Hartelijke groet", "wrote:");
+	}
+
+	@Test
+	void forwardedContentIsKeptOnPurpose() {
+		var trimmed = QuoteTrimmer.trim("""
+				Hierbij de vacature die ik bedoelde:
+
+				---------- Doorgestuurd bericht ---------
+				Van: Werken bij de Gemeente <vacatures@gemeente.nl>
+				Datum: ma 2 nov 2026
+				Onderwerp: Vacature beleidsadviseur jeugd
+				Aan: <sanne@utrecht.nl>
+
+				Wij zoeken een beleidsadviseur jeugd voor 32 uur.""");
+		assertThat(trimmed.kept()).contains("Wij zoeken een beleidsadviseur jeugd");
+	}
+
+	@Test
+	void signaturesMobileFootersAndDisclaimersAreCut() {
+		var trimmed = QuoteTrimmer.trim("""
+				Ja, dat klopt.
+
+				Verzonden vanaf mijn iPhone
+
+				Dit bericht kan informatie bevatten die niet voor u is bestemd. Indien u niet de geadresseerde bent,
+				wordt u verzocht dat aan de afzender te melden.""");
+		assertThat(trimmed.kept()).isEqualTo("Ja, dat klopt.");
+
+		var signed = QuoteTrimmer.trim("Goed idee.\n\n-- \nSanne Bakker\nBeleidsmedewerker | 06 12345678");
+		assertThat(signed.kept()).isEqualTo("Goed idee.");
+	}
+
+	@Test
+	void dashesInsideASentenceAreNoSignature() {
+		var trimmed = QuoteTrimmer.trim("Ik twijfel -- en dat is nieuw voor mij -- of ik moet blijven.\n\nGroet, Sanne");
+		assertThat(trimmed.kept()).contains("Ik twijfel -- en dat is nieuw voor mij -- of ik moet blijven.", "Groet, Sanne");
+	}
+
+	@Test
+	void outlookSeparatorsAndHeaderBlocksEndTheReply() {
+		assertThat(QuoteTrimmer.trim("Prima.\n\n-----Oorspronkelijk bericht-----\nVan: Anja\nOnderwerp: x\n\nVraag").kept())
+			.isEqualTo("Prima.");
+		assertThat(QuoteTrimmer.trim("""
+				Fine by me.
+
+				________________________________
+				From: Anja de Vries <noreply@briefwissel.test>
+				Sent: Tuesday, November 3, 2026 10:12 AM
+				To: Sanne Bakker
+				Subject: Your e-coaching
+
+				Question""").kept()).isEqualTo("Fine by me.");
+	}
+
+	@Test
+	void htmlQuotesBecomeQuotedLinesAndAreCut() {
+		String text = HtmlText.toText("""
+				<div dir="ltr">Mijn antwoord staat hier.<br><img src=x onerror=alert(1)><script>alert(2)</script></div>
+				<div class="gmail_quote"><div class="gmail_attr">Op di 3 nov 2026 om 10:12 schreef Anja &lt;noreply@briefwissel.test&gt;:<br></div>
+				<blockquote class="gmail_quote">Wat geeft je energie?</blockquote></div>""");
+		var trimmed = QuoteTrimmer.trim(text);
+		assertThat(trimmed.kept()).isEqualTo("Mijn antwoord staat hier.");
+		assertThat(text).doesNotContain("alert");
+	}
+
+	@Test
+	void outlookHtmlRepliesAreCutAtTheirSeparator() {
+		String text = HtmlText.toText("""
+				<div>Dank je, ik ga erover nadenken.</div>
+				<div id="appendonsend"></div><hr style="display:inline-block;width:98%">
+				<div id="divRplyFwdMsg"><b>Van:</b> Anja<br><b>Verzonden:</b> dinsdag 3 november 2026<br><b>Onderwerp:</b> x</div>
+				<div>Eerdere vraag</div>""");
+		assertThat(QuoteTrimmer.trim(text).kept()).isEqualTo("Dank je, ik ga erover nadenken.");
+	}
+
+	@Test
+	void sanitisedHtmlKeepsNoScriptOrHandler() {
+		String safe = HtmlText.sanitise("<p onclick=\"x()\">Hoi<script>alert(1)</script><img src=x onerror=alert(1)><a href=\"javascript:alert(1)\">a</a></p>");
+		assertThat(safe).doesNotContain("script", "onerror", "onclick", "javascript:", "<img");
+		assertThat(safe).contains("Hoi");
+	}
+}
