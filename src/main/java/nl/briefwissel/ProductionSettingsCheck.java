@@ -39,14 +39,28 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 				"the sender address of outgoing mail");
 		require(environment, problems, "briefwissel.mail.smtp.host", "BRIEFWISSEL_MAIL_SMTP_HOST",
 				"the SMTP relay that sends mail");
+		boolean receiver = environment.getProperty("briefwissel.mail.receiver.enabled", Boolean.class, false);
 		if (environment.getProperty("briefwissel.mail.imap.host", "").isBlank()) {
-			problems.add("BRIEFWISSEL_MAIL_IMAP_HOST is not set (the IMAP mailbox that receives replies)");
+			if (!receiver) {
+				problems.add("BRIEFWISSEL_MAIL_IMAP_HOST is not set: replies need an IMAP mailbox to read, "
+						+ "or the SMTP receiver (BRIEFWISSEL_MAIL_RECEIVER_ENABLED=true) for a site whose own MTA delivers them");
+			}
 		}
 		else {
 			require(environment, problems, "briefwissel.mail.imap.username", "BRIEFWISSEL_MAIL_IMAP_USERNAME",
 					"the login of the IMAP mailbox");
-			require(environment, problems, "briefwissel.mail.imap.password", "BRIEFWISSEL_MAIL_IMAP_PASSWORD",
-					"the password of the IMAP mailbox");
+			if ("xoauth2".equalsIgnoreCase(environment.getProperty("briefwissel.mail.imap.auth", "password"))) {
+				require(environment, problems, "briefwissel.mail.imap.oauth2.token-uri",
+						"BRIEFWISSEL_MAIL_IMAP_OAUTH2_TOKEN_URI", "the OAuth2 token endpoint for XOAUTH2");
+				require(environment, problems, "briefwissel.mail.imap.oauth2.client-id",
+						"BRIEFWISSEL_MAIL_IMAP_OAUTH2_CLIENT_ID", "the OAuth2 client id for XOAUTH2");
+				require(environment, problems, "briefwissel.mail.imap.oauth2.client-secret",
+						"BRIEFWISSEL_MAIL_IMAP_OAUTH2_CLIENT_SECRET", "the OAuth2 client secret for XOAUTH2");
+			}
+			else {
+				require(environment, problems, "briefwissel.mail.imap.password", "BRIEFWISSEL_MAIL_IMAP_PASSWORD",
+						"the password of the IMAP mailbox");
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new MissingProductionSettingsException(problems);

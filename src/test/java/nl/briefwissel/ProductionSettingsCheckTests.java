@@ -20,7 +20,7 @@ class ProductionSettingsCheckTests {
 		// Command-line arguments beat the environment, so this holds on a CI run with BRIEFWISSEL_DB_URL set.
 		assertThatThrownBy(() -> new SpringApplicationBuilder(BriefwisselApplication.class).profiles("production")
 			.run("--briefwissel.db.url=", "--briefwissel.db.user=", "--briefwissel.mail.smtp.host=",
-					"--server.port=0"))
+					"--briefwissel.mail.receiver.enabled=false", "--server.port=0"))
 			.isInstanceOf(MissingProductionSettingsException.class)
 			.hasMessageContaining("BRIEFWISSEL_DB_URL")
 			.hasMessageContaining("BRIEFWISSEL_DB_USER")
@@ -42,6 +42,23 @@ class ProductionSettingsCheckTests {
 	@Test
 	void completeSettingsPass() {
 		assertThatCode(() -> check.postProcessEnvironment(complete(), new SpringApplication())).doesNotThrowAnyException();
+	}
+
+	@Test
+	void theSmtpReceiverReplacesTheImapMailbox() {
+		MockEnvironment environment = complete().withProperty("briefwissel.mail.imap.host", "")
+			.withProperty("briefwissel.mail.receiver.enabled", "true");
+		assertThatCode(() -> check.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
+	}
+
+	@Test
+	void xoauth2NeedsItsClientInsteadOfAPassword() {
+		MockEnvironment environment = complete().withProperty("briefwissel.mail.imap.password", "")
+			.withProperty("briefwissel.mail.imap.auth", "xoauth2");
+		assertThatThrownBy(() -> check.postProcessEnvironment(environment, new SpringApplication()))
+			.hasMessageContaining("BRIEFWISSEL_MAIL_IMAP_OAUTH2_TOKEN_URI")
+			.hasMessageContaining("BRIEFWISSEL_MAIL_IMAP_OAUTH2_CLIENT_SECRET")
+			.hasMessageNotContaining("BRIEFWISSEL_MAIL_IMAP_PASSWORD");
 	}
 
 	@Test

@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import nl.briefwissel.account.Account;
-import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.InboundMail;
 import nl.briefwissel.mail.InboundMailHandler;
 import nl.briefwissel.mail.InboundResult;
@@ -30,18 +28,15 @@ class InboundReplies implements InboundMailHandler {
 
 	private final Trajectories trajectories;
 
-	private final Accounts accounts;
-
 	private final Quarantine quarantine;
 
 	private final Conversations conversations;
 
-	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Accounts accounts,
-			Quarantine quarantine, Conversations conversations) {
+	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
+			Conversations conversations) {
 		this.tokens = tokens;
 		this.messages = messages;
 		this.trajectories = trajectories;
-		this.accounts = accounts;
 		this.quarantine = quarantine;
 		this.conversations = conversations;
 	}
@@ -87,16 +82,13 @@ class InboundReplies implements InboundMailHandler {
 	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory) {
 		ReadMail content = mail.content();
 		String sender = content.from() == null ? "" : content.from().toLowerCase(Locale.ROOT);
-		Optional<Account> participant = accounts.byId(trajectory.participantId());
-		Optional<Account> coach = trajectory.coachId() == null ? Optional.empty() : accounts.byId(trajectory.coachId());
-		if (participant.isPresent() && participant.get().email().equals(sender)) {
-			UUID id = messages.add(trajectory.id(), participant.get().id(), Author.PARTICIPANT, MessageKind.MESSAGE,
-					content.text(), Channel.MAIL, mail.id(), content.attachments());
-			messages.setMailMessageId(id, content.messageId());
+		if (sender.equals(trajectory.participantEmail())) {
+			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
+					content.text(), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
 			tokens.markWorking(trajectory.id());
 			return new InboundResult.Threaded(id);
 		}
-		if (coach.isPresent() && coach.get().email().equals(sender)) {
+		if (sender.equals(trajectory.coachEmail())) {
 			// A coach answering by mail: kept and sent on to the participant like a message from the web.
 			return new InboundResult.Threaded(
 					conversations.coachMessage(trajectory, content.text(), Channel.MAIL, mail.id(), content.attachments()));
@@ -107,8 +99,7 @@ class InboundReplies implements InboundMailHandler {
 
 	private InboundResult bounce(InboundMail mail, TrajectoryOverview trajectory) {
 		ReadMail content = mail.content();
-		String failed = content.failedRecipient() != null ? content.failedRecipient()
-				: accounts.byId(trajectory.participantId()).map(Account::email).orElse("?");
+		String failed = content.failedRecipient() != null ? content.failedRecipient() : trajectory.participantEmail();
 		tokens.markFailing(trajectory.id(), failed + ": " + firstLine(content.fullText()));
 		UUID note = messages.add(trajectory.id(), null, Author.SYSTEM, MessageKind.BOUNCE_NOTE, note(content), Channel.MAIL,
 				mail.id(), java.util.List.of());

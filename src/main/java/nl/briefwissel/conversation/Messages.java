@@ -37,10 +37,16 @@ class Messages {
 
 	UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
 			UUID inboundMailId, List<MailAttachment> attachments) {
+		return add(trajectoryId, authorId, author, kind, body, channel, inboundMailId, null, attachments);
+	}
+
+	UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
+			UUID inboundMailId, String mailMessageId, List<MailAttachment> attachments) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into message (id, trajectory_id, author_id, author_role, kind, body, channel, inbound_mail_id, created_at)
-				values (:id, :trajectory, :author, :role, :kind, :body, :channel, :inbound, :now)""")
+				insert into message (id, trajectory_id, author_id, author_role, kind, body, channel, inbound_mail_id,
+				    mail_message_id, created_at)
+				values (:id, :trajectory, :author, :role, :kind, :body, :channel, :inbound, :mailId, :now)""")
 			.param("id", id)
 			.param("trajectory", trajectoryId)
 			.param("author", authorId)
@@ -49,6 +55,7 @@ class Messages {
 			.param("body", body)
 			.param("channel", channel.name())
 			.param("inbound", inboundMailId)
+			.param("mailId", mailMessageId)
 			.param("now", OffsetDateTime.now(clock))
 			.update();
 		for (MailAttachment attachment : attachments) {

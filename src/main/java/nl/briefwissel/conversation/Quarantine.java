@@ -83,8 +83,7 @@ public class Quarantine {
 		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
 		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-				mail.text(), Channel.MAIL, inboundMailId, mail.attachments());
-		messages.setMailMessageId(id, mail.messageId());
+				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
 		resolve(inboundMailId, "ATTACHED", resolvedBy);
 		return id;
 	}

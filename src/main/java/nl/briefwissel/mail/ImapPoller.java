@@ -34,6 +34,8 @@ class ImapPoller implements SmartLifecycle {
 
 	private final InboundMails inbound;
 
+	private final InboundProcessor processor;
+
 	private final Connection connection;
 
 	private final Duration interval;
@@ -45,7 +47,8 @@ class ImapPoller implements SmartLifecycle {
 	private volatile Folder idling;
 
 	/** Where and how to log in; in the evaluation default the embedded server's platform mailbox. */
-	record Connection(String host, int port, String username, String password, boolean ssl, String folder) {
+	record Connection(String host, int port, String username, String password, boolean ssl, String folder,
+			OAuth2Tokens oauth2) {
 
 		@Override
 		public String toString() {
@@ -53,19 +56,20 @@ class ImapPoller implements SmartLifecycle {
 		}
 	}
 
-	ImapPoller(MailProperties properties, InboundMails inbound, ObjectProvider<EmbeddedMailServer> embedded,
-			ReplyAddress replyAddress) {
+	ImapPoller(MailProperties properties, InboundMails inbound, InboundProcessor processor,
+			ObjectProvider<EmbeddedMailServer> embedded, ReplyAddress replyAddress) {
 		this.inbound = inbound;
+		this.processor = processor;
 		MailProperties.Imap imap = properties.imap();
 		EmbeddedMailServer server = embedded.getIfAvailable();
 		if (imap.configured()) {
 			this.connection = new Connection(imap.host(), imap.port(), imap.username(), imap.password(), imap.ssl(),
-					imap.folder());
+					imap.folder(), imap.xoauth2() ? new OAuth2Tokens(imap.oauth2(), java.time.Clock.systemUTC()) : null);
 			this.interval = imap.pollInterval();
 		}
 		else if (server != null) {
 			this.connection = new Connection(server.host(), server.imapPort(), replyAddress.mailbox(),
-					properties.embedded().password(), false, "INBOX");
+					properties.embedded().password(), false, "INBOX", null);
 			this.interval = Duration.ofMillis(Math.min(imap.pollInterval().toMillis(), 1000));
 		}
 		else {
@@ -119,7 +123,8 @@ class ImapPoller implements SmartLifecycle {
 		Duration backOff = Duration.ofSeconds(1);
 		while (running) {
 			try (Store store = session().getStore(connection.ssl() ? "imaps" : "imap")) {
-				store.connect(connection.host(), connection.port(), connection.username(), connection.password());
+				String secret = connection.oauth2() != null ? connection.oauth2().token() : connection.password();
+				store.connect(connection.host(), connection.port(), connection.username(), secret);
 				Folder folder = store.getFolder(connection.folder());
 				folder.open(Folder.READ_WRITE);
 				boolean idle = store instanceof IMAPStore imapStore && imapStore.hasCapability("IDLE");
@@ -163,6 +168,9 @@ class ImapPoller implements SmartLifecycle {
 			message.setFlag(Flags.Flag.SEEN, true);
 			stored++;
 		}
+		if (stored > 0) {
+			processor.wakeUp();
+		}
 		return stored;
 	}
 
@@ -198,6 +206,11 @@ class ImapPoller implements SmartLifecycle {
 		properties.put("mail." + protocol + ".timeout", "60000");
 		// Reading a mail must not mark it seen before it is stored.
 		properties.put("mail." + protocol + ".peek", "true");
+		if (connection.oauth2() != null) {
+			properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+			properties.put("mail." + protocol + ".auth.login.disable", "true");
+			properties.put("mail." + protocol + ".auth.plain.disable", "true");
+		}
 		return Session.getInstance(properties);
 	}
 

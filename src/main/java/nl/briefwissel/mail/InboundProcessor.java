@@ -3,33 +3,50 @@ package nl.briefwissel.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes stored inbound mail: reads it and hands it to the {@link InboundMailHandler}, in one
- * transaction per mail claimed with {@code FOR UPDATE SKIP LOCKED}, so every node can help and no
- * mail is handled twice. A mail whose handling fails is retried with back-off; after the last
+ * transaction per mail claimed with {@code FOR UPDATE SKIP LOCKED}, so every worker on every node
+ * can help and no mail is handled twice. Workers wake up as soon as an adapter on this node stored
+ * a mail, and poll for mail stored by other nodes. A mail whose handling fails is retried with back-off; after the last
  * attempt it is marked failed and stays visible to administrators: nothing is dropped.
  */
 @Component
-class InboundProcessor {
+class InboundProcessor implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
 
 	static final int MAX_ATTEMPTS = 5;
 
-	private static final int BATCH = 100;
+	private static final int BATCH = 25;
+
+	private final TransactionTemplate perMail;
+
+	private final int workers;
+
+	private final Duration pollInterval;
+
+	private final Semaphore signal = new Semaphore(0);
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
 
 	private final JdbcClient jdbc;
 
@@ -39,9 +56,15 @@ class InboundProcessor {
 
 	private final Clock clock;
 
-	InboundProcessor(JdbcClient jdbc, TransactionTemplate transactions, InboundMailHandler handler, Clock clock) {
+	InboundProcessor(JdbcClient jdbc, TransactionTemplate transactions, InboundMailHandler handler, Clock clock,
+			@Value("${briefwissel.mail.inbound.workers:4}") int workers,
+			@Value("${briefwissel.mail.inbound.poll-interval:500ms}") Duration pollInterval) {
+		this.workers = workers;
+		this.pollInterval = pollInterval;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.perMail = new TransactionTemplate(transactions.getTransactionManager());
+		this.perMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.handler = handler;
 		this.clock = clock;
 	}
@@ -49,52 +72,104 @@ class InboundProcessor {
 	private record Claimed(UUID id, byte[] raw, String envelopeTo, OffsetDateTime receivedAt, int attempts) {
 	}
 
-	@Scheduled(fixedDelayString = "${briefwissel.mail.inbound.poll-interval:500ms}")
-	void processDue() {
-		for (int i = 0; i < BATCH; i++) {
-			if (!processNext()) {
+	@Override
+	public void start() {
+		running = true;
+		for (int i = 0; i < workers; i++) {
+			Thread worker = new Thread(this::work, "inbound-" + i);
+			worker.setDaemon(true);
+			worker.start();
+			threads.add(worker);
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		threads.forEach(Thread::interrupt);
+		for (Thread thread : threads) {
+			try {
+				thread.join(5000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		threads.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Called by the adapters on this node after a mail is stored: process it now, not at the next poll. */
+	void wakeUp() {
+		signal.release(workers);
+	}
+
+	private void work() {
+		while (running) {
+			try {
+				while (running && processBatch() > 0) {
+					// keep going while there is work; other nodes' workers take their share through SKIP LOCKED
+				}
+				signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+				signal.drainPermits();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 				return;
 			}
-		}
-	}
-
-	/** Processes one due mail; false when there was none. */
-	boolean processNext() {
-		UUID[] failed = new UUID[1];
-		int[] attempts = new int[1];
-		try {
-			Boolean processed = transactions.execute(status -> {
-				Optional<Claimed> claimed = claimNext();
-				if (claimed.isEmpty()) {
-					return false;
-				}
-				failed[0] = claimed.get().id();
-				attempts[0] = claimed.get().attempts();
-				handle(claimed.get());
-				return true;
-			});
-			return Boolean.TRUE.equals(processed);
-		}
-		catch (RuntimeException e) {
-			if (failed[0] == null) {
-				throw e;
+			catch (RuntimeException e) {
+				log.warn("Inbound worker could not reach the database; trying again", e);
+				sleep(pollInterval);
 			}
-			recordFailure(failed[0], attempts[0] + 1, e);
-			return true;
 		}
 	}
 
-	private Optional<Claimed> claimNext() {
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Processes up to {@value #BATCH} due mails in one transaction, each behind a savepoint: one
+	 * commit for the batch, while a mail that fails is rolled back alone and retried later.
+	 * Returns how many mails were claimed.
+	 */
+	int processBatch() {
+		Integer claimed = transactions.execute(status -> {
+			List<Claimed> batch = claim();
+			for (Claimed mail : batch) {
+				try {
+					perMail.executeWithoutResult(savepoint -> handle(mail));
+				}
+				catch (RuntimeException e) {
+					recordFailure(mail.id(), mail.attempts() + 1, e);
+				}
+			}
+			return batch.size();
+		});
+		return claimed == null ? 0 : claimed;
+	}
+
+	private List<Claimed> claim() {
 		return jdbc.sql("""
 				select id, raw_mail, envelope_to, received_at, attempts from inbound_mail
 				where status = 'RECEIVED' and next_attempt_at <= :now
-				order by received_at
-				limit 1
+				order by next_attempt_at
+				limit :batch
 				for update skip locked""")
 			.param("now", OffsetDateTime.now(clock))
+			.param("batch", BATCH)
 			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getBytes("raw_mail"),
 					rs.getString("envelope_to"), rs.getObject("received_at", OffsetDateTime.class), rs.getInt("attempts")))
-			.optional();
+			.list();
 	}
 
 	private void handle(Claimed mail) {
@@ -117,7 +192,7 @@ class InboundProcessor {
 		String error = truncate(e.getClass().getSimpleName() + ": " + e.getMessage(), 2000);
 		boolean giveUp = attempt >= MAX_ATTEMPTS;
 		log.warn("Processing inbound mail {} failed (attempt {}{}): {}", id, attempt, giveUp ? ", giving up" : "", error, e);
-		transactions.executeWithoutResult(status -> jdbc.sql("""
+		jdbc.sql("""
 				update inbound_mail set attempts = :attempt, last_error = :error, next_attempt_at = :next,
 				    status = :status
 				where id = :id""")
@@ -126,7 +201,7 @@ class InboundProcessor {
 			.param("next", OffsetDateTime.now(clock).plus(Duration.ofSeconds(5L << Math.min(attempt, 10))))
 			.param("status", giveUp ? "FAILED" : "RECEIVED")
 			.param("id", id)
-			.update());
+			.update();
 	}
 
 	private static String truncate(String value, int length) {

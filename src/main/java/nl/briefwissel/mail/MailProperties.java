@@ -36,15 +36,35 @@ public record MailProperties(@DefaultValue("briefwissel.test") String domain, St
 
 	public record Imap(String host, @DefaultValue("993") int port, String username, String password,
 			@DefaultValue("true") boolean ssl, @DefaultValue("INBOX") String folder,
-			@DefaultValue("5s") Duration pollInterval) {
+			@DefaultValue("5s") Duration pollInterval, @DefaultValue("password") String auth,
+			@DefaultValue OAuth2 oauth2) {
 
 		public boolean configured() {
 			return host != null && !host.isBlank();
 		}
 
+		/** Microsoft 365 no longer accepts passwords over IMAP: sign in with an OAuth2 token instead. */
+		public boolean xoauth2() {
+			return "xoauth2".equalsIgnoreCase(auth);
+		}
+
 		@Override
 		public String toString() {
 			return "Imap[host=" + host + ", port=" + port + ", username=" + username + ", ssl=" + ssl + "]";
+		}
+	}
+
+	/**
+	 * OAuth2 client credentials for IMAP with XOAUTH2 (Microsoft 365: an app registration with the
+	 * IMAP.AccessAsApp permission; the token endpoint is
+	 * {@code https://login.microsoftonline.com/TENANT/oauth2/v2.0/token}).
+	 */
+	public record OAuth2(String tokenUri, String clientId, String clientSecret,
+			@DefaultValue("https://outlook.office365.com/.default") String scope) {
+
+		@Override
+		public String toString() {
+			return "OAuth2[tokenUri=" + tokenUri + ", clientId=" + clientId + ", scope=" + scope + "]";
 		}
 	}
 

@@ -32,7 +32,7 @@ public class SmtpReceiver implements DisposableBean {
 
 	private final SMTPServer server;
 
-	SmtpReceiver(MailProperties properties, InboundMails inbound) throws UnknownHostException {
+	SmtpReceiver(MailProperties properties, InboundMails inbound, InboundProcessor processor) throws UnknownHostException {
 		MailProperties.Receiver settings = properties.receiver();
 		String domain = "@" + properties.domain().toLowerCase(Locale.ROOT);
 		int maxSize = (int) Math.min(Integer.MAX_VALUE, settings.maxSize().toBytes());
@@ -42,7 +42,7 @@ public class SmtpReceiver implements DisposableBean {
 			.softwareName("Briefwissel")
 			.maxRecipients(settings.maxRecipients())
 			.connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
-			.messageHandlerFactory(context -> new Delivery(inbound, domain, maxSize))
+			.messageHandlerFactory(context -> new Delivery(inbound, processor, domain, maxSize))
 			.build();
 		this.server.start();
 		log.info("SMTP receiver listening on {}:{}", settings.bindAddress(), port());
@@ -53,6 +53,8 @@ public class SmtpReceiver implements DisposableBean {
 
 		private final InboundMails inbound;
 
+		private final InboundProcessor processor;
+
 		private final String domain;
 
 		private final int maxSize;
@@ -61,8 +63,9 @@ public class SmtpReceiver implements DisposableBean {
 
 		private final List<String> recipients = new ArrayList<>();
 
-		Delivery(InboundMails inbound, String domain, int maxSize) {
+		Delivery(InboundMails inbound, InboundProcessor processor, String domain, int maxSize) {
 			this.inbound = inbound;
+			this.processor = processor;
 			this.domain = domain;
 			this.maxSize = maxSize;
 		}
@@ -99,6 +102,7 @@ public class SmtpReceiver implements DisposableBean {
 				log.warn("Could not store a mail from the SMTP receiver; the sender will retry", e);
 				throw new RejectException(451, "4.3.0 Temporary failure storing the message, try again later");
 			}
+			processor.wakeUp();
 			return null;
 		}
 

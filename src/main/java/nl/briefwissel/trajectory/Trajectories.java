@@ -21,7 +21,8 @@ public class Trajectories {
 	// look-ups per row, and it returns names and dates only.
 	private static final String OVERVIEW = """
 			select t.id, t.programme_id, p.name as programme_name, t.participant_id, pa.display_name as participant_name,
-			       t.coach_id, c.display_name as coach_name, t.status, t.theme, t.started_on, t.ended_on
+			       pa.email as participant_email, t.coach_id, c.display_name as coach_name, c.email as coach_email,
+			       t.status, t.theme, t.started_on, t.ended_on
 			from trajectory t
 			join programme p on p.id = t.programme_id
 			join account pa on pa.id = t.participant_id
@@ -96,7 +97,8 @@ public class Trajectories {
 	private static TrajectoryOverview map(ResultSet rs, int row) throws SQLException {
 		return new TrajectoryOverview(rs.getObject("id", UUID.class), rs.getObject("programme_id", UUID.class),
 				rs.getString("programme_name"), rs.getObject("participant_id", UUID.class),
-				rs.getString("participant_name"), rs.getObject("coach_id", UUID.class), rs.getString("coach_name"),
+				rs.getString("participant_name"), rs.getString("participant_email"), rs.getObject("coach_id", UUID.class),
+				rs.getString("coach_name"), rs.getString("coach_email"),
 				TrajectoryStatus.valueOf(rs.getString("status")), rs.getString("theme"),
 				rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class));
 	}
