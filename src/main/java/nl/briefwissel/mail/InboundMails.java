@@ -82,6 +82,28 @@ public class InboundMails {
 		return raw(id).map(MailReader::read);
 	}
 
+	/** A mail the pipeline gave up on after its last attempt, kept for an administrator. */
+	public record Failed(UUID id, OffsetDateTime receivedAt, int attempts, String lastError) {
+	}
+
+	public List<Failed> failed() {
+		return jdbc.sql("select id, received_at, attempts, last_error from inbound_mail where status = 'FAILED' order by received_at desc")
+			.query((rs, n) -> new Failed(rs.getObject("id", UUID.class), rs.getObject("received_at", OffsetDateTime.class),
+					rs.getInt("attempts"), rs.getString("last_error")))
+			.list();
+	}
+
+	/** Puts a failed mail back in the queue, for after the cause was fixed. */
+	@Transactional
+	public boolean retry(UUID id) {
+		return jdbc.sql("""
+				update inbound_mail set status = 'RECEIVED', attempts = 0, next_attempt_at = :now
+				where id = :id and status = 'FAILED'""")
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", id)
+			.update() == 1;
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from inbound_mail").query(Long.class).single();
 	}

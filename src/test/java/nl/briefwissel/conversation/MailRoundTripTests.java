@@ -2,10 +2,7 @@ package nl.briefwissel.conversation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.Message.RecipientType;
@@ -14,18 +11,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.account.Account;
-import nl.briefwissel.account.Accounts;
-import nl.briefwissel.account.NewAccount;
-import nl.briefwissel.account.Role;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.mail.SmtpReceiver;
-import nl.briefwissel.organisation.Organisations;
-import nl.briefwissel.organisation.Programmes;
-import nl.briefwissel.trajectory.Trajectories;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,16 +44,7 @@ class MailRoundTripTests {
 	MockMvc mvc;
 
 	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Organisations organisations;
-
-	@Autowired
-	Programmes programmes;
-
-	@Autowired
-	Trajectories trajectories;
+	Fixtures fixtures;
 
 	@Autowired
 	Conversations conversations;
@@ -93,15 +75,10 @@ class MailRoundTripTests {
 
 	@BeforeEach
 	void aTrajectoryOfItsOwn() {
-		var organisation = organisations.create("Gemeente Test " + UUID.randomUUID());
-		var programme = programmes.create(organisation.id(), "Programma", null);
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		participant = accounts.register(new NewAccount(organisation.id(), "deelnemer-" + suffix + "@example.nl",
-				"Deelnemer " + suffix, Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
-		coach = accounts.register(new NewAccount(organisation.id(), "coach-" + suffix + "@example.nl", "Coach " + suffix,
-				Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
-		trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
-				"NEXT_STEP", java.time.LocalDate.now(), null);
+		Fixtures.RunningTrajectory running = fixtures.runningTrajectory(true);
+		participant = running.participant();
+		coach = running.coach();
+		trajectory = running.id();
 	}
 
 	@Test
@@ -237,6 +214,47 @@ class MailRoundTripTests {
 		Message note = awaitMessage(m -> m.kind() == MessageKind.BOUNCE_NOTE);
 		assertThat(note.body()).contains("could not be delivered");
 		assertThat(conversations.mailFailure(trajectory)).isPresent();
+	}
+
+	@Test
+	void aPhotoSentByMailIsDownloadableByTheCoachAndTheParticipantOnly() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Maak een foto van de plek waar je het best nadenkt.");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		MimeMessage reply = replyFrom(participant.email(), received, "");
+		jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+		jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+		text.setText("Hier is mijn foto.", "UTF-8");
+		jakarta.mail.internet.MimeBodyPart photo = new jakarta.mail.internet.MimeBodyPart();
+		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1,
+				0, 0, (byte) 0xFF, (byte) 0xD9 };
+		photo.setDataHandler(new jakarta.activation.DataHandler(
+				new jakarta.mail.util.ByteArrayDataSource(jpeg, "image/jpeg")));
+		photo.setFileName("IMG_2041.jpeg");
+		photo.setDisposition(jakarta.mail.Part.ATTACHMENT);
+		parts.addBodyPart(text);
+		parts.addBodyPart(photo);
+		reply.setContent(parts);
+		reply.saveChanges();
+		Transport.send(reply);
+
+		Message answer = awaitMessage(m -> m.author() == Author.PARTICIPANT);
+		assertThat(answer.attachments()).singleElement().satisfies(a -> {
+			assertThat(a.fileName()).isEqualTo("IMG_2041.jpeg");
+			assertThat(a.contentType()).isEqualTo("image/jpeg");
+		});
+		UUID file = answer.attachments().get(0).id();
+		byte[] downloaded = mvc.perform(get("/coach/trajectories/{t}/attachments/{a}", trajectory, file)
+			.with(user(users.loadUserByUsername(coach.email())))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray();
+		assertThat(downloaded).isEqualTo(jpeg);
+		mvc.perform(get("/participant/attachments/{t}/{a}", trajectory, file)
+			.with(user(users.loadUserByUsername(participant.email())))).andExpect(status().isOk());
+		mvc.perform(get("/coach/trajectories/{t}/attachments/{a}", trajectory, file)
+			.with(user(users.loadUserByUsername("coach@briefwissel.test")))).andExpect(status().isNotFound());
+		mvc.perform(get("/participant/attachments/{t}/{a}", trajectory, file)
+			.with(user(users.loadUserByUsername("deelnemer@briefwissel.test")))).andExpect(status().isNotFound());
+		mvc.perform(get("/participant/attachments/{t}/{a}", trajectory, file)
+			.with(user(users.loadUserByUsername("programma@briefwissel.test")))).andExpect(status().isForbidden());
 	}
 
 	@Test

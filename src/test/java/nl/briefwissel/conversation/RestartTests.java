@@ -2,27 +2,18 @@ package nl.briefwissel.conversation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.account.Account;
-import nl.briefwissel.account.Accounts;
-import nl.briefwissel.account.NewAccount;
-import nl.briefwissel.account.Role;
 import nl.briefwissel.mail.Delivery;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
-import nl.briefwissel.organisation.Organisations;
-import nl.briefwissel.organisation.Programmes;
-import nl.briefwissel.trajectory.Trajectories;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,16 +40,7 @@ class RestartTests {
 	Conversations conversations;
 
 	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Organisations organisations;
-
-	@Autowired
-	Programmes programmes;
-
-	@Autowired
-	Trajectories trajectories;
+	Fixtures fixtures;
 
 	@Autowired
 	ReplyTokens tokens;
@@ -72,10 +54,17 @@ class RestartTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
 	@Test
 	void aMailStoredBeforeACrashIsProcessedAfterwardsAndARedeliveryIsStoredOnce() {
-		Account participant = participant();
-		UUID trajectory = trajectoryOf(participant);
+		Fixtures.RunningTrajectory running = fixtures.runningTrajectory(false);
+		Account participant = running.participant();
+		UUID trajectory = running.id();
 		String token = tokens.tokenFor(trajectory, participant.id());
 		byte[] raw = ("From: " + participant.email() + "\r\nTo: reply+" + token + "@briefwissel.test\r\n"
 				+ "Subject: Re: test\r\nMessage-ID: <" + UUID.randomUUID() + "@client.example.nl>\r\n"
@@ -91,6 +80,40 @@ class RestartTests {
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> conversations.of(trajectory).stream().anyMatch(m -> m.body().equals("Na de herstart gewoon verwerkt.")));
 		assertThat(conversations.of(trajectory)).hasSize(1);
+	}
+
+	@Test
+	void aMailThePipelineGaveUpOnIsShownToAdministratorsAndCanBeProcessedAgain() throws Exception {
+		Fixtures.RunningTrajectory running = fixtures.runningTrajectory(false);
+		String token = tokens.tokenFor(running.id(), running.participant().id());
+		byte[] raw = ("From: " + running.participant().email() + "\r\nTo: reply+" + token + "@briefwissel.test\r\n"
+				+ "Subject: Re: opgegeven\r\nMessage-ID: <" + UUID.randomUUID() + "@client.example.nl>\r\n\r\nTweede kans.\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		UUID id = UUID.randomUUID();
+		// The state after the last failed attempt: stored, never processed, given up on.
+		jdbc.sql("""
+				insert into inbound_mail (id, dedup_key, content_hash, raw_mail, size_bytes, source, received_at, status,
+				    attempts, next_attempt_at, last_error)
+				values (:id, :key, 'x', :raw, :size, 'SMTP', current_timestamp, 'FAILED', 5, current_timestamp, 'database was down')""")
+			.param("id", id)
+			.param("key", "test:" + id)
+			.param("raw", raw)
+			.param("size", raw.length)
+			.update();
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(users.loadUserByUsername("beheer@briefwissel.test"));
+
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/quarantine").with(admin))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("database was down");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/quarantine/failed/{id}/retry", id)
+			.with(admin)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> conversations.of(running.id()).stream().anyMatch(m -> m.body().equals("Tweede kans.")));
+		assertThat(inbound.failed()).noneMatch(failed -> failed.id().equals(id));
 	}
 
 	@Test
@@ -122,17 +145,5 @@ class RestartTests {
 		var received = Mailboxes.read(mailServer, recipient, Mailboxes.PASSWORD);
 		assertThat(received).hasSize(1);
 		assertThat(received.get(0).getMessageID()).isEqualTo(messageId);
-	}
-
-	private Account participant() {
-		return accounts.register(new NewAccount(null, "herstart-" + UUID.randomUUID() + "@example.nl", "Herstart",
-				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
-	}
-
-	private UUID trajectoryOf(Account participant) {
-		var organisation = organisations.create("Herstart " + UUID.randomUUID());
-		var programme = programmes.create(organisation.id(), "Programma", null);
-		return trajectories.record(programme.id(), participant.id(), null, TrajectoryStatus.RUNNING, null,
-				LocalDate.now(), null);
 	}
 }

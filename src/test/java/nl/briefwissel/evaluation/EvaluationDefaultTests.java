@@ -82,6 +82,31 @@ class EvaluationDefaultTests {
 	}
 
 	@Test
+	void theDemoCoachsLetterIsInTheDemoParticipantsMailboxReadyToBeAnswered() {
+		var letter = Mailboxes.awaitMail(mailServer, "deelnemer@briefwissel.test",
+				mail -> subject(mail).equals("Je e-coaching met Anja de Vries"));
+		assertThat(replyTo(letter)).matches("reply\\+[a-z2-7]{26}@briefwissel\\.test");
+	}
+
+	private static String subject(jakarta.mail.internet.MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String replyTo(jakarta.mail.internet.MimeMessage mail) {
+		try {
+			return mail.getReplyTo()[0].toString();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Test
 	void theBannerNamesTheAccountsTheAddressAndTheMailPorts() {
 		assertThat(banner.text()).contains("EVALUATION MODE", "deelnemer@briefwissel.test", "coach@briefwissel.test",
 				"programma@briefwissel.test", "beheer@briefwissel.test", "http://localhost:",

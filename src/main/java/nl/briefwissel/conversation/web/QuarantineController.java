@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Quarantine;
+import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -30,9 +31,12 @@ class QuarantineController {
 
 	private final Trajectories trajectories;
 
-	QuarantineController(Quarantine quarantine, Trajectories trajectories) {
+	private final InboundMails inbound;
+
+	QuarantineController(Quarantine quarantine, Trajectories trajectories, InboundMails inbound) {
 		this.quarantine = quarantine;
 		this.trajectories = trajectories;
+		this.inbound = inbound;
 	}
 
 	@GetMapping("/coach/quarantine")
@@ -45,6 +49,7 @@ class QuarantineController {
 	@GetMapping("/admin/quarantine")
 	String adminList(Model model) {
 		model.addAttribute("entries", quarantine.all());
+		model.addAttribute("failed", inbound.failed());
 		model.addAttribute("base", "/admin/quarantine");
 		return "conversation/quarantine-list";
 	}
@@ -76,6 +81,15 @@ class QuarantineController {
 		trajectories.byId(trajectoryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
 		quarantine.attach(id, trajectoryId, me.id());
 		redirect.addFlashAttribute("resolved", "attached");
+		return "redirect:/admin/quarantine";
+	}
+
+	@PostMapping("/admin/quarantine/failed/{id}/retry")
+	String retry(@PathVariable UUID id, RedirectAttributes redirect) {
+		if (!inbound.retry(id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("resolved", "retried");
 		return "redirect:/admin/quarantine";
 	}
 

@@ -1,0 +1,61 @@
+package nl.briefwissel;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * People and trajectories of a test's own, in an organisation of its own, so tests sharing one
+ * database and one mail server never see each other's data.
+ */
+@Component
+public class Fixtures {
+
+	/** A running trajectory with its participant and (unless asked otherwise) its coach. */
+	public record RunningTrajectory(UUID id, Account participant, Account coach) {
+	}
+
+	private final Accounts accounts;
+
+	private final Organisations organisations;
+
+	private final Programmes programmes;
+
+	private final Trajectories trajectories;
+
+	Fixtures(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories) {
+		this.accounts = accounts;
+		this.organisations = organisations;
+		this.programmes = programmes;
+		this.trajectories = trajectories;
+	}
+
+	public RunningTrajectory runningTrajectory(boolean withCoach) {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Test " + suffix);
+		var programme = programmes.create(organisation.id(), "Programma", null);
+		Account participant = person(organisation.id(), "deelnemer-" + suffix + "@example.nl", "Deelnemer " + suffix,
+				Role.PARTICIPANT);
+		Account coach = withCoach
+				? person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach " + suffix, Role.COACH) : null;
+		UUID id = trajectories.record(programme.id(), participant.id(), coach == null ? null : coach.id(),
+				TrajectoryStatus.RUNNING, "NEXT_STEP", LocalDate.now(), null);
+		return new RunningTrajectory(id, participant, coach);
+	}
+
+	public Account person(UUID organisationId, String email, String name, Role role) {
+		return accounts.register(new NewAccount(organisationId, email, name, Locale.forLanguageTag("nl"), Set.of(role), null));
+	}
+}
