@@ -6,7 +6,6 @@ cd "$(dirname "$0")/../.."
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 classpath="target/classes:$(cat target/bench-classpath.txt)"
 rm -rf target/bench-trim && mkdir -p target/bench-trim
-javac -proc:full -cp "$classpath" -d target/bench-trim bench/trim/TrimBenchmark.java 2>/dev/null \
-  || javac -cp "$classpath" -d target/bench-trim bench/trim/TrimBenchmark.java
+javac -cp "$classpath" -d target/bench-trim bench/trim/TrimBenchmark.java
 java -cp "target/bench-trim:$classpath" org.openjdk.jmh.Main TrimBenchmark -rf text -rff target/bench-trim/result.txt "$@"
 cat target/bench-trim/result.txt

@@ -14,6 +14,7 @@ import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.writing.WritingTrends;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +44,10 @@ public class Conversations {
 
 	private final MessageMail mails;
 
+	private final WritingTrends writing;
+
 	Conversations(Messages messages, ReplyTokens tokens, Trajectories trajectories, Accounts accounts, Outbox outbox,
-			ReplyAddress replyAddress, MessageMail mails) {
+			ReplyAddress replyAddress, MessageMail mails, WritingTrends writing) {
 		this.messages = messages;
 		this.tokens = tokens;
 		this.trajectories = trajectories;
@@ -52,6 +55,7 @@ public class Conversations {
 		this.outbox = outbox;
 		this.replyAddress = replyAddress;
 		this.mails = mails;
+		this.writing = writing;
 	}
 
 	/** The conversation of a trajectory, oldest first, notes included. */
@@ -120,6 +124,7 @@ public class Conversations {
 		String mailId = outbox.enqueue(mails.coachMessage(trajectory, participant, text.strip(), replyAddress.of(token),
 				inReplyTo, references));
 		messages.setMailMessageId(id, mailId);
+		writing.record(trajectory.coachId(), id, text, participant.language());
 		return id;
 	}
 

@@ -1,5 +1,6 @@
 package nl.briefwissel.organisation;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -7,7 +8,11 @@ import java.util.UUID;
  * moments a week, a reply within two working days, records kept 24 months after the end.
  */
 public record Programme(UUID id, UUID organisationId, String name, int weeks, int momentsPerWeek,
-		int replyWithinDays, int retentionMonths, MailMode mailMode, String intakeAddress) {
+		int replyWithinDays, int retentionMonths, MailMode mailMode, String intakeAddress, List<String> jargon) {
+
+	public Programme {
+		jargon = jargon == null ? List.of() : List.copyOf(jargon);
+	}
 
 	public static final int DEFAULT_WEEKS = 6;
 

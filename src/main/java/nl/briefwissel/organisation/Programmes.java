@@ -17,7 +17,7 @@ public class Programmes {
 
 	private static final String COLUMNS = """
 			select id, organisation_id, name, weeks, moments_per_week, reply_within_days, retention_months,
-			       mail_mode, intake_address
+			       mail_mode, intake_address, jargon
 			from programme""";
 
 	private final JdbcClient jdbc;
@@ -33,7 +33,7 @@ public class Programmes {
 	@Transactional
 	public Programme create(UUID organisationId, String name, String intakeAddress) {
 		Programme programme = new Programme(UUID.randomUUID(), organisationId, name, Programme.DEFAULT_WEEKS,
-				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, intakeAddress);
+				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, intakeAddress, List.of());
 		jdbc.sql("""
 				insert into programme (id, organisation_id, name, weeks, moments_per_week, reply_within_days,
 				    retention_months, mail_mode, intake_address, created_at)
@@ -63,10 +63,26 @@ public class Programmes {
 			.list();
 	}
 
+	/** Sets the programme's own jargon list (words a participant need not know), comma separated. */
+	@Transactional
+	public void changeJargon(UUID programmeId, List<String> words) {
+		jdbc.sql("update programme set jargon = :jargon where id = :id")
+			.param("jargon", String.join(", ", words))
+			.param("id", programmeId)
+			.update();
+	}
+
+	private static List<String> words(String list) {
+		if (list == null || list.isBlank()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(word -> !word.isEmpty()).toList();
+	}
+
 	private static Programme map(ResultSet rs, int row) throws SQLException {
 		return new Programme(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
 				rs.getString("name"), rs.getInt("weeks"), rs.getInt("moments_per_week"), rs.getInt("reply_within_days"),
 				rs.getInt("retention_months"), MailMode.valueOf(rs.getString("mail_mode")),
-				rs.getString("intake_address"));
+				rs.getString("intake_address"), words(rs.getString("jargon")));
 	}
 }

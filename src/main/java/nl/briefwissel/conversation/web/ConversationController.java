@@ -6,11 +6,16 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.writing.WritingCheck;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -34,10 +40,20 @@ class ConversationController {
 
 	private final AttachmentDownloads downloads;
 
-	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads) {
+	private final WritingCheck writing;
+
+	private final Accounts accounts;
+
+	private final Programmes programmes;
+
+	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
+			WritingCheck writing, Accounts accounts, Programmes programmes) {
 		this.conversations = conversations;
 		this.trajectories = trajectories;
 		this.downloads = downloads;
+		this.writing = writing;
+		this.accounts = accounts;
+		this.programmes = programmes;
 	}
 
 	record MessageForm(@NotBlank(message = "{validation.message.required}") @Size(max = 50000,
@@ -64,6 +80,24 @@ class ConversationController {
 		conversations.coachWrites(id, me.id(), form.text());
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/coach/trajectories/" + id + "#latest";
+	}
+
+	/**
+	 * The second reader: without JavaScript the check button shows the whole page again with the
+	 * findings; with htmx only the findings are swapped in while the coach types.
+	 */
+	@PostMapping("/coach/trajectories/{id}/check")
+	String check(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@ModelAttribute("form") MessageForm form, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		TrajectoryOverview trajectory = own(id, me);
+		model.addAttribute("report", writing.check(form.text() == null ? "" : form.text(),
+				accounts.byId(trajectory.participantId()).map(Account::language).orElse(null),
+				programmes.byId(trajectory.programmeId()).map(Programme::jargon).orElse(List.of())));
+		if (htmx != null) {
+			return "writing/report :: report";
+		}
+		return page(trajectory, model);
 	}
 
 	@GetMapping("/coach/trajectories/{id}/messages/{messageId}/original")

@@ -1,0 +1,209 @@
+package nl.briefwissel.writing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of the writing help. Each reads the draft with the rule set of its language and
+ * returns its findings; none of them ever stops a message from being sent.
+ */
+sealed interface Rule {
+
+	List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon);
+
+	/** All rules, in the order their findings are listed. */
+	static List<Rule> all() {
+		return List.of(new JudgingWords(), new ButAfterCompliment(), new TooManyQuestions(), new LongSentences(),
+				new MixedAddress(), new Shouting(), new PassiveVoice(), new Jargon());
+	}
+
+	/** Absolute and judging words ("altijd", "nooit", "moet", "gewoon"): they are read as a verdict. */
+	record JudgingWords() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			List<Finding> findings = new ArrayList<>();
+			for (String word : rules.judging()) {
+				for (int[] at : draft.occurrences(word)) {
+					findings.add(new Finding("judging", at[0], at[1], "writing.judging",
+							List.of(draft.text.substring(at[0], at[1]))));
+				}
+			}
+			return findings;
+		}
+	}
+
+	/** "Goed gedaan, maar…": the contrast wipes out the compliment before it. */
+	record ButAfterCompliment() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			List<Finding> findings = new ArrayList<>();
+			boolean previousEndedInCompliment = false;
+			for (Draft.Sentence sentence : draft.sentences) {
+				boolean compliment = false;
+				for (int i = 0; i < sentence.words().size(); i++) {
+					Draft.Word word = sentence.words().get(i);
+					boolean startsSentence = i == 0;
+					if (rules.contrast().contains(word.lower()) && (compliment || (startsSentence && previousEndedInCompliment))) {
+						findings.add(new Finding("but-after-compliment", word.start(), word.end(), "writing.butAfterCompliment",
+								List.of(word.text())));
+					}
+					if (isCompliment(word.lower(), rules)) {
+						compliment = true;
+					}
+				}
+				previousEndedInCompliment = compliment;
+			}
+			return findings;
+		}
+
+		/** "mooi", "mooie", "knappe", "sterkste": Dutch adjectives inflect, so the list holds stems. */
+		private static boolean isCompliment(String word, RuleSet rules) {
+			return rules.compliments().stream()
+				.anyMatch(stem -> word.startsWith(stem) && word.length() <= stem.length() + 3);
+		}
+	}
+
+	/** More than a few questions in one message overwhelm; the answer then goes to the easiest one. */
+	record TooManyQuestions() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			List<Draft.Sentence> questions = draft.sentences.stream().filter(Draft.Sentence::question).toList();
+			if (questions.size() <= rules.maxQuestions()) {
+				return List.of();
+			}
+			List<Finding> findings = new ArrayList<>();
+			for (int i = 0; i < questions.size(); i++) {
+				Draft.Sentence question = questions.get(i);
+				findings.add(new Finding("questions", question.start(), question.end(),
+						i == 0 ? "writing.questions" : "writing.questions.next",
+						List.of(questions.size(), rules.maxQuestions(), i + 1)));
+			}
+			return findings;
+		}
+	}
+
+	/** Long sentences make a reader work; on paper nobody can ask what was meant. */
+	record LongSentences() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			return draft.sentences.stream()
+				.filter(s -> s.words().size() > rules.longSentenceWords())
+				.map(s -> new Finding("long-sentence", s.start(), s.end(), "writing.longSentence",
+						List.of(s.words().size(), rules.longSentenceWords())))
+				.toList();
+		}
+	}
+
+	/** "Je" and "u" in one message: the reader wonders which distance is meant. */
+	record MixedAddress() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			List<int[]> informal = occurrences(draft, rules.informalAddress());
+			List<int[]> formal = occurrences(draft, rules.formalAddress());
+			if (informal.isEmpty() || formal.isEmpty()) {
+				return List.of();
+			}
+			List<int[]> odd = formal.size() <= informal.size() ? formal : informal;
+			String used = formal.size() <= informal.size() ? "je" : "u";
+			return odd.stream()
+				.map(at -> new Finding("mixed-address", at[0], at[1], "writing.mixedAddress",
+						List.of(draft.text.substring(at[0], at[1]), used)))
+				.toList();
+		}
+
+		private static List<int[]> occurrences(Draft draft, List<String> words) {
+			List<int[]> found = new ArrayList<>();
+			words.forEach(word -> found.addAll(draft.occurrences(word)));
+			return found;
+		}
+	}
+
+	/** Capitals and stacked exclamation marks read as shouting. */
+	record Shouting() implements Rule {
+
+		private static final Pattern EXCLAMATIONS = Pattern.compile("!{2,}|\\?!+|!\\?+");
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			List<Finding> findings = new ArrayList<>();
+			for (Draft.Word word : draft.words) {
+				long letters = word.text().chars().filter(Character::isLetter).count();
+				if (letters >= rules.shoutingMinLetters() && word.text().equals(word.text().toUpperCase(Locale.ROOT))
+						&& !word.text().equals(word.text().toLowerCase(Locale.ROOT))) {
+					findings.add(new Finding("shouting", word.start(), word.end(), "writing.shouting", List.of(word.text())));
+				}
+			}
+			Matcher marks = EXCLAMATIONS.matcher(draft.text);
+			while (marks.find()) {
+				findings.add(new Finding("shouting", marks.start(), marks.end(), "writing.shouting", List.of(marks.group())));
+			}
+			return findings;
+		}
+	}
+
+	/**
+	 * Heavy use of the passive voice ("er wordt verwacht dat…") hides who does what and sounds
+	 * official. A sentence counts as passive when an auxiliary is followed by a past participle.
+	 */
+	record PassiveVoice() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			List<Draft.Sentence> passive = draft.sentences.stream().filter(s -> passive(s, rules)).toList();
+			if (passive.size() < 2 || passive.size() <= rules.passiveMaxShare() * draft.sentences.size()) {
+				return List.of();
+			}
+			int percentage = (int) Math.round(100.0 * passive.size() / draft.sentences.size());
+			return passive.stream()
+				.map(s -> new Finding("passive", s.start(), s.end(), "writing.passive", List.of(percentage)))
+				.toList();
+		}
+
+		static boolean passive(Draft.Sentence sentence, RuleSet rules) {
+			List<Draft.Word> words = sentence.words();
+			for (int i = 0; i < words.size(); i++) {
+				if (!rules.passiveAuxiliaries().contains(words.get(i).lower())) {
+					continue;
+				}
+				for (int j = i + 1; j < words.size(); j++) {
+					if (participle(words.get(j).lower(), rules)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+		private static boolean participle(String word, RuleSet rules) {
+			if (rules.dutch()) {
+				return word.length() > 4 && rules.participlePrefixes().stream().anyMatch(word::startsWith)
+						&& (word.endsWith("d") || word.endsWith("t") || word.endsWith("en"));
+			}
+			return word.length() > 3 && (word.endsWith("ed") || word.endsWith("en")) && !word.equals("been")
+					&& !word.equals("when") && !word.equals("then") && !word.equals("open") && !word.equals("even");
+		}
+	}
+
+	/** Words of the trade a participant need not know; the programme adds its own to the list. */
+	record Jargon() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			Set<String> words = new HashSet<>(rules.jargon());
+			extraJargon.forEach(word -> words.add(word.strip().toLowerCase(Locale.ROOT)));
+			List<Finding> findings = new ArrayList<>();
+			for (String word : words) {
+				if (word.isBlank()) {
+					continue;
+				}
+				for (int[] at : draft.occurrences(word)) {
+					findings.add(new Finding("jargon", at[0], at[1], "writing.jargon",
+							List.of(draft.text.substring(at[0], at[1]))));
+				}
+			}
+			return findings;
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package nl.briefwissel.writing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The writing help's one entry point: checks a draft with the rules of its language. The
+ * language is read from the draft itself (a coach may write English to one participant and Dutch
+ * to the next); the hint decides when the draft is too short to tell.
+ */
+@Service
+public class WritingCheck {
+
+	private static final Set<String> DUTCH_WORDS = Set.of("de", "het", "een", "en", "je", "ik", "niet", "dat", "van",
+			"wat", "op", "te", "voor", "met", "zijn", "maar", "jij", "hoe", "wil", "ook", "dit", "er", "naar", "waarom");
+
+	private static final Set<String> ENGLISH_WORDS = Set.of("the", "a", "and", "you", "i", "not", "that", "of", "what",
+			"on", "to", "for", "with", "are", "but", "your", "how", "want", "also", "this", "there", "why", "do");
+
+	private final RuleSets ruleSets;
+
+	WritingCheck(RuleSets ruleSets) {
+		this.ruleSets = ruleSets;
+	}
+
+	public WritingReport check(String text, Locale hint) {
+		return check(text, hint, List.of());
+	}
+
+	/** Checks a draft; {@code programmeJargon} adds the programme's own words to the jargon list. */
+	public WritingReport check(String text, Locale hint, List<String> programmeJargon) {
+		String draftText = text == null ? "" : text.replace("\r\n", "\n");
+		Draft draft = new Draft(draftText);
+		RuleSet rules = ruleSets.of(language(draft, hint));
+		List<Finding> findings = new ArrayList<>();
+		for (Rule rule : Rule.all()) {
+			findings.addAll(rule.apply(draft, rules, programmeJargon));
+		}
+		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
+		int questions = (int) draft.sentences.stream().filter(Draft.Sentence::question).count();
+		double average = draft.sentences.isEmpty() ? 0 : (double) draft.words.size() / draft.sentences.size();
+		return new WritingReport(rules.language(), draft.words.size(), draft.sentences.size(),
+				Readability.score(draft, rules), questions, average, List.copyOf(findings), segments(draftText, findings));
+	}
+
+	static Locale language(Draft draft, Locale hint) {
+		int dutch = 0;
+		int english = 0;
+		for (Draft.Word word : draft.words) {
+			dutch += DUTCH_WORDS.contains(word.lower()) ? 1 : 0;
+			english += ENGLISH_WORDS.contains(word.lower()) ? 1 : 0;
+		}
+		if (dutch == english) {
+			return hint == null ? RuleSets.DUTCH : hint;
+		}
+		return dutch > english ? RuleSets.DUTCH : Locale.ENGLISH;
+	}
+
+	/**
+	 * Cuts the text at every finding's edges. Where findings overlap (a judging word inside a long
+	 * sentence), the innermost one marks the stretch, so every word-level remark stays visible.
+	 */
+	static List<WritingReport.Segment> segments(String text, List<Finding> findings) {
+		int[] owner = new int[text.length()];
+		int[] ownerLength = new int[text.length()];
+		for (int i = 0; i < findings.size(); i++) {
+			Finding finding = findings.get(i);
+			int length = finding.end() - finding.start();
+			for (int at = finding.start(); at < finding.end() && at < text.length(); at++) {
+				if (owner[at] == 0 || length < ownerLength[at]) {
+					owner[at] = i + 1;
+					ownerLength[at] = length;
+				}
+			}
+		}
+		List<WritingReport.Segment> segments = new ArrayList<>();
+		int start = 0;
+		for (int at = 1; at <= text.length(); at++) {
+			if (at == text.length() || owner[at] != owner[start]) {
+				int number = owner[start];
+				segments.add(new WritingReport.Segment(text.substring(start, at), number,
+						number == 0 ? null : findings.get(number - 1).rule()));
+				start = at;
+			}
+		}
+		return segments;
+	}
+}

@@ -1,0 +1,87 @@
+package nl.briefwissel.writing;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A coach's own writing over time: reading ease and questions per message, by week. Keeps figures
+ * only, never text, and answers for one coach at a time.
+ */
+@Service
+public class WritingTrends {
+
+	/** One week of a coach's messages. */
+	public record Week(LocalDate monday, int messages, double readability, double questionsPerMessage, int findings) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final WritingCheck check;
+
+	private final Clock clock;
+
+	WritingTrends(JdbcClient jdbc, WritingCheck check, Clock clock) {
+		this.jdbc = jdbc;
+		this.check = check;
+		this.clock = clock;
+	}
+
+	/** Records the figures of a message the coach sent. */
+	@Transactional
+	public void record(UUID coachId, UUID messageId, String text, Locale hint) {
+		WritingReport report = check.check(text, hint);
+		jdbc.sql("""
+				insert into writing_sample (id, coach_id, message_id, written_at, language, words, readability, questions, findings)
+				values (:id, :coach, :message, :now, :language, :words, :readability, :questions, :findings)""")
+			.param("id", UUID.randomUUID())
+			.param("coach", coachId)
+			.param("message", messageId)
+			.param("now", OffsetDateTime.now(clock))
+			.param("language", report.language().getLanguage())
+			.param("words", report.words())
+			.param("readability", report.readability())
+			.param("questions", report.questions())
+			.param("findings", report.findings().size())
+			.update();
+	}
+
+	/** The last {@code weeks} weeks with messages, oldest first. */
+	public List<Week> of(UUID coachId, int weeks) {
+		LocalDate from = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
+		record Sample(OffsetDateTime at, double readability, int questions, int findings) {
+		}
+		List<Sample> samples = jdbc.sql("""
+				select written_at, readability, questions, findings from writing_sample
+				where coach_id = :coach and written_at >= :from order by written_at""")
+			.param("coach", coachId)
+			.param("from", from.atStartOfDay(clock.getZone()).toOffsetDateTime())
+			.query((rs, n) -> new Sample(rs.getObject("written_at", OffsetDateTime.class), rs.getDouble("readability"),
+					rs.getInt("questions"), rs.getInt("findings")))
+			.list();
+		Map<LocalDate, List<Sample>> byWeek = new TreeMap<>();
+		for (Sample sample : samples) {
+			LocalDate monday = sample.at().atZoneSameInstant(clock.getZone()).toLocalDate()
+				.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+			byWeek.computeIfAbsent(monday, week -> new ArrayList<>()).add(sample);
+		}
+		List<Week> result = new ArrayList<>();
+		byWeek.forEach((monday, inWeek) -> result.add(new Week(monday, inWeek.size(),
+				inWeek.stream().mapToDouble(Sample::readability).average().orElse(0),
+				inWeek.stream().mapToInt(Sample::questions).average().orElse(0),
+				inWeek.stream().mapToInt(Sample::findings).sum())));
+		return result;
+	}
+}

@@ -1,0 +1,90 @@
+package nl.briefwissel.writing;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@BriefwisselTest
+class WritingPagesTests {
+
+	private static final String DRAFT = "Je moet gewoon altijd eerst nadenken. Wat wil je? Waarom? Wanneer? Met wie?";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void theCheckButtonWorksWithoutJavaScriptAndKeepsTheDraft() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String page = mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", DRAFT)
+			.with(csrf())
+			.with(user(users.loadUserByUsername(running.coach().email()))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<html", "Tweede lezer", "bw-mark--judging\"><span>moet</span>",
+				"<span>Wat wil je?</span>", "4 vragen in één bericht", ">" + DRAFT + "</textarea>");
+	}
+
+	@Test
+	void whileTypingOnlyTheRemarksAreSwappedIn() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String fragment = mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text",
+				"You must just always think first. What do you want? Why? When? With whom?")
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(user(users.loadUserByUsername(running.coach().email()))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(fragment).startsWith("<section id=\"writing-help\"").doesNotContain("<html");
+		assertThat(fragment).contains("<span>must</span>", "gecontroleerd in het Engels");
+	}
+
+	@Test
+	void theWriteFormCarriesTheLiveCheckAndTheCheckButton() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String page = mvc.perform(get("/coach/trajectories/{id}", running.id())
+			.with(user(users.loadUserByUsername(running.coach().email())))).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("hx-post=\"/coach/trajectories/" + running.id() + "/check\"",
+				"hx-trigger=\"input changed delay:800ms\"", "formaction=\"/coach/trajectories/" + running.id() + "/check\"");
+	}
+
+	@Test
+	void remarksNeverBlockSendingAndTheTrendsAreTheCoachsOwn() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", DRAFT).with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection());
+
+		String own = mvc.perform(get("/coach/writing").with(coach)).andReturn().getResponse().getContentAsString();
+		assertThat(own).contains("Week van").contains("<td class=\"utrecht-table__cell bw-number\">1</td>");
+
+		var other = fixtures.runningTrajectory(true);
+		String others = mvc.perform(get("/coach/writing").with(user(users.loadUserByUsername(other.coach().email()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(others).doesNotContain("Week van");
+		mvc.perform(get("/coach/writing").with(user(users.loadUserByUsername("programma@briefwissel.test"))))
+			.andExpect(status().isForbidden());
+	}
+}

@@ -1,0 +1,135 @@
+package nl.briefwissel.writing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule on sentences that must and must not trigger it, in Dutch and in English. */
+class WritingRulesTests {
+
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+	private final WritingCheck check = new WritingCheck(new RuleSets(""));
+
+	@Test
+	void theDraftFromTheIssueShowsTheJudgingWordsAndTheFourQuestionsMarkedInTheText() {
+		WritingReport report = check.check("Je moet gewoon altijd eerst nadenken. Wat wil je? Waarom? Wanneer? Met wie?", DUTCH);
+
+		assertThat(report.language().getLanguage()).isEqualTo("nl");
+		assertThat(marked(report, "judging")).containsExactly("moet", "gewoon", "altijd");
+		assertThat(marked(report, "questions")).containsExactly("Wat wil je?", "Waarom?", "Wanneer?", "Met wie?");
+		assertThat(report.questions()).isEqualTo(4);
+	}
+
+	@Test
+	void theSameKindOfDraftInEnglishIsCheckedWithTheEnglishRules() {
+		WritingReport report = check.check("You must just always think first. What do you want? Why? When? With whom?", DUTCH);
+
+		assertThat(report.language()).isEqualTo(Locale.ENGLISH);
+		assertThat(marked(report, "judging")).containsExactly("must", "just", "always");
+		assertThat(marked(report, "questions")).hasSize(4);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"judging | Je moet dit nooit meer doen. | true",
+			"judging | Misschien kun je het een keer proberen. | false",
+			"judging | You should always ask for help. | true",
+			"judging | You could ask for help. | false",
+			"but-after-compliment | Je schreef een mooie brief, maar de tweede alinea is onduidelijk. | true",
+			"but-after-compliment | Je schreef een mooie brief. Maar de tweede alinea is onduidelijk. | true",
+			"but-after-compliment | Ik wilde bellen, maar ik had geen tijd. | false",
+			"but-after-compliment | That was a great answer, but I wonder about the second part. | true",
+			"but-after-compliment | I wanted to call, but there was no time. | false",
+			"questions | Wat wil je? Waarom? Wanneer? Met wie? | true",
+			"questions | Wat wil je? Waarom? Wanneer? | false",
+			"questions | What do you want? Why? When? With whom? | true",
+			"long-sentence | Ik vraag me af of je, als je terugdenkt aan de periode waarin je bij de gemeente begon en nog alles nieuw was voor je, kunt beschrijven wat je toen het meest motiveerde. | true",
+			"long-sentence | Wat motiveerde je toen je begon? | false",
+			"long-sentence | I wonder whether you, when you look back on the time you started at the municipality and everything was new to you, could describe what motivated you most then. | true",
+			"mixed-address | Hoe gaat het met je? Ik hoop dat u tijd heeft. | true",
+			"mixed-address | Hoe gaat het met je? Ik hoop dat je tijd hebt. | false",
+			"shouting | Dit is ECHT belangrijk. | true",
+			"shouting | Dit is echt belangrijk!! | true",
+			"shouting | De HRM-afdeling helpt. Dit is belangrijk! | false",
+			"shouting | This is REALLY important. | true",
+			"passive | Er wordt verwacht dat het formulier wordt ingevuld. Het gesprek werd gevoerd. Ik kijk ernaar uit. | true",
+			"passive | Ik verwacht dat je het formulier invult. We voerden het gesprek. Ik kijk ernaar uit. | false",
+			"passive | The form was completed. The interview was conducted. I look forward to it. | true",
+			"passive | You completed the form. We had the interview. I look forward to it. | false",
+			"jargon | Heb je je competentieprofiel al bekeken? | true",
+			"jargon | Heb je je sterke kanten al opgeschreven? | false",
+			"jargon | Have you looked at the competency framework? | true" })
+	void eachRuleTriggersWhereItShouldAndOnlyThere(String rule, String text, boolean triggers) {
+		WritingReport report = check.check(text, DUTCH);
+		assertThat(report.findings().stream().anyMatch(f -> f.rule().equals(rule))).as("%s on \"%s\"", rule, text)
+			.isEqualTo(triggers);
+	}
+
+	@Test
+	void aProgrammesOwnJargonIsFoundToo() {
+		assertThat(check.check("Zit je al in de pool?", DUTCH, List.of("pool")).findings())
+			.anyMatch(f -> f.rule().equals("jargon"));
+		assertThat(check.check("Zit je al in de pool?", DUTCH).findings()).noneMatch(f -> f.rule().equals("jargon"));
+	}
+
+	@Test
+	void administratorsExtendTheWordListsWithAFile(@TempDir Path folder) throws Exception {
+		Files.writeString(folder.resolve("nl.rules"), "judging=sowieso\nquestions.max=1\n");
+		WritingCheck extended = new WritingCheck(new RuleSets(folder.toString()));
+		WritingReport report = extended.check("Dat gaat sowieso lukken. Wat denk je? Waarom?", DUTCH);
+		assertThat(marked(report, "judging")).containsExactly("sowieso");
+		assertThat(marked(report, "questions")).hasSize(2);
+		// the shipped words stay
+		assertThat(marked(extended.check("Je moet het doen.", DUTCH), "judging")).containsExactly("moet");
+	}
+
+	@Test
+	void readabilityIsHighForPlainTextAndLowForDenseText() {
+		double plain = check.check("Ik werk graag met mensen. Dat geeft me energie. Ik wil dat blijven doen.", DUTCH)
+			.readability();
+		double dense = check.check("De organisatieontwikkelingsdoelstellingen vereisen implementatiegerichte "
+				+ "competentieontwikkelingstrajecten binnen verschillende beleidsdomeinen en uitvoeringsorganisaties.", DUTCH)
+			.readability();
+		assertThat(plain).isGreaterThan(70);
+		assertThat(dense).isLessThan(30);
+		assertThat(Readability.syllables("energie", true)).isEqualTo(3);
+		assertThat(Readability.syllables("beautiful", false)).isEqualTo(3);
+	}
+
+	@Test
+	void theFindingsAreMarkedWithoutLosingOrDoublingAnyText() {
+		String text = "Je schreef een mooie brief, maar je moet ECHT korter schrijven!!";
+		WritingReport report = check.check(text, DUTCH);
+		assertThat(report.segments().stream().map(WritingReport.Segment::text).reduce("", String::concat)).isEqualTo(text);
+		assertThat(report.findings()).extracting(Finding::rule)
+			.contains("but-after-compliment", "judging", "shouting");
+	}
+
+	@Test
+	void anEmptyDraftHasNoFindings() {
+		assertThat(check.check("", DUTCH).findings()).isEmpty();
+		assertThat(check.check("   \n ", DUTCH).words()).isZero();
+	}
+
+	private static List<String> marked(WritingReport report, String rule) {
+		return report.findings()
+			.stream()
+			.filter(f -> f.rule().equals(rule))
+			.map(f -> textOf(report, f))
+			.toList();
+	}
+
+	private static String textOf(WritingReport report, Finding finding) {
+		String text = report.segments().stream().map(WritingReport.Segment::text).reduce("", String::concat);
+		return text.substring(finding.start(), finding.end());
+	}
+}
