@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class Fixtures {
 
 	/** A running trajectory with its participant and (unless asked otherwise) its coach. */
-	public record RunningTrajectory(UUID id, Account participant, Account coach) {
+	public record RunningTrajectory(UUID id, Account participant, Account coach, UUID organisationId, UUID programmeId) {
 	}
 
 	private final Accounts accounts;
@@ -52,7 +52,7 @@ public class Fixtures {
 				? person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach " + suffix, Role.COACH) : null;
 		UUID id = trajectories.record(programme.id(), participant.id(), coach == null ? null : coach.id(),
 				TrajectoryStatus.RUNNING, "NEXT_STEP", LocalDate.now(), null);
-		return new RunningTrajectory(id, participant, coach);
+		return new RunningTrajectory(id, participant, coach, organisation.id(), programme.id());
 	}
 
 	public Account person(UUID organisationId, String email, String name, Role role) {

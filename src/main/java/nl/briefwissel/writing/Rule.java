@@ -37,7 +37,7 @@ sealed interface Rule {
 		}
 	}
 
-	/** "Goed gedaan, maar…": the contrast wipes out the compliment before it. */
+	/** A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. */
 	record ButAfterCompliment() implements Rule {
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
@@ -61,7 +61,7 @@ sealed interface Rule {
 			return findings;
 		}
 
-		/** "mooi", "mooie", "knappe", "sterkste": Dutch adjectives inflect, so the list holds stems. */
+		/** Dutch adjectives inflect (mooi, mooie, knappe), so the compliment list holds stems. */
 		private static boolean isCompliment(String word, RuleSet rules) {
 			return rules.compliments().stream()
 				.anyMatch(stem -> word.startsWith(stem) && word.length() <= stem.length() + 3);
@@ -99,7 +99,7 @@ sealed interface Rule {
 		}
 	}
 
-	/** "Je" and "u" in one message: the reader wonders which distance is meant. */
+	/** Both "je" and "u" in one message: the reader wonders which distance is meant. */
 	record MixedAddress() implements Rule {
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {

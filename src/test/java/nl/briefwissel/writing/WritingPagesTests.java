@@ -69,6 +69,28 @@ class WritingPagesTests {
 	}
 
 	@Test
+	void theProgrammesOwnJargonListIsSetByItsManagerAndPointedOutToTheCoach() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "manager-" + running.id() + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes/{id}/jargon", running.programmeId()).param("jargon", "talentpool, mobiliteitsbank")
+			.with(csrf())
+			.with(user(users.loadUserByUsername(manager.email())))).andExpect(status().is3xxRedirection());
+
+		String fragment = mvc.perform(post("/coach/trajectories/{id}/check", running.id())
+			.param("text", "Sta je al in de talentpool?")
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(user(users.loadUserByUsername(running.coach().email())))).andReturn().getResponse().getContentAsString();
+		assertThat(fragment).contains("bw-mark--jargon\"><span>talentpool</span>");
+
+		// A manager of another organisation cannot touch this programme.
+		mvc.perform(post("/programme/programmes/{id}/jargon", running.programmeId()).param("jargon", "x")
+			.with(csrf())
+			.with(user(users.loadUserByUsername("programma@briefwissel.test")))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void remarksNeverBlockSendingAndTheTrendsAreTheCoachsOwn() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		var coach = user(users.loadUserByUsername(running.coach().email()));

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Forgot your password?": request a link by mail, then choose a new password. */
+/** Forgot your password? Request a link by mail, then choose a new password. */
 @Controller
 class PasswordController {
 
