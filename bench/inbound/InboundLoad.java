@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Inbound mail at scale: sends COUNT replies from the demo participants to their reply addresses
@@ -24,7 +26,10 @@ import jakarta.mail.internet.MimeMessage;
  * measures from each SMTP 250 until the reply is a message in the conversation (read from the
  * database). Prints the sustained rate and latency percentiles.
  *
- * Usage: java -cp CLASSPATH InboundLoad.java SMTP_PORT JDBC_URL DB_USER COUNT CONNECTIONS
+ * Usage: java -cp CLASSPATH InboundLoad.java SMTP_PORT JDBC_URL DB_USER COUNT CONNECTIONS [RATE]
+ *
+ * Without RATE every connection sends as fast as the receiver answers (the most the system takes);
+ * with RATE the mails leave at that many per second in total (an open load: latency at that rate).
  */
 public class InboundLoad {
 
@@ -34,6 +39,7 @@ public class InboundLoad {
 		String user = args[2];
 		int count = Integer.parseInt(args[3]);
 		int connections = Integer.parseInt(args[4]);
+		double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
 
 		List<String[]> senders = new ArrayList<>();
 		try (Connection db = DriverManager.getConnection(url, user, "");
@@ -73,33 +79,43 @@ public class InboundLoad {
 		Map<String, Long> acknowledged = new ConcurrentHashMap<>();
 		AtomicInteger next = new AtomicInteger();
 		CountDownLatch done = new CountDownLatch(connections);
-		Properties properties = new Properties();
-		properties.put("mail.smtp.host", "127.0.0.1");
-		properties.put("mail.smtp.port", String.valueOf(port));
-		Session session = Session.getInstance(properties);
 		long start = System.currentTimeMillis();
+		// A bare SMTP client on a socket: building each mail with Jakarta Mail cost the load
+		// generator more CPU than the receiver spent storing it, on the same two cores.
 		for (int c = 0; c < connections; c++) {
 			new Thread(() -> {
-				try (Transport transport = session.getTransport("smtp")) {
-					transport.connect("127.0.0.1", port, null, null);
+				try (Socket socket = new Socket("127.0.0.1", port)) {
+					socket.setTcpNoDelay(true);
+					BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+					OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+					expect(in, "220");
+					command(out, in, "EHLO load.example.nl", "250");
 					int i;
 					while ((i = next.getAndIncrement()) < count) {
+						if (rate > 0) {
+							long due = start + (long) (i * 1000 / rate);
+							long wait = due - System.currentTimeMillis();
+							if (wait > 0) {
+								Thread.sleep(wait);
+							}
+						}
 						String[] sender = senders.get(i % senders.size());
 						String id = "<" + UUID.randomUUID() + "@load.example.nl>";
-						MimeMessage mail = new MimeMessage(session) {
-							@Override
-							protected void updateMessageID() throws jakarta.mail.MessagingException {
-								setHeader("Message-ID", id);
-							}
-						};
-						mail.setFrom(sender[1]);
-						mail.setRecipients(RecipientType.TO, "reply+" + sender[0] + "@briefwissel.test");
-						mail.setSubject("Re: Je e-coaching met Anja de Vries");
-						mail.setText(body, "UTF-8");
-						mail.saveChanges();
-						transport.sendMessage(mail, mail.getAllRecipients());
+						String to = "reply+" + sender[0] + "@briefwissel.test";
+						command(out, in, "MAIL FROM:<" + sender[1] + ">", "250");
+						command(out, in, "RCPT TO:<" + to + ">", "250");
+						command(out, in, "DATA", "354");
+						String mail = "From: " + sender[1] + "\r\nTo: " + to + "\r\nSubject: Re: Je e-coaching met Anja de Vries\r\n"
+								+ "Message-ID: " + id + "\r\nDate: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+									.format(java.time.ZonedDateTime.now()) + "\r\nMIME-Version: 1.0\r\n"
+								+ "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+								+ body.replace("\n", "\r\n") + "\r\n.\r\n";
+						out.write(mail.getBytes(StandardCharsets.UTF_8));
+						out.flush();
+						expect(in, "250");
 						acknowledged.put(id, System.currentTimeMillis());
 					}
+					command(out, in, "QUIT", "221");
 				}
 				catch (Exception e) {
 					e.printStackTrace();
@@ -146,6 +162,27 @@ public class InboundLoad {
 		System.out.printf("latency 250 -> visible: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", percentile(sorted, 50),
 				percentile(sorted, 95), percentile(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
 		System.out.println("measured at " + Instant.now());
+	}
+
+	private static void command(OutputStream out, BufferedReader in, String command, String expected) throws IOException {
+		out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		expect(in, expected);
+	}
+
+	/** Reads one reply, multi-line ones included ("250-…" lines up to "250 …"). */
+	private static void expect(BufferedReader in, String code) throws IOException {
+		String line;
+		do {
+			line = in.readLine();
+			if (line == null) {
+				throw new IOException("connection closed, expected " + code);
+			}
+		}
+		while (line.length() > 3 && line.charAt(3) == '-');
+		if (!line.startsWith(code)) {
+			throw new IOException("expected " + code + " but got " + line);
+		}
 	}
 
 	private static long percentile(List<Long> sorted, int p) {

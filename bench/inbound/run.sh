@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Inbound rate and latency from SMTP 250 to visible in the conversation, on PostgreSQL.
-# Run from the project root: bash bench/inbound/run.sh [COUNT] [CONNECTIONS]
+# Run from the project root: bash bench/inbound/run.sh [COUNT] [CONNECTIONS] [RATE]
+# (RATE: mails per second in total; without it the connections send as fast as they are answered)
 # Loopback only; starts its own instance on port 8181 with the SMTP receiver on 2526.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count="${1:-10000}"
 connections="${2:-8}"
+rate="${3:-0}"
 database="briefwissel_bench_$(date +%s)"
 ./mvnw -q -B -DskipTests package
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
@@ -21,4 +23,4 @@ trap cleanup EXIT
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:8181/actuator/health >/dev/null && break; sleep 1; done
 sleep 3 # demo letters go out first
 java -cp "$(cat target/bench-classpath.txt)" bench/inbound/InboundLoad.java 2526 \
-  "jdbc:postgresql://127.0.0.1:5432/$database" postgres "$count" "$connections"
+  "jdbc:postgresql://127.0.0.1:5432/$database" postgres "$count" "$connections" "$rate"

@@ -47,7 +47,7 @@ class InboundReplies implements InboundMailHandler {
 		if (content.kind() == MailKind.UNREADABLE) {
 			return quarantine.put(mail.id(), "unreadable: " + content.problem(), null);
 		}
-		Optional<TrajectoryOverview> trajectory = thread(content);
+		Optional<Threading> trajectory = thread(content);
 		if (trajectory.isEmpty()) {
 			String reason = content.replyToken() != null ? "unknown reply address (token not issued by Briefwissel)"
 					: "no reply address and no reference to a conversation";
@@ -57,35 +57,42 @@ class InboundReplies implements InboundMailHandler {
 			}
 			return quarantine.put(mail.id(), reason, null);
 		}
-		TrajectoryOverview found = trajectory.get();
+		TrajectoryOverview found = trajectory.get().trajectory();
 		return switch (content.kind()) {
 			case BOUNCE -> bounce(mail, found);
 			case AUTO_REPLY -> new InboundResult.AutoReply(messages.add(found.id(), null, Author.SYSTEM,
 					MessageKind.AUTO_REPLY_NOTE, note(content), nl.briefwissel.conversation.Channel.MAIL, mail.id(),
 					java.util.List.of()));
-			case REPLY -> reply(mail, found);
+			case REPLY -> reply(mail, found, trajectory.get().mailMayBeFailing());
 			case UNREADABLE -> throw new IllegalStateException("handled above");
 		};
 	}
 
-	private Optional<TrajectoryOverview> thread(ReadMail content) {
+	/** The trajectory a mail belongs to, and whether mail to its participant may be marked failing. */
+	private record Threading(TrajectoryOverview trajectory, boolean mailMayBeFailing) {
+	}
+
+	private Optional<Threading> thread(ReadMail content) {
 		if (content.replyToken() != null) {
-			Optional<TrajectoryOverview> byToken = tokens.byToken(content.replyToken())
-				.flatMap(binding -> trajectories.byId(binding.trajectoryId()));
+			Optional<ReplyTokens.Binding> binding = tokens.byToken(content.replyToken());
+			Optional<Threading> byToken = binding.flatMap(b -> trajectories.byId(b.trajectoryId()))
+				.map(t -> new Threading(t, binding.get().failingSince() != null));
 			if (byToken.isPresent()) {
 				return byToken;
 			}
 		}
-		return messages.trajectoryOfMailIds(content.references()).flatMap(trajectories::byId);
+		return messages.trajectoryOfMailIds(content.references()).flatMap(trajectories::byId).map(t -> new Threading(t, true));
 	}
 
-	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory) {
+	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory, boolean mailMayBeFailing) {
 		ReadMail content = mail.content();
 		String sender = content.from() == null ? "" : content.from().toLowerCase(Locale.ROOT);
 		if (sender.equals(trajectory.participantEmail())) {
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					content.text(), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
-			tokens.markWorking(trajectory.id());
+			if (mailMayBeFailing) {
+				tokens.markWorking(trajectory.id()); // the participant's mail arrives again
+			}
 			return new InboundResult.Threaded(id);
 		}
 		if (sender.equals(trajectory.coachEmail())) {

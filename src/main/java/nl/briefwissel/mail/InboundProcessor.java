@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,7 +36,7 @@ class InboundProcessor implements SmartLifecycle {
 
 	private static final int BATCH = 25;
 
-	private final TransactionTemplate perMail;
+	private final JdbcTemplate batch;
 
 	private final int workers;
 
@@ -56,15 +56,15 @@ class InboundProcessor implements SmartLifecycle {
 
 	private final Clock clock;
 
-	InboundProcessor(JdbcClient jdbc, TransactionTemplate transactions, InboundMailHandler handler, Clock clock,
+	InboundProcessor(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, InboundMailHandler handler,
+			Clock clock,
 			@Value("${briefwissel.mail.inbound.workers:4}") int workers,
 			@Value("${briefwissel.mail.inbound.poll-interval:500ms}") Duration pollInterval) {
 		this.workers = workers;
 		this.pollInterval = pollInterval;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.perMail = new TransactionTemplate(transactions.getTransactionManager());
-		this.perMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.batch = batch;
 		this.handler = handler;
 		this.clock = clock;
 	}
@@ -138,27 +138,58 @@ class InboundProcessor implements SmartLifecycle {
 	}
 
 	/**
-	 * Processes up to {@value #BATCH} due mails in one transaction, each behind a savepoint: one
-	 * commit for the batch, while a mail that fails is rolled back alone and retried later.
-	 * Returns how many mails were claimed.
+	 * Processes up to {@value #BATCH} due mails in one transaction: one commit for the batch. When
+	 * one mail breaks the batch, the batch is rolled back and its mails are processed one by one,
+	 * each in its own transaction, so only the broken one is retried later. Returns how many mails
+	 * were claimed.
 	 */
 	int processBatch() {
-		Integer claimed = transactions.execute(status -> {
-			List<Claimed> batch = claim();
-			for (Claimed mail : batch) {
-				try {
-					perMail.executeWithoutResult(savepoint -> handle(mail));
+		try {
+			Integer claimed = transactions.execute(status -> {
+				List<Claimed> batch = claim(BATCH);
+				List<Object[]> processed = new ArrayList<>(batch.size());
+				for (Claimed mail : batch) {
+					processed.add(handle(mail));
 				}
-				catch (RuntimeException e) {
-					recordFailure(mail.id(), mail.attempts() + 1, e);
-				}
+				markProcessed(processed);
+				return batch.size();
+			});
+			return claimed == null ? 0 : claimed;
+		}
+		catch (RuntimeException batchFailed) {
+			int processed = 0;
+			while (processed < BATCH && processNext()) {
+				processed++;
 			}
-			return batch.size();
-		});
-		return claimed == null ? 0 : claimed;
+			return processed;
+		}
 	}
 
-	private List<Claimed> claim() {
+	/** Processes one due mail in its own transaction; false when there was none. */
+	boolean processNext() {
+		Claimed[] current = new Claimed[1];
+		try {
+			Boolean processed = transactions.execute(status -> {
+				List<Claimed> one = claim(1);
+				if (one.isEmpty()) {
+					return false;
+				}
+				current[0] = one.get(0);
+				markProcessed(List.<Object[]>of(handle(current[0])));
+				return true;
+			});
+			return Boolean.TRUE.equals(processed);
+		}
+		catch (RuntimeException e) {
+			if (current[0] == null) {
+				throw e;
+			}
+			transactions.executeWithoutResult(status -> recordFailure(current[0].id(), current[0].attempts() + 1, e));
+			return true;
+		}
+	}
+
+	private List<Claimed> claim(int limit) {
 		return jdbc.sql("""
 				select id, raw_mail, envelope_to, received_at, attempts from inbound_mail
 				where status = 'RECEIVED' and next_attempt_at <= :now
@@ -166,26 +197,28 @@ class InboundProcessor implements SmartLifecycle {
 				limit :batch
 				for update skip locked""")
 			.param("now", OffsetDateTime.now(clock))
-			.param("batch", BATCH)
+			.param("batch", limit)
 			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getBytes("raw_mail"),
 					rs.getString("envelope_to"), rs.getObject("received_at", OffsetDateTime.class), rs.getInt("attempts")))
 			.list();
 	}
 
-	private void handle(Claimed mail) {
+	/** Reads and hands over one mail; returns the values that mark it processed. */
+	private Object[] handle(Claimed mail) {
 		List<String> envelopeTo = mail.envelopeTo() == null ? List.of() : Arrays.asList(mail.envelopeTo().split(","));
 		ReadMail content = MailReader.read(mail.raw(), envelopeTo);
 		InboundResult result = handler.handle(new InboundMail(mail.id(), mail.receivedAt(), content));
-		jdbc.sql("""
-				update inbound_mail set status = 'PROCESSED', kind = :kind, outcome = :outcome, processed_at = :now,
-				    attempts = attempts + 1, last_error = null
-				where id = :id""")
-			.param("kind", content.kind().name())
-			.param("outcome", truncate(result.describe(), 1000))
-			.param("now", OffsetDateTime.now(clock))
-			.param("id", mail.id())
-			.update();
 		log.info("Inbound mail {} ({}): {}", mail.id(), content.kind().code(), result.describe());
+		return new Object[] { content.kind().name(), truncate(result.describe(), 1000), OffsetDateTime.now(clock), mail.id() };
+	}
+
+	private void markProcessed(List<Object[]> processed) {
+		if (!processed.isEmpty()) {
+			batch.batchUpdate("""
+					update inbound_mail set status = 'PROCESSED', kind = ?, outcome = ?, processed_at = ?,
+					    attempts = attempts + 1, last_error = null
+					where id = ?""", processed);
+		}
 	}
 
 	private void recordFailure(UUID id, int attempt, RuntimeException e) {

@@ -146,14 +146,16 @@ final class QuoteTrimmer {
 	/** How many lines an attribution starting at {@code i} takes (clients wrap it over two or three), or 0. */
 	private static int isAttribution(List<String> lines, int i) {
 		String line = stripQuote(lines.get(i));
-		if (line.isBlank()) {
+		// Every attribution starts with "On", "Op", "Am", "Le" or "El": a cheap test first, as this
+		// runs for every line of every mail.
+		if (line.isBlank() || !ATTRIBUTION_START.matcher(line).lookingAt()) {
 			return 0;
 		}
 		if (ATTRIBUTION_EN.matcher(line).matches() || ATTRIBUTION_NL.matcher(line).matches()
 				|| ATTRIBUTION_OTHER.matcher(line).matches()) {
 			return 1;
 		}
-		if (!ATTRIBUTION_START.matcher(line).find() || line.length() > 300) {
+		if (line.length() > 300) {
 			return 0;
 		}
 		String joined = line;
@@ -188,13 +190,16 @@ final class QuoteTrimmer {
 		}
 		Set<String> keys = new java.util.HashSet<>();
 		int i = start;
-		while (i < lines.size()) {
+		while (i < lines.size() && lines.get(i).indexOf(':') > 0) {
 			Matcher header = HEADER_LINE.matcher(stripQuote(lines.get(i)));
 			if (!header.matches()) {
 				break;
 			}
 			keys.add(header.group(1).toLowerCase(Locale.ROOT));
 			i++;
+		}
+		if (keys.size() < 3) {
+			return false;
 		}
 		Matcher first = HEADER_LINE.matcher(stripQuote(lines.get(start)));
 		boolean startsWithSender = first.matches() && FROM_KEYS.contains(first.group(1).toLowerCase(Locale.ROOT));
@@ -305,7 +310,7 @@ final class QuoteTrimmer {
 		List<String> kept = new ArrayList<>();
 		List<String> removed = new ArrayList<>();
 		for (String line : lines) {
-			if (MOBILE_FOOTER.matcher(line).matches() && line.length() < 120) {
+			if (line.length() < 120 && mayBeFooter(line) && MOBILE_FOOTER.matcher(line).matches()) {
 				removed.add(line);
 			}
 			else {
@@ -324,12 +329,29 @@ final class QuoteTrimmer {
 				paragraphStart = i + 1;
 				continue;
 			}
-			if (DISCLAIMER.matcher(lines.get(i)).find() && paragraphStart > 0) {
+			if (paragraphStart > 0 && mayBeDisclaimer(lines.get(i)) && DISCLAIMER.matcher(lines.get(i)).find()) {
 				cut.addAll(0, lines.subList(paragraphStart, lines.size()));
 				return new ArrayList<>(lines.subList(0, paragraphStart));
 			}
 		}
 		return lines;
+	}
+
+	private static final List<String> DISCLAIMER_WORDS = List.of("disclaimer", "bestemd", "geadresseerde", "rechten",
+			"informatie", "uitsluitend", "vertrouwelijk",
+			"aansprakelijkheid", "confidential", "intended", "privileged");
+
+	private static final List<String> FOOTER_WORDS = List.of("sent", "verzonden", "verstuurd", "gestuurd", "outlook",
+			"gesendet", "envoy");
+
+	private static boolean mayBeDisclaimer(String line) {
+		String lower = line.toLowerCase(Locale.ROOT);
+		return DISCLAIMER_WORDS.stream().anyMatch(lower::contains);
+	}
+
+	private static boolean mayBeFooter(String line) {
+		String lower = line.toLowerCase(Locale.ROOT);
+		return FOOTER_WORDS.stream().anyMatch(lower::contains);
 	}
 
 	private static boolean isQuoted(String line) {
