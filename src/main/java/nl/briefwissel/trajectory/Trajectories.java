@@ -22,7 +22,7 @@ public class Trajectories {
 	private static final String OVERVIEW = """
 			select t.id, t.programme_id, p.name as programme_name, t.participant_id, pa.display_name as participant_name,
 			       pa.email as participant_email, t.coach_id, c.display_name as coach_name, c.email as coach_email,
-			       t.status, t.theme, t.started_on, t.ended_on
+			       t.status, t.theme, t.started_on, t.ended_on, p.weeks, p.moments_per_week
 			from trajectory t
 			join programme p on p.id = t.programme_id
 			join account pa on pa.id = t.participant_id
@@ -100,6 +100,7 @@ public class Trajectories {
 				rs.getString("participant_name"), rs.getString("participant_email"), rs.getObject("coach_id", UUID.class),
 				rs.getString("coach_name"), rs.getString("coach_email"),
 				TrajectoryStatus.valueOf(rs.getString("status")), rs.getString("theme"),
-				rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class));
+				rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"),
+				rs.getInt("moments_per_week"));
 	}
 }

@@ -1,10 +1,40 @@
 package nl.briefwissel.trajectory;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A trajectory as a list shows it: who (with their mail address), where it stands, since when. No content. */
+/**
+ * A trajectory as a list shows it: who (with their mail address), where it stands, since when and
+ * in which rhythm. No content.
+ */
 public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName, UUID participantId,
 		String participantName, String participantEmail, UUID coachId, String coachName, String coachEmail,
-		TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn) {
+		TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, int weeks, int momentsPerWeek) {
+
+	/** Where a running trajectory is in its plan: "sessie 5 van 12" and when the next moment is due. */
+	public record Progress(int current, int total, LocalDate nextDue) {
+
+		public boolean finished() {
+			return current > total;
+		}
+	}
+
+	/** The plan of contact moments, once the trajectory has started. */
+	public Optional<ContactMomentPlan> plan() {
+		return startedOn == null ? Optional.empty()
+				: Optional.of(ContactMomentPlan.of(startedOn, weeks, momentsPerWeek));
+	}
+
+	/** Progress on a day, for trajectories that are running or paused. */
+	public Optional<Progress> progressOn(LocalDate day) {
+		if (status != TrajectoryStatus.RUNNING && status != TrajectoryStatus.PAUSED) {
+			return Optional.empty();
+		}
+		return plan().map(plan -> {
+			int current = plan.currentOn(day);
+			LocalDate next = current <= plan.size() ? plan.dueDates().get(current - 1) : null;
+			return new Progress(Math.min(current, plan.size() + 1), plan.size(), next);
+		});
+	}
 }

@@ -1,5 +1,7 @@
 package nl.briefwissel.conversation.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,14 +48,17 @@ class ConversationController {
 
 	private final Programmes programmes;
 
+	private final Clock clock;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
-			WritingCheck writing, Accounts accounts, Programmes programmes) {
+			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock) {
 		this.conversations = conversations;
 		this.trajectories = trajectories;
 		this.downloads = downloads;
 		this.writing = writing;
 		this.accounts = accounts;
 		this.programmes = programmes;
+		this.clock = clock;
 	}
 
 	record MessageForm(@NotBlank(message = "{validation.message.required}") @Size(max = 50000,
@@ -129,6 +134,7 @@ class ConversationController {
 		model.addAttribute("messages", conversation);
 		model.addAttribute("deliveries", conversations.deliveries(conversation));
 		model.addAttribute("mailFailure", conversations.mailFailure(trajectory.id()).orElse(null));
+		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
 		return "conversation/coach-trajectory";
 	}
 

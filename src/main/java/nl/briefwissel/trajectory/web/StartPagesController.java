@@ -1,5 +1,7 @@
 package nl.briefwissel.trajectory.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import nl.briefwissel.account.SignedInAccount;
@@ -24,20 +26,25 @@ class StartPagesController {
 
 	private final Programmes programmes;
 
-	StartPagesController(Trajectories trajectories, Programmes programmes) {
+	private final Clock clock;
+
+	StartPagesController(Trajectories trajectories, Programmes programmes, Clock clock) {
 		this.trajectories = trajectories;
 		this.programmes = programmes;
+		this.clock = clock;
 	}
 
 	@GetMapping("/participant")
 	String participant(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		model.addAttribute("trajectories", trajectories.ofParticipant(me.id()));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "trajectory/participant";
 	}
 
 	@GetMapping("/coach")
 	String coach(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		model.addAttribute("trajectories", trajectories.ofCoach(me.id()));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "trajectory/coach";
 	}
 

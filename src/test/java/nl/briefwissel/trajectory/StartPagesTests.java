@@ -1,0 +1,58 @@
+package nl.briefwissel.trajectory;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+@BriefwisselTest
+class StartPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void bothSidesSeeWhichSessionItIsAndWhenTheNextMomentIsDue() throws Exception {
+		String participant = page("/participant", "deelnemer@briefwissel.test");
+		assertThat(participant).containsPattern("Sessie \\d+ van 12, het volgende contactmoment is \\p{L}+ \\d+ \\p{L}+");
+		String coach = page("/coach", "coach@briefwissel.test");
+		assertThat(coach).containsPattern("Sessie \\d+ van 12 \\(uiterlijk \\d+ \\p{L}+\\.?\\)");
+	}
+
+	@Test
+	void theProgrammeManagerSeesCountsAndNoNames() throws Exception {
+		String page = page("/programme", "programma@briefwissel.test");
+		assertThat(page).contains("E-coaching loopbaan", "Lopend").doesNotContain("Sanne Bakker", "Yvonne Smit");
+	}
+
+	@Test
+	void progressFollowsTheDate() {
+		TrajectoryOverview running = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C",
+				"c@x.nl", TrajectoryStatus.RUNNING, null, LocalDate.of(2026, 11, 2), null, 6, 2);
+		assertThat(running.progressOn(LocalDate.of(2026, 11, 2))).hasValueSatisfying(progress -> {
+			assertThat(progress.current()).isEqualTo(1);
+			assertThat(progress.total()).isEqualTo(12);
+			assertThat(progress.nextDue()).isEqualTo(LocalDate.of(2026, 11, 4));
+		});
+		assertThat(running.progressOn(LocalDate.of(2027, 2, 1))).hasValueSatisfying(p -> assertThat(p.finished()).isTrue());
+		TrajectoryOverview intake = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, null,
+				null, TrajectoryStatus.INTAKE, null, null, null, 6, 2);
+		assertThat(intake.progressOn(LocalDate.of(2026, 11, 2))).isEmpty();
+	}
+
+	private String page(String path, String email) throws Exception {
+		return mvc.perform(get(path).with(user(users.loadUserByUsername(email)))).andReturn().getResponse().getContentAsString();
+	}
+}
