@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ public class Trajectories {
 	private static final String OVERVIEW = """
 			select t.id, t.programme_id, p.name as programme_name, t.participant_id, pa.display_name as participant_name,
 			       pa.email as participant_email, t.coach_id, c.display_name as coach_name, c.email as coach_email,
-			       t.status, t.theme, t.started_on, t.ended_on, p.weeks, p.moments_per_week
+			       t.status, t.theme, t.started_on, t.ended_on, p.weeks, p.moments_per_week, t.extra_weeks
 			from trajectory t
 			join programme p on p.id = t.programme_id
 			join account pa on pa.id = t.participant_id
@@ -59,26 +60,99 @@ public class Trajectories {
 	}
 
 	public java.util.Optional<TrajectoryOverview> byId(UUID id) {
-		return jdbc.sql(OVERVIEW + " where t.id = :id").param("id", id).query(Trajectories::map).optional();
+		return withPauses(jdbc.sql(OVERVIEW + " where t.id = :id").param("id", id).query(Trajectories::map).list())
+			.stream()
+			.findFirst();
 	}
 
 	/** Every trajectory, for administrators choosing where a quarantined mail belongs. */
 	public List<TrajectoryOverview> all() {
-		return jdbc.sql(OVERVIEW + " order by pa.display_name, t.created_at").query(Trajectories::map).list();
+		return withPauses(jdbc.sql(OVERVIEW + " order by pa.display_name, t.created_at").query(Trajectories::map).list());
 	}
 
 	public List<TrajectoryOverview> ofCoach(UUID coachId) {
-		return jdbc.sql(OVERVIEW + " where t.coach_id = :coach order by t.status, pa.display_name")
+		return withPauses(jdbc.sql(OVERVIEW + " where t.coach_id = :coach order by t.status, pa.display_name")
 			.param("coach", coachId)
 			.query(Trajectories::map)
-			.list();
+			.list());
 	}
 
 	public List<TrajectoryOverview> ofParticipant(UUID participantId) {
-		return jdbc.sql(OVERVIEW + " where t.participant_id = :participant order by t.created_at desc")
+		return withPauses(jdbc.sql(OVERVIEW + " where t.participant_id = :participant order by t.created_at desc")
 			.param("participant", participantId)
 			.query(Trajectories::map)
+			.list());
+	}
+
+	/** The aggregate, to change its lifecycle. */
+	Optional<Trajectory> load(UUID id) {
+		return jdbc.sql("""
+				select t.id, t.status, t.started_on, t.ended_on, p.weeks, p.moments_per_week, t.extra_weeks
+				from trajectory t join programme p on p.id = t.programme_id where t.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new Trajectory(rs.getObject("id", UUID.class), TrajectoryStatus.valueOf(rs.getString("status")),
+					rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"),
+					rs.getInt("moments_per_week"), rs.getInt("extra_weeks"), pausesOf(List.of(id)).getOrDefault(id, List.of())))
+			.optional();
+	}
+
+	/** Stores the aggregate's state and the transitions it went through since it was loaded. */
+	@Transactional
+	void save(Trajectory trajectory, UUID by) {
+		jdbc.sql("update trajectory set status = :status, ended_on = :ended, extra_weeks = :extra where id = :id")
+			.param("status", trajectory.status().name())
+			.param("ended", trajectory.endedOn())
+			.param("extra", trajectory.extraWeeks())
+			.param("id", trajectory.id())
+			.update();
+		jdbc.sql("delete from trajectory_pause where trajectory_id = :id").param("id", trajectory.id()).update();
+		for (Trajectory.Pause pause : trajectory.pauses()) {
+			jdbc.sql("insert into trajectory_pause (trajectory_id, from_date, until_date) values (:id, :from, :until)")
+				.param("id", trajectory.id())
+				.param("from", pause.from())
+				.param("until", pause.until())
+				.update();
+		}
+		for (Trajectory.Transition transition : trajectory.transitions()) {
+			jdbc.sql("""
+					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code, reason, by_account)
+					values (:id, :trajectory, :at, :from, :to, :code, :reason, :by)""")
+				.param("id", UUID.randomUUID())
+				.param("trajectory", trajectory.id())
+				.param("at", OffsetDateTime.now(clock))
+				.param("from", transition.from().name())
+				.param("to", transition.to().name())
+				.param("code", transition.code().name())
+				.param("reason", transition.reason())
+				.param("by", by)
+				.update();
+		}
+	}
+
+	private List<TrajectoryOverview> withPauses(List<TrajectoryOverview> overviews) {
+		if (overviews.isEmpty()) {
+			return overviews;
+		}
+		Map<UUID, List<Trajectory.Pause>> pauses = pausesOf(overviews.stream().map(TrajectoryOverview::id).toList());
+		if (pauses.isEmpty()) {
+			return overviews;
+		}
+		return overviews.stream()
+			.map(t -> new TrajectoryOverview(t.id(), t.programmeId(), t.programmeName(), t.participantId(),
+					t.participantName(), t.participantEmail(), t.coachId(), t.coachName(), t.coachEmail(), t.status(),
+					t.theme(), t.startedOn(), t.endedOn(), t.weeks(), t.momentsPerWeek(), t.extraWeeks(),
+					pauses.getOrDefault(t.id(), List.of())))
+			.toList();
+	}
+
+	private Map<UUID, List<Trajectory.Pause>> pausesOf(List<UUID> ids) {
+		Map<UUID, List<Trajectory.Pause>> pauses = new java.util.HashMap<>();
+		jdbc.sql("select trajectory_id, from_date, until_date from trajectory_pause where trajectory_id in (:ids) order by from_date")
+			.param("ids", ids)
+			.query((rs, n) -> pauses.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new java.util.ArrayList<>())
+				.add(new Trajectory.Pause(rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class))))
 			.list();
+		return pauses;
 	}
 
 	/** How many trajectories of a programme are in each stage. */
@@ -101,6 +175,6 @@ public class Trajectories {
 				rs.getString("coach_name"), rs.getString("coach_email"),
 				TrajectoryStatus.valueOf(rs.getString("status")), rs.getString("theme"),
 				rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"),
-				rs.getInt("moments_per_week"));
+				rs.getInt("moments_per_week"), rs.getInt("extra_weeks"), List.of());
 	}
 }

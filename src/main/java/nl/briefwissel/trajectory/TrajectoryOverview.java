@@ -1,6 +1,7 @@
 package nl.briefwissel.trajectory;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,7 +11,16 @@ import java.util.UUID;
  */
 public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName, UUID participantId,
 		String participantName, String participantEmail, UUID coachId, String coachName, String coachEmail,
-		TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, int weeks, int momentsPerWeek) {
+		TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, int weeks, int momentsPerWeek,
+		int extraWeeks, List<Trajectory.Pause> pauses) {
+
+	public TrajectoryOverview {
+		pauses = pauses == null ? List.of() : List.copyOf(pauses);
+	}
+
+	public int totalWeeks() {
+		return weeks + extraWeeks;
+	}
 
 	/** Where a running trajectory is in its plan: "sessie 5 van 12" and when the next moment is due. */
 	public record Progress(int current, int total, LocalDate nextDue) {
@@ -23,7 +33,7 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 	/** The plan of contact moments, once the trajectory has started. */
 	public Optional<ContactMomentPlan> plan() {
 		return startedOn == null ? Optional.empty()
-				: Optional.of(ContactMomentPlan.of(startedOn, weeks, momentsPerWeek));
+				: Optional.of(Trajectory.plan(startedOn, weeks + extraWeeks, momentsPerWeek, pauses));
 	}
 
 	/** Progress on a day, for trajectories that are running or paused. */

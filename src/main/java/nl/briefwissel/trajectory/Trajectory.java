@@ -1,0 +1,167 @@
+package nl.briefwissel.trajectory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The trajectory aggregate: guards its own lifecycle. Each method checks that the change is legal
+ * in the current state, applies it and registers the event; an illegal change is refused with
+ * {@link IllegalTransitionException} and changes nothing.
+ */
+public final class Trajectory {
+
+	/** The longest a trajectory may run, extensions included (PRODUCT.md: 4–12 weeks). */
+	static final int MAX_WEEKS = 12;
+
+	/** A pause from a day until a day (exclusive). */
+	public record Pause(LocalDate from, LocalDate until) {
+	}
+
+	/** A change of status with its reason, as it is kept in the trajectory's history. */
+	record Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason) {
+	}
+
+	private final UUID id;
+
+	private TrajectoryStatus status;
+
+	private final LocalDate startedOn;
+
+	private LocalDate endedOn;
+
+	private final int weeks;
+
+	private final int momentsPerWeek;
+
+	private int extraWeeks;
+
+	private final List<Pause> pauses;
+
+	private final List<Object> events = new ArrayList<>();
+
+	private final List<Transition> transitions = new ArrayList<>();
+
+	Trajectory(UUID id, TrajectoryStatus status, LocalDate startedOn, LocalDate endedOn, int weeks, int momentsPerWeek,
+			int extraWeeks, List<Pause> pauses) {
+		this.id = id;
+		this.status = status;
+		this.startedOn = startedOn;
+		this.endedOn = endedOn;
+		this.weeks = weeks;
+		this.momentsPerWeek = momentsPerWeek;
+		this.extraWeeks = extraWeeks;
+		this.pauses = new ArrayList<>(pauses);
+	}
+
+	/** Pauses a running trajectory until a day; later contact moments move with it. */
+	public void pause(LocalDate from, LocalDate until, Reason reason, String why) {
+		require(status == TrajectoryStatus.RUNNING, "trajectory.illegal.pause", "only a running trajectory can pause");
+		if (!until.isAfter(from)) {
+			throw new IllegalTransitionException("trajectory.illegal.pauseDates", "a pause ends after it starts");
+		}
+		pauses.add(new Pause(from, until));
+		transition(TrajectoryStatus.PAUSED, reason, why);
+		events.add(new TrajectoryEvents.TrajectoryPaused(id, from, until, reason));
+	}
+
+	/** Resumes a paused trajectory; a pause ended early gives back the days not used. */
+	public void resume(LocalDate on) {
+		require(status == TrajectoryStatus.PAUSED, "trajectory.illegal.resume", "only a paused trajectory can resume");
+		Pause last = pauses.get(pauses.size() - 1);
+		if (on.isBefore(last.until())) {
+			pauses.set(pauses.size() - 1, new Pause(last.from(), on.isAfter(last.from()) ? on : last.from().plusDays(1)));
+		}
+		transition(TrajectoryStatus.RUNNING, Reason.OTHER, null);
+		events.add(new TrajectoryEvents.TrajectoryResumed(id, on));
+	}
+
+	/** Adds weeks to a running or paused trajectory, up to twelve weeks in all. */
+	public void extend(int moreWeeks, Reason reason, String why) {
+		require(status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED, "trajectory.illegal.extend",
+				"only a running or paused trajectory can be extended");
+		if (moreWeeks < 1 || weeks + extraWeeks + moreWeeks > MAX_WEEKS) {
+			throw new IllegalTransitionException("trajectory.illegal.extendWeeks",
+					"a trajectory runs " + MAX_WEEKS + " weeks at most");
+		}
+		extraWeeks += moreWeeks;
+		transitions.add(new Transition(status, status, reason, why));
+		events.add(new TrajectoryEvents.TrajectoryExtended(id, moreWeeks, weeks + extraWeeks, reason));
+	}
+
+	public void complete(LocalDate on, Reason reason, String why) {
+		require(status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED, "trajectory.illegal.complete",
+				"only a running or paused trajectory can be completed");
+		endedOn = on;
+		transition(TrajectoryStatus.COMPLETED, reason, why);
+		events.add(new TrajectoryEvents.TrajectoryCompleted(id, on, reason));
+	}
+
+	public void stop(LocalDate on, Reason reason, String why) {
+		require(status != TrajectoryStatus.COMPLETED && status != TrajectoryStatus.STOPPED, "trajectory.illegal.stop",
+				"a trajectory that has ended cannot be stopped");
+		endedOn = on;
+		transition(TrajectoryStatus.STOPPED, reason, why);
+		events.add(new TrajectoryEvents.TrajectoryStopped(id, on, reason));
+	}
+
+	/** The plan as it stands: the rhythm, with extensions added and pauses applied. */
+	public ContactMomentPlan plan() {
+		if (startedOn == null) {
+			throw new IllegalStateException("trajectory " + id + " has not started");
+		}
+		return plan(startedOn, weeks + extraWeeks, momentsPerWeek, pauses);
+	}
+
+	static ContactMomentPlan plan(LocalDate startedOn, int weeks, int momentsPerWeek, List<Pause> pauses) {
+		ContactMomentPlan plan = ContactMomentPlan.of(startedOn, weeks, momentsPerWeek);
+		for (Pause pause : pauses) {
+			plan = plan.pausedBetween(pause.from(), pause.until());
+		}
+		return plan;
+	}
+
+	private void transition(TrajectoryStatus to, Reason reason, String why) {
+		transitions.add(new Transition(status, to, reason, why));
+		status = to;
+	}
+
+	private static void require(boolean legal, String messageKey, String detail) {
+		if (!legal) {
+			throw new IllegalTransitionException(messageKey, detail);
+		}
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public TrajectoryStatus status() {
+		return status;
+	}
+
+	public LocalDate endedOn() {
+		return endedOn;
+	}
+
+	public int totalWeeks() {
+		return weeks + extraWeeks;
+	}
+
+	int extraWeeks() {
+		return extraWeeks;
+	}
+
+	List<Pause> pauses() {
+		return List.copyOf(pauses);
+	}
+
+	List<Object> events() {
+		return List.copyOf(events);
+	}
+
+	List<Transition> transitions() {
+		return List.copyOf(transitions);
+	}
+}

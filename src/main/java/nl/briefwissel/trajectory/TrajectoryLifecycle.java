@@ -1,0 +1,79 @@
+package nl.briefwissel.trajectory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes of course, on behalf of the trajectory's coach: pause, resume, extend, complete, stop.
+ * Each is applied by the aggregate, stored with its reason and published as an event in the same
+ * transaction (the event publication registry keeps it until every listener has handled it).
+ */
+@Service
+public class TrajectoryLifecycle {
+
+	private final Trajectories trajectories;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TrajectoryLifecycle(Trajectories trajectories, ApplicationEventPublisher events, Clock clock) {
+		this.trajectories = trajectories;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void pause(UUID trajectoryId, UUID coachId, LocalDate until, Reason reason, String why) {
+		change(trajectoryId, coachId, t -> t.pause(today(), until, reason, why));
+	}
+
+	@Transactional
+	public void resume(UUID trajectoryId, UUID coachId) {
+		change(trajectoryId, coachId, t -> t.resume(today()));
+	}
+
+	@Transactional
+	public void extend(UUID trajectoryId, UUID coachId, int weeks, Reason reason, String why) {
+		change(trajectoryId, coachId, t -> t.extend(weeks, reason, why));
+	}
+
+	@Transactional
+	public void complete(UUID trajectoryId, UUID coachId, Reason reason, String why) {
+		change(trajectoryId, coachId, t -> t.complete(today(), reason, why));
+	}
+
+	@Transactional
+	public void stop(UUID trajectoryId, UUID coachId, Reason reason, String why) {
+		change(trajectoryId, coachId, t -> t.stop(today(), reason, why));
+	}
+
+	private void change(UUID trajectoryId, UUID coachId, Consumer<Trajectory> change) {
+		boolean own = trajectories.byId(trajectoryId).map(t -> coachId.equals(t.coachId())).orElse(false);
+		if (!own) {
+			throw new NotYourTrajectoryException(trajectoryId);
+		}
+		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId));
+		change.accept(trajectory);
+		trajectories.save(trajectory, coachId);
+		trajectory.events().forEach(events::publishEvent);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/** Not this coach's trajectory, or none at all: both answer 404. */
+	public static class NotYourTrajectoryException extends RuntimeException {
+
+		NotYourTrajectoryException(UUID trajectoryId) {
+			super("No trajectory " + trajectoryId + " for this coach");
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package nl.briefwissel.trajectory.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.trajectory.IllegalTransitionException;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coach changes a trajectory's course from its page: pause, resume, extend, complete, stop,
+ * each with a reason. A change the trajectory does not allow comes back as a sentence on the page.
+ */
+@Controller
+class LifecycleController {
+
+	private static final int MAX_REASON = 2000;
+
+	private final TrajectoryLifecycle lifecycle;
+
+	LifecycleController(TrajectoryLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
+	}
+
+	@PostMapping("/coach/trajectories/{id}/pause")
+	String pause(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
+		if (until == null) {
+			return back(id, redirect, "trajectory.illegal.pauseDates");
+		}
+		return apply(id, redirect, "trajectory.changed.paused", () -> lifecycle.pause(id, me.id(), until, reason, trim(why)));
+	}
+
+	@PostMapping("/coach/trajectories/{id}/resume")
+	String resume(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		return apply(id, redirect, "trajectory.changed.resumed", () -> lifecycle.resume(id, me.id()));
+	}
+
+	@PostMapping("/coach/trajectories/{id}/extend")
+	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam int weeks,
+			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
+		return apply(id, redirect, "trajectory.changed.extended", () -> lifecycle.extend(id, me.id(), weeks, reason, trim(why)));
+	}
+
+	@PostMapping("/coach/trajectories/{id}/complete")
+	String complete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
+			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
+		return apply(id, redirect, "trajectory.changed.completed", () -> lifecycle.complete(id, me.id(), reason, trim(why)));
+	}
+
+	@PostMapping("/coach/trajectories/{id}/stop")
+	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
+			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
+		return apply(id, redirect, "trajectory.changed.stopped", () -> lifecycle.stop(id, me.id(), reason, trim(why)));
+	}
+
+	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notYours() {
+		return "error/404";
+	}
+
+	private String apply(UUID id, RedirectAttributes redirect, String doneKey, Runnable change) {
+		try {
+			change.run();
+			redirect.addFlashAttribute("lifecycleDone", doneKey);
+		}
+		catch (IllegalTransitionException e) {
+			redirect.addFlashAttribute("lifecycleError", e.messageKey());
+		}
+		return "redirect:/coach/trajectories/" + id;
+	}
+
+	private static String back(UUID id, RedirectAttributes redirect, String errorKey) {
+		redirect.addFlashAttribute("lifecycleError", errorKey);
+		return "redirect:/coach/trajectories/" + id;
+	}
+
+	private static String trim(String why) {
+		String text = why.strip();
+		return text.isEmpty() ? null : text.length() > MAX_REASON ? text.substring(0, MAX_REASON) : text;
+	}
+}

@@ -1,0 +1,100 @@
+package nl.briefwissel.trajectory;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@BriefwisselTest
+@RecordApplicationEvents
+class LifecycleTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Test
+	void theCoachPausesExtendsAndCompletesWithReasonsAndEachChangeIsPublished() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		String until = java.time.LocalDate.now().plusWeeks(1).toString();
+
+		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", until)
+			.param("reason", "PERSONAL_CIRCUMSTANCES").param("why", "Vakantie").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.PAUSED);
+
+		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.resumed"));
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2")
+			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach));
+		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(8);
+		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
+			.with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));
+
+		assertThat(events.stream(TrajectoryEvents.TrajectoryPaused.class)).hasSize(1);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryResumed.class)).hasSize(1);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).hasSize(1);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryCompleted.class)).singleElement()
+			.satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.QUESTION_ANSWERED));
+		long transitions = jdbc.sql("select count(*) from trajectory_transition where trajectory_id = :id")
+			.param("id", running.id()).query(Long.class).single();
+		assertThat(transitions).isEqualTo(4);
+		String reason = jdbc.sql("select reason from trajectory_transition where trajectory_id = :id and to_status = 'PAUSED'")
+			.param("id", running.id()).query(String.class).single();
+		assertThat(reason).isEqualTo("Vakantie");
+	}
+
+	@Test
+	void anIllegalChangeIsExplainedOnThePageAndPublishesNothing() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.resume"));
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "7")
+			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"));
+		assertThat(events.stream(TrajectoryEvents.TrajectoryResumed.class)).isEmpty();
+		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).isEmpty();
+		String page = mvc.perform(get("/coach/trajectories/{id}", running.id()).with(coach)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Traject bijsturen", "Pauzeren", "Verlengen", "Afronden", "Stoppen");
+	}
+
+	@Test
+	void anotherCoachCannotChangeTheTrajectory() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "OTHER")
+			.with(csrf()).with(user(users.loadUserByUsername("coach@briefwissel.test"))))
+			.andExpect(status().isNotFound());
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+	}
+}
