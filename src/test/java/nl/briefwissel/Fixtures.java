@@ -55,6 +55,16 @@ public class Fixtures {
 		return new RunningTrajectory(id, participant, coach, organisation.id(), programme.id());
 	}
 
+	/** One more running trajectory with the same coach, programme and organisation. */
+	public RunningTrajectory anotherFor(RunningTrajectory existing, LocalDate startedOn) {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account participant = person(existing.organisationId(), "deelnemer-" + suffix + "@example.nl", "Deelnemer " + suffix,
+				Role.PARTICIPANT);
+		UUID id = trajectories.record(existing.programmeId(), participant.id(), existing.coach().id(), TrajectoryStatus.RUNNING,
+				"GROWTH", startedOn, null);
+		return new RunningTrajectory(id, participant, existing.coach(), existing.organisationId(), existing.programmeId());
+	}
+
 	public Account person(UUID organisationId, String email, String name, Role role) {
 		return accounts.register(new NewAccount(organisationId, email, name, Locale.forLanguageTag("nl"), Set.of(role), null));
 	}

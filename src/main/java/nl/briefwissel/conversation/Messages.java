@@ -98,6 +98,49 @@ class Messages {
 		return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(Messages::map).optional();
 	}
 
+	/** The last messages of a conversation: who wrote last, and when each side last wrote. */
+	record Activity(Author lastAuthor, OffsetDateTime last, OffsetDateTime lastParticipant, OffsetDateTime lastCoach) {
+
+		static final Activity NONE = new Activity(null, null, null, null);
+
+		boolean participantWroteLast() {
+			return lastAuthor == Author.PARTICIPANT;
+		}
+	}
+
+	/** Activity per trajectory, in one query for a whole workspace. Notes about mail do not count. */
+	Map<UUID, Activity> activity(List<UUID> trajectoryIds) {
+		if (trajectoryIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Activity> result = new java.util.HashMap<>();
+		jdbc.sql("""
+				select m.trajectory_id, m.author_role, m.created_at from message m
+				where m.trajectory_id in (:ids) and m.kind = 'MESSAGE'
+				  and m.created_at = (select max(x.created_at) from message x
+				                      where x.trajectory_id = m.trajectory_id and x.kind = 'MESSAGE')""")
+			.param("ids", trajectoryIds)
+			.query((rs, n) -> result.put(rs.getObject("trajectory_id", UUID.class),
+					new Activity(Author.valueOf(rs.getString("author_role")), rs.getObject("created_at", OffsetDateTime.class),
+							null, null)))
+			.list();
+		jdbc.sql("""
+				select trajectory_id, author_role, max(created_at) as at from message
+				where trajectory_id in (:ids) and kind = 'MESSAGE' group by trajectory_id, author_role""")
+			.param("ids", trajectoryIds)
+			.query((rs, n) -> {
+				UUID id = rs.getObject("trajectory_id", UUID.class);
+				Activity a = result.getOrDefault(id, Activity.NONE);
+				OffsetDateTime at = rs.getObject("at", OffsetDateTime.class);
+				Activity updated = Author.valueOf(rs.getString("author_role")) == Author.PARTICIPANT
+						? new Activity(a.lastAuthor(), a.last(), at, a.lastCoach())
+						: new Activity(a.lastAuthor(), a.last(), a.lastParticipant(), at);
+				return result.put(id, updated);
+			})
+			.list();
+		return result;
+	}
+
 	/** The trajectory of the first of these Message-IDs that is one of ours, for threading. */
 	Optional<UUID> trajectoryOfMailIds(Collection<String> mailMessageIds) {
 		if (mailMessageIds.isEmpty()) {

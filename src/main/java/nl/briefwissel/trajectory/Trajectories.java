@@ -23,7 +23,8 @@ public class Trajectories {
 	private static final String OVERVIEW = """
 			select t.id, t.programme_id, p.name as programme_name, t.participant_id, pa.display_name as participant_name,
 			       pa.email as participant_email, t.coach_id, c.display_name as coach_name, c.email as coach_email,
-			       t.status, t.theme, t.started_on, t.ended_on, p.weeks, p.moments_per_week, t.extra_weeks
+			       t.status, t.theme, t.started_on, t.ended_on, p.weeks, p.moments_per_week, t.extra_weeks,
+			       p.reply_within_days
 			from trajectory t
 			join programme p on p.id = t.programme_id
 			join account pa on pa.id = t.participant_id
@@ -141,7 +142,7 @@ public class Trajectories {
 			.map(t -> new TrajectoryOverview(t.id(), t.programmeId(), t.programmeName(), t.participantId(),
 					t.participantName(), t.participantEmail(), t.coachId(), t.coachName(), t.coachEmail(), t.status(),
 					t.theme(), t.startedOn(), t.endedOn(), t.weeks(), t.momentsPerWeek(), t.extraWeeks(),
-					pauses.getOrDefault(t.id(), List.of())))
+					pauses.getOrDefault(t.id(), List.of()), t.replyWithinDays()))
 			.toList();
 	}
 
@@ -175,6 +176,6 @@ public class Trajectories {
 				rs.getString("coach_name"), rs.getString("coach_email"),
 				TrajectoryStatus.valueOf(rs.getString("status")), rs.getString("theme"),
 				rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"),
-				rs.getInt("moments_per_week"), rs.getInt("extra_weeks"), List.of());
+				rs.getInt("moments_per_week"), rs.getInt("extra_weeks"), List.of(), rs.getInt("reply_within_days"));
 	}
 }

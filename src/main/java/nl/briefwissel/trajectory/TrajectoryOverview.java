@@ -12,7 +12,7 @@ import java.util.UUID;
 public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName, UUID participantId,
 		String participantName, String participantEmail, UUID coachId, String coachName, String coachEmail,
 		TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, int weeks, int momentsPerWeek,
-		int extraWeeks, List<Trajectory.Pause> pauses) {
+		int extraWeeks, List<Trajectory.Pause> pauses, int replyWithinDays) {
 
 	public TrajectoryOverview {
 		pauses = pauses == null ? List.of() : List.copyOf(pauses);

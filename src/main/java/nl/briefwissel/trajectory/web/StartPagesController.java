@@ -41,13 +41,6 @@ class StartPagesController {
 		return "trajectory/participant";
 	}
 
-	@GetMapping("/coach")
-	String coach(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		model.addAttribute("trajectories", trajectories.ofCoach(me.id()));
-		model.addAttribute("today", LocalDate.now(clock));
-		return "trajectory/coach";
-	}
-
 	@GetMapping("/programme")
 	String programmeManager(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		List<ProgrammeCounts> overview = programmes.ofOrganisation(me.organisationId())

@@ -1,0 +1,119 @@
+package nl.briefwissel.conversation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.trajectory.ContactMomentPlan;
+import nl.briefwissel.trajectory.DutchHolidays;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The coach's workspace: every trajectory of theirs, ordered by what needs them. A participant
+ * waiting for an answer comes first (longest waiting on top), then a contact moment that passed
+ * without the participant writing, then a moment due soon, then conversations gone quiet.
+ */
+@Service
+public class Workspace {
+
+	/** What a trajectory needs from its coach, in the order the workspace lists them. */
+	public enum Need {
+		WAITING_FOR_REPLY, MOMENT_OVERDUE, MOMENT_DUE_SOON, QUIET, ON_TRACK, PAUSED, NOT_STARTED, ENDED
+	}
+
+	/** One row of the workspace. {@code dueBy} is the reply promise or the contact moment, when there is one. */
+	public record Entry(TrajectoryOverview trajectory, Need need, OffsetDateTime since, LocalDate dueBy,
+			TrajectoryOverview.Progress progress) {
+
+		public boolean late(LocalDate today) {
+			return dueBy != null && dueBy.isBefore(today);
+		}
+	}
+
+	/** A conversation without any message for this long has gone quiet. */
+	static final int QUIET_DAYS = 7;
+
+	private final Trajectories trajectories;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	Workspace(Trajectories trajectories, Messages messages, Clock clock) {
+		this.trajectories = trajectories;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	public List<Entry> of(UUID coachId) {
+		LocalDate today = LocalDate.now(clock);
+		List<TrajectoryOverview> own = trajectories.ofCoach(coachId);
+		Map<UUID, Messages.Activity> activity = messages.activity(own.stream().map(TrajectoryOverview::id).toList());
+		return own.stream()
+			.map(t -> entry(t, activity.getOrDefault(t.id(), Messages.Activity.NONE), today))
+			.sorted(Comparator.comparing(Entry::need)
+				.thenComparing(e -> e.since() == null ? OffsetDateTime.MAX : e.since())
+				.thenComparing(e -> e.trajectory().participantName()))
+			.toList();
+	}
+
+	static Entry entry(TrajectoryOverview t, Messages.Activity activity, LocalDate today) {
+		TrajectoryOverview.Progress progress = t.progressOn(today).orElse(null);
+		if (t.status() == TrajectoryStatus.COMPLETED || t.status() == TrajectoryStatus.STOPPED) {
+			return new Entry(t, Need.ENDED, null, null, null);
+		}
+		if (t.startedOn() == null) {
+			return new Entry(t, Need.NOT_STARTED, null, null, null);
+		}
+		if (activity.participantWroteLast()) {
+			LocalDate promised = plusWorkingDays(activity.lastParticipant().toLocalDate(), t.replyWithinDays());
+			return new Entry(t, Need.WAITING_FOR_REPLY, activity.lastParticipant(), promised, progress);
+		}
+		if (t.status() == TrajectoryStatus.PAUSED) {
+			return new Entry(t, Need.PAUSED, null, null, progress);
+		}
+		ContactMomentPlan plan = t.plan().orElseThrow();
+		int current = plan.currentOn(today);
+		LocalDate lastParticipant = activity.lastParticipant() == null ? null : activity.lastParticipant().toLocalDate();
+		if (current >= 2) {
+			LocalDate passed = plan.dueDates().get(current - 2);
+			LocalDate windowStart = current >= 3 ? plan.dueDates().get(current - 3) : t.startedOn().minusDays(1);
+			if (lastParticipant == null || !lastParticipant.isAfter(windowStart)) {
+				return new Entry(t, Need.MOMENT_OVERDUE, null, passed, progress);
+			}
+		}
+		if (current <= plan.size()) {
+			LocalDate next = plan.dueDates().get(current - 1);
+			LocalDate previous = current >= 2 ? plan.dueDates().get(current - 2) : t.startedOn().minusDays(1);
+			boolean written = lastParticipant != null && lastParticipant.isAfter(previous);
+			if (!written && !next.isAfter(today.plusDays(2))) {
+				return new Entry(t, Need.MOMENT_DUE_SOON, null, next, progress);
+			}
+		}
+		OffsetDateTime last = activity.last();
+		if (last == null || last.toLocalDate().isBefore(today.minusDays(QUIET_DAYS))) {
+			return new Entry(t, Need.QUIET, last, null, progress);
+		}
+		return new Entry(t, Need.ON_TRACK, null, null, progress);
+	}
+
+	private static LocalDate plusWorkingDays(LocalDate from, int days) {
+		LocalDate day = from;
+		int added = 0;
+		while (added < days) {
+			day = day.plusDays(1);
+			if (DutchHolidays.isWorkingDay(day)) {
+				added++;
+			}
+		}
+		return day;
+	}
+}

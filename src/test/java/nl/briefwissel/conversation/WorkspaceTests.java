@@ -1,0 +1,114 @@
+package nl.briefwissel.conversation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+@BriefwisselTest
+class WorkspaceTests {
+
+	// Monday 2 November 2026; six weeks of two moments: due 4, 6, 11, 13, 18, 20 November, …
+	private static final LocalDate START = LocalDate.of(2026, 11, 2);
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	Workspace workspace;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void aParticipantWaitingForTheCoachComesFirstWithTheReplyPromise() throws Exception {
+		var quiet = fixtures.runningTrajectory(true);
+		var waiting = fixtures.anotherFor(quiet, LocalDate.now().minusWeeks(1));
+		conversations.coachWrites(waiting.id(), waiting.coach().id(), "Hoe gaat het?");
+		conversations.participantWrites(waiting.id(), waiting.participant().id(), "Goed, en ik heb een vraag.");
+
+		List<Workspace.Entry> entries = workspace.of(quiet.coach().id());
+		assertThat(entries.get(0).trajectory().id()).isEqualTo(waiting.id());
+		assertThat(entries.get(0).need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
+		assertThat(entries.get(0).dueBy()).isAfter(LocalDate.now().minusDays(1));
+
+		String page = mvc.perform(get("/coach").with(user(users.loadUserByUsername(quiet.coach().email()))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page.indexOf(waiting.participant().displayName())).isLessThan(page.indexOf(quiet.participant().displayName()));
+		assertThat(page).contains("Wacht op je antwoord", "beantwoord uiterlijk");
+	}
+
+	@Test
+	void theNeedFollowsTheRhythm() {
+		TrajectoryOverview t = running(START);
+		// Nothing written, moments of 4 and 6 November passed: overdue.
+		assertThat(Workspace.entry(t, activity(null, null), LocalDate.of(2026, 11, 9)).need())
+			.isEqualTo(Workspace.Need.MOMENT_OVERDUE);
+		// The participant wrote on 5 November, after the first moment: the moment of the 6th is kept.
+		assertThat(Workspace.entry(t, activity(Author.COACH, at(2026, 11, 6), at(2026, 11, 5)), LocalDate.of(2026, 11, 9))
+			.need()).isEqualTo(Workspace.Need.MOMENT_DUE_SOON);
+		// Two days before the first moment, nothing written yet: due soon.
+		assertThat(Workspace.entry(t, activity(Author.COACH, at(2026, 11, 2), null), LocalDate.of(2026, 11, 3)).need())
+			.isEqualTo(Workspace.Need.MOMENT_DUE_SOON);
+		// Right after the coach wrote on the first day, the first moment is two days away: due soon.
+		assertThat(Workspace.entry(t, activity(Author.COACH, at(2026, 11, 2), null), LocalDate.of(2026, 11, 2)).need())
+			.isEqualTo(Workspace.Need.MOMENT_DUE_SOON);
+		// The participant wrote last: waiting, with the promise of two working days.
+		Workspace.Entry waiting = Workspace.entry(t, activity(Author.PARTICIPANT, at(2026, 11, 13), at(2026, 11, 13)),
+				LocalDate.of(2026, 11, 14));
+		assertThat(waiting.need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
+		assertThat(waiting.dueBy()).isEqualTo(LocalDate.of(2026, 11, 17));
+	}
+
+	@Test
+	void endedAndNotStartedTrajectoriesNeedNothing() {
+		TrajectoryOverview ended = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C",
+				"c@x.nl", TrajectoryStatus.COMPLETED, null, START, START.plusWeeks(6), 6, 2, 0, List.of(), 2);
+		assertThat(Workspace.entry(ended, Messages.Activity.NONE, START.plusWeeks(8)).need()).isEqualTo(Workspace.Need.ENDED);
+		TrajectoryOverview intake = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C",
+				"c@x.nl", TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, List.of(), 2);
+		assertThat(Workspace.entry(intake, Messages.Activity.NONE, START).need()).isEqualTo(Workspace.Need.NOT_STARTED);
+	}
+
+	private static TrajectoryOverview running(LocalDate start) {
+		return new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C", "c@x.nl",
+				TrajectoryStatus.RUNNING, null, start, null, 6, 2, 0, List.of(), 2);
+	}
+
+	private static Messages.Activity activity(Author last, OffsetDateTime lastAt) {
+		return new Messages.Activity(last, lastAt, null, null);
+	}
+
+	private static Messages.Activity activity(Author last, OffsetDateTime lastAt, OffsetDateTime participantAt) {
+		return new Messages.Activity(last, lastAt, participantAt, null);
+	}
+
+	private static OffsetDateTime at(int year, int month, int day) {
+		return OffsetDateTime.of(year, month, day, 10, 0, 0, 0, ZoneOffset.ofHours(1));
+	}
+}
