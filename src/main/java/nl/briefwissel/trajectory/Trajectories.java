@@ -71,6 +71,11 @@ public class Trajectories {
 		return withPauses(jdbc.sql(OVERVIEW + " order by pa.display_name, t.created_at").query(Trajectories::map).list());
 	}
 
+	/** Trajectories that are running now, for the reminder job. */
+	public List<TrajectoryOverview> running() {
+		return withPauses(jdbc.sql(OVERVIEW + " where t.status = 'RUNNING' and t.started_on is not null").query(Trajectories::map).list());
+	}
+
 	public List<TrajectoryOverview> ofCoach(UUID coachId) {
 		return withPauses(jdbc.sql(OVERVIEW + " where t.coach_id = :coach order by t.status, pa.display_name")
 			.param("coach", coachId)
