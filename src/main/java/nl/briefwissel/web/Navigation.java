@@ -21,6 +21,7 @@ final class Navigation {
 			Role.COACH, List.of(new Item("/coach", "nav.coach.home"),
 					new Item("/coach/quarantine", "nav.coach.quarantine"),
 					new Item("/coach/assignments", "nav.coach.assignments"),
+					new Item("/coach/saved-replies", "nav.coach.savedReplies"),
 					new Item("/coach/writing", "nav.coach.writing")),
 			Role.PROGRAMME_MANAGER, List.of(new Item("/programme", "nav.programme.home"),
 					new Item("/programme/intakes", "nav.programme.intakes"),

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.trajectory.Trajectories;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -50,8 +52,10 @@ class ConversationController {
 
 	private final Clock clock;
 
+	private final CoachDesk desk;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
-			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock) {
+			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk) {
 		this.conversations = conversations;
 		this.trajectories = trajectories;
 		this.downloads = downloads;
@@ -59,6 +63,7 @@ class ConversationController {
 		this.accounts = accounts;
 		this.programmes = programmes;
 		this.clock = clock;
+		this.desk = desk;
 	}
 
 	record MessageForm(@NotBlank(message = "{validation.message.required}") @Size(max = 50000,
@@ -66,12 +71,40 @@ class ConversationController {
 	}
 
 	@GetMapping("/coach/trajectories/{id}")
-	String trajectory(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+	String trajectory(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) UUID use, Model model) {
 		TrajectoryOverview trajectory = own(id, me);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new MessageForm(""));
+			String draft = desk.draft(id, me.id()).orElse("");
+			String text = use == null ? draft : desk.savedReply(me.id(), use)
+				.map(reply -> draft.isBlank() ? reply.body() : draft.stripTrailing() + "\n\n" + reply.body())
+				.orElse(draft);
+			model.addAttribute("form", new MessageForm(text));
 		}
 		return page(trajectory, model);
+	}
+
+	/** Keeps the draft on the server, for the button when JavaScript is off. */
+	@PostMapping("/coach/trajectories/{id}/draft")
+	String saveDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@ModelAttribute("form") MessageForm form, RedirectAttributes redirect) {
+		own(id, me);
+		desk.saveDraft(id, me.id(), form.text());
+		redirect.addFlashAttribute("draftSaved", true);
+		return "redirect:/coach/trajectories/" + id + "#write";
+	}
+
+	@PostMapping("/coach/trajectories/{id}/notes")
+	String addNote(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+		own(id, me);
+		if (note.isBlank() || note.length() > 20_000) {
+			redirect.addFlashAttribute("noteError", true);
+		}
+		else {
+			desk.addNote(id, me.id(), note);
+		}
+		return "redirect:/coach/trajectories/" + id + "#notes";
 	}
 
 	@PostMapping("/coach/trajectories/{id}/messages")
@@ -83,6 +116,7 @@ class ConversationController {
 			return page(trajectory, model);
 		}
 		conversations.coachWrites(id, me.id(), form.text());
+		desk.saveDraft(id, me.id(), "");
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/coach/trajectories/" + id + "#latest";
 	}
@@ -96,6 +130,8 @@ class ConversationController {
 			@ModelAttribute("form") MessageForm form, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		TrajectoryOverview trajectory = own(id, me);
+		// Every check also keeps the draft: typing with htmx saves it as the coach goes.
+		desk.saveDraft(id, me.id(), form.text());
 		model.addAttribute("report", writing.check(form.text() == null ? "" : form.text(),
 				accounts.byId(trajectory.participantId()).map(Account::language).orElse(null),
 				programmes.byId(trajectory.programmeId()).map(Programme::jargon).orElse(List.of())));
@@ -135,6 +171,8 @@ class ConversationController {
 		model.addAttribute("deliveries", conversations.deliveries(conversation));
 		model.addAttribute("mailFailure", conversations.mailFailure(trajectory.id()).orElse(null));
 		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
+		model.addAttribute("notes", desk.notes(trajectory.id(), trajectory.coachId()));
+		model.addAttribute("savedReplies", desk.savedReplies(trajectory.coachId()));
 		return "conversation/coach-trajectory";
 	}
 

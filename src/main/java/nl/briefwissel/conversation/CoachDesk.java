@@ -1,0 +1,104 @@
+package nl.briefwissel.conversation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a coach keeps for themselves: private notes per trajectory, the draft of the next message
+ * (kept on the server, so a closed browser loses nothing) and saved replies. Every query is by
+ * coach: no other coach, participant or manager ever sees this.
+ */
+@Service
+public class CoachDesk {
+
+	public record Note(UUID id, String body, OffsetDateTime createdAt) {
+	}
+
+	public record SavedReply(UUID id, String title, String body) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CoachDesk(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void addNote(UUID trajectoryId, UUID coachId, String body) {
+		jdbc.sql("insert into coach_note (id, trajectory_id, coach_id, body, created_at) values (:id, :t, :c, :body, :now)")
+			.param("id", UUID.randomUUID())
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.param("body", body.strip())
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+	}
+
+	public List<Note> notes(UUID trajectoryId, UUID coachId) {
+		return jdbc.sql("select id, body, created_at from coach_note where trajectory_id = :t and coach_id = :c order by created_at desc")
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.query((rs, n) -> new Note(rs.getObject("id", UUID.class), rs.getString("body"),
+					rs.getObject("created_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	/** Keeps the draft; an empty text removes it. */
+	@Transactional
+	public void saveDraft(UUID trajectoryId, UUID coachId, String body) {
+		jdbc.sql("delete from draft where trajectory_id = :t and coach_id = :c").param("t", trajectoryId).param("c", coachId).update();
+		if (body != null && !body.isBlank()) {
+			jdbc.sql("insert into draft (trajectory_id, coach_id, body, updated_at) values (:t, :c, :body, :now)")
+				.param("t", trajectoryId)
+				.param("c", coachId)
+				.param("body", body.length() > 100_000 ? body.substring(0, 100_000) : body)
+				.param("now", OffsetDateTime.now(clock))
+				.update();
+		}
+	}
+
+	public Optional<String> draft(UUID trajectoryId, UUID coachId) {
+		return jdbc.sql("select body from draft where trajectory_id = :t and coach_id = :c")
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.query(String.class)
+			.optional();
+	}
+
+	@Transactional
+	public void addSavedReply(UUID coachId, String title, String body) {
+		jdbc.sql("insert into saved_reply (id, coach_id, title, body, created_at) values (:id, :c, :title, :body, :now)")
+			.param("id", UUID.randomUUID())
+			.param("c", coachId)
+			.param("title", title.strip())
+			.param("body", body.strip())
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+	}
+
+	@Transactional
+	public boolean deleteSavedReply(UUID coachId, UUID id) {
+		return jdbc.sql("delete from saved_reply where id = :id and coach_id = :c").param("id", id).param("c", coachId).update() == 1;
+	}
+
+	public List<SavedReply> savedReplies(UUID coachId) {
+		return jdbc.sql("select id, title, body from saved_reply where coach_id = :c order by title")
+			.param("c", coachId)
+			.query((rs, n) -> new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body")))
+			.list();
+	}
+
+	public Optional<SavedReply> savedReply(UUID coachId, UUID id) {
+		return savedReplies(coachId).stream().filter(reply -> reply.id().equals(id)).findFirst();
+	}
+}
