@@ -141,6 +141,37 @@ class Messages {
 		return result;
 	}
 
+	/** A message found by a coach's search, with a short piece of text around the match. */
+	record Hit(UUID trajectoryId, String participantName, UUID messageId, String snippet, OffsetDateTime createdAt) {
+	}
+
+	/** Searches the messages of one coach's trajectories only; newest first, at most 50. */
+	List<Hit> search(UUID coachId, String query) {
+		String pattern = "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+		return jdbc.sql("""
+				select m.trajectory_id, pa.display_name as participant_name, m.id, m.body, m.created_at
+				from message m
+				join trajectory t on t.id = m.trajectory_id
+				join account pa on pa.id = t.participant_id
+				where t.coach_id = :coach and m.kind = 'MESSAGE' and lower(m.body) like :pattern escape '\\'
+				order by m.created_at desc
+				limit 50""")
+			.param("coach", coachId)
+			.param("pattern", pattern)
+			.query((rs, n) -> new Hit(rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
+					rs.getObject("id", UUID.class), snippet(rs.getString("body"), query.strip()),
+					rs.getObject("created_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	private static String snippet(String body, String query) {
+		int at = body.toLowerCase(java.util.Locale.ROOT).indexOf(query.toLowerCase(java.util.Locale.ROOT));
+		int from = Math.max(0, at - 60);
+		int to = Math.min(body.length(), Math.max(at, 0) + query.length() + 60);
+		return (from > 0 ? "…" : "") + body.substring(from, to).replaceAll("\\s+", " ") + (to < body.length() ? "…" : "");
+	}
+
 	/** The trajectory of the first of these Message-IDs that is one of ours, for threading. */
 	Optional<UUID> trajectoryOfMailIds(Collection<String> mailMessageIds) {
 		if (mailMessageIds.isEmpty()) {

@@ -65,6 +65,22 @@ public class Workspace {
 			.toList();
 	}
 
+	/** Searches the coach's own conversations. */
+	public List<SearchHit> search(UUID coachId, String query) {
+		if (query == null || query.strip().length() < 2) {
+			return List.of();
+		}
+		return messages.search(coachId, query)
+			.stream()
+			.map(hit -> new SearchHit(hit.trajectoryId(), hit.participantName(), hit.messageId(), hit.snippet(), hit.createdAt()))
+			.toList();
+	}
+
+	/** A message of one of the coach's conversations that matches a search. */
+	public record SearchHit(UUID trajectoryId, String participantName, UUID messageId, String snippet,
+			OffsetDateTime createdAt) {
+	}
+
 	static Entry entry(TrajectoryOverview t, Messages.Activity activity, LocalDate today) {
 		TrajectoryOverview.Progress progress = t.progressOn(today).orElse(null);
 		if (t.status() == TrajectoryStatus.COMPLETED || t.status() == TrajectoryStatus.STOPPED) {

@@ -64,6 +64,26 @@ class WorkspaceTests {
 	}
 
 	@Test
+	void theCoachSearchesTheirOwnConversationsAndFiltersByNeed() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var other = fixtures.anotherFor(running, LocalDate.now());
+		conversations.participantWrites(running.id(), running.participant().id(), "Ik denk aan een overstap naar de jeugdzorg_100%.");
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+
+		String found = mvc.perform(get("/coach").param("q", "JEUGDZORG_100%").with(coach)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(found).contains("1 berichten gevonden", "overstap naar de jeugdzorg_100%");
+		assertThat(workspace.search(running.coach().id(), "jeugdzorg_1")).hasSize(1);
+		assertThat(workspace.search(running.coach().id(), "jeugdzorgx")).isEmpty();
+		var stranger = fixtures.runningTrajectory(true);
+		assertThat(workspace.search(stranger.coach().id(), "jeugdzorg_100")).isEmpty();
+
+		String waitingOnly = mvc.perform(get("/coach").param("need", "WAITING_FOR_REPLY").with(coach)).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(waitingOnly).contains(running.participant().displayName()).doesNotContain(other.participant().displayName());
+	}
+
+	@Test
 	void theNeedFollowsTheRhythm() {
 		TrajectoryOverview t = running(START);
 		// Nothing written, moments of 4 and 6 November passed: overdue.

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Workspace;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The coach's start page: their trajectories, most urgent first. */
 @Controller
@@ -25,8 +27,19 @@ class WorkspaceController {
 	}
 
 	@GetMapping("/coach")
-	String workspace(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		model.addAttribute("entries", workspace.of(me.id()));
+	String workspace(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Workspace.Need need,
+			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Model model) {
+		model.addAttribute("entries", workspace.of(me.id())
+			.stream()
+			.filter(entry -> need == null || entry.need() == need)
+			.filter(entry -> status == null || entry.trajectory().status() == status)
+			.toList());
+		model.addAttribute("needs", Workspace.Need.values());
+		model.addAttribute("statuses", TrajectoryStatus.values());
+		model.addAttribute("need", need);
+		model.addAttribute("status", status);
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("hits", workspace.search(me.id(), q));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "conversation/workspace";
 	}
