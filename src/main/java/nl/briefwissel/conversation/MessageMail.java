@@ -8,6 +8,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
 import org.springframework.context.MessageSource;
@@ -31,19 +32,24 @@ class MessageMail {
 
 	private final Programmes programmes;
 
-	MessageMail(MessageSource texts, ITemplateEngine templates, PublicAddress address, Programmes programmes) {
+	private final Trajectories trajectories;
+
+	MessageMail(MessageSource texts, ITemplateEngine templates, PublicAddress address, Programmes programmes,
+			Trajectories trajectories) {
 		this.texts = texts;
 		this.templates = templates;
 		this.address = address;
 		this.programmes = programmes;
+		this.trajectories = trajectories;
 	}
 
 	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, String replyTo,
 			String inReplyTo, List<String> references) {
 		Locale language = participant.language();
+		// The programme decides what may go by mail; within that, the participant may ask for less.
 		boolean fullText = programmes.byId(trajectory.programmeId())
 			.map(programme -> programme.mailMode() == MailMode.FULL_TEXT)
-			.orElse(true);
+			.orElse(true) && trajectories.wantsFullText(trajectory.id());
 		String link = address.link("/participant/conversation").toUriString();
 		String subject = texts.getMessage("mail.message.subject", new Object[] { trajectory.coachName() }, language);
 		Context context = new Context(language);

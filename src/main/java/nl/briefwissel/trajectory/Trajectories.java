@@ -71,6 +71,26 @@ public class Trajectories {
 		return withPauses(jdbc.sql(OVERVIEW + " order by pa.display_name, t.created_at").query(Trajectories::map).list());
 	}
 
+	/** Whether the participant wants coach messages in full by mail (true) or as a notification (false). */
+	public boolean wantsFullText(UUID trajectoryId) {
+		return jdbc.sql("select mail_preference from trajectory where id = :id")
+			.param("id", trajectoryId)
+			.query(String.class)
+			.optional()
+			.map("FULL_TEXT"::equals)
+			.orElse(true);
+	}
+
+	/** The participant's own choice; the programme's mail mode still decides what is allowed. */
+	@Transactional
+	public void chooseMailPreference(UUID trajectoryId, UUID participantId, boolean fullText) {
+		jdbc.sql("update trajectory set mail_preference = :preference where id = :id and participant_id = :participant")
+			.param("preference", fullText ? "FULL_TEXT" : "NOTIFICATION")
+			.param("id", trajectoryId)
+			.param("participant", participantId)
+			.update();
+	}
+
 	/** Trajectories that are running now, for the reminder job. */
 	public List<TrajectoryOverview> running() {
 		return withPauses(jdbc.sql(OVERVIEW + " where t.status = 'RUNNING' and t.started_on is not null").query(Trajectories::map).list());

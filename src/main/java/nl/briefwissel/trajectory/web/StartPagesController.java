@@ -3,16 +3,22 @@ package nl.briefwissel.trajectory.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The start pages of participants, coaches and programme managers. Each shows only what belongs
@@ -36,9 +42,23 @@ class StartPagesController {
 
 	@GetMapping("/participant")
 	String participant(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		model.addAttribute("trajectories", trajectories.ofParticipant(me.id()));
+		List<TrajectoryOverview> own = trajectories.ofParticipant(me.id());
+		model.addAttribute("trajectories", own);
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("fullTextAllowed", own.stream()
+			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> programmes.byId(t.programmeId())
+				.map(p -> p.mailMode() == MailMode.FULL_TEXT).orElse(false))));
+		model.addAttribute("wantsFullText", own.stream()
+			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.wantsFullText(t.id()))));
 		return "trajectory/participant";
+	}
+
+	@PostMapping("/participant/mail-preference")
+	String mailPreference(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
+			@RequestParam boolean fullText, RedirectAttributes redirect) {
+		trajectories.chooseMailPreference(trajectory, me.id(), fullText);
+		redirect.addFlashAttribute("preferenceSaved", true);
+		return "redirect:/participant";
 	}
 
 	@GetMapping("/programme")
