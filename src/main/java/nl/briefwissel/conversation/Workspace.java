@@ -90,7 +90,7 @@ public class Workspace {
 			return new Entry(t, Need.NOT_STARTED, null, null, null);
 		}
 		if (activity.participantWroteLast()) {
-			LocalDate promised = plusWorkingDays(activity.lastParticipant().toLocalDate(), t.replyWithinDays());
+			LocalDate promised = DutchHolidays.plusWorkingDays(activity.lastParticipant().toLocalDate(), t.replyWithinDays());
 			return new Entry(t, Need.WAITING_FOR_REPLY, activity.lastParticipant(), promised, progress);
 		}
 		if (t.status() == TrajectoryStatus.PAUSED) {
@@ -119,17 +119,5 @@ public class Workspace {
 			return new Entry(t, Need.QUIET, last, null, progress);
 		}
 		return new Entry(t, Need.ON_TRACK, null, null, progress);
-	}
-
-	private static LocalDate plusWorkingDays(LocalDate from, int days) {
-		LocalDate day = from;
-		int added = 0;
-		while (added < days) {
-			day = day.plusDays(1);
-			if (DutchHolidays.isWorkingDay(day)) {
-				added++;
-			}
-		}
-		return day;
 	}
 }

@@ -51,7 +51,7 @@ public record ContactMomentPlan(List<LocalDate> dueDates) {
 		int pausedWorkingDays = workingDaysBetween(from, until);
 		List<LocalDate> due = new ArrayList<>();
 		for (LocalDate date : dueDates) {
-			due.add(date.isBefore(from) ? date : plusWorkingDays(date, pausedWorkingDays));
+			due.add(date.isBefore(from) ? date : DutchHolidays.plusWorkingDays(date, pausedWorkingDays));
 		}
 		return new ContactMomentPlan(due);
 	}
@@ -86,17 +86,5 @@ public record ContactMomentPlan(List<LocalDate> dueDates) {
 			}
 		}
 		return count;
-	}
-
-	private static LocalDate plusWorkingDays(LocalDate date, int workingDays) {
-		LocalDate day = date;
-		int added = 0;
-		while (added < workingDays) {
-			day = day.plusDays(1);
-			if (DutchHolidays.isWorkingDay(day)) {
-				added++;
-			}
-		}
-		return DutchHolidays.onOrAfter(day);
 	}
 }

@@ -36,6 +36,19 @@ public final class DutchHolidays {
 		return day;
 	}
 
+	/** The working day {@code workingDays} working days after the date (on or after it for zero). */
+	public static LocalDate plusWorkingDays(LocalDate date, int workingDays) {
+		LocalDate day = date;
+		int added = 0;
+		while (added < workingDays) {
+			day = day.plusDays(1);
+			if (isWorkingDay(day)) {
+				added++;
+			}
+		}
+		return onOrAfter(day);
+	}
+
 	/** King's Day is 27 April, or the 26th when the 27th is a Sunday. */
 	static LocalDate kingsDay(int year) {
 		LocalDate day = LocalDate.of(year, Month.APRIL, 27);
