@@ -63,6 +63,29 @@ public class Programmes {
 			.list();
 	}
 
+	/** The settings a programme manager keeps; ranges are checked by the caller's form. */
+	public record Settings(int weeks, int momentsPerWeek, int replyWithinDays, int retentionMonths, MailMode mailMode,
+			String intakeAddress) {
+	}
+
+	/** Changes the settings; trajectories that already started keep the rhythm they started with. */
+	@Transactional
+	public void changeSettings(UUID programmeId, Settings settings) {
+		jdbc.sql("""
+				update programme set weeks = :weeks, moments_per_week = :moments, reply_within_days = :reply,
+				    retention_months = :retention, mail_mode = :mode, intake_address = :intake
+				where id = :id""")
+			.param("weeks", settings.weeks())
+			.param("moments", settings.momentsPerWeek())
+			.param("reply", settings.replyWithinDays())
+			.param("retention", settings.retentionMonths())
+			.param("mode", settings.mailMode().name())
+			.param("intake", settings.intakeAddress() == null || settings.intakeAddress().isBlank() ? null
+					: settings.intakeAddress().strip().toLowerCase(java.util.Locale.ROOT))
+			.param("id", programmeId)
+			.update();
+	}
+
 	/** Sets the programme's own jargon list (words a participant need not know), comma separated. */
 	@Transactional
 	public void changeJargon(UUID programmeId, List<String> words) {

@@ -23,7 +23,8 @@ public class Trajectories {
 	private static final String OVERVIEW = """
 			select t.id, t.programme_id, p.name as programme_name, t.participant_id, pa.display_name as participant_name,
 			       pa.email as participant_email, t.coach_id, c.display_name as coach_name, c.email as coach_email,
-			       t.status, t.theme, t.started_on, t.ended_on, p.weeks, p.moments_per_week, t.extra_weeks,
+			       t.status, t.theme, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
+			       coalesce(t.moments_per_week, p.moments_per_week) as moments_per_week, t.extra_weeks,
 			       p.reply_within_days
 			from trajectory t
 			join programme p on p.id = t.programme_id
@@ -45,8 +46,11 @@ public class Trajectories {
 			LocalDate startedOn, LocalDate endedOn) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into trajectory (id, programme_id, participant_id, coach_id, status, theme, created_at, started_on, ended_on)
-				values (:id, :programme, :participant, :coach, :status, :theme, :now, :started, :ended)""")
+				insert into trajectory (id, programme_id, participant_id, coach_id, status, theme, created_at, started_on, ended_on,
+				    weeks, moments_per_week)
+				values (:id, :programme, :participant, :coach, :status, :theme, :now, :started, :ended,
+				    (select weeks from programme where id = :programme),
+				    (select moments_per_week from programme where id = :programme))""")
 			.param("id", id)
 			.param("programme", programmeId)
 			.param("participant", participantId)
@@ -113,7 +117,8 @@ public class Trajectories {
 	/** The aggregate, to change its lifecycle. */
 	Optional<Trajectory> load(UUID id) {
 		return jdbc.sql("""
-				select t.id, t.status, t.started_on, t.ended_on, p.weeks, p.moments_per_week, t.extra_weeks
+				select t.id, t.status, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
+				       coalesce(t.moments_per_week, p.moments_per_week) as moments_per_week, t.extra_weeks
 				from trajectory t join programme p on p.id = t.programme_id where t.id = :id""")
 			.param("id", id)
 			.query((rs, n) -> new Trajectory(rs.getObject("id", UUID.class), TrajectoryStatus.valueOf(rs.getString("status")),

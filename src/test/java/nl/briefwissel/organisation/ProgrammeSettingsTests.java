@@ -1,0 +1,91 @@
+package nl.briefwissel.organisation;
+
+import java.time.LocalDate;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.trajectory.Trajectories;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@BriefwisselTest
+class ProgrammeSettingsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Test
+	void aManagerChangesTheSettingsAndRunningTrajectoriesKeepTheirRhythm() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+
+		mvc.perform(settings(running.programmeId(), "8", "3", "2", "24", "NOTIFICATION", "aanmelden@example.nl")
+			.with(user(users.loadUserByUsername(manager.email()))))
+			.andExpect(flash().attribute("settingsSaved", running.programmeId()));
+
+		Programme changed = programmes.byId(running.programmeId()).orElseThrow();
+		assertThat(changed.weeks()).isEqualTo(8);
+		assertThat(changed.momentsPerWeek()).isEqualTo(3);
+		assertThat(changed.mailMode()).isEqualTo(MailMode.NOTIFICATION);
+		assertThat(changed.intakeAddress()).isEqualTo("aanmelden@example.nl");
+		assertThat(trajectories.byId(running.id()).orElseThrow().plan().orElseThrow().size()).isEqualTo(12);
+		var later = fixtures.anotherFor(running, LocalDate.now());
+		assertThat(trajectories.byId(later.id()).orElseThrow().plan().orElseThrow().size()).isEqualTo(24);
+	}
+
+	@Test
+	void settingsOutsideTheRangesAreExplainedAndChangeNothing() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		mvc.perform(settings(running.programmeId(), "3", "4", "2", "24", "FULL_TEXT", "geen adres")
+			.with(user(users.loadUserByUsername(manager.email()))))
+			.andExpect(flash().attributeExists("settingsMessages"));
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().weeks()).isEqualTo(6);
+	}
+
+	@Test
+	void aManagerOfAnotherOrganisationCannotChangeTheProgramme() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(settings(running.programmeId(), "8", "2", "2", "24", "FULL_TEXT", "")
+			.with(user(users.loadUserByUsername("programma@briefwissel.test")))).andExpect(status().isNotFound());
+		mvc.perform(settings(running.programmeId(), "8", "2", "2", "24", "FULL_TEXT", "")
+			.with(user(users.loadUserByUsername(running.coach().email())))).andExpect(status().isForbidden());
+	}
+
+	private static MockHttpServletRequestBuilder settings(java.util.UUID programme, String weeks, String moments,
+			String reply, String retention, String mode, String intake) {
+		return post("/programme/programmes/{id}/settings", programme).param("weeks", weeks)
+			.param("momentsPerWeek", moments)
+			.param("replyWithinDays", reply)
+			.param("retentionMonths", retention)
+			.param("mailMode", mode)
+			.param("intakeAddress", intake)
+			.with(csrf());
+	}
+}
