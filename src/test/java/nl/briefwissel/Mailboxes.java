@@ -54,4 +54,25 @@ public final class Mailboxes {
 		});
 		return found.get(found.size() - 1);
 	}
+
+	/** The plain-text part of a mail, decoded, as a person reads it. */
+	public static String text(jakarta.mail.Part part) {
+		try {
+			if (part.isMimeType("text/plain")) {
+				return (String) part.getContent();
+			}
+			if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					String text = text(multipart.getBodyPart(i));
+					if (!text.isEmpty()) {
+						return text;
+					}
+				}
+			}
+			return "";
+		}
+		catch (MessagingException | java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 }

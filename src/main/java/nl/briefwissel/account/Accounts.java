@@ -80,6 +80,20 @@ public class Accounts {
 		return query("where a.email = :key", normalise(email)).stream().findFirst();
 	}
 
+	/** The coaches of an organisation, enabled or not. */
+	public List<Account> coachesOf(UUID organisationId) {
+		return query("where a.organisation_id = :key", organisationId).stream().filter(a -> a.has(Role.COACH)).toList();
+	}
+
+	/** Gives an existing person one more role, such as a coach who applies as a participant. */
+	@Transactional
+	public void addRole(UUID accountId, Role role) {
+		jdbc.sql("insert into account_role (account_id, role) values (:id, :role) on conflict do nothing")
+			.param("id", accountId)
+			.param("role", role.name())
+			.update();
+	}
+
 	public List<Account> all() {
 		return query("", null);
 	}

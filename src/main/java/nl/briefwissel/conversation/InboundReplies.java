@@ -9,6 +9,9 @@ import nl.briefwissel.mail.InboundMailHandler;
 import nl.briefwissel.mail.InboundResult;
 import nl.briefwissel.mail.MailKind;
 import nl.briefwissel.mail.ReadMail;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Threads inbound mail into conversations: by reply token first, then by our own Message-IDs in
  * In-Reply-To and References. The sender must be the trajectory's participant or its coach; any
- * doubt sends the mail to the quarantine with the reason, never into a conversation.
+ * doubt sends the mail to the quarantine with the reason, never into a conversation. A mail that
+ * belongs to no conversation but reached a programme's intake address is an application.
  */
 @Component
 class InboundReplies implements InboundMailHandler {
@@ -32,8 +36,14 @@ class InboundReplies implements InboundMailHandler {
 
 	private final Conversations conversations;
 
+	private final Programmes programmes;
+
+	private final Intakes intakes;
+
 	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
-			Conversations conversations) {
+			Conversations conversations, Programmes programmes, Intakes intakes) {
+		this.programmes = programmes;
+		this.intakes = intakes;
 		this.tokens = tokens;
 		this.messages = messages;
 		this.trajectories = trajectories;
@@ -48,6 +58,15 @@ class InboundReplies implements InboundMailHandler {
 			return quarantine.put(mail.id(), "unreadable: " + content.problem(), null);
 		}
 		Optional<Threading> trajectory = thread(content);
+		if (trajectory.isEmpty() && content.kind() == MailKind.REPLY && content.replyToken() == null && content.from() != null) {
+			Optional<Programme> programme = content.recipients().stream().map(programmes::byIntakeAddress)
+				.flatMap(Optional::stream).findFirst();
+			if (programme.isPresent()) {
+				String words = content.text() == null || content.text().isBlank() ? content.subject() : content.text();
+				return new InboundResult.Application(
+						intakes.receiveByMail(programme.get(), content.from(), content.fromName(), words).id());
+			}
+		}
 		if (trajectory.isEmpty()) {
 			String reason = content.replyToken() != null ? "unknown reply address (token not issued by Briefwissel)"
 					: "no reply address and no reference to a conversation";

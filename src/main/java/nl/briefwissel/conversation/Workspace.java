@@ -55,7 +55,11 @@ public class Workspace {
 
 	public List<Entry> of(UUID coachId) {
 		LocalDate today = LocalDate.now(clock);
-		List<TrajectoryOverview> own = trajectories.ofCoach(coachId);
+		// A proposal is not yet the coach's trajectory: it is answered on its own page first.
+		List<TrajectoryOverview> own = trajectories.ofCoach(coachId)
+			.stream()
+			.filter(t -> t.status() != nl.briefwissel.trajectory.TrajectoryStatus.MATCHING)
+			.toList();
 		Map<UUID, Messages.Activity> activity = messages.activity(own.stream().map(TrajectoryOverview::id).toList());
 		return own.stream()
 			.map(t -> entry(t, activity.getOrDefault(t.id(), Messages.Activity.NONE), today))

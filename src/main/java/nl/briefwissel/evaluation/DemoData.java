@@ -2,20 +2,26 @@ package nl.briefwissel.evaluation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.IntakeForm;
+import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.slf4j.Logger;
@@ -58,9 +64,18 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final CoachProfiles coachProfiles;
+
+	private final CoachPool coachPool;
+
+	private final Intakes intakes;
+
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
 			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes) {
+		this.coachProfiles = coachProfiles;
+		this.coachPool = coachPool;
+		this.intakes = intakes;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.programmes = programmes;
@@ -90,6 +105,13 @@ class DemoData implements ApplicationRunner {
 		Account anja = person(gemeente, DemoPeople.COACH, "Anja de Vries", Role.COACH, hash);
 		Account marco = person(gemeente, "marco.jansen@briefwissel.test", "Marco Jansen", Role.COACH, hash);
 		Account fatima = person(gemeente, "fatima.elamrani@briefwissel.test", "Fatima El Amrani", Role.COACH, hash);
+		coachProfiles.changeMatching(anja.id(), 12, true, "NOLOC-gecertificeerd loopbaanprofessional",
+				List.of("NEXT_STEP", "GRIP", "SURPLUS"));
+		coachProfiles.changeMatching(marco.id(), 15, true, "NOLOC-gecertificeerd loopbaanprofessional",
+				List.of("RETRAINING", "GROWTH"));
+		coachProfiles.changeMatching(fatima.id(), 10, true, "CMI-register loopbaancoach",
+				List.of("MOVE_WITHIN", "NOT_SURE", "RETRAINING"));
+		coachPool.set(programme.id(), List.of(anja.id(), marco.id(), fatima.id()));
 
 		LocalDate today = LocalDate.now(clock);
 		participant(gemeente, programme, DemoPeople.PARTICIPANT, "Sanne Bakker", anja, TrajectoryStatus.RUNNING,
@@ -120,6 +142,9 @@ class DemoData implements ApplicationRunner {
 		Account participant = person(organisation, email, name, Role.PARTICIPANT, hash);
 		UUID coachId = coach == null ? null : coach.id();
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), coachId, status, theme, startedOn, endedOn);
+		intakes.record(programme.id(), participant, trajectory, new IntakeForm(name, email, DemoLetters.question(theme), theme,
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.PARTLY), true, true),
+				Intake.Source.LINK);
 		if (coach != null) {
 			// The coach's latest message is in the participant's mailbox, ready to be answered.
 			conversations.coachWrites(trajectory, coach.id(), DemoLetters.opening(name, coach.displayName()));

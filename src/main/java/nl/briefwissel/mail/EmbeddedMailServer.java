@@ -2,8 +2,11 @@ package nl.briefwissel.mail;
 
 import java.net.InetAddress;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
@@ -30,6 +33,11 @@ public class EmbeddedMailServer implements DisposableBean {
 
 	private final String password;
 
+	private final String platformMailbox;
+
+	/** Addresses whose mail lands in the platform mailbox, as an alias would on a production server. */
+	private final Set<String> platformAliases = ConcurrentHashMap.newKeySet();
+
 	EmbeddedMailServer(MailProperties properties) {
 		this.password = properties.embedded().password();
 		this.greenMail = new GreenMail(new ServerSetup[] { setup(properties.embedded().smtpPort(), "smtp"),
@@ -38,7 +46,13 @@ public class EmbeddedMailServer implements DisposableBean {
 			// production mail providers do: one platform mailbox for every reply address.
 			.withConfiguration(GreenMailConfiguration.aConfig().withSieveIgnoreDetail());
 		this.greenMail.start();
-		ensureMailbox(ReplyAddress.LOCAL_PART + "@" + properties.domain());
+		this.platformMailbox = (ReplyAddress.LOCAL_PART + "@" + properties.domain()).toLowerCase(Locale.ROOT);
+		ensureMailbox(platformMailbox);
+		var userManager = greenMail.getUserManager();
+		MessageDeliveryHandler standard = userManager.getMessageDeliveryHandler();
+		userManager.setMessageDeliveryHandler((message, recipient) -> platformAliases
+			.contains(recipient.getEmail().toLowerCase(Locale.ROOT)) ? userManager.getUserByEmail(platformMailbox)
+					: standard.handle(message, recipient));
 		log.info("Embedded mail server listening on {}: SMTP {}, IMAP {}", LOOPBACK, smtpPort(), imapPort());
 	}
 
@@ -65,6 +79,14 @@ public class EmbeddedMailServer implements DisposableBean {
 		if (greenMail.getUserManager().getUser(login) == null) {
 			greenMail.setUser(login, login, password);
 		}
+	}
+
+	/**
+	 * Delivers mail for this address (a programme's intake address) to the platform mailbox, the
+	 * way an operator sets up an alias on a production mail server.
+	 */
+	public void deliverToPlatform(String address) {
+		platformAliases.add(address.toLowerCase(Locale.ROOT));
 	}
 
 	@Override

@@ -39,4 +39,12 @@ public sealed interface InboundResult {
 			return "bounce for " + failedAddress + " noted as " + noteId;
 		}
 	}
+
+	/** Not part of a conversation but an application, such as a mail to a programme's intake address. */
+	record Application(UUID applicationId) implements InboundResult {
+
+		public String describe() {
+			return "taken in as application " + applicationId;
+		}
+	}
 }

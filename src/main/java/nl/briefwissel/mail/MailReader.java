@@ -149,7 +149,8 @@ public final class MailReader {
 		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY ? QuoteTrimmer.trim(fullText)
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token,
-				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient);
+				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient,
+				recipients(message, envelopeRecipients));
 	}
 
 	/** The parts of a body worth keeping, collected while walking the MIME tree. */
@@ -347,6 +348,20 @@ public final class MailReader {
 			}
 		}
 		return null;
+	}
+
+	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
+
+	private static List<String> recipients(MimeMessage message, List<String> envelopeRecipients) throws MessagingException {
+		java.util.Set<String> found = new java.util.LinkedHashSet<>();
+		envelopeRecipients.forEach(address -> found.add(address.toLowerCase(Locale.ROOT)));
+		for (String header : List.of("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To")) {
+			Matcher address = ADDRESS.matcher(AutomaticMailDetector.header(message, header));
+			while (address.find()) {
+				found.add(address.group().toLowerCase(Locale.ROOT));
+			}
+		}
+		return List.copyOf(found);
 	}
 
 	private static String failedRecipient(String deliveryStatus) {

@@ -20,18 +20,20 @@ import java.util.List;
  * @param safeHtml the HTML body after sanitising, or null when the mail had none
  * @param attachments files that came with the mail
  * @param failedRecipient for a bounce: the address that failed, when the report names it
+ * @param recipients every address the mail was sent to (envelope, To, Cc and the delivery headers), lower case
  */
 public record ReadMail(MailKind kind, String problem, String messageId, String from, String fromName, String subject,
 		String inReplyTo, List<String> references, String replyToken, String text, String cutText, String fullText,
-		String safeHtml, List<MailAttachment> attachments, String failedRecipient) {
+		String safeHtml, List<MailAttachment> attachments, String failedRecipient, List<String> recipients) {
 
 	public ReadMail {
+		recipients = recipients == null ? List.of() : List.copyOf(recipients);
 		references = references == null ? List.of() : List.copyOf(references);
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
 	}
 
 	static ReadMail unreadable(String problem) {
 		return new ReadMail(MailKind.UNREADABLE, problem, null, null, null, "", null, List.of(), null, "", "", "", null,
-				List.of(), null);
+				List.of(), null, List.of());
 	}
 }

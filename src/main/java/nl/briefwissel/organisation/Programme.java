@@ -8,7 +8,7 @@ import java.util.UUID;
  * moments a week, a reply within two working days, records kept 24 months after the end.
  */
 public record Programme(UUID id, UUID organisationId, String name, int weeks, int momentsPerWeek,
-		int replyWithinDays, int retentionMonths, MailMode mailMode, String intakeAddress, List<String> jargon) {
+		int replyWithinDays, int retentionMonths, MailMode mailMode, String intakeAddress, List<String> jargon, boolean publicIntake) {
 
 	public Programme {
 		jargon = jargon == null ? List.of() : List.copyOf(jargon);

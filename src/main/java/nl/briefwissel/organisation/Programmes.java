@@ -17,15 +17,21 @@ public class Programmes {
 
 	private static final String COLUMNS = """
 			select id, organisation_id, name, weeks, moments_per_week, reply_within_days, retention_months,
-			       mail_mode, intake_address, jargon
+			       mail_mode, intake_address, jargon, public_intake
 			from programme""";
 
 	private final JdbcClient jdbc;
 
+	private final Themes themes;
+
+	private final IntakeMailboxes intakeMailboxes;
+
 	private final Clock clock;
 
-	Programmes(JdbcClient jdbc, Clock clock) {
+	Programmes(JdbcClient jdbc, Themes themes, IntakeMailboxes intakeMailboxes, Clock clock) {
 		this.jdbc = jdbc;
+		this.themes = themes;
+		this.intakeMailboxes = intakeMailboxes;
 		this.clock = clock;
 	}
 
@@ -33,7 +39,7 @@ public class Programmes {
 	@Transactional
 	public Programme create(UUID organisationId, String name, String intakeAddress) {
 		Programme programme = new Programme(UUID.randomUUID(), organisationId, name, Programme.DEFAULT_WEEKS,
-				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, intakeAddress, List.of());
+				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), true);
 		jdbc.sql("""
 				insert into programme (id, organisation_id, name, weeks, moments_per_week, reply_within_days,
 				    retention_months, mail_mode, intake_address, created_at)
@@ -46,9 +52,11 @@ public class Programmes {
 			.param("reply", programme.replyWithinDays())
 			.param("retention", programme.retentionMonths())
 			.param("mode", programme.mailMode().name())
-			.param("intake", intakeAddress)
+			.param("intake", programme.intakeAddress())
 			.param("now", OffsetDateTime.now(clock))
 			.update();
+		themes.addDefaults(programme.id());
+		intakeMailboxes.alias(programme.intakeAddress());
 		return programme;
 	}
 
@@ -80,10 +88,29 @@ public class Programmes {
 			.param("reply", settings.replyWithinDays())
 			.param("retention", settings.retentionMonths())
 			.param("mode", settings.mailMode().name())
-			.param("intake", settings.intakeAddress() == null || settings.intakeAddress().isBlank() ? null
-					: settings.intakeAddress().strip().toLowerCase(java.util.Locale.ROOT))
+			.param("intake", normalised(settings.intakeAddress()))
 			.param("id", programmeId)
 			.update();
+		intakeMailboxes.alias(normalised(settings.intakeAddress()));
+	}
+
+	/** The programme whose intake address this is, to turn a mail into an intake. */
+	public Optional<Programme> byIntakeAddress(String address) {
+		String normalised = normalised(address);
+		if (normalised == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql(COLUMNS + " where intake_address = :address").param("address", normalised).query(Programmes::map).optional();
+	}
+
+	/** Opens or closes the public intake link; invitations keep working either way. */
+	@Transactional
+	public void openPublicIntake(UUID programmeId, boolean open) {
+		jdbc.sql("update programme set public_intake = :open where id = :id").param("open", open).param("id", programmeId).update();
+	}
+
+	private static String normalised(String address) {
+		return address == null || address.isBlank() ? null : address.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** Sets the programme's own jargon list (words a participant need not know), comma separated. */
@@ -106,6 +133,6 @@ public class Programmes {
 		return new Programme(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
 				rs.getString("name"), rs.getInt("weeks"), rs.getInt("moments_per_week"), rs.getInt("reply_within_days"),
 				rs.getInt("retention_months"), MailMode.valueOf(rs.getString("mail_mode")),
-				rs.getString("intake_address"), words(rs.getString("jargon")));
+				rs.getString("intake_address"), words(rs.getString("jargon")), rs.getBoolean("public_intake"));
 	}
 }

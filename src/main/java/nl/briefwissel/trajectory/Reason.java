@@ -18,5 +18,24 @@ public enum Reason {
 	JOB_CHANGE,
 	/** More time is needed to answer the question. */
 	MORE_TIME_NEEDED,
-	OTHER
+	OTHER,
+	/** A coach declines a proposal: no room for another trajectory now. */
+	COACH_FULL,
+	/** A coach declines a proposal: the question is outside what they do best. */
+	COACH_NOT_SUITED,
+	/** A coach declines a proposal: they know the participant, at work or privately. */
+	COACH_KNOWS_PARTICIPANT,
+	/** The coach accepted and the trajectory starts. */
+	MATCHED;
+
+	/** The reasons a coach gives for pausing, extending, completing or stopping. */
+	public static java.util.List<Reason> forLifecycle() {
+		return java.util.List.of(QUESTION_ANSWERED, PERSONAL_CIRCUMSTANCES, NO_TIME, OTHER_FORM_OF_COACHING, NO_RESPONSE,
+				JOB_CHANGE, MORE_TIME_NEEDED, OTHER);
+	}
+
+	/** The reasons a coach gives for declining a proposal. */
+	public static java.util.List<Reason> forDeclining() {
+		return java.util.List.of(COACH_FULL, COACH_NOT_SUITED, COACH_KNOWS_PARTICIPANT, OTHER);
+	}
 }

@@ -85,6 +85,22 @@ public class Trajectories {
 			.orElse(true);
 	}
 
+	/** The participant's goals in their own words, or empty. */
+	public String goals(UUID trajectoryId) {
+		return jdbc.sql("select goals from trajectory where id = :id").param("id", trajectoryId).query(String.class)
+			.optional().orElse("");
+	}
+
+	/** The participant writes down their goals; only their own trajectory changes. */
+	@Transactional
+	public boolean changeGoals(UUID trajectoryId, UUID participantId, String goals) {
+		return jdbc.sql("update trajectory set goals = :goals where id = :id and participant_id = :participant")
+			.param("goals", goals == null || goals.isBlank() ? null : goals.strip())
+			.param("id", trajectoryId)
+			.param("participant", participantId)
+			.update() == 1;
+	}
+
 	/** The participant's own choice; the programme's mail mode still decides what is allowed. */
 	@Transactional
 	public void chooseMailPreference(UUID trajectoryId, UUID participantId, boolean fullText) {
@@ -98,6 +114,14 @@ public class Trajectories {
 	/** Trajectories that are running now, for the reminder job. */
 	public List<TrajectoryOverview> running() {
 		return withPauses(jdbc.sql(OVERVIEW + " where t.status = 'RUNNING' and t.started_on is not null").query(Trajectories::map).list());
+	}
+
+	/** Every trajectory of a programme, newest first: for the manager's statuses and dates. */
+	public List<TrajectoryOverview> ofProgramme(UUID programmeId) {
+		return withPauses(jdbc.sql(OVERVIEW + " where t.programme_id = :programme order by t.created_at desc")
+			.param("programme", programmeId)
+			.query(Trajectories::map)
+			.list());
 	}
 
 	public List<TrajectoryOverview> ofCoach(UUID coachId) {
@@ -117,12 +141,12 @@ public class Trajectories {
 	/** The aggregate, to change its lifecycle. */
 	Optional<Trajectory> load(UUID id) {
 		return jdbc.sql("""
-				select t.id, t.status, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
+				select t.id, t.status, t.coach_id, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
 				       coalesce(t.moments_per_week, p.moments_per_week) as moments_per_week, t.extra_weeks
 				from trajectory t join programme p on p.id = t.programme_id where t.id = :id""")
 			.param("id", id)
 			.query((rs, n) -> new Trajectory(rs.getObject("id", UUID.class), TrajectoryStatus.valueOf(rs.getString("status")),
-					rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"),
+					rs.getObject("coach_id", UUID.class), rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"),
 					rs.getInt("moments_per_week"), rs.getInt("extra_weeks"), pausesOf(List.of(id)).getOrDefault(id, List.of())))
 			.optional();
 	}
@@ -130,8 +154,15 @@ public class Trajectories {
 	/** Stores the aggregate's state and the transitions it went through since it was loaded. */
 	@Transactional
 	void save(Trajectory trajectory, UUID by) {
-		jdbc.sql("update trajectory set status = :status, ended_on = :ended, extra_weeks = :extra where id = :id")
+		jdbc.sql("""
+				update trajectory set status = :status, coach_id = :coach, started_on = :started, ended_on = :ended,
+				    weeks = :weeks, moments_per_week = :moments, extra_weeks = :extra
+				where id = :id""")
 			.param("status", trajectory.status().name())
+			.param("coach", trajectory.coachId())
+			.param("started", trajectory.startedOn())
+			.param("weeks", trajectory.weeks())
+			.param("moments", trajectory.momentsPerWeek())
 			.param("ended", trajectory.endedOn())
 			.param("extra", trajectory.extraWeeks())
 			.param("id", trajectory.id())

@@ -27,13 +27,15 @@ public final class Trajectory {
 
 	private TrajectoryStatus status;
 
-	private final LocalDate startedOn;
+	private UUID coachId;
+
+	private LocalDate startedOn;
 
 	private LocalDate endedOn;
 
-	private final int weeks;
+	private int weeks;
 
-	private final int momentsPerWeek;
+	private int momentsPerWeek;
 
 	private int extraWeeks;
 
@@ -43,16 +45,48 @@ public final class Trajectory {
 
 	private final List<Transition> transitions = new ArrayList<>();
 
-	Trajectory(UUID id, TrajectoryStatus status, LocalDate startedOn, LocalDate endedOn, int weeks, int momentsPerWeek,
-			int extraWeeks, List<Pause> pauses) {
+	Trajectory(UUID id, TrajectoryStatus status, UUID coachId, LocalDate startedOn, LocalDate endedOn, int weeks,
+			int momentsPerWeek, int extraWeeks, List<Pause> pauses) {
 		this.id = id;
 		this.status = status;
+		this.coachId = coachId;
 		this.startedOn = startedOn;
 		this.endedOn = endedOn;
 		this.weeks = weeks;
 		this.momentsPerWeek = momentsPerWeek;
 		this.extraWeeks = extraWeeks;
 		this.pauses = new ArrayList<>(pauses);
+	}
+
+	/** Proposes a coach for a completed intake; the coach accepts or declines. */
+	public void propose(UUID coach) {
+		require(status == TrajectoryStatus.INTAKE, "trajectory.illegal.propose", "only an intake waiting for a coach can be matched");
+		coachId = coach;
+		transition(TrajectoryStatus.MATCHING, Reason.OTHER, null);
+		events.add(new TrajectoryEvents.CoachProposed(id, coach));
+	}
+
+	/**
+	 * The proposed coach accepts: the trajectory starts on the chosen day in the programme's rhythm
+	 * of that moment, which it keeps from then on.
+	 */
+	public void accept(UUID coach, LocalDate startOn, int programmeWeeks, int programmeMomentsPerWeek) {
+		require(status == TrajectoryStatus.MATCHING && coach.equals(coachId), "trajectory.illegal.accept",
+				"only the proposed coach can accept, once");
+		startedOn = startOn;
+		weeks = programmeWeeks;
+		momentsPerWeek = programmeMomentsPerWeek;
+		transition(TrajectoryStatus.RUNNING, Reason.MATCHED, null);
+		events.add(new TrajectoryEvents.TrajectoryStarted(id, coach, startOn));
+	}
+
+	/** The proposed coach declines: the intake waits for another coach. */
+	public void decline(UUID coach, Reason reason, String why) {
+		require(status == TrajectoryStatus.MATCHING && coach.equals(coachId), "trajectory.illegal.decline",
+				"only the proposed coach can decline, once");
+		coachId = null;
+		transition(TrajectoryStatus.INTAKE, reason, why);
+		events.add(new TrajectoryEvents.CoachDeclined(id, coach, reason));
 	}
 
 	/** Pauses a running trajectory until a day; later contact moments move with it. */
@@ -139,6 +173,22 @@ public final class Trajectory {
 
 	public TrajectoryStatus status() {
 		return status;
+	}
+
+	public UUID coachId() {
+		return coachId;
+	}
+
+	public LocalDate startedOn() {
+		return startedOn;
+	}
+
+	int weeks() {
+		return weeks;
+	}
+
+	int momentsPerWeek() {
+		return momentsPerWeek;
 	}
 
 	public LocalDate endedOn() {

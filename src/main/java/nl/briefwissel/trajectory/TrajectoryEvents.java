@@ -12,6 +12,19 @@ public final class TrajectoryEvents {
 	private TrajectoryEvents() {
 	}
 
+	/** A completed intake is waiting to be matched. */
+	public record IntakeSubmitted(UUID trajectoryId, UUID programmeId, String theme, String source) {
+	}
+
+	public record CoachProposed(UUID trajectoryId, UUID coachId) {
+	}
+
+	public record CoachDeclined(UUID trajectoryId, UUID coachId, Reason reason) {
+	}
+
+	public record TrajectoryStarted(UUID trajectoryId, UUID coachId, LocalDate on) {
+	}
+
 	public record TrajectoryPaused(UUID trajectoryId, LocalDate from, LocalDate until, Reason reason) {
 	}
 

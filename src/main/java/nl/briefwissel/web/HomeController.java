@@ -6,12 +6,17 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sends each person to the start page of their role. */
+/** Sends each person to the start page of their role; shows the privacy statement to anyone. */
 @Controller
 class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal SignedInAccount account) {
 		return "redirect:" + Navigation.startPage(account.primaryRole());
+	}
+
+	@GetMapping("/privacy")
+	String privacy() {
+		return "web/privacy";
 	}
 }

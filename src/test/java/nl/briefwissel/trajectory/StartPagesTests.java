@@ -32,9 +32,12 @@ class StartPagesTests {
 	}
 
 	@Test
-	void theProgrammeManagerSeesCountsAndNoNames() throws Exception {
+	void theProgrammeManagerSeesStagesAndDatesButNoContent() throws Exception {
 		String page = page("/programme", "programma@briefwissel.test");
-		assertThat(page).contains("E-coaching loopbaan", "Lopend").doesNotContain("Sanne Bakker", "Yvonne Smit");
+		assertThat(page).contains("E-coaching loopbaan", "Lopend", "Sanne Bakker")
+			.doesNotContain("Wat fijn dat je meedoet", "Mijn functie verdwijnt", "onderwijs");
+		String intakes = page("/programme/intakes", "programma@briefwissel.test");
+		assertThat(intakes).contains("Pieter de Groot").doesNotContain("Ik werk al twaalf jaar", "minder plezier");
 	}
 
 	@Test

@@ -14,8 +14,10 @@ class TrajectoryTests {
 
 	private static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);
 
+	private static final UUID COACH = UUID.randomUUID();
+
 	private static Trajectory in(TrajectoryStatus status) {
-		return new Trajectory(UUID.randomUUID(), status, MONDAY, null, 6, 2, 0, List.of());
+		return new Trajectory(UUID.randomUUID(), status, COACH, MONDAY, null, 6, 2, 0, List.of());
 	}
 
 	@Test
@@ -89,5 +91,38 @@ class TrajectoryTests {
 		}
 		Trajectory intake = in(TrajectoryStatus.INTAKE);
 		assertThatThrownBy(() -> intake.complete(MONDAY, Reason.OTHER, null)).isInstanceOf(IllegalTransitionException.class);
+	}
+
+	@Test
+	void aProposedCoachAcceptsAndTheTrajectoryStartsInTheProgrammesRhythm() {
+		Trajectory trajectory = new Trajectory(UUID.randomUUID(), TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, List.of());
+		UUID coach = UUID.randomUUID();
+		trajectory.propose(coach);
+		assertThat(trajectory.status()).isEqualTo(TrajectoryStatus.MATCHING);
+		assertThatThrownBy(() -> trajectory.accept(UUID.randomUUID(), MONDAY, 8, 3))
+			.isInstanceOf(IllegalTransitionException.class);
+		trajectory.accept(coach, MONDAY, 8, 3);
+		assertThat(trajectory.status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(trajectory.plan().size()).isEqualTo(24);
+		assertThat(trajectory.events()).containsExactly(new TrajectoryEvents.CoachProposed(trajectory.id(), coach),
+				new TrajectoryEvents.TrajectoryStarted(trajectory.id(), coach, MONDAY));
+		assertThatThrownBy(() -> trajectory.accept(coach, MONDAY, 8, 3)).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> trajectory.propose(coach)).isInstanceOf(IllegalTransitionException.class);
+	}
+
+	@Test
+	void aDeclineSendsTheIntakeBackToBeMatchedAgain() {
+		Trajectory trajectory = new Trajectory(UUID.randomUUID(), TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, List.of());
+		UUID coach = UUID.randomUUID();
+		assertThatThrownBy(() -> trajectory.decline(coach, Reason.COACH_FULL, null)).isInstanceOf(IllegalTransitionException.class);
+		trajectory.propose(coach);
+		trajectory.decline(coach, Reason.COACH_FULL, "Vol tot februari");
+		assertThat(trajectory.status()).isEqualTo(TrajectoryStatus.INTAKE);
+		assertThat(trajectory.coachId()).isNull();
+		assertThat(trajectory.transitions()).last()
+			.isEqualTo(new Trajectory.Transition(TrajectoryStatus.MATCHING, TrajectoryStatus.INTAKE, Reason.COACH_FULL, "Vol tot februari"));
+		assertThat(trajectory.events()).last().isEqualTo(new TrajectoryEvents.CoachDeclined(trajectory.id(), coach, Reason.COACH_FULL));
+		trajectory.propose(UUID.randomUUID());
+		assertThat(trajectory.status()).isEqualTo(TrajectoryStatus.MATCHING);
 	}
 }

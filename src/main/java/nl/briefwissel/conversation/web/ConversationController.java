@@ -14,6 +14,8 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -54,8 +56,11 @@ class ConversationController {
 
 	private final CoachDesk desk;
 
+	private final Intakes intakes;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
-			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk) {
+			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Intakes intakes) {
+		this.intakes = intakes;
 		this.conversations = conversations;
 		this.trajectories = trajectories;
 		this.downloads = downloads;
@@ -173,6 +178,8 @@ class ConversationController {
 		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
 		model.addAttribute("notes", desk.notes(trajectory.id(), trajectory.coachId()));
 		model.addAttribute("savedReplies", desk.savedReplies(trajectory.coachId()));
+		model.addAttribute("question", intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null));
+		model.addAttribute("goals", trajectories.goals(trajectory.id()));
 		return "conversation/coach-trajectory";
 	}
 
@@ -180,6 +187,8 @@ class ConversationController {
 	private TrajectoryOverview own(UUID id, SignedInAccount me) {
 		return trajectories.byId(id)
 			.filter(trajectory -> me.id().equals(trajectory.coachId()))
+			// A proposal is answered on its own page; it is not yet the coach's conversation.
+			.filter(trajectory -> trajectory.status() != nl.briefwissel.trajectory.TrajectoryStatus.MATCHING)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 }

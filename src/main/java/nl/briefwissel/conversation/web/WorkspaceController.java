@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Workspace;
+import nl.briefwissel.trajectory.Matching;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,10 +20,13 @@ class WorkspaceController {
 
 	private final Workspace workspace;
 
+	private final Matching matching;
+
 	private final Clock clock;
 
-	WorkspaceController(Workspace workspace, Clock clock) {
+	WorkspaceController(Workspace workspace, Matching matching, Clock clock) {
 		this.workspace = workspace;
+		this.matching = matching;
 		this.clock = clock;
 	}
 
@@ -41,6 +45,7 @@ class WorkspaceController {
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("hits", workspace.search(me.id(), q));
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("proposals", matching.waitingFor(me.id()));
 		return "conversation/workspace";
 	}
 }

@@ -52,6 +52,11 @@ class ProgrammeSettingsController {
 		Programme programme = programmes.byId(id)
 			.filter(p -> p.organisationId().equals(me.organisationId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!errors.hasErrors() && ProgrammesController.IntakeAddressCheck.taken(programmes, form.intakeAddress(), programme.id())) {
+			redirect.addFlashAttribute("settingsProblem", "programme.settings.intake.taken");
+			redirect.addFlashAttribute("settingsFor", programme.id());
+			return "redirect:/programme";
+		}
 		if (errors.hasErrors()) {
 			redirect.addFlashAttribute("settingsErrors", errors.getFieldErrors().stream().map(FieldError::getCode).toList());
 			redirect.addFlashAttribute("settingsMessages",

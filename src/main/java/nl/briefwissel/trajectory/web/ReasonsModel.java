@@ -13,6 +13,11 @@ class ReasonsModel {
 
 	@ModelAttribute("reasons")
 	List<Reason> reasons() {
-		return List.of(Reason.values());
+		return Reason.forLifecycle();
+	}
+
+	@ModelAttribute("declineReasons")
+	List<Reason> declineReasons() {
+		return Reason.forDeclining();
 	}
 }

@@ -5,10 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.MailMode;
+import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -32,11 +36,23 @@ class StartPagesController {
 
 	private final Programmes programmes;
 
+	private static final int MAX_GOALS = 4000;
+
+	private final CoachPool pool;
+
+	private final Intakes intakes;
+
+	private final Accounts accounts;
+
 	private final Clock clock;
 
-	StartPagesController(Trajectories trajectories, Programmes programmes, Clock clock) {
+	StartPagesController(Trajectories trajectories, Programmes programmes, CoachPool pool, Intakes intakes, Accounts accounts,
+			Clock clock) {
+		this.intakes = intakes;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
+		this.pool = pool;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -50,7 +66,26 @@ class StartPagesController {
 				.map(p -> p.mailMode() == MailMode.FULL_TEXT).orElse(false))));
 		model.addAttribute("wantsFullText", own.stream()
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.wantsFullText(t.id()))));
+		model.addAttribute("questions", own.stream()
+			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id,
+					t -> intakes.ofTrajectory(t.id()).map(Intake::question).orElse(""))));
+		model.addAttribute("goals", own.stream()
+			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.goals(t.id()))));
 		return "trajectory/participant";
+	}
+
+	@PostMapping("/participant/goals")
+	String goals(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
+			@RequestParam(defaultValue = "") String goals, RedirectAttributes redirect) {
+		if (goals.length() > MAX_GOALS) {
+			redirect.addFlashAttribute("goalsProblem", trajectory);
+			return "redirect:/participant";
+		}
+		if (!trajectories.changeGoals(trajectory, me.id(), goals)) {
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("goalsSaved", trajectory);
+		return "redirect:/participant";
 	}
 
 	@PostMapping("/participant/mail-preference")
@@ -65,12 +100,15 @@ class StartPagesController {
 	String programmeManager(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		List<ProgrammeCounts> overview = programmes.ofOrganisation(me.organisationId())
 			.stream()
-			.map(programme -> new ProgrammeCounts(programme, trajectories.countByStatus(programme.id())))
+			.map(programme -> new ProgrammeCounts(programme, trajectories.countByStatus(programme.id()),
+					trajectories.ofProgramme(programme.id()), pool.of(programme.id())))
 			.toList();
 		model.addAttribute("programmes", overview);
+		model.addAttribute("coaches", accounts.coachesOf(me.organisationId()));
 		return "trajectory/programme";
 	}
 
-	record ProgrammeCounts(Programme programme, java.util.Map<nl.briefwissel.trajectory.TrajectoryStatus, Long> counts) {
+	record ProgrammeCounts(Programme programme, java.util.Map<nl.briefwissel.trajectory.TrajectoryStatus, Long> counts,
+			List<TrajectoryOverview> trajectories, java.util.Set<UUID> pool) {
 	}
 }

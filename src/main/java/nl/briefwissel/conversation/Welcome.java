@@ -1,0 +1,41 @@
+package nl.briefwissel.conversation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The coach's welcome letter, the first message of every trajectory. A coach keeps their own
+ * template; placeholders in braces are filled in per participant, in either language's words.
+ */
+@Component
+public class Welcome {
+
+	private final MessageSource texts;
+
+	Welcome(MessageSource texts) {
+		this.texts = texts;
+	}
+
+	/** The standard template, for a coach who has not written their own. */
+	public String standardTemplate(Locale language) {
+		return texts.getMessage("welcome.template", null, language);
+	}
+
+	/** The letter for one participant: {naam}/{name}, {coach}, {weken}/{weeks}, {per_week}, {start}. */
+	public String letter(String template, String participantName, String coachName, int weeks, int momentsPerWeek,
+			LocalDate start, Locale language) {
+		String firstName = participantName == null ? "" : participantName.strip().split("\\s+")[0];
+		String startText = start.format(DateTimeFormatter.ofPattern("EEEE d MMMM", language));
+		return template.replace("{naam}", firstName)
+			.replace("{name}", firstName)
+			.replace("{coach}", coachName)
+			.replace("{weken}", Integer.toString(weeks))
+			.replace("{weeks}", Integer.toString(weeks))
+			.replace("{per_week}", Integer.toString(momentsPerWeek))
+			.replace("{start}", startText);
+	}
+}

@@ -1,0 +1,57 @@
+package nl.briefwissel.conversation.web;
+
+import nl.briefwissel.account.CoachProfile;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.conversation.Welcome;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The coach keeps their welcome letter and whether the daily digest comes. */
+@Controller
+class CoachSettingsController {
+
+	private static final int MAX_TEMPLATE = 8000;
+
+	private final CoachProfiles profiles;
+
+	private final Welcome welcome;
+
+	CoachSettingsController(CoachProfiles profiles, Welcome welcome) {
+		this.profiles = profiles;
+		this.welcome = welcome;
+	}
+
+	@GetMapping("/coach/settings")
+	String settings(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		CoachProfile profile = profiles.of(me.id());
+		model.addAttribute("profile", profile);
+		if (!model.containsAttribute("template")) {
+			model.addAttribute("template",
+					profile.welcomeTemplate() != null ? profile.welcomeTemplate() : welcome.standardTemplate(me.language()));
+		}
+		return "conversation/coach-settings";
+	}
+
+	@PostMapping("/coach/settings")
+	String save(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String welcomeTemplate,
+			@RequestParam(defaultValue = "false") boolean dailyDigest, RedirectAttributes redirect) {
+		if (welcomeTemplate.length() > MAX_TEMPLATE) {
+			redirect.addFlashAttribute("problem", "coachSettings.welcome.tooLong");
+			redirect.addFlashAttribute("template", welcomeTemplate);
+			return "redirect:/coach/settings";
+		}
+		// Saving the standard letter unchanged keeps following the standard (and its translations).
+		String own = welcomeTemplate.replace("\r\n", "\n").strip().equals(welcome.standardTemplate(me.language()).strip()) ? null
+				: welcomeTemplate.replace("\r\n", "\n");
+		profiles.changeOwn(me.id(), own, dailyDigest);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/coach/settings";
+	}
+}

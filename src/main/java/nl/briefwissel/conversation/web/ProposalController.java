@@ -1,0 +1,146 @@
+package nl.briefwissel.conversation.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Welcome;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.IllegalTransitionException;
+import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.Matching;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A coach answers a proposal: reads the participant's question and self-check, then accepts
+ * (choosing the start date and sending their welcome letter) or declines with a reason.
+ */
+@Controller
+class ProposalController {
+
+	private static final int MAX_LETTER = 20_000;
+
+	private final Matching matching;
+
+	private final Intakes intakes;
+
+	private final Programmes programmes;
+
+	private final CoachProfiles profiles;
+
+	private final Welcome welcome;
+
+	private final Accounts accounts;
+
+	private final Conversations conversations;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	ProposalController(Matching matching, Intakes intakes, Programmes programmes, CoachProfiles profiles, Welcome welcome,
+			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock) {
+		this.matching = matching;
+		this.intakes = intakes;
+		this.programmes = programmes;
+		this.profiles = profiles;
+		this.welcome = welcome;
+		this.accounts = accounts;
+		this.conversations = conversations;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@GetMapping("/coach/proposals/{id}")
+	String proposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());
+		Programme programme = programmes.byId(trajectory.programmeId()).orElseThrow();
+		LocalDate startOn = matching.history(id).stream().findFirst().map(Matching.CoachProposal::startOn)
+			.filter(day -> !day.isBefore(LocalDate.now(clock)))
+			.orElse(LocalDate.now(clock));
+		String template = profiles.of(me.id()).welcomeTemplate();
+		// The standard letter is in the participant's language; a coach's own template is in theirs.
+		var language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(me.language());
+		if (template == null) {
+			template = welcome.standardTemplate(language);
+		}
+		if (!model.containsAttribute("letter")) {
+			model.addAttribute("letter", welcome.letter(template, trajectory.participantName(), me.displayName(),
+					programme.weeks(), programme.momentsPerWeek(), startOn, language));
+		}
+		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("programme", programme);
+		model.addAttribute("intake", intakes.ofTrajectory(id).orElse(null));
+		model.addAttribute("startOn", startOn);
+		return "conversation/proposal";
+	}
+
+	@PostMapping("/coach/proposals/{id}/accept")
+	String accept(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
+			@RequestParam(defaultValue = "") String letter, RedirectAttributes redirect) {
+		matching.openProposalFor(id, me.id());
+		LocalDate today = LocalDate.now(clock);
+		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
+				? "proposal.error.startOn"
+				: letter.isBlank() ? "proposal.error.letter" : letter.length() > MAX_LETTER ? "proposal.error.letterLength" : null;
+		if (problem != null) {
+			redirect.addFlashAttribute("problem", problem);
+			redirect.addFlashAttribute("letter", letter);
+			return "redirect:/coach/proposals/" + id;
+		}
+		try {
+			// Starting and the welcome letter go together or not at all.
+			transactions.executeWithoutResult(status -> {
+				matching.accept(id, me.id(), startOn);
+				conversations.coachWrites(id, me.id(), letter);
+			});
+		}
+		catch (IllegalTransitionException e) {
+			redirect.addFlashAttribute("problem", e.messageKey());
+			return "redirect:/coach/proposals/" + id;
+		}
+		redirect.addFlashAttribute("accepted", true);
+		return "redirect:/coach/trajectories/" + id;
+	}
+
+	@PostMapping("/coach/proposals/{id}/decline")
+	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
+			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
+		if (!Reason.forDeclining().contains(reason)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		matching.decline(id, me.id(), reason, why.length() > 2000 ? why.substring(0, 2000) : why);
+		redirect.addFlashAttribute("declined", true);
+		return "redirect:/coach";
+	}
+
+	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notYours() {
+		return "error/404";
+	}
+}

@@ -1,0 +1,121 @@
+package nl.briefwissel.organisation;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The themes of each programme. A new programme starts with the seven themes of the pilot; a
+ * programme manager adds their own and switches themes off, never deletes them, because
+ * trajectories keep the code of the theme they chose.
+ */
+@Repository("themes")
+public class Themes {
+
+	/** The themes of the pilot, in the order the seed lists them. */
+	static final List<Theme> DEFAULTS = List.of(
+			new Theme("NEXT_STEP", "Een volgende stap die past bij mijn kwaliteiten", "A next step that fits my qualities", true),
+			new Theme("RETRAINING", "Omscholen naar een ander vakgebied", "Retraining towards another field", true),
+			new Theme("GROWTH", "Me blijven ontwikkelen en de uitdaging houden", "Growing and keeping the challenge", true),
+			new Theme("GRIP", "Meer grip op mijn huidige functie", "More grip on my current role", true),
+			new Theme("SURPLUS", "Boventallig of ontslag", "Surplus staff or dismissal", true),
+			new Theme("MOVE_WITHIN", "Doorstromen binnen de organisatie", "Moving within the organisation", true),
+			new Theme("NOT_SURE", "Ik weet nog niet of ik met mijn loopbaan aan de slag wil",
+					"Not sure yet whether to work on my career at all", true));
+
+	private final JdbcClient jdbc;
+
+	Themes(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every theme of the programme, switched off ones included, in their order. */
+	public List<Theme> of(UUID programmeId) {
+		return jdbc.sql("""
+				select code, label_nl, label_en, active from programme_theme
+				where programme_id = :programme order by position, code""")
+			.param("programme", programmeId)
+			.query((rs, n) -> new Theme(rs.getString("code"), rs.getString("label_nl"), rs.getString("label_en"),
+					rs.getBoolean("active")))
+			.list();
+	}
+
+	/** The themes a participant can choose now. */
+	public List<Theme> active(UUID programmeId) {
+		return of(programmeId).stream().filter(Theme::active).toList();
+	}
+
+	/** The label of a theme in a language; the code itself when the theme is unknown. */
+	public String label(UUID programmeId, String code, Locale language) {
+		if (code == null) {
+			return "";
+		}
+		return of(programmeId).stream()
+			.filter(theme -> theme.code().equals(code))
+			.findFirst()
+			.map(theme -> theme.label(language))
+			.orElse(code);
+	}
+
+	@Transactional
+	void addDefaults(UUID programmeId) {
+		int position = 1;
+		for (Theme theme : DEFAULTS) {
+			insert(programmeId, theme, position++);
+		}
+	}
+
+	/** Adds a programme's own theme at the end of the list and returns its code. */
+	@Transactional
+	public String add(UUID programmeId, String labelNl, String labelEn) {
+		List<Theme> existing = of(programmeId);
+		String base = code(labelNl);
+		String code = base;
+		for (int n = 2; taken(existing, code); n++) {
+			code = base.substring(0, Math.min(base.length(), 50)) + "_" + n;
+		}
+		insert(programmeId, new Theme(code, labelNl.strip(), labelEn.strip(), true), existing.size() + 1);
+		return code;
+	}
+
+	private static boolean taken(List<Theme> themes, String code) {
+		return themes.stream().anyMatch(theme -> theme.code().equals(code));
+	}
+
+	@Transactional
+	public void switchOn(UUID programmeId, String code, boolean active) {
+		jdbc.sql("update programme_theme set active = :active where programme_id = :programme and code = :code")
+			.param("active", active)
+			.param("programme", programmeId)
+			.param("code", code)
+			.update();
+	}
+
+	private void insert(UUID programmeId, Theme theme, int position) {
+		jdbc.sql("""
+				insert into programme_theme (programme_id, code, label_nl, label_en, position, active)
+				values (:programme, :code, :nl, :en, :position, :active)""")
+			.param("programme", programmeId)
+			.param("code", theme.code())
+			.param("nl", theme.labelNl())
+			.param("en", theme.labelEn())
+			.param("position", position)
+			.param("active", theme.active())
+			.update();
+	}
+
+	/** A stable code from a label: statistics count codes, never the words. */
+	private static String code(String label) {
+		String ascii = Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		String code = ascii.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+		if (code.isEmpty()) {
+			code = "THEME";
+		}
+		return code.length() > 50 ? code.substring(0, 50) : code;
+	}
+}

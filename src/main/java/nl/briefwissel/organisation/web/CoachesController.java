@@ -1,0 +1,89 @@
+package nl.briefwissel.organisation.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Theme;
+import nl.briefwissel.organisation.Themes;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator keeps what matching needs to know of each coach of the organisation: how many
+ * trajectories they take, their certification and their specialisms (the themes of the
+ * organisation's programmes).
+ */
+@Controller
+class CoachesController {
+
+	static final int MAX_CAPACITY = 40;
+
+	private final Accounts accounts;
+
+	private final CoachProfiles profiles;
+
+	private final Programmes programmes;
+
+	private final Themes themes;
+
+	CoachesController(Accounts accounts, CoachProfiles profiles, Programmes programmes, Themes themes) {
+		this.accounts = accounts;
+		this.profiles = profiles;
+		this.programmes = programmes;
+		this.themes = themes;
+	}
+
+	@GetMapping("/admin/coaches")
+	String coaches(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		List<Account> coaches = accounts.coachesOf(me.organisationId());
+		model.addAttribute("coaches", coaches);
+		model.addAttribute("profiles", profiles.of(coaches.stream().map(Account::id).toList()));
+		model.addAttribute("themes", themesOf(me.organisationId()));
+		return "organisation/coaches";
+	}
+
+	@PostMapping("/admin/coaches/{id}")
+	String change(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) Integer capacity, @RequestParam(defaultValue = "false") boolean certified,
+			@RequestParam(defaultValue = "") String certification,
+			@RequestParam(name = "specialism", required = false) List<String> specialisms, RedirectAttributes redirect) {
+		Account coach = accounts.coachesOf(me.organisationId())
+			.stream()
+			.filter(c -> c.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (capacity == null || capacity < 0 || capacity > MAX_CAPACITY || certification.length() > 200) {
+			redirect.addFlashAttribute("problemFor", coach.id());
+			return "redirect:/admin/coaches";
+		}
+		Map<String, Theme> known = themesOf(me.organisationId());
+		List<String> chosen = specialisms == null ? List.of() : specialisms.stream().filter(known::containsKey).distinct().toList();
+		profiles.changeMatching(coach.id(), capacity, certified, certification, chosen);
+		redirect.addFlashAttribute("savedFor", coach.id());
+		return "redirect:/admin/coaches";
+	}
+
+	/** Every theme of the organisation's programmes, by code; the first label found names it. */
+	private Map<String, Theme> themesOf(UUID organisationId) {
+		Map<String, Theme> all = new LinkedHashMap<>();
+		programmes.ofOrganisation(organisationId)
+			.forEach(programme -> themes.of(programme.id()).forEach(theme -> all.putIfAbsent(theme.code(), theme)));
+		return all;
+	}
+}

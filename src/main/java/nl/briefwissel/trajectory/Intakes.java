@@ -1,0 +1,364 @@
+package nl.briefwissel.trajectory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.briefwissel.PublicAddress;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Themes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications to a programme. Three ways in: the public programme link (the address is then
+ * confirmed by a link in a mail), an invitation from a programme manager and a mail to the intake
+ * address (both carry a link that proves the address already). A complete application becomes a
+ * trajectory waiting for a coach.
+ */
+@Service
+public class Intakes {
+
+	private static final Logger log = LoggerFactory.getLogger(Intakes.class);
+
+	static final Duration INVITATION_VALIDITY = Duration.ofDays(30);
+
+	static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
+
+	/** A sender gets at most one answer a day from the intake address: a brake on mail loops. */
+	static final Duration MAIL_ANSWER_INTERVAL = Duration.ofHours(24);
+
+	private static final Set<TrajectoryStatus> ONGOING = EnumSet.of(TrajectoryStatus.INTAKE, TrajectoryStatus.MATCHING,
+			TrajectoryStatus.RUNNING, TrajectoryStatus.PAUSED);
+
+	private static final String COLUMNS = """
+			select id, programme_id, email, display_name, language, source, status, question, theme,
+			       writes_comfortably, motivated, has_time, trajectory_id, created_at, submitted_at
+			from intake
+			""";
+
+	/** What became of a completed or confirmed application. */
+	public sealed interface Submission {
+
+		UUID trajectoryId();
+
+		/** A trajectory now waits for a coach. */
+		record Submitted(UUID trajectoryId) implements Submission {
+		}
+
+		/** The person already has a trajectory in this programme that has not ended. */
+		record AlreadyEnrolled(UUID trajectoryId) implements Submission {
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Programmes programmes;
+
+	private final Themes themes;
+
+	private final Accounts accounts;
+
+	private final Trajectories trajectories;
+
+	private final Outbox outbox;
+
+	private final NoticeMails mails;
+
+	private final PublicAddress address;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Intakes(JdbcClient jdbc, Programmes programmes, Themes themes, Accounts accounts, Trajectories trajectories,
+			Outbox outbox, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.programmes = programmes;
+		this.themes = themes;
+		this.accounts = accounts;
+		this.trajectories = trajectories;
+		this.outbox = outbox;
+		this.mails = mails;
+		this.address = address;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A programme manager invites a person; the mail's link opens the form with name and address filled in. */
+	@Transactional
+	public Intake invite(Programme programme, String email, String name, Locale language, UUID by) {
+		String token = LinkTokens.create();
+		Intake intake = insert(programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED, null,
+				token, INVITATION_VALIDITY, by);
+		Object[] args = { name, programme.name(), INVITATION_VALIDITY.toDays() };
+		outbox.enqueue(mails.compose(intake.email(), language, "mail.invitation", args, completeLink(token)));
+		return intake;
+	}
+
+	/**
+	 * An application from the public link. The caller always shows the same answer ("check your
+	 * mail"), whether or not the address is known: the confirmation link decides the rest.
+	 */
+	@Transactional
+	public void applyByLink(Programme programme, IntakeForm form, Locale language) {
+		if (!programme.publicIntake()) {
+			throw new IllegalStateException("the public intake of programme " + programme.id() + " is closed");
+		}
+		requireKnownTheme(programme, form.theme());
+		String token = LinkTokens.create();
+		Intake intake = insert(programme.id(), form.email(), form.displayName(), language, Intake.Source.LINK,
+				Intake.Status.AWAITING_CONFIRMATION, form.question(), token, CONFIRMATION_VALIDITY, null);
+		fill(intake.id(), form);
+		Object[] args = { form.displayName(), programme.name(), CONFIRMATION_VALIDITY.toDays() };
+		outbox.enqueue(mails.compose(intake.email(), language, "mail.confirmIntake", args,
+				address.link("/intake/confirm/{token}").buildAndExpand(token).toUriString()));
+	}
+
+	/**
+	 * A mail to the programme's intake address: kept as an application with the mail's words as
+	 * the question, and answered with a link to complete it. A sender answered in the last day gets
+	 * no second answer: the words are added to their open application instead.
+	 */
+	@Transactional
+	public Intake receiveByMail(Programme programme, String from, String fromName, String text) {
+		Optional<Intake> recent = jdbc.sql(COLUMNS + """
+				 where programme_id = :programme and email = :email and status = 'RECEIVED_BY_MAIL'
+				   and created_at > :since order by created_at desc""")
+			.param("programme", programme.id())
+			.param("email", from.toLowerCase(Locale.ROOT))
+			.param("since", OffsetDateTime.now(clock).minus(MAIL_ANSWER_INTERVAL))
+			.query(Intakes::map)
+			.list()
+			.stream()
+			.findFirst();
+		if (recent.isPresent()) {
+			// One more mail from the same sender the same day: add its words, answer nothing.
+			String question = join(recent.get().question(), text);
+			jdbc.sql("update intake set question = :question where id = :id")
+				.param("question", question)
+				.param("id", recent.get().id())
+				.update();
+			log.info("Another mail to the intake address from an open application {}; not answered again", recent.get().id());
+			return recent.get();
+		}
+		String name = fromName == null || fromName.isBlank() ? null : fromName.strip();
+		Locale language = Locale.forLanguageTag("nl");
+		String token = LinkTokens.create();
+		Intake intake = insert(programme.id(), from, name, language, Intake.Source.MAIL, Intake.Status.RECEIVED_BY_MAIL,
+				limit(text), token, INVITATION_VALIDITY, null);
+		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
+		outbox.enqueue(mails.compose(intake.email(), language, "mail.intakeByMail", args, completeLink(token)));
+		return intake;
+	}
+
+	/** The application an invitation or intake-mail link opens, while it can still be completed. */
+	public Optional<Intake> toComplete(String token) {
+		return byToken(token).filter(i -> i.status() == Intake.Status.INVITED || i.status() == Intake.Status.RECEIVED_BY_MAIL);
+	}
+
+	/** Completes an application from an invitation or a mail; the link proved the address. */
+	@Transactional
+	public Submission complete(String token, IntakeForm form, Locale language) {
+		Intake intake = toComplete(token).orElseThrow(() -> new IllegalStateException("link no longer valid"));
+		Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
+		requireKnownTheme(programme, form.theme());
+		fill(intake.id(), form);
+		jdbc.sql("update intake set display_name = :name, language = :language where id = :id")
+			.param("name", form.displayName())
+			.param("language", language.getLanguage())
+			.param("id", intake.id())
+			.update();
+		return submit(intake.id());
+	}
+
+	/** Confirms the address of an application from the public link. Empty when the link is unknown or expired. */
+	@Transactional
+	public Optional<Submission> confirm(String token) {
+		return byToken(token).filter(i -> i.status() == Intake.Status.AWAITING_CONFIRMATION).map(i -> submit(i.id()));
+	}
+
+	/** Applications of a programme that are not complete yet: invited, by mail, awaiting confirmation. */
+	public List<Intake> open(UUID programmeId) {
+		return jdbc.sql(COLUMNS + """
+				 where programme_id = :programme and status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION')
+				 order by created_at""")
+			.param("programme", programmeId)
+			.query(Intakes::map)
+			.list();
+	}
+
+	public Optional<Intake> ofTrajectory(UUID trajectoryId) {
+		return jdbc.sql(COLUMNS + " where trajectory_id = :trajectory order by submitted_at desc")
+			.param("trajectory", trajectoryId)
+			.query(Intakes::map)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/** Withdraws an application that is not complete; its link stops working. */
+	@Transactional
+	public boolean withdraw(UUID intakeId, UUID programmeId) {
+		return jdbc.sql("""
+				update intake set status = 'WITHDRAWN', token_hash = null
+				where id = :id and programme_id = :programme and status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION')""")
+			.param("id", intakeId)
+			.param("programme", programmeId)
+			.update() == 1;
+	}
+
+	/** Records a complete intake as demo data and imports need, with its trajectory already made. */
+	@Transactional
+	public void record(UUID programmeId, Account participant, UUID trajectoryId, IntakeForm form, Intake.Source source) {
+		Intake intake = insert(programmeId, participant.email(), participant.displayName(), participant.language(), source,
+				Intake.Status.SUBMITTED, form.question(), null, Duration.ZERO, null);
+		fill(intake.id(), form);
+		jdbc.sql("update intake set trajectory_id = :trajectory, submitted_at = :now where id = :id")
+			.param("trajectory", trajectoryId)
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", intake.id())
+			.update();
+	}
+
+	private Submission submit(UUID intakeId) {
+		Intake intake = byId(intakeId).orElseThrow();
+		Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
+		Account participant = accounts.byEmail(intake.email())
+			.orElseGet(() -> accounts.register(new NewAccount(programme.organisationId(), intake.email(),
+					intake.displayName() == null ? intake.email() : intake.displayName(), intake.language(),
+					Set.of(Role.PARTICIPANT), null)));
+		if (!participant.has(Role.PARTICIPANT)) {
+			accounts.addRole(participant.id(), Role.PARTICIPANT);
+		}
+		Optional<TrajectoryOverview> ongoing = trajectories.ofParticipant(participant.id())
+			.stream()
+			.filter(t -> t.programmeId().equals(programme.id()) && ONGOING.contains(t.status()))
+			.findFirst();
+		if (ongoing.isPresent()) {
+			jdbc.sql("update intake set status = 'WITHDRAWN', token_hash = null where id = :id").param("id", intakeId).update();
+			return new Submission.AlreadyEnrolled(ongoing.get().id());
+		}
+		UUID trajectory = trajectories.record(programme.id(), participant.id(), null, TrajectoryStatus.INTAKE, intake.theme(),
+				null, null);
+		jdbc.sql("""
+				update intake set status = 'SUBMITTED', token_hash = null, trajectory_id = :trajectory, submitted_at = :now
+				where id = :id""")
+			.param("trajectory", trajectory)
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", intakeId)
+			.update();
+		events.publishEvent(new TrajectoryEvents.IntakeSubmitted(trajectory, programme.id(), intake.theme(),
+				intake.source().name()));
+		return new Submission.Submitted(trajectory);
+	}
+
+	private void requireKnownTheme(Programme programme, String theme) {
+		if (themes.active(programme.id()).stream().noneMatch(t -> t.code().equals(theme))) {
+			throw new IllegalArgumentException("theme " + theme + " is not one of the programme's themes");
+		}
+	}
+
+	private Optional<Intake> byToken(String token) {
+		if (!LinkTokens.plausible(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql(COLUMNS + " where token_hash = :hash and token_expires_at > :now")
+			.param("hash", LinkTokens.hash(token))
+			.param("now", OffsetDateTime.now(clock))
+			.query(Intakes::map)
+			.optional();
+	}
+
+	private Optional<Intake> byId(UUID id) {
+		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(Intakes::map).optional();
+	}
+
+	private Intake insert(UUID programmeId, String email, String name, Locale language, Intake.Source source,
+			Intake.Status status, String question, String token, Duration validity, UUID invitedBy) {
+		UUID id = UUID.randomUUID();
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		jdbc.sql("""
+				insert into intake (id, programme_id, email, display_name, language, source, status, token_hash,
+				    token_expires_at, question, invited_by, created_at)
+				values (:id, :programme, :email, :name, :language, :source, :status, :hash, :expires, :question, :by, :now)""")
+			.param("id", id)
+			.param("programme", programmeId)
+			.param("email", email.strip().toLowerCase(Locale.ROOT))
+			.param("name", name)
+			.param("language", language.getLanguage())
+			.param("source", source.name())
+			.param("status", status.name())
+			.param("hash", token == null ? null : LinkTokens.hash(token))
+			.param("expires", token == null ? null : now.plus(validity))
+			.param("question", question)
+			.param("by", invitedBy)
+			.param("now", now)
+			.update();
+		return byId(id).orElseThrow();
+	}
+
+	private void fill(UUID intakeId, IntakeForm form) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		jdbc.sql("""
+				update intake set question = :question, theme = :theme, writes_comfortably = :writes, motivated = :motivated,
+				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent
+				where id = :id""")
+			.param("question", limit(form.question()))
+			.param("theme", form.theme())
+			.param("writes", form.selfCheck().writesComfortably().name())
+			.param("motivated", form.selfCheck().motivated().name())
+			.param("time", form.selfCheck().hasTime().name())
+			.param("agreed", form.expectationsAgreed() ? now : null)
+			.param("consent", form.consent() ? now : null)
+			.param("id", intakeId)
+			.update();
+	}
+
+	private String completeLink(String token) {
+		return address.link("/intake/complete/{token}").buildAndExpand(token).toUriString();
+	}
+
+	private static String join(String first, String more) {
+		return limit((first == null ? "" : first.strip() + "\n\n") + (more == null ? "" : more.strip()));
+	}
+
+	private static String limit(String text) {
+		if (text == null) {
+			return null;
+		}
+		String stripped = text.strip();
+		return stripped.length() > 8000 ? stripped.substring(0, 8000) : stripped;
+	}
+
+	private static Intake map(ResultSet rs, int row) throws SQLException {
+		String writes = rs.getString("writes_comfortably");
+		Intake.SelfCheck check = writes == null ? null
+				: new Intake.SelfCheck(Intake.Answer.valueOf(writes), Intake.Answer.valueOf(rs.getString("motivated")),
+						Intake.Answer.valueOf(rs.getString("has_time")));
+		return new Intake(rs.getObject("id", UUID.class), rs.getObject("programme_id", UUID.class), rs.getString("email"),
+				rs.getString("display_name"), Locale.forLanguageTag(rs.getString("language")),
+				Intake.Source.valueOf(rs.getString("source")), Intake.Status.valueOf(rs.getString("status")),
+				rs.getString("question"), rs.getString("theme"), check, rs.getObject("trajectory_id", UUID.class),
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class));
+	}
+}

@@ -1,0 +1,40 @@
+package nl.briefwissel.trajectory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Tokens for the links in intake mails: 256 random bits in the link, only their SHA-256 in the
+ * database, so a leaked table gives no working links.
+ */
+final class LinkTokens {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private LinkTokens() {
+	}
+
+	static String create() {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+		}
+	}
+
+	/** Whether a string can be a token at all, before it costs a query. */
+	static boolean plausible(String token) {
+		return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+	}
+}

@@ -1,0 +1,236 @@
+package nl.briefwissel.trajectory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import nl.briefwissel.PublicAddress;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.CoachProfile;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Matching a completed intake to a coach of the programme's pool. The system proposes the
+ * certified coach with room whose specialisms include the theme, least loaded first, and says
+ * why; the programme manager decides; the coach accepts (the trajectory starts) or declines with
+ * a reason (the intake waits for another coach).
+ */
+@Service
+public class Matching {
+
+	/** A coach of the pool as the manager weighs them: load against capacity, certification, specialisms. */
+	public record Candidate(Account coach, CoachProfile profile, int load, boolean specialist) {
+
+		public boolean hasRoom() {
+			return load < profile.capacity();
+		}
+
+		public boolean eligible() {
+			return profile.certified() && coach.enabled();
+		}
+	}
+
+	/** The coach the system proposes, with the reasons as message keys and their arguments. */
+	public record Proposal(Candidate candidate, List<Why> why) {
+	}
+
+	public record Why(String key, Object first, Object second) {
+	}
+
+	/** An open or answered proposal, as the coach and the manager see it. */
+	public record CoachProposal(UUID trajectoryId, UUID coachId, LocalDate startOn, OffsetDateTime proposedAt,
+			OffsetDateTime answeredAt, Boolean accepted, String declineReason) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Trajectories trajectories;
+
+	private final Programmes programmes;
+
+	private final CoachPool pool;
+
+	private final Accounts accounts;
+
+	private final CoachProfiles profiles;
+
+	private final Outbox outbox;
+
+	private final NoticeMails mails;
+
+	private final PublicAddress address;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Matching(JdbcClient jdbc, Trajectories trajectories, Programmes programmes, CoachPool pool, Accounts accounts,
+			CoachProfiles profiles, Outbox outbox, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.trajectories = trajectories;
+		this.programmes = programmes;
+		this.pool = pool;
+		this.accounts = accounts;
+		this.profiles = profiles;
+		this.outbox = outbox;
+		this.mails = mails;
+		this.address = address;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The coaches of the programme's pool, with their load and whether the theme is one of their specialisms. */
+	public List<Candidate> candidates(UUID programmeId, String theme) {
+		List<Account> coaches = pool.of(programmeId).stream().map(accounts::byId).flatMap(Optional::stream).toList();
+		Map<UUID, CoachProfile> profileOf = profiles.of(coaches.stream().map(Account::id).toList());
+		Map<UUID, Integer> loads = loads(coaches.stream().map(Account::id).toList());
+		return coaches.stream()
+			.map(coach -> new Candidate(coach, profileOf.get(coach.id()), loads.getOrDefault(coach.id(), 0),
+					theme != null && profileOf.get(coach.id()).specialisms().contains(theme)))
+			.sorted(Comparator.comparing((Candidate c) -> c.coach().displayName()))
+			.toList();
+	}
+
+	/**
+	 * The best fit for a theme: certified and with room; a specialist before a generalist; then the
+	 * lowest share of capacity in use, so work spreads evenly. Empty when nobody has room.
+	 */
+	public Optional<Proposal> propose(List<Candidate> candidates) {
+		return candidates.stream()
+			.filter(Candidate::eligible)
+			.filter(Candidate::hasRoom)
+			.min(Comparator.comparing((Candidate c) -> !c.specialist())
+				.thenComparingDouble(c -> (double) c.load() / Math.max(1, c.profile().capacity()))
+				.thenComparing(c -> c.coach().displayName()))
+			.map(best -> new Proposal(best, why(best)));
+	}
+
+	private static List<Why> why(Candidate best) {
+		List<Why> why = new java.util.ArrayList<>();
+		why.add(new Why(best.specialist() ? "matching.why.specialist" : "matching.why.noSpecialist", null, null));
+		why.add(new Why("matching.why.room", best.load(), best.profile().capacity()));
+		why.add(new Why("matching.why.certified", best.profile().certification() == null ? "" : best.profile().certification(), null));
+		return why;
+	}
+
+	/** The manager proposes a coach of the pool; the coach is asked by mail and on their workspace. */
+	@Transactional
+	public void proposeCoach(UUID trajectoryId, UUID coachId, LocalDate startOn, UUID by) {
+		TrajectoryOverview overview = trajectories.byId(trajectoryId).orElseThrow();
+		Candidate candidate = candidates(overview.programmeId(), overview.theme()).stream()
+			.filter(c -> c.coach().id().equals(coachId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalTransitionException("matching.illegal.notInPool", "the coach is not in the programme's pool"));
+		if (!candidate.eligible()) {
+			throw new IllegalTransitionException("matching.illegal.notCertified", "only a certified coach can be matched");
+		}
+		change(trajectoryId, by, trajectory -> trajectory.propose(coachId));
+		jdbc.sql("""
+				insert into coach_proposal (id, trajectory_id, coach_id, proposed_by, proposed_at, start_on)
+				values (:id, :trajectory, :coach, :by, :now, :start)""")
+			.param("id", UUID.randomUUID())
+			.param("trajectory", trajectoryId)
+			.param("coach", coachId)
+			.param("by", by)
+			.param("now", OffsetDateTime.now(clock))
+			.param("start", startOn)
+			.update();
+		Account coach = candidate.coach();
+		Object[] args = { coach.displayName(), overview.programmeName(), startOn };
+		outbox.enqueue(mails.compose(coach.email(), coach.language(), "mail.proposal", args,
+				address.link("/coach/proposals/{id}").buildAndExpand(trajectoryId).toUriString()));
+	}
+
+	/** The proposed coach accepts; the trajectory starts on the day they chose, in the programme's rhythm of today. */
+	@Transactional
+	public TrajectoryOverview accept(UUID trajectoryId, UUID coachId, LocalDate startOn) {
+		TrajectoryOverview overview = openProposalFor(trajectoryId, coachId);
+		Programme programme = programmes.byId(overview.programmeId()).orElseThrow();
+		change(trajectoryId, coachId, trajectory -> trajectory.accept(coachId, startOn, programme.weeks(), programme.momentsPerWeek()));
+		answer(trajectoryId, coachId, true, null);
+		return trajectories.byId(trajectoryId).orElseThrow();
+	}
+
+	/** The proposed coach declines with a reason; the manager sees it and matches again. */
+	@Transactional
+	public void decline(UUID trajectoryId, UUID coachId, Reason reason, String why) {
+		openProposalFor(trajectoryId, coachId);
+		change(trajectoryId, coachId, trajectory -> trajectory.decline(coachId, reason, why));
+		answer(trajectoryId, coachId, false, why == null || why.isBlank() ? null : why.strip());
+	}
+
+	/** The proposals waiting for this coach's answer. */
+	public List<TrajectoryOverview> waitingFor(UUID coachId) {
+		return trajectories.ofCoach(coachId).stream().filter(t -> t.status() == TrajectoryStatus.MATCHING).toList();
+	}
+
+	/** The open proposal of a trajectory to this coach, or a refusal that reads as "not found". */
+	public TrajectoryOverview openProposalFor(UUID trajectoryId, UUID coachId) {
+		return trajectories.byId(trajectoryId)
+			.filter(t -> t.status() == TrajectoryStatus.MATCHING && coachId.equals(t.coachId()))
+			.orElseThrow(() -> new TrajectoryLifecycle.NotYourTrajectoryException(trajectoryId));
+	}
+
+	/** Every proposal of a trajectory, newest first. */
+	public List<CoachProposal> history(UUID trajectoryId) {
+		return jdbc.sql("""
+				select trajectory_id, coach_id, start_on, proposed_at, answered_at, accepted, decline_reason
+				from coach_proposal where trajectory_id = :trajectory order by proposed_at desc""")
+			.param("trajectory", trajectoryId)
+			.query((rs, n) -> new CoachProposal(rs.getObject("trajectory_id", UUID.class), rs.getObject("coach_id", UUID.class),
+					rs.getObject("start_on", LocalDate.class), rs.getObject("proposed_at", OffsetDateTime.class),
+					rs.getObject("answered_at", OffsetDateTime.class), (Boolean) rs.getObject("accepted"),
+					rs.getString("decline_reason")))
+			.list();
+	}
+
+	private void answer(UUID trajectoryId, UUID coachId, boolean accepted, String declineReason) {
+		jdbc.sql("""
+				update coach_proposal set answered_at = :now, accepted = :accepted, decline_reason = :reason
+				where trajectory_id = :trajectory and coach_id = :coach and answered_at is null""")
+			.param("now", OffsetDateTime.now(clock))
+			.param("accepted", accepted)
+			.param("reason", declineReason)
+			.param("trajectory", trajectoryId)
+			.param("coach", coachId)
+			.update();
+	}
+
+	private void change(UUID trajectoryId, UUID by, Consumer<Trajectory> change) {
+		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow();
+		change.accept(trajectory);
+		trajectories.save(trajectory, by);
+		trajectory.events().forEach(events::publishEvent);
+	}
+
+	private Map<UUID, Integer> loads(List<UUID> coachIds) {
+		if (coachIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Integer> loads = new java.util.HashMap<>();
+		jdbc.sql("""
+				select coach_id, count(*) as n from trajectory
+				where coach_id in (:coaches) and status in ('MATCHING', 'RUNNING', 'PAUSED') group by coach_id""")
+			.param("coaches", coachIds)
+			.query((rs, n) -> loads.put(rs.getObject("coach_id", UUID.class), rs.getInt("n")))
+			.list();
+		return loads;
+	}
+}

@@ -1,0 +1,196 @@
+package nl.briefwissel.trajectory.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Themes;
+import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.IntakeForm;
+import nl.briefwissel.trajectory.Intakes;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The intake pages anyone can open: the programme's public form, the form behind an invitation or
+ * an intake-mail link, and the confirmation of the address. A confirmation link only shows a
+ * button: mail scanners open links, and opening must not apply on someone's behalf.
+ */
+@Controller
+class IntakeController {
+
+	private final Programmes programmes;
+
+	private final Themes themes;
+
+	private final Intakes intakes;
+
+	IntakeController(Programmes programmes, Themes themes, Intakes intakes) {
+		this.programmes = programmes;
+		this.themes = themes;
+		this.intakes = intakes;
+	}
+
+	/**
+	 * The form as posted. Every value is text, so that nothing a browser sends can fail to bind:
+	 * each wrong value becomes a sentence on the page. A "no" in the self-check is answered with
+	 * advice before the application goes out.
+	 */
+	record Fields(@NotBlank(message = "{intake.error.name}") @Size(max = 200, message = "{intake.error.name}") String displayName,
+			@NotBlank(message = "{intake.error.email}") @Email(message = "{intake.error.email}") @Size(max = 320,
+					message = "{intake.error.email}") String email,
+			@NotBlank(message = "{intake.error.question}") @Size(min = 10, max = 8000,
+					message = "{intake.error.questionLength}") String question,
+			@NotBlank(message = "{intake.error.theme}") String theme,
+			@NotNull(message = "{intake.error.selfCheck}") @Pattern(regexp = ANSWER, message = "{intake.error.selfCheck}") String writesComfortably,
+			@NotNull(message = "{intake.error.selfCheck}") @Pattern(regexp = ANSWER, message = "{intake.error.selfCheck}") String motivated,
+			@NotNull(message = "{intake.error.selfCheck}") @Pattern(regexp = ANSWER, message = "{intake.error.selfCheck}") String hasTime,
+			@NotNull(message = "{intake.error.expectations}") @Pattern(regexp = "true", message = "{intake.error.expectations}") String expectations,
+			@NotNull(message = "{intake.error.consent}") @Pattern(regexp = "true", message = "{intake.error.consent}") String consent,
+			String adviceRead) {
+
+		static final String ANSWER = "YES|PARTLY|NO";
+
+		static Fields empty(String name, String email, String question) {
+			return new Fields(name, email, question, null, null, null, null, null, null, null);
+		}
+
+		Intake.SelfCheck selfCheck() {
+			return new Intake.SelfCheck(Intake.Answer.valueOf(writesComfortably), Intake.Answer.valueOf(motivated),
+					Intake.Answer.valueOf(hasTime));
+		}
+
+		public boolean checked(String box) {
+			return "true".equals(box);
+		}
+
+		IntakeForm toForm() {
+			return new IntakeForm(displayName.strip(), email.strip(), question.strip(), theme, selfCheck(), checked(expectations),
+					checked(consent));
+		}
+	}
+
+	@GetMapping("/intake/programme/{id}")
+	String publicForm(@PathVariable UUID id, Model model) {
+		Programme programme = openProgramme(id);
+		return form(model, programme, Fields.empty(null, null, null), "/intake/programme/" + id, true);
+	}
+
+	@PostMapping("/intake/programme/{id}")
+	String applyByLink(@PathVariable UUID id, @Valid @ModelAttribute("fields") Fields fields, BindingResult errors,
+			Model model, Locale locale) {
+		Programme programme = openProgramme(id);
+		if (problems(programme, fields, errors, model)) {
+			return form(model, programme, fields, "/intake/programme/" + id, true);
+		}
+		intakes.applyByLink(programme, fields.toForm(), locale);
+		return message(model, "intake.sent.title", "intake.sent.body", fields.email());
+	}
+
+	@GetMapping("/intake/complete/{token}")
+	String completeForm(@PathVariable String token, Model model) {
+		return intakes.toComplete(token).map(intake -> {
+			Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
+			model.addAttribute("fixedEmail", intake.email());
+			return form(model, programme, Fields.empty(intake.displayName(), intake.email(), intake.question()),
+					"/intake/complete/" + token, false);
+		}).orElseGet(() -> invalid(model));
+	}
+
+	@PostMapping("/intake/complete/{token}")
+	String complete(@PathVariable String token, @Valid @ModelAttribute("fields") Fields posted, BindingResult errors,
+			Model model, Locale locale) {
+		var intake = intakes.toComplete(token);
+		if (intake.isEmpty()) {
+			return invalid(model);
+		}
+		Programme programme = programmes.byId(intake.get().programmeId()).orElseThrow();
+		// The address is the one the link was sent to; the form cannot change it.
+		Fields fields = new Fields(posted.displayName(), intake.get().email(), posted.question(), posted.theme(),
+				posted.writesComfortably(), posted.motivated(), posted.hasTime(), posted.expectations(), posted.consent(),
+				posted.adviceRead());
+		if (problems(programme, fields, errors, model)) {
+			model.addAttribute("fixedEmail", intake.get().email());
+			return form(model, programme, fields, "/intake/complete/" + token, false);
+		}
+		return submitted(model, intakes.complete(token, fields.toForm(), locale));
+	}
+
+	@GetMapping("/intake/confirm/{token}")
+	String confirmPage(@PathVariable String token, Model model) {
+		model.addAttribute("token", token);
+		return "trajectory/intake-confirm";
+	}
+
+	@PostMapping("/intake/confirm/{token}")
+	String confirm(@PathVariable String token, Model model) {
+		return intakes.confirm(token).map(submission -> submitted(model, submission)).orElseGet(() -> invalid(model));
+	}
+
+	private boolean problems(Programme programme, Fields fields, BindingResult errors, Model model) {
+		if (fields.theme() != null && themes.active(programme.id()).stream().noneMatch(t -> t.code().equals(fields.theme()))) {
+			errors.rejectValue("theme", "intake.error.theme");
+		}
+		if (errors.hasErrors()) {
+			return true;
+		}
+		if (fields.selfCheck().suggestsAnotherForm() && !fields.checked(fields.adviceRead())) {
+			model.addAttribute("advice", true);
+			return true;
+		}
+		return false;
+	}
+
+	private String form(Model model, Programme programme, Fields fields, String action, boolean emailEditable) {
+		model.addAttribute("programme", programme);
+		model.addAttribute("themes", themes.active(programme.id()));
+		model.addAttribute("answers", List.of(Intake.Answer.values()));
+		if (!model.containsAttribute("fields")) {
+			// Re-adding the bound form would drop its BindingResult, and with it the errors to show.
+			model.addAttribute("fields", fields);
+		}
+		model.addAttribute("action", action);
+		model.addAttribute("emailEditable", emailEditable);
+		return "trajectory/intake-form";
+	}
+
+	private String submitted(Model model, Intakes.Submission submission) {
+		if (submission instanceof Intakes.Submission.AlreadyEnrolled) {
+			return message(model, "intake.already.title", "intake.already.body", null);
+		}
+		return message(model, "intake.done.title", "intake.done.body", null);
+	}
+
+	private String invalid(Model model) {
+		return message(model, "intake.invalid.title", "intake.invalid.body", null);
+	}
+
+	private static String message(Model model, String title, String body, String argument) {
+		model.addAttribute("titleKey", title);
+		model.addAttribute("bodyKey", body);
+		model.addAttribute("argument", argument);
+		return "trajectory/intake-message";
+	}
+
+	private Programme openProgramme(UUID id) {
+		return programmes.byId(id)
+			.filter(Programme::publicIntake)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

@@ -1,0 +1,180 @@
+package nl.briefwissel.trajectory.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.DutchHolidays;
+import nl.briefwissel.trajectory.IllegalTransitionException;
+import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.Matching;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The programme manager's intakes and matching: invitations, applications not complete yet,
+ * intakes waiting for a coach with the system's proposal, and proposals waiting for the coach.
+ * Names, themes, dates and the self-check only; the question itself is for the coach.
+ */
+@Controller
+class IntakesPageController {
+
+	private final Programmes programmes;
+
+	private final Intakes intakes;
+
+	private final Matching matching;
+
+	private final Trajectories trajectories;
+
+	private final Accounts accounts;
+
+	private final Clock clock;
+
+	IntakesPageController(Programmes programmes, Intakes intakes, Matching matching, Trajectories trajectories,
+			Accounts accounts, Clock clock) {
+		this.programmes = programmes;
+		this.intakes = intakes;
+		this.matching = matching;
+		this.trajectories = trajectories;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/** An intake waiting for a coach: the candidates, the proposal and the last decline, if any. */
+	record Waiting(TrajectoryOverview trajectory, Intake intake, List<Matching.Candidate> candidates,
+			Optional<Matching.Proposal> proposal, Optional<Matching.CoachProposal> lastDecline, String lastDeclineBy) {
+	}
+
+	/** A proposal the coach has not answered yet. */
+	record Asked(TrajectoryOverview trajectory, Optional<Matching.CoachProposal> proposal) {
+	}
+
+	record ProgrammeIntakes(Programme programme, List<Intake> open, List<Waiting> waiting, List<Asked> asked) {
+	}
+
+	record Invitation(@NotBlank(message = "{intakes.invite.name.required}") @Size(max = 200) String name,
+			@NotBlank(message = "{intakes.invite.email.invalid}") @Email(message = "{intakes.invite.email.invalid}")
+			@Size(max = 320) String email, @NotNull Locale language) {
+	}
+
+	@GetMapping("/programme/intakes")
+	String page(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		LocalDate firstDay = DutchHolidays.onOrAfter(LocalDate.now(clock).plusDays(1));
+		List<ProgrammeIntakes> overview = programmes.ofOrganisation(me.organisationId())
+			.stream()
+			.map(programme -> intakesOf(programme))
+			.toList();
+		model.addAttribute("programmes", overview);
+		model.addAttribute("firstDay", firstDay);
+		model.addAttribute("languages", List.of(Locale.forLanguageTag("nl"), Locale.forLanguageTag("en")));
+		return "trajectory/intakes";
+	}
+
+	private ProgrammeIntakes intakesOf(Programme programme) {
+		List<TrajectoryOverview> all = trajectories.ofProgramme(programme.id());
+		List<Waiting> waiting = all.stream()
+			.filter(t -> t.status() == TrajectoryStatus.INTAKE)
+			.map(t -> {
+				List<Matching.Candidate> candidates = matching.candidates(programme.id(), t.theme());
+				Optional<Matching.CoachProposal> declined = matching.history(t.id())
+					.stream()
+					.filter(p -> Boolean.FALSE.equals(p.accepted()))
+					.findFirst();
+				return new Waiting(t, intakes.ofTrajectory(t.id()).orElse(null), candidates, matching.propose(candidates),
+						declined, declined.flatMap(d -> accounts.byId(d.coachId())).map(Account::displayName).orElse(null));
+			})
+			.toList();
+		List<Asked> asked = all.stream()
+			.filter(t -> t.status() == TrajectoryStatus.MATCHING)
+			.map(t -> new Asked(t, matching.history(t.id()).stream().findFirst()))
+			.toList();
+		return new ProgrammeIntakes(programme, intakes.open(programme.id()), waiting, asked);
+	}
+
+	@PostMapping("/programme/programmes/{id}/invitations")
+	String invite(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@Valid @ModelAttribute Invitation invitation, BindingResult errors, RedirectAttributes redirect) {
+		Programme programme = own(id, me);
+		if (errors.hasErrors()) {
+			redirect.addFlashAttribute("inviteErrors",
+					errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).collect(Collectors.toList()));
+			redirect.addFlashAttribute("inviteFor", programme.id());
+			return "redirect:/programme/intakes";
+		}
+		intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(), me.id());
+		redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", invitation.email().strip()));
+		return "redirect:/programme/intakes";
+	}
+
+	@PostMapping("/programme/programmes/{id}/intakes/{intake}/withdraw")
+	String withdraw(@PathVariable UUID id, @PathVariable UUID intake, @AuthenticationPrincipal SignedInAccount me,
+			RedirectAttributes redirect) {
+		Programme programme = own(id, me);
+		if (!intakes.withdraw(intake, programme.id())) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("done", Map.of("key", "intakes.withdrawn", "arg", ""));
+		return "redirect:/programme/intakes";
+	}
+
+	@PostMapping("/programme/trajectories/{id}/propose")
+	String propose(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam UUID coach,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = trajectories.byId(id)
+			.filter(t -> programmes.byId(t.programmeId()).map(p -> p.organisationId().equals(me.organisationId())).orElse(false))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		LocalDate today = LocalDate.now(clock);
+		if (startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))) {
+			redirect.addFlashAttribute("problem", "intakes.propose.startOn");
+			return "redirect:/programme/intakes";
+		}
+		try {
+			matching.proposeCoach(trajectory.id(), coach, startOn, me.id());
+		}
+		catch (IllegalTransitionException e) {
+			redirect.addFlashAttribute("problem", e.messageKey());
+			return "redirect:/programme/intakes";
+		}
+		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposed", "arg", trajectory.participantName()));
+		return "redirect:/programme/intakes";
+	}
+
+	private Programme own(UUID id, SignedInAccount me) {
+		return programmes.byId(id)
+			.filter(p -> p.organisationId().equals(me.organisationId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

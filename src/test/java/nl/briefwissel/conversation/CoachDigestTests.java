@@ -1,0 +1,113 @@
+package nl.briefwissel.conversation;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.trajectory.DutchHolidays;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The coach's daily digest: once a day per coach on working days, whichever of two nodes on one
+ * database runs the job, after seven and before the end of the working day, never for a coach
+ * who switched it off, and with names and dates only.
+ */
+@BriefwisselTest
+class CoachDigestTests {
+
+	private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+	@Autowired
+	CoachDigest digest;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void twoNodesOnOneDatabaseSendOneDigestWithNamesAndNoContent() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.participantWrites(running.id(), running.participant().id(), "Geheime inhoud over mijn werk");
+		ZonedDateTime morning = workingDayAt(LocalTime.of(7, 30));
+
+		CyclicBarrier together = new CyclicBarrier(2);
+		var first = CompletableFuture.supplyAsync(() -> runAfter(together, morning));
+		var second = CompletableFuture.supplyAsync(() -> runAfter(together, morning));
+		first.get();
+		second.get();
+		digest.sendDue(morning.plusHours(2)); // a node back after downtime: nothing twice
+
+		List<String> bodies = digestsTo(running.coach().email());
+		assertThat(bodies).hasSize(1);
+		assertThat(bodies.get(0)).contains(running.participant().displayName()).contains("Wacht op je antwoord")
+			.doesNotContain("Geheime inhoud");
+	}
+
+	@Test
+	void noDigestBeforeSevenAfterTheWorkingDayOnHolidaysOrWhenSwitchedOff() {
+		var running = fixtures.runningTrajectory(true);
+		conversations.participantWrites(running.id(), running.participant().id(), "Hallo");
+		digest.sendDue(workingDayAt(LocalTime.of(6, 59)));
+		digest.sendDue(workingDayAt(LocalTime.of(17, 0)));
+		digest.sendDue(LocalDate.of(2026, 12, 25).atTime(9, 0).atZone(AMSTERDAM));
+		assertThat(digestsTo(running.coach().email())).isEmpty();
+
+		profiles.changeOwn(running.coach().id(), null, false);
+		digest.sendDue(workingDayAt(LocalTime.of(9, 0)));
+		assertThat(digestsTo(running.coach().email())).isEmpty();
+
+		profiles.changeOwn(running.coach().id(), null, true);
+		digest.sendDue(workingDayAt(LocalTime.of(9, 0)));
+		assertThat(digestsTo(running.coach().email())).hasSize(1);
+	}
+
+	@Test
+	void aCoachWithNothingWaitingGetsNoMail() {
+		var running = fixtures.runningTrajectory(false);
+		var idle = fixtures.person(running.organisationId(), "rustig-" + running.id() + "@example.nl", "Rustige Coach",
+				nl.briefwissel.account.Role.COACH);
+		digest.sendDue(workingDayAt(LocalTime.of(8, 0)));
+		assertThat(digestsTo(idle.email())).isEmpty();
+	}
+
+	private int runAfter(CyclicBarrier barrier, ZonedDateTime now) {
+		try {
+			barrier.await();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+		return digest.sendDue(now);
+	}
+
+	private List<String> digestsTo(String email) {
+		return jdbc.sql("select text_body from outbound_mail where recipient = :to and subject like 'Je dag in Briefwissel%'")
+			.param("to", email)
+			.query(String.class)
+			.list();
+	}
+
+	private static ZonedDateTime workingDayAt(LocalTime time) {
+		return DutchHolidays.onOrAfter(LocalDate.now(AMSTERDAM).plusDays(1)).atTime(time).atZone(AMSTERDAM);
+	}
+}

@@ -1,0 +1,154 @@
+package nl.briefwissel.organisation;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A programme manager creates a programme and keeps its themes, coach pool and link; an administrator keeps coaches. */
+@BriefwisselTest
+class ProgrammesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Themes themes;
+
+	@Autowired
+	CoachPool pool;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Test
+	void aManagerCreatesAProgrammeWithThePilotsThemesAndEveryCoach() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Nieuw " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
+
+		mvc.perform(post("/programme/programmes").with(csrf()).with(as(manager)).param("name", "Talent in beweging")
+			.param("intakeAddress", "talent-" + suffix + "@briefwissel.test")).andExpect(flash().attributeExists("created"));
+		Programme created = programmes.ofOrganisation(organisation.id()).get(0);
+		assertThat(created.name()).isEqualTo("Talent in beweging");
+		assertThat(created.weeks()).isEqualTo(6);
+		assertThat(themes.active(created.id())).hasSize(7);
+		assertThat(pool.of(created.id())).containsExactly(coach.id());
+
+		mvc.perform(post("/programme/programmes").with(csrf()).with(as(manager)).param("name", "Tweede")
+			.param("intakeAddress", "talent-" + suffix + "@briefwissel.test"))
+			.andExpect(flash().attribute("createProblem", "programme.settings.intake.taken"));
+		mvc.perform(post("/programme/programmes").with(csrf()).with(as(manager)).param("name", ""))
+			.andExpect(flash().attributeExists("createMessages"));
+		assertThat(programmes.ofOrganisation(organisation.id())).hasSize(1);
+
+		mvc.perform(post("/programme/programmes/{id}/themes", created.id()).with(csrf()).with(as(manager))
+			.param("labelNl", "Werk en mantelzorg").param("labelEn", "Work and caring")).andExpect(flash().attributeExists("themesSaved"));
+		assertThat(themes.active(created.id())).extracting(Theme::code).contains("WERK_EN_MANTELZORG");
+		mvc.perform(post("/programme/programmes/{id}/themes/{code}", created.id(), "SURPLUS").with(csrf()).with(as(manager))
+			.param("active", "false"));
+		assertThat(themes.active(created.id())).extracting(Theme::code).doesNotContain("SURPLUS");
+		assertThat(themes.of(created.id())).extracting(Theme::code).contains("SURPLUS");
+
+		mvc.perform(post("/programme/programmes/{id}/coaches", created.id()).with(csrf()).with(as(manager)));
+		assertThat(pool.of(created.id())).isEmpty();
+
+		mvc.perform(post("/programme/programmes/{id}/public-intake", created.id()).with(csrf()).with(as(manager))
+			.param("open", "false"));
+		assertThat(programmes.byId(created.id()).orElseThrow().publicIntake()).isFalse();
+
+		mvc.perform(get("/programme").with(as(manager))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Werk en mantelzorg")))
+			.andExpect(content().string(containsString("De programmalink is gesloten")));
+	}
+
+	@Test
+	void anotherOrganisationsManagerChangesNothing() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		RequestPostProcessor demoManager = user(users.loadUserByUsername("programma@briefwissel.test"));
+		mvc.perform(post("/programme/programmes/{id}/themes", running.programmeId()).with(csrf()).with(demoManager)
+			.param("labelNl", "x").param("labelEn", "x")).andExpect(status().isNotFound());
+		mvc.perform(post("/programme/programmes/{id}/coaches", running.programmeId()).with(csrf()).with(demoManager))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/programme/programmes/{id}/public-intake", running.programmeId()).with(csrf()).with(demoManager)
+			.param("open", "false")).andExpect(status().isNotFound());
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().publicIntake()).isTrue();
+	}
+
+	@Test
+	void anAdministratorKeepsCapacityCertificationAndSpecialisms() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account admin = fixtures.person(running.organisationId(), "admin-" + running.id() + "@example.nl", "Beheer",
+				Role.ADMINISTRATOR);
+		mvc.perform(get("/admin/coaches").with(as(admin))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(running.coach().displayName())));
+		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf()).with(as(admin)).param("capacity", "20")
+			.param("certified", "true").param("certification", "NOLOC").param("specialism", "GRIP", "ONBEKEND"))
+			.andExpect(flash().attributeExists("savedFor"));
+		var profile = profiles.of(running.coach().id());
+		assertThat(profile.capacity()).isEqualTo(20);
+		assertThat(profile.certified()).isTrue();
+		assertThat(profile.specialisms()).containsExactly("GRIP");
+		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf()).with(as(admin)).param("capacity", "99"))
+			.andExpect(flash().attributeExists("problemFor"));
+		assertThat(profiles.of(running.coach().id()).capacity()).isEqualTo(20);
+		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf())
+			.with(user(users.loadUserByUsername("beheer@briefwissel.test"))).param("capacity", "1"))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/admin/coaches").with(as(running.coach()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aCoachKeepsTheirWelcomeLetterAndDigestAndAnyoneReadsThePrivacyStatement() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(get("/coach/settings").with(as(running.coach()))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Welkom bij e-coaching!")));
+		mvc.perform(post("/coach/settings").with(csrf()).with(as(running.coach()))
+			.param("welcomeTemplate", "Hoi {naam}, fijn dat je er bent.")).andExpect(flash().attribute("saved", true));
+		assertThat(profiles.of(running.coach().id()).welcomeTemplate()).isEqualTo("Hoi {naam}, fijn dat je er bent.");
+		assertThat(profiles.of(running.coach().id()).dailyDigest()).isFalse();
+		mvc.perform(get("/coach/settings").with(as(running.participant()))).andExpect(status().isForbidden());
+
+		mvc.perform(get("/privacy")).andExpect(status().isOk()).andExpect(content().string(containsString("Privacyverklaring")))
+			.andExpect(content().string(containsString("nooit wat je schrijft")));
+		mvc.perform(get("/programme/intakes")).andExpect(redirectedUrl("/login"));
+	}
+
+	private RequestPostProcessor as(Account account) {
+		return user(users.loadUserByUsername(account.email()));
+	}
+}

@@ -1,0 +1,206 @@
+package nl.briefwissel.trajectory;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.WebSession;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The three ways in, tried as a person does: the public programme link with a confirmation mail,
+ * an invitation, and a mail to the programme's intake address; each over real HTTP and real mail.
+ */
+@BriefwisselTest
+class IntakeTests {
+
+	private static final Pattern LINK = Pattern.compile("(/intake/(?:complete|confirm)/[A-Za-z0-9_-]{43})");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Intakes intakes;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	Programme programme;
+
+	String suffix;
+
+	@BeforeEach
+	void aProgrammeOfItsOwn() {
+		suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Aanmelden " + suffix);
+		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+	}
+
+	@Test
+	void anApplicationFromTheProgrammeLinkWaitsUntilTheAddressIsConfirmed() throws Exception {
+		WebSession browser = new WebSession(port);
+		String email = "sam-" + suffix + "@example.nl";
+		assertThat(browser.get("/intake/programme/" + programme.id()).body()).contains("Aanmelden: Loopbaan " + suffix)
+			.contains("Omscholen naar een ander vakgebied");
+
+		HttpResponse<String> sent = browser.post("/intake/programme/" + programme.id(), form("Sam Jansen", email, "YES"));
+		assertThat(sent.body()).contains("Kijk in je mailbox").contains(email);
+		assertThat(accounts.byEmail(email)).as("no account before the address is confirmed").isEmpty();
+
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		HttpResponse<String> page = browser.get(link);
+		assertThat(page.body()).contains("Aanmelding bevestigen");
+		assertThat(accounts.byEmail(email)).as("opening the link (as a mail scanner does) applies nothing").isEmpty();
+
+		assertThat(browser.post(link, "").body()).contains("Je aanmelding is binnen");
+		var participant = accounts.byEmail(email).orElseThrow();
+		var trajectory = trajectories.ofParticipant(participant.id()).get(0);
+		assertThat(trajectory.status()).isEqualTo(TrajectoryStatus.INTAKE);
+		assertThat(trajectory.theme()).isEqualTo("RETRAINING");
+		assertThat(intakes.ofTrajectory(trajectory.id()).orElseThrow().question()).contains("onderwijs");
+
+		assertThat(browser.post(link, "").body()).as("a link works once").contains("Deze link werkt niet meer");
+	}
+
+	@Test
+	void missingAnswersAreExplainedInThePersonsLanguageAndNothingIsStored() throws Exception {
+		WebSession browser = new WebSession(port);
+		HttpResponse<String> page = browser.post("/intake/programme/" + programme.id(),
+				"displayName=&email=geen-adres&question=kort&theme=ONBEKEND&writesComfortably=MISSCHIEN");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Nog niet alles is goed ingevuld")
+			.contains("Vul je naam in.")
+			.contains("Vul een geldig e-mailadres in")
+			.contains("Kies bij elke vraag van de zelfcheck een antwoord.")
+			.contains("Vink aan dat je akkoord gaat met de privacyverklaring.")
+			.contains("aria-invalid=\"true\"");
+		assertThat(intakes.open(programme.id())).isEmpty();
+
+		WebSession english = new WebSession(port);
+		english.get("/login?lang=en");
+		assertThat(english.post("/intake/programme/" + programme.id(), "displayName=&email=x").body())
+			.contains("Enter your name.");
+	}
+
+	@Test
+	void aNoInTheSelfCheckIsAnsweredWithHonestAdviceBeforeTheApplicationGoesOut() throws Exception {
+		WebSession browser = new WebSession(port);
+		String email = "twijfel-" + suffix + "@example.nl";
+		HttpResponse<String> advice = browser.post("/intake/programme/" + programme.id(), form("Twijfel", email, "NO"));
+		assertThat(advice.body()).contains("Past schriftelijke coaching nu bij je?");
+		assertThat(intakes.open(programme.id())).isEmpty();
+
+		HttpResponse<String> sent = browser.post("/intake/programme/" + programme.id(),
+				form("Twijfel", email, "NO") + "&adviceRead=true");
+		assertThat(sent.body()).contains("Kijk in je mailbox");
+		assertThat(intakes.open(programme.id())).hasSize(1);
+	}
+
+	@Test
+	void anInvitationOpensTheFormWithTheAddressAlreadyProven() throws Exception {
+		String email = "uitgenodigd-" + suffix + "@example.nl";
+		intakes.invite(programme, email, "Ilse de Wit", java.util.Locale.forLanguageTag("nl"), null);
+		MimeMessage invitation = Mailboxes.awaitMail(mailServer, email, m -> true);
+		assertThat(invitation.getSubject()).contains("Uitnodiging voor e-coaching");
+		String link = linkIn(invitation);
+
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get(link).body()).contains("Ilse de Wit").contains("Je schrijft vanaf " + email);
+		// The address in the form cannot replace the one the invitation went to.
+		String posted = form("Ilse de Wit", "iemand-anders@example.nl", "PARTLY");
+		assertThat(browser.post(link, posted).body()).contains("Je aanmelding is binnen");
+		assertThat(accounts.byEmail("iemand-anders@example.nl")).isEmpty();
+		var participant = accounts.byEmail(email).orElseThrow();
+		assertThat(trajectories.ofParticipant(participant.id())).singleElement()
+			.extracting(TrajectoryOverview::status).isEqualTo(TrajectoryStatus.INTAKE);
+		assertThat(intakes.open(programme.id())).isEmpty();
+	}
+
+	@Test
+	void aMailToTheIntakeAddressBecomesAnApplicationAnsweredOnceWithALink() throws Exception {
+		String sender = "per-mail-" + suffix + "@example.nl";
+		send(sender, programme.intakeAddress(), "Aanmelding", "Ik wil graag meedoen. Mijn vraag gaat over doorgroeien.");
+		MimeMessage answer = Mailboxes.awaitMail(mailServer, sender, m -> true);
+		assertThat(answer.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+		String link = linkIn(answer);
+
+		send(sender, programme.intakeAddress(), "Nog iets", "En ik werk parttime.");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> intakes.open(programme.id()).stream().anyMatch(i -> i.question().contains("parttime")));
+		assertThat(Mailboxes.read(mailServer, sender, Mailboxes.PASSWORD)).as("a sender is answered once a day").hasSize(1);
+
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get(link).body()).contains("doorgroeien").contains("parttime");
+		assertThat(browser.post(link, form("Per Mail", sender, "YES")).body()).contains("Je aanmelding is binnen");
+	}
+
+	@Test
+	void aClosedProgrammeLinkIsNotFoundButInvitationsKeepWorking() throws Exception {
+		programmes.openPublicIntake(programme.id(), false);
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get("/intake/programme/" + programme.id()).statusCode()).isEqualTo(404);
+		intakes.invite(programme, "dicht-" + suffix + "@example.nl", "Dicht", java.util.Locale.forLanguageTag("nl"), null);
+		assertThat(intakes.open(programme.id())).hasSize(1);
+	}
+
+	private static String form(String name, String email, String selfCheck) {
+		return "displayName=" + enc(name) + "&email=" + enc(email)
+				+ "&question=" + enc("Ik wil naar het onderwijs, maar durf de overstap nog niet.") + "&theme=RETRAINING"
+				+ "&writesComfortably=" + selfCheck + "&motivated=YES&hasTime=YES&expectations=true&consent=true";
+	}
+
+	private static String enc(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	static String linkIn(MimeMessage mail) {
+		Matcher link = LINK.matcher(Mailboxes.text(mail));
+		assertThat(link.find()).as("a link in the mail").isTrue();
+		return link.group(1);
+	}
+
+	private void send(String from, String to, String subject, String text) throws Exception {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", String.valueOf(mailServer.smtpPort()));
+		MimeMessage mail = new MimeMessage(Session.getInstance(properties));
+		mail.setFrom(from);
+		mail.setRecipients(RecipientType.TO, to);
+		mail.setSubject(subject);
+		mail.setText(text, "UTF-8");
+		Transport.send(mail);
+	}
+}

@@ -1,0 +1,205 @@
+package nl.briefwissel.trajectory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.CoachProfile;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Matching as the manager and the coach do it, and the proposal rule on its own. */
+@BriefwisselTest
+class MatchingTests {
+
+	private static final String QUESTION = "Ik twijfel tussen blijven en vertrekken na de reorganisatie.";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	CoachPool pool;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Intakes intakes;
+
+	@Autowired
+	Matching matching;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	Programme programme;
+
+	Account manager;
+
+	Account coach;
+
+	Account participant;
+
+	UUID trajectory;
+
+	@BeforeEach
+	void anIntakeWaitingForACoach() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Match " + suffix);
+		programme = programmes.create(organisation.id(), "Programma", null);
+		manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Carla Coach", Role.COACH);
+		profiles.changeMatching(coach.id(), 10, true, "NOLOC", List.of("SURPLUS"));
+		pool.set(programme.id(), List.of(coach.id()));
+		participant = fixtures.person(organisation.id(), "deelnemer-" + suffix + "@example.nl", "Dirk Deelnemer",
+				Role.PARTICIPANT);
+		trajectory = trajectories.record(programme.id(), participant.id(), null, TrajectoryStatus.INTAKE, "SURPLUS", null, null);
+		intakes.record(programme.id(), participant, trajectory, new IntakeForm("Dirk Deelnemer", participant.email(), QUESTION,
+				"SURPLUS", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+				Intake.Source.INVITATION);
+	}
+
+	@Test
+	void theProposalIsACertifiedSpecialistWithRoomAndTheLeastLoadedFirst() {
+		var specialistBusy = candidate("Anna", 9, 10, true, true);
+		var specialistCalm = candidate("Bert", 2, 10, true, true);
+		var generalistEmpty = candidate("Cees", 0, 10, true, false);
+		var uncertified = candidate("Dina", 0, 10, false, true);
+		var full = candidate("Eva", 10, 10, true, true);
+		var proposal = matching.propose(List.of(specialistBusy, specialistCalm, generalistEmpty, uncertified, full)).orElseThrow();
+		assertThat(proposal.candidate()).isEqualTo(specialistCalm);
+		assertThat(proposal.why()).extracting(Matching.Why::key)
+			.containsExactly("matching.why.specialist", "matching.why.room", "matching.why.certified");
+		assertThat(matching.propose(List.of(generalistEmpty, uncertified)).orElseThrow().candidate()).isEqualTo(generalistEmpty);
+		assertThat(matching.propose(List.of(uncertified, full))).isEmpty();
+	}
+
+	@Test
+	void theManagerProposesTheCoachAcceptsAndTheWelcomeLetterArrives() throws Exception {
+		mvc.perform(get("/programme/intakes").with(as(manager)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Dirk Deelnemer")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Voorstel: Carla Coach")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(QUESTION))));
+
+		LocalDate start = LocalDate.now().plusDays(3);
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(as(manager))
+			.param("coach", coach.id().toString()).param("startOn", start.toString()))
+			.andExpect(flash().attributeExists("done"));
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+		MimeMessage asked = Mailboxes.awaitMail(mailServer, coach.email(), m -> true);
+		assertThat(Mailboxes.text(asked)).contains("/coach/proposals/" + trajectory);
+
+		mvc.perform(get("/coach").with(as(coach)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/coach/proposals/" + trajectory)));
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(as(coach)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(QUESTION)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Beste Dirk,")));
+
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(as(coach))
+			.param("startOn", start.toString()).param("letter", "Beste Dirk,\n\nWelkom! Ik ben Carla."))
+			.andExpect(status().is3xxRedirection());
+		TrajectoryOverview started = trajectories.byId(trajectory).orElseThrow();
+		assertThat(started.status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(started.startedOn()).isEqualTo(start);
+		assertThat(started.coachId()).isEqualTo(coach.id());
+		MimeMessage welcome = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		assertThat(Mailboxes.text(welcome)).contains("Welkom! Ik ben Carla.");
+		assertThat(welcome.getReplyTo()[0].toString()).startsWith("reply+");
+	}
+
+	@Test
+	void aDeclineSendsTheIntakeBackAndTheManagerSeesWhy() throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), LocalDate.now().plusDays(1), manager.id());
+		mvc.perform(post("/coach/proposals/{id}/decline", trajectory).with(csrf()).with(as(coach))
+			.param("reason", "COACH_FULL").param("why", "Vol tot februari"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+		assertThat(trajectories.byId(trajectory).orElseThrow().coachId()).isNull();
+		mvc.perform(get("/programme/intakes").with(as(manager)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Vol tot februari")));
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(as(coach))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void nobodyElseCanProposeOrAnswer() throws Exception {
+		Account stranger = fixtures.runningTrajectory(true).coach();
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf())
+			.with(user(users.loadUserByUsername("programma@briefwissel.test")))
+			.param("coach", coach.id().toString()).param("startOn", LocalDate.now().toString()))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(as(manager))
+			.param("coach", stranger.id().toString()).param("startOn", LocalDate.now().toString()))
+			.andExpect(flash().attribute("problem", "matching.illegal.notInPool"));
+		profiles.changeMatching(coach.id(), 10, false, null, List.of());
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(as(manager))
+			.param("coach", coach.id().toString()).param("startOn", LocalDate.now().toString()))
+			.andExpect(flash().attribute("problem", "matching.illegal.notCertified"));
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+
+		profiles.changeMatching(coach.id(), 10, true, null, List.of());
+		matching.proposeCoach(trajectory, coach.id(), LocalDate.now(), manager.id());
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(as(stranger))).andExpect(status().isNotFound());
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(as(stranger))
+			.param("startOn", LocalDate.now().toString()).param("letter", "Hallo")).andExpect(status().isNotFound());
+		// A proposal is not yet the coach's conversation.
+		mvc.perform(get("/coach/trajectories/{id}", trajectory).with(as(coach))).andExpect(status().isNotFound());
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(as(manager))).andExpect(status().isForbidden());
+		mvc.perform(get("/programme/intakes").with(as(coach))).andExpect(status().isForbidden());
+	}
+
+	private RequestPostProcessor as(Account account) {
+		return user(users.loadUserByUsername(account.email()));
+	}
+
+	private static Matching.Candidate candidate(String name, int load, int capacity, boolean certified, boolean specialist) {
+		Account account = new Account(UUID.randomUUID(), UUID.randomUUID(), name.toLowerCase(Locale.ROOT) + "@example.nl", name,
+				Locale.forLanguageTag("nl"), Set.of(Role.COACH), true);
+		return new Matching.Candidate(account, new CoachProfile(account.id(), capacity, certified, null, List.of(), null, true),
+				load, specialist);
+	}
+}
