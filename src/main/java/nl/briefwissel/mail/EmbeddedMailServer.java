@@ -77,7 +77,20 @@ public class EmbeddedMailServer implements DisposableBean {
 	public void ensureMailbox(String address) {
 		String login = address.toLowerCase(Locale.ROOT);
 		if (greenMail.getUserManager().getUser(login) == null) {
-			greenMail.setUser(login, login, password);
+			try {
+				greenMail.setUser(login, login, password);
+			}
+			catch (IllegalStateException raced) {
+				// Mail delivered at the same moment created the mailbox first; it is there, which is all we want.
+				if (greenMail.getUserManager().getUser(login) == null) {
+					throw raced;
+				}
+			}
+		}
+		// A mailbox that mail delivery created on its own gets the evaluation password too.
+		var user = greenMail.getUserManager().getUser(login);
+		if (!password.equals(user.getPassword())) {
+			user.setPassword(password);
 		}
 	}
 

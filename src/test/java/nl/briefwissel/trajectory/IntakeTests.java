@@ -172,8 +172,16 @@ class IntakeTests {
 		programmes.openPublicIntake(programme.id(), false);
 		WebSession browser = new WebSession(port);
 		assertThat(browser.get("/intake/programme/" + programme.id()).statusCode()).isEqualTo(404);
-		intakes.invite(programme, "dicht-" + suffix + "@example.nl", "Dicht", java.util.Locale.forLanguageTag("nl"), null);
+		String email = "dicht-" + suffix + "@example.nl";
+		intakes.invite(programme, email, "Dicht", java.util.Locale.forLanguageTag("nl"), null);
 		assertThat(intakes.open(programme.id())).hasSize(1);
+
+		// A withdrawn invitation's link stops working.
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		assertThat(browser.get(link).body()).contains("Je schrijft vanaf " + email);
+		assertThat(intakes.withdraw(intakes.open(programme.id()).get(0).id(), programme.id())).isTrue();
+		assertThat(browser.get(link).body()).contains("Deze link werkt niet meer");
+		assertThat(intakes.open(programme.id())).isEmpty();
 	}
 
 	private static String form(String name, String email, String selfCheck) {
