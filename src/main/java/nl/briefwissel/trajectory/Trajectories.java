@@ -217,6 +217,22 @@ public class Trajectories {
 		return pauses;
 	}
 
+	/** A change of course as the trajectory's history keeps it: when, from where to where, and why. */
+	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why) {
+	}
+
+	/** Every change of course of a trajectory, oldest first. */
+	public List<Change> history(UUID trajectoryId) {
+		return jdbc.sql("""
+				select at, from_status, to_status, reason_code, reason from trajectory_transition
+				where trajectory_id = :id order by at""")
+			.param("id", trajectoryId)
+			.query((rs, n) -> new Change(rs.getObject("at", OffsetDateTime.class),
+					TrajectoryStatus.valueOf(rs.getString("from_status")), TrajectoryStatus.valueOf(rs.getString("to_status")),
+					Reason.valueOf(rs.getString("reason_code")), rs.getString("reason")))
+			.list();
+	}
+
 	/** How many trajectories of a programme are in each stage. */
 	public Map<TrajectoryStatus, Long> countByStatus(UUID programmeId) {
 		Map<TrajectoryStatus, Long> counts = new EnumMap<>(TrajectoryStatus.class);

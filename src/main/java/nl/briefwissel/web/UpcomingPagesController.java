@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class UpcomingPagesController {
 
-	@GetMapping({ "/participant/report", "/coach/assignments",
+	@GetMapping({ "/coach/assignments",
 			"/programme/statistics", "/admin/assignments", "/admin/audit" })
 	String upcoming(HttpServletRequest request, Model model) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());

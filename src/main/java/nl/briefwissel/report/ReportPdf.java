@@ -1,0 +1,66 @@
+package nl.briefwissel.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The report as a PDF: the same record as the HTML page, laid out for paper, tagged for PDF/UA
+ * (structure, language, title) with DejaVu Sans embedded so that every Dutch diacritic prints.
+ */
+@Component
+public class ReportPdf {
+
+	static final String FONT = "DejaVu Sans";
+
+	private final ITemplateEngine templates;
+
+	ReportPdf(ITemplateEngine templates) {
+		this.templates = templates;
+	}
+
+	public byte[] render(TrajectoryReport report, Locale language) {
+		Context context = new Context(language);
+		context.setVariable("report", report);
+		String html = templates.process("report/document", context);
+		// Thymeleaf writes HTML; the PDF renderer wants a well-formed document, which jsoup makes of it.
+		org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
+		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+		try {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.usePdfUaAccessibility(true);
+			builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
+			builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
+			builder.withProducer("Briefwissel");
+			builder.withW3cDocument(document, "/");
+			builder.toStream(pdf);
+			builder.run();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The report could not be rendered as PDF", e);
+		}
+		return pdf.toByteArray();
+	}
+
+	private static InputStream font(String file) {
+		try {
+			return new ClassPathResource("report/fonts/" + file).getInputStream();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Font " + file + " is missing from the application", e);
+		}
+	}
+}

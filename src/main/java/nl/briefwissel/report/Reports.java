@@ -1,0 +1,94 @@
+package nl.briefwissel.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.briefwissel.conversation.Author;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Message;
+import nl.briefwissel.conversation.MessageKind;
+import nl.briefwissel.organisation.Themes;
+import nl.briefwissel.trajectory.ContactMomentPlan;
+import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Gathers a trajectory's record. The caller has checked that the reader is its participant or
+ * its coach; automatic notes (out-of-office, bounces) and the coach's private notes are not part
+ * of the record.
+ */
+@Service
+public class Reports {
+
+	private final Trajectories trajectories;
+
+	private final Conversations conversations;
+
+	private final Intakes intakes;
+
+	private final Themes themes;
+
+	private final Clock clock;
+
+	Reports(Trajectories trajectories, Conversations conversations, Intakes intakes, Themes themes, Clock clock) {
+		this.trajectories = trajectories;
+		this.conversations = conversations;
+		this.intakes = intakes;
+		this.themes = themes;
+		this.clock = clock;
+	}
+
+	public TrajectoryReport of(TrajectoryOverview trajectory, Locale language) {
+		List<Message> correspondence = conversations.of(trajectory.id())
+			.stream()
+			.filter(message -> message.kind() == MessageKind.MESSAGE)
+			.toList();
+		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
+				intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null), trajectories.goals(trajectory.id()),
+				moments(trajectory, correspondence), trajectories.history(trajectory.id()), correspondence,
+				OffsetDateTime.now(clock));
+	}
+
+	/** The plan with, for each moment, whether the participant wrote between the moment before and this one. */
+	private List<TrajectoryReport.Moment> moments(TrajectoryOverview trajectory, List<Message> correspondence) {
+		if (trajectory.plan().isEmpty()) {
+			return List.of();
+		}
+		ContactMomentPlan plan = trajectory.plan().get();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate end = trajectory.endedOn();
+		List<LocalDate> written = correspondence.stream()
+			.filter(m -> m.author() == Author.PARTICIPANT)
+			.map(m -> m.createdAt().atZoneSameInstant(clock.getZone()).toLocalDate())
+			.toList();
+		List<TrajectoryReport.Moment> moments = new ArrayList<>();
+		LocalDate windowStart = trajectory.startedOn().minusDays(1);
+		for (int i = 0; i < plan.size(); i++) {
+			LocalDate due = plan.dueDates().get(i);
+			if (end != null && due.isAfter(end)) {
+				break; // the plan as lived ends where the trajectory ended
+			}
+			LocalDate from = windowStart;
+			boolean wrote = written.stream().anyMatch(day -> day.isAfter(from) && !day.isAfter(due));
+			moments.add(new TrajectoryReport.Moment(i + 1, due, due.isBefore(today), wrote));
+			windowStart = due;
+		}
+		return moments;
+	}
+
+	/** Whether this person may read this trajectory's record: its participant, or its coach once it started. */
+	public static boolean mayRead(TrajectoryOverview trajectory, UUID reader) {
+		return reader.equals(trajectory.participantId())
+				|| reader.equals(trajectory.coachId()) && trajectory.startedOn() != null
+						&& trajectory.status() != nl.briefwissel.trajectory.TrajectoryStatus.MATCHING;
+	}
+}

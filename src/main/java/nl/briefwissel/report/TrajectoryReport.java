@@ -1,0 +1,32 @@
+package nl.briefwissel.report;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import nl.briefwissel.conversation.Message;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+/**
+ * Everything the record holds of one trajectory: who and when, the question and goals, the plan
+ * as it was lived, every change of course with its reason, and the whole correspondence with its
+ * attachments listed.
+ */
+public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, String question, String goals,
+		List<Moment> moments, List<Trajectories.Change> changes, List<Message> correspondence, OffsetDateTime madeAt) {
+
+	public TrajectoryReport {
+		moments = List.copyOf(moments);
+		changes = List.copyOf(changes);
+		correspondence = List.copyOf(correspondence);
+	}
+
+	/** A contact moment of the plan: when it was due and whether the participant wrote for it. */
+	public record Moment(int number, LocalDate due, boolean passed, boolean written) {
+	}
+
+	public int messagesBy(nl.briefwissel.conversation.Author author) {
+		return (int) correspondence.stream().filter(m -> m.author() == author).count();
+	}
+}

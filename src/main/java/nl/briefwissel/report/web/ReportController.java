@@ -1,0 +1,96 @@
+package nl.briefwissel.report.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.report.ReportPdf;
+import nl.briefwissel.report.Reports;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The record for its two readers: the participant (also after the trajectory ended) and the
+ * trajectory's coach. Anyone else gets 404, so an identifier reveals nothing.
+ */
+@Controller
+class ReportController {
+
+	private final Trajectories trajectories;
+
+	private final Reports reports;
+
+	private final ReportPdf pdf;
+
+	ReportController(Trajectories trajectories, Reports reports, ReportPdf pdf) {
+		this.trajectories = trajectories;
+		this.reports = reports;
+		this.pdf = pdf;
+	}
+
+	@GetMapping("/participant/report")
+	String participantReports(@AuthenticationPrincipal SignedInAccount me, Model model) {
+		List<TrajectoryOverview> started = trajectories.ofParticipant(me.id()).stream().filter(t -> t.startedOn() != null).toList();
+		if (started.size() == 1) {
+			return "redirect:/participant/report/" + started.get(0).id();
+		}
+		model.addAttribute("trajectories", started);
+		return "report/choose";
+	}
+
+	@GetMapping("/participant/report/{id}")
+	String participantReport(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
+		return page(readable(id, me), "/participant/report/" + id, locale, model);
+	}
+
+	@GetMapping("/participant/report/{id}/pdf")
+	ResponseEntity<byte[]> participantPdf(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale) {
+		return download(readable(id, me), locale);
+	}
+
+	@GetMapping("/coach/trajectories/{id}/report")
+	String coachReport(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
+		return page(readable(id, me), "/coach/trajectories/" + id + "/report", locale, model);
+	}
+
+	@GetMapping("/coach/trajectories/{id}/report/pdf")
+	ResponseEntity<byte[]> coachPdf(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale) {
+		return download(readable(id, me), locale);
+	}
+
+	private String page(TrajectoryOverview trajectory, String base, Locale locale, Model model) {
+		model.addAttribute("report", reports.of(trajectory, locale));
+		model.addAttribute("pdfLink", base + "/pdf");
+		return "report/page";
+	}
+
+	private ResponseEntity<byte[]> download(TrajectoryOverview trajectory, Locale locale) {
+		byte[] document = pdf.render(reports.of(trajectory, locale), locale);
+		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "record" : "verslag") + "-" + LocalDate.now() + ".pdf";
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(document);
+	}
+
+	private TrajectoryOverview readable(UUID id, SignedInAccount me) {
+		return trajectories.byId(id)
+			.filter(t -> Reports.mayRead(t, me.id()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

@@ -1,0 +1,119 @@
+package nl.briefwissel.report;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.conversation.Conversations;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The record as its two readers get it, as a page and as a PDF whose text is read back. */
+@BriefwisselTest
+class ReportTests {
+
+	private static final String COACH_WRITES = "Hoe gaat het één keer per week met je coöperatieve houding? Ça va, café.";
+
+	private static final String PARTICIPANT_WRITES = "Ik heb nagedacht over mijn vraag en ik wil naar het onderwijs.";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Test
+	void theParticipantReadsAndDownloadsTheWholeCorrespondence() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), COACH_WRITES);
+		conversations.participantWrites(running.id(), running.participant().id(), PARTICIPANT_WRITES);
+
+		mvc.perform(get("/participant/report").with(as(running.participant())))
+			.andExpect(redirectedUrl("/participant/report/" + running.id()));
+		mvc.perform(get("/participant/report/{id}", running.id()).with(as(running.participant())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Het plan zoals het liep")))
+			.andExpect(content().string(containsString("De briefwisseling (2 berichten)")))
+			.andExpect(content().string(containsString("één keer per week")));
+
+		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(as(running.participant())))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			assertThat(text).contains("Verslag van de e-coaching")
+				.contains(running.participant().displayName())
+				.contains("één keer per week met je coöperatieve houding? Ça va, café.")
+				.contains(PARTICIPANT_WRITES)
+				.contains("Het plan zoals het liep");
+			assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged for PDF/UA").isNotNull();
+			assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl");
+			assertThat(document.getDocumentInformation().getTitle()).contains(running.participant().displayName());
+			Set<String> notEmbedded = new HashSet<>();
+			for (PDPage page : document.getPages()) {
+				for (COSName name : page.getResources().getFontNames()) {
+					PDFont font = page.getResources().getFont(name);
+					if (!font.isEmbedded()) {
+						notEmbedded.add(font.getName());
+					}
+				}
+			}
+			assertThat(notEmbedded).as("every font is embedded").isEmpty();
+		}
+	}
+
+	@Test
+	void theCoachDownloadsItAndNobodyElseReachesIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), COACH_WRITES);
+		mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(as(running.coach())))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"));
+		mvc.perform(get("/coach/trajectories/{id}/report", running.id()).with(as(running.coach())))
+			.andExpect(status().isOk());
+
+		Account otherCoach = fixtures.runningTrajectory(true).coach();
+		Account otherParticipant = fixtures.runningTrajectory(true).participant();
+		mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(as(otherCoach)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(as(otherParticipant)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/participant/report/{id}", running.id())
+			.with(user(users.loadUserByUsername("programma@briefwissel.test")))).andExpect(status().isForbidden());
+	}
+
+	private RequestPostProcessor as(Account account) {
+		return user(users.loadUserByUsername(account.email()));
+	}
+}
