@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.mail.Delivery;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.Outbox;
@@ -46,8 +47,11 @@ public class Conversations {
 
 	private final WritingTrends writing;
 
+	private final GivenAssignments given;
+
 	Conversations(Messages messages, ReplyTokens tokens, Trajectories trajectories, Accounts accounts, Outbox outbox,
-			ReplyAddress replyAddress, MessageMail mails, WritingTrends writing) {
+			ReplyAddress replyAddress, MessageMail mails, WritingTrends writing, GivenAssignments given) {
+		this.given = given;
 		this.messages = messages;
 		this.tokens = tokens;
 		this.trajectories = trajectories;
@@ -106,8 +110,10 @@ public class Conversations {
 		if (!participantId.equals(trajectory.participantId())) {
 			throw new NotYourTrajectoryException(trajectoryId);
 		}
-		return messages.add(trajectoryId, participantId, Author.PARTICIPANT, MessageKind.MESSAGE, text.strip(), Channel.WEB,
+		UUID id = messages.add(trajectoryId, participantId, Author.PARTICIPANT, MessageKind.MESSAGE, text.strip(), Channel.WEB,
 				null, List.of());
+		given.answer(trajectoryId, id);
+		return id;
 	}
 
 	UUID coachMessage(TrajectoryOverview trajectory, String text, Channel channel, UUID inboundMailId,

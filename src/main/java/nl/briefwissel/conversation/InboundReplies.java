@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.mail.InboundMail;
 import nl.briefwissel.mail.InboundMailHandler;
 import nl.briefwissel.mail.InboundResult;
@@ -40,8 +41,11 @@ class InboundReplies implements InboundMailHandler {
 
 	private final Intakes intakes;
 
+	private final GivenAssignments given;
+
 	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
-			Conversations conversations, Programmes programmes, Intakes intakes) {
+			Conversations conversations, Programmes programmes, Intakes intakes, GivenAssignments given) {
+		this.given = given;
 		this.programmes = programmes;
 		this.intakes = intakes;
 		this.tokens = tokens;
@@ -109,6 +113,7 @@ class InboundReplies implements InboundMailHandler {
 		if (sender.equals(trajectory.participantEmail())) {
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					content.text(), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
+			given.answer(trajectory.id(), id); // the reply, photos and files included, answers any open assignment
 			if (mailMayBeFailing) {
 				tokens.markWorking(trajectory.id()); // the participant's mail arrives again
 			}

@@ -34,6 +34,11 @@ public class Themes {
 		this.jdbc = jdbc;
 	}
 
+	/** The seven themes of the pilot, which every programme starts with. */
+	public List<Theme> pilotThemes() {
+		return DEFAULTS;
+	}
+
 	/** Every theme of the programme, switched off ones included, in their order. */
 	public List<Theme> of(UUID programmeId) {
 		return jdbc.sql("""

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
@@ -37,9 +38,13 @@ public class Reports {
 
 	private final Themes themes;
 
+	private final GivenAssignments given;
+
 	private final Clock clock;
 
-	Reports(Trajectories trajectories, Conversations conversations, Intakes intakes, Themes themes, Clock clock) {
+	Reports(Trajectories trajectories, Conversations conversations, Intakes intakes, Themes themes, GivenAssignments given,
+			Clock clock) {
+		this.given = given;
 		this.trajectories = trajectories;
 		this.conversations = conversations;
 		this.intakes = intakes;
@@ -54,8 +59,18 @@ public class Reports {
 			.toList();
 		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
 				intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null), trajectories.goals(trajectory.id()),
-				moments(trajectory, correspondence), trajectories.history(trajectory.id()), correspondence,
-				OffsetDateTime.now(clock));
+				moments(trajectory, correspondence), trajectories.history(trajectory.id()), assignments(trajectory, correspondence),
+				correspondence, OffsetDateTime.now(clock));
+	}
+
+	private List<TrajectoryReport.GivenAssignment> assignments(TrajectoryOverview trajectory, List<Message> correspondence) {
+		return given.of(trajectory.id())
+			.stream()
+			.map(g -> new TrajectoryReport.GivenAssignment(g, correspondence.stream()
+				.filter(m -> m.id().equals(g.answerMessageId()))
+				.findFirst()
+				.orElse(null)))
+			.toList();
 	}
 
 	/** The plan with, for each moment, whether the participant wrote between the moment before and this one. */

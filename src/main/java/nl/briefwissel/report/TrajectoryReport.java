@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -14,12 +15,18 @@ import nl.briefwissel.trajectory.TrajectoryOverview;
  * attachments listed.
  */
 public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, String question, String goals,
-		List<Moment> moments, List<Trajectories.Change> changes, List<Message> correspondence, OffsetDateTime madeAt) {
+		List<Moment> moments, List<Trajectories.Change> changes, List<GivenAssignment> assignments,
+		List<Message> correspondence, OffsetDateTime madeAt) {
 
 	public TrajectoryReport {
 		moments = List.copyOf(moments);
+		assignments = List.copyOf(assignments);
 		changes = List.copyOf(changes);
 		correspondence = List.copyOf(correspondence);
+	}
+
+	/** An assignment given in the trajectory with the participant's answer, or null while it is open. */
+	public record GivenAssignment(GivenAssignments.Given given, Message answer) {
 	}
 
 	/** A contact moment of the plan: when it was due and whether the participant wrote for it. */

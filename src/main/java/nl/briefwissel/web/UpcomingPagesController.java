@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class UpcomingPagesController {
 
-	@GetMapping({ "/coach/assignments",
-			"/programme/statistics", "/admin/assignments", "/admin/audit" })
+	@GetMapping({
+			"/programme/statistics", "/admin/audit" })
 	String upcoming(HttpServletRequest request, Model model) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		// "/participant/report" is described by the messages "upcoming.participant.report.*"

@@ -3,6 +3,8 @@ package nl.briefwissel.conversation.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -14,6 +16,9 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
@@ -22,6 +27,7 @@ import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.writing.WritingCheck;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,9 +64,18 @@ class ConversationController {
 
 	private final Intakes intakes;
 
+	private final Assignments library;
+
+	private final GivenAssignments given;
+
+	private final MessageSource texts;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
-			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Intakes intakes) {
+			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Intakes intakes, Assignments library, GivenAssignments given, MessageSource texts) {
 		this.intakes = intakes;
+		this.library = library;
+		this.given = given;
+		this.texts = texts;
 		this.conversations = conversations;
 		this.trajectories = trajectories;
 		this.downloads = downloads;
@@ -77,13 +92,21 @@ class ConversationController {
 
 	@GetMapping("/coach/trajectories/{id}")
 	String trajectory(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) UUID use, Model model) {
+			@RequestParam(required = false) UUID use, @RequestParam(required = false) UUID give, Locale locale, Model model) {
 		TrajectoryOverview trajectory = own(id, me);
 		if (!model.containsAttribute("form")) {
 			String draft = desk.draft(id, me.id()).orElse("");
 			String text = use == null ? draft : desk.savedReply(me.id(), use)
 				.map(reply -> draft.isBlank() ? reply.body() : draft.stripTrailing() + "\n\n" + reply.body())
 				.orElse(draft);
+			Optional<Assignment> giving = give == null ? Optional.empty() : choosable(me, give);
+			if (giving.isPresent()) {
+				// The assignment travels inside the letter, so it reads well in any mail client.
+				String letter = giving.get().asLetterText(texts.getMessage("assignment.inLetter", null, locale),
+						texts.getMessage("assignment.estimate", new Object[] { giving.get().minutes() }, locale));
+				text = text.isBlank() ? letter : text.stripTrailing() + "\n\n" + letter;
+				model.addAttribute("giving", giving.get());
+			}
 			model.addAttribute("form", new MessageForm(text));
 		}
 		return page(trajectory, model);
@@ -114,13 +137,16 @@ class ConversationController {
 
 	@PostMapping("/coach/trajectories/{id}/messages")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
+			@RequestParam(required = false) UUID assignment, Model model, RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
+		Optional<Assignment> giving = assignment == null ? Optional.empty() : choosable(me, assignment);
 		if (errors.hasErrors()) {
+			giving.ifPresent(a -> model.addAttribute("giving", a));
 			return page(trajectory, model);
 		}
-		conversations.coachWrites(id, me.id(), form.text());
+		UUID message = conversations.coachWrites(id, me.id(), form.text());
+		giving.ifPresent(a -> given.give(id, a.id(), message));
 		desk.saveDraft(id, me.id(), "");
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/coach/trajectories/" + id + "#latest";
@@ -178,9 +204,16 @@ class ConversationController {
 		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
 		model.addAttribute("notes", desk.notes(trajectory.id(), trajectory.coachId()));
 		model.addAttribute("savedReplies", desk.savedReplies(trajectory.coachId()));
+		model.addAttribute("library", library.forCoach(trajectory.coachId(), null));
+		model.addAttribute("given", given.of(trajectory.id()));
 		model.addAttribute("question", intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null));
 		model.addAttribute("goals", trajectories.goals(trajectory.id()));
 		return "conversation/coach-trajectory";
+	}
+
+	/** An assignment of the shared library or the coach's own, not archived. */
+	private Optional<Assignment> choosable(SignedInAccount me, UUID assignmentId) {
+		return library.byId(assignmentId).filter(a -> !a.archived() && (a.shared() || me.id().equals(a.ownerId())));
 	}
 
 	/** The coach's own trajectory, or 404: another coach's id must not even confirm it exists. */

@@ -43,10 +43,11 @@ class ReportController {
 	}
 
 	@GetMapping("/participant/report")
-	String participantReports(@AuthenticationPrincipal SignedInAccount me, Model model) {
+	String participantReports(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		List<TrajectoryOverview> started = trajectories.ofParticipant(me.id()).stream().filter(t -> t.startedOn() != null).toList();
 		if (started.size() == 1) {
-			return "redirect:/participant/report/" + started.get(0).id();
+			// Most participants have one trajectory: their record is the page itself.
+			return page(started.get(0), "/participant/report/" + started.get(0).id(), locale, model);
 		}
 		model.addAttribute("trajectories", started);
 		return "report/choose";

@@ -1,0 +1,144 @@
+package nl.briefwissel.assignment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The library: shared assignments (no owner) and each coach's own. Assignments are archived,
+ * never deleted, because given assignments keep pointing at them.
+ */
+@Repository
+public class Assignments {
+
+	private static final String COLUMNS = """
+			select id, owner_id, title, instructions, type, themes, minutes, language, archived
+			from assignment
+			""";
+
+	/** What a new or changed assignment holds. */
+	public record Draft(String title, String instructions, AssignmentType type, List<String> themes, int minutes,
+			Locale language) {
+	}
+
+	/** A search of the library; every part is optional. */
+	public record Search(String text, String theme, AssignmentType type) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Assignments(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** What a coach can choose from: the shared library and their own, not archived, matching the search. */
+	public List<Assignment> forCoach(UUID coachId, Search search) {
+		return matching(jdbc.sql(COLUMNS + " where archived = false and (owner_id is null or owner_id = :owner) order by title")
+			.param("owner", coachId)
+			.query(Assignments::map)
+			.list(), search);
+	}
+
+	/** The shared library, archived ones included, for administrators. */
+	public List<Assignment> shared(Search search) {
+		return matching(jdbc.sql(COLUMNS + " where owner_id is null order by archived, title").query(Assignments::map).list(),
+				search);
+	}
+
+	public Optional<Assignment> byId(UUID id) {
+		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(Assignments::map).optional();
+	}
+
+	/** Adds an assignment: the coach's own, or to the shared library when {@code ownerId} is null. */
+	@Transactional
+	public UUID add(UUID ownerId, Draft draft) {
+		return insert(ownerId, null, draft);
+	}
+
+	@Transactional
+	public void change(UUID id, Draft draft) {
+		jdbc.sql("""
+				update assignment set title = :title, instructions = :instructions, type = :type, themes = :themes,
+				    minutes = :minutes, language = :language where id = :id""")
+			.param("title", draft.title().strip())
+			.param("instructions", draft.instructions().strip())
+			.param("type", draft.type().name())
+			.param("themes", String.join(",", draft.themes()))
+			.param("minutes", draft.minutes())
+			.param("language", draft.language().getLanguage())
+			.param("id", id)
+			.update();
+	}
+
+	@Transactional
+	public void archive(UUID id, boolean archived) {
+		jdbc.sql("update assignment set archived = :archived where id = :id").param("archived", archived).param("id", id).update();
+	}
+
+	/** Whether the shipped library entry with this key and language is present, so seeding adds each once. */
+	boolean hasLibraryEntry(String key, Locale language) {
+		return jdbc.sql("select count(*) from assignment where library_key = :key and language = :language and owner_id is null")
+			.param("key", key)
+			.param("language", language.getLanguage())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	@Transactional
+	UUID insertLibraryEntry(String key, Draft draft) {
+		return insert(null, key, draft);
+	}
+
+	private UUID insert(UUID ownerId, String key, Draft draft) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into assignment (id, owner_id, library_key, title, instructions, type, themes, minutes, language, created_at)
+				values (:id, :owner, :key, :title, :instructions, :type, :themes, :minutes, :language, :now)""")
+			.param("id", id)
+			.param("owner", ownerId)
+			.param("key", key)
+			.param("title", draft.title().strip())
+			.param("instructions", draft.instructions().strip())
+			.param("type", draft.type().name())
+			.param("themes", String.join(",", draft.themes()))
+			.param("minutes", draft.minutes())
+			.param("language", draft.language().getLanguage())
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		return id;
+	}
+
+	private static List<Assignment> matching(List<Assignment> assignments, Search search) {
+		if (search == null) {
+			return assignments;
+		}
+		String text = search.text() == null ? "" : search.text().strip().toLowerCase(Locale.ROOT);
+		return assignments.stream()
+			.filter(a -> text.isEmpty() || a.title().toLowerCase(Locale.ROOT).contains(text)
+					|| a.instructions().toLowerCase(Locale.ROOT).contains(text))
+			.filter(a -> search.theme() == null || search.theme().isBlank() || a.themes().contains(search.theme()))
+			.filter(a -> search.type() == null || a.type() == search.type())
+			.toList();
+	}
+
+	private static Assignment map(ResultSet rs, int row) throws SQLException {
+		String themes = rs.getString("themes");
+		return new Assignment(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("title"),
+				rs.getString("instructions"), AssignmentType.valueOf(rs.getString("type")),
+				themes == null || themes.isBlank() ? List.of() : Arrays.stream(themes.split(",")).map(String::strip).toList(),
+				rs.getInt("minutes"), Locale.forLanguageTag(rs.getString("language")), rs.getBoolean("archived"));
+	}
+}

@@ -1,0 +1,74 @@
+package nl.briefwissel.assignment;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assignments given in a trajectory. The participant's first message after an assignment is its
+ * answer: text, photos and files alike, by mail or from the web.
+ */
+@Repository
+public class GivenAssignments {
+
+	/** An assignment given in a trajectory; the answer is the id of the participant's message, or null while open. */
+	public record Given(UUID id, UUID assignmentId, String title, AssignmentType type, UUID messageId,
+			OffsetDateTime givenAt, UUID answerMessageId, OffsetDateTime answeredAt) {
+
+		public boolean answered() {
+			return answerMessageId != null;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	GivenAssignments(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void give(UUID trajectoryId, UUID assignmentId, UUID messageId) {
+		jdbc.sql("""
+				insert into given_assignment (id, trajectory_id, assignment_id, message_id, given_at)
+				values (:id, :trajectory, :assignment, :message, :now)""")
+			.param("id", UUID.randomUUID())
+			.param("trajectory", trajectoryId)
+			.param("assignment", assignmentId)
+			.param("message", messageId)
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+	}
+
+	/** Links a participant's message as the answer to every open assignment of the trajectory. */
+	@Transactional
+	public int answer(UUID trajectoryId, UUID messageId) {
+		return jdbc.sql("""
+				update given_assignment set answer_message_id = :message, answered_at = :now
+				where trajectory_id = :trajectory and answer_message_id is null""")
+			.param("message", messageId)
+			.param("now", OffsetDateTime.now(clock))
+			.param("trajectory", trajectoryId)
+			.update();
+	}
+
+	public List<Given> of(UUID trajectoryId) {
+		return jdbc.sql("""
+				select g.id, g.assignment_id, a.title, a.type, g.message_id, g.given_at, g.answer_message_id, g.answered_at
+				from given_assignment g join assignment a on a.id = g.assignment_id
+				where g.trajectory_id = :trajectory order by g.given_at""")
+			.param("trajectory", trajectoryId)
+			.query((rs, n) -> new Given(rs.getObject("id", UUID.class), rs.getObject("assignment_id", UUID.class),
+					rs.getString("title"), AssignmentType.valueOf(rs.getString("type")), rs.getObject("message_id", UUID.class),
+					rs.getObject("given_at", OffsetDateTime.class), rs.getObject("answer_message_id", UUID.class),
+					rs.getObject("answered_at", OffsetDateTime.class)))
+			.list();
+	}
+}

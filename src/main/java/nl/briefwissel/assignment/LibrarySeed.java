@@ -1,0 +1,95 @@
+package nl.briefwissel.assignment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ships the assignments written for Briefwissel ({@code assignments/library.txt}) into the shared
+ * library, each entry once by its key and language, in every profile: a new installation starts
+ * with a library, and an administrator's changes to shipped entries are never overwritten.
+ */
+@Component
+class LibrarySeed implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(LibrarySeed.class);
+
+	static final String FILE = "assignments/library.txt";
+
+	/** One entry of the shipped file. */
+	record Entry(String key, Assignments.Draft draft) {
+	}
+
+	private final Assignments assignments;
+
+	LibrarySeed(Assignments assignments) {
+		this.assignments = assignments;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int added = 0;
+		for (Entry entry : read()) {
+			if (!assignments.hasLibraryEntry(entry.key(), entry.draft().language())) {
+				assignments.insertLibraryEntry(entry.key(), entry.draft());
+				added++;
+			}
+		}
+		if (added > 0) {
+			log.info("{} shipped assignment(s) added to the shared library", added);
+		}
+	}
+
+	static List<Entry> read() {
+		try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
+			return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The shipped assignment library is missing", e);
+		}
+	}
+
+	/** Blocks of {@code === key | TYPE | THEMES | minutes | lang}, a title, {@code ---}, then Markdown. */
+	static List<Entry> parse(String text) {
+		List<Entry> entries = new ArrayList<>();
+		String[] blocks = text.replace("\r\n", "\n").split("(?m)^=== ");
+		for (String block : blocks) {
+			if (block.isBlank() || block.startsWith("#")) {
+				continue;
+			}
+			String[] lines = block.split("\n", -1);
+			String[] header = lines[0].split("\\|");
+			if (header.length != 5) {
+				throw new IllegalStateException("Assignment header needs 5 parts: " + lines[0]);
+			}
+			String title = lines[1].strip();
+			if (!"---".equals(lines[2].strip())) {
+				throw new IllegalStateException("Assignment '" + title + "' misses the --- line under its title");
+			}
+			String instructions = String.join("\n", Arrays.copyOfRange(lines, 3, lines.length))
+				.lines()
+				.filter(line -> !line.startsWith("#"))
+				.reduce((a, b) -> a + "\n" + b)
+				.orElse("")
+				.strip();
+			List<String> themes = Arrays.stream(header[2].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+			entries.add(new Entry(header[0].strip(), new Assignments.Draft(title, instructions,
+					AssignmentType.valueOf(header[1].strip()), themes, Integer.parseInt(header[3].strip()),
+					Locale.forLanguageTag(header[4].strip()))));
+		}
+		return entries;
+	}
+}

@@ -1,0 +1,172 @@
+package nl.briefwissel.assignment.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.Markdown;
+import nl.briefwissel.organisation.Theme;
+import nl.briefwissel.organisation.Themes;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The assignment library in two places: a coach searches the shared library and keeps their own
+ * assignments; an administrator curates the shared library. A coach changes only their own.
+ */
+@Controller
+class LibraryController {
+
+	private final Assignments assignments;
+
+	private final Themes themes;
+
+	private final Markdown markdown;
+
+	LibraryController(Assignments assignments, Themes themes, Markdown markdown) {
+		this.assignments = assignments;
+		this.themes = themes;
+		this.markdown = markdown;
+	}
+
+	record Form(@NotBlank(message = "{assignments.error.title}") @Size(max = 200, message = "{assignments.error.title}") String title,
+			@NotBlank(message = "{assignments.error.instructions}") @Size(max = 8000,
+					message = "{assignments.error.instructions}") String instructions,
+			@NotNull(message = "{assignments.error.type}") AssignmentType type, List<String> themes,
+			@NotNull(message = "{assignments.error.minutes}") @Min(value = 1, message = "{assignments.error.minutes}") @Max(
+					value = 600, message = "{assignments.error.minutes}") Integer minutes,
+			@NotNull(message = "{assignments.error.language}") @Pattern(regexp = "nl|en",
+					message = "{assignments.error.language}") String language) {
+
+		Assignments.Draft draft(Set<String> knownThemes) {
+			List<String> chosen = themes == null ? List.of() : themes.stream().filter(knownThemes::contains).distinct().toList();
+			return new Assignments.Draft(title, instructions, type, chosen, minutes, Locale.forLanguageTag(language));
+		}
+	}
+
+	@GetMapping("/coach/assignments")
+	String coachLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type, Model model,
+			Locale locale) {
+		model.addAttribute("assignments", assignments.forCoach(me.id(), new Assignments.Search(q, theme, type)));
+		return page(model, "/coach/assignments", q, theme, type, me.id(), locale);
+	}
+
+	@GetMapping("/admin/assignments")
+	String sharedLibrary(@RequestParam(required = false) String q, @RequestParam(required = false) String theme,
+			@RequestParam(required = false) AssignmentType type, Model model, Locale locale) {
+		model.addAttribute("assignments", assignments.shared(new Assignments.Search(q, theme, type)));
+		return page(model, "/admin/assignments", q, theme, type, null, locale);
+	}
+
+	@PostMapping("/coach/assignments")
+	String addOwn(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form, BindingResult errors,
+			RedirectAttributes redirect) {
+		return save(form, errors, redirect, "/coach/assignments", () -> assignments.add(me.id(), form.draft(knownThemes())));
+	}
+
+	@PostMapping("/admin/assignments")
+	String addShared(@Valid @ModelAttribute Form form, BindingResult errors, RedirectAttributes redirect) {
+		return save(form, errors, redirect, "/admin/assignments", () -> assignments.add(null, form.draft(knownThemes())));
+	}
+
+	@PostMapping("/coach/assignments/{id}")
+	String changeOwn(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form,
+			BindingResult errors, RedirectAttributes redirect) {
+		own(id, me.id());
+		return save(form, errors, redirect, "/coach/assignments", () -> assignments.change(id, form.draft(knownThemes())));
+	}
+
+	@PostMapping("/admin/assignments/{id}")
+	String changeShared(@PathVariable UUID id, @Valid @ModelAttribute Form form, BindingResult errors,
+			RedirectAttributes redirect) {
+		shared(id);
+		return save(form, errors, redirect, "/admin/assignments", () -> assignments.change(id, form.draft(knownThemes())));
+	}
+
+	@PostMapping("/coach/assignments/{id}/archive")
+	String archiveOwn(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam boolean archived,
+			RedirectAttributes redirect) {
+		own(id, me.id());
+		assignments.archive(id, archived);
+		redirect.addFlashAttribute("saved", archived ? "assignments.archived" : "assignments.restored");
+		return "redirect:/coach/assignments";
+	}
+
+	@PostMapping("/admin/assignments/{id}/archive")
+	String archiveShared(@PathVariable UUID id, @RequestParam boolean archived, RedirectAttributes redirect) {
+		shared(id);
+		assignments.archive(id, archived);
+		redirect.addFlashAttribute("saved", archived ? "assignments.archived" : "assignments.restored");
+		return "redirect:/admin/assignments";
+	}
+
+	private String save(Form form, BindingResult errors, RedirectAttributes redirect, String back, Runnable change) {
+		if (errors.hasErrors()) {
+			redirect.addFlashAttribute("formErrors", errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).distinct().toList());
+			redirect.addFlashAttribute("form", form);
+			return "redirect:" + back;
+		}
+		change.run();
+		redirect.addFlashAttribute("saved", "assignments.saved");
+		return "redirect:" + back;
+	}
+
+	private String page(Model model, String base, String q, String theme, AssignmentType type, UUID editableOwner,
+			Locale locale) {
+		model.addAttribute("themeLabels",
+				themes.pilotThemes().stream().collect(Collectors.toMap(Theme::code, t -> t.label(locale))));
+		@SuppressWarnings("unchecked")
+		List<Assignment> shown = (List<Assignment>) model.getAttribute("assignments");
+		// Rendered here: Thymeleaf does not call beans from th:utext, and the HTML is sanitised anyway.
+		model.addAttribute("instructionsHtml",
+				shown.stream().collect(Collectors.toMap(Assignment::id, a -> markdown.html(a.instructions()))));
+		model.addAttribute("base", base);
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("theme", theme == null ? "" : theme);
+		model.addAttribute("type", type);
+		model.addAttribute("types", AssignmentType.values());
+		model.addAttribute("themes", themes.pilotThemes());
+		model.addAttribute("editableOwner", editableOwner);
+		return "assignment/library";
+	}
+
+	private Set<String> knownThemes() {
+		return themes.pilotThemes().stream().map(Theme::code).collect(Collectors.toSet());
+	}
+
+	private Assignment own(UUID id, UUID coachId) {
+		return assignments.byId(id)
+			.filter(a -> coachId.equals(a.ownerId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private Assignment shared(UUID id) {
+		return assignments.byId(id).filter(Assignment::shared).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

@@ -1,0 +1,187 @@
+package nl.briefwissel.assignment;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The library as shipped and kept, and an assignment given, answered by mail with a photo, and in the record. */
+@BriefwisselTest
+class AssignmentTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	GivenAssignments given;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void theShippedLibraryCoversEveryTypeAndThemeInBothLanguages() {
+		List<LibrarySeed.Entry> entries = LibrarySeed.read();
+		assertThat(entries).hasSizeGreaterThanOrEqualTo(40);
+		Map<String, Set<String>> languagesByKey = entries.stream()
+			.collect(Collectors.groupingBy(LibrarySeed.Entry::key,
+					Collectors.mapping(e -> e.draft().language().getLanguage(), Collectors.toSet())));
+		assertThat(languagesByKey).hasSizeGreaterThanOrEqualTo(20).allSatisfy((key, languages) -> assertThat(languages)
+			.as(key).containsExactlyInAnyOrder("nl", "en"));
+		for (String language : List.of("nl", "en")) {
+			List<Assignments.Draft> ofLanguage = entries.stream().map(LibrarySeed.Entry::draft)
+				.filter(d -> d.language().getLanguage().equals(language)).toList();
+			assertThat(ofLanguage.stream().map(Assignments.Draft::type).collect(Collectors.toSet()))
+				.containsExactlyInAnyOrderElementsOf(EnumSet.allOf(AssignmentType.class));
+			assertThat(ofLanguage.stream().flatMap(d -> d.themes().stream()).collect(Collectors.toSet())).containsExactlyInAnyOrder(
+					"NEXT_STEP", "RETRAINING", "GROWTH", "GRIP", "SURPLUS", "MOVE_WITHIN", "NOT_SURE");
+		}
+		var coach = fixtures.runningTrajectory(true).coach();
+		assertThat(assignments.forCoach(coach.id(), null)).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(assignments.forCoach(coach.id(), new Assignments.Search(null, "RETRAINING", AssignmentType.PHOTO)))
+			.allSatisfy(a -> {
+				assertThat(a.type()).isEqualTo(AssignmentType.PHOTO);
+				assertThat(a.themes()).contains("RETRAINING");
+			});
+	}
+
+	@Test
+	void aPhotoAssignmentIsGivenAnsweredByMailWithAPhotoAndKeptInTheRecord() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Assignment photo = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.PHOTO))
+			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).param("give", photo.id().toString()).with(as(running.coach())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Opdracht: " + photo.title())))
+			.andExpect(content().string(containsString("name=\"assignment\" value=\"" + photo.id() + "\"")));
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).with(csrf()).with(as(running.coach()))
+			.param("text", "Beste,\n\nOpdracht: " + photo.title() + "\n\n" + photo.instructions())
+			.param("assignment", photo.id().toString()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(given.of(running.id())).singleElement().satisfies(g -> assertThat(g.answered()).isFalse());
+
+		MimeMessage letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
+		assertThat(Mailboxes.text(letter)).contains(photo.title());
+		MimeMessage reply = new MimeMessage(smtp());
+		reply.setFrom(running.participant().email());
+		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, letter.getReplyTo());
+		reply.setSubject("Re: " + letter.getSubject());
+		MimeMultipart parts = new MimeMultipart();
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText("Hier is mijn foto van de plek waar ik het best nadenk: de bank bij het raam.", "UTF-8");
+		MimeBodyPart image = new MimeBodyPart();
+		image.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) 0xFF, (byte) 0xD9 },
+				"image/jpeg")));
+		image.setFileName("denkplek.jpg");
+		parts.addBodyPart(text);
+		parts.addBodyPart(image);
+		reply.setContent(parts);
+		Transport.send(reply);
+
+		await().until(() -> given.of(running.id()).get(0).answered());
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(as(running.coach())))
+			.andExpect(content().string(containsString("beantwoord op")));
+		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(as(running.participant())))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			String pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			assertThat(pdfText).contains("Opdrachten en antwoorden").contains(photo.title())
+				.contains("de bank bij het raam").contains("denkplek.jpg");
+		}
+	}
+
+	@Test
+	void coachesKeepTheirOwnAndAdministratorsTheSharedLibrary() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account coach = running.coach();
+		mvc.perform(post("/coach/assignments").with(csrf()).with(as(coach)).param("title", "Mijn eigen opdracht")
+			.param("type", "FREE").param("minutes", "20").param("language", "nl").param("themes", "GRIP", "ONBEKEND")
+			.param("instructions", "Schrijf **drie** dingen op.<script>alert(1)</script>"))
+			.andExpect(flash().attribute("saved", "assignments.saved"));
+		Assignment own = assignments.forCoach(coach.id(), new Assignments.Search("Mijn eigen opdracht", null, null)).get(0);
+		assertThat(own.ownerId()).isEqualTo(coach.id());
+		assertThat(own.themes()).containsExactly("GRIP");
+		mvc.perform(get("/coach/assignments").param("q", "Mijn eigen opdracht").with(as(coach)))
+			.andExpect(content().string(containsString("<strong>drie</strong>")))
+			.andExpect(content().string(not(containsString("<script>alert"))));
+
+		Account otherCoach = fixtures.runningTrajectory(true).coach();
+		assertThat(assignments.forCoach(otherCoach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
+		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(as(otherCoach)).param("archived", "true"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(as(coach)).param("archived", "true"))
+			.andExpect(flash().attribute("saved", "assignments.archived"));
+		assertThat(assignments.forCoach(coach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
+
+		mvc.perform(post("/coach/assignments").with(csrf()).with(as(coach)).param("title", "").param("minutes", "0"))
+			.andExpect(flash().attributeExists("formErrors"));
+
+		Account admin = fixtures.person(running.organisationId(), "beheer-" + UUID.randomUUID() + "@example.nl", "Beheer",
+				Role.ADMINISTRATOR);
+		mvc.perform(post("/admin/assignments").with(csrf()).with(as(admin)).param("title", "Gedeelde opdracht " + own.id())
+			.param("type", "REFLECTION").param("minutes", "15").param("language", "en").param("instructions", "Write."))
+			.andExpect(flash().attribute("saved", "assignments.saved"));
+		assertThat(assignments.forCoach(otherCoach.id(), new Assignments.Search("Gedeelde opdracht " + own.id(), null, null)))
+			.singleElement().satisfies(a -> assertThat(a.language()).isEqualTo(Locale.ENGLISH));
+		mvc.perform(post("/admin/assignments").with(csrf()).with(as(coach)).param("title", "x")).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/assignments").with(as(admin))).andExpect(status().isOk());
+	}
+
+	private Session smtp() {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", String.valueOf(mailServer.smtpPort()));
+		return Session.getInstance(properties);
+	}
+
+	private RequestPostProcessor as(Account account) {
+		return user(users.loadUserByUsername(account.email()));
+	}
+}
