@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.closing.Closings;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
@@ -40,11 +41,14 @@ public class Reports {
 
 	private final GivenAssignments given;
 
+	private final Closings closings;
+
 	private final Clock clock;
 
 	Reports(Trajectories trajectories, Conversations conversations, Intakes intakes, Themes themes, GivenAssignments given,
-			Clock clock) {
+			Closings closings, Clock clock) {
 		this.given = given;
+		this.closings = closings;
 		this.trajectories = trajectories;
 		this.conversations = conversations;
 		this.intakes = intakes;
@@ -60,7 +64,7 @@ public class Reports {
 		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
 				intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null), trajectories.goals(trajectory.id()),
 				moments(trajectory, correspondence), trajectories.history(trajectory.id()), assignments(trajectory, correspondence),
-				correspondence, OffsetDateTime.now(clock));
+				closings.of(trajectory.id()).orElse(null), correspondence, OffsetDateTime.now(clock));
 	}
 
 	private List<TrajectoryReport.GivenAssignment> assignments(TrajectoryOverview trajectory, List<Message> correspondence) {

@@ -5,18 +5,20 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.closing.Closing;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
 /**
  * Everything the record holds of one trajectory: who and when, the question and goals, the plan
- * as it was lived, every change of course with its reason, and the whole correspondence with its
- * attachments listed.
+ * as it was lived, every change of course with its reason, assignments with their answers, the
+ * closing summary with the participant's reaction ({@code closing} may be null), and the whole
+ * correspondence with its attachments listed.
  */
 public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, String question, String goals,
 		List<Moment> moments, List<Trajectories.Change> changes, List<GivenAssignment> assignments,
-		List<Message> correspondence, OffsetDateTime madeAt) {
+		Closing closing, List<Message> correspondence, OffsetDateTime madeAt) {
 
 	public TrajectoryReport {
 		moments = List.copyOf(moments);

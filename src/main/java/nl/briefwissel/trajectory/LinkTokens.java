@@ -8,23 +8,23 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Tokens for the links in intake mails: 256 random bits in the link, only their SHA-256 in the
+ * Tokens for links in mails (intake, evaluation): 256 random bits in the link, only their SHA-256 in the
  * database, so a leaked table gives no working links.
  */
-final class LinkTokens {
+public final class LinkTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private LinkTokens() {
 	}
 
-	static String create() {
+	public static String create() {
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 	}
 
-	static String hash(String token) {
+	public static String hash(String token) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
@@ -34,7 +34,7 @@ final class LinkTokens {
 	}
 
 	/** Whether a string can be a token at all, before it costs a query. */
-	static boolean plausible(String token) {
+	public static boolean plausible(String token) {
 		return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 }

@@ -19,6 +19,8 @@ import nl.briefwissel.conversation.Message;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.Assignments;
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.closing.ClosingDesk;
+import nl.briefwissel.closing.Closings;
 import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
@@ -70,8 +72,12 @@ class ConversationController {
 
 	private final MessageSource texts;
 
+	private final Closings closings;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
-			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Intakes intakes, Assignments library, GivenAssignments given, MessageSource texts) {
+			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Intakes intakes, Assignments library, GivenAssignments given, MessageSource texts,
+			Closings closings) {
+		this.closings = closings;
 		this.intakes = intakes;
 		this.library = library;
 		this.given = given;
@@ -206,6 +212,8 @@ class ConversationController {
 		model.addAttribute("savedReplies", desk.savedReplies(trajectory.coachId()));
 		model.addAttribute("library", library.forCoach(trajectory.coachId(), null));
 		model.addAttribute("given", given.of(trajectory.id()));
+		model.addAttribute("closing", closings.of(trajectory.id()).orElse(null));
+		model.addAttribute("closingOpen", ClosingDesk.open(trajectory));
 		model.addAttribute("question", intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null));
 		model.addAttribute("goals", trajectories.goals(trajectory.id()));
 		return "conversation/coach-trajectory";

@@ -1,0 +1,196 @@
+package nl.briefwissel.closing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.briefwissel.PublicAddress;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.mail.OutgoingMail;
+import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.trajectory.LinkTokens;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryEvents;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The evaluation: asked by mail when a trajectory is completed, with one reminder after a few
+ * days. The link works without signing in (many participants only ever use mail). The answer is
+ * stored without the trajectory or the person, so statistics can use it without identity.
+ */
+@Service
+public class Evaluations {
+
+	private static final Logger log = LoggerFactory.getLogger(Evaluations.class);
+
+	static final Duration REMIND_AFTER = Duration.ofDays(5);
+
+	/** What helped most, as a code that figures can count. */
+	public enum HelpedMost {
+		WRITING, COACH_QUESTIONS, ASSIGNMENTS, RHYTHM, REREADING, OTHER
+	}
+
+	/** The answers, all on the participant's own scale of 1 to 10 where it is a score. */
+	public record Answers(int satisfaction, int answeredBefore, int answeredAfter, boolean recommend, HelpedMost helpedMost,
+			String remarks) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Trajectories trajectories;
+
+	private final Accounts accounts;
+
+	private final Outbox outbox;
+
+	private final MessageSource texts;
+
+	private final PublicAddress address;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	Evaluations(JdbcClient jdbc, Trajectories trajectories, Accounts accounts, Outbox outbox, MessageSource texts,
+			PublicAddress address, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.trajectories = trajectories;
+		this.accounts = accounts;
+		this.outbox = outbox;
+		this.texts = texts;
+		this.address = address;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** A completed trajectory: ask once (the key makes a redelivered event harmless). */
+	@ApplicationModuleListener
+	void on(TrajectoryEvents.TrajectoryCompleted completed) {
+		request(completed.trajectoryId());
+	}
+
+	@Transactional
+	public void request(UUID trajectoryId) {
+		String token = LinkTokens.create();
+		int inserted = jdbc.sql("""
+				insert into evaluation_request (trajectory_id, token_hash, requested_at) values (:id, :hash, :now)
+				on conflict do nothing""")
+			.param("id", trajectoryId)
+			.param("hash", LinkTokens.hash(token))
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		if (inserted == 1) {
+			mail(trajectoryId, token, "mail.evaluation");
+		}
+	}
+
+	/** One reminder for requests not answered after a few days; a new link replaces the first. */
+	@Scheduled(fixedDelayString = "${briefwissel.evaluation.reminder-interval:1h}",
+			initialDelayString = "${briefwissel.evaluation.reminder-initial-delay:5m}")
+	void remindDue() {
+		int sent = remindDue(OffsetDateTime.now(clock));
+		if (sent > 0) {
+			log.info("{} evaluation reminder(s) queued", sent);
+		}
+	}
+
+	int remindDue(OffsetDateTime now) {
+		List<UUID> due = jdbc.sql("""
+				select trajectory_id from evaluation_request
+				where answered_at is null and reminded_at is null and requested_at < :before""")
+			.param("before", now.minus(REMIND_AFTER))
+			.query(UUID.class)
+			.list();
+		int sent = 0;
+		for (UUID trajectoryId : due) {
+			Boolean reminded = transactions.execute(status -> {
+				String token = LinkTokens.create();
+				int claimed = jdbc.sql("""
+						update evaluation_request set reminded_at = :now, token_hash = :hash
+						where trajectory_id = :id and reminded_at is null and answered_at is null""")
+					.param("now", now)
+					.param("hash", LinkTokens.hash(token))
+					.param("id", trajectoryId)
+					.update();
+				if (claimed == 1) {
+					mail(trajectoryId, token, "mail.evaluationReminder");
+				}
+				return claimed == 1;
+			});
+			sent += Boolean.TRUE.equals(reminded) ? 1 : 0;
+		}
+		return sent;
+	}
+
+	/** The trajectory a link asks about, while it is unanswered. */
+	public Optional<TrajectoryOverview> byToken(String token) {
+		if (!LinkTokens.plausible(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select trajectory_id from evaluation_request where token_hash = :hash and answered_at is null")
+			.param("hash", LinkTokens.hash(token))
+			.query(UUID.class)
+			.optional()
+			.flatMap(trajectories::byId);
+	}
+
+	/** Stores the answers without identity and closes the request; false when the link was used already. */
+	@Transactional
+	public boolean answer(String token, Answers answers) {
+		Optional<TrajectoryOverview> trajectory = byToken(token);
+		if (trajectory.isEmpty()) {
+			return false;
+		}
+		int closed = jdbc.sql("""
+				update evaluation_request set answered_at = :now, token_hash = null
+				where trajectory_id = :id and answered_at is null""")
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", trajectory.get().id())
+			.update();
+		if (closed == 0) {
+			return false;
+		}
+		jdbc.sql("""
+				insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
+				    answered_after, recommend, helped_most, remarks)
+				values (:id, :programme, :theme, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks)""")
+			.param("id", UUID.randomUUID())
+			.param("programme", trajectory.get().programmeId())
+			.param("theme", trajectory.get().theme())
+			.param("month", LocalDate.now(clock).withDayOfMonth(1))
+			.param("satisfaction", answers.satisfaction())
+			.param("before", answers.answeredBefore())
+			.param("after", answers.answeredAfter())
+			.param("recommend", answers.recommend())
+			.param("helped", answers.helpedMost().name())
+			.param("remarks", answers.remarks() == null || answers.remarks().isBlank() ? null : answers.remarks().strip())
+			.update();
+		return true;
+	}
+
+	private void mail(UUID trajectoryId, String token, String key) {
+		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElseThrow();
+		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
+		Locale language = participant.language();
+		Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
+				address.link("/evaluation/{token}").buildAndExpand(token).toUriString() };
+		outbox.enqueue(OutgoingMail.notice(participant.email(), texts.getMessage(key + ".subject", args, language),
+				texts.getMessage(key + ".text", args, language), null));
+	}
+}

@@ -1,0 +1,78 @@
+package nl.briefwissel.closing.web;
+
+import java.util.UUID;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.closing.ClosingDesk;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The coach writes the closing summary on the trajectory page; the participant reacts on theirs. */
+@Controller
+class ClosingController {
+
+	private static final int MAX_SUMMARY = 20_000;
+
+	private static final int MAX_REACTION = 8000;
+
+	private final Trajectories trajectories;
+
+	private final ClosingDesk desk;
+
+	ClosingController(Trajectories trajectories, ClosingDesk desk) {
+		this.trajectories = trajectories;
+		this.desk = desk;
+	}
+
+	@PostMapping("/coach/trajectories/{id}/closing")
+	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String summary,
+			RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = trajectories.byId(id)
+			.filter(t -> me.id().equals(t.coachId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (summary.isBlank() || summary.length() > MAX_SUMMARY) {
+			redirect.addFlashAttribute("closingProblem", "closing.error.summary");
+		}
+		else if (!ClosingDesk.open(trajectory)) {
+			redirect.addFlashAttribute("closingProblem", "closing.error.ended");
+		}
+		else {
+			desk.write(trajectory, summary);
+			redirect.addFlashAttribute("closingSaved", true);
+		}
+		return "redirect:/coach/trajectories/" + id + "#closing";
+	}
+
+	@PostMapping("/participant/closing")
+	String react(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
+			@RequestParam(defaultValue = "") String reaction, RedirectAttributes redirect) {
+		TrajectoryOverview own = trajectories.byId(trajectory)
+			.filter(t -> me.id().equals(t.participantId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (reaction.length() > MAX_REACTION) {
+			redirect.addFlashAttribute("reactionProblem", "closing.error.reaction");
+		}
+		else if (!ClosingDesk.open(own)) {
+			redirect.addFlashAttribute("reactionProblem", "closing.error.ended");
+		}
+		else {
+			try {
+				desk.react(own, me.id(), reaction);
+				redirect.addFlashAttribute("reactionSaved", true);
+			}
+			catch (IllegalStateException noClosingYet) {
+				redirect.addFlashAttribute("reactionProblem", "closing.error.noSummary");
+			}
+		}
+		return "redirect:/participant";
+	}
+}

@@ -1,0 +1,159 @@
+package nl.briefwissel.closing;
+
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.WebSession;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+
+/** The closing summary with the participant's reaction, and the evaluation asked once with one reminder. */
+@BriefwisselTest
+class ClosingTests {
+
+	private static final Pattern LINK = Pattern.compile("(/evaluation/[A-Za-z0-9_-]{43})");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Evaluations evaluations;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theCoachSummarisesTheParticipantReactsAndBothStayInTheRecord() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/participant/closing").with(csrf()).with(as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Te vroeg"))
+			.andExpect(flash().attribute("reactionProblem", "closing.error.noSummary"));
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven. Volgende stap: een meeloopdag."))
+			.andExpect(flash().attribute("closingSaved", true));
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> subject(m).contains("afsluiting"));
+		assertThat(Mailboxes.text(notice)).contains("/participant").doesNotContain("meeloopdag");
+
+		mvc.perform(get("/participant").with(as(running.participant())))
+			.andExpect(content().string(containsString("Volgende stap: een meeloopdag.")));
+		mvc.perform(post("/participant/closing").with(csrf()).with(as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Dank je, ik plan die meeloopdag in maart."))
+			.andExpect(flash().attribute("reactionSaved", true));
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(as(running.coach())))
+			.andExpect(content().string(containsString("ik plan die meeloopdag in maart")));
+
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		mvc.perform(post("/participant/closing").with(csrf()).with(as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Nog iets"))
+			.andExpect(flash().attribute("reactionProblem", "closing.error.ended"));
+		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(as(running.participant())))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Afsluiting")
+				.contains("een meeloopdag").contains("ik plan die meeloopdag in maart");
+		}
+	}
+
+	@Test
+	void aCompletedTrajectoryIsEvaluatedOnceWithOneReminderAndWithoutIdentity() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		MimeMessage asked = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> subject(m).startsWith("Hoe was"));
+		String first = link(asked);
+
+		evaluations.remindDue(OffsetDateTime.now());
+		assertThat(reminders(running.participant())).as("not before five days").isZero();
+		evaluations.remindDue(OffsetDateTime.now().plusDays(6));
+		evaluations.remindDue(OffsetDateTime.now().plusDays(7));
+		assertThat(reminders(running.participant())).as("one reminder only").isEqualTo(1);
+		MimeMessage reminder = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> subject(m).startsWith("Nog even"));
+		String second = link(reminder);
+
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get(first).body()).contains("Deze link werkt niet meer");
+		assertThat(browser.get(second).body()).contains("Hoe tevreden ben je");
+		HttpResponse<String> wrong = browser.post(second, "satisfaction=11&answeredBefore=3");
+		assertThat(wrong.body()).contains("Kies bij elke vraag een cijfer van 1 tot en met 10.").contains("Kies wat je het meest hielp.");
+
+		long before = jdbc.sql("select count(*) from evaluation_answer").query(Long.class).single();
+		HttpResponse<String> done = browser.post(second, "satisfaction=8&answeredBefore=3&answeredAfter=7&recommend=true"
+				+ "&helpedMost=REREADING&remarks=Fijn+om+alles+terug+te+lezen");
+		assertThat(done.body()).contains("Dank je wel");
+		assertThat(jdbc.sql("select count(*) from evaluation_answer").query(Long.class).single()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p and satisfaction = 8")
+			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
+		assertThat(browser.post(second, "satisfaction=1&answeredBefore=1&answeredAfter=1&recommend=false&helpedMost=OTHER").body())
+			.contains("Deze link werkt niet meer");
+	}
+
+	private long reminders(Account participant) {
+		return jdbc.sql("select count(*) from outbound_mail where recipient = :to and subject like 'Nog even%'")
+			.param("to", participant.email())
+			.query(Long.class)
+			.single();
+	}
+
+	private static String link(MimeMessage mail) {
+		Matcher link = LINK.matcher(Mailboxes.text(mail));
+		assertThat(link.find()).isTrue();
+		return link.group(1);
+	}
+
+	private static String subject(MimeMessage mail) {
+		try {
+			return mail.getSubject() == null ? "" : mail.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private RequestPostProcessor as(Account account) {
+		return user(users.loadUserByUsername(account.email()));
+	}
+}
