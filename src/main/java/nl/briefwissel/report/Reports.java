@@ -12,6 +12,7 @@ import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.closing.Closings;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.MessageKind;
 import nl.briefwissel.organisation.Themes;
@@ -43,10 +44,13 @@ public class Reports {
 
 	private final Closings closings;
 
+	private final Highlights highlights;
+
 	private final Clock clock;
 
 	Reports(Trajectories trajectories, Conversations conversations, Intakes intakes, Themes themes, GivenAssignments given,
-			Closings closings, Clock clock) {
+			Closings closings, Highlights highlights, Clock clock) {
+		this.highlights = highlights;
 		this.given = given;
 		this.closings = closings;
 		this.trajectories = trajectories;
@@ -64,7 +68,8 @@ public class Reports {
 		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
 				intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null), trajectories.goals(trajectory.id()),
 				moments(trajectory, correspondence), trajectories.history(trajectory.id()), assignments(trajectory, correspondence),
-				closings.of(trajectory.id()).orElse(null), correspondence, OffsetDateTime.now(clock));
+				highlights.of(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence,
+				OffsetDateTime.now(clock));
 	}
 
 	private List<TrajectoryReport.GivenAssignment> assignments(TrajectoryOverview trajectory, List<Message> correspondence) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.closing.Closing;
+import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -18,11 +19,12 @@ import nl.briefwissel.trajectory.TrajectoryOverview;
  */
 public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, String question, String goals,
 		List<Moment> moments, List<Trajectories.Change> changes, List<GivenAssignment> assignments,
-		Closing closing, List<Message> correspondence, OffsetDateTime madeAt) {
+		List<Highlights.Highlight> highlights, Closing closing, List<Message> correspondence, OffsetDateTime madeAt) {
 
 	public TrajectoryReport {
 		moments = List.copyOf(moments);
 		assignments = List.copyOf(assignments);
+		highlights = List.copyOf(highlights);
 		changes = List.copyOf(changes);
 		correspondence = List.copyOf(correspondence);
 	}

@@ -15,6 +15,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.Assignments;
@@ -74,10 +75,13 @@ class ConversationController {
 
 	private final Closings closings;
 
+	private final Highlights highlightsOf;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Intakes intakes, Assignments library, GivenAssignments given, MessageSource texts,
-			Closings closings) {
+			Closings closings, Highlights highlightsOf) {
 		this.closings = closings;
+		this.highlightsOf = highlightsOf;
 		this.intakes = intakes;
 		this.library = library;
 		this.given = given;
@@ -212,6 +216,8 @@ class ConversationController {
 		model.addAttribute("savedReplies", desk.savedReplies(trajectory.coachId()));
 		model.addAttribute("library", library.forCoach(trajectory.coachId(), null));
 		model.addAttribute("given", given.of(trajectory.id()));
+		model.addAttribute("highlights", highlightsOf.of(trajectory.id()));
+		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
 		model.addAttribute("closing", closings.of(trajectory.id()).orElse(null));
 		model.addAttribute("closingOpen", ClosingDesk.open(trajectory));
 		model.addAttribute("question", intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null));

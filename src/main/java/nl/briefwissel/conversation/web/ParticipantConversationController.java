@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -33,11 +34,14 @@ class ParticipantConversationController {
 
 	private final AttachmentDownloads downloads;
 
+	private final Highlights highlights;
+
 	ParticipantConversationController(Conversations conversations, Trajectories trajectories,
-			AttachmentDownloads downloads) {
+			AttachmentDownloads downloads, Highlights highlights) {
 		this.conversations = conversations;
 		this.trajectories = trajectories;
 		this.downloads = downloads;
+		this.highlights = highlights;
 	}
 
 	@GetMapping("/participant/conversation")
@@ -75,6 +79,8 @@ class ParticipantConversationController {
 		Optional<TrajectoryOverview> trajectory = current(me);
 		model.addAttribute("trajectory", trajectory.orElse(null));
 		model.addAttribute("messages", trajectory.map(t -> conversations.of(t.id())).orElse(List.of()));
+		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
+		model.addAttribute("highlightAction", "/participant/highlights");
 		return "conversation/participant-conversation";
 	}
 

@@ -1,0 +1,97 @@
+package nl.briefwissel.conversation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Key moments. A highlight is a passage quoted from a message of the conversation (the whole
+ * message when no passage is given), marked by the coach or the participant; whoever marked it may
+ * take it away again.
+ */
+@Repository
+public class Highlights {
+
+	static final int MAX_PASSAGE = 4000;
+
+	/** A marked passage, with who marked it and when. */
+	public record Highlight(UUID id, UUID messageId, String passage, UUID markedBy, OffsetDateTime markedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	Highlights(JdbcClient jdbc, Messages messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	public List<Highlight> of(UUID trajectoryId) {
+		return jdbc.sql("""
+				select id, message_id, passage, marked_by, marked_at from highlight
+				where trajectory_id = :trajectory order by marked_at""")
+			.param("trajectory", trajectoryId)
+			.query((rs, n) -> new Highlight(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
+					rs.getString("passage"), rs.getObject("marked_by", UUID.class), rs.getObject("marked_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	/**
+	 * Marks a passage of a message of this trajectory. Empty when the message is not part of the
+	 * conversation or the passage is not in it: a highlight always quotes what was written.
+	 */
+	@Transactional
+	public Optional<UUID> mark(UUID trajectoryId, UUID messageId, String passage, UUID by) {
+		Optional<Message> message = messages.ofTrajectory(trajectoryId)
+			.stream()
+			.filter(m -> m.id().equals(messageId) && m.kind() == MessageKind.MESSAGE)
+			.findFirst();
+		if (message.isEmpty()) {
+			return Optional.empty();
+		}
+		String quoted = passage == null || passage.isBlank() ? message.get().body().strip()
+				: passage.strip().replaceAll("[ \\t]+", " ");
+		if (!normalised(message.get().body()).contains(normalised(quoted))) {
+			return Optional.empty();
+		}
+		if (quoted.length() > MAX_PASSAGE) {
+			quoted = quoted.substring(0, MAX_PASSAGE - 1) + "…";
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into highlight (id, trajectory_id, message_id, passage, marked_by, marked_at)
+				values (:id, :trajectory, :message, :passage, :by, :now)""")
+			.param("id", id)
+			.param("trajectory", trajectoryId)
+			.param("message", messageId)
+			.param("passage", quoted)
+			.param("by", by)
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		return Optional.of(id);
+	}
+
+	@Transactional
+	public boolean remove(UUID trajectoryId, UUID highlightId, UUID by) {
+		return jdbc.sql("delete from highlight where id = :id and trajectory_id = :trajectory and marked_by = :by")
+			.param("id", highlightId)
+			.param("trajectory", trajectoryId)
+			.param("by", by)
+			.update() == 1;
+	}
+
+	/** Whitespace differs between what a browser posts and what was stored; the words must match. */
+	private static String normalised(String text) {
+		return text.replaceAll("\\s+", " ").strip();
+	}
+}
