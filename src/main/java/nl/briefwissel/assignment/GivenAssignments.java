@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class GivenAssignments {
 
 	/** An assignment given in a trajectory; the answer is the id of the participant's message, or null while open. */
-	public record Given(UUID id, UUID assignmentId, String title, AssignmentType type, UUID messageId,
+	public record Given(UUID id, UUID trajectoryId, UUID assignmentId, String title, AssignmentType type, UUID messageId,
 			OffsetDateTime givenAt, UUID answerMessageId, OffsetDateTime answeredAt) {
 
 		public boolean answered() {
@@ -61,11 +61,13 @@ public class GivenAssignments {
 
 	public List<Given> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select g.id, g.assignment_id, a.title, a.type, g.message_id, g.given_at, g.answer_message_id, g.answered_at
+				select g.id, g.trajectory_id, g.assignment_id, a.title, a.type, g.message_id, g.given_at, g.answer_message_id,
+				       g.answered_at
 				from given_assignment g join assignment a on a.id = g.assignment_id
 				where g.trajectory_id = :trajectory order by g.given_at""")
 			.param("trajectory", trajectoryId)
-			.query((rs, n) -> new Given(rs.getObject("id", UUID.class), rs.getObject("assignment_id", UUID.class),
+			.query((rs, n) -> new Given(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
+					rs.getObject("assignment_id", UUID.class),
 					rs.getString("title"), AssignmentType.valueOf(rs.getString("type")), rs.getObject("message_id", UUID.class),
 					rs.getObject("given_at", OffsetDateTime.class), rs.getObject("answer_message_id", UUID.class),
 					rs.getObject("answered_at", OffsetDateTime.class)))

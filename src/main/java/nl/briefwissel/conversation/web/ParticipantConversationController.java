@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.trajectory.Trajectories;
@@ -36,8 +38,11 @@ class ParticipantConversationController {
 
 	private final Highlights highlights;
 
+	private final GivenAssignments given;
+
 	ParticipantConversationController(Conversations conversations, Trajectories trajectories,
-			AttachmentDownloads downloads, Highlights highlights) {
+			AttachmentDownloads downloads, Highlights highlights, GivenAssignments given) {
+		this.given = given;
 		this.conversations = conversations;
 		this.trajectories = trajectories;
 		this.downloads = downloads;
@@ -81,6 +86,10 @@ class ParticipantConversationController {
 		model.addAttribute("messages", trajectory.map(t -> conversations.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
+		model.addAttribute("openCards", trajectory.map(t -> given.of(t.id())
+			.stream()
+			.filter(g -> g.type() == AssignmentType.COACH_CARDS && !g.answered())
+			.toList()).orElse(List.of()));
 		return "conversation/participant-conversation";
 	}
 

@@ -1,0 +1,110 @@
+package nl.briefwissel.conversation.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.CoachCards;
+import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The participant lays the coach cards: five places, each a choice from the whole deck, so it
+ * works without JavaScript and with a keyboard or screen reader. The top five goes to the coach as
+ * the participant's next message, which answers the assignment.
+ */
+@Controller
+class CoachCardsController {
+
+	private static final int MAX_EXPLANATION = 8000;
+
+	private final Trajectories trajectories;
+
+	private final GivenAssignments given;
+
+	private final CoachCards cards;
+
+	private final Conversations conversations;
+
+	private final MessageSource texts;
+
+	CoachCardsController(Trajectories trajectories, GivenAssignments given, CoachCards cards, Conversations conversations,
+			MessageSource texts) {
+		this.trajectories = trajectories;
+		this.given = given;
+		this.cards = cards;
+		this.conversations = conversations;
+		this.texts = texts;
+	}
+
+	@GetMapping("/participant/cards/{given}")
+	String lay(@PathVariable("given") UUID givenId, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		GivenAssignments.Given assignment = open(givenId, me);
+		model.addAttribute("assignment", assignment);
+		model.addAttribute("values", cards.deck().stream().filter(c -> c.kind() == CoachCards.Kind.VALUE).toList());
+		model.addAttribute("qualities", cards.deck().stream().filter(c -> c.kind() == CoachCards.Kind.QUALITY).toList());
+		model.addAttribute("places", CoachCards.TOP);
+		return "conversation/coach-cards";
+	}
+
+	@PostMapping("/participant/cards/{given}")
+	String send(@PathVariable("given") UUID givenId, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(name = "place", required = false) List<String> places,
+			@RequestParam(defaultValue = "") String explanation, Locale locale, RedirectAttributes redirect) {
+		GivenAssignments.Given assignment = open(givenId, me);
+		List<CoachCards.Card> top = new ArrayList<>();
+		for (String code : places == null ? List.<String>of() : places) {
+			cards.card(code).ifPresent(top::add);
+		}
+		if (top.size() != CoachCards.TOP || new HashSet<>(top).size() != CoachCards.TOP) {
+			redirect.addFlashAttribute("problem", "cards.error.five");
+			redirect.addFlashAttribute("chosen", places);
+			redirect.addFlashAttribute("explanation", explanation);
+			return "redirect:/participant/cards/" + givenId;
+		}
+		if (explanation.length() > MAX_EXPLANATION) {
+			redirect.addFlashAttribute("problem", "cards.error.explanation");
+			return "redirect:/participant/cards/" + givenId;
+		}
+		StringBuilder text = new StringBuilder(texts.getMessage("cards.message", new Object[] { assignment.title() }, locale))
+			.append("\n\n");
+		for (int place = 0; place < top.size(); place++) {
+			text.append(place + 1).append(". ").append(top.get(place).label(locale)).append('\n');
+		}
+		if (!explanation.isBlank()) {
+			text.append('\n').append(explanation.strip()).append('\n');
+		}
+		conversations.participantWrites(assignment.trajectoryId(), me.id(), text.toString());
+		redirect.addFlashAttribute("sent", true);
+		return "redirect:/participant/conversation#latest";
+	}
+
+	/** An open coach-cards assignment in one of the participant's own trajectories, or 404. */
+	private GivenAssignments.Given open(UUID givenId, SignedInAccount me) {
+		return trajectories.ofParticipant(me.id())
+			.stream()
+			.map(TrajectoryOverview::id)
+			.flatMap(trajectory -> given.of(trajectory).stream())
+			.filter(g -> g.id().equals(givenId) && g.type() == AssignmentType.COACH_CARDS && !g.answered())
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

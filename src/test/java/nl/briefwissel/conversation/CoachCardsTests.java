@@ -1,0 +1,86 @@
+package nl.briefwissel.conversation;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.GivenAssignments;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The participant lays a top five of coach cards without JavaScript; it goes to the coach as the answer. */
+@BriefwisselTest
+class CoachCardsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	GivenAssignments given;
+
+	@Test
+	void aTopFiveOfCoachCardsAnswersTheAssignment() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
+			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+		var letter = conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten.");
+		given.give(running.id(), cards.id(), letter);
+		var open = given.of(running.id()).get(0);
+
+		mvc.perform(get("/participant/conversation").with(as(running.participant())))
+			.andExpect(content().string(containsString("/participant/cards/" + open.id())));
+		mvc.perform(get("/participant/cards/{id}", open.id()).with(as(running.participant())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Vrijheid")))
+			.andExpect(content().string(containsString("Plaats 5")));
+
+		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(as(running.participant()))
+			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "HUMOUR", "MEANING"))
+			.andExpect(flash().attribute("problem", "cards.error.five"));
+		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(as(running.participant()))
+			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING")
+			.param("explanation", "Vrijheid staat bovenaan omdat ik zelf mijn dag wil indelen."))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(given.of(running.id()).get(0).answered()).isTrue();
+		Message answer = conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).findFirst().orElseThrow();
+		assertThat(answer.body()).contains("1. Vrijheid").contains("5. Goed luisteren").contains("zelf mijn dag wil indelen");
+		mvc.perform(get("/participant/cards/{id}", open.id()).with(as(running.participant())))
+			.andExpect(status().isNotFound());
+
+		Account stranger = fixtures.runningTrajectory(true).participant();
+		mvc.perform(get("/participant/cards/{id}", open.id()).with(as(stranger))).andExpect(status().isNotFound());
+	}
+
+	private RequestPostProcessor as(Account account) {
+		return user(users.loadUserByUsername(account.email()));
+	}
+}
