@@ -21,6 +21,13 @@ public record Assignment(UUID id, UUID ownerId, String title, String instruction
 
 	/** The assignment as it stands in a letter: readable as plain text, and as paragraphs in HTML mail. */
 	public String asLetterText(String heading, String estimate) {
-		return heading + ": " + title + "\n\n" + instructions.strip() + "\n\n" + estimate;
+		return heading + ": " + title + "\n\n" + plain(instructions.strip()) + "\n\n" + estimate;
+	}
+
+	/** Markdown read as a letter: emphasis marks dropped, a link as its text with the address behind it. */
+	static String plain(String markdown) {
+		return markdown.replaceAll("\\*\\*(.+?)\\*\\*", "$1")
+			.replaceAll("__(.+?)__", "$1")
+			.replaceAll("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)", "$1 ($2)");
 	}
 }

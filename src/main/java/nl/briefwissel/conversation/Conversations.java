@@ -106,12 +106,18 @@ public class Conversations {
 	/** The participant writes from the web instead of by mail. */
 	@Transactional
 	public UUID participantWrites(UUID trajectoryId, UUID participantId, String text) {
+		return participantWrites(trajectoryId, participantId, text, List.of());
+	}
+
+	/** The participant writes from the web with files (photos for an assignment), kept like mail attachments. */
+	@Transactional
+	public UUID participantWrites(UUID trajectoryId, UUID participantId, String text, List<MailAttachment> files) {
 		TrajectoryOverview trajectory = trajectory(trajectoryId);
 		if (!participantId.equals(trajectory.participantId())) {
 			throw new NotYourTrajectoryException(trajectoryId);
 		}
 		UUID id = messages.add(trajectoryId, participantId, Author.PARTICIPANT, MessageKind.MESSAGE, text.strip(), Channel.WEB,
-				null, List.of());
+				null, files);
 		given.answer(trajectoryId, id);
 		return id;
 	}

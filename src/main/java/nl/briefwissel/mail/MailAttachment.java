@@ -6,6 +6,32 @@ package nl.briefwissel.mail;
  */
 public record MailAttachment(String name, String contentType, long size, byte[] content, String refusal) {
 
+	static final long MAX_BYTES = 15L * 1024 * 1024;
+
+	/** Types that run as programs: kept as a name with a refusal, never as content anyone can open. */
+	private static final java.util.Set<String> BLOCKED_EXTENSIONS = java.util.Set.of("exe", "com", "bat", "cmd", "scr", "pif",
+			"js", "jse", "vbs", "vbe", "wsf", "wsh", "msi", "msp", "jar", "ps1", "hta", "cpl", "dll", "lnk", "iso", "img",
+			"apk", "sh", "reg");
+
+	/**
+	 * A file as it arrives, by mail or uploaded on the web: one policy for both. A safe name, and the
+	 * content unless it is too big or of a blocked type, in which case the refusal says why.
+	 */
+	public static MailAttachment received(String filename, String contentType, java.io.InputStream in)
+			throws java.io.IOException {
+		String name = SafeFileName.of(filename, contentType);
+		byte[] content = in.readNBytes((int) MAX_BYTES + 1);
+		if (content.length > MAX_BYTES) {
+			return new MailAttachment(name, contentType, content.length, null,
+					"too big: more than " + MAX_BYTES / (1024 * 1024) + " MB");
+		}
+		String extension = SafeFileName.extension(name);
+		if (BLOCKED_EXTENSIONS.contains(extension)) {
+			return new MailAttachment(name, contentType, content.length, null, "blocked type: ." + extension);
+		}
+		return new MailAttachment(name, contentType, content.length, content, null);
+	}
+
 	public boolean accepted() {
 		return refusal == null;
 	}

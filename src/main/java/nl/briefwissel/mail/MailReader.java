@@ -43,17 +43,11 @@ public final class MailReader {
 
 	static final int MAX_DEPTH = 10;
 
-	static final long MAX_ATTACHMENT_BYTES = 15L * 1024 * 1024;
-
 	private static final Pattern TOKEN = Pattern.compile("(?i)(?:^|[<\\s,:;\"])reply\\+([a-z0-9]{16,64})@");
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,900}>");
 
 	private static final Pattern HEADER_START = Pattern.compile("^[A-Za-z0-9-]{1,60}:");
-
-	private static final Set<String> BLOCKED_EXTENSIONS = Set.of("exe", "com", "bat", "cmd", "scr", "pif", "js", "jse",
-			"vbs", "vbe", "wsf", "wsh", "msi", "msp", "jar", "ps1", "hta", "cpl", "dll", "lnk", "iso", "img", "apk",
-			"sh", "reg");
 
 	static {
 		// Jakarta Mail looks up its StreamProvider with a ServiceLoader on every decoded part; in the
@@ -212,21 +206,9 @@ public final class MailReader {
 	}
 
 	private static MailAttachment attachment(Part part, String filename) throws MessagingException, IOException {
-		String contentType = baseType(part.getContentType());
-		String name = SafeFileName.of(filename, contentType);
-		byte[] content;
 		try (InputStream in = part.getInputStream()) {
-			content = in.readNBytes((int) MAX_ATTACHMENT_BYTES + 1);
+			return MailAttachment.received(filename, baseType(part.getContentType()), in);
 		}
-		if (content.length > MAX_ATTACHMENT_BYTES) {
-			return new MailAttachment(name, contentType, content.length, null,
-					"too big: more than " + MAX_ATTACHMENT_BYTES / (1024 * 1024) + " MB");
-		}
-		String extension = SafeFileName.extension(name);
-		if (BLOCKED_EXTENSIONS.contains(extension)) {
-			return new MailAttachment(name, contentType, content.length, null, "blocked type: ." + extension);
-		}
-		return new MailAttachment(name, contentType, content.length, content, null);
 	}
 
 	/** Decodes a text part; a wrong or unknown charset falls back to what the bytes most likely are. */

@@ -64,6 +64,9 @@ class AssignmentTests {
 	@Autowired
 	EmbeddedMailServer mailServer;
 
+	@Autowired
+	nl.briefwissel.conversation.Conversations conversations;
+
 	@Test
 	void theShippedLibraryCoversEveryTypeAndThemeInBothLanguages() {
 		List<LibrarySeed.Entry> entries = LibrarySeed.read();
@@ -183,5 +186,29 @@ class AssignmentTests {
 
 	private RequestPostProcessor as(Account account) {
 		return user(users.loadUserByUsername(account.email()));
+	}
+
+	@Test
+	void aPhotoUploadedOnTheWebAnswersTooAndProgramsAreRefused() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Assignment photo = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.PHOTO))
+			.get(0);
+		given.give(running.id(), photo.id(), conversations.coachWrites(running.id(), running.coach().id(), "Maak een foto."));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/participant/conversation")
+			.file(new org.springframework.mock.web.MockMultipartFile("files", "mijn plek.jpg", "image/jpeg",
+					new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }))
+			.file(new org.springframework.mock.web.MockMultipartFile("files", "virus.exe", "application/octet-stream",
+					new byte[] { 'M', 'Z' }))
+			.param("text", "Hier is de foto van mijn plek.")
+			.with(csrf()).with(as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(given.of(running.id()).get(0).answered()).isTrue();
+		var answer = conversations.of(running.id()).stream()
+			.filter(m -> m.author() == nl.briefwissel.conversation.Author.PARTICIPANT).findFirst().orElseThrow();
+		assertThat(answer.attachments()).extracting(nl.briefwissel.conversation.Attachment::fileName)
+			.containsExactlyInAnyOrder("mijn plek.jpg", "virus.exe");
+		assertThat(answer.attachments()).filteredOn(a -> a.fileName().equals("virus.exe"))
+			.singleElement().satisfies(a -> assertThat(a.available()).isFalse());
+		assertThat(photo.asLetterText("Opdracht", "")).doesNotContain("**").doesNotContain("](");
 	}
 }

@@ -10,6 +10,7 @@ import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
+import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,6 +38,9 @@ class ParticipantConversationController {
 	private final Trajectories trajectories;
 
 	private final AttachmentDownloads downloads;
+
+	/** A letter, not a file share: a handful of photos or documents at a time. */
+	static final int MAX_FILES = 5;
 
 	private final Highlights highlights;
 
@@ -59,16 +65,36 @@ class ParticipantConversationController {
 
 	@PostMapping("/participant/conversation")
 	String write(@AuthenticationPrincipal SignedInAccount me,
-			@Valid @ModelAttribute("form") ConversationController.MessageForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") ConversationController.MessageForm form, BindingResult errors,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+			RedirectAttributes redirect) throws java.io.IOException {
 		TrajectoryOverview trajectory = current(me)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+		if (chosen.size() > MAX_FILES) {
+			model.addAttribute("filesProblem", "conversation.files.tooMany");
+			return page(me, model);
+		}
 		if (errors.hasErrors()) {
 			return page(me, model);
 		}
-		conversations.participantWrites(trajectory.id(), me.id(), form.text());
+		List<MailAttachment> attachments = new java.util.ArrayList<>();
+		for (MultipartFile file : chosen) {
+			try (var in = file.getInputStream()) {
+				// The same rules as for files that come by mail: a safe name, no programs, 15 MB at most.
+				attachments.add(MailAttachment.received(file.getOriginalFilename(),
+						file.getContentType() == null ? "application/octet-stream" : file.getContentType(), in));
+			}
+		}
+		conversations.participantWrites(trajectory.id(), me.id(), form.text(), attachments);
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation#latest";
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+	String tooLarge(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("filesProblem", "conversation.files.tooLarge");
+		return "redirect:/participant/conversation#write";
 	}
 
 	@GetMapping("/participant/attachments/{trajectoryId}/{attachmentId}")
@@ -86,6 +112,7 @@ class ParticipantConversationController {
 		model.addAttribute("messages", trajectory.map(t -> conversations.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
+		model.addAttribute("uploads", true);
 		model.addAttribute("openCards", trajectory.map(t -> given.of(t.id())
 			.stream()
 			.filter(g -> g.type() == AssignmentType.COACH_CARDS && !g.answered())
