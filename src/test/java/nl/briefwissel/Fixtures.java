@@ -35,7 +35,11 @@ public class Fixtures {
 
 	private final Trajectories trajectories;
 
-	Fixtures(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories) {
+	private final org.springframework.security.core.userdetails.UserDetailsService users;
+
+	Fixtures(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
+			org.springframework.security.core.userdetails.UserDetailsService users) {
+		this.users = users;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.programmes = programmes;
@@ -67,5 +71,11 @@ public class Fixtures {
 
 	public Account person(UUID organisationId, String email, String name, Role role) {
 		return accounts.register(new NewAccount(organisationId, email, name, Locale.forLanguageTag("nl"), Set.of(role), null));
+	}
+
+	/** Signs a MockMvc request in as this person, with their real roles. */
+	public org.springframework.test.web.servlet.request.RequestPostProcessor as(Account account) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(users.loadUserByUsername(account.email()));
 	}
 }

@@ -75,4 +75,21 @@ public final class Mailboxes {
 			throw new IllegalStateException(e);
 		}
 	}
+
+	/** A mail session that sends through the embedded server's SMTP port, as a person's mail client does. */
+	public static Session smtp(EmbeddedMailServer server) {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", String.valueOf(server.smtpPort()));
+		return Session.getInstance(properties);
+	}
+
+	public static String subject(MimeMessage mail) {
+		try {
+			return mail.getSubject() == null ? "" : mail.getSubject();
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 }

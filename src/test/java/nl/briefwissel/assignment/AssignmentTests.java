@@ -4,12 +4,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -26,16 +24,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -49,8 +44,6 @@ class AssignmentTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	Fixtures fixtures;
@@ -99,11 +92,11 @@ class AssignmentTests {
 		Assignment photo = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.PHOTO))
 			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
 
-		mvc.perform(get("/coach/trajectories/{id}", running.id()).param("give", photo.id().toString()).with(as(running.coach())))
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).param("give", photo.id().toString()).with(fixtures.as(running.coach())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Opdracht: " + photo.title())))
 			.andExpect(content().string(containsString("name=\"assignment\" value=\"" + photo.id() + "\"")));
-		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).with(csrf()).with(as(running.coach()))
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("text", "Beste,\n\nOpdracht: " + photo.title() + "\n\n" + photo.instructions())
 			.param("assignment", photo.id().toString()))
 			.andExpect(status().is3xxRedirection());
@@ -111,7 +104,7 @@ class AssignmentTests {
 
 		MimeMessage letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
 		assertThat(Mailboxes.text(letter)).contains(photo.title());
-		MimeMessage reply = new MimeMessage(smtp());
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
 		reply.setFrom(running.participant().email());
 		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, letter.getReplyTo());
 		reply.setSubject("Re: " + letter.getSubject());
@@ -129,9 +122,9 @@ class AssignmentTests {
 		Transport.send(reply);
 
 		await().until(() -> given.of(running.id()).get(0).answered());
-		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(as(running.coach())))
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
 			.andExpect(content().string(containsString("beantwoord op")));
-		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(as(running.participant())))
+		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
 			.andReturn().getResponse().getContentAsByteArray();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -144,49 +137,40 @@ class AssignmentTests {
 	void coachesKeepTheirOwnAndAdministratorsTheSharedLibrary() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		Account coach = running.coach();
-		mvc.perform(post("/coach/assignments").with(csrf()).with(as(coach)).param("title", "Mijn eigen opdracht")
+		mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(coach)).param("title", "Mijn eigen opdracht")
 			.param("type", "FREE").param("minutes", "20").param("language", "nl").param("themes", "GRIP", "ONBEKEND")
 			.param("instructions", "Schrijf **drie** dingen op.<script>alert(1)</script>"))
 			.andExpect(flash().attribute("saved", "assignments.saved"));
 		Assignment own = assignments.forCoach(coach.id(), new Assignments.Search("Mijn eigen opdracht", null, null)).get(0);
 		assertThat(own.ownerId()).isEqualTo(coach.id());
 		assertThat(own.themes()).containsExactly("GRIP");
-		mvc.perform(get("/coach/assignments").param("q", "Mijn eigen opdracht").with(as(coach)))
+		mvc.perform(get("/coach/assignments").param("q", "Mijn eigen opdracht").with(fixtures.as(coach)))
 			.andExpect(content().string(containsString("<strong>drie</strong>")))
 			.andExpect(content().string(not(containsString("<script>alert"))));
 
 		Account otherCoach = fixtures.runningTrajectory(true).coach();
 		assertThat(assignments.forCoach(otherCoach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
-		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(as(otherCoach)).param("archived", "true"))
+		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(otherCoach)).param("archived", "true"))
 			.andExpect(status().isNotFound());
-		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(as(coach)).param("archived", "true"))
+		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(coach)).param("archived", "true"))
 			.andExpect(flash().attribute("saved", "assignments.archived"));
 		assertThat(assignments.forCoach(coach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
 
-		mvc.perform(post("/coach/assignments").with(csrf()).with(as(coach)).param("title", "").param("minutes", "0"))
+		mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(coach)).param("title", "").param("minutes", "0"))
 			.andExpect(flash().attributeExists("formErrors"));
 
 		Account admin = fixtures.person(running.organisationId(), "beheer-" + UUID.randomUUID() + "@example.nl", "Beheer",
 				Role.ADMINISTRATOR);
-		mvc.perform(post("/admin/assignments").with(csrf()).with(as(admin)).param("title", "Gedeelde opdracht " + own.id())
+		mvc.perform(post("/admin/assignments").with(csrf()).with(fixtures.as(admin)).param("title", "Gedeelde opdracht " + own.id())
 			.param("type", "REFLECTION").param("minutes", "15").param("language", "en").param("instructions", "Write."))
 			.andExpect(flash().attribute("saved", "assignments.saved"));
 		assertThat(assignments.forCoach(otherCoach.id(), new Assignments.Search("Gedeelde opdracht " + own.id(), null, null)))
 			.singleElement().satisfies(a -> assertThat(a.language()).isEqualTo(Locale.ENGLISH));
-		mvc.perform(post("/admin/assignments").with(csrf()).with(as(coach)).param("title", "x")).andExpect(status().isForbidden());
-		mvc.perform(get("/admin/assignments").with(as(admin))).andExpect(status().isOk());
+		mvc.perform(post("/admin/assignments").with(csrf()).with(fixtures.as(coach)).param("title", "x")).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/assignments").with(fixtures.as(admin))).andExpect(status().isOk());
 	}
 
-	private Session smtp() {
-		Properties properties = new Properties();
-		properties.put("mail.smtp.host", "127.0.0.1");
-		properties.put("mail.smtp.port", String.valueOf(mailServer.smtpPort()));
-		return Session.getInstance(properties);
-	}
 
-	private RequestPostProcessor as(Account account) {
-		return user(users.loadUserByUsername(account.email()));
-	}
 
 	@Test
 	void aPhotoUploadedOnTheWebAnswersTooAndProgramsAreRefused() throws Exception {
@@ -200,7 +184,7 @@ class AssignmentTests {
 			.file(new org.springframework.mock.web.MockMultipartFile("files", "virus.exe", "application/octet-stream",
 					new byte[] { 'M', 'Z' }))
 			.param("text", "Hier is de foto van mijn plek.")
-			.with(csrf()).with(as(running.participant())))
+			.with(csrf()).with(fixtures.as(running.participant())))
 			.andExpect(status().is3xxRedirection());
 		assertThat(given.of(running.id()).get(0).answered()).isTrue();
 		var answer = conversations.of(running.id()).stream()

@@ -22,14 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -47,8 +44,6 @@ class ClosingTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	Fixtures fixtures;
@@ -68,30 +63,30 @@ class ClosingTests {
 	@Test
 	void theCoachSummarisesTheParticipantReactsAndBothStayInTheRecord() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		mvc.perform(post("/participant/closing").with(csrf()).with(as(running.participant()))
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Te vroeg"))
 			.andExpect(flash().attribute("reactionProblem", "closing.error.noSummary"));
 
-		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(as(running.coach()))
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "We ontdekten dat je energie krijgt van lesgeven. Volgende stap: een meeloopdag."))
 			.andExpect(flash().attribute("closingSaved", true));
 		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
-				m -> subject(m).contains("afsluiting"));
+				m -> Mailboxes.subject(m).contains("afsluiting"));
 		assertThat(Mailboxes.text(notice)).contains("/participant").doesNotContain("meeloopdag");
 
-		mvc.perform(get("/participant").with(as(running.participant())))
+		mvc.perform(get("/participant").with(fixtures.as(running.participant())))
 			.andExpect(content().string(containsString("Volgende stap: een meeloopdag.")));
-		mvc.perform(post("/participant/closing").with(csrf()).with(as(running.participant()))
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Dank je, ik plan die meeloopdag in maart."))
 			.andExpect(flash().attribute("reactionSaved", true));
-		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(as(running.coach())))
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
 			.andExpect(content().string(containsString("ik plan die meeloopdag in maart")));
 
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
-		mvc.perform(post("/participant/closing").with(csrf()).with(as(running.participant()))
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Nog iets"))
 			.andExpect(flash().attribute("reactionProblem", "closing.error.ended"));
-		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(as(running.participant())))
+		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
 			.andReturn().getResponse().getContentAsByteArray();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Afsluiting")
@@ -103,7 +98,7 @@ class ClosingTests {
 	void aCompletedTrajectoryIsEvaluatedOnceWithOneReminderAndWithoutIdentity() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
-		MimeMessage asked = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> subject(m).startsWith("Hoe was"));
+		MimeMessage asked = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
 		String first = link(asked);
 
 		evaluations.remindDue(OffsetDateTime.now());
@@ -111,7 +106,7 @@ class ClosingTests {
 		evaluations.remindDue(OffsetDateTime.now().plusDays(6));
 		evaluations.remindDue(OffsetDateTime.now().plusDays(7));
 		assertThat(reminders(running.participant())).as("one reminder only").isEqualTo(1);
-		MimeMessage reminder = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> subject(m).startsWith("Nog even"));
+		MimeMessage reminder = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Nog even"));
 		String second = link(reminder);
 
 		WebSession browser = new WebSession(port);
@@ -144,16 +139,5 @@ class ClosingTests {
 		return link.group(1);
 	}
 
-	private static String subject(MimeMessage mail) {
-		try {
-			return mail.getSubject() == null ? "" : mail.getSubject();
-		}
-		catch (jakarta.mail.MessagingException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 
-	private RequestPostProcessor as(Account account) {
-		return user(users.loadUserByUsername(account.email()));
-	}
 }

@@ -10,14 +10,11 @@ import nl.briefwissel.assignment.GivenAssignments;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -31,8 +28,6 @@ class CoachCardsTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	Fixtures fixtures;
@@ -55,17 +50,17 @@ class CoachCardsTests {
 		given.give(running.id(), cards.id(), letter);
 		var open = given.of(running.id()).get(0);
 
-		mvc.perform(get("/participant/conversation").with(as(running.participant())))
+		mvc.perform(get("/participant/conversation").with(fixtures.as(running.participant())))
 			.andExpect(content().string(containsString("/participant/cards/" + open.id())));
-		mvc.perform(get("/participant/cards/{id}", open.id()).with(as(running.participant())))
+		mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(running.participant())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Vrijheid")))
 			.andExpect(content().string(containsString("Plaats 5")));
 
-		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(as(running.participant()))
+		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
 			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "HUMOUR", "MEANING"))
 			.andExpect(flash().attribute("problem", "cards.error.five"));
-		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(as(running.participant()))
+		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
 			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING")
 			.param("explanation", "Vrijheid staat bovenaan omdat ik zelf mijn dag wil indelen."))
 			.andExpect(status().is3xxRedirection());
@@ -73,14 +68,11 @@ class CoachCardsTests {
 		assertThat(given.of(running.id()).get(0).answered()).isTrue();
 		Message answer = conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).findFirst().orElseThrow();
 		assertThat(answer.body()).contains("1. Vrijheid").contains("5. Goed luisteren").contains("zelf mijn dag wil indelen");
-		mvc.perform(get("/participant/cards/{id}", open.id()).with(as(running.participant())))
+		mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(running.participant())))
 			.andExpect(status().isNotFound());
 
 		Account stranger = fixtures.runningTrajectory(true).participant();
-		mvc.perform(get("/participant/cards/{id}", open.id()).with(as(stranger))).andExpect(status().isNotFound());
+		mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(stranger))).andExpect(status().isNotFound());
 	}
 
-	private RequestPostProcessor as(Account account) {
-		return user(users.loadUserByUsername(account.email()));
-	}
 }

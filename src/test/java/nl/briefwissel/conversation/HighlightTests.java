@@ -8,14 +8,11 @@ import nl.briefwissel.account.Account;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -29,8 +26,6 @@ class HighlightTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	Fixtures fixtures;
@@ -49,43 +44,40 @@ class HighlightTests {
 		UUID answer = conversations.participantWrites(running.id(), running.participant().id(),
 				"Dan zou ik lesgeven op een mbo. Dat durf ik nu pas op te schrijven.");
 
-		mvc.perform(post("/participant/highlights").with(csrf()).with(as(running.participant()))
+		mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("message", coachMessage.toString())
 			.param("passage", "Wat zou je doen als je   niet kon falen?"))
 			.andExpect(flash().attribute("highlighted", true));
-		mvc.perform(post("/participant/highlights").with(csrf()).with(as(running.participant()))
+		mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("message", coachMessage.toString())
 			.param("passage", "Iets wat er niet staat"))
 			.andExpect(flash().attribute("highlightProblem", "highlight.error.notInMessage"));
-		mvc.perform(post("/coach/trajectories/{id}/highlights", running.id()).with(csrf()).with(as(running.coach()))
+		mvc.perform(post("/coach/trajectories/{id}/highlights", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("message", answer.toString()).param("passage", ""))
 			.andExpect(flash().attribute("highlighted", true));
 		assertThat(highlights.of(running.id())).extracting(Highlights.Highlight::passage)
 			.containsExactly("Wat zou je doen als je niet kon falen?",
 					"Dan zou ik lesgeven op een mbo. Dat durf ik nu pas op te schrijven.");
 
-		mvc.perform(get("/participant/conversation").with(as(running.participant())))
+		mvc.perform(get("/participant/conversation").with(fixtures.as(running.participant())))
 			.andExpect(content().string(containsString("Dan zou ik lesgeven op een mbo.")))
 			.andExpect(content().string(containsString("Markeer als hoogtepunt")));
-		mvc.perform(get("/participant/report/{id}", running.id()).with(as(running.participant())))
+		mvc.perform(get("/participant/report/{id}", running.id()).with(fixtures.as(running.participant())))
 			.andExpect(content().string(containsString("Hoogtepunten")))
 			.andExpect(content().string(containsString("door " + running.coach().displayName())));
 
 		UUID participantsOwn = highlights.of(running.id()).get(0).id();
 		mvc.perform(post("/coach/trajectories/{id}/highlights/{h}/remove", running.id(), participantsOwn).with(csrf())
-			.with(as(running.coach())));
+			.with(fixtures.as(running.coach())));
 		assertThat(highlights.of(running.id())).as("only who marked it can take it away").hasSize(2);
-		mvc.perform(post("/participant/highlights/{h}/remove", participantsOwn).with(csrf()).with(as(running.participant()))
+		mvc.perform(post("/participant/highlights/{h}/remove", participantsOwn).with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()));
 		assertThat(highlights.of(running.id())).hasSize(1);
 
 		Account stranger = fixtures.runningTrajectory(true).participant();
-		mvc.perform(post("/participant/highlights").with(csrf()).with(as(stranger))
+		mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(stranger))
 			.param("trajectory", running.id().toString()).param("message", coachMessage.toString()))
 			.andExpect(status().isNotFound());
 	}
 
-	private RequestPostProcessor as(Account account) {
-		return user(users.loadUserByUsername(account.email()));
-	}
 }

@@ -2,12 +2,10 @@ package nl.briefwissel.conversation;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import nl.briefwissel.BriefwisselTest;
@@ -125,21 +123,21 @@ class NewProgrammeJourneyTests {
 			.param("startOn", start.toString()).param("letter", "Beste Nina,\n\nWelkom! Waar wil je over zes weken staan?"));
 		TrajectoryOverview running = trajectories.byId(trajectory).orElseThrow();
 		assertThat(running.status()).isEqualTo(TrajectoryStatus.RUNNING);
-		MimeMessage welcome = Mailboxes.awaitMail(mailServer, email, m -> subject(m).contains("Carla"));
+		MimeMessage welcome = Mailboxes.awaitMail(mailServer, email, m -> Mailboxes.subject(m).contains("Carla"));
 
 		// A contact moment passes without an answer: exactly one reminder, however often the job runs.
 		LocalDate afterFirstMoment = running.plan().orElseThrow().dueDates().get(0).plusDays(1);
 		reminders.remind(running, afterFirstMoment);
 		reminders.remind(running, afterFirstMoment);
 		await().until(() -> Mailboxes.read(mailServer, email, Mailboxes.PASSWORD).stream()
-			.anyMatch(m -> subject(m).startsWith("Even een herinnering")));
+			.anyMatch(m -> Mailboxes.subject(m).startsWith("Even een herinnering")));
 		assertThat(Mailboxes.read(mailServer, email, Mailboxes.PASSWORD).stream()
-			.filter(m -> subject(m).startsWith("Even een herinnering"))).hasSize(1);
+			.filter(m -> Mailboxes.subject(m).startsWith("Even een herinnering"))).hasSize(1);
 
 		// She answers from her mail client; now she waits for the coach and is on top of the list.
 		var other = trajectories.record(programme.id(), fixtures.person(organisation.id(), "ander-" + suffix + "@example.nl",
 				"Anders", Role.PARTICIPANT).id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH", start, null);
-		MimeMessage reply = new MimeMessage(smtp());
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
 		reply.setFrom(email);
 		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, welcome.getReplyTo());
 		reply.setSubject("Re: " + welcome.getSubject());
@@ -152,19 +150,5 @@ class NewProgrammeJourneyTests {
 		assertThat(list.get(0).need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
 	}
 
-	private Session smtp() {
-		Properties properties = new Properties();
-		properties.put("mail.smtp.host", "127.0.0.1");
-		properties.put("mail.smtp.port", String.valueOf(mailServer.smtpPort()));
-		return Session.getInstance(properties);
-	}
 
-	private static String subject(MimeMessage mail) {
-		try {
-			return mail.getSubject() == null ? "" : mail.getSubject();
-		}
-		catch (jakarta.mail.MessagingException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

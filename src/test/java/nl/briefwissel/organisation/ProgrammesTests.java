@@ -1,6 +1,5 @@
 package nl.briefwissel.organisation;
 
-import java.util.List;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
@@ -61,7 +60,7 @@ class ProgrammesTests {
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
 
-		mvc.perform(post("/programme/programmes").with(csrf()).with(as(manager)).param("name", "Talent in beweging")
+		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", "Talent in beweging")
 			.param("intakeAddress", "talent-" + suffix + "@briefwissel.test")).andExpect(flash().attributeExists("created"));
 		Programme created = programmes.ofOrganisation(organisation.id()).get(0);
 		assertThat(created.name()).isEqualTo("Talent in beweging");
@@ -69,29 +68,29 @@ class ProgrammesTests {
 		assertThat(themes.active(created.id())).hasSize(7);
 		assertThat(pool.of(created.id())).containsExactly(coach.id());
 
-		mvc.perform(post("/programme/programmes").with(csrf()).with(as(manager)).param("name", "Tweede")
+		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", "Tweede")
 			.param("intakeAddress", "talent-" + suffix + "@briefwissel.test"))
 			.andExpect(flash().attribute("createProblem", "programme.settings.intake.taken"));
-		mvc.perform(post("/programme/programmes").with(csrf()).with(as(manager)).param("name", ""))
+		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", ""))
 			.andExpect(flash().attributeExists("createMessages"));
 		assertThat(programmes.ofOrganisation(organisation.id())).hasSize(1);
 
-		mvc.perform(post("/programme/programmes/{id}/themes", created.id()).with(csrf()).with(as(manager))
+		mvc.perform(post("/programme/programmes/{id}/themes", created.id()).with(csrf()).with(fixtures.as(manager))
 			.param("labelNl", "Werk en mantelzorg").param("labelEn", "Work and caring")).andExpect(flash().attributeExists("themesSaved"));
 		assertThat(themes.active(created.id())).extracting(Theme::code).contains("WERK_EN_MANTELZORG");
-		mvc.perform(post("/programme/programmes/{id}/themes/{code}", created.id(), "SURPLUS").with(csrf()).with(as(manager))
+		mvc.perform(post("/programme/programmes/{id}/themes/{code}", created.id(), "SURPLUS").with(csrf()).with(fixtures.as(manager))
 			.param("active", "false"));
 		assertThat(themes.active(created.id())).extracting(Theme::code).doesNotContain("SURPLUS");
 		assertThat(themes.of(created.id())).extracting(Theme::code).contains("SURPLUS");
 
-		mvc.perform(post("/programme/programmes/{id}/coaches", created.id()).with(csrf()).with(as(manager)));
+		mvc.perform(post("/programme/programmes/{id}/coaches", created.id()).with(csrf()).with(fixtures.as(manager)));
 		assertThat(pool.of(created.id())).isEmpty();
 
-		mvc.perform(post("/programme/programmes/{id}/public-intake", created.id()).with(csrf()).with(as(manager))
+		mvc.perform(post("/programme/programmes/{id}/public-intake", created.id()).with(csrf()).with(fixtures.as(manager))
 			.param("open", "false"));
 		assertThat(programmes.byId(created.id()).orElseThrow().publicIntake()).isFalse();
 
-		mvc.perform(get("/programme").with(as(manager))).andExpect(status().isOk())
+		mvc.perform(get("/programme").with(fixtures.as(manager))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Werk en mantelzorg")))
 			.andExpect(content().string(containsString("De programmalink is gesloten")));
 	}
@@ -114,41 +113,38 @@ class ProgrammesTests {
 		var running = fixtures.runningTrajectory(true);
 		Account admin = fixtures.person(running.organisationId(), "admin-" + running.id() + "@example.nl", "Beheer",
 				Role.ADMINISTRATOR);
-		mvc.perform(get("/admin/coaches").with(as(admin))).andExpect(status().isOk())
+		mvc.perform(get("/admin/coaches").with(fixtures.as(admin))).andExpect(status().isOk())
 			.andExpect(content().string(containsString(running.coach().displayName())));
-		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf()).with(as(admin)).param("capacity", "20")
+		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf()).with(fixtures.as(admin)).param("capacity", "20")
 			.param("certified", "true").param("certification", "NOLOC").param("specialism", "GRIP", "ONBEKEND"))
 			.andExpect(flash().attributeExists("savedFor"));
 		var profile = profiles.of(running.coach().id());
 		assertThat(profile.capacity()).isEqualTo(20);
 		assertThat(profile.certified()).isTrue();
 		assertThat(profile.specialisms()).containsExactly("GRIP");
-		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf()).with(as(admin)).param("capacity", "99"))
+		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf()).with(fixtures.as(admin)).param("capacity", "99"))
 			.andExpect(flash().attributeExists("problemFor"));
 		assertThat(profiles.of(running.coach().id()).capacity()).isEqualTo(20);
 		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf())
 			.with(user(users.loadUserByUsername("beheer@briefwissel.test"))).param("capacity", "1"))
 			.andExpect(status().isNotFound());
-		mvc.perform(get("/admin/coaches").with(as(running.coach()))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/coaches").with(fixtures.as(running.coach()))).andExpect(status().isForbidden());
 	}
 
 	@Test
 	void aCoachKeepsTheirWelcomeLetterAndDigestAndAnyoneReadsThePrivacyStatement() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		mvc.perform(get("/coach/settings").with(as(running.coach()))).andExpect(status().isOk())
+		mvc.perform(get("/coach/settings").with(fixtures.as(running.coach()))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Welkom bij e-coaching!")));
-		mvc.perform(post("/coach/settings").with(csrf()).with(as(running.coach()))
+		mvc.perform(post("/coach/settings").with(csrf()).with(fixtures.as(running.coach()))
 			.param("welcomeTemplate", "Hoi {naam}, fijn dat je er bent.")).andExpect(flash().attribute("saved", true));
 		assertThat(profiles.of(running.coach().id()).welcomeTemplate()).isEqualTo("Hoi {naam}, fijn dat je er bent.");
 		assertThat(profiles.of(running.coach().id()).dailyDigest()).isFalse();
-		mvc.perform(get("/coach/settings").with(as(running.participant()))).andExpect(status().isForbidden());
+		mvc.perform(get("/coach/settings").with(fixtures.as(running.participant()))).andExpect(status().isForbidden());
 
 		mvc.perform(get("/privacy")).andExpect(status().isOk()).andExpect(content().string(containsString("Privacyverklaring")))
 			.andExpect(content().string(containsString("nooit wat je schrijft")));
 		mvc.perform(get("/programme/intakes")).andExpect(redirectedUrl("/login"));
 	}
 
-	private RequestPostProcessor as(Account account) {
-		return user(users.loadUserByUsername(account.email()));
-	}
 }

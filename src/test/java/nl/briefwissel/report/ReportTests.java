@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -54,16 +53,16 @@ class ReportTests {
 		conversations.coachWrites(running.id(), running.coach().id(), COACH_WRITES);
 		conversations.participantWrites(running.id(), running.participant().id(), PARTICIPANT_WRITES);
 
-		mvc.perform(get("/participant/report").with(as(running.participant())))
+		mvc.perform(get("/participant/report").with(fixtures.as(running.participant())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/participant/report/" + running.id() + "/pdf")));
-		mvc.perform(get("/participant/report/{id}", running.id()).with(as(running.participant())))
+		mvc.perform(get("/participant/report/{id}", running.id()).with(fixtures.as(running.participant())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Het plan zoals het liep")))
 			.andExpect(content().string(containsString("De briefwisseling (2 berichten)")))
 			.andExpect(content().string(containsString("één keer per week")));
 
-		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(as(running.participant())))
+		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
@@ -97,23 +96,20 @@ class ReportTests {
 	void theCoachDownloadsItAndNobodyElseReachesIt() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		conversations.coachWrites(running.id(), running.coach().id(), COACH_WRITES);
-		mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(as(running.coach())))
+		mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(fixtures.as(running.coach())))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"));
-		mvc.perform(get("/coach/trajectories/{id}/report", running.id()).with(as(running.coach())))
+		mvc.perform(get("/coach/trajectories/{id}/report", running.id()).with(fixtures.as(running.coach())))
 			.andExpect(status().isOk());
 
 		Account otherCoach = fixtures.runningTrajectory(true).coach();
 		Account otherParticipant = fixtures.runningTrajectory(true).participant();
-		mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(as(otherCoach)))
+		mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(fixtures.as(otherCoach)))
 			.andExpect(status().isNotFound());
-		mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(as(otherParticipant)))
+		mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(otherParticipant)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/participant/report/{id}", running.id())
 			.with(user(users.loadUserByUsername("programma@briefwissel.test")))).andExpect(status().isForbidden());
 	}
 
-	private RequestPostProcessor as(Account account) {
-		return user(users.loadUserByUsername(account.email()));
-	}
 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -119,28 +118,28 @@ class MatchingTests {
 
 	@Test
 	void theManagerProposesTheCoachAcceptsAndTheWelcomeLetterArrives() throws Exception {
-		mvc.perform(get("/programme/intakes").with(as(manager)))
+		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Dirk Deelnemer")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Voorstel: Carla Coach")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(QUESTION))));
 
 		LocalDate start = LocalDate.now().plusDays(3);
-		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(as(manager))
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
 			.param("coach", coach.id().toString()).param("startOn", start.toString()))
 			.andExpect(flash().attributeExists("done"));
 		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
 		MimeMessage asked = Mailboxes.awaitMail(mailServer, coach.email(), m -> true);
 		assertThat(Mailboxes.text(asked)).contains("/coach/proposals/" + trajectory);
 
-		mvc.perform(get("/coach").with(as(coach)))
+		mvc.perform(get("/coach").with(fixtures.as(coach)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("/coach/proposals/" + trajectory)));
-		mvc.perform(get("/coach/proposals/{id}", trajectory).with(as(coach)))
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(QUESTION)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Beste Dirk,")));
 
-		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(as(coach))
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
 			.param("startOn", start.toString()).param("letter", "Beste Dirk,\n\nWelkom! Ik ben Carla."))
 			.andExpect(status().is3xxRedirection());
 		TrajectoryOverview started = trajectories.byId(trajectory).orElseThrow();
@@ -155,14 +154,14 @@ class MatchingTests {
 	@Test
 	void aDeclineSendsTheIntakeBackAndTheManagerSeesWhy() throws Exception {
 		matching.proposeCoach(trajectory, coach.id(), LocalDate.now().plusDays(1), manager.id());
-		mvc.perform(post("/coach/proposals/{id}/decline", trajectory).with(csrf()).with(as(coach))
+		mvc.perform(post("/coach/proposals/{id}/decline", trajectory).with(csrf()).with(fixtures.as(coach))
 			.param("reason", "COACH_FULL").param("why", "Vol tot februari"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
 		assertThat(trajectories.byId(trajectory).orElseThrow().coachId()).isNull();
-		mvc.perform(get("/programme/intakes").with(as(manager)))
+		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Vol tot februari")));
-		mvc.perform(get("/coach/proposals/{id}", trajectory).with(as(coach))).andExpect(status().isNotFound());
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach))).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -172,29 +171,26 @@ class MatchingTests {
 			.with(user(users.loadUserByUsername("programma@briefwissel.test")))
 			.param("coach", coach.id().toString()).param("startOn", LocalDate.now().toString()))
 			.andExpect(status().isNotFound());
-		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(as(manager))
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
 			.param("coach", stranger.id().toString()).param("startOn", LocalDate.now().toString()))
 			.andExpect(flash().attribute("problem", "matching.illegal.notInPool"));
 		profiles.changeMatching(coach.id(), 10, false, null, List.of());
-		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(as(manager))
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
 			.param("coach", coach.id().toString()).param("startOn", LocalDate.now().toString()))
 			.andExpect(flash().attribute("problem", "matching.illegal.notCertified"));
 		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
 
 		profiles.changeMatching(coach.id(), 10, true, null, List.of());
 		matching.proposeCoach(trajectory, coach.id(), LocalDate.now(), manager.id());
-		mvc.perform(get("/coach/proposals/{id}", trajectory).with(as(stranger))).andExpect(status().isNotFound());
-		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(as(stranger))
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(stranger))).andExpect(status().isNotFound());
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(stranger))
 			.param("startOn", LocalDate.now().toString()).param("letter", "Hallo")).andExpect(status().isNotFound());
 		// A proposal is not yet the coach's conversation.
-		mvc.perform(get("/coach/trajectories/{id}", trajectory).with(as(coach))).andExpect(status().isNotFound());
-		mvc.perform(get("/coach/proposals/{id}", trajectory).with(as(manager))).andExpect(status().isForbidden());
-		mvc.perform(get("/programme/intakes").with(as(coach))).andExpect(status().isForbidden());
+		mvc.perform(get("/coach/trajectories/{id}", trajectory).with(fixtures.as(coach))).andExpect(status().isNotFound());
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(manager))).andExpect(status().isForbidden());
+		mvc.perform(get("/programme/intakes").with(fixtures.as(coach))).andExpect(status().isForbidden());
 	}
 
-	private RequestPostProcessor as(Account account) {
-		return user(users.loadUserByUsername(account.email()));
-	}
 
 	private static Matching.Candidate candidate(String name, int load, int capacity, boolean certified, boolean specialist) {
 		Account account = new Account(UUID.randomUUID(), UUID.randomUUID(), name.toLowerCase(Locale.ROOT) + "@example.nl", name,
