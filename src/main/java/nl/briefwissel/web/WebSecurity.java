@@ -23,7 +23,7 @@ class WebSecurity {
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
+			.requestMatchers("/login", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
 					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/participant/**").hasRole(Role.PARTICIPANT.name())

@@ -26,6 +26,17 @@ class RealBrowserRequestsTests {
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
 	@Test
+	void securityTxtSaysWhereToReportAVulnerability() throws Exception {
+		HttpResponse<String> txt = http.send(get("/.well-known/security.txt"), HttpResponse.BodyHandlers.ofString());
+		assertThat(txt.statusCode()).isEqualTo(200);
+		assertThat(txt.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+		assertThat(txt.body()).contains("Contact: mailto:security@briefwissel.test")
+			.containsPattern("Expires: \\d{4}-\\d{2}-\\d{2}T00:00(:00)?Z")
+			.contains("Preferred-Languages: nl, en")
+			.contains("Canonical: ");
+	}
+
+	@Test
 	void theLoginFormSetsAnHttpOnlySameSiteSessionCookieAndLandsOnTheStartPage() throws Exception {
 		HttpResponse<String> form = http.send(get("/login"), HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());

@@ -47,7 +47,10 @@ class SavedRepliesController {
 
 	@PostMapping("/coach/saved-replies/{id}/delete")
 	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		desk.deleteSavedReply(me.id(), id);
+		if (!desk.deleteSavedReply(me.id(), id)) {
+			// Someone else's reply, or none: the same answer, so an identifier reveals nothing.
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
 		redirect.addFlashAttribute("replyDeleted", true);
 		return "redirect:/coach/saved-replies";
 	}
