@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class UpcomingPagesController {
 
 	@GetMapping({
-			"/programme/statistics", "/admin/audit" })
+			"/admin/audit" })
 	String upcoming(HttpServletRequest request, Model model) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		// "/participant/report" is described by the messages "upcoming.participant.report.*"

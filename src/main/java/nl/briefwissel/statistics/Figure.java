@@ -1,0 +1,38 @@
+package nl.briefwissel.statistics;
+
+/**
+ * One number on the statistics page: a count, or an average over a group. A group under five
+ * people is never shown (PRODUCT.md), and neither is anything that would let it be worked out.
+ */
+public record Figure(Double value, int people, boolean suppressed) {
+
+	/** The smallest group shown. */
+	public static final int MINIMUM = 5;
+
+	public static Figure count(int count) {
+		return new Figure((double) count, count, count > 0 && count < MINIMUM);
+	}
+
+	public static Figure average(Double value, int people) {
+		return new Figure(value, people, people > 0 && people < MINIMUM);
+	}
+
+	Figure suppress() {
+		return new Figure(value, people, true);
+	}
+
+	/** As the page and the CSV show it. */
+	public String shown(boolean decimal) {
+		if (suppressed) {
+			return "< " + MINIMUM;
+		}
+		if (value == null) {
+			return "–";
+		}
+		return decimal ? String.format(java.util.Locale.ROOT, "%.1f", value) : String.valueOf(Math.round(value));
+	}
+
+	public boolean visible() {
+		return !suppressed && value != null;
+	}
+}

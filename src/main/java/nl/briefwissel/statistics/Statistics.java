@@ -1,0 +1,161 @@
+package nl.briefwissel.statistics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.organisation.Programme;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures of a programme over a period. Every query here selects identifiers, dates, codes,
+ * roles and scores only; {@code StatisticsTests} reads this file and fails on any text column.
+ */
+@Service
+public class Statistics {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Statistics(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public ProgrammeFigures of(Programme programme, LocalDate from, LocalDate until) {
+		UUID id = programme.id();
+		OffsetDateTime start = from.atStartOfDay(clock.getZone()).toOffsetDateTime();
+		OffsetDateTime end = until.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+
+		int intakes = count("select count(*) from trajectory where programme_id = :p and created_at >= :start and created_at < :end",
+				id, from, until, start, end);
+		int started = count("""
+				select count(*) from trajectory where programme_id = :p and started_on >= :from and started_on <= :until
+				and status not in ('INTAKE', 'MATCHING')""", id, from, until, start, end);
+		int running = count("select count(*) from trajectory where programme_id = :p and status in ('RUNNING', 'PAUSED')", id,
+				from, until, start, end);
+
+		List<long[]> completedDays = jdbc.sql("""
+				select started_on, ended_on from trajectory
+				where programme_id = :p and status = 'COMPLETED' and ended_on >= :from and ended_on <= :until""")
+			.param("p", id)
+			.param("from", from)
+			.param("until", until)
+			.query((rs, n) -> new long[] { ChronoUnit.DAYS.between(rs.getObject("started_on", LocalDate.class),
+					rs.getObject("ended_on", LocalDate.class)) })
+			.list();
+		Double averageDays = completedDays.isEmpty() ? null
+				: completedDays.stream().mapToLong(days -> days[0]).average().orElse(0);
+
+		Map<String, Integer> stopped = new LinkedHashMap<>();
+		jdbc.sql("""
+				select tr.reason_code, count(*) as n from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
+				where t.programme_id = :p and tr.to_status = 'STOPPED' and tr.at >= :start and tr.at < :end
+				group by tr.reason_code""")
+			.param("p", id)
+			.param("start", start)
+			.param("end", end)
+			.query((rs, n) -> stopped.put(rs.getString("reason_code"), rs.getInt("n")))
+			.list();
+
+		Map<String, Integer> themes = new LinkedHashMap<>();
+		jdbc.sql("""
+				select theme, count(*) as n from trajectory
+				where programme_id = :p and started_on >= :from and started_on <= :until and status not in ('INTAKE', 'MATCHING')
+				group by theme""")
+			.param("p", id)
+			.param("from", from)
+			.param("until", until)
+			.query((rs, n) -> themes.put(rs.getString("theme") == null ? "" : rs.getString("theme"), rs.getInt("n")))
+			.list();
+
+		ResponseTimes response = responseTimes(id, start, end);
+
+		record Scores(int n, Double satisfaction, Double before, Double after, Double recommend) {
+		}
+		Scores scores = jdbc.sql("""
+				select count(*) as n, avg(cast(satisfaction as double precision)) as satisfaction,
+				       avg(cast(answered_before as double precision)) as before_score,
+				       avg(cast(answered_after as double precision)) as after_score,
+				       avg(case when recommend then 100.0 else 0.0 end) as recommend
+				from evaluation_answer where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until""")
+			.param("p", id)
+			.param("fromMonth", from.withDayOfMonth(1))
+			.param("until", until)
+			.query((rs, n) -> new Scores(rs.getInt("n"), number(rs.getObject("satisfaction")), number(rs.getObject("before_score")),
+					number(rs.getObject("after_score")), number(rs.getObject("recommend"))))
+			.single();
+
+		return new ProgrammeFigures(id, programme.name(), from, until, Figure.count(intakes), Figure.count(started),
+				Figure.count(running), Figure.count(completedDays.size()), Distribution.of(stopped),
+				Figure.average(averageDays, completedDays.size()), Distribution.of(themes),
+				Figure.average(response.averageHours(), response.trajectories()), Figure.count(scores.n()),
+				Figure.average(scores.satisfaction(), scores.n()), Figure.average(scores.before(), scores.n()),
+				Figure.average(scores.after(), scores.n()), Figure.average(scores.recommend(), scores.n()));
+	}
+
+	/** How long participants waited for their coach's answer, over the trajectories where that happened. */
+	record ResponseTimes(Double averageHours, int trajectories) {
+	}
+
+	private ResponseTimes responseTimes(UUID programmeId, OffsetDateTime start, OffsetDateTime end) {
+		record Written(UUID trajectory, String role, OffsetDateTime at) {
+		}
+		List<Written> written = jdbc.sql("""
+				select m.trajectory_id, m.author_role, m.created_at from message m join trajectory t on t.id = m.trajectory_id
+				where t.programme_id = :p and m.kind = 'MESSAGE' and m.created_at >= :start and m.created_at < :end
+				order by m.trajectory_id, m.created_at""")
+			.param("p", programmeId)
+			.param("start", start)
+			.param("end", end)
+			.query((rs, n) -> new Written(rs.getObject("trajectory_id", UUID.class), rs.getString("author_role"),
+					rs.getObject("created_at", OffsetDateTime.class)))
+			.list();
+		Map<UUID, OffsetDateTime> waitingSince = new HashMap<>();
+		List<Double> hours = new ArrayList<>();
+		java.util.Set<UUID> counted = new java.util.HashSet<>();
+		for (Written message : written) {
+			if ("PARTICIPANT".equals(message.role())) {
+				waitingSince.putIfAbsent(message.trajectory(), message.at());
+			}
+			else if ("COACH".equals(message.role()) && waitingSince.containsKey(message.trajectory())) {
+				hours.add(Duration.between(waitingSince.remove(message.trajectory()), message.at()).toMinutes() / 60.0);
+				counted.add(message.trajectory());
+			}
+		}
+		return new ResponseTimes(hours.isEmpty() ? null : hours.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+				counted.size());
+	}
+
+	private int count(String sql, UUID programme, LocalDate from, LocalDate until, OffsetDateTime start, OffsetDateTime end) {
+		var statement = jdbc.sql(sql).param("p", programme);
+		if (sql.contains(":from")) {
+			statement = statement.param("from", from);
+		}
+		if (sql.contains(":until")) {
+			statement = statement.param("until", until);
+		}
+		if (sql.contains(":start")) {
+			statement = statement.param("start", start);
+		}
+		if (sql.contains(":end")) {
+			statement = statement.param("end", end);
+		}
+		return statement.query(Integer.class).single();
+	}
+
+	private static Double number(Object value) {
+		return value == null ? null : ((Number) value).doubleValue();
+	}
+}

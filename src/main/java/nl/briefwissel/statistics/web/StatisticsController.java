@@ -1,0 +1,137 @@
+package nl.briefwissel.statistics.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Themes;
+import nl.briefwissel.statistics.Figure;
+import nl.briefwissel.statistics.ProgrammeFigures;
+import nl.briefwissel.statistics.Statistics;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The programme manager's figures per programme and period, as a page with charts and as CSV. */
+@Controller
+class StatisticsController {
+
+	private final Programmes programmes;
+
+	private final Themes themes;
+
+	private final Statistics statistics;
+
+	private final MessageSource texts;
+
+	private final Clock clock;
+
+	StatisticsController(Programmes programmes, Themes themes, Statistics statistics, MessageSource texts, Clock clock) {
+		this.programmes = programmes;
+		this.themes = themes;
+		this.statistics = statistics;
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	/** A period: the last twelve months unless the manager chooses; never backwards. */
+	record Period(LocalDate from, LocalDate until) {
+
+		static Period of(LocalDate from, LocalDate until, LocalDate today) {
+			LocalDate end = until == null ? today : until;
+			LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
+			return start.isAfter(end) ? new Period(end, start) : new Period(start, end);
+		}
+	}
+
+	@GetMapping("/programme/statistics")
+	String page(@AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until, Locale locale,
+			Model model) {
+		Period period = Period.of(from, until, LocalDate.now(clock));
+		model.addAttribute("period", period);
+		model.addAttribute("figures", figures(me, period));
+		model.addAttribute("themeLabels", themeLabels(me, locale));
+		return "statistics/statistics";
+	}
+
+	@GetMapping("/programme/statistics.csv")
+	ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until, Locale locale) {
+		Period period = Period.of(from, until, LocalDate.now(clock));
+		Map<String, String> labels = themeLabels(me, locale);
+		StringBuilder csv = new StringBuilder("\uFEFF"); // so spreadsheet programs read the file as UTF-8
+		csv.append(cell(text("statistics.csv.programme", locale))).append(';').append(cell(text("statistics.csv.figure", locale)))
+			.append(';').append(cell(text("statistics.csv.value", locale))).append("\r\n");
+		for (ProgrammeFigures f : figures(me, period)) {
+			row(csv, f, text("statistics.intakes", locale), f.intakes(), false);
+			row(csv, f, text("statistics.started", locale), f.started(), false);
+			row(csv, f, text("statistics.running", locale), f.runningNow(), false);
+			row(csv, f, text("statistics.completed", locale), f.completed(), false);
+			row(csv, f, text("statistics.averageDays", locale), f.averageDays(), true);
+			row(csv, f, text("statistics.stopped", locale), f.stoppedByReason().total(), false);
+			f.stoppedByReason().cells().forEach((reason, figure) -> row(csv, f,
+					text("statistics.stopped", locale) + ": " + text("reason." + reason, locale), figure, false));
+			f.themes().cells().forEach((theme, figure) -> row(csv, f,
+					text("trajectory.theme", locale) + ": " + labels.getOrDefault(theme, theme), figure, false));
+			row(csv, f, text("statistics.responseHours", locale), f.coachResponseHours(), true);
+			row(csv, f, text("statistics.evaluations", locale), f.evaluations(), false);
+			row(csv, f, text("statistics.satisfaction", locale), f.satisfaction(), true);
+			row(csv, f, text("statistics.before", locale), f.questionAnsweredBefore(), true);
+			row(csv, f, text("statistics.after", locale), f.questionAnsweredAfter(), true);
+			row(csv, f, text("statistics.recommend", locale), f.recommendPercent(), false);
+		}
+		String name = "briefwissel-" + period.from() + "-" + period.until() + ".csv";
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private List<ProgrammeFigures> figures(SignedInAccount me, Period period) {
+		return programmes.ofOrganisation(me.organisationId())
+			.stream()
+			.map(programme -> statistics.of(programme, period.from(), period.until()))
+			.toList();
+	}
+
+	private Map<String, String> themeLabels(SignedInAccount me, Locale locale) {
+		Map<String, String> labels = new java.util.HashMap<>();
+		programmes.ofOrganisation(me.organisationId())
+			.forEach(p -> themes.of(p.id()).forEach(t -> labels.putIfAbsent(t.code(), t.label(locale))));
+		themes.pilotThemes().forEach(t -> labels.putIfAbsent(t.code(), t.label(locale)));
+		labels.put("", text("statistics.noTheme", locale));
+		return labels;
+	}
+
+	private static void row(StringBuilder csv, ProgrammeFigures f, String figure, Figure value, boolean decimal) {
+		csv.append(cell(f.programmeName())).append(';').append(cell(figure)).append(';').append(cell(value.shown(decimal)))
+			.append("\r\n");
+	}
+
+	/** Quoted, and never read as a formula by a spreadsheet (a name may start with = or +). */
+	private static String cell(String value) {
+		String safe = value.matches("^[=+\\-@].*") && !value.matches("^-?\\d.*") ? "'" + value : value;
+		return '"' + safe.replace("\"", "\"\"") + '"';
+	}
+
+	private String text(String key, Locale locale) {
+		return texts.getMessage(key, null, key, locale);
+	}
+}

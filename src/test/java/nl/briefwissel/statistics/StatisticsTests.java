@@ -1,0 +1,120 @@
+package nl.briefwissel.statistics;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** Figures without content, and no group under five, on the page and in the CSV. */
+@BriefwisselTest
+class StatisticsTests {
+
+	private static final String SECRET = "Mijn leidinggevende weet nog niet dat ik wil vertrekken";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Conversations conversations;
+
+	@Test
+	void smallGroupsAreHiddenAndCannotBeWorkedOutFromTheTotal() {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		counts.put("GROWTH", 10);
+		counts.put("GRIP", 3);
+		counts.put("SURPLUS", 7);
+		Distribution themes = Distribution.of(counts);
+		assertThat(themes.cells().get("GRIP").shown(false)).isEqualTo("< 5");
+		assertThat(themes.cells().get("SURPLUS").shown(false)).as("the second-smallest hides with it").isEqualTo("< 5");
+		assertThat(themes.cells().get("GROWTH").shown(false)).isEqualTo("10");
+		assertThat(themes.total().shown(false)).isEqualTo("20");
+		assertThat(Distribution.of(Map.of("GRIP", 3)).total().shown(false)).isEqualTo("< 5");
+		assertThat(Distribution.of(Map.of("GRIP", 6, "GROWTH", 5)).cells().values()).noneMatch(Figure::suppressed);
+		assertThat(Figure.count(0).shown(false)).isEqualTo("0");
+		assertThat(Figure.average(7.25, 4).shown(true)).isEqualTo("< 5");
+		assertThat(Figure.average(null, 0).shown(true)).isEqualTo("–");
+		assertThat(Figure.average(7.25, 5).shown(true)).isEqualTo("7.3");
+	}
+
+	@Test
+	void aManagerSeesFiguresOfTheirOwnProgrammesWithoutAWordOfContent() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Cijfers " + suffix);
+		var programme = programmes.create(organisation.id(), "Cijferprogramma " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
+		UUID last = null;
+		for (int i = 0; i < 15; i++) {
+			Account participant = fixtures.person(organisation.id(), "d" + i + "-" + suffix + "@example.nl", "Deelnemer " + i,
+					Role.PARTICIPANT);
+			last = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
+					i < 7 ? "GROWTH" : i < 13 ? "NEXT_STEP" : "GRIP", LocalDate.now().minusDays(10), null);
+			if (i < 3) {
+				conversations.participantWrites(last, participant.id(), SECRET + " " + i);
+				conversations.coachWrites(last, coach.id(), "Antwoord " + i);
+			}
+		}
+		lifecycle.stop(last, coach.id(), Reason.NO_TIME, "Geen tijd door verbouwing thuis");
+
+		String page = mvc.perform(get("/programme/statistics").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Cijferprogramma " + suffix).contains("&lt; 5").contains("<svg")
+			.doesNotContain(SECRET).doesNotContain("Antwoord 1").doesNotContain("verbouwing").doesNotContain("Deelnemer 3");
+		assertThat(page).doesNotContain("E-coaching loopbaan"); // another organisation's programme
+
+		var csv = mvc.perform(get("/programme/statistics.csv").with(fixtures.as(manager))).andReturn().getResponse();
+		String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(csv.getContentType()).startsWith("text/csv");
+		assertThat(text).contains("\"Programma\";\"Cijfer\";\"Waarde\"").contains("\"Gestart\";\"15\"").contains("\"< 5\"")
+			.doesNotContain(SECRET).doesNotContain("verbouwing");
+		assertThat(mvc.perform(get("/programme/statistics").with(fixtures.as(coach))).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void theStatisticsQueriesNeverSelectText() throws Exception {
+		String source = Files.readString(Path.of("src/main/java/nl/briefwissel/statistics/Statistics.java"));
+		for (String column : List.of("body", "question", "summary", "reaction", "remarks", "passage", "goals", "instructions",
+				"text_body", "raw", "display_name", "email", "subject", "decline_reason", "reason,", "tr.reason ")) {
+			assertThat(source).as(column).doesNotContainPattern("(?i)select[^;]*\\b" + java.util.regex.Pattern.quote(column));
+		}
+	}
+}
