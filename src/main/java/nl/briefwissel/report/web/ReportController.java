@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.report.ParticipantExport;
 import nl.briefwissel.report.ReportPdf;
 import nl.briefwissel.report.Reports;
 import nl.briefwissel.trajectory.Trajectories;
@@ -36,10 +38,30 @@ class ReportController {
 
 	private final ReportPdf pdf;
 
-	ReportController(Trajectories trajectories, Reports reports, ReportPdf pdf) {
+	private final ParticipantExport export;
+
+	private final Accounts accounts;
+
+	ReportController(Trajectories trajectories, Reports reports, ReportPdf pdf, ParticipantExport export, Accounts accounts) {
 		this.trajectories = trajectories;
 		this.reports = reports;
 		this.pdf = pdf;
+		this.export = export;
+		this.accounts = accounts;
+	}
+
+	/** Everything about the participant: records as PDF, attachments, and all data as JSON. */
+	@GetMapping("/participant/export")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInAccount me, Locale locale) {
+		var participant = accounts.byId(me.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		byte[] zip = export.zip(participant, trajectories.ofParticipant(me.id()), locale);
+		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "my-data" : "mijn-gegevens") + "-" + LocalDate.now()
+				+ ".zip";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(zip);
 	}
 
 	@GetMapping("/participant/report")
