@@ -31,6 +31,31 @@ final class HtmlText {
 	private HtmlText() {
 	}
 
+	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)]");
+
+	/**
+	 * The HTML part for a mail written as plain text (reminders, digests, notices): the same words,
+	 * paragraph by paragraph, with addresses as links, in the simple layout Outlook, Gmail and Apple
+	 * Mail all show the same way.
+	 */
+	static String fromText(String text) {
+		StringBuilder html = new StringBuilder("""
+				<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+				<body style="margin:0;padding:0;background:#ffffff;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" 				style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;"><tr><td style="padding:24px;max-width:600px;">""");
+		for (String paragraph : text.replace("\r\n", "\n").strip().split("\n\\s*\n")) {
+			String escaped = org.jsoup.nodes.Entities.escape(paragraph.strip());
+			java.util.regex.Matcher link = LINK.matcher(escaped);
+			StringBuilder linked = new StringBuilder();
+			while (link.find()) {
+				link.appendReplacement(linked, java.util.regex.Matcher.quoteReplacement(
+						"<a href=\"" + link.group() + "\" style=\"color:#0b57d0;\">" + link.group() + "</a>"));
+			}
+			link.appendTail(linked);
+			html.append("<p>").append(linked.toString().replace("\n", "<br>\n")).append("</p>\n");
+		}
+		return html.append("</td></tr></table></body></html>\n").toString();
+	}
+
 	static String toText(String html) {
 		Document document = Jsoup.parse(cap(html));
 		document.select("script, style, head, title, meta, noscript, template, object, embed, iframe, svg, form")

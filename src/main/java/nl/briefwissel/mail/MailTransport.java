@@ -58,7 +58,7 @@ class MailTransport {
 		// Bounces go to the envelope sender: with the reply address there, a bounce lands in the
 		// platform mailbox carrying the token of the conversation it is about.
 		message.setEnvelopeFrom(mail.replyTo() != null ? mail.replyTo() : properties.fromAddress());
-		MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 		try {
 			helper.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
 		}
@@ -67,12 +67,8 @@ class MailTransport {
 		}
 		helper.setTo(mail.recipient());
 		helper.setSubject(mail.subject());
-		if (mail.html() != null) {
-			helper.setText(mail.text(), mail.html());
-		}
-		else {
-			helper.setText(mail.text());
-		}
+		// Every mail has both parts; one written as plain text gets its HTML made from the same words.
+		helper.setText(mail.text(), mail.html() != null ? mail.html() : HtmlText.fromText(mail.text()));
 		if (mail.replyTo() != null) {
 			helper.setReplyTo(mail.replyTo());
 		}

@@ -100,6 +100,9 @@ class ClosingTests {
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 		MimeMessage asked = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
 		String first = link(asked);
+		// Written as plain text, sent with an HTML part too, the link clickable there.
+		assertThat(asked.getContent()).isInstanceOf(jakarta.mail.internet.MimeMultipart.class);
+		assertThat(html(asked)).contains("<a href=\"").contains(first);
 
 		evaluations.remindDue(OffsetDateTime.now());
 		assertThat(reminders(running.participant())).as("not before five days").isZero();
@@ -131,6 +134,21 @@ class ClosingTests {
 			.param("to", participant.email())
 			.query(Long.class)
 			.single();
+	}
+
+	private static String html(jakarta.mail.Part part) throws Exception {
+		if (part.isMimeType("text/html")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String html = html(multipart.getBodyPart(i));
+				if (!html.isEmpty()) {
+					return html;
+				}
+			}
+		}
+		return "";
 	}
 
 	private static String link(MimeMessage mail) {
