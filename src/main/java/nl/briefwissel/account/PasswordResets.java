@@ -1,14 +1,8 @@
 package nl.briefwissel.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,8 +30,6 @@ public class PasswordResets {
 	private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
 
 	static final Duration VALIDITY = Duration.ofHours(1);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Accounts accounts;
 
@@ -72,14 +64,12 @@ public class PasswordResets {
 			log.info("Password reset requested for an unknown or disabled address");
 			return;
 		}
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = LinkTokens.create();
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
 				insert into password_reset (token_hash, account_id, created_at, expires_at)
 				values (:hash, :account, :now, :expires)""")
-			.param("hash", hash(token))
+			.param("hash", LinkTokens.hash(token))
 			.param("account", account.get().id())
 			.param("now", now)
 			.param("expires", now.plus(VALIDITY))
@@ -113,7 +103,7 @@ public class PasswordResets {
 		return jdbc.sql("""
 				select account_id from password_reset
 				where token_hash = :hash and used_at is null and expires_at > :now""")
-			.param("hash", hash(token))
+			.param("hash", LinkTokens.hash(token))
 			.param("now", OffsetDateTime.now(clock))
 			.query(UUID.class)
 			.optional();
@@ -129,15 +119,5 @@ public class PasswordResets {
 		String text = messages.getMessage("mail.reset.text", args, account.language());
 		String subject = messages.getMessage("mail.reset.subject", null, account.language());
 		return OutgoingMail.notice(account.email(), subject, text, html);
-	}
-
-	static String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-		}
 	}
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Closing summaries: one per trajectory, rewritten until the trajectory ends. */
-@Repository("closings")
+@Repository
 public class Closings {
 
 	private final JdbcClient jdbc;

@@ -14,7 +14,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
-import nl.briefwissel.trajectory.LinkTokens;
+import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryEvents;
 import nl.briefwissel.trajectory.TrajectoryOverview;

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * programme manager adds their own and switches themes off, never deletes them, because
  * trajectories keep the code of the theme they chose.
  */
-@Repository("themes")
+@Repository
 public class Themes {
 
 	/** The themes of the pilot, in the order the seed lists them. */

@@ -138,21 +138,16 @@ public class Statistics {
 				counted.size());
 	}
 
+	/** Binds every period parameter; a query uses those it names and the rest are ignored. */
 	private int count(String sql, UUID programme, LocalDate from, LocalDate until, OffsetDateTime start, OffsetDateTime end) {
-		var statement = jdbc.sql(sql).param("p", programme);
-		if (sql.contains(":from")) {
-			statement = statement.param("from", from);
-		}
-		if (sql.contains(":until")) {
-			statement = statement.param("until", until);
-		}
-		if (sql.contains(":start")) {
-			statement = statement.param("start", start);
-		}
-		if (sql.contains(":end")) {
-			statement = statement.param("end", end);
-		}
-		return statement.query(Integer.class).single();
+		return jdbc.sql(sql)
+			.param("p", programme)
+			.param("from", from)
+			.param("until", until)
+			.param("start", start)
+			.param("end", end)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static Double number(Object value) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.mail.Outbox;

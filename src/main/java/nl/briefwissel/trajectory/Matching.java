@@ -98,13 +98,23 @@ public class Matching {
 
 	/** The coaches of the programme's pool, with their load and whether the theme is one of their specialisms. */
 	public List<Candidate> candidates(UUID programmeId, String theme) {
+		return forTheme(pool(programmeId), theme);
+	}
+
+	/** The pool with load, capacity and certification, read once; {@link #forTheme} weighs it for each intake. */
+	public List<Candidate> pool(UUID programmeId) {
 		List<Account> coaches = pool.of(programmeId).stream().map(accounts::byId).flatMap(Optional::stream).toList();
 		Map<UUID, CoachProfile> profileOf = profiles.of(coaches.stream().map(Account::id).toList());
 		Map<UUID, Integer> loads = loads(coaches.stream().map(Account::id).toList());
 		return coaches.stream()
-			.map(coach -> new Candidate(coach, profileOf.get(coach.id()), loads.getOrDefault(coach.id(), 0),
-					theme != null && profileOf.get(coach.id()).specialisms().contains(theme)))
+			.map(coach -> new Candidate(coach, profileOf.get(coach.id()), loads.getOrDefault(coach.id(), 0), false))
 			.sorted(Comparator.comparing((Candidate c) -> c.coach().displayName()))
+			.toList();
+	}
+
+	public static List<Candidate> forTheme(List<Candidate> pool, String theme) {
+		return pool.stream()
+			.map(c -> new Candidate(c.coach(), c.profile(), c.load(), theme != null && c.profile().specialisms().contains(theme)))
 			.toList();
 	}
 

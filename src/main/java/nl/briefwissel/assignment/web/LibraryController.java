@@ -73,15 +73,15 @@ class LibraryController {
 	String coachLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type, Model model,
 			Locale locale) {
-		model.addAttribute("assignments", assignments.forCoach(me.id(), new Assignments.Search(q, theme, type)));
-		return page(model, "/coach/assignments", q, theme, type, me.id(), locale);
+		return page(model, assignments.forCoach(me.id(), new Assignments.Search(q, theme, type)), "/coach/assignments", q,
+				theme, type, me.id(), locale);
 	}
 
 	@GetMapping("/admin/assignments")
 	String sharedLibrary(@RequestParam(required = false) String q, @RequestParam(required = false) String theme,
 			@RequestParam(required = false) AssignmentType type, Model model, Locale locale) {
-		model.addAttribute("assignments", assignments.shared(new Assignments.Search(q, theme, type)));
-		return page(model, "/admin/assignments", q, theme, type, null, locale);
+		return page(model, assignments.shared(new Assignments.Search(q, theme, type)), "/admin/assignments", q, theme, type,
+				null, locale);
 	}
 
 	@PostMapping("/coach/assignments")
@@ -137,12 +137,11 @@ class LibraryController {
 		return "redirect:" + back;
 	}
 
-	private String page(Model model, String base, String q, String theme, AssignmentType type, UUID editableOwner,
-			Locale locale) {
+	private String page(Model model, List<Assignment> shown, String base, String q, String theme, AssignmentType type,
+			UUID editableOwner, Locale locale) {
+		model.addAttribute("assignments", shown);
 		model.addAttribute("themeLabels",
 				themes.pilotThemes().stream().collect(Collectors.toMap(Theme::code, t -> t.label(locale))));
-		@SuppressWarnings("unchecked")
-		List<Assignment> shown = (List<Assignment>) model.getAttribute("assignments");
 		// Rendered here: Thymeleaf does not call beans from th:utext, and the HTML is sanitised anyway.
 		model.addAttribute("instructionsHtml",
 				shown.stream().collect(Collectors.toMap(Assignment::id, a -> markdown.html(a.instructions()))));

@@ -105,10 +105,11 @@ class IntakesPageController {
 
 	private ProgrammeIntakes intakesOf(Programme programme) {
 		List<TrajectoryOverview> all = trajectories.ofProgramme(programme.id());
+		List<Matching.Candidate> pool = matching.pool(programme.id());
 		List<Waiting> waiting = all.stream()
 			.filter(t -> t.status() == TrajectoryStatus.INTAKE)
 			.map(t -> {
-				List<Matching.Candidate> candidates = matching.candidates(programme.id(), t.theme());
+				List<Matching.Candidate> candidates = Matching.forTheme(pool, t.theme());
 				Optional<Matching.CoachProposal> declined = matching.history(t.id())
 					.stream()
 					.filter(p -> Boolean.FALSE.equals(p.accepted()))

@@ -1,4 +1,4 @@
-package nl.briefwissel.trajectory;
+package nl.briefwissel.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Tokens for links in mails (intake, evaluation): 256 random bits in the link, only their SHA-256 in the
+ * Tokens for links in mails (password reset, intake, evaluation): 256 random bits in the link, only their SHA-256 in the
  * database, so a leaked table gives no working links.
  */
 public final class LinkTokens {
