@@ -10,14 +10,18 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final Accounts accounts;
 
-	AccountUserDetailsService(Accounts accounts) {
+	private final SignInAttempts attempts;
+
+	AccountUserDetailsService(Accounts accounts, SignInAttempts attempts) {
 		this.accounts = accounts;
+		this.attempts = attempts;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String email) {
 		return accounts.byEmail(email)
-			.map(account -> new SignedInAccount(account, accounts.passwordHash(account.id()).orElse(null)))
+			.map(account -> new SignedInAccount(account, accounts.passwordHash(account.id()).orElse(null),
+					attempts.locked(account.id())))
 			.orElseThrow(() -> new UsernameNotFoundException("No account for this address"));
 	}
 }

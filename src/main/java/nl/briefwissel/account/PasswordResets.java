@@ -45,8 +45,14 @@ public class PasswordResets {
 
 	private final Clock clock;
 
+	private final SignInProperties properties;
+
+	private final SignInAttempts attempts;
+
 	PasswordResets(Accounts accounts, JdbcClient jdbc, Outbox outbox, PublicAddress address, MessageSource messages,
-			ITemplateEngine templates, Clock clock) {
+			ITemplateEngine templates, Clock clock, SignInProperties properties, SignInAttempts attempts) {
+		this.properties = properties;
+		this.attempts = attempts;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
@@ -64,8 +70,18 @@ public class PasswordResets {
 			log.info("Password reset requested for an unknown or disabled address");
 			return;
 		}
-		String token = LinkTokens.create();
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		int lastHour = jdbc.sql("select count(*) from password_reset where account_id = :account and created_at > :since")
+			.param("account", account.get().id())
+			.param("since", now.minusHours(1))
+			.query(Integer.class)
+			.single();
+		if (lastHour >= properties.mailsPerAddressPerHour()) {
+			// A mailbox flooded with reset mails is an attack too.
+			log.warn("Password reset for account {} not sent: {} sent in the last hour", account.get().id(), lastHour);
+			return;
+		}
+		String token = LinkTokens.create();
 		jdbc.sql("""
 				insert into password_reset (token_hash, account_id, created_at, expires_at)
 				values (:hash, :account, :now, :expires)""")
@@ -88,6 +104,8 @@ public class PasswordResets {
 		Optional<UUID> account = accountFor(token);
 		account.ifPresent(id -> {
 			accounts.changePassword(id, newPassword);
+			// Whoever can read the mailbox may choose the password, and is no longer locked out.
+			attempts.succeeded(id);
 			jdbc.sql("update password_reset set used_at = :now where account_id = :account and used_at is null")
 				.param("now", OffsetDateTime.now(clock))
 				.param("account", id)

@@ -18,6 +18,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class SignedInAccount implements UserDetails, CredentialsContainer {
 
+	// Kept in the session table between requests (Spring Session JDBC).
+	private static final long serialVersionUID = 1L;
+
 	private final UUID id;
 
 	private final UUID organisationId;
@@ -32,9 +35,11 @@ public final class SignedInAccount implements UserDetails, CredentialsContainer 
 
 	private final boolean enabled;
 
+	private final boolean locked;
+
 	private String passwordHash;
 
-	SignedInAccount(Account account, String passwordHash) {
+	SignedInAccount(Account account, String passwordHash, boolean locked) {
 		this.id = account.id();
 		this.organisationId = account.organisationId();
 		this.email = account.email();
@@ -42,6 +47,7 @@ public final class SignedInAccount implements UserDetails, CredentialsContainer 
 		this.language = account.language();
 		this.roles = account.roles();
 		this.enabled = account.enabled();
+		this.locked = locked;
 		this.passwordHash = passwordHash;
 	}
 
@@ -100,6 +106,12 @@ public final class SignedInAccount implements UserDetails, CredentialsContainer 
 	@Override
 	public boolean isEnabled() {
 		return enabled && !roles.isEmpty();
+	}
+
+	/** Locked after too many wrong passwords or codes; Spring Security refuses the password then. */
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package nl.briefwissel.web;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.briefwissel.account.SignInSecurity;
 import nl.briefwissel.account.SignedInAccount;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,9 +14,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class ShellModel {
 
+	private final SignInSecurity signIn;
+
+	ShellModel(SignInSecurity signIn) {
+		this.signIn = signIn;
+	}
+
 	@ModelAttribute("navigation")
 	List<Navigation.Item> navigation(@AuthenticationPrincipal SignedInAccount account) {
-		return account == null ? List.of() : Navigation.of(account.primaryRole());
+		return account == null || signIn.pending().isPresent() ? List.of() : Navigation.of(account.primaryRole());
 	}
 
 	@ModelAttribute("currentPath")
@@ -25,6 +32,7 @@ class ShellModel {
 
 	@ModelAttribute("signedIn")
 	SignedInAccount signedIn(@AuthenticationPrincipal SignedInAccount account) {
-		return account;
+		// Someone who still owes their code is not signed in yet: no name, no menu.
+		return signIn.pending().isPresent() ? null : account;
 	}
 }

@@ -1,11 +1,14 @@
 package nl.briefwissel.web;
 
 import nl.briefwissel.account.Role;
+import nl.briefwissel.account.SignInSecurity;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -21,9 +24,9 @@ class WebSecurity {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignInSecurity signIn) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
+			.requestMatchers("/login", "/login/code", "/login/code/setup", "/login/link", "/login/link/sent", "/login/link/use", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
 					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/participant/**").hasRole(Role.PARTICIPANT.name())
@@ -31,12 +34,14 @@ class WebSecurity {
 			.requestMatchers("/programme/**").hasRole(Role.PROGRAMME_MANAGER.name())
 			.requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
 			.anyRequest()
-			.authenticated())
+			.access(signIn.fullySignedIn()))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
-				.defaultSuccessUrl("/", false)
-				.failureUrl("/login?error")
+				.successHandler(signIn.afterPassword())
+				.failureHandler(signIn.afterWrongPassword())
 				.permitAll())
+			.addFilterBefore(signIn.brakes(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(signIn.codeFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -1,14 +1,13 @@
 package nl.briefwissel.account;
 
+import nl.briefwissel.Browser;
 import nl.briefwissel.BriefwisselTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -30,10 +29,10 @@ class LoginTests {
 			"programma@briefwissel.test, /programme, Programma's", "beheer@briefwissel.test, /admin, Accounts" })
 	void eachDemoAccountLogsInThroughTheFormAndLandsOnItsRolesPage(String email, String startPage, String heading)
 			throws Exception {
-		MockHttpSession session = logIn(email, "briefwissel");
+		Browser session = logIn(email, "briefwissel");
 
-		mvc.perform(get("/").session(session)).andExpect(redirectedUrl(startPage));
-		mvc.perform(get(startPage).session(session))
+		session.perform(get("/")).andExpect(redirectedUrl(startPage));
+		session.perform(get(startPage))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(heading.replace("'", "&#39;"))));
 	}
@@ -69,8 +68,8 @@ class LoginTests {
 			"programma@briefwissel.test, /coach", "programma@briefwissel.test, /participant",
 			"programma@briefwissel.test, /admin", "beheer@briefwissel.test, /coach" })
 	void aRoleCannotReachAnotherRolesPages(String email, String page) throws Exception {
-		MockHttpSession session = logIn(email, "briefwissel");
-		mvc.perform(get(page).session(session).accept("text/html")).andExpect(status().isForbidden());
+		Browser session = logIn(email, "briefwissel");
+		session.perform(get(page).accept("text/html")).andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -81,16 +80,16 @@ class LoginTests {
 
 	@Test
 	void loggingOutEndsTheSession() throws Exception {
-		MockHttpSession session = logIn("coach@briefwissel.test", "briefwissel");
-		mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
-		mvc.perform(get("/coach").session(session)).andExpect(redirectedUrl("/login"));
+		Browser session = logIn("coach@briefwissel.test", "briefwissel");
+		session.perform(post("/logout").with(csrf())).andExpect(redirectedUrl("/login?logout"));
+		session.perform(get("/coach")).andExpect(redirectedUrl("/login"));
 	}
 
-	private MockHttpSession logIn(String email, String password) throws Exception {
-		MvcResult result = mvc.perform(post("/login").param("email", email).param("password", password).with(csrf()))
+	private Browser logIn(String email, String password) throws Exception {
+		Browser browser = new Browser(mvc);
+		browser.perform(post("/login").param("email", email).param("password", password).with(csrf()))
 			.andExpect(authenticated())
-			.andExpect(redirectedUrl("/"))
-			.andReturn();
-		return (MockHttpSession) result.getRequest().getSession(false);
+			.andExpect(redirectedUrl("/"));
+		return browser;
 	}
 }

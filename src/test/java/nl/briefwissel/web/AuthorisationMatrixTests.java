@@ -44,6 +44,9 @@ class AuthorisationMatrixTests {
 	private static final List<String> PUBLIC = List.of("/login", "/password/", "/intake/", "/evaluation/", "/privacy",
 			"/error", "/.well-known/");
 
+	/** Anyone signed in, about their own account only (the routes take no identifiers). */
+	private static final List<String> OWN_ACCOUNT = List.of("/account/");
+
 	/** The role each area of the application belongs to. */
 	private static final Map<String, Role> AREAS = Map.of("/participant", Role.PARTICIPANT, "/coach", Role.COACH,
 			"/programme", Role.PROGRAMME_MANAGER, "/admin", Role.ADMINISTRATOR);
@@ -86,14 +89,26 @@ class AuthorisationMatrixTests {
 				.map(Map.Entry::getValue)
 				.findFirst()
 				.orElse(null);
-			if (!publicRoute && owner == null) {
-				wrong.add(route + " has no rule: add it to PUBLIC or AREAS");
+			boolean ownAccount = OWN_ACCOUNT.stream().anyMatch(route.pattern()::startsWith);
+			if (!publicRoute && owner == null && !ownAccount) {
+				wrong.add(route + " has no rule: add it to PUBLIC, OWN_ACCOUNT or AREAS");
 				continue;
 			}
-			listing.add(route.method() + " " + route.pattern() + " -> " + (publicRoute ? "anyone" : owner));
+			listing.add(route.method() + " " + route.pattern() + " -> "
+					+ (publicRoute ? "anyone" : ownAccount ? "anyone signed in" : owner));
 			int anonymous = status(route.method(), path, null);
 			if (!publicRoute && !(anonymous == 302 || anonymous == 401 || anonymous == 403)) {
 				wrong.add(route + " anonymous got " + anonymous);
+			}
+			if (ownAccount) {
+				assertThat(VARIABLE.matcher(route.pattern()).find()).as("%s names no one else's account", route).isFalse();
+				for (Role role : Role.values()) {
+					int status = status(route.method(), path, DEMO.get(role));
+					if (status == 403 || status >= 500) {
+						wrong.add(route + " as " + role + " got " + status + " for their own account");
+					}
+				}
+				continue;
 			}
 			if (publicRoute || owner == null) {
 				continue;

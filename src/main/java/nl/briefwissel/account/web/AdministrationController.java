@@ -1,24 +1,62 @@
 package nl.briefwissel.account.web;
 
-import nl.briefwissel.account.Accounts;
+import java.util.UUID;
 
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.SecondFactors;
+import nl.briefwissel.account.SignInAttempts;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrator's start page: everyone who can sign in, with their roles. */
+/**
+ * The administrator's start page: everyone who can sign in, with their roles and sign-in state;
+ * unlocking an account and letting someone set up their authenticator app again (a lost phone).
+ */
 @Controller
 class AdministrationController {
 
 	private final Accounts accounts;
 
-	AdministrationController(Accounts accounts) {
+	private final SecondFactors secondFactors;
+
+	private final SignInAttempts attempts;
+
+	AdministrationController(Accounts accounts, SecondFactors secondFactors, SignInAttempts attempts) {
 		this.accounts = accounts;
+		this.secondFactors = secondFactors;
+		this.attempts = attempts;
 	}
 
 	@GetMapping("/admin")
 	String accounts(Model model) {
 		model.addAttribute("accounts", accounts.all());
+		model.addAttribute("withApp", secondFactors.withApp());
+		model.addAttribute("locked", attempts.lockedNow());
 		return "account/admin";
+	}
+
+	@PostMapping("/admin/accounts/{id}/unlock")
+	String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
+		attempts.succeeded(existing(id));
+		redirect.addFlashAttribute("unlocked", id);
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/accounts/{id}/second-factor/reset")
+	String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+		secondFactors.switchOff(existing(id));
+		redirect.addFlashAttribute("appReset", id);
+		return "redirect:/admin";
+	}
+
+	private UUID existing(UUID id) {
+		return accounts.byId(id).map(account -> account.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 }

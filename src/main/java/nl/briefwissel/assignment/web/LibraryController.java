@@ -54,6 +54,7 @@ class LibraryController {
 		this.markdown = markdown;
 	}
 
+	/** Sent back with a redirect after a mistake, so it travels in the session (stored in the database). */
 	record Form(@NotBlank(message = "{assignments.error.title}") @Size(max = 200, message = "{assignments.error.title}") String title,
 			@NotBlank(message = "{assignments.error.instructions}") @Size(max = 8000,
 					message = "{assignments.error.instructions}") String instructions,
@@ -61,7 +62,7 @@ class LibraryController {
 			@NotNull(message = "{assignments.error.minutes}") @Min(value = 1, message = "{assignments.error.minutes}") @Max(
 					value = 600, message = "{assignments.error.minutes}") Integer minutes,
 			@NotNull(message = "{assignments.error.language}") @Pattern(regexp = "nl|en",
-					message = "{assignments.error.language}") String language) {
+					message = "{assignments.error.language}") String language) implements java.io.Serializable {
 
 		Assignments.Draft draft(Set<String> knownThemes) {
 			List<String> chosen = themes == null ? List.of() : themes.stream().filter(knownThemes::contains).distinct().toList();

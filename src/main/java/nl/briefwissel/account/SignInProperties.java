@@ -1,0 +1,29 @@
+package nl.briefwissel.account;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How hard the brakes on guessing are, and how long a sign-in link works.
+ *
+ * @param lockoutAfter wrong passwords or codes in a row that lock an account
+ * @param lockoutFor how long a locked account stays locked
+ * @param requestsPerWindow sign-in, reset and link requests allowed per network address per window
+ * @param requestWindow the window of that limit
+ * @param linkValidity how long a sign-in link by mail works
+ * @param mailsPerAddressPerHour reset and sign-in mails sent to one address per hour at most
+ * @param unthrottledAddresses network addresses never limited, such as a monitoring probe
+ */
+@ConfigurationProperties("briefwissel.sign-in")
+record SignInProperties(@DefaultValue("5") int lockoutAfter, @DefaultValue("15m") Duration lockoutFor,
+		@DefaultValue("30") int requestsPerWindow, @DefaultValue("5m") Duration requestWindow,
+		@DefaultValue("30m") Duration linkValidity, @DefaultValue("3") int mailsPerAddressPerHour,
+		Set<String> unthrottledAddresses) {
+
+	SignInProperties {
+		unthrottledAddresses = unthrottledAddresses == null ? Set.of() : Set.copyOf(unthrottledAddresses);
+	}
+}

@@ -1,0 +1,180 @@
+package nl.briefwissel.account;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The steps of signing in, for the web security configuration: password (or a sign-in link),
+ * then, where required, a code; the brakes on guessing around both.
+ */
+@Component
+public class SignInSecurity {
+
+	/** Requests that ask to sign in or to be sent something: these are the ones limited per address. */
+	private static final Set<String> BRAKED = Set.of("/login", "/login/code", "/login/code/setup", "/login/link",
+			"/password/forgot");
+
+	private static final Set<String> OPEN_WHILE_PENDING = Set.of("/login/code", "/login/code/setup", "/logout", "/error",
+			"/privacy");
+
+	private final SecondFactors secondFactors;
+
+	private final SignInAttempts attempts;
+
+	private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+
+	private final RequestCache savedRequests = new HttpSessionRequestCache();
+
+	SignInSecurity(SecondFactors secondFactors, SignInAttempts attempts) {
+		this.secondFactors = secondFactors;
+		this.attempts = attempts;
+	}
+
+	/** After the right password: on to the code, or straight in when no code is required. */
+	public AuthenticationSuccessHandler afterPassword() {
+		SavedRequestAwareAuthenticationSuccessHandler straightIn = new SavedRequestAwareAuthenticationSuccessHandler();
+		straightIn.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			SignedInAccount who = (SignedInAccount) authentication.getPrincipal();
+			if (secondFactors.required(who)) {
+				askForCode(who, request, response);
+				response.sendRedirect(request.getContextPath() + "/login/code");
+				return;
+			}
+			attempts.succeeded(who.id());
+			straightIn.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	public AuthenticationFailureHandler afterWrongPassword() {
+		return (request, response, exception) -> {
+			if (exception instanceof LockedException) {
+				response.sendRedirect(request.getContextPath() + "/login?locked");
+				return;
+			}
+			String email = request.getParameter("email");
+			if (email != null && email.length() <= 320) {
+				attempts.failed(email);
+			}
+			response.sendRedirect(request.getContextPath() + "/login?error");
+		};
+	}
+
+	/** Limits sign-in, code and mail requests per network address. */
+	public Filter brakes() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				if ("POST".equals(request.getMethod()) && BRAKED.contains(path)
+						&& !attempts.allow(path, request.getRemoteAddr())) {
+					String page = "/login/link".equals(path) ? "/login" : path;
+					response.sendRedirect(request.getContextPath() + page + "?throttled");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/** Someone who still owes their code sees only the code page, whatever address they open. */
+	public Filter codeFirst() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				if (pending().isPresent() && !OPEN_WHILE_PENDING.contains(path) && !isAsset(path)) {
+					response.sendRedirect(request.getContextPath() + "/login/code");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/** Signed in with every factor this person needs. */
+	public AuthorizationManager<RequestAuthorizationContext> fullySignedIn() {
+		return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+				AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(PendingSecondFactor.AUTHORITY)));
+	}
+
+	/** The person who gave the first factor and owes the code, if that is the current state. */
+	public Optional<SignedInAccount> pending() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication instanceof PendingSecondFactor pending ? Optional.of(pending.getPrincipal())
+				: Optional.empty();
+	}
+
+	/** After a sign-in link: like after a password. Returns where to go next. */
+	public String afterLink(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
+		if (secondFactors.required(who)) {
+			askForCode(who, request, response);
+			return "/login/code";
+		}
+		return complete(who, request, response);
+	}
+
+	/**
+	 * Signs the person in with all their roles, under a new session id, and says where to go: the
+	 * page they first asked for, or their start page.
+	 */
+	public String complete(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
+		store(UsernamePasswordAuthenticationToken.authenticated(who, null, who.getAuthorities()), request, response);
+		attempts.succeeded(who.id());
+		SavedRequest saved = savedRequests.getRequest(request, response);
+		savedRequests.removeRequest(request, response);
+		return saved == null ? "/" : saved.getRedirectUrl();
+	}
+
+	private void askForCode(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
+		store(new PendingSecondFactor(who), request, response);
+	}
+
+	private void store(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		// A new session id at every change of who someone is: a session id fixed beforehand is worthless.
+		request.getSession(true);
+		request.changeSessionId();
+		contexts.saveContext(context, request, response);
+	}
+
+	private static boolean isAsset(String path) {
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/vendor/")
+				|| path.startsWith("/webjars/") || path.equals("/favicon.ico");
+	}
+}

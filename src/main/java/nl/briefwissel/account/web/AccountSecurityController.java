@@ -1,0 +1,90 @@
+package nl.briefwissel.account.web;
+
+import nl.briefwissel.account.Role;
+import nl.briefwissel.account.SecondFactors;
+import nl.briefwissel.account.SignedInAccount;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Everyone's own sign-in security: the authenticator app and the recovery codes. Changing either
+ * asks for a current code, so a session left open on a shared computer cannot take them over.
+ */
+@Controller
+class AccountSecurityController {
+
+	private final SecondFactors secondFactors;
+
+	AccountSecurityController(SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
+	}
+
+	@GetMapping("/account/security")
+	String page(@AuthenticationPrincipal SignedInAccount who, Model model) {
+		model.addAttribute("status", secondFactors.status(who.id()));
+		model.addAttribute("mayRemove", mayRemove(who));
+		return "account/security";
+	}
+
+	@GetMapping("/account/security/app")
+	String setupPage(@AuthenticationPrincipal SignedInAccount who, Model model) {
+		if (secondFactors.status(who.id()).appConfirmed()) {
+			return "redirect:/account/security";
+		}
+		model.addAttribute("enrolment", secondFactors.startEnrolment(who));
+		model.addAttribute("action", "/account/security/app");
+		return "account/code-setup";
+	}
+
+	@PostMapping("/account/security/app")
+	String setup(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code, Model model) {
+		var codes = secondFactors.confirm(who.id(), code);
+		if (codes.isEmpty()) {
+			if (secondFactors.status(who.id()).appConfirmed()) {
+				return "redirect:/account/security";
+			}
+			model.addAttribute("enrolment",
+					secondFactors.pendingEnrolment(who).orElseGet(() -> secondFactors.startEnrolment(who)));
+			model.addAttribute("action", "/account/security/app");
+			model.addAttribute("codeWrong", true);
+			return "account/code-setup";
+		}
+		model.addAttribute("codes", codes.get());
+		model.addAttribute("next", "/account/security");
+		return "account/recovery-codes";
+	}
+
+	@PostMapping("/account/security/recovery-codes")
+	String newRecoveryCodes(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
+			Model model) {
+		if (!secondFactors.verify(who.id(), code)) {
+			return page(who, model.addAttribute("codeWrong", true));
+		}
+		model.addAttribute("codes", secondFactors.newRecoveryCodes(who.id()));
+		model.addAttribute("next", "/account/security");
+		return "account/recovery-codes";
+	}
+
+	@PostMapping("/account/security/app/remove")
+	String remove(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
+			Model model) {
+		if (!mayRemove(who)) {
+			return "redirect:/account/security";
+		}
+		if (!secondFactors.verify(who.id(), code)) {
+			return page(who, model.addAttribute("codeWrong", true));
+		}
+		secondFactors.switchOff(who.id());
+		return "redirect:/account/security?removed";
+	}
+
+	/** Only participants may go back to signing in without an app: for everyone else it is required. */
+	private static boolean mayRemove(SignedInAccount who) {
+		return who.roles().stream().allMatch(role -> role == Role.PARTICIPANT);
+	}
+}

@@ -1,0 +1,104 @@
+package nl.briefwissel.account.web;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.account.SecondFactors;
+import nl.briefwissel.account.SignInAttempts;
+import nl.briefwissel.account.SignInSecurity;
+import nl.briefwissel.account.SignedInAccount;
+
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The second step of signing in: the code from the authenticator app (or a recovery code), and
+ * setting up the app the first time a coach, programme manager or administrator signs in.
+ */
+@Controller
+class SecondFactorController {
+
+	private final SignInSecurity signIn;
+
+	private final SecondFactors secondFactors;
+
+	private final SignInAttempts attempts;
+
+	SecondFactorController(SignInSecurity signIn, SecondFactors secondFactors, SignInAttempts attempts) {
+		this.signIn = signIn;
+		this.secondFactors = secondFactors;
+		this.attempts = attempts;
+	}
+
+	@GetMapping("/login/code")
+	String codePage() {
+		Optional<SignedInAccount> who = signIn.pending();
+		if (who.isEmpty()) {
+			return "redirect:/";
+		}
+		if (!secondFactors.status(who.get().id()).appConfirmed()) {
+			return "redirect:/login/code/setup";
+		}
+		return "account/code";
+	}
+
+	@PostMapping("/login/code")
+	String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		Optional<SignedInAccount> who = signIn.pending();
+		if (who.isEmpty()) {
+			return "redirect:/";
+		}
+		if (secondFactors.verify(who.get().id(), code)) {
+			return "redirect:" + signIn.complete(who.get(), request, response);
+		}
+		attempts.failed(who.get().id());
+		if (attempts.locked(who.get().id())) {
+			new SecurityContextLogoutHandler().logout(request, response, null);
+			return "redirect:/login?locked";
+		}
+		model.addAttribute("codeWrong", true);
+		return "account/code";
+	}
+
+	@GetMapping("/login/code/setup")
+	String setupPage(Model model) {
+		Optional<SignedInAccount> who = signIn.pending();
+		if (who.isEmpty()) {
+			return "redirect:/";
+		}
+		if (secondFactors.status(who.get().id()).appConfirmed()) {
+			return "redirect:/login/code";
+		}
+		model.addAttribute("enrolment", secondFactors.startEnrolment(who.get()));
+		model.addAttribute("action", "/login/code/setup");
+		model.addAttribute("firstSignIn", true);
+		return "account/code-setup";
+	}
+
+	@PostMapping("/login/code/setup")
+	String setup(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		Optional<SignedInAccount> who = signIn.pending();
+		if (who.isEmpty()) {
+			return "redirect:/";
+		}
+		var codes = secondFactors.confirm(who.get().id(), code);
+		if (codes.isEmpty()) {
+			model.addAttribute("enrolment", secondFactors.pendingEnrolment(who.get())
+				.orElseGet(() -> secondFactors.startEnrolment(who.get())));
+			model.addAttribute("action", "/login/code/setup");
+			model.addAttribute("firstSignIn", true);
+			model.addAttribute("codeWrong", true);
+			return "account/code-setup";
+		}
+		model.addAttribute("codes", codes.get());
+		model.addAttribute("next", signIn.complete(who.get(), request, response));
+		return "account/recovery-codes";
+	}
+}

@@ -1,0 +1,336 @@
+package nl.briefwissel.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.briefwissel.Browser;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@BriefwisselTest
+class StrongLoginTests {
+
+	private static final String PASSWORD = "een lang wachtwoord";
+
+	private static final Pattern SECRET = Pattern.compile("class=\"bw-secret\">([A-Z2-7 ]+)<");
+
+	private static final Pattern RECOVERY = Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>");
+
+	private static final Pattern LINK = Pattern.compile("http://[^\\s\"<]+/login/link\\?token=([A-Za-z0-9_-]{43})");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void aCoachWithoutAnAuthenticatorAppCannotReachContentUntilTheySetOneUp() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		Account coach = withPassword(trajectory.coach());
+
+		Browser session = passwordStep(coach);
+		session.perform(get("/coach/trajectories/" + trajectory.id())).andExpect(redirectedUrl("/login/code"));
+		session.perform(get("/coach")).andExpect(redirectedUrl("/login/code"));
+		session.perform(get("/login/code")).andExpect(redirectedUrl("/login/code/setup"));
+
+		String setupPage = session.perform(get("/login/code/setup"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data:image/svg+xml;base64,")))
+			.andReturn().getResponse().getContentAsString();
+		String secret = secretOn(setupPage);
+
+		session.perform(post("/login/code/setup").param("code", "000000").with(csrf()))
+			.andExpect(content().string(containsString("Deze code klopt niet")));
+		session.perform(get("/coach")).andExpect(redirectedUrl("/login/code"));
+
+		String codesPage = session.perform(post("/login/code/setup").param("code", code(secret, 0)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("herstelcodes")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(recoveryCodesOn(codesPage)).hasSize(SecondFactors.RECOVERY_CODES).doesNotHaveDuplicates();
+		session.perform(get("/coach/trajectories/" + trajectory.id())).andExpect(status().isOk());
+	}
+
+	@Test
+	void aCoachWithAnAppSignsInWithPasswordAndCodeAndACodeWorksOnlyOnce() throws Exception {
+		Account coach = coachWithApp();
+		String secret = secretOf(coach);
+		String code = code(secret, 1);
+
+		Browser first = passwordStep(coach);
+		first.perform(get("/login/code")).andExpect(status().isOk());
+		first.perform(post("/login/code").param("code", code).with(csrf())).andExpect(redirectedUrl("/"));
+		first.perform(get("/coach")).andExpect(status().isOk());
+
+		Browser second = passwordStep(coach);
+		second.perform(post("/login/code").param("code", code).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Deze code klopt niet")));
+		second.perform(get("/coach")).andExpect(redirectedUrl("/login/code"));
+	}
+
+	@Test
+	void aRecoveryCodeSignsInOnceWhenThePhoneIsLost() throws Exception {
+		Account coach = coachWithApp();
+		String recovery = accountsRecoveryCodes(coach).get(0);
+
+		Browser session = passwordStep(coach);
+		session.perform(post("/login/code").param("code", recovery.toUpperCase(Locale.ROOT)).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		Browser again = passwordStep(coach);
+		again.perform(post("/login/code").param("code", recovery).with(csrf()))
+			.andExpect(content().string(containsString("Deze code klopt niet")));
+	}
+
+	@Test
+	void theDemoAccountsAreTheOnlyOnesWithoutASecondFactorInTheEvaluationDefault() throws Exception {
+		Browser demo = new Browser(mvc);
+		demo.perform(post("/login").param("email", "coach@briefwissel.test").param("password", "briefwissel").with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		demo.perform(get("/coach")).andExpect(status().isOk());
+
+		Account other = withPassword(fixtures.runningTrajectory(true).coach());
+		Browser session = passwordStep(other);
+		session.perform(get("/coach")).andExpect(redirectedUrl("/login/code"));
+	}
+
+	@Test
+	void fiveWrongPasswordsLockTheAccountUntilAnAdministratorUnlocksIt() throws Exception {
+		Account participant = accounts.register(new NewAccount(null, "slot-" + UUID.randomUUID() + "@example.nl", "Slot",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").param("email", participant.email()).param("password", "fout " + i).with(csrf()))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/login?locked"));
+		mvc.perform(get("/login").param("locked", "")).andExpect(content().string(containsString("15 minuten op slot")));
+
+		mvc.perform(get("/admin").with(admin())).andExpect(content().string(containsString("Op slot na te veel pogingen")));
+		mvc.perform(post("/admin/accounts/" + participant.id() + "/unlock").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin"));
+		mvc.perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void wrongCodesCountTowardsTheLockoutToo() throws Exception {
+		Account coach = coachWithApp();
+		Browser session = passwordStep(coach);
+		for (int i = 0; i < 4; i++) {
+			session.perform(post("/login/code").param("code", "12345" + i).with(csrf()))
+				.andExpect(status().isOk());
+		}
+		session.perform(post("/login/code").param("code", "999999").with(csrf()))
+			.andExpect(redirectedUrl("/login?locked"));
+		mvc.perform(post("/login").param("email", coach.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/login?locked"));
+	}
+
+	@Test
+	void requestsFromOneNetworkAddressAreLimited() throws Exception {
+		String address = "192.0.2." + (1 + (int) (Math.random() * 250));
+		RequestPostProcessor from = request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+		String lastLocation = null;
+		for (int i = 0; i < 31; i++) {
+			lastLocation = mvc.perform(post("/password/forgot").param("email", "niemand@example.nl").with(from).with(csrf()))
+				.andReturn().getResponse().getRedirectedUrl();
+		}
+		assertThat(lastLocation).isEqualTo("/password/forgot?throttled");
+	}
+
+	@Test
+	void aParticipantSignsInWithALinkByMailThatWorksOnce() throws Exception {
+		Account participant = fixtures.runningTrajectory(true).participant();
+		mvc.perform(post("/login/link").param("email", participant.email()).with(csrf()))
+			.andExpect(redirectedUrl("/login/link/sent"));
+		String token = tokenFrom(Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(),
+				mail -> Mailboxes.subject(mail).contains("inloglink"))));
+
+		mvc.perform(get("/login/link").param("token", token))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Klik op de knop")));
+		Browser browser = new Browser(mvc);
+		browser.perform(post("/login/link/use").param("token", token).with(csrf())).andExpect(redirectedUrl("/"));
+		browser.perform(get("/participant")).andExpect(status().isOk());
+
+		mvc.perform(post("/login/link/use").param("token", token).with(csrf()))
+			.andExpect(content().string(containsString("Deze link werkt niet meer")));
+		mvc.perform(post("/login/link/use").param("token", "x".repeat(43)).with(csrf()))
+			.andExpect(content().string(containsString("Deze link werkt niet meer")));
+	}
+
+	@Test
+	void staffAndUnknownAddressesGetTheSameAnswerAndNoLink() throws Exception {
+		Account coach = fixtures.runningTrajectory(true).coach();
+		mvc.perform(post("/login/link").param("email", coach.email()).with(csrf())).andExpect(redirectedUrl("/login/link/sent"));
+		mvc.perform(post("/login/link").param("email", "niemand-" + UUID.randomUUID() + "@example.nl").with(csrf()))
+			.andExpect(redirectedUrl("/login/link/sent"));
+		mvc.perform(post("/login/link").param("email", "geen adres").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Vul een geldig e-mailadres in")));
+		Thread.sleep(800);
+		mailServer.ensureMailbox(coach.email());
+		assertThat(Mailboxes.read(mailServer, coach.email(), Mailboxes.PASSWORD)).isEmpty();
+	}
+
+	@Test
+	void atMostThreeLinksAnHourGoToOneAddress() throws Exception {
+		Account participant = fixtures.runningTrajectory(true).participant();
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login/link").param("email", participant.email()).with(csrf()));
+		}
+		assertThat(jdbc.sql("select count(*) from sign_in_link where account_id = :id").param("id", participant.id())
+			.query(Integer.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void aParticipantWhoAddsAnAppIsAskedForItsCodeAfterTheLink() throws Exception {
+		Account participant = fixtures.runningTrajectory(true).participant();
+		RequestPostProcessor signedIn = fixtures.as(participant);
+		mvc.perform(get("/account/security").with(signedIn)).andExpect(content().string(containsString("zonder authenticator-app")));
+		String secret = secretOn(mvc.perform(get("/account/security/app").with(signedIn)).andReturn().getResponse()
+			.getContentAsString());
+		mvc.perform(post("/account/security/app").param("code", code(secret, -1)).with(signedIn).with(csrf()))
+			.andExpect(content().string(containsString("herstelcodes")));
+
+		mvc.perform(post("/login/link").param("email", participant.email()).with(csrf()));
+		String token = tokenFrom(Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(),
+				mail -> Mailboxes.subject(mail).contains("inloglink"))));
+		Browser session = new Browser(mvc);
+		session.perform(post("/login/link/use").param("token", token).with(csrf())).andExpect(redirectedUrl("/login/code"));
+		session.perform(get("/participant")).andExpect(redirectedUrl("/login/code"));
+		session.perform(post("/login/code").param("code", code(secret, 0)).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		session.perform(get("/participant")).andExpect(status().isOk());
+
+		mvc.perform(post("/account/security/app/remove").param("code", code(secret, 1)).with(signedIn).with(csrf()))
+			.andExpect(redirectedUrl("/account/security?removed"));
+	}
+
+	@Test
+	void staffCannotRemoveTheirAppButAnAdministratorCanLetThemSetItUpAgain() throws Exception {
+		Account coach = coachWithApp();
+		String secret = secretOf(coach);
+		mvc.perform(get("/account/security").with(fixtures.as(coach)))
+			.andExpect(content().string(containsString("verplicht")))
+			.andExpect(content().string(not(containsString("/account/security/app/remove"))));
+		mvc.perform(post("/account/security/app/remove").param("code", code(secret, 0)).with(fixtures.as(coach)).with(csrf()))
+			.andExpect(redirectedUrl("/account/security"));
+		assertThat(jdbc.sql("select totp_confirmed_at is not null from account where id = :id").param("id", coach.id())
+			.query(Boolean.class).single()).isTrue();
+
+		mvc.perform(post("/admin/accounts/" + coach.id() + "/second-factor/reset").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin"));
+		Browser session = passwordStep(coach);
+		session.perform(get("/login/code")).andExpect(redirectedUrl("/login/code/setup"));
+	}
+
+	@Test
+	void sessionsAreKeptInTheDatabaseSoAnyNodeServesThem() throws Exception {
+		Account participant = accounts.register(new NewAccount(null, "sessie-" + UUID.randomUUID() + "@example.nl", "Sessie",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		mvc.perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :email")
+			.param("email", participant.email()).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	private Browser passwordStep(Account account) throws Exception {
+		Browser browser = new Browser(mvc);
+		browser.perform(post("/login").param("email", account.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/login/code"));
+		return browser;
+	}
+
+	private Account withPassword(Account account) {
+		jdbc.sql("update account set password_hash = :hash where id = :id")
+			.param("hash", accounts.hash(PASSWORD))
+			.param("id", account.id())
+			.update();
+		return account;
+	}
+
+	/** A coach who set up their app earlier (a minute ago, so that this minute's codes are still unused). */
+	private Account coachWithApp() {
+		Account coach = withPassword(fixtures.runningTrajectory(true).coach());
+		String secret = Totp.newSecret();
+		jdbc.sql("update account set totp_secret = :secret, totp_confirmed_at = current_timestamp, totp_last_step = :step where id = :id")
+			.param("secret", secret)
+			.param("step", Totp.step(Instant.now()) - 2)
+			.param("id", coach.id())
+			.update();
+		return coach;
+	}
+
+	private List<String> accountsRecoveryCodes(Account account) {
+		return secondFactors.newRecoveryCodes(account.id());
+	}
+
+	@Autowired
+	SecondFactors secondFactors;
+
+	private String secretOf(Account account) {
+		return jdbc.sql("select totp_secret from account where id = :id").param("id", account.id()).query(String.class).single();
+	}
+
+	private RequestPostProcessor admin() {
+		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+	}
+
+	private static String code(String secret, int stepsFromNow) {
+		return Totp.code(Totp.fromBase32(secret), Totp.step(Instant.now()) + stepsFromNow);
+	}
+
+	private static String secretOn(String page) {
+		Matcher secret = SECRET.matcher(page);
+		assertThat(secret.find()).as("secret on the page").isTrue();
+		return secret.group(1).replace(" ", "");
+	}
+
+	private static List<String> recoveryCodesOn(String page) {
+		return RECOVERY.matcher(page).results().map(match -> match.group(1)).toList();
+	}
+
+	private static String tokenFrom(String mailText) {
+		Matcher link = LINK.matcher(mailText);
+		assertThat(link.find()).as("sign-in link in %s", mailText).isTrue();
+		return link.group(1);
+	}
+}
