@@ -5,6 +5,6 @@
  * organisation (which programmes a manager may see) and the signed-in account, and a test checks
  * its queries for text columns.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Statistics", allowedDependencies = { "organisation",
+@org.springframework.modulith.ApplicationModule(displayName = "Statistics", allowedDependencies = { "audit", "organisation",
 		"account" })
 package nl.briefwissel.statistics;

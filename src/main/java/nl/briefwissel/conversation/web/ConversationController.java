@@ -1,5 +1,8 @@
 package nl.briefwissel.conversation.web;
 
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.audit.Audited;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,6 +54,8 @@ class ConversationController {
 
 	private final Conversations conversations;
 
+	private final AuditTrail auditTrail;
+
 	private final Trajectories trajectories;
 
 	private final AttachmentDownloads downloads;
@@ -79,7 +84,8 @@ class ConversationController {
 
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Intakes intakes, Assignments library, GivenAssignments given, MessageSource texts,
-			Closings closings, Highlights highlightsOf) {
+			Closings closings, Highlights highlightsOf, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.closings = closings;
 		this.highlightsOf = highlightsOf;
 		this.intakes = intakes;
@@ -100,6 +106,7 @@ class ConversationController {
 			message = "{validation.message.length}") String text) {
 	}
 
+	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}")
 	String trajectory(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) UUID use, @RequestParam(required = false) UUID give, Locale locale, Model model) {
@@ -120,6 +127,14 @@ class ConversationController {
 			model.addAttribute("form", new MessageForm(text));
 		}
 		return page(trajectory, model);
+	}
+
+	/** Who opened or exported this trajectory's content, so the coach can answer the participant's question about it. */
+	@GetMapping("/coach/trajectories/{id}/access")
+	String access(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		model.addAttribute("trajectory", own(id, me));
+		model.addAttribute("entries", auditTrail.ofTrajectory(id));
+		return "conversation/access";
 	}
 
 	/** Keeps the draft on the server, for the button when JavaScript is off. */
@@ -182,6 +197,7 @@ class ConversationController {
 		return page(trajectory, model);
 	}
 
+	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/messages/{messageId}/original")
 	String original(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
 			Model model) {
@@ -198,6 +214,7 @@ class ConversationController {
 		return "conversation/original";
 	}
 
+	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/attachments/{attachmentId}")
 	org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
 			@AuthenticationPrincipal SignedInAccount me) {

@@ -1,5 +1,7 @@
 package nl.briefwissel.conversation.web;
 
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +57,7 @@ class ParticipantConversationController {
 		this.highlights = highlights;
 	}
 
+	@Audited(AuditAction.READ)
 	@GetMapping("/participant/conversation")
 	String conversation(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		if (!model.containsAttribute("form")) {
@@ -97,6 +100,7 @@ class ParticipantConversationController {
 		return "redirect:/participant/conversation#write";
 	}
 
+	@Audited(value = AuditAction.READ, trajectory = "trajectoryId")
 	@GetMapping("/participant/attachments/{trajectoryId}/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable UUID trajectoryId, @PathVariable UUID attachmentId,
 			@AuthenticationPrincipal SignedInAccount me) {

@@ -1,5 +1,7 @@
 package nl.briefwissel.conversation.web;
 
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -74,6 +76,7 @@ class ProposalController {
 		this.clock = clock;
 	}
 
+	@Audited(AuditAction.READ)
 	@GetMapping("/coach/proposals/{id}")
 	String proposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
 		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());

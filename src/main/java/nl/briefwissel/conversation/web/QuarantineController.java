@@ -1,5 +1,7 @@
 package nl.briefwissel.conversation.web;
 
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,15 +56,22 @@ class QuarantineController {
 		return "conversation/quarantine-list";
 	}
 
+	@Audited(AuditAction.READ)
 	@GetMapping("/coach/quarantine/{id}")
 	String coachMail(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
 		Quarantine.Entry entry = coachEntry(id, me);
 		return mail(entry, "/coach/quarantine", List.of(), model);
 	}
 
+	@Audited(value = AuditAction.READ, reasonRequired = true)
 	@GetMapping("/admin/quarantine/{id}")
-	String adminMail(@PathVariable UUID id, Model model) {
+	String adminMail(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model) {
 		Quarantine.Entry entry = quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (reason.isBlank()) {
+			// An administrator reads someone else's mail only for a reason that goes on the audit trail.
+			model.addAttribute("id", id);
+			return "conversation/quarantine-reason";
+		}
 		return mail(entry, "/admin/quarantine", trajectories.all(), model);
 	}
 

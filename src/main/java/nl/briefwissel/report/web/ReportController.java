@@ -1,5 +1,7 @@
 package nl.briefwissel.report.web;
 
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,7 @@ class ReportController {
 	}
 
 	/** Everything about the participant: records as PDF, attachments, and all data as JSON. */
+	@Audited(AuditAction.EXPORT)
 	@GetMapping("/participant/export")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInAccount me, Locale locale) {
 		var participant = accounts.byId(me.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -75,21 +78,25 @@ class ReportController {
 		return "report/choose";
 	}
 
+	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/participant/report/{id}")
 	String participantReport(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		return page(readable(id, me), "/participant/report/" + id, locale, model);
 	}
 
+	@Audited(value = AuditAction.EXPORT, trajectory = "id")
 	@GetMapping("/participant/report/{id}/pdf")
 	ResponseEntity<byte[]> participantPdf(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale) {
 		return download(readable(id, me), locale);
 	}
 
+	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/report")
 	String coachReport(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		return page(readable(id, me), "/coach/trajectories/" + id + "/report", locale, model);
 	}
 
+	@Audited(value = AuditAction.EXPORT, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/report/pdf")
 	ResponseEntity<byte[]> coachPdf(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale) {
 		return download(readable(id, me), locale);

@@ -1,5 +1,7 @@
 package nl.briefwissel.statistics.web;
 
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -70,6 +72,7 @@ class StatisticsController {
 		return "statistics/statistics";
 	}
 
+	@Audited(AuditAction.EXPORT)
 	@GetMapping("/programme/statistics.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

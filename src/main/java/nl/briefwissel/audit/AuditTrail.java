@@ -1,0 +1,114 @@
+package nl.briefwissel.audit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The audit trail, written once per access and searched by administrators. */
+@Repository
+public class AuditTrail {
+
+	static final int PAGE = 200;
+
+	/** What an administrator searches for; empty fields do not filter. */
+	public record Search(String person, AuditAction action, UUID trajectoryId, LocalDate from, LocalDate to) {
+
+		public static Search everything() {
+			return new Search(null, null, null, null, null);
+		}
+	}
+
+	private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditTrail(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Written in its own transaction: a read is on the trail even when the page that follows fails. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(AuditEntry entry) {
+		jdbc.sql("""
+				insert into audit_entry (id, at, actor_id, actor_name, actor_email, actor_roles, action, route,
+				                         trajectory_id, details, reason)
+				values (:id, :at, :actor, :name, :email, :roles, :action, :route, :trajectory, :details, :reason)""")
+			.param("id", entry.id() == null ? UUID.randomUUID() : entry.id())
+			.param("at", entry.at() == null ? OffsetDateTime.now(clock) : entry.at())
+			.param("actor", entry.actorId())
+			.param("name", cut(entry.actorName(), 200))
+			.param("email", cut(entry.actorEmail(), 320))
+			.param("roles", cut(entry.actorRoles(), 200))
+			.param("action", entry.action().name())
+			.param("route", cut(entry.route(), 300))
+			.param("trajectory", entry.trajectoryId())
+			.param("details", cut(entry.details(), 1000))
+			.param("reason", cut(entry.reason(), 1000))
+			.update();
+	}
+
+	/** Everyone who accessed one trajectory, newest first: what its coach sees. */
+	public List<AuditEntry> ofTrajectory(UUID trajectoryId) {
+		return jdbc.sql(SELECT + " where trajectory_id = :trajectory order by at desc, id limit " + PAGE)
+			.param("trajectory", trajectoryId)
+			.query(AuditTrail::entry)
+			.list();
+	}
+
+	/** The newest entries that match, at most one page. */
+	public List<AuditEntry> search(Search search) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		var statement = new java.util.LinkedHashMap<String, Object>();
+		if (search.person() != null && !search.person().isBlank()) {
+			where.append(" and (lower(actor_name) like :person or lower(actor_email) like :person)");
+			statement.put("person", "%" + search.person().strip().toLowerCase(Locale.ROOT).replace("%", "") + "%");
+		}
+		if (search.action() != null) {
+			where.append(" and action = :action");
+			statement.put("action", search.action().name());
+		}
+		if (search.trajectoryId() != null) {
+			where.append(" and trajectory_id = :trajectory");
+			statement.put("trajectory", search.trajectoryId());
+		}
+		if (search.from() != null) {
+			where.append(" and at >= :from");
+			statement.put("from", search.from().atStartOfDay(AMSTERDAM).toOffsetDateTime());
+		}
+		if (search.to() != null) {
+			where.append(" and at < :to");
+			statement.put("to", search.to().plusDays(1).atStartOfDay(AMSTERDAM).toOffsetDateTime());
+		}
+		return jdbc.sql(SELECT + where + " order by at desc, id limit " + PAGE)
+			.params(statement)
+			.query(AuditTrail::entry)
+			.list();
+	}
+
+	private static final String SELECT = """
+			select id, at, actor_id, actor_name, actor_email, actor_roles, action, route, trajectory_id, details, reason
+			from audit_entry""";
+
+	private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new AuditEntry(rs.getObject("id", UUID.class), rs.getObject("at", OffsetDateTime.class),
+				rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("actor_email"),
+				rs.getString("actor_roles"), AuditAction.valueOf(rs.getString("action")), rs.getString("route"),
+				rs.getObject("trajectory_id", UUID.class), rs.getString("details"), rs.getString("reason"));
+	}
+
+	private static String cut(String value, int length) {
+		return value == null || value.length() <= length ? value : value.substring(0, length);
+	}
+}

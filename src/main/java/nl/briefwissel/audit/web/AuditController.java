@@ -1,0 +1,67 @@
+package nl.briefwissel.audit.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditTrail;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Administrators search the trail: by person, kind of access, trajectory and period. */
+@Controller
+class AuditController {
+
+	private final AuditTrail trail;
+
+	AuditController(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@GetMapping("/admin/audit")
+	String search(@RequestParam(defaultValue = "") String person, @RequestParam(defaultValue = "") String action,
+			@RequestParam(defaultValue = "") String trajectory, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to, Model model) {
+		List<String> problems = new ArrayList<>();
+		AuditAction kind = parse(action, AuditAction::valueOf, "audit.error.action", problems);
+		UUID trajectoryId = parse(trajectory, UUID::fromString, "audit.error.trajectory", problems);
+		LocalDate fromDate = parse(from, AuditController::date, "audit.error.date", problems);
+		LocalDate toDate = parse(to, AuditController::date, "audit.error.date", problems);
+		model.addAttribute("problems", problems.stream().distinct().toList());
+		model.addAttribute("actions", AuditAction.values());
+		model.addAttribute("person", person);
+		model.addAttribute("action", action);
+		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("entries", problems.isEmpty()
+				? trail.search(new AuditTrail.Search(person, kind, trajectoryId, fromDate, toDate)) : List.of());
+		return "audit/search";
+	}
+
+	/** The calendar gives 2026-11-27; a person typing writes 27-11-2026. */
+	private static LocalDate date(String text) {
+		return text.matches("\\d{1,2}-\\d{1,2}-\\d{4}")
+				? LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(text);
+	}
+
+	private static <T> T parse(String text, java.util.function.Function<String, T> parser, String problem,
+			List<String> problems) {
+		if (text.isBlank()) {
+			return null;
+		}
+		try {
+			return parser.apply(text.strip());
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			problems.add(problem);
+			return null;
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package nl.briefwissel.audit.web;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditEntry;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.audit.Audited;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Writes the trail after the answer is known: a read or export that was refused or failed is not
+ * an access. Changes (anything but GET) under the programme manager's and administrator's areas
+ * are recorded whatever the controller, so a new administrative action cannot be forgotten.
+ */
+class AuditInterceptor implements HandlerInterceptor {
+
+	private static final Set<String> ADMINISTRATIVE_AREAS = Set.of("/admin/", "/programme/");
+
+	private final AuditTrail trail;
+
+	AuditInterceptor(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+		if (ex != null || response.getStatus() >= 400 || !(handler instanceof HandlerMethod method)) {
+			return;
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof SignedInAccount who)) {
+			return;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Audited audited = method.getMethodAnnotation(Audited.class);
+		String reason = request.getParameter("reason");
+		if (audited != null) {
+			if (audited.reasonRequired() && (reason == null || reason.isBlank())) {
+				return;
+			}
+			record(request, who, audited.value(), trajectoryOf(request, audited.trajectory()), reason);
+		}
+		else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith)) {
+			record(request, who, AuditAction.ADMINISTRATION, null, null);
+		}
+	}
+
+	private void record(HttpServletRequest request, SignedInAccount who, AuditAction action, UUID trajectory,
+			String reason) {
+		String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		String roles = who.roles().stream().sorted().map(Role::name).collect(Collectors.joining(","));
+		trail.record(new AuditEntry(null, null, who.id(), who.displayName(), who.email(), roles, action,
+				request.getMethod() + " " + (pattern == null ? request.getRequestURI() : pattern), trajectory,
+				details(request), reason == null || reason.isBlank() ? null : reason.strip()));
+	}
+
+	/** The identifiers in the address, such as which attachment or which programme. */
+	private static String details(HttpServletRequest request) {
+		Map<String, String> variables = variables(request);
+		return variables.isEmpty() ? null
+				: new TreeMap<>(variables).entrySet()
+					.stream()
+					.map(variable -> variable.getKey() + "=" + variable.getValue())
+					.collect(Collectors.joining(", "));
+	}
+
+	private static UUID trajectoryOf(HttpServletRequest request, String variable) {
+		if (variable.isEmpty()) {
+			return null;
+		}
+		String value = variables(request).get(variable);
+		try {
+			return value == null ? null : UUID.fromString(value);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> variables(HttpServletRequest request) {
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return variables instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+	}
+}

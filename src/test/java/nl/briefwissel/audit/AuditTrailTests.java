@@ -1,0 +1,170 @@
+package nl.briefwissel.audit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.conversation.Quarantine;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@BriefwisselTest
+class AuditTrailTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void everyReadAndExportOfATrajectoryIsOnTheTrailAndItsCoachSeesWho() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(trajectory.coach());
+
+		mvc.perform(get("/coach/trajectories/{id}", trajectory.id()).with(coach)).andExpect(status().isOk());
+		mvc.perform(get("/coach/trajectories/{id}/report/pdf", trajectory.id()).with(coach)).andExpect(status().isOk());
+		mvc.perform(get("/participant/report/{id}", trajectory.id()).with(fixtures.as(trajectory.participant())))
+			.andExpect(status().isOk());
+
+		List<AuditEntry> entries = trail.ofTrajectory(trajectory.id());
+		assertThat(entries).extracting(AuditEntry::action, AuditEntry::route, AuditEntry::actorId)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /coach/trajectories/{id}", trajectory.coach().id()),
+					org.assertj.core.groups.Tuple.tuple(AuditAction.EXPORT, "GET /coach/trajectories/{id}/report/pdf",
+							trajectory.coach().id()),
+					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /participant/report/{id}",
+							trajectory.participant().id()));
+
+		mvc.perform(get("/coach/trajectories/{id}/access", trajectory.id()).with(coach))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(trajectory.participant().displayName())))
+			.andExpect(content().string(containsString("GET /coach/trajectories/{id}/report/pdf")))
+			.andExpect(content().string(containsString("Geëxporteerd")));
+	}
+
+	@Test
+	void aRefusedReadIsNotAnAccessAndAnotherCoachCannotSeeWhoLooked() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		mvc.perform(get("/coach/trajectories/{id}", trajectory.id()).with(fixtures.as(other.coach())))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/coach/trajectories/{id}/access", trajectory.id()).with(fixtures.as(other.coach())))
+			.andExpect(status().isNotFound());
+		assertThat(trail.ofTrajectory(trajectory.id())).isEmpty();
+	}
+
+	@Test
+	void changesByManagersAndAdministratorsAreRecordedWithoutAnyMarkOnTheController() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		Account manager = fixtures.person(trajectory.organisationId(), "pm-" + UUID.randomUUID() + "@example.nl",
+				"Manager Logboek", nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes").param("name", "Logboekprogramma").param("weeks", "6")
+			.param("momentsPerWeek", "2").param("replyWithinDays", "2").param("retentionMonths", "24")
+			.param("mailMode", "FULL_TEXT").with(fixtures.as(manager)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/admin/accounts/{id}/unlock", trajectory.participant().id()).with(admin()).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(trail.search(new AuditTrail.Search("Manager Logboek", AuditAction.ADMINISTRATION, null, null, null)))
+			.extracting(AuditEntry::route)
+			.containsExactly("POST /programme/programmes");
+		assertThat(trail.search(new AuditTrail.Search("beheer@briefwissel.test", AuditAction.ADMINISTRATION, null, null, null)))
+			.extracting(AuditEntry::details)
+			.contains("id=" + trajectory.participant().id());
+	}
+
+	@Test
+	void theParticipantsExportAndTheProgrammeCsvAreExports() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		mvc.perform(get("/participant/export").with(fixtures.as(trajectory.participant()))).andExpect(status().isOk());
+		mvc.perform(get("/programme/statistics.csv").with(fixtures.as(accounts.byEmail("programma@briefwissel.test").orElseThrow())))
+			.andExpect(status().isOk());
+		assertThat(trail.search(new AuditTrail.Search(trajectory.participant().email(), null, null, null, null)))
+			.extracting(AuditEntry::action, AuditEntry::route)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.EXPORT, "GET /participant/export"));
+		assertThat(trail.search(new AuditTrail.Search("programma@briefwissel.test", AuditAction.EXPORT, null, null, null)))
+			.extracting(AuditEntry::route)
+			.contains("GET /programme/statistics.csv");
+	}
+
+	@Test
+	void anAdministratorOpensSomeonesMailOnlyWithAReasonThatIsRecorded() throws Exception {
+		MimeMessage stray = new MimeMessage(Mailboxes.smtp(mailServer));
+		stray.setFrom("iemand@example.nl");
+		stray.setRecipients(RecipientType.TO, "reply+yyyyyyyyyyyyyyyyyyyyyyyyyy@briefwissel.test");
+		String subject = "Zoekgeraakt " + UUID.randomUUID();
+		stray.setSubject(subject);
+		stray.setText("Persoonlijke woorden die niemand zonder reden leest.");
+		Transport.send(stray);
+		await().atMost(Duration.ofSeconds(15)).until(() -> quarantine.all().stream().anyMatch(e -> subject.equals(e.subject())));
+		UUID id = quarantine.all().stream().filter(e -> subject.equals(e.subject())).findFirst().orElseThrow().inboundMailId();
+
+		mvc.perform(get("/admin/quarantine/{id}", id).with(admin()))
+			.andExpect(content().string(containsString("Waarom open je deze mail?")))
+			.andExpect(content().string(not(containsString("Persoonlijke woorden"))));
+		assertThat(trail.search(new AuditTrail.Search(null, AuditAction.READ, null, null, null)))
+			.noneMatch(entry -> String.valueOf(entry.details()).contains(id.toString()));
+
+		mvc.perform(get("/admin/quarantine/{id}", id).param("reason", "Afzender onbekend, traject zoeken").with(admin()))
+			.andExpect(content().string(containsString("Persoonlijke woorden")));
+		assertThat(trail.search(new AuditTrail.Search("beheer@briefwissel.test", AuditAction.READ, null, null, null)))
+			.filteredOn(entry -> entry.details().contains(id.toString()))
+			.extracting(AuditEntry::reason)
+			.containsExactly("Afzender onbekend, traject zoeken");
+	}
+
+	@Test
+	void administratorsSearchTheTrailAndAreToldWhatIsWrongWithTheirSearch() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		mvc.perform(get("/coach/trajectories/{id}", trajectory.id()).with(fixtures.as(trajectory.coach())));
+
+		mvc.perform(get("/admin/audit").param("trajectory", trajectory.id().toString()).with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(trajectory.coach().displayName())))
+			.andExpect(content().string(containsString("Gevonden regels: 1")));
+		mvc.perform(get("/admin/audit").param("trajectory", "geen-kenmerk").param("from", "31-02-2026").with(admin()))
+			.andExpect(content().string(containsString("Dit is geen traject-kenmerk")))
+			.andExpect(content().string(containsString("Vul een datum in")));
+		mvc.perform(get("/admin/audit").param("person", trajectory.coach().email()).param("lang", "en").with(admin()))
+			.andExpect(content().string(containsString("Content read")));
+	}
+
+	private RequestPostProcessor admin() {
+		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+	}
+}
