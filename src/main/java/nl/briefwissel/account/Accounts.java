@@ -125,6 +125,35 @@ public class Accounts {
 			.update();
 	}
 
+	/**
+	 * What is left of a participant who asked to be forgotten: an account that cannot sign in,
+	 * with no name, address, password or second factor, so that the rows that point to it (their
+	 * anonymous trajectories) still point somewhere.
+	 */
+	@Transactional
+	public void anonymise(UUID accountId) {
+		String email = byId(accountId).map(Account::email).orElse(null);
+		if (email == null) {
+			return;
+		}
+		jdbc.sql("""
+				update account set email = :erased, display_name = :name, password_hash = null, enabled = false,
+				    totp_secret = null, totp_confirmed_at = null, totp_last_step = null, failed_sign_ins = 0, locked_until = null
+				where id = :id""")
+			.param("erased", "verwijderd-" + accountId + "@briefwissel.invalid")
+			.param("name", ERASED_NAME)
+			.param("id", accountId)
+			.update();
+		for (String table : new String[] { "recovery_code", "sign_in_link", "password_reset" }) {
+			jdbc.sql("delete from " + table + " where account_id = :id").param("id", accountId).update();
+		}
+		// Signed in somewhere? Not any more.
+		jdbc.sql("delete from spring_session where principal_name = :email").param("email", email).update();
+	}
+
+	/** The name shown where an erased participant used to be. */
+	public static final String ERASED_NAME = "Verwijderde deelnemer / Erased participant";
+
 	private List<Account> query(String where, Object key) {
 		var statement = jdbc.sql("""
 				select a.id, a.organisation_id, a.email, a.display_name, a.preferred_language, a.enabled, r.role

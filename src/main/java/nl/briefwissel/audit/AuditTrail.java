@@ -59,6 +59,20 @@ public class AuditTrail {
 			.update();
 	}
 
+	/** The trail is kept for a set time (BIO: long enough to investigate an incident), then removed. */
+	@Transactional
+	public int forgetBefore(OffsetDateTime cutoff) {
+		return jdbc.sql("delete from audit_entry where at < :cutoff").param("cutoff", cutoff).update();
+	}
+
+	/** An erased person stays on the trail as an identifier only, without name or address. */
+	@Transactional
+	public void forgetActor(UUID accountId) {
+		jdbc.sql("update audit_entry set actor_name = null, actor_email = null where actor_id = :id")
+			.param("id", accountId)
+			.update();
+	}
+
 	/** Everyone who accessed one trajectory, newest first: what its coach sees. */
 	public List<AuditEntry> ofTrajectory(UUID trajectoryId) {
 		return jdbc.sql(SELECT + " where trajectory_id = :trajectory order by at desc, id limit " + PAGE)

@@ -125,14 +125,14 @@ public class Trajectories {
 	}
 
 	public List<TrajectoryOverview> ofCoach(UUID coachId) {
-		return withPauses(jdbc.sql(OVERVIEW + " where t.coach_id = :coach order by t.status, pa.display_name")
+		return withPauses(jdbc.sql(OVERVIEW + " where t.erased_at is null and t.coach_id = :coach order by t.status, pa.display_name")
 			.param("coach", coachId)
 			.query(Trajectories::map)
 			.list());
 	}
 
 	public List<TrajectoryOverview> ofParticipant(UUID participantId) {
-		return withPauses(jdbc.sql(OVERVIEW + " where t.participant_id = :participant order by t.created_at desc")
+		return withPauses(jdbc.sql(OVERVIEW + " where t.erased_at is null and t.participant_id = :participant order by t.created_at desc")
 			.param("participant", participantId)
 			.query(Trajectories::map)
 			.list());

@@ -39,4 +39,13 @@ public final class TrajectoryEvents {
 
 	public record TrajectoryStopped(UUID trajectoryId, LocalDate on, Reason reason) {
 	}
+
+	/**
+	 * Every word and file of a trajectory must go now: on the participant's request or at the end
+	 * of the retention period. Handled synchronously, in the erasing transaction, by every module
+	 * that keeps content, so the erasure happens completely or not at all. The address is here for
+	 * the mail module, which knows mail by address, not by trajectory.
+	 */
+	public record TrajectoryErased(UUID trajectoryId, UUID participantId, String participantEmail) {
+	}
 }

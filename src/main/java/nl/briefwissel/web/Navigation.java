@@ -17,7 +17,8 @@ final class Navigation {
 	private static final Map<Role, List<Item>> BY_ROLE = Map.of(
 			Role.PARTICIPANT, List.of(new Item("/participant", "nav.participant.home"),
 					new Item("/participant/conversation", "nav.participant.conversation"),
-					new Item("/participant/report", "nav.participant.report")),
+					new Item("/participant/report", "nav.participant.report"),
+					new Item("/participant/privacy", "nav.participant.privacy")),
 			Role.COACH, List.of(new Item("/coach", "nav.coach.home"),
 					new Item("/coach/quarantine", "nav.coach.quarantine"),
 					new Item("/coach/assignments", "nav.coach.assignments"),
@@ -31,7 +32,9 @@ final class Navigation {
 					new Item("/admin/coaches", "nav.admin.coaches"),
 					new Item("/admin/quarantine", "nav.admin.quarantine"),
 					new Item("/admin/assignments", "nav.admin.assignments"),
-					new Item("/admin/audit", "nav.admin.audit")));
+					new Item("/admin/audit", "nav.admin.audit"),
+					new Item("/admin/erasure", "nav.admin.erasure"),
+					new Item("/admin/processing", "nav.admin.processing")));
 
 	private Navigation() {
 	}

@@ -1,0 +1,53 @@
+package nl.briefwissel.conversation;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.briefwissel.mail.MailErasure;
+import nl.briefwissel.trajectory.TrajectoryEvents.TrajectoryErased;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The conversation's part of an erasure: every message's words, attachments, notes, drafts,
+ * highlights, the reply address, quarantined mail and the mail itself. The message rows stay,
+ * empty, because response times and kept contact moments are counted from their dates.
+ */
+@Component
+class ConversationErasure {
+
+	private final JdbcClient jdbc;
+
+	private final MailErasure mail;
+
+	ConversationErasure(JdbcClient jdbc, MailErasure mail) {
+		this.jdbc = jdbc;
+		this.mail = mail;
+	}
+
+	@EventListener
+	void on(TrajectoryErased erased) {
+		UUID trajectory = erased.trajectoryId();
+		Set<UUID> inbound = new HashSet<>(jdbc.sql(
+				"select inbound_mail_id from message where trajectory_id = :t and inbound_mail_id is not null")
+			.param("t", trajectory)
+			.query(UUID.class)
+			.list());
+		inbound.addAll(jdbc.sql("select inbound_mail_id from quarantined_mail where trajectory_id = :t")
+			.param("t", trajectory)
+			.query(UUID.class)
+			.list());
+		jdbc.sql("delete from message_attachment where message_id in (select id from message where trajectory_id = :t)")
+			.param("t", trajectory)
+			.update();
+		jdbc.sql("update message set body = '', inbound_mail_id = null where trajectory_id = :t").param("t", trajectory).update();
+		for (String table : new String[] { "highlight", "coach_note", "draft", "reply_token", "quarantined_mail" }) {
+			jdbc.sql("delete from " + table + " where trajectory_id = :t").param("t", trajectory).update();
+		}
+		mail.forgetInbound(inbound);
+		mail.forgetMailTo(erased.participantEmail());
+	}
+}

@@ -1,0 +1,73 @@
+package nl.briefwissel.mail;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Forgets mail: on erasure of a trajectory and when mail has been kept long enough. A forgotten
+ * inbound mail keeps its row and deduplication key, with nothing left in it, so that a late
+ * redelivery of the same mail is recognised and not stored again.
+ */
+@Service
+public class MailErasure {
+
+	private static final byte[] NOTHING = new byte[0];
+
+	private final JdbcClient jdbc;
+
+	MailErasure(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Empties these inbound mails: raw text, envelope and outcome. */
+	@Transactional
+	public int forgetInbound(Collection<java.util.UUID> inboundMailIds) {
+		if (inboundMailIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				update inbound_mail set raw_mail = :nothing, size_bytes = 0, envelope_from = null, envelope_to = null,
+				    outcome = null, last_error = null, message_id = null
+				where id in (:ids)""")
+			.param("nothing", NOTHING)
+			.param("ids", inboundMailIds)
+			.update();
+	}
+
+	/** Removes every queued, sent or failed mail to this address. */
+	@Transactional
+	public int forgetMailTo(String address) {
+		return jdbc.sql("delete from outbound_mail where lower(recipient) = lower(:address)")
+			.param("address", address)
+			.update();
+	}
+
+	/** Removes sent mail older than this: its words live on in the conversation, or nowhere. */
+	@Transactional
+	public int forgetSentBefore(OffsetDateTime cutoff) {
+		return jdbc.sql("delete from outbound_mail where status = 'SENT' and sent_at < :cutoff")
+			.param("cutoff", cutoff)
+			.update();
+	}
+
+	/**
+	 * Empties processed inbound mail older than this that no message and no open quarantine entry
+	 * needs: mail that was discarded, or that was only ever an auto-reply or a bounce.
+	 */
+	@Transactional
+	public int forgetUnneededInboundBefore(OffsetDateTime cutoff) {
+		return jdbc.sql("""
+				update inbound_mail set raw_mail = :nothing, size_bytes = 0, envelope_from = null, envelope_to = null,
+				    outcome = null, last_error = null
+				where received_at < :cutoff and status = 'PROCESSED' and size_bytes > 0
+				  and id not in (select inbound_mail_id from message where inbound_mail_id is not null)
+				  and id not in (select inbound_mail_id from quarantined_mail where resolved_at is null)""")
+			.param("nothing", NOTHING)
+			.param("cutoff", cutoff)
+			.update();
+	}
+}

@@ -1,0 +1,178 @@
+package nl.briefwissel.privacy;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.mail.MailErasure;
+import nl.briefwissel.mail.OutgoingMail;
+import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.trajectory.TrajectoryErasure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erasure on request (AVG article 17). A participant asks; an administrator confirms, after
+ * checking for instance that no legal duty to keep the record applies, or declines with a reason
+ * the participant reads. Confirming removes every word, file and mail and the person's identity;
+ * anonymous figures remain.
+ */
+@Service
+public class Erasures {
+
+	private static final Logger log = LoggerFactory.getLogger(Erasures.class);
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final TrajectoryErasure trajectories;
+
+	private final MailErasure mail;
+
+	private final AuditTrail audit;
+
+	private final Outbox outbox;
+
+	private final MessageSource texts;
+
+	private final Clock clock;
+
+	Erasures(JdbcClient jdbc, Accounts accounts, TrajectoryErasure trajectories, MailErasure mail, AuditTrail audit,
+			Outbox outbox, MessageSource texts, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.trajectories = trajectories;
+		this.mail = mail;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	/** Records the request; asking again while one is open changes nothing. */
+	@Transactional
+	public ErasureRequest request(UUID accountId) {
+		Optional<ErasureRequest> latest = latestOf(accountId).filter(ErasureRequest::open);
+		if (latest.isPresent()) {
+			return latest.get();
+		}
+		jdbc.sql("insert into erasure_request (id, account_id, requested_at, status) values (:id, :account, :now, 'REQUESTED')")
+			.param("id", UUID.randomUUID())
+			.param("account", accountId)
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		log.info("Erasure requested by account {}", accountId);
+		return latestOf(accountId).orElseThrow();
+	}
+
+	public Optional<ErasureRequest> latestOf(UUID accountId) {
+		return jdbc.sql(SELECT + " where r.account_id = :account order by r.requested_at desc")
+			.param("account", accountId)
+			.query(Erasures::request)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	public List<ErasureRequest> open() {
+		return jdbc.sql(SELECT + " where r.status = 'REQUESTED' order by r.requested_at").query(Erasures::request).list();
+	}
+
+	/** The last fifty decisions, for the administrator's overview. */
+	public List<ErasureRequest> decided() {
+		return jdbc.sql(SELECT + " where r.status <> 'REQUESTED' order by r.decided_at desc limit 50")
+			.query(Erasures::request)
+			.list();
+	}
+
+	/** Erases everything about the person and tells them so, at the address that is then forgotten. */
+	@Transactional
+	public boolean confirm(UUID requestId, UUID administratorId) {
+		Optional<ErasureRequest> request = openRequest(requestId);
+		if (request.isEmpty()) {
+			return false;
+		}
+		Account person = accounts.byId(request.get().accountId()).orElseThrow();
+		eraseEverythingOf(person, administratorId);
+		decide(requestId, administratorId, "CONFIRMED", null);
+		outbox.enqueue(mail(person.email(), person.language(), "erasure.mail.confirmed", person.displayName(), null));
+		log.info("Erasure request {} confirmed: account {} erased", requestId, person.id());
+		return true;
+	}
+
+	@Transactional
+	public boolean decline(UUID requestId, UUID administratorId, String reason) {
+		Optional<ErasureRequest> request = openRequest(requestId);
+		if (request.isEmpty()) {
+			return false;
+		}
+		Account person = accounts.byId(request.get().accountId()).orElseThrow();
+		decide(requestId, administratorId, "DECLINED", reason.strip());
+		outbox.enqueue(mail(person.email(), person.language(), "erasure.mail.declined", person.displayName(), reason.strip()));
+		log.info("Erasure request {} declined", requestId);
+		return true;
+	}
+
+	/**
+	 * Every trajectory, application and mail of this person, their name on the audit trail, and
+	 * their account. Someone who is also a coach or manager keeps their account: only their
+	 * participation is erased.
+	 */
+	@Transactional
+	public void eraseEverythingOf(Account person, UUID by) {
+		trajectories.trajectoriesOf(person.id()).forEach(trajectory -> trajectories.erase(trajectory, by));
+		trajectories.eraseApplicationsOf(person.email());
+		mail.forgetMailTo(person.email());
+		if (person.roles().stream().allMatch(role -> role == Role.PARTICIPANT)) {
+			audit.forgetActor(person.id());
+			accounts.anonymise(person.id());
+		}
+	}
+
+	private Optional<ErasureRequest> openRequest(UUID requestId) {
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", requestId).query(Erasures::request).optional()
+			.filter(ErasureRequest::open);
+	}
+
+	private void decide(UUID requestId, UUID administratorId, String status, String reason) {
+		jdbc.sql("""
+				update erasure_request set status = :status, decided_by = :by, decided_at = :now, decline_reason = :reason
+				where id = :id""")
+			.param("status", status)
+			.param("by", administratorId)
+			.param("now", OffsetDateTime.now(clock))
+			.param("reason", reason)
+			.param("id", requestId)
+			.update();
+	}
+
+	private OutgoingMail mail(String to, Locale language, String key, String name, String reason) {
+		Object[] args = { name, reason };
+		return OutgoingMail.notice(to, texts.getMessage(key + ".subject", args, language),
+				texts.getMessage(key + ".text", args, language), null);
+	}
+
+	private static final String SELECT = """
+			select r.id, r.account_id, a.display_name, a.email, r.requested_at, r.status, r.decided_at, r.decline_reason
+			from erasure_request r join account a on a.id = r.account_id""";
+
+	private static ErasureRequest request(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ErasureRequest(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+				rs.getString("display_name"), rs.getString("email"), rs.getObject("requested_at", OffsetDateTime.class),
+				ErasureRequest.Status.valueOf(rs.getString("status")), rs.getObject("decided_at", OffsetDateTime.class),
+				rs.getString("decline_reason"));
+	}
+}

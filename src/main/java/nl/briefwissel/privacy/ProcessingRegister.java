@@ -1,0 +1,109 @@
+package nl.briefwissel.privacy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The register of processing (AVG article 30) as this installation actually runs: retention
+ * periods from each programme and from the settings, the mail relay and mailbox that see mail,
+ * the database. Written from the configuration every time, so it cannot drift from it.
+ */
+@Component
+public class ProcessingRegister {
+
+	/** One processing activity, in the reader's language. */
+	public record Activity(String name, String data, String purpose, String legalBasis, List<String> retention,
+			List<String> recipients) {
+	}
+
+	/** Who is responsible, and the activities. */
+	public record Register(String controller, String dataProtectionOfficer, List<Activity> activities) {
+	}
+
+	private static final List<String> ACTIVITIES = List.of("coaching", "intake", "mail", "accounts", "audit",
+			"statistics", "evaluation");
+
+	private final Programmes programmes;
+
+	private final PrivacyProperties properties;
+
+	private final Environment environment;
+
+	private final MessageSource texts;
+
+	ProcessingRegister(Programmes programmes, PrivacyProperties properties, Environment environment,
+			MessageSource texts) {
+		this.programmes = programmes;
+		this.properties = properties;
+		this.environment = environment;
+		this.texts = texts;
+	}
+
+	public Register of(UUID organisationId, Locale locale) {
+		List<Programme> ofOrganisation = programmes.ofOrganisation(organisationId);
+		List<Activity> activities = new ArrayList<>();
+		for (String key : ACTIVITIES) {
+			activities.add(new Activity(text("register." + key + ".name", locale), text("register." + key + ".data", locale),
+					text("register." + key + ".purpose", locale), text("register." + key + ".basis", locale),
+					retention(key, ofOrganisation, locale), recipients(key, locale)));
+		}
+		String controller = properties.controller().isBlank() ? text("register.controller.unset", locale)
+				: properties.controller();
+		String officer = properties.dataProtectionOfficer().isBlank() ? text("register.dpo.unset", locale)
+				: properties.dataProtectionOfficer();
+		return new Register(controller, officer, activities);
+	}
+
+	private List<String> retention(String key, List<Programme> ofOrganisation, Locale locale) {
+		return switch (key) {
+			case "coaching" -> ofOrganisation.isEmpty() ? List.of(text("register.retention.noProgrammes", locale))
+					: ofOrganisation.stream()
+						.map(programme -> text("register.retention.programme", locale, programme.name(),
+								programme.retentionMonths()))
+						.toList();
+			case "intake" -> List.of(text("register.retention.intake", locale, days(properties.unfinishedApplicationKeptFor())));
+			case "mail" -> List.of(text("register.retention.mail.conversation", locale),
+					text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor())),
+					text("register.retention.mail.unneeded", locale, days(properties.unneededMailKeptFor())));
+			case "audit" -> List.of(text("register.retention.audit", locale, days(properties.auditKeptFor())));
+			default -> List.of(text("register." + key + ".retention", locale));
+		};
+	}
+
+	private List<String> recipients(String key, Locale locale) {
+		List<String> recipients = new ArrayList<>();
+		recipients.add(text("register." + key + ".recipients", locale));
+		if (key.equals("coaching") || key.equals("mail")) {
+			String relay = environment.getProperty("briefwissel.mail.smtp.host", "");
+			recipients.add(relay.isBlank() ? text("register.recipients.embeddedMail", locale)
+					: text("register.recipients.relay", locale, relay));
+			String mailbox = environment.getProperty("briefwissel.mail.imap.host", "");
+			if (!mailbox.isBlank()) {
+				recipients.add(text("register.recipients.mailbox", locale, mailbox));
+			}
+		}
+		String database = environment.getProperty("spring.datasource.url", "");
+		recipients.add(text("register.recipients.database", locale,
+				database.startsWith("jdbc:postgresql:") ? database.replaceAll("^jdbc:postgresql://([^/?]+).*", "$1")
+						: text("register.recipients.embeddedDatabase", locale)));
+		return recipients;
+	}
+
+	private static long days(Duration duration) {
+		return duration.toDays();
+	}
+
+	private String text(String key, Locale locale, Object... args) {
+		return texts.getMessage(key, args, locale);
+	}
+}

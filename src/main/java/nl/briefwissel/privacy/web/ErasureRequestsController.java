@@ -1,0 +1,61 @@
+package nl.briefwissel.privacy.web;
+
+import java.util.UUID;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.privacy.Erasures;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators decide on erasure requests: confirm, or decline with a reason the participant reads. */
+@Controller
+class ErasureRequestsController {
+
+	private final Erasures erasures;
+
+	ErasureRequestsController(Erasures erasures) {
+		this.erasures = erasures;
+	}
+
+	@GetMapping("/admin/erasure")
+	String page(Model model) {
+		model.addAttribute("open", erasures.open());
+		model.addAttribute("decided", erasures.decided());
+		return "privacy/erasure-requests";
+	}
+
+	@PostMapping("/admin/erasure/{id}/confirm")
+	String confirm(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		if (!erasures.confirm(id, me.id())) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("done", "erasure.admin.confirmed");
+		return "redirect:/admin/erasure";
+	}
+
+	@PostMapping("/admin/erasure/{id}/decline")
+	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect, Model model) {
+		if (erasures.open().stream().noneMatch(request -> request.id().equals(id))) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		if (reason.isBlank() || reason.length() > 2000) {
+			model.addAttribute("reasonMissingFor", id);
+			return page(model);
+		}
+		if (!erasures.decline(id, me.id(), reason)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("done", "erasure.admin.declined");
+		return "redirect:/admin/erasure";
+	}
+}

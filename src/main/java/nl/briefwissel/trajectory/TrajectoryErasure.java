@@ -1,0 +1,138 @@
+package nl.briefwissel.trajectory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Removes a trajectory's content and keeps what statistics count: the row with its programme,
+ * theme, status and dates, the transitions' reason codes, the message dates. A trajectory still
+ * under way is stopped first, without the mails a stop normally sends: the person asked to be forgotten.
+ */
+@Service
+public class TrajectoryErasure {
+
+	private static final Logger log = LoggerFactory.getLogger(TrajectoryErasure.class);
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TrajectoryErasure(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A participant's trajectories, erased or not, for the erasure of everything about them. */
+	public List<UUID> trajectoriesOf(UUID participantId) {
+		return jdbc.sql("select id from trajectory where participant_id = :participant")
+			.param("participant", participantId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Ended trajectories whose retention period has passed and that still hold content. */
+	public List<UUID> pastRetention(LocalDate today) {
+		record Ended(UUID id, LocalDate endedOn, int months) {
+		}
+		return jdbc.sql("""
+				select t.id, t.ended_on, p.retention_months
+				from trajectory t join programme p on p.id = t.programme_id
+				where t.erased_at is null and t.status in ('COMPLETED', 'STOPPED') and t.ended_on is not null""")
+			.query((rs, n) -> new Ended(rs.getObject("id", UUID.class), rs.getObject("ended_on", LocalDate.class),
+					rs.getInt("retention_months")))
+			.list()
+			.stream()
+			.filter(ended -> !ended.endedOn().plusMonths(ended.months()).isAfter(today))
+			.map(Ended::id)
+			.toList();
+	}
+
+	/** Erases one trajectory; doing it twice is harmless. */
+	@Transactional
+	public void erase(UUID trajectoryId, UUID by) {
+		record Row(UUID participantId, String email, String status, OffsetDateTime erasedAt) {
+		}
+		Row row = jdbc.sql("""
+				select t.participant_id, a.email, t.status, t.erased_at
+				from trajectory t join account a on a.id = t.participant_id where t.id = :id""")
+			.param("id", trajectoryId)
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class)))
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No trajectory " + trajectoryId));
+		if (row.erasedAt() != null) {
+			return;
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		TrajectoryStatus status = TrajectoryStatus.valueOf(row.status());
+		if (status != TrajectoryStatus.COMPLETED && status != TrajectoryStatus.STOPPED) {
+			jdbc.sql("update trajectory set status = 'STOPPED', ended_on = :today where id = :id")
+				.param("today", LocalDate.now(clock))
+				.param("id", trajectoryId)
+				.update();
+			jdbc.sql("""
+					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code, reason, by_account)
+					values (:id, :trajectory, :at, :from, 'STOPPED', :code, null, :by)""")
+				.param("id", UUID.randomUUID())
+				.param("trajectory", trajectoryId)
+				.param("at", now)
+				.param("from", status.name())
+				.param("code", Reason.OTHER.name())
+				.param("by", by)
+				.update();
+		}
+		jdbc.sql("update trajectory set goals = null, erased_at = :now where id = :id")
+			.param("now", now)
+			.param("id", trajectoryId)
+			.update();
+		jdbc.sql("update trajectory_transition set reason = null where trajectory_id = :id").param("id", trajectoryId).update();
+		jdbc.sql("update coach_proposal set decline_reason = null where trajectory_id = :id").param("id", trajectoryId).update();
+		jdbc.sql("""
+				update intake set question = null, display_name = null, email = :erased, token_hash = null
+				where trajectory_id = :id""")
+			.param("erased", ERASED_ADDRESS)
+			.param("id", trajectoryId)
+			.update();
+		events.publishEvent(new TrajectoryEvents.TrajectoryErased(trajectoryId, row.participantId(), row.email()));
+		log.info("Trajectory {} erased", trajectoryId);
+	}
+
+	/** Applications of this address that never became a trajectory (withdrawn, never completed). */
+	@Transactional
+	public void eraseApplicationsOf(String email) {
+		jdbc.sql("""
+				update intake set question = null, display_name = null, email = :erased, token_hash = null
+				where lower(email) = lower(:email)""")
+			.param("erased", ERASED_ADDRESS)
+			.param("email", email)
+			.update();
+	}
+
+	/** Applications that never became a trajectory and were left longer than this. */
+	@Transactional
+	public int eraseUnfinishedApplicationsBefore(OffsetDateTime cutoff) {
+		return jdbc.sql("""
+				update intake set question = null, display_name = null, email = :erased, token_hash = null
+				where trajectory_id is null and created_at < :cutoff and email <> :erased""")
+			.param("erased", ERASED_ADDRESS)
+			.param("cutoff", cutoff)
+			.update();
+	}
+
+	/** What remains of an address that was erased; the reserved .invalid domain never receives mail (RFC 2606). */
+	static final String ERASED_ADDRESS = "verwijderd@briefwissel.invalid";
+}

@@ -1,0 +1,209 @@
+package nl.briefwissel.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@BriefwisselTest
+class ErasureAndRetentionTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	Retention retention;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Test
+	void aConfirmedErasureRemovesEveryWordFileAndMailAndKeepsTheAnonymousTrajectory() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		String email = trajectory.participant().email();
+		RequestPostProcessor participant = fixtures.as(trajectory.participant());
+
+		conversations.coachWrites(trajectory.id(), trajectory.coach().id(), "Wat wil je over vijf jaar doen?");
+		MimeMessage letter = Mailboxes.awaitMail(mailServer, email, mail -> true);
+		Transport.send(reply(email, letter, "Ik wil mensen begeleiden die vastlopen in hun werk."));
+		await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from message where trajectory_id = :t "
+				+ "and inbound_mail_id is not null", trajectory.id()) == 1);
+		mvc.perform(multipart("/participant/conversation").file(new MockMultipartFile("files", "foto.jpg", "image/jpeg",
+				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3 }))
+			.param("text", "Hierbij mijn foto.").with(participant).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/participant/report/{id}", trajectory.id()).with(participant)).andExpect(status().isOk());
+		UUID inbound = jdbc.sql("select inbound_mail_id from message where trajectory_id = :t and inbound_mail_id is not null")
+			.param("t", trajectory.id()).query(UUID.class).single();
+		assertThat(count("select count(*) from message_attachment a join message m on m.id = a.message_id where m.trajectory_id = :t",
+				trajectory.id())).isEqualTo(1);
+
+		mvc.perform(post("/participant/privacy/erasure").with(participant).with(csrf()))
+			.andExpect(content().string(containsString("Vink aan")));
+		mvc.perform(post("/participant/privacy/erasure").param("sure", "true").with(participant).with(csrf()))
+			.andExpect(redirectedUrl("/participant/privacy?requested"));
+		mvc.perform(get("/participant/privacy").with(participant)).andExpect(content().string(containsString("in behandeling")));
+
+		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+		String page = mvc.perform(get("/admin/erasure").with(admin)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(email);
+		UUID request = jdbc.sql("select id from erasure_request where account_id = :a").param("a", trajectory.participant().id())
+			.query(UUID.class).single();
+		mvc.perform(post("/admin/erasure/{id}/confirm", request).with(admin).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
+
+		assertThat(jdbc.sql("select body from message where trajectory_id = :t").param("t", trajectory.id()).query(String.class).list())
+			.hasSize(3)
+			.allMatch(String::isEmpty);
+		assertThat(count("select count(*) from message_attachment a join message m on m.id = a.message_id where m.trajectory_id = :t",
+				trajectory.id())).isZero();
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id = :id").param("id", inbound).query(Integer.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select raw_mail from inbound_mail where id = :id").param("id", inbound).query(byte[].class).single())
+			.isEmpty();
+		assertThat(count("select count(*) from reply_token where trajectory_id = :t", trajectory.id())).isZero();
+		assertThat(jdbc.sql("select status from trajectory where id = :t and erased_at is not null").param("t", trajectory.id())
+			.query(String.class).single()).isEqualTo("STOPPED");
+		var account = accounts.byId(trajectory.participant().id()).orElseThrow();
+		assertThat(account.email()).endsWith("@briefwissel.invalid");
+		assertThat(account.enabled()).isFalse();
+		assertThat(account.displayName()).isEqualTo(Accounts.ERASED_NAME);
+		assertThat(audit.search(new AuditTrail.Search(email, null, null, null, null))).isEmpty();
+		assertThat(audit.ofTrajectory(trajectory.id()))
+			.filteredOn(entry -> entry.actorId().equals(trajectory.participant().id()))
+			.isNotEmpty()
+			.allMatch(entry -> entry.actorName() == null && entry.actorEmail() == null);
+		mvc.perform(get("/coach").with(fixtures.as(trajectory.coach())))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(trajectory.participant().displayName()))));
+
+		MimeMessage confirmation = Mailboxes.awaitMail(mailServer, email,
+				mail -> Mailboxes.subject(mail).contains("verwijderd"));
+		assertThat(Mailboxes.text(confirmation)).contains("laatste mail");
+		assertThat(count("select count(*) from outbound_mail where lower(recipient) = lower(:t)", email)).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void anAdministratorDeclinesWithAReasonTheParticipantReads() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		RequestPostProcessor participant = fixtures.as(trajectory.participant());
+		mvc.perform(post("/participant/privacy/erasure").param("sure", "true").with(participant).with(csrf()));
+		UUID request = jdbc.sql("select id from erasure_request where account_id = :a").param("a", trajectory.participant().id())
+			.query(UUID.class).single();
+		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+
+		mvc.perform(post("/admin/erasure/{id}/decline", request).param("reason", " ").with(admin).with(csrf()))
+			.andExpect(content().string(containsString("Geef een reden")));
+		mvc.perform(post("/admin/erasure/{id}/decline", request).param("reason", "Er loopt een klachtprocedure.")
+			.with(admin).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
+		mvc.perform(post("/admin/erasure/{id}/confirm", request).with(admin).with(csrf())).andExpect(status().isNotFound());
+
+		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, trajectory.participant().email(),
+				mail -> Mailboxes.subject(mail).contains("verzoek tot verwijdering")))).contains("Er loopt een klachtprocedure.");
+		mvc.perform(get("/participant/privacy").with(participant))
+			.andExpect(content().string(containsString("Er loopt een klachtprocedure.")));
+		assertThat(accounts.byId(trajectory.participant().id()).orElseThrow().enabled()).isTrue();
+	}
+
+	@Test
+	void theRetentionJobErasesTrajectoriesPastTheirProgrammesPeriodAndThenThePerson() {
+		var expired = fixtures.runningTrajectory(true);
+		var kept = fixtures.anotherFor(expired, LocalDate.now().minusMonths(30));
+		conversations.coachWrites(expired.id(), expired.coach().id(), "Een brief die niet eeuwig blijft.");
+		conversations.coachWrites(kept.id(), kept.coach().id(), "Een brief die nog even blijft.");
+		end(expired.id(), LocalDate.now().minusMonths(24).minusDays(1));
+		end(kept.id(), LocalDate.now().minusMonths(23));
+
+		Retention.Result result = retention.run();
+
+		assertThat(result.trajectories()).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("select body from message where trajectory_id = :t").param("t", expired.id()).query(String.class).list())
+			.allMatch(String::isEmpty);
+		assertThat(jdbc.sql("select body from message where trajectory_id = :t").param("t", kept.id()).query(String.class).list())
+			.containsExactly("Een brief die nog even blijft.");
+		assertThat(accounts.byId(expired.participant().id()).orElseThrow().email()).endsWith("@briefwissel.invalid");
+		assertThat(accounts.byId(kept.participant().id()).orElseThrow().email()).isEqualTo(kept.participant().email());
+		assertThat(accounts.byId(expired.coach().id()).orElseThrow().enabled()).isTrue();
+
+		assertThat(retention.run().trajectories()).isZero();
+	}
+
+	@Test
+	void theRegisterOfProcessingIsWrittenFromTheConfigurationAndTheProgrammes() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Register",
+				Role.ADMINISTRATOR);
+		jdbc.sql("update programme set retention_months = 18 where id = :p").param("p", trajectory.programmeId()).update();
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Programma Programma: 18 maanden na het einde")))
+			.andExpect(content().string(containsString("ingebouwde mailserver")))
+			.andExpect(content().string(containsString("AVG artikel 6 lid 1 sub a")));
+		mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("18 months after the trajectory ends")));
+	}
+
+	private void end(UUID trajectory, LocalDate on) {
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = :on where id = :t")
+			.param("on", on)
+			.param("t", trajectory)
+			.update();
+	}
+
+	private int count(String sql, Object parameter) {
+		return jdbc.sql(sql).param("t", parameter).query(Integer.class).single();
+	}
+
+	private MimeMessage reply(String from, MimeMessage original, String text) throws Exception {
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		reply.setFrom(new InternetAddress(from));
+		reply.setRecipients(RecipientType.TO, original.getReplyTo());
+		reply.setSubject("Re: " + original.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", original.getMessageID());
+		reply.setText(text, StandardCharsets.UTF_8.name());
+		return reply;
+	}
+}
