@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.trajectory.ContactMomentPlan;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,6 +82,7 @@ public class Statistics {
 			.list();
 
 		ResponseTimes response = responseTimes(id, start, end);
+		MomentsKept kept = contactMomentsKept(id, from, until);
 
 		record Scores(int n, Double satisfaction, Double before, Double after, Double recommend) {
 		}
@@ -100,7 +102,8 @@ public class Statistics {
 		return new ProgrammeFigures(id, programme.name(), from, until, Figure.count(intakes), Figure.count(started),
 				Figure.count(running), Figure.count(completedDays.size()), Distribution.of(stopped),
 				Figure.average(averageDays, completedDays.size()), Distribution.of(themes),
-				Figure.average(response.averageHours(), response.trajectories()), Figure.count(scores.n()),
+				Figure.average(response.averageHours(), response.trajectories()),
+				Figure.average(kept.percent(), kept.trajectories()), Figure.count(scores.n()),
 				Figure.average(scores.satisfaction(), scores.n()), Figure.average(scores.before(), scores.n()),
 				Figure.average(scores.after(), scores.n()), Figure.average(scores.recommend(), scores.n()));
 	}
@@ -136,6 +139,81 @@ public class Statistics {
 		}
 		return new ResponseTimes(hours.isEmpty() ? null : hours.stream().mapToDouble(Double::doubleValue).average().orElse(0),
 				counted.size());
+	}
+
+	/** The share of contact moments due in the period at which the participant wrote, over the trajectories that had one. */
+	record MomentsKept(Double percent, int trajectories) {
+	}
+
+	/**
+	 * A contact moment is kept when the participant wrote in its window: after the moment before
+	 * it and up to its own due date, the window the reminders use too. Pauses and extensions move
+	 * the plan as they do for the participant.
+	 */
+	private MomentsKept contactMomentsKept(UUID programmeId, LocalDate from, LocalDate until) {
+		LocalDate last = until.isBefore(LocalDate.now(clock)) ? until : LocalDate.now(clock);
+		record Planned(UUID id, LocalDate startedOn, LocalDate endedOn, int weeks, int perWeek, int extraWeeks) {
+		}
+		List<Planned> planned = jdbc.sql("""
+				select t.id, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
+				       coalesce(t.moments_per_week, p.moments_per_week) as per_week, t.extra_weeks
+				from trajectory t join programme p on p.id = t.programme_id
+				where t.programme_id = :p and t.started_on is not null and t.started_on <= :last
+				  and (t.ended_on is null or t.ended_on >= :from) and t.status not in ('INTAKE', 'MATCHING')""")
+			.param("p", programmeId)
+			.param("from", from)
+			.param("last", last)
+			.query((rs, n) -> new Planned(rs.getObject("id", UUID.class), rs.getObject("started_on", LocalDate.class),
+					rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"), rs.getInt("per_week"), rs.getInt("extra_weeks")))
+			.list();
+		if (planned.isEmpty()) {
+			return new MomentsKept(null, 0);
+		}
+		Map<UUID, List<LocalDate[]>> pauses = new HashMap<>();
+		jdbc.sql("""
+				select tp.trajectory_id, tp.from_date, tp.until_date from trajectory_pause tp
+				join trajectory t on t.id = tp.trajectory_id where t.programme_id = :p order by tp.from_date""")
+			.param("p", programmeId)
+			.query((rs, n) -> pauses.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
+				.add(new LocalDate[] { rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class) }))
+			.list();
+		Map<UUID, List<LocalDate>> wrote = new HashMap<>();
+		jdbc.sql("""
+				select m.trajectory_id, m.created_at from message m join trajectory t on t.id = m.trajectory_id
+				where t.programme_id = :p and m.author_role = 'PARTICIPANT' and m.kind = 'MESSAGE'""")
+			.param("p", programmeId)
+			.query((rs, n) -> wrote.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
+				.add(rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
+			.list();
+		int due = 0;
+		int keptMoments = 0;
+		int trajectories = 0;
+		for (Planned trajectory : planned) {
+			ContactMomentPlan plan = ContactMomentPlan.of(trajectory.startedOn(), trajectory.weeks(), trajectory.perWeek());
+			if (trajectory.extraWeeks() > 0) {
+				plan = plan.extendedBy(trajectory.extraWeeks(), trajectory.perWeek());
+			}
+			for (LocalDate[] pause : pauses.getOrDefault(trajectory.id(), List.of())) {
+				plan = plan.pausedBetween(pause[0], pause[1]);
+			}
+			LocalDate end = trajectory.endedOn() != null && trajectory.endedOn().isBefore(last) ? trajectory.endedOn() : last;
+			List<LocalDate> written = wrote.getOrDefault(trajectory.id(), List.of());
+			LocalDate windowStart = trajectory.startedOn();
+			boolean counted = false;
+			for (LocalDate dueDate : plan.dueDates()) {
+				if (!dueDate.isBefore(from) && !dueDate.isAfter(end)) {
+					LocalDate opens = windowStart;
+					due++;
+					counted = true;
+					if (written.stream().anyMatch(day -> !day.isBefore(opens) && !day.isAfter(dueDate))) {
+						keptMoments++;
+					}
+				}
+				windowStart = dueDate.plusDays(1);
+			}
+			trajectories += counted ? 1 : 0;
+		}
+		return new MomentsKept(due == 0 ? null : 100.0 * keptMoments / due, trajectories);
 	}
 
 	/** Binds every period parameter; a query uses those it names and the rest are ignored. */

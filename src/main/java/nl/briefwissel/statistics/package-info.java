@@ -5,6 +5,6 @@
  * organisation (which programmes a manager may see) and the signed-in account, and a test checks
  * its queries for text columns.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Statistics", allowedDependencies = { "audit", "organisation",
+@org.springframework.modulith.ApplicationModule(displayName = "Statistics", allowedDependencies = { "audit", "organisation", "trajectory",
 		"account" })
 package nl.briefwissel.statistics;

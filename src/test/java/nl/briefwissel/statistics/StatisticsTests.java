@@ -109,6 +109,41 @@ class StatisticsTests {
 			.isEqualTo(403);
 	}
 
+	@Autowired
+	Statistics statistics;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void contactMomentsAreKeptWhenTheParticipantWroteInTheirWindow() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Momenten " + suffix);
+		var programme = programmes.create(organisation.id(), "Momentenprogramma " + suffix, null);
+		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
+		LocalDate start = LocalDate.now().minusWeeks(3).with(java.time.DayOfWeek.MONDAY);
+		var plan = nl.briefwissel.trajectory.ContactMomentPlan.of(start, 6, 2);
+		long duePerTrajectory = plan.dueDates().stream().filter(day -> !day.isAfter(LocalDate.now())).count();
+		for (int i = 0; i < 6; i++) {
+			Account participant = fixtures.person(organisation.id(), "m" + i + "-" + suffix + "@example.nl", "Deelnemer " + i,
+					Role.PARTICIPANT);
+			UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
+					"GROWTH", start, null);
+			if (i < 3) {
+				// Written on the first moment's due date: that moment is kept, none of the others.
+				UUID message = conversations.participantWrites(trajectory, participant.id(), "Mijn antwoord " + i);
+				jdbc.sql("update message set created_at = :at where id = :id")
+					.param("at", plan.dueDates().get(0).atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toOffsetDateTime())
+					.param("id", message)
+					.update();
+			}
+		}
+		var figures = statistics.of(programmes.byId(programme.id()).orElseThrow(), start, LocalDate.now());
+		assertThat(figures.contactMomentsKeptPercent().people()).isEqualTo(6);
+		assertThat(figures.contactMomentsKeptPercent().value()).isCloseTo(100.0 * 3 / (6 * duePerTrajectory),
+				org.assertj.core.data.Offset.offset(0.01));
+	}
+
 	@Test
 	void theStatisticsQueriesNeverSelectText() throws Exception {
 		String source = Files.readString(Path.of("src/main/java/nl/briefwissel/statistics/Statistics.java"));

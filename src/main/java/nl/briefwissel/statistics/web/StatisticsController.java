@@ -94,6 +94,7 @@ class StatisticsController {
 			f.themes().cells().forEach((theme, figure) -> row(csv, f,
 					text("trajectory.theme", locale) + ": " + labels.getOrDefault(theme, theme), figure, false));
 			row(csv, f, text("statistics.responseHours", locale), f.coachResponseHours(), true);
+			row(csv, f, text("statistics.momentsKept", locale), f.contactMomentsKeptPercent(), false);
 			row(csv, f, text("statistics.evaluations", locale), f.evaluations(), false);
 			row(csv, f, text("statistics.satisfaction", locale), f.satisfaction(), true);
 			row(csv, f, text("statistics.before", locale), f.questionAnsweredBefore(), true);
