@@ -103,6 +103,26 @@ public class Programmes {
 		return jdbc.sql(COLUMNS + " where intake_address = :address").param("address", normalised).query(Programmes::map).optional();
 	}
 
+	/**
+	 * The employer's contact (usually HR) who may receive a confirmation of start and completion,
+	 * for participants who agreed to that; none means no confirmations at all.
+	 */
+	public Optional<String> employerContact(UUID programmeId) {
+		return jdbc.sql("select employer_contact from programme where id = :id")
+			.param("id", programmeId)
+			.query(String.class)
+			.optional()
+			.filter(address -> address != null && !address.isBlank());
+	}
+
+	@Transactional
+	public void changeEmployerContact(UUID programmeId, String address) {
+		jdbc.sql("update programme set employer_contact = :address where id = :id")
+			.param("address", address == null || address.isBlank() ? null : address.strip())
+			.param("id", programmeId)
+			.update();
+	}
+
 	/** Opens or closes the public intake link; invitations keep working either way. */
 	@Transactional
 	public void openPublicIntake(UUID programmeId, boolean open) {

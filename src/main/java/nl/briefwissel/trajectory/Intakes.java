@@ -239,6 +239,10 @@ public class Intakes {
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", intake.id())
 			.update();
+		jdbc.sql("update trajectory set employer_may_confirm = :employer where id = :id")
+			.param("employer", form.employerMayConfirm())
+			.param("id", trajectoryId)
+			.update();
 	}
 
 	private Submission submit(UUID intakeId) {
@@ -267,6 +271,10 @@ public class Intakes {
 			.param("trajectory", trajectory)
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", intakeId)
+			.update();
+		jdbc.sql("update trajectory set employer_may_confirm = (select employer_may_confirm from intake where id = :intake) where id = :id")
+			.param("intake", intakeId)
+			.param("id", trajectory)
 			.update();
 		events.publishEvent(new TrajectoryEvents.IntakeSubmitted(trajectory, programme.id(), intake.theme(),
 				intake.source().name()));
@@ -322,8 +330,9 @@ public class Intakes {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
 				update intake set question = :question, theme = :theme, writes_comfortably = :writes, motivated = :motivated,
-				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent
+				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent, employer_may_confirm = :employer
 				where id = :id""")
+			.param("employer", form.employerMayConfirm())
 			.param("question", limit(form.question()))
 			.param("theme", form.theme())
 			.param("writes", form.selfCheck().writesComfortably().name())

@@ -86,6 +86,24 @@ public class Trajectories {
 	}
 
 	/** The participant's goals in their own words, or empty. */
+	/** Whether the participant agreed (and still agrees) that the employer is told of start and completion. */
+	public boolean employerMayConfirm(UUID trajectoryId) {
+		return jdbc.sql("select employer_may_confirm from trajectory where id = :id")
+			.param("id", trajectoryId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** The participant takes their consent back; only their own trajectory. */
+	@Transactional
+	public boolean withdrawEmployerConfirmation(UUID trajectoryId, UUID participantId) {
+		return jdbc.sql("update trajectory set employer_may_confirm = false where id = :id and participant_id = :participant")
+			.param("id", trajectoryId)
+			.param("participant", participantId)
+			.update() == 1;
+	}
+
 	public String goals(UUID trajectoryId) {
 		return jdbc.sql("select goals from trajectory where id = :id").param("id", trajectoryId).query(String.class)
 			.optional().orElse("");

@@ -63,12 +63,12 @@ class IntakeController {
 			@NotNull(message = "{intake.error.selfCheck}") @Pattern(regexp = ANSWER, message = "{intake.error.selfCheck}") String hasTime,
 			@NotNull(message = "{intake.error.expectations}") @Pattern(regexp = "true", message = "{intake.error.expectations}") String expectations,
 			@NotNull(message = "{intake.error.consent}") @Pattern(regexp = "true", message = "{intake.error.consent}") String consent,
-			String adviceRead) {
+			String adviceRead, String employer) {
 
 		static final String ANSWER = "YES|PARTLY|NO";
 
 		static Fields empty(String name, String email, String question) {
-			return new Fields(name, email, question, null, null, null, null, null, null, null);
+			return new Fields(name, email, question, null, null, null, null, null, null, null, null);
 		}
 
 		Intake.SelfCheck selfCheck() {
@@ -82,7 +82,7 @@ class IntakeController {
 
 		IntakeForm toForm() {
 			return new IntakeForm(displayName.strip(), email.strip(), question.strip(), theme, selfCheck(), checked(expectations),
-					checked(consent));
+					checked(consent), checked(employer));
 		}
 	}
 
@@ -124,7 +124,7 @@ class IntakeController {
 		// The address is the one the link was sent to; the form cannot change it.
 		Fields fields = new Fields(posted.displayName(), intake.get().email(), posted.question(), posted.theme(),
 				posted.writesComfortably(), posted.motivated(), posted.hasTime(), posted.expectations(), posted.consent(),
-				posted.adviceRead());
+				posted.adviceRead(), posted.employer());
 		if (problems(programme, fields, errors, model)) {
 			model.addAttribute("fixedEmail", intake.get().email());
 			return form(model, programme, fields, "/intake/complete/" + token, false);
@@ -159,6 +159,7 @@ class IntakeController {
 
 	private String form(Model model, Programme programme, Fields fields, String action, boolean emailEditable) {
 		model.addAttribute("programme", programme);
+		model.addAttribute("employerContact", programmes.employerContact(programme.id()).orElse(null));
 		model.addAttribute("themes", themes.active(programme.id()));
 		model.addAttribute("answers", List.of(Intake.Answer.values()));
 		if (!model.containsAttribute("fields")) {

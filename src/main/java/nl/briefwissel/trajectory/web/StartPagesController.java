@@ -96,6 +96,15 @@ class StartPagesController {
 		return "redirect:/participant";
 	}
 
+	@PostMapping("/participant/employer-confirmation/withdraw")
+	String withdrawEmployerConfirmation(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
+			RedirectAttributes redirect) {
+		if (trajectories.withdrawEmployerConfirmation(trajectory, me.id())) {
+			redirect.addFlashAttribute("employerWithdrawn", true);
+		}
+		return "redirect:/participant";
+	}
+
 	@GetMapping("/programme")
 	String programmeManager(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		List<ProgrammeCounts> overview = programmes.ofOrganisation(me.organisationId())

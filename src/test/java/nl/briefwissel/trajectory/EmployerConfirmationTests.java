@@ -1,0 +1,135 @@
+package nl.briefwissel.trajectory;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+@BriefwisselTest
+class EmployerConfirmationTests {
+
+	private static final String QUESTION = "Ik wil weg bij mijn afdeling maar weet niet waarheen";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Intakes intakes;
+
+	@Autowired
+	Matching matching;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	CoachPool pool;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void withConsentTheEmployerHearsOfStartAndCompletionAndNothingElse() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String hr = "hr-" + suffix + "@gemeente.example.nl";
+		var organisation = organisations.create("Gemeente Werkgever " + suffix);
+		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes/{id}/employer-contact", programme.id()).param("employerContact", "geen adres")
+			.with(fixtures.as(manager)).with(csrf()));
+		assertThat(programmes.employerContact(programme.id())).isEmpty();
+		mvc.perform(post("/programme/programmes/{id}/employer-contact", programme.id()).param("employerContact", hr)
+			.with(fixtures.as(manager)).with(csrf()));
+		assertThat(programmes.employerContact(programme.id())).contains(hr);
+		programmes.openPublicIntake(programme.id(), true);
+		mvc.perform(get("/intake/programme/{id}", programme.id()))
+			.andExpect(content().string(containsString("Mijn werkgever mag een bevestiging krijgen")))
+			.andExpect(content().string(containsString(hr)));
+
+		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Carla Coach", Role.COACH);
+		profiles.changeMatching(coach.id(), 10, true, "NOLOC", List.of("SURPLUS"));
+		pool.set(programme.id(), List.of(coach.id()));
+		Account participant = fixtures.person(organisation.id(), "d-" + suffix + "@example.nl", "Dirk Deelnemer", Role.PARTICIPANT);
+		UUID trajectory = trajectories.record(programme.id(), participant.id(), null, TrajectoryStatus.INTAKE, "SURPLUS", null,
+				null);
+		intakes.record(programme.id(), participant, trajectory, new IntakeForm("Dirk Deelnemer", participant.email(), QUESTION,
+				"SURPLUS", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true, true),
+				Intake.Source.INVITATION);
+
+		matching.proposeCoach(trajectory, coach.id(), LocalDate.now(), manager.id());
+		matching.accept(trajectory, coach.id(), LocalDate.now());
+		MimeMessage started = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("gestart"));
+		assertThat(Mailboxes.text(started)).contains("Dirk Deelnemer").contains("Loopbaan " + suffix)
+			.doesNotContain(QUESTION).doesNotContain("SURPLUS");
+
+		lifecycle.complete(trajectory, coach.id(), Reason.QUESTION_ANSWERED, "Vraag beantwoord: naar de buitendienst");
+		MimeMessage completed = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("afgerond"));
+		assertThat(Mailboxes.text(completed)).contains("Dirk Deelnemer").doesNotContain("buitendienst");
+	}
+
+	@Test
+	void withoutConsentOrAfterWithdrawingItTheEmployerHearsNothing() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
+		programmes.changeEmployerContact(running.programmeId(), hr);
+		var consenting = fixtures.anotherFor(running, LocalDate.now().minusWeeks(2));
+		jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", consenting.id()).update();
+
+		mvc.perform(get("/participant").with(fixtures.as(consenting.participant())))
+			.andExpect(content().string(containsString("Je werkgever krijgt een bevestiging")));
+		mvc.perform(post("/participant/employer-confirmation/withdraw").param("trajectory", consenting.id().toString())
+			.with(fixtures.as(consenting.participant())).with(csrf()));
+		mvc.perform(get("/participant").with(fixtures.as(consenting.participant())))
+			.andExpect(content().string(not(containsString("Je werkgever krijgt een bevestiging"))));
+		assertThat(trajectories.employerMayConfirm(consenting.id())).isFalse();
+
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		lifecycle.complete(consenting.id(), consenting.coach().id(), Reason.QUESTION_ANSWERED, null);
+		Thread.sleep(Duration.ofSeconds(2).toMillis());
+		mailServer.ensureMailbox(hr);
+		assertThat(Mailboxes.read(mailServer, hr, Mailboxes.PASSWORD)).isEmpty();
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+}
