@@ -94,6 +94,14 @@ public class Accounts {
 			.update();
 	}
 
+	@Transactional
+	public void removeRole(UUID accountId, Role role) {
+		jdbc.sql("delete from account_role where account_id = :id and role = :role")
+			.param("id", accountId)
+			.param("role", role.name())
+			.update();
+	}
+
 	public List<Account> all() {
 		return query("", null);
 	}

@@ -3,6 +3,7 @@ package nl.briefwissel.account;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -19,6 +20,8 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -56,9 +59,56 @@ public class SignInSecurity {
 
 	private final RequestCache savedRequests = new HttpSessionRequestCache();
 
-	SignInSecurity(SecondFactors secondFactors, SignInAttempts attempts) {
+	private final ExternalSignIns externalSignIns;
+
+	private final SingleSignOn singleSignOn;
+
+	SignInSecurity(SecondFactors secondFactors, SignInAttempts attempts, ExternalSignIns externalSignIns,
+			SingleSignOn singleSignOn) {
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
+		this.externalSignIns = externalSignIns;
+		this.singleSignOn = singleSignOn;
+	}
+
+	/**
+	 * After the organisation's provider vouched for someone: find or create their account, then on
+	 * to the code where their role asks for one and the provider did not ask for a second factor itself.
+	 */
+	public AuthenticationSuccessHandler afterSingleSignOn() {
+		return (request, response, authentication) -> {
+			OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
+			UUID organisation = UUID.fromString(token.getAuthorizedClientRegistrationId());
+			OidcUser user = (OidcUser) token.getPrincipal();
+			var outcome = externalSignIns.signIn(organisation, user.getEmail(), user.getEmailVerified(), user.getFullName());
+			if (outcome instanceof ExternalSignIns.Outcome.Refused refused) {
+				SecurityContextHolder.clearContext();
+				contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+				response.sendRedirect(request.getContextPath() + "/login?sso=" + refused.reason());
+				return;
+			}
+			SignedInAccount who = ((ExternalSignIns.Outcome.SignedIn) outcome).account();
+			boolean providerAsked = singleSignOn.of(organisation)
+				.map(SingleSignOn.Provider::providerAsksSecondFactor)
+				.orElse(false);
+			String next = !providerAsked && secondFactors.required(who) ? askForCodeAndGo(who, request, response)
+					: complete(who, request, response);
+			response.sendRedirect(next.startsWith("/") ? request.getContextPath() + next : next);
+		};
+	}
+
+	public AuthenticationFailureHandler afterFailedSingleSignOn() {
+		return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?sso=failed");
+	}
+
+	/** The organisations whose provider the login page offers. */
+	public java.util.List<SingleSignOn.Option> singleSignOnOptions() {
+		return singleSignOn.options();
+	}
+
+	private String askForCodeAndGo(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
+		askForCode(who, request, response);
+		return "/login/code";
 	}
 
 	/** After the right password: on to the code, or straight in when no code is required. */

@@ -79,6 +79,11 @@ public final class SignedInAccount implements UserDetails, CredentialsContainer 
 		return roles.contains(role);
 	}
 
+	/** Someone whose organisation's provider created their account, waiting for an administrator to grant a role. */
+	public boolean hasNoRole() {
+		return roles.isEmpty();
+	}
+
 	/** The role whose start page this person lands on; administrators before managers before coaches. */
 	public Role primaryRole() {
 		return roles.stream().sorted().findFirst().orElseThrow();

@@ -12,6 +12,9 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal SignedInAccount account) {
+		if (account.hasNoRole()) {
+			return "web/waiting-for-role";
+		}
 		return "redirect:" + Navigation.startPage(account.primaryRole());
 	}
 

@@ -33,6 +33,7 @@ final class Navigation {
 					new Item("/admin/quarantine", "nav.admin.quarantine"),
 					new Item("/admin/assignments", "nav.admin.assignments"),
 					new Item("/admin/audit", "nav.admin.audit"),
+					new Item("/admin/sign-in", "nav.admin.signIn"),
 					new Item("/admin/erasure", "nav.admin.erasure"),
 					new Item("/admin/processing", "nav.admin.processing")));
 

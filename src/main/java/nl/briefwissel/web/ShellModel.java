@@ -22,7 +22,8 @@ class ShellModel {
 
 	@ModelAttribute("navigation")
 	List<Navigation.Item> navigation(@AuthenticationPrincipal SignedInAccount account) {
-		return account == null || signIn.pending().isPresent() ? List.of() : Navigation.of(account.primaryRole());
+		return account == null || account.hasNoRole() || signIn.pending().isPresent() ? List.of()
+				: Navigation.of(account.primaryRole());
 	}
 
 	@ModelAttribute("currentPath")

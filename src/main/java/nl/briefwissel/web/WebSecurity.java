@@ -26,7 +26,7 @@ class WebSecurity {
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http, SignInSecurity signIn) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/login/code", "/login/code/setup", "/login/link", "/login/link/sent", "/login/link/use", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
+			.requestMatchers("/login", "/login/code", "/login/code/setup", "/login/link", "/login/link/sent", "/login/link/use", "/oauth2/authorization/**", "/login/oauth2/**", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
 					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/participant/**").hasRole(Role.PARTICIPANT.name())
@@ -40,6 +40,9 @@ class WebSecurity {
 				.successHandler(signIn.afterPassword())
 				.failureHandler(signIn.afterWrongPassword())
 				.permitAll())
+			.oauth2Login(sso -> sso.loginPage("/login")
+				.successHandler(signIn.afterSingleSignOn())
+				.failureHandler(signIn.afterFailedSingleSignOn()))
 			.addFilterBefore(signIn.brakes(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIn.codeFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

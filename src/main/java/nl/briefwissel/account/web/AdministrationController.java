@@ -4,14 +4,18 @@ import java.util.UUID;
 
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SecondFactors;
+import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignInAttempts;
+import nl.briefwissel.account.SignedInAccount;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -39,6 +43,7 @@ class AdministrationController {
 		model.addAttribute("accounts", accounts.all());
 		model.addAttribute("withApp", secondFactors.withApp());
 		model.addAttribute("locked", attempts.lockedNow());
+		model.addAttribute("roles", Role.values());
 		return "account/admin";
 	}
 
@@ -53,6 +58,26 @@ class AdministrationController {
 	String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
 		secondFactors.switchOff(existing(id));
 		redirect.addFlashAttribute("appReset", id);
+		return "redirect:/admin";
+	}
+
+	/** Grants or takes back a role; the person has it from their next sign-in. */
+	@PostMapping("/admin/accounts/{id}/roles")
+	String changeRole(@PathVariable UUID id, @RequestParam Role role, @RequestParam boolean grant,
+			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		existing(id);
+		if (!grant && role == Role.ADMINISTRATOR && id.equals(me.id())) {
+			// Nobody locks themselves out of administration by accident.
+			redirect.addFlashAttribute("roleProblem", id);
+			return "redirect:/admin";
+		}
+		if (grant) {
+			accounts.addRole(id, role);
+		}
+		else {
+			accounts.removeRole(id, role);
+		}
+		redirect.addFlashAttribute("roleChanged", id);
 		return "redirect:/admin";
 	}
 

@@ -1,0 +1,145 @@
+package nl.briefwissel.account;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.organisation.Organisations;
+import testsupport.oidc.OidcProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/**
+ * Single sign-on against a real OpenID Connect provider (Spring Authorization Server, started
+ * here): real HTTP through both applications, the provider's own login form, discovery, code
+ * exchange, signed ID token.
+ */
+@BriefwisselTest
+class SingleSignOnTests {
+
+	private static final Pattern PROVIDER_CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	SingleSignOn singleSignOn;
+
+	UUID organisation;
+
+	String newcomer;
+
+	OidcProvider provider;
+
+	@BeforeEach
+	void anOrganisationWithItsOwnProvider() {
+		organisation = organisations.create("Gemeente SSO " + UUID.randomUUID().toString().substring(0, 8)).id();
+		newcomer = "nieuw-" + UUID.randomUUID() + "@gemeente-sso.example.nl";
+		provider = OidcProvider.start("http://localhost:" + port + "/login/oauth2/code/" + organisation, newcomer);
+	}
+
+	@AfterEach
+	void stopTheProvider() {
+		provider.close();
+	}
+
+	@Test
+	void aFirstSignInCreatesAnAccountWithoutRightsUntilAnAdministratorGrantsARole() throws Exception {
+		Account admin = fixtures.person(organisation, "beheer-" + UUID.randomUUID() + "@gemeente-sso.example.nl", "Beheerder",
+				Role.ADMINISTRATOR);
+		mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", "ftp://nergens")
+			.param("clientId", OidcProvider.CLIENT_ID).param("clientSecret", OidcProvider.CLIENT_SECRET).param("enabled", "true")
+			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(content().string(containsString("beginnend met https://")));
+		mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", provider.issuer())
+			.param("clientId", OidcProvider.CLIENT_ID).param("clientSecret", OidcProvider.CLIENT_SECRET).param("enabled", "true")
+			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/sign-in?saved"));
+		assertThat(singleSignOn.of(organisation).orElseThrow().toString()).doesNotContain(OidcProvider.CLIENT_SECRET);
+		mvc.perform(get("/login")).andExpect(content().string(containsString("Inloggen via Gemeente SSO")));
+
+		HttpResponse<String> first = signInThroughTheProvider();
+		assertThat(first.body()).contains("Nog geen toegang");
+		Account created = accounts.byEmail(newcomer).orElseThrow();
+		assertThat(created.roles()).isEmpty();
+		assertThat(created.organisationId()).isEqualTo(organisation);
+		assertThat(created.displayName()).isEqualTo("Sso " + newcomer);
+
+		accounts.addRole(created.id(), Role.COACH);
+		HttpResponse<String> asCoach = signInThroughTheProvider();
+		assertThat(asCoach.uri().getPath()).as("a coach still owes the app code").isEqualTo("/login/code/setup");
+
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, "", true, true);
+		HttpResponse<String> trusted = signInThroughTheProvider();
+		assertThat(trusted.uri().getPath()).as("the provider asked for the second factor itself").isEqualTo("/coach");
+		assertThat(trusted.body()).contains("Mijn werkplek");
+	}
+
+	@Test
+	void anAddressOfAnotherOrganisationIsRefused() throws Exception {
+		fixtures.person(organisations.create("Andere gemeente").id(), newcomer, "Elders", Role.COACH);
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				false, true);
+		HttpResponse<String> refused = signInThroughTheProvider();
+		assertThat(refused.uri().getPath()).isEqualTo("/login");
+		assertThat(refused.body()).contains("hoort bij een andere organisatie");
+	}
+
+	/** A browser: the app sends it to the provider, it signs in there, and comes back. */
+	private HttpResponse<String> signInThroughTheProvider() throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		HttpResponse<String> loginForm = browser.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/" + organisation)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(loginForm.uri().toString()).startsWith(provider.issuer() + "/login");
+		Matcher csrf = PROVIDER_CSRF.matcher(loginForm.body());
+		assertThat(csrf.find()).as("the provider's login form").isTrue();
+		String form = "username=" + encode(newcomer) + "&password=" + encode(OidcProvider.PASSWORD) + "&_csrf="
+				+ encode(csrf.group(1));
+		return browser.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}
