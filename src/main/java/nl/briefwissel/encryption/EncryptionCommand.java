@@ -79,9 +79,20 @@ public final class EncryptionCommand {
 			return 2;
 		}
 		catch (RuntimeException e) {
-			err.println("Cannot run the encryption command: " + e.getMessage());
+			err.println("Cannot run the encryption command: " + reason(e));
 			return 2;
 		}
+	}
+
+	/** Our own sentence (a key that cannot be read, a missing setting) rather than the bean that failed. */
+	private static String reason(Throwable e) {
+		String reason = e.getMessage();
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IllegalStateException) {
+				reason = cause.getMessage();
+			}
+		}
+		return reason;
 	}
 
 	private static void print(Map<String, Map<String, Long>> census, PrintStream out) {
