@@ -174,7 +174,7 @@ class Messages {
 		List<Hit> hits = new ArrayList<>();
 		for (int from = 0; from < newestFirst.size() && hits.size() < MAX_HITS; from += SEARCH_PAGE) {
 			List<UUID> page = newestFirst.subList(from, Math.min(newestFirst.size(), from + SEARCH_PAGE));
-			jdbc.sql("""
+			List<Opened> opened = jdbc.sql("""
 					select m.trajectory_id, pa.display_name as participant_name, m.id, m.body, m.body_key_id, m.created_at
 					from message m
 					join trajectory t on t.id = m.trajectory_id
@@ -182,18 +182,21 @@ class Messages {
 					where m.id in (:ids)
 					order by m.created_at desc, m.id""")
 				.param("ids", page)
-				.query((rs, n) -> {
-					String body = encryption.openText(rs.getString("body_key_id"), rs.getString("body"));
-					if (hits.size() < MAX_HITS && body.toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
-						hits.add(new Hit(rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
-								rs.getObject("id", UUID.class), snippet(body, query.strip()),
-								rs.getObject("created_at", OffsetDateTime.class)));
-					}
-					return body.length();
-				})
+				.query((rs, n) -> new Opened(rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
+						rs.getObject("id", UUID.class), encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
+						rs.getObject("created_at", OffsetDateTime.class)))
 				.list();
+			for (Opened message : opened) {
+				if (hits.size() < MAX_HITS && message.body().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+					hits.add(new Hit(message.trajectoryId(), message.participantName(), message.id(),
+							snippet(message.body(), query.strip()), message.createdAt()));
+				}
+			}
 		}
 		return hits;
+	}
+
+	private record Opened(UUID trajectoryId, String participantName, UUID id, String body, OffsetDateTime createdAt) {
 	}
 
 	private static String snippet(String body, String query) {
