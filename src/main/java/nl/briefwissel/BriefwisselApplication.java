@@ -19,6 +19,10 @@ public class BriefwisselApplication {
 			// A command, not the application: no Spring context, no database.
 			System.exit(nl.briefwissel.mail.MailCommand.run(args, System.out, System.err));
 		}
+		if (args.length > 0 && "encryption".equals(args[0])) {
+			// A command with a small context of its own: the database and the keys, no web or mail.
+			System.exit(nl.briefwissel.encryption.EncryptionCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(BriefwisselApplication.class, args);
 	}
 }

@@ -3,9 +3,12 @@ package nl.briefwissel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -62,8 +65,33 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 						"the password of the IMAP mailbox");
 			}
 		}
+		encryptionKeys(environment, problems);
 		if (!problems.isEmpty()) {
 			throw new MissingProductionSettingsException(problems);
+		}
+	}
+
+	/**
+	 * Content is sealed at rest with a configured key; the evaluation default's generated key lies
+	 * next to the data it protects, so production refuses it.
+	 */
+	private static void encryptionKeys(ConfigurableEnvironment environment, List<String> problems) {
+		boolean keys = !Binder.get(environment)
+			.bind("briefwissel.encryption.keys", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of())
+			.isEmpty();
+		boolean keystore = !environment.getProperty("briefwissel.encryption.keystore", "").isBlank();
+		if (!keys && !keystore) {
+			problems.add("no encryption key is configured: set BRIEFWISSEL_ENCRYPTION_KEYS_<ID> (base64 of 32 random bytes, "
+					+ "e.g. openssl rand -base64 32) and BRIEFWISSEL_ENCRYPTION_ACTIVE_KEY=<id>, or BRIEFWISSEL_ENCRYPTION_KEYSTORE "
+					+ "(PKCS12) with BRIEFWISSEL_ENCRYPTION_KEYSTORE_PASSWORD");
+			return;
+		}
+		require(environment, problems, "briefwissel.encryption.active-key", "BRIEFWISSEL_ENCRYPTION_ACTIVE_KEY",
+				"the id of the key that encrypts new records");
+		if (keystore) {
+			require(environment, problems, "briefwissel.encryption.keystore-password",
+					"BRIEFWISSEL_ENCRYPTION_KEYSTORE_PASSWORD", "the password of the encryption keystore");
 		}
 	}
 

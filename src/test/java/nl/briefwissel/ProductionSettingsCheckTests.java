@@ -26,7 +26,37 @@ class ProductionSettingsCheckTests {
 			.hasMessageContaining("BRIEFWISSEL_DB_USER")
 			.hasMessageContaining("BRIEFWISSEL_MAIL_SMTP_HOST")
 			.hasMessageContaining("BRIEFWISSEL_MAIL_IMAP_HOST")
-			.hasMessageContaining("BRIEFWISSEL_BASE_URL");
+			.hasMessageContaining("BRIEFWISSEL_BASE_URL")
+			.hasMessageContaining("no encryption key is configured");
+	}
+
+	@Test
+	void productionRefusesToStartWithoutAnEncryptionKey() {
+		MockEnvironment withoutKey = new MockEnvironment();
+		withoutKey.setActiveProfiles("production");
+		completeExceptEncryption(withoutKey);
+		assertThatThrownBy(() -> check.postProcessEnvironment(withoutKey, new SpringApplication()))
+			.isInstanceOf(MissingProductionSettingsException.class)
+			.hasMessageContaining("no encryption key is configured")
+			.hasMessageContaining("BRIEFWISSEL_ENCRYPTION_KEYS_<ID>")
+			.hasMessageContaining("BRIEFWISSEL_ENCRYPTION_KEYSTORE");
+	}
+
+	@Test
+	void aConfiguredKeyNeedsTheActiveKeyAndAKeystoreItsPassword() {
+		MockEnvironment keys = complete().withProperty("briefwissel.encryption.active-key", "");
+		assertThatThrownBy(() -> check.postProcessEnvironment(keys, new SpringApplication()))
+			.hasMessageContaining("BRIEFWISSEL_ENCRYPTION_ACTIVE_KEY")
+			.hasMessageNotContaining("no encryption key is configured");
+		MockEnvironment keystore = new MockEnvironment();
+		keystore.setActiveProfiles("production");
+		completeExceptEncryption(keystore).withProperty("briefwissel.encryption.keystore", "/etc/briefwissel/keys.p12")
+			.withProperty("briefwissel.encryption.active-key", "k2026");
+		assertThatThrownBy(() -> check.postProcessEnvironment(keystore, new SpringApplication()))
+			.hasMessageContaining("BRIEFWISSEL_ENCRYPTION_KEYSTORE_PASSWORD");
+		assertThatCode(() -> check.postProcessEnvironment(
+				keystore.withProperty("briefwissel.encryption.keystore-password", "geheim"), new SpringApplication()))
+			.doesNotThrowAnyException();
 	}
 
 	@Test
@@ -93,6 +123,12 @@ class ProductionSettingsCheckTests {
 	private static MockEnvironment complete() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles("production");
+		return completeExceptEncryption(environment)
+			.withProperty("briefwissel.encryption.keys.k2026", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
+			.withProperty("briefwissel.encryption.active-key", "k2026");
+	}
+
+	private static MockEnvironment completeExceptEncryption(MockEnvironment environment) {
 		return environment.withProperty("briefwissel.db.url", "jdbc:postgresql://db:5432/briefwissel")
 			.withProperty("briefwissel.db.user", "briefwissel")
 			.withProperty("briefwissel.base-url", "https://coaching.example.nl")

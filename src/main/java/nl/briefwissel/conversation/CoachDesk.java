@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.encryption.Encryption;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a coach keeps for themselves: private notes per trajectory, the draft of the next message
  * (kept on the server, so a closed browser loses nothing) and saved replies. Every query is by
- * coach: no other coach, participant or manager ever sees this.
+ * coach: no other coach, participant or manager ever sees this. Notes and drafts are sealed at rest;
+ * saved replies are the coach's own templates, not about a participant, and stay plain.
  */
 @Service
 public class CoachDesk {
@@ -28,27 +31,36 @@ public class CoachDesk {
 
 	private final Clock clock;
 
-	CoachDesk(JdbcClient jdbc, Clock clock) {
+	private final Encryption encryption;
+
+	CoachDesk(JdbcClient jdbc, Clock clock, Encryption encryption) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
 	@Transactional
 	public void addNote(UUID trajectoryId, UUID coachId, String body) {
-		jdbc.sql("insert into coach_note (id, trajectory_id, coach_id, body, created_at) values (:id, :t, :c, :body, :now)")
+		jdbc.sql("""
+				insert into coach_note (id, trajectory_id, coach_id, body, body_key_id, created_at)
+				values (:id, :t, :c, :body, :keyId, :now)""")
 			.param("id", UUID.randomUUID())
 			.param("t", trajectoryId)
 			.param("c", coachId)
-			.param("body", body.strip())
+			.param("body", encryption.sealText(body.strip()))
+			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
 			.update();
 	}
 
 	public List<Note> notes(UUID trajectoryId, UUID coachId) {
-		return jdbc.sql("select id, body, created_at from coach_note where trajectory_id = :t and coach_id = :c order by created_at desc")
+		return jdbc.sql("""
+				select id, body, body_key_id, created_at from coach_note where trajectory_id = :t and coach_id = :c
+				order by created_at desc""")
 			.param("t", trajectoryId)
 			.param("c", coachId)
-			.query((rs, n) -> new Note(rs.getObject("id", UUID.class), rs.getString("body"),
+			.query((rs, n) -> new Note(rs.getObject("id", UUID.class),
+					encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
 					rs.getObject("created_at", OffsetDateTime.class)))
 			.list();
 	}
@@ -58,20 +70,21 @@ public class CoachDesk {
 	public void saveDraft(UUID trajectoryId, UUID coachId, String body) {
 		jdbc.sql("delete from draft where trajectory_id = :t and coach_id = :c").param("t", trajectoryId).param("c", coachId).update();
 		if (body != null && !body.isBlank()) {
-			jdbc.sql("insert into draft (trajectory_id, coach_id, body, updated_at) values (:t, :c, :body, :now)")
+			jdbc.sql("insert into draft (trajectory_id, coach_id, body, body_key_id, updated_at) values (:t, :c, :body, :keyId, :now)")
 				.param("t", trajectoryId)
 				.param("c", coachId)
-				.param("body", body.length() > 100_000 ? body.substring(0, 100_000) : body)
+				.param("body", encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body))
+				.param("keyId", encryption.keyId())
 				.param("now", OffsetDateTime.now(clock))
 				.update();
 		}
 	}
 
 	public Optional<String> draft(UUID trajectoryId, UUID coachId) {
-		return jdbc.sql("select body from draft where trajectory_id = :t and coach_id = :c")
+		return jdbc.sql("select body, body_key_id from draft where trajectory_id = :t and coach_id = :c")
 			.param("t", trajectoryId)
 			.param("c", coachId)
-			.query(String.class)
+			.query((rs, n) -> encryption.openText(rs.getString("body_key_id"), rs.getString("body")))
 			.optional();
 	}
 

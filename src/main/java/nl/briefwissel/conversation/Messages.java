@@ -12,27 +12,36 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.mail.MailAttachment;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The messages of all conversations, with their attachments. */
+/** The messages of all conversations, with their attachments; bodies and files are sealed at rest. */
 @Repository
 class Messages {
 
 	private static final String SELECT = """
 			select m.id, m.trajectory_id, m.author_id, a.display_name as author_name, m.author_role, m.kind, m.body,
-			       m.channel, m.inbound_mail_id, m.mail_message_id, m.created_at
+			       m.body_key_id, m.channel, m.inbound_mail_id, m.mail_message_id, m.created_at
 			from message m left join account a on a.id = m.author_id""";
+
+	private static final int MAX_HITS = 50;
+
+	// Messages opened per query while searching: bounded memory, and few queries for a usual coach.
+	private static final int SEARCH_PAGE = 200;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Messages(JdbcClient jdbc, Clock clock) {
+	private final Encryption encryption;
+
+	Messages(JdbcClient jdbc, Clock clock, Encryption encryption) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
 	UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
@@ -44,15 +53,16 @@ class Messages {
 			UUID inboundMailId, String mailMessageId, List<MailAttachment> attachments) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into message (id, trajectory_id, author_id, author_role, kind, body, channel, inbound_mail_id,
-				    mail_message_id, created_at)
-				values (:id, :trajectory, :author, :role, :kind, :body, :channel, :inbound, :mailId, :now)""")
+				insert into message (id, trajectory_id, author_id, author_role, kind, body, body_key_id, channel,
+				    inbound_mail_id, mail_message_id, created_at)
+				values (:id, :trajectory, :author, :role, :kind, :body, :keyId, :channel, :inbound, :mailId, :now)""")
 			.param("id", id)
 			.param("trajectory", trajectoryId)
 			.param("author", authorId)
 			.param("role", author.name())
 			.param("kind", kind.name())
-			.param("body", body)
+			.param("body", encryption.sealText(body))
+			.param("keyId", encryption.keyId())
 			.param("channel", channel.name())
 			.param("inbound", inboundMailId)
 			.param("mailId", mailMessageId)
@@ -60,14 +70,16 @@ class Messages {
 			.update();
 		for (MailAttachment attachment : attachments) {
 			jdbc.sql("""
-					insert into message_attachment (id, message_id, file_name, content_type, size_bytes, content, refusal)
-					values (:id, :message, :name, :type, :size, :content, :refusal)""")
+					insert into message_attachment (id, message_id, file_name, content_type, size_bytes, content,
+					    content_key_id, refusal)
+					values (:id, :message, :name, :type, :size, :content, :keyId, :refusal)""")
 				.param("id", UUID.randomUUID())
 				.param("message", id)
 				.param("name", attachment.name())
 				.param("type", attachment.contentType())
 				.param("size", attachment.size())
-				.param("content", attachment.content())
+				.param("content", encryption.seal(attachment.content()))
+				.param("keyId", encryption.keyId())
 				.param("refusal", attachment.refusal())
 				.update();
 		}
@@ -84,7 +96,7 @@ class Messages {
 	List<Message> ofTrajectory(UUID trajectoryId) {
 		List<Message> messages = jdbc.sql(SELECT + " where m.trajectory_id = :trajectory order by m.created_at, m.id")
 			.param("trajectory", trajectoryId)
-			.query(Messages::map)
+			.query(this::map)
 			.list();
 		Map<UUID, List<Attachment>> attachments = attachments(messages.stream().map(Message::id).toList());
 		List<Message> result = new ArrayList<>(messages.size());
@@ -95,7 +107,7 @@ class Messages {
 	}
 
 	Optional<Message> byId(UUID id) {
-		return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(Messages::map).optional();
+		return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(this::map).optional();
 	}
 
 	/** The last messages of a conversation: who wrote last, and when each side last wrote. */
@@ -145,24 +157,46 @@ class Messages {
 	record Hit(UUID trajectoryId, String participantName, UUID messageId, String snippet, OffsetDateTime createdAt) {
 	}
 
-	/** Searches the messages of one coach's trajectories only; newest first, at most 50. */
+	/**
+	 * Searches the messages of one coach's trajectories only; newest first, at most 50. Bodies are
+	 * sealed, so the database cannot match text: the coach's messages are opened here, a page at a
+	 * time, newest first, until 50 match (a coach has a few dozen trajectories, not thousands).
+	 */
 	List<Hit> search(UUID coachId, String query) {
-		String pattern = "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-			.replace("_", "\\_") + "%";
-		return jdbc.sql("""
-				select m.trajectory_id, pa.display_name as participant_name, m.id, m.body, m.created_at
-				from message m
-				join trajectory t on t.id = m.trajectory_id
-				join account pa on pa.id = t.participant_id
-				where t.coach_id = :coach and m.kind = 'MESSAGE' and lower(m.body) like :pattern escape '\\'
-				order by m.created_at desc
-				limit 50""")
+		String wanted = query.strip().toLowerCase(java.util.Locale.ROOT);
+		List<UUID> newestFirst = jdbc.sql("""
+				select m.id from message m join trajectory t on t.id = m.trajectory_id
+				where t.coach_id = :coach and m.kind = 'MESSAGE'
+				order by m.created_at desc, m.id""")
 			.param("coach", coachId)
-			.param("pattern", pattern)
-			.query((rs, n) -> new Hit(rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
-					rs.getObject("id", UUID.class), snippet(rs.getString("body"), query.strip()),
-					rs.getObject("created_at", OffsetDateTime.class)))
+			.query(UUID.class)
 			.list();
+		List<Hit> hits = new ArrayList<>();
+		for (int from = 0; from < newestFirst.size() && hits.size() < MAX_HITS; from += SEARCH_PAGE) {
+			List<UUID> page = newestFirst.subList(from, Math.min(newestFirst.size(), from + SEARCH_PAGE));
+			List<Opened> opened = jdbc.sql("""
+					select m.trajectory_id, pa.display_name as participant_name, m.id, m.body, m.body_key_id, m.created_at
+					from message m
+					join trajectory t on t.id = m.trajectory_id
+					join account pa on pa.id = t.participant_id
+					where m.id in (:ids)
+					order by m.created_at desc, m.id""")
+				.param("ids", page)
+				.query((rs, n) -> new Opened(rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
+						rs.getObject("id", UUID.class), encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
+						rs.getObject("created_at", OffsetDateTime.class)))
+				.list();
+			for (Opened message : opened) {
+				if (hits.size() < MAX_HITS && message.body().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+					hits.add(new Hit(message.trajectoryId(), message.participantName(), message.id(),
+							snippet(message.body(), query.strip()), message.createdAt()));
+				}
+			}
+		}
+		return hits;
+	}
+
+	private record Opened(UUID trajectoryId, String participantName, UUID id, String body, OffsetDateTime createdAt) {
 	}
 
 	private static String snippet(String body, String query) {
@@ -213,9 +247,9 @@ class Messages {
 	}
 
 	Optional<byte[]> attachmentContent(UUID id) {
-		return jdbc.sql("select content from message_attachment where id = :id and content is not null")
+		return jdbc.sql("select content, content_key_id from message_attachment where id = :id and content is not null")
 			.param("id", id)
-			.query(byte[].class)
+			.query((rs, n) -> encryption.open(rs.getString("content_key_id"), rs.getBytes("content")))
 			.optional();
 	}
 
@@ -239,10 +273,11 @@ class Messages {
 				message.createdAt(), attachments);
 	}
 
-	private static Message map(ResultSet rs, int row) throws SQLException {
+	private Message map(ResultSet rs, int row) throws SQLException {
 		return new Message(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
 				rs.getObject("author_id", UUID.class), rs.getString("author_name"), Author.valueOf(rs.getString("author_role")),
-				MessageKind.valueOf(rs.getString("kind")), rs.getString("body"), Channel.valueOf(rs.getString("channel")),
+				MessageKind.valueOf(rs.getString("kind")), encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
+				Channel.valueOf(rs.getString("channel")),
 				rs.getObject("inbound_mail_id", UUID.class), rs.getString("mail_message_id"),
 				rs.getObject("created_at", OffsetDateTime.class), List.of());
 	}

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.encryption.Encryption;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The store of inbound mail. Adapters call {@link #store} before they acknowledge a mail (SMTP
- * {@code 250}, IMAP {@code \Seen}); everything else reads from here.
+ * {@code 250}, IMAP {@code \Seen}); everything else reads from here. The raw mail is sealed at
+ * rest; the hash and Message-ID that recognise a redelivery are of the plain mail.
  */
 @Service
 public class InboundMails {
@@ -34,9 +37,12 @@ public class InboundMails {
 
 	private final Clock clock;
 
-	InboundMails(JdbcClient jdbc, Clock clock) {
+	private final Encryption encryption;
+
+	InboundMails(JdbcClient jdbc, Clock clock, Encryption encryption) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
 	/** Stores the raw mail once; a redelivery (same Message-ID, or same bytes without one) is recognised. */
@@ -48,15 +54,16 @@ public class InboundMails {
 		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		int inserted = jdbc.sql("""
-				insert into inbound_mail (id, dedup_key, message_id, content_hash, raw_mail, size_bytes, source,
-				    envelope_from, envelope_to, received_at, status, attempts, next_attempt_at)
-				values (:id, :key, :messageId, :hash, :raw, :size, :source, :from, :to, :now, 'RECEIVED', 0, :now)
+				insert into inbound_mail (id, dedup_key, message_id, content_hash, raw_mail, raw_mail_key_id, size_bytes,
+				    source, envelope_from, envelope_to, received_at, status, attempts, next_attempt_at)
+				values (:id, :key, :messageId, :hash, :raw, :keyId, :size, :source, :from, :to, :now, 'RECEIVED', 0, :now)
 				on conflict do nothing""")
 			.param("id", id)
 			.param("key", key.length() > 1000 ? "sha256:" + hash : key)
 			.param("messageId", messageId == null || messageId.length() > 998 ? null : messageId)
 			.param("hash", hash)
-			.param("raw", raw)
+			.param("raw", encryption.seal(raw))
+			.param("keyId", encryption.keyId())
 			.param("size", raw.length)
 			.param("source", source.name())
 			.param("from", truncate(envelopeFrom, 320))
@@ -74,7 +81,10 @@ public class InboundMails {
 	}
 
 	public Optional<byte[]> raw(UUID id) {
-		return jdbc.sql("select raw_mail from inbound_mail where id = :id").param("id", id).query(byte[].class).optional();
+		return jdbc.sql("select raw_mail, raw_mail_key_id from inbound_mail where id = :id")
+			.param("id", id)
+			.query((rs, n) -> encryption.open(rs.getString("raw_mail_key_id"), rs.getBytes("raw_mail")))
+			.optional();
 	}
 
 	/** The mail as the pipeline reads it, for "show original" and the quarantine. */

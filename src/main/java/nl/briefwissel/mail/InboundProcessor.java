@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.briefwissel.encryption.Encryption;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,8 +58,10 @@ class InboundProcessor implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Encryption encryption;
+
 	InboundProcessor(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, InboundMailHandler handler,
-			Clock clock,
+			Clock clock, Encryption encryption,
 			@Value("${briefwissel.mail.inbound.workers:4}") int workers,
 			@Value("${briefwissel.mail.inbound.poll-interval:500ms}") Duration pollInterval) {
 		this.workers = workers;
@@ -67,9 +71,12 @@ class InboundProcessor implements SmartLifecycle {
 		this.batch = batch;
 		this.handler = handler;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
-	private record Claimed(UUID id, byte[] raw, String envelopeTo, OffsetDateTime receivedAt, int attempts) {
+	/** A claimed row; the mail is still sealed, and opened in {@link #handle} so a failure counts as an attempt. */
+	private record Claimed(UUID id, byte[] sealed, String keyId, String envelopeTo, OffsetDateTime receivedAt,
+			int attempts) {
 	}
 
 	@Override
@@ -191,7 +198,7 @@ class InboundProcessor implements SmartLifecycle {
 
 	private List<Claimed> claim(int limit) {
 		return jdbc.sql("""
-				select id, raw_mail, envelope_to, received_at, attempts from inbound_mail
+				select id, raw_mail, raw_mail_key_id, envelope_to, received_at, attempts from inbound_mail
 				where status = 'RECEIVED' and next_attempt_at <= :now
 				order by next_attempt_at
 				limit :batch
@@ -199,14 +206,14 @@ class InboundProcessor implements SmartLifecycle {
 			.param("now", OffsetDateTime.now(clock))
 			.param("batch", limit)
 			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getBytes("raw_mail"),
-					rs.getString("envelope_to"), rs.getObject("received_at", OffsetDateTime.class), rs.getInt("attempts")))
+					rs.getString("raw_mail_key_id"), rs.getString("envelope_to"), rs.getObject("received_at", OffsetDateTime.class), rs.getInt("attempts")))
 			.list();
 	}
 
 	/** Reads and hands over one mail; returns the values that mark it processed. */
 	private Object[] handle(Claimed mail) {
 		List<String> envelopeTo = mail.envelopeTo() == null ? List.of() : Arrays.asList(mail.envelopeTo().split(","));
-		ReadMail content = MailReader.read(mail.raw(), envelopeTo);
+		ReadMail content = MailReader.read(encryption.open(mail.keyId(), mail.sealed()), envelopeTo);
 		InboundResult result = handler.handle(new InboundMail(mail.id(), mail.receivedAt(), content));
 		log.info("Inbound mail {} ({}): {}", mail.id(), content.kind().code(), result.describe());
 		return new Object[] { content.kind().name(), truncate(result.describe(), 1000), OffsetDateTime.now(clock), mail.id() };

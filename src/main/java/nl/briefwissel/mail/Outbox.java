@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.briefwissel.encryption.Encryption;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The only way to send mail. The mail is written to {@code outbound_mail} in the caller's
  * transaction, so it goes out if and only if what caused it was committed; {@link OutboxWorker}
- * does the sending.
+ * does the sending. Its bodies are sealed at rest, like the messages they carry.
  */
 @Service
 public class Outbox {
@@ -26,10 +28,13 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, MailProperties properties, Clock clock) {
+	private final Encryption encryption;
+
+	Outbox(JdbcClient jdbc, MailProperties properties, Clock clock, Encryption encryption) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
 	/** Queues the mail and returns its Message-ID, fixed now so that a retry is never a second message. */
@@ -39,16 +44,17 @@ public class Outbox {
 		String messageId = "<" + id + "@" + properties.domain() + ">";
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
-				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, reply_to,
+				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at)
-				values (:id, :messageId, :to, :subject, :text, :html, :replyTo, :inReplyTo, :references, :automatic,
+				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
 				    'PENDING', 0, :now, :now)""")
 			.param("id", id)
 			.param("messageId", messageId)
 			.param("to", mail.to())
 			.param("subject", mail.subject())
-			.param("text", mail.text())
-			.param("html", mail.html())
+			.param("text", encryption.sealText(mail.text()))
+			.param("html", encryption.sealText(mail.html()))
+			.param("keyId", encryption.keyId())
 			.param("replyTo", mail.replyTo())
 			.param("inReplyTo", mail.inReplyTo())
 			.param("references", mail.references().isEmpty() ? null : String.join(" ", mail.references()))

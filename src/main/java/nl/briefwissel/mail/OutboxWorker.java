@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.briefwissel.encryption.Encryption;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,11 @@ class OutboxWorker {
 
 	private final Clock clock;
 
+	private final Encryption encryption;
+
 	OutboxWorker(JdbcClient jdbc, TransactionTemplate transactions, MailTransport transport,
-			MailProperties properties, Clock clock) {
+			MailProperties properties, Clock clock, Encryption encryption) {
+		this.encryption = encryption;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.transport = transport;
@@ -56,7 +61,7 @@ class OutboxWorker {
 
 	private Optional<QueuedMail> claimNext() {
 		return jdbc.sql("""
-				select id, message_id, recipient, subject, text_body, html_body, reply_to, in_reply_to,
+				select id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to, in_reply_to,
 				       mail_references, auto_submitted, attempts
 				from outbound_mail
 				where status = 'PENDING' and next_attempt_at <= :now
@@ -66,8 +71,9 @@ class OutboxWorker {
 			.param("now", OffsetDateTime.now(clock))
 			.query((rs, n) -> new QueuedMail(rs.getObject("id", java.util.UUID.class), rs.getString("message_id"),
 					rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
-					rs.getString("html_body"), rs.getString("reply_to"), rs.getString("in_reply_to"),
-					rs.getString("mail_references"), rs.getBoolean("auto_submitted"), rs.getInt("attempts")))
+					rs.getString("html_body"), rs.getString("body_key_id"), rs.getString("reply_to"),
+					rs.getString("in_reply_to"), rs.getString("mail_references"), rs.getBoolean("auto_submitted"),
+					rs.getInt("attempts")))
 			.optional();
 	}
 
@@ -76,7 +82,9 @@ class OutboxWorker {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String error = null;
 		try {
-			transport.send(mail);
+			// Opened here, not while claiming: a mail that does not open fails like a refused send and is
+			// retried and given up on, instead of blocking the head of the queue.
+			transport.send(mail.opened(encryption));
 		}
 		catch (Exception e) {
 			error = describe(e);

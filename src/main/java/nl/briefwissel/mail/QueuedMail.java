@@ -2,7 +2,17 @@ package nl.briefwissel.mail;
 
 import java.util.UUID;
 
-/** A row of the outbox as the worker sees it. */
-record QueuedMail(UUID id, String messageId, String recipient, String subject, String text, String html,
+import nl.briefwissel.encryption.Encryption;
+
+/**
+ * A row of the outbox as the worker sees it. {@code text} and {@code html} are sealed under
+ * {@code keyId} until {@link #opened} (a null key id: a row queued before encryption, plain).
+ */
+record QueuedMail(UUID id, String messageId, String recipient, String subject, String text, String html, String keyId,
 		String replyTo, String inReplyTo, String references, boolean automatic, int attempts) {
+
+	QueuedMail opened(Encryption encryption) {
+		return new QueuedMail(id, messageId, recipient, subject, encryption.openText(keyId, text),
+				encryption.openText(keyId, html), null, replyTo, inReplyTo, references, automatic, attempts);
+	}
 }

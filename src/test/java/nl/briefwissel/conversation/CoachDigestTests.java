@@ -10,6 +10,7 @@ import java.util.concurrent.CyclicBarrier;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.trajectory.DutchHolidays;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ class CoachDigestTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Encryption encryption;
 
 	@Test
 	void twoNodesOnOneDatabaseSendOneDigestWithNamesAndNoContent() throws Exception {
@@ -101,9 +105,11 @@ class CoachDigestTests {
 	}
 
 	private List<String> digestsTo(String email) {
-		return jdbc.sql("select text_body from outbound_mail where recipient = :to and subject like 'Je dag in Briefwissel%'")
+		return jdbc.sql("""
+				select text_body, body_key_id from outbound_mail
+				where recipient = :to and subject like 'Je dag in Briefwissel%'""")
 			.param("to", email)
-			.query(String.class)
+			.query((rs, n) -> encryption.openText(rs.getString("body_key_id"), rs.getString("text_body")))
 			.list();
 	}
 

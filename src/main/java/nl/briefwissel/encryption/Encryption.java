@@ -1,0 +1,104 @@
+package nl.briefwissel.encryption;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Seals and opens the content of records with AES-256-GCM. A sealed value is a random 96-bit IV
+ * followed by the ciphertext and its 128-bit tag; the key id is authenticated with it, so a record
+ * whose key id column was changed does not open under another key. The caller stores
+ * {@link #keyId()} next to every value it seals; a null key id marks a row written before
+ * encryption, whose value is plain and is returned as it is.
+ */
+public class Encryption {
+
+	private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+
+	private static final int IV_BYTES = 12;
+
+	private static final int TAG_BITS = 128;
+
+	private final Keyring keyring;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Encryption(Keyring keyring) {
+		this.keyring = keyring;
+	}
+
+	/** The id of the key that seals new records, to be stored with them. */
+	public String keyId() {
+		return keyring.activeId();
+	}
+
+	/** Sealed bytes under {@link #keyId()}; null stays null. */
+	public byte[] seal(byte[] plain) {
+		if (plain == null) {
+			return null;
+		}
+		String id = keyring.activeId();
+		byte[] iv = new byte[IV_BYTES];
+		random.nextBytes(iv);
+		try {
+			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			cipher.init(Cipher.ENCRYPT_MODE, keyring.key(id), new GCMParameterSpec(TAG_BITS, iv));
+			cipher.updateAAD(id.getBytes(StandardCharsets.UTF_8));
+			byte[] sealed = new byte[IV_BYTES + cipher.getOutputSize(plain.length)];
+			System.arraycopy(iv, 0, sealed, 0, IV_BYTES);
+			cipher.doFinal(plain, 0, plain.length, sealed, IV_BYTES);
+			return sealed;
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("AES-GCM is part of every Java platform", e);
+		}
+	}
+
+	/** The plain bytes of a record; with a null key id the stored bytes are plain already. */
+	public byte[] open(String keyId, byte[] stored) {
+		if (keyId == null || stored == null) {
+			return stored;
+		}
+		if (stored.length < IV_BYTES + TAG_BITS / 8) {
+			throw new UnreadableRecordException("A record sealed with key '" + keyId + "' is too short to be sealed: it was changed");
+		}
+		try {
+			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			cipher.init(Cipher.DECRYPT_MODE, keyring.key(keyId), new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
+			cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+			return cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
+		}
+		catch (AEADBadTagException e) {
+			throw new UnreadableRecordException("A record sealed with key '" + keyId
+					+ "' does not open: its ciphertext or key id was changed, or the key with that id is not the one it was sealed with", e);
+		}
+		catch (GeneralSecurityException e) {
+			throw new UnreadableRecordException("A record sealed with key '" + keyId + "' does not open: " + e.getMessage(), e);
+		}
+	}
+
+	/** Sealed text as base64, for varchar columns; null stays null. */
+	public String sealText(String plain) {
+		return plain == null ? null : Base64.getEncoder().encodeToString(seal(plain.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** The plain text of a record; with a null key id the stored text is plain already. */
+	public String openText(String keyId, String stored) {
+		if (keyId == null || stored == null) {
+			return stored;
+		}
+		byte[] sealed;
+		try {
+			sealed = Base64.getDecoder().decode(stored);
+		}
+		catch (IllegalArgumentException e) {
+			throw new UnreadableRecordException("A text sealed with key '" + keyId + "' is not base64: it was changed", e);
+		}
+		return new String(open(keyId, sealed), StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,171 @@
+package nl.briefwissel.encryption;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.WebSession;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.conversation.CoachDesk;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Message;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.MailAttachment;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What reaches the database is sealed: read back with plain JDBC, the words are not there. */
+@BriefwisselTest
+class EncryptionAtRestTests {
+
+	private static final String SECRET = "Ik overweeg ontslag te nemen bij de gemeente";
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	CoachDesk desk;
+
+	@Autowired
+	InboundMails inbound;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Encryption encryption;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void messagesAttachmentsNotesDraftsAndMailAreStoredSealedUnderTheActiveKey() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String participantText = SECRET + " (" + UUID.randomUUID() + ")";
+		UUID fromParticipant = conversations.participantWrites(running.id(), running.participant().id(), participantText,
+				List.of(MailAttachment.received("cv.txt", "text/plain",
+						new ByteArrayInputStream(("Curriculum vitae: " + SECRET).getBytes(StandardCharsets.UTF_8)))));
+		UUID fromCoach = conversations.coachWrites(running.id(), running.coach().id(), "Coach antwoordt: " + SECRET);
+		desk.addNote(running.id(), running.coach().id(), "Notitie: " + SECRET);
+		desk.saveDraft(running.id(), running.coach().id(), "Concept: " + SECRET);
+		byte[] raw = ("From: iemand@example.nl\r\nTo: reply@briefwissel.test\r\nSubject: los\r\nMessage-ID: <" + UUID.randomUUID()
+				+ "@example.nl>\r\n\r\nRuwe mail: " + SECRET + "\r\n").getBytes(StandardCharsets.UTF_8);
+		UUID mail = inbound.store(raw, InboundMails.Source.SMTP, "iemand@example.nl", List.of("reply@briefwissel.test")).id();
+		UUID attachment = conversations.of(running.id()).stream().filter(m -> m.id().equals(fromParticipant)).findFirst()
+			.orElseThrow().attachments().get(0).id();
+
+		String key = encryption.keyId();
+		assertSealed("select body, body_key_id from message where id = ?", fromParticipant, key);
+		assertSealed("select body, body_key_id from message where id = ?", fromCoach, key);
+		assertSealed("select content, content_key_id from message_attachment where id = ?", attachment, key);
+		assertSealed("select raw_mail, raw_mail_key_id from inbound_mail where id = ?", mail, key);
+		assertSealed("select text_body, body_key_id from outbound_mail where recipient = ?", running.participant().email(), key);
+		assertSealed("select html_body, body_key_id from outbound_mail where recipient = ?", running.participant().email(), key);
+		assertSealed("select body, body_key_id from coach_note where trajectory_id = ?", running.id(), key);
+		assertSealed("select body, body_key_id from draft where trajectory_id = ?", running.id(), key);
+
+		// ... and every way of reading gives the words back.
+		assertThat(conversations.of(running.id())).extracting(Message::body)
+			.contains(participantText, "Coach antwoordt: " + SECRET);
+		assertThat(new String(conversations.attachmentContent(attachment).orElseThrow(), StandardCharsets.UTF_8))
+			.isEqualTo("Curriculum vitae: " + SECRET);
+		assertThat(desk.notes(running.id(), running.coach().id())).extracting(CoachDesk.Note::body).containsExactly("Notitie: " + SECRET);
+		assertThat(desk.draft(running.id(), running.coach().id())).contains("Concept: " + SECRET);
+		assertThat(inbound.raw(mail)).hasValue(raw);
+	}
+
+	@Test
+	void aTamperedMessageGivesTheErrorPageAndNeverGarbage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account coach = accounts.register(new NewAccount(running.organisationId(), "coach-sleutel-" + suffix + "@example.nl",
+				"Coach " + suffix, Locale.forLanguageTag("nl"), Set.of(Role.COACH), "een-lang-wachtwoord-2026"));
+		UUID trajectory = trajectories.record(running.programmeId(), running.participant().id(), coach.id(),
+				TrajectoryStatus.RUNNING, "NEXT_STEP", LocalDate.now(), null);
+		UUID message = conversations.coachWrites(trajectory, coach.id(), "Een brief die straks niet meer opent");
+		WebSession browser = new WebSession(port).logIn(coach.email(), "een-lang-wachtwoord-2026");
+		assertThat(browser.get("/coach/trajectories/" + trajectory).body()).contains("Een brief die straks niet meer opent");
+
+		String sealed = jdbc.sql("select body from message where id = :id").param("id", message).query(String.class).single();
+		String tampered = sealed.substring(0, 20) + (sealed.charAt(20) == 'A' ? 'B' : 'A') + sealed.substring(21);
+		jdbc.sql("update message set body = :body where id = :id").param("body", tampered).param("id", message).update();
+
+		assertThatThrownBy(() -> conversations.of(trajectory)).isInstanceOf(UnreadableRecordException.class);
+		HttpResponse<String> page = browser.get("/coach/trajectories/" + trajectory);
+		assertThat(page.statusCode()).isEqualTo(500);
+		assertThat(page.body()).contains("Er ging iets mis").doesNotContain(tampered.substring(0, 16));
+
+		// The right ciphertext under another key id does not open either.
+		jdbc.sql("update message set body = :body, body_key_id = 'k-onbekend' where id = :id")
+			.param("body", sealed)
+			.param("id", message)
+			.update();
+		assertThatThrownBy(() -> conversations.of(trajectory)).isInstanceOf(UnreadableRecordException.class)
+			.hasMessageContaining("k-onbekend");
+		assertThat(browser.get("/coach/trajectories/" + trajectory).statusCode()).isEqualTo(500);
+
+		// Restored, it reads again: nothing else was lost.
+		jdbc.sql("update message set body_key_id = :key where id = :id").param("key", encryption.keyId()).param("id", message).update();
+		assertThat(conversations.of(trajectory)).extracting(Message::body).containsExactly("Een brief die straks niet meer opent");
+	}
+
+	private void assertSealed(String sql, Object id, String key) throws Exception {
+		try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setObject(1, id);
+			try (ResultSet rs = statement.executeQuery()) {
+				assertThat(rs.next()).as(sql).isTrue();
+				byte[] stored = rs.getBytes(1);
+				assertThat(stored).as(sql).isNotEmpty();
+				assertThat(indexOf(stored, "ontslag".getBytes(StandardCharsets.UTF_8))).as(sql + " holds the plain text").isNegative();
+				assertThat(rs.getString(2)).as(sql).isEqualTo(key);
+			}
+		}
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
+}
