@@ -146,7 +146,7 @@ public class Accounts {
 		}
 		jdbc.sql("""
 				update account set email = :erased, display_name = :name, password_hash = null, enabled = false,
-				    totp_secret = null, totp_confirmed_at = null, totp_last_step = null, failed_sign_ins = 0, locked_until = null
+				    totp_secret = null, totp_secret_key_id = null, totp_confirmed_at = null, totp_last_step = null, failed_sign_ins = 0, locked_until = null
 				where id = :id""")
 			.param("erased", "verwijderd-" + accountId + "@briefwissel.invalid")
 			.param("name", ERASED_NAME)

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import nl.briefwissel.encryption.Encryption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,10 @@ public class SecondFactors {
 	private record AppSecret(String secret, Long lastStep) {
 	}
 
-	SecondFactors(JdbcClient jdbc, Clock clock, ObjectProvider<SecondFactorExemption> exemptions) {
+	private final Encryption encryption;
+
+	SecondFactors(JdbcClient jdbc, Clock clock, ObjectProvider<SecondFactorExemption> exemptions, Encryption encryption) {
+		this.encryption = encryption;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.exemptions = exemptions.orderedStream().toList();
@@ -103,8 +107,9 @@ public class SecondFactors {
 			throw new IllegalStateException("An authenticator app is already set up for this account");
 		}
 		String secret = Totp.newSecret();
-		jdbc.sql("update account set totp_secret = :secret, totp_last_step = null where id = :id")
-			.param("secret", secret)
+		jdbc.sql("update account set totp_secret = :secret, totp_secret_key_id = :key, totp_last_step = null where id = :id")
+			.param("secret", encryption.sealText(secret))
+			.param("key", encryption.keyId())
 			.param("id", who.id())
 			.update();
 		return enrolment(who.email(), secret);
@@ -112,9 +117,11 @@ public class SecondFactors {
 
 	/** The enrolment started earlier, to show it again after a mistyped code. */
 	public Optional<Enrolment> pendingEnrolment(SignedInAccount who) {
-		return jdbc.sql("select totp_secret from account where id = :id and totp_confirmed_at is null and totp_secret is not null")
+		return jdbc.sql("""
+				select totp_secret, totp_secret_key_id from account
+				where id = :id and totp_confirmed_at is null and totp_secret is not null""")
 			.param("id", who.id())
-			.query(String.class)
+			.query((rs, n) -> encryption.openText(rs.getString(2), rs.getString(1)))
 			.optional()
 			.map(secret -> enrolment(who.email(), secret));
 	}
@@ -125,9 +132,9 @@ public class SecondFactors {
 	 */
 	@Transactional
 	public Optional<List<String>> confirm(UUID accountId, String code) {
-		Optional<String> secret = jdbc.sql("select totp_secret from account where id = :id and totp_confirmed_at is null")
+		Optional<String> secret = jdbc.sql("select totp_secret, totp_secret_key_id from account where id = :id and totp_confirmed_at is null")
 			.param("id", accountId)
-			.query(String.class)
+			.query((rs, n) -> encryption.openText(rs.getString(2), rs.getString(1)))
 			.optional()
 			.filter(s -> s != null);
 		if (secret.isEmpty()) {
@@ -155,9 +162,12 @@ public class SecondFactors {
 		if (code == null || code.isBlank() || code.length() > 40) {
 			return false;
 		}
-		var row = jdbc.sql("select totp_secret, totp_last_step from account where id = :id and totp_confirmed_at is not null")
+		var row = jdbc.sql("""
+				select totp_secret, totp_secret_key_id, totp_last_step from account
+				where id = :id and totp_confirmed_at is not null""")
 			.param("id", accountId)
-			.query((rs, n) -> new AppSecret(rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2)))
+			.query((rs, n) -> new AppSecret(encryption.openText(rs.getString(2), rs.getString(1)),
+					rs.getObject(3) == null ? null : rs.getLong(3)))
 			.optional();
 		if (row.isEmpty()) {
 			return false;
@@ -208,7 +218,9 @@ public class SecondFactors {
 	/** Removes the app and the recovery codes; only for people whose role does not require them. */
 	@Transactional
 	public void switchOff(UUID accountId) {
-		jdbc.sql("update account set totp_secret = null, totp_confirmed_at = null, totp_last_step = null where id = :id")
+		jdbc.sql("""
+				update account set totp_secret = null, totp_secret_key_id = null, totp_confirmed_at = null, totp_last_step = null
+				where id = :id""")
 			.param("id", accountId)
 			.update();
 		jdbc.sql("delete from recovery_code where account_id = :id").param("id", accountId).update();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.encryption.Encryption;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,18 +38,23 @@ public class SingleSignOn {
 
 	private final Clock clock;
 
-	SingleSignOn(JdbcClient jdbc, Clock clock) {
+	private final Encryption encryption;
+
+	SingleSignOn(JdbcClient jdbc, Clock clock, Encryption encryption) {
+		this.encryption = encryption;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	public Optional<Provider> of(UUID organisationId) {
 		return jdbc.sql("""
-				select organisation_id, label, issuer, client_id, client_secret, provider_asks_second_factor, enabled, changed_at
+				select organisation_id, label, issuer, client_id, client_secret, provider_asks_second_factor, enabled, changed_at,
+				       client_secret_key_id
 				from single_sign_on where organisation_id = :organisation""")
 			.param("organisation", organisationId)
 			.query((rs, n) -> new Provider(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getObject(8, OffsetDateTime.class)))
+					encryption.openText(rs.getString(9), rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7),
+					rs.getObject(8, OffsetDateTime.class)))
 			.optional();
 	}
 
@@ -65,12 +72,13 @@ public class SingleSignOn {
 				? of(organisationId).map(Provider::clientSecret).orElse("") : clientSecret;
 		int updated = jdbc.sql("""
 				update single_sign_on set label = :label, issuer = :issuer, client_id = :client, client_secret = :secret,
-				    provider_asks_second_factor = :mfa, enabled = :enabled, changed_at = :now
+				    client_secret_key_id = :key, provider_asks_second_factor = :mfa, enabled = :enabled, changed_at = :now
 				where organisation_id = :organisation""")
 			.param("label", label)
 			.param("issuer", issuer)
 			.param("client", clientId)
-			.param("secret", secret)
+			.param("secret", encryption.sealText(secret))
+			.param("key", encryption.keyId())
 			.param("mfa", providerAsksSecondFactor)
 			.param("enabled", enabled)
 			.param("now", OffsetDateTime.now(clock))
@@ -78,14 +86,15 @@ public class SingleSignOn {
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					insert into single_sign_on (organisation_id, label, issuer, client_id, client_secret,
+					insert into single_sign_on (organisation_id, label, issuer, client_id, client_secret, client_secret_key_id,
 					    provider_asks_second_factor, enabled, changed_at)
-					values (:organisation, :label, :issuer, :client, :secret, :mfa, :enabled, :now)""")
+					values (:organisation, :label, :issuer, :client, :secret, :key, :mfa, :enabled, :now)""")
 				.param("organisation", organisationId)
 				.param("label", label)
 				.param("issuer", issuer)
 				.param("client", clientId)
-				.param("secret", secret)
+				.param("secret", encryption.sealText(secret))
+			.param("key", encryption.keyId())
 				.param("mfa", providerAsksSecondFactor)
 				.param("enabled", enabled)
 				.param("now", OffsetDateTime.now(clock))

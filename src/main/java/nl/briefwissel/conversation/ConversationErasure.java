@@ -43,7 +43,7 @@ class ConversationErasure {
 		jdbc.sql("delete from message_attachment where message_id in (select id from message where trajectory_id = :t)")
 			.param("t", trajectory)
 			.update();
-		jdbc.sql("update message set body = '', inbound_mail_id = null where trajectory_id = :t").param("t", trajectory).update();
+		jdbc.sql("update message set body = '', body_key_id = null, inbound_mail_id = null where trajectory_id = :t").param("t", trajectory).update();
 		for (String table : new String[] { "highlight", "coach_note", "draft", "reply_token", "quarantined_mail" }) {
 			jdbc.sql("delete from " + table + " where trajectory_id = :t").param("t", trajectory).update();
 		}

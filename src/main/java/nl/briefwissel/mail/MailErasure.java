@@ -30,7 +30,7 @@ public class MailErasure {
 			return 0;
 		}
 		return jdbc.sql("""
-				update inbound_mail set raw_mail = :nothing, size_bytes = 0, envelope_from = null, envelope_to = null,
+				update inbound_mail set raw_mail = :nothing, raw_mail_key_id = null, size_bytes = 0, envelope_from = null, envelope_to = null,
 				    outcome = null, last_error = null, message_id = null
 				where id in (:ids)""")
 			.param("nothing", NOTHING)
@@ -61,7 +61,7 @@ public class MailErasure {
 	@Transactional
 	public int forgetUnneededInboundBefore(OffsetDateTime cutoff) {
 		return jdbc.sql("""
-				update inbound_mail set raw_mail = :nothing, size_bytes = 0, envelope_from = null, envelope_to = null,
+				update inbound_mail set raw_mail = :nothing, raw_mail_key_id = null, size_bytes = 0, envelope_from = null, envelope_to = null,
 				    outcome = null, last_error = null
 				where received_at < :cutoff and status = 'PROCESSED' and size_bytes > 0
 				  and id not in (select inbound_mail_id from message where inbound_mail_id is not null)

@@ -128,6 +128,23 @@ class StrongLoginTests {
 	}
 
 	@Test
+	void outsideTheEvaluationDefaultEvenTheDemoCoachNeedsTheApp() {
+		// Production has no demo data and so no exemption: the same rule without it.
+		SecondFactors withoutExemption = new SecondFactors(jdbc, java.time.Clock.systemUTC(),
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(SecondFactorExemption.class),
+				encryption);
+		Account demoCoach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		assertThat(secondFactors.required(new SignedInAccount(demoCoach, null, false))).isFalse();
+		assertThat(withoutExemption.required(new SignedInAccount(demoCoach, null, false))).isTrue();
+		Account demoParticipant = accounts.byEmail("deelnemer@briefwissel.test").orElseThrow();
+		assertThat(withoutExemption.required(new SignedInAccount(demoParticipant, null, false))).isFalse();
+	}
+
+	@Autowired
+	nl.briefwissel.encryption.Encryption encryption;
+
+	@Test
 	void fiveWrongPasswordsLockTheAccountUntilAnAdministratorUnlocksIt() throws Exception {
 		Account participant = accounts.register(new NewAccount(null, "slot-" + UUID.randomUUID() + "@example.nl", "Slot",
 				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));

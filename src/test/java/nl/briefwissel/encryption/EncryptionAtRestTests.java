@@ -112,13 +112,12 @@ class EncryptionAtRestTests {
 	@Test
 	void aTamperedMessageGivesTheErrorPageAndNeverGarbage() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		Account coach = accounts.register(new NewAccount(running.organisationId(), "coach-sleutel-" + suffix + "@example.nl",
-				"Coach " + suffix, Locale.forLanguageTag("nl"), Set.of(Role.COACH), "een-lang-wachtwoord-2026"));
+		// The demo coach signs in with a password alone (the evaluation default), as a browser would.
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
 		UUID trajectory = trajectories.record(running.programmeId(), running.participant().id(), coach.id(),
 				TrajectoryStatus.RUNNING, "NEXT_STEP", LocalDate.now(), null);
 		UUID message = conversations.coachWrites(trajectory, coach.id(), "Een brief die straks niet meer opent");
-		WebSession browser = new WebSession(port).logIn(coach.email(), "een-lang-wachtwoord-2026");
+		WebSession browser = new WebSession(port).logIn(coach.email(), "briefwissel");
 		assertThat(browser.get("/coach/trajectories/" + trajectory).body()).contains("Een brief die straks niet meer opent");
 
 		String sealed = jdbc.sql("select body from message where id = :id").param("id", message).query(String.class).single();
