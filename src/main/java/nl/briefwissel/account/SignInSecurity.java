@@ -48,7 +48,7 @@ public class SignInSecurity {
 			"/password/forgot");
 
 	private static final Set<String> OPEN_WHILE_PENDING = Set.of("/login/code", "/login/code/setup", "/logout", "/error",
-			"/privacy");
+			"/privacy", "/accessibility");
 
 	private final SecondFactors secondFactors;
 

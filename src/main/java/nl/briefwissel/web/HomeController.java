@@ -6,7 +6,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sends each person to the start page of their role; shows the privacy statement to anyone. */
+/** Sends each person to the start page of their role; shows the privacy and accessibility statements to anyone. */
 @Controller
 class HomeController {
 
@@ -16,6 +16,11 @@ class HomeController {
 			return "web/waiting-for-role";
 		}
 		return "redirect:" + Navigation.startPage(account.primaryRole());
+	}
+
+	@GetMapping("/accessibility")
+	String accessibility() {
+		return "web/accessibility";
 	}
 
 	@GetMapping("/privacy")

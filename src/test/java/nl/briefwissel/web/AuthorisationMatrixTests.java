@@ -41,7 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class AuthorisationMatrixTests {
 
 	/** Open to anyone: sign-in, password reset, intake, evaluation links, the privacy statement, errors. */
-	private static final List<String> PUBLIC = List.of("/login", "/password/", "/intake/", "/evaluation/", "/privacy",
+	private static final List<String> PUBLIC = List.of("/login", "/password/", "/intake/", "/evaluation/", "/privacy", "/accessibility",
 			"/error", "/.well-known/");
 
 	/** Anyone signed in, about their own account only (the routes take no identifiers). */

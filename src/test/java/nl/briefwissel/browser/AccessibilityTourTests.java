@@ -1,0 +1,170 @@
+package nl.briefwissel.browser;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Organisations;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of every role, in Dutch and in English, in Chromium: found by following the menu and
+ * the links on each menu page, as a person would, and held to WCAG 2.1 AA by axe-core.
+ */
+@BriefwisselTest
+@Tag("browser")
+class AccessibilityTourTests {
+
+	/** The demo accounts sign in with their password alone, and reach every area between them. */
+	private static final Map<String, String> ROLES = Map.of("participant", "deelnemer@briefwissel.test", "coach",
+			"coach@briefwissel.test", "programme", "programma@briefwissel.test", "admin", "beheer@briefwissel.test");
+
+	private static final Map<String, List<String>> AREAS = Map.of("participant", List.of("/participant", "/account/"),
+			"coach", List.of("/coach", "/account/"), "programme", List.of("/programme", "/account/"), "admin",
+			List.of("/admin", "/account/"));
+
+	private static final int MAX_PAGES_PER_ROLE = 40;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Organisations organisations;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "nl", "en" })
+	void everyPageOfEveryRoleMeetsWcag21AA(String language) {
+		List<String> problems = new ArrayList<>();
+		List<String> visited = new ArrayList<>();
+		ChromeDriver anonymous = Chromium.start(Chromium.DESKTOP);
+		try {
+			anonymous.get(url("/login?lang=" + language));
+			var programme = programmes.create(organisations.create("Gemeente Toegankelijk").id(), "Open programma", null);
+			programmes.openPublicIntake(programme.id(), true);
+			for (String path : List.of("/login", "/password/forgot", "/privacy", "/accessibility",
+					"/intake/programme/" + programme.id(), "/login/link/sent")) {
+				anonymous.get(url(path));
+				visited.add(path);
+				problems.addAll(PageCheck.problems(anonymous, language, language + "-public" + path));
+			}
+		}
+		finally {
+			anonymous.quit();
+		}
+		for (var role : ROLES.entrySet()) {
+			ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+			try {
+				driver.get(url("/login?lang=" + language));
+				signIn(driver, role.getValue());
+				for (String path : tour(driver, AREAS.get(role.getKey()))) {
+					driver.get(url(path));
+					visited.add(path);
+					problems.addAll(PageCheck.problems(driver, language, language + "-" + role.getKey() + path));
+				}
+			}
+			finally {
+				driver.quit();
+			}
+		}
+		assertThat(visited).hasSizeGreaterThan(30);
+		assertThat(problems).as("pages visited:%n%s", String.join("\n", visited)).isEmpty();
+	}
+
+	/** The checks themselves can fail: a picture without text, a Dutch page read as English. */
+	@org.junit.jupiter.api.Test
+	void theChecksFindWhatTheyLookFor() {
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			driver.get(url("/login?lang=nl"));
+			driver.executeScript("""
+					const picture = document.createElement('img');
+					picture.src = '/favicon.ico';
+					document.querySelector('main').appendChild(picture);""");
+			List<String> problems = PageCheck.problems(driver, "en", "sanity-check");
+			assertThat(problems).anyMatch(problem -> problem.contains("image-alt"))
+				.anyMatch(problem -> problem.contains("html lang is 'nl'"))
+				.anyMatch(problem -> problem.contains("Dutch text on an English page"));
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	private void signIn(WebDriver driver, String email) {
+		driver.get(url("/login"));
+		driver.findElement(By.id("email")).sendKeys(email);
+		driver.findElement(By.id("password")).sendKeys("briefwissel");
+		driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+	}
+
+	/**
+	 * The menu's pages and every page one link away from them inside the role's area, one of each
+	 * kind (a second trajectory's page adds nothing), downloads left out.
+	 */
+	private List<String> tour(WebDriver driver, List<String> area) {
+		Set<String> kinds = new LinkedHashSet<>();
+		List<String> pages = new ArrayList<>();
+		Deque<String> menu = new ArrayDeque<>(links(driver, "nav.bw-nav a[href]", area));
+		menu.addAll(links(driver, ".bw-account a[href]", area));
+		for (String path : menu) {
+			if (kinds.add(kind(path))) {
+				pages.add(path);
+			}
+		}
+		for (String page : List.copyOf(pages)) {
+			driver.get(url(page));
+			for (String path : links(driver, "main a[href]", area)) {
+				if (pages.size() < MAX_PAGES_PER_ROLE && kinds.add(kind(path))) {
+					pages.add(path);
+				}
+			}
+		}
+		return pages;
+	}
+
+	private List<String> links(WebDriver driver, String selector, List<String> area) {
+		List<String> paths = new ArrayList<>();
+		for (WebElement link : driver.findElements(By.cssSelector(selector))) {
+			URI target = URI.create(link.getAttribute("href"));
+			String path = target.getPath();
+			if (target.getPort() == port && area.stream().anyMatch(path::startsWith) && !isDownload(path)) {
+				paths.add(target.getQuery() == null || target.getQuery().startsWith("lang=") ? path
+						: path + "?" + target.getQuery());
+			}
+		}
+		return paths;
+	}
+
+	private static boolean isDownload(String path) {
+		return path.endsWith("/pdf") || path.endsWith(".csv") || path.endsWith("/export") || path.contains("/attachments/");
+	}
+
+	private static String kind(String path) {
+		return path.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}").replaceAll("\\?.*", "");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}

@@ -1,0 +1,132 @@
+package nl.briefwissel.browser;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Message;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The coach's write-and-send with the keyboard alone, and the participant's pages on a phone. */
+@BriefwisselTest
+@Tag("browser")
+class KeyboardAndPhoneTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Conversations conversations;
+
+	@Test
+	void aCoachWritesAndSendsALetterWithTheKeyboardAloneAndAlwaysSeesWhereTheFocusIs() {
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		Account participant = accounts.register(new NewAccount(coach.organisationId(),
+				"toetsenbord-" + UUID.randomUUID() + "@example.nl", "Tineke Toetsenbord", Locale.forLanguageTag("nl"),
+				Set.of(Role.PARTICIPANT), null));
+		UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
+		UUID trajectory = trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
+				LocalDate.now(), null);
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			driver.get(url("/login"));
+			Actions keys = new Actions(driver);
+			driver.findElement(By.id("email")).sendKeys("coach@briefwissel.test", Keys.TAB, "briefwissel", Keys.ENTER);
+			driver.get(url("/coach/trajectories/" + trajectory));
+
+			List<String> unseen = new ArrayList<>();
+			WebElement focused = tabUntil(driver, keys, element -> "text".equals(element.getAttribute("id")), unseen);
+			String letter = "Dag Tineke, wat wil je over een jaar anders doen? " + UUID.randomUUID();
+			focused.sendKeys(letter);
+			tabUntil(driver, keys, element -> "button".equals(element.getTagName()) && element.getText().equals("Versturen"),
+					unseen);
+			keys.sendKeys(Keys.ENTER).perform();
+
+			assertThat(conversations.of(trajectory)).extracting(Message::body).contains(letter);
+			assertThat(driver.findElement(By.tagName("main")).getText()).contains(letter);
+			assertThat(unseen).as("elements that took the focus without showing it").isEmpty();
+			PageCheck.screenshot(driver, "keyboard-coach-sent");
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void theParticipantsPagesWorkOnAPhone() {
+		ChromeDriver driver = Chromium.start(Chromium.PHONE);
+		try {
+			driver.get(url("/login"));
+			driver.findElement(By.id("email")).sendKeys("deelnemer@briefwissel.test");
+			driver.findElement(By.id("password")).sendKeys("briefwissel");
+			driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+			List<String> problems = new ArrayList<>();
+			for (String page : List.of("/participant", "/participant/conversation", "/participant/report",
+					"/participant/privacy", "/account/security")) {
+				driver.get(url(page));
+				long overflow = (Long) ((JavascriptExecutor) driver)
+					.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+				if (overflow > 1) {
+					problems.add(page + " is " + overflow + " px wider than the phone's screen");
+				}
+				problems.addAll(PageCheck.problems(driver, "nl", "phone" + page));
+			}
+			assertThat(problems).isEmpty();
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	/** Presses Tab until the wanted element has the focus, noting every stop whose focus is invisible. */
+	private WebElement tabUntil(ChromeDriver driver, Actions keys, java.util.function.Predicate<WebElement> wanted,
+			List<String> unseen) {
+		for (int presses = 0; presses < 300; presses++) {
+			keys.sendKeys(Keys.TAB).perform();
+			WebElement active = driver.switchTo().activeElement();
+			Boolean visible = (Boolean) driver.executeScript("""
+					const s = getComputedStyle(arguments[0]);
+					return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';""", active);
+			if (!Boolean.TRUE.equals(visible)) {
+				unseen.add(active.getTagName() + " " + active.getText() + " " + active.getAttribute("class"));
+			}
+			if (wanted.test(active)) {
+				return active;
+			}
+		}
+		throw new AssertionError("Tab never reached the element");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
