@@ -116,6 +116,8 @@ class AccessibilityTourTests {
 		driver.findElement(By.id("email")).sendKeys(email);
 		driver.findElement(By.id("password")).sendKeys("briefwissel");
 		driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+			.until(browser -> !browser.getCurrentUrl().contains("/login"));
 	}
 
 	/**

@@ -45,7 +45,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -153,7 +155,9 @@ class JourneyTests {
 			WebElement propose = managerBrowser
 				.findElement(By.cssSelector("form[action$='/programme/trajectories/" + trajectory.id() + "/propose']"));
 			new Select(propose.findElement(By.name("coach"))).selectByValue(coach.id().toString());
-			propose.findElement(By.cssSelector("button[type=submit]")).click();
+			WebElement proposeButton = propose.findElement(By.cssSelector("button[type=submit]"));
+			proposeButton.click();
+			new WebDriverWait(managerBrowser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(proposeButton));
 			check(managerBrowser, language, "intakes-proposed");
 
 			// 3. The coach signs in, reads the question, accepts with a welcome letter.
@@ -172,14 +176,15 @@ class JourneyTests {
 			// 4. The coach gives a photo assignment inside a letter.
 			new Select(coachBrowser.findElement(By.id("give"))).getOptions()
 				.stream()
-				.filter(option -> option.getText().contains("(Foto-opdracht, " + language + ")")
-						|| option.getText().contains("(Photo assignment, " + language + ")"))
+				.filter(option -> option.getText().startsWith("nl".equals(language) ? "De plek waar jij het best nadenkt ("
+						: "The place where you think best ("))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no photo assignment in " + language))
 				.click();
-			submit(coachBrowser, "form[action$='/coach/trajectories/" + trajectory.id() + "']");
+			submit(coachBrowser, "form[action$='/coach/trajectories/" + trajectory.id() + "']:has(#give)");
+			check(coachBrowser, language, "coach-giving-assignment");
 			coachBrowser.findElement(By.id("text")).sendKeys("\n\nIk ben benieuwd naar je foto.");
-			coachBrowser.findElement(By.cssSelector("form[action$='/messages'] button.utrecht-button--primary-action")).click();
+			click(coachBrowser, "form[action$='/messages'] button.utrecht-button--primary-action");
 			check(coachBrowser, language, "coach-sent-assignment");
 			assertThat(given.of(trajectory.id())).hasSize(1);
 
@@ -196,8 +201,7 @@ class JourneyTests {
 			check(participant, language, "participant-conversation");
 			participant.findElement(By.id("text")).sendKeys("Hier is mijn foto van de plek waar ik het liefst werk.");
 			participant.findElement(By.id("files")).sendKeys(photo().toString());
-			participant.findElement(By.cssSelector("form[action$='/participant/conversation'] button.utrecht-button--primary-action"))
-				.click();
+			click(participant, "form[action$='/participant/conversation'] button.utrecht-button--primary-action");
 			check(participant, language, "participant-sent-photo");
 			assertThat(given.of(trajectory.id()).get(0).answered()).isTrue();
 
@@ -275,7 +279,13 @@ class JourneyTests {
 		driver.findElement(By.id("code")).sendKeys(TestCodes.current(secret));
 		submit(driver, "form[action$='/login/code/setup']");
 		check(driver, language, "recovery-codes-" + email);
-		driver.findElement(By.cssSelector("main a.utrecht-button-link")).click();
+		click(driver, "main a.utrecht-button-link");
+	}
+
+	private static void click(WebDriver driver, String selector) {
+		WebElement element = driver.findElement(By.cssSelector(selector));
+		element.click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
 	}
 
 	private void check(WebDriver driver, String language, String name) {
@@ -283,8 +293,11 @@ class JourneyTests {
 		problems.addAll(PageCheck.problems(driver, language, "journey-" + language + "-" + name));
 	}
 
+	/** Presses the form's button and waits until the next page has replaced this one. */
 	private static void submit(WebDriver driver, String formSelector) {
-		driver.findElement(By.cssSelector(formSelector + " button[type=submit]")).click();
+		WebElement button = driver.findElement(By.cssSelector(formSelector + " button[type=submit]"));
+		button.click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
 	}
 
 	/** The HTTP status of a download, fetched by the page itself with its own session. */

@@ -61,6 +61,7 @@ class KeyboardAndPhoneTests {
 			driver.get(url("/login"));
 			Actions keys = new Actions(driver);
 			driver.findElement(By.id("email")).sendKeys("coach@briefwissel.test", Keys.TAB, "briefwissel", Keys.ENTER);
+			signedIn(driver);
 			driver.get(url("/coach/trajectories/" + trajectory));
 
 			List<String> unseen = new ArrayList<>();
@@ -71,7 +72,10 @@ class KeyboardAndPhoneTests {
 					unseen);
 			keys.sendKeys(Keys.ENTER).perform();
 
-			assertThat(conversations.of(trajectory)).extracting(Message::body).contains(letter);
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+				.until(() -> conversations.of(trajectory).stream().map(Message::body).anyMatch(letter::equals));
+			new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+				.until(browser -> browser.findElement(By.tagName("main")).getText().contains(letter));
 			assertThat(driver.findElement(By.tagName("main")).getText()).contains(letter);
 			assertThat(unseen).as("elements that took the focus without showing it").isEmpty();
 			PageCheck.screenshot(driver, "keyboard-coach-sent");
@@ -89,6 +93,7 @@ class KeyboardAndPhoneTests {
 			driver.findElement(By.id("email")).sendKeys("deelnemer@briefwissel.test");
 			driver.findElement(By.id("password")).sendKeys("briefwissel");
 			driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+			signedIn(driver);
 			List<String> problems = new ArrayList<>();
 			for (String page : List.of("/participant", "/participant/conversation", "/participant/report",
 					"/participant/privacy", "/account/security")) {
@@ -105,6 +110,11 @@ class KeyboardAndPhoneTests {
 		finally {
 			driver.quit();
 		}
+	}
+
+	private static void signedIn(ChromeDriver driver) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+			.until(browser -> !browser.getCurrentUrl().contains("/login"));
 	}
 
 	/** Presses Tab until the wanted element has the focus, noting every stop whose focus is invisible. */

@@ -1,0 +1,85 @@
+package nl.briefwissel.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Dutch first, English complete: every text exists in both languages, with the same placeholders,
+ * and reads correctly through MessageFormat (which every text goes through).
+ */
+class MessagesTests {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+
+	@Test
+	void everyTextExistsInDutchAndInEnglish() throws IOException {
+		Properties dutch = load("messages_nl.properties");
+		Properties english = load("messages_en.properties");
+		Set<String> onlyDutch = new TreeSet<>(dutch.stringPropertyNames());
+		onlyDutch.removeAll(english.stringPropertyNames());
+		Set<String> onlyEnglish = new TreeSet<>(english.stringPropertyNames());
+		onlyEnglish.removeAll(dutch.stringPropertyNames());
+		assertThat(onlyDutch).as("keys without English text").isEmpty();
+		assertThat(onlyEnglish).as("keys without Dutch text").isEmpty();
+		List<String> blank = new ArrayList<>();
+		dutch.stringPropertyNames().stream().filter(key -> dutch.getProperty(key).isBlank()).forEach(blank::add);
+		english.stringPropertyNames().stream().filter(key -> english.getProperty(key).isBlank()).forEach(blank::add);
+		assertThat(blank).as("empty texts").isEmpty();
+	}
+
+	@Test
+	void bothLanguagesUseTheSamePlaceholdersAndEveryApostropheIsDoubled() throws IOException {
+		Properties dutch = load("messages_nl.properties");
+		Properties english = load("messages_en.properties");
+		List<String> wrong = new ArrayList<>();
+		for (String key : dutch.stringPropertyNames()) {
+			String nl = dutch.getProperty(key);
+			String en = english.getProperty(key, "");
+			if (!placeholders(nl).equals(placeholders(en))) {
+				wrong.add(key + ": placeholders " + placeholders(nl) + " in Dutch, " + placeholders(en) + " in English");
+			}
+			for (var text : List.of(nl, en)) {
+				// A single apostrophe starts a quoted part in MessageFormat and swallows the rest.
+				String unquoted = text.replace("''", "");
+				if (unquoted.matches("(?s).*'(?!\\{)[^{}]*") && !unquoted.matches("(?s).*'\\{[^}]*}'.*")) {
+					wrong.add(key + ": single apostrophe in \"" + text + "\"");
+				}
+				try {
+					new MessageFormat(text, Locale.ROOT).format(new Object[] { 1, 2, 3, 4, 5 });
+				}
+				catch (IllegalArgumentException e) {
+					wrong.add(key + ": not a valid MessageFormat: " + e.getMessage());
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	private static Set<String> placeholders(String text) {
+		Set<String> numbers = new TreeSet<>();
+		PLACEHOLDER.matcher(text).results().forEach(match -> numbers.add(match.group(1)));
+		return numbers;
+	}
+
+	private static Properties load(String name) throws IOException {
+		Properties properties = new Properties();
+		try (var reader = new InputStreamReader(MessagesTests.class.getClassLoader().getResourceAsStream(name),
+				StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		}
+		return properties;
+	}
+}
