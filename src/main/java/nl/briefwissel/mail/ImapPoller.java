@@ -163,7 +163,22 @@ class ImapPoller implements SmartLifecycle {
 		Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
 		int stored = 0;
 		for (Message message : unseen) {
-			byte[] raw = raw(message);
+			byte[] raw;
+			try {
+				raw = raw(message);
+			}
+			catch (MessagingException envelopeFailed) {
+				// Some servers cannot describe a malformed mail (its envelope); its bytes still come.
+				try {
+					raw = rawWithoutEnvelope(message);
+				}
+				catch (MessagingException | java.io.IOException unreadable) {
+					// Left unseen, so nothing is lost and it is tried again; the mails behind it go on.
+					log.error("Mail number {} in the mailbox cannot be read ({}); it stays in the mailbox, the others are fetched",
+							message.getMessageNumber(), unreadable.getMessage());
+					continue;
+				}
+			}
 			inbound.store(raw, InboundMails.Source.IMAP, null, List.of());
 			message.setFlag(Flags.Flag.SEEN, true);
 			stored++;
@@ -172,6 +187,24 @@ class ImapPoller implements SmartLifecycle {
 			processor.wakeUp();
 		}
 		return stored;
+	}
+
+	/** The mail's bytes as the server keeps them, without asking for its envelope or size first. */
+	private static byte[] rawWithoutEnvelope(Message message) throws MessagingException, java.io.IOException {
+		if (!(message instanceof org.eclipse.angus.mail.imap.IMAPMessage imap)) {
+			throw new MessagingException("Not an IMAP message");
+		}
+		try (java.io.InputStream in = imap.getMimeStream()) {
+			byte[] raw = in.readNBytes(MailReader.MAX_MAIL_BYTES + 1);
+			if (raw.length <= MailReader.MAX_MAIL_BYTES) {
+				return raw;
+			}
+			String text = new String(raw, 0, Math.min(raw.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+			int end = text.indexOf("\r\n\r\n");
+			String headers = end < 0 ? "" : text.substring(0, end + 2);
+			return ("X-Briefwissel-Too-Big: more than " + MailReader.MAX_MAIL_BYTES + "\r\n" + headers + "\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		}
 	}
 
 	private static byte[] raw(Message message) throws MessagingException {

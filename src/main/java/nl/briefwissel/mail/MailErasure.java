@@ -46,10 +46,10 @@ public class MailErasure {
 			.update();
 	}
 
-	/** Removes sent mail older than this: its words live on in the conversation, or nowhere. */
+	/** Removes sent (and given up) mail older than this: its words live on in the conversation, or nowhere. */
 	@Transactional
 	public int forgetSentBefore(OffsetDateTime cutoff) {
-		return jdbc.sql("delete from outbound_mail where status = 'SENT' and sent_at < :cutoff")
+		return jdbc.sql("delete from outbound_mail where (status = 'SENT' and sent_at < :cutoff) or (status = 'FAILED' and created_at < :cutoff)")
 			.param("cutoff", cutoff)
 			.update();
 	}

@@ -89,7 +89,12 @@ public record MailProperties(@DefaultValue("briefwissel.test") String domain, St
 	}
 
 	/** Retry policy of the outbox: exponential back-off from {@code firstRetry} up to {@code maxRetry}. */
+	/**
+	 * @param automaticPerRecipient automatic mails (notices, reminders, links) to one address within
+	 * {@code automaticPeriod} at most; more are recorded as not sent, so no auto-responder can start a loop
+	 */
 	public record Outbox(@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetry,
-			@DefaultValue("1h") Duration maxRetry, @DefaultValue("1s") Duration pollInterval) {
+			@DefaultValue("1h") Duration maxRetry, @DefaultValue("1s") Duration pollInterval,
+			@DefaultValue("10") int automaticPerRecipient, @DefaultValue("1h") Duration automaticPeriod) {
 	}
 }

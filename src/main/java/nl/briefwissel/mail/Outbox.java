@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Outbox.class);
+
 	private final JdbcClient jdbc;
 
 	private final MailProperties properties;
@@ -37,17 +39,24 @@ public class Outbox {
 		this.encryption = encryption;
 	}
 
-	/** Queues the mail and returns its Message-ID, fixed now so that a retry is never a second message. */
+	/**
+	 * Queues the mail and returns its Message-ID, fixed now so that a retry is never a second message.
+	 * An automatic mail beyond the loop brake is kept as not sent, with the reason, instead of queued:
+	 * only machines answer machines, so a mail a person wrote is never held back.
+	 */
 	@Transactional
 	public String enqueue(OutgoingMail mail) {
 		UUID id = UUID.randomUUID();
 		String messageId = "<" + id + "@" + properties.domain() + ">";
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		String refusal = mail.automatic() ? loopBrake(mail.to(), now) : null;
 		jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
-				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at)
+				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    'PENDING', 0, :now, :now)""")
+				    :status, 0, :now, :now, :refusal)""")
+			.param("status", refusal == null ? "PENDING" : "FAILED")
+			.param("refusal", refusal)
 			.param("id", id)
 			.param("messageId", messageId)
 			.param("to", mail.to())
@@ -62,6 +71,24 @@ public class Outbox {
 			.param("now", now)
 			.update();
 		return messageId;
+	}
+
+	private String loopBrake(String recipient, OffsetDateTime now) {
+		MailProperties.Outbox brake = properties.outbox();
+		int recent = jdbc.sql("""
+				select count(*) from outbound_mail
+				where lower(recipient) = lower(:to) and auto_submitted = true and created_at > :since""")
+			.param("to", recipient)
+			.param("since", now.minus(brake.automaticPeriod()))
+			.query(Integer.class)
+			.single();
+		if (recent < brake.automaticPerRecipient()) {
+			return null;
+		}
+		log.warn("Automatic mail not sent: {} automatic mails to one address within {} (loop brake)", recent,
+				brake.automaticPeriod());
+		return "Not sent: more than " + brake.automaticPerRecipient() + " automatic mails to this address within "
+				+ brake.automaticPeriod() + " (loop brake)";
 	}
 
 	/** Delivery state of mails queued earlier, by Message-ID. */

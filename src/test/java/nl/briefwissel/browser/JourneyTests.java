@@ -45,7 +45,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -157,7 +156,7 @@ class JourneyTests {
 			new Select(propose.findElement(By.name("coach"))).selectByValue(coach.id().toString());
 			WebElement proposeButton = propose.findElement(By.cssSelector("button[type=submit]"));
 			proposeButton.click();
-			new WebDriverWait(managerBrowser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(proposeButton));
+			waitUntilGone(managerBrowser, proposeButton);
 			check(managerBrowser, language, "intakes-proposed");
 
 			// 3. The coach signs in, reads the question, accepts with a welcome letter.
@@ -285,7 +284,26 @@ class JourneyTests {
 	private static void click(WebDriver driver, String selector) {
 		WebElement element = driver.findElement(By.cssSelector(selector));
 		element.click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+		waitUntilGone(driver, element);
+	}
+
+	/**
+	 * Until the page that held this element has been replaced. Chromium reports a replaced node as
+	 * stale, or, while the new document loads, as not belonging to the document: both mean gone.
+	 */
+	private static void waitUntilGone(WebDriver driver, WebElement element) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(browser -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException stale) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException replaced) {
+				return replaced.getMessage() != null && replaced.getMessage().contains("does not belong to the document");
+			}
+		});
 	}
 
 	private void check(WebDriver driver, String language, String name) {
@@ -297,7 +315,7 @@ class JourneyTests {
 	private static void submit(WebDriver driver, String formSelector) {
 		WebElement button = driver.findElement(By.cssSelector(formSelector + " button[type=submit]"));
 		button.click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+		waitUntilGone(driver, button);
 	}
 
 	/** The HTTP status of a download, fetched by the page itself with its own session. */
