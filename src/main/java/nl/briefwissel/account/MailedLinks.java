@@ -1,0 +1,137 @@
+package nl.briefwissel.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.briefwissel.PublicAddress;
+import nl.briefwissel.mail.OutgoingMail;
+import nl.briefwissel.mail.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * One-time links by mail, for a password reset or a sign-in: the token lives only in the mail,
+ * its hash in the link's table, it works once and for a while, and at most a few go to one address
+ * an hour, because a mailbox flooded with such mails is an attack too.
+ */
+@Component
+class MailedLinks {
+
+	private static final Logger log = LoggerFactory.getLogger(MailedLinks.class);
+
+	/** The kinds of link; each keeps its tokens in its own table of the same shape. */
+	enum Kind {
+
+		PASSWORD_RESET("password_reset", "/password/reset", "account/mail/password-reset", "mail.reset"),
+		SIGN_IN("sign_in_link", "/login/link", "account/mail/sign-in-link", "mail.signInLink");
+
+		private final String table;
+
+		private final String path;
+
+		private final String template;
+
+		private final String messages;
+
+		Kind(String table, String path, String template, String messages) {
+			this.table = table;
+			this.path = path;
+			this.template = template;
+			this.messages = messages;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Outbox outbox;
+
+	private final PublicAddress address;
+
+	private final MessageSource messages;
+
+	private final ITemplateEngine templates;
+
+	private final Clock clock;
+
+	private final SignInProperties properties;
+
+	MailedLinks(JdbcClient jdbc, Outbox outbox, PublicAddress address, MessageSource messages, ITemplateEngine templates,
+			Clock clock, SignInProperties properties) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.address = address;
+		this.messages = messages;
+		this.templates = templates;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * Mails a new link to the account unless the hourly limit for the address is reached. The
+	 * validity goes into the mail's text as {@code validityInMail} (hours or minutes, as it reads best).
+	 */
+	void send(Kind kind, Account account, Duration validity, long validityInMail) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		int lastHour = jdbc.sql("select count(*) from " + kind.table + " where account_id = :account and created_at > :since")
+			.param("account", account.id())
+			.param("since", now.minusHours(1))
+			.query(Integer.class)
+			.single();
+		if (lastHour >= properties.mailsPerAddressPerHour()) {
+			log.warn("{} for account {} not sent: {} sent in the last hour", kind, account.id(), lastHour);
+			return;
+		}
+		String token = LinkTokens.create();
+		jdbc.sql("insert into " + kind.table
+				+ " (token_hash, account_id, created_at, expires_at) values (:hash, :account, :now, :expires)")
+			.param("hash", LinkTokens.hash(token))
+			.param("account", account.id())
+			.param("now", now)
+			.param("expires", now.plus(validity))
+			.update();
+		String link = address.link(kind.path).queryParam("token", token).toUriString();
+		outbox.enqueue(mail(kind, account, link, validityInMail));
+	}
+
+	/** Whose link this is, while it still works. */
+	Optional<UUID> accountFor(Kind kind, String token) {
+		if (!LinkTokens.plausible(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select account_id from " + kind.table
+				+ " where token_hash = :hash and used_at is null and expires_at > :now")
+			.param("hash", LinkTokens.hash(token))
+			.param("now", OffsetDateTime.now(clock))
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Uses up every open link of this kind of the account: one used link ends the others too. */
+	void useUp(Kind kind, UUID accountId) {
+		jdbc.sql("update " + kind.table + " set used_at = :now where account_id = :account and used_at is null")
+			.param("now", OffsetDateTime.now(clock))
+			.param("account", accountId)
+			.update();
+	}
+
+	private OutgoingMail mail(Kind kind, Account account, String link, long validity) {
+		Locale language = account.language();
+		Context context = new Context(language);
+		context.setVariables(Map.of("name", account.displayName(), "link", link, "validity", validity));
+		String html = templates.process(kind.template, context);
+		Object[] args = { account.displayName(), link, validity };
+		return OutgoingMail.notice(account.email(), messages.getMessage(kind.messages + ".subject", null, language),
+				messages.getMessage(kind.messages + ".text", args, language), html);
+	}
+}
