@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,6 +103,15 @@ class JourneyTests {
 	@Autowired
 	EmbeddedMailServer mailServer;
 
+	@Autowired
+	nl.briefwissel.conversation.ReminderRun reminderRun;
+
+	@Autowired
+	org.springframework.context.MessageSource texts;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private final List<String> problems = new ArrayList<>();
 
 	private final Set<String> checked = new LinkedHashSet<>();
@@ -138,6 +148,11 @@ class JourneyTests {
 			participant.findElement(By.id("consent")).click();
 			submit(participant, "form.bw-form");
 			check(participant, language, "intake-sent");
+			MimeMessage confirmation = Mailboxes.awaitMail(mailServer, applicant,
+					mail -> CONFIRM_LINK.matcher(Mailboxes.text(mail)).find());
+			assertThat(Mailboxes.subject(confirmation)).as("the mail speaks the applicant's language")
+				.isEqualTo(texts.getMessage("mail.confirmIntake.subject", new Object[] { "Rita Reiziger", programme.name() },
+						Locale.forLanguageTag(language)));
 			participant.get(link(applicant, CONFIRM_LINK));
 			check(participant, language, "intake-confirm");
 			submit(participant, "form.bw-form");
@@ -219,12 +234,26 @@ class JourneyTests {
 			assertThat(coachBrowser.findElement(By.tagName("main")).getText()).contains("aan de balie")
 				.doesNotContain("> Welkom Rita");
 
-			// 7. The participant reads the record and downloads it as PDF.
+			// 7. Two weeks on without a word from the participant: one reminder, in their own language.
+			jdbc.sql("update trajectory set started_on = :start where id = :id")
+				.param("start", LocalDate.now().minusWeeks(3))
+				.param("id", trajectory.id())
+				.update();
+			jdbc.sql("update message set created_at = :at where trajectory_id = :id")
+				.param("at", java.time.OffsetDateTime.now().minusWeeks(3))
+				.param("id", trajectory.id())
+				.update();
+			reminderRun.now();
+			MimeMessage reminder = Mailboxes.awaitMail(mailServer, applicant,
+					mail -> Mailboxes.subject(mail).startsWith("nl".equals(language) ? "Even een herinnering" : "A gentle reminder"));
+			assertThat(reminder.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+
+			// 8. The participant reads the record and downloads it as PDF.
 			participant.get(url("/participant/report/" + trajectory.id()));
 			check(participant, language, "participant-report");
 			assertThat(status(participant, "/participant/report/" + trajectory.id() + "/pdf")).isEqualTo(200);
 
-			// 8. The coach completes the trajectory; the participant answers the evaluation by mail link.
+			// 9. The coach completes the trajectory; the participant answers the evaluation by mail link.
 			coachBrowser.get(url("/coach/trajectories/" + trajectory.id()));
 			for (WebElement summary : coachBrowser.findElements(By.cssSelector("details > summary"))) {
 				if (summary.findElement(By.xpath("..")).findElements(By.cssSelector("form[action$='/complete']")).size() > 0) {
@@ -246,7 +275,7 @@ class JourneyTests {
 			submit(participant, "form[action*='/evaluation/']");
 			check(participant, language, "evaluation-thanks");
 
-			// 9. The programme manager sees the figures, without a word of content.
+			// 10. The programme manager sees the figures, without a word of content.
 			managerBrowser.get(url("/programme/statistics"));
 			check(managerBrowser, language, "statistics");
 			assertThat(managerBrowser.getPageSource()).contains("Reisprogramma " + suffix).doesNotContain("balie")
