@@ -46,6 +46,12 @@ class ImapPoller implements SmartLifecycle {
 
 	private volatile Folder idling;
 
+	/**
+	 * Ends an IDLE every interval, so the mailbox is searched again: a mail that arrived between the
+	 * last search and the start of IDLE raises no notification, and would otherwise wait for the next one.
+	 */
+	private volatile java.util.concurrent.ScheduledExecutorService watchdog;
+
 	/** Where and how to log in; in the evaluation default the embedded server's platform mailbox. */
 	record Connection(String host, int port, String username, String password, boolean ssl, String folder,
 			OAuth2Tokens oauth2) {
@@ -85,14 +91,36 @@ class ImapPoller implements SmartLifecycle {
 			return;
 		}
 		running = true;
+		watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "imap-idle-watchdog");
+			thread.setDaemon(true);
+			return thread;
+		});
+		watchdog.scheduleWithFixedDelay(this::wakeFromIdle, interval.toMillis(), interval.toMillis(),
+				java.util.concurrent.TimeUnit.MILLISECONDS);
 		worker = new Thread(this::run, "imap-poller");
 		worker.setDaemon(true);
 		worker.start();
 	}
 
+	private void wakeFromIdle() {
+		Folder folder = idling;
+		if (folder != null) {
+			try {
+				folder.getMessageCount(); // any call from another thread ends an IDLE
+			}
+			catch (MessagingException | RuntimeException ignored) {
+				// the poller reconnects by itself when the connection is gone
+			}
+		}
+	}
+
 	@Override
 	public void stop() {
 		running = false;
+		if (watchdog != null) {
+			watchdog.shutdownNow();
+		}
 		Thread thread = worker;
 		if (thread != null) {
 			thread.interrupt();

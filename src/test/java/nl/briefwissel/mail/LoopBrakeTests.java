@@ -21,6 +21,36 @@ class LoopBrakeTests {
 	@Autowired
 	MailProperties properties;
 
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	nl.briefwissel.conversation.Quarantine quarantine;
+
+	/**
+	 * Another Briefwissel answers an application with an automatic mail; ours must not answer that
+	 * answer, or the two would write to each other forever. Automatic mail is kept, never answered.
+	 */
+	@Test
+	void twoBriefwisselInstancesMailingEachOtherDoNotLoop() throws Exception {
+		String other = "noreply-" + UUID.randomUUID() + "@andere-briefwissel.example";
+		String subject = "Je aanmelding voor Loopbaan " + UUID.randomUUID();
+		for (int i = 0; i < 3; i++) {
+			jakarta.mail.internet.MimeMessage automatic = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
+			automatic.setFrom(other);
+			automatic.setRecipients(jakarta.mail.Message.RecipientType.TO, "aanmelden@briefwissel.test");
+			automatic.setSubject(subject, "UTF-8");
+			automatic.setHeader("Auto-Submitted", "auto-generated");
+			automatic.setText("Dank je voor je mail. Maak je aanmelding af met de link hieronder.", "UTF-8");
+			jakarta.mail.Transport.send(automatic);
+		}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> quarantine.all().stream().filter(entry -> subject.equals(entry.subject())).count() == 3);
+		Thread.sleep(1000);
+		mailServer.ensureMailbox(other);
+		assertThat(nl.briefwissel.Mailboxes.read(mailServer, other, nl.briefwissel.Mailboxes.PASSWORD)).isEmpty();
+	}
+
 	@Test
 	void automaticMailToOneAddressStopsAtTheBrakeAndSaysWhy() {
 		String address = "afwezig-" + UUID.randomUUID() + "@example.nl";
