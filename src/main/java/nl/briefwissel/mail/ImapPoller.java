@@ -46,6 +46,9 @@ class ImapPoller implements SmartLifecycle {
 
 	private volatile Folder idling;
 
+	/** Since when the mailbox cannot be read; null while it can. For the health report. */
+	private volatile java.time.Instant unavailableSince;
+
 	/**
 	 * Ends an IDLE every interval, so the mailbox is searched again: a mail that arrived between the
 	 * last search and the start of IDLE raises no notification, and would otherwise wait for the next one.
@@ -103,6 +106,11 @@ class ImapPoller implements SmartLifecycle {
 		worker.start();
 	}
 
+	/** Since when the mailbox cannot be read, if it cannot; empty when it can or none is configured. */
+	java.util.Optional<java.time.Instant> unavailableSince() {
+		return java.util.Optional.ofNullable(running ? unavailableSince : null);
+	}
+
 	private void wakeFromIdle() {
 		Folder folder = idling;
 		if (folder != null) {
@@ -158,6 +166,7 @@ class ImapPoller implements SmartLifecycle {
 				boolean idle = store instanceof IMAPStore imapStore && imapStore.hasCapability("IDLE");
 				log.info("Reading replies from {} ({})", connection, idle ? "IDLE" : "polling every " + interval);
 				backOff = Duration.ofSeconds(1);
+				unavailableSince = null;
 				while (running && store.isConnected()) {
 					fetchUnseen(folder);
 					if (idle && folder instanceof IMAPFolder imapFolder) {
@@ -177,6 +186,9 @@ class ImapPoller implements SmartLifecycle {
 			catch (Exception e) {
 				if (!running) {
 					return;
+				}
+				if (unavailableSince == null) {
+					unavailableSince = java.time.Instant.now();
 				}
 				log.warn("IMAP mailbox {} not available, trying again in {}: {}", connection, backOff, e.getMessage());
 				sleep(backOff);

@@ -1,0 +1,58 @@
+package nl.briefwissel.mail;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A relay that keeps refusing makes the application DEGRADED, still answering, and UP again once mail flows. */
+@BriefwisselTest
+class MailFlowHealthTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void mailThatKeepsWaitingForTheRelayMakesTheApplicationDegradedButServing() throws Exception {
+		UUID id = UUID.randomUUID();
+		OffsetDateTime tenMinutesAgo = OffsetDateTime.now().minusMinutes(10);
+		jdbc.sql("""
+				insert into outbound_mail (id, message_id, recipient, subject, text_body, auto_submitted, status, attempts,
+				    next_attempt_at, created_at, last_error)
+				values (:id, :messageId, 'iemand@example.nl', 'Wacht', 'Tekst', false, 'PENDING', 3, :later, :created,
+				    'Connection refused')""")
+			.param("id", id)
+			.param("messageId", "<" + id + "@briefwissel.test>")
+			.param("later", OffsetDateTime.now().plusDays(1))
+			.param("created", tenMinutesAgo)
+			.update();
+		try {
+			mvc.perform(get("/actuator/health"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("\"DEGRADED\"")));
+			jdbc.sql("update outbound_mail set status = 'SENT', sent_at = :now where id = :id")
+				.param("now", OffsetDateTime.now())
+				.param("id", id)
+				.update();
+			mvc.perform(get("/actuator/health"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("\"UP\"")));
+		}
+		finally {
+			jdbc.sql("delete from outbound_mail where id = :id").param("id", id).update();
+		}
+	}
+}
