@@ -33,21 +33,18 @@ class MailedLinks {
 	/** The kinds of link; each keeps its tokens in its own table of the same shape. */
 	enum Kind {
 
-		PASSWORD_RESET("password_reset", "/password/reset", "account/mail/password-reset", "mail.reset"),
-		SIGN_IN("sign_in_link", "/login/link", "account/mail/sign-in-link", "mail.signInLink");
+		PASSWORD_RESET("password_reset", "/password/reset", "mail.reset"),
+		SIGN_IN("sign_in_link", "/login/link", "mail.signInLink");
 
 		private final String table;
 
 		private final String path;
 
-		private final String template;
-
 		private final String messages;
 
-		Kind(String table, String path, String template, String messages) {
+		Kind(String table, String path, String messages) {
 			this.table = table;
 			this.path = path;
-			this.template = template;
 			this.messages = messages;
 		}
 	}
@@ -128,8 +125,8 @@ class MailedLinks {
 	private OutgoingMail mail(Kind kind, Account account, String link, long validity) {
 		Locale language = account.language();
 		Context context = new Context(language);
-		context.setVariables(Map.of("name", account.displayName(), "link", link, "validity", validity));
-		String html = templates.process(kind.template, context);
+		context.setVariables(Map.of("prefix", kind.messages, "name", account.displayName(), "link", link, "validity", validity));
+		String html = templates.process("account/mail/link", context);
 		Object[] args = { account.displayName(), link, validity };
 		return OutgoingMail.notice(account.email(), messages.getMessage(kind.messages + ".subject", null, language),
 				messages.getMessage(kind.messages + ".text", args, language), html);

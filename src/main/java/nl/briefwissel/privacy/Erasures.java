@@ -137,9 +137,15 @@ public class Erasures {
 		trajectories.eraseApplicationsOf(person.email());
 		mail.forgetMailTo(person.email());
 		if (person.roles().stream().allMatch(role -> role == Role.PARTICIPANT)) {
-			audit.forgetActor(person.id());
-			accounts.anonymise(person.id());
+			forgetIdentity(person.id());
 		}
+	}
+
+	/** The person's name and address go from the account and the audit trail; the ids that point to them stay. */
+	@Transactional
+	void forgetIdentity(UUID accountId) {
+		audit.forgetActor(accountId);
+		accounts.anonymise(accountId);
 	}
 
 	private Optional<ErasureRequest> openRequest(UUID requestId) {

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import nl.briefwissel.account.Accounts;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.trajectory.TrajectoryErasure;
@@ -35,7 +34,7 @@ public class Retention {
 
 	private final TrajectoryErasure trajectories;
 
-	private final Accounts accounts;
+	private final Erasures erasures;
 
 	private final AuditTrail audit;
 
@@ -47,10 +46,10 @@ public class Retention {
 
 	private final Clock clock;
 
-	Retention(TrajectoryErasure trajectories, Accounts accounts, AuditTrail audit, MailErasure mail, JdbcClient jdbc,
+	Retention(TrajectoryErasure trajectories, Erasures erasures, AuditTrail audit, MailErasure mail, JdbcClient jdbc,
 			PrivacyProperties properties, Clock clock) {
 		this.trajectories = trajectories;
-		this.accounts = accounts;
+		this.erasures = erasures;
 		this.audit = audit;
 		this.mail = mail;
 		this.jdbc = jdbc;
@@ -72,10 +71,7 @@ public class Retention {
 		List<UUID> expired = trajectories.pastRetention(LocalDate.now(clock));
 		expired.forEach(trajectory -> trajectories.erase(trajectory, null));
 		List<UUID> participants = fullyErasedParticipants();
-		participants.forEach(participant -> {
-			audit.forgetActor(participant);
-			accounts.anonymise(participant);
-		});
+		participants.forEach(erasures::forgetIdentity);
 		int sent = mail.forgetSentBefore(now.minus(properties.sentMailKeptFor()));
 		int unneeded = mail.forgetUnneededInboundBefore(now.minus(properties.unneededMailKeptFor()));
 		int applications = trajectories.eraseUnfinishedApplicationsBefore(now.minus(properties.unfinishedApplicationKeptFor()));

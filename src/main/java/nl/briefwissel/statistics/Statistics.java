@@ -177,17 +177,10 @@ public class Statistics {
 			.query((rs, n) -> pauses.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
 				.add(new LocalDate[] { rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class) }))
 			.list();
-		Map<UUID, List<LocalDate>> wrote = new HashMap<>();
-		jdbc.sql("""
-				select m.trajectory_id, m.created_at from message m join trajectory t on t.id = m.trajectory_id
-				where t.programme_id = :p and m.author_role = 'PARTICIPANT' and m.kind = 'MESSAGE'""")
-			.param("p", programmeId)
-			.query((rs, n) -> wrote.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
-				.add(rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
-			.list();
-		int due = 0;
-		int keptMoments = 0;
-		int trajectories = 0;
+		// The moments due in the period, each with the day its window opens (the day after the moment before).
+		record Window(UUID trajectory, LocalDate opens, LocalDate due) {
+		}
+		List<Window> windows = new ArrayList<>();
 		for (Planned trajectory : planned) {
 			ContactMomentPlan plan = ContactMomentPlan.of(trajectory.startedOn(), trajectory.weeks(), trajectory.perWeek());
 			if (trajectory.extraWeeks() > 0) {
@@ -197,23 +190,38 @@ public class Statistics {
 				plan = plan.pausedBetween(pause[0], pause[1]);
 			}
 			LocalDate end = trajectory.endedOn() != null && trajectory.endedOn().isBefore(last) ? trajectory.endedOn() : last;
-			List<LocalDate> written = wrote.getOrDefault(trajectory.id(), List.of());
-			LocalDate windowStart = trajectory.startedOn();
-			boolean counted = false;
+			LocalDate opens = trajectory.startedOn();
 			for (LocalDate dueDate : plan.dueDates()) {
 				if (!dueDate.isBefore(from) && !dueDate.isAfter(end)) {
-					LocalDate opens = windowStart;
-					due++;
-					counted = true;
-					if (written.stream().anyMatch(day -> !day.isBefore(opens) && !day.isAfter(dueDate))) {
-						keptMoments++;
-					}
+					windows.add(new Window(trajectory.id(), opens, dueDate));
 				}
-				windowStart = dueDate.plusDays(1);
+				opens = dueDate.plusDays(1);
 			}
-			trajectories += counted ? 1 : 0;
 		}
-		return new MomentsKept(due == 0 ? null : 100.0 * keptMoments / due, trajectories);
+		if (windows.isEmpty()) {
+			return new MomentsKept(null, 0);
+		}
+		// Only the messages that can fall in one of those windows, not the programme's whole history.
+		LocalDate earliest = windows.stream().map(Window::opens).min(LocalDate::compareTo).orElseThrow();
+		Map<UUID, List<LocalDate>> wrote = new HashMap<>();
+		jdbc.sql("""
+				select m.trajectory_id, m.created_at from message m join trajectory t on t.id = m.trajectory_id
+				where t.programme_id = :p and m.author_role = 'PARTICIPANT' and m.kind = 'MESSAGE'
+				  and m.created_at >= :since and m.created_at < :until""")
+			.param("p", programmeId)
+			.param("since", earliest.atStartOfDay(clock.getZone()).toOffsetDateTime())
+			.param("until", last.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime())
+			.query((rs, n) -> wrote.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
+				.add(rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
+			.list();
+		int due = windows.size();
+		int keptMoments = (int) windows.stream()
+			.filter(window -> wrote.getOrDefault(window.trajectory(), List.of())
+				.stream()
+				.anyMatch(day -> !day.isBefore(window.opens()) && !day.isAfter(window.due())))
+			.count();
+		int trajectories = (int) windows.stream().map(Window::trajectory).distinct().count();
+		return new MomentsKept(100.0 * keptMoments / due, trajectories);
 	}
 
 	/** Binds every period parameter; a query uses those it names and the rest are ignored. */

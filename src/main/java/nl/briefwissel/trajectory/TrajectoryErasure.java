@@ -101,12 +101,7 @@ public class TrajectoryErasure {
 			.update();
 		jdbc.sql("update trajectory_transition set reason = null where trajectory_id = :id").param("id", trajectoryId).update();
 		jdbc.sql("update coach_proposal set decline_reason = null where trajectory_id = :id").param("id", trajectoryId).update();
-		jdbc.sql("""
-				update intake set question = null, display_name = null, email = :erased, token_hash = null
-				where trajectory_id = :id""")
-			.param("erased", ERASED_ADDRESS)
-			.param("id", trajectoryId)
-			.update();
+		forgetApplications("trajectory_id = :key", trajectoryId);
 		events.publishEvent(new TrajectoryEvents.TrajectoryErased(trajectoryId, row.participantId(), row.email()));
 		log.info("Trajectory {} erased", trajectoryId);
 	}
@@ -114,22 +109,21 @@ public class TrajectoryErasure {
 	/** Applications of this address that never became a trajectory (withdrawn, never completed). */
 	@Transactional
 	public void eraseApplicationsOf(String email) {
-		jdbc.sql("""
-				update intake set question = null, display_name = null, email = :erased, token_hash = null
-				where lower(email) = lower(:email)""")
-			.param("erased", ERASED_ADDRESS)
-			.param("email", email)
-			.update();
+		forgetApplications("lower(email) = lower(:key)", email);
 	}
 
 	/** Applications that never became a trajectory and were left longer than this. */
 	@Transactional
 	public int eraseUnfinishedApplicationsBefore(OffsetDateTime cutoff) {
-		return jdbc.sql("""
-				update intake set question = null, display_name = null, email = :erased, token_hash = null
-				where trajectory_id is null and created_at < :cutoff and email <> :erased""")
+		return forgetApplications("trajectory_id is null and created_at < :key and email <> :erased", cutoff);
+	}
+
+	/** Clears the words and the person of the applications that match; the rest stays for the figures. */
+	private int forgetApplications(String where, Object key) {
+		return jdbc.sql("update intake set question = null, display_name = null, email = :erased, token_hash = null where "
+				+ where)
 			.param("erased", ERASED_ADDRESS)
-			.param("cutoff", cutoff)
+			.param("key", key)
 			.update();
 	}
 
