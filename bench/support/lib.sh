@@ -47,7 +47,7 @@ start_app() {
   shift 2
   (cd "$work" && exec java -Xmx512m -jar "$jar" --briefwissel.port="$port" \
     --briefwissel.db.url="jdbc:postgresql://$pg_host:$pg_port/$database" --briefwissel.db.user=postgres \
-    --briefwissel.db.password= --briefwissel.demo.enabled=false "$@" >> "$work/app-$node.log" 2>&1) &
+    --briefwissel.db.password= --briefwissel.demo.enabled="${BENCH_DEMO:-false}" "$@" >> "$work/app-$node.log" 2>&1) &
   app_pids[$node]=$!
   disown "${app_pids[$node]}" # its kill -9 is the point, not worth a line from the shell
   for _ in $(seq 1 300); do
