@@ -1,0 +1,127 @@
+package nl.briefwissel.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import nl.briefwissel.BriefwisselTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The IMAP adapter on a mailbox of its own: a full mailbox in batches, and a mailbox that is gone. */
+@BriefwisselTest
+class ImapPollerTests {
+
+	@Autowired
+	ImapPoller poller;
+
+	@Autowired
+	InboundMails inbound;
+
+	@Autowired
+	InboundProcessor processor;
+
+	@Autowired
+	ReplyAddress replyAddress;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** More mails than one batch, one of them delivered twice: each stored once, all marked seen. */
+	@Test
+	void aFullMailboxIsFetchedInBatchesEachMailStoredOnceAndMarkedSeenAfterwards() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		try {
+			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			for (int i = 0; i < 250; i++) {
+				mailbox.deliver(mail(run, i));
+			}
+			mailbox.deliver(mail(run, 7)); // redelivered by a sending server that did not see our 250
+			Properties peek = new Properties();
+			peek.put("mail.imap.peek", "true");
+			try (Store store = Session.getInstance(peek).getStore("imap")) {
+				store.connect("127.0.0.1", server.getImap().getPort(), "reply@elders.test", "geheim");
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(251);
+
+				assertThat(folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))).isEmpty();
+				assertThat(poller.fetchUnseen(folder)).isZero();
+			}
+			assertThat(jdbc.sql("select count(*) from inbound_mail where message_id like :run")
+				.param("run", "<batch-" + run + "-%")
+				.query(Integer.class)
+				.single()).isEqualTo(250);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	/** With the mailbox gone the poller says since when, and the health turns DEGRADED after the grace. */
+	@Test
+	void aMailboxThatIsGoneMakesTheHealthDegraded() {
+		int nothingListens;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			nothingListens = socket.getLocalPort();
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+		MailProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+				"briefwissel.mail.smtp.host", "127.0.0.1", "briefwissel.mail.imap.host", "127.0.0.1",
+				"briefwissel.mail.imap.port", Integer.toString(nothingListens), "briefwissel.mail.imap.ssl", "false",
+				"briefwissel.mail.imap.username", "reply@elders.test", "briefwissel.mail.imap.password", "geheim")))
+			.bindOrCreate("briefwissel.mail", MailProperties.class);
+		ImapPoller gone = new ImapPoller(properties, inbound, processor,
+				new StaticListableBeanFactory().getBeanProvider(EmbeddedMailServer.class), replyAddress);
+		MailFlowHealth health = new MailFlowHealth(jdbc, gone, Clock.systemUTC(), Duration.ZERO);
+		gone.start();
+		try {
+			await().atMost(Duration.ofSeconds(15)).until(() -> gone.unavailableSince().isPresent());
+			var report = health.health();
+			assertThat(report.getStatus()).isEqualTo(MailFlowHealth.DEGRADED);
+			assertThat(report.getDetails()).containsEntry("mailboxReadable", false);
+		}
+		finally {
+			gone.stop();
+		}
+		assertThat(gone.unavailableSince()).isEmpty();
+	}
+
+	private static MimeMessage mail(String run, int number) throws Exception {
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+			@Override
+			protected void updateMessageID() throws jakarta.mail.MessagingException {
+				setHeader("Message-ID", "<batch-" + run + "-" + number + "@example.nl>");
+			}
+		};
+		message.setFrom("deelnemer" + number + "@example.nl");
+		message.setRecipients(jakarta.mail.Message.RecipientType.TO, "reply+onbekend@elders.test");
+		message.setSubject("Antwoord " + number, "UTF-8");
+		message.setText("Dit is antwoord " + number + ".", "UTF-8");
+		message.saveChanges();
+		return message;
+	}
+}
