@@ -6,7 +6,8 @@
 # Needs the built jar, python3 and PostgreSQL on 127.0.0.1:5432 (user postgres). Loopback only.
 # Usage: ./mvnw -DskipTests package && bash bench/nodes/two-nodes.sh
 # (NODES_MESSAGES, NODES_REMINDERS, NODES_INBOUND: how many of each, defaults 300, 100, 100 per way;
-# NODES_STAGGER=1 starts node 2 after node 1 instead of together; NODES_KEEP=1 keeps database and logs)
+# NODES_STAGGER=1 starts node 2 after node 1 instead of together; NODES_KEEP=1 keeps database and logs;
+# NODES_JAR=path runs another build of the jar)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="${NODES_JAR:-$here/../../target/briefwissel.jar}"
