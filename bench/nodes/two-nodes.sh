@@ -74,8 +74,14 @@ wait_for() {
 
 # The relay: GreenMail's own jars, taken from the application jar, so no build tool is needed here.
 mkdir "$work/lib"
-(cd "$work/lib" && unzip -q -j "$jar" 'BOOT-INF/lib/greenmail-*' 'BOOT-INF/lib/jakarta.mail*' \
-  'BOOT-INF/lib/jakarta.activation*' 'BOOT-INF/lib/angus-*' 'BOOT-INF/lib/slf4j-api-*')
+python3 - "$jar" "$work/lib" <<'PYTHON'
+import os, re, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as jar:
+    for name in jar.namelist():
+        if re.match(r"BOOT-INF/lib/(greenmail|jakarta\.mail|jakarta\.activation|angus|slf4j-api)-", name):
+            with open(os.path.join(sys.argv[2], os.path.basename(name)), "wb") as out:
+                out.write(jar.read(name))
+PYTHON
 touch "$work/deliveries.tsv"
 (cd "$work" && exec java -Xmx256m -cp "$work/lib/*" "$here/Relay.java" $relay_smtp $relay_imap \
   "$work/deliveries.tsv" "$mailbox" "$mailbox_password" > "$work/relay.log" 2>&1) &
