@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import nl.briefwissel.StartupSeeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Ships the assignments written for Briefwissel ({@code assignments/library.txt}) into the shared
  * library, each entry once by its key and language, in every profile: a new installation starts
- * with a library, and an administrator's changes to shipped entries are never overwritten.
+ * with a library, and an administrator's changes to shipped entries are never overwritten. Nodes
+ * starting together add each entry once.
  */
 @Component
 class LibrarySeed implements ApplicationRunner {
@@ -35,21 +37,28 @@ class LibrarySeed implements ApplicationRunner {
 
 	private final Assignments assignments;
 
-	LibrarySeed(Assignments assignments) {
+	private final StartupSeeds seeds;
+
+	LibrarySeed(Assignments assignments, StartupSeeds seeds) {
 		this.assignments = assignments;
+		this.seeds = seeds;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		int added = 0;
-		for (Entry entry : read()) {
-			if (!assignments.hasLibraryEntry(entry.key(), entry.draft().language())) {
-				assignments.insertLibraryEntry(entry.key(), entry.draft());
-				added++;
+		List<Entry> shipped = read();
+		int[] added = { 0 };
+		// In turn: nodes starting together on one database would otherwise both add a new entry.
+		seeds.inTurn(StartupSeeds.ASSIGNMENT_LIBRARY, () -> {
+			for (Entry entry : shipped) {
+				if (!assignments.hasLibraryEntry(entry.key(), entry.draft().language())) {
+					assignments.insertLibraryEntry(entry.key(), entry.draft());
+					added[0]++;
+				}
 			}
-		}
-		if (added > 0) {
-			log.info("{} shipped assignment(s) added to the shared library", added);
+		});
+		if (added[0] > 0) {
+			log.info("{} shipped assignment(s) added to the shared library", added[0]);
 		}
 	}
 

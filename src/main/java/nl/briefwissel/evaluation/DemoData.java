@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.briefwissel.StartupSeeds;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
@@ -33,11 +34,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One organisation, one programme, three coaches and eight participants in every stage, so the
- * product can be tried without setting anything up. Written once, into an empty database.
+ * product can be tried without setting anything up. Written once, into an empty database, also when
+ * several nodes start on it together.
  */
 @Component
 @Order(0)
@@ -60,7 +61,7 @@ class DemoData implements ApplicationRunner {
 
 	private final Conversations conversations;
 
-	private final TransactionTemplate transactions;
+	private final StartupSeeds seeds;
 
 	private final Clock clock;
 
@@ -71,7 +72,7 @@ class DemoData implements ApplicationRunner {
 	private final Intakes intakes;
 
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
-			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, TransactionTemplate transactions,
+			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, StartupSeeds seeds,
 			Clock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes) {
 		this.coachProfiles = coachProfiles;
 		this.coachPool = coachPool;
@@ -82,15 +83,18 @@ class DemoData implements ApplicationRunner {
 		this.trajectories = trajectories;
 		this.mailServer = mailServer;
 		this.conversations = conversations;
-		this.transactions = transactions;
+		this.seeds = seeds;
 		this.clock = clock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (accounts.count() == 0) {
-			transactions.executeWithoutResult(status -> seed());
-		}
+		// Checked in turn: a second node starting at the same moment waits, then finds the data written.
+		seeds.inTurn(StartupSeeds.DEMO_DATA, () -> {
+			if (accounts.count() == 0) {
+				seed();
+			}
+		});
 		// The embedded server keeps mail in memory: give every person a mailbox again at each start.
 		mailServer.ifAvailable(server -> accounts.all().forEach(account -> server.ensureMailbox(account.email())));
 	}

@@ -99,6 +99,8 @@ class OutboxWorker {
 			.param("error", error)
 			.update();
 		if (error == null) {
+			// Which node sent which mail, for bench/nodes/two-nodes.sh and for tracing one mail across nodes.
+			log.debug("Mail {} sent (attempt {})", mail.messageId(), attempt);
 			jdbc.sql("update outbound_mail set status = 'SENT', attempts = :attempt, sent_at = :now, last_error = null where id = :id")
 				.param("attempt", attempt)
 				.param("now", now)
