@@ -28,6 +28,9 @@ import java.nio.charset.StandardCharsets;
  *
  * Usage: java -cp CLASSPATH InboundLoad.java SMTP_PORT JDBC_URL DB_USER COUNT CONNECTIONS [RATE]
  *
+ * With JDBC_URL "-" it only measures how fast the server answers 250 (for Postfix's smtp-sink, the
+ * transport's limit on the same machine, measured with the same client and the same mails).
+ *
  * Without RATE every connection sends as fast as the receiver answers (the most the system takes);
  * with RATE the mails leave at that many per second in total (an open load: latency at that rate).
  */
@@ -41,8 +44,12 @@ public class InboundLoad {
 		int connections = Integer.parseInt(args[4]);
 		double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
 
+		boolean sinkOnly = "-".equals(url);
 		List<String[]> senders = new ArrayList<>();
-		try (Connection db = DriverManager.getConnection(url, user, "");
+		if (sinkOnly) {
+			senders.add(new String[] { "sinktokensinktokensinktoken", "deelnemer@example.nl" });
+		}
+		else try (Connection db = DriverManager.getConnection(url, user, "");
 				ResultSet rs = db.createStatement().executeQuery("""
 						select r.token, a.email from reply_token r join account a on a.id = r.participant_id
 						join trajectory t on t.id = r.trajectory_id where t.status = 'RUNNING'""")) {
@@ -128,6 +135,14 @@ public class InboundLoad {
 
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		long lastVisible = start;
+		if (sinkOnly) {
+			done.await();
+			long end = acknowledged.values().stream().mapToLong(Long::longValue).max().orElse(start);
+			System.out.printf("mails sent: %d, acknowledged (250): %d%n", count, acknowledged.size());
+			System.out.printf("SMTP accept rate: %.0f mails/s (%.2f s)%n", acknowledged.size() / ((end - start) / 1000.0),
+					(end - start) / 1000.0);
+			return;
+		}
 		try (Connection db = DriverManager.getConnection(url, user, "")) {
 			PreparedStatement visible = db.prepareStatement("""
 					select i.message_id, m.created_at from message m join inbound_mail i on i.id = m.inbound_mail_id

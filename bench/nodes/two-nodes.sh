@@ -2,7 +2,7 @@
 # Two application nodes on one PostgreSQL (issue #9, item 5): a session from one node is valid on
 # the other, each outbound mail and each reminder goes out exactly once, inbound mail is stored and
 # processed once whichever node receives it. Both nodes send through one relay and read one IMAP
-# mailbox (GreenMail, bench/nodes/Relay.java), which logs every delivery by Message-ID.
+# mailbox (GreenMail, bench/support/MailServer.java), which logs every delivery by Message-ID.
 # Needs the built jar, python3 and PostgreSQL on 127.0.0.1:5432 (user postgres). Loopback only.
 # Usage: ./mvnw -DskipTests package && bash bench/nodes/two-nodes.sh
 # (NODES_MESSAGES, NODES_REMINDERS, NODES_INBOUND: how many of each, defaults 300, 100, 100 per way;
@@ -14,7 +14,7 @@ jar="${NODES_JAR:-$here/../../target/briefwissel.jar}"
 messages="${NODES_MESSAGES:-300}"
 reminders="${NODES_REMINDERS:-100}"
 inbound="${NODES_INBOUND:-100}"
-http1=18281 http2=18282 receiver1=18225 receiver2=18226 relay_smtp=18227 relay_imap=18243
+http1=18281 http2=18282 receiver1=18225 receiver2=18226 relay_smtp=18227 relay_imap=18243 relay_control=18244
 mailbox="reply@briefwissel.test" mailbox_password="relay-$$"
 database="briefwissel_nodes_$(date +%s)_$$"
 work="$(mktemp -d)"
@@ -72,19 +72,11 @@ wait_for() {
   done
 }
 
-# The relay: GreenMail's own jars, taken from the application jar, so no build tool is needed here.
-mkdir "$work/lib"
-python3 - "$jar" "$work/lib" <<'PYTHON'
-import os, re, sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as jar:
-    for name in jar.namelist():
-        if re.match(r"BOOT-INF/lib/(greenmail|jakarta\.mail|jakarta\.activation|angus|slf4j-api)-", name):
-            with open(os.path.join(sys.argv[2], os.path.basename(name)), "wb") as out:
-                out.write(jar.read(name))
-PYTHON
+# The relay: bench/support/MailServer.java with GreenMail's jars from the application jar (no build tool).
+python3 "$here/../support/greenmail-classpath.py" "$jar" "$work/lib"
 touch "$work/deliveries.tsv"
-(cd "$work" && exec java -Xmx256m -cp "$work/lib/*" "$here/Relay.java" $relay_smtp $relay_imap \
-  "$work/deliveries.tsv" "$mailbox" "$mailbox_password" > "$work/relay.log" 2>&1) &
+(cd "$work" && exec java -Xmx256m -cp "$work/lib/*" "$here/../support/MailServer.java" $relay_smtp $relay_imap \
+  $relay_control "$mailbox_password" "$work/deliveries.tsv" > "$work/relay.log" 2>&1) &
 relay=$!
 
 # One key for both nodes: each seals what the other must open (the evaluation default would
@@ -108,7 +100,7 @@ start() { # name http-port receiver-port
 }
 healthy() { curl -s -m 2 "127.0.0.1:$1/actuator/health" | grep -q '"UP"'; }
 
-wait_for 30 grep -q "relay listening" "$work/relay.log" || fail "the relay did not start"
+wait_for 30 grep -q "mail server: SMTP" "$work/relay.log" || fail "the relay did not start"
 # Both nodes start at the same moment on the empty database, as two replicas of a new installation
 # do: migrations, the shipped library and the demo data must each be written once
 # (NODES_STAGGER=1 starts node 2 only once node 1 is up).

@@ -1,5 +1,7 @@
+import java.io.FileWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +17,16 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-alone mail server for the crash, outage and multi-node scripts: GreenMail's SMTP and IMAP
  * on loopback, outside the application's process, so killing the application does not kill the
- * server that counts what arrived. The platform mailbox {@code reply@briefwissel.test} (password
- * {@code briefwissel}) receives every {@code reply+TOKEN@} address.
+ * server that counts what arrived. The platform mailbox {@code reply@briefwissel.test} (with the
+ * given password) receives every {@code reply+TOKEN@} address, as sub-addressing does at a provider.
  *
- * <p>A small control port answers {@code GET /delivered} (the Message-ID of every delivery, one per
- * line, duplicates included), {@code POST /stop} and {@code POST /start}: an outage is the ports
+ * <p>A small control port answers {@code GET /delivered} (a line "recipient TAB Message-ID" per
+ * delivery, duplicates included), {@code POST /stop} and {@code POST /start}: an outage is the ports
  * closing, as when a relay goes away. The list of deliveries survives a stop; the mailboxes do not.
+ * With a DELIVERY_LOG each delivery is also appended there, the moment it happens.
  *
- * <p>Usage: {@code java -cp "$(cat target/bench-classpath.txt)" bench/support/MailServer.java SMTP IMAP CONTROL}
+ * <p>Usage: {@code java -cp "DIR/*" bench/support/MailServer.java SMTP IMAP CONTROL PASSWORD [DELIVERY_LOG]}
+ * (DIR from {@code bench/support/greenmail-classpath.py})
  */
 public class MailServer {
 
@@ -32,13 +36,19 @@ public class MailServer {
 
 	private final int imapPort;
 
+	private final String password;
+
+	private final PrintWriter log;
+
 	private final List<String> delivered = new CopyOnWriteArrayList<>();
 
 	private GreenMail greenMail;
 
-	MailServer(int smtpPort, int imapPort) {
+	MailServer(int smtpPort, int imapPort, String password, PrintWriter log) {
 		this.smtpPort = smtpPort;
 		this.imapPort = imapPort;
+		this.password = password;
+		this.log = log;
 	}
 
 	synchronized void start() {
@@ -49,17 +59,20 @@ public class MailServer {
 				new ServerSetup(imapPort, LOOPBACK, "imap") })
 			.withConfiguration(GreenMailConfiguration.aConfig().withSieveIgnoreDetail());
 		server.start();
-		server.setUser("reply@briefwissel.test", "reply@briefwissel.test", "briefwissel");
+		server.setUser("reply@briefwissel.test", "reply@briefwissel.test", password);
 		var users = server.getUserManager();
 		var standard = users.getMessageDeliveryHandler();
 		users.setMessageDeliveryHandler((message, recipient) -> {
-			try {
-				delivered.add(String.valueOf(message.getMessage().getMessageID()));
+			var user = standard.handle(message, recipient);
+			String delivery = recipient.getEmail().toLowerCase(java.util.Locale.ROOT) + "\t"
+					+ message.getMessage().getMessageID();
+			delivered.add(delivery);
+			if (log != null) {
+				synchronized (log) {
+					log.println(delivery);
+				}
 			}
-			catch (jakarta.mail.MessagingException e) {
-				delivered.add("unreadable");
-			}
-			return standard.handle(message, recipient);
+			return user;
 		});
 		greenMail = server;
 	}
@@ -72,7 +85,8 @@ public class MailServer {
 	}
 
 	public static void main(String[] args) throws IOException {
-		MailServer mail = new MailServer(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
+		PrintWriter log = args.length > 4 ? new PrintWriter(new FileWriter(args[4], true), true) : null;
+		MailServer mail = new MailServer(Integer.parseInt(args[0]), Integer.parseInt(args[1]), args[3], log);
 		mail.start();
 		HttpServer control = HttpServer.create(new InetSocketAddress(LOOPBACK, Integer.parseInt(args[2])), 0);
 		control.createContext("/delivered", exchange -> answer(exchange, String.join("\n", mail.delivered)));

@@ -12,13 +12,10 @@ database="briefwissel_${name}_$(date +%s)_$$"
 declare -A app_pids=()
 mail_pid=""
 
-# A classpath with GreenMail for the stand-alone mail server (built once, reused).
+# GreenMail's classpath for the stand-alone mail server, taken from the application jar.
 bench_classpath() {
-  if [ ! -s "$project/target/bench-classpath.txt" ]; then
-    (cd "$project" && ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile=target/bench-classpath.txt)
-  fi
-  cat "$project/target/bench-classpath.txt"
+  [ -d "$work/lib" ] || python3 "$support/greenmail-classpath.py" "$jar" "$work/lib"
+  echo "$work/lib/*"
 }
 
 sql() { psql -h "$pg_host" -p "$pg_port" -U postgres -At -v ON_ERROR_STOP=1 -c "$1" "$database"; }
@@ -72,7 +69,8 @@ crash_app() {
 # start_mail_server SMTP IMAP CONTROL: the stand-alone GreenMail of bench/support/MailServer.java.
 start_mail_server() {
   mail_control="$3"
-  java -cp "$(bench_classpath)" "$support/MailServer.java" "$1" "$2" "$3" >> "$work/mail-server.log" 2>&1 &
+  java -Xmx256m -cp "$(bench_classpath)" "$support/MailServer.java" "$1" "$2" "$3" "briefwissel" \
+    >> "$work/mail-server.log" 2>&1 &
   mail_pid=$!
   for _ in $(seq 1 150); do
     curl -s -m 1 "localhost:$mail_control/delivered" > /dev/null && return 0
