@@ -53,47 +53,53 @@ class Browser:
         self.post("/login", page, {"email": self.email, "password": "briefwissel"})
 
 
-def coach():
-    browser = Browser("coach@briefwissel.test")
+def until_deadline(who, step):
+    """Runs step(n) for n = 0, 1, ... until the deadline; a failed step is counted and the next follows."""
     n = 0
     while time.time() < deadline:
         try:
-            workspace = browser.get("/coach")
-            count("pages")
-            trajectories = sorted(set(re.findall(r'/coach/trajectories/([0-9a-f-]{36})"', workspace)))
-            if not trajectories:
-                error("coach: no trajectories on the workspace")
-                time.sleep(1)
-            for trajectory in trajectories:
-                page = browser.get(f"/coach/trajectories/{trajectory}")
-                count("pages")
-                if n % 5 == 0:
-                    browser.post(f"/coach/trajectories/{trajectory}/messages", page,
-                                 {"text": f"Beste deelnemer, dank voor je bericht. Vraag {n}: wat gaf je vandaag energie?"})
-                    count("writes")
-                n += 1
-                time.sleep(0.3)
+            step(n)
         except (urllib.error.URLError, OSError, AttributeError) as e:
-            error(f"coach: {e}")
+            error(f"{who}: {e}")
             time.sleep(1)
+        n += 1
+
+
+def coach():
+    browser = Browser("coach@briefwissel.test")
+
+    def round_of_conversations(n):
+        workspace = browser.get("/coach")
+        count("pages")
+        trajectories = sorted(set(re.findall(r'/coach/trajectories/([0-9a-f-]{36})"', workspace)))
+        if not trajectories:
+            error("coach: no trajectories on the workspace")
+            time.sleep(1)
+        for i, trajectory in enumerate(trajectories):
+            page = browser.get(f"/coach/trajectories/{trajectory}")
+            count("pages")
+            if (n + i) % 5 == 0:
+                browser.post(f"/coach/trajectories/{trajectory}/messages", page,
+                             {"text": f"Beste deelnemer, dank voor je bericht. Vraag {n}: wat gaf je vandaag energie?"})
+                count("writes")
+            time.sleep(0.3)
+
+    until_deadline("coach", round_of_conversations)
 
 
 def participant():
     browser = Browser("deelnemer@briefwissel.test")
-    n = 0
-    while time.time() < deadline:
-        try:
-            for path in ("/participant", "/participant/conversation"):
-                page = browser.get(path)
-                count("pages")
-            if n % 10 == 0:
-                browser.post("/participant/conversation", page, {"text": f"Op het web geschreven, bericht {n}."})
-                count("writes")
-            n += 1
-            time.sleep(2)
-        except (urllib.error.URLError, OSError, AttributeError) as e:
-            error(f"participant: {e}")
-            time.sleep(1)
+
+    def visit(n):
+        for path in ("/participant", "/participant/conversation"):
+            page = browser.get(path)
+            count("pages")
+        if n % 10 == 0:
+            browser.post("/participant/conversation", page, {"text": f"Op het web geschreven, bericht {n}."})
+            count("writes")
+        time.sleep(2)
+
+    until_deadline("participant", visit)
 
 
 def mail():
