@@ -22,5 +22,10 @@ cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; ps
 trap cleanup EXIT
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:8181/actuator/health >/dev/null && break; sleep 1; done
 sleep 3 # demo letters go out first
+# Warm-up, not measured: the first seconds of a fresh JVM compile the hot path, and a backlog built
+# then would be reported as the latency of a running server.
+java -cp "$(cat target/bench-classpath.txt)" bench/inbound/InboundLoad.java 2526 \
+  "jdbc:postgresql://127.0.0.1:5432/$database" postgres "${WARM_UP:-3000}" "$connections" "$rate" > target/bench-inbound-warm-up.txt
+sleep 2
 java -cp "$(cat target/bench-classpath.txt)" bench/inbound/InboundLoad.java 2526 \
   "jdbc:postgresql://127.0.0.1:5432/$database" postgres "$count" "$connections" "$rate"

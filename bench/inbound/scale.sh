@@ -17,7 +17,7 @@ fi
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 as_user=()
 [ "$(id -u)" -eq 0 ] && as_user=(-u nobody)
-LD_LIBRARY_PATH="$sink_dir/usr/lib/postfix" "$sink_dir/usr/sbin/smtp-sink" "${as_user[@]}" -c 127.0.0.1:2599 256 &
+LD_LIBRARY_PATH="$sink_dir/usr/lib/postfix" "$sink_dir/usr/sbin/smtp-sink" "${as_user[@]}" 127.0.0.1:2599 256 > /dev/null 2>&1 &
 sink=$!
 trap 'kill $sink 2> /dev/null || true' EXIT
 sleep 1
