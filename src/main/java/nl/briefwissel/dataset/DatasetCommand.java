@@ -33,7 +33,7 @@ import org.springframework.context.annotation.FilterType;
  * trajectories, a fifth running, some 25 letters each) and an organisation's size (two thousand
  * trajectories in two programmes) are therefore the same at both sizes, so a coach's workspace, a
  * conversation and a manager's statistics show the same amount of data; only the tables they are
- * read from are ten times larger. "Page cost flat from 2,000 to 20,000" then measures what it should:
+ * read from are ten times larger. A page whose cost stays flat from 2,000 to 20,000 then shows what it should:
  * whether reading stays proportional to what a page shows (indexes, no scans of whole tables), not
  * whether a coach with ten times the participants takes ten times longer.
  *

@@ -27,7 +27,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import nl.briefwissel.encryption.Encryption;
-import nl.briefwissel.trajectory.ContactMomentPlan;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -304,8 +303,7 @@ final class DatasetGenerator {
 					: today.minusDays(weeks * 7 + 14 + random.nextInt(660));
 			// Some trajectories were extended by two weeks, as coaches do when the question needs more time.
 			int extraWeeks = random.nextInt(100) < 15 ? 2 : 0;
-			ContactMomentPlan plan = ContactMomentPlan.of(startedOn, weeks, 2);
-			List<LocalDate> due = (extraWeeks > 0 ? plan.extendedBy(extraWeeks, 2) : plan).dueDates();
+			List<LocalDate> due = dueDates(startedOn, weeks + extraWeeks);
 			int moments = "STOPPED".equals(status) ? 1 + random.nextInt(due.size() - 1) : due.size();
 			LocalDate endedOn = switch (status) {
 				case "COMPLETED" -> due.get(due.size() - 1).plusDays(1 + random.nextInt(4));
@@ -402,6 +400,26 @@ final class DatasetGenerator {
 			tables.writingSample.add(UUID.randomUUID(), author, id, at, dutch ? "nl" : "en", words,
 					55 + random.nextDouble() * 20, 1 + random.nextInt(4), random.nextInt(4));
 		}
+	}
+
+	/**
+	 * Two contact moments a week on the third and fifth working day, as the trajectory module plans
+	 * them; public holidays aside, which moves a few letters by a day and changes no page's work.
+	 * (Not the trajectory module's own plan: this module must not depend on the modules it fills.)
+	 */
+	static List<LocalDate> dueDates(LocalDate start, int weeks) {
+		List<LocalDate> workingDays = new ArrayList<>();
+		for (LocalDate day = start; workingDays.size() < weeks * 5; day = day.plusDays(1)) {
+			if (day.getDayOfWeek().getValue() <= 5) {
+				workingDays.add(day);
+			}
+		}
+		List<LocalDate> due = new ArrayList<>();
+		for (int week = 0; week < weeks; week++) {
+			due.add(workingDays.get(week * 5 + 2));
+			due.add(workingDays.get(week * 5 + 4));
+		}
+		return due;
 	}
 
 	private static OffsetDateTime at(LocalDate day, int hour, SplittableRandom random) {
