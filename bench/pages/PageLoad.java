@@ -33,7 +33,9 @@ import javax.crypto.spec.SecretKeySpec;
  * signed in as the benchmark accounts of {@code java -jar briefwissel.jar dataset} (password and
  * authenticator code, the code computed here with RFC 6238 as an app would).
  *
- * Usage: java -cp CLASSPATH PageLoad.java BASE_URL JDBC_URL DB_USER CLIENTS WARMUP_S MEASURE_S MAX_REQUESTS
+ * Usage: java -cp CLASSPATH PageLoad.java BASE_URL JDBC_URL DB_USER CLIENTS WARMUP_S MEASURE_S MAX_REQUESTS [ONLY]
+ * (ONLY: a comma-separated choice of floor, reference, workspace, conversation, participant,
+ * statistics, write; all of them without it. The floor always runs, for the ratios.)
  *
  * One scenario at a time, each CLIENTS threads in a closed loop: WARMUP_S seconds not counted, then
  * MEASURE_S seconds or MAX_REQUESTS requests, whichever comes first. A response counts only with
@@ -92,6 +94,8 @@ public class PageLoad {
 		int warmup = Integer.parseInt(args[4]);
 		int measure = Integer.parseInt(args[5]);
 		int maxRequests = Integer.parseInt(args[6]);
+		List<String> only = args.length > 7 ? List.of(args[7].split(",")) : List.of();
+		java.util.function.Predicate<String> chosen = key -> only.isEmpty() || only.contains(key);
 
 		List<String> coachEmails = new ArrayList<>();
 		Map<String, List<UUID>> running = new LinkedHashMap<>();
@@ -158,20 +162,20 @@ public class PageLoad {
 		List<Result> results = new ArrayList<>();
 		results.add(scenario("floor: /privacy (signed in)", clients, warmup, measure, maxRequests,
 				(c, i) -> page(coachOf.apply(c), "/privacy", "<h1")));
-		results.add(scenario("reference: /.well-known/security.txt (signed in)", clients, warmup, measure, maxRequests,
+		if (chosen.test("reference")) results.add(scenario("reference: /.well-known/security.txt (signed in)", clients, warmup, measure, maxRequests,
 				(c, i) -> page(coachOf.apply(c), "/.well-known/security.txt", "Contact:")));
-		results.add(scenario("coach workspace: /coach", clients, warmup, measure, maxRequests,
+		if (chosen.test("workspace")) results.add(scenario("coach workspace: /coach", clients, warmup, measure, maxRequests,
 				(c, i) -> page(coachOf.apply(c), "/coach", "/coach/trajectories/")));
-		results.add(scenario("conversation: /coach/trajectories/{id}", clients, warmup, measure, maxRequests, (c, i) -> {
+		if (chosen.test("conversation")) results.add(scenario("conversation: /coach/trajectories/{id}", clients, warmup, measure, maxRequests, (c, i) -> {
 			Session coach = coachOf.apply(c);
 			List<UUID> own = running.get(coach.email());
 			return page(coach, "/coach/trajectories/" + own.get((int) ((c / coaches.size() + i) % own.size())), "name=\"text\"");
 		}));
-		results.add(scenario("participant: /participant/conversation", clients, warmup, measure, maxRequests,
+		if (chosen.test("participant")) results.add(scenario("participant: /participant/conversation", clients, warmup, measure, maxRequests,
 				(c, i) -> page(participants.get(c % participants.size()), "/participant/conversation", "name=\"text\"")));
-		results.add(scenario("statistics: /programme/statistics", clients, warmup, measure, maxRequests,
+		if (chosen.test("statistics")) results.add(scenario("statistics: /programme/statistics", clients, warmup, measure, maxRequests,
 				(c, i) -> page(manager, "/programme/statistics", "<table")));
-		results.add(scenario("write and send: POST /coach/trajectories/{id}/messages", clients, warmup, measure,
+		if (chosen.test("write")) results.add(scenario("write and send: POST /coach/trajectories/{id}/messages", clients, warmup, measure,
 				Math.min(maxRequests, 2_000), (c, i) -> {
 					Session coach = coachOf.apply(c);
 					List<UUID> own = running.get(coach.email());

@@ -4,7 +4,9 @@
 # accounts (password and authenticator code) and measures the pages at CLIENTS concurrent clients.
 # Run from the project root: bash bench/pages/run.sh [TRAJECTORIES] [CLIENTS] [WARMUP_S] [MEASURE_S] [MAX_REQUESTS]
 # Loopback only; the instance listens on 18181 and stops, and the database is dropped, on exit.
-# Set BRIEFWISSEL_BENCH_SKIP_BUILD=1 to use the jar and classpath already in target/.
+# Set BRIEFWISSEL_BENCH_SKIP_BUILD=1 to use the jar and classpath already in target/, BRIEFWISSEL_BENCH_ONLY
+# to a comma-separated choice of scenarios (see PageLoad.java), BRIEFWISSEL_BENCH_JAVA_OPTS for the
+# instance (e.g. -XX:StartFlightRecording=filename=target/pages.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 trajectories="${1:-2000}"
@@ -39,7 +41,7 @@ psql -h 127.0.0.1 -U postgres -d "$database" -q -t -c \
 echo "== Instance on 127.0.0.1:$port"
 # No demo data (it would add accounts to the dataset), sign-in brakes off for loopback only (the
 # load tool signs in some seventy accounts from one address), mail to the embedded server.
-java -Xmx1g -jar target/briefwissel.jar --briefwissel.port=$port --server.address=127.0.0.1 \
+java -Xmx1g ${BRIEFWISSEL_BENCH_JAVA_OPTS:-} -jar target/briefwissel.jar --briefwissel.port=$port --server.address=127.0.0.1 \
   --briefwissel.db.url="$url" --briefwissel.db.user=postgres "${keys[@]}" \
   --briefwissel.demo.enabled=false --briefwissel.sign-in.unthrottled-addresses=127.0.0.1 \
   --briefwissel.mail.embedded.smtp-port=0 --briefwissel.mail.embedded.imap-port=0 \
@@ -48,4 +50,4 @@ app=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "instance did not start; see target/bench-pages-app.log"; exit 1; }
 java -cp "$(cat target/bench-classpath.txt)" bench/pages/PageLoad.java "http://127.0.0.1:$port" "$url" postgres \
-  "$clients" "$warmup" "$measure" "$max_requests"
+  "$clients" "$warmup" "$measure" "$max_requests" ${BRIEFWISSEL_BENCH_ONLY:+"$BRIEFWISSEL_BENCH_ONLY"}
