@@ -23,6 +23,10 @@ public class BriefwisselApplication {
 			// A command with a small context of its own: the database and the keys, no web or mail.
 			System.exit(nl.briefwissel.encryption.EncryptionCommand.run(args, System.out, System.err));
 		}
+		if (args.length > 0 && "dataset".equals(args[0])) {
+			// A benchmark dataset for an empty PostgreSQL database: the database and the keys, nothing else.
+			System.exit(nl.briefwissel.dataset.DatasetCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(BriefwisselApplication.class, args);
 	}
 }

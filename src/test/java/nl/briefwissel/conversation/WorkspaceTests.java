@@ -84,6 +84,25 @@ class WorkspaceTests {
 	}
 
 	@Test
+	void endedTrajectoriesAreListedOnlyWhenTheCoachAsksForThem() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var ended = fixtures.anotherFor(running, LocalDate.now().minusWeeks(8));
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = :today where id = :id")
+			.param("today", LocalDate.now())
+			.param("id", ended.id())
+			.update();
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+
+		String page = mvc.perform(get("/coach").with(coach)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(running.participant().displayName(), "Toon je 1 afgeronde of gestopte trajecten", "need=ENDED")
+			.doesNotContain(ended.participant().displayName());
+
+		String endedOnly = mvc.perform(get("/coach").param("need", "ENDED").with(coach)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(endedOnly).contains(ended.participant().displayName()).doesNotContain(running.participant().displayName());
+	}
+
+	@Test
 	void theNeedFollowsTheRhythm() {
 		TrajectoryOverview t = running(START);
 		// Nothing written, moments of 4 and 6 November passed: overdue.

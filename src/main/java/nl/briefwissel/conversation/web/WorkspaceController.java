@@ -2,6 +2,7 @@ package nl.briefwissel.conversation.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Workspace;
@@ -33,11 +34,17 @@ class WorkspaceController {
 	@GetMapping("/coach")
 	String workspace(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Workspace.Need need,
 			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Model model) {
-		model.addAttribute("entries", workspace.of(me.id())
+		List<Workspace.Entry> entries = workspace.of(me.id())
 			.stream()
 			.filter(entry -> need == null || entry.need() == need)
 			.filter(entry -> status == null || entry.trajectory().status() == status)
-			.toList());
+			.toList();
+		// Ended trajectories only when asked for: a coach's history grows by dozens a year, and a
+		// workspace that lists all of them gets slower and longer every month (bench/pages).
+		boolean showEnded = need != null || status != null;
+		model.addAttribute("entries", showEnded ? entries
+				: entries.stream().filter(entry -> entry.need() != Workspace.Need.ENDED).toList());
+		model.addAttribute("endedHidden", showEnded ? 0 : entries.stream().filter(entry -> entry.need() == Workspace.Need.ENDED).count());
 		model.addAttribute("needs", Workspace.Need.values());
 		model.addAttribute("statuses", TrajectoryStatus.values());
 		model.addAttribute("need", need);

@@ -1,0 +1,397 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Page load at a fixed number of concurrent clients against a Briefwissel instance on loopback,
+ * signed in as the benchmark accounts of {@code java -jar briefwissel.jar dataset} (password and
+ * authenticator code, the code computed here with RFC 6238 as an app would).
+ *
+ * Usage: java -cp CLASSPATH PageLoad.java BASE_URL JDBC_URL DB_USER CLIENTS WARMUP_S MEASURE_S MAX_REQUESTS [ONLY]
+ * (ONLY: a comma-separated choice of floor, reference, workspace, conversation, participant,
+ * statistics, write; all of them without it. The floor always runs, for the ratios.)
+ *
+ * One scenario at a time, each CLIENTS threads in a closed loop: WARMUP_S seconds not counted, then
+ * MEASURE_S seconds or MAX_REQUESTS requests, whichever comes first. A response counts only with
+ * the expected status (200, or 302 to the trajectory after sending) and, for pages, a marker that
+ * shows it is the page and not the sign-in form. Prints throughput, p50/p90/p99 and each page's
+ * throughput as a share of the floor's: /privacy, signed in, which passes the same filters, session
+ * store and layout as every page but reads no data of its own.
+ */
+public class PageLoad {
+
+	private static final String PASSWORD = "briefwissel-bench";
+
+	private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Pattern SESSION = Pattern.compile("BRIEFWISSEL_SESSION=([^;]+)");
+
+	private static final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private static String base;
+
+	/** A signed-in browser: its session cookie and the CSRF token of that session. */
+	record Session(String email, String cookie, String csrf) {
+	}
+
+	record Result(String name, long requests, long failures, double seconds, long[] sortedNanos) {
+
+		double throughput() {
+			return requests / seconds;
+		}
+
+		double percentileMs(double p) {
+			if (sortedNanos.length == 0) {
+				return Double.NaN;
+			}
+			int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100.0 * sortedNanos.length) - 1);
+			return sortedNanos[Math.max(0, index)] / 1e6;
+		}
+	}
+
+	/** What one client does once; returns whether the answer was the right one. */
+	interface Step {
+		boolean run(int client, long iteration) throws Exception;
+	}
+
+	public static void main(String[] args) throws Exception {
+		base = args[0];
+		String url = args[1];
+		String user = args[2];
+		int clients = Integer.parseInt(args[3]);
+		int warmup = Integer.parseInt(args[4]);
+		int measure = Integer.parseInt(args[5]);
+		int maxRequests = Integer.parseInt(args[6]);
+		List<String> only = args.length > 7 ? List.of(args[7].split(",")) : List.of();
+		java.util.function.Predicate<String> chosen = key -> only.isEmpty() || only.contains(key);
+
+		List<String> coachEmails = new ArrayList<>();
+		Map<String, List<UUID>> running = new LinkedHashMap<>();
+		List<String> participantEmails = new ArrayList<>();
+		String managerEmail;
+		try (Connection db = DriverManager.getConnection(url, user, "")) {
+			// The first twenty coaches: one organisation's, at every size of the dataset.
+			try (ResultSet rs = db.createStatement().executeQuery("""
+					select a.email, t.id from account a join trajectory t on t.coach_id = a.id and t.status = 'RUNNING'
+					where a.email in (select email from account where email like 'coach-%' order by email limit 20)
+					order by a.email, t.id""")) {
+				while (rs.next()) {
+					running.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
+				}
+			}
+			coachEmails.addAll(running.keySet());
+			try (PreparedStatement statement = db.prepareStatement("""
+					select p.email from trajectory t join account p on p.id = t.participant_id
+					join account c on c.id = t.coach_id
+					where t.status = 'RUNNING' and c.email in (select email from account where email like 'coach-%' order by email limit 20)
+					order by p.email limit ?""")) {
+				statement.setInt(1, clients);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						participantEmails.add(rs.getString(1));
+					}
+				}
+			}
+			try (ResultSet rs = db.createStatement().executeQuery("select min(email) from account where email like 'manager-%'")) {
+				rs.next();
+				managerEmail = rs.getString(1);
+			}
+		}
+		if (coachEmails.isEmpty() || participantEmails.isEmpty() || managerEmail == null) {
+			throw new IllegalStateException("no benchmark accounts in " + url + ": run `java -jar target/briefwissel.jar dataset` first");
+		}
+		System.out.printf(Locale.ROOT, "Signing in %d coaches, %d participants and 1 programme manager%n", coachEmails.size(),
+				participantEmails.size());
+		List<Session> coaches = new ArrayList<>();
+		for (String email : coachEmails) {
+			coaches.add(signIn(email, true));
+		}
+		List<Session> participants = new ArrayList<>();
+		for (String email : participantEmails) {
+			participants.add(signIn(email, false));
+		}
+		Session manager = signIn(managerEmail, true);
+
+		// CSRF: a POST without the session's token must be refused before anything is written.
+		Session first = coaches.get(0);
+		UUID someTrajectory = running.get(first.email()).get(0);
+		HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/coach/trajectories/" + someTrajectory + "/messages"))
+			.header("Cookie", "BRIEFWISSEL_SESSION=" + first.cookie())
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("text=" + enc("Zonder token")))
+			.build());
+		System.out.println("POST without CSRF token: HTTP " + forged.statusCode() + (forged.statusCode() == 403 ? " (refused, as it should)" : " (NOT REFUSED)"));
+
+		IntFunction<Session> coachOf = client -> coaches.get(client % coaches.size());
+		String letter = "Dank je wel voor je brief. Wat me opvalt, is hoe vaak je schrijft over de momenten waarop je iemand"
+				+ " inwerkt. Wil je deze week bijhouden wanneer je energie krijgt, en wanneer je die verliest? "
+				+ "Het hoeft geen lang verslag te zijn: een paar woorden per dag is genoeg.\n\nHartelijke groet,\nje coach";
+
+		List<Result> results = new ArrayList<>();
+		results.add(scenario("floor: /privacy (signed in)", clients, warmup, measure, maxRequests,
+				(c, i) -> page(coachOf.apply(c), "/privacy", "<h1")));
+		if (chosen.test("reference")) results.add(scenario("reference: /.well-known/security.txt (signed in)", clients, warmup, measure, maxRequests,
+				(c, i) -> page(coachOf.apply(c), "/.well-known/security.txt", "Contact:")));
+		if (chosen.test("workspace")) results.add(scenario("coach workspace: /coach", clients, warmup, measure, maxRequests,
+				(c, i) -> page(coachOf.apply(c), "/coach", "/coach/trajectories/")));
+		if (chosen.test("conversation")) results.add(scenario("conversation: /coach/trajectories/{id}", clients, warmup, measure, maxRequests, (c, i) -> {
+			Session coach = coachOf.apply(c);
+			List<UUID> own = running.get(coach.email());
+			return page(coach, "/coach/trajectories/" + own.get((int) ((c / coaches.size() + i) % own.size())), "name=\"text\"");
+		}));
+		if (chosen.test("participant")) results.add(scenario("participant: /participant/conversation", clients, warmup, measure, maxRequests,
+				(c, i) -> page(participants.get(c % participants.size()), "/participant/conversation", "name=\"text\"")));
+		if (chosen.test("statistics")) results.add(scenario("statistics: /programme/statistics", clients, warmup, measure, maxRequests,
+				(c, i) -> page(manager, "/programme/statistics", "<table")));
+		if (chosen.test("write")) results.add(scenario("write and send: POST /coach/trajectories/{id}/messages", clients, warmup, measure,
+				Math.min(maxRequests, 2_000), (c, i) -> {
+					Session coach = coachOf.apply(c);
+					List<UUID> own = running.get(coach.email());
+					UUID trajectory = own.get((int) ((c / coaches.size() + i) % own.size()));
+					HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/coach/trajectories/" + trajectory + "/messages"))
+						.header("Cookie", "BRIEFWISSEL_SESSION=" + coach.cookie())
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString("text=" + enc(letter) + "&_csrf=" + enc(coach.csrf())))
+						.build());
+					return response.statusCode() == 302 && response.headers().firstValue("Location").orElse("")
+						.contains("/coach/trajectories/" + trajectory);
+				}));
+
+		double floor = results.get(0).throughput();
+		System.out.println();
+		System.out.printf(Locale.ROOT, "%-58s %9s %8s %9s %9s %9s %9s %8s%n", "scenario (" + clients + " clients)", "requests",
+				"failed", "req/s", "p50 ms", "p90 ms", "p99 ms", "x floor");
+		for (Result r : results) {
+			System.out.printf(Locale.ROOT, "%-58s %9d %8d %9.1f %9.1f %9.1f %9.1f %7.0f%%%n", r.name(), r.requests(), r.failures(),
+					r.throughput(), r.percentileMs(50), r.percentileMs(90), r.percentileMs(99), 100 * r.throughput() / floor);
+		}
+	}
+
+	private static boolean page(Session session, String path, String marker) throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+			.header("Cookie", "BRIEFWISSEL_SESSION=" + session.cookie())
+			.header("Accept", "text/html")
+			.header("Accept-Language", "nl")
+			.GET()
+			.build());
+		return response.statusCode() == 200 && response.body().contains(marker);
+	}
+
+	private static Result scenario(String name, int clients, int warmupSeconds, int measureSeconds, int maxRequests, Step step)
+			throws InterruptedException {
+		long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+		long end = warmupEnd + measureSeconds * 1_000_000_000L;
+		AtomicInteger taken = new AtomicInteger();
+		AtomicLong failures = new AtomicLong();
+		AtomicLong lastFinish = new AtomicLong(warmupEnd);
+		long[][] latencies = new long[clients][];
+		int[] counts = new int[clients];
+		CountDownLatch done = new CountDownLatch(clients);
+		for (int c = 0; c < clients; c++) {
+			int client = c;
+			new Thread(() -> {
+				long[] mine = new long[1024];
+				int n = 0;
+				long iteration = 0;
+				try {
+					while (true) {
+						long started = System.nanoTime();
+						if (started >= end) {
+							break;
+						}
+						boolean measured = started >= warmupEnd;
+						if (measured && taken.incrementAndGet() > maxRequests) {
+							break;
+						}
+						boolean ok;
+						try {
+							ok = step.run(client, iteration++);
+						}
+						catch (Exception e) {
+							ok = false;
+						}
+						long finished = System.nanoTime();
+						if (measured) {
+							if (!ok) {
+								failures.incrementAndGet();
+							}
+							if (n == mine.length) {
+								mine = Arrays.copyOf(mine, n * 2);
+							}
+							mine[n++] = finished - started;
+							lastFinish.accumulateAndGet(finished, Math::max);
+						}
+					}
+				}
+				finally {
+					latencies[client] = mine;
+					counts[client] = n;
+					done.countDown();
+				}
+			}).start();
+		}
+		done.await();
+		int total = 0;
+		for (int n : counts) {
+			total += n;
+		}
+		long[] all = new long[total];
+		int at = 0;
+		for (int c = 0; c < clients; c++) {
+			System.arraycopy(latencies[c], 0, all, at, counts[c]);
+			at += counts[c];
+		}
+		Arrays.sort(all);
+		double seconds = (lastFinish.get() - warmupEnd) / 1e9;
+		Result result = new Result(name, total, failures.get(), seconds, all);
+		System.out.printf(Locale.ROOT, "%-58s %7d requests in %5.1f s, %7.1f/s, p50 %6.1f ms, p99 %6.1f ms, %d failed%n", name,
+				total, seconds, result.throughput(), result.percentileMs(50), result.percentileMs(99), failures.get());
+		return result;
+	}
+
+	/** Password, then (for coaches and managers) the code of the current 30-second step. */
+	private static Session signIn(String email, boolean withCode) throws Exception {
+		HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")).GET().build());
+		String cookie = cookie(login, null);
+		HttpResponse<String> afterPassword = send(HttpRequest.newBuilder(uri("/login"))
+			.header("Cookie", "BRIEFWISSEL_SESSION=" + cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("email=" + enc(email) + "&password=" + enc(PASSWORD) + "&_csrf="
+					+ enc(csrf(login.body()))))
+			.build());
+		cookie = cookie(afterPassword, cookie);
+		String next = afterPassword.headers().firstValue("Location").orElse("");
+		if (afterPassword.statusCode() != 302 || next.contains("error") || next.contains("throttled") || next.contains("locked")) {
+			throw new IllegalStateException("password refused for " + email + ": " + afterPassword.statusCode() + " " + next);
+		}
+		if (withCode) {
+			if (!next.endsWith("/login/code")) {
+				throw new IllegalStateException(email + " was not asked for a code but sent to " + next);
+			}
+			for (int attempt = 0;; attempt++) {
+				HttpResponse<String> codePage = send(HttpRequest.newBuilder(uri("/login/code"))
+					.header("Cookie", "BRIEFWISSEL_SESSION=" + cookie)
+					.GET()
+					.build());
+				cookie = cookie(codePage, cookie);
+				HttpResponse<String> afterCode = send(HttpRequest.newBuilder(uri("/login/code"))
+					.header("Cookie", "BRIEFWISSEL_SESSION=" + cookie)
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("code=" + totp(Instant.now()) + "&_csrf=" + enc(csrf(codePage.body()))))
+					.build());
+				cookie = cookie(afterCode, cookie);
+				if (afterCode.statusCode() == 302) {
+					break;
+				}
+				if (attempt == 2) {
+					throw new IllegalStateException("code refused three times for " + email);
+				}
+				// A code is accepted once: after an earlier run in the same 30 seconds, wait for the next one.
+				long step = Instant.now().getEpochSecond() / 30;
+				Thread.sleep((step + 1) * 30_000 - System.currentTimeMillis() + 200);
+			}
+		}
+		HttpResponse<String> home = send(HttpRequest.newBuilder(uri("/privacy"))
+			.header("Cookie", "BRIEFWISSEL_SESSION=" + cookie)
+			.GET()
+			.build());
+		cookie = cookie(home, cookie);
+		if (home.statusCode() != 200) {
+			throw new IllegalStateException("not signed in as " + email + ": /privacy answered " + home.statusCode());
+		}
+		return new Session(email, cookie, csrf(home.body()));
+	}
+
+	private static String cookie(HttpResponse<?> response, String current) {
+		for (String header : response.headers().allValues("Set-Cookie")) {
+			Matcher m = SESSION.matcher(header);
+			if (m.find() && !m.group(1).isEmpty()) {
+				return m.group(1);
+			}
+		}
+		if (current == null) {
+			throw new IllegalStateException("no session cookie from " + response.uri());
+		}
+		return current;
+	}
+
+	private static String csrf(String page) {
+		Matcher m = CSRF.matcher(page);
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on the page");
+		}
+		return m.group(1);
+	}
+
+	static String totp(Instant now) throws Exception {
+		byte[] key = base32(TOTP_SECRET);
+		Mac mac = Mac.getInstance("HmacSHA1");
+		mac.init(new SecretKeySpec(key, "HmacSHA1"));
+		byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(now.getEpochSecond() / 30).array());
+		int offset = hash[hash.length - 1] & 0x0f;
+		int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+				| (hash[offset + 3] & 0xff);
+		return String.format(Locale.ROOT, "%06d", binary % 1_000_000);
+	}
+
+	private static byte[] base32(String text) {
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+		byte[] out = new byte[text.length() * 5 / 8];
+		int buffer = 0;
+		int bits = 0;
+		int at = 0;
+		for (char c : text.toCharArray()) {
+			buffer = (buffer << 5) | alphabet.indexOf(c);
+			bits += 5;
+			if (bits >= 8) {
+				out[at++] = (byte) (buffer >> (bits - 8));
+				bits -= 8;
+			}
+		}
+		return out;
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) throws Exception {
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static URI uri(String path) {
+		return URI.create(base + path);
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}
