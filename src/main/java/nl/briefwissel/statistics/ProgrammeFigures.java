@@ -1,11 +1,12 @@
 package nl.briefwissel.statistics;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** The figures of one programme over one period. */
 public record ProgrammeFigures(UUID programmeId, String programmeName, LocalDate from, LocalDate until, Figure intakes,
 		Figure started, Figure runningNow, Figure completed, Distribution stoppedByReason, Figure averageDays,
 		Distribution themes, Figure coachResponseHours, Figure contactMomentsKeptPercent, Figure evaluations, Figure satisfaction,
-		Figure questionAnsweredBefore, Figure questionAnsweredAfter, Figure recommendPercent) {
+		Figure questionAnsweredBefore, Figure questionAnsweredAfter, Figure recommendPercent, OffsetDateTime calculatedAt) {
 }

@@ -2,6 +2,7 @@ package nl.briefwissel.statistics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -11,30 +12,69 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.trajectory.ContactMomentPlan;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * The figures of a programme over a period. Every query here selects identifiers, dates, codes,
  * roles and scores only; {@code StatisticsTests} reads this file and fails on any text column.
+ *
+ * <p>Figures are kept for {@code briefwissel.statistics.fresh-for} (5 minutes) per programme and
+ * period, and the page says when they were calculated: they describe months of a programme, a
+ * minute's news does not change them, and calculating them reads every letter's date in the period
+ * (about 25,000 rows for a programme of 1,000 trajectories), the most expensive page by far
+ * (docs/performance.md). Each node keeps its own.
  */
 @Service
 public class Statistics {
+
+	/** Enough for every programme and the periods people ask for; above it, expired figures go first. */
+	private static final int KEPT_AT_MOST = 1_000;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Statistics(JdbcClient jdbc, Clock clock) {
+	private final Duration freshFor;
+
+	private final Map<Key, ProgrammeFigures> recent = new ConcurrentHashMap<>();
+
+	private record Key(UUID programme, LocalDate from, LocalDate until) {
+	}
+
+	Statistics(JdbcClient jdbc, Clock clock, @Value("${briefwissel.statistics.fresh-for:5m}") Duration freshFor) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.freshFor = freshFor;
 	}
 
 	public ProgrammeFigures of(Programme programme, LocalDate from, LocalDate until) {
+		Instant now = clock.instant();
+		Key key = new Key(programme.id(), from, until);
+		ProgrammeFigures kept = recent.get(key);
+		if (kept != null && kept.calculatedAt().toInstant().plus(freshFor).isAfter(now)
+				&& kept.programmeName().equals(programme.name())) {
+			return kept;
+		}
+		ProgrammeFigures figures = calculate(programme, from, until);
+		if (!freshFor.isZero() && !freshFor.isNegative()) {
+			if (recent.size() >= KEPT_AT_MOST) {
+				recent.values().removeIf(old -> !old.calculatedAt().toInstant().plus(freshFor).isAfter(now));
+			}
+			if (recent.size() < KEPT_AT_MOST) {
+				recent.put(key, figures);
+			}
+		}
+		return figures;
+	}
+
+	private ProgrammeFigures calculate(Programme programme, LocalDate from, LocalDate until) {
 		UUID id = programme.id();
 		OffsetDateTime start = from.atStartOfDay(clock.getZone()).toOffsetDateTime();
 		OffsetDateTime end = until.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
@@ -105,7 +145,8 @@ public class Statistics {
 				Figure.average(response.averageHours(), response.trajectories()),
 				Figure.average(kept.percent(), kept.trajectories()), Figure.count(scores.n()),
 				Figure.average(scores.satisfaction(), scores.n()), Figure.average(scores.before(), scores.n()),
-				Figure.average(scores.after(), scores.n()), Figure.average(scores.recommend(), scores.n()));
+				Figure.average(scores.after(), scores.n()), Figure.average(scores.recommend(), scores.n()),
+				OffsetDateTime.now(clock));
 	}
 
 	/** How long participants waited for their coach's answer, over the trajectories where that happened. */

@@ -96,7 +96,7 @@ class StatisticsTests {
 
 		String page = mvc.perform(get("/programme/statistics").with(fixtures.as(manager)))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Cijferprogramma " + suffix).contains("&lt; 5").contains("<svg")
+		assertThat(page).contains("Cijferprogramma " + suffix).contains("&lt; 5").contains("<svg").contains("Berekend om ")
 			.doesNotContain(SECRET).doesNotContain("Antwoord 1").doesNotContain("verbouwing").doesNotContain("Deelnemer 3");
 		assertThat(page).doesNotContain("E-coaching loopbaan"); // another organisation's programme
 
@@ -114,6 +114,46 @@ class StatisticsTests {
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** Figures are kept for a while per programme and period, then calculated again; 0s keeps nothing. */
+	@Test
+	void figuresAreKeptForAWhileAndSayWhenTheyWereCalculated() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Bewaard " + suffix);
+		var programme = programmes.create(organisation.id(), "Bewaarprogramma " + suffix, null);
+		var now = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-11-27T10:00:00Z"));
+		java.time.Clock clock = new java.time.Clock() {
+			@Override
+			public java.time.ZoneId getZone() {
+				return java.time.ZoneId.of("Europe/Amsterdam");
+			}
+
+			@Override
+			public java.time.Clock withZone(java.time.ZoneId zone) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public java.time.Instant instant() {
+				return now.get();
+			}
+		};
+		Statistics keeping = new Statistics(jdbc, clock, java.time.Duration.ofMinutes(5));
+		LocalDate from = LocalDate.of(2026, 1, 1);
+		LocalDate until = LocalDate.of(2026, 11, 27);
+
+		ProgrammeFigures first = keeping.of(programme, from, until);
+		assertThat(first.calculatedAt().toInstant()).isEqualTo(now.get());
+		now.set(now.get().plusSeconds(299));
+		assertThat(keeping.of(programme, from, until)).isSameAs(first);
+		assertThat(keeping.of(programme, from, until.minusDays(1))).isNotSameAs(first); // another period
+		now.set(now.get().plusSeconds(2));
+		ProgrammeFigures again = keeping.of(programme, from, until);
+		assertThat(again).isNotSameAs(first);
+		assertThat(again.calculatedAt()).isAfter(first.calculatedAt());
+
+		assertThat(statistics.of(programme, from, until)).isNotSameAs(statistics.of(programme, from, until));
+	}
 
 	@Test
 	void contactMomentsAreKeptWhenTheParticipantWroteInTheirWindow() {
