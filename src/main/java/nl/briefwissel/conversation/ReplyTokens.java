@@ -34,16 +34,19 @@ class ReplyTokens {
 
 	String tokenFor(UUID trajectoryId, UUID participantId) {
 		return binding(trajectoryId).map(Binding::token).orElseGet(() -> {
-			String token = addresses.newToken();
+			// Two nodes may write a trajectory's first token at the same moment (a reminder on one, the
+			// coach's letter on the other): the second insert waits for the first, then does nothing,
+			// and both hand out the token that was written.
 			jdbc.sql("""
 					insert into reply_token (token, trajectory_id, participant_id, created_at)
-					values (:token, :trajectory, :participant, :now)""")
-				.param("token", token)
+					values (:token, :trajectory, :participant, :now)
+					on conflict do nothing""")
+				.param("token", addresses.newToken())
 				.param("trajectory", trajectoryId)
 				.param("participant", participantId)
 				.param("now", OffsetDateTime.now(clock))
 				.update();
-			return token;
+			return binding(trajectoryId).orElseThrow().token();
 		});
 	}
 
