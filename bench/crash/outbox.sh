@@ -20,11 +20,7 @@ start_mail_server 13025 13143 13080
 relay=(--briefwissel.mail.smtp.host=127.0.0.1 --briefwissel.mail.smtp.port=13025 --briefwissel.mail.smtp.starttls=false
   --briefwissel.mail.outbox.poll-interval=100ms)
 start_app 1 18083 "${relay[@]}"
-# Queued as the Outbox queues a coach's message (a person's mail: the loop brake does not apply).
-sql "insert into outbound_mail (id, message_id, recipient, subject, text_body, status, attempts, next_attempt_at, created_at)
-     select gen_random_uuid(), '<outbox-crash-' || n || '@briefwissel.test>', 'deelnemer' || (n % 20) || '@example.nl',
-            'Bericht ' || n, 'Beste deelnemer, dit is bericht ' || n || '.', 'PENDING', 0, now(), now()
-     from generate_series(1, $mails) n" > /dev/null
+queue_mails outbox-crash 1 "$mails"
 arrived() { [ "$(delivered | grep -c outbox-crash || true)" -ge "$1" ]; }
 wait_for "a third of the mails at the relay" 120 arrived $((mails / 3))
 crash_app 1 18083

@@ -40,12 +40,6 @@ start_app 1 18085 "${services[@]}"
 
 health() { curl -s -m 5 localhost:18085/actuator/health | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p' | head -1; }
 health_is() { [ "$(health)" = "$1" ]; }
-queue() { # queue FIRST COUNT: outbound mails as the Outbox queues a coach's message
-  sql "insert into outbound_mail (id, message_id, recipient, subject, text_body, status, attempts, next_attempt_at, created_at)
-       select gen_random_uuid(), '<outage-' || n || '@briefwissel.test>', 'deelnemer' || (n % 20) || '@example.nl',
-              'Bericht ' || n, 'Beste deelnemer, dit is bericht ' || n || '.', 'PENDING', 0, now(), now()
-       from generate_series($1, $1 + $2 - 1) n" > /dev/null
-}
 send() { # send FIRST COUNT PORT: mails as an MTA sends them, retrying until answered 250
   python3 "$project/bench/crash/send.py" 127.0.0.1 "$3" "$1" "$2" 4 "$work/acked.txt" 180
 }
@@ -59,7 +53,7 @@ touch "$work/acked.txt"
 echo "== The relay and the IMAP server gone for ${outage}s"
 mail_server stop
 started=$SECONDS
-queue 1 100
+queue_mails outage 1 100
 send 1 100 15525
 echo "while gone: 100 mails queued, 100 mails answered 250 by the SMTP receiver; $(count) stored"
 wait_for "health DEGRADED while mail cannot flow" 60 health_is DEGRADED
@@ -75,7 +69,7 @@ wait_for "health UP again" 60 health_is UP
 echo "caught up $((SECONDS - started))s after the outage began; health: $(health)"
 
 echo "== PostgreSQL stopped for 10 s under load"
-queue 101 200
+queue_mails outage 101 200
 send 151 600 15525 &
 senders=$!
 acked_at_least() { [ "$(wc -l < "$work/acked.txt")" -ge "$1" ]; }

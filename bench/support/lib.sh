@@ -84,6 +84,15 @@ mail_server() { curl -s -m 10 -X POST "localhost:$mail_control/$1" > /dev/null; 
 
 delivered() { curl -s -m 10 "localhost:$mail_control/delivered"; }
 
+# queue_mails PREFIX FIRST COUNT: outbound mails queued as the Outbox queues a coach's message (a
+# person's mail, so the loop brake does not apply), Message-IDs <PREFIX-N@briefwissel.test>.
+queue_mails() {
+  sql "insert into outbound_mail (id, message_id, recipient, subject, text_body, status, attempts, next_attempt_at, created_at)
+       select gen_random_uuid(), '<$1-' || n || '@briefwissel.test>', 'deelnemer' || (n % 20) || '@example.nl',
+              'Bericht ' || n, 'Beste deelnemer, dit is bericht ' || n || '.', 'PENDING', 0, now(), now()
+       from generate_series($2, $2 + $3 - 1) n" > /dev/null
+}
+
 # wait_for DESCRIPTION SECONDS COMMAND...: polls until the command succeeds.
 wait_for() {
   local what="$1" seconds="$2"

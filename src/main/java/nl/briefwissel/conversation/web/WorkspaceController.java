@@ -3,6 +3,8 @@ package nl.briefwissel.conversation.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Workspace;
@@ -42,9 +44,10 @@ class WorkspaceController {
 		// Ended trajectories only when asked for: a coach's history grows by dozens a year, and a
 		// workspace that lists all of them gets slower and longer every month (bench/pages).
 		boolean showEnded = need != null || status != null;
-		model.addAttribute("entries", showEnded ? entries
-				: entries.stream().filter(entry -> entry.need() != Workspace.Need.ENDED).toList());
-		model.addAttribute("endedHidden", showEnded ? 0 : entries.stream().filter(entry -> entry.need() == Workspace.Need.ENDED).count());
+		Map<Boolean, List<Workspace.Entry>> ended = entries.stream()
+			.collect(Collectors.partitioningBy(entry -> entry.need() == Workspace.Need.ENDED));
+		model.addAttribute("entries", showEnded ? entries : ended.get(false));
+		model.addAttribute("endedHidden", showEnded ? 0 : ended.get(true).size());
 		model.addAttribute("needs", Workspace.Need.values());
 		model.addAttribute("statuses", TrajectoryStatus.values());
 		model.addAttribute("need", need);
