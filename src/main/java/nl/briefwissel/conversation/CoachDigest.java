@@ -118,7 +118,7 @@ class CoachDigest {
 	}
 
 	private boolean send(Account coach, LocalDate today, OffsetDateTime now) {
-		List<Workspace.Entry> entries = workspace.of(coach.id()).stream().filter(e -> WORTH_A_LINE.contains(e.need())).toList();
+		List<Workspace.Entry> entries = workspace.open(coach.id()).stream().filter(e -> WORTH_A_LINE.contains(e.need())).toList();
 		List<TrajectoryOverview> proposals = matching.waitingFor(coach.id());
 		if (entries.isEmpty() && proposals.isEmpty()) {
 			return false; // nothing needs them: no mail is the calm answer

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.trajectory.ContactMomentPlan;
@@ -53,13 +55,32 @@ public class Workspace {
 		this.clock = clock;
 	}
 
+	/** Every trajectory of the coach, ended ones included, most urgent first. */
 	public List<Entry> of(UUID coachId) {
+		return entries(trajectories.ofCoach(coachId, WORKSPACE));
+	}
+
+	/** The trajectories still going (or still to start), most urgent first; the ended ones are {@link #endedCount}. */
+	public List<Entry> open(UUID coachId) {
+		return entries(trajectories.ofCoach(coachId, OPEN));
+	}
+
+	/** How many of the coach's trajectories have ended: a workspace lists them only when asked. */
+	public int endedCount(UUID coachId) {
+		return trajectories.countOfCoach(coachId, ENDED);
+	}
+
+	// A proposal is not yet the coach's trajectory: it is answered on its own page first.
+	private static final Set<TrajectoryStatus> WORKSPACE = EnumSet.complementOf(EnumSet.of(TrajectoryStatus.MATCHING));
+
+	private static final Set<TrajectoryStatus> ENDED = EnumSet.of(TrajectoryStatus.COMPLETED, TrajectoryStatus.STOPPED);
+
+	// In the query, not after it: a coach's ended trajectories grow by dozens a year (bench/pages).
+	private static final Set<TrajectoryStatus> OPEN = EnumSet.complementOf(EnumSet.of(TrajectoryStatus.MATCHING,
+			TrajectoryStatus.COMPLETED, TrajectoryStatus.STOPPED));
+
+	private List<Entry> entries(List<TrajectoryOverview> own) {
 		LocalDate today = LocalDate.now(clock);
-		// A proposal is not yet the coach's trajectory: it is answered on its own page first.
-		List<TrajectoryOverview> own = trajectories.ofCoach(coachId)
-			.stream()
-			.filter(t -> t.status() != nl.briefwissel.trajectory.TrajectoryStatus.MATCHING)
-			.toList();
 		Map<UUID, Messages.Activity> activity = messages.activity(own.stream().map(TrajectoryOverview::id).toList());
 		return own.stream()
 			.map(t -> entry(t, activity.getOrDefault(t.id(), Messages.Activity.NONE), today))

@@ -3,6 +3,10 @@ package nl.briefwissel.trajectory;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Working days in the Netherlands for contact moments: weekends and the public holidays of the
@@ -19,12 +23,19 @@ public final class DutchHolidays {
 	}
 
 	public static boolean isHoliday(LocalDate date) {
-		int year = date.getYear();
+		return HOLIDAYS.computeIfAbsent(date.getYear(), DutchHolidays::of).contains(date);
+	}
+
+	// Every workspace row plans its contact moments day by day; working out Easter for each of those
+	// days was a quarter of the workspace's own time (bench/pages). A year's holidays never change.
+	private static final Map<Integer, Set<LocalDate>> HOLIDAYS = new ConcurrentHashMap<>();
+
+	private static Set<LocalDate> of(int year) {
 		LocalDate easter = easterSunday(year);
-		return date.equals(LocalDate.of(year, Month.JANUARY, 1)) || date.equals(kingsDay(year))
-				|| date.equals(LocalDate.of(year, Month.MAY, 5)) || date.equals(easter.plusDays(1))
-				|| date.equals(easter.plusDays(39)) || date.equals(easter.plusDays(50))
-				|| date.equals(LocalDate.of(year, Month.DECEMBER, 25)) || date.equals(LocalDate.of(year, Month.DECEMBER, 26));
+		// A copy, not Set.of: Ascension Day can fall on Liberation Day (5 May 2016).
+		return Set.copyOf(List.of(LocalDate.of(year, Month.JANUARY, 1), kingsDay(year), LocalDate.of(year, Month.MAY, 5),
+				easter.plusDays(1), easter.plusDays(39), easter.plusDays(50), LocalDate.of(year, Month.DECEMBER, 25),
+				LocalDate.of(year, Month.DECEMBER, 26)));
 	}
 
 	/** The next working day on or after the date. */

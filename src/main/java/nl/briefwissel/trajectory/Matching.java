@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,7 +189,7 @@ public class Matching {
 
 	/** The proposals waiting for this coach's answer. */
 	public List<TrajectoryOverview> waitingFor(UUID coachId) {
-		return trajectories.ofCoach(coachId).stream().filter(t -> t.status() == TrajectoryStatus.MATCHING).toList();
+		return trajectories.ofCoach(coachId, EnumSet.of(TrajectoryStatus.MATCHING));
 	}
 
 	/** The open proposal of a trajectory to this coach, or a refusal that reads as "not found". */

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -143,10 +145,31 @@ public class Trajectories {
 	}
 
 	public List<TrajectoryOverview> ofCoach(UUID coachId) {
-		return withPauses(jdbc.sql(OVERVIEW + " where t.erased_at is null and t.coach_id = :coach order by t.status, pa.display_name")
+		return ofCoach(coachId, EnumSet.allOf(TrajectoryStatus.class));
+	}
+
+	/** The coach's trajectories in these stages: a workspace reads the open ones, not years of ended ones. */
+	public List<TrajectoryOverview> ofCoach(UUID coachId, Set<TrajectoryStatus> statuses) {
+		return withPauses(jdbc.sql(OVERVIEW + """
+				 where t.erased_at is null and t.coach_id = :coach and t.status in (:statuses)
+				order by t.status, pa.display_name""")
 			.param("coach", coachId)
+			.param("statuses", names(statuses))
 			.query(Trajectories::map)
 			.list());
+	}
+
+	/** How many of the coach's trajectories are in these stages. */
+	public int countOfCoach(UUID coachId, Set<TrajectoryStatus> statuses) {
+		return jdbc.sql("select count(*) from trajectory t where t.erased_at is null and t.coach_id = :coach and t.status in (:statuses)")
+			.param("coach", coachId)
+			.param("statuses", names(statuses))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static List<String> names(Set<TrajectoryStatus> statuses) {
+		return statuses.stream().map(TrajectoryStatus::name).toList();
 	}
 
 	public List<TrajectoryOverview> ofParticipant(UUID participantId) {

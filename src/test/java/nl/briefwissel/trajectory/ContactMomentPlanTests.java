@@ -27,6 +27,12 @@ class ContactMomentPlanTests {
 	}
 
 	@Test
+	void twoHolidaysOnOneDayAreOneHoliday() {
+		assertThat(DutchHolidays.isHoliday(LocalDate.of(2016, 5, 5))).as("Ascension and Liberation Day, 2016").isTrue();
+		assertThat(DutchHolidays.isWorkingDay(LocalDate.of(2016, 5, 6))).isTrue();
+	}
+
+	@Test
 	void sixWeeksOfTwoMomentsAreTwelveWorkingDaysOnTheThirdAndFifthWorkingDayOfEachWeek() {
 		ContactMomentPlan plan = ContactMomentPlan.of(LocalDate.of(2026, 11, 2), 6, 2); // a Monday
 		assertThat(plan.size()).isEqualTo(12);

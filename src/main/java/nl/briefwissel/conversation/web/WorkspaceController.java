@@ -3,8 +3,6 @@ package nl.briefwissel.conversation.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Workspace;
@@ -36,18 +34,16 @@ class WorkspaceController {
 	@GetMapping("/coach")
 	String workspace(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Workspace.Need need,
 			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Model model) {
-		List<Workspace.Entry> entries = workspace.of(me.id())
+		// Ended trajectories only when asked for: a coach's history grows by dozens a year, and a
+		// workspace that lists all of them gets slower and longer every month (bench/pages).
+		boolean filtered = need != null || status != null;
+		List<Workspace.Entry> entries = filtered ? workspace.of(me.id())
 			.stream()
 			.filter(entry -> need == null || entry.need() == need)
 			.filter(entry -> status == null || entry.trajectory().status() == status)
-			.toList();
-		// Ended trajectories only when asked for: a coach's history grows by dozens a year, and a
-		// workspace that lists all of them gets slower and longer every month (bench/pages).
-		boolean showEnded = need != null || status != null;
-		Map<Boolean, List<Workspace.Entry>> ended = entries.stream()
-			.collect(Collectors.partitioningBy(entry -> entry.need() == Workspace.Need.ENDED));
-		model.addAttribute("entries", showEnded ? entries : ended.get(false));
-		model.addAttribute("endedHidden", showEnded ? 0 : ended.get(true).size());
+			.toList() : workspace.open(me.id());
+		model.addAttribute("entries", entries);
+		model.addAttribute("endedHidden", filtered ? 0 : workspace.endedCount(me.id()));
 		model.addAttribute("needs", Workspace.Need.values());
 		model.addAttribute("statuses", TrajectoryStatus.values());
 		model.addAttribute("need", need);
