@@ -150,11 +150,17 @@ class AssignmentTests {
 
 		Account otherCoach = fixtures.runningTrajectory(true).coach();
 		assertThat(assignments.forCoach(otherCoach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
+		// The choice list of the conversation page: the same assignments, the other coach's own not among them.
+		assertThat(assignments.choicesFor(coach.id())).extracting(Assignments.Choice::id)
+			.containsExactlyElementsOf(assignments.forCoach(coach.id(), null).stream().map(Assignment::id).toList())
+			.contains(own.id());
+		assertThat(assignments.choicesFor(otherCoach.id())).extracting(Assignments.Choice::id).doesNotContain(own.id());
 		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(otherCoach)).param("archived", "true"))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(coach)).param("archived", "true"))
 			.andExpect(flash().attribute("saved", "assignments.archived"));
 		assertThat(assignments.forCoach(coach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
+		assertThat(assignments.choicesFor(coach.id())).extracting(Assignments.Choice::id).doesNotContain(own.id());
 
 		mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(coach)).param("title", "").param("minutes", "0"))
 			.andExpect(flash().attributeExists("formErrors"));

@@ -231,7 +231,7 @@ class ConversationController {
 		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
 		model.addAttribute("notes", desk.notes(trajectory.id(), trajectory.coachId()));
 		model.addAttribute("savedReplies", desk.savedReplies(trajectory.coachId()));
-		model.addAttribute("library", library.forCoach(trajectory.coachId(), null));
+		model.addAttribute("library", library.choicesFor(trajectory.coachId()));
 		model.addAttribute("given", given.of(trajectory.id()));
 		model.addAttribute("highlights", highlightsOf.of(trajectory.id()));
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
