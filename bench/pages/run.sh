@@ -6,7 +6,9 @@
 # Loopback only; the instance listens on 18181 and stops, and the database is dropped, on exit.
 # Set BRIEFWISSEL_BENCH_SKIP_BUILD=1 to use the jar and classpath already in target/, BRIEFWISSEL_BENCH_ONLY
 # to a comma-separated choice of scenarios (see PageLoad.java), BRIEFWISSEL_BENCH_JAVA_OPTS for the
-# instance (e.g. -XX:StartFlightRecording=filename=target/pages.jfr,settings=profile).
+# instance (e.g. -XX:StartFlightRecording=filename=target/pages.jfr,settings=profile), and
+# BRIEFWISSEL_BENCH_JVM_WARMUP to the seconds of mixed, uncounted load before any page is measured
+# (60 unless given; 0 measures a cold JVM as the first runs in docs/performance.md did).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 trajectories="${1:-2000}"
@@ -49,5 +51,5 @@ java -Xmx1g ${BRIEFWISSEL_BENCH_JAVA_OPTS:-} -jar target/briefwissel.jar --brief
 app=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "instance did not start; see target/bench-pages-app.log"; exit 1; }
-java -cp "$(cat target/bench-classpath.txt)" bench/pages/PageLoad.java "http://127.0.0.1:$port" "$url" postgres \
+java -DjvmWarmup="${BRIEFWISSEL_BENCH_JVM_WARMUP:-60}" -cp "$(cat target/bench-classpath.txt)" bench/pages/PageLoad.java "http://127.0.0.1:$port" "$url" postgres \
   "$clients" "$warmup" "$measure" "$max_requests" ${BRIEFWISSEL_BENCH_ONLY:+"$BRIEFWISSEL_BENCH_ONLY"}
