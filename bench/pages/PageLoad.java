@@ -38,7 +38,8 @@ import javax.crypto.spec.SecretKeySpec;
  * statistics, write; all of them without it. The floor always runs, for the ratios.)
  *
  * First the JVM is warmed up: all chosen pages, mixed, for {@code -DjvmWarmup} seconds (60 unless
- * given; 0 skips it). Then one scenario at a time, each CLIENTS threads in a closed loop: WARMUP_S seconds not counted, then
+ * given; 0 skips it). With {@code -DthinkMs=N} every client pauses about N ms after each answer, as
+ * a person reading the page does; without it the clients run in a closed loop. Then one scenario at a time, each CLIENTS threads in a closed loop: WARMUP_S seconds not counted, then
  * MEASURE_S seconds or MAX_REQUESTS requests, whichever comes first. A response counts only with
  * the expected status (200, or 302 to the trajectory after sending) and, for pages, a marker that
  * shows it is the page and not the sign-in form. Prints throughput, p50/p90/p99 and each page's
@@ -90,6 +91,9 @@ public class PageLoad {
 	private record Scenario(String name, int maxRequests, Step step) {
 	}
 
+	/** Pause of each client after each answer: 0 is a closed loop; people reading a page pause for seconds. */
+	private static long thinkMillis;
+
 	public static void main(String[] args) throws Exception {
 		base = args[0];
 		String url = args[1];
@@ -100,6 +104,7 @@ public class PageLoad {
 		int maxRequests = Integer.parseInt(args[6]);
 		List<String> only = args.length > 7 && !args[7].isBlank() ? List.of(args[7].split(",")) : List.of();
 		int jvmWarmup = Integer.parseInt(System.getProperty("jvmWarmup", "60"));
+		thinkMillis = Long.parseLong(System.getProperty("thinkMs", "0"));
 		java.util.function.Predicate<String> chosen = key -> only.isEmpty() || only.contains(key);
 
 		List<String> coachEmails = new ArrayList<>();
@@ -204,8 +209,11 @@ public class PageLoad {
 		// as several times slower than it is once warm. Every page chosen, mixed, before any is measured.
 		if (jvmWarmup > 0) {
 			List<Step> reads = run.stream().filter(r -> !r.name().startsWith("write")).map(Scenario::step).toList();
+			long think = thinkMillis;
+			thinkMillis = 0; // the warm-up at full load, whatever the measurement's pauses
 			Result warm = scenario("JVM warm-up: the pages above, mixed (not counted)", clients, 0, jvmWarmup, Integer.MAX_VALUE,
 					(c, i) -> reads.get((int) ((c + i) % reads.size())).run(c, i));
+			thinkMillis = think;
 			if (warm.failures() > 0) {
 				System.out.println("warm-up had failures: " + warm.failures());
 			}
@@ -269,6 +277,16 @@ public class PageLoad {
 							ok = false;
 						}
 						long finished = System.nanoTime();
+						if (thinkMillis > 0) {
+							// A random pause around the mean, so that the clients do not march in step.
+							try {
+								Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMillis / 2, thinkMillis * 3 / 2 + 1));
+							}
+							catch (InterruptedException e) {
+								Thread.currentThread().interrupt();
+								break;
+							}
+						}
 						if (measured) {
 							if (!ok) {
 								failures.incrementAndGet();
