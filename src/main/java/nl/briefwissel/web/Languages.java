@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,14 +24,8 @@ class Languages implements WebMvcConfigurer {
 
 	@Bean
 	MessageSource messageSource() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasenames("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setDefaultLocale(DUTCH);
-		messages.setFallbackToSystemLocale(false);
 		// Every text goes through MessageFormat, so an apostrophe is always written '' in the files.
-		messages.setAlwaysUseMessageFormat(true);
-		return messages;
+		return new Texts();
 	}
 
 	@Bean

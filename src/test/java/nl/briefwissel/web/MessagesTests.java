@@ -41,6 +41,20 @@ class MessagesTests {
 	}
 
 	@Test
+	void aTextReadsThroughMessageFormatWithOrWithoutArgumentsAndOneWithoutIsKept() {
+		Texts texts = new Texts();
+		String once = texts.getMessage("participant.byMail", null, Locale.ENGLISH);
+		assertThat(once).contains("your coach's mail").doesNotContain("''");
+		assertThat(texts.getMessage("participant.byMail", new Object[0], Locale.ENGLISH)).isSameAs(once);
+		assertThat(texts.getMessage("assignment.giving", new Object[] { "Foto" }, Locale.ENGLISH))
+			.isEqualTo("The assignment \"Foto\" goes with this message; the participant's next message is the answer.");
+		assertThat(texts.getMessage("coach.caption", null, Locale.forLanguageTag("nl"))).as("an argument left out stays visible")
+			.isEqualTo("Jouw trajecten ({0})");
+		assertThat(texts.getMessage("coach.caption", null, Locale.GERMAN)).as("Dutch first").isEqualTo("Jouw trajecten ({0})");
+		assertThat(texts.getMessage("no.such.text", null, "{0} ''default''", Locale.ENGLISH)).isEqualTo("{0} ''default''");
+	}
+
+	@Test
 	void bothLanguagesUseTheSamePlaceholdersAndEveryApostropheIsDoubled() throws IOException {
 		Properties dutch = load("messages_nl.properties");
 		Properties english = load("messages_en.properties");
