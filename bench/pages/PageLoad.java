@@ -91,8 +91,6 @@ public class PageLoad {
 	private record Scenario(String name, int maxRequests, Step step) {
 	}
 
-	/** Pause of each client after each answer: 0 is a closed loop; people reading a page pause for seconds. */
-	private static long thinkMillis;
 
 	public static void main(String[] args) throws Exception {
 		base = args[0];
@@ -104,7 +102,8 @@ public class PageLoad {
 		int maxRequests = Integer.parseInt(args[6]);
 		List<String> only = args.length > 7 && !args[7].isBlank() ? List.of(args[7].split(",")) : List.of();
 		int jvmWarmup = Integer.parseInt(System.getProperty("jvmWarmup", "60"));
-		thinkMillis = Long.parseLong(System.getProperty("thinkMs", "0"));
+		// Pause of each client after each answer: 0 is a closed loop; people reading a page pause for seconds.
+		long thinkMillis = Long.parseLong(System.getProperty("thinkMs", "0"));
 		java.util.function.Predicate<String> chosen = key -> only.isEmpty() || only.contains(key);
 
 		List<String> coachEmails = new ArrayList<>();
@@ -209,18 +208,16 @@ public class PageLoad {
 		// as several times slower than it is once warm. Every page chosen, mixed, before any is measured.
 		if (jvmWarmup > 0) {
 			List<Step> reads = run.stream().filter(r -> !r.name().startsWith("write")).map(Scenario::step).toList();
-			long think = thinkMillis;
-			thinkMillis = 0; // the warm-up at full load, whatever the measurement's pauses
-			Result warm = scenario("JVM warm-up: the pages above, mixed (not counted)", clients, 0, jvmWarmup, Integer.MAX_VALUE,
+			// At full load, whatever the measurement's pauses.
+			Result warm = scenario("JVM warm-up: the pages above, mixed (not counted)", clients, 0, jvmWarmup, Integer.MAX_VALUE, 0,
 					(c, i) -> reads.get((int) ((c + i) % reads.size())).run(c, i));
-			thinkMillis = think;
 			if (warm.failures() > 0) {
 				System.out.println("warm-up had failures: " + warm.failures());
 			}
 		}
 		List<Result> results = new ArrayList<>();
 		for (Scenario scenario : run) {
-			results.add(scenario(scenario.name(), clients, warmup, measure, scenario.maxRequests(), scenario.step()));
+			results.add(scenario(scenario.name(), clients, warmup, measure, scenario.maxRequests(), thinkMillis, scenario.step()));
 		}
 
 		double floor = results.get(0).throughput();
@@ -243,7 +240,8 @@ public class PageLoad {
 		return response.statusCode() == 200 && response.body().contains(marker);
 	}
 
-	private static Result scenario(String name, int clients, int warmupSeconds, int measureSeconds, int maxRequests, Step step)
+	private static Result scenario(String name, int clients, int warmupSeconds, int measureSeconds, int maxRequests,
+			long thinkMillis, Step step)
 			throws InterruptedException {
 		long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
 		long end = warmupEnd + measureSeconds * 1_000_000_000L;

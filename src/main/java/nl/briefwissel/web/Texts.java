@@ -32,19 +32,15 @@ class Texts extends ResourceBundleMessageSource {
 
 	@Override
 	protected String resolveCodeWithoutArguments(String code, Locale locale) {
-		String kept = withoutArguments.get(new Key(code, locale));
-		if (kept != null) {
-			return kept;
-		}
-		MessageFormat format = resolveCode(code, locale);
-		if (format == null) {
-			return null;
-		}
-		String text;
-		synchronized (format) {
-			text = format.format(new Object[0]);
-		}
-		withoutArguments.put(new Key(code, locale), text);
-		return text;
+		// Nothing is kept for a code without text, so the next language or parent source is still asked.
+		return withoutArguments.computeIfAbsent(new Key(code, locale), key -> {
+			MessageFormat format = resolveCode(key.code(), key.locale());
+			if (format == null) {
+				return null;
+			}
+			synchronized (format) {
+				return format.format(new Object[0]);
+			}
+		});
 	}
 }
