@@ -35,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * Usage: java -cp CLASSPATH PageLoad.java BASE_URL JDBC_URL DB_USER CLIENTS WARMUP_S MEASURE_S MAX_REQUESTS [ONLY]
  * (ONLY: a comma-separated choice of floor, reference, workspace, conversation, participant,
- * statistics, write; all of them without it. The floor always runs, for the ratios.)
+ * statistics, statistics-first, write; all of them without it. The floor always runs, for the ratios.)
  *
  * First the JVM is warmed up: all chosen pages, mixed, for {@code -DjvmWarmup} seconds (60 unless
  * given; 0 skips it). With {@code -DthinkMs=N} every client pauses about N ms after each answer, as
@@ -185,6 +185,13 @@ public class PageLoad {
 				(c, i) -> page(participants.get(c % participants.size()), "/participant/conversation", "name=\"text\"")));
 		scenarios.put("statistics", new Scenario("statistics: /programme/statistics", maxRequests,
 				(c, i) -> page(manager, "/programme/statistics", "<table")));
+		// A period not asked for before, every time: the full calculation, as the first manager to open
+		// a period pays it (decision 0013 keeps figures five minutes; this measures what it keeps).
+		AtomicLong periods = new AtomicLong();
+		String yearAgo = java.time.LocalDate.now().minusMonths(12).plusDays(1).toString();
+		scenarios.put("statistics-first", new Scenario("statistics, a new period each time: /programme/statistics?from&until",
+				maxRequests, (c, i) -> page(manager, "/programme/statistics?from=" + yearAgo + "&until="
+						+ java.time.LocalDate.now().plusDays(periods.getAndIncrement()), "<table")));
 		scenarios.put("write", new Scenario("write and send: POST /coach/trajectories/{id}/messages", Math.min(maxRequests, 2_000),
 				(c, i) -> {
 					Session coach = coachOf.apply(c);

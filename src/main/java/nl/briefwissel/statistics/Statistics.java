@@ -149,7 +149,12 @@ public class Statistics {
 				OffsetDateTime.now(clock));
 	}
 
-	/** How long participants waited for their coach's answer, over the trajectories where that happened. */
+	/**
+	 * How long participants waited for their coach's answer, over the trajectories where that happened.
+	 * The letters' dates come from the index on (trajectory, date, kind, author) alone and are paired
+	 * here: pairing them in the database with a window function cost PostgreSQL twice the time of
+	 * reading them (docs/performance.md), and with several nodes the database is the part that is shared.
+	 */
 	record ResponseTimes(Double averageHours, int trajectories) {
 	}
 

@@ -184,6 +184,60 @@ class StatisticsTests {
 				org.assertj.core.data.Offset.offset(0.01));
 	}
 
+	/**
+	 * A wait starts at the participant's first letter after the coach's last one and ends at the coach's
+	 * next letter; a coach letter nobody waited for, a wait still open and letters outside the period
+	 * do not count. Worked out by the database (decision 0013), so checked here to the minute.
+	 */
+	@Test
+	void responseTimesPairEveryWaitWithTheCoachsNextLetter() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Wachten " + suffix);
+		var programme = programmes.create(organisation.id(), "Wachtprogramma " + suffix, null);
+		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
+		java.time.ZonedDateTime monday = LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Amsterdam"));
+		UUID[] made = new UUID[2];
+		for (int i = 0; i < 2; i++) {
+			Account participant = fixtures.person(organisation.id(), "w" + i + "-" + suffix + "@example.nl", "Deelnemer " + i,
+					Role.PARTICIPANT);
+			made[i] = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
+					monday.toLocalDate(), null);
+			UUID trajectory = made[i];
+			java.util.function.BiConsumer<Boolean, java.time.ZonedDateTime> writes = (byCoach, at) -> {
+				UUID message = byCoach ? conversations.coachWrites(trajectory, coach.id(), "Brief")
+						: conversations.participantWrites(trajectory, participant.id(), "Brief");
+				jdbc.sql("update message set created_at = :at where id = :id")
+					.param("at", at.toOffsetDateTime())
+					.param("id", message)
+					.update();
+			};
+			if (i == 0) {
+				writes.accept(false, monday.minusDays(3)); // before the period: not a wait that counts
+				writes.accept(true, monday); // the coach opens: nobody was waiting
+				writes.accept(false, monday.plusHours(1)); // waits from here ...
+				writes.accept(false, monday.plusHours(2));
+				writes.accept(true, monday.plusHours(6).plusMinutes(30)); // ... 5 h 30
+				writes.accept(true, monday.plusHours(7)); // a second coach letter: no wait
+				writes.accept(false, monday.plusDays(1)); // waits ...
+				writes.accept(true, monday.plusDays(1).plusHours(2).plusSeconds(59)); // ... 2 h (whole minutes)
+				writes.accept(false, monday.plusDays(2)); // still waiting: does not count
+			}
+			else {
+				writes.accept(false, monday.plusHours(3)); // waits ...
+				writes.accept(true, monday.plusHours(3).plusMinutes(30)); // ... 0 h 30
+			}
+		}
+		var figures = statistics.of(programmes.byId(programme.id()).orElseThrow(), monday.toLocalDate(),
+				monday.toLocalDate().plusDays(6));
+		assertThat(figures.coachResponseHours().people()).isEqualTo(2);
+		assertThat(figures.coachResponseHours().value()).isCloseTo((5.5 + 2.0 + 0.5) / 3, org.assertj.core.data.Offset.offset(0.0001));
+
+		var none = statistics.of(programmes.byId(programme.id()).orElseThrow(), monday.toLocalDate().plusDays(30),
+				monday.toLocalDate().plusDays(40));
+		assertThat(none.coachResponseHours().value()).isNull();
+		assertThat(none.coachResponseHours().people()).isZero();
+	}
+
 	@Test
 	void theStatisticsQueriesNeverSelectText() throws Exception {
 		String source = Files.readString(Path.of("src/main/java/nl/briefwissel/statistics/Statistics.java"));
