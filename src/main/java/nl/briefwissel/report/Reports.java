@@ -17,8 +17,6 @@ import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.MessageKind;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.ContactMomentPlan;
-import nl.briefwissel.trajectory.Intake;
-import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -36,8 +34,6 @@ public class Reports {
 
 	private final Conversations conversations;
 
-	private final Intakes intakes;
-
 	private final Themes themes;
 
 	private final GivenAssignments given;
@@ -48,14 +44,13 @@ public class Reports {
 
 	private final Clock clock;
 
-	Reports(Trajectories trajectories, Conversations conversations, Intakes intakes, Themes themes, GivenAssignments given,
+	Reports(Trajectories trajectories, Conversations conversations, Themes themes, GivenAssignments given,
 			Closings closings, Highlights highlights, Clock clock) {
 		this.highlights = highlights;
 		this.given = given;
 		this.closings = closings;
 		this.trajectories = trajectories;
 		this.conversations = conversations;
-		this.intakes = intakes;
 		this.themes = themes;
 		this.clock = clock;
 	}
@@ -65,8 +60,9 @@ public class Reports {
 			.stream()
 			.filter(message -> message.kind() == MessageKind.MESSAGE)
 			.toList();
+		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
 		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
-				intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null), trajectories.goals(trajectory.id()),
+				inOwnWords.question(), inOwnWords.goals(),
 				moments(trajectory, correspondence), trajectories.history(trajectory.id()), assignments(trajectory, correspondence),
 				highlights.of(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence,
 				OffsetDateTime.now(clock));

@@ -87,7 +87,6 @@ public class Trajectories {
 			.orElse(true);
 	}
 
-	/** The participant's goals in their own words, or empty. */
 	/** Whether the participant agreed (and still agrees) that the employer is told of start and completion. */
 	public boolean employerMayConfirm(UUID trajectoryId) {
 		return jdbc.sql("select employer_may_confirm from trajectory where id = :id")
@@ -106,9 +105,30 @@ public class Trajectories {
 			.update() == 1;
 	}
 
+	/** The participant's goals in their own words, or empty. */
 	public String goals(UUID trajectoryId) {
 		return jdbc.sql("select goals from trajectory where id = :id").param("id", trajectoryId).query(String.class)
 			.optional().orElse("");
+	}
+
+	/** What the participant asked at intake and their goals since, both in their own words. */
+	public record InOwnWords(String question, String goals) {
+	}
+
+	/**
+	 * The question and the goals in one read: the coach's page and the report show both, and the page
+	 * is opened many times a day (docs/performance.md). The latest application counts, as in
+	 * {@link Intakes#ofTrajectory}.
+	 */
+	public InOwnWords inOwnWords(UUID trajectoryId) {
+		return jdbc.sql("""
+				select t.goals, (select i.question from intake i where i.trajectory_id = t.id
+				                 order by i.submitted_at desc limit 1) as question
+				from trajectory t where t.id = :id""")
+			.param("id", trajectoryId)
+			.query((rs, n) -> new InOwnWords(rs.getString("question"), rs.getString("goals") == null ? "" : rs.getString("goals")))
+			.optional()
+			.orElse(new InOwnWords(null, ""));
 	}
 
 	/** The participant writes down their goals; only their own trajectory changes. */

@@ -44,6 +44,19 @@ class CoachDeskTests {
 			.with(as("coach@briefwissel.test"))).andExpect(status().isNotFound());
 	}
 
+	@Autowired
+	nl.briefwissel.trajectory.Trajectories trajectories;
+
+	@Test
+	void theCoachReadsTheParticipantsGoalsNextToTheConversation() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		assertThat(page("/coach/trajectories/" + running.id(), coach)).doesNotContain("Vraag en doelen");
+		trajectories.changeGoals(running.id(), running.participant().id(), "Over een jaar werk ik in de zorg.");
+		assertThat(page("/coach/trajectories/" + running.id(), coach)).contains("Vraag en doelen")
+			.contains("Over een jaar werk ik in de zorg.");
+	}
+
 	@Test
 	void aDraftSurvivesAClosedBrowserAndIsGoneOnceSent() throws Exception {
 		var running = fixtures.runningTrajectory(true);

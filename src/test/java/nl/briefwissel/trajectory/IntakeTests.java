@@ -91,6 +91,12 @@ class IntakeTests {
 		assertThat(trajectory.status()).isEqualTo(TrajectoryStatus.INTAKE);
 		assertThat(trajectory.theme()).isEqualTo("RETRAINING");
 		assertThat(intakes.ofTrajectory(trajectory.id()).orElseThrow().question()).contains("onderwijs");
+		// The coach's page and the report read the question and the goals together.
+		assertThat(trajectories.inOwnWords(trajectory.id())).extracting(Trajectories.InOwnWords::question, Trajectories.InOwnWords::goals)
+			.containsExactly(intakes.ofTrajectory(trajectory.id()).orElseThrow().question(), "");
+		trajectories.changeGoals(trajectory.id(), participant.id(), "Weten wat ik wil");
+		assertThat(trajectories.inOwnWords(trajectory.id()).goals()).isEqualTo("Weten wat ik wil");
+		assertThat(trajectories.inOwnWords(UUID.randomUUID())).isEqualTo(new Trajectories.InOwnWords(null, ""));
 
 		assertThat(browser.post(link, "").body()).as("a link works once").contains("Deze link werkt niet meer");
 	}

@@ -25,8 +25,6 @@ import nl.briefwissel.assignment.Assignments;
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.Closings;
-import nl.briefwissel.trajectory.Intake;
-import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -70,8 +68,6 @@ class ConversationController {
 
 	private final CoachDesk desk;
 
-	private final Intakes intakes;
-
 	private final Assignments library;
 
 	private final GivenAssignments given;
@@ -83,12 +79,11 @@ class ConversationController {
 	private final Highlights highlightsOf;
 
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
-			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Intakes intakes, Assignments library, GivenAssignments given, MessageSource texts,
+			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail) {
 		this.auditTrail = auditTrail;
 		this.closings = closings;
 		this.highlightsOf = highlightsOf;
-		this.intakes = intakes;
 		this.library = library;
 		this.given = given;
 		this.texts = texts;
@@ -237,8 +232,9 @@ class ConversationController {
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
 		model.addAttribute("closing", closings.of(trajectory.id()).orElse(null));
 		model.addAttribute("closingOpen", ClosingDesk.open(trajectory));
-		model.addAttribute("question", intakes.ofTrajectory(trajectory.id()).map(Intake::question).orElse(null));
-		model.addAttribute("goals", trajectories.goals(trajectory.id()));
+		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
+		model.addAttribute("question", inOwnWords.question());
+		model.addAttribute("goals", inOwnWords.goals());
 		return "conversation/coach-trajectory";
 	}
 
