@@ -57,6 +57,24 @@ class CoachDeskTests {
 			.contains("Over een jaar werk ik in de zorg.");
 	}
 
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** Whatever zone the server runs in (CI's is UTC), a letter shows the time it was in Amsterdam. */
+	@Test
+	void aLettersTimeIsTheTimeInTheNetherlands() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var letter = conversations.participantWrites(running.id(), running.participant().id(), "Een brief van vanmiddag");
+		jdbc.sql("update message set created_at = :at where id = :id")
+			.param("at", java.time.OffsetDateTime.parse("2026-11-03T14:05:00Z"))
+			.param("id", letter)
+			.update();
+		assertThat(page("/coach/trajectories/" + running.id(), as(running.coach().email()))).contains("3 november 2026, 15:05");
+	}
+
 	@Test
 	void aDraftSurvivesAClosedBrowserAndIsGoneOnceSent() throws Exception {
 		var running = fixtures.runningTrajectory(true);
