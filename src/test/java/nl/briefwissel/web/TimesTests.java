@@ -1,5 +1,8 @@
 package nl.briefwissel.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,21 @@ class TimesTests {
 		}
 		finally {
 			TimeZone.setDefault(server);
+		}
+	}
+
+	/** {@code #temporals} formats in the server's zone; every template shows times with {@code #times}. */
+	@Test
+	void noTemplateFormatsInTheServersZone() throws IOException {
+		try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+			assertThat(templates.filter(Files::isRegularFile).filter(template -> {
+				try {
+					return Files.readString(template).contains("#temporals");
+				}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			})).isEmpty();
 		}
 	}
 }
