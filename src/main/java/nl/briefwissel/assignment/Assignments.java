@@ -26,6 +26,9 @@ public class Assignments {
 			from assignment
 			""";
 
+	/** The shared library and the coach's own, without the archived ones. */
+	private static final String OPEN_TO_COACH = " where archived = false and (owner_id is null or owner_id = :owner) order by title";
+
 	/** What a new or changed assignment holds. */
 	public record Draft(String title, String instructions, AssignmentType type, List<String> themes, int minutes,
 			Locale language) {
@@ -46,7 +49,7 @@ public class Assignments {
 
 	/** What a coach can choose from: the shared library and their own, not archived, matching the search. */
 	public List<Assignment> forCoach(UUID coachId, Search search) {
-		return matching(jdbc.sql(COLUMNS + " where archived = false and (owner_id is null or owner_id = :owner) order by title")
+		return matching(jdbc.sql(COLUMNS + OPEN_TO_COACH)
 			.param("owner", coachId)
 			.query(Assignments::map)
 			.list(), search);
@@ -61,9 +64,7 @@ public class Assignments {
 	 * every view, and the instructions are read only when one is chosen.
 	 */
 	public List<Choice> choicesFor(UUID coachId) {
-		return jdbc.sql("""
-				select id, title, type, language from assignment
-				where archived = false and (owner_id is null or owner_id = :owner) order by title""")
+		return jdbc.sql("select id, title, type, language from assignment" + OPEN_TO_COACH)
 			.param("owner", coachId)
 			.query((rs, n) -> new Choice(rs.getObject("id", UUID.class), rs.getString("title"),
 					AssignmentType.valueOf(rs.getString("type")), Locale.forLanguageTag(rs.getString("language"))))

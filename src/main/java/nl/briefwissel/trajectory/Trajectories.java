@@ -105,19 +105,13 @@ public class Trajectories {
 			.update() == 1;
 	}
 
-	/** The participant's goals in their own words, or empty. */
-	public String goals(UUID trajectoryId) {
-		return jdbc.sql("select goals from trajectory where id = :id").param("id", trajectoryId).query(String.class)
-			.optional().orElse("");
-	}
-
-	/** What the participant asked at intake and their goals since, both in their own words. */
+	/** What the participant asked at intake and their goals since (empty when none), both in their own words. */
 	public record InOwnWords(String question, String goals) {
 	}
 
 	/**
-	 * The question and the goals in one read: the coach's page and the report show both, and the page
-	 * is opened many times a day (docs/performance.md). The latest application counts, as in
+	 * The question and the goals in one read: the coach's page, the participant's start page and the
+	 * report show both, and the coach's page is opened many times a day (docs/performance.md). The latest application counts, as in
 	 * {@link Intakes#ofTrajectory}.
 	 */
 	public InOwnWords inOwnWords(UUID trajectoryId) {

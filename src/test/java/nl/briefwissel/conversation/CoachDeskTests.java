@@ -55,6 +55,8 @@ class CoachDeskTests {
 		trajectories.changeGoals(running.id(), running.participant().id(), "Over een jaar werk ik in de zorg.");
 		assertThat(page("/coach/trajectories/" + running.id(), coach)).contains("Vraag en doelen")
 			.contains("Over een jaar werk ik in de zorg.");
+		assertThat(page("/participant", as(running.participant().email())))
+			.contains(">Over een jaar werk ik in de zorg.</textarea>");
 	}
 
 	@Autowired

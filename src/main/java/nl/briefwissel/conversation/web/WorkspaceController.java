@@ -2,9 +2,7 @@ package nl.briefwissel.conversation.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Workspace;
@@ -35,7 +33,7 @@ class WorkspaceController {
 
 	@GetMapping("/coach")
 	String workspace(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Workspace.Need need,
-			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Locale locale, Model model) {
+			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Model model) {
 		// Ended trajectories only when asked for: a coach's history grows by dozens a year, and a
 		// workspace that lists all of them gets slower and longer every month (bench/pages).
 		boolean filtered = need != null || status != null;
@@ -53,8 +51,6 @@ class WorkspaceController {
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("hits", workspace.search(me.id(), q));
 		model.addAttribute("today", LocalDate.now(clock));
-		// One formatter for the page: the template formatted some fifty dates, each parsing its pattern anew.
-		model.addAttribute("shortDate", DateTimeFormatter.ofPattern("d MMM", locale));
 		model.addAttribute("proposals", matching.waitingFor(me.id()));
 		return "conversation/workspace";
 	}

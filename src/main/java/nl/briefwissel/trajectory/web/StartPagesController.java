@@ -11,8 +11,6 @@ import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.MailMode;
-import nl.briefwissel.trajectory.Intake;
-import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -40,15 +38,12 @@ class StartPagesController {
 
 	private final CoachPool pool;
 
-	private final Intakes intakes;
-
 	private final Accounts accounts;
 
 	private final Clock clock;
 
-	StartPagesController(Trajectories trajectories, Programmes programmes, CoachPool pool, Intakes intakes, Accounts accounts,
+	StartPagesController(Trajectories trajectories, Programmes programmes, CoachPool pool, Accounts accounts,
 			Clock clock) {
-		this.intakes = intakes;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
 		this.pool = pool;
@@ -66,11 +61,8 @@ class StartPagesController {
 				.map(p -> p.mailMode() == MailMode.FULL_TEXT).orElse(false))));
 		model.addAttribute("wantsFullText", own.stream()
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.wantsFullText(t.id()))));
-		model.addAttribute("questions", own.stream()
-			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id,
-					t -> intakes.ofTrajectory(t.id()).map(Intake::question).orElse(""))));
-		model.addAttribute("goals", own.stream()
-			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.goals(t.id()))));
+		model.addAttribute("inOwnWords", own.stream()
+			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.inOwnWords(t.id()))));
 		return "trajectory/participant";
 	}
 
