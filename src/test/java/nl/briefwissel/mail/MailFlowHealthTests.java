@@ -7,9 +7,12 @@ import nl.briefwissel.BriefwisselTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -24,6 +27,17 @@ class MailFlowHealthTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	HttpCodeStatusMapper statusCodes;
+
+	@Test
+	void aNodeThatIsDownOrStartingAnswers503SoNoLoadBalancerSendsPeopleThere() {
+		assertThat(statusCodes.getStatusCode(Status.DOWN)).isEqualTo(503);
+		assertThat(statusCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+		assertThat(statusCodes.getStatusCode(new Status("DEGRADED"))).isEqualTo(200);
+		assertThat(statusCodes.getStatusCode(Status.UP)).isEqualTo(200);
+	}
 
 	@Test
 	void mailThatKeepsWaitingForTheRelayMakesTheApplicationDegradedButServing() throws Exception {
