@@ -38,7 +38,8 @@ import javax.crypto.spec.SecretKeySpec;
  * statistics, statistics-first, write; all of them without it. The floor always runs, for the ratios.)
  *
  * First the JVM is warmed up: all chosen pages, mixed, for {@code -DjvmWarmup} seconds (60 unless
- * given; 0 skips it). With {@code -DthinkMs=N} every client pauses about N ms after each answer, as
+ * given; 0 skips it), by {@code -DjvmWarmupClients} clients (CLIENTS unless given: with fifty on two
+ * cores the optimising compiler starves and is still compiling minutes later). With {@code -DthinkMs=N} every client pauses about N ms after each answer, as
  * a person reading the page does; without it the clients run in a closed loop. Then one scenario at a time, each CLIENTS threads in a closed loop: WARMUP_S seconds not counted, then
  * MEASURE_S seconds or MAX_REQUESTS requests, whichever comes first. A response counts only with
  * the expected status (200, or 302 to the trajectory after sending) and, for pages, a marker that
@@ -102,6 +103,7 @@ public class PageLoad {
 		int maxRequests = Integer.parseInt(args[6]);
 		List<String> only = args.length > 7 && !args[7].isBlank() ? List.of(args[7].split(",")) : List.of();
 		int jvmWarmup = Integer.parseInt(System.getProperty("jvmWarmup", "60"));
+		int jvmWarmupClients = Integer.parseInt(System.getProperty("jvmWarmupClients", String.valueOf(clients)));
 		// Pause of each client after each answer: 0 is a closed loop; people reading a page pause for seconds.
 		long thinkMillis = Long.parseLong(System.getProperty("thinkMs", "0"));
 		java.util.function.Predicate<String> chosen = key -> only.isEmpty() || only.contains(key);
@@ -216,7 +218,7 @@ public class PageLoad {
 		if (jvmWarmup > 0) {
 			List<Step> reads = run.stream().filter(r -> !r.name().startsWith("write")).map(Scenario::step).toList();
 			// At full load, whatever the measurement's pauses.
-			Result warm = scenario("JVM warm-up: the pages above, mixed (not counted)", clients, 0, jvmWarmup, Integer.MAX_VALUE, 0,
+			Result warm = scenario("JVM warm-up: the pages above, mixed (not counted)", jvmWarmupClients, 0, jvmWarmup, Integer.MAX_VALUE, 0,
 					(c, i) -> reads.get((int) ((c + i) % reads.size())).run(c, i));
 			if (warm.failures() > 0) {
 				System.out.println("warm-up had failures: " + warm.failures());
