@@ -35,6 +35,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,6 +102,13 @@ class ConversationController {
 			message = "{validation.message.length}") String text) {
 	}
 
+	/**
+	 * The page reads some fifteen things (letters, notes, assignments, closing, …); in one read-only
+	 * transaction they share one connection from the pool instead of taking and returning one each,
+	 * which under load meant waiting for a free connection fifteen times per page. The transaction
+	 * ends before the page is rendered.
+	 */
+	@Transactional(readOnly = true)
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}")
 	String trajectory(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,6 +58,8 @@ class ParticipantConversationController {
 		this.highlights = highlights;
 	}
 
+	/** One connection for the page's reads, as on the coach's trajectory page (ConversationController). */
+	@Transactional(readOnly = true)
 	@Audited(AuditAction.READ)
 	@GetMapping("/participant/conversation")
 	String conversation(@AuthenticationPrincipal SignedInAccount me, Model model) {
