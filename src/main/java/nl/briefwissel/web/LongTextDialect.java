@@ -24,6 +24,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 class LongTextDialect extends AbstractProcessorDialect {
 
 	LongTextDialect() {
+		// A dialect precedence above the standard dialect's (1000): on an element, th:if and th:each
+		// decide first whether and how often there is a text to write, as they do for th:text.
 		super("Briefwissel long texts", "bw", StandardTextTagProcessor.PRECEDENCE);
 	}
 
