@@ -55,22 +55,6 @@ public class Assignments {
 			.list(), search);
 	}
 
-	/** One line of a choice list: what a coach needs to pick an assignment while writing. */
-	public record Choice(UUID id, String title, AssignmentType type, Locale language) {
-	}
-
-	/**
-	 * What a coach can choose from, as titles only: the conversation page offers the whole library on
-	 * every view, and the instructions are read only when one is chosen.
-	 */
-	public List<Choice> choicesFor(UUID coachId) {
-		return jdbc.sql("select id, title, type, language from assignment" + OPEN_TO_COACH)
-			.param("owner", coachId)
-			.query((rs, n) -> new Choice(rs.getObject("id", UUID.class), rs.getString("title"),
-					AssignmentType.valueOf(rs.getString("type")), Locale.forLanguageTag(rs.getString("language"))))
-			.list();
-	}
-
 	/** The shared library, archived ones included, for administrators. */
 	public List<Assignment> shared(Search search) {
 		return matching(jdbc.sql(COLUMNS + " where owner_id is null order by archived, title").query(Assignments::map).list(),

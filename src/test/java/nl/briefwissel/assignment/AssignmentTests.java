@@ -92,6 +92,12 @@ class AssignmentTests {
 		Assignment photo = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.PHOTO))
 			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
 
+		// Chosen on a page of its own, with the instructions to read first; choosing goes back to the letter.
+		mvc.perform(get("/coach/trajectories/{id}/assignments", running.id()).param("type", "PHOTO").with(fixtures.as(running.coach())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(photo.title())))
+			.andExpect(content().string(containsString("/coach/trajectories/" + running.id() + "?give=" + photo.id() + "#write")))
+			.andExpect(content().string(not(containsString("Reflectie · "))));
 		mvc.perform(get("/coach/trajectories/{id}", running.id()).param("give", photo.id().toString()).with(fixtures.as(running.coach())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Opdracht: " + photo.title())))
@@ -148,19 +154,25 @@ class AssignmentTests {
 			.andExpect(content().string(containsString("<strong>drie</strong>")))
 			.andExpect(content().string(not(containsString("<script>alert"))));
 
-		Account otherCoach = fixtures.runningTrajectory(true).coach();
+		var otherRunning = fixtures.runningTrajectory(true);
+		Account otherCoach = otherRunning.coach();
 		assertThat(assignments.forCoach(otherCoach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
-		// The choice list of the conversation page: the same assignments, the other coach's own not among them.
-		assertThat(assignments.choicesFor(coach.id())).extracting(Assignments.Choice::id)
-			.containsExactlyElementsOf(assignments.forCoach(coach.id(), null).stream().map(Assignment::id).toList())
-			.contains(own.id());
-		assertThat(assignments.choicesFor(otherCoach.id())).extracting(Assignments.Choice::id).doesNotContain(own.id());
+		// The choice page of a conversation: the coach's own among the library, not another coach's.
+		mvc.perform(get("/coach/trajectories/{id}/assignments", running.id()).with(fixtures.as(coach)))
+			.andExpect(content().string(containsString("Mijn eigen opdracht")))
+			.andExpect(content().string(containsString("give=" + own.id())));
+		mvc.perform(get("/coach/trajectories/{id}/assignments", otherRunning.id()).with(fixtures.as(otherCoach)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Mijn eigen opdracht"))));
+		mvc.perform(get("/coach/trajectories/{id}/assignments", running.id()).with(fixtures.as(otherCoach)))
+			.andExpect(status().isNotFound());
 		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(otherCoach)).param("archived", "true"))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(coach)).param("archived", "true"))
 			.andExpect(flash().attribute("saved", "assignments.archived"));
 		assertThat(assignments.forCoach(coach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
-		assertThat(assignments.choicesFor(coach.id())).extracting(Assignments.Choice::id).doesNotContain(own.id());
+		mvc.perform(get("/coach/trajectories/{id}/assignments", running.id()).with(fixtures.as(coach)))
+			.andExpect(content().string(not(containsString("Mijn eigen opdracht"))));
 
 		mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(coach)).param("title", "").param("minutes", "0"))
 			.andExpect(flash().attributeExists("formErrors"));

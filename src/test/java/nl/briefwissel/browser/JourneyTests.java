@@ -188,14 +188,13 @@ class JourneyTests {
 				.isNotNull();
 
 			// 4. The coach gives a photo assignment inside a letter.
-			new Select(coachBrowser.findElement(By.id("give"))).getOptions()
-				.stream()
-				.filter(option -> option.getText().startsWith("nl".equals(language) ? "De plek waar jij het best nadenkt ("
-						: "The place where you think best ("))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("no photo assignment in " + language))
-				.click();
-			submit(coachBrowser, "form[action$='/coach/trajectories/" + trajectory.id() + "']:has(#give)");
+			click(coachBrowser, "a[href$='/coach/trajectories/" + trajectory.id() + "/assignments']");
+			check(coachBrowser, language, "choose-assignment");
+			String photo = "nl".equals(language) ? "De plek waar jij het best nadenkt" : "The place where you think best";
+			WebElement give = coachBrowser
+				.findElement(By.xpath("//article[h3[normalize-space()='" + photo + "']]//a[contains(@href, 'give=')]"));
+			give.click();
+			waitUntilGone(coachBrowser, give);
 			check(coachBrowser, language, "coach-giving-assignment");
 			coachBrowser.findElement(By.id("text")).sendKeys("\n\nIk ben benieuwd naar je foto.");
 			click(coachBrowser, "form[action$='/messages'] button.utrecht-button--primary-action");
@@ -254,7 +253,10 @@ class JourneyTests {
 			assertThat(status(participant, "/participant/report/" + trajectory.id() + "/pdf")).isEqualTo(200);
 
 			// 9. The coach completes the trajectory; the participant answers the evaluation by mail link.
+			// The course is changed on a page of its own, one link from the conversation.
 			coachBrowser.get(url("/coach/trajectories/" + trajectory.id()));
+			click(coachBrowser, "a[href$='/coach/trajectories/" + trajectory.id() + "/course']");
+			check(coachBrowser, language, "course");
 			for (WebElement summary : coachBrowser.findElements(By.cssSelector("details > summary"))) {
 				if (summary.findElement(By.xpath("..")).findElements(By.cssSelector("form[action$='/complete']")).size() > 0) {
 					summary.click();
@@ -262,6 +264,7 @@ class JourneyTests {
 			}
 			submit(coachBrowser, "form[action$='/complete']");
 			check(coachBrowser, language, "coach-completed");
+			assertThat(coachBrowser.findElement(By.cssSelector(".bw-lifecycle [role=status]")).getText()).isNotBlank();
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> trajectories.byId(trajectory.id()).orElseThrow().status() == TrajectoryStatus.COMPLETED);
 			participant.get(link(applicant, EVALUATION_LINK));

@@ -17,6 +17,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @BriefwisselTest
@@ -78,20 +79,47 @@ class LifecycleTests {
 		var running = fixtures.runningTrajectory(true);
 		var coach = user(users.loadUserByUsername(running.coach().email()));
 		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.resume"));
-		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "7")
+			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.resume"))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course"));
+		var refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "7")
 			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"));
+			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"))
+			.andReturn();
 		assertThat(events.stream(TrajectoryEvents.TrajectoryResumed.class)).isEmpty();
 		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).isEmpty();
+		// The refusal is read above the forms, where the coach tries again.
+		String course = mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach)
+			.cookie(refused.getResponse().getCookies())).andReturn().getResponse().getContentAsString();
+		assertThat(course).contains("role=\"alert\"", "Pauzeren", "Verlengen", "Afronden", "Stoppen",
+				"action=\"/coach/trajectories/" + running.id() + "/stop\"");
+	}
+
+	@Test
+	void theConversationPageLinksToTheCoursePageAndAMadeChangeIsReportedThere() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
 		String page = mvc.perform(get("/coach/trajectories/{id}", running.id()).with(coach)).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Traject bijsturen", "Pauzeren", "Verlengen", "Afronden", "Stoppen");
+		assertThat(page).contains("Traject bijsturen", "href=\"/coach/trajectories/" + running.id() + "/course\"")
+			.doesNotContain("/pause\"", "/stop\"");
+		var extended = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "1")
+			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#lifecycle-title"))
+			.andReturn();
+		String after = mvc.perform(get("/coach/trajectories/{id}", running.id()).with(coach)
+			.cookie(extended.getResponse().getCookies())).andReturn().getResponse().getContentAsString();
+		assertThat(after).contains("Het traject is verlengd.");
 	}
 
 	@Test
 	void anotherCoachCannotChangeTheTrajectory() throws Exception {
 		var running = fixtures.runningTrajectory(true);
+		mvc.perform(get("/coach/trajectories/{id}/course", running.id())
+			.with(user(users.loadUserByUsername("coach@briefwissel.test"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/coach/trajectories/{id}/course", running.id())
+			.with(user(users.loadUserByUsername(running.participant().email()))))
+			.andExpect(status().isForbidden());
 		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "OTHER")
 			.with(csrf()).with(user(users.loadUserByUsername("coach@briefwissel.test"))))
 			.andExpect(status().isNotFound());

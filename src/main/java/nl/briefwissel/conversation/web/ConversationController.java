@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +23,9 @@ import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.Markdown;
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.Closings;
@@ -79,9 +83,12 @@ class ConversationController {
 
 	private final Highlights highlightsOf;
 
+	private final Markdown markdown;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
-			Closings closings, Highlights highlightsOf, AuditTrail auditTrail) {
+			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown) {
+		this.markdown = markdown;
 		this.auditTrail = auditTrail;
 		this.closings = closings;
 		this.highlightsOf = highlightsOf;
@@ -130,6 +137,31 @@ class ConversationController {
 			model.addAttribute("form", new MessageForm(text));
 		}
 		return page(trajectory, model);
+	}
+
+	/**
+	 * Choosing an assignment for the next letter, with each one's instructions to read first: those
+	 * that suit the trajectory's theme come first. Choosing one goes back to the write form with the
+	 * assignment in the letter; nothing is given until the letter is sent.
+	 */
+	@GetMapping("/coach/trajectories/{id}/assignments")
+	String chooseAssignment(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) String q, @RequestParam(required = false) AssignmentType type, Model model) {
+		TrajectoryOverview trajectory = own(id, me);
+		Map<Boolean, List<Assignment>> byFit = library.forCoach(me.id(), new Assignments.Search(q, null, type))
+			.stream()
+			.collect(Collectors.partitioningBy(a -> trajectory.theme() != null && a.themes().contains(trajectory.theme())));
+		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("fitting", byFit.get(true));
+		model.addAttribute("others", byFit.get(false));
+		model.addAttribute("instructionsHtml", byFit.values()
+			.stream()
+			.flatMap(List::stream)
+			.collect(Collectors.toMap(Assignment::id, a -> markdown.html(a.instructions()))));
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("type", type);
+		model.addAttribute("types", AssignmentType.values());
+		return "conversation/choose-assignment";
 	}
 
 	/** Who opened or exported this trajectory's content, so the coach can answer the participant's question about it. */
@@ -234,7 +266,6 @@ class ConversationController {
 		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
 		model.addAttribute("notes", desk.notes(trajectory.id(), trajectory.coachId()));
 		model.addAttribute("savedReplies", desk.savedReplies(trajectory.coachId()));
-		model.addAttribute("library", library.choicesFor(trajectory.coachId()));
 		model.addAttribute("given", given.of(trajectory.id()));
 		model.addAttribute("highlights", highlightsOf.of(trajectory.id()));
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");

@@ -6,22 +6,30 @@ import java.util.UUID;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coach changes a trajectory's course from its page: pause, resume, extend, complete, stop,
- * each with a reason. A change the trajectory does not allow comes back as a sentence on the page.
+ * The coach changes a trajectory's course on a page of its own, one link from the conversation:
+ * pause, resume, extend, complete, stop, each with a reason. A change made goes back to the
+ * conversation, which says so; a change the trajectory does not allow comes back as a sentence
+ * above the forms.
  */
 @Controller
 class LifecycleController {
@@ -30,8 +38,21 @@ class LifecycleController {
 
 	private final TrajectoryLifecycle lifecycle;
 
-	LifecycleController(TrajectoryLifecycle lifecycle) {
+	private final Trajectories trajectories;
+
+	LifecycleController(TrajectoryLifecycle lifecycle, Trajectories trajectories) {
 		this.lifecycle = lifecycle;
+		this.trajectories = trajectories;
+	}
+
+	@GetMapping("/coach/trajectories/{id}/course")
+	String course(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		TrajectoryOverview trajectory = trajectories.byId(id)
+			.filter(t -> me.id().equals(t.coachId()) && t.status() != TrajectoryStatus.MATCHING)
+			// Another coach's id must not even confirm that the trajectory exists.
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("trajectory", trajectory);
+		return "trajectory/course";
 	}
 
 	@PostMapping("/coach/trajectories/{id}/pause")
@@ -79,14 +100,14 @@ class LifecycleController {
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
 		catch (IllegalTransitionException e) {
-			redirect.addFlashAttribute("lifecycleError", e.messageKey());
+			return back(id, redirect, e.messageKey());
 		}
-		return "redirect:/coach/trajectories/" + id;
+		return "redirect:/coach/trajectories/" + id + "#lifecycle-title";
 	}
 
 	private static String back(UUID id, RedirectAttributes redirect, String errorKey) {
 		redirect.addFlashAttribute("lifecycleError", errorKey);
-		return "redirect:/coach/trajectories/" + id;
+		return "redirect:/coach/trajectories/" + id + "/course";
 	}
 
 	private static String trim(String why) {
