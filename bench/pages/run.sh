@@ -12,7 +12,10 @@
 # BRIEFWISSEL_BENCH_JVM_WARMUP_CLIENTS clients (4 unless given: with few clients the optimising
 # compiler gets the CPU it needs and every page is measured fully compiled; runs before 2026-11-27
 # 19:00 UTC warmed with CLIENTS for 60 s), and
-# BRIEFWISSEL_BENCH_THINK_MS to a mean pause of each client after each answer (0: closed loop).
+# BRIEFWISSEL_BENCH_THINK_MS to a mean pause of each client after each answer (0: closed loop), and
+# BRIEFWISSEL_BENCH_SLICES to the number of slices each page is measured in, alternating with slices
+# of the floor it is compared with (3 unless given; runs before 2026-11-27 23:30 UTC measured the floor
+# once, first).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 trajectories="${1:-2000}"
@@ -55,5 +58,5 @@ java -Xmx1g ${BRIEFWISSEL_BENCH_JAVA_OPTS:-} -jar target/briefwissel.jar --brief
 app=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "instance did not start; see target/bench-pages-app.log"; exit 1; }
-java -DjvmWarmup="${BRIEFWISSEL_BENCH_JVM_WARMUP:-90}" -DjvmWarmupClients="${BRIEFWISSEL_BENCH_JVM_WARMUP_CLIENTS:-4}" -DthinkMs="${BRIEFWISSEL_BENCH_THINK_MS:-0}" -cp "$(cat target/bench-classpath.txt)" bench/pages/PageLoad.java "http://127.0.0.1:$port" "$url" postgres \
+java -DjvmWarmup="${BRIEFWISSEL_BENCH_JVM_WARMUP:-90}" -DjvmWarmupClients="${BRIEFWISSEL_BENCH_JVM_WARMUP_CLIENTS:-4}" -DthinkMs="${BRIEFWISSEL_BENCH_THINK_MS:-0}" -Dslices="${BRIEFWISSEL_BENCH_SLICES:-3}" -cp "$(cat target/bench-classpath.txt)" bench/pages/PageLoad.java "http://127.0.0.1:$port" "$url" postgres \
   "$clients" "$warmup" "$measure" "$max_requests" ${BRIEFWISSEL_BENCH_ONLY:+"$BRIEFWISSEL_BENCH_ONLY"}
