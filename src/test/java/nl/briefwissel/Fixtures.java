@@ -55,7 +55,7 @@ public class Fixtures {
 		Account coach = withCoach
 				? person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach " + suffix, Role.COACH) : null;
 		UUID id = trajectories.record(programme.id(), participant.id(), coach == null ? null : coach.id(),
-				TrajectoryStatus.RUNNING, "NEXT_STEP", LocalDate.now(), null);
+				TrajectoryStatus.RUNNING, "NEXT_STEP", Today.date(), null);
 		return new RunningTrajectory(id, participant, coach, organisation.id(), programme.id());
 	}
 

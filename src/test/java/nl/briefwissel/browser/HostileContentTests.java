@@ -2,7 +2,7 @@ package nl.briefwissel.browser;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +28,7 @@ import nl.briefwissel.conversation.Message;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -78,7 +79,7 @@ class HostileContentTests {
 				"Rita " + PAYLOADS.get(1), Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
 		UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
 		UUID trajectory = trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
-				LocalDate.now(), null);
+				Today.date(), null);
 		conversations.coachWrites(trajectory, coach.id(), "Wat wil je vertellen?");
 		MimeMessage letter = Mailboxes.awaitMail(mailServer, address, mail -> true);
 

@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +39,7 @@ import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -235,7 +236,7 @@ class JourneyTests {
 
 			// 7. Two weeks on without a word from the participant: one reminder, in their own language.
 			jdbc.sql("update trajectory set started_on = :start where id = :id")
-				.param("start", LocalDate.now().minusWeeks(3))
+				.param("start", Today.date().minusWeeks(3))
 				.param("id", trajectory.id())
 				.update();
 			jdbc.sql("update message set created_at = :at where trajectory_id = :id")

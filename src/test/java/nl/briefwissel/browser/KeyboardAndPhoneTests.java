@@ -1,6 +1,5 @@
 package nl.briefwissel.browser;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -55,7 +55,7 @@ class KeyboardAndPhoneTests {
 				Set.of(Role.PARTICIPANT), null));
 		UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
 		UUID trajectory = trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
-				LocalDate.now(), null);
+				Today.date(), null);
 		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
 		try {
 			driver.get(url("/login"));

@@ -23,6 +23,7 @@ import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,7 +117,7 @@ class NewProgrammeJourneyTests {
 		UUID trajectory = trajectories.ofParticipant(participant.id()).get(0).id();
 
 		// The manager matches the proposed coach, who accepts and writes.
-		LocalDate start = LocalDate.now();
+		LocalDate start = Today.date();
 		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(asManager)
 			.param("coach", coach.id().toString()).param("startOn", start.toString()));
 		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(asCoach)

@@ -1,6 +1,5 @@
 package nl.briefwissel.conversation;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,6 +10,7 @@ import nl.briefwissel.Mailboxes;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class ReminderTests {
 	@Test
 	void aPassedMomentWithoutAnswerGivesExactlyOneReminderEvenWhenTwoNodesRunTheJob() throws Exception {
 		var base = fixtures.runningTrajectory(true);
-		var late = fixtures.anotherFor(base, LocalDate.now().minusWeeks(2));
+		var late = fixtures.anotherFor(base, Today.date().minusWeeks(2));
 
 		CompletableFuture<Void> node1 = CompletableFuture.runAsync(reminders::sendDue);
 		CompletableFuture<Void> node2 = CompletableFuture.runAsync(reminders::sendDue);
@@ -61,7 +61,7 @@ class ReminderTests {
 	@Test
 	void afterDowntimeOnlyTheLatestPassedMomentIsReminded() {
 		var base = fixtures.runningTrajectory(true);
-		var longAgo = fixtures.anotherFor(base, LocalDate.now().minusWeeks(4));
+		var longAgo = fixtures.anotherFor(base, Today.date().minusWeeks(4));
 		reminders.sendDue();
 		assertThat(reminderCount(longAgo.id())).isEqualTo(1);
 	}
@@ -69,10 +69,10 @@ class ReminderTests {
 	@Test
 	void noReminderWhenTheParticipantWroteDuringAPauseOrForANewTrajectory() {
 		var fresh = fixtures.runningTrajectory(true); // started today: no moment has passed
-		var wrote = fixtures.anotherFor(fresh, LocalDate.now().minusWeeks(2));
+		var wrote = fixtures.anotherFor(fresh, Today.date().minusWeeks(2));
 		conversations.participantWrites(wrote.id(), wrote.participant().id(), "Ik ben er nog!");
-		var paused = fixtures.anotherFor(fresh, LocalDate.now().minusWeeks(2));
-		lifecycle.pause(paused.id(), paused.coach().id(), LocalDate.now().plusWeeks(1), Reason.NO_TIME, null);
+		var paused = fixtures.anotherFor(fresh, Today.date().minusWeeks(2));
+		lifecycle.pause(paused.id(), paused.coach().id(), Today.date().plusWeeks(1), Reason.NO_TIME, null);
 
 		reminders.sendDue();
 

@@ -10,6 +10,7 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,14 +49,14 @@ class WorkspaceTests {
 	@Test
 	void aParticipantWaitingForTheCoachComesFirstWithTheReplyPromise() throws Exception {
 		var quiet = fixtures.runningTrajectory(true);
-		var waiting = fixtures.anotherFor(quiet, LocalDate.now().minusWeeks(1));
+		var waiting = fixtures.anotherFor(quiet, Today.date().minusWeeks(1));
 		conversations.coachWrites(waiting.id(), waiting.coach().id(), "Hoe gaat het?");
 		conversations.participantWrites(waiting.id(), waiting.participant().id(), "Goed, en ik heb een vraag.");
 
 		List<Workspace.Entry> entries = workspace.of(quiet.coach().id());
 		assertThat(entries.get(0).trajectory().id()).isEqualTo(waiting.id());
 		assertThat(entries.get(0).need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
-		assertThat(entries.get(0).dueBy()).isAfter(LocalDate.now().minusDays(1));
+		assertThat(entries.get(0).dueBy()).isAfter(Today.date().minusDays(1));
 
 		String page = mvc.perform(get("/coach").with(user(users.loadUserByUsername(quiet.coach().email()))))
 			.andReturn().getResponse().getContentAsString();
@@ -66,7 +67,7 @@ class WorkspaceTests {
 	@Test
 	void theCoachSearchesTheirOwnConversationsAndFiltersByNeed() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		var other = fixtures.anotherFor(running, LocalDate.now());
+		var other = fixtures.anotherFor(running, Today.date());
 		conversations.participantWrites(running.id(), running.participant().id(), "Ik denk aan een overstap naar de jeugdzorg_100%.");
 		var coach = user(users.loadUserByUsername(running.coach().email()));
 
@@ -86,9 +87,9 @@ class WorkspaceTests {
 	@Test
 	void endedTrajectoriesAreListedOnlyWhenTheCoachAsksForThem() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		var ended = fixtures.anotherFor(running, LocalDate.now().minusWeeks(8));
+		var ended = fixtures.anotherFor(running, Today.date().minusWeeks(8));
 		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = :today where id = :id")
-			.param("today", LocalDate.now())
+			.param("today", Today.date())
 			.param("id", ended.id())
 			.update();
 		var coach = user(users.loadUserByUsername(running.coach().email()));

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDate;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +28,7 @@ import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +116,7 @@ class EncryptionAtRestTests {
 		// The demo coach signs in with a password alone (the evaluation default), as a browser would.
 		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
 		UUID trajectory = trajectories.record(running.programmeId(), running.participant().id(), coach.id(),
-				TrajectoryStatus.RUNNING, "NEXT_STEP", LocalDate.now(), null);
+				TrajectoryStatus.RUNNING, "NEXT_STEP", Today.date(), null);
 		UUID message = conversations.coachWrites(trajectory, coach.id(), "Een brief die straks niet meer opent");
 		WebSession browser = new WebSession(port).logIn(coach.email(), "briefwissel");
 		assertThat(browser.get("/coach/trajectories/" + trajectory).body()).contains("Een brief die straks niet meer opent");

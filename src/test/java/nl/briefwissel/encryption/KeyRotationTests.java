@@ -2,7 +2,7 @@ package nl.briefwissel.encryption;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.LocalDate;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +18,7 @@ import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +72,7 @@ class KeyRotationTests {
 	@Test
 	void rotationMovesOldKeyAndLegacyPlainRowsOfEveryTableToTheActiveKeyInBatches() {
 		var running = fixtures.runningTrajectory(true);
-		var second = fixtures.anotherFor(running, LocalDate.now());
+		var second = fixtures.anotherFor(running, Today.date());
 		UUID legacyMessage = message(running.id(), "legacy brief", null, UUID.randomUUID());
 		UUID oldMessage = message(running.id(), "brief onder de oude sleutel", OLD, UUID.randomUUID());
 		UUID anotherOldMessage = message(running.id(), "nog een brief onder de oude sleutel", OLD, UUID.randomUUID());

@@ -1,11 +1,11 @@
 package nl.briefwissel.organisation;
 
-import java.time.LocalDate;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +54,7 @@ class ProgrammeSettingsTests {
 		assertThat(changed.mailMode()).isEqualTo(MailMode.NOTIFICATION);
 		assertThat(changed.intakeAddress()).isEqualTo("aanmelden@example.nl");
 		assertThat(trajectories.byId(running.id()).orElseThrow().plan().orElseThrow().size()).isEqualTo(12);
-		var later = fixtures.anotherFor(running, LocalDate.now());
+		var later = fixtures.anotherFor(running, Today.date());
 		assertThat(trajectories.byId(later.id()).orElseThrow().plan().orElseThrow().size()).isEqualTo(24);
 	}
 

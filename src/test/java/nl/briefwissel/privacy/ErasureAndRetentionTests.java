@@ -17,6 +17,7 @@ import nl.briefwissel.account.Role;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,11 +154,11 @@ class ErasureAndRetentionTests {
 	@Test
 	void theRetentionJobErasesTrajectoriesPastTheirProgrammesPeriodAndThenThePerson() {
 		var expired = fixtures.runningTrajectory(true);
-		var kept = fixtures.anotherFor(expired, LocalDate.now().minusMonths(30));
+		var kept = fixtures.anotherFor(expired, Today.date().minusMonths(30));
 		conversations.coachWrites(expired.id(), expired.coach().id(), "Een brief die niet eeuwig blijft.");
 		conversations.coachWrites(kept.id(), kept.coach().id(), "Een brief die nog even blijft.");
-		end(expired.id(), LocalDate.now().minusMonths(24).minusDays(1));
-		end(kept.id(), LocalDate.now().minusMonths(23));
+		end(expired.id(), Today.date().minusMonths(24).minusDays(1));
+		end(kept.id(), Today.date().minusMonths(23));
 
 		Retention.Result result = retention.run();
 

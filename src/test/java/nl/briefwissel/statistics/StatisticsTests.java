@@ -24,6 +24,7 @@ import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.Today;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class StatisticsTests {
 			Account participant = fixtures.person(organisation.id(), "d" + i + "-" + suffix + "@example.nl", "Deelnemer " + i,
 					Role.PARTICIPANT);
 			last = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
-					i < 7 ? "GROWTH" : i < 13 ? "NEXT_STEP" : "GRIP", LocalDate.now().minusDays(10), null);
+					i < 7 ? "GROWTH" : i < 13 ? "NEXT_STEP" : "GRIP", Today.date().minusDays(10), null);
 			if (i < 3) {
 				conversations.participantWrites(last, participant.id(), SECRET + " " + i);
 				conversations.coachWrites(last, coach.id(), "Antwoord " + i);
@@ -167,9 +168,9 @@ class StatisticsTests {
 		Coached setup = aProgrammeWithACoach("Momenten");
 		var programme = setup.programme();
 		Account coach = setup.coach();
-		LocalDate start = LocalDate.now().minusWeeks(3).with(java.time.DayOfWeek.MONDAY);
+		LocalDate start = Today.date().minusWeeks(3).with(java.time.DayOfWeek.MONDAY);
 		var plan = nl.briefwissel.trajectory.ContactMomentPlan.of(start, 6, 2);
-		long duePerTrajectory = plan.dueDates().stream().filter(day -> !day.isAfter(LocalDate.now())).count();
+		long duePerTrajectory = plan.dueDates().stream().filter(day -> !day.isAfter(Today.date())).count();
 		for (int i = 0; i < 6; i++) {
 			Account participant = setup.participant("m" + i);
 			UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
@@ -180,7 +181,7 @@ class StatisticsTests {
 						plan.dueDates().get(0).atTime(12, 0).atZone(AMSTERDAM));
 			}
 		}
-		var figures = statistics.of(programmes.byId(programme.id()).orElseThrow(), start, LocalDate.now());
+		var figures = statistics.of(programmes.byId(programme.id()).orElseThrow(), start, Today.date());
 		assertThat(figures.contactMomentsKeptPercent().people()).isEqualTo(6);
 		assertThat(figures.contactMomentsKeptPercent().value()).isCloseTo(100.0 * 3 / (6 * duePerTrajectory),
 				org.assertj.core.data.Offset.offset(0.01));

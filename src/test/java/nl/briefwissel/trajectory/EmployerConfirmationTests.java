@@ -1,7 +1,7 @@
 package nl.briefwissel.trajectory;
 
 import java.time.Duration;
-import java.time.LocalDate;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +17,7 @@ import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,8 +97,8 @@ class EmployerConfirmationTests {
 				"SURPLUS", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true, true),
 				Intake.Source.INVITATION);
 
-		matching.proposeCoach(trajectory, coach.id(), LocalDate.now(), manager.id());
-		matching.accept(trajectory, coach.id(), LocalDate.now());
+		matching.proposeCoach(trajectory, coach.id(), Today.date(), manager.id());
+		matching.accept(trajectory, coach.id(), Today.date());
 		MimeMessage started = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("gestart"));
 		assertThat(Mailboxes.text(started)).contains("Dirk Deelnemer").contains("Loopbaan " + suffix)
 			.doesNotContain(QUESTION).doesNotContain("SURPLUS");
@@ -112,7 +113,7 @@ class EmployerConfirmationTests {
 		var running = fixtures.runningTrajectory(true);
 		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
 		programmes.changeEmployerContact(running.programmeId(), hr);
-		var consenting = fixtures.anotherFor(running, LocalDate.now().minusWeeks(2));
+		var consenting = fixtures.anotherFor(running, Today.date().minusWeeks(2));
 		jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", consenting.id()).update();
 
 		mvc.perform(get("/participant").with(fixtures.as(consenting.participant())))

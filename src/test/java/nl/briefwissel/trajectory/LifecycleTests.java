@@ -2,6 +2,7 @@ package nl.briefwissel.trajectory;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class LifecycleTests {
 	void theCoachPausesExtendsAndCompletesWithReasonsAndEachChangeIsPublished() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		var coach = user(users.loadUserByUsername(running.coach().email()));
-		String until = java.time.LocalDate.now().plusWeeks(1).toString();
+		String until = Today.date().plusWeeks(1).toString();
 
 		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", until)
 			.param("reason", "PERSONAL_CIRCUMSTANCES").param("why", "Vakantie").with(csrf()).with(coach))

@@ -19,6 +19,7 @@ import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.Today;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +125,7 @@ class MatchingTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Voorstel: Carla Coach")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(QUESTION))));
 
-		LocalDate start = LocalDate.now().plusDays(3);
+		LocalDate start = Today.date().plusDays(3);
 		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
 			.param("coach", coach.id().toString()).param("startOn", start.toString()))
 			.andExpect(flash().attributeExists("done"));
@@ -153,7 +154,7 @@ class MatchingTests {
 
 	@Test
 	void aDeclineSendsTheIntakeBackAndTheManagerSeesWhy() throws Exception {
-		matching.proposeCoach(trajectory, coach.id(), LocalDate.now().plusDays(1), manager.id());
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
 		mvc.perform(post("/coach/proposals/{id}/decline", trajectory).with(csrf()).with(fixtures.as(coach))
 			.param("reason", "COACH_FULL").param("why", "Vol tot februari"))
 			.andExpect(status().is3xxRedirection());
@@ -169,22 +170,22 @@ class MatchingTests {
 		Account stranger = fixtures.runningTrajectory(true).coach();
 		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf())
 			.with(user(users.loadUserByUsername("programma@briefwissel.test")))
-			.param("coach", coach.id().toString()).param("startOn", LocalDate.now().toString()))
+			.param("coach", coach.id().toString()).param("startOn", Today.date().toString()))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
-			.param("coach", stranger.id().toString()).param("startOn", LocalDate.now().toString()))
+			.param("coach", stranger.id().toString()).param("startOn", Today.date().toString()))
 			.andExpect(flash().attribute("problem", "matching.illegal.notInPool"));
 		profiles.changeMatching(coach.id(), 10, false, null, List.of());
 		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
-			.param("coach", coach.id().toString()).param("startOn", LocalDate.now().toString()))
+			.param("coach", coach.id().toString()).param("startOn", Today.date().toString()))
 			.andExpect(flash().attribute("problem", "matching.illegal.notCertified"));
 		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
 
 		profiles.changeMatching(coach.id(), 10, true, null, List.of());
-		matching.proposeCoach(trajectory, coach.id(), LocalDate.now(), manager.id());
+		matching.proposeCoach(trajectory, coach.id(), Today.date(), manager.id());
 		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(stranger))).andExpect(status().isNotFound());
 		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(stranger))
-			.param("startOn", LocalDate.now().toString()).param("letter", "Hallo")).andExpect(status().isNotFound());
+			.param("startOn", Today.date().toString()).param("letter", "Hallo")).andExpect(status().isNotFound());
 		// A proposal is not yet the coach's conversation.
 		mvc.perform(get("/coach/trajectories/{id}", trajectory).with(fixtures.as(coach))).andExpect(status().isNotFound());
 		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(manager))).andExpect(status().isForbidden());
