@@ -5,6 +5,7 @@ import java.util.Set;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.conversation.Conversations;
 import org.apache.pdfbox.Loader;
@@ -66,6 +67,8 @@ class ReportTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			// The date in the name is the programme's (Amsterdam), also in the hour it differs from UTC's.
+			.andExpect(header().string("Content-Disposition", containsString("verslag-" + Today.date() + ".pdf")))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();

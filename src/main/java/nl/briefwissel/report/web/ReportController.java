@@ -2,6 +2,7 @@ package nl.briefwissel.report.web;
 
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,12 @@ class ReportController {
 
 	private final Accounts accounts;
 
-	ReportController(Trajectories trajectories, Reports reports, ReportPdf pdf, ParticipantExport export, Accounts accounts) {
+	/** The programme's clock: a download's name carries the date it is in Amsterdam, not on the server. */
+	private final Clock clock;
+
+	ReportController(Trajectories trajectories, Reports reports, ReportPdf pdf, ParticipantExport export, Accounts accounts,
+			Clock clock) {
+		this.clock = clock;
 		this.trajectories = trajectories;
 		this.reports = reports;
 		this.pdf = pdf;
@@ -58,7 +64,7 @@ class ReportController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInAccount me, Locale locale) {
 		var participant = accounts.byId(me.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		byte[] zip = export.zip(participant, trajectories.ofParticipant(me.id()), locale);
-		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "my-data" : "mijn-gegevens") + "-" + LocalDate.now()
+		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "my-data" : "mijn-gegevens") + "-" + LocalDate.now(clock)
 				+ ".zip";
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
@@ -110,7 +116,7 @@ class ReportController {
 
 	private ResponseEntity<byte[]> download(TrajectoryOverview trajectory, Locale locale) {
 		byte[] document = pdf.render(reports.of(trajectory, locale), locale);
-		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "record" : "verslag") + "-" + LocalDate.now() + ".pdf";
+		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "record" : "verslag") + "-" + LocalDate.now(clock) + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
