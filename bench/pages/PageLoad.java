@@ -94,6 +94,10 @@ public class PageLoad {
 		}
 	}
 
+	/** A page and the floor measured in the slices between its own. */
+	record Paired(Result floor, Result page) {
+	}
+
 	/** What one client does once; returns whether the answer was the right one. */
 	interface Step {
 		boolean run(int client, long iteration) throws Exception;
@@ -242,7 +246,7 @@ public class PageLoad {
 		int slices = Math.max(1, Integer.parseInt(System.getProperty("slices", "3")));
 		int sliceWarmup = Math.max(1, warmup / slices);
 		int sliceMeasure = Math.max(1, measure / slices);
-		List<Result[]> pairs = new ArrayList<>();
+		List<Paired> pairs = new ArrayList<>();
 		for (Scenario scenario : run) {
 			if (scenario == floorScenario && run.size() > 1) {
 				continue;
@@ -258,20 +262,20 @@ public class PageLoad {
 				}
 			}
 			Result floor = Result.merged(floors);
-			pairs.add(new Result[] { floor, pages.isEmpty() ? floor : Result.merged(pages) });
+			pairs.add(new Paired(floor, pages.isEmpty() ? floor : Result.merged(pages)));
 		}
 
 		System.out.println();
 		System.out.printf(Locale.ROOT, "%-58s %9s %8s %9s %9s %9s %9s %11s %8s%n", "scenario (" + clients + " clients, "
 				+ slices + " slices)", "requests", "failed", "req/s", "p50 ms", "p90 ms", "p99 ms", "floor req/s", "x floor");
-		for (Result[] pair : pairs) {
-			Result floor = pair[0];
-			Result r = pair[1];
+		for (Paired pair : pairs) {
+			Result floor = pair.floor();
+			Result r = pair.page();
 			System.out.printf(Locale.ROOT, "%-58s %9d %8d %9.1f %9.1f %9.1f %9.1f %11.1f %7.0f%%%n", r.name(), r.requests(),
 					r.failures(), r.throughput(), r.percentileMs(50), r.percentileMs(90), r.percentileMs(99), floor.throughput(),
 					100 * r.throughput() / floor.throughput());
 		}
-		Result allFloors = Result.merged(pairs.stream().map(pair -> pair[0]).toList());
+		Result allFloors = Result.merged(pairs.stream().map(Paired::floor).toList());
 		System.out.printf(Locale.ROOT, "%-58s %9d %8d %9.1f %9.1f %9.1f %9.1f%n", "floor, all its slices: /privacy (signed in)",
 				allFloors.requests(), allFloors.failures(), allFloors.throughput(), allFloors.percentileMs(50),
 				allFloors.percentileMs(90), allFloors.percentileMs(99));

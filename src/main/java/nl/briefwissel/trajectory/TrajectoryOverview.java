@@ -22,6 +22,14 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 		return weeks + extraWeeks;
 	}
 
+	/**
+	 * Whether this is the coach's conversation: their trajectory, and past the proposal, which is
+	 * answered on its own page and is not yet the coach's conversation.
+	 */
+	public boolean coachedBy(UUID coach) {
+		return coach.equals(coachId) && status != TrajectoryStatus.MATCHING;
+	}
+
 	/** Where a running trajectory is in its plan: "sessie 5 van 12" and when the next moment is due. */
 	public record Progress(int current, int total, LocalDate nextDue) {
 

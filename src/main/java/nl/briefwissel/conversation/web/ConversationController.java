@@ -285,9 +285,7 @@ class ConversationController {
 	/** The coach's own trajectory, or 404: another coach's id must not even confirm it exists. */
 	private TrajectoryOverview own(UUID id, SignedInAccount me) {
 		return trajectories.byId(id)
-			.filter(trajectory -> me.id().equals(trajectory.coachId()))
-			// A proposal is answered on its own page; it is not yet the coach's conversation.
-			.filter(trajectory -> trajectory.status() != nl.briefwissel.trajectory.TrajectoryStatus.MATCHING)
+			.filter(trajectory -> trajectory.coachedBy(me.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 }

@@ -6,7 +6,6 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,8 +69,7 @@ class HighlightsController {
 
 	private TrajectoryOverview readable(UUID id, SignedInAccount me, boolean asCoach) {
 		return trajectories.byId(id)
-			.filter(t -> asCoach ? me.id().equals(t.coachId()) && t.status() != TrajectoryStatus.MATCHING
-					: me.id().equals(t.participantId()))
+			.filter(t -> asCoach ? t.coachedBy(me.id()) : me.id().equals(t.participantId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 }

@@ -9,7 +9,6 @@ import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -48,7 +47,7 @@ class LifecycleController {
 	@GetMapping("/coach/trajectories/{id}/course")
 	String course(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
 		TrajectoryOverview trajectory = trajectories.byId(id)
-			.filter(t -> me.id().equals(t.coachId()) && t.status() != TrajectoryStatus.MATCHING)
+			.filter(t -> t.coachedBy(me.id()))
 			// Another coach's id must not even confirm that the trajectory exists.
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("trajectory", trajectory);
