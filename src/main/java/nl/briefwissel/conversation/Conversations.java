@@ -1,6 +1,5 @@
 package nl.briefwissel.conversation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,9 +95,14 @@ public class Conversations {
 	/** The coach writes: kept, and mailed to the participant. */
 	@Transactional
 	public UUID coachWrites(UUID trajectoryId, UUID coachId, String text) {
-		TrajectoryOverview trajectory = trajectory(trajectoryId);
+		return coachWrites(trajectory(trajectoryId), coachId, text);
+	}
+
+	/** The same, for a caller that has just read the trajectory (the write form): not read twice. */
+	@Transactional
+	public UUID coachWrites(TrajectoryOverview trajectory, UUID coachId, String text) {
 		if (!coachId.equals(trajectory.coachId())) {
-			throw new NotYourTrajectoryException(trajectoryId);
+			throw new NotYourTrajectoryException(trajectory.id());
 		}
 		return coachMessage(trajectory, text, Channel.WEB, null, List.of());
 	}
@@ -122,20 +126,23 @@ public class Conversations {
 		return id;
 	}
 
+	/**
+	 * The mail is put in the outbox first so the letter is stored with its Message-ID in one insert;
+	 * both are in the caller's transaction, so neither is visible without the other.
+	 */
 	UUID coachMessage(TrajectoryOverview trajectory, String text, Channel channel, UUID inboundMailId,
 			List<MailAttachment> attachments) {
-		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,
-				inboundMailId, attachments);
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		String token = tokens.tokenFor(trajectory.id(), participant.id());
-		List<String> references = new ArrayList<>(messages.mailIdsOf(trajectory.id()));
+		Messages.MailThread thread = messages.mailThread(trajectory.id());
+		List<String> references = thread.references();
 		if (references.size() > MAX_REFERENCES) {
 			references = references.subList(references.size() - MAX_REFERENCES, references.size());
 		}
-		String inReplyTo = messages.latestParticipantMailId(trajectory.id()).orElse(null);
 		String mailId = outbox.enqueue(mails.coachMessage(trajectory, participant, text.strip(), replyAddress.of(token),
-				inReplyTo, references));
-		messages.setMailMessageId(id, mailId);
+				thread.inReplyTo(), references));
+		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,
+				inboundMailId, mailId, attachments);
 		writing.record(trajectory.coachId(), id, text, participant.language());
 		return id;
 	}

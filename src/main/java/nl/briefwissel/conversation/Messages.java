@@ -96,13 +96,6 @@ class Messages {
 		return id;
 	}
 
-	void setMailMessageId(UUID messageId, String mailMessageId) {
-		jdbc.sql("update message set mail_message_id = :mailId where id = :id")
-			.param("mailId", mailMessageId)
-			.param("id", messageId)
-			.update();
-	}
-
 	List<Message> ofTrajectory(UUID trajectoryId) {
 		List<UUID> withFiles = new ArrayList<>();
 		List<Message> messages = jdbc.sql(SELECT_WITH_FILE_MARK + " where m.trajectory_id = :trajectory order by m.created_at, m.id")
@@ -135,40 +128,46 @@ class Messages {
 
 		static final Activity NONE = new Activity(null, null, null, null);
 
+		/** One author's latest message; Briefwissel's own messages count as the coach's side. */
+		static Activity of(Author author, OffsetDateTime at) {
+			return author == Author.PARTICIPANT ? new Activity(author, at, at, null) : new Activity(author, at, null, at);
+		}
+
+		/**
+		 * Both sides of one trajectory together. At the same instant the participant counts as
+		 * having written last: a participant must never drop off the "waiting for you" list.
+		 */
+		Activity and(Activity other) {
+			boolean otherLast = other.last.isAfter(last) || other.last.isEqual(last) && other.lastAuthor == Author.PARTICIPANT;
+			return new Activity(otherLast ? other.lastAuthor : lastAuthor, otherLast ? other.last : last,
+					latest(lastParticipant, other.lastParticipant), latest(lastCoach, other.lastCoach));
+		}
+
+		private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+			return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+		}
+
 		boolean participantWroteLast() {
 			return lastAuthor == Author.PARTICIPANT;
 		}
 	}
 
-	/** Activity per trajectory, in one query for a whole workspace. Notes about mail do not count. */
+	/**
+	 * Activity per trajectory, in one query for a whole workspace: the latest message of each author
+	 * per trajectory, from which the latest of all follows. Notes about mail do not count.
+	 */
 	Map<UUID, Activity> activity(List<UUID> trajectoryIds) {
 		if (trajectoryIds.isEmpty()) {
 			return Map.of();
 		}
 		Map<UUID, Activity> result = new java.util.HashMap<>();
 		jdbc.sql("""
-				select m.trajectory_id, m.author_role, m.created_at from message m
-				where m.trajectory_id in (:ids) and m.kind = 'MESSAGE'
-				  and m.created_at = (select max(x.created_at) from message x
-				                      where x.trajectory_id = m.trajectory_id and x.kind = 'MESSAGE')""")
-			.param("ids", trajectoryIds)
-			.query((rs, n) -> result.put(rs.getObject("trajectory_id", UUID.class),
-					new Activity(Author.valueOf(rs.getString("author_role")), rs.getObject("created_at", OffsetDateTime.class),
-							null, null)))
-			.list();
-		jdbc.sql("""
 				select trajectory_id, author_role, max(created_at) as at from message
 				where trajectory_id in (:ids) and kind = 'MESSAGE' group by trajectory_id, author_role""")
 			.param("ids", trajectoryIds)
-			.query((rs, n) -> {
-				UUID id = rs.getObject("trajectory_id", UUID.class);
-				Activity a = result.getOrDefault(id, Activity.NONE);
-				OffsetDateTime at = rs.getObject("at", OffsetDateTime.class);
-				Activity updated = Author.valueOf(rs.getString("author_role")) == Author.PARTICIPANT
-						? new Activity(a.lastAuthor(), a.last(), at, a.lastCoach())
-						: new Activity(a.lastAuthor(), a.last(), a.lastParticipant(), at);
-				return result.put(id, updated);
-			})
+			.query((rs, n) -> result.merge(rs.getObject("trajectory_id", UUID.class),
+					Activity.of(Author.valueOf(rs.getString("author_role")), rs.getObject("at", OffsetDateTime.class)),
+					Activity::and))
 			.list();
 		return result;
 	}
@@ -237,26 +236,32 @@ class Messages {
 			.optional();
 	}
 
-	/** Message-IDs of the conversation so far, oldest first, for References (RFC 5322 3.6.4). */
-	List<String> mailIdsOf(UUID trajectoryId) {
-		return jdbc.sql("""
-				select mail_message_id from message
-				where trajectory_id = :trajectory and mail_message_id is not null and kind = 'MESSAGE'
-				order by created_at""")
+	/**
+	 * The mail thread so far, in one read: the Message-IDs of the conversation's letters, oldest
+	 * first, for References (RFC 5322 3.6.4), and the participant's latest mail, which our next mail
+	 * answers (In-Reply-To).
+	 */
+	MailThread mailThread(UUID trajectoryId) {
+		List<String> references = new ArrayList<>();
+		String[] inReplyTo = { null };
+		jdbc.sql("""
+				select mail_message_id, author_role, kind from message
+				where trajectory_id = :trajectory and mail_message_id is not null
+				order by created_at, id""")
 			.param("trajectory", trajectoryId)
-			.query(String.class)
-			.list();
+			.query(rs -> {
+				if (MessageKind.MESSAGE.name().equals(rs.getString("kind"))) {
+					references.add(rs.getString("mail_message_id"));
+				}
+				if (Author.PARTICIPANT.name().equals(rs.getString("author_role"))) {
+					inReplyTo[0] = rs.getString("mail_message_id");
+				}
+			});
+		return new MailThread(references, inReplyTo[0]);
 	}
 
-	/** The Message-ID of the participant's latest mail, which our next mail answers. */
-	Optional<String> latestParticipantMailId(UUID trajectoryId) {
-		return jdbc.sql("""
-				select mail_message_id from message
-				where trajectory_id = :trajectory and author_role = 'PARTICIPANT' and mail_message_id is not null
-				order by created_at desc limit 1""")
-			.param("trajectory", trajectoryId)
-			.query(String.class)
-			.optional();
+	/** The Message-IDs a new mail of the conversation refers to; {@code inReplyTo} may be null. */
+	record MailThread(List<String> references, String inReplyTo) {
 	}
 
 	Optional<Attachment> attachment(UUID id) {

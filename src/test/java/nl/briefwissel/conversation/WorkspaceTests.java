@@ -126,6 +126,22 @@ class WorkspaceTests {
 	}
 
 	@Test
+	void bothSidesLatestLettersMakeOneActivity() {
+		Messages.Activity participant = Messages.Activity.of(Author.PARTICIPANT, at(2026, 11, 5));
+		Messages.Activity coach = Messages.Activity.of(Author.COACH, at(2026, 11, 6));
+		Messages.Activity system = Messages.Activity.of(Author.SYSTEM, at(2026, 11, 4));
+		// In any order the rows come: the coach wrote last, each side's latest kept.
+		for (Messages.Activity activity : List.of(participant.and(coach).and(system), system.and(coach).and(participant),
+				coach.and(system).and(participant))) {
+			assertThat(activity).isEqualTo(new Messages.Activity(Author.COACH, at(2026, 11, 6), at(2026, 11, 5), at(2026, 11, 6)));
+		}
+		// The same instant in another offset: the participant counts as last, whichever row comes first.
+		Messages.Activity sameInstant = Messages.Activity.of(Author.COACH, at(2026, 11, 5).withOffsetSameInstant(ZoneOffset.UTC));
+		assertThat(sameInstant.and(participant).participantWroteLast()).isTrue();
+		assertThat(participant.and(sameInstant).participantWroteLast()).isTrue();
+	}
+
+	@Test
 	void endedAndNotStartedTrajectoriesNeedNothing() {
 		TrajectoryOverview ended = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C",
 				"c@x.nl", TrajectoryStatus.COMPLETED, null, START, START.plusWeeks(6), 6, 2, 0, List.of(), 2);

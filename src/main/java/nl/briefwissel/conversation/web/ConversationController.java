@@ -195,6 +195,11 @@ class ConversationController {
 		return "redirect:/coach/trajectories/" + id + "#notes";
 	}
 
+	/**
+	 * Reading the trajectory, storing the letter with its mail and clearing the draft are one
+	 * transaction: one connection from the pool, and no draft left behind a letter that was sent.
+	 */
+	@Transactional
 	@PostMapping("/coach/trajectories/{id}/messages")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
@@ -205,7 +210,7 @@ class ConversationController {
 			giving.ifPresent(a -> model.addAttribute("giving", a));
 			return page(trajectory, model);
 		}
-		UUID message = conversations.coachWrites(id, me.id(), form.text());
+		UUID message = conversations.coachWrites(trajectory, me.id(), form.text());
 		giving.ifPresent(a -> given.give(id, a.id(), message));
 		desk.saveDraft(id, me.id(), "");
 		redirect.addFlashAttribute("sent", true);

@@ -11,6 +11,7 @@ import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,6 +32,8 @@ class WorkspaceController {
 		this.clock = clock;
 	}
 
+	/** Its four reads share one connection from the pool (decision 0017); the page renders after. */
+	@Transactional(readOnly = true)
 	@GetMapping("/coach")
 	String workspace(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Workspace.Need need,
 			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Model model) {
