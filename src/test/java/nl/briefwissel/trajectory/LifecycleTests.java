@@ -1,5 +1,8 @@
 package nl.briefwissel.trajectory;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Today;
@@ -42,6 +45,28 @@ class LifecycleTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Test
+	void everyReadOfATrajectoryHasAllItsPausesInOrderAndOneOverviewEach() {
+		var paused = fixtures.runningTrajectory(true);
+		var other = fixtures.anotherFor(paused, Today.date());
+		LocalDate first = Today.date().minusWeeks(4);
+		LocalDate second = Today.date().minusWeeks(2);
+		for (LocalDate from : List.of(second, first)) {
+			jdbc.sql("insert into trajectory_pause (trajectory_id, from_date, until_date) values (:t, :from, :until)")
+				.param("t", paused.id())
+				.param("from", from)
+				.param("until", from.plusDays(3))
+				.update();
+		}
+		var both = List.of(new Trajectory.Pause(first, first.plusDays(3)), new Trajectory.Pause(second, second.plusDays(3)));
+		assertThat(trajectories.byId(paused.id()).orElseThrow().pauses()).isEqualTo(both);
+		assertThat(trajectories.ofCoach(paused.coach().id())).filteredOn(t -> t.id().equals(paused.id()))
+			.singleElement().satisfies(t -> assertThat(t.pauses()).isEqualTo(both));
+		assertThat(trajectories.ofProgramme(paused.programmeId())).filteredOn(t -> t.id().equals(paused.id()))
+			.singleElement().satisfies(t -> assertThat(t.pauses()).isEqualTo(both));
+		assertThat(trajectories.byId(other.id()).orElseThrow().pauses()).isEmpty();
+	}
 
 	@Test
 	void theCoachPausesExtendsAndCompletesWithReasonsAndEachChangeIsPublished() throws Exception {
