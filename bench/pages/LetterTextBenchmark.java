@@ -69,7 +69,7 @@ public class LetterTextBenchmark {
 	public int bwText() {
 		page = new FastStringWriter(64 * 1024);
 		for (String letter : letters) {
-			page.write(LongTextDialect.escape(letter));
+			page.write(Html.escape(letter));
 		}
 		return page.toString().length();
 	}

@@ -34,35 +34,6 @@ class LongTextDialect extends AbstractProcessorDialect {
 		return Set.of(new LongTextProcessor(prefix));
 	}
 
-	/**
-	 * The text with the five characters that mean something in HTML written as references, exactly
-	 * as Thymeleaf's {@code th:text} writes them ({@code HtmlEscape.escapeHtml4Xml}); a text without
-	 * any of them is returned as it is.
-	 */
-	static String escape(String text) {
-		int length = text.length();
-		int from = 0;
-		StringBuilder escaped = null;
-		for (int i = 0; i < length; i++) {
-			String reference = switch (text.charAt(i)) {
-				case '&' -> "&amp;";
-				case '<' -> "&lt;";
-				case '>' -> "&gt;";
-				case '"' -> "&quot;";
-				case '\'' -> "&#39;";
-				default -> null;
-			};
-			if (reference != null) {
-				if (escaped == null) {
-					escaped = new StringBuilder(length + 64);
-				}
-				escaped.append(text, from, i).append(reference);
-				from = i + 1;
-			}
-		}
-		return escaped == null ? text : escaped.append(text, from, length).toString();
-	}
-
 	private static final class LongTextProcessor extends AbstractStandardExpressionAttributeTagProcessor {
 
 		LongTextProcessor(String prefix) {
@@ -72,7 +43,7 @@ class LongTextDialect extends AbstractProcessorDialect {
 		@Override
 		protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
 				String attributeValue, Object expressionResult, IElementTagStructureHandler structureHandler) {
-			structureHandler.setBody(expressionResult == null ? "" : escape(expressionResult.toString()), false);
+			structureHandler.setBody(expressionResult == null ? "" : Html.escape(expressionResult.toString()), false);
 		}
 	}
 }

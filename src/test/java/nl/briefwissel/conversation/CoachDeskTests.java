@@ -65,6 +65,47 @@ class CoachDeskTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	/**
+	 * The letters are written in Java (LettersDialect, decision 0019): each with its heading, time,
+	 * channel, files, delivery and highlight form, the page's CSRF field in every form, what people
+	 * wrote escaped, and the same list without coach-only parts on the participant's page.
+	 */
+	@Test
+	void eachLetterCarriesItsPartsOnBothSidesOfTheConversation() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var photo = new nl.briefwissel.mail.MailAttachment("foto <1>.jpg", "image/jpeg", 3 * 1024, new byte[3 * 1024], null);
+		var refused = new nl.briefwissel.mail.MailAttachment("virus.exe", "application/octet-stream", 10, new byte[10], "geen toegestaan bestand");
+		var answer = conversations.participantWrites(running.id(), running.participant().id(), "Ik twijfel <b>echt</b> & zo'n beetje",
+				java.util.List.of(photo, refused));
+		var question = conversations.coachWrites(running.id(), running.coach().id(), "Wat zou je doen als je niet kon falen?");
+
+		String coachPage = page("/coach/trajectories/" + running.id(), as(running.coach().email()));
+		assertThat(coachPage)
+			.contains("<li class=\"bw-message bw-message--participant\" id=\"m-" + answer + "\">")
+			.contains("<article aria-labelledby=\"h-" + answer + "\">")
+			.contains("id=\"h-" + answer + "\">" + running.participant().displayName() + "</h3>")
+			.contains("Ik twijfel &lt;b&gt;echt&lt;/b&gt; &amp; zo&#39;n beetje")
+			.contains("/coach/trajectories/" + running.id() + "/attachments/")
+			.contains("foto &lt;1&gt;.jpg (3 kB)")
+			.contains("virus.exe").contains("geen toegestaan bestand")
+			.contains("<li class=\"bw-message bw-message--coach\" id=\"m-" + question + "\">")
+			.contains("<p class=\"bw-delivery")
+			.contains("<span id=\"latest\"></span>")
+			.contains("for=\"passage-" + question + "\"").contains("aria-describedby=\"passage-help-" + question + "\"");
+		assertThat(coachPage.split("action=\"/coach/trajectories/" + running.id() + "/highlights\"", -1)).hasSize(3);
+		assertThat(coachPage.split("<input type=\"hidden\" name=\"_csrf\" value=\"", -1).length)
+			.as("every form of the page, the two highlight forms included, carries the CSRF field")
+			.isEqualTo(coachPage.split("method=\"post\"", -1).length);
+		assertThat(coachPage.indexOf("m-" + answer)).isLessThan(coachPage.indexOf("m-" + question));
+
+		String participantPage = page("/participant/conversation", fixtures.as(running.participant()));
+		assertThat(participantPage)
+			.contains("id=\"m-" + question + "\"")
+			.contains("/participant/attachments/" + running.id() + "/")
+			.contains("action=\"/participant/highlights\"")
+			.doesNotContain("bw-delivery").doesNotContain("/original\"");
+	}
+
 	/** Whatever zone the server runs in (CI's is UTC), a letter shows the time it was in Amsterdam. */
 	@Test
 	void aLettersTimeIsTheTimeInTheNetherlands() throws Exception {

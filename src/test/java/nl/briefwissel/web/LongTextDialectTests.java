@@ -15,11 +15,11 @@ class LongTextDialectTests {
 
 	@Test
 	void writesWhatPeopleWroteAsText() {
-		assertThat(LongTextDialect.escape("Zo'n brief van m'n coach & \"ik\" <script>alert(1)</script>"))
+		assertThat(Html.escape("Zo'n brief van m'n coach & \"ik\" <script>alert(1)</script>"))
 			.isEqualTo("Zo&#39;n brief van m&#39;n coach &amp; &quot;ik&quot; &lt;script&gt;alert(1)&lt;/script&gt;");
 		String plain = "Geen bijzondere tekens, wel één é en een 🙂";
-		assertThat(LongTextDialect.escape(plain)).isSameAs(plain);
-		assertThat(LongTextDialect.escape("")).isEmpty();
+		assertThat(Html.escape(plain)).isSameAs(plain);
+		assertThat(Html.escape("")).isEmpty();
 	}
 
 	/** Every character that matters, and many that do not, in random letters: the same as Thymeleaf's escaper. */
@@ -34,7 +34,9 @@ class LongTextDialectTests {
 				text.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x10000) : alphabet.charAt(random.nextInt(alphabet.length())));
 			}
 			String written = text.toString();
-			assertThat(LongTextDialect.escape(written)).as("%s", written).isEqualTo(HtmlEscape.escapeHtml4Xml(written));
+			assertThat(Html.escape(written)).as("%s", written).isEqualTo(HtmlEscape.escapeHtml4Xml(written));
+			assertThat(Html.escape(new StringBuilder("<p>"), written)).as("%s", written)
+				.hasToString("<p>" + HtmlEscape.escapeHtml4Xml(written));
 		}
 	}
 

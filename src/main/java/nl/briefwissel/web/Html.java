@@ -1,0 +1,57 @@
+package nl.briefwissel.web;
+
+/**
+ * Text written into HTML by Java code rather than by a template: the same references Thymeleaf's
+ * {@code th:text} writes ({@code HtmlEscape.escapeHtml4Xml}), so markup made either way reads the same.
+ */
+public final class Html {
+
+	private Html() {
+	}
+
+	/** The text with the five characters that mean something in HTML written as references. */
+	public static String escape(String text) {
+		int length = text.length();
+		int from = 0;
+		StringBuilder escaped = null;
+		for (int i = 0; i < length; i++) {
+			String reference = reference(text.charAt(i));
+			if (reference != null) {
+				if (escaped == null) {
+					escaped = new StringBuilder(length + 64);
+				}
+				escaped.append(text, from, i).append(reference);
+				from = i + 1;
+			}
+		}
+		return escaped == null ? text : escaped.append(text, from, length).toString();
+	}
+
+	/** Appends the text escaped, for an element's text and a quoted attribute's value alike; nothing for null. */
+	public static StringBuilder escape(StringBuilder out, String text) {
+		if (text == null) {
+			return out;
+		}
+		int length = text.length();
+		int from = 0;
+		for (int i = 0; i < length; i++) {
+			String reference = reference(text.charAt(i));
+			if (reference != null) {
+				out.append(text, from, i).append(reference);
+				from = i + 1;
+			}
+		}
+		return out.append(text, from, length);
+	}
+
+	private static String reference(char c) {
+		return switch (c) {
+			case '&' -> "&amp;";
+			case '<' -> "&lt;";
+			case '>' -> "&gt;";
+			case '"' -> "&quot;";
+			case '\'' -> "&#39;";
+			default -> null;
+		};
+	}
+}
