@@ -15,7 +15,11 @@ public final class Html {
 		int from = 0;
 		StringBuilder escaped = null;
 		for (int i = 0; i < length; i++) {
-			String reference = reference(text.charAt(i));
+			char c = text.charAt(i);
+			if (c > '>') {
+				continue;
+			}
+			String reference = reference(c);
 			if (reference != null) {
 				if (escaped == null) {
 					escaped = new StringBuilder(length + 64);
@@ -35,7 +39,11 @@ public final class Html {
 		int length = text.length();
 		int from = 0;
 		for (int i = 0; i < length; i++) {
-			String reference = reference(text.charAt(i));
+			char c = text.charAt(i);
+			if (c > '>') {
+				continue;
+			}
+			String reference = reference(c);
 			if (reference != null) {
 				out.append(text, from, i).append(reference);
 				from = i + 1;
@@ -44,6 +52,7 @@ public final class Html {
 		return out.append(text, from, length);
 	}
 
+	/** Of the five, '>' comes last in the character table: most characters of a text are past it. */
 	private static String reference(char c) {
 		return switch (c) {
 			case '&' -> "&amp;";
