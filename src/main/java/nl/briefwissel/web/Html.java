@@ -9,26 +9,15 @@ public final class Html {
 	private Html() {
 	}
 
-	/** The text with the five characters that mean something in HTML written as references. */
+	/** The text with the five characters that mean something in HTML written as references; unchanged without them. */
 	public static String escape(String text) {
-		int length = text.length();
-		int from = 0;
-		StringBuilder escaped = null;
-		for (int i = 0; i < length; i++) {
+		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c > '>') {
-				continue;
-			}
-			String reference = reference(c);
-			if (reference != null) {
-				if (escaped == null) {
-					escaped = new StringBuilder(length + 64);
-				}
-				escaped.append(text, from, i).append(reference);
-				from = i + 1;
+			if (c <= '>' && reference(c) != null) {
+				return escape(new StringBuilder(text.length() + 64), text).toString();
 			}
 		}
-		return escaped == null ? text : escaped.append(text, from, length).toString();
+		return text;
 	}
 
 	/** Appends the text escaped, for an element's text and a quoted attribute's value alike; nothing for null. */
