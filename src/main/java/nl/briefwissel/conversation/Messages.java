@@ -242,22 +242,18 @@ class Messages {
 	 * answers (In-Reply-To).
 	 */
 	MailThread mailThread(UUID trajectoryId) {
-		List<String> references = new ArrayList<>();
-		String[] inReplyTo = { null };
-		jdbc.sql("""
+		record Mailed(String mailId, boolean letter, boolean fromParticipant) {
+		}
+		List<Mailed> mailed = jdbc.sql("""
 				select mail_message_id, author_role, kind from message
 				where trajectory_id = :trajectory and mail_message_id is not null
 				order by created_at, id""")
 			.param("trajectory", trajectoryId)
-			.query(rs -> {
-				if (MessageKind.MESSAGE.name().equals(rs.getString("kind"))) {
-					references.add(rs.getString("mail_message_id"));
-				}
-				if (Author.PARTICIPANT.name().equals(rs.getString("author_role"))) {
-					inReplyTo[0] = rs.getString("mail_message_id");
-				}
-			});
-		return new MailThread(references, inReplyTo[0]);
+			.query((rs, n) -> new Mailed(rs.getString("mail_message_id"), MessageKind.MESSAGE.name().equals(rs.getString("kind")),
+					Author.PARTICIPANT.name().equals(rs.getString("author_role"))))
+			.list();
+		return new MailThread(mailed.stream().filter(Mailed::letter).map(Mailed::mailId).toList(),
+				mailed.stream().filter(Mailed::fromParticipant).reduce((earlier, later) -> later).map(Mailed::mailId).orElse(null));
 	}
 
 	/** The Message-IDs a new mail of the conversation refers to; {@code inReplyTo} may be null. */

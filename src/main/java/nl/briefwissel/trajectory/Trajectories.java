@@ -24,12 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Trajectories {
 
-	// A read model over the tables of three modules; a join is cheaper and clearer than three
-	// look-ups per row, and it returns names and dates only.
 	/**
-	 * A trajectory with its pauses in one statement: a row per pause (one without), folded into one
-	 * overview each by {@link #overviews}. Every page that reads a trajectory saves the round trip a
-	 * second query for the pauses cost.
+	 * A read model over the tables of three modules; a join is cheaper and clearer than three look-ups
+	 * per row, and it returns names and dates only. The pauses come in the same statement, a row per
+	 * pause (one without), folded into one overview each by {@link #overviews}: a second query for
+	 * them was a round trip on every page that reads a trajectory.
 	 */
 	private static final String OVERVIEW = """
 			select t.id, t.programme_id, p.name as programme_name, t.participant_id, pa.display_name as participant_name,
