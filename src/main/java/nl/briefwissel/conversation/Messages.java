@@ -22,20 +22,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Messages {
 
+	/**
+	 * The author's name is looked up per letter by primary key, not joined: for a conversation's twenty
+	 * or so letters PostgreSQL costed a join as cheaper by hashing the whole account table, on every
+	 * page view (1.5 ms of its CPU at 2,000 trajectories, growing with the accounts).
+	 */
 	private static final String COLUMNS = """
-			select m.id, m.trajectory_id, m.author_id, a.display_name as author_name, m.author_role, m.kind, m.body,
-			       m.body_key_id, m.channel, m.inbound_mail_id, m.mail_message_id, m.created_at""";
+			select m.id, m.trajectory_id, m.author_id,
+			       (select a.display_name from account a where a.id = m.author_id) as author_name,
+			       m.author_role, m.kind, m.body, m.body_key_id, m.channel, m.inbound_mail_id, m.mail_message_id, m.created_at""";
 
-	private static final String FROM = " from message m left join account a on a.id = m.author_id";
+	private static final String FROM = " from message m";
 
 	private static final String SELECT = COLUMNS + FROM;
 
 	/**
 	 * With whether a message has files: most conversations have none, and a conversation page then
-	 * needs no second query for them (one round trip less on the pages read most).
+	 * needs no second query for them (one round trip less on the pages read most). A scalar subquery
+	 * with a limit, not {@code exists}: for {@code exists} PostgreSQL chose to hash every attachment
+	 * of every conversation instead of looking in the index once per letter.
 	 */
 	private static final String SELECT_WITH_FILE_MARK = COLUMNS
-			+ ", exists (select 1 from message_attachment f where f.message_id = m.id) as has_files" + FROM;
+			+ ", coalesce((select true from message_attachment f where f.message_id = m.id limit 1), false) as has_files"
+			+ FROM;
 
 	private static final int MAX_HITS = 50;
 
