@@ -60,9 +60,12 @@ public class Themes {
 		if (code == null) {
 			return "";
 		}
-		return of(programmeId).stream()
-			.filter(theme -> theme.code().equals(code))
-			.findFirst()
+		return jdbc.sql("select code, label_nl, label_en, active from programme_theme where programme_id = :programme and code = :code")
+			.param("programme", programmeId)
+			.param("code", code)
+			.query((rs, n) -> new Theme(rs.getString("code"), rs.getString("label_nl"), rs.getString("label_en"),
+					rs.getBoolean("active")))
+			.optional()
 			.map(theme -> theme.label(language))
 			.orElse(code);
 	}

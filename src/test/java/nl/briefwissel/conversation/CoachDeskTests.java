@@ -59,6 +59,17 @@ class CoachDeskTests {
 			.contains(">Over een jaar werk ik in de zorg.</textarea>");
 	}
 
+	@Test
+	void theCoachReadsTheThemeInTheirLanguageAndAnUnknownThemeByItsCode() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		assertThat(page("/coach/trajectories/" + running.id(), coach)).contains("<dd>Een volgende stap die past bij mijn kwaliteiten</dd>");
+		assertThat(mvc.perform(get("/coach/trajectories/" + running.id()).param("lang", "en").with(coach))
+			.andReturn().getResponse().getContentAsString()).contains("<dd>A next step that fits my qualities</dd>");
+		jdbc.sql("update trajectory set theme = 'GONE_THEME' where id = :id").param("id", running.id()).update();
+		assertThat(page("/coach/trajectories/" + running.id(), coach)).contains("<dd>GONE_THEME</dd>");
+	}
+
 	@Autowired
 	Conversations conversations;
 

@@ -32,6 +32,7 @@ import nl.briefwissel.closing.Closings;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.writing.WritingCheck;
 
@@ -85,10 +86,13 @@ class ConversationController {
 
 	private final Markdown markdown;
 
+	private final Themes themes;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
-			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown) {
+			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes) {
 		this.markdown = markdown;
+		this.themes = themes;
 		this.auditTrail = auditTrail;
 		this.closings = closings;
 		this.highlightsOf = highlightsOf;
@@ -136,7 +140,7 @@ class ConversationController {
 			}
 			model.addAttribute("form", new MessageForm(text));
 		}
-		return page(trajectory, model);
+		return page(trajectory, locale, model);
 	}
 
 	/**
@@ -203,12 +207,12 @@ class ConversationController {
 	@PostMapping("/coach/trajectories/{id}/messages")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
-			@RequestParam(required = false) UUID assignment, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID assignment, Locale locale, Model model, RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : choosable(me, assignment);
 		if (errors.hasErrors()) {
 			giving.ifPresent(a -> model.addAttribute("giving", a));
-			return page(trajectory, model);
+			return page(trajectory, locale, model);
 		}
 		UUID message = conversations.coachWrites(trajectory, me.id(), form.text());
 		giving.ifPresent(a -> given.give(id, a.id(), message));
@@ -223,7 +227,7 @@ class ConversationController {
 	 */
 	@PostMapping("/coach/trajectories/{id}/check")
 	String check(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@ModelAttribute("form") MessageForm form, Model model,
+			@ModelAttribute("form") MessageForm form, Locale locale, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		TrajectoryOverview trajectory = own(id, me);
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes.
@@ -234,7 +238,7 @@ class ConversationController {
 		if (htmx != null) {
 			return "writing/report :: report";
 		}
-		return page(trajectory, model);
+		return page(trajectory, locale, model);
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = "id")
@@ -262,9 +266,11 @@ class ConversationController {
 		return downloads.download(id, attachmentId);
 	}
 
-	private String page(TrajectoryOverview trajectory, Model model) {
+	private String page(TrajectoryOverview trajectory, Locale locale, Model model) {
 		List<Message> conversation = conversations.of(trajectory.id());
 		model.addAttribute("trajectory", trajectory);
+		// Read here, in the page's transaction, not by the template while it renders.
+		model.addAttribute("themeLabel", trajectory.theme() == null ? null : themes.label(trajectory.programmeId(), trajectory.theme(), locale));
 		model.addAttribute("messages", conversation);
 		model.addAttribute("deliveries", conversations.deliveries(conversation));
 		model.addAttribute("mailFailure", conversations.mailFailure(trajectory.id()).orElse(null));
