@@ -28,6 +28,20 @@ public class Encryption {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * One cipher per thread, initialised again for every record: looking the algorithm up among the
+	 * providers cost more than opening a letter of a page (a conversation page opens twenty or more).
+	 * A cipher is not thread-safe; on one thread it is used by one call at a time.
+	 */
+	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+		try {
+			return Cipher.getInstance(TRANSFORMATION);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("AES-GCM is part of every Java platform", e);
+		}
+	});
+
 	Encryption(Keyring keyring) {
 		this.keyring = keyring;
 	}
@@ -46,7 +60,7 @@ public class Encryption {
 		byte[] iv = new byte[IV_BYTES];
 		random.nextBytes(iv);
 		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			Cipher cipher = CIPHERS.get();
 			cipher.init(Cipher.ENCRYPT_MODE, keyring.key(id), new GCMParameterSpec(TAG_BITS, iv));
 			cipher.updateAAD(id.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = new byte[IV_BYTES + cipher.getOutputSize(plain.length)];
@@ -68,7 +82,7 @@ public class Encryption {
 			throw new UnreadableRecordException("A record sealed with key '" + keyId + "' is too short to be sealed: it was changed");
 		}
 		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			Cipher cipher = CIPHERS.get();
 			cipher.init(Cipher.DECRYPT_MODE, keyring.key(keyId), new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
 			cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
 			return cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);

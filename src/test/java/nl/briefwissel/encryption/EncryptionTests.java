@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -74,6 +79,40 @@ class EncryptionTests {
 			.hasMessageContaining("changed");
 		assertThatThrownBy(() -> first.openText("k2025", "geen base64!")).isInstanceOf(UnreadableRecordException.class);
 		assertThatThrownBy(() -> first.open("k2025", new byte[5])).isInstanceOf(UnreadableRecordException.class);
+	}
+
+	@Test
+	void aThreadsCipherServesEveryRecordAfterAFailureAndUnderEveryKey() throws Exception {
+		// Each thread keeps one cipher for all records (Encryption.CIPHERS): a record that did not open,
+		// or one under another key, must leave nothing behind for the next.
+		Encryption rotated = new Encryption(new Keyring(Map.of("k2025", FIRST, "k2026", SECOND), "k2026"));
+		byte[] tampered = first.seal("vertrouwelijk".getBytes(StandardCharsets.UTF_8));
+		tampered[20] ^= 1;
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				int thread = t;
+				runs.add(threads.submit(() -> {
+					for (int i = 0; i < 300; i++) {
+						String text = "brief " + thread + "-" + i;
+						String old = first.sealText(text);
+						if (i % 7 == 0) {
+							assertThatThrownBy(() -> first.open("k2025", tampered)).isInstanceOf(UnreadableRecordException.class);
+						}
+						assertThat(rotated.openText("k2025", old)).isEqualTo(text);
+						assertThat(rotated.openText("k2026", rotated.sealText(text + " nieuw"))).isEqualTo(text + " nieuw");
+					}
+					return null;
+				}));
+			}
+			for (Future<?> run : runs) {
+				run.get();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
