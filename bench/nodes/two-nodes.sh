@@ -178,7 +178,8 @@ settled() {
               join account a on a.id = t.participant_id where a.email like 'herinnering-%'")" -ge "$reminders" ] &&
     [ "$(sql "select count(*) from outbound_mail where status = 'PENDING'")" = "0" ]
 }
-wait_for 90 settled || fail "not settled within 90 s: $(sql "select status, count(*) from inbound_mail group by status") / \
+wait_for 90 settled || fail "not settled within 90 s: replies by way and status $(sql "select split_part(message_id, '-', 2),
+  status, count(*) from inbound_mail where message_id like '<nodes-%' group by 1, 2 order by 1, 2" | tr '\n' ' ')/ \
 pending outbound $(sql "select count(*) from outbound_mail where status = 'PENDING'")"
 # The relay logs a delivery right after the node's send returned; give the last ones a moment.
 all_delivered() { [ "$(wc -l < "$work/deliveries.tsv")" -ge "$(($(sql "select count(*) from outbound_mail where status = 'SENT'") + inbound))" ]; }

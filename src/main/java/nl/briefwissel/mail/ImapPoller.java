@@ -36,6 +36,8 @@ class ImapPoller implements SmartLifecycle {
 	/** Mails fetched per round: processing starts after each batch, and a batch is one size request. */
 	private static final int BATCH = 100;
 
+	private static final FlagTerm UNSEEN = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
+
 	private final InboundMails inbound;
 
 	private final InboundProcessor processor;
@@ -204,7 +206,7 @@ class ImapPoller implements SmartLifecycle {
 
 	/** Stores every unseen mail in batches, marking a batch seen once it is committed. Returns how many were stored. */
 	int fetchUnseen(Folder folder) throws MessagingException {
-		Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+		Message[] unseen = searchUnseen(folder);
 		int stored = 0;
 		for (int from = 0; from < unseen.length; from += BATCH) {
 			Message[] batch = java.util.Arrays.copyOfRange(unseen, from, Math.min(unseen.length, from + BATCH));
@@ -218,6 +220,39 @@ class ImapPoller implements SmartLifecycle {
 			processor.wakeUp();
 		}
 		return stored;
+	}
+
+	/**
+	 * The unseen mails by the server's count. A server may find mail in a search that it never announced
+	 * on this connection (no {@code EXISTS}: Exchange does this, and GreenMail when a mail arrives while it
+	 * answers another command). The client library leaves such mail out of the result, round after round,
+	 * until some later mail is announced; with nothing after it, it would wait in the mailbox for good.
+	 * Selecting the folder again makes the server count anew.
+	 */
+	private static Message[] searchUnseen(Folder folder) throws MessagingException {
+		if (!(folder instanceof IMAPFolder imap)) {
+			return folder.search(UNSEEN);
+		}
+		int[] numbers = (int[]) imap.doCommand(protocol -> {
+			try {
+				return protocol.search(UNSEEN);
+			}
+			catch (jakarta.mail.search.SearchException e) {
+				throw new org.eclipse.angus.mail.iap.ProtocolException(e.getMessage(), e);
+			}
+		});
+		if (numbers == null || numbers.length == 0) {
+			return new Message[0];
+		}
+		int announced = folder.getMessageCount();
+		if (java.util.Arrays.stream(numbers).allMatch(number -> number <= announced)) {
+			return folder.getMessages(numbers);
+		}
+		log.info("The mailbox {} holds mail the server did not announce on this connection; selecting it again",
+				folder.getFullName());
+		folder.close(false);
+		folder.open(Folder.READ_WRITE);
+		return folder.search(UNSEEN);
 	}
 
 	/**

@@ -79,6 +79,47 @@ class ImapPollerTests {
 		}
 	}
 
+	/**
+	 * A server that finds new mail in a search but never announced it on the connection (no EXISTS),
+	 * as Exchange does and GreenMail does when mail arrives while it answers: the mail is fetched in
+	 * the same round all the same, not left in the mailbox until some later mail is announced.
+	 */
+	@Test
+	void mailTheServerFindsButNeverAnnouncedIsFetchedInTheSameRound() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		try (UnannouncingProxy proxy = new UnannouncingProxy(server.getImap().getPort())) {
+			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			mailbox.deliver(mail(run, 0));
+			Properties peek = new Properties();
+			peek.put("mail.imap.peek", "true");
+			try (Store store = Session.getInstance(peek).getStore("imap")) {
+				store.connect("127.0.0.1", proxy.port(), "reply@elders.test", "geheim");
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(1);
+
+				proxy.hideNewMail = true;
+				mailbox.deliver(mail(run, 1));
+				mailbox.deliver(mail(run, 2));
+				assertThat(folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)))
+					.as("the client library alone does not see the unannounced mail")
+					.isEmpty();
+
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(2);
+				assertThat(poller.fetchUnseen(folder)).isZero();
+			}
+			assertThat(jdbc.sql("select count(*) from inbound_mail where message_id like :run")
+				.param("run", "<batch-" + run + "-%")
+				.query(Integer.class)
+				.single()).isEqualTo(3);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
 	/** With the mailbox gone the poller says since when, and the health turns DEGRADED after the grace. */
 	@Test
 	void aMailboxThatIsGoneMakesTheHealthDegraded() {
@@ -108,6 +149,104 @@ class ImapPollerTests {
 			gone.stop();
 		}
 		assertThat(gone.unavailableSince()).isEmpty();
+	}
+
+	/**
+	 * Passes an IMAP connection on to the server, except that while hiding new mail it drops every
+	 * {@code * n EXISTS} the server sends outside the answer to a SELECT. Literals (mail bodies) pass
+	 * whole, so a body line is never taken for a response.
+	 */
+	static final class UnannouncingProxy implements AutoCloseable {
+
+		private static final java.util.regex.Pattern EXISTS = java.util.regex.Pattern.compile("\\* \\d+ EXISTS\r\n");
+
+		private static final java.util.regex.Pattern SELECT = java.util.regex.Pattern
+			.compile("(\\S+) (?i:SELECT|EXAMINE) .*\r\n");
+
+		private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile(".*\\{(\\d+)\\}\r\n",
+				java.util.regex.Pattern.DOTALL);
+
+		volatile boolean hideNewMail;
+
+		private volatile String selecting;
+
+		private final java.net.ServerSocket listener;
+
+		private final java.util.List<java.net.Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		UnannouncingProxy(int serverPort) throws java.io.IOException {
+			listener = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+			daemon(() -> {
+				try {
+					while (true) {
+						java.net.Socket client = listener.accept();
+						java.net.Socket upstream = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), serverPort);
+						sockets.add(client);
+						sockets.add(upstream);
+						daemon(() -> pass(client, upstream, true));
+						daemon(() -> pass(upstream, client, false));
+					}
+				}
+				catch (java.io.IOException closed) {
+					// the proxy is closed
+				}
+			});
+		}
+
+		int port() {
+			return listener.getLocalPort();
+		}
+
+		private static void daemon(Runnable task) {
+			Thread thread = new Thread(task, "unannouncing-proxy");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		private void pass(java.net.Socket from, java.net.Socket to, boolean fromClient) {
+			try (var in = new java.io.BufferedInputStream(from.getInputStream());
+					var out = to.getOutputStream()) {
+				java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+				int b;
+				while ((b = in.read()) >= 0) {
+					line.write(b);
+					if (b != '\n') {
+						continue;
+					}
+					String text = line.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+					line.reset();
+					if (fromClient) {
+						var select = SELECT.matcher(text);
+						if (select.matches()) {
+							selecting = select.group(1) + " ";
+						}
+					}
+					else if (selecting != null && text.startsWith(selecting)) {
+						selecting = null;
+					}
+					else if (hideNewMail && selecting == null && EXISTS.matcher(text).matches()) {
+						continue;
+					}
+					out.write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+					var literal = LITERAL.matcher(text);
+					if (literal.matches()) {
+						out.write(in.readNBytes(Integer.parseInt(literal.group(1))));
+					}
+					out.flush();
+				}
+			}
+			catch (java.io.IOException closed) {
+				// one side hung up
+			}
+		}
+
+		@Override
+		public void close() throws java.io.IOException {
+			listener.close();
+			for (java.net.Socket socket : sockets) {
+				socket.close();
+			}
+		}
 	}
 
 	private static MimeMessage mail(String run, int number) throws Exception {
