@@ -57,10 +57,7 @@ class ImapPollerTests {
 				mailbox.deliver(mail(run, i));
 			}
 			mailbox.deliver(mail(run, 7)); // redelivered by a sending server that did not see our 250
-			Properties peek = new Properties();
-			peek.put("mail.imap.peek", "true");
-			try (Store store = Session.getInstance(peek).getStore("imap")) {
-				store.connect("127.0.0.1", server.getImap().getPort(), "reply@elders.test", "geheim");
+			try (Store store = signedIn(server.getImap().getPort())) {
 				Folder folder = store.getFolder("INBOX");
 				folder.open(Folder.READ_WRITE);
 
@@ -92,10 +89,7 @@ class ImapPollerTests {
 		try (UnannouncingProxy proxy = new UnannouncingProxy(server.getImap().getPort())) {
 			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
 			mailbox.deliver(mail(run, 0));
-			Properties peek = new Properties();
-			peek.put("mail.imap.peek", "true");
-			try (Store store = Session.getInstance(peek).getStore("imap")) {
-				store.connect("127.0.0.1", proxy.port(), "reply@elders.test", "geheim");
+			try (Store store = signedIn(proxy.port())) {
 				Folder folder = store.getFolder("INBOX");
 				folder.open(Folder.READ_WRITE);
 				assertThat(poller.fetchUnseen(folder)).isEqualTo(1);
@@ -247,6 +241,15 @@ class ImapPollerTests {
 				socket.close();
 			}
 		}
+	}
+
+	/** The platform mailbox as the poller reads it: without marking mail seen by reading it. */
+	private static Store signedIn(int port) throws jakarta.mail.MessagingException {
+		Properties peek = new Properties();
+		peek.put("mail.imap.peek", "true");
+		Store store = Session.getInstance(peek).getStore("imap");
+		store.connect("127.0.0.1", port, "reply@elders.test", "geheim");
+		return store;
 	}
 
 	private static MimeMessage mail(String run, int number) throws Exception {
