@@ -63,8 +63,12 @@ sealed interface Rule {
 
 		/** Dutch adjectives inflect (mooi, mooie, knappe), so the compliment list holds stems. */
 		private static boolean isCompliment(String word, RuleSet rules) {
-			return rules.compliments().stream()
-				.anyMatch(stem -> word.startsWith(stem) && word.length() <= stem.length() + 3);
+			for (String stem : rules.compliments()) {
+				if (word.startsWith(stem) && word.length() <= stem.length() + 3) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 

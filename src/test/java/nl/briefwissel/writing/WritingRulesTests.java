@@ -75,6 +75,15 @@ class WritingRulesTests {
 	}
 
 	@Test
+	void phrasesOfSeveralWordsAreFoundEachTimeAndOnlyAsWholeWordsInOrder() {
+		WritingReport report = check.check("Het is alleen maar een idee, ALLEEN MAAR een idee. Dat zou moeten lukken, "
+				+ "zou het moeten? Maar alleen", DUTCH);
+		// "zou moeten" only where the words follow each other; "moeten" on its own each time;
+		// "alleen" at the very end starts the phrase but has no word after it.
+		assertThat(marked(report, "judging")).containsExactly("alleen maar", "ALLEEN MAAR", "zou moeten", "moeten", "moeten");
+	}
+
+	@Test
 	void aProgrammesOwnJargonIsFoundToo() {
 		assertThat(check.check("Zit je al in de pool?", DUTCH, List.of("pool")).findings())
 			.anyMatch(f -> f.rule().equals("jargon"));
