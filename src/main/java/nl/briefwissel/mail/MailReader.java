@@ -50,12 +50,7 @@ public final class MailReader {
 	private static final Pattern HEADER_START = Pattern.compile("^[A-Za-z0-9-]{1,60}:");
 
 	static {
-		// Jakarta Mail looks up its StreamProvider with a ServiceLoader on every decoded part; in the
-		// executable jar that classpath scan was a third of the CPU of inbound processing. Naming the
-		// provider makes the lookup a plain class load.
-		if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
-			System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
-		}
+		MailProvider.named();
 	}
 
 	private static final Session SESSION = session();

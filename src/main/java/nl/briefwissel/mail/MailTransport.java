@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.util.Optional;
 import java.util.Properties;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -11,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ class MailTransport {
 	private final Optional<EmbeddedMailServer> embedded;
 
 	MailTransport(MailProperties properties, ObjectProvider<EmbeddedMailServer> embedded) {
+		MailProvider.named();
 		this.properties = properties;
 		this.embedded = Optional.ofNullable(embedded.getIfAvailable());
 		Properties javaMail = sender.getJavaMailProperties();
@@ -58,7 +61,7 @@ class MailTransport {
 		// Bounces go to the envelope sender: with the reply address there, a bounce lands in the
 		// platform mailbox carrying the token of the conversation it is about.
 		message.setEnvelopeFrom(mail.replyTo() != null ? mail.replyTo() : properties.fromAddress());
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		MimeMessageHelper helper = new Helper(message);
 		try {
 			helper.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
 		}
@@ -84,6 +87,31 @@ class MailTransport {
 			message.setHeader("X-Auto-Response-Suppress", "All");
 		}
 		sender.send(message);
+	}
+
+	/**
+	 * Spring's helper reads {@code mime.types} into a new file-type map for every message it is given
+	 * (unless the message came from its own sender); the map only names attachments' types, so one
+	 * serves every mail.
+	 */
+	private static final class Helper extends MimeMessageHelper {
+
+		private static final FileTypeMap FILE_TYPES = fileTypes();
+
+		Helper(MimeMessage message) throws MessagingException {
+			super(message, true, "UTF-8");
+		}
+
+		@Override
+		protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+			return FILE_TYPES;
+		}
+
+		private static FileTypeMap fileTypes() {
+			ConfigurableMimeFileTypeMap map = new ConfigurableMimeFileTypeMap();
+			map.afterPropertiesSet();
+			return map;
+		}
 	}
 
 	/** Keeps the Message-ID chosen when the mail was queued; Jakarta Mail would make a new one per send. */

@@ -1,7 +1,11 @@
 package nl.briefwissel.mail;
 
+import java.io.IOException;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +19,7 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Mailboxes;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,6 +40,12 @@ class OutboxTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MailProperties properties;
+
+	@Autowired
+	ObjectProvider<EmbeddedMailServer> embedded;
 
 	@Test
 	void workersOnSeveralThreadsSendEveryMailExactlyOnceWithItsOwnMessageId() throws Exception {
@@ -101,5 +112,58 @@ class OutboxTests {
 		worker.sendDue();
 		Thread.sleep(300);
 		assertThat(Mailboxes.read(mailServer, recipient, Mailboxes.PASSWORD)).hasSize(1);
+	}
+
+	/**
+	 * Jakarta Mail looks up its stream provider for every MIME part, and Spring's helper reads
+	 * {@code mime.types} for every message: in the executable jar both were classpath scans, half of
+	 * the outbox's CPU. A mail sent must look up neither, even when no mail has been read before.
+	 */
+	@Test
+	void sendingAMailScansTheClasspathForNothing() throws Exception {
+		String named = System.clearProperty(MailProvider.PROPERTY);
+		ClassLoader original = Thread.currentThread().getContextClassLoader();
+		LookupCounting lookups = new LookupCounting(original);
+		try {
+			MailTransport transport = new MailTransport(properties, embedded);
+			String recipient = "zonder-zoeken-" + UUID.randomUUID() + "@example.nl";
+			Thread.currentThread().setContextClassLoader(lookups);
+			// Jakarta Activation keeps its command map per context class loader: the first mail makes it.
+			transport.send(queued(recipient, "Eerste"));
+			lookups.resources.clear();
+			transport.send(queued(recipient, "Tweede"));
+		}
+		finally {
+			Thread.currentThread().setContextClassLoader(original);
+			System.setProperty(MailProvider.PROPERTY, named == null ? MailProvider.ANGUS : named);
+		}
+		assertThat(lookups.resources).noneMatch(name -> name.contains("META-INF/services/") || name.contains("mime.types"));
+	}
+
+	private static QueuedMail queued(String recipient, String subject) {
+		return new QueuedMail(UUID.randomUUID(), "<" + UUID.randomUUID() + "@briefwissel.test>", recipient, subject,
+				"Tekst", "<p>Tekst</p>", null, null, null, null, false, 0);
+	}
+
+	/** A context class loader that notes every resource looked up through it. */
+	private static final class LookupCounting extends ClassLoader {
+
+		final List<String> resources = Collections.synchronizedList(new ArrayList<>());
+
+		LookupCounting(ClassLoader parent) {
+			super(parent);
+		}
+
+		@Override
+		public URL getResource(String name) {
+			resources.add(name);
+			return super.getResource(name);
+		}
+
+		@Override
+		public Enumeration<URL> getResources(String name) throws IOException {
+			resources.add(name);
+			return super.getResources(name);
+		}
 	}
 }
