@@ -1,8 +1,12 @@
 package nl.briefwissel.organisation;
 
 import java.text.Normalizer;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +57,21 @@ public class Themes {
 	/** The themes a participant can choose now. */
 	public List<Theme> active(UUID programmeId) {
 		return of(programmeId).stream().filter(Theme::active).toList();
+	}
+
+	/** The labels of every theme of these programmes in a language, in one query. */
+	public ThemeLabels labels(Collection<UUID> programmeIds, Locale language) {
+		Map<UUID, Map<String, String>> labels = new HashMap<>();
+		if (!programmeIds.isEmpty()) {
+			jdbc.sql("select programme_id, code, label_nl, label_en, active from programme_theme where programme_id in (:programmes)")
+				.param("programmes", Set.copyOf(programmeIds))
+				.query(rs -> {
+					labels.computeIfAbsent(rs.getObject("programme_id", UUID.class), programme -> new HashMap<>())
+						.put(rs.getString("code"), new Theme(rs.getString("code"), rs.getString("label_nl"),
+								rs.getString("label_en"), rs.getBoolean("active")).label(language));
+				});
+		}
+		return new ThemeLabels(labels);
 	}
 
 	/** The label of a theme in a language; the code itself when the theme is unknown. */

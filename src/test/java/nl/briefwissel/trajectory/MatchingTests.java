@@ -122,6 +122,7 @@ class MatchingTests {
 		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Dirk Deelnemer")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("<dd>Boventallig of ontslag</dd>")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Voorstel: Carla Coach")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(QUESTION))));
 
@@ -134,9 +135,13 @@ class MatchingTests {
 		assertThat(Mailboxes.text(asked)).contains("/coach/proposals/" + trajectory);
 
 		mvc.perform(get("/coach").with(fixtures.as(coach)))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("/coach/proposals/" + trajectory)));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/coach/proposals/" + trajectory)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Boventallig of ontslag")));
+		mvc.perform(get("/coach").param("lang", "en").with(fixtures.as(coach)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Surplus staff or dismissal")));
 		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)))
 			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("<dd>Boventallig of ontslag</dd>")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(QUESTION)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Beste Dirk,")));
 

@@ -26,7 +26,8 @@ class StartPagesTests {
 	@Test
 	void bothSidesSeeWhichSessionItIsAndWhenTheNextMomentIsDue() throws Exception {
 		String participant = page("/participant", "deelnemer@briefwissel.test");
-		assertThat(participant).containsPattern("Sessie \\d+ van 12, het volgende contactmoment is \\p{L}+ \\d+ \\p{L}+");
+		assertThat(participant).containsPattern("Sessie \\d+ van 12, het volgende contactmoment is \\p{L}+ \\d+ \\p{L}+")
+			.contains("<dd>Een volgende stap die past bij mijn kwaliteiten</dd>");
 		String coach = page("/coach", "coach@briefwissel.test");
 		assertThat(coach).containsPattern("Sessie \\d+ van 12 \\(uiterlijk \\d+ \\p{L}+\\.?\\)");
 	}
@@ -38,6 +39,9 @@ class StartPagesTests {
 			.doesNotContain("Wat fijn dat je meedoet", "Mijn functie verdwijnt", "onderwijs");
 		String intakes = page("/programme/intakes", "programma@briefwissel.test");
 		assertThat(intakes).contains("Pieter de Groot").doesNotContain("Ik werk al twaalf jaar", "minder plezier");
+		// each waiting participant's theme, by its label
+		assertThat(intakes).contains("<dd>Omscholen naar een ander vakgebied</dd>",
+				"<dd>Ik weet nog niet of ik met mijn loopbaan aan de slag wil</dd>");
 	}
 
 	@Test

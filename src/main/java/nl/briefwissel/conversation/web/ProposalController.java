@@ -4,6 +4,7 @@ import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import nl.briefwissel.account.Account;
@@ -14,6 +15,7 @@ import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Welcome;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Matching;
@@ -63,8 +65,11 @@ class ProposalController {
 
 	private final Clock clock;
 
+	private final Themes themes;
+
 	ProposalController(Matching matching, Intakes intakes, Programmes programmes, CoachProfiles profiles, Welcome welcome,
-			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock) {
+			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock, Themes themes) {
+		this.themes = themes;
 		this.matching = matching;
 		this.intakes = intakes;
 		this.programmes = programmes;
@@ -78,7 +83,7 @@ class ProposalController {
 
 	@Audited(AuditAction.READ)
 	@GetMapping("/coach/proposals/{id}")
-	String proposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+	String proposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());
 		Programme programme = programmes.byId(trajectory.programmeId()).orElseThrow();
 		LocalDate startOn = matching.history(id).stream().findFirst().map(Matching.CoachProposal::startOn)
@@ -96,6 +101,7 @@ class ProposalController {
 		}
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("programme", programme);
+		model.addAttribute("themeLabel", trajectory.theme() == null ? "" : themes.label(programme.id(), trajectory.theme(), locale));
 		model.addAttribute("intake", intakes.ofTrajectory(id).orElse(null));
 		model.addAttribute("startOn", startOn);
 		return "conversation/proposal";

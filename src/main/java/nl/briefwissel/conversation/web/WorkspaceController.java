@@ -3,10 +3,13 @@ package nl.briefwissel.conversation.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Workspace;
+import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.Matching;
+import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +29,10 @@ class WorkspaceController {
 
 	private final Clock clock;
 
-	WorkspaceController(Workspace workspace, Matching matching, Clock clock) {
+	private final Themes themes;
+
+	WorkspaceController(Workspace workspace, Matching matching, Clock clock, Themes themes) {
+		this.themes = themes;
 		this.workspace = workspace;
 		this.matching = matching;
 		this.clock = clock;
@@ -36,7 +42,8 @@ class WorkspaceController {
 	@Transactional(readOnly = true)
 	@GetMapping("/coach")
 	String workspace(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Workspace.Need need,
-			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Model model) {
+			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Locale locale,
+			Model model) {
 		// Ended trajectories only when asked for: a coach's history grows by dozens a year, and a
 		// workspace that lists all of them gets slower and longer every month (bench/pages).
 		boolean filtered = need != null || status != null;
@@ -54,7 +61,9 @@ class WorkspaceController {
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("hits", workspace.search(me.id(), q));
 		model.addAttribute("today", LocalDate.now(clock));
-		model.addAttribute("proposals", matching.waitingFor(me.id()));
+		List<TrajectoryOverview> proposals = matching.waitingFor(me.id());
+		model.addAttribute("proposals", proposals);
+		model.addAttribute("themeLabels", themes.labels(proposals.stream().map(TrajectoryOverview::programmeId).toList(), locale));
 		return "conversation/workspace";
 	}
 }

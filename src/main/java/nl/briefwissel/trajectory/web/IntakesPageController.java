@@ -19,6 +19,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.DutchHolidays;
 import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Intake;
@@ -63,8 +64,11 @@ class IntakesPageController {
 
 	private final Clock clock;
 
+	private final Themes themes;
+
 	IntakesPageController(Programmes programmes, Intakes intakes, Matching matching, Trajectories trajectories,
-			Accounts accounts, Clock clock) {
+			Accounts accounts, Clock clock, Themes themes) {
+		this.themes = themes;
 		this.programmes = programmes;
 		this.intakes = intakes;
 		this.matching = matching;
@@ -91,13 +95,12 @@ class IntakesPageController {
 	}
 
 	@GetMapping("/programme/intakes")
-	String page(@AuthenticationPrincipal SignedInAccount me, Model model) {
+	String page(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		LocalDate firstDay = DutchHolidays.onOrAfter(LocalDate.now(clock).plusDays(1));
-		List<ProgrammeIntakes> overview = programmes.ofOrganisation(me.organisationId())
-			.stream()
-			.map(programme -> intakesOf(programme))
-			.toList();
+		List<Programme> ofOrganisation = programmes.ofOrganisation(me.organisationId());
+		List<ProgrammeIntakes> overview = ofOrganisation.stream().map(programme -> intakesOf(programme)).toList();
 		model.addAttribute("programmes", overview);
+		model.addAttribute("themeLabels", themes.labels(ofOrganisation.stream().map(Programme::id).toList(), locale));
 		model.addAttribute("firstDay", firstDay);
 		model.addAttribute("languages", List.of(Locale.forLanguageTag("nl"), Locale.forLanguageTag("en")));
 		return "trajectory/intakes";

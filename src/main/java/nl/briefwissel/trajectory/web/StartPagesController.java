@@ -3,6 +3,7 @@ package nl.briefwissel.trajectory.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import nl.briefwissel.account.Accounts;
@@ -10,6 +11,7 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -42,8 +44,11 @@ class StartPagesController {
 
 	private final Clock clock;
 
+	private final Themes themes;
+
 	StartPagesController(Trajectories trajectories, Programmes programmes, CoachPool pool, Accounts accounts,
-			Clock clock) {
+			Clock clock, Themes themes) {
+		this.themes = themes;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
 		this.pool = pool;
@@ -52,9 +57,10 @@ class StartPagesController {
 	}
 
 	@GetMapping("/participant")
-	String participant(@AuthenticationPrincipal SignedInAccount me, Model model) {
+	String participant(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		List<TrajectoryOverview> own = trajectories.ofParticipant(me.id());
 		model.addAttribute("trajectories", own);
+		model.addAttribute("themeLabels", themes.labels(own.stream().map(TrajectoryOverview::programmeId).toList(), locale));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("fullTextAllowed", own.stream()
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> programmes.byId(t.programmeId())
