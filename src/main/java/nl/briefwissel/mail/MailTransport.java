@@ -1,12 +1,15 @@
 package nl.briefwissel.mail;
 
 import java.io.UnsupportedEncodingException;
+import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -55,7 +58,85 @@ class MailTransport {
 		}
 	}
 
+	/** Sends one mail on a connection of its own. */
 	void send(QueuedMail mail) throws MessagingException {
+		try (Connection connection = connection()) {
+			connection.send(mail);
+		}
+	}
+
+	/** A connection for several mails in a row; it connects at the first mail, so an idle round costs nothing. */
+	Connection connection() {
+		return new Connection();
+	}
+
+	/**
+	 * One SMTP session for the mails of one round of the outbox: a relay that wants STARTTLS and a
+	 * sign-in (Exchange, a municipality's gateway) is paid for once per round instead of once per
+	 * mail. A relay may close a session it has kept for a while or for a number of mails; a mail that
+	 * fails on a session already used goes once more on a new one before it counts as an attempt.
+	 */
+	final class Connection implements AutoCloseable {
+
+		private Transport open;
+
+		private Connection() {
+		}
+
+		void send(QueuedMail mail) throws MessagingException {
+			MimeMessage message = mime(mail);
+			if (open != null) {
+				try {
+					deliver(message);
+					return;
+				}
+				catch (SendFailedException refused) {
+					// The relay refused this mail's addresses; the session itself is fine.
+					throw refused;
+				}
+				catch (MessagingException | IllegalStateException lost) {
+					close();
+				}
+			}
+			open = sender.getSession().getTransport("smtp");
+			try {
+				open.connect(sender.getHost(), sender.getPort(), blankAsNull(sender.getUsername()), blankAsNull(sender.getPassword()));
+				deliver(message);
+			}
+			catch (SendFailedException refused) {
+				throw refused;
+			}
+			catch (MessagingException | RuntimeException e) {
+				close();
+				throw e;
+			}
+		}
+
+		private void deliver(MimeMessage message) throws MessagingException {
+			message.setSentDate(new Date());
+			message.saveChanges();
+			open.sendMessage(message, message.getAllRecipients());
+		}
+
+		@Override
+		public void close() {
+			if (open != null) {
+				try {
+					open.close();
+				}
+				catch (MessagingException e) {
+					// The mails are sent or failed already; a session that does not end cleanly changes neither.
+				}
+				open = null;
+			}
+		}
+
+		private static String blankAsNull(String value) {
+			return value == null || value.isEmpty() ? null : value;
+		}
+	}
+
+	private MimeMessage mime(QueuedMail mail) throws MessagingException {
 		embedded.ifPresent(server -> server.ensureMailbox(mail.recipient()));
 		StableIdMimeMessage message = new StableIdMimeMessage(sender.getSession(), mail.messageId());
 		// Bounces go to the envelope sender: with the reply address there, a bounce lands in the
@@ -86,7 +167,7 @@ class MailTransport {
 			// Exchange honours this instead of RFC 3834: no out-of-office replies to our notices.
 			message.setHeader("X-Auto-Response-Suppress", "All");
 		}
-		sender.send(message);
+		return message;
 	}
 
 	/**

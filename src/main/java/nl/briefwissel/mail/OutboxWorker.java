@@ -51,10 +51,14 @@ class OutboxWorker {
 
 	@Scheduled(fixedDelayString = "${briefwissel.mail.outbox.poll-interval:1s}")
 	void sendDue() {
-		for (int i = 0; i < BATCH; i++) {
-			Boolean handled = transactions.execute(status -> claimNext().map(this::attempt).isPresent());
-			if (!Boolean.TRUE.equals(handled)) {
-				return;
+		// Each mail is still claimed, sent and recorded in a transaction of its own; only the SMTP
+		// session is shared by the round.
+		try (MailTransport.Connection connection = transport.connection()) {
+			for (int i = 0; i < BATCH; i++) {
+				Boolean handled = transactions.execute(status -> claimNext().map(mail -> attempt(mail, connection)).isPresent());
+				if (!Boolean.TRUE.equals(handled)) {
+					return;
+				}
 			}
 		}
 	}
@@ -77,14 +81,14 @@ class OutboxWorker {
 			.optional();
 	}
 
-	private QueuedMail attempt(QueuedMail mail) {
+	private QueuedMail attempt(QueuedMail mail, MailTransport.Connection connection) {
 		int attempt = mail.attempts() + 1;
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String error = null;
 		try {
 			// Opened here, not while claiming: a mail that does not open fails like a refused send and is
 			// retried and given up on, instead of blocking the head of the queue.
-			transport.send(mail.opened(encryption));
+			connection.send(mail.opened(encryption));
 		}
 		catch (Exception e) {
 			error = describe(e);

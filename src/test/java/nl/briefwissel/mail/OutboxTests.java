@@ -1,6 +1,9 @@
 package nl.briefwissel.mail;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.internet.MimeMessage;
 import nl.briefwissel.BriefwisselTest;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +146,36 @@ class OutboxTests {
 		assertThat(lookups.resources).noneMatch(name -> name.contains("META-INF/services/") || name.contains("mime.types"));
 	}
 
+	@Test
+	void theMailsOfOneRoundShareOneSmtpSessionAndASessionTheRelayEndedIsReplaced() throws Exception {
+		try (CountingRelay relay = new CountingRelay(mailServer.smtpPort())) {
+			MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
+					new MailProperties.Smtp("127.0.0.1", relay.port(), null, null, false), properties.imap(),
+					properties.embedded(), properties.outbox(), properties.receiver());
+			MailTransport transport = new MailTransport(viaRelay,
+					new DefaultListableBeanFactory().getBeanProvider(EmbeddedMailServer.class));
+			String recipient = "een-sessie-" + UUID.randomUUID() + "@example.nl";
+			mailServer.ensureMailbox(recipient);
+			try (MailTransport.Connection connection = transport.connection()) {
+				connection.send(queued(recipient, "Een"));
+				connection.send(queued(recipient, "Twee"));
+				connection.send(queued(recipient, "Drie"));
+				assertThat(relay.sessions.get()).isEqualTo(1);
+				// Relays end sessions after some mails or some idle time; the next mail must still go.
+				relay.endSessions();
+				connection.send(queued(recipient, "Vier"));
+			}
+			assertThat(relay.sessions.get()).isEqualTo(2);
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> Mailboxes.read(mailServer, recipient, Mailboxes.PASSWORD).size() >= 4);
+			List<String> subjects = new ArrayList<>();
+			for (MimeMessage message : Mailboxes.read(mailServer, recipient, Mailboxes.PASSWORD)) {
+				subjects.add(message.getSubject());
+			}
+			assertThat(subjects).containsExactlyInAnyOrder("Een", "Twee", "Drie", "Vier");
+		}
+	}
+
 	private static QueuedMail queued(String recipient, String subject) {
 		return new QueuedMail(UUID.randomUUID(), "<" + UUID.randomUUID() + "@briefwissel.test>", recipient, subject,
 				"Tekst", "<p>Tekst</p>", null, null, null, null, false, 0);
@@ -164,6 +200,66 @@ class OutboxTests {
 		public Enumeration<URL> getResources(String name) throws IOException {
 			resources.add(name);
 			return super.getResources(name);
+		}
+	}
+
+	/** A relay between the transport and the embedded server that counts SMTP sessions and can end them. */
+	private static final class CountingRelay implements AutoCloseable {
+
+		final AtomicInteger sessions = new AtomicInteger();
+
+		private final ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+
+		private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+		CountingRelay(int serverPort) throws IOException {
+			daemon(() -> {
+				try {
+					while (true) {
+						Socket client = listener.accept();
+						Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
+						sessions.incrementAndGet();
+						open.addAll(List.of(client, server));
+						daemon(() -> copy(client, server));
+						daemon(() -> copy(server, client));
+					}
+				}
+				catch (IOException closed) {
+					// the relay is closed
+				}
+			});
+		}
+
+		int port() {
+			return listener.getLocalPort();
+		}
+
+		private static void daemon(Runnable task) {
+			Thread thread = new Thread(task, "counting-relay");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		void endSessions() throws IOException {
+			for (Socket socket : open) {
+				socket.close();
+			}
+			open.clear();
+		}
+
+		private static void copy(Socket from, Socket to) {
+			try {
+				from.getInputStream().transferTo(to.getOutputStream());
+			}
+			catch (IOException ended) {
+				// one side ended the session
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			listener.close();
+			endSessions();
 		}
 	}
 }
