@@ -7,7 +7,6 @@ import java.util.Properties;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -90,11 +89,12 @@ class MailTransport {
 					deliver(message);
 					return;
 				}
-				catch (SendFailedException refused) {
-					// The relay refused this mail's addresses; the session itself is fine.
-					throw refused;
-				}
-				catch (MessagingException | IllegalStateException lost) {
+				catch (MessagingException | IllegalStateException e) {
+					// A refusal of this mail leaves the session open; a session the relay ended does not
+					// (Angus reports that as a failed MAIL FROM, "[EOF]", so the type does not tell them apart).
+					if (stillOpen()) {
+						throw e;
+					}
 					close();
 				}
 			}
@@ -103,12 +103,20 @@ class MailTransport {
 				open.connect(sender.getHost(), sender.getPort(), blankAsNull(sender.getUsername()), blankAsNull(sender.getPassword()));
 				deliver(message);
 			}
-			catch (SendFailedException refused) {
-				throw refused;
-			}
 			catch (MessagingException | RuntimeException e) {
-				close();
+				if (!stillOpen()) {
+					close();
+				}
 				throw e;
+			}
+		}
+
+		private boolean stillOpen() {
+			try {
+				return open != null && open.isConnected();
+			}
+			catch (RuntimeException e) {
+				return false;
 			}
 		}
 
