@@ -1,5 +1,7 @@
 package nl.briefwissel.organisation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,8 +51,7 @@ public class Themes {
 				select code, label_nl, label_en, active from programme_theme
 				where programme_id = :programme order by position, code""")
 			.param("programme", programmeId)
-			.query((rs, n) -> new Theme(rs.getString("code"), rs.getString("label_nl"), rs.getString("label_en"),
-					rs.getBoolean("active")))
+			.query((rs, n) -> theme(rs))
 			.list();
 	}
 
@@ -67,11 +68,14 @@ public class Themes {
 				.param("programmes", Set.copyOf(programmeIds))
 				.query(rs -> {
 					labels.computeIfAbsent(rs.getObject("programme_id", UUID.class), programme -> new HashMap<>())
-						.put(rs.getString("code"), new Theme(rs.getString("code"), rs.getString("label_nl"),
-								rs.getString("label_en"), rs.getBoolean("active")).label(language));
+						.put(rs.getString("code"), theme(rs).label(language));
 				});
 		}
 		return new ThemeLabels(labels);
+	}
+
+	private static Theme theme(ResultSet rs) throws SQLException {
+		return new Theme(rs.getString("code"), rs.getString("label_nl"), rs.getString("label_en"), rs.getBoolean("active"));
 	}
 
 	/** The label of a theme in a language; the code itself when the theme is unknown. */
@@ -82,8 +86,7 @@ public class Themes {
 		return jdbc.sql("select code, label_nl, label_en, active from programme_theme where programme_id = :programme and code = :code")
 			.param("programme", programmeId)
 			.param("code", code)
-			.query((rs, n) -> new Theme(rs.getString("code"), rs.getString("label_nl"), rs.getString("label_en"),
-					rs.getBoolean("active")))
+			.query((rs, n) -> theme(rs))
 			.optional()
 			.map(theme -> theme.label(language))
 			.orElse(code);

@@ -31,8 +31,8 @@ final class Draft {
 
 	/**
 	 * Where each word (in lower case) stands in {@link #words}. The rules look up some sixty words and
-	 * phrases per check, and the check runs on every letter sent and while the coach types: looking
-	 * each up here instead of walking all words for each made the check a third of sending a letter.
+	 * phrases per check, and the check runs on every letter sent and while the coach types: walking
+	 * all words for each of them was a third of the check.
 	 */
 	private final Map<String, List<Integer>> positions = new HashMap<>();
 

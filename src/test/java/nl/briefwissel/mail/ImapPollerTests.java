@@ -170,15 +170,15 @@ class ImapPollerTests {
 
 		UnannouncingProxy(int serverPort) throws java.io.IOException {
 			listener = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
-			daemon(() -> {
+			TestThreads.daemon("unannouncing-proxy", () -> {
 				try {
 					while (true) {
 						java.net.Socket client = listener.accept();
 						java.net.Socket upstream = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), serverPort);
 						sockets.add(client);
 						sockets.add(upstream);
-						daemon(() -> pass(client, upstream, true));
-						daemon(() -> pass(upstream, client, false));
+						TestThreads.daemon("unannouncing-proxy", () -> pass(client, upstream, true));
+						TestThreads.daemon("unannouncing-proxy", () -> pass(upstream, client, false));
 					}
 				}
 				catch (java.io.IOException closed) {
@@ -189,12 +189,6 @@ class ImapPollerTests {
 
 		int port() {
 			return listener.getLocalPort();
-		}
-
-		private static void daemon(Runnable task) {
-			Thread thread = new Thread(task, "unannouncing-proxy");
-			thread.setDaemon(true);
-			thread.start();
 		}
 
 		private void pass(java.net.Socket from, java.net.Socket to, boolean fromClient) {

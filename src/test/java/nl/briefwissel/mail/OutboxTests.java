@@ -213,15 +213,15 @@ class OutboxTests {
 		private final List<Socket> open = new CopyOnWriteArrayList<>();
 
 		CountingRelay(int serverPort) throws IOException {
-			daemon(() -> {
+			TestThreads.daemon("counting-relay", () -> {
 				try {
 					while (true) {
 						Socket client = listener.accept();
 						Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
 						sessions.incrementAndGet();
 						open.addAll(List.of(client, server));
-						daemon(() -> copy(client, server));
-						daemon(() -> copy(server, client));
+						TestThreads.daemon("counting-relay", () -> copy(client, server));
+						TestThreads.daemon("counting-relay", () -> copy(server, client));
 					}
 				}
 				catch (IOException closed) {
@@ -232,12 +232,6 @@ class OutboxTests {
 
 		int port() {
 			return listener.getLocalPort();
-		}
-
-		private static void daemon(Runnable task) {
-			Thread thread = new Thread(task, "counting-relay");
-			thread.setDaemon(true);
-			thread.start();
 		}
 
 		void endSessions() throws IOException {

@@ -101,7 +101,7 @@ class ProposalController {
 		}
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("programme", programme);
-		model.addAttribute("themeLabel", trajectory.theme() == null ? "" : themes.label(programme.id(), trajectory.theme(), locale));
+		model.addAttribute("themeLabel", themes.label(programme.id(), trajectory.theme(), locale));
 		model.addAttribute("intake", intakes.ofTrajectory(id).orElse(null));
 		model.addAttribute("startOn", startOn);
 		return "conversation/proposal";
