@@ -72,17 +72,23 @@ public class PageLoad {
 	record Session(String email, String cookie, String csrf) {
 	}
 
-	record Result(String name, long requests, long failures, double seconds, long[] sortedNanos) {
+	record Result(String name, long requests, long failures, double seconds, long[] sortedNanos, Cpu cpu) {
 
 		double throughput() {
 			return requests / seconds;
 		}
 
-		/** Slices of one scenario as one result: their requests and times added, their latencies pooled. */
+		/** Slices of one scenario as one result: their requests, times and processor time added, their latencies pooled. */
 		static Result merged(List<Result> slices) {
 			long[] all = slices.stream().flatMapToLong(r -> Arrays.stream(r.sortedNanos())).sorted().toArray();
 			return new Result(slices.get(0).name(), slices.stream().mapToLong(Result::requests).sum(),
-					slices.stream().mapToLong(Result::failures).sum(), slices.stream().mapToDouble(Result::seconds).sum(), all);
+					slices.stream().mapToLong(Result::failures).sum(), slices.stream().mapToDouble(Result::seconds).sum(), all,
+					slices.stream().map(Result::cpu).reduce(Cpu.NONE, Cpu::plus));
+		}
+
+		/** Processor milliseconds per answer of one process group, or NaN where /proc could not be read. */
+		double cpuMsPerRequest(java.util.function.ToLongFunction<Cpu> group) {
+			return cpu.ticks() < 0 || requests == 0 ? Double.NaN : group.applyAsLong(cpu) * 1000.0 / Cpu.TICKS_PER_SECOND / requests;
 		}
 
 		double percentileMs(double p) {
@@ -91,6 +97,86 @@ public class PageLoad {
 			}
 			int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100.0 * sortedNanos.length) - 1);
 			return sortedNanos[Math.max(0, index)] / 1e6;
+		}
+	}
+
+	/**
+	 * Processor time, in clock ticks, of the instance, of PostgreSQL's processes, of this load tool and of
+	 * the whole machine (busy and idle, both cores): read from /proc at the start and end of a slice's
+	 * measured part, it says per answer where the machine's time went, which throughput alone does not
+	 * (on two cores the instance, the database and the load tool share them).
+	 */
+	record Cpu(long app, long database, long load, long busy, long ticks) {
+
+		static final Cpu NONE = new Cpu(0, 0, 0, 0, 0);
+
+		/** Linux's USER_HZ, the unit of /proc's times: 100 on every architecture Linux runs on now. */
+		static final long TICKS_PER_SECOND = 100;
+
+		static final Cpu UNKNOWN = new Cpu(0, 0, 0, 0, -1);
+
+		Cpu plus(Cpu other) {
+			if (ticks < 0 || other.ticks < 0) {
+				return UNKNOWN;
+			}
+			return new Cpu(app + other.app, database + other.database, load + other.load, busy + other.busy,
+					ticks + other.ticks);
+		}
+
+		Cpu minus(Cpu earlier) {
+			if (ticks < 0 || earlier.ticks < 0) {
+				return UNKNOWN;
+			}
+			return new Cpu(app - earlier.app, database - earlier.database, load - earlier.load, busy - earlier.busy,
+					ticks - earlier.ticks);
+		}
+
+		/** Now; UNKNOWN where there is no /proc (not Linux) or no instance's pid was given. */
+		static Cpu now() {
+			long appPid = Long.getLong("appPid", -1);
+			java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+			if (appPid < 0 || !java.nio.file.Files.isDirectory(proc)) {
+				return UNKNOWN;
+			}
+			try (var entries = java.nio.file.Files.list(proc)) {
+				long app = 0;
+				long database = 0;
+				for (java.nio.file.Path entry : (Iterable<java.nio.file.Path>) entries::iterator) {
+					String name = entry.getFileName().toString();
+					if (!name.chars().allMatch(Character::isDigit)) {
+						continue;
+					}
+					String stat;
+					try {
+						stat = java.nio.file.Files.readString(entry.resolve("stat"));
+					}
+					catch (java.io.IOException gone) {
+						continue;
+					}
+					// comm is in parentheses and may hold spaces; the fields after it are space-separated.
+					String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					if (Long.parseLong(name) == appPid) {
+						app = used;
+					}
+					else if (command.equals("postgres")) {
+						database += used;
+					}
+				}
+				String[] self = java.nio.file.Files.readString(proc.resolve("self/stat")).replaceFirst("^.*\\) ", "").split(" ");
+				long load = Long.parseLong(self[11]) + Long.parseLong(self[12]);
+				String[] machine = java.nio.file.Files.readAllLines(proc.resolve("stat")).get(0).trim().split("\\s+");
+				long total = 0;
+				for (int i = 1; i < machine.length; i++) {
+					total += Long.parseLong(machine[i]);
+				}
+				long idle = Long.parseLong(machine[4]) + Long.parseLong(machine[5]);
+				return new Cpu(app, database, load, total - idle, total);
+			}
+			catch (java.io.IOException | RuntimeException e) {
+				return UNKNOWN;
+			}
 		}
 	}
 
@@ -275,6 +361,23 @@ public class PageLoad {
 					r.failures(), r.throughput(), r.percentileMs(50), r.percentileMs(90), r.percentileMs(99), floor.throughput(),
 					100 * r.throughput() / floor.throughput());
 		}
+		if (pairs.get(0).floor().cpu().ticks() > 0) {
+			// Where the machine's processor time went, per answer: the page next to the floor measured alongside.
+			System.out.println();
+			System.out.printf(Locale.ROOT, "%-58s %9s %9s %9s %9s %9s%n", "processor ms per answer (page / floor alongside)",
+					"instance", "database", "load tool", "other", "idle %");
+			for (Paired pair : pairs) {
+				for (Result r : pair.page() == pair.floor() ? List.of(pair.page()) : List.of(pair.page(), pair.floor())) {
+					double app = r.cpuMsPerRequest(Cpu::app);
+					double database = r.cpuMsPerRequest(Cpu::database);
+					double load = r.cpuMsPerRequest(Cpu::load);
+					System.out.printf(Locale.ROOT, "%-58s %9.2f %9.2f %9.2f %9.2f %8.0f%%%n",
+							(r == pair.floor() ? "  floor alongside" : r.name()), app, database, load,
+							r.cpuMsPerRequest(Cpu::busy) - app - database - load,
+							100.0 * (r.cpu().ticks() - r.cpu().busy()) / r.cpu().ticks());
+				}
+			}
+		}
 		Result allFloors = Result.merged(pairs.stream().map(Paired::floor).toList());
 		System.out.printf(Locale.ROOT, "%-58s %9d %8d %9.1f %9.1f %9.1f %9.1f%n", "floor, all its slices: /privacy (signed in)",
 				allFloors.requests(), allFloors.failures(), allFloors.throughput(), allFloors.percentileMs(50),
@@ -355,7 +458,14 @@ public class PageLoad {
 				}
 			}).start();
 		}
+		// The processor's time from the end of the slice's warm-up to its end (the clients stop together).
+		long untilMeasured = warmupEnd - System.nanoTime();
+		if (untilMeasured > 0) {
+			Thread.sleep(untilMeasured / 1_000_000, (int) (untilMeasured % 1_000_000));
+		}
+		Cpu before = Cpu.now();
 		done.await();
+		Cpu used = Cpu.now().minus(before);
 		int total = 0;
 		for (int n : counts) {
 			total += n;
@@ -368,7 +478,7 @@ public class PageLoad {
 		}
 		Arrays.sort(all);
 		double seconds = (lastFinish.get() - warmupEnd) / 1e9;
-		Result result = new Result(name, total, failures.get(), seconds, all);
+		Result result = new Result(name, total, failures.get(), seconds, all, used);
 		System.out.printf(Locale.ROOT, "%-58s %7d requests in %5.1f s, %7.1f/s, p50 %6.1f ms, p99 %6.1f ms, %d failed%n", name,
 				total, seconds, result.throughput(), result.percentileMs(50), result.percentileMs(99), failures.get());
 		return result;

@@ -58,5 +58,5 @@ java -Xmx1g ${BRIEFWISSEL_BENCH_JAVA_OPTS:-} -jar target/briefwissel.jar --brief
 app=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "instance did not start; see target/bench-pages-app.log"; exit 1; }
-java -DjvmWarmup="${BRIEFWISSEL_BENCH_JVM_WARMUP:-90}" -DjvmWarmupClients="${BRIEFWISSEL_BENCH_JVM_WARMUP_CLIENTS:-4}" -DthinkMs="${BRIEFWISSEL_BENCH_THINK_MS:-0}" -Dslices="${BRIEFWISSEL_BENCH_SLICES:-3}" -cp "$(cat target/bench-classpath.txt)" bench/pages/PageLoad.java "http://127.0.0.1:$port" "$url" postgres \
+java -DappPid="$app" -DjvmWarmup="${BRIEFWISSEL_BENCH_JVM_WARMUP:-90}" -DjvmWarmupClients="${BRIEFWISSEL_BENCH_JVM_WARMUP_CLIENTS:-4}" -DthinkMs="${BRIEFWISSEL_BENCH_THINK_MS:-0}" -Dslices="${BRIEFWISSEL_BENCH_SLICES:-3}" -cp "$(cat target/bench-classpath.txt)" bench/pages/PageLoad.java "http://127.0.0.1:$port" "$url" postgres \
   "$clients" "$warmup" "$measure" "$max_requests" ${BRIEFWISSEL_BENCH_ONLY:+"$BRIEFWISSEL_BENCH_ONLY"}
