@@ -38,8 +38,12 @@ public class AuditTrail {
 		this.clock = clock;
 	}
 
-	/** Written in its own transaction: a read is on the trail even when the page that follows fails. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	/**
+	 * Written outside any transaction of the caller's: a read is on the trail even when what follows
+	 * fails. One insert commits on its own, so it needs no transaction of its own either: that would
+	 * be a begin and a commit more per page read, on the pages read most.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void record(AuditEntry entry) {
 		jdbc.sql("""
 				insert into audit_entry (id, at, actor_id, actor_name, actor_email, actor_roles, action, route,

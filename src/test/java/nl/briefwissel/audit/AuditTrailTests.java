@@ -17,7 +17,9 @@ import nl.briefwissel.mail.EmbeddedMailServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,28 @@ class AuditTrailTests {
 
 	@Autowired
 	EmbeddedMailServer mailServer;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void anAccessStaysOnTheTrailWhenTheWorkAroundItIsRolledBack() {
+		UUID entry = UUID.randomUUID();
+		UUID trajectory = UUID.randomUUID();
+
+		transactions.executeWithoutResult(status -> {
+			trail.record(new AuditEntry(entry, null, null, "Coach", "coach@briefwissel.test", "COACH", AuditAction.READ,
+					"/coach/trajectories/{id}", trajectory, null, null));
+			status.setRollbackOnly();
+		});
+
+		assertThat(jdbc.sql("select count(*) from audit_entry where id = :id").param("id", entry).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(trail.ofTrajectory(trajectory)).extracting(AuditEntry::id).containsExactly(entry);
+	}
 
 	@Test
 	void everyReadAndExportOfATrajectoryIsOnTheTrailAndItsCoachSeesWho() throws Exception {
