@@ -2,6 +2,7 @@ package nl.briefwissel.conversation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,10 @@ public class CoachDesk {
 	}
 
 	public record SavedReply(UUID id, String title, String body) {
+	}
+
+	/** All a coach keeps for one trajectory, as the conversation page shows it. */
+	public record Desk(Optional<String> draft, List<Note> notes, List<SavedReply> savedReplies) {
 	}
 
 	private final JdbcClient jdbc;
@@ -53,18 +58,6 @@ public class CoachDesk {
 			.update();
 	}
 
-	public List<Note> notes(UUID trajectoryId, UUID coachId) {
-		return jdbc.sql("""
-				select id, body, body_key_id, created_at from coach_note where trajectory_id = :t and coach_id = :c
-				order by created_at desc""")
-			.param("t", trajectoryId)
-			.param("c", coachId)
-			.query((rs, n) -> new Note(rs.getObject("id", UUID.class),
-					encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
-					rs.getObject("created_at", OffsetDateTime.class)))
-			.list();
-	}
-
 	/** Keeps the draft; an empty text removes it. */
 	@Transactional
 	public void saveDraft(UUID trajectoryId, UUID coachId, String body) {
@@ -80,12 +73,35 @@ public class CoachDesk {
 		}
 	}
 
-	public Optional<String> draft(UUID trajectoryId, UUID coachId) {
-		return jdbc.sql("select body, body_key_id from draft where trajectory_id = :t and coach_id = :c")
+	/**
+	 * The draft, the notes (newest first) and the saved replies (by title) in one query: the
+	 * conversation page shows all three on every view, and three queries were three round trips.
+	 */
+	public Desk of(UUID trajectoryId, UUID coachId) {
+		List<Note> notes = new ArrayList<>();
+		List<SavedReply> replies = new ArrayList<>();
+		List<String> draft = new ArrayList<>(1);
+		jdbc.sql("""
+				select 1 as part, cast(null as uuid) as id, cast(null as varchar(200)) as title, body, body_key_id,
+				       updated_at as at
+				from draft where trajectory_id = :t and coach_id = :c
+				union all
+				select 2, id, null, body, body_key_id, created_at from coach_note where trajectory_id = :t and coach_id = :c
+				union all
+				select 3, id, title, body, null, created_at from saved_reply where coach_id = :c
+				order by part, title, at desc""")
 			.param("t", trajectoryId)
 			.param("c", coachId)
-			.query((rs, n) -> encryption.openText(rs.getString("body_key_id"), rs.getString("body")))
-			.optional();
+			.query(rs -> {
+				switch (rs.getInt("part")) {
+					case 1 -> draft.add(encryption.openText(rs.getString("body_key_id"), rs.getString("body")));
+					case 2 -> notes.add(new Note(rs.getObject("id", UUID.class),
+							encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
+							rs.getObject("at", OffsetDateTime.class)));
+					default -> replies.add(new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body")));
+				}
+			});
+		return new Desk(draft.stream().findFirst(), List.copyOf(notes), List.copyOf(replies));
 	}
 
 	@Transactional
@@ -109,9 +125,5 @@ public class CoachDesk {
 			.param("c", coachId)
 			.query((rs, n) -> new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body")))
 			.list();
-	}
-
-	public Optional<SavedReply> savedReply(UUID coachId, UUID id) {
-		return savedReplies(coachId).stream().filter(reply -> reply.id().equals(id)).findFirst();
 	}
 }

@@ -1,5 +1,9 @@
 package nl.briefwissel.conversation;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -143,7 +147,35 @@ class CoachDeskTests {
 
 		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Zonder JavaScript bewaard")
 			.with(csrf()).with(coach));
-		assertThat(desk.draft(running.id(), running.coach().id())).isEmpty();
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
+	}
+
+	@Test
+	void theDeskIsReadInOneGoWithNotesNewestFirstRepliesByTitleAndOnlyTheCoachsOwn() {
+		var running = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		UUID coach = running.coach().id();
+		desk.addNote(running.id(), coach, "Eerste indruk");
+		desk.addNote(running.id(), coach, "Na het tweede gesprek");
+		// Written a moment apart in the test's clock; one made a day older, so their order is known.
+		UUID older = jdbc.sql("select id from coach_note where trajectory_id = :t").param("t", running.id()).query(UUID.class).list().get(0);
+		jdbc.sql("update coach_note set created_at = created_at - interval '1' day where id = :id").param("id", older).update();
+		desk.addSavedReply(coach, "Welkom", "Fijn dat je er bent.");
+		desk.addSavedReply(coach, "Afsluiting", "Dank voor de gesprekken.");
+		desk.saveDraft(running.id(), coach, "Half geschreven");
+		desk.addNote(other.id(), other.coach().id(), "Van een andere coach");
+		desk.addSavedReply(other.coach().id(), "Andermans antwoord", "Niet van jou.");
+
+		CoachDesk.Desk mine = desk.of(running.id(), coach);
+
+		assertThat(mine.draft()).contains("Half geschreven");
+		var notes = jdbc.sql("select id from coach_note where trajectory_id = :t order by created_at desc")
+			.param("t", running.id()).query(UUID.class).list();
+		assertThat(mine.notes()).extracting(CoachDesk.Note::id).containsExactlyElementsOf(notes);
+		assertThat(mine.notes()).extracting(CoachDesk.Note::body).containsExactlyInAnyOrder("Eerste indruk", "Na het tweede gesprek");
+		assertThat(mine.savedReplies()).extracting(CoachDesk.SavedReply::title).containsExactly("Afsluiting", "Welkom");
+		assertThat(mine.savedReplies()).extracting(CoachDesk.SavedReply::body).containsExactly("Dank voor de gesprekken.", "Fijn dat je er bent.");
+		assertThat(desk.of(other.id(), coach)).isEqualTo(new CoachDesk.Desk(Optional.empty(), List.of(), mine.savedReplies()));
 	}
 
 	@Test

@@ -105,8 +105,8 @@ class EncryptionAtRestTests {
 			.contains(participantText, "Coach antwoordt: " + SECRET);
 		assertThat(new String(conversations.attachmentContent(attachment).orElseThrow(), StandardCharsets.UTF_8))
 			.isEqualTo("Curriculum vitae: " + SECRET);
-		assertThat(desk.notes(running.id(), running.coach().id())).extracting(CoachDesk.Note::body).containsExactly("Notitie: " + SECRET);
-		assertThat(desk.draft(running.id(), running.coach().id())).contains("Concept: " + SECRET);
+		assertThat(desk.of(running.id(), running.coach().id()).notes()).extracting(CoachDesk.Note::body).containsExactly("Notitie: " + SECRET);
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Concept: " + SECRET);
 		assertThat(inbound.raw(mail)).hasValue(raw);
 	}
 

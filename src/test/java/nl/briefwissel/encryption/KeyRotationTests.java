@@ -113,10 +113,10 @@ class KeyRotationTests {
 			.contains("legacy brief", "brief onder de oude sleutel", "nog een brief onder de oude sleutel");
 		assertThat(text(conversations.attachmentContent(oldAttachment).orElseThrow())).isEqualTo("bijlage onder de oude sleutel");
 		assertThat(text(conversations.attachmentContent(legacyAttachment).orElseThrow())).isEqualTo("legacy bijlage");
-		assertThat(desk.notes(running.id(), running.coach().id())).extracting(CoachDesk.Note::body)
+		assertThat(desk.of(running.id(), running.coach().id()).notes()).extracting(CoachDesk.Note::body)
 			.containsExactlyInAnyOrder("legacy notitie", "notitie onder de oude sleutel");
-		assertThat(desk.draft(running.id(), running.coach().id())).contains("legacy concept");
-		assertThat(desk.draft(second.id(), running.coach().id())).contains("concept onder de oude sleutel");
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("legacy concept");
+		assertThat(desk.of(second.id(), running.coach().id()).draft()).contains("concept onder de oude sleutel");
 		assertThat(text(inbound.raw(legacyMail).orElseThrow())).contains("legacy ruwe mail");
 		assertThat(text(inbound.raw(oldMail).orElseThrow())).contains("ruwe mail onder de oude sleutel");
 		assertThat(outboundText(legacyOutbound)).isEqualTo("legacy verzonden");
