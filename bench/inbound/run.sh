@@ -18,8 +18,10 @@ java -Xmx512m -jar target/briefwissel.jar --briefwissel.port=8181 \
   --briefwissel.mail.embedded.smtp-port=0 --briefwissel.mail.embedded.imap-port=0 \
   --logging.level.nl.briefwissel.mail.InboundProcessor=WARN > target/bench-inbound-app.log 2>&1 &
 app=$!
-cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $database with (force)"; }
+cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $database with (force)"; autovacuum_back; }
+source bench/support/autovacuum.sh
 trap cleanup EXIT
+autovacuum_for_run
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:8181/actuator/health >/dev/null && break; sleep 1; done
 sleep 3 # demo letters go out first
 # Warm-up, not measured: the first seconds of a fresh JVM compile the hot path, and a backlog built

@@ -15,7 +15,8 @@
 # BRIEFWISSEL_BENCH_THINK_MS to a mean pause of each client after each answer (0: closed loop), and
 # BRIEFWISSEL_BENCH_SLICES to the number of slices each page is measured in, alternating with slices
 # of the floor it is compared with (3 unless given; runs before 2026-11-27 23:30 UTC measured the floor
-# once, first).
+# once, first). A server with autovacuum off gets it on for the run (bench/support/autovacuum.sh; runs
+# before 2026-12-03 05:30 UTC measured this machine's PostgreSQL without it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 trajectories="${1:-2000}"
@@ -37,8 +38,11 @@ app=""
 cleanup() {
   if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $database with (force)"
+  autovacuum_back
 }
+source bench/support/autovacuum.sh
 trap cleanup EXIT
+autovacuum_for_run
 psql -h 127.0.0.1 -U postgres -q -c "create database $database"
 echo "== Dataset: $trajectories trajectories"
 /usr/bin/time -f "dataset command: %e s wall, %M kB max resident" \

@@ -86,12 +86,10 @@ class SessionReads {
 	 * Spring Session's repository, with the request's first look-up remembered for its second. A session
 	 * whose id changed since (sign-in renews it), that expired, or that was deleted is read again.
 	 */
-	static final class OncePerRequest<S extends Session> implements FindByIndexNameSessionRepository<S> {
-
-		private final FindByIndexNameSessionRepository<S> sessions;
+	static final class OncePerRequest<S extends Session> extends Delegating<S> {
 
 		private OncePerRequest(FindByIndexNameSessionRepository<S> sessions) {
-			this.sessions = sessions;
+			super(sessions);
 		}
 
 		/** Generic so that Spring Session's own session type, not public, need not be named here. */
@@ -121,6 +119,26 @@ class SessionReads {
 				found.id = null;
 				found.session = null;
 			}
+			super.deleteById(id);
+		}
+	}
+
+	/** A repository that hands every call to Spring Session's; subclasses change what they must. */
+	abstract static class Delegating<S extends Session> implements FindByIndexNameSessionRepository<S> {
+
+		final FindByIndexNameSessionRepository<S> sessions;
+
+		Delegating(FindByIndexNameSessionRepository<S> sessions) {
+			this.sessions = sessions;
+		}
+
+		@Override
+		public S findById(String id) {
+			return sessions.findById(id);
+		}
+
+		@Override
+		public void deleteById(String id) {
 			sessions.deleteById(id);
 		}
 

@@ -77,6 +77,9 @@ final class DatasetGenerator {
 			"de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
 			"de Wit", "Dijkstra", "Yilmaz", "El Amrani", "van den Berg", "Kok", "Jacobs", "Vermeulen");
 
+	/** As {@code closing.Evaluations.REMIND_AFTER}: when an unanswered evaluation request is reminded. */
+	private static final Duration EVALUATION_REMINDED_AFTER = Duration.ofDays(5);
+
 	private static final List<String> STOP_REASONS = List.of("NO_TIME", "JOB_CHANGE", "NO_RESPONSE",
 			"PERSONAL_CIRCUMSTANCES", "OTHER_FORM_OF_COACHING");
 
@@ -372,8 +375,13 @@ final class DatasetGenerator {
 							reacted ? (dutch ? "Dank je wel, dit klopt precies." : "Thank you, this is exactly right.") : null,
 							reacted ? ended.plusDays(1) : null);
 					boolean answeredEvaluation = random.nextInt(10) < 6;
+					// An unanswered request was reminded once, days after it went out, as the programme's
+					// hourly run does; left unreminded, an instance started on the dataset would mail
+					// thousands of reminders at once in the middle of a benchmark (docs/performance.md).
+					OffsetDateTime reminded = ended.plus(EVALUATION_REMINDED_AFTER);
 					tables.evaluationRequest.add(trajectory, HexFormat.of().formatHex(bytes(random, 32)), ended,
-							answeredEvaluation ? ended.plusDays(2) : null);
+							answeredEvaluation ? ended.plusDays(2) : null,
+							!answeredEvaluation && reminded.isBefore(now) ? reminded : null);
 					if (answeredEvaluation) {
 						tables.evaluationAnswer.add(UUID.randomUUID(), programme, theme, endedOn.plusDays(2).withDayOfMonth(1),
 								6 + random.nextInt(5), 2 + random.nextInt(5), 5 + random.nextInt(5), random.nextInt(100) < 85,
@@ -513,7 +521,7 @@ final class DatasetGenerator {
 		final Rows closing = new Rows("closing", "trajectory_id", "summary", "written_at", "reaction", "reacted_at");
 
 		final Rows evaluationRequest = new Rows("evaluation_request", "trajectory_id", "token_hash", "requested_at",
-				"answered_at");
+				"answered_at", "reminded_at");
 
 		final Rows evaluationAnswer = new Rows("evaluation_answer", "id", "programme_id", "theme", "answered_month",
 				"satisfaction", "answered_before", "answered_after", "recommend", "helped_most", "remarks");

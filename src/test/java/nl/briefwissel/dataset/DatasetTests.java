@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -101,6 +103,19 @@ class DatasetTests {
 			.andReturn().getResponse().getContentAsString()).contains(greeting);
 		assertThat(mvc.perform(get("/programme/statistics").with(fixtures.as(manager)))
 			.andReturn().getResponse().getContentAsString()).contains("Loopbaan schriftelijk 1", "Verdieping 1");
+
+		assertThat(jdbc.sql("""
+				select count(*) filter (where e.reminded_at is null and e.requested_at < :before),
+				       count(*) filter (where e.reminded_at is not null)
+				from evaluation_request e join trajectory t on t.id = e.trajectory_id join account a on a.id = t.coach_id
+				where e.answered_at is null and a.email like :domain""")
+			.param("before", OffsetDateTime.now().minusDays(5))
+			.param("domain", "%@" + domain)
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+			.single())
+			.as("unanswered evaluations past their reminder were reminded, as in a programme that ran with the hourly job")
+			.satisfies(counts -> assertThat(counts.get(0)).isZero())
+			.satisfies(counts -> assertThat(counts.get(1)).isPositive());
 
 		String hash = jdbc.sql("select password_hash from account where id = :id").param("id", participant.id())
 			.query(String.class).single();
