@@ -1,5 +1,7 @@
 package nl.briefwissel.conversation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,10 +28,19 @@ public class CoachDesk {
 	}
 
 	public record SavedReply(UUID id, String title, String body) {
+
+		private static SavedReply of(ResultSet rs) throws SQLException {
+			return new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body"));
+		}
 	}
 
 	/** All a coach keeps for one trajectory, as the conversation page shows it. */
 	public record Desk(Optional<String> draft, List<Note> notes, List<SavedReply> savedReplies) {
+
+		/** One of the coach's saved replies, by its id. */
+		public Optional<SavedReply> savedReply(UUID id) {
+			return savedReplies.stream().filter(reply -> reply.id().equals(id)).findFirst();
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -98,7 +109,7 @@ public class CoachDesk {
 					case 2 -> notes.add(new Note(rs.getObject("id", UUID.class),
 							encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
 							rs.getObject("at", OffsetDateTime.class)));
-					default -> replies.add(new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body")));
+					default -> replies.add(SavedReply.of(rs));
 				}
 			});
 		return new Desk(draft.stream().findFirst(), List.copyOf(notes), List.copyOf(replies));
@@ -123,7 +134,7 @@ public class CoachDesk {
 	public List<SavedReply> savedReplies(UUID coachId) {
 		return jdbc.sql("select id, title, body from saved_reply where coach_id = :c order by title")
 			.param("c", coachId)
-			.query((rs, n) -> new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body")))
+			.query((rs, n) -> SavedReply.of(rs))
 			.list();
 	}
 }

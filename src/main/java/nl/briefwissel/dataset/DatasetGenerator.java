@@ -77,7 +77,10 @@ final class DatasetGenerator {
 			"de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
 			"de Wit", "Dijkstra", "Yilmaz", "El Amrani", "van den Berg", "Kok", "Jacobs", "Vermeulen");
 
-	/** As {@code closing.Evaluations.REMIND_AFTER}: when an unanswered evaluation request is reminded. */
+	/**
+	 * As {@code closing.Evaluations.REMIND_AFTER}: when an unanswered evaluation request is reminded. A copy,
+	 * because this module may not depend on closing (the application's root starts the dataset command).
+	 */
 	private static final Duration EVALUATION_REMINDED_AFTER = Duration.ofDays(5);
 
 	private static final List<String> STOP_REASONS = List.of("NO_TIME", "JOB_CHANGE", "NO_RESPONSE",

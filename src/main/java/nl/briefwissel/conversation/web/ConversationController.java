@@ -128,7 +128,7 @@ class ConversationController {
 		CoachDesk.Desk mine = desk.of(id, me.id());
 		if (!model.containsAttribute("form")) {
 			String draft = mine.draft().orElse("");
-			String text = use == null ? draft : mine.savedReplies().stream().filter(reply -> reply.id().equals(use)).findFirst()
+			String text = use == null ? draft : mine.savedReply(use)
 				.map(reply -> draft.isBlank() ? reply.body() : draft.stripTrailing() + "\n\n" + reply.body())
 				.orElse(draft);
 			Optional<Assignment> giving = give == null ? Optional.empty() : choosable(me, give);
