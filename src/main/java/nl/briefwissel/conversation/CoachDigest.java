@@ -19,7 +19,6 @@ import nl.briefwissel.account.Role;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.trajectory.DutchHolidays;
-import nl.briefwissel.trajectory.Matching;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +55,6 @@ class CoachDigest {
 
 	private final Workspace workspace;
 
-	private final Matching matching;
-
 	private final Outbox outbox;
 
 	private final MessageSource texts;
@@ -70,12 +67,11 @@ class CoachDigest {
 
 	private final Clock clock;
 
-	CoachDigest(Accounts accounts, CoachProfiles profiles, Workspace workspace, Matching matching, Outbox outbox,
+	CoachDigest(Accounts accounts, CoachProfiles profiles, Workspace workspace, Outbox outbox,
 			MessageSource texts, PublicAddress address, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
 		this.accounts = accounts;
 		this.profiles = profiles;
 		this.workspace = workspace;
-		this.matching = matching;
 		this.outbox = outbox;
 		this.texts = texts;
 		this.address = address;
@@ -118,8 +114,9 @@ class CoachDigest {
 	}
 
 	private boolean send(Account coach, LocalDate today, OffsetDateTime now) {
-		List<Workspace.Entry> entries = workspace.open(coach.id()).stream().filter(e -> WORTH_A_LINE.contains(e.need())).toList();
-		List<TrajectoryOverview> proposals = matching.waitingFor(coach.id());
+		Workspace.View view = workspace.view(coach.id());
+		List<Workspace.Entry> entries = view.entries().stream().filter(e -> WORTH_A_LINE.contains(e.need())).toList();
+		List<TrajectoryOverview> proposals = view.proposals();
 		if (entries.isEmpty() && proposals.isEmpty()) {
 			return false; // nothing needs them: no mail is the calm answer
 		}

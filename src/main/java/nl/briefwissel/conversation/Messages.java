@@ -16,6 +16,7 @@ import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.mail.MailAttachment;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** The messages of all conversations, with their attachments; bodies and files are sealed at rest. */
@@ -172,8 +173,10 @@ class Messages {
 		Map<UUID, Activity> result = new java.util.HashMap<>();
 		jdbc.sql("""
 				select trajectory_id, author_role, max(created_at) as at from message
-				where trajectory_id in (:ids) and kind = 'MESSAGE' group by trajectory_id, author_role""")
-			.param("ids", trajectoryIds)
+				where trajectory_id = any(:ids) and kind = 'MESSAGE' group by trajectory_id, author_role""")
+			// One array, not an in-list: with a list every number of trajectories is another
+			// statement, parsed and planned anew (docs/performance.md, tenth round).
+			.param("ids", new SqlArrayValue("uuid", trajectoryIds.toArray()))
 			.query((rs, n) -> result.merge(rs.getObject("trajectory_id", UUID.class),
 					Activity.of(Author.valueOf(rs.getString("author_role")), rs.getObject("at", OffsetDateTime.class)),
 					Activity::and))
@@ -289,8 +292,8 @@ class Messages {
 		}
 		return jdbc.sql("""
 				select id, message_id, file_name, content_type, size_bytes, refusal from message_attachment
-				where message_id in (:ids) order by file_name""")
-			.param("ids", messageIds)
+				where message_id = any(:ids) order by file_name""")
+			.param("ids", new SqlArrayValue("uuid", messageIds.toArray()))
 			.query(Messages::mapAttachment)
 			.list()
 			.stream()

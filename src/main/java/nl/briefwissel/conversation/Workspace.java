@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import nl.briefwissel.trajectory.ContactMomentPlan;
 import nl.briefwissel.trajectory.DutchHolidays;
@@ -55,29 +56,49 @@ public class Workspace {
 		this.clock = clock;
 	}
 
-	/** Every trajectory of the coach, ended ones included, most urgent first. */
+	/**
+	 * What the coach's start page and daily digest show: their trajectories still going (or still to
+	 * start), most urgent first, the proposals waiting for their answer, and how many have ended.
+	 * {@code endedHidden} is zero when the ended ones are among the entries.
+	 */
+	public record View(List<Entry> entries, List<TrajectoryOverview> proposals, int endedHidden) {
+	}
+
+	/**
+	 * The trajectories going and the proposals waiting, in one read: they are the same query with
+	 * another status, and the workspace is the page a coach opens most (docs/performance.md, tenth
+	 * round). The proposals are those of {@code Matching.waitingFor}.
+	 */
+	public View view(UUID coachId) {
+		return view(trajectories.ofCoach(coachId, OPEN_OR_PROPOSED), endedCount(coachId));
+	}
+
+	/** As {@link #view}, with the ended trajectories among the entries: when the coach asks for them. */
+	public View viewWithEnded(UUID coachId) {
+		return view(trajectories.ofCoach(coachId, EnumSet.allOf(TrajectoryStatus.class)), 0);
+	}
+
+	private View view(List<TrajectoryOverview> read, int endedHidden) {
+		Map<Boolean, List<TrajectoryOverview>> proposed = read.stream()
+			.collect(Collectors.partitioningBy(t -> t.status() == TrajectoryStatus.MATCHING));
+		return new View(entries(proposed.get(false)), proposed.get(true), endedHidden);
+	}
+
+	/** Every trajectory of the coach, ended ones included, most urgent first; proposals are not theirs yet. */
 	public List<Entry> of(UUID coachId) {
-		return entries(trajectories.ofCoach(coachId, WORKSPACE));
+		return viewWithEnded(coachId).entries();
 	}
 
-	/** The trajectories still going (or still to start), most urgent first; the ended ones are {@link #endedCount}. */
-	public List<Entry> open(UUID coachId) {
-		return entries(trajectories.ofCoach(coachId, OPEN));
-	}
-
-	/** How many of the coach's trajectories have ended: a workspace lists them only when asked. */
-	public int endedCount(UUID coachId) {
+	private int endedCount(UUID coachId) {
 		return trajectories.countOfCoach(coachId, ENDED);
 	}
 
-	// A proposal is not yet the coach's trajectory: it is answered on its own page first.
-	private static final Set<TrajectoryStatus> WORKSPACE = EnumSet.complementOf(EnumSet.of(TrajectoryStatus.MATCHING));
-
-	private static final Set<TrajectoryStatus> ENDED = EnumSet.of(TrajectoryStatus.COMPLETED, TrajectoryStatus.STOPPED);
+	private static final EnumSet<TrajectoryStatus> ENDED = EnumSet.of(TrajectoryStatus.COMPLETED, TrajectoryStatus.STOPPED);
 
 	// In the query, not after it: a coach's ended trajectories grow by dozens a year (bench/pages).
-	private static final Set<TrajectoryStatus> OPEN = EnumSet.complementOf(EnumSet.of(TrajectoryStatus.MATCHING,
-			TrajectoryStatus.COMPLETED, TrajectoryStatus.STOPPED));
+	// A proposal (MATCHING) is not yet the coach's trajectory: it is answered on its own page first,
+	// and listed apart.
+	private static final Set<TrajectoryStatus> OPEN_OR_PROPOSED = EnumSet.complementOf(ENDED);
 
 	private List<Entry> entries(List<TrajectoryOverview> own) {
 		LocalDate today = LocalDate.now(clock);

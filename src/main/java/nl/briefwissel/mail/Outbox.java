@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.encryption.Encryption;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,8 +99,9 @@ public class Outbox {
 		Map<String, Delivery> result = new HashMap<>();
 		jdbc.sql("""
 				select message_id, status, attempts, last_error, next_attempt_at, sent_at
-				from outbound_mail where message_id in (:ids)""")
-			.param("ids", List.copyOf(messageIds))
+				from outbound_mail where message_id = any(:ids)""")
+			// An array, so that every conversation's length is the same statement, planned once.
+			.param("ids", new SqlArrayValue("varchar", messageIds.toArray()))
 			.query((rs, n) -> new Delivery(rs.getString("message_id"), Delivery.Status.valueOf(rs.getString("status")),
 					rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("next_attempt_at", OffsetDateTime.class),
 					rs.getObject("sent_at", OffsetDateTime.class)))

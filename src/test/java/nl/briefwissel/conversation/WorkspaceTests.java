@@ -104,6 +104,49 @@ class WorkspaceTests {
 	}
 
 	@Test
+	void oneReadGivesTheTrajectoriesGoingTheProposalsWaitingAndHowManyEnded() {
+		var waiting = fixtures.runningTrajectory(true);
+		var quiet = fixtures.anotherFor(waiting, Today.date().minusWeeks(2));
+		var proposed = fixtures.anotherFor(waiting, Today.date());
+		var ended = fixtures.anotherFor(waiting, Today.date().minusWeeks(8));
+		jdbc.sql("update trajectory set status = 'MATCHING', started_on = null where id = :id").param("id", proposed.id()).update();
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = :today where id = :id")
+			.param("today", Today.date())
+			.param("id", ended.id())
+			.update();
+		conversations.participantWrites(waiting.id(), waiting.participant().id(), "Ik heb een vraag.");
+		UUID coach = waiting.coach().id();
+
+		Workspace.View view = workspace.view(coach);
+		assertThat(view.entries()).extracting(e -> e.trajectory().id()).containsExactly(waiting.id(), quiet.id());
+		assertThat(view.entries().get(0).need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
+		assertThat(view.proposals()).extracting(TrajectoryOverview::id).containsExactly(proposed.id());
+		assertThat(view.endedHidden()).isEqualTo(1);
+
+		Workspace.View withEnded = workspace.viewWithEnded(coach);
+		assertThat(withEnded.entries()).extracting(e -> e.trajectory().id())
+			.containsExactlyInAnyOrder(waiting.id(), quiet.id(), ended.id());
+		assertThat(withEnded.proposals()).extracting(TrajectoryOverview::id).containsExactly(proposed.id());
+		assertThat(withEnded.endedHidden()).isZero();
+		assertThat(workspace.view(fixtures.runningTrajectory(true).coach().id()).proposals()).isEmpty();
+	}
+
+	@Test
+	void theLettersActivityIsReadForAnyNumberOfTrajectories(@Autowired Messages messages) {
+		var first = fixtures.runningTrajectory(true);
+		var second = fixtures.anotherFor(first, Today.date());
+		var silent = fixtures.anotherFor(first, Today.date());
+		conversations.participantWrites(first.id(), first.participant().id(), "Eerste brief.");
+		conversations.coachWrites(second.id(), second.coach().id(), "Hoe gaat het?");
+
+		assertThat(messages.activity(List.of())).isEmpty();
+		assertThat(messages.activity(List.of(first.id())).get(first.id()).lastAuthor()).isEqualTo(Author.PARTICIPANT);
+		var three = messages.activity(List.of(first.id(), second.id(), silent.id()));
+		assertThat(three).containsOnlyKeys(first.id(), second.id());
+		assertThat(three.get(second.id()).lastAuthor()).isEqualTo(Author.COACH);
+	}
+
+	@Test
 	void theNeedFollowsTheRhythm() {
 		TrajectoryOverview t = running(START);
 		// Nothing written, moments of 4 and 6 November passed: overdue.

@@ -8,7 +8,6 @@ import java.util.Locale;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.organisation.Themes;
-import nl.briefwissel.trajectory.Matching;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
@@ -25,20 +24,17 @@ class WorkspaceController {
 
 	private final Workspace workspace;
 
-	private final Matching matching;
-
 	private final Clock clock;
 
 	private final Themes themes;
 
-	WorkspaceController(Workspace workspace, Matching matching, Clock clock, Themes themes) {
+	WorkspaceController(Workspace workspace, Clock clock, Themes themes) {
 		this.themes = themes;
 		this.workspace = workspace;
-		this.matching = matching;
 		this.clock = clock;
 	}
 
-	/** Its four reads share one connection from the pool (decision 0017); the page renders after. */
+	/** Its reads share one connection from the pool (decision 0017); the page renders after. */
 	@Transactional(readOnly = true)
 	@GetMapping("/coach")
 	String workspace(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Workspace.Need need,
@@ -47,13 +43,13 @@ class WorkspaceController {
 		// Ended trajectories only when asked for: a coach's history grows by dozens a year, and a
 		// workspace that lists all of them gets slower and longer every month (bench/pages).
 		boolean filtered = need != null || status != null;
-		List<Workspace.Entry> entries = filtered ? workspace.of(me.id())
+		Workspace.View view = filtered ? workspace.viewWithEnded(me.id()) : workspace.view(me.id());
+		model.addAttribute("entries", view.entries()
 			.stream()
 			.filter(entry -> need == null || entry.need() == need)
 			.filter(entry -> status == null || entry.trajectory().status() == status)
-			.toList() : workspace.open(me.id());
-		model.addAttribute("entries", entries);
-		model.addAttribute("endedHidden", filtered ? 0 : workspace.endedCount(me.id()));
+			.toList());
+		model.addAttribute("endedHidden", view.endedHidden());
 		model.addAttribute("needs", Workspace.Need.values());
 		model.addAttribute("statuses", TrajectoryStatus.values());
 		model.addAttribute("need", need);
@@ -61,7 +57,7 @@ class WorkspaceController {
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("hits", workspace.search(me.id(), q));
 		model.addAttribute("today", LocalDate.now(clock));
-		List<TrajectoryOverview> proposals = matching.waitingFor(me.id());
+		List<TrajectoryOverview> proposals = view.proposals();
 		model.addAttribute("proposals", proposals);
 		model.addAttribute("themeLabels", themes.labels(proposals.stream().map(TrajectoryOverview::programmeId).toList(), locale));
 		return "conversation/workspace";
