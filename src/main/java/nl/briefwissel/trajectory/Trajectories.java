@@ -30,17 +30,31 @@ public class Trajectories {
 	 * pause (one without), folded into one overview each by {@link #overviews}: a second query for
 	 * them was a round trip on every page that reads a trajectory.
 	 */
-	private static final String OVERVIEW = """
-			select t.id, t.programme_id, p.name as programme_name, t.participant_id, pa.display_name as participant_name,
-			       pa.email as participant_email, t.coach_id, c.display_name as coach_name, c.email as coach_email,
-			       t.status, t.theme, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
-			       coalesce(t.moments_per_week, p.moments_per_week) as moments_per_week, t.extra_weeks,
-			       p.reply_within_days, tp.from_date as pause_from, tp.until_date as pause_until
-			from trajectory t
-			join programme p on p.id = t.programme_id
-			join account pa on pa.id = t.participant_id
-			left join account c on c.id = t.coach_id
-			left join trajectory_pause tp on tp.trajectory_id = t.id""";
+	private static final String OVERVIEW = overview("pa.display_name as participant_name, pa.email as participant_email",
+			"join account pa on pa.id = t.participant_id ");
+
+	/**
+	 * {@link #OVERVIEW} for the few dozen trajectories of one coach: each participant looked up by primary
+	 * key. For the join PostgreSQL hashed the whole account table on every workspace view (a coach's 23
+	 * rows against 2,021 accounts at 2,000 trajectories, more with every participant), costing index
+	 * look-ups as if they were read from disk (docs/performance.md, tenth round).
+	 */
+	private static final String OVERVIEW_OF_FEW = overview("""
+			(select a.display_name from account a where a.id = t.participant_id) as participant_name,
+			       (select a.email from account a where a.id = t.participant_id) as participant_email""", "");
+
+	private static String overview(String participantColumns, String participantJoin) {
+		return """
+				select t.id, t.programme_id, p.name as programme_name, t.participant_id, %s,
+				       t.coach_id, c.display_name as coach_name, c.email as coach_email,
+				       t.status, t.theme, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
+				       coalesce(t.moments_per_week, p.moments_per_week) as moments_per_week, t.extra_weeks,
+				       p.reply_within_days, tp.from_date as pause_from, tp.until_date as pause_until
+				from trajectory t
+				join programme p on p.id = t.programme_id
+				%sleft join account c on c.id = t.coach_id
+				left join trajectory_pause tp on tp.trajectory_id = t.id""".formatted(participantColumns, participantJoin);
+	}
 
 	private final JdbcClient jdbc;
 
@@ -170,9 +184,9 @@ public class Trajectories {
 
 	/** The coach's trajectories in these stages: a workspace reads the open ones, not years of ended ones. */
 	public List<TrajectoryOverview> ofCoach(UUID coachId, Set<TrajectoryStatus> statuses) {
-		return jdbc.sql(OVERVIEW + """
+		return jdbc.sql(OVERVIEW_OF_FEW + """
 				 where t.erased_at is null and t.coach_id = :coach and t.status in (:statuses)
-				order by t.status, pa.display_name""")
+				order by t.status, participant_name""")
 			.param("coach", coachId)
 			.param("statuses", names(statuses))
 			.query(Trajectories::overviews);
