@@ -59,6 +59,22 @@ class ReminderTests {
 	}
 
 	@Test
+	void aMomentRemindedBeforeIsNotTriedAgainSoTheNextRunOpensNoTransaction() {
+		var base = fixtures.runningTrajectory(true);
+		var late = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+
+		Reminders.Run first = reminders.remindDue();
+		assertThat(first.due()).isPositive();
+		assertThat(first.queued()).isEqualTo(first.due());
+		Reminders.Run second = reminders.remindDue();
+
+		assertThat(second.running()).isEqualTo(first.running());
+		assertThat(second.due()).isZero();
+		assertThat(second.queued()).isZero();
+		assertThat(reminderCount(late.id())).isEqualTo(1);
+	}
+
+	@Test
 	void afterDowntimeOnlyTheLatestPassedMomentIsReminded() {
 		var base = fixtures.runningTrajectory(true);
 		var longAgo = fixtures.anotherFor(base, Today.date().minusWeeks(4));
