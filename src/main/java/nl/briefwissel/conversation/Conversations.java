@@ -1,5 +1,6 @@
 package nl.briefwissel.conversation;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,19 @@ public class Conversations {
 	/** The conversation of a trajectory, oldest first, notes included. */
 	public List<Message> of(UUID trajectoryId) {
 		return messages.ofTrajectory(trajectoryId);
+	}
+
+	/**
+	 * The conversation of a trajectory the reader has at hand, oldest first: the participant's and
+	 * the coach's names are taken from it, not looked up for every letter.
+	 */
+	public List<Message> of(TrajectoryOverview trajectory) {
+		Map<UUID, String> names = new HashMap<>();
+		names.put(trajectory.participantId(), trajectory.participantName());
+		if (trajectory.coachId() != null) {
+			names.put(trajectory.coachId(), trajectory.coachName());
+		}
+		return messages.ofTrajectory(trajectory.id(), names);
 	}
 
 	/** Delivery state of the coach's mailed messages, by Message-ID. */

@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,14 +41,18 @@ class Messages {
 	private static final String SELECT = COLUMNS + FROM;
 
 	/**
-	 * With whether a message has files: most conversations have none, and a conversation page then
-	 * needs no second query for them (one round trip less on the pages read most). A scalar subquery
-	 * with a limit, not {@code exists}: for {@code exists} PostgreSQL chose to hash every attachment
-	 * of every conversation instead of looking in the index once per letter.
+	 * A conversation's letters, with whether each has files: most conversations have none, and a
+	 * conversation page then needs no second query for them (one round trip less on the pages read
+	 * most). A scalar subquery with a limit, not {@code exists}: for {@code exists} PostgreSQL chose to
+	 * hash every attachment of every conversation instead of looking in the index once per letter.
+	 * Without the author's name: the reader has the participant's and the coach's at hand, and looked
+	 * up per letter here they were a third of this query's time (docs/performance.md, tenth round).
 	 */
-	private static final String SELECT_WITH_FILE_MARK = COLUMNS
-			+ ", coalesce((select true from message_attachment f where f.message_id = m.id limit 1), false) as has_files"
-			+ FROM;
+	private static final String LETTERS = """
+			select m.id, m.trajectory_id, m.author_id, m.author_role, m.kind, m.body, m.body_key_id, m.channel,
+			       m.inbound_mail_id, m.mail_message_id, m.created_at,
+			       coalesce((select true from message_attachment f where f.message_id = m.id limit 1), false) as has_files
+			from message m where m.trajectory_id = :trajectory order by m.created_at, m.id""";
 
 	private static final int MAX_HITS = 50;
 
@@ -106,25 +113,44 @@ class Messages {
 		return id;
 	}
 
+	/** The letters of a trajectory, oldest first; every author's name is read. */
 	List<Message> ofTrajectory(UUID trajectoryId) {
-		List<UUID> withFiles = new ArrayList<>();
-		List<Message> messages = jdbc.sql(SELECT_WITH_FILE_MARK + " where m.trajectory_id = :trajectory order by m.created_at, m.id")
-			.param("trajectory", trajectoryId)
-			.query((rs, row) -> {
-				Message message = map(rs, row);
-				if (rs.getBoolean("has_files")) {
-					withFiles.add(message.id());
-				}
-				return message;
-			})
-			.list();
-		if (withFiles.isEmpty()) {
-			return messages;
+		return ofTrajectory(trajectoryId, Map.of());
+	}
+
+	/**
+	 * The letters of a trajectory, oldest first. Authors' names come from {@code names} where it has
+	 * them; any other author's (a former coach's) are read in one more query.
+	 */
+	List<Message> ofTrajectory(UUID trajectoryId, Map<UUID, String> names) {
+		Set<UUID> withFiles = new HashSet<>();
+		List<Message> letters = jdbc.sql(LETTERS).param("trajectory", trajectoryId).query((rs, row) -> {
+			Message letter = map(rs, null);
+			if (rs.getBoolean("has_files")) {
+				withFiles.add(letter.id());
+			}
+			return letter;
+		}).list();
+		Map<UUID, String> authors = new HashMap<>(names);
+		List<UUID> unknown = letters.stream()
+			.map(Message::authorId)
+			.filter(author -> author != null && !authors.containsKey(author))
+			.distinct()
+			.toList();
+		if (!unknown.isEmpty()) {
+			jdbc.sql("select id, display_name from account where id = any(:ids)")
+				.param("ids", new SqlArrayValue("uuid", unknown.toArray()))
+				.query(rs -> {
+					authors.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+				});
 		}
-		Map<UUID, List<Attachment>> attachments = attachments(withFiles);
-		List<Message> result = new ArrayList<>(messages.size());
-		for (Message message : messages) {
-			result.add(withAttachments(message, attachments.getOrDefault(message.id(), List.of())));
+		Map<UUID, List<Attachment>> attachments = attachments(List.copyOf(withFiles));
+		List<Message> result = new ArrayList<>(letters.size());
+		for (Message letter : letters) {
+			result.add(new Message(letter.id(), letter.trajectoryId(), letter.authorId(),
+					letter.authorId() == null ? null : authors.get(letter.authorId()), letter.author(), letter.kind(), letter.body(),
+					letter.channel(), letter.inboundMailId(), letter.mailMessageId(), letter.createdAt(),
+					attachments.getOrDefault(letter.id(), List.of())));
 		}
 		return result;
 	}
@@ -300,15 +326,13 @@ class Messages {
 			.collect(Collectors.groupingBy(Attachment::messageId));
 	}
 
-	private static Message withAttachments(Message message, List<Attachment> attachments) {
-		return new Message(message.id(), message.trajectoryId(), message.authorId(), message.authorName(), message.author(),
-				message.kind(), message.body(), message.channel(), message.inboundMailId(), message.mailMessageId(),
-				message.createdAt(), attachments);
+	private Message map(ResultSet rs, int row) throws SQLException {
+		return map(rs, rs.getString("author_name"));
 	}
 
-	private Message map(ResultSet rs, int row) throws SQLException {
+	private Message map(ResultSet rs, String authorName) throws SQLException {
 		return new Message(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
-				rs.getObject("author_id", UUID.class), rs.getString("author_name"), Author.valueOf(rs.getString("author_role")),
+				rs.getObject("author_id", UUID.class), authorName, Author.valueOf(rs.getString("author_role")),
 				MessageKind.valueOf(rs.getString("kind")), encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
 				Channel.valueOf(rs.getString("channel")),
 				rs.getObject("inbound_mail_id", UUID.class), rs.getString("mail_message_id"),

@@ -56,7 +56,7 @@ public class Reports {
 	}
 
 	public TrajectoryReport of(TrajectoryOverview trajectory, Locale language) {
-		List<Message> correspondence = conversations.of(trajectory.id())
+		List<Message> correspondence = conversations.of(trajectory)
 			.stream()
 			.filter(message -> message.kind() == MessageKind.MESSAGE)
 			.toList();

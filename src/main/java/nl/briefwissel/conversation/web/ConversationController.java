@@ -269,7 +269,7 @@ class ConversationController {
 
 	/** The page with the coach's own draft, notes and saved replies, read by the caller in one query. */
 	private String page(TrajectoryOverview trajectory, CoachDesk.Desk mine, Locale locale, Model model) {
-		List<Message> conversation = conversations.of(trajectory.id());
+		List<Message> conversation = conversations.of(trajectory);
 		model.addAttribute("trajectory", trajectory);
 		// Read here, in the page's transaction, not by the template while it renders.
 		model.addAttribute("themeLabel", trajectory.theme() == null ? null : themes.label(trajectory.programmeId(), trajectory.theme(), locale));

@@ -116,7 +116,7 @@ class ParticipantConversationController {
 	private String page(SignedInAccount me, Model model) {
 		Optional<TrajectoryOverview> trajectory = current(me);
 		model.addAttribute("trajectory", trajectory.orElse(null));
-		model.addAttribute("messages", trajectory.map(t -> conversations.of(t.id())).orElse(List.of()));
+		model.addAttribute("messages", trajectory.map(conversations::of).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
 		model.addAttribute("uploads", true);
