@@ -196,7 +196,7 @@ class Messages {
 		if (trajectoryIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<UUID, Activity> result = new java.util.HashMap<>();
+		Map<UUID, Activity> result = new HashMap<>();
 		jdbc.sql("""
 				select trajectory_id, author_role, max(created_at) as at from message
 				where trajectory_id = any(:ids) and kind = 'MESSAGE' group by trajectory_id, author_role""")

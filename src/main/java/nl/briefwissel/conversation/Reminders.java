@@ -142,7 +142,7 @@ class Reminders {
 	 * The latest passed moment, when the participant did not write for it. Only the latest: after
 	 * downtime nobody gets a pile of reminders at once.
 	 */
-	static OptionalInt momentToRemind(TrajectoryOverview trajectory, Messages.Activity activity, LocalDate today) {
+	private static OptionalInt momentToRemind(TrajectoryOverview trajectory, Messages.Activity activity, LocalDate today) {
 		Optional<ContactMomentPlan> plan = trajectory.plan();
 		if (plan.isEmpty()) {
 			return OptionalInt.empty();

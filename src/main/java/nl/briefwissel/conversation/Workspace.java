@@ -67,7 +67,7 @@ public class Workspace {
 	/**
 	 * The trajectories going and the proposals waiting, in one read: they are the same query with
 	 * another status, and the workspace is the page a coach opens most (docs/performance.md, tenth
-	 * round). The proposals are those of {@code Matching.waitingFor}.
+	 * round). A proposal is a trajectory proposed to the coach (MATCHING) that they have not answered.
 	 */
 	public View view(UUID coachId) {
 		return view(trajectories.ofCoach(coachId, OPEN_OR_PROPOSED), endedCount(coachId));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,11 +184,6 @@ public class Matching {
 		openProposalFor(trajectoryId, coachId);
 		change(trajectoryId, coachId, trajectory -> trajectory.decline(coachId, reason, why));
 		answer(trajectoryId, coachId, false, why == null || why.isBlank() ? null : why.strip());
-	}
-
-	/** The proposals waiting for this coach's answer. */
-	public List<TrajectoryOverview> waitingFor(UUID coachId) {
-		return trajectories.ofCoach(coachId, EnumSet.of(TrajectoryStatus.MATCHING));
 	}
 
 	/** The open proposal of a trajectory to this coach, or a refusal that reads as "not found". */
