@@ -3,7 +3,6 @@ package nl.briefwissel.conversation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,24 +103,32 @@ class Reminders {
 		List<TrajectoryOverview> running = trajectories.running();
 		List<UUID> ids = running.stream().map(TrajectoryOverview::id).toList();
 		Map<UUID, Messages.Activity> activity = messages.activity(ids);
-		Map<TrajectoryOverview, Integer> toRemind = new LinkedHashMap<>();
-		for (TrajectoryOverview trajectory : running) {
-			momentToRemind(trajectory, activity.getOrDefault(trajectory.id(), Messages.Activity.NONE), today)
-				.ifPresent(moment -> toRemind.put(trajectory, moment));
-		}
-		Set<Reminded> reminded = reminded(toRemind.keySet().stream().map(TrajectoryOverview::id).toList());
-		toRemind.entrySet().removeIf(due -> reminded.contains(new Reminded(due.getKey().id(), due.getValue())));
+		List<Due> passed = running.stream()
+			.flatMap(trajectory -> momentToRemind(trajectory, activity.getOrDefault(trajectory.id(), Messages.Activity.NONE), today)
+				.stream()
+				.mapToObj(moment -> new Due(trajectory, moment)))
+			.toList();
+		Set<Reminded> reminded = reminded(passed.stream().map(due -> due.trajectory().id()).toList());
+		List<Due> toRemind = passed.stream().filter(due -> !reminded.contains(due.reminded())).toList();
 		int queued = 0;
-		for (Map.Entry<TrajectoryOverview, Integer> due : toRemind.entrySet()) {
+		for (Due due : toRemind) {
 			try {
-				Boolean sent = transactions.execute(status -> remind(due.getKey(), due.getValue()));
+				Boolean sent = transactions.execute(status -> remind(due.trajectory(), due.moment()));
 				queued += Boolean.TRUE.equals(sent) ? 1 : 0;
 			}
 			catch (RuntimeException e) {
-				log.warn("Reminder for trajectory {} not sent; the next run tries again", due.getKey().id(), e);
+				log.warn("Reminder for trajectory {} not sent; the next run tries again", due.trajectory().id(), e);
 			}
 		}
 		return new Run(running.size(), toRemind.size(), queued);
+	}
+
+	/** A trajectory's latest passed moment its participant did not write for. */
+	private record Due(TrajectoryOverview trajectory, int moment) {
+
+		Reminded reminded() {
+			return new Reminded(trajectory.id(), moment);
+		}
 	}
 
 	private record Reminded(UUID trajectoryId, int moment) {

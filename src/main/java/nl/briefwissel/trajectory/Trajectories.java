@@ -32,7 +32,7 @@ public class Trajectories {
 	 * them was a round trip on every page that reads a trajectory.
 	 */
 	private static final String OVERVIEW = overview("pa.display_name as participant_name, pa.email as participant_email",
-			"join account pa on pa.id = t.participant_id ");
+			"join account pa on pa.id = t.participant_id");
 
 	/**
 	 * {@link #OVERVIEW} for the few dozen trajectories of one coach: each participant looked up by primary
@@ -53,7 +53,8 @@ public class Trajectories {
 				       p.reply_within_days, tp.from_date as pause_from, tp.until_date as pause_until
 				from trajectory t
 				join programme p on p.id = t.programme_id
-				%sleft join account c on c.id = t.coach_id
+				%s
+				left join account c on c.id = t.coach_id
 				left join trajectory_pause tp on tp.trajectory_id = t.id""".formatted(participantColumns, participantJoin);
 	}
 
