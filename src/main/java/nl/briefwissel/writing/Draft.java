@@ -47,7 +47,8 @@ final class Draft {
 			List<Word> inSentence = new ArrayList<>();
 			Matcher word = WORD.matcher(value);
 			while (word.find()) {
-				Word found = new Word(word.group(), word.group().toLowerCase(Locale.ROOT), sentence.start() + word.start(),
+				String written = word.group();
+				Word found = new Word(written, written.toLowerCase(Locale.ROOT), sentence.start() + word.start(),
 						sentence.start() + word.end());
 				inSentence.add(found);
 			}
@@ -66,7 +67,9 @@ final class Draft {
 
 	/** Every occurrence of a word or a phrase of several words, as whole words, ignoring case. */
 	List<int[]> occurrences(String phrase) {
-		String[] parts = SPACES.split(phrase.strip().toLowerCase(Locale.ROOT));
+		String lower = phrase.strip().toLowerCase(Locale.ROOT);
+		// Most phrases the rules look up are one word: no need to split them.
+		String[] parts = lower.chars().anyMatch(Character::isWhitespace) ? SPACES.split(lower) : new String[] { lower };
 		List<int[]> found = new ArrayList<>();
 		for (int first : positions.getOrDefault(parts[0], List.of())) {
 			int last = first + parts.length - 1;

@@ -135,11 +135,15 @@ sealed interface Rule {
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
 			List<Finding> findings = new ArrayList<>();
 			for (Draft.Word word : draft.words) {
-				long letters = word.text().chars().filter(Character::isLetter).count();
-				if (letters >= rules.shoutingMinLetters() && word.text().equals(word.text().toUpperCase(Locale.ROOT))
-						&& !word.text().equals(word.text().toLowerCase(Locale.ROOT))) {
+				// Cheapest test first: almost every word equals its lower case and is no shouting.
+				if (!word.text().equals(word.lower()) && word.text().equals(word.text().toUpperCase(Locale.ROOT))
+						&& word.text().chars().filter(Character::isLetter).count() >= rules.shoutingMinLetters()) {
 					findings.add(new Finding("shouting", word.start(), word.end(), "writing.shouting", List.of(word.text())));
 				}
+			}
+			// Every stack of marks has an exclamation mark; most letters have none to search for.
+			if (draft.text.indexOf('!') < 0) {
+				return findings;
 			}
 			Matcher marks = EXCLAMATIONS.matcher(draft.text);
 			while (marks.find()) {
@@ -183,8 +187,8 @@ sealed interface Rule {
 
 		private static boolean participle(String word, RuleSet rules) {
 			if (rules.dutch()) {
-				return word.length() > 4 && rules.participlePrefixes().stream().anyMatch(word::startsWith)
-						&& (word.endsWith("d") || word.endsWith("t") || word.endsWith("en"));
+				return word.length() > 4 && (word.endsWith("d") || word.endsWith("t") || word.endsWith("en"))
+						&& rules.participlePrefixes().stream().anyMatch(word::startsWith);
 			}
 			return word.length() > 3 && (word.endsWith("ed") || word.endsWith("en")) && !word.equals("been")
 					&& !word.equals("when") && !word.equals("then") && !word.equals("open") && !word.equals("even");

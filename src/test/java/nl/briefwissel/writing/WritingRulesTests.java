@@ -59,6 +59,7 @@ class WritingRulesTests {
 			"mixed-address | Hoe gaat het met je? Ik hoop dat je tijd hebt. | false",
 			"shouting | Dit is ECHT belangrijk. | true",
 			"shouting | Dit is echt belangrijk!! | true",
+			"shouting | Meen je dat nou?! | true",
 			"shouting | De HRM-afdeling helpt. Dit is belangrijk! | false",
 			"shouting | This is REALLY important. | true",
 			"passive | Er wordt verwacht dat het formulier wordt ingevuld. Het gesprek werd gevoerd. Ik kijk ernaar uit. | true",
