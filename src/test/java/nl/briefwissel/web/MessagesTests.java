@@ -46,6 +46,8 @@ class MessagesTests {
 		String once = texts.getMessage("participant.byMail", null, Locale.ENGLISH);
 		assertThat(once).contains("your coach's mail").doesNotContain("''");
 		assertThat(texts.getMessage("participant.byMail", new Object[0], Locale.ENGLISH)).isSameAs(once);
+		String dutch = texts.getMessage("participant.byMail", null, Locale.forLanguageTag("nl"));
+		assertThat(dutch).as("kept per language").isNotEqualTo(once).isSameAs(texts.getMessage("participant.byMail", null, Locale.forLanguageTag("nl")));
 		assertThat(texts.getMessage("assignment.giving", new Object[] { "Foto" }, Locale.ENGLISH))
 			.isEqualTo("The assignment \"Foto\" goes with this message; the participant's next message is the answer.");
 		assertThat(texts.getMessage("coach.caption", null, Locale.forLanguageTag("nl"))).as("an argument left out stays visible")

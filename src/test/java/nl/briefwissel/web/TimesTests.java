@@ -32,6 +32,8 @@ class TimesTests {
 				.as("past midnight in Amsterdam is the next day").isEqualTo("1 januari 2027 00:30");
 			assertThat(dialect.times(Locale.ENGLISH).format(LocalDate.of(2026, 11, 3), "EEEE d MMMM"))
 				.as("a day stays the day it is").isEqualTo("Tuesday 3 November");
+			assertThat(dutch.format(LocalDate.of(2026, 11, 3), "EEEE d MMMM")).as("the same pattern, kept per language")
+				.isEqualTo("dinsdag 3 november");
 			assertThat(dutch.format(null, "d MMMM")).isNull();
 			assertThatThrownBy(() -> dutch.format("3 november", "d MMMM")).isInstanceOf(IllegalArgumentException.class);
 		}
