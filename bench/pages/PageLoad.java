@@ -319,7 +319,7 @@ public class PageLoad {
 		// page measured while its code (and the JDK's AES-GCM) still runs at a lower tier was reported
 		// as several times slower than it is once warm. Every page chosen, mixed, before any is measured;
 		// writing too, but at most WARMUP_LETTERS letters (each stays in the dataset), then the floor in
-		// its turn. Runs before 2026-12-03 11:00 UTC warmed the reads only, so write and send was measured
+		// its turn. Runs before 2026-12-03 10:30 UTC warmed the reads only, so write and send was measured
 		// while its own code (the writing check, the mail template, sealing) still ran at a lower tier.
 		if (jvmWarmup > 0) {
 			AtomicInteger lettersLeft = new AtomicInteger(WARMUP_LETTERS);

@@ -9,7 +9,7 @@
 # instance (e.g. -XX:StartFlightRecording=filename=target/pages.jfr,settings=profile), and
 # BRIEFWISSEL_BENCH_JVM_WARMUP to the seconds of mixed, uncounted load before any page is measured
 # (90 unless given; 0 measures a cold JVM as the first runs in docs/performance.md did; with write
-# chosen it sends at most 1,500 letters too, since 2026-12-03 11:00 UTC), by
+# chosen it sends at most 1,500 letters too, since 2026-12-03 10:30 UTC), by
 # BRIEFWISSEL_BENCH_JVM_WARMUP_CLIENTS clients (4 unless given: with few clients the optimising
 # compiler gets the CPU it needs and every page is measured fully compiled; runs before 2026-11-27
 # 19:00 UTC warmed with CLIENTS for 60 s), and
