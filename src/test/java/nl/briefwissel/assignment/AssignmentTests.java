@@ -52,6 +52,9 @@ class AssignmentTests {
 	Assignments assignments;
 
 	@Autowired
+	nl.briefwissel.account.Accounts accounts;
+
+	@Autowired
 	GivenAssignments given;
 
 	@Autowired
@@ -137,6 +140,39 @@ class AssignmentTests {
 			assertThat(pdfText).contains("Opdrachten en antwoorden").contains(photo.title())
 				.contains("de bank bij het raam").contains("denkplek.jpg");
 		}
+	}
+
+	@Test
+	void theChoicePageListsTheParticipantsLanguageFirstWithinTheFittingAndTheOtherAssignments() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		List<Assignment> library = assignments.forCoach(running.coach().id(), null);
+		for (String language : List.of("nl", "en")) {
+			accounts.changeLanguage(running.participant().id(), Locale.forLanguageTag(language));
+			String page = mvc.perform(get("/coach/trajectories/{id}/assignments", running.id()).with(fixtures.as(running.coach())))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			// The trajectory's theme (NEXT_STEP) makes the first group; in each, the participant's language leads.
+			for (boolean fitting : List.of(true, false)) {
+				List<Integer> own = positions(page, library, fitting, language, true);
+				List<Integer> other = positions(page, library, fitting, language, false);
+				assertThat(own).as("%s, fitting %s", language, fitting).isNotEmpty();
+				assertThat(other).as("%s, fitting %s", language, fitting).isNotEmpty();
+				assertThat(own.stream().mapToInt(Integer::intValue).max().orElseThrow())
+					.as("%s, fitting %s", language, fitting)
+					.isLessThan(other.stream().mapToInt(Integer::intValue).min().orElseThrow());
+			}
+		}
+	}
+
+	/** Where the cards of the fitting (or other) assignments in (or not in) a language stand on the page. */
+	private static List<Integer> positions(String page, List<Assignment> library, boolean fitting, String language,
+			boolean inLanguage) {
+		return library.stream()
+			.filter(a -> a.themes().contains("NEXT_STEP") == fitting)
+			.filter(a -> a.language().getLanguage().equals(language) == inLanguage)
+			.map(a -> page.indexOf("id=\"a-" + a.id() + "\""))
+			.peek(at -> assertThat(at).isNotNegative())
+			.toList();
 	}
 
 	@Test

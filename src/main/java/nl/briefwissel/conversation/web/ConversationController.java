@@ -5,6 +5,7 @@ import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.audit.Audited;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,15 +147,20 @@ class ConversationController {
 
 	/**
 	 * Choosing an assignment for the next letter, with each one's instructions to read first: those
-	 * that suit the trajectory's theme come first. Choosing one goes back to the write form with the
-	 * assignment in the letter; nothing is given until the letter is sent.
+	 * that suit the trajectory's theme come first, and within both groups those in the participant's
+	 * language before the rest (the library has most assignments in Dutch and in English, and the
+	 * other language's twin would otherwise sit between them). Choosing one goes back to the write
+	 * form with the assignment in the letter; nothing is given until the letter is sent.
 	 */
 	@GetMapping("/coach/trajectories/{id}/assignments")
 	String chooseAssignment(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) String q, @RequestParam(required = false) AssignmentType type, Model model) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) AssignmentType type, Locale locale,
+			Model model) {
 		TrajectoryOverview trajectory = own(id, me);
+		String language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(locale).getLanguage();
 		Map<Boolean, List<Assignment>> byFit = library.forCoach(me.id(), new Assignments.Search(q, null, type))
 			.stream()
+			.sorted(Comparator.comparing(a -> !a.language().getLanguage().equals(language)))
 			.collect(Collectors.partitioningBy(a -> trajectory.theme() != null && a.themes().contains(trajectory.theme())));
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("fitting", byFit.get(true));
