@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,15 @@ class MailFlowHealthTests {
 		assertThat(statusCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
 		assertThat(statusCodes.getStatusCode(new Status("DEGRADED"))).isEqualTo(200);
 		assertThat(statusCodes.getStatusCode(Status.UP)).isEqualTo(200);
+	}
+
+	@Test
+	void withTheDatabaseGoneTheMailFlowAnswersDownInsteadOfFailingTheHealthEndpoint() {
+		// Nothing listens on port 1: the connection is refused at once. No mailbox: with the database
+		// gone it is not asked.
+		JdbcClient unreachable = JdbcClient.create(new DriverManagerDataSource("jdbc:h2:tcp://127.0.0.1:1/nothing", "sa", ""));
+		MailFlowHealth health = new MailFlowHealth(unreachable, null, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(2));
+		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 	}
 
 	@Test
