@@ -1,6 +1,8 @@
 package nl.briefwissel.trajectory;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import nl.briefwissel.organisation.Programmes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +37,14 @@ class EmployerConfirmations {
 
 	private final Outbox outbox;
 
-	EmployerConfirmations(Trajectories trajectories, Programmes programmes, NoticeMails mails, Outbox outbox) {
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	EmployerConfirmations(Trajectories trajectories, Programmes programmes, NoticeMails mails, Outbox outbox, JdbcClient jdbc,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
 		this.mails = mails;
@@ -43,23 +53,52 @@ class EmployerConfirmations {
 
 	@ApplicationModuleListener
 	void on(TrajectoryEvents.TrajectoryStarted started) {
-		confirm(started.trajectoryId(), "mail.employer.started", started.on());
+		confirm(started.trajectoryId(), Kind.STARTED, started.on());
 	}
 
 	@ApplicationModuleListener
 	void on(TrajectoryEvents.TrajectoryCompleted completed) {
-		confirm(completed.trajectoryId(), "mail.employer.completed", completed.on());
+		confirm(completed.trajectoryId(), Kind.COMPLETED, completed.on());
 	}
 
-	private void confirm(UUID trajectoryId, String key, LocalDate on) {
+	/**
+	 * Runs in the listener's own transaction: the key row and the mail in the outbox commit together,
+	 * so an event delivered again (after a restart, or by a second node) finds the key and sends nothing.
+	 */
+	private void confirm(UUID trajectoryId, Kind kind, LocalDate on) {
 		if (!trajectories.employerMayConfirm(trajectoryId)) {
 			return;
 		}
 		trajectories.byId(trajectoryId).ifPresent(trajectory -> programmes.employerContact(trajectory.programmeId())
 			.ifPresent(contact -> {
+				if (!firstTime(trajectoryId, kind)) {
+					log.info("Employer confirmation ({}) for trajectory {} was sent before; not again", kind, trajectoryId);
+					return;
+				}
 				Object[] args = { trajectory.participantName(), trajectory.programmeName(), DATE.format(on) };
-				outbox.enqueue(mails.compose(contact, Locale.forLanguageTag("nl"), key, args, null));
-				log.info("Employer confirmation ({}) sent for trajectory {}", key, trajectoryId);
+				outbox.enqueue(mails.compose(contact, Locale.forLanguageTag("nl"), kind.mailKey, args, null));
+				log.info("Employer confirmation ({}) sent for trajectory {}", kind, trajectoryId);
 			}));
+	}
+
+	private boolean firstTime(UUID trajectoryId, Kind kind) {
+		return jdbc.sql("""
+				insert into employer_confirmation (trajectory_id, kind, confirmed_at) values (:trajectory, :kind, :now)
+				on conflict do nothing""")
+			.param("trajectory", trajectoryId)
+			.param("kind", kind.name())
+			.param("now", OffsetDateTime.now(clock))
+			.update() == 1;
+	}
+
+	enum Kind {
+
+		STARTED("mail.employer.started"), COMPLETED("mail.employer.completed");
+
+		private final String mailKey;
+
+		Kind(String mailKey) {
+			this.mailKey = mailKey;
+		}
 	}
 }

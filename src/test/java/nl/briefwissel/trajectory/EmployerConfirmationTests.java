@@ -131,6 +131,34 @@ class EmployerConfirmationTests {
 		assertThat(Mailboxes.read(mailServer, hr, Mailboxes.PASSWORD)).isEmpty();
 	}
 
+	@Test
+	void anEventDeliveredAgainSendsTheEmployerNothingMore() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
+		programmes.changeEmployerContact(running.programmeId(), hr);
+		jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", running.id()).update();
+
+		// As Spring Modulith delivers an event that was not marked complete: again after a restart, and
+		// by every node that starts, possibly while another node still handles it. Each call runs on its
+		// own thread in its own transaction, as a listener does, so the deliveries overlap.
+		var started = new TrajectoryEvents.TrajectoryStarted(running.id(), running.coach().id(), Today.date());
+		var completed = new TrajectoryEvents.TrajectoryCompleted(running.id(), Today.date(), Reason.QUESTION_ANSWERED);
+		for (int delivery = 0; delivery < 3; delivery++) {
+			confirmations.on(started);
+			confirmations.on(completed);
+		}
+
+		Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("gestart"));
+		Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("afgerond"));
+		Thread.sleep(Duration.ofSeconds(2).toMillis());
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :hr").param("hr", hr).query(Integer.class).single())
+			.isEqualTo(2);
+		assertThat(Mailboxes.read(mailServer, hr, Mailboxes.PASSWORD)).hasSize(2);
+	}
+
+	@Autowired
+	EmployerConfirmations confirmations;
+
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 }
