@@ -37,6 +37,25 @@ class HighlightTests {
 	Highlights highlights;
 
 	@Test
+	void onBothPagesTheLettersStandUnderTheConversationsHeadingNotUnderTheHighlights() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Welkom. Wat wil je hier bereiken?");
+		for (var page : java.util.List.of(
+				get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())),
+				get("/participant/conversation").with(fixtures.as(running.participant())))) {
+			String html = mvc.perform(page).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			int highlightsHeading = html.indexOf("id=\"highlights\"");
+			int conversationHeading = html.indexOf(">Gesprek</h2>");
+			int letters = html.indexOf("class=\"bw-conversation\"");
+			assertThat(highlightsHeading).isPositive();
+			assertThat(conversationHeading).isGreaterThan(highlightsHeading);
+			assertThat(letters).isGreaterThan(conversationHeading);
+			// No other section heading between the conversation's heading and its letters.
+			assertThat(html.substring(conversationHeading + 1, letters)).doesNotContain("<h2");
+		}
+	}
+
+	@Test
 	void bothSidesMarkKeyMomentsThatGatherInTheRecord() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		UUID coachMessage = conversations.coachWrites(running.id(), running.coach().id(),
