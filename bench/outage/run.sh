@@ -38,7 +38,9 @@ services=(--briefwissel.mail.smtp.host=127.0.0.1 --briefwissel.mail.smtp.port=15
   --briefwissel.mail.outbox.max-attempts=100 --briefwissel.mail.health.grace=5s)
 start_app 1 18085 "${services[@]}"
 
-health() { curl -s -m 5 localhost:18085/actuator/health | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p' | head -1; }
+health() { # health [SECONDS]: the status, or nothing when no answer came within SECONDS (5)
+  curl -s -m "${1:-5}" localhost:18085/actuator/health | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p' | head -1
+}
 health_is() { [ "$(health)" = "$1" ]; }
 send() { # send FIRST COUNT PORT: mails as an MTA sends them, retrying until answered 250
   python3 "$project/bench/crash/send.py" 127.0.0.1 "$3" "$1" "$2" 4 "$work/acked.txt" 180
@@ -79,7 +81,7 @@ postgres_ctl -m fast stop
 # database's check and the mail flow's) and not after Hikari's own 30 s each: a load balancer's
 # probe must get an answer.
 asked=$SECONDS
-during="$(curl -s -m 10 localhost:18085/actuator/health | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p' | head -1 || true)"
+during="$(health 10 || true)"
 echo "PostgreSQL stopped with $(wc -l < "$work/acked.txt") mails answered 250; health: ${during:-no answer within 10 s} after $((SECONDS - asked)) s"
 if [ "$during" != "DOWN" ]; then
   echo "Outage test failed: health did not answer DOWN within 10 s while PostgreSQL was stopped" >&2

@@ -91,7 +91,7 @@ class EmployerConfirmations {
 			.update() == 1;
 	}
 
-	enum Kind {
+	private enum Kind {
 
 		STARTED("mail.employer.started"), COMPLETED("mail.employer.completed");
 
