@@ -237,6 +237,10 @@ check "$(sql "select count(*) from inbound_mail where message_id like '<nodes-im
 check "$(sql "select count(*) from message m join inbound_mail i on i.id = m.inbound_mail_id
               where i.message_id like '<nodes-%' and m.author_role = 'PARTICIPANT'")" "$((3 * inbound))" "replies threaded into the conversation"
 check "$(grep -c "^reply[+@]" "$work/deliveries.tsv" || true)" "$inbound" "replies delivered to the shared mailbox"
+# One node at a time reads the shared mailbox (the other stays connected and stands by): before, both
+# downloaded every mail and one copy was thrown away as a duplicate.
+readers=$(grep -l "This node now reads the mailbox" "$work/node1.log" "$work/node2.log" | wc -l)
+check "$readers" 1 "nodes that took a turn at reading the shared mailbox"
 sql "select id from inbound_mail where message_id like '<nodes-%'" > "$work/inbound-ids.txt"
 grep -ho "Inbound mail [0-9a-f-]\{36\}" "$work/node1.log" | cut -d' ' -f3 | sort > "$work/processed1.txt" || true
 grep -ho "Inbound mail [0-9a-f-]\{36\}" "$work/node2.log" | cut -d' ' -f3 | sort > "$work/processed2.txt" || true
@@ -258,4 +262,5 @@ say "two nodes on one database behave as one:
   reminders   $reminders due reminders (and $((reminded1 + reminded2 - reminders)) of the demo data), each recorded once and mailed exactly once
               (node 1 queued $reminded1, node 2 queued $reminded2)
   inbound     $((3 * inbound)) replies ($inbound per SMTP receiver, $inbound from the shared IMAP mailbox) stored once,
-              processed once (node 1 processed $processed1, node 2 $processed2) and threaded once"
+              processed once (node 1 processed $processed1, node 2 $processed2) and threaded once;
+              the shared mailbox read by one node at a time ($readers took a turn)"

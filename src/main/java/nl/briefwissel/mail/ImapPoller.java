@@ -1,6 +1,7 @@
 package nl.briefwissel.mail;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -19,14 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads replies from an IMAP mailbox: in production the platform's mailbox at the provider, in the
  * evaluation default the same mailbox on the embedded mail server. Waits with IDLE when the server
  * offers it and polls otherwise. A mail is marked {@code \Seen} only after it is committed to the
- * store; mail that cannot be stored stays unseen and is read again.
+ * store; mail that cannot be stored stays unseen and is read again. With several nodes every node stays
+ * connected and one fetches at a time ({@link MailboxReader}).
  */
 @Component
 class ImapPoller implements SmartLifecycle {
@@ -35,6 +40,9 @@ class ImapPoller implements SmartLifecycle {
 
 	/** Mails fetched per round: processing starts after each batch, and a batch is one size request. */
 	private static final int BATCH = 100;
+
+	/** How long a node's turn at reading lasts without renewal, at the least. */
+	private static final Duration MIN_LEASE = Duration.ofMinutes(1);
 
 	private static final FlagTerm UNSEEN = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
 
@@ -45,6 +53,9 @@ class ImapPoller implements SmartLifecycle {
 	private final Connection connection;
 
 	private final Duration interval;
+
+	/** Whose turn it is to fetch, among the nodes on this database; null when no mailbox is configured. */
+	private final MailboxReader reader;
 
 	private volatile boolean running;
 
@@ -72,7 +83,8 @@ class ImapPoller implements SmartLifecycle {
 	}
 
 	ImapPoller(MailProperties properties, InboundMails inbound, InboundProcessor processor,
-			ObjectProvider<EmbeddedMailServer> embedded, ReplyAddress replyAddress) {
+			ObjectProvider<EmbeddedMailServer> embedded, ReplyAddress replyAddress, JdbcClient jdbc, Clock clock,
+			@Value("${server.port:8080}") int port) {
 		this.inbound = inbound;
 		this.processor = processor;
 		MailProperties.Imap imap = properties.imap();
@@ -90,6 +102,21 @@ class ImapPoller implements SmartLifecycle {
 		else {
 			this.connection = null;
 			this.interval = imap.pollInterval();
+		}
+		// A reader renews its lease every round, and rounds are at most an interval apart (IDLE is woken
+		// then): ten missed rounds, and at least a minute, before another node takes over.
+		Duration lease = interval.multipliedBy(10).compareTo(MIN_LEASE) > 0 ? interval.multipliedBy(10) : MIN_LEASE;
+		this.reader = connection == null ? null
+				: new MailboxReader(jdbc, clock, connection.toString(), lease, hostName() + ":" + port);
+	}
+
+	/** This machine's name; two nodes on one machine differ by their port. */
+	private static String hostName() {
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.net.UnknownHostException e) {
+			return "localhost";
 		}
 	}
 
@@ -131,6 +158,7 @@ class ImapPoller implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		boolean wasRunning = running;
 		running = false;
 		if (watchdog != null) {
 			watchdog.shutdownNow();
@@ -154,6 +182,20 @@ class ImapPoller implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+		if (wasRunning) {
+			giveBack();
+		}
+	}
+
+	/** Another node takes over at its next round instead of a lease later. */
+	private void giveBack() {
+		try {
+			reader.giveBack();
+		}
+		catch (DataAccessException e) {
+			log.info("Could not give back the turn at reading {} ({}); another node takes over when it runs out",
+					connection, e.getMessage());
+		}
 	}
 
 	@Override
@@ -174,7 +216,9 @@ class ImapPoller implements SmartLifecycle {
 				backOff = Duration.ofSeconds(1);
 				unavailableSince = null;
 				while (running && store.isConnected()) {
-					fetchUnseen(folder);
+					if (myTurn()) {
+						fetchUnseen(folder);
+					}
 					if (idle && folder instanceof IMAPFolder imapFolder) {
 						idling = imapFolder;
 						imapFolder.idle(true);
@@ -204,6 +248,20 @@ class ImapPoller implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Whether this node fetches this round. Without the database no mail could be stored anyway: the
+	 * round is skipped and the mail waits unseen, without counting the mailbox as unavailable.
+	 */
+	private boolean myTurn() {
+		try {
+			return reader.turn();
+		}
+		catch (DataAccessException e) {
+			log.debug("Cannot take the turn at reading {} without the database: {}", connection, e.getMessage());
+			return false;
+		}
+	}
+
 	/** Stores every unseen mail in batches, marking a batch seen once it is committed. Returns how many were stored. */
 	int fetchUnseen(Folder folder) throws MessagingException {
 		Message[] unseen = searchUnseen(folder);
@@ -218,6 +276,9 @@ class ImapPoller implements SmartLifecycle {
 			stored += committed.size();
 			// Processing starts on this batch while the next one is fetched.
 			processor.wakeUp();
+			if (from + BATCH < unseen.length && !myTurn()) {
+				break; // a long round outlived the lease and another node took over: it fetches the rest
+			}
 		}
 		return stored;
 	}

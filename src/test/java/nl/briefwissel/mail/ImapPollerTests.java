@@ -66,10 +66,7 @@ class ImapPollerTests {
 				assertThat(folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))).isEmpty();
 				assertThat(poller.fetchUnseen(folder)).isZero();
 			}
-			assertThat(jdbc.sql("select count(*) from inbound_mail where message_id like :run")
-				.param("run", "<batch-" + run + "-%")
-				.query(Integer.class)
-				.single()).isEqualTo(250);
+			assertThat(stored(run)).isEqualTo(250);
 		}
 		finally {
 			server.stop();
@@ -104,10 +101,7 @@ class ImapPollerTests {
 				assertThat(poller.fetchUnseen(folder)).isEqualTo(2);
 				assertThat(poller.fetchUnseen(folder)).isZero();
 			}
-			assertThat(jdbc.sql("select count(*) from inbound_mail where message_id like :run")
-				.param("run", "<batch-" + run + "-%")
-				.query(Integer.class)
-				.single()).isEqualTo(3);
+			assertThat(stored(run)).isEqualTo(3);
 		}
 		finally {
 			server.stop();
@@ -124,13 +118,9 @@ class ImapPollerTests {
 		catch (java.io.IOException e) {
 			throw new IllegalStateException(e);
 		}
-		MailProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-				"briefwissel.mail.smtp.host", "127.0.0.1", "briefwissel.mail.imap.host", "127.0.0.1",
-				"briefwissel.mail.imap.port", Integer.toString(nothingListens), "briefwissel.mail.imap.ssl", "false",
-				"briefwissel.mail.imap.username", "reply@elders.test", "briefwissel.mail.imap.password", "geheim")))
-			.bindOrCreate("briefwissel.mail", MailProperties.class);
-		ImapPoller gone = new ImapPoller(properties, inbound, processor,
-				new StaticListableBeanFactory().getBeanProvider(EmbeddedMailServer.class), replyAddress);
+		ImapPoller gone = new ImapPoller(properties(nothingListens), inbound, processor,
+				new StaticListableBeanFactory().getBeanProvider(EmbeddedMailServer.class), replyAddress, jdbc,
+				Clock.systemUTC(), 0);
 		MailFlowHealth health = new MailFlowHealth(jdbc, gone, Clock.systemUTC(), Duration.ZERO);
 		gone.start();
 		try {
@@ -143,6 +133,67 @@ class ImapPollerTests {
 			gone.stop();
 		}
 		assertThat(gone.unavailableSince()).isEmpty();
+	}
+
+	/**
+	 * Two nodes on one mailbox: while another node's turn lasts, this one stays connected but fetches
+	 * nothing (the mail stays unseen, for the reader); once the other gives its turn back, this one
+	 * fetches at its next round.
+	 */
+	@Test
+	void whileAnotherNodeReadsTheMailboxThisNodeLeavesItAloneAndTakesOverWhenGivenBack() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		String mailbox = "%:" + server.getImap().getPort() + "/INBOX";
+		ImapPoller node = new ImapPoller(properties(server.getImap().getPort()), inbound, processor,
+				new StaticListableBeanFactory().getBeanProvider(EmbeddedMailServer.class), replyAddress, jdbc,
+				Clock.systemUTC(), 0);
+		try {
+			GreenMailUser reply = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			node.start();
+			await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
+				.sql("select count(*) from mailbox_reader where mailbox like :mailbox").param("mailbox", mailbox)
+				.query(Integer.class).single() == 1);
+			jdbc.sql("update mailbox_reader set node = 'another-node', until = :until where mailbox like :mailbox")
+				.param("until", java.time.OffsetDateTime.now().plusMinutes(10)).param("mailbox", mailbox).update();
+
+			reply.deliver(mail(run, 0));
+			Thread.sleep(2500); // a dozen rounds of a 200 ms interval
+			assertThat(stored(run)).isZero();
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_ONLY);
+				assertThat(folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))).hasSize(1);
+			}
+
+			jdbc.sql("update mailbox_reader set until = :until where mailbox like :mailbox")
+				.param("until", java.time.OffsetDateTime.now().minusSeconds(1)).param("mailbox", mailbox).update();
+			await().atMost(Duration.ofSeconds(15)).until(() -> stored(run) == 1);
+		}
+		finally {
+			node.stop();
+			server.stop();
+		}
+		assertThat(jdbc.sql("select until < current_timestamp from mailbox_reader where mailbox like :mailbox")
+			.param("mailbox", mailbox).query(Boolean.class).single())
+			.as("a node that stops gives its turn back").isTrue();
+	}
+
+	private int stored(String run) {
+		return jdbc.sql("select count(*) from inbound_mail where message_id like :run")
+			.param("run", "<batch-" + run + "-%")
+			.query(Integer.class)
+			.single();
+	}
+
+	private static MailProperties properties(int imapPort) {
+		return new Binder(new MapConfigurationPropertySource(Map.of(
+				"briefwissel.mail.smtp.host", "127.0.0.1", "briefwissel.mail.imap.host", "127.0.0.1",
+				"briefwissel.mail.imap.port", Integer.toString(imapPort), "briefwissel.mail.imap.ssl", "false",
+				"briefwissel.mail.imap.username", "reply@elders.test", "briefwissel.mail.imap.password", "geheim",
+				"briefwissel.mail.imap.poll-interval", "200ms")))
+			.bindOrCreate("briefwissel.mail", MailProperties.class);
 	}
 
 	/**
