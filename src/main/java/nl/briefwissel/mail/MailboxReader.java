@@ -3,6 +3,7 @@ package nl.briefwissel.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,29 +46,51 @@ class MailboxReader {
 
 	/**
 	 * Takes or renews the lease. True when this node may fetch until {@code lease} from now: it held the
-	 * lease already, or the node before it let it run out or gave it back.
+	 * lease already, or the node before it let it run out or gave it back. A lease with more than half
+	 * of it left is not renewed, so most rounds only read the row.
 	 */
 	boolean turn() {
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		jdbc.sql("insert into mailbox_reader (mailbox, node, until) values (:mailbox, :node, :until) on conflict do nothing")
+		Optional<Lease> held = jdbc.sql("select node, until from mailbox_reader where mailbox = :mailbox")
+			.param("mailbox", mailbox)
+			.query((rs, row) -> new Lease(rs.getString("node"), rs.getObject("until", OffsetDateTime.class)))
+			.optional();
+		if (held.isPresent() && held.get().until().isAfter(now)) {
+			boolean mine = held.get().node().equals(node);
+			if (!mine || held.get().until().isAfter(now.plus(lease.dividedBy(2)))) {
+				return noted(mine);
+			}
+		}
+		if (held.isEmpty() && jdbc.sql("""
+				insert into mailbox_reader (mailbox, node, until) values (:mailbox, :node, :until)
+				on conflict do nothing""")
 			.param("mailbox", mailbox)
 			.param("node", node)
 			.param("until", now.plus(lease))
-			.update();
-		boolean mine = jdbc.sql("""
+			.update() == 1) {
+			return noted(true);
+		}
+		// Conditional, so that of two nodes finding the lease run out at the same moment one takes it.
+		return noted(jdbc.sql("""
 				update mailbox_reader set node = :node, until = :until
 				where mailbox = :mailbox and (node = :node or until < :now)""")
 			.param("mailbox", mailbox)
 			.param("node", node)
 			.param("until", now.plus(lease))
 			.param("now", now)
-			.update() == 1;
+			.update() == 1);
+	}
+
+	private boolean noted(boolean mine) {
 		if (mine != reading) {
 			log.info(mine ? "This node now reads the mailbox {}" : "Another node reads the mailbox {}; this one stands by",
 					mailbox);
 			reading = mine;
 		}
 		return mine;
+	}
+
+	private record Lease(String node, OffsetDateTime until) {
 	}
 
 	/** Gives the lease back, so that another node takes over at its next round instead of after the lease. */

@@ -41,6 +41,22 @@ class MailboxReaderTests {
 	}
 
 	@Test
+	void aTurnIsRenewedOnlyOnceHalfOfItIsGoneSoMostRoundsWriteNothing() {
+		String mailbox = mailbox();
+		MailboxReader reader = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-a");
+		assertThat(reader.turn()).isTrue();
+		java.time.OffsetDateTime taken = until(mailbox);
+
+		clock.pass(Duration.ofSeconds(29));
+		assertThat(reader.turn()).isTrue();
+		assertThat(until(mailbox)).isEqualTo(taken);
+
+		clock.pass(Duration.ofSeconds(2));
+		assertThat(reader.turn()).isTrue();
+		assertThat(until(mailbox)).isEqualTo(taken.plusSeconds(31));
+	}
+
+	@Test
 	void aNodeThatStopsRenewingIsReplacedOnceItsTurnRunsOut() {
 		String mailbox = mailbox();
 		MailboxReader stalled = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-a");
@@ -88,6 +104,11 @@ class MailboxReaderTests {
 
 		assertThat(one.turn()).isTrue();
 		assertThat(other.turn()).isTrue();
+	}
+
+	private java.time.OffsetDateTime until(String mailbox) {
+		return jdbc.sql("select until from mailbox_reader where mailbox = :mailbox").param("mailbox", mailbox)
+			.query(java.time.OffsetDateTime.class).single().withOffsetSameInstant(ZoneOffset.UTC);
 	}
 
 	private static String mailbox() {
