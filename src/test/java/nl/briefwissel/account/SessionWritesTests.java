@@ -31,7 +31,7 @@ class SessionWritesTests {
 	@Test
 	void aRequestSecondsAfterTheLastWritesNothing() {
 		Sessions<?> sessions = sessions();
-		String id = sessions.stored(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		String id = sessions.stored();
 		long stored = lastAccess(id);
 
 		sessions.touch(id, Duration.ofSeconds(5));
@@ -44,7 +44,7 @@ class SessionWritesTests {
 	@Test
 	void aRequestAMinuteAfterTheStoredLastAccessMovesItAndTheExpiryOn() {
 		Sessions<?> sessions = sessions();
-		String id = sessions.stored(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		String id = sessions.stored();
 		long stored = lastAccess(id);
 
 		sessions.touch(id, Duration.ofSeconds(61));
@@ -57,7 +57,7 @@ class SessionWritesTests {
 	@Test
 	void anAttributeIsSavedAtOnceWhileTheLastAccessWaits() {
 		Sessions<?> sessions = sessions();
-		String id = sessions.stored(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		String id = sessions.stored();
 		long stored = lastAccess(id);
 
 		sessions.change(id, Duration.ofSeconds(5), session -> session.setAttribute("step", "code"));
@@ -69,7 +69,7 @@ class SessionWritesTests {
 	@Test
 	void aSignInWritesTheNewIdAndThePrincipalAtOnce() {
 		Sessions<?> sessions = sessions();
-		String id = sessions.stored(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		String id = sessions.stored();
 		String[] renewed = new String[1];
 
 		sessions.change(id, Duration.ofSeconds(2), session -> {
@@ -86,7 +86,7 @@ class SessionWritesTests {
 	@Test
 	void aShorterIdleTimeoutWritesAfterATenthOfIt() {
 		Sessions<?> sessions = sessions();
-		String id = sessions.stored(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		String id = sessions.stored();
 		sessions.change(id, Duration.ZERO, session -> session.setMaxInactiveInterval(Duration.ofMinutes(5)));
 		long stored = lastAccess(id);
 
@@ -109,9 +109,10 @@ class SessionWritesTests {
 	/** The application's repository, used as Spring Session's filter uses it on a request. */
 	private record Sessions<S extends Session>(SessionRepository<S> repository) {
 
-		String stored(Instant at) {
+		/** A session as a sign-in leaves it, last accessed now (to the millisecond, as it is stored). */
+		String stored() {
 			S session = repository.createSession();
-			session.setLastAccessedTime(at);
+			session.setLastAccessedTime(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 			session.setMaxInactiveInterval(Duration.ofMinutes(30));
 			repository.save(session);
 			return session.getId();

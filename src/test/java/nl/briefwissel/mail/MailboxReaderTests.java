@@ -28,8 +28,8 @@ class MailboxReaderTests {
 	@Test
 	void oneNodeReadsAtATimeAndKeepsItsTurnWhileItRenews() {
 		String mailbox = mailbox();
-		MailboxReader first = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-a");
-		MailboxReader second = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-b");
+		MailboxReader first = node(mailbox, "node-a");
+		MailboxReader second = node(mailbox, "node-b");
 
 		assertThat(first.turn()).isTrue();
 		assertThat(second.turn()).isFalse();
@@ -43,7 +43,7 @@ class MailboxReaderTests {
 	@Test
 	void aTurnIsRenewedOnlyOnceHalfOfItIsGoneSoMostRoundsWriteNothing() {
 		String mailbox = mailbox();
-		MailboxReader reader = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-a");
+		MailboxReader reader = node(mailbox, "node-a");
 		assertThat(reader.turn()).isTrue();
 		java.time.OffsetDateTime taken = until(mailbox);
 
@@ -59,8 +59,8 @@ class MailboxReaderTests {
 	@Test
 	void aNodeThatStopsRenewingIsReplacedOnceItsTurnRunsOut() {
 		String mailbox = mailbox();
-		MailboxReader stalled = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-a");
-		MailboxReader standBy = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-b");
+		MailboxReader stalled = node(mailbox, "node-a");
+		MailboxReader standBy = node(mailbox, "node-b");
 		assertThat(stalled.turn()).isTrue();
 
 		clock.pass(Duration.ofSeconds(59));
@@ -74,8 +74,8 @@ class MailboxReaderTests {
 	@Test
 	void aTurnGivenBackIsTakenAtTheNextRound() {
 		String mailbox = mailbox();
-		MailboxReader stopping = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-a");
-		MailboxReader standBy = new MailboxReader(jdbc, clock, mailbox, LEASE, "node-b");
+		MailboxReader stopping = node(mailbox, "node-a");
+		MailboxReader standBy = node(mailbox, "node-b");
 		assertThat(stopping.turn()).isTrue();
 
 		stopping.giveBack();
@@ -87,11 +87,11 @@ class MailboxReaderTests {
 	@Test
 	void aNodeThatCrashedWhileReadingTakesItsTurnBackWhenItStartsAgain() {
 		String mailbox = mailbox();
-		MailboxReader crashed = new MailboxReader(jdbc, clock, mailbox, LEASE, "host-a:8080");
-		MailboxReader standBy = new MailboxReader(jdbc, clock, mailbox, LEASE, "host-b:8080");
+		MailboxReader crashed = node(mailbox, "host-a:8080");
+		MailboxReader standBy = node(mailbox, "host-b:8080");
 		assertThat(crashed.turn()).isTrue();
 
-		MailboxReader restarted = new MailboxReader(jdbc, clock, mailbox, LEASE, "host-a:8080");
+		MailboxReader restarted = node(mailbox, "host-a:8080");
 
 		assertThat(restarted.turn()).isTrue();
 		assertThat(standBy.turn()).isFalse();
@@ -99,11 +99,16 @@ class MailboxReaderTests {
 
 	@Test
 	void eachMailboxHasItsOwnReader() {
-		MailboxReader one = new MailboxReader(jdbc, clock, mailbox(), LEASE, "node-a");
-		MailboxReader other = new MailboxReader(jdbc, clock, mailbox(), LEASE, "node-b");
+		MailboxReader one = node(mailbox(), "node-a");
+		MailboxReader other = node(mailbox(), "node-b");
 
 		assertThat(one.turn()).isTrue();
 		assertThat(other.turn()).isTrue();
+	}
+
+	/** A node by its name, as the poller names one: host and port. */
+	private MailboxReader node(String mailbox, String name) {
+		return new MailboxReader(jdbc, clock, mailbox, LEASE, name);
 	}
 
 	private java.time.OffsetDateTime until(String mailbox) {
