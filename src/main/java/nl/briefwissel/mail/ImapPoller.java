@@ -14,8 +14,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +47,12 @@ class ImapPoller implements SmartLifecycle {
 
 	/** How long a node's turn at reading lasts without renewal, at the least. */
 	private static final Duration MIN_LEASE = Duration.ofMinutes(1);
+
+	/** Mails up to this size are fetched whole, many in one command; larger ones are streamed one by one. */
+	private static final int WHOLE_UP_TO = 256 * 1024;
+
+	/** At most this much mail in one command of whole mails. */
+	private static final int WHOLE_PER_COMMAND = 8 * 1024 * 1024;
 
 	private static final FlagTerm UNSEEN = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
 
@@ -269,7 +279,7 @@ class ImapPoller implements SmartLifecycle {
 		for (int from = 0; from < unseen.length; from += BATCH) {
 			Message[] batch = java.util.Arrays.copyOfRange(unseen, from, Math.min(unseen.length, from + BATCH));
 			prefetchSizes(folder, batch);
-			List<Message> committed = store(batch);
+			List<Message> committed = store(folder, batch);
 			// Marked seen only now that each is committed; a crash before this line fetches them again,
 			// and a mail fetched again is recognised by its Message-ID and stored once.
 			folder.setFlags(committed.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
@@ -332,34 +342,120 @@ class ImapPoller implements SmartLifecycle {
 		}
 	}
 
-	/** Stores each mail of the batch in its own transaction; returns those that are committed. */
-	private List<Message> store(Message[] batch) throws MessagingException {
+	/**
+	 * Stores each mail of the batch in its own transaction; returns those that are committed. The small
+	 * mails are fetched whole, many in one command ({@link #wholeMails}); the others one by one.
+	 */
+	private List<Message> store(Folder folder, Message[] batch) throws MessagingException {
 		List<Message> stored = new java.util.ArrayList<>(batch.length);
-		for (Message message : batch) {
-			byte[] raw;
-			try {
-				raw = raw(message);
-			}
-			catch (MessagingException envelopeFailed) {
-				// Some servers cannot describe a malformed mail (its envelope); its bytes still come.
-				try {
-					raw = rawWithoutEnvelope(message);
-				}
-				catch (MessagingException | java.io.IOException unreadable) {
-					if (!message.getFolder().isOpen()) {
-						// The connection is gone, not this mail: reconnect; what is committed is fetched again and stored once.
-						throw new jakarta.mail.FolderClosedException(message.getFolder(), unreadable.getMessage());
-					}
-					// Left unseen, so nothing is lost and it is tried again; the mails behind it go on.
-					log.error("Mail number {} in the mailbox cannot be read ({}); it stays in the mailbox, the others are fetched",
-							message.getMessageNumber(), unreadable.getMessage());
-					continue;
+		for (List<Message> group : groups(batch)) {
+			java.util.Map<Integer, byte[]> whole = wholeMails(folder, group);
+			for (Message message : group) {
+				byte[] raw = whole.containsKey(message.getMessageNumber()) ? whole.get(message.getMessageNumber())
+						: readOne(message);
+				if (raw != null) {
+					inbound.store(raw, InboundMails.Source.IMAP, null, List.of());
+					stored.add(message);
 				}
 			}
-			inbound.store(raw, InboundMails.Source.IMAP, null, List.of());
-			stored.add(message);
 		}
 		return stored;
+	}
+
+	/** One mail's bytes, asked for on their own; null for a mail the server cannot give, which stays unseen. */
+	private static byte[] readOne(Message message) throws MessagingException {
+		try {
+			return raw(message);
+		}
+		catch (MessagingException envelopeFailed) {
+			// Some servers cannot describe a malformed mail (its envelope); its bytes still come.
+			try {
+				return rawWithoutEnvelope(message);
+			}
+			catch (MessagingException | java.io.IOException unreadable) {
+				if (!message.getFolder().isOpen()) {
+					// The connection is gone, not this mail: reconnect; what is committed is fetched again and stored once.
+					throw new jakarta.mail.FolderClosedException(message.getFolder(), unreadable.getMessage());
+				}
+				// Left unseen, so nothing is lost and it is tried again; the mails behind it go on.
+				log.error("Mail number {} in the mailbox cannot be read ({}); it stays in the mailbox, the others are fetched",
+						message.getMessageNumber(), unreadable.getMessage());
+				return null;
+			}
+		}
+	}
+
+	/**
+	 * The batch in runs of consecutive mails whose small ones together stay within one command's bytes,
+	 * so that a batch never holds more than that in memory at once.
+	 */
+	private static List<List<Message>> groups(Message[] batch) {
+		List<List<Message>> groups = new java.util.ArrayList<>();
+		List<Message> group = new java.util.ArrayList<>();
+		long bytes = 0;
+		for (Message message : batch) {
+			int size = fetchedWhole(message) ? knownSize(message) : 0;
+			if (!group.isEmpty() && bytes + size > WHOLE_PER_COMMAND) {
+				groups.add(group);
+				group = new java.util.ArrayList<>();
+				bytes = 0;
+			}
+			group.add(message);
+			bytes += size;
+		}
+		if (!group.isEmpty()) {
+			groups.add(group);
+		}
+		return groups;
+	}
+
+	private static boolean fetchedWhole(Message message) {
+		int size = knownSize(message);
+		return size >= 0 && size <= WHOLE_UP_TO;
+	}
+
+	/** The size the server gave for the batch; -1 when it cannot say (a malformed mail). */
+	private static int knownSize(Message message) {
+		try {
+			return message.getSize();
+		}
+		catch (MessagingException unknown) {
+			return -1;
+		}
+	}
+
+	/**
+	 * The small mails of a group fetched whole in one command ({@code BODY.PEEK[]}: nothing is marked
+	 * seen), by message number. One by one, each mail was a command per 16 KB of it, and to a provider's
+	 * mailbox over the internet each command is a round trip. The bytes are taken from the answer, not
+	 * kept on the messages, which the open folder holds on to. A mail missing from the answer (the server
+	 * refused the command, or could not give that mail) is read one by one afterwards.
+	 */
+	private static java.util.Map<Integer, byte[]> wholeMails(Folder folder, List<Message> group) {
+		int[] numbers = group.stream().filter(ImapPoller::fetchedWhole).mapToInt(Message::getMessageNumber).toArray();
+		java.util.Map<Integer, byte[]> whole = new java.util.HashMap<>();
+		if (numbers.length == 0 || !(folder instanceof IMAPFolder imap)) {
+			return whole;
+		}
+		try {
+			imap.doCommand(protocol -> {
+				Response[] responses = protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+				for (Response response : responses) {
+					BODY body = response instanceof FetchResponse fetched ? fetched.getItem(BODY.class) : null;
+					if (body != null && body.getSection().isEmpty() && body.getByteArray() != null) {
+						whole.put(((FetchResponse) response).getNumber(), body.getByteArray().getNewBytes());
+					}
+				}
+				protocol.notifyResponseHandlers(responses); // flags and new mail, as the library's own commands do
+				protocol.handleResult(responses[responses.length - 1]);
+				return null;
+			});
+		}
+		catch (MessagingException | RuntimeException refused) {
+			log.debug("Whole mails refused for {} of the batch ({}); reading those one by one", numbers.length - whole.size(),
+					refused.getMessage());
+		}
+		return whole;
 	}
 
 	/** The mail's bytes as the server keeps them, without asking for its envelope or size first. */

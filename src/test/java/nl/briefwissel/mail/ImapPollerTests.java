@@ -57,11 +57,13 @@ class ImapPollerTests {
 				mailbox.deliver(mail(run, i));
 			}
 			mailbox.deliver(mail(run, 7)); // redelivered by a sending server that did not see our 250
-			try (Store store = signedIn(server.getImap().getPort())) {
+			try (UnannouncingProxy counting = new UnannouncingProxy(server.getImap().getPort());
+					Store store = signedIn(counting.port())) {
 				Folder folder = store.getFolder("INBOX");
 				folder.open(Folder.READ_WRITE);
 
 				assertThat(poller.fetchUnseen(folder)).isEqualTo(251);
+				assertThat(counting.bodyFetches.get()).as("one command of whole mails per batch of 100").isEqualTo(3);
 
 				assertThat(folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))).isEmpty();
 				assertThat(poller.fetchUnseen(folder)).isZero();
@@ -199,7 +201,7 @@ class ImapPollerTests {
 	/**
 	 * Passes an IMAP connection on to the server, except that while hiding new mail it drops every
 	 * {@code * n EXISTS} the server sends outside the answer to a SELECT. Literals (mail bodies) pass
-	 * whole, so a body line is never taken for a response.
+	 * whole, so a body line is never taken for a response. Counts the client's commands that fetch bodies.
 	 */
 	static final class UnannouncingProxy implements AutoCloseable {
 
@@ -212,6 +214,9 @@ class ImapPollerTests {
 				java.util.regex.Pattern.DOTALL);
 
 		volatile boolean hideNewMail;
+
+		/** Commands from the client that fetch mail bodies, whole or in part. */
+		final java.util.concurrent.atomic.AtomicInteger bodyFetches = new java.util.concurrent.atomic.AtomicInteger();
 
 		private volatile String selecting;
 
@@ -255,6 +260,9 @@ class ImapPollerTests {
 					String text = line.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
 					line.reset();
 					if (fromClient) {
+						if (text.toUpperCase(java.util.Locale.ROOT).contains("BODY.PEEK[]")) {
+							bodyFetches.incrementAndGet();
+						}
 						var select = SELECT.matcher(text);
 						if (select.matches()) {
 							selecting = select.group(1) + " ";
