@@ -98,6 +98,14 @@ class MailboxReaderTests {
 	}
 
 	@Test
+	void aNodeIsNamedByAFullyQualifiedHostNameAndItsPort() {
+		String mailbox = mailbox();
+		MailboxReader cloud = node(mailbox, "ip-10-20-130-245.eu-central-1.compute.internal.example.org:8080");
+
+		assertThat(cloud.turn()).isTrue();
+	}
+
+	@Test
 	void eachMailboxHasItsOwnReader() {
 		MailboxReader one = node(mailbox(), "node-a");
 		MailboxReader other = node(mailbox(), "node-b");
