@@ -113,8 +113,9 @@ class ImapPoller implements SmartLifecycle {
 			this.connection = null;
 			this.interval = imap.pollInterval();
 		}
-		// A reader renews its lease every round, and rounds are at most an interval apart (IDLE is woken
-		// then): ten missed rounds, and at least a minute, before another node takes over.
+		// A reader looks at its lease every round and renews it once half is gone; rounds are at most an
+		// interval apart (IDLE is woken then): ten missed rounds, and at least a minute, before another
+		// node takes over.
 		Duration lease = interval.multipliedBy(10).compareTo(MIN_LEASE) > 0 ? interval.multipliedBy(10) : MIN_LEASE;
 		this.reader = connection == null ? null
 				: new MailboxReader(jdbc, clock, connection.toString(), lease, hostName() + ":" + port);
@@ -348,9 +349,9 @@ class ImapPoller implements SmartLifecycle {
 	 */
 	private List<Message> store(Folder folder, Message[] batch) throws MessagingException {
 		List<Message> stored = new java.util.ArrayList<>(batch.length);
-		for (List<Message> group : groups(batch)) {
-			java.util.Map<Integer, byte[]> whole = wholeMails(folder, group);
-			for (Message message : group) {
+		for (Group group : groups(batch)) {
+			java.util.Map<Integer, byte[]> whole = wholeMails(folder, group.whole());
+			for (Message message : group.mails()) {
 				byte[] raw = whole.containsKey(message.getMessageNumber()) ? whole.get(message.getMessageNumber())
 						: readOne(message);
 				if (raw != null) {
@@ -385,33 +386,38 @@ class ImapPoller implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * The batch in runs of consecutive mails whose small ones together stay within one command's bytes,
-	 * so that a batch never holds more than that in memory at once.
-	 */
-	private static List<List<Message>> groups(Message[] batch) {
-		List<List<Message>> groups = new java.util.ArrayList<>();
-		List<Message> group = new java.util.ArrayList<>();
-		long bytes = 0;
-		for (Message message : batch) {
-			int size = fetchedWhole(message) ? knownSize(message) : 0;
-			if (!group.isEmpty() && bytes + size > WHOLE_PER_COMMAND) {
-				groups.add(group);
-				group = new java.util.ArrayList<>();
-				bytes = 0;
-			}
-			group.add(message);
-			bytes += size;
-		}
-		if (!group.isEmpty()) {
-			groups.add(group);
-		}
-		return groups;
+	/** Consecutive mails of a batch, and the numbers of those among them small enough to fetch whole. */
+	private record Group(List<Message> mails, int[] whole) {
 	}
 
-	private static boolean fetchedWhole(Message message) {
-		int size = knownSize(message);
-		return size >= 0 && size <= WHOLE_UP_TO;
+	/**
+	 * The batch in runs of consecutive mails whose small ones together stay within one command's bytes,
+	 * so that a batch never holds more than that in memory at once. Each mail's size is asked once.
+	 */
+	private static List<Group> groups(Message[] batch) {
+		List<Group> groups = new java.util.ArrayList<>();
+		List<Message> mails = new java.util.ArrayList<>();
+		java.util.stream.IntStream.Builder whole = java.util.stream.IntStream.builder();
+		long bytes = 0;
+		for (Message message : batch) {
+			int size = knownSize(message);
+			boolean small = size >= 0 && size <= WHOLE_UP_TO;
+			if (small && !mails.isEmpty() && bytes + size > WHOLE_PER_COMMAND) {
+				groups.add(new Group(mails, whole.build().toArray()));
+				mails = new java.util.ArrayList<>();
+				whole = java.util.stream.IntStream.builder();
+				bytes = 0;
+			}
+			mails.add(message);
+			if (small) {
+				whole.add(message.getMessageNumber());
+				bytes += size;
+			}
+		}
+		if (!mails.isEmpty()) {
+			groups.add(new Group(mails, whole.build().toArray()));
+		}
+		return groups;
 	}
 
 	/** The size the server gave for the batch; -1 when it cannot say (a malformed mail). */
@@ -425,14 +431,13 @@ class ImapPoller implements SmartLifecycle {
 	}
 
 	/**
-	 * The small mails of a group fetched whole in one command ({@code BODY.PEEK[]}: nothing is marked
-	 * seen), by message number. One by one, each mail was a command per 16 KB of it, and to a provider's
+	 * The small mails of a group, by their numbers, fetched whole in one command ({@code BODY.PEEK[]}:
+	 * nothing is marked seen). One by one, each mail was a command per 16 KB of it, and to a provider's
 	 * mailbox over the internet each command is a round trip. The bytes are taken from the answer, not
 	 * kept on the messages, which the open folder holds on to. A mail missing from the answer (the server
 	 * refused the command, or could not give that mail) is read one by one afterwards.
 	 */
-	private static java.util.Map<Integer, byte[]> wholeMails(Folder folder, List<Message> group) {
-		int[] numbers = group.stream().filter(ImapPoller::fetchedWhole).mapToInt(Message::getMessageNumber).toArray();
+	private static java.util.Map<Integer, byte[]> wholeMails(Folder folder, int[] numbers) {
 		java.util.Map<Integer, byte[]> whole = new java.util.HashMap<>();
 		if (numbers.length == 0 || !(folder instanceof IMAPFolder imap)) {
 			return whole;
