@@ -13,13 +13,16 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
-import org.eclipse.angus.mail.imap.protocol.MessageSet;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +71,12 @@ class ImapPoller implements SmartLifecycle {
 	private final MailboxReader reader;
 
 	private volatile boolean running;
+
+	/**
+	 * Set when the node stops: a round still under way ends after its batch instead of asking for the
+	 * turn again, which would take back the lease that {@link #stop()} just gave back.
+	 */
+	private volatile boolean stopping;
 
 	private volatile Thread worker;
 
@@ -138,6 +147,7 @@ class ImapPoller implements SmartLifecycle {
 			return;
 		}
 		running = true;
+		stopping = false;
 		watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "imap-idle-watchdog");
 			thread.setDaemon(true);
@@ -170,6 +180,7 @@ class ImapPoller implements SmartLifecycle {
 	@Override
 	public void stop() {
 		boolean wasRunning = running;
+		stopping = true;
 		running = false;
 		if (watchdog != null) {
 			watchdog.shutdownNow();
@@ -287,38 +298,49 @@ class ImapPoller implements SmartLifecycle {
 			stored += committed.size();
 			// Processing starts on this batch while the next one is fetched.
 			processor.wakeUp();
-			if (from + BATCH < unseen.length && !myTurn()) {
-				break; // a long round outlived the lease and another node took over: it fetches the rest
+			if (from + BATCH < unseen.length && (stopping || !myTurn())) {
+				break; // the node stops, or a long round outlived the lease and another node took over: it fetches the rest
 			}
 		}
 		return stored;
 	}
 
 	/**
-	 * The unseen mails by the server's count. A server may find mail in a search that it never announced
-	 * on this connection (no {@code EXISTS}: Exchange does this, and GreenMail when a mail arrives while it
-	 * answers another command). The client library leaves such mail out of the result, round after round,
-	 * until some later mail is announced; with nothing after it, it would wait in the mailbox for good.
-	 * Selecting the folder again makes the server count anew.
+	 * The unseen mails, found by their UIDs. By number they would be wrong as soon as another client
+	 * expunged a mail while this connection stays open: the client library keeps its own numbers
+	 * for the mails it knows until the folder is closed, and the server's numbers move down, so mail
+	 * number n is no longer the n-th mail on the server. A UID always names the same mail.
+	 * <p>
+	 * A server may find mail in a search that it never announced on this connection (no {@code EXISTS}:
+	 * Exchange does this, and GreenMail when a mail arrives while it answers another command). The client
+	 * library cannot name such mail by UID (nor by number), round after round, until some later mail is
+	 * announced; with nothing after it, it would wait in the mailbox for good. Selecting the folder again
+	 * makes the server count anew and the library's numbers the server's.
 	 */
 	private static Message[] searchUnseen(Folder folder) throws MessagingException {
 		if (!(folder instanceof IMAPFolder imap)) {
 			return folder.search(UNSEEN);
 		}
-		int[] numbers = (int[]) imap.doCommand(protocol -> {
-			try {
-				return protocol.search(UNSEEN);
+		long[] uids = (long[]) imap.doCommand(protocol -> {
+			Response[] responses = protocol.command("UID SEARCH UNSEEN", null);
+			java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
+			for (Response response : responses) {
+				if (response instanceof IMAPResponse untagged && untagged.isUnTagged() && untagged.keyEquals("SEARCH")) {
+					for (long uid = untagged.readLong(); uid != -1; uid = untagged.readLong()) {
+						found.add(uid);
+					}
+				}
 			}
-			catch (jakarta.mail.search.SearchException e) {
-				throw new org.eclipse.angus.mail.iap.ProtocolException(e.getMessage(), e);
-			}
+			protocol.notifyResponseHandlers(responses);
+			protocol.handleResult(responses[responses.length - 1]);
+			return found.build().toArray();
 		});
-		if (numbers == null || numbers.length == 0) {
+		if (uids.length == 0) {
 			return new Message[0];
 		}
-		int announced = folder.getMessageCount();
-		if (java.util.Arrays.stream(numbers).allMatch(number -> number <= announced)) {
-			return folder.getMessages(numbers);
+		Message[] unseen = imap.getMessagesByUID(uids);
+		if (java.util.Arrays.stream(unseen).allMatch(java.util.Objects::nonNull)) {
+			return unseen;
 		}
 		log.info("The mailbox {} holds mail the server did not announce on this connection; selecting it again",
 				folder.getFullName());
@@ -328,13 +350,14 @@ class ImapPoller implements SmartLifecycle {
 	}
 
 	/**
-	 * Asks the sizes of a whole batch in one command instead of one round trip per mail, which on a
-	 * full mailbox is most of the time spent. A server that cannot answer for the batch (a malformed
-	 * mail among them) is asked per mail afterwards, as before.
+	 * Asks the sizes (and UIDs, where not known yet) of a whole batch in one command instead of one
+	 * round trip per mail, which on a full mailbox is most of the time spent. A server that cannot
+	 * answer for the batch (a malformed mail among them) is asked per mail afterwards, as before.
 	 */
 	private static void prefetchSizes(Folder folder, Message[] batch) {
 		FetchProfile sizes = new FetchProfile();
 		sizes.add(FetchProfile.Item.SIZE);
+		sizes.add(UIDFolder.FetchProfileItem.UID);
 		try {
 			folder.fetch(batch, sizes);
 		}
@@ -350,10 +373,10 @@ class ImapPoller implements SmartLifecycle {
 	private List<Message> store(Folder folder, Message[] batch) throws MessagingException {
 		List<Message> stored = new java.util.ArrayList<>(batch.length);
 		for (Group group : groups(batch)) {
-			java.util.Map<Integer, byte[]> whole = wholeMails(folder, group.whole());
+			java.util.Map<Long, byte[]> whole = wholeMails(folder, group.whole());
 			for (Message message : group.mails()) {
-				byte[] raw = whole.containsKey(message.getMessageNumber()) ? whole.get(message.getMessageNumber())
-						: readOne(message);
+				byte[] fetched = whole.get(uid(message));
+				byte[] raw = fetched != null ? fetched : readOne(message);
 				if (raw != null) {
 					inbound.store(raw, InboundMails.Source.IMAP, null, List.of());
 					stored.add(message);
@@ -379,15 +402,15 @@ class ImapPoller implements SmartLifecycle {
 					throw new jakarta.mail.FolderClosedException(message.getFolder(), unreadable.getMessage());
 				}
 				// Left unseen, so nothing is lost and it is tried again; the mails behind it go on.
-				log.error("Mail number {} in the mailbox cannot be read ({}); it stays in the mailbox, the others are fetched",
-						message.getMessageNumber(), unreadable.getMessage());
+				log.error("Mail with UID {} in the mailbox cannot be read ({}); it stays in the mailbox, the others are fetched",
+						uid(message), unreadable.getMessage());
 				return null;
 			}
 		}
 	}
 
-	/** Consecutive mails of a batch, and the numbers of those among them small enough to fetch whole. */
-	private record Group(List<Message> mails, int[] whole) {
+	/** Consecutive mails of a batch, and the UIDs of those among them small enough to fetch whole. */
+	private record Group(List<Message> mails, long[] whole) {
 	}
 
 	/**
@@ -397,20 +420,21 @@ class ImapPoller implements SmartLifecycle {
 	private static List<Group> groups(Message[] batch) {
 		List<Group> groups = new java.util.ArrayList<>();
 		List<Message> mails = new java.util.ArrayList<>();
-		java.util.stream.IntStream.Builder whole = java.util.stream.IntStream.builder();
+		java.util.stream.LongStream.Builder whole = java.util.stream.LongStream.builder();
 		long bytes = 0;
 		for (Message message : batch) {
 			int size = knownSize(message);
-			boolean small = size >= 0 && size <= WHOLE_UP_TO;
+			long uid = uid(message);
+			boolean small = size >= 0 && size <= WHOLE_UP_TO && uid >= 0;
 			if (small && !mails.isEmpty() && bytes + size > WHOLE_PER_COMMAND) {
 				groups.add(new Group(mails, whole.build().toArray()));
 				mails = new java.util.ArrayList<>();
-				whole = java.util.stream.IntStream.builder();
+				whole = java.util.stream.LongStream.builder();
 				bytes = 0;
 			}
 			mails.add(message);
 			if (small) {
-				whole.add(message.getMessageNumber());
+				whole.add(uid);
 				bytes += size;
 			}
 		}
@@ -418,6 +442,16 @@ class ImapPoller implements SmartLifecycle {
 			groups.add(new Group(mails, whole.build().toArray()));
 		}
 		return groups;
+	}
+
+	/** The mail's UID, as the batch's fetch gave it; -1 when there is none (a folder without UIDs). */
+	private static long uid(Message message) {
+		try {
+			return message.getFolder() instanceof UIDFolder uids ? uids.getUID(message) : -1;
+		}
+		catch (MessagingException unknown) {
+			return -1;
+		}
 	}
 
 	/** The size the server gave for the batch; -1 when it cannot say (a malformed mail). */
@@ -431,24 +465,29 @@ class ImapPoller implements SmartLifecycle {
 	}
 
 	/**
-	 * The small mails of a group, by their numbers, fetched whole in one command ({@code BODY.PEEK[]}:
+	 * The small mails of a group, by their UIDs, fetched whole in one command ({@code BODY.PEEK[]}:
 	 * nothing is marked seen). One by one, each mail was a command per 16 KB of it, and to a provider's
 	 * mailbox over the internet each command is a round trip. The bytes are taken from the answer, not
 	 * kept on the messages, which the open folder holds on to. A mail missing from the answer (the server
-	 * refused the command, or could not give that mail) is read one by one afterwards.
+	 * refused the command, could not give that mail, or another client expunged it) is read one by one
+	 * afterwards.
 	 */
-	private static java.util.Map<Integer, byte[]> wholeMails(Folder folder, int[] numbers) {
-		java.util.Map<Integer, byte[]> whole = new java.util.HashMap<>();
-		if (numbers.length == 0 || !(folder instanceof IMAPFolder imap)) {
+	private static java.util.Map<Long, byte[]> wholeMails(Folder folder, long[] uids) {
+		java.util.Map<Long, byte[]> whole = new java.util.HashMap<>();
+		if (uids.length == 0 || !(folder instanceof IMAPFolder imap)) {
 			return whole;
 		}
 		try {
 			imap.doCommand(protocol -> {
-				Response[] responses = protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+				Response[] responses = protocol.command("UID FETCH " + UIDSet.toString(UIDSet.createUIDSets(uids))
+						+ " (UID BODY.PEEK[])", null);
 				for (Response response : responses) {
-					BODY body = response instanceof FetchResponse fetched ? fetched.getItem(BODY.class) : null;
-					if (body != null && body.getSection().isEmpty() && body.getByteArray() != null) {
-						whole.put(((FetchResponse) response).getNumber(), body.getByteArray().getNewBytes());
+					if (response instanceof FetchResponse fetched) {
+						BODY body = fetched.getItem(BODY.class);
+						UID uid = fetched.getItem(UID.class);
+						if (uid != null && body != null && body.getSection().isEmpty() && body.getByteArray() != null) {
+							whole.put(uid.uid, body.getByteArray().getNewBytes());
+						}
 					}
 				}
 				protocol.notifyResponseHandlers(responses); // flags and new mail, as the library's own commands do
@@ -457,7 +496,7 @@ class ImapPoller implements SmartLifecycle {
 			});
 		}
 		catch (MessagingException | RuntimeException refused) {
-			log.debug("Whole mails refused for {} of the batch ({}); reading those one by one", numbers.length - whole.size(),
+			log.debug("Whole mails refused for {} of the batch ({}); reading those one by one", uids.length - whole.size(),
 					refused.getMessage());
 		}
 		return whole;

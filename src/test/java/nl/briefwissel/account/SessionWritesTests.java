@@ -97,6 +97,21 @@ class SessionWritesTests {
 		assertThat(lastAccess(id)).isEqualTo(stored + 31_000);
 	}
 
+	/** A timeout of a year: a tenth of it in milliseconds is past an INTEGER's range, the minute applies. */
+	@Test
+	void aTimeoutOfAYearWritesAfterAMinuteAsTheDefaultDoes() {
+		Sessions<?> sessions = sessions();
+		String id = sessions.stored();
+		sessions.change(id, Duration.ZERO, session -> session.setMaxInactiveInterval(Duration.ofDays(365)));
+		long stored = lastAccess(id);
+
+		sessions.touch(id, Duration.ofSeconds(30));
+		assertThat(lastAccess(id)).isEqualTo(stored);
+
+		sessions.touch(id, Duration.ofSeconds(61));
+		assertThat(lastAccess(id)).isEqualTo(stored + 61_000);
+	}
+
 	private long lastAccess(String id) {
 		return jdbc.sql("select last_access_time from spring_session where session_id = :id").param("id", id)
 			.query(Long.class).single();

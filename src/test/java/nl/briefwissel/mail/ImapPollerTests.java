@@ -111,6 +111,54 @@ class ImapPollerTests {
 	}
 
 	/** With the mailbox gone the poller says since when, and the health turns DEGRADED after the grace. */
+	/**
+	 * Another client expunges a mail while the poller's connection stays open. The client library keeps
+	 * its own numbers for the mails it knows until the folder is closed; the server's move down. New
+	 * mail is found, fetched, stored and marked seen by UID all the same: by number, the poller took a
+	 * mail it had already read (too large to fetch whole) for the first new one, marked that new one seen
+	 * without storing it, and left the last one unseen for good.
+	 */
+	@Test
+	void mailArrivingAfterAnotherClientExpungedOneIsStoredAndMarkedSeen() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		try {
+			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			mailbox.deliver(mail(run, 0));
+			mailbox.deliver(mail(run, 1));
+			mailbox.deliver(mail(run, 2, "Een lang antwoord. ".repeat(16_000)));
+			try (Store store = signedIn(server.getImap().getPort()); Store other = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(3);
+
+				Folder elsewhere = other.getFolder("INBOX");
+				elsewhere.open(Folder.READ_WRITE);
+				elsewhere.getMessage(2).setFlag(Flags.Flag.DELETED, true);
+				elsewhere.close(true);
+				((org.eclipse.angus.mail.imap.IMAPFolder) folder).doCommand(protocol -> {
+					protocol.noop(); // the poller's connection hears of the expunge, as from its next command
+					return null;
+				});
+				assertThat(folder.getMessage(2).isExpunged()).as("the library keeps the numbers").isTrue();
+				for (int i = 3; i < 6; i++) {
+					mailbox.deliver(mail(run, i));
+				}
+
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(3);
+				assertThat(stored(run)).isEqualTo(6);
+				Folder fresh = other.getFolder("INBOX");
+				fresh.open(Folder.READ_ONLY);
+				assertThat(fresh.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))).as("every new mail marked seen").isEmpty();
+				fresh.close(false);
+			}
+		}
+		finally {
+			server.stop();
+		}
+	}
+
 	@Test
 	void aMailboxThatIsGoneMakesTheHealthDegraded() {
 		int nothingListens;
@@ -180,6 +228,46 @@ class ImapPollerTests {
 		assertThat(jdbc.sql("select until < current_timestamp from mailbox_reader where mailbox like :mailbox")
 			.param("mailbox", mailbox).query(Boolean.class).single())
 			.as("a node that stops gives its turn back").isTrue();
+	}
+
+	/**
+	 * A node stops while a round is under way (a backlog of more than one batch): the round ends after
+	 * its batch instead of asking for the turn again, which would take back the lease the stop gave back
+	 * and keep every other node waiting for it to run out.
+	 */
+	@Test
+	void aNodeThatStopsDoesNotTakeItsTurnBackInARoundStillUnderWay() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		String mailbox = "%:" + server.getImap().getPort() + "/INBOX";
+		ImapPoller node = new ImapPoller(properties(server.getImap().getPort()), inbound, processor,
+				new StaticListableBeanFactory().getBeanProvider(EmbeddedMailServer.class), replyAddress, jdbc,
+				Clock.systemUTC(), 0);
+		try {
+			GreenMailUser reply = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			node.start();
+			await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
+				.sql("select count(*) from mailbox_reader where mailbox like :mailbox and until > current_timestamp")
+				.param("mailbox", mailbox).query(Integer.class).single() == 1);
+			node.stop();
+			for (int i = 0; i < 150; i++) {
+				reply.deliver(mail(run, i));
+			}
+
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(node.fetchUnseen(folder)).as("the batch under way, not the next").isEqualTo(100);
+			}
+			assertThat(jdbc.sql("select until < current_timestamp from mailbox_reader where mailbox like :mailbox")
+				.param("mailbox", mailbox).query(Boolean.class).single())
+				.as("the turn stays given back").isTrue();
+		}
+		finally {
+			node.stop();
+			server.stop();
+		}
 	}
 
 	private int stored(String run) {
@@ -306,6 +394,10 @@ class ImapPollerTests {
 	}
 
 	private static MimeMessage mail(String run, int number) throws Exception {
+		return mail(run, number, "Dit is antwoord " + number + ".");
+	}
+
+	private static MimeMessage mail(String run, int number, String text) throws Exception {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
 			@Override
 			protected void updateMessageID() throws jakarta.mail.MessagingException {
@@ -315,7 +407,7 @@ class ImapPollerTests {
 		message.setFrom("deelnemer" + number + "@example.nl");
 		message.setRecipients(jakarta.mail.Message.RecipientType.TO, "reply+onbekend@elders.test");
 		message.setSubject("Antwoord " + number, "UTF-8");
-		message.setText("Dit is antwoord " + number + ".", "UTF-8");
+		message.setText(text, "UTF-8");
 		message.saveChanges();
 		return message;
 	}
