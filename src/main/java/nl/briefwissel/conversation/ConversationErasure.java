@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.mail.MailErasure;
+import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.trajectory.TrajectoryEvents.TrajectoryErased;
 
 import org.springframework.context.event.EventListener;
@@ -23,9 +24,12 @@ class ConversationErasure {
 
 	private final MailErasure mail;
 
-	ConversationErasure(JdbcClient jdbc, MailErasure mail) {
+	private final ReplyAddress replyAddress;
+
+	ConversationErasure(JdbcClient jdbc, MailErasure mail, ReplyAddress replyAddress) {
 		this.jdbc = jdbc;
 		this.mail = mail;
+		this.replyAddress = replyAddress;
 	}
 
 	@EventListener
@@ -40,6 +44,20 @@ class ConversationErasure {
 			.param("t", trajectory)
 			.query(UUID.class)
 			.list());
+		// This trajectory's mail, not all mail to the participant's address: at the end of its retention
+		// period the participant may be in another trajectory, whose letters are still on their way.
+		Set<String> mailIds = new HashSet<>(jdbc.sql(
+				"select mail_message_id from message where trajectory_id = :t and mail_message_id is not null")
+			.param("t", trajectory)
+			.query(String.class)
+			.list());
+		Set<String> replyAddresses = new HashSet<>(jdbc.sql("select token from reply_token where trajectory_id = :t")
+			.param("t", trajectory)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(replyAddress::of)
+			.toList());
 		jdbc.sql("delete from message_attachment where message_id in (select id from message where trajectory_id = :t)")
 			.param("t", trajectory)
 			.update();
@@ -48,6 +66,6 @@ class ConversationErasure {
 			jdbc.sql("delete from " + table + " where trajectory_id = :t").param("t", trajectory).update();
 		}
 		mail.forgetInbound(inbound);
-		mail.forgetMailTo(erased.participantEmail());
+		mail.forgetMailOf(mailIds, replyAddresses);
 	}
 }

@@ -46,6 +46,24 @@ public class MailErasure {
 			.update();
 	}
 
+	/**
+	 * Removes every queued, sent or failed mail of one conversation: those with these Message-IDs, and
+	 * those answered at these reply addresses (the conversation's notices).
+	 */
+	@Transactional
+	public int forgetMailOf(Collection<String> messageIds, Collection<String> replyAddresses) {
+		int forgotten = 0;
+		if (!messageIds.isEmpty()) {
+			forgotten += jdbc.sql("delete from outbound_mail where message_id in (:ids)").param("ids", messageIds).update();
+		}
+		if (!replyAddresses.isEmpty()) {
+			forgotten += jdbc.sql("delete from outbound_mail where reply_to in (:addresses)")
+				.param("addresses", replyAddresses)
+				.update();
+		}
+		return forgotten;
+	}
+
 	/** Removes sent (and given up) mail older than this: its words live on in the conversation, or nowhere. */
 	@Transactional
 	public int forgetSentBefore(OffsetDateTime cutoff) {

@@ -141,9 +141,13 @@ public class Erasures {
 		}
 	}
 
-	/** The person's name and address go from the account and the audit trail; the ids that point to them stay. */
+	/**
+	 * The person's name and address go from the account and the audit trail, with any mail still kept
+	 * for that address; the ids that point to them stay.
+	 */
 	@Transactional
 	void forgetIdentity(UUID accountId) {
+		accounts.byId(accountId).ifPresent(person -> mail.forgetMailTo(person.email()));
 		audit.forgetActor(accountId);
 		accounts.anonymise(accountId);
 	}

@@ -62,6 +62,9 @@ class ErasureAndRetentionTests {
 	Retention retention;
 
 	@Autowired
+	nl.briefwissel.trajectory.Trajectories trajectories;
+
+	@Autowired
 	AuditTrail audit;
 
 	@Test
@@ -171,6 +174,32 @@ class ErasureAndRetentionTests {
 		assertThat(accounts.byId(expired.coach().id()).orElseThrow().enabled()).isTrue();
 
 		assertThat(retention.run().trajectories()).isZero();
+	}
+
+	/**
+	 * A participant back for a second trajectory: the first one's retention period ends while the second
+	 * runs. The first one's mail goes; the letters of the second stay on their way.
+	 */
+	@Test
+	void theRetentionOfAnEarlierTrajectoryLeavesTheMailOfTheRunningOneAlone() {
+		var earlier = fixtures.runningTrajectory(true);
+		UUID running = trajectories.record(earlier.programmeId(), earlier.participant().id(), earlier.coach().id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
+		conversations.coachWrites(earlier.id(), earlier.coach().id(), "Een brief van lang geleden.");
+		conversations.coachWrites(running, earlier.coach().id(), "Een brief van nu.");
+		end(earlier.id(), Today.date().minusMonths(24).minusDays(1));
+		String email = earlier.participant().email();
+		assertThat(count("select count(*) from outbound_mail where lower(recipient) = lower(:t)", email)).isEqualTo(2);
+
+		retention.run();
+
+		assertThat(conversations.of(earlier.id())).extracting(nl.briefwissel.conversation.Message::body).allMatch(String::isEmpty);
+		assertThat(jdbc.sql("select o.message_id from outbound_mail o where lower(o.recipient) = lower(:address)")
+			.param("address", email).query(String.class).list())
+			.as("the running trajectory's letter, and nothing of the erased one")
+			.containsExactlyElementsOf(jdbc.sql("select mail_message_id from message where trajectory_id = :t and kind = 'MESSAGE'")
+				.param("t", running).query(String.class).list());
+		assertThat(accounts.byId(earlier.participant().id()).orElseThrow().email()).isEqualTo(email);
 	}
 
 	@Test
