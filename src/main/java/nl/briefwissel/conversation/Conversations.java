@@ -115,7 +115,7 @@ public class Conversations {
 	/** The same, for a caller that has just read the trajectory (the write form): not read twice. */
 	@Transactional
 	public UUID coachWrites(TrajectoryOverview trajectory, UUID coachId, String text) {
-		if (!coachId.equals(trajectory.coachId())) {
+		if (!trajectory.coachedBy(coachId)) {
 			throw new NotYourTrajectoryException(trajectory.id());
 		}
 		return coachMessage(trajectory, text, Channel.WEB, null, List.of());

@@ -74,6 +74,10 @@ class InboundReplies implements InboundMailHandler {
 		if (trajectory.isEmpty()) {
 			String reason = content.replyToken() != null ? "unknown reply address (token not issued by Briefwissel)"
 					: "no reply address and no reference to a conversation";
+			if (messages.trajectoryOfMailIds(content.references()).isPresent()) {
+				// Its reply address went with the erasure; the mail stays with the administrators, outside it.
+				reason = "reply to a conversation that was erased";
+			}
 			if (content.kind() == MailKind.BOUNCE) {
 				reason = "bounce about a mail that belongs to no conversation" + (content.failedRecipient() == null ? ""
 						: " (failed address " + content.failedRecipient() + ")");
@@ -98,13 +102,14 @@ class InboundReplies implements InboundMailHandler {
 	private Optional<Threading> thread(ReadMail content) {
 		if (content.replyToken() != null) {
 			Optional<ReplyTokens.Binding> binding = tokens.byToken(content.replyToken());
-			Optional<Threading> byToken = binding.flatMap(b -> trajectories.byId(b.trajectoryId()))
+			Optional<Threading> byToken = binding.flatMap(b -> trajectories.withContent(b.trajectoryId()))
 				.map(t -> new Threading(t, binding.get().failingSince() != null));
 			if (byToken.isPresent()) {
 				return byToken;
 			}
 		}
-		return messages.trajectoryOfMailIds(content.references()).flatMap(trajectories::byId).map(t -> new Threading(t, true));
+		return messages.trajectoryOfMailIds(content.references()).flatMap(trajectories::withContent)
+			.map(t -> new Threading(t, true));
 	}
 
 	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory, boolean mailMayBeFailing) {

@@ -95,9 +95,19 @@ public class Trajectories {
 		return jdbc.sql(OVERVIEW + " where t.id = :id").param("id", id).query(Trajectories::overviews).stream().findFirst();
 	}
 
-	/** Every trajectory, for administrators choosing where a quarantined mail belongs. */
+	/**
+	 * A trajectory whose content has not been erased: the only kind mail may still join. After an
+	 * erasure a late reply, or a coach answering an old mail, must not bring words back into it.
+	 */
+	public java.util.Optional<TrajectoryOverview> withContent(UUID id) {
+		return jdbc.sql(OVERVIEW + " where t.id = :id and t.erased_at is null").param("id", id).query(Trajectories::overviews)
+			.stream().findFirst();
+	}
+
+	/** Every trajectory that still has its content, for administrators choosing where a quarantined mail belongs. */
 	public List<TrajectoryOverview> all() {
-		return jdbc.sql(OVERVIEW + " order by pa.display_name, t.created_at").query(Trajectories::overviews);
+		return jdbc.sql(OVERVIEW + " where t.erased_at is null order by pa.display_name, t.created_at")
+			.query(Trajectories::overviews);
 	}
 
 	/** Whether the participant wants coach messages in full by mail (true) or as a notification (false). */

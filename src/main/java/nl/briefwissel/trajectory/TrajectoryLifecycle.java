@@ -55,7 +55,8 @@ public class TrajectoryLifecycle {
 	}
 
 	private void change(UUID trajectoryId, UUID coachId, Consumer<Trajectory> change) {
-		boolean own = trajectories.byId(trajectoryId).map(t -> coachId.equals(t.coachId())).orElse(false);
+		// Coached, not only proposed: a proposal is answered on its own page, with its own reasons.
+		boolean own = trajectories.byId(trajectoryId).map(t -> t.coachedBy(coachId)).orElse(false);
 		if (!own) {
 			throw new NotYourTrajectoryException(trajectoryId);
 		}

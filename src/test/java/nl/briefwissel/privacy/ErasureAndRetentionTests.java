@@ -178,10 +178,11 @@ class ErasureAndRetentionTests {
 
 	/**
 	 * A participant back for a second trajectory: the first one's retention period ends while the second
-	 * runs. The first one's mail goes; the letters of the second stay on their way.
+	 * runs. The first one's mail goes; the letters of the second stay on their way. A late answer to a
+	 * letter of the first one does not bring words back into it: it waits for the administrators.
 	 */
 	@Test
-	void theRetentionOfAnEarlierTrajectoryLeavesTheMailOfTheRunningOneAlone() {
+	void theRetentionOfAnEarlierTrajectoryLeavesTheMailOfTheRunningOneAloneAndALateReplyOutsideIt() throws Exception {
 		var earlier = fixtures.runningTrajectory(true);
 		UUID running = trajectories.record(earlier.programmeId(), earlier.participant().id(), earlier.coach().id(),
 				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
@@ -190,6 +191,7 @@ class ErasureAndRetentionTests {
 		end(earlier.id(), Today.date().minusMonths(24).minusDays(1));
 		String email = earlier.participant().email();
 		assertThat(count("select count(*) from outbound_mail where lower(recipient) = lower(:t)", email)).isEqualTo(2);
+		MimeMessage oldLetter = Mailboxes.awaitMail(mailServer, email, mail -> Mailboxes.text(mail).contains("lang geleden"));
 
 		retention.run();
 
@@ -200,6 +202,15 @@ class ErasureAndRetentionTests {
 			.containsExactlyElementsOf(jdbc.sql("select mail_message_id from message where trajectory_id = :t and kind = 'MESSAGE'")
 				.param("t", running).query(String.class).list());
 		assertThat(accounts.byId(earlier.participant().id()).orElseThrow().email()).isEqualTo(email);
+
+		String erasedConversation = "select count(*) from quarantined_mail where trajectory_id is null and reason = :t";
+		int quarantined = count(erasedConversation, "reply to a conversation that was erased");
+		Transport.send(reply(email, oldLetter, "Ik wilde nog iets vertellen over toen."));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> count(erasedConversation, "reply to a conversation that was erased") == quarantined + 1);
+		assertThat(conversations.of(earlier.id())).extracting(nl.briefwissel.conversation.Message::body).allMatch(String::isEmpty);
+		assertThat(conversations.of(running)).extracting(nl.briefwissel.conversation.Message::body)
+			.containsExactly("Een brief van nu.");
 	}
 
 	@Test

@@ -151,4 +151,15 @@ class LifecycleTests {
 			.andExpect(status().isNotFound());
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 	}
+
+	/** A proposal is answered on its own page: the proposed coach cannot stop the participant's intake instead. */
+	@Test
+	void aCoachWhoIsOnlyProposedCannotStopTheTrajectory() throws Exception {
+		var proposed = fixtures.runningTrajectory(true);
+		jdbc.sql("update trajectory set status = 'MATCHING', started_on = null where id = :id").param("id", proposed.id()).update();
+		mvc.perform(post("/coach/trajectories/{id}/stop", proposed.id()).param("reason", "OTHER")
+			.with(csrf()).with(user(users.loadUserByUsername(proposed.coach().email()))))
+			.andExpect(status().isNotFound());
+		assertThat(trajectories.byId(proposed.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+	}
 }

@@ -37,7 +37,7 @@ class ClosingController {
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String summary,
 			RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = trajectories.byId(id)
-			.filter(t -> me.id().equals(t.coachId()))
+			.filter(t -> t.coachedBy(me.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (summary.isBlank() || summary.length() > MAX_SUMMARY) {
 			redirect.addFlashAttribute("closingProblem", "closing.error.summary");

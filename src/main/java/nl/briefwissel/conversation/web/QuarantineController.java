@@ -87,7 +87,7 @@ class QuarantineController {
 	String adminAttach(@PathVariable UUID id, @RequestParam UUID trajectoryId, @AuthenticationPrincipal SignedInAccount me,
 			RedirectAttributes redirect) {
 		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		trajectories.byId(trajectoryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+		trajectories.withContent(trajectoryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
 		quarantine.attach(id, trajectoryId, me.id());
 		redirect.addFlashAttribute("resolved", "attached");
 		return "redirect:/admin/quarantine";
@@ -130,7 +130,7 @@ class QuarantineController {
 	private Quarantine.Entry coachEntry(UUID id, SignedInAccount me) {
 		return quarantine.entry(id)
 			.filter(entry -> entry.trajectoryId() != null && trajectories.byId(entry.trajectoryId())
-				.map(trajectory -> me.id().equals(trajectory.coachId()))
+				.map(trajectory -> trajectory.coachedBy(me.id()))
 				.orElse(false))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
