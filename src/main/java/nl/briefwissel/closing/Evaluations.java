@@ -100,7 +100,10 @@ public class Evaluations {
 		}
 	}
 
-	/** One reminder for requests not answered after a few days; a new link replaces the first. */
+	/**
+	 * One reminder for requests not answered after a few days; a new link replaces the first. A request
+	 * without a link is not reminded: its trajectory was erased, and the link with it.
+	 */
 	@Scheduled(fixedDelayString = "${briefwissel.evaluation.reminder-interval:1h}",
 			initialDelayString = "${briefwissel.evaluation.reminder-initial-delay:5m}")
 	void remindDue() {
@@ -113,7 +116,7 @@ public class Evaluations {
 	int remindDue(OffsetDateTime now) {
 		List<UUID> due = jdbc.sql("""
 				select trajectory_id from evaluation_request
-				where answered_at is null and reminded_at is null and requested_at < :before""")
+				where answered_at is null and reminded_at is null and requested_at < :before and token_hash is not null""")
 			.param("before", now.minus(REMIND_AFTER))
 			.query(UUID.class)
 			.list();
@@ -123,7 +126,7 @@ public class Evaluations {
 				String token = LinkTokens.create();
 				int claimed = jdbc.sql("""
 						update evaluation_request set reminded_at = :now, token_hash = :hash
-						where trajectory_id = :id and reminded_at is null and answered_at is null""")
+						where trajectory_id = :id and reminded_at is null and answered_at is null and token_hash is not null""")
 					.param("now", now)
 					.param("hash", LinkTokens.hash(token))
 					.param("id", trajectoryId)

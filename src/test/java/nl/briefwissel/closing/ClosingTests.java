@@ -60,6 +60,9 @@ class ClosingTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	nl.briefwissel.trajectory.TrajectoryErasure erasure;
+
 	@Test
 	void theCoachSummarisesTheParticipantReactsAndBothStayInTheRecord() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -127,6 +130,21 @@ class ClosingTests {
 			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
 		assertThat(browser.post(second, "satisfaction=1&answeredBefore=1&answeredAfter=1&recommend=false&helpedMost=OTHER").body())
 			.contains("Deze link werkt niet meer");
+	}
+
+	/** The trajectory is erased before the reminder is due: its link went with it and no new one is sent. */
+	@Test
+	void anErasedTrajectorysEvaluationIsNotReminded() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
+		erasure.erase(running.id(), null);
+
+		evaluations.remindDue(OffsetDateTime.now().plusDays(6));
+
+		assertThat(reminders(running.participant())).isZero();
+		assertThat(jdbc.sql("select count(*) from evaluation_request where trajectory_id = :t and token_hash is not null")
+			.param("t", running.id()).query(Long.class).single()).isZero();
 	}
 
 	private long reminders(Account participant) {
