@@ -95,11 +95,23 @@ public class Accounts {
 	}
 
 	@Transactional
-	public void removeRole(UUID accountId, Role role) {
-		jdbc.sql("delete from account_role where account_id = :id and role = :role")
+	/** Takes a role back; true when the person had it. */
+	public boolean removeRole(UUID accountId, Role role) {
+		return jdbc.sql("delete from account_role where account_id = :id and role = :role")
 			.param("id", accountId)
 			.param("role", role.name())
-			.update();
+			.update() == 1;
+	}
+
+	/**
+	 * Signs the person out everywhere: their sessions, on every node, end. The roles of a session are
+	 * those of its sign-in, so a role taken back would otherwise stay for as long as they keep working.
+	 */
+	@Transactional
+	public void endSessions(UUID accountId) {
+		byId(accountId).ifPresent(account -> jdbc.sql("delete from spring_session where principal_name = :email")
+			.param("email", account.email())
+			.update());
 	}
 
 	public List<Account> all() {

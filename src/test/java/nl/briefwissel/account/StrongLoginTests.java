@@ -289,6 +289,22 @@ class StrongLoginTests {
 			.param("email", participant.email()).query(Integer.class).single()).isEqualTo(1);
 	}
 
+	/** A role taken back is gone at once: the person's open sessions end, on every node. */
+	@Test
+	void takingBackARoleEndsThePersonsSessions() throws Exception {
+		Account participant = accounts.register(new NewAccount(null, "rol-" + UUID.randomUUID() + "@example.nl", "Rol",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		mvc.perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		String sessions = "select count(*) from spring_session where principal_name = :email";
+		assertThat(jdbc.sql(sessions).param("email", participant.email()).query(Integer.class).single()).isEqualTo(1);
+
+		mvc.perform(post("/admin/accounts/" + participant.id() + "/roles").param("role", "PARTICIPANT").param("grant", "false")
+			.with(admin()).with(csrf())).andExpect(redirectedUrl("/admin"));
+
+		assertThat(jdbc.sql(sessions).param("email", participant.email()).query(Integer.class).single()).isZero();
+	}
+
 	private Browser passwordStep(Account account) throws Exception {
 		Browser browser = new Browser(mvc);
 		browser.perform(post("/login").param("email", account.email()).param("password", PASSWORD).with(csrf()))

@@ -61,7 +61,11 @@ class AdministrationController {
 		return "redirect:/admin";
 	}
 
-	/** Grants or takes back a role; the person has it from their next sign-in. */
+	/**
+	 * Grants or takes back a role. A granted role counts from the person's next sign-in; a role taken
+	 * back ends their sessions at once (an administrator's own sessions stay: they see the change on
+	 * their next sign-in).
+	 */
 	@PostMapping("/admin/accounts/{id}/roles")
 	String changeRole(@PathVariable UUID id, @RequestParam Role role, @RequestParam boolean grant,
 			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
@@ -74,8 +78,8 @@ class AdministrationController {
 		if (grant) {
 			accounts.addRole(id, role);
 		}
-		else {
-			accounts.removeRole(id, role);
+		else if (accounts.removeRole(id, role) && !id.equals(me.id())) {
+			accounts.endSessions(id);
 		}
 		redirect.addFlashAttribute("roleChanged", id);
 		return "redirect:/admin";
