@@ -93,6 +93,21 @@ public class Quarantine {
 		resolve(inboundMailId, "DISCARDED", resolvedBy);
 	}
 
+	/**
+	 * Discards the mail that belongs to no conversation and that nobody claimed since before this
+	 * moment: the register keeps such mail a set time, and an entry left open would keep it forever.
+	 * Mail held for a conversation waits for its coach, as long as the conversation is kept.
+	 */
+	@Transactional
+	public int discardUnclaimedBefore(OffsetDateTime cutoff) {
+		return jdbc.sql("""
+				update quarantined_mail set resolved_at = :now, resolution = 'DISCARDED'
+				where resolved_at is null and trajectory_id is null and quarantined_at < :cutoff""")
+			.param("now", OffsetDateTime.now(clock))
+			.param("cutoff", cutoff)
+			.update();
+	}
+
 	private void resolve(UUID inboundMailId, String resolution, UUID resolvedBy) {
 		int updated = jdbc.sql("""
 				update quarantined_mail set resolved_at = :now, resolution = :resolution, resolved_by = :by

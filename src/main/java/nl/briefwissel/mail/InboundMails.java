@@ -97,7 +97,9 @@ public class InboundMails {
 	}
 
 	public List<Failed> failed() {
-		return jdbc.sql("select id, received_at, attempts, last_error from inbound_mail where status = 'FAILED' order by received_at desc")
+		return jdbc.sql("""
+				select id, received_at, attempts, last_error from inbound_mail
+				where status = 'FAILED' and size_bytes > 0 order by received_at desc""")
 			.query((rs, n) -> new Failed(rs.getObject("id", UUID.class), rs.getObject("received_at", OffsetDateTime.class),
 					rs.getInt("attempts"), rs.getString("last_error")))
 			.list();
@@ -108,7 +110,7 @@ public class InboundMails {
 	public boolean retry(UUID id) {
 		return jdbc.sql("""
 				update inbound_mail set status = 'RECEIVED', attempts = 0, next_attempt_at = :now
-				where id = :id and status = 'FAILED'""")
+				where id = :id and status = 'FAILED' and size_bytes > 0""")
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", id)
 			.update() == 1;

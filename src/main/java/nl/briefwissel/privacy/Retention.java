@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.trajectory.TrajectoryErasure;
 import org.slf4j.Logger;
@@ -40,15 +41,18 @@ public class Retention {
 
 	private final MailErasure mail;
 
+	private final Quarantine quarantine;
+
 	private final JdbcClient jdbc;
 
 	private final PrivacyProperties properties;
 
 	private final Clock clock;
 
-	Retention(TrajectoryErasure trajectories, Erasures erasures, AuditTrail audit, MailErasure mail, JdbcClient jdbc,
-			PrivacyProperties properties, Clock clock) {
+	Retention(TrajectoryErasure trajectories, Erasures erasures, AuditTrail audit, MailErasure mail, Quarantine quarantine,
+			JdbcClient jdbc, PrivacyProperties properties, Clock clock) {
 		this.trajectories = trajectories;
+		this.quarantine = quarantine;
 		this.erasures = erasures;
 		this.audit = audit;
 		this.mail = mail;
@@ -73,6 +77,7 @@ public class Retention {
 		List<UUID> participants = fullyErasedParticipants();
 		participants.forEach(erasures::forgetIdentity);
 		int sent = mail.forgetSentBefore(now.minus(properties.sentMailKeptFor()));
+		quarantine.discardUnclaimedBefore(now.minus(properties.unneededMailKeptFor()));
 		int unneeded = mail.forgetUnneededInboundBefore(now.minus(properties.unneededMailKeptFor()));
 		int applications = trajectories.eraseUnfinishedApplicationsBefore(now.minus(properties.unfinishedApplicationKeptFor()));
 		int trail = audit.forgetBefore(now.minus(properties.auditKeptFor()));

@@ -62,6 +62,12 @@ class ErasureAndRetentionTests {
 	Retention retention;
 
 	@Autowired
+	nl.briefwissel.mail.ReplyAddress replyAddress;
+
+	@Autowired
+	nl.briefwissel.mail.InboundMails inboundMails;
+
+	@Autowired
 	nl.briefwissel.trajectory.Trajectories trajectories;
 
 	@Autowired
@@ -213,6 +219,34 @@ class ErasureAndRetentionTests {
 			.containsExactly("Een brief van nu.");
 	}
 
+	/**
+	 * Mail that belongs to no conversation is kept as the register says, also when nobody resolved it:
+	 * an unclaimed quarantine entry is discarded and emptied after the period, and so is a mail the
+	 * pipeline gave up on that nobody put back in the queue.
+	 */
+	@Test
+	void mailOfNoConversationThatNobodyClaimedGoesAfterItsPeriod() throws Exception {
+		String run = UUID.randomUUID().toString();
+		UUID strayId = stray("<stray-" + run + "@example.nl>");
+		UUID failedId = stray("<failed-" + run + "@example.nl>");
+		// As the pipeline leaves a mail it gave up on: failed, in no quarantine.
+		jdbc.sql("delete from quarantined_mail where inbound_mail_id = :id").param("id", failedId).update();
+		jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id").param("id", failedId).update();
+		assertThat(inboundMails.failed()).anyMatch(failed -> failed.id().equals(failedId));
+		jdbc.sql("update inbound_mail set received_at = :long where id in (:ids)")
+			.param("long", java.time.OffsetDateTime.now().minusDays(31)).param("ids", java.util.List.of(strayId, failedId)).update();
+		jdbc.sql("update quarantined_mail set quarantined_at = :long where inbound_mail_id = :id")
+			.param("long", java.time.OffsetDateTime.now().minusDays(31)).param("id", strayId).update();
+
+		retention.run();
+
+		assertThat(jdbc.sql("select resolution from quarantined_mail where inbound_mail_id = :id").param("id", strayId)
+			.query(String.class).single()).isEqualTo("DISCARDED");
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)")
+			.param("ids", java.util.List.of(strayId, failedId)).query(Integer.class).list()).containsOnly(0);
+		assertThat(inboundMails.failed()).noneMatch(failed -> failed.id().equals(failedId));
+	}
+
 	@Test
 	void theRegisterOfProcessingIsWrittenFromTheConfigurationAndTheProgrammes() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
@@ -226,6 +260,25 @@ class ErasureAndRetentionTests {
 			.andExpect(content().string(containsString("AVG artikel 6 lid 1 sub a")));
 		mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin)))
 			.andExpect(content().string(containsString("18 months after the trajectory ends")));
+	}
+
+	/** A mail to the reply mailbox without a reply address or reference, once it is quarantined. */
+	private UUID stray(String messageId) throws Exception {
+		MimeMessage stray = new MimeMessage(Mailboxes.smtp(mailServer)) {
+			@Override
+			protected void updateMessageID() throws jakarta.mail.MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+		stray.setFrom(new InternetAddress("iemand@example.nl"));
+		stray.setRecipients(RecipientType.TO, replyAddress.mailbox());
+		stray.setSubject("Vraag", "UTF-8");
+		stray.setText("Een mail zonder gesprek.", "UTF-8");
+		Transport.send(stray);
+		String quarantined = "select count(*) from quarantined_mail q join inbound_mail i on i.id = q.inbound_mail_id "
+				+ "where i.message_id = :t and q.trajectory_id is null and q.resolved_at is null";
+		await().atMost(Duration.ofSeconds(15)).until(() -> count(quarantined, messageId) == 1);
+		return jdbc.sql("select id from inbound_mail where message_id = :id").param("id", messageId).query(UUID.class).single();
 	}
 
 	private void end(UUID trajectory, LocalDate on) {
