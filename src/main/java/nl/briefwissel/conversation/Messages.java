@@ -203,8 +203,11 @@ class Messages {
 			// One array, not an in-list: with a list every number of trajectories is another
 			// statement, parsed and planned anew (docs/performance.md, tenth round).
 			.param("ids", new SqlArrayValue("uuid", trajectoryIds.toArray()))
+			// In the programme's time zone: the driver gives PostgreSQL's times in UTC, and a letter written
+			// at half past midnight in Amsterdam belongs to that day's moment, not the day before.
 			.query((rs, n) -> result.merge(rs.getObject("trajectory_id", UUID.class),
-					Activity.of(Author.valueOf(rs.getString("author_role")), rs.getObject("at", OffsetDateTime.class)),
+					Activity.of(Author.valueOf(rs.getString("author_role")),
+							rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime()),
 					Activity::and))
 			.list();
 		return result;

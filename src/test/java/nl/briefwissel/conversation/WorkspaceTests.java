@@ -146,6 +146,23 @@ class WorkspaceTests {
 		assertThat(three.get(second.id()).lastAuthor()).isEqualTo(Author.COACH);
 	}
 
+	/**
+	 * A letter written at half past midnight in Amsterdam counts for that day, whatever zone the database
+	 * gives its time in (PostgreSQL's driver gives UTC, where it is still the day before).
+	 */
+	@Test
+	void aLettersDayIsItsDayInAmsterdam(@Autowired Messages messages, @Autowired JdbcClient jdbc) {
+		var trajectory = fixtures.runningTrajectory(true);
+		UUID letter = conversations.participantWrites(trajectory.id(), trajectory.participant().id(), "Net na middernacht.");
+		jdbc.sql("update message set created_at = :at where id = :id")
+			.param("at", java.time.OffsetDateTime.parse("2026-06-09T22:30:00Z"))
+			.param("id", letter)
+			.update();
+
+		assertThat(messages.activity(List.of(trajectory.id())).get(trajectory.id()).lastParticipant().toLocalDate())
+			.isEqualTo(java.time.LocalDate.parse("2026-06-10"));
+	}
+
 	@Test
 	void theNeedFollowsTheRhythm() {
 		TrajectoryOverview t = running(START);
