@@ -87,6 +87,10 @@ final class QuoteTrimmer {
 			+ "(aanvaardt|accepteert) geen (enkele )?aansprakelijkheid|"
 			+ "this e-?mail (message )?(and any attachments )?(is|may contain|contains) .{0,40}(confidential|privileged|intended)|"
 			+ "if you are not the intended recipient|"
+			+ "if you have received this (e-?mail|message|communication) in error|"
+			+ "accepts? no (responsibility|liability)|"
+			+ "(is|are) intended (solely|only|exclusively) for the|"
+			+ "(abusievelijk|ten onrechte|per vergissing) (heeft |hebt )?ontvangen|"
 			+ "the information (contained )?in this (e-?mail|message) is (strictly )?confidential"
 			+ ")", Pattern.CASE_INSENSITIVE);
 
@@ -329,12 +333,32 @@ final class QuoteTrimmer {
 				paragraphStart = i + 1;
 				continue;
 			}
-			if (paragraphStart > 0 && mayBeDisclaimer(lines.get(i)) && DISCLAIMER.matcher(lines.get(i)).find()) {
+			if (paragraphStart > 0 && mayBeDisclaimer(lines.get(i)) && DISCLAIMER.matcher(lines.get(i)).find()
+					&& readsAsDisclaimer(lines.subList(paragraphStart, lines.size()))) {
 				cut.addAll(0, lines.subList(paragraphStart, lines.size()));
 				return new ArrayList<>(lines.subList(0, paragraphStart));
 			}
 		}
 		return lines;
+	}
+
+	/**
+	 * Whether the text from a paragraph on is a disclaimer and not a person's letter that happens to say
+	 * "dit bericht is vertrouwelijk": a disclaimer says two of its stock phrases (addressee, rights,
+	 * liability, confidentiality), or announces itself. One phrase alone leaves the words in the letter,
+	 * where a stray disclaimer costs a reader a glance and a cut sentence would cost the coach the letter.
+	 */
+	private static boolean readsAsDisclaimer(List<String> rest) {
+		String text = String.join(" ", rest);
+		if (text.strip().toLowerCase(java.util.Locale.ROOT).startsWith("disclaimer")) {
+			return true;
+		}
+		java.util.regex.Matcher phrases = DISCLAIMER.matcher(text);
+		int found = 0;
+		while (phrases.find()) {
+			found++;
+		}
+		return found >= 2;
 	}
 
 	private static final List<String> DISCLAIMER_WORDS = List.of("disclaimer", "bestemd", "geadresseerde", "rechten",

@@ -81,6 +81,20 @@ class QuoteTrimmerTests {
 		assertThat(signed.kept()).isEqualTo("Goed idee.");
 	}
 
+	/** A person may call their own letter confidential: one stock phrase is not a disclaimer, and nothing of the letter goes. */
+	@Test
+	void aLetterThatSaysItIsConfidentialKeepsItsWords() {
+		var trimmed = QuoteTrimmer.trim("""
+				Hoi Bram,
+
+				Dit bericht is vertrouwelijk, mijn leidinggevende weet nog van niets. Ik heb gesolliciteerd bij de
+				provincie en hoor volgende week of ik op gesprek mag.
+
+				Groet,
+				Fatima""");
+		assertThat(trimmed.kept()).contains("mijn leidinggevende weet nog van niets", "op gesprek mag", "Fatima");
+	}
+
 	@Test
 	void dashesInsideASentenceAreNoSignature() {
 		var trimmed = QuoteTrimmer.trim("Ik twijfel -- en dat is nieuw voor mij -- of ik moet blijven.\n\nGroet, Sanne");
