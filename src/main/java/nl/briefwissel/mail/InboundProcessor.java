@@ -132,6 +132,12 @@ class InboundProcessor implements SmartLifecycle {
 				log.warn("Inbound worker could not reach the database; trying again", e);
 				sleep(pollInterval);
 			}
+			catch (Error e) {
+				// Out of memory on a batch of large mails, say: the worker pauses and goes on, one mail at a
+				// time after that batch's rollback, instead of ending and leaving this node's mail unread.
+				log.error("Inbound worker stopped by {}; going on after a pause", e.toString(), e);
+				sleep(pollInterval);
+			}
 		}
 	}
 
@@ -163,7 +169,7 @@ class InboundProcessor implements SmartLifecycle {
 			});
 			return claimed == null ? 0 : claimed;
 		}
-		catch (RuntimeException batchFailed) {
+		catch (RuntimeException | Error batchFailed) {
 			int processed = 0;
 			while (processed < BATCH && processNext()) {
 				processed++;
@@ -187,7 +193,9 @@ class InboundProcessor implements SmartLifecycle {
 			});
 			return Boolean.TRUE.equals(processed);
 		}
-		catch (RuntimeException e) {
+		catch (RuntimeException | Error e) {
+			// An Error too (a stack overflow on a pathological mail): it is that mail's failure, counted
+			// and retried like any other, not the end of the worker.
 			if (current[0] == null) {
 				throw e;
 			}
@@ -228,14 +236,14 @@ class InboundProcessor implements SmartLifecycle {
 		}
 	}
 
-	private void recordFailure(UUID id, int attempt, RuntimeException e) {
+	private void recordFailure(UUID id, int attempt, Throwable e) {
 		String error = truncate(e.getClass().getSimpleName() + ": " + e.getMessage(), 2000);
 		boolean giveUp = attempt >= MAX_ATTEMPTS;
 		log.warn("Processing inbound mail {} failed (attempt {}{}): {}", id, attempt, giveUp ? ", giving up" : "", error, e);
 		jdbc.sql("""
 				update inbound_mail set attempts = :attempt, last_error = :error, next_attempt_at = :next,
 				    status = :status
-				where id = :id""")
+				where id = :id and status = 'RECEIVED' and attempts < :attempt""")
 			.param("attempt", attempt)
 			.param("error", error)
 			.param("next", OffsetDateTime.now(clock).plus(Duration.ofSeconds(5L << Math.min(attempt, 10))))
