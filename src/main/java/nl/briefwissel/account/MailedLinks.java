@@ -98,7 +98,7 @@ class MailedLinks {
 			.param("expires", now.plus(validity))
 			.update();
 		String link = address.link(kind.path).queryParam("token", token).toUriString();
-		outbox.enqueue(mail(kind, account, link, validityInMail));
+		outbox.enqueueAskedFor(mail(kind, account, link, validityInMail));
 	}
 
 	/** Whose link this is, while it still works. */

@@ -46,10 +46,27 @@ public class Outbox {
 	 */
 	@Transactional
 	public String enqueue(OutgoingMail mail) {
+		return enqueue(mail, mail.automatic());
+	}
+
+	/**
+	 * Queues an automatic mail that a person's action on a page caused, not a mail that came in: a
+	 * sign-in link or password reset someone asked for (limited per hour on their own), a trajectory's
+	 * confirmation to the employer, a proposal to a coach. No machine answers with these, so they
+	 * cannot be part of a mail loop, and the brake would only lose them: a sign-in link refused
+	 * because someone filled in the application form ten times with this address, the eleventh
+	 * confirmation of a busy hour never sent.
+	 */
+	@Transactional
+	public String enqueueAskedFor(OutgoingMail mail) {
+		return enqueue(mail, false);
+	}
+
+	private String enqueue(OutgoingMail mail, boolean braked) {
 		UUID id = UUID.randomUUID();
 		String messageId = "<" + id + "@" + properties.domain() + ">";
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		String refusal = mail.automatic() ? loopBrake(mail.to(), now) : null;
+		String refusal = braked ? loopBrake(mail.to(), now) : null;
 		jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error)
@@ -73,11 +90,13 @@ public class Outbox {
 		return messageId;
 	}
 
+	/** Null, or why this automatic mail is not sent; mails the brake refused before do not count, only those that went out. */
 	private String loopBrake(String recipient, OffsetDateTime now) {
 		MailProperties.Outbox brake = properties.outbox();
 		int recent = jdbc.sql("""
 				select count(*) from outbound_mail
-				where lower(recipient) = lower(:to) and auto_submitted = true and created_at > :since""")
+				where lower(recipient) = lower(:to) and auto_submitted = true and created_at > :since
+				  and not (status = 'FAILED' and attempts = 0)""")
 			.param("to", recipient)
 			.param("since", now.minus(brake.automaticPeriod()))
 			.query(Integer.class)

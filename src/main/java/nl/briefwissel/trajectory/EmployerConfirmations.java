@@ -76,7 +76,7 @@ class EmployerConfirmations {
 					return;
 				}
 				Object[] args = { trajectory.participantName(), trajectory.programmeName(), DATE.format(on) };
-				outbox.enqueue(mails.compose(contact, Locale.forLanguageTag("nl"), kind.mailKey, args, null));
+				outbox.enqueueAskedFor(mails.compose(contact, Locale.forLanguageTag("nl"), kind.mailKey, args, null));
 				log.info("Employer confirmation ({}) sent for trajectory {}", kind, trajectoryId);
 			}));
 	}

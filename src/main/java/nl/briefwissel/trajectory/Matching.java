@@ -164,7 +164,7 @@ public class Matching {
 			.update();
 		Account coach = candidate.coach();
 		Object[] args = { coach.displayName(), overview.programmeName(), startOn };
-		outbox.enqueue(mails.compose(coach.email(), coach.language(), "mail.proposal", args,
+		outbox.enqueueAskedFor(mails.compose(coach.email(), coach.language(), "mail.proposal", args,
 				address.link("/coach/proposals/{id}").buildAndExpand(trajectoryId).toUriString()));
 	}
 
