@@ -162,7 +162,9 @@ public class Intakes {
 			log.info("Another mail to the intake address from an open application {}; not answered again", recent.get().id());
 			return recent.get();
 		}
-		String name = fromName == null || fromName.isBlank() ? null : fromName.strip();
+		// A mail's display name has no limit of its own; the application keeps a name of at most 200.
+		String name = fromName == null || fromName.isBlank() ? null
+				: fromName.strip().length() > 200 ? fromName.strip().substring(0, 200).strip() : fromName.strip();
 		Locale language = Locale.forLanguageTag("nl");
 		String token = LinkTokens.create();
 		Intake intake = insert(programme.id(), from, name, language, Intake.Source.MAIL, Intake.Status.RECEIVED_BY_MAIL,

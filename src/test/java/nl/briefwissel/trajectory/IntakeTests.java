@@ -173,6 +173,16 @@ class IntakeTests {
 		assertThat(browser.post(link, form("Per Mail", sender, "YES")).body()).contains("Je aanmelding is binnen");
 	}
 
+	/** A sender's display name longer than a name is kept short; the application is stored and answered all the same. */
+	@Test
+	void aMailWithAVeryLongSenderNameBecomesAnApplication() throws Exception {
+		String sender = "lange-naam-" + suffix + "@example.nl";
+		send("\"" + "Heel Lange Naam ".repeat(20).strip() + "\" <" + sender + ">", programme.intakeAddress(), "Aanmelding",
+				"Ik wil graag meedoen.");
+		Mailboxes.awaitMail(mailServer, sender, m -> true);
+		assertThat(intakes.open(programme.id())).anySatisfy(intake -> assertThat(intake.displayName()).hasSize(200));
+	}
+
 	@Test
 	void aClosedProgrammeLinkIsNotFoundButInvitationsKeepWorking() throws Exception {
 		programmes.openPublicIntake(programme.id(), false);
