@@ -88,12 +88,15 @@ public record MailProperties(@DefaultValue("briefwissel.test") String domain, St
 			@DefaultValue("100") int maxRecipients) {
 	}
 
-	/** Retry policy of the outbox: exponential back-off from {@code firstRetry} up to {@code maxRetry}. */
 	/**
+	 * Retry policy of the outbox: exponential back-off from {@code firstRetry} up to {@code maxRetry}, for
+	 * {@code maxAttempts} attempts. With the defaults a mail is tried for two days, as mail servers do
+	 * (an hour, the old default of 8 attempts, lost every letter queued in an afternoon's relay outage).
+	 *
 	 * @param automaticPerRecipient automatic mails (notices, reminders, links) to one address within
 	 * {@code automaticPeriod} at most; more are recorded as not sent, so no auto-responder can start a loop
 	 */
-	public record Outbox(@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetry,
+	public record Outbox(@DefaultValue("55") int maxAttempts, @DefaultValue("30s") Duration firstRetry,
 			@DefaultValue("1h") Duration maxRetry, @DefaultValue("1s") Duration pollInterval,
 			@DefaultValue("10") int automaticPerRecipient, @DefaultValue("1h") Duration automaticPeriod) {
 	}

@@ -134,6 +134,10 @@ class OutboxWorker {
 
 	/** 1st retry after {@code firstRetry}, then doubling, never longer than {@code maxRetry}. */
 	Duration backOff(int attemptsSoFar) {
+		return backOff(policy, attemptsSoFar);
+	}
+
+	static Duration backOff(MailProperties.Outbox policy, int attemptsSoFar) {
 		Duration delay = policy.firstRetry().multipliedBy(1L << Math.min(attemptsSoFar - 1, 20));
 		return delay.compareTo(policy.maxRetry()) > 0 ? policy.maxRetry() : delay;
 	}

@@ -100,6 +100,19 @@ class OutboxTests {
 		assertThat(attempts).isEqualTo(3);
 	}
 
+	/** With the defaults a mail is tried for two days before it counts as failed, not for an hour. */
+	@Test
+	void theDefaultPolicyKeepsTryingForTwoDays() {
+		MailProperties.Outbox defaults = new org.springframework.boot.context.properties.bind.Binder(
+				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of()))
+			.bindOrCreate("outbox", MailProperties.Outbox.class);
+		Duration tried = Duration.ZERO;
+		for (int attempt = 1; attempt < defaults.maxAttempts(); attempt++) {
+			tried = tried.plus(OutboxWorker.backOff(defaults, attempt));
+		}
+		assertThat(tried).isBetween(Duration.ofHours(47), Duration.ofHours(50));
+	}
+
 	@Test
 	void backOffDoublesUpToTheLimit() {
 		assertThat(worker.backOff(1)).isEqualTo(Duration.ofMillis(100));
