@@ -89,11 +89,17 @@ public final class Trajectory {
 		events.add(new TrajectoryEvents.CoachDeclined(id, coach, reason));
 	}
 
+	static final java.time.Period MAX_PAUSE = java.time.Period.ofMonths(6);
+
 	/** Pauses a running trajectory until a day; later contact moments move with it. */
 	public void pause(LocalDate from, LocalDate until, Reason reason, String why) {
 		require(status == TrajectoryStatus.RUNNING, "trajectory.illegal.pause", "only a running trajectory can pause");
 		if (!until.isAfter(from)) {
 			throw new IllegalTransitionException("trajectory.illegal.pauseDates", "a pause ends after it starts");
+		}
+		// Half a year at most: a pause is a break, not an end, and every plan is counted over its days.
+		if (until.isAfter(from.plus(MAX_PAUSE))) {
+			throw new IllegalTransitionException("trajectory.illegal.pauseLength", "a pause lasts half a year at most");
 		}
 		pauses.add(new Pause(from, until));
 		transition(TrajectoryStatus.PAUSED, reason, why);

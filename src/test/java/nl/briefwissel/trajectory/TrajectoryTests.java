@@ -81,6 +81,10 @@ class TrajectoryTests {
 		Trajectory running = in(TrajectoryStatus.RUNNING);
 		assertThatThrownBy(() -> running.resume(MONDAY)).isInstanceOf(IllegalTransitionException.class);
 		assertThatThrownBy(() -> running.pause(MONDAY, MONDAY, Reason.OTHER, null)).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> running.pause(MONDAY, LocalDate.of(9999, 12, 31), Reason.OTHER, null))
+			.isInstanceOf(IllegalTransitionException.class)
+			.satisfies(e -> assertThat(((IllegalTransitionException) e).messageKey()).isEqualTo("trajectory.illegal.pauseLength"));
+		assertThat(running.status()).isEqualTo(TrajectoryStatus.RUNNING);
 		for (TrajectoryStatus ended : List.of(TrajectoryStatus.COMPLETED, TrajectoryStatus.STOPPED)) {
 			Trajectory trajectory = in(ended);
 			assertThatThrownBy(() -> trajectory.complete(MONDAY, Reason.OTHER, null)).isInstanceOf(IllegalTransitionException.class);
