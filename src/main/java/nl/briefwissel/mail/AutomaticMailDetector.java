@@ -12,12 +12,16 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class AutomaticMailDetector {
 
-	// Localised subjects of out-of-office replies, also when a "Re:" or "AW:" precedes them.
-	private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*("
-			+ "automatisch antwoord|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|afwezig|afwezigheid|"
-			+ "out of (the )?office|niet aanwezig|niet op kantoor|abwesenheitsnotiz|automatische antwort|"
-			+ "réponse automatique|respuesta automática|vacation reply|on vacation|met vakantie"
-			+ ")\\b", Pattern.CASE_INSENSITIVE);
+	// Localised subjects of out-of-office replies, also when a "Re:" or "AW:" precedes them. Words a
+	// person also writes as a subject ("Afwezig volgende week", "Met vakantie 1-15 juli") count only as
+	// the prefix of an answer ("Afwezig: Opdracht 3") or as the whole subject ("Niet aanwezig"), not as
+	// the start of a mail of one's own.
+	private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*(?:("
+			+ "automatisch antwoord|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|"
+			+ "out of (the )?office|abwesenheitsnotiz|automatische antwort|"
+			+ "réponse automatique|respuesta automática|vacation reply"
+			+ ")\\b|(afwezig|afwezigheid|niet aanwezig|niet op kantoor|on vacation|met vakantie)\\s*(?::|$))",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern BOUNCE_SUBJECT = Pattern.compile("^\\s*("
 			+ "undeliverable|undelivered mail|onbestelbaar|niet bezorgd|niet afgeleverd|delivery status notification|"

@@ -125,11 +125,13 @@ public final class MailReader {
 
 		MailKind kind;
 		String failedRecipient = null;
-		if (AutomaticMailDetector.isBounce(message, from, subject)) {
+		// A delivery report that only says "delayed" (or relayed, delivered): the mail may still arrive.
+		boolean noFailure = !body.deliveryActions.isEmpty() && !body.deliveryActions.contains("failed");
+		if (!noFailure && AutomaticMailDetector.isBounce(message, from, subject)) {
 			kind = MailKind.BOUNCE;
 			failedRecipient = body.failedRecipient;
 		}
-		else if (AutomaticMailDetector.isAutoReply(message, subject)) {
+		else if (noFailure || AutomaticMailDetector.isAutoReply(message, subject)) {
 			kind = MailKind.AUTO_REPLY;
 		}
 		else {
@@ -150,6 +152,9 @@ public final class MailReader {
 		String html;
 
 		String failedRecipient;
+
+		/** The {@code Action} of each recipient in a delivery report (RFC 3464): failed, delayed, delivered... */
+		final java.util.Set<String> deliveryActions = new java.util.HashSet<>();
 
 		final List<MailAttachment> attachments = new ArrayList<>();
 
@@ -172,7 +177,12 @@ public final class MailReader {
 			return;
 		}
 		if (type.startsWith("message/delivery-status")) {
-			body.failedRecipient = failedRecipient(text(part));
+			String report = text(part);
+			body.failedRecipient = failedRecipient(report);
+			Matcher action = DELIVERY_ACTION.matcher(report);
+			while (action.find()) {
+				body.deliveryActions.add(action.group(1).toLowerCase(Locale.ROOT));
+			}
 			return;
 		}
 		if (type.startsWith("message/rfc822") || type.startsWith("text/rfc822-headers")) {
@@ -340,6 +350,8 @@ public final class MailReader {
 		}
 		return List.copyOf(found);
 	}
+
+	private static final Pattern DELIVERY_ACTION = Pattern.compile("(?im)^action:\\s*([a-z]+)");
 
 	private static String failedRecipient(String deliveryStatus) {
 		Matcher recipient = Pattern.compile("(?im)^(?:final|original)-recipient:\\s*(?:rfc822;)?\\s*<?([^\\s>]+@[^\\s>]+)")
