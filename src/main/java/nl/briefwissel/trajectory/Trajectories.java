@@ -231,8 +231,13 @@ public class Trajectories {
 			.query(Trajectories::overviews);
 	}
 
-	/** The aggregate, to change its lifecycle. */
+	/**
+	 * The aggregate, to change its lifecycle, with its row locked until the caller's transaction ends:
+	 * two clicks on "accept", or two managers proposing at once, take turns, and the second finds the
+	 * state the first left (and is refused) instead of writing over it.
+	 */
 	Optional<Trajectory> load(UUID id) {
+		jdbc.sql("select id from trajectory where id = :id for update").param("id", id).query(UUID.class).optional();
 		return jdbc.sql("""
 				select t.id, t.status, t.coach_id, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
 				       coalesce(t.moments_per_week, p.moments_per_week) as moments_per_week, t.extra_weeks

@@ -73,6 +73,9 @@ class MatchingTests {
 	Matching matching;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	EmbeddedMailServer mailServer;
 
 	Programme programme;
@@ -100,6 +103,43 @@ class MatchingTests {
 		intakes.record(programme.id(), participant, trajectory, new IntakeForm("Dirk Deelnemer", participant.email(), QUESTION,
 				"SURPLUS", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
 				Intake.Source.INVITATION);
+	}
+
+	/**
+	 * "Accept" twice at once (a double click): the second waits for the first and is refused, so the
+	 * trajectory starts once, with one welcome letter's worth of transitions, not twice.
+	 */
+	@Test
+	void twoAcceptsAtOnceStartTheTrajectoryOnce(@Autowired org.springframework.transaction.support.TransactionTemplate transactions)
+			throws Exception {
+		LocalDate start = Today.date().plusDays(3);
+		matching.proposeCoach(trajectory, coach.id(), start, manager.id());
+		var accepted = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = executor.submit(() -> transactions.executeWithoutResult(status -> {
+				matching.accept(trajectory, coach.id(), start);
+				accepted.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			accepted.await();
+			var second = executor.submit(() -> matching.accept(trajectory, coach.id(), start));
+			Thread.sleep(300);
+			release.countDown();
+			first.get();
+			org.assertj.core.api.Assertions.assertThatThrownBy(second::get).isInstanceOf(java.util.concurrent.ExecutionException.class);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from trajectory_transition where trajectory_id = :t and to_status = 'RUNNING'")
+			.param("t", trajectory).query(Integer.class).single()).isEqualTo(1);
 	}
 
 	@Test
