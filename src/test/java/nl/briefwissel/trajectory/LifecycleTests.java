@@ -152,6 +152,25 @@ class LifecycleTests {
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 	}
 
+	/** On the day the pause ends the trajectory runs again by itself, once, without the coach. */
+	@Test
+	void aPauseEndsByItselfOnItsLastDay(@Autowired PauseEnds pauseEnds, @Autowired TrajectoryLifecycle lifecycle) {
+		var running = fixtures.runningTrajectory(true);
+		LocalDate until = Today.date().plusDays(7);
+		lifecycle.pause(running.id(), running.coach().id(), until, Reason.PERSONAL_CIRCUMSTANCES, null);
+
+		pauseEnds.resumeOn(until.minusDays(1));
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.PAUSED);
+
+		pauseEnds.resumeOn(until);
+		pauseEnds.resumeOn(until.plusDays(1));
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(jdbc.sql("select count(*) from trajectory_transition where trajectory_id = :t and from_status = 'PAUSED'")
+			.param("t", running.id()).query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select until_date from trajectory_pause where trajectory_id = :t").param("t", running.id())
+			.query(LocalDate.class).single()).as("the pause as chosen").isEqualTo(until);
+	}
+
 	/** A proposal is answered on its own page: the proposed coach cannot stop the participant's intake instead. */
 	@Test
 	void aCoachWhoIsOnlyProposedCannotStopTheTrajectory() throws Exception {
