@@ -179,10 +179,18 @@ public class Intakes {
 		return byToken(token).filter(i -> i.status() == Intake.Status.INVITED || i.status() == Intake.Status.RECEIVED_BY_MAIL);
 	}
 
-	/** Completes an application from an invitation or a mail; the link proved the address. */
+	/**
+	 * Completes an application from an invitation or a mail; the link proved the address. Empty when
+	 * the link no longer works, also because the same form was just sent a moment before.
+	 */
 	@Transactional
-	public Submission complete(String token, IntakeForm form, Locale language) {
-		Intake intake = toComplete(token).orElseThrow(() -> new IllegalStateException("link no longer valid"));
+	public Optional<Submission> complete(String token, IntakeForm form, Locale language) {
+		lockByToken(token);
+		Optional<Intake> open = toComplete(token);
+		if (open.isEmpty()) {
+			return Optional.empty();
+		}
+		Intake intake = open.get();
 		Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
 		requireKnownTheme(programme, form.theme());
 		fill(intake.id(), form);
@@ -191,12 +199,13 @@ public class Intakes {
 			.param("language", language.getLanguage())
 			.param("id", intake.id())
 			.update();
-		return submit(intake.id());
+		return Optional.of(submit(intake.id()));
 	}
 
 	/** Confirms the address of an application from the public link. Empty when the link is unknown or expired. */
 	@Transactional
 	public Optional<Submission> confirm(String token) {
+		lockByToken(token);
 		return byToken(token).filter(i -> i.status() == Intake.Status.AWAITING_CONFIRMATION).map(i -> submit(i.id()));
 	}
 
@@ -286,6 +295,18 @@ public class Intakes {
 	private void requireKnownTheme(Programme programme, String theme) {
 		if (themes.active(programme.id()).stream().noneMatch(t -> t.code().equals(theme))) {
 			throw new IllegalArgumentException("theme " + theme + " is not one of the programme's themes");
+		}
+	}
+
+	/**
+	 * Locks the application of a link until the transaction ends: a second click on "confirm" or
+	 * "send" waits for the first and then finds the link used, instead of making a second trajectory.
+	 */
+	private void lockByToken(String token) {
+		if (LinkTokens.plausible(token)) {
+			jdbc.sql("select id from intake where token_hash = :hash for update").param("hash", LinkTokens.hash(token))
+				.query(UUID.class)
+				.list();
 		}
 	}
 

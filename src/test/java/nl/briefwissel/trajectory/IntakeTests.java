@@ -173,6 +173,47 @@ class IntakeTests {
 		assertThat(browser.post(link, form("Per Mail", sender, "YES")).body()).contains("Je aanmelding is binnen");
 	}
 
+	/**
+	 * "Confirm" twice at once, by someone who has an account already: the second click waits for the
+	 * first and finds the link used, so there is one trajectory, not two.
+	 */
+	@Test
+	void twoConfirmationsAtOnceMakeOneTrajectory(@Autowired org.springframework.transaction.support.TransactionTemplate transactions)
+			throws Exception {
+		String email = "dubbel-" + suffix + "@example.nl";
+		var existing = accounts.register(new nl.briefwissel.account.NewAccount(programme.organisationId(), email, "Dubbel",
+				java.util.Locale.forLanguageTag("nl"), java.util.Set.of(nl.briefwissel.account.Role.PARTICIPANT), null));
+		new WebSession(port).post("/intake/programme/" + programme.id(), form("Dubbel Klik", email, "YES"));
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		String token = link.substring(link.lastIndexOf('/') + 1);
+		var confirmed = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = executor.submit(() -> transactions.execute(status -> {
+				var submission = intakes.confirm(token);
+				confirmed.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return submission;
+			}));
+			confirmed.await();
+			var second = executor.submit(() -> intakes.confirm(token));
+			Thread.sleep(300);
+			release.countDown();
+			assertThat(first.get()).isPresent();
+			assertThat(second.get()).as("the link was used by the first click").isEmpty();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(trajectories.ofParticipant(existing.id())).hasSize(1);
+	}
+
 	/** A sender's display name longer than a name is kept short; the application is stored and answered all the same. */
 	@Test
 	void aMailWithAVeryLongSenderNameBecomesAnApplication() throws Exception {

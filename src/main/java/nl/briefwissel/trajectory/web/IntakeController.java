@@ -129,7 +129,8 @@ class IntakeController {
 			model.addAttribute("fixedEmail", intake.get().email());
 			return form(model, programme, fields, "/intake/complete/" + token, false);
 		}
-		return submitted(model, intakes.complete(token, fields.toForm(), locale));
+		return intakes.complete(token, fields.toForm(), locale).map(submission -> submitted(model, submission))
+			.orElseGet(() -> invalid(model));
 	}
 
 	@GetMapping("/intake/confirm/{token}")
