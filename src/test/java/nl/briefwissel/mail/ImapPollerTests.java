@@ -196,9 +196,7 @@ class ImapPollerTests {
 		server.start();
 		String run = Long.toString(System.nanoTime());
 		String mailbox = "%:" + server.getImap().getPort() + "/INBOX";
-		ImapPoller node = new ImapPoller(properties(server.getImap().getPort()), inbound, processor,
-				new StaticListableBeanFactory().getBeanProvider(EmbeddedMailServer.class), replyAddress, jdbc,
-				Clock.systemUTC(), 0);
+		ImapPoller node = nodeOn(server);
 		try {
 			GreenMailUser reply = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
 			node.start();
@@ -241,9 +239,7 @@ class ImapPollerTests {
 		server.start();
 		String run = Long.toString(System.nanoTime());
 		String mailbox = "%:" + server.getImap().getPort() + "/INBOX";
-		ImapPoller node = new ImapPoller(properties(server.getImap().getPort()), inbound, processor,
-				new StaticListableBeanFactory().getBeanProvider(EmbeddedMailServer.class), replyAddress, jdbc,
-				Clock.systemUTC(), 0);
+		ImapPoller node = nodeOn(server);
 		try {
 			GreenMailUser reply = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
 			node.start();
@@ -268,6 +264,13 @@ class ImapPollerTests {
 			node.stop();
 			server.stop();
 		}
+	}
+
+	/** Another node of the application, reading the test's own mailbox, started by the test. */
+	private ImapPoller nodeOn(GreenMail server) {
+		return new ImapPoller(properties(server.getImap().getPort()), inbound, processor,
+				new StaticListableBeanFactory().getBeanProvider(EmbeddedMailServer.class), replyAddress, jdbc,
+				Clock.systemUTC(), 0);
 	}
 
 	private int stored(String run) {
