@@ -75,14 +75,16 @@ public class MailErasure {
 	/**
 	 * Empties processed inbound mail older than this that no message and no open quarantine entry
 	 * needs: mail that was discarded, or that was only ever an auto-reply or a bounce; and mail the
-	 * pipeline gave up on that nobody put back in the queue since.
+	 * pipeline gave up on that nobody put back in the queue since (counted from its last attempt, so a
+	 * mail an administrator tried again keeps its full period).
 	 */
 	@Transactional
 	public int forgetUnneededInboundBefore(OffsetDateTime cutoff) {
 		return jdbc.sql("""
 				update inbound_mail set raw_mail = :nothing, raw_mail_key_id = null, size_bytes = 0, envelope_from = null, envelope_to = null,
 				    outcome = null, last_error = null
-				where received_at < :cutoff and status in ('PROCESSED', 'FAILED') and size_bytes > 0
+				where size_bytes > 0 and (status = 'PROCESSED' and received_at < :cutoff
+				    or status = 'FAILED' and next_attempt_at < :cutoff)
 				  and id not in (select inbound_mail_id from message where inbound_mail_id is not null)
 				  and id not in (select inbound_mail_id from quarantined_mail where resolved_at is null)""")
 			.param("nothing", NOTHING)

@@ -69,9 +69,11 @@ public class Outbox {
 		String refusal = braked ? loopBrake(mail.to(), now) : null;
 		jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
-				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error)
+				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error,
+				    loop_brake)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    :status, 0, :now, :now, :refusal)""")
+				    :status, 0, :now, :now, :refusal, :braked)""")
+			.param("braked", braked)
 			.param("status", refusal == null ? "PENDING" : "FAILED")
 			.param("refusal", refusal)
 			.param("id", id)
@@ -90,12 +92,15 @@ public class Outbox {
 		return messageId;
 	}
 
-	/** Null, or why this automatic mail is not sent; mails the brake refused before do not count, only those that went out. */
+	/**
+	 * Null, or why this automatic mail is not sent. Counted: the braked automatic mails that went out to
+	 * this address; not those the brake refused, nor those a person's action on a page caused.
+	 */
 	private String loopBrake(String recipient, OffsetDateTime now) {
 		MailProperties.Outbox brake = properties.outbox();
 		int recent = jdbc.sql("""
 				select count(*) from outbound_mail
-				where lower(recipient) = lower(:to) and auto_submitted = true and created_at > :since
+				where lower(recipient) = lower(:to) and auto_submitted = true and loop_brake and created_at > :since
 				  and not (status = 'FAILED' and attempts = 0)""")
 			.param("to", recipient)
 			.param("since", now.minus(brake.automaticPeriod()))

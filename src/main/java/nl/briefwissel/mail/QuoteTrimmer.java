@@ -334,7 +334,7 @@ final class QuoteTrimmer {
 				continue;
 			}
 			if (paragraphStart > 0 && mayBeDisclaimer(lines.get(i)) && DISCLAIMER.matcher(lines.get(i)).find()
-					&& readsAsDisclaimer(lines.subList(paragraphStart, lines.size()))) {
+					&& readsAsDisclaimer(paragraph(lines, paragraphStart))) {
 				cut.addAll(0, lines.subList(paragraphStart, lines.size()));
 				return new ArrayList<>(lines.subList(0, paragraphStart));
 			}
@@ -342,11 +342,22 @@ final class QuoteTrimmer {
 		return lines;
 	}
 
+	/** The lines of the paragraph that starts here, up to the next blank line. */
+	private static List<String> paragraph(List<String> lines, int start) {
+		int end = start;
+		while (end < lines.size() && !lines.get(end).isBlank()) {
+			end++;
+		}
+		return lines.subList(start, end);
+	}
+
 	/**
-	 * Whether the text from a paragraph on is a disclaimer and not a person's letter that happens to say
-	 * "dit bericht is vertrouwelijk": a disclaimer says two of its stock phrases (addressee, rights,
-	 * liability, confidentiality), or announces itself. One phrase alone leaves the words in the letter,
-	 * where a stray disclaimer costs a reader a glance and a cut sentence would cost the coach the letter.
+	 * Whether a paragraph is a disclaimer and not a person's letter that happens to say "dit bericht is
+	 * vertrouwelijk": a disclaimer says two of its stock phrases (addressee, rights, liability,
+	 * confidentiality) in one paragraph, or announces itself. Counted in the paragraph alone, so that a
+	 * company footer further down does not make the letter's own paragraph a disclaimer. One phrase
+	 * leaves the words in the letter, where a stray disclaimer costs a reader a glance and a cut
+	 * sentence would cost the coach the letter.
 	 */
 	private static boolean readsAsDisclaimer(List<String> rest) {
 		String text = String.join(" ", rest);

@@ -186,6 +186,11 @@ public class Matching {
 		answer(trajectoryId, coachId, false, why == null || why.isBlank() ? null : why.strip());
 	}
 
+	/** Whether this coach has accepted the trajectory already: a second click on "accept" goes to it. */
+	public boolean acceptedBy(UUID trajectoryId, UUID coachId) {
+		return trajectories.byId(trajectoryId).filter(t -> t.coachedBy(coachId)).isPresent();
+	}
+
 	/** The open proposal of a trajectory to this coach, or a refusal that reads as "not found". */
 	public TrajectoryOverview openProposalFor(UUID trajectoryId, UUID coachId) {
 		return trajectories.byId(trajectoryId)

@@ -51,6 +51,18 @@ class LoopBrakeTests {
 		assertThat(nl.briefwissel.Mailboxes.read(mailServer, other, nl.briefwissel.Mailboxes.PASSWORD)).isEmpty();
 	}
 
+	/** Mail a person's action caused does not fill the brake for the automatic mail that follows it. */
+	@Test
+	void mailAskedForDoesNotCountTowardsTheBrake() {
+		String address = "coach-" + UUID.randomUUID() + "@example.nl";
+		int limit = properties.outbox().automaticPerRecipient();
+		for (int i = 0; i < limit + 2; i++) {
+			outbox.enqueueAskedFor(OutgoingMail.notice(address, "Voorstel " + i, "Tekst " + i, null));
+		}
+		String digest = outbox.enqueue(OutgoingMail.notice(address, "Je overzicht", "Tekst", null));
+		assertThat(outbox.deliveries(List.of(digest)).get(digest).status()).isNotEqualTo(Delivery.Status.FAILED);
+	}
+
 	@Test
 	void automaticMailToOneAddressStopsAtTheBrakeAndSaysWhy() {
 		String address = "afwezig-" + UUID.randomUUID() + "@example.nl";

@@ -93,6 +93,18 @@ class QuoteTrimmerTests {
 				Groet,
 				Fatima""");
 		assertThat(trimmed.kept()).contains("mijn leidinggevende weet nog van niets", "op gesprek mag", "Fatima");
+
+		var withFooter = QuoteTrimmer.trim("""
+				Hoi Bram,
+
+				Dit bericht is vertrouwelijk, mijn leidinggevende weet nog van niets.
+
+				Groet,
+				Fatima
+
+				Aan dit bericht kunnen geen rechten worden ontleend. Dit bericht is uitsluitend bestemd voor de geadresseerde.""");
+		assertThat(withFooter.kept()).contains("mijn leidinggevende weet nog van niets", "Fatima")
+			.doesNotContain("geen rechten");
 	}
 
 	@Test

@@ -233,7 +233,7 @@ class ErasureAndRetentionTests {
 		jdbc.sql("delete from quarantined_mail where inbound_mail_id = :id").param("id", failedId).update();
 		jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id").param("id", failedId).update();
 		assertThat(inboundMails.failed()).anyMatch(failed -> failed.id().equals(failedId));
-		jdbc.sql("update inbound_mail set received_at = :long where id in (:ids)")
+		jdbc.sql("update inbound_mail set received_at = :long, next_attempt_at = :long where id in (:ids)")
 			.param("long", java.time.OffsetDateTime.now().minusDays(31)).param("ids", java.util.List.of(strayId, failedId)).update();
 		jdbc.sql("update quarantined_mail set quarantined_at = :long where inbound_mail_id = :id")
 			.param("long", java.time.OffsetDateTime.now().minusDays(31)).param("id", strayId).update();

@@ -188,6 +188,9 @@ class MatchingTests {
 		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
 			.param("startOn", start.toString()).param("letter", "Beste Dirk,\n\nWelkom! Ik ben Carla."))
 			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+			.param("startOn", start.toString()).param("letter", "Beste Dirk,\n\nWelkom! Ik ben Carla."))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/coach/trajectories/" + trajectory));
 		TrajectoryOverview started = trajectories.byId(trajectory).orElseThrow();
 		assertThat(started.status()).isEqualTo(TrajectoryStatus.RUNNING);
 		assertThat(started.startedOn()).isEqualTo(start);

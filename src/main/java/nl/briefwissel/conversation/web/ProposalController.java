@@ -111,6 +111,9 @@ class ProposalController {
 	String accept(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
 			@RequestParam(defaultValue = "") String letter, RedirectAttributes redirect) {
+		if (matching.acceptedBy(id, me.id())) {
+			return "redirect:/coach/trajectories/" + id; // a second click, after the first started it
+		}
 		matching.openProposalFor(id, me.id());
 		LocalDate today = LocalDate.now(clock);
 		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
@@ -129,6 +132,9 @@ class ProposalController {
 			});
 		}
 		catch (IllegalTransitionException e) {
+			if (matching.acceptedBy(id, me.id())) {
+				return "redirect:/coach/trajectories/" + id; // a second click, while the first started it
+			}
 			redirect.addFlashAttribute("problem", e.messageKey());
 			return "redirect:/coach/proposals/" + id;
 		}
