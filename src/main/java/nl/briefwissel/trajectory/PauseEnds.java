@@ -8,11 +8,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A pause ends on the day the coach chose: the trajectory runs again by itself, and its reminders and
@@ -27,20 +25,13 @@ class PauseEnds {
 
 	private final JdbcClient jdbc;
 
-	private final Trajectories trajectories;
-
-	private final TransactionTemplate transactions;
-
-	private final ApplicationEventPublisher events;
+	private final TrajectoryLifecycle lifecycle;
 
 	private final Clock clock;
 
-	PauseEnds(JdbcClient jdbc, Trajectories trajectories, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Clock clock) {
+	PauseEnds(JdbcClient jdbc, TrajectoryLifecycle lifecycle, Clock clock) {
 		this.jdbc = jdbc;
-		this.trajectories = trajectories;
-		this.transactions = transactions;
-		this.events = events;
+		this.lifecycle = lifecycle;
 		this.clock = clock;
 	}
 
@@ -62,21 +53,6 @@ class PauseEnds {
 			.param("today", today)
 			.query(UUID.class)
 			.list();
-		int resumed = 0;
-		for (UUID id : due) {
-			Boolean done = transactions.execute(status -> {
-				Trajectory trajectory = trajectories.load(id).orElse(null);
-				if (trajectory == null || trajectory.status() != TrajectoryStatus.PAUSED) {
-					return false; // resumed by the coach or another node meanwhile
-				}
-				List<Trajectory.Pause> pauses = trajectory.pauses();
-				trajectory.resume(pauses.get(pauses.size() - 1).until());
-				trajectories.save(trajectory, null);
-				trajectory.events().forEach(events::publishEvent);
-				return true;
-			});
-			resumed += Boolean.TRUE.equals(done) ? 1 : 0;
-		}
-		return resumed;
+		return (int) due.stream().filter(lifecycle::endPause).count();
 	}
 }

@@ -2,6 +2,7 @@ package nl.briefwissel.trajectory;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -60,9 +61,28 @@ public class TrajectoryLifecycle {
 		if (!own) {
 			throw new NotYourTrajectoryException(trajectoryId);
 		}
-		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId));
+		apply(trajectories.load(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId)), coachId, change);
+	}
+
+	/**
+	 * Resumes a paused trajectory on the last day of its pause, on nobody's behalf ({@link PauseEnds});
+	 * false when it no longer waits for that (resumed by the coach or another node meanwhile).
+	 */
+	@Transactional
+	boolean endPause(UUID trajectoryId) {
+		Trajectory trajectory = trajectories.load(trajectoryId).orElse(null);
+		if (trajectory == null || trajectory.status() != TrajectoryStatus.PAUSED) {
+			return false;
+		}
+		List<Trajectory.Pause> pauses = trajectory.pauses();
+		apply(trajectory, null, t -> t.resume(pauses.get(pauses.size() - 1).until()));
+		return true;
+	}
+
+	/** Applies a change to the loaded (and locked) aggregate, stores it and publishes what happened. */
+	private void apply(Trajectory trajectory, UUID by, Consumer<Trajectory> change) {
 		change.accept(trajectory);
-		trajectories.save(trajectory, coachId);
+		trajectories.save(trajectory, by);
 		trajectory.events().forEach(events::publishEvent);
 	}
 
