@@ -137,6 +137,9 @@ public final class MailReader {
 		else {
 			kind = MailKind.REPLY;
 		}
+		if (kind != MailKind.BOUNCE) {
+			body.attachments.addAll(body.enclosedMails);
+		}
 		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY ? QuoteTrimmer.trim(fullText)
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token,
@@ -157,6 +160,12 @@ public final class MailReader {
 		final java.util.Set<String> deliveryActions = new java.util.HashSet<>();
 
 		final List<MailAttachment> attachments = new ArrayList<>();
+
+		/**
+		 * Whole mails inside this one: a mail forwarded as an attachment, or the returned original of a
+		 * bounce. Only the first are the sender's, so they become attachments once the kind is known.
+		 */
+		final List<MailAttachment> enclosedMails = new ArrayList<>();
 
 		int parts;
 	}
@@ -185,8 +194,15 @@ public final class MailReader {
 			}
 			return;
 		}
-		if (type.startsWith("message/rfc822") || type.startsWith("text/rfc822-headers")) {
-			return; // the returned original of a bounce or a forwarded mail as a file: not the sender's text
+		if (type.startsWith("text/rfc822-headers")) {
+			return; // the returned headers of a bounce: not the sender's text
+		}
+		if (type.startsWith("message/rfc822") || type.startsWith("message/global")) {
+			// Not the sender's text, but a vacancy or a manager's mail forwarded "as attachment" is the
+			// participant's material: kept whole as a file the coach can open in their mail program.
+			String filename = filename(part);
+			body.enclosedMails.add(attachment(part, filename != null ? filename : enclosedMailName(part)));
+			return;
 		}
 		String disposition = part.getDisposition() == null ? "" : part.getDisposition().toLowerCase(Locale.ROOT);
 		String filename = filename(part);
@@ -208,6 +224,22 @@ public final class MailReader {
 			}
 			body.attachments.add(attachment(part, filename));
 		}
+	}
+
+	/** "Subject of the enclosed mail.eml", as mail programs name it when they save it. */
+	private static String enclosedMailName(Part part) {
+		try {
+			if (part.getContent() instanceof MimeMessage enclosed) {
+				String subject = subject(enclosed);
+				if (subject != null && !subject.isBlank()) {
+					return subject.strip() + ".eml";
+				}
+			}
+		}
+		catch (MessagingException | IOException | RuntimeException e) {
+			// an enclosed mail that cannot be read still is kept, under a plain name
+		}
+		return "doorgestuurd-bericht.eml";
 	}
 
 	private static MailAttachment attachment(Part part, String filename) throws MessagingException, IOException {

@@ -9,7 +9,7 @@ final class SafeFileName {
 
 	private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png", "image/heic",
 			"heic", "application/pdf", "pdf", "text/plain", "txt", "image/gif", "gif",
-			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "message/rfc822", "eml");
 
 	private SafeFileName() {
 	}
