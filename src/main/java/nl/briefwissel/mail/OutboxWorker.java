@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.briefwissel.encryption.Encryption;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,6 +32,14 @@ class OutboxWorker {
 
 	private static final int BATCH = 50;
 
+	/**
+	 * Enhanced status codes (RFC 3463) that say the address itself is wrong: no such mailbox, no such
+	 * domain, bad syntax, mailbox disabled. No retry changes them. A refusal without such a code, or
+	 * with another one (5.7.1 "relaying denied" is how a relay says it wants a sign-in), may be the
+	 * relay's configuration and is retried like a temporary error, so an operator can mend it.
+	 */
+	private static final Pattern ADDRESS_DOES_NOT_EXIST = Pattern.compile("(?<![\\d.])5\\.(?:1\\.\\d{1,2}|2\\.1)(?![\\d.])");
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -39,9 +52,12 @@ class OutboxWorker {
 
 	private final Encryption encryption;
 
+	private final ApplicationEventPublisher events;
+
 	OutboxWorker(JdbcClient jdbc, TransactionTemplate transactions, MailTransport transport,
-			MailProperties properties, Clock clock, Encryption encryption) {
+			MailProperties properties, Clock clock, Encryption encryption, ApplicationEventPublisher events) {
 		this.encryption = encryption;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.transport = transport;
@@ -81,10 +97,11 @@ class OutboxWorker {
 			.optional();
 	}
 
-	private QueuedMail attempt(QueuedMail mail, MailTransport.Connection connection) {
+	QueuedMail attempt(QueuedMail mail, MailTransport.Connection connection) {
 		int attempt = mail.attempts() + 1;
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String error = null;
+		boolean refusedForGood = false;
 		try {
 			// Opened here, not while claiming: a mail that does not open fails like a refused send and is
 			// retried and given up on, instead of blocking the head of the queue.
@@ -92,6 +109,7 @@ class OutboxWorker {
 		}
 		catch (Exception e) {
 			error = describe(e);
+			refusedForGood = refusedForGood(e);
 		}
 		jdbc.sql("""
 				insert into outbound_mail_attempt (outbound_mail_id, attempt, attempted_at, succeeded, error)
@@ -111,13 +129,17 @@ class OutboxWorker {
 				.param("id", mail.id())
 				.update();
 		}
-		else if (attempt >= policy.maxAttempts()) {
-			log.warn("Giving up on mail {} after {} attempts: {}", mail.messageId(), attempt, error);
+		else if (refusedForGood || attempt >= policy.maxAttempts()) {
+			log.warn("Giving up on mail {} after {} attempts{}: {}", mail.messageId(), attempt,
+					refusedForGood ? " (the address does not exist)" : "", error);
 			jdbc.sql("update outbound_mail set status = 'FAILED', attempts = :attempt, last_error = :error where id = :id")
 				.param("attempt", attempt)
 				.param("error", error)
 				.param("id", mail.id())
 				.update();
+			if (refusedForGood) {
+				events.publishEvent(new MailRefused(mail.messageId(), mail.recipient(), MailRefused.tokenOf(mail.replyTo()), error));
+			}
 		}
 		else {
 			OffsetDateTime next = now.plus(backOff(attempt));
@@ -140,6 +162,20 @@ class OutboxWorker {
 	static Duration backOff(MailProperties.Outbox policy, int attemptsSoFar) {
 		Duration delay = policy.firstRetry().multipliedBy(1L << Math.min(attemptsSoFar - 1, 20));
 		return delay.compareTo(policy.maxRetry()) > 0 ? policy.maxRetry() : delay;
+	}
+
+	/** Whether the relay refused the recipient with a code that says the address does not exist. */
+	static boolean refusedForGood(Exception e) {
+		Throwable failure = e;
+		for (int depth = 0; failure != null && depth < 10; depth++) {
+			if (failure instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5
+					&& refused.getMessage() != null && ADDRESS_DOES_NOT_EXIST.matcher(refused.getMessage()).find()) {
+				return true;
+			}
+			failure = failure instanceof MessagingException messaging && messaging.getNextException() != null
+					? messaging.getNextException() : failure.getCause();
+		}
+		return false;
 	}
 
 	private static String describe(Exception e) {

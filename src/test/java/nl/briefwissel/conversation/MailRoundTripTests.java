@@ -62,6 +62,15 @@ class MailRoundTripTests {
 	Quarantine quarantine;
 
 	@Autowired
+	RefusedAddresses refusedAddresses;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher publisher;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -214,6 +223,30 @@ class MailRoundTripTests {
 		Message note = awaitMessage(m -> m.kind() == MessageKind.BOUNCE_NOTE);
 		assertThat(note.body()).contains("could not be delivered");
 		assertThat(conversations.mailFailure(trajectory)).isPresent();
+	}
+
+	/** The relay refusing the address at once (the outbox gives up at the first try) tells as much as a bounce. */
+	@Test
+	void aRelayThatSaysTheParticipantsAddressDoesNotExistTellsTheCoach() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		String replyTo = received.getReplyTo()[0].toString();
+		String token = replyTo.substring("reply+".length(), replyTo.indexOf('@'));
+
+		refusedAddresses.markFailing(new nl.briefwissel.mail.MailRefused("<a@briefwissel.test>", coach.email(), token,
+				"SMTPAddressFailedException: 550 5.1.1 User unknown"));
+		assertThat(conversations.mailFailure(trajectory)).as("a coach's address says nothing about the participant's").isEmpty();
+		refusedAddresses.markFailing(new nl.briefwissel.mail.MailRefused("<b@briefwissel.test>", "Iemand@Example.nl",
+				"onbekendtoken1234567", "550 5.1.1 User unknown"));
+		assertThat(conversations.mailFailure(trajectory)).isEmpty();
+
+		// As the outbox publishes it: in the transaction that gives the mail up, heard after the commit.
+		String messageId = received.getMessageID();
+		transactions.executeWithoutResult(status -> publisher.publishEvent(new nl.briefwissel.mail.MailRefused(
+				messageId, participant.email(), token, "SMTPAddressFailedException: 550 5.1.1 User unknown")));
+		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> conversations.mailFailure(trajectory).isPresent());
+		assertThat(conversations.mailFailure(trajectory)).hasValueSatisfying(
+				failure -> assertThat(failure).contains(participant.email()).contains("5.1.1"));
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @BriefwisselTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class OutboxTests {
 
 	@Autowired
@@ -52,6 +53,12 @@ class OutboxTests {
 
 	@Autowired
 	ObjectProvider<EmbeddedMailServer> embedded;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	@Test
 	void workersOnSeveralThreadsSendEveryMailExactlyOnceWithItsOwnMessageId() throws Exception {
@@ -119,6 +126,67 @@ class OutboxTests {
 		assertThat(worker.backOff(2)).isEqualTo(Duration.ofMillis(200));
 		assertThat(worker.backOff(3)).isEqualTo(Duration.ofMillis(300));
 		assertThat(worker.backOff(30)).isEqualTo(Duration.ofMillis(300));
+	}
+
+	/**
+	 * A relay that says the address does not exist (RFC 3463 5.1.x) is not asked again for two days:
+	 * the mail fails at once and its conversation is told. A temporary refusal, and a refusal that may
+	 * be the relay's own configuration (5.7.1 relaying denied), are retried as before.
+	 */
+	@Test
+	void anAddressTheRelaySaysDoesNotExistFailsAtOnceAndOtherRefusalsAreRetried() throws Exception {
+		try (RefusingRelay relay = new RefusingRelay(java.util.Map.of(
+				"onbekend", "550 5.1.1 <onbekend@example.nl>: Recipient address rejected: User unknown in virtual mailbox table",
+				"vol", "452 4.2.2 Mailbox full, try again later",
+				"relay", "550 5.7.1 <relay@example.nl>: Relay access denied"))) {
+			MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
+					new MailProperties.Smtp("127.0.0.1", relay.port(), null, null, false), properties.imap(),
+					properties.embedded(), properties.outbox(), properties.receiver());
+			MailTransport transport = new MailTransport(viaRelay,
+					new DefaultListableBeanFactory().getBeanProvider(EmbeddedMailServer.class));
+			QueuedMail unknown = waiting("onbekend-" + UUID.randomUUID() + "@example.nl", "reply+abcdefghijklmnop@" + properties.domain());
+			QueuedMail full = waiting("vol-" + UUID.randomUUID() + "@example.nl", null);
+			QueuedMail denied = waiting("relay-" + UUID.randomUUID() + "@example.nl", null);
+			try (MailTransport.Connection connection = transport.connection()) {
+				for (QueuedMail mail : List.of(unknown, full, denied)) {
+					transactions.execute(status -> worker.attempt(mail, connection));
+				}
+			}
+
+			Delivery refused = outbox.deliveries(List.of(unknown.messageId())).get(unknown.messageId());
+			assertThat(refused.status()).isEqualTo(Delivery.Status.FAILED);
+			assertThat(refused.attempts()).isEqualTo(1);
+			assertThat(refused.lastError()).contains("5.1.1");
+			assertThat(events.stream(MailRefused.class)).singleElement().satisfies(event -> {
+				assertThat(event.messageId()).isEqualTo(unknown.messageId());
+				assertThat(event.recipient()).isEqualTo(unknown.recipient());
+				assertThat(event.replyToken()).isEqualTo("abcdefghijklmnop");
+				assertThat(event.reason()).contains("User unknown");
+			});
+			for (QueuedMail retried : List.of(full, denied)) {
+				Delivery delivery = outbox.deliveries(List.of(retried.messageId())).get(retried.messageId());
+				assertThat(delivery.status()).as(retried.recipient()).isEqualTo(Delivery.Status.PENDING);
+				assertThat(delivery.attempts()).as(retried.recipient()).isEqualTo(1);
+			}
+		}
+	}
+
+	/** A queued mail the scheduled worker leaves alone (due in ten years), for a test's own attempt. */
+	private QueuedMail waiting(String recipient, String replyTo) {
+		QueuedMail mail = new QueuedMail(UUID.randomUUID(), "<" + UUID.randomUUID() + "@" + properties.domain() + ">",
+				recipient, "Onderwerp", "Tekst", null, null, replyTo, null, null, false, 0);
+		jdbc.sql("""
+				insert into outbound_mail (id, message_id, recipient, subject, text_body, status, attempts, next_attempt_at,
+				    created_at, reply_to, auto_submitted, loop_brake)
+				values (:id, :messageId, :to, 'Onderwerp', 'Tekst', 'PENDING', 0, :later, :now, :replyTo, false, false)""")
+			.param("id", mail.id())
+			.param("messageId", mail.messageId())
+			.param("to", recipient)
+			.param("later", java.time.OffsetDateTime.now().plusYears(10))
+			.param("now", java.time.OffsetDateTime.now())
+			.param("replyTo", replyTo)
+			.update();
+		return mail;
 	}
 
 	@Test
