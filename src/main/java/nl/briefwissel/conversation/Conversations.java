@@ -89,6 +89,22 @@ public class Conversations {
 		return outbox.deliveries(ids);
 	}
 
+	/**
+	 * The coach sends a letter of theirs again that the outbox gave up on. False when it is not a
+	 * failed mail of this coach's letter in this trajectory (sent by now, clicked twice, or gone).
+	 */
+	@Transactional
+	public boolean sendAgain(TrajectoryOverview trajectory, UUID coachId, UUID messageId) {
+		if (!trajectory.coachedBy(coachId)) {
+			throw new NotYourTrajectoryException(trajectory.id());
+		}
+		return messages.byId(messageId)
+			.filter(message -> message.trajectoryId().equals(trajectory.id()) && message.author() == Author.COACH
+					&& message.mailMessageId() != null && !message.cameByMail())
+			.map(message -> outbox.sendAgain(message.mailMessageId()))
+			.orElse(false);
+	}
+
 	/** A file of a message in this trajectory. */
 	public Optional<Attachment> attachment(UUID trajectoryId, UUID attachmentId) {
 		return messages.attachment(attachmentId)

@@ -115,6 +115,31 @@ public class Outbox {
 				+ brake.automaticPeriod() + " (loop brake)";
 	}
 
+	/**
+	 * A mail the outbox gave up on goes into the queue again, for a person who knows why it failed
+	 * and that it may go now (the relay was down for days, the participant's mailbox was full). It
+	 * gets a full new round of attempts; the earlier ones are forgotten with its old reason, which
+	 * stays as last error until the first new attempt. False when the mail did not fail (it went in
+	 * the meantime, another click queued it already) or is gone after the retention period.
+	 */
+	@Transactional
+	public boolean sendAgain(String messageId) {
+		int queued = jdbc.sql("""
+				update outbound_mail set status = 'PENDING', attempts = 0, next_attempt_at = :now
+				where message_id = :messageId and status = 'FAILED'""")
+			.param("now", OffsetDateTime.now(clock))
+			.param("messageId", messageId)
+			.update();
+		if (queued == 0) {
+			return false;
+		}
+		// The attempts are numbered per mail; the new round starts again at 1.
+		jdbc.sql("delete from outbound_mail_attempt where outbound_mail_id = (select id from outbound_mail where message_id = :messageId)")
+			.param("messageId", messageId)
+			.update();
+		return true;
+	}
+
 	/** Delivery state of mails queued earlier, by Message-ID. */
 	public Map<String, Delivery> deliveries(Collection<String> messageIds) {
 		if (messageIds.isEmpty()) {

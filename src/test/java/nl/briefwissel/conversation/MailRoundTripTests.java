@@ -30,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -247,6 +248,48 @@ class MailRoundTripTests {
 		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> conversations.mailFailure(trajectory).isPresent());
 		assertThat(conversations.mailFailure(trajectory)).hasValueSatisfying(
 				failure -> assertThat(failure).contains(participant.email()).contains("5.1.1"));
+	}
+
+	/** A letter the outbox gave up on goes again when its coach says so, once, and only theirs. */
+	@Test
+	void theCoachSendsALetterWhoseMailFailedAgain() throws Exception {
+		UUID letter = conversations.coachWrites(trajectory, coach.id(), "Hoe gaat het met je?");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		String messageId = received.getMessageID();
+		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> "SENT".equals(outboundStatus(messageId)));
+		// As the outbox leaves a mail after two days of a relay that was down.
+		jdbc.sql("update outbound_mail set status = 'FAILED', attempts = 55, last_error = 'MailConnectException: relay down' where message_id = :id")
+			.param("id", messageId)
+			.update();
+		String again = "/coach/trajectories/" + trajectory + "/messages/" + letter + "/send-again";
+
+		String page = mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername(coach.email()))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Niet verstuurd na 55 poging(en). Reden: MailConnectException: relay down")
+			.contains("action=\"" + again + "\"").contains("Opnieuw versturen");
+		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername("coach@briefwissel.test"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername(participant.email()))))
+			.andExpect(status().isForbidden());
+		assertThat(outboundStatus(messageId)).isEqualTo("FAILED");
+
+		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername(coach.email()))))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("sentAgain", true));
+		await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD).size() == 2);
+		assertThat(Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD))
+			.allSatisfy(mail -> assertThat(mail.getMessageID()).isEqualTo(messageId));
+		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> "SENT".equals(outboundStatus(messageId)));
+
+		// A second click, or a letter that went: nothing is sent twice.
+		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername(coach.email()))))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notSentAgain", true));
+	}
+
+	private String outboundStatus(String messageId) {
+		return jdbc.sql("select status from outbound_mail where message_id = :id").param("id", messageId).query(String.class).single();
 	}
 
 	@Test

@@ -248,6 +248,15 @@ class ConversationController {
 		return page(trajectory, desk.of(id, me.id()), locale, model);
 	}
 
+	/** A letter whose mail failed goes once more, when the coach says so. */
+	@PostMapping("/coach/trajectories/{id}/messages/{messageId}/send-again")
+	String sendAgain(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
+			RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = own(id, me);
+		redirect.addFlashAttribute(conversations.sendAgain(trajectory, me.id(), messageId) ? "sentAgain" : "notSentAgain", true);
+		return "redirect:/coach/trajectories/" + id + "#m-" + messageId;
+	}
+
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/messages/{messageId}/original")
 	String original(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,

@@ -98,7 +98,8 @@ class LettersDialect extends AbstractProcessorDialect {
 			this.markAction = highlightAction == null ? null
 					: RequestDataValueProcessorUtils.processAction(page, link(highlightAction), "post");
 			StringBuilder fields = new StringBuilder();
-			Map<String, String> hidden = highlightAction == null ? null : RequestDataValueProcessorUtils.getExtraHiddenFields(page);
+			Map<String, String> hidden = highlightAction == null && originalLink == null ? null
+					: RequestDataValueProcessorUtils.getExtraHiddenFields(page);
 			if (hidden != null) {
 				hidden.forEach((name, value) -> attribute(attribute(fields.append("<input type=\"hidden\""), "name", name), "value", value)
 					.append('>'));
@@ -183,6 +184,13 @@ class LettersDialect extends AbstractProcessorDialect {
 				case FAILED -> text("conversation.delivery.failed", d.attempts(), d.lastError());
 			};
 			Html.escape(out.append("<span>"), line).append("</span></p>");
+			if (d.status() == Delivery.Status.FAILED && originalLink != null) {
+				// The coach may know what the outbox cannot: that the relay or the mailbox works again.
+				String action = RequestDataValueProcessorUtils.processAction(page, originalLink + "/" + m.id() + "/send-again", "post");
+				Html.escape(out.append("\n      <form class=\"bw-delivery__again\" method=\"post\" action=\""), action).append("\">")
+					.append(csrfFields).append("<button type=\"submit\" class=\"utrecht-button utrecht-button--secondary-action\">");
+				Html.escape(out, text("conversation.delivery.sendAgain")).append("</button></form>");
+			}
 		}
 
 		private void highlightForm(Message m, String id, String markLabel, String passageLabel, String passageHelp,
