@@ -44,20 +44,29 @@ public class TrajectoryErasure {
 			.list();
 	}
 
-	/** Ended trajectories whose retention period has passed and that still hold content. */
+	/**
+	 * Trajectories that still hold content and whose retention period has passed: counted from the
+	 * day an ended one ended, and for one that still waits for a coach (an intake nobody matched, a
+	 * proposal nobody answered) from its last change, so that a forgotten application does not keep
+	 * a person's question and goals for good.
+	 */
 	public List<UUID> pastRetention(LocalDate today) {
-		record Ended(UUID id, LocalDate endedOn, int months) {
+		record Kept(UUID id, LocalDate since, int months) {
 		}
 		return jdbc.sql("""
-				select t.id, t.ended_on, p.retention_months
+				select t.id, t.status, t.ended_on, p.retention_months,
+				       coalesce((select max(tr.at) from trajectory_transition tr where tr.trajectory_id = t.id), t.created_at) as last_change
 				from trajectory t join programme p on p.id = t.programme_id
-				where t.erased_at is null and t.status in ('COMPLETED', 'STOPPED') and t.ended_on is not null""")
-			.query((rs, n) -> new Ended(rs.getObject("id", UUID.class), rs.getObject("ended_on", LocalDate.class),
+				where t.erased_at is null
+				  and (t.status in ('COMPLETED', 'STOPPED') and t.ended_on is not null or t.status in ('INTAKE', 'MATCHING'))""")
+			.query((rs, n) -> new Kept(rs.getObject("id", UUID.class),
+					rs.getObject("ended_on", LocalDate.class) != null ? rs.getObject("ended_on", LocalDate.class)
+							: rs.getObject("last_change", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate(),
 					rs.getInt("retention_months")))
 			.list()
 			.stream()
-			.filter(ended -> !ended.endedOn().plusMonths(ended.months()).isAfter(today))
-			.map(Ended::id)
+			.filter(kept -> !kept.since().plusMonths(kept.months()).isAfter(today))
+			.map(Kept::id)
 			.toList();
 	}
 

@@ -3,6 +3,7 @@ package nl.briefwissel.privacy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.Message.RecipientType;
@@ -180,6 +181,47 @@ class ErasureAndRetentionTests {
 		assertThat(accounts.byId(expired.coach().id()).orElseThrow().enabled()).isTrue();
 
 		assertThat(retention.run().trajectories()).isZero();
+	}
+
+	/**
+	 * An application nobody matched, or a proposal nobody answered, does not keep the person's goals
+	 * for good: its retention period counts from its last change.
+	 */
+	@Test
+	void aTrajectoryThatStillWaitsForACoachGoesAfterTheRetentionPeriodFromItsLastChange() {
+		var first = fixtures.runningTrajectory(true);
+		UUID forgotten = trajectories.record(first.programmeId(), first.participant().id(), null,
+				nl.briefwissel.trajectory.TrajectoryStatus.INTAKE, "GROWTH", null, null);
+		UUID proposedLongAgo = trajectories.record(first.programmeId(), first.participant().id(), first.coach().id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.MATCHING, "GROWTH", null, null);
+		UUID touchedLately = trajectories.record(first.programmeId(), first.participant().id(), first.coach().id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.MATCHING, "GROWTH", null, null);
+		java.time.OffsetDateTime longAgo = java.time.OffsetDateTime.now().minusMonths(24).minusDays(2);
+		for (UUID waiting : List.of(forgotten, proposedLongAgo, touchedLately)) {
+			jdbc.sql("update trajectory set created_at = :at, goals = 'Mijn doelen' where id = :t").param("at", longAgo.minusMonths(6))
+				.param("t", waiting).update();
+		}
+		transition(proposedLongAgo, longAgo);
+		transition(touchedLately, java.time.OffsetDateTime.now().minusMonths(23));
+
+		retention.run();
+
+		for (UUID gone : List.of(forgotten, proposedLongAgo)) {
+			assertThat(count("select count(*) from trajectory where id = :t and erased_at is not null and goals is null and status = 'STOPPED'", gone))
+				.as("erased").isEqualTo(1);
+		}
+		assertThat(count("select count(*) from trajectory where id = :t and erased_at is null and goals = 'Mijn doelen'", touchedLately))
+			.as("kept").isEqualTo(1);
+	}
+
+	private void transition(UUID trajectory, java.time.OffsetDateTime at) {
+		jdbc.sql("""
+				insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code)
+				values (:id, :t, :at, 'INTAKE', 'MATCHING', 'OTHER')""")
+			.param("id", UUID.randomUUID())
+			.param("t", trajectory)
+			.param("at", at)
+			.update();
 	}
 
 	/**
