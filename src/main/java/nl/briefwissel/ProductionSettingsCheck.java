@@ -66,6 +66,12 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 			}
 		}
 		encryptionKeys(environment, problems);
+		// The profile switches demo data off; a variable left from an evaluation would switch it on
+		// again, with an administrator whose password is in the README and who needs no second factor.
+		if (Boolean.parseBoolean(environment.getProperty("briefwissel.demo.enabled", "false").strip())) {
+			problems.add("BRIEFWISSEL_DEMO_ENABLED must not be true in production: demo accounts have known passwords "
+					+ "and sign in without a second factor");
+		}
 		if (!problems.isEmpty()) {
 			throw new MissingProductionSettingsException(problems);
 		}

@@ -70,6 +70,14 @@ class ProductionSettingsCheckTests {
 	}
 
 	@Test
+	void demoDataIsRefusedInProduction() {
+		MockEnvironment environment = complete().withProperty("briefwissel.demo.enabled", "true");
+		assertThatThrownBy(() -> check.postProcessEnvironment(environment, new SpringApplication()))
+			.isInstanceOf(MissingProductionSettingsException.class)
+			.hasMessageContaining("BRIEFWISSEL_DEMO_ENABLED must not be true in production");
+	}
+
+	@Test
 	void completeSettingsPass() {
 		assertThatCode(() -> check.postProcessEnvironment(complete(), new SpringApplication())).doesNotThrowAnyException();
 	}

@@ -43,6 +43,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(0)
 @ConditionalOnProperty(name = "briefwissel.demo.enabled", havingValue = "true", matchIfMissing = true)
+@org.springframework.context.annotation.Profile("!production") // never, whatever a variable says (decision 0002)
 class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);

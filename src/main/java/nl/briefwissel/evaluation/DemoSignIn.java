@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "briefwissel.demo.enabled", havingValue = "true", matchIfMissing = true)
+@org.springframework.context.annotation.Profile("!production") // never, whatever a variable says (decision 0002)
 class DemoSignIn implements SecondFactorExemption {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSignIn.class);
