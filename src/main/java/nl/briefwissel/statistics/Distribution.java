@@ -7,38 +7,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts per code (themes, stop reasons) with their total. A cell under five is hidden, and when
- * only one cell is hidden the smallest other cell is hidden too, so that no hidden cell can be
- * worked out from the total; a total under five is hidden as well.
+ * Counts per code (themes, stop reasons) with their total. Groups under five are not named: they
+ * are counted together as {@code other}, and when that is still under five the smallest named
+ * groups join it until it is not. So every figure shown is at least five, and no group under five
+ * can be worked out from the total, from the order of the rows or from a "< 5" next to its name.
+ * Only when everything together is under five are {@code other} and the total hidden.
+ *
+ * @param cells the named groups, largest first, each at least five
+ * @param other the unnamed small groups together, or null when there are none
  */
-public record Distribution(Map<String, Figure> cells, Figure total) {
+public record Distribution(Map<String, Figure> cells, Figure other, Figure total) {
 
 	public static Distribution of(Map<String, Integer> counts) {
-		Map<String, Figure> cells = new LinkedHashMap<>();
-		counts.entrySet()
+		List<Map.Entry<String, Integer>> named = new ArrayList<>(counts.entrySet()
 			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.forEach(entry -> cells.put(entry.getKey(), Figure.count(entry.getValue())));
-		int sum = counts.values().stream().mapToInt(Integer::intValue).sum();
-		long hidden = cells.values().stream().filter(Figure::suppressed).count();
-		if (hidden == 1) {
-			List<Map.Entry<String, Figure>> shown = new ArrayList<>(cells.entrySet().stream()
-				.filter(e -> !e.getValue().suppressed() && e.getValue().people() > 0)
-				.sorted(Comparator.comparingInt(e -> e.getValue().people()))
-				.toList());
-			if (!shown.isEmpty()) {
-				cells.put(shown.get(0).getKey(), shown.get(0).getValue().suppress());
-			}
-			else {
-				// Only one group at all: the total would give it away.
-				return new Distribution(cells, Figure.count(sum).suppress());
-			}
+			.filter(entry -> entry.getValue() > 0)
+			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+			.toList());
+		int sum = named.stream().mapToInt(Map.Entry::getValue).sum();
+		int other = 0;
+		while (!named.isEmpty() && (named.get(0).getValue() < Figure.MINIMUM || (other > 0 && other < Figure.MINIMUM))) {
+			other += named.remove(0).getValue();
 		}
-		return new Distribution(cells, Figure.count(sum));
+		Map<String, Figure> cells = new LinkedHashMap<>();
+		for (int i = named.size() - 1; i >= 0; i--) {
+			cells.put(named.get(i).getKey(), Figure.count(named.get(i).getValue()));
+		}
+		return new Distribution(cells, other == 0 ? null : Figure.count(other), Figure.count(sum));
+	}
+
+	/** Whether there is anything to list: a named group or the small ones together. */
+	public boolean isEmpty() {
+		return cells.isEmpty() && other == null;
 	}
 
 	/** The largest visible count, to scale a chart. */
 	public int largestShown() {
-		return cells.values().stream().filter(Figure::visible).mapToInt(Figure::people).max().orElse(0);
+		int named = cells.values().stream().filter(Figure::visible).mapToInt(Figure::people).max().orElse(0);
+		return other != null && other.visible() ? Math.max(named, other.people()) : named;
 	}
 }

@@ -70,16 +70,44 @@ class StatisticsTests {
 		counts.put("GRIP", 3);
 		counts.put("SURPLUS", 7);
 		Distribution themes = Distribution.of(counts);
-		assertThat(themes.cells().get("GRIP").shown(false)).isEqualTo("< 5");
-		assertThat(themes.cells().get("SURPLUS").shown(false)).as("the second-smallest hides with it").isEqualTo("< 5");
+		assertThat(themes.cells()).as("a small group is not named, and the smallest other joins it").containsOnlyKeys("GROWTH");
 		assertThat(themes.cells().get("GROWTH").shown(false)).isEqualTo("10");
+		assertThat(themes.other().shown(false)).isEqualTo("10");
 		assertThat(themes.total().shown(false)).isEqualTo("20");
+		// Two small groups: together they are not named either, whatever the total says.
+		Distribution two = Distribution.of(Map.of("GROWTH", 20, "GRIP", 1, "SURPLUS", 1));
+		assertThat(two.cells()).as("2 would be shown, so GROWTH joins the two").isEmpty();
+		assertThat(two.other().shown(false)).isEqualTo("22");
+		// Small groups that are five together stay together, and nobody is named under five.
+		Distribution together = Distribution.of(Map.of("GROWTH", 9, "GRIP", 4, "SURPLUS", 1));
+		assertThat(together.cells()).containsOnlyKeys("GROWTH");
+		assertThat(together.other().shown(false)).isEqualTo("5");
+		for (Distribution any : List.of(themes, two, together)) {
+			assertThat(any.cells().values()).allSatisfy(cell -> assertThat(cell.people()).isGreaterThanOrEqualTo(Figure.MINIMUM));
+		}
 		assertThat(Distribution.of(Map.of("GRIP", 3)).total().shown(false)).isEqualTo("< 5");
+		assertThat(Distribution.of(Map.of("GRIP", 3)).other().shown(false)).isEqualTo("< 5");
 		assertThat(Distribution.of(Map.of("GRIP", 6, "GROWTH", 5)).cells().values()).noneMatch(Figure::suppressed);
+		assertThat(Distribution.of(Map.of("GRIP", 6, "GROWTH", 5)).other()).isNull();
 		assertThat(Figure.count(0).shown(false)).isEqualTo("0");
 		assertThat(Figure.average(7.25, 4).shown(true)).isEqualTo("< 5");
 		assertThat(Figure.average(null, 0).shown(true)).isEqualTo("–");
 		assertThat(Figure.average(7.25, 5).shown(true)).isEqualTo("7.3");
+	}
+
+	/** A programme's name is anyone's text: in the CSV it never starts a formula, also not after a minus. */
+	@Test
+	void theCsvNeverStartsAFormula() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Formules " + suffix);
+		programmes.create(organisation.id(), "-1+HYPERLINK(\"http://example.nl\";\"klik\") " + suffix, null);
+		programmes.create(organisation.id(), "\t=1+1 " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-f-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+
+		var csv = mvc.perform(get("/programme/statistics.csv").with(fixtures.as(manager))).andReturn().getResponse();
+		String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(text).contains("\"'-1+HYPERLINK(").contains("\"'\t=1+1 ").doesNotContain("\"-1+HYPERLINK")
+			.doesNotContain("\"\t=1+1");
 	}
 
 	@Test
@@ -105,6 +133,7 @@ class StatisticsTests {
 		String page = mvc.perform(get("/programme/statistics").with(fixtures.as(manager)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Cijferprogramma " + suffix).contains("&lt; 5").contains("<svg").contains("Berekend om ")
+			.contains("Kleinere groepen samen")
 			.doesNotContain(SECRET).doesNotContain("Antwoord 1").doesNotContain("verbouwing").doesNotContain("Deelnemer 3");
 		assertThat(page).doesNotContain("E-coaching loopbaan"); // another organisation's programme
 

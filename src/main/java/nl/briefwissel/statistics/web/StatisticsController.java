@@ -91,8 +91,14 @@ class StatisticsController {
 			row(csv, f, text("statistics.stopped", locale), f.stoppedByReason().total(), false);
 			f.stoppedByReason().cells().forEach((reason, figure) -> row(csv, f,
 					text("statistics.stopped", locale) + ": " + text("reason." + reason, locale), figure, false));
+			if (f.stoppedByReason().other() != null) {
+				row(csv, f, text("statistics.stopped", locale) + ": " + text("statistics.other", locale), f.stoppedByReason().other(), false);
+			}
 			f.themes().cells().forEach((theme, figure) -> row(csv, f,
 					text("trajectory.theme", locale) + ": " + labels.getOrDefault(theme, theme), figure, false));
+			if (f.themes().other() != null) {
+				row(csv, f, text("trajectory.theme", locale) + ": " + text("statistics.other", locale), f.themes().other(), false);
+			}
 			row(csv, f, text("statistics.responseHours", locale), f.coachResponseHours(), true);
 			row(csv, f, text("statistics.momentsKept", locale), f.contactMomentsKeptPercent(), false);
 			row(csv, f, text("statistics.evaluations", locale), f.evaluations(), false);
@@ -131,7 +137,10 @@ class StatisticsController {
 
 	/** Quoted, and never read as a formula by a spreadsheet (a name may start with = or +). */
 	private static String cell(String value) {
-		String safe = value.matches("^[=+\\-@].*") && !value.matches("^-?\\d.*") ? "'" + value : value;
+		// A spreadsheet runs a cell that starts with one of these as a formula (a programme's name is
+		// anyone's text); only a plain number may start with a minus.
+		boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?");
+		String safe = formula ? "'" + value : value;
 		return '"' + safe.replace("\"", "\"\"") + '"';
 	}
 
