@@ -131,7 +131,15 @@ public class Statistics {
 				       avg(cast(answered_before as double precision)) as before_score,
 				       avg(cast(answered_after as double precision)) as after_score,
 				       avg(case when recommend then 100.0 else 0.0 end) as recommend
-				from evaluation_answer where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until""")
+				from evaluation_answer
+				where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
+				  and answered_month in (
+				      select answered_month from evaluation_answer
+				      where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
+				      group by answered_month having count(*) >= :minimum)""")
+			// Only whole months of five answers or more: two periods then always differ by five answers
+			// or more, so nobody's answer follows from the figures of one period and a period one longer.
+			.param("minimum", Figure.MINIMUM)
 			.param("p", id)
 			.param("fromMonth", from.withDayOfMonth(1))
 			.param("until", until)

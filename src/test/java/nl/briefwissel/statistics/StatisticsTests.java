@@ -95,6 +95,47 @@ class StatisticsTests {
 		assertThat(Figure.average(7.25, 5).shown(true)).isEqualTo("7.3");
 	}
 
+	/**
+	 * January–March with five answers, January–April with one more: the sixth person's score would
+	 * follow from the two. Months under five answers do not count, so both periods show the same.
+	 */
+	@Test
+	void oneMoreEvaluationCannotBeWorkedOutFromTwoPeriods() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Evaluaties " + suffix);
+		var programme = programmes.create(organisation.id(), "Evaluatieprogramma " + suffix, null);
+		for (int i = 0; i < 5; i++) {
+			evaluation(programme.id(), LocalDate.of(2026, 2, 1), 7);
+		}
+		evaluation(programme.id(), LocalDate.of(2026, 4, 1), 1);
+
+		var toMarch = statistics.of(programme, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+		var toApril = statistics.of(programme, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30));
+		assertThat(toMarch.evaluations().shown(false)).isEqualTo("5");
+		assertThat(toApril.evaluations().shown(false)).isEqualTo("5");
+		assertThat(toApril.satisfaction().shown(true)).isEqualTo(toMarch.satisfaction().shown(true)).isEqualTo("7.0");
+		assertThat(statistics.of(programme, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)).evaluations().shown(false))
+			.isEqualTo("0");
+
+		for (int i = 0; i < 4; i++) {
+			evaluation(programme.id(), LocalDate.of(2026, 4, 1), 9);
+		}
+		var withApril = statistics.of(programme, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30));
+		assertThat(withApril.evaluations().shown(false)).as("April has five now").isEqualTo("10");
+	}
+
+	private void evaluation(UUID programmeId, LocalDate month, int satisfaction) {
+		jdbc.sql("""
+				insert into evaluation_answer (id, programme_id, answered_month, satisfaction, answered_before, answered_after,
+				    recommend, helped_most)
+				values (:id, :p, :month, :s, 5, 7, true, 'WRITING')""")
+			.param("id", UUID.randomUUID())
+			.param("p", programmeId)
+			.param("month", month)
+			.param("s", satisfaction)
+			.update();
+	}
+
 	/** A programme's name is anyone's text: in the CSV it never starts a formula, also not after a minus. */
 	@Test
 	void theCsvNeverStartsAFormula() throws Exception {
