@@ -77,8 +77,9 @@ class ReportController {
 	String participantReports(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		List<TrajectoryOverview> started = trajectories.ofParticipant(me.id()).stream().filter(t -> t.startedOn() != null).toList();
 		if (started.size() == 1) {
-			// Most participants have one trajectory: their record is the page itself.
-			return page(started.get(0), "/participant/report/" + started.get(0).id(), locale, model);
+			// Most participants have one trajectory: straight to its record, whose address is on the
+			// audit trail like every reading of a conversation.
+			return "redirect:/participant/report/" + started.get(0).id();
 		}
 		model.addAttribute("trajectories", started);
 		return "report/choose";
