@@ -201,11 +201,13 @@ public class Statistics {
 
 	/**
 	 * A contact moment is kept when the participant wrote in its window: after the moment before
-	 * it and up to its own due date, the window the reminders use too. Pauses and extensions move
+	 * it and up to its own due date, the window the reminders use too. Only moments whose day is over count. Pauses and extensions move
 	 * the plan as they do for the participant.
 	 */
 	private MomentsKept contactMomentsKept(UUID programmeId, LocalDate from, LocalDate until) {
-		LocalDate last = until.isBefore(LocalDate.now(clock)) ? until : LocalDate.now(clock);
+		// A moment due today is still open: the participant may write until the day is over.
+		LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+		LocalDate last = until.isAfter(yesterday) ? yesterday : until;
 		record Planned(UUID id, LocalDate startedOn, LocalDate endedOn, int weeks, int perWeek, int extraWeeks) {
 		}
 		List<Planned> planned = jdbc.sql("""

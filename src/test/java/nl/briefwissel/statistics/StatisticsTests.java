@@ -238,9 +238,15 @@ class StatisticsTests {
 		Coached setup = aProgrammeWithACoach("Momenten");
 		var programme = setup.programme();
 		Account coach = setup.coach();
-		LocalDate start = Today.date().minusWeeks(3).with(java.time.DayOfWeek.MONDAY);
+		// Started so that a moment is due today: it is still open, neither kept nor missed.
+		// (On a weekend or holiday no moment is due: then the test runs without one today.)
+		LocalDate start = Today.date().minusWeeks(3);
+		for (int back = 0; back < 14 && !nl.briefwissel.trajectory.ContactMomentPlan.of(start, 6, 2).dueDates()
+			.contains(Today.date()); back++) {
+			start = start.minusDays(1);
+		}
 		var plan = nl.briefwissel.trajectory.ContactMomentPlan.of(start, 6, 2);
-		long duePerTrajectory = plan.dueDates().stream().filter(day -> !day.isAfter(Today.date())).count();
+		long duePerTrajectory = plan.dueDates().stream().filter(day -> day.isBefore(Today.date())).count();
 		for (int i = 0; i < 6; i++) {
 			Account participant = setup.participant("m" + i);
 			UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
