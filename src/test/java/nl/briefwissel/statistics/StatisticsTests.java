@@ -32,7 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Figures without content, and no group under five, on the page and in the CSV. */
 @BriefwisselTest
@@ -134,6 +137,19 @@ class StatisticsTests {
 			.param("month", month)
 			.param("s", satisfaction)
 			.update();
+	}
+
+	@Test
+	void aPeriodOutsideThisCenturyIsShownForTheDaysThatCanBeCounted() throws Exception {
+		var organisation = organisations.create("Gemeente Periode " + UUID.randomUUID().toString().substring(0, 8));
+		programmes.create(organisation.id(), "Periodeprogramma", null);
+		Account manager = fixtures.person(organisation.id(), "pm-p-" + UUID.randomUUID() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		mvc.perform(get("/programme/statistics").param("from", "-999999999-01-01").param("until", "+999999999-12-31")
+			.with(fixtures.as(manager))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 januari 2000"))).andExpect(content().string(containsString("31 december 2099")));
+		mvc.perform(get("/programme/statistics.csv").param("until", "+999999999-12-31").with(fixtures.as(manager)))
+			.andExpect(status().isOk());
 	}
 
 	/** A programme's name is anyone's text: in the CSV it never starts a formula, also not after a minus. */
