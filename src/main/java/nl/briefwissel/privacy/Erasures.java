@@ -106,8 +106,10 @@ public class Erasures {
 			return false;
 		}
 		Account person = accounts.byId(request.get().accountId()).orElseThrow();
+		if (!decide(requestId, administratorId, "CONFIRMED", null)) {
+			return false; // another administrator decided it at the same moment
+		}
 		eraseEverythingOf(person, administratorId);
-		decide(requestId, administratorId, "CONFIRMED", null);
 		outbox.enqueue(mail(person.email(), person.language(), "erasure.mail.confirmed", person.displayName(), null));
 		log.info("Erasure request {} confirmed: account {} erased", requestId, person.id());
 		return true;
@@ -120,7 +122,9 @@ public class Erasures {
 			return false;
 		}
 		Account person = accounts.byId(request.get().accountId()).orElseThrow();
-		decide(requestId, administratorId, "DECLINED", reason.strip());
+		if (!decide(requestId, administratorId, "DECLINED", reason.strip())) {
+			return false; // another administrator decided it at the same moment
+		}
 		outbox.enqueue(mail(person.email(), person.language(), "erasure.mail.declined", person.displayName(), reason.strip()));
 		log.info("Erasure request {} declined", requestId);
 		return true;
@@ -157,16 +161,21 @@ public class Erasures {
 			.filter(ErasureRequest::open);
 	}
 
-	private void decide(UUID requestId, UUID administratorId, String status, String reason) {
-		jdbc.sql("""
+	/**
+	 * Decides an open request, first thing in the transaction: the row stays locked until it ends, so
+	 * a second administrator's decision waits and then finds it decided, instead of both erasing and
+	 * both mailing the person.
+	 */
+	private boolean decide(UUID requestId, UUID administratorId, String status, String reason) {
+		return jdbc.sql("""
 				update erasure_request set status = :status, decided_by = :by, decided_at = :now, decline_reason = :reason
-				where id = :id""")
+				where id = :id and status = 'REQUESTED'""")
 			.param("status", status)
 			.param("by", administratorId)
 			.param("now", OffsetDateTime.now(clock))
 			.param("reason", reason)
 			.param("id", requestId)
-			.update();
+			.update() == 1;
 	}
 
 	private OutgoingMail mail(String to, Locale language, String key, String name, String reason) {

@@ -74,6 +74,12 @@ class ErasureAndRetentionTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	Erasures erasures;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Test
 	void aConfirmedErasureRemovesEveryWordFileAndMailAndKeepsTheAnonymousTrajectory() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
@@ -137,6 +143,32 @@ class ErasureAndRetentionTests {
 				mail -> Mailboxes.subject(mail).contains("verwijderd"));
 		assertThat(Mailboxes.text(confirmation)).contains("laatste mail");
 		assertThat(count("select count(*) from outbound_mail where lower(recipient) = lower(:t)", email)).isLessThanOrEqualTo(1);
+	}
+
+	/** Two administrators deciding one request at the same moment: one decides, the other is told it is decided. */
+	@Test
+	void aRequestIsDecidedOnceWhenTwoAdministratorsDecideAtTheSameMoment() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		UUID request = erasures.request(trajectory.participant().id()).id();
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+		java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Boolean>> declining =
+				new java.util.concurrent.atomic.AtomicReference<>();
+		boolean first = Boolean.TRUE.equals(transactions.execute(status -> {
+			boolean decided = erasures.confirm(request, admin);
+			// The other administrator clicks "decline" while this confirmation has not committed yet.
+			declining.set(java.util.concurrent.CompletableFuture.supplyAsync(() -> erasures.decline(request, admin, "Nee")));
+			try {
+				Thread.sleep(300);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return decided;
+		}));
+		assertThat(first).isTrue();
+		assertThat(declining.get().get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the second decision finds it decided").isFalse();
+		assertThat(erasures.latestOf(trajectory.participant().id()).orElseThrow().status())
+			.isEqualTo(ErasureRequest.Status.CONFIRMED);
 	}
 
 	@Test
