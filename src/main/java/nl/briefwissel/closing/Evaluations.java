@@ -41,6 +41,13 @@ public class Evaluations {
 
 	static final Duration REMIND_AFTER = Duration.ofDays(5);
 
+	/**
+	 * A link works for this long after the last mail that carried it: long enough for a holiday,
+	 * not so long that one found in an old mailbox years later adds a score to a month far from the
+	 * trajectory (and shows the coach's name to whoever found it).
+	 */
+	static final Duration LINK_VALID_FOR = Duration.ofDays(60);
+
 	/** What helped most, as a code that figures can count. */
 	public enum HelpedMost {
 		WRITING, COACH_QUESTIONS, ASSIGNMENTS, RHYTHM, REREADING, OTHER
@@ -141,13 +148,16 @@ public class Evaluations {
 		return sent;
 	}
 
-	/** The trajectory a link asks about, while it is unanswered. */
+	/** The trajectory a link asks about, while it is unanswered and not older than {@link #LINK_VALID_FOR}. */
 	public Optional<TrajectoryOverview> byToken(String token) {
 		if (!LinkTokens.plausible(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select trajectory_id from evaluation_request where token_hash = :hash and answered_at is null")
+		return jdbc.sql("""
+				select trajectory_id from evaluation_request
+				where token_hash = :hash and answered_at is null and coalesce(reminded_at, requested_at) > :sentAfter""")
 			.param("hash", LinkTokens.hash(token))
+			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
 			.query(UUID.class)
 			.optional()
 			.flatMap(trajectories::byId);

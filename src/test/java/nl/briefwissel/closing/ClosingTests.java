@@ -132,6 +132,26 @@ class ClosingTests {
 			.contains("Deze link werkt niet meer");
 	}
 
+	/** A link found in an old mailbox does not work for ever: two months after the last mail that carried it. */
+	@Test
+	void anEvaluationLinkWorksForTwoMonthsAfterItsLastMail() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		MimeMessage asked = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
+		assertThat(Mailboxes.text(asked)).contains("De link werkt twee maanden.");
+		String link = link(asked);
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get(link).body()).contains("Hoe tevreden ben je");
+
+		jdbc.sql("update evaluation_request set requested_at = :at, reminded_at = :at where trajectory_id = :t")
+			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("t", running.id())
+			.update();
+		assertThat(browser.get(link).body()).contains("Deze link werkt niet meer").contains("ouder dan twee maanden");
+		assertThat(browser.post(link, "satisfaction=8&answeredBefore=3&answeredAfter=7&recommend=true&helpedMost=REREADING").body())
+			.contains("Deze link werkt niet meer");
+	}
+
 	/** The trajectory is erased before the reminder is due: its link went with it and no new one is sent. */
 	@Test
 	void anErasedTrajectorysEvaluationIsNotReminded() throws Exception {
