@@ -16,9 +16,19 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Audited {
 
+	/**
+	 * For {@link #trajectory()}: the route itself says which trajectory it showed, with
+	 * {@link #shown(jakarta.servlet.http.HttpServletRequest, java.util.UUID)}, and only an answer that
+	 * did is recorded (a page that shows one record, or else a list of them).
+	 */
+	String SAID_BY_THE_ROUTE = "#route";
+
+	/** The request attribute {@link #shown} sets. */
+	String SHOWN_ATTRIBUTE = "nl.briefwissel.audit.shownTrajectory";
+
 	AuditAction value();
 
-	/** The path variable that holds the trajectory's id, if the route has one. */
+	/** The path variable that holds the trajectory's id, if the route has one, or {@link #SAID_BY_THE_ROUTE}. */
 	String trajectory() default "";
 
 	/**
@@ -26,4 +36,9 @@ public @interface Audited {
 	 * {@code reason}); until then nothing is shown and nothing recorded.
 	 */
 	boolean reasonRequired() default false;
+
+	/** Tells the audit trail which trajectory's content this answer shows, for a route marked {@link #SAID_BY_THE_ROUTE}. */
+	static void shown(jakarta.servlet.http.HttpServletRequest request, java.util.UUID trajectoryId) {
+		request.setAttribute(SHOWN_ATTRIBUTE, trajectoryId);
+	}
 }

@@ -26,7 +26,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The record as its two readers get it, as a page and as a PDF whose text is read back. */
@@ -49,6 +48,9 @@ class ReportTests {
 	@Autowired
 	Conversations conversations;
 
+	@Autowired
+	nl.briefwissel.audit.AuditTrail audit;
+
 	@Test
 	void theParticipantReadsAndDownloadsTheWholeCorrespondence() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -56,11 +58,15 @@ class ReportTests {
 		conversations.participantWrites(running.id(), running.participant().id(), PARTICIPANT_WRITES);
 
 		mvc.perform(get("/participant/report").with(fixtures.as(running.participant())))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/participant/report/" + running.id()));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/participant/report/" + running.id() + "/pdf")));
+		// Reading one's record is on the audit trail, also at the address without the trajectory's id.
+		assertThat(audit.ofTrajectory(running.id())).anySatisfy(entry -> {
+			assertThat(entry.route()).isEqualTo("GET /participant/report");
+			assertThat(entry.actorId()).isEqualTo(running.participant().id());
+		});
 		mvc.perform(get("/participant/report/{id}", running.id()).with(fixtures.as(running.participant())))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("/participant/report/" + running.id() + "/pdf")))
 			.andExpect(content().string(containsString("Het plan zoals het liep")))
 			.andExpect(content().string(containsString("De briefwisseling (2 berichten)")))
 			.andExpect(content().string(containsString("één keer per week")));

@@ -52,6 +52,12 @@ class AuditInterceptor implements HandlerInterceptor {
 			if (audited.reasonRequired() && (reason == null || reason.isBlank())) {
 				return;
 			}
+			if (Audited.SAID_BY_THE_ROUTE.equals(audited.trajectory())) {
+				if (request.getAttribute(Audited.SHOWN_ATTRIBUTE) instanceof UUID shown) {
+					record(request, who, audited.value(), shown, reason);
+				}
+				return;
+			}
 			record(request, who, audited.value(), trajectoryOf(request, audited.trajectory()), reason);
 		}
 		else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())

@@ -73,13 +73,16 @@ class ReportController {
 			.body(zip);
 	}
 
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@GetMapping("/participant/report")
-	String participantReports(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
+	String participantReports(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model,
+			jakarta.servlet.http.HttpServletRequest request) {
 		List<TrajectoryOverview> started = trajectories.ofParticipant(me.id()).stream().filter(t -> t.startedOn() != null).toList();
 		if (started.size() == 1) {
-			// Most participants have one trajectory: straight to its record, whose address is on the
-			// audit trail like every reading of a conversation.
-			return "redirect:/participant/report/" + started.get(0).id();
+			// Most participants have one trajectory: their record is the page itself, on the trail as
+			// every reading of a conversation is (the list of several shows no content).
+			Audited.shown(request, started.get(0).id());
+			return page(started.get(0), "/participant/report/" + started.get(0).id(), locale, model);
 		}
 		model.addAttribute("trajectories", started);
 		return "report/choose";
