@@ -88,8 +88,15 @@ public class ParticipantExport {
 		data.put("endedOn", t.endedOn() == null ? null : t.endedOn().toString());
 		data.put("question", report.question());
 		data.put("goals", report.goals());
-		data.put("changes", report.changes().stream().map(c -> Map.of("at", c.at().toString(), "from", c.from().name(), "to",
-				c.to().name(), "reason", c.reason().name())).toList());
+		data.put("changes", report.changes().stream().map(c -> {
+			Map<String, Object> change = new LinkedHashMap<>();
+			change.put("at", c.at().toString());
+			change.put("from", c.from().name());
+			change.put("to", c.to().name());
+			change.put("reason", c.reason().name());
+			change.put("why", c.why()); // in the coach's words, as the PDF shows it
+			return change;
+		}).toList());
 		data.put("assignments", report.assignments().stream().map(a -> {
 			Map<String, Object> given = new LinkedHashMap<>();
 			given.put("title", a.given().title());

@@ -36,6 +36,9 @@ class ExportTests {
 	@Autowired
 	Conversations conversations;
 
+	@Autowired
+	nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle;
+
 	@Test
 	void theExportZipHoldsTheRecordTheAttachmentsAndTheData() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -43,6 +46,9 @@ class ExportTests {
 		byte[] photo = { (byte) 0xFF, (byte) 0xD8, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
 		conversations.participantWrites(running.id(), running.participant().id(), "Lesgeven geeft me energie, zie de foto.",
 				List.of(MailAttachment.received("klas.jpg", "image/jpeg", new ByteArrayInputStream(photo))));
+
+		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED,
+				"Twee weken extra voor het sollicitatiegesprek");
 
 		var response = mvc.perform(get("/participant/export").with(fixtures.as(running.participant()))).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
@@ -56,7 +62,8 @@ class ExportTests {
 		assertThat(entries).containsKeys("gegevens.json", "traject-1/verslag.pdf");
 		String json = new String(entries.get("gegevens.json"), StandardCharsets.UTF_8);
 		assertThat(json).contains(running.participant().email()).contains("Lesgeven geeft me energie")
-			.contains("Wat geeft je energie in je werk?").contains("klas.jpg");
+			.contains("Wat geeft je energie in je werk?").contains("klas.jpg")
+			.contains("Twee weken extra voor het sollicitatiegesprek");
 		assertThat(entries.entrySet()).anySatisfy(e -> {
 			assertThat(e.getKey()).startsWith("traject-1/bijlagen/").endsWith("-klas.jpg");
 			assertThat(e.getValue()).isEqualTo(photo);
