@@ -86,6 +86,10 @@ class LifecycleTests {
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(8);
 		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
 			.with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));
+		// The second click of a double click: the trajectory is completed, and that is what it says.
+		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
+			.with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"))
+			.andExpect(flash().attributeCount(1));
 
 		assertThat(events.stream(TrajectoryEvents.TrajectoryPaused.class)).hasSize(1);
 		assertThat(events.stream(TrajectoryEvents.TrajectoryResumed.class)).hasSize(1);

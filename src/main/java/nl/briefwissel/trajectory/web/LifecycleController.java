@@ -9,6 +9,7 @@ import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -61,30 +62,30 @@ class LifecycleController {
 		if (until == null) {
 			return back(id, redirect, "trajectory.illegal.pauseDates");
 		}
-		return apply(id, redirect, "trajectory.changed.paused", () -> lifecycle.pause(id, me.id(), until, reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, () -> lifecycle.pause(id, me.id(), until, reason, trim(why)));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/resume")
 	String resume(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.resumed", () -> lifecycle.resume(id, me.id()));
+		return apply(id, redirect, "trajectory.changed.resumed", null, () -> lifecycle.resume(id, me.id()));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/extend")
 	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam int weeks,
 			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.extended", () -> lifecycle.extend(id, me.id(), weeks, reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.extended", null, () -> lifecycle.extend(id, me.id(), weeks, reason, trim(why)));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/complete")
 	String complete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.completed", () -> lifecycle.complete(id, me.id(), reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED, () -> lifecycle.complete(id, me.id(), reason, trim(why)));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/stop")
 	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.stopped", () -> lifecycle.stop(id, me.id(), reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED, () -> lifecycle.stop(id, me.id(), reason, trim(why)));
 	}
 
 	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
@@ -93,13 +94,23 @@ class LifecycleController {
 		return "error/404";
 	}
 
-	private String apply(UUID id, RedirectAttributes redirect, String doneKey, Runnable change) {
+	/**
+	 * Makes the change and says so. When the trajectory already stands where the change leads (the
+	 * second click of a double click, or a colleague's tab), that is said instead of "only a running
+	 * trajectory can…": what the coach wanted is the case.
+	 */
+	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, Runnable change) {
 		try {
 			change.run();
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
 		catch (IllegalTransitionException e) {
-			return back(id, redirect, e.messageKey());
+			boolean alreadyThere = leadsTo != null
+					&& trajectories.byId(id).map(TrajectoryOverview::status).filter(leadsTo::equals).isPresent();
+			if (!alreadyThere) {
+				return back(id, redirect, e.messageKey());
+			}
+			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
 		return "redirect:/coach/trajectories/" + id + "#lifecycle-title";
 	}
