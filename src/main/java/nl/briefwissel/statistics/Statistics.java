@@ -103,6 +103,7 @@ public class Statistics {
 		jdbc.sql("""
 				select tr.reason_code, count(*) as n from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
 				where t.programme_id = :p and tr.to_status = 'STOPPED' and tr.at >= :start and tr.at < :end
+				  and t.started_on is not null
 				group by tr.reason_code""")
 			.param("p", id)
 			.param("start", start)
@@ -133,13 +134,16 @@ public class Statistics {
 				       avg(case when recommend then 100.0 else 0.0 end) as recommend
 				from evaluation_answer
 				where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
+				  and answered_month < :thisMonth
 				  and answered_month in (
 				      select answered_month from evaluation_answer
 				      where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
 				      group by answered_month having count(*) >= :minimum)""")
-			// Only whole months of five answers or more: two periods then always differ by five answers
-			// or more, so nobody's answer follows from the figures of one period and a period one longer.
+			// Only whole months that are over, with five answers or more: two periods (or one period
+			// looked at twice while answers come in) then always differ by five answers or more, so
+			// nobody's answer follows from the figures. Late answers count in the month they came.
 			.param("minimum", Figure.MINIMUM)
+			.param("thisMonth", LocalDate.now(clock).withDayOfMonth(1))
 			.param("p", id)
 			.param("fromMonth", from.withDayOfMonth(1))
 			.param("until", until)

@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -76,6 +77,12 @@ class ErasureAndRetentionTests {
 
 	@Autowired
 	Erasures erasures;
+
+	@Autowired
+	nl.briefwissel.statistics.Statistics statistics;
+
+	@Autowired
+	nl.briefwissel.organisation.Programmes programmes;
 
 	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transactions;
@@ -184,7 +191,10 @@ class ErasureAndRetentionTests {
 			.andExpect(content().string(containsString("Geef een reden")));
 		mvc.perform(post("/admin/erasure/{id}/decline", request).param("reason", "Er loopt een klachtprocedure.")
 			.with(admin).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
-		mvc.perform(post("/admin/erasure/{id}/confirm", request).with(admin).with(csrf())).andExpect(status().isNotFound());
+		// Confirming in an old tab after the decline: told it was decided, nothing erased.
+		mvc.perform(post("/admin/erasure/{id}/confirm", request).with(admin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/erasure"))
+			.andExpect(flash().attribute("done", "erasure.admin.alreadyDecided"));
 
 		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, trajectory.participant().email(),
 				mail -> Mailboxes.subject(mail).contains("verzoek tot verwijdering")))).contains("Er loopt een klachtprocedure.");
@@ -235,6 +245,8 @@ class ErasureAndRetentionTests {
 		}
 		transition(proposedLongAgo, longAgo);
 		transition(touchedLately, java.time.OffsetDateTime.now().minusMonths(23));
+		var programme = programmes.byId(first.programmeId()).orElseThrow();
+		int stoppedBefore = statistics.of(programme, Today.date(), Today.date()).stoppedByReason().total().people();
 
 		retention.run();
 
@@ -244,6 +256,8 @@ class ErasureAndRetentionTests {
 		}
 		assertThat(count("select count(*) from trajectory where id = :t and erased_at is null and goals = 'Mijn doelen'", touchedLately))
 			.as("kept").isEqualTo(1);
+		// Erased while waiting is not "stopped" in the programme's figures: it never started.
+		assertThat(statistics.of(programme, Today.date(), Today.date()).stoppedByReason().total().people()).isEqualTo(stoppedBefore);
 	}
 
 	private void transition(UUID trajectory, java.time.OffsetDateTime at) {

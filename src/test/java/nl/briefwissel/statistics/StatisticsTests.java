@@ -125,6 +125,13 @@ class StatisticsTests {
 		}
 		var withApril = statistics.of(programme, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30));
 		assertThat(withApril.evaluations().shown(false)).as("April has five now").isEqualTo("10");
+
+		// The month under way grows one answer at a time: looked at twice, it would give the last one away.
+		LocalDate thisMonth = Today.date().withDayOfMonth(1);
+		for (int i = 0; i < 6; i++) {
+			evaluation(programme.id(), thisMonth, 4);
+		}
+		assertThat(statistics.of(programme, thisMonth, Today.date()).evaluations().shown(false)).isEqualTo("0");
 	}
 
 	private void evaluation(UUID programmeId, LocalDate month, int satisfaction) {

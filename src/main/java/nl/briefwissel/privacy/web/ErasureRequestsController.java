@@ -5,7 +5,6 @@ import java.util.UUID;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.privacy.Erasures;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators decide on erasure requests: confirm, or decline with a reason the participant reads. */
@@ -35,10 +33,8 @@ class ErasureRequestsController {
 
 	@PostMapping("/admin/erasure/{id}/confirm")
 	String confirm(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		if (!erasures.confirm(id, me.id())) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		redirect.addFlashAttribute("done", "erasure.admin.confirmed");
+		// A request another administrator decided a moment ago (or an old tab): say so, not "not found".
+		redirect.addFlashAttribute("done", erasures.confirm(id, me.id()) ? "erasure.admin.confirmed" : "erasure.admin.alreadyDecided");
 		return "redirect:/admin/erasure";
 	}
 
@@ -46,16 +42,14 @@ class ErasureRequestsController {
 	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect, Model model) {
 		if (erasures.open().stream().noneMatch(request -> request.id().equals(id))) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
+			return "redirect:/admin/erasure";
 		}
 		if (reason.isBlank() || reason.length() > 2000) {
 			model.addAttribute("reasonMissingFor", id);
 			return page(model);
 		}
-		if (!erasures.decline(id, me.id(), reason)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		redirect.addFlashAttribute("done", "erasure.admin.declined");
+		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), reason) ? "erasure.admin.declined" : "erasure.admin.alreadyDecided");
 		return "redirect:/admin/erasure";
 	}
 }
