@@ -33,12 +33,16 @@ class OutboxWorker {
 	private static final int BATCH = 50;
 
 	/**
-	 * Enhanced status codes (RFC 3463) that say the address itself is wrong: no such mailbox, no such
-	 * domain, bad syntax, mailbox disabled. No retry changes them. A refusal without such a code, or
-	 * with another one (5.7.1 "relaying denied" is how a relay says it wants a sign-in), may be the
-	 * relay's configuration and is retried like a temporary error, so an operator can mend it.
+	 * Enhanced status codes (RFC 3463) that say the recipient's address itself is wrong: no such
+	 * mailbox (5.1.1), no such system (5.1.2), bad syntax (5.1.3), moved (5.1.6), no mail for the
+	 * domain (5.1.10), mailbox disabled (5.2.1). No retry changes them. Not 5.1.7 or 5.1.8, which
+	 * are about our sender address (a relay that rejects it at RCPT TO fails every mail: that is the
+	 * operator's to mend), nor 5.7.1 "relaying denied", how a relay says it wants a sign-in.
 	 */
-	private static final Pattern ADDRESS_DOES_NOT_EXIST = Pattern.compile("(?<![\\d.])5\\.(?:1\\.\\d{1,2}|2\\.1)(?![\\d.])");
+	private static final Pattern ADDRESS_DOES_NOT_EXIST = Pattern.compile("(?<![\\d.])5\\.(?:1\\.(?:1|2|3|6|10)|2\\.1)(?![\\d.])");
+
+	/** How relays say a refusal is about the sender, whatever code they give (Postfix, Exim, Exchange). */
+	private static final Pattern ABOUT_THE_SENDER = Pattern.compile("(?i)sender|mail from|envelope from");
 
 	private final JdbcClient jdbc;
 
@@ -169,7 +173,8 @@ class OutboxWorker {
 		Throwable failure = e;
 		for (int depth = 0; failure != null && depth < 10; depth++) {
 			if (failure instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5
-					&& refused.getMessage() != null && ADDRESS_DOES_NOT_EXIST.matcher(refused.getMessage()).find()) {
+					&& refused.getMessage() != null && ADDRESS_DOES_NOT_EXIST.matcher(refused.getMessage()).find()
+					&& !ABOUT_THE_SENDER.matcher(refused.getMessage()).find()) {
 				return true;
 			}
 			failure = failure instanceof MessagingException messaging && messaging.getNextException() != null

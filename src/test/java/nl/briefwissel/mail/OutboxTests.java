@@ -138,7 +138,9 @@ class OutboxTests {
 		try (RefusingRelay relay = new RefusingRelay(java.util.Map.of(
 				"onbekend", "550 5.1.1 <onbekend@example.nl>: Recipient address rejected: User unknown in virtual mailbox table",
 				"vol", "452 4.2.2 Mailbox full, try again later",
-				"relay", "550 5.7.1 <relay@example.nl>: Relay access denied"))) {
+				"relay", "550 5.7.1 <relay@example.nl>: Relay access denied",
+				"afzend", "553 5.1.8 <reply+abc@briefwissel.test>: Sender address rejected: Domain not found",
+				"zender", "550 5.1.1 <reply+abc@briefwissel.test>: Sender address rejected: User unknown in local recipient table"))) {
 			MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
 					new MailProperties.Smtp("127.0.0.1", relay.port(), null, null, false), properties.imap(),
 					properties.embedded(), properties.outbox(), properties.receiver());
@@ -147,8 +149,11 @@ class OutboxTests {
 			QueuedMail unknown = waiting("onbekend-" + UUID.randomUUID() + "@example.nl", "reply+abcdefghijklmnop@" + properties.domain());
 			QueuedMail full = waiting("vol-" + UUID.randomUUID() + "@example.nl", null);
 			QueuedMail denied = waiting("relay-" + UUID.randomUUID() + "@example.nl", null);
+			// Our own sender refused (a new mail domain without DNS yet): every mail would fail, so all wait.
+			QueuedMail sender = waiting("afzend-" + UUID.randomUUID() + "@example.nl", null);
+			QueuedMail senderUnknown = waiting("zender-" + UUID.randomUUID() + "@example.nl", null);
 			try (MailTransport.Connection connection = transport.connection()) {
-				for (QueuedMail mail : List.of(unknown, full, denied)) {
+				for (QueuedMail mail : List.of(unknown, full, denied, sender, senderUnknown)) {
 					transactions.execute(status -> worker.attempt(mail, connection));
 				}
 			}
@@ -163,7 +168,7 @@ class OutboxTests {
 				assertThat(event.replyToken()).isEqualTo("abcdefghijklmnop");
 				assertThat(event.reason()).contains("User unknown");
 			});
-			for (QueuedMail retried : List.of(full, denied)) {
+			for (QueuedMail retried : List.of(full, denied, sender, senderUnknown)) {
 				Delivery delivery = outbox.deliveries(List.of(retried.messageId())).get(retried.messageId());
 				assertThat(delivery.status()).as(retried.recipient()).isEqualTo(Delivery.Status.PENDING);
 				assertThat(delivery.attempts()).as(retried.recipient()).isEqualTo(1);
