@@ -18,12 +18,12 @@ public @interface Audited {
 
 	/**
 	 * For {@link #trajectory()}: the route itself says which trajectory it showed, with
-	 * {@link #shown(jakarta.servlet.http.HttpServletRequest, java.util.UUID)}, and only an answer that
-	 * did is recorded (a page that shows one record, or else a list of them).
+	 * {@link AuditedTrajectory#shown}, and only an answer that did is recorded (a page that shows one
+	 * record, or else a list of them).
 	 */
 	String SAID_BY_THE_ROUTE = "#route";
 
-	/** The request attribute {@link #shown} sets. */
+	/** The request attribute {@link AuditedTrajectory#shown} sets. */
 	String SHOWN_ATTRIBUTE = "nl.briefwissel.audit.shownTrajectory";
 
 	AuditAction value();
@@ -36,9 +36,4 @@ public @interface Audited {
 	 * {@code reason}); until then nothing is shown and nothing recorded.
 	 */
 	boolean reasonRequired() default false;
-
-	/** Tells the audit trail which trajectory's content this answer shows, for a route marked {@link #SAID_BY_THE_ROUTE}. */
-	static void shown(jakarta.servlet.http.HttpServletRequest request, java.util.UUID trajectoryId) {
-		request.setAttribute(SHOWN_ATTRIBUTE, trajectoryId);
-	}
 }

@@ -81,7 +81,7 @@ class ReportController {
 		if (started.size() == 1) {
 			// Most participants have one trajectory: their record is the page itself, on the trail as
 			// every reading of a conversation is (the list of several shows no content).
-			Audited.shown(request, started.get(0).id());
+			nl.briefwissel.audit.AuditedTrajectory.shown(request, started.get(0).id());
 			return page(started.get(0), "/participant/report/" + started.get(0).id(), locale, model);
 		}
 		model.addAttribute("trajectories", started);
