@@ -111,6 +111,10 @@ class LifecycleTests {
 		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
 			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.resume"))
 			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course"));
+		// A reason that is not a coach's (sent by hand) would count in the figures as "matched".
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "MATCHED").with(csrf()).with(coach))
+			.andExpect(status().isBadRequest());
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 		var refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "7")
 			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
 			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"))

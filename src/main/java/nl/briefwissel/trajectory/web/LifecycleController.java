@@ -62,7 +62,7 @@ class LifecycleController {
 		if (until == null) {
 			return back(id, redirect, "trajectory.illegal.pauseDates");
 		}
-		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, () -> lifecycle.pause(id, me.id(), until, reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, reason, () -> lifecycle.pause(id, me.id(), until, reason, trim(why)));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/resume")
@@ -73,19 +73,19 @@ class LifecycleController {
 	@PostMapping("/coach/trajectories/{id}/extend")
 	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam int weeks,
 			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.extended", null, () -> lifecycle.extend(id, me.id(), weeks, reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.extended", null, reason, () -> lifecycle.extend(id, me.id(), weeks, reason, trim(why)));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/complete")
 	String complete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED, () -> lifecycle.complete(id, me.id(), reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED, reason, () -> lifecycle.complete(id, me.id(), reason, trim(why)));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/stop")
 	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED, () -> lifecycle.stop(id, me.id(), reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED, reason, () -> lifecycle.stop(id, me.id(), reason, trim(why)));
 	}
 
 	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
@@ -100,6 +100,15 @@ class LifecycleController {
 	 * trajectory can…": what the coach wanted is the case.
 	 */
 	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, Runnable change) {
+		return apply(id, redirect, doneKey, leadsTo, null, change);
+	}
+
+	/** The same for a change with a reason: only the coach's reasons count ("matched" or "coach full" would skew the figures). */
+	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, Reason reason,
+			Runnable change) {
+		if (reason != null && !Reason.forLifecycle().contains(reason)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a reason a coach gives: " + reason);
+		}
 		try {
 			change.run();
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
