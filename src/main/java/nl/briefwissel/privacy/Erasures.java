@@ -87,6 +87,10 @@ public class Erasures {
 			.findFirst();
 	}
 
+	public Optional<ErasureRequest> byId(UUID requestId) {
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", requestId).query(Erasures::request).optional();
+	}
+
 	public List<ErasureRequest> open() {
 		return jdbc.sql(SELECT + " where r.status = 'REQUESTED' order by r.requested_at").query(Erasures::request).list();
 	}

@@ -5,6 +5,7 @@ import java.util.UUID;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.privacy.Erasures;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators decide on erasure requests: confirm, or decline with a reason the participant reads. */
@@ -34,7 +36,7 @@ class ErasureRequestsController {
 	@PostMapping("/admin/erasure/{id}/confirm")
 	String confirm(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		// A request another administrator decided a moment ago (or an old tab): say so, not "not found".
-		redirect.addFlashAttribute("done", erasures.confirm(id, me.id()) ? "erasure.admin.confirmed" : "erasure.admin.alreadyDecided");
+		redirect.addFlashAttribute("done", erasures.confirm(id, me.id()) ? "erasure.admin.confirmed" : decided(id));
 		return "redirect:/admin/erasure";
 	}
 
@@ -42,14 +44,20 @@ class ErasureRequestsController {
 	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect, Model model) {
 		if (erasures.open().stream().noneMatch(request -> request.id().equals(id))) {
-			redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
+			redirect.addFlashAttribute("done", decided(id));
 			return "redirect:/admin/erasure";
 		}
 		if (reason.isBlank() || reason.length() > 2000) {
 			model.addAttribute("reasonMissingFor", id);
 			return page(model);
 		}
-		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), reason) ? "erasure.admin.declined" : "erasure.admin.alreadyDecided");
+		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), reason) ? "erasure.admin.declined" : decided(id));
 		return "redirect:/admin/erasure";
+	}
+
+	/** The message for a request that is not open: decided already, or 404 for one that does not exist. */
+	private String decided(UUID id) {
+		erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return "erasure.admin.alreadyDecided";
 	}
 }
