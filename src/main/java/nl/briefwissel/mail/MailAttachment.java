@@ -19,6 +19,10 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 	 */
 	public static MailAttachment received(String filename, String contentType, java.io.InputStream in)
 			throws java.io.IOException {
+		// A type is a short token pair; anything longer is made up, and would not fit its column.
+		if (contentType == null || contentType.length() > 100 || contentType.isBlank()) {
+			contentType = "application/octet-stream";
+		}
 		String name = SafeFileName.of(filename, contentType);
 		byte[] content = in.readNBytes((int) MAX_BYTES + 1);
 		if (content.length > MAX_BYTES) {

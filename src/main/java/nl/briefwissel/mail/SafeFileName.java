@@ -18,14 +18,18 @@ final class SafeFileName {
 		String name = original == null ? "" : Normalizer.normalize(original, Normalizer.Form.NFC);
 		// Only the last path element: no "../../etc/passwd", no "C:\\Users\\…".
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		name = name.replaceAll("[\\p{Cntrl}<>:\"|?*\\u202e\\u202d\\u200e\\u200f]", "_").strip();
+		// Control and invisible format characters (bidi overrides, zero-width) hide what a name really is.
+		name = name.replaceAll("[\\p{Cntrl}\\p{Cf}<>:\"|?*]", "_").strip();
 		name = name.replaceAll("^\\.+", "");
+		// Windows drops trailing dots and spaces: "setup.exe." would be saved as setup.exe, past the block.
+		name = name.replaceAll("[. ]+$", "");
 		if (name.isBlank()) {
 			name = "bijlage." + EXTENSIONS.getOrDefault(contentType, "bin");
 		}
 		if (name.length() > 150) {
 			String extension = extension(name);
-			name = name.substring(0, 140) + (extension.isEmpty() ? "" : "." + extension);
+			// A "extension" of hundreds of characters is not one: cut it with the rest (the column holds 255).
+			name = name.substring(0, 140) + (extension.isEmpty() || extension.length() > 10 ? "" : "." + extension);
 		}
 		return name;
 	}
