@@ -66,6 +66,9 @@ class MailRoundTripTests {
 	RefusedAddresses refusedAddresses;
 
 	@Autowired
+	nl.briefwissel.trajectory.Trajectories trajectories;
+
+	@Autowired
 	org.springframework.context.ApplicationEventPublisher publisher;
 
 	@Autowired
@@ -351,6 +354,28 @@ class MailRoundTripTests {
 		mvc.perform(post("/participant/conversation").param("text", "Goed, dank je!").with(csrf()).with(me))
 			.andExpect(status().is3xxRedirection());
 		assertThat(conversations.of(trajectory)).extracting(Message::body).contains("Goed, dank je!");
+	}
+
+	/**
+	 * After the end nobody reads the page's letters: the form is gone, and a letter sent anyway (an
+	 * old tab) is not stored but shown back. A new trajectory that a coach has not accepted yet does
+	 * not replace the conversation either: its coach cannot read it.
+	 */
+	@Test
+	void theParticipantCannotWriteIntoAnEndedTrajectoryOrOneNotStarted() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Laatste brief");
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :t").param("t", trajectory).update();
+		UUID proposed = trajectories.record(trajectories.byId(trajectory).orElseThrow().programmeId(), participant.id(), coach.id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.MATCHING, "GROWTH", null, null);
+		var me = user(users.loadUserByUsername(participant.email()));
+
+		String page = mvc.perform(get("/participant/conversation").with(me)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Laatste brief").contains("is afgesloten").doesNotContain("action=\"/participant/conversation\"");
+		String refused = mvc.perform(post("/participant/conversation").param("text", "Nog een vraag").with(csrf()).with(me))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("is niet verstuurd").contains("Nog een vraag");
+		assertThat(conversations.of(trajectory)).extracting(Message::body).doesNotContain("Nog een vraag");
+		assertThat(conversations.of(proposed)).isEmpty();
 	}
 
 	private Message awaitMessage(java.util.function.Predicate<Message> matching) {

@@ -82,6 +82,8 @@ class CoachCardsController {
 		}
 		if (explanation.length() > MAX_EXPLANATION) {
 			redirect.addFlashAttribute("problem", "cards.error.explanation");
+			redirect.addFlashAttribute("chosen", places);
+			redirect.addFlashAttribute("explanation", explanation);
 			return "redirect:/participant/cards/" + givenId;
 		}
 		StringBuilder text = new StringBuilder(texts.getMessage("cards.message", new Object[] { assignment.title() }, locale))
@@ -97,10 +99,15 @@ class CoachCardsController {
 		return "redirect:/participant/conversation#latest";
 	}
 
-	/** An open coach-cards assignment in one of the participant's own trajectories, or 404. */
+	/**
+	 * An open coach-cards assignment in one of the participant's own trajectories that their coach
+	 * still reads (running or paused), or 404.
+	 */
 	private GivenAssignments.Given open(UUID givenId, SignedInAccount me) {
 		return trajectories.ofParticipant(me.id())
 			.stream()
+			.filter(t -> t.status() == nl.briefwissel.trajectory.TrajectoryStatus.RUNNING
+					|| t.status() == nl.briefwissel.trajectory.TrajectoryStatus.PAUSED)
 			.map(TrajectoryOverview::id)
 			.flatMap(trajectory -> given.of(trajectory).stream())
 			.filter(g -> g.id().equals(givenId) && g.type() == AssignmentType.COACH_CARDS && !g.answered())

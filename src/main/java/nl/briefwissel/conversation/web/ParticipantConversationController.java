@@ -15,6 +15,7 @@ import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -84,6 +85,10 @@ class ParticipantConversationController {
 		if (errors.hasErrors()) {
 			return page(me, model);
 		}
+		if (!open(trajectory)) {
+			// Ended: nobody would read it. The page says so; the text stays in the form to copy.
+			return page(me, model);
+		}
 		List<MailAttachment> attachments = new java.util.ArrayList<>();
 		for (MultipartFile file : chosen) {
 			try (var in = file.getInputStream()) {
@@ -95,12 +100,6 @@ class ParticipantConversationController {
 		conversations.participantWrites(trajectory.id(), me.id(), form.text(), attachments);
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation#latest";
-	}
-
-	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-	String tooLarge(RedirectAttributes redirect) {
-		redirect.addFlashAttribute("filesProblem", "conversation.files.tooLarge");
-		return "redirect:/participant/conversation#write";
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = "trajectoryId")
@@ -116,19 +115,33 @@ class ParticipantConversationController {
 	private String page(SignedInAccount me, Model model) {
 		Optional<TrajectoryOverview> trajectory = current(me);
 		model.addAttribute("trajectory", trajectory.orElse(null));
+		model.addAttribute("open", trajectory.map(ParticipantConversationController::open).orElse(false));
 		model.addAttribute("messages", trajectory.map(conversations::of).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
 		model.addAttribute("uploads", true);
-		model.addAttribute("openCards", trajectory.map(t -> given.of(t.id())
+		model.addAttribute("openCards", trajectory.filter(ParticipantConversationController::open).map(t -> given.of(t.id())
 			.stream()
 			.filter(g -> g.type() == AssignmentType.COACH_CARDS && !g.answered())
 			.toList()).orElse(List.of()));
 		return "conversation/participant-conversation";
 	}
 
-	/** The participant's trajectory with a coach: the newest one, so a second trajectory replaces the first. */
+	/**
+	 * The participant's conversation: the one their coach writes in now (running or paused), else the
+	 * newest that ended, to re-read. A trajectory that has not started (a coach proposed, not yet
+	 * accepted) is not one: its coach cannot read it yet.
+	 */
 	private Optional<TrajectoryOverview> current(SignedInAccount me) {
-		return trajectories.ofParticipant(me.id()).stream().filter(t -> t.coachId() != null).findFirst();
+		List<TrajectoryOverview> started = trajectories.ofParticipant(me.id()).stream()
+			.filter(t -> t.coachId() != null && t.startedOn() != null)
+			.toList();
+		return started.stream().filter(ParticipantConversationController::open).findFirst()
+			.or(() -> started.stream().findFirst());
+	}
+
+	/** Whether the coach still reads and answers what is written here. */
+	static boolean open(TrajectoryOverview trajectory) {
+		return trajectory.status() == TrajectoryStatus.RUNNING || trajectory.status() == TrajectoryStatus.PAUSED;
 	}
 }
