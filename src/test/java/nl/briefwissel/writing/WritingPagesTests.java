@@ -55,8 +55,11 @@ class WritingPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(fragment).startsWith("<section id=\"writing-help\"").doesNotContain("<html");
+		assertThat(fragment.strip()).startsWith("<section id=\"writing-help\"").doesNotContain("<html");
 		assertThat(fragment).contains("<span>must</span>", "gecontroleerd in het Engels");
+		// A screen reader hears one line in the page's own live region, not the draft read out again.
+		assertThat(fragment).doesNotContain("aria-live")
+			.containsPattern("<span id=\"writing-status\" hx-swap-oob=\"innerHTML\">Tweede lezer: \\d+ opmerking\\(en\\)\\.</span>");
 	}
 
 	@Test
@@ -65,7 +68,8 @@ class WritingPagesTests {
 		String page = mvc.perform(get("/coach/trajectories/{id}", running.id())
 			.with(user(users.loadUserByUsername(running.coach().email())))).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("hx-post=\"/coach/trajectories/" + running.id() + "/check\"",
-				"hx-trigger=\"input changed delay:800ms\"", "formaction=\"/coach/trajectories/" + running.id() + "/check\"");
+				"hx-trigger=\"input changed delay:800ms\"", "formaction=\"/coach/trajectories/" + running.id() + "/check\"",
+				"<p id=\"writing-status\" class=\"bw-visually-hidden\" aria-live=\"polite\"></p>");
 	}
 
 	@Test

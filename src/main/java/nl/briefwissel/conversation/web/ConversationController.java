@@ -243,7 +243,7 @@ class ConversationController {
 				accounts.byId(trajectory.participantId()).map(Account::language).orElse(null),
 				programmes.byId(trajectory.programmeId()).map(Programme::jargon).orElse(List.of())));
 		if (htmx != null) {
-			return "writing/report :: report";
+			return "writing/report :: checked";
 		}
 		return page(trajectory, desk.of(id, me.id()), locale, model);
 	}
