@@ -53,6 +53,36 @@ public final class WebSession {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** Posts the form of the page at {@code path} with one file, as multipart/form-data with its token first. */
+	public HttpResponse<String> postFile(String path, String text, String fileName, byte[] content)
+			throws IOException, InterruptedException {
+		Matcher csrf = CSRF.matcher(get(path).body()); // the page of the form, as a signed-in browser has it
+		if (!csrf.find()) {
+			throw new IllegalStateException("no CSRF token on " + path);
+		}
+		String boundary = "----briefwissel" + System.nanoTime();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			// One array, so the length is sent as a browser sends it for a form (not chunked).
+			.POST(HttpRequest.BodyPublishers.ofByteArray(join(head.getBytes(StandardCharsets.UTF_8), content,
+					tail.getBytes(StandardCharsets.UTF_8))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static byte[] join(byte[]... parts) {
+		java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
+	}
+
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + port + path);
 	}

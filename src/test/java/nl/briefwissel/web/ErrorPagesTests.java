@@ -58,6 +58,24 @@ class ErrorPagesTests {
 		assertThat(refused.body()).contains("<html lang=\"nl\"", "Geen toegang");
 	}
 
+	/**
+	 * A file larger than the server takes cuts the form off before its token is read: the person gets
+	 * the page that says the file was too large, not "no access" or a broken connection.
+	 */
+	@Test
+	void aFileTooLargeForTheServerGetsAPageThatSaysSo() throws Exception {
+		WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
+		HttpResponse<String> tooLarge = participant.postFile("/participant/conversation", "Mijn video",
+				"video.mp4", new byte[101 * 1024 * 1024]);
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("<html lang=\"nl\"", "Bestand te groot", "hoogstens 15 MB");
+		// Under the server's limit a file over 15 MB is kept as its name with a refusal, and the letter goes.
+		HttpResponse<String> kept = participant.postFile("/participant/conversation", "Mijn korte video", "kort.mp4",
+				new byte[20 * 1024 * 1024]);
+		assertThat(kept.statusCode()).isEqualTo(302);
+		assertThat(participant.get("/participant/conversation").body()).contains("Mijn korte video", "kort.mp4");
+	}
+
 	@Test
 	void everyNavigationEntryOfEveryRoleLeadsToARealPage() throws Exception {
 		for (Role role : Role.values()) {
