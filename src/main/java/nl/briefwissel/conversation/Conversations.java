@@ -137,6 +137,31 @@ public class Conversations {
 		return coachMessage(trajectory, text, Channel.WEB, null, List.of());
 	}
 
+	/**
+	 * The coach writes from a form: once per form, whatever the number of clicks. Empty when this
+	 * form's letter was written by an earlier request (then nothing is written or mailed again).
+	 */
+	@Transactional
+	public Optional<UUID> coachWritesOnce(TrajectoryOverview trajectory, UUID coachId, String text, UUID submission) {
+		if (!trajectory.coachedBy(coachId)) {
+			throw new NotYourTrajectoryException(trajectory.id());
+		}
+		if (submission != null && !messages.firstSubmission(trajectory.id(), submission)) {
+			return Optional.empty();
+		}
+		return Optional.of(coachMessage(trajectory, text, Channel.WEB, null, List.of()));
+	}
+
+	/** The participant writes from a form, once per form (see {@link #coachWritesOnce}). */
+	@Transactional
+	public Optional<UUID> participantWritesOnce(UUID trajectoryId, UUID participantId, String text, List<MailAttachment> files,
+			UUID submission) {
+		if (submission != null && !messages.firstSubmission(trajectoryId, submission)) {
+			return Optional.empty();
+		}
+		return Optional.of(participantWrites(trajectoryId, participantId, text, files));
+	}
+
 	/** The participant writes from the web instead of by mail. */
 	@Transactional
 	public UUID participantWrites(UUID trajectoryId, UUID participantId, String text) {

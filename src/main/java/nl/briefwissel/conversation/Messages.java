@@ -155,6 +155,20 @@ class Messages {
 		return result;
 	}
 
+	/**
+	 * Takes a write form's id for this letter; false when a request with the same form took it before
+	 * (the second click of a double click). A second request waits here until the first is done.
+	 */
+	boolean firstSubmission(UUID trajectoryId, UUID submission) {
+		return jdbc.sql("""
+				insert into letter_submission (submission_id, trajectory_id, submitted_at) values (:submission, :trajectory, :now)
+				on conflict do nothing""")
+			.param("submission", submission)
+			.param("trajectory", trajectoryId)
+			.param("now", OffsetDateTime.now(clock))
+			.update() == 1;
+	}
+
 	Optional<Message> byId(UUID id) {
 		return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(this::map).optional();
 	}

@@ -356,6 +356,44 @@ class MailRoundTripTests {
 		assertThat(conversations.of(trajectory)).extracting(Message::body).contains("Goed, dank je!");
 	}
 
+	/** A double click on "Versturen", also two requests at the same moment: one letter, one mail. */
+	@Test
+	void aDoubleClickWritesOneLetter() throws Exception {
+		var asCoach = user(users.loadUserByUsername(coach.email()));
+		String page = mvc.perform(get("/coach/trajectories/{id}", trajectory).with(asCoach)).andReturn().getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"").matcher(page);
+		assertThat(field.find()).as("the write form carries its own id").isTrue();
+		String submission = field.group(1);
+		java.util.concurrent.Callable<Integer> click = () -> mvc.perform(post("/coach/trajectories/{id}/messages", trajectory)
+			.param("text", "Eén brief, hoe vaak je ook klikt.").param("submission", submission).with(csrf()).with(asCoach))
+			.andReturn().getResponse().getStatus();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(click);
+			var second = pool.submit(click);
+			assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(302);
+			assertThat(second.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(302);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(click.call()).as("a third, after both").isEqualTo(302);
+		assertThat(conversations.of(trajectory)).filteredOn(m -> m.body().startsWith("Eén brief")).hasSize(1);
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", participant.email())
+			.query(Long.class).single()).isEqualTo(1);
+
+		var asParticipant = user(users.loadUserByUsername(participant.email()));
+		String own = mvc.perform(get("/participant/conversation").with(asParticipant)).andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher ownField = java.util.regex.Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"").matcher(own);
+		assertThat(ownField.find()).isTrue();
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(post("/participant/conversation").param("text", "Mijn ene antwoord").param("submission", ownField.group(1))
+				.with(csrf()).with(asParticipant)).andExpect(status().is3xxRedirection());
+		}
+		assertThat(conversations.of(trajectory)).filteredOn(m -> m.body().equals("Mijn ene antwoord")).hasSize(1);
+	}
+
 	/**
 	 * After the end nobody reads the page's letters: the form is gone, and a letter sent anyway (an
 	 * old tab) is not stored but shown back. A new trajectory that a coach has not accepted yet does

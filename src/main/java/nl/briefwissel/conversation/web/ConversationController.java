@@ -214,15 +214,17 @@ class ConversationController {
 	@PostMapping("/coach/trajectories/{id}/messages")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
-			@RequestParam(required = false) UUID assignment, Locale locale, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) UUID submission, Locale locale,
+			Model model, RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : choosable(me, assignment);
 		if (errors.hasErrors()) {
 			giving.ifPresent(a -> model.addAttribute("giving", a));
 			return page(trajectory, desk.of(id, me.id()), locale, model);
 		}
-		UUID message = conversations.coachWrites(trajectory, me.id(), form.text());
-		giving.ifPresent(a -> given.give(id, a.id(), message));
+		// A second click finds the letter of the first: nothing is written, given or mailed twice.
+		conversations.coachWritesOnce(trajectory, me.id(), form.text(), submission)
+			.ifPresent(message -> giving.ifPresent(a -> given.give(id, a.id(), message)));
 		desk.saveDraft(id, me.id(), "");
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/coach/trajectories/" + id + "#latest";
@@ -286,6 +288,7 @@ class ConversationController {
 	private String page(TrajectoryOverview trajectory, CoachDesk.Desk mine, Locale locale, Model model) {
 		List<Message> conversation = conversations.of(trajectory);
 		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
 		// Read here, in the page's transaction, not by the template while it renders.
 		model.addAttribute("themeLabel", trajectory.theme() == null ? null : themes.label(trajectory.programmeId(), trajectory.theme(), locale));
 		model.addAttribute("messages", conversation);

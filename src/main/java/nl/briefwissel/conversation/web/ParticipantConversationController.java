@@ -73,8 +73,8 @@ class ParticipantConversationController {
 	@PostMapping("/participant/conversation")
 	String write(@AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") ConversationController.MessageForm form, BindingResult errors,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
-			RedirectAttributes redirect) throws java.io.IOException {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@RequestParam(required = false) UUID submission, Model model, RedirectAttributes redirect) throws java.io.IOException {
 		TrajectoryOverview trajectory = current(me)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
@@ -97,7 +97,8 @@ class ParticipantConversationController {
 						file.getContentType() == null ? "application/octet-stream" : file.getContentType(), in));
 			}
 		}
-		conversations.participantWrites(trajectory.id(), me.id(), form.text(), attachments);
+		// A second click finds the letter of the first: it is not written twice.
+		conversations.participantWritesOnce(trajectory.id(), me.id(), form.text(), attachments, submission);
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation#latest";
 	}
@@ -115,6 +116,7 @@ class ParticipantConversationController {
 	private String page(SignedInAccount me, Model model) {
 		Optional<TrajectoryOverview> trajectory = current(me);
 		model.addAttribute("trajectory", trajectory.orElse(null));
+		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
 		model.addAttribute("open", trajectory.map(ParticipantConversationController::open).orElse(false));
 		model.addAttribute("messages", trajectory.map(conversations::of).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
