@@ -72,16 +72,52 @@ public class CoachDesk {
 	/** Keeps the draft; an empty text removes it. */
 	@Transactional
 	public void saveDraft(UUID trajectoryId, UUID coachId, String body) {
-		jdbc.sql("delete from draft where trajectory_id = :t and coach_id = :c").param("t", trajectoryId).param("c", coachId).update();
-		if (body != null && !body.isBlank()) {
-			jdbc.sql("insert into draft (trajectory_id, coach_id, body, body_key_id, updated_at) values (:t, :c, :body, :keyId, :now)")
+		if (body == null || body.isBlank()) {
+			jdbc.sql("delete from draft where trajectory_id = :t and coach_id = :c").param("t", trajectoryId).param("c", coachId).update();
+			return;
+		}
+		String sealed = encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body);
+		// Update, else insert, else (another save inserted it in between: the check while typing and
+		// the button at once) update: one row, never a duplicate key.
+		if (updateDraft(trajectoryId, coachId, sealed) == 0) {
+			int inserted = jdbc.sql("""
+					insert into draft (trajectory_id, coach_id, body, body_key_id, updated_at) values (:t, :c, :body, :keyId, :now)
+					on conflict do nothing""")
 				.param("t", trajectoryId)
 				.param("c", coachId)
-				.param("body", encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body))
+				.param("body", sealed)
 				.param("keyId", encryption.keyId())
 				.param("now", OffsetDateTime.now(clock))
 				.update();
+			if (inserted == 0) {
+				updateDraft(trajectoryId, coachId, sealed);
+			}
 		}
+	}
+
+	/**
+	 * Keeps the draft of a write form, unless that form's letter was sent already: the check while
+	 * typing that ends after "Versturen" would otherwise bring the sent letter back as a draft.
+	 */
+	@Transactional
+	public void saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission) {
+		boolean sent = submission != null && jdbc.sql("select count(*) from letter_submission where submission_id = :s")
+			.param("s", submission)
+			.query(Integer.class)
+			.single() > 0;
+		if (!sent) {
+			saveDraft(trajectoryId, coachId, body);
+		}
+	}
+
+	private int updateDraft(UUID trajectoryId, UUID coachId, String sealed) {
+		return jdbc.sql("update draft set body = :body, body_key_id = :keyId, updated_at = :now where trajectory_id = :t and coach_id = :c")
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.param("body", sealed)
+			.param("keyId", encryption.keyId())
+			.param("now", OffsetDateTime.now(clock))
+			.update();
 	}
 
 	/**

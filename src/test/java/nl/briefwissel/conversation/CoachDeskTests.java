@@ -150,6 +150,41 @@ class CoachDeskTests {
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
 
+	/** The check while typing that ends after "Versturen" does not bring the sent letter back as a draft. */
+	@Test
+	void aCheckThatEndsAfterTheLetterWasSentKeepsNoDraft() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		String submission = UUID.randomUUID().toString();
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Verstuurde brief")
+			.param("submission", submission).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", "Verstuurde brief")
+			.param("submission", submission).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isOk());
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
+	}
+
+	/** Two saves at once (the check while typing and the button) keep one draft, without an error. */
+	@Test
+	void twoSavesAtOnceKeepOneDraft() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID coach = running.coach().id();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				String text = "Versie " + i;
+				saves.add(pool.submit(() -> desk.saveDraft(running.id(), coach, text)));
+			}
+			for (var save : saves) {
+				save.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(desk.of(running.id(), coach).draft()).hasValueSatisfying(draft -> assertThat(draft).startsWith("Versie "));
+	}
+
 	@Test
 	void theDeskIsReadInOneGoWithNotesNewestFirstRepliesByTitleAndOnlyTheCoachsOwn() {
 		var running = fixtures.runningTrajectory(true);

@@ -236,11 +236,11 @@ class ConversationController {
 	 */
 	@PostMapping("/coach/trajectories/{id}/check")
 	String check(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@ModelAttribute("form") MessageForm form, Locale locale, Model model,
-			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission, Locale locale,
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
 		TrajectoryOverview trajectory = own(id, me);
-		// Every check also keeps the draft: typing with htmx saves it as the coach goes.
-		desk.saveDraft(id, me.id(), form.text());
+		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
+		desk.saveDraft(id, me.id(), form.text(), submission);
 		model.addAttribute("report", writing.check(form.text() == null ? "" : form.text(),
 				accounts.byId(trajectory.participantId()).map(Account::language).orElse(null),
 				programmes.byId(trajectory.programmeId()).map(Programme::jargon).orElse(List.of())));
