@@ -210,8 +210,16 @@ class AssignmentTests {
 		mvc.perform(get("/coach/trajectories/{id}/assignments", running.id()).with(fixtures.as(coach)))
 			.andExpect(content().string(not(containsString("Mijn eigen opdracht"))));
 
-		mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(coach)).param("title", "").param("minutes", "0"))
-			.andExpect(flash().attributeExists("formErrors"));
+		var refused = mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(coach)).param("title", "")
+			.param("minutes", "99999999999").param("type", "REFLECTION").param("language", "nl")
+			.param("instructions", "Lange instructies die niet verloren mogen gaan."))
+			.andExpect(flash().attributeExists("formErrors"))
+			.andReturn();
+		// Shown again as typed, with what is wrong in the coach's language (also for a number too large to read).
+		String again = mvc.perform(get("/coach/assignments").with(fixtures.as(coach)).cookie(refused.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(again).contains(">Lange instructies die niet verloren mogen gaan.</textarea>")
+			.doesNotContain("Failed to convert").doesNotContain("NumberFormatException");
 
 		Account admin = fixtures.person(running.organisationId(), "beheer-" + UUID.randomUUID() + "@example.nl", "Beheer",
 				Role.ADMINISTRATOR);

@@ -26,7 +26,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +47,10 @@ class LibraryController {
 
 	private final Markdown markdown;
 
-	LibraryController(Assignments assignments, Themes themes, Markdown markdown) {
+	private final org.springframework.context.MessageSource texts;
+
+	LibraryController(Assignments assignments, Themes themes, Markdown markdown, org.springframework.context.MessageSource texts) {
+		this.texts = texts;
 		this.assignments = assignments;
 		this.themes = themes;
 		this.markdown = markdown;
@@ -63,6 +65,13 @@ class LibraryController {
 					value = 600, message = "{assignments.error.minutes}") Integer minutes,
 			@NotNull(message = "{assignments.error.language}") @Pattern(regexp = "nl|en",
 					message = "{assignments.error.language}") String language) implements java.io.Serializable {
+
+		/** The form as typed, to fill it again after an error; what could not be read is left empty. */
+		Assignment asTyped(UUID id) {
+			return new Assignment(id, null, title == null ? "" : title, instructions == null ? "" : instructions,
+					type == null ? AssignmentType.values()[0] : type, themes, minutes == null ? 30 : minutes,
+					Locale.forLanguageTag("en".equals(language) ? "en" : "nl"), false);
+		}
 
 		Assignments.Draft draft(Set<String> knownThemes) {
 			List<String> chosen = themes == null ? List.of() : themes.stream().filter(knownThemes::contains).distinct().toList();
@@ -88,26 +97,26 @@ class LibraryController {
 	@PostMapping("/coach/assignments")
 	String addOwn(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form, BindingResult errors,
 			RedirectAttributes redirect) {
-		return save(form, errors, redirect, "/coach/assignments", () -> assignments.add(me.id(), form.draft(knownThemes())));
+		return save(null, form, errors, redirect, "/coach/assignments", () -> assignments.add(me.id(), form.draft(knownThemes())));
 	}
 
 	@PostMapping("/admin/assignments")
 	String addShared(@Valid @ModelAttribute Form form, BindingResult errors, RedirectAttributes redirect) {
-		return save(form, errors, redirect, "/admin/assignments", () -> assignments.add(null, form.draft(knownThemes())));
+		return save(null, form, errors, redirect, "/admin/assignments", () -> assignments.add(null, form.draft(knownThemes())));
 	}
 
 	@PostMapping("/coach/assignments/{id}")
 	String changeOwn(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form,
 			BindingResult errors, RedirectAttributes redirect) {
 		own(id, me.id());
-		return save(form, errors, redirect, "/coach/assignments", () -> assignments.change(id, form.draft(knownThemes())));
+		return save(id, form, errors, redirect, "/coach/assignments", () -> assignments.change(id, form.draft(knownThemes())));
 	}
 
 	@PostMapping("/admin/assignments/{id}")
 	String changeShared(@PathVariable UUID id, @Valid @ModelAttribute Form form, BindingResult errors,
 			RedirectAttributes redirect) {
 		shared(id);
-		return save(form, errors, redirect, "/admin/assignments", () -> assignments.change(id, form.draft(knownThemes())));
+		return save(id, form, errors, redirect, "/admin/assignments", () -> assignments.change(id, form.draft(knownThemes())));
 	}
 
 	@PostMapping("/coach/assignments/{id}/archive")
@@ -127,11 +136,25 @@ class LibraryController {
 		return "redirect:/admin/assignments";
 	}
 
-	private String save(Form form, BindingResult errors, RedirectAttributes redirect, String back, Runnable change) {
+	/**
+	 * Saves, or shows the form again as it was typed with what is wrong: the page turns the typed form
+	 * into {@code failed} (with the id of the one being changed, none for a new one) for the form it came from.
+	 */
+	private String save(UUID id, Form form, BindingResult errors, RedirectAttributes redirect, String back, Runnable change) {
 		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("formErrors", errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).distinct().toList());
-			redirect.addFlashAttribute("form", form);
-			return "redirect:" + back;
+			// A value that is not even a number has no message of ours: the field's own says what is wanted.
+			redirect.addFlashAttribute("formErrors", errors.getFieldErrors().stream()
+				.map(error -> error.isBindingFailure()
+						? texts.getMessage("assignments.error." + error.getField(), null, error.getField(),
+								org.springframework.context.i18n.LocaleContextHolder.getLocale())
+						: error.getDefaultMessage())
+				.distinct()
+				.toList());
+			redirect.addFlashAttribute("typed", form); // the form itself: flash attributes live in the session
+			if (id != null) {
+				redirect.addFlashAttribute("typedFor", id);
+			}
+			return "redirect:" + back + (id == null ? "#new-title" : "#e-" + id + "-title");
 		}
 		change.run();
 		redirect.addFlashAttribute("saved", "assignments.saved");
@@ -141,6 +164,9 @@ class LibraryController {
 	private String page(Model model, List<Assignment> shown, String base, String q, String theme, AssignmentType type,
 			UUID editableOwner, Locale locale) {
 		model.addAttribute("assignments", shown);
+		if (model.getAttribute("typed") instanceof Form typed) {
+			model.addAttribute("failed", typed.asTyped((UUID) model.getAttribute("typedFor")));
+		}
 		model.addAttribute("themeLabels",
 				themes.pilotThemes().stream().collect(Collectors.toMap(Theme::code, t -> t.label(locale))));
 		// Rendered here: Thymeleaf does not call beans from th:utext, and the HTML is sanitised anyway.
