@@ -55,6 +55,18 @@ public class Assignments {
 			.list(), search);
 	}
 
+	/**
+	 * The coach's library page: the shared library without the archived ones, and their own, archived
+	 * ones included (after the others), so that they can put one back.
+	 */
+	public List<Assignment> libraryOf(UUID coachId, Search search) {
+		return matching(jdbc.sql(COLUMNS + """
+				 where (owner_id is null and archived = false) or owner_id = :owner order by archived, title""")
+			.param("owner", coachId)
+			.query(Assignments::map)
+			.list(), search);
+	}
+
 	/** The shared library, archived ones included, for administrators. */
 	public List<Assignment> shared(Search search) {
 		return matching(jdbc.sql(COLUMNS + " where owner_id is null order by archived, title").query(Assignments::map).list(),

@@ -207,6 +207,14 @@ class AssignmentTests {
 		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(coach)).param("archived", "true"))
 			.andExpect(flash().attribute("saved", "assignments.archived"));
 		assertThat(assignments.forCoach(coach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).isEmpty();
+		// Not to choose from any more, but still on the coach's own library page, to put back.
+		mvc.perform(get("/coach/assignments").param("q", "Mijn eigen opdracht").with(fixtures.as(coach)))
+			.andExpect(content().string(containsString("Mijn eigen opdracht")))
+			.andExpect(content().string(containsString("name=\"archived\" value=\"false\"")));
+		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(coach)).param("archived", "false"))
+			.andExpect(flash().attribute("saved", "assignments.restored"));
+		assertThat(assignments.forCoach(coach.id(), new Assignments.Search("Mijn eigen opdracht", null, null))).hasSize(1);
+		mvc.perform(post("/coach/assignments/{id}/archive", own.id()).with(csrf()).with(fixtures.as(coach)).param("archived", "true"));
 		mvc.perform(get("/coach/trajectories/{id}/assignments", running.id()).with(fixtures.as(coach)))
 			.andExpect(content().string(not(containsString("Mijn eigen opdracht"))));
 

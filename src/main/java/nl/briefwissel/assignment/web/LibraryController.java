@@ -83,7 +83,7 @@ class LibraryController {
 	String coachLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type, Model model,
 			Locale locale) {
-		return page(model, assignments.forCoach(me.id(), new Assignments.Search(q, theme, type)), "/coach/assignments", q,
+		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type)), "/coach/assignments", q,
 				theme, type, me.id(), locale);
 	}
 
