@@ -229,6 +229,14 @@ class AssignmentTests {
 		assertThat(again).contains(">Lange instructies die niet verloren mogen gaan.</textarea>")
 			.doesNotContain("Failed to convert").doesNotContain("NumberFormatException");
 
+		// 8,000 characters as the browser's field counts them, sent with CR LF line breaks (8,020 bytes of text).
+		String filled = ("x".repeat(399) + "\r\n").repeat(20);
+		mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(coach)).param("title", "Vol tot de laatste letter")
+			.param("type", "REFLECTION").param("minutes", "15").param("language", "nl").param("instructions", filled))
+			.andExpect(flash().attribute("saved", "assignments.saved"));
+		assertThat(assignments.forCoach(coach.id(), new Assignments.Search("Vol tot de laatste letter", null, null)))
+			.singleElement().satisfies(a -> assertThat(a.instructions()).isEqualTo(filled.replace("\r\n", "\n").strip()));
+
 		Account admin = fixtures.person(running.organisationId(), "beheer-" + UUID.randomUUID() + "@example.nl", "Beheer",
 				Role.ADMINISTRATOR);
 		mvc.perform(post("/admin/assignments").with(csrf()).with(fixtures.as(admin)).param("title", "Gedeelde opdracht " + own.id())
