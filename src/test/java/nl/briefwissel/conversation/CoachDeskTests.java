@@ -150,6 +150,19 @@ class CoachDeskTests {
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
 
+	/** A note that is too long comes back in its field to shorten, with the message tied to it. */
+	@Test
+	void aNoteTooLongIsGivenBack() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		String note = "Lange gedachte " + "z".repeat(20_000);
+		var refused = mvc.perform(post("/coach/trajectories/{id}/notes", running.id()).param("note", note).with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection()).andReturn();
+		String page = mvc.perform(get("/coach/trajectories/{id}", running.id()).with(coach).cookie(refused.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("aria-describedby=\"note-error\">" + note + "</textarea>");
+	}
+
 	/** The check while typing that ends after "Versturen" does not bring the sent letter back as a draft. */
 	@Test
 	void aCheckThatEndsAfterTheLetterWasSentKeepsNoDraft() throws Exception {

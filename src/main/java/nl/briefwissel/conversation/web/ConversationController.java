@@ -199,6 +199,7 @@ class ConversationController {
 		own(id, me);
 		if (note.isBlank() || note.length() > 20_000) {
 			redirect.addFlashAttribute("noteError", true);
+			redirect.addFlashAttribute("noteText", note); // given back to shorten, not lost
 		}
 		else {
 			desk.addNote(id, me.id(), note);
