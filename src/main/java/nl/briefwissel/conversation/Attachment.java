@@ -8,4 +8,20 @@ public record Attachment(UUID id, UUID messageId, String fileName, String conten
 	public boolean available() {
 		return refusal == null;
 	}
+
+	/**
+	 * Why the file was not kept, as a text's key: "tooBig", "blocked" (a program) or "other". The
+	 * refusal itself is stored as the mail module words it, in English, for the logs.
+	 */
+	public String refusalKind() {
+		if (refusal == null) {
+			return null;
+		}
+		return refusal.startsWith("too big") ? "tooBig" : refusal.startsWith("blocked type") ? "blocked" : "other";
+	}
+
+	/** The detail of the refusal for its text: the blocked extension, or the refusal as stored. */
+	public String refusalDetail() {
+		return "blocked".equals(refusalKind()) ? refusal.substring(refusal.indexOf(':') + 1).strip() : refusal;
+	}
 }

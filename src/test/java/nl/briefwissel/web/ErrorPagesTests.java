@@ -73,7 +73,8 @@ class ErrorPagesTests {
 		HttpResponse<String> kept = participant.postFile("/participant/conversation", "Mijn korte video", "kort.mp4",
 				new byte[20 * 1024 * 1024]);
 		assertThat(kept.statusCode()).isEqualTo(302);
-		assertThat(participant.get("/participant/conversation").body()).contains("Mijn korte video", "kort.mp4");
+		assertThat(participant.get("/participant/conversation").body()).contains("Mijn korte video",
+				"kort.mp4: niet bewaard, groter dan 15 MB");
 	}
 
 	@Test

@@ -162,7 +162,8 @@ class LettersDialect extends AbstractProcessorDialect {
 				}
 				else {
 					out.append("<span>");
-					Html.escape(out, text("conversation.attachment.refused", a.fileName(), a.refusal())).append("</span>");
+					Html.escape(out, text("conversation.attachment.refused." + a.refusalKind(), a.fileName(), a.refusalDetail()))
+						.append("</span>");
 				}
 				out.append("</li>");
 			}
