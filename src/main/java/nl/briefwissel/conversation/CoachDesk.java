@@ -79,19 +79,9 @@ public class CoachDesk {
 		String sealed = encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body);
 		// Update, else insert, else (another save inserted it in between: the check while typing and
 		// the button at once) update: one row, never a duplicate key.
-		if (updateDraft(trajectoryId, coachId, sealed) == 0) {
-			int inserted = jdbc.sql("""
-					insert into draft (trajectory_id, coach_id, body, body_key_id, updated_at) values (:t, :c, :body, :keyId, :now)
-					on conflict do nothing""")
-				.param("t", trajectoryId)
-				.param("c", coachId)
-				.param("body", sealed)
-				.param("keyId", encryption.keyId())
-				.param("now", OffsetDateTime.now(clock))
-				.update();
-			if (inserted == 0) {
-				updateDraft(trajectoryId, coachId, sealed);
-			}
+		if (writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed) == 0
+				&& writeDraft(INSERT_DRAFT, trajectoryId, coachId, sealed) == 0) {
+			writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed);
 		}
 	}
 
@@ -110,8 +100,15 @@ public class CoachDesk {
 		}
 	}
 
-	private int updateDraft(UUID trajectoryId, UUID coachId, String sealed) {
-		return jdbc.sql("update draft set body = :body, body_key_id = :keyId, updated_at = :now where trajectory_id = :t and coach_id = :c")
+	private static final String UPDATE_DRAFT = """
+			update draft set body = :body, body_key_id = :keyId, updated_at = :now where trajectory_id = :t and coach_id = :c""";
+
+	private static final String INSERT_DRAFT = """
+			insert into draft (trajectory_id, coach_id, body, body_key_id, updated_at) values (:t, :c, :body, :keyId, :now)
+			on conflict do nothing""";
+
+	private int writeDraft(String statement, UUID trajectoryId, UUID coachId, String sealed) {
+		return jdbc.sql(statement)
 			.param("t", trajectoryId)
 			.param("c", coachId)
 			.param("body", sealed)
