@@ -30,6 +30,7 @@ final class SafeFileName {
 			String extension = extension(name);
 			// A "extension" of hundreds of characters is not one: cut it with the rest (the column holds 255).
 			name = name.substring(0, 140) + (extension.isEmpty() || extension.length() > 10 ? "" : "." + extension);
+			name = name.replaceAll("[. ]+$", ""); // the cut may end on a dot again ("….exe.")
 		}
 		return name;
 	}

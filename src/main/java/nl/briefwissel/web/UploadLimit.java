@@ -17,9 +17,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,7 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The multipart limits are set at this size too, so any body under it is read whole.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// After the session's filter (so the page knows who is signed in), before the security filters
+// (the CSRF check is the first to read the body).
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class UploadLimit extends OncePerRequestFilter {
 
 	private final long largest;
@@ -46,7 +48,8 @@ class UploadLimit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String type = request.getContentType();
 		boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
-		if (!multipart || request.getContentLengthLong() <= largest) {
+		// A limit of -1 is Spring's "no limit"; a body of unknown length is left to the container's own.
+		if (!multipart || largest < 0 || request.getContentLengthLong() <= largest) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
+import nl.briefwissel.Today;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.mail.InboundMails;
@@ -414,6 +415,17 @@ class MailRoundTripTests {
 		assertThat(refused).contains("is niet verstuurd").contains("Nog een vraag");
 		assertThat(conversations.of(trajectory)).extracting(Message::body).doesNotContain("Nog een vraag");
 		assertThat(conversations.of(proposed)).isEmpty();
+
+		// A new trajectory runs now; a letter from a tab of the old one does not land in it.
+		UUID next = trajectories.record(trajectories.byId(trajectory).orElseThrow().programmeId(), participant.id(), coach.id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
+		String stale = mvc.perform(post("/participant/conversation").param("text", "Voor mijn oude coach")
+			.param("trajectory", trajectory.toString()).with(csrf()).with(me))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(stale).contains("is niet verstuurd").contains("Voor mijn oude coach");
+		assertThat(conversations.of(next)).isEmpty();
+		assertThat(mvc.perform(get("/participant/conversation").with(me)).andReturn().getResponse().getContentAsString())
+			.contains("name=\"trajectory\" value=\"" + next + "\"");
 	}
 
 	private Message awaitMessage(java.util.function.Predicate<Message> matching) {

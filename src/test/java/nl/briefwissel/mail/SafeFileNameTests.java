@@ -13,7 +13,8 @@ class SafeFileNameTests {
 	@Test
 	void aProgramWithATrailingDotIsStillAProgram() throws IOException {
 		// Windows saves "setup.exe." and "setup.exe " as setup.exe.
-		for (String name : new String[] { "setup.exe.", "setup.exe ", "setup.exe. . ", "foto.jpg\u200b.exe" }) {
+		for (String name : new String[] { "setup.exe.", "setup.exe ", "setup.exe. . ", "foto.jpg\u200b.exe",
+				"a".repeat(135) + ".exe." + "x".repeat(20) }) {
 			MailAttachment file = received(name, "application/octet-stream");
 			assertThat(file.accepted()).as(name).isFalse();
 			assertThat(file.refusal()).as(name).contains(".exe");

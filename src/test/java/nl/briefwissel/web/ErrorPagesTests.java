@@ -68,7 +68,8 @@ class ErrorPagesTests {
 		HttpResponse<String> tooLarge = participant.postFile("/participant/conversation", "Mijn video",
 				"video.mp4", new byte[101 * 1024 * 1024]);
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
-		assertThat(tooLarge.body()).contains("<html lang=\"nl\"", "Bestand te groot", "hoogstens 15 MB");
+		assertThat(tooLarge.body()).contains("<html lang=\"nl\"", "Bestand te groot", "hoogstens 15 MB")
+			.as("still signed in on that page").contains("Uitloggen");
 		// Under the server's limit a file over 15 MB is kept as its name with a refusal, and the letter goes.
 		HttpResponse<String> kept = participant.postFile("/participant/conversation", "Mijn korte video", "kort.mp4",
 				new byte[20 * 1024 * 1024]);

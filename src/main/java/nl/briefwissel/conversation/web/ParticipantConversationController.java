@@ -74,7 +74,8 @@ class ParticipantConversationController {
 	String write(@AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") ConversationController.MessageForm form, BindingResult errors,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
-			@RequestParam(required = false) UUID submission, Model model, RedirectAttributes redirect) throws java.io.IOException {
+			@RequestParam(required = false) UUID submission, @RequestParam(name = "trajectory", required = false) UUID writtenTo,
+			Model model, RedirectAttributes redirect) throws java.io.IOException {
 		TrajectoryOverview trajectory = current(me)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
@@ -85,8 +86,10 @@ class ParticipantConversationController {
 		if (errors.hasErrors()) {
 			return page(me, model);
 		}
-		if (!open(trajectory)) {
-			// Ended: nobody would read it. The page says so; the text stays in the form to copy.
+		if (!open(trajectory) || (writtenTo != null && !writtenTo.equals(trajectory.id()))) {
+			// Ended, or written in a tab of a trajectory that ended since (a new coach would read it):
+			// nobody it was meant for would read it. The page says so and shows the text to copy.
+			model.addAttribute("notSent", true);
 			return page(me, model);
 		}
 		List<MailAttachment> attachments = new java.util.ArrayList<>();
@@ -118,6 +121,7 @@ class ParticipantConversationController {
 		model.addAttribute("trajectory", trajectory.orElse(null));
 		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
 		model.addAttribute("open", trajectory.map(ParticipantConversationController::open).orElse(false));
+		model.addAttribute("writingTo", trajectory.map(TrajectoryOverview::id).orElse(null));
 		model.addAttribute("messages", trajectory.map(conversations::of).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
