@@ -45,6 +45,25 @@ public class TrajectoryLifecycle {
 		change(trajectoryId, coachId, t -> t.extend(weeks, reason, why));
 	}
 
+	/**
+	 * Extends, unless the trajectory no longer lasts {@code fromWeeks} (what the coach's form showed):
+	 * then an earlier click of the same form extended it already, and false is returned. Checked on
+	 * the locked row, so a double click extends once.
+	 */
+	@Transactional
+	public boolean extendFrom(UUID trajectoryId, UUID coachId, int fromWeeks, int weeks, Reason reason, String why) {
+		boolean own = trajectories.byId(trajectoryId).map(t -> t.coachedBy(coachId)).orElse(false);
+		Trajectory trajectory = own ? trajectories.load(trajectoryId).orElse(null) : null;
+		if (trajectory == null) {
+			throw new NotYourTrajectoryException(trajectoryId);
+		}
+		if (trajectory.totalWeeks() != fromWeeks) {
+			return false;
+		}
+		apply(trajectory, coachId, t -> t.extend(weeks, reason, why));
+		return true;
+	}
+
 	@Transactional
 	public void complete(UUID trajectoryId, UUID coachId, Reason reason, String why) {
 		change(trajectoryId, coachId, t -> t.complete(today(), reason, why));

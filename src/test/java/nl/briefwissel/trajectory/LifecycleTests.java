@@ -81,8 +81,12 @@ class LifecycleTests {
 
 		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
 			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.resumed"));
-		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2")
-			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach));
+		// Clicked twice, from a form that showed 6 weeks: extended once.
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2").param("fromWeeks", "6")
+				.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+				.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.extended"));
+		}
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(8);
 		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
 			.with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));

@@ -72,8 +72,17 @@ class LifecycleController {
 
 	@PostMapping("/coach/trajectories/{id}/extend")
 	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam int weeks,
-			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.extended", null, reason, () -> lifecycle.extend(id, me.id(), weeks, reason, trim(why)));
+			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why,
+			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect) {
+		// The form says how long the trajectory lasted when it was shown: a second click extends nothing more.
+		return apply(id, redirect, "trajectory.changed.extended", null, reason, () -> {
+			if (fromWeeks == null) {
+				lifecycle.extend(id, me.id(), weeks, reason, trim(why));
+			}
+			else {
+				lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, reason, trim(why));
+			}
+		});
 	}
 
 	@PostMapping("/coach/trajectories/{id}/complete")
