@@ -9,7 +9,6 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -42,7 +41,7 @@ public class ClosingDesk {
 
 	/** Whether the closing can still be written or reacted to. */
 	public static boolean open(TrajectoryOverview trajectory) {
-		return trajectory.status() == TrajectoryStatus.RUNNING || trajectory.status() == TrajectoryStatus.PAUSED;
+		return trajectory.underway();
 	}
 
 	@Transactional

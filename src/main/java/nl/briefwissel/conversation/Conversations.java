@@ -143,13 +143,10 @@ public class Conversations {
 	 */
 	@Transactional
 	public Optional<UUID> coachWritesOnce(TrajectoryOverview trajectory, UUID coachId, String text, UUID submission) {
-		if (!trajectory.coachedBy(coachId)) {
-			throw new NotYourTrajectoryException(trajectory.id());
-		}
 		if (submission != null && !messages.firstSubmission(trajectory.id(), submission)) {
 			return Optional.empty();
 		}
-		return Optional.of(coachMessage(trajectory, text, Channel.WEB, null, List.of()));
+		return Optional.of(coachWrites(trajectory, coachId, text));
 	}
 
 	/** The participant writes from a form, once per form (see {@link #coachWritesOnce}). */

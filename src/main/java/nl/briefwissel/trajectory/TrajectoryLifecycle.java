@@ -52,11 +52,7 @@ public class TrajectoryLifecycle {
 	 */
 	@Transactional
 	public boolean extendFrom(UUID trajectoryId, UUID coachId, int fromWeeks, int weeks, Reason reason, String why) {
-		boolean own = trajectories.byId(trajectoryId).map(t -> t.coachedBy(coachId)).orElse(false);
-		Trajectory trajectory = own ? trajectories.load(trajectoryId).orElse(null) : null;
-		if (trajectory == null) {
-			throw new NotYourTrajectoryException(trajectoryId);
-		}
+		Trajectory trajectory = coached(trajectoryId, coachId);
 		if (trajectory.totalWeeks() != fromWeeks) {
 			return false;
 		}
@@ -75,12 +71,16 @@ public class TrajectoryLifecycle {
 	}
 
 	private void change(UUID trajectoryId, UUID coachId, Consumer<Trajectory> change) {
-		// Coached, not only proposed: a proposal is answered on its own page, with its own reasons.
+		apply(coached(trajectoryId, coachId), coachId, change);
+	}
+
+	/** The trajectory, loaded and locked, if this coach coaches it (not only proposed: a proposal has its own page). */
+	private Trajectory coached(UUID trajectoryId, UUID coachId) {
 		boolean own = trajectories.byId(trajectoryId).map(t -> t.coachedBy(coachId)).orElse(false);
 		if (!own) {
 			throw new NotYourTrajectoryException(trajectoryId);
 		}
-		apply(trajectories.load(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId)), coachId, change);
+		return trajectories.load(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId));
 	}
 
 	/**

@@ -18,6 +18,11 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 		pauses = pauses == null ? List.of() : List.copyOf(pauses);
 	}
 
+	/** Running or paused: the coach reads and answers what is written in it. */
+	public boolean underway() {
+		return status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED;
+	}
+
 	public int totalWeeks() {
 		return weeks + extraWeeks;
 	}

@@ -106,8 +106,7 @@ class CoachCardsController {
 	private GivenAssignments.Given open(UUID givenId, SignedInAccount me) {
 		return trajectories.ofParticipant(me.id())
 			.stream()
-			.filter(t -> t.status() == nl.briefwissel.trajectory.TrajectoryStatus.RUNNING
-					|| t.status() == nl.briefwissel.trajectory.TrajectoryStatus.PAUSED)
+			.filter(TrajectoryOverview::underway)
 			.map(TrajectoryOverview::id)
 			.flatMap(trajectory -> given.of(trajectory).stream())
 			.filter(g -> g.id().equals(givenId) && g.type() == AssignmentType.COACH_CARDS && !g.answered())

@@ -15,7 +15,6 @@ import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -86,7 +85,7 @@ class ParticipantConversationController {
 		if (errors.hasErrors()) {
 			return page(me, model);
 		}
-		if (!open(trajectory) || (writtenTo != null && !writtenTo.equals(trajectory.id()))) {
+		if (!trajectory.underway() || (writtenTo != null && !writtenTo.equals(trajectory.id()))) {
 			// Ended, or written in a tab of a trajectory that ended since (a new coach would read it):
 			// nobody it was meant for would read it. The page says so and shows the text to copy.
 			model.addAttribute("notSent", true);
@@ -120,13 +119,13 @@ class ParticipantConversationController {
 		Optional<TrajectoryOverview> trajectory = current(me);
 		model.addAttribute("trajectory", trajectory.orElse(null));
 		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
-		model.addAttribute("open", trajectory.map(ParticipantConversationController::open).orElse(false));
+		model.addAttribute("open", trajectory.map(TrajectoryOverview::underway).orElse(false));
 		model.addAttribute("writingTo", trajectory.map(TrajectoryOverview::id).orElse(null));
 		model.addAttribute("messages", trajectory.map(conversations::of).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
 		model.addAttribute("uploads", true);
-		model.addAttribute("openCards", trajectory.filter(ParticipantConversationController::open).map(t -> given.of(t.id())
+		model.addAttribute("openCards", trajectory.filter(TrajectoryOverview::underway).map(t -> given.of(t.id())
 			.stream()
 			.filter(g -> g.type() == AssignmentType.COACH_CARDS && !g.answered())
 			.toList()).orElse(List.of()));
@@ -142,12 +141,8 @@ class ParticipantConversationController {
 		List<TrajectoryOverview> started = trajectories.ofParticipant(me.id()).stream()
 			.filter(t -> t.coachId() != null && t.startedOn() != null)
 			.toList();
-		return started.stream().filter(ParticipantConversationController::open).findFirst()
+		return started.stream().filter(TrajectoryOverview::underway).findFirst()
 			.or(() -> started.stream().findFirst());
 	}
 
-	/** Whether the coach still reads and answers what is written here. */
-	static boolean open(TrajectoryOverview trajectory) {
-		return trajectory.status() == TrajectoryStatus.RUNNING || trajectory.status() == TrajectoryStatus.PAUSED;
-	}
 }
