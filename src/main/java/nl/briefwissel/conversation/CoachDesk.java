@@ -72,6 +72,16 @@ public class CoachDesk {
 	/** Keeps the draft; an empty text removes it. */
 	@Transactional
 	public void saveDraft(UUID trajectoryId, UUID coachId, String body) {
+		saveDraft(trajectoryId, coachId, body, null);
+	}
+
+	/**
+	 * Keeps the draft of a write form, with the form's id: the check while typing that ends after
+	 * "Versturen" may write the sent text back, and {@link #of} then does not show it as a draft
+	 * (a test before writing would leave a window between the test and the write).
+	 */
+	@Transactional
+	public void saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission) {
 		if (body == null || body.isBlank()) {
 			jdbc.sql("delete from draft where trajectory_id = :t and coach_id = :c").param("t", trajectoryId).param("c", coachId).update();
 			return;
@@ -79,37 +89,25 @@ public class CoachDesk {
 		String sealed = encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body);
 		// Update, else insert, else (another save inserted it in between: the check while typing and
 		// the button at once) update: one row, never a duplicate key.
-		if (writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed) == 0
-				&& writeDraft(INSERT_DRAFT, trajectoryId, coachId, sealed) == 0) {
-			writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed);
-		}
-	}
-
-	/**
-	 * Keeps the draft of a write form, unless that form's letter was sent already: the check while
-	 * typing that ends after "Versturen" would otherwise bring the sent letter back as a draft.
-	 */
-	@Transactional
-	public void saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission) {
-		boolean sent = submission != null && jdbc.sql("select count(*) from letter_submission where submission_id = :s")
-			.param("s", submission)
-			.query(Integer.class)
-			.single() > 0;
-		if (!sent) {
-			saveDraft(trajectoryId, coachId, body);
+		if (writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed, submission) == 0
+				&& writeDraft(INSERT_DRAFT, trajectoryId, coachId, sealed, submission) == 0) {
+			writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed, submission);
 		}
 	}
 
 	private static final String UPDATE_DRAFT = """
-			update draft set body = :body, body_key_id = :keyId, updated_at = :now where trajectory_id = :t and coach_id = :c""";
+			update draft set body = :body, body_key_id = :keyId, submission_id = :s, updated_at = :now
+			where trajectory_id = :t and coach_id = :c""";
 
 	private static final String INSERT_DRAFT = """
-			insert into draft (trajectory_id, coach_id, body, body_key_id, updated_at) values (:t, :c, :body, :keyId, :now)
+			insert into draft (trajectory_id, coach_id, body, body_key_id, submission_id, updated_at)
+			values (:t, :c, :body, :keyId, :s, :now)
 			on conflict do nothing""";
 
-	private int writeDraft(String statement, UUID trajectoryId, UUID coachId, String sealed) {
+	private int writeDraft(String statement, UUID trajectoryId, UUID coachId, String sealed, UUID submission) {
 		return jdbc.sql(statement)
 			.param("t", trajectoryId)
+			.param("s", submission)
 			.param("c", coachId)
 			.param("body", sealed)
 			.param("keyId", encryption.keyId())
@@ -128,7 +126,9 @@ public class CoachDesk {
 		jdbc.sql("""
 				select 1 as part, cast(null as uuid) as id, cast(null as varchar(200)) as title, body, body_key_id,
 				       updated_at as at
-				from draft where trajectory_id = :t and coach_id = :c
+				from draft d where trajectory_id = :t and coach_id = :c
+				  and (submission_id is null
+				       or not exists (select 1 from letter_submission s where s.submission_id = d.submission_id))
 				union all
 				select 2, id, null, body, body_key_id, created_at from coach_note where trajectory_id = :t and coach_id = :c
 				union all

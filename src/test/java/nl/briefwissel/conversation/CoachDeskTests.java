@@ -176,6 +176,23 @@ class CoachDeskTests {
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
 
+	/** The draft of a form that was not sent yet is the coach's draft, with or without JavaScript. */
+	@Test
+	void aDraftOfAFormNotSentIsShown() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		String submission = UUID.randomUUID().toString();
+		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "Nog niet verstuurd")
+			.param("submission", submission).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Nog niet verstuurd");
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Nog niet verstuurd")
+			.param("submission", submission).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		// The button without JavaScript, pressed in a tab of the form that was sent: no draft either.
+		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "Nog niet verstuurd")
+			.param("submission", submission).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
+	}
+
 	/** Two saves at once (the check while typing and the button) keep one draft, without an error. */
 	@Test
 	void twoSavesAtOnceKeepOneDraft() throws Exception {

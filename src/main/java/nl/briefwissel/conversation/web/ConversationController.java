@@ -186,9 +186,10 @@ class ConversationController {
 	/** Keeps the draft on the server, for the button when JavaScript is off. */
 	@PostMapping("/coach/trajectories/{id}/draft")
 	String saveDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@ModelAttribute("form") MessageForm form, RedirectAttributes redirect) {
+			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
+			RedirectAttributes redirect) {
 		own(id, me);
-		desk.saveDraft(id, me.id(), form.text());
+		desk.saveDraft(id, me.id(), form.text(), submission);
 		redirect.addFlashAttribute("draftSaved", true);
 		return "redirect:/coach/trajectories/" + id + "#write";
 	}
