@@ -29,7 +29,7 @@ public class Welcome {
 	public String letter(String template, String participantName, String coachName, int weeks, int momentsPerWeek,
 			LocalDate start, Locale language) {
 		String firstName = participantName == null ? "" : participantName.strip().split("\\s+")[0];
-		String startText = start.format(DateTimeFormatter.ofPattern("EEEE d MMMM", language));
+		String startText = dayText(start, language);
 		return template.replace("{naam}", firstName)
 			.replace("{name}", firstName)
 			.replace("{coach}", coachName)
@@ -37,5 +37,21 @@ public class Welcome {
 			.replace("{weeks}", Integer.toString(weeks))
 			.replace("{per_week}", Integer.toString(momentsPerWeek))
 			.replace("{start}", startText);
+	}
+
+	/**
+	 * The letter with another start date: the coach changed the date after the page filled in the
+	 * letter, and the letter still names the day it was filled in with. Words the coach wrote
+	 * themselves stay as they are.
+	 */
+	public String withStart(String letter, LocalDate filledIn, LocalDate chosen, Locale language) {
+		if (filledIn == null || filledIn.equals(chosen)) {
+			return letter;
+		}
+		return letter.replace(dayText(filledIn, language), dayText(chosen, language));
+	}
+
+	private static String dayText(LocalDate day, Locale language) {
+		return day.format(DateTimeFormatter.ofPattern("EEEE d MMMM", language));
 	}
 }

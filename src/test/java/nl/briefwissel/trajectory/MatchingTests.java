@@ -200,6 +200,40 @@ class MatchingTests {
 		assertThat(welcome.getReplyTo()[0].toString()).startsWith("reply+");
 	}
 
+	/** The coach moves the start date on the accept page: the welcome letter names the new day, not the old. */
+	@Test
+	void aStartDateChangedOnTheAcceptPageIsTheOneTheWelcomeLetterNames() throws Exception {
+		LocalDate proposed = Today.date().plusDays(3);
+		LocalDate chosen = Today.date().plusDays(10);
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
+			.param("coach", coach.id().toString()).param("startOn", proposed.toString()))
+			.andExpect(flash().attributeExists("done"));
+		String page = mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)))
+			.andReturn().getResponse().getContentAsString();
+		var filledIn = java.util.regex.Pattern.compile("name=\"filledInFor\" value=\"([0-9-]{10})\"").matcher(page);
+		var shown = java.util.regex.Pattern.compile("(?s)name=\"letter\"[^>]*>(.*?)</textarea>").matcher(page);
+		assertThat(filledIn.find() && shown.find()).isTrue();
+		String letter = org.springframework.web.util.HtmlUtils.htmlUnescape(shown.group(1));
+		String oldDay = proposed.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.forLanguageTag("nl")));
+		String newDay = chosen.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.forLanguageTag("nl")));
+		assertThat(letter).contains(oldDay);
+
+		// A mistake first (an empty letter is not it: a date too far away), then the date the coach chose.
+		var refused = mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+				.param("startOn", Today.date().plusYears(1).toString()).param("filledInFor", filledIn.group(1)).param("letter", letter))
+			.andExpect(flash().attribute("problem", "proposal.error.startOn")).andReturn();
+		String again = mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)).cookie(refused.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(again).contains("value=\"" + Today.date().plusYears(1) + "\"");
+
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+				.param("startOn", chosen.toString()).param("filledInFor", filledIn.group(1)).param("letter", letter))
+			.andExpect(status().is3xxRedirection());
+		assertThat(trajectories.byId(trajectory).orElseThrow().startedOn()).isEqualTo(chosen);
+		String sent = Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(), m -> true));
+		assertThat(sent).contains(newDay).doesNotContain(oldDay);
+	}
+
 	@Test
 	void aDeclineSendsTheIntakeBackAndTheManagerSeesWhy() throws Exception {
 		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());

@@ -86,12 +86,13 @@ class ProposalController {
 	String proposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());
 		Programme programme = programmes.byId(trajectory.programmeId()).orElseThrow();
-		LocalDate startOn = matching.history(id).stream().findFirst().map(Matching.CoachProposal::startOn)
-			.filter(day -> !day.isBefore(LocalDate.now(clock)))
-			.orElse(LocalDate.now(clock));
+		// A date the coach chose before a mistake sent them back stays chosen.
+		LocalDate startOn = model.getAttribute("startOn") instanceof LocalDate chosen ? chosen
+				: matching.history(id).stream().findFirst().map(Matching.CoachProposal::startOn)
+					.filter(day -> !day.isBefore(LocalDate.now(clock)))
+					.orElse(LocalDate.now(clock));
 		String template = profiles.of(me.id()).welcomeTemplate();
-		// The standard letter is in the participant's language; a coach's own template is in theirs.
-		var language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(me.language());
+		Locale language = letterLanguage(trajectory, me);
 		if (template == null) {
 			template = welcome.standardTemplate(language);
 		}
@@ -110,25 +111,32 @@ class ProposalController {
 	@PostMapping("/coach/proposals/{id}/accept")
 	String accept(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filledInFor,
 			@RequestParam(defaultValue = "") String letter, RedirectAttributes redirect) {
 		if (matching.acceptedBy(id, me.id())) {
 			return "redirect:/coach/trajectories/" + id; // a second click, after the first started it
 		}
-		matching.openProposalFor(id, me.id());
+		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());
 		LocalDate today = LocalDate.now(clock);
 		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
 				? "proposal.error.startOn"
 				: letter.isBlank() ? "proposal.error.letter" : letter.length() > MAX_LETTER ? "proposal.error.letterLength" : null;
+		// The page filled the letter in with the date it opened with; a date changed since is the one
+		// the participant must read (and the one the page shows again after a mistake).
+		String welcomeLetter = startOn == null ? letter : welcome.withStart(letter, filledInFor, startOn, letterLanguage(trajectory, me));
 		if (problem != null) {
 			redirect.addFlashAttribute("problem", problem);
-			redirect.addFlashAttribute("letter", letter);
+			redirect.addFlashAttribute("letter", welcomeLetter);
+			if (startOn != null) {
+				redirect.addFlashAttribute("startOn", startOn);
+			}
 			return "redirect:/coach/proposals/" + id;
 		}
 		try {
 			// Starting and the welcome letter go together or not at all.
 			transactions.executeWithoutResult(status -> {
 				matching.accept(id, me.id(), startOn);
-				conversations.coachWrites(id, me.id(), letter);
+				conversations.coachWrites(id, me.id(), welcomeLetter);
 			});
 		}
 		catch (IllegalTransitionException e) {
@@ -140,6 +148,11 @@ class ProposalController {
 		}
 		redirect.addFlashAttribute("accepted", true);
 		return "redirect:/coach/trajectories/" + id;
+	}
+
+	/** The standard letter is in the participant's language; a coach's own template is in theirs. */
+	private Locale letterLanguage(TrajectoryOverview trajectory, SignedInAccount me) {
+		return accounts.byId(trajectory.participantId()).map(Account::language).orElse(me.language());
 	}
 
 	@PostMapping("/coach/proposals/{id}/decline")
