@@ -114,6 +114,32 @@ class MailedLinks {
 			.optional();
 	}
 
+	/**
+	 * Uses the link, once: the link is claimed in one statement, so two requests with it at the same
+	 * moment (a double click, a mail scanner opening it alongside the person) get it once between
+	 * them; every other open link of this kind of the account ends with it.
+	 */
+	Optional<UUID> take(Kind kind, String token) {
+		if (!LinkTokens.plausible(token)) {
+			return Optional.empty();
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		int claimed = jdbc.sql("update " + kind.table + " set used_at = :now"
+				+ " where token_hash = :hash and used_at is null and expires_at > :now")
+			.param("hash", LinkTokens.hash(token))
+			.param("now", now)
+			.update();
+		if (claimed != 1) {
+			return Optional.empty();
+		}
+		Optional<UUID> account = jdbc.sql("select account_id from " + kind.table + " where token_hash = :hash")
+			.param("hash", LinkTokens.hash(token))
+			.query(UUID.class)
+			.optional();
+		account.ifPresent(id -> useUp(kind, id));
+		return account;
+	}
+
 	/** Uses up every open link of this kind of the account: one used link ends the others too. */
 	void useUp(Kind kind, UUID accountId) {
 		jdbc.sql("update " + kind.table + " set used_at = :now where account_id = :account and used_at is null")

@@ -49,15 +49,19 @@ public class PasswordResets {
 		return links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token).isPresent();
 	}
 
-	/** Sets the new password and uses up the token (and every other open token of the account). */
+	/**
+	 * Sets the new password and uses up the token (and every other open token of the account).
+	 * Everyone signed in as this person is signed out: a reset is what someone does who fears their
+	 * password is known, and a session opened with it must not outlive it.
+	 */
 	@Transactional
 	public boolean reset(String token, String newPassword) {
-		Optional<UUID> account = links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token);
+		Optional<UUID> account = links.take(MailedLinks.Kind.PASSWORD_RESET, token);
 		account.ifPresent(id -> {
 			accounts.changePassword(id, newPassword);
 			// Whoever can read the mailbox may choose the password, and is no longer locked out.
 			attempts.succeeded(id);
-			links.useUp(MailedLinks.Kind.PASSWORD_RESET, id);
+			accounts.endSessions(id);
 		});
 		return account.isPresent();
 	}

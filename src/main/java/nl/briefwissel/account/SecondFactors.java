@@ -59,7 +59,7 @@ public class SecondFactors {
 	/** The name the authenticator app shows above the code. */
 	private static final String ISSUER = "Briefwissel";
 
-	private record AppSecret(String secret, Long lastStep) {
+	private record AppSecret(String secret) {
 	}
 
 	private final Encryption encryption;
@@ -163,26 +163,23 @@ public class SecondFactors {
 			return false;
 		}
 		var row = jdbc.sql("""
-				select totp_secret, totp_secret_key_id, totp_last_step from account
+				select totp_secret, totp_secret_key_id from account
 				where id = :id and totp_confirmed_at is not null""")
 			.param("id", accountId)
-			.query((rs, n) -> new AppSecret(encryption.openText(rs.getString(2), rs.getString(1)),
-					rs.getObject(3) == null ? null : rs.getLong(3)))
+			.query((rs, n) -> new AppSecret(encryption.openText(rs.getString(2), rs.getString(1))))
 			.optional();
 		if (row.isEmpty()) {
 			return false;
 		}
 		OptionalLong step = Totp.matchingStep(row.get().secret(), code, clock.instant());
 		if (step.isPresent()) {
-			Long lastStep = row.get().lastStep();
-			if (lastStep != null && step.getAsLong() <= lastStep) {
-				return false;
-			}
-			jdbc.sql("update account set totp_last_step = :step where id = :id")
+			// Used up in the same statement that accepts it: the same code sent twice at once counts once.
+			return jdbc.sql("""
+					update account set totp_last_step = :step
+					where id = :id and (totp_last_step is null or totp_last_step < :step)""")
 				.param("step", step.getAsLong())
 				.param("id", accountId)
-				.update();
-			return true;
+				.update() == 1;
 		}
 		int used = jdbc.sql("""
 				update recovery_code set used_at = :now

@@ -36,42 +36,78 @@ public class SignInAttempts {
 
 	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
+	private final Map<String, Failures> withoutAccount = new ConcurrentHashMap<>();
+
 	SignInAttempts(JdbcClient jdbc, Clock clock, SignInProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 	}
 
-	/** Counts a wrong password or code; the attempt that reaches the limit locks the account. */
+	/**
+	 * Counts a wrong password for an address. An address without an account is counted too (in
+	 * memory, per node), and locks as an account would: otherwise "locked" after five attempts would
+	 * tell a guesser which addresses have an account.
+	 */
 	@Transactional
 	public void failed(String email) {
-		accountId(email).ifPresent(this::failed);
+		Optional<UUID> account = accountId(email);
+		if (account.isPresent()) {
+			failed(account.get());
+		}
+		else {
+			failedWithoutAccount(Accounts.normalise(email));
+		}
 	}
 
+	/**
+	 * Counts a wrong password or code; the attempt that reaches the limit locks the account. One
+	 * statement, so wrong codes sent at once from several sessions all count.
+	 */
 	@Transactional
 	public void failed(UUID accountId) {
-		record Counter(int failures, OffsetDateTime lockedUntil) {
-		}
-		Optional<Counter> counter = jdbc.sql("select failed_sign_ins, locked_until from account where id = :id")
-			.param("id", accountId)
-			.query((rs, n) -> new Counter(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
-			.optional();
-		if (counter.isEmpty()) {
-			return;
-		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		boolean lockExpired = counter.get().lockedUntil() != null && !counter.get().lockedUntil().isAfter(now);
-		int failures = (lockExpired ? 0 : counter.get().failures()) + 1;
-		OffsetDateTime lockedUntil = failures >= properties.lockoutAfter() ? now.plus(properties.lockoutFor())
-				: (lockExpired ? null : counter.get().lockedUntil());
-		jdbc.sql("update account set failed_sign_ins = :failures, locked_until = :until where id = :id")
-			.param("failures", failures)
-			.param("until", lockedUntil)
+		int updated = jdbc.sql("""
+				update account set
+				  failed_sign_ins = case when locked_until <= :now then 1 else failed_sign_ins + 1 end,
+				  locked_until = case
+				    when (case when locked_until <= :now then 1 else failed_sign_ins + 1 end) >= :limit then :lockedUntil
+				    when locked_until <= :now then null
+				    else locked_until end
+				where id = :id""")
+			.param("now", now)
+			.param("limit", properties.lockoutAfter())
+			.param("lockedUntil", now.plus(properties.lockoutFor()))
 			.param("id", accountId)
 			.update();
-		if (failures == properties.lockoutAfter()) {
-			log.warn("Account {} locked for {} after {} failed sign-ins", accountId, properties.lockoutFor(), failures);
+		if (updated == 1 && jdbc.sql("select failed_sign_ins from account where id = :id").param("id", accountId)
+			.query(Integer.class).single() == properties.lockoutAfter()) {
+			log.warn("Account {} locked for {} after {} failed sign-ins", accountId, properties.lockoutFor(),
+					properties.lockoutAfter());
 		}
+	}
+
+	/** Whether a guesser at an address without an account is told "locked", as they would be with one. */
+	public boolean lockedWithoutAccount(String email) {
+		Failures failures = withoutAccount.get(Accounts.normalise(email));
+		return failures != null && failures.lockedUntil() != null && failures.lockedUntil().isAfter(clock.instant());
+	}
+
+	private void failedWithoutAccount(String email) {
+		Instant now = clock.instant();
+		if (withoutAccount.size() > 50_000) {
+			withoutAccount.values().removeIf(f -> f.lockedUntil() == null || !f.lockedUntil().isAfter(now));
+		}
+		withoutAccount.compute(email, (key, before) -> {
+			boolean lockEnded = before != null && before.lockedUntil() != null && !before.lockedUntil().isAfter(now);
+			int count = before == null || lockEnded ? 1 : before.count() + 1;
+			Instant lockedUntil = count >= properties.lockoutAfter() ? now.plus(properties.lockoutFor())
+					: lockEnded ? null : before == null ? null : before.lockedUntil();
+			return new Failures(count, lockedUntil);
+		});
+	}
+
+	private record Failures(int count, Instant lockedUntil) {
 	}
 
 	@Transactional

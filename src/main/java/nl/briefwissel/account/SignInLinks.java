@@ -56,11 +56,10 @@ public class SignInLinks {
 	/** Uses the link up and says who it signs in; empty when it was used, expired or never existed. */
 	@Transactional
 	public Optional<SignedInAccount> use(String token) {
-		Optional<UUID> accountId = links.accountFor(MailedLinks.Kind.SIGN_IN, token);
+		Optional<UUID> accountId = links.take(MailedLinks.Kind.SIGN_IN, token);
 		if (accountId.isEmpty()) {
 			return Optional.empty();
 		}
-		links.useUp(MailedLinks.Kind.SIGN_IN, accountId.get());
 		return accounts.byId(accountId.get())
 			.filter(Account::enabled)
 			.map(account -> new SignedInAccount(account, null, false));

@@ -47,6 +47,9 @@ public class SignInSecurity {
 	private static final Set<String> BRAKED = Set.of("/login", "/login/code", "/login/code/setup", "/login/link",
 			"/password/forgot");
 
+	/** The session attribute that keeps the address of a failed sign-in for the login page, once. */
+	public static final String TYPED_EMAIL = "bw.login.email";
+
 	private static final Set<String> OPEN_WHILE_PENDING = Set.of("/login/code", "/login/code/setup", "/logout", "/error",
 			"/privacy", "/accessibility");
 
@@ -129,12 +132,17 @@ public class SignInSecurity {
 
 	public AuthenticationFailureHandler afterWrongPassword() {
 		return (request, response, exception) -> {
-			if (exception instanceof LockedException) {
+			String email = request.getParameter("email");
+			boolean plausible = email != null && email.length() <= 320;
+			if (plausible) {
+				// The address is filled in again, without putting it in the address bar (or a log).
+				request.getSession().setAttribute(TYPED_EMAIL, email);
+			}
+			if (exception instanceof LockedException || plausible && attempts.lockedWithoutAccount(email)) {
 				response.sendRedirect(request.getContextPath() + "/login?locked");
 				return;
 			}
-			String email = request.getParameter("email");
-			if (email != null && email.length() <= 320) {
+			if (plausible) {
 				attempts.failed(email);
 			}
 			response.sendRedirect(request.getContextPath() + "/login?error");

@@ -71,6 +71,28 @@ class PasswordResetTests {
 			.andExpect(content().string(containsString("Deze link werkt niet meer")));
 	}
 
+	/** A reset is what someone does who fears their password is known: a session opened with it ends. */
+	@Test
+	void aResetSignsOutEverySessionOfThePerson() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		nl.briefwissel.Browser before = new nl.briefwissel.Browser(mvc);
+		before.perform(post("/login").param("email", person.email()).param("password", "het oude wachtwoord").with(csrf()))
+			.andExpect(authenticated());
+		before.perform(get("/participant")).andExpect(status().isOk());
+
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()))
+			.andExpect(redirectedUrl("/password/sent"));
+		Matcher link = LINK.matcher(bodyText(Mailboxes.awaitMail(mailServer, person.email(), m -> true)));
+		assertThat(link.find()).isTrue();
+		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
+		mvc.perform(post("/password/reset").param("token", token)
+			.param("password", "een lange nieuwe zin")
+			.param("confirmation", "een lange nieuwe zin")
+			.with(csrf())).andExpect(redirectedUrl("/login?reset="));
+
+		before.perform(get("/participant")).andExpect(redirectedUrl("/login"));
+	}
+
 	@Test
 	void theMailIsInThePersonsOwnLanguage() throws Exception {
 		Account person = somebody(Locale.ENGLISH);

@@ -177,6 +177,94 @@ class StrongLoginTests {
 			.andExpect(redirectedUrl("/login?locked"));
 	}
 
+	/** Every session waiting for a code was one more guess past the lockout: a locked account takes none. */
+	@Test
+	void aLockedAccountTakesNoCodeInAnotherWaitingSession() throws Exception {
+		Account coach = coachWithApp();
+		Browser guesser = passwordStep(coach);
+		Browser other = passwordStep(coach);
+		for (int i = 0; i < 4; i++) {
+			guesser.perform(post("/login/code").param("code", "12345" + i).with(csrf())).andExpect(status().isOk());
+		}
+		guesser.perform(post("/login/code").param("code", "999999").with(csrf())).andExpect(redirectedUrl("/login?locked"));
+		other.perform(post("/login/code").param("code", code(secretOf(coach), 1)).with(csrf()))
+			.andExpect(redirectedUrl("/login?locked"));
+		other.perform(get("/coach")).andExpect(status().is3xxRedirection());
+	}
+
+	/** A session left open cannot try every code on the security page: wrong codes lock, and the lock ends it. */
+	@Test
+	void wrongCodesOnTheSecurityPageLockTheAccountAndEndTheSession() throws Exception {
+		Account coach = coachWithApp();
+		Browser session = passwordStep(coach);
+		session.perform(post("/login/code").param("code", code(secretOf(coach), 1)).with(csrf())).andExpect(redirectedUrl("/"));
+		for (int i = 0; i < 4; i++) {
+			session.perform(post("/account/security/recovery-codes").param("code", "12345" + i).with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Deze code klopt niet")));
+		}
+		session.perform(post("/account/security/recovery-codes").param("code", "999999").with(csrf()))
+			.andExpect(redirectedUrl("/login?locked"));
+		session.perform(get("/coach")).andExpect(redirectedUrl("/login"));
+	}
+
+	/** "Locked" after five wrong passwords must not tell a guesser that an address has an account. */
+	@Test
+	void anAddressWithoutAnAccountLocksAsOneWithAnAccount() throws Exception {
+		Account participant = accounts.register(new NewAccount(null, "wel-" + UUID.randomUUID() + "@example.nl", "Wel",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		String nobody = "niet-" + UUID.randomUUID() + "@example.nl";
+		for (String email : List.of(participant.email(), nobody)) {
+			for (int i = 0; i < 5; i++) {
+				mvc.perform(post("/login").param("email", email).param("password", "fout " + i).with(csrf()))
+					.andExpect(redirectedUrl("/login?error"));
+			}
+			mvc.perform(post("/login").param("email", email).param("password", "fout").with(csrf()))
+				.andExpect(redirectedUrl("/login?locked"));
+		}
+	}
+
+	/** The address typed into a failed sign-in is there again (not in the address bar), once. */
+	@Test
+	void aFailedSignInKeepsTheAddressTyped() throws Exception {
+		Browser browser = new Browser(mvc);
+		String email = "getypt-" + UUID.randomUUID() + "@example.nl";
+		browser.perform(post("/login").param("email", email).param("password", "fout").with(csrf()))
+			.andExpect(redirectedUrl("/login?error"));
+		browser.perform(get("/login").param("error", "")).andExpect(content().string(containsString("value=\"" + email + "\"")));
+		browser.perform(get("/login")).andExpect(content().string(org.hamcrest.Matchers.not(containsString(email))));
+	}
+
+	/** One sign-in link used twice at the same moment signs in once. */
+	@Test
+	void aSignInLinkUsedTwiceAtOnceSignsInOnce(@Autowired SignInLinks signInLinks) throws Exception {
+		Account participant = fixtures.runningTrajectory(true).participant();
+		mvc.perform(post("/login/link").param("email", participant.email()).with(csrf()))
+			.andExpect(redirectedUrl("/login/link/sent"));
+		String token = tokenFrom(Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(),
+				mail -> Mailboxes.subject(mail).contains("inloglink"))));
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Boolean>> uses = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				uses.add(pool.submit(() -> {
+					start.await();
+					return signInLinks.use(token).isPresent();
+				}));
+			}
+			start.countDown();
+			int signedIn = 0;
+			for (var use : uses) {
+				signedIn += use.get() ? 1 : 0;
+			}
+			assertThat(signedIn).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	@Test
 	void requestsFromOneNetworkAddressAreLimited() throws Exception {
 		String address = "192.0.2." + (1 + (int) (Math.random() * 250));

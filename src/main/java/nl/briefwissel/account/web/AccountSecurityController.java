@@ -2,9 +2,14 @@ package nl.briefwissel.account.web;
 
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
+import nl.briefwissel.account.SignInAttempts;
 import nl.briefwissel.account.SignedInAccount;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,15 +18,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Everyone's own sign-in security: the authenticator app and the recovery codes. Changing either
- * asks for a current code, so a session left open on a shared computer cannot take them over.
+ * asks for a current code, so a session left open on a shared computer cannot take them over; wrong
+ * codes count towards the account's lockout as at sign-in, and the lockout ends the session.
  */
 @Controller
 class AccountSecurityController {
 
 	private final SecondFactors secondFactors;
 
-	AccountSecurityController(SecondFactors secondFactors) {
+	private final SignInAttempts attempts;
+
+	AccountSecurityController(SecondFactors secondFactors, SignInAttempts attempts) {
 		this.secondFactors = secondFactors;
+		this.attempts = attempts;
 	}
 
 	@GetMapping("/account/security")
@@ -61,9 +70,9 @@ class AccountSecurityController {
 
 	@PostMapping("/account/security/recovery-codes")
 	String newRecoveryCodes(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
-			Model model) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (!secondFactors.verify(who.id(), code)) {
-			return page(who, model.addAttribute("codeWrong", true));
+			return wrongCode(who, model, request, response);
 		}
 		model.addAttribute("codes", secondFactors.newRecoveryCodes(who.id()));
 		model.addAttribute("next", "/account/security");
@@ -72,15 +81,24 @@ class AccountSecurityController {
 
 	@PostMapping("/account/security/app/remove")
 	String remove(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
-			Model model) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (!mayRemove(who)) {
 			return "redirect:/account/security";
 		}
 		if (!secondFactors.verify(who.id(), code)) {
-			return page(who, model.addAttribute("codeWrong", true));
+			return wrongCode(who, model, request, response);
 		}
 		secondFactors.switchOff(who.id());
 		return "redirect:/account/security?removed";
+	}
+
+	private String wrongCode(SignedInAccount who, Model model, HttpServletRequest request, HttpServletResponse response) {
+		attempts.failed(who.id());
+		if (attempts.locked(who.id())) {
+			new SecurityContextLogoutHandler().logout(request, response, null);
+			return "redirect:/login?locked";
+		}
+		return page(who, model.addAttribute("codeWrong", true));
 	}
 
 	/** Only participants may go back to signing in without an app: for everyone else it is required. */

@@ -1,18 +1,30 @@
 package nl.briefwissel.account.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import nl.briefwissel.account.SignInSecurity;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class LoginController {
 
 	@GetMapping("/login")
-	String login(Authentication authentication) {
+	String login(Authentication authentication, HttpServletRequest request, Model model) {
 		if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
 				&& authentication.isAuthenticated()) {
 			return "redirect:/";
+		}
+		// The address of a sign-in that just failed, typed once: shown again, then forgotten.
+		HttpSession session = request.getSession(false);
+		Object typed = session == null ? null : session.getAttribute(SignInSecurity.TYPED_EMAIL);
+		if (typed != null) {
+			session.removeAttribute(SignInSecurity.TYPED_EMAIL);
+			model.addAttribute("email", typed);
 		}
 		return "account/login";
 	}

@@ -54,6 +54,12 @@ class SecondFactorController {
 		if (who.isEmpty()) {
 			return "redirect:/";
 		}
+		// A locked account takes no code at all: every session waiting for one would otherwise be one
+		// more guess past the lockout.
+		if (attempts.locked(who.get().id())) {
+			new SecurityContextLogoutHandler().logout(request, response, null);
+			return "redirect:/login?locked";
+		}
 		if (secondFactors.verify(who.get().id(), code)) {
 			return "redirect:" + signIn.complete(who.get(), request, response);
 		}
