@@ -35,4 +35,12 @@ public class PublicAddress {
 	public UriComponentsBuilder link(String path) {
 		return UriComponentsBuilder.fromUriString(base()).path(path);
 	}
+
+	/**
+	 * A link that opens in the reader's language: a link with a token is often opened in a browser
+	 * that has never been to Briefwissel, and would show Dutch to an English reader.
+	 */
+	public UriComponentsBuilder link(String path, java.util.Locale language) {
+		return link(path).queryParam("lang", language.getLanguage());
+	}
 }

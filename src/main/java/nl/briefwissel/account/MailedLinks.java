@@ -97,7 +97,9 @@ class MailedLinks {
 			.param("now", now)
 			.param("expires", now.plus(validity))
 			.update();
-		String link = address.link(kind.path).queryParam("token", token).toUriString();
+		// In the reader's language: the link is often opened in a browser that has never been here.
+		String link = address.link(kind.path).queryParam("token", token)
+			.queryParam("lang", account.language().getLanguage()).toUriString();
 		outbox.enqueueAskedFor(mail(kind, account, link, validityInMail));
 	}
 

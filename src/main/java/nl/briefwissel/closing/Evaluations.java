@@ -202,7 +202,7 @@ public class Evaluations {
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		Locale language = participant.language();
 		Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
-				address.link("/evaluation/{token}").buildAndExpand(token).toUriString() };
+				address.link("/evaluation/{token}", language).buildAndExpand(token).toUriString() };
 		outbox.enqueue(OutgoingMail.notice(participant.email(), texts.getMessage(key + ".subject", args, language),
 				texts.getMessage(key + ".text", args, language), null));
 	}

@@ -112,7 +112,7 @@ public class Intakes {
 		Intake intake = insert(programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED, null,
 				token, INVITATION_VALIDITY, by);
 		Object[] args = { name, programme.name(), INVITATION_VALIDITY.toDays() };
-		outbox.enqueue(mails.compose(intake.email(), language, "mail.invitation", args, completeLink(token)));
+		outbox.enqueue(mails.compose(intake.email(), language, "mail.invitation", args, completeLink(token, language)));
 		return intake;
 	}
 
@@ -132,7 +132,7 @@ public class Intakes {
 		fill(intake.id(), form);
 		Object[] args = { form.displayName(), programme.name(), CONFIRMATION_VALIDITY.toDays() };
 		outbox.enqueue(mails.compose(intake.email(), language, "mail.confirmIntake", args,
-				address.link("/intake/confirm/{token}").buildAndExpand(token).toUriString()));
+				address.link("/intake/confirm/{token}", language).buildAndExpand(token).toUriString()));
 	}
 
 	/**
@@ -170,7 +170,7 @@ public class Intakes {
 		Intake intake = insert(programme.id(), from, name, language, Intake.Source.MAIL, Intake.Status.RECEIVED_BY_MAIL,
 				limit(text), token, INVITATION_VALIDITY, null);
 		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
-		outbox.enqueue(mails.compose(intake.email(), language, "mail.intakeByMail", args, completeLink(token)));
+		outbox.enqueue(mails.compose(intake.email(), language, "mail.intakeByMail", args, completeLink(token, language)));
 		return intake;
 	}
 
@@ -367,8 +367,8 @@ public class Intakes {
 			.update();
 	}
 
-	private String completeLink(String token) {
-		return address.link("/intake/complete/{token}").buildAndExpand(token).toUriString();
+	private String completeLink(String token, Locale language) {
+		return address.link("/intake/complete/{token}", language).buildAndExpand(token).toUriString();
 	}
 
 	private static String join(String first, String more) {

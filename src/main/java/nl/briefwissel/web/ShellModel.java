@@ -31,6 +31,11 @@ class ShellModel {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
+	@ModelAttribute("languageSwitch")
+	LanguageSwitch languageSwitch(HttpServletRequest request) {
+		return LanguageSwitch.of(request);
+	}
+
 	@ModelAttribute("signedIn")
 	SignedInAccount signedIn(@AuthenticationPrincipal SignedInAccount account) {
 		// Someone who still owes their code is not signed in yet: no name, no menu.

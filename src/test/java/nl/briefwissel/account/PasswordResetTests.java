@@ -100,6 +100,33 @@ class PasswordResetTests {
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, person.email(), m -> true);
 		assertThat(mail.getSubject()).isEqualTo("Choose a new password for Briefwissel");
 		assertThat(mail.getContent()).isInstanceOf(MimeMultipart.class);
+		// The link opens the page in English too, in a browser that has never been here.
+		Matcher link = java.util.regex.Pattern.compile("http://[^\\s\"<]+/password/reset\\?token=[A-Za-z0-9_-]+&lang=en")
+			.matcher(bodyText(mail));
+		assertThat(link.find()).as("link in English in %s", bodyText(mail)).isTrue();
+		mvc.perform(get(link.group().substring(link.group().indexOf("/password")))).andExpect(content().string(containsString("Choose a new password")));
+	}
+
+	/** "English" on a page opened from a link keeps the link's token; on a form's answer it leads to the form's page. */
+	@Test
+	void theLanguageSwitchKeepsTheAddress() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()));
+		Matcher link = LINK.matcher(bodyText(Mailboxes.awaitMail(mailServer, person.email(), m -> true)));
+		assertThat(link.find()).isTrue();
+		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
+
+		mvc.perform(get("/password/reset?token=" + token))
+			.andExpect(content().string(containsString("href=\"/password/reset?token=" + token + "&amp;lang=en\"")));
+		mvc.perform(post("/password/reset").param("token", token).param("password", "kort").param("confirmation", "kort")
+				.header("Referer", "http://localhost/password/reset?token=" + token).with(csrf()))
+			.andExpect(content().string(containsString("href=\"/password/reset?token=" + token + "&amp;lang=en\"")));
+		mvc.perform(post("/password/reset").param("token", token).param("password", "kort").param("confirmation", "kort")
+				.header("Referer", "https://elders.example/password/reset").with(csrf()))
+			.andExpect(content().string(containsString("href=\"/?lang=en\"")));
+		mvc.perform(post("/password/reset").param("token", token).param("password", "kort").param("confirmation", "kort")
+				.header("Referer", "http://localhost//elders.example/x").with(csrf()))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"//"))));
 	}
 
 	@Test
