@@ -101,6 +101,29 @@ class AuditTrailTests {
 			.andExpect(content().string(containsString("Geëxporteerd")));
 	}
 
+	/**
+	 * A form's answer that shows the whole conversation again (a letter with a mistake, the check
+	 * without JavaScript) is a view of its content; the check while typing, which shows only the
+	 * findings, and a letter that went are not.
+	 */
+	@Test
+	void aFormsAnswerWithTheConversationIsOnTheTrail() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(trajectory.coach());
+		String base = "/coach/trajectories/" + trajectory.id();
+		mvc.perform(post(base + "/messages").param("text", " ").with(coach).with(csrf())).andExpect(status().isOk());
+		mvc.perform(post(base + "/check").param("text", "Beste Dirk").with(coach).with(csrf())).andExpect(status().isOk());
+		mvc.perform(post(base + "/check").param("text", "Beste Dirk").header("HX-Request", "true").with(coach).with(csrf()))
+			.andExpect(status().isOk());
+		mvc.perform(post(base + "/messages").param("text", "Beste Dirk, tot snel.").with(coach).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(trail.ofTrajectory(trajectory.id())).extracting(AuditEntry::action, AuditEntry::route)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "POST /coach/trajectories/{id}/messages"),
+					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "POST /coach/trajectories/{id}/check"));
+	}
+
 	@Test
 	void aRefusedReadIsNotAnAccessAndAnotherCoachCannotSeeWhoLooked() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);

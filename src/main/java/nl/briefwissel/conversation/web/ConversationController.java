@@ -1,8 +1,11 @@
 package nl.briefwissel.conversation.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.audit.Audited;
+import nl.briefwissel.audit.AuditedTrajectory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -213,15 +216,18 @@ class ConversationController {
 	 * transaction: one connection from the pool, and no draft left behind a letter that was sent.
 	 */
 	@Transactional
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/coach/trajectories/{id}/messages")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) UUID submission, Locale locale,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		TrajectoryOverview trajectory = own(id, me);
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : choosable(me, assignment);
 		if (errors.hasErrors()) {
+			// The letter comes back with the whole conversation: a view of its content, as the page is.
 			giving.ifPresent(a -> model.addAttribute("giving", a));
+			AuditedTrajectory.shown(request, id);
 			return page(trajectory, desk.of(id, me.id()), locale, model);
 		}
 		// A second click finds the letter of the first: nothing is written, given or mailed twice.
@@ -236,10 +242,11 @@ class ConversationController {
 	 * The second reader: without JavaScript the check button shows the whole page again with the
 	 * findings; with htmx only the findings are swapped in while the coach types.
 	 */
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/coach/trajectories/{id}/check")
 	String check(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission, Locale locale,
-			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
 		TrajectoryOverview trajectory = own(id, me);
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
 		desk.saveDraft(id, me.id(), form.text(), submission);
@@ -249,6 +256,8 @@ class ConversationController {
 		if (htmx != null) {
 			return "writing/report :: checked";
 		}
+		// Without JavaScript the findings come with the whole conversation: a view of its content.
+		AuditedTrajectory.shown(request, id);
 		return page(trajectory, desk.of(id, me.id()), locale, model);
 	}
 
