@@ -159,6 +159,11 @@ public class Conversations {
 		return Optional.of(participantWrites(trajectoryId, participantId, text, files));
 	}
 
+	/** Whether the letter of this write form went already: a second click finds the first one's letter. */
+	public boolean submitted(UUID submission) {
+		return submission != null && messages.submitted(submission);
+	}
+
 	/** The participant writes from the web instead of by mail. */
 	@Transactional
 	public UUID participantWrites(UUID trajectoryId, UUID participantId, String text) {

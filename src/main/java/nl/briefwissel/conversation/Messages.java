@@ -169,6 +169,14 @@ class Messages {
 			.update() == 1;
 	}
 
+	/** Whether a write form's letter went already (its id was taken). */
+	boolean submitted(UUID submission) {
+		return jdbc.sql("select count(*) from letter_submission where submission_id = :submission")
+			.param("submission", submission)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	Optional<Message> byId(UUID id) {
 		return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(this::map).optional();
 	}

@@ -75,4 +75,43 @@ class CoachCardsTests {
 		mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(stranger))).andExpect(status().isNotFound());
 	}
 
+	/** "Naar mijn coach sturen" pressed twice (at once, or after the first went) sends one letter. */
+	@Test
+	void aDoubleClickSendsTheTopFiveOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
+			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+		given.give(running.id(), cards.id(), conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten."));
+		var open = given.of(running.id()).get(0);
+		String page = mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString();
+		var field = java.util.regex.Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"").matcher(page);
+		assertThat(field.find()).isTrue();
+
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<Integer>> clicks = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				clicks.add(pool.submit(() -> {
+					start.await();
+					return mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
+						.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING")
+						.param("submission", field.group(1))).andReturn().getResponse().getStatus();
+				}));
+			}
+			start.countDown();
+			for (var click : clicks) {
+				assertThat(click.get()).isEqualTo(302);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		// The browser sending it once more, after both went: the letter is there, no error page.
+		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
+				.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING").param("submission", field.group(1)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT)).hasSize(1);
+	}
 }

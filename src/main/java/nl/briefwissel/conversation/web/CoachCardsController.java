@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.account.SignedInAccount;
@@ -57,8 +58,12 @@ class CoachCardsController {
 
 	@GetMapping("/participant/cards/{given}")
 	String lay(@PathVariable("given") UUID givenId, @AuthenticationPrincipal SignedInAccount me, Model model) {
-		GivenAssignments.Given assignment = open(givenId, me);
+		GivenAssignments.Given assignment = open(givenId, me)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("assignment", assignment);
+		if (!model.containsAttribute("submission")) {
+			model.addAttribute("submission", UUID.randomUUID()); // the answer is written once
+		}
 		model.addAttribute("values", cards.deck().stream().filter(c -> c.kind() == CoachCards.Kind.VALUE).toList());
 		model.addAttribute("qualities", cards.deck().stream().filter(c -> c.kind() == CoachCards.Kind.QUALITY).toList());
 		model.addAttribute("places", CoachCards.TOP);
@@ -68,8 +73,15 @@ class CoachCardsController {
 	@PostMapping("/participant/cards/{given}")
 	String send(@PathVariable("given") UUID givenId, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(name = "place", required = false) List<String> places,
-			@RequestParam(defaultValue = "") String explanation, Locale locale, RedirectAttributes redirect) {
-		GivenAssignments.Given assignment = open(givenId, me);
+			@RequestParam(defaultValue = "") String explanation, @RequestParam(required = false) UUID submission,
+			Locale locale, RedirectAttributes redirect) {
+		Optional<GivenAssignments.Given> open = open(givenId, me);
+		if (open.isEmpty() && conversations.submitted(submission)) {
+			// A second click, after the first answered it: the letter is there.
+			redirect.addFlashAttribute("sent", true);
+			return "redirect:/participant/conversation#latest";
+		}
+		GivenAssignments.Given assignment = open.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<CoachCards.Card> top = new ArrayList<>();
 		for (String code : places == null ? List.<String>of() : places) {
 			cards.card(code).ifPresent(top::add);
@@ -78,12 +90,14 @@ class CoachCardsController {
 			redirect.addFlashAttribute("problem", "cards.error.five");
 			redirect.addFlashAttribute("chosen", places);
 			redirect.addFlashAttribute("explanation", explanation);
+			redirect.addFlashAttribute("submission", submission);
 			return "redirect:/participant/cards/" + givenId;
 		}
 		if (explanation.length() > MAX_EXPLANATION) {
 			redirect.addFlashAttribute("problem", "cards.error.explanation");
 			redirect.addFlashAttribute("chosen", places);
 			redirect.addFlashAttribute("explanation", explanation);
+			redirect.addFlashAttribute("submission", submission);
 			return "redirect:/participant/cards/" + givenId;
 		}
 		StringBuilder text = new StringBuilder(texts.getMessage("cards.message", new Object[] { assignment.title() }, locale))
@@ -94,23 +108,23 @@ class CoachCardsController {
 		if (!explanation.isBlank()) {
 			text.append('\n').append(explanation.strip()).append('\n');
 		}
-		conversations.participantWrites(assignment.trajectoryId(), me.id(), text.toString());
+		// Two clicks at once both find the assignment open; the form's id lets one of them write.
+		conversations.participantWritesOnce(assignment.trajectoryId(), me.id(), text.toString(), List.of(), submission);
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation#latest";
 	}
 
 	/**
 	 * An open coach-cards assignment in one of the participant's own trajectories that their coach
-	 * still reads (running or paused), or 404.
+	 * still reads (running or paused).
 	 */
-	private GivenAssignments.Given open(UUID givenId, SignedInAccount me) {
+	private Optional<GivenAssignments.Given> open(UUID givenId, SignedInAccount me) {
 		return trajectories.ofParticipant(me.id())
 			.stream()
 			.filter(TrajectoryOverview::underway)
 			.map(TrajectoryOverview::id)
 			.flatMap(trajectory -> given.of(trajectory).stream())
 			.filter(g -> g.id().equals(givenId) && g.type() == AssignmentType.COACH_CARDS && !g.answered())
-			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.findFirst();
 	}
 }
