@@ -77,6 +77,7 @@ class StartPagesController {
 			@RequestParam(defaultValue = "") String goals, RedirectAttributes redirect) {
 		if (goals.length() > MAX_GOALS) {
 			redirect.addFlashAttribute("goalsProblem", trajectory);
+			redirect.addFlashAttribute("goalsTyped", goals); // given back to shorten, not lost
 			return "redirect:/participant";
 		}
 		if (!trajectories.changeGoals(trajectory, me.id(), goals)) {

@@ -1,0 +1,234 @@
+package nl.briefwissel.web;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.LinkTokens;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What a screen reader hears at a control in error: the sentence is tied to the control
+ * (aria-describedby to an element that exists, aria-invalid), the summary links to it, a radio shows
+ * its checked state (Utrecht's radio only draws it with the --html-input modifier), and words in
+ * another language than the page say so (WCAG 1.3.1, 3.1.2, 3.3.1).
+ */
+@BriefwisselTest
+class FormErrorsAccessibilityTests {
+
+	private static final String HTML_RADIO = "utrecht-radio-button--html-input";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aMissingSelfCheckAnswerIsTiedToItsQuestionAndAnUntickedBoxToItsError() throws Exception {
+		String suffix = suffix();
+		var programme = programmes.create(organisations.create("Gemeente Formulier " + suffix).id(), "Loopbaan " + suffix, null);
+		Document page = page(post("/intake/programme/{id}", programme.id()).with(csrf())
+			.param("displayName", "Sam Jansen")
+			.param("email", "sam-" + suffix + "@example.nl")
+			.param("question", "Ik wil weten welke opleiding bij me past.")
+			.param("theme", "RETRAINING")
+			.param("writesComfortably", "YES")
+			.param("hasTime", "YES")
+			.param("consent", "true"));
+
+		Element missing = page.getElementById("selfcheck-motivated");
+		assertThat(describedBy(page, missing)).singleElement().satisfies(error -> {
+			assertThat(error.text()).isNotBlank();
+			assertThat(error.closest("fieldset")).isSameAs(missing);
+		});
+		assertThat(page.select("input[name=motivated]")).isNotEmpty()
+			.allSatisfy(radio -> assertThat(radio.attr("aria-invalid")).isEqualTo("true"));
+		assertThat(page.getElementById("selfcheck-hasTime").hasAttr("aria-describedby")).isFalse();
+		assertThat(page.select("input[name=hasTime]")).isNotEmpty().noneMatch(radio -> radio.hasAttr("aria-invalid"));
+		assertThat(page.select("#error-summary a[href=\"#selfcheck-motivated\"]")).hasSize(1);
+
+		Element expectations = page.getElementById("expectations");
+		assertThat(expectations.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, expectations)).extracting(Element::id).containsExactly("expectations-error");
+		assertThat(page.getElementById("consent").hasAttr("aria-invalid")).isFalse();
+
+		assertThat(page.select("input[type=radio]")).isNotEmpty().allMatch(radio -> radio.hasClass(HTML_RADIO));
+	}
+
+	@Test
+	void evaluationErrorsAreLinkedToTheirQuestionsAndTheSharedScoreSentenceIsSaidOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String token = LinkTokens.create();
+		jdbc.sql("insert into evaluation_request (trajectory_id, token_hash, requested_at) values (:t, :hash, :now)")
+			.param("t", running.id())
+			.param("hash", LinkTokens.hash(token))
+			.param("now", OffsetDateTime.now())
+			.update();
+
+		Document page = page(post("/evaluation/{token}", token).with(csrf())
+			.param("satisfaction", "8")
+			.param("helpedMost", "REREADING"));
+
+		Elements links = page.select("[role=alert] a[href^=\"#\"]");
+		assertThat(links).extracting(a -> a.attr("href")).containsExactly("#answeredBefore", "#recommend");
+		assertThat(links).extracting(Element::text).doesNotHaveDuplicates().allSatisfy(text -> assertThat(text).isNotBlank());
+		for (Element link : links) {
+			Element target = page.getElementById(link.attr("href").substring(1));
+			assertThat(target).as(link.attr("href")).isNotNull();
+			assertThat(target.tagName()).isEqualTo("fieldset");
+		}
+
+		for (String question : List.of("answeredBefore", "answeredAfter")) {
+			Element fieldset = page.getElementById(question);
+			assertThat(describedBy(page, fieldset)).extracting(Element::id)
+				.containsExactly(question + "-help", question + "-error");
+			assertThat(page.getElementById(question + "-error").text()).isNotBlank();
+			assertThat(page.select("input[name=" + question + "]")).hasSize(10)
+				.allSatisfy(radio -> assertThat(radio.attr("aria-invalid")).isEqualTo("true"));
+		}
+		assertThat(describedBy(page, page.getElementById("recommend"))).extracting(Element::id).containsExactly("recommend-error");
+		assertThat(describedBy(page, page.getElementById("satisfaction"))).extracting(Element::id)
+			.as("an answered question keeps its hint, without an error").containsExactly("satisfaction-help");
+		assertThat(page.select("input[name=satisfaction]")).noneMatch(radio -> radio.hasAttr("aria-invalid"));
+		assertThat(page.getElementById("helpedMost").hasAttr("aria-describedby")).isFalse();
+
+		assertThat(page.select("input[type=radio]")).isNotEmpty().allMatch(radio -> radio.hasClass(HTML_RADIO));
+	}
+
+	@Test
+	void goalsThatAreTooLongAreTiedToTheirField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var refused = mvc.perform(post("/participant/goals").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString())
+			.param("goals", "x".repeat(4001)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+
+		// The flash message travels with the session, as in a browser.
+		Document page = page(get("/participant").cookie(refused.getResponse().getCookies()).with(fixtures.as(running.participant())));
+		Element goals = page.getElementById("goals-" + running.id());
+		assertThat(goals.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, goals)).extracting(Element::id)
+			.containsExactly("goals-help-" + running.id(), "goals-error-" + running.id());
+		assertThat(page.getElementById("goals-error-" + running.id()).text()).isNotBlank();
+		assertThat(goals.text()).as("what was typed, given back to shorten").isEqualTo("x".repeat(4001));
+
+		assertThat(page.select("input[type=radio][name=fullText]")).hasSize(2).allMatch(radio -> radio.hasClass(HTML_RADIO));
+	}
+
+	@Test
+	void tooManyFilesAreTiedToTheFileField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var request = multipart("/participant/conversation");
+		for (int i = 1; i <= 6; i++) {
+			request.file(new MockMultipartFile("files", "foto-" + i + ".jpg", "image/jpeg",
+					new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }));
+		}
+		Document page = page(request.param("text", "Hier zijn mijn foto's.").with(csrf()).with(fixtures.as(running.participant())));
+
+		Element files = page.getElementById("files");
+		assertThat(files.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, files)).extracting(Element::id).containsExactly("files-help", "files-error");
+		assertThat(page.getElementById("files-error").text()).isNotBlank();
+	}
+
+	@Test
+	void anAssignmentsOwnWordsCarryItsLanguageAndItsCardsFollowAHeadingOfTheirLevel() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String suffix = suffix();
+		String title = "Letter to yourself " + suffix;
+		// The trajectory's theme is NEXT_STEP: this assignment fits another, so no assignment fits.
+		assignments.add(running.coach().id(), new Assignments.Draft(title, "Write a letter to yourself in five years.",
+				AssignmentType.REFLECTION, List.of("GROWTH"), 20, Locale.ENGLISH));
+
+		Document choose = page(get("/coach/trajectories/{id}/assignments", running.id()).param("q", suffix)
+			.with(fixtures.as(running.coach())));
+		Elements headings = choose.select("main h1, main h2, main h3");
+		Element card = headings.stream().filter(h -> h.text().equals(title)).findFirst().orElseThrow();
+		assertThat(card.tagName()).isEqualTo("h3");
+		assertThat(headings.get(headings.indexOf(card) - 1).tagName()).as("the heading before the first card").isEqualTo("h2");
+		assertThat(card.attr("lang")).isEqualTo("en");
+		assertThat(card.closest("article").selectFirst(".bw-assignment__instructions").attr("lang")).isEqualTo("en");
+
+		Document library = page(get("/coach/assignments").param("q", suffix).with(fixtures.as(running.coach())));
+		Element entry = library.select("main h2").stream().filter(h -> h.text().equals(title)).findFirst().orElseThrow();
+		assertThat(entry.attr("lang")).isEqualTo("en");
+		assertThat(entry.closest("article").selectFirst(".bw-assignment__instructions").attr("lang")).isEqualTo("en");
+	}
+
+	@Test
+	void theSecondReaderMarksTheDraftInTheLanguageItWasCheckedIn() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String fragment = mvc.perform(post("/coach/trajectories/{id}/check", running.id())
+			.param("text", "You must just always think first. What do you want? Why? When? With whom?")
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(fixtures.as(running.coach())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		Element draft = Jsoup.parseBodyFragment(fragment).selectFirst("p.bw-draft");
+		assertThat(draft).isNotNull();
+		assertThat(draft.attr("lang")).isEqualTo("en");
+	}
+
+	private Document page(RequestBuilder request) throws Exception {
+		return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	/** The elements an aria-describedby names, each of which must exist on the page. */
+	private static List<Element> describedBy(Document page, Element element) {
+		assertThat(element).isNotNull();
+		String ids = element.attr("aria-describedby").strip();
+		assertThat(ids).as("aria-describedby of #%s", element.id()).isNotEmpty();
+		return Arrays.stream(ids.split("\\s+")).map(id -> {
+			Element target = page.getElementById(id);
+			assertThat(target).as("#%s, named by #%s", id, element.id()).isNotNull();
+			return target;
+		}).toList();
+	}
+
+	private static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+}
