@@ -40,7 +40,7 @@ public class Programmes {
 	public Programme create(UUID organisationId, String name, String intakeAddress) {
 		Programme programme = new Programme(UUID.randomUUID(), organisationId, name, Programme.DEFAULT_WEEKS,
 				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), true);
-		jdbc.sql("""
+		writeWithIntakeAddress(programme.intakeAddress(), () -> jdbc.sql("""
 				insert into programme (id, organisation_id, name, weeks, moments_per_week, reply_within_days,
 				    retention_months, mail_mode, intake_address, created_at)
 				values (:id, :organisation, :name, :weeks, :moments, :reply, :retention, :mode, :intake, :now)""")
@@ -54,7 +54,7 @@ public class Programmes {
 			.param("mode", programme.mailMode().name())
 			.param("intake", programme.intakeAddress())
 			.param("now", OffsetDateTime.now(clock))
-			.update();
+			.update());
 		themes.addDefaults(programme.id());
 		intakeMailboxes.alias(programme.intakeAddress());
 		return programme;
@@ -79,7 +79,7 @@ public class Programmes {
 	/** Changes the settings; trajectories that already started keep the rhythm they started with. */
 	@Transactional
 	public void changeSettings(UUID programmeId, Settings settings) {
-		jdbc.sql("""
+		writeWithIntakeAddress(normalised(settings.intakeAddress()), () -> jdbc.sql("""
 				update programme set weeks = :weeks, moments_per_week = :moments, reply_within_days = :reply,
 				    retention_months = :retention, mail_mode = :mode, intake_address = :intake
 				where id = :id""")
@@ -90,8 +90,29 @@ public class Programmes {
 			.param("mode", settings.mailMode().name())
 			.param("intake", normalised(settings.intakeAddress()))
 			.param("id", programmeId)
-			.update();
+			.update());
 		intakeMailboxes.alias(normalised(settings.intakeAddress()));
+	}
+
+	/** Another programme takes in mail on this address already; nothing was saved. */
+	public static final class IntakeAddressTakenException extends RuntimeException {
+
+		IntakeAddressTakenException(String address) {
+			super("intake address is another programme's: " + address.length() + " characters");
+		}
+	}
+
+	/**
+	 * Writes a programme with its intake address; the unique index decides between two that ask for
+	 * one address at once (the form's check alone let a double click give it to both).
+	 */
+	private void writeWithIntakeAddress(String address, Runnable write) {
+		try {
+			write.run();
+		}
+		catch (org.springframework.dao.DuplicateKeyException taken) {
+			throw new IntakeAddressTakenException(address == null ? "" : address);
+		}
 	}
 
 	/** The programme whose intake address this is, to turn a mail into an intake. */

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -52,6 +53,26 @@ class ProgrammesTests {
 
 	@Autowired
 	CoachProfiles profiles;
+
+	/**
+	 * The form's check and the write are two steps: two clicks at once both pass the check, and the
+	 * database decides. The second programme does not get the address, whether made or changed.
+	 */
+	@Test
+	void anIntakeAddressBelongsToOneProgrammeEvenPastTheFormsCheck() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Dubbel " + suffix);
+		String address = "dubbel-" + suffix + "@briefwissel.test";
+		Programme first = programmes.create(organisation.id(), "Eerste", address);
+		assertThatThrownBy(() -> programmes.create(organisation.id(), "Tweede", address.toUpperCase(java.util.Locale.ROOT)))
+			.isInstanceOf(Programmes.IntakeAddressTakenException.class);
+		Programme other = programmes.create(organisation.id(), "Derde", null);
+		assertThatThrownBy(() -> programmes.changeSettings(other.id(),
+				new Programmes.Settings(6, 2, 2, 24, nl.briefwissel.organisation.MailMode.FULL_TEXT, address)))
+			.isInstanceOf(Programmes.IntakeAddressTakenException.class);
+		assertThat(programmes.byIntakeAddress(address)).map(Programme::id).contains(first.id());
+		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactlyInAnyOrder("Eerste", "Derde");
+	}
 
 	@Test
 	void aManagerCreatesAProgrammeWithThePilotsThemesAndEveryCoach() throws Exception {

@@ -64,8 +64,15 @@ class ProgrammeSettingsController {
 			redirect.addFlashAttribute("settingsFor", programme.id());
 			return "redirect:/programme";
 		}
-		programmes.changeSettings(programme.id(), new Programmes.Settings(form.weeks(), form.momentsPerWeek(),
-				form.replyWithinDays(), form.retentionMonths(), form.mailMode(), form.intakeAddress()));
+		try {
+			programmes.changeSettings(programme.id(), new Programmes.Settings(form.weeks(), form.momentsPerWeek(),
+					form.replyWithinDays(), form.retentionMonths(), form.mailMode(), form.intakeAddress()));
+		}
+		catch (Programmes.IntakeAddressTakenException taken) {
+			redirect.addFlashAttribute("settingsProblem", "programme.settings.intake.taken");
+			redirect.addFlashAttribute("settingsFor", programme.id());
+			return "redirect:/programme";
+		}
 		redirect.addFlashAttribute("settingsSaved", programme.id());
 		return "redirect:/programme";
 	}

@@ -72,7 +72,14 @@ class ProgrammesController {
 			redirect.addFlashAttribute("createMessages", messages(errors));
 			return "redirect:/programme";
 		}
-		Programme programme = programmes.create(me.organisationId(), form.name().strip(), form.intakeAddress());
+		Programme programme;
+		try {
+			programme = programmes.create(me.organisationId(), form.name().strip(), form.intakeAddress());
+		}
+		catch (Programmes.IntakeAddressTakenException taken) {
+			redirect.addFlashAttribute("createProblem", "programme.settings.intake.taken");
+			return "redirect:/programme";
+		}
 		pool.set(programme.id(), accounts.coachesOf(me.organisationId()).stream().map(Account::id).toList());
 		redirect.addFlashAttribute("created", programme.id());
 		return "redirect:/programme";
