@@ -24,7 +24,7 @@ class ClosingErasure {
 		jdbc.sql("update closing set summary = '', reaction = null where trajectory_id = :t")
 			.param("t", erased.trajectoryId())
 			.update();
-		jdbc.sql("update evaluation_request set token_hash = null where trajectory_id = :t")
+		jdbc.sql("update evaluation_request set token_hash = null, first_token_hash = null where trajectory_id = :t")
 			.param("t", erased.trajectoryId())
 			.update();
 	}

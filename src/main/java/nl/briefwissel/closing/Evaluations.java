@@ -108,7 +108,8 @@ public class Evaluations {
 	}
 
 	/**
-	 * One reminder for requests not answered after a few days; a new link replaces the first. A request
+	 * One reminder for requests not answered after a few days, with a new link; the first stays valid
+	 * beside it (a form opened from the first mail is not thrown away when the reminder goes). A request
 	 * without a link is not reminded: its trajectory was erased, and the link with it.
 	 */
 	@Scheduled(fixedDelayString = "${briefwissel.evaluation.reminder-interval:1h}",
@@ -132,7 +133,7 @@ public class Evaluations {
 			Boolean reminded = transactions.execute(status -> {
 				String token = LinkTokens.create();
 				int claimed = jdbc.sql("""
-						update evaluation_request set reminded_at = :now, token_hash = :hash
+						update evaluation_request set reminded_at = :now, first_token_hash = token_hash, token_hash = :hash
 						where trajectory_id = :id and reminded_at is null and answered_at is null and token_hash is not null""")
 					.param("now", now)
 					.param("hash", LinkTokens.hash(token))
@@ -155,7 +156,8 @@ public class Evaluations {
 		}
 		return jdbc.sql("""
 				select trajectory_id from evaluation_request
-				where token_hash = :hash and answered_at is null and coalesce(reminded_at, requested_at) > :sentAfter""")
+				where (token_hash = :hash or first_token_hash = :hash) and token_hash is not null and answered_at is null
+				  and coalesce(reminded_at, requested_at) > :sentAfter""")
 			.param("hash", LinkTokens.hash(token))
 			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
 			.query(UUID.class)
@@ -171,7 +173,7 @@ public class Evaluations {
 			return false;
 		}
 		int closed = jdbc.sql("""
-				update evaluation_request set answered_at = :now, token_hash = null
+				update evaluation_request set answered_at = :now, token_hash = null, first_token_hash = null
 				where trajectory_id = :id and answered_at is null""")
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", trajectory.get().id())

@@ -116,7 +116,8 @@ class ClosingTests {
 		String second = link(reminder);
 
 		WebSession browser = new WebSession(port);
-		assertThat(browser.get(first).body()).contains("Deze link werkt niet meer");
+		// The form opened from the first mail still counts after the reminder went.
+		assertThat(browser.get(first).body()).contains("Hoe tevreden ben je");
 		assertThat(browser.get(second).body()).contains("Hoe tevreden ben je");
 		HttpResponse<String> wrong = browser.post(second, "satisfaction=11&answeredBefore=3");
 		assertThat(wrong.body()).contains("Kies bij elke vraag een cijfer van 1 tot en met 10.").contains("Kies wat je het meest hielp.");
@@ -130,6 +131,8 @@ class ClosingTests {
 			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
 		assertThat(browser.post(second, "satisfaction=1&answeredBefore=1&answeredAfter=1&recommend=false&helpedMost=OTHER").body())
 			.contains("Deze link werkt niet meer");
+		assertThat(browser.post(first, "satisfaction=1&answeredBefore=1&answeredAfter=1&recommend=false&helpedMost=OTHER").body())
+			.as("answered once, by either link").contains("Deze link werkt niet meer");
 	}
 
 	/** A link found in an old mailbox does not work for ever: two months after the last mail that carried it. */
