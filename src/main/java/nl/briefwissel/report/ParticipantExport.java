@@ -3,10 +3,14 @@ package nl.briefwissel.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -15,16 +19,23 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.conversation.Attachment;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.organisation.Themes;
+import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
  * Everything Briefwissel keeps about a participant, as one ZIP (AVG article 15 and 20): per
  * trajectory the PDF record and every attachment, and all data as JSON in a plain structure that
- * other software can read.
+ * other software can read. Applications that never became a trajectory are in it too: they keep
+ * the person's name and question until retention clears them. The names inside the ZIP are in
+ * the language of the download, as the PDFs are.
  */
 @Service
 public class ParticipantExport {
@@ -37,13 +48,27 @@ public class ParticipantExport {
 
 	private final Conversations conversations;
 
-	ParticipantExport(Reports reports, ReportPdf pdf, Conversations conversations) {
+	private final Trajectories trajectories;
+
+	private final Intakes intakes;
+
+	private final Themes themes;
+
+	private final MessageSource texts;
+
+	ParticipantExport(Reports reports, ReportPdf pdf, Conversations conversations, Trajectories trajectories, Intakes intakes,
+			Themes themes, MessageSource texts) {
 		this.reports = reports;
 		this.pdf = pdf;
 		this.conversations = conversations;
+		this.trajectories = trajectories;
+		this.intakes = intakes;
+		this.themes = themes;
+		this.texts = texts;
 	}
 
-	public byte[] zip(Account participant, List<TrajectoryOverview> trajectories, Locale language) {
+	public byte[] zip(Account participant, List<TrajectoryOverview> theirs, Locale language) {
+		List<Intakes.Application> applications = intakes.applicationsOf(participant.id(), participant.email());
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			Map<String, Object> data = new LinkedHashMap<>();
@@ -51,25 +76,31 @@ public class ParticipantExport {
 					participant.language().getLanguage()));
 			List<Map<String, Object>> exported = new java.util.ArrayList<>();
 			int number = 0;
-			for (TrajectoryOverview trajectory : trajectories) {
+			for (TrajectoryOverview trajectory : theirs) {
 				number++;
-				String folder = "traject-" + number + "/";
+				// As a string: MessageFormat writes a thousand as "1.000" in Dutch.
+				String folder = text("report.export.folder", language, String.valueOf(number)) + "/";
 				TrajectoryReport report = reports.of(trajectory, language);
 				if (trajectory.startedOn() != null) {
-					add(zip, folder + "verslag.pdf", pdf.render(report, language));
+					add(zip, folder + text("report.export.record", language), pdf.render(report, language));
 				}
 				for (Message message : report.correspondence()) {
 					for (Attachment attachment : message.attachments()) {
 						if (attachment.available()) {
 							byte[] content = conversations.attachmentContent(attachment.id()).orElse(new byte[0]);
-							add(zip, folder + "bijlagen/" + shortId(attachment.id()) + "-" + attachment.fileName(), content);
+							add(zip, folder + text("report.export.attachments", language) + "/" + shortId(attachment.id()) + "-"
+									+ attachment.fileName(), content);
 						}
 					}
 				}
-				exported.add(trajectoryData(report));
+				exported.add(trajectoryData(report, intakeOf(trajectory, applications), language));
 			}
 			data.put("trajectories", exported);
-			add(zip, "gegevens.json", JSON.writeValueAsBytes(data));
+			data.put("applications", applications.stream()
+				.filter(a -> a.trajectoryId() == null)
+				.map(a -> applicationData(a, language))
+				.toList());
+			add(zip, text("report.export.data", language), JSON.writeValueAsBytes(data));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("The export could not be written", e);
@@ -77,7 +108,14 @@ public class ParticipantExport {
 		return bytes.toByteArray();
 	}
 
-	private static Map<String, Object> trajectoryData(TrajectoryReport report) {
+	/** The application the trajectory came from; the latest counts, as for its question. */
+	private static Optional<Intakes.Application> intakeOf(TrajectoryOverview trajectory, List<Intakes.Application> applications) {
+		return applications.stream()
+			.filter(a -> trajectory.id().equals(a.trajectoryId()))
+			.max(Comparator.comparing(Intakes.Application::submittedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+	}
+
+	private Map<String, Object> trajectoryData(TrajectoryReport report, Optional<Intakes.Application> intake, Locale language) {
 		TrajectoryOverview t = report.trajectory();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", t.programmeName());
@@ -88,6 +126,10 @@ public class ParticipantExport {
 		data.put("endedOn", t.endedOn() == null ? null : t.endedOn().toString());
 		data.put("question", report.question());
 		data.put("goals", report.goals());
+		data.put("mailPreference", trajectories.wantsFullText(t.id()) ? "FULL_TEXT" : "NOTIFICATION");
+		// As it stands now: the participant can take the consent given at intake back.
+		data.put("employerMayConfirm", trajectories.employerMayConfirm(t.id()));
+		data.put("intake", intake.map(a -> applicationData(a, language)).orElse(null));
 		data.put("changes", report.changes().stream().map(c -> {
 			Map<String, Object> change = new LinkedHashMap<>();
 			change.put("at", c.at().toString());
@@ -123,6 +165,45 @@ public class ParticipantExport {
 			return message;
 		}).toList());
 		return data;
+	}
+
+	/** An application as the person gave it: who, what they asked, the self-check and what they agreed to, and when. */
+	private Map<String, Object> applicationData(Intakes.Application application, Locale language) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("programme", application.programmeName());
+		data.put("source", application.source().name());
+		data.put("status", application.status().name());
+		data.put("name", application.displayName());
+		data.put("email", application.email());
+		data.put("language", application.language().getLanguage());
+		data.put("theme", application.theme() == null ? null
+				: themes.label(application.programmeId(), application.theme(), language));
+		data.put("question", application.question());
+		Intake.SelfCheck check = application.selfCheck();
+		if (check == null) {
+			data.put("selfCheck", null);
+		}
+		else {
+			Map<String, Object> answers = new LinkedHashMap<>();
+			answers.put("writesComfortably", check.writesComfortably().name());
+			answers.put("motivated", check.motivated().name());
+			answers.put("hasTime", check.hasTime().name());
+			data.put("selfCheck", answers);
+		}
+		data.put("expectationsAgreedAt", instant(application.expectationsAgreedAt()));
+		data.put("consentAt", instant(application.consentAt()));
+		data.put("employerMayConfirm", application.employerMayConfirm());
+		data.put("createdAt", instant(application.createdAt()));
+		data.put("submittedAt", instant(application.submittedAt()));
+		return data;
+	}
+
+	private static String instant(OffsetDateTime at) {
+		return Objects.toString(at, null);
+	}
+
+	private String text(String code, Locale language, Object... args) {
+		return texts.getMessage(code, args.length == 0 ? null : args, language);
 	}
 
 	private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {

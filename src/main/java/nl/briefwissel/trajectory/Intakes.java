@@ -228,6 +228,49 @@ public class Intakes {
 			.findFirst();
 	}
 
+	/**
+	 * An application with everything it keeps of the person, for their own export (AVG articles 15
+	 * and 20): also the agreements and the employer consent, which {@link Intake} leaves out.
+	 * {@code selfCheck} is null while the form was not filled in.
+	 */
+	public record Application(UUID id, UUID programmeId, String programmeName, Intake.Source source, Intake.Status status,
+			String email, String displayName, Locale language, String question, String theme, Intake.SelfCheck selfCheck,
+			OffsetDateTime expectationsAgreedAt, OffsetDateTime consentAt, boolean employerMayConfirm, UUID trajectoryId,
+			OffsetDateTime createdAt, OffsetDateTime submittedAt) {
+	}
+
+	/**
+	 * Every application of a person, oldest first: those that became one of their trajectories, and
+	 * those from their address that never did (waiting, withdrawn) until retention clears them. An
+	 * application keeps no account, only the address it came from, compared as the erasure compares it.
+	 */
+	public List<Application> applicationsOf(UUID accountId, String email) {
+		return jdbc.sql("""
+				select i.id, i.programme_id, p.name as programme_name, i.source, i.status, i.email, i.display_name, i.language,
+				       i.question, i.theme, i.writes_comfortably, i.motivated, i.has_time, i.expectations_agreed_at,
+				       i.consent_at, i.employer_may_confirm, i.trajectory_id, i.created_at, i.submitted_at
+				from intake i join programme p on p.id = i.programme_id
+				where lower(i.email) = lower(:email)
+				   or i.trajectory_id in (select t.id from trajectory t where t.participant_id = :account)
+				order by i.created_at""")
+			.param("email", email)
+			.param("account", accountId)
+			.query((rs, n) -> {
+				String writes = rs.getString("writes_comfortably");
+				Intake.SelfCheck check = writes == null ? null
+						: new Intake.SelfCheck(Intake.Answer.valueOf(writes), Intake.Answer.valueOf(rs.getString("motivated")),
+								Intake.Answer.valueOf(rs.getString("has_time")));
+				return new Application(rs.getObject("id", UUID.class), rs.getObject("programme_id", UUID.class),
+						rs.getString("programme_name"), Intake.Source.valueOf(rs.getString("source")),
+						Intake.Status.valueOf(rs.getString("status")), rs.getString("email"), rs.getString("display_name"),
+						Locale.forLanguageTag(rs.getString("language")), rs.getString("question"), rs.getString("theme"), check,
+						rs.getObject("expectations_agreed_at", OffsetDateTime.class), rs.getObject("consent_at", OffsetDateTime.class),
+						rs.getBoolean("employer_may_confirm"), rs.getObject("trajectory_id", UUID.class),
+						rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class));
+			})
+			.list();
+	}
+
 	/** Withdraws an application that is not complete; its link stops working. */
 	@Transactional
 	public boolean withdraw(UUID intakeId, UUID programmeId) {

@@ -4,18 +4,33 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.mail.MailAttachment;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.IntakeForm;
+import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +53,18 @@ class ExportTests {
 
 	@Autowired
 	nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Intakes intakes;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Accounts accounts;
 
 	@Test
 	void theExportZipHoldsTheRecordTheAttachmentsAndTheData() throws Exception {
@@ -71,5 +98,73 @@ class ExportTests {
 		try (PDDocument pdf = Loader.loadPDF(entries.get("traject-1/verslag.pdf"))) {
 			assertThat(new PDFTextStripper().getText(pdf)).contains("Lesgeven geeft me energie");
 		}
+	}
+
+	@Test
+	void theDataHoldTheSelfCheckTheAgreementsAndApplicationsThatNeverBecameATrajectory() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account participant = running.participant();
+		intakes.record(running.programmeId(), participant, running.id(), new IntakeForm(participant.displayName(),
+				participant.email(), "Hoe kom ik van lesgeven naar opleiden?", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.PARTLY, Intake.Answer.NO), true, true, true),
+				Intake.Source.INVITATION);
+		trajectories.chooseMailPreference(running.id(), participant.id(), false);
+		// A second application by mail, from the same address in capitals, withdrawn before it was completed.
+		var programme = programmes.byId(running.programmeId()).orElseThrow();
+		Intake second = intakes.receiveByMail(programme, participant.email().toUpperCase(Locale.ROOT), "D. Eelnemer",
+				"Kan ik ook hulp krijgen bij mijn pensioenplanning?");
+		assertThat(intakes.withdraw(second.id(), programme.id())).isTrue();
+
+		Map<String, byte[]> entries = export(participant, "nl");
+
+		JsonNode data = JsonMapper.builder().build().readTree(new String(entries.get("gegevens.json"), StandardCharsets.UTF_8));
+		JsonNode trajectory = data.get("trajectories").get(0);
+		assertThat(trajectory.get("question").asString()).isEqualTo("Hoe kom ik van lesgeven naar opleiden?");
+		assertThat(trajectory.get("mailPreference").asString()).isEqualTo("NOTIFICATION");
+		assertThat(trajectory.get("employerMayConfirm").asBoolean()).isTrue();
+		JsonNode intake = trajectory.get("intake");
+		assertThat(intake.get("selfCheck").get("writesComfortably").asString()).isEqualTo("YES");
+		assertThat(intake.get("selfCheck").get("motivated").asString()).isEqualTo("PARTLY");
+		assertThat(intake.get("selfCheck").get("hasTime").asString()).isEqualTo("NO");
+		assertThat(intake.get("consentAt").isNull()).isFalse();
+		assertThat(intake.get("expectationsAgreedAt").isNull()).isFalse();
+		JsonNode applications = data.get("applications");
+		assertThat(applications.size()).isEqualTo(1);
+		assertThat(applications.get(0).get("status").asString()).isEqualTo("WITHDRAWN");
+		assertThat(applications.get(0).get("name").asString()).isEqualTo("D. Eelnemer");
+		assertThat(applications.get(0).get("question").asString()).isEqualTo("Kan ik ook hulp krijgen bij mijn pensioenplanning?");
+	}
+
+	@Test
+	void anEnglishParticipantsExportHasEnglishNames() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String suffix = running.id().toString().substring(0, 8);
+		Account english = accounts.register(new NewAccount(running.organisationId(), "participant-" + suffix + "@example.nl",
+				"Participant " + suffix, Locale.ENGLISH, Set.of(Role.PARTICIPANT), null));
+		var trajectory = trajectories.record(running.programmeId(), english.id(), running.coach().id(), TrajectoryStatus.RUNNING,
+				"NEXT_STEP", Today.date(), null);
+		conversations.participantWrites(trajectory, english.id(), "My CV, as promised.",
+				List.of(MailAttachment.received("cv.txt", "text/plain", new ByteArrayInputStream(new byte[] { 'c', 'v' }))));
+
+		Map<String, byte[]> entries = export(english, "en");
+
+		assertThat(entries).containsKeys("data.json", "trajectory-1/record.pdf").doesNotContainKeys("gegevens.json",
+				"traject-1/verslag.pdf");
+		assertThat(entries.keySet()).anySatisfy(name -> assertThat(name).startsWith("trajectory-1/attachments/").endsWith("-cv.txt"));
+		assertThat(entries.keySet()).noneMatch(name -> name.contains("bijlagen"));
+	}
+
+	private Map<String, byte[]> export(Account participant, String language) throws Exception {
+		var response = mvc.perform(get("/participant/export").param("lang", language).with(fixtures.as(participant)))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		Map<String, byte[]> entries = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.put(entry.getName(), zip.readAllBytes());
+			}
+		}
+		return entries;
 	}
 }
