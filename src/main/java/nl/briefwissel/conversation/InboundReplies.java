@@ -59,7 +59,7 @@ class InboundReplies implements InboundMailHandler {
 	public InboundResult handle(InboundMail mail) {
 		ReadMail content = mail.content();
 		if (content.kind() == MailKind.UNREADABLE) {
-			return quarantine.put(mail.id(), "unreadable: " + content.problem(), null);
+			return quarantine.put(mail.id(), new QuarantineReason.Unreadable(content.problem()), null);
 		}
 		Optional<Threading> trajectory = thread(content);
 		if (trajectory.isEmpty() && content.kind() == MailKind.REPLY && content.replyToken() == null && content.from() != null) {
@@ -72,15 +72,14 @@ class InboundReplies implements InboundMailHandler {
 			}
 		}
 		if (trajectory.isEmpty()) {
-			String reason = content.replyToken() != null ? "unknown reply address (token not issued by Briefwissel)"
-					: "no reply address and no reference to a conversation";
+			QuarantineReason reason = content.replyToken() != null ? new QuarantineReason.UnknownReplyAddress()
+					: new QuarantineReason.NoReference();
 			if (messages.trajectoryOfMailIds(content.references()).isPresent()) {
 				// Its reply address went with the erasure; the mail stays with the administrators, outside it.
-				reason = "reply to a conversation that was erased";
+				reason = new QuarantineReason.ErasedConversation();
 			}
 			if (content.kind() == MailKind.BOUNCE) {
-				reason = "bounce about a mail that belongs to no conversation" + (content.failedRecipient() == null ? ""
-						: " (failed address " + content.failedRecipient() + ")");
+				reason = new QuarantineReason.StrayBounce(content.failedRecipient());
 			}
 			return quarantine.put(mail.id(), reason, null);
 		}
@@ -129,8 +128,7 @@ class InboundReplies implements InboundMailHandler {
 			return new InboundResult.Threaded(
 					conversations.coachMessage(trajectory, content.text(), Channel.MAIL, mail.id(), content.attachments()));
 		}
-		return quarantine.put(mail.id(), "sender " + (sender.isEmpty() ? "(none)" : sender)
-				+ " is not the participant or the coach of this trajectory", trajectory.id());
+		return quarantine.put(mail.id(), new QuarantineReason.UnknownSender(sender), trajectory.id());
 	}
 
 	private InboundResult bounce(InboundMail mail, TrajectoryOverview trajectory) {

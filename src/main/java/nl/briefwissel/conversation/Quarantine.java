@@ -23,9 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Quarantine {
 
-	/** One quarantined mail as a list shows it. */
-	public record Entry(UUID inboundMailId, String reason, UUID trajectoryId, String participantName,
-			OffsetDateTime quarantinedAt, String from, String subject) {
+	/**
+	 * One quarantined mail as a list shows it: {@code why} for the pages, in the reader's language;
+	 * {@code reason} the English sentence stored with it, for administrators.
+	 */
+	public record Entry(UUID inboundMailId, String reason, QuarantineReason why, UUID trajectoryId,
+			String participantName, OffsetDateTime quarantinedAt, String from, String subject) {
 	}
 
 	private final JdbcClient jdbc;
@@ -46,17 +49,23 @@ public class Quarantine {
 		this.clock = clock;
 	}
 
-	InboundResult put(UUID inboundMailId, String reason, UUID trajectoryId) {
-		String shortReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+	InboundResult put(UUID inboundMailId, QuarantineReason reason, UUID trajectoryId) {
 		jdbc.sql("""
-				insert into quarantined_mail (inbound_mail_id, reason, trajectory_id, quarantined_at)
-				values (:id, :reason, :trajectory, :now)""")
+				insert into quarantined_mail (inbound_mail_id, reason, reason_code, reason_argument, trajectory_id, quarantined_at)
+				values (:id, :reason, :code, :argument, :trajectory, :now)""")
 			.param("id", inboundMailId)
-			.param("reason", shortReason)
+			.param("reason", shorten(reason.english()))
+			.param("code", reason.code())
+			.param("argument", reason.argument() == null ? null : shorten(reason.argument()))
 			.param("trajectory", trajectoryId)
 			.param("now", OffsetDateTime.now(clock))
 			.update();
-		return new InboundResult.Quarantined(shortReason);
+		// The log and the inbound table get the reason without the sender's address.
+		return new InboundResult.Quarantined(shorten(reason.forLog()));
+	}
+
+	private static String shorten(String text) {
+		return text.length() > 1000 ? text.substring(0, 1000) : text;
 	}
 
 	/** Open entries of the trajectories this coach coaches. */
@@ -124,7 +133,8 @@ public class Quarantine {
 
 	private List<Entry> entries(String condition, Object key) {
 		var statement = jdbc.sql("""
-				select q.inbound_mail_id, q.reason, q.trajectory_id, pa.display_name as participant_name, q.quarantined_at
+				select q.inbound_mail_id, q.reason, q.reason_code, q.reason_argument, q.trajectory_id,
+				       pa.display_name as participant_name, q.quarantined_at
 				from quarantined_mail q
 				left join trajectory t on t.id = q.trajectory_id
 				left join account pa on pa.id = t.participant_id
@@ -136,9 +146,11 @@ public class Quarantine {
 		return statement.query((rs, n) -> {
 			UUID id = rs.getObject("inbound_mail_id", UUID.class);
 			Optional<ReadMail> mail = inbound.read(id);
-			return new Entry(id, rs.getString("reason"), rs.getObject("trajectory_id", UUID.class),
-					rs.getString("participant_name"), rs.getObject("quarantined_at", OffsetDateTime.class),
-					mail.map(ReadMail::from).orElse(null), mail.map(ReadMail::subject).orElse(""));
+			String reason = rs.getString("reason");
+			QuarantineReason why = QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), reason);
+			return new Entry(id, reason, why, rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
+					rs.getObject("quarantined_at", OffsetDateTime.class), mail.map(ReadMail::from).orElse(null),
+					mail.map(ReadMail::subject).orElse(""));
 		}).list();
 	}
 }

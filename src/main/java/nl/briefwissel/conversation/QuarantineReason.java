@@ -1,0 +1,185 @@
+package nl.briefwissel.conversation;
+
+/**
+ * Why a mail went to the quarantine. Pages show it through the text {@code quarantine.reason.<code>}
+ * in the reader's language, with the argument (an address) filled in; the English sentence goes
+ * into the reason column, where administrators and the rows from before the codes find it.
+ */
+public sealed interface QuarantineReason {
+
+	/** The last part of the text's key; null for a reason stored before the codes. */
+	String code();
+
+	/** What the text fills in, such as an address, and what is stored beside the code; null when there is none. */
+	String argument();
+
+	/** Technical detail in English, shown as it is after the text; null when there is none. */
+	default String detail() {
+		return null;
+	}
+
+	/** The whole reason in English, as the reason column has always held it. */
+	String english();
+
+	/** For the operator's log: the reason without the addresses in it. */
+	default String forLog() {
+		return english();
+	}
+
+	/** The reason as it was stored: by code and argument, or as English text only (older rows). */
+	static QuarantineReason of(String code, String argument, String english) {
+		if (code == null) {
+			return new Unexplained(english);
+		}
+		return switch (code) {
+			case Unreadable.CODE -> new Unreadable(argument);
+			case UnknownReplyAddress.CODE -> new UnknownReplyAddress();
+			case NoReference.CODE -> new NoReference();
+			case ErasedConversation.CODE -> new ErasedConversation();
+			case StrayBounce.CODE, StrayBounce.CODE_WITH_ADDRESS -> new StrayBounce(argument);
+			case UnknownSender.CODE, UnknownSender.CODE_WITHOUT_SENDER -> new UnknownSender(argument == null ? "" : argument);
+			// A code a later version wrote and this one does not know: its English sentence still says it.
+			default -> new Unexplained(english);
+		};
+	}
+
+	/** The mail could not be read at all. */
+	record Unreadable(String problem) implements QuarantineReason {
+
+		static final String CODE = "unreadable";
+
+		public String code() {
+			return CODE;
+		}
+
+		/** Stored with the code; the text leaves it out, the page shows it as {@link #detail()}. */
+		public String argument() {
+			return problem;
+		}
+
+		@Override
+		public String detail() {
+			return problem;
+		}
+
+		public String english() {
+			return "unreadable: " + problem;
+		}
+	}
+
+	/** A reply address with a token that Briefwissel never issued. */
+	record UnknownReplyAddress() implements QuarantineReason {
+
+		static final String CODE = "unknownReplyAddress";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return null;
+		}
+
+		public String english() {
+			return "unknown reply address (token not issued by Briefwissel)";
+		}
+	}
+
+	/** Neither a reply address nor a reference to one of our mails. */
+	record NoReference() implements QuarantineReason {
+
+		static final String CODE = "noReference";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return null;
+		}
+
+		public String english() {
+			return "no reply address and no reference to a conversation";
+		}
+	}
+
+	/** A reply to a conversation that was erased; its reply address went with it. */
+	record ErasedConversation() implements QuarantineReason {
+
+		static final String CODE = "erasedConversation";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return null;
+		}
+
+		public String english() {
+			return "reply to a conversation that was erased";
+		}
+	}
+
+	/** A bounce about a mail of no conversation; the address that failed when the bounce names it. */
+	record StrayBounce(String failedAddress) implements QuarantineReason {
+
+		static final String CODE = "strayBounce";
+
+		static final String CODE_WITH_ADDRESS = "strayBounceFor";
+
+		public String code() {
+			return failedAddress == null ? CODE : CODE_WITH_ADDRESS;
+		}
+
+		public String argument() {
+			return failedAddress;
+		}
+
+		public String english() {
+			return forLog() + (failedAddress == null ? "" : " (failed address " + failedAddress + ")");
+		}
+
+		@Override
+		public String forLog() {
+			return "bounce about a mail that belongs to no conversation";
+		}
+	}
+
+	/** A reply in a conversation from someone who is neither its participant nor its coach. */
+	record UnknownSender(String sender) implements QuarantineReason {
+
+		static final String CODE = "unknownSender";
+
+		static final String CODE_WITHOUT_SENDER = "noSender";
+
+		public String code() {
+			return sender.isEmpty() ? CODE_WITHOUT_SENDER : CODE;
+		}
+
+		public String argument() {
+			return sender.isEmpty() ? null : sender;
+		}
+
+		public String english() {
+			return "sender " + (sender.isEmpty() ? "(none)" : sender) + " is not the participant or the coach of this trajectory";
+		}
+
+		@Override
+		public String forLog() {
+			return "sender is not the participant or the coach of this trajectory";
+		}
+	}
+
+	/** A reason stored as English text only, before the codes: shown as it is. */
+	record Unexplained(String english) implements QuarantineReason {
+
+		public String code() {
+			return null;
+		}
+
+		public String argument() {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package nl.briefwissel.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Coaches and administrators read why a mail is in the quarantine in their own language; a reason
+ * stored as English text before the reasons had codes is shown as it is, marked as English.
+ */
+@BriefwisselTest
+class QuarantineReasonTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	Account coach;
+
+	Account participant;
+
+	UUID trajectory;
+
+	@BeforeEach
+	void aTrajectoryOfItsOwn() {
+		Fixtures.RunningTrajectory running = fixtures.runningTrajectory(true);
+		coach = running.coach();
+		participant = running.participant();
+		trajectory = running.id();
+	}
+
+	@Test
+	void theCoachReadsWhyAReplyFromSomeoneElseIsQuarantinedInDutchAndInEnglish() throws Exception {
+		String colleague = "collega-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		Quarantine.Entry entry = quarantinedReplyFrom(colleague);
+
+		String dutch = page("/coach/quarantine", fixtures.as(coach), null);
+		assertThat(dutch).contains("De afzender " + colleague + " is niet de deelnemer of de coach van dit traject.")
+			.doesNotContain("is not the participant");
+		String english = page("/coach/quarantine", fixtures.as(coach), "en");
+		assertThat(english).contains("The sender " + colleague + " is not the participant or the coach of this trajectory.")
+			.doesNotContain("is niet de deelnemer");
+
+		String mail = page("/coach/quarantine/" + entry.inboundMailId(), fixtures.as(coach), null);
+		assertThat(mail).contains("Reden:").contains("De afzender " + colleague + " is niet de deelnemer");
+		String mailInEnglish = page("/coach/quarantine/" + entry.inboundMailId(), fixtures.as(coach), "en");
+		assertThat(mailInEnglish).contains("Reason:").contains("The sender " + colleague + " is not the participant");
+
+		// The English sentence stays with the entry for administrators, as before.
+		assertThat(entry.reason()).isEqualTo("sender " + colleague + " is not the participant or the coach of this trajectory");
+	}
+
+	@Test
+	void anAdministratorReadsWhyAStrayMailIsQuarantinedInDutchAndInEnglish() throws Exception {
+		MimeMessage stray = new MimeMessage(Mailboxes.smtp(mailServer));
+		stray.setFrom(participant.email());
+		stray.setRecipients(RecipientType.TO, "reply+zzzzzzzzzzzzzzzzzzzzzzzzzz@briefwissel.test");
+		String subject = "Verdwaald " + UUID.randomUUID();
+		stray.setSubject(subject);
+		stray.setText("Waar hoort dit bij?");
+		Transport.send(stray);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> quarantine.all().stream().anyMatch(e -> subject.equals(e.subject())));
+		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
+
+		assertThat(page("/admin/quarantine", admin, null))
+			.contains("Onbekend antwoordadres: Briefwissel heeft dit adres niet uitgegeven.");
+		assertThat(page("/admin/quarantine", admin, "en"))
+			.contains("Unknown reply address: Briefwissel did not issue this address.");
+	}
+
+	@Test
+	void aReasonStoredAsEnglishTextBeforeTheCodesIsShownAsItIsMarkedAsEnglish() throws Exception {
+		String colleague = "oud-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		Quarantine.Entry entry = quarantinedReplyFrom(colleague);
+		// As a row from before the codes: the English sentence only.
+		jdbc.sql("update quarantined_mail set reason_code = null, reason_argument = null where inbound_mail_id = :id")
+			.param("id", entry.inboundMailId())
+			.update();
+
+		String sentence = "<span lang=\"en\">sender " + colleague + " is not the participant or the coach of this trajectory</span>";
+		assertThat(page("/coach/quarantine", fixtures.as(coach), null)).contains(sentence);
+		assertThat(page("/coach/quarantine", fixtures.as(coach), "en")).contains(sentence);
+		assertThat(page("/coach/quarantine/" + entry.inboundMailId(), fixtures.as(coach), null)).contains(sentence);
+	}
+
+	private Quarantine.Entry quarantinedReplyFrom(String sender) throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		reply.setFrom(new InternetAddress(sender));
+		reply.setRecipients(RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", received.getMessageID());
+		reply.setHeader("References", received.getMessageID());
+		reply.setText("Ik antwoord namens mijn collega.", StandardCharsets.UTF_8.name());
+		Transport.send(reply);
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(coach.id()).isEmpty());
+		Quarantine.Entry entry = quarantine.ofCoach(coach.id()).get(0);
+		assertThat(entry.trajectoryId()).isEqualTo(trajectory);
+		return entry;
+	}
+
+	private String page(String path, RequestPostProcessor who, String lang) throws Exception {
+		var request = get(path).with(who);
+		if (lang != null) {
+			request = request.param("lang", lang);
+		}
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+}
