@@ -8,6 +8,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
 import org.springframework.context.MessageSource;
@@ -31,7 +32,11 @@ public class ClosingDesk {
 
 	private final PublicAddress address;
 
-	ClosingDesk(Closings closings, Accounts accounts, Outbox outbox, MessageSource texts, PublicAddress address) {
+	private final Trajectories trajectories;
+
+	ClosingDesk(Closings closings, Accounts accounts, Outbox outbox, MessageSource texts, PublicAddress address,
+			Trajectories trajectories) {
+		this.trajectories = trajectories;
 		this.closings = closings;
 		this.accounts = accounts;
 		this.outbox = outbox;
@@ -44,10 +49,14 @@ public class ClosingDesk {
 		return trajectory.underway();
 	}
 
+	/**
+	 * Keeps the coach's summary; false when the trajectory ended meanwhile (a "complete" in another
+	 * tab): the lock makes the two take turns, so no summary is written, nor mailed about, after it.
+	 */
 	@Transactional
-	public void write(TrajectoryOverview trajectory, String summary) {
-		if (!open(trajectory)) {
-			throw new IllegalStateException("trajectory " + trajectory.id() + " has ended");
+	public boolean write(TrajectoryOverview trajectory, String summary) {
+		if (trajectories.underwayLocked(trajectory.id()).isEmpty()) {
+			return false;
 		}
 		boolean first = closings.write(trajectory.id(), summary);
 		if (first) {
@@ -59,13 +68,22 @@ public class ClosingDesk {
 					texts.getMessage("mail.closing.subject", args, language),
 					texts.getMessage("mail.closing.text", args, language), null));
 		}
+		return true;
 	}
 
+	/** What became of a participant's reaction. */
+	public enum Reacted { KEPT, ENDED, NO_SUMMARY }
+
+	/** Keeps the participant's reaction while the trajectory is underway (locked, as {@link #write}). */
 	@Transactional
-	public void react(TrajectoryOverview trajectory, UUID participantId, String reaction) {
-		if (!open(trajectory) || !participantId.equals(trajectory.participantId()) || closings.of(trajectory.id()).isEmpty()) {
-			throw new IllegalStateException("no closing to react to in trajectory " + trajectory.id());
+	public Reacted react(TrajectoryOverview trajectory, UUID participantId, String reaction) {
+		if (!participantId.equals(trajectory.participantId()) || trajectories.underwayLocked(trajectory.id()).isEmpty()) {
+			return Reacted.ENDED;
+		}
+		if (closings.of(trajectory.id()).isEmpty()) {
+			return Reacted.NO_SUMMARY;
 		}
 		closings.react(trajectory.id(), reaction);
+		return Reacted.KEPT;
 	}
 }

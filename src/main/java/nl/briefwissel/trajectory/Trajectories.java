@@ -232,6 +232,17 @@ public class Trajectories {
 	}
 
 	/**
+	 * The trajectory while it is running or paused, with its row locked until the caller's
+	 * transaction ends: something written into it (a closing summary, a reaction) then either comes
+	 * before a coach's "complete" or "stop", or finds it ended, never after it.
+	 */
+	@org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Optional<TrajectoryOverview> underwayLocked(UUID id) {
+		jdbc.sql("select id from trajectory where id = :id for update").param("id", id).query(UUID.class).optional();
+		return byId(id).filter(TrajectoryOverview::underway);
+	}
+
+	/**
 	 * The aggregate, to change its lifecycle, with its row locked until the caller's transaction ends:
 	 * two clicks on "accept", or two managers proposing at once, take turns, and the second finds the
 	 * state the first left (and is refused) instead of writing over it.

@@ -97,6 +97,23 @@ class ClosingTests {
 		}
 	}
 
+	/**
+	 * "Afronden" in one tab while the summary is sent from another: the page's check saw a running
+	 * trajectory, but the summary (and its mail) must not come after the end.
+	 */
+	@Test
+	void aSummaryOrReactionThatArrivesAfterTheEndIsRefused(@Autowired ClosingDesk desk,
+			@Autowired nl.briefwissel.trajectory.Trajectories trajectories) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var seenRunning = trajectories.byId(running.id()).orElseThrow();
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+
+		assertThat(desk.write(seenRunning, "Wat we bereikten.")).isFalse();
+		assertThat(desk.react(seenRunning, running.participant().id(), "Dank je.")).isEqualTo(ClosingDesk.Reacted.ENDED);
+		assertThat(jdbc.sql("select count(*) from closing where trajectory_id = :t").param("t", running.id())
+			.query(Long.class).single()).isZero();
+	}
+
 	@Test
 	void aCompletedTrajectoryIsEvaluatedOnceWithOneReminderAndWithoutIdentity() throws Exception {
 		var running = fixtures.runningTrajectory(true);

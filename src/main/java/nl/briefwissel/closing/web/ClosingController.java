@@ -45,9 +45,11 @@ class ClosingController {
 		else if (!ClosingDesk.open(trajectory)) {
 			redirect.addFlashAttribute("closingProblem", "closing.error.ended");
 		}
-		else {
-			desk.write(trajectory, summary);
+		else if (desk.write(trajectory, summary)) {
 			redirect.addFlashAttribute("closingSaved", true);
+		}
+		else {
+			redirect.addFlashAttribute("closingProblem", "closing.error.ended");
 		}
 		return "redirect:/coach/trajectories/" + id + "#closing";
 	}
@@ -65,12 +67,10 @@ class ClosingController {
 			redirect.addFlashAttribute("reactionProblem", "closing.error.ended");
 		}
 		else {
-			try {
-				desk.react(own, me.id(), reaction);
-				redirect.addFlashAttribute("reactionSaved", true);
-			}
-			catch (IllegalStateException noClosingYet) {
-				redirect.addFlashAttribute("reactionProblem", "closing.error.noSummary");
+			switch (desk.react(own, me.id(), reaction)) {
+				case KEPT -> redirect.addFlashAttribute("reactionSaved", true);
+				case ENDED -> redirect.addFlashAttribute("reactionProblem", "closing.error.ended");
+				case NO_SUMMARY -> redirect.addFlashAttribute("reactionProblem", "closing.error.noSummary");
 			}
 		}
 		return "redirect:/participant";
