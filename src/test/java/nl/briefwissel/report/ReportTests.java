@@ -103,6 +103,37 @@ class ReportTests {
 		}
 	}
 
+	/**
+	 * A letter with a link longer than a line (an Outlook safelink) and a greeting in Hebrew: the PDF
+	 * keeps the whole link on the page, wrapped, and the Hebrew in its reading order.
+	 */
+	@Test
+	void longWordsStayOnThePageAndRightToLeftTextReadsInItsOrder() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String link = "https://eur01.safelinks.protection.outlook.com/?url=" + "a1b2c3d4e5".repeat(30);
+		conversations.participantWrites(running.id(), running.participant().id(), "Zie " + link + "\n\nשלום עולם");
+		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			float pageWidth = document.getPage(0).getMediaBox().getWidth();
+			float[] rightmost = { 0 };
+			PDFTextStripper stripper = new PDFTextStripper() {
+				@Override
+				protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions)
+						throws java.io.IOException {
+					for (var position : positions) {
+						rightmost[0] = Math.max(rightmost[0], position.getXDirAdj() + position.getWidthDirAdj());
+					}
+					super.writeString(text, positions);
+				}
+			};
+			String text = stripper.getText(document);
+			assertThat(rightmost[0]).as("no letter beyond the page's edge").isLessThanOrEqualTo(pageWidth);
+			assertThat(text.replaceAll("\\s+", "")).contains(link);
+			assertThat(text).contains("שלום עולם");
+		}
+	}
+
 	@Test
 	void theCoachDownloadsItAndNobodyElseReachesIt() throws Exception {
 		var running = fixtures.runningTrajectory(true);
