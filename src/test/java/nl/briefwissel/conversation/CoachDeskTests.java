@@ -18,6 +18,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @BriefwisselTest
@@ -174,6 +175,20 @@ class CoachDeskTests {
 		mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", "Verstuurde brief")
 			.param("submission", submission).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isOk());
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
+	}
+
+	/** After "Versturen" the page opens at the confirmation, which stands under the letter that went. */
+	@Test
+	void theConfirmationIsWhereThePageOpensUnderTheLetterThatWent() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		var sent = mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Tot donderdag!")
+				.with(csrf()).with(coach))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#sent")).andReturn();
+		String page = mvc.perform(get("/coach/trajectories/{id}", running.id()).with(coach).cookie(sent.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"sent\"");
+		assertThat(page.indexOf("id=\"sent\"")).isGreaterThan(page.indexOf("Tot donderdag!"));
 	}
 
 	/** The draft of a form that was not sent yet is the coach's draft, with or without JavaScript. */

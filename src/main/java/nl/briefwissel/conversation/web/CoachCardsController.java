@@ -79,7 +79,7 @@ class CoachCardsController {
 		if (open.isEmpty() && conversations.submitted(submission)) {
 			// A second click, after the first answered it: the letter is there.
 			redirect.addFlashAttribute("sent", true);
-			return "redirect:/participant/conversation#latest";
+			return "redirect:/participant/conversation#sent";
 		}
 		GivenAssignments.Given assignment = open.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<CoachCards.Card> top = new ArrayList<>();
@@ -111,7 +111,7 @@ class CoachCardsController {
 		// Two clicks at once both find the assignment open; the form's id lets one of them write.
 		conversations.participantWritesOnce(assignment.trajectoryId(), me.id(), text.toString(), List.of(), submission);
 		redirect.addFlashAttribute("sent", true);
-		return "redirect:/participant/conversation#latest";
+		return "redirect:/participant/conversation#sent";
 	}
 
 	/**

@@ -235,7 +235,7 @@ class ConversationController {
 			.ifPresent(message -> giving.ifPresent(a -> given.give(id, a.id(), message)));
 		desk.saveDraft(id, me.id(), "");
 		redirect.addFlashAttribute("sent", true);
-		return "redirect:/coach/trajectories/" + id + "#latest";
+		return "redirect:/coach/trajectories/" + id + "#sent";
 	}
 
 	/**

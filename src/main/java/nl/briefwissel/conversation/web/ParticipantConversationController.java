@@ -102,7 +102,7 @@ class ParticipantConversationController {
 		// A second click finds the letter of the first: it is not written twice.
 		conversations.participantWritesOnce(trajectory.id(), me.id(), form.text(), attachments, submission);
 		redirect.addFlashAttribute("sent", true);
-		return "redirect:/participant/conversation#latest";
+		return "redirect:/participant/conversation#sent";
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = "trajectoryId")
