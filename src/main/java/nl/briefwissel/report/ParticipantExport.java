@@ -1,7 +1,7 @@
 package nl.briefwissel.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -67,10 +67,13 @@ public class ParticipantExport {
 		this.texts = texts;
 	}
 
-	public byte[] zip(Account participant, List<TrajectoryOverview> theirs, Locale language) {
+	/**
+	 * Writes the ZIP as it is made: a participant with many photos would otherwise hold all of them
+	 * (up to 15 MB each) in memory at once; now one file at a time.
+	 */
+	public void zip(Account participant, List<TrajectoryOverview> theirs, Locale language, OutputStream out) {
 		List<Intakes.Application> applications = intakes.applicationsOf(participant.id(), participant.email());
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("account", Map.of("name", participant.displayName(), "email", participant.email(), "language",
 					participant.language().getLanguage()));
@@ -105,7 +108,6 @@ public class ParticipantExport {
 		catch (IOException e) {
 			throw new UncheckedIOException("The export could not be written", e);
 		}
-		return bytes.toByteArray();
 	}
 
 	/** The application the trajectory came from; the latest counts, as for its question. */

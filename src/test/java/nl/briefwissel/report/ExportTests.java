@@ -154,6 +154,16 @@ class ExportTests {
 		assertThat(entries.keySet()).noneMatch(name -> name.contains("bijlagen"));
 	}
 
+	/** The download is written as it is made (chunked), not first built whole in memory. */
+	@Test
+	void theExportIsStreamedToTheBrowser(@org.springframework.boot.test.web.server.LocalServerPort int port) throws Exception {
+		var response = new nl.briefwissel.WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel").get("/participant/export");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/zip");
+		assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+		assertThat(response.headers().firstValue("Transfer-Encoding")).contains("chunked");
+	}
+
 	private Map<String, byte[]> export(Account participant, String language) throws Exception {
 		var response = mvc.perform(get("/participant/export").param("lang", language).with(fixtures.as(participant)))
 			.andReturn()

@@ -1,5 +1,9 @@
 package nl.briefwissel.report.web;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
 import java.time.Clock;
@@ -58,19 +62,20 @@ class ReportController {
 		this.accounts = accounts;
 	}
 
-	/** Everything about the participant: records as PDF, attachments, and all data as JSON. */
+	/**
+	 * Everything about the participant: records as PDF, attachments, and all data as JSON, written
+	 * to the download as it is made.
+	 */
 	@Audited(AuditAction.EXPORT)
 	@GetMapping("/participant/export")
-	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInAccount me, Locale locale) {
+	void export(@AuthenticationPrincipal SignedInAccount me, Locale locale, HttpServletResponse response) throws IOException {
 		var participant = accounts.byId(me.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		byte[] zip = export.zip(participant, trajectories.ofParticipant(me.id()), locale);
 		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "my-data" : "mijn-gegevens") + "-" + LocalDate.now(clock)
 				+ ".zip";
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(zip);
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		export.zip(participant, trajectories.ofParticipant(me.id()), locale, response.getOutputStream());
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
