@@ -1,11 +1,15 @@
 package nl.briefwissel.organisation;
 
+import java.util.List;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.Today;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,11 +17,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static nl.briefwissel.Accessible.describedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @BriefwisselTest
@@ -46,7 +53,8 @@ class ProgrammeSettingsTests {
 
 		mvc.perform(settings(running.programmeId(), "8", "3", "2", "24", "NOTIFICATION", "aanmelden@example.nl")
 			.with(user(users.loadUserByUsername(manager.email()))))
-			.andExpect(flash().attribute("settingsSaved", running.programmeId()));
+			.andExpect(flash().attribute("settingsSaved", running.programmeId()))
+			.andExpect(redirectedUrl("/programme#settings-" + running.programmeId()));
 
 		Programme changed = programmes.byId(running.programmeId()).orElseThrow();
 		assertThat(changed.weeks()).isEqualTo(8);
@@ -66,6 +74,67 @@ class ProgrammeSettingsTests {
 		mvc.perform(settings(running.programmeId(), "3", "4", "2", "24", "FULL_TEXT", "geen adres")
 			.with(user(users.loadUserByUsername(manager.email()))))
 			.andExpect(flash().attributeExists("settingsMessages"));
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().weeks()).isEqualTo(6);
+	}
+
+	/** Back on the page, the manager finds the settings as typed, not the stored ones, and each mistake at its field. */
+	@Test
+	void aSettingsMistakeGivesBackWhatWasTypedWithTheSentenceAtItsField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		var refused = mvc.perform(settings(running.programmeId(), "20", "3", "2", "24", "NOTIFICATION", "geen adres")
+			.with(fixtures.as(manager)))
+			.andExpect(redirectedUrl("/programme#settings-" + running.programmeId()))
+			.andReturn();
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().weeks()).isEqualTo(6);
+
+		// The flash message travels with the session, as in a browser.
+		Document page = Jsoup.parse(mvc.perform(get("/programme").cookie(refused.getResponse().getCookies())
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		String id = running.programmeId().toString();
+		Element settings = page.getElementById("settings-" + id);
+		assertThat(settings).isNotNull();
+		assertThat(settings.hasAttr("open")).isTrue();
+
+		Element weeks = page.getElementById("weeks-" + id);
+		assertThat(weeks.attr("value")).isEqualTo("20");
+		assertThat(weeks.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, weeks)).extracting(Element::id).containsExactly("weeks-error-" + id);
+		assertThat(page.getElementById("weeks-error-" + id).text()).isNotBlank();
+		assertThat(page.getElementById("weeks-error-" + id).closest("details")).isSameAs(settings);
+
+		Element intake = page.getElementById("intake-" + id);
+		assertThat(intake.attr("value")).isEqualTo("geen adres");
+		assertThat(intake.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, intake)).extracting(Element::id).containsExactly("intake-error-" + id);
+
+		Element moments = page.getElementById("moments-" + id);
+		assertThat(moments.attr("value")).as("a right value typed with wrong ones").isEqualTo("3");
+		assertThat(moments.hasAttr("aria-invalid")).isFalse();
+		assertThat(page.getElementById("mode-" + id).selectFirst("option[selected]").val()).isEqualTo("NOTIFICATION");
+	}
+
+	@Test
+	void anIntakeAddressOfAnotherProgrammeIsSaidAtTheAddressField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		String taken = "bezet-" + running.id() + "@briefwissel.test";
+		programmes.create(running.organisationId(), "Ander programma", taken);
+		var refused = mvc.perform(settings(running.programmeId(), "7", "2", "2", "24", "FULL_TEXT", taken)
+			.with(fixtures.as(manager)))
+			.andExpect(redirectedUrl("/programme#settings-" + running.programmeId()))
+			.andReturn();
+
+		Document page = Jsoup.parse(mvc.perform(get("/programme").cookie(refused.getResponse().getCookies())
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		String id = running.programmeId().toString();
+		assertThat(page.getElementById("weeks-" + id).attr("value")).isEqualTo("7");
+		Element intake = page.getElementById("intake-" + id);
+		assertThat(intake.attr("value")).isEqualTo(taken);
+		assertThat(intake.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, intake)).singleElement().satisfies(error -> assertThat(error.text()).isNotBlank());
 		assertThat(programmes.byId(running.programmeId()).orElseThrow().weeks()).isEqualTo(6);
 	}
 

@@ -1,7 +1,6 @@
 package nl.briefwissel.web;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,6 +24,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
+import static nl.briefwissel.Accessible.describedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -214,18 +214,6 @@ class FormErrorsAccessibilityTests {
 
 	private Document page(RequestBuilder request) throws Exception {
 		return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-	}
-
-	/** The elements an aria-describedby names, each of which must exist on the page. */
-	private static List<Element> describedBy(Document page, Element element) {
-		assertThat(element).isNotNull();
-		String ids = element.attr("aria-describedby").strip();
-		assertThat(ids).as("aria-describedby of #%s", element.id()).isNotEmpty();
-		return Arrays.stream(ids.split("\\s+")).map(id -> {
-			Element target = page.getElementById(id);
-			assertThat(target).as("#%s, named by #%s", id, element.id()).isNotNull();
-			return target;
-		}).toList();
 	}
 
 	private static String suffix() {

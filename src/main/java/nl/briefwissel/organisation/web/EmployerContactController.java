@@ -34,10 +34,11 @@ class EmployerContactController {
 		String address = employerContact.strip();
 		if (!address.isEmpty() && (address.length() > 320 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
 			redirect.addFlashAttribute("employerContactProblem", programme.id());
-			return "redirect:/programme";
+			redirect.addFlashAttribute("employerContactTyped", employerContact); // given back to correct, not lost
+			return "redirect:/programme#employer-form-" + programme.id();
 		}
 		programmes.changeEmployerContact(programme.id(), address);
 		redirect.addFlashAttribute("employerContactSaved", programme.id());
-		return "redirect:/programme";
+		return "redirect:/programme#employer-form-" + programme.id();
 	}
 }

@@ -43,6 +43,6 @@ class ProgrammeJargonController {
 			.toList();
 		programmes.changeJargon(programme.id(), words);
 		redirect.addFlashAttribute("jargonSaved", programme.id());
-		return "redirect:/programme";
+		return "redirect:/programme#jargon-form-" + programme.id();
 	}
 }

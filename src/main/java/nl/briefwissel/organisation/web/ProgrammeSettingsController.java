@@ -1,5 +1,9 @@
 package nl.briefwissel.organisation.web;
 
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,14 +17,15 @@ import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,8 +35,11 @@ class ProgrammeSettingsController {
 
 	private final Programmes programmes;
 
-	ProgrammeSettingsController(Programmes programmes) {
+	private final MessageSource texts;
+
+	ProgrammeSettingsController(Programmes programmes, MessageSource texts) {
 		this.programmes = programmes;
+		this.texts = texts;
 	}
 
 	record SettingsForm(@NotNull @Min(value = 4, message = "{programme.settings.weeks.range}") @Max(value = 12,
@@ -46,34 +54,52 @@ class ProgrammeSettingsController {
 			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320) String intakeAddress) {
 	}
 
+	/**
+	 * The settings as typed, given back after a mistake. Strings, because what is not a number must come
+	 * back too; and flashed, so it travels in the session, which lives in the database.
+	 */
+	record TypedSettings(String weeks, String momentsPerWeek, String replyWithinDays, String retentionMonths,
+			String mailMode, String intakeAddress) implements Serializable {
+
+		static TypedSettings from(Map<String, String> parameters) {
+			return new TypedSettings(parameters.get("weeks"), parameters.get("momentsPerWeek"),
+					parameters.get("replyWithinDays"), parameters.get("retentionMonths"), parameters.get("mailMode"),
+					parameters.get("intakeAddress"));
+		}
+	}
+
 	@PostMapping("/programme/programmes/{id}/settings")
 	String change(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@Valid @ModelAttribute SettingsForm form, BindingResult errors, RedirectAttributes redirect) {
+			@Valid @ModelAttribute SettingsForm form, BindingResult errors, @RequestParam Map<String, String> typed,
+			Locale locale, RedirectAttributes redirect) {
 		Programme programme = programmes.byId(id)
 			.filter(p -> p.organisationId().equals(me.organisationId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (!errors.hasErrors() && ProgrammesController.IntakeAddressCheck.taken(programmes, form.intakeAddress(), programme.id())) {
-			redirect.addFlashAttribute("settingsProblem", "programme.settings.intake.taken");
+		// By field, so that each sentence stands at the field it is about.
+		Map<String, String> problems = new LinkedHashMap<>();
+		errors.getFieldErrors()
+			.forEach(error -> problems.putIfAbsent(error.getField(), error.isBindingFailure()
+					? texts.getMessage("programme.settings.number", null, locale) : error.getDefaultMessage()));
+		if (problems.isEmpty() && ProgrammesController.IntakeAddressCheck.taken(programmes, form.intakeAddress(), programme.id())) {
+			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
+		}
+		if (problems.isEmpty()) {
+			try {
+				programmes.changeSettings(programme.id(), new Programmes.Settings(form.weeks(), form.momentsPerWeek(),
+						form.replyWithinDays(), form.retentionMonths(), form.mailMode(), form.intakeAddress()));
+			}
+			catch (Programmes.IntakeAddressTakenException taken) {
+				problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
+			}
+		}
+		if (!problems.isEmpty()) {
+			redirect.addFlashAttribute("settingsMessages", problems);
+			redirect.addFlashAttribute("settingsTyped", TypedSettings.from(typed));
 			redirect.addFlashAttribute("settingsFor", programme.id());
-			return "redirect:/programme";
 		}
-		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("settingsErrors", errors.getFieldErrors().stream().map(FieldError::getCode).toList());
-			redirect.addFlashAttribute("settingsMessages",
-					errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).toList());
-			redirect.addFlashAttribute("settingsFor", programme.id());
-			return "redirect:/programme";
+		else {
+			redirect.addFlashAttribute("settingsSaved", programme.id());
 		}
-		try {
-			programmes.changeSettings(programme.id(), new Programmes.Settings(form.weeks(), form.momentsPerWeek(),
-					form.replyWithinDays(), form.retentionMonths(), form.mailMode(), form.intakeAddress()));
-		}
-		catch (Programmes.IntakeAddressTakenException taken) {
-			redirect.addFlashAttribute("settingsProblem", "programme.settings.intake.taken");
-			redirect.addFlashAttribute("settingsFor", programme.id());
-			return "redirect:/programme";
-		}
-		redirect.addFlashAttribute("settingsSaved", programme.id());
-		return "redirect:/programme";
+		return "redirect:/programme#settings-" + programme.id();
 	}
 }

@@ -1,6 +1,9 @@
 package nl.briefwissel.organisation.web;
 
+import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,11 +21,11 @@ import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,44 +48,53 @@ class ProgrammesController {
 
 	private final Accounts accounts;
 
-	ProgrammesController(Programmes programmes, Themes themes, CoachPool pool, Accounts accounts) {
+	private final MessageSource texts;
+
+	ProgrammesController(Programmes programmes, Themes themes, CoachPool pool, Accounts accounts, MessageSource texts) {
 		this.programmes = programmes;
 		this.themes = themes;
 		this.pool = pool;
 		this.accounts = accounts;
+		this.texts = texts;
 	}
 
+	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
 	record NewProgramme(@NotBlank(message = "{programme.create.name.required}") @Size(max = 200,
 			message = "{programme.create.name.required}") String name,
-			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320) String intakeAddress) {
+			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320) String intakeAddress)
+			implements Serializable {
 	}
 
+	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
 	record NewTheme(@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200) String labelNl,
-			@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200) String labelEn) {
+			@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200) String labelEn)
+			implements Serializable {
 	}
 
 	@PostMapping("/programme/programmes")
 	String create(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute NewProgramme form,
-			BindingResult errors, RedirectAttributes redirect) {
-		if (!errors.hasErrors() && IntakeAddressCheck.taken(programmes, form.intakeAddress(), null)) {
-			redirect.addFlashAttribute("createProblem", "programme.settings.intake.taken");
-			return "redirect:/programme";
+			BindingResult errors, Locale locale, RedirectAttributes redirect) {
+		Map<String, String> problems = messages(errors);
+		if (problems.isEmpty() && IntakeAddressCheck.taken(programmes, form.intakeAddress(), null)) {
+			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
 		}
-		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("createMessages", messages(errors));
-			return "redirect:/programme";
+		Programme programme = null;
+		if (problems.isEmpty()) {
+			try {
+				programme = programmes.create(me.organisationId(), form.name().strip(), form.intakeAddress());
+			}
+			catch (Programmes.IntakeAddressTakenException taken) {
+				problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
+			}
 		}
-		Programme programme;
-		try {
-			programme = programmes.create(me.organisationId(), form.name().strip(), form.intakeAddress());
-		}
-		catch (Programmes.IntakeAddressTakenException taken) {
-			redirect.addFlashAttribute("createProblem", "programme.settings.intake.taken");
-			return "redirect:/programme";
+		if (programme == null) {
+			redirect.addFlashAttribute("createMessages", problems);
+			redirect.addFlashAttribute("createTyped", form);
+			return "redirect:/programme#new-programme";
 		}
 		pool.set(programme.id(), accounts.coachesOf(me.organisationId()).stream().map(Account::id).toList());
 		redirect.addFlashAttribute("created", programme.id());
-		return "redirect:/programme";
+		return "redirect:/programme#programme-" + programme.id();
 	}
 
 	@PostMapping("/programme/programmes/{id}/themes")
@@ -91,13 +103,14 @@ class ProgrammesController {
 		Programme programme = own(id, me);
 		if (errors.hasErrors()) {
 			redirect.addFlashAttribute("themeMessages", messages(errors));
+			redirect.addFlashAttribute("themeTyped", form);
 		}
 		else {
 			themes.add(programme.id(), form.labelNl(), form.labelEn());
 			redirect.addFlashAttribute("themesSaved", programme.id());
 		}
 		redirect.addFlashAttribute("themesFor", programme.id());
-		return "redirect:/programme";
+		return "redirect:/programme#themes-" + programme.id();
 	}
 
 	@PostMapping("/programme/programmes/{id}/themes/{code}")
@@ -116,7 +129,7 @@ class ProgrammesController {
 			redirect.addFlashAttribute("themesSaved", programme.id());
 		}
 		redirect.addFlashAttribute("themesFor", programme.id());
-		return "redirect:/programme";
+		return "redirect:/programme#themes-" + programme.id();
 	}
 
 	@PostMapping("/programme/programmes/{id}/coaches")
@@ -127,7 +140,7 @@ class ProgrammesController {
 		List<UUID> coaches = chosen == null ? List.of() : chosen.stream().filter(ownCoaches::contains).toList();
 		pool.set(programme.id(), coaches);
 		redirect.addFlashAttribute("poolSaved", programme.id());
-		return "redirect:/programme";
+		return "redirect:/programme#coaches-" + programme.id();
 	}
 
 	@PostMapping("/programme/programmes/{id}/public-intake")
@@ -136,7 +149,7 @@ class ProgrammesController {
 		Programme programme = own(id, me);
 		programmes.openPublicIntake(programme.id(), open);
 		redirect.addFlashAttribute("linkSaved", programme.id());
-		return "redirect:/programme";
+		return "redirect:/programme#link-" + programme.id();
 	}
 
 	private Programme own(UUID id, SignedInAccount me) {
@@ -145,8 +158,11 @@ class ProgrammesController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	private static List<String> messages(BindingResult errors) {
-		return errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).toList();
+	/** What is wrong, by field, so that each sentence stands at the field it is about; flashed, so a map of strings. */
+	private static Map<String, String> messages(BindingResult errors) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		errors.getFieldErrors().forEach(error -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
+		return byField;
 	}
 
 	/** Whether another programme already takes in mail on this address. */

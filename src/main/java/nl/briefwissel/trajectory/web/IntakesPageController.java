@@ -1,13 +1,14 @@
 package nl.briefwissel.trajectory.web;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -35,7 +36,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The programme manager's intakes and matching: invitations, applications not complete yet,
  * intakes waiting for a coach with the system's proposal, and proposals waiting for the coach.
- * Names, themes, dates and the self-check only; the question itself is for the coach.
+ * Names, themes, dates and the self-check only; the question itself is for the coach. Each action
+ * returns to the part of the programme's card it was about and says there what happened ({@code doneAt}
+ * and {@code problemAt} name that element's id): the top of a long page is out of sight.
  */
 @Controller
 class IntakesPageController {
@@ -94,6 +96,10 @@ class IntakesPageController {
 			@Size(max = 320) String email, @NotNull Locale language) {
 	}
 
+	/** An invitation as typed, given back after a mistake; flashed, so strings that travel in the session. */
+	record TypedInvitation(String name, String email, String language) implements Serializable {
+	}
+
 	@GetMapping("/programme/intakes")
 	String page(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		LocalDate firstDay = DutchHolidays.onOrAfter(LocalDate.now(clock).plusDays(1));
@@ -130,17 +136,23 @@ class IntakesPageController {
 
 	@PostMapping("/programme/programmes/{id}/invitations")
 	String invite(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@Valid @ModelAttribute Invitation invitation, BindingResult errors, RedirectAttributes redirect) {
+			@Valid @ModelAttribute Invitation invitation, BindingResult errors,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String language, RedirectAttributes redirect) {
 		Programme programme = own(id, me);
+		String at = "invite-" + programme.id();
 		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("inviteErrors",
-					errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).collect(Collectors.toList()));
+			Map<String, String> byField = new LinkedHashMap<>();
+			errors.getFieldErrors().forEach(error -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
+			redirect.addFlashAttribute("inviteErrors", byField);
+			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
 			redirect.addFlashAttribute("inviteFor", programme.id());
-			return "redirect:/programme/intakes";
+			return "redirect:/programme/intakes#" + at;
 		}
 		intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(), me.id());
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", invitation.email().strip()));
-		return "redirect:/programme/intakes";
+		redirect.addFlashAttribute("doneAt", at);
+		return "redirect:/programme/intakes#" + at;
 	}
 
 	@PostMapping("/programme/programmes/{id}/intakes/{intake}/withdraw")
@@ -151,7 +163,8 @@ class IntakesPageController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.withdrawn", "arg", ""));
-		return "redirect:/programme/intakes";
+		redirect.addFlashAttribute("doneAt", "open-" + programme.id());
+		return "redirect:/programme/intakes#open-" + programme.id();
 	}
 
 	@PostMapping("/programme/trajectories/{id}/propose")
@@ -163,17 +176,23 @@ class IntakesPageController {
 		LocalDate today = LocalDate.now(clock);
 		if (startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))) {
 			redirect.addFlashAttribute("problem", "intakes.propose.startOn");
-			return "redirect:/programme/intakes";
+			redirect.addFlashAttribute("problemAt", "intake-" + trajectory.id());
+			redirect.addFlashAttribute("proposedCoach", coach);
+			redirect.addFlashAttribute("proposedStart", startOn == null ? "" : startOn.toString());
+			return "redirect:/programme/intakes#intake-" + trajectory.id();
 		}
 		try {
 			matching.proposeCoach(trajectory.id(), coach, startOn, me.id());
 		}
 		catch (IllegalTransitionException e) {
+			// The intake may have left the waiting list meanwhile; the programme's card is always there.
 			redirect.addFlashAttribute("problem", e.messageKey());
-			return "redirect:/programme/intakes";
+			redirect.addFlashAttribute("problemAt", "programme-" + trajectory.programmeId());
+			return "redirect:/programme/intakes#programme-" + trajectory.programmeId();
 		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposed", "arg", trajectory.participantName()));
-		return "redirect:/programme/intakes";
+		redirect.addFlashAttribute("doneAt", "asked-" + trajectory.programmeId());
+		return "redirect:/programme/intakes#asked-" + trajectory.programmeId();
 	}
 
 	private Programme own(UUID id, SignedInAccount me) {

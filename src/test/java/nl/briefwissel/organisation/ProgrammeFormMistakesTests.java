@@ -1,0 +1,150 @@
+package nl.briefwissel.organisation;
+
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Role;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static nl.briefwissel.Accessible.describedBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A programme manager who makes a mistake in a form comes back to that form, on the programme it was
+ * about, finds what they typed and reads what is wrong at the field (WCAG 3.3.1, 3.3.3).
+ */
+@BriefwisselTest
+class ProgrammeFormMistakesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Test
+	void aNewProgrammeWithAWrongAddressComesBackAsTypedAndAMadeOneIsShownAtItsCard() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Vergissing " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+
+		MvcResult refused = mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager))
+			.param("name", "Talent " + suffix).param("intakeAddress", "talent@"))
+			.andExpect(redirectedUrl("/programme#new-programme"))
+			.andReturn();
+		assertThat(programmes.ofOrganisation(organisation.id())).isEmpty();
+		Document page = pageAfter(refused, "/programme", manager);
+		assertThat(page.getElementById("new-programme").hasAttr("open")).isTrue();
+		assertThat(page.getElementById("new-name").attr("value")).isEqualTo("Talent " + suffix);
+		assertThat(page.getElementById("new-name").hasAttr("aria-invalid")).isFalse();
+		Element intake = page.getElementById("new-intake");
+		assertThat(intake.attr("value")).isEqualTo("talent@");
+		assertThat(intake.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, intake)).extracting(Element::id).containsExactly("new-intake-help", "new-intake-error");
+		assertThat(page.getElementById("new-intake-error").text()).isNotBlank();
+
+		MvcResult made = mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager))
+			.param("name", "Talent " + suffix))
+			.andReturn();
+		Programme programme = programmes.ofOrganisation(organisation.id()).get(0);
+		assertThat(made.getResponse().getRedirectedUrl()).isEqualTo("/programme#programme-" + programme.id());
+		Element card = pageAfter(made, "/programme", manager).getElementById("programme-" + programme.id());
+		assertThat(card.select(".utrecht-alert--ok[role=status]")).hasSize(1);
+	}
+
+	@Test
+	void aThemeWithoutItsEnglishLabelComesBackAtThatField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = manager(running);
+		String id = running.programmeId().toString();
+		MvcResult refused = mvc.perform(post("/programme/programmes/{id}/themes", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("labelNl", "Werk en mantelzorg").param("labelEn", ""))
+			.andExpect(redirectedUrl("/programme#themes-" + id))
+			.andReturn();
+
+		Document page = pageAfter(refused, "/programme", manager);
+		assertThat(page.getElementById("themes-" + id).hasAttr("open")).isTrue();
+		assertThat(page.getElementById("theme-nl-" + id).attr("value")).isEqualTo("Werk en mantelzorg");
+		assertThat(page.getElementById("theme-nl-" + id).hasAttr("aria-invalid")).isFalse();
+		Element english = page.getElementById("theme-en-" + id);
+		assertThat(english.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, english)).extracting(Element::id).containsExactly("theme-en-error-" + id);
+	}
+
+	@Test
+	void aWrongEmployerAddressComesBackAsTypedNotAsTheStoredOne() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = manager(running);
+		String id = running.programmeId().toString();
+		mvc.perform(post("/programme/programmes/{id}/employer-contact", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("employerContact", "hr@gemeente.nl"))
+			.andExpect(redirectedUrl("/programme#employer-form-" + id));
+		MvcResult refused = mvc.perform(post("/programme/programmes/{id}/employer-contact", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("employerContact", "hr@gemeente"))
+			.andExpect(redirectedUrl("/programme#employer-form-" + id))
+			.andReturn();
+
+		Document page = pageAfter(refused, "/programme", manager);
+		Element address = page.getElementById("employer-" + id);
+		assertThat(address.attr("value")).isEqualTo("hr@gemeente");
+		assertThat(address.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, address)).extracting(Element::id)
+			.containsExactly("employer-help-" + id, "employer-error-" + id);
+		assertThat(programmes.employerContact(running.programmeId())).contains("hr@gemeente.nl");
+	}
+
+	@Test
+	void anInvitationWithAWrongAddressComesBackAsTypedAtTheInviteForm() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = manager(running);
+		String id = running.programmeId().toString();
+		MvcResult refused = mvc.perform(post("/programme/programmes/{id}/invitations", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("name", "Nina Vos").param("email", "nina@").param("language", "en"))
+			.andExpect(redirectedUrl("/programme/intakes#invite-" + id))
+			.andReturn();
+
+		Document page = pageAfter(refused, "/programme/intakes", manager);
+		assertThat(page.getElementById("invite-" + id)).isNotNull();
+		assertThat(page.getElementById("invite-name-" + id).attr("value")).isEqualTo("Nina Vos");
+		assertThat(page.getElementById("invite-name-" + id).hasAttr("aria-invalid")).isFalse();
+		Element email = page.getElementById("invite-email-" + id);
+		assertThat(email.attr("value")).isEqualTo("nina@");
+		assertThat(email.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, email)).extracting(Element::id).containsExactly("invite-email-error-" + id);
+		assertThat(page.getElementById("invite-email-error-" + id).text()).isNotBlank();
+		assertThat(page.getElementById("invite-language-" + id).selectFirst("option[selected]").val()).isEqualTo("en");
+	}
+
+	private Account manager(Fixtures.RunningTrajectory running) {
+		return fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+	}
+
+	/** The page the redirect leads to, with the session it carried: flash messages travel in it, as in a browser. */
+	private Document pageAfter(MvcResult redirect, String path, Account account) throws Exception {
+		return Jsoup.parse(mvc.perform(get(path).cookie(redirect.getResponse().getCookies()).with(fixtures.as(account)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+}
