@@ -170,17 +170,14 @@ sealed interface Rule {
 				.toList();
 		}
 
+		/** One pass: a participle after any auxiliary (a loop per auxiliary was quadratic in a long sentence). */
 		static boolean passive(Draft.Sentence sentence, RuleSet rules) {
-			List<Draft.Word> words = sentence.words();
-			for (int i = 0; i < words.size(); i++) {
-				if (!rules.passiveAuxiliaries().contains(words.get(i).lower())) {
-					continue;
+			boolean auxiliarySeen = false;
+			for (Draft.Word word : sentence.words()) {
+				if (auxiliarySeen && participle(word.lower(), rules)) {
+					return true;
 				}
-				for (int j = i + 1; j < words.size(); j++) {
-					if (participle(words.get(j).lower(), rules)) {
-						return true;
-					}
-				}
+				auxiliarySeen = auxiliarySeen || rules.passiveAuxiliaries().contains(word.lower());
 			}
 			return false;
 		}

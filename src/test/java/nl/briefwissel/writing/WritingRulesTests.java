@@ -19,6 +19,20 @@ class WritingRulesTests {
 
 	private final WritingCheck check = new WritingCheck(new RuleSets(""));
 
+	/**
+	 * A sentence without an end, full of auxiliaries (text pasted in, a key held down): every
+	 * auxiliary looked at every later word, so 100,000 characters kept a core busy for minutes on
+	 * each check while typing. Not a benchmark: a bound far above the time the check takes.
+	 */
+	@Test
+	void aLongSentenceOfAuxiliariesIsCheckedInOnePass() {
+		String pasted = "wordt ".repeat(16_000) + "gevraagd";
+		WritingReport report = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+				() -> check.check(pasted, DUTCH));
+		assertThat(report).isNotNull();
+		assertThat(Rule.PassiveVoice.passive(new Draft(pasted).sentences.get(0), new RuleSets("").of(DUTCH))).isTrue();
+	}
+
 	@Test
 	void theDraftFromTheIssueShowsTheJudgingWordsAndTheFourQuestionsMarkedInTheText() {
 		WritingReport report = check.check("Je moet gewoon altijd eerst nadenken. Wat wil je? Waarom? Wanneer? Met wie?", DUTCH);

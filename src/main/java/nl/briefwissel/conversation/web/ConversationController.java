@@ -250,7 +250,9 @@ class ConversationController {
 		TrajectoryOverview trajectory = own(id, me);
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
 		desk.saveDraft(id, me.id(), form.text(), submission);
-		model.addAttribute("report", writing.check(form.text() == null ? "" : form.text(),
+		// The letter itself may not be longer than this; the check while typing has no form rule to stop it.
+		String text = form.text() == null ? "" : form.text().length() > 50_000 ? form.text().substring(0, 50_000) : form.text();
+		model.addAttribute("report", writing.check(text,
 				accounts.byId(trajectory.participantId()).map(Account::language).orElse(null),
 				programmes.byId(trajectory.programmeId()).map(Programme::jargon).orElse(List.of())));
 		if (htmx != null) {
