@@ -94,13 +94,28 @@ public class Accounts {
 			.update();
 	}
 
+	/** What became of taking a role back. */
+	public enum RoleRemoval { REMOVED, NOT_HELD, LAST_ADMINISTRATOR }
+
+	/**
+	 * Takes a role back. The last administrator keeps theirs: the administrators' rows are locked
+	 * first, so two administrators taking each other's role at once cannot leave nobody to manage.
+	 */
 	@Transactional
-	/** Takes a role back; true when the person had it. */
-	public boolean removeRole(UUID accountId, Role role) {
+	public RoleRemoval removeRole(UUID accountId, Role role) {
+		if (role == Role.ADMINISTRATOR) {
+			List<UUID> administrators = jdbc.sql("select account_id from account_role where role = :role for update")
+				.param("role", role.name())
+				.query(UUID.class)
+				.list();
+			if (administrators.equals(List.of(accountId))) {
+				return RoleRemoval.LAST_ADMINISTRATOR;
+			}
+		}
 		return jdbc.sql("delete from account_role where account_id = :id and role = :role")
 			.param("id", accountId)
 			.param("role", role.name())
-			.update() == 1;
+			.update() == 1 ? RoleRemoval.REMOVED : RoleRemoval.NOT_HELD;
 	}
 
 	/**

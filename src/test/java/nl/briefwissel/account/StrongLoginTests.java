@@ -377,6 +377,45 @@ class StrongLoginTests {
 			.param("email", participant.email()).query(Integer.class).single()).isEqualTo(1);
 	}
 
+	/** A coach whose participants are still writing keeps the role: nobody would read their letters. */
+	@Test
+	void aCoachWithTrajectoriesUnderWayKeepsTheRole() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/admin/accounts/" + running.coach().id() + "/roles").param("role", "COACH").param("grant", "false")
+				.with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("roleProblemWhy", "admin.accounts.stillCoaching"));
+		assertThat(accounts.byId(running.coach().id()).orElseThrow().roles()).contains(Role.COACH);
+	}
+
+	/**
+	 * Two administrators taking each other's role at once: the rows are locked and counted first, so
+	 * one of them stays. (Each may not take their own, so the last one is always someone else's.)
+	 */
+	@Test
+	void theLastAdministratorKeepsTheRole() {
+		Account first = accounts.register(new NewAccount(null, "beheer-a-" + UUID.randomUUID() + "@example.nl", "A",
+				Locale.forLanguageTag("nl"), Set.of(Role.ADMINISTRATOR), PASSWORD));
+		Account second = accounts.register(new NewAccount(null, "beheer-b-" + UUID.randomUUID() + "@example.nl", "B",
+				Locale.forLanguageTag("nl"), Set.of(Role.ADMINISTRATOR), PASSWORD));
+		List<UUID> others = jdbc.sql("select account_id from account_role where role = 'ADMINISTRATOR' and account_id not in (:a, :b)")
+			.param("a", first.id()).param("b", second.id()).query(UUID.class).list();
+		try {
+			for (UUID other : others) {
+				assertThat(accounts.removeRole(other, Role.ADMINISTRATOR)).isEqualTo(Accounts.RoleRemoval.REMOVED);
+			}
+			assertThat(accounts.removeRole(first.id(), Role.ADMINISTRATOR)).isEqualTo(Accounts.RoleRemoval.REMOVED);
+			assertThat(accounts.removeRole(second.id(), Role.ADMINISTRATOR)).isEqualTo(Accounts.RoleRemoval.LAST_ADMINISTRATOR);
+			assertThat(accounts.byId(second.id()).orElseThrow().roles()).contains(Role.ADMINISTRATOR);
+		}
+		finally {
+			for (UUID other : others) {
+				accounts.addRole(other, Role.ADMINISTRATOR);
+			}
+		}
+	}
+
 	/** A role taken back is gone at once: the person's open sessions end, on every node. */
 	@Test
 	void takingBackARoleEndsThePersonsSessions() throws Exception {

@@ -3,6 +3,7 @@ package nl.briefwissel.account.web;
 import java.util.UUID;
 
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.CoachWork;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignInAttempts;
@@ -32,7 +33,10 @@ class AdministrationController {
 
 	private final SignInAttempts attempts;
 
-	AdministrationController(Accounts accounts, SecondFactors secondFactors, SignInAttempts attempts) {
+	private final CoachWork coachWork;
+
+	AdministrationController(Accounts accounts, SecondFactors secondFactors, SignInAttempts attempts, CoachWork coachWork) {
+		this.coachWork = coachWork;
 		this.accounts = accounts;
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
@@ -72,16 +76,38 @@ class AdministrationController {
 		existing(id);
 		if (!grant && role == Role.ADMINISTRATOR && id.equals(me.id())) {
 			// Nobody locks themselves out of administration by accident.
-			redirect.addFlashAttribute("roleProblem", id);
-			return "redirect:/admin";
+			return refused(redirect, id, "admin.accounts.roleProblem", 0);
+		}
+		if (!grant && role == Role.COACH && coachWork.underway(id) > 0) {
+			// Their participants would write on into a conversation nobody reads: the trajectories go to
+			// another coach, or end, first.
+			return refused(redirect, id, "admin.accounts.stillCoaching", coachWork.underway(id));
 		}
 		if (grant) {
 			accounts.addRole(id, role);
 		}
-		else if (accounts.removeRole(id, role) && !id.equals(me.id())) {
-			accounts.endSessions(id);
+		else {
+			switch (accounts.removeRole(id, role)) {
+				case LAST_ADMINISTRATOR -> {
+					return refused(redirect, id, "admin.accounts.lastAdministrator", 0);
+				}
+				case REMOVED -> {
+					if (!id.equals(me.id())) {
+						accounts.endSessions(id);
+					}
+				}
+				case NOT_HELD -> {
+				}
+			}
 		}
 		redirect.addFlashAttribute("roleChanged", id);
+		return "redirect:/admin";
+	}
+
+	private static String refused(RedirectAttributes redirect, UUID id, String why, int count) {
+		redirect.addFlashAttribute("roleProblem", id);
+		redirect.addFlashAttribute("roleProblemWhy", why);
+		redirect.addFlashAttribute("roleProblemCount", count);
 		return "redirect:/admin";
 	}
 

@@ -1,0 +1,24 @@
+package nl.briefwissel.trajectory;
+
+import java.util.Set;
+import java.util.UUID;
+
+import nl.briefwissel.account.CoachWork;
+
+import org.springframework.stereotype.Component;
+
+/** The account module's question, answered from the trajectories. */
+@Component
+class TrajectoriesOfCoach implements CoachWork {
+
+	private final Trajectories trajectories;
+
+	TrajectoriesOfCoach(Trajectories trajectories) {
+		this.trajectories = trajectories;
+	}
+
+	@Override
+	public int underway(UUID coachId) {
+		return trajectories.countOfCoach(coachId, Set.of(TrajectoryStatus.RUNNING, TrajectoryStatus.PAUSED));
+	}
+}
