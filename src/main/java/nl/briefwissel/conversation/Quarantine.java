@@ -86,20 +86,37 @@ public class Quarantine {
 		return inbound.read(inboundMailId);
 	}
 
-	/** Adds the mail to the trajectory as the participant's message, and closes the entry. */
+	/**
+	 * Adds the mail to the trajectory as the participant's message, and closes the entry; empty when
+	 * someone closed it first (a double click: the entry is claimed before the letter is written, so
+	 * the second click waits for the first and then writes nothing).
+	 */
 	@Transactional
-	public UUID attach(UUID inboundMailId, UUID trajectoryId, UUID resolvedBy) {
+	public Optional<UUID> attach(UUID inboundMailId, UUID trajectoryId, UUID resolvedBy) {
+		if (!resolve(inboundMailId, "ATTACHED", resolvedBy)) {
+			return Optional.empty();
+		}
 		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
-		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
-		resolve(inboundMailId, "ATTACHED", resolvedBy);
-		return id;
+		return Optional.of(messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
+				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments()));
 	}
 
+	/** Closes the entry without a letter; false when someone closed it first. */
 	@Transactional
-	public void discard(UUID inboundMailId, UUID resolvedBy) {
-		resolve(inboundMailId, "DISCARDED", resolvedBy);
+	public boolean discard(UUID inboundMailId, UUID resolvedBy) {
+		return resolve(inboundMailId, "DISCARDED", resolvedBy);
+	}
+
+	/** A closed entry: which trajectory it was held for (null: none), to say it was dealt with already. */
+	public record Handled(UUID trajectoryId) {
+	}
+
+	public Optional<Handled> handled(UUID inboundMailId) {
+		return jdbc.sql("select trajectory_id from quarantined_mail where inbound_mail_id = :id and resolved_at is not null")
+			.param("id", inboundMailId)
+			.query((rs, n) -> new Handled(rs.getObject("trajectory_id", UUID.class)))
+			.optional();
 	}
 
 	/**
@@ -117,18 +134,15 @@ public class Quarantine {
 			.update();
 	}
 
-	private void resolve(UUID inboundMailId, String resolution, UUID resolvedBy) {
-		int updated = jdbc.sql("""
+	private boolean resolve(UUID inboundMailId, String resolution, UUID resolvedBy) {
+		return jdbc.sql("""
 				update quarantined_mail set resolved_at = :now, resolution = :resolution, resolved_by = :by
 				where inbound_mail_id = :id and resolved_at is null""")
 			.param("now", OffsetDateTime.now(clock))
 			.param("resolution", resolution)
 			.param("by", resolvedBy)
 			.param("id", inboundMailId)
-			.update();
-		if (updated != 1) {
-			throw new IllegalStateException("Quarantined mail " + inboundMailId + " is not open");
-		}
+			.update() == 1;
 	}
 
 	private List<Entry> entries(String condition, Object key) {

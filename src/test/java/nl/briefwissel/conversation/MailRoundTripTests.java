@@ -171,10 +171,37 @@ class MailRoundTripTests {
 		// The coach reads it and adds it to the conversation after all.
 		mvc.perform(get("/coach/quarantine/{id}", entry.inboundMailId()).with(user(users.loadUserByUsername(coach.email()))))
 			.andExpect(status().isOk());
-		mvc.perform(post("/coach/quarantine/{id}/attach", entry.inboundMailId()).with(csrf())
-			.with(user(users.loadUserByUsername(coach.email())))).andExpect(status().is3xxRedirection());
+		// A double click: both requests find the entry open; one adds the letter, the other is told it was done.
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<Object>> clicks = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				clicks.add(pool.submit(() -> {
+					start.await();
+					var result = mvc.perform(post("/coach/quarantine/{id}/attach", entry.inboundMailId()).with(csrf())
+						.with(user(users.loadUserByUsername(coach.email())))).andReturn();
+					assertThat(result.getResponse().getStatus()).isEqualTo(302);
+					return result.getFlashMap().get("resolved");
+				}));
+			}
+			start.countDown();
+			java.util.List<Object> outcomes = new java.util.ArrayList<>();
+			for (var click : clicks) {
+				outcomes.add(click.get());
+			}
+			assertThat(outcomes).containsExactlyInAnyOrder("attached", "already");
+		}
+		finally {
+			pool.shutdownNow();
+		}
 		assertThat(conversations.of(trajectory).stream().filter(m -> m.author() == Author.PARTICIPANT)).hasSize(1);
 		assertThat(quarantine.ofCoach(coach.id())).isEmpty();
+		// Once more, from a page opened before: said, not an error page.
+		mvc.perform(post("/coach/quarantine/{id}/discard", entry.inboundMailId()).with(csrf())
+			.with(user(users.loadUserByUsername(coach.email()))))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("resolved", "already"));
 	}
 
 	@Test

@@ -77,20 +77,22 @@ class QuarantineController {
 
 	@PostMapping("/coach/quarantine/{id}/attach")
 	String coachAttach(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		if (handledForCoach(id, me)) {
+			return already(redirect, "/coach/quarantine");
+		}
 		Quarantine.Entry entry = coachEntry(id, me);
-		quarantine.attach(id, entry.trajectoryId(), me.id());
-		redirect.addFlashAttribute("resolved", "attached");
-		return "redirect:/coach/quarantine";
+		return done(quarantine.attach(id, entry.trajectoryId(), me.id()).isPresent(), "attached", redirect, "/coach/quarantine");
 	}
 
 	@PostMapping("/admin/quarantine/{id}/attach")
 	String adminAttach(@PathVariable UUID id, @RequestParam UUID trajectoryId, @AuthenticationPrincipal SignedInAccount me,
 			RedirectAttributes redirect) {
+		if (quarantine.handled(id).isPresent()) {
+			return already(redirect, "/admin/quarantine");
+		}
 		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		trajectories.withContent(trajectoryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-		quarantine.attach(id, trajectoryId, me.id());
-		redirect.addFlashAttribute("resolved", "attached");
-		return "redirect:/admin/quarantine";
+		return done(quarantine.attach(id, trajectoryId, me.id()).isPresent(), "attached", redirect, "/admin/quarantine");
 	}
 
 	@PostMapping("/admin/quarantine/failed/{id}/retry")
@@ -104,18 +106,39 @@ class QuarantineController {
 
 	@PostMapping("/coach/quarantine/{id}/discard")
 	String coachDiscard(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		if (handledForCoach(id, me)) {
+			return already(redirect, "/coach/quarantine");
+		}
 		coachEntry(id, me);
-		quarantine.discard(id, me.id());
-		redirect.addFlashAttribute("resolved", "discarded");
-		return "redirect:/coach/quarantine";
+		return done(quarantine.discard(id, me.id()), "discarded", redirect, "/coach/quarantine");
 	}
 
 	@PostMapping("/admin/quarantine/{id}/discard")
 	String adminDiscard(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		if (quarantine.handled(id).isPresent()) {
+			return already(redirect, "/admin/quarantine");
+		}
 		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		quarantine.discard(id, me.id());
-		redirect.addFlashAttribute("resolved", "discarded");
-		return "redirect:/admin/quarantine";
+		return done(quarantine.discard(id, me.id()), "discarded", redirect, "/admin/quarantine");
+	}
+
+	/** A second click (or a colleague first) finds the entry closed: it says so instead of failing. */
+	private static String done(boolean byThisRequest, String what, RedirectAttributes redirect, String list) {
+		redirect.addFlashAttribute("resolved", byThisRequest ? what : "already");
+		return "redirect:" + list;
+	}
+
+	private static String already(RedirectAttributes redirect, String list) {
+		return done(false, null, redirect, list);
+	}
+
+	/** An entry of one of this coach's trajectories that was dealt with already. */
+	private boolean handledForCoach(UUID id, SignedInAccount me) {
+		return quarantine.handled(id)
+			.filter(handled -> handled.trajectoryId() != null && trajectories.byId(handled.trajectoryId())
+				.map(trajectory -> trajectory.coachedBy(me.id()))
+				.orElse(false))
+			.isPresent();
 	}
 
 	private String mail(Quarantine.Entry entry, String base, List<TrajectoryOverview> choices, Model model) {
