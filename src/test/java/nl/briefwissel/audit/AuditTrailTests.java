@@ -207,6 +207,11 @@ class AuditTrailTests {
 		mvc.perform(get("/admin/audit").param("trajectory", "geen-kenmerk").param("from", "31-02-2026").with(admin()))
 			.andExpect(content().string(containsString("Dit is geen traject-kenmerk")))
 			.andExpect(content().string(containsString("Vul een datum in")));
+		// A day the search cannot count with is a mistake to be told, not an error page.
+		mvc.perform(get("/admin/audit").param("to", "+999999999-12-31").with(admin()))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Vul een datum in")));
+		mvc.perform(get("/admin/audit").param("from", "+5000000-01-01").with(admin()))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Vul een datum in")));
 		mvc.perform(get("/admin/audit").param("person", trajectory.coach().email()).param("lang", "en").with(admin()))
 			.andExpect(content().string(containsString("Content read")));
 	}

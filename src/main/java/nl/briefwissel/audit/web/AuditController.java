@@ -45,10 +45,17 @@ class AuditController {
 		return "audit/search";
 	}
 
-	/** The calendar gives 2026-11-27; a person typing writes 27-11-2026. */
+	/**
+	 * The calendar gives 2026-11-27; a person typing writes 27-11-2026. A day outside this century is
+	 * a typing mistake, and the search could not compute with it (year 999999999 has no next day).
+	 */
 	private static LocalDate date(String text) {
-		return text.matches("\\d{1,2}-\\d{1,2}-\\d{4}")
+		LocalDate day = text.matches("\\d{1,2}-\\d{1,2}-\\d{4}")
 				? LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(text);
+		if (day.getYear() < 2000 || day.getYear() > 2099) {
+			throw new IllegalArgumentException("not a day of this century: " + day);
+		}
+		return day;
 	}
 
 	private static <T> T parse(String text, java.util.function.Function<String, T> parser, String problem,
