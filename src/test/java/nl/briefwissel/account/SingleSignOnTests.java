@@ -109,6 +109,17 @@ class SingleSignOnTests {
 		assertThat(trusted.body()).contains("Mijn werkplek");
 	}
 
+	/** The longest secret the form takes is stored, whatever its letters (sealed, it is four times as long). */
+	@Test
+	void aSecretOfTheLongestLengthWithNonAsciiLettersIsSaved() throws Exception {
+		Account admin = fixtures.person(organisation, "beheer-" + UUID.randomUUID() + "@gemeente-sso.example.nl", "Beheerder",
+				Role.ADMINISTRATOR);
+		mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", provider.issuer())
+			.param("clientId", OidcProvider.CLIENT_ID).param("clientSecret", "€".repeat(1000)).param("enabled", "true")
+			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/sign-in?saved"));
+	}
+
 	@Test
 	void anAddressOfAnotherOrganisationIsRefused() throws Exception {
 		fixtures.person(organisations.create("Andere gemeente").id(), newcomer, "Elders", Role.COACH);
