@@ -99,17 +99,7 @@ public class Statistics {
 		Double averageDays = completedDays.isEmpty() ? null
 				: completedDays.stream().mapToLong(days -> days[0]).average().orElse(0);
 
-		Map<String, Integer> stopped = new LinkedHashMap<>();
-		jdbc.sql("""
-				select tr.reason_code, count(*) as n from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
-				where t.programme_id = :p and tr.to_status = 'STOPPED' and tr.at >= :start and tr.at < :end
-				  and t.started_on is not null
-				group by tr.reason_code""")
-			.param("p", id)
-			.param("start", start)
-			.param("end", end)
-			.query((rs, n) -> stopped.put(rs.getString("reason_code"), rs.getInt("n")))
-			.list();
+		Map<String, Integer> stopped = stoppedByReason(id, from, until);
 
 		Map<String, Integer> themes = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -159,6 +149,39 @@ public class Statistics {
 				Figure.average(scores.satisfaction(), scores.n()), Figure.average(scores.before(), scores.n()),
 				Figure.average(scores.after(), scores.n()), Figure.average(scores.recommend(), scores.n()),
 				OffsetDateTime.now(clock));
+	}
+
+	/**
+	 * Why trajectories stopped, over whole months that are over and had five stops or more (decision
+	 * 0008, as the evaluation figures): the manager sees each trajectory's status and end date, so
+	 * two periods a day apart named the reason of one known person's stop.
+	 */
+	private Map<String, Integer> stoppedByReason(UUID programmeId, LocalDate from, LocalDate until) {
+		record Stop(String reason, java.time.YearMonth month) {
+		}
+		LocalDate firstMonth = from.withDayOfMonth(1);
+		LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
+		LocalDate endMonth = until.withDayOfMonth(1).plusMonths(1).isAfter(thisMonth) ? thisMonth : until.withDayOfMonth(1).plusMonths(1);
+		Map<String, Integer> stopped = new LinkedHashMap<>();
+		if (!endMonth.isAfter(firstMonth)) {
+			return stopped;
+		}
+		List<Stop> stops = jdbc.sql("""
+				select tr.reason_code, tr.at from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
+				where t.programme_id = :p and tr.to_status = 'STOPPED' and tr.at >= :start and tr.at < :end
+				  and t.started_on is not null""")
+			.param("p", programmeId)
+			.param("start", firstMonth.atStartOfDay(clock.getZone()).toOffsetDateTime())
+			.param("end", endMonth.atStartOfDay(clock.getZone()).toOffsetDateTime())
+			.query((rs, n) -> new Stop(rs.getString("reason_code"), java.time.YearMonth.from(
+					rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()))))
+			.list();
+		Map<java.time.YearMonth, Long> perMonth = stops.stream()
+			.collect(java.util.stream.Collectors.groupingBy(Stop::month, java.util.stream.Collectors.counting()));
+		stops.stream()
+			.filter(stop -> perMonth.get(stop.month()) >= Figure.MINIMUM)
+			.forEach(stop -> stopped.merge(stop.reason(), 1, Integer::sum));
+		return stopped;
 	}
 
 	/**

@@ -216,6 +216,41 @@ class StatisticsTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	/**
+	 * The manager sees which trajectory stopped when: reasons counted to the day let two periods a day
+	 * apart name one person's reason. They count per month that is over, with five stops or more.
+	 */
+	@Test
+	void stopReasonsCountOnlyInMonthsThatAreOverWithFiveStopsOrMore() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Stoppen " + suffix);
+		var programme = programmes.create(organisation.id(), "Stopprogramma " + suffix, null);
+		Account coach = fixtures.person(organisation.id(), "coach-s-" + suffix + "@example.nl", "Coach", Role.COACH);
+		java.util.function.IntConsumer stop = i -> {
+			Account participant = fixtures.person(organisation.id(), "s" + i + "-" + suffix + "@example.nl", "Deelnemer " + i,
+					Role.PARTICIPANT);
+			UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
+					Today.date().minusDays(10), null);
+			lifecycle.stop(trajectory, coach.id(), i == 0 ? Reason.PERSONAL_CIRCUMSTANCES : Reason.NO_TIME, null);
+		};
+		for (int i = 0; i < 4; i++) {
+			stop.accept(i);
+		}
+		LocalDate from = Today.date().withDayOfMonth(1).minusMonths(1);
+		LocalDate until = Today.date().plusMonths(1);
+		java.time.Clock nextMonth = java.time.Clock.fixed(Today.date().withDayOfMonth(1).plusMonths(1).atStartOfDay(
+				java.time.ZoneId.of("Europe/Amsterdam")).plusDays(2).toInstant(), java.time.ZoneId.of("Europe/Amsterdam"));
+		Statistics later = new Statistics(jdbc, nextMonth, java.time.Duration.ZERO);
+		assertThat(later.of(programme, from, until).stoppedByReason().total().people()).as("four in the month: none told").isZero();
+
+		stop.accept(4);
+		assertThat(statistics.of(programme, from, until).stoppedByReason().total().people()).as("this month is not over").isZero();
+		assertThat(later.of(programme, from, until).stoppedByReason().total().people()).isEqualTo(5);
+		assertThat(later.of(programme, from, Today.date()).stoppedByReason())
+			.as("a period ending on the day of the stops counts the whole month, as one ending later")
+			.isEqualTo(later.of(programme, from, until).stoppedByReason());
+	}
+
 	/** Figures are kept for a while per programme and period, then calculated again; 0s keeps nothing. */
 	@Test
 	void figuresAreKeptForAWhileAndSayWhenTheyWereCalculated() {
