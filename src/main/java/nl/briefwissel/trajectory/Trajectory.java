@@ -101,17 +101,31 @@ public final class Trajectory {
 		if (until.isAfter(from.plus(MAX_PAUSE))) {
 			throw new IllegalTransitionException("trajectory.illegal.pauseLength", "a pause lasts half a year at most");
 		}
+		// Rows stored before a pause resumed on its first day was forgotten keep that day; this pause
+		// covers it, and no two pauses may start on one day (the table's key).
+		pauses.removeIf(earlier -> earlier.from().equals(from));
 		pauses.add(new Pause(from, until));
 		transition(TrajectoryStatus.PAUSED, reason, why);
 		events.add(new TrajectoryEvents.TrajectoryPaused(id, from, until, reason));
 	}
 
-	/** Resumes a paused trajectory; a pause ended early gives back the days not used. */
+	/**
+	 * Resumes a paused trajectory; a pause ended early gives back the days not used. Resumed on the day
+	 * it began, the pause took no day and is forgotten: kept as one day, it moved every later contact
+	 * moment by a working day, and a second pause that day started on the same day as it.
+	 */
 	public void resume(LocalDate on) {
 		require(status == TrajectoryStatus.PAUSED, "trajectory.illegal.resume", "only a paused trajectory can resume");
-		Pause last = pauses.get(pauses.size() - 1);
-		if (on.isBefore(last.until())) {
-			pauses.set(pauses.size() - 1, new Pause(last.from(), on.isAfter(last.from()) ? on : last.from().plusDays(1)));
+		// Paused without a pause of record (demo data, rows written by hand): nothing to shorten.
+		if (!pauses.isEmpty()) {
+			int last = pauses.size() - 1;
+			Pause pause = pauses.get(last);
+			if (!on.isAfter(pause.from())) {
+				pauses.remove(last);
+			}
+			else if (on.isBefore(pause.until())) {
+				pauses.set(last, new Pause(pause.from(), on));
+			}
 		}
 		transition(TrajectoryStatus.RUNNING, Reason.OTHER, null);
 		events.add(new TrajectoryEvents.TrajectoryResumed(id, on));

@@ -2,10 +2,14 @@ package nl.briefwissel.trajectory;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Today;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +18,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static nl.briefwissel.Accessible.describedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -112,9 +120,6 @@ class LifecycleTests {
 	void anIllegalChangeIsExplainedOnThePageAndPublishesNothing() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		var coach = user(users.loadUserByUsername(running.coach().email()));
-		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.resume"))
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course"));
 		// A reason that is not a coach's (sent by hand) would count in the figures as "matched".
 		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "MATCHED").with(csrf()).with(coach))
 			.andExpect(status().isBadRequest());
@@ -122,8 +127,8 @@ class LifecycleTests {
 		var refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "7")
 			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
 			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course"))
 			.andReturn();
-		assertThat(events.stream(TrajectoryEvents.TrajectoryResumed.class)).isEmpty();
 		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).isEmpty();
 		// The refusal is read above the forms, where the coach tries again.
 		String course = mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach)
@@ -192,5 +197,133 @@ class LifecycleTests {
 			.with(csrf()).with(user(users.loadUserByUsername(proposed.coach().email()))))
 			.andExpect(status().isNotFound());
 		assertThat(trajectories.byId(proposed.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+	}
+
+	/** Paused and resumed on one day, the pause took no day: a second pause that day is a pause like any (it was a 500). */
+	@Test
+	void aPauseResumedOnItsFirstDayIsForgottenSoTheDayCanBePausedAgain() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		ContactMomentPlan planned = trajectories.load(running.id()).orElseThrow().plan();
+		LocalDate until = Today.date().plusWeeks(1);
+
+		pause(running.id(), coach, until.toString(), "Ziek").andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.resumed"));
+		assertThat(trajectories.byId(running.id()).orElseThrow().pauses()).isEmpty();
+		assertThat(trajectories.load(running.id()).orElseThrow().plan()).as("no contact moment moved").isEqualTo(planned);
+
+		pause(running.id(), coach, until.toString(), "Toch ziek").andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+		TrajectoryOverview paused = trajectories.byId(running.id()).orElseThrow();
+		assertThat(paused.status()).isEqualTo(TrajectoryStatus.PAUSED);
+		assertThat(paused.pauses()).containsExactly(new Trajectory.Pause(Today.date(), until));
+	}
+
+	/** The same on a fixed Monday, so that it does not depend on today being a working day; a day later the day counts. */
+	@Test
+	void onlyAPausedDayMovesTheContactMoments() {
+		LocalDate monday = LocalDate.of(2026, 3, 2);
+		var trajectory = new Trajectory(UUID.randomUUID(), TrajectoryStatus.RUNNING, UUID.randomUUID(), monday, null, 6, 2, 0,
+				List.of());
+		ContactMomentPlan planned = trajectory.plan();
+
+		trajectory.pause(monday, monday.plusWeeks(1), Reason.PERSONAL_CIRCUMSTANCES, null);
+		trajectory.resume(monday);
+		assertThat(trajectory.plan()).isEqualTo(planned);
+		assertThat(trajectory.pauses()).isEmpty();
+
+		trajectory.pause(monday, monday.plusWeeks(1), Reason.PERSONAL_CIRCUMSTANCES, null);
+		trajectory.resume(monday.plusDays(1));
+		assertThat(trajectory.pauses()).containsExactly(new Trajectory.Pause(monday, monday.plusDays(1)));
+		assertThat(trajectory.plan().dueDates()).first().isEqualTo(planned.dueDates().get(0).plusDays(1));
+	}
+
+	/** A second click on "Hervatten", or a page opened before the pause ended by itself: it runs, and that is what it says. */
+	@Test
+	void resumingATrajectoryThatRunsAgainSaysSo(@Autowired PauseEnds pauseEnds) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		LocalDate until = Today.date().plusDays(7);
+		pause(running.id(), coach, until.toString(), "");
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
+				.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.resumed"))
+				.andExpect(flash().attributeCount(1));
+		}
+		pause(running.id(), coach, until.toString(), "");
+		pauseEnds.resumeOn(until);
+		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.resumed"));
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		// Resumed by the first click and by the pause's end, not by the clicks after (other tests' pauses may end here too).
+		assertThat(events.stream(TrajectoryEvents.TrajectoryResumed.class).filter(e -> e.trajectoryId().equals(running.id())))
+			.hasSize(2);
+	}
+
+	/** A pause refused for its date comes back open, as typed, with the sentence at the date (WCAG 3.3.1, 3.3.3). */
+	@Test
+	void aPauseRefusedForItsDateComesBackAsTyped() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		String yesterday = Today.date().minusDays(1).toString();
+		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", yesterday)
+			.param("reason", "NO_TIME").param("why", "Drukke maand op het werk, daarna verder.").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.pauseDates"))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#pause-until"))
+			.andReturn();
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+
+		Document page = courseAfter(refused, running.id(), coach);
+		assertThat(page.getElementById("pause-why").text()).isEqualTo("Drukke maand op het werk, daarna verder.");
+		assertThat(page.select("#pause-reason option[selected]")).extracting(Element::val).containsExactly("NO_TIME");
+		Element until = page.getElementById("pause-until");
+		assertThat(until.val()).isEqualTo(yesterday);
+		assertThat(until.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, until)).singleElement()
+			.satisfies(error -> assertThat(error.text()).isEqualTo("Kies een einddatum van de pauze na vandaag."));
+		assertThat(until.closest("details").hasAttr("open")).isTrue();
+		assertThat(page.getElementById("stop-why").text()).isEmpty();
+	}
+
+	/** An explanation longer than its column is refused at its field, whole, instead of cut without a word. */
+	@Test
+	void anExplanationTooLongIsRefusedAtItsFieldAndNotCut() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		String tooLong = "Lang verhaal. ".repeat(143);
+		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE")
+			.param("why", tooLong).with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleError", "trajectory.lifecycle.whyTooLong"))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#stop-why"))
+			.andReturn();
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+
+		Document page = courseAfter(refused, running.id(), coach);
+		Element why = page.getElementById("stop-why");
+		assertThat(why.text()).isEqualTo(tooLong.strip());
+		assertThat(why.attr("maxlength")).isEqualTo("2000");
+		assertThat(why.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, why)).singleElement().satisfies(error -> assertThat(error.text()).contains("2.000"));
+		assertThat(page.select(".bw-lifecycle [role=alert]")).as("said at the field, not twice").isEmpty();
+
+		// What a browser's maxlength lets through fits: it counts a line break once, and so is it kept.
+		String full = "a".repeat(999) + "\r\n" + "b".repeat(1000);
+		pause(running.id(), coach, Today.date().plusWeeks(1).toString(), full)
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+		String kept = jdbc.sql("select reason from trajectory_transition where trajectory_id = :id and to_status = 'PAUSED'")
+			.param("id", running.id()).query(String.class).single();
+		assertThat(kept).hasSize(2000).isEqualTo("a".repeat(999) + "\n" + "b".repeat(1000));
+	}
+
+	private ResultActions pause(UUID id, RequestPostProcessor coach, String until, String why)
+			throws Exception {
+		return mvc.perform(post("/coach/trajectories/{id}/pause", id).param("until", until)
+			.param("reason", "PERSONAL_CIRCUMSTANCES").param("why", why).with(csrf()).with(coach));
+	}
+
+	/** The course page that a redirect leads to, in the session the redirect carried its flash attributes in. */
+	private Document courseAfter(MvcResult redirect, UUID id, RequestPostProcessor coach) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", id).with(coach)
+			.cookie(redirect.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
 	}
 }

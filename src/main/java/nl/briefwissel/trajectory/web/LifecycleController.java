@@ -1,7 +1,9 @@
 package nl.briefwissel.trajectory.web;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.trajectory.IllegalTransitionException;
@@ -29,12 +31,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The coach changes a trajectory's course on a page of its own, one link from the conversation:
  * pause, resume, extend, complete, stop, each with a reason. A change made goes back to the
  * conversation, which says so; a change the trajectory does not allow comes back as a sentence
- * above the forms.
+ * above the forms, or at the field it is about, with the form as the coach filled it in.
  */
 @Controller
 class LifecycleController {
 
+	/** The explanation's column (V8) and the textarea's maxlength. */
 	private static final int MAX_REASON = 2000;
+
+	private static final String WHY_TOO_LONG = "trajectory.lifecycle.whyTooLong";
+
+	/** A change as the coach sent it, given back with its form when it is refused; flashed, so strings that travel in the session. */
+	record TypedChange(String form, String reason, String why, String until) implements Serializable {
+	}
 
 	private final TrajectoryLifecycle lifecycle;
 
@@ -59,15 +68,18 @@ class LifecycleController {
 	String pause(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
 			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
+		TypedChange typed = new TypedChange("pause", reason.name(), why, until == null ? "" : until.toString());
 		if (until == null) {
-			return back(id, redirect, "trajectory.illegal.pauseDates");
+			return back(id, redirect, "trajectory.illegal.pauseDates", typed);
 		}
-		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, reason, () -> lifecycle.pause(id, me.id(), until, reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, reason, typed,
+				text -> lifecycle.pause(id, me.id(), until, reason, text));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/resume")
 	String resume(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.resumed", null, () -> lifecycle.resume(id, me.id()));
+		// Running again (a double click, or the pause ended by itself after the page was opened): as the coach wanted.
+		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, () -> lifecycle.resume(id, me.id()));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/extend")
@@ -75,12 +87,12 @@ class LifecycleController {
 			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why,
 			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect) {
 		// The form says how long the trajectory lasted when it was shown: a second click extends nothing more.
-		return apply(id, redirect, "trajectory.changed.extended", null, reason, () -> {
+		return apply(id, redirect, "trajectory.changed.extended", null, reason, new TypedChange("extend", reason.name(), why, ""), text -> {
 			if (fromWeeks == null) {
-				lifecycle.extend(id, me.id(), weeks, reason, trim(why));
+				lifecycle.extend(id, me.id(), weeks, reason, text);
 			}
 			else {
-				lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, reason, trim(why));
+				lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, reason, text);
 			}
 		});
 	}
@@ -88,13 +100,15 @@ class LifecycleController {
 	@PostMapping("/coach/trajectories/{id}/complete")
 	String complete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED, reason, () -> lifecycle.complete(id, me.id(), reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED, reason,
+				new TypedChange("complete", reason.name(), why, ""), text -> lifecycle.complete(id, me.id(), reason, text));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/stop")
 	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED, reason, () -> lifecycle.stop(id, me.id(), reason, trim(why)));
+		return apply(id, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED, reason,
+				new TypedChange("stop", reason.name(), why, ""), text -> lifecycle.stop(id, me.id(), reason, text));
 	}
 
 	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
@@ -109,37 +123,66 @@ class LifecycleController {
 	 * trajectory can…": what the coach wanted is the case.
 	 */
 	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, Runnable change) {
-		return apply(id, redirect, doneKey, leadsTo, null, change);
+		return apply(id, redirect, doneKey, leadsTo, null, null, explanation -> change.run());
 	}
 
-	/** The same for a change with a reason: only the coach's reasons count ("matched" or "coach full" would skew the figures). */
+	/**
+	 * The same for a change with a reason and an explanation, which the change is given as it is kept.
+	 * Only the coach's reasons count ("matched" or "coach full" would skew the figures); an explanation
+	 * longer than its column is refused, not cut: the coach would not know what of it was kept.
+	 */
 	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, Reason reason,
-			Runnable change) {
+			TypedChange typed, Consumer<String> change) {
 		if (reason != null && !Reason.forLifecycle().contains(reason)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a reason a coach gives: " + reason);
 		}
+		String explanation = typed == null ? null : explanation(typed.why());
+		if (explanation != null && explanation.length() > MAX_REASON) {
+			return back(id, redirect, WHY_TOO_LONG, typed);
+		}
 		try {
-			change.run();
+			change.accept(explanation);
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
 		catch (IllegalTransitionException e) {
 			boolean alreadyThere = leadsTo != null
 					&& trajectories.byId(id).map(TrajectoryOverview::status).filter(leadsTo::equals).isPresent();
 			if (!alreadyThere) {
-				return back(id, redirect, e.messageKey());
+				return back(id, redirect, e.messageKey(), typed);
 			}
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
 		return "redirect:/coach/trajectories/" + id + "#lifecycle-title";
 	}
 
-	private static String back(UUID id, RedirectAttributes redirect, String errorKey) {
+	/**
+	 * Back to the forms with the refusal and the form as it was sent: the sentence stands at the field
+	 * it is about ({@code lifecycleField}, that field's id, where the page opens), else above the forms.
+	 */
+	private static String back(UUID id, RedirectAttributes redirect, String errorKey, TypedChange typed) {
 		redirect.addFlashAttribute("lifecycleError", errorKey);
-		return "redirect:/coach/trajectories/" + id + "/course";
+		if (typed == null) {
+			return "redirect:/coach/trajectories/" + id + "/course";
+		}
+		redirect.addFlashAttribute("lifecycleTyped", typed);
+		String field = switch (errorKey) {
+			case "trajectory.illegal.pauseDates", "trajectory.illegal.pauseLength" -> "pause-until";
+			case WHY_TOO_LONG -> typed.form() + "-why";
+			default -> null;
+		};
+		if (field == null) {
+			return "redirect:/coach/trajectories/" + id + "/course";
+		}
+		redirect.addFlashAttribute("lifecycleField", field);
+		return "redirect:/coach/trajectories/" + id + "/course#" + field;
 	}
 
-	private static String trim(String why) {
-		String text = why.strip();
-		return text.isEmpty() ? null : text.length() > MAX_REASON ? text.substring(0, MAX_REASON) : text;
+	/**
+	 * The explanation as it is kept, or null. A browser sends a line break as two characters where its
+	 * maxlength counted one; kept as one, what the textarea allowed fits the column.
+	 */
+	private static String explanation(String why) {
+		String text = why.replace("\r\n", "\n").strip();
+		return text.isEmpty() ? null : text;
 	}
 }
