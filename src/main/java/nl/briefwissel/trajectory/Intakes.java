@@ -45,6 +45,12 @@ public class Intakes {
 
 	static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
 
+	/**
+	 * How long a form's id stands for the application it sent: a double click or a browser sending the
+	 * form again comes within seconds; the same page used again much later is a new application.
+	 */
+	static final Duration RESUBMISSION_WINDOW = Duration.ofHours(1);
+
 	/** A sender gets at most one answer a day from the intake address: a brake on mail loops. */
 	static final Duration MAIL_ANSWER_INTERVAL = Duration.ofHours(24);
 
@@ -108,9 +114,24 @@ public class Intakes {
 	/** A programme manager invites a person; the mail's link opens the form with name and address filled in. */
 	@Transactional
 	public Intake invite(Programme programme, String email, String name, Locale language, UUID by) {
+		return invite(programme, email, name, language, by, null);
+	}
+
+	/**
+	 * An invitation from a form, once per form ({@code submission} is the form's id, may be null): a
+	 * second request with the same id writes and mails nothing and returns the first one's application.
+	 */
+	@Transactional
+	public Intake invite(Programme programme, String email, String name, Locale language, UUID by, UUID submission) {
+		UUID id = UUID.randomUUID();
+		Optional<Intake> earlier = sentBefore(submission, id, programme.id(), email);
+		if (earlier.isPresent()) {
+			log.info("An invitation form was sent again; application {} was made by the first request", earlier.get().id());
+			return earlier.get();
+		}
 		String token = LinkTokens.create();
-		Intake intake = insert(programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED, null,
-				token, INVITATION_VALIDITY, by);
+		Intake intake = insert(id, programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED,
+				null, token, INVITATION_VALIDITY, by);
 		Object[] args = { name, programme.name(), INVITATION_VALIDITY.toDays() };
 		outbox.enqueue(mails.compose(intake.email(), language, "mail.invitation", args, completeLink(token, language)));
 		return intake;
@@ -118,16 +139,24 @@ public class Intakes {
 
 	/**
 	 * An application from the public link. The caller always shows the same answer ("check your
-	 * mail"), whether or not the address is known: the confirmation link decides the rest.
+	 * mail"), whether or not the address is known: the confirmation link decides the rest. Once per
+	 * form ({@code submission} is the form's id, may be null): a second request with the same id (a
+	 * double click) writes and mails nothing.
 	 */
 	@Transactional
-	public void applyByLink(Programme programme, IntakeForm form, Locale language) {
+	public void applyByLink(Programme programme, IntakeForm form, Locale language, UUID submission) {
 		if (!programme.publicIntake()) {
 			throw new IllegalStateException("the public intake of programme " + programme.id() + " is closed");
 		}
 		requireKnownTheme(programme, form.theme());
+		UUID id = UUID.randomUUID();
+		Optional<Intake> earlier = sentBefore(submission, id, programme.id(), form.email());
+		if (earlier.isPresent()) {
+			log.info("A public intake form was sent again; application {} was made by the first request", earlier.get().id());
+			return;
+		}
 		String token = LinkTokens.create();
-		Intake intake = insert(programme.id(), form.email(), form.displayName(), language, Intake.Source.LINK,
+		Intake intake = insert(id, programme.id(), form.email(), form.displayName(), language, Intake.Source.LINK,
 				Intake.Status.AWAITING_CONFIRMATION, form.question(), token, CONFIRMATION_VALIDITY, null);
 		fill(intake.id(), form);
 		Object[] args = { form.displayName(), programme.name(), CONFIRMATION_VALIDITY.toDays() };
@@ -167,8 +196,8 @@ public class Intakes {
 				: fromName.strip().length() > 200 ? fromName.strip().substring(0, 200).strip() : fromName.strip();
 		Locale language = Locale.forLanguageTag("nl");
 		String token = LinkTokens.create();
-		Intake intake = insert(programme.id(), from, name, language, Intake.Source.MAIL, Intake.Status.RECEIVED_BY_MAIL,
-				limit(text), token, INVITATION_VALIDITY, null);
+		Intake intake = insert(UUID.randomUUID(), programme.id(), from, name, language, Intake.Source.MAIL,
+				Intake.Status.RECEIVED_BY_MAIL, limit(text), token, INVITATION_VALIDITY, null);
 		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
 		outbox.enqueue(mails.compose(intake.email(), language, "mail.intakeByMail", args, completeLink(token, language)));
 		return intake;
@@ -180,15 +209,38 @@ public class Intakes {
 	}
 
 	/**
+	 * What the application of a link became when it was sent already: the same form sent twice (a
+	 * double click), or the link opened again later, is answered as the first time. Empty when the
+	 * link is unknown, expired, withdrawn by the programme manager, or not sent yet.
+	 */
+	public Optional<Submission> submittedBy(String token) {
+		return byToken(token).flatMap(this::outcome);
+	}
+
+	private Optional<Submission> outcome(Intake intake) {
+		if (intake.status() == Intake.Status.SUBMITTED) {
+			return Optional.of(new Submission.Submitted(intake.trajectoryId()));
+		}
+		if (intake.status() == Intake.Status.WITHDRAWN) {
+			// Withdrawn with its link kept: the person was in this programme already (see submit). A
+			// manager's withdrawal clears the link, so such an application is never found here.
+			Optional<TrajectoryOverview> ongoing = accounts.byEmail(intake.email())
+				.flatMap(person -> ongoing(person.id(), intake.programmeId()));
+			return ongoing.<Submission>map(trajectory -> new Submission.AlreadyEnrolled(trajectory.id()));
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * Completes an application from an invitation or a mail; the link proved the address. Empty when
-	 * the link no longer works, also because the same form was just sent a moment before.
+	 * the link no longer works; the same form sent a moment before is answered with what that became.
 	 */
 	@Transactional
 	public Optional<Submission> complete(String token, IntakeForm form, Locale language) {
 		lockByToken(token);
 		Optional<Intake> open = toComplete(token);
 		if (open.isEmpty()) {
-			return Optional.empty();
+			return submittedBy(token);
 		}
 		Intake intake = open.get();
 		Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
@@ -202,11 +254,19 @@ public class Intakes {
 		return Optional.of(submit(intake.id()));
 	}
 
-	/** Confirms the address of an application from the public link. Empty when the link is unknown or expired. */
+	/**
+	 * Confirms the address of an application from the public link. Empty when the link is unknown,
+	 * expired or withdrawn; a second click, after the first confirmed it, is answered with what the
+	 * first one's application became.
+	 */
 	@Transactional
 	public Optional<Submission> confirm(String token) {
 		lockByToken(token);
-		return byToken(token).filter(i -> i.status() == Intake.Status.AWAITING_CONFIRMATION).map(i -> submit(i.id()));
+		Optional<Intake> waiting = byToken(token).filter(i -> i.status() == Intake.Status.AWAITING_CONFIRMATION);
+		if (waiting.isEmpty()) {
+			return submittedBy(token);
+		}
+		return Optional.of(submit(waiting.get().id()));
 	}
 
 	/** Applications of a programme that are not complete yet: invited, by mail, awaiting confirmation. */
@@ -285,8 +345,8 @@ public class Intakes {
 	/** Records a complete intake as demo data and imports need, with its trajectory already made. */
 	@Transactional
 	public void record(UUID programmeId, Account participant, UUID trajectoryId, IntakeForm form, Intake.Source source) {
-		Intake intake = insert(programmeId, participant.email(), participant.displayName(), participant.language(), source,
-				Intake.Status.SUBMITTED, form.question(), null, Duration.ZERO, null);
+		Intake intake = insert(UUID.randomUUID(), programmeId, participant.email(), participant.displayName(),
+				participant.language(), source, Intake.Status.SUBMITTED, form.question(), null, Duration.ZERO, null);
 		fill(intake.id(), form);
 		jdbc.sql("update intake set trajectory_id = :trajectory, submitted_at = :now where id = :id")
 			.param("trajectory", trajectoryId)
@@ -309,18 +369,17 @@ public class Intakes {
 		if (!participant.has(Role.PARTICIPANT)) {
 			accounts.addRole(participant.id(), Role.PARTICIPANT);
 		}
-		Optional<TrajectoryOverview> ongoing = trajectories.ofParticipant(participant.id())
-			.stream()
-			.filter(t -> t.programmeId().equals(programme.id()) && ONGOING.contains(t.status()))
-			.findFirst();
+		Optional<TrajectoryOverview> ongoing = ongoing(participant.id(), programme.id());
+		// The link's hash stays (until it expires or the application is erased), so that a second click
+		// on "confirm" or "send" is answered with what the first did, not with "apply again".
 		if (ongoing.isPresent()) {
-			jdbc.sql("update intake set status = 'WITHDRAWN', token_hash = null where id = :id").param("id", intakeId).update();
+			jdbc.sql("update intake set status = 'WITHDRAWN' where id = :id").param("id", intakeId).update();
 			return new Submission.AlreadyEnrolled(ongoing.get().id());
 		}
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), null, TrajectoryStatus.INTAKE, intake.theme(),
 				null, null);
 		jdbc.sql("""
-				update intake set status = 'SUBMITTED', token_hash = null, trajectory_id = :trajectory, submitted_at = :now
+				update intake set status = 'SUBMITTED', trajectory_id = :trajectory, submitted_at = :now
 				where id = :id""")
 			.param("trajectory", trajectory)
 			.param("now", OffsetDateTime.now(clock))
@@ -335,6 +394,43 @@ public class Intakes {
 		return new Submission.Submitted(trajectory);
 	}
 
+	private Optional<TrajectoryOverview> ongoing(UUID participantId, UUID programmeId) {
+		return trajectories.ofParticipant(participantId)
+			.stream()
+			.filter(t -> t.programmeId().equals(programmeId) && ONGOING.contains(t.status()))
+			.findFirst();
+	}
+
+	/**
+	 * Takes a form's id for the application {@code intakeId} about to be written (decision 0006): a
+	 * request with an id already taken waits for the one that took it, and gets back that one's
+	 * application when it was for the same programme and address and made a moment ago. An id taken
+	 * for another address or long ago (a page kept open and used again) does not stop a new one.
+	 */
+	private Optional<Intake> sentBefore(UUID submission, UUID intakeId, UUID programmeId, String email) {
+		if (submission == null) {
+			return Optional.empty();
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		boolean first = jdbc.sql("""
+				insert into intake_submission (submission_id, intake_id, submitted_at) values (:submission, :intake, :now)
+				on conflict do nothing""")
+			.param("submission", submission)
+			.param("intake", intakeId)
+			.param("now", now)
+			.update() == 1;
+		if (first) {
+			return Optional.empty();
+		}
+		return jdbc.sql(COLUMNS + " where id = (select intake_id from intake_submission where submission_id = :submission)")
+			.param("submission", submission)
+			.query(Intakes::map)
+			.optional()
+			.filter(earlier -> earlier.programmeId().equals(programmeId)
+					&& earlier.email().equals(email.strip().toLowerCase(Locale.ROOT))
+					&& earlier.createdAt().isAfter(now.minus(RESUBMISSION_WINDOW)));
+	}
+
 	private void requireKnownTheme(Programme programme, String theme) {
 		if (themes.active(programme.id()).stream().noneMatch(t -> t.code().equals(theme))) {
 			throw new IllegalArgumentException("theme " + theme + " is not one of the programme's themes");
@@ -343,7 +439,7 @@ public class Intakes {
 
 	/**
 	 * Locks the application of a link until the transaction ends: a second click on "confirm" or
-	 * "send" waits for the first and then finds the link used, instead of making a second trajectory.
+	 * "send" waits for the first and then finds the application sent, instead of making a second trajectory.
 	 */
 	private void lockByToken(String token) {
 		if (LinkTokens.plausible(token)) {
@@ -368,9 +464,8 @@ public class Intakes {
 		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(Intakes::map).optional();
 	}
 
-	private Intake insert(UUID programmeId, String email, String name, Locale language, Intake.Source source,
+	private Intake insert(UUID id, UUID programmeId, String email, String name, Locale language, Intake.Source source,
 			Intake.Status status, String question, String token, Duration validity, UUID invitedBy) {
-		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
 				insert into intake (id, programme_id, email, display_name, language, source, status, token_hash,

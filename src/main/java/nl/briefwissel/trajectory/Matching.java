@@ -178,12 +178,33 @@ public class Matching {
 		return trajectories.byId(trajectoryId).orElseThrow();
 	}
 
-	/** The proposed coach declines with a reason; the manager sees it and matches again. */
+	/**
+	 * The proposed coach declines with a reason; the manager sees it and matches again. False, and
+	 * nothing changed, when this coach declined it already: a second click waits for the first (the
+	 * trajectory's row lock) and then finds it declined.
+	 */
 	@Transactional
-	public void decline(UUID trajectoryId, UUID coachId, Reason reason, String why) {
+	public boolean decline(UUID trajectoryId, UUID coachId, Reason reason, String why) {
+		trajectories.load(trajectoryId);
+		if (declinedBy(trajectoryId, coachId)) {
+			return false;
+		}
 		openProposalFor(trajectoryId, coachId);
 		change(trajectoryId, coachId, trajectory -> trajectory.decline(coachId, reason, why));
 		answer(trajectoryId, coachId, false, why == null || why.isBlank() ? null : why.strip());
+		return true;
+	}
+
+	/** Whether this coach's latest proposal for the trajectory was declined by them: a second click on "decline". */
+	public boolean declinedBy(UUID trajectoryId, UUID coachId) {
+		return jdbc.sql("""
+				select accepted from coach_proposal where trajectory_id = :trajectory and coach_id = :coach
+				order by proposed_at desc limit 1""")
+			.param("trajectory", trajectoryId)
+			.param("coach", coachId)
+			.query((rs, n) -> Boolean.FALSE.equals(rs.getObject("accepted")))
+			.optional()
+			.orElse(false);
 	}
 
 	/** Whether this coach has accepted the trajectory already: a second click on "accept" goes to it. */

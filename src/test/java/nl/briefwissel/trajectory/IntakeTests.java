@@ -12,6 +12,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.WebSession;
 import nl.briefwissel.account.Accounts;
@@ -24,9 +25,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The three ways in, tried as a person does: the public programme link with a confirmation mail,
@@ -57,6 +65,9 @@ class IntakeTests {
 
 	@Autowired
 	EmbeddedMailServer mailServer;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	Programme programme;
 
@@ -98,7 +109,12 @@ class IntakeTests {
 		assertThat(trajectories.inOwnWords(trajectory.id()).goals()).isEqualTo("Weten wat ik wil");
 		assertThat(trajectories.inOwnWords(UUID.randomUUID())).isEqualTo(new Trajectories.InOwnWords(null, ""));
 
-		assertThat(browser.post(link, "").body()).as("a link works once").contains("Deze link werkt niet meer");
+		// A second click on "confirm" (the browser shows the last answer): the application went in, so
+		// the person reads that, not "apply again", and it applied once.
+		assertThat(browser.post(link, "").body()).as("a link applies once, and says so again")
+			.contains("Je aanmelding is binnen")
+			.doesNotContain("Deze link werkt niet meer");
+		assertThat(trajectories.ofParticipant(participant.id())).hasSize(1);
 	}
 
 	@Test
@@ -175,10 +191,11 @@ class IntakeTests {
 
 	/**
 	 * "Confirm" twice at once, by someone who has an account already: the second click waits for the
-	 * first and finds the link used, so there is one trajectory, not two.
+	 * first and finds the application sent, so there is one trajectory, not two, and the second click
+	 * is answered with it (the browser shows that answer, not the first).
 	 */
 	@Test
-	void twoConfirmationsAtOnceMakeOneTrajectory(@Autowired org.springframework.transaction.support.TransactionTemplate transactions)
+	void twoConfirmationsAtOnceMakeOneTrajectoryAndBothAreAnsweredWithIt(@Autowired org.springframework.transaction.support.TransactionTemplate transactions)
 			throws Exception {
 		String email = "dubbel-" + suffix + "@example.nl";
 		var existing = accounts.register(new nl.briefwissel.account.NewAccount(programme.organisationId(), email, "Dubbel",
@@ -205,8 +222,8 @@ class IntakeTests {
 			var second = executor.submit(() -> intakes.confirm(token));
 			Thread.sleep(300);
 			release.countDown();
-			assertThat(first.get()).isPresent();
-			assertThat(second.get()).as("the link was used by the first click").isEmpty();
+			assertThat(first.get()).isPresent().containsInstanceOf(Intakes.Submission.Submitted.class);
+			assertThat(second.get()).as("the first click's application").isEqualTo(first.get());
 		}
 		finally {
 			executor.shutdownNow();
@@ -239,6 +256,104 @@ class IntakeTests {
 		assertThat(intakes.withdraw(intakes.open(programme.id()).get(0).id(), programme.id())).isTrue();
 		assertThat(browser.get(link).body()).contains("Deze link werkt niet meer");
 		assertThat(intakes.open(programme.id())).isEmpty();
+	}
+
+	/** A used confirmation link says the application is in while it is valid; expired, it says the link no longer works. */
+	@Test
+	void aUsedConfirmationLinkSaysTheApplicationIsInUntilItExpires() throws Exception {
+		WebSession browser = new WebSession(port);
+		String email = "verlopen-" + suffix + "@example.nl";
+		browser.post("/intake/programme/" + programme.id(), form("Vera Verlopen", email, "YES"));
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		String token = link.substring(link.lastIndexOf('/') + 1);
+		assertThat(intakes.confirm(token)).containsInstanceOf(Intakes.Submission.Submitted.class);
+		assertThat(intakes.confirm(token)).containsInstanceOf(Intakes.Submission.Submitted.class);
+
+		jdbc.sql("update intake set token_expires_at = :past where token_hash = :hash")
+			.param("past", java.time.OffsetDateTime.now().minusDays(1))
+			.param("hash", nl.briefwissel.account.LinkTokens.hash(token))
+			.update();
+		assertThat(intakes.confirm(token)).isEmpty();
+		assertThat(browser.post(link, "").body()).contains("Deze link werkt niet meer");
+	}
+
+	/**
+	 * The invitation's form sent twice (a double click): both answers say the application is in, there
+	 * is one trajectory, and the link opened later says the same.
+	 */
+	@Test
+	void anInvitationFormSentTwiceMakesOneTrajectoryAndIsAnsweredAsTheFirst() throws Exception {
+		String email = "twee-keer-" + suffix + "@example.nl";
+		intakes.invite(programme, email, "Twan Tweemaal", java.util.Locale.forLanguageTag("nl"), null);
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+
+		WebSession browser = new WebSession(port);
+		assertThat(browser.post(link, form("Twan Tweemaal", email, "YES")).body()).contains("Je aanmelding is binnen");
+		assertThat(browser.post(link, form("Twan Tweemaal", email, "YES")).body()).contains("Je aanmelding is binnen")
+			.doesNotContain("Deze link werkt niet meer");
+		assertThat(browser.get(link).body()).contains("Je aanmelding is binnen");
+		var participant = accounts.byEmail(email).orElseThrow();
+		assertThat(trajectories.ofParticipant(participant.id())).hasSize(1);
+	}
+
+	/**
+	 * "Uitnodiging sturen" twice with one form (the same submission id): one application and one mail,
+	 * and the second lands on the same answer. The same person invited again from a fresh form is
+	 * invited again.
+	 */
+	@Test
+	void twoIdenticalInvitationsMakeOneApplicationAndOneMail(@Autowired MockMvc mvc, @Autowired Fixtures fixtures)
+			throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString())
+			.as("the invitation form carries its id").contains("name=\"submission\"");
+		String email = "eenmaal-" + suffix + "@example.nl";
+		UUID submission = UUID.randomUUID();
+		MvcResult second = null;
+		for (int click = 0; click < 2; click++) {
+			second = mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf())
+					.with(fixtures.as(manager))
+					.param("name", "Ina Eenmaal").param("email", email).param("language", "nl")
+					.param("submission", submission.toString()))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()))
+				.andReturn();
+		}
+		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)).cookie(second.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString()).contains("De uitnodiging is gestuurd naar " + email);
+		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::email).isEqualTo(email);
+		assertThat(mailsTo(email)).isEqualTo(1);
+
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+			.param("name", "Ina Eenmaal").param("email", email).param("language", "nl")
+			.param("submission", UUID.randomUUID().toString()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(intakes.open(programme.id())).hasSize(2);
+		assertThat(mailsTo(email)).as("asked again from a fresh form, invited again").isEqualTo(2);
+	}
+
+	/** The public form sent twice (a double click): one application, one confirmation mail, the same answer twice. */
+	@Test
+	void thePublicFormSentTwiceMakesOneApplicationAndOneMail() throws Exception {
+		WebSession browser = new WebSession(port);
+		Matcher id = Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"")
+			.matcher(browser.get("/intake/programme/" + programme.id()).body());
+		assertThat(id.find()).as("the form carries its id").isTrue();
+		String email = "dubbel-formulier-" + suffix + "@example.nl";
+		String posted = form("Dina Dubbel", email, "YES") + "&submission=" + id.group(1);
+		assertThat(browser.post("/intake/programme/" + programme.id(), posted).body()).contains("Kijk in je mailbox");
+		assertThat(browser.post("/intake/programme/" + programme.id(), posted).body()).contains("Kijk in je mailbox")
+			.contains(email);
+		assertThat(intakes.open(programme.id())).hasSize(1);
+		assertThat(mailsTo(email)).isEqualTo(1);
+	}
+
+	private int mailsTo(String email) {
+		return jdbc.sql("select count(*) from outbound_mail where recipient = :email")
+			.param("email", email)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static String form(String name, String email, String selfCheck) {

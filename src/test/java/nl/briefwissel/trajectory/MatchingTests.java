@@ -247,6 +247,65 @@ class MatchingTests {
 		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach))).andExpect(status().isNotFound());
 	}
 
+	/**
+	 * "Afwijzen" twice (a double click: the browser shows the second answer): the second lands where
+	 * the first did, with the same message, instead of a page that is not found.
+	 */
+	@Test
+	void aDeclineSentTwiceIsAnsweredAsTheFirst() throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+		for (int click = 0; click < 2; click++) {
+			var answer = mvc.perform(post("/coach/proposals/{id}/decline", trajectory).with(csrf()).with(fixtures.as(coach))
+					.param("reason", "COACH_FULL").param("why", "Vol tot februari"))
+				.andExpect(status().isFound())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/coach"))
+				.andReturn();
+			mvc.perform(get("/coach").with(fixtures.as(coach)).cookie(answer.getResponse().getCookies()))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Je hebt het voorstel afgewezen")));
+		}
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+		assertThat(declines()).isEqualTo(1);
+		assertThat(matching.history(trajectory)).singleElement().extracting(Matching.CoachProposal::accepted).isEqualTo(false);
+	}
+
+	/** Two declines at once: the second waits for the first, finds it declined and changes nothing (no error). */
+	@Test
+	void twoDeclinesAtOnceDeclineOnce(@Autowired org.springframework.transaction.support.TransactionTemplate transactions)
+			throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+		var declined = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = executor.submit(() -> transactions.execute(status -> {
+				boolean changed = matching.decline(trajectory, coach.id(), Reason.COACH_FULL, null);
+				declined.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return changed;
+			}));
+			declined.await();
+			var second = executor.submit(() -> matching.decline(trajectory, coach.id(), Reason.COACH_FULL, null));
+			Thread.sleep(300);
+			release.countDown();
+			assertThat(first.get()).isTrue();
+			assertThat(second.get()).as("declined by the first click").isFalse();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(declines()).isEqualTo(1);
+	}
+
+	private int declines() {
+		return jdbc.sql("select count(*) from trajectory_transition where trajectory_id = :t and from_status = 'MATCHING' and to_status = 'INTAKE'")
+			.param("t", trajectory).query(Integer.class).single();
+	}
+
 	@Test
 	void nobodyElseCanProposeOrAnswer() throws Exception {
 		Account stranger = fixtures.runningTrajectory(true).coach();

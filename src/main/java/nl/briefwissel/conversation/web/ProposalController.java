@@ -161,7 +161,18 @@ class ProposalController {
 		if (!Reason.forDeclining().contains(reason)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		matching.decline(id, me.id(), reason, why.length() > 2000 ? why.substring(0, 2000) : why);
+		try {
+			// A second click (the browser shows its answer) finds it declined, and is answered the same.
+			matching.decline(id, me.id(), reason, why.length() > 2000 ? why.substring(0, 2000) : why);
+		}
+		catch (IllegalTransitionException | TrajectoryLifecycle.NotYourTrajectoryException e) {
+			if (matching.acceptedBy(id, me.id())) {
+				return "redirect:/coach/trajectories/" + id; // "accept" went in first
+			}
+			if (!matching.declinedBy(id, me.id())) {
+				throw e;
+			}
+		}
 		redirect.addFlashAttribute("declined", true);
 		return "redirect:/coach";
 	}

@@ -25,12 +25,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The intake pages anyone can open: the programme's public form, the form behind an invitation or
  * an intake-mail link, and the confirmation of the address. A confirmation link only shows a
- * button: mail scanners open links, and opening must not apply on someone's behalf.
+ * button: mail scanners open links, and opening must not apply on someone's behalf. A form sent
+ * twice (a double click: the browser shows the last answer) is answered as the first time.
  */
 @Controller
 class IntakeController {
@@ -89,17 +91,21 @@ class IntakeController {
 	@GetMapping("/intake/programme/{id}")
 	String publicForm(@PathVariable UUID id, Model model) {
 		Programme programme = openProgramme(id);
+		model.addAttribute("submission", UUID.randomUUID()); // the application is written once
 		return form(model, programme, Fields.empty(null, null, null), "/intake/programme/" + id, true);
 	}
 
 	@PostMapping("/intake/programme/{id}")
 	String applyByLink(@PathVariable UUID id, @Valid @ModelAttribute("fields") Fields fields, BindingResult errors,
-			Model model, Locale locale) {
+			@RequestParam(name = "submission", required = false) String posted, Model model, Locale locale) {
 		Programme programme = openProgramme(id);
+		UUID submission = formId(posted);
 		if (problems(programme, fields, errors, model)) {
+			// Nothing was written: the form's id stays with it to the next try.
+			model.addAttribute("submission", submission == null ? UUID.randomUUID() : submission);
 			return form(model, programme, fields, "/intake/programme/" + id, true);
 		}
-		intakes.applyByLink(programme, fields.toForm(), locale);
+		intakes.applyByLink(programme, fields.toForm(), locale, submission);
 		return message(model, "intake.sent.title", "intake.sent.body", fields.email());
 	}
 
@@ -110,7 +116,7 @@ class IntakeController {
 			model.addAttribute("fixedEmail", intake.email());
 			return form(model, programme, Fields.empty(intake.displayName(), intake.email(), intake.question()),
 					"/intake/complete/" + token, false);
-		}).orElseGet(() -> invalid(model));
+		}).orElseGet(() -> sentOrInvalid(token, model));
 	}
 
 	@PostMapping("/intake/complete/{token}")
@@ -118,7 +124,7 @@ class IntakeController {
 			Model model, Locale locale) {
 		var intake = intakes.toComplete(token);
 		if (intake.isEmpty()) {
-			return invalid(model);
+			return sentOrInvalid(token, model); // the second of a double click arrives after the first went in
 		}
 		Programme programme = programmes.byId(intake.get().programmeId()).orElseThrow();
 		// The address is the one the link was sent to; the form cannot change it.
@@ -179,6 +185,11 @@ class IntakeController {
 		return message(model, "intake.done.title", "intake.done.body", null);
 	}
 
+	/** A link whose application went in already shows what became of it; any other link that does not work says so. */
+	private String sentOrInvalid(String token, Model model) {
+		return intakes.submittedBy(token).map(submission -> submitted(model, submission)).orElseGet(() -> invalid(model));
+	}
+
 	private String invalid(Model model) {
 		return message(model, "intake.invalid.title", "intake.invalid.body", null);
 	}
@@ -188,6 +199,16 @@ class IntakeController {
 		model.addAttribute("bodyKey", body);
 		model.addAttribute("argument", argument);
 		return "trajectory/intake-message";
+	}
+
+	/** The form's id as text, like every other field: one that is not an id counts as none (written every time). */
+	private static UUID formId(String posted) {
+		try {
+			return posted == null || posted.isBlank() ? null : UUID.fromString(posted.strip());
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	private Programme openProgramme(UUID id) {

@@ -88,7 +88,8 @@ class IntakesPageController {
 	record Asked(TrajectoryOverview trajectory, Optional<Matching.CoachProposal> proposal) {
 	}
 
-	record ProgrammeIntakes(Programme programme, List<Intake> open, List<Waiting> waiting, List<Asked> asked) {
+	/** A programme's card; {@code invitation} is the id of its invitation form, so that one press sends one invitation. */
+	record ProgrammeIntakes(Programme programme, List<Intake> open, List<Waiting> waiting, List<Asked> asked, UUID invitation) {
 	}
 
 	record Invitation(@NotBlank(message = "{intakes.invite.name.required}") @Size(max = 200) String name,
@@ -131,14 +132,15 @@ class IntakesPageController {
 			.filter(t -> t.status() == TrajectoryStatus.MATCHING)
 			.map(t -> new Asked(t, matching.history(t.id()).stream().findFirst()))
 			.toList();
-		return new ProgrammeIntakes(programme, intakes.open(programme.id()), waiting, asked);
+		return new ProgrammeIntakes(programme, intakes.open(programme.id()), waiting, asked, UUID.randomUUID());
 	}
 
 	@PostMapping("/programme/programmes/{id}/invitations")
 	String invite(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute Invitation invitation, BindingResult errors,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String email,
-			@RequestParam(required = false) String language, RedirectAttributes redirect) {
+			@RequestParam(required = false) String language, @RequestParam(required = false) UUID submission,
+			RedirectAttributes redirect) {
 		Programme programme = own(id, me);
 		String at = "invite-" + programme.id();
 		if (errors.hasErrors()) {
@@ -149,7 +151,8 @@ class IntakesPageController {
 			redirect.addFlashAttribute("inviteFor", programme.id());
 			return "redirect:/programme/intakes#" + at;
 		}
-		intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(), me.id());
+		// A second press of the same form (a double click) sends nothing and says the same as the first.
+		intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(), me.id(), submission);
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", invitation.email().strip()));
 		redirect.addFlashAttribute("doneAt", at);
 		return "redirect:/programme/intakes#" + at;
