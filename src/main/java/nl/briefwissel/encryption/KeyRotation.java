@@ -44,27 +44,68 @@ class KeyRotation {
 		return tables;
 	}
 
+	/**
+	 * What one batch of files (attachments, raw mail) may hold: 500 photos of 15 MB were read at once,
+	 * several times the heap, and the command stopped on the same batch each time it was run.
+	 */
+	static final long BYTES_PER_BATCH = 32L * 1024 * 1024;
+
 	/** Re-encrypts every table; returns how many records changed key. */
 	long rotate(int batchSize, Consumer<String> progress) {
+		return rotate(batchSize, BYTES_PER_BATCH, progress);
+	}
+
+	long rotate(int batchSize, long bytesPerBatch, Consumer<String> progress) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("The batch size must be at least 1");
 		}
 		long total = 0;
 		for (EncryptedTable table : tables) {
 			long done = 0;
-			int batch;
-			do {
-				batch = rotateBatch(table, batchSize);
+			while (true) {
+				int size = table.kind() == EncryptedTable.Kind.BYTES ? withinBudget(table, batchSize, bytesPerBatch) : batchSize;
+				if (size == 0) {
+					break;
+				}
+				int batch = rotateBatch(table, size);
 				done += batch;
 				if (batch > 0) {
 					progress.accept(label(table) + ": " + done + " re-encrypted");
 				}
+				if (batch < size) {
+					break;
+				}
 			}
-			while (batch == batchSize);
 			progress.accept(label(table) + ": done, " + done + " record(s) moved to key '" + encryption.keyId() + "'");
 			total += done;
 		}
 		return total;
+	}
+
+	/**
+	 * How many of the next records to rotate (in the order {@link #rotateBatch} takes them) fit in the
+	 * byte budget, at least one; zero when none is left. Only their lengths are read here.
+	 */
+	private int withinBudget(EncryptedTable table, int batchSize, long bytesPerBatch) {
+		String length = table.columns().stream().map(column -> "coalesce(octet_length(" + column + "), 0)")
+			.collect(java.util.stream.Collectors.joining(" + "));
+		List<Long> lengths = jdbc.sql("select " + length + " as bytes from " + table.name() + " where " + table.keyIdColumn()
+				+ " is null or " + table.keyIdColumn() + " <> :active order by " + String.join(", ", table.keyColumns())
+				+ " limit :size")
+			.param("active", encryption.keyId())
+			.param("size", batchSize)
+			.query((rs, n) -> rs.getLong("bytes"))
+			.list();
+		int fit = 0;
+		long sum = 0;
+		for (long bytes : lengths) {
+			sum += bytes;
+			if (fit > 0 && sum > bytesPerBatch) {
+				break;
+			}
+			fit++;
+		}
+		return fit;
 	}
 
 	/**

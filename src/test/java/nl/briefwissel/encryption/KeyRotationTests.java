@@ -127,6 +127,24 @@ class KeyRotationTests {
 		}
 	}
 
+	/** Files are rotated in batches that fit a byte budget (at least one each), whatever the batch size. */
+	@Test
+	void filesAreRotatedInBatchesThatFitTheirBudget() {
+		var running = fixtures.runningTrajectory(true);
+		UUID oldMessage = message(running.id(), "brief met drie bijlagen", OLD, UUID.randomUUID());
+		for (int i = 0; i < 3; i++) {
+			attachment(oldMessage, "bijlage " + i + " onder de oude sleutel", OLD);
+		}
+		List<String> progress = new ArrayList<>();
+		rotationWithTheOldKey().rotate(500, 1, progress::add);
+		List<String> attachmentBatches = progress.stream()
+			.filter(line -> line.startsWith("message_attachment.") && line.contains(" re-encrypted"))
+			.toList();
+		assertThat(attachmentBatches).as("one file per batch at a budget of one byte").hasSizeGreaterThanOrEqualTo(3);
+		assertThat(attachmentBatches.get(attachmentBatches.size() - 1)).matches("message_attachment\\.[a-z_/]+: " + attachmentBatches.size()
+				+ " re-encrypted");
+	}
+
 	@Test
 	void eachBatchCommitsOnItsOwnAndAnUnreadableRecordStopsTheRotationLoudly() {
 		var running = fixtures.runningTrajectory(true);
