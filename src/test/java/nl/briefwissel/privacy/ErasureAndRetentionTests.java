@@ -118,7 +118,15 @@ class ErasureAndRetentionTests {
 		assertThat(page).contains(email);
 		UUID request = jdbc.sql("select id from erasure_request where account_id = :a").param("a", trajectory.participant().id())
 			.query(UUID.class).single();
-		mvc.perform(post("/admin/erasure/{id}/confirm", request).with(admin).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
+		// One step more: the list leads to a page that names the person; a post without it erases nothing.
+		mvc.perform(post("/admin/erasure/{id}/confirm", request).with(admin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/erasure/" + request + "/confirm"));
+		assertThat(accounts.byId(trajectory.participant().id()).orElseThrow().enabled()).isTrue();
+		mvc.perform(get("/admin/erasure/{id}/confirm", request).with(admin))
+			.andExpect(content().string(containsString("Alles verwijderen van " + trajectory.participant().displayName())))
+			.andExpect(content().string(containsString("niet ongedaan")));
+		mvc.perform(post("/admin/erasure/{id}/confirm", request).param("confirmed", "true").with(admin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/erasure"));
 
 		assertThat(conversations.of(trajectory.id())).extracting(nl.briefwissel.conversation.Message::body)
 			.hasSize(3)
@@ -189,10 +197,15 @@ class ErasureAndRetentionTests {
 
 		mvc.perform(post("/admin/erasure/{id}/decline", request).param("reason", " ").with(admin).with(csrf()))
 			.andExpect(content().string(containsString("Geef een reden")));
+		mvc.perform(post("/admin/erasure/{id}/decline", request).param("reason", "Lang verhaal. ".repeat(200)).with(admin).with(csrf()))
+			.andExpect(content().string(containsString("Lang verhaal. Lang verhaal.")));
 		mvc.perform(post("/admin/erasure/{id}/decline", request).param("reason", "Er loopt een klachtprocedure.")
 			.with(admin).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
 		// Confirming in an old tab after the decline: told it was decided, nothing erased.
-		mvc.perform(post("/admin/erasure/{id}/confirm", request).with(admin).with(csrf()))
+		mvc.perform(post("/admin/erasure/{id}/confirm", request).param("confirmed", "true").with(admin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/erasure"))
+			.andExpect(flash().attribute("done", "erasure.admin.alreadyDecided"));
+		mvc.perform(get("/admin/erasure/{id}/confirm", request).with(admin))
 			.andExpect(redirectedUrl("/admin/erasure"))
 			.andExpect(flash().attribute("done", "erasure.admin.alreadyDecided"));
 

@@ -33,8 +33,27 @@ class ErasureRequestsController {
 		return "privacy/erasure-requests";
 	}
 
+	/**
+	 * The second step before erasing: the person named once more, with what goes. Erasing cannot be
+	 * undone, and on the list one button stood next to another person's.
+	 */
+	@GetMapping("/admin/erasure/{id}/confirm")
+	String confirmPage(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		var request = erasures.open().stream().filter(r -> r.id().equals(id)).findFirst();
+		if (request.isEmpty()) {
+			redirect.addFlashAttribute("done", decided(id));
+			return "redirect:/admin/erasure";
+		}
+		model.addAttribute("request", request.get());
+		return "privacy/erasure-confirm";
+	}
+
 	@PostMapping("/admin/erasure/{id}/confirm")
-	String confirm(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+	String confirm(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return "redirect:/admin/erasure/" + id + "/confirm";
+		}
 		// A request another administrator decided a moment ago (or an old tab): say so, not "not found".
 		redirect.addFlashAttribute("done", erasures.confirm(id, me.id()) ? "erasure.admin.confirmed" : decided(id));
 		return "redirect:/admin/erasure";
@@ -49,6 +68,7 @@ class ErasureRequestsController {
 		}
 		if (reason.isBlank() || reason.length() > 2000) {
 			model.addAttribute("reasonMissingFor", id);
+			model.addAttribute("typedReason", reason); // given back to shorten, not lost
 			return page(model);
 		}
 		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), reason) ? "erasure.admin.declined" : decided(id));
