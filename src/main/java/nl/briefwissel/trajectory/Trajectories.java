@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
@@ -190,6 +191,14 @@ public class Trajectories {
 			.query(Trajectories::overviews);
 	}
 
+	/** The programme's trajectories in these stages: the intakes page wants only those still waiting. */
+	public List<TrajectoryOverview> ofProgramme(UUID programmeId, Set<TrajectoryStatus> statuses) {
+		return jdbc.sql(OVERVIEW + " where t.programme_id = :programme and t.status in " + inList(statuses)
+				+ " order by t.created_at desc")
+			.param("programme", programmeId)
+			.query(Trajectories::overviews);
+	}
+
 	public List<TrajectoryOverview> ofCoach(UUID coachId) {
 		return ofCoach(coachId, EnumSet.allOf(TrajectoryStatus.class));
 	}
@@ -236,7 +245,7 @@ public class Trajectories {
 	 * transaction ends: something written into it (a closing summary, a reaction) then either comes
 	 * before a coach's "complete" or "stop", or finds it ended, never after it.
 	 */
-	@org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<TrajectoryOverview> underwayLocked(UUID id) {
 		jdbc.sql("select id from trajectory where id = :id for update").param("id", id).query(UUID.class).optional();
 		return byId(id).filter(TrajectoryOverview::underway);

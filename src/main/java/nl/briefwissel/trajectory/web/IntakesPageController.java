@@ -114,7 +114,9 @@ class IntakesPageController {
 	}
 
 	private ProgrammeIntakes intakesOf(Programme programme) {
-		List<TrajectoryOverview> all = trajectories.ofProgramme(programme.id());
+		// Only those still waiting: the programme's ended trajectories (thousands, in a few years) were read on every view.
+		List<TrajectoryOverview> all = trajectories.ofProgramme(programme.id(),
+				java.util.Set.of(TrajectoryStatus.INTAKE, TrajectoryStatus.MATCHING));
 		List<Matching.Candidate> pool = matching.pool(programme.id());
 		List<Waiting> waiting = all.stream()
 			.filter(t -> t.status() == TrajectoryStatus.INTAKE)
