@@ -9,6 +9,6 @@ import java.util.UUID;
  */
 public interface CoachWork {
 
-	/** Trajectories this coach reads and answers now (running or paused). */
+	/** Trajectories this coach reads and answers now (running or paused), or is asked to (a proposal). */
 	int underway(UUID coachId);
 }

@@ -76,12 +76,17 @@ public class CoachDesk {
 	}
 
 	/**
-	 * Keeps the draft of a write form, with the form's id: the check while typing that ends after
-	 * "Versturen" may write the sent text back, and {@link #of} then does not show it as a draft
-	 * (a test before writing would leave a window between the test and the write).
+	 * Keeps the draft of a write form, with the form's id. A save for a form whose letter went is
+	 * ignored: a late check of the sent form would otherwise overwrite the draft of the next one. One
+	 * that overlaps the sending (read before it, written after) is kept, and {@link #of} does not show
+	 * it as a draft: the test below alone leaves a window between the test and the write.
 	 */
 	@Transactional
 	public void saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission) {
+		if (submission != null && jdbc.sql("select count(*) from letter_submission where submission_id = :s")
+			.param("s", submission).query(Integer.class).single() > 0) {
+			return;
+		}
 		if (body == null || body.isBlank()) {
 			jdbc.sql("delete from draft where trajectory_id = :t and coach_id = :c").param("t", trajectoryId).param("c", coachId).update();
 			return;

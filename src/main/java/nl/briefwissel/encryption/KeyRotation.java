@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -88,7 +89,7 @@ class KeyRotation {
 	 */
 	private int withinBudget(EncryptedTable table, int batchSize, long bytesPerBatch) {
 		String length = table.columns().stream().map(column -> "coalesce(octet_length(" + column + "), 0)")
-			.collect(java.util.stream.Collectors.joining(" + "));
+			.collect(Collectors.joining(" + "));
 		List<Long> lengths = jdbc.sql("select " + length + " as bytes from " + table.name() + " where " + table.keyIdColumn()
 				+ " is null or " + table.keyIdColumn() + " <> :active order by " + String.join(", ", table.keyColumns())
 				+ " limit :size")

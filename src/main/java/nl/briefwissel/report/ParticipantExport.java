@@ -69,11 +69,14 @@ public class ParticipantExport {
 
 	/**
 	 * Writes the ZIP as it is made: a participant with many photos would otherwise hold all of them
-	 * (up to 15 MB each) in memory at once; now one file at a time.
+	 * (up to 15 MB each) in memory at once; now one file at a time. Only a ZIP that holds everything
+	 * is finished: when a part fails the archive is left without its index, so the download fails
+	 * visibly instead of arriving as a valid ZIP that lacks the data.
 	 */
 	public void zip(Account participant, List<TrajectoryOverview> theirs, Locale language, OutputStream out) {
 		List<Intakes.Application> applications = intakes.applicationsOf(participant.id(), participant.email());
-		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+		ZipOutputStream zip = new ZipOutputStream(out);
+		try {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("account", Map.of("name", participant.displayName(), "email", participant.email(), "language",
 					participant.language().getLanguage()));
@@ -104,6 +107,7 @@ public class ParticipantExport {
 				.map(a -> applicationData(a, language))
 				.toList());
 			add(zip, text("report.export.data", language), JSON.writeValueAsBytes(data));
+			zip.finish();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("The export could not be written", e);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.trajectory.ContactMomentPlan;
@@ -157,7 +159,7 @@ public class Statistics {
 	 * two periods a day apart named the reason of one known person's stop.
 	 */
 	private Map<String, Integer> stoppedByReason(UUID programmeId, LocalDate from, LocalDate until) {
-		record Stop(String reason, java.time.YearMonth month) {
+		record Stop(String reason, YearMonth month) {
 		}
 		LocalDate firstMonth = from.withDayOfMonth(1);
 		LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
@@ -173,11 +175,11 @@ public class Statistics {
 			.param("p", programmeId)
 			.param("start", firstMonth.atStartOfDay(clock.getZone()).toOffsetDateTime())
 			.param("end", endMonth.atStartOfDay(clock.getZone()).toOffsetDateTime())
-			.query((rs, n) -> new Stop(rs.getString("reason_code"), java.time.YearMonth.from(
+			.query((rs, n) -> new Stop(rs.getString("reason_code"), YearMonth.from(
 					rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()))))
 			.list();
-		Map<java.time.YearMonth, Long> perMonth = stops.stream()
-			.collect(java.util.stream.Collectors.groupingBy(Stop::month, java.util.stream.Collectors.counting()));
+		Map<YearMonth, Long> perMonth = stops.stream()
+			.collect(Collectors.groupingBy(Stop::month, Collectors.counting()));
 		stops.stream()
 			.filter(stop -> perMonth.get(stop.month()) >= Figure.MINIMUM)
 			.forEach(stop -> stopped.merge(stop.reason(), 1, Integer::sum));

@@ -19,6 +19,7 @@ class TrajectoriesOfCoach implements CoachWork {
 
 	@Override
 	public int underway(UUID coachId) {
-		return trajectories.countOfCoach(coachId, Set.of(TrajectoryStatus.RUNNING, TrajectoryStatus.PAUSED));
+		// A proposal waiting for the coach's answer too: without the role nobody could accept or decline it.
+		return trajectories.countOfCoach(coachId, Set.of(TrajectoryStatus.MATCHING, TrajectoryStatus.RUNNING, TrajectoryStatus.PAUSED));
 	}
 }

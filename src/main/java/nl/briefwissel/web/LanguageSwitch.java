@@ -22,6 +22,11 @@ record LanguageSwitch(String dutch, String english) {
 		boolean opened = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 		Object failedUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (opened && failedUri != null) {
+			// The address that failed is anyone's text: "//elsewhere" (refused by the firewall, and so
+			// shown on an error page) would be a link to another site.
+			if (!ours(failedUri.toString(), request)) {
+				return request.getContextPath() + "/";
+			}
 			Object query = request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING);
 			return failedUri + (query == null ? "" : "?" + query);
 		}
@@ -40,9 +45,8 @@ record LanguageSwitch(String dutch, String english) {
 		}
 		try {
 			var from = UriComponentsBuilder.fromUriString(referer).build();
-			// Only a path of ours: "//elsewhere" would be a link to another site.
 			if (!request.getServerName().equalsIgnoreCase(from.getHost()) || from.getPath() == null
-					|| !from.getPath().startsWith(start) || from.getPath().startsWith("//") || from.getPath().contains("\\")) {
+					|| !ours(from.getPath(), request)) {
 				return start;
 			}
 			return from.getPath() + (from.getQuery() == null ? "" : "?" + from.getQuery());
@@ -50,6 +54,11 @@ record LanguageSwitch(String dutch, String english) {
 		catch (IllegalArgumentException malformed) {
 			return start;
 		}
+	}
+
+	/** A path of this application, and only that: "//elsewhere" or a backslash would lead to another site. */
+	private static boolean ours(String path, HttpServletRequest request) {
+		return path.startsWith(request.getContextPath() + "/") && !path.startsWith("//") && !path.contains("\\");
 	}
 
 	private static String with(String address, String language) {

@@ -191,6 +191,24 @@ class CoachDeskTests {
 		assertThat(page.indexOf("id=\"sent\"")).isGreaterThan(page.indexOf("Tot donderdag!"));
 	}
 
+	/** A check of the sent form that arrives late leaves the next form's draft as it is. */
+	@Test
+	void aLateCheckOfTheSentFormLeavesTheNextDraftAlone() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		String sent = UUID.randomUUID().toString();
+		String next = UUID.randomUUID().toString();
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Verstuurde brief")
+			.param("submission", sent).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", "De volgende brief")
+			.param("submission", next).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isOk());
+		for (String late : new String[] { "Verstuurde brief", "" }) {
+			mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", late)
+				.param("submission", sent).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isOk());
+		}
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("De volgende brief");
+	}
+
 	/** The draft of a form that was not sent yet is the coach's draft, with or without JavaScript. */
 	@Test
 	void aDraftOfAFormNotSentIsShown() throws Exception {

@@ -26,6 +26,10 @@ class ErrorPagesTests {
 		// "English" leads to the address that was not found, not to the error page's own.
 		assertThat(new WebSession(port).logIn("coach@briefwissel.test", "briefwissel").get("/bestaat-niet?q=1").body())
 			.contains("href=\"/bestaat-niet?q=1&amp;lang=en\"");
+		// An address the firewall refuses is shown on an error page too: its language links stay here.
+		HttpResponse<String> refused = new WebSession(port).get("//elders.example/x");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).doesNotContain("href=\"//elders.example").contains("href=\"/?lang=en\"");
 	}
 
 	@Test

@@ -52,6 +52,7 @@ class ErasureRequestsController {
 	String confirm(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
 			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		if (!confirmed) {
+			erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 			return "redirect:/admin/erasure/" + id + "/confirm";
 		}
 		// A request another administrator decided a moment ago (or an old tab): say so, not "not found".
