@@ -36,8 +36,6 @@ public class SignInAttempts {
 
 	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-	private final Map<String, Failures> withoutAccount = new ConcurrentHashMap<>();
-
 	SignInAttempts(JdbcClient jdbc, Clock clock, SignInProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -45,9 +43,9 @@ public class SignInAttempts {
 	}
 
 	/**
-	 * Counts a wrong password for an address. An address without an account is counted too (in
-	 * memory, per node), and locks as an account would: otherwise "locked" after five attempts would
-	 * tell a guesser which addresses have an account.
+	 * Counts a wrong password for an address. An address without an account is counted too (by
+	 * its hash, in the database, as every node sees it), and locks as an account would: otherwise
+	 * "locked" after five attempts would tell a guesser which addresses have an account.
 	 */
 	@Transactional
 	public void failed(String email) {
@@ -89,25 +87,48 @@ public class SignInAttempts {
 
 	/** Whether a guesser at an address without an account is told "locked", as they would be with one. */
 	public boolean lockedWithoutAccount(String email) {
-		Failures failures = withoutAccount.get(Accounts.normalise(email));
-		return failures != null && failures.lockedUntil() != null && failures.lockedUntil().isAfter(clock.instant());
+		return jdbc.sql("select locked_until from sign_in_failure where address_hash = :hash")
+			.param("hash", LinkTokens.hash(Accounts.normalise(email)))
+			.query(OffsetDateTime.class)
+			.optional()
+			.filter(until -> until.isAfter(OffsetDateTime.now(clock)))
+			.isPresent();
 	}
 
+	private static final String COUNT_WITHOUT_ACCOUNT = """
+			update sign_in_failure set
+			  failures = case when locked_until <= :now then 1 else failures + 1 end,
+			  locked_until = case
+			    when (case when locked_until <= :now then 1 else failures + 1 end) >= :limit then :lockedUntil
+			    when locked_until <= :now then null
+			    else locked_until end,
+			  last_failed_at = :now
+			where address_hash = :hash""";
+
+	private static final String FIRST_WITHOUT_ACCOUNT = """
+			insert into sign_in_failure (address_hash, failures, locked_until, last_failed_at)
+			values (:hash, 1, :firstLock, :now)
+			on conflict do nothing""";
+
+	/** Counted as {@link #failed(UUID)} counts, in one statement (update, else insert, else update). */
 	private void failedWithoutAccount(String email) {
-		Instant now = clock.instant();
-		if (withoutAccount.size() > 50_000) {
-			withoutAccount.values().removeIf(f -> f.lockedUntil() == null || !f.lockedUntil().isAfter(now));
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		String hash = LinkTokens.hash(email);
+		OffsetDateTime lockedUntil = now.plus(properties.lockoutFor());
+		java.util.function.Function<String, Integer> write = statement -> jdbc.sql(statement)
+			.param("hash", hash)
+			.param("now", now)
+			.param("limit", properties.lockoutAfter())
+			.param("lockedUntil", lockedUntil)
+			.param("firstLock", properties.lockoutAfter() <= 1 ? lockedUntil : null)
+			.update();
+		if (write.apply(COUNT_WITHOUT_ACCOUNT) == 0 && write.apply(FIRST_WITHOUT_ACCOUNT) == 0) {
+			write.apply(COUNT_WITHOUT_ACCOUNT);
 		}
-		withoutAccount.compute(email, (key, before) -> {
-			boolean lockEnded = before != null && before.lockedUntil() != null && !before.lockedUntil().isAfter(now);
-			int count = before == null || lockEnded ? 1 : before.count() + 1;
-			Instant lockedUntil = count >= properties.lockoutAfter() ? now.plus(properties.lockoutFor())
-					: lockEnded ? null : before == null ? null : before.lockedUntil();
-			return new Failures(count, lockedUntil);
-		});
-	}
-
-	private record Failures(int count, Instant lockedUntil) {
+		// A day after the last failure nothing is left of the address.
+		jdbc.sql("delete from sign_in_failure where last_failed_at < :dayAgo")
+			.param("dayAgo", now.minusDays(1))
+			.update();
 	}
 
 	@Transactional

@@ -224,6 +224,21 @@ class StrongLoginTests {
 		}
 	}
 
+	/** Every node answers alike: the count for an address without an account is kept where all nodes read it. */
+	@Test
+	void anotherNodeKnowsThatAnAddressWithoutAnAccountIsLocked(@Autowired SignInAttempts attempts,
+			@Autowired SignInProperties properties) {
+		String nobody = "niemand-" + UUID.randomUUID() + "@example.nl";
+		for (int i = 0; i < properties.lockoutAfter(); i++) {
+			attempts.failed(nobody);
+		}
+		SignInAttempts otherNode = new SignInAttempts(jdbc, java.time.Clock.systemUTC(), properties);
+		assertThat(otherNode.lockedWithoutAccount(nobody.toUpperCase(Locale.ROOT))).isTrue();
+		assertThat(otherNode.lockedWithoutAccount("iemand-anders-" + UUID.randomUUID() + "@example.nl")).isFalse();
+		assertThat(jdbc.sql("select count(*) from sign_in_failure where address_hash like :at").param("at", "%@%")
+			.query(Integer.class).single()).as("only a hash of the address is kept").isZero();
+	}
+
 	/** The address typed into a failed sign-in is there again (not in the address bar), once. */
 	@Test
 	void aFailedSignInKeepsTheAddressTyped() throws Exception {
