@@ -96,7 +96,7 @@ def write(node1, node2, email, password, trajectory, count):
                 status, location, _, cookie = request(writes_through, "POST", path + "/messages", cookie,
                                                       {"text": f"Bericht {number} van de coach, via twee nodes.",
                                                        "_csrf": token})
-                if status != 302 or "#latest" not in location:
+                if status != 302 or "#sent" not in location:
                     errors.append(f"message {number} through {writes_through}: {status} to {location}")
                     return
         except SystemExit:

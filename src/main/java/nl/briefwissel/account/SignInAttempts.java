@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,11 +96,13 @@ public class SignInAttempts {
 			.isPresent();
 	}
 
+	/** As for an account; a count last raised over a day ago starts again, as its row would be gone. */
 	private static final String COUNT_WITHOUT_ACCOUNT = """
 			update sign_in_failure set
-			  failures = case when locked_until <= :now then 1 else failures + 1 end,
+			  failures = case when locked_until <= :now or last_failed_at < :dayAgo then 1 else failures + 1 end,
 			  locked_until = case
-			    when (case when locked_until <= :now then 1 else failures + 1 end) >= :limit then :lockedUntil
+			    when (case when locked_until <= :now or last_failed_at < :dayAgo then 1 else failures + 1 end) >= :limit
+			      then :lockedUntil
 			    when locked_until <= :now then null
 			    else locked_until end,
 			  last_failed_at = :now
@@ -121,14 +124,25 @@ public class SignInAttempts {
 			.param("limit", properties.lockoutAfter())
 			.param("lockedUntil", lockedUntil)
 			.param("firstLock", properties.lockoutAfter() <= 1 ? lockedUntil : null)
+			.param("dayAgo", now.minusDays(1))
 			.update();
 		if (write.apply(COUNT_WITHOUT_ACCOUNT) == 0 && write.apply(FIRST_WITHOUT_ACCOUNT) == 0) {
 			write.apply(COUNT_WITHOUT_ACCOUNT);
 		}
-		// A day after the last failure nothing is left of the address.
-		jdbc.sql("delete from sign_in_failure where last_failed_at < :dayAgo")
-			.param("dayAgo", now.minusDays(1))
-			.update();
+	}
+
+	/**
+	 * A day after its last failure nothing is left of an address without an account. On a timer, not
+	 * with each failure: two failures that each removed the other's old row could deadlock.
+	 */
+	@Scheduled(fixedDelayString = "${briefwissel.privacy.retention-interval:1h}",
+			initialDelayString = "${briefwissel.privacy.retention-initial-delay:5m}")
+	void forgetOldFailures() {
+		forgetFailuresBefore(OffsetDateTime.now(clock).minusDays(1));
+	}
+
+	int forgetFailuresBefore(OffsetDateTime before) {
+		return jdbc.sql("delete from sign_in_failure where last_failed_at < :before").param("before", before).update();
 	}
 
 	@Transactional

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -370,8 +371,10 @@ public class Intakes {
 			accounts.addRole(participant.id(), Role.PARTICIPANT);
 		}
 		Optional<TrajectoryOverview> ongoing = ongoing(participant.id(), programme.id());
-		// The link's hash stays (until it expires or the application is erased), so that a second click
-		// on "confirm" or "send" is answered with what the first did, not with "apply again".
+		// The link's hash stays for an hour (or less, as it expires), so that a second click on "confirm"
+		// or "send" is answered with what the first did, not with "apply again"; not for the link's whole
+		// life, when "we are looking for a coach" could be long untrue.
+		shortenLink(intakeId);
 		if (ongoing.isPresent()) {
 			jdbc.sql("update intake set status = 'WITHDRAWN' where id = :id").param("id", intakeId).update();
 			return new Submission.AlreadyEnrolled(ongoing.get().id());
@@ -503,6 +506,27 @@ public class Intakes {
 			.param("consent", form.consent() ? now : null)
 			.param("id", intakeId)
 			.update();
+	}
+
+	private void shortenLink(UUID intakeId) {
+		jdbc.sql("update intake set token_expires_at = least(token_expires_at, :until) where id = :id")
+			.param("until", OffsetDateTime.now(clock).plus(RESUBMISSION_WINDOW))
+			.param("id", intakeId)
+			.update();
+	}
+
+	/**
+	 * Form ids are needed only while a second click can come (an hour); older ones are removed, so
+	 * the table does not grow with every application for good.
+	 */
+	@Scheduled(fixedDelayString = "${briefwissel.privacy.retention-interval:1h}",
+			initialDelayString = "${briefwissel.privacy.retention-initial-delay:5m}")
+	void forgetOldSubmissions() {
+		forgetSubmissionsBefore(OffsetDateTime.now(clock).minus(RESUBMISSION_WINDOW));
+	}
+
+	int forgetSubmissionsBefore(OffsetDateTime before) {
+		return jdbc.sql("delete from intake_submission where submitted_at < :before").param("before", before).update();
 	}
 
 	private String completeLink(String token, Locale language) {

@@ -237,6 +237,18 @@ class StrongLoginTests {
 		assertThat(otherNode.lockedWithoutAccount("iemand-anders-" + UUID.randomUUID() + "@example.nl")).isFalse();
 		assertThat(jdbc.sql("select count(*) from sign_in_failure where address_hash like :at").param("at", "%@%")
 			.query(Integer.class).single()).as("only a hash of the address is kept").isZero();
+
+		// A day after the last failure: the timer removes the address; a count older than a day starts again.
+		jdbc.sql("update sign_in_failure set last_failed_at = :old, locked_until = null where address_hash = :hash")
+			.param("old", java.time.OffsetDateTime.now().minusDays(2)).param("hash", LinkTokens.hash(nobody)).update();
+		attempts.failed(nobody);
+		assertThat(jdbc.sql("select failures from sign_in_failure where address_hash = :hash").param("hash", LinkTokens.hash(nobody))
+			.query(Integer.class).single()).isEqualTo(1);
+		jdbc.sql("update sign_in_failure set last_failed_at = :old where address_hash = :hash")
+			.param("old", java.time.OffsetDateTime.now().minusDays(2)).param("hash", LinkTokens.hash(nobody)).update();
+		assertThat(attempts.forgetFailuresBefore(java.time.OffsetDateTime.now().minusDays(1))).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from sign_in_failure where address_hash = :hash").param("hash", LinkTokens.hash(nobody))
+			.query(Integer.class).single()).isZero();
 	}
 
 	/** The address typed into a failed sign-in is there again (not in the address bar), once. */

@@ -268,6 +268,11 @@ class IntakeTests {
 		String token = link.substring(link.lastIndexOf('/') + 1);
 		assertThat(intakes.confirm(token)).containsInstanceOf(Intakes.Submission.Submitted.class);
 		assertThat(intakes.confirm(token)).containsInstanceOf(Intakes.Submission.Submitted.class);
+		// For a second click, not for the link's whole week: "we are looking for a coach" may end.
+		assertThat(jdbc.sql("select token_expires_at from intake where token_hash = :hash")
+			.param("hash", nl.briefwissel.account.LinkTokens.hash(token)).query(java.time.OffsetDateTime.class).single())
+			.isBefore(java.time.OffsetDateTime.now().plusHours(1).plusMinutes(1));
+		assertThat(intakes.forgetSubmissionsBefore(java.time.OffsetDateTime.now().plusHours(2))).isGreaterThanOrEqualTo(1);
 
 		jdbc.sql("update intake set token_expires_at = :past where token_hash = :hash")
 			.param("past", java.time.OffsetDateTime.now().minusDays(1))

@@ -179,7 +179,10 @@ class IntakesPageController {
 			.filter(t -> programmes.byId(t.programmeId()).map(p -> p.organisationId().equals(me.organisationId())).orElse(false))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		LocalDate today = LocalDate.now(clock);
-		if (startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))) {
+		boolean stillWaiting = trajectory.status() == TrajectoryStatus.INTAKE;
+		if (stillWaiting && (startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6)))) {
+			// Only for an intake still on the list: one a colleague proposed meanwhile has no form to show
+			// this at, and is told so below.
 			redirect.addFlashAttribute("problem", "intakes.propose.startOn");
 			redirect.addFlashAttribute("problemAt", "intake-" + trajectory.id());
 			redirect.addFlashAttribute("proposedCoach", coach);
