@@ -49,10 +49,13 @@ public class CoachDesk {
 
 	private final Encryption encryption;
 
-	CoachDesk(JdbcClient jdbc, Clock clock, Encryption encryption) {
+	private final Messages messages;
+
+	CoachDesk(JdbcClient jdbc, Clock clock, Encryption encryption, Messages messages) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.encryption = encryption;
+		this.messages = messages;
 	}
 
 	@Transactional
@@ -83,8 +86,7 @@ public class CoachDesk {
 	 */
 	@Transactional
 	public void saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission) {
-		if (submission != null && jdbc.sql("select count(*) from letter_submission where submission_id = :s")
-			.param("s", submission).query(Integer.class).single() > 0) {
+		if (submission != null && messages.submitted(submission)) {
 			return;
 		}
 		if (body == null || body.isBlank()) {
