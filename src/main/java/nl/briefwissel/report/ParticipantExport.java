@@ -143,6 +143,9 @@ public class ParticipantExport {
 			change.put("to", c.to().name());
 			change.put("reason", c.reason().name());
 			change.put("why", c.why()); // in the coach's words, as the PDF shows it
+			if (c.handover()) {
+				change.put("toCoach", c.toCoachName());
+			}
 			return change;
 		}).toList());
 		data.put("assignments", report.assignments().stream().map(a -> {

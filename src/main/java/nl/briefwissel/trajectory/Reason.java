@@ -26,12 +26,21 @@ public enum Reason {
 	/** A coach declines a proposal: they know the participant, at work or privately. */
 	COACH_KNOWS_PARTICIPANT,
 	/** The coach accepted and the trajectory starts. */
-	MATCHED;
+	MATCHED,
+	/** Handed over: the coach cannot go on (illness, leave, leaving the programme). */
+	COACH_UNAVAILABLE,
+	/** Handed over: another coach fits the question or the participant better. */
+	ANOTHER_COACH_FITS_BETTER;
 
 	/** The reasons a coach gives for pausing, extending, completing or stopping. */
 	public static java.util.List<Reason> forLifecycle() {
 		return java.util.List.of(QUESTION_ANSWERED, PERSONAL_CIRCUMSTANCES, NO_TIME, OTHER_FORM_OF_COACHING, NO_RESPONSE,
 				JOB_CHANGE, MORE_TIME_NEEDED, OTHER);
+	}
+
+	/** The reasons a programme manager gives for handing a trajectory over to another coach. */
+	public static java.util.List<Reason> forHandover() {
+		return java.util.List.of(COACH_UNAVAILABLE, ANOTHER_COACH_FITS_BETTER, OTHER);
 	}
 
 	/** The reasons a coach gives for declining a proposal. */

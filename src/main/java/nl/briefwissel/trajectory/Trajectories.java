@@ -295,8 +295,9 @@ public class Trajectories {
 		}
 		for (Trajectory.Transition transition : trajectory.transitions()) {
 			jdbc.sql("""
-					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code, reason, by_account)
-					values (:id, :trajectory, :at, :from, :to, :code, :reason, :by)""")
+					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code, reason, by_account,
+					    to_coach_id)
+					values (:id, :trajectory, :at, :from, :to, :code, :reason, :by, :toCoach)""")
 				.param("id", UUID.randomUUID())
 				.param("trajectory", trajectory.id())
 				.param("at", OffsetDateTime.now(clock))
@@ -305,6 +306,7 @@ public class Trajectories {
 				.param("code", transition.code().name())
 				.param("reason", transition.reason())
 				.param("by", by)
+				.param("toCoach", transition.toCoach())
 				.update();
 		}
 	}
@@ -319,19 +321,28 @@ public class Trajectories {
 		return pauses;
 	}
 
-	/** A change of course as the trajectory's history keeps it: when, from where to where, and why. */
-	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why) {
+	/**
+	 * A change of course as the trajectory's history keeps it: when, from where to where, and why;
+	 * for a handover, the name of the coach it went to ({@code null} otherwise).
+	 */
+	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
+			String toCoachName) {
+
+		public boolean handover() {
+			return toCoachName != null;
+		}
 	}
 
 	/** Every change of course of a trajectory, oldest first. */
 	public List<Change> history(UUID trajectoryId) {
 		return jdbc.sql("""
-				select at, from_status, to_status, reason_code, reason from trajectory_transition
-				where trajectory_id = :id order by at""")
+				select tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, c.display_name as to_coach_name
+				from trajectory_transition tr left join account c on c.id = tr.to_coach_id
+				where tr.trajectory_id = :id order by tr.at""")
 			.param("id", trajectoryId)
 			.query((rs, n) -> new Change(rs.getObject("at", OffsetDateTime.class),
 					TrajectoryStatus.valueOf(rs.getString("from_status")), TrajectoryStatus.valueOf(rs.getString("to_status")),
-					Reason.valueOf(rs.getString("reason_code")), rs.getString("reason")))
+					Reason.valueOf(rs.getString("reason_code")), rs.getString("reason"), rs.getString("to_coach_name")))
 			.list();
 	}
 

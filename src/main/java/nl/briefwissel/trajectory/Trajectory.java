@@ -19,8 +19,12 @@ public final class Trajectory {
 	public record Pause(LocalDate from, LocalDate until) {
 	}
 
-	/** A change of status with its reason, as it is kept in the trajectory's history. */
-	record Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason) {
+	/** A change of status with its reason, as it is kept in the trajectory's history; {@code toCoach} for a handover only. */
+	record Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason, UUID toCoach) {
+
+		Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason) {
+			this(from, to, code, reason, null);
+		}
 	}
 
 	private final UUID id;
@@ -87,6 +91,21 @@ public final class Trajectory {
 		coachId = null;
 		transition(TrajectoryStatus.INTAKE, reason, why);
 		events.add(new TrajectoryEvents.CoachDeclined(id, coach, reason));
+	}
+
+	/**
+	 * Another coach takes over a trajectory under way, with everything written so far; the contact
+	 * moments stay as they are. Handing it to the coach who has it already is refused: the caller
+	 * tells a second click apart from a mistake.
+	 */
+	public void handOver(UUID to, Reason reason) {
+		require(status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED, "trajectory.illegal.handOver",
+				"only a running or paused trajectory can go over to another coach");
+		require(to != null && !to.equals(coachId), "trajectory.illegal.handOverSameCoach", "the trajectory has this coach already");
+		UUID from = coachId;
+		coachId = to;
+		transitions.add(new Transition(status, status, reason, null, to));
+		events.add(new TrajectoryEvents.CoachHandedOver(id, from, to, reason));
 	}
 
 	static final java.time.Period MAX_PAUSE = java.time.Period.ofMonths(6);

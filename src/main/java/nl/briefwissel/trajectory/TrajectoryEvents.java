@@ -25,6 +25,10 @@ public final class TrajectoryEvents {
 	public record TrajectoryStarted(UUID trajectoryId, UUID coachId, LocalDate on) {
 	}
 
+	/** The trajectory went over to another coach while it was under way. */
+	public record CoachHandedOver(UUID trajectoryId, UUID fromCoachId, UUID toCoachId, Reason reason) {
+	}
+
 	public record TrajectoryPaused(UUID trajectoryId, LocalDate from, LocalDate until, Reason reason) {
 	}
 

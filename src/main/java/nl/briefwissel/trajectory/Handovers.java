@@ -1,0 +1,111 @@
+package nl.briefwissel.trajectory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.briefwissel.PublicAddress;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.mail.Outbox;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A trajectory under way goes over to another coach of the programme's pool: the coach falls ill,
+ * leaves, or another coach fits better. The programme manager decides, as with matching, but the
+ * new coach is not asked first: a participant in the middle of a trajectory should not wait for an
+ * answer, and the manager arranges it with the coach beforehand (decision 0027). The correspondence
+ * goes with the trajectory; the previous coach's private notes and draft stay theirs, out of sight.
+ * The participant, the new coach and the previous coach each get a mail that says so, without content.
+ */
+@Service
+public class Handovers {
+
+	/** What became of a handover: done now, or done already (the second click of a double click). */
+	public enum Outcome {
+		HANDED_OVER, ALREADY
+	}
+
+	private final Trajectories trajectories;
+
+	private final Matching matching;
+
+	private final Accounts accounts;
+
+	private final Outbox outbox;
+
+	private final NoticeMails mails;
+
+	private final PublicAddress address;
+
+	private final ApplicationEventPublisher events;
+
+	Handovers(Trajectories trajectories, Matching matching, Accounts accounts, Outbox outbox, NoticeMails mails,
+			PublicAddress address, ApplicationEventPublisher events) {
+		this.trajectories = trajectories;
+		this.matching = matching;
+		this.accounts = accounts;
+		this.outbox = outbox;
+		this.mails = mails;
+		this.address = address;
+		this.events = events;
+	}
+
+	/**
+	 * The coaches a trajectory can go over to: the programme's pool with load and specialism, without
+	 * the coach it has. Those not certified or not enabled are listed but cannot be chosen.
+	 */
+	public List<Matching.Candidate> candidates(TrajectoryOverview trajectory) {
+		return matching.candidates(trajectory.programmeId(), trajectory.theme())
+			.stream()
+			.filter(c -> !c.coach().id().equals(trajectory.coachId()))
+			.toList();
+	}
+
+	/**
+	 * Hands the trajectory over to {@code coachId} on the manager's behalf. Refused with the message
+	 * key of what is wrong when the trajectory has ended or the coach is not an eligible coach of the
+	 * pool. A second request for the same coach waits for the first (the trajectory's row lock) and
+	 * is answered as done, without a second round of mails.
+	 */
+	@Transactional
+	public Outcome handOver(UUID trajectoryId, UUID coachId, Reason reason, UUID by) {
+		if (!Reason.forHandover().contains(reason)) {
+			throw new IllegalArgumentException("not a reason for a handover: " + reason);
+		}
+		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow();
+		if (coachId.equals(trajectory.coachId())) {
+			return Outcome.ALREADY;
+		}
+		TrajectoryOverview before = trajectories.byId(trajectoryId).orElseThrow();
+		Matching.Candidate candidate = candidates(before).stream()
+			.filter(c -> c.coach().id().equals(coachId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalTransitionException("handover.illegal.notInPool", "the coach is not in the programme's pool"));
+		if (!candidate.eligible()) {
+			throw new IllegalTransitionException("handover.illegal.notEligible", "only a certified, enabled coach can take over");
+		}
+		trajectory.handOver(coachId, reason);
+		trajectories.save(trajectory, by);
+		trajectory.events().forEach(events::publishEvent);
+		tell(before, candidate.coach());
+		return Outcome.HANDED_OVER;
+	}
+
+	/** The three mails: each in the recipient's language, none with a word of the conversation. */
+	private void tell(TrajectoryOverview before, Account to) {
+		Object[] args = { before.participantName(), to.displayName(), before.programmeName(),
+				before.coachName() == null ? "" : before.coachName() };
+		accounts.byId(before.participantId()).ifPresent(participant -> outbox.enqueueAskedFor(mails.compose(participant.email(),
+				participant.language(), "mail.handover.participant", args,
+				address.link("/participant/conversation", participant.language()).toUriString())));
+		outbox.enqueueAskedFor(mails.compose(to.email(), to.language(), "mail.handover.newCoach", args,
+				address.link("/coach/trajectories/{id}", to.language()).buildAndExpand(before.id()).toUriString()));
+		Optional.ofNullable(before.coachId()).flatMap(accounts::byId).ifPresent(previous -> outbox.enqueueAskedFor(
+				mails.compose(previous.email(), previous.language(), "mail.handover.previousCoach", args,
+						address.link("/coach", previous.language()).toUriString())));
+	}
+}

@@ -1,0 +1,116 @@
+package nl.briefwissel.trajectory.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Handovers;
+import nl.briefwissel.trajectory.IllegalTransitionException;
+import nl.briefwissel.trajectory.Matching;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The programme manager hands a trajectory under way over to another coach of the pool, on a page
+ * of its own: who has it now, who could take it (with their load), and why. Names, phase and dates
+ * only, as everywhere the manager looks. A refused choice comes back on the page as it was made,
+ * the sentence at the field it is about; done, it goes back to the programme's list, which says so.
+ */
+@Controller
+class HandoverController {
+
+	private final Trajectories trajectories;
+
+	private final Programmes programmes;
+
+	private final Handovers handovers;
+
+	HandoverController(Trajectories trajectories, Programmes programmes, Handovers handovers) {
+		this.trajectories = trajectories;
+		this.programmes = programmes;
+		this.handovers = handovers;
+	}
+
+	@GetMapping("/programme/trajectories/{id}/handover")
+	String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		return show(own(id, me), null, null, Map.of(), null, model);
+	}
+
+	@PostMapping("/programme/trajectories/{id}/handover")
+	String handOver(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) String coach, @RequestParam(required = false) String reason, Model model,
+			RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = own(id, me);
+		UUID coachId = uuid(coach);
+		Reason why = Reason.forHandover().stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (coachId == null) {
+			errors.put("coach", "handover.error.coach");
+		}
+		if (why == null) {
+			errors.put("reason", "handover.error.reason");
+		}
+		if (!errors.isEmpty()) {
+			return show(trajectory, coach, reason, errors, null, model);
+		}
+		try {
+			handovers.handOver(trajectory.id(), coachId, why, me.id());
+		}
+		catch (IllegalTransitionException e) {
+			// Not in the pool or not eligible is about the choice; an ended trajectory about the whole page.
+			if (e.messageKey().startsWith("handover.")) {
+				return show(trajectory, coach, reason, Map.of("coach", e.messageKey()), null, model);
+			}
+			return show(trajectories.byId(id).orElseThrow(), coach, reason, Map.of(), e.messageKey(), model);
+		}
+		TrajectoryOverview after = trajectories.byId(id).orElseThrow();
+		redirect.addFlashAttribute("handedOver", Map.of("participant", after.participantName(), "coach", after.coachName(),
+				"programme", after.programmeId()));
+		return "redirect:/programme#trajectories-" + after.programmeId();
+	}
+
+	private String show(TrajectoryOverview trajectory, String typedCoach, String typedReason, Map<String, String> errors,
+			String problem, Model model) {
+		List<Matching.Candidate> candidates = handovers.candidates(trajectory);
+		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("candidates", candidates);
+		model.addAttribute("reasons", Reason.forHandover());
+		model.addAttribute("typedCoach", typedCoach);
+		model.addAttribute("typedReason", typedReason);
+		model.addAttribute("errors", errors);
+		model.addAttribute("problem", problem);
+		model.addAttribute("underway", trajectory.underway());
+		return "trajectory/handover";
+	}
+
+	/** The trajectory, if it belongs to a programme of the manager's organisation; else 404, as if there were none. */
+	private TrajectoryOverview own(UUID id, SignedInAccount me) {
+		return trajectories.byId(id)
+			.filter(t -> programmes.byId(t.programmeId()).map(p -> p.organisationId().equals(me.organisationId())).orElse(false))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static UUID uuid(String value) {
+		try {
+			return value == null || value.isBlank() ? null : UUID.fromString(value);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package nl.briefwissel.trajectory;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.CoachWork;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.Organisations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A programme manager hands a trajectory under way over to another coach of the pool. */
+@BriefwisselTest
+class HandoverTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	CoachPool pool;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	CoachWork coachWork;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Fixtures.RunningTrajectory running;
+
+	Account manager;
+
+	Account newCoach;
+
+	@BeforeEach
+	void aRunningTrajectoryAndASecondCoachInThePool() {
+		running = fixtures.runningTrajectory(true);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		manager = fixtures.person(running.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
+				Role.PROGRAMME_MANAGER);
+		newCoach = fixtures.person(running.organisationId(), "nieuw-" + suffix + "@example.nl", "Nieuwe Coach " + suffix,
+				Role.COACH);
+		profiles.changeMatching(running.coach().id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		profiles.changeMatching(newCoach.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(running.programmeId(), List.of(running.coach().id(), newCoach.id()));
+	}
+
+	@Test
+	void theTrajectoryGoesOverWithItsRecordAndAllThreeAreToldByMail() throws Exception {
+		String page = mvc.perform(get("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(manager)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Andere e-coach voor " + running.participant().displayName(), newCoach.displayName())
+			// the coach it has is not offered
+			.doesNotContain("value=\"" + running.coach().id() + "\"");
+
+		MvcResult done = handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE")
+			.andExpect(redirectedUrl("/programme#trajectories-" + running.programmeId()))
+			.andReturn();
+
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(newCoach.id());
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		// the new coach reads the conversation; the previous one no longer finds it
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(newCoach))).andExpect(status().isOk());
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(status().isNotFound());
+		assertThat(coachWork.underway(running.coach().id())).isZero();
+
+		assertThat(mailSubjectsTo(running.participant().email())).containsExactly("Je nieuwe e-coach: " + newCoach.displayName());
+		assertThat(mailSubjectsTo(newCoach.email()))
+			.containsExactly("Traject overgenomen: " + running.participant().displayName() + " (Programma)");
+		assertThat(mailSubjectsTo(running.coach().email()))
+			.containsExactly("Traject overgedragen: " + running.participant().displayName() + " (Programma)");
+
+		List<Trajectories.Change> history = trajectories.history(running.id());
+		Trajectories.Change change = history.get(history.size() - 1);
+		assertThat(change.handover()).isTrue();
+		assertThat(change.toCoachName()).isEqualTo(newCoach.displayName());
+		assertThat(change.reason()).isEqualTo(Reason.COACH_UNAVAILABLE);
+
+		// the programme's list says it happened, at the list
+		String programme = mvc.perform(get("/programme").with(fixtures.as(manager)).cookie(done.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(programme).contains("Het traject van " + running.participant().displayName() + " is overgedragen aan "
+				+ newCoach.displayName());
+
+		// the participant's record says from when whom wrote
+		String record = mvc.perform(get("/participant/report").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(record).contains("het traject ging over naar e-coach " + newCoach.displayName()
+				+ ", reden: De e-coach kan het traject niet voortzetten.");
+	}
+
+	@Test
+	void aSecondClickHandsOverOnceAndSendsNoSecondMails() throws Exception {
+		handOver(manager, newCoach.id().toString(), "ANOTHER_COACH_FITS_BETTER").andExpect(status().is3xxRedirection());
+		handOver(manager, newCoach.id().toString(), "ANOTHER_COACH_FITS_BETTER")
+			.andExpect(redirectedUrl("/programme#trajectories-" + running.programmeId()));
+		assertThat(mailSubjectsTo(newCoach.email())).hasSize(1);
+		assertThat(mailSubjectsTo(running.participant().email())).hasSize(1);
+		assertThat(trajectories.history(running.id()).stream().filter(Trajectories.Change::handover)).hasSize(1);
+	}
+
+	@Test
+	void aChoiceLeftOutOrNotAllowedIsToldAtItsFieldAndChangesNothing() throws Exception {
+		String empty = handOver(manager, "", "").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(empty).contains("Kies de e-coach die het traject overneemt.", "Kies waarom het traject naar een andere e-coach gaat.",
+				"aria-describedby=\"handover-coach-help handover-coach-error\"", "aria-describedby=\"handover-reason-error\"");
+
+		Account outsider = fixtures.person(running.organisationId(), "buiten-" + UUID.randomUUID() + "@example.nl",
+				"Buiten Pool", Role.COACH);
+		String notInPool = handOver(manager, outsider.id().toString(), "OTHER").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(notInPool).contains("Deze e-coach hoort niet (meer) bij dit programma.")
+			// the reason chosen stays chosen
+			.containsPattern("<option value=\"OTHER\" selected=\"selected\"");
+
+		profiles.changeMatching(newCoach.id(), 10, false, null, List.of());
+		String notCertified = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(notCertified).contains("Deze e-coach is niet gecertificeerd of kan niet inloggen.");
+
+		// a reason that is not a handover's is no reason here
+		handOver(manager, newCoach.id().toString(), "MATCHED").andExpect(status().isOk());
+
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+		assertThat(mailSubjectsTo(running.participant().email())).isEmpty();
+	}
+
+	@Test
+	void anEndedTrajectoryStaysWithItsCoach() throws Exception {
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = :today where id = :id")
+			.param("today", Today.date()).param("id", running.id()).update();
+		String page = mvc.perform(get("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Dit traject loopt niet meer").doesNotContain("name=\"coach\"");
+		String refused = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("Alleen een lopend of gepauzeerd traject kan naar een andere e-coach.");
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+	}
+
+	@Test
+	void onlyTheProgrammesOwnManagerHandsOver() throws Exception {
+		var elsewhere = organisations.create("Elders " + UUID.randomUUID());
+		Account otherManager = fixtures.person(elsewhere.id(), "pm-elders-" + UUID.randomUUID() + "@example.nl", "Elders",
+				Role.PROGRAMME_MANAGER);
+		mvc.perform(get("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(otherManager)))
+			.andExpect(status().isNotFound());
+		handOver(otherManager, newCoach.id().toString(), "OTHER").andExpect(status().isNotFound());
+		// a coach, even the one who has it, cannot hand it over
+		handOver(running.coach(), newCoach.id().toString(), "OTHER").andExpect(status().isForbidden());
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions handOver(Account as, String coach, String reason)
+			throws Exception {
+		return mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(as)).with(csrf())
+			.param("coach", coach)
+			.param("reason", reason));
+	}
+
+	private List<String> mailSubjectsTo(String address) {
+		return jdbc.sql("select subject from outbound_mail where recipient = :to order by created_at")
+			.param("to", address)
+			.query(String.class)
+			.list();
+	}
+}
