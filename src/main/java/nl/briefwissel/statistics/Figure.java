@@ -1,5 +1,7 @@
 package nl.briefwissel.statistics;
 
+import java.util.Locale;
+
 /**
  * One number on the statistics page: a count, or an average over a group. A group under five
  * people is never shown (PRODUCT.md), and neither is anything that would let it be worked out.
@@ -21,15 +23,18 @@ public record Figure(Double value, int people, boolean suppressed) {
 		return new Figure(value, people, true);
 	}
 
-	/** As the page and the CSV show it. */
-	public String shown(boolean decimal) {
+	/**
+	 * As the page and the CSV show it, in the reader's language: a Dutch reader (and Dutch Excel, which
+	 * splits the CSV on semicolons) reads 7,8 where an English one reads 7.8.
+	 */
+	public String shown(boolean decimal, Locale language) {
 		if (suppressed) {
 			return "< " + MINIMUM;
 		}
 		if (value == null) {
 			return "–";
 		}
-		return decimal ? String.format(java.util.Locale.ROOT, "%.1f", value) : String.valueOf(Math.round(value));
+		return decimal ? String.format(language, "%.1f", value) : String.valueOf(Math.round(value));
 	}
 
 	public boolean visible() {

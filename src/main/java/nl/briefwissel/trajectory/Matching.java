@@ -163,7 +163,9 @@ public class Matching {
 			.param("start", startOn)
 			.update();
 		Account coach = candidate.coach();
-		Object[] args = { coach.displayName(), overview.programmeName(), startOn };
+		// Written out in the coach's language: MessageFormat would print a LocalDate as ISO (2026-03-10).
+		Object[] args = { coach.displayName(), overview.programmeName(),
+				java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", coach.language()).format(startOn) };
 		outbox.enqueueAskedFor(mails.compose(coach.email(), coach.language(), "mail.proposal", args,
 				address.link("/coach/proposals/{id}").buildAndExpand(trajectoryId).toUriString()));
 	}

@@ -27,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -414,6 +415,38 @@ class StrongLoginTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("roleProblemWhy", "admin.accounts.stillCoaching"));
 		assertThat(accounts.byId(running.coach().id()).orElseThrow().roles()).contains(Role.COACH);
+	}
+
+	/**
+	 * Someone who holds every role has none left to give: no grant form with an empty choice; and a
+	 * grant that arrives without a role (a page left open) gets the page's sentence, not an error page.
+	 */
+	@Test
+	void anAccountWithEveryRoleHasNoRoleLeftToGiveAndAGrantWithoutARoleIsExplained() throws Exception {
+		Account everything = accounts.register(new NewAccount(null, "alles-" + UUID.randomUUID() + "@example.nl", "Alles",
+				Locale.forLanguageTag("nl"), Set.of(Role.values()), PASSWORD));
+		Account participant = accounts.register(new NewAccount(null, "een-rol-" + UUID.randomUUID() + "@example.nl", "Een rol",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		mvc.perform(get("/admin").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"role-" + participant.id() + "\"")))
+			.andExpect(content().string(not(containsString("role-" + everything.id()))));
+
+		var refused = mvc.perform(post("/admin/accounts/" + everything.id() + "/roles").param("grant", "true")
+				.with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(flash().attribute("roleProblemWhy", "admin.accounts.noRoleChosen"))
+			.andReturn();
+		mvc.perform(post("/admin/accounts/" + participant.id() + "/roles").param("role", "").param("grant", "true")
+				.with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(flash().attribute("roleProblemWhy", "admin.accounts.noRoleChosen"));
+		assertThat(accounts.byId(participant.id()).orElseThrow().roles()).containsExactly(Role.PARTICIPANT);
+
+		// The flash message travels with the session, as in a browser.
+		mvc.perform(get("/admin").cookie(refused.getResponse().getCookies()).with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Er is geen rol gekozen.")));
 	}
 
 	/**

@@ -115,6 +115,23 @@ class ProgrammeSettingsTests {
 		assertThat(page.getElementById("mode-" + id).selectFirst("option[selected]").val()).isEqualTo("NOTIFICATION");
 	}
 
+	/** The form has no browser checks (novalidate): an emptied number gets the field's own sentence, not the validator's. */
+	@Test
+	void anEmptiedNumberIsExplainedWithTheFieldsOwnSentence() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		mvc.perform(settings(running.programmeId(), "", "", "", "", "FULL_TEXT", "")
+			.with(fixtures.as(manager)))
+			.andExpect(redirectedUrl("/programme#settings-" + running.programmeId()))
+			.andExpect(flash().attribute("settingsMessages", java.util.Map.of(
+					"weeks", "Kies een lengte van 4 tot en met 12 weken.",
+					"momentsPerWeek", "Kies 1, 2 of 3 contactmomenten per week.",
+					"replyWithinDays", "Kies een antwoordtermijn van 1 tot en met 5 werkdagen.",
+					"retentionMonths", "Kies een bewaartermijn van 6 tot en met 120 maanden.")));
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().weeks()).isEqualTo(6);
+	}
+
 	@Test
 	void anIntakeAddressOfAnotherProgrammeIsSaidAtTheAddressField() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -104,6 +104,38 @@ class ReportTests {
 	}
 
 	/**
+	 * Each page says in its title what it is (WCAG 2.4.2): the record names whose it is, for the
+	 * participant and for the coach; the list of several records has a title of its own.
+	 */
+	@Test
+	void theRecordsTitleNamesTheParticipantAndTheListOfRecordsHasItsOwn() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String name = running.participant().displayName();
+		assertThat(title(get("/participant/report").with(fixtures.as(running.participant()))))
+			.isEqualTo("Verslag van de e-coaching van " + name + " · Briefwissel");
+		assertThat(title(get("/coach/trajectories/{id}/report", running.id()).with(fixtures.as(running.coach()))))
+			.isEqualTo("Verslag van de e-coaching van " + name + " · Briefwissel");
+		assertThat(title(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant()))))
+			.isEqualTo("Record of the e-coaching of " + name + " · Briefwissel");
+
+		trajectories.record(running.programmeId(), running.participant().id(), running.coach().id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.COMPLETED, "GROWTH", Today.date().minusMonths(6),
+				Today.date().minusMonths(4));
+		assertThat(title(get("/participant/report").with(fixtures.as(running.participant()))))
+			.isEqualTo("Je verslagen · Briefwissel");
+		assertThat(title(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant()))))
+			.isEqualTo("Your records · Briefwissel");
+	}
+
+	private String title(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		return org.jsoup.Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.title();
+	}
+
+	@Autowired
+	nl.briefwissel.trajectory.Trajectories trajectories;
+
+	/**
 	 * A letter with a link longer than a line (an Outlook safelink) and a greeting in Hebrew: the PDF
 	 * keeps the whole link on the page, wrapped, and the Hebrew in its reading order.
 	 */

@@ -43,6 +43,8 @@ class StatisticsTests {
 
 	private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
+	private static final java.util.Locale DUTCH = java.util.Locale.forLanguageTag("nl");
+
 	private static final String SECRET = "Mijn leidinggevende weet nog niet dat ik wil vertrekken";
 
 	@Autowired
@@ -74,28 +76,29 @@ class StatisticsTests {
 		counts.put("SURPLUS", 7);
 		Distribution themes = Distribution.of(counts);
 		assertThat(themes.cells()).as("a small group is not named, and the smallest other joins it").containsOnlyKeys("GROWTH");
-		assertThat(themes.cells().get("GROWTH").shown(false)).isEqualTo("10");
-		assertThat(themes.other().shown(false)).isEqualTo("10");
-		assertThat(themes.total().shown(false)).isEqualTo("20");
+		assertThat(themes.cells().get("GROWTH").shown(false, DUTCH)).isEqualTo("10");
+		assertThat(themes.other().shown(false, DUTCH)).isEqualTo("10");
+		assertThat(themes.total().shown(false, DUTCH)).isEqualTo("20");
 		// Two small groups: together they are not named either, whatever the total says.
 		Distribution two = Distribution.of(Map.of("GROWTH", 20, "GRIP", 1, "SURPLUS", 1));
 		assertThat(two.cells()).as("2 would be shown, so GROWTH joins the two").isEmpty();
-		assertThat(two.other().shown(false)).isEqualTo("22");
+		assertThat(two.other().shown(false, DUTCH)).isEqualTo("22");
 		// Small groups that are five together stay together, and nobody is named under five.
 		Distribution together = Distribution.of(Map.of("GROWTH", 9, "GRIP", 4, "SURPLUS", 1));
 		assertThat(together.cells()).containsOnlyKeys("GROWTH");
-		assertThat(together.other().shown(false)).isEqualTo("5");
+		assertThat(together.other().shown(false, DUTCH)).isEqualTo("5");
 		for (Distribution any : List.of(themes, two, together)) {
 			assertThat(any.cells().values()).allSatisfy(cell -> assertThat(cell.people()).isGreaterThanOrEqualTo(Figure.MINIMUM));
 		}
-		assertThat(Distribution.of(Map.of("GRIP", 3)).total().shown(false)).isEqualTo("< 5");
-		assertThat(Distribution.of(Map.of("GRIP", 3)).other().shown(false)).isEqualTo("< 5");
+		assertThat(Distribution.of(Map.of("GRIP", 3)).total().shown(false, DUTCH)).isEqualTo("< 5");
+		assertThat(Distribution.of(Map.of("GRIP", 3)).other().shown(false, DUTCH)).isEqualTo("< 5");
 		assertThat(Distribution.of(Map.of("GRIP", 6, "GROWTH", 5)).cells().values()).noneMatch(Figure::suppressed);
 		assertThat(Distribution.of(Map.of("GRIP", 6, "GROWTH", 5)).other()).isNull();
-		assertThat(Figure.count(0).shown(false)).isEqualTo("0");
-		assertThat(Figure.average(7.25, 4).shown(true)).isEqualTo("< 5");
-		assertThat(Figure.average(null, 0).shown(true)).isEqualTo("–");
-		assertThat(Figure.average(7.25, 5).shown(true)).isEqualTo("7.3");
+		assertThat(Figure.count(0).shown(false, DUTCH)).isEqualTo("0");
+		assertThat(Figure.average(7.25, 4).shown(true, DUTCH)).isEqualTo("< 5");
+		assertThat(Figure.average(null, 0).shown(true, DUTCH)).isEqualTo("–");
+		assertThat(Figure.average(7.25, 5).shown(true, DUTCH)).isEqualTo("7,3");
+		assertThat(Figure.average(7.25, 5).shown(true, java.util.Locale.ENGLISH)).isEqualTo("7.3");
 	}
 
 	/**
@@ -114,24 +117,24 @@ class StatisticsTests {
 
 		var toMarch = statistics.of(programme, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
 		var toApril = statistics.of(programme, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30));
-		assertThat(toMarch.evaluations().shown(false)).isEqualTo("5");
-		assertThat(toApril.evaluations().shown(false)).isEqualTo("5");
-		assertThat(toApril.satisfaction().shown(true)).isEqualTo(toMarch.satisfaction().shown(true)).isEqualTo("7.0");
-		assertThat(statistics.of(programme, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)).evaluations().shown(false))
+		assertThat(toMarch.evaluations().shown(false, DUTCH)).isEqualTo("5");
+		assertThat(toApril.evaluations().shown(false, DUTCH)).isEqualTo("5");
+		assertThat(toApril.satisfaction().shown(true, DUTCH)).isEqualTo(toMarch.satisfaction().shown(true, DUTCH)).isEqualTo("7,0");
+		assertThat(statistics.of(programme, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)).evaluations().shown(false, DUTCH))
 			.isEqualTo("0");
 
 		for (int i = 0; i < 4; i++) {
 			evaluation(programme.id(), LocalDate.of(2026, 4, 1), 9);
 		}
 		var withApril = statistics.of(programme, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30));
-		assertThat(withApril.evaluations().shown(false)).as("April has five now").isEqualTo("10");
+		assertThat(withApril.evaluations().shown(false, DUTCH)).as("April has five now").isEqualTo("10");
 
 		// The month under way grows one answer at a time: looked at twice, it would give the last one away.
 		LocalDate thisMonth = Today.date().withDayOfMonth(1);
 		for (int i = 0; i < 6; i++) {
 			evaluation(programme.id(), thisMonth, 4);
 		}
-		assertThat(statistics.of(programme, thisMonth, Today.date()).evaluations().shown(false)).isEqualTo("0");
+		assertThat(statistics.of(programme, thisMonth, Today.date()).evaluations().shown(false, DUTCH)).isEqualTo("0");
 	}
 
 	private void evaluation(UUID programmeId, LocalDate month, int satisfaction) {
@@ -144,6 +147,37 @@ class StatisticsTests {
 			.param("month", month)
 			.param("s", satisfaction)
 			.update();
+	}
+
+	/** A Dutch reader, and Dutch Excel reading the semicolon CSV, get a decimal comma; an English one a point. */
+	@Test
+	void decimalsAreWrittenInTheReadersLanguageOnThePageAndInTheCsv() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Decimalen " + suffix);
+		var programme = programmes.create(organisation.id(), "Decimaalprogramma " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-d-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(2);
+		for (int satisfaction : new int[] { 8, 8, 8, 8, 7 }) {
+			evaluation(programme.id(), month, satisfaction);
+		}
+		String from = month.toString();
+		String until = month.plusMonths(1).minusDays(1).toString();
+
+		String dutchPage = mvc.perform(get("/programme/statistics").param("from", from).param("until", until)
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(dutchPage).contains(">7,8<").doesNotContain(">7.8<");
+		String englishPage = mvc.perform(get("/programme/statistics").param("from", from).param("until", until).param("lang", "en")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(englishPage).contains(">7.8<").doesNotContain(">7,8<");
+
+		var dutchCsv = mvc.perform(get("/programme/statistics.csv").param("from", from).param("until", until)
+			.with(fixtures.as(manager))).andReturn().getResponse();
+		assertThat(new String(dutchCsv.getContentAsByteArray(), StandardCharsets.UTF_8))
+			.contains("\"Tevredenheid (1–10)\";\"7,8\"").doesNotContain("7.8");
+		var englishCsv = mvc.perform(get("/programme/statistics.csv").param("from", from).param("until", until).param("lang", "en")
+			.with(fixtures.as(manager))).andReturn().getResponse();
+		assertThat(new String(englishCsv.getContentAsByteArray(), StandardCharsets.UTF_8))
+			.contains("\"Satisfaction (1–10)\";\"7.8\"").doesNotContain("7,8");
 	}
 
 	@Test

@@ -234,6 +234,24 @@ class MatchingTests {
 		assertThat(sent).contains(newDay).doesNotContain(oldDay);
 	}
 
+	/** The proposal mail names the start date as the coach reads a date, not as a database stores it. */
+	@Test
+	void theProposalMailWritesTheStartDateOutInTheCoachsLanguage() {
+		LocalDate start = LocalDate.of(Today.date().getYear() + 1, 12, 3);
+		matching.proposeCoach(trajectory, coach.id(), start, manager.id());
+		String asked = Mailboxes.text(Mailboxes.awaitMail(mailServer, coach.email(), m -> true));
+		assertThat(asked).contains("3 december " + start.getYear()).doesNotContain(start.toString());
+	}
+
+	@Test
+	void anEnglishCoachReadsTheStartDateInEnglish(@Autowired nl.briefwissel.account.Accounts accounts) {
+		accounts.changeLanguage(coach.id(), Locale.ENGLISH);
+		LocalDate start = LocalDate.of(Today.date().getYear() + 1, 12, 3);
+		matching.proposeCoach(trajectory, coach.id(), start, manager.id());
+		String asked = Mailboxes.text(Mailboxes.awaitMail(mailServer, coach.email(), m -> true));
+		assertThat(asked).contains("3 December " + start.getYear()).doesNotContain(start.toString());
+	}
+
 	@Test
 	void aDeclineSendsTheIntakeBackAndTheManagerSeesWhy() throws Exception {
 		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());

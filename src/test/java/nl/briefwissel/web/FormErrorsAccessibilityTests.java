@@ -133,6 +133,32 @@ class FormErrorsAccessibilityTests {
 		assertThat(page.select("input[type=radio]")).isNotEmpty().allMatch(radio -> radio.hasClass(HTML_RADIO));
 	}
 
+	/**
+	 * A form shown again after a POST with mistakes takes the keyboard and screen reader to its error
+	 * summary (WCAG 3.3.1); a form shown for the first time leaves focus where the browser puts it.
+	 */
+	@Test
+	void theErrorSummaryTakesFocusWhenAFormComesBackWithMistakes() throws Exception {
+		String suffix = suffix();
+		var programme = programmes.create(organisations.create("Gemeente Focus " + suffix).id(), "Loopbaan " + suffix, null);
+		Document intake = page(post("/intake/programme/{id}", programme.id()).with(csrf())
+			.param("displayName", "Sam Jansen")
+			.param("email", "sam-" + suffix + "@example.nl"));
+		assertThat(intake.select("[autofocus]")).extracting(Element::id).containsExactly("error-summary");
+		assertThat(page(get("/intake/programme/{id}", programme.id())).select("[autofocus]")).isEmpty();
+
+		var running = fixtures.runningTrajectory(true);
+		String token = LinkTokens.create();
+		jdbc.sql("insert into evaluation_request (trajectory_id, token_hash, requested_at) values (:t, :hash, :now)")
+			.param("t", running.id())
+			.param("hash", LinkTokens.hash(token))
+			.param("now", OffsetDateTime.now())
+			.update();
+		Document evaluation = page(post("/evaluation/{token}", token).with(csrf()).param("satisfaction", "8"));
+		assertThat(evaluation.select("[autofocus]")).extracting(Element::id).containsExactly("error-summary");
+		assertThat(page(get("/evaluation/{token}", token)).select("[autofocus]")).isEmpty();
+	}
+
 	@Test
 	void goalsThatAreTooLongAreTiedToTheirField() throws Exception {
 		var running = fixtures.runningTrajectory(true);

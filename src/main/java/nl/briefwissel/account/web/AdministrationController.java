@@ -71,9 +71,14 @@ class AdministrationController {
 	 * their next sign-in).
 	 */
 	@PostMapping("/admin/accounts/{id}/roles")
-	String changeRole(@PathVariable UUID id, @RequestParam Role role, @RequestParam boolean grant,
+	String changeRole(@PathVariable UUID id, @RequestParam(required = false) Role role, @RequestParam boolean grant,
 			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		existing(id);
+		if (role == null) {
+			// An empty choice (or a page left open while the last role was given elsewhere) gets a
+			// sentence on the page, not the generic error page.
+			return refused(redirect, id, "admin.accounts.noRoleChosen", 0);
+		}
 		if (!grant && role == Role.ADMINISTRATOR && id.equals(me.id())) {
 			// Nobody locks themselves out of administration by accident.
 			return refused(redirect, id, "admin.accounts.roleProblem", 0);

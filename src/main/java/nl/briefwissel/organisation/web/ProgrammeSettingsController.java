@@ -42,14 +42,19 @@ class ProgrammeSettingsController {
 		this.texts = texts;
 	}
 
-	record SettingsForm(@NotNull @Min(value = 4, message = "{programme.settings.weeks.range}") @Max(value = 12,
-			message = "{programme.settings.weeks.range}") Integer weeks,
-			@NotNull @Min(value = 1, message = "{programme.settings.moments.range}") @Max(value = 3,
-					message = "{programme.settings.moments.range}") Integer momentsPerWeek,
-			@NotNull @Min(value = 1, message = "{programme.settings.reply.range}") @Max(value = 5,
-					message = "{programme.settings.reply.range}") Integer replyWithinDays,
-			@NotNull @Min(value = 6, message = "{programme.settings.retention.range}") @Max(value = 120,
-					message = "{programme.settings.retention.range}") Integer retentionMonths,
+	record SettingsForm(
+			@NotNull(message = "{programme.settings.weeks.range}")
+			@Min(value = 4, message = "{programme.settings.weeks.range}")
+			@Max(value = 12, message = "{programme.settings.weeks.range}") Integer weeks,
+			@NotNull(message = "{programme.settings.moments.range}")
+			@Min(value = 1, message = "{programme.settings.moments.range}")
+			@Max(value = 3, message = "{programme.settings.moments.range}") Integer momentsPerWeek,
+			@NotNull(message = "{programme.settings.reply.range}")
+			@Min(value = 1, message = "{programme.settings.reply.range}")
+			@Max(value = 5, message = "{programme.settings.reply.range}") Integer replyWithinDays,
+			@NotNull(message = "{programme.settings.retention.range}")
+			@Min(value = 6, message = "{programme.settings.retention.range}")
+			@Max(value = 120, message = "{programme.settings.retention.range}") Integer retentionMonths,
 			@NotNull MailMode mailMode,
 			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320) String intakeAddress) {
 	}

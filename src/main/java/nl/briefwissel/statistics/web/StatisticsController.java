@@ -94,29 +94,29 @@ class StatisticsController {
 		csv.append(cell(text("statistics.csv.programme", locale))).append(';').append(cell(text("statistics.csv.figure", locale)))
 			.append(';').append(cell(text("statistics.csv.value", locale))).append("\r\n");
 		for (ProgrammeFigures f : figures(me, period)) {
-			row(csv, f, text("statistics.intakes", locale), f.intakes(), false);
-			row(csv, f, text("statistics.started", locale), f.started(), false);
-			row(csv, f, text("statistics.running", locale), f.runningNow(), false);
-			row(csv, f, text("statistics.completed", locale), f.completed(), false);
-			row(csv, f, text("statistics.averageDays", locale), f.averageDays(), true);
-			row(csv, f, text("statistics.stopped", locale), f.stoppedByReason().total(), false);
-			f.stoppedByReason().cells().forEach((reason, figure) -> row(csv, f,
+			row(csv, locale, f, text("statistics.intakes", locale), f.intakes(), false);
+			row(csv, locale, f, text("statistics.started", locale), f.started(), false);
+			row(csv, locale, f, text("statistics.running", locale), f.runningNow(), false);
+			row(csv, locale, f, text("statistics.completed", locale), f.completed(), false);
+			row(csv, locale, f, text("statistics.averageDays", locale), f.averageDays(), true);
+			row(csv, locale, f, text("statistics.stopped", locale), f.stoppedByReason().total(), false);
+			f.stoppedByReason().cells().forEach((reason, figure) -> row(csv, locale, f,
 					text("statistics.stopped", locale) + ": " + text("reason." + reason, locale), figure, false));
 			if (f.stoppedByReason().other() != null) {
-				row(csv, f, text("statistics.stopped", locale) + ": " + text("statistics.other", locale), f.stoppedByReason().other(), false);
+				row(csv, locale, f, text("statistics.stopped", locale) + ": " + text("statistics.other", locale), f.stoppedByReason().other(), false);
 			}
-			f.themes().cells().forEach((theme, figure) -> row(csv, f,
+			f.themes().cells().forEach((theme, figure) -> row(csv, locale, f,
 					text("trajectory.theme", locale) + ": " + labels.getOrDefault(theme, theme), figure, false));
 			if (f.themes().other() != null) {
-				row(csv, f, text("trajectory.theme", locale) + ": " + text("statistics.other", locale), f.themes().other(), false);
+				row(csv, locale, f, text("trajectory.theme", locale) + ": " + text("statistics.other", locale), f.themes().other(), false);
 			}
-			row(csv, f, text("statistics.responseHours", locale), f.coachResponseHours(), true);
-			row(csv, f, text("statistics.momentsKept", locale), f.contactMomentsKeptPercent(), false);
-			row(csv, f, text("statistics.evaluations", locale), f.evaluations(), false);
-			row(csv, f, text("statistics.satisfaction", locale), f.satisfaction(), true);
-			row(csv, f, text("statistics.before", locale), f.questionAnsweredBefore(), true);
-			row(csv, f, text("statistics.after", locale), f.questionAnsweredAfter(), true);
-			row(csv, f, text("statistics.recommend", locale), f.recommendPercent(), false);
+			row(csv, locale, f, text("statistics.responseHours", locale), f.coachResponseHours(), true);
+			row(csv, locale, f, text("statistics.momentsKept", locale), f.contactMomentsKeptPercent(), false);
+			row(csv, locale, f, text("statistics.evaluations", locale), f.evaluations(), false);
+			row(csv, locale, f, text("statistics.satisfaction", locale), f.satisfaction(), true);
+			row(csv, locale, f, text("statistics.before", locale), f.questionAnsweredBefore(), true);
+			row(csv, locale, f, text("statistics.after", locale), f.questionAnsweredAfter(), true);
+			row(csv, locale, f, text("statistics.recommend", locale), f.recommendPercent(), false);
 		}
 		String name = "briefwissel-" + period.from() + "-" + period.until() + ".csv";
 		return ResponseEntity.ok()
@@ -141,8 +141,9 @@ class StatisticsController {
 		return labels;
 	}
 
-	private static void row(StringBuilder csv, ProgrammeFigures f, String figure, Figure value, boolean decimal) {
-		csv.append(cell(f.programmeName())).append(';').append(cell(figure)).append(';').append(cell(value.shown(decimal)))
+	/** A figure in the CSV's language, as its texts: a decimal comma in Dutch (the separator is a semicolon for that reason). */
+	private static void row(StringBuilder csv, Locale language, ProgrammeFigures f, String figure, Figure value, boolean decimal) {
+		csv.append(cell(f.programmeName())).append(';').append(cell(figure)).append(';').append(cell(value.shown(decimal, language)))
 			.append("\r\n");
 	}
 
@@ -150,7 +151,7 @@ class StatisticsController {
 	private static String cell(String value) {
 		// A spreadsheet runs a cell that starts with one of these as a formula (a programme's name is
 		// anyone's text); only a plain number may start with a minus.
-		boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?");
+		boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+([.,]\\d+)?");
 		String safe = formula ? "'" + value : value;
 		return '"' + safe.replace("\"", "\"\"") + '"';
 	}
