@@ -1,5 +1,6 @@
 package nl.briefwissel.conversation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Conversations {
 
-	/** The most recent Message-IDs carried in References; enough for every client to thread. */
+	/**
+	 * How many Message-IDs References carries: the thread's first, which RFC 5322 3.6.4 says to keep,
+	 * and the most recent; enough for every client to thread.
+	 */
 	private static final int MAX_REFERENCES = 20;
 
 	private final Messages messages;
@@ -192,10 +196,7 @@ public class Conversations {
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		String token = tokens.tokenFor(trajectory.id(), participant.id());
 		Messages.MailThread thread = messages.mailThread(trajectory.id());
-		List<String> references = thread.references();
-		if (references.size() > MAX_REFERENCES) {
-			references = references.subList(references.size() - MAX_REFERENCES, references.size());
-		}
+		List<String> references = referencesKept(thread.references());
 		String mailId = outbox.enqueue(mails.coachMessage(trajectory, participant, text.strip(), replyAddress.of(token),
 				thread.inReplyTo(), references));
 		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,
@@ -214,5 +215,16 @@ public class Conversations {
 		NotYourTrajectoryException(UUID trajectoryId) {
 			super("No trajectory " + trajectoryId + " for this person");
 		}
+	}
+
+	/** The References a letter carries: the thread's first Message-ID and the most recent ones. */
+	static List<String> referencesKept(List<String> references) {
+		if (references.size() <= MAX_REFERENCES) {
+			return references;
+		}
+		List<String> kept = new ArrayList<>(MAX_REFERENCES);
+		kept.add(references.get(0));
+		kept.addAll(references.subList(references.size() - (MAX_REFERENCES - 1), references.size()));
+		return kept;
 	}
 }

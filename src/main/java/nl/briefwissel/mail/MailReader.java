@@ -118,7 +118,7 @@ public final class MailReader {
 		String token = replyToken(message, envelopeRecipients);
 
 		Body body = new Body();
-		collect(message, body, 0, false);
+		collect(message, body, 0, null);
 		String fullText = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html) : "";
 		fullText = fullText.replace("\r\n", "\n");
 		String safeHtml = body.html == null ? null : HtmlText.sanitise(body.html);
@@ -170,7 +170,8 @@ public final class MailReader {
 		int parts;
 	}
 
-	private static void collect(Part part, Body body, int depth, boolean inRelated) throws MessagingException, IOException {
+	/** Walks the MIME tree; {@code parent} is the multipart this part sits in, null for the mail itself. */
+	private static void collect(Part part, Body body, int depth, Part parent) throws MessagingException, IOException {
 		if (++body.parts > MAX_PARTS || depth > MAX_DEPTH) {
 			return; // a hostile nesting; what was read so far is kept
 		}
@@ -180,11 +181,14 @@ public final class MailReader {
 			if (content instanceof Multipart multipart) {
 				for (int i = 0; i < multipart.getCount(); i++) {
 					BodyPart child = multipart.getBodyPart(i);
-					collect(child, body, depth + 1, part.isMimeType("multipart/related"));
+					collect(child, body, depth + 1, part);
 				}
 			}
 			return;
 		}
+		boolean inRelated = parent != null && parent.isMimeType("multipart/related");
+		// Parts of multipart/mixed follow each other; those of multipart/alternative say the same thing twice.
+		boolean inMixed = parent != null && parent.isMimeType("multipart/mixed");
 		if (type.startsWith("message/delivery-status")) {
 			String report = text(part);
 			body.failedRecipient = failedRecipient(report);
@@ -214,6 +218,14 @@ public final class MailReader {
 		}
 		else if (!attachment && part.isMimeType("text/html") && body.html == null) {
 			body.html = text(part);
+		}
+		else if (!attachment && filename == null && inMixed && part.isMimeType("text/plain")) {
+			// Apple Mail sends a file placed inside the letter as text, file, text: the words after the
+			// file are as much the letter as those before it.
+			body.plain = body.plain.stripTrailing() + "\n\n" + text(part);
+		}
+		else if (!attachment && filename == null && inMixed && part.isMimeType("text/html")) {
+			body.html = body.html + "\n" + text(part);
 		}
 		else if (attachment || (filename != null)) {
 			// Images the HTML shows by Content-ID (logos, signature images) are layout, not files.

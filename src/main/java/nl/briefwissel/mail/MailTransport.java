@@ -11,6 +11,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -168,7 +169,9 @@ class MailTransport {
 			message.setHeader("In-Reply-To", mail.inReplyTo());
 		}
 		if (mail.references() != null) {
-			message.setHeader("References", mail.references());
+			// Twenty Outlook Message-IDs on one line pass RFC 5322's 998-character limit, and relays refuse
+			// or cut such a line; folded between the IDs, after the 12 characters of "References: ".
+			message.setHeader("References", MimeUtility.fold(12, mail.references()));
 		}
 		if (mail.automatic()) {
 			message.setHeader("Auto-Submitted", "auto-generated");

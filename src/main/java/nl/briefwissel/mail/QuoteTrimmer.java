@@ -1,6 +1,7 @@
 package nl.briefwissel.mail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -78,6 +79,14 @@ final class QuoteTrimmer {
 			+ "von meinem .{0,40} gesendet|envoyé de mon .{0,40}"
 			+ ")\\s*(<https?://[^>\\s]+>)?\\s*$", Pattern.CASE_INSENSITIVE);
 
+	// A footer names the device or the mail app; "Verstuurd via Indeed: 4 sollicitaties" names neither.
+	private static final Pattern FOOTER_DEVICE = Pattern.compile("\\b(iphone|ipad|ios|android|samsung|galaxy|"
+			+ "smartphone|phone|telefoon|mobiel|mobile|tablet|handy|outlook|gmail|proton|yahoo|icloud|windows|"
+			+ "blackberry|huawei|xiaomi|pixel|oneplus|nokia|motorola|xperia|fairphone)\\b", Pattern.CASE_INSENSITIVE);
+
+	/** Mail apps put their footer at the very end of what the person wrote: only the last lines are looked at. */
+	private static final int FOOTER_LINES = 3;
+
 	private static final Pattern DISCLAIMER = Pattern.compile("("
 			+ "^\\s*disclaimer\\b|"
 			+ "dit (e-?mail)?bericht (kan|is) .{0,60}(informatie|uitsluitend|vertrouwelijk|bestemd)|"
@@ -122,8 +131,9 @@ final class QuoteTrimmer {
 		kept = cutBottomPostedQuote(kept, cut);
 		kept = cutTrailingQuote(kept, cut);
 		kept = cutSignature(kept, cut);
-		kept = cutMobileFooters(kept, cut);
+		// Disclaimers first: a gateway appends one below the footer, which then is the last line again.
 		kept = cutDisclaimer(kept, cut);
+		kept = cutMobileFooters(kept, cut);
 		return new Trimmed(join(kept), join(cut));
 	}
 
@@ -157,7 +167,7 @@ final class QuoteTrimmer {
 		}
 		if (ATTRIBUTION_EN.matcher(line).matches() || ATTRIBUTION_NL.matcher(line).matches()
 				|| ATTRIBUTION_OTHER.matcher(line).matches()) {
-			return 1;
+			return readsAsAttribution(lines, i, 1, line) ? 1 : 0;
 		}
 		if (line.length() > 300) {
 			return 0;
@@ -172,7 +182,7 @@ final class QuoteTrimmer {
 			if (ATTRIBUTION_EN.matcher(joined).matches() || ATTRIBUTION_NL.matcher(joined).matches()
 					|| ATTRIBUTION_OTHER.matcher(joined).matches()
 					|| (ATTRIBUTION_END.matcher(next).find() && joined.length() < 400 && looksLikeDate(joined))) {
-				return extra + 1;
+				return readsAsAttribution(lines, i, extra + 1, joined) ? extra + 1 : 0;
 			}
 		}
 		return 0;
@@ -180,8 +190,30 @@ final class QuoteTrimmer {
 
 	private static final Pattern DATE_HINT = Pattern.compile("\\d{1,4}[-/. :]\\d{1,2}|\\b(19|20)\\d\\d\\b");
 
+	// The quote marker as mail clients write it: ">" followed by a space, another ">" or nothing
+	private static final Pattern QUOTE_MARKER = Pattern.compile("^>(\\s|\u00a0|>|$)");
+
+	private static final Pattern TIME_OF_DAY = Pattern.compile("\\b\\d{1,2}[:.]\\d{2}\\b");
+
 	private static boolean looksLikeDate(String text) {
 		return DATE_HINT.matcher(text).find();
+	}
+
+	/**
+	 * Whether a line shaped like an attribution is one. Mail clients always write the date, and
+	 * quote below it or, as Yahoo does without quoting, the time of day as well. "Op basis van wat ik
+	 * eerder schreef, denk ik het volgende:" or "On Friday the recruiter wrote:" is the person's own
+	 * sentence, and what follows it their own text.
+	 */
+	private static boolean readsAsAttribution(List<String> lines, int i, int attributionLines, String attribution) {
+		if (!looksLikeDate(attribution)) {
+			return false;
+		}
+		if (TIME_OF_DAY.matcher(attribution).find()) {
+			return true;
+		}
+		int next = nextNonBlank(lines, i + attributionLines);
+		return next >= 0 && isMarkedQuote(lines.get(next));
 	}
 
 	/**
@@ -215,15 +247,16 @@ final class QuoteTrimmer {
 	 * last line of the person's own text after quoted lines, or -1 when nothing was answered inline.
 	 */
 	private static int lastInterleavedAnswer(List<String> lines, int from) {
+		boolean[] quoted = quotedLines(lines);
 		boolean sawQuote = false;
 		int lastAnswer = -1;
 		for (int i = from; i < lines.size(); i++) {
 			String line = lines.get(i);
-			if (isQuoted(line)) {
+			if (quoted[i]) {
 				sawQuote = true;
 			}
 			else if (!line.isBlank() && sawQuote) {
-				if (isSignatureStart(line) || MOBILE_FOOTER.matcher(line).matches() || isAttribution(lines, i) > 0
+				if (isSignatureStart(line) || isMobileFooter(line) || isAttribution(lines, i) > 0
 						|| SEPARATOR.matcher(line).matches()) {
 					break;
 				}
@@ -247,9 +280,10 @@ final class QuoteTrimmer {
 		int firstQuoteEnd = -1;
 		boolean inQuote = false;
 		boolean textBeforeFirstQuote = false;
+		boolean[] quoted = quotedLines(lines);
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i);
-			if (isQuoted(line)) {
+			if (quoted[i]) {
 				if (!inQuote && firstQuote < 0) {
 					firstQuote = i;
 				}
@@ -278,15 +312,16 @@ final class QuoteTrimmer {
 	}
 
 	private static List<String> cutTrailingQuote(List<String> lines, List<String> cut) {
+		boolean[] quoted = quotedLines(lines);
 		int end = lines.size();
-		while (end > 0 && (lines.get(end - 1).isBlank() || isQuoted(lines.get(end - 1)))) {
+		while (end > 0 && (lines.get(end - 1).isBlank() || quoted[end - 1])) {
 			end--;
 		}
-		boolean quoted = false;
+		boolean anyQuoted = false;
 		for (int i = end; i < lines.size(); i++) {
-			quoted |= isQuoted(lines.get(i));
+			anyQuoted |= quoted[i];
 		}
-		if (!quoted) {
+		if (!anyQuoted) {
 			return lines;
 		}
 		cut.addAll(0, lines.subList(end, lines.size()));
@@ -311,18 +346,26 @@ final class QuoteTrimmer {
 	}
 
 	private static List<String> cutMobileFooters(List<String> lines, List<String> cut) {
-		List<String> kept = new ArrayList<>();
+		List<String> kept = new ArrayList<>(lines);
 		List<String> removed = new ArrayList<>();
-		for (String line : lines) {
-			if (line.length() < 120 && mayBeFooter(line) && MOBILE_FOOTER.matcher(line).matches()) {
-				removed.add(line);
+		int seen = 0;
+		for (int i = kept.size() - 1; i >= 0 && seen < FOOTER_LINES; i--) {
+			if (kept.get(i).isBlank()) {
+				continue;
 			}
-			else {
-				kept.add(line);
+			seen++;
+			if (isMobileFooter(kept.get(i))) {
+				removed.add(0, kept.remove(i));
 			}
 		}
 		cut.addAll(0, removed);
 		return kept;
+	}
+
+	/** A whole short line such as "Verzonden vanaf mijn iPhone", never a sentence that merely starts like one. */
+	private static boolean isMobileFooter(String line) {
+		return line.length() < 120 && mayBeFooter(line) && MOBILE_FOOTER.matcher(line).matches()
+				&& FOOTER_DEVICE.matcher(line).find();
 	}
 
 	/** A disclaimer paragraph and everything below it, when it sits in the last part of the mail. */
@@ -389,8 +432,34 @@ final class QuoteTrimmer {
 		return FOOTER_WORDS.stream().anyMatch(lower::contains);
 	}
 
-	private static boolean isQuoted(String line) {
-		return line.startsWith(">");
+	/**
+	 * Which lines are quoted history. Clients quote with ">" and a space, another ">" or nothing after
+	 * it; ">32 uur per week" or ">€3.200 bruto" is the person's own "more than". A client that quotes
+	 * without the space still writes such a marker somewhere in the block (the empty ">" between
+	 * paragraphs), so a block of ">" lines counts as quoted when one of its lines is marked so.
+	 */
+	private static boolean[] quotedLines(List<String> lines) {
+		boolean[] quoted = new boolean[lines.size()];
+		int start = 0;
+		while (start < lines.size()) {
+			if (!lines.get(start).startsWith(">")) {
+				start++;
+				continue;
+			}
+			int end = start;
+			boolean marked = false;
+			while (end < lines.size() && lines.get(end).startsWith(">")) {
+				marked |= isMarkedQuote(lines.get(end));
+				end++;
+			}
+			Arrays.fill(quoted, start, end, marked);
+			start = end;
+		}
+		return quoted;
+	}
+
+	private static boolean isMarkedQuote(String line) {
+		return QUOTE_MARKER.matcher(line).lookingAt();
 	}
 
 	private static String stripQuote(String line) {

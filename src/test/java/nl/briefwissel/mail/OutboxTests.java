@@ -232,6 +232,38 @@ class OutboxTests {
 		assertThat(lookups.resources).noneMatch(name -> name.contains("META-INF/services/") || name.contains("mime.types"));
 	}
 
+	/**
+	 * Thirty of Outlook's long Message-IDs on one line pass RFC 5322's limit of 998 characters; folded
+	 * between the IDs, every line fits and every ID stays whole.
+	 */
+	@Test
+	void aLongReferencesHeaderIsFoldedIntoLinesThatKeepEveryId() throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int i = 10; i < 40; i++) {
+			ids.add("<AM9PR07MB7" + i + "C1F0E2A3B4C5D6E7F8A9B0C1D2E3F4@AM9PR07MB7" + i + ".eurprd07.prod.outlook.com>");
+		}
+		String recipient = "lange-draad-" + UUID.randomUUID() + "@example.nl";
+		MailTransport transport = new MailTransport(properties, embedded);
+		transport.send(new QueuedMail(UUID.randomUUID(), "<" + UUID.randomUUID() + "@briefwissel.test>", recipient,
+				"Lange draad", "Tekst", "<p>Tekst</p>", null, null, ids.get(ids.size() - 1), String.join(" ", ids), false, 0));
+
+		MimeMessage received = Mailboxes.awaitMail(mailServer, recipient, m -> true);
+		String header = Collections.list(received.getMatchingHeaderLines(new String[] { "References" })).get(0);
+		String[] lines = header.split("\r\n");
+		assertThat(lines).hasSizeGreaterThan(1);
+		for (String line : lines) {
+			assertThat(line.length()).as(line).isLessThanOrEqualTo(998);
+			if (line.length() > 78) {
+				// only an ID longer than a line by itself may make a line longer
+				assertThat(line.replaceFirst("^References:", "").strip()).as(line).doesNotContain(" ");
+			}
+		}
+		assertThat(header).contains(ids.get(0), ids.get(ids.size() - 1));
+		java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+		received.writeTo(raw);
+		assertThat(MailReader.read(raw.toByteArray()).references()).containsExactlyElementsOf(ids);
+	}
+
 	@Test
 	void theMailsOfOneRoundShareOneSmtpSessionAndASessionTheRelayEndedIsReplaced() throws Exception {
 		try (CountingRelay relay = new CountingRelay(mailServer.smtpPort())) {

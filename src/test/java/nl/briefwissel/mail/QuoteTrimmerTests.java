@@ -37,6 +37,29 @@ class QuoteTrimmerTests {
 		assertThat(trimmed.kept()).isEqualTo("Dat klopt.");
 	}
 
+	/** A sentence shaped like an attribution, without the date a mail client writes, is the person's own. */
+	@Test
+	void anOwnSentenceThatEndsInWroteIsNoAttribution() {
+		var trimmed = QuoteTrimmer.trim("""
+				Hoi Anja,
+
+				Op basis van wat ik eerder schreef, denk ik het volgende:
+				ik wil minder uren werken en meer tijd voor mijn opleiding.
+
+				On Friday the recruiter wrote:
+				they would call me back next week.
+
+				Groet,
+				Sanne
+
+				Op di 3 nov 2026 om 10:12 schreef Anja de Vries <noreply@briefwissel.test>:
+
+				> Wat wil je veranderen?""");
+		assertThat(trimmed.kept()).contains("Op basis van wat ik eerder schreef, denk ik het volgende:",
+				"ik wil minder uren werken", "On Friday the recruiter wrote:", "they would call me back next week.", "Sanne");
+		assertThat(trimmed.kept()).doesNotContain("Wat wil je veranderen?", "schreef Anja");
+	}
+
 	@Test
 	void interleavedAnswersStayWithTheQuestionsTheyAnswer() {
 		var trimmed = QuoteTrimmer.trim("""
@@ -79,6 +102,45 @@ class QuoteTrimmerTests {
 
 		var signed = QuoteTrimmer.trim("Goed idee.\n\n-- \nSanne Bakker\nBeleidsmedewerker | 06 12345678");
 		assertThat(signed.kept()).isEqualTo("Goed idee.");
+	}
+
+	/** A footer is a whole line at the end that names a device or mail app; the same words inside the letter stay. */
+	@Test
+	void onlyAFooterAtTheEndThatNamesADeviceIsCut() {
+		var trimmed = QuoteTrimmer.trim("""
+				Deze week gedaan:
+				Verstuurd via Indeed: 4 sollicitaties
+				Mijn brief aan de gemeente heb ik
+				verstuurd via de website van de gemeente en ik wacht nog op
+				antwoord.
+
+				Groet,
+				Sanne
+
+				Verstuurd vanaf mijn iPad""");
+		assertThat(trimmed.kept()).contains("Verstuurd via Indeed: 4 sollicitaties",
+				"verstuurd via de website van de gemeente en ik wacht nog op", "Sanne");
+		assertThat(trimmed.kept()).doesNotContain("iPad");
+
+		var endsWithTheList = QuoteTrimmer.trim("Wat ik deze week deed:\n\nVerstuurd via Indeed: 4 sollicitaties");
+		assertThat(endsWithTheList.kept()).endsWith("Verstuurd via Indeed: 4 sollicitaties");
+	}
+
+	/** ">32 uur per week" is the person's own "more than"; a quote has a space after its marker. */
+	@Test
+	void aGreaterThanSignWithoutASpaceIsThePersonsOwn() {
+		var wishes = QuoteTrimmer.trim("""
+				Wat ik zoek in een nieuwe baan:
+
+				>32 uur per week
+				>€3.200 bruto""");
+		assertThat(wishes.kept()).contains(">32 uur per week", ">€3.200 bruto");
+
+		var opening = QuoteTrimmer.trim(">32 uur per week is me te veel.\n\nDaarom wil ik minder werken.");
+		assertThat(opening.kept()).contains(">32 uur per week is me te veel.", "Daarom wil ik minder werken.");
+
+		var quoted = QuoteTrimmer.trim("> Hoeveel uur wil je werken?\n>\n>Graag een getal.\n\nMinder dan nu.");
+		assertThat(quoted.kept()).isEqualTo("Minder dan nu.");
 	}
 
 	/** A person may call their own letter confidential: one stock phrase is not a disclaimer, and nothing of the letter goes. */
