@@ -124,6 +124,16 @@ class AuditTrailTests {
 					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "POST /coach/trajectories/{id}/check"));
 	}
 
+	/** The participant's start page shows their question and goals, as they wrote them. */
+	@Test
+	void theParticipantsStartPageIsOnTheTrail() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		mvc.perform(get("/participant").with(fixtures.as(trajectory.participant()))).andExpect(status().isOk());
+		assertThat(trail.search(new AuditTrail.Search(trajectory.participant().email(), null, null, null, null)))
+			.extracting(AuditEntry::action, AuditEntry::route)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /participant"));
+	}
+
 	@Test
 	void aRefusedReadIsNotAnAccessAndAnotherCoachCannotSeeWhoLooked() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);

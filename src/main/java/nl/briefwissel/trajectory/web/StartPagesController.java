@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
@@ -56,6 +58,8 @@ class StartPagesController {
 		this.clock = clock;
 	}
 
+	/** The participant's question and goals in their own words: content, so on the trail like the conversation. */
+	@Audited(AuditAction.READ)
 	@GetMapping("/participant")
 	String participant(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		List<TrajectoryOverview> own = trajectories.ofParticipant(me.id());
