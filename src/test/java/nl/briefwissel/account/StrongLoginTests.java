@@ -417,6 +417,24 @@ class StrongLoginTests {
 		assertThat(accounts.byId(running.coach().id()).orElseThrow().roles()).contains(Role.COACH);
 	}
 
+	/** Taking a role back and resetting someone's app each ask first, saying what follows; one click does neither. */
+	@Test
+	void takingARoleBackAndResettingTheAppAreTwoSteps() throws Exception {
+		Account participant = accounts.register(new NewAccount(null, "twee-stappen-" + UUID.randomUUID() + "@example.nl",
+				"Twee Stappen", Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/admin").with(admin()))
+			.andReturn().getResponse().getContentAsString());
+		var revoke = page.select("form[action$=/admin/accounts/" + participant.id() + "/roles]:has(input[name=grant][value=false])");
+		assertThat(revoke).hasSize(1);
+		assertThat(revoke.select("details > summary").text()).isEqualTo("Intrekken…");
+		assertThat(revoke.select("details > button[type=submit]")).hasSize(1);
+		assertThat(revoke.select("details p").text()).isEqualTo("Twee Stappen verliest de rol Deelnemer en wordt meteen overal uitgelogd.");
+		// no button outside the disclosure
+		assertThat(revoke.select("button").stream().allMatch(button -> button.parent().tagName().equals("details"))).isTrue();
+		assertThat(page.select("form[action$=/second-factor/reset] button").stream()
+			.allMatch(button -> button.parent().tagName().equals("details"))).isTrue();
+	}
+
 	/**
 	 * Someone who holds every role has none left to give: no grant form with an empty choice; and a
 	 * grant that arrives without a role (a page left open) gets the page's sentence, not an error page.
