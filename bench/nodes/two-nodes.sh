@@ -96,6 +96,7 @@ start() { # name http-port receiver-port
     --briefwissel.mail.receiver.enabled=true --briefwissel.mail.receiver.port="$3" \
     --briefwissel.mail.outbox.poll-interval=200ms \
     --briefwissel.reminders.interval=1s --briefwissel.reminders.initial-delay=1s \
+    --briefwissel.reminders.from=00:00 --briefwissel.reminders.until=24:00 --briefwissel.reminders.working-days-only=false \
     --logging.level.nl.briefwissel.mail.OutboxWorker=DEBUG > "$work/$1.log" 2>&1) &
 }
 healthy() { curl -s -m 2 "127.0.0.1:$1/actuator/health" | grep -q '"UP"'; }

@@ -34,8 +34,9 @@ import org.springframework.util.StringUtils;
  * A short mail each working morning for coaches who want it: who waits for an answer, which
  * contact moments passed or are due, which conversations went quiet, which proposals wait. Names
  * and dates only, never what anyone wrote. The {@code coach_digest} key allows one a day per coach
- * whichever node runs the job; a node that was down at seven sends it when it is back, until the
- * end of the working day, and never yesterday's.
+ * whichever node runs the job, and is written at the first run of the day even when there is nothing
+ * to tell; a node that was down at seven sends it when it is back, until the end of the working day,
+ * and never yesterday's.
  */
 @Component
 class CoachDigest {
@@ -113,13 +114,12 @@ class CoachDigest {
 		return sent;
 	}
 
+	/**
+	 * The day's digest is decided once, at the coach's first run of the day: the key is written
+	 * whether or not there is something to tell. Written only with a mail, every run until five
+	 * looked again, and the first thing to come up sent the "morning" digest at four in the afternoon.
+	 */
 	private boolean send(Account coach, LocalDate today, OffsetDateTime now) {
-		Workspace.View view = workspace.view(coach.id());
-		List<Workspace.Entry> entries = view.entries().stream().filter(e -> WORTH_A_LINE.contains(e.need())).toList();
-		List<TrajectoryOverview> proposals = view.proposals();
-		if (entries.isEmpty() && proposals.isEmpty()) {
-			return false; // nothing needs them: no mail is the calm answer
-		}
 		int inserted = jdbc.sql("insert into coach_digest (coach_id, digest_day, sent_at) values (:coach, :day, :now) on conflict do nothing")
 			.param("coach", coach.id())
 			.param("day", today)
@@ -127,6 +127,12 @@ class CoachDigest {
 			.update();
 		if (inserted == 0) {
 			return false;
+		}
+		Workspace.View view = workspace.view(coach.id());
+		List<Workspace.Entry> entries = view.entries().stream().filter(e -> WORTH_A_LINE.contains(e.need())).toList();
+		List<TrajectoryOverview> proposals = view.proposals();
+		if (entries.isEmpty() && proposals.isEmpty()) {
+			return false; // nothing needs them: no mail is the calm answer, and the day is decided
 		}
 		outbox.enqueue(mail(coach, entries, proposals, today));
 		return true;

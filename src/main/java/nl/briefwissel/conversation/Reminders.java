@@ -2,7 +2,9 @@ package nl.briefwissel.conversation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +20,14 @@ import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.trajectory.ContactMomentPlan;
+import nl.briefwissel.trajectory.DutchHolidays;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -34,12 +39,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One friendly reminder when a contact moment passed without a message from the participant:
  * at most one per moment, never during a pause or after the end. After downtime only the latest
  * passed moment is reminded, so nobody gets a pile of reminders at once. The {@code reminder}
- * table's key makes a second reminder impossible, whichever node runs the job.
+ * table's key makes a second reminder impossible, whichever node runs the job. Reminders go out on
+ * working days between eight in the morning and eight in the evening only (configurable).
  */
 @Component
 class Reminders {
 
 	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+	/**
+	 * When reminders go out. A moment counts as passed from midnight, and the job runs every quarter
+	 * of an hour: without these hours a Friday's moment was reminded at a quarter past midnight on
+	 * Saturday, and 24 December's on Christmas night. One held back goes out the next working morning;
+	 * the key and "the latest passed moment only" keep it to one. Configurable for load tests, which
+	 * run at any hour.
+	 */
+	private final LocalTime from;
+
+	private final LocalTime until;
+
+	private final boolean workingDaysOnly;
 
 	private final Trajectories trajectories;
 
@@ -65,7 +84,14 @@ class Reminders {
 
 	Reminders(Trajectories trajectories, Messages messages, ReplyTokens tokens, Accounts accounts, Outbox outbox,
 			ReplyAddress replyAddress, MessageSource texts, PublicAddress address, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock,
+			@Value("${briefwissel.reminders.from:08:00}") String from,
+			@Value("${briefwissel.reminders.until:20:00}") String until,
+			@Value("${briefwissel.reminders.working-days-only:true}") boolean workingDaysOnly) {
+		this.from = LocalTime.parse(from);
+		// "24:00" for until the end of the day, as a person would write it.
+		this.until = "24:00".equals(until) ? LocalTime.MAX : LocalTime.parse(until);
+		this.workingDaysOnly = workingDaysOnly;
 		this.trajectories = trajectories;
 		this.messages = messages;
 		this.tokens = tokens;
@@ -82,10 +108,20 @@ class Reminders {
 	@Scheduled(fixedDelayString = "${briefwissel.reminders.interval:15m}",
 			initialDelayString = "${briefwissel.reminders.initial-delay:1m}")
 	void sendDue() {
-		Run run = remindDue();
+		Run run = remindDue(ZonedDateTime.now(clock));
 		if (run.queued() > 0) {
 			log.info("{} reminder(s) queued", run.queued());
 		}
+	}
+
+	/** The run at this moment in the programme's zone: none outside a working day's sending hours. */
+	Run remindDue(ZonedDateTime now) {
+		ZonedDateTime here = now.withZoneSameInstant(clock.getZone());
+		LocalTime time = here.toLocalTime();
+		if (workingDaysOnly && !DutchHolidays.isWorkingDay(here.toLocalDate()) || time.isBefore(from) || !time.isBefore(until)) {
+			return new Run(0, 0, 0);
+		}
+		return remindOn(here.toLocalDate());
 	}
 
 	/** What one run of the job did: running trajectories looked at, moments to remind, reminders queued. */
@@ -96,10 +132,10 @@ class Reminders {
 	 * The letters' activity and the moments already reminded are read for every running trajectory at
 	 * once; only a trajectory with a moment still to remind gets a transaction of its own. One query
 	 * and one transaction per trajectory was 4,400 of each every fifteen minutes at 20,000
-	 * trajectories (docs/performance.md, tenth round).
+	 * trajectories (docs/performance.md, tenth round). What was read here is checked again in each
+	 * reminder's transaction ({@link #remind(TrajectoryOverview, LocalDate)}).
 	 */
-	Run remindDue() {
-		LocalDate today = LocalDate.now(clock);
+	Run remindOn(LocalDate today) {
 		List<TrajectoryOverview> running = trajectories.running();
 		List<UUID> ids = running.stream().map(TrajectoryOverview::id).toList();
 		Map<UUID, Messages.Activity> activity = messages.activity(ids);
@@ -113,8 +149,7 @@ class Reminders {
 		int queued = 0;
 		for (Due due : toRemind) {
 			try {
-				Boolean sent = transactions.execute(status -> remind(due.trajectory(), due.moment()));
-				queued += Boolean.TRUE.equals(sent) ? 1 : 0;
+				queued += remind(due.trajectory(), today) ? 1 : 0;
 			}
 			catch (RuntimeException e) {
 				log.warn("Reminder for trajectory {} not sent; the next run tries again", due.trajectory().id(), e);
@@ -165,17 +200,35 @@ class Reminders {
 		return OptionalInt.of(passed);
 	}
 
-	/** Queues the reminder for one trajectory's latest moment passed on this day, if it is due; true when queued. */
+	/**
+	 * Queues the reminder for one trajectory's latest moment passed on this day, if it is still due;
+	 * true when queued. The run read the trajectories and their letters a while before: meanwhile the
+	 * coach may have paused or stopped it, it may have been erased, or the participant's mail came in.
+	 * So the row is locked and everything read again in the reminder's own transaction; a pause, stop
+	 * or erasure waits for it (or comes first and is seen).
+	 */
 	boolean remind(TrajectoryOverview trajectory, LocalDate day) {
-		Messages.Activity activity = messages.activity(List.of(trajectory.id()))
-			.getOrDefault(trajectory.id(), Messages.Activity.NONE);
-		OptionalInt moment = momentToRemind(trajectory, activity, day);
-		return moment.isPresent() && remind(trajectory, moment.getAsInt());
+		return Boolean.TRUE.equals(transactions.execute(status -> {
+			boolean running = jdbc.sql("select status, erased_at from trajectory where id = :id for update")
+				.param("id", trajectory.id())
+				.query((rs, n) -> TrajectoryStatus.RUNNING.name().equals(rs.getString("status"))
+						&& rs.getObject("erased_at") == null)
+				.optional()
+				.orElse(false);
+			if (!running) {
+				return false;
+			}
+			TrajectoryOverview current = trajectories.byId(trajectory.id()).orElseThrow();
+			Messages.Activity activity = messages.activity(List.of(current.id()))
+				.getOrDefault(current.id(), Messages.Activity.NONE);
+			OptionalInt moment = momentToRemind(current, activity, day);
+			return moment.isPresent() && remind(current, moment.getAsInt());
+		}));
 	}
 
 	/**
-	 * Queues the reminder for this moment; false when it was queued already, here or by another node
-	 * (the {@code reminder} table's key decides).
+	 * Queues the reminder for this moment, in the caller's transaction; false when it was queued
+	 * already, here or by another node (the {@code reminder} table's key decides).
 	 */
 	private boolean remind(TrajectoryOverview trajectory, int moment) {
 		int inserted = jdbc.sql("""

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.trajectory.ContactMomentPlan;
+import nl.briefwissel.trajectory.Trajectory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -254,26 +255,22 @@ public class Statistics {
 		if (planned.isEmpty()) {
 			return new MomentsKept(null, 0);
 		}
-		Map<UUID, List<LocalDate[]>> pauses = new HashMap<>();
+		Map<UUID, List<Trajectory.Pause>> pauses = new HashMap<>();
 		jdbc.sql("""
 				select tp.trajectory_id, tp.from_date, tp.until_date from trajectory_pause tp
 				join trajectory t on t.id = tp.trajectory_id where t.programme_id = :p order by tp.from_date""")
 			.param("p", programmeId)
 			.query((rs, n) -> pauses.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
-				.add(new LocalDate[] { rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class) }))
+				.add(new Trajectory.Pause(rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class))))
 			.list();
 		// The moments due in the period, each with the day its window opens (the day after the moment before).
 		record Window(UUID trajectory, LocalDate opens, LocalDate due) {
 		}
 		List<Window> windows = new ArrayList<>();
 		for (Planned trajectory : planned) {
-			ContactMomentPlan plan = ContactMomentPlan.of(trajectory.startedOn(), trajectory.weeks(), trajectory.perWeek());
-			if (trajectory.extraWeeks() > 0) {
-				plan = plan.extendedBy(trajectory.extraWeeks(), trajectory.perWeek());
-			}
-			for (LocalDate[] pause : pauses.getOrDefault(trajectory.id(), List.of())) {
-				plan = plan.pausedBetween(pause[0], pause[1]);
-			}
+			// The trajectory's own plan, as the coach and the participant see it.
+			ContactMomentPlan plan = Trajectory.plan(trajectory.startedOn(), trajectory.weeks() + trajectory.extraWeeks(),
+					trajectory.perWeek(), pauses.getOrDefault(trajectory.id(), List.of()));
 			LocalDate end = trajectory.endedOn() != null && trajectory.endedOn().isBefore(last) ? trajectory.endedOn() : last;
 			LocalDate opens = trajectory.startedOn();
 			for (LocalDate dueDate : plan.dueDates()) {

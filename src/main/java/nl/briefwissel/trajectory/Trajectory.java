@@ -2,6 +2,7 @@ package nl.briefwissel.trajectory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +16,13 @@ public final class Trajectory {
 	/** The longest a trajectory may run, extensions included (PRODUCT.md: 4–12 weeks). */
 	static final int MAX_WEEKS = 12;
 
-	/** A pause from a day until a day (exclusive). */
+	/**
+	 * A pause from a day until a day (exclusive). Also the days between a trajectory's last contact
+	 * moment and an extension made after it (see {@link #extend}): no moment fell due in them and none
+	 * should, so the plan moves the new weeks past them as it moves moments past a pause. Such a gap
+	 * has no event and no transition of its own and changes no status; nothing shows the stored pauses
+	 * to anyone, they only move the plan (here, in {@link TrajectoryOverview} and in the statistics).
+	 */
 	public record Pause(LocalDate from, LocalDate until) {
 	}
 
@@ -150,17 +157,56 @@ public final class Trajectory {
 		events.add(new TrajectoryEvents.TrajectoryResumed(id, on));
 	}
 
-	/** Adds weeks to a running or paused trajectory, up to twelve weeks in all. */
-	public void extend(int moreWeeks, Reason reason, String why) {
+	/**
+	 * Adds weeks to a running or paused trajectory, up to twelve weeks in all. The new weeks follow
+	 * the last contact moment, or start {@code today} when that moment is days behind: a trajectory
+	 * runs on after its last moment until the coach completes it, and coaches often extend only then.
+	 */
+	public void extend(LocalDate today, int moreWeeks, Reason reason, String why) {
 		require(status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED, "trajectory.illegal.extend",
 				"only a running or paused trajectory can be extended");
 		if (moreWeeks < 1 || weeks + extraWeeks + moreWeeks > MAX_WEEKS) {
 			throw new IllegalTransitionException("trajectory.illegal.extendWeeks",
 					"a trajectory runs " + MAX_WEEKS + " weeks at most");
 		}
+		if (startedOn != null) {
+			skipIdleDaysBefore(today);
+		}
 		extraWeeks += moreWeeks;
 		transitions.add(new Transition(status, status, reason, why));
 		events.add(new TrajectoryEvents.TrajectoryExtended(id, moreWeeks, weeks + extraWeeks, reason));
+	}
+
+	/**
+	 * Records the working days between the last contact moment and {@code today} as a pause, so that
+	 * weeks added now start today instead of right after that moment, in the past: the participant
+	 * was reminded at once of a moment already gone and the coach saw it overdue. A pause is what every
+	 * reader of the plan applies already (the trajectory, its overview, the statistics), and a new
+	 * column would need a migration. It moves none of the moments so far, which all lie before it.
+	 * <p>
+	 * A pause under way (paused after the last moment) moves the new weeks past its end by itself; the
+	 * gap then ends where that pause starts. Pauses taken after the last moment and over by now moved
+	 * nothing so far: the gap takes their days in, and they go, so no day counts twice.
+	 */
+	private void skipIdleDaysBefore(LocalDate today) {
+		List<LocalDate> due = plan().dueDates();
+		LocalDate idleFrom = due.get(due.size() - 1).plusDays(1);
+		LocalDate idleUntil = today;
+		for (Pause pause : pauses) {
+			boolean underWay = !pause.from().isBefore(idleFrom) && pause.until().isAfter(today);
+			if (underWay && pause.from().isBefore(idleUntil)) {
+				idleUntil = pause.from();
+			}
+		}
+		if (!DutchHolidays.onOrAfter(idleFrom).isBefore(idleUntil)) {
+			return; // no working day passed without a moment: the new weeks start on time
+		}
+		LocalDate end = idleUntil;
+		pauses.removeIf(pause -> !pause.from().isBefore(idleFrom) && pause.from().isBefore(end));
+		pauses.add(new Pause(idleFrom, end));
+		// In order of their first day, as they are read back: the plan applies them in this order, and
+		// resume() shortens the last one, which must stay the pause under way.
+		pauses.sort(Comparator.comparing(Pause::from));
 	}
 
 	public void complete(LocalDate on, Reason reason, String why) {
@@ -187,10 +233,15 @@ public final class Trajectory {
 		return plan(startedOn, weeks + extraWeeks, momentsPerWeek, pauses);
 	}
 
-	static ContactMomentPlan plan(LocalDate startedOn, int weeks, int momentsPerWeek, List<Pause> pauses) {
+	/** The plan of a trajectory started on a day, for this many weeks (extensions included), with its pauses. */
+	public static ContactMomentPlan plan(LocalDate startedOn, int weeks, int momentsPerWeek, List<Pause> pauses) {
 		ContactMomentPlan plan = ContactMomentPlan.of(startedOn, weeks, momentsPerWeek);
 		for (Pause pause : pauses) {
-			plan = plan.pausedBetween(pause.from(), pause.until());
+			// Accepting starts a trajectory at once, even with its first day months ahead, and it can
+			// pause before that day: only the pause's days from the start on hold a moment up.
+			if (pause.until().isAfter(startedOn)) {
+				plan = plan.pausedBetween(pause.from().isBefore(startedOn) ? startedOn : pause.from(), pause.until());
+			}
 		}
 		return plan;
 	}

@@ -42,7 +42,7 @@ public class TrajectoryLifecycle {
 
 	@Transactional
 	public void extend(UUID trajectoryId, UUID coachId, int weeks, Reason reason, String why) {
-		change(trajectoryId, coachId, t -> t.extend(weeks, reason, why));
+		change(trajectoryId, coachId, t -> t.extend(today(), weeks, reason, why));
 	}
 
 	/**
@@ -56,7 +56,7 @@ public class TrajectoryLifecycle {
 		if (trajectory.totalWeeks() != fromWeeks) {
 			return false;
 		}
-		apply(trajectory, coachId, t -> t.extend(weeks, reason, why));
+		apply(trajectory, coachId, t -> t.extend(today(), weeks, reason, why));
 		return true;
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CyclicBarrier;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
 import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.trajectory.DutchHolidays;
@@ -92,6 +93,32 @@ class CoachDigestTests {
 				nl.briefwissel.account.Role.COACH);
 		digest.sendDue(workingDayAt(LocalTime.of(8, 0)));
 		assertThat(digestsTo(idle.email())).isEmpty();
+	}
+
+	/**
+	 * The digest is the morning's: decided at the first run of the day, also when there is nothing to
+	 * tell. Something that comes up later waits for the next morning instead of sending the
+	 * "morning" mail at four in the afternoon.
+	 */
+	@Test
+	void aDayWithNothingAtItsFirstRunStaysWithoutDigest() {
+		var running = fixtures.runningTrajectory(false);
+		var idle = fixtures.person(running.organisationId(), "later-" + running.id() + "@example.nl", "Latere Coach",
+				nl.briefwissel.account.Role.COACH);
+		ZonedDateTime morning = workingDayAt(LocalTime.of(7, 0));
+		digest.sendDue(morning);
+		assertThat(jdbc.sql("select count(*) from coach_digest where coach_id = :coach and digest_day = :day")
+			.param("coach", idle.id()).param("day", morning.toLocalDate()).query(Integer.class).single())
+			.as("the day is decided").isEqualTo(1);
+
+		// A trajectory for the coach in the course of the day: from now on something to tell.
+		fixtures.anotherFor(new Fixtures.RunningTrajectory(running.id(), running.participant(), idle, running.organisationId(),
+				running.programmeId()), Today.date());
+		digest.sendDue(morning.withHour(16));
+		assertThat(digestsTo(idle.email())).isEmpty();
+
+		digest.sendDue(DutchHolidays.onOrAfter(morning.toLocalDate().plusDays(1)).atTime(7, 0).atZone(AMSTERDAM));
+		assertThat(digestsTo(idle.email())).as("the next morning").hasSize(1);
 	}
 
 	private int runAfter(CyclicBarrier barrier, ZonedDateTime now) {

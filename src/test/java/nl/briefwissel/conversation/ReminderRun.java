@@ -1,8 +1,13 @@
 package nl.briefwissel.conversation;
 
+import nl.briefwissel.Today;
+
 import org.springframework.stereotype.Component;
 
-/** Lets a test outside this module run the reminder job now, as the scheduler would. */
+/**
+ * Lets a test outside this module run the reminder job now, as the scheduler would in its sending
+ * hours: the job itself sends nothing at night or at the weekend, when a test may well run.
+ */
 @Component
 public class ReminderRun {
 
@@ -13,6 +18,6 @@ public class ReminderRun {
 	}
 
 	public void now() {
-		reminders.sendDue();
+		reminders.remindOn(Today.date());
 	}
 }

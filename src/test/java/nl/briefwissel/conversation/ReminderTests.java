@@ -1,5 +1,12 @@
 package nl.briefwissel.conversation;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,8 +15,11 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.trajectory.DutchHolidays;
 import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +28,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The reminder job. The tests run it for today with {@link Reminders#remindOn}, as it runs in its
+ * sending hours; {@code remindersWaitForTheSendingHoursOfAWorkingDay} covers the hours themselves.
+ */
 @BriefwisselTest
 class ReminderTests {
+
+	private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
 	@Autowired
 	Fixtures fixtures;
@@ -39,15 +55,18 @@ class ReminderTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Trajectories trajectories;
+
 	@Test
 	void aPassedMomentWithoutAnswerGivesExactlyOneReminderEvenWhenTwoNodesRunTheJob() throws Exception {
 		var base = fixtures.runningTrajectory(true);
 		var late = fixtures.anotherFor(base, Today.date().minusWeeks(2));
 
-		CompletableFuture<Void> node1 = CompletableFuture.runAsync(reminders::sendDue);
-		CompletableFuture<Void> node2 = CompletableFuture.runAsync(reminders::sendDue);
+		CompletableFuture<Void> node1 = CompletableFuture.runAsync(this::run);
+		CompletableFuture<Void> node2 = CompletableFuture.runAsync(this::run);
 		CompletableFuture.allOf(node1, node2).get();
-		reminders.sendDue();
+		run();
 
 		MimeMessage reminder = Mailboxes.awaitMail(mailServer, late.participant().email(),
 				m -> subject(m).startsWith("Even een herinnering"));
@@ -63,10 +82,10 @@ class ReminderTests {
 		var base = fixtures.runningTrajectory(true);
 		var late = fixtures.anotherFor(base, Today.date().minusWeeks(2));
 
-		Reminders.Run first = reminders.remindDue();
+		Reminders.Run first = run();
 		assertThat(first.due()).isPositive();
 		assertThat(first.queued()).isEqualTo(first.due());
-		Reminders.Run second = reminders.remindDue();
+		Reminders.Run second = run();
 
 		assertThat(second.running()).isEqualTo(first.running());
 		assertThat(second.due()).isZero();
@@ -78,7 +97,7 @@ class ReminderTests {
 	void afterDowntimeOnlyTheLatestPassedMomentIsReminded() {
 		var base = fixtures.runningTrajectory(true);
 		var longAgo = fixtures.anotherFor(base, Today.date().minusWeeks(4));
-		reminders.sendDue();
+		run();
 		assertThat(reminderCount(longAgo.id())).isEqualTo(1);
 	}
 
@@ -90,11 +109,76 @@ class ReminderTests {
 		var paused = fixtures.anotherFor(fresh, Today.date().minusWeeks(2));
 		lifecycle.pause(paused.id(), paused.coach().id(), Today.date().plusWeeks(1), Reason.NO_TIME, null);
 
-		reminders.sendDue();
+		run();
 
 		assertThat(reminderCount(fresh.id())).isZero();
 		assertThat(reminderCount(wrote.id())).isZero();
 		assertThat(reminderCount(paused.id())).isZero();
+	}
+
+	/**
+	 * Not at night, at the weekend or on a holiday: a moment passes at midnight, and a Friday's was
+	 * reminded at a quarter past twelve on Saturday. Held back, it goes out the next working morning, once.
+	 */
+	@Test
+	void remindersWaitForTheSendingHoursOfAWorkingDay() {
+		var base = fixtures.runningTrajectory(true);
+		var late = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		LocalDate saturday = Today.date().with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+		LocalDate workingDay = DutchHolidays.onOrAfter(Today.date().plusDays(1));
+
+		for (ZonedDateTime closed : List.of(at(saturday, LocalTime.of(0, 5)), at(saturday, LocalTime.of(10, 0)),
+				at(LocalDate.of(2026, 12, 25), LocalTime.of(0, 10)), at(LocalDate.of(2026, 12, 25), LocalTime.of(10, 0)),
+				at(workingDay, LocalTime.of(7, 59)), at(workingDay, LocalTime.of(20, 0)), at(workingDay, LocalTime.of(23, 50)))) {
+			assertThat(reminders.remindDue(closed)).as(closed.toString()).isEqualTo(new Reminders.Run(0, 0, 0));
+		}
+		assertThat(reminderCount(late.id())).isZero();
+
+		assertThat(reminders.remindDue(at(workingDay, LocalTime.of(8, 0))).running()).isPositive();
+		reminders.remindDue(at(workingDay, LocalTime.of(19, 59)));
+		assertThat(reminderCount(late.id())).isEqualTo(1);
+	}
+
+	/**
+	 * The run reads every running trajectory first; by the time a reminder is sent the coach may have
+	 * paused or stopped it, it may have been erased, or the participant's mail came in. Each reminder
+	 * looks again, on the locked row, and goes only for what still holds.
+	 */
+	@Test
+	void aReminderIsCheckedAgainWhenItIsSent() {
+		var base = fixtures.runningTrajectory(true);
+		var paused = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		var stopped = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		var erased = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		var wrote = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		var unchanged = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		List<TrajectoryOverview> read = List.of(paused, stopped, erased, wrote, unchanged).stream()
+			.map(t -> trajectories.byId(t.id()).orElseThrow())
+			.toList();
+
+		lifecycle.pause(paused.id(), base.coach().id(), Today.date().plusWeeks(1), Reason.NO_TIME, null);
+		lifecycle.stop(stopped.id(), base.coach().id(), Reason.NO_RESPONSE, null);
+		jdbc.sql("update trajectory set erased_at = :now where id = :id")
+			.param("now", OffsetDateTime.now())
+			.param("id", erased.id())
+			.update();
+		conversations.participantWrites(wrote.id(), wrote.participant().id(), "Sorry, ik was ziek.");
+
+		assertThat(read).extracting(t -> reminders.remind(t, Today.date()))
+			.containsExactly(false, false, false, false, true);
+		assertThat(List.of(paused, stopped, erased, wrote)).allSatisfy(t -> assertThat(reminderCount(t.id())).isZero());
+		assertThat(reminderCount(unchanged.id())).isEqualTo(1);
+		// Stopped, as an erasure leaves it: still "running", the other tests' runs would find it due every time.
+		jdbc.sql("update trajectory set status = 'STOPPED' where id = :id").param("id", erased.id()).update();
+	}
+
+	/** The job's run for today, as it runs in its sending hours. */
+	private Reminders.Run run() {
+		return reminders.remindOn(Today.date());
+	}
+
+	private static ZonedDateTime at(LocalDate day, LocalTime time) {
+		return day.atTime(time).atZone(AMSTERDAM);
 	}
 
 	private long reminderCount(java.util.UUID trajectory) {

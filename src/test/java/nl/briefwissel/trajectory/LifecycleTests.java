@@ -188,6 +188,34 @@ class LifecycleTests {
 			.query(LocalDate.class).single()).as("the pause as chosen").isEqualTo(until);
 	}
 
+	/**
+	 * Extended weeks after its last contact moment, a trajectory gets its new moments from today on,
+	 * stored so that every read plans them alike; it still runs, and nobody is told of a pause.
+	 */
+	@Test
+	void anExtensionAfterTheLastMomentPlansTheNewMomentsFromToday(@Autowired TrajectoryLifecycle lifecycle) {
+		var base = fixtures.runningTrajectory(true);
+		var behind = fixtures.anotherFor(base, Today.date().minusWeeks(10));
+		ContactMomentPlan planned = trajectories.load(behind.id()).orElseThrow().plan();
+		assertThat(planned.dueDates()).allSatisfy(due -> assertThat(due).isBefore(Today.date()));
+
+		lifecycle.extend(behind.id(), behind.coach().id(), 2, Reason.MORE_TIME_NEEDED, "Nog een sollicitatie voorbereiden");
+
+		ContactMomentPlan extended = trajectories.load(behind.id()).orElseThrow().plan();
+		assertThat(extended.dueDates().subList(0, planned.size())).isEqualTo(planned.dueDates());
+		assertThat(extended.dueDates().subList(planned.size(), extended.size())).hasSize(4)
+			.allSatisfy(due -> assertThat(due).isAfter(Today.date()));
+		TrajectoryOverview overview = trajectories.byId(behind.id()).orElseThrow();
+		assertThat(overview.plan()).contains(extended);
+		assertThat(overview.status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(overview.progressOn(Today.date())).hasValueSatisfying(progress -> {
+			assertThat(progress.current()).isEqualTo(planned.size() + 1);
+			assertThat(progress.nextDue()).isAfter(Today.date());
+		});
+		assertThat(events.stream(TrajectoryEvents.TrajectoryPaused.class).filter(e -> e.trajectoryId().equals(behind.id())))
+			.isEmpty();
+	}
+
 	/** A proposal is answered on its own page: the proposed coach cannot stop the participant's intake instead. */
 	@Test
 	void aCoachWhoIsOnlyProposedCannotStopTheTrajectory() throws Exception {
