@@ -15,6 +15,9 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.organisation.Organisations;
 import testsupport.oidc.OidcProvider;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +26,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static nl.briefwissel.Accessible.describedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
@@ -81,9 +86,12 @@ class SingleSignOnTests {
 	void aFirstSignInCreatesAnAccountWithoutRightsUntilAnAdministratorGrantsARole() throws Exception {
 		Account admin = fixtures.person(organisation, "beheer-" + UUID.randomUUID() + "@gemeente-sso.example.nl", "Beheerder",
 				Role.ADMINISTRATOR);
-		mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", "ftp://nergens")
+		var refused = mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", "ftp://nergens")
 			.param("clientId", OidcProvider.CLIENT_ID).param("clientSecret", OidcProvider.CLIENT_SECRET).param("enabled", "true")
 			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/sign-in#error-summary"))
+			.andReturn();
+		mvc.perform(get("/admin/sign-in").cookie(refused.getResponse().getCookies()).with(fixtures.as(admin)))
 			.andExpect(content().string(containsString("beginnend met https://")));
 		mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", provider.issuer())
 			.param("clientId", OidcProvider.CLIENT_ID).param("clientSecret", OidcProvider.CLIENT_SECRET).param("enabled", "true")
@@ -118,6 +126,98 @@ class SingleSignOnTests {
 			.param("clientId", OidcProvider.CLIENT_ID).param("clientSecret", "€".repeat(1000)).param("enabled", "true")
 			.with(fixtures.as(admin)).with(csrf()))
 			.andExpect(redirectedUrl("/admin/sign-in?saved"));
+	}
+
+	/**
+	 * Back on the page after a refused save, the administrator finds what they typed, each mistake at its
+	 * field and a summary linking to them; the secret is neither given back nor kept in the session, and
+	 * its field says to type it again.
+	 */
+	@Test
+	void aRefusedConnectionComesBackAsTypedWithEachSentenceAtItsFieldButNeverTheSecret() throws Exception {
+		Account admin = fixtures.person(organisation, "beheer-" + UUID.randomUUID() + "@gemeente-sso.example.nl", "Beheerder",
+				Role.ADMINISTRATOR);
+		String secret = "geheim-" + UUID.randomUUID();
+		var refused = mvc.perform(post("/admin/sign-in").param("label", "").param("issuer", "ftp://nergens")
+			.param("clientId", "briefwissel-client").param("clientSecret", secret).param("providerAsksSecondFactor", "true")
+			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/sign-in#error-summary"))
+			.andReturn();
+		assertThat(singleSignOn.of(organisation)).isEmpty();
+		assertThat(refused.getFlashMap().toString()).as("the secret does not go into the session").doesNotContain(secret);
+
+		// The flash message travels with the session, as in a browser.
+		String html = mvc.perform(get("/admin/sign-in").cookie(refused.getResponse().getCookies()).with(fixtures.as(admin)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).doesNotContain(secret);
+		Document page = Jsoup.parse(html);
+
+		Element label = page.getElementById("label");
+		assertThat(label.closest("form").hasAttr("novalidate")).as("the server's sentence, not the browser's bubble").isTrue();
+		assertThat(label.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, label)).singleElement().satisfies(error -> {
+			assertThat(error.id()).isEqualTo("label-error");
+			assertThat(error.text()).isEqualTo("Vul de naam voor de knop in.");
+			assertThat(error.closest(".utrecht-form-field").hasClass("utrecht-form-field--invalid")).isTrue();
+		});
+
+		Element issuer = page.getElementById("issuer");
+		assertThat(issuer.attr("value")).isEqualTo("ftp://nergens");
+		assertThat(issuer.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, issuer)).extracting(Element::id).containsExactly("issuer-help", "issuer-error");
+		assertThat(page.getElementById("issuer-error").text()).contains("https://");
+
+		Element clientId = page.getElementById("clientId");
+		assertThat(clientId.attr("value")).as("a right value typed with wrong ones").isEqualTo("briefwissel-client");
+		assertThat(clientId.hasAttr("aria-invalid")).isFalse();
+		assertThat(clientId.hasAttr("aria-describedby")).isFalse();
+
+		Element clientSecret = page.getElementById("clientSecret");
+		assertThat(clientSecret.attr("value")).isEmpty();
+		assertThat(clientSecret.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, clientSecret)).singleElement()
+			.satisfies(error -> assertThat(error.text()).contains("opnieuw"));
+
+		assertThat(page.getElementById("mfa").hasAttr("checked")).isTrue();
+		assertThat(page.getElementById("enabled").hasAttr("checked")).as("as typed: left unticked").isFalse();
+
+		Element summary = page.getElementById("error-summary");
+		assertThat(summary.hasAttr("autofocus")).isTrue();
+		assertThat(summary.select("a")).extracting(a -> a.attr("href")).containsExactly("#label", "#issuer", "#clientSecret");
+		assertThat(summary.select("a")).allSatisfy(link -> assertThat(page.getElementById(link.attr("href").substring(1))).isNotNull());
+	}
+
+	/**
+	 * With a connection stored, a mistake brings back what was typed rather than what is stored; a secret
+	 * left empty keeps the stored one, so its field only carries its hint.
+	 */
+	@Test
+	void aMistakeOverAStoredConnectionShowsWhatWasTypedAndLeavesAnUntypedSecretAlone() throws Exception {
+		Account admin = fixtures.person(organisation, "beheer-" + UUID.randomUUID() + "@gemeente-sso.example.nl", "Beheerder",
+				Role.ADMINISTRATOR);
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				false, true);
+		var refused = mvc.perform(post("/admin/sign-in").param("label", "Nieuwe naam").param("issuer", provider.issuer())
+			.param("clientId", "").param("enabled", "true")
+			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/sign-in#error-summary"))
+			.andExpect(flash().attribute("ssoProblems", java.util.Map.of("clientId", "sso.error.clientId")))
+			.andReturn();
+		assertThat(singleSignOn.of(organisation).orElseThrow().label()).isEqualTo("Gemeente SSO");
+
+		Document page = Jsoup.parse(mvc.perform(get("/admin/sign-in").cookie(refused.getResponse().getCookies())
+			.with(fixtures.as(admin))).andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("label").attr("value")).isEqualTo("Nieuwe naam");
+		Element clientId = page.getElementById("clientId");
+		assertThat(clientId.attr("value")).as("emptied, not the stored one").isEmpty();
+		assertThat(clientId.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, clientId)).extracting(Element::id).containsExactly("clientId-error");
+		Element clientSecret = page.getElementById("clientSecret");
+		assertThat(clientSecret.hasAttr("aria-invalid")).isFalse();
+		assertThat(describedBy(page, clientSecret)).extracting(Element::id).containsExactly("secret-help");
+		assertThat(page.select("#error-summary a")).extracting(a -> a.attr("href")).containsExactly("#clientId");
 	}
 
 	@Test

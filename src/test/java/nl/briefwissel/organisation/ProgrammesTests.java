@@ -7,6 +7,9 @@ import nl.briefwissel.Fixtures;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.Role;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static nl.briefwissel.Accessible.describedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -150,6 +154,81 @@ class ProgrammesTests {
 			.with(user(users.loadUserByUsername("beheer@briefwissel.test"))).param("capacity", "1"))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/admin/coaches").with(fixtures.as(running.coach()))).andExpect(status().isForbidden());
+	}
+
+	/**
+	 * Back on the page after a refused save, the administrator finds the coach's card (the page opens
+	 * there) with the profile as typed, not the stored one, and each mistake at its field.
+	 */
+	@Test
+	void aRefusedCoachProfileComesBackAsTypedWithEachSentenceAtItsField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account admin = fixtures.person(running.organisationId(), "admin-" + running.id() + "@example.nl", "Beheer",
+				Role.ADMINISTRATOR);
+		UUID coach = running.coach().id();
+		profiles.changeMatching(coach, 12, false, "NOLOC", java.util.List.of());
+		var refused = mvc.perform(post("/admin/coaches/{id}", coach).with(csrf()).with(fixtures.as(admin))
+			.param("capacity", "99").param("certified", "true").param("certification", "x".repeat(201))
+			.param("specialism", "GRIP"))
+			.andExpect(redirectedUrl("/admin/coaches#coach-" + coach))
+			.andReturn();
+		assertThat(profiles.of(coach).capacity()).isEqualTo(12);
+		assertThat(profiles.of(coach).certified()).isFalse();
+
+		// The flash message travels with the session, as in a browser.
+		Document page = Jsoup.parse(mvc.perform(get("/admin/coaches").cookie(refused.getResponse().getCookies())
+			.with(fixtures.as(admin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		Element card = page.getElementById("coach-" + coach);
+		assertThat(card).isNotNull();
+		assertThat(card.selectFirst("form").hasAttr("novalidate")).as("the server's sentence, not the browser's bubble").isTrue();
+		assertThat(card.select(".utrecht-alert")).as("no general alert: the sentences stand at their fields").isEmpty();
+
+		Element capacity = page.getElementById("capacity-" + coach);
+		assertThat(capacity.attr("value")).isEqualTo("99");
+		assertThat(capacity.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, capacity)).singleElement().satisfies(error -> {
+			assertThat(error.id()).isEqualTo("capacity-error-" + coach);
+			assertThat(error.text()).contains("40");
+			assertThat(error.closest("article")).isSameAs(card);
+			assertThat(error.closest(".utrecht-form-field").hasClass("utrecht-form-field--invalid")).isTrue();
+		});
+
+		Element certification = page.getElementById("certification-" + coach);
+		assertThat(certification.attr("value")).isEqualTo("x".repeat(201));
+		assertThat(certification.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, certification)).extracting(Element::id).containsExactly("certification-error-" + coach);
+		assertThat(page.getElementById("certification-error-" + coach).text()).contains("200");
+
+		assertThat(page.getElementById("certified-" + coach).hasAttr("checked")).as("a right value typed with wrong ones").isTrue();
+		assertThat(page.getElementById("spec-" + coach + "-GRIP").hasAttr("checked")).isTrue();
+		assertThat(page.getElementById("certified-" + coach).hasAttr("aria-invalid")).isFalse();
+
+		Document again = Jsoup.parse(mvc.perform(get("/admin/coaches").with(fixtures.as(admin))).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(again.getElementById("capacity-" + coach).attr("value")).as("once told, the stored profile again").isEqualTo("12");
+		assertThat(again.getElementById("capacity-" + coach).hasAttr("aria-invalid")).isFalse();
+	}
+
+	/** The form has no browser checks: what is not a whole number is explained at the field, not answered with an error page. */
+	@Test
+	void aCapacityThatIsNoWholeNumberIsExplainedAtItsField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account admin = fixtures.person(running.organisationId(), "admin-" + running.id() + "@example.nl", "Beheer",
+				Role.ADMINISTRATOR);
+		UUID coach = running.coach().id();
+		var refused = mvc.perform(post("/admin/coaches/{id}", coach).with(csrf()).with(fixtures.as(admin))
+			.param("capacity", "twintig").param("certification", "NOLOC"))
+			.andExpect(redirectedUrl("/admin/coaches#coach-" + coach))
+			.andExpect(flash().attribute("coachProblems", java.util.Map.of("capacity", "coaches.error.capacity")))
+			.andReturn();
+
+		Document page = Jsoup.parse(mvc.perform(get("/admin/coaches").cookie(refused.getResponse().getCookies())
+			.with(fixtures.as(admin))).andReturn().getResponse().getContentAsString());
+		Element capacity = page.getElementById("capacity-" + coach);
+		assertThat(capacity.attr("value")).isEqualTo("twintig");
+		assertThat(describedBy(page, capacity)).singleElement().satisfies(error -> assertThat(error.text()).isNotBlank());
+		assertThat(page.getElementById("certification-" + coach).attr("value")).isEqualTo("NOLOC");
+		assertThat(page.getElementById("certification-" + coach).hasAttr("aria-invalid")).isFalse();
 	}
 
 	@Test

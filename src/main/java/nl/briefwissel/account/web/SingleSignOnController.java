@@ -1,8 +1,9 @@
 package nl.briefwissel.account.web;
 
+import java.io.Serializable;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.SignedInAccount;
@@ -14,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An administrator connects their organisation's OpenID Connect provider. The page shows the
@@ -31,16 +33,32 @@ class SingleSignOnController {
 		this.address = address;
 	}
 
+	/**
+	 * The form as typed, given back after a mistake; flashed, so it travels in the session, which lives in
+	 * the database. Without the secret: it is never written into the session nor echoed into the page.
+	 */
+	record TypedProvider(String label, String issuer, String clientId, boolean providerAsksSecondFactor,
+			boolean enabled) implements Serializable {
+
+		static TypedProvider of(SingleSignOn.Provider stored) {
+			return new TypedProvider(stored.label(), stored.issuer(), stored.clientId(), stored.providerAsksSecondFactor(),
+					stored.enabled());
+		}
+	}
+
 	@GetMapping("/admin/sign-in")
 	String page(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		var provider = singleSignOn.of(me.organisationId());
 		model.addAttribute("provider", provider.orElse(null));
-		model.addAttribute("label", provider.map(SingleSignOn.Provider::label).orElse(""));
-		model.addAttribute("issuer", provider.map(SingleSignOn.Provider::issuer).orElse(""));
-		model.addAttribute("clientId", provider.map(SingleSignOn.Provider::clientId).orElse(""));
-		model.addAttribute("providerAsksSecondFactor", provider.map(SingleSignOn.Provider::providerAsksSecondFactor).orElse(false));
-		model.addAttribute("enabled", provider.map(SingleSignOn.Provider::enabled).orElse(true));
-		return page(me, model, List.of());
+		// After a mistake the flash has put the form as typed and its problems by field in the model already.
+		if (!model.containsAttribute("ssoTyped")) {
+			model.addAttribute("ssoTyped", provider.map(TypedProvider::of).orElse(new TypedProvider("", "", "", false, true)));
+		}
+		if (!model.containsAttribute("ssoProblems")) {
+			model.addAttribute("ssoProblems", Map.of());
+		}
+		model.addAttribute("redirectUri", address.link("/login/oauth2/code/" + me.organisationId()).toUriString());
+		return "account/single-sign-on";
 	}
 
 	@PostMapping("/admin/sign-in")
@@ -48,42 +66,37 @@ class SingleSignOnController {
 			@RequestParam(defaultValue = "") String issuer, @RequestParam(defaultValue = "") String clientId,
 			@RequestParam(defaultValue = "") String clientSecret,
 			@RequestParam(defaultValue = "false") boolean providerAsksSecondFactor,
-			@RequestParam(defaultValue = "false") boolean enabled, Model model) {
+			@RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
 		if (me.organisationId() == null) {
 			return "redirect:/admin";
 		}
-		List<String> problems = new ArrayList<>();
+		// By field (message keys), so that each sentence stands at the field it is about.
+		Map<String, String> problems = new LinkedHashMap<>();
 		if (label.isBlank() || label.length() > 200) {
-			problems.add("sso.error.label");
+			problems.put("label", "sso.error.label");
 		}
 		if (!acceptableIssuer(issuer.strip())) {
-			problems.add("sso.error.issuer");
+			problems.put("issuer", "sso.error.issuer");
 		}
 		if (clientId.isBlank() || clientId.length() > 500) {
-			problems.add("sso.error.clientId");
+			problems.put("clientId", "sso.error.clientId");
 		}
 		boolean hasSecret = singleSignOn.of(me.organisationId()).isPresent();
 		if ((clientSecret.isBlank() && !hasSecret) || clientSecret.length() > 1000) {
-			problems.add("sso.error.clientSecret");
+			problems.put("clientSecret", "sso.error.clientSecret");
 		}
-		model.addAttribute("label", label);
-		model.addAttribute("issuer", issuer);
-		model.addAttribute("clientId", clientId);
-		model.addAttribute("providerAsksSecondFactor", providerAsksSecondFactor);
-		model.addAttribute("enabled", enabled);
+		else if (!problems.isEmpty() && !clientSecret.isBlank()) {
+			// The secret is not given back; left empty, the form would keep the stored one instead of the one typed.
+			problems.put("clientSecret", "sso.error.clientSecret.again");
+		}
 		if (!problems.isEmpty()) {
-			model.addAttribute("provider", singleSignOn.of(me.organisationId()).orElse(null));
-			return page(me, model, problems);
+			redirect.addFlashAttribute("ssoProblems", problems);
+			redirect.addFlashAttribute("ssoTyped", new TypedProvider(label, issuer, clientId, providerAsksSecondFactor, enabled));
+			return "redirect:/admin/sign-in#error-summary";
 		}
 		singleSignOn.save(me.organisationId(), label.strip(), issuer.strip().replaceAll("/+$", ""), clientId.strip(),
 				clientSecret.strip(), providerAsksSecondFactor, enabled);
 		return "redirect:/admin/sign-in?saved";
-	}
-
-	private String page(SignedInAccount me, Model model, List<String> problems) {
-		model.addAttribute("problems", problems);
-		model.addAttribute("redirectUri", address.link("/login/oauth2/code/" + me.organisationId()).toUriString());
-		return "account/single-sign-on";
 	}
 
 	/** https, or plain http only to this machine (a provider for testing). */

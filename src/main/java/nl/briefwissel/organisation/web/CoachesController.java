@@ -1,5 +1,6 @@
 package nl.briefwissel.organisation.web;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,21 @@ class CoachesController {
 		return "organisation/coaches";
 	}
 
+	/**
+	 * The profile as typed, given back after a mistake. The capacity as a String, because what is not a
+	 * number must come back too; and flashed, so it travels in the session, which lives in the database.
+	 */
+	record TypedProfile(String capacity, boolean certified, String certification, List<String> specialisms)
+			implements Serializable {
+
+		TypedProfile {
+			specialisms = specialisms == null ? List.of() : List.copyOf(specialisms);
+		}
+	}
+
 	@PostMapping("/admin/coaches/{id}")
 	String change(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) Integer capacity, @RequestParam(defaultValue = "false") boolean certified,
+			@RequestParam(defaultValue = "") String capacity, @RequestParam(defaultValue = "false") boolean certified,
 			@RequestParam(defaultValue = "") String certification,
 			@RequestParam(name = "specialism", required = false) List<String> specialisms, RedirectAttributes redirect) {
 		Account coach = accounts.coachesOf(me.organisationId())
@@ -68,15 +81,36 @@ class CoachesController {
 			.filter(c -> c.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (capacity == null || capacity < 0 || capacity > MAX_CAPACITY || certification.length() > 200) {
+		// By field, so that each sentence stands at the field it is about.
+		Map<String, String> problems = new LinkedHashMap<>();
+		Integer trajectories = wholeNumber(capacity);
+		if (trajectories == null || trajectories < 0 || trajectories > MAX_CAPACITY) {
+			problems.put("capacity", "coaches.error.capacity");
+		}
+		if (certification.length() > 200) {
+			problems.put("certification", "coaches.error.certification");
+		}
+		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("problemFor", coach.id());
-			return "redirect:/admin/coaches";
+			redirect.addFlashAttribute("coachProblems", problems);
+			redirect.addFlashAttribute("coachTyped", new TypedProfile(capacity, certified, certification, specialisms));
+			return "redirect:/admin/coaches#coach-" + coach.id();
 		}
 		Map<String, Theme> known = themesOf(me.organisationId());
 		List<String> chosen = specialisms == null ? List.of() : specialisms.stream().filter(known::containsKey).distinct().toList();
-		profiles.changeMatching(coach.id(), capacity, certified, certification, chosen);
+		profiles.changeMatching(coach.id(), trajectories, certified, certification, chosen);
 		redirect.addFlashAttribute("savedFor", coach.id());
-		return "redirect:/admin/coaches";
+		return "redirect:/admin/coaches#coach-" + coach.id();
+	}
+
+	/** The number typed, or null when it is none: the form has no browser check, so anything may come. */
+	private static Integer wholeNumber(String typed) {
+		try {
+			return Integer.valueOf(typed.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			return null;
+		}
 	}
 
 	/** Every theme of the organisation's programmes, by code; the first label found names it. */
