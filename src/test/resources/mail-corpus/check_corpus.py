@@ -80,8 +80,8 @@ def is_attachment(part, parents):
     if part.get_content_maintype() == 'text' and not part.get_filename():
         return False
     in_related = any(p.get_content_type() == 'multipart/related' for p in parents)
-    if in_related and part.get('Content-ID'):
-        return False
+    if in_related and part.get('Content-ID') and len(part.get_payload(decode=True) or b'') < 40 * 1024:
+        return False  # a logo; a larger image is a photo pasted into the letter, kept
     return bool(part.get_filename())
 
 

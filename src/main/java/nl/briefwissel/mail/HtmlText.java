@@ -82,7 +82,13 @@ final class HtmlText {
 	private static void render(Node node, StringBuilder out) {
 		for (Node child : node.childNodes()) {
 			if (child instanceof TextNode textNode) {
-				String value = inPre(textNode) ? textNode.getWholeText() : textNode.text();
+				boolean pre = inPre(textNode);
+				String value = pre ? textNode.getWholeText() : textNode.text();
+				// The source's indentation between rows and blocks (a table written one row per line) shows
+				// in no browser; kept, it would put a blank line between every two rows.
+				if (!pre && value.isBlank() && (out.isEmpty() || out.charAt(out.length() - 1) == '\n')) {
+					continue;
+				}
 				out.append(value);
 			}
 			else if (child instanceof Element element) {
@@ -101,12 +107,22 @@ final class HtmlText {
 					newLine(out);
 				}
 				if (tag.equals("li")) {
-					out.append("- ");
+					out.append(listMark(element));
+				}
+				if ((tag.equals("td") || tag.equals("th")) && isCell(element.previousElementSibling())) {
+					// A schedule or a list of vacancies sent as a table: "Maandag\tGesprek", not "MaandagGesprek".
+					while (!out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+						out.setLength(out.length() - 1);
+					}
+					out.append('\t');
 				}
 				if (tag.equals("img") && !element.attr("alt").isBlank()) {
 					out.append('[').append(element.attr("alt")).append(']');
 				}
 				render(element, out);
+				if (tag.equals("a")) {
+					out.append(address(element));
+				}
 				if (block || tag.equals("br")) {
 					out.append('\n');
 				}
@@ -115,6 +131,59 @@ final class HtmlText {
 				}
 			}
 		}
+	}
+
+	/** "1. ", "2. " in a numbered list (from its {@code start}), "- " otherwise. */
+	private static String listMark(Element item) {
+		Element list = item.parent();
+		if (list == null || !list.normalName().equals("ol")) {
+			return "- ";
+		}
+		int number;
+		try {
+			number = list.attr("start").isBlank() ? 1 : Integer.parseInt(list.attr("start").strip());
+		}
+		catch (NumberFormatException e) {
+			number = 1;
+		}
+		for (Element before = item.previousElementSibling(); before != null; before = before.previousElementSibling()) {
+			if (before.normalName().equals("li")) {
+				number++;
+			}
+		}
+		return number + ". ";
+	}
+
+	private static final java.util.regex.Pattern WRITTEN_ADDRESS = java.util.regex.Pattern.compile("(?i)(https?://|www\\.)\\S+");
+
+	private static boolean isCell(Element element) {
+		return element != null && (element.normalName().equals("td") || element.normalName().equals("th"));
+	}
+
+	/**
+	 * The address behind a link, when its words do not already say it: "deze vacature" alone tells
+	 * the coach nothing. Written in angle brackets, as mail clients do in their plain-text part, which
+	 * is also how QuoteTrimmer recognises a footer such as "Get Outlook for Android" with its link.
+	 */
+	private static String address(Element link) {
+		String href = link.attr("href").strip();
+		String lower = href.toLowerCase(java.util.Locale.ROOT);
+		if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+			return ""; // mailto:, cid:, javascript: and anchors are no address for a reader
+		}
+		String words = link.text().strip();
+		// Words that are an address already say where the link goes (Outlook's Safe Links rewrite only
+		// the href, into something far longer than what the participant pasted).
+		if (words.isEmpty() || WRITTEN_ADDRESS.matcher(words).matches() || bare(words).equals(bare(href))) {
+			return "";
+		}
+		return " <" + href + ">";
+	}
+
+	/** An address as people write it: without the scheme, "www." or a closing slash. */
+	private static String bare(String address) {
+		return address.toLowerCase(java.util.Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "")
+			.replaceFirst("/+$", "");
 	}
 
 	private static boolean inPre(TextNode node) {

@@ -43,6 +43,9 @@ public final class MailReader {
 
 	static final int MAX_DEPTH = 10;
 
+	/** Signature logos are a few KB; a photo, even a phone's reduced one, is far larger. */
+	static final int MAX_LAYOUT_IMAGE_BYTES = 40 * 1024;
+
 	private static final Pattern TOKEN = Pattern.compile("(?i)(?:^|[<\\s,:;\"])reply\\+([a-z0-9]{16,64})@");
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,900}>");
@@ -214,7 +217,7 @@ public final class MailReader {
 				|| (filename != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html"))
 				|| (!part.isMimeType("text/*"));
 		if (!attachment && part.isMimeType("text/plain") && body.plain == null) {
-			body.plain = text(part);
+			body.plain = plainText(part);
 		}
 		else if (!attachment && part.isMimeType("text/html") && body.html == null) {
 			body.html = text(part);
@@ -222,16 +225,21 @@ public final class MailReader {
 		else if (!attachment && filename == null && inMixed && part.isMimeType("text/plain")) {
 			// Apple Mail sends a file placed inside the letter as text, file, text: the words after the
 			// file are as much the letter as those before it.
-			body.plain = body.plain.stripTrailing() + "\n\n" + text(part);
+			body.plain = body.plain.stripTrailing() + "\n\n" + plainText(part);
 		}
 		else if (!attachment && filename == null && inMixed && part.isMimeType("text/html")) {
 			body.html = body.html + "\n" + text(part);
 		}
 		else if (attachment || (filename != null)) {
-			// Images the HTML shows by Content-ID (logos, signature images) are layout, not files.
-			boolean layout = part.getHeader("Content-ID") != null && !disposition.equals(Part.ATTACHMENT)
+			boolean shownByContentId = part.getHeader("Content-ID") != null && !disposition.equals(Part.ATTACHMENT)
 					&& (inRelated || filename == null);
-			if (layout || (filename == null && disposition.equals(Part.INLINE))) {
+			// Logos and signature images are layout, not files. A photo pasted into the letter (Gmail,
+			// Outlook desktop) is sent the same way, inline by Content-ID, and may be the answer to a
+			// photo assignment: only its size tells the two apart.
+			if (shownByContentId && decodedSize(part, MAX_LAYOUT_IMAGE_BYTES) < MAX_LAYOUT_IMAGE_BYTES) {
+				return;
+			}
+			if (!shownByContentId && filename == null && disposition.equals(Part.INLINE)) {
 				return;
 			}
 			body.attachments.add(attachment(part, filename));
@@ -258,6 +266,92 @@ public final class MailReader {
 		try (InputStream in = part.getInputStream()) {
 			return MailAttachment.received(filename, baseType(part.getContentType()), in);
 		}
+	}
+
+	/** Decoded bytes of a part, counted up to {@code limit}: enough to compare, without reading a whole photo twice. */
+	private static int decodedSize(Part part, int limit) throws MessagingException, IOException {
+		try (InputStream in = part.getInputStream()) {
+			return in.readNBytes(limit).length;
+		}
+	}
+
+	/**
+	 * A text/plain part as its writer typed it. Thunderbird and other clients send format=flowed
+	 * (RFC 3676): paragraphs are broken at ~72 characters with a trailing space to say "this line
+	 * goes on"; unless they are joined again, the letter is stored broken mid-sentence.
+	 */
+	private static String plainText(Part part) throws MessagingException, IOException {
+		String text = text(part);
+		ContentType type;
+		try {
+			type = new ContentType(part.getContentType());
+		}
+		catch (MessagingException | RuntimeException e) {
+			return text;
+		}
+		String format = type.getParameter("format");
+		if (format == null || !format.strip().equalsIgnoreCase("flowed")) {
+			return text;
+		}
+		String delsp = type.getParameter("delsp");
+		return unflow(text, delsp != null && delsp.strip().equalsIgnoreCase("yes"));
+	}
+
+	/**
+	 * Joins the soft line breaks of format=flowed text (RFC 3676 section 4). Quoted lines are
+	 * written back with their {@code >} marks, so {@link QuoteTrimmer} still sees the quote.
+	 */
+	static String unflow(String text, boolean deleteSpace) {
+		List<String> out = new ArrayList<>();
+		StringBuilder open = null; // a paragraph whose last line ended in a space
+		int openDepth = 0;
+		for (String raw : text.replace("\r\n", "\n").split("\n", -1)) {
+			int depth = 0;
+			while (depth < raw.length() && raw.charAt(depth) == '>') {
+				depth++;
+			}
+			String line = raw.substring(depth);
+			// Space-stuffing (section 4.4): a sender puts a space before a line starting with a space,
+			// "From " or ">"; after quote marks that space is the stuffing too.
+			if (line.startsWith(" ")) {
+				line = line.substring(1);
+			}
+			boolean signature = line.equals("-- ");
+			// Lines of another quote depth are never joined (section 4.5); neither is the signature
+			// separator, which QuoteTrimmer must still find on its own line. A blank line ends a
+			// paragraph here although the RFC would join it: a sender's stray trailing space must not
+			// cost the letter its paragraph break.
+			if (open != null && (depth != openDepth || line.isEmpty() || signature)) {
+				out.add(quoted(openDepth, open.toString().stripTrailing()));
+				open = null;
+			}
+			if (open == null) {
+				open = new StringBuilder(line);
+				openDepth = depth;
+			}
+			else {
+				open.append(line);
+			}
+			if (line.endsWith(" ") && !signature) {
+				if (deleteSpace) {
+					open.setLength(open.length() - 1);
+				}
+				continue;
+			}
+			out.add(quoted(openDepth, open.toString()));
+			open = null;
+		}
+		if (open != null) {
+			out.add(quoted(openDepth, open.toString().stripTrailing()));
+		}
+		return String.join("\n", out);
+	}
+
+	private static String quoted(int depth, String line) {
+		if (depth == 0) {
+			return line;
+		}
+		return ">".repeat(depth) + (line.isEmpty() ? "" : " " + line);
 	}
 
 	/** Decodes a text part; a wrong or unknown charset falls back to what the bytes most likely are. */

@@ -201,9 +201,10 @@ final class QuoteTrimmer {
 
 	/**
 	 * Whether a line shaped like an attribution is one. Mail clients always write the date, and
-	 * quote below it or, as Yahoo does without quoting, the time of day as well. "Op basis van wat ik
-	 * eerder schreef, denk ik het volgende:" or "On Friday the recruiter wrote:" is the person's own
-	 * sentence, and what follows it their own text.
+	 * quote below it or, as Yahoo does without quoting, the time of day as well. A sentence such as
+	 * «Op basis van wat ik eerder schreef, denk ik het volgende:» or «On Friday the recruiter wrote:»
+	 * is the person's own, and what follows it their own text. (Not in straight quotes: Spring
+	 * Modulith's reader of these comments takes a straight quote before a comma for the end of one.)
 	 */
 	private static boolean readsAsAttribution(List<String> lines, int i, int attributionLines, String attribution) {
 		if (!looksLikeDate(attribution)) {

@@ -23,4 +23,32 @@ class HtmlTextTests {
 			.contains("&lt;script&gt;");
 		assertThat(HtmlText.toText(html)).contains("Beste Sanne,").contains("Het contactmoment is voorbij.");
 	}
+
+	@Test
+	void tableCellsStayApartAndEachRowIsALine() {
+		String text = HtmlText.toText("""
+				<table><tr><th>Dag</th><th>Wat</th></tr><tr><td>Maandag</td><td>Gesprek</td></tr>
+				<tr><td>Dinsdag</td><td>Sollicitatie</td></tr></table>""");
+		assertThat(text).isEqualTo("Dag\tWat\nMaandag\tGesprek\nDinsdag\tSollicitatie");
+	}
+
+	@Test
+	void aNumberedListKeepsItsNumbers() {
+		String text = HtmlText.toText("""
+				<p>Mijn stappen:</p><ol><li>Cv bijwerken</li><li>Drie vacatures kiezen</li></ol>
+				<ol start="4"><li>Netwerkgesprek</li></ol><ul><li>Los punt</li></ul>""");
+		assertThat(text).contains("1. Cv bijwerken\n2. Drie vacatures kiezen")
+			.contains("4. Netwerkgesprek")
+			.contains("- Los punt");
+	}
+
+	@Test
+	void aLinkKeepsItsAddressUnlessItsWordsAreTheAddress() {
+		String text = HtmlText.toText("""
+				<p>Ik twijfel over <a href="https://werk.example.nl/vacature/123?bron=mail&amp;id=7">deze vacature</a>.</p>
+				<p>Zie <a href="https://www.example.nl/">www.example.nl</a>, <a href="https://example.nl/x">https://example.nl/x</a>,
+				<a href="mailto:hr@example.nl">de afdeling HR</a> en <a href="cid:image001.png@01DC">het logo</a>.</p>""");
+		assertThat(text).contains("deze vacature <https://werk.example.nl/vacature/123?bron=mail&id=7>.")
+			.contains("Zie www.example.nl, https://example.nl/x, de afdeling HR en het logo.");
+	}
 }

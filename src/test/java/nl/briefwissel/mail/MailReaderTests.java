@@ -1,0 +1,148 @@
+package nl.briefwissel.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the reader takes a mail apart where the corpus cannot say it: the corpus compares text with
+ * whitespace folded, and its checker counts every inline image of multipart/related as layout.
+ */
+class MailReaderTests {
+
+	@Test
+	void aPhotoPastedIntoTheLetterIsAnAttachmentButASignatureLogoIsNot() {
+		ReadMail photoAnswer = MailReader.read(pastedImage("image001.jpg", 120 * 1024));
+		assertThat(photoAnswer.attachments()).singleElement().satisfies(photo -> {
+			assertThat(photo.name()).isEqualTo("image001.jpg");
+			assertThat(photo.contentType()).isEqualTo("image/jpeg");
+			assertThat(photo.size()).isEqualTo(120 * 1024);
+			assertThat(photo.accepted()).isTrue();
+		});
+
+		ReadMail withLogo = MailReader.read(pastedImage("image002.jpg", 6 * 1024));
+		assertThat(withLogo.attachments()).isEmpty();
+		assertThat(withLogo.text()).contains("Hier is de foto van mijn werkplek.");
+	}
+
+	@Test
+	void flowedTextFromThunderbirdIsJoinedIntoTheLinesThatWereTyped() throws IOException {
+		ReadMail mail = MailReader.read(corpus("thunderbird-nl-plain-flowed.eml"));
+		// In the mail these sentences are broken after "van de " and "namelijk het ".
+		assertThat(mail.text())
+			.contains("zouden volgens mij zeggen dat ik geduldig ben, dat ik alles weet van de oude systemen en dat ik nooit")
+			.contains("Het moeilijkst vind ik de eerste. Thuis zeggen ze namelijk het tegenovergestelde.")
+			.doesNotContain("Kees Mulder")
+			.doesNotContain("Dank je wel");
+		assertThat(mail.fullText()).contains(
+				"> Dank je wel voor je eerlijke antwoord. Wat zou je willen dat je collega's over je zeggen als jij er niet bij bent?");
+	}
+
+	@Test
+	void withDelSpTheSpaceThatOnlyMarkedTheBreakIsDropped() {
+		ReadMail mail = MailReader.read(plain("format=flowed; delsp=yes", "Ik wil werken in de arbeids \nmarktregio Utrecht.\n"));
+		assertThat(mail.fullText()).contains("Ik wil werken in de arbeidsmarktregio Utrecht.");
+	}
+
+	@Test
+	void textThatIsNotFlowedKeepsItsLineBreaks() {
+		ReadMail mail = MailReader.read(plain("", "Maandag: gesprek \nDinsdag: sollicitatie\n"));
+		assertThat(mail.fullText()).contains("Maandag: gesprek \nDinsdag: sollicitatie");
+	}
+
+	@Test
+	void flowedLinesJoinOnlyWithinOneQuoteDepthAndNeverOntoTheSignature() {
+		String flowed = """
+				> Wat zou je doen als je\s
+				> niet kon falen?\s
+				Ik zou lesgeven\s
+				op een mbo.
+				 From nu af aan durf ik dat te zeggen.
+
+				Groet,\s
+				--\s
+				Sanne
+				""";
+		assertThat(MailReader.unflow(flowed, false)).isEqualTo("""
+				> Wat zou je doen als je niet kon falen?
+				Ik zou lesgeven op een mbo.
+				From nu af aan durf ik dat te zeggen.
+
+				Groet,
+				--\s
+				Sanne
+				""");
+	}
+
+	private static byte[] corpus(String name) throws IOException {
+		try (InputStream in = MailReaderTests.class.getResourceAsStream("/mail-corpus/" + name)) {
+			return in.readAllBytes();
+		}
+	}
+
+	private static byte[] plain(String parameters, String body) {
+		return ("""
+				From: Sanne Bakker <sanne.bakker@example.nl>
+				To: reply+k7m2q4x9p3r8t5v6w2y3z4a5bc@briefwissel.test
+				Subject: Re: Opdracht 2
+				Message-ID: <flowed-%d@example.nl>
+				Date: Tue, 03 Nov 2026 21:40:12 +0100
+				MIME-Version: 1.0
+				Content-Type: text/plain; charset=UTF-8%s
+				Content-Transfer-Encoding: 8bit
+
+				""".formatted(body.hashCode(), parameters.isEmpty() ? "" : "; " + parameters) + body)
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** How Outlook desktop and Gmail send a picture pasted into the letter: inline, by Content-ID, in multipart/related. */
+	private static byte[] pastedImage(String filename, int size) {
+		byte[] jpeg = new byte[size];
+		new Random(size).nextBytes(jpeg);
+		jpeg[0] = (byte) 0xFF;
+		jpeg[1] = (byte) 0xD8;
+		jpeg[size - 2] = (byte) 0xFF;
+		jpeg[size - 1] = (byte) 0xD9;
+		String base64 = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(jpeg);
+		return """
+				From: Sanne Bakker <sanne.bakker@example.nl>
+				To: reply+k7m2q4x9p3r8t5v6w2y3z4a5bc@briefwissel.test
+				Subject: Re: Opdracht 4: jouw werkplek
+				Message-ID: <pasted-%1$d@example.nl>
+				Date: Tue, 03 Nov 2026 21:40:12 +0100
+				MIME-Version: 1.0
+				Content-Type: multipart/related; boundary="related"; type="multipart/alternative"
+
+				--related
+				Content-Type: multipart/alternative; boundary="alternative"
+
+				--alternative
+				Content-Type: text/plain; charset=UTF-8
+
+				Hier is de foto van mijn werkplek.
+
+				[cid:%2$s@01DC4E6F.3A2B1C00]
+				--alternative
+				Content-Type: text/html; charset=UTF-8
+
+				<p>Hier is de foto van mijn werkplek.</p><p><img src="cid:%2$s@01DC4E6F.3A2B1C00"></p>
+				--alternative--
+
+				--related
+				Content-Type: image/jpeg; name="%2$s"
+				Content-Description: %2$s
+				Content-Disposition: inline; filename="%2$s"; size=%1$d
+				Content-ID: <%2$s@01DC4E6F.3A2B1C00>
+				Content-Transfer-Encoding: base64
+
+				%3$s
+				--related--
+				""".formatted(size, filename, base64).getBytes(StandardCharsets.US_ASCII);
+	}
+}
