@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The employer pays and may know that someone started and completed, when that person agreed at
  * intake (and has not taken it back since): the name, the programme and the date. Nothing about
  * the question, the conversation, a pause or a stop. The contact has no account or language
- * setting, so the mail speaks Dutch and English.
+ * setting, so the mail speaks Dutch and, under it, English.
  */
 @Component
 class EmployerConfirmations {
@@ -76,7 +76,8 @@ class EmployerConfirmations {
 					return;
 				}
 				Object[] args = { trajectory.participantName(), trajectory.programmeName(), DATE.format(on) };
-				outbox.enqueueAskedFor(mails.compose(contact, Locale.forLanguageTag("nl"), kind.mailKey, args, null));
+				outbox.enqueueAskedFor(
+						mails.composeInTwoLanguages(contact, Locale.forLanguageTag("nl"), Locale.ENGLISH, kind.mailKey, args, null));
 				log.info("Employer confirmation ({}) sent for trajectory {}", kind, trajectoryId);
 			}));
 	}

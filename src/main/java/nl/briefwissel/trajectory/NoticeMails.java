@@ -12,8 +12,9 @@ import org.thymeleaf.context.Context;
 
 /**
  * The automatic mails of intake and matching, each with a plain-text and an HTML part in the
- * recipient's language. Every text comes from the message bundles: {@code <key>.subject},
- * {@code <key>.greeting}, the paragraphs {@code <key>.body} and the link's {@code <key>.button}.
+ * recipient's language, or in two when that is unknown. Every text comes from the message bundles:
+ * {@code <key>.subject}, {@code <key>.greeting}, the paragraphs {@code <key>.body} and the link's
+ * {@code <key>.button}.
  */
 @Component
 class NoticeMails {
@@ -27,25 +28,52 @@ class NoticeMails {
 		this.templates = templates;
 	}
 
+	/** The greeting and paragraphs of a mail in one language; {@code language} is its language tag. */
+	record Translation(String language, String greeting, List<String> paragraphs) {
+	}
+
 	OutgoingMail compose(String to, Locale language, String key, Object[] args, String link) {
+		return compose(to, language, null, key, args, link);
+	}
+
+	/**
+	 * A mail for a recipient whose language we do not know: the greeting and paragraphs in
+	 * {@code first}, then once more in {@code second}. The HTML part marks the second with its own
+	 * {@code lang}, so that a screen reader pronounces each in its language (WCAG 3.1.2). The subject,
+	 * the link's button and the signature come from {@code first} only.
+	 */
+	OutgoingMail composeInTwoLanguages(String to, Locale first, Locale second, String key, Object[] args, String link) {
+		return compose(to, first, second, key, args, link);
+	}
+
+	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key, Object[] args, String link) {
 		String subject = texts.getMessage(key + ".subject", args, language);
-		String greeting = texts.getMessage(key + ".greeting", args, language);
-		List<String> paragraphs = List.of(texts.getMessage(key + ".body", args, language).split("\n\n"));
+		Translation first = translation(language, key, args);
+		Translation second = secondLanguage == null ? null : translation(secondLanguage, key, args);
 		String button = texts.getMessage(key + ".button", args, language);
 		String signature = texts.getMessage("mail.signature", null, language);
-		StringBuilder text = new StringBuilder(greeting).append("\n\n");
-		paragraphs.forEach(paragraph -> text.append(paragraph).append("\n\n"));
+		StringBuilder text = new StringBuilder();
+		for (Translation translation : second == null ? List.of(first) : List.of(first, second)) {
+			text.append(translation.greeting()).append("\n\n");
+			translation.paragraphs().forEach(paragraph -> text.append(paragraph).append("\n\n"));
+		}
 		if (link != null) {
 			text.append(button).append(":\n").append(link).append("\n\n");
 		}
 		text.append(signature).append("\n");
 		Context context = new Context(language);
 		context.setVariable("subject", subject);
-		context.setVariable("greeting", greeting);
-		context.setVariable("paragraphs", paragraphs);
+		context.setVariable("greeting", first.greeting());
+		context.setVariable("paragraphs", first.paragraphs());
+		context.setVariable("second", second);
 		context.setVariable("link", link);
 		context.setVariable("button", button);
 		String html = templates.process("trajectory/mail/notice", context);
 		return OutgoingMail.notice(to, subject, text.toString(), html);
+	}
+
+	private Translation translation(Locale language, String key, Object[] args) {
+		return new Translation(language.toLanguageTag(), texts.getMessage(key + ".greeting", args, language),
+				List.of(texts.getMessage(key + ".body", args, language).split("\n\n")));
 	}
 }

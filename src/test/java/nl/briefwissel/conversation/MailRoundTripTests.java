@@ -365,6 +365,33 @@ class MailRoundTripTests {
 	}
 
 	@Test
+	void theLineBreaksOfALetterSurviveInAnHtmlPartOutlookReadsWithoutCss() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(),
+				"Voor deze week:\n- maandag: gesprek met je leidinggevende\n- woensdag: je cv bijwerken\n\nSucces!");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(),
+				m -> Mailboxes.text(m).contains("Voor deze week:"));
+		// Outlook desktop ignores white-space:pre-wrap: only a <br> puts "woensdag" on a line of its own.
+		assertThat(html(received))
+			.contains("Voor deze week:<br>- maandag: gesprek met je leidinggevende<br>- woensdag: je cv bijwerken")
+			.contains("Succes!");
+	}
+
+	private static String html(jakarta.mail.Part part) throws Exception {
+		if (part.isMimeType("text/html")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String html = html(multipart.getBodyPart(i));
+				if (!html.isEmpty()) {
+					return html;
+				}
+			}
+		}
+		return "";
+	}
+
+	@Test
 	void anotherCoachCannotOpenTheTrajectory() throws Exception {
 		mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername("coach@briefwissel.test"))))
 			.andExpect(status().isNotFound());

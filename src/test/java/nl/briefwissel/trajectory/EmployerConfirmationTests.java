@@ -18,6 +18,9 @@ import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.Today;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,6 +157,58 @@ class EmployerConfirmationTests {
 		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :hr").param("hr", hr).query(Integer.class).single())
 			.isEqualTo(2);
 		assertThat(Mailboxes.read(mailServer, hr, Mailboxes.PASSWORD)).hasSize(2);
+	}
+
+	/**
+	 * The contact has no language setting, so the mail is in Dutch and in English. The HTML part says
+	 * which text is English, so that a screen reader does not read it with a Dutch pronunciation; the
+	 * plain-text part has both, the English under the Dutch.
+	 */
+	@Test
+	void theEmployerMailMarksItsEnglishTextAsEnglish() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
+		programmes.changeEmployerContact(running.programmeId(), hr);
+		jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", running.id()).update();
+
+		confirmations.on(new TrajectoryEvents.TrajectoryStarted(running.id(), running.coach().id(), Today.date()));
+
+		MimeMessage started = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("gestart"));
+		Document html = Jsoup.parse(html(started));
+		assertThat(html.selectFirst("html").attr("lang")).isEqualTo("nl");
+		Elements english = html.select("[lang=en]");
+		assertThat(english).hasSize(1);
+		assertThat(english.select("p")).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(english.text()).contains("Dear colleague,")
+			.contains(running.participant().displayName() + " started a career trajectory")
+			.doesNotContain("Beste collega")
+			.doesNotContain("loopbaantraject");
+		english.remove();
+		assertThat(html.body().text()).contains("Beste collega,")
+			.contains(running.participant().displayName() + " is op")
+			.contains("gestart met een loopbaantraject")
+			.doesNotContain("Dear colleague")
+			.doesNotContain("career trajectory");
+
+		String text = Mailboxes.text(started).replace("\r\n", "\n");
+		assertThat(text).startsWith("Beste collega,\n\n")
+			.contains("delen we niets.\n\nDear colleague,\n\n" + running.participant().displayName() + " started")
+			.doesNotContain("/ Dear colleague");
+	}
+
+	private static String html(jakarta.mail.Part part) throws Exception {
+		if (part.isMimeType("text/html")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String html = html(multipart.getBodyPart(i));
+				if (!html.isEmpty()) {
+					return html;
+				}
+			}
+		}
+		return "";
 	}
 
 	@Autowired
