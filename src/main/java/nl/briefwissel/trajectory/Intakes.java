@@ -5,9 +5,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -287,6 +291,24 @@ public class Intakes {
 			.list()
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * {@link #ofTrajectory} of several trajectories in one read, for a page that lists them; a
+	 * trajectory without an application (one recorded by hand) is left out.
+	 */
+	public Map<UUID, Intake> ofTrajectories(Collection<UUID> trajectoryIds) {
+		if (trajectoryIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Intake> ofTrajectory = new HashMap<>();
+		// The same order as one trajectory's read, so that each keeps the application that read would give.
+		jdbc.sql(COLUMNS + " where trajectory_id in (:trajectories) order by submitted_at desc")
+			.param("trajectories", List.copyOf(new HashSet<>(trajectoryIds)))
+			.query(Intakes::map)
+			.list()
+			.forEach(intake -> ofTrajectory.putIfAbsent(intake.trajectoryId(), intake));
+		return ofTrajectory;
 	}
 
 	/**

@@ -1,9 +1,15 @@
 package nl.briefwissel.trajectory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +63,10 @@ public class Matching {
 	public record CoachProposal(UUID trajectoryId, UUID coachId, LocalDate startOn, OffsetDateTime proposedAt,
 			OffsetDateTime answeredAt, Boolean accepted, String declineReason) {
 	}
+
+	private static final String PROPOSALS = """
+			select trajectory_id, coach_id, start_on, proposed_at, answered_at, accepted, decline_reason
+			from coach_proposal""";
 
 	private final JdbcClient jdbc;
 
@@ -223,15 +233,34 @@ public class Matching {
 
 	/** Every proposal of a trajectory, newest first. */
 	public List<CoachProposal> history(UUID trajectoryId) {
-		return jdbc.sql("""
-				select trajectory_id, coach_id, start_on, proposed_at, answered_at, accepted, decline_reason
-				from coach_proposal where trajectory_id = :trajectory order by proposed_at desc""")
+		return jdbc.sql(PROPOSALS + " where trajectory_id = :trajectory order by proposed_at desc")
 			.param("trajectory", trajectoryId)
-			.query((rs, n) -> new CoachProposal(rs.getObject("trajectory_id", UUID.class), rs.getObject("coach_id", UUID.class),
-					rs.getObject("start_on", LocalDate.class), rs.getObject("proposed_at", OffsetDateTime.class),
-					rs.getObject("answered_at", OffsetDateTime.class), (Boolean) rs.getObject("accepted"),
-					rs.getString("decline_reason")))
+			.query(Matching::proposal)
 			.list();
+	}
+
+	/**
+	 * {@link #history} of several trajectories in one read, for a page that lists them: each
+	 * trajectory with proposals maps to them, newest first; one without is left out.
+	 */
+	public Map<UUID, List<CoachProposal>> histories(Collection<UUID> trajectoryIds) {
+		if (trajectoryIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, List<CoachProposal>> histories = new HashMap<>();
+		jdbc.sql(PROPOSALS + " where trajectory_id in (:trajectories) order by proposed_at desc")
+			.param("trajectories", List.copyOf(new HashSet<>(trajectoryIds)))
+			.query(Matching::proposal)
+			.list()
+			.forEach(proposal -> histories.computeIfAbsent(proposal.trajectoryId(), id -> new ArrayList<>()).add(proposal));
+		return histories;
+	}
+
+	private static CoachProposal proposal(ResultSet rs, int row) throws SQLException {
+		return new CoachProposal(rs.getObject("trajectory_id", UUID.class), rs.getObject("coach_id", UUID.class),
+				rs.getObject("start_on", LocalDate.class), rs.getObject("proposed_at", OffsetDateTime.class),
+				rs.getObject("answered_at", OffsetDateTime.class), (Boolean) rs.getObject("accepted"),
+				rs.getString("decline_reason"));
 	}
 
 	private void answer(UUID trajectoryId, UUID coachId, boolean accepted, String declineReason) {

@@ -20,6 +20,9 @@ import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.Today;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -263,6 +266,64 @@ class MatchingTests {
 		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Vol tot februari")));
 		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach))).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * The card reads the proposals, applications and coaches' names for all its intakes at once; each
+	 * intake still shows its own: the decline, with the coach's name and reason, only where there was one.
+	 */
+	@Test
+	void everyIntakeOnTheCardShowsItsOwnApplicationDeclineAndProposal() throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+		assertThat(matching.decline(trajectory, coach.id(), Reason.COACH_FULL, "Vol tot februari")).isTrue();
+		UUID notDeclined = waitingIntake("Wim Wachter", Intake.Source.MAIL);
+		UUID asked = waitingIntake("Vera Voorgesteld", Intake.Source.INVITATION);
+		matching.proposeCoach(asked, coach.id(), Today.date().plusDays(2), manager.id());
+
+		Document page = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		Element declined = page.getElementById("intake-" + trajectory);
+		assertThat(declined).isNotNull();
+		assertThat(declined.select("dt").eachText()).contains("Eerder afgewezen door");
+		assertThat(declined.select("dd").eachText()).contains("een uitnodiging", "Carla Coach: Vol tot februari");
+		Element waiting = page.getElementById("intake-" + notDeclined);
+		assertThat(waiting).isNotNull();
+		assertThat(waiting.select("dt").eachText()).doesNotContain("Eerder afgewezen door");
+		assertThat(waiting.select("dd").eachText()).contains("een mail aan het aanmeldadres")
+			.noneMatch(fact -> fact.contains("Vol tot februari"));
+		assertThat(page.getElementById("intake-" + asked)).isNull();
+		assertThat(page.select("li").eachText())
+			.anyMatch(item -> item.matches("Vera Voorgesteld bij Carla Coach, voorgesteld op \\d{1,2} \\S+"));
+	}
+
+	/** A coach who declined and has left the pool since is still named at the decline. */
+	@Test
+	void aCoachWhoLeftThePoolIsStillNamedAtTheirDecline() throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+		matching.decline(trajectory, coach.id(), Reason.COACH_FULL, "Vol tot februari");
+		Account other = fixtures.person(programme.organisationId(), "coach-" + UUID.randomUUID() + "@example.nl", "Bram Buiten",
+				Role.COACH);
+		profiles.changeMatching(other.id(), 10, true, "NOLOC", List.of("SURPLUS"));
+		pool.set(programme.id(), List.of(other.id()));
+
+		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Voorstel: Bram Buiten")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Vol tot februari")));
+	}
+
+	/** One more complete intake in the programme, waiting for a coach. */
+	private UUID waitingIntake(String name, Intake.Source source) {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account person = fixtures.person(programme.organisationId(), "deelnemer-" + suffix + "@example.nl", name,
+				Role.PARTICIPANT);
+		UUID id = trajectories.record(programme.id(), person.id(), null, TrajectoryStatus.INTAKE, "SURPLUS", null, null);
+		intakes.record(programme.id(), person, id, new IntakeForm(name, person.email(), QUESTION, "SURPLUS",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true), source);
+		return id;
 	}
 
 	/**

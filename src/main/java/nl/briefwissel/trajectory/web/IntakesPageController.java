@@ -3,6 +3,7 @@ package nl.briefwissel.trajectory.web;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,21 +119,32 @@ class IntakesPageController {
 		List<TrajectoryOverview> all = trajectories.ofProgramme(programme.id(),
 				java.util.Set.of(TrajectoryStatus.INTAKE, TrajectoryStatus.MATCHING));
 		List<Matching.Candidate> pool = matching.pool(programme.id());
+		// Read once for the whole card: a read per intake made every view slower with each one waiting.
+		Map<UUID, List<Matching.CoachProposal>> histories = matching.histories(all.stream().map(TrajectoryOverview::id).toList());
+		Map<UUID, Intake> intakeOf = intakes.ofTrajectories(all.stream()
+			.filter(t -> t.status() == TrajectoryStatus.INTAKE)
+			.map(TrajectoryOverview::id)
+			.toList());
+		// A coach who declined is nearly always in the pool just read; one who left it since is read once.
+		Map<UUID, String> coachNames = new HashMap<>();
+		pool.forEach(candidate -> coachNames.put(candidate.coach().id(), candidate.coach().displayName()));
 		List<Waiting> waiting = all.stream()
 			.filter(t -> t.status() == TrajectoryStatus.INTAKE)
 			.map(t -> {
 				List<Matching.Candidate> candidates = Matching.forTheme(pool, t.theme());
-				Optional<Matching.CoachProposal> declined = matching.history(t.id())
+				Optional<Matching.CoachProposal> declined = histories.getOrDefault(t.id(), List.of())
 					.stream()
 					.filter(p -> Boolean.FALSE.equals(p.accepted()))
 					.findFirst();
-				return new Waiting(t, intakes.ofTrajectory(t.id()).orElse(null), candidates, matching.propose(candidates),
-						declined, declined.flatMap(d -> accounts.byId(d.coachId())).map(Account::displayName).orElse(null));
+				return new Waiting(t, intakeOf.get(t.id()), candidates, matching.propose(candidates), declined,
+						declined.map(d -> coachNames.computeIfAbsent(d.coachId(),
+								id -> accounts.byId(id).map(Account::displayName).orElse(null)))
+							.orElse(null));
 			})
 			.toList();
 		List<Asked> asked = all.stream()
 			.filter(t -> t.status() == TrajectoryStatus.MATCHING)
-			.map(t -> new Asked(t, matching.history(t.id()).stream().findFirst()))
+			.map(t -> new Asked(t, histories.getOrDefault(t.id(), List.of()).stream().findFirst()))
 			.toList();
 		return new ProgrammeIntakes(programme, intakes.open(programme.id()), waiting, asked, UUID.randomUUID());
 	}
