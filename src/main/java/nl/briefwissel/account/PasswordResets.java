@@ -27,15 +27,24 @@ public class PasswordResets {
 
 	private final SignInAttempts attempts;
 
-	PasswordResets(Accounts accounts, MailedLinks links, SignInAttempts attempts) {
+	private final LinkRequests requests;
+
+	PasswordResets(Accounts accounts, MailedLinks links, SignInAttempts attempts, LinkRequests requests) {
 		this.accounts = accounts;
 		this.links = links;
 		this.attempts = attempts;
+		this.requests = requests;
 	}
 
-	/** Sends a reset link if the address belongs to an account; does nothing visible otherwise. */
-	@Transactional
+	/**
+	 * Sends a reset link if the address belongs to an account; does nothing visible otherwise. Returns
+	 * before the address is looked up, so the answer takes as long either way ({@link LinkRequests}).
+	 */
 	public void request(String email) {
+		requests.later("Password reset", () -> send(email));
+	}
+
+	private void send(String email) {
 		Optional<Account> account = accounts.byEmail(email).filter(Account::enabled);
 		if (account.isEmpty()) {
 			log.info("Password reset requested for an unknown or disabled address");

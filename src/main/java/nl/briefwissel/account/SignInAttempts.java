@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import nl.briefwissel.encryption.Encryption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,17 +36,30 @@ public class SignInAttempts {
 
 	private final SignInProperties properties;
 
+	private final Encryption encryption;
+
 	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-	SignInAttempts(JdbcClient jdbc, Clock clock, SignInProperties properties) {
+	/**
+	 * The purpose an address without an account is hashed for. A plain SHA-256 of an address is undone
+	 * by hashing likely addresses; a keyed one is not without the key, which every node has. The key
+	 * follows the active encryption key, which every node agrees on: after a rotation every address
+	 * without an account counts from zero again (and a locked one is free once early). Acceptable: the
+	 * rows are kept a day only, so no more than a day's counts start again, once per rotation, and the
+	 * old rows go with the daily clean-up.
+	 */
+	static final String ADDRESS_HASH_PURPOSE = "briefwissel sign-in failure v1";
+
+	SignInAttempts(JdbcClient jdbc, Clock clock, SignInProperties properties, Encryption encryption) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
+		this.encryption = encryption;
 	}
 
 	/**
 	 * Counts a wrong password for an address. An address without an account is counted too (by
-	 * its hash, in the database, as every node sees it), and locks as an account would: otherwise
+	 * a keyed hash, in the database, as every node sees it), and locks as an account would: otherwise
 	 * "locked" after five attempts would tell a guesser which addresses have an account.
 	 */
 	@Transactional
@@ -89,7 +103,7 @@ public class SignInAttempts {
 	/** Whether a guesser at an address without an account is told "locked", as they would be with one. */
 	public boolean lockedWithoutAccount(String email) {
 		return jdbc.sql("select locked_until from sign_in_failure where address_hash = :hash")
-			.param("hash", LinkTokens.hash(Accounts.normalise(email)))
+			.param("hash", addressHash(email))
 			.query(OffsetDateTime.class)
 			.optional()
 			.filter(until -> until.isAfter(OffsetDateTime.now(clock)))
@@ -116,7 +130,7 @@ public class SignInAttempts {
 	/** Counted as {@link #failed(UUID)} counts, in one statement (update, else insert, else update). */
 	private void failedWithoutAccount(String email) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		String hash = LinkTokens.hash(email);
+		String hash = addressHash(email);
 		OffsetDateTime lockedUntil = now.plus(properties.lockoutFor());
 		java.util.function.Function<String, Integer> write = statement -> jdbc.sql(statement)
 			.param("hash", hash)
@@ -129,6 +143,10 @@ public class SignInAttempts {
 		if (write.apply(COUNT_WITHOUT_ACCOUNT) == 0 && write.apply(FIRST_WITHOUT_ACCOUNT) == 0) {
 			write.apply(COUNT_WITHOUT_ACCOUNT);
 		}
+	}
+
+	String addressHash(String email) {
+		return encryption.keyedHash(ADDRESS_HASH_PURPOSE, Accounts.normalise(email));
 	}
 
 	/**

@@ -26,18 +26,25 @@ public class SignInLinks {
 
 	private final SignInProperties properties;
 
-	SignInLinks(Accounts accounts, MailedLinks links, SignInProperties properties) {
+	private final LinkRequests requests;
+
+	SignInLinks(Accounts accounts, MailedLinks links, SignInProperties properties, LinkRequests requests) {
 		this.accounts = accounts;
 		this.links = links;
 		this.properties = properties;
+		this.requests = requests;
 	}
 
 	/**
 	 * Sends a link to a participant's address. Staff sign in with password and authenticator app,
-	 * so for them, as for unknown addresses, nothing happens.
+	 * so for them, as for unknown addresses, nothing happens. Returns before the address is looked
+	 * up, so the answer takes as long either way ({@link LinkRequests}).
 	 */
-	@Transactional
 	public void request(String email) {
+		requests.later("Sign-in link", () -> send(email));
+	}
+
+	private void send(String email) {
 		Optional<Account> account = accounts.byEmail(email)
 			.filter(Account::enabled)
 			.filter(a -> a.roles().equals(Set.of(Role.PARTICIPANT)));

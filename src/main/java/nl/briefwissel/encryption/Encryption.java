@@ -4,10 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals and opens the content of records with AES-256-GCM. A sealed value is a random 96-bit IV
@@ -41,6 +47,21 @@ public class Encryption {
 			throw new IllegalStateException("AES-GCM is part of every Java platform", e);
 		}
 	});
+
+	private static final String HMAC = "HmacSHA256";
+
+	/** As {@link #CIPHERS}: a Mac is not thread-safe, and looking it up for every hash costs more than the hash. */
+	private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+		try {
+			return Mac.getInstance(HMAC);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
+		}
+	});
+
+	/** The key derived for each purpose; the keyring, and so its active key, never changes while it lives. */
+	private final Map<String, SecretKey> hashKeys = new ConcurrentHashMap<>();
 
 	Encryption(Keyring keyring) {
 		this.keyring = keyring;
@@ -114,5 +135,41 @@ public class Encryption {
 			throw new UnreadableRecordException("A text sealed with key '" + keyId + "' is not base64: it was changed", e);
 		}
 		return new String(open(keyId, sealed), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A keyed hash (HMAC-SHA256, 64 hex digits) of a value that must be recognised again but never read
+	 * back, such as an address counted without being kept: unlike a plain hash, it cannot be reversed by
+	 * hashing likely values without the key. Each purpose has its own key, so hashes for one purpose say
+	 * nothing about another. The key is derived from the active key: the same on every node and after a
+	 * restart, and a different one once the active key changes, so a caller keeps such hashes only as
+	 * long as starting again after a key rotation is harmless.
+	 */
+	public String keyedHash(String purpose, String value) {
+		try {
+			Mac mac = MACS.get();
+			mac.init(hashKeys.computeIfAbsent(purpose, this::hashKey));
+			return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
+		}
+	}
+
+	/**
+	 * HKDF-Expand (RFC 5869) of the active key for one purpose, one block long. The extract step is left
+	 * out as the RFC allows for a key that is uniformly random already, as every AES key here is.
+	 */
+	private SecretKey hashKey(String purpose) {
+		try {
+			Mac mac = Mac.getInstance(HMAC);
+			mac.init(new SecretKeySpec(keyring.key(keyring.activeId()).getEncoded(), HMAC));
+			mac.update(("briefwissel keyed hash: " + purpose).getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 1);
+			return new SecretKeySpec(mac.doFinal(), HMAC);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
+		}
 	}
 }

@@ -233,7 +233,7 @@ class StrongLoginTests {
 		for (int i = 0; i < properties.lockoutAfter(); i++) {
 			attempts.failed(nobody);
 		}
-		SignInAttempts otherNode = new SignInAttempts(jdbc, java.time.Clock.systemUTC(), properties);
+		SignInAttempts otherNode = new SignInAttempts(jdbc, java.time.Clock.systemUTC(), properties, encryption);
 		assertThat(otherNode.lockedWithoutAccount(nobody.toUpperCase(Locale.ROOT))).isTrue();
 		assertThat(otherNode.lockedWithoutAccount("iemand-anders-" + UUID.randomUUID() + "@example.nl")).isFalse();
 		assertThat(jdbc.sql("select count(*) from sign_in_failure where address_hash like :at").param("at", "%@%")
@@ -241,15 +241,39 @@ class StrongLoginTests {
 
 		// A day after the last failure: the timer removes the address; a count older than a day starts again.
 		jdbc.sql("update sign_in_failure set last_failed_at = :old, locked_until = null where address_hash = :hash")
-			.param("old", java.time.OffsetDateTime.now().minusDays(2)).param("hash", LinkTokens.hash(nobody)).update();
+			.param("old", java.time.OffsetDateTime.now().minusDays(2)).param("hash", attempts.addressHash(nobody)).update();
 		attempts.failed(nobody);
-		assertThat(jdbc.sql("select failures from sign_in_failure where address_hash = :hash").param("hash", LinkTokens.hash(nobody))
+		assertThat(jdbc.sql("select failures from sign_in_failure where address_hash = :hash").param("hash", attempts.addressHash(nobody))
 			.query(Integer.class).single()).isEqualTo(1);
 		jdbc.sql("update sign_in_failure set last_failed_at = :old where address_hash = :hash")
-			.param("old", java.time.OffsetDateTime.now().minusDays(2)).param("hash", LinkTokens.hash(nobody)).update();
+			.param("old", java.time.OffsetDateTime.now().minusDays(2)).param("hash", attempts.addressHash(nobody)).update();
 		assertThat(attempts.forgetFailuresBefore(java.time.OffsetDateTime.now().minusDays(1))).isGreaterThanOrEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from sign_in_failure where address_hash = :hash").param("hash", LinkTokens.hash(nobody))
+		assertThat(jdbc.sql("select count(*) from sign_in_failure where address_hash = :hash").param("hash", attempts.addressHash(nobody))
 			.query(Integer.class).single()).isZero();
+	}
+
+	/**
+	 * A plain SHA-256 of an address is undone by hashing likely addresses; the count is kept under a
+	 * hash keyed with the encryption key, the same on every attempt, and only for this purpose.
+	 */
+	@Test
+	void anAddressWithoutAnAccountIsCountedUnderAKeyedHash(@Autowired SignInAttempts attempts) {
+		String nobody = "Gehasht-" + UUID.randomUUID() + "@Example.nl";
+		String lowerCase = nobody.toLowerCase(Locale.ROOT);
+		attempts.failed(nobody);
+		attempts.failed(lowerCase);
+
+		String hash = encryption.keyedHash(SignInAttempts.ADDRESS_HASH_PURPOSE, lowerCase);
+		assertThat(hash).matches("[0-9a-f]{64}")
+			.isNotEqualTo(LinkTokens.hash(lowerCase))
+			.isNotEqualTo(LinkTokens.hash(nobody))
+			.isNotEqualTo(encryption.keyedHash("briefwissel another purpose v1", lowerCase));
+		assertThat(jdbc.sql("select failures from sign_in_failure where address_hash = :hash")
+			.param("hash", hash)
+			.query(Integer.class).list()).as("both attempts count on one row under the keyed hash").containsExactly(2);
+		assertThat(jdbc.sql("select count(*) from sign_in_failure where address_hash in (:plain)")
+			.param("plain", List.of(LinkTokens.hash(lowerCase), LinkTokens.hash(nobody)))
+			.query(Integer.class).single()).as("no plain hash of the address is kept").isZero();
 	}
 
 	/** The address typed into a failed sign-in is there again (not in the address bar), once. */
@@ -344,11 +368,15 @@ class StrongLoginTests {
 	}
 
 	@Test
-	void atMostThreeLinksAnHourGoToOneAddress() throws Exception {
+	void atMostThreeLinksAnHourGoToOneAddress(@Autowired LinkRequests requests) throws Exception {
 		Account participant = fixtures.runningTrajectory(true).participant();
 		for (int i = 0; i < 5; i++) {
 			mvc.perform(post("/login/link").param("email", participant.email()).with(csrf()));
 		}
+		// Requests are handled after the answer, one at a time in order: when this one is, the five are.
+		java.util.concurrent.CompletableFuture<Void> handled = new java.util.concurrent.CompletableFuture<>();
+		requests.later("Test", () -> handled.complete(null));
+		handled.get(15, java.util.concurrent.TimeUnit.SECONDS);
 		assertThat(jdbc.sql("select count(*) from sign_in_link where account_id = :id").param("id", participant.id())
 			.query(Integer.class).single()).isEqualTo(3);
 	}

@@ -115,6 +115,26 @@ class EncryptionTests {
 		}
 	}
 
+	/** Recognised again on every node and after a restart; not undone by hashing likely values without the key. */
+	@Test
+	void aKeyedHashIsTheSameWithTheSameKeyAndPurposeOnly() throws Exception {
+		String address = "iemand@example.nl";
+		String hash = first.keyedHash("briefwissel sign-in failure v1", address);
+		assertThat(hash).matches("[0-9a-f]{64}");
+		assertThat(hash).isNotEqualTo(java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8))));
+		assertThat(first.keyedHash("briefwissel sign-in failure v1", address)).isEqualTo(hash);
+		Encryption anotherNode = new Encryption(new Keyring(Map.of("k2025", FIRST), "k2025"));
+		assertThat(anotherNode.keyedHash("briefwissel sign-in failure v1", address)).isEqualTo(hash);
+
+		assertThat(first.keyedHash("briefwissel another purpose v1", address)).isNotEqualTo(hash);
+		assertThat(first.keyedHash("briefwissel sign-in failure v1", "iemand-anders@example.nl")).isNotEqualTo(hash);
+		Encryption afterRotation = new Encryption(new Keyring(Map.of("k2025", FIRST, "k2026", SECOND), "k2026"));
+		assertThat(afterRotation.keyedHash("briefwissel sign-in failure v1", address)).as("follows the active key")
+			.isNotEqualTo(hash)
+			.isEqualTo(afterRotation.keyedHash("briefwissel sign-in failure v1", address));
+	}
+
 	@Test
 	void theKeyIdIsAuthenticatedSoARecordDoesNotOpenUnderAnotherId() {
 		// The same key material under two ids: only the id the record was sealed with opens it.
