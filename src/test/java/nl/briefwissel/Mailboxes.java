@@ -92,4 +92,20 @@ public final class Mailboxes {
 			throw new IllegalStateException(e);
 		}
 	}
+
+	/** The HTML part of a mail, as a mail client shows it; empty when it has none. */
+	public static String html(jakarta.mail.Part part) throws Exception {
+		if (part.isMimeType("text/html")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String html = html(multipart.getBodyPart(i));
+				if (!html.isEmpty()) {
+					return html;
+				}
+			}
+		}
+		return "";
+	}
 }

@@ -135,7 +135,7 @@ public class Conversations {
 	/** The same, for a caller that has just read the trajectory (the write form): not read twice. */
 	@Transactional
 	public UUID coachWrites(TrajectoryOverview trajectory, UUID coachId, String text) {
-		if (!trajectory.coachedBy(coachId)) {
+		if (!trajectory.coachedBy(coachId) || !trajectories.coachedByLocked(trajectory.id(), coachId)) {
 			throw new NotYourTrajectoryException(trajectory.id());
 		}
 		return coachMessage(trajectory, text, Channel.WEB, null, List.of());

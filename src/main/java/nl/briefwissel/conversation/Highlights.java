@@ -20,8 +20,12 @@ public class Highlights {
 
 	static final int MAX_PASSAGE = 4000;
 
-	/** A marked passage, with who marked it and when. */
-	public record Highlight(UUID id, UUID messageId, String passage, UUID markedBy, OffsetDateTime markedAt) {
+	/**
+	 * A marked passage, with who marked it (and their name: after a handover a passage may have been
+	 * marked by a coach the trajectory no longer has) and when.
+	 */
+	public record Highlight(UUID id, UUID messageId, String passage, UUID markedBy, String markedByName,
+			OffsetDateTime markedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -38,11 +42,13 @@ public class Highlights {
 
 	public List<Highlight> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select id, message_id, passage, marked_by, marked_at from highlight
-				where trajectory_id = :trajectory order by marked_at""")
+				select h.id, h.message_id, h.passage, h.marked_by, h.marked_at,
+				       (select a.display_name from account a where a.id = h.marked_by) as marked_by_name
+				from highlight h where h.trajectory_id = :trajectory order by h.marked_at""")
 			.param("trajectory", trajectoryId)
 			.query((rs, n) -> new Highlight(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
-					rs.getString("passage"), rs.getObject("marked_by", UUID.class), rs.getObject("marked_at", OffsetDateTime.class)))
+					rs.getString("passage"), rs.getObject("marked_by", UUID.class), rs.getString("marked_by_name"),
+					rs.getObject("marked_at", OffsetDateTime.class)))
 			.list();
 	}
 

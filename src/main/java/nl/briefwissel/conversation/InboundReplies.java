@@ -128,6 +128,10 @@ class InboundReplies implements InboundMailHandler {
 			return new InboundResult.Threaded(
 					conversations.coachMessage(trajectory, content.text(), Channel.MAIL, mail.id(), content.attachments()));
 		}
+		if (!sender.isEmpty() && trajectories.coachedBefore(trajectory.id(), sender)) {
+			// Answering an old mail after a handover: the new coach sees it, but it is nobody's letter here.
+			return quarantine.put(mail.id(), new QuarantineReason.FormerCoach(sender), trajectory.id());
+		}
 		return quarantine.put(mail.id(), new QuarantineReason.UnknownSender(sender), trajectory.id());
 	}
 

@@ -21,6 +21,11 @@ public sealed interface QuarantineReason {
 	/** The whole reason in English, as the reason column has always held it. */
 	String english();
 
+	/** Whether the mail may be added to the conversation as the participant's letter. */
+	default boolean attachable() {
+		return true;
+	}
+
 	/** For the operator's log: the reason without the addresses in it. */
 	default String forLog() {
 		return english();
@@ -38,6 +43,7 @@ public sealed interface QuarantineReason {
 			case ErasedConversation.CODE -> new ErasedConversation();
 			case StrayBounce.CODE, StrayBounce.CODE_WITH_ADDRESS -> new StrayBounce(argument);
 			case UnknownSender.CODE, UnknownSender.CODE_WITHOUT_SENDER -> new UnknownSender(argument == null ? "" : argument);
+			case FormerCoach.CODE -> new FormerCoach(argument == null ? "" : argument);
 			// A code a later version wrote and this one does not know: its English sentence still says it.
 			default -> new Unexplained(english);
 		};
@@ -168,6 +174,37 @@ public sealed interface QuarantineReason {
 		@Override
 		public String forLog() {
 			return "sender is not the participant or the coach of this trajectory";
+		}
+	}
+
+	/**
+	 * A reply in a conversation from a coach it was handed over from. Not the participant's words, so
+	 * it cannot be added as theirs; the coach it has now reads it and, if need be, writes themselves.
+	 */
+	record FormerCoach(String sender) implements QuarantineReason {
+
+		static final String CODE = "formerCoach";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return sender;
+		}
+
+		@Override
+		public boolean attachable() {
+			return false;
+		}
+
+		public String english() {
+			return "sender " + sender + " coached this trajectory before it was handed over";
+		}
+
+		@Override
+		public String forLog() {
+			return "sender coached this trajectory before it was handed over";
 		}
 	}
 

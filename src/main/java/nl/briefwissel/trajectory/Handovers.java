@@ -77,6 +77,10 @@ public class Handovers {
 			throw new IllegalArgumentException("not a reason for a handover: " + reason);
 		}
 		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow();
+		if (trajectory.status() != TrajectoryStatus.RUNNING && trajectory.status() != TrajectoryStatus.PAUSED) {
+			// Before the coach is compared: an ended trajectory's own coach is not "handed over already".
+			throw new IllegalTransitionException("trajectory.illegal.handOver", "only a trajectory under way can go over");
+		}
 		if (coachId.equals(trajectory.coachId())) {
 			return Outcome.ALREADY;
 		}

@@ -21,6 +21,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfile;
 import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.Role;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
@@ -47,8 +48,9 @@ public class Matching {
 			return load < profile.capacity();
 		}
 
+		/** Certified, able to sign in, and still a coach: a coach whose role was taken back stays in pools. */
 		public boolean eligible() {
-			return profile.certified() && coach.enabled();
+			return profile.certified() && coach.enabled() && coach.roles().contains(Role.COACH);
 		}
 	}
 

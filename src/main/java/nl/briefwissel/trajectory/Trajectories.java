@@ -252,6 +252,39 @@ public class Trajectories {
 	}
 
 	/**
+	 * Whether the account with this address coached the trajectory before it was handed over: it went
+	 * from them to another coach (the history names every coach it went to, and the first coach wrote
+	 * or accepted it).
+	 */
+	public boolean coachedBefore(UUID id, String email) {
+		return jdbc.sql("""
+				select count(*) from account a
+				where a.email = :email
+				  and (exists (select 1 from trajectory_transition tr where tr.trajectory_id = :id and tr.to_coach_id = a.id)
+				       or exists (select 1 from coach_proposal p where p.trajectory_id = :id and p.coach_id = a.id and p.accepted = true)
+				       or exists (select 1 from message m where m.trajectory_id = :id and m.author_id = a.id and m.author_role = 'COACH'))
+				  and exists (select 1 from trajectory_transition h where h.trajectory_id = :id and h.to_coach_id is not null)""")
+			.param("id", id)
+			.param("email", email)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Whether this coach coaches the trajectory, asked on its row, locked until the caller's
+	 * transaction ends: a letter written while a manager hands the trajectory over either comes before
+	 * the handover or is refused, never stored and mailed for a trajectory the coach no longer has.
+	 */
+	public boolean coachedByLocked(UUID id, UUID coachId) {
+		return jdbc.sql("select coach_id, status from trajectory where id = :id for update")
+			.param("id", id)
+			.query((rs, n) -> coachId.equals(rs.getObject("coach_id", UUID.class))
+					&& !TrajectoryStatus.MATCHING.name().equals(rs.getString("status")))
+			.optional()
+			.orElse(false);
+	}
+
+	/**
 	 * The aggregate, to change its lifecycle, with its row locked until the caller's transaction ends:
 	 * two clicks on "accept", or two managers proposing at once, take turns, and the second finds the
 	 * state the first left (and is refused) instead of writing over it.

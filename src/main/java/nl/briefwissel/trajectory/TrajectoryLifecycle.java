@@ -80,7 +80,10 @@ public class TrajectoryLifecycle {
 		if (!own) {
 			throw new NotYourTrajectoryException(trajectoryId);
 		}
-		return trajectories.load(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId));
+		// Asked again on the locked row: a handover committed in between gave it to another coach.
+		return trajectories.load(trajectoryId)
+			.filter(t -> coachId.equals(t.coachId()) && t.status() != TrajectoryStatus.MATCHING)
+			.orElseThrow(() -> new NotYourTrajectoryException(trajectoryId));
 	}
 
 	/**

@@ -122,7 +122,7 @@ class ClosingTests {
 		String first = link(asked);
 		// Written as plain text, sent with an HTML part too, the link clickable there.
 		assertThat(asked.getContent()).isInstanceOf(jakarta.mail.internet.MimeMultipart.class);
-		assertThat(html(asked)).contains("<a href=\"").contains(first);
+		assertThat(Mailboxes.html(asked)).contains("<a href=\"").contains(first);
 
 		evaluations.remindDue(OffsetDateTime.now());
 		assertThat(reminders(running.participant())).as("not before five days").isZero();
@@ -192,21 +192,6 @@ class ClosingTests {
 			.param("to", participant.email())
 			.query(Long.class)
 			.single();
-	}
-
-	private static String html(jakarta.mail.Part part) throws Exception {
-		if (part.isMimeType("text/html")) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String html = html(multipart.getBodyPart(i));
-				if (!html.isEmpty()) {
-					return html;
-				}
-			}
-		}
-		return "";
 	}
 
 	private static String link(MimeMessage mail) {

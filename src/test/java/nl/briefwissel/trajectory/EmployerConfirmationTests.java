@@ -174,7 +174,7 @@ class EmployerConfirmationTests {
 		confirmations.on(new TrajectoryEvents.TrajectoryStarted(running.id(), running.coach().id(), Today.date()));
 
 		MimeMessage started = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("gestart"));
-		Document html = Jsoup.parse(html(started));
+		Document html = Jsoup.parse(Mailboxes.html(started));
 		assertThat(html.selectFirst("html").attr("lang")).isEqualTo("nl");
 		Elements english = html.select("[lang=en]");
 		assertThat(english).hasSize(1);
@@ -194,21 +194,6 @@ class EmployerConfirmationTests {
 		assertThat(text).startsWith("Beste collega,\n\n")
 			.contains("delen we niets.\n\nDear colleague,\n\n" + running.participant().displayName() + " started")
 			.doesNotContain("/ Dear colleague");
-	}
-
-	private static String html(jakarta.mail.Part part) throws Exception {
-		if (part.isMimeType("text/html")) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String html = html(multipart.getBodyPart(i));
-				if (!html.isEmpty()) {
-					return html;
-				}
-			}
-		}
-		return "";
 	}
 
 	@Autowired

@@ -55,6 +55,21 @@ class HandoverTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	nl.briefwissel.conversation.Conversations conversations;
+
+	@Autowired
+	nl.briefwissel.conversation.Highlights highlights;
+
+	@Autowired
+	nl.briefwissel.conversation.Quarantine quarantine;
+
+	@Autowired
+	nl.briefwissel.account.Accounts accounts;
+
+	@Autowired
+	nl.briefwissel.mail.EmbeddedMailServer mailServer;
+
 	Fixtures.RunningTrajectory running;
 
 	Account manager;
@@ -167,6 +182,10 @@ class HandoverTests {
 		String refused = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("Alleen een lopend of gepauzeerd traject kan naar een andere e-coach.");
+		// nor is its own coach told "handed over already"
+		String own = handOver(manager, running.coach().id().toString(), "OTHER").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(own).contains("Alleen een lopend of gepauzeerd traject kan naar een andere e-coach.");
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
 	}
 
@@ -181,6 +200,69 @@ class HandoverTests {
 		// a coach, even the one who has it, cannot hand it over
 		handOver(running.coach(), newCoach.id().toString(), "OTHER").andExpect(status().isForbidden());
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+	}
+
+	/** A coach whose role was taken back stays in the pool's list, but nothing can go to them. */
+	@Test
+	void aCoachWithoutTheRoleCannotTakeOver() throws Exception {
+		accounts.removeRole(newCoach.id(), Role.COACH);
+		String refused = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("Deze e-coach is niet gecertificeerd of kan niet inloggen.");
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+	}
+
+	/**
+	 * What the previous coach did stays theirs in the record (a highlight names them, not the
+	 * participant), and what they send after the handover does not land: a letter from a page opened
+	 * before is refused, a reply by mail waits in the quarantine and cannot be added as the participant's.
+	 */
+	@Test
+	void thePreviousCoachIsNamedForWhatTheyDidAndCanNoLongerWrite() throws Exception {
+		TrajectoryOverview before = trajectories.byId(running.id()).orElseThrow();
+		UUID letter = conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie in je werk?");
+		highlights.mark(running.id(), letter, "Wat geeft je energie", running.coach().id());
+		jakarta.mail.internet.MimeMessage mailed = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> nl.briefwissel.Mailboxes.text(m).contains("Wat geeft je energie"));
+
+		handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE").andExpect(status().is3xxRedirection());
+
+		String record = mvc.perform(get("/participant/report").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(record).contains("door " + running.coach().displayName())
+			.doesNotContain("door " + running.participant().displayName());
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> conversations.coachWrites(before, running.coach().id(), "Nog een vraag."))
+			.isInstanceOf(nl.briefwissel.conversation.Conversations.NotYourTrajectoryException.class);
+
+		jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(
+				mailProperties()));
+		reply.setFrom(new jakarta.mail.internet.InternetAddress(running.coach().email()));
+		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, mailed.getReplyTo());
+		reply.setSubject("Re: " + mailed.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", mailed.getMessageID());
+		reply.setText("Ik had nog een vraag aan je.", "UTF-8");
+		jakarta.mail.Transport.send(reply);
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> !quarantine.ofCoach(newCoach.id()).isEmpty());
+		var entry = quarantine.ofCoach(newCoach.id()).get(0);
+		assertThat(entry.why().code()).isEqualTo("formerCoach");
+		String page = mvc.perform(get("/coach/quarantine/{id}", entry.inboundMailId()).with(fixtures.as(newCoach)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("was eerder de e-coach van dit traject").doesNotContain("/attach\"");
+		mvc.perform(post("/coach/quarantine/{id}/attach", entry.inboundMailId()).with(fixtures.as(newCoach)).with(csrf()))
+			.andExpect(status().isConflict());
+		assertThat(conversations.of(running.id()).stream()
+			.filter(m -> m.author() == nl.briefwissel.conversation.Author.PARTICIPANT)).isEmpty();
+	}
+
+	private java.util.Properties mailProperties() {
+		java.util.Properties properties = new java.util.Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", String.valueOf(mailServer.smtpPort()));
+		return properties;
 	}
 
 	private org.springframework.test.web.servlet.ResultActions handOver(Account as, String coach, String reason)

@@ -80,7 +80,7 @@ class QuarantineController {
 		if (handledForCoach(id, me)) {
 			return already(redirect, "/coach/quarantine");
 		}
-		Quarantine.Entry entry = coachEntry(id, me);
+		Quarantine.Entry entry = attachable(coachEntry(id, me));
 		return done(quarantine.attach(id, entry.trajectoryId(), me.id()).isPresent(), "attached", redirect, "/coach/quarantine");
 	}
 
@@ -90,7 +90,7 @@ class QuarantineController {
 		if (quarantine.handled(id).isPresent()) {
 			return already(redirect, "/admin/quarantine");
 		}
-		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		attachable(quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		trajectories.withContent(trajectoryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
 		return done(quarantine.attach(id, trajectoryId, me.id()).isPresent(), "attached", redirect, "/admin/quarantine");
 	}
@@ -156,5 +156,13 @@ class QuarantineController {
 				.map(trajectory -> trajectory.coachedBy(me.id()))
 				.orElse(false))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** A mail that is not a participant's letter (a former coach's) is never added as one; the page offers no button for it. */
+	private static Quarantine.Entry attachable(Quarantine.Entry entry) {
+		if (!entry.why().attachable()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "this mail cannot be added as the participant's letter");
+		}
+		return entry;
 	}
 }
