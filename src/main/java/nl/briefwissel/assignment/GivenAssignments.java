@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Assignments given in a trajectory. The participant's first message after an assignment is its
- * answer: text, photos and files alike, by mail or from the web.
+ * answer: text, photos and files alike, by mail or from the web. Coach cards are the exception: they
+ * are answered by laying the cards, and that top five answers nothing else.
  */
 @Repository
 public class GivenAssignments {
@@ -47,16 +48,33 @@ public class GivenAssignments {
 			.update();
 	}
 
-	/** Links a participant's message as the answer to every open assignment of the trajectory. */
+	/**
+	 * Links a participant's message as the answer to every open assignment of the trajectory but the
+	 * coach cards: a letter that says "I'll lay them this weekend" must not close the cards, which
+	 * the participant could then no longer lay.
+	 */
 	@Transactional
 	public int answer(UUID trajectoryId, UUID messageId) {
 		return jdbc.sql("""
 				update given_assignment set answer_message_id = :message, answered_at = :now
-				where trajectory_id = :trajectory and answer_message_id is null""")
+				where trajectory_id = :trajectory and answer_message_id is null
+				  and assignment_id not in (select a.id from assignment a where a.type = 'COACH_CARDS')""")
 			.param("message", messageId)
 			.param("now", OffsetDateTime.now(clock))
 			.param("trajectory", trajectoryId)
 			.update();
+	}
+
+	/** Links the message as the answer to this one given assignment, if it is still open (the laid coach cards). */
+	@Transactional
+	public boolean answerOne(UUID givenId, UUID messageId) {
+		return jdbc.sql("""
+				update given_assignment set answer_message_id = :message, answered_at = :now
+				where id = :given and answer_message_id is null""")
+			.param("message", messageId)
+			.param("now", OffsetDateTime.now(clock))
+			.param("given", givenId)
+			.update() == 1;
 	}
 
 	public List<Given> of(UUID trajectoryId) {

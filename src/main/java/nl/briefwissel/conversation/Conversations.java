@@ -163,6 +163,21 @@ public class Conversations {
 		return Optional.of(participantWrites(trajectoryId, participantId, text, files));
 	}
 
+	/**
+	 * The participant's laid coach cards, once per form: the answer to that one given assignment,
+	 * not to any other that is open, which still waits for a letter of its own.
+	 */
+	@Transactional
+	public Optional<UUID> participantAnswersOnce(UUID trajectoryId, UUID participantId, String text, UUID givenId,
+			UUID submission) {
+		if (submission != null && !messages.firstSubmission(trajectoryId, submission)) {
+			return Optional.empty();
+		}
+		UUID id = participantMessage(trajectoryId, participantId, text, List.of());
+		given.answerOne(givenId, id);
+		return Optional.of(id);
+	}
+
 	/** Whether the letter of this write form went already: a second click finds the first one's letter. */
 	public boolean submitted(UUID submission) {
 		return submission != null && messages.submitted(submission);
@@ -177,14 +192,18 @@ public class Conversations {
 	/** The participant writes from the web with files (photos for an assignment), kept like mail attachments. */
 	@Transactional
 	public UUID participantWrites(UUID trajectoryId, UUID participantId, String text, List<MailAttachment> files) {
+		UUID id = participantMessage(trajectoryId, participantId, text, files);
+		given.answer(trajectoryId, id);
+		return id;
+	}
+
+	private UUID participantMessage(UUID trajectoryId, UUID participantId, String text, List<MailAttachment> files) {
 		TrajectoryOverview trajectory = trajectory(trajectoryId);
 		if (!participantId.equals(trajectory.participantId())) {
 			throw new NotYourTrajectoryException(trajectoryId);
 		}
-		UUID id = messages.add(trajectoryId, participantId, Author.PARTICIPANT, MessageKind.MESSAGE, text.strip(), Channel.WEB,
+		return messages.add(trajectoryId, participantId, Author.PARTICIPANT, MessageKind.MESSAGE, text.strip(), Channel.WEB,
 				null, files);
-		given.answer(trajectoryId, id);
-		return id;
 	}
 
 	/**

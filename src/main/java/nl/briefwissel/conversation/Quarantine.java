@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.mail.InboundResult;
 import nl.briefwissel.mail.ReadMail;
@@ -41,7 +42,11 @@ public class Quarantine {
 
 	private final Clock clock;
 
-	Quarantine(JdbcClient jdbc, InboundMails inbound, Messages messages, Conversations conversations, Clock clock) {
+	private final GivenAssignments given;
+
+	Quarantine(JdbcClient jdbc, InboundMails inbound, Messages messages, Conversations conversations, Clock clock,
+			GivenAssignments given) {
+		this.given = given;
 		this.jdbc = jdbc;
 		this.inbound = inbound;
 		this.messages = messages;
@@ -89,7 +94,8 @@ public class Quarantine {
 	/**
 	 * Adds the mail to the trajectory as the participant's message, and closes the entry; empty when
 	 * someone closed it first (a double click: the entry is claimed before the letter is written, so
-	 * the second click waits for the first and then writes nothing).
+	 * the second click waits for the first and then writes nothing). Added, it answers the open
+	 * assignments as a mail from the participant's own address does.
 	 */
 	@Transactional
 	public Optional<UUID> attach(UUID inboundMailId, UUID trajectoryId, UUID resolvedBy) {
@@ -98,8 +104,10 @@ public class Quarantine {
 		}
 		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
-		return Optional.of(messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments()));
+		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
+				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
+		given.answer(trajectory.id(), id);
+		return Optional.of(id);
 	}
 
 	/** Closes the entry without a letter; false when someone closed it first. */

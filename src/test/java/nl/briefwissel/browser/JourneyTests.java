@@ -189,7 +189,7 @@ class JourneyTests {
 				.isNotNull();
 
 			// 4. The coach gives a photo assignment inside a letter.
-			click(coachBrowser, "a[href$='/coach/trajectories/" + trajectory.id() + "/assignments']");
+			click(coachBrowser, "button[name=next][value=assignments]");
 			check(coachBrowser, language, "choose-assignment");
 			String photo = "nl".equals(language) ? "De plek waar jij het best nadenkt" : "The place where you think best";
 			WebElement give = coachBrowser

@@ -108,8 +108,9 @@ class CoachCardsController {
 		if (!explanation.isBlank()) {
 			text.append('\n').append(explanation.strip()).append('\n');
 		}
-		// Two clicks at once both find the assignment open; the form's id lets one of them write.
-		conversations.participantWritesOnce(assignment.trajectoryId(), me.id(), text.toString(), List.of(), submission);
+		// Two clicks at once both find the assignment open; the form's id lets one of them write. The
+		// top five answers this assignment only: an open reflection still waits for a letter.
+		conversations.participantAnswersOnce(assignment.trajectoryId(), me.id(), text.toString(), assignment.id(), submission);
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation#sent";
 	}

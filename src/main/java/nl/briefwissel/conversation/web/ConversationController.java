@@ -60,6 +60,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConversationController {
 
+	/** The draft button's {@code next}: insert the chosen saved reply. */
+	private static final String NEXT_REPLY = "reply";
+
+	/** The draft button's {@code next}: choose an assignment for the letter. */
+	private static final String NEXT_ASSIGNMENTS = "assignments";
+
 	private final Conversations conversations;
 
 	private final AuditTrail auditTrail;
@@ -140,7 +146,10 @@ class ConversationController {
 				// The assignment travels inside the letter, so it reads well in any mail client.
 				String letter = giving.get().asLetterText(texts.getMessage("assignment.inLetter", null, locale),
 						texts.getMessage("assignment.estimate", new Object[] { giving.get().minutes() }, locale));
-				text = text.isBlank() ? letter : text.stripTrailing() + "\n\n" + letter;
+				// A draft saved with it (by the check while typing, or a button) has it once already.
+				if (!carries(text, letter)) {
+					text = text.isBlank() ? letter : text.stripTrailing() + "\n\n" + letter;
+				}
 				model.addAttribute("giving", giving.get());
 			}
 			model.addAttribute("form", new MessageForm(text));
@@ -186,15 +195,30 @@ class ConversationController {
 		return "conversation/access";
 	}
 
-	/** Keeps the draft on the server, for the button when JavaScript is off. */
+	/**
+	 * Keeps the draft on the server, for the buttons when JavaScript is off: "Concept bewaren" comes
+	 * back to the letter; inserting a saved reply ({@code next=reply}) and choosing an assignment
+	 * ({@code next=assignments}) go on from here, so the letter typed is kept (a form or link of their
+	 * own left it behind). Only those two pages are ever next; the assignment that goes with the
+	 * letter goes along.
+	 */
 	@PostMapping("/coach/trajectories/{id}/draft")
 	String saveDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String next,
+			@RequestParam(required = false) UUID use, RedirectAttributes redirect) {
 		own(id, me);
 		desk.saveDraft(id, me.id(), form.text(), submission);
+		String page = "/coach/trajectories/" + id;
+		if (NEXT_ASSIGNMENTS.equals(next)) {
+			return "redirect:" + page + "/assignments";
+		}
+		String give = assignment == null ? "" : choosable(me, assignment).map(a -> "give=" + a.id()).orElse("");
+		if (NEXT_REPLY.equals(next) && use != null) {
+			return "redirect:" + page + "?use=" + use + (give.isEmpty() ? "" : "&" + give) + "#write";
+		}
 		redirect.addFlashAttribute("draftSaved", true);
-		return "redirect:/coach/trajectories/" + id + "#write";
+		return "redirect:" + page + (give.isEmpty() ? "" : "?" + give) + "#write";
 	}
 
 	@PostMapping("/coach/trajectories/{id}/notes")
@@ -245,8 +269,9 @@ class ConversationController {
 	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/coach/trajectories/{id}/check")
 	String check(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission, Locale locale,
-			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
+			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
+			@RequestParam(required = false) UUID assignment, Locale locale, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
 		TrajectoryOverview trajectory = own(id, me);
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
 		desk.saveDraft(id, me.id(), form.text(), submission);
@@ -258,7 +283,11 @@ class ConversationController {
 		if (htmx != null) {
 			return "writing/report :: checked";
 		}
-		// Without JavaScript the findings come with the whole conversation: a view of its content.
+		// Without JavaScript the findings come with the whole conversation: a view of its content. The
+		// assignment chosen stays with the form, or "Versturen" would send its text without giving it.
+		if (assignment != null) {
+			choosable(me, assignment).ifPresent(a -> model.addAttribute("giving", a));
+		}
 		AuditedTrajectory.shown(request, id);
 		return page(trajectory, desk.of(id, me.id()), locale, model);
 	}
@@ -319,6 +348,15 @@ class ConversationController {
 		model.addAttribute("question", inOwnWords.question());
 		model.addAttribute("goals", inOwnWords.goals());
 		return "conversation/coach-trajectory";
+	}
+
+	/**
+	 * Whether the text holds the assignment's letter already, by its first line (the heading with the
+	 * title): the coach may have changed the instructions since, and it must not come in twice.
+	 */
+	private static boolean carries(String text, String letter) {
+		String heading = letter.lines().findFirst().orElse("").strip();
+		return text.lines().anyMatch(line -> line.strip().equals(heading));
 	}
 
 	/** An assignment of the shared library or the coach's own, not archived. */

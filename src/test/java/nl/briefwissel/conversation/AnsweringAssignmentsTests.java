@@ -1,0 +1,151 @@
+package nl.briefwissel.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Which message answers which assignment: a letter answers the open assignments but coach cards,
+ * which only the laid cards answer, and those answer nothing else; a mail the coach adds from the
+ * quarantine answers as a mail from the participant's own address does.
+ */
+@BriefwisselTest
+class AnsweringAssignmentsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	GivenAssignments given;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void aLetterAnswersTheReflectionButLeavesTheCoachCardsToLay() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+		GivenAssignments.Given cards = give(running, AssignmentType.COACH_CARDS);
+
+		mvc.perform(multipart("/participant/conversation").param("text", "Dank, ik doe het dit weekend.")
+			.with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+
+		UUID letter = onlyParticipantLetter(running);
+		assertThat(now(reflection).answerMessageId()).isEqualTo(letter);
+		assertThat(now(cards).answered()).as("the coach cards, answered by a letter").isFalse();
+		mvc.perform(get("/participant/conversation").with(fixtures.as(running.participant())))
+			.andExpect(content().string(containsString("/participant/cards/" + cards.id())));
+		mvc.perform(get("/participant/cards/{id}", cards.id()).with(fixtures.as(running.participant())))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theLaidCardsAnswerTheCoachCardsAndLeaveTheReflectionOpen() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+		GivenAssignments.Given cards = give(running, AssignmentType.COACH_CARDS);
+
+		mvc.perform(post("/participant/cards/{id}", cards.id()).with(csrf()).with(fixtures.as(running.participant()))
+			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING"))
+			.andExpect(status().is3xxRedirection());
+
+		UUID topFive = onlyParticipantLetter(running);
+		assertThat(now(cards).answerMessageId()).isEqualTo(topFive);
+		assertThat(now(reflection).answered()).as("the reflection, answered by the top five").isFalse();
+		mvc.perform(get("/participant/conversation").with(fixtures.as(running.participant())))
+			.andExpect(content().string(not(containsString("/participant/cards/" + cards.id()))));
+
+		UUID letter = conversations.participantWrites(running.id(), running.participant().id(), "Mijn reflectie.");
+		assertThat(now(reflection).answerMessageId()).isEqualTo(letter);
+		assertThat(now(cards).answerMessageId()).isEqualTo(topFive);
+	}
+
+	@Test
+	void aMailAddedFromTheQuarantineAnswersTheOpenAssignment() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+
+		// The participant answers from another address of theirs: the mail waits for the coach.
+		MimeMessage received = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		reply.setFrom(new InternetAddress("prive-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl"));
+		reply.setRecipients(RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", received.getMessageID());
+		reply.setHeader("References", received.getMessageID());
+		reply.setText("Mijn antwoord op de opdracht, van mijn eigen adres.", StandardCharsets.UTF_8.name());
+		Transport.send(reply);
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(running.coach().id()).isEmpty());
+		Quarantine.Entry entry = quarantine.ofCoach(running.coach().id()).get(0);
+		assertThat(now(reflection).answered()).isFalse();
+
+		mvc.perform(post("/coach/quarantine/{id}/attach", entry.inboundMailId()).with(csrf()).with(fixtures.as(running.coach())))
+			.andExpect(status().is3xxRedirection());
+
+		UUID letter = onlyParticipantLetter(running);
+		assertThat(now(reflection).answerMessageId()).as("the assignment, answered by the mail added").isEqualTo(letter);
+	}
+
+	/** A Dutch assignment of this type from the shared library, given in a letter of the coach. */
+	private GivenAssignments.Given give(Fixtures.RunningTrajectory running, AssignmentType type) {
+		Assignment assignment = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, type))
+			.stream()
+			.filter(a -> a.language().getLanguage().equals("nl"))
+			.findFirst()
+			.orElseThrow();
+		given.give(running.id(), assignment.id(),
+				conversations.coachWrites(running.id(), running.coach().id(), "Een opdracht: " + assignment.title()));
+		return given.of(running.id()).stream().filter(g -> g.assignmentId().equals(assignment.id())).findFirst().orElseThrow();
+	}
+
+	private GivenAssignments.Given now(GivenAssignments.Given assignment) {
+		return given.of(assignment.trajectoryId()).stream().filter(g -> g.id().equals(assignment.id())).findFirst().orElseThrow();
+	}
+
+	private UUID onlyParticipantLetter(Fixtures.RunningTrajectory running) {
+		var letters = conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).toList();
+		assertThat(letters).hasSize(1);
+		return letters.get(0).id();
+	}
+}

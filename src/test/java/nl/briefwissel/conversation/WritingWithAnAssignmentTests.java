@@ -1,0 +1,194 @@
+package nl.briefwissel.conversation;
+
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.GivenAssignments;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The coach's write form without JavaScript, pressed as a browser presses it: the assignment chosen
+ * stays with the letter through the check and the draft, is in it once, and inserting a saved reply
+ * or choosing an assignment keeps what was typed.
+ */
+@BriefwisselTest
+class WritingWithAnAssignmentTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	GivenAssignments given;
+
+	@Autowired
+	CoachDesk desk;
+
+	@Test
+	void anAssignmentChosenIsGivenWhenTheLetterIsSentAfterTheCheck() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Assignment cards = dutch(running, AssignmentType.COACH_CARDS);
+
+		String chosen = page(get("/coach/trajectories/{id}", running.id()).param("give", cards.id().toString()), coach);
+		String checked = mvc.perform(press(chosen, "button[name=check]", null).with(coach))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(field(checked, "assignment")).as("the assignment after the check").isEqualTo(cards.id().toString());
+		assertThat(checked).contains("de deelnemer beantwoordt haar door de kaarten te leggen");
+
+		mvc.perform(press(checked, "button.utrecht-button--primary-action", null).with(coach))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#sent"));
+		GivenAssignments.Given sent = given.of(running.id()).stream().filter(g -> g.assignmentId().equals(cards.id()))
+			.findFirst().orElseThrow(() -> new AssertionError("the coach cards were sent in the letter, but not given"));
+		assertThat(page(get("/participant/conversation"), fixtures.as(running.participant())))
+			.contains("/participant/cards/" + sent.id());
+	}
+
+	@Test
+	void theDraftButtonKeepsTheAssignmentWithTheLetterAndAReloadDoesNotPutItInTwice() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Assignment reflection = dutch(running, AssignmentType.REFLECTION);
+		String heading = "Opdracht: " + reflection.title();
+		String give = "/coach/trajectories/" + running.id() + "?give=" + reflection.id();
+
+		// With htmx the check while typing keeps the draft, the assignment in it; then the page is loaded again.
+		String chosen = page(get(give), coach);
+		String typed = text(chosen) + "\n\nIk ben benieuwd.";
+		mvc.perform(press(chosen, "button[name=check]", typed).header("HX-Request", "true").with(coach))
+			.andExpect(status().isOk());
+		String again = page(get(give), coach);
+		assertThat(occurrences(text(again), heading)).as("the assignment in the letter").isEqualTo(1);
+		assertThat(text(again)).contains("Ik ben benieuwd.");
+
+		// Without JavaScript "Concept bewaren" comes back to the letter with the assignment still going along.
+		mvc.perform(press(again, "button[name=draft]", text(again) + "\nTot snel!").with(coach))
+			.andExpect(redirectedUrl(give + "#write"));
+		String saved = page(get(give), coach);
+		assertThat(field(saved, "assignment")).isEqualTo(reflection.id().toString());
+		assertThat(occurrences(text(saved), heading)).isEqualTo(1);
+		assertThat(text(saved)).contains("Tot snel!");
+	}
+
+	@Test
+	void insertingASavedReplyOrChoosingAnAssignmentKeepsTheLetterTyped() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		desk.addSavedReply(running.coach().id(), "Welkom", "Fijn dat je er bent.");
+		UUID reply = desk.savedReplies(running.coach().id()).get(0).id();
+		String base = "/coach/trajectories/" + running.id();
+
+		String page = page(get(base), coach);
+		mvc.perform(press(page, "button[name=next][value=reply]", "Beste, dank voor je brief.").with(coach))
+			.andExpect(redirectedUrl(base + "?use=" + reply + "#write"));
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Beste, dank voor je brief.");
+		String inserted = page(get(base).param("use", reply.toString()), coach);
+		assertThat(text(inserted)).isEqualTo("Beste, dank voor je brief.\n\nFijn dat je er bent.");
+
+		mvc.perform(press(inserted, "button[name=next][value=assignments]", "Beste, dank voor je brief. Een opdracht:").with(coach))
+			.andExpect(redirectedUrl(base + "/assignments"));
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Beste, dank voor je brief. Een opdracht:");
+		Assignment photo = dutch(running, AssignmentType.PHOTO);
+		String chosen = page(get(base).param("give", photo.id().toString()), coach);
+		assertThat(text(chosen)).startsWith("Beste, dank voor je brief. Een opdracht:\n\nOpdracht: " + photo.title());
+
+		// A saved reply inserted in a letter with an assignment: the assignment goes along, in the letter once.
+		mvc.perform(press(chosen, "button[name=next][value=reply]", null).with(coach))
+			.andExpect(redirectedUrl(base + "?use=" + reply + "&give=" + photo.id() + "#write"));
+		String both = page(get(base).param("use", reply.toString()).param("give", photo.id().toString()), coach);
+		assertThat(field(both, "assignment")).isEqualTo(photo.id().toString());
+		assertThat(occurrences(text(both), "Opdracht: " + photo.title())).isEqualTo(1);
+		assertThat(text(both)).endsWith("Fijn dat je er bent.");
+
+		// Nowhere else: an unknown next page is the letter itself.
+		mvc.perform(post(base + "/draft").param("text", "Elders?").param("next", "https://elders.example/").with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#write"));
+		mvc.perform(post(base + "/draft").param("text", "Elders?").param("next", "//elders.example").with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#write"));
+	}
+
+	private Assignment dutch(Fixtures.RunningTrajectory running, AssignmentType type) {
+		return assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, type))
+			.stream()
+			.filter(a -> a.language().getLanguage().equals("nl"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * The write form of the page as a browser sends it with this button pressed: its hidden fields,
+	 * its select, the text (as typed, or as it stands) and the button's own name and value, to the
+	 * button's formaction. The CSRF token is MockMvc's.
+	 */
+	private static MockHttpServletRequestBuilder press(String page, String button, String typed) {
+		Element form = writeForm(page);
+		Element pressed = form.selectFirst(button);
+		assertThat(pressed).as(button + " in the write form").isNotNull();
+		MockHttpServletRequestBuilder request = post(pressed.hasAttr("formaction") ? pressed.attr("formaction") : form.attr("action"))
+			.with(csrf());
+		for (Element hidden : form.select("input[type=hidden]")) {
+			if (!hidden.attr("name").equals("_csrf")) {
+				request.param(hidden.attr("name"), hidden.val());
+			}
+		}
+		for (Element select : form.select("select")) {
+			Element option = select.selectFirst("option[selected]");
+			request.param(select.attr("name"), (option == null ? select.selectFirst("option") : option).val());
+		}
+		request.param("text", typed == null ? text(page) : typed);
+		if (pressed.hasAttr("name")) {
+			request.param(pressed.attr("name"), pressed.val());
+		}
+		return request;
+	}
+
+	private static Element writeForm(String page) {
+		Element form = Jsoup.parse(page).selectFirst("form[action$='/messages']");
+		assertThat(form).as("the write form").isNotNull();
+		return form;
+	}
+
+	/** The letter in the write form, as the browser reads it (a first line break after the tag is not part of it). */
+	private static String text(String page) {
+		String text = writeForm(page).selectFirst("textarea[name=text]").wholeText();
+		return text.startsWith("\n") ? text.substring(1) : text;
+	}
+
+	/** A hidden field's value in the write form, or null when the form has none. */
+	private static String field(String page, String name) {
+		Element field = writeForm(page).selectFirst("input[type=hidden][name=" + name + "]");
+		return field == null ? null : field.val();
+	}
+
+	private static int occurrences(String text, String part) {
+		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+	}
+
+	private String page(MockHttpServletRequestBuilder request, RequestPostProcessor who) throws Exception {
+		return mvc.perform(request.with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+}
