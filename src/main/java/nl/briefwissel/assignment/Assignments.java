@@ -83,6 +83,36 @@ public class Assignments {
 		return insert(ownerId, null, draft);
 	}
 
+	/**
+	 * Adds an assignment once: a double click on "Opslaan" posts the form twice. There is no table to
+	 * remember a form's id in (as letters and intakes have), so the second post is known by what it
+	 * holds: the same assignment, field for field, added to the same library in the last minute is
+	 * the one just saved, and is returned instead of a copy. Who saves has their account row locked
+	 * first, so two posts at once take turns and the second finds what the first added.
+	 */
+	@Transactional
+	public UUID addOnce(UUID ownerId, UUID savedBy, Draft draft) {
+		jdbc.sql("select id from account where id = :id for update").param("id", savedBy).query(UUID.class).optional();
+		return justAdded(ownerId, draft).orElseGet(() -> insert(ownerId, null, draft));
+	}
+
+	private Optional<UUID> justAdded(UUID ownerId, Draft draft) {
+		return jdbc.sql("select id from assignment where " + (ownerId == null ? "owner_id is null" : "owner_id = :owner") + """
+				 and archived = false and title = :title and instructions = :instructions and type = :type
+				 and themes = :themes and minutes = :minutes and language = :language and created_at >= :since
+				order by created_at, id limit 1""")
+			.param("owner", ownerId)
+			.param("title", draft.title().strip())
+			.param("instructions", draft.instructions().strip())
+			.param("type", draft.type().name())
+			.param("themes", String.join(",", draft.themes()))
+			.param("minutes", draft.minutes())
+			.param("language", draft.language().getLanguage())
+			.param("since", OffsetDateTime.now(clock).minus(java.time.Duration.ofMinutes(1)))
+			.query(UUID.class)
+			.optional();
+	}
+
 	@Transactional
 	public void change(UUID id, Draft draft) {
 		jdbc.sql("""

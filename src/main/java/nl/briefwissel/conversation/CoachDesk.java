@@ -166,6 +166,7 @@ public class CoachDesk {
 			.update();
 	}
 
+	/** Deletes the reply if it is this coach's; whether there was one to delete. */
 	@Transactional
 	public boolean deleteSavedReply(UUID coachId, UUID id) {
 		return jdbc.sql("delete from saved_reply where id = :id and coach_id = :c").param("id", id).param("c", coachId).update() == 1;

@@ -54,7 +54,9 @@ public class Highlights {
 
 	/**
 	 * Marks a passage of a message of this trajectory. Empty when the message is not part of the
-	 * conversation or the passage is not in it: a highlight always quotes what was written.
+	 * conversation or the passage is not in it: a highlight always quotes what was written. The same
+	 * passage marked again by the same person (a double click on "Bewaren") is the highlight they
+	 * already have: its id is returned and nothing is added.
 	 */
 	@Transactional
 	public Optional<UUID> mark(UUID trajectoryId, UUID messageId, String passage, UUID by) {
@@ -72,6 +74,26 @@ public class Highlights {
 		}
 		if (quoted.length() > MAX_PASSAGE) {
 			quoted = quoted.substring(0, MAX_PASSAGE - 1) + "…";
+		}
+		// Two requests at once would both find no highlight yet: the message's row is locked first, so
+		// the second waits for the first to commit and then finds its highlight.
+		jdbc.sql("select id from message where id = :message and trajectory_id = :trajectory for update")
+			.param("message", messageId)
+			.param("trajectory", trajectoryId)
+			.query(UUID.class)
+			.optional();
+		Optional<UUID> marked = jdbc.sql("""
+				select id from highlight
+				where trajectory_id = :trajectory and message_id = :message and passage = :passage and marked_by = :by
+				order by marked_at, id limit 1""")
+			.param("trajectory", trajectoryId)
+			.param("message", messageId)
+			.param("passage", quoted)
+			.param("by", by)
+			.query(UUID.class)
+			.optional();
+		if (marked.isPresent()) {
+			return marked;
 		}
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""

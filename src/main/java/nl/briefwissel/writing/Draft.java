@@ -21,8 +21,6 @@ final class Draft {
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*|\\d+");
 
-	private static final Pattern SPACES = Pattern.compile("\\s+");
-
 	final String text;
 
 	final List<Sentence> sentences = new ArrayList<>();
@@ -65,22 +63,38 @@ final class Draft {
 		}
 	}
 
-	/** Every occurrence of a word or a phrase of several words, as whole words, ignoring case. */
+	/**
+	 * Every occurrence of a word or a phrase of several words, as whole words, ignoring case. The
+	 * phrase is split into words the way the draft is, so a programme's "P&O" or "A+O-fonds" is
+	 * found as the words "P" "O" or "A" "O-fonds" following each other, and marked from the first
+	 * to the last.
+	 */
 	List<int[]> occurrences(String phrase) {
-		String lower = phrase.strip().toLowerCase(Locale.ROOT);
-		// Most phrases the rules look up are one word: no need to split them.
-		String[] parts = lower.chars().anyMatch(Character::isWhitespace) ? SPACES.split(lower) : new String[] { lower };
+		List<String> parts = wordsOf(phrase);
 		List<int[]> found = new ArrayList<>();
-		for (int first : positions.getOrDefault(parts[0], List.of())) {
-			int last = first + parts.length - 1;
+		if (parts.isEmpty()) {
+			return found;
+		}
+		for (int first : positions.getOrDefault(parts.get(0), List.of())) {
+			int last = first + parts.size() - 1;
 			boolean match = last < words.size();
-			for (int j = 1; j < parts.length && match; j++) {
-				match = words.get(first + j).lower().equals(parts[j]);
+			for (int j = 1; j < parts.size() && match; j++) {
+				match = words.get(first + j).lower().equals(parts.get(j));
 			}
 			if (match) {
 				found.add(new int[] { words.get(first).start(), words.get(last).end() });
 			}
 		}
 		return found;
+	}
+
+	/** The words of a phrase in lower case, read as the draft's own are (matched first, then lowered). */
+	private static List<String> wordsOf(String phrase) {
+		List<String> parts = new ArrayList<>(2);
+		Matcher word = WORD.matcher(phrase);
+		while (word.find()) {
+			parts.add(word.group().toLowerCase(Locale.ROOT));
+		}
+		return parts;
 	}
 }

@@ -155,9 +155,41 @@ sealed interface Rule {
 
 	/**
 	 * Heavy use of the passive voice ("er wordt verwacht dat…") hides who does what and sounds
-	 * official. A sentence counts as passive when an auxiliary is followed by a past participle.
+	 * official. A sentence counts as passive when a past participle follows a passive auxiliary
+	 * closely ("wordt van je verwacht", "is genomen"); a form of "hebben" in between, or as the
+	 * verb, makes it the active perfect ("dat je dit hebt besproken").
 	 */
 	record PassiveVoice() implements Rule {
+
+		/** How many words after the auxiliary the participle may stand: "er wordt van je verwacht". */
+		static final int REACH = 3;
+
+		/** The perfect tense's auxiliary: what follows it is something someone did, not undergone. */
+		private static final Set<String> PERFECT_NL = Set.of("heb", "hebt", "heeft", "hebben", "had", "hadden");
+
+		private static final Set<String> PERFECT_EN = Set.of("has", "have", "had", "having");
+
+		/**
+		 * Verbs that form their perfect with "zijn" and have no passive: "het is gelukt", "het gesprek
+		 * is goed verlopen" say what happened, not what was done to someone.
+		 */
+		private static final Set<String> WITH_ZIJN = Set.of("geweest", "geworden", "gebleven", "gebeurd", "gelukt",
+				"geslaagd", "gegaan", "gekomen", "begonnen", "vertrokken", "verdwenen", "gegroeid", "gebleken",
+				"verschenen", "gestorven", "verhuisd", "gevallen", "gestegen", "gedaald", "verlopen", "geëindigd");
+
+		/** After these the next word is a noun or an infinitive ("je ervaringen", "om te vertellen"). */
+		private static final Set<String> BEFORE_NOUN_NL = Set.of("de", "een", "te", "mijn", "jouw", "uw", "onze", "geen",
+				"elke", "welke", "deze");
+
+		private static final Set<String> BEFORE_NOUN_EN = Set.of("the", "a", "an", "to", "my", "your", "our", "their",
+				"its", "every", "which");
+
+		/**
+		 * Both a pronoun and a possessive or article: "er wordt je gevraagd" and "wat zijn je
+		 * ervaringen". Only a participle in -d or -t counts after them; a word in -en reads as a noun.
+		 */
+		private static final Set<String> PRONOUN_OR_POSSESSIVE_NL = Set.of("je", "het", "zijn", "haar", "hun", "ons",
+				"jullie", "dat", "dit", "die");
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
 			List<Draft.Sentence> passive = draft.sentences.stream().filter(s -> passive(s, rules)).toList();
@@ -170,25 +202,44 @@ sealed interface Rule {
 				.toList();
 		}
 
-		/** One pass: a participle after any auxiliary (a loop per auxiliary was quadratic in a long sentence). */
+		/**
+		 * One pass, remembering only where the last passive auxiliary stood (a loop per auxiliary was
+		 * quadratic in a long sentence).
+		 */
 		static boolean passive(Draft.Sentence sentence, RuleSet rules) {
-			boolean auxiliarySeen = false;
-			for (Draft.Word word : sentence.words()) {
-				if (auxiliarySeen && participle(word.lower(), rules)) {
+			Set<String> perfect = rules.dutch() ? PERFECT_NL : PERFECT_EN;
+			List<Draft.Word> words = sentence.words();
+			int auxiliary = -1;
+			for (int i = 0; i < words.size(); i++) {
+				String word = words.get(i).lower();
+				if (auxiliary >= 0 && i - auxiliary <= REACH
+						&& participle(word, i - 1 == auxiliary ? null : words.get(i - 1).lower(), rules)) {
 					return true;
 				}
-				auxiliarySeen = auxiliarySeen || rules.passiveAuxiliaries().contains(word.lower());
+				if (perfect.contains(word)) {
+					auxiliary = -1;
+				}
+				else if (rules.passiveAuxiliaries().contains(word)) {
+					auxiliary = i;
+				}
 			}
 			return false;
 		}
 
-		private static boolean participle(String word, RuleSet rules) {
+		/** {@code before} is the word before, or null when that is the auxiliary itself. */
+		private static boolean participle(String word, String before, RuleSet rules) {
 			if (rules.dutch()) {
-				return word.length() > 4 && (word.endsWith("d") || word.endsWith("t") || word.endsWith("en"))
-						&& rules.participlePrefixes().stream().anyMatch(word::startsWith);
+				boolean weak = word.endsWith("d") || word.endsWith("t");
+				return word.length() > 4 && (weak || word.endsWith("en"))
+						&& rules.participlePrefixes().stream().anyMatch(word::startsWith)
+						// plurals no participle ends in: ervaringen, mogelijkheden, gebeurtenissen
+						&& !word.endsWith("ingen") && !word.endsWith("heden") && !word.endsWith("nissen")
+						&& !WITH_ZIJN.contains(word) && (before == null || !BEFORE_NOUN_NL.contains(before))
+						&& (before == null || weak || !PRONOUN_OR_POSSESSIVE_NL.contains(before));
 			}
 			return word.length() > 3 && (word.endsWith("ed") || word.endsWith("en")) && !word.equals("been")
-					&& !word.equals("when") && !word.equals("then") && !word.equals("open") && !word.equals("even");
+					&& !word.equals("when") && !word.equals("then") && !word.equals("open") && !word.equals("even")
+					&& (before == null || !BEFORE_NOUN_EN.contains(before));
 		}
 	}
 
@@ -199,13 +250,17 @@ sealed interface Rule {
 			Set<String> words = new HashSet<>(rules.jargon());
 			extraJargon.forEach(word -> words.add(word.strip().toLowerCase(Locale.ROOT)));
 			List<Finding> findings = new ArrayList<>();
+			// "P&O" and "P/O" on one list are the same words in the draft: one finding for each place.
+			Set<Long> marked = new HashSet<>();
 			for (String word : words) {
 				if (word.isBlank()) {
 					continue;
 				}
 				for (int[] at : draft.occurrences(word)) {
-					findings.add(new Finding("jargon", at[0], at[1], "writing.jargon",
-							List.of(draft.text.substring(at[0], at[1]))));
+					if (marked.add(((long) at[0] << 32) | at[1])) {
+						findings.add(new Finding("jargon", at[0], at[1], "writing.jargon",
+								List.of(draft.text.substring(at[0], at[1]))));
+					}
 				}
 			}
 			return findings;

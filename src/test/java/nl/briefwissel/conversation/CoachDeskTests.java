@@ -18,6 +18,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -293,6 +294,34 @@ class CoachDeskTests {
 
 		mvc.perform(post("/coach/saved-replies/{id}/delete", reply.id()).with(csrf()).with(coach));
 		assertThat(desk.savedReplies(running.coach().id())).isEmpty();
+	}
+
+	/**
+	 * A double click on "Verwijderen": the second click found the reply gone and showed an error page.
+	 * It is told the reply is deleted, as the first; another coach's reply gets that same answer and
+	 * is left alone.
+	 */
+	@Test
+	void deletingASavedReplyTwiceAnswersAsTheFirstTimeAndLeavesAnotherCoachsAlone() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		desk.addSavedReply(running.coach().id(), "Welkom", "Fijn dat je er bent.");
+		desk.addSavedReply(other.coach().id(), "Andermans antwoord", "Niet van jou.");
+		UUID mine = desk.savedReplies(running.coach().id()).get(0).id();
+		UUID theirs = desk.savedReplies(other.coach().id()).get(0).id();
+
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/coach/saved-replies/{id}/delete", mine).with(csrf()).with(coach))
+				.andExpect(redirectedUrl("/coach/saved-replies"))
+				.andExpect(flash().attribute("replyDeleted", true));
+		}
+		assertThat(desk.savedReplies(running.coach().id())).isEmpty();
+
+		mvc.perform(post("/coach/saved-replies/{id}/delete", theirs).with(csrf()).with(coach))
+			.andExpect(redirectedUrl("/coach/saved-replies"))
+			.andExpect(flash().attribute("replyDeleted", true));
+		assertThat(desk.savedReplies(other.coach().id())).extracting(CoachDesk.SavedReply::id).containsExactly(theirs);
 	}
 
 	private RequestPostProcessor as(String email) {

@@ -1,6 +1,9 @@
 package nl.briefwissel.conversation;
 
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -97,6 +101,68 @@ class HighlightTests {
 		mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(stranger))
 			.param("trajectory", running.id().toString()).param("message", coachMessage.toString()))
 			.andExpect(status().isNotFound());
+	}
+
+	/** A double click on "Bewaren" posts the highlight twice: it is kept, and in the report, once. */
+	@Test
+	void markingTheSamePassageTwiceKeepsOneHighlight() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID coachMessage = conversations.coachWrites(running.id(), running.coach().id(),
+				"Wat zou je doen als je niet kon falen?\n\nDenk daar rustig over na.");
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
+				.param("trajectory", running.id().toString()).param("message", coachMessage.toString())
+				.param("passage", "Wat zou je doen als je niet kon falen?"))
+				.andExpect(flash().attribute("highlighted", true));
+		}
+		assertThat(highlights.of(running.id())).singleElement()
+			.satisfies(h -> assertThat(h.markedBy()).isEqualTo(running.participant().id()));
+
+		// The same passage marked by the coach is theirs, and another passage is another highlight.
+		UUID coachs = highlights.mark(running.id(), coachMessage, "Wat zou je doen als je niet kon falen?", running.coach().id())
+			.orElseThrow();
+		UUID other = highlights.mark(running.id(), coachMessage, "Denk daar rustig over na.", running.participant().id())
+			.orElseThrow();
+		assertThat(highlights.mark(running.id(), coachMessage, "Wat zou je doen als je niet kon falen?", running.coach().id()))
+			.contains(coachs);
+		assertThat(highlights.of(running.id())).hasSize(3).extracting(Highlights.Highlight::id).contains(coachs, other);
+	}
+
+	/**
+	 * Two requests at once: the second waits for the first on the message's row and then answers with
+	 * its highlight, instead of both finding none yet and both storing one.
+	 */
+	@Test
+	void twoMarksAtOnceKeepOneHighlight(@Autowired TransactionTemplate transactions) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID answer = conversations.participantWrites(running.id(), running.participant().id(),
+				"Dan zou ik lesgeven op een mbo.");
+		UUID by = running.participant().id();
+		var marked = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		var executor = Executors.newFixedThreadPool(2);
+		try {
+			var first = executor.submit(() -> transactions.execute(status -> {
+				UUID id = highlights.mark(running.id(), answer, "", by).orElseThrow();
+				marked.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return id;
+			}));
+			marked.await();
+			var second = executor.submit(() -> highlights.mark(running.id(), answer, "", by).orElseThrow());
+			Thread.sleep(300);
+			release.countDown();
+			assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(first.get(20, TimeUnit.SECONDS));
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(highlights.of(running.id())).hasSize(1);
 	}
 
 }

@@ -80,6 +80,12 @@ class WritingRulesTests {
 			"passive | Ik verwacht dat je het formulier invult. We voerden het gesprek. Ik kijk ernaar uit. | false",
 			"passive | The form was completed. The interview was conducted. I look forward to it. | true",
 			"passive | You completed the form. We had the interview. I look forward to it. | false",
+			"passive | Het is knap dat je dit hebt besproken. Wat zijn je ervaringen? | false",
+			"passive | Er wordt van je verwacht dat je solliciteert. Het besluit is genomen door de directie. | true",
+			"passive | Het is gelukt. Het gesprek is goed verlopen. | false",
+			"passive | It is what I have learned. That was what we had planned. | false",
+			"passive | What were your children like? It is hard to listen. | false",
+			"passive | The form has been completed. The letter had been signed. | true",
 			"jargon | Heb je je competentieprofiel al bekeken? | true",
 			"jargon | Heb je je sterke kanten al opgeschreven? | false",
 			"jargon | Have you looked at the competency framework? | true" })
@@ -87,6 +93,30 @@ class WritingRulesTests {
 		WritingReport report = check.check(text, DUTCH);
 		assertThat(report.findings().stream().anyMatch(f -> f.rule().equals(rule))).as("%s on \"%s\"", rule, text)
 			.isEqualTo(triggers);
+	}
+
+	/**
+	 * The review's draft: "hebt besproken" is the active perfect, "ervaringen" a plural after
+	 * "zijn je"; once an auxiliary was seen, every later word in be-, ge-, ver- or er- with -d, -t
+	 * or -en counted as its participle.
+	 */
+	@Test
+	void aParticipleCountsOnlyCloseAfterAPassiveAuxiliaryAndNotInThePerfect() {
+		assertThat(passive("Het is knap dat je dit hebt besproken.", DUTCH)).isFalse();
+		assertThat(passive("Wat zijn je ervaringen?", DUTCH)).isFalse();
+		assertThat(passive("Wat er was, heeft hij verkocht.", DUTCH)).as("a form of hebben in between").isFalse();
+		assertThat(passive("Het is goed te begrijpen.", DUTCH)).as("an infinitive after te").isFalse();
+		assertThat(passive("Het is fijn dat je vertelt.", DUTCH)).as("too far from the auxiliary").isFalse();
+		assertThat(passive("Het is gelukt.", DUTCH)).as("a verb without a passive").isFalse();
+		assertThat(passive("Er wordt van je verwacht dat je solliciteert.", DUTCH)).isTrue();
+		assertThat(passive("Het besluit is genomen door de directie.", DUTCH)).isTrue();
+		assertThat(passive("Er is een besluit genomen.", DUTCH)).isTrue();
+		assertThat(passive("De brieven zijn geschreven.", DUTCH)).isTrue();
+		assertThat(passive("I have finished it and it is what I had wanted.", Locale.ENGLISH)).isFalse();
+		assertThat(passive("What they were, had changed.", Locale.ENGLISH)).as("a form of have in between").isFalse();
+		assertThat(passive("What were your children like?", Locale.ENGLISH)).isFalse();
+		assertThat(passive("The form has been completed by the coach.", Locale.ENGLISH)).isTrue();
+		assertThat(passive("The interview was conducted.", Locale.ENGLISH)).isTrue();
 	}
 
 	@Test
@@ -103,6 +133,21 @@ class WritingRulesTests {
 		assertThat(check.check("Zit je al in de pool?", DUTCH, List.of("pool")).findings())
 			.anyMatch(f -> f.rule().equals("jargon"));
 		assertThat(check.check("Zit je al in de pool?", DUTCH).findings()).noneMatch(f -> f.rule().equals("jargon"));
+	}
+
+	/**
+	 * A programme's jargon with "&", "+", "/" or "." in it: the draft is read as words of letters, so
+	 * "P&O" as one word was never among them. Found as the same words in a row, marked whole.
+	 */
+	@Test
+	void aProgrammesJargonWithSignsBetweenItsLettersIsFoundAndMarkedWhole() {
+		List<String> jargon = List.of("P&O", "A+O-fonds", "O&O", "i.o.v.", "W/O-traject");
+		WritingReport report = check.check("Vraag het bij P&O of het A+O-fonds je opleiding betaalt (O&O), "
+				+ "i.o.v. je werkgever en binnen je W/O-traject. Of vraag het p&o.", DUTCH, jargon);
+		assertThat(marked(report, "jargon")).containsExactly("P&O", "A+O-fonds", "O&O", "i.o.v", "W/O-traject", "p&o");
+		// Whole words in a row, as for any phrase: not with a word between, not inside a longer word.
+		assertThat(check.check("Over opleiding en ontwikkeling (O en O) en het O-budget praten we later.", DUTCH, jargon)
+			.findings()).noneMatch(f -> f.rule().equals("jargon"));
 	}
 
 	@Test
@@ -142,6 +187,10 @@ class WritingRulesTests {
 	void anEmptyDraftHasNoFindings() {
 		assertThat(check.check("", DUTCH).findings()).isEmpty();
 		assertThat(check.check("   \n ", DUTCH).words()).isZero();
+	}
+
+	private static boolean passive(String sentence, Locale language) {
+		return Rule.PassiveVoice.passive(new Draft(sentence).sentences.get(0), new RuleSets("").of(language));
 	}
 
 	private static List<String> marked(WritingReport report, String rule) {

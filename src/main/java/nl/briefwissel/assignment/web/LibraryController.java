@@ -97,12 +97,13 @@ class LibraryController {
 	@PostMapping("/coach/assignments")
 	String addOwn(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form, BindingResult errors,
 			RedirectAttributes redirect) {
-		return save(null, form, errors, redirect, "/coach/assignments", () -> assignments.add(me.id(), form.draft(knownThemes())));
+		return save(null, form, errors, redirect, "/coach/assignments", () -> assignments.addOnce(me.id(), me.id(), form.draft(knownThemes())));
 	}
 
 	@PostMapping("/admin/assignments")
-	String addShared(@Valid @ModelAttribute Form form, BindingResult errors, RedirectAttributes redirect) {
-		return save(null, form, errors, redirect, "/admin/assignments", () -> assignments.add(null, form.draft(knownThemes())));
+	String addShared(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form, BindingResult errors,
+			RedirectAttributes redirect) {
+		return save(null, form, errors, redirect, "/admin/assignments", () -> assignments.addOnce(null, me.id(), form.draft(knownThemes())));
 	}
 
 	@PostMapping("/coach/assignments/{id}")

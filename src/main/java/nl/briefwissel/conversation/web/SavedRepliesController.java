@@ -45,12 +45,14 @@ class SavedRepliesController {
 		return "redirect:/coach/saved-replies";
 	}
 
+	/**
+	 * Deletes one of the coach's own replies. A reply that is not (or no longer) theirs answers the
+	 * same: a double click on "Verwijderen" finds it gone already, and is told so, not shown an error
+	 * page; another coach's reply is left alone, and its identifier reveals nothing.
+	 */
 	@PostMapping("/coach/saved-replies/{id}/delete")
 	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		if (!desk.deleteSavedReply(me.id(), id)) {
-			// Someone else's reply, or none: the same answer, so an identifier reveals nothing.
-			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
-		}
+		desk.deleteSavedReply(me.id(), id);
 		redirect.addFlashAttribute("replyDeleted", true);
 		return "redirect:/coach/saved-replies";
 	}
