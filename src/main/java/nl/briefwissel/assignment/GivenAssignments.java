@@ -49,9 +49,9 @@ public class GivenAssignments {
 	}
 
 	/**
-	 * Links a participant's message as the answer to every open assignment of the trajectory but the
-	 * coach cards: a letter that says "I'll lay them this weekend" must not close the cards, which
-	 * the participant could then no longer lay.
+	 * Links a participant's letter, written on the web, as the answer to every open assignment of the
+	 * trajectory but the coach cards: those are laid on the page next to it, and a letter that says
+	 * "I'll lay them this weekend" must not close them.
 	 */
 	@Transactional
 	public int answer(UUID trajectoryId, UUID messageId) {
@@ -59,6 +59,22 @@ public class GivenAssignments {
 				update given_assignment set answer_message_id = :message, answered_at = :now
 				where trajectory_id = :trajectory and answer_message_id is null
 				  and assignment_id not in (select a.id from assignment a where a.type = 'COACH_CARDS')""")
+			.param("message", messageId)
+			.param("now", OffsetDateTime.now(clock))
+			.param("trajectory", trajectoryId)
+			.update();
+	}
+
+	/**
+	 * Links a participant's reply by mail as the answer to every open assignment, coach cards
+	 * included: the cards assignment asks a participant who only uses mail to reply with their top
+	 * five, and a mail client has no cards to lay.
+	 */
+	@Transactional
+	public int answerByMail(UUID trajectoryId, UUID messageId) {
+		return jdbc.sql("""
+				update given_assignment set answer_message_id = :message, answered_at = :now
+				where trajectory_id = :trajectory and answer_message_id is null""")
 			.param("message", messageId)
 			.param("now", OffsetDateTime.now(clock))
 			.param("trajectory", trajectoryId)

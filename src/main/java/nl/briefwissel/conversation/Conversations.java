@@ -147,6 +147,12 @@ public class Conversations {
 	 */
 	@Transactional
 	public Optional<UUID> coachWritesOnce(TrajectoryOverview trajectory, UUID coachId, String text, UUID submission) {
+		// The trajectory's row first: the form's id below refers to it, and on PostgreSQL that reference
+		// holds a share lock on the row; two letters from two tabs, each holding one and each asking
+		// to lock the row for itself in coachWrites, would wait for each other.
+		if (!trajectory.coachedBy(coachId) || !trajectories.coachedByLocked(trajectory.id(), coachId)) {
+			throw new NotYourTrajectoryException(trajectory.id());
+		}
 		if (submission != null && !messages.firstSubmission(trajectory.id(), submission)) {
 			return Optional.empty();
 		}

@@ -117,7 +117,7 @@ class InboundReplies implements InboundMailHandler {
 		if (sender.equals(trajectory.participantEmail())) {
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					content.text(), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
-			given.answer(trajectory.id(), id); // the reply, photos and files included, answers the open assignments but coach cards
+			given.answerByMail(trajectory.id(), id); // the reply, photos and files included, answers the open assignments
 			if (mailMayBeFailing) {
 				tokens.markWorking(trajectory.id()); // the participant's mail arrives again
 			}

@@ -106,7 +106,7 @@ public class Quarantine {
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
 		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
-		given.answer(trajectory.id(), id);
+		given.answerByMail(trajectory.id(), id);
 		return Optional.of(id);
 	}
 

@@ -156,13 +156,24 @@ sealed interface Rule {
 	/**
 	 * Heavy use of the passive voice ("er wordt verwacht dat…") hides who does what and sounds
 	 * official. A sentence counts as passive when a past participle follows a passive auxiliary
-	 * closely ("wordt van je verwacht", "is genomen"); a form of "hebben" in between, or as the
-	 * verb, makes it the active perfect ("dat je dit hebt besproken").
+	 * within a few words of the same clause ("wordt van je verwacht", "is door de directie genomen");
+	 * a form of "hebben" in between, or as the verb, makes it the active perfect ("dat je dit hebt
+	 * besproken").
 	 */
 	record PassiveVoice() implements Rule {
 
-		/** How many words after the auxiliary the participle may stand: "er wordt van je verwacht". */
-		static final int REACH = 3;
+		/**
+		 * How many words after the auxiliary the participle may stand, within one clause: "er wordt van
+		 * je verwacht", "het besluit is door de directie genomen".
+		 */
+		static final int REACH = 6;
+
+		/** Words that start another clause: an auxiliary before them has no participle after them. */
+		private static final Set<String> CLAUSE_NL = Set.of("dat", "en", "maar", "omdat", "want", "of", "als", "wanneer",
+				"terwijl", "doordat", "zodat");
+
+		private static final Set<String> CLAUSE_EN = Set.of("that", "and", "but", "because", "or", "when", "while", "if",
+				"so");
 
 		/** The perfect tense's auxiliary: what follows it is something someone did, not undergone. */
 		private static final Set<String> PERFECT_NL = Set.of("heb", "hebt", "heeft", "hebben", "had", "hadden");
@@ -208,6 +219,7 @@ sealed interface Rule {
 		 */
 		static boolean passive(Draft.Sentence sentence, RuleSet rules) {
 			Set<String> perfect = rules.dutch() ? PERFECT_NL : PERFECT_EN;
+			Set<String> clause = rules.dutch() ? CLAUSE_NL : CLAUSE_EN;
 			List<Draft.Word> words = sentence.words();
 			int auxiliary = -1;
 			for (int i = 0; i < words.size(); i++) {
@@ -216,7 +228,7 @@ sealed interface Rule {
 						&& participle(word, i - 1 == auxiliary ? null : words.get(i - 1).lower(), rules)) {
 					return true;
 				}
-				if (perfect.contains(word)) {
+				if (perfect.contains(word) || clause.contains(word)) {
 					auxiliary = -1;
 				}
 				else if (rules.passiveAuxiliaries().contains(word)) {

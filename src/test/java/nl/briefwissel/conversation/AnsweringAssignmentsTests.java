@@ -105,6 +105,8 @@ class AnsweringAssignmentsTests {
 	void aMailAddedFromTheQuarantineAnswersTheOpenAssignment() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+		// By mail, the coach cards are answered as their instructions say: a reply with the top five.
+		GivenAssignments.Given cards = give(running, AssignmentType.COACH_CARDS);
 
 		// The participant answers from another address of theirs: the mail waits for the coach.
 		MimeMessage received = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
@@ -125,6 +127,7 @@ class AnsweringAssignmentsTests {
 
 		UUID letter = onlyParticipantLetter(running);
 		assertThat(now(reflection).answerMessageId()).as("the assignment, answered by the mail added").isEqualTo(letter);
+		assertThat(now(cards).answerMessageId()).as("the cards, answered by mail").isEqualTo(letter);
 	}
 
 	/** A Dutch assignment of this type from the shared library, given in a letter of the coach. */

@@ -124,6 +124,13 @@ class WritingWithAnAssignmentTests {
 		assertThat(occurrences(text(both), "Opdracht: " + photo.title())).isEqualTo(1);
 		assertThat(text(both)).endsWith("Fijn dat je er bent.");
 
+		// Choosing again with one in the letter, then back to the letter: the one in it stays given.
+		mvc.perform(press(both, "button[name=next][value=assignments]", null).with(coach))
+			.andExpect(redirectedUrl(base + "/assignments?giving=" + photo.id()));
+		String choosing = page(get(base + "/assignments").param("giving", photo.id().toString()), coach);
+		String back = org.jsoup.Jsoup.parse(choosing).select("a:contains(Terug naar het gesprek)").attr("href");
+		assertThat(back).isEqualTo(base + "?give=" + photo.id() + "#write");
+
 		// Nowhere else: an unknown next page is the letter itself.
 		mvc.perform(post(base + "/draft").param("text", "Elders?").param("next", "https://elders.example/").with(csrf()).with(coach))
 			.andExpect(redirectedUrl(base + "#write"));

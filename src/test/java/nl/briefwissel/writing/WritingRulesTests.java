@@ -112,6 +112,9 @@ class WritingRulesTests {
 		assertThat(passive("Het besluit is genomen door de directie.", DUTCH)).isTrue();
 		assertThat(passive("Er is een besluit genomen.", DUTCH)).isTrue();
 		assertThat(passive("De brieven zijn geschreven.", DUTCH)).isTrue();
+		assertThat(passive("Het besluit is door de directie genomen.", DUTCH)).as("the participle at the clause's end").isTrue();
+		assertThat(passive("Je wordt door je leidinggevende gebeld.", DUTCH)).isTrue();
+		assertThat(passive("Het is fijn en je hebt het goed gedaan.", DUTCH)).as("another clause").isFalse();
 		assertThat(passive("I have finished it and it is what I had wanted.", Locale.ENGLISH)).isFalse();
 		assertThat(passive("What they were, had changed.", Locale.ENGLISH)).as("a form of have in between").isFalse();
 		assertThat(passive("What were your children like?", Locale.ENGLISH)).isFalse();

@@ -166,9 +166,11 @@ class ConversationController {
 	 */
 	@GetMapping("/coach/trajectories/{id}/assignments")
 	String chooseAssignment(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) String q, @RequestParam(required = false) AssignmentType type, Locale locale,
-			Model model) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) AssignmentType type,
+			@RequestParam(required = false) UUID giving, Locale locale, Model model) {
 		TrajectoryOverview trajectory = own(id, me);
+		// The assignment the letter carries already: "back to the letter" keeps it given.
+		model.addAttribute("giving", giving == null ? null : choosable(me, giving).map(Assignment::id).orElse(null));
 		String language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(locale).getLanguage();
 		Map<Boolean, List<Assignment>> byFit = library.forCoach(me.id(), new Assignments.Search(q, null, type))
 			.stream()
@@ -210,10 +212,11 @@ class ConversationController {
 		own(id, me);
 		desk.saveDraft(id, me.id(), form.text(), submission);
 		String page = "/coach/trajectories/" + id;
-		if (NEXT_ASSIGNMENTS.equals(next)) {
-			return "redirect:" + page + "/assignments";
-		}
 		String give = assignment == null ? "" : choosable(me, assignment).map(a -> "give=" + a.id()).orElse("");
+		if (NEXT_ASSIGNMENTS.equals(next)) {
+			return "redirect:" + page + "/assignments" + (assignment == null ? "" : choosable(me, assignment)
+				.map(a -> "?giving=" + a.id()).orElse(""));
+		}
 		if (NEXT_REPLY.equals(next) && use != null) {
 			return "redirect:" + page + "?use=" + use + (give.isEmpty() ? "" : "&" + give) + "#write";
 		}

@@ -46,13 +46,15 @@ class SavedRepliesController {
 	}
 
 	/**
-	 * Deletes one of the coach's own replies. A reply that is not (or no longer) theirs answers the
-	 * same: a double click on "Verwijderen" finds it gone already, and is told so, not shown an error
-	 * page; another coach's reply is left alone, and its identifier reveals nothing.
+	 * Deletes one of the coach's own replies. Any other identifier, another coach's or none at all,
+	 * answers "not found", as every route does for what is not the caller's (AuthorisationMatrixTests);
+	 * so a second click on "Verwijderen" still shows that page.
 	 */
 	@PostMapping("/coach/saved-replies/{id}/delete")
 	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		desk.deleteSavedReply(me.id(), id);
+		if (!desk.deleteSavedReply(me.id(), id)) {
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
 		redirect.addFlashAttribute("replyDeleted", true);
 		return "redirect:/coach/saved-replies";
 	}
