@@ -97,17 +97,11 @@ public class Assignments {
 	}
 
 	private Optional<UUID> justAdded(UUID ownerId, Draft draft) {
-		return jdbc.sql("select id from assignment where " + (ownerId == null ? "owner_id is null" : "owner_id = :owner") + """
+		return fields(jdbc.sql("select id from assignment where " + (ownerId == null ? "owner_id is null" : "owner_id = :owner") + """
 				 and archived = false and title = :title and instructions = :instructions and type = :type
 				 and themes = :themes and minutes = :minutes and language = :language and created_at >= :since
-				order by created_at, id limit 1""")
+				order by created_at, id limit 1"""), draft)
 			.param("owner", ownerId)
-			.param("title", draft.title().strip())
-			.param("instructions", draft.instructions().strip())
-			.param("type", draft.type().name())
-			.param("themes", String.join(",", draft.themes()))
-			.param("minutes", draft.minutes())
-			.param("language", draft.language().getLanguage())
 			.param("since", OffsetDateTime.now(clock).minus(java.time.Duration.ofMinutes(1)))
 			.query(UUID.class)
 			.optional();
@@ -115,15 +109,9 @@ public class Assignments {
 
 	@Transactional
 	public void change(UUID id, Draft draft) {
-		jdbc.sql("""
+		fields(jdbc.sql("""
 				update assignment set title = :title, instructions = :instructions, type = :type, themes = :themes,
-				    minutes = :minutes, language = :language where id = :id""")
-			.param("title", draft.title().strip())
-			.param("instructions", draft.instructions().strip())
-			.param("type", draft.type().name())
-			.param("themes", String.join(",", draft.themes()))
-			.param("minutes", draft.minutes())
-			.param("language", draft.language().getLanguage())
+				    minutes = :minutes, language = :language where id = :id"""), draft)
 			.param("id", id)
 			.update();
 	}
@@ -149,18 +137,12 @@ public class Assignments {
 
 	private UUID insert(UUID ownerId, String key, Draft draft) {
 		UUID id = UUID.randomUUID();
-		jdbc.sql("""
+		fields(jdbc.sql("""
 				insert into assignment (id, owner_id, library_key, title, instructions, type, themes, minutes, language, created_at)
-				values (:id, :owner, :key, :title, :instructions, :type, :themes, :minutes, :language, :now)""")
+				values (:id, :owner, :key, :title, :instructions, :type, :themes, :minutes, :language, :now)"""), draft)
 			.param("id", id)
 			.param("owner", ownerId)
 			.param("key", key)
-			.param("title", draft.title().strip())
-			.param("instructions", draft.instructions().strip())
-			.param("type", draft.type().name())
-			.param("themes", String.join(",", draft.themes()))
-			.param("minutes", draft.minutes())
-			.param("language", draft.language().getLanguage())
 			.param("now", OffsetDateTime.now(clock))
 			.update();
 		return id;
@@ -185,5 +167,15 @@ public class Assignments {
 				rs.getString("instructions"), AssignmentType.valueOf(rs.getString("type")),
 				themes == null || themes.isBlank() ? List.of() : Arrays.stream(themes.split(",")).map(String::strip).toList(),
 				rs.getInt("minutes"), Locale.forLanguageTag(rs.getString("language")), rs.getBoolean("archived"));
+	}
+
+	/** An assignment's fields as every statement here binds them: stripped, themes joined, the language's code. */
+	private static JdbcClient.StatementSpec fields(JdbcClient.StatementSpec statement, Draft draft) {
+		return statement.param("title", draft.title().strip())
+			.param("instructions", draft.instructions().strip())
+			.param("type", draft.type().name())
+			.param("themes", String.join(",", draft.themes()))
+			.param("minutes", draft.minutes())
+			.param("language", draft.language().getLanguage());
 	}
 }

@@ -55,14 +55,7 @@ public class GivenAssignments {
 	 */
 	@Transactional
 	public int answer(UUID trajectoryId, UUID messageId) {
-		return jdbc.sql("""
-				update given_assignment set answer_message_id = :message, answered_at = :now
-				where trajectory_id = :trajectory and answer_message_id is null
-				  and assignment_id not in (select a.id from assignment a where a.type = 'COACH_CARDS')""")
-			.param("message", messageId)
-			.param("now", OffsetDateTime.now(clock))
-			.param("trajectory", trajectoryId)
-			.update();
+		return answerOpen(trajectoryId, messageId, " and assignment_id not in (select a.id from assignment a where a.type = 'COACH_CARDS')");
 	}
 
 	/**
@@ -72,9 +65,13 @@ public class GivenAssignments {
 	 */
 	@Transactional
 	public int answerByMail(UUID trajectoryId, UUID messageId) {
+		return answerOpen(trajectoryId, messageId, "");
+	}
+
+	private int answerOpen(UUID trajectoryId, UUID messageId, String alsoWhere) {
 		return jdbc.sql("""
 				update given_assignment set answer_message_id = :message, answered_at = :now
-				where trajectory_id = :trajectory and answer_message_id is null""")
+				where trajectory_id = :trajectory and answer_message_id is null""" + alsoWhere)
 			.param("message", messageId)
 			.param("now", OffsetDateTime.now(clock))
 			.param("trajectory", trajectoryId)

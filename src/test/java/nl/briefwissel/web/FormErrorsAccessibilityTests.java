@@ -95,13 +95,7 @@ class FormErrorsAccessibilityTests {
 
 	@Test
 	void evaluationErrorsAreLinkedToTheirQuestionsAndTheSharedScoreSentenceIsSaidOnce() throws Exception {
-		var running = fixtures.runningTrajectory(true);
-		String token = LinkTokens.create();
-		jdbc.sql("insert into evaluation_request (trajectory_id, token_hash, requested_at) values (:t, :hash, :now)")
-			.param("t", running.id())
-			.param("hash", LinkTokens.hash(token))
-			.param("now", OffsetDateTime.now())
-			.update();
+		String token = evaluationLink();
 
 		Document page = page(post("/evaluation/{token}", token).with(csrf())
 			.param("satisfaction", "8")
@@ -147,13 +141,7 @@ class FormErrorsAccessibilityTests {
 		assertThat(intake.select("[autofocus]")).extracting(Element::id).containsExactly("error-summary");
 		assertThat(page(get("/intake/programme/{id}", programme.id())).select("[autofocus]")).isEmpty();
 
-		var running = fixtures.runningTrajectory(true);
-		String token = LinkTokens.create();
-		jdbc.sql("insert into evaluation_request (trajectory_id, token_hash, requested_at) values (:t, :hash, :now)")
-			.param("t", running.id())
-			.param("hash", LinkTokens.hash(token))
-			.param("now", OffsetDateTime.now())
-			.update();
+		String token = evaluationLink();
 		Document evaluation = page(post("/evaluation/{token}", token).with(csrf()).param("satisfaction", "8"));
 		assertThat(evaluation.select("[autofocus]")).extracting(Element::id).containsExactly("error-summary");
 		assertThat(page(get("/evaluation/{token}", token)).select("[autofocus]")).isEmpty();
@@ -244,5 +232,17 @@ class FormErrorsAccessibilityTests {
 
 	private static String suffix() {
 		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** The token of an evaluation link for a trajectory of its own, as the mail to its participant carries it. */
+	private String evaluationLink() {
+		var running = fixtures.runningTrajectory(true);
+		String token = LinkTokens.create();
+		jdbc.sql("insert into evaluation_request (trajectory_id, token_hash, requested_at) values (:t, :hash, :now)")
+			.param("t", running.id())
+			.param("hash", LinkTokens.hash(token))
+			.param("now", OffsetDateTime.now())
+			.update();
+		return token;
 	}
 }
