@@ -135,10 +135,15 @@ public class Conversations {
 	/** The same, for a caller that has just read the trajectory (the write form): not read twice. */
 	@Transactional
 	public UUID coachWrites(TrajectoryOverview trajectory, UUID coachId, String text) {
+		lockAsCoach(trajectory, coachId);
+		return coachMessage(trajectory, text, Channel.WEB, null, List.of());
+	}
+
+	/** Refuses unless this coach coaches the trajectory, asked on its row, which stays locked (a handover waits). */
+	private void lockAsCoach(TrajectoryOverview trajectory, UUID coachId) {
 		if (!trajectory.coachedBy(coachId) || !trajectories.coachedByLocked(trajectory.id(), coachId)) {
 			throw new NotYourTrajectoryException(trajectory.id());
 		}
-		return coachMessage(trajectory, text, Channel.WEB, null, List.of());
 	}
 
 	/**
@@ -149,14 +154,12 @@ public class Conversations {
 	public Optional<UUID> coachWritesOnce(TrajectoryOverview trajectory, UUID coachId, String text, UUID submission) {
 		// The trajectory's row first: the form's id below refers to it, and on PostgreSQL that reference
 		// holds a share lock on the row; two letters from two tabs, each holding one and each asking
-		// to lock the row for itself in coachWrites, would wait for each other.
-		if (!trajectory.coachedBy(coachId) || !trajectories.coachedByLocked(trajectory.id(), coachId)) {
-			throw new NotYourTrajectoryException(trajectory.id());
-		}
+		// to lock the row for itself afterwards, would wait for each other.
+		lockAsCoach(trajectory, coachId);
 		if (submission != null && !messages.firstSubmission(trajectory.id(), submission)) {
 			return Optional.empty();
 		}
-		return Optional.of(coachWrites(trajectory, coachId, text));
+		return Optional.of(coachMessage(trajectory, text, Channel.WEB, null, List.of()));
 	}
 
 	/** The participant writes from a form, once per form (see {@link #coachWritesOnce}). */

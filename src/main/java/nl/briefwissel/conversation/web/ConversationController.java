@@ -212,11 +212,11 @@ class ConversationController {
 		own(id, me);
 		desk.saveDraft(id, me.id(), form.text(), submission);
 		String page = "/coach/trajectories/" + id;
-		String give = assignment == null ? "" : choosable(me, assignment).map(a -> "give=" + a.id()).orElse("");
+		Optional<UUID> chosen = assignment == null ? Optional.empty() : choosable(me, assignment).map(Assignment::id);
 		if (NEXT_ASSIGNMENTS.equals(next)) {
-			return "redirect:" + page + "/assignments" + (assignment == null ? "" : choosable(me, assignment)
-				.map(a -> "?giving=" + a.id()).orElse(""));
+			return "redirect:" + page + "/assignments" + chosen.map(a -> "?giving=" + a).orElse("");
 		}
+		String give = chosen.map(a -> "give=" + a).orElse("");
 		if (NEXT_REPLY.equals(next) && use != null) {
 			return "redirect:" + page + "?use=" + use + (give.isEmpty() ? "" : "&" + give) + "#write";
 		}
