@@ -3,6 +3,7 @@ package nl.briefwissel.conversation.web;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.account.SignedInAccount;
@@ -77,10 +78,11 @@ class QuarantineController {
 
 	@PostMapping("/coach/quarantine/{id}/attach")
 	String coachAttach(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		if (handledForCoach(id, me)) {
-			return already(redirect, "/coach/quarantine");
+		Optional<Quarantine.Entry> open = openForCoach(id, me);
+		if (open.isEmpty()) {
+			return alreadyOrNotFound(id, me, redirect);
 		}
-		Quarantine.Entry entry = attachable(coachEntry(id, me));
+		Quarantine.Entry entry = attachable(open.get());
 		return done(quarantine.attach(id, entry.trajectoryId(), me.id()).isPresent(), "attached", redirect, "/coach/quarantine");
 	}
 
@@ -106,10 +108,9 @@ class QuarantineController {
 
 	@PostMapping("/coach/quarantine/{id}/discard")
 	String coachDiscard(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		if (handledForCoach(id, me)) {
-			return already(redirect, "/coach/quarantine");
+		if (openForCoach(id, me).isEmpty()) {
+			return alreadyOrNotFound(id, me, redirect);
 		}
-		coachEntry(id, me);
 		return done(quarantine.discard(id, me.id()), "discarded", redirect, "/coach/quarantine");
 	}
 
@@ -151,11 +152,25 @@ class QuarantineController {
 
 	/** An entry about one of this coach's trajectories, or 404. */
 	private Quarantine.Entry coachEntry(UUID id, SignedInAccount me) {
+		return openForCoach(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private Optional<Quarantine.Entry> openForCoach(UUID id, SignedInAccount me) {
 		return quarantine.entry(id)
 			.filter(entry -> entry.trajectoryId() != null && trajectories.byId(entry.trajectoryId())
 				.map(trajectory -> trajectory.coachedBy(me.id()))
-				.orElse(false))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+				.orElse(false));
+	}
+
+	/**
+	 * An entry no longer open: dealt with by another click (asked after the entry was looked for, so
+	 * a click that closed it in between is seen), or never this coach's.
+	 */
+	private String alreadyOrNotFound(UUID id, SignedInAccount me, RedirectAttributes redirect) {
+		if (handledForCoach(id, me)) {
+			return already(redirect, "/coach/quarantine");
+		}
+		throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 	/** A mail that is not a participant's letter (a former coach's) is never added as one; the page offers no button for it. */
