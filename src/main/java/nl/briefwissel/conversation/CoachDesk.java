@@ -36,11 +36,6 @@ public class CoachDesk {
 
 	/** All a coach keeps for one trajectory, as the conversation page shows it. */
 	public record Desk(Optional<String> draft, List<Note> notes, List<SavedReply> savedReplies) {
-
-		/** One of the coach's saved replies, by its id. */
-		public Optional<SavedReply> savedReply(UUID id) {
-			return savedReplies.stream().filter(reply -> reply.id().equals(id)).findFirst();
-		}
 	}
 
 	private final JdbcClient jdbc;

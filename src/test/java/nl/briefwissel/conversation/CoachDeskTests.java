@@ -285,10 +285,15 @@ class CoachDeskTests {
 			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
 		var reply = desk.savedReplies(running.coach().id()).get(0);
 
-		assertThat(page("/coach/trajectories/" + running.id() + "?use=" + reply.id(), coach))
-			.contains(">Fijn dat je er bent.</textarea>");
+		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "").param("next", "reply")
+			.param("use", reply.id().toString()).with(csrf()).with(coach))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#write"));
+		assertThat(page("/coach/trajectories/" + running.id(), coach)).contains(">Fijn dat je er bent.</textarea>");
 		var other = fixtures.runningTrajectory(true);
-		assertThat(page("/coach/trajectories/" + other.id() + "?use=" + reply.id(), as(other.coach().email())))
+		mvc.perform(post("/coach/trajectories/{id}/draft", other.id()).param("text", "Mijn brief").param("next", "reply")
+			.param("use", reply.id().toString()).with(csrf()).with(as(other.coach().email())));
+		assertThat(page("/coach/trajectories/" + other.id(), as(other.coach().email())))
+			.contains(">Mijn brief</textarea>")
 			.doesNotContain("Fijn dat je er bent.");
 		assertThat(page("/coach/saved-replies", as(other.coach().email()))).doesNotContain("Welkom");
 

@@ -133,14 +133,11 @@ class ConversationController {
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}")
 	String trajectory(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) UUID use, @RequestParam(required = false) UUID give, Locale locale, Model model) {
+			@RequestParam(required = false) UUID give, Locale locale, Model model) {
 		TrajectoryOverview trajectory = own(id, me);
 		CoachDesk.Desk mine = desk.of(id, me.id());
 		if (!model.containsAttribute("form")) {
-			String draft = mine.draft().orElse("");
-			String text = use == null ? draft : mine.savedReply(use)
-				.map(reply -> draft.isBlank() ? reply.body() : draft.stripTrailing() + "\n\n" + reply.body())
-				.orElse(draft);
+			String text = mine.draft().orElse("");
 			Optional<Assignment> giving = give == null ? Optional.empty() : choosable(me, give);
 			if (giving.isPresent()) {
 				// The assignment travels inside the letter, so it reads well in any mail client.
@@ -202,7 +199,8 @@ class ConversationController {
 	 * back to the letter; inserting a saved reply ({@code next=reply}) and choosing an assignment
 	 * ({@code next=assignments}) go on from here, so the letter typed is kept (a form or link of their
 	 * own left it behind). Only those two pages are ever next; the assignment that goes with the
-	 * letter goes along.
+	 * letter goes along. A saved reply goes into the draft here, not into the page that follows: a
+	 * reload of that page (or its address kept in the history) inserted it once more.
 	 */
 	@PostMapping("/coach/trajectories/{id}/draft")
 	String saveDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
@@ -210,18 +208,23 @@ class ConversationController {
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String next,
 			@RequestParam(required = false) UUID use, RedirectAttributes redirect) {
 		own(id, me);
-		desk.saveDraft(id, me.id(), form.text(), submission);
+		boolean inserting = NEXT_REPLY.equals(next) && use != null;
+		String typed = form.text() == null ? "" : form.text();
+		String draft = !inserting ? typed : desk.savedReplies(me.id())
+			.stream()
+			.filter(reply -> reply.id().equals(use))
+			.findFirst()
+			.map(reply -> typed.isBlank() ? reply.body() : typed.stripTrailing() + "\n\n" + reply.body())
+			.orElse(typed);
+		desk.saveDraft(id, me.id(), draft, submission);
 		String page = "/coach/trajectories/" + id;
 		Optional<UUID> chosen = assignment == null ? Optional.empty() : choosable(me, assignment).map(Assignment::id);
 		if (NEXT_ASSIGNMENTS.equals(next)) {
 			return "redirect:" + page + "/assignments" + chosen.map(a -> "?giving=" + a).orElse("");
 		}
-		String give = chosen.map(a -> "give=" + a).orElse("");
-		if (NEXT_REPLY.equals(next) && use != null) {
-			return "redirect:" + page + "?use=" + use + (give.isEmpty() ? "" : "&" + give) + "#write";
-		}
-		redirect.addFlashAttribute("draftSaved", true);
-		return "redirect:" + page + (give.isEmpty() ? "" : "?" + give) + "#write";
+		String give = chosen.map(a -> "?give=" + a).orElse("");
+		redirect.addFlashAttribute(inserting ? "replyInserted" : "draftSaved", true);
+		return "redirect:" + page + give + "#write";
 	}
 
 	@PostMapping("/coach/trajectories/{id}/notes")
