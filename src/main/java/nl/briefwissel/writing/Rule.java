@@ -158,7 +158,8 @@ sealed interface Rule {
 	 * official. A sentence counts as passive when a past participle follows a passive auxiliary
 	 * within a few words of the same clause ("wordt van je verwacht", "is door de directie genomen");
 	 * a form of "hebben" in between, or as the verb, makes it the active perfect ("dat je dit hebt
-	 * besproken").
+	 * besproken"). The words that decide this are in the language's rules file ({@link RuleSet.Passive});
+	 * what a participle looks like (its endings) is the language's grammar and stays here.
 	 */
 	record PassiveVoice() implements Rule {
 
@@ -168,43 +169,9 @@ sealed interface Rule {
 		 */
 		static final int REACH = 6;
 
-		/** Words that start another clause: an auxiliary before them has no participle after them. */
-		private static final Set<String> CLAUSE_NL = Set.of("dat", "en", "maar", "omdat", "want", "of", "als", "wanneer",
-				"terwijl", "doordat", "zodat");
-
-		private static final Set<String> CLAUSE_EN = Set.of("that", "and", "but", "because", "or", "when", "while", "if",
-				"so");
-
-		/** The perfect tense's auxiliary: what follows it is something someone did, not undergone. */
-		private static final Set<String> PERFECT_NL = Set.of("heb", "hebt", "heeft", "hebben", "had", "hadden");
-
-		private static final Set<String> PERFECT_EN = Set.of("has", "have", "had", "having");
-
-		/**
-		 * Verbs that form their perfect with "zijn" and have no passive: "het is gelukt", "het gesprek
-		 * is goed verlopen" say what happened, not what was done to someone.
-		 */
-		private static final Set<String> WITH_ZIJN = Set.of("geweest", "geworden", "gebleven", "gebeurd", "gelukt",
-				"geslaagd", "gegaan", "gekomen", "begonnen", "vertrokken", "verdwenen", "gegroeid", "gebleken",
-				"verschenen", "gestorven", "verhuisd", "gevallen", "gestegen", "gedaald", "verlopen", "geëindigd");
-
-		/** After these the next word is a noun or an infinitive ("je ervaringen", "om te vertellen"). */
-		private static final Set<String> BEFORE_NOUN_NL = Set.of("de", "een", "te", "mijn", "jouw", "uw", "onze", "geen",
-				"elke", "welke", "deze");
-
-		private static final Set<String> BEFORE_NOUN_EN = Set.of("the", "a", "an", "to", "my", "your", "our", "their",
-				"its", "every", "which");
-
-		/**
-		 * Both a pronoun and a possessive or article: "er wordt je gevraagd" and "wat zijn je
-		 * ervaringen". Only a participle in -d or -t counts after them; a word in -en reads as a noun.
-		 */
-		private static final Set<String> PRONOUN_OR_POSSESSIVE_NL = Set.of("je", "het", "zijn", "haar", "hun", "ons",
-				"jullie", "dat", "dit", "die");
-
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
 			List<Draft.Sentence> passive = draft.sentences.stream().filter(s -> passive(s, rules)).toList();
-			if (passive.size() < 2 || passive.size() <= rules.passiveMaxShare() * draft.sentences.size()) {
+			if (passive.size() < 2 || passive.size() <= rules.passive().maxShare() * draft.sentences.size()) {
 				return List.of();
 			}
 			int percentage = (int) Math.round(100.0 * passive.size() / draft.sentences.size());
@@ -218,20 +185,19 @@ sealed interface Rule {
 		 * quadratic in a long sentence).
 		 */
 		static boolean passive(Draft.Sentence sentence, RuleSet rules) {
-			Set<String> perfect = rules.dutch() ? PERFECT_NL : PERFECT_EN;
-			Set<String> clause = rules.dutch() ? CLAUSE_NL : CLAUSE_EN;
-			List<Draft.Word> words = sentence.words();
+			RuleSet.Passive words = rules.passive();
+			List<Draft.Word> sentenceWords = sentence.words();
 			int auxiliary = -1;
-			for (int i = 0; i < words.size(); i++) {
-				String word = words.get(i).lower();
+			for (int i = 0; i < sentenceWords.size(); i++) {
+				String word = sentenceWords.get(i).lower();
 				if (auxiliary >= 0 && i - auxiliary <= REACH
-						&& participle(word, i - 1 == auxiliary ? null : words.get(i - 1).lower(), rules)) {
+						&& participle(word, i - 1 == auxiliary ? null : sentenceWords.get(i - 1).lower(), rules)) {
 					return true;
 				}
-				if (perfect.contains(word) || clause.contains(word)) {
+				if (words.perfectAuxiliaries().contains(word) || words.clauseWords().contains(word)) {
 					auxiliary = -1;
 				}
-				else if (rules.passiveAuxiliaries().contains(word)) {
+				else if (words.auxiliaries().contains(word)) {
 					auxiliary = i;
 				}
 			}
@@ -240,18 +206,20 @@ sealed interface Rule {
 
 		/** {@code before} is the word before, or null when that is the auxiliary itself. */
 		private static boolean participle(String word, String before, RuleSet rules) {
+			RuleSet.Passive words = rules.passive();
+			if (words.notParticiples().contains(word) || words.notParticipleEndings().stream().anyMatch(word::endsWith)
+					|| (before != null && words.beforeNoun().contains(before))) {
+				return false;
+			}
 			if (rules.dutch()) {
 				boolean weak = word.endsWith("d") || word.endsWith("t");
 				return word.length() > 4 && (weak || word.endsWith("en"))
-						&& rules.participlePrefixes().stream().anyMatch(word::startsWith)
-						// plurals no participle ends in: ervaringen, mogelijkheden, gebeurtenissen
-						&& !word.endsWith("ingen") && !word.endsWith("heden") && !word.endsWith("nissen")
-						&& !WITH_ZIJN.contains(word) && (before == null || !BEFORE_NOUN_NL.contains(before))
-						&& (before == null || weak || !PRONOUN_OR_POSSESSIVE_NL.contains(before));
+						&& words.participlePrefixes().stream().anyMatch(word::startsWith)
+						&& (before == null || weak || !words.pronouns().contains(before));
 			}
-			return word.length() > 3 && (word.endsWith("ed") || word.endsWith("en")) && !word.equals("been")
-					&& !word.equals("when") && !word.equals("then") && !word.equals("open") && !word.equals("even")
-					&& (before == null || !BEFORE_NOUN_EN.contains(before));
+			boolean regular = word.endsWith("ed");
+			return word.length() > 3 && (regular || word.endsWith("en"))
+					&& (before == null || regular || !words.pronouns().contains(before));
 		}
 	}
 

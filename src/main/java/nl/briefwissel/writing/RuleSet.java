@@ -2,12 +2,31 @@ package nl.briefwissel.writing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The word lists and thresholds of one language, as read from {@code writing/<language>.rules}. */
-record RuleSet(Locale language, String formula, int longSentenceWords, int maxQuestions, double passiveMaxShare,
-		int shoutingMinLetters, List<String> judging, List<String> contrast, List<String> compliments,
-		List<String> informalAddress, List<String> formalAddress, List<String> passiveAuxiliaries,
-		List<String> participlePrefixes, List<String> jargon) {
+record RuleSet(Locale language, String formula, int longSentenceWords, int maxQuestions, int shoutingMinLetters,
+		List<String> judging, List<String> contrast, List<String> compliments, List<String> informalAddress,
+		List<String> formalAddress, Passive passive, List<String> jargon) {
+
+	/**
+	 * What the passive voice rule reads a sentence with (see {@link Rule.PassiveVoice}): the share of
+	 * passive sentences that is too much, the auxiliaries, how a participle starts, and the words that
+	 * tell a participle from what only looks like one.
+	 *
+	 * @param clauseWords words that start another clause: an auxiliary before them has no participle after them
+	 * @param perfectAuxiliaries the perfect tense's auxiliary ("hebben"): what follows is done, not undergone
+	 * @param notParticiples words that look like a participle after an auxiliary but say what happened
+	 *        ("het is gelukt") or are no participle at all ("when", "even")
+	 * @param notParticipleEndings endings of plural nouns that no participle has ("ervaringen")
+	 * @param beforeNoun words after which a noun or an infinitive follows ("je ervaringen", "om te vertellen")
+	 * @param pronouns words that are both a pronoun and a possessive or article ("er wordt je gevraagd",
+	 *        "wat zijn je ervaringen"): after them only a participle in -d or -t counts
+	 */
+	record Passive(double maxShare, Set<String> auxiliaries, List<String> participlePrefixes, Set<String> clauseWords,
+			Set<String> perfectAuxiliaries, Set<String> notParticiples, List<String> notParticipleEndings,
+			Set<String> beforeNoun, Set<String> pronouns) {
+	}
 
 	boolean dutch() {
 		return "nl".equals(language.getLanguage());

@@ -71,11 +71,18 @@ class RuleSets {
 		return new RuleSet(language, value(shipped, extra, "readability.formula"),
 				Integer.parseInt(value(shipped, extra, "sentence.long-words")),
 				Integer.parseInt(value(shipped, extra, "questions.max")),
-				Double.parseDouble(value(shipped, extra, "passive.max-share")),
 				Integer.parseInt(value(shipped, extra, "shouting.min-letters")), words(shipped, extra, "judging"),
 				words(shipped, extra, "contrast"), words(shipped, extra, "compliments"),
 				words(shipped, extra, "address.informal"), words(shipped, extra, "address.formal"),
-				words(shipped, extra, "passive.auxiliaries"), words(shipped, extra, "passive.participle-prefixes"),
+				new RuleSet.Passive(Double.parseDouble(value(shipped, extra, "passive.max-share")),
+						Set.copyOf(words(shipped, extra, "passive.auxiliaries")),
+						words(shipped, extra, "passive.participle-prefixes"),
+						Set.copyOf(words(shipped, extra, "passive.clause-words")),
+						Set.copyOf(words(shipped, extra, "passive.perfect-auxiliaries")),
+						Set.copyOf(words(shipped, extra, "passive.not-participles")),
+						words(shipped, extra, "passive.not-participle-endings"),
+						Set.copyOf(words(shipped, extra, "passive.before-noun")),
+						Set.copyOf(words(shipped, extra, "passive.pronouns"))),
 				words(shipped, extra, "jargon"));
 	}
 

@@ -164,6 +164,18 @@ class WritingRulesTests {
 		assertThat(marked(extended.check("Je moet het doen.", DUTCH), "judging")).containsExactly("moet");
 	}
 
+	/** The passive rule's words are in the rules files too: "gestart" said like "gelukt" is what happened. */
+	@Test
+	void administratorsTeachThePassiveRuleAVerbWithoutAPassive(@TempDir Path folder) throws Exception {
+		String started = "Het project is gestart.";
+		assertThat(passive(started, DUTCH)).isTrue();
+		Files.writeString(folder.resolve("nl.rules"), "passive.not-participles=gestart\n");
+		RuleSet extended = new RuleSets(folder.toString()).of(DUTCH);
+		assertThat(Rule.PassiveVoice.passive(new Draft(started).sentences.get(0), extended)).isFalse();
+		assertThat(Rule.PassiveVoice.passive(new Draft("Het is gelukt.").sentences.get(0), extended)).isFalse();
+		assertThat(Rule.PassiveVoice.passive(new Draft("Er wordt van je verwacht dat je komt.").sentences.get(0), extended)).isTrue();
+	}
+
 	@Test
 	void readabilityIsHighForPlainTextAndLowForDenseText() {
 		double plain = check.check("Ik werk graag met mensen. Dat geeft me energie. Ik wil dat blijven doen.", DUTCH)
