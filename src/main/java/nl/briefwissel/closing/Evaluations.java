@@ -1,11 +1,15 @@
 package nl.briefwissel.closing;
 
+import java.text.Collator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +19,8 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.account.LinkTokens;
+import nl.briefwissel.statistics.Distribution;
+import nl.briefwissel.statistics.Figure;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryEvents;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -56,6 +62,16 @@ public class Evaluations {
 	/** The answers, all on the participant's own scale of 1 to 10 where it is a score. */
 	public record Answers(int satisfaction, int answeredBefore, int answeredAfter, boolean recommend, HelpedMost helpedMost,
 			String remarks) {
+	}
+
+	/**
+	 * What participants of a programme said beyond the scores, over the whole months of a period that
+	 * are over and had five answers or more (the rule of the evaluation figures, decision 0008): how
+	 * many answered, what helped them most, and the remarks they gave after the form said managers
+	 * read them (decision 0029), in alphabetical order so the order tells nothing about when. What
+	 * helped most is counted as every figure is: a group under five is not named.
+	 */
+	public record Feedback(Figure answers, Distribution helpedMost, List<String> remarks) {
 	}
 
 	private final JdbcClient jdbc;
@@ -183,8 +199,8 @@ public class Evaluations {
 		}
 		jdbc.sql("""
 				insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
-				    answered_after, recommend, helped_most, remarks)
-				values (:id, :programme, :theme, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks)""")
+				    answered_after, recommend, helped_most, remarks, remarks_shared)
+				values (:id, :programme, :theme, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks, true)""")
 			.param("id", UUID.randomUUID())
 			.param("programme", trajectory.get().programmeId())
 			.param("theme", trajectory.get().theme())
@@ -197,6 +213,38 @@ public class Evaluations {
 			.param("remarks", answers.remarks() == null || answers.remarks().isBlank() ? null : answers.remarks().strip())
 			.update();
 		return true;
+	}
+
+	public Feedback feedback(UUID programmeId, LocalDate from, LocalDate until) {
+		Map<String, Integer> helped = new LinkedHashMap<>();
+		List<String> remarks = new ArrayList<>();
+		int answers = jdbc.sql("""
+				select helped_most, case when remarks_shared then remarks end as remarks
+				from evaluation_answer
+				where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
+				  and answered_month < :thisMonth
+				  and answered_month in (
+				      select answered_month from evaluation_answer
+				      where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
+				      group by answered_month having count(*) >= :minimum)""")
+			.param("p", programmeId)
+			.param("fromMonth", from.withDayOfMonth(1))
+			.param("until", until)
+			.param("thisMonth", LocalDate.now(clock).withDayOfMonth(1))
+			.param("minimum", Figure.MINIMUM)
+			.query((rs, n) -> {
+				helped.merge(rs.getString("helped_most"), 1, Integer::sum);
+				String remark = rs.getString("remarks");
+				if (remark != null && !remark.isBlank()) {
+					remarks.add(remark.strip());
+				}
+				return n;
+			})
+			.list()
+			.size();
+		Collator alphabetical = Collator.getInstance(Locale.forLanguageTag("nl"));
+		remarks.sort(alphabetical);
+		return new Feedback(Figure.count(answers), Distribution.of(helped), remarks);
 	}
 
 	private void mail(UUID trajectoryId, String token, String key) {

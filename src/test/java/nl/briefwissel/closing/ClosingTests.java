@@ -146,6 +146,9 @@ class ClosingTests {
 		assertThat(jdbc.sql("select count(*) from evaluation_answer").query(Long.class).single()).isEqualTo(before + 1);
 		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p and satisfaction = 8")
 			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
+		// Given after the form said the manager reads it (decision 0029).
+		assertThat(jdbc.sql("select remarks_shared from evaluation_answer where programme_id = :p and satisfaction = 8")
+			.param("p", running.programmeId()).query(Boolean.class).single()).isTrue();
 		assertThat(browser.post(second, "satisfaction=1&answeredBefore=1&answeredAfter=1&recommend=false&helpedMost=OTHER").body())
 			.contains("Deze link werkt niet meer");
 		assertThat(browser.post(first, "satisfaction=1&answeredBefore=1&answeredAfter=1&recommend=false&helpedMost=OTHER").body())

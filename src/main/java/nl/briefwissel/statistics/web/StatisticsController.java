@@ -13,6 +13,7 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.statistics.Figure;
+import nl.briefwissel.statistics.Period;
 import nl.briefwissel.statistics.ProgrammeFigures;
 import nl.briefwissel.statistics.Statistics;
 
@@ -48,27 +49,6 @@ class StatisticsController {
 		this.statistics = statistics;
 		this.texts = texts;
 		this.clock = clock;
-	}
-
-	/**
-	 * A period: the last twelve months unless the manager chooses; never backwards, and within this
-	 * century (a typed year 999999999 made every date calculation overflow into an error page).
-	 */
-	record Period(LocalDate from, LocalDate until) {
-
-		private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-
-		private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
-
-		static Period of(LocalDate from, LocalDate until, LocalDate today) {
-			LocalDate end = within(until == null ? today : until);
-			LocalDate start = within(from == null ? end.minusMonths(12).plusDays(1) : from);
-			return start.isAfter(end) ? new Period(end, start) : new Period(start, end);
-		}
-
-		private static LocalDate within(LocalDate day) {
-			return day.isBefore(EARLIEST) ? EARLIEST : day.isAfter(LATEST) ? LATEST : day;
-		}
 	}
 
 	@GetMapping("/programme/statistics")

@@ -1,0 +1,112 @@
+package nl.briefwissel.closing;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * What participants said beyond the scores reaches the programme's manager (decision 0029): only
+ * from past months with five answers or more, without date or theme, never remarks given before
+ * the form said so, never another organisation's.
+ */
+@BriefwisselTest
+class EvaluationFeedbackTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theManagerReadsTheRemarksOfMonthsWithFiveAnswersAndNothingOfSmallerOnes() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Stemmen " + suffix);
+		var programme = programmes.create(organisation.id(), "Stemmenprogramma " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-s-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		var elsewhere = organisations.create("Gemeente Elders " + suffix);
+		Account stranger = fixtures.person(elsewhere.id(), "pm-e-" + suffix + "@example.nl", "Vreemde", Role.PROGRAMME_MANAGER);
+
+		LocalDate full = Today.date().withDayOfMonth(1).minusMonths(2);
+		answer(programme.id(), full, "REREADING", "Zwart op wit teruglezen hielp mij enorm.", true);
+		answer(programme.id(), full, "REREADING", "Meer opdrachten graag.", true);
+		answer(programme.id(), full, "REREADING", null, true);
+		answer(programme.id(), full, "REREADING", "  ", true);
+		answer(programme.id(), full, "REREADING", "Van voor de uitleg op het formulier.", false);
+		answer(programme.id(), full, "COACH_QUESTIONS", "Mijn coach stelde precies de goede vragen.", true);
+		for (int i = 0; i < 5; i++) {
+			answer(programme.id(), full, "WRITING", null, true);
+		}
+		LocalDate small = full.plusMonths(1);
+		for (int i = 0; i < 4; i++) {
+			answer(programme.id(), small, "WRITING", "Een van vier in een kleine maand " + i, true);
+		}
+		for (int i = 0; i < 5; i++) {
+			answer(programme.id(), Today.date().withDayOfMonth(1), "WRITING", "Deze maand nog bezig " + i, true);
+		}
+
+		String html = mvc.perform(get("/programme/evaluations").param("from", full.toString()).param("until", Today.date().toString())
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		Document page = Jsoup.parse(html);
+		assertThat(page.select("blockquote.bw-remark").eachText()).containsExactly("Meer opdrachten graag.",
+				"Mijn coach stelde precies de goede vragen.", "Zwart op wit teruglezen hielp mij enorm.");
+		assertThat(html).contains("11 evaluaties").doesNotContain("kleine maand").doesNotContain("nog bezig")
+			.doesNotContain("Van voor de uitleg");
+		// What helped most: a group under five is not named, and the smallest other group joins it.
+		assertThat(page.select("tr:contains(Alles zwart op wit kunnen teruglezen) td").text()).isEqualTo("5");
+		assertThat(page.select("tr:contains(Kleinere groepen samen) td").text()).isEqualTo("6");
+		assertThat(html).doesNotContain("De vragen van mijn e-coach");
+		assertThat(page.select("nav a[href=/programme/evaluations]")).isNotEmpty();
+
+		String english = mvc.perform(get("/programme/evaluations").param("from", full.toString()).param("lang", "en")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("What participants say").contains("Being able to re-read everything in black and white");
+
+		String theirs = mvc.perform(get("/programme/evaluations").param("from", full.toString()).with(fixtures.as(stranger)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(theirs).doesNotContain("Stemmenprogramma").doesNotContain("Zwart op wit teruglezen");
+
+		assertThat(jdbc.sql("select count(*) from audit_entry where actor_id = :a and action = 'READ' and route = 'GET /programme/evaluations'")
+			.param("a", manager.id()).query(Long.class).single()).as("reading remarks is on the trail").isPositive();
+	}
+
+	private void answer(UUID programmeId, LocalDate month, String helped, String remarks, boolean shared) {
+		jdbc.sql("""
+				insert into evaluation_answer (id, programme_id, answered_month, satisfaction, answered_before, answered_after,
+				    recommend, helped_most, remarks, remarks_shared)
+				values (:id, :p, :month, 8, 5, 7, true, :helped, :remarks, :shared)""")
+			.param("id", UUID.randomUUID())
+			.param("p", programmeId)
+			.param("month", month)
+			.param("helped", helped)
+			.param("remarks", remarks)
+			.param("shared", shared)
+			.update();
+	}
+}
