@@ -34,8 +34,11 @@ public class CoachDesk {
 		}
 	}
 
-	/** All a coach keeps for one trajectory, as the conversation page shows it. */
-	public record Desk(Optional<String> draft, List<Note> notes, List<SavedReply> savedReplies) {
+	/**
+	 * All a coach keeps for one trajectory, as the conversation page shows it; {@code draftAssignment}
+	 * is the assignment chosen to go with the draft's letter.
+	 */
+	public record Desk(Optional<String> draft, Optional<UUID> draftAssignment, List<Note> notes, List<SavedReply> savedReplies) {
 	}
 
 	private final JdbcClient jdbc;
@@ -70,7 +73,7 @@ public class CoachDesk {
 	/** Keeps the draft; an empty text removes it. */
 	@Transactional
 	public void saveDraft(UUID trajectoryId, UUID coachId, String body) {
-		saveDraft(trajectoryId, coachId, body, null);
+		saveDraft(trajectoryId, coachId, body, null, null);
 	}
 
 	/**
@@ -80,7 +83,7 @@ public class CoachDesk {
 	 * it as a draft: the test below alone leaves a window between the test and the write.
 	 */
 	@Transactional
-	public void saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission) {
+	public void saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission, UUID assignment) {
 		if (submission != null && messages.submitted(submission)) {
 			return;
 		}
@@ -91,25 +94,27 @@ public class CoachDesk {
 		String sealed = encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body);
 		// Update, else insert, else (another save inserted it in between: the check while typing and
 		// the button at once) update: one row, never a duplicate key.
-		if (writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed, submission) == 0
-				&& writeDraft(INSERT_DRAFT, trajectoryId, coachId, sealed, submission) == 0) {
-			writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed, submission);
+		if (writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed, submission, assignment) == 0
+				&& writeDraft(INSERT_DRAFT, trajectoryId, coachId, sealed, submission, assignment) == 0) {
+			writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed, submission, assignment);
 		}
 	}
 
 	private static final String UPDATE_DRAFT = """
-			update draft set body = :body, body_key_id = :keyId, submission_id = :s, updated_at = :now
+			update draft set body = :body, body_key_id = :keyId, submission_id = :s, assignment_id = :a, updated_at = :now
 			where trajectory_id = :t and coach_id = :c""";
 
 	private static final String INSERT_DRAFT = """
-			insert into draft (trajectory_id, coach_id, body, body_key_id, submission_id, updated_at)
-			values (:t, :c, :body, :keyId, :s, :now)
+			insert into draft (trajectory_id, coach_id, body, body_key_id, submission_id, assignment_id, updated_at)
+			values (:t, :c, :body, :keyId, :s, :a, :now)
 			on conflict do nothing""";
 
-	private int writeDraft(String statement, UUID trajectoryId, UUID coachId, String sealed, UUID submission) {
+	private int writeDraft(String statement, UUID trajectoryId, UUID coachId, String sealed, UUID submission,
+			UUID assignment) {
 		return jdbc.sql(statement)
 			.param("t", trajectoryId)
 			.param("s", submission)
+			.param("a", assignment)
 			.param("c", coachId)
 			.param("body", sealed)
 			.param("keyId", encryption.keyId())
@@ -125,8 +130,9 @@ public class CoachDesk {
 		List<Note> notes = new ArrayList<>();
 		List<SavedReply> replies = new ArrayList<>();
 		List<String> draft = new ArrayList<>(1);
+		List<UUID> draftAssignment = new ArrayList<>(1);
 		jdbc.sql("""
-				select 1 as part, cast(null as uuid) as id, cast(null as varchar(200)) as title, body, body_key_id,
+				select 1 as part, assignment_id as id, cast(null as varchar(200)) as title, body, body_key_id,
 				       updated_at as at
 				from draft d where trajectory_id = :t and coach_id = :c
 				  and (submission_id is null
@@ -140,14 +146,19 @@ public class CoachDesk {
 			.param("c", coachId)
 			.query(rs -> {
 				switch (rs.getInt("part")) {
-					case 1 -> draft.add(encryption.openText(rs.getString("body_key_id"), rs.getString("body")));
+					case 1 -> {
+						draft.add(encryption.openText(rs.getString("body_key_id"), rs.getString("body")));
+						if (rs.getObject("id") != null) {
+							draftAssignment.add(rs.getObject("id", UUID.class));
+						}
+					}
 					case 2 -> notes.add(new Note(rs.getObject("id", UUID.class),
 							encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
 							rs.getObject("at", OffsetDateTime.class)));
 					default -> replies.add(SavedReply.of(rs));
 				}
 			});
-		return new Desk(draft.stream().findFirst(), List.copyOf(notes), List.copyOf(replies));
+		return new Desk(draft.stream().findFirst(), draftAssignment.stream().findFirst(), List.copyOf(notes), List.copyOf(replies));
 	}
 
 	@Transactional

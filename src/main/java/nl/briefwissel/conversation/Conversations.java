@@ -146,30 +146,58 @@ public class Conversations {
 		}
 	}
 
+	/** What became of a letter written from a form. */
+	public sealed interface FormLetter {
+
+		/** Written now, and mailed where it goes by mail. */
+		record Written(UUID messageId) implements FormLetter {
+		}
+
+		/** An earlier click of the same form wrote it: nothing is written or mailed again. */
+		record WrittenBefore() implements FormLetter {
+		}
+
+		/**
+		 * Not written: the trajectory ended, was erased or went to another coach while the form was
+		 * open. Nobody it was meant for would read it.
+		 */
+		record Refused() implements FormLetter {
+		}
+	}
+
 	/**
-	 * The coach writes from a form: once per form, whatever the number of clicks. Empty when this
-	 * form's letter was written by an earlier request (then nothing is written or mailed again).
+	 * The coach writes from a form: once per form, whatever the number of clicks, and only while the
+	 * trajectory runs or is paused, asked on its locked row.
 	 */
 	@Transactional
-	public Optional<UUID> coachWritesOnce(TrajectoryOverview trajectory, UUID coachId, String text, UUID submission) {
+	public FormLetter coachWritesOnce(TrajectoryOverview trajectory, UUID coachId, String text, UUID submission) {
 		// The trajectory's row first: the form's id below refers to it, and on PostgreSQL that reference
 		// holds a share lock on the row; two letters from two tabs, each holding one and each asking
 		// to lock the row for itself afterwards, would wait for each other.
-		lockAsCoach(trajectory, coachId);
-		if (submission != null && !messages.firstSubmission(trajectory.id(), submission)) {
-			return Optional.empty();
+		if (!trajectory.coachedBy(coachId) || !trajectories.underwayForCoachLocked(trajectory.id(), coachId)) {
+			return new FormLetter.Refused();
 		}
-		return Optional.of(coachMessage(trajectory, text, Channel.WEB, null, List.of()));
+		if (submission != null && !messages.firstSubmission(trajectory.id(), submission)) {
+			return new FormLetter.WrittenBefore();
+		}
+		return new FormLetter.Written(coachMessage(trajectory, text, Channel.WEB, null, List.of()));
 	}
 
-	/** The participant writes from a form, once per form (see {@link #coachWritesOnce}). */
+	/**
+	 * The participant writes from a form, once per form (see {@link #coachWritesOnce}), while the
+	 * trajectory runs or is paused: its row is locked first, so a letter either comes before the
+	 * coach's "Afronden" or an erasure, or finds the trajectory ended and is refused.
+	 */
 	@Transactional
-	public Optional<UUID> participantWritesOnce(UUID trajectoryId, UUID participantId, String text, List<MailAttachment> files,
+	public FormLetter participantWritesOnce(UUID trajectoryId, UUID participantId, String text, List<MailAttachment> files,
 			UUID submission) {
-		if (submission != null && !messages.firstSubmission(trajectoryId, submission)) {
-			return Optional.empty();
+		if (trajectories.underwayLocked(trajectoryId).isEmpty()) {
+			return new FormLetter.Refused();
 		}
-		return Optional.of(participantWrites(trajectoryId, participantId, text, files));
+		if (submission != null && !messages.firstSubmission(trajectoryId, submission)) {
+			return new FormLetter.WrittenBefore();
+		}
+		return new FormLetter.Written(participantWrites(trajectoryId, participantId, text, files));
 	}
 
 	/**
@@ -177,14 +205,17 @@ public class Conversations {
 	 * not to any other that is open, which still waits for a letter of its own.
 	 */
 	@Transactional
-	public Optional<UUID> participantAnswersOnce(UUID trajectoryId, UUID participantId, String text, UUID givenId,
+	public FormLetter participantAnswersOnce(UUID trajectoryId, UUID participantId, String text, UUID givenId,
 			UUID submission) {
+		if (trajectories.underwayLocked(trajectoryId).isEmpty()) {
+			return new FormLetter.Refused();
+		}
 		if (submission != null && !messages.firstSubmission(trajectoryId, submission)) {
-			return Optional.empty();
+			return new FormLetter.WrittenBefore();
 		}
 		UUID id = participantMessage(trajectoryId, participantId, text, List.of());
 		given.answerOne(givenId, id);
-		return Optional.of(id);
+		return new FormLetter.Written(id);
 	}
 
 	/** Whether the letter of this write form went already: a second click finds the first one's letter. */

@@ -248,7 +248,8 @@ public class Trajectories {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<TrajectoryOverview> underwayLocked(UUID id) {
 		jdbc.sql("select id from trajectory where id = :id for update").param("id", id).query(UUID.class).optional();
-		return byId(id).filter(TrajectoryOverview::underway);
+		// Not an erased one either: its words were taken out once, and nothing takes them out again.
+		return withContent(id).filter(TrajectoryOverview::underway);
 	}
 
 	/**
@@ -276,10 +277,28 @@ public class Trajectories {
 	 * the handover or is refused, never stored and mailed for a trajectory the coach no longer has.
 	 */
 	public boolean coachedByLocked(UUID id, UUID coachId) {
-		return jdbc.sql("select coach_id, status from trajectory where id = :id for update")
+		return coachedByLocked(id, coachId, false);
+	}
+
+	/**
+	 * As {@link #coachedByLocked(UUID, UUID)}, for a letter from the write form: only while the
+	 * trajectory runs or is paused. A page opened before "Afronden" or "Stoppen" in another tab no
+	 * longer mails the participant, as the participant's own form does not after the end.
+	 */
+	public boolean underwayForCoachLocked(UUID id, UUID coachId) {
+		return coachedByLocked(id, coachId, true);
+	}
+
+	/** Never an erased trajectory: its words were taken out once, and nothing takes them out again. */
+	private boolean coachedByLocked(UUID id, UUID coachId, boolean underway) {
+		return jdbc.sql("select coach_id, status, erased_at from trajectory where id = :id for update")
 			.param("id", id)
-			.query((rs, n) -> coachId.equals(rs.getObject("coach_id", UUID.class))
-					&& !TrajectoryStatus.MATCHING.name().equals(rs.getString("status")))
+			.query((rs, n) -> {
+				TrajectoryStatus status = TrajectoryStatus.valueOf(rs.getString("status"));
+				return coachId.equals(rs.getObject("coach_id", UUID.class)) && rs.getObject("erased_at") == null
+						&& status != TrajectoryStatus.MATCHING
+						&& (!underway || status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED);
+			})
 			.optional()
 			.orElse(false);
 	}

@@ -47,6 +47,9 @@ class WritingWithAnAssignmentTests {
 	@Autowired
 	CoachDesk desk;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void anAssignmentChosenIsGivenWhenTheLetterIsSentAfterTheCheck() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -138,6 +141,50 @@ class WritingWithAnAssignmentTests {
 			.andExpect(redirectedUrl(base + "#write"));
 		mvc.perform(post(base + "/draft").param("text", "Elders?").param("next", "//elders.example").with(csrf()).with(coach))
 			.andExpect(redirectedUrl(base + "#write"));
+	}
+
+	/**
+	 * The coach comes back to the letter later (from the workspace, after a note): the assignment
+	 * chosen for it is still given when it goes, and "niet meesturen" takes it out of the letter.
+	 */
+	@Test
+	void theAssignmentStaysWithTheDraftUntilTheLetterGoesOrTheCoachTakesItOut() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Assignment photo = dutch(running, AssignmentType.PHOTO);
+		String base = "/coach/trajectories/" + running.id();
+		String chosen = page(get(base).param("give", photo.id().toString()), coach);
+		mvc.perform(press(chosen, "button[name=check]", text(chosen) + "\n\nGroet, Anja").header("HX-Request", "true").with(coach))
+			.andExpect(status().isOk());
+
+		String later = page(get(base), coach);
+		assertThat(field(later, "assignment")).as("the assignment, kept with the draft").isEqualTo(photo.id().toString());
+		assertThat(occurrences(text(later), "Opdracht: " + photo.title())).isEqualTo(1);
+		mvc.perform(press(later, "button.utrecht-button--primary-action", null).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+		assertThat(given.of(running.id())).extracting(GivenAssignments.Given::assignmentId).contains(photo.id());
+		assertThat(field(page(get(base), coach), "assignment")).as("the next letter starts without it").isNull();
+
+		// Chosen for the next letter, then not sent after all: out of the letter, and not given.
+		Assignment reflection = dutch(running, AssignmentType.REFLECTION);
+		String again = page(get(base).param("give", reflection.id().toString()), coach);
+		mvc.perform(press(again, "button[name=next][value=without-assignment]", "Hoe ging het?\n\n" + text(again)).with(coach))
+			.andExpect(redirectedUrl(base + "#write"));
+		String without = page(get(base), coach);
+		assertThat(field(without, "assignment")).isNull();
+		assertThat(text(without)).isEqualTo("Hoe ging het?");
+	}
+
+	/** The assignment in the letter is headed and explained in the participant's language, whatever the coach's. */
+	@Test
+	void theAssignmentInTheLetterIsInTheParticipantsLanguage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		var coach = fixtures.as(running.coach());
+		Assignment photo = dutch(running, AssignmentType.PHOTO);
+		String chosen = page(get("/coach/trajectories/{id}", running.id()).param("give", photo.id().toString()), coach);
+		assertThat(text(chosen)).startsWith("Assignment: " + photo.title()).contains("This takes you about")
+			.doesNotContain("Dit kost je");
 	}
 
 	private Assignment dutch(Fixtures.RunningTrajectory running, AssignmentType type) {

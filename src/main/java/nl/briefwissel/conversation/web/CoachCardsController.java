@@ -110,7 +110,13 @@ class CoachCardsController {
 		}
 		// Two clicks at once both find the assignment open; the form's id lets one of them write. The
 		// top five answers this assignment only: an open reflection still waits for a letter.
-		conversations.participantAnswersOnce(assignment.trajectoryId(), me.id(), text.toString(), assignment.id(), submission);
+		if (conversations.participantAnswersOnce(assignment.trajectoryId(), me.id(), text.toString(), assignment.id(),
+				submission) instanceof Conversations.FormLetter.Refused) {
+			// The trajectory ended a moment ago: the conversation page says so, with the cards laid to copy.
+			redirect.addFlashAttribute("notSent", true);
+			redirect.addFlashAttribute("form", new ConversationController.MessageForm(text.toString()));
+			return "redirect:/participant/conversation";
+		}
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation#sent";
 	}

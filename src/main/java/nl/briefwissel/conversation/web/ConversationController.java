@@ -66,6 +66,9 @@ class ConversationController {
 	/** The draft button's {@code next}: choose an assignment for the letter. */
 	private static final String NEXT_ASSIGNMENTS = "assignments";
 
+	/** "Niet meesturen": the assignment chosen for the letter is not given after all. */
+	private static final String NEXT_WITHOUT_ASSIGNMENT = "without-assignment";
+
 	private final Conversations conversations;
 
 	private final AuditTrail auditTrail;
@@ -138,11 +141,10 @@ class ConversationController {
 		CoachDesk.Desk mine = desk.of(id, me.id());
 		if (!model.containsAttribute("form")) {
 			String text = mine.draft().orElse("");
-			Optional<Assignment> giving = give == null ? Optional.empty() : choosable(me, give);
+			// Chosen just now, or kept with the draft when the coach comes back to the letter later.
+			Optional<Assignment> giving = (give != null ? Optional.of(give) : mine.draftAssignment()).flatMap(a -> choosable(me, a));
 			if (giving.isPresent()) {
-				// The assignment travels inside the letter, so it reads well in any mail client.
-				String letter = giving.get().asLetterText(texts.getMessage("assignment.inLetter", null, locale),
-						texts.getMessage("assignment.estimate", new Object[] { giving.get().minutes() }, locale));
+				String letter = letterText(giving.get(), trajectory, locale);
 				// A draft saved with it (by the check while typing, or a button) has it once already.
 				if (!carries(text, letter)) {
 					text = text.isBlank() ? letter : text.stripTrailing() + "\n\n" + letter;
@@ -152,6 +154,16 @@ class ConversationController {
 			model.addAttribute("form", new MessageForm(text));
 		}
 		return page(trajectory, mine, locale, model);
+	}
+
+	/**
+	 * The assignment as it travels inside the letter, so it reads well in any mail client: headed and
+	 * explained in the participant's language, as the rest of the mail is, whatever the coach's.
+	 */
+	private String letterText(Assignment assignment, TrajectoryOverview trajectory, Locale fallback) {
+		Locale language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(fallback);
+		return assignment.asLetterText(texts.getMessage("assignment.inLetter", null, language),
+				texts.getMessage("assignment.estimate", new Object[] { assignment.minutes() }, language));
 	}
 
 	/**
@@ -199,15 +211,16 @@ class ConversationController {
 	 * back to the letter; inserting a saved reply ({@code next=reply}) and choosing an assignment
 	 * ({@code next=assignments}) go on from here, so the letter typed is kept (a form or link of their
 	 * own left it behind). Only those two pages are ever next; the assignment that goes with the
-	 * letter goes along. A saved reply goes into the draft here, not into the page that follows: a
-	 * reload of that page (or its address kept in the history) inserted it once more.
+	 * letter goes along, kept with the draft; {@code next=without-assignment} takes it out of the
+	 * letter. A saved reply goes into the draft here, not into the page that follows: a reload of that
+	 * page (or its address kept in the history) inserted it once more.
 	 */
 	@PostMapping("/coach/trajectories/{id}/draft")
 	String saveDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String next,
 			@RequestParam(required = false) UUID use, RedirectAttributes redirect) {
-		own(id, me);
+		TrajectoryOverview trajectory = own(id, me);
 		boolean inserting = NEXT_REPLY.equals(next) && use != null;
 		String typed = form.text() == null ? "" : form.text();
 		String draft = !inserting ? typed : desk.savedReplies(me.id())
@@ -216,9 +229,16 @@ class ConversationController {
 			.findFirst()
 			.map(reply -> typed.isBlank() ? reply.body() : typed.stripTrailing() + "\n\n" + reply.body())
 			.orElse(typed);
-		desk.saveDraft(id, me.id(), draft, submission);
+		Optional<Assignment> giving = assignment == null ? Optional.empty() : choosable(me, assignment);
+		if (NEXT_WITHOUT_ASSIGNMENT.equals(next) && giving.isPresent()) {
+			// Its text leaves the letter with it, as far as the coach left it as it came in.
+			String letter = letterText(giving.get(), trajectory, Locale.forLanguageTag("nl"));
+			draft = draft.replace("\n\n" + letter, "").replace(letter, "");
+			giving = Optional.empty();
+		}
+		Optional<UUID> chosen = giving.map(Assignment::id);
+		desk.saveDraft(id, me.id(), draft, submission, chosen.orElse(null));
 		String page = "/coach/trajectories/" + id;
-		Optional<UUID> chosen = assignment == null ? Optional.empty() : choosable(me, assignment).map(Assignment::id);
 		if (NEXT_ASSIGNMENTS.equals(next)) {
 			return "redirect:" + page + "/assignments" + chosen.map(a -> "?giving=" + a).orElse("");
 		}
@@ -252,7 +272,11 @@ class ConversationController {
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) UUID submission, Locale locale,
 			Model model, RedirectAttributes redirect, HttpServletRequest request) {
-		TrajectoryOverview trajectory = own(id, me);
+		Optional<TrajectoryOverview> mine = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
+		if (mine.isEmpty()) {
+			return handedOver(id, me, form, model);
+		}
+		TrajectoryOverview trajectory = mine.get();
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : choosable(me, assignment);
 		if (errors.hasErrors()) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.
@@ -261,11 +285,36 @@ class ConversationController {
 			return page(trajectory, desk.of(id, me.id()), locale, model);
 		}
 		// A second click finds the letter of the first: nothing is written, given or mailed twice.
-		conversations.coachWritesOnce(trajectory, me.id(), form.text(), submission)
-			.ifPresent(message -> giving.ifPresent(a -> given.give(id, a.id(), message)));
+		Conversations.FormLetter letter = conversations.coachWritesOnce(trajectory, me.id(), form.text(), submission);
+		if (letter instanceof Conversations.FormLetter.Refused) {
+			// Ended (or handed over) since the page was opened: the letter comes back to copy, not mailed.
+			Optional<TrajectoryOverview> now = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
+			if (now.isEmpty()) {
+				return handedOver(id, me, form, model);
+			}
+			model.addAttribute("notSent", true);
+			AuditedTrajectory.shown(request, id);
+			return page(now.get(), desk.of(id, me.id()), locale, model);
+		}
+		if (letter instanceof Conversations.FormLetter.Written written) {
+			giving.ifPresent(a -> given.give(id, a.id(), written.messageId()));
+		}
 		desk.saveDraft(id, me.id(), "");
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/coach/trajectories/" + id + "#sent";
+	}
+
+	/**
+	 * A letter for a trajectory this coach no longer has: handed over to another coach while the page
+	 * was open. The conversation is not theirs to see any more, but what they typed is: it comes back
+	 * to copy, with why it was not sent. Any other identifier is not found, as everywhere.
+	 */
+	private String handedOver(UUID id, SignedInAccount me, MessageForm form, Model model) {
+		if (trajectories.withContent(id).isEmpty() || !trajectories.coachedBefore(id, me.email())) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("text", form.text());
+		return "conversation/handed-over";
 	}
 
 	/**
@@ -280,7 +329,8 @@ class ConversationController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
 		TrajectoryOverview trajectory = own(id, me);
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
-		desk.saveDraft(id, me.id(), form.text(), submission);
+		// The assignment as posted: the page checks it is one the coach may give when it shows the draft.
+		desk.saveDraft(id, me.id(), form.text(), submission, assignment);
 		// The letter itself may not be longer than this; the check while typing has no form rule to stop it.
 		String text = form.text() == null ? "" : form.text().length() > 50_000 ? form.text().substring(0, 50_000) : form.text();
 		model.addAttribute("report", writing.check(text,
@@ -372,7 +422,8 @@ class ConversationController {
 
 	/** The coach's own trajectory, or 404: another coach's id must not even confirm it exists. */
 	private TrajectoryOverview own(UUID id, SignedInAccount me) {
-		return trajectories.byId(id)
+		// Not an erased one: a page kept open (or bookmarked) would put words back into it.
+		return trajectories.withContent(id)
 			.filter(trajectory -> trajectory.coachedBy(me.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}

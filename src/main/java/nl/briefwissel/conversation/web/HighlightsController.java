@@ -68,7 +68,8 @@ class HighlightsController {
 	}
 
 	private TrajectoryOverview readable(UUID id, SignedInAccount me, boolean asCoach) {
-		return trajectories.byId(id)
+		// Not an erased one: a page kept open would put a passage of it back.
+		return trajectories.withContent(id)
 			.filter(t -> asCoach ? t.coachedBy(me.id()) : me.id().equals(t.participantId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}

@@ -82,7 +82,15 @@ class ParticipantConversationController {
 			model.addAttribute("filesProblem", "conversation.files.tooMany");
 			return page(me, model);
 		}
-		if (errors.hasErrors()) {
+		// A photo for a photo assignment may go without words, as it may by mail.
+		org.springframework.validation.FieldError textError = errors.getFieldError("text");
+		boolean photoOnly = !chosen.isEmpty() && errors.getErrorCount() == 1 && textError != null
+				&& "NotBlank".equals(textError.getCode());
+		if (errors.hasErrors() && !photoOnly) {
+			if (!chosen.isEmpty()) {
+				// A browser never fills a file field in again: say so, or the photo would silently be missing.
+				model.addAttribute("filesProblem", "conversation.files.chooseAgain");
+			}
 			return page(me, model);
 		}
 		if (!trajectory.underway() || (writtenTo != null && !writtenTo.equals(trajectory.id()))) {
@@ -99,8 +107,13 @@ class ParticipantConversationController {
 						file.getContentType() == null ? "application/octet-stream" : file.getContentType(), in));
 			}
 		}
-		// A second click finds the letter of the first: it is not written twice.
-		conversations.participantWritesOnce(trajectory.id(), me.id(), form.text(), attachments, submission);
+		// A second click finds the letter of the first: it is not written twice. One that meets the end
+		// of the trajectory on its locked row (the coach completed it a moment ago) comes back to copy.
+		if (conversations.participantWritesOnce(trajectory.id(), me.id(), form.text() == null ? "" : form.text(), attachments,
+				submission) instanceof Conversations.FormLetter.Refused) {
+			model.addAttribute("notSent", true);
+			return page(me, model);
+		}
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation#sent";
 	}

@@ -1,0 +1,163 @@
+package nl.briefwissel.conversation;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.privacy.Erasures;
+import nl.briefwissel.trajectory.Handovers;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A page kept open while the trajectory ended, was erased or went to another coach: what is typed
+ * in it is not written into the trajectory nor mailed, and comes back to copy where it may be seen.
+ */
+@BriefwisselTest
+class WritingAfterTheEndTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	Erasures erasures;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Handovers handovers;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Autowired
+	CoachPool pool;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aLetterFromAPageOpenedBeforeTheEndComesBackToCopyAndIsNotMailed() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		String open = page(base, running.coach());
+		String submission = Jsoup.parse(open).selectFirst("form input[name=submission]").val();
+		long mails = count("select count(*) from outbound_mail");
+
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String answer = mvc.perform(post(base + "/messages").param("text", "Nog een laatste gedachte.").param("submission", submission)
+			.with(csrf()).with(coach)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(answer).contains("het is niet verstuurd").contains("Nog een laatste gedachte.");
+		assertThat(letters(running.id())).isZero();
+		assertThat(count("select count(*) from outbound_mail")).as("only the evaluation and notices of the end")
+			.isEqualTo(count("select count(*) from outbound_mail where recipient <> '" + running.participant().email()
+					+ "' or subject not like '%laatste gedachte%'") );
+		assertThat(count("select count(*) from outbound_mail")).isGreaterThanOrEqualTo(mails);
+
+		// The ended conversation stays to re-read, without a write form.
+		Document ended = Jsoup.parse(page(base, running.coach()));
+		assertThat(ended.select("textarea#text")).isEmpty();
+		assertThat(ended.text()).contains("Dit traject is afgesloten");
+
+		// The participant's letter that meets the end on the locked row is refused the same way.
+		assertThat(conversations.participantWritesOnce(running.id(), running.participant().id(), "Te laat", List.of(), UUID.randomUUID()))
+			.isInstanceOf(Conversations.FormLetter.Refused.class);
+		assertThat(letters(running.id())).isZero();
+	}
+
+	@Test
+	void anErasedTrajectoryTakesNoWordsFromAPageKeptOpen() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		String submission = Jsoup.parse(page(base, running.coach())).selectFirst("form input[name=submission]").val();
+
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+		erasures.confirm(erasures.request(running.participant().id()).id(), admin);
+
+		mvc.perform(get(base).with(coach)).andExpect(status().isNotFound());
+		mvc.perform(post(base + "/check").param("text", "Concept na het wissen").with(csrf()).with(coach))
+			.andExpect(status().isNotFound());
+		mvc.perform(post(base + "/draft").param("text", "Concept na het wissen").with(csrf()).with(coach))
+			.andExpect(status().isNotFound());
+		mvc.perform(post(base + "/notes").param("note", "Notitie na het wissen").with(csrf()).with(coach))
+			.andExpect(status().isNotFound());
+		mvc.perform(post(base + "/messages").param("text", "Brief na het wissen").param("submission", submission)
+			.with(csrf()).with(coach)).andExpect(status().isNotFound());
+		assertThat(count("select count(*) from draft where trajectory_id = '" + running.id() + "'")).isZero();
+		assertThat(count("select count(*) from coach_note where trajectory_id = '" + running.id() + "'")).isZero();
+		assertThat(count("select count(*) from message where trajectory_id = '" + running.id() + "' and author_role = 'COACH'"))
+			.isZero();
+		// Nor a letter written by the service for a page read before the erasure.
+		assertThat(conversations.participantWritesOnce(running.id(), running.participant().id(), "Nog iets", List.of(),
+				UUID.randomUUID())).isInstanceOf(Conversations.FormLetter.Refused.class);
+	}
+
+	@Test
+	void aLetterOfTheCoachTheTrajectoryWentAwayFromComesBackToCopyWithoutTheConversation() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account manager = fixtures.person(running.organisationId(), "pm-w-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		Account next = fixtures.person(running.organisationId(), "volgende-" + suffix + "@example.nl", "Volgende Coach", Role.COACH);
+		profiles.changeMatching(next.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		profiles.changeMatching(running.coach().id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(running.programmeId(), List.of(running.coach().id(), next.id()));
+		conversations.coachWrites(running.id(), running.coach().id(), "Welkom, fijn dat je er bent.");
+		String base = "/coach/trajectories/" + running.id();
+		String submission = Jsoup.parse(page(base, running.coach())).selectFirst("form input[name=submission]").val();
+
+		assertThat(handovers.handOver(running.id(), next.id(), Reason.COACH_UNAVAILABLE, manager.id()))
+			.isEqualTo(Handovers.Outcome.HANDED_OVER);
+		String answer = mvc.perform(post(base + "/messages").param("text", "Wat ik nog wilde zeggen.").param("submission", submission)
+			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(answer).contains("Niet verstuurd").contains("andere e-coach").contains("Wat ik nog wilde zeggen.")
+			.doesNotContain(running.participant().displayName()).doesNotContain("fijn dat je er bent");
+		assertThat(letters(running.id())).as("the welcome letter only").isEqualTo(1);
+		// Someone who never had it still finds nothing.
+		Account stranger = fixtures.person(running.organisationId(), "vreemd-" + suffix + "@example.nl", "Vreemde", Role.COACH);
+		mvc.perform(post(base + "/messages").param("text", "Hallo").with(csrf()).with(fixtures.as(stranger)))
+			.andExpect(status().isNotFound());
+	}
+
+	private String page(String path, Account who) throws Exception {
+		return mvc.perform(get(path).with(fixtures.as(who))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private long letters(UUID trajectoryId) {
+		return count("select count(*) from message where trajectory_id = '" + trajectoryId + "' and kind = 'MESSAGE'");
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+}
