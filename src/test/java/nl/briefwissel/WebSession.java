@@ -53,6 +53,24 @@ public final class WebSession {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** The CSRF token of the form on the page at {@code path}, as the browser holds it while the page is open. */
+	public String token(String path) throws IOException, InterruptedException {
+		Matcher csrf = CSRF.matcher(get(path).body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("no CSRF token on " + path);
+		}
+		return csrf.group(1);
+	}
+
+	/** Posts the form as it is, with the token it carries (or none): a page kept open while its sign-in expired. */
+	public HttpResponse<String> postAsIs(String path, String form) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Posts the form of the page at {@code path} with one file, as multipart/form-data with its token first. */
 	public HttpResponse<String> postFile(String path, String text, String fileName, byte[] content)
 			throws IOException, InterruptedException {

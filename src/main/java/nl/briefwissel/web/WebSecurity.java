@@ -27,7 +27,7 @@ class WebSecurity {
 	SecurityFilterChain pages(HttpSecurity http, SignInSecurity signIn) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/login/code", "/login/code/setup", "/login/link", "/login/link/sent", "/login/link/use", "/oauth2/authorization/**", "/login/oauth2/**", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/accessibility", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
-					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+					"/favicon.ico", "/error", ExpiredForms.PATH, "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/participant/**").hasRole(Role.PARTICIPANT.name())
 			.requestMatchers("/coach/**").hasRole(Role.COACH.name())
@@ -46,6 +46,8 @@ class WebSecurity {
 			.addFilterBefore(signIn.brakes(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIn.codeFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// Also the CSRF check's refusal: a form sent after the sign-in expired gets its text back.
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ExpiredForms.handler()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()));

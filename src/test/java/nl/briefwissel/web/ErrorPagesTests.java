@@ -18,6 +18,9 @@ class ErrorPagesTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void anUnknownPageIsARealPageInDutch() throws Exception {
 		HttpResponse<String> page = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel").get("/bestaat-niet");
@@ -62,7 +65,27 @@ class ErrorPagesTests {
 				.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(403);
-		assertThat(refused.body()).contains("<html lang=\"nl\"", "Geen toegang");
+		assertThat(refused.body()).contains("<html lang=\"nl\"", "Niet opgeslagen: log opnieuw in");
+	}
+
+	/**
+	 * Thirty minutes of typing without a request: the sign-in expired before "Versturen". The letter
+	 * comes back to copy with what happened, not "this page is not for your role".
+	 */
+	@Test
+	void aLetterSentAfterTheSignInExpiredComesBackToCopy() throws Exception {
+		WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
+		String token = participant.token("/participant/conversation");
+		// Its session is over, as after thirty minutes without a request (last used long ago).
+		jdbc.sql("update spring_session set last_access_time = 0, expiry_time = 0 where principal_name = 'deelnemer@briefwissel.test'")
+			.update();
+
+		HttpResponse<String> refused = participant.postAsIs("/participant/conversation",
+				"text=" + java.net.URLEncoder.encode("Een lange brief over mijn toekomst & wat ik wil.", java.nio.charset.StandardCharsets.UTF_8)
+						+ "&_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("Niet opgeslagen: log opnieuw in", "Een lange brief over mijn toekomst &amp; wat ik wil.",
+				"href=\"/login\"").doesNotContain("niet voor jouw rol");
 	}
 
 	/**

@@ -1,0 +1,58 @@
+package nl.briefwissel.web;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * A form sent after the sign-in expired (thirty minutes without a request: a long letter typed
+ * without pressing anything) or from a tab opened before signing in again fails the CSRF check.
+ * Spring's answer was the page for a route of another role ("not for your role") and the letter was
+ * gone. Here the person reads what happened and gets what they wrote back to copy, before signing
+ * in again. The check while typing (htmx) keeps its plain refusal: it has no page to show.
+ */
+@Controller
+class ExpiredForms {
+
+	static final String PATH = "/error/form-expired";
+
+	/** The fields in which people write at length, in every form that has one. */
+	private static final List<String> WRITTEN = List.of("text", "note", "reaction", "summary", "remarks", "body", "goals",
+			"question", "explanation", "letter", "why");
+
+	private static final String WRITTEN_ATTRIBUTE = ExpiredForms.class.getName() + ".written";
+
+	/** The refusal of a form: this page for a failed CSRF check, the usual 403 for anything else. */
+	static AccessDeniedHandler handler() {
+		AccessDeniedHandler others = new AccessDeniedHandlerImpl();
+		return (request, response, denied) -> {
+			if (!(denied instanceof CsrfException) || request.getHeader("HX-Request") != null) {
+				others.handle(request, response, denied);
+				return;
+			}
+			request.setAttribute(WRITTEN_ATTRIBUTE, WRITTEN.stream()
+				.map(request::getParameter)
+				.filter(Objects::nonNull)
+				.filter(value -> !value.isBlank())
+				.toList());
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			request.getRequestDispatcher(PATH).forward(request, response);
+		};
+	}
+
+	/** Reached by the forward above (any method), or directly, with nothing to give back. */
+	@RequestMapping(PATH)
+	String page(HttpServletRequest request, Model model) {
+		model.addAttribute("written", request.getAttribute(WRITTEN_ATTRIBUTE) instanceof List<?> written ? written : List.of());
+		return "error/form-expired";
+	}
+}
