@@ -2,6 +2,11 @@ package nl.briefwissel.closing;
 
 import java.time.OffsetDateTime;
 
-/** The coach's closing summary and, once written, the participant's reaction. */
-public record Closing(String summary, OffsetDateTime writtenAt, String reaction, OffsetDateTime reactedAt) {
+/**
+ * The coach's closing summary and, once written, the participant's reaction. {@code writtenByName} is
+ * the coach who wrote the summary last, which after a handover need not be the trajectory's coach;
+ * null for a summary written before that was kept, which shows as the trajectory's coach's.
+ */
+public record Closing(String summary, OffsetDateTime writtenAt, String reaction, OffsetDateTime reactedAt,
+		String writtenByName) {
 }

@@ -50,20 +50,22 @@ public class ClosingDesk {
 	}
 
 	/**
-	 * Keeps the coach's summary; false when the trajectory ended meanwhile (a "complete" in another
-	 * tab): the lock makes the two take turns, so no summary is written, nor mailed about, after it.
+	 * Keeps the summary of {@code coachId}, the trajectory's coach; false when the trajectory ended
+	 * meanwhile (a "complete" in another tab): the lock makes the two take turns, so no summary is
+	 * written, nor mailed about, after it. The same for a handover meanwhile: the summary is kept as
+	 * its writer's, and would otherwise stand in the new coach's trajectory under the old one's name.
 	 */
 	@Transactional
-	public boolean write(TrajectoryOverview trajectory, String summary) {
-		if (trajectories.underwayLocked(trajectory.id()).isEmpty()) {
+	public boolean write(TrajectoryOverview trajectory, UUID coachId, String summary) {
+		if (trajectories.underwayLocked(trajectory.id()).filter(t -> t.coachedBy(coachId)).isEmpty()) {
 			return false;
 		}
-		boolean first = closings.write(trajectory.id(), summary);
+		boolean first = closings.write(trajectory.id(), coachId, summary);
 		if (first) {
 			Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 			Locale language = participant.language();
 			Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
-					address.link("/participant").toUriString() };
+					address.link("/participant", language).toUriString() };
 			outbox.enqueue(OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
 					texts.getMessage("mail.closing.text", args, language), null));

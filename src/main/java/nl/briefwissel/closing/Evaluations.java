@@ -181,21 +181,28 @@ public class Evaluations {
 			.flatMap(trajectories::byId);
 	}
 
-	/** Stores the answers without identity and closes the request; false when the link was used already. */
+	/**
+	 * Stores the answers without identity and closes the request; false when the link was used already.
+	 * The same form sent again (a double click, a reload of the thank-you page) counts as answered: its
+	 * first press stored the answers and cleared the link, so the link alone no longer finds the request.
+	 */
 	@Transactional
-	public boolean answer(String token, Answers answers) {
+	public boolean answer(String token, UUID form, Answers answers) {
 		Optional<TrajectoryOverview> trajectory = byToken(token);
 		if (trajectory.isEmpty()) {
-			return false;
+			return answeredWith(form);
 		}
 		int closed = jdbc.sql("""
-				update evaluation_request set answered_at = :now, token_hash = null, first_token_hash = null
+				update evaluation_request set answered_at = :now, token_hash = null, first_token_hash = null,
+				    answered_form = :form
 				where trajectory_id = :id and answered_at is null""")
 			.param("now", OffsetDateTime.now(clock))
+			.param("form", form)
 			.param("id", trajectory.get().id())
 			.update();
 		if (closed == 0) {
-			return false;
+			// Both presses found the link open; the first closed the request while this one waited for it.
+			return answeredWith(form);
 		}
 		jdbc.sql("""
 				insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
@@ -213,6 +220,20 @@ public class Evaluations {
 			.param("remarks", answers.remarks() == null || answers.remarks().isBlank() ? null : answers.remarks().strip())
 			.update();
 		return true;
+	}
+
+	/**
+	 * Whether a request was answered with this form: the form's id is random and only on the page the
+	 * link opened, so it names that page, not a person, and is never tied to the stored answers.
+	 */
+	public boolean answeredWith(UUID form) {
+		if (form == null) {
+			return false;
+		}
+		return jdbc.sql("select count(*) from evaluation_request where answered_form = :form and answered_at is not null")
+			.param("form", form)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public Feedback feedback(UUID programmeId, LocalDate from, LocalDate until) {

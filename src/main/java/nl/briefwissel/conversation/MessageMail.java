@@ -50,7 +50,8 @@ class MessageMail {
 		boolean fullText = programmes.byId(trajectory.programmeId())
 			.map(programme -> programme.mailMode() == MailMode.FULL_TEXT)
 			.orElse(true) && trajectories.wantsFullText(trajectory.id());
-		String link = address.link("/participant/conversation").toUriString();
+		// In the participant's language: the link often opens in a browser that has not been here before.
+		String link = address.link("/participant/conversation", language).toUriString();
 		String subject = texts.getMessage("mail.message.subject", new Object[] { trajectory.coachName() }, language);
 		Context context = new Context(language);
 		context.setVariable("coach", trajectory.coachName());

@@ -251,7 +251,7 @@ class Reminders {
 		Locale language = participant.language();
 		String firstName = participant.displayName().split(" ")[0];
 		Object[] args = { firstName, trajectory.coachName(), moment, total,
-				address.link("/participant/conversation").toUriString() };
+				address.link("/participant/conversation", language).toUriString() };
 		String subject = texts.getMessage("mail.reminder.subject", new Object[] { trajectory.coachName() }, language);
 		String text = texts.getMessage("mail.reminder.text", args, language);
 		// A reminder is automatic (RFC 3834): out-of-office replies to it are not sent or not counted.

@@ -38,7 +38,27 @@ public class Programmes {
 	/** Creates a programme with the pilot's defaults. */
 	@Transactional
 	public Programme create(UUID organisationId, String name, String intakeAddress) {
-		Programme programme = new Programme(UUID.randomUUID(), organisationId, name, Programme.DEFAULT_WEEKS,
+		return create(organisationId, name, intakeAddress, null).programme();
+	}
+
+	/** What one press of the form did: made a programme, or found the one an earlier press of that form made. */
+	public record Creation(Programme programme, boolean madeBefore) {
+	}
+
+	/**
+	 * Creates a programme with the pilot's defaults, once per form: a request with a form id already
+	 * taken waits for the one that took it and gets back that one's programme, when it was for the same
+	 * organisation and name. A form without an id (or one used for another programme) makes a new one.
+	 */
+	@Transactional
+	public Creation create(UUID organisationId, String name, String intakeAddress, String form) {
+		UUID id = UUID.randomUUID();
+		Optional<Programme> earlier = madeBefore(form, id).filter(programme -> programme.organisationId().equals(organisationId)
+				&& programme.name().equals(name));
+		if (earlier.isPresent()) {
+			return new Creation(earlier.get(), true);
+		}
+		Programme programme = new Programme(id, organisationId, name, Programme.DEFAULT_WEEKS,
 				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), true);
 		writeWithIntakeAddress(programme.intakeAddress(), () -> jdbc.sql("""
 				insert into programme (id, organisation_id, name, weeks, moments_per_week, reply_within_days,
@@ -57,7 +77,33 @@ public class Programmes {
 			.update());
 		themes.addDefaults(programme.id());
 		intakeMailboxes.alias(programme.intakeAddress());
-		return programme;
+		return new Creation(programme, false);
+	}
+
+	/**
+	 * Takes the form's id for the programme {@code programmeId} about to be written, before it is
+	 * written (the row is the key, decision 0006): the second of two requests waits here until the
+	 * first commits, then finds the id taken and reads which programme it made. A first request that
+	 * fails rolls the id back with it, so the next try of that form is a first again.
+	 */
+	private Optional<Programme> madeBefore(String form, UUID programmeId) {
+		if (form == null) {
+			return Optional.empty();
+		}
+		boolean first = jdbc.sql("""
+				insert into programme_creation (form_id, programme_id, created_at) values (:form, :programme, :now)
+				on conflict do nothing""")
+			.param("form", form)
+			.param("programme", programmeId)
+			.param("now", OffsetDateTime.now(clock))
+			.update() == 1;
+		if (first) {
+			return Optional.empty();
+		}
+		return jdbc.sql(COLUMNS + " where id = (select programme_id from programme_creation where form_id = :form)")
+			.param("form", form)
+			.query(Programmes::map)
+			.optional();
 	}
 
 	public Optional<Programme> byId(UUID id) {
@@ -154,11 +200,20 @@ public class Programmes {
 		return address == null || address.isBlank() ? null : address.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	/** Sets the programme's own jargon list (words a participant need not know), comma separated. */
+	/** How the jargon list is stored: one text, the words separated by this. */
+	public static final String JARGON_SEPARATOR = ", ";
+
+	/** The most the stored jargon list can hold, separators included: the column's width (V7). */
+	public static final int JARGON_LENGTH = 4000;
+
+	/**
+	 * Sets the programme's own jargon list (words a participant need not know), comma separated; the
+	 * caller sees to it that it fits {@link #JARGON_LENGTH}.
+	 */
 	@Transactional
 	public void changeJargon(UUID programmeId, List<String> words) {
 		jdbc.sql("update programme set jargon = :jargon where id = :id")
-			.param("jargon", String.join(", ", words))
+			.param("jargon", String.join(JARGON_SEPARATOR, words))
 			.param("id", programmeId)
 			.update();
 	}

@@ -100,16 +100,36 @@ public class Themes {
 		}
 	}
 
-	/** Adds a programme's own theme at the end of the list and returns its code. */
+	/**
+	 * Adds a programme's own theme at the end of the list and returns its code. A theme with the same
+	 * labels counts as added (switched on if it was off): a double click sends the form twice. The
+	 * programme's row is locked first, so a second request waits until the first is committed and then
+	 * finds its theme, rather than both choosing the same code (the second failing on the key) or the
+	 * second adding the theme once more under another code.
+	 */
 	@Transactional
 	public String add(UUID programmeId, String labelNl, String labelEn) {
+		jdbc.sql("select id from programme where id = :programme for update").param("programme", programmeId)
+			.query(UUID.class)
+			.optional();
 		List<Theme> existing = of(programmeId);
+		String nl = labelNl.strip();
+		String en = labelEn.strip();
+		for (Theme theme : existing) {
+			if (theme.labelNl().equals(nl) && theme.labelEn().equals(en)) {
+				if (!theme.active()) {
+					// Added again means wanted again; one code keeps the theme's figures together.
+					switchOn(programmeId, theme.code(), true);
+				}
+				return theme.code();
+			}
+		}
 		String base = code(labelNl);
 		String code = base;
 		for (int n = 2; taken(existing, code); n++) {
 			code = base.substring(0, Math.min(base.length(), 50)) + "_" + n;
 		}
-		insert(programmeId, new Theme(code, labelNl.strip(), labelEn.strip(), true), existing.size() + 1);
+		insert(programmeId, new Theme(code, nl, en, true), existing.size() + 1);
 		return code;
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The register of processing (AVG article 30) as this installation actually runs: retention
  * periods from each programme and from the settings, the mail relay and mailbox that see mail,
- * the database. Written from the configuration every time, so it cannot drift from it.
+ * the employer's contact of each programme that names one, the database. Written from the
+ * configuration every time, so it cannot drift from it.
  */
 @Component
 public class ProcessingRegister {
@@ -30,7 +31,7 @@ public class ProcessingRegister {
 	public record Register(String controller, String dataProtectionOfficer, List<Activity> activities) {
 	}
 
-	private static final List<String> ACTIVITIES = List.of("coaching", "intake", "mail", "accounts", "audit",
+	private static final List<String> ACTIVITIES = List.of("coaching", "intake", "employer", "mail", "accounts", "audit",
 			"statistics", "evaluation");
 
 	private final Programmes programmes;
@@ -51,11 +52,19 @@ public class ProcessingRegister {
 
 	public Register of(UUID organisationId, Locale locale) {
 		List<Programme> ofOrganisation = programmes.ofOrganisation(organisationId);
+		List<String> employerContacts = employerContacts(ofOrganisation, locale);
 		List<Activity> activities = new ArrayList<>();
 		for (String key : ACTIVITIES) {
+			if (key.equals("employer") && employerContacts.isEmpty()) {
+				continue; // no programme names an employer's contact, so nothing goes to an employer
+			}
+			List<String> recipients = recipients(key, locale);
+			if (key.equals("employer")) {
+				recipients.addAll(1, employerContacts);
+			}
 			activities.add(new Activity(text("register." + key + ".name", locale), text("register." + key + ".data", locale),
 					text("register." + key + ".purpose", locale), text("register." + key + ".basis", locale),
-					retention(key, ofOrganisation, locale), recipients(key, locale)));
+					retention(key, ofOrganisation, locale), recipients));
 		}
 		String controller = properties.controller().isBlank() ? text("register.controller.unset", locale)
 				: properties.controller();
@@ -76,6 +85,8 @@ public class ProcessingRegister {
 					text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor())),
 					text("register.retention.mail.unneeded", locale, days(properties.unneededMailKeptFor())));
 			case "audit" -> List.of(text("register.retention.audit", locale, days(properties.auditKeptFor())));
+			case "employer" -> List.of(text("register.retention.employer.sent", locale),
+					text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor())));
 			default -> List.of(text("register." + key + ".retention", locale));
 		};
 	}
@@ -83,12 +94,12 @@ public class ProcessingRegister {
 	private List<String> recipients(String key, Locale locale) {
 		List<String> recipients = new ArrayList<>();
 		recipients.add(text("register." + key + ".recipients", locale));
-		if (key.equals("coaching") || key.equals("mail")) {
+		if (key.equals("coaching") || key.equals("mail") || key.equals("employer")) {
 			String relay = environment.getProperty("briefwissel.mail.smtp.host", "");
 			recipients.add(relay.isBlank() ? text("register.recipients.embeddedMail", locale)
 					: text("register.recipients.relay", locale, relay));
 			String mailbox = environment.getProperty("briefwissel.mail.imap.host", "");
-			if (!mailbox.isBlank()) {
+			if (!mailbox.isBlank() && !key.equals("employer")) { // a confirmation is sent, never answered
 				recipients.add(text("register.recipients.mailbox", locale, mailbox));
 			}
 		}
@@ -97,6 +108,19 @@ public class ProcessingRegister {
 				database.startsWith("jdbc:postgresql:") ? database.replaceAll("^jdbc:postgresql://([^/?]+).*", "$1")
 						: text("register.recipients.embeddedDatabase", locale)));
 		return recipients;
+	}
+
+	/**
+	 * Each programme that names an employer's contact, with that address: the contact receives the name,
+	 * programme and dates of start and completion of participants who agreed to it at intake.
+	 */
+	private List<String> employerContacts(List<Programme> ofOrganisation, Locale locale) {
+		List<String> contacts = new ArrayList<>();
+		for (Programme programme : ofOrganisation) {
+			programmes.employerContact(programme.id())
+				.ifPresent(contact -> contacts.add(text("register.recipients.employer", locale, programme.name(), contact)));
+		}
+		return contacts;
 	}
 
 	private static long days(Duration duration) {

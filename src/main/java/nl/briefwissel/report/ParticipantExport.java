@@ -24,6 +24,7 @@ import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -125,7 +126,8 @@ public class ParticipantExport {
 		TrajectoryOverview t = report.trajectory();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", t.programmeName());
-		data.put("coach", t.coachName());
+		// A proposed coach is not theirs until the coach accepts, as on the start page.
+		data.put("coach", t.status() == TrajectoryStatus.MATCHING ? null : t.coachName());
 		data.put("status", t.status().name());
 		data.put("theme", report.themeLabel());
 		data.put("startedOn", t.startedOn() == null ? null : t.startedOn().toString());
@@ -159,6 +161,9 @@ public class ParticipantExport {
 				h.markedAt().toString())).toList());
 		if (report.closing() != null) {
 			Map<String, Object> closing = new LinkedHashMap<>();
+			// Its writer, as the record names them: after a handover not the trajectory's coach, who
+			// stands in only for summaries written before the writer was kept.
+			closing.put("writtenBy", report.closing().writtenByName() != null ? report.closing().writtenByName() : t.coachName());
 			closing.put("summary", report.closing().summary());
 			closing.put("reaction", report.closing().reaction());
 			data.put("closing", closing);

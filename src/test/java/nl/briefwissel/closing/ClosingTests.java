@@ -9,14 +9,20 @@ import jakarta.mail.internet.MimeMessage;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
+import nl.briefwissel.Today;
 import nl.briefwissel.WebSession;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +37,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /** The closing summary with the participant's reaction, and the evaluation asked once with one reminder. */
 @BriefwisselTest
@@ -81,7 +88,8 @@ class ClosingTests {
 			.andExpect(content().string(containsString("Volgende stap: een meeloopdag.")));
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Dank je, ik plan die meeloopdag in maart."))
-			.andExpect(flash().attribute("reactionSaved", true));
+			.andExpect(flash().attribute("reactionSaved", running.id()))
+			.andExpect(redirectedUrl("/participant#reaction-saved-" + running.id()));
 		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
 			.andExpect(content().string(containsString("ik plan die meeloopdag in maart")));
 
@@ -108,7 +116,7 @@ class ClosingTests {
 		var seenRunning = trajectories.byId(running.id()).orElseThrow();
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 
-		assertThat(desk.write(seenRunning, "Wat we bereikten.")).isFalse();
+		assertThat(desk.write(seenRunning, running.coach().id(), "Wat we bereikten.")).isFalse();
 		assertThat(desk.react(seenRunning, running.participant().id(), "Dank je.")).isEqualTo(ClosingDesk.Reacted.ENDED);
 		assertThat(jdbc.sql("select count(*) from closing where trajectory_id = :t").param("t", running.id())
 			.query(Long.class).single()).isZero();
@@ -188,6 +196,95 @@ class ClosingTests {
 		assertThat(reminders(running.participant())).isZero();
 		assertThat(jdbc.sql("select count(*) from evaluation_request where trajectory_id = :t and token_hash is not null")
 			.param("t", running.id()).query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * A double click on “Versturen” or a reload of the thank-you page sends the same form again after
+	 * the first press cleared the link: it is thanked again and stored once. Another form through the
+	 * same link is still refused.
+	 */
+	@Test
+	void theSameEvaluationFormSentTwiceIsThankedTwiceAndStoredOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		MimeMessage asked = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
+		String link = link(asked);
+		WebSession browser = new WebSession(port);
+		Matcher formId = Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"").matcher(browser.get(link).body());
+		assertThat(formId.find()).as("the form carries its own id").isTrue();
+		String answers = "satisfaction=9&answeredBefore=4&answeredAfter=8&recommend=true&helpedMost=WRITING";
+
+		assertThat(browser.post(link, answers + "&submission=" + formId.group(1)).body()).contains("Dank je wel");
+		assertThat(browser.post(link, answers + "&submission=" + formId.group(1)).body()).as("the same form again")
+			.contains("Dank je wel").doesNotContain("Deze link werkt niet meer");
+		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p")
+			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
+
+		assertThat(browser.post(link, answers + "&submission=" + java.util.UUID.randomUUID()).body()).as("another form")
+			.contains("Deze link werkt niet meer");
+		assertThat(browser.post(link, answers).body()).as("a form without its id").contains("Deze link werkt niet meer");
+		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p")
+			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	/**
+	 * The coach completes the trajectory while the participant types a reaction to the summary: it is
+	 * not kept, but it comes back to copy with why, at that trajectory's card only, where the page opens.
+	 */
+	@Test
+	void aReactionRefusedBecauseTheCoachCompletedFirstComesBackToCopyAtItsOwnCard(@Autowired Trajectories trajectories)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		// An earlier trajectory of the same participant, ended with a summary of its own: a card with a closing too.
+		java.util.UUID earlier = trajectories.record(running.programmeId(), running.participant().id(), running.coach().id(),
+				TrajectoryStatus.COMPLETED, "NEXT_STEP", Today.date().minusWeeks(20), Today.date().minusWeeks(8));
+		jdbc.sql("insert into closing (trajectory_id, summary, written_at) values (:t, 'Een eerdere afsluiting.', :at)")
+			.param("t", earlier).param("at", OffsetDateTime.now().minusWeeks(8)).update();
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."))
+			.andExpect(flash().attribute("closingSaved", true));
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+
+		String typed = "Dank je, ik plan een meeloopdag in maart.";
+		var refused = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", typed))
+			.andExpect(flash().attribute("reactionProblem", "closing.error.ended"))
+			.andExpect(redirectedUrl("/participant#reaction-problem-" + running.id()))
+			.andReturn();
+
+		// The flash message travels with the session, as in a browser.
+		String html = mvc.perform(get("/participant").cookie(refused.getResponse().getCookies()).with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(html).containsOnlyOnce("Het traject is afgelopen; de afsluiting staat vast.");
+		Document page = Jsoup.parse(html);
+		Element problem = page.getElementById("reaction-problem-" + running.id());
+		assertThat(problem).as("at the card of the trajectory reacted to").isNotNull();
+		assertThat(problem.attr("tabindex")).as("the page opens there and it takes the focus").isEqualTo("-1");
+		assertThat(problem.text()).contains("het is niet opgeslagen").contains(typed);
+		assertThat(page.getElementById("reaction-problem-" + earlier)).isNull();
+		assertThat(jdbc.sql("select count(*) from closing where trajectory_id = :t and reaction is not null")
+			.param("t", running.id()).query(Long.class).single()).as("not kept").isZero();
+	}
+
+	/** A reaction that is too long comes back in its field, to shorten, marked as what needs it. */
+	@Test
+	void aReactionThatIsTooLongComesBackInItsField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."));
+		String typed = "Dank je. ".repeat(1000);
+		var refused = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", typed))
+			.andExpect(flash().attribute("reactionProblem", "closing.error.reaction"))
+			.andExpect(redirectedUrl("/participant#reaction-problem-" + running.id()))
+			.andReturn();
+
+		Document page = Jsoup.parse(mvc.perform(get("/participant").cookie(refused.getResponse().getCookies())
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString());
+		Element field = page.getElementById("reaction-" + running.id());
+		assertThat(field.text()).as("what was typed, given back to shorten").isEqualTo(typed.strip());
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(field.attr("aria-describedby")).isEqualTo("reaction-problem-" + running.id());
 	}
 
 	private long reminders(Account participant) {

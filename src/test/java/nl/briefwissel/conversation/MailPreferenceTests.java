@@ -1,11 +1,21 @@
 package nl.briefwissel.conversation;
 
+import java.util.Locale;
+import java.util.UUID;
+
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +28,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /** Full text by mail or a notification with a link: the programme sets the limit, the participant chooses within it. */
 @BriefwisselTest
@@ -40,6 +51,12 @@ class MailPreferenceTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Trajectories trajectories;
 
 	@Test
 	void aParticipantWhoChoosesANotificationGetsNoTextByMail() throws Exception {
@@ -64,6 +81,47 @@ class MailPreferenceTests {
 		conversations.coachWrites(running.id(), running.coach().id(), "Alleen na inloggen te lezen.");
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
 		assertThat(text(mail)).doesNotContain("Alleen na inloggen te lezen.");
+	}
+
+	/**
+	 * The link in the notification opens the conversation in the participant's language: it is often
+	 * opened in a browser that has never been to Briefwissel, which would show Dutch.
+	 */
+	@Test
+	void anEnglishParticipantsNotificationLinksToTheConversationInEnglish() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update programme set mail_mode = 'NOTIFICATION' where id = :id").param("id", running.programmeId()).update();
+		accounts.changeLanguage(running.participant().id(), Locale.ENGLISH);
+
+		conversations.coachWrites(running.id(), running.coach().id(), "Only to be read after signing in.");
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
+		assertThat(text(mail)).doesNotContain("Only to be read after signing in.")
+			.contains("/participant/conversation?lang=en");
+	}
+
+	/**
+	 * A participant with an ended trajectory and a running one: the confirmation shows at the card of
+	 * the one they saved only, and the page opens at it (a phone shows the other card first).
+	 */
+	@Test
+	void theConfirmationShowsAtTheTrajectoryThatWasSavedOnly() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID ended = trajectories.record(running.programmeId(), running.participant().id(), running.coach().id(),
+				TrajectoryStatus.COMPLETED, "NEXT_STEP", Today.date().minusWeeks(20), Today.date().minusWeeks(8));
+		var saved = mvc.perform(post("/participant/mail-preference").param("trajectory", running.id().toString())
+			.param("fullText", "false").with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(redirectedUrl("/participant#preference-saved-" + running.id()))
+			.andReturn();
+
+		// The flash message travels with the session, as in a browser.
+		String html = mvc.perform(get("/participant").cookie(saved.getResponse().getCookies()).with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(html).containsOnlyOnce("Je voorkeur is opgeslagen.");
+		Document page = Jsoup.parse(html);
+		Element status = page.getElementById("preference-saved-" + running.id());
+		assertThat(status).as("at the running trajectory's card").isNotNull();
+		assertThat(status.attr("tabindex")).as("the page opens there and it takes the focus").isEqualTo("-1");
+		assertThat(page.getElementById("preference-saved-" + ended)).isNull();
 	}
 
 	private static String text(MimeMessage mail) throws Exception {

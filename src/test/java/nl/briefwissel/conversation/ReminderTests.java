@@ -77,6 +77,20 @@ class ReminderTests {
 		assertThat(reminderCount(late.id())).isEqualTo(1);
 	}
 
+	/** The reminder's link opens the conversation in the participant's language, before they sign in. */
+	@Test
+	void anEnglishParticipantsReminderLinksToTheConversationInEnglish(@Autowired nl.briefwissel.account.Accounts accounts) {
+		var base = fixtures.runningTrajectory(true);
+		var late = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		accounts.changeLanguage(late.participant().id(), java.util.Locale.ENGLISH);
+
+		run();
+
+		MimeMessage reminder = Mailboxes.awaitMail(mailServer, late.participant().email(),
+				m -> subject(m).startsWith("A gentle reminder"));
+		assertThat(Mailboxes.text(reminder)).contains("/participant/conversation?lang=en");
+	}
+
 	@Test
 	void aMomentRemindedBeforeIsNotTriedAgainSoTheNextRunOpensNoTransaction() {
 		var base = fixtures.runningTrajectory(true);

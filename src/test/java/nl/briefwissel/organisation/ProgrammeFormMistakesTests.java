@@ -135,6 +135,65 @@ class ProgrammeFormMistakesTests {
 		assertThat(page.getElementById("invite-language-" + id).selectFirst("option[selected]").val()).isEqualTo("en");
 	}
 
+	/**
+	 * The stored list holds 4,000 characters: one that does not fit, a word too long for a jargon word,
+	 * or more words than the list takes, is not cut off in silence (nor answered with an error page)
+	 * but comes back as typed, with the reason at the field.
+	 */
+	@Test
+	void aJargonListThatDoesNotFitComesBackAsTypedWithTheReasonAtTheField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = manager(running);
+		String id = running.programmeId().toString();
+		StringBuilder words = new StringBuilder();
+		for (int n = 0; n < 100; n++) {
+			words.append(n == 0 ? "" : ", ").append(String.format("vaktaalwoord-%03d-", n)).append("x".repeat(23));
+		}
+		String tooMuch = words.toString();
+		assertThat(tooMuch).hasSizeGreaterThan(4_000);
+
+		MvcResult refused = mvc.perform(post("/programme/programmes/{id}/jargon", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("jargon", tooMuch))
+			.andExpect(redirectedUrl("/programme#jargon-form-" + id))
+			.andReturn();
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().jargon()).isEmpty();
+		Document page = pageAfter(refused, "/programme", manager);
+		Element list = page.getElementById("jargon-" + id);
+		assertThat(list.val()).isEqualTo(tooMuch);
+		assertThat(list.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, list)).extracting(Element::id).containsExactly("jargon-help-" + id, "jargon-error-" + id);
+		assertThat(page.getElementById("jargon-error-" + id).text()).contains("4.000", "4.198");
+
+		String longWord = "talentpool, " + "loopbaanontwikkelingsgesprek".repeat(3) + ", mobiliteitsbank";
+		refused = mvc.perform(post("/programme/programmes/{id}/jargon", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("jargon", longWord))
+			.andExpect(redirectedUrl("/programme#jargon-form-" + id))
+			.andReturn();
+		page = pageAfter(refused, "/programme", manager);
+		assertThat(page.getElementById("jargon-" + id).val()).isEqualTo(longWord);
+		assertThat(page.getElementById("jargon-error-" + id).text()).contains("loopbaanontwikkelingsgesprek", "60");
+
+		StringBuilder many = new StringBuilder();
+		for (int n = 0; n < 201; n++) {
+			many.append("w").append(n).append('\n');
+		}
+		refused = mvc.perform(post("/programme/programmes/{id}/jargon", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("jargon", many.toString()))
+			.andExpect(redirectedUrl("/programme#jargon-form-" + id))
+			.andReturn();
+		assertThat(pageAfter(refused, "/programme", manager).getElementById("jargon-error-" + id).text()).contains("200", "201");
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().jargon()).isEmpty();
+
+		MvcResult saved = mvc.perform(post("/programme/programmes/{id}/jargon", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("jargon", "talentpool, mobiliteitsbank"))
+			.andExpect(redirectedUrl("/programme#jargon-form-" + id))
+			.andReturn();
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().jargon()).containsExactly("talentpool", "mobiliteitsbank");
+		page = pageAfter(saved, "/programme", manager);
+		assertThat(page.getElementById("jargon-error-" + id)).isNull();
+		assertThat(page.getElementById("jargon-" + id).hasAttr("aria-invalid")).isFalse();
+	}
+
 	private Account manager(Fixtures.RunningTrajectory running) {
 		return fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 	}

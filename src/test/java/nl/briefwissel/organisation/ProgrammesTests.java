@@ -120,6 +120,112 @@ class ProgrammesTests {
 			.andExpect(content().string(containsString("De programmalink is gesloten")));
 	}
 
+	/**
+	 * A double click on "Programma aanmaken" sends one form twice: the second lands on the programme
+	 * the first made (also when it took an intake address, which the form's check would find taken). A
+	 * fresh form makes another. "Thema toevoegen" twice adds the theme once.
+	 */
+	@Test
+	void aDoubleClickMakesOneProgrammeAndOneTheme() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Dubbelklik " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		Document page = Jsoup.parse(mvc.perform(get("/programme").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString());
+		String form = page.selectFirst("#new-programme input[name=creation]").val();
+		assertThat(form).as("the form carries its own id").matches("[A-Za-z0-9]{32}");
+
+		String[] landed = new String[2];
+		for (int click = 0; click < 2; click++) {
+			landed[click] = mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager))
+					.param("name", "Dubbel geklikt").param("intakeAddress", "dubbel-" + suffix + "@briefwissel.test")
+					.param("creation", form))
+				.andExpect(flash().attributeExists("created"))
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl();
+		}
+		assertThat(programmes.ofOrganisation(organisation.id())).hasSize(1);
+		Programme made = programmes.ofOrganisation(organisation.id()).get(0);
+		assertThat(landed).containsOnly("/programme#programme-" + made.id());
+
+		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", "Tweede")
+			.param("creation", "ander-formulier-" + suffix)).andExpect(flash().attributeExists("created"));
+		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name)
+			.containsExactlyInAnyOrder("Dubbel geklikt", "Tweede");
+
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/programme/programmes/{id}/themes", made.id()).with(csrf()).with(fixtures.as(manager))
+				.param("labelNl", "Werk en mantelzorg").param("labelEn", "Work and caring"))
+				.andExpect(redirectedUrl("/programme#themes-" + made.id()))
+				.andExpect(flash().attributeExists("themesSaved"));
+		}
+		assertThat(themes.of(made.id())).extracting(Theme::labelNl).containsOnlyOnce("Werk en mantelzorg");
+		assertThat(themes.of(made.id())).hasSize(8);
+	}
+
+	/**
+	 * Two presses at once both find nothing made yet: the second waits for the first (on the form's
+	 * id, on the programme's row) until it is committed, then gets its programme and its theme.
+	 */
+	@Test
+	void twoPressesAtOnceMakeOneProgrammeAndOneTheme(
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Tegelijk " + suffix);
+		String form = "tegelijk-" + suffix + "-aangemaakt";
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var made = new java.util.concurrent.CountDownLatch(1);
+			var release = new java.util.concurrent.CountDownLatch(1);
+			var first = executor.submit(() -> transactions.execute(status -> {
+				Programmes.Creation creation = programmes.create(organisation.id(), "Tegelijk", null, form);
+				made.countDown();
+				waitFor(release);
+				return creation;
+			}));
+			assertThat(made.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			var second = executor.submit(() -> programmes.create(organisation.id(), "Tegelijk", null, form));
+			Thread.sleep(300);
+			release.countDown();
+			Programmes.Creation one = first.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			Programmes.Creation other = second.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(one.madeBefore()).isFalse();
+			assertThat(other.madeBefore()).isTrue();
+			assertThat(other.programme().id()).isEqualTo(one.programme().id());
+			assertThat(programmes.ofOrganisation(organisation.id())).hasSize(1);
+
+			UUID programme = one.programme().id();
+			var added = new java.util.concurrent.CountDownLatch(1);
+			var releaseTheme = new java.util.concurrent.CountDownLatch(1);
+			var firstTheme = executor.submit(() -> transactions.execute(status -> {
+				String code = themes.add(programme, "Zorg en werk", "Care and work");
+				added.countDown();
+				waitFor(releaseTheme);
+				return code;
+			}));
+			assertThat(added.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			var secondTheme = executor.submit(() -> themes.add(programme, "Zorg en werk", "Care and work"));
+			Thread.sleep(300);
+			releaseTheme.countDown();
+			assertThat(secondTheme.get(20, java.util.concurrent.TimeUnit.SECONDS))
+				.isEqualTo(firstTheme.get(20, java.util.concurrent.TimeUnit.SECONDS));
+			assertThat(themes.of(programme)).extracting(Theme::labelNl).containsOnlyOnce("Zorg en werk");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static void waitFor(java.util.concurrent.CountDownLatch latch) {
+		try {
+			latch.await(20, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Test
 	void anotherOrganisationsManagerChangesNothing() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -1,9 +1,16 @@
 package nl.briefwissel.trajectory;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.CoachPool;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +29,21 @@ class StartPagesTests {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Matching matching;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Autowired
+	CoachPool pool;
 
 	@Test
 	void bothSidesSeeWhichSessionItIsAndWhenTheNextMomentIsDue() throws Exception {
@@ -57,6 +79,40 @@ class StartPagesTests {
 		TrajectoryOverview intake = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, null,
 				null, TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, java.util.List.of(), 2);
 		assertThat(intake.progressOn(LocalDate.of(2026, 11, 2))).isEmpty();
+	}
+
+	/**
+	 * A proposed coach may still decline (or the proposal be taken back): until they accept, neither
+	 * the start page nor the record names them, as the conversation page does not.
+	 */
+	@Test
+	void aProposedCoachIsNotNamedToTheParticipantBeforeAccepting() throws Exception {
+		var base = fixtures.runningTrajectory(true);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account manager = fixtures.person(base.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
+				Role.PROGRAMME_MANAGER);
+		Account proposed = fixtures.person(base.organisationId(), "voorstel-" + suffix + "@example.nl",
+				"Voorgestelde Coach " + suffix, Role.COACH);
+		profiles.changeMatching(proposed.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(base.programmeId(), List.of(proposed.id()));
+		Account participant = fixtures.person(base.organisationId(), "aanmelder-" + suffix + "@example.nl",
+				"Aanmelder " + suffix, Role.PARTICIPANT);
+		UUID waiting = trajectories.record(base.programmeId(), participant.id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP",
+				null, null);
+		matching.proposeCoach(waiting, proposed.id(), Today.date().plusDays(1), manager.id());
+
+		String start = mvc.perform(get("/participant").with(fixtures.as(participant))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(start).doesNotContain(proposed.displayName()).contains("Nog niet gekoppeld")
+			.doesNotContain("action=\"/participant/mail-preference\"");
+		String record = mvc.perform(get("/participant/report/{id}", waiting).with(fixtures.as(participant))).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(record).doesNotContain(proposed.displayName()).contains("Nog niet gekoppeld");
+
+		matching.accept(waiting, proposed.id(), Today.date().plusDays(1));
+		assertThat(mvc.perform(get("/participant").with(fixtures.as(participant))).andReturn().getResponse()
+			.getContentAsString()).as("once accepted, they are the coach").contains(proposed.displayName())
+			.contains("action=\"/participant/mail-preference\"");
 	}
 
 	private String page(String path, String email) throws Exception {

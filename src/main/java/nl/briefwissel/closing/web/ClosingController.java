@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.closing.ClosingDesk;
+import nl.briefwissel.closing.ClosingDesk.Reacted;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -45,7 +46,7 @@ class ClosingController {
 		else if (!ClosingDesk.open(trajectory)) {
 			redirect.addFlashAttribute("closingProblem", "closing.error.ended");
 		}
-		else if (desk.write(trajectory, summary)) {
+		else if (desk.write(trajectory, me.id(), summary)) {
 			redirect.addFlashAttribute("closingSaved", true);
 		}
 		else {
@@ -54,6 +55,12 @@ class ClosingController {
 		return "redirect:/coach/trajectories/" + id + "#closing";
 	}
 
+	/**
+	 * The participant's reaction. The start page has a card per trajectory: what is said goes with the
+	 * trajectory's id to its own card, and the page opens there (on a phone it is far down, and a
+	 * status already on the page when it loads is not read out). A refused reaction comes back with
+	 * it, to write on or to copy: the coach may have completed the trajectory while it was typed.
+	 */
 	@PostMapping("/participant/closing")
 	String react(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
 			@RequestParam(defaultValue = "") String reaction, RedirectAttributes redirect) {
@@ -61,18 +68,26 @@ class ClosingController {
 			.filter(t -> me.id().equals(t.participantId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (reaction.length() > MAX_REACTION) {
-			redirect.addFlashAttribute("reactionProblem", "closing.error.reaction");
-		}
-		else if (!ClosingDesk.open(own)) {
-			redirect.addFlashAttribute("reactionProblem", "closing.error.ended");
+			refused(redirect, trajectory, "closing.error.reaction", reaction);
 		}
 		else {
-			switch (desk.react(own, me.id(), reaction)) {
-				case KEPT -> redirect.addFlashAttribute("reactionSaved", true);
-				case ENDED -> redirect.addFlashAttribute("reactionProblem", "closing.error.ended");
-				case NO_SUMMARY -> redirect.addFlashAttribute("reactionProblem", "closing.error.noSummary");
+			Reacted outcome = ClosingDesk.open(own) ? desk.react(own, me.id(), reaction) : Reacted.ENDED;
+			switch (outcome) {
+				case KEPT -> {
+					redirect.addFlashAttribute("reactionSaved", trajectory);
+					return "redirect:/participant#reaction-saved-" + trajectory;
+				}
+				case NO_SUMMARY -> refused(redirect, trajectory, "closing.error.noSummary", reaction);
+				default -> refused(redirect, trajectory, "closing.error.ended", reaction);
 			}
 		}
-		return "redirect:/participant";
+		// At the message: it is there whatever became of the trajectory, the field only while it is open.
+		return "redirect:/participant#reaction-problem-" + trajectory;
+	}
+
+	private static void refused(RedirectAttributes redirect, UUID trajectory, String problem, String reaction) {
+		redirect.addFlashAttribute("reactionProblem", problem);
+		redirect.addFlashAttribute("reactionFor", trajectory);
+		redirect.addFlashAttribute("reactionTyped", reaction);
 	}
 }

@@ -1,5 +1,7 @@
 package nl.briefwissel.closing.web;
 
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,8 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The evaluation form behind the mailed link; works once, without signing in. */
+/** The evaluation form behind the mailed link; works once, without signing in; the same form sent twice is thanked twice. */
 @Controller
 class EvaluationController {
 
@@ -52,24 +55,39 @@ class EvaluationController {
 	String form(@PathVariable String token, Model model) {
 		return evaluations.byToken(token).map(trajectory -> {
 			model.addAttribute("form", Form.empty());
-			return show(model, token, trajectory.coachName());
+			return show(model, token, trajectory.coachName(), UUID.randomUUID()); // the evaluation is answered once
 		}).orElseGet(() -> "closing/evaluation-invalid");
 	}
 
 	@PostMapping("/evaluation/{token}")
-	String answer(@PathVariable String token, @Valid @ModelAttribute("form") Form form, BindingResult errors, Model model) {
+	String answer(@PathVariable String token, @Valid @ModelAttribute("form") Form form, BindingResult errors,
+			@RequestParam(name = "submission", required = false) String posted, Model model) {
+		UUID submission = formId(posted);
 		var trajectory = evaluations.byToken(token);
 		if (trajectory.isEmpty()) {
-			return "closing/evaluation-invalid";
+			// The second press of a double click, or a reload, finds the link used by the first.
+			return evaluations.answeredWith(submission) ? "closing/evaluation-thanks" : "closing/evaluation-invalid";
 		}
 		if (errors.hasErrors()) {
-			return show(model, token, trajectory.get().coachName());
+			// Nothing was written: the form's id stays with it to the next try.
+			return show(model, token, trajectory.get().coachName(), submission == null ? UUID.randomUUID() : submission);
 		}
-		return evaluations.answer(token, form.answers()) ? "closing/evaluation-thanks" : "closing/evaluation-invalid";
+		return evaluations.answer(token, submission, form.answers()) ? "closing/evaluation-thanks" : "closing/evaluation-invalid";
 	}
 
-	private String show(Model model, String token, String coach) {
+	/** The form's id as text, like every other field: one that is not an id counts as none (answered once, by the link). */
+	private static UUID formId(String posted) {
+		try {
+			return posted == null || posted.isBlank() ? null : UUID.fromString(posted.strip());
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	private String show(Model model, String token, String coach, UUID submission) {
 		model.addAttribute("token", token);
+		model.addAttribute("submission", submission);
 		model.addAttribute("coach", coach);
 		model.addAttribute("helped", Evaluations.HelpedMost.values());
 		return "closing/evaluation";

@@ -71,30 +71,47 @@ class ProgrammesController {
 			implements Serializable {
 	}
 
+	/**
+	 * The form carries an id of its own: a second press of the same form (a double click, a browser
+	 * sending it again) lands on the programme the first made, rather than making another.
+	 */
 	@PostMapping("/programme/programmes")
 	String create(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute NewProgramme form,
-			BindingResult errors, Locale locale, RedirectAttributes redirect) {
+			BindingResult errors, @RequestParam(name = "creation", required = false) String creation, Locale locale,
+			RedirectAttributes redirect) {
+		String formId = formId(creation);
 		Map<String, String> problems = messages(errors);
-		if (problems.isEmpty() && IntakeAddressCheck.taken(programmes, form.intakeAddress(), null)) {
+		// With a form id the database decides (its unique index): this check would find the address
+		// taken by the programme the first press of this very form made, and refuse the second press.
+		if (problems.isEmpty() && formId == null && IntakeAddressCheck.taken(programmes, form.intakeAddress(), null)) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
 		}
-		Programme programme = null;
+		Programmes.Creation made = null;
 		if (problems.isEmpty()) {
 			try {
-				programme = programmes.create(me.organisationId(), form.name().strip(), form.intakeAddress());
+				made = programmes.create(me.organisationId(), form.name().strip(), form.intakeAddress(), formId);
 			}
 			catch (Programmes.IntakeAddressTakenException taken) {
 				problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
 			}
 		}
-		if (programme == null) {
+		if (made == null) {
 			redirect.addFlashAttribute("createMessages", problems);
 			redirect.addFlashAttribute("createTyped", form);
 			return "redirect:/programme#new-programme";
 		}
-		pool.set(programme.id(), accounts.coachesOf(me.organisationId()).stream().map(Account::id).toList());
+		Programme programme = made.programme();
+		if (!made.madeBefore()) {
+			// The first press gave the pool its coaches; a pool changed since is not reset by a late second press.
+			pool.set(programme.id(), accounts.coachesOf(me.organisationId()).stream().map(Account::id).toList());
+		}
 		redirect.addFlashAttribute("created", programme.id());
 		return "redirect:/programme#programme-" + programme.id();
+	}
+
+	/** The form's id as typed by no one: anything but letters, digits and dashes of a sensible length counts as none. */
+	private static String formId(String posted) {
+		return posted != null && posted.matches("[A-Za-z0-9-]{16,64}") ? posted : null;
 	}
 
 	@PostMapping("/programme/programmes/{id}/themes")

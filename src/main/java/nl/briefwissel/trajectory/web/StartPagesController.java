@@ -76,34 +76,41 @@ class StartPagesController {
 		return "trajectory/participant";
 	}
 
+	/*
+	 * The forms below each belong to one trajectory's card: what they say goes with the trajectory's
+	 * id to that card only, and the page opens at it (#…), where the message takes the focus. On a
+	 * phone the card is far down, and a status already on the page when it loads is not read out.
+	 */
+
 	@PostMapping("/participant/goals")
 	String goals(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
 			@RequestParam(defaultValue = "") String goals, RedirectAttributes redirect) {
 		if (goals.length() > MAX_GOALS) {
 			redirect.addFlashAttribute("goalsProblem", trajectory);
 			redirect.addFlashAttribute("goalsTyped", goals); // given back to shorten, not lost
-			return "redirect:/participant";
+			return "redirect:/participant#goals-" + trajectory;
 		}
 		if (!trajectories.changeGoals(trajectory, me.id(), goals)) {
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
 		redirect.addFlashAttribute("goalsSaved", trajectory);
-		return "redirect:/participant";
+		return "redirect:/participant#goals-saved-" + trajectory;
 	}
 
 	@PostMapping("/participant/mail-preference")
 	String mailPreference(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
 			@RequestParam boolean fullText, RedirectAttributes redirect) {
 		trajectories.chooseMailPreference(trajectory, me.id(), fullText);
-		redirect.addFlashAttribute("preferenceSaved", true);
-		return "redirect:/participant";
+		redirect.addFlashAttribute("preferenceSaved", trajectory);
+		return "redirect:/participant#preference-saved-" + trajectory;
 	}
 
 	@PostMapping("/participant/employer-confirmation/withdraw")
 	String withdrawEmployerConfirmation(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
 			RedirectAttributes redirect) {
 		if (trajectories.withdrawEmployerConfirmation(trajectory, me.id())) {
-			redirect.addFlashAttribute("employerWithdrawn", true);
+			redirect.addFlashAttribute("employerWithdrawn", trajectory);
+			return "redirect:/participant#employer-withdrawn-" + trajectory;
 		}
 		return "redirect:/participant";
 	}

@@ -1,0 +1,86 @@
+package nl.briefwissel.closing;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.trajectory.Handovers;
+import nl.briefwissel.trajectory.Reason;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A closing summary keeps its writer: after the trajectory goes over to another coach, the summary
+ * the first coach wrote is still theirs on the participant's page and in the record.
+ */
+@BriefwisselTest
+class ClosingAfterHandoverTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Autowired
+	CoachPool pool;
+
+	@Autowired
+	Handovers handovers;
+
+	@Test
+	void theSummaryStaysTheWritersAfterAHandover() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account manager = fixtures.person(running.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
+				Role.PROGRAMME_MANAGER);
+		Account newCoach = fixtures.person(running.organisationId(), "nieuw-" + suffix + "@example.nl",
+				"Nieuwe Coach " + suffix, Role.COACH);
+		profiles.changeMatching(running.coach().id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		profiles.changeMatching(newCoach.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(running.programmeId(), List.of(running.coach().id(), newCoach.id()));
+		String writer = running.coach().displayName();
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."))
+			.andExpect(flash().attribute("closingSaved", true));
+		assertThat(handovers.handOver(running.id(), newCoach.id(), Reason.COACH_UNAVAILABLE, manager.id()))
+			.isEqualTo(Handovers.Outcome.HANDED_OVER);
+
+		assertThat(page("/participant", running.participant())).contains(writer + " schreef een samenvatting")
+			.doesNotContain(newCoach.displayName() + " schreef een samenvatting");
+		assertThat(page("/participant/report/" + running.id(), running.participant()))
+			.contains("Samenvatting van " + writer + ",")
+			.doesNotContain("Samenvatting van " + newCoach.displayName());
+		assertThat(page("/coach/trajectories/" + running.id() + "/report", newCoach)).contains("Samenvatting van " + writer + ",");
+
+		// Rewritten by the coach who has it now, it is theirs.
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(newCoach))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven, en van opleiden."))
+			.andExpect(flash().attribute("closingSaved", true));
+		assertThat(page("/participant", running.participant())).contains(newCoach.displayName() + " schreef een samenvatting");
+	}
+
+	private String page(String path, Account reader) throws Exception {
+		return mvc.perform(get(path).with(fixtures.as(reader)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+	}
+}

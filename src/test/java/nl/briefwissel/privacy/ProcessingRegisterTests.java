@@ -1,0 +1,59 @@
+package nl.briefwissel.privacy;
+
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.Programmes;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The register of processing names every recipient this installation sends personal data to. */
+@BriefwisselTest
+class ProcessingRegisterTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Programmes programmes;
+
+	/**
+	 * A programme with an employer's contact sends that contact the name, programme and dates of
+	 * participants who agreed: the register names the activity, its basis and the contact, as soon as
+	 * one programme names one, and not before.
+	 */
+	@Test
+	void theEmployersContactIsARecipientOnceAProgrammeNamesOne() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Register",
+				Role.ADMINISTRATOR);
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Bevestiging aan de werkgever"))));
+
+		String contact = "hr-" + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.nl";
+		programmes.changeEmployerContact(trajectory.programmeId(), contact);
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Bevestiging aan de werkgever")))
+			.andExpect(content().string(containsString("de datum van start en van afronding")))
+			.andExpect(content().string(containsString("apart gevraagd bij de aanmelding")))
+			.andExpect(content().string(containsString("Programma Programma: " + contact)));
+		mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("Confirmation to the employer")))
+			.andExpect(content().string(containsString("Programme Programma: " + contact)));
+	}
+}
