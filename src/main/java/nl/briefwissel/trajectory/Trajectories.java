@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,8 @@ public class Trajectories {
 	 * pause (one without), folded into one overview each by {@link #overviews}: a second query for
 	 * them was a round trip on every page that reads a trajectory.
 	 */
-	private static final String OVERVIEW = overview("pa.display_name as participant_name, pa.email as participant_email",
+	private static final String OVERVIEW = overview(
+			"pa.display_name as participant_name, pa.email as participant_email, pa.preferred_language as participant_language",
 			"join account pa on pa.id = t.participant_id");
 
 	/**
@@ -43,7 +45,8 @@ public class Trajectories {
 	 */
 	private static final String OVERVIEW_OF_FEW = overview("""
 			(select a.display_name from account a where a.id = t.participant_id) as participant_name,
-			       (select a.email from account a where a.id = t.participant_id) as participant_email""", "");
+			       (select a.email from account a where a.id = t.participant_id) as participant_email,
+			       (select a.preferred_language from account a where a.id = t.participant_id) as participant_language""", "");
 
 	private static String overview(String participantColumns, String participantJoin) {
 		return """
@@ -434,7 +437,8 @@ public class Trajectories {
 			return own.isEmpty() ? t : new TrajectoryOverview(t.id(), t.programmeId(), t.programmeName(), t.participantId(),
 					t.participantName(), t.participantEmail(), t.coachId(), t.coachName(), t.coachEmail(), t.status(),
 					t.theme(), t.startedOn(), t.endedOn(), t.weeks(), t.momentsPerWeek(), t.extraWeeks(),
-					own.stream().sorted(Comparator.comparing(Trajectory.Pause::from)).toList(), t.replyWithinDays());
+					own.stream().sorted(Comparator.comparing(Trajectory.Pause::from)).toList(), t.replyWithinDays(),
+					t.participantLanguage());
 		}).toList();
 	}
 
@@ -445,6 +449,7 @@ public class Trajectories {
 				rs.getString("coach_name"), rs.getString("coach_email"),
 				TrajectoryStatus.valueOf(rs.getString("status")), rs.getString("theme"),
 				rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"),
-				rs.getInt("moments_per_week"), rs.getInt("extra_weeks"), List.of(), rs.getInt("reply_within_days"));
+				rs.getInt("moments_per_week"), rs.getInt("extra_weeks"), List.of(), rs.getInt("reply_within_days"),
+				rs.getString("participant_language") == null ? null : Locale.forLanguageTag(rs.getString("participant_language")));
 	}
 }

@@ -2,17 +2,19 @@ package nl.briefwissel.trajectory;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A trajectory as a list shows it: who (with their mail address), where it stands, since when and
- * in which rhythm. No content.
+ * in which rhythm. No content. {@code participantLanguage} is the language the participant reads
+ * and writes in, so the conversation's letters can say it to a screen reader whatever the page's.
  */
 public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName, UUID participantId,
 		String participantName, String participantEmail, UUID coachId, String coachName, String coachEmail,
 		TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, int weeks, int momentsPerWeek,
-		int extraWeeks, List<Trajectory.Pause> pauses, int replyWithinDays) {
+		int extraWeeks, List<Trajectory.Pause> pauses, int replyWithinDays, Locale participantLanguage) {
 
 	public TrajectoryOverview {
 		pauses = pauses == null ? List.of() : List.copyOf(pauses);

@@ -54,4 +54,29 @@ class LettersTests {
 		assertThat(letters.get(0).attachments()).isEmpty();
 		assertThat(conversations.of(running.id())).usingRecursiveFieldByFieldElementComparator().isEqualTo(letters);
 	}
+
+	/**
+	 * A Dutch coach reads an English participant's conversation: the letters and the question say they
+	 * are English, so a screen reader reads them with an English voice (WCAG 3.1.2). Nothing is said
+	 * where the page and the conversation share their language.
+	 */
+	@Test
+	void lettersInAnotherLanguageThanThePageSayWhichOne(@Autowired org.springframework.test.web.servlet.MockMvc mvc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		conversations.coachWrites(running.id(), running.coach().id(), "Welcome!");
+		conversations.participantWrites(running.id(), running.participant().id(), "Thank you, here is my question.");
+
+		String dutchPage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString();
+		var bodies = org.jsoup.Jsoup.parse(dutchPage).select("ol.bw-conversation .bw-message__body");
+		assertThat(bodies).hasSize(2).allMatch(body -> body.attr("lang").equals("en"));
+
+		String englishPage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/coach/trajectories/{id}", running.id()).param("lang", "en").with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(englishPage).select("ol.bw-conversation .bw-message__body"))
+			.hasSize(2).noneMatch(body -> body.hasAttr("lang"));
+	}
 }

@@ -69,7 +69,7 @@ class StartPagesTests {
 	@Test
 	void progressFollowsTheDate() {
 		TrajectoryOverview running = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C",
-				"c@x.nl", TrajectoryStatus.RUNNING, null, LocalDate.of(2026, 11, 2), null, 6, 2, 0, java.util.List.of(), 2);
+				"c@x.nl", TrajectoryStatus.RUNNING, null, LocalDate.of(2026, 11, 2), null, 6, 2, 0, java.util.List.of(), 2, null);
 		assertThat(running.progressOn(LocalDate.of(2026, 11, 2))).hasValueSatisfying(progress -> {
 			assertThat(progress.current()).isEqualTo(1);
 			assertThat(progress.total()).isEqualTo(12);
@@ -77,7 +77,7 @@ class StartPagesTests {
 		});
 		assertThat(running.progressOn(LocalDate.of(2027, 2, 1))).hasValueSatisfying(p -> assertThat(p.finished()).isTrue());
 		TrajectoryOverview intake = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, null,
-				null, TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, java.util.List.of(), 2);
+				null, TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, java.util.List.of(), 2, null);
 		assertThat(intake.progressOn(LocalDate.of(2026, 11, 2))).isEmpty();
 	}
 

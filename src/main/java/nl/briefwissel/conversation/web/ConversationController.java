@@ -398,6 +398,7 @@ class ConversationController {
 		model.addAttribute("given", given.of(trajectory.id()));
 		model.addAttribute("highlights", highlightsOf.of(trajectory.id()));
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
+		model.addAttribute("lettersLanguage", trajectory.participantLanguage());
 		model.addAttribute("closing", closings.of(trajectory.id()).orElse(null));
 		model.addAttribute("closingOpen", ClosingDesk.open(trajectory));
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());

@@ -85,6 +85,12 @@ class LettersDialect extends AbstractProcessorDialect {
 
 		private final String csrfFields;
 
+		/**
+		 * The body's {@code lang}: the language the conversation is written in (the participant's), said
+		 * to a screen reader when the page is in another (WCAG 3.1.2); empty when they are the same.
+		 */
+		private final String bodyOpening;
+
 		private final StringBuilder out = new StringBuilder(32_768);
 
 		Letters(ITemplateContext page) {
@@ -105,6 +111,11 @@ class LettersDialect extends AbstractProcessorDialect {
 					.append('>'));
 			}
 			this.csrfFields = fields.toString();
+			Object written = page.getVariable("lettersLanguage");
+			this.bodyOpening = written instanceof java.util.Locale language
+					&& !language.getLanguage().equals(page.getLocale().getLanguage())
+							? "\n      <div class=\"bw-message__body\" lang=\"" + language.getLanguage() + "\">"
+							: "\n      <div class=\"bw-message__body\">";
 		}
 
 		String write(List<Message> messages) {
@@ -131,7 +142,7 @@ class LettersDialect extends AbstractProcessorDialect {
 					.append("\n        <p class=\"bw-message__meta\">\n          <time datetime=\"").append(m.createdAt()).append("\">");
 				Html.escape(out, times.format(m.createdAt(), "d MMMM yyyy, HH:mm")).append("</time>\n          <span>");
 				Html.escape(out, " · " + text("conversation.channel." + m.channel().name())).append("</span>\n        </p>")
-					.append("\n      </header>\n      <div class=\"bw-message__body\">");
+					.append("\n      </header>").append(bodyOpening);
 				Html.escape(out, m.body()).append("</div>");
 				attachments(m.attachments());
 				delivery(m);

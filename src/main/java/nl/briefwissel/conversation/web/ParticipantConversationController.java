@@ -137,6 +137,7 @@ class ParticipantConversationController {
 		model.addAttribute("messages", trajectory.map(conversations::of).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
+		model.addAttribute("lettersLanguage", trajectory.map(TrajectoryOverview::participantLanguage).orElse(null));
 		model.addAttribute("uploads", true);
 		model.addAttribute("openCards", trajectory.filter(TrajectoryOverview::underway).map(t -> given.of(t.id())
 			.stream()
