@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param lockoutAfter wrong passwords or codes in a row that lock an account
  * @param lockoutFor how long a locked account stays locked
- * @param requestsPerWindow sign-in, reset and link requests allowed per network address per window
+ * @param requestsPerWindow sign-in, reset and link requests allowed per network address per window, and as
+ *        many public intake forms
  * @param requestWindow the window of that limit
  * @param linkValidity how long a sign-in link by mail works
  * @param mailsPerAddressPerHour reset and sign-in mails sent to one address per hour at most

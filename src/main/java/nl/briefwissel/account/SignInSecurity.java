@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -46,6 +47,12 @@ public class SignInSecurity {
 	/** Requests that ask to sign in or to be sent something: these are the ones limited per address. */
 	private static final Set<String> BRAKED = Set.of("/login", "/login/code", "/login/code/setup", "/login/link",
 			"/password/forgot");
+
+	/**
+	 * The public intake form of every programme, limited as one kind of request: each one sent mails
+	 * an address nobody has proven yet, so without a brake anyone could use us to mail strangers.
+	 */
+	private static final String PUBLIC_INTAKE = "/intake/programme/";
 
 	/** The session attribute that keeps the address of a failed sign-in for the login page, once. */
 	public static final String TYPED_EMAIL = "bw.login.email";
@@ -149,13 +156,20 @@ public class SignInSecurity {
 		};
 	}
 
-	/** Limits sign-in, code and mail requests per network address. */
+	/** Limits sign-in, code and mail requests, and public intake forms, per network address. */
 	public Filter brakes() {
 		return new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				String path = request.getRequestURI().substring(request.getContextPath().length());
+				if ("POST".equals(request.getMethod()) && path.startsWith(PUBLIC_INTAKE)
+						&& !attempts.allow(PUBLIC_INTAKE, request.getRemoteAddr())) {
+					// The error page, not a redirect to the form: a redirect would drop the question, while
+					// the browser's back button usually still has it.
+					response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+					return;
+				}
 				if ("POST".equals(request.getMethod()) && BRAKED.contains(path)
 						&& !attempts.allow(path, request.getRemoteAddr())) {
 					String page = "/login/link".equals(path) ? "/login" : path;

@@ -68,6 +68,22 @@ public class GivenAssignments {
 		return answerOpen(trajectoryId, messageId, "");
 	}
 
+	/**
+	 * Links a reply by mail written at {@code writtenAt}, and added to the conversation only later (from
+	 * the quarantine), as the answer to the assignments that were open then: one given after it was
+	 * written asks something the mail cannot have answered. Answered when it was written.
+	 */
+	@Transactional
+	public int answerByMail(UUID trajectoryId, UUID messageId, OffsetDateTime writtenAt) {
+		return jdbc.sql("""
+				update given_assignment set answer_message_id = :message, answered_at = :written
+				where trajectory_id = :trajectory and answer_message_id is null and given_at <= :written""")
+			.param("message", messageId)
+			.param("written", writtenAt)
+			.param("trajectory", trajectoryId)
+			.update();
+	}
+
 	private int answerOpen(UUID trajectoryId, UUID messageId, String alsoWhere) {
 		return jdbc.sql("""
 				update given_assignment set answer_message_id = :message, answered_at = :now

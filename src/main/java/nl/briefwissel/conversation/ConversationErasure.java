@@ -67,5 +67,8 @@ class ConversationErasure {
 		}
 		mail.forgetInbound(inbound);
 		mail.forgetMailOf(mailIds, replyAddresses);
+		// The notices about the trajectory to others (a handover to the coaches, the confirmation to the
+		// employer) name the participant, and have no reply address to find them by.
+		mail.forgetMailAbout(trajectory);
 	}
 }

@@ -86,9 +86,7 @@ class InboundReplies implements InboundMailHandler {
 		TrajectoryOverview found = trajectory.get().trajectory();
 		return switch (content.kind()) {
 			case BOUNCE -> bounce(mail, found);
-			case AUTO_REPLY -> new InboundResult.AutoReply(messages.add(found.id(), null, Author.SYSTEM,
-					MessageKind.AUTO_REPLY_NOTE, note(content), nl.briefwissel.conversation.Channel.MAIL, mail.id(),
-					java.util.List.of()));
+			case AUTO_REPLY -> autoReply(mail, found);
 			case REPLY -> reply(mail, found, trajectory.get().mailMayBeFailing());
 			case UNREADABLE -> throw new IllegalStateException("handled above");
 		};
@@ -113,7 +111,7 @@ class InboundReplies implements InboundMailHandler {
 
 	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory, boolean mailMayBeFailing) {
 		ReadMail content = mail.content();
-		String sender = content.from() == null ? "" : content.from().toLowerCase(Locale.ROOT);
+		String sender = sender(content);
 		if (sender.equals(trajectory.participantEmail())) {
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					content.text(), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
@@ -128,11 +126,37 @@ class InboundReplies implements InboundMailHandler {
 			return new InboundResult.Threaded(
 					conversations.coachMessage(trajectory, content.text(), Channel.MAIL, mail.id(), content.attachments()));
 		}
+		return notTheirs(mail, trajectory, sender);
+	}
+
+	/**
+	 * An automatic answer becomes a note only when the participant or the coach sent it, as a letter
+	 * does: the headers that make a mail automatic are anyone's to write, so someone else with the
+	 * reply address (from a forwarded letter) would otherwise put their words in the conversation.
+	 * A delivery report that only says “delayed” comes from a mail server, and waits in the
+	 * quarantine as well: its sender cannot be told from someone who writes as one.
+	 */
+	private InboundResult autoReply(InboundMail mail, TrajectoryOverview trajectory) {
+		ReadMail content = mail.content();
+		String sender = sender(content);
+		if (sender.equals(trajectory.participantEmail()) || sender.equals(trajectory.coachEmail())) {
+			return new InboundResult.AutoReply(messages.add(trajectory.id(), null, Author.SYSTEM,
+					MessageKind.AUTO_REPLY_NOTE, note(content), Channel.MAIL, mail.id(), java.util.List.of()));
+		}
+		return notTheirs(mail, trajectory, sender);
+	}
+
+	/** Mail to a trajectory from neither its participant nor its coach: to the quarantine, saying from whom. */
+	private InboundResult notTheirs(InboundMail mail, TrajectoryOverview trajectory, String sender) {
 		if (!sender.isEmpty() && trajectories.coachedBefore(trajectory.id(), sender)) {
 			// Answering an old mail after a handover: the new coach sees it, but it is nobody's letter here.
 			return quarantine.put(mail.id(), new QuarantineReason.FormerCoach(sender), trajectory.id());
 		}
 		return quarantine.put(mail.id(), new QuarantineReason.UnknownSender(sender), trajectory.id());
+	}
+
+	private static String sender(ReadMail content) {
+		return content.from() == null ? "" : content.from().toLowerCase(Locale.ROOT);
 	}
 
 	private InboundResult bounce(InboundMail mail, TrajectoryOverview trajectory) {
@@ -141,7 +165,7 @@ class InboundReplies implements InboundMailHandler {
 		tokens.markFailing(trajectory.id(), failed + ": " + firstLine(content.fullText()));
 		UUID note = messages.add(trajectory.id(), null, Author.SYSTEM, MessageKind.BOUNCE_NOTE, note(content), Channel.MAIL,
 				mail.id(), java.util.List.of());
-		return new InboundResult.Bounce(note, failed);
+		return new InboundResult.Bounce(note);
 	}
 
 	private static String note(ReadMail content) {

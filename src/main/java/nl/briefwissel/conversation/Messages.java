@@ -78,6 +78,13 @@ class Messages {
 
 	UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
 			UUID inboundMailId, String mailMessageId, List<MailAttachment> attachments) {
+		return add(trajectoryId, authorId, author, kind, body, channel, inboundMailId, mailMessageId, attachments,
+				OffsetDateTime.now(clock));
+	}
+
+	/** A letter dated {@code at}, not now: a mail from the quarantine takes its place from when it came in. */
+	UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
+			UUID inboundMailId, String mailMessageId, List<MailAttachment> attachments, OffsetDateTime at) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into message (id, trajectory_id, author_id, author_role, kind, body, body_key_id, channel,
@@ -93,7 +100,7 @@ class Messages {
 			.param("channel", channel.name())
 			.param("inbound", inboundMailId)
 			.param("mailId", mailMessageId)
-			.param("now", OffsetDateTime.now(clock))
+			.param("now", at)
 			.update();
 		for (MailAttachment attachment : attachments) {
 			jdbc.sql("""

@@ -3,12 +3,14 @@ package nl.briefwissel.conversation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.mail.InboundResult;
+import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.ReadMail;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -44,9 +46,12 @@ public class Quarantine {
 
 	private final GivenAssignments given;
 
+	private final MailErasure erasure;
+
 	Quarantine(JdbcClient jdbc, InboundMails inbound, Messages messages, Conversations conversations, Clock clock,
-			GivenAssignments given) {
+			GivenAssignments given, MailErasure erasure) {
 		this.given = given;
+		this.erasure = erasure;
 		this.jdbc = jdbc;
 		this.inbound = inbound;
 		this.messages = messages;
@@ -95,25 +100,29 @@ public class Quarantine {
 	 * Adds the mail to the trajectory as the participant's message, and closes the entry; empty when
 	 * someone closed it first (a double click: the entry is claimed before the letter is written, so
 	 * the second click waits for the first and then writes nothing). Added, it answers the open
-	 * assignments as a mail from the participant's own address does.
+	 * assignments as a mail from the participant's own address does. It is dated when it came into the
+	 * quarantine, the date it would have had in the conversation then: the participant wrote it before
+	 * whatever the coach wrote in the days it waited, so it stands before those letters and answers
+	 * none of the assignments given in them.
 	 */
 	@Transactional
 	public Optional<UUID> attach(UUID inboundMailId, UUID trajectoryId, UUID resolvedBy) {
-		if (!resolve(inboundMailId, "ATTACHED", resolvedBy)) {
+		Optional<OffsetDateTime> written = resolve(inboundMailId, "ATTACHED", resolvedBy);
+		if (written.isEmpty()) {
 			return Optional.empty();
 		}
 		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
 		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
-		given.answerByMail(trajectory.id(), id);
+				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments(), written.get());
+		given.answerByMail(trajectory.id(), id, written.get());
 		return Optional.of(id);
 	}
 
 	/** Closes the entry without a letter; false when someone closed it first. */
 	@Transactional
 	public boolean discard(UUID inboundMailId, UUID resolvedBy) {
-		return resolve(inboundMailId, "DISCARDED", resolvedBy);
+		return resolve(inboundMailId, "DISCARDED", resolvedBy).isPresent();
 	}
 
 	/** A closed entry: which trajectory it was held for (null: none), to say it was dealt with already. */
@@ -134,23 +143,89 @@ public class Quarantine {
 	 */
 	@Transactional
 	public int discardUnclaimedBefore(OffsetDateTime cutoff) {
-		return jdbc.sql("""
-				update quarantined_mail set resolved_at = :now, resolution = 'DISCARDED'
+		List<UUID> unclaimed = jdbc.sql("""
+				select inbound_mail_id from quarantined_mail
 				where resolved_at is null and trajectory_id is null and quarantined_at < :cutoff""")
-			.param("now", OffsetDateTime.now(clock))
 			.param("cutoff", cutoff)
-			.update();
+			.query(UUID.class)
+			.list();
+		int discarded = 0;
+		for (UUID id : unclaimed) {
+			if (resolve(id, "DISCARDED", null).isPresent()) {
+				discarded++;
+			}
+		}
+		return discarded;
 	}
 
-	private boolean resolve(UUID inboundMailId, String resolution, UUID resolvedBy) {
-		return jdbc.sql("""
-				update quarantined_mail set resolved_at = :now, resolution = :resolution, resolved_by = :by
+	/**
+	 * On a person's erasure: discards the open entries of no conversation that came from their address
+	 * or that bounced at it, and empties those mails now. Entries held for a conversation go with its
+	 * erasure; these would otherwise stay readable to the administrators for the rest of their period.
+	 * Returns how many went.
+	 */
+	@Transactional
+	public int discardMailOf(String address, UUID by) {
+		String person = lower(address);
+		List<Stray> open = jdbc.sql("""
+				select q.inbound_mail_id, q.reason_argument, i.envelope_from
+				from quarantined_mail q join inbound_mail i on i.id = q.inbound_mail_id
+				where q.resolved_at is null and q.trajectory_id is null""")
+			.query((rs, n) -> new Stray(rs.getObject("inbound_mail_id", UUID.class), rs.getString("reason_argument"),
+					rs.getString("envelope_from")))
+			.list();
+		// The stored columns first; the sender in the mail's own header only when they do not tell.
+		List<UUID> theirs = open.stream()
+			.filter(entry -> person.equals(lower(entry.argument())) || person.equals(lower(entry.envelopeFrom()))
+					|| inbound.read(entry.inboundMailId()).map(ReadMail::from).map(Quarantine::lower).filter(person::equals)
+						.isPresent())
+			.map(Stray::inboundMailId)
+			.toList();
+		theirs.forEach(id -> resolve(id, "DISCARDED", by));
+		erasure.forgetInbound(theirs);
+		return theirs.size();
+	}
+
+	/** An open entry of no conversation, with what its row says of who it concerns. */
+	private record Stray(UUID inboundMailId, String argument, String envelopeFrom) {
+	}
+
+	private static String lower(String address) {
+		return address == null ? null : address.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Closes the entry; empty when someone closed it first, else when the mail came into the quarantine.
+	 * A closed entry keeps its reason without the address in it: nobody reads it again, and the address
+	 * would outlive the mail it came with, which is emptied at the end of its period.
+	 */
+	private Optional<OffsetDateTime> resolve(UUID inboundMailId, String resolution, UUID resolvedBy) {
+		Optional<Held> held = jdbc.sql("""
+				select reason, reason_code, reason_argument, quarantined_at from quarantined_mail
+				where inbound_mail_id = :id and resolved_at is null""")
+			.param("id", inboundMailId)
+			.query((rs, n) -> new Held(
+					QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), rs.getString("reason")),
+					rs.getObject("quarantined_at", OffsetDateTime.class)))
+			.optional();
+		if (held.isEmpty()) {
+			return Optional.empty();
+		}
+		// Guarded by the open state again: a second click that read the entry open waits here, then closes nothing.
+		boolean closed = jdbc.sql("""
+				update quarantined_mail set resolved_at = :now, resolution = :resolution, resolved_by = :by,
+				    reason = :reason, reason_argument = null
 				where inbound_mail_id = :id and resolved_at is null""")
 			.param("now", OffsetDateTime.now(clock))
 			.param("resolution", resolution)
 			.param("by", resolvedBy)
+			.param("reason", shorten(held.get().reason().forLog()))
 			.param("id", inboundMailId)
 			.update() == 1;
+		return closed ? Optional.of(held.get().quarantinedAt()) : Optional.empty();
+	}
+
+	private record Held(QuarantineReason reason, OffsetDateTime quarantinedAt) {
 	}
 
 	private List<Entry> entries(String condition, Object key) {

@@ -26,9 +26,17 @@ public sealed interface QuarantineReason {
 		return true;
 	}
 
-	/** For the operator's log: the reason without the addresses in it. */
+	/**
+	 * For the operator's log, and what a closed entry keeps: the reason without the addresses in it.
+	 * The reasons that name an address say so without it; any other may still hold one (a parser's
+	 * complaint about a header, a sentence stored before the codes), and loses it here.
+	 */
 	default String forLog() {
-		return english();
+		return withoutAddresses(english());
+	}
+
+	private static String withoutAddresses(String text) {
+		return text == null ? null : text.replaceAll("[^\\s()<>]+@[^\\s()<>]+", "(address)");
 	}
 
 	/** The reason as it was stored: by code and argument, or as English text only (older rows). */

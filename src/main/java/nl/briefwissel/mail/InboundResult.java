@@ -32,11 +32,15 @@ public sealed interface InboundResult {
 		}
 	}
 
-	/** A delivery failure: the address is marked failing and the coach is told. */
-	record Bounce(UUID noteId, String failedAddress) implements InboundResult {
+	/**
+	 * A delivery failure: the address is marked failing and the coach is told. The description names
+	 * no address: the operator's log leaves the application, where no erasure reaches it, and the note
+	 * and the reply address keep the failing address already.
+	 */
+	record Bounce(UUID noteId) implements InboundResult {
 
 		public String describe() {
-			return "bounce for " + failedAddress + " noted as " + noteId;
+			return "bounce noted as " + noteId;
 		}
 	}
 

@@ -64,6 +64,15 @@ public class MailErasure {
 		return forgotten;
 	}
 
+	/**
+	 * Removes every queued, sent or failed mail that was marked as being about this record (see
+	 * {@link OutgoingMail#about()}): erased, it must not be told about any more, nor kept in a notice.
+	 */
+	@Transactional
+	public int forgetMailAbout(java.util.UUID about) {
+		return jdbc.sql("delete from outbound_mail where about_id = :about").param("about", about).update();
+	}
+
 	/** Removes sent (and given up) mail older than this: its words live on in the conversation, or nowhere. */
 	@Transactional
 	public int forgetSentBefore(OffsetDateTime cutoff) {

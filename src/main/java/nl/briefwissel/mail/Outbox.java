@@ -70,10 +70,11 @@ public class Outbox {
 		jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error,
-				    loop_brake)
+				    loop_brake, about_id)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    :status, 0, :now, :now, :refusal, :braked)""")
+				    :status, 0, :now, :now, :refusal, :braked, :about)""")
 			.param("braked", braked)
+			.param("about", mail.about())
 			.param("status", refusal == null ? "PENDING" : "FAILED")
 			.param("refusal", refusal)
 			.param("id", id)

@@ -2,14 +2,17 @@ package nl.briefwissel.mail;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One mail to send. {@code html} may be null for plain-text-only mail. {@code automatic} marks
  * mail no person wrote (reminders, password resets): it carries {@code Auto-Submitted} so
- * well-behaved auto-responders do not answer it (RFC 3834).
+ * well-behaved auto-responders do not answer it (RFC 3834). {@code about} is the id of the record a
+ * notice to someone else is about, such as a trajectory, or null: the mail names the person in it,
+ * and the record's erasure finds it by this id ({@link MailErasure#forgetMailAbout}).
  */
 public record OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
-		List<String> references, boolean automatic) {
+		List<String> references, boolean automatic, UUID about) {
 
 	public OutgoingMail {
 		Objects.requireNonNull(to, "to");
@@ -18,8 +21,19 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 		references = references == null ? List.of() : List.copyOf(references);
 	}
 
+	/** A mail about no record: a letter, a sign-in link, a notice to the person it is about. */
+	public OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
+			List<String> references, boolean automatic) {
+		this(to, subject, text, html, replyTo, inReplyTo, references, automatic, null);
+	}
+
 	/** An automatic notice from Briefwissel itself, not part of a conversation. */
 	public static OutgoingMail notice(String to, String subject, String text, String html) {
 		return new OutgoingMail(to, subject, text, html, null, null, List.of(), true);
+	}
+
+	/** The same mail, about this record: forgotten when that is erased. */
+	public OutgoingMail about(UUID id) {
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, id);
 	}
 }

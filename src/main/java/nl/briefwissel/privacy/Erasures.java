@@ -11,6 +11,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
@@ -50,8 +51,11 @@ public class Erasures {
 
 	private final Clock clock;
 
+	private final Quarantine quarantine;
+
 	Erasures(JdbcClient jdbc, Accounts accounts, TrajectoryErasure trajectories, MailErasure mail, AuditTrail audit,
-			Outbox outbox, MessageSource texts, Clock clock) {
+			Outbox outbox, MessageSource texts, Clock clock, Quarantine quarantine) {
+		this.quarantine = quarantine;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.trajectories = trajectories;
@@ -62,9 +66,13 @@ public class Erasures {
 		this.clock = clock;
 	}
 
-	/** Records the request; asking again while one is open changes nothing. */
+	/**
+	 * Records the request; asking again while one is open changes nothing. A double click on the
+	 * button asks twice at once: the account's row lock makes the second wait and find the first.
+	 */
 	@Transactional
 	public ErasureRequest request(UUID accountId) {
+		lock(accountId);
 		Optional<ErasureRequest> latest = latestOf(accountId).filter(ErasureRequest::open);
 		if (latest.isPresent()) {
 			return latest.get();
@@ -109,10 +117,15 @@ public class Erasures {
 		if (request.isEmpty()) {
 			return false;
 		}
+		if (erasedAlready(request.get().accountId())) {
+			return false;
+		}
 		Account person = accounts.byId(request.get().accountId()).orElseThrow();
 		if (!decide(requestId, administratorId, "CONFIRMED", null)) {
 			return false; // another administrator decided it at the same moment
 		}
+		// A second request of the same person (asked twice before requests took turns) is answered too.
+		closeOpenRequestsOf(person.id(), administratorId);
 		eraseEverythingOf(person, administratorId);
 		outbox.enqueue(mail(person.email(), person.language(), "erasure.mail.confirmed", person.displayName(), null));
 		log.info("Erasure request {} confirmed: account {} erased", requestId, person.id());
@@ -123,6 +136,9 @@ public class Erasures {
 	public boolean decline(UUID requestId, UUID administratorId, String reason) {
 		Optional<ErasureRequest> request = openRequest(requestId);
 		if (request.isEmpty()) {
+			return false;
+		}
+		if (erasedAlready(request.get().accountId())) {
 			return false;
 		}
 		Account person = accounts.byId(request.get().accountId()).orElseThrow();
@@ -144,6 +160,9 @@ public class Erasures {
 		trajectories.trajectoriesOf(person.id()).forEach(trajectory -> trajectories.erase(trajectory, by));
 		trajectories.eraseApplicationsOf(person.email());
 		mail.forgetMailTo(person.email());
+		// Asked for, not at the end of a retention period: their recent mail of no conversation goes too,
+		// instead of waiting for its own period in the quarantine.
+		quarantine.discardMailOf(person.email(), by);
 		if (person.roles().stream().allMatch(role -> role == Role.PARTICIPANT)) {
 			forgetIdentity(person.id());
 		}
@@ -151,13 +170,50 @@ public class Erasures {
 
 	/**
 	 * The person's name and address go from the account and the audit trail, with any mail still kept
-	 * for that address; the ids that point to them stay.
+	 * for that address; the ids that point to them stay. A request of theirs still open is answered by
+	 * this: there is nothing left to decide.
 	 */
 	@Transactional
 	void forgetIdentity(UUID accountId) {
 		accounts.byId(accountId).ifPresent(person -> mail.forgetMailTo(person.email()));
 		audit.forgetActor(accountId);
 		accounts.anonymise(accountId);
+		closeOpenRequestsOf(accountId, null);
+	}
+
+	/**
+	 * Locks the person's account row: requests and decisions about one person take turns, so that a
+	 * double click makes one request, and two requests of one person decided at once erase and mail once.
+	 */
+	private void lock(UUID accountId) {
+		jdbc.sql("select id from account where id = :id for update").param("id", accountId).query(UUID.class).optional();
+	}
+
+	/**
+	 * Locks the account, and refuses to decide for someone who was anonymised already (by the retention
+	 * job, or by a request confirmed before): their open request is closed as answered by that, instead
+	 * of erasing again and mailing an address that is no longer theirs.
+	 */
+	private boolean erasedAlready(UUID accountId) {
+		lock(accountId);
+		boolean erased = jdbc.sql("select count(*) from account where id = :id and email like '%@briefwissel.invalid'")
+			.param("id", accountId)
+			.query(Integer.class)
+			.single() > 0;
+		if (erased) {
+			closeOpenRequestsOf(accountId, null);
+		}
+		return erased;
+	}
+
+	private void closeOpenRequestsOf(UUID accountId, UUID by) {
+		jdbc.sql("""
+				update erasure_request set status = 'CONFIRMED', decided_by = :by, decided_at = :now
+				where account_id = :account and status = 'REQUESTED'""")
+			.param("by", by)
+			.param("now", OffsetDateTime.now(clock))
+			.param("account", accountId)
+			.update();
 	}
 
 	private Optional<ErasureRequest> openRequest(UUID requestId) {
@@ -166,9 +222,9 @@ public class Erasures {
 	}
 
 	/**
-	 * Decides an open request, first thing in the transaction: the row stays locked until it ends, so
-	 * a second administrator's decision waits and then finds it decided, instead of both erasing and
-	 * both mailing the person.
+	 * Decides an open request, right after the account's lock: the row stays locked until the
+	 * transaction ends, so a second administrator's decision waits and then finds it decided, instead
+	 * of both erasing and both mailing the person.
 	 */
 	private boolean decide(UUID requestId, UUID administratorId, String status, String reason) {
 		return jdbc.sql("""

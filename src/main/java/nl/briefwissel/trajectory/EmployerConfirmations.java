@@ -76,8 +76,9 @@ class EmployerConfirmations {
 					return;
 				}
 				Object[] args = { trajectory.participantName(), trajectory.programmeName(), DATE.format(on) };
-				outbox.enqueueAskedFor(
-						mails.composeInTwoLanguages(contact, Locale.forLanguageTag("nl"), Locale.ENGLISH, kind.mailKey, args, null));
+				// About the trajectory: the mail names the participant, and goes with the trajectory's erasure.
+				outbox.enqueueAskedFor(mails.composeInTwoLanguages(contact, Locale.forLanguageTag("nl"), Locale.ENGLISH,
+						kind.mailKey, args, null).about(trajectoryId));
 				log.info("Employer confirmation ({}) sent for trajectory {}", kind, trajectoryId);
 			}));
 	}

@@ -99,17 +99,21 @@ public class Handovers {
 		return Outcome.HANDED_OVER;
 	}
 
-	/** The three mails: each in the recipient's language, none with a word of the conversation. */
+	/**
+	 * The three mails: each in the recipient's language, none with a word of the conversation. Each
+	 * names the participant, so each is marked as about the trajectory: its erasure takes them along.
+	 */
 	private void tell(TrajectoryOverview before, Account to) {
 		Object[] args = { before.participantName(), to.displayName(), before.programmeName(),
 				before.coachName() == null ? "" : before.coachName() };
 		accounts.byId(before.participantId()).ifPresent(participant -> outbox.enqueueAskedFor(mails.compose(participant.email(),
 				participant.language(), "mail.handover.participant", args,
-				address.link("/participant/conversation", participant.language()).toUriString())));
+				address.link("/participant/conversation", participant.language()).toUriString()).about(before.id())));
 		outbox.enqueueAskedFor(mails.compose(to.email(), to.language(), "mail.handover.newCoach", args,
-				address.link("/coach/trajectories/{id}", to.language()).buildAndExpand(before.id()).toUriString()));
+				address.link("/coach/trajectories/{id}", to.language()).buildAndExpand(before.id()).toUriString())
+			.about(before.id()));
 		Optional.ofNullable(before.coachId()).flatMap(accounts::byId).ifPresent(previous -> outbox.enqueueAskedFor(
 				mails.compose(previous.email(), previous.language(), "mail.handover.previousCoach", args,
-						address.link("/coach", previous.language()).toUriString())));
+						address.link("/coach", previous.language()).toUriString()).about(before.id())));
 	}
 }

@@ -326,6 +326,12 @@ public class Intakes {
 	 * Every application of a person, oldest first: those that became one of their trajectories, and
 	 * those from their address that never did (waiting, withdrawn) until retention clears them. An
 	 * application keeps no account, only the address it came from, compared as the erasure compares it.
+	 * <p>
+	 * Left out: applications from the public link whose address was never confirmed, waiting or withdrawn
+	 * before the link was clicked. Anyone can type any address in the public form, so such a row holds
+	 * a stranger’s name and question, not this person’s. A confirmed one that was withdrawn (the person
+	 * was in the programme already, see submit) keeps its link’s hash, which a manager’s withdrawal and
+	 * the erasure clear; that is how the two are told apart.
 	 */
 	public List<Application> applicationsOf(UUID accountId, String email) {
 		return jdbc.sql("""
@@ -333,7 +339,9 @@ public class Intakes {
 				       i.question, i.theme, i.writes_comfortably, i.motivated, i.has_time, i.expectations_agreed_at,
 				       i.consent_at, i.employer_may_confirm, i.trajectory_id, i.created_at, i.submitted_at
 				from intake i join programme p on p.id = i.programme_id
-				where lower(i.email) = lower(:email)
+				where (lower(i.email) = lower(:email)
+				       and not (i.source = 'LINK' and (i.status = 'AWAITING_CONFIRMATION'
+				                                       or i.status = 'WITHDRAWN' and i.token_hash is null)))
 				   or i.trajectory_id in (select t.id from trajectory t where t.participant_id = :account)
 				order by i.created_at""")
 			.param("email", email)
@@ -352,6 +360,15 @@ public class Intakes {
 						rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class));
 			})
 			.list();
+	}
+
+	/**
+	 * The stage of an application of this programme; empty for one of another programme or none. For
+	 * a withdrawal that changed nothing: a second click finds it withdrawn, a page left open may find
+	 * it completed meanwhile.
+	 */
+	public Optional<Intake.Status> statusOf(UUID intakeId, UUID programmeId) {
+		return byId(intakeId).filter(intake -> intake.programmeId().equals(programmeId)).map(Intake::status);
 	}
 
 	/** Withdraws an application that is not complete; its link stops working. */

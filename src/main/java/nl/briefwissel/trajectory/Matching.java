@@ -61,9 +61,16 @@ public class Matching {
 	public record Why(String key, Object first, Object second) {
 	}
 
-	/** An open or answered proposal, as the coach and the manager see it. */
+	/**
+	 * An open or answered proposal, as the coach and the manager see it. One the programme manager took
+	 * back is closed without an answer: {@code answeredAt} set, {@code accepted} null.
+	 */
 	public record CoachProposal(UUID trajectoryId, UUID coachId, LocalDate startOn, OffsetDateTime proposedAt,
 			OffsetDateTime answeredAt, Boolean accepted, String declineReason) {
+
+		public boolean withdrawn() {
+			return answeredAt != null && accepted == null;
+		}
 	}
 
 	private static final String PROPOSALS = """
@@ -209,6 +216,50 @@ public class Matching {
 		return true;
 	}
 
+	/**
+	 * The programme manager takes back the proposal to this coach while it is unanswered: the intake
+	 * goes back to the waiting list, the proposal is closed and the coach hears by mail that it is no
+	 * longer theirs (without the participant's name or question). False, and nothing changed, when this
+	 * proposal was withdrawn already: a second click waits for the first (the trajectory's row lock) and
+	 * finds it done. Refused when the coach answered it meanwhile, or when the trajectory was proposed
+	 * to someone else since; {@code coachId} is the coach the manager's page showed, so that a page
+	 * opened before a new proposal does not take that one back.
+	 */
+	@Transactional
+	public boolean withdrawProposal(UUID trajectoryId, UUID coachId, UUID by) {
+		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow();
+		if (coachId == null || trajectory.status() != TrajectoryStatus.MATCHING || !coachId.equals(trajectory.coachId())) {
+			if (coachId != null && withdrawnFrom(trajectoryId, coachId)) {
+				return false;
+			}
+			throw new IllegalTransitionException("matching.illegal.withdraw", "the proposal to this coach is not open");
+		}
+		TrajectoryOverview overview = trajectories.byId(trajectoryId).orElseThrow();
+		trajectory.withdrawProposal();
+		trajectories.save(trajectory, by);
+		trajectory.events().forEach(events::publishEvent);
+		answer(trajectoryId, coachId, null, null);
+		accounts.byId(coachId).ifPresent(coach -> {
+			Object[] args = { coach.displayName(), overview.programmeName() };
+			outbox.enqueueAskedFor(mails.compose(coach.email(), coach.language(), "mail.proposalWithdrawn", args,
+					address.link("/coach", coach.language()).toUriString()));
+		});
+		return true;
+	}
+
+	/** Whether this coach's latest proposal for the trajectory was taken back by the programme manager. */
+	public boolean withdrawnFrom(UUID trajectoryId, UUID coachId) {
+		return latestTo(trajectoryId, coachId).filter(CoachProposal::withdrawn).isPresent();
+	}
+
+	private Optional<CoachProposal> latestTo(UUID trajectoryId, UUID coachId) {
+		return jdbc.sql(PROPOSALS + " where trajectory_id = :trajectory and coach_id = :coach order by proposed_at desc limit 1")
+			.param("trajectory", trajectoryId)
+			.param("coach", coachId)
+			.query(Matching::proposal)
+			.optional();
+	}
+
 	/** Whether this coach's latest proposal for the trajectory was declined by them: a second click on "decline". */
 	public boolean declinedBy(UUID trajectoryId, UUID coachId) {
 		return jdbc.sql("""
@@ -265,7 +316,8 @@ public class Matching {
 				rs.getString("decline_reason"));
 	}
 
-	private void answer(UUID trajectoryId, UUID coachId, boolean accepted, String declineReason) {
+	/** Closes the open proposal to this coach; {@code accepted} is null when the manager took it back. */
+	private void answer(UUID trajectoryId, UUID coachId, Boolean accepted, String declineReason) {
 		jdbc.sql("""
 				update coach_proposal set answered_at = :now, accepted = :accepted, decline_reason = :reason
 				where trajectory_id = :trajectory and coach_id = :coach and answered_at is null""")

@@ -30,7 +30,9 @@ public enum Reason {
 	/** Handed over: the coach cannot go on (illness, leave, leaving the programme). */
 	COACH_UNAVAILABLE,
 	/** Handed over: another coach fits the question or the participant better. */
-	ANOTHER_COACH_FITS_BETTER;
+	ANOTHER_COACH_FITS_BETTER,
+	/** The programme manager took back a proposal the coach had not answered; the intake waits for a coach again. */
+	PROPOSAL_WITHDRAWN;
 
 	/** The reasons a coach gives for pausing, extending, completing or stopping. */
 	public static java.util.List<Reason> forLifecycle() {

@@ -101,6 +101,18 @@ public final class Trajectory {
 	}
 
 	/**
+	 * The programme manager takes back a proposal the coach has not answered: the intake waits for a
+	 * coach again, and the coach it was proposed to no longer has it. Without this a proposal nobody
+	 * answered held the trajectory until retention erased it.
+	 */
+	public void withdrawProposal() {
+		require(status == TrajectoryStatus.MATCHING && coachId != null, "trajectory.illegal.withdrawProposal",
+				"only a proposal the coach has not answered can be withdrawn");
+		coachId = null;
+		transition(TrajectoryStatus.INTAKE, Reason.PROPOSAL_WITHDRAWN, null);
+	}
+
+	/**
 	 * Another coach takes over a trajectory under way, with everything written so far; the contact
 	 * moments stay as they are. Handing it to the coach who has it already is refused: the caller
 	 * tells a second click apart from a mistake.

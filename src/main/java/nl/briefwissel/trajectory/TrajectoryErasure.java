@@ -127,10 +127,17 @@ public class TrajectoryErasure {
 		return forgetApplications("trajectory_id is null and created_at < :key and email <> :erased", cutoff);
 	}
 
-	/** Clears the words and the person of the applications that match; the rest stays for the figures. */
+	/**
+	 * Clears the words and the person of the applications that match; the rest stays for the figures.
+	 * One still open is closed as well: without its address and link nobody can complete it, and kept
+	 * open it stood on the programme manager's list for good as an erased address.
+	 */
 	private int forgetApplications(String where, Object key) {
-		return jdbc.sql("update intake set question = null, display_name = null, email = :erased, token_hash = null where "
-				+ where)
+		return jdbc.sql("""
+				update intake set question = null, display_name = null, email = :erased, token_hash = null,
+				    status = case when status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION') then 'WITHDRAWN'
+				                  else status end
+				where %s""".formatted(where))
 			.param("erased", ERASED_ADDRESS)
 			.param("key", key)
 			.update();

@@ -226,6 +226,46 @@ class AuditTrailTests {
 			.andExpect(content().string(containsString("Content read")));
 	}
 
+	/**
+	 * A quarantined mail held for a trajectory, and a search that shows pieces of its letters, are reads
+	 * of that trajectory: its trail holds them, whoever read (its coach, or an administrator with a
+	 * reason). The workspace without a search shows no content and is not on the trail.
+	 */
+	@Test
+	void aQuarantinedMailOfATrajectoryAndSearchHitsInItAreOnItsTrail(
+			@Autowired nl.briefwissel.conversation.Conversations conversations) throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(trajectory.coach());
+		String word = "zoekwoord" + UUID.randomUUID().toString().substring(0, 8);
+		conversations.coachWrites(trajectory.id(), trajectory.coach().id(), "Wat betekent " + word + " voor je?");
+		MimeMessage sent = Mailboxes.awaitMail(mailServer, trajectory.participant().email(), m -> true);
+		MimeMessage stranger = new MimeMessage(Mailboxes.smtp(mailServer));
+		stranger.setFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+		stranger.setRecipients(RecipientType.TO, sent.getReplyTo());
+		stranger.setSubject("Re: " + sent.getSubject());
+		stranger.setText("Ik antwoord namens iemand anders.");
+		Transport.send(stranger);
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(trajectory.coach().id()).isEmpty());
+		Quarantine.Entry held = quarantine.ofCoach(trajectory.coach().id()).get(0);
+		assertThat(held.trajectoryId()).isEqualTo(trajectory.id());
+
+		mvc.perform(get("/coach/quarantine/{id}", held.inboundMailId()).with(coach)).andExpect(status().isOk());
+		mvc.perform(get("/admin/quarantine/{id}", held.inboundMailId()).param("reason", "Afzender nagaan").with(admin()))
+			.andExpect(status().isOk());
+		mvc.perform(get("/coach").param("q", word).with(coach)).andExpect(status().isOk());
+		mvc.perform(get("/coach").with(coach)).andExpect(status().isOk());
+
+		UUID administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+		assertThat(trail.ofTrajectory(trajectory.id())).extracting(AuditEntry::action, AuditEntry::route, AuditEntry::actorId)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /coach/quarantine/{id}", trajectory.coach().id()),
+					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /admin/quarantine/{id}", administrator),
+					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /coach", trajectory.coach().id()));
+		assertThat(trail.ofTrajectory(trajectory.id())).filteredOn(entry -> entry.actorId().equals(administrator))
+			.extracting(AuditEntry::reason)
+			.containsExactly("Afzender nagaan");
+	}
+
 	private RequestPostProcessor admin() {
 		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
 	}

@@ -130,6 +130,40 @@ class AnsweringAssignmentsTests {
 		assertThat(now(cards).answerMessageId()).as("the cards, answered by mail").isEqualTo(letter);
 	}
 
+	/**
+	 * The participant writes on Monday, the mail waits in the quarantine, the coach gives an assignment
+	 * on Wednesday and adds Monday's mail on Thursday: it stands before Wednesday's letter, dated when
+	 * it came in, and leaves the assignment it was written before open.
+	 */
+	@Test
+	void aMailAddedFromTheQuarantineLaterKeepsItsPlaceAndAnswersNothingGivenAfterIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Hoe kijk je terug op je eerste week?");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		reply.setFrom(new InternetAddress("prive-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl"));
+		reply.setRecipients(RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", received.getMessageID());
+		reply.setHeader("References", received.getMessageID());
+		reply.setText("Een drukke week, met veel nieuwe gezichten.", StandardCharsets.UTF_8.name());
+		Transport.send(reply);
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(running.coach().id()).isEmpty());
+		Quarantine.Entry entry = quarantine.ofCoach(running.coach().id()).get(0);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+
+		mvc.perform(post("/coach/quarantine/{id}/attach", entry.inboundMailId()).with(csrf()).with(fixtures.as(running.coach())))
+			.andExpect(status().is3xxRedirection());
+
+		var letters = conversations.of(running.id());
+		Message added = letters.stream().filter(m -> m.author() == Author.PARTICIPANT).findFirst().orElseThrow();
+		Message assignmentLetter = letters.stream().filter(m -> m.id().equals(reflection.messageId())).findFirst().orElseThrow();
+		assertThat(added.createdAt()).as("dated when it came in").isAtSameInstantAs(entry.quarantinedAt())
+			.isBefore(assignmentLetter.createdAt());
+		assertThat(letters.indexOf(added)).as("before the letter with the assignment").isLessThan(letters.indexOf(assignmentLetter));
+		assertThat(now(reflection).answered()).as("written before the assignment was given").isFalse();
+	}
+
 	/** A Dutch assignment of this type from the shared library, given in a letter of the coach. */
 	private GivenAssignments.Given give(Fixtures.RunningTrajectory running, AssignmentType type) {
 		Assignment assignment = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, type))

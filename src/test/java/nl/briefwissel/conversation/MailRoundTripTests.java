@@ -40,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Each test has its own participant, so tests do not see each other's mail.
  */
 @BriefwisselTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class MailRoundTripTests {
 
 	@Autowired
@@ -238,8 +239,39 @@ class MailRoundTripTests {
 		assertThat(outbound).as("only the coach's own message, no answer to the auto-reply").isEqualTo(1);
 	}
 
+	/**
+	 * The headers that make a mail automatic are anyone's to write: someone else with the reply
+	 * address (a colleague with a forwarded letter) does not get their words into the conversation by
+	 * sending them as an out-of-office. The participant's own out-of-office is still a note.
+	 */
 	@Test
-	void aBounceTellsTheCoachThatMailDoesNotArrive() throws Exception {
+	void anAutomaticMailFromSomeoneElseIsQuarantinedNotNoted() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		String stranger = "collega-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		MimeMessage dressedUp = replyFrom(stranger, received, "Klik hier voor je beloning: https://elders.example/prijs");
+		dressedUp.setSubject("Afwezig: " + received.getSubject());
+		dressedUp.setHeader("Auto-Submitted", "auto-replied");
+		Transport.send(dressedUp);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(coach.id()).isEmpty());
+		Quarantine.Entry entry = quarantine.ofCoach(coach.id()).get(0);
+		assertThat(entry.trajectoryId()).isEqualTo(trajectory);
+		assertThat(entry.reason()).contains(stranger).contains("not the participant");
+		assertThat(conversations.of(trajectory)).noneMatch(m -> m.kind() == MessageKind.AUTO_REPLY_NOTE)
+			.noneMatch(m -> m.body() != null && m.body().contains("elders.example"));
+
+		MimeMessage own = replyFrom(participant.email(), received, "Ik ben afwezig tot en met 14 november.");
+		own.setSubject("Automatisch antwoord: " + received.getSubject());
+		own.setHeader("Auto-Submitted", "auto-replied");
+		Transport.send(own);
+		Message note = awaitMessage(m -> m.kind() == MessageKind.AUTO_REPLY_NOTE);
+		assertThat(note.body()).contains("afwezig tot en met 14 november");
+		assertThat(quarantine.ofCoach(coach.id())).hasSize(1);
+	}
+
+	@Test
+	void aBounceTellsTheCoachThatMailDoesNotArrive(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
 		conversations.coachWrites(trajectory, coach.id(), "Vraag");
 		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
 		String token = received.getReplyTo()[0].toString();
@@ -255,6 +287,11 @@ class MailRoundTripTests {
 		Message note = awaitMessage(m -> m.kind() == MessageKind.BOUNCE_NOTE);
 		assertThat(note.body()).contains("could not be delivered");
 		assertThat(conversations.mailFailure(trajectory)).isPresent();
+		// The note and the failure keep the address; the operator's log and the inbound table do not.
+		assertThat(output.getAll()).as("the log").contains(note.inboundMailId().toString())
+			.doesNotContain(participant.email());
+		assertThat(jdbc.sql("select outcome from inbound_mail where id = :id").param("id", note.inboundMailId())
+			.query(String.class).single()).isEqualTo("bounce noted as " + note.id());
 	}
 
 	/** The relay refusing the address at once (the outbox gives up at the first try) tells as much as a bounce. */

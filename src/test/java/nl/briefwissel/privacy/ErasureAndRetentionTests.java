@@ -87,6 +87,15 @@ class ErasureAndRetentionTests {
 	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transactions;
 
+	@Autowired
+	nl.briefwissel.trajectory.Handovers handovers;
+
+	@Autowired
+	nl.briefwissel.organisation.CoachPool pool;
+
+	@Autowired
+	nl.briefwissel.account.CoachProfiles profiles;
+
 	@Test
 	void aConfirmedErasureRemovesEveryWordFileAndMailAndKeepsTheAnonymousTrajectory() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
@@ -273,6 +282,42 @@ class ErasureAndRetentionTests {
 		assertThat(statistics.of(programme, Today.date(), Today.date()).stoppedByReason().total().people()).isEqualTo(stoppedBefore);
 	}
 
+	/**
+	 * An invitation nobody answered, cleared by retention, and the open application of a person whose
+	 * data were erased leave the programme manager's list: without an address nobody can complete them,
+	 * and they stood there for good as an erased address.
+	 */
+	@Test
+	void applicationsClearedByRetentionOrErasureNoLongerStandOpen(@Autowired nl.briefwissel.trajectory.Intakes intakes,
+			@Autowired nl.briefwissel.trajectory.TrajectoryErasure erasure) {
+		var running = fixtures.runningTrajectory(true);
+		var programme = programmes.byId(running.programmeId()).orElseThrow();
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var forgotten = intakes.invite(programme, "vergeten-" + suffix + "@example.nl", "Vera Vergeten",
+				java.util.Locale.forLanguageTag("nl"), null);
+		jdbc.sql("update intake set created_at = :long where id = :id")
+			.param("long", java.time.OffsetDateTime.now().minusDays(200))
+			.param("id", forgotten.id())
+			.update();
+		var erased = intakes.invite(programme, "wissen-" + suffix + "@example.nl", "Wim Wissen",
+				java.util.Locale.forLanguageTag("nl"), null);
+		assertThat(intakes.open(programme.id())).hasSize(2);
+
+		retention.run();
+
+		assertThat(intakes.open(programme.id())).extracting(nl.briefwissel.trajectory.Intake::id).containsExactly(erased.id());
+		erasure.eraseApplicationsOf("Wissen-" + suffix + "@example.nl");
+		assertThat(intakes.open(programme.id())).isEmpty();
+		assertThat(jdbc.sql("select status from intake where id in (:ids)")
+			.param("ids", List.of(forgotten.id(), erased.id()))
+			.query(String.class)
+			.list()).containsExactly("WITHDRAWN", "WITHDRAWN");
+		assertThat(jdbc.sql("select count(*) from intake where id in (:ids) and email = 'verwijderd@briefwissel.invalid' and display_name is null")
+			.param("ids", List.of(forgotten.id(), erased.id()))
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
 	private void transition(UUID trajectory, java.time.OffsetDateTime at) {
 		jdbc.sql("""
 				insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code)
@@ -323,29 +368,142 @@ class ErasureAndRetentionTests {
 	/**
 	 * Mail that belongs to no conversation is kept as the register says, also when nobody resolved it:
 	 * an unclaimed quarantine entry is discarded and emptied after the period, and so is a mail the
-	 * pipeline gave up on that nobody put back in the queue.
+	 * pipeline gave up on that nobody put back in the queue. A bounce keeps the address that failed
+	 * no longer than the mail itself: the closed entry says why it was there without it.
 	 */
 	@Test
 	void mailOfNoConversationThatNobodyClaimedGoesAfterItsPeriod() throws Exception {
 		String run = UUID.randomUUID().toString();
 		UUID strayId = stray("<stray-" + run + "@example.nl>");
 		UUID failedId = stray("<failed-" + run + "@example.nl>");
+		String failedAddress = "weg-" + run.substring(0, 8) + "@example.nl";
+		UUID bounceId = strayBounce("<bounce-" + run + "@mail.example.nl>", failedAddress);
+		assertThat(jdbc.sql("select reason_argument from quarantined_mail where inbound_mail_id = :id").param("id", bounceId)
+			.query(String.class).single()).isEqualTo(failedAddress);
 		// As the pipeline leaves a mail it gave up on: failed, in no quarantine.
 		jdbc.sql("delete from quarantined_mail where inbound_mail_id = :id").param("id", failedId).update();
 		jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id").param("id", failedId).update();
 		assertThat(inboundMails.failed()).anyMatch(failed -> failed.id().equals(failedId));
 		jdbc.sql("update inbound_mail set received_at = :long, next_attempt_at = :long where id in (:ids)")
-			.param("long", java.time.OffsetDateTime.now().minusDays(31)).param("ids", java.util.List.of(strayId, failedId)).update();
-		jdbc.sql("update quarantined_mail set quarantined_at = :long where inbound_mail_id = :id")
-			.param("long", java.time.OffsetDateTime.now().minusDays(31)).param("id", strayId).update();
+			.param("long", java.time.OffsetDateTime.now().minusDays(31))
+			.param("ids", java.util.List.of(strayId, failedId, bounceId)).update();
+		jdbc.sql("update quarantined_mail set quarantined_at = :long where inbound_mail_id in (:ids)")
+			.param("long", java.time.OffsetDateTime.now().minusDays(31)).param("ids", java.util.List.of(strayId, bounceId)).update();
 
 		retention.run();
 
-		assertThat(jdbc.sql("select resolution from quarantined_mail where inbound_mail_id = :id").param("id", strayId)
-			.query(String.class).single()).isEqualTo("DISCARDED");
+		assertThat(jdbc.sql("select resolution from quarantined_mail where inbound_mail_id in (:ids)")
+			.param("ids", java.util.List.of(strayId, bounceId)).query(String.class).list()).containsExactly("DISCARDED", "DISCARDED");
 		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)")
-			.param("ids", java.util.List.of(strayId, failedId)).query(Integer.class).list()).containsOnly(0);
+			.param("ids", java.util.List.of(strayId, failedId, bounceId)).query(Integer.class).list()).containsOnly(0);
 		assertThat(inboundMails.failed()).noneMatch(failed -> failed.id().equals(failedId));
+		assertThat(count("select count(*) from quarantined_mail where inbound_mail_id = :t and reason_argument is null", bounceId))
+			.isEqualTo(1);
+		assertThat(jdbc.sql("select * from quarantined_mail where inbound_mail_id = :id").param("id", bounceId).query().singleRow()
+			.values()).as("the closed entry").noneMatch(value -> String.valueOf(value).toLowerCase().contains(failedAddress));
+		assertThat(jdbc.sql("select * from inbound_mail where id = :id").param("id", bounceId).query().singleRow().values())
+			.as("the emptied mail").noneMatch(value -> String.valueOf(value).toLowerCase().contains(failedAddress));
+	}
+
+	/**
+	 * A participant who wrote to the reply mailbox without a reply address (a new mail instead of an
+	 * answer) and then asked to be forgotten: the mail waited for the administrators, outside any
+	 * conversation, and goes with the confirmed erasure instead of staying readable for its period.
+	 */
+	@Test
+	void mailOfNoConversationFromTheParticipantGoesWithTheirErasure() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		String email = trajectory.participant().email();
+		UUID stray = strayFrom(email, "<zonder-gesprek-" + UUID.randomUUID() + "@example.nl>");
+		assertThat(jdbc.sql("select reason_code from quarantined_mail where inbound_mail_id = :id").param("id", stray)
+			.query(String.class).single()).isEqualTo("noReference");
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+
+		assertThat(erasures.confirm(erasures.request(trajectory.participant().id()).id(), admin)).isTrue();
+
+		assertThat(jdbc.sql("select resolution from quarantined_mail where inbound_mail_id = :id and resolved_at is not null")
+			.param("id", stray).query(String.class).single()).isEqualTo("DISCARDED");
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id = :id").param("id", stray).query(Integer.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select raw_mail from inbound_mail where id = :id").param("id", stray).query(byte[].class).single())
+			.isEmpty();
+		assertThat(count("select count(*) from inbound_mail where id = :t and envelope_from is null", stray)).isEqualTo(1);
+	}
+
+	/**
+	 * The mails that tell the coaches of a handover name the participant, and go to the coaches, not to
+	 * the participant's address: a confirmed erasure takes them along, sent or not.
+	 */
+	@Test
+	void noticesAboutTheTrajectoryToOthersGoWithTheErasure() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var manager = fixtures.person(trajectory.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
+				Role.PROGRAMME_MANAGER);
+		var newCoach = fixtures.person(trajectory.organisationId(), "nieuw-" + suffix + "@example.nl", "Nieuwe Coach " + suffix,
+				Role.COACH);
+		profiles.changeMatching(trajectory.coach().id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		profiles.changeMatching(newCoach.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(trajectory.programmeId(), List.of(trajectory.coach().id(), newCoach.id()));
+		handovers.handOver(trajectory.id(), newCoach.id(), nl.briefwissel.trajectory.Reason.COACH_UNAVAILABLE, manager.id());
+		String naming = """
+				select count(*) from outbound_mail where lower(recipient) <> lower(:email)
+				  and (subject like :name or text_body like :name or html_body like :name)""";
+		String email = trajectory.participant().email();
+		String name = "%" + trajectory.participant().displayName() + "%";
+		assertThat(jdbc.sql(naming).param("email", email).param("name", name).query(Integer.class).single())
+			.as("the notices to the new and the previous coach").isGreaterThanOrEqualTo(2);
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+
+		assertThat(erasures.confirm(erasures.request(trajectory.participant().id()).id(), admin)).isTrue();
+
+		assertThat(jdbc.sql(naming).param("email", email).param("name", name).query(Integer.class).single()).isZero();
+		assertThat(count("select count(*) from outbound_mail where about_id = :t", trajectory.id())).isZero();
+	}
+
+	/** A double click on "Verzoek indienen": the second request waits for the first and finds it. */
+	@Test
+	void aDoubleClickOnTheRequestMakesOneRequest() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		UUID participant = trajectory.participant().id();
+		java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<ErasureRequest>> second =
+				new java.util.concurrent.atomic.AtomicReference<>();
+		ErasureRequest first = transactions.execute(status -> {
+			ErasureRequest made = erasures.request(participant);
+			// The second click arrives while the first has not committed yet.
+			second.set(java.util.concurrent.CompletableFuture.supplyAsync(() -> erasures.request(participant)));
+			try {
+				Thread.sleep(300);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return made;
+		});
+
+		assertThat(second.get().get(10, java.util.concurrent.TimeUnit.SECONDS).id()).isEqualTo(first.id());
+		assertThat(count("select count(*) from erasure_request where account_id = :t and status = 'REQUESTED'", participant))
+			.isEqualTo(1);
+	}
+
+	/**
+	 * A request still open for someone who is anonymised already (asked twice before requests took
+	 * turns, and the other one confirmed): it is not decided again, nothing is mailed to the address
+	 * that replaced theirs, and it leaves the list of open requests.
+	 */
+	@Test
+	void aRequestOfSomeoneErasedAlreadyIsNotDecidedAgain() {
+		var trajectory = fixtures.runningTrajectory(true);
+		UUID request = erasures.request(trajectory.participant().id()).id();
+		accounts.anonymise(trajectory.participant().id());
+		String erasedAddress = accounts.byId(trajectory.participant().id()).orElseThrow().email();
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+
+		assertThat(erasures.confirm(request, admin)).isFalse();
+		assertThat(erasures.decline(request, admin, "Er loopt een klachtprocedure.")).isFalse();
+
+		assertThat(erasures.open()).noneMatch(open -> open.id().equals(request));
+		assertThat(count("select count(*) from outbound_mail where lower(recipient) = lower(:t)", erasedAddress)).isZero();
 	}
 
 	@Test
@@ -361,6 +519,60 @@ class ErasureAndRetentionTests {
 			.andExpect(content().string(containsString("AVG artikel 6 lid 1 sub a")));
 		mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin)))
 			.andExpect(content().string(containsString("18 months after the trajectory ends")));
+	}
+
+	/** A delivery report to the reply mailbox about a mail of no conversation, once it is quarantined. */
+	private UUID strayBounce(String messageId, String failedAddress) throws Exception {
+		String raw = String.join("\r\n",
+				"Return-Path: <>",
+				"From: MAILER-DAEMON@mail.example.nl (Mail Delivery System)",
+				"To: " + replyAddress.mailbox(),
+				"Subject: Undelivered Mail Returned to Sender",
+				"Message-ID: " + messageId,
+				"MIME-Version: 1.0",
+				"Content-Type: multipart/report; report-type=delivery-status; boundary=\"grens\"",
+				"",
+				"--grens",
+				"Content-Type: text/plain; charset=us-ascii",
+				"",
+				"Your message could not be delivered.",
+				"",
+				"--grens",
+				"Content-Type: message/delivery-status",
+				"",
+				"Reporting-MTA: dns; mail.example.nl",
+				"",
+				"Final-Recipient: rfc822; " + failedAddress,
+				"Action: failed",
+				"Status: 5.1.1",
+				"",
+				"--grens--",
+				"");
+		UUID id = inboundMails.store(raw.getBytes(StandardCharsets.US_ASCII), nl.briefwissel.mail.InboundMails.Source.SMTP,
+				null, List.of(replyAddress.mailbox())).id();
+		await().atMost(Duration.ofSeconds(15)).until(() -> count(
+				"select count(*) from quarantined_mail where inbound_mail_id = :t and trajectory_id is null and resolved_at is null",
+				id) == 1);
+		return id;
+	}
+
+	/** A mail from this address to the reply mailbox without a reply address or reference, once it is quarantined. */
+	private UUID strayFrom(String from, String messageId) throws Exception {
+		MimeMessage stray = new MimeMessage(Mailboxes.smtp(mailServer)) {
+			@Override
+			protected void updateMessageID() throws jakarta.mail.MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+		stray.setFrom(new InternetAddress(from));
+		stray.setRecipients(RecipientType.TO, replyAddress.mailbox());
+		stray.setSubject("Nog een vraag", "UTF-8");
+		stray.setText("Ik schrijf je los van ons gesprek.", "UTF-8");
+		Transport.send(stray);
+		String quarantined = "select count(*) from quarantined_mail q join inbound_mail i on i.id = q.inbound_mail_id "
+				+ "where i.message_id = :t and q.trajectory_id is null and q.resolved_at is null";
+		await().atMost(Duration.ofSeconds(15)).until(() -> count(quarantined, messageId) == 1);
+		return jdbc.sql("select id from inbound_mail where message_id = :id").param("id", messageId).query(UUID.class).single();
 	}
 
 	/** A mail to the reply mailbox without a reply address or reference, once it is quarantined. */

@@ -135,6 +135,38 @@ class ExportTests {
 		assertThat(applications.get(0).get("question").asString()).isEqualTo("Kan ik ook hulp krijgen bij mijn pensioenplanning?");
 	}
 
+	/**
+	 * Someone else types the participant's address in the public form, by mistake: the address was never
+	 * confirmed, so that stranger's name and question are not the participant's data, waiting or withdrawn.
+	 */
+	@Test
+	void applicationsFromThePublicLinkThatNobodyConfirmedAreNotInTheExport() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account participant = running.participant();
+		var programme = programmes.byId(running.programmeId()).orElseThrow();
+		intakes.applyByLink(programme, new IntakeForm("Vreemde Vera", participant.email(), "Mag ik over mijn ontslag schrijven?",
+				"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+				Locale.forLanguageTag("nl"), null);
+		intakes.applyByLink(programme, new IntakeForm("Andere Anton", participant.email().toUpperCase(Locale.ROOT),
+				"Hoe vraag ik om minder uren?", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+				Locale.forLanguageTag("nl"), null);
+		Intake withdrawn = intakes.open(programme.id()).stream()
+			.filter(intake -> "Andere Anton".equals(intake.displayName()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(intakes.withdraw(withdrawn.id(), programme.id())).isTrue();
+
+		String json = new String(export(participant, "nl").get("gegevens.json"), StandardCharsets.UTF_8);
+		assertThat(json).contains(participant.email())
+			.doesNotContain("Vreemde Vera")
+			.doesNotContain("ontslag")
+			.doesNotContain("Andere Anton")
+			.doesNotContain("minder uren");
+		JsonNode data = JsonMapper.builder().build().readTree(json);
+		assertThat(data.get("applications").size()).isZero();
+	}
+
 	@Test
 	void anEnglishParticipantsExportHasEnglishNames() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -152,6 +184,32 @@ class ExportTests {
 				"traject-1/verslag.pdf");
 		assertThat(entries.keySet()).anySatisfy(name -> assertThat(name).startsWith("trajectory-1/attachments/").endsWith("-cv.txt"));
 		assertThat(entries.keySet()).noneMatch(name -> name.contains("bijlagen"));
+	}
+
+	/** A proposed coach may still decline: the data name them once they accepted, as the start page does. */
+	@Test
+	void aProposedCoachIsNotInTheDataBeforeAccepting(@Autowired nl.briefwissel.trajectory.Matching matching,
+			@Autowired nl.briefwissel.account.CoachProfiles profiles, @Autowired nl.briefwissel.organisation.CoachPool pool)
+			throws Exception {
+		var base = fixtures.runningTrajectory(true);
+		String suffix = base.id().toString().substring(0, 8);
+		Account manager = fixtures.person(base.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
+				Role.PROGRAMME_MANAGER);
+		Account proposed = fixtures.person(base.organisationId(), "voorstel-" + suffix + "@example.nl",
+				"Voorgestelde Coach " + suffix, Role.COACH);
+		profiles.changeMatching(proposed.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(base.programmeId(), List.of(proposed.id()));
+		Account participant = fixtures.person(base.organisationId(), "aanmelder-" + suffix + "@example.nl",
+				"Aanmelder " + suffix, Role.PARTICIPANT);
+		var waiting = trajectories.record(base.programmeId(), participant.id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP",
+				null, null);
+		matching.proposeCoach(waiting, proposed.id(), Today.date().plusDays(1), manager.id());
+
+		String json = new String(export(participant, "nl").get("gegevens.json"), StandardCharsets.UTF_8);
+		assertThat(json).doesNotContain(proposed.displayName());
+		JsonNode trajectory = JsonMapper.builder().build().readTree(json).get("trajectories").get(0);
+		assertThat(trajectory.get("status").asString()).isEqualTo("MATCHING");
+		assertThat(trajectory.get("coach").isNull()).isTrue();
 	}
 
 	/** The download is written as it is made (chunked), not first built whole in memory. */

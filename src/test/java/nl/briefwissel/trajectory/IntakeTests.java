@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -258,6 +259,35 @@ class IntakeTests {
 		assertThat(intakes.open(programme.id())).isEmpty();
 	}
 
+	/**
+	 * The public intake closes while someone is writing: sending the form says so, in their language, and
+	 * gives their question back to keep, instead of "page not found". An unknown programme stays not found.
+	 */
+	@Test
+	void aFormSentAfterThePublicIntakeClosedSaysSoAndGivesTheQuestionBack() throws Exception {
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get("/intake/programme/" + programme.id()).statusCode()).isEqualTo(200);
+		programmes.openPublicIntake(programme.id(), false);
+
+		String email = "te-laat-" + suffix + "@example.nl";
+		HttpResponse<String> sent = browser.post("/intake/programme/" + programme.id(), form("Tessa Telaat", email, "YES"));
+		assertThat(sent.statusCode()).isEqualTo(200);
+		assertThat(sent.body()).contains("Aanmelden via deze link is gesloten")
+			.contains("Ik wil naar het onderwijs, maar durf de overstap nog niet.")
+			.contains("id=\"kept-question\"");
+		assertThat(intakes.open(programme.id())).isEmpty();
+		assertThat(mailsTo(email)).isZero();
+
+		WebSession english = new WebSession(port);
+		english.get("/login?lang=en");
+		assertThat(english.post("/intake/programme/" + programme.id(), form("Tessa Telaat", email, "YES")).body())
+			.contains("Applying through this link is closed")
+			.contains("Ik wil naar het onderwijs, maar durf de overstap nog niet.");
+
+		assertThat(browser.post("/intake/programme/" + UUID.randomUUID(), form("Tessa Telaat", email, "YES")).statusCode())
+			.isEqualTo(404);
+	}
+
 	/** A used confirmation link says the application is in while it is valid; expired, it says the link no longer works. */
 	@Test
 	void aUsedConfirmationLinkSaysTheApplicationIsInUntilItExpires() throws Exception {
@@ -338,6 +368,55 @@ class IntakeTests {
 		assertThat(mailsTo(email)).as("asked again from a fresh form, invited again").isEqualTo(2);
 	}
 
+	/**
+	 * "Intrekken" twice (a double click, or a page left open): the second is answered as the first. An
+	 * application completed meanwhile says so at the card, and is not withdrawn. Another programme's
+	 * application, or none, is not found.
+	 */
+	@Test
+	void aWithdrawalSentTwiceOrTooLateIsAnsweredWithWhatBecameOfTheApplication(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		String withdraw = "/programme/programmes/{id}/intakes/{intake}/withdraw";
+		Intake invited = intakes.invite(programme, "intrekken-" + suffix + "@example.nl", "Ivo Intrekken",
+				java.util.Locale.forLanguageTag("nl"), null);
+		MvcResult second = null;
+		for (int click = 0; click < 2; click++) {
+			second = mvc.perform(post(withdraw, programme.id(), invited.id()).with(csrf()).with(fixtures.as(manager)))
+				.andExpect(status().isFound())
+				.andExpect(redirectedUrl("/programme/intakes#open-" + programme.id()))
+				.andExpect(flash().attributeExists("done"))
+				.andReturn();
+		}
+		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)).cookie(second.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString()).contains("De aanmelding is ingetrokken");
+		assertThat(intakes.open(programme.id())).isEmpty();
+
+		String email = "intussen-" + suffix + "@example.nl";
+		Intake completed = intakes.invite(programme, email, "Anna Intussen", java.util.Locale.forLanguageTag("nl"), null);
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		assertThat(new WebSession(port).post(link, form("Anna Intussen", email, "YES")).body()).contains("Je aanmelding is binnen");
+		MvcResult late = mvc.perform(post(withdraw, programme.id(), completed.id()).with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/programme/intakes#open-" + programme.id()))
+			.andExpect(flash().attribute("problem", "intakes.withdraw.submitted"))
+			.andExpect(flash().attribute("problemAt", "open-" + programme.id()))
+			.andReturn();
+		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)).cookie(late.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString()).contains("Deze aanmelding is intussen afgerond");
+		assertThat(intakes.statusOf(completed.id(), programme.id())).contains(Intake.Status.SUBMITTED);
+
+		var other = programmes.create(programme.organisationId(), "Ander programma " + suffix, null);
+		Intake elsewhere = intakes.invite(other, "elders-" + suffix + "@example.nl", "Eva Elders",
+				java.util.Locale.forLanguageTag("nl"), null);
+		mvc.perform(post(withdraw, programme.id(), elsewhere.id()).with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().isNotFound());
+		mvc.perform(post(withdraw, programme.id(), UUID.randomUUID()).with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().isNotFound());
+		assertThat(intakes.open(other.id())).hasSize(1);
+	}
+
 	/** The public form sent twice (a double click): one application, one confirmation mail, the same answer twice. */
 	@Test
 	void thePublicFormSentTwiceMakesOneApplicationAndOneMail() throws Exception {
@@ -387,5 +466,69 @@ class IntakeTests {
 		mail.setSubject(subject);
 		mail.setText(text, "UTF-8");
 		Transport.send(mail);
+	}
+
+	/**
+	 * The mails to an address nobody has proven yet repeat nothing the sender typed: otherwise anyone
+	 * could send their own words, under our name, to any address.
+	 */
+	@Test
+	void theMailsToAnUnprovenAddressDoNotRepeatTheTypedName() throws Exception {
+		String typed = "Win nu een prijs op prijs-" + suffix + ".example";
+		String email = "onbewezen-" + suffix + "@example.nl";
+		WebSession browser = new WebSession(port);
+		assertThat(browser.post("/intake/programme/" + programme.id(), form(typed, email, "YES")).body())
+			.contains("Kijk in je mailbox");
+		MimeMessage confirmation = Mailboxes.awaitMail(mailServer, email, m -> true);
+		assertThat(Mailboxes.text(confirmation)).contains("Hallo,").doesNotContain("prijs-" + suffix);
+		assertThat(Mailboxes.html(confirmation)).contains("Hallo,").doesNotContain("prijs-" + suffix);
+
+		String sender = "per-mail-naam-" + suffix + "@example.nl";
+		send("\"" + typed + "\" <" + sender + ">", programme.intakeAddress(), "Aanmelding", "Ik wil graag meedoen.");
+		MimeMessage answer = Mailboxes.awaitMail(mailServer, sender, m -> true);
+		assertThat(Mailboxes.text(answer)).contains("Hallo,").doesNotContain("prijs-" + suffix);
+	}
+
+	/**
+	 * Every public form sent mails an address, so one network address sends only so many in a while
+	 * (30 in the tests, as by default); the next is refused with a page that says why and what to do.
+	 */
+	@Test
+	void manyFormsFromOneNetworkAddressAreRefusedWithAPageThatSaysSo(@Autowired MockMvc mvc) throws Exception {
+		org.springframework.test.web.servlet.request.RequestPostProcessor flood = from("198.51.100." + (1 + (int) (Math.random() * 250)));
+		for (int i = 0; i < 30; i++) {
+			// Incomplete forms: nothing is written or mailed, but each one counts.
+			mvc.perform(post("/intake/programme/{id}", programme.id()).param("displayName", "Floor Vloed").with(flood).with(csrf()))
+				.andExpect(status().isOk());
+		}
+		String email = "vloed-" + suffix + "@example.nl";
+		mvc.perform(post("/intake/programme/{id}", programme.id())
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.content(form("Floor Vloed", email, "YES"))
+			.with(flood)
+			.with(csrf())).andExpect(status().isTooManyRequests());
+		assertThat(intakes.open(programme.id())).isEmpty();
+		assertThat(mailsTo(email)).isZero();
+
+		String page = mvc.perform(get("/error").accept(org.springframework.http.MediaType.TEXT_HTML)
+				.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 429))
+			.andExpect(status().isTooManyRequests())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Even te veel tegelijk").contains("terugknop");
+
+		String other = "ander-netwerk-" + suffix + "@example.nl";
+		mvc.perform(post("/intake/programme/{id}", programme.id())
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.content(form("Olga Anders", other, "YES"))
+			.with(from("203.0.113." + (1 + (int) (Math.random() * 250))))
+			.with(csrf())).andExpect(status().isOk());
+		assertThat(mailsTo(other)).as("another network address is not held back").isEqualTo(1);
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 }

@@ -37,6 +37,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Matching as the manager and the coach do it, and the proposal rule on its own. */
@@ -265,7 +266,10 @@ class MatchingTests {
 		assertThat(trajectories.byId(trajectory).orElseThrow().coachId()).isNull();
 		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Vol tot februari")));
-		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach))).andExpect(status().isNotFound());
+		// Opened again from the proposal mail: the answer stands, said where the decline said it.
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)))
+			.andExpect(redirectedUrl("/coach"))
+			.andExpect(flash().attribute("declined", true));
 	}
 
 	/**
@@ -296,7 +300,7 @@ class MatchingTests {
 		assertThat(waiting.select("dd").eachText()).contains("een mail aan het aanmeldadres")
 			.noneMatch(fact -> fact.contains("Vol tot februari"));
 		assertThat(page.getElementById("intake-" + asked)).isNull();
-		assertThat(page.select("li").eachText())
+		assertThat(page.select("li > span").eachText())
 			.anyMatch(item -> item.matches("Vera Voorgesteld bij Carla Coach, voorgesteld op \\d{1,2} \\S+"));
 	}
 
@@ -313,6 +317,120 @@ class MatchingTests {
 		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Voorstel: Bram Buiten")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Vol tot februari")));
+	}
+
+	/**
+	 * The proposal mail's link opened again after the answer: an accepted one leads to the conversation,
+	 * a declined one to the workspace with the same message as the decline; for anyone else it stays not found.
+	 */
+	@Test
+	void aProposalOpenedAgainAfterItsAnswerLeadsToWhereTheAnswerDid() throws Exception {
+		Account stranger = fixtures.runningTrajectory(true).coach();
+		matching.proposeCoach(trajectory, coach.id(), Today.date(), manager.id());
+		matching.accept(trajectory, coach.id(), Today.date());
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/coach/trajectories/" + trajectory));
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(stranger))).andExpect(status().isNotFound());
+
+		UUID declined = waitingIntake("Dora Daarna", Intake.Source.INVITATION);
+		matching.proposeCoach(declined, coach.id(), Today.date().plusDays(1), manager.id());
+		assertThat(matching.decline(declined, coach.id(), Reason.COACH_FULL, null)).isTrue();
+		var answer = mvc.perform(get("/coach/proposals/{id}", declined).with(fixtures.as(coach)))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/coach"))
+			.andExpect(flash().attribute("declined", true))
+			.andReturn();
+		mvc.perform(get("/coach").with(fixtures.as(coach)).cookie(answer.getResponse().getCookies()))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Je hebt het voorstel afgewezen")));
+		mvc.perform(get("/coach/proposals/{id}", declined).with(fixtures.as(stranger))).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * A proposal the coach leaves unanswered: the manager takes it back (a double click answered as one),
+	 * the intake waits again and goes to another coach, the first coach hears by mail without the
+	 * participant's name or question, and their proposal page no longer accepts.
+	 */
+	@Test
+	void theManagerWithdrawsAProposalTheCoachDidNotAnswer() throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString()).contains("/programme/trajectories/" + trajectory + "/withdraw-proposal")
+			.contains("Voorstel intrekken");
+
+		org.springframework.test.web.servlet.MvcResult second = null;
+		for (int click = 0; click < 2; click++) {
+			second = mvc.perform(post("/programme/trajectories/{id}/withdraw-proposal", trajectory).with(csrf())
+					.with(fixtures.as(manager)).param("coach", coach.id().toString()))
+				.andExpect(status().isFound())
+				.andExpect(redirectedUrl("/programme/intakes#asked-" + programme.id()))
+				.andExpect(flash().attributeExists("done"))
+				.andExpect(flash().attribute("doneAt", "asked-" + programme.id()))
+				.andExpect(flash().attributeCount(2))
+				.andReturn();
+		}
+		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)).cookie(second.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString())
+			.contains("Het voorstel voor Dirk Deelnemer is ingetrokken")
+			.contains("id=\"intake-" + trajectory + "\"");
+		TrajectoryOverview waiting = trajectories.byId(trajectory).orElseThrow();
+		assertThat(waiting.status()).isEqualTo(TrajectoryStatus.INTAKE);
+		assertThat(waiting.coachId()).isNull();
+		assertThat(matching.history(trajectory)).singleElement().satisfies(proposal -> {
+			assertThat(proposal.withdrawn()).isTrue();
+			assertThat(proposal.accepted()).isNull();
+		});
+		assertThat(trajectories.history(trajectory))
+			.filteredOn(change -> change.reason() == Reason.PROPOSAL_WITHDRAWN)
+			.singleElement()
+			.satisfies(change -> {
+				assertThat(change.from()).isEqualTo(TrajectoryStatus.MATCHING);
+				assertThat(change.to()).isEqualTo(TrajectoryStatus.INTAKE);
+			});
+
+		MimeMessage told = Mailboxes.awaitMail(mailServer, coach.email(),
+				mail -> Mailboxes.subject(mail).contains("Voorstel ingetrokken"));
+		assertThat(Mailboxes.text(told)).contains("Beste Carla Coach,").doesNotContain("Dirk").doesNotContain(QUESTION);
+
+		// The first coach's proposal page says it was withdrawn, and accepting or declining now changes nothing.
+		assertThat(mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString())
+			.contains("Dit voorstel is ingetrokken")
+			.doesNotContain(QUESTION);
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+				.param("startOn", Today.date().plusDays(1).toString()).param("letter", "Beste Dirk, welkom!"))
+			.andExpect(redirectedUrl("/coach/proposals/" + trajectory));
+		mvc.perform(post("/coach/proposals/{id}/decline", trajectory).with(csrf()).with(fixtures.as(coach))
+				.param("reason", "COACH_FULL"))
+			.andExpect(redirectedUrl("/coach/proposals/" + trajectory));
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+		assertThat(declines()).as("the withdrawal only").isEqualTo(1);
+
+		// Back on the waiting list, it goes to another coach; a withdrawal from a page left open leaves that one be.
+		Account other = fixtures.person(programme.organisationId(), "coach-" + UUID.randomUUID() + "@example.nl", "Bram Beschikbaar",
+				Role.COACH);
+		profiles.changeMatching(other.id(), 10, true, "NOLOC", List.of("SURPLUS"));
+		pool.set(programme.id(), List.of(coach.id(), other.id()));
+		matching.proposeCoach(trajectory, other.id(), Today.date().plusDays(2), manager.id());
+		mvc.perform(post("/programme/trajectories/{id}/withdraw-proposal", trajectory).with(csrf()).with(fixtures.as(manager))
+				.param("coach", coach.id().toString()))
+			.andExpect(flash().attributeExists("done"));
+		assertThat(trajectories.byId(trajectory).orElseThrow()).satisfies(proposed -> {
+			assertThat(proposed.status()).isEqualTo(TrajectoryStatus.MATCHING);
+			assertThat(proposed.coachId()).isEqualTo(other.id());
+		});
+
+		// Another organisation's manager finds no such trajectory.
+		mvc.perform(post("/programme/trajectories/{id}/withdraw-proposal", trajectory).with(csrf())
+				.with(user(users.loadUserByUsername("programma@briefwissel.test"))).param("coach", other.id().toString()))
+			.andExpect(status().isNotFound());
+		// Once the coach answered, it cannot be withdrawn; the card says why.
+		matching.accept(trajectory, other.id(), Today.date().plusDays(2));
+		mvc.perform(post("/programme/trajectories/{id}/withdraw-proposal", trajectory).with(csrf()).with(fixtures.as(manager))
+				.param("coach", other.id().toString()))
+			.andExpect(flash().attribute("problem", "matching.illegal.withdraw"));
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 	}
 
 	/** One more complete intake in the programme, waiting for a coach. */

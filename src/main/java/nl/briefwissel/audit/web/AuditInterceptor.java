@@ -1,5 +1,7 @@
 package nl.briefwissel.audit.web;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,13 +54,19 @@ class AuditInterceptor implements HandlerInterceptor {
 			if (audited.reasonRequired() && (reason == null || reason.isBlank())) {
 				return;
 			}
+			List<UUID> shown = shown(request);
 			if (Audited.SAID_BY_THE_ROUTE.equals(audited.trajectory())) {
-				if (request.getAttribute(Audited.SHOWN_ATTRIBUTE) instanceof UUID shown) {
-					record(request, who, audited.value(), shown, reason);
-				}
+				shown.forEach(trajectory -> record(request, who, audited.value(), trajectory, reason));
 				return;
 			}
-			record(request, who, audited.value(), trajectoryOf(request, audited.trajectory()), reason);
+			UUID named = trajectoryOf(request, audited.trajectory());
+			if (named == null && !shown.isEmpty()) {
+				// Something of its own in the address (a quarantined mail) that belongs to a trajectory:
+				// without it, the read would be missing from that trajectory's trail.
+				shown.forEach(trajectory -> record(request, who, audited.value(), trajectory, reason));
+				return;
+			}
+			record(request, who, audited.value(), named, reason);
 		}
 		else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
 				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith)) {
@@ -83,6 +91,18 @@ class AuditInterceptor implements HandlerInterceptor {
 					.stream()
 					.map(variable -> variable.getKey() + "=" + variable.getValue())
 					.collect(Collectors.joining(", "));
+	}
+
+	/** What the route said it showed with {@link nl.briefwissel.audit.AuditedTrajectory#shown}: one, several, or none. */
+	private static List<UUID> shown(HttpServletRequest request) {
+		Object shown = request.getAttribute(Audited.SHOWN_ATTRIBUTE);
+		if (shown instanceof UUID one) {
+			return List.of(one);
+		}
+		if (shown instanceof Collection<?> several) {
+			return several.stream().filter(UUID.class::isInstance).map(UUID.class::cast).distinct().toList();
+		}
+		return List.of();
 	}
 
 	private static UUID trajectoryOf(HttpServletRequest request, String variable) {

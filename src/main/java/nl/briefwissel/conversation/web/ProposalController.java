@@ -81,9 +81,22 @@ class ProposalController {
 		this.clock = clock;
 	}
 
-	@Audited(AuditAction.READ)
+	// The page shows the participant's question: on the trajectory's own trail, found by who it asks about.
+	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/proposals/{id}")
-	String proposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
+	String proposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		// The proposal mail's link still works once it is answered: it leads to where the answer did.
+		if (matching.acceptedBy(id, me.id())) {
+			return "redirect:/coach/trajectories/" + id;
+		}
+		if (matching.declinedBy(id, me.id())) {
+			redirect.addFlashAttribute("declined", true);
+			return "redirect:/coach";
+		}
+		if (matching.withdrawnFrom(id, me.id())) {
+			return "conversation/proposal-withdrawn";
+		}
 		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());
 		Programme programme = programmes.byId(trajectory.programmeId()).orElseThrow();
 		// A date the coach chose before a mistake sent them back stays chosen.
@@ -116,6 +129,9 @@ class ProposalController {
 		if (matching.acceptedBy(id, me.id())) {
 			return "redirect:/coach/trajectories/" + id; // a second click, after the first started it
 		}
+		if (matching.withdrawnFrom(id, me.id())) {
+			return "redirect:/coach/proposals/" + id; // taken back by the programme manager: that page says so
+		}
 		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());
 		LocalDate today = LocalDate.now(clock);
 		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
@@ -143,8 +159,16 @@ class ProposalController {
 			if (matching.acceptedBy(id, me.id())) {
 				return "redirect:/coach/trajectories/" + id; // a second click, while the first started it
 			}
-			redirect.addFlashAttribute("problem", e.messageKey());
-			return "redirect:/coach/proposals/" + id;
+			if (!matching.withdrawnFrom(id, me.id())) {
+				redirect.addFlashAttribute("problem", e.messageKey());
+			}
+			return "redirect:/coach/proposals/" + id; // withdrawn while the coach wrote: that page says so
+		}
+		catch (TrajectoryLifecycle.NotYourTrajectoryException e) {
+			if (matching.withdrawnFrom(id, me.id())) {
+				return "redirect:/coach/proposals/" + id;
+			}
+			throw e;
 		}
 		redirect.addFlashAttribute("accepted", true);
 		return "redirect:/coach/trajectories/" + id;
@@ -168,6 +192,9 @@ class ProposalController {
 		catch (IllegalTransitionException | TrajectoryLifecycle.NotYourTrajectoryException e) {
 			if (matching.acceptedBy(id, me.id())) {
 				return "redirect:/coach/trajectories/" + id; // "accept" went in first
+			}
+			if (matching.withdrawnFrom(id, me.id())) {
+				return "redirect:/coach/proposals/" + id; // taken back by the programme manager: that page says so
 			}
 			if (!matching.declinedBy(id, me.id())) {
 				throw e;

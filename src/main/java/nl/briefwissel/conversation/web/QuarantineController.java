@@ -2,10 +2,12 @@ package nl.briefwissel.conversation.web;
 
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
+import nl.briefwissel.audit.AuditedTrajectory;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.InboundMails;
@@ -59,21 +61,23 @@ class QuarantineController {
 
 	@Audited(AuditAction.READ)
 	@GetMapping("/coach/quarantine/{id}")
-	String coachMail(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+	String coachMail(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, HttpServletRequest request,
+			Model model) {
 		Quarantine.Entry entry = coachEntry(id, me);
-		return mail(entry, "/coach/quarantine", List.of(), model);
+		return mail(entry, "/coach/quarantine", List.of(), request, model);
 	}
 
 	@Audited(value = AuditAction.READ, reasonRequired = true)
 	@GetMapping("/admin/quarantine/{id}")
-	String adminMail(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model) {
+	String adminMail(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, HttpServletRequest request,
+			Model model) {
 		Quarantine.Entry entry = quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (reason.isBlank()) {
 			// An administrator reads someone else's mail only for a reason that goes on the audit trail.
 			model.addAttribute("id", id);
 			return "conversation/quarantine-reason";
 		}
-		return mail(entry, "/admin/quarantine", trajectories.all(), model);
+		return mail(entry, "/admin/quarantine", trajectories.all(), request, model);
 	}
 
 	@PostMapping("/coach/quarantine/{id}/attach")
@@ -142,7 +146,13 @@ class QuarantineController {
 			.isPresent();
 	}
 
-	private String mail(Quarantine.Entry entry, String base, List<TrajectoryOverview> choices, Model model) {
+	private String mail(Quarantine.Entry entry, String base, List<TrajectoryOverview> choices, HttpServletRequest request,
+			Model model) {
+		if (entry.trajectoryId() != null) {
+			// Mail held for a trajectory is most often its participant's letter: its coach, and anyone
+			// looking into that trajectory, must find this read on its trail.
+			AuditedTrajectory.shown(request, entry.trajectoryId());
+		}
 		model.addAttribute("entry", entry);
 		model.addAttribute("mail", quarantine.mail(entry.inboundMailId()).orElse(null));
 		model.addAttribute("base", base);

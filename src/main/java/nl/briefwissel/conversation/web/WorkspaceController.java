@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
+import nl.briefwissel.audit.AuditedTrajectory;
 import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -34,12 +38,17 @@ class WorkspaceController {
 		this.clock = clock;
 	}
 
-	/** Its reads share one connection from the pool (decision 0017); the page renders after. */
+	/**
+	 * Its reads share one connection from the pool (decision 0017); the page renders after. A search
+	 * shows pieces of letters, so each conversation it shows a piece of is on the audit trail as read;
+	 * the page without a search shows no content and records nothing.
+	 */
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@Transactional(readOnly = true)
 	@GetMapping("/coach")
 	String workspace(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Workspace.Need need,
 			@RequestParam(required = false) TrajectoryStatus status, @RequestParam(required = false) String q, Locale locale,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		// Ended trajectories only when asked for: a coach's history grows by dozens a year, and a
 		// workspace that lists all of them gets slower and longer every month (bench/pages).
 		boolean filtered = need != null || status != null;
@@ -55,7 +64,9 @@ class WorkspaceController {
 		model.addAttribute("need", need);
 		model.addAttribute("status", status);
 		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("hits", workspace.search(me.id(), q));
+		List<Workspace.SearchHit> hits = workspace.search(me.id(), q);
+		AuditedTrajectory.shown(request, hits.stream().map(Workspace.SearchHit::trajectoryId).toList());
+		model.addAttribute("hits", hits);
 		model.addAttribute("today", LocalDate.now(clock));
 		List<TrajectoryOverview> proposals = view.proposals();
 		model.addAttribute("proposals", proposals);

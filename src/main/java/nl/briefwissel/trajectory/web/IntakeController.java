@@ -98,7 +98,13 @@ class IntakeController {
 	@PostMapping("/intake/programme/{id}")
 	String applyByLink(@PathVariable UUID id, @Valid @ModelAttribute("fields") Fields fields, BindingResult errors,
 			@RequestParam(name = "submission", required = false) String posted, Model model, Locale locale) {
-		Programme programme = openProgramme(id);
+		Programme programme = programmes.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!programme.publicIntake()) {
+			// Closed while the person was writing: say so, and give their words back to keep, instead of
+			// a "page not found" that loses a question that may have taken half an hour.
+			model.addAttribute("keptQuestion", fields.question() == null ? "" : fields.question());
+			return message(model, "intake.closed.title", "intake.closed.body", null);
+		}
 		UUID submission = formId(posted);
 		if (problems(programme, fields, errors, model)) {
 			// Nothing was written: the form's id stays with it to the next try.

@@ -176,20 +176,27 @@ class IntakesPageController {
 	String withdraw(@PathVariable UUID id, @PathVariable UUID intake, @AuthenticationPrincipal SignedInAccount me,
 			RedirectAttributes redirect) {
 		Programme programme = own(id, me);
+		String at = "open-" + programme.id();
 		if (!intakes.withdraw(intake, programme.id())) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			Intake.Status now = intakes.statusOf(intake, programme.id())
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			if (now == Intake.Status.SUBMITTED) {
+				// Completed while the page stood open: it waits for a coach now, and is not withdrawn.
+				redirect.addFlashAttribute("problem", "intakes.withdraw.submitted");
+				redirect.addFlashAttribute("problemAt", at);
+				return "redirect:/programme/intakes#" + at;
+			}
+			// Withdrawn already: a second click, answered as the first.
 		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.withdrawn", "arg", ""));
-		redirect.addFlashAttribute("doneAt", "open-" + programme.id());
-		return "redirect:/programme/intakes#open-" + programme.id();
+		redirect.addFlashAttribute("doneAt", at);
+		return "redirect:/programme/intakes#" + at;
 	}
 
 	@PostMapping("/programme/trajectories/{id}/propose")
 	String propose(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam UUID coach,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, RedirectAttributes redirect) {
-		TrajectoryOverview trajectory = trajectories.byId(id)
-			.filter(t -> programmes.byId(t.programmeId()).map(p -> p.organisationId().equals(me.organisationId())).orElse(false))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		TrajectoryOverview trajectory = ownTrajectory(id, me);
 		LocalDate today = LocalDate.now(clock);
 		boolean stillWaiting = trajectory.status() == TrajectoryStatus.INTAKE;
 		if (stillWaiting && (startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6)))) {
@@ -213,6 +220,36 @@ class IntakesPageController {
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposed", "arg", trajectory.participantName()));
 		redirect.addFlashAttribute("doneAt", "asked-" + trajectory.programmeId());
 		return "redirect:/programme/intakes#asked-" + trajectory.programmeId();
+	}
+
+	/**
+	 * Takes back a proposal the coach has not answered: the intake is on the waiting list again. The
+	 * form names the coach the page showed ({@code coach}); a second click is answered as the first.
+	 */
+	@PostMapping("/programme/trajectories/{id}/withdraw-proposal")
+	String withdrawProposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) UUID coach, RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = ownTrajectory(id, me);
+		String at = "asked-" + trajectory.programmeId();
+		try {
+			matching.withdrawProposal(trajectory.id(), coach == null ? trajectory.coachId() : coach, me.id());
+		}
+		catch (IllegalTransitionException e) {
+			// The coach answered meanwhile, or a colleague proposed it again: the list shows how it stands now.
+			redirect.addFlashAttribute("problem", e.messageKey());
+			redirect.addFlashAttribute("problemAt", at);
+			return "redirect:/programme/intakes#" + at;
+		}
+		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposalWithdrawn", "arg", trajectory.participantName()));
+		redirect.addFlashAttribute("doneAt", at);
+		return "redirect:/programme/intakes#" + at;
+	}
+
+	/** A trajectory of the manager's own organisation; any other reads as not found. */
+	private TrajectoryOverview ownTrajectory(UUID id, SignedInAccount me) {
+		return trajectories.byId(id)
+			.filter(t -> programmes.byId(t.programmeId()).map(p -> p.organisationId().equals(me.organisationId())).orElse(false))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private Programme own(UUID id, SignedInAccount me) {
