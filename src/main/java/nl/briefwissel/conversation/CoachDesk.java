@@ -58,15 +58,23 @@ public class CoachDesk {
 
 	@Transactional
 	public void addNote(UUID trajectoryId, UUID coachId, String body) {
+		addNote(trajectoryId, coachId, body, null);
+	}
+
+	/** Keeps a note once per form ({@code form}, may be null): a double click on "Bewaren" stores one. */
+	@Transactional
+	public void addNote(UUID trajectoryId, UUID coachId, String body, UUID form) {
 		jdbc.sql("""
-				insert into coach_note (id, trajectory_id, coach_id, body, body_key_id, created_at)
-				values (:id, :t, :c, :body, :keyId, :now)""")
+				insert into coach_note (id, trajectory_id, coach_id, body, body_key_id, created_at, form_id)
+				values (:id, :t, :c, :body, :keyId, :now, :form)
+				on conflict do nothing""")
 			.param("id", UUID.randomUUID())
 			.param("t", trajectoryId)
 			.param("c", coachId)
 			.param("body", encryption.sealText(body.strip()))
 			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
+			.param("form", form)
 			.update();
 	}
 
@@ -163,12 +171,22 @@ public class CoachDesk {
 
 	@Transactional
 	public void addSavedReply(UUID coachId, String title, String body) {
-		jdbc.sql("insert into saved_reply (id, coach_id, title, body, created_at) values (:id, :c, :title, :body, :now)")
+		addSavedReply(coachId, title, body, null);
+	}
+
+	/** Keeps a saved reply once per form ({@code form}, may be null), as {@link #addNote}. */
+	@Transactional
+	public void addSavedReply(UUID coachId, String title, String body, UUID form) {
+		jdbc.sql("""
+				insert into saved_reply (id, coach_id, title, body, created_at, form_id)
+				values (:id, :c, :title, :body, :now, :form)
+				on conflict do nothing""")
 			.param("id", UUID.randomUUID())
 			.param("c", coachId)
 			.param("title", title.strip())
 			.param("body", body.strip())
 			.param("now", OffsetDateTime.now(clock))
+			.param("form", form)
 			.update();
 	}
 

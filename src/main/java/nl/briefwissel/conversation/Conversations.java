@@ -264,6 +264,18 @@ public class Conversations {
 		return id;
 	}
 
+	/**
+	 * The participant's mail reached a conversation that has ended: it is kept, and its coach told by
+	 * a mail they can answer (see {@link MessageMail#afterTheEnd}).
+	 */
+	void participantWroteAfterTheEnd(TrajectoryOverview trajectory) {
+		if (trajectory.coachId() == null) {
+			return;
+		}
+		accounts.byId(trajectory.coachId()).ifPresent(coach -> outbox.enqueue(mails.afterTheEnd(trajectory, coach,
+				replyAddress.of(tokens.tokenFor(trajectory.id(), trajectory.participantId())))));
+	}
+
 	TrajectoryOverview trajectory(UUID trajectoryId) {
 		return trajectories.byId(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId));
 	}

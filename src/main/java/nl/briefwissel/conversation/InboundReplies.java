@@ -15,6 +15,7 @@ import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.stereotype.Component;
 
@@ -118,6 +119,10 @@ class InboundReplies implements InboundMailHandler {
 			given.answerByMail(trajectory.id(), id); // the reply, photos and files included, answers the open assignments
 			if (mailMayBeFailing) {
 				tokens.markWorking(trajectory.id()); // the participant's mail arrives again
+			}
+			if (trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED) {
+				// No list of the coach shows an ended trajectory's news: they are told.
+				conversations.participantWroteAfterTheEnd(trajectory);
 			}
 			return new InboundResult.Threaded(id);
 		}

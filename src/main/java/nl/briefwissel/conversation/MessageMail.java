@@ -64,4 +64,19 @@ class MessageMail {
 				+ "\n\n-- \n" + texts.getMessage("mail.message.footer", new Object[] { trajectory.coachName(), link }, language);
 		return new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false);
 	}
+
+	/**
+	 * To the coach: the participant wrote after the trajectory ended. Such a letter is kept in the
+	 * record but no list shows it any more, so the coach is told, without its text (it is read in the
+	 * ended conversation). The mail's reply address is the conversation's: a coach who answers it by
+	 * mail answers the participant, as with any mail of the conversation. About the trajectory, so it
+	 * goes with its erasure.
+	 */
+	OutgoingMail afterTheEnd(TrajectoryOverview trajectory, Account coach, String replyTo) {
+		Locale language = coach.language();
+		Object[] args = { trajectory.participantName(), coach.displayName(),
+				address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString() };
+		return new OutgoingMail(coach.email(), texts.getMessage("mail.afterTheEnd.subject", args, language),
+				texts.getMessage("mail.afterTheEnd.text", args, language), null, replyTo, null, List.of(), true, trajectory.id());
+	}
 }

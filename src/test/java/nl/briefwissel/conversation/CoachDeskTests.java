@@ -326,6 +326,33 @@ class CoachDeskTests {
 		assertThat(desk.savedReplies(other.coach().id())).extracting(CoachDesk.SavedReply::id).containsExactly(theirs);
 	}
 
+	/** A double click on "Bewaren" under the notes or a new saved reply: the form's id keeps one. */
+	@Test
+	void aDoubleClickKeepsOneNoteAndOneSavedReply() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		String page = page("/coach/trajectories/" + running.id(), coach);
+		String noteForm = org.jsoup.Jsoup.parse(page).selectFirst("form[action$=/notes] input[name=form]").val();
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/coach/trajectories/{id}/notes", running.id()).param("note", "Let op haar energie.")
+				.param("form", noteForm).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		}
+		assertThat(desk.of(running.id(), running.coach().id()).notes()).extracting(CoachDesk.Note::body)
+			.containsExactly("Let op haar energie.");
+
+		String replies = page("/coach/saved-replies", coach);
+		String replyForm = org.jsoup.Jsoup.parse(replies).selectFirst("form[action=/coach/saved-replies] input[name=form]").val();
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/coach/saved-replies").param("title", "Afsluiting").param("body", "Dank voor de gesprekken.")
+				.param("form", replyForm).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		}
+		assertThat(desk.savedReplies(running.coach().id())).extracting(CoachDesk.SavedReply::title).containsExactly("Afsluiting");
+		// A new form is a new note, with the same words.
+		mvc.perform(post("/coach/trajectories/{id}/notes", running.id()).param("note", "Let op haar energie.")
+			.param("form", UUID.randomUUID().toString()).with(csrf()).with(coach));
+		assertThat(desk.of(running.id(), running.coach().id()).notes()).hasSize(2);
+	}
+
 	private RequestPostProcessor as(String email) {
 		return user(users.loadUserByUsername(email));
 	}

@@ -504,6 +504,31 @@ class MailRoundTripTests {
 			.contains("name=\"trajectory\" value=\"" + next + "\"");
 	}
 
+	/**
+	 * The participant mails after the trajectory ended: kept in the record, and the coach, whose lists
+	 * no longer show the trajectory, is told by a mail without the letter that they can answer.
+	 */
+	@Test
+	void aMailAfterTheEndIsKeptAndTheCoachIsToldByAMailTheyCanAnswer(
+			@org.springframework.beans.factory.annotation.Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle)
+			throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Dit was onze laatste brief.");
+		MimeMessage last = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		lifecycle.complete(trajectory, coach.id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+
+		Transport.send(replyFrom(participant.email(), last, "Nog een vraag: mag ik je later nog eens mailen?"));
+		awaitMessage(m -> m.author() == Author.PARTICIPANT);
+		MimeMessage told = Mailboxes.awaitMail(mailServer, coach.email(), m -> Mailboxes.subject(m).contains("na het einde"));
+		assertThat(Mailboxes.text(told)).contains(participant.displayName()).contains("/coach/trajectories/" + trajectory)
+			.doesNotContain("mag ik je later");
+		assertThat(told.getReplyTo()[0].toString()).isEqualTo(last.getReplyTo()[0].toString());
+
+		// The coach answers that mail: the answer goes to the participant and into the conversation.
+		Transport.send(replyFrom(coach.email(), told, "Natuurlijk, mail gerust."));
+		awaitMessage(m -> m.author() == Author.COACH && m.body().startsWith("Natuurlijk"));
+		Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("Natuurlijk, mail gerust."));
+	}
+
 	private Message awaitMessage(java.util.function.Predicate<Message> matching) {
 		return await().atMost(Duration.ofSeconds(15))
 			.until(() -> conversations.of(trajectory).stream().filter(matching).findFirst(), java.util.Optional::isPresent)

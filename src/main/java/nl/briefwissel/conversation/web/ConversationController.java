@@ -249,14 +249,15 @@ class ConversationController {
 
 	@PostMapping("/coach/trajectories/{id}/notes")
 	String addNote(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String note, @RequestParam(required = false) UUID form,
+			RedirectAttributes redirect) {
 		own(id, me);
 		if (note.isBlank() || note.length() > 20_000) {
 			redirect.addFlashAttribute("noteError", true);
 			redirect.addFlashAttribute("noteText", note); // given back to shorten, not lost
 		}
 		else {
-			desk.addNote(id, me.id(), note);
+			desk.addNote(id, me.id(), note, form); // a double click keeps one
 		}
 		return "redirect:/coach/trajectories/" + id + "#notes";
 	}
@@ -387,6 +388,7 @@ class ConversationController {
 		List<Message> conversation = conversations.of(trajectory);
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
+		model.addAttribute("noteForm", UUID.randomUUID()); // and its note kept once
 		// Read here, in the page's transaction, not by the template while it renders.
 		model.addAttribute("themeLabel", trajectory.theme() == null ? null : themes.label(trajectory.programmeId(), trajectory.theme(), locale));
 		model.addAttribute("messages", conversation);

@@ -27,19 +27,21 @@ class SavedRepliesController {
 	@GetMapping("/coach/saved-replies")
 	String list(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		model.addAttribute("replies", desk.savedReplies(me.id()));
+		model.addAttribute("replyForm", UUID.randomUUID());
 		return "conversation/saved-replies";
 	}
 
 	@PostMapping("/coach/saved-replies")
 	String add(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String body, @RequestParam(required = false) UUID form,
+			RedirectAttributes redirect) {
 		if (title.isBlank() || body.isBlank() || title.length() > 200 || body.length() > 20_000) {
 			redirect.addFlashAttribute("replyError", true);
 			redirect.addFlashAttribute("title", title);
 			redirect.addFlashAttribute("body", body);
 		}
 		else {
-			desk.addSavedReply(me.id(), title, body);
+			desk.addSavedReply(me.id(), title, body, form); // a double click keeps one
 			redirect.addFlashAttribute("replySaved", true);
 		}
 		return "redirect:/coach/saved-replies";
