@@ -166,10 +166,11 @@ class CoachDigest {
 			}
 			text.append('\n');
 		}
-		text.append(texts.getMessage("mail.digest.open", new Object[] { address.link("/coach").toUriString() }, language))
+		// In the coach's language: the link may open in a browser that has not been here before.
+		text.append(texts.getMessage("mail.digest.open", new Object[] { address.link("/coach", language).toUriString() }, language))
 			.append("\n\n")
-			.append(texts.getMessage("mail.digest.switchOff", new Object[] { address.link("/coach/settings").toUriString() },
-					language))
+			.append(texts.getMessage("mail.digest.switchOff",
+					new Object[] { address.link("/coach/settings", language).toUriString() }, language))
 			.append("\n\n")
 			.append(texts.getMessage("mail.signature", null, language))
 			.append('\n');

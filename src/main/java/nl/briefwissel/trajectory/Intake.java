@@ -26,7 +26,10 @@ public record Intake(UUID id, UUID programmeId, String email, String displayName
 		AWAITING_CONFIRMATION,
 		/** Complete and confirmed: a trajectory waits for a coach. */
 		SUBMITTED,
-		/** Withdrawn by the programme manager before it was completed. */
+		/**
+		 * Closed before it was completed: withdrawn by the programme manager, or cleared by the
+		 * retention job or an erasure (nobody can complete it any more).
+		 */
 		WITHDRAWN
 	}
 

@@ -186,7 +186,7 @@ public class Matching {
 		Object[] args = { coach.displayName(), overview.programmeName(),
 				java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", coach.language()).format(startOn) };
 		outbox.enqueueAskedFor(mails.compose(coach.email(), coach.language(), "mail.proposal", args,
-				address.link("/coach/proposals/{id}").buildAndExpand(trajectoryId).toUriString()));
+				address.link("/coach/proposals/{id}", coach.language()).buildAndExpand(trajectoryId).toUriString()));
 	}
 
 	/** The proposed coach accepts; the trajectory starts on the day they chose, in the programme's rhythm of today. */

@@ -172,14 +172,17 @@ public class Trajectories {
 			.update() == 1;
 	}
 
-	/** The participant's own choice; the programme's mail mode still decides what is allowed. */
+	/**
+	 * The participant's own choice; the programme's mail mode still decides what is allowed. False when
+	 * the trajectory is not theirs.
+	 */
 	@Transactional
-	public void chooseMailPreference(UUID trajectoryId, UUID participantId, boolean fullText) {
-		jdbc.sql("update trajectory set mail_preference = :preference where id = :id and participant_id = :participant")
+	public boolean chooseMailPreference(UUID trajectoryId, UUID participantId, boolean fullText) {
+		return jdbc.sql("update trajectory set mail_preference = :preference where id = :id and participant_id = :participant")
 			.param("preference", fullText ? "FULL_TEXT" : "NOTIFICATION")
 			.param("id", trajectoryId)
 			.param("participant", participantId)
-			.update();
+			.update() == 1;
 	}
 
 	/** Trajectories that are running now, for the reminder job. */

@@ -69,6 +69,17 @@ class MailPreferenceTests {
 		assertThat(text(mail)).doesNotContain("gevoelige vraag").contains("na inloggen", "/participant/conversation");
 	}
 
+	/** Another participant's trajectory: not found, and its preference is left as it is. */
+	@Test
+	void anotherParticipantsTrajectoryIsNotFound() throws Exception {
+		var mine = fixtures.runningTrajectory(true);
+		var theirs = fixtures.runningTrajectory(true);
+		mvc.perform(post("/participant/mail-preference").param("trajectory", theirs.id().toString()).param("fullText", "false")
+			.with(csrf()).with(user(users.loadUserByUsername(mine.participant().email()))))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+		assertThat(trajectories.wantsFullText(theirs.id())).isTrue();
+	}
+
 	@Test
 	void aProgrammeInNotificationModeNeverMailsTheTextAndOffersNoChoice() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -176,7 +176,7 @@ class MatchingTests {
 			.andExpect(flash().attributeExists("done"));
 		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
 		MimeMessage asked = Mailboxes.awaitMail(mailServer, coach.email(), m -> true);
-		assertThat(Mailboxes.text(asked)).contains("/coach/proposals/" + trajectory);
+		assertThat(Mailboxes.text(asked)).contains("/coach/proposals/" + trajectory + "?lang=nl"); // in the coach's language
 
 		mvc.perform(get("/coach").with(fixtures.as(coach)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("/coach/proposals/" + trajectory)))

@@ -100,7 +100,10 @@ class StartPagesController {
 	@PostMapping("/participant/mail-preference")
 	String mailPreference(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
 			@RequestParam boolean fullText, RedirectAttributes redirect) {
-		trajectories.chooseMailPreference(trajectory, me.id(), fullText);
+		if (!trajectories.chooseMailPreference(trajectory, me.id(), fullText)) {
+			// Someone else's trajectory, or none: not found, as every identifier that is not the caller's.
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
 		redirect.addFlashAttribute("preferenceSaved", trajectory);
 		return "redirect:/participant#preference-saved-" + trajectory;
 	}
