@@ -88,6 +88,9 @@ class InboundReplies implements InboundMailHandler {
 		return switch (content.kind()) {
 			case BOUNCE -> bounce(mail, found);
 			case AUTO_REPLY -> autoReply(mail, found);
+			// From a mail server about our mail: a note, as a bounce is, whoever's server it came from.
+			case DELIVERY_REPORT -> new InboundResult.AutoReply(messages.add(found.id(), null, Author.SYSTEM,
+					MessageKind.AUTO_REPLY_NOTE, note(content), Channel.MAIL, mail.id(), java.util.List.of()));
 			case REPLY -> reply(mail, found, trajectory.get().mailMayBeFailing());
 			case UNREADABLE -> throw new IllegalStateException("handled above");
 		};
@@ -138,8 +141,7 @@ class InboundReplies implements InboundMailHandler {
 	 * An automatic answer becomes a note only when the participant or the coach sent it, as a letter
 	 * does: the headers that make a mail automatic are anyone's to write, so someone else with the
 	 * reply address (from a forwarded letter) would otherwise put their words in the conversation.
-	 * A delivery report that only says “delayed” comes from a mail server, and waits in the
-	 * quarantine as well: its sender cannot be told from someone who writes as one.
+	 * A delivery report that only says “delayed” is not one of these (see {@link MailKind#DELIVERY_REPORT}).
 	 */
 	private InboundResult autoReply(InboundMail mail, TrajectoryOverview trajectory) {
 		ReadMail content = mail.content();

@@ -9,6 +9,12 @@ public enum MailKind {
 	AUTO_REPLY,
 	/** A delivery failure report about a mail we sent. */
 	BOUNCE,
+	/**
+	 * A delivery report that is no failure (RFC 3464 Action: delayed, relayed, delivered): written by a
+	 * mail server about a mail we sent, which may still arrive. A note in the conversation, as a
+	 * bounce is, whoever's address it came from.
+	 */
+	DELIVERY_REPORT,
 	/** Not a mail we can read at all: empty, garbage, no headers. */
 	UNREADABLE;
 

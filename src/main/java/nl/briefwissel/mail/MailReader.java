@@ -134,7 +134,10 @@ public final class MailReader {
 			kind = MailKind.BOUNCE;
 			failedRecipient = body.failedRecipient;
 		}
-		else if (noFailure || AutomaticMailDetector.isAutoReply(message, subject)) {
+		else if (noFailure) {
+			kind = MailKind.DELIVERY_REPORT;
+		}
+		else if (AutomaticMailDetector.isAutoReply(message, subject)) {
 			kind = MailKind.AUTO_REPLY;
 		}
 		else {

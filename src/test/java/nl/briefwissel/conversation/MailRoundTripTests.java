@@ -240,6 +240,29 @@ class MailRoundTripTests {
 	}
 
 	/**
+	 * A mail server's report that our mail is only delayed (Exchange, from the corpus) is a note in the
+	 * conversation, not a failure and not a stranger's mail for the quarantine.
+	 */
+	@Test
+	void aDelayReportOfAMailServerIsANote() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		String token = received.getReplyTo()[0].toString().replaceAll("reply\\+([a-z2-7]+)@.*", "$1");
+		String eml = new String(getClass().getResourceAsStream("/mail-corpus/dsn-delayed-exchange.eml").readAllBytes(),
+				StandardCharsets.UTF_8).replace("li5ow2gibzd4bg5c7dbsom2wzw", token);
+		MimeMessage report = new MimeMessage(session(mailServer.smtpPort()),
+				new java.io.ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+		report.setRecipients(RecipientType.TO, received.getReplyTo());
+		sendTo(mailServer.smtpPort(), report);
+
+		Message note = awaitMessage(m -> m.kind() == MessageKind.AUTO_REPLY_NOTE);
+		assertThat(note.author()).isEqualTo(Author.SYSTEM);
+		assertThat(jdbc.sql("select count(*) from quarantined_mail where trajectory_id = :t").param("t", trajectory)
+			.query(Long.class).single()).isZero();
+		assertThat(conversations.mailFailure(trajectory)).as("delayed is no failure").isEmpty();
+	}
+
+	/**
 	 * The headers that make a mail automatic are anyone's to write: someone else with the reply
 	 * address (a colleague with a forwarded letter) does not get their words into the conversation by
 	 * sending them as an out-of-office. The participant's own out-of-office is still a note.
