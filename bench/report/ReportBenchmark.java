@@ -96,7 +96,7 @@ public class ReportBenchmark {
 		LocalDate start = LocalDate.of(2026, 9, 7);
 		TrajectoryOverview trajectory = new TrajectoryOverview(UUID.randomUUID(), UUID.randomUUID(), "E-coaching loopbaan",
 				UUID.randomUUID(), "Sanne Bakker", "sanne@example.nl", UUID.randomUUID(), "Anja de Vries", "anja@example.nl",
-				TrajectoryStatus.COMPLETED, "NEXT_STEP", start, start.plusWeeks(12), 12, 3, 0, List.of(), 2);
+				TrajectoryStatus.COMPLETED, "NEXT_STEP", start, start.plusWeeks(12), 12, 3, 0, List.of(), 2, DUTCH);
 		List<TrajectoryReport.Moment> moments = new ArrayList<>();
 		List<Message> letters = new ArrayList<>();
 		for (int moment = 1; moment <= 36; moment++) {
@@ -110,9 +110,9 @@ public class ReportBenchmark {
 		}
 		List<Trajectories.Change> changes = List.of(
 				new Trajectories.Change(start.atTime(9, 0).atOffset(ZoneOffset.ofHours(1)), TrajectoryStatus.MATCHING,
-						TrajectoryStatus.RUNNING, Reason.MATCHED, null),
+						TrajectoryStatus.RUNNING, Reason.MATCHED, null, null),
 				new Trajectories.Change(start.plusWeeks(12).atTime(9, 0).atOffset(ZoneOffset.ofHours(1)), TrajectoryStatus.RUNNING,
-						TrajectoryStatus.COMPLETED, Reason.QUESTION_ANSWERED, "De vraag is beantwoord."));
+						TrajectoryStatus.COMPLETED, Reason.QUESTION_ANSWERED, "De vraag is beantwoord.", null));
 		return new TrajectoryReport(trajectory, "Een volgende stap die past bij mijn kwaliteiten",
 				"Ik wil een volgende stap zetten die past bij wat ik goed kan.", "Over twaalf weken weet ik welke opleiding ik kies.",
 				moments, changes, List.of(), List.of(), null, letters, OffsetDateTime.now());

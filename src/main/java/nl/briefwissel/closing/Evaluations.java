@@ -20,6 +20,7 @@ import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.statistics.Distribution;
+import nl.briefwissel.statistics.EvaluationMonths;
 import nl.briefwissel.statistics.Figure;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryEvents;
@@ -239,20 +240,10 @@ public class Evaluations {
 	public Feedback feedback(UUID programmeId, LocalDate from, LocalDate until) {
 		Map<String, Integer> helped = new LinkedHashMap<>();
 		List<String> remarks = new ArrayList<>();
-		int answers = jdbc.sql("""
+		int answers = EvaluationMonths.bind(jdbc.sql("""
 				select helped_most, case when remarks_shared then remarks end as remarks
 				from evaluation_answer
-				where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
-				  and answered_month < :thisMonth
-				  and answered_month in (
-				      select answered_month from evaluation_answer
-				      where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
-				      group by answered_month having count(*) >= :minimum)""")
-			.param("p", programmeId)
-			.param("fromMonth", from.withDayOfMonth(1))
-			.param("until", until)
-			.param("thisMonth", LocalDate.now(clock).withDayOfMonth(1))
-			.param("minimum", Figure.MINIMUM)
+				where\s""" + EvaluationMonths.CONDITION), programmeId, from, until, clock)
 			.query((rs, n) -> {
 				helped.merge(rs.getString("helped_most"), 1, Integer::sum);
 				String remark = rs.getString("remarks");

@@ -88,9 +88,7 @@ class InboundReplies implements InboundMailHandler {
 		return switch (content.kind()) {
 			case BOUNCE -> bounce(mail, found);
 			case AUTO_REPLY -> autoReply(mail, found);
-			// From a mail server about our mail: a note, as a bounce is, whoever's server it came from.
-			case DELIVERY_REPORT -> new InboundResult.AutoReply(messages.add(found.id(), null, Author.SYSTEM,
-					MessageKind.AUTO_REPLY_NOTE, note(content), Channel.MAIL, mail.id(), java.util.List.of()));
+			case DELIVERY_REPORT -> deliveryReport(mail, found);
 			case REPLY -> reply(mail, found, trajectory.get().mailMayBeFailing());
 			case UNREADABLE -> throw new IllegalStateException("handled above");
 		};
@@ -166,13 +164,41 @@ class InboundReplies implements InboundMailHandler {
 		return content.from() == null ? "" : content.from().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * A mail server's report that a mail of ours is delayed, not failed: a note in the conversation, as
+	 * a bounce is (from whoever's server, as bounces are). One about the coach's address is about a
+	 * notice to the coach (it carries the conversation's reply address), not about the conversation:
+	 * the administrators' quarantine.
+	 */
+	private InboundResult deliveryReport(InboundMail mail, TrajectoryOverview trajectory) {
+		ReadMail content = mail.content();
+		if (aboutTheCoach(content, trajectory)) {
+			return quarantine.put(mail.id(), new QuarantineReason.StrayBounce(content.failedRecipient()), null);
+		}
+		return new InboundResult.AutoReply(messages.add(trajectory.id(), null, Author.SYSTEM, MessageKind.AUTO_REPLY_NOTE,
+				note(content), Channel.MAIL, mail.id(), java.util.List.of()));
+	}
+
+	/**
+	 * Our mail did not arrive. A report about the coach's address (a notice to the coach, such as the one
+	 * of a letter after the end, carries the conversation's reply address) says nothing about the
+	 * participant's mail: it goes to the administrators' quarantine, not into the conversation.
+	 */
 	private InboundResult bounce(InboundMail mail, TrajectoryOverview trajectory) {
 		ReadMail content = mail.content();
+		if (aboutTheCoach(content, trajectory)) {
+			return quarantine.put(mail.id(), new QuarantineReason.StrayBounce(content.failedRecipient()), null);
+		}
 		String failed = content.failedRecipient() != null ? content.failedRecipient() : trajectory.participantEmail();
 		tokens.markFailing(trajectory.id(), failed + ": " + firstLine(content.fullText()));
 		UUID note = messages.add(trajectory.id(), null, Author.SYSTEM, MessageKind.BOUNCE_NOTE, note(content), Channel.MAIL,
 				mail.id(), java.util.List.of());
 		return new InboundResult.Bounce(note);
+	}
+
+	private static boolean aboutTheCoach(ReadMail content, TrajectoryOverview trajectory) {
+		return content.failedRecipient() != null && trajectory.coachEmail() != null
+				&& content.failedRecipient().equalsIgnoreCase(trajectory.coachEmail());
 	}
 
 	private static String note(ReadMail content) {

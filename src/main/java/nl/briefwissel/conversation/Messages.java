@@ -82,8 +82,7 @@ class Messages {
 				OffsetDateTime.now(clock));
 	}
 
-	/** A letter dated {@code at}, not now: a mail from the quarantine takes its place from when it came in. */
-	UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
+	private UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
 			UUID inboundMailId, String mailMessageId, List<MailAttachment> attachments, OffsetDateTime at) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""

@@ -100,10 +100,10 @@ public class Quarantine {
 	 * Adds the mail to the trajectory as the participant's message, and closes the entry; empty when
 	 * someone closed it first (a double click: the entry is claimed before the letter is written, so
 	 * the second click waits for the first and then writes nothing). Added, it answers the open
-	 * assignments as a mail from the participant's own address does. It is dated when it came into the
-	 * quarantine, the date it would have had in the conversation then: the participant wrote it before
-	 * whatever the coach wrote in the days it waited, so it stands before those letters and answers
-	 * none of the assignments given in them.
+	 * assignments as a mail from the participant's own address does, but only those given before it
+	 * came into the quarantine: the participant wrote it before whatever the coach gave in the days it
+	 * waited. It is dated when it is added, as the newest letter: the coach sees it waiting for an
+	 * answer (back-dated under the coach's later letters, it never showed as waiting).
 	 */
 	@Transactional
 	public Optional<UUID> attach(UUID inboundMailId, UUID trajectoryId, UUID resolvedBy) {
@@ -114,7 +114,7 @@ public class Quarantine {
 		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
 		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments(), written.get());
+				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
 		given.answerByMail(trajectory.id(), id, written.get());
 		return Optional.of(id);
 	}

@@ -136,6 +136,7 @@ public final class MailReader {
 		}
 		else if (noFailure) {
 			kind = MailKind.DELIVERY_REPORT;
+			failedRecipient = body.failedRecipient; // whom the report is about
 		}
 		else if (AutomaticMailDetector.isAutoReply(message, subject)) {
 			kind = MailKind.AUTO_REPLY;

@@ -19,7 +19,8 @@ import java.util.List;
  * @param fullText the whole body as text
  * @param safeHtml the HTML body after sanitising, or null when the mail had none
  * @param attachments files that came with the mail
- * @param failedRecipient for a bounce: the address that failed, when the report names it
+ * @param failedRecipient for a bounce: the address that failed, when the report names it; for a
+ *        delivery report that is no failure: the address it is about
  * @param recipients every address the mail was sent to (envelope, To, Cc and the delivery headers), lower case
  */
 public record ReadMail(MailKind kind, String problem, String messageId, String from, String fromName, String subject,

@@ -184,8 +184,15 @@ public class Erasures {
 	/**
 	 * Locks the person's account row: requests and decisions about one person take turns, so that a
 	 * double click makes one request, and two requests of one person decided at once erase and mail once.
+	 * Their trajectories' rows first, in the order a letter takes them (the trajectory's row, then the
+	 * account's through the letter's author key): the other way round, a letter sent while the erasure is
+	 * confirmed would wait for the erasure while the erasure waits for it, and PostgreSQL ends one of them.
 	 */
 	private void lock(UUID accountId) {
+		jdbc.sql("select id from trajectory where participant_id = :id order by id for update")
+			.param("id", accountId)
+			.query(UUID.class)
+			.list();
 		jdbc.sql("select id from account where id = :id for update").param("id", accountId).query(UUID.class).optional();
 	}
 

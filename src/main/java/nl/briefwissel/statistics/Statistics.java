@@ -120,26 +120,13 @@ public class Statistics {
 
 		record Scores(int n, Double satisfaction, Double before, Double after, Double recommend) {
 		}
-		Scores scores = jdbc.sql("""
+		Scores scores = EvaluationMonths.bind(jdbc.sql("""
 				select count(*) as n, avg(cast(satisfaction as double precision)) as satisfaction,
 				       avg(cast(answered_before as double precision)) as before_score,
 				       avg(cast(answered_after as double precision)) as after_score,
 				       avg(case when recommend then 100.0 else 0.0 end) as recommend
 				from evaluation_answer
-				where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
-				  and answered_month < :thisMonth
-				  and answered_month in (
-				      select answered_month from evaluation_answer
-				      where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
-				      group by answered_month having count(*) >= :minimum)""")
-			// Only whole months that are over, with five answers or more: two periods (or one period
-			// looked at twice while answers come in) then always differ by five answers or more, so
-			// nobody's answer follows from the figures. Late answers count in the month they came.
-			.param("minimum", Figure.MINIMUM)
-			.param("thisMonth", LocalDate.now(clock).withDayOfMonth(1))
-			.param("p", id)
-			.param("fromMonth", from.withDayOfMonth(1))
-			.param("until", until)
+				where\s""" + EvaluationMonths.CONDITION), id, from, until, clock)
 			.query((rs, n) -> new Scores(rs.getInt("n"), number(rs.getObject("satisfaction")), number(rs.getObject("before_score")),
 					number(rs.getObject("after_score")), number(rs.getObject("recommend"))))
 			.single();

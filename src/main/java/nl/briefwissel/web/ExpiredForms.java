@@ -31,6 +31,14 @@ class ExpiredForms {
 
 	private static final String WRITTEN_ATTRIBUTE = ExpiredForms.class.getName() + ".written";
 
+	private static final String AGAIN_ATTRIBUTE = ExpiredForms.class.getName() + ".again";
+
+	/**
+	 * Forms opened from a link in a mail, filled in without signing in: the person was never signed
+	 * in, so the page does not say they were signed out; it leads back to the form instead.
+	 */
+	private static final List<String> OPENED_BY_A_LINK = List.of("/intake/", "/evaluation/");
+
 	/** The refusal of a form: this page for a failed CSRF check, the usual 403 for anything else. */
 	static AccessDeniedHandler handler() {
 		AccessDeniedHandler others = new AccessDeniedHandlerImpl();
@@ -44,6 +52,10 @@ class ExpiredForms {
 				.filter(Objects::nonNull)
 				.filter(value -> !value.isBlank())
 				.toList());
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (OPENED_BY_A_LINK.stream().anyMatch(path::startsWith)) {
+				request.setAttribute(AGAIN_ATTRIBUTE, path);
+			}
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 			request.getRequestDispatcher(PATH).forward(request, response);
 		};
@@ -53,6 +65,7 @@ class ExpiredForms {
 	@RequestMapping(PATH)
 	String page(HttpServletRequest request, Model model) {
 		model.addAttribute("written", request.getAttribute(WRITTEN_ATTRIBUTE) instanceof List<?> written ? written : List.of());
+		model.addAttribute("again", request.getAttribute(AGAIN_ATTRIBUTE));
 		return "error/form-expired";
 	}
 }

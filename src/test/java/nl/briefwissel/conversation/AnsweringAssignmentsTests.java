@@ -132,11 +132,11 @@ class AnsweringAssignmentsTests {
 
 	/**
 	 * The participant writes on Monday, the mail waits in the quarantine, the coach gives an assignment
-	 * on Wednesday and adds Monday's mail on Thursday: it stands before Wednesday's letter, dated when
-	 * it came in, and leaves the assignment it was written before open.
+	 * on Wednesday and adds Monday's mail on Thursday: it leaves the assignment it was written before
+	 * open, and stands as the newest letter, waiting for the coach's answer.
 	 */
 	@Test
-	void aMailAddedFromTheQuarantineLaterKeepsItsPlaceAndAnswersNothingGivenAfterIt() throws Exception {
+	void aMailAddedFromTheQuarantineLaterAnswersNothingGivenAfterItAndWaitsForTheCoach() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		conversations.coachWrites(running.id(), running.coach().id(), "Hoe kijk je terug op je eerste week?");
 		MimeMessage received = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
@@ -157,14 +157,17 @@ class AnsweringAssignmentsTests {
 
 		var letters = conversations.of(running.id());
 		Message added = letters.stream().filter(m -> m.author() == Author.PARTICIPANT).findFirst().orElseThrow();
-		Message assignmentLetter = letters.stream().filter(m -> m.id().equals(reflection.messageId())).findFirst().orElseThrow();
-		assertThat(added.createdAt()).as("dated when it came in").isAtSameInstantAs(entry.quarantinedAt())
-			.isBefore(assignmentLetter.createdAt());
-		assertThat(letters.indexOf(added)).as("before the letter with the assignment").isLessThan(letters.indexOf(assignmentLetter));
 		assertThat(now(reflection).answered()).as("written before the assignment was given").isFalse();
+		// The newest letter: the coach sees it waiting for an answer.
+		assertThat(letters.get(letters.size() - 1)).isEqualTo(added);
+		assertThat(workspace.view(running.coach().id()).entries()).filteredOn(e -> e.trajectory().id().equals(running.id()))
+			.extracting(Workspace.Entry::need).containsExactly(Workspace.Need.WAITING_FOR_REPLY);
 	}
 
 	/** A Dutch assignment of this type from the shared library, given in a letter of the coach. */
+	@Autowired
+	Workspace workspace;
+
 	private GivenAssignments.Given give(Fixtures.RunningTrajectory running, AssignmentType type) {
 		Assignment assignment = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, type))
 			.stream()

@@ -552,6 +552,30 @@ class MailRoundTripTests {
 		Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("Natuurlijk, mail gerust."));
 	}
 
+	/**
+	 * The notice to the coach carries the conversation's reply address, so a bounce of it (the coach's
+	 * mailbox is gone) comes back there: it says nothing about the participant's mail and stays out of
+	 * the conversation.
+	 */
+	@Test
+	void aBounceOfAMailToTheCoachStaysOutOfTheConversation() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		String eml = new String(getClass().getResourceAsStream("/mail-corpus/bounce-dsn-multipart-report.eml").readAllBytes(),
+				StandardCharsets.UTF_8)
+			.replace("To: noreply@briefwissel.test", "To: " + received.getReplyTo()[0])
+			.replace("j.smit@gemeente-voorbeeld.nl", coach.email());
+		MimeMessage bounce = new MimeMessage(session(mailServer.smtpPort()),
+				new java.io.ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
+		sendTo(mailServer.smtpPort(), bounce);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+				select count(*) from quarantined_mail q join inbound_mail i on i.id = q.inbound_mail_id
+				where q.reason_argument = :coach""").param("coach", coach.email()).query(Long.class).single() == 1);
+		assertThat(conversations.of(trajectory)).noneMatch(m -> m.kind() == MessageKind.BOUNCE_NOTE);
+		assertThat(conversations.mailFailure(trajectory)).isEmpty();
+	}
+
 	private Message awaitMessage(java.util.function.Predicate<Message> matching) {
 		return await().atMost(Duration.ofSeconds(15))
 			.until(() -> conversations.of(trajectory).stream().filter(matching).findFirst(), java.util.Optional::isPresent)

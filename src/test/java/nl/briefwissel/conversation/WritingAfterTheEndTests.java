@@ -65,6 +65,9 @@ class WritingAfterTheEndTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CoachDesk desk;
+
 	@Test
 	void aLetterFromAPageOpenedBeforeTheEndComesBackToCopyAndIsNotMailed() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -88,6 +91,11 @@ class WritingAfterTheEndTests {
 		Document ended = Jsoup.parse(page(base, running.coach()));
 		assertThat(ended.select("textarea#text")).isEmpty();
 		assertThat(ended.text()).contains("Dit traject is afgesloten");
+
+		// A draft left when it ended is still the coach's, to copy.
+		desk.saveDraft(running.id(), running.coach().id(), "Mijn laatste gedachten, half af.");
+		assertThat(Jsoup.parse(page(base, running.coach())).text()).contains("Je had hier nog een concept")
+			.contains("Mijn laatste gedachten, half af.");
 
 		// The participant's letter that meets the end on the locked row is refused the same way.
 		assertThat(conversations.participantWritesOnce(running.id(), running.participant().id(), "Te laat", List.of(), UUID.randomUUID()))

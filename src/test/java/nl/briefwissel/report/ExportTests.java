@@ -188,22 +188,10 @@ class ExportTests {
 
 	/** A proposed coach may still decline: the data name them once they accepted, as the start page does. */
 	@Test
-	void aProposedCoachIsNotInTheDataBeforeAccepting(@Autowired nl.briefwissel.trajectory.Matching matching,
-			@Autowired nl.briefwissel.account.CoachProfiles profiles, @Autowired nl.briefwissel.organisation.CoachPool pool)
-			throws Exception {
-		var base = fixtures.runningTrajectory(true);
-		String suffix = base.id().toString().substring(0, 8);
-		Account manager = fixtures.person(base.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
-				Role.PROGRAMME_MANAGER);
-		Account proposed = fixtures.person(base.organisationId(), "voorstel-" + suffix + "@example.nl",
-				"Voorgestelde Coach " + suffix, Role.COACH);
-		profiles.changeMatching(proposed.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
-		pool.set(base.programmeId(), List.of(proposed.id()));
-		Account participant = fixtures.person(base.organisationId(), "aanmelder-" + suffix + "@example.nl",
-				"Aanmelder " + suffix, Role.PARTICIPANT);
-		var waiting = trajectories.record(base.programmeId(), participant.id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP",
-				null, null);
-		matching.proposeCoach(waiting, proposed.id(), Today.date().plusDays(1), manager.id());
+	void aProposedCoachIsNotInTheDataBeforeAccepting() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		Account participant = proposal.participant();
+		Account proposed = proposal.coach();
 
 		String json = new String(export(participant, "nl").get("gegevens.json"), StandardCharsets.UTF_8);
 		assertThat(json).doesNotContain(proposed.displayName());

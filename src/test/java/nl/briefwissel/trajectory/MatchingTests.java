@@ -344,6 +344,18 @@ class MatchingTests {
 		mvc.perform(get("/coach").with(fixtures.as(coach)).cookie(answer.getResponse().getCookies()))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Je hebt het voorstel afgewezen")));
 		mvc.perform(get("/coach/proposals/{id}", declined).with(fixtures.as(stranger))).andExpect(status().isNotFound());
+		// Led away without the question shown: nothing on the trajectory's trail of who read it.
+		assertThat(jdbc.sql("select count(*) from audit_entry where trajectory_id = :t").param("t", declined)
+			.query(Long.class).single()).isZero();
+	}
+
+	/** The open proposal shows the participant's question: that read is on the trajectory's own trail. */
+	@Test
+	void readingAnOpenProposalIsOnTheTrajectorysTrail() throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach))).andExpect(status().isOk());
+		assertThat(jdbc.sql("select count(*) from audit_entry where trajectory_id = :t and action = 'READ'")
+			.param("t", trajectory).query(Long.class).single()).isEqualTo(1);
 	}
 
 	/**

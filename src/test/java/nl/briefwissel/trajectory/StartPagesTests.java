@@ -8,9 +8,6 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Today;
 import nl.briefwissel.account.Account;
-import nl.briefwissel.account.CoachProfiles;
-import nl.briefwissel.account.Role;
-import nl.briefwissel.organisation.CoachPool;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,11 +36,7 @@ class StartPagesTests {
 	@Autowired
 	Matching matching;
 
-	@Autowired
-	CoachProfiles profiles;
 
-	@Autowired
-	CoachPool pool;
 
 	@Test
 	void bothSidesSeeWhichSessionItIsAndWhenTheNextMomentIsDue() throws Exception {
@@ -87,19 +80,10 @@ class StartPagesTests {
 	 */
 	@Test
 	void aProposedCoachIsNotNamedToTheParticipantBeforeAccepting() throws Exception {
-		var base = fixtures.runningTrajectory(true);
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		Account manager = fixtures.person(base.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
-				Role.PROGRAMME_MANAGER);
-		Account proposed = fixtures.person(base.organisationId(), "voorstel-" + suffix + "@example.nl",
-				"Voorgestelde Coach " + suffix, Role.COACH);
-		profiles.changeMatching(proposed.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
-		pool.set(base.programmeId(), List.of(proposed.id()));
-		Account participant = fixtures.person(base.organisationId(), "aanmelder-" + suffix + "@example.nl",
-				"Aanmelder " + suffix, Role.PARTICIPANT);
-		UUID waiting = trajectories.record(base.programmeId(), participant.id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP",
-				null, null);
-		matching.proposeCoach(waiting, proposed.id(), Today.date().plusDays(1), manager.id());
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		Account participant = proposal.participant();
+		Account proposed = proposal.coach();
+		UUID waiting = proposal.trajectoryId();
 
 		String start = mvc.perform(get("/participant").with(fixtures.as(participant))).andReturn().getResponse()
 			.getContentAsString();

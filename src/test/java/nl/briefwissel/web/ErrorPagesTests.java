@@ -69,6 +69,19 @@ class ErrorPagesTests {
 	}
 
 	/**
+	 * A form opened from a link in a mail (an application, an evaluation), open too long: the person was
+	 * never signed in, so the page leads back to the form, not to signing in.
+	 */
+	@Test
+	void aPublicFormOpenTooLongLeadsBackToTheForm() throws Exception {
+		String path = "/intake/programme/" + java.util.UUID.randomUUID();
+		HttpResponse<String> refused = new WebSession(port).postAsIs(path, "question=Ik+wil+iets+anders&_csrf=verlopen");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("de pagina stond te lang open", "Ik wil iets anders", "href=\"" + path + "\"")
+			.doesNotContain("Opnieuw inloggen").doesNotContain("uitgelogd");
+	}
+
+	/**
 	 * Thirty minutes of typing without a request: the sign-in expired before "Versturen". The letter
 	 * comes back to copy with what happened, not "this page is not for your role".
 	 */

@@ -2,10 +2,13 @@ package nl.briefwissel.conversation.web;
 
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
+import nl.briefwissel.audit.AuditedTrajectory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -81,11 +84,11 @@ class ProposalController {
 		this.clock = clock;
 	}
 
-	// The page shows the participant's question: on the trajectory's own trail, found by who it asks about.
-	@Audited(value = AuditAction.READ, trajectory = "id")
+	// The page shows the participant's question: on the trajectory's own trail, when it is shown.
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@GetMapping("/coach/proposals/{id}")
 	String proposal(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
 		// The proposal mail's link still works once it is answered: it leads to where the answer did.
 		if (matching.acceptedBy(id, me.id())) {
 			return "redirect:/coach/trajectories/" + id;
@@ -118,6 +121,7 @@ class ProposalController {
 		model.addAttribute("themeLabel", themes.label(programme.id(), trajectory.theme(), locale));
 		model.addAttribute("intake", intakes.ofTrajectory(id).orElse(null));
 		model.addAttribute("startOn", startOn);
+		AuditedTrajectory.shown(request, id);
 		return "conversation/proposal";
 	}
 

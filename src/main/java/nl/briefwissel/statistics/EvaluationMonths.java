@@ -1,0 +1,39 @@
+package nl.briefwissel.statistics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Which evaluation answers may be shown for a programme and a period (decision 0008): those of whole
+ * months that are over and had five answers or more, so two periods (or one period looked at twice
+ * while answers come in) always differ by five answers or more and nobody's answer follows from
+ * them. Late answers count in the month they came. The figures and what participants say
+ * (closing.Evaluations) use the same rule, from here.
+ */
+public final class EvaluationMonths {
+
+	/** The condition on {@code evaluation_answer}, with the parameters {@link #bind} gives. */
+	public static final String CONDITION = """
+			programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
+			  and answered_month < :thisMonth
+			  and answered_month in (
+			      select answered_month from evaluation_answer
+			      where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
+			      group by answered_month having count(*) >= :minimum)""";
+
+	private EvaluationMonths() {
+	}
+
+	/** The statement's parameters for {@link #CONDITION}. */
+	public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UUID programmeId, LocalDate from,
+			LocalDate until, Clock clock) {
+		return statement.param("p", programmeId)
+			.param("fromMonth", from.withDayOfMonth(1))
+			.param("until", until)
+			.param("thisMonth", LocalDate.now(clock).withDayOfMonth(1))
+			.param("minimum", Figure.MINIMUM);
+	}
+}
