@@ -1,14 +1,9 @@
 package nl.briefwissel.closing;
 
-import java.util.List;
-import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.account.Account;
-import nl.briefwissel.account.CoachProfiles;
-import nl.briefwissel.account.Role;
-import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.trajectory.Handovers;
 import nl.briefwissel.trajectory.Reason;
 import org.junit.jupiter.api.Test;
@@ -37,25 +32,13 @@ class ClosingAfterHandoverTests {
 	Fixtures fixtures;
 
 	@Autowired
-	CoachProfiles profiles;
-
-	@Autowired
-	CoachPool pool;
-
-	@Autowired
 	Handovers handovers;
 
 	@Test
 	void theSummaryStaysTheWritersAfterAHandover() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		Account manager = fixtures.person(running.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
-				Role.PROGRAMME_MANAGER);
-		Account newCoach = fixtures.person(running.organisationId(), "nieuw-" + suffix + "@example.nl",
-				"Nieuwe Coach " + suffix, Role.COACH);
-		profiles.changeMatching(running.coach().id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
-		profiles.changeMatching(newCoach.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
-		pool.set(running.programmeId(), List.of(running.coach().id(), newCoach.id()));
+		Account manager = fixtures.managerOf(running);
+		Account newCoach = fixtures.secondCoachInPool(running);
 		String writer = running.coach().displayName();
 
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))

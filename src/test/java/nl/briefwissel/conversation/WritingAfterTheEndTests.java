@@ -7,9 +7,7 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
-import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.Role;
-import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.privacy.Erasures;
 import nl.briefwissel.trajectory.Handovers;
 import nl.briefwissel.trajectory.Reason;
@@ -55,12 +53,6 @@ class WritingAfterTheEndTests {
 
 	@Autowired
 	Handovers handovers;
-
-	@Autowired
-	CoachProfiles profiles;
-
-	@Autowired
-	CoachPool pool;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -135,11 +127,8 @@ class WritingAfterTheEndTests {
 	void aLetterOfTheCoachTheTrajectoryWentAwayFromComesBackToCopyWithoutTheConversation() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		Account manager = fixtures.person(running.organisationId(), "pm-w-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
-		Account next = fixtures.person(running.organisationId(), "volgende-" + suffix + "@example.nl", "Volgende Coach", Role.COACH);
-		profiles.changeMatching(next.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
-		profiles.changeMatching(running.coach().id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
-		pool.set(running.programmeId(), List.of(running.coach().id(), next.id()));
+		Account manager = fixtures.managerOf(running);
+		Account next = fixtures.secondCoachInPool(running);
 		conversations.coachWrites(running.id(), running.coach().id(), "Welkom, fijn dat je er bent.");
 		String base = "/coach/trajectories/" + running.id();
 		String submission = Jsoup.parse(page(base, running.coach())).selectFirst("form input[name=submission]").val();

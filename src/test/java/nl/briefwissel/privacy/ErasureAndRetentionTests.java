@@ -90,12 +90,6 @@ class ErasureAndRetentionTests {
 	@Autowired
 	nl.briefwissel.trajectory.Handovers handovers;
 
-	@Autowired
-	nl.briefwissel.organisation.CoachPool pool;
-
-	@Autowired
-	nl.briefwissel.account.CoachProfiles profiles;
-
 	@Test
 	void aConfirmedErasureRemovesEveryWordFileAndMailAndKeepsTheAnonymousTrajectory() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
@@ -437,14 +431,8 @@ class ErasureAndRetentionTests {
 	@Test
 	void noticesAboutTheTrajectoryToOthersGoWithTheErasure() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		var manager = fixtures.person(trajectory.organisationId(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
-				Role.PROGRAMME_MANAGER);
-		var newCoach = fixtures.person(trajectory.organisationId(), "nieuw-" + suffix + "@example.nl", "Nieuwe Coach " + suffix,
-				Role.COACH);
-		profiles.changeMatching(trajectory.coach().id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
-		profiles.changeMatching(newCoach.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
-		pool.set(trajectory.programmeId(), List.of(trajectory.coach().id(), newCoach.id()));
+		var manager = fixtures.managerOf(trajectory);
+		var newCoach = fixtures.secondCoachInPool(trajectory);
 		handovers.handOver(trajectory.id(), newCoach.id(), nl.briefwissel.trajectory.Reason.COACH_UNAVAILABLE, manager.id());
 		String naming = """
 				select count(*) from outbound_mail where lower(recipient) <> lower(:email)
