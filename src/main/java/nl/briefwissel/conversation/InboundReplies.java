@@ -173,7 +173,7 @@ class InboundReplies implements InboundMailHandler {
 	private InboundResult deliveryReport(InboundMail mail, TrajectoryOverview trajectory) {
 		ReadMail content = mail.content();
 		if (aboutTheCoach(content, trajectory)) {
-			return quarantine.put(mail.id(), new QuarantineReason.StrayBounce(content.failedRecipient()), null);
+			return quarantine.put(mail.id(), new QuarantineReason.ReportAboutTheCoach(content.failedRecipient(), false), null);
 		}
 		return new InboundResult.AutoReply(messages.add(trajectory.id(), null, Author.SYSTEM, MessageKind.AUTO_REPLY_NOTE,
 				note(content), Channel.MAIL, mail.id(), java.util.List.of()));
@@ -187,7 +187,7 @@ class InboundReplies implements InboundMailHandler {
 	private InboundResult bounce(InboundMail mail, TrajectoryOverview trajectory) {
 		ReadMail content = mail.content();
 		if (aboutTheCoach(content, trajectory)) {
-			return quarantine.put(mail.id(), new QuarantineReason.StrayBounce(content.failedRecipient()), null);
+			return quarantine.put(mail.id(), new QuarantineReason.ReportAboutTheCoach(content.failedRecipient(), true), null);
 		}
 		String failed = content.failedRecipient() != null ? content.failedRecipient() : trajectory.participantEmail();
 		tokens.markFailing(trajectory.id(), failed + ": " + firstLine(content.fullText()));

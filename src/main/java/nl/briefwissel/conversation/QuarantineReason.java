@@ -52,6 +52,8 @@ public sealed interface QuarantineReason {
 			case StrayBounce.CODE, StrayBounce.CODE_WITH_ADDRESS -> new StrayBounce(argument);
 			case UnknownSender.CODE, UnknownSender.CODE_WITHOUT_SENDER -> new UnknownSender(argument == null ? "" : argument);
 			case FormerCoach.CODE -> new FormerCoach(argument == null ? "" : argument);
+			case ReportAboutTheCoach.CODE_FAILED -> new ReportAboutTheCoach(argument, true);
+			case ReportAboutTheCoach.CODE_DELAYED -> new ReportAboutTheCoach(argument, false);
 			// A code a later version wrote and this one does not know: its English sentence still says it.
 			default -> new Unexplained(english);
 		};
@@ -157,6 +159,40 @@ public sealed interface QuarantineReason {
 		@Override
 		public String forLog() {
 			return "bounce about a mail that belongs to no conversation";
+		}
+	}
+
+	/**
+	 * A mail server's report (failed or delayed) about a notice to the coach, which carries the
+	 * conversation's reply address: nothing about the participant's mail, and not the conversation's.
+	 */
+	record ReportAboutTheCoach(String coachAddress, boolean failed) implements QuarantineReason {
+
+		static final String CODE_FAILED = "coachMailFailed";
+
+		static final String CODE_DELAYED = "coachMailDelayed";
+
+		public String code() {
+			return failed ? CODE_FAILED : CODE_DELAYED;
+		}
+
+		public String argument() {
+			return coachAddress;
+		}
+
+		public String english() {
+			return forLog() + " (" + coachAddress + ")";
+		}
+
+		@Override
+		public String forLog() {
+			return failed ? "a mail to the coach was not delivered" : "a mail to the coach is delayed";
+		}
+
+		/** Not the participant's letter. */
+		@Override
+		public boolean attachable() {
+			return false;
 		}
 	}
 

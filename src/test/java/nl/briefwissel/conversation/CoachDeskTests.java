@@ -287,7 +287,7 @@ class CoachDeskTests {
 
 		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "").param("next", "reply")
 			.param("use", reply.id().toString()).with(csrf()).with(coach))
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#write"));
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#draft-status"));
 		assertThat(page("/coach/trajectories/" + running.id(), coach)).contains(">Fijn dat je er bent.</textarea>");
 		var other = fixtures.runningTrajectory(true);
 		mvc.perform(post("/coach/trajectories/{id}/draft", other.id()).param("text", "Mijn brief").param("next", "reply")
@@ -351,6 +351,22 @@ class CoachDeskTests {
 		mvc.perform(post("/coach/trajectories/{id}/notes", running.id()).param("note", "Let op haar energie.")
 			.param("form", UUID.randomUUID().toString()).with(csrf()).with(coach));
 		assertThat(desk.of(running.id(), running.coach().id()).notes()).hasSize(2);
+	}
+
+	/** A saved reply that is too long says so at its field, with what was typed, and nothing is kept. */
+	@Test
+	void aSavedReplyTooLongIsExplainedAtItsField() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		var sent = mvc.perform(post("/coach/saved-replies").param("title", "Lang").param("body", "x".repeat(20_001))
+			.with(csrf()).with(coach)).andExpect(redirectedUrl("/coach/saved-replies#body")).andReturn();
+		String page = mvc.perform(get("/coach/saved-replies").with(coach).cookie(sent.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString();
+		var form = org.jsoup.Jsoup.parse(page).selectFirst("form[action=/coach/saved-replies]");
+		assertThat(form.selectFirst("#body-error").text()).contains("hoogstens 20.000 tekens");
+		assertThat(form.selectFirst("textarea#body").attr("aria-describedby")).isEqualTo("body-error");
+		assertThat(form.selectFirst("input#title").val()).isEqualTo("Lang");
+		assertThat(desk.savedReplies(running.coach().id())).isEmpty();
 	}
 
 	private RequestPostProcessor as(String email) {

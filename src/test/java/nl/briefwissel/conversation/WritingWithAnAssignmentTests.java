@@ -90,7 +90,7 @@ class WritingWithAnAssignmentTests {
 
 		// Without JavaScript "Concept bewaren" comes back to the letter with the assignment still going along.
 		mvc.perform(press(again, "button[name=draft]", text(again) + "\nTot snel!").with(coach))
-			.andExpect(redirectedUrl(give + "#write"));
+			.andExpect(redirectedUrl(give + "#draft-status"));
 		String saved = page(get(give), coach);
 		assertThat(field(saved, "assignment")).isEqualTo(reflection.id().toString());
 		assertThat(occurrences(text(saved), heading)).isEqualTo(1);
@@ -107,7 +107,7 @@ class WritingWithAnAssignmentTests {
 
 		String page = page(get(base), coach);
 		mvc.perform(press(page, "button[name=next][value=reply]", "Beste, dank voor je brief.").with(coach))
-			.andExpect(redirectedUrl(base + "#write"));
+			.andExpect(redirectedUrl(base + "#draft-status"));
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Beste, dank voor je brief.\n\nFijn dat je er bent.");
 		String inserted = page(get(base), coach);
 		assertThat(text(inserted)).isEqualTo("Beste, dank voor je brief.\n\nFijn dat je er bent.");
@@ -123,7 +123,7 @@ class WritingWithAnAssignmentTests {
 
 		// A saved reply inserted in a letter with an assignment: the assignment goes along, in the letter once.
 		mvc.perform(press(chosen, "button[name=next][value=reply]", null).with(coach))
-			.andExpect(redirectedUrl(base + "?give=" + photo.id() + "#write"));
+			.andExpect(redirectedUrl(base + "?give=" + photo.id() + "#draft-status"));
 		String both = page(get(base).param("give", photo.id().toString()), coach);
 		assertThat(field(both, "assignment")).isEqualTo(photo.id().toString());
 		assertThat(occurrences(text(both), "Opdracht: " + photo.title())).isEqualTo(1);
@@ -138,9 +138,9 @@ class WritingWithAnAssignmentTests {
 
 		// Nowhere else: an unknown next page is the letter itself.
 		mvc.perform(post(base + "/draft").param("text", "Elders?").param("next", "https://elders.example/").with(csrf()).with(coach))
-			.andExpect(redirectedUrl(base + "#write"));
+			.andExpect(redirectedUrl(base + "#draft-status"));
 		mvc.perform(post(base + "/draft").param("text", "Elders?").param("next", "//elders.example").with(csrf()).with(coach))
-			.andExpect(redirectedUrl(base + "#write"));
+			.andExpect(redirectedUrl(base + "#draft-status"));
 	}
 
 	/**
@@ -169,7 +169,7 @@ class WritingWithAnAssignmentTests {
 		Assignment reflection = dutch(running, AssignmentType.REFLECTION);
 		String again = page(get(base).param("give", reflection.id().toString()), coach);
 		mvc.perform(press(again, "button[name=next][value=without-assignment]", "Hoe ging het?\n\n" + text(again)).with(coach))
-			.andExpect(redirectedUrl(base + "#write"));
+			.andExpect(redirectedUrl(base + "#draft-status"));
 		String without = page(get(base), coach);
 		assertThat(field(without, "assignment")).isNull();
 		assertThat(text(without)).isEqualTo("Hoe ging het?");

@@ -244,7 +244,7 @@ class ConversationController {
 		}
 		String give = chosen.map(a -> "?give=" + a).orElse("");
 		redirect.addFlashAttribute(inserting ? "replyInserted" : "draftSaved", true);
-		return "redirect:" + page + give + "#write";
+		return "redirect:" + page + give + "#draft-status";
 	}
 
 	@PostMapping("/coach/trajectories/{id}/notes")

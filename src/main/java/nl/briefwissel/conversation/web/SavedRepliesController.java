@@ -35,10 +35,18 @@ class SavedRepliesController {
 	String add(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String body, @RequestParam(required = false) UUID form,
 			RedirectAttributes redirect) {
-		if (title.isBlank() || body.isBlank() || title.length() > 200 || body.length() > 20_000) {
+		// Each field says what is wrong with it; what was typed comes back.
+		String titleProblem = title.isBlank() ? "savedReplies.error.title" : title.length() > 200 ? "savedReplies.error.titleLength" : null;
+		String bodyProblem = body.isBlank() ? "savedReplies.error.body" : body.length() > 20_000 ? "savedReplies.error.bodyLength" : null;
+		if (titleProblem != null || bodyProblem != null) {
 			redirect.addFlashAttribute("replyError", true);
-			redirect.addFlashAttribute("title", title);
-			redirect.addFlashAttribute("body", body);
+			redirect.addFlashAttribute("titleProblem", titleProblem);
+			redirect.addFlashAttribute("bodyProblem", bodyProblem);
+			// Not "title": inside the layout that name is the page's <title> (a fragment parameter), and the
+			// field showed its markup instead of what was typed.
+			redirect.addFlashAttribute("typedTitle", title);
+			redirect.addFlashAttribute("typedBody", body);
+			return "redirect:/coach/saved-replies#" + (titleProblem != null ? "title" : "body");
 		}
 		else {
 			desk.addSavedReply(me.id(), title, body, form); // a double click keeps one
