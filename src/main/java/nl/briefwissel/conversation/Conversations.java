@@ -84,10 +84,13 @@ public class Conversations {
 		return messages.ofTrajectory(trajectory.id(), names);
 	}
 
-	/** Delivery state of the coach's mailed messages, by Message-ID. */
+	/**
+	 * Delivery state of the coach's mailed messages, by Message-ID: written on the web or answered by
+	 * mail alike (a coach's letter always keeps the Message-ID of the mail that went to the participant).
+	 */
 	public Map<String, Delivery> deliveries(List<Message> conversation) {
 		List<String> ids = conversation.stream()
-			.filter(message -> message.author() == Author.COACH && message.mailMessageId() != null && !message.cameByMail())
+			.filter(message -> message.author() == Author.COACH && message.mailMessageId() != null)
 			.map(Message::mailMessageId)
 			.toList();
 		return outbox.deliveries(ids);
@@ -104,7 +107,7 @@ public class Conversations {
 		}
 		return messages.byId(messageId)
 			.filter(message -> message.trajectoryId().equals(trajectory.id()) && message.author() == Author.COACH
-					&& message.mailMessageId() != null && !message.cameByMail())
+					&& message.mailMessageId() != null)
 			.map(message -> outbox.sendAgain(message.mailMessageId()))
 			.orElse(false);
 	}

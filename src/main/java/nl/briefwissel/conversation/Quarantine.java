@@ -13,6 +13,7 @@ import nl.briefwissel.mail.InboundResult;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.ReadMail;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -116,6 +117,12 @@ public class Quarantine {
 		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
 		given.answerByMail(trajectory.id(), id, written.get());
+		if ((trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED)
+				&& !java.util.Objects.equals(resolvedBy, trajectory.coachId())) {
+			// Added by an administrator to an ended trajectory: no list of the coach shows it, so they are
+			// told, as for a mail after the end that found its way by itself.
+			conversations.participantWroteAfterTheEnd(trajectory);
+		}
 		return Optional.of(id);
 	}
 

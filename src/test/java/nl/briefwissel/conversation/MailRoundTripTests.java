@@ -576,6 +576,45 @@ class MailRoundTripTests {
 		assertThat(conversations.mailFailure(trajectory)).isEmpty();
 	}
 
+	/** A coach's letter written by mail shows its delivery and may be sent again, as one from the web. */
+	@Test
+	void aCoachsLetterByMailShowsThatItsMailFailedAndGoesAgain() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage first = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		Transport.send(replyFrom(coach.email(), first, "Nog een vraag, per mail geschreven."));
+		Message byMail = awaitMessage(m -> m.author() == Author.COACH && m.body().startsWith("Nog een vraag"));
+		assertThat(byMail.cameByMail()).isTrue();
+		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> "SENT".equals(outboundStatus(byMail.mailMessageId())));
+		jdbc.sql("update outbound_mail set status = 'FAILED', attempts = 55, last_error = 'MailConnectException: relay down' where message_id = :id")
+			.param("id", byMail.mailMessageId())
+			.update();
+
+		String again = "/coach/trajectories/" + trajectory + "/messages/" + byMail.id() + "/send-again";
+		String page = mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername(coach.email()))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Niet verstuurd na 55 poging(en)").contains("action=\"" + again + "\"");
+		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername(coach.email()))))
+			.andExpect(flash().attribute("sentAgain", true));
+	}
+
+	/** An administrator adds a quarantined mail to an ended trajectory: its coach is told, as for any mail after the end. */
+	@Test
+	void aMailAddedToAnEndedTrajectoryByAnAdministratorIsToldToTheCoach(
+			@org.springframework.beans.factory.annotation.Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@org.springframework.beans.factory.annotation.Autowired Quarantine quarantine) throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Dit was onze laatste brief.");
+		MimeMessage last = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		lifecycle.complete(trajectory, coach.id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		Transport.send(replyFrom("prive-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl", last, "Vanaf mijn eigen adres."));
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(coach.id()).isEmpty());
+		UUID administrator = users.loadUserByUsername("beheer@briefwissel.test") instanceof nl.briefwissel.account.SignedInAccount admin
+				? admin.id() : null;
+
+		assertThat(quarantine.attach(quarantine.ofCoach(coach.id()).get(0).inboundMailId(), trajectory, administrator)).isPresent();
+		MimeMessage told = Mailboxes.awaitMail(mailServer, coach.email(), m -> Mailboxes.subject(m).contains("na het einde"));
+		assertThat(Mailboxes.text(told)).doesNotContain("Vanaf mijn eigen adres");
+	}
+
 	private Message awaitMessage(java.util.function.Predicate<Message> matching) {
 		return await().atMost(Duration.ofSeconds(15))
 			.until(() -> conversations.of(trajectory).stream().filter(matching).findFirst(), java.util.Optional::isPresent)
