@@ -127,7 +127,9 @@ public class Erasures {
 		// A second request of the same person (asked twice before requests took turns) is answered too.
 		closeOpenRequestsOf(person.id(), administratorId);
 		eraseEverythingOf(person, administratorId);
-		outbox.enqueue(mail(person.email(), person.language(), "erasure.mail.confirmed", person.displayName(), null));
+		// Someone who also works here (a coach, a manager) keeps their account: the mail says what went.
+		outbox.enqueue(mail(person.email(), person.language(),
+				participantOnly(person) ? "erasure.mail.confirmed" : "erasure.mail.confirmedParticipation", person.displayName(), null));
 		log.info("Erasure request {} confirmed: account {} erased", requestId, person.id());
 		return true;
 	}
@@ -159,13 +161,19 @@ public class Erasures {
 	public void eraseEverythingOf(Account person, UUID by) {
 		trajectories.trajectoriesOf(person.id()).forEach(trajectory -> trajectories.erase(trajectory, by));
 		trajectories.eraseApplicationsOf(person.email());
-		mail.forgetMailTo(person.email());
 		// Asked for, not at the end of a retention period: their recent mail of no conversation goes too,
 		// instead of waiting for its own period in the quarantine.
 		quarantine.discardMailOf(person.email(), by);
-		if (person.roles().stream().allMatch(role -> role == Role.PARTICIPANT)) {
+		if (participantOnly(person)) {
+			mail.forgetMailTo(person.email());
 			forgetIdentity(person.id());
 		}
+		// Someone who also works here keeps the mail of their work (a handover, a proposal, the digest):
+		// the mail of their participation went with their trajectories' erasure.
+	}
+
+	private static boolean participantOnly(Account person) {
+		return person.roles().stream().allMatch(role -> role == Role.PARTICIPANT);
 	}
 
 	/**

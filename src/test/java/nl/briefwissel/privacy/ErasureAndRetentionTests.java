@@ -602,4 +602,27 @@ class ErasureAndRetentionTests {
 		reply.setText(text, StandardCharsets.UTF_8.name());
 		return reply;
 	}
+
+	/**
+	 * Someone who is a participant and also a coach asks for erasure: their participation goes, their
+	 * account and the mail of their work stay, and the mail that confirms it says so.
+	 */
+	@Test
+	void aParticipantWhoAlsoCoachesKeepsTheirAccountAndTheMailOfTheirWork(@Autowired nl.briefwissel.mail.Outbox outbox)
+			throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var person = trajectory.participant();
+		accounts.addRole(person.id(), Role.COACH);
+		outbox.enqueue(nl.briefwissel.mail.OutgoingMail.notice(person.email(), "Nieuwe deelnemer voorgesteld", "Werk", null));
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+
+		assertThat(erasures.confirm(erasures.request(person.id()).id(), admin)).isTrue();
+
+		assertThat(accounts.byId(person.id()).orElseThrow().email()).isEqualTo(person.email());
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to and subject = 'Nieuwe deelnemer voorgesteld'")
+			.param("to", person.email()).query(Long.class).single()).isEqualTo(1);
+		MimeMessage confirmation = Mailboxes.awaitMail(mailServer, person.email(), mail -> Mailboxes.subject(mail).contains("als deelnemer"));
+		assertThat(Mailboxes.text(confirmation)).contains("Je account blijft bestaan").doesNotContain("laatste mail");
+		assertThat(trajectories.byId(trajectory.id()).orElseThrow().status()).isNotEqualTo(nl.briefwissel.trajectory.TrajectoryStatus.RUNNING);
+	}
 }
