@@ -66,6 +66,11 @@ class InboundReplies implements InboundMailHandler {
 		if (trajectory.isEmpty() && content.kind() == MailKind.REPLY && content.replyToken() == null && content.from() != null) {
 			Optional<Programme> programme = content.recipients().stream().map(programmes::byIntakeAddress)
 				.flatMap(Optional::stream).findFirst();
+			if (programme.isPresent() && !Intakes.answerable(content.from())) {
+				// An application from an address no mail can be written to could never be completed (its
+				// link would never arrive): the administrators see it, with why.
+				return quarantine.put(mail.id(), new QuarantineReason.UnanswerableApplicant(content.from()), null);
+			}
 			if (programme.isPresent()) {
 				String words = content.text() == null || content.text().isBlank() ? content.subject() : content.text();
 				return new InboundResult.Application(

@@ -52,6 +52,7 @@ public sealed interface QuarantineReason {
 			case StrayBounce.CODE, StrayBounce.CODE_WITH_ADDRESS -> new StrayBounce(argument);
 			case UnknownSender.CODE, UnknownSender.CODE_WITHOUT_SENDER -> new UnknownSender(argument == null ? "" : argument);
 			case FormerCoach.CODE -> new FormerCoach(argument == null ? "" : argument);
+			case UnanswerableApplicant.CODE -> new UnanswerableApplicant(argument);
 			case ReportAboutTheCoach.CODE_FAILED -> new ReportAboutTheCoach(argument, true);
 			case ReportAboutTheCoach.CODE_DELAYED -> new ReportAboutTheCoach(argument, false);
 			// A code a later version wrote and this one does not know: its English sentence still says it.
@@ -190,6 +191,35 @@ public sealed interface QuarantineReason {
 		}
 
 		/** Not the participant's letter. */
+		@Override
+		public boolean attachable() {
+			return false;
+		}
+	}
+
+	/** A mail to a programme's intake address from an address no mail can be written to. */
+	record UnanswerableApplicant(String sender) implements QuarantineReason {
+
+		static final String CODE = "unanswerableApplicant";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return sender;
+		}
+
+		public String english() {
+			return forLog() + " (" + sender + ")";
+		}
+
+		@Override
+		public String forLog() {
+			return "an application from an address no mail can be written to";
+		}
+
+		/** An application, not a participant's letter. */
 		@Override
 		public boolean attachable() {
 			return false;

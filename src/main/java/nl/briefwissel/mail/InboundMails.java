@@ -105,15 +105,43 @@ public class InboundMails {
 			.list();
 	}
 
-	/** Puts a failed mail back in the queue, for after the cause was fixed. */
+	/** What asking to process a failed mail again found. */
+	public enum Retry {
+		/** Put back in the queue by this request. */
+		QUEUED,
+		/** In the queue already (an earlier click, or a colleague's) and not yet processed. */
+		WAITING,
+		/** Processed already, as after an earlier click put it back. */
+		PROCESSED,
+		/** No such mail, or nothing left of it to process (emptied by erasure or retention). */
+		UNKNOWN
+	}
+
+	/**
+	 * Puts a failed mail back in the queue, for after the cause was fixed. A second click (or a
+	 * colleague first) finds it queued or processed already: that is an answer, not an unknown mail.
+	 */
 	@Transactional
-	public boolean retry(UUID id) {
-		return jdbc.sql("""
+	public Retry retry(UUID id) {
+		int queued = jdbc.sql("""
 				update inbound_mail set status = 'RECEIVED', attempts = 0, next_attempt_at = :now
 				where id = :id and status = 'FAILED' and size_bytes > 0""")
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", id)
-			.update() == 1;
+			.update();
+		if (queued == 1) {
+			return Retry.QUEUED;
+		}
+		return jdbc.sql("select status from inbound_mail where id = :id and size_bytes > 0")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.map(status -> switch (status) {
+				case "RECEIVED" -> Retry.WAITING;
+				case "PROCESSED" -> Retry.PROCESSED;
+				default -> Retry.UNKNOWN;
+			})
+			.orElse(Retry.UNKNOWN);
 	}
 
 	public long count() {

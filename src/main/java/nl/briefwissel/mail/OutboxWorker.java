@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 
 import org.slf4j.Logger;
@@ -113,7 +114,7 @@ class OutboxWorker {
 		}
 		catch (Exception e) {
 			error = describe(e);
-			refusedForGood = refusedForGood(e);
+			refusedForGood = refusedForGood(e, mail.recipient());
 		}
 		jdbc.sql("""
 				insert into outbound_mail_attempt (outbound_mail_id, attempt, attempted_at, succeeded, error)
@@ -135,7 +136,7 @@ class OutboxWorker {
 		}
 		else if (refusedForGood || attempt >= policy.maxAttempts()) {
 			log.warn("Giving up on mail {} after {} attempts{}: {}", mail.messageId(), attempt,
-					refusedForGood ? " (the address does not exist)" : "", error);
+					refusedForGood ? " (the address is wrong for good)" : "", error);
 			jdbc.sql("update outbound_mail set status = 'FAILED', attempts = :attempt, last_error = :error where id = :id")
 				.param("attempt", attempt)
 				.param("error", error)
@@ -168,10 +169,22 @@ class OutboxWorker {
 		return delay.compareTo(policy.maxRetry()) > 0 ? policy.maxRetry() : delay;
 	}
 
-	/** Whether the relay refused the recipient with a code that says the address does not exist. */
-	static boolean refusedForGood(Exception e) {
+	/**
+	 * Whether no retry can deliver the mail: the relay refused the recipient with a code that says the
+	 * address does not exist, or the recipient is an address Jakarta Mail will not write into a message.
+	 * Inbound mail is read as leniently as mail clients read it, so a sender such as
+	 * “jan..jansen@example.nl” gets in; Spring's helper parses the recipient strictly, and that fails
+	 * the same way on every attempt, for two days. Only an address error about the recipient counts:
+	 * one about our own reply address would fail every mail, which is the operator's to mend.
+	 */
+	static boolean refusedForGood(Exception e, String recipient) {
 		Throwable failure = e;
 		for (int depth = 0; failure != null && depth < 10; depth++) {
+			// The parser names the part it rejects: the recipient as given, or the address inside it.
+			if (failure instanceof AddressException unwritable && recipient != null && unwritable.getRef() != null
+					&& !unwritable.getRef().isBlank() && recipient.contains(unwritable.getRef())) {
+				return true;
+			}
 			if (failure instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5
 					&& refused.getMessage() != null && ADDRESS_DOES_NOT_EXIST.matcher(refused.getMessage()).find()
 					&& !ABOUT_THE_SENDER.matcher(refused.getMessage()).find()) {

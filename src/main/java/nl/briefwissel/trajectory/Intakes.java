@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -172,10 +174,17 @@ public class Intakes {
 	/**
 	 * A mail to the programme's intake address: kept as an application with the mail's words as
 	 * the question, and answered with a link to complete it. A sender answered in the last day gets
-	 * no second answer: the words are added to their open application instead.
+	 * no second answer: the words are added to their open application instead. A sender no answer
+	 * can be written to (see {@link #answerable}) is refused with an {@link IllegalArgumentException},
+	 * before anything is kept or queued: the caller keeps the mail aside instead.
 	 */
 	@Transactional
 	public Intake receiveByMail(Programme programme, String from, String fromName, String text) {
+		String unanswerable = unanswerable(from);
+		if (unanswerable != null) {
+			// The reason names no address: it goes into the operator's log, where no erasure reaches.
+			throw new IllegalArgumentException("the sender of a mail to an intake address cannot be answered: " + unanswerable);
+		}
 		Optional<Intake> recent = jdbc.sql(COLUMNS + """
 				 where programme_id = :programme and email = :email and status = 'RECEIVED_BY_MAIL'
 				   and created_at > :since order by created_at desc""")
@@ -206,6 +215,30 @@ public class Intakes {
 		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
 		outbox.enqueue(mails.compose(intake.email(), language, "mail.intakeByMail", args, completeLink(token, language)));
 		return intake;
+	}
+
+	/**
+	 * Whether mail can be written to this sender of an intake mail. Inbound mail is read as leniently
+	 * as mail clients read it, so “jan..jansen@example.nl” gets in; the answer is written strictly, and
+	 * to such an address it fails on every attempt. An application from it could never be completed
+	 * (its link never arrives), so none is made.
+	 */
+	public static boolean answerable(String from) {
+		return unanswerable(from) == null;
+	}
+
+	/** Why no mail can be written to this address, or null when it can. */
+	private static String unanswerable(String from) {
+		if (from == null || from.isBlank()) {
+			return "no address";
+		}
+		try {
+			new InternetAddress(from, true).validate();
+			return null;
+		}
+		catch (AddressException e) {
+			return e.getMessage();
+		}
 	}
 
 	/** The application an invitation or intake-mail link opens, while it can still be completed. */

@@ -22,6 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * What a crash leaves behind is finished after the restart, once: the state a crash leaves is
@@ -114,6 +119,62 @@ class RestartTests {
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> conversations.of(running.id()).stream().anyMatch(m -> m.body().equals("Tweede kans.")));
 		assertThat(inbound.failed()).noneMatch(failed -> failed.id().equals(id));
+	}
+
+	/**
+	 * “Process again” clicked twice, or by two administrators: the second click finds the mail back in
+	 * the queue, or processed already, and the list says so, as for attaching and discarding; it was a
+	 * page saying the mail is not there. A mail that is unknown is still not found.
+	 */
+	@Test
+	void aSecondClickOnProcessAgainIsToldWhereTheMailIs() throws Exception {
+		Fixtures.RunningTrajectory running = fixtures.runningTrajectory(false);
+		String token = tokens.tokenFor(running.id(), running.participant().id());
+		byte[] raw = ("From: " + running.participant().email() + "\r\nTo: reply+" + token + "@briefwissel.test\r\n"
+				+ "Subject: Re: dubbel\r\nMessage-ID: <" + UUID.randomUUID() + "@client.example.nl>\r\n\r\nTwee keer geklikt.\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		UUID failed = UUID.randomUUID();
+		insertInbound(failed, raw, "FAILED", java.time.OffsetDateTime.now());
+		// Put back by another click a moment ago; the pipeline has not come to it yet (due next year).
+		UUID waiting = UUID.randomUUID();
+		insertInbound(waiting, raw, "RECEIVED", java.time.OffsetDateTime.now().plusYears(1));
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(users.loadUserByUsername("beheer@briefwissel.test"));
+		try {
+			retry(failed, admin).andExpect(flash().attribute("resolved", "retried"));
+			retry(failed, admin).andExpect(flash().attribute("resolved", org.hamcrest.Matchers.oneOf("retrying", "already")));
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> conversations.of(running.id()).stream().anyMatch(m -> m.body().equals("Twee keer geklikt.")));
+			retry(failed, admin).andExpect(flash().attribute("resolved", "already"));
+			retry(waiting, admin).andExpect(flash().attribute("resolved", "retrying"));
+			mvc.perform(post("/admin/quarantine/failed/{id}/retry", UUID.randomUUID()).with(admin).with(csrf()))
+				.andExpect(status().isNotFound());
+		}
+		finally {
+			jdbc.sql("delete from inbound_mail where id = :id").param("id", waiting).update();
+		}
+		assertThat(conversations.of(running.id())).as("processed once").hasSize(1);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions retry(UUID id,
+			org.springframework.test.web.servlet.request.RequestPostProcessor admin) throws Exception {
+		return mvc.perform(post("/admin/quarantine/failed/{id}/retry", id).with(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/quarantine"));
+	}
+
+	private void insertInbound(UUID id, byte[] raw, String status, java.time.OffsetDateTime due) {
+		jdbc.sql("""
+				insert into inbound_mail (id, dedup_key, content_hash, raw_mail, size_bytes, source, received_at, status,
+				    attempts, next_attempt_at, last_error)
+				values (:id, :key, 'x', :raw, :size, 'SMTP', current_timestamp, :status, 5, :due, 'database was down')""")
+			.param("id", id)
+			.param("key", "test:" + id)
+			.param("raw", raw)
+			.param("size", raw.length)
+			.param("status", status)
+			.param("due", due)
+			.update();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -76,6 +77,47 @@ class MailFlowHealthTests {
 				.andExpect(content().string(containsString("\"UP\"")));
 		}
 		finally {
+			jdbc.sql("delete from outbound_mail where id = :id").param("id", id).update();
+		}
+	}
+
+	/**
+	 * A mail to an address no message can be written to (“jan..jansen@example.nl”, read leniently from
+	 * an inbound mail) fails at once instead of waiting in the outbox for two days, so the mail flow
+	 * does not report DEGRADED all that time for a mail no retry can send.
+	 */
+	@Test
+	void aMailToAnAddressNoMessageCanBeWrittenToDoesNotKeepTheApplicationDegraded(@Autowired OutboxWorker worker,
+			@Autowired MailTransport transport, @Autowired TransactionTemplate transactions) throws Exception {
+		UUID id = UUID.randomUUID();
+		String messageId = "<" + id + "@briefwissel.test>";
+		String recipient = "jan..jansen-" + id + "@example.nl";
+		// Queued ten minutes ago, past the grace period; due only next year, so the scheduled worker
+		// leaves it to this test's own attempt.
+		jdbc.sql("""
+				insert into outbound_mail (id, message_id, recipient, subject, text_body, auto_submitted, status, attempts,
+				    next_attempt_at, created_at)
+				values (:id, :messageId, :recipient, 'Aanmelding', 'Tekst', false, 'PENDING', 0, :later, :created)""")
+			.param("id", id)
+			.param("messageId", messageId)
+			.param("recipient", recipient)
+			.param("later", OffsetDateTime.now().plusYears(1))
+			.param("created", OffsetDateTime.now().minusMinutes(10))
+			.update();
+		try {
+			QueuedMail mail = new QueuedMail(id, messageId, recipient, "Aanmelding", "Tekst", null, null, null, null, null,
+					false, 0);
+			try (MailTransport.Connection connection = transport.connection()) {
+				transactions.execute(status -> worker.attempt(mail, connection));
+			}
+			assertThat(jdbc.sql("select status from outbound_mail where id = :id").param("id", id).query(String.class).single())
+				.isEqualTo("FAILED");
+			mvc.perform(get("/actuator/health"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("\"UP\"")));
+		}
+		finally {
+			jdbc.sql("delete from outbound_mail_attempt where outbound_mail_id = :id").param("id", id).update();
 			jdbc.sql("delete from outbound_mail where id = :id").param("id", id).update();
 		}
 	}

@@ -531,4 +531,34 @@ class IntakeTests {
 			return request;
 		};
 	}
+
+	/**
+	 * A mail to the intake address from a sender that is read leniently, as mail clients do, but that
+	 * no answer can be written to (“jan..jansen@example.nl”) makes no application that could never be
+	 * completed, and queues no answer that would fail on every attempt; the mail itself is kept.
+	 */
+	@Test
+	void aMailFromAnAddressNoAnswerCanBeWrittenToMakesNoApplicationAndQueuesNoMail(
+			@Autowired nl.briefwissel.mail.InboundMails inbound) {
+		String sender = "jan..jansen-" + suffix + "@example.nl";
+		byte[] raw = ("From: Jan Jansen <" + sender + ">\r\nTo: " + programme.intakeAddress() + "\r\nSubject: Aanmelding\r\n"
+				+ "Message-ID: <" + UUID.randomUUID() + "@client.example.nl>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+				+ "Ik wil graag meedoen. Mijn vraag gaat over doorgroeien.\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		UUID id = inbound.store(raw, nl.briefwissel.mail.InboundMails.Source.SMTP, "jan@example.nl",
+				java.util.List.of(programme.intakeAddress())).id();
+		try {
+			// Held for the administrators with why, at the first attempt.
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> jdbc.sql("select count(*) from quarantined_mail where inbound_mail_id = :id and reason_code = 'unanswerableApplicant'")
+					.param("id", id).query(Integer.class).single() == 1);
+			assertThat(intakes.open(programme.id())).isEmpty();
+			assertThat(mailsTo(sender)).isZero();
+			assertThat(inbound.raw(id)).as("the mail is kept").isPresent();
+		}
+		finally {
+			// Given up on now rather than after the pipeline's attempts, so no other test finds it waiting.
+			jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id and status = 'RECEIVED'").param("id", id).update();
+		}
+	}
 }

@@ -101,12 +101,19 @@ class QuarantineController {
 		return done(quarantine.attach(id, trajectoryId, me.id()).isPresent(), "attached", redirect, "/admin/quarantine");
 	}
 
+	/**
+	 * A second click (or a colleague first) is told where the mail is, as attach and discard answer
+	 * one; 404 only for a mail that is unknown.
+	 */
 	@PostMapping("/admin/quarantine/failed/{id}/retry")
 	String retry(@PathVariable UUID id, RedirectAttributes redirect) {
-		if (!inbound.retry(id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		redirect.addFlashAttribute("resolved", "retried");
+		String resolved = switch (inbound.retry(id)) {
+			case QUEUED -> "retried";
+			case WAITING -> "retrying";
+			case PROCESSED -> "already";
+			case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		};
+		redirect.addFlashAttribute("resolved", resolved);
 		return "redirect:/admin/quarantine";
 	}
 
