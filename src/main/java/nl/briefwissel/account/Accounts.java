@@ -94,8 +94,11 @@ public class Accounts {
 			.update();
 	}
 
-	/** What became of taking a role back. */
-	public enum RoleRemoval { REMOVED, NOT_HELD, LAST_ADMINISTRATOR }
+	/**
+	 * What became of taking a role back. The last two only come from {@link RoleRemovals}, which asks
+	 * the trajectories first.
+	 */
+	public enum RoleRemoval { REMOVED, NOT_HELD, LAST_ADMINISTRATOR, STILL_COACHING, STILL_TAKING_PART }
 
 	/**
 	 * Takes a role back. The last administrator keeps theirs: the administrators' rows are locked

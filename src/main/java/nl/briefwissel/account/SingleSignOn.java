@@ -68,6 +68,13 @@ public class SingleSignOn {
 	@Transactional
 	public void save(UUID organisationId, String label, String issuer, String clientId, String clientSecret,
 			boolean providerAsksSecondFactor, boolean enabled) {
+		// The organisation's row first: two saves at once (a double click on the first one) would otherwise
+		// both find nothing to update and both insert, and the second would fail on the primary key. Now the
+		// second waits, then finds the first's row, and reads the secret it stored.
+		jdbc.sql("select id from organisation where id = :organisation for update")
+			.param("organisation", organisationId)
+			.query(UUID.class)
+			.optional();
 		String secret = clientSecret == null || clientSecret.isBlank()
 				? of(organisationId).map(Provider::clientSecret).orElse("") : clientSecret;
 		int updated = jdbc.sql("""

@@ -163,6 +163,9 @@ public class Matching {
 	@Transactional
 	public void proposeCoach(UUID trajectoryId, UUID coachId, LocalDate startOn, UUID by) {
 		TrajectoryOverview overview = trajectories.byId(trajectoryId).orElseThrow();
+		// The coach's account row, which an administrator taking the coach role back locks too: either the role
+		// goes first and the coach is no longer eligible below, or this proposal does and the role stays.
+		jdbc.sql("select id from account where id = :id for update").param("id", coachId).query(UUID.class).optional();
 		Candidate candidate = candidates(overview.programmeId(), overview.theme()).stream()
 			.filter(c -> c.coach().id().equals(coachId))
 			.findFirst()

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +27,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static nl.briefwissel.Accessible.describedBy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -228,6 +233,62 @@ class SingleSignOnTests {
 		HttpResponse<String> refused = signInThroughTheProvider();
 		assertThat(refused.uri().getPath()).isEqualTo("/login");
 		assertThat(refused.body()).contains("hoort bij een andere organisatie");
+	}
+
+	/**
+	 * Auth0 and Entra ID v1 name their issuer with a slash at the end, and discovery only accepts the
+	 * issuer it publishes, to the letter: the slash stays. (Not switched on: nothing is fetched from it.)
+	 */
+	@Test
+	void anIssuerTypedWithATrailingSlashIsStoredWithIt() throws Exception {
+		Account admin = fixtures.person(organisation, "beheer-" + UUID.randomUUID() + "@gemeente-sso.example.nl", "Beheerder",
+				Role.ADMINISTRATOR);
+		mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", " https://gemeente.eu.auth0.com/ ")
+			.param("clientId", OidcProvider.CLIENT_ID).param("clientSecret", OidcProvider.CLIENT_SECRET)
+			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/sign-in?saved"));
+		assertThat(singleSignOn.of(organisation).orElseThrow().issuer()).isEqualTo("https://gemeente.eu.auth0.com/");
+	}
+
+	/**
+	 * The first save twice at once (a double click): the second waits for the first, then changes the
+	 * connection it made, keeping its secret, instead of failing on a second one.
+	 */
+	@Test
+	void twoFirstSavesAtOnceBothSucceedAndLeaveOneConnection(@Autowired TransactionTemplate transactions,
+			@Autowired JdbcClient jdbc) throws Exception {
+		var saved = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		var executor = Executors.newFixedThreadPool(2);
+		try {
+			var first = executor.submit(() -> transactions.executeWithoutResult(status -> {
+				singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID,
+						OidcProvider.CLIENT_SECRET, false, false);
+				saved.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(saved.await(10, TimeUnit.SECONDS)).as("the first save, its transaction still open").isTrue();
+			var second = executor.submit(() -> singleSignOn.save(organisation, "Gemeente SSO tweede", provider.issuer(),
+					OidcProvider.CLIENT_ID, "", false, false));
+			Thread.sleep(300);
+			release.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			second.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from single_sign_on where organisation_id = :organisation")
+			.param("organisation", organisation).query(Integer.class).single()).isEqualTo(1);
+		SingleSignOn.Provider stored = singleSignOn.of(organisation).orElseThrow();
+		assertThat(stored.label()).isEqualTo("Gemeente SSO tweede");
+		assertThat(stored.clientSecret()).as("left empty, the secret of the first save stays").isEqualTo(OidcProvider.CLIENT_SECRET);
 	}
 
 	/** A browser: the app sends it to the provider, it signs in there, and comes back. */

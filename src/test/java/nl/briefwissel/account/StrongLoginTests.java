@@ -559,6 +559,79 @@ class StrongLoginTests {
 		assertThat(jdbc.sql(sessions).param("email", participant.email()).query(Integer.class).single()).isZero();
 	}
 
+	/**
+	 * A participant whose trajectory runs keeps the role: without it their letters, their export and their
+	 * erasure request would be closed to them while their coach writes on. Once it has ended, it can go.
+	 */
+	@Test
+	void aParticipantWithATrajectoryUnderWayKeepsTheRole() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String revoke = "/admin/accounts/" + running.participant().id() + "/roles";
+		var refused = mvc.perform(post(revoke).param("role", "PARTICIPANT").param("grant", "false").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(flash().attribute("roleProblemWhy", "admin.accounts.stillTakingPart"))
+			.andExpect(flash().attribute("roleProblemCount", 1))
+			.andReturn();
+		assertThat(accounts.byId(running.participant().id()).orElseThrow().roles()).contains(Role.PARTICIPANT);
+		// The flash message travels with the session, as in a browser.
+		mvc.perform(get("/admin").cookie(refused.getResponse().getCookies()).with(admin()))
+			.andExpect(content().string(containsString("Deze deelnemer zit nog in 1 traject(en)")));
+
+		jdbc.sql("update trajectory set status = 'COMPLETED' where id = :id").param("id", running.id()).update();
+		mvc.perform(post(revoke).param("role", "PARTICIPANT").param("grant", "false").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(flash().attribute("roleChanged", running.participant().id()));
+		assertThat(accounts.byId(running.participant().id()).orElseThrow().roles()).doesNotContain(Role.PARTICIPANT);
+	}
+
+	/**
+	 * A proposal made while an administrator is taking the coach role back waits for that to finish, then
+	 * finds no coach to propose: nobody would be left to accept or decline it.
+	 */
+	@Test
+	void aCoachCannotBeProposedWhileTheRoleIsBeingTakenBack(@Autowired RoleRemovals removals,
+			@Autowired nl.briefwissel.trajectory.Matching matching,
+			@Autowired nl.briefwissel.trajectory.Trajectories trajectories,
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		var base = fixtures.runningTrajectory(true);
+		Account manager = fixtures.managerOf(base);
+		Account coach = fixtures.secondCoachInPool(base);
+		Account waiting = fixtures.person(base.organisationId(), "wacht-" + UUID.randomUUID() + "@example.nl", "Wacht",
+				Role.PARTICIPANT);
+		UUID trajectory = trajectories.record(base.programmeId(), waiting.id(), null,
+				nl.briefwissel.trajectory.TrajectoryStatus.INTAKE, "NEXT_STEP", null, null);
+		var taken = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var takeBack = executor.submit(() -> transactions.executeWithoutResult(status -> {
+				assertThat(removals.takeBack(coach.id(), Role.COACH)).isEqualTo(Accounts.RoleRemoval.REMOVED);
+				taken.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(taken.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the role taken back, not yet committed").isTrue();
+			var propose = executor.submit(() -> matching.proposeCoach(trajectory, coach.id(), nl.briefwissel.Today.date().plusDays(1),
+					manager.id()));
+			Thread.sleep(300);
+			release.countDown();
+			takeBack.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> propose.get(10, java.util.concurrent.TimeUnit.SECONDS))
+				.isInstanceOf(java.util.concurrent.ExecutionException.class)
+				.hasCauseInstanceOf(nl.briefwissel.trajectory.IllegalTransitionException.class);
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from coach_proposal where trajectory_id = :trajectory")
+			.param("trajectory", trajectory).query(Integer.class).single()).isZero();
+	}
+
 	private Browser passwordStep(Account account) throws Exception {
 		Browser browser = new Browser(mvc);
 		browser.perform(post("/login").param("email", account.email()).param("password", PASSWORD).with(csrf()))

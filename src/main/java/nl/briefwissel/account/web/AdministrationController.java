@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachWork;
+import nl.briefwissel.account.RoleRemovals;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignInAttempts;
@@ -35,8 +36,12 @@ class AdministrationController {
 
 	private final CoachWork coachWork;
 
-	AdministrationController(Accounts accounts, SecondFactors secondFactors, SignInAttempts attempts, CoachWork coachWork) {
+	private final RoleRemovals roleRemovals;
+
+	AdministrationController(Accounts accounts, SecondFactors secondFactors, SignInAttempts attempts, CoachWork coachWork,
+			RoleRemovals roleRemovals) {
 		this.coachWork = coachWork;
+		this.roleRemovals = roleRemovals;
 		this.accounts = accounts;
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
@@ -83,18 +88,23 @@ class AdministrationController {
 			// Nobody locks themselves out of administration by accident.
 			return refused(redirect, id, "admin.accounts.roleProblem", 0);
 		}
-		if (!grant && role == Role.COACH && coachWork.underway(id) > 0) {
-			// Their participants would write on into a conversation nobody reads: the trajectories go to
-			// another coach, or end, first.
-			return refused(redirect, id, "admin.accounts.stillCoaching", coachWork.underway(id));
-		}
 		if (grant) {
 			accounts.addRole(id, role);
 		}
 		else {
-			switch (accounts.removeRole(id, role)) {
+			switch (roleRemovals.takeBack(id, role)) {
 				case LAST_ADMINISTRATOR -> {
 					return refused(redirect, id, "admin.accounts.lastAdministrator", 0);
+				}
+				case STILL_COACHING -> {
+					// Their participants would write on into a conversation nobody reads: the trajectories go to
+					// another coach, or end, first.
+					return refused(redirect, id, "admin.accounts.stillCoaching", coachWork.underway(id));
+				}
+				case STILL_TAKING_PART -> {
+					// They would lose their letters, their export and their erasure request while their coach
+					// writes on: the trajectory ends, or is erased, first.
+					return refused(redirect, id, "admin.accounts.stillTakingPart", coachWork.takingPart(id));
 				}
 				case REMOVED -> {
 					if (!id.equals(me.id())) {

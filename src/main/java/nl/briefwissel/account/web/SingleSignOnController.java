@@ -94,7 +94,9 @@ class SingleSignOnController {
 			redirect.addFlashAttribute("ssoTyped", new TypedProvider(label, issuer, clientId, providerAsksSecondFactor, enabled));
 			return "redirect:/admin/sign-in#error-summary";
 		}
-		singleSignOn.save(me.organisationId(), label.strip(), issuer.strip().replaceAll("/+$", ""), clientId.strip(),
+		// The issuer as typed, a trailing slash included: discovery and every ID token must name exactly this
+		// issuer (OpenID Connect Discovery 1.0, section 4.3), and Auth0 and Entra ID v1 publish theirs ending in one.
+		singleSignOn.save(me.organisationId(), label.strip(), issuer.strip(), clientId.strip(),
 				clientSecret.strip(), providerAsksSecondFactor, enabled);
 		return "redirect:/admin/sign-in?saved";
 	}
