@@ -172,6 +172,11 @@ public class Erasures {
 		// the mail of their participation went with their trajectories' erasure.
 	}
 
+	/** Whether confirming this person's request leaves their account (they also work here: a coach, a manager). */
+	public boolean keepsAccount(UUID accountId) {
+		return accounts.byId(accountId).map(person -> !participantOnly(person)).orElse(false);
+	}
+
 	private static boolean participantOnly(Account person) {
 		return person.roles().stream().allMatch(role -> role == Role.PARTICIPANT);
 	}

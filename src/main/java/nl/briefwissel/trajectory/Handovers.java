@@ -84,6 +84,7 @@ public class Handovers {
 		if (coachId.equals(trajectory.coachId())) {
 			return Outcome.ALREADY;
 		}
+		matching.lockCoach(coachId); // the role cannot be taken back between the question below and the handover
 		TrajectoryOverview before = trajectories.byId(trajectoryId).orElseThrow();
 		Matching.Candidate candidate = candidates(before).stream()
 			.filter(c -> c.coach().id().equals(coachId))

@@ -159,13 +159,20 @@ public class Matching {
 		return why;
 	}
 
+	/**
+	 * The coach's account row, which an administrator taking the coach role back locks too (RoleRemovals):
+	 * either the role goes first and the coach is no longer eligible when asked after this, or the
+	 * proposal or handover does and the role stays while the coach has work.
+	 */
+	void lockCoach(UUID coachId) {
+		jdbc.sql("select id from account where id = :id for update").param("id", coachId).query(UUID.class).optional();
+	}
+
 	/** The manager proposes a coach of the pool; the coach is asked by mail and on their workspace. */
 	@Transactional
 	public void proposeCoach(UUID trajectoryId, UUID coachId, LocalDate startOn, UUID by) {
 		TrajectoryOverview overview = trajectories.byId(trajectoryId).orElseThrow();
-		// The coach's account row, which an administrator taking the coach role back locks too: either the role
-		// goes first and the coach is no longer eligible below, or this proposal does and the role stays.
-		jdbc.sql("select id from account where id = :id for update").param("id", coachId).query(UUID.class).optional();
+		lockCoach(coachId);
 		Candidate candidate = candidates(overview.programmeId(), overview.theme()).stream()
 			.filter(c -> c.coach().id().equals(coachId))
 			.findFirst()

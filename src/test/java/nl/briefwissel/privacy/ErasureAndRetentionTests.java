@@ -615,8 +615,12 @@ class ErasureAndRetentionTests {
 		accounts.addRole(person.id(), Role.COACH);
 		outbox.enqueue(nl.briefwissel.mail.OutgoingMail.notice(person.email(), "Nieuwe deelnemer voorgesteld", "Werk", null));
 		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+		UUID request = erasures.request(person.id()).id();
+		// The administrator is told before confirming that the account stays.
+		assertThat(mvc.perform(get("/admin/erasure/{id}/confirm", request).with(fixtures.as(accounts.byId(admin).orElseThrow())))
+			.andReturn().getResponse().getContentAsString()).contains("Het account blijft");
 
-		assertThat(erasures.confirm(erasures.request(person.id()).id(), admin)).isTrue();
+		assertThat(erasures.confirm(request, admin)).isTrue();
 
 		assertThat(accounts.byId(person.id()).orElseThrow().email()).isEqualTo(person.email());
 		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to and subject = 'Nieuwe deelnemer voorgesteld'")

@@ -45,6 +45,7 @@ class ErasureRequestsController {
 			return "redirect:/admin/erasure";
 		}
 		model.addAttribute("request", request.get());
+		model.addAttribute("keepsAccount", erasures.keepsAccount(request.get().accountId()));
 		return "privacy/erasure-confirm";
 	}
 
