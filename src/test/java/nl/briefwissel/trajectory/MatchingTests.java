@@ -381,10 +381,12 @@ class MatchingTests {
 				.andExpect(flash().attributeCount(2))
 				.andReturn();
 		}
-		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)).cookie(second.getResponse().getCookies()))
-			.andReturn().getResponse().getContentAsString())
-			.contains("Het voorstel voor Dirk Deelnemer is ingetrokken")
-			.contains("id=\"intake-" + trajectory + "\"");
+		String after = mvc.perform(get("/programme/intakes").with(fixtures.as(manager)).cookie(second.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(after).contains("Het voorstel voor Dirk Deelnemer is ingetrokken").contains("id=\"intake-" + trajectory + "\"");
+		// The confirmation takes focus where it stands, so it is seen and heard (a status already there is not read out).
+		assertThat(org.jsoup.Jsoup.parse(after).select("[autofocus]")).singleElement()
+			.satisfies(said -> assertThat(said.text()).contains("is ingetrokken"));
 		TrajectoryOverview waiting = trajectories.byId(trajectory).orElseThrow();
 		assertThat(waiting.status()).isEqualTo(TrajectoryStatus.INTAKE);
 		assertThat(waiting.coachId()).isNull();
