@@ -48,7 +48,7 @@ class CoachDigest {
 	static final LocalTime UNTIL = LocalTime.of(17, 0);
 
 	private static final Set<Workspace.Need> WORTH_A_LINE = EnumSet.of(Workspace.Need.WAITING_FOR_REPLY,
-			Workspace.Need.MOMENT_OVERDUE, Workspace.Need.MOMENT_DUE_SOON, Workspace.Need.QUIET);
+			Workspace.Need.MOMENT_OVERDUE, Workspace.Need.MOMENT_DUE_SOON, Workspace.Need.TO_CLOSE, Workspace.Need.QUIET);
 
 	private final Accounts accounts;
 
@@ -158,8 +158,9 @@ class CoachDigest {
 			for (Workspace.Entry entry : ofNeed) {
 				text.append("- ").append(entry.trajectory().participantName());
 				if (entry.dueBy() != null) {
-					String key = entry.late(today) ? "mail.digest.late" : entry.dueBy().equals(today) ? "mail.digest.today"
-							: "mail.digest.due";
+					// Of a trajectory to close, the date is the moment that was its last, not one missed.
+					String key = need == Workspace.Need.TO_CLOSE ? "mail.digest.lastMoment" : entry.late(today) ? "mail.digest.late"
+							: entry.dueBy().equals(today) ? "mail.digest.today" : "mail.digest.due";
 					text.append(" — ").append(texts.getMessage(key, new Object[] { entry.dueBy().format(day) }, language));
 				}
 				text.append('\n');

@@ -22,14 +22,15 @@ import org.springframework.stereotype.Service;
 /**
  * The coach's workspace: every trajectory of theirs, ordered by what needs them. A participant
  * waiting for an answer comes first (longest waiting on top), then a contact moment that passed
- * without the participant writing, then a moment due soon, then conversations gone quiet.
+ * without the participant writing, then a moment due soon, then trajectories whose every contact
+ * moment has passed (to complete, extend or stop), then conversations gone quiet.
  */
 @Service
 public class Workspace {
 
 	/** What a trajectory needs from its coach, in the order the workspace lists them. */
 	public enum Need {
-		WAITING_FOR_REPLY, MOMENT_OVERDUE, MOMENT_DUE_SOON, QUIET, ON_TRACK, PAUSED, NOT_STARTED, ENDED
+		WAITING_FOR_REPLY, MOMENT_OVERDUE, MOMENT_DUE_SOON, TO_CLOSE, QUIET, ON_TRACK, PAUSED, NOT_STARTED, ENDED
 	}
 
 	/** One row of the workspace. {@code dueBy} is the reply promise or the contact moment, when there is one. */
@@ -144,6 +145,12 @@ public class Workspace {
 		}
 		ContactMomentPlan plan = t.plan().orElseThrow();
 		int current = plan.currentOn(today);
+		if (current > plan.size()) {
+			// Every moment has passed: what the trajectory needs now is its coach's decision, to complete,
+			// extend or stop it. Left as "on track" or "quiet" it ran on unnoticed, and was kept for good
+			// (retention counts from the end).
+			return new Entry(t, Need.TO_CLOSE, null, plan.dueDates().get(plan.size() - 1), progress);
+		}
 		LocalDate lastParticipant = activity.lastParticipant() == null ? null : activity.lastParticipant().toLocalDate();
 		if (current >= 2) {
 			LocalDate passed = plan.dueDates().get(current - 2);

@@ -87,6 +87,20 @@ class CoachDigestTests {
 	}
 
 	@Test
+	void aTrajectoryWhoseMomentsAllPassedIsInTheDigestWithItsLastMoment() {
+		var running = fixtures.runningTrajectory(false);
+		var coach = fixtures.person(running.organisationId(), "einde-" + running.id() + "@example.nl", "Coach Einde",
+				nl.briefwissel.account.Role.COACH);
+		var over = fixtures.anotherFor(new Fixtures.RunningTrajectory(running.id(), running.participant(), coach,
+				running.organisationId(), running.programmeId()), Today.date().minusWeeks(9));
+		digest.sendDue(workingDayAt(LocalTime.of(8, 0)));
+		List<String> bodies = digestsTo(coach.email());
+		assertThat(bodies).hasSize(1);
+		assertThat(bodies.get(0)).contains("Afronden of verlengen (1)")
+			.contains(over.participant().displayName() + " — het laatste contactmoment was ");
+	}
+
+	@Test
 	void aCoachWithNothingWaitingGetsNoMail() {
 		var running = fixtures.runningTrajectory(false);
 		var idle = fixtures.person(running.organisationId(), "rustig-" + running.id() + "@example.nl", "Rustige Coach",

@@ -185,6 +185,45 @@ class WorkspaceTests {
 		assertThat(waiting.dueBy()).isEqualTo(LocalDate.of(2026, 11, 17));
 	}
 
+	/**
+	 * Once every contact moment has passed the trajectory waits for its coach's decision: it was listed
+	 * as on track or quiet, ran on unnoticed and, never ended, was never up for retention.
+	 */
+	@Test
+	void aTrajectoryWhoseMomentsAllPassedIsToClose() {
+		TrajectoryOverview t = running(START);
+		LocalDate last = t.plan().orElseThrow().dueDates().get(11);
+		// On the last moment's day it is still a moment; the day after, the trajectory is to close.
+		assertThat(Workspace.entry(t, activity(Author.COACH, at(2026, 12, 10), at(2026, 12, 9)), last).need())
+			.isNotEqualTo(Workspace.Need.TO_CLOSE);
+		Workspace.Entry toClose = Workspace.entry(t, activity(Author.COACH, at(2026, 12, 10), at(2026, 12, 9)), last.plusDays(1));
+		assertThat(toClose.need()).isEqualTo(Workspace.Need.TO_CLOSE);
+		assertThat(toClose.dueBy()).isEqualTo(last);
+		// Also when the participant did not write for the last moment, and weeks later: not "overdue", not "quiet".
+		assertThat(Workspace.entry(t, Messages.Activity.NONE, last.plusWeeks(5)).need()).isEqualTo(Workspace.Need.TO_CLOSE);
+		// A participant waiting for an answer still comes first.
+		assertThat(Workspace.entry(t, activity(Author.PARTICIPANT, at(2026, 12, 14), at(2026, 12, 14)), last.plusDays(4)).need())
+			.isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
+	}
+
+	@Test
+	void theWorkspaceAndTheConversationSayWhenATrajectoryIsToClose() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var over = fixtures.anotherFor(running, Today.date().minusWeeks(8));
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+
+		String page = mvc.perform(get("/coach").with(coach)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Afronden of verlengen", "laatste contactmoment");
+		String toClose = mvc.perform(get("/coach").param("need", "TO_CLOSE").with(coach)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(toClose).contains(over.participant().displayName()).doesNotContain(running.participant().displayName());
+
+		String conversation = mvc.perform(get("/coach/trajectories/" + over.id()).with(coach)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(conversation).contains("Alle 12 contactmomenten zijn voorbij")
+			.contains("href=\"/coach/trajectories/" + over.id() + "/course\">Afronden of verlengen</a>");
+	}
+
 	@Test
 	void bothSidesLatestLettersMakeOneActivity() {
 		Messages.Activity participant = Messages.Activity.of(Author.PARTICIPANT, at(2026, 11, 5));
