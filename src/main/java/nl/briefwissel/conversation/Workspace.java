@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -143,14 +144,15 @@ public class Workspace {
 		if (t.status() == TrajectoryStatus.PAUSED) {
 			return new Entry(t, Need.PAUSED, null, null, progress);
 		}
+		// Every moment has passed: what the trajectory needs now is its coach's decision, to complete,
+		// extend or stop it. Left as "on track" or "quiet" it ran on unnoticed, and was kept for good
+		// (retention counts from the end).
+		Optional<LocalDate> lastMoment = t.lastMomentPassedOn(today);
+		if (lastMoment.isPresent()) {
+			return new Entry(t, Need.TO_CLOSE, null, lastMoment.get(), progress);
+		}
 		ContactMomentPlan plan = t.plan().orElseThrow();
 		int current = plan.currentOn(today);
-		if (current > plan.size()) {
-			// Every moment has passed: what the trajectory needs now is its coach's decision, to complete,
-			// extend or stop it. Left as "on track" or "quiet" it ran on unnoticed, and was kept for good
-			// (retention counts from the end).
-			return new Entry(t, Need.TO_CLOSE, null, plan.dueDates().get(plan.size() - 1), progress);
-		}
 		LocalDate lastParticipant = activity.lastParticipant() == null ? null : activity.lastParticipant().toLocalDate();
 		if (current >= 2) {
 			LocalDate passed = plan.dueDates().get(current - 2);

@@ -51,6 +51,17 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 				: Optional.of(Trajectory.plan(startedOn, weeks + extraWeeks, momentsPerWeek, pauses));
 	}
 
+	/**
+	 * The day of the last contact moment, when on {@code day} the trajectory runs and every moment has
+	 * passed: it waits for its coach to complete, extend or stop it (workspace, programme page).
+	 */
+	public Optional<LocalDate> lastMomentPassedOn(LocalDate day) {
+		if (status != TrajectoryStatus.RUNNING) {
+			return Optional.empty();
+		}
+		return plan().filter(plan -> plan.currentOn(day) > plan.size()).map(plan -> plan.dueDates().get(plan.size() - 1));
+	}
+
 	/** Progress on a day, for trajectories that are running or paused. */
 	public Optional<Progress> progressOn(LocalDate day) {
 		if (status != TrajectoryStatus.RUNNING && status != TrajectoryStatus.PAUSED) {

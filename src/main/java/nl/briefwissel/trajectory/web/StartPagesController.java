@@ -127,6 +127,7 @@ class StartPagesController {
 			.toList();
 		model.addAttribute("programmes", overview);
 		model.addAttribute("coaches", accounts.coachesOf(me.organisationId()));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "trajectory/programme";
 	}
 
