@@ -35,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * Usage: java -cp CLASSPATH PageLoad.java BASE_URL JDBC_URL DB_USER CLIENTS WARMUP_S MEASURE_S MAX_REQUESTS [ONLY]
  * (ONLY: a comma-separated choice of floor, reference, workspace, conversation, participant,
- * statistics, statistics-first, write; all of them without it. The floor always runs, for the ratios.)
+ * programme, statistics, statistics-first, write; all of them without it. The floor always runs, for the ratios.)
  *
  * First the JVM is warmed up: all chosen pages, mixed, for {@code -DjvmWarmup} seconds (60 unless
  * given; 0 skips it), by {@code -DjvmWarmupClients} clients (CLIENTS unless given: with fifty on two
@@ -288,6 +288,9 @@ public class PageLoad {
 		}));
 		scenarios.put("participant", new Scenario("participant: /participant/conversation", maxRequests,
 				(c, i) -> page(participants.get(c % participants.size()), "/participant/conversation", "name=\"text\"")));
+		// The manager's start page: every programme of the organisation with its trajectories (2,000 here).
+		scenarios.put("programme", new Scenario("programme manager's start page: /programme", maxRequests,
+				(c, i) -> page(manager, "/programme", "</table>")));
 		scenarios.put("statistics", new Scenario("statistics: /programme/statistics", maxRequests,
 				(c, i) -> page(manager, "/programme/statistics", "<table")));
 		// A period not asked for before, every time: the full calculation, as the first manager to open

@@ -197,6 +197,23 @@ public class Trajectories {
 			.query(Trajectories::overviews);
 	}
 
+	/**
+	 * One page of a programme's trajectories, newest first, in one stage or all: the manager's page
+	 * listed every trajectory a programme ever had (a thousand rows and more after a year). The page is
+	 * chosen among the trajectories, not among the rows the pauses multiply them into.
+	 */
+	public List<TrajectoryOverview> pageOfProgramme(UUID programmeId, Optional<TrajectoryStatus> status, int offset, int size) {
+		return jdbc.sql(OVERVIEW + """
+				 where t.id in (select id from trajectory where programme_id = :programme%s
+				               order by created_at desc, id limit :size offset :offset)
+				order by t.created_at desc, t.id""".formatted(status.isPresent() ? " and status = :status" : ""))
+			.param("programme", programmeId)
+			.param("status", status.map(TrajectoryStatus::name).orElse(null))
+			.param("size", size)
+			.param("offset", offset)
+			.query(Trajectories::overviews);
+	}
+
 	/** The programme's trajectories in these stages: the intakes page wants only those still waiting. */
 	public List<TrajectoryOverview> ofProgramme(UUID programmeId, Set<TrajectoryStatus> statuses) {
 		return jdbc.sql(OVERVIEW + " where t.programme_id = :programme and t.status in " + inList(statuses)

@@ -1,11 +1,16 @@
 package nl.briefwissel.trajectory;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Today;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +26,9 @@ class ProgrammeOverviewTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void aTrajectoryStillRunningAfterItsLastMomentIsMarked() throws Exception {
 		var fresh = fixtures.runningTrajectory(true);
@@ -32,6 +40,51 @@ class ProgrammeOverviewTests {
 		String freshRow = row(page, fresh.participant().displayName());
 		assertThat(overRow).contains("alle contactmomenten voorbij sinds").contains("nog niet afgerond");
 		assertThat(freshRow).doesNotContain("contactmomenten voorbij");
+	}
+
+	/**
+	 * A programme lists its trajectories a page at a time, newest first, in one stage or all: the page
+	 * listed every trajectory the programme ever had.
+	 */
+	@Test
+	void theTrajectoriesComeAPageAtATimeInAStageOrAll() throws Exception {
+		var first = fixtures.runningTrajectory(true);
+		var manager = fixtures.managerOf(first);
+		List<String> names = new ArrayList<>();
+		OffsetDateTime made = OffsetDateTime.now().minusDays(1);
+		for (int i = 0; i < 55; i++) {
+			var another = fixtures.anotherFor(first, Today.date().minusDays(i % 20));
+			names.add(another.participant().displayName());
+			// One a minute, the first made a day ago: an order that does not hang on the clock's resolution.
+			jdbc.sql("update trajectory set created_at = :at where id = :id").param("at", made.plusMinutes(i + 1))
+				.param("id", another.id()).update();
+		}
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on, created_at = :at where id = :id")
+			.param("at", made).param("id", first.id()).update();
+		String programme = first.programmeId().toString();
+
+		String page = mvc.perform(get("/programme").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Trajecten 1–50 van 56", "Pagina 1 van 2", "rel=\"next\"").doesNotContain("rel=\"prev\"");
+		// Newest first: the last trajectory made is on the first page, the first made is not.
+		assertThat(page).contains(names.get(54)).doesNotContain(first.participant().displayName());
+
+		String second = mvc.perform(get("/programme").param("programme", programme).param("page", "2").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(second).contains("Trajecten 51–56 van 56", "Pagina 2 van 2", "rel=\"prev\"", first.participant().displayName())
+			.doesNotContain(names.get(54));
+
+		String completed = mvc.perform(get("/programme").param("programme", programme).param("status", "COMPLETED")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(completed).contains("Trajecten 1–1 van 1", first.participant().displayName(), "selected=\"selected\">Afgerond (1)</option>")
+			.doesNotContain(names.get(0)).doesNotContain("Pagina 1 van");
+
+		// What the address says wrongly is read as the nearest it can mean: all stages, the last page.
+		String odd = mvc.perform(get("/programme").param("programme", programme).param("status", "NONSENSE").param("page", "99")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(odd).contains("Trajecten 51–56 van 56", "Pagina 2 van 2");
+		String none = mvc.perform(get("/programme").param("programme", programme).param("status", "STOPPED")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(none).contains("Geen trajecten in deze fase.", "selected=\"selected\">Gestopt (0)</option>");
 	}
 
 	private static String row(String page, String name) {

@@ -2,8 +2,11 @@ package nl.briefwissel.trajectory.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.account.Accounts;
@@ -17,6 +20,7 @@ import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -118,12 +122,26 @@ class StartPagesController {
 		return "redirect:/participant";
 	}
 
+	/** How many trajectories a programme's card lists at a time. */
+	static final int TRAJECTORIES_PER_PAGE = 50;
+
+	/**
+	 * The manager's programmes, each with its counts and one page of its trajectories. The stage and
+	 * page asked for apply to the programme named with them; the others show their newest.
+	 */
 	@GetMapping("/programme")
-	String programmeManager(@AuthenticationPrincipal SignedInAccount me, Model model) {
+	String programmeManager(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String programme,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
 		List<ProgrammeCounts> overview = programmes.ofOrganisation(me.organisationId())
 			.stream()
-			.map(programme -> new ProgrammeCounts(programme, trajectories.countByStatus(programme.id()),
-					trajectories.ofProgramme(programme.id()), pool.of(programme.id())))
+			.map(p -> {
+				boolean asked = p.id().toString().equals(programme);
+				Map<TrajectoryStatus, Long> counts = trajectories.countByStatus(p.id());
+				TrajectoryList list = TrajectoryList.of(counts, asked ? stage(status) : Optional.empty(), asked ? number(page) : 1);
+				return new ProgrammeCounts(p, counts,
+						trajectories.pageOfProgramme(p.id(), list.status(), list.offset(), TRAJECTORIES_PER_PAGE), list,
+						pool.of(p.id()));
+			})
 			.toList();
 		model.addAttribute("programmes", overview);
 		model.addAttribute("coaches", accounts.coachesOf(me.organisationId()));
@@ -131,7 +149,50 @@ class StartPagesController {
 		return "trajectory/programme";
 	}
 
-	record ProgrammeCounts(Programme programme, java.util.Map<nl.briefwissel.trajectory.TrajectoryStatus, Long> counts,
-			List<TrajectoryOverview> trajectories, java.util.Set<UUID> pool) {
+	/** A stage from the address; anything else (typed, or from an older version) lists them all. */
+	private static Optional<TrajectoryStatus> stage(String status) {
+		return Arrays.stream(TrajectoryStatus.values()).filter(s -> s.name().equals(status)).findFirst();
+	}
+
+	/** A page number from the address; anything that is not one is the first page. */
+	private static int number(String page) {
+		try {
+			return page == null ? 1 : Integer.parseInt(page.strip());
+		}
+		catch (NumberFormatException e) {
+			return 1;
+		}
+	}
+
+	record ProgrammeCounts(Programme programme, Map<TrajectoryStatus, Long> counts, List<TrajectoryOverview> trajectories,
+			TrajectoryList list, java.util.Set<UUID> pool) {
+	}
+
+	/** Which of a programme's trajectories its card lists: a stage or all, and one page of them. */
+	record TrajectoryList(Optional<TrajectoryStatus> status, int page, int pages, long total) {
+
+		static TrajectoryList of(Map<TrajectoryStatus, Long> counts, Optional<TrajectoryStatus> status, int page) {
+			long total = status.map(counts::get).orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum());
+			int pages = (int) Math.max(1, (total + TRAJECTORIES_PER_PAGE - 1) / TRAJECTORIES_PER_PAGE);
+			return new TrajectoryList(status, Math.min(Math.max(page, 1), pages), pages, total);
+		}
+
+		public int offset() {
+			return (page - 1) * TRAJECTORIES_PER_PAGE;
+		}
+
+		/** The number of the first trajectory on this page, counting from one. */
+		public long first() {
+			return total == 0 ? 0 : offset() + 1;
+		}
+
+		public long last() {
+			return Math.min(total, (long) page * TRAJECTORIES_PER_PAGE);
+		}
+
+		/** The stage for links and the form, or empty for all. */
+		public String statusName() {
+			return status.map(TrajectoryStatus::name).orElse("");
+		}
 	}
 }
