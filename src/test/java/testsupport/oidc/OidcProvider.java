@@ -120,8 +120,8 @@ public final class OidcProvider implements AutoCloseable {
 		@Bean
 		UserDetailsService users(Environment environment) {
 			InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-			for (String email : environment.getRequiredProperty("provider.users").split(",")) {
-				users.createUser(User.withUsername(email).password("{noop}" + PASSWORD).roles("USER").build());
+			for (String user : environment.getRequiredProperty("provider.users").split(",")) {
+				users.createUser(User.withUsername(user.split("=")[0]).password("{noop}" + PASSWORD).roles("USER").build());
 			}
 			return users;
 		}
@@ -141,13 +141,25 @@ public final class OidcProvider implements AutoCloseable {
 				.build());
 		}
 
-		/** The user name is the address; the provider vouches that it is verified. */
+		/**
+		 * The subject is the user name. A user given as {@code login} has that address, verified; one
+		 * given as {@code login=address=verified|unverified|unsaid} another address, whose email_verified
+		 * claim is true, false or missing (as Microsoft Entra ID's).
+		 */
 		@Bean
-		OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims() {
+		OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims(Environment environment) {
+			Map<String, String[]> users = new java.util.HashMap<>();
+			for (String user : environment.getRequiredProperty("provider.users").split(",")) {
+				String[] parts = user.split("=");
+				users.put(parts[0], new String[] { parts.length > 1 ? parts[1] : parts[0], parts.length > 2 ? parts[2] : "verified" });
+			}
 			return context -> {
 				if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-					String email = context.getPrincipal().getName();
-					context.getClaims().claim("email", email).claim("email_verified", true).claim("name", "Sso " + email);
+					String[] user = users.get(context.getPrincipal().getName());
+					context.getClaims().claim("email", user[0]).claim("name", "Sso " + user[0]);
+					if (!"unsaid".equals(user[1])) {
+						context.getClaims().claim("email_verified", "verified".equals(user[1]));
+					}
 				}
 			};
 		}

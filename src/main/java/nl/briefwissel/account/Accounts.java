@@ -80,9 +80,34 @@ public class Accounts {
 		return query("where a.email = :key", normalise(email)).stream().findFirst();
 	}
 
+	/** The account a provider's subject ({@code issuer subject}) was bound to at its first sign-in there. */
+	Optional<Account> byExternalSubject(String subject) {
+		return query("where a.external_subject = :key", subject).stream().findFirst();
+	}
+
+	/** The provider's subject an account is bound to, if any. */
+	Optional<String> externalSubjectOf(UUID accountId) {
+		return jdbc.sql("select external_subject from account where id = :id")
+			.param("id", accountId)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(subject -> subject);
+	}
+
+	/** Binds the account to a provider's subject: from now on that subject, not an address, finds it. */
+	void bindExternalSubject(UUID accountId, String subject) {
+		jdbc.sql("update account set external_subject = :subject where id = :id")
+			.param("subject", subject)
+			.param("id", accountId)
+			.update();
+	}
+
 	/** The coaches of an organisation, enabled or not. */
 	public List<Account> coachesOf(UUID organisationId) {
-		return query("where a.organisation_id = :key", organisationId).stream().filter(a -> a.has(Role.COACH)).toList();
+		// The coaches in the query: an organisation's accounts are mostly participants' (two thousand and
+		// more), and the programme page read them all on every view (docs/performance.md).
+		return query("where a.organisation_id = :key and a.id in (select account_id from account_role where role = 'COACH')",
+				organisationId);
 	}
 
 	/** Gives an existing person one more role, such as a coach who applies as a participant. */
@@ -175,7 +200,7 @@ public class Accounts {
 			return;
 		}
 		jdbc.sql("""
-				update account set email = :erased, display_name = :name, password_hash = null, enabled = false,
+				update account set email = :erased, display_name = :name, password_hash = null, enabled = false, external_subject = null,
 				    totp_secret = null, totp_secret_key_id = null, totp_confirmed_at = null, totp_last_step = null, failed_sign_ins = 0, locked_until = null
 				where id = :id""")
 			.param("erased", "verwijderd-" + accountId + "@briefwissel.invalid")

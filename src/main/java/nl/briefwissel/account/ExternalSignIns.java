@@ -1,6 +1,7 @@
 package nl.briefwissel.account;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who someone is after their organisation's provider vouched for them. A person is recognised by
- * their verified address; someone new gets an account in that organisation without any role, so
- * signing in grants nothing until an administrator decides what they may do.
+ * Who someone is after their organisation's provider vouched for them. The first time, a person is
+ * recognised by a verified address and their account is bound to the provider's subject; from then
+ * on the subject finds it, whatever address the provider gives (decision 0031). Someone new gets an
+ * account in that organisation without any role, so signing in grants nothing until an
+ * administrator decides what they may do.
  */
 @Service
 class ExternalSignIns {
@@ -31,6 +34,24 @@ class ExternalSignIns {
 		}
 	}
 
+	/**
+	 * What the provider said of the person. {@code emailVerified} is the token's claim, null when it
+	 * sent none; {@code addressesVerified} is the administrator's word that this provider only gives
+	 * out addresses its people own.
+	 */
+	record Vouched(String issuer, String subject, String email, Boolean emailVerified, String name,
+			boolean addressesVerified) {
+
+		/** The subject as the account keeps it: a subject is unique only at its own issuer. */
+		String boundSubject() {
+			return issuer + " " + subject;
+		}
+
+		boolean verified() {
+			return emailVerified == null ? addressesVerified : emailVerified;
+		}
+	}
+
 	private final Accounts accounts;
 
 	private final SignInAttempts attempts;
@@ -41,30 +62,57 @@ class ExternalSignIns {
 	}
 
 	@Transactional
-	Outcome signIn(UUID organisationId, String email, Boolean emailVerified, String name) {
-		if (email == null || email.isBlank() || email.length() > 320 || Boolean.FALSE.equals(emailVerified)) {
+	Outcome signIn(UUID organisationId, Vouched vouched) {
+		if (vouched.subject() == null || vouched.subject().isBlank() || vouched.boundSubject().length() > 1300) {
+			log.warn("Single sign-on for organisation {} refused: the provider gave no usable subject", organisationId);
+			return new Outcome.Refused("failed");
+		}
+		Optional<Account> bound = accounts.byExternalSubject(vouched.boundSubject());
+		if (bound.isPresent()) {
+			return signedIn(bound.get(), organisationId);
+		}
+		String email = vouched.email();
+		if (email == null || email.isBlank() || email.length() > 320 || !vouched.verified()) {
 			log.warn("Single sign-on for organisation {} refused: the provider gave no verified address", organisationId);
 			return new Outcome.Refused("unverified");
 		}
 		var existing = accounts.byEmail(email);
 		if (existing.isPresent()) {
 			Account account = existing.get();
-			if (account.organisationId() == null || !account.organisationId().equals(organisationId)) {
-				log.warn("Single sign-on refused: account {} belongs to another organisation than {}", account.id(),
-						organisationId);
-				return new Outcome.Refused("elsewhere");
+			Optional<String> boundTo = accounts.externalSubjectOf(account.id());
+			// Bound to another person at this provider: the address moved to someone else there, or was
+			// typed by someone else into their own profile. Bound at an earlier provider of the
+			// organisation (it changed provider): bound anew at this one.
+			if (boundTo.isPresent() && boundTo.get().startsWith(vouched.issuer() + " ")) {
+				log.warn("Single sign-on refused: account {} is bound to another subject of {}", account.id(), vouched.issuer());
+				return new Outcome.Refused("boundElsewhere");
 			}
-			if (!account.enabled() || attempts.locked(account.id())) {
-				return new Outcome.Refused("disabled");
+			Outcome outcome = signedIn(account, organisationId);
+			if (outcome instanceof Outcome.SignedIn) {
+				accounts.bindExternalSubject(account.id(), vouched.boundSubject());
 			}
-			return new Outcome.SignedIn(new SignedInAccount(account, null, false), false);
+			return outcome;
 		}
+		String name = vouched.name();
 		String displayName = name == null || name.isBlank() ? email : name.strip();
 		Account created = accounts.register(new NewAccount(organisationId, email,
 				displayName.length() > 200 ? displayName.substring(0, 200) : displayName, Locale.forLanguageTag("nl"),
 				Set.of(), null));
+		accounts.bindExternalSubject(created.id(), vouched.boundSubject());
 		log.info("First single sign-on: account {} created in organisation {} without any role", created.id(),
 				organisationId);
 		return new Outcome.SignedIn(new SignedInAccount(created, null, false), true);
+	}
+
+	private Outcome signedIn(Account account, UUID organisationId) {
+		if (account.organisationId() == null || !account.organisationId().equals(organisationId)) {
+			log.warn("Single sign-on refused: account {} belongs to another organisation than {}", account.id(),
+					organisationId);
+			return new Outcome.Refused("elsewhere");
+		}
+		if (!account.enabled() || attempts.locked(account.id())) {
+			return new Outcome.Refused("disabled");
+		}
+		return new Outcome.SignedIn(new SignedInAccount(account, null, false), false);
 	}
 }

@@ -90,7 +90,9 @@ public class SignInSecurity {
 			OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
 			UUID organisation = UUID.fromString(token.getAuthorizedClientRegistrationId());
 			OidcUser user = (OidcUser) token.getPrincipal();
-			var outcome = externalSignIns.signIn(organisation, user.getEmail(), user.getEmailVerified(), user.getFullName());
+			boolean addressesVerified = singleSignOn.of(organisation).map(SingleSignOn.Provider::addressesVerified).orElse(false);
+			var outcome = externalSignIns.signIn(organisation, new ExternalSignIns.Vouched(String.valueOf(user.getIssuer()),
+					user.getSubject(), user.getEmail(), user.getEmailVerified(), user.getFullName(), addressesVerified));
 			if (outcome instanceof ExternalSignIns.Outcome.Refused refused) {
 				SecurityContextHolder.clearContext();
 				contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);

@@ -203,7 +203,7 @@ public class Trajectories {
 	 * chosen among the trajectories, not among the rows the pauses multiply them into.
 	 */
 	public List<TrajectoryOverview> pageOfProgramme(UUID programmeId, Optional<TrajectoryStatus> status, int offset, int size) {
-		return jdbc.sql(OVERVIEW + """
+		return jdbc.sql(OVERVIEW_OF_FEW + """
 				 where t.id in (select id from trajectory where programme_id = :programme%s
 				               order by created_at desc, id limit :size offset :offset)
 				order by t.created_at desc, t.id""".formatted(status.isPresent() ? " and status = :status" : ""))

@@ -73,13 +73,19 @@ class SingleSignOnTests {
 
 	String newcomer;
 
+	String colleague;
+
 	OidcProvider provider;
 
 	@BeforeEach
 	void anOrganisationWithItsOwnProvider() {
 		organisation = organisations.create("Gemeente SSO " + UUID.randomUUID().toString().substring(0, 8)).id();
 		newcomer = "nieuw-" + UUID.randomUUID() + "@gemeente-sso.example.nl";
-		provider = OidcProvider.start("http://localhost:" + port + "/login/oauth2/code/" + organisation, newcomer);
+		colleague = "collega-" + UUID.randomUUID() + "@gemeente-sso.example.nl";
+		// Besides the newcomer: someone who typed the newcomer's address into their own profile, and a
+		// colleague whose provider says nothing of their address (Entra ID) or that it is not verified.
+		provider = OidcProvider.start("http://localhost:" + port + "/login/oauth2/code/" + organisation, newcomer,
+				"impostor=" + newcomer, "entra=" + colleague + "=unsaid", "unverified=" + colleague + "=unverified");
 	}
 
 	@AfterEach
@@ -116,7 +122,7 @@ class SingleSignOnTests {
 		HttpResponse<String> asCoach = signInThroughTheProvider();
 		assertThat(asCoach.uri().getPath()).as("a coach still owes the app code").isEqualTo("/login/code/setup");
 
-		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, "", true, true);
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, "", true, false, true);
 		HttpResponse<String> trusted = signInThroughTheProvider();
 		assertThat(trusted.uri().getPath()).as("the provider asked for the second factor itself").isEqualTo("/coach");
 		assertThat(trusted.body()).contains("Mijn werkplek");
@@ -203,7 +209,7 @@ class SingleSignOnTests {
 		Account admin = fixtures.person(organisation, "beheer-" + UUID.randomUUID() + "@gemeente-sso.example.nl", "Beheerder",
 				Role.ADMINISTRATOR);
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
-				false, true);
+				false, false, true);
 		var refused = mvc.perform(post("/admin/sign-in").param("label", "Nieuwe naam").param("issuer", provider.issuer())
 			.param("clientId", "").param("enabled", "true")
 			.with(fixtures.as(admin)).with(csrf()))
@@ -229,7 +235,7 @@ class SingleSignOnTests {
 	void anAddressOfAnotherOrganisationIsRefused() throws Exception {
 		fixtures.person(organisations.create("Andere gemeente").id(), newcomer, "Elders", Role.COACH);
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
-				false, true);
+				false, false, true);
 		HttpResponse<String> refused = signInThroughTheProvider();
 		assertThat(refused.uri().getPath()).isEqualTo("/login");
 		assertThat(refused.body()).contains("hoort bij een andere organisatie");
@@ -263,7 +269,7 @@ class SingleSignOnTests {
 		try {
 			var first = executor.submit(() -> transactions.executeWithoutResult(status -> {
 				singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID,
-						OidcProvider.CLIENT_SECRET, false, false);
+						OidcProvider.CLIENT_SECRET, false, false, false);
 				saved.countDown();
 				try {
 					release.await();
@@ -274,7 +280,7 @@ class SingleSignOnTests {
 			}));
 			assertThat(saved.await(10, TimeUnit.SECONDS)).as("the first save, its transaction still open").isTrue();
 			var second = executor.submit(() -> singleSignOn.save(organisation, "Gemeente SSO tweede", provider.issuer(),
-					OidcProvider.CLIENT_ID, "", false, false));
+					OidcProvider.CLIENT_ID, "", false, false, false));
 			Thread.sleep(300);
 			release.countDown();
 			first.get(10, TimeUnit.SECONDS);
@@ -292,7 +298,70 @@ class SingleSignOnTests {
 	}
 
 	/** A browser: the app sends it to the provider, it signs in there, and comes back. */
+	/**
+	 * The provider's subject finds the account from the first sign-in on: another person at the
+	 * provider giving the same address (typed into their own profile, as Entra ID lets people do) is
+	 * refused, and the account stays the first one's. (nOAuth: an address alone opened the account.)
+	 */
+	@Test
+	void anAccountIsBoundToTheSubjectItFirstSignedInWith() throws Exception {
+		Account existing = fixtures.person(organisation, newcomer, "Bestaande Coach", Role.COACH);
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				true, false, true);
+		assertThat(signInThroughTheProvider().uri().getPath()).isEqualTo("/coach");
+		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + newcomer);
+
+		HttpResponse<String> impostor = signInThroughTheProvider("impostor");
+		assertThat(impostor.uri().getPath()).isEqualTo("/login");
+		assertThat(impostor.body()).contains("hoort in Briefwissel bij een ander account");
+		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + newcomer);
+		assertThat(signInThroughTheProvider().uri().getPath()).as("the person bound still signs in").isEqualTo("/coach");
+
+		// Erased, the account keeps no trace of the provider's subject.
+		accounts.anonymise(existing.id());
+		assertThat(accounts.externalSubjectOf(existing.id())).isEmpty();
+	}
+
+	/**
+	 * A token that does not say the address is verified (Entra ID's) counts as verified only when the
+	 * administrator said the provider gives out only its people's own addresses; one that says it is
+	 * not, never.
+	 */
+	@Test
+	void anAddressNotSaidToBeVerifiedCountsOnlyWhenTheAdministratorSaysSo() throws Exception {
+		Account admin = fixtures.person(organisation, "beheer-" + UUID.randomUUID() + "@gemeente-sso.example.nl", "Beheerder",
+				Role.ADMINISTRATOR);
+		mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", provider.issuer())
+			.param("clientId", OidcProvider.CLIENT_ID).param("clientSecret", OidcProvider.CLIENT_SECRET).param("enabled", "true")
+			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/sign-in?saved"));
+		assertThat(singleSignOn.of(organisation).orElseThrow().addressesVerified()).isFalse();
+		HttpResponse<String> unsaid = signInThroughTheProvider("entra");
+		assertThat(unsaid.uri().getPath()).isEqualTo("/login");
+		assertThat(unsaid.body()).contains("gaf geen bevestigd e-mailadres door");
+		assertThat(accounts.byEmail(colleague)).isEmpty();
+
+		mvc.perform(post("/admin/sign-in").param("label", "Gemeente SSO").param("issuer", provider.issuer())
+			.param("clientId", OidcProvider.CLIENT_ID).param("addressesVerified", "true").param("enabled", "true")
+			.with(fixtures.as(admin)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/sign-in?saved"));
+		assertThat(singleSignOn.of(organisation).orElseThrow().addressesVerified()).isTrue();
+		mvc.perform(get("/admin/sign-in").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("name=\"addressesVerified\" value=\"true\" aria-describedby=\"verified-help\" checked=\"checked\"")));
+		assertThat(signInThroughTheProvider("entra").body()).contains("Nog geen toegang");
+		Account created = accounts.byEmail(colleague).orElseThrow();
+		assertThat(accounts.externalSubjectOf(created.id())).contains(provider.issuer() + " entra");
+
+		HttpResponse<String> saidNot = signInThroughTheProvider("unverified");
+		assertThat(saidNot.uri().getPath()).isEqualTo("/login");
+		assertThat(saidNot.body()).contains("gaf geen bevestigd e-mailadres door");
+	}
+
 	private HttpResponse<String> signInThroughTheProvider() throws Exception {
+		return signInThroughTheProvider(newcomer);
+	}
+
+	private HttpResponse<String> signInThroughTheProvider(String login) throws Exception {
 		HttpClient browser = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NORMAL)
@@ -303,7 +372,7 @@ class SingleSignOnTests {
 		assertThat(loginForm.uri().toString()).startsWith(provider.issuer() + "/login");
 		Matcher csrf = PROVIDER_CSRF.matcher(loginForm.body());
 		assertThat(csrf.find()).as("the provider's login form").isTrue();
-		String form = "username=" + encode(newcomer) + "&password=" + encode(OidcProvider.PASSWORD) + "&_csrf="
+		String form = "username=" + encode(login) + "&password=" + encode(OidcProvider.PASSWORD) + "&_csrf="
 				+ encode(csrf.group(1));
 		return browser.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -38,11 +38,11 @@ class SingleSignOnController {
 	 * the database. Without the secret: it is never written into the session nor echoed into the page.
 	 */
 	record TypedProvider(String label, String issuer, String clientId, boolean providerAsksSecondFactor,
-			boolean enabled) implements Serializable {
+			boolean addressesVerified, boolean enabled) implements Serializable {
 
 		static TypedProvider of(SingleSignOn.Provider stored) {
 			return new TypedProvider(stored.label(), stored.issuer(), stored.clientId(), stored.providerAsksSecondFactor(),
-					stored.enabled());
+					stored.addressesVerified(), stored.enabled());
 		}
 	}
 
@@ -52,7 +52,7 @@ class SingleSignOnController {
 		model.addAttribute("provider", provider.orElse(null));
 		// After a mistake the flash has put the form as typed and its problems by field in the model already.
 		if (!model.containsAttribute("ssoTyped")) {
-			model.addAttribute("ssoTyped", provider.map(TypedProvider::of).orElse(new TypedProvider("", "", "", false, true)));
+			model.addAttribute("ssoTyped", provider.map(TypedProvider::of).orElse(new TypedProvider("", "", "", false, false, true)));
 		}
 		if (!model.containsAttribute("ssoProblems")) {
 			model.addAttribute("ssoProblems", Map.of());
@@ -66,6 +66,7 @@ class SingleSignOnController {
 			@RequestParam(defaultValue = "") String issuer, @RequestParam(defaultValue = "") String clientId,
 			@RequestParam(defaultValue = "") String clientSecret,
 			@RequestParam(defaultValue = "false") boolean providerAsksSecondFactor,
+			@RequestParam(defaultValue = "false") boolean addressesVerified,
 			@RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
 		if (me.organisationId() == null) {
 			return "redirect:/admin";
@@ -91,13 +92,14 @@ class SingleSignOnController {
 		}
 		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("ssoProblems", problems);
-			redirect.addFlashAttribute("ssoTyped", new TypedProvider(label, issuer, clientId, providerAsksSecondFactor, enabled));
+			redirect.addFlashAttribute("ssoTyped", new TypedProvider(label, issuer, clientId, providerAsksSecondFactor, addressesVerified,
+					enabled));
 			return "redirect:/admin/sign-in#error-summary";
 		}
 		// The issuer as typed, a trailing slash included: discovery and every ID token must name exactly this
 		// issuer (OpenID Connect Discovery 1.0, section 4.3), and Auth0 and Entra ID v1 publish theirs ending in one.
 		singleSignOn.save(me.organisationId(), label.strip(), issuer.strip(), clientId.strip(),
-				clientSecret.strip(), providerAsksSecondFactor, enabled);
+				clientSecret.strip(), providerAsksSecondFactor, addressesVerified, enabled);
 		return "redirect:/admin/sign-in?saved";
 	}
 
