@@ -102,6 +102,20 @@ public class Accounts {
 			.update();
 	}
 
+	/** Clears the account's binding to a provider's subject (decision 0031); the next sign-in there binds it anew. */
+	public void unbindExternalSubject(UUID accountId) {
+		bindExternalSubject(accountId, null);
+	}
+
+	/** The accounts bound to a subject at a provider, of these. */
+	public java.util.Set<UUID> boundToProvider(List<UUID> accountIds) {
+		return accountIds.isEmpty() ? java.util.Set.of()
+				: java.util.Set.copyOf(jdbc.sql("select id from account where external_subject is not null and id in (:ids)")
+					.param("ids", accountIds)
+					.query(UUID.class)
+					.list());
+	}
+
 	/** The coaches of an organisation, enabled or not. */
 	public List<Account> coachesOf(UUID organisationId) {
 		// The coaches in the query: an organisation's accounts are mostly participants' (two thousand and
@@ -159,6 +173,59 @@ public class Accounts {
 
 	public List<Account> all() {
 		return query("", null);
+	}
+
+	/**
+	 * Which accounts the administration page lists: a text found in the name or the address (empty for
+	 * any), and {@code holding} a role, {@link #WITHOUT_ROLE} or null for any.
+	 */
+	public record AccountSearch(String text, String holding) {
+
+		public AccountSearch {
+			text = text == null ? "" : text.strip();
+			holding = holding == null || holding.isBlank() ? null : holding;
+		}
+	}
+
+	/** What {@link AccountSearch#holding} says for accounts without any role yet (a first single sign-on). */
+	public static final String WITHOUT_ROLE = "NONE";
+
+	/**
+	 * One page of the accounts a search finds, by name: the platform has an account per participant,
+	 * tens of thousands in a few years, and the page listed them all.
+	 */
+	public List<Account> find(AccountSearch search, int offset, int size) {
+		List<UUID> ids = searched(jdbc.sql("select a.id from account a " + where(search)
+				+ " order by a.display_name, a.id limit :size offset :offset"), search)
+			.param("size", size)
+			.param("offset", offset)
+			.query(UUID.class)
+			.list();
+		return ids.isEmpty() ? List.of() : query("where a.id in (:key)", ids);
+	}
+
+	public long count(AccountSearch search) {
+		return searched(jdbc.sql("select count(*) from account a " + where(search)), search).query(Long.class).single();
+	}
+
+	private static String where(AccountSearch search) {
+		StringBuilder where = new StringBuilder("where 1 = 1");
+		if (!search.text().isEmpty()) {
+			where.append(" and (lower(a.email) like :pattern escape '\\' or lower(a.display_name) like :pattern escape '\\')");
+		}
+		if (WITHOUT_ROLE.equals(search.holding())) {
+			where.append(" and not exists (select 1 from account_role r where r.account_id = a.id)");
+		}
+		else if (search.holding() != null) {
+			where.append(" and a.id in (select account_id from account_role where role = :role)");
+		}
+		return where.toString();
+	}
+
+	private static JdbcClient.StatementSpec searched(JdbcClient.StatementSpec statement, AccountSearch search) {
+		// The typed text is looked for as it is: its % and _ are letters, not wildcards.
+		String text = search.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return statement.param("pattern", "%" + text + "%").param("role", search.holding());
 	}
 
 	public long count() {

@@ -1,7 +1,11 @@
 package nl.briefwissel.account.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
+import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachWork;
 import nl.briefwissel.account.RoleRemovals;
@@ -11,6 +15,7 @@ import nl.briefwissel.account.SignInAttempts;
 import nl.briefwissel.account.SignedInAccount;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,10 +25,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
- * The administrator's start page: everyone who can sign in, with their roles and sign-in state;
- * unlocking an account and letting someone set up their authenticator app again (a lost phone).
+ * The administrator's start page: everyone who can sign in, found by name, address or role, with
+ * their roles and sign-in state; unlocking an account, letting someone set up their authenticator app
+ * again (a lost phone) and clearing a binding to the organisation's provider.
  */
 @Controller
 class AdministrationController {
@@ -47,27 +55,107 @@ class AdministrationController {
 		this.attempts = attempts;
 	}
 
+	/** How many accounts the page lists at a time. */
+	static final int ACCOUNTS_PER_PAGE = 50;
+
+	/**
+	 * The accounts a search finds, a page at a time: a text in the name or the address, a role or
+	 * none. Each action's form carries the search back ({@code back}), so that the administrator
+	 * returns to the same list.
+	 */
 	@GetMapping("/admin")
-	String accounts(Model model) {
-		model.addAttribute("accounts", accounts.all());
+	String accounts(@RequestParam(required = false) String search, @RequestParam(required = false) String holding,
+			@RequestParam(required = false) String page, Model model) {
+		Accounts.AccountSearch asked = new Accounts.AccountSearch(search == null ? "" : search.strip(), holding(holding));
+		long total = accounts.count(asked);
+		int pages = (int) Math.max(1, (total + ACCOUNTS_PER_PAGE - 1) / ACCOUNTS_PER_PAGE);
+		int number = Math.min(Math.max(number(page), 1), pages);
+		int offset = (number - 1) * ACCOUNTS_PER_PAGE;
+		List<Account> found = accounts.find(asked, offset, ACCOUNTS_PER_PAGE);
+		model.addAttribute("accounts", found);
+		model.addAttribute("bound", accounts.boundToProvider(found.stream().map(Account::id).toList()));
+		model.addAttribute("search", asked);
+		model.addAttribute("list", new AccountList(number, pages, total, total == 0 ? 0 : offset + 1,
+				Math.min(total, (long) number * ACCOUNTS_PER_PAGE)));
+		model.addAttribute("back", list(asked, number).replaceFirst("^/admin\\??", ""));
 		model.addAttribute("withApp", secondFactors.withApp());
 		model.addAttribute("locked", attempts.lockedNow());
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("withoutRole", Accounts.WITHOUT_ROLE);
 		return "account/admin";
 	}
 
+	/** Where the list stands: its page and how many it found. */
+	record AccountList(int page, int pages, long total, long first, long last) {
+	}
+
+	/** A role, or the accounts without one, from the address; anything else is every account. */
+	private static String holding(String holding) {
+		if (Accounts.WITHOUT_ROLE.equals(holding)) {
+			return holding;
+		}
+		return Arrays.stream(Role.values()).map(Role::name).filter(name -> name.equals(holding)).findFirst().orElse(null);
+	}
+
+	private static int number(String page) {
+		try {
+			return page == null ? 1 : Integer.parseInt(page.strip());
+		}
+		catch (NumberFormatException e) {
+			return 1;
+		}
+	}
+
+	/** The list's address with its search, role and page; only those, built anew (never a typed address). */
+	static String list(Accounts.AccountSearch search, int page) {
+		UriComponentsBuilder to = UriComponentsBuilder.fromPath("/admin");
+		if (!search.text().isEmpty()) {
+			to.queryParam("search", search.text());
+		}
+		if (search.holding() != null) {
+			to.queryParam("holding", search.holding());
+		}
+		if (page > 1) {
+			to.queryParam("page", page);
+		}
+		return to.encode().build().toUriString();
+	}
+
+	/** Back to the list an action was taken from, as its form said it ({@code back}: the list's query). */
+	private static String backTo(String back) {
+		if (back == null || back.isBlank()) {
+			return "redirect:/admin";
+		}
+		MultiValueMap<String, String> query = UriComponentsBuilder.fromUriString("/admin?" + back).build().getQueryParams();
+		String search = query.getFirst("search");
+		return "redirect:" + list(new Accounts.AccountSearch(search == null ? "" : UriUtils.decode(search, StandardCharsets.UTF_8),
+				holding(query.getFirst("holding"))), number(query.getFirst("page")));
+	}
+
 	@PostMapping("/admin/accounts/{id}/unlock")
-	String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
+	String unlock(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
 		attempts.succeeded(existing(id));
 		redirect.addFlashAttribute("unlocked", id);
-		return "redirect:/admin";
+		return backTo(back);
 	}
 
 	@PostMapping("/admin/accounts/{id}/second-factor/reset")
-	String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+	String resetSecondFactor(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
 		secondFactors.switchOff(existing(id));
 		redirect.addFlashAttribute("appReset", id);
-		return "redirect:/admin";
+		return backTo(back);
+	}
+
+	/**
+	 * Clears the account's binding to its subject at the organisation's provider (decision 0031): for
+	 * someone whose account there was made anew. Their next sign-in through the provider binds it again,
+	 * by a verified address.
+	 */
+	@PostMapping("/admin/accounts/{id}/single-sign-on/unbind")
+	String unbind(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
+		accounts.unbindExternalSubject(existing(id));
+		redirect.addFlashAttribute("unbound", id);
+		return backTo(back);
 	}
 
 	/**
@@ -77,16 +165,16 @@ class AdministrationController {
 	 */
 	@PostMapping("/admin/accounts/{id}/roles")
 	String changeRole(@PathVariable UUID id, @RequestParam(required = false) Role role, @RequestParam boolean grant,
-			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		existing(id);
 		if (role == null) {
 			// An empty choice (or a page left open while the last role was given elsewhere) gets a
 			// sentence on the page, not the generic error page.
-			return refused(redirect, id, "admin.accounts.noRoleChosen", 0);
+			return refused(redirect, id, "admin.accounts.noRoleChosen", 0, back);
 		}
 		if (!grant && role == Role.ADMINISTRATOR && id.equals(me.id())) {
 			// Nobody locks themselves out of administration by accident.
-			return refused(redirect, id, "admin.accounts.roleProblem", 0);
+			return refused(redirect, id, "admin.accounts.roleProblem", 0, back);
 		}
 		if (grant) {
 			accounts.addRole(id, role);
@@ -94,17 +182,17 @@ class AdministrationController {
 		else {
 			switch (roleRemovals.takeBack(id, role)) {
 				case LAST_ADMINISTRATOR -> {
-					return refused(redirect, id, "admin.accounts.lastAdministrator", 0);
+					return refused(redirect, id, "admin.accounts.lastAdministrator", 0, back);
 				}
 				case STILL_COACHING -> {
 					// Their participants would write on into a conversation nobody reads: the trajectories go to
 					// another coach, or end, first.
-					return refused(redirect, id, "admin.accounts.stillCoaching", coachWork.underway(id));
+					return refused(redirect, id, "admin.accounts.stillCoaching", coachWork.underway(id), back);
 				}
 				case STILL_TAKING_PART -> {
 					// They would lose their letters, their export and their erasure request while their coach
 					// writes on: the trajectory ends, or is erased, first.
-					return refused(redirect, id, "admin.accounts.stillTakingPart", coachWork.takingPart(id));
+					return refused(redirect, id, "admin.accounts.stillTakingPart", coachWork.takingPart(id), back);
 				}
 				case REMOVED -> {
 					if (!id.equals(me.id())) {
@@ -116,14 +204,14 @@ class AdministrationController {
 			}
 		}
 		redirect.addFlashAttribute("roleChanged", id);
-		return "redirect:/admin";
+		return backTo(back);
 	}
 
-	private static String refused(RedirectAttributes redirect, UUID id, String why, int count) {
+	private static String refused(RedirectAttributes redirect, UUID id, String why, int count, String back) {
 		redirect.addFlashAttribute("roleProblem", id);
 		redirect.addFlashAttribute("roleProblemWhy", why);
 		redirect.addFlashAttribute("roleProblemCount", count);
-		return "redirect:/admin";
+		return backTo(back);
 	}
 
 	private UUID existing(UUID id) {

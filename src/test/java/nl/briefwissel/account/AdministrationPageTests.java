@@ -1,0 +1,102 @@
+package nl.briefwissel.account;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/**
+ * The administrator finds accounts by name, address or role, fifty at a time: the page listed every
+ * account of the platform, one per participant.
+ */
+@BriefwisselTest
+class AdministrationPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void accountsAreFoundByNameAddressOrRoleAPageAtATime() throws Exception {
+		String tag = "zoek" + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 52; i++) {
+			accounts.register(new NewAccount(null, tag + "-" + String.format("%02d", i) + "@example.nl", "Persoon " + tag + " "
+					+ String.format("%02d", i), Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
+		}
+		Account coach = accounts.register(new NewAccount(null, "coach-" + tag + "@example.nl", "Coach_100% " + tag,
+				Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
+		Account newcomer = accounts.register(new NewAccount(null, "nieuw-" + tag + "@example.nl", "Nieuw " + tag,
+				Locale.forLanguageTag("nl"), Set.of(), null));
+
+		String first = page(get("/admin").param("search", tag.toUpperCase(Locale.ROOT)));
+		assertThat(first).contains("Accounts 1–50 van 54", "Pagina 1 van 2", "Coach_100% " + tag, "Nieuw " + tag)
+			.contains("Persoon " + tag + " 47").doesNotContain("Persoon " + tag + " 48");
+		String second = page(get("/admin").param("search", tag).param("page", "2"));
+		assertThat(second).contains("Accounts 51–54 van 54", "Persoon " + tag + " 48", "Persoon " + tag + " 51")
+			.doesNotContain("Coach_100% " + tag);
+
+		assertThat(page(get("/admin").param("search", tag).param("holding", "COACH"))).contains("Accounts 1–1 van 1", coach.email());
+		assertThat(page(get("/admin").param("search", tag).param("holding", "NONE"))).contains("Accounts 1–1 van 1",
+				newcomer.email());
+		// The typed % and _ are letters, not wildcards.
+		assertThat(page(get("/admin").param("search", "_100% " + tag))).contains("Accounts 1–1 van 1", coach.email());
+		assertThat(page(get("/admin").param("search", "100%% " + tag))).contains("Geen accounts gevonden");
+		// What the address says wrongly is read as the nearest it can mean: every role, the last page.
+		assertThat(page(get("/admin").param("search", tag).param("holding", "KING").param("page", "x9"))).contains(
+				"Accounts 1–50 van 54");
+		assertThat(page(get("/admin").param("search", tag).param("page", "99"))).contains("Accounts 51–54 van 54");
+
+		// An action brings the administrator back to the list it was taken from, and only to a list.
+		mvc.perform(post("/admin/accounts/" + newcomer.id() + "/roles").param("role", "COACH").param("grant", "true")
+			.param("back", "search=" + tag + "&holding=NONE&page=1&next=https://elders.example").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin?search=" + tag + "&holding=NONE"));
+		mvc.perform(post("/admin/accounts/" + newcomer.id() + "/roles").param("role", "PARTICIPANT").param("grant", "true")
+			.param("back", "search=%20met%20spatie%20&page=2").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin?search=met%20spatie&page=2"));
+	}
+
+	/** A binding to the organisation's provider (decision 0031) can be cleared, for an account made anew there. */
+	@Test
+	void anAdministratorClearsABindingToTheProvider() throws Exception {
+		String tag = "gebonden" + UUID.randomUUID().toString().substring(0, 8);
+		Account bound = accounts.register(new NewAccount(null, tag + "@example.nl", "Gebonden " + tag,
+				Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
+		accounts.bindExternalSubject(bound.id(), "https://login.example/tenant " + UUID.randomUUID());
+		assertThat(page(get("/admin").param("search", tag))).contains("/admin/accounts/" + bound.id() + "/single-sign-on/unbind");
+
+		mvc.perform(post("/admin/accounts/" + bound.id() + "/single-sign-on/unbind").param("back", "search=" + tag)
+			.with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin?search=" + tag));
+		assertThat(accounts.externalSubjectOf(bound.id())).isEmpty();
+		assertThat(page(get("/admin").param("search", tag))).doesNotContain("/single-sign-on/unbind");
+		// Not for a coach: administration only.
+		mvc.perform(post("/admin/accounts/" + bound.id() + "/single-sign-on/unbind").with(fixtures.as(bound)).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+	}
+
+	private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.with(admin())).andReturn().getResponse().getContentAsString();
+	}
+
+	private RequestPostProcessor admin() {
+		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+	}
+}
