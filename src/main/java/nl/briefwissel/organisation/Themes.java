@@ -45,6 +45,27 @@ public class Themes {
 		return DEFAULTS;
 	}
 
+	/**
+	 * What an assignment or a coach's specialism can be about in an organisation: the pilot's themes
+	 * and those its programmes added, switched off ones included, each code once, the pilot's first.
+	 * Tagged with the pilot's seven only, a programme's own themes never found "fits the theme".
+	 */
+	public List<Theme> ofOrganisation(UUID organisationId) {
+		Map<String, Theme> all = new java.util.LinkedHashMap<>();
+		DEFAULTS.forEach(theme -> all.put(theme.code(), theme));
+		if (organisationId != null) {
+			jdbc.sql("""
+					select t.code, t.label_nl, t.label_en, t.active from programme_theme t
+					join programme p on p.id = t.programme_id
+					where p.organisation_id = :organisation order by p.created_at, p.id, t.position, t.code""")
+				.param("organisation", organisationId)
+				.query((rs, n) -> theme(rs))
+				.list()
+				.forEach(theme -> all.putIfAbsent(theme.code(), theme));
+		}
+		return List.copyOf(all.values());
+	}
+
 	/** Every theme of the programme, switched off ones included, in their order. */
 	public List<Theme> of(UUID programmeId) {
 		return jdbc.sql("""

@@ -74,7 +74,19 @@ class LibraryController {
 		}
 
 		Assignments.Draft draft(Set<String> knownThemes) {
-			List<String> chosen = themes == null ? List.of() : themes.stream().filter(knownThemes::contains).distinct().toList();
+			return draft(knownThemes, List.of());
+		}
+
+		/**
+		 * The themes ticked among those this editor knows, and the assignment's themes this editor does
+		 * not know (another organisation's, on a shared assignment): not on the form, so not taken off.
+		 */
+		Assignments.Draft draft(Set<String> knownThemes, List<String> before) {
+			List<String> chosen = java.util.stream.Stream.concat(
+					themes == null ? java.util.stream.Stream.<String>empty() : themes.stream().filter(knownThemes::contains),
+					before.stream().filter(code -> !knownThemes.contains(code)))
+				.distinct()
+				.toList();
 			return new Assignments.Draft(title, instructions, type, chosen, minutes, Locale.forLanguageTag(language));
 		}
 	}
@@ -84,40 +96,43 @@ class LibraryController {
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type, Model model,
 			Locale locale) {
 		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type)), "/coach/assignments", q,
-				theme, type, me.id(), locale);
+				theme, type, me.id(), me.organisationId(), locale);
 	}
 
 	@GetMapping("/admin/assignments")
-	String sharedLibrary(@RequestParam(required = false) String q, @RequestParam(required = false) String theme,
-			@RequestParam(required = false) AssignmentType type, Model model, Locale locale) {
+	String sharedLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type, Model model,
+			Locale locale) {
 		return page(model, assignments.shared(new Assignments.Search(q, theme, type)), "/admin/assignments", q, theme, type,
-				null, locale);
+				null, me.organisationId(), locale);
 	}
 
 	@PostMapping("/coach/assignments")
 	String addOwn(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form, BindingResult errors,
 			RedirectAttributes redirect) {
-		return save(null, form, errors, redirect, "/coach/assignments", () -> assignments.addOnce(me.id(), me.id(), form.draft(knownThemes())));
+		return save(null, form, errors, redirect, "/coach/assignments", () -> assignments.addOnce(me.id(), me.id(), form.draft(knownThemes(me))));
 	}
 
 	@PostMapping("/admin/assignments")
 	String addShared(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form, BindingResult errors,
 			RedirectAttributes redirect) {
-		return save(null, form, errors, redirect, "/admin/assignments", () -> assignments.addOnce(null, me.id(), form.draft(knownThemes())));
+		return save(null, form, errors, redirect, "/admin/assignments", () -> assignments.addOnce(null, me.id(), form.draft(knownThemes(me))));
 	}
 
 	@PostMapping("/coach/assignments/{id}")
 	String changeOwn(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form,
 			BindingResult errors, RedirectAttributes redirect) {
-		own(id, me.id());
-		return save(id, form, errors, redirect, "/coach/assignments", () -> assignments.change(id, form.draft(knownThemes())));
+		Assignment before = own(id, me.id());
+		return save(id, form, errors, redirect, "/coach/assignments",
+				() -> assignments.change(id, form.draft(knownThemes(me), before.themes())));
 	}
 
 	@PostMapping("/admin/assignments/{id}")
-	String changeShared(@PathVariable UUID id, @Valid @ModelAttribute Form form, BindingResult errors,
-			RedirectAttributes redirect) {
-		shared(id);
-		return save(id, form, errors, redirect, "/admin/assignments", () -> assignments.change(id, form.draft(knownThemes())));
+	String changeShared(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form,
+			BindingResult errors, RedirectAttributes redirect) {
+		Assignment before = shared(id);
+		return save(id, form, errors, redirect, "/admin/assignments",
+				() -> assignments.change(id, form.draft(knownThemes(me), before.themes())));
 	}
 
 	@PostMapping("/coach/assignments/{id}/archive")
@@ -163,13 +178,13 @@ class LibraryController {
 	}
 
 	private String page(Model model, List<Assignment> shown, String base, String q, String theme, AssignmentType type,
-			UUID editableOwner, Locale locale) {
+			UUID editableOwner, UUID organisationId, Locale locale) {
+		List<Theme> known = themes.ofOrganisation(organisationId);
 		model.addAttribute("assignments", shown);
 		if (model.getAttribute("typed") instanceof Form typed) {
 			model.addAttribute("failed", typed.asTyped((UUID) model.getAttribute("typedFor")));
 		}
-		model.addAttribute("themeLabels",
-				themes.pilotThemes().stream().collect(Collectors.toMap(Theme::code, t -> t.label(locale))));
+		model.addAttribute("themeLabels", known.stream().collect(Collectors.toMap(Theme::code, t -> t.label(locale))));
 		// Rendered here: Thymeleaf does not call beans from th:utext, and the HTML is sanitised anyway.
 		model.addAttribute("instructionsHtml",
 				shown.stream().collect(Collectors.toMap(Assignment::id, a -> markdown.html(a.instructions()))));
@@ -178,13 +193,14 @@ class LibraryController {
 		model.addAttribute("theme", theme == null ? "" : theme);
 		model.addAttribute("type", type);
 		model.addAttribute("types", AssignmentType.values());
-		model.addAttribute("themes", themes.pilotThemes());
+		model.addAttribute("themes", known);
 		model.addAttribute("editableOwner", editableOwner);
 		return "assignment/library";
 	}
 
-	private Set<String> knownThemes() {
-		return themes.pilotThemes().stream().map(Theme::code).collect(Collectors.toSet());
+	/** The themes the editor's organisation knows: the pilot's and its programmes' own (Themes.ofOrganisation). */
+	private Set<String> knownThemes(SignedInAccount me) {
+		return themes.ofOrganisation(me.organisationId()).stream().map(Theme::code).collect(Collectors.toSet());
 	}
 
 	private Assignment own(UUID id, UUID coachId) {

@@ -10,7 +10,6 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.SignedInAccount;
-import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Theme;
 import nl.briefwissel.organisation.Themes;
 
@@ -39,14 +38,11 @@ class CoachesController {
 
 	private final CoachProfiles profiles;
 
-	private final Programmes programmes;
-
 	private final Themes themes;
 
-	CoachesController(Accounts accounts, CoachProfiles profiles, Programmes programmes, Themes themes) {
+	CoachesController(Accounts accounts, CoachProfiles profiles, Themes themes) {
 		this.accounts = accounts;
 		this.profiles = profiles;
-		this.programmes = programmes;
 		this.themes = themes;
 	}
 
@@ -113,11 +109,10 @@ class CoachesController {
 		}
 	}
 
-	/** Every theme of the organisation's programmes, by code; the first label found names it. */
+	/** Every theme of the organisation (the pilot's and its programmes' own), by code; the first label found names it. */
 	private Map<String, Theme> themesOf(UUID organisationId) {
 		Map<String, Theme> all = new LinkedHashMap<>();
-		programmes.ofOrganisation(organisationId)
-			.forEach(programme -> themes.of(programme.id()).forEach(theme -> all.putIfAbsent(theme.code(), theme)));
+		themes.ofOrganisation(organisationId).forEach(theme -> all.put(theme.code(), theme));
 		return all;
 	}
 }
