@@ -311,6 +311,18 @@ class LifecycleTests {
 			.satisfies(error -> assertThat(error.text()).isEqualTo("Kies een einddatum van de pauze na vandaag."));
 		assertThat(until.closest("details").hasAttr("open")).isTrue();
 		assertThat(page.getElementById("stop-why").text()).isEmpty();
+
+		// Paused in another tab meanwhile, and a pause sent without its date (past the browser's check): the
+		// pause form is gone from the page, so the sentence stands above the forms.
+		pause(running.id(), coach, Today.date().plusWeeks(1).toString(), "")
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+		MvcResult refusedWhilePaused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id())
+			.param("reason", "NO_TIME").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.pauseDates"))
+			.andReturn();
+		Document paused = courseAfter(refusedWhilePaused, running.id(), coach);
+		assertThat(paused.getElementById("pause-until")).isNull();
+		assertThat(paused.select("[role=alert]").text()).contains("Kies een einddatum van de pauze na vandaag.");
 	}
 
 	/** An explanation longer than its column is refused at its field, whole, instead of cut without a word. */
