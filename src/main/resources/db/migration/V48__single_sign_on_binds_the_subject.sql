@@ -1,8 +1,9 @@
 -- Someone who signed in through their organisation's provider is recognised by the provider's
 -- subject from then on, not by the address the provider gives (decision 0031): at a provider where
 -- people set their own address (Microsoft Entra ID's email claim), an address alone let one employee
--- into another's account. The issuer and the subject, as "issuer subject".
-alter table account add column external_subject varchar(1300);
+-- into another's account. As "issuer client-id subject": Entra ID gives each registration of an
+-- application its own subjects for the same people.
+alter table account add column external_subject varchar(2000);
 create unique index account_external_subject on account (external_subject);
 
 -- Whether the provider only gives out addresses its people own: then a token without email_verified

@@ -102,6 +102,23 @@ public class Accounts {
 			.update();
 	}
 
+	/**
+	 * Binds the account to a provider's subject unless it is bound to a subject at that provider
+	 * already ({@code provider}: what such subjects begin with). In one statement, so that of two
+	 * sign-ins at once the second finds the first's binding. False when it was bound there.
+	 */
+	boolean bindExternalSubjectUnlessBoundAt(UUID accountId, String subject, String provider) {
+		return jdbc.sql("""
+				update account set external_subject = :subject
+				where id = :id and (external_subject is null or external_subject = :subject
+				    or left(external_subject, :length) <> :provider)""")
+			.param("subject", subject)
+			.param("id", accountId)
+			.param("length", provider.length())
+			.param("provider", provider)
+			.update() == 1;
+	}
+
 	/** Clears the account's binding to a provider's subject (decision 0031); the next sign-in there binds it anew. */
 	public void unbindExternalSubject(UUID accountId) {
 		bindExternalSubject(accountId, null);

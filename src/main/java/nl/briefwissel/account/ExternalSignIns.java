@@ -39,12 +39,20 @@ class ExternalSignIns {
 	 * sent none; {@code addressesVerified} is the administrator's word that this provider only gives
 	 * out addresses its people own.
 	 */
-	record Vouched(String issuer, String subject, String email, Boolean emailVerified, String name,
+	record Vouched(String issuer, String clientId, String subject, String email, Boolean emailVerified, String name,
 			boolean addressesVerified) {
 
-		/** The subject as the account keeps it: a subject is unique only at its own issuer. */
+		/**
+		 * The subject as the account keeps it: a subject is unique only at its issuer, and Entra ID gives
+		 * each registration of an application (client id) its own subjects for the same people.
+		 */
 		String boundSubject() {
-			return issuer + " " + subject;
+			return provider() + subject;
+		}
+
+		/** What every subject bound at this provider and registration begins with. */
+		String provider() {
+			return issuer + " " + clientId + " ";
 		}
 
 		boolean verified() {
@@ -63,7 +71,7 @@ class ExternalSignIns {
 
 	@Transactional
 	Outcome signIn(UUID organisationId, Vouched vouched) {
-		if (vouched.subject() == null || vouched.subject().isBlank() || vouched.boundSubject().length() > 1300) {
+		if (vouched.subject() == null || vouched.subject().isBlank() || vouched.boundSubject().length() > 2000) {
 			log.warn("Single sign-on for organisation {} refused: the provider gave no usable subject", organisationId);
 			return new Outcome.Refused("failed");
 		}
@@ -79,35 +87,41 @@ class ExternalSignIns {
 		var existing = accounts.byEmail(email);
 		if (existing.isPresent()) {
 			Account account = existing.get();
-			Optional<String> boundTo = accounts.externalSubjectOf(account.id());
+			if (!ofOrganisation(account, organisationId)) {
+				return new Outcome.Refused("elsewhere");
+			}
 			// Bound to another person at this provider: the address moved to someone else there, or was
-			// typed by someone else into their own profile. Bound at an earlier provider of the
-			// organisation (it changed provider): bound anew at this one.
-			if (boundTo.isPresent() && boundTo.get().startsWith(vouched.issuer() + " ")) {
+			// typed by someone else into their own profile. Bound at an earlier provider or registration
+			// of the organisation (it changed either): bound anew at this one. Asked in the update itself,
+			// so that of two first sign-ins at once by different people only one binds the account.
+			if (!accounts.bindExternalSubjectUnlessBoundAt(account.id(), vouched.boundSubject(), vouched.provider())) {
 				log.warn("Single sign-on refused: account {} is bound to another subject of {}", account.id(), vouched.issuer());
 				return new Outcome.Refused("boundElsewhere");
 			}
-			Outcome outcome = signedIn(account, organisationId);
-			if (outcome instanceof Outcome.SignedIn) {
-				accounts.bindExternalSubject(account.id(), vouched.boundSubject());
-			}
-			return outcome;
+			return signedIn(account, organisationId);
 		}
 		String name = vouched.name();
 		String displayName = name == null || name.isBlank() ? email : name.strip();
 		Account created = accounts.register(new NewAccount(organisationId, email,
 				displayName.length() > 200 ? displayName.substring(0, 200) : displayName, Locale.forLanguageTag("nl"),
 				Set.of(), null));
-		accounts.bindExternalSubject(created.id(), vouched.boundSubject());
+		accounts.bindExternalSubjectUnlessBoundAt(created.id(), vouched.boundSubject(), vouched.provider());
 		log.info("First single sign-on: account {} created in organisation {} without any role", created.id(),
 				organisationId);
 		return new Outcome.SignedIn(new SignedInAccount(created, null, false), true);
 	}
 
-	private Outcome signedIn(Account account, UUID organisationId) {
+	private static boolean ofOrganisation(Account account, UUID organisationId) {
 		if (account.organisationId() == null || !account.organisationId().equals(organisationId)) {
 			log.warn("Single sign-on refused: account {} belongs to another organisation than {}", account.id(),
 					organisationId);
+			return false;
+		}
+		return true;
+	}
+
+	private Outcome signedIn(Account account, UUID organisationId) {
+		if (!ofOrganisation(account, organisationId)) {
 			return new Outcome.Refused("elsewhere");
 		}
 		if (!account.enabled() || attempts.locked(account.id())) {

@@ -90,9 +90,18 @@ public class SignInSecurity {
 			OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
 			UUID organisation = UUID.fromString(token.getAuthorizedClientRegistrationId());
 			OidcUser user = (OidcUser) token.getPrincipal();
-			boolean addressesVerified = singleSignOn.of(organisation).map(SingleSignOn.Provider::addressesVerified).orElse(false);
-			var outcome = externalSignIns.signIn(organisation, new ExternalSignIns.Vouched(String.valueOf(user.getIssuer()),
-					user.getSubject(), user.getEmail(), user.getEmailVerified(), user.getFullName(), addressesVerified));
+			var provider = singleSignOn.of(organisation);
+			ExternalSignIns.Outcome outcome;
+			try {
+				outcome = externalSignIns.signIn(organisation, new ExternalSignIns.Vouched(String.valueOf(user.getIssuer()),
+						provider.map(SingleSignOn.Provider::clientId).orElse(""),
+						user.getSubject(), user.getEmail(), user.getEmailVerified(), user.getFullName(),
+						provider.map(SingleSignOn.Provider::addressesVerified).orElse(false)));
+			}
+			catch (org.springframework.dao.DataIntegrityViolationException twoAtOnce) {
+				// Two first sign-ins at once for one new address (or subject): the second is asked to try again.
+				outcome = new ExternalSignIns.Outcome.Refused("failed");
+			}
 			if (outcome instanceof ExternalSignIns.Outcome.Refused refused) {
 				SecurityContextHolder.clearContext();
 				contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);

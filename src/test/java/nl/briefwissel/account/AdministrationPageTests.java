@@ -71,6 +71,10 @@ class AdministrationPageTests {
 		mvc.perform(post("/admin/accounts/" + newcomer.id() + "/roles").param("role", "PARTICIPANT").param("grant", "true")
 			.param("back", "search=%20met%20spatie%20&page=2").with(admin()).with(csrf()))
 			.andExpect(redirectedUrl("/admin?search=met%20spatie&page=2"));
+		// A + and braces are part of what was searched: encoded, not read as a space or a template.
+		mvc.perform(post("/admin/accounts/" + newcomer.id() + "/unlock")
+			.param("back", "search=jan%2Bcoach%7Bid%7D").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin?search=jan%2Bcoach%7Bid%7D"));
 	}
 
 	/** A binding to the organisation's provider (decision 0031) can be cleared, for an account made anew there. */

@@ -309,12 +309,12 @@ class SingleSignOnTests {
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
 				true, false, true);
 		assertThat(signInThroughTheProvider().uri().getPath()).isEqualTo("/coach");
-		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + newcomer);
+		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
 
 		HttpResponse<String> impostor = signInThroughTheProvider("impostor");
 		assertThat(impostor.uri().getPath()).isEqualTo("/login");
 		assertThat(impostor.body()).contains("hoort in Briefwissel bij een ander account");
-		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + newcomer);
+		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
 		assertThat(signInThroughTheProvider().uri().getPath()).as("the person bound still signs in").isEqualTo("/coach");
 
 		// Erased, the account keeps no trace of the provider's subject.
@@ -350,7 +350,7 @@ class SingleSignOnTests {
 			.andExpect(content().string(containsString("name=\"addressesVerified\" value=\"true\" aria-describedby=\"verified-help\" checked=\"checked\"")));
 		assertThat(signInThroughTheProvider("entra").body()).contains("Nog geen toegang");
 		Account created = accounts.byEmail(colleague).orElseThrow();
-		assertThat(accounts.externalSubjectOf(created.id())).contains(provider.issuer() + " entra");
+		assertThat(accounts.externalSubjectOf(created.id())).contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " entra");
 
 		HttpResponse<String> saidNot = signInThroughTheProvider("unverified");
 		assertThat(saidNot.uri().getPath()).isEqualTo("/login");

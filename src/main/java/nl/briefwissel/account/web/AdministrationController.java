@@ -2,7 +2,9 @@ package nl.briefwissel.account.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.account.Account;
@@ -106,19 +108,27 @@ class AdministrationController {
 		}
 	}
 
-	/** The list's address with its search, role and page; only those, built anew (never a typed address). */
+	/**
+	 * The list's address with its search, role and page; only those, built anew (never a typed address).
+	 * Each value is encoded whole, a + and braces included: a search for "jan+coach@" must come back as
+	 * typed, and braces would be taken for a template by the redirect.
+	 */
 	static String list(Accounts.AccountSearch search, int page) {
 		UriComponentsBuilder to = UriComponentsBuilder.fromPath("/admin");
+		Map<String, Object> values = new HashMap<>();
 		if (!search.text().isEmpty()) {
-			to.queryParam("search", search.text());
+			to.queryParam("search", "{search}");
+			values.put("search", search.text());
 		}
 		if (search.holding() != null) {
-			to.queryParam("holding", search.holding());
+			to.queryParam("holding", "{holding}");
+			values.put("holding", search.holding());
 		}
 		if (page > 1) {
-			to.queryParam("page", page);
+			to.queryParam("page", "{page}");
+			values.put("page", page);
 		}
-		return to.encode().build().toUriString();
+		return to.encode().buildAndExpand(values).toUriString();
 	}
 
 	/** Back to the list an action was taken from, as its form said it ({@code back}: the list's query). */
