@@ -40,6 +40,13 @@ class ProgrammeOverviewTests {
 		String freshRow = row(page, fresh.participant().displayName());
 		assertThat(overRow).contains("alle contactmomenten voorbij sinds").contains("nog niet afgerond");
 		assertThat(freshRow).doesNotContain("contactmomenten voorbij");
+
+		// The manager finds them among the programme's trajectories, to ask their coaches.
+		String toClose = mvc.perform(get("/programme").param("programme", fresh.programmeId().toString())
+			.param("status", "TO_CLOSE").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(toClose).contains("Trajecten 1–1 van 1", over.participant().displayName(),
+				"selected=\"selected\">Lopend, alle contactmomenten voorbij</option>")
+			.doesNotContain(fresh.participant().displayName());
 	}
 
 	/**

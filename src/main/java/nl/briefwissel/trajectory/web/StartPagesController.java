@@ -132,22 +132,38 @@ class StartPagesController {
 	@GetMapping("/programme")
 	String programmeManager(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String programme,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
+		LocalDate today = LocalDate.now(clock);
 		List<ProgrammeCounts> overview = programmes.ofOrganisation(me.organisationId())
 			.stream()
 			.map(p -> {
 				boolean asked = p.id().toString().equals(programme);
 				Map<TrajectoryStatus, Long> counts = trajectories.countByStatus(p.id());
-				TrajectoryList list = TrajectoryList.of(counts, asked ? stage(status) : Optional.empty(), asked ? number(page) : 1);
-				return new ProgrammeCounts(p, counts,
-						trajectories.pageOfProgramme(p.id(), list.status(), list.offset(), TRAJECTORIES_PER_PAGE), list,
-						pool.of(p.id()));
+				int number = asked ? number(page) : 1;
+				if (asked && TO_CLOSE.equals(status)) {
+					// Running after their last contact moment: the plan (pauses, extensions, holidays) decides,
+					// so they are found among the programme's running ones here, not in the query.
+					List<TrajectoryOverview> toClose = trajectories.ofProgramme(p.id(), java.util.Set.of(TrajectoryStatus.RUNNING))
+						.stream()
+						.filter(t -> t.lastMomentPassedOn(today).isPresent())
+						.toList();
+					TrajectoryList list = TrajectoryList.of(TO_CLOSE, toClose.size(), number);
+					return new ProgrammeCounts(p, counts, toClose.subList(list.offset(), (int) list.last()), list, pool.of(p.id()));
+				}
+				Optional<TrajectoryStatus> stage = asked ? stage(status) : Optional.empty();
+				TrajectoryList list = TrajectoryList.of(stage.map(TrajectoryStatus::name).orElse(""),
+						stage.map(counts::get).orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum()), number);
+				return new ProgrammeCounts(p, counts, trajectories.pageOfProgramme(p.id(), stage, list.offset(), TRAJECTORIES_PER_PAGE),
+						list, pool.of(p.id()));
 			})
 			.toList();
 		model.addAttribute("programmes", overview);
 		model.addAttribute("coaches", accounts.coachesOf(me.organisationId()));
-		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("today", today);
 		return "trajectory/programme";
 	}
+
+	/** The choice of the stage filter for trajectories still running after their last contact moment. */
+	static final String TO_CLOSE = "TO_CLOSE";
 
 	/** A stage from the address; anything else (typed, or from an older version) lists them all. */
 	private static Optional<TrajectoryStatus> stage(String status) {
@@ -168,13 +184,15 @@ class StartPagesController {
 			TrajectoryList list, java.util.Set<UUID> pool) {
 	}
 
-	/** Which of a programme's trajectories its card lists: a stage or all, and one page of them. */
-	record TrajectoryList(Optional<TrajectoryStatus> status, int page, int pages, long total) {
+	/**
+	 * Which of a programme's trajectories its card lists: a stage, those to close ({@link #TO_CLOSE}) or
+	 * all (empty), and one page of them.
+	 */
+	record TrajectoryList(String stage, int page, int pages, long total) {
 
-		static TrajectoryList of(Map<TrajectoryStatus, Long> counts, Optional<TrajectoryStatus> status, int page) {
-			long total = status.map(counts::get).orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum());
+		static TrajectoryList of(String stage, long total, int page) {
 			int pages = (int) Math.max(1, (total + TRAJECTORIES_PER_PAGE - 1) / TRAJECTORIES_PER_PAGE);
-			return new TrajectoryList(status, Math.min(Math.max(page, 1), pages), pages, total);
+			return new TrajectoryList(stage, Math.min(Math.max(page, 1), pages), pages, total);
 		}
 
 		public int offset() {
@@ -192,7 +210,7 @@ class StartPagesController {
 
 		/** The stage for links and the form, or empty for all. */
 		public String statusName() {
-			return status.map(TrajectoryStatus::name).orElse("");
+			return stage;
 		}
 	}
 }
