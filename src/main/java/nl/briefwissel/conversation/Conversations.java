@@ -174,6 +174,16 @@ public class Conversations {
 	 */
 	@Transactional
 	public FormLetter coachWritesOnce(TrajectoryOverview trajectory, UUID coachId, String text, UUID submission) {
+		return coachWritesOnce(trajectory, coachId, text, submission, null);
+	}
+
+	/**
+	 * As {@link #coachWritesOnce(TrajectoryOverview, UUID, String, UUID)}; {@code quoted} is what in the
+	 * letter is not the coach's own words (an assignment's text), left out of their writing trends.
+	 */
+	@Transactional
+	public FormLetter coachWritesOnce(TrajectoryOverview trajectory, UUID coachId, String text, UUID submission,
+			String quoted) {
 		// The trajectory's row first: the form's id below refers to it, and on PostgreSQL that reference
 		// holds a share lock on the row; two letters from two tabs, each holding one and each asking
 		// to lock the row for itself afterwards, would wait for each other.
@@ -183,7 +193,7 @@ public class Conversations {
 		if (submission != null && !messages.firstSubmission(trajectory.id(), submission)) {
 			return new FormLetter.WrittenBefore();
 		}
-		return new FormLetter.Written(coachMessage(trajectory, text, Channel.WEB, null, List.of()));
+		return new FormLetter.Written(coachMessage(trajectory, text, Channel.WEB, null, List.of(), quoted));
 	}
 
 	/**
@@ -255,6 +265,11 @@ public class Conversations {
 	 */
 	UUID coachMessage(TrajectoryOverview trajectory, String text, Channel channel, UUID inboundMailId,
 			List<MailAttachment> attachments) {
+		return coachMessage(trajectory, text, channel, inboundMailId, attachments, null);
+	}
+
+	private UUID coachMessage(TrajectoryOverview trajectory, String text, Channel channel, UUID inboundMailId,
+			List<MailAttachment> attachments, String quoted) {
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		String token = tokens.tokenFor(trajectory.id(), participant.id());
 		Messages.MailThread thread = messages.mailThread(trajectory.id());
@@ -263,7 +278,7 @@ public class Conversations {
 				thread.inReplyTo(), references));
 		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,
 				inboundMailId, mailId, attachments);
-		writing.record(trajectory.coachId(), id, text, participant.language());
+		writing.record(trajectory.coachId(), id, text, participant.language(), quoted);
 		return id;
 	}
 

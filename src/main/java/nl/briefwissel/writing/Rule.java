@@ -212,6 +212,10 @@ sealed interface Rule {
 				return false;
 			}
 			if (rules.dutch()) {
+				// A present participle ("bemoedigend", "vervelend") is not a past one; herkend and gewend are.
+				if (word.endsWith("end") && !word.endsWith("kend") && !word.endsWith("wend")) {
+					return false;
+				}
 				boolean weak = word.endsWith("d") || word.endsWith("t");
 				return word.length() > 4 && (weak || word.endsWith("en"))
 						&& words.participlePrefixes().stream().anyMatch(word::startsWith)

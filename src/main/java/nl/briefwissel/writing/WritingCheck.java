@@ -34,12 +34,29 @@ public class WritingCheck {
 
 	/** Checks a draft; {@code programmeJargon} adds the programme's own words to the jargon list. */
 	public WritingReport check(String text, Locale hint, List<String> programmeJargon) {
+		return check(text, hint, programmeJargon, null);
+	}
+
+	/**
+	 * As {@link #check(String, Locale, List)}, without remarks on {@code quoted} where it stands in the
+	 * draft: words that are not the coach's own, such as an assignment's instructions as they were put
+	 * in the letter. Its questions and its "simply" were remarked on in every letter that gave it.
+	 */
+	public WritingReport check(String text, Locale hint, List<String> programmeJargon, String quoted) {
 		String draftText = text == null ? "" : text.replace("\r\n", "\n");
 		Draft draft = new Draft(draftText);
 		RuleSet rules = ruleSets.of(language(draft, hint));
 		List<Finding> findings = new ArrayList<>();
 		for (Rule rule : Rule.all()) {
 			findings.addAll(rule.apply(draft, rules, programmeJargon));
+		}
+		String passage = quoted == null ? "" : quoted.replace("\r\n", "\n").strip();
+		if (!passage.isEmpty()) {
+			for (int at = draftText.indexOf(passage); at >= 0; at = draftText.indexOf(passage, at + passage.length())) {
+				int from = at;
+				int until = at + passage.length();
+				findings.removeIf(finding -> finding.start() >= from && finding.end() <= until);
+			}
 		}
 		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
 		int questions = (int) draft.sentences.stream().filter(Draft.Sentence::question).count();

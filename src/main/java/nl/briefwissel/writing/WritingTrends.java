@@ -42,7 +42,13 @@ public class WritingTrends {
 	/** Records the figures of a message the coach sent. */
 	@Transactional
 	public void record(UUID coachId, UUID messageId, String text, Locale hint) {
-		WritingReport report = check.check(text, hint);
+		record(coachId, messageId, text, hint, null);
+	}
+
+	/** As {@link #record(UUID, UUID, String, Locale)}, leaving out {@code quoted}: words not the coach's own. */
+	public void record(UUID coachId, UUID messageId, String text, Locale hint, String quoted) {
+		String own = quoted == null || quoted.isBlank() ? text : text.replace(quoted.strip(), "");
+		WritingReport report = check.check(own, hint);
 		jdbc.sql("""
 				insert into writing_sample (id, coach_id, message_id, written_at, language, words, readability, questions, findings)
 				values (:id, :coach, :message, :now, :language, :words, :readability, :questions, :findings)""")

@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The participant lays a top five of coach cards without JavaScript; it goes to the coach as the answer. */
@@ -40,6 +41,9 @@ class CoachCardsTests {
 
 	@Autowired
 	GivenAssignments given;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void aTopFiveOfCoachCardsAnswersTheAssignment() throws Exception {
@@ -73,6 +77,41 @@ class CoachCardsTests {
 
 		Account stranger = fixtures.runningTrajectory(true).participant();
 		mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(stranger))).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * Cards laid while the trajectory ended are not lost: they come back to copy, as a letter refused
+	 * at the end does. A wrong choice is said at the group of places, each place tied to it.
+	 */
+	@Test
+	void cardsLaidWhileTheTrajectoryEndedComeBackToCopy() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
+			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+		given.give(running.id(), cards.id(), conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten."));
+		var open = given.of(running.id()).get(0);
+
+		var wrong = mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
+			.param("place", "AUTONOMY", "AUTONOMY", "HUMOUR", "MEANING", "LISTENING")).andReturn();
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/cards/{id}", open.id())
+			.with(fixtures.as(running.participant())).cookie(wrong.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.select("fieldset > legend").text()).isEqualTo("Je top 5, de belangrijkste bovenaan");
+		assertThat(page.select("fieldset select[aria-invalid=true][aria-describedby=cards-problem]")).hasSize(5);
+		assertThat(page.getElementById("cards-problem").text()).contains("Kies vijf verschillende kaarten");
+
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id())
+			.update();
+		var refused = mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
+			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING")
+			.param("explanation", "Vrijheid eerst, want ik deel mijn dag graag zelf in."))
+			.andExpect(redirectedUrl("/participant/conversation"))
+			.andExpect(flash().attribute("notSent", true))
+			.andReturn();
+		// The form given back (a record of the web package): its text, as the page shows it to copy.
+		assertThat(String.valueOf(refused.getFlashMap().get("form"))).contains("1. Vrijheid", "ik deel mijn dag graag zelf in");
+		assertThat(conversations.of(running.id())).noneMatch(m -> m.author() == Author.PARTICIPANT);
+		assertThat(given.of(running.id()).get(0).answered()).isFalse();
 	}
 
 	/** "Naar mijn coach sturen" pressed twice (at once, or after the first went) sends one letter. */

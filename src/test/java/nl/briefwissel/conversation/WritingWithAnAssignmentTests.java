@@ -1,5 +1,6 @@
 package nl.briefwissel.conversation;
 
+import java.util.List;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
@@ -69,6 +70,32 @@ class WritingWithAnAssignmentTests {
 			.findFirst().orElseThrow(() -> new AssertionError("the coach cards were sent in the letter, but not given"));
 		assertThat(page(get("/participant/conversation"), fixtures.as(running.participant())))
 			.contains("/participant/cards/" + sent.id());
+	}
+
+	/**
+	 * The assignment's text in the letter is not the coach's writing: the second reader leaves its
+	 * questions and words alone. And archived after it was chosen, it is still given with the letter
+	 * that carries its instructions.
+	 */
+	@Test
+	void anAssignmentsTextIsNotRemarkedOnAndArchivedAfterChoosingItIsStillGiven() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		UUID own = assignments.add(running.coach().id(), new Assignments.Draft("Eigen vragen " + UUID.randomUUID(),
+				"Je moet dit gewoon doen. Wat geeft je energie? Wat kost je energie? Wie wil je zijn? Wat doe je graag? "
+						+ "Wat laat je liever? Wanneer ben je trots?",
+				AssignmentType.REFLECTION, List.of(), 20, java.util.Locale.forLanguageTag("nl")));
+
+		String chosen = page(get("/coach/trajectories/{id}", running.id()).param("give", own.toString()), coach);
+		String checked = mvc.perform(press(chosen, "button[name=check]", null).with(coach))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(checked).contains("Je moet dit gewoon doen.").doesNotContain("class=\"bw-mark");
+
+		assignments.archive(own, true);
+		mvc.perform(press(checked, "button.utrecht-button--primary-action", null).with(coach))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#sent"));
+		assertThat(given.of(running.id())).extracting(GivenAssignments.Given::assignmentId).contains(own);
 	}
 
 	@Test

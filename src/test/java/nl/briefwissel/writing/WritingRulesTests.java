@@ -86,6 +86,9 @@ class WritingRulesTests {
 			"passive | It is what I have learned. That was what we had planned. | false",
 			"passive | What were your children like? It is hard to listen. | false",
 			"passive | The form has been completed. The letter had been signed. | true",
+			"passive | Dat is bemoedigend. Het was ontzettend fijn. Wat is er veranderd? | false",
+			"passive | Het is door je collega herkend. Het werd door je team erkend. | true",
+			"passive | This is often hard. The answer is between the lines. | false",
 			"jargon | Heb je je competentieprofiel al bekeken? | true",
 			"jargon | Heb je je sterke kanten al opgeschreven? | false",
 			"jargon | Have you looked at the competency framework? | true" })
@@ -164,12 +167,12 @@ class WritingRulesTests {
 		assertThat(marked(extended.check("Je moet het doen.", DUTCH), "judging")).containsExactly("moet");
 	}
 
-	/** The passive rule's words are in the rules files too: "gestart" said like "gelukt" is what happened. */
+	/** The passive rule's words are in the rules files too: "geland" said like "gelukt" is what happened. */
 	@Test
 	void administratorsTeachThePassiveRuleAVerbWithoutAPassive(@TempDir Path folder) throws Exception {
-		String started = "Het project is gestart.";
+		String started = "Het vliegtuig is geland.";
 		assertThat(passive(started, DUTCH)).isTrue();
-		Files.writeString(folder.resolve("nl.rules"), "passive.not-participles=gestart\n");
+		Files.writeString(folder.resolve("nl.rules"), "passive.not-participles=geland\n");
 		RuleSet extended = new RuleSets(folder.toString()).of(DUTCH);
 		assertThat(Rule.PassiveVoice.passive(new Draft(started).sentences.get(0), extended)).isFalse();
 		assertThat(Rule.PassiveVoice.passive(new Draft("Het is gelukt.").sentences.get(0), extended)).isFalse();

@@ -81,19 +81,23 @@ class CoachCardsController {
 			redirect.addFlashAttribute("sent", true);
 			return "redirect:/participant/conversation#sent";
 		}
-		GivenAssignments.Given assignment = open.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// The trajectory ended while the cards were being laid: nobody would read them, but they are the
+		// participant's work, and come back to copy as a letter refused at the end does.
+		Optional<GivenAssignments.Given> ended = open.isPresent() ? Optional.empty() : ofEndedTrajectory(givenId, me);
+		GivenAssignments.Given assignment = open.or(() -> ended)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<CoachCards.Card> top = new ArrayList<>();
 		for (String code : places == null ? List.<String>of() : places) {
 			cards.card(code).ifPresent(top::add);
 		}
-		if (top.size() != CoachCards.TOP || new HashSet<>(top).size() != CoachCards.TOP) {
+		if (ended.isEmpty() && (top.size() != CoachCards.TOP || new HashSet<>(top).size() != CoachCards.TOP)) {
 			redirect.addFlashAttribute("problem", "cards.error.five");
 			redirect.addFlashAttribute("chosen", places);
 			redirect.addFlashAttribute("explanation", explanation);
 			redirect.addFlashAttribute("submission", submission);
 			return "redirect:/participant/cards/" + givenId;
 		}
-		if (explanation.length() > MAX_EXPLANATION) {
+		if (ended.isEmpty() && explanation.length() > MAX_EXPLANATION) {
 			redirect.addFlashAttribute("problem", "cards.error.explanation");
 			redirect.addFlashAttribute("chosen", places);
 			redirect.addFlashAttribute("explanation", explanation);
@@ -107,6 +111,11 @@ class CoachCardsController {
 		}
 		if (!explanation.isBlank()) {
 			text.append('\n').append(explanation.strip()).append('\n');
+		}
+		if (ended.isPresent()) {
+			redirect.addFlashAttribute("notSent", true);
+			redirect.addFlashAttribute("form", new ConversationController.MessageForm(text.toString()));
+			return "redirect:/participant/conversation";
 		}
 		// Two clicks at once both find the assignment open; the form's id lets one of them write. The
 		// top five answers this assignment only: an open reflection still waits for a letter.
@@ -126,9 +135,18 @@ class CoachCardsController {
 	 * still reads (running or paused).
 	 */
 	private Optional<GivenAssignments.Given> open(UUID givenId, SignedInAccount me) {
+		return unanswered(givenId, me, true);
+	}
+
+	/** The same assignment, unanswered, in one of the participant's own trajectories that has ended. */
+	private Optional<GivenAssignments.Given> ofEndedTrajectory(UUID givenId, SignedInAccount me) {
+		return unanswered(givenId, me, false);
+	}
+
+	private Optional<GivenAssignments.Given> unanswered(UUID givenId, SignedInAccount me, boolean underway) {
 		return trajectories.ofParticipant(me.id())
 			.stream()
-			.filter(TrajectoryOverview::underway)
+			.filter(t -> t.underway() == underway)
 			.map(TrajectoryOverview::id)
 			.flatMap(trajectory -> given.of(trajectory).stream())
 			.filter(g -> g.id().equals(givenId) && g.type() == AssignmentType.COACH_CARDS && !g.answered())
