@@ -238,14 +238,16 @@ public class Evaluations {
 	}
 
 	public Feedback feedback(UUID programmeId, LocalDate from, LocalDate until) {
-		Map<String, Integer> helped = new LinkedHashMap<>();
+		// Per month: each month's small groups are hidden in that month (Distribution.ofMonths).
+		Map<LocalDate, Map<String, Integer>> helped = new java.util.TreeMap<>();
 		List<String> remarks = new ArrayList<>();
 		int answers = EvaluationMonths.bind(jdbc.sql("""
-				select helped_most, case when remarks_shared then remarks end as remarks
+				select answered_month, helped_most, case when remarks_shared then remarks end as remarks
 				from evaluation_answer
 				where\s""" + EvaluationMonths.CONDITION), programmeId, from, until, clock)
 			.query((rs, n) -> {
-				helped.merge(rs.getString("helped_most"), 1, Integer::sum);
+				helped.computeIfAbsent(rs.getObject("answered_month", LocalDate.class), month -> new LinkedHashMap<>())
+					.merge(rs.getString("helped_most"), 1, Integer::sum);
 				String remark = rs.getString("remarks");
 				if (remark != null && !remark.isBlank()) {
 					remarks.add(remark.strip());
@@ -256,7 +258,7 @@ public class Evaluations {
 			.size();
 		Collator alphabetical = Collator.getInstance(Locale.forLanguageTag("nl"));
 		remarks.sort(alphabetical);
-		return new Feedback(Figure.count(answers), Distribution.of(helped), remarks);
+		return new Feedback(Figure.count(answers), Distribution.ofMonths(helped.values()), remarks);
 	}
 
 	private void mail(UUID trajectoryId, String token, String key) {

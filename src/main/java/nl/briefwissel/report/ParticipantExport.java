@@ -94,7 +94,9 @@ public class ParticipantExport {
 				for (Message message : report.correspondence()) {
 					for (Attachment attachment : message.attachments()) {
 						if (attachment.available()) {
-							byte[] content = conversations.attachmentContent(attachment.id()).orElse(new byte[0]);
+							// Not an empty file in its place: the export stops, and the person gets no ZIP that looks whole.
+							byte[] content = conversations.attachmentContent(attachment.id())
+								.orElseThrow(() -> new IllegalStateException("attachment " + attachment.id() + " listed but not stored"));
 							add(zip, folder + text("report.export.attachments", language) + "/" + shortId(attachment.id()) + "-"
 									+ attachment.fileName(), content);
 						}

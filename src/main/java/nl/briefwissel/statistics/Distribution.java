@@ -36,6 +36,31 @@ public record Distribution(Map<String, Figure> cells, Figure other, Figure total
 		return new Distribution(cells, other == 0 ? null : Figure.count(other), Figure.count(sum));
 	}
 
+	/**
+	 * Counts over several months, each month's small groups hidden within that month first: a code's
+	 * figure is the sum of what its months showed of it, and the small groups together the sum of
+	 * the months' small groups. Hidden over the period only, two periods a month apart showed one
+	 * person's reason in the difference of a group that was "< 5" in that month (7 against 6). So two
+	 * periods now differ only by whole tables of months, each shown on its own as well.
+	 */
+	public static Distribution ofMonths(java.util.Collection<Map<String, Integer>> months) {
+		Map<String, Integer> named = new LinkedHashMap<>();
+		int other = 0;
+		int total = 0;
+		for (Map<String, Integer> month : months) {
+			Distribution shown = of(month);
+			shown.cells().forEach((code, figure) -> named.merge(code, figure.people(), Integer::sum));
+			other += shown.other() == null ? 0 : shown.other().people();
+			total += shown.total().people();
+		}
+		Map<String, Figure> cells = new LinkedHashMap<>();
+		named.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.forEach(entry -> cells.put(entry.getKey(), Figure.count(entry.getValue())));
+		return new Distribution(cells, other == 0 ? null : Figure.count(other), Figure.count(total));
+	}
+
 	/** Whether there is anything to list: a named group or the small ones together. */
 	public boolean isEmpty() {
 		return cells.isEmpty() && other == null;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.trajectory.ContactMomentPlan;
@@ -102,7 +101,7 @@ public class Statistics {
 		Double averageDays = completedDays.isEmpty() ? null
 				: completedDays.stream().mapToLong(days -> days[0]).average().orElse(0);
 
-		Map<String, Integer> stopped = stoppedByReason(id, from, until);
+		List<Map<String, Integer>> stopped = stoppedByReason(id, from, until);
 
 		Map<String, Integer> themes = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -115,8 +114,11 @@ public class Statistics {
 			.query((rs, n) -> themes.put(rs.getString("theme") == null ? "" : rs.getString("theme"), rs.getInt("n")))
 			.list();
 
-		ResponseTimes response = responseTimes(id, start, end);
-		MomentsKept kept = contactMomentsKept(id, from, until);
+		// Both per whole month that is over, with five trajectories or more in it: the manager knows who had a
+		// moment due on which day, so periods a day apart told whether one named person wrote (decision 0008).
+		Months months = Months.of(from, until, LocalDate.now(clock));
+		ResponseTimes response = responseTimes(id, months);
+		MomentsKept kept = contactMomentsKept(id, months);
 
 		record Scores(int n, Double satisfaction, Double before, Double after, Double recommend) {
 		}
@@ -132,7 +134,7 @@ public class Statistics {
 			.single();
 
 		return new ProgrammeFigures(id, programme.name(), from, until, Figure.count(intakes), Figure.count(started),
-				Figure.count(running), Figure.count(completedDays.size()), Distribution.of(stopped),
+				Figure.count(running), Figure.count(completedDays.size()), Distribution.ofMonths(stopped),
 				Figure.average(averageDays, completedDays.size()), Distribution.of(themes),
 				Figure.average(response.averageHours(), response.trajectories()),
 				Figure.average(kept.percent(), kept.trajectories()), Figure.count(scores.n()),
@@ -142,19 +144,19 @@ public class Statistics {
 	}
 
 	/**
-	 * Why trajectories stopped, over whole months that are over and had five stops or more (decision
+	 * Why trajectories stopped, per whole month that is over and had five stops or more (decision
 	 * 0008, as the evaluation figures): the manager sees each trajectory's status and end date, so
-	 * two periods a day apart named the reason of one known person's stop.
+	 * two periods a day apart named the reason of one known person's stop. Per month, so that each
+	 * month's small groups are hidden in that month (Distribution.ofMonths).
 	 */
-	private Map<String, Integer> stoppedByReason(UUID programmeId, LocalDate from, LocalDate until) {
+	private List<Map<String, Integer>> stoppedByReason(UUID programmeId, LocalDate from, LocalDate until) {
 		record Stop(String reason, YearMonth month) {
 		}
 		LocalDate firstMonth = from.withDayOfMonth(1);
 		LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
 		LocalDate endMonth = until.withDayOfMonth(1).plusMonths(1).isAfter(thisMonth) ? thisMonth : until.withDayOfMonth(1).plusMonths(1);
-		Map<String, Integer> stopped = new LinkedHashMap<>();
 		if (!endMonth.isAfter(firstMonth)) {
-			return stopped;
+			return List.of();
 		}
 		List<Stop> stops = jdbc.sql("""
 				select tr.reason_code, tr.at from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
@@ -166,12 +168,14 @@ public class Statistics {
 			.query((rs, n) -> new Stop(rs.getString("reason_code"), YearMonth.from(
 					rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()))))
 			.list();
-		Map<YearMonth, Long> perMonth = stops.stream()
-			.collect(Collectors.groupingBy(Stop::month, Collectors.counting()));
-		stops.stream()
-			.filter(stop -> perMonth.get(stop.month()) >= Figure.MINIMUM)
-			.forEach(stop -> stopped.merge(stop.reason(), 1, Integer::sum));
-		return stopped;
+		// Each month's reasons on their own, for months with five stops or more (Distribution.ofMonths).
+		Map<YearMonth, Map<String, Integer>> perMonth = new java.util.TreeMap<>();
+		stops.forEach(stop -> perMonth.computeIfAbsent(stop.month(), month -> new LinkedHashMap<>())
+			.merge(stop.reason(), 1, Integer::sum));
+		return perMonth.values()
+			.stream()
+			.filter(month -> month.values().stream().mapToInt(Integer::intValue).sum() >= Figure.MINIMUM)
+			.toList();
 	}
 
 	/**
@@ -183,7 +187,41 @@ public class Statistics {
 	record ResponseTimes(Double averageHours, int trajectories) {
 	}
 
-	private ResponseTimes responseTimes(UUID programmeId, OffsetDateTime start, OffsetDateTime end) {
+	/**
+	 * The whole months a period takes in that are over: from the first day of the month it starts in
+	 * up to the last day of the last month it reaches that has ended. Empty when there is none.
+	 */
+	record Months(LocalDate first, LocalDate last) {
+
+		static Months of(LocalDate from, LocalDate until, LocalDate today) {
+			LocalDate first = from.withDayOfMonth(1);
+			LocalDate thisMonth = today.withDayOfMonth(1);
+			LocalDate after = until.withDayOfMonth(1).plusMonths(1);
+			return new Months(first, (after.isAfter(thisMonth) ? thisMonth : after).minusDays(1));
+		}
+
+		boolean isEmpty() {
+			return last.isBefore(first);
+		}
+	}
+
+	/** Of the months that had something, those with five trajectories or more in them. */
+	private static java.util.Set<YearMonth> withFiveOrMore(Map<YearMonth, java.util.Set<UUID>> trajectoriesPerMonth) {
+		java.util.Set<YearMonth> months = new java.util.HashSet<>();
+		trajectoriesPerMonth.forEach((month, ids) -> {
+			if (ids.size() >= Figure.MINIMUM) {
+				months.add(month);
+			}
+		});
+		return months;
+	}
+
+	private ResponseTimes responseTimes(UUID programmeId, Months months) {
+		if (months.isEmpty()) {
+			return new ResponseTimes(null, 0);
+		}
+		OffsetDateTime start = months.first().atStartOfDay(clock.getZone()).toOffsetDateTime();
+		OffsetDateTime end = months.last().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
 		record Written(UUID trajectory, String role, OffsetDateTime at) {
 		}
 		List<Written> written = jdbc.sql("""
@@ -196,20 +234,27 @@ public class Statistics {
 			.query((rs, n) -> new Written(rs.getObject("trajectory_id", UUID.class), rs.getString("author_role"),
 					rs.getObject("created_at", OffsetDateTime.class)))
 			.list();
+		// Each wait in the month of the coach's answer.
+		record Wait(UUID trajectory, YearMonth month, double hours) {
+		}
 		Map<UUID, OffsetDateTime> waitingSince = new HashMap<>();
-		List<Double> hours = new ArrayList<>();
-		java.util.Set<UUID> counted = new java.util.HashSet<>();
+		List<Wait> waits = new ArrayList<>();
+		Map<YearMonth, java.util.Set<UUID>> perMonth = new HashMap<>();
 		for (Written message : written) {
 			if ("PARTICIPANT".equals(message.role())) {
 				waitingSince.putIfAbsent(message.trajectory(), message.at());
 			}
 			else if ("COACH".equals(message.role()) && waitingSince.containsKey(message.trajectory())) {
-				hours.add(Duration.between(waitingSince.remove(message.trajectory()), message.at()).toMinutes() / 60.0);
-				counted.add(message.trajectory());
+				YearMonth month = YearMonth.from(message.at().atZoneSameInstant(clock.getZone()));
+				waits.add(new Wait(message.trajectory(), month,
+						Duration.between(waitingSince.remove(message.trajectory()), message.at()).toMinutes() / 60.0));
+				perMonth.computeIfAbsent(month, m -> new java.util.HashSet<>()).add(message.trajectory());
 			}
 		}
-		return new ResponseTimes(hours.isEmpty() ? null : hours.stream().mapToDouble(Double::doubleValue).average().orElse(0),
-				counted.size());
+		java.util.Set<YearMonth> shown = withFiveOrMore(perMonth);
+		List<Wait> counted = waits.stream().filter(wait -> shown.contains(wait.month())).toList();
+		return new ResponseTimes(counted.isEmpty() ? null : counted.stream().mapToDouble(Wait::hours).average().orElse(0),
+				(int) counted.stream().map(Wait::trajectory).distinct().count());
 	}
 
 	/** The share of contact moments due in the period at which the participant wrote, over the trajectories that had one. */
@@ -221,10 +266,13 @@ public class Statistics {
 	 * it and up to its own due date, the window the reminders use too. Only moments whose day is over count. Pauses and extensions move
 	 * the plan as they do for the participant.
 	 */
-	private MomentsKept contactMomentsKept(UUID programmeId, LocalDate from, LocalDate until) {
-		// A moment due today is still open: the participant may write until the day is over.
-		LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-		LocalDate last = until.isAfter(yesterday) ? yesterday : until;
+	private MomentsKept contactMomentsKept(UUID programmeId, Months months) {
+		if (months.isEmpty()) {
+			return new MomentsKept(null, 0);
+		}
+		// Months that are over only: every moment in them is past its day.
+		LocalDate from = months.first();
+		LocalDate last = months.last();
 		record Planned(UUID id, LocalDate startedOn, LocalDate endedOn, int weeks, int perWeek, int extraWeeks) {
 		}
 		List<Planned> planned = jdbc.sql("""
@@ -283,14 +331,22 @@ public class Statistics {
 			.query((rs, n) -> wrote.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
 				.add(rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
 			.list();
-		int due = windows.size();
-		int keptMoments = (int) windows.stream()
+		// Each moment in the month of its due date, and only months with five trajectories or more.
+		Map<YearMonth, java.util.Set<UUID>> perMonth = new HashMap<>();
+		windows.forEach(window -> perMonth.computeIfAbsent(YearMonth.from(window.due()), m -> new java.util.HashSet<>())
+			.add(window.trajectory()));
+		java.util.Set<YearMonth> shown = withFiveOrMore(perMonth);
+		List<Window> counted = windows.stream().filter(window -> shown.contains(YearMonth.from(window.due()))).toList();
+		if (counted.isEmpty()) {
+			return new MomentsKept(null, 0);
+		}
+		int keptMoments = (int) counted.stream()
 			.filter(window -> wrote.getOrDefault(window.trajectory(), List.of())
 				.stream()
 				.anyMatch(day -> !day.isBefore(window.opens()) && !day.isAfter(window.due())))
 			.count();
-		int trajectories = (int) windows.stream().map(Window::trajectory).distinct().count();
-		return new MomentsKept(100.0 * keptMoments / due, trajectories);
+		int trajectories = (int) counted.stream().map(Window::trajectory).distinct().count();
+		return new MomentsKept(100.0 * keptMoments / counted.size(), trajectories);
 	}
 
 	/** Binds every period parameter; a query uses those it names and the rest are ignored. */

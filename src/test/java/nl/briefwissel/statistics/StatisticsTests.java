@@ -102,6 +102,27 @@ class StatisticsTests {
 	}
 
 	/**
+	 * A reason hidden in its month stays hidden over any period that takes that month in: January had
+	 * one "no response" among six stops (hidden there), February six. Summed over the period first,
+	 * January–February showed 7 against February's 6, and so the one January stop's reason.
+	 */
+	@Test
+	void aReasonHiddenInItsMonthCannotBeWorkedOutFromTwoPeriods() {
+		Map<String, Integer> january = Map.of("NO_RESPONSE", 1, "NO_TIME", 5);
+		Map<String, Integer> february = Map.of("NO_RESPONSE", 6, "NO_TIME", 5);
+		Distribution both = Distribution.ofMonths(List.of(january, february));
+		Distribution februaryOnly = Distribution.ofMonths(List.of(february));
+		assertThat(both.cells().get("NO_RESPONSE").people()).isEqualTo(6).isEqualTo(februaryOnly.cells().get("NO_RESPONSE").people());
+		assertThat(both.cells().get("NO_TIME").people()).isEqualTo(5);
+		assertThat(both.other().people()).as("January's table, all of it small groups").isEqualTo(6);
+		assertThat(both.total().people()).isEqualTo(17);
+		assertThat(februaryOnly.other()).isNull();
+		assertThat(Distribution.ofMonths(List.of(january)).cells()).isEmpty();
+		assertThat(both.cells().values()).allSatisfy(cell -> assertThat(cell.people()).isGreaterThanOrEqualTo(Figure.MINIMUM));
+		assertThat(both.cells().keySet()).as("largest first").containsExactly("NO_RESPONSE", "NO_TIME");
+	}
+
+	/**
 	 * January–March with five answers, January–April with one more: the sixth person's score would
 	 * follow from the two. Months under five answers do not count, so both periods show the same.
 	 */
@@ -238,10 +259,46 @@ class StatisticsTests {
 		var csv = mvc.perform(get("/programme/statistics.csv").with(fixtures.as(manager))).andReturn().getResponse();
 		String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
 		assertThat(csv.getContentType()).startsWith("text/csv");
-		assertThat(text).contains("\"Programma\";\"Cijfer\";\"Waarde\"").contains("\"Gestart\";\"15\"").contains("\"< 5\"")
+		// Response times of this month: not yet, it is not over (and it had fewer than five trajectories with letters).
+		assertThat(text).contains("\"Programma\";\"Cijfer\";\"Waarde\"").contains("\"Gestart\";\"15\"")
+			.contains("\"Gemiddelde tijd tot het antwoord van de e-coach (uren; afgelopen maanden met vijf trajecten of meer)\";\"–\"")
 			.doesNotContain(SECRET).doesNotContain("verbouwing");
 		assertThat(mvc.perform(get("/programme/statistics").with(fixtures.as(coach))).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
+	}
+
+	/** A programme that renamed a theme says so in its own figures only, on the page and in the CSV. */
+	@Test
+	void eachProgrammesFiguresUseItsOwnThemeLabels() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Labels " + suffix);
+		var renamed = programmes.create(organisation.id(), "Hernoemd " + suffix, null);
+		var plain = programmes.create(organisation.id(), "Gewoon " + suffix, null);
+		jdbc.sql("update programme_theme set label_nl = 'Balans' where programme_id = :p and code = 'GROWTH'")
+			.param("p", renamed.id()).update();
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
+		for (var programme : List.of(renamed, plain)) {
+			for (int i = 0; i < 5; i++) {
+				Account participant = fixtures.person(organisation.id(), programme.id() + "-" + i + "@example.nl", "D " + i,
+						Role.PARTICIPANT);
+				trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
+						Today.date().minusDays(10), null);
+			}
+		}
+		String page = mvc.perform(get("/programme/statistics").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString();
+		int renamedAt = page.indexOf("Hernoemd " + suffix);
+		int plainAt = page.indexOf("Gewoon " + suffix);
+		String renamedCard = renamedAt < plainAt ? page.substring(renamedAt, plainAt) : page.substring(renamedAt);
+		String plainCard = renamedAt < plainAt ? page.substring(plainAt) : page.substring(plainAt, renamedAt);
+		assertThat(renamedCard).contains("Balans");
+		assertThat(plainCard).doesNotContain("Balans").contains("Me blijven ontwikkelen en de uitdaging houden");
+
+		String csv = new String(mvc.perform(get("/programme/statistics.csv").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"Hernoemd " + suffix + "\";\"Thema: Balans\"")
+			.contains("\"Gewoon " + suffix + "\";\"Thema: Me blijven ontwikkelen en de uitdaging houden\"");
 	}
 
 	@Autowired
@@ -330,15 +387,11 @@ class StatisticsTests {
 		Coached setup = aProgrammeWithACoach("Momenten");
 		var programme = setup.programme();
 		Account coach = setup.coach();
-		// Started so that a moment is due today: it is still open, neither kept nor missed.
-		// (On a weekend or holiday no moment is due: then the test runs without one today.)
-		LocalDate start = Today.date().minusWeeks(3);
-		for (int back = 0; back < 14 && !nl.briefwissel.trajectory.ContactMomentPlan.of(start, 6, 2).dueDates()
-			.contains(Today.date()); back++) {
-			start = start.minusDays(1);
-		}
+		// Six trajectories from the first working day two months ago: their moments fall in months that are over.
+		LocalDate start = nl.briefwissel.trajectory.DutchHolidays.onOrAfter(Today.date().withDayOfMonth(1).minusMonths(2));
 		var plan = nl.briefwissel.trajectory.ContactMomentPlan.of(start, 6, 2);
-		long duePerTrajectory = plan.dueDates().stream().filter(day -> day.isBefore(Today.date())).count();
+		LocalDate monthsOver = Today.date().withDayOfMonth(1);
+		long duePerTrajectory = plan.dueDates().stream().filter(day -> day.isBefore(monthsOver)).count();
 		for (int i = 0; i < 6; i++) {
 			Account participant = setup.participant("m" + i);
 			UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
@@ -349,10 +402,21 @@ class StatisticsTests {
 						plan.dueDates().get(0).atTime(12, 0).atZone(AMSTERDAM));
 			}
 		}
-		var figures = statistics.of(programmes.byId(programme.id()).orElseThrow(), start, Today.date());
+		// One trajectory alone in its months, earlier: whether its participant wrote would follow from two
+		// periods side by side, so its months do not count.
+		Account alone = setup.participant("alleen");
+		trajectories.record(programme.id(), alone.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
+				nl.briefwissel.trajectory.DutchHolidays.onOrAfter(Today.date().withDayOfMonth(1).minusMonths(6)), null);
+
+		Programme read = programmes.byId(programme.id()).orElseThrow();
+		var figures = statistics.of(read, Today.date().minusMonths(7), Today.date());
 		assertThat(figures.contactMomentsKeptPercent().people()).isEqualTo(6);
 		assertThat(figures.contactMomentsKeptPercent().value()).isCloseTo(100.0 * 3 / (6 * duePerTrajectory),
 				org.assertj.core.data.Offset.offset(0.01));
+		// A period that ends on a day counts the whole month it ends in, as one ending later: no day tells.
+		assertThat(statistics.of(read, start.plusDays(3), start.plusDays(10)).contactMomentsKeptPercent())
+			.isEqualTo(statistics.of(read, start.withDayOfMonth(1), start.withDayOfMonth(1).plusMonths(1).minusDays(1))
+				.contactMomentsKeptPercent());
 	}
 
 	/**
@@ -364,7 +428,8 @@ class StatisticsTests {
 	void responseTimesPairEveryWaitWithTheCoachsNextLetter() {
 		Coached setup = aProgrammeWithACoach("Wachten");
 		ZonedDateTime monday = LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(AMSTERDAM);
-		for (int i = 0; i < 2; i++) {
+		// Five trajectories with an answered wait in March: a month with fewer does not count.
+		for (int i = 0; i < 5; i++) {
 			Account participant = setup.participant("w" + i);
 			UUID trajectory = trajectories.record(setup.programme().id(), participant.id(), setup.coach().id(),
 					TrajectoryStatus.RUNNING, "GROWTH", monday.toLocalDate(), null);
@@ -389,8 +454,11 @@ class StatisticsTests {
 		}
 		Programme programme = programmes.byId(setup.programme().id()).orElseThrow();
 		var figures = statistics.of(programme, monday.toLocalDate(), monday.toLocalDate().plusDays(6));
-		assertThat(figures.coachResponseHours().people()).isEqualTo(2);
-		assertThat(figures.coachResponseHours().value()).isCloseTo((5.5 + 2.0 + 0.5) / 3, Offset.offset(0.0001));
+		assertThat(figures.coachResponseHours().people()).isEqualTo(5);
+		assertThat(figures.coachResponseHours().value()).isCloseTo((5.5 + 2.0 + 4 * 0.5) / 6, Offset.offset(0.0001));
+		// The week is read as its whole month: two periods a day apart cannot tell one wait.
+		assertThat(statistics.of(programme, monday.toLocalDate(), monday.toLocalDate()).coachResponseHours())
+			.isEqualTo(statistics.of(programme, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).coachResponseHours());
 
 		var none = statistics.of(programme, monday.toLocalDate().plusDays(30), monday.toLocalDate().plusDays(40));
 		assertThat(none.coachResponseHours().value()).isNull();

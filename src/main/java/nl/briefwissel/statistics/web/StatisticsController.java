@@ -69,7 +69,7 @@ class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until, Locale locale) {
 		Period period = Period.of(from, until, LocalDate.now(clock));
-		Map<String, String> labels = themeLabels(me, locale);
+		Map<java.util.UUID, Map<String, String>> labels = themeLabels(me, locale);
 		StringBuilder csv = new StringBuilder("\uFEFF"); // so spreadsheet programs read the file as UTF-8
 		csv.append(cell(text("statistics.csv.programme", locale))).append(';').append(cell(text("statistics.csv.figure", locale)))
 			.append(';').append(cell(text("statistics.csv.value", locale))).append("\r\n");
@@ -86,7 +86,7 @@ class StatisticsController {
 				row(csv, locale, f, text("statistics.stopped", locale) + ": " + text("statistics.other", locale), f.stoppedByReason().other(), false);
 			}
 			f.themes().cells().forEach((theme, figure) -> row(csv, locale, f,
-					text("trajectory.theme", locale) + ": " + labels.getOrDefault(theme, theme), figure, false));
+					text("trajectory.theme", locale) + ": " + labels.getOrDefault(f.programmeId(), Map.of()).getOrDefault(theme, theme), figure, false));
 			if (f.themes().other() != null) {
 				row(csv, locale, f, text("trajectory.theme", locale) + ": " + text("statistics.other", locale), f.themes().other(), false);
 			}
@@ -112,13 +112,20 @@ class StatisticsController {
 			.toList();
 	}
 
-	private Map<String, String> themeLabels(SignedInAccount me, Locale locale) {
-		Map<String, String> labels = new java.util.HashMap<>();
-		programmes.ofOrganisation(me.organisationId())
-			.forEach(p -> themes.of(p.id()).forEach(t -> labels.putIfAbsent(t.code(), t.label(locale))));
-		themes.pilotThemes().forEach(t -> labels.putIfAbsent(t.code(), t.label(locale)));
-		labels.put("", text("statistics.noTheme", locale));
-		return labels;
+	/**
+	 * Each programme's theme labels by code: a programme that renamed a theme says so in its own
+	 * figures only (one map for the organisation gave another programme's label to the same code).
+	 */
+	private Map<java.util.UUID, Map<String, String>> themeLabels(SignedInAccount me, Locale locale) {
+		Map<java.util.UUID, Map<String, String>> byProgramme = new java.util.HashMap<>();
+		for (var programme : programmes.ofOrganisation(me.organisationId())) {
+			Map<String, String> labels = new java.util.HashMap<>();
+			themes.of(programme.id()).forEach(t -> labels.put(t.code(), t.label(locale)));
+			themes.pilotThemes().forEach(t -> labels.putIfAbsent(t.code(), t.label(locale)));
+			labels.put("", text("statistics.noTheme", locale));
+			byProgramme.put(programme.id(), labels);
+		}
+		return byProgramme;
 	}
 
 	/** A figure in the CSV's language, as its texts: a decimal comma in Dutch (the separator is a semicolon for that reason). */
