@@ -48,6 +48,9 @@ public record Distribution(Map<String, Figure> cells, Figure other, Figure total
 		int other = 0;
 		int total = 0;
 		for (Map<String, Integer> month : months) {
+			if (month.values().stream().mapToInt(Integer::intValue).sum() < Figure.MINIMUM) {
+				continue; // a month under five shows nothing, and adds nothing to what the period shows
+			}
 			Distribution shown = of(month);
 			shown.cells().forEach((code, figure) -> named.merge(code, figure.people(), Integer::sum));
 			other += shown.other() == null ? 0 : shown.other().people();

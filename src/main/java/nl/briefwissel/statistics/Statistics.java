@@ -224,9 +224,16 @@ public class Statistics {
 		OffsetDateTime end = months.last().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
 		record Written(UUID trajectory, String role, OffsetDateTime at) {
 		}
+		// The letters of every trajectory the coach answered in these months, from its first: a wait that
+		// began before the period's first month is paired too, so a month's figure is the same in every
+		// period that takes it in (read from the first month only, March counted a February letter's wait
+		// for February–March and not for March).
 		List<Written> written = jdbc.sql("""
 				select m.trajectory_id, m.author_role, m.created_at from message m join trajectory t on t.id = m.trajectory_id
-				where t.programme_id = :p and m.kind = 'MESSAGE' and m.created_at >= :start and m.created_at < :end
+				where t.programme_id = :p and m.kind = 'MESSAGE' and m.created_at < :end
+				  and m.trajectory_id in (select a.trajectory_id from message a join trajectory ta on ta.id = a.trajectory_id
+				                          where ta.programme_id = :p and a.kind = 'MESSAGE' and a.author_role = 'COACH'
+				                            and a.created_at >= :start and a.created_at < :end)
 				order by m.trajectory_id, m.created_at""")
 			.param("p", programmeId)
 			.param("start", start)
@@ -245,9 +252,12 @@ public class Statistics {
 				waitingSince.putIfAbsent(message.trajectory(), message.at());
 			}
 			else if ("COACH".equals(message.role()) && waitingSince.containsKey(message.trajectory())) {
+				OffsetDateTime began = waitingSince.remove(message.trajectory());
+				if (message.at().isBefore(start)) {
+					continue; // answered before the period's months: not theirs
+				}
 				YearMonth month = YearMonth.from(message.at().atZoneSameInstant(clock.getZone()));
-				waits.add(new Wait(message.trajectory(), month,
-						Duration.between(waitingSince.remove(message.trajectory()), message.at()).toMinutes() / 60.0));
+				waits.add(new Wait(message.trajectory(), month, Duration.between(began, message.at()).toMinutes() / 60.0));
 				perMonth.computeIfAbsent(month, m -> new java.util.HashSet<>()).add(message.trajectory());
 			}
 		}

@@ -204,6 +204,9 @@ sealed interface Rule {
 			return false;
 		}
 
+		/** Endings of past participles that end in -end, as the present participle does. */
+		private static final List<String> PAST_ENDING_IN_END = List.of("kend", "wend", "pend", "fend", "eend", "iend");
+
 		/** {@code before} is the word before, or null when that is the auxiliary itself. */
 		private static boolean participle(String word, String before, RuleSet rules) {
 			RuleSet.Passive words = rules.passive();
@@ -212,8 +215,9 @@ sealed interface Rule {
 				return false;
 			}
 			if (rules.dutch()) {
-				// A present participle ("bemoedigend", "vervelend") is not a past one; herkend and gewend are.
-				if (word.endsWith("end") && !word.endsWith("kend") && !word.endsWith("wend")) {
+				// A present participle ("bemoedigend", "vervelend") is not a past one; herkend, gewend, geopend,
+				// geoefend, verleend and bediend are.
+				if (word.endsWith("end") && PAST_ENDING_IN_END.stream().noneMatch(word::endsWith)) {
 					return false;
 				}
 				boolean weak = word.endsWith("d") || word.endsWith("t");

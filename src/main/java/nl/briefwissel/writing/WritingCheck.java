@@ -44,25 +44,37 @@ public class WritingCheck {
 	 */
 	public WritingReport check(String text, Locale hint, List<String> programmeJargon, String quoted) {
 		String draftText = text == null ? "" : text.replace("\r\n", "\n");
-		Draft draft = new Draft(draftText);
+		// The quoted passage is blanked, not only its remarks dropped: rules that count over the letter
+		// (questions, je and u, the passive share, the language) count the coach's own words only.
+		// Same length, so every finding's place is the same in the text shown.
+		Draft draft = new Draft(blanked(draftText, quoted));
 		RuleSet rules = ruleSets.of(language(draft, hint));
 		List<Finding> findings = new ArrayList<>();
 		for (Rule rule : Rule.all()) {
 			findings.addAll(rule.apply(draft, rules, programmeJargon));
-		}
-		String passage = quoted == null ? "" : quoted.replace("\r\n", "\n").strip();
-		if (!passage.isEmpty()) {
-			for (int at = draftText.indexOf(passage); at >= 0; at = draftText.indexOf(passage, at + passage.length())) {
-				int from = at;
-				int until = at + passage.length();
-				findings.removeIf(finding -> finding.start() >= from && finding.end() <= until);
-			}
 		}
 		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
 		int questions = (int) draft.sentences.stream().filter(Draft.Sentence::question).count();
 		double average = draft.sentences.isEmpty() ? 0 : (double) draft.words.size() / draft.sentences.size();
 		return new WritingReport(rules.language(), draft.words.size(), draft.sentences.size(),
 				Readability.score(draft, rules), questions, average, List.copyOf(findings), segments(draftText, findings));
+	}
+
+	/** The text with each occurrence of {@code quoted} turned into spaces, its line breaks kept. */
+	static String blanked(String text, String quoted) {
+		String passage = quoted == null ? "" : quoted.replace("\r\n", "\n").strip();
+		if (passage.isEmpty()) {
+			return text;
+		}
+		StringBuilder blanked = new StringBuilder(text);
+		for (int at = text.indexOf(passage); at >= 0; at = text.indexOf(passage, at + passage.length())) {
+			for (int i = at; i < at + passage.length(); i++) {
+				if (blanked.charAt(i) != '\n') {
+					blanked.setCharAt(i, ' ');
+				}
+			}
+		}
+		return blanked.toString();
 	}
 
 	static Locale language(Draft draft, Locale hint) {

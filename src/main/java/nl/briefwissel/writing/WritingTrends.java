@@ -47,8 +47,7 @@ public class WritingTrends {
 
 	/** As {@link #record(UUID, UUID, String, Locale)}, leaving out {@code quoted}: words not the coach's own. */
 	public void record(UUID coachId, UUID messageId, String text, Locale hint, String quoted) {
-		String own = quoted == null || quoted.isBlank() ? text : text.replace(quoted.strip(), "");
-		WritingReport report = check.check(own, hint);
+		WritingReport report = check.check(text, hint, List.of(), quoted);
 		jdbc.sql("""
 				insert into writing_sample (id, coach_id, message_id, written_at, language, words, readability, questions, findings)
 				values (:id, :coach, :message, :now, :language, :words, :readability, :questions, :findings)""")

@@ -437,8 +437,8 @@ class StatisticsTests {
 					? conversations.coachWrites(trajectory, setup.coach().id(), "Brief")
 					: conversations.participantWrites(trajectory, participant.id(), "Brief"), at);
 			if (i == 0) {
-				writes.accept(false, monday.minusDays(3)); // before the period: not a wait that counts
-				writes.accept(true, monday); // the coach opens: nobody was waiting
+				writes.accept(false, monday.minusDays(3)); // before the period's month: a wait ...
+				writes.accept(true, monday); // ... answered in March counts in March: 72 h
 				writes.accept(false, monday.plusHours(1)); // waits from here ...
 				writes.accept(false, monday.plusHours(2));
 				writes.accept(true, monday.plusHours(6).plusMinutes(30)); // ... 5 h 30
@@ -455,7 +455,10 @@ class StatisticsTests {
 		Programme programme = programmes.byId(setup.programme().id()).orElseThrow();
 		var figures = statistics.of(programme, monday.toLocalDate(), monday.toLocalDate().plusDays(6));
 		assertThat(figures.coachResponseHours().people()).isEqualTo(5);
-		assertThat(figures.coachResponseHours().value()).isCloseTo((5.5 + 2.0 + 4 * 0.5) / 6, Offset.offset(0.0001));
+		assertThat(figures.coachResponseHours().value()).isCloseTo((72 + 5.5 + 2.0 + 4 * 0.5) / 7, Offset.offset(0.0001));
+		// March is March in every period that takes it in, whether or not it starts before the wait began.
+		assertThat(statistics.of(programme, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31)).coachResponseHours())
+			.isEqualTo(figures.coachResponseHours());
 		// The week is read as its whole month: two periods a day apart cannot tell one wait.
 		assertThat(statistics.of(programme, monday.toLocalDate(), monday.toLocalDate()).coachResponseHours())
 			.isEqualTo(statistics.of(programme, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).coachResponseHours());

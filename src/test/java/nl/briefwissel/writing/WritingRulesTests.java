@@ -86,7 +86,9 @@ class WritingRulesTests {
 			"passive | It is what I have learned. That was what we had planned. | false",
 			"passive | What were your children like? It is hard to listen. | false",
 			"passive | The form has been completed. The letter had been signed. | true",
-			"passive | Dat is bemoedigend. Het was ontzettend fijn. Wat is er veranderd? | false",
+			"passive | Dat is bemoedigend. Het was ontzettend fijn. Het is vervelend. | false",
+			"passive | Het loket wordt geopend. Er werd uitstel verleend. Je wordt bediend. Er wordt geoefend. | true",
+			"passive | De uitkering wordt gestopt. De training werd gestart. | true",
 			"passive | Het is door je collega herkend. Het werd door je team erkend. | true",
 			"passive | This is often hard. The answer is between the lines. | false",
 			"jargon | Heb je je competentieprofiel al bekeken? | true",
@@ -165,6 +167,21 @@ class WritingRulesTests {
 		assertThat(marked(report, "questions")).hasSize(2);
 		// the shipped words stay
 		assertThat(marked(extended.check("Je moet het doen.", DUTCH), "judging")).containsExactly("moet");
+	}
+
+	/**
+	 * An assignment's text in the letter is not the coach's: its questions do not make the coach's one
+	 * question "too many", and nothing in it is marked.
+	 */
+	@Test
+	void quotedTextCountsForNothing() {
+		String assignment = "Wat geeft je energie? Wat kost je energie? Wie wil je zijn? Wat doe je graag? Wanneer ben je trots?";
+		String letter = "Hoe was je week?\n\n" + assignment;
+		assertThat(marked(check.check(letter, DUTCH), "questions")).as("without quoting").isNotEmpty();
+		WritingReport quoted = check.check(letter, DUTCH, List.of(), assignment);
+		assertThat(quoted.findings()).isEmpty();
+		assertThat(quoted.segments().stream().map(WritingReport.Segment::text).reduce("", String::concat)).isEqualTo(letter);
+		assertThat(WritingCheck.blanked("a\nb c", "b c")).isEqualTo("a\n   ");
 	}
 
 	/** The passive rule's words are in the rules files too: "geland" said like "gelukt" is what happened. */

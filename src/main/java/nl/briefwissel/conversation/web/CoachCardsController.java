@@ -110,7 +110,9 @@ class CoachCardsController {
 			text.append(place + 1).append(". ").append(top.get(place).label(locale)).append('\n');
 		}
 		if (!explanation.isBlank()) {
-			text.append('\n').append(explanation.strip()).append('\n');
+			// Given back to copy at most as long as the form takes it: it travels in the session.
+			String kept = explanation.strip();
+			text.append('\n').append(kept.length() > MAX_EXPLANATION ? kept.substring(0, MAX_EXPLANATION) : kept).append('\n');
 		}
 		if (ended.isPresent()) {
 			redirect.addFlashAttribute("notSent", true);

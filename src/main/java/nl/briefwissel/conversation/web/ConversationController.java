@@ -143,7 +143,7 @@ class ConversationController {
 		if (!model.containsAttribute("form")) {
 			String text = mine.draft().orElse("");
 			// Chosen just now, or kept with the draft when the coach comes back to the letter later.
-			Optional<Assignment> giving = (give != null ? Optional.of(give) : mine.draftAssignment()).flatMap(a -> usable(me, a));
+			Optional<Assignment> giving = (give != null ? Optional.of(give) : mine.draftAssignment()).flatMap(a -> usable(me, a, id));
 			if (giving.isPresent()) {
 				String letter = letterText(giving.get(), trajectory, locale);
 				// A draft saved with it (by the check while typing, or a button) has it once already.
@@ -180,7 +180,7 @@ class ConversationController {
 			@RequestParam(required = false) UUID giving, Locale locale, Model model) {
 		TrajectoryOverview trajectory = own(id, me);
 		// The assignment the letter carries already: "back to the letter" keeps it given.
-		model.addAttribute("giving", giving == null ? null : usable(me, giving).map(Assignment::id).orElse(null));
+		model.addAttribute("giving", giving == null ? null : usable(me, giving, id).map(Assignment::id).orElse(null));
 		String language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(locale).getLanguage();
 		Map<Boolean, List<Assignment>> byFit = library.forCoach(me.id(), new Assignments.Search(q, null, type))
 			.stream()
@@ -230,7 +230,7 @@ class ConversationController {
 			.findFirst()
 			.map(reply -> typed.isBlank() ? reply.body() : typed.stripTrailing() + "\n\n" + reply.body())
 			.orElse(typed);
-		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment);
+		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
 		if (NEXT_WITHOUT_ASSIGNMENT.equals(next) && giving.isPresent()) {
 			// Its text leaves the letter with it, as far as the coach left it as it came in.
 			String letter = letterText(giving.get(), trajectory, Locale.forLanguageTag("nl"));
@@ -279,7 +279,7 @@ class ConversationController {
 			return handedOver(id, me, form, model);
 		}
 		TrajectoryOverview trajectory = mine.get();
-		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment);
+		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
 		if (errors.hasErrors()) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.
 			giving.ifPresent(a -> model.addAttribute("giving", a));
@@ -338,7 +338,7 @@ class ConversationController {
 		String text = form.text() == null ? "" : form.text().length() > 50_000 ? form.text().substring(0, 50_000) : form.text();
 		// The assignment's text in the letter is not the coach's writing: no remarks on its questions.
 		String quoted = assignment == null ? null
-				: usable(me, assignment).map(a -> letterText(a, trajectory, locale)).orElse(null);
+				: usable(me, assignment, id).map(a -> letterText(a, trajectory, locale)).orElse(null);
 		model.addAttribute("report", writing.check(text,
 				accounts.byId(trajectory.participantId()).map(Account::language).orElse(null),
 				programmes.byId(trajectory.programmeId()).map(Programme::jargon).orElse(List.of()), quoted));
@@ -348,7 +348,7 @@ class ConversationController {
 		// Without JavaScript the findings come with the whole conversation: a view of its content. The
 		// assignment chosen stays with the form, or "Versturen" would send its text without giving it.
 		if (assignment != null) {
-			usable(me, assignment).ifPresent(a -> model.addAttribute("giving", a));
+			usable(me, assignment, id).ifPresent(a -> model.addAttribute("giving", a));
 		}
 		AuditedTrajectory.shown(request, id);
 		return page(trajectory, desk.of(id, me.id()), locale, model);
@@ -423,14 +423,16 @@ class ConversationController {
 		return text.lines().anyMatch(line -> line.strip().equals(heading));
 	}
 
-	/** An assignment of the shared library or the coach's own, not archived. */
 	/**
-	 * An assignment this coach may give: shared or their own. Archived ones too: archiving takes an
-	 * assignment out of the choice, not out of a letter it was chosen for already, which would go out
-	 * with its instructions without it being given (no answer linked, no cards to lay).
+	 * An assignment this coach may give in this trajectory's letter: shared or their own, and not
+	 * archived, unless it is the one kept with the coach's draft: archiving takes an assignment out of
+	 * the choice, not out of a letter it was chosen for already, which would go out with its
+	 * instructions without it being given (no answer linked, no cards to lay).
 	 */
-	private Optional<Assignment> usable(SignedInAccount me, UUID assignmentId) {
-		return library.byId(assignmentId).filter(a -> a.shared() || me.id().equals(a.ownerId()));
+	private Optional<Assignment> usable(SignedInAccount me, UUID assignmentId, UUID trajectoryId) {
+		return library.byId(assignmentId)
+			.filter(a -> a.shared() || me.id().equals(a.ownerId()))
+			.filter(a -> !a.archived() || desk.of(trajectoryId, me.id()).draftAssignment().filter(assignmentId::equals).isPresent());
 	}
 
 	/** The coach's own trajectory, or 404: another coach's id must not even confirm it exists. */
