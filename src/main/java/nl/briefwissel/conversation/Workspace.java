@@ -146,12 +146,12 @@ public class Workspace {
 		}
 		// Every moment has passed: what the trajectory needs now is its coach's decision, to complete,
 		// extend or stop it. Left as "on track" or "quiet" it ran on unnoticed, and was kept for good
-		// (retention counts from the end).
-		Optional<LocalDate> lastMoment = t.lastMomentPassedOn(today);
+		// (retention counts from the end). The plan's rule, as on the programme page, on the plan built once here.
+		ContactMomentPlan plan = t.plan().orElseThrow();
+		Optional<LocalDate> lastMoment = plan.allPassedOn(today);
 		if (lastMoment.isPresent()) {
 			return new Entry(t, Need.TO_CLOSE, null, lastMoment.get(), progress);
 		}
-		ContactMomentPlan plan = t.plan().orElseThrow();
 		int current = plan.currentOn(today);
 		LocalDate lastParticipant = activity.lastParticipant() == null ? null : activity.lastParticipant().toLocalDate();
 		if (current >= 2) {

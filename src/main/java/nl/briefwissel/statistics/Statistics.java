@@ -168,14 +168,11 @@ public class Statistics {
 			.query((rs, n) -> new Stop(rs.getString("reason_code"), YearMonth.from(
 					rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()))))
 			.list();
-		// Each month's reasons on their own, for months with five stops or more (Distribution.ofMonths).
+		// Each month's reasons on their own; Distribution.ofMonths leaves out months with fewer than five stops.
 		Map<YearMonth, Map<String, Integer>> perMonth = new java.util.TreeMap<>();
 		stops.forEach(stop -> perMonth.computeIfAbsent(stop.month(), month -> new LinkedHashMap<>())
 			.merge(stop.reason(), 1, Integer::sum));
-		return perMonth.values()
-			.stream()
-			.filter(month -> month.values().stream().mapToInt(Integer::intValue).sum() >= Figure.MINIMUM)
-			.toList();
+		return List.copyOf(perMonth.values()); // months under five count for nothing there
 	}
 
 	/**

@@ -3,6 +3,7 @@ package nl.briefwissel.trajectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The due dates of a trajectory's contact moments: {@code weeks} × {@code perWeek} moments on
@@ -54,6 +55,11 @@ public record ContactMomentPlan(List<LocalDate> dueDates) {
 			due.add(date.isBefore(from) ? date : DutchHolidays.plusWorkingDays(date, pausedWorkingDays));
 		}
 		return new ContactMomentPlan(due);
+	}
+
+	/** The last moment's day, when on {@code day} every moment has passed; empty while one is still to come. */
+	public Optional<LocalDate> allPassedOn(LocalDate day) {
+		return currentOn(day) > size() ? Optional.of(dueDates.get(size() - 1)) : Optional.empty();
 	}
 
 	/** The number (1-based) of the moment that is current on a day: the first not yet past; size() + 1 when all are past. */

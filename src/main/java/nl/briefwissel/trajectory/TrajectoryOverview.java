@@ -59,7 +59,7 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 		if (status != TrajectoryStatus.RUNNING) {
 			return Optional.empty();
 		}
-		return plan().filter(plan -> plan.currentOn(day) > plan.size()).map(plan -> plan.dueDates().get(plan.size() - 1));
+		return plan().flatMap(plan -> plan.allPassedOn(day));
 	}
 
 	/** Progress on a day, for trajectories that are running or paused. */
