@@ -35,17 +35,25 @@ public class GivenAssignments {
 		this.clock = clock;
 	}
 
+	/**
+	 * Gives the assignment as the library has it now: its title and type are kept with it, so an edit
+	 * of the library's assignment afterwards does not change what this trajectory was given, nor how
+	 * it is answered (coach cards by laying them).
+	 */
 	@Transactional
 	public void give(UUID trajectoryId, UUID assignmentId, UUID messageId) {
-		jdbc.sql("""
-				insert into given_assignment (id, trajectory_id, assignment_id, message_id, given_at)
-				values (:id, :trajectory, :assignment, :message, :now)""")
+		int given = jdbc.sql("""
+				insert into given_assignment (id, trajectory_id, assignment_id, message_id, given_at, title, type)
+				select :id, :trajectory, a.id, :message, :now, a.title, a.type from assignment a where a.id = :assignment""")
 			.param("id", UUID.randomUUID())
 			.param("trajectory", trajectoryId)
 			.param("assignment", assignmentId)
 			.param("message", messageId)
 			.param("now", OffsetDateTime.now(clock))
 			.update();
+		if (given != 1) {
+			throw new IllegalArgumentException("No assignment " + assignmentId);
+		}
 	}
 
 	/**
@@ -55,7 +63,7 @@ public class GivenAssignments {
 	 */
 	@Transactional
 	public int answer(UUID trajectoryId, UUID messageId) {
-		return answerOpen(trajectoryId, messageId, " and assignment_id not in (select a.id from assignment a where a.type = 'COACH_CARDS')");
+		return answerOpen(trajectoryId, messageId, " and type <> 'COACH_CARDS'");
 	}
 
 	/**
@@ -108,10 +116,8 @@ public class GivenAssignments {
 
 	public List<Given> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select g.id, g.trajectory_id, g.assignment_id, a.title, a.type, g.message_id, g.given_at, g.answer_message_id,
-				       g.answered_at
-				from given_assignment g join assignment a on a.id = g.assignment_id
-				where g.trajectory_id = :trajectory order by g.given_at""")
+				select id, trajectory_id, assignment_id, title, type, message_id, given_at, answer_message_id, answered_at
+				from given_assignment where trajectory_id = :trajectory order by given_at""")
 			.param("trajectory", trajectoryId)
 			.query((rs, n) -> new Given(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
 					rs.getObject("assignment_id", UUID.class),

@@ -101,6 +101,34 @@ class AnsweringAssignmentsTests {
 		assertThat(now(cards).answerMessageId()).isEqualTo(topFive);
 	}
 
+	/**
+	 * The coach gives their own coach cards assignment, then makes it a reflection with another title
+	 * in the library: the trajectory keeps what it was given, cards to lay that a letter leaves open.
+	 */
+	@Test
+	void anAssignmentEditedAfterItWasGivenStaysAsItWasGiven() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID own = assignments.add(running.coach().id(), new Assignments.Draft("Mijn kernwaarden", "Leg de kaarten.",
+				AssignmentType.COACH_CARDS, java.util.List.of(), 20, java.util.Locale.forLanguageTag("nl")));
+		given.give(running.id(), own, conversations.coachWrites(running.id(), running.coach().id(), "Een opdracht: de kaarten."));
+		assignments.change(own, new Assignments.Draft("Terugblik op je week", "Schrijf terug.", AssignmentType.REFLECTION,
+				java.util.List.of(), 20, java.util.Locale.forLanguageTag("nl")));
+
+		mvc.perform(multipart("/participant/conversation").param("text", "Dank, ik leg ze dit weekend.")
+			.with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+
+		GivenAssignments.Given cards = given.of(running.id()).get(0);
+		assertThat(cards.title()).isEqualTo("Mijn kernwaarden");
+		assertThat(cards.type()).isEqualTo(AssignmentType.COACH_CARDS);
+		assertThat(cards.answered()).as("coach cards, answered by a letter after the library's edit").isFalse();
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(content().string(containsString("Mijn kernwaarden")))
+			.andExpect(content().string(not(containsString("Terugblik op je week"))));
+		mvc.perform(get("/participant/cards/{id}", cards.id()).with(fixtures.as(running.participant())))
+			.andExpect(status().isOk());
+	}
+
 	@Test
 	void aMailAddedFromTheQuarantineAnswersTheOpenAssignment() throws Exception {
 		var running = fixtures.runningTrajectory(true);
