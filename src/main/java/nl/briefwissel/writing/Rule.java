@@ -22,22 +22,35 @@ sealed interface Rule {
 				new MixedAddress(), new Shouting(), new PassiveVoice(), new Jargon());
 	}
 
-	/** Absolute and judging words ("altijd", "nooit", "moet", "gewoon"): they are read as a verdict. */
+	/**
+	 * Absolute and judging words ("altijd", "nooit", "moet", "gewoon"): they are read as a verdict. A
+	 * phrase of the list is one remark, not one for it and one for its word ("zou moeten", "moeten"):
+	 * the longest phrases are looked for first, and a word within one found is passed over.
+	 */
 	record JudgingWords() implements Rule {
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
 			List<Finding> findings = new ArrayList<>();
-			for (String word : rules.judging()) {
+			List<String> longestFirst = rules.judging().stream()
+				.sorted(java.util.Comparator.comparingInt((String phrase) -> phrase.split(" ").length).reversed())
+				.toList();
+			for (String word : longestFirst) {
 				for (int[] at : draft.occurrences(word)) {
-					findings.add(new Finding("judging", at[0], at[1], "writing.judging",
-							List.of(draft.text.substring(at[0], at[1]))));
+					if (findings.stream().noneMatch(f -> f.start() <= at[0] && at[1] <= f.end())) {
+						findings.add(new Finding("judging", at[0], at[1], "writing.judging",
+								List.of(draft.text.substring(at[0], at[1]))));
+					}
 				}
 			}
 			return findings;
 		}
 	}
 
-	/** A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. */
+	/**
+	 * A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. A "maar" that
+	 * ends its sentence or comes before "eens" or "gerust" encourages instead ("Goed idee, probeer het
+	 * maar!"): the language's {@link RuleSet#encouraging()} words.
+	 */
 	record ButAfterCompliment() implements Rule {
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
@@ -48,7 +61,10 @@ sealed interface Rule {
 				for (int i = 0; i < sentence.words().size(); i++) {
 					Draft.Word word = sentence.words().get(i);
 					boolean startsSentence = i == 0;
-					if (rules.contrast().contains(word.lower()) && (compliment || (startsSentence && previousEndedInCompliment))) {
+					boolean encourages = i == sentence.words().size() - 1
+							|| rules.encouraging().contains(sentence.words().get(i + 1).lower());
+					if (rules.contrast().contains(word.lower()) && !encourages
+							&& (compliment || (startsSentence && previousEndedInCompliment))) {
 						findings.add(new Finding("but-after-compliment", word.start(), word.end(), "writing.butAfterCompliment",
 								List.of(word.text())));
 					}
@@ -127,7 +143,11 @@ sealed interface Rule {
 		}
 	}
 
-	/** Capitals and stacked exclamation marks read as shouting. */
+	/**
+	 * Capitals and stacked exclamation marks read as shouting. An acronym is not shouting: a word in
+	 * capitals without a vowel (RDDF, VWNW), one of the language's {@link RuleSet#acronyms()} (SMART,
+	 * HAVO) or of the jargon lists, which has its own remark.
+	 */
 	record Shouting() implements Rule {
 
 		private static final Pattern EXCLAMATIONS = Pattern.compile("!{2,}|\\?!+|!\\?+");
@@ -137,7 +157,8 @@ sealed interface Rule {
 			for (Draft.Word word : draft.words) {
 				// Cheapest test first: almost every word equals its lower case and is no shouting.
 				if (!word.text().equals(word.lower()) && word.text().equals(word.text().toUpperCase(Locale.ROOT))
-						&& word.text().chars().filter(Character::isLetter).count() >= rules.shoutingMinLetters()) {
+						&& word.text().chars().filter(Character::isLetter).count() >= rules.shoutingMinLetters()
+						&& !acronym(word.lower(), rules, extraJargon)) {
 					findings.add(new Finding("shouting", word.start(), word.end(), "writing.shouting", List.of(word.text())));
 				}
 			}
@@ -150,6 +171,11 @@ sealed interface Rule {
 				findings.add(new Finding("shouting", marks.start(), marks.end(), "writing.shouting", List.of(marks.group())));
 			}
 			return findings;
+		}
+
+		private static boolean acronym(String lower, RuleSet rules, List<String> extraJargon) {
+			return lower.chars().noneMatch(c -> "aeiouyàáâäèéêëìíîïòóôöùúûü".indexOf(c) >= 0) || rules.acronyms().contains(lower)
+					|| rules.jargon().contains(lower) || extraJargon.stream().anyMatch(word -> word.strip().equalsIgnoreCase(lower));
 		}
 	}
 

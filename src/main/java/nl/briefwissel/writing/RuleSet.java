@@ -4,10 +4,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The word lists and thresholds of one language, as read from {@code writing/<language>.rules}. */
+/**
+ * The word lists and thresholds of one language, as read from {@code writing/<language>.rules}.
+ *
+ * @param encouraging words after a contrast word that make it an encouragement ("probeer het maar eens")
+ * @param acronyms words written in capitals that are names, not shouting ("SMART", "HAVO")
+ */
 record RuleSet(Locale language, String formula, int longSentenceWords, int maxQuestions, int shoutingMinLetters,
-		List<String> judging, List<String> contrast, List<String> compliments, List<String> informalAddress,
-		List<String> formalAddress, Passive passive, List<String> jargon) {
+		List<String> judging, List<String> contrast, Set<String> encouraging, List<String> compliments,
+		List<String> informalAddress, List<String> formalAddress, Set<String> acronyms, Passive passive,
+		List<String> jargon) {
 
 	/**
 	 * What the passive voice rule reads a sentence with (see {@link Rule.PassiveVoice}): the share of

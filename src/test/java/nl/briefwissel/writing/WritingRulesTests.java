@@ -63,6 +63,10 @@ class WritingRulesTests {
 			"but-after-compliment | Ik wilde bellen, maar ik had geen tijd. | false",
 			"but-after-compliment | That was a great answer, but I wonder about the second part. | true",
 			"but-after-compliment | I wanted to call, but there was no time. | false",
+			"but-after-compliment | Goed idee, probeer het maar! | false",
+			"but-after-compliment | Mooi plan, kijk maar eens wat past. | false",
+			"but-after-compliment | Mooi plan, maar kijk wat past. | true",
+			"but-after-compliment | Great start, though. | false",
 			"questions | Wat wil je? Waarom? Wanneer? Met wie? | true",
 			"questions | Wat wil je? Waarom? Wanneer? | false",
 			"questions | What do you want? Why? When? With whom? | true",
@@ -76,6 +80,10 @@ class WritingRulesTests {
 			"shouting | Meen je dat nou?! | true",
 			"shouting | De HRM-afdeling helpt. Dit is belangrijk! | false",
 			"shouting | This is REALLY important. | true",
+			"shouting | Maak je doelen SMART. Bel het VWNW-loket of het VWNW. | false",
+			"shouting | Je valt onder de RDDF. | false",
+			"shouting | Dit is NIET de bedoeling. | true",
+			"shouting | Make your goals SMART and ask HR ASAP. | false",
 			"passive | Er wordt verwacht dat het formulier wordt ingevuld. Het gesprek werd gevoerd. Ik kijk ernaar uit. | true",
 			"passive | Ik verwacht dat je het formulier invult. We voerden het gesprek. Ik kijk ernaar uit. | false",
 			"passive | The form was completed. The interview was conducted. I look forward to it. | true",
@@ -131,9 +139,9 @@ class WritingRulesTests {
 	void phrasesOfSeveralWordsAreFoundEachTimeAndOnlyAsWholeWordsInOrder() {
 		WritingReport report = check.check("Het is alleen maar een idee, ALLEEN MAAR een idee. Dat zou moeten lukken, "
 				+ "zou het moeten? Maar alleen", DUTCH);
-		// "zou moeten" only where the words follow each other; "moeten" on its own each time;
-		// "alleen" at the very end starts the phrase but has no word after it.
-		assertThat(marked(report, "judging")).containsExactly("alleen maar", "ALLEEN MAAR", "zou moeten", "moeten", "moeten");
+		// "zou moeten" only where the words follow each other, and its "moeten" no second time; "moeten"
+		// on its own; "alleen" at the very end starts the phrase but has no word after it.
+		assertThat(marked(report, "judging")).containsExactly("alleen maar", "ALLEEN MAAR", "zou moeten", "moeten");
 	}
 
 	@Test
@@ -216,6 +224,23 @@ class WritingRulesTests {
 		assertThat(report.segments().stream().map(WritingReport.Segment::text).reduce("", String::concat)).isEqualTo(text);
 		assertThat(report.findings()).extracting(Finding::rule)
 			.contains("but-after-compliment", "judging", "shouting");
+	}
+
+	/** "zou moeten" is on the list and so is "moeten": one remark for the phrase, not two on its word. */
+	@Test
+	void aJudgingPhraseIsOneRemarkNotOneMoreForItsWord() {
+		WritingReport report = check.check("Je zou moeten bellen. Dan moeten we praten.", DUTCH);
+
+		assertThat(marked(report, "judging")).containsExactly("zou moeten", "moeten");
+	}
+
+	/** A programme's own acronym (its jargon) gets the jargon remark only, not shouting as well. */
+	@Test
+	void aProgrammesAcronymIsJargonNotShouting() {
+		WritingReport report = check.check("Vraag het de LOKET-coach of het SPOC.", DUTCH, List.of("spoc"));
+
+		assertThat(marked(report, "jargon")).containsExactly("SPOC");
+		assertThat(marked(report, "shouting")).isEmpty();
 	}
 
 	@Test
