@@ -17,8 +17,10 @@ import java.util.zip.ZipOutputStream;
 
 import nl.briefwissel.account.Account;
 import nl.briefwissel.conversation.Attachment;
+import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.Intakes;
@@ -33,8 +35,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Everything Briefwissel keeps about a participant, as one ZIP (AVG article 15 and 20): per
- * trajectory the PDF record and every attachment, and all data as JSON in a plain structure that
- * other software can read. Applications that never became a trajectory are in it too: they keep
+ * trajectory the PDF record, every attachment and every mail they sent as it arrived (the letter in
+ * the conversation is trimmed of quoted history and signature, which are kept too), and all data as
+ * JSON in a plain structure that other software can read, the notes about their mail (an
+ * out-of-office answer, a bounce) included. Applications that never became a trajectory are in it too: they keep
  * the person's name and question until retention clears them. The names inside the ZIP are in
  * the language of the download, as the PDFs are.
  */
@@ -57,8 +61,11 @@ public class ParticipantExport {
 
 	private final MessageSource texts;
 
+	private final InboundMails mails;
+
 	ParticipantExport(Reports reports, ReportPdf pdf, Conversations conversations, Trajectories trajectories, Intakes intakes,
-			Themes themes, MessageSource texts) {
+			Themes themes, MessageSource texts, InboundMails mails) {
+		this.mails = mails;
 		this.reports = reports;
 		this.pdf = pdf;
 		this.conversations = conversations;
@@ -102,7 +109,20 @@ public class ParticipantExport {
 						}
 					}
 				}
-				exported.add(trajectoryData(report, intakeOf(trajectory, applications), language));
+				Map<UUID, String> originals = new java.util.HashMap<>();
+				for (Message message : report.correspondence()) {
+					if (message.author() == Author.PARTICIPANT && message.cameByMail()) {
+						// Kept as long as the letter is (MailErasure): missing, the export stops as for an attachment.
+						byte[] raw = mails.raw(message.inboundMailId())
+							.orElseThrow(() -> new IllegalStateException("mail " + message.inboundMailId() + " of a letter not stored"));
+						String name = folder + text("report.export.originals", language) + "/"
+								+ message.createdAt().toLocalDate() + "-" + shortId(message.id()) + ".eml";
+						add(zip, name, raw);
+						originals.put(message.id(), name);
+					}
+				}
+				List<Message> notes = conversations.of(trajectory).stream().filter(Message::isNote).toList();
+				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, notes, language));
 			}
 			data.put("trajectories", exported);
 			data.put("applications", applications.stream()
@@ -124,7 +144,8 @@ public class ParticipantExport {
 			.max(Comparator.comparing(Intakes.Application::submittedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
 	}
 
-	private Map<String, Object> trajectoryData(TrajectoryReport report, Optional<Intakes.Application> intake, Locale language) {
+	private Map<String, Object> trajectoryData(TrajectoryReport report, Optional<Intakes.Application> intake,
+			Map<UUID, String> originals, List<Message> notes, Locale language) {
 		TrajectoryOverview t = report.trajectory();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", t.programmeName());
@@ -178,7 +199,18 @@ public class ParticipantExport {
 			message.put("channel", m.channel().name());
 			message.put("text", m.body());
 			message.put("attachments", m.attachments().stream().map(Attachment::fileName).toList());
+			if (originals.containsKey(m.id())) {
+				message.put("originalMail", originals.get(m.id()));
+			}
 			return message;
+		}).toList());
+		// What the conversation shows about mail: an out-of-office answer, a bounce or a delay, with the server's words.
+		data.put("mailNotes", notes.stream().map(n -> {
+			Map<String, Object> note = new LinkedHashMap<>();
+			note.put("kind", n.kind().name());
+			note.put("at", n.createdAt().toString());
+			note.put("text", n.body());
+			return note;
 		}).toList());
 		return data;
 	}

@@ -24,7 +24,7 @@ sealed interface Rule {
 
 	/**
 	 * Absolute and judging words ("altijd", "nooit", "moet", "gewoon"): they are read as a verdict. A
-	 * phrase of the list is one remark, not one for it and one for its word ("zou moeten", "moeten"):
+	 * phrase of the list is one remark, not one for it and one for its word (zou moeten, moeten):
 	 * the longest phrases are looked for first, and a word within one found is passed over.
 	 */
 	record JudgingWords() implements Rule {
@@ -47,9 +47,9 @@ sealed interface Rule {
 	}
 
 	/**
-	 * A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. A "maar" that
-	 * ends its sentence or comes before "eens" or "gerust" encourages instead ("Goed idee, probeer het
-	 * maar!"): the language's {@link RuleSet#encouraging()} words.
+	 * A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. A maar that
+	 * ends its sentence encourages instead (Goed idee, probeer het maar!), as one before eens or gerust
+	 * does: the language's {@link RuleSet#encouraging()} words.
 	 */
 	record ButAfterCompliment() implements Rule {
 

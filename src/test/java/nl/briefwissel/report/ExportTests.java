@@ -186,6 +186,54 @@ class ExportTests {
 		assertThat(entries.keySet()).noneMatch(name -> name.contains("bijlagen"));
 	}
 
+	/**
+	 * The letter in the conversation is trimmed of the quoted history and signature; the participant's
+	 * copy of their data holds the mail as they sent it, and the notes about their mail (an
+	 * out-of-office answer) the conversation shows them.
+	 */
+	@Test
+	void theExportHoldsTheMailsAsTheParticipantSentThemAndTheNotesAboutTheirMail() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie?");
+		jakarta.mail.internet.MimeMessage received = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
+		jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
+		reply.setFrom(new jakarta.mail.internet.InternetAddress(running.participant().email()));
+		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", received.getMessageID());
+		reply.setText("Lesgeven geeft me energie.\n\n-- \nSanne de Vries\n06 1234 5678\n", StandardCharsets.UTF_8.name());
+		jakarta.mail.Transport.send(reply);
+		jakarta.mail.internet.MimeMessage away = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
+		away.setFrom(new jakarta.mail.internet.InternetAddress(running.participant().email()));
+		away.setRecipients(jakarta.mail.Message.RecipientType.TO, received.getReplyTo());
+		away.setSubject("Afwezig: " + received.getSubject(), "UTF-8");
+		away.setHeader("Auto-Submitted", "auto-replied");
+		away.setText("Ik ben tot maandag met verlof.", StandardCharsets.UTF_8.name());
+		jakarta.mail.Transport.send(away);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> conversations.of(running.id()).size() == 3);
+
+		Map<String, byte[]> entries = export(running.participant(), "nl");
+
+		var original = entries.entrySet().stream().filter(e -> e.getKey().startsWith("traject-1/mails-zoals-verstuurd/")).toList();
+		assertThat(original).hasSize(1);
+		assertThat(original.get(0).getKey()).endsWith(".eml");
+		assertThat(new String(original.get(0).getValue(), StandardCharsets.UTF_8)).contains("06 1234 5678")
+			.contains(received.getMessageID());
+		JsonNode trajectory = JsonMapper.builder().build()
+			.readTree(new String(entries.get("gegevens.json"), StandardCharsets.UTF_8)).get("trajectories").get(0);
+		JsonNode letter = trajectory.get("messages").get(1);
+		assertThat(letter.get("text").asString()).isEqualTo("Lesgeven geeft me energie.");
+		assertThat(letter.get("originalMail").asString()).isEqualTo(original.get(0).getKey());
+		assertThat(trajectory.get("messages").get(0).has("originalMail")).as("the coach's letter, written on the web").isFalse();
+		assertThat(trajectory.get("mailNotes")).hasSize(1);
+		assertThat(trajectory.get("mailNotes").get(0).get("kind").asString()).isEqualTo("AUTO_REPLY_NOTE");
+		assertThat(trajectory.get("mailNotes").get(0).get("text").asString()).contains("met verlof");
+	}
+
+	@Autowired
+	nl.briefwissel.mail.EmbeddedMailServer mailServer;
+
 	/** A proposed coach may still decline: the data name them once they accepted, as the start page does. */
 	@Test
 	void aProposedCoachIsNotInTheDataBeforeAccepting() throws Exception {
