@@ -32,11 +32,7 @@ public sealed interface QuarantineReason {
 	 * complaint about a header, a sentence stored before the codes), and loses it here.
 	 */
 	default String forLog() {
-		return withoutAddresses(english());
-	}
-
-	private static String withoutAddresses(String text) {
-		return text == null ? null : text.replaceAll("[^\\s()<>]+@[^\\s()<>]+", "(address)");
+		return nl.briefwissel.mail.LogText.withoutAddresses(english());
 	}
 
 	/** The reason as it was stored: by code and argument, or as English text only (older rows). */

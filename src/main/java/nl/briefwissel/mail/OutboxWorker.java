@@ -136,7 +136,7 @@ class OutboxWorker {
 		}
 		else if (refusedForGood || attempt >= policy.maxAttempts()) {
 			log.warn("Giving up on mail {} after {} attempts{}: {}", mail.messageId(), attempt,
-					refusedForGood ? " (the address is wrong for good)" : "", error);
+					refusedForGood ? " (the address is wrong for good)" : "", LogText.withoutAddresses(error));
 			jdbc.sql("update outbound_mail set status = 'FAILED', attempts = :attempt, last_error = :error where id = :id")
 				.param("attempt", attempt)
 				.param("error", error)
@@ -148,7 +148,8 @@ class OutboxWorker {
 		}
 		else {
 			OffsetDateTime next = now.plus(backOff(attempt));
-			log.info("Mail {} not sent (attempt {}), next try at {}: {}", mail.messageId(), attempt, next, error);
+			log.info("Mail {} not sent (attempt {}), next try at {}: {}", mail.messageId(), attempt, next,
+					LogText.withoutAddresses(error));
 			jdbc.sql("update outbound_mail set attempts = :attempt, next_attempt_at = :next, last_error = :error where id = :id")
 				.param("attempt", attempt)
 				.param("next", next)

@@ -162,10 +162,10 @@ public class Trajectories {
 			.orElse(new InOwnWords(null, ""));
 	}
 
-	/** The participant writes down their goals; only their own trajectory changes. */
+	/** The participant writes down their goals; only their own trajectory changes, and never one erased (its words are gone for good). */
 	@Transactional
 	public boolean changeGoals(UUID trajectoryId, UUID participantId, String goals) {
-		return jdbc.sql("update trajectory set goals = :goals where id = :id and participant_id = :participant")
+		return jdbc.sql("update trajectory set goals = :goals where id = :id and participant_id = :participant and erased_at is null")
 			.param("goals", goals == null || goals.isBlank() ? null : goals.strip())
 			.param("id", trajectoryId)
 			.param("participant", participantId)

@@ -85,6 +85,28 @@ class StrongLoginTests {
 		session.perform(get("/coach/trajectories/" + trajectory.id())).andExpect(status().isOk());
 	}
 
+	/**
+	 * A reload of the set-up page (or a second tab, or a link to it from elsewhere) made a new secret,
+	 * and the codes of the one already scanned were refused. The session that showed it keeps it;
+	 * another session gets a fresh one.
+	 */
+	@Test
+	void theSecretBeingSetUpStaysTheSameWhenThePageIsShownAgain() throws Exception {
+		Account coach = withPassword(fixtures.runningTrajectory(true).coach());
+		Browser session = passwordStep(coach);
+		String first = secretOn(session.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString());
+		String again = secretOn(session.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString());
+		assertThat(again).isEqualTo(first);
+
+		Browser elsewhere = passwordStep(coach);
+		String other = secretOn(elsewhere.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString());
+		assertThat(other).as("another session's secret").isNotEqualTo(first);
+		String shownAgain = secretOn(elsewhere.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString());
+		elsewhere.perform(post("/login/code/setup").param("code", code(shownAgain, 0)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("herstelcodes")));
+	}
+
 	@Test
 	void aCoachWithAnAppSignsInWithPasswordAndCodeAndACodeWorksOnlyOnce() throws Exception {
 		Account coach = coachWithApp();

@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 @BriefwisselTest
 @org.springframework.test.context.event.RecordApplicationEvents
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class OutboxTests {
 
 	@Autowired
@@ -145,7 +146,8 @@ class OutboxTests {
 	 * be the relay's own configuration (5.7.1 relaying denied), are retried as before.
 	 */
 	@Test
-	void anAddressTheRelaySaysDoesNotExistFailsAtOnceAndOtherRefusalsAreRetried() throws Exception {
+	void anAddressTheRelaySaysDoesNotExistFailsAtOnceAndOtherRefusalsAreRetried(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
 		try (RefusingRelay relay = new RefusingRelay(java.util.Map.of(
 				"onbekend", "550 5.1.1 <onbekend@example.nl>: Recipient address rejected: User unknown in virtual mailbox table",
 				"vol", "452 4.2.2 Mailbox full, try again later",
@@ -184,6 +186,9 @@ class OutboxTests {
 				assertThat(delivery.status()).as(retried.recipient()).isEqualTo(Delivery.Status.PENDING);
 				assertThat(delivery.attempts()).as(retried.recipient()).isEqualTo(1);
 			}
+			// The relay's refusals quote the addresses; the log says what happened without them.
+			assertThat(output.getAll()).contains("Giving up on mail " + unknown.messageId()).contains("5.1.1")
+				.doesNotContain("onbekend@example.nl").doesNotContain("relay@example.nl").doesNotContain("reply+abc@");
 		}
 	}
 

@@ -357,6 +357,14 @@ class ErasureAndRetentionTests {
 		assertThat(conversations.of(earlier.id())).extracting(nl.briefwissel.conversation.Message::body).allMatch(String::isEmpty);
 		assertThat(conversations.of(running)).extracting(nl.briefwissel.conversation.Message::body)
 			.containsExactly("Een brief van nu.");
+
+		// The participant still signs in (the running trajectory): a form of theirs cannot write into the erased one.
+		mvc.perform(post("/participant/goals").param("trajectory", earlier.id().toString()).param("goals", "Een nieuw doel")
+			.with(fixtures.as(earlier.participant())).with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(jdbc.sql("select goals from trajectory where id = :t").param("t", earlier.id()).query(String.class).optional())
+			.as("the erased trajectory's goals").satisfiesAnyOf(goals -> assertThat(goals).isEmpty(),
+					goals -> assertThat(goals.get()).isNull());
 	}
 
 	/**

@@ -41,11 +41,11 @@ class AccountSecurityController {
 	}
 
 	@GetMapping("/account/security/app")
-	String setupPage(@AuthenticationPrincipal SignedInAccount who, Model model) {
+	String setupPage(@AuthenticationPrincipal SignedInAccount who, jakarta.servlet.http.HttpSession session, Model model) {
 		if (secondFactors.status(who.id()).appConfirmed()) {
 			return "redirect:/account/security";
 		}
-		model.addAttribute("enrolment", secondFactors.startEnrolment(who));
+		model.addAttribute("enrolment", Enrolments.shown(secondFactors, who, session));
 		model.addAttribute("action", "/account/security/app");
 		return "account/code-setup";
 	}

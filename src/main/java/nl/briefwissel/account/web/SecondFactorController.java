@@ -73,7 +73,7 @@ class SecondFactorController {
 	}
 
 	@GetMapping("/login/code/setup")
-	String setupPage(Model model) {
+	String setupPage(jakarta.servlet.http.HttpSession session, Model model) {
 		Optional<SignedInAccount> who = signIn.pending();
 		if (who.isEmpty()) {
 			return "redirect:/";
@@ -81,7 +81,7 @@ class SecondFactorController {
 		if (secondFactors.status(who.get().id()).appConfirmed()) {
 			return "redirect:/login/code";
 		}
-		model.addAttribute("enrolment", secondFactors.startEnrolment(who.get()));
+		model.addAttribute("enrolment", Enrolments.shown(secondFactors, who.get(), session));
 		model.addAttribute("action", "/login/code/setup");
 		model.addAttribute("firstSignIn", true);
 		return "account/code-setup";
