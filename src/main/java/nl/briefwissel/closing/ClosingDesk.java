@@ -34,8 +34,11 @@ public class ClosingDesk {
 
 	private final Trajectories trajectories;
 
+	private final nl.briefwissel.trajectory.ConversationAddress conversation;
+
 	ClosingDesk(Closings closings, Accounts accounts, Outbox outbox, MessageSource texts, PublicAddress address,
-			Trajectories trajectories) {
+			Trajectories trajectories, nl.briefwissel.trajectory.ConversationAddress conversation) {
+		this.conversation = conversation;
 		this.trajectories = trajectories;
 		this.closings = closings;
 		this.accounts = accounts;
@@ -68,7 +71,10 @@ public class ClosingDesk {
 					address.link("/participant", language).toUriString() };
 			outbox.enqueue(OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
-					texts.getMessage("mail.closing.text", args, language), null));
+					texts.getMessage("mail.closing.text", args, language), null)
+				// A reply by mail is a letter to the coach, as any reply is; it names the participant: gone with an erasure.
+				.replyingTo(conversation.replyTo(trajectory.id(), participant.id()))
+				.about(trajectory.id()));
 		}
 		return true;
 	}

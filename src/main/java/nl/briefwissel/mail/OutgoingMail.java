@@ -32,6 +32,11 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 		return new OutgoingMail(to, subject, text, html, null, null, List.of(), true);
 	}
 
+	/** The same mail, answered at this address. */
+	public OutgoingMail replyingTo(String address) {
+		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about);
+	}
+
 	/** The same mail, about this record: forgotten when that is erased. */
 	public OutgoingMail about(UUID id) {
 		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, id);

@@ -43,8 +43,11 @@ public class Handovers {
 
 	private final ApplicationEventPublisher events;
 
+	private final ConversationAddress conversation;
+
 	Handovers(Trajectories trajectories, Matching matching, Accounts accounts, Outbox outbox, NoticeMails mails,
-			PublicAddress address, ApplicationEventPublisher events) {
+			PublicAddress address, ApplicationEventPublisher events, ConversationAddress conversation) {
+		this.conversation = conversation;
 		this.trajectories = trajectories;
 		this.matching = matching;
 		this.accounts = accounts;
@@ -103,13 +106,16 @@ public class Handovers {
 	/**
 	 * The three mails: each in the recipient's language, none with a word of the conversation. Each
 	 * names the participant, so each is marked as about the trajectory: its erasure takes them along.
+	 * The participant's is answered in the conversation, as it tells them to: the new coach reads it.
 	 */
 	private void tell(TrajectoryOverview before, Account to) {
 		Object[] args = { before.participantName(), to.displayName(), before.programmeName(),
 				before.coachName() == null ? "" : before.coachName() };
 		accounts.byId(before.participantId()).ifPresent(participant -> outbox.enqueueAskedFor(mails.compose(participant.email(),
 				participant.language(), "mail.handover.participant", args,
-				address.link("/participant/conversation", participant.language()).toUriString()).about(before.id())));
+				address.link("/participant/conversation", participant.language()).toUriString())
+			.replyingTo(conversation.replyTo(before.id(), participant.id()))
+			.about(before.id())));
 		outbox.enqueueAskedFor(mails.compose(to.email(), to.language(), "mail.handover.newCoach", args,
 				address.link("/coach/trajectories/{id}", to.language()).buildAndExpand(before.id()).toUriString())
 			.about(before.id()));

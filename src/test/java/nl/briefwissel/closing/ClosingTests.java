@@ -83,6 +83,8 @@ class ClosingTests {
 		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("afsluiting"));
 		assertThat(Mailboxes.text(notice)).contains("/participant").doesNotContain("meeloopdag");
+		// Answered by mail, it is a letter to the coach (it came from the no-reply address).
+		assertThat(notice.getReplyTo()).extracting(Object::toString).singleElement().asString().startsWith("reply+");
 
 		mvc.perform(get("/participant").with(fixtures.as(running.participant())))
 			.andExpect(content().string(containsString("Volgende stap: een meeloopdag.")));

@@ -1,5 +1,7 @@
 package nl.briefwissel.report;
 
+import java.util.List;
+
 import java.util.HashSet;
 import java.util.Set;
 
@@ -107,6 +109,39 @@ class ReportTests {
 	 * Each page says in its title what it is (WCAG 2.4.2): the record names whose it is, for the
 	 * participant and for the coach; the list of several records has a title of its own.
 	 */
+	/**
+	 * A coach who declined wrote their reason and note for the programme manager; the participant's
+	 * record (the page, and the data of the export) tells the course of the coaching, not how it was matched.
+	 */
+	@Test
+	void howTheTrajectoryWasMatchedIsNotInTheRecord(@Autowired nl.briefwissel.trajectory.Matching matching) throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		matching.decline(proposal.trajectoryId(), proposal.coach().id(), nl.briefwissel.trajectory.Reason.COACH_KNOWS_PARTICIPANT,
+				"Alleen voor de manager: wij zaten samen in het MT.");
+		matching.proposeCoach(proposal.trajectoryId(), proposal.coach().id(), nl.briefwissel.Today.date(), proposal.manager().id());
+		matching.accept(proposal.trajectoryId(), proposal.coach().id(), nl.briefwissel.Today.date());
+
+		for (String page : List.of("/participant/report", "/participant/export")) {
+			var response = mvc.perform(get(page).with(fixtures.as(proposal.participant()))).andExpect(status().isOk()).andReturn()
+				.getResponse();
+			String body = page.endsWith("export") ? zipText(response.getContentAsByteArray()) : response.getContentAsString();
+			assertThat(body).as(page).doesNotContain("Alleen voor de manager").doesNotContain("Ik ken de deelnemer")
+				.doesNotContain("COACH_KNOWS_PARTICIPANT");
+		}
+	}
+
+	private static String zipText(byte[] zip) throws Exception {
+		StringBuilder text = new StringBuilder();
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (entry.getName().endsWith(".json")) {
+					text.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+				}
+			}
+		}
+		return text.toString();
+	}
+
 	@Test
 	void theRecordsTitleNamesTheParticipantAndTheListOfRecordsHasItsOwn() throws Exception {
 		var running = fixtures.runningTrajectory(true);

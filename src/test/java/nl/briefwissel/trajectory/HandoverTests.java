@@ -136,6 +136,31 @@ class HandoverTests {
 				+ ", reden: De e-coach kan het traject niet voortzetten.");
 	}
 
+	/**
+	 * The participant's mail tells them to answer the mails they get: an answer to this one reaches
+	 * the new coach in the conversation (it came from the no-reply address and went nowhere).
+	 */
+	@Test
+	void theParticipantAnswersTheHandoverMailAndTheNewCoachReadsIt() throws Exception {
+		handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE").andExpect(status().is3xxRedirection());
+		jakarta.mail.internet.MimeMessage told = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> nl.briefwissel.Mailboxes.subject(m).startsWith("Je nieuwe e-coach"));
+
+		jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
+		reply.setFrom(new jakarta.mail.internet.InternetAddress(running.participant().email()));
+		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, told.getReplyTo());
+		reply.setSubject("Re: " + told.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", told.getMessageID());
+		reply.setText("Welkom! Ik kijk uit naar onze gesprekken.", "UTF-8");
+		jakarta.mail.Transport.send(reply);
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> conversations.of(running.id())
+			.stream().anyMatch(m -> m.body().equals("Welkom! Ik kijk uit naar onze gesprekken.")));
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(newCoach)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Ik kijk uit naar onze gesprekken")));
+	}
+
 	@Test
 	void aSecondClickHandsOverOnceAndSendsNoSecondMails() throws Exception {
 		handOver(manager, newCoach.id().toString(), "ANOTHER_COACH_FITS_BETTER").andExpect(status().is3xxRedirection());

@@ -1,0 +1,14 @@
+package nl.briefwissel.trajectory;
+
+import java.util.UUID;
+
+/**
+ * Where a participant's reply to a mail about their trajectory goes: its conversation's reply address.
+ * Notices of other modules (a new coach, the closing summary) would otherwise go out from the
+ * no-reply address, and a participant who answers them by mail, as they answer their coach, would
+ * write to nobody. The conversation module keeps the reply tokens and gives this.
+ */
+public interface ConversationAddress {
+
+	String replyTo(UUID trajectoryId, UUID participantId);
+}
