@@ -17,7 +17,8 @@ public record Attachment(UUID id, UUID messageId, String fileName, String conten
 		if (refusal == null) {
 			return null;
 		}
-		return refusal.startsWith("too big") ? "tooBig" : refusal.startsWith("blocked type") ? "blocked" : "other";
+		return refusal.startsWith("too big") ? "tooBig" : refusal.startsWith("blocked type") ? "blocked"
+				: refusal.startsWith("damaged") ? "damaged" : "other";
 	}
 
 	/** The detail of the refusal for its text: the blocked extension, or the refusal as stored. */

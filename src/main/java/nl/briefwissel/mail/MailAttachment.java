@@ -36,6 +36,12 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 		return new MailAttachment(name, contentType, content.length, content, null);
 	}
 
+	/** A file that arrived damaged (it cannot be decoded): its name, and why nothing of it is kept. */
+	static MailAttachment damaged(String filename, String contentType, String why) {
+		String type = contentType == null || contentType.length() > 100 || contentType.isBlank() ? "application/octet-stream" : contentType;
+		return new MailAttachment(SafeFileName.of(filename, type), type, 0, null, "damaged: cannot be decoded (" + why + ")");
+	}
+
 	public boolean accepted() {
 		return refusal == null;
 	}

@@ -122,7 +122,9 @@ public final class MailReader {
 
 		Body body = new Body();
 		collect(message, body, 0, null);
-		String fullText = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html) : "";
+		// An empty plain alternative (some web mailers) says nothing: the HTML has the letter.
+		String fullText = body.plain != null && !body.plain.isBlank() ? body.plain
+				: body.html != null ? HtmlText.toText(body.html) : body.plain != null ? body.plain : "";
 		fullText = fullText.replace("\r\n", "\n");
 		String safeHtml = body.html == null ? null : HtmlText.sanitise(body.html);
 
@@ -160,6 +162,12 @@ public final class MailReader {
 		String plain;
 
 		String html;
+
+		/** The multipart the HTML letter was found in: a plain part after it in that same list follows it. */
+		Part htmlIn;
+
+		/** The multipart the plain letter was found in. */
+		Part plainIn;
 
 		String failedRecipient;
 
@@ -215,16 +223,30 @@ public final class MailReader {
 			body.enclosedMails.add(attachment(part, filename != null ? filename : enclosedMailName(part)));
 			return;
 		}
-		String disposition = part.getDisposition() == null ? "" : part.getDisposition().toLowerCase(Locale.ROOT);
+		String disposition = disposition(part);
 		String filename = filename(part);
-		boolean attachment = disposition.equals(Part.ATTACHMENT)
+		// A named text file after the letter is a file ("energie.txt", without a disposition), not the letter.
+		boolean namedTextAfterTheLetter = filename != null && inMixed && (body.plain != null || body.html != null);
+		boolean attachment = disposition.equals(Part.ATTACHMENT) || namedTextAfterTheLetter
 				|| (filename != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html"))
 				|| (!part.isMimeType("text/*"));
-		if (!attachment && part.isMimeType("text/plain") && body.plain == null) {
+		if (!attachment && inMixed && part.isMimeType("text/plain") && body.plain == null && body.html != null
+				&& body.htmlIn == parent) {
+			// A letter written in HTML, then a plain part after it (a virus scanner's or a server's footer):
+			// the footer follows the letter; as the only plain part it would have replaced the letter.
+			body.plain = HtmlText.toText(body.html).stripTrailing() + "\n\n" + plainText(part);
+		}
+		else if (!attachment && inMixed && part.isMimeType("text/html") && body.html == null && body.plain != null
+				&& body.plainIn == parent) {
+			body.plain = body.plain.stripTrailing() + "\n\n" + HtmlText.toText(text(part));
+		}
+		else if (!attachment && part.isMimeType("text/plain") && body.plain == null) {
 			body.plain = plainText(part);
+			body.plainIn = parent;
 		}
 		else if (!attachment && part.isMimeType("text/html") && body.html == null) {
 			body.html = text(part);
+			body.htmlIn = parent;
 		}
 		else if (!attachment && filename == null && inMixed && part.isMimeType("text/plain")) {
 			// Apple Mail sends a file placed inside the letter as text, file, text: the words after the
@@ -266,16 +288,41 @@ public final class MailReader {
 		return "doorgestuurd-bericht.eml";
 	}
 
-	private static MailAttachment attachment(Part part, String filename) throws MessagingException, IOException {
+	/**
+	 * A file as it came; one that cannot be decoded (base64 cut off in transit, an encoding nobody knows)
+	 * is listed by its name as damaged, and the letter around it is kept: the whole mail used to be
+	 * unreadable for it, in the administrators' quarantine.
+	 */
+	private static MailAttachment attachment(Part part, String filename) throws MessagingException {
+		String type = baseType(part.getContentType());
 		try (InputStream in = part.getInputStream()) {
-			return MailAttachment.received(filename, baseType(part.getContentType()), in);
+			return MailAttachment.received(filename, type, in);
+		}
+		catch (IOException | MessagingException | RuntimeException e) {
+			return MailAttachment.damaged(filename, type, e.getClass().getSimpleName());
+		}
+	}
+
+	/** The disposition, also when its parameters are malformed (a file name with spaces, not quoted). */
+	private static String disposition(Part part) throws MessagingException {
+		try {
+			return part.getDisposition() == null ? "" : part.getDisposition().toLowerCase(Locale.ROOT);
+		}
+		catch (MessagingException | RuntimeException e) {
+			String[] header = part.getHeader("Content-Disposition");
+			String value = header == null || header.length == 0 ? "" : header[0];
+			int end = value.indexOf(';');
+			return (end < 0 ? value : value.substring(0, end)).strip().toLowerCase(Locale.ROOT);
 		}
 	}
 
 	/** Decoded bytes of a part, counted up to {@code limit}: enough to compare, without reading a whole photo twice. */
-	private static int decodedSize(Part part, int limit) throws MessagingException, IOException {
+	private static int decodedSize(Part part, int limit) {
 		try (InputStream in = part.getInputStream()) {
 			return in.readNBytes(limit).length;
+		}
+		catch (IOException | MessagingException | RuntimeException e) {
+			return limit; // damaged: listed as such, not passed over as a logo
 		}
 	}
 
@@ -360,10 +407,7 @@ public final class MailReader {
 
 	/** Decodes a text part; a wrong or unknown charset falls back to what the bytes most likely are. */
 	static String text(Part part) throws MessagingException, IOException {
-		byte[] bytes;
-		try (InputStream in = part.getInputStream()) {
-			bytes = in.readNBytes(HtmlText.MAX_HTML_CHARS * 4);
-		}
+		byte[] bytes = decoded(part, HtmlText.MAX_HTML_CHARS * 4);
 		String declared = null;
 		try {
 			declared = new ContentType(part.getContentType()).getParameter("charset");
@@ -382,6 +426,35 @@ public final class MailReader {
 		// still do this; UTF-8 when the bytes are valid UTF-8, else windows-1252.
 		String utf8 = decodeStrictly(bytes, StandardCharsets.UTF_8);
 		return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
+	}
+
+	/**
+	 * The part's bytes decoded by its transfer encoding, at most {@code limit}. A text that will not
+	 * decode is read as leniently as a mail client reads it, rather than losing the letter: an unknown
+	 * encoding ("8-bit") as the bytes it has, base64 cut off or with stray characters as far as it goes.
+	 */
+	private static byte[] decoded(Part part, int limit) throws MessagingException, IOException {
+		try (InputStream in = part.getInputStream()) {
+			return in.readNBytes(limit);
+		}
+		catch (IOException | MessagingException | RuntimeException e) {
+			if (!(part instanceof jakarta.mail.internet.MimePart mime) || !(part instanceof jakarta.mail.internet.MimeBodyPart
+					|| part instanceof MimeMessage)) {
+				throw e;
+			}
+			byte[] raw;
+			try (InputStream in = part instanceof MimeMessage message ? message.getRawInputStream()
+					: ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream()) {
+				raw = in.readNBytes(limit * 2);
+			}
+			String encoding = mime.getEncoding() == null ? "" : mime.getEncoding().strip().toLowerCase(Locale.ROOT);
+			if (!encoding.equals("base64")) {
+				return raw.length > limit ? java.util.Arrays.copyOf(raw, limit) : raw;
+			}
+			String letters = new String(raw, StandardCharsets.US_ASCII).replaceAll("[^A-Za-z0-9+/]", "");
+			byte[] whole = java.util.Base64.getDecoder().decode(letters.substring(0, letters.length() - letters.length() % 4));
+			return whole.length > limit ? java.util.Arrays.copyOf(whole, limit) : whole;
+		}
 	}
 
 	private static Charset charset(String name) {
@@ -507,16 +580,33 @@ public final class MailReader {
 			return name == null || name.isBlank() ? null : MimeUtility.decodeText(name);
 		}
 		catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+			// Parameters the parser refuses ("filename=Mijn CV (2026).pdf", unquoted): the name as written.
+			for (String header : new String[] { "Content-Disposition", "Content-Type" }) {
+				try {
+					String[] values = part.getHeader(header);
+					Matcher name = values == null ? null : LOOSE_FILENAME.matcher(values[0]);
+					if (name != null && name.find() && !name.group(1).isBlank()) {
+						return name.group(1).strip();
+					}
+				}
+				catch (MessagingException | RuntimeException ignored) {
+					// the next header, or the plain name below
+				}
+			}
 			return "bijlage";
 		}
 	}
+
+	private static final Pattern LOOSE_FILENAME = Pattern.compile("(?i)(?:file)?name\\s*=\\s*\"?([^\";\\r\\n]+)");
 
 	private static String baseType(String contentType) {
 		try {
 			return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
 		}
 		catch (MessagingException | RuntimeException e) {
-			return "application/octet-stream";
+			// Parameters the parser refuses (an unquoted name with spaces): the type before them still counts.
+			String written = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+			return written.matches("[a-z0-9.+-]+/[a-z0-9.+-]+") ? written : "application/octet-stream";
 		}
 	}
 

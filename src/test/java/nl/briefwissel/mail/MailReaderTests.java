@@ -31,6 +31,18 @@ class MailReaderTests {
 		assertThat(withLogo.text()).contains("Hier is de foto van mijn werkplek.");
 	}
 
+	/** The file that cannot be decoded is listed as damaged, with nothing kept of it; the letter is kept. */
+	@Test
+	void aDamagedFileIsListedAsDamagedAndTheLetterKept() throws IOException {
+		ReadMail mail = MailReader.read(corpus("attachment-damaged-base64.eml"));
+		assertThat(mail.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(mail.attachments()).singleElement().satisfies(file -> {
+			assertThat(file.accepted()).isFalse();
+			assertThat(file.content()).isNull();
+			assertThat(file.refusal()).startsWith("damaged");
+		});
+	}
+
 	@Test
 	void flowedTextFromThunderbirdIsJoinedIntoTheLinesThatWereTyped() throws IOException {
 		ReadMail mail = MailReader.read(corpus("thunderbird-nl-plain-flowed.eml"));
