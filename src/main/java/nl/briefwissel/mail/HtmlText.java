@@ -19,7 +19,7 @@ final class HtmlText {
 
 	static final int MAX_HTML_CHARS = 1_000_000;
 
-	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+	private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
 			"blockquote", "pre", "hr", "table", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer",
 			"address", "center");
 

@@ -24,6 +24,12 @@ class HtmlTextTests {
 		assertThat(HtmlText.toText(html)).contains("Beste Sanne,").contains("Het contactmoment is voorbij.");
 	}
 
+	/** A line break is one line end, not a paragraph: a header block or an attribution wrapped with br stays together. */
+	@Test
+	void aLineBreakEndsALineNotAParagraph() {
+		assertThat(HtmlText.toText("<p>Regel een<br>Regel twee</p><p>Alinea</p>")).isEqualTo("Regel een\nRegel twee\n\nAlinea");
+	}
+
 	@Test
 	void tableCellsStayApartAndEachRowIsALine() {
 		String text = HtmlText.toText("""
