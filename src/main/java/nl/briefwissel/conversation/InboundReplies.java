@@ -91,9 +91,11 @@ class InboundReplies implements InboundMailHandler {
 		}
 		TrajectoryOverview found = trajectory.get().trajectory();
 		return switch (content.kind()) {
-			case BOUNCE -> bounce(mail, found);
+			// A report from someone's own address (one who has the reply address from a forwarded letter)
+			// would put their words in the conversation as a note and say the participant's mail fails.
+			case BOUNCE -> content.fromAMailServer() ? bounce(mail, found) : notTheirs(mail, found, sender(content));
 			case AUTO_REPLY -> autoReply(mail, found);
-			case DELIVERY_REPORT -> deliveryReport(mail, found);
+			case DELIVERY_REPORT -> content.fromAMailServer() ? deliveryReport(mail, found) : notTheirs(mail, found, sender(content));
 			case REPLY -> reply(mail, found, trajectory.get().mailMayBeFailing());
 			case UNREADABLE -> throw new IllegalStateException("handled above");
 		};

@@ -32,7 +32,15 @@ final class AutomaticMailDetector {
 	private static final Pattern DAEMON_SENDER = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@",
 			Pattern.CASE_INSENSITIVE);
 
+	/** Exchange's own reports come from a mailbox named after a hash (MicrosoftExchange329e71ec88ae...@). */
+	private static final Pattern EXCHANGE_SENDER = Pattern.compile("^microsoftexchange[0-9a-f]{32}@", Pattern.CASE_INSENSITIVE);
+
 	private AutomaticMailDetector() {
+	}
+
+	/** Whether a report comes from a mail server's address, as real bounces and delivery reports do. */
+	static boolean mailServer(String from) {
+		return from == null || from.isBlank() || DAEMON_SENDER.matcher(from).find() || EXCHANGE_SENDER.matcher(from).find();
 	}
 
 	static boolean isBounce(MimeMessage message, String from, String subject) throws MessagingException {

@@ -94,21 +94,26 @@ public final class MailReader {
 		}
 		try {
 			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-			return read(message, envelopeRecipients);
+			return read(message, envelopeRecipients, headersOnly(raw));
 		}
 		catch (MessagingException | IOException | RuntimeException e) {
 			return ReadMail.unreadable("cannot be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
 		}
 	}
 
-	private static ReadMail read(MimeMessage message, List<String> envelopeRecipients)
+	/**
+	 * {@code headersOnly}: the mail has no body, as the IMAP adapter keeps a mail too big to fetch
+	 * (headers and the {@code X-Briefwissel-Too-Big} it adds). Only then does that header count: on any
+	 * other mail it is the sender's to write, and made a small letter unreadable.
+	 */
+	private static ReadMail read(MimeMessage message, List<String> envelopeRecipients, boolean headersOnly)
 			throws MessagingException, IOException {
 		if (message.getHeader("From") == null && message.getHeader("Message-ID") == null
 				&& message.getHeader("Subject") == null && message.getHeader("Date") == null) {
 			return ReadMail.unreadable("not a mail: none of From, Subject, Date or Message-ID");
 		}
 		String tooBig = AutomaticMailDetector.header(message, "X-Briefwissel-Too-Big");
-		if (!tooBig.isBlank()) {
+		if (!tooBig.isBlank() && headersOnly) {
 			return ReadMail.unreadable("too big: " + tooBig + " bytes, the limit is " + MAX_MAIL_BYTES);
 		}
 		InternetAddress sender = sender(message);
@@ -608,6 +613,14 @@ public final class MailReader {
 			String written = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
 			return written.matches("[a-z0-9.+-]+/[a-z0-9.+-]+") ? written : "application/octet-stream";
 		}
+	}
+
+	private static boolean headersOnly(byte[] raw) {
+		String text = new String(raw, StandardCharsets.ISO_8859_1);
+		int crlf = text.indexOf("\r\n\r\n");
+		int lf = text.indexOf("\n\n");
+		int end = crlf < 0 ? lf : lf < 0 ? crlf : Math.min(crlf, lf);
+		return end < 0 || text.substring(end).isBlank();
 	}
 
 	private static boolean startsWithHeader(byte[] raw) {

@@ -27,10 +27,39 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 		String inReplyTo, List<String> references, String replyToken, String text, String cutText, String fullText,
 		String safeHtml, List<MailAttachment> attachments, String failedRecipient, List<String> recipients) {
 
+	/**
+	 * Without NUL characters: a mail may carry them (in a header, a file name's parameter, a body
+	 * declared in a charset that has them), and PostgreSQL refuses them in text, so the mail failed
+	 * five times and ended with a database error instead of in the conversation or the quarantine.
+	 */
 	public ReadMail {
-		recipients = recipients == null ? List.of() : List.copyOf(recipients);
-		references = references == null ? List.of() : List.copyOf(references);
+		problem = withoutNul(problem);
+		messageId = withoutNul(messageId);
+		from = withoutNul(from);
+		fromName = withoutNul(fromName);
+		subject = withoutNul(subject);
+		inReplyTo = withoutNul(inReplyTo);
+		replyToken = withoutNul(replyToken);
+		text = withoutNul(text);
+		cutText = withoutNul(cutText);
+		fullText = withoutNul(fullText);
+		safeHtml = withoutNul(safeHtml);
+		failedRecipient = withoutNul(failedRecipient);
+		recipients = recipients == null ? List.of() : recipients.stream().map(ReadMail::withoutNul).toList();
+		references = references == null ? List.of() : references.stream().map(ReadMail::withoutNul).toList();
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+	}
+
+	private static String withoutNul(String value) {
+		return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
+	}
+
+	/**
+	 * Whether the mail comes from a mail server (mailer-daemon, postmaster, no sender at all), as a
+	 * bounce or a delivery report does. A report's form is anyone's to write, like an auto-reply's headers.
+	 */
+	public boolean fromAMailServer() {
+		return AutomaticMailDetector.mailServer(from);
 	}
 
 	static ReadMail unreadable(String problem) {

@@ -293,6 +293,33 @@ class MailRoundTripTests {
 		assertThat(quarantine.ofCoach(coach.id())).hasSize(1);
 	}
 
+	/** A delivery report is a form anyone can write: from someone's own address it is no note and no failure. */
+	@Test
+	void aBounceFromSomeonesOwnAddressIsQuarantinedNotNoted() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		String stranger = "collega-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		MimeMessage report = new MimeMessage(session(mailServer.smtpPort()));
+		report.setFrom(stranger);
+		report.setRecipients(RecipientType.TO, received.getReplyTo()[0].toString());
+		report.setSubject("Undelivered Mail Returned to Sender");
+		jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart("report; report-type=delivery-status");
+		jakarta.mail.internet.MimeBodyPart words = new jakarta.mail.internet.MimeBodyPart();
+		words.setText("Beste coach, mail haar voortaan op prive@elders.example.", "UTF-8");
+		jakarta.mail.internet.MimeBodyPart status = new jakarta.mail.internet.MimeBodyPart();
+		status.setContent("Reporting-MTA: dns; mail.example.nl\n\nFinal-Recipient: rfc822; " + participant.email()
+				+ "\nAction: failed\nStatus: 5.1.1\n", "message/delivery-status");
+		parts.addBodyPart(words);
+		parts.addBodyPart(status);
+		report.setContent(parts);
+		Transport.send(report);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(coach.id()).isEmpty());
+		assertThat(quarantine.ofCoach(coach.id()).get(0).reason()).contains(stranger);
+		assertThat(conversations.of(trajectory)).noneMatch(Message::isNote);
+		assertThat(conversations.mailFailure(trajectory)).isEmpty();
+	}
+
 	@Test
 	void aBounceTellsTheCoachThatMailDoesNotArrive(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
 		conversations.coachWrites(trajectory, coach.id(), "Vraag");

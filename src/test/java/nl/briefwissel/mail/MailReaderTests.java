@@ -31,6 +31,17 @@ class MailReaderTests {
 		assertThat(withLogo.text()).contains("Hier is de foto van mijn werkplek.");
 	}
 
+	/** The IMAP adapter's mark of a mail too big to fetch counts only on the headers it kept, not in a letter. */
+	@Test
+	void theTooBigMarkCountsOnlyWithoutABody() {
+		String headers = "X-Briefwissel-Too-Big: 40000000\r\nFrom: Noel <noel@example.nl>\r\nSubject: Re: Opdracht 3\r\n"
+				+ "To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n\r\n";
+		assertThat(MailReader.read(headers.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).kind()).isEqualTo(MailKind.UNREADABLE);
+		ReadMail letter = MailReader.read((headers + "Hoi Anja, mijn antwoord.\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		assertThat(letter.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(letter.text()).contains("mijn antwoord");
+	}
+
 	/** The file that cannot be decoded is listed as damaged, with nothing kept of it; the letter is kept. */
 	@Test
 	void aDamagedFileIsListedAsDamagedAndTheLetterKept() throws IOException {

@@ -63,6 +63,10 @@ final class MalformedMail {
 		cases.put("quoted-printable cut off", text(header("qp") + "Content-Type: text/plain; charset=UTF-8\r\n"
 				+ "Content-Transfer-Encoding: quoted-printable\r\n\r\nHallo =E2=8\r\n"));
 		cases.put("a header line of a megabyte", text(header("lang") + "X-Lang: " + "a".repeat(1024 * 1024) + "\r\n\r\ntekst\r\n"));
+		// PostgreSQL refuses NUL in text: these ended FAILED with a database error, in no quarantine.
+		cases.put("a NUL in a file name", text(VALID.formatted("nulnaam").replace("filename=\"foto.jpg\"", "filename=foto\u0000.jpg")));
+		cases.put("a NUL in the sender's address", text(VALID.formatted("nulvan").replace("<deelnemer@example.nl>", "<deel\u0000nemer@example.nl>")));
+		cases.put("a NUL in the text", text(VALID.formatted("nultekst").replace("Dit is mijn antwoord", "Dit is\u0000 mijn antwoord")));
 		cases.put("no header at all", text("\r\n\r\nalleen tekst\r\n"));
 		cases.put("only headers", text(header("kop")));
 		cases.put("binary garbage", garbage(new Random(7), 64 * 1024));
