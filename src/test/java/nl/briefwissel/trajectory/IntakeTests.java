@@ -152,6 +152,24 @@ class IntakeTests {
 		assertThat(intakes.open(programme.id())).hasSize(1);
 	}
 
+	/** A programme of eight weeks, once a week, one working day to answer: the form says so, not "twice a week for six weeks". */
+	@Test
+	void theFormAndItsAdviceNameTheProgrammesOwnRhythm() throws Exception {
+		programmes.changeSettings(programme.id(), new Programmes.Settings(8, 1, 1, programme.retentionMonths(), programme.mailMode(),
+				programme.intakeAddress()));
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get("/intake/programme/" + programme.id()).body())
+			.contains("8 weken lang één keer per week").contains("Heb je tijd om één keer per week een bericht te schrijven?")
+			.contains("binnen één werkdag").doesNotContain("twee keer");
+		String advice = browser.post("/intake/programme/" + programme.id(), form("Twijfel", "ritme-" + suffix + "@example.nl", "NO"))
+			.body();
+		assertThat(advice).contains("E-coaching vraagt dat je 8 weken lang één keer per week een bericht schrijft.")
+			.doesNotContain("zes weken").doesNotContain("twee keer");
+		WebSession english = new WebSession(port);
+		assertThat(english.get("/intake/programme/" + programme.id() + "?lang=en").body())
+			.contains("once a week for 8 weeks").contains("within one working day").doesNotContain("1 times");
+	}
+
 	@Test
 	void anInvitationOpensTheFormWithTheAddressAlreadyProven() throws Exception {
 		String email = "uitgenodigd-" + suffix + "@example.nl";
