@@ -59,6 +59,42 @@ class HighlightTests {
 		}
 	}
 
+	/**
+	 * A passage that is not in the letter comes back in the letter's form, open, with what was typed and
+	 * why, and the page opens there; a kept one opens the page at the status that says so.
+	 */
+	@Test
+	void aRefusedPassageComesBackAtItsLetterAndAKeptOneIsSaidWhereThePageOpens() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID letter = conversations.coachWrites(running.id(), running.coach().id(), "Wat zou je doen als je niet kon falen?");
+		var refused = mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("message", letter.toString())
+			.param("passage", "Iets wat er niet staat"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+					"/participant/conversation#passage-" + letter))
+			.andReturn();
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation")
+			.cookie(refused.getResponse().getCookies()).with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element field = page.getElementById("passage-" + letter);
+		assertThat(field.val()).as(field.outerHtml()).isEqualTo("Iets wat er niet staat");
+		assertThat(field.hasAttr("autofocus")).isTrue();
+		assertThat(field.attr("aria-describedby")).contains("passage-error-" + letter);
+		assertThat(page.getElementById("passage-error-" + letter).text()).contains("staat niet in het bericht");
+		assertThat(field.closest("details").hasAttr("open")).isTrue();
+
+		var kept = mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("message", letter.toString()).param("passage", "niet kon falen"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+					"/participant/conversation#highlight-status"))
+			.andReturn();
+		org.jsoup.nodes.Document after = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation")
+			.cookie(kept.getResponse().getCookies()).with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(after.getElementById("highlight-status").attr("tabindex")).isEqualTo("-1");
+		assertThat(after.select("[autofocus]")).isEmpty();
+	}
+
 	@Test
 	void bothSidesMarkKeyMomentsThatGatherInTheRecord() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -182,6 +182,20 @@ class FormErrorsAccessibilityTests {
 		assertThat(files.attr("aria-invalid")).isEqualTo("true");
 		assertThat(describedBy(page, files)).extracting(Element::id).containsExactly("files-help", "files-error");
 		assertThat(page.getElementById("files-error").text()).isNotBlank();
+		// The page opens at the top, above every letter: the field takes the focus, or the letter seems sent.
+		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("files");
+	}
+
+	/** An erasure request without its box ticked, and a sign-in link asked for a wrong address: the field says so and has the focus. */
+	@Test
+	void theErasureBoxAndTheSignInLinksAddressTakeTheFocusWhenWrong() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Document erasure = page(post("/participant/privacy/erasure").with(csrf()).with(fixtures.as(running.participant())));
+		assertThat(erasure.select("[autofocus]")).extracting(Element::id).containsExactly("sure");
+
+		Document login = page(post("/login/link").param("email", "x").with(csrf()));
+		assertThat(login.select("[autofocus]")).extracting(Element::id).containsExactly("link-email");
+		assertThat(login.getElementById("link-email").attr("aria-describedby")).isEqualTo("link-email-error");
 	}
 
 	@Test

@@ -33,8 +33,7 @@ class HighlightsController {
 	String coachMarks(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam UUID message,
 			@RequestParam(defaultValue = "") String passage, RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = readable(id, me, true);
-		mark(trajectory, message, passage, me, redirect);
-		return "redirect:/coach/trajectories/" + id + "#highlights";
+		return "redirect:/coach/trajectories/" + id + mark(trajectory, message, passage, me, redirect);
 	}
 
 	@PostMapping("/coach/trajectories/{id}/highlights/{highlight}/remove")
@@ -46,8 +45,7 @@ class HighlightsController {
 	@PostMapping("/participant/highlights")
 	String participantMarks(@RequestParam UUID trajectory, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam UUID message, @RequestParam(defaultValue = "") String passage, RedirectAttributes redirect) {
-		mark(readable(trajectory, me, false), message, passage, me, redirect);
-		return "redirect:/participant/conversation#highlights";
+		return "redirect:/participant/conversation" + mark(readable(trajectory, me, false), message, passage, me, redirect);
 	}
 
 	@PostMapping("/participant/highlights/{highlight}/remove")
@@ -57,14 +55,21 @@ class HighlightsController {
 		return "redirect:/participant/conversation#highlights";
 	}
 
-	private void mark(TrajectoryOverview trajectory, UUID message, String passage, SignedInAccount me,
+	/**
+	 * Marks the passage and says where the page opens: at the status that says it is kept (focused, so
+	 * it is heard), or at the letter's own form, open again with the passage typed and what is wrong
+	 * with it: the form closed and the passage lost, the error said far away at the top.
+	 */
+	private String mark(TrajectoryOverview trajectory, UUID message, String passage, SignedInAccount me,
 			RedirectAttributes redirect) {
 		if (highlights.mark(trajectory.id(), message, passage, me.id()).isPresent()) {
 			redirect.addFlashAttribute("highlighted", true);
+			return "#highlight-status";
 		}
-		else {
-			redirect.addFlashAttribute("highlightProblem", "highlight.error.notInMessage");
-		}
+		redirect.addFlashAttribute("highlightProblem", "highlight.error.notInMessage");
+		redirect.addFlashAttribute("highlightMessage", message);
+		redirect.addFlashAttribute("highlightTyped", passage.length() > 4000 ? passage.substring(0, 4000) : passage);
+		return "#passage-" + message;
 	}
 
 	private TrajectoryOverview readable(UUID id, SignedInAccount me, boolean asCoach) {

@@ -85,6 +85,13 @@ class LettersDialect extends AbstractProcessorDialect {
 
 		private final String csrfFields;
 
+		/** A passage refused a moment ago: the letter it was for, what was typed and why it was refused. */
+		private final Object refusedFor;
+
+		private final String refusedPassage;
+
+		private final String refusal;
+
 		/**
 		 * The body's {@code lang}: the language the conversation is written in (the participant's), said
 		 * to a screen reader when the page is in another (WCAG 3.1.2); empty when they are the same.
@@ -111,6 +118,11 @@ class LettersDialect extends AbstractProcessorDialect {
 					.append('>'));
 			}
 			this.csrfFields = fields.toString();
+			this.refusedFor = page.getVariable("highlightMessage");
+			Object typed = page.getVariable("highlightTyped");
+			this.refusedPassage = typed instanceof String passage ? passage : "";
+			Object problem = page.getVariable("highlightProblem");
+			this.refusal = refusedFor != null && problem instanceof String key ? text(key) : null;
 			Object written = page.getVariable("lettersLanguage");
 			this.bodyOpening = written instanceof java.util.Locale language
 					&& !language.getLanguage().equals(page.getLocale().getLanguage())
@@ -207,7 +219,9 @@ class LettersDialect extends AbstractProcessorDialect {
 
 		private void highlightForm(Message m, String id, String markLabel, String passageLabel, String passageHelp,
 				String saveLabel) {
-			out.append("\n      <details class=\"bw-details bw-highlight-form\">\n        <summary>");
+			boolean refused = refusal != null && id.equals(String.valueOf(refusedFor));
+			out.append(refused ? "\n      <details class=\"bw-details bw-highlight-form\" open>\n        <summary>"
+					: "\n      <details class=\"bw-details bw-highlight-form\">\n        <summary>");
 			Html.escape(out, markLabel).append("</summary>\n        <form action=\"");
 			Html.escape(out, markAction).append("\" method=\"post\" class=\"bw-form\">").append(csrfFields)
 				.append("\n          <input type=\"hidden\" name=\"message\" value=\"").append(id).append("\">")
@@ -217,10 +231,23 @@ class LettersDialect extends AbstractProcessorDialect {
 				.append(id).append("\">");
 			Html.escape(out, passageLabel).append("</label></div>\n            <p class=\"utrecht-form-field-description\" id=\"passage-help-")
 				.append(id).append("\">");
-			Html.escape(out, passageHelp).append("</p>")
-				.append("\n            <div class=\"utrecht-form-field__input\"><textarea class=\"utrecht-textarea utrecht-textarea--html-textarea\"")
+			Html.escape(out, passageHelp).append("</p>");
+			if (refused) {
+				out.append("\n            <p class=\"utrecht-form-field-error-message\" id=\"passage-error-").append(id).append("\">");
+				Html.escape(out, refusal).append("</p>");
+			}
+			out.append("\n            <div class=\"utrecht-form-field__input\"><textarea class=\"utrecht-textarea utrecht-textarea--html-textarea\"")
 				.append(" name=\"passage\" rows=\"3\" maxlength=\"4000\" id=\"passage-").append(id)
-				.append("\" aria-describedby=\"passage-help-").append(id).append("\"></textarea></div>")
+				.append("\" aria-describedby=\"passage-help-").append(id);
+			if (refused) {
+				// The page opens here; the field says what is wrong and has what was typed, to correct.
+				out.append(" passage-error-").append(id).append("\" aria-invalid=\"true\" autofocus>");
+				Html.escape(out, refusedPassage);
+			}
+			else {
+				out.append("\">");
+			}
+			out.append("</textarea></div>")
 				.append("\n          </div>\n          <button type=\"submit\" class=\"utrecht-button utrecht-button--secondary-action\">");
 			Html.escape(out, saveLabel).append("</button>\n        </form>\n      </details>");
 		}
