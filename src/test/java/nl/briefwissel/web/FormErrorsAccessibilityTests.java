@@ -186,6 +186,21 @@ class FormErrorsAccessibilityTests {
 		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("files");
 	}
 
+	/** The coach's closing summary is in the participant's language: said so on a page read in the other (WCAG 3.1.2). */
+	@Test
+	void theClosingSummaryOnTheParticipantsPageCarriesItsLanguage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("insert into closing (trajectory_id, summary, written_at) values (:t, 'Je krijgt energie van lesgeven.', :at)")
+			.param("t", running.id()).param("at", java.time.OffsetDateTime.now()).update();
+
+		Document english = page(get("/participant").param("lang", "en").with(fixtures.as(running.participant())));
+		Element summary = english.select(".bw-closing .bw-message__body").first();
+		assertThat(summary.text()).isEqualTo("Je krijgt energie van lesgeven.");
+		assertThat(summary.attr("lang")).isEqualTo("nl");
+		Document dutch = page(get("/participant").param("lang", "nl").with(fixtures.as(running.participant())));
+		assertThat(dutch.select(".bw-closing .bw-message__body").first().hasAttr("lang")).isFalse();
+	}
+
 	/** An erasure request without its box ticked, and a sign-in link asked for a wrong address: the field says so and has the focus. */
 	@Test
 	void theErasureBoxAndTheSignInLinksAddressTakeTheFocusWhenWrong() throws Exception {
