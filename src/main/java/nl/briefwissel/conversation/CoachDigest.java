@@ -177,6 +177,6 @@ class CoachDigest {
 			.append('\n');
 		String subject = texts.getMessage("mail.digest.subject", new Object[] { StringUtils.capitalize(today.format(day)) },
 				language);
-		return OutgoingMail.notice(coach.email(), subject, text.toString(), null);
+		return OutgoingMail.notice(coach.email(), subject, text.toString(), null).inLanguage(language);
 	}
 }

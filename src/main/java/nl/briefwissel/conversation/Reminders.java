@@ -255,6 +255,6 @@ class Reminders {
 		String subject = texts.getMessage("mail.reminder.subject", new Object[] { trajectory.coachName() }, language);
 		String text = texts.getMessage("mail.reminder.text", args, language);
 		// A reminder is automatic (RFC 3834): out-of-office replies to it are not sent or not counted.
-		return new OutgoingMail(participant.email(), subject, text, null, replyTo, null, List.of(), true);
+		return new OutgoingMail(participant.email(), subject, text, null, replyTo, null, List.of(), true).inLanguage(language);
 	}
 }

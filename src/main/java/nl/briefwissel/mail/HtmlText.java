@@ -39,8 +39,19 @@ final class HtmlText {
 	 * Mail all show the same way.
 	 */
 	static String fromText(String text) {
-		StringBuilder html = new StringBuilder("""
-				<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+		return fromText(text, null, null);
+	}
+
+	/**
+	 * As {@link #fromText(String)}, with the mail's subject as the document's title and its language
+	 * on the document, so a screen reader in the mail program reads it with the right voice (WCAG 3.1.1);
+	 * either may be null.
+	 */
+	static String fromText(String text, String title, java.util.Locale language) {
+		String lang = language == null ? "" : " lang=\"" + org.jsoup.nodes.Entities.escape(language.getLanguage()) + "\"";
+		String head = title == null ? "" : "<title>" + org.jsoup.nodes.Entities.escape(title) + "</title>";
+		StringBuilder html = new StringBuilder("<!DOCTYPE html><html" + lang + "><head><meta charset=\"utf-8\">" + head + """
+				<meta name="viewport" content="width=device-width, initial-scale=1"></head>
 				<body style="margin:0;padding:0;background:#ffffff;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" 				style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;"><tr><td style="padding:24px;max-width:600px;">""");
 		for (String paragraph : text.replace("\r\n", "\n").strip().split("\n\\s*\n")) {
 			String escaped = org.jsoup.nodes.Entities.escape(paragraph.strip());

@@ -161,7 +161,7 @@ class MailTransport {
 		helper.setTo(mail.recipient());
 		helper.setSubject(mail.subject());
 		// Every mail has both parts; one written as plain text gets its HTML made from the same words.
-		helper.setText(mail.text(), mail.html() != null ? mail.html() : HtmlText.fromText(mail.text()));
+		helper.setText(mail.text(), mail.html() != null ? mail.html() : HtmlText.fromText(mail.text(), mail.subject(), null));
 		if (mail.replyTo() != null) {
 			helper.setReplyTo(mail.replyTo());
 		}

@@ -32,6 +32,16 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 		return new OutgoingMail(to, subject, text, html, null, null, List.of(), true);
 	}
 
+	/**
+	 * The same mail, its HTML part made now from its text in this language (a plain-text mail's HTML is
+	 * otherwise made when it is sent, without knowing the language its words are in).
+	 */
+	public OutgoingMail inLanguage(java.util.Locale language) {
+		return html != null ? this
+				: new OutgoingMail(to, subject, text, HtmlText.fromText(text, subject, language), replyTo, inReplyTo, references,
+						automatic, about);
+	}
+
 	/** The same mail, answered at this address. */
 	public OutgoingMail replyingTo(String address) {
 		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about);

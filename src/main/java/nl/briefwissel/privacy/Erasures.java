@@ -261,7 +261,7 @@ public class Erasures {
 	private OutgoingMail mail(String to, Locale language, String key, String name, String reason) {
 		Object[] args = { name, reason };
 		return OutgoingMail.notice(to, texts.getMessage(key + ".subject", args, language),
-				texts.getMessage(key + ".text", args, language), null);
+				texts.getMessage(key + ".text", args, language), null).inLanguage(language);
 	}
 
 	private static final String SELECT = """

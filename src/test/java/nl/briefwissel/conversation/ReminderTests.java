@@ -89,6 +89,19 @@ class ReminderTests {
 		MimeMessage reminder = Mailboxes.awaitMail(mailServer, late.participant().email(),
 				m -> subject(m).startsWith("A gentle reminder"));
 		assertThat(Mailboxes.text(reminder)).contains("/participant/conversation?lang=en");
+		// Its HTML part, made from the text, says its language and has the subject as its title (WCAG 3.1.1).
+		org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(uncheckedHtml(reminder));
+		assertThat(html.selectFirst("html").attr("lang")).isEqualTo("en");
+		assertThat(html.title()).startsWith("A gentle reminder");
+	}
+
+	private static String uncheckedHtml(MimeMessage mail) {
+		try {
+			return Mailboxes.html(mail);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Test
