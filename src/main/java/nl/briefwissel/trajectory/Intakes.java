@@ -213,7 +213,9 @@ public class Intakes {
 		Intake intake = insert(UUID.randomUUID(), programme.id(), from, name, language, Intake.Source.MAIL,
 				Intake.Status.RECEIVED_BY_MAIL, limit(text), token, INVITATION_VALIDITY, null);
 		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
-		outbox.enqueue(mails.compose(intake.email(), language, "mail.intakeByMail", args, completeLink(token, language)));
+		// Who wrote is not known to us yet, nor their language: the answer is in Dutch and in English.
+		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail", args,
+				completeLink(token, language)));
 		return intake;
 	}
 

@@ -196,6 +196,8 @@ class IntakeTests {
 		send(sender, programme.intakeAddress(), "Aanmelding", "Ik wil graag meedoen. Mijn vraag gaat over doorgroeien.");
 		MimeMessage answer = Mailboxes.awaitMail(mailServer, sender, m -> true);
 		assertThat(answer.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+		// Whoever wrote may not read Dutch: the answer says it in English too.
+		assertThat(Mailboxes.text(answer)).contains("Dank je voor je mail").contains("Thank you for your mail");
 		String link = linkIn(answer);
 
 		send(sender, programme.intakeAddress(), "Nog iets", "En ik werk parttime.");
@@ -264,7 +266,10 @@ class IntakeTests {
 	void aClosedProgrammeLinkIsNotFoundButInvitationsKeepWorking() throws Exception {
 		programmes.openPublicIntake(programme.id(), false);
 		WebSession browser = new WebSession(port);
-		assertThat(browser.get("/intake/programme/" + programme.id()).statusCode()).isEqualTo(404);
+		var closed = browser.get("/intake/programme/" + programme.id());
+		assertThat(closed.statusCode()).isEqualTo(404);
+		// Said as it is, not as "a typo in the address".
+		assertThat(closed.body()).contains("Aanmelden via deze link is gesloten").doesNotContain("typefout");
 		String email = "dicht-" + suffix + "@example.nl";
 		intakes.invite(programme, email, "Dicht", java.util.Locale.forLanguageTag("nl"), null);
 		assertThat(intakes.open(programme.id())).hasSize(1);

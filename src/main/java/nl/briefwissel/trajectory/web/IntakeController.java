@@ -89,8 +89,13 @@ class IntakeController {
 	}
 
 	@GetMapping("/intake/programme/{id}")
-	String publicForm(@PathVariable UUID id, Model model) {
-		Programme programme = openProgramme(id);
+	String publicForm(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		Programme programme = programmes.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!programme.publicIntake()) {
+			// A link on the intranet after the programme closed it: say so, not "a typo in the address".
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return message(model, "intake.closed.title", "intake.closed.visit", null);
+		}
 		model.addAttribute("submission", UUID.randomUUID()); // the application is written once
 		return form(model, programme, Fields.empty(null, null, null), "/intake/programme/" + id, true);
 	}
@@ -217,9 +222,4 @@ class IntakeController {
 		}
 	}
 
-	private Programme openProgramme(UUID id) {
-		return programmes.byId(id)
-			.filter(Programme::publicIntake)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
 }
