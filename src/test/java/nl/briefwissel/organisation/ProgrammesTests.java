@@ -349,7 +349,14 @@ class ProgrammesTests {
 		mvc.perform(get("/coach/settings").with(fixtures.as(running.participant()))).andExpect(status().isForbidden());
 
 		mvc.perform(get("/privacy")).andExpect(status().isOk()).andExpect(content().string(containsString("Privacyverklaring")))
-			.andExpect(content().string(containsString("nooit wat je schrijft")));
+			.andExpect(content().string(containsString("nooit je vraag of je berichten")))
+			// What the statement must not leave out: who reads the evaluation remarks and what the employer gets,
+			// and that participants download and erase their data themselves.
+			.andExpect(content().string(containsString("in de evaluatie opmerkt")))
+			.andExpect(content().string(containsString("de contactpersoon van je werkgever")))
+			.andExpect(content().string(containsString("Bij Mijn gegevens (na inloggen) download je zelf al je gegevens")));
+		mvc.perform(get("/privacy").param("lang", "en")).andExpect(content().string(containsString("your employer&#39;s contact person")));
+		mvc.perform(get("/accessibility")).andExpect(content().string(org.hamcrest.Matchers.not(containsString("werkt niet voor u"))));
 		mvc.perform(get("/programme/intakes")).andExpect(redirectedUrl("/login"));
 	}
 
