@@ -63,7 +63,7 @@ public class Reports {
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
 		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
 				inOwnWords.question(), inOwnWords.goals(),
-				moments(trajectory, correspondence), trajectories.history(trajectory.id()), assignments(trajectory, correspondence),
+				moments(trajectory, correspondence), trajectories.courseSinceStart(trajectory.id()), assignments(trajectory, correspondence),
 				highlights.of(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence,
 				OffsetDateTime.now(clock));
 	}

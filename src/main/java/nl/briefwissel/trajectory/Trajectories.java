@@ -408,16 +408,25 @@ public class Trajectories {
 		}
 	}
 
+	/** Every change of a trajectory, matching included, oldest first. */
+	public List<Change> history(UUID trajectoryId) {
+		return history(trajectoryId, "");
+	}
+
 	/**
-	 * Every change of course of a trajectory since it started, oldest first, for its record. How it was
+	 * The changes of course since the trajectory started, oldest first, for its record. How it was
 	 * matched is no part of that: a coach who declined wrote their reason and note for the programme
 	 * manager, and a proposal taken back or a return to the waiting list says nothing about the coaching.
 	 */
-	public List<Change> history(UUID trajectoryId) {
+	public List<Change> courseSinceStart(UUID trajectoryId) {
+		return history(trajectoryId, " and tr.from_status not in ('INTAKE', 'MATCHING')");
+	}
+
+	private List<Change> history(UUID trajectoryId, String alsoWhere) {
 		return jdbc.sql("""
 				select tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, c.display_name as to_coach_name
 				from trajectory_transition tr left join account c on c.id = tr.to_coach_id
-				where tr.trajectory_id = :id and tr.from_status not in ('INTAKE', 'MATCHING') order by tr.at""")
+				where tr.trajectory_id = :id""" + alsoWhere + " order by tr.at")
 			.param("id", trajectoryId)
 			.query((rs, n) -> new Change(rs.getObject("at", OffsetDateTime.class),
 					TrajectoryStatus.valueOf(rs.getString("from_status")), TrajectoryStatus.valueOf(rs.getString("to_status")),
