@@ -68,6 +68,8 @@ final class QuoteTrimmer {
 
 	private static final Set<String> FROM_KEYS = Set.of("van", "from", "von", "de");
 
+	private static final Set<String> DATE_KEYS = Set.of("verzonden", "sent", "datum", "date", "gesendet", "envoyé");
+
 	private static final Set<String> SUBJECT_OR_DATE_KEYS = Set.of("onderwerp", "subject", "betreff", "objet",
 			"verzonden", "sent", "datum", "date", "gesendet", "envoyé");
 
@@ -210,7 +212,9 @@ final class QuoteTrimmer {
 		if (!looksLikeDate(attribution)) {
 			return false;
 		}
-		if (TIME_OF_DAY.matcher(attribution).find()) {
+		// Date, time and the writer's address: no sentence of one's own («Op 12 maart om 14:30 schreef mijn
+		// leidinggevende:» is one); without the address (Thunderbird) the quote marks below decide.
+		if (TIME_OF_DAY.matcher(attribution).find() && attribution.indexOf('@') > 0) {
 			return true;
 		}
 		int next = nextNonBlank(lines, i + attributionLines);
@@ -226,14 +230,22 @@ final class QuoteTrimmer {
 			return false;
 		}
 		Set<String> keys = new java.util.HashSet<>();
+		// A mail program's block names an address or the date it was sent; a draft the participant pastes
+		// into their letter ("Van: Sanne / Aan: Gemeente Utrecht / Onderwerp: Sollicitatie") does neither.
+		boolean addressOrDate = false;
 		int i = start;
 		while (i < lines.size() && lines.get(i).indexOf(':') > 0) {
 			Matcher header = HEADER_LINE.matcher(stripQuote(lines.get(i)));
 			if (!header.matches()) {
 				break;
 			}
-			keys.add(header.group(1).toLowerCase(Locale.ROOT));
+			String key = header.group(1).toLowerCase(Locale.ROOT);
+			keys.add(key);
+			addressOrDate |= header.group(2).indexOf('@') > 0 || (DATE_KEYS.contains(key) && looksLikeDate(header.group(2)));
 			i++;
+		}
+		if (!addressOrDate) {
+			return false;
 		}
 		if (keys.size() < 3) {
 			return false;
@@ -333,13 +345,25 @@ final class QuoteTrimmer {
 		for (int i = 0; i < lines.size(); i++) {
 			// "--" without the space inside a paragraph is a dash a person typed, not a separator.
 			boolean insideParagraph = lines.get(i).equals("--") && i > 0 && !lines.get(i - 1).isBlank();
-			if (isSignatureStart(lines.get(i)) && !insideParagraph) {
+			// The standard separator has its space; a bare "--" between paragraphs may be a person's own
+			// divider ("answer 1 -- answer 2"), and counts only when what follows reads as a signature.
+			boolean divider = lines.get(i).equals("--") && !readsAsSignature(lines.subList(i + 1, lines.size()));
+			if (isSignatureStart(lines.get(i)) && !insideParagraph && !divider) {
 				cut.addAll(0, lines.subList(i, lines.size()));
 				return new ArrayList<>(lines.subList(0, i));
 			}
 		}
 		return lines;
 	}
+
+	/** A few short lines (name, role, phone), none a question or a sentence that goes on. */
+	private static boolean readsAsSignature(List<String> lines) {
+		List<String> written = lines.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+		return written.size() <= SIGNATURE_LINES
+				&& written.stream().allMatch(line -> line.length() <= 70 && !line.endsWith("?") && !line.contains(". "));
+	}
+
+	private static final int SIGNATURE_LINES = 10;
 
 	/** RFC 3676's "-- " line; many clients strip the space, so a line of just "--" counts too. */
 	private static boolean isSignatureStart(String line) {
@@ -378,12 +402,37 @@ final class QuoteTrimmer {
 				continue;
 			}
 			if (paragraphStart > 0 && mayBeDisclaimer(lines.get(i)) && DISCLAIMER.matcher(lines.get(i)).find()
-					&& readsAsDisclaimer(paragraph(lines, paragraphStart))) {
+					&& readsAsDisclaimer(paragraph(lines, paragraphStart))
+					&& onlyFooterAfter(lines, paragraphStart + paragraph(lines, paragraphStart).size())) {
 				cut.addAll(0, lines.subList(paragraphStart, lines.size()));
 				return new ArrayList<>(lines.subList(0, paragraphStart));
 			}
 		}
 		return lines;
+	}
+
+	/**
+	 * Whether what follows the disclaimer is the footer's own (the disclaimer again in another language,
+	 * an address line): a disclaimer pasted in the middle of a letter (a rejection the participant
+	 * quotes) is followed by their own words, a question to the coach, which are kept.
+	 */
+	private static boolean onlyFooterAfter(List<String> lines, int from) {
+		int i = from;
+		while (i < lines.size()) {
+			if (lines.get(i).isBlank()) {
+				i++;
+				continue;
+			}
+			List<String> next = paragraph(lines, i);
+			boolean disclaimer = next.stream().anyMatch(line -> DISCLAIMER.matcher(line).find());
+			int length = next.stream().mapToInt(String::length).sum();
+			boolean shortLine = length < 80 && next.stream().noneMatch(line -> line.strip().endsWith("?"));
+			if (!disclaimer && !shortLine) {
+				return false;
+			}
+			i += next.size();
+		}
+		return true;
 	}
 
 	/** The lines of the paragraph that starts here, up to the next blank line. */

@@ -169,6 +169,53 @@ class QuoteTrimmerTests {
 			.doesNotContain("geen rechten");
 	}
 
+	/**
+	 * The participant's own words that only look like the end of a letter: a disclaimer they quote with
+	 * their question after it, a line of their own with a date and a time, a bare dash line between two
+	 * answers, and a draft with Van/Aan/Onderwerp lines. Each cut the rest of the letter.
+	 */
+	@Test
+	void ownWordsThatLookLikeTheEndOfALetterAreKept() {
+		assertThat(QuoteTrimmer.trim("""
+				Ik kreeg vandaag deze afwijzing:
+
+				Beste Sanne, helaas hebben we gekozen voor een andere kandidaat.
+				Dit bericht is uitsluitend bestemd voor de geadresseerde. Aan dit bericht kunnen geen rechten worden ontleend.
+
+				Wat vind jij, moet ik bellen om feedback te vragen? Ik ben er best verdrietig over.
+
+				Groet,
+				Sanne""").kept()).contains("moet ik bellen om feedback te vragen?");
+		assertThat(QuoteTrimmer.trim("""
+				Je vroeg wat mijn leidinggevende van mijn plan vond.
+
+				Op 12 maart om 14:30 schreef mijn leidinggevende:
+				"Goed idee, maar niet dit jaar."
+
+				Dat vond ik teleurstellend. Ik wil toch doorzetten.""").kept()).contains("Ik wil toch doorzetten.");
+		assertThat(QuoteTrimmer.trim("""
+				Antwoord op vraag 1: ik wil meer met mensen werken.
+
+				--
+
+				Antwoord op vraag 2: ik mis vooral de collega's van mijn vorige baan. Die waren er altijd.
+
+				Groet,
+				Sanne""").kept()).contains("Antwoord op vraag 2");
+		assertThat(QuoteTrimmer.trim("""
+				Hier is mijn concept voor de sollicitatiemail:
+
+				Van: Sanne Bakker
+				Aan: Gemeente Utrecht, afdeling HR
+				Onderwerp: Sollicitatie beleidsmedewerker
+
+				Geachte heer, mevrouw, met veel interesse las ik uw vacature.
+
+				Wat vind je ervan?""").kept()).contains("Wat vind je ervan?");
+		// What they still are at the end: a signature after a bare dash line, a disclaimer as the footer.
+		assertThat(QuoteTrimmer.trim("Mijn antwoord.\n\n--\nSanne Bakker\n06 1234 5678").kept()).isEqualTo("Mijn antwoord.");
+	}
+
 	@Test
 	void dashesInsideASentenceAreNoSignature() {
 		var trimmed = QuoteTrimmer.trim("Ik twijfel -- en dat is nieuw voor mij -- of ik moet blijven.\n\nGroet, Sanne");
