@@ -3,6 +3,7 @@ package nl.briefwissel.mail;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 
@@ -58,6 +59,17 @@ class ImapPoller implements SmartLifecycle {
 	private static final int WHOLE_PER_COMMAND = 8 * 1024 * 1024;
 
 	private static final FlagTerm UNSEEN = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
+
+	/**
+	 * Our own mark on a mail we stored. Seen alone was the only record, so a mail someone opened in
+	 * another mail program before the next round (an operator in Outlook on the web, a phone set up on
+	 * the mailbox, a rule that marks mail read) was never fetched. Mail of the last days without our
+	 * mark is fetched too; one we stored before is recognised and stored once.
+	 */
+	static final String STORED = "BriefwisselStored";
+
+	/** How far back mail that is seen but not marked as ours is looked for. */
+	private static final int UNMARKED_DAYS = 7;
 
 	private final InboundMails inbound;
 
@@ -294,7 +306,7 @@ class ImapPoller implements SmartLifecycle {
 			List<Message> committed = store(folder, batch);
 			// Marked seen only now that each is committed; a crash before this line fetches them again,
 			// and a mail fetched again is recognised by its Message-ID and stored once.
-			folder.setFlags(committed.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+			folder.setFlags(committed.toArray(Message[]::new), stored(folder), true);
 			stored += committed.size();
 			// Processing starts on this batch while the next one is fetched.
 			processor.wakeUp();
@@ -319,10 +331,12 @@ class ImapPoller implements SmartLifecycle {
 	 */
 	private static Message[] searchUnseen(Folder folder) throws MessagingException {
 		if (!(folder instanceof IMAPFolder imap)) {
-			return folder.search(UNSEEN);
+			return folder.search(toFetch(folder));
 		}
+		String criteria = marks(folder) ? "OR UNSEEN (UNKEYWORD " + STORED + " SINCE " + imapDate(LocalDate.now().minusDays(UNMARKED_DAYS)) + ")"
+				: "UNSEEN";
 		long[] uids = (long[]) imap.doCommand(protocol -> {
-			Response[] responses = protocol.command("UID SEARCH UNSEEN", null);
+			Response[] responses = protocol.command("UID SEARCH " + criteria, null);
 			java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
 			for (Response response : responses) {
 				if (response instanceof IMAPResponse untagged && untagged.isUnTagged() && untagged.keyEquals("SEARCH")) {
@@ -346,7 +360,36 @@ class ImapPoller implements SmartLifecycle {
 				folder.getFullName());
 		folder.close(false);
 		folder.open(Folder.READ_WRITE);
-		return folder.search(UNSEEN);
+		return folder.search(toFetch(folder));
+	}
+
+	/** Whether the server keeps marks of our own on its mail (most do; one that does not is read by Seen alone). */
+	private static boolean marks(Folder folder) {
+		Flags permanent = folder.getPermanentFlags();
+		return permanent != null && permanent.contains(Flags.Flag.USER);
+	}
+
+	private static Flags stored(Folder folder) {
+		Flags flags = new Flags(Flags.Flag.SEEN);
+		if (marks(folder)) {
+			flags.add(STORED);
+		}
+		return flags;
+	}
+
+	private static jakarta.mail.search.SearchTerm toFetch(Folder folder) {
+		if (!marks(folder)) {
+			return UNSEEN;
+		}
+		java.util.Date since = java.util.Date.from(LocalDate.now().minusDays(UNMARKED_DAYS).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+		return new jakarta.mail.search.OrTerm(UNSEEN, new jakarta.mail.search.AndTerm(new FlagTerm(new Flags(STORED), false),
+				new jakarta.mail.search.ReceivedDateTerm(jakarta.mail.search.ComparisonTerm.GE, since)));
+	}
+
+	/** A date as IMAP's SEARCH writes it (RFC 3501): 4-Dec-2026. */
+	private static String imapDate(LocalDate day) {
+		return day.getDayOfMonth() + "-" + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + "-"
+				+ day.getYear();
 	}
 
 	/**

@@ -76,6 +76,37 @@ class ImapPollerTests {
 	}
 
 	/**
+	 * Someone opened the mailbox in another mail program before the round (the mail is Seen): it is
+	 * fetched all the same, once, by our own mark; Seen was the only record of what was stored.
+	 */
+	@Test
+	void mailSomeoneElseReadFirstIsFetchedOnceAllTheSame() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		try {
+			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			mailbox.deliver(mail(run, 1));
+			try (Store other = signedIn(server.getImap().getPort())) {
+				Folder outlook = other.getFolder("INBOX");
+				outlook.open(Folder.READ_WRITE);
+				outlook.setFlags(outlook.getMessages(), new Flags(Flags.Flag.SEEN), true);
+				outlook.close(false);
+			}
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(1);
+				assertThat(poller.fetchUnseen(folder)).as("marked as ours once stored").isZero();
+			}
+			assertThat(stored(run)).isEqualTo(1);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	/**
 	 * A server that finds new mail in a search but never announced it on the connection (no EXISTS),
 	 * as Exchange does and GreenMail does when mail arrives while it answers: the mail is fetched in
 	 * the same round all the same, not left in the mailbox until some later mail is announced.
