@@ -61,6 +61,12 @@ public sealed interface QuarantineReason {
 
 		static final String CODE = "unreadable";
 
+		/** Nothing of it could be read: added, it was an empty letter (and the entry closed as dealt with). */
+		@Override
+		public boolean attachable() {
+			return false;
+		}
+
 		public String code() {
 			return CODE;
 		}

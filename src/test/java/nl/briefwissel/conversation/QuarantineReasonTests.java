@@ -70,6 +70,13 @@ class QuarantineReasonTests {
 		trajectory = running.id();
 	}
 
+	/** Nothing of an unreadable mail could be read: added as the participant's letter, it was an empty one. */
+	@Test
+	void anUnreadableMailIsNotOfferedAsALetter() {
+		assertThat(QuarantineReason.of("unreadable", "cannot be parsed: ParseException", null).attachable()).isFalse();
+		assertThat(QuarantineReason.of("noReference", null, null).attachable()).isTrue();
+	}
+
 	@Test
 	void theCoachReadsWhyAReplyFromSomeoneElseIsQuarantinedInDutchAndInEnglish() throws Exception {
 		String colleague = "collega-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
