@@ -56,6 +56,11 @@ public class SignInLinks {
 				properties.linkValidity().toMinutes());
 	}
 
+	/** How long a link works, in minutes, as the pages about it say (the setting briefwissel.sign-in.link-validity). */
+	public long validityMinutes() {
+		return properties.linkValidity().toMinutes();
+	}
+
 	public boolean isValid(String token) {
 		return links.accountFor(MailedLinks.Kind.SIGN_IN, token).isPresent();
 	}

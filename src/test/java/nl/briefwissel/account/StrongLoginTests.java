@@ -373,7 +373,10 @@ class StrongLoginTests {
 		mvc.perform(post("/login/link/use").param("token", token).with(csrf()))
 			.andExpect(content().string(containsString("Deze link werkt niet meer")));
 		mvc.perform(post("/login/link/use").param("token", "x".repeat(43)).with(csrf()))
-			.andExpect(content().string(containsString("Deze link werkt niet meer")));
+			.andExpect(content().string(containsString("Deze link werkt niet meer")))
+			// As long as the setting says (30 minutes in the tests), not a fixed "half an hour".
+			.andExpect(content().string(containsString("één keer en 30 minuten lang")));
+		mvc.perform(get("/login/link/sent")).andExpect(content().string(containsString("De link werkt 30 minuten en één keer.")));
 	}
 
 	@Test

@@ -136,6 +136,14 @@ class IntakeTests {
 		english.get("/login?lang=en");
 		assertThat(english.post("/intake/programme/" + programme.id(), "displayName=&email=x").body())
 			.contains("Enter your name.");
+
+		// An empty question is missing, not also too short; three unanswered self-check questions are one line.
+		var summary = org.jsoup.Jsoup.parse(new WebSession(port).post("/intake/programme/" + programme.id(),
+				"displayName=Sam&email=sam@example.nl&question=").body()).select("#error-summary a");
+		assertThat(summary).extracting(org.jsoup.nodes.Element::text).doesNotHaveDuplicates()
+			.contains("Kies bij elke vraag van de zelfcheck een antwoord.");
+		assertThat(summary).extracting(a -> a.attr("href")).contains("#question", "#selfcheck-writesComfortably")
+			.doesNotContain("#selfcheck-motivated");
 	}
 
 	@Test

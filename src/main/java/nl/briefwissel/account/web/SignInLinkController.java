@@ -40,13 +40,15 @@ class SignInLinkController {
 	}
 
 	@GetMapping("/login/link/sent")
-	String sent() {
+	String sent(Model model) {
+		model.addAttribute("linkMinutes", links.validityMinutes());
 		return "account/link-sent";
 	}
 
 	@GetMapping("/login/link")
 	String confirm(@RequestParam(required = false) String token, Model model) {
 		if (!links.isValid(token)) {
+			model.addAttribute("linkMinutes", links.validityMinutes());
 			return "account/link-invalid";
 		}
 		model.addAttribute("token", token);
@@ -54,7 +56,9 @@ class SignInLinkController {
 	}
 
 	@PostMapping("/login/link/use")
-	String use(@RequestParam(defaultValue = "") String token, HttpServletRequest request, HttpServletResponse response) {
+	String use(@RequestParam(defaultValue = "") String token, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		model.addAttribute("linkMinutes", links.validityMinutes());
 		return links.use(token)
 			.map(who -> "redirect:" + signIn.afterLink(who, request, response))
 			.orElse("account/link-invalid");

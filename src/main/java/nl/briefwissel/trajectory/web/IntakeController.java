@@ -57,7 +57,8 @@ class IntakeController {
 	record Fields(@NotBlank(message = "{intake.error.name}") @Size(max = 200, message = "{intake.error.name}") String displayName,
 			@NotBlank(message = "{intake.error.email}") @Email(message = "{intake.error.email}") @Size(max = 320,
 					message = "{intake.error.email}") String email,
-			@NotBlank(message = "{intake.error.question}") @Size(min = 10, max = 8000,
+			// The length only of a question there is: an empty one is said once, as missing.
+			@NotBlank(message = "{intake.error.question}") @Pattern(regexp = "(?s)\\s*|.{10,8000}",
 					message = "{intake.error.questionLength}") String question,
 			@NotBlank(message = "{intake.error.theme}") String theme,
 			@NotNull(message = "{intake.error.selfCheck}") @Pattern(regexp = ANSWER, message = "{intake.error.selfCheck}") String writesComfortably,
