@@ -58,6 +58,9 @@ public final class MailReader {
 
 	private static final Session SESSION = session();
 
+	/** The most of a mail's text a letter holds (the column takes about three million bytes sealed). */
+	static final int MAX_LETTER_CHARS = 500_000;
+
 	private MailReader() {
 	}
 
@@ -131,6 +134,11 @@ public final class MailReader {
 		String fullText = body.plain != null && !body.plain.isBlank() ? body.plain
 				: body.html != null ? HtmlText.toText(body.html) : body.plain != null ? body.plain : "";
 		fullText = fullText.replace("\r\n", "\n");
+		if (fullText.length() > MAX_LETTER_CHARS) {
+			// A letter of a million characters is text pasted in by mistake; stored whole it would not fit its
+			// column once sealed, and the mail ended failed. The original mail keeps all of it.
+			fullText = fullText.substring(0, MAX_LETTER_CHARS) + "\n\n[…]";
+		}
 		String safeHtml = body.html == null ? null : HtmlText.sanitise(body.html);
 
 		MailKind kind;
@@ -412,7 +420,13 @@ public final class MailReader {
 
 	/** Decodes a text part; a wrong or unknown charset falls back to what the bytes most likely are. */
 	static String text(Part part) throws MessagingException, IOException {
-		byte[] bytes = decoded(part, HtmlText.MAX_HTML_CHARS * 4);
+		int limit = HtmlText.MAX_HTML_CHARS * 4;
+		byte[] bytes = decoded(part, limit);
+		if (bytes.length == limit) {
+			// Cut at the limit, perhaps inside a character: end at the last whole one, or the strict
+			// reading below fails on it and the whole text is read as windows-1252 (é as Ã©).
+			bytes = java.util.Arrays.copyOf(bytes, wholeUtf8(bytes));
+		}
 		String declared = null;
 		try {
 			declared = new ContentType(part.getContentType()).getParameter("charset");
@@ -431,6 +445,22 @@ public final class MailReader {
 		// still do this; UTF-8 when the bytes are valid UTF-8, else windows-1252.
 		String utf8 = decodeStrictly(bytes, StandardCharsets.UTF_8);
 		return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
+	}
+
+	/** How many bytes end with a whole UTF-8 character: a cut sequence of continuation bytes at the end is left out. */
+	private static int wholeUtf8(byte[] bytes) {
+		int end = bytes.length;
+		int back = 0;
+		while (back < 3 && end - back - 1 >= 0 && (bytes[end - back - 1] & 0xC0) == 0x80) {
+			back++;
+		}
+		int lead = end - back - 1;
+		if (lead < 0) {
+			return end;
+		}
+		int b = bytes[lead] & 0xFF;
+		int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+		return length > back + 1 ? lead : end;
 	}
 
 	/**

@@ -31,6 +31,21 @@ class MailReaderTests {
 		assertThat(withLogo.text()).contains("Hier is de foto van mijn werkplek.");
 	}
 
+	/**
+	 * Text of more than four million bytes: cut at a whole character (cut inside one, all of it was read
+	 * as windows-1252) and at half a million characters, so the letter fits its column once sealed.
+	 */
+	@Test
+	void aVeryLongTextIsCutAtAWholeCharacterAndKeptShortEnoughToStore() {
+		String mail = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+				+ "Caf\u00e9 ".repeat(900_000) + "\r\n";
+		ReadMail read = MailReader.read(mail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(read.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(read.fullText()).startsWith("Caf\u00e9 Caf\u00e9").doesNotContain("Ã");
+		assertThat(read.fullText().length()).isLessThanOrEqualTo(MailReader.MAX_LETTER_CHARS + 10);
+	}
+
 	/** The IMAP adapter's mark of a mail too big to fetch counts only on the headers it kept, not in a letter. */
 	@Test
 	void theTooBigMarkCountsOnlyWithoutABody() {
