@@ -180,7 +180,7 @@ class ExportTests {
 
 		Map<String, byte[]> entries = export(english, "en");
 
-		assertThat(entries).containsKeys("data.json", "trajectory-1/record.pdf").doesNotContainKeys("gegevens.json",
+		assertThat(entries).containsKeys("data.json", "trajectory-1/report.pdf").doesNotContainKeys("gegevens.json",
 				"traject-1/verslag.pdf");
 		assertThat(entries.keySet()).anySatisfy(name -> assertThat(name).startsWith("trajectory-1/attachments/").endsWith("-cv.txt"));
 		assertThat(entries.keySet()).noneMatch(name -> name.contains("bijlagen"));

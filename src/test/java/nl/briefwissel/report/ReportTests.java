@@ -151,7 +151,7 @@ class ReportTests {
 		assertThat(title(get("/coach/trajectories/{id}/report", running.id()).with(fixtures.as(running.coach()))))
 			.isEqualTo("Verslag van de e-coaching van " + name + " · Briefwissel");
 		assertThat(title(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant()))))
-			.isEqualTo("Record of the e-coaching of " + name + " · Briefwissel");
+			.isEqualTo("Report of the e-coaching of " + name + " · Briefwissel");
 
 		trajectories.record(running.programmeId(), running.participant().id(), running.coach().id(),
 				nl.briefwissel.trajectory.TrajectoryStatus.COMPLETED, "GROWTH", Today.date().minusMonths(6),
@@ -159,7 +159,7 @@ class ReportTests {
 		assertThat(title(get("/participant/report").with(fixtures.as(running.participant()))))
 			.isEqualTo("Je verslagen · Briefwissel");
 		assertThat(title(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant()))))
-			.isEqualTo("Your records · Briefwissel");
+			.isEqualTo("Your reports · Briefwissel");
 	}
 
 	private String title(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

@@ -44,7 +44,7 @@ class MessagesTests {
 	void aTextReadsThroughMessageFormatWithOrWithoutArgumentsAndOneWithoutIsKept() {
 		Texts texts = new Texts();
 		String once = texts.getMessage("participant.byMail", null, Locale.ENGLISH);
-		assertThat(once).contains("your coach's mail").doesNotContain("''");
+		assertThat(once).contains("your e-coach's mail").doesNotContain("''");
 		assertThat(texts.getMessage("participant.byMail", new Object[0], Locale.ENGLISH)).isSameAs(once);
 		String dutch = texts.getMessage("participant.byMail", null, Locale.forLanguageTag("nl"));
 		assertThat(dutch).as("kept per language").isNotEqualTo(once).isSameAs(texts.getMessage("participant.byMail", null, Locale.forLanguageTag("nl")));
