@@ -49,7 +49,8 @@ final class AutomaticMailDetector {
 			return true;
 		}
 		boolean nullSender = "<>".equals(header(message, "Return-Path").replace(" ", ""));
-		boolean daemon = from != null && DAEMON_SENDER.matcher(from).find();
+		// Exchange's reports come from its own hashed mailbox, not from a mailer-daemon.
+		boolean daemon = from != null && (DAEMON_SENDER.matcher(from).find() || EXCHANGE_SENDER.matcher(from).find());
 		boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find();
 		return (daemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject);
 	}
