@@ -187,6 +187,16 @@ class Messages {
 		return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(this::map).optional();
 	}
 
+	/** The coach's letter of this conversation that went out with this Message-ID, if it is one. */
+	Optional<Message> coachLetterMailedAs(UUID trajectoryId, String mailMessageId) {
+		return jdbc.sql(SELECT + " where m.trajectory_id = :trajectory and m.mail_message_id = :mailId"
+				+ " and m.author_role = 'COACH' and m.kind = 'MESSAGE'")
+			.param("trajectory", trajectoryId)
+			.param("mailId", mailMessageId)
+			.query(this::map)
+			.optional();
+	}
+
 	/** The last messages of a conversation: who wrote last, and when each side last wrote. */
 	record Activity(Author lastAuthor, OffsetDateTime last, OffsetDateTime lastParticipant, OffsetDateTime lastCoach) {
 

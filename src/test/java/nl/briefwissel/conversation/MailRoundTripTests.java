@@ -293,6 +293,39 @@ class MailRoundTripTests {
 		assertThat(quarantine.ofCoach(coach.id())).hasSize(1);
 	}
 
+	/**
+	 * Outlook quotes the coach's letter without marks, and a participant who answers between its
+	 * questions had only "my answers are below" in the conversation: the answers are found against the
+	 * letter the mail answers and kept, the letter's lines marked as quoted.
+	 */
+	@Test
+	void answersTypedBetweenTheQuotedQuestionsReachTheConversation() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Twee vragen deze week.\n1. Wat geeft je energie?\n2. Wat kost je energie?\n\nGroet, Anja");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("Twee vragen"));
+		Transport.send(replyFrom(participant.email(), received, """
+				Hoi Anja, mijn antwoorden staan hieronder tussen je vragen.
+
+				Van: Anja via Briefwissel <noreply@briefwissel.test>
+				Verzonden: maandag 2 november 2026 09:00
+				Aan: Sanne <sanne@example.nl>
+				Onderwerp: Je e-coaching
+
+				Twee vragen deze week.
+				1. Wat geeft je energie?
+				Werken met jongeren en iets opbouwen.
+				2. Wat kost je energie?
+				Vergaderingen zonder besluit.
+
+				Groet, Anja
+				"""));
+
+		Message letter = awaitMessage(m -> m.author() == Author.PARTICIPANT);
+		assertThat(letter.body()).startsWith("Hoi Anja, mijn antwoorden staan hieronder tussen je vragen.")
+			.contains("> 1. Wat geeft je energie?\nWerken met jongeren en iets opbouwen.")
+			.contains("> 2. Wat kost je energie?\nVergaderingen zonder besluit.")
+			.doesNotContain("Verzonden:");
+	}
+
 	/** A delivery report is a form anyone can write: from someone's own address it is no note and no failure. */
 	@Test
 	void aBounceFromSomeonesOwnAddressIsQuarantinedNotNoted() throws Exception {
