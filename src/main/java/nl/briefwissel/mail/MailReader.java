@@ -96,7 +96,7 @@ public final class MailReader {
 			return ReadMail.unreadable("not a mail: no header lines at the start");
 		}
 		try {
-			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(headersInUtf8(raw)));
 			return read(message, envelopeRecipients, headersOnly(raw));
 		}
 		catch (MessagingException | IOException | RuntimeException e) {
@@ -643,6 +643,34 @@ public final class MailReader {
 			String written = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
 			return written.matches("[a-z0-9.+-]+/[a-z0-9.+-]+") ? written : "application/octet-stream";
 		}
+	}
+
+	/**
+	 * The mail with its header lines in UTF-8. Headers are read as UTF-8 (RFC 6532); an old mailer that
+	 * writes a name or subject in raw windows-1252 bytes ("No\u00ebl", "caf\u00e9") got replacement
+	 * characters in the conversation and the quarantine. Headers that are no valid UTF-8 are read as
+	 * windows-1252 instead, as mail programs do; the body is left as it came.
+	 */
+	private static byte[] headersInUtf8(byte[] raw) {
+		int end = headerEnd(raw);
+		byte[] headers = java.util.Arrays.copyOf(raw, end);
+		if (decodeStrictly(headers, StandardCharsets.UTF_8) != null) {
+			return raw;
+		}
+		byte[] written = new String(headers, Charset.forName("windows-1252")).getBytes(StandardCharsets.UTF_8);
+		byte[] mail = java.util.Arrays.copyOf(written, written.length + raw.length - end);
+		System.arraycopy(raw, end, mail, written.length, raw.length - end);
+		return mail;
+	}
+
+	/** Where the header lines end: at the first empty line, or the end of a mail that has no body. */
+	private static int headerEnd(byte[] raw) {
+		for (int i = 0; i + 1 < raw.length; i++) {
+			if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
+				return i + 1;
+			}
+		}
+		return raw.length;
 	}
 
 	private static boolean headersOnly(byte[] raw) {

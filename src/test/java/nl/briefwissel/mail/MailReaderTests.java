@@ -46,6 +46,19 @@ class MailReaderTests {
 		assertThat(read.fullText().length()).isLessThanOrEqualTo(MailReader.MAX_LETTER_CHARS + 10);
 	}
 
+	/** A name and subject in raw windows-1252 bytes (an old mailer) are read as such, not as replacement characters. */
+	@Test
+	void headersInRawWindows1252AreReadAsSuch() {
+		byte[] mail = ("From: No\u00ebl Peeters <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: caf\u00e9 bezoek\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nIk kom graag, \u00e9\u00e9n keer.\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		// The body is declared UTF-8 and written in windows-1252 too: read as before, by guessing.
+		ReadMail read = MailReader.read(mail);
+		assertThat(read.fromName()).isEqualTo("No\u00ebl Peeters");
+		assertThat(read.subject()).isEqualTo("Re: caf\u00e9 bezoek");
+		assertThat(read.text()).contains("\u00e9\u00e9n keer");
+	}
+
 	/** The IMAP adapter's mark of a mail too big to fetch counts only on the headers it kept, not in a letter. */
 	@Test
 	void theTooBigMarkCountsOnlyWithoutABody() {
