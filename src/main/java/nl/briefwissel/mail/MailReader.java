@@ -444,6 +444,10 @@ public final class MailReader {
 		// Declared UTF-8 but written in windows-1252 (or no usable charset at all): Dutch mail clients
 		// still do this; UTF-8 when the bytes are valid UTF-8, else windows-1252.
 		String utf8 = decodeStrictly(bytes, StandardCharsets.UTF_8);
+		if (utf8 == null) {
+			// A text cut off in transit may end inside a character: the rest is still UTF-8.
+			utf8 = decodeStrictly(java.util.Arrays.copyOf(bytes, wholeUtf8(bytes)), StandardCharsets.UTF_8);
+		}
 		return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
 	}
 
@@ -487,7 +491,8 @@ public final class MailReader {
 				return raw.length > limit ? java.util.Arrays.copyOf(raw, limit) : raw;
 			}
 			String letters = new String(raw, StandardCharsets.US_ASCII).replaceAll("[^A-Za-z0-9+/]", "");
-			byte[] whole = java.util.Base64.getDecoder().decode(letters.substring(0, letters.length() - letters.length() % 4));
+			// Padding is not needed to decode; only a lone last character holds no whole byte.
+			byte[] whole = java.util.Base64.getDecoder().decode(letters.length() % 4 == 1 ? letters.substring(0, letters.length() - 1) : letters);
 			return whole.length > limit ? java.util.Arrays.copyOf(whole, limit) : whole;
 		}
 	}
@@ -674,11 +679,12 @@ public final class MailReader {
 	}
 
 	private static boolean headersOnly(byte[] raw) {
-		String text = new String(raw, StandardCharsets.ISO_8859_1);
-		int crlf = text.indexOf("\r\n\r\n");
-		int lf = text.indexOf("\n\n");
-		int end = crlf < 0 ? lf : lf < 0 ? crlf : Math.min(crlf, lf);
-		return end < 0 || text.substring(end).isBlank();
+		for (int i = headerEnd(raw); i < raw.length; i++) {
+			if (raw[i] != ' ' && raw[i] != '\t' && raw[i] != '\r' && raw[i] != '\n') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean startsWithHeader(byte[] raw) {

@@ -356,11 +356,26 @@ final class QuoteTrimmer {
 		return lines;
 	}
 
-	/** A few short lines (name, role, phone), none a question or a sentence that goes on. */
+	/**
+	 * A few lines of a signature (name, role, phone, an address), up to a disclaimer or a device footer
+	 * below it, which are cut after it anyway: none a question, none prose of several sentences.
+	 */
 	private static boolean readsAsSignature(List<String> lines) {
-		List<String> written = lines.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
-		return written.size() <= SIGNATURE_LINES
-				&& written.stream().allMatch(line -> line.length() <= 70 && !line.endsWith("?") && !line.contains(". "));
+		int written = 0;
+		for (String raw : lines) {
+			String line = raw.strip();
+			if (line.isEmpty()) {
+				continue;
+			}
+			if (DISCLAIMER.matcher(line).find() || isMobileFooter(line)) {
+				break;
+			}
+			boolean prose = line.contains(". ") && line.split("\\s+").length >= 8;
+			if (++written > SIGNATURE_LINES || line.endsWith("?") || prose) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static final int SIGNATURE_LINES = 10;

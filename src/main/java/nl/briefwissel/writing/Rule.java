@@ -47,9 +47,9 @@ sealed interface Rule {
 	}
 
 	/**
-	 * A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. A maar that
-	 * ends its sentence encourages instead (Goed idee, probeer het maar!), as one before eens or gerust
-	 * does: the language's {@link RuleSet#encouraging()} words.
+	 * A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. In Dutch a maar
+	 * that ends its sentence with ! or . encourages instead (Goed idee, probeer het maar!), as one before
+	 * eens or gerust does: the language's {@link RuleSet#encouraging()} words.
 	 */
 	record ButAfterCompliment() implements Rule {
 
@@ -61,8 +61,8 @@ sealed interface Rule {
 				for (int i = 0; i < sentence.words().size(); i++) {
 					Draft.Word word = sentence.words().get(i);
 					boolean startsSentence = i == 0;
-					boolean encourages = i == sentence.words().size() - 1
-							|| rules.encouraging().contains(sentence.words().get(i + 1).lower());
+					boolean encourages = i == sentence.words().size() - 1 ? rules.encouragingAtEnd() && endsPlainly(draft, sentence)
+							: rules.encouraging().contains(sentence.words().get(i + 1).lower());
 					if (rules.contrast().contains(word.lower()) && !encourages
 							&& (compliment || (startsSentence && previousEndedInCompliment))) {
 						findings.add(new Finding("but-after-compliment", word.start(), word.end(), "writing.butAfterCompliment",
@@ -75,6 +75,12 @@ sealed interface Rule {
 				previousEndedInCompliment = compliment;
 			}
 			return findings;
+		}
+
+		/** Ends with one ! or . (probeer het maar!), not with dots that lead on to what comes (maar...). */
+		private static boolean endsPlainly(Draft draft, Draft.Sentence sentence) {
+			String written = draft.text.substring(sentence.start(), sentence.end()).strip();
+			return written.endsWith("!") || (written.endsWith(".") && !written.endsWith(".."));
 		}
 
 		/** Dutch adjectives inflect (mooi, mooie, knappe), so the compliment list holds stems. */

@@ -8,10 +8,11 @@ import java.util.Set;
  * The word lists and thresholds of one language, as read from {@code writing/<language>.rules}.
  *
  * @param encouraging words after a contrast word that make it an encouragement ("probeer het maar eens")
+ * @param encouragingAtEnd whether a contrast word that ends its sentence encourages (Dutch: probeer het maar!)
  * @param acronyms words written in capitals that are names, not shouting (SMART and HAVO)
  */
 record RuleSet(Locale language, String formula, int longSentenceWords, int maxQuestions, int shoutingMinLetters,
-		List<String> judging, List<String> contrast, Set<String> encouraging, List<String> compliments,
+		List<String> judging, List<String> contrast, Set<String> encouraging, boolean encouragingAtEnd, List<String> compliments,
 		List<String> informalAddress, List<String> formalAddress, Set<String> acronyms, Passive passive,
 		List<String> jargon) {
 

@@ -73,6 +73,7 @@ class RuleSets {
 				Integer.parseInt(value(shipped, extra, "questions.max")),
 				Integer.parseInt(value(shipped, extra, "shouting.min-letters")), words(shipped, extra, "judging"),
 				words(shipped, extra, "contrast"), Set.copyOf(words(shipped, extra, "contrast.encouraging")),
+				Boolean.parseBoolean(value(shipped, extra, "contrast.encouraging-at-end")),
 				words(shipped, extra, "compliments"), words(shipped, extra, "address.informal"),
 				words(shipped, extra, "address.formal"), Set.copyOf(words(shipped, extra, "shouting.acronyms")),
 				new RuleSet.Passive(Double.parseDouble(value(shipped, extra, "passive.max-share")),

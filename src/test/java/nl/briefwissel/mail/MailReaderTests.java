@@ -59,6 +59,26 @@ class MailReaderTests {
 		assertThat(read.text()).contains("\u00e9\u00e9n keer");
 	}
 
+	/**
+	 * A text part in base64 with a stray character and no padding is read to its last letter; one that
+	 * was cut off inside a character keeps the rest in UTF-8 instead of all of it turning into windows-1252.
+	 */
+	@Test
+	void aTextInBrokenBase64IsReadToItsEndAndStaysUtf8() {
+		String head = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+		String encoded = java.util.Base64.getEncoder().withoutPadding()
+			.encodeToString("Hoi Anja, mijn antwoord is ja.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		ReadMail stray = MailReader.read((head + encoded.substring(0, 8) + "!" + encoded.substring(8) + "\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		assertThat(stray.text()).isEqualTo("Hoi Anja, mijn antwoord is ja.");
+
+		byte[] letter = "Hoi Anja, \u00e9\u00e9n keer per week, is dat genoeg? Ik kies voor \u00e9\u00e9n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String cutInsideACharacter = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(letter, letter.length - 2));
+		ReadMail cut = MailReader.read((head + cutInsideACharacter + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		assertThat(cut.text()).startsWith("Hoi Anja, \u00e9\u00e9n keer per week").doesNotContain("\u00c3");
+	}
+
 	/** The IMAP adapter's mark of a mail too big to fetch counts only on the headers it kept, not in a letter. */
 	@Test
 	void theTooBigMarkCountsOnlyWithoutABody() {

@@ -214,6 +214,16 @@ class QuoteTrimmerTests {
 				Wat vind je ervan?""").kept()).contains("Wat vind je ervan?");
 		// What they still are at the end: a signature after a bare dash line, a disclaimer as the footer.
 		assertThat(QuoteTrimmer.trim("Mijn antwoord.\n\n--\nSanne Bakker\n06 1234 5678").kept()).isEqualTo("Mijn antwoord.");
+		assertThat(QuoteTrimmer.trim("""
+				Ja, dat klopt.
+
+				--
+				Drs. J. de Vries
+				Beleidsadviseur, Gemeente Voorbeeld, Stadsplateau 1, 3521 AZ Utrecht, telefoon 030 286 00 00
+
+				Dit bericht kan informatie bevatten die niet voor u is bestemd. Indien u niet de geadresseerde bent of dit \
+				bericht abusievelijk aan u is toegezonden, wordt u verzocht dat aan de afzender te melden en het bericht te verwijderen.
+				""").kept()).isEqualTo("Ja, dat klopt.");
 	}
 
 	@Test

@@ -106,10 +106,6 @@ class ReportTests {
 	}
 
 	/**
-	 * Each page says in its title what it is (WCAG 2.4.2): the record names whose it is, for the
-	 * participant and for the coach; the list of several records has a title of its own.
-	 */
-	/**
 	 * A coach who declined wrote their reason and note for the programme manager; the participant's
 	 * record (the page, and the data of the export) tells the course of the coaching, not how it was matched.
 	 */
@@ -142,6 +138,10 @@ class ReportTests {
 		return text.toString();
 	}
 
+	/**
+	 * Each page says in its title what it is (WCAG 2.4.2): the record names whose it is, for the
+	 * participant and for the coach; the list of several records has a title of its own.
+	 */
 	@Test
 	void theRecordsTitleNamesTheParticipantAndTheListOfRecordsHasItsOwn() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -184,6 +184,15 @@ class FormErrorsAccessibilityTests {
 		assertThat(page.getElementById("files-error").text()).isNotBlank();
 		// The page opens at the top, above every letter: the field takes the focus, or the letter seems sent.
 		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("files");
+
+		// Photos without words (a photo assignment): the files are what is wrong; the focus goes there only.
+		var withoutText = multipart("/participant/conversation");
+		for (int i = 1; i <= 6; i++) {
+			withoutText.file(new MockMultipartFile("files", "foto-" + i + ".jpg", "image/jpeg",
+					new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }));
+		}
+		Document photosOnly = page(withoutText.param("text", "").with(csrf()).with(fixtures.as(running.participant())));
+		assertThat(photosOnly.select("[autofocus]")).extracting(Element::id).containsExactly("files");
 	}
 
 	/** The coach's closing summary is in the participant's language: said so on a page read in the other (WCAG 3.1.2). */
