@@ -82,6 +82,16 @@ class HighlightTests {
 		assertThat(field.attr("aria-describedby")).contains("passage-error-" + letter);
 		assertThat(page.getElementById("passage-error-" + letter).text()).contains("staat niet in het bericht");
 		assertThat(field.closest("details").hasAttr("open")).isTrue();
+		assertThat(page.select(".bw-highlights .utrecht-alert--error")).as("said at the letter, not twice").isEmpty();
+
+		// A letter that is not on the page (a tab kept open on an earlier trajectory): said at the highlights.
+		var elsewhere = mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("message", UUID.randomUUID().toString())
+			.param("passage", "Iets")).andReturn();
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation")
+			.cookie(elsewhere.getResponse().getCookies()).with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString()).select(".bw-highlights .utrecht-alert--error").text())
+			.contains("staat niet in het bericht");
 
 		var kept = mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("message", letter.toString()).param("passage", "niet kon falen"))
