@@ -3,7 +3,6 @@ package nl.briefwissel.mail;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 
@@ -60,20 +59,11 @@ class ImapPoller implements SmartLifecycle {
 
 	private static final FlagTerm UNSEEN = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
 
-	/**
-	 * Our own mark on a mail we stored. Seen alone was the only record, so a mail someone opened in
-	 * another mail program before the next round (an operator in Outlook on the web, a phone set up on
-	 * the mailbox, a rule that marks mail read) was never fetched. Mail of the last days without our
-	 * mark is fetched too; one we stored before is recognised and stored once.
-	 */
-	static final String STORED = "BriefwisselStored";
-
-	/** How far back mail that is seen but not marked as ours is looked for. */
-	private static final int UNMARKED_DAYS = 7;
-
 	private final InboundMails inbound;
 
 	private final InboundProcessor processor;
+
+	private final JdbcClient jdbc;
 
 	private final Connection connection;
 
@@ -118,6 +108,7 @@ class ImapPoller implements SmartLifecycle {
 			@Value("${server.port:8080}") int port) {
 		this.inbound = inbound;
 		this.processor = processor;
+		this.jdbc = jdbc;
 		MailProperties.Imap imap = properties.imap();
 		EmbeddedMailServer server = embedded.getIfAvailable();
 		if (imap.configured()) {
@@ -296,9 +287,14 @@ class ImapPoller implements SmartLifecycle {
 		}
 	}
 
-	/** Stores every unseen mail in batches, marking a batch seen once it is committed. Returns how many were stored. */
+	/**
+	 * Stores every unseen mail, and every mail above the highest one stored before whether someone
+	 * read it or not ({@link HighestStored}), in batches, marking a batch seen once it is committed.
+	 * Returns how many were stored.
+	 */
 	int fetchUnseen(Folder folder) throws MessagingException {
-		Message[] unseen = searchUnseen(folder);
+		HighestStored storedUpTo = HighestStored.of(jdbc, folder);
+		Message[] unseen = searchUnseen(folder, storedUpTo.uid());
 		int stored = 0;
 		for (int from = 0; from < unseen.length; from += BATCH) {
 			Message[] batch = java.util.Arrays.copyOfRange(unseen, from, Math.min(unseen.length, from + BATCH));
@@ -306,7 +302,8 @@ class ImapPoller implements SmartLifecycle {
 			List<Message> committed = store(folder, batch);
 			// Marked seen only now that each is committed; a crash before this line fetches them again,
 			// and a mail fetched again is recognised by its Message-ID and stored once.
-			folder.setFlags(committed.toArray(Message[]::new), stored(folder), true);
+			folder.setFlags(committed.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+			storedUpTo.advance(folder, committed);
 			stored += committed.size();
 			// Processing starts on this batch while the next one is fetched.
 			processor.wakeUp();
@@ -329,13 +326,33 @@ class ImapPoller implements SmartLifecycle {
 	 * announced; with nothing after it, it would wait in the mailbox for good. Selecting the folder again
 	 * makes the server count anew and the library's numbers the server's.
 	 */
-	private static Message[] searchUnseen(Folder folder) throws MessagingException {
+	private static Message[] searchUnseen(Folder folder, long storedUpTo) throws MessagingException {
 		if (!(folder instanceof IMAPFolder imap)) {
-			return folder.search(toFetch(folder));
+			return folder.search(UNSEEN);
 		}
-		String criteria = marks(folder) ? "OR UNSEEN (UNKEYWORD " + STORED + " SINCE " + imapDate(LocalDate.now().minusDays(UNMARKED_DAYS)) + ")"
-				: "UNSEEN";
-		long[] uids = (long[]) imap.doCommand(protocol -> {
+		long[] unseenUids = uidSearch(imap, "UNSEEN");
+		// Mail that came after the last one stored, read or not (someone opened it in another program
+		// first). "UID n:*" also names the newest mail when none is newer than n: only those above n count.
+		long[] newer = storedUpTo < 0 ? new long[0]
+				: java.util.Arrays.stream(uidSearch(imap, "UID " + (storedUpTo + 1) + ":*")).filter(uid -> uid > storedUpTo).toArray();
+		long[] uids = java.util.stream.LongStream.concat(java.util.Arrays.stream(unseenUids), java.util.Arrays.stream(newer))
+			.distinct().sorted().toArray();
+		if (uids.length == 0) {
+			return new Message[0];
+		}
+		Message[] unseen = imap.getMessagesByUID(uids);
+		if (java.util.Arrays.stream(unseen).allMatch(java.util.Objects::nonNull)) {
+			return unseen;
+		}
+		log.info("The mailbox {} holds mail the server did not announce on this connection; selecting it again",
+				folder.getFullName());
+		folder.close(false);
+		folder.open(Folder.READ_WRITE);
+		return java.util.Arrays.stream(imap.getMessagesByUID(uids)).filter(java.util.Objects::nonNull).toArray(Message[]::new);
+	}
+
+	private static long[] uidSearch(IMAPFolder imap, String criteria) throws MessagingException {
+		return (long[]) imap.doCommand(protocol -> {
 			Response[] responses = protocol.command("UID SEARCH " + criteria, null);
 			java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
 			for (Response response : responses) {
@@ -349,48 +366,8 @@ class ImapPoller implements SmartLifecycle {
 			protocol.handleResult(responses[responses.length - 1]);
 			return found.build().toArray();
 		});
-		if (uids.length == 0) {
-			return new Message[0];
-		}
-		Message[] unseen = imap.getMessagesByUID(uids);
-		if (java.util.Arrays.stream(unseen).allMatch(java.util.Objects::nonNull)) {
-			return unseen;
-		}
-		log.info("The mailbox {} holds mail the server did not announce on this connection; selecting it again",
-				folder.getFullName());
-		folder.close(false);
-		folder.open(Folder.READ_WRITE);
-		return folder.search(toFetch(folder));
 	}
 
-	/** Whether the server keeps marks of our own on its mail (most do; one that does not is read by Seen alone). */
-	private static boolean marks(Folder folder) {
-		Flags permanent = folder.getPermanentFlags();
-		return permanent != null && permanent.contains(Flags.Flag.USER);
-	}
-
-	private static Flags stored(Folder folder) {
-		Flags flags = new Flags(Flags.Flag.SEEN);
-		if (marks(folder)) {
-			flags.add(STORED);
-		}
-		return flags;
-	}
-
-	private static jakarta.mail.search.SearchTerm toFetch(Folder folder) {
-		if (!marks(folder)) {
-			return UNSEEN;
-		}
-		java.util.Date since = java.util.Date.from(LocalDate.now().minusDays(UNMARKED_DAYS).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-		return new jakarta.mail.search.OrTerm(UNSEEN, new jakarta.mail.search.AndTerm(new FlagTerm(new Flags(STORED), false),
-				new jakarta.mail.search.ReceivedDateTerm(jakarta.mail.search.ComparisonTerm.GE, since)));
-	}
-
-	/** A date as IMAP's SEARCH writes it (RFC 3501): 4-Dec-2026. */
-	private static String imapDate(LocalDate day) {
-		return day.getDayOfMonth() + "-" + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + "-"
-				+ day.getYear();
-	}
 
 	/**
 	 * Asks the sizes (and UIDs, where not known yet) of a whole batch in one command instead of one

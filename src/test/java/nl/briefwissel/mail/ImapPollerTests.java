@@ -77,7 +77,8 @@ class ImapPollerTests {
 
 	/**
 	 * Someone opened the mailbox in another mail program before the round (the mail is Seen): it is
-	 * fetched all the same, once, by our own mark; Seen was the only record of what was stored.
+	 * fetched all the same, once, as the mail above the highest stored; Seen was the only record of what
+	 * was stored, and Exchange keeps no marks of ours.
 	 */
 	@Test
 	void mailSomeoneElseReadFirstIsFetchedOnceAllTheSame() throws Exception {
@@ -86,6 +87,12 @@ class ImapPollerTests {
 		String run = Long.toString(System.nanoTime());
 		try {
 			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			mailbox.deliver(mail(run, 0));
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(1); // the poller has been reading this mailbox
+			}
 			mailbox.deliver(mail(run, 1));
 			try (Store other = signedIn(server.getImap().getPort())) {
 				Folder outlook = other.getFolder("INBOX");
@@ -97,9 +104,9 @@ class ImapPollerTests {
 				Folder folder = store.getFolder("INBOX");
 				folder.open(Folder.READ_WRITE);
 				assertThat(poller.fetchUnseen(folder)).isEqualTo(1);
-				assertThat(poller.fetchUnseen(folder)).as("marked as ours once stored").isZero();
+				assertThat(poller.fetchUnseen(folder)).as("stored once").isZero();
 			}
-			assertThat(stored(run)).isEqualTo(1);
+			assertThat(stored(run)).isEqualTo(2);
 		}
 		finally {
 			server.stop();
