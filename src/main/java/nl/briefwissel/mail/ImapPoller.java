@@ -303,6 +303,12 @@ class ImapPoller implements SmartLifecycle {
 			// Marked seen only now that each is committed; a crash before this line fetches them again,
 			// and a mail fetched again is recognised by its Message-ID and stored once.
 			folder.setFlags(committed.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+			// A mail that could not be read is tried again as unseen: someone may have opened it, and the
+			// highest stored UID may pass it now.
+			Message[] notStored = java.util.Arrays.stream(batch).filter(m -> !committed.contains(m)).toArray(Message[]::new);
+			if (notStored.length > 0) {
+				folder.setFlags(notStored, new Flags(Flags.Flag.SEEN), false);
+			}
 			storedUpTo.advance(folder, committed);
 			stored += committed.size();
 			// Processing starts on this batch while the next one is fetched.

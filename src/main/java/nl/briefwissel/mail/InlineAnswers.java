@@ -29,16 +29,39 @@ public final class InlineAnswers {
 		if (cut == null || cut.isBlank() || letter == null || letter.isBlank()) {
 			return Optional.empty();
 		}
-		String body = " " + words(letter) + " ";
 		List<String> lines = cut.replace("\r\n", "\n").lines().toList();
+		// Only the quoted history counts: what the trimmer cut before it (the participant's signature,
+		// a footer) is theirs and no answer, and the header lines of the quote are nobody's words.
+		int from = historyStart(lines);
+		if (from < 0) {
+			return Optional.empty();
+		}
+		while (from < lines.size() && (lines.get(from).isBlank() || HEADER.matcher(unquoted(lines.get(from))).find()
+				|| attribution(lines.get(from)) || SEPARATOR.matcher(lines.get(from).strip()).matches())) {
+			from++;
+		}
+		String body = " " + words(letter) + " ";
+		java.util.Set<String> letterLines = new java.util.HashSet<>();
+		letter.lines().map(InlineAnswers::words).filter(line -> !line.isEmpty()).forEach(letterLines::add);
 		int first = -1;
 		int last = -1;
+		int position = 0;
 		boolean[] letters = new boolean[lines.size()];
-		for (int i = 0; i < lines.size(); i++) {
+		for (int i = from; i < lines.size(); i++) {
+			if (first >= 0 && historyStart(lines.subList(i, Math.min(lines.size(), i + 4))) == 0) {
+				break; // an older mail quoted below this letter
+			}
 			String line = words(unquoted(lines.get(i)));
-			// A line of the letter, however the mail program wrapped it: a run of its words.
-			letters[i] = !line.isEmpty() && body.contains(" " + line + " ");
-			if (letters[i]) {
+			if (line.isEmpty()) {
+				continue;
+			}
+			// A line of the letter, however the mail program wrapped it: a run of its words that follows the
+			// last one found, long enough not to be an answer that happens to be a word of it ("Ja").
+			boolean longEnough = line.split(" ").length >= 3 || letterLines.contains(line);
+			int at = longEnough ? body.indexOf(" " + line + " ", position) : -1;
+			if (at >= 0) {
+				letters[i] = true;
+				position = at + line.length();
 				first = first < 0 ? i : first;
 				last = i;
 			}
@@ -64,6 +87,32 @@ public final class InlineAnswers {
 			}
 		}
 		return answered ? Optional.of(String.join("\n", block).strip()) : Optional.empty();
+	}
+
+	private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile(
+			"^(van|from|verzonden|sent|datum|date|aan|to|cc|onderwerp|subject)\\s*:", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+	private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("[_\\-=]{5,}.*|-+\\s*\\S.*\\S\\s*-+");
+
+	/** Where the quoted mail begins: a block of header lines starting with its sender, or an attribution line. */
+	private static int historyStart(List<String> lines) {
+		for (int i = 0; i < lines.size(); i++) {
+			String line = unquoted(lines.get(i));
+			if (attribution(lines.get(i))) {
+				return i;
+			}
+			if (line.toLowerCase(Locale.ROOT).matches("^(van|from)\\s*:.*") && i + 1 < lines.size()
+					&& HEADER.matcher(unquoted(lines.get(i + 1))).find()) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** "Op 2 nov 2026 om 09:00 schreef Anja <noreply@…>:" and its kind: an address, ending in a colon. */
+	private static boolean attribution(String line) {
+		String stripped = unquoted(line);
+		return stripped.endsWith(":") && stripped.indexOf('@') > 0;
 	}
 
 	private static String unquoted(String line) {

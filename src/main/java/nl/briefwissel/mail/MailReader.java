@@ -445,8 +445,10 @@ public final class MailReader {
 		// still do this; UTF-8 when the bytes are valid UTF-8, else windows-1252.
 		String utf8 = decodeStrictly(bytes, StandardCharsets.UTF_8);
 		if (utf8 == null) {
-			// A text cut off in transit may end inside a character: the rest is still UTF-8.
-			utf8 = decodeStrictly(java.util.Arrays.copyOf(bytes, wholeUtf8(bytes)), StandardCharsets.UTF_8);
+			// A text cut off in transit may end inside a character: the rest is still UTF-8, when it shows
+			// UTF-8 before the cut (a windows-1252 text whose one accent is its last byte is not cut off).
+			String whole = decodeStrictly(java.util.Arrays.copyOf(bytes, wholeUtf8(bytes)), StandardCharsets.UTF_8);
+			utf8 = whole != null && whole.chars().anyMatch(c -> c > 127) ? whole : null;
 		}
 		return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
 	}

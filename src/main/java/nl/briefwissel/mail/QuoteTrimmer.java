@@ -362,15 +362,17 @@ final class QuoteTrimmer {
 	 */
 	private static boolean readsAsSignature(List<String> lines) {
 		int written = 0;
-		for (String raw : lines) {
-			String line = raw.strip();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
 			if (line.isEmpty()) {
 				continue;
 			}
 			if (DISCLAIMER.matcher(line).find() || isMobileFooter(line)) {
-				break;
+				// The footer below the signature, if nothing of the person's own comes after it.
+				return onlyFooterAfter(lines, i + paragraph(lines, i).size());
 			}
-			boolean prose = line.contains(". ") && line.split("\\s+").length >= 8;
+			String[] words = line.split("\\s+");
+			boolean prose = words.length >= 8 && (line.contains(". ") || line.endsWith(".") || line.endsWith("!"));
 			if (++written > SIGNATURE_LINES || line.endsWith("?") || prose) {
 				return false;
 			}

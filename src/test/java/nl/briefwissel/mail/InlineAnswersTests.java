@@ -70,4 +70,41 @@ class InlineAnswersTests {
 		assertThat(InlineAnswers.within(cut, LETTER)).isEmpty();
 		assertThat(InlineAnswers.within("Van: iemand anders\nOnderwerp: iets\n\nEen heel ander bericht.", LETTER)).isEmpty();
 	}
+
+	/**
+	 * The review's cases: the participant's own signature before the quote is no part of the letter, the
+	 * quote's header lines are nobody's answer, and a short answer that is a word of the letter is kept.
+	 */
+	@Test
+	void onlyWhatWasTypedIntoTheQuotedLetterCounts() {
+		String letter = "Hoi Sanne\n\nKies je voor ja of nee?\n\nGroet, Anja";
+		String ordinary = """
+				--
+				Sanne
+				06 1234 5678
+
+				Van: Anja via Briefwissel <noreply@briefwissel.test>
+				Verzonden: maandag 2 november 2026 09:00
+				Onderwerp: Je e-coaching
+
+				Hoi Sanne
+
+				Kies je voor ja of nee?
+
+				Groet, Anja""";
+		assertThat(InlineAnswers.within(ordinary, letter)).isEmpty();
+
+		String answered = """
+				Van: Anja via Briefwissel <noreply@briefwissel.test>
+				Verzonden: maandag 2 november 2026 09:00
+				Onderwerp: Je e-coaching
+
+				Hoi Sanne
+
+				Kies je voor ja of nee?
+				Ja
+
+				Groet, Anja""";
+		assertThat(InlineAnswers.within(answered, letter)).hasValue("> Hoi Sanne\n\n> Kies je voor ja of nee?\nJa\n\n> Groet, Anja");
+	}
 }

@@ -212,6 +212,21 @@ class QuoteTrimmerTests {
 				Geachte heer, mevrouw, met veel interesse las ik uw vacature.
 
 				Wat vind je ervan?""").kept()).contains("Wat vind je ervan?");
+		assertThat(QuoteTrimmer.trim("""
+				Antwoord op vraag 1: meer met mensen.
+
+				--
+
+				Antwoord op vraag 2: ik mis vooral de collega's van mijn vorige baan, want die waren er altijd voor mij.""").kept())
+			.contains("Antwoord op vraag 2");
+		assertThat(QuoteTrimmer.trim("""
+				Kijk wat ik kreeg:
+
+				--
+				Beste Sanne
+				Dit bericht is uitsluitend bestemd voor de geadresseerde. Aan dit bericht kunnen geen rechten worden ontleend.
+
+				Wat vind jij, moet ik bellen?""").kept()).contains("moet ik bellen?");
 		// What they still are at the end: a signature after a bare dash line, a disclaimer as the footer.
 		assertThat(QuoteTrimmer.trim("Mijn antwoord.\n\n--\nSanne Bakker\n06 1234 5678").kept()).isEqualTo("Mijn antwoord.");
 		assertThat(QuoteTrimmer.trim("""

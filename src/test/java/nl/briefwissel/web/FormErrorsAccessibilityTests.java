@@ -193,6 +193,13 @@ class FormErrorsAccessibilityTests {
 		}
 		Document photosOnly = page(withoutText.param("text", "").with(csrf()).with(fixtures.as(running.participant())));
 		assertThat(photosOnly.select("[autofocus]")).extracting(Element::id).containsExactly("files");
+		assertThat(photosOnly.getElementById("text").hasAttr("aria-invalid")).as("photos may go without words").isFalse();
+
+		// A text that is too long, with a photo: the text is what is wrong; the photo must only be chosen again.
+		Document tooLong = page(multipart("/participant/conversation").file(new MockMultipartFile("files", "foto.jpg", "image/jpeg",
+				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 })).param("text", "a".repeat(50_001))
+			.with(csrf()).with(fixtures.as(running.participant())));
+		assertThat(tooLong.select("[autofocus]")).extracting(Element::id).containsExactly("text");
 	}
 
 	/** The coach's closing summary is in the participant's language: said so on a page read in the other (WCAG 3.1.2). */

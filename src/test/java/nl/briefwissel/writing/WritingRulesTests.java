@@ -67,7 +67,7 @@ class WritingRulesTests {
 			"but-after-compliment | Mooi plan, kijk maar eens wat past. | false",
 			"but-after-compliment | Mooi plan, maar kijk wat past. | true",
 			"but-after-compliment | Goed gedaan, maar... je mist nog een doel. | true",
-			"but-after-compliment | Mooi plan, maar even iets anders: wanneer begin je? | true",
+			"but-after-compliment | Goed gedaan, neem maar even rust. | false",
 			"but-after-compliment | That was a great answer, but... I wonder about the second part. | true",
 			"questions | Wat wil je? Waarom? Wanneer? Met wie? | true",
 			"questions | Wat wil je? Waarom? Wanneer? | false",

@@ -78,14 +78,19 @@ class ParticipantConversationController {
 		TrajectoryOverview trajectory = current(me)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
-		if (chosen.size() > MAX_FILES) {
-			model.addAttribute("filesProblem", "conversation.files.tooMany");
-			return page(me, model);
-		}
 		// A photo for a photo assignment may go without words, as it may by mail.
 		org.springframework.validation.FieldError textError = errors.getFieldError("text");
 		boolean photoOnly = !chosen.isEmpty() && errors.getErrorCount() == 1 && textError != null
 				&& "NotBlank".equals(textError.getCode());
+		if (chosen.size() > MAX_FILES) {
+			model.addAttribute("filesProblem", "conversation.files.tooMany");
+			if (photoOnly) {
+				// Photos without words are fine: only their number is wrong, not "write your message first".
+				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form",
+						new org.springframework.validation.BeanPropertyBindingResult(form, "form"));
+			}
+			return page(me, model);
+		}
 		if (errors.hasErrors() && !photoOnly) {
 			if (!chosen.isEmpty()) {
 				// A browser never fills a file field in again: say so, or the photo would silently be missing.
