@@ -38,9 +38,14 @@ final class AutomaticMailDetector {
 	private AutomaticMailDetector() {
 	}
 
-	/** Whether a report comes from a mail server's address, as real bounces and delivery reports do. */
+	/** Whether a report comes from a mail server's address (or none), as real bounces and delivery reports do. */
 	static boolean mailServer(String from) {
-		return from == null || from.isBlank() || DAEMON_SENDER.matcher(from).find() || EXCHANGE_SENDER.matcher(from).find();
+		return from == null || from.isBlank() || serverAddress(from);
+	}
+
+	/** A mailer-daemon's or postmaster's address, or Exchange's own hashed mailbox. */
+	private static boolean serverAddress(String from) {
+		return from != null && (DAEMON_SENDER.matcher(from).find() || EXCHANGE_SENDER.matcher(from).find());
 	}
 
 	static boolean isBounce(MimeMessage message, String from, String subject) throws MessagingException {
@@ -49,8 +54,7 @@ final class AutomaticMailDetector {
 			return true;
 		}
 		boolean nullSender = "<>".equals(header(message, "Return-Path").replace(" ", ""));
-		// Exchange's reports come from its own hashed mailbox, not from a mailer-daemon.
-		boolean daemon = from != null && (DAEMON_SENDER.matcher(from).find() || EXCHANGE_SENDER.matcher(from).find());
+		boolean daemon = serverAddress(from);
 		boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find();
 		return (daemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject);
 	}

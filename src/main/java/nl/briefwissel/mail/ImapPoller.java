@@ -374,7 +374,6 @@ class ImapPoller implements SmartLifecycle {
 		});
 	}
 
-
 	/**
 	 * Asks the sizes (and UIDs, where not known yet) of a whole batch in one command instead of one
 	 * round trip per mail, which on a full mailbox is most of the time spent. A server that cannot

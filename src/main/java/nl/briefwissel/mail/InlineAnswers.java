@@ -36,7 +36,7 @@ public final class InlineAnswers {
 		if (from < 0) {
 			return Optional.empty();
 		}
-		while (from < lines.size() && (lines.get(from).isBlank() || HEADER.matcher(unquoted(lines.get(from))).find()
+		while (from < lines.size() && (lines.get(from).isBlank() || header(lines.get(from)) != null
 				|| attribution(lines.get(from)) || SEPARATOR.matcher(lines.get(from).strip()).matches())) {
 			from++;
 		}
@@ -89,20 +89,16 @@ public final class InlineAnswers {
 		return answered ? Optional.of(String.join("\n", block).strip()) : Optional.empty();
 	}
 
-	private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile(
-			"^(van|from|verzonden|sent|datum|date|aan|to|cc|onderwerp|subject)\\s*:", java.util.regex.Pattern.CASE_INSENSITIVE);
-
 	private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("[_\\-=]{5,}.*|-+\\s*\\S.*\\S\\s*-+");
 
 	/** Where the quoted mail begins: a block of header lines starting with its sender, or an attribution line. */
 	private static int historyStart(List<String> lines) {
 		for (int i = 0; i < lines.size(); i++) {
-			String line = unquoted(lines.get(i));
 			if (attribution(lines.get(i))) {
 				return i;
 			}
-			if (line.toLowerCase(Locale.ROOT).matches("^(van|from)\\s*:.*") && i + 1 < lines.size()
-					&& HEADER.matcher(unquoted(lines.get(i + 1))).find()) {
+			String key = header(lines.get(i));
+			if (key != null && QuoteTrimmer.FROM_KEYS.contains(key) && i + 1 < lines.size() && header(lines.get(i + 1)) != null) {
 				return i;
 			}
 		}
@@ -115,12 +111,14 @@ public final class InlineAnswers {
 		return stripped.endsWith(":") && stripped.indexOf('@') > 0;
 	}
 
+	/** The key of a header line of a quoted mail (the trimmer's: Van, From, Verzonden…), in lower case; null for another line. */
+	private static String header(String line) {
+		java.util.regex.Matcher header = QuoteTrimmer.HEADER_LINE.matcher(unquoted(line));
+		return header.matches() ? header.group(1).toLowerCase(Locale.ROOT) : null;
+	}
+
 	private static String unquoted(String line) {
-		String stripped = line.strip();
-		while (stripped.startsWith(">")) {
-			stripped = stripped.substring(1).strip();
-		}
-		return stripped;
+		return QuoteTrimmer.stripQuote(line.strip()).strip();
 	}
 
 	/** Lower case, one space between words: how a line is compared with the letter. */

@@ -96,8 +96,9 @@ public final class MailReader {
 			return ReadMail.unreadable("not a mail: no header lines at the start");
 		}
 		try {
-			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(headersInUtf8(raw)));
-			return read(message, envelopeRecipients, headersOnly(raw));
+			int headerEnd = headerEnd(raw);
+			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(headersInUtf8(raw, headerEnd)));
+			return read(message, envelopeRecipients, headersOnly(raw, headerEnd));
 		}
 		catch (MessagingException | IOException | RuntimeException e) {
 			return ReadMail.unreadable("cannot be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -479,16 +480,17 @@ public final class MailReader {
 			return in.readNBytes(limit);
 		}
 		catch (IOException | MessagingException | RuntimeException e) {
-			if (!(part instanceof jakarta.mail.internet.MimePart mime) || !(part instanceof jakarta.mail.internet.MimeBodyPart
-					|| part instanceof MimeMessage)) {
+			InputStream undecoded = part instanceof jakarta.mail.internet.MimeBodyPart body ? body.getRawInputStream()
+					: part instanceof MimeMessage message ? message.getRawInputStream() : null;
+			if (undecoded == null) {
 				throw e;
 			}
 			byte[] raw;
-			try (InputStream in = part instanceof MimeMessage message ? message.getRawInputStream()
-					: ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream()) {
+			try (InputStream in = undecoded) {
 				raw = in.readNBytes(limit * 2);
 			}
-			String encoding = mime.getEncoding() == null ? "" : mime.getEncoding().strip().toLowerCase(Locale.ROOT);
+			String written = ((jakarta.mail.internet.MimePart) part).getEncoding();
+			String encoding = written == null ? "" : written.strip().toLowerCase(Locale.ROOT);
 			if (!encoding.equals("base64")) {
 				return raw.length > limit ? java.util.Arrays.copyOf(raw, limit) : raw;
 			}
@@ -658,8 +660,7 @@ public final class MailReader {
 	 * characters in the conversation and the quarantine. Headers that are no valid UTF-8 are read as
 	 * windows-1252 instead, as mail programs do; the body is left as it came.
 	 */
-	private static byte[] headersInUtf8(byte[] raw) {
-		int end = headerEnd(raw);
+	private static byte[] headersInUtf8(byte[] raw, int end) {
 		byte[] headers = java.util.Arrays.copyOf(raw, end);
 		if (decodeStrictly(headers, StandardCharsets.UTF_8) != null) {
 			return raw;
@@ -680,8 +681,8 @@ public final class MailReader {
 		return raw.length;
 	}
 
-	private static boolean headersOnly(byte[] raw) {
-		for (int i = headerEnd(raw); i < raw.length; i++) {
+	private static boolean headersOnly(byte[] raw, int headerEnd) {
+		for (int i = headerEnd; i < raw.length; i++) {
 			if (raw[i] != ' ' && raw[i] != '\t' && raw[i] != '\r' && raw[i] != '\n') {
 				return false;
 			}

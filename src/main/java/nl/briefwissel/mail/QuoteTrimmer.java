@@ -61,12 +61,12 @@ final class QuoteTrimmer {
 					+ "begin forwarded message:|begin doorgestuurd bericht:|doorgestuurd bericht:)\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern HEADER_LINE = Pattern.compile(
+	static final Pattern HEADER_LINE = Pattern.compile(
 			"^\\s*\\*?\\s*(van|from|verzonden|sent|datum|date|aan|to|onderwerp|subject|cc|bcc|beantwoorden|reply-to|"
 					+ "gesendet|von|an|betreff|objet|de|envoyé|à)\\s*:\\s*\\*?\\s*(.*)$",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Set<String> FROM_KEYS = Set.of("van", "from", "von", "de");
+	static final Set<String> FROM_KEYS = Set.of("van", "from", "von", "de");
 
 	private static final Set<String> DATE_KEYS = Set.of("verzonden", "sent", "datum", "date", "gesendet", "envoyé");
 
@@ -529,7 +529,7 @@ final class QuoteTrimmer {
 		return QUOTE_MARKER.matcher(line).lookingAt();
 	}
 
-	private static String stripQuote(String line) {
+	static String stripQuote(String line) {
 		String stripped = line;
 		while (stripped.startsWith(">")) {
 			stripped = stripped.substring(1).stripLeading();

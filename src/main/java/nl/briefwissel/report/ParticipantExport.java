@@ -98,6 +98,7 @@ public class ParticipantExport {
 				if (trajectory.startedOn() != null) {
 					add(zip, folder + text("report.export.record", language), pdf.render(report, language));
 				}
+				Map<UUID, String> originals = new java.util.HashMap<>();
 				for (Message message : report.correspondence()) {
 					for (Attachment attachment : message.attachments()) {
 						if (attachment.available()) {
@@ -108,9 +109,6 @@ public class ParticipantExport {
 									+ attachment.fileName(), content);
 						}
 					}
-				}
-				Map<UUID, String> originals = new java.util.HashMap<>();
-				for (Message message : report.correspondence()) {
 					if (message.author() == Author.PARTICIPANT && message.cameByMail()) {
 						// Kept as long as the letter is (MailErasure): missing, the export stops as for an attachment.
 						byte[] raw = mails.raw(message.inboundMailId())
@@ -121,8 +119,7 @@ public class ParticipantExport {
 						originals.put(message.id(), name);
 					}
 				}
-				List<Message> notes = conversations.of(trajectory).stream().filter(Message::isNote).toList();
-				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, notes, language));
+				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, language));
 			}
 			data.put("trajectories", exported);
 			data.put("applications", applications.stream()
@@ -145,7 +142,7 @@ public class ParticipantExport {
 	}
 
 	private Map<String, Object> trajectoryData(TrajectoryReport report, Optional<Intakes.Application> intake,
-			Map<UUID, String> originals, List<Message> notes, Locale language) {
+			Map<UUID, String> originals, Locale language) {
 		TrajectoryOverview t = report.trajectory();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", t.programmeName());
@@ -205,7 +202,7 @@ public class ParticipantExport {
 			return message;
 		}).toList());
 		// What the conversation shows about mail: an out-of-office answer, a bounce or a delay, with the server's words.
-		data.put("mailNotes", notes.stream().map(n -> {
+		data.put("mailNotes", report.mailNotes().stream().map(n -> {
 			Map<String, Object> note = new LinkedHashMap<>();
 			note.put("kind", n.kind().name());
 			note.put("at", n.createdAt().toString());

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.assignment.GivenAssignments;
@@ -14,7 +15,6 @@ import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
-import nl.briefwissel.conversation.MessageKind;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.ContactMomentPlan;
 import nl.briefwissel.trajectory.Trajectories;
@@ -56,15 +56,16 @@ public class Reports {
 	}
 
 	public TrajectoryReport of(TrajectoryOverview trajectory, Locale language) {
-		List<Message> correspondence = conversations.of(trajectory)
+		// One read of the conversation: the letters for the record, the notes about mail for the export.
+		Map<Boolean, List<Message>> notesAndLetters = conversations.of(trajectory)
 			.stream()
-			.filter(message -> message.kind() == MessageKind.MESSAGE)
-			.toList();
+			.collect(java.util.stream.Collectors.partitioningBy(Message::isNote));
+		List<Message> correspondence = notesAndLetters.get(false);
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
 		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
 				inOwnWords.question(), inOwnWords.goals(),
 				moments(trajectory, correspondence), trajectories.courseSinceStart(trajectory.id()), assignments(trajectory, correspondence),
-				highlights.of(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence,
+				highlights.of(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence, notesAndLetters.get(true),
 				OffsetDateTime.now(clock));
 	}
 

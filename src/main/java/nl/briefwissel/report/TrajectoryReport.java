@@ -15,11 +15,13 @@ import nl.briefwissel.trajectory.TrajectoryOverview;
  * Everything the record holds of one trajectory: who and when, the question and goals, the plan
  * as it was lived, every change of course with its reason, assignments with their answers, the
  * closing summary with the participant's reaction ({@code closing} may be null), and the whole
- * correspondence with its attachments listed.
+ * correspondence with its attachments listed; and the notes the conversation shows about mail (an
+ * out-of-office answer, a bounce), which the export holds and the record leaves out.
  */
 public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, String question, String goals,
 		List<Moment> moments, List<Trajectories.Change> changes, List<GivenAssignment> assignments,
-		List<Highlights.Highlight> highlights, Closing closing, List<Message> correspondence, OffsetDateTime madeAt) {
+		List<Highlights.Highlight> highlights, Closing closing, List<Message> correspondence, List<Message> mailNotes,
+		OffsetDateTime madeAt) {
 
 	public TrajectoryReport {
 		moments = List.copyOf(moments);
@@ -27,6 +29,7 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 		highlights = List.copyOf(highlights);
 		changes = List.copyOf(changes);
 		correspondence = List.copyOf(correspondence);
+		mailNotes = List.copyOf(mailNotes);
 	}
 
 	/** An assignment given in the trajectory with the participant's answer, or null while it is open. */
