@@ -115,7 +115,7 @@ public class ReportBenchmark {
 						TrajectoryStatus.COMPLETED, Reason.QUESTION_ANSWERED, "De vraag is beantwoord.", null));
 		return new TrajectoryReport(trajectory, "Een volgende stap die past bij mijn kwaliteiten",
 				"Ik wil een volgende stap zetten die past bij wat ik goed kan.", "Over twaalf weken weet ik welke opleiding ik kies.",
-				moments, changes, List.of(), List.of(), null, letters, OffsetDateTime.now());
+				moments, changes, List.of(), List.of(), null, letters, List.of(), OffsetDateTime.now());
 	}
 
 	private static Message letter(TrajectoryOverview trajectory, Author author, String name, OffsetDateTime at,
