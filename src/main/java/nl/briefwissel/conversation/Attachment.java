@@ -10,7 +10,8 @@ public record Attachment(UUID id, UUID messageId, String fileName, String conten
 	}
 
 	/**
-	 * Why the file was not kept, as a text's key: "tooBig", "blocked" (a program) or "other". The
+	 * Why the file was not kept, as a text's key: "tooBig", "blocked" (a program), "damaged",
+	 * "outlookItem" (a mail or appointment inside Outlook's winmail.dat) or "other". The
 	 * refusal itself is stored as the mail module words it, in English, for the logs.
 	 */
 	public String refusalKind() {
@@ -18,7 +19,7 @@ public record Attachment(UUID id, UUID messageId, String fileName, String conten
 			return null;
 		}
 		return refusal.startsWith("too big") ? "tooBig" : refusal.startsWith("blocked type") ? "blocked"
-				: refusal.startsWith("damaged") ? "damaged" : "other";
+				: refusal.startsWith("damaged") ? "damaged" : refusal.startsWith("outlook item") ? "outlookItem" : "other";
 	}
 
 	/** The detail of the refusal for its text: the blocked extension, or the refusal as stored. */

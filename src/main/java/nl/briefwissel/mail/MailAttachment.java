@@ -42,6 +42,12 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 		return new MailAttachment(SafeFileName.of(filename, type), type, 0, null, "damaged: cannot be decoded (" + why + ")");
 	}
 
+	/** An Outlook item (a mail, an appointment) inside a winmail.dat: no file, and nothing here opens it. */
+	static MailAttachment outlookItem(String name) {
+		return new MailAttachment(SafeFileName.of(name, "application/vnd.ms-outlook"), "application/vnd.ms-outlook", 0, null,
+				"outlook item: inside winmail.dat, not a file");
+	}
+
 	public boolean accepted() {
 		return refusal == null;
 	}

@@ -131,6 +131,11 @@ public final class MailReader {
 
 		Body body = new Body();
 		collect(message, body, 0, null);
+		if (body.plain == null && body.html == null) {
+			// Exchange between its own servers, or to a server that says it reads TNEF: all of the mail is winmail.dat.
+			body.plain = body.tnefText;
+			body.html = body.tnefHtml;
+		}
 		// An empty plain alternative (some web mailers) says nothing: the HTML has the letter.
 		String fullText = body.plain != null && !body.plain.isBlank() ? body.plain
 				: body.html != null ? HtmlText.toText(body.html) : body.plain != null ? body.plain : "";
@@ -197,6 +202,11 @@ public final class MailReader {
 		final List<MailAttachment> enclosedMails = new ArrayList<>();
 
 		int parts;
+
+		/** The letter as a winmail.dat holds it, for a mail with no text outside it (null otherwise). */
+		String tnefText;
+
+		String tnefHtml;
 	}
 
 	/** Walks the MIME tree; {@code parent} is the multipart this part sits in, null for the mail itself. */
@@ -282,8 +292,50 @@ public final class MailReader {
 			if (!shownByContentId && filename == null && disposition.equals(Part.INLINE)) {
 				return;
 			}
+			if (Tnef.isTnef(baseType(part.getContentType()), filename) && unpackedTnef(part, body)) {
+				return;
+			}
 			body.attachments.add(attachment(part, filename));
 		}
+	}
+
+	/**
+	 * Outlook's winmail.dat: the files in it instead of one file nobody can open (decision 0033). False
+	 * when it does not read as TNEF; it is then kept as it came. A winmail.dat with no files in it held
+	 * only the letter's formatting and is left out; the original mail keeps it.
+	 */
+	private static boolean unpackedTnef(Part part, Body body) {
+		byte[] bytes;
+		try (InputStream in = part.getInputStream()) {
+			bytes = in.readNBytes(MAX_MAIL_BYTES);
+		}
+		catch (IOException | MessagingException | RuntimeException e) {
+			return false;
+		}
+		java.util.Optional<Tnef.Content> content = Tnef.read(bytes);
+		if (content.isEmpty()) {
+			return false;
+		}
+		for (Tnef.File file : content.get().files()) {
+			if (body.attachments.size() >= MAX_PARTS) {
+				break;
+			}
+			String type = file.type() != null && file.type().matches("[\\w.+-]{1,60}/[\\w.+-]{1,60}")
+					? file.type().toLowerCase(Locale.ROOT) : SafeFileName.typeOf(file.name());
+			if (file.content() == null) {
+				body.attachments.add(MailAttachment.outlookItem(file.name()));
+				continue;
+			}
+			try {
+				body.attachments.add(MailAttachment.received(file.name(), type, new ByteArrayInputStream(file.content())));
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e); // a byte array does not fail to read
+			}
+		}
+		body.tnefText = content.get().text();
+		body.tnefHtml = content.get().html();
+		return true;
 	}
 
 	/** "Subject of the enclosed mail.eml", as mail programs name it when they save it. */

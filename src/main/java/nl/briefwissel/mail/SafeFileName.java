@@ -35,6 +35,18 @@ final class SafeFileName {
 		return name;
 	}
 
+	/** The type a file's name says, for a file that came without one (inside a winmail.dat). */
+	static String typeOf(String name) {
+		String extension = name == null ? "" : extension(name);
+		for (Map.Entry<String, String> known : EXTENSIONS.entrySet()) {
+			if (known.getValue().equals(extension)) {
+				return known.getKey();
+			}
+		}
+		String type = extension.isEmpty() ? null : java.net.URLConnection.getFileNameMap().getContentTypeFor("f." + extension);
+		return type == null ? "application/octet-stream" : type;
+	}
+
 	static String extension(String name) {
 		int dot = name.lastIndexOf('.');
 		return dot < 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT).strip();
