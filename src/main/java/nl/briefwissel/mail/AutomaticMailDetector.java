@@ -53,13 +53,26 @@ final class AutomaticMailDetector {
 		if (contentType.startsWith("multipart/report") && contentType.contains("delivery-status")) {
 			return true;
 		}
-		boolean nullSender = "<>".equals(header(message, "Return-Path").replace(" ", ""));
+		boolean nullSender = nullSender(message);
 		boolean daemon = serverAddress(from);
 		boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find();
 		return (daemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject);
 	}
 
+	/**
+	 * Sent with the null sender {@code MAIL FROM:<>}: only bounces and automatic answers are (RFC 5321,
+	 * RFC 3834 3.3); a person's mail program always gives their address. The top Return-Path is the one
+	 * the delivering server wrote; any below it came with the mail.
+	 */
+	static boolean nullSender(MimeMessage message) throws MessagingException {
+		String[] returnPath = message.getHeader("Return-Path");
+		return returnPath != null && returnPath.length > 0 && "<>".equals(returnPath[0].replace(" ", "").strip());
+	}
+
 	static boolean isAutoReply(MimeMessage message, String subject) throws MessagingException {
+		if (nullSender(message)) {
+			return true;
+		}
 		String autoSubmitted = lower(header(message, "Auto-Submitted"));
 		if (!autoSubmitted.isBlank() && !autoSubmitted.startsWith("no")) {
 			return true; // RFC 3834

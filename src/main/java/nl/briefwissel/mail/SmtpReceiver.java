@@ -96,7 +96,7 @@ public class SmtpReceiver implements DisposableBean {
 				throw new RejectException(552, "5.3.4 Message too big: the limit is " + maxSize + " bytes");
 			}
 			try {
-				inbound.store(raw, InboundMails.Source.SMTP, from, recipients);
+				inbound.store(withReturnPath(from, raw), InboundMails.Source.SMTP, from, recipients);
 			}
 			catch (RuntimeException e) {
 				log.warn("Could not store a mail from the SMTP receiver; the sender will retry", e);
@@ -104,6 +104,21 @@ public class SmtpReceiver implements DisposableBean {
 			}
 			processor.wakeUp();
 			return null;
+		}
+
+		/**
+		 * The envelope's sender on top, as a server that delivers the mail writes it (RFC 5321 4.4): the
+		 * site's MTA relays without it, and "&lt;&gt;" is how a bounce or an automatic answer says it is one.
+		 */
+		static byte[] withReturnPath(String from, byte[] raw) {
+			if (from == null) {
+				return raw;
+			}
+			String sender = from.replaceAll("[\\r\\n<>]", "");
+			byte[] header = ("Return-Path: <" + sender + ">\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			byte[] delivered = java.util.Arrays.copyOf(header, header.length + raw.length);
+			System.arraycopy(raw, 0, delivered, header.length, raw.length);
+			return delivered;
 		}
 
 		private static long drain(InputStream data, long limit) throws IOException {

@@ -240,6 +240,29 @@ class MailRoundTripTests {
 	}
 
 	/**
+	 * An old autoresponder that marks nothing in its headers, but sends as every automatic mail does,
+	 * with the null sender: through the SMTP receiver (the site's MTA relays without a Return-Path) it is
+	 * a note, not a letter from the participant that asks the coach for an answer.
+	 */
+	@Test
+	void aMailWithTheNullSenderIsAutomaticEvenWithoutItsHeaders() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		MimeMessage plain = replyFrom(participant.email(), received, "Dank voor uw bericht. Ik lees mijn mail weer vanaf maandag.");
+		Properties envelope = new Properties();
+		envelope.put("mail.smtp.from", "<>");
+		Session nullSender = Session.getInstance(envelope);
+		try (Transport transport = nullSender.getTransport("smtp")) {
+			transport.connect("127.0.0.1", receiver.port(), null, null);
+			transport.sendMessage(plain, plain.getAllRecipients());
+		}
+
+		Message note = awaitMessage(m -> m.kind() == MessageKind.AUTO_REPLY_NOTE);
+		assertThat(note.body()).contains("vanaf maandag");
+		assertThat(conversations.of(trajectory)).noneMatch(m -> m.author() == Author.PARTICIPANT);
+	}
+
+	/**
 	 * A mail server's report that our mail is only delayed (Exchange, from the corpus) is a note in the
 	 * conversation, not a failure and not a stranger's mail for the quarantine.
 	 */
