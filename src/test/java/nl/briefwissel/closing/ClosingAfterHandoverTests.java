@@ -34,6 +34,9 @@ class ClosingAfterHandoverTests {
 	@Autowired
 	Handovers handovers;
 
+	@Autowired
+	nl.briefwissel.conversation.Conversations conversations;
+
 	@Test
 	void theSummaryStaysTheWritersAfterAHandover() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -44,6 +47,7 @@ class ClosingAfterHandoverTests {
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."))
 			.andExpect(flash().attribute("closingSaved", true));
+		conversations.coachWrites(running.id(), running.coach().id(), "Hoe gaat het met de meeloopdag?");
 		assertThat(handovers.handOver(running.id(), newCoach.id(), Reason.COACH_UNAVAILABLE, manager.id()))
 			.isEqualTo(Handovers.Outcome.HANDED_OVER);
 
@@ -59,6 +63,19 @@ class ClosingAfterHandoverTests {
 			.param("summary", "We ontdekten dat je energie krijgt van lesgeven, en van opleiden."))
 			.andExpect(flash().attribute("closingSaved", true));
 		assertThat(page("/participant", running.participant())).contains(newCoach.displayName() + " schreef een samenvatting");
+
+		// The first coach, with the page still open, sends a rewrite: not saved, but not lost either.
+		String typed = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Mijn laatste versie, met de meeloopdag erin."))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(typed).contains("Niet opgeslagen").contains("Mijn laatste versie, met de meeloopdag erin.")
+			.doesNotContain("en van opleiden");
+		// Someone who never coached it finds nothing there.
+		Account stranger = fixtures.person(running.organisationId(), "ander-" + java.util.UUID.randomUUID() + "@example.nl", "Andere Coach",
+				nl.briefwissel.account.Role.COACH);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(stranger))
+			.param("summary", "Iets")).andExpect(status().isNotFound());
 	}
 
 	private String page(String path, Account reader) throws Exception {

@@ -107,6 +107,33 @@ class ClosingTests {
 		}
 	}
 
+	/** A refused summary comes back: in its field with the error tied to it, or to copy once the trajectory ended. */
+	@Test
+	void aRefusedSummaryComesBackWithWhatWasTyped() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String tooLong = "Lang verhaal. ".repeat(1500);
+		var refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", tooLong))
+			.andExpect(flash().attribute("closingProblem", "closing.error.summary"))
+			.andReturn().getResponse();
+		Document page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach()))
+			.cookie(refused.getCookies())).andReturn().getResponse().getContentAsString());
+		Element field = page.getElementById("summary");
+		assertThat(field.text()).startsWith("Lang verhaal.");
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(field.attr("aria-describedby")).isEqualTo("closing-problem");
+
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		var ended = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Geschreven in een ander tabblad."))
+			.andExpect(flash().attribute("closingProblem", "closing.error.ended"))
+			.andReturn().getResponse();
+		page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach()))
+			.cookie(ended.getCookies())).andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("summary")).isNull();
+		assertThat(page.getElementById("closing-problem").text()).contains("Geschreven in een ander tabblad.");
+	}
+
 	/**
 	 * "Afronden" in one tab while the summary is sent from another: the page's check saw a running
 	 * trajectory, but the summary (and its mail) must not come after the end.

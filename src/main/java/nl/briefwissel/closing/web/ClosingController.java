@@ -11,6 +11,7 @@ import nl.briefwissel.trajectory.TrajectoryOverview;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,25 +35,38 @@ class ClosingController {
 		this.desk = desk;
 	}
 
+	/**
+	 * A refused summary comes back with what was typed: in its field while the trajectory is open, else
+	 * to copy (completed in another tab). Handed over to another coach meanwhile, the trajectory is not
+	 * this coach's page any more, but the text is still theirs: it comes back on a page of its own.
+	 */
 	@PostMapping("/coach/trajectories/{id}/closing")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String summary,
-			RedirectAttributes redirect) {
-		TrajectoryOverview trajectory = trajectories.byId(id)
-			.filter(t -> t.coachedBy(me.id()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			Model model, RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = trajectories.byId(id).filter(t -> t.coachedBy(me.id())).orElse(null);
+		if (trajectory == null) {
+			if (trajectories.byId(id).isEmpty() || !trajectories.coachedBefore(id, me.email())) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			}
+			model.addAttribute("text", summary);
+			model.addAttribute("notSaved", "closing");
+			return "conversation/handed-over";
+		}
 		if (summary.isBlank() || summary.length() > MAX_SUMMARY) {
-			redirect.addFlashAttribute("closingProblem", "closing.error.summary");
+			refused(redirect, "closing.error.summary", summary);
 		}
-		else if (!ClosingDesk.open(trajectory)) {
-			redirect.addFlashAttribute("closingProblem", "closing.error.ended");
-		}
-		else if (desk.write(trajectory, me.id(), summary)) {
-			redirect.addFlashAttribute("closingSaved", true);
+		else if (!ClosingDesk.open(trajectory) || !desk.write(trajectory, me.id(), summary)) {
+			refused(redirect, "closing.error.ended", summary);
 		}
 		else {
-			redirect.addFlashAttribute("closingProblem", "closing.error.ended");
+			redirect.addFlashAttribute("closingSaved", true);
 		}
 		return "redirect:/coach/trajectories/" + id + "#closing";
+	}
+
+	private static void refused(RedirectAttributes redirect, String problem, String summary) {
+		redirect.addFlashAttribute("closingProblem", problem);
+		redirect.addFlashAttribute("closingTyped", summary);
 	}
 
 	/**
