@@ -239,6 +239,22 @@ class MailRoundTripTests {
 		assertThat(outbound).as("only the coach's own message, no answer to the auto-reply").isEqualTo(1);
 	}
 
+	/** A mail program that writes long Message-IDs: the coach's answer to it is written and threaded all the same. */
+	@Test
+	void aLongMessageIdOfTheParticipantIsAnsweredInItsThread() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		MimeMessage reply = replyFrom(participant.email(), received, "Mijn antwoord uit een ander mailprogramma.");
+		String longId = "<" + "a1b2c3d4".repeat(50) + "@mail.client.example.nl>";
+		reply.setHeader("Message-ID", longId);
+		sendTo(mailServer.smtpPort(), reply);
+		awaitMessage(m -> m.author() == Author.PARTICIPANT);
+
+		conversations.coachWrites(trajectory, coach.id(), "Dank je, een tweede vraag.");
+		MimeMessage answer = Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("tweede vraag"));
+		assertThat(header(answer, "In-Reply-To")).isEqualTo(longId);
+	}
+
 	/**
 	 * An old autoresponder that marks nothing in its headers, but sends as every automatic mail does,
 	 * with the null sender: through the SMTP receiver (the site's MTA relays without a Return-Path) it is
