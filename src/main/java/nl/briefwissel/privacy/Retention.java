@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +50,11 @@ public class Retention {
 
 	private final Clock clock;
 
+	private final CompletedEventPublications completedEvents;
+
 	Retention(TrajectoryErasure trajectories, Erasures erasures, AuditTrail audit, MailErasure mail, Quarantine quarantine,
-			JdbcClient jdbc, PrivacyProperties properties, Clock clock) {
+			JdbcClient jdbc, PrivacyProperties properties, Clock clock, CompletedEventPublications completedEvents) {
+		this.completedEvents = completedEvents;
 		this.trajectories = trajectories;
 		this.quarantine = quarantine;
 		this.erasures = erasures;
@@ -81,6 +85,9 @@ public class Retention {
 		int unneeded = mail.forgetUnneededInboundBefore(now.minus(properties.unneededMailKeptFor()));
 		int applications = trajectories.eraseUnfinishedApplicationsBefore(now.minus(properties.unfinishedApplicationKeptFor()));
 		int trail = audit.forgetBefore(now.minus(properties.auditKeptFor()));
+		// Events between modules are kept until their listeners are done, so none is lost on a restart; done,
+		// they are only a copy of what they carried (a refused address, a participant's name) kept for good.
+		completedEvents.deletePublicationsOlderThan(java.time.Duration.ofDays(1));
 		return new Result(expired.size(), participants.size(), sent, unneeded, applications, trail);
 	}
 

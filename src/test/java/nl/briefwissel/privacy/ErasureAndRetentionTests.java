@@ -408,6 +408,36 @@ class ErasureAndRetentionTests {
 	}
 
 	/**
+	 * A refused address travels between modules in an event; the registry kept every event after its
+	 * listener was done, and with it the address, for good. Done a day ago it goes; not done, it waits.
+	 */
+	@Test
+	void eventsBetweenModulesGoADayAfterTheirListenersAreDone() {
+		String address = "geweigerd-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		UUID done = UUID.randomUUID();
+		UUID recent = UUID.randomUUID();
+		UUID open = UUID.randomUUID();
+		for (UUID id : java.util.List.of(done, recent, open)) {
+			jdbc.sql("""
+					insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, completion_date, status)
+					values (:id, 'nl.briefwissel.conversation.RefusedAddresses.on', 'nl.briefwissel.mail.MailRefused', :event, :published,
+					    :completed, :status)""")
+				.param("id", id)
+				.param("event", "{\"recipient\":\"" + address + "\"}")
+				.param("published", java.time.OffsetDateTime.now().minusDays(3))
+				.param("completed", id.equals(open) ? null
+						: java.time.OffsetDateTime.now().minus(id.equals(done) ? java.time.Duration.ofDays(2) : java.time.Duration.ofHours(1)))
+				.param("status", id.equals(open) ? "PUBLISHED" : "COMPLETED")
+				.update();
+		}
+
+		retention.run();
+
+		assertThat(jdbc.sql("select id from event_publication where id in (:ids)").param("ids", java.util.List.of(done, recent, open))
+			.query(UUID.class).list()).containsExactlyInAnyOrder(recent, open);
+	}
+
+	/**
 	 * A participant who wrote to the reply mailbox without a reply address (a new mail instead of an
 	 * answer) and then asked to be forgotten: the mail waited for the administrators, outside any
 	 * conversation, and goes with the confirmed erasure instead of staying readable for its period.
