@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The employer pays and may know that someone started and completed, when that person agreed at
@@ -41,8 +43,11 @@ class EmployerConfirmations {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	EmployerConfirmations(Trajectories trajectories, Programmes programmes, NoticeMails mails, Outbox outbox, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.trajectories = trajectories;
@@ -51,9 +56,41 @@ class EmployerConfirmations {
 		this.outbox = outbox;
 	}
 
+	/**
+	 * Accepted with a start date ahead (up to half a year), the employer hears of it on that day: told at
+	 * the acceptance, they read that someone "started" months before, and kept it when the participant
+	 * withdrew before the day came.
+	 */
 	@ApplicationModuleListener
 	void on(TrajectoryEvents.TrajectoryStarted started) {
-		confirm(started.trajectoryId(), Kind.STARTED, started.on());
+		if (!started.on().isAfter(LocalDate.now(clock))) {
+			confirm(started.trajectoryId(), Kind.STARTED, started.on());
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${briefwissel.trajectory.employer-start-interval:15m}",
+			initialDelayString = "${briefwissel.trajectory.employer-start-initial-delay:2m}")
+	void scheduled() {
+		confirmStartsOn(LocalDate.now(clock));
+	}
+
+	/**
+	 * Confirms the start of every trajectory under way that started on this day or in the week before and
+	 * whose start was not confirmed yet (a later acceptance was confirmed by its event). Any node may run
+	 * it: the confirmation's key lets one of them send.
+	 */
+	int confirmStartsOn(LocalDate today) {
+		var due = jdbc.sql("""
+				select t.id, t.started_on from trajectory t
+				where t.status in ('RUNNING', 'PAUSED') and t.employer_may_confirm = true
+				  and t.started_on <= :today and t.started_on > :weekBefore
+				  and not exists (select 1 from employer_confirmation c where c.trajectory_id = t.id and c.kind = 'STARTED')""")
+			.param("today", today)
+			.param("weekBefore", today.minusWeeks(1))
+			.query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getObject("started_on", LocalDate.class)))
+			.list();
+		due.forEach(start -> transactions.executeWithoutResult(status -> confirm(start.getKey(), Kind.STARTED, start.getValue())));
+		return due.size();
 	}
 
 	@ApplicationModuleListener

@@ -2,6 +2,7 @@ package nl.briefwissel.trajectory;
 
 import java.time.Duration;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -109,6 +110,38 @@ class EmployerConfirmationTests {
 		lifecycle.complete(trajectory, coach.id(), Reason.QUESTION_ANSWERED, "Vraag beantwoord: naar de buitendienst");
 		MimeMessage completed = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("afgerond"));
 		assertThat(Mailboxes.text(completed)).contains("Dirk Deelnemer").doesNotContain("buitendienst");
+	}
+
+	/** Accepted to start in ten days: the employer is told on that day, not at the acceptance, and not after a withdrawal. */
+	@Test
+	void aStartAheadIsConfirmedOnItsDay() throws Exception {
+		var base = fixtures.runningTrajectory(true);
+		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
+		programmes.changeEmployerContact(base.programmeId(), hr);
+		var later = fixtures.proposal(base);
+		var withdrawing = fixtures.proposal(base);
+		LocalDate startOn = Today.date().plusDays(10);
+		for (var proposal : List.of(later, withdrawing)) {
+			jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", proposal.trajectoryId()).update();
+			matching.accept(proposal.trajectoryId(), proposal.coach().id(), startOn);
+		}
+		trajectories.withdrawEmployerConfirmation(withdrawing.trajectoryId(), withdrawing.participant().id());
+
+		assertThat(confirmations.confirmStartsOn(Today.date())).isZero();
+		assertThat(confirmations.confirmStartsOn(startOn.minusDays(1))).isZero();
+		assertThat(mailsTo(hr)).isZero();
+
+		assertThat(confirmations.confirmStartsOn(startOn)).isEqualTo(1);
+		assertThat(confirmations.confirmStartsOn(startOn.plusDays(1))).as("once").isZero();
+		MimeMessage started = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("gestart"));
+		assertThat(Mailboxes.text(started)).contains(later.participant().displayName())
+			.contains(startOn.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy")))
+			.doesNotContain(withdrawing.participant().displayName());
+		assertThat(mailsTo(hr)).isEqualTo(1);
+	}
+
+	private long mailsTo(String address) {
+		return jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", address).query(Long.class).single();
 	}
 
 	@Test
