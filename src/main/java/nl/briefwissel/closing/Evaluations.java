@@ -261,6 +261,7 @@ public class Evaluations {
 		return new Feedback(Figure.count(answers), Distribution.ofMonths(helped.values()), remarks);
 	}
 
+	/** About the trajectory: the mail names the participant and their coach, and goes with the trajectory's erasure. */
 	private void mail(UUID trajectoryId, String token, String key) {
 		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElseThrow();
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
@@ -268,6 +269,6 @@ public class Evaluations {
 		Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
 				address.link("/evaluation/{token}", language).buildAndExpand(token).toUriString() };
 		outbox.enqueue(OutgoingMail.notice(participant.email(), texts.getMessage(key + ".subject", args, language),
-				texts.getMessage(key + ".text", args, language), null).inLanguage(language));
+				texts.getMessage(key + ".text", args, language), null).inLanguage(language).about(trajectoryId));
 	}
 }

@@ -150,8 +150,9 @@ class DemoData implements ApplicationRunner {
 		intakes.record(programme.id(), participant, trajectory, new IntakeForm(name, email, DemoLetters.question(theme), theme,
 				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.PARTLY), true, true),
 				Intake.Source.LINK);
-		if (coach != null) {
-			// The coach's latest message is in the participant's mailbox, ready to be answered.
+		if (coach != null && (status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED)) {
+			// The coach's latest message is in the participant's mailbox, ready to be answered. Not in an
+			// ended trajectory: a coach writes no letter after the end (decision 0030).
 			conversations.coachWrites(trajectory, coach.id(), DemoLetters.opening(name, coach.displayName()));
 		}
 	}

@@ -123,6 +123,12 @@ class ClosingTests {
 		assertThat(field.attr("aria-invalid")).isEqualTo("true");
 		assertThat(field.attr("aria-describedby")).isEqualTo("closing-problem");
 
+		// As a browser sends it: 20,000 characters with 1,000 line ends as two; the field counted each as one.
+		String lines = ("x".repeat(19) + "\r\n").repeat(1000);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", lines))
+			.andExpect(flash().attribute("closingSaved", true));
+
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 		var ended = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "Geschreven in een ander tabblad."))

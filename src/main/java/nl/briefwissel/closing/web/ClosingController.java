@@ -43,6 +43,7 @@ class ClosingController {
 	@PostMapping("/coach/trajectories/{id}/closing")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String summary,
 			Model model, RedirectAttributes redirect) {
+		summary = oneCharacterLineEnds(summary);
 		TrajectoryOverview trajectory = trajectories.byId(id).filter(t -> t.coachedBy(me.id())).orElse(null);
 		if (trajectory == null) {
 			if (trajectories.byId(id).isEmpty() || !trajectories.coachedBefore(id, me.email())) {
@@ -78,6 +79,7 @@ class ClosingController {
 	@PostMapping("/participant/closing")
 	String react(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
 			@RequestParam(defaultValue = "") String reaction, RedirectAttributes redirect) {
+		reaction = oneCharacterLineEnds(reaction);
 		TrajectoryOverview own = trajectories.byId(trajectory)
 			.filter(t -> me.id().equals(t.participantId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -97,6 +99,11 @@ class ClosingController {
 		}
 		// At the message: it is there whatever became of the trajectory, the field only while it is open.
 		return "redirect:/participant#reaction-problem-" + trajectory;
+	}
+
+	/** A browser sends a line end as two characters where the field's maxlength counted one: text it let through was refused. */
+	private static String oneCharacterLineEnds(String text) {
+		return text.replace("\r\n", "\n");
 	}
 
 	private static void refused(RedirectAttributes redirect, UUID trajectory, String problem, String reaction) {

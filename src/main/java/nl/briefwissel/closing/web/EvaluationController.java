@@ -40,6 +40,11 @@ class EvaluationController {
 
 		static final String SCORE = "[1-9]|10";
 
+		/** A browser sends a line end as two characters, its maxlength counts one: so does the limit. */
+		Form {
+			remarks = remarks == null ? null : remarks.replace("\r\n", "\n");
+		}
+
 		static Form empty() {
 			return new Form(null, null, null, null, null, null);
 		}
