@@ -54,7 +54,7 @@ class Messages {
 			       coalesce((select true from message_attachment f where f.message_id = m.id limit 1), false) as has_files
 			from message m where m.trajectory_id = :trajectory order by m.created_at, m.id""";
 
-	private static final int MAX_HITS = 50;
+	static final int MAX_HITS = 50;
 
 	// Messages opened per query while searching: bounded memory, and few queries for a usual coach.
 	private static final int SEARCH_PAGE = 200;

@@ -113,9 +113,15 @@ public class Workspace {
 			.toList();
 	}
 
+	/** A search finds the newest this many messages; more are not shown (the coach searches with more words). */
+	public static final int MAX_SEARCH_HITS = Messages.MAX_HITS;
+
+	/** A shorter query would match nearly every letter. */
+	public static final int MIN_SEARCH_LENGTH = 2;
+
 	/** Searches the coach's own conversations. */
 	public List<SearchHit> search(UUID coachId, String query) {
-		if (query == null || query.strip().length() < 2) {
+		if (query == null || query.strip().length() < MIN_SEARCH_LENGTH) {
 			return List.of();
 		}
 		return messages.search(coachId, query)

@@ -73,8 +73,10 @@ class WorkspaceTests {
 
 		String found = mvc.perform(get("/coach").param("q", "JEUGDZORG_100%").with(coach)).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(found).contains("1 berichten gevonden", "overstap naar de jeugdzorg_100%");
+		assertThat(found).contains("1 bericht gevonden", "overstap naar de jeugdzorg_100%");
 		assertThat(workspace.search(running.coach().id(), "jeugdzorg_1")).hasSize(1);
+		assertThat(mvc.perform(get("/coach").param("q", "j").with(coach)).andReturn().getResponse().getContentAsString())
+			.contains("Typ ten minste twee tekens om te zoeken.").doesNotContain("gevonden met");
 		assertThat(workspace.search(running.coach().id(), "jeugdzorgx")).isEmpty();
 		var stranger = fixtures.runningTrajectory(true);
 		assertThat(workspace.search(stranger.coach().id(), "jeugdzorg_100")).isEmpty();
@@ -95,7 +97,7 @@ class WorkspaceTests {
 		var coach = user(users.loadUserByUsername(running.coach().email()));
 
 		String page = mvc.perform(get("/coach").with(coach)).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains(running.participant().displayName(), "Toon je 1 afgeronde of gestopte trajecten", "need=ENDED")
+		assertThat(page).contains(running.participant().displayName(), "Toon je afgeronde of gestopte traject", "need=ENDED")
 			.doesNotContain(ended.participant().displayName());
 
 		String endedOnly = mvc.perform(get("/coach").param("need", "ENDED").with(coach)).andReturn().getResponse()

@@ -67,6 +67,8 @@ class WorkspaceController {
 		List<Workspace.SearchHit> hits = workspace.search(me.id(), q);
 		AuditedTrajectory.shown(request, hits.stream().map(Workspace.SearchHit::trajectoryId).toList());
 		model.addAttribute("hits", hits);
+		model.addAttribute("hitsCapped", hits.size() >= Workspace.MAX_SEARCH_HITS);
+		model.addAttribute("queryTooShort", q != null && !q.isBlank() && q.strip().length() < Workspace.MIN_SEARCH_LENGTH);
 		model.addAttribute("today", LocalDate.now(clock));
 		List<TrajectoryOverview> proposals = view.proposals();
 		model.addAttribute("proposals", proposals);
