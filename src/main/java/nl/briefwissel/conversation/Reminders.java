@@ -182,7 +182,8 @@ class Reminders {
 
 	/**
 	 * The latest passed moment, when the participant did not write for it. Only the latest: after
-	 * downtime nobody gets a pile of reminders at once.
+	 * downtime nobody gets a pile of reminders at once. Never while the coach owes the answer: a participant
+	 * who wrote on a moment's day and waited for the coach was told two moments later that they had not written.
 	 */
 	private static OptionalInt momentToRemind(TrajectoryOverview trajectory, Messages.Activity activity, LocalDate today) {
 		Optional<ContactMomentPlan> plan = trajectory.plan();
@@ -192,6 +193,9 @@ class Reminders {
 		int passed = plan.get().currentOn(today) - 1; // moments whose due date is before today
 		if (passed < 1) {
 			return OptionalInt.empty();
+		}
+		if (activity.lastAuthor() == Author.PARTICIPANT) {
+			return OptionalInt.empty(); // the participant waits for the coach: nothing of theirs is missing
 		}
 		LocalDate windowStart = passed >= 2 ? plan.get().dueDates().get(passed - 2) : trajectory.startedOn().minusDays(1);
 		if (activity.lastParticipant() != null && activity.lastParticipant().toLocalDate().isAfter(windowStart)) {

@@ -143,6 +143,27 @@ class ReminderTests {
 		assertThat(reminderCount(paused.id())).isZero();
 	}
 
+	/** The participant wrote last and the coach has not answered: the moments passed since are the coach's to answer. */
+	@Test
+	void noReminderWhileTheParticipantWaitsForTheCoach() {
+		var base = fixtures.runningTrajectory(true);
+		var waiting = fixtures.anotherFor(base, Today.date().minusWeeks(3));
+		conversations.coachWrites(waiting.id(), waiting.coach().id(), "Wat geeft je energie?");
+		conversations.participantWrites(waiting.id(), waiting.participant().id(), "Lesgeven, en puzzelen met roosters.");
+		var answered = fixtures.anotherFor(base, Today.date().minusWeeks(3));
+		conversations.participantWrites(answered.id(), answered.participant().id(), "Lesgeven.");
+		conversations.coachWrites(answered.id(), answered.coach().id(), "Vertel eens meer over het lesgeven?");
+		for (var trajectory : java.util.List.of(waiting, answered)) {
+			jdbc.sql("update message set created_at = created_at - interval '12' day where trajectory_id = :id")
+				.param("id", trajectory.id()).update();
+		}
+
+		run();
+
+		assertThat(reminderCount(waiting.id())).isZero();
+		assertThat(reminderCount(answered.id())).as("the coach answered; the participant's turn passed").isEqualTo(1);
+	}
+
 	/**
 	 * Not at night, at the weekend or on a holiday: a moment passes at midnight, and a Friday's was
 	 * reminded at a quarter past twelve on Saturday. Held back, it goes out the next working morning, once.
