@@ -129,6 +129,12 @@ public class Conversations {
 		return tokens.binding(trajectoryId).filter(binding -> binding.failingSince() != null).map(ReplyTokens.Binding::failure);
 	}
 
+	/** The coach says mail to the participant arrives again: the warning goes, until the next failure. */
+	@Transactional
+	public void mailWorksAgain(UUID trajectoryId) {
+		tokens.markWorking(trajectoryId);
+	}
+
 	/** The coach writes: kept, and mailed to the participant. */
 	@Transactional
 	public UUID coachWrites(UUID trajectoryId, UUID coachId, String text) {

@@ -438,6 +438,18 @@ class MailRoundTripTests {
 		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> conversations.mailFailure(trajectory).isPresent());
 		assertThat(conversations.mailFailure(trajectory)).hasValueSatisfying(
 				failure -> assertThat(failure).contains(participant.email()).contains("5.1.1"));
+
+		// The participant put the address right and said so on the web: the coach takes the warning away.
+		String page = mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername(coach.email()))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("De mail komt weer aan: melding weghalen");
+		var stranger = fixtures.runningTrajectory(true).coach();
+		mvc.perform(post("/coach/trajectories/{id}/mail-failure/resolved", trajectory).with(csrf())
+			.with(user(users.loadUserByUsername(stranger.email())))).andExpect(status().isNotFound());
+		assertThat(conversations.mailFailure(trajectory)).isPresent();
+		mvc.perform(post("/coach/trajectories/{id}/mail-failure/resolved", trajectory).with(csrf())
+			.with(user(users.loadUserByUsername(coach.email())))).andExpect(status().is3xxRedirection());
+		assertThat(conversations.mailFailure(trajectory)).isEmpty();
 	}
 
 	/** A letter the outbox gave up on goes again when its coach says so, once, and only theirs. */

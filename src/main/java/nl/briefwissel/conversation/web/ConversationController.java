@@ -363,6 +363,18 @@ class ConversationController {
 		return "redirect:/coach/trajectories/" + id + "#m-" + messageId;
 	}
 
+	/**
+	 * The coach heard that mail arrives again (the participant emptied a full mailbox, the address was
+	 * put right): the warning goes. Only a mail from the participant took it away before, so a participant
+	 * who answered on the web kept it for the rest of the trajectory.
+	 */
+	@PostMapping("/coach/trajectories/{id}/mail-failure/resolved")
+	String mailWorksAgain(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		conversations.mailWorksAgain(own(id, me).id());
+		redirect.addFlashAttribute("mailWorksAgain", true);
+		return "redirect:/coach/trajectories/" + id + "#mail-works-again";
+	}
+
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/messages/{messageId}/original")
 	String original(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
