@@ -234,7 +234,8 @@ class JourneyTests {
 			assertThat(coachBrowser.findElement(By.tagName("main")).getText()).contains("aan de balie")
 				.doesNotContain("> Welkom Rita");
 
-			// 7. Two weeks on without a word from the participant: one reminder, in their own language.
+			// 7. The coach answers; two weeks on without a word from the participant: one reminder, in their own
+			// language (none while the participant waits for the coach).
 			jdbc.sql("update trajectory set started_on = :start where id = :id")
 				.param("start", Today.date().minusWeeks(3))
 				.param("id", trajectory.id())
@@ -242,6 +243,11 @@ class JourneyTests {
 			jdbc.sql("update message set created_at = :at where trajectory_id = :id")
 				.param("at", java.time.OffsetDateTime.now().minusWeeks(3))
 				.param("id", trajectory.id())
+				.update();
+			UUID answer = conversations.coachWrites(trajectory.id(), coach.id(), "Wat trekt je aan het werk aan de balie?");
+			jdbc.sql("update message set created_at = :at where id = :id")
+				.param("at", java.time.OffsetDateTime.now().minusWeeks(3).plusHours(1))
+				.param("id", answer)
 				.update();
 			reminderRun.now();
 			MimeMessage reminder = Mailboxes.awaitMail(mailServer, applicant,
