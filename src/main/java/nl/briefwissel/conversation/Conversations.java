@@ -280,7 +280,9 @@ public class Conversations {
 		String token = tokens.tokenFor(trajectory.id(), participant.id());
 		Messages.MailThread thread = messages.mailThread(trajectory.id());
 		List<String> references = referencesKept(thread.references());
-		String mailId = outbox.enqueue(mails.coachMessage(trajectory, participant, text.strip(), replyAddress.of(token),
+		List<String> files = attachments == null ? List.of()
+				: attachments.stream().filter(MailAttachment::accepted).map(MailAttachment::name).toList();
+		String mailId = outbox.enqueue(mails.coachMessage(trajectory, participant, text.strip(), files, replyAddress.of(token),
 				thread.inReplyTo(), references));
 		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,
 				inboundMailId, mailId, attachments);

@@ -45,6 +45,16 @@ class MessageMail {
 
 	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, String replyTo,
 			String inReplyTo, List<String> references) {
+		return coachMessage(trajectory, participant, text, List.of(), replyTo, inReplyTo, references);
+	}
+
+	/**
+	 * {@code files}: the names of the files the coach's letter came with (a coach who answers by mail may
+	 * attach a worksheet). They are not sent on: the mail says they are there and where to open them, by
+	 * name only when the letter itself goes in full (a name may say what the letter is about).
+	 */
+	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, List<String> files,
+			String replyTo, String inReplyTo, List<String> references) {
 		Locale language = participant.language();
 		// The programme decides what may go by mail; within that, the participant may ask for less.
 		boolean fullText = programmes.byId(trajectory.programmeId())
@@ -59,8 +69,13 @@ class MessageMail {
 		context.setVariable("paragraphs", fullText ? List.of(text.split("\\n\\s*\\n")) : List.of());
 		context.setVariable("fullText", fullText);
 		context.setVariable("link", link);
+		String filesSaid = files.isEmpty() ? null
+				: texts.getMessage("mail.message.files", new Object[] { files.size() }, language)
+						+ (fullText ? " (" + String.join(", ", files) + ")" : "");
+		context.setVariable("files", filesSaid);
 		String html = templates.process("conversation/mail/message", context);
 		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { trajectory.coachName() }, language))
+				+ (filesSaid == null ? "" : "\n\n" + filesSaid + "\n" + link)
 				+ "\n\n-- \n" + texts.getMessage("mail.message.footer", new Object[] { trajectory.coachName(), link }, language);
 		return new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false);
 	}

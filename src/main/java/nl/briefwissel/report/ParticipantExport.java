@@ -161,6 +161,7 @@ public class ParticipantExport {
 		data.put("changes", report.changes().stream().map(c -> {
 			Map<String, Object> change = new LinkedHashMap<>();
 			change.put("at", c.at().toString());
+			change.put("kind", c.handover() ? "HANDOVER" : c.extension() ? "EXTENSION" : "STATUS");
 			change.put("from", c.from().name());
 			change.put("to", c.to().name());
 			change.put("reason", c.reason().name());

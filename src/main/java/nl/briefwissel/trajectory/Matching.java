@@ -66,7 +66,7 @@ public class Matching {
 	 * back is closed without an answer: {@code answeredAt} set, {@code accepted} null.
 	 */
 	public record CoachProposal(UUID trajectoryId, UUID coachId, LocalDate startOn, OffsetDateTime proposedAt,
-			OffsetDateTime answeredAt, Boolean accepted, String declineReason) {
+			OffsetDateTime answeredAt, Boolean accepted, String declineReason, Reason declineCode) {
 
 		public boolean withdrawn() {
 			return answeredAt != null && accepted == null;
@@ -74,7 +74,7 @@ public class Matching {
 	}
 
 	private static final String PROPOSALS = """
-			select trajectory_id, coach_id, start_on, proposed_at, answered_at, accepted, decline_reason
+			select trajectory_id, coach_id, start_on, proposed_at, answered_at, accepted, decline_reason, decline_code
 			from coach_proposal""";
 
 	private final JdbcClient jdbc;
@@ -223,6 +223,11 @@ public class Matching {
 		openProposalFor(trajectoryId, coachId);
 		change(trajectoryId, coachId, trajectory -> trajectory.decline(coachId, reason, why));
 		answer(trajectoryId, coachId, false, why == null || why.isBlank() ? null : why.strip());
+		jdbc.sql("update coach_proposal set decline_code = :code where trajectory_id = :trajectory and coach_id = :coach and accepted = false")
+			.param("code", reason.name())
+			.param("trajectory", trajectoryId)
+			.param("coach", coachId)
+			.update();
 		return true;
 	}
 
@@ -323,7 +328,7 @@ public class Matching {
 		return new CoachProposal(rs.getObject("trajectory_id", UUID.class), rs.getObject("coach_id", UUID.class),
 				rs.getObject("start_on", LocalDate.class), rs.getObject("proposed_at", OffsetDateTime.class),
 				rs.getObject("answered_at", OffsetDateTime.class), (Boolean) rs.getObject("accepted"),
-				rs.getString("decline_reason"));
+				rs.getString("decline_reason"), rs.getString("decline_code") == null ? null : Reason.valueOf(rs.getString("decline_code")));
 	}
 
 	/** Closes the open proposal to this coach; {@code accepted} is null when the manager took it back. */

@@ -406,6 +406,11 @@ public class Trajectories {
 		public boolean handover() {
 			return toCoachName != null;
 		}
+
+		/** Weeks added: the only change that leaves the trajectory as it stood (it read "from running to running"). */
+		public boolean extension() {
+			return !handover() && from == to && (from == TrajectoryStatus.RUNNING || from == TrajectoryStatus.PAUSED);
+		}
 	}
 
 	/** Every change of a trajectory, matching included, oldest first. */

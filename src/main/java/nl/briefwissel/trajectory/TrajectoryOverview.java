@@ -29,6 +29,11 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 		return weeks + extraWeeks;
 	}
 
+	/** By how many weeks the trajectory can still be extended: it lasts twelve at most. */
+	public int weeksToExtend() {
+		return Math.max(0, Trajectory.MAX_WEEKS - totalWeeks());
+	}
+
 	/**
 	 * Whether this is the coach's conversation: their trajectory, and past the proposal, which is
 	 * answered on its own page and is not yet the coach's conversation.

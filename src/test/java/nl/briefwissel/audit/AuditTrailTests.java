@@ -203,6 +203,13 @@ class AuditTrailTests {
 			.filteredOn(entry -> entry.details().contains(id.toString()))
 			.extracting(AuditEntry::reason)
 			.containsExactly("Afzender onbekend, traject zoeken");
+		// The trajectories to choose from, by programme, each with its start: two people may share a name.
+		var running = fixtures.runningTrajectory(true);
+		String read = mvc.perform(get("/admin/quarantine/{id}", id).param("reason", "Afzender onbekend, traject zoeken").with(admin()))
+			.andReturn().getResponse().getContentAsString();
+		org.jsoup.nodes.Element option = org.jsoup.Jsoup.parse(read).selectFirst("#trajectoryId option[value=" + running.id() + "]");
+		assertThat(option.parent().tagName()).isEqualTo("optgroup");
+		assertThat(option.text()).contains(running.participant().displayName()).contains("gestart ");
 	}
 
 	@Test

@@ -687,6 +687,32 @@ class MailRoundTripTests {
 		assertThat(conversations.mailFailure(trajectory)).isEmpty();
 	}
 
+	/**
+	 * A coach who answers by mail with a worksheet attached: the participant's mail says there is a file
+	 * and where to open it (it arrived saying "see the attachment", with none), the file itself stays here.
+	 */
+	@Test
+	void aFileOfTheCoachsMailLetterIsAnnouncedToTheParticipant() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage first = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		MimeMessage withFile = replyFrom(coach.email(), first, "");
+		jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+		jakarta.mail.internet.MimeBodyPart letter = new jakarta.mail.internet.MimeBodyPart();
+		letter.setText("Zie het werkblad in de bijlage.", "UTF-8");
+		jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+		file.setContent("%PDF-1.4 werkblad".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+		file.setFileName("werkblad-kwaliteiten.pdf");
+		file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+		parts.addBodyPart(letter);
+		parts.addBodyPart(file);
+		withFile.setContent(parts);
+		withFile.saveChanges();
+		Transport.send(withFile);
+
+		MimeMessage sent = Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("werkblad in de bijlage"));
+		assertThat(Mailboxes.text(sent)).contains("Bij dit bericht hoort een bestand; je opent het in Briefwissel (werkblad-kwaliteiten.pdf)");
+	}
+
 	/** A coach's letter written by mail shows its delivery and may be sent again, as one from the web. */
 	@Test
 	void aCoachsLetterByMailShowsThatItsMailFailedAndGoesAgain() throws Exception {

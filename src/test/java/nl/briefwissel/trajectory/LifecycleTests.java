@@ -127,14 +127,26 @@ class LifecycleTests {
 		var refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "7")
 			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
 			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"))
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course"))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#extend-weeks"))
 			.andReturn();
 		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).isEmpty();
-		// The refusal is read above the forms, where the coach tries again.
+		// The refusal is read at the weeks, the extension open as it was sent, the other forms still there.
 		String course = mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach)
 			.cookie(refused.getResponse().getCookies())).andReturn().getResponse().getContentAsString();
-		assertThat(course).contains("role=\"alert\"", "Pauzeren", "Verlengen", "Afronden", "Stoppen",
+		assertThat(course).contains("Pauzeren", "Verlengen", "Afronden", "Stoppen",
 				"action=\"/coach/trajectories/" + running.id() + "/stop\"");
+		org.jsoup.nodes.Element weeks = org.jsoup.Jsoup.parse(course).getElementById("extend-weeks");
+		assertThat(weeks.attr("aria-describedby")).isEqualTo("extend-weeks-error");
+		assertThat(org.jsoup.Jsoup.parse(course).getElementById("extend-weeks-error").text()).contains("hoogstens 12 weken");
+		// Only what fits in twelve weeks is offered: six for a trajectory of six, none at twelve.
+		assertThat(weeks.select("option")).extracting(org.jsoup.nodes.Element::val).containsExactly("1", "2", "3", "4", "5", "6");
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "6")
+			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.extended"));
+		course = mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(course).getElementById("extend-weeks")).isNull();
+		assertThat(course).contains("Dit traject duurt al 12 weken");
 	}
 
 	@Test
@@ -152,6 +164,10 @@ class LifecycleTests {
 		String after = mvc.perform(get("/coach/trajectories/{id}", running.id()).with(coach)
 			.cookie(extended.getResponse().getCookies())).andReturn().getResponse().getContentAsString();
 		assertThat(after).contains("Het traject is verlengd.");
+		// The report says so too (it read "from running to running").
+		String report = mvc.perform(get("/participant/report/{id}", running.id()).with(user(users.loadUserByUsername(running.participant().email()))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(report).contains("het traject is verlengd, reden: ").doesNotContain("van Lopend naar Lopend");
 	}
 
 	@Test

@@ -229,6 +229,13 @@ class MatchingTests {
 		String again = mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)).cookie(refused.getResponse().getCookies()))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(again).contains("value=\"" + Today.date().plusYears(1) + "\"");
+		org.jsoup.nodes.Element date = org.jsoup.Jsoup.parse(again).getElementById("startOn");
+		assertThat(date.attr("aria-invalid")).isEqualTo("true");
+		assertThat(date.attr("aria-describedby")).isEqualTo("proposal-problem");
+		assertThat(date.hasAttr("autofocus")).isTrue();
+		assertThat(date.attr("min")).isEqualTo(Today.date().toString());
+		assertThat(date.attr("max")).isEqualTo(Today.date().plusMonths(6).toString());
+		assertThat(org.jsoup.Jsoup.parse(again).getElementById("letter").attr("aria-invalid")).isEmpty();
 
 		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
 				.param("startOn", chosen.toString()).param("filledInFor", filledIn.group(1)).param("letter", letter))
@@ -265,7 +272,7 @@ class MatchingTests {
 		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
 		assertThat(trajectories.byId(trajectory).orElseThrow().coachId()).isNull();
 		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Vol tot februari")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Ik heb nu geen ruimte — Vol tot februari")));
 		// Opened again from the proposal mail: the answer stands, said where the decline said it.
 		mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)))
 			.andExpect(redirectedUrl("/coach"))
@@ -293,7 +300,8 @@ class MatchingTests {
 		Element declined = page.getElementById("intake-" + trajectory);
 		assertThat(declined).isNotNull();
 		assertThat(declined.select("dt").eachText()).contains("Eerder afgewezen door");
-		assertThat(declined.select("dd").eachText()).contains("een uitnodiging", "Carla Coach: Vol tot februari");
+		// The reason the coach chose, then what they added to it.
+		assertThat(declined.select("dd").eachText()).contains("een uitnodiging", "Carla Coach: Ik heb nu geen ruimte — Vol tot februari");
 		Element waiting = page.getElementById("intake-" + notDeclined);
 		assertThat(waiting).isNotNull();
 		assertThat(waiting.select("dt").eachText()).doesNotContain("Eerder afgewezen door");
@@ -302,6 +310,15 @@ class MatchingTests {
 		assertThat(page.getElementById("intake-" + asked)).isNull();
 		assertThat(page.select("li > span").eachText())
 			.anyMatch(item -> item.matches("Vera Voorgesteld bij Carla Coach, voorgesteld op \\d{1,2} \\S+"));
+	}
+
+	/** Declined without a word added: the reason the coach chose is what the manager reads. */
+	@Test
+	void aDeclineWithoutExplanationShowsTheChosenReason() throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+		matching.decline(trajectory, coach.id(), Reason.COACH_KNOWS_PARTICIPANT, "");
+		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Ik ken de deelnemer<")));
 	}
 
 	/** A coach who declined and has left the pool since is still named at the decline. */
@@ -316,7 +333,7 @@ class MatchingTests {
 
 		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Voorstel: Bram Buiten")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Vol tot februari")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carla Coach: Ik heb nu geen ruimte — Vol tot februari")));
 	}
 
 	/**

@@ -72,7 +72,7 @@ class AccountSecurityController {
 	String newRecoveryCodes(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (!secondFactors.verify(who.id(), code)) {
-			return wrongCode(who, model, request, response);
+			return wrongCode(who, model.addAttribute("codeWrongAt", "codes-code"), request, response);
 		}
 		model.addAttribute("codes", secondFactors.newRecoveryCodes(who.id()));
 		model.addAttribute("next", "/account/security");
@@ -86,7 +86,7 @@ class AccountSecurityController {
 			return "redirect:/account/security";
 		}
 		if (!secondFactors.verify(who.id(), code)) {
-			return wrongCode(who, model, request, response);
+			return wrongCode(who, model.addAttribute("codeWrongAt", "remove-code"), request, response);
 		}
 		secondFactors.switchOff(who.id());
 		return "redirect:/account/security?removed";

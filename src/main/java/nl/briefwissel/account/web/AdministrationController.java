@@ -144,14 +144,14 @@ class AdministrationController {
 
 	@PostMapping("/admin/accounts/{id}/unlock")
 	String unlock(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-		attempts.succeeded(existing(id));
+		attempts.succeeded(named(id, redirect));
 		redirect.addFlashAttribute("unlocked", id);
 		return backTo(back);
 	}
 
 	@PostMapping("/admin/accounts/{id}/second-factor/reset")
 	String resetSecondFactor(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-		secondFactors.switchOff(existing(id));
+		secondFactors.switchOff(named(id, redirect));
 		redirect.addFlashAttribute("appReset", id);
 		return backTo(back);
 	}
@@ -163,7 +163,7 @@ class AdministrationController {
 	 */
 	@PostMapping("/admin/accounts/{id}/single-sign-on/unbind")
 	String unbind(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-		accounts.unbindExternalSubject(existing(id));
+		accounts.unbindExternalSubject(named(id, redirect));
 		redirect.addFlashAttribute("unbound", id);
 		return backTo(back);
 	}
@@ -176,7 +176,7 @@ class AdministrationController {
 	@PostMapping("/admin/accounts/{id}/roles")
 	String changeRole(@PathVariable UUID id, @RequestParam(required = false) Role role, @RequestParam boolean grant,
 			@RequestParam(required = false) String back, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		existing(id);
+		named(id, redirect);
 		if (role == null) {
 			// An empty choice (or a page left open while the last role was given elsewhere) gets a
 			// sentence on the page, not the generic error page.
@@ -224,7 +224,10 @@ class AdministrationController {
 		return backTo(back);
 	}
 
-	private UUID existing(UUID id) {
-		return accounts.byId(id).map(account -> account.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	/** The account acted on, named in what the page says about it: a list of fifty may hold two Jansens. */
+	private UUID named(UUID id, RedirectAttributes redirect) {
+		var account = accounts.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		redirect.addFlashAttribute("actedOn", account.displayName() + " (" + account.email() + ")");
+		return account.id();
 	}
 }

@@ -166,11 +166,14 @@ class LibraryController {
 						: error.getDefaultMessage())
 				.distinct()
 				.toList());
+			// Which fields are wrong, so each is marked as such and tied to the sentences at its form.
+			redirect.addFlashAttribute("formErrorFields", new java.util.HashSet<>(errors.getFieldErrors().stream()
+				.map(org.springframework.validation.FieldError::getField).toList()));
 			redirect.addFlashAttribute("typed", form); // the form itself: flash attributes live in the session
 			if (id != null) {
 				redirect.addFlashAttribute("typedFor", id);
 			}
-			return "redirect:" + back + (id == null ? "#new-title" : "#e-" + id + "-title");
+			return "redirect:" + back + (id == null ? "#new-errors" : "#e-" + id + "-errors");
 		}
 		change.run();
 		redirect.addFlashAttribute("saved", "assignments.saved");

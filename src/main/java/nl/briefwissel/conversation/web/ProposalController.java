@@ -121,6 +121,9 @@ class ProposalController {
 		model.addAttribute("themeLabel", themes.label(programme.id(), trajectory.theme(), locale));
 		model.addAttribute("intake", intakes.ofTrajectory(id).orElse(null));
 		model.addAttribute("startOn", startOn);
+		// The days the acceptance takes, so the date picker offers no other.
+		model.addAttribute("earliestStart", LocalDate.now(clock));
+		model.addAttribute("latestStart", LocalDate.now(clock).plusMonths(6));
 		AuditedTrajectory.shown(request, id);
 		return "conversation/proposal";
 	}

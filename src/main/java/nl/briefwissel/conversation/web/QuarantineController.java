@@ -164,6 +164,11 @@ class QuarantineController {
 		model.addAttribute("mail", quarantine.mail(entry.inboundMailId()).orElse(null));
 		model.addAttribute("base", base);
 		model.addAttribute("choices", choices);
+		// By programme, those under way first: among the platform's trajectories two people may share a name.
+		model.addAttribute("choiceGroups", choices.stream()
+			.sorted(java.util.Comparator.comparing((TrajectoryOverview t) -> !t.underway()))
+			.collect(java.util.stream.Collectors.groupingBy(TrajectoryOverview::programmeName, java.util.TreeMap::new,
+					java.util.stream.Collectors.toList())));
 		return "conversation/quarantine-mail";
 	}
 

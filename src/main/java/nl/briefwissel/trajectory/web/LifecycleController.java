@@ -42,7 +42,11 @@ class LifecycleController {
 	private static final String WHY_TOO_LONG = "trajectory.lifecycle.whyTooLong";
 
 	/** A change as the coach sent it, given back with its form when it is refused; flashed, so strings that travel in the session. */
-	record TypedChange(String form, String reason, String why, String until) implements Serializable {
+	record TypedChange(String form, String reason, String why, String until, String weeks) implements Serializable {
+
+		TypedChange(String form, String reason, String why, String until) {
+			this(form, reason, why, until, "");
+		}
 	}
 
 	private final TrajectoryLifecycle lifecycle;
@@ -87,7 +91,7 @@ class LifecycleController {
 			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why,
 			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect) {
 		// The form says how long the trajectory lasted when it was shown: a second click extends nothing more.
-		return apply(id, redirect, "trajectory.changed.extended", null, reason, new TypedChange("extend", reason.name(), why, ""), text -> {
+		return apply(id, redirect, "trajectory.changed.extended", null, reason, new TypedChange("extend", reason.name(), why, "", String.valueOf(weeks)), text -> {
 			if (fromWeeks == null) {
 				lifecycle.extend(id, me.id(), weeks, reason, text);
 			}
@@ -167,6 +171,7 @@ class LifecycleController {
 		redirect.addFlashAttribute("lifecycleTyped", typed);
 		String field = switch (errorKey) {
 			case "trajectory.illegal.pauseDates", "trajectory.illegal.pauseLength" -> "pause-until";
+			case "trajectory.illegal.extendWeeks" -> "extend-weeks";
 			case WHY_TOO_LONG -> typed.form() + "-why";
 			default -> null;
 		};
