@@ -69,6 +69,12 @@ class ImapPoller implements SmartLifecycle {
 
 	private final Duration interval;
 
+	/** How long mail stays in the mailbox once stored here; null keeps it there (decision 0034). */
+	private final Duration deleteStoredAfter;
+
+	/** When this node last looked for stored mail to delete from the mailbox: once an hour is enough. */
+	private volatile java.time.Instant lastDeletion = java.time.Instant.EPOCH;
+
 	/** Whose turn it is to fetch, among the nodes on this database; null when no mailbox is configured. */
 	private final MailboxReader reader;
 
@@ -110,6 +116,7 @@ class ImapPoller implements SmartLifecycle {
 		this.processor = processor;
 		this.jdbc = jdbc;
 		MailProperties.Imap imap = properties.imap();
+		this.deleteStoredAfter = imap.deletesStored() ? imap.deleteStoredAfter() : null;
 		EmbeddedMailServer server = embedded.getIfAvailable();
 		if (imap.configured()) {
 			this.connection = new Connection(imap.host(), imap.port(), imap.username(), imap.password(), imap.ssl(),
@@ -243,6 +250,7 @@ class ImapPoller implements SmartLifecycle {
 				while (running && store.isConnected()) {
 					if (myTurn()) {
 						fetchUnseen(folder);
+						deleteStoredInTime(folder);
 					}
 					if (idle && folder instanceof IMAPFolder imapFolder) {
 						idling = imapFolder;
@@ -285,6 +293,65 @@ class ImapPoller implements SmartLifecycle {
 			log.debug("Cannot take the turn at reading {} without the database: {}", connection, e.getMessage());
 			return false;
 		}
+	}
+
+	private void deleteStoredInTime(Folder folder) {
+		java.time.Instant now = java.time.Instant.now();
+		if (deleteStoredAfter == null || Duration.between(lastDeletion, now).compareTo(Duration.ofHours(1)) < 0) {
+			return;
+		}
+		lastDeletion = now;
+		try {
+			int deleted = deleteStoredBefore(folder, now.minus(deleteStoredAfter));
+			if (deleted > 0) {
+				log.info("Deleted {} mail(s) stored more than {} ago from {}", deleted, deleteStoredAfter, connection);
+			}
+		}
+		catch (MessagingException | RuntimeException e) {
+			// The mail stays where it is until the next hour; reading the mailbox goes on.
+			log.warn("Could not delete stored mail from {}: {}", connection, e.getMessage());
+		}
+	}
+
+	/**
+	 * Deletes from the mailbox the mail that arrived before {@code before} and is stored here: seen, and at
+	 * or below the highest UID stored (a mail above it, or unseen, may not be). The stored copy goes on
+	 * under the product's own erasure and retention; the mailbox's copy was outside both, for good. Only
+	 * these mails are expunged where the server can (UIDPLUS): an operator's own deletions stay theirs.
+	 */
+	int deleteStoredBefore(Folder folder, java.time.Instant before) throws MessagingException {
+		if (!(folder instanceof IMAPFolder imap)) {
+			return 0;
+		}
+		long storedUpTo = HighestStored.of(jdbc, folder).uid();
+		if (storedUpTo <= 0) {
+			return 0;
+		}
+		Message[] old = imap.search(new jakarta.mail.search.AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), true),
+				// IMAP searches by day (BEFORE a date is before its midnight): a day later, then to the hour below.
+				new jakarta.mail.search.ReceivedDateTerm(jakarta.mail.search.ComparisonTerm.LT,
+						java.util.Date.from(before.plus(Duration.ofDays(1))))));
+		Message[] stored = java.util.Arrays.stream(old).filter(mail -> {
+			try {
+				long uid = imap.getUID(mail);
+				java.util.Date received = mail.getReceivedDate();
+				return uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before);
+			}
+			catch (MessagingException e) {
+				return false;
+			}
+		}).toArray(Message[]::new);
+		if (stored.length == 0) {
+			return 0;
+		}
+		imap.setFlags(stored, new Flags(Flags.Flag.DELETED), true);
+		if (imap.getStore() instanceof IMAPStore imapStore && imapStore.hasCapability("UIDPLUS")) {
+			imap.expunge(stored);
+		}
+		else {
+			imap.expunge();
+		}
+		return stored.length;
 	}
 
 	/**

@@ -37,7 +37,15 @@ public record MailProperties(@DefaultValue("briefwissel.test") String domain, St
 	public record Imap(String host, @DefaultValue("993") int port, String username, String password,
 			@DefaultValue("true") boolean ssl, @DefaultValue("INBOX") String folder,
 			@DefaultValue("5s") Duration pollInterval, @DefaultValue("password") String auth,
-			@DefaultValue OAuth2 oauth2) {
+			@DefaultValue OAuth2 oauth2, @DefaultValue("35d") Duration deleteStoredAfter) {
+
+		/**
+		 * Whether mail stored here is deleted from the mailbox after {@link #deleteStoredAfter} (decision
+		 * 0034): the mailbox's copy is outside every erasure and retention period. Zero keeps it.
+		 */
+		public boolean deletesStored() {
+			return deleteStoredAfter != null && deleteStoredAfter.compareTo(Duration.ZERO) > 0;
+		}
 
 		public boolean configured() {
 			return host != null && !host.isBlank();

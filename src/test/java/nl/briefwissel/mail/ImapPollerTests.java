@@ -114,6 +114,59 @@ class ImapPollerTests {
 	}
 
 	/**
+	 * Mail stored here goes from the mailbox once its time there is over (decision 0034): its copy there
+	 * was outside every erasure. Mail not yet stored stays, whether someone read it or not, and so does
+	 * mail that has not been there long enough.
+	 */
+	@Test
+	void storedMailIsDeletedFromTheMailboxAfterItsTimeAndOtherMailStays() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		try {
+			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			mailbox.deliver(mail(run, 0));
+			mailbox.deliver(mail(run, 1));
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(2);
+			}
+			mailbox.deliver(mail(run, 2)); // not stored yet
+			mailbox.deliver(mail(run, 3)); // not stored yet, and read by someone in another mail program
+			try (Store other = signedIn(server.getImap().getPort())) {
+				Folder outlook = other.getFolder("INBOX");
+				outlook.open(Folder.READ_WRITE);
+				outlook.getMessage(4).setFlag(Flags.Flag.SEEN, true);
+				outlook.close(false);
+			}
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.deleteStoredBefore(folder, java.time.Instant.now().minus(Duration.ofDays(1))))
+					.as("not there long enough").isZero();
+				assertThat(poller.deleteStoredBefore(folder, java.time.Instant.now().plusSeconds(60))).isEqualTo(2);
+			}
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_ONLY);
+				assertThat(folder.getMessageCount()).isEqualTo(2);
+				assertThat(java.util.Arrays.stream(folder.getMessages()).map(m -> {
+					try {
+						return m.getSubject();
+					}
+					catch (jakarta.mail.MessagingException e) {
+						throw new IllegalStateException(e);
+					}
+				})).allMatch(subject -> subject.endsWith(" 2") || subject.endsWith(" 3"));
+			}
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	/**
 	 * A server that finds new mail in a search but never announced it on the connection (no EXISTS),
 	 * as Exchange does and GreenMail does when mail arrives while it answers: the mail is fetched in
 	 * the same round all the same, not left in the mailbox until some later mail is announced.
