@@ -73,10 +73,18 @@ public class MailErasure {
 		return jdbc.sql("delete from outbound_mail where about_id = :about").param("about", about).update();
 	}
 
-	/** Removes sent (and given up) mail older than this: its words live on in the conversation, or nowhere. */
+	/**
+	 * Removes sent (and given up) mail older than this: its words live on in the conversation, or nowhere.
+	 * A coach's letter whose mail was given up stays: it is what shows the letter as not sent, with the
+	 * button to send it again; gone, the letter looked delivered. It goes with the trajectory's erasure.
+	 */
 	@Transactional
 	public int forgetSentBefore(OffsetDateTime cutoff) {
-		return jdbc.sql("delete from outbound_mail where (status = 'SENT' and sent_at < :cutoff) or (status = 'FAILED' and created_at < :cutoff)")
+		return jdbc.sql("""
+				delete from outbound_mail
+				where (status = 'SENT' and sent_at < :cutoff)
+				   or (status = 'FAILED' and created_at < :cutoff
+				       and not exists (select 1 from message m where m.mail_message_id = outbound_mail.message_id))""")
 			.param("cutoff", cutoff)
 			.update();
 	}

@@ -407,6 +407,26 @@ class ErasureAndRetentionTests {
 			.as("the emptied mail").noneMatch(value -> String.valueOf(value).toLowerCase().contains(failedAddress));
 	}
 
+	/** A letter whose mail was given up keeps showing so past the sent mail's period; other given-up mail goes. */
+	@Test
+	void aLetterWhoseMailFailedStaysMarkedAfterTheSentMailsPeriod() {
+		var running = fixtures.runningTrajectory(true);
+		UUID letter = conversations.coachWrites(running.id(), running.coach().id(), "Hoe gaat het met je?");
+		String letterMail = jdbc.sql("select mail_message_id from message where id = :id").param("id", letter).query(String.class).single();
+		String notice = "<notice-" + UUID.randomUUID() + "@briefwissel.test>";
+		jdbc.sql("""
+				insert into outbound_mail (id, message_id, recipient, subject, text_body, status, attempts, next_attempt_at, created_at)
+				values (:id, :messageId, 'iemand@example.nl', 'Melding', '', 'FAILED', 55, :long, :long)""")
+			.param("id", UUID.randomUUID()).param("messageId", notice).param("long", java.time.OffsetDateTime.now().minusDays(40)).update();
+		jdbc.sql("update outbound_mail set status = 'FAILED', attempts = 55, created_at = :long where message_id = :id")
+			.param("long", java.time.OffsetDateTime.now().minusDays(40)).param("id", letterMail).update();
+
+		retention.run();
+
+		assertThat(count("select count(*) from outbound_mail where message_id = :t", letterMail)).isEqualTo(1);
+		assertThat(count("select count(*) from outbound_mail where message_id = :t", notice)).isZero();
+	}
+
 	/**
 	 * A refused address travels between modules in an event; the registry kept every event after its
 	 * listener was done, and with it the address, for good. Done a day ago it goes; not done, it waits.
