@@ -132,10 +132,19 @@ public class Evaluations {
 	@Scheduled(fixedDelayString = "${briefwissel.evaluation.reminder-interval:1h}",
 			initialDelayString = "${briefwissel.evaluation.reminder-initial-delay:5m}")
 	void remindDue() {
+		if (!inSendingHours(java.time.ZonedDateTime.now(clock))) {
+			return; // five days after a completion at half past ten in the evening is a Sunday night
+		}
 		int sent = remindDue(OffsetDateTime.now(clock));
 		if (sent > 0) {
 			log.info("{} evaluation reminder(s) queued", sent);
 		}
+	}
+
+	/** As the contact moments' reminders: on a working day, from eight in the morning until eight in the evening. */
+	static boolean inSendingHours(java.time.ZonedDateTime here) {
+		int hour = here.getHour();
+		return nl.briefwissel.trajectory.DutchHolidays.isWorkingDay(here.toLocalDate()) && hour >= 8 && hour < 20;
 	}
 
 	int remindDue(OffsetDateTime now) {
