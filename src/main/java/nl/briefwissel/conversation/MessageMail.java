@@ -57,9 +57,12 @@ class MessageMail {
 			String replyTo, String inReplyTo, List<String> references) {
 		Locale language = participant.language();
 		// The programme decides what may go by mail; within that, the participant may ask for less.
-		boolean fullText = programmes.byId(trajectory.programmeId())
+		boolean programmeSendsText = programmes.byId(trajectory.programmeId())
 			.map(programme -> programme.mailMode() == MailMode.FULL_TEXT)
-			.orElse(true) && trajectories.wantsFullText(trajectory.id());
+			.orElse(true);
+		boolean fullText = programmeSendsText && trajectories.wantsFullText(trajectory.id());
+		// A programme that keeps its letters out of ordinary mail (NTA 7516) does not ask for answers by it.
+		String footer = programmeSendsText ? "mail.message.footer" : "mail.message.footer.secure";
 		// In the participant's language: the link often opens in a browser that has not been here before.
 		String link = address.link("/participant/conversation", language).toUriString();
 		String subject = texts.getMessage("mail.message.subject", new Object[] { trajectory.coachName() }, language);
@@ -69,6 +72,7 @@ class MessageMail {
 		context.setVariable("paragraphs", fullText ? List.of(text.split("\\n\\s*\\n")) : List.of());
 		context.setVariable("fullText", fullText);
 		context.setVariable("link", link);
+		context.setVariable("footer", footer + "Html");
 		String filesSaid = files.isEmpty() ? null
 				: texts.getMessage("mail.message.files", new Object[] { files.size() }, language)
 						+ (fullText ? " (" + String.join(", ", files) + ")" : "");
@@ -76,7 +80,7 @@ class MessageMail {
 		String html = templates.process("conversation/mail/message", context);
 		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { trajectory.coachName() }, language))
 				+ (filesSaid == null ? "" : "\n\n" + filesSaid + "\n" + link)
-				+ "\n\n-- \n" + texts.getMessage("mail.message.footer", new Object[] { trajectory.coachName(), link }, language);
+				+ "\n\n-- \n" + texts.getMessage(footer, new Object[] { trajectory.coachName(), link }, language);
 		return new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false);
 	}
 

@@ -91,7 +91,9 @@ class MailPreferenceTests {
 
 		conversations.coachWrites(running.id(), running.coach().id(), "Alleen na inloggen te lezen.");
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
-		assertThat(text(mail)).doesNotContain("Alleen na inloggen te lezen.");
+		assertThat(text(mail)).doesNotContain("Alleen na inloggen te lezen.")
+			// Nor does it ask for the answer by ordinary mail.
+			.doesNotContain("Antwoord gewoon op deze mail").contains("lees en beantwoord ze in Briefwissel");
 	}
 
 	/**
