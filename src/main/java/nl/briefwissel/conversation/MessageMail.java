@@ -74,8 +74,8 @@ class MessageMail {
 		context.setVariable("link", link);
 		context.setVariable("footer", footer + "Html");
 		String filesSaid = files.isEmpty() ? null
-				: texts.getMessage("mail.message.files", new Object[] { files.size() }, language)
-						+ (fullText ? " (" + String.join(", ", files) + ")" : "");
+				: texts.getMessage("mail.message.files",
+						new Object[] { files.size(), fullText ? " (" + String.join(", ", files) + ")" : "" }, language);
 		context.setVariable("files", filesSaid);
 		String html = templates.process("conversation/mail/message", context);
 		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { trajectory.coachName() }, language))

@@ -197,6 +197,10 @@ class Reminders {
 		if (activity.lastAuthor() == Author.PARTICIPANT) {
 			return OptionalInt.empty(); // the participant waits for the coach: nothing of theirs is missing
 		}
+		if (activity.lastCoach() != null && !activity.lastCoach().toLocalDate().isBefore(plan.get().dueDates().get(passed - 1))) {
+			// The coach answered late, on or after this moment: the participant's turn starts with that letter.
+			return OptionalInt.empty();
+		}
 		LocalDate windowStart = passed >= 2 ? plan.get().dueDates().get(passed - 2) : trajectory.startedOn().minusDays(1);
 		if (activity.lastParticipant() != null && activity.lastParticipant().toLocalDate().isAfter(windowStart)) {
 			return OptionalInt.empty(); // the participant wrote for this moment

@@ -313,11 +313,16 @@ class ImapPoller implements SmartLifecycle {
 		}
 	}
 
+	/** At most this many mails are deleted from the mailbox in one round (one an hour): the first on a full mailbox is long. */
+	private static final int DELETE_PER_ROUND = 500;
+
 	/**
-	 * Deletes from the mailbox the mail that arrived before {@code before} and is stored here: seen, and at
-	 * or below the highest UID stored (a mail above it, or unseen, may not be). The stored copy goes on
-	 * under the product's own erasure and retention; the mailbox's copy was outside both, for good. Only
-	 * these mails are expunged where the server can (UIDPLUS): an operator's own deletions stay theirs.
+	 * Deletes from the mailbox the mail that arrived before {@code before} and is stored here: seen, at or
+	 * below the highest UID stored, and with a Message-ID this database holds (stored, or stored and erased
+	 * since: the key stays to recognise a redelivery). Seen alone says nothing: mail read by someone before
+	 * Briefwissel came to the mailbox, or one the adapter could not read, was never stored. The stored copy
+	 * goes on under the product's own erasure and retention; the mailbox's copy was outside both, for
+	 * good. Only these mails are expunged where the server can (UIDPLUS): an operator's own deletions stay theirs.
 	 */
 	int deleteStoredBefore(Folder folder, java.time.Instant before) throws MessagingException {
 		if (!(folder instanceof IMAPFolder imap)) {
@@ -331,16 +336,31 @@ class ImapPoller implements SmartLifecycle {
 				// IMAP searches by day (BEFORE a date is before its midnight): a day later, then to the hour below.
 				new jakarta.mail.search.ReceivedDateTerm(jakarta.mail.search.ComparisonTerm.LT,
 						java.util.Date.from(before.plus(Duration.ofDays(1))))));
-		Message[] stored = java.util.Arrays.stream(old).filter(mail -> {
-			try {
-				long uid = imap.getUID(mail);
-				java.util.Date received = mail.getReceivedDate();
-				return uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before);
+		old = java.util.Arrays.copyOf(old, Math.min(old.length, DELETE_PER_ROUND));
+		FetchProfile profile = new FetchProfile();
+		profile.add(FetchProfile.Item.ENVELOPE); // the Message-ID and the date it arrived, for all of them in one command
+		profile.add(UIDFolder.FetchProfileItem.UID);
+		imap.fetch(old, profile);
+		java.util.Map<String, Message> byKey = new java.util.LinkedHashMap<>();
+		for (Message mail : old) {
+			long uid = imap.getUID(mail);
+			java.util.Date received = mail.getReceivedDate();
+			String messageId = mail instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null;
+			if (uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before) && messageId != null
+					&& messageId.strip().matches("<[^<>\\s]{1,900}>")) {
+				byKey.put("id:" + messageId.strip(), mail);
 			}
-			catch (MessagingException e) {
-				return false;
-			}
-		}).toArray(Message[]::new);
+		}
+		if (byKey.isEmpty()) {
+			return 0;
+		}
+		Message[] stored = jdbc.sql("select dedup_key from inbound_mail where dedup_key in (:keys)")
+			.param("keys", byKey.keySet())
+			.query(String.class)
+			.list()
+			.stream()
+			.map(byKey::get)
+			.toArray(Message[]::new);
 		if (stored.length == 0) {
 			return 0;
 		}

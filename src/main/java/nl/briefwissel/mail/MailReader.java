@@ -295,14 +295,16 @@ public final class MailReader {
 			if (Tnef.isTnef(baseType(part.getContentType()), filename) && unpackedTnef(part, body)) {
 				return;
 			}
+			// (A winmail.dat that broke off is kept as it came, after the files read from it.)
 			body.attachments.add(attachment(part, filename));
 		}
 	}
 
 	/**
 	 * Outlook's winmail.dat: the files in it instead of one file nobody can open (decision 0033). False
-	 * when it does not read as TNEF; it is then kept as it came. A winmail.dat with no files in it held
-	 * only the letter's formatting and is left out; the original mail keeps it.
+	 * when it does not read as TNEF, or breaks off; it is then kept as it came (after the whole files read
+	 * from it). A winmail.dat with no files in it held only the letter's formatting and is left out; the
+	 * original mail keeps it.
 	 */
 	private static boolean unpackedTnef(Part part, Body body) {
 		byte[] bytes;
@@ -322,8 +324,13 @@ public final class MailReader {
 			}
 			String type = file.type() != null && file.type().matches("[\\w.+-]{1,60}/[\\w.+-]{1,60}")
 					? file.type().toLowerCase(Locale.ROOT) : SafeFileName.typeOf(file.name());
-			if (file.content() == null) {
+			if (file.item()) {
 				body.attachments.add(MailAttachment.outlookItem(file.name()));
+				continue;
+			}
+			if (file.content() == null) {
+				// Attached by reference (a link in Outlook's cloud): the name, and that nothing of it came.
+				body.attachments.add(MailAttachment.damaged(file.name(), type, "no content in winmail.dat"));
 				continue;
 			}
 			try {
@@ -335,7 +342,8 @@ public final class MailReader {
 		}
 		body.tnefText = content.get().text();
 		body.tnefHtml = content.get().html();
-		return true;
+		// Broken off (base64 cut in transit): what came whole is above, and the rest is only in the original.
+		return content.get().whole();
 	}
 
 	/** "Subject of the enclosed mail.eml", as mail programs name it when they save it. */

@@ -22,25 +22,31 @@ final class Tnef {
 	/** The first four bytes of every TNEF stream, little-endian. */
 	private static final int SIGNATURE = 0x223E9F78;
 
-	// Attributes: the low word is the attribute, the high word its type.
-	private static final int ATT_BODY = 0x0001800C;
+	// Attributes, by their low word: the high word is their type, which writers do not all agree on.
+	private static final int ATT_BODY = 0x800C;
 
-	private static final int ATT_MAPI_PROPS = 0x00069003;
+	private static final int ATT_MAPI_PROPS = 0x9003;
 
-	private static final int ATT_OEM_CODEPAGE = 0x00069007;
+	private static final int ATT_OEM_CODEPAGE = 0x9007;
 
-	private static final int ATT_ATTACH_RENDDATA = 0x00069002;
+	private static final int ATT_ATTACH_RENDDATA = 0x9002;
 
-	private static final int ATT_ATTACH_TITLE = 0x00018010;
+	private static final int ATT_ATTACH_TITLE = 0x8010;
 
-	private static final int ATT_ATTACH_DATA = 0x0006800F;
+	private static final int ATT_ATTACH_DATA = 0x800F;
 
-	private static final int ATT_ATTACHMENT = 0x00069005;
+	private static final int ATT_ATTACHMENT = 0x9005;
 
 	// MAPI properties.
 	private static final int PR_BODY = 0x1000;
 
 	private static final int PR_HTML = 0x1013;
+
+	/** The code page of the HTML body, which need not be the one of the other strings. */
+	private static final int PR_INTERNET_CPID = 0x3FDE;
+
+	/** A name longer than this is no name (the column holds 255; the safe name is cut at 150). */
+	private static final int MAX_NAME = 1000;
 
 	private static final int PR_DISPLAY_NAME = 0x3001;
 
@@ -67,12 +73,19 @@ final class Tnef {
 
 	private static final int MULTIPLE = 0x1000;
 
-	/** A file in the stream; {@code content} is null for an Outlook item, which is no file to open. */
-	record File(String name, String type, byte[] content) {
+	/**
+	 * A file in the stream. {@code content} is null for an Outlook item ({@code item}), which is no file to
+	 * open, and for a file whose data the stream does not hold (attached by reference, or in the cloud).
+	 */
+	record File(String name, String type, byte[] content, boolean item) {
 	}
 
-	/** What the stream holds: its files, and the letter's text or HTML when it has them (else null). */
-	record Content(List<File> files, String text, String html) {
+	/**
+	 * What the stream holds: its files, and the letter's text or HTML when it has them (else null).
+	 * {@code whole} is false when the stream broke off: the files read before the break are here, a file
+	 * it broke off in is not, and the caller keeps the winmail.dat as it came beside them.
+	 */
+	record Content(List<File> files, String text, String html, boolean whole) {
 	}
 
 	private Tnef() {
@@ -91,13 +104,18 @@ final class Tnef {
 		}
 		in.getShort(); // the legacy key, unused since Exchange 5.5
 		Reading reading = new Reading();
+		boolean whole = false;
 		try {
-			while (in.remaining() >= 9 && reading.files.size() <= MailReader.MAX_PARTS) {
+			while (reading.files.size() <= MailReader.MAX_PARTS) {
+				if (in.remaining() < 9) {
+					whole = in.remaining() <= 2; // at most a stray checksum after the last attribute
+					break;
+				}
 				in.get(); // the level: message or attachment, which the attribute itself already says
-				int attribute = in.getInt();
+				int attribute = in.getInt() & 0xFFFF;
 				int length = in.getInt();
 				if (length < 0 || length > in.remaining() - 2) {
-					break; // cut off: the files read so far are whole
+					break; // cut off
 				}
 				ByteBuffer data = in.slice(in.position(), length).order(ByteOrder.LITTLE_ENDIAN);
 				in.position(in.position() + length + 2); // and the checksum, which no reader relies on
@@ -107,11 +125,15 @@ final class Tnef {
 		catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
 			// a damaged attribute ends the reading; what came before it stands
 		}
-		reading.endFile();
-		if (reading.files.isEmpty() && reading.text == null && reading.html == null && !reading.anyAttribute) {
+		if (whole) {
+			reading.endFile(); // else the file the stream broke off in is left out: its data may be cut
+		}
+		if (reading.files.isEmpty() && reading.text == null && reading.htmlBytes == null && !reading.anyAttribute) {
 			return Optional.empty();
 		}
-		return Optional.of(new Content(List.copyOf(reading.files), reading.text, reading.html));
+		String html = reading.htmlBytes == null ? null
+				: new String(reading.htmlBytes, reading.htmlCodepage != null ? codepage(reading.htmlCodepage) : reading.charset);
+		return Optional.of(new Content(List.copyOf(reading.files), reading.text, html, whole));
 	}
 
 	/** The state while the attributes go by: an attachment's attributes follow its {@code attAttachRenddata}. */
@@ -123,7 +145,9 @@ final class Tnef {
 
 		String text;
 
-		String html;
+		byte[] htmlBytes;
+
+		Integer htmlCodepage;
 
 		boolean anyAttribute;
 
@@ -149,7 +173,7 @@ final class Tnef {
 					endFile();
 					inFile = true;
 				}
-				case ATT_ATTACH_TITLE -> title = string8(data, data.remaining());
+				case ATT_ATTACH_TITLE -> title = name(string8(data, data.remaining()));
 				case ATT_ATTACH_DATA -> this.data = bytes(data, data.remaining());
 				case ATT_ATTACHMENT -> properties(data, true);
 				default -> {
@@ -164,7 +188,7 @@ final class Tnef {
 			}
 			String name = longName != null && !longName.isBlank() ? longName : title;
 			if (name != null && !name.isBlank() || data != null) {
-				files.add(new File(name, mimeType, item ? null : data == null ? new byte[0] : data));
+				files.add(new File(name, mimeType, item ? null : data, item));
 			}
 			inFile = false;
 			title = null;
@@ -187,18 +211,26 @@ final class Tnef {
 				}
 				int base = type & ~MULTIPLE;
 				boolean variable = base == PT_STRING8 || base == PT_UNICODE || base == PT_BINARY || base == PT_OBJECT;
+				int size = variable ? 4 : fixedSize(base);
+				if (size < 0) {
+					return; // a type this reader does not know: the rest cannot be found
+				}
 				int values = (type & MULTIPLE) != 0 || variable ? in.getInt() : 1;
-				if (values < 0 || values > in.remaining()) {
+				// Every value takes bytes (a length at least), so a count beyond what is left is a lie; one that
+				// takes none (null) has nothing to read. Either way no loop runs longer than the bytes allow.
+				if (values < 0 || (long) values * size > in.remaining()) {
 					return;
+				}
+				if (size == 0) {
+					continue;
 				}
 				for (int v = 0; v < values; v++) {
 					if (!variable) {
-						int size = fixedSize(base);
-						if (size < 0) {
-							return; // a type this reader does not know: the rest cannot be found
-						}
-						if (ofFile && id == PR_ATTACH_METHOD && v == 0) {
+						if (id == PR_ATTACH_METHOD && ofFile && v == 0 && size == 4) {
 							item = in.getInt() == ATTACH_EMBEDDED_MSG;
+						}
+						else if (id == PR_INTERNET_CPID && !ofFile && v == 0 && size == 4) {
+							htmlCodepage = in.getInt();
 						}
 						else {
 							skip(in, size);
@@ -221,13 +253,13 @@ final class Tnef {
 		private void keep(int id, int type, ByteBuffer value, boolean ofFile) {
 			if (ofFile) {
 				switch (id) {
-					case PR_ATTACH_LONG_FILENAME -> longName = string(type, value);
+					case PR_ATTACH_LONG_FILENAME -> longName = name(string(type, value));
 					case PR_ATTACH_FILENAME, PR_DISPLAY_NAME -> {
 						if (longName == null) {
-							longName = string(type, value);
+							longName = name(string(type, value));
 						}
 					}
-					case PR_ATTACH_MIME_TAG -> mimeType = string(type, value);
+					case PR_ATTACH_MIME_TAG -> mimeType = name(string(type, value));
 					case PR_ATTACH_DATA -> {
 						if (type == PT_BINARY && data == null) {
 							data = bytes(value, value.remaining());
@@ -244,7 +276,7 @@ final class Tnef {
 				text = string(type, value);
 			}
 			else if (id == PR_HTML && type == PT_BINARY) {
-				html = new String(bytes(value, value.remaining()), charset);
+				htmlBytes = bytes(value, value.remaining()); // read once the code page is known, which may come after
 			}
 		}
 
@@ -263,6 +295,10 @@ final class Tnef {
 	private static String withoutNul(String text) {
 		int end = text.indexOf('\0');
 		return end < 0 ? text : text.substring(0, end);
+	}
+
+	private static String name(String name) {
+		return name == null || name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
 	}
 
 	private static byte[] bytes(ByteBuffer in, int length) {

@@ -81,9 +81,20 @@ public class ProcessingRegister {
 								programme.retentionMonths()))
 						.toList();
 			case "intake" -> List.of(text("register.retention.intake", locale, days(properties.unfinishedApplicationKeptFor())));
-			case "mail" -> List.of(text("register.retention.mail.conversation", locale),
-					text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor())),
-					text("register.retention.mail.unneeded", locale, days(properties.unneededMailKeptFor())));
+			case "mail" -> {
+				List<String> periods = new ArrayList<>(List.of(text("register.retention.mail.conversation", locale),
+						text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor())),
+						text("register.retention.mail.unneeded", locale, days(properties.unneededMailKeptFor()))));
+				String mailbox = environment.getProperty("briefwissel.mail.imap.host", "");
+				if (!mailbox.isBlank()) {
+					// The mailbox's own copy (decision 0034): deleted after a while, or left to the mailbox's policy.
+					java.time.Duration after = environment.getProperty("briefwissel.mail.imap.delete-stored-after",
+							java.time.Duration.class, java.time.Duration.ofDays(35));
+					periods.add(after.isZero() || after.isNegative() ? text("register.retention.mailbox.kept", locale, mailbox)
+							: text("register.retention.mailbox", locale, mailbox, days(after)));
+				}
+				yield periods;
+			}
 			case "audit" -> List.of(text("register.retention.audit", locale, days(properties.auditKeptFor())));
 			case "employer" -> List.of(text("register.retention.employer.sent", locale),
 					text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor())));

@@ -222,12 +222,7 @@ public class Matching {
 		}
 		openProposalFor(trajectoryId, coachId);
 		change(trajectoryId, coachId, trajectory -> trajectory.decline(coachId, reason, why));
-		answer(trajectoryId, coachId, false, why == null || why.isBlank() ? null : why.strip());
-		jdbc.sql("update coach_proposal set decline_code = :code where trajectory_id = :trajectory and coach_id = :coach and accepted = false")
-			.param("code", reason.name())
-			.param("trajectory", trajectoryId)
-			.param("coach", coachId)
-			.update();
+		answer(trajectoryId, coachId, false, why == null || why.isBlank() ? null : why.strip(), reason);
 		return true;
 	}
 
@@ -333,12 +328,18 @@ public class Matching {
 
 	/** Closes the open proposal to this coach; {@code accepted} is null when the manager took it back. */
 	private void answer(UUID trajectoryId, UUID coachId, Boolean accepted, String declineReason) {
+		answer(trajectoryId, coachId, accepted, declineReason, null);
+	}
+
+	/** {@code declineCode}: the reason a declining coach chose, kept with only this (the open) proposal. */
+	private void answer(UUID trajectoryId, UUID coachId, Boolean accepted, String declineReason, Reason declineCode) {
 		jdbc.sql("""
-				update coach_proposal set answered_at = :now, accepted = :accepted, decline_reason = :reason
+				update coach_proposal set answered_at = :now, accepted = :accepted, decline_reason = :reason, decline_code = :code
 				where trajectory_id = :trajectory and coach_id = :coach and answered_at is null""")
 			.param("now", OffsetDateTime.now(clock))
 			.param("accepted", accepted)
 			.param("reason", declineReason)
+			.param("code", declineCode == null ? null : declineCode.name())
 			.param("trajectory", trajectoryId)
 			.param("coach", coachId)
 			.update();

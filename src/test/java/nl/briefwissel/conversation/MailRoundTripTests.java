@@ -710,7 +710,7 @@ class MailRoundTripTests {
 		Transport.send(withFile);
 
 		MimeMessage sent = Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("werkblad in de bijlage"));
-		assertThat(Mailboxes.text(sent)).contains("Bij dit bericht hoort een bestand; je opent het in Briefwissel (werkblad-kwaliteiten.pdf)");
+		assertThat(Mailboxes.text(sent)).contains("Bij dit bericht hoort een bestand (werkblad-kwaliteiten.pdf); je kunt het openen in Briefwissel.");
 	}
 
 	/** A coach's letter written by mail shows its delivery and may be sent again, as one from the web. */

@@ -153,14 +153,19 @@ class ReminderTests {
 		var answered = fixtures.anotherFor(base, Today.date().minusWeeks(3));
 		conversations.participantWrites(answered.id(), answered.participant().id(), "Lesgeven.");
 		conversations.coachWrites(answered.id(), answered.coach().id(), "Vertel eens meer over het lesgeven?");
-		for (var trajectory : java.util.List.of(waiting, answered)) {
+		var answeredLate = fixtures.anotherFor(base, Today.date().minusWeeks(3));
+		conversations.participantWrites(answeredLate.id(), answeredLate.participant().id(), "Lesgeven.");
+		for (var trajectory : java.util.List.of(waiting, answered, answeredLate)) {
 			jdbc.sql("update message set created_at = created_at - interval '12' day where trajectory_id = :id")
 				.param("id", trajectory.id()).update();
 		}
+		// The coach answers only now, days after the participant wrote and after the moment since passed.
+		conversations.coachWrites(answeredLate.id(), answeredLate.coach().id(), "Sorry voor het wachten: vertel eens meer?");
 
 		run();
 
 		assertThat(reminderCount(waiting.id())).isZero();
+		assertThat(reminderCount(answeredLate.id())).as("the participant's turn began with the late answer").isZero();
 		assertThat(reminderCount(answered.id())).as("the coach answered; the participant's turn passed").isEqualTo(1);
 	}
 

@@ -125,6 +125,19 @@ class ImapPollerTests {
 		String run = Long.toString(System.nanoTime());
 		try {
 			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			// In the mailbox and read before Briefwissel first looked: never stored, though below the first mark.
+			mailbox.deliver(mail(run, 9));
+			try (Store other = signedIn(server.getImap().getPort())) {
+				Folder outlook = other.getFolder("INBOX");
+				outlook.open(Folder.READ_WRITE);
+				outlook.getMessage(1).setFlag(Flags.Flag.SEEN, true);
+				outlook.close(false);
+			}
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.fetchUnseen(folder)).isZero();
+			}
 			mailbox.deliver(mail(run, 0));
 			mailbox.deliver(mail(run, 1));
 			try (Store store = signedIn(server.getImap().getPort())) {
@@ -137,7 +150,7 @@ class ImapPollerTests {
 			try (Store other = signedIn(server.getImap().getPort())) {
 				Folder outlook = other.getFolder("INBOX");
 				outlook.open(Folder.READ_WRITE);
-				outlook.getMessage(4).setFlag(Flags.Flag.SEEN, true);
+				outlook.getMessage(5).setFlag(Flags.Flag.SEEN, true);
 				outlook.close(false);
 			}
 			try (Store store = signedIn(server.getImap().getPort())) {
@@ -150,7 +163,6 @@ class ImapPollerTests {
 			try (Store store = signedIn(server.getImap().getPort())) {
 				Folder folder = store.getFolder("INBOX");
 				folder.open(Folder.READ_ONLY);
-				assertThat(folder.getMessageCount()).isEqualTo(2);
 				assertThat(java.util.Arrays.stream(folder.getMessages()).map(m -> {
 					try {
 						return m.getSubject();
@@ -158,7 +170,7 @@ class ImapPollerTests {
 					catch (jakarta.mail.MessagingException e) {
 						throw new IllegalStateException(e);
 					}
-				})).allMatch(subject -> subject.endsWith(" 2") || subject.endsWith(" 3"));
+				})).containsExactly("Antwoord 9", "Antwoord 2", "Antwoord 3");
 			}
 		}
 		finally {

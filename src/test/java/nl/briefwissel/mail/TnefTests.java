@@ -44,12 +44,87 @@ class TnefTests {
 	}
 
 	@Test
-	void aStreamCutOffKeepsTheFilesThatWereWhole() {
+	void aStreamCutOffKeepsTheFilesThatWereWholeAndSaysSo() {
 		byte[] whole = outlookWinmail();
+		assertThat(Tnef.read(whole).orElseThrow().whole()).isTrue();
 		byte[] cut = Arrays.copyOf(whole, whole.length - 60); // inside the last item's properties
 		Tnef.Content content = Tnef.read(cut).orElseThrow();
+		assertThat(content.whole()).isFalse();
 		assertThat(content.files()).extracting(Tnef.File::name)
-			.startsWith("CV Eva de Jong \u2013 2026.docx", "werkplek \u00e9\u00e9n.jpg");
+			.containsExactly("CV Eva de Jong \u2013 2026.docx", "werkplek \u00e9\u00e9n.jpg");
+	}
+
+	/** Cut inside a file's data (base64 cut in transit): the file is not offered with part of its bytes. */
+	@Test
+	void aFileTheStreamBreaksOffInIsLeftOutAndTheWinmailDatKept() {
+		byte[] whole = outlookWinmail();
+		byte[] cut = Arrays.copyOf(whole, indexOf(whole, JPEG) + 3);
+		ReadMail read = MailReader.read(mail("multipart/mixed; boundary=\"b1\"", """
+				--b1\r
+				Content-Type: text/plain; charset="us-ascii"\r
+				\r
+				Zie bijlagen.\r
+				--b1\r
+				Content-Type: application/ms-tnef; name="winmail.dat"\r
+				Content-Transfer-Encoding: base64\r
+				\r
+				""" + Base64.getMimeEncoder().encodeToString(cut) + "\r\n--b1--\r\n"));
+		assertThat(read.attachments()).extracting(MailAttachment::name)
+			.containsExactly("CV Eva de Jong \u2013 2026.docx", "winmail.dat");
+	}
+
+	/** Legacy TNEF carries the text in attBody (atpText, 0x0002800C), not in the MAPI properties. */
+	@Test
+	void theTextOfAttBodyIsRead() {
+		Writer tnef = new Writer();
+		tnef.attribute(0x0002800C, "Alleen in attBody.".getBytes(CP1252));
+		assertThat(Tnef.read(tnef.bytes()).orElseThrow().text()).isEqualTo("Alleen in attBody.");
+	}
+
+	/** A property list of values that take no bytes, each claiming all that is left: read in no time, not in hours. */
+	@Test
+	void valuesThatTakeNoBytesCannotKeepTheReaderBusy() {
+		ByteBuffer props = buffer(8 * 100_000 + 4);
+		props.putInt(100_000);
+		for (int i = 0; i < 100_000; i++) {
+			props.putShort((short) 0x1001).putShort((short) 0x0E1F).putInt(props.remaining() - 4);
+		}
+		Writer tnef = new Writer();
+		tnef.attribute(0x00069003, le(props));
+		assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+				() -> Tnef.read(tnef.bytes()))).isPresent();
+	}
+
+	/** A file attached by reference (a link to Outlook's cloud) has no data: listed as not come, not as an empty file. */
+	@Test
+	void aFileWithoutDataIsListedAsNotCome() {
+		Writer tnef = new Writer();
+		tnef.attribute(0x00069002, new byte[14]);
+		tnef.attribute(0x00018010, string8("Begroting.xlsx"));
+		ReadMail read = MailReader.read(mail("multipart/mixed; boundary=\"b1\"", """
+				--b1\r
+				Content-Type: text/plain; charset="us-ascii"\r
+				\r
+				Zie de link.\r
+				--b1\r
+				Content-Type: application/ms-tnef; name="winmail.dat"\r
+				Content-Transfer-Encoding: base64\r
+				\r
+				""" + Base64.getMimeEncoder().encodeToString(tnef.bytes()) + "\r\n--b1--\r\n"));
+		assertThat(read.attachments()).singleElement().satisfies(file -> {
+			assertThat(file.name()).isEqualTo("Begroting.xlsx");
+			assertThat(file.accepted()).isFalse();
+			assertThat(file.refusal()).startsWith("damaged");
+		});
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle) {
+		for (int i = 0; i + needle.length <= haystack.length; i++) {
+			if (Arrays.equals(Arrays.copyOfRange(haystack, i, i + needle.length), needle)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("not found");
 	}
 
 	@Test

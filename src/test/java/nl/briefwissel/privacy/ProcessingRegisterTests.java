@@ -56,4 +56,27 @@ class ProcessingRegisterTests {
 			.andExpect(content().string(containsString("Confirmation to the employer")))
 			.andExpect(content().string(containsString("Programme Programma: " + contact)));
 	}
+
+	/** With a mailbox to read, the register says how long its copy of each mail stays there (decision 0034). */
+	@Test
+	void theMailboxsOwnCopyHasItsPeriodInTheRegister(@Autowired PrivacyProperties properties,
+			@Autowired org.springframework.context.MessageSource texts) {
+		var trajectory = fixtures.runningTrajectory(true);
+		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
+		environment.setConversionService(new org.springframework.boot.convert.ApplicationConversionService());
+		environment.setProperty("briefwissel.mail.imap.host", "outlook.office365.com");
+		ProcessingRegister register = new ProcessingRegister(programmes, properties, environment, texts);
+		org.assertj.core.api.Assertions.assertThat(mailRetention(register, trajectory.organisationId()))
+			.contains("De kopie in de mailbox outlook.office365.com: 35 dagen na aankomst, daarna verwijdert Briefwissel haar daar.");
+
+		environment.setProperty("briefwissel.mail.imap.delete-stored-after", "0");
+		org.assertj.core.api.Assertions.assertThat(mailRetention(register, trajectory.organisationId()))
+			.anyMatch(line -> line.contains("Briefwissel laat haar staan"));
+	}
+
+	private static java.util.List<String> mailRetention(ProcessingRegister register, UUID organisationId) {
+		return register.of(organisationId, java.util.Locale.forLanguageTag("nl")).activities().stream()
+			.filter(activity -> activity.retention().stream().anyMatch(line -> line.startsWith("Verzonden mail")))
+			.findFirst().orElseThrow().retention();
+	}
 }

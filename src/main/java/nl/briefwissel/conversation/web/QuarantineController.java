@@ -165,10 +165,15 @@ class QuarantineController {
 		model.addAttribute("base", base);
 		model.addAttribute("choices", choices);
 		// By programme, those under way first: among the platform's trajectories two people may share a name.
+		// (By the programme itself: two organisations may each have a "Loopbaancoaching".)
+		java.text.Collator alphabetical = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("nl"));
 		model.addAttribute("choiceGroups", choices.stream()
-			.sorted(java.util.Comparator.comparing((TrajectoryOverview t) -> !t.underway()))
-			.collect(java.util.stream.Collectors.groupingBy(TrajectoryOverview::programmeName, java.util.TreeMap::new,
-					java.util.stream.Collectors.toList())));
+			.sorted(java.util.Comparator.comparing(TrajectoryOverview::programmeName, alphabetical)
+				.thenComparing(TrajectoryOverview::programmeId)
+				.thenComparing((TrajectoryOverview t) -> !t.underway()))
+			.collect(java.util.stream.Collectors.groupingBy(TrajectoryOverview::programmeId, java.util.LinkedHashMap::new,
+					java.util.stream.Collectors.toList()))
+			.values());
 		return "conversation/quarantine-mail";
 	}
 
