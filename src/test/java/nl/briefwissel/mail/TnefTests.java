@@ -59,16 +59,7 @@ class TnefTests {
 	void aFileTheStreamBreaksOffInIsLeftOutAndTheWinmailDatKept() {
 		byte[] whole = outlookWinmail();
 		byte[] cut = Arrays.copyOf(whole, indexOf(whole, JPEG) + 3);
-		ReadMail read = MailReader.read(mail("multipart/mixed; boundary=\"b1\"", """
-				--b1\r
-				Content-Type: text/plain; charset="us-ascii"\r
-				\r
-				Zie bijlagen.\r
-				--b1\r
-				Content-Type: application/ms-tnef; name="winmail.dat"\r
-				Content-Transfer-Encoding: base64\r
-				\r
-				""" + Base64.getMimeEncoder().encodeToString(cut) + "\r\n--b1--\r\n"));
+		ReadMail read = MailReader.read(withWinmail("Zie bijlagen.", cut));
 		assertThat(read.attachments()).extracting(MailAttachment::name)
 			.containsExactly("CV Eva de Jong \u2013 2026.docx", "winmail.dat");
 	}
@@ -101,16 +92,7 @@ class TnefTests {
 		Writer tnef = new Writer();
 		tnef.attribute(0x00069002, new byte[14]);
 		tnef.attribute(0x00018010, string8("Begroting.xlsx"));
-		ReadMail read = MailReader.read(mail("multipart/mixed; boundary=\"b1\"", """
-				--b1\r
-				Content-Type: text/plain; charset="us-ascii"\r
-				\r
-				Zie de link.\r
-				--b1\r
-				Content-Type: application/ms-tnef; name="winmail.dat"\r
-				Content-Transfer-Encoding: base64\r
-				\r
-				""" + Base64.getMimeEncoder().encodeToString(tnef.bytes()) + "\r\n--b1--\r\n"));
+		ReadMail read = MailReader.read(withWinmail("Zie de link.", tnef.bytes()));
 		assertThat(read.attachments()).singleElement().satisfies(file -> {
 			assertThat(file.name()).isEqualTo("Begroting.xlsx");
 			assertThat(file.accepted()).isFalse();
@@ -191,16 +173,7 @@ class TnefTests {
 		tnef.attribute(0x00089006, new byte[] {0, 0, 1, 0});
 		tnef.attribute(0x00069003, le(buffer(24).putInt(1).putShort((short) 0x0102).putShort((short) 0x1009)
 			.putInt(1).putInt(4).put("LZFu".getBytes(StandardCharsets.US_ASCII))));
-		ReadMail read = MailReader.read(mail("multipart/mixed; boundary=\"b1\"", """
-				--b1\r
-				Content-Type: text/plain; charset="us-ascii"\r
-				\r
-				Opgemaakt in Outlook.\r
-				--b1\r
-				Content-Type: application/ms-tnef; name="winmail.dat"\r
-				Content-Transfer-Encoding: base64\r
-				\r
-				""" + Base64.getMimeEncoder().encodeToString(tnef.bytes()) + "\r\n--b1--\r\n"));
+		ReadMail read = MailReader.read(withWinmail("Opgemaakt in Outlook.", tnef.bytes()));
 		assertThat(read.attachments()).isEmpty();
 		assertThat(read.text()).contains("Opgemaakt in Outlook.");
 	}
@@ -224,6 +197,13 @@ class TnefTests {
 			assertThat(file.name()).isEqualTo("winmail.dat");
 			assertThat(file.accepted()).isTrue();
 		});
+	}
+
+	/** A letter in text, and a winmail.dat after it as Outlook attaches one. */
+	private static byte[] withWinmail(String letter, byte[] winmail) {
+		return mail("multipart/mixed; boundary=\"b1\"", "--b1\r\nContent-Type: text/plain; charset=\"us-ascii\"\r\n\r\n" + letter
+				+ "\r\n--b1\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+				+ Base64.getMimeEncoder().encodeToString(winmail) + "\r\n--b1--\r\n");
 	}
 
 	private static byte[] mail(String contentType, String body) {

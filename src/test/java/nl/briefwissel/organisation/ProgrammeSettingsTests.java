@@ -113,6 +113,8 @@ class ProgrammeSettingsTests {
 		assertThat(moments.attr("value")).as("a right value typed with wrong ones").isEqualTo("3");
 		assertThat(moments.hasAttr("aria-invalid")).isFalse();
 		assertThat(page.getElementById("mode-" + id).selectFirst("option[selected]").val()).isEqualTo("NOTIFICATION");
+		// The focus goes to the first field in error, and only one field on the page asks for it.
+		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("weeks-" + id);
 	}
 
 	/** The form has no browser checks (novalidate): an emptied number gets the field's own sentence, not the validator's. */
