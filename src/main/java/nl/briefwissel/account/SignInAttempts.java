@@ -79,6 +79,20 @@ public class SignInAttempts {
 	 */
 	@Transactional
 	public void failed(UUID accountId) {
+		count(accountId, false);
+	}
+
+	/**
+	 * Takes one attempt at a code before it is checked: counted as a failure now (a right code clears
+	 * the count, {@link #succeeded}), and refused when the account is locked. Checked first and counted
+	 * after, thirty codes sent at once all passed the check before the fifth failure was written.
+	 */
+	@Transactional
+	public boolean reserve(UUID accountId) {
+		return count(accountId, true);
+	}
+
+	private boolean count(UUID accountId, boolean onlyUnlocked) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		int updated = jdbc.sql("""
 				update account set
@@ -87,7 +101,7 @@ public class SignInAttempts {
 				    when (case when locked_until <= :now then 1 else failed_sign_ins + 1 end) >= :limit then :lockedUntil
 				    when locked_until <= :now then null
 				    else locked_until end
-				where id = :id""")
+				where id = :id""" + (onlyUnlocked ? " and (locked_until is null or locked_until <= :now)" : ""))
 			.param("now", now)
 			.param("limit", properties.lockoutAfter())
 			.param("lockedUntil", now.plus(properties.lockoutFor()))
@@ -98,6 +112,7 @@ public class SignInAttempts {
 			log.warn("Account {} locked for {} after {} failed sign-ins", accountId, properties.lockoutFor(),
 					properties.lockoutAfter());
 		}
+		return updated == 1;
 	}
 
 	/** Whether a guesser at an address without an account is told "locked", as they would be with one. */
@@ -191,6 +206,26 @@ public class SignInAttempts {
 	 * Whether one more request of this kind from this network address is allowed now. Addresses
 	 * listed as unthrottled (a health check, the tests on loopback) always are.
 	 */
+	/**
+	 * The network an address stands for: an IPv4 address itself, an IPv6 address its /64, since anyone
+	 * with one IPv6 connection holds a whole /64 and would get a fresh limit from every address in it.
+	 */
+	static String network(String remoteAddress) {
+		if (!remoteAddress.contains(":")) {
+			return remoteAddress;
+		}
+		try {
+			byte[] bytes = java.net.InetAddress.getByName(remoteAddress).getAddress();
+			if (bytes.length != 16) {
+				return remoteAddress;
+			}
+			return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+		}
+		catch (java.net.UnknownHostException | RuntimeException e) {
+			return remoteAddress; // not an address literal: as it came
+		}
+	}
+
 	public boolean allow(String action, String remoteAddress) {
 		if (remoteAddress == null || properties.unthrottledAddresses().contains(remoteAddress)) {
 			return true;
@@ -201,7 +236,7 @@ public class SignInAttempts {
 			// A flood of distinct addresses must not fill the heap: forget everything older than a window.
 			recent.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(windowStart));
 		}
-		Deque<Instant> times = recent.computeIfAbsent(action + " " + remoteAddress, key -> new ArrayDeque<>());
+		Deque<Instant> times = recent.computeIfAbsent(action + " " + network(remoteAddress), key -> new ArrayDeque<>());
 		synchronized (times) {
 			while (!times.isEmpty() && times.peekFirst().isBefore(windowStart)) {
 				times.pollFirst();

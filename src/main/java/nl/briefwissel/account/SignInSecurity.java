@@ -167,13 +167,21 @@ public class SignInSecurity {
 		};
 	}
 
+	/**
+	 * The path as the routes see it: decoded. The raw one let "/logi%6e" reach the sign-in past its
+	 * limit, since Spring decodes it to "/login" before it picks the handler.
+	 */
+	static String decodedPath(HttpServletRequest request) {
+		return org.springframework.web.util.UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+	}
+
 	/** Limits sign-in, code and mail requests, and public intake forms, per network address. */
 	public Filter brakes() {
 		return new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				String path = request.getRequestURI().substring(request.getContextPath().length());
+				String path = decodedPath(request);
 				if ("POST".equals(request.getMethod()) && path.startsWith(PUBLIC_INTAKE)
 						&& !attempts.allow(PUBLIC_INTAKE, request.getRemoteAddr())) {
 					// The error page, not a redirect to the form: a redirect would drop the question, while
@@ -198,7 +206,7 @@ public class SignInSecurity {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				String path = request.getRequestURI().substring(request.getContextPath().length());
+				String path = decodedPath(request);
 				if (pending().isPresent() && !OPEN_WHILE_PENDING.contains(path) && !isAsset(path)) {
 					response.sendRedirect(request.getContextPath() + "/login/code");
 					return;

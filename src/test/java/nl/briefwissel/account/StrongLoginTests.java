@@ -340,6 +340,28 @@ class StrongLoginTests {
 		}
 	}
 
+	/** Thirty codes sent at once: five are taken, the rest find the account locked before any is checked. */
+	@Test
+	void codesSentAtOnceAreTakenOneByOneUpToTheLockout(@Autowired SignInAttempts attempts) throws Exception {
+		Account participant = fixtures.runningTrajectory(true).participant();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			java.util.List<java.util.concurrent.Future<Boolean>> taken = new java.util.ArrayList<>();
+			for (int i = 0; i < 30; i++) {
+				taken.add(pool.submit(() -> attempts.reserve(participant.id())));
+			}
+			int allowed = 0;
+			for (var attempt : taken) {
+				allowed += attempt.get() ? 1 : 0;
+			}
+			assertThat(allowed).isEqualTo(5);
+			assertThat(attempts.locked(participant.id())).isTrue();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	@Test
 	void requestsFromOneNetworkAddressAreLimited() throws Exception {
 		String address = "192.0.2." + (1 + (int) (Math.random() * 250));
@@ -351,6 +373,27 @@ class StrongLoginTests {
 		for (int i = 0; i < 31; i++) {
 			lastLocation = mvc.perform(post("/password/forgot").param("email", "niemand@example.nl").with(from).with(csrf()))
 				.andReturn().getResponse().getRedirectedUrl();
+		}
+		assertThat(lastLocation).isEqualTo("/password/forgot?throttled");
+	}
+
+	/**
+	 * The limit holds for the address as the routes read it: "/password/forgo%74" reaches the same form
+	 * (Spring decodes the path before it picks the handler), and was not counted. And an IPv6 /64 is one
+	 * network: its other addresses do not start afresh.
+	 */
+	@Test
+	void theLimitHoldsForAnEncodedPathAndForAnotherAddressOfTheSameNetwork() throws Exception {
+		String network = "2001:db8:" + Integer.toHexString(1 + (int) (Math.random() * 65000)) + ":1:";
+		String lastLocation = null;
+		for (int i = 0; i < 31; i++) {
+			String address = network + Integer.toHexString(i + 1) + "::1";
+			RequestPostProcessor from = request -> {
+				request.setRemoteAddr(address);
+				return request;
+			};
+			lastLocation = mvc.perform(post(java.net.URI.create("/password/forgo%74")).param("email", "niemand@example.nl")
+				.with(from).with(csrf())).andReturn().getResponse().getRedirectedUrl();
 		}
 		assertThat(lastLocation).isEqualTo("/password/forgot?throttled");
 	}

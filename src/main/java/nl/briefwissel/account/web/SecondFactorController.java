@@ -55,15 +55,15 @@ class SecondFactorController {
 			return "redirect:/";
 		}
 		// A locked account takes no code at all: every session waiting for one would otherwise be one
-		// more guess past the lockout.
-		if (attempts.locked(who.get().id())) {
+		// more guess past the lockout. The attempt is taken before the code is checked, so codes sent at
+		// once count one by one.
+		if (!attempts.reserve(who.get().id())) {
 			new SecurityContextLogoutHandler().logout(request, response, null);
 			return "redirect:/login?locked";
 		}
 		if (secondFactors.verify(who.get().id(), code)) {
 			return "redirect:" + signIn.complete(who.get(), request, response);
 		}
-		attempts.failed(who.get().id());
 		if (attempts.locked(who.get().id())) {
 			new SecurityContextLogoutHandler().logout(request, response, null);
 			return "redirect:/login?locked";

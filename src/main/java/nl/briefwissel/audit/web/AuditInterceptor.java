@@ -47,7 +47,10 @@ class AuditInterceptor implements HandlerInterceptor {
 		if (authentication == null || !(authentication.getPrincipal() instanceof SignedInAccount who)) {
 			return;
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// The route that answered, or the decoded path: the raw one let "/%61dmin/…" change things unrecorded.
+		String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		String path = pattern != null ? pattern
+				: org.springframework.web.util.UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 		Audited audited = method.getMethodAnnotation(Audited.class);
 		String reason = request.getParameter("reason");
 		if (audited != null) {
