@@ -48,6 +48,9 @@ public class Intakes {
 
 	private static final Logger log = LoggerFactory.getLogger(Intakes.class);
 
+	/** Confirmation mails an address gets from the public form in a day, at most. */
+	static final int CONFIRMATIONS_PER_DAY = 3;
+
 	static final Duration INVITATION_VALIDITY = Duration.ofDays(30);
 
 	static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
@@ -162,12 +165,28 @@ public class Intakes {
 			log.info("A public intake form was sent again; application {} was made by the first request", earlier.get().id());
 			return;
 		}
+		// Someone else's address typed in again and again: a few confirmations a day, then no more. The
+		// answer on the page stays the same, so nobody learns whether the address applied before.
+		int recent = jdbc.sql("""
+				select count(*) from intake where programme_id = :programme and email = :email
+				  and status = 'AWAITING_CONFIRMATION' and created_at > :since""")
+			.param("programme", programme.id())
+			.param("email", form.email().strip().toLowerCase(Locale.ROOT))
+			.param("since", OffsetDateTime.now(clock).minus(Duration.ofDays(1)))
+			.query(Integer.class)
+			.single();
+		if (recent >= CONFIRMATIONS_PER_DAY) {
+			log.info("A public intake form for an address with {} unconfirmed applications today; no more mail to it", recent);
+			return;
+		}
 		String token = LinkTokens.create();
 		Intake intake = insert(id, programme.id(), form.email(), form.displayName(), language, Intake.Source.LINK,
 				Intake.Status.AWAITING_CONFIRMATION, form.question(), token, CONFIRMATION_VALIDITY, null);
 		fill(intake.id(), form);
 		Object[] args = { form.displayName(), programme.name(), CONFIRMATION_VALIDITY.toDays() };
-		outbox.enqueue(mails.compose(intake.email(), language, "mail.confirmIntake", args,
+		// Asked for on a page, not an answer to a mail: it cannot loop, and does not count towards the loop
+		// brake, which the form could otherwise fill to silence the address's reminders and notices.
+		outbox.enqueueAskedFor(mails.compose(intake.email(), language, "mail.confirmIntake", args,
 				address.link("/intake/confirm/{token}", language).buildAndExpand(token).toUriString()));
 	}
 

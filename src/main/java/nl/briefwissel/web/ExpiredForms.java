@@ -47,11 +47,13 @@ class ExpiredForms {
 				others.handle(request, response, denied);
 				return;
 			}
-			request.setAttribute(WRITTEN_ATTRIBUTE, WRITTEN.stream()
+			// Given back only when the form came from a page of ours: another site can post any text to a form
+			// here and would otherwise have it shown on this site as what the visitor "wrote".
+			request.setAttribute(WRITTEN_ATTRIBUTE, fromOurOwnPage(request) ? WRITTEN.stream()
 				.map(request::getParameter)
 				.filter(Objects::nonNull)
 				.filter(value -> !value.isBlank())
-				.toList());
+				.toList() : List.of());
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (OPENED_BY_A_LINK.stream().anyMatch(path::startsWith)) {
 				request.setAttribute(AGAIN_ATTRIBUTE, path);
@@ -59,6 +61,28 @@ class ExpiredForms {
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 			request.getRequestDispatcher(PATH).forward(request, response);
 		};
+	}
+
+	/**
+	 * What the browser says of where the form came from: Sec-Fetch-Site (every current browser) or else
+	 * the Origin of a POST. Without either (an old browser, a script) it is taken as ours.
+	 */
+	static boolean fromOurOwnPage(HttpServletRequest request) {
+		String site = request.getHeader("Sec-Fetch-Site");
+		if (site != null) {
+			return "same-origin".equalsIgnoreCase(site) || "none".equalsIgnoreCase(site);
+		}
+		String origin = request.getHeader("Origin");
+		if (origin == null || origin.isBlank() || "null".equals(origin)) {
+			return origin == null;
+		}
+		try {
+			java.net.URI from = java.net.URI.create(origin);
+			return request.getServerName().equalsIgnoreCase(from.getHost());
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	/** Reached by the forward above (any method), or directly, with nothing to give back. */

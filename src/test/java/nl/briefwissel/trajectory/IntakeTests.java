@@ -81,6 +81,26 @@ class IntakeTests {
 		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
 	}
 
+	/**
+	 * Someone else's address typed into the public form again and again: three confirmations a day, and
+	 * none of them counts towards the loop brake, which ten would fill, silencing that person's reminders.
+	 */
+	@Test
+	void thePublicFormMailsAnAddressAFewTimesADayAndNeverFillsItsLoopBrake() {
+		programmes.openPublicIntake(programme.id(), true);
+		Programme open = programmes.byId(programme.id()).orElseThrow();
+		String victim = "doelwit-" + suffix + "@example.nl";
+		for (int i = 0; i < 12; i++) {
+			intakes.applyByLink(open, new IntakeForm("Iemand " + i, i % 2 == 0 ? victim : victim.toUpperCase(java.util.Locale.ROOT), "Vraag " + i,
+					"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true,
+					true), java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
+		}
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", victim).query(Integer.class).single())
+			.isEqualTo(Intakes.CONFIRMATIONS_PER_DAY);
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to and loop_brake = true").param("to", victim)
+			.query(Integer.class).single()).isZero();
+	}
+
 	@Test
 	void anApplicationFromTheProgrammeLinkWaitsUntilTheAddressIsConfirmed() throws Exception {
 		WebSession browser = new WebSession(port);

@@ -81,6 +81,21 @@ class ErrorPagesTests {
 			.doesNotContain("Opnieuw inloggen").doesNotContain("uitgelogd");
 	}
 
+	/** Posted from another site: the refusal does not show that site's text as if the visitor wrote it. */
+	@Test
+	void aFormPostedFromAnotherSiteIsNotGivenBack() throws Exception {
+		String path = "/intake/programme/" + java.util.UUID.randomUUID();
+		var http = java.net.http.HttpClient.newHttpClient();
+		for (String[] header : new String[][] { { "Sec-Fetch-Site", "cross-site" }, { "Origin", "https://elders.example" } }) {
+			HttpResponse<String> refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+				.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html").header(header[0], header[1])
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("question=Bel+nu+0900-1234&_csrf=verlopen")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(refused.statusCode()).isEqualTo(403);
+			assertThat(refused.body()).as(header[0]).doesNotContain("0900-1234");
+		}
+	}
+
 	/**
 	 * Thirty minutes of typing without a request: the sign-in expired before "Versturen". The letter
 	 * comes back to copy with what happened, not "this page is not for your role".
