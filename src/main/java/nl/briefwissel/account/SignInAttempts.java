@@ -107,7 +107,8 @@ public class SignInAttempts {
 			.param("lockedUntil", now.plus(properties.lockoutFor()))
 			.param("id", accountId)
 			.update();
-		if (updated == 1 && jdbc.sql("select failed_sign_ins from account where id = :id").param("id", accountId)
+		// (A reservation that reaches the limit may still be the right code: then nothing is locked, and not logged.)
+		if (!onlyUnlocked && updated == 1 && jdbc.sql("select failed_sign_ins from account where id = :id").param("id", accountId)
 			.query(Integer.class).single() == properties.lockoutAfter()) {
 			log.warn("Account {} locked for {} after {} failed sign-ins", accountId, properties.lockoutFor(),
 					properties.lockoutAfter());
@@ -211,7 +212,8 @@ public class SignInAttempts {
 	 * with one IPv6 connection holds a whole /64 and would get a fresh limit from every address in it.
 	 */
 	static String network(String remoteAddress) {
-		if (!remoteAddress.contains(":")) {
+		// Only an address literal is parsed: anything else would be looked up by name, on the request's path.
+		if (!remoteAddress.contains(":") || !remoteAddress.matches("[0-9A-Fa-f:.]+(%[\\w.-]+)?")) {
 			return remoteAddress;
 		}
 		try {

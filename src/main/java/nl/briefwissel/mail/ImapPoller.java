@@ -336,34 +336,38 @@ class ImapPoller implements SmartLifecycle {
 				// IMAP searches by day (BEFORE a date is before its midnight): a day later, then to the hour below.
 				new jakarta.mail.search.ReceivedDateTerm(jakarta.mail.search.ComparisonTerm.LT,
 						java.util.Date.from(before.plus(Duration.ofDays(1))))));
-		old = java.util.Arrays.copyOf(old, Math.min(old.length, DELETE_PER_ROUND));
-		FetchProfile profile = new FetchProfile();
-		profile.add(FetchProfile.Item.ENVELOPE); // the Message-ID and the date it arrived, for all of them in one command
-		profile.add(UIDFolder.FetchProfileItem.UID);
-		imap.fetch(old, profile);
+		// Newest first, a slice at a time, until a round's worth is found: mail that stays (read there before
+		// Briefwissel came, never readable, without a Message-ID) lies mostly at the oldest end, and a fixed
+		// first slice of it would have stopped the clean-up for good.
 		java.util.Map<String, Message> byKey = new java.util.LinkedHashMap<>();
-		for (Message mail : old) {
-			long uid = imap.getUID(mail);
-			java.util.Date received = mail.getReceivedDate();
-			String messageId = mail instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null;
-			if (uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before) && messageId != null
-					&& messageId.strip().matches("<[^<>\\s]{1,900}>")) {
-				byKey.put("id:" + messageId.strip(), mail);
+		for (int end = old.length, slices = 0; end > 0 && byKey.size() < DELETE_PER_ROUND && slices < 10; end -= DELETE_PER_ROUND, slices++) {
+			Message[] slice = java.util.Arrays.copyOfRange(old, Math.max(0, end - DELETE_PER_ROUND), end);
+			FetchProfile profile = new FetchProfile();
+			profile.add(FetchProfile.Item.ENVELOPE); // the Message-ID and the date it arrived, for the slice in one command
+			profile.add(UIDFolder.FetchProfileItem.UID);
+			imap.fetch(slice, profile);
+			java.util.Map<String, Message> candidates = new java.util.LinkedHashMap<>();
+			for (Message mail : slice) {
+				long uid = imap.getUID(mail);
+				java.util.Date received = mail.getReceivedDate();
+				String messageId = mail instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null;
+				if (uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before) && messageId != null
+						&& messageId.strip().matches("<[^<>\\s]{1,900}>")) {
+					candidates.put("id:" + messageId.strip(), mail);
+				}
+			}
+			if (!candidates.isEmpty()) {
+				jdbc.sql("select dedup_key from inbound_mail where dedup_key in (:keys)")
+					.param("keys", candidates.keySet())
+					.query(String.class)
+					.list()
+					.forEach(key -> byKey.put(key, candidates.get(key)));
 			}
 		}
 		if (byKey.isEmpty()) {
 			return 0;
 		}
-		Message[] stored = jdbc.sql("select dedup_key from inbound_mail where dedup_key in (:keys)")
-			.param("keys", byKey.keySet())
-			.query(String.class)
-			.list()
-			.stream()
-			.map(byKey::get)
-			.toArray(Message[]::new);
-		if (stored.length == 0) {
-			return 0;
-		}
+		Message[] stored = byKey.values().toArray(Message[]::new);
 		imap.setFlags(stored, new Flags(Flags.Flag.DELETED), true);
 		if (imap.getStore() instanceof IMAPStore imapStore && imapStore.hasCapability("UIDPLUS")) {
 			imap.expunge(stored);

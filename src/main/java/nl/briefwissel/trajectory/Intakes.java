@@ -48,9 +48,6 @@ public class Intakes {
 
 	private static final Logger log = LoggerFactory.getLogger(Intakes.class);
 
-	/** Confirmation mails an address gets from the public form in a day, at most. */
-	static final int CONFIRMATIONS_PER_DAY = 3;
-
 	static final Duration INVITATION_VALIDITY = Duration.ofDays(30);
 
 	static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
@@ -163,20 +160,6 @@ public class Intakes {
 		Optional<Intake> earlier = sentBefore(submission, id, programme.id(), form.email());
 		if (earlier.isPresent()) {
 			log.info("A public intake form was sent again; application {} was made by the first request", earlier.get().id());
-			return;
-		}
-		// Someone else's address typed in again and again: a few confirmations a day, then no more. The
-		// answer on the page stays the same, so nobody learns whether the address applied before.
-		int recent = jdbc.sql("""
-				select count(*) from intake where programme_id = :programme and email = :email
-				  and status = 'AWAITING_CONFIRMATION' and created_at > :since""")
-			.param("programme", programme.id())
-			.param("email", form.email().strip().toLowerCase(Locale.ROOT))
-			.param("since", OffsetDateTime.now(clock).minus(Duration.ofDays(1)))
-			.query(Integer.class)
-			.single();
-		if (recent >= CONFIRMATIONS_PER_DAY) {
-			log.info("A public intake form for an address with {} unconfirmed applications today; no more mail to it", recent);
 			return;
 		}
 		String token = LinkTokens.create();

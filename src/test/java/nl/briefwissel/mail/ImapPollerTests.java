@@ -178,6 +178,47 @@ class ImapPollerTests {
 		}
 	}
 
+	/** A mailbox full of mail read before Briefwissel came: the clean-up still finds the stored mail after it. */
+	@Test
+	void storedMailBehindMoreThanARoundOfMailThatStaysIsStillDeleted() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		try {
+			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			for (int i = 100; i < 620; i++) {
+				mailbox.deliver(mail(run, i));
+			}
+			try (Store other = signedIn(server.getImap().getPort())) {
+				Folder outlook = other.getFolder("INBOX");
+				outlook.open(Folder.READ_WRITE);
+				outlook.setFlags(outlook.getMessages(), new Flags(Flags.Flag.SEEN), true);
+				outlook.close(false);
+			}
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.fetchUnseen(folder)).isZero(); // Briefwissel's first look: all read before it came
+			}
+			mailbox.deliver(mail(run, 0));
+			mailbox.deliver(mail(run, 1));
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_WRITE);
+				assertThat(poller.fetchUnseen(folder)).isEqualTo(2);
+				assertThat(poller.deleteStoredBefore(folder, java.time.Instant.now().plusSeconds(60))).isEqualTo(2);
+			}
+			try (Store store = signedIn(server.getImap().getPort())) {
+				Folder folder = store.getFolder("INBOX");
+				folder.open(Folder.READ_ONLY);
+				assertThat(folder.getMessageCount()).isEqualTo(520);
+			}
+		}
+		finally {
+			server.stop();
+		}
+	}
+
 	/**
 	 * A server that finds new mail in a search but never announced it on the connection (no EXISTS),
 	 * as Exchange does and GreenMail does when mail arrives while it answers: the mail is fetched in

@@ -82,11 +82,12 @@ class IntakeTests {
 	}
 
 	/**
-	 * Someone else's address typed into the public form again and again: three confirmations a day, and
-	 * none of them counts towards the loop brake, which ten would fill, silencing that person's reminders.
+	 * Someone else's address typed into the public form again and again (within the network's limit): the
+	 * confirmations do not count towards the loop brake, which ten would fill, silencing that person's
+	 * reminders and notices. (No cap per address: a stranger would use up the applicant's own.)
 	 */
 	@Test
-	void thePublicFormMailsAnAddressAFewTimesADayAndNeverFillsItsLoopBrake() {
+	void thePublicFormNeverFillsTheLoopBrakeOfTheAddressItMails() {
 		programmes.openPublicIntake(programme.id(), true);
 		Programme open = programmes.byId(programme.id()).orElseThrow();
 		String victim = "doelwit-" + suffix + "@example.nl";
@@ -95,8 +96,8 @@ class IntakeTests {
 					"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true,
 					true), java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
 		}
-		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", victim).query(Integer.class).single())
-			.isEqualTo(Intakes.CONFIRMATIONS_PER_DAY);
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to and status <> 'FAILED'").param("to", victim)
+			.query(Integer.class).single()).isEqualTo(12);
 		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to and loop_brake = true").param("to", victim)
 			.query(Integer.class).single()).isZero();
 	}

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SecondFactorController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondFactorController.class);
+
 	private final SignInSecurity signIn;
 
 	private final SecondFactors secondFactors;
@@ -65,6 +67,7 @@ class SecondFactorController {
 			return "redirect:" + signIn.complete(who.get(), request, response);
 		}
 		if (attempts.locked(who.get().id())) {
+			log.warn("Account {} locked after wrong codes", who.get().id());
 			new SecurityContextLogoutHandler().logout(request, response, null);
 			return "redirect:/login?locked";
 		}
