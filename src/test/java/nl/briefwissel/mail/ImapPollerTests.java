@@ -88,24 +88,14 @@ class ImapPollerTests {
 		try {
 			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
 			mailbox.deliver(mail(run, 0));
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_WRITE);
-				assertThat(poller.fetchUnseen(folder)).isEqualTo(1); // the poller has been reading this mailbox
-			}
+			assertThat(ImapPollerTests.<Integer>inInbox(server, poller::fetchUnseen)).isEqualTo(1); // the poller has been reading this mailbox
 			mailbox.deliver(mail(run, 1));
-			try (Store other = signedIn(server.getImap().getPort())) {
-				Folder outlook = other.getFolder("INBOX");
-				outlook.open(Folder.READ_WRITE);
-				outlook.setFlags(outlook.getMessages(), new Flags(Flags.Flag.SEEN), true);
-				outlook.close(false);
-			}
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_WRITE);
+			readElsewhere(server);
+			inInbox(server, folder -> {
 				assertThat(poller.fetchUnseen(folder)).isEqualTo(1);
 				assertThat(poller.fetchUnseen(folder)).as("stored once").isZero();
-			}
+				return null;
+			});
 			assertThat(stored(run)).isEqualTo(2);
 		}
 		finally {
@@ -127,51 +117,28 @@ class ImapPollerTests {
 			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
 			// In the mailbox and read before Briefwissel first looked: never stored, though below the first mark.
 			mailbox.deliver(mail(run, 9));
-			try (Store other = signedIn(server.getImap().getPort())) {
-				Folder outlook = other.getFolder("INBOX");
-				outlook.open(Folder.READ_WRITE);
-				outlook.getMessage(1).setFlag(Flags.Flag.SEEN, true);
-				outlook.close(false);
-			}
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_WRITE);
-				assertThat(poller.fetchUnseen(folder)).isZero();
-			}
+			readElsewhere(server);
+			assertThat(ImapPollerTests.<Integer>inInbox(server, poller::fetchUnseen)).isZero();
 			mailbox.deliver(mail(run, 0));
 			mailbox.deliver(mail(run, 1));
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_WRITE);
-				assertThat(poller.fetchUnseen(folder)).isEqualTo(2);
-			}
+			assertThat(ImapPollerTests.<Integer>inInbox(server, poller::fetchUnseen)).isEqualTo(2);
 			mailbox.deliver(mail(run, 2)); // not stored yet
 			mailbox.deliver(mail(run, 3)); // not stored yet, and read by someone in another mail program
-			try (Store other = signedIn(server.getImap().getPort())) {
-				Folder outlook = other.getFolder("INBOX");
-				outlook.open(Folder.READ_WRITE);
-				outlook.getMessage(5).setFlag(Flags.Flag.SEEN, true);
-				outlook.close(false);
-			}
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_WRITE);
+			readElsewhere(server, 5);
+			inInbox(server, folder -> {
 				assertThat(poller.deleteStoredBefore(folder, java.time.Instant.now().minus(Duration.ofDays(1))))
 					.as("not there long enough").isZero();
 				assertThat(poller.deleteStoredBefore(folder, java.time.Instant.now().plusSeconds(60))).isEqualTo(2);
-			}
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_ONLY);
-				assertThat(java.util.Arrays.stream(folder.getMessages()).map(m -> {
-					try {
-						return m.getSubject();
-					}
-					catch (jakarta.mail.MessagingException e) {
-						throw new IllegalStateException(e);
-					}
-				})).containsExactly("Antwoord 9", "Antwoord 2", "Antwoord 3");
-			}
+				return null;
+			});
+			java.util.List<String> left = inInbox(server, folder -> {
+				java.util.List<String> subjects = new java.util.ArrayList<>();
+				for (jakarta.mail.Message mail : folder.getMessages()) {
+					subjects.add(mail.getSubject());
+				}
+				return subjects;
+			});
+			assertThat(left).containsExactly("Antwoord 9", "Antwoord 2", "Antwoord 3");
 		}
 		finally {
 			server.stop();
@@ -189,34 +156,46 @@ class ImapPollerTests {
 			for (int i = 100; i < 620; i++) {
 				mailbox.deliver(mail(run, i));
 			}
-			try (Store other = signedIn(server.getImap().getPort())) {
-				Folder outlook = other.getFolder("INBOX");
-				outlook.open(Folder.READ_WRITE);
-				outlook.setFlags(outlook.getMessages(), new Flags(Flags.Flag.SEEN), true);
-				outlook.close(false);
-			}
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_WRITE);
-				assertThat(poller.fetchUnseen(folder)).isZero(); // Briefwissel's first look: all read before it came
-			}
+			readElsewhere(server);
+			assertThat(ImapPollerTests.<Integer>inInbox(server, poller::fetchUnseen)).as("Briefwissel's first look: all read before it came").isZero();
 			mailbox.deliver(mail(run, 0));
 			mailbox.deliver(mail(run, 1));
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_WRITE);
-				assertThat(poller.fetchUnseen(folder)).isEqualTo(2);
-				assertThat(poller.deleteStoredBefore(folder, java.time.Instant.now().plusSeconds(60))).isEqualTo(2);
-			}
-			try (Store store = signedIn(server.getImap().getPort())) {
-				Folder folder = store.getFolder("INBOX");
-				folder.open(Folder.READ_ONLY);
-				assertThat(folder.getMessageCount()).isEqualTo(520);
-			}
+			assertThat(ImapPollerTests.<Integer>inInbox(server, poller::fetchUnseen)).isEqualTo(2);
+			assertThat(ImapPollerTests.<Integer>inInbox(server, folder -> poller.deleteStoredBefore(folder, java.time.Instant.now().plusSeconds(60)))).isEqualTo(2);
+			assertThat(ImapPollerTests.<Integer>inInbox(server, Folder::getMessageCount)).isEqualTo(520);
 		}
 		finally {
 			server.stop();
 		}
+	}
+
+	/** What a test does on one connection of its own to the mailbox's INBOX. */
+	@FunctionalInterface
+	private interface InInbox<T> {
+
+		T with(Folder folder) throws Exception;
+	}
+
+	private static <T> T inInbox(GreenMail server, InInbox<T> action) throws Exception {
+		try (Store store = signedIn(server.getImap().getPort())) {
+			Folder folder = store.getFolder("INBOX");
+			folder.open(Folder.READ_WRITE);
+			return action.with(folder);
+		}
+	}
+
+	/** Someone reading the mailbox in another mail program: these mails (by number), or all, marked read. */
+	private static void readElsewhere(GreenMail server, int... numbers) throws Exception {
+		inInbox(server, outlook -> {
+			if (numbers.length == 0) {
+				outlook.setFlags(outlook.getMessages(), new Flags(Flags.Flag.SEEN), true);
+			}
+			for (int number : numbers) {
+				outlook.getMessage(number).setFlag(Flags.Flag.SEEN, true);
+			}
+			outlook.close(false);
+			return null;
+		});
 	}
 
 	/**
