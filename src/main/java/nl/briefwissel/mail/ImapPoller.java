@@ -350,10 +350,10 @@ class ImapPoller implements SmartLifecycle {
 			for (Message mail : slice) {
 				long uid = imap.getUID(mail);
 				java.util.Date received = mail.getReceivedDate();
-				String messageId = mail instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null;
-				if (uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before) && messageId != null
-						&& messageId.strip().matches("<[^<>\\s]{1,900}>")) {
-					candidates.put("id:" + messageId.strip(), mail);
+				String key = InboundMails.MessageIds.keyOfHeader(
+						mail instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null);
+				if (uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before) && key != null) {
+					candidates.put(key, mail);
 				}
 			}
 			if (!candidates.isEmpty()) {

@@ -50,7 +50,7 @@ public class InboundMails {
 	public Stored store(byte[] raw, Source source, String envelopeFrom, List<String> envelopeTo) {
 		String hash = sha256(raw);
 		String messageId = MessageIds.of(raw);
-		String key = messageId != null ? "id:" + messageId : "sha256:" + hash;
+		String key = messageId != null ? MessageIds.key(messageId) : "sha256:" + hash;
 		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		int inserted = jdbc.sql("""
@@ -168,6 +168,22 @@ public class InboundMails {
 			.compile("(?im)^message-id:[ \\t]*(?:\\r?\\n[ \\t]+)?(<[^<>\\s]{1,900}>)");
 
 		private MessageIds() {
+		}
+
+		private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile("<[^<>\\s]{1,900}>");
+
+		/** The key a mail with this Message-ID is stored under, and recognised by when it comes again. */
+		static String key(String messageId) {
+			return "id:" + messageId;
+		}
+
+		/**
+		 * The key of a mail whose Message-ID header reads so (as an IMAP envelope gives it), or null when
+		 * it is not one the store keys by: such a mail was stored under its bytes' hash, if at all.
+		 */
+		static String keyOfHeader(String header) {
+			String id = header == null ? null : header.strip();
+			return id != null && ONE.matcher(id).matches() ? key(id) : null;
 		}
 
 		static String of(byte[] raw) {
