@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
@@ -177,6 +178,10 @@ class CoachDigest {
 			.append('\n');
 		String subject = texts.getMessage("mail.digest.subject", new Object[] { StringUtils.capitalize(today.format(day)) },
 				language);
-		return OutgoingMail.notice(coach.email(), subject, text.toString(), null).inLanguage(language);
+		// About every trajectory it names: an erasure of one takes the digest along, queued or sent.
+		List<UUID> named = java.util.stream.Stream.concat(proposals.stream(), entries.stream().map(Workspace.Entry::trajectory))
+			.map(TrajectoryOverview::id)
+			.toList();
+		return OutgoingMail.notice(coach.email(), subject, text.toString(), null).inLanguage(language).about(named);
 	}
 }

@@ -96,7 +96,8 @@ class MessageMail {
 		Object[] args = { trajectory.participantName(), coach.displayName(),
 				address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString() };
 		return new OutgoingMail(coach.email(), texts.getMessage("mail.afterTheEnd.subject", args, language),
-				texts.getMessage("mail.afterTheEnd.text", args, language), null, replyTo, null, List.of(), true, trajectory.id())
+				texts.getMessage("mail.afterTheEnd.text", args, language), null, replyTo, null, List.of(), true)
+			.about(trajectory.id())
 			.inLanguage(language);
 	}
 }

@@ -70,7 +70,9 @@ public class MailErasure {
 	 */
 	@Transactional
 	public int forgetMailAbout(java.util.UUID about) {
-		return jdbc.sql("delete from outbound_mail where about_id = :about").param("about", about).update();
+		return jdbc.sql("delete from outbound_mail where id in (select mail_id from outbound_mail_about where about_id = :about)")
+			.param("about", about)
+			.update();
 	}
 
 	/**

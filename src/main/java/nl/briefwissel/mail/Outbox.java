@@ -70,11 +70,10 @@ public class Outbox {
 		jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error,
-				    loop_brake, about_id)
+				    loop_brake)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    :status, 0, :now, :now, :refusal, :braked, :about)""")
+				    :status, 0, :now, :now, :refusal, :braked)""")
 			.param("braked", braked)
-			.param("about", mail.about())
 			.param("status", refusal == null ? "PENDING" : "FAILED")
 			.param("refusal", refusal)
 			.param("id", id)
@@ -90,6 +89,12 @@ public class Outbox {
 			.param("automatic", mail.automatic())
 			.param("now", now)
 			.update();
+		for (UUID about : mail.about()) {
+			jdbc.sql("insert into outbound_mail_about (mail_id, about_id) values (:id, :about)")
+				.param("id", id)
+				.param("about", about)
+				.update();
+		}
 		return messageId;
 	}
 

@@ -1,24 +1,28 @@
 package nl.briefwissel.mail;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * One mail to send. {@code html} may be null for plain-text-only mail. {@code automatic} marks
  * mail no person wrote (reminders, password resets): it carries {@code Auto-Submitted} so
- * well-behaved auto-responders do not answer it (RFC 3834). {@code about} is the id of the record a
- * notice to someone else is about, such as a trajectory, or null: the mail names the person in it,
- * and the record's erasure finds it by this id ({@link MailErasure#forgetMailAbout}).
+ * well-behaved auto-responders do not answer it (RFC 3834). {@code about} holds the ids of the records
+ * a notice to someone else is about, such as trajectories: the mail names the people in them, and each
+ * record's erasure finds it by its id ({@link MailErasure#forgetMailAbout}).
  */
 public record OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
-		List<String> references, boolean automatic, UUID about) {
+		List<String> references, boolean automatic, Set<UUID> about) {
 
 	public OutgoingMail {
 		Objects.requireNonNull(to, "to");
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(text, "text");
 		references = references == null ? List.of() : List.copyOf(references);
+		about = about == null ? Set.of() : Set.copyOf(about);
 	}
 
 	/** A mail about no record: a letter, a sign-in link, a notice to the person it is about. */
@@ -49,6 +53,13 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 
 	/** The same mail, about this record: forgotten when that is erased. */
 	public OutgoingMail about(UUID id) {
-		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, id);
+		return about(List.of(id));
+	}
+
+	/** The same mail, about these records as well: forgotten when any of them is erased. */
+	public OutgoingMail about(Collection<UUID> ids) {
+		Set<UUID> all = new LinkedHashSet<>(about);
+		all.addAll(ids);
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, all);
 	}
 }

@@ -49,6 +49,12 @@ class CoachDigestTests {
 	@Autowired
 	Encryption encryption;
 
+	@Autowired
+	nl.briefwissel.privacy.Erasures erasures;
+
+	@Autowired
+	nl.briefwissel.account.Accounts accounts;
+
 	@Test
 	void twoNodesOnOneDatabaseSendOneDigestWithNamesAndNoContent() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -133,6 +139,23 @@ class CoachDigestTests {
 
 		digest.sendDue(DutchHolidays.onOrAfter(morning.toLocalDate().plusDays(1)).atTime(7, 0).atZone(AMSTERDAM));
 		assertThat(digestsTo(idle.email())).as("the next morning").hasSize(1);
+	}
+
+	/**
+	 * The digest names the participants who wait: one of them erased, the digest goes along, queued or
+	 * sent, as the notices about their trajectory do; it named them for the outbox's thirty days.
+	 */
+	@Test
+	void aDigestGoesWithTheErasureOfAParticipantItNames() {
+		var running = fixtures.runningTrajectory(true);
+		conversations.participantWrites(running.id(), running.participant().id(), "Hallo");
+		digest.sendDue(workingDayAt(LocalTime.of(8, 0)));
+		assertThat(digestsTo(running.coach().email())).hasSize(1);
+		java.util.UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+
+		assertThat(erasures.confirm(erasures.request(running.participant().id()).id(), admin)).isTrue();
+
+		assertThat(digestsTo(running.coach().email())).isEmpty();
 	}
 
 	private int runAfter(CyclicBarrier barrier, ZonedDateTime now) {

@@ -504,7 +504,7 @@ class ErasureAndRetentionTests {
 		assertThat(erasures.confirm(erasures.request(trajectory.participant().id()).id(), admin)).isTrue();
 
 		assertThat(jdbc.sql(naming).param("email", email).param("name", name).query(Integer.class).single()).isZero();
-		assertThat(count("select count(*) from outbound_mail where about_id = :t", trajectory.id())).isZero();
+		assertThat(count("select count(*) from outbound_mail_about where about_id = :t", trajectory.id())).isZero();
 	}
 
 	/** A double click on "Verzoek indienen": the second request waits for the first and finds it. */
