@@ -140,7 +140,8 @@ public class Intakes {
 		Intake intake = insert(id, programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED,
 				null, token, INVITATION_VALIDITY, by);
 		Object[] args = { name, programme.name(), INVITATION_VALIDITY.toDays() };
-		outbox.enqueue(mails.compose(intake.email(), language, "mail.invitation", args, completeLink(token, language)));
+		outbox.enqueue(mails.compose(intake.email(), language, "mail.invitation", args, completeLink(token, language))
+			.about(intake.id()));
 		return intake;
 	}
 
@@ -170,7 +171,7 @@ public class Intakes {
 		// Asked for on a page, not an answer to a mail: it cannot loop, and does not count towards the loop
 		// brake, which the form could otherwise fill to silence the address's reminders and notices.
 		outbox.enqueueAskedFor(mails.compose(intake.email(), language, "mail.confirmIntake", args,
-				address.link("/intake/confirm/{token}", language).buildAndExpand(token).toUriString()));
+				address.link("/intake/confirm/{token}", language).buildAndExpand(token).toUriString()).about(intake.id()));
 	}
 
 	/**
@@ -217,7 +218,7 @@ public class Intakes {
 		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
 		// Who wrote is not known to us yet, nor their language: the answer is in Dutch and in English.
 		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail", args,
-				completeLink(token, language)));
+				completeLink(token, language)).about(intake.id()));
 		return intake;
 	}
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import nl.briefwissel.mail.MailErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,13 @@ public class TrajectoryErasure {
 
 	private final Clock clock;
 
-	TrajectoryErasure(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final MailErasure mail;
+
+	TrajectoryErasure(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MailErasure mail) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.mail = mail;
 	}
 
 	/** A participant's trajectories, erased or not, for the erasure of everything about them. */
@@ -130,9 +134,17 @@ public class TrajectoryErasure {
 	/**
 	 * Clears the words and the person of the applications that match; the rest stays for the figures.
 	 * One still open is closed as well: without its address and link nobody can complete it, and kept
-	 * open it stood on the programme manager's list for good as an erased address.
+	 * open it stood on the programme manager's list for good as an erased address. The mails the application
+	 * caused (the invitation, the confirmation) go too, queued or sent: they name the person, and a queued
+	 * one would still go out with a link that no longer works.
 	 */
 	private int forgetApplications(String where, Object key) {
+		List<UUID> applications = jdbc.sql("select id from intake where email <> :erased and " + where)
+			.param("erased", ERASED_ADDRESS)
+			.param("key", key)
+			.query(UUID.class)
+			.list();
+		applications.forEach(mail::forgetMailAbout);
 		return jdbc.sql("""
 				update intake set question = null, display_name = null, email = :erased, token_hash = null,
 				    status = case when status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION') then 'WITHDRAWN'

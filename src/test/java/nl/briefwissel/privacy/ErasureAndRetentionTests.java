@@ -279,7 +279,7 @@ class ErasureAndRetentionTests {
 	/**
 	 * An invitation nobody answered, cleared by retention, and the open application of a person whose
 	 * data were erased leave the programme manager's list: without an address nobody can complete them,
-	 * and they stood there for good as an erased address.
+	 * and they stood there for good as an erased address. Their invitations go with them.
 	 */
 	@Test
 	void applicationsClearedByRetentionOrErasureNoLongerStandOpen(@Autowired nl.briefwissel.trajectory.Intakes intakes,
@@ -310,6 +310,10 @@ class ErasureAndRetentionTests {
 			.param("ids", List.of(forgotten.id(), erased.id()))
 			.query(Integer.class)
 			.single()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from outbound_mail where lower(recipient) in (:addresses)")
+			.param("addresses", List.of("vergeten-" + suffix + "@example.nl", "wissen-" + suffix + "@example.nl"))
+			.query(Integer.class)
+			.single()).as("the invitations, which name them").isZero();
 	}
 
 	private void transition(UUID trajectory, java.time.OffsetDateTime at) {
