@@ -13,6 +13,7 @@ import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.mail.Delivery;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -99,6 +100,8 @@ public class Conversations {
 	/**
 	 * The coach sends a letter of theirs again that the outbox gave up on. False when it is not a
 	 * failed mail of this coach's letter in this trajectory (sent by now, clicked twice, or gone).
+	 * The mail is made again, as the letter would go today: days may have passed, in which the
+	 * participant asked for notices instead of full letters, or the programme stopped sending them.
 	 */
 	@Transactional
 	public boolean sendAgain(TrajectoryOverview trajectory, UUID coachId, UUID messageId) {
@@ -108,8 +111,16 @@ public class Conversations {
 		return messages.byId(messageId)
 			.filter(message -> message.trajectoryId().equals(trajectory.id()) && message.author() == Author.COACH
 					&& message.mailMessageId() != null)
-			.map(message -> outbox.sendAgain(message.mailMessageId()))
+			.map(message -> outbox.sendAgain(message.mailMessageId(), mailOf(trajectory, message)))
 			.orElse(false);
+	}
+
+	private OutgoingMail mailOf(TrajectoryOverview trajectory, Message letter) {
+		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
+		List<String> files = messages.acceptedFileNames(letter.id());
+		// Thread headers are the first mail's own; the outbox keeps them.
+		return mails.coachMessage(trajectory, letter.authorName(), participant, letter.body(), files,
+				replyAddress.of(tokens.tokenFor(trajectory.id(), participant.id())), null, List.of());
 	}
 
 	/** A file of a message in this trajectory. */

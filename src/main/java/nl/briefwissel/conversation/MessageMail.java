@@ -55,6 +55,15 @@ class MessageMail {
 	 */
 	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, List<String> files,
 			String replyTo, String inReplyTo, List<String> references) {
+		return coachMessage(trajectory, trajectory.coachName(), participant, text, files, replyTo, inReplyTo, references);
+	}
+
+	/**
+	 * As above, from a coach who need not be the trajectory's coach now: a letter sent again after a
+	 * handover is still its author's.
+	 */
+	OutgoingMail coachMessage(TrajectoryOverview trajectory, String coachName, Account participant, String text,
+			List<String> files, String replyTo, String inReplyTo, List<String> references) {
 		Locale language = participant.language();
 		// The programme decides what may go by mail; within that, the participant may ask for less.
 		boolean programmeSendsText = programmes.byId(trajectory.programmeId())
@@ -65,9 +74,9 @@ class MessageMail {
 		String footer = programmeSendsText ? "mail.message.footer" : "mail.message.footer.secure";
 		// In the participant's language: the link often opens in a browser that has not been here before.
 		String link = address.link("/participant/conversation", language).toUriString();
-		String subject = texts.getMessage("mail.message.subject", new Object[] { trajectory.coachName() }, language);
+		String subject = texts.getMessage("mail.message.subject", new Object[] { coachName }, language);
 		Context context = new Context(language);
-		context.setVariable("coach", trajectory.coachName());
+		context.setVariable("coach", coachName);
 		context.setVariable("participant", participant.displayName());
 		context.setVariable("paragraphs", fullText ? List.of(text.split("\\n\\s*\\n")) : List.of());
 		context.setVariable("fullText", fullText);
@@ -78,9 +87,9 @@ class MessageMail {
 						new Object[] { files.size(), fullText ? " (" + String.join(", ", files) + ")" : "" }, language);
 		context.setVariable("files", filesSaid);
 		String html = templates.process("conversation/mail/message", context);
-		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { trajectory.coachName() }, language))
+		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { coachName }, language))
 				+ (filesSaid == null ? "" : "\n\n" + filesSaid + "\n" + link)
-				+ "\n\n-- \n" + texts.getMessage(footer, new Object[] { trajectory.coachName(), link }, language);
+				+ "\n\n-- \n" + texts.getMessage(footer, new Object[] { coachName, link }, language);
 		return new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false);
 	}
 

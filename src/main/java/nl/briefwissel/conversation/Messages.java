@@ -353,6 +353,14 @@ class Messages {
 			.optional();
 	}
 
+	/** The names of the files a letter came with that were kept, as its mail names them. */
+	List<String> acceptedFileNames(UUID messageId) {
+		return jdbc.sql("select file_name from message_attachment where message_id = :id and refusal is null order by file_name")
+			.param("id", messageId)
+			.query(String.class)
+			.list();
+	}
+
 	private Map<UUID, List<Attachment>> attachments(List<UUID> messageIds) {
 		if (messageIds.isEmpty()) {
 			return Map.of();

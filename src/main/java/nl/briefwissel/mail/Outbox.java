@@ -127,13 +127,24 @@ public class Outbox {
 	 * gets a full new round of attempts; the earlier ones are forgotten with its old reason, which
 	 * stays as last error until the first new attempt. False when the mail did not fail (it went in
 	 * the meantime, another click queued it already) or is gone after the retention period.
+	 * <p>
+	 * It goes as {@code asNow} says, made again for today: the recipient may have asked for a notice
+	 * instead of the full text, or changed language, since the mail was first made. Its Message-ID and
+	 * its place in the thread (In-Reply-To, References) stay the first mail's.
 	 */
 	@Transactional
-	public boolean sendAgain(String messageId) {
+	public boolean sendAgain(String messageId, OutgoingMail asNow) {
 		int queued = jdbc.sql("""
-				update outbound_mail set status = 'PENDING', attempts = 0, next_attempt_at = :now
+				update outbound_mail set status = 'PENDING', attempts = 0, next_attempt_at = :now,
+				    recipient = :to, subject = :subject, text_body = :text, html_body = :html, body_key_id = :keyId, reply_to = :replyTo
 				where message_id = :messageId and status = 'FAILED'""")
 			.param("now", OffsetDateTime.now(clock))
+			.param("to", asNow.to())
+			.param("subject", asNow.subject())
+			.param("text", encryption.sealText(asNow.text()))
+			.param("html", encryption.sealText(asNow.html()))
+			.param("keyId", encryption.keyId())
+			.param("replyTo", asNow.replyTo())
 			.param("messageId", messageId)
 			.update();
 		if (queued == 0) {

@@ -475,13 +475,18 @@ class MailRoundTripTests {
 			.andExpect(status().isForbidden());
 		assertThat(outboundStatus(messageId)).isEqualTo("FAILED");
 
+		// In the days it did not go, the participant asked for notices instead of full letters.
+		assertThat(trajectories.chooseMailPreference(trajectory, participant.id(), false)).isTrue();
 		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername(coach.email()))))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("sentAgain", true));
 		await().atMost(java.time.Duration.ofSeconds(15))
 			.until(() -> Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD).size() == 2);
-		assertThat(Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD))
-			.allSatisfy(mail -> assertThat(mail.getMessageID()).isEqualTo(messageId));
+		var both = Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD);
+		assertThat(both).allSatisfy(mail -> assertThat(mail.getMessageID()).isEqualTo(messageId));
+		assertThat(Mailboxes.text(both.get(1))).as("made again, as the letter goes today")
+			.doesNotContain("Hoe gaat het met je?").contains("heeft je een nieuw bericht gestuurd");
+		assertThat(both.get(1).getHeader("In-Reply-To")).isEqualTo(received.getHeader("In-Reply-To"));
 		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> "SENT".equals(outboundStatus(messageId)));
 
 		// A second click, or a letter that went: nothing is sent twice.
