@@ -22,6 +22,7 @@ import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.statistics.Distribution;
 import nl.briefwissel.statistics.EvaluationMonths;
 import nl.briefwissel.statistics.Figure;
+import nl.briefwissel.trajectory.SendingHours;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryEvents;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -91,8 +92,12 @@ public class Evaluations {
 
 	private final Clock clock;
 
+	/** The contact moments' reminders' hours: five days after a completion at half past ten in the evening is a Sunday night. */
+	private final SendingHours hours;
+
 	Evaluations(JdbcClient jdbc, Trajectories trajectories, Accounts accounts, Outbox outbox, MessageSource texts,
-			PublicAddress address, TransactionTemplate transactions, Clock clock) {
+			PublicAddress address, TransactionTemplate transactions, Clock clock, SendingHours hours) {
+		this.hours = hours;
 		this.jdbc = jdbc;
 		this.trajectories = trajectories;
 		this.accounts = accounts;
@@ -132,19 +137,13 @@ public class Evaluations {
 	@Scheduled(fixedDelayString = "${briefwissel.evaluation.reminder-interval:1h}",
 			initialDelayString = "${briefwissel.evaluation.reminder-initial-delay:5m}")
 	void remindDue() {
-		if (!inSendingHours(java.time.ZonedDateTime.now(clock))) {
-			return; // five days after a completion at half past ten in the evening is a Sunday night
+		if (!hours.includes(java.time.ZonedDateTime.now(clock))) {
+			return;
 		}
 		int sent = remindDue(OffsetDateTime.now(clock));
 		if (sent > 0) {
 			log.info("{} evaluation reminder(s) queued", sent);
 		}
-	}
-
-	/** As the contact moments' reminders: on a working day, from eight in the morning until eight in the evening. */
-	static boolean inSendingHours(java.time.ZonedDateTime here) {
-		int hour = here.getHour();
-		return nl.briefwissel.trajectory.DutchHolidays.isWorkingDay(here.toLocalDate()) && hour >= 8 && hour < 20;
 	}
 
 	int remindDue(OffsetDateTime now) {

@@ -2,7 +2,6 @@ package nl.briefwissel.conversation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -20,7 +19,7 @@ import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.trajectory.ContactMomentPlan;
-import nl.briefwissel.trajectory.DutchHolidays;
+import nl.briefwissel.trajectory.SendingHours;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
@@ -47,18 +46,8 @@ class Reminders {
 
 	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
-	/**
-	 * When reminders go out. A moment counts as passed from midnight, and the job runs every quarter
-	 * of an hour: without these hours a Friday's moment was reminded at a quarter past midnight on
-	 * Saturday, and 24 December's on Christmas night. One held back goes out the next working morning;
-	 * the key and "the latest passed moment only" keep it to one. Configurable for load tests, which
-	 * run at any hour.
-	 */
-	private final LocalTime from;
-
-	private final LocalTime until;
-
-	private final boolean workingDaysOnly;
+	/** When reminders go out (the latest passed moment only, and its key, keep a held-back one to one). */
+	private final SendingHours hours;
 
 	private final Trajectories trajectories;
 
@@ -84,14 +73,8 @@ class Reminders {
 
 	Reminders(Trajectories trajectories, Messages messages, ReplyTokens tokens, Accounts accounts, Outbox outbox,
 			ReplyAddress replyAddress, MessageSource texts, PublicAddress address, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock,
-			@Value("${briefwissel.reminders.from:08:00}") String from,
-			@Value("${briefwissel.reminders.until:20:00}") String until,
-			@Value("${briefwissel.reminders.working-days-only:true}") boolean workingDaysOnly) {
-		this.from = LocalTime.parse(from);
-		// "24:00" for until the end of the day, as a person would write it.
-		this.until = "24:00".equals(until) ? LocalTime.MAX : LocalTime.parse(until);
-		this.workingDaysOnly = workingDaysOnly;
+			TransactionTemplate transactions, Clock clock, SendingHours hours) {
+		this.hours = hours;
 		this.trajectories = trajectories;
 		this.messages = messages;
 		this.tokens = tokens;
@@ -117,8 +100,7 @@ class Reminders {
 	/** The run at this moment in the programme's zone: none outside a working day's sending hours. */
 	Run remindDue(ZonedDateTime now) {
 		ZonedDateTime here = now.withZoneSameInstant(clock.getZone());
-		LocalTime time = here.toLocalTime();
-		if (workingDaysOnly && !DutchHolidays.isWorkingDay(here.toLocalDate()) || time.isBefore(from) || !time.isBefore(until)) {
+		if (!hours.includes(here)) {
 			return new Run(0, 0, 0);
 		}
 		return remindOn(here.toLocalDate());
