@@ -12,16 +12,26 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class AutomaticMailDetector {
 
-	// Localised subjects of out-of-office replies, also when a "Re:" or "AW:" precedes them. Words a
-	// person also writes as a subject ("Afwezig volgende week", "Met vakantie 1-15 juli") count only as
-	// the prefix of an answer ("Afwezig: Opdracht 3") or as the whole subject ("Niet aanwezig"), not as
-	// the start of a mail of one's own.
-	private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*(?:("
+	// Localised subjects of out-of-office replies, also when a "Re:" or "AW:" precedes them.
+	private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*(?:"
 			+ "automatisch antwoord|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|"
 			+ "out of (the )?office|abwesenheitsnotiz|automatische antwort|"
 			+ "réponse automatique|respuesta automática|vacation reply"
-			+ ")\\b|(afwezig|afwezigheid|niet aanwezig|niet op kantoor|on vacation|met vakantie)\\s*(?::|$))",
-			Pattern.CASE_INSENSITIVE);
+			+ ")\\b", Pattern.CASE_INSENSITIVE);
+
+	// Words a person also writes as a subject ("Afwezig volgende week", "Met vakantie 1-15 juli") count
+	// only as the prefix of an answer ("Afwezig: Opdracht 3") or as the whole subject ("Niet aanwezig"),
+	// and only for a mail that reads like one: see isAutoReply.
+	private static final Pattern AWAY_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*(?:"
+			+ "afwezig|afwezigheid|niet aanwezig|niet op kantoor|on vacation|met vakantie"
+			+ ")\\s*(?::|$)", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * How much of a subject the patterns read. "Re: " twenty thousand times overflowed the stack of the
+	 * prefix's repetition, and the mail ended failed instead of read; an automatic subject says what it
+	 * is at its start.
+	 */
+	private static final int SUBJECT_READ = 1000;
 
 	private static final Pattern BOUNCE_SUBJECT = Pattern.compile("^\\s*("
 			+ "undeliverable|undelivered mail|onbestelbaar|niet bezorgd|niet afgeleverd|delivery status notification|"
@@ -55,7 +65,7 @@ final class AutomaticMailDetector {
 		}
 		boolean nullSender = nullSender(message);
 		boolean daemon = serverAddress(from);
-		boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find();
+		boolean bounceSubject = BOUNCE_SUBJECT.matcher(start(subject)).find();
 		return (daemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject);
 	}
 
@@ -69,7 +79,13 @@ final class AutomaticMailDetector {
 		return returnPath != null && returnPath.length > 0 && "<>".equals(returnPath[0].replace(" ", "").strip());
 	}
 
-	static boolean isAutoReply(MimeMessage message, String subject) throws MessagingException {
+	/**
+	 * {@code writtenLetter}: the mail has files, or more text than an automatic answer has. With only an
+	 * "away" word at the start of its subject to go on, such a mail is a person's ("Afwezigheid: hoe pak
+	 * ik mijn re-integratie aan?", with a CV): read as an automatic answer, it became a short note without
+	 * its files.
+	 */
+	static boolean isAutoReply(MimeMessage message, String subject, boolean writtenLetter) throws MessagingException {
 		if (nullSender(message)) {
 			return true;
 		}
@@ -90,12 +106,17 @@ final class AutomaticMailDetector {
 				|| !header(message, "X-MS-Exchange-Generated-Message-Source").isBlank()) {
 			return true;
 		}
-		return AUTO_REPLY_SUBJECT.matcher(subject).find();
+		String start = start(subject);
+		return AUTO_REPLY_SUBJECT.matcher(start).find() || !writtenLetter && AWAY_SUBJECT.matcher(start).find();
 	}
 
 	static String header(MimeMessage message, String name) throws MessagingException {
 		String value = message.getHeader(name, ",");
 		return value == null ? "" : value.trim();
+	}
+
+	private static String start(String subject) {
+		return subject.length() > SUBJECT_READ ? subject.substring(0, SUBJECT_READ) : subject;
 	}
 
 	private static String lower(String value) {

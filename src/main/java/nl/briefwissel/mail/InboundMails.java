@@ -66,8 +66,8 @@ public class InboundMails {
 			.param("keyId", encryption.keyId())
 			.param("size", raw.length)
 			.param("source", source.name())
-			.param("from", truncate(envelopeFrom, 320))
-			.param("to", truncate(envelopeTo == null ? null : String.join(",", envelopeTo), 4000))
+			.param("from", truncate(printable(envelopeFrom), 320))
+			.param("to", truncate(envelopeTo == null ? null : printable(String.join(",", envelopeTo)), 4000))
 			.param("now", now)
 			.update();
 		if (inserted == 1) {
@@ -157,6 +157,11 @@ public class InboundMails {
 		}
 	}
 
+	/** Without control characters: PostgreSQL refuses a NUL in text, and the mail was then refused for good. */
+	private static String printable(String value) {
+		return value == null ? null : value.replaceAll("\\p{Cntrl}", "");
+	}
+
 	private static String truncate(String value, int length) {
 		return value == null || value.length() <= length ? value : value.substring(0, length);
 	}
@@ -165,12 +170,12 @@ public class InboundMails {
 	static final class MessageIds {
 
 		private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern
-			.compile("(?im)^message-id:[ \\t]*(?:\\r?\\n[ \\t]+)?(<[^<>\\s]{1,900}>)");
+			.compile("(?im)^message-id:[ \\t]*(?:\\r?\\n[ \\t]+)?(<[^<>\\s\\p{Cntrl}]{1,900}>)");
 
 		private MessageIds() {
 		}
 
-		private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile("<[^<>\\s]{1,900}>");
+		private static final java.util.regex.Pattern ONE = java.util.regex.Pattern.compile("<[^<>\\s\\p{Cntrl}]{1,900}>");
 
 		/** The key a mail with this Message-ID is stored under, and recognised by when it comes again. */
 		static String key(String messageId) {

@@ -11,6 +11,6 @@ public final class LogText {
 	}
 
 	public static String withoutAddresses(String text) {
-		return text == null ? null : text.replaceAll("[^\\s()<>\"':;,]+@[^\\s()<>\"':;,]+", "(address)");
+		return text == null ? null : text.replaceAll("(?<![^\\s()<>\"':;,])[^\\s()<>\"':;,]+@[^\\s()<>\"':;,]+", "(address)");
 	}
 }

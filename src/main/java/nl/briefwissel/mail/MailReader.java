@@ -61,6 +61,9 @@ public final class MailReader {
 	/** The most of a mail's text a letter holds (the column takes about three million bytes sealed). */
 	static final int MAX_LETTER_CHARS = 500_000;
 
+	/** More text than an automatic answer has: it is kept as a short note of at most this much. */
+	static final int WRITTEN_LETTER_CHARS = 2_000;
+
 	private MailReader() {
 	}
 
@@ -102,6 +105,10 @@ public final class MailReader {
 		}
 		catch (MessagingException | IOException | RuntimeException e) {
 			return ReadMail.unreadable("cannot be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+		}
+		catch (StackOverflowError e) {
+			// A pattern or the parser went too deep on hostile input; the worker's thread is fine once unwound.
+			return ReadMail.unreadable("cannot be parsed: too deeply built");
 		}
 	}
 
@@ -159,7 +166,8 @@ public final class MailReader {
 			kind = MailKind.DELIVERY_REPORT;
 			failedRecipient = body.failedRecipient; // whom the report is about
 		}
-		else if (AutomaticMailDetector.isAutoReply(message, subject)) {
+		else if (AutomaticMailDetector.isAutoReply(message, subject,
+				!body.attachments.isEmpty() || fullText.strip().length() > WRITTEN_LETTER_CHARS)) {
 			kind = MailKind.AUTO_REPLY;
 		}
 		else {
@@ -601,7 +609,7 @@ public final class MailReader {
 			return addresses.length == 0 ? null : addresses[0];
 		}
 		catch (MessagingException e) {
-			Matcher address = Pattern.compile("[^<>\\s\"]+@[^<>\\s\"]+").matcher(raw);
+			Matcher address = Pattern.compile("(?<![^<>\\s\"])[^<>\\s\"]+@[^<>\\s\"]+").matcher(raw);
 			return address.find() ? new InternetAddress(address.group()) : null;
 		}
 	}
@@ -656,7 +664,9 @@ public final class MailReader {
 		return null;
 	}
 
-	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
+	// Tried only where a word starts: from every position of a megabyte without an '@' it was quadratic.
+	private static final Pattern ADDRESS = Pattern
+		.compile("(?<![^\\s<>,;:\"()\\[\\]])[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
 
 	private static List<String> recipients(MimeMessage message, List<String> envelopeRecipients) throws MessagingException {
 		java.util.Set<String> found = new java.util.LinkedHashSet<>();

@@ -216,4 +216,47 @@ class MailReaderTests {
 				--related--
 				""".formatted(size, filename, base64).getBytes(StandardCharsets.US_ASCII);
 	}
+
+	/**
+	 * "Afwezig:" at the start of a subject is an out-of-office answer's mark, and also how a person may
+	 * start one of their own: a mail with a file, or more text than an automatic answer, is a letter.
+	 */
+	@Test
+	void anAwaySubjectOnALetterWithAFileOrLongTextIsALetter() {
+		String head = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Afwezigheid: hoe pak ik mijn re-integratie aan?\r\nMIME-Version: 1.0\r\n";
+		String shortText = head + "Content-Type: text/plain; charset=utf-8\r\n\r\nIk ben tot maandag afwezig.\r\n";
+		assertThat(MailReader.read(shortText.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(MailKind.AUTO_REPLY);
+
+		String longText = head + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + "Ik schrijf je over mijn terugkeer. ".repeat(80)
+				+ "\r\n";
+		assertThat(MailReader.read(longText.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(MailKind.REPLY);
+
+		String withCv = head + "Content-Type: multipart/mixed; boundary=\"g\"\r\n\r\n--g\r\n"
+				+ "Content-Type: text/plain; charset=utf-8\r\n\r\nZie mijn cv.\r\n--g\r\n"
+				+ "Content-Type: application/pdf; name=\"cv.pdf\"\r\nContent-Disposition: attachment; filename=\"cv.pdf\"\r\n"
+				+ "Content-Transfer-Encoding: base64\r\n\r\n" + Base64.getEncoder().encodeToString("%PDF-1.4 cv".getBytes(StandardCharsets.US_ASCII))
+				+ "\r\n--g--\r\n";
+		ReadMail letter = MailReader.read(withCv.getBytes(StandardCharsets.UTF_8));
+		assertThat(letter.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(letter.attachments()).extracting(MailAttachment::name).containsExactly("cv.pdf");
+
+		String outlook = head.replace("Afwezigheid: hoe pak ik mijn re-integratie aan?", "Automatisch antwoord: Opdracht 3")
+				+ "Content-Type: text/plain; charset=utf-8\r\n\r\n" + "Ik ben afwezig. ".repeat(200) + "\r\n";
+		assertThat(MailReader.read(outlook.getBytes(StandardCharsets.UTF_8)).kind()).as("an unmistakable subject")
+			.isEqualTo(MailKind.AUTO_REPLY);
+	}
+
+	/** Hostile headers are read in time: a subject of twenty thousand "Re:", a recipient header of a megabyte without '@'. */
+	@Test
+	void hostileHeadersAreReadInLinearTime() {
+		String mail = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Cc: " + "a".repeat(1024 * 1024) + "\r\nSubject: " + "Re: ".repeat(20_000) + "Opdracht 3\r\n"
+				+ "Content-Type: text/plain; charset=utf-8\r\n\r\nMijn antwoord.\r\n";
+		// Quadratic, it took an hour; a minute is far more than linear needs on any machine.
+		ReadMail read = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+				() -> MailReader.read(mail.getBytes(StandardCharsets.UTF_8)));
+		assertThat(read.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(read.text()).contains("Mijn antwoord.");
+	}
 }

@@ -67,6 +67,11 @@ final class MalformedMail {
 		cases.put("a NUL in a file name", text(VALID.formatted("nulnaam").replace("filename=\"foto.jpg\"", "filename=foto\u0000.jpg")));
 		cases.put("a NUL in the sender's address", text(VALID.formatted("nulvan").replace("<deelnemer@example.nl>", "<deel\u0000nemer@example.nl>")));
 		cases.put("a NUL in the text", text(VALID.formatted("nultekst").replace("Dit is mijn antwoord", "Dit is\u0000 mijn antwoord")));
+		cases.put("a NUL in the Message-ID", text(VALID.formatted("nul\u0000id")));
+		cases.put("a recipient header of a megabyte without '@'",
+				text(header("ccmega") + "Cc: " + "a".repeat(1024 * 1024) + "\r\nContent-Type: text/plain\r\n\r\ntekst\r\n"));
+		cases.put("twenty thousand Re: in the subject", text(header("reres").replace("Subject: Re: Je e-coaching",
+				"Subject: " + "Re: ".repeat(20_000) + "Je e-coaching") + "Content-Type: text/plain\r\n\r\ntekst\r\n"));
 		cases.put("no header at all", text("\r\n\r\nalleen tekst\r\n"));
 		cases.put("only headers", text(header("kop")));
 		cases.put("binary garbage", garbage(new Random(7), 64 * 1024));
