@@ -322,7 +322,7 @@ class ImapPoller implements SmartLifecycle {
 	 * since: the key stays to recognise a redelivery). Seen alone says nothing: mail read by someone before
 	 * Briefwissel came to the mailbox, or one the adapter could not read, was never stored. The stored copy
 	 * goes on under the product's own erasure and retention; the mailbox's copy was outside both, for
-	 * good. Only these mails are expunged where the server can (UIDPLUS): an operator's own deletions stay theirs.
+	 * good. A mail too big to keep stays: only its headers were stored. Only these mails are expunged where the server can (UIDPLUS): an operator's own deletions stay theirs.
 	 */
 	int deleteStoredBefore(Folder folder, java.time.Instant before) throws MessagingException {
 		if (!(folder instanceof IMAPFolder imap)) {
@@ -345,6 +345,7 @@ class ImapPoller implements SmartLifecycle {
 			FetchProfile profile = new FetchProfile();
 			profile.add(FetchProfile.Item.ENVELOPE); // the Message-ID and the date it arrived, for the slice in one command
 			profile.add(UIDFolder.FetchProfileItem.UID);
+			profile.add(FetchProfile.Item.SIZE);
 			imap.fetch(slice, profile);
 			java.util.Map<String, Message> candidates = new java.util.LinkedHashMap<>();
 			for (Message mail : slice) {
@@ -352,7 +353,10 @@ class ImapPoller implements SmartLifecycle {
 				java.util.Date received = mail.getReceivedDate();
 				String key = InboundMails.MessageIds.keyOfHeader(
 						mail instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null);
-				if (uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before) && key != null) {
+				// A mail too big to keep was stored as its headers only: the mailbox has the only whole copy.
+				boolean storedWhole = mail.getSize() >= 0 && mail.getSize() <= MailReader.MAX_MAIL_BYTES;
+				if (uid > 0 && uid <= storedUpTo && received != null && received.toInstant().isBefore(before) && key != null
+						&& storedWhole) {
 					candidates.put(key, mail);
 				}
 			}

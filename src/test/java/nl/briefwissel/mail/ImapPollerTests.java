@@ -169,6 +169,28 @@ class ImapPollerTests {
 		}
 	}
 
+	/** A mail too big to keep was stored as its headers only (and quarantined): its whole copy stays in the mailbox. */
+	@Test
+	void aMailTooBigToKeepStaysInTheMailbox() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		String run = Long.toString(System.nanoTime());
+		try {
+			GreenMailUser mailbox = server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			mailbox.deliver(mail(run, 1, "v".repeat(MailReader.MAX_MAIL_BYTES + 1024))); // a phone's video, as it were
+			mailbox.deliver(mail(run, 2));
+			assertThat(ImapPollerTests.<Integer>inInbox(server, poller::fetchUnseen)).isEqualTo(2);
+
+			assertThat(ImapPollerTests.<Integer>inInbox(server, folder -> poller.deleteStoredBefore(folder,
+					java.time.Instant.now().plusSeconds(60)))).isEqualTo(1);
+			assertThat(ImapPollerTests.<String>inInbox(server, folder -> folder.getMessage(1).getSubject())).isEqualTo("Antwoord 1");
+			assertThat(ImapPollerTests.<Integer>inInbox(server, Folder::getMessageCount)).isEqualTo(1);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
 	/** What a test does on one connection of its own to the mailbox's INBOX. */
 	@FunctionalInterface
 	private interface InInbox<T> {
