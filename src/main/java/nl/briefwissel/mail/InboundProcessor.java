@@ -34,7 +34,11 @@ class InboundProcessor implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
 
-	static final int MAX_ATTEMPTS = 5;
+	/**
+	 * Ten attempts, the waits doubling from ten seconds: the last comes some 85 minutes after the first,
+	 * past a database's fail-over or a restart. Five gave up within three minutes.
+	 */
+	static final int MAX_ATTEMPTS = 10;
 
 	private static final int BATCH = 25;
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether mail flows. When the relay refuses or is gone, the mailbox cannot be read, or received
- * mail waits unprocessed, Briefwissel keeps working (mail waits in the outbox, the SMTP receiver
+ * mail waits unprocessed or could not be processed at all, Briefwissel keeps working (mail waits in the outbox, the SMTP receiver
  * keeps accepting) and reports {@code DEGRADED}: still serving, but someone should look. A short
  * hiccup is not worth a report, hence the grace period.
  */
@@ -48,23 +48,30 @@ class MailFlowHealth implements HealthIndicator {
 		try {
 			stuck = jdbc.sql("""
 					select (select count(*) from outbound_mail where status = 'PENDING' and attempts > 0 and created_at < :before) as retrying,
-					       (select count(*) from inbound_mail where status = 'RECEIVED' and received_at < :before) as waiting""")
+					       (select count(*) from inbound_mail where status = 'RECEIVED' and received_at < :before) as waiting,
+					       (select count(*) from inbound_mail where status = 'FAILED' and size_bytes > 0) as failed""")
 				.param("before", before)
-				.query((rs, n) -> new Stuck(rs.getInt("retrying"), rs.getInt("waiting")))
+				.query((rs, n) -> new Stuck(rs.getInt("retrying"), rs.getInt("waiting"), rs.getInt("failed")))
 				.single();
 		}
 		catch (DataAccessException e) {
 			return Health.down().withDetail("database", "not reachable").build();
 		}
 		boolean mailboxGone = imap.unavailableSince().filter(since -> since.isBefore(before.toInstant())).isPresent();
-		Health.Builder health = stuck.retrying() > 0 || stuck.waiting() > 0 || mailboxGone ? Health.status(DEGRADED) : Health.up();
+		Health.Builder health = stuck.retrying() > 0 || stuck.waiting() > 0 || stuck.failed() > 0 || mailboxGone
+				? Health.status(DEGRADED) : Health.up();
 		return health.withDetail("outboxRetrying", stuck.retrying())
 			.withDetail("inboundWaiting", stuck.waiting())
+			.withDetail("inboundFailed", stuck.failed())
 			.withDetail("mailboxReadable", !mailboxGone)
 			.build();
 	}
 
-	/** Mails past the grace period: outbound still being retried, inbound not yet processed. */
-	private record Stuck(int retrying, int waiting) {
+	/**
+	 * Mails past the grace period: outbound still being retried, inbound not yet processed; and inbound
+	 * mail the pipeline gave up on, which reaches no conversation and no quarantine until an administrator
+	 * puts it back in the queue (retention empties it thirty days after its last attempt).
+	 */
+	private record Stuck(int retrying, int waiting, int failed) {
 	}
 }

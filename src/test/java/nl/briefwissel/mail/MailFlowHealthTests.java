@@ -121,4 +121,27 @@ class MailFlowHealthTests {
 			jdbc.sql("delete from outbound_mail where id = :id").param("id", id).update();
 		}
 	}
+
+	/**
+	 * Inbound mail the pipeline gave up on reaches no conversation and no quarantine: the mail flow says
+	 * so until an administrator puts it back in the queue.
+	 */
+	@Test
+	void inboundMailGivenUpOnMakesTheMailFlowDegraded(@Autowired MailFlowHealth health, @Autowired InboundMails inbound) {
+		UUID id = inbound.store(("From: a@example.nl\r\nMessage-ID: <opgegeven-" + UUID.randomUUID()
+				+ "@example.nl>\r\nSubject: x\r\n\r\nTekst\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+				InboundMails.Source.SMTP, "a@example.nl", java.util.List.of("reply@briefwissel.test")).id();
+		int before = (Integer) health.health().getDetails().get("inboundFailed");
+		try {
+			jdbc.sql("update inbound_mail set status = 'FAILED', attempts = 10, next_attempt_at = :now where id = :id")
+				.param("now", OffsetDateTime.now()).param("id", id).update();
+			assertThat(health.health().getDetails().get("inboundFailed")).isEqualTo(before + 1);
+			assertThat(health.health().getStatus()).isEqualTo(MailFlowHealth.DEGRADED);
+			assertThat(inbound.retry(id)).isEqualTo(InboundMails.Retry.QUEUED);
+			assertThat(health.health().getDetails().get("inboundFailed")).isEqualTo(before);
+		}
+		finally {
+			jdbc.sql("update inbound_mail set status = 'PROCESSED' where id = :id").param("id", id).update();
+		}
+	}
 }
