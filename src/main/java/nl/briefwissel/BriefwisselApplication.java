@@ -15,6 +15,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class BriefwisselApplication {
 
 	public static void main(String[] args) {
+		// Before any mail class loads: Jakarta Mail reads its leniency once, from the system properties.
+		nl.briefwissel.mail.MimeLeniency.apply();
 		if (args.length > 0 && "mail".equals(args[0])) {
 			// A command, not the application: no Spring context, no database.
 			System.exit(nl.briefwissel.mail.MailCommand.run(args, System.out, System.err));

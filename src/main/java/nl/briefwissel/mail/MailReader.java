@@ -68,18 +68,12 @@ public final class MailReader {
 	}
 
 	private static Session session() {
+		// Real clients produce slightly wrong MIME; read it as leniently as a mail client does. Most of
+		// that is set for the whole JVM (MimeLeniency); these two are the session's.
+		MimeLeniency.apply();
 		Properties properties = new Properties();
-		// Real clients produce slightly wrong MIME; read it as leniently as a mail client does.
 		properties.put("mail.mime.address.strict", "false");
-		properties.put("mail.mime.decodetext.strict", "false");
-		properties.put("mail.mime.decodefilename", "true");
-		properties.put("mail.mime.decodeparameters", "true");
-		properties.put("mail.mime.parameters.strict", "false");
-		properties.put("mail.mime.base64.ignoreerrors", "true");
-		properties.put("mail.mime.uudecode.ignoreerrors", "true");
 		properties.put("mail.mime.allowutf8", "true");
-		properties.put("mail.mime.multipart.ignoremissingendboundary", "true");
-		properties.put("mail.mime.multipart.allowempty", "true");
 		return Session.getInstance(properties);
 	}
 

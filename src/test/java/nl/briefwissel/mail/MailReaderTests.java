@@ -259,4 +259,29 @@ class MailReaderTests {
 		assertThat(read.kind()).isEqualTo(MailKind.REPLY);
 		assertThat(read.text()).contains("Mijn antwoord.");
 	}
+
+	/**
+	 * Slightly wrong MIME as old mailers write it, read as a mail client reads it: an unquoted boundary
+	 * with '=' in it, an encoded word run together with the rest of a file name, an empty multipart.
+	 */
+	@Test
+	void slightlyWrongMimeIsReadLeniently() {
+		String unquoted = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=----=_NextPart_000_0012\r\n\r\n"
+				+ "------=_NextPart_000_0012\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nMijn antwoord staat hier.\r\n"
+				+ "------=_NextPart_000_0012\r\nContent-Type: application/pdf\r\n"
+				+ "Content-Disposition: attachment; filename==?UTF-8?Q?CV_Jos=C3=A9?=.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+				+ Base64.getEncoder().encodeToString("%PDF-1.4 cv".getBytes(StandardCharsets.US_ASCII)) + "\r\n"
+				+ "------=_NextPart_000_0012--\r\n";
+		ReadMail read = MailReader.read(unquoted.getBytes(StandardCharsets.US_ASCII));
+		assertThat(read.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(read.text()).contains("Mijn antwoord staat hier.");
+		assertThat(read.attachments()).extracting(MailAttachment::name).containsExactly("CV Jos\u00e9.pdf");
+	}
+
+	/** The test build sets MimeLeniency's settings before any test runs; they must be the same. */
+	@Test
+	void theTestBuildReadsMailAsTheApplicationDoes() {
+		MimeLeniency.PROPERTIES.forEach((name, value) -> assertThat(System.getProperty(name)).as(name).isEqualTo(value));
+	}
 }
