@@ -76,7 +76,7 @@ final class HtmlText {
 			marker.before("<p>-----Original Message-----</p>");
 		}
 		StringBuilder text = new StringBuilder();
-		render(document.body() == null ? document : document.body(), text);
+		render(document.body() == null ? document : document.body(), text, 0);
 		return text.toString().replace('\u00a0', ' ').replaceAll("(?m)^[ \\t]+", "").replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
 	}
 
@@ -90,7 +90,14 @@ final class HtmlText {
 		return html.length() > MAX_HTML_CHARS ? html.substring(0, MAX_HTML_CHARS) : html;
 	}
 
-	private static void render(Node node, StringBuilder out) {
+	/**
+	 * How many quotes deep a quote is marked ("> > > "): each level marks every line of the ones inside it
+	 * again, and five hundred levels around a quarter of a million lines built a string of a hundred
+	 * million characters per mail. Deeper quotes are kept at this depth; no reader counts further.
+	 */
+	private static final int QUOTE_DEPTH = 10;
+
+	private static void render(Node node, StringBuilder out, int depth) {
 		for (Node child : node.childNodes()) {
 			if (child instanceof TextNode textNode) {
 				boolean pre = inPre(textNode);
@@ -104,9 +111,9 @@ final class HtmlText {
 			}
 			else if (child instanceof Element element) {
 				String tag = element.normalName();
-				if (tag.equals("blockquote")) {
+				if (tag.equals("blockquote") && depth < QUOTE_DEPTH) {
 					StringBuilder quoted = new StringBuilder();
-					render(element, quoted);
+					render(element, quoted, depth + 1);
 					newLine(out);
 					for (String line : quoted.toString().strip().split("\n", -1)) {
 						out.append(line.startsWith(">") ? ">" + line : "> " + line).append('\n');
@@ -130,7 +137,7 @@ final class HtmlText {
 				if (tag.equals("img") && !element.attr("alt").isBlank()) {
 					out.append('[').append(element.attr("alt")).append(']');
 				}
-				render(element, out);
+				render(element, out, depth);
 				if (tag.equals("a")) {
 					out.append(address(element));
 				}

@@ -225,8 +225,15 @@ final class QuoteTrimmer {
 	 * Three or more header lines in a row, with a sender and a subject or date among them: the block
 	 * Outlook, Android and webmail put above the quoted message.
 	 */
+	private static final int HEADER_BLOCK_MAX_LINES = 40;
+
 	private static boolean headerBlockAt(List<String> lines, int start) {
 		if (start < 0 || start >= lines.size()) {
+			return false;
+		}
+		// A block starts with its sender: asked first, as this runs for every line of a letter.
+		Matcher first = HEADER_LINE.matcher(stripQuote(lines.get(start)));
+		if (!first.matches() || !FROM_KEYS.contains(first.group(1).toLowerCase(Locale.ROOT))) {
 			return false;
 		}
 		Set<String> keys = new java.util.HashSet<>();
@@ -234,7 +241,9 @@ final class QuoteTrimmer {
 		// into their letter ("Van: Sanne / Aan: Gemeente Utrecht / Onderwerp: Sollicitatie") does neither.
 		boolean addressOrDate = false;
 		int i = start;
-		while (i < lines.size() && lines.get(i).indexOf(':') > 0) {
+		// No mail program's block is longer: a letter of header-like lines was read to its end from each line.
+		int end = Math.min(lines.size(), start + HEADER_BLOCK_MAX_LINES);
+		while (i < end && lines.get(i).indexOf(':') > 0) {
 			Matcher header = HEADER_LINE.matcher(stripQuote(lines.get(i)));
 			if (!header.matches()) {
 				break;
@@ -250,9 +259,7 @@ final class QuoteTrimmer {
 		if (keys.size() < 3) {
 			return false;
 		}
-		Matcher first = HEADER_LINE.matcher(stripQuote(lines.get(start)));
-		boolean startsWithSender = first.matches() && FROM_KEYS.contains(first.group(1).toLowerCase(Locale.ROOT));
-		return keys.size() >= 3 && startsWithSender && keys.stream().anyMatch(SUBJECT_OR_DATE_KEYS::contains);
+		return keys.stream().anyMatch(SUBJECT_OR_DATE_KEYS::contains);
 	}
 
 	/**
@@ -530,11 +537,15 @@ final class QuoteTrimmer {
 	}
 
 	static String stripQuote(String line) {
-		String stripped = line;
-		while (stripped.startsWith(">")) {
-			stripped = stripped.substring(1).stripLeading();
+		// By index: a copy per '>' was quadratic on a line of half a million of them.
+		int at = 0;
+		while (at < line.length() && line.charAt(at) == '>') {
+			at++;
+			while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+				at++;
+			}
 		}
-		return stripped;
+		return at == 0 ? line : line.substring(at);
 	}
 
 	private static int nextNonBlank(List<String> lines, int from) {

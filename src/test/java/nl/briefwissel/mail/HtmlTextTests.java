@@ -57,4 +57,14 @@ class HtmlTextTests {
 		assertThat(text).contains("deze vacature <https://werk.example.nl/vacature/123?bron=mail&id=7>.")
 			.contains("Zie www.example.nl, https://example.nl/x, de afdeling HR en het logo.");
 	}
+
+	/** Five hundred quotes deep around many lines: marked ten deep at most, read in time and in bounded size. */
+	@Test
+	void deeplyNestedQuotesAreMarkedTenDeepAtMost() {
+		String html = "<blockquote>".repeat(500) + "regel<br>".repeat(100_000) + "</blockquote>".repeat(500);
+		String text = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+				() -> HtmlText.toText(html));
+		assertThat(text.lines().findFirst().orElseThrow()).isEqualTo(">".repeat(10) + " regel");
+		assertThat(text.length()).isLessThan(100_000 * 20);
+	}
 }

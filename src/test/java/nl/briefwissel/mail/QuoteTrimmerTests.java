@@ -290,4 +290,19 @@ class QuoteTrimmerTests {
 		assertThat(safe).doesNotContain("script", "onerror", "onclick", "javascript:", "<img");
 		assertThat(safe).contains("Hoi");
 	}
+
+	/**
+	 * Hostile letters are trimmed in linear time: a hundred thousand lines that look like a mail's
+	 * header block (each was read to the end of the run), a line of half a million '>' (copied once per mark).
+	 */
+	@Test
+	void hostileLettersAreTrimmedInLinearTime() {
+		String headerLike = "Van: iemand\nAan: iemand\n".repeat(50_000) + "Mijn antwoord.";
+		String marks = "Mijn antwoord.\n\n" + ">".repeat(500_000) + " oud\n";
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1), () -> {
+			assertThat(QuoteTrimmer.trim(headerLike).kept()).endsWith("Mijn antwoord.");
+			assertThat(QuoteTrimmer.trim(marks).kept()).startsWith("Mijn antwoord.");
+		});
+		assertThat(QuoteTrimmer.stripQuote("> >>  oud")).isEqualTo("oud");
+	}
 }
