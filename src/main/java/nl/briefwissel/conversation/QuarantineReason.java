@@ -84,6 +84,19 @@ public sealed interface QuarantineReason {
 		public String english() {
 			return "unreadable: " + problem;
 		}
+
+		/**
+		 * Without the parser's complaint: it quotes what it could not read, a file's name ("burn-out
+		 * verslag.pdf") or a header, and the log keeps it where no erasure reaches. Its kind stays.
+		 */
+		@Override
+		public String forLog() {
+			java.util.regex.Matcher parsed = PARSER_COMPLAINT.matcher(problem == null ? "" : problem);
+			return "unreadable: " + (parsed.matches() ? parsed.group(1) : nl.briefwissel.mail.LogText.withoutAddresses(problem));
+		}
+
+		private static final java.util.regex.Pattern PARSER_COMPLAINT = java.util.regex.Pattern
+			.compile("(?s)(cannot be parsed: [A-Za-z0-9_$.]+):.*");
 	}
 
 	/** A reply address with a token that Briefwissel never issued. */

@@ -157,4 +157,15 @@ class QuarantineReasonTests {
 		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 	}
+
+	/** The log gets an unreadable mail's kind of problem, not the parser's quote of a file's name or header. */
+	@Test
+	void anUnreadableMailsLogLineLeavesOutWhatTheParserQuoted() {
+		var reason = new QuarantineReason.Unreadable(
+				"cannot be parsed: ParseException: In parameter list <; filename=\"burn-out verslag.pdf\">, expected ';'");
+		assertThat(reason.forLog()).isEqualTo("unreadable: cannot be parsed: ParseException");
+		assertThat(new QuarantineReason.Unreadable("not a mail: no header lines at the start").forLog())
+			.isEqualTo("unreadable: not a mail: no header lines at the start");
+		assertThat(reason.detail()).as("the administrator's page keeps it whole").contains("burn-out verslag.pdf");
+	}
 }
