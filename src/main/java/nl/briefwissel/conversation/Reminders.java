@@ -18,6 +18,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.ContactMomentPlan;
 import nl.briefwissel.trajectory.SendingHours;
 import nl.briefwissel.trajectory.Trajectories;
@@ -49,6 +50,8 @@ class Reminders {
 	/** When reminders go out (the latest passed moment only, and its key, keep a held-back one to one). */
 	private final SendingHours hours;
 
+	private final Programmes programmes;
+
 	private final Trajectories trajectories;
 
 	private final Messages messages;
@@ -73,8 +76,9 @@ class Reminders {
 
 	Reminders(Trajectories trajectories, Messages messages, ReplyTokens tokens, Accounts accounts, Outbox outbox,
 			ReplyAddress replyAddress, MessageSource texts, PublicAddress address, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock, SendingHours hours) {
+			TransactionTemplate transactions, Clock clock, SendingHours hours, Programmes programmes) {
 		this.hours = hours;
+		this.programmes = programmes;
 		this.trajectories = trajectories;
 		this.messages = messages;
 		this.tokens = tokens;
@@ -243,7 +247,9 @@ class Reminders {
 		Object[] args = { firstName, trajectory.coachName(), moment, total,
 				address.link("/participant/conversation", language).toUriString() };
 		String subject = texts.getMessage("mail.reminder.subject", new Object[] { trajectory.coachName() }, language);
-		String text = texts.getMessage("mail.reminder.text", args, language);
+		// A programme that keeps letters out of ordinary mail (NTA 7516) does not ask for an answer by it.
+		String text = texts.getMessage(programmes.sendsLettersByMail(trajectory.programmeId()) ? "mail.reminder.text"
+				: "mail.reminder.text.secure", args, language);
 		// A reminder is automatic (RFC 3834): out-of-office replies to it are not sent or not counted.
 		return new OutgoingMail(participant.email(), subject, text, null, replyTo, null, List.of(), true).inLanguage(language);
 	}

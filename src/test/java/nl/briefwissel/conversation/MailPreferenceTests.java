@@ -58,6 +58,9 @@ class MailPreferenceTests {
 	@Autowired
 	Trajectories trajectories;
 
+	@Autowired
+	nl.briefwissel.trajectory.Handovers handovers;
+
 	@Test
 	void aParticipantWhoChoosesANotificationGetsNoTextByMail() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -87,13 +90,25 @@ class MailPreferenceTests {
 
 		String page = mvc.perform(get("/participant").with(user(users.loadUserByUsername(running.participant().email()))))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Je programma stuurt berichten niet in hun geheel per mail").doesNotContain("name=\"fullText\"");
+		assertThat(page).contains("Je programma stuurt berichten niet in hun geheel per mail").doesNotContain("name=\"fullText\"")
+			// Nor does any text on the participant's pages ask for answers by ordinary mail.
+			.doesNotContain("Antwoord op de mail van je coach").contains("je leest en antwoordt na het inloggen");
+		String conversation = mvc.perform(get("/participant/conversation")
+			.with(user(users.loadUserByUsername(running.participant().email())))).andReturn().getResponse().getContentAsString();
+		assertThat(conversation).doesNotContain("Je kunt ook gewoon antwoorden op de mail").contains("je antwoordt hier");
 
 		conversations.coachWrites(running.id(), running.coach().id(), "Alleen na inloggen te lezen.");
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
 		assertThat(text(mail)).doesNotContain("Alleen na inloggen te lezen.")
 			// Nor does it ask for the answer by ordinary mail.
 			.doesNotContain("Antwoord gewoon op deze mail").contains("lees en beantwoord ze in Briefwissel");
+
+		// A new coach: the participant is told to go on writing in Briefwissel, not by replying to mails.
+		handovers.handOver(running.id(), fixtures.secondCoachInPool(running).id(), nl.briefwissel.trajectory.Reason.COACH_UNAVAILABLE,
+				fixtures.managerOf(running).id());
+		MimeMessage handover = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je nieuwe e-coach"));
+		assertThat(text(handover)).doesNotContain("antwoord op de mails die je krijgt").contains("in Briefwissel");
 	}
 
 	/**

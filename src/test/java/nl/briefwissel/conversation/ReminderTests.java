@@ -78,6 +78,21 @@ class ReminderTests {
 	}
 
 	/** The reminder's link opens the conversation in the participant's language, before they sign in. */
+	/** A programme that keeps letters out of ordinary mail (NTA 7516): the reminder asks for the answer in Briefwissel. */
+	@Test
+	void aProgrammeThatKeepsLettersOutOfMailIsRemindedToAnswerSignedIn() throws Exception {
+		var base = fixtures.runningTrajectory(true);
+		var late = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		jdbc.sql("update programme set mail_mode = 'NOTIFICATION' where id = :id").param("id", late.programmeId()).update();
+
+		run();
+
+		MimeMessage reminder = Mailboxes.awaitMail(mailServer, late.participant().email(),
+				m -> subject(m).startsWith("Even een herinnering"));
+		assertThat(Mailboxes.text(reminder)).doesNotContain("gewoon op deze mail antwoorden")
+			.contains("log in en schrijf", "antwoord niet op deze mail");
+	}
+
 	@Test
 	void anEnglishParticipantsReminderLinksToTheConversationInEnglish(@Autowired nl.briefwissel.account.Accounts accounts) {
 		var base = fixtures.runningTrajectory(true);

@@ -164,7 +164,8 @@ class ConversationController {
 	private String letterText(Assignment assignment, TrajectoryOverview trajectory, Locale fallback) {
 		Locale language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(fallback);
 		return assignment.asLetterText(texts.getMessage("assignment.inLetter", null, language),
-				texts.getMessage("assignment.estimate", new Object[] { assignment.minutes() }, language));
+				texts.getMessage(programmes.sendsLettersByMail(trajectory.programmeId()) ? "assignment.estimate"
+						: "assignment.estimate.secure", new Object[] { assignment.minutes() }, language));
 	}
 
 	/**

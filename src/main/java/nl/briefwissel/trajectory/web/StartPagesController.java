@@ -17,7 +17,6 @@ import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
-import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
@@ -71,8 +70,7 @@ class StartPagesController {
 		model.addAttribute("themeLabels", themes.labels(own.stream().map(TrajectoryOverview::programmeId).toList(), locale));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("fullTextAllowed", own.stream()
-			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> programmes.byId(t.programmeId())
-				.map(p -> p.mailMode() == MailMode.FULL_TEXT).orElse(false))));
+			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> programmes.sendsLettersByMail(t.programmeId()))));
 		model.addAttribute("wantsFullText", own.stream()
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.wantsFullText(t.id()))));
 		model.addAttribute("inOwnWords", own.stream()
