@@ -174,10 +174,15 @@ class IntakeTests {
 		HttpResponse<String> advice = browser.post("/intake/programme/" + programme.id(), form("Twijfel", email, "NO"));
 		assertThat(advice.body()).contains("Past schriftelijke coaching nu bij je?");
 		assertThat(intakes.open(programme.id())).isEmpty();
+		// Came back for the advice alone: it takes the focus, and describes the box it asks to tick.
+		var page = org.jsoup.Jsoup.parse(advice.body());
+		assertThat(page.select("[autofocus]")).extracting(e -> e.id()).containsExactly("advice");
+		assertThat(page.getElementById("adviceRead").attr("aria-describedby")).isEqualTo("advice-body");
 
 		HttpResponse<String> sent = browser.post("/intake/programme/" + programme.id(),
 				form("Twijfel", email, "NO") + "&adviceRead=true");
-		assertThat(sent.body()).contains("Kijk in je mailbox");
+		assertThat(sent.body()).contains("Kijk in je mailbox")
+			.as("no account to sign in to before the address is confirmed").doesNotContain("Naar inloggen");
 		assertThat(intakes.open(programme.id())).hasSize(1);
 	}
 
