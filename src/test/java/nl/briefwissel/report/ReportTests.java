@@ -221,4 +221,19 @@ class ReportTests {
 			.with(user(users.loadUserByUsername("programma@briefwissel.test")))).andExpect(status().isForbidden());
 	}
 
+	/** An erased trajectory has no record left: not an empty one ("0 letters") from an old bookmark. */
+	@Test
+	void anErasedTrajectorysRecordIsNotFound(@Autowired nl.briefwissel.trajectory.TrajectoryErasure erasure) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), COACH_WRITES);
+		erasure.erase(running.id(), null);
+
+		mvc.perform(get("/participant/report/{id}", running.id()).with(fixtures.as(running.participant())))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/coach/trajectories/{id}/report", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(status().isNotFound());
+	}
+
 }

@@ -133,8 +133,12 @@ class ReportController {
 			.body(document);
 	}
 
+	/**
+	 * Only a record that still has its content: one erased (by request or by its retention period) read
+	 * as if nothing was ever written, "0 letters", with the participant's name on it for the coach.
+	 */
 	private TrajectoryOverview readable(UUID id, SignedInAccount me) {
-		return trajectories.byId(id)
+		return trajectories.withContent(id)
 			.filter(t -> Reports.mayRead(t, me.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
