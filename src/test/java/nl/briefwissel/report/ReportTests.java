@@ -221,6 +221,24 @@ class ReportTests {
 			.with(user(users.loadUserByUsername("programma@briefwissel.test")))).andExpect(status().isForbidden());
 	}
 
+	/**
+	 * The participant's own reads of their conversation, their question and goals, and their export are on
+	 * the trajectory's trail, as every other read of its content is (they were recorded without it).
+	 */
+	@Test
+	void theParticipantsOwnReadsAndExportAreOnTheTrajectorysTrail() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), COACH_WRITES);
+		mvc.perform(get("/participant/conversation").with(fixtures.as(running.participant()))).andExpect(status().isOk());
+		mvc.perform(get("/participant").with(fixtures.as(running.participant()))).andExpect(status().isOk());
+		mvc.perform(get("/participant/export").with(fixtures.as(running.participant()))).andExpect(status().isOk());
+
+		assertThat(audit.ofTrajectory(running.id()))
+			.filteredOn(entry -> running.participant().id().equals(entry.actorId()))
+			.extracting(nl.briefwissel.audit.AuditEntry::route)
+			.contains("GET /participant/conversation", "GET /participant", "GET /participant/export");
+	}
+
 	/** An erased trajectory has no record left: not an empty one ("0 letters") from an old bookmark. */
 	@Test
 	void anErasedTrajectorysRecordIsNotFound(@Autowired nl.briefwissel.trajectory.TrajectoryErasure erasure) throws Exception {

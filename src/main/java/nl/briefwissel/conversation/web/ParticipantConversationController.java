@@ -66,11 +66,16 @@ class ParticipantConversationController {
 	@Transactional(readOnly = true)
 	@Audited(AuditAction.READ)
 	@GetMapping("/participant/conversation")
-	String conversation(@AuthenticationPrincipal SignedInAccount me, Model model) {
+	String conversation(@AuthenticationPrincipal SignedInAccount me, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new ConversationController.MessageForm(""));
 		}
-		return page(me, model);
+		String view = page(me, model);
+		// On the trajectory's own trail, where its coach and an investigation look, as the coach's reads are.
+		if (model.getAttribute("trajectory") instanceof TrajectoryOverview shown) {
+			nl.briefwissel.audit.AuditedTrajectory.shown(request, shown.id());
+		}
+		return view;
 	}
 
 	@PostMapping("/participant/conversation")

@@ -68,14 +68,18 @@ class ReportController {
 	 */
 	@Audited(AuditAction.EXPORT)
 	@GetMapping("/participant/export")
-	void export(@AuthenticationPrincipal SignedInAccount me, Locale locale, HttpServletResponse response) throws IOException {
+	void export(@AuthenticationPrincipal SignedInAccount me, Locale locale, HttpServletResponse response,
+			jakarta.servlet.http.HttpServletRequest request) throws IOException {
 		var participant = accounts.byId(me.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		List<TrajectoryOverview> own = trajectories.ofParticipant(me.id());
+		// On each trajectory's own trail, as a coach's download of its record is.
+		nl.briefwissel.audit.AuditedTrajectory.shown(request, own.stream().map(TrajectoryOverview::id).toList());
 		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "my-data" : "mijn-gegevens") + "-" + LocalDate.now(clock)
 				+ ".zip";
 		response.setContentType("application/zip");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		export.zip(participant, trajectories.ofParticipant(me.id()), locale, response.getOutputStream());
+		export.zip(participant, own, locale, response.getOutputStream());
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)

@@ -64,8 +64,11 @@ class StartPagesController {
 	/** The participant's question and goals in their own words: content, so on the trail like the conversation. */
 	@Audited(AuditAction.READ)
 	@GetMapping("/participant")
-	String participant(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
+	String participant(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model,
+			jakarta.servlet.http.HttpServletRequest request) {
 		List<TrajectoryOverview> own = trajectories.ofParticipant(me.id());
+		// On each trajectory's own trail, where its coach and an investigation look.
+		nl.briefwissel.audit.AuditedTrajectory.shown(request, own.stream().map(TrajectoryOverview::id).toList());
 		model.addAttribute("trajectories", own);
 		model.addAttribute("themeLabels", themes.labels(own.stream().map(TrajectoryOverview::programmeId).toList(), locale));
 		model.addAttribute("today", LocalDate.now(clock));
