@@ -112,6 +112,26 @@ class MailPreferenceTests {
 	}
 
 	/**
+	 * The participant chooses the language of their mails (it was fixed at the application: a Dutch
+	 * account read Dutch mail for good, and each mail's link switched the site back to Dutch).
+	 */
+	@Test
+	void aParticipantChoosesTheLanguageOfTheirMails() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/participant/language").param("language", "en").with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(redirectedUrl("/participant?lang=en#language-saved"));
+		assertThat(accounts.byId(running.participant().id()).orElseThrow().language()).isEqualTo(Locale.ENGLISH);
+
+		conversations.coachWrites(running.id(), running.coach().id(), "How are things going?");
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
+		assertThat(text(mail)).contains("/participant/conversation?lang=en");
+		Document page = Jsoup.parse(mvc.perform(get("/participant").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("language-en").hasAttr("checked")).isTrue();
+		assertThat(page.getElementById("language-nl").hasAttr("checked")).isFalse();
+	}
+
+	/**
 	 * The link in the notification opens the conversation in the participant's language: it is often
 	 * opened in a browser that has never been to Briefwissel, which would show Dutch.
 	 */

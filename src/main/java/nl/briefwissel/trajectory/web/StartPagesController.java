@@ -78,7 +78,22 @@ class StartPagesController {
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.wantsFullText(t.id()))));
 		model.addAttribute("inOwnWords", own.stream()
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.inOwnWords(t.id()))));
+		model.addAttribute("mailLanguage", accounts.byId(me.id()).map(account -> account.language().getLanguage()).orElse("nl"));
 		return "trajectory/participant";
+	}
+
+	/**
+	 * The language of the participant's mails, which is also the language a link in them opens the site
+	 * in: switching on the page alone lasted until the next mail's link switched it back. The page
+	 * follows the choice at once.
+	 */
+	@PostMapping("/participant/language")
+	String mailLanguage(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String language,
+			RedirectAttributes redirect) {
+		Locale chosen = "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("nl");
+		accounts.changeLanguage(me.id(), chosen);
+		redirect.addFlashAttribute("languageSaved", true);
+		return "redirect:/participant?lang=" + chosen.getLanguage() + "#language-saved";
 	}
 
 	/*
