@@ -70,7 +70,8 @@ class MessageMail {
 		// A programme that keeps its letters out of ordinary mail (NTA 7516) does not ask for answers by it.
 		String footer = programmeSendsText ? "mail.message.footer" : "mail.message.footer.secure";
 		// In the participant's language: the link often opens in a browser that has not been here before.
-		String link = address.link("/participant/conversation", language).toUriString();
+		// To this conversation: a participant in two programmes at once has two.
+		String link = address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString();
 		String subject = texts.getMessage("mail.message.subject", new Object[] { coachName }, language);
 		Context context = new Context(language);
 		context.setVariable("coach", coachName);

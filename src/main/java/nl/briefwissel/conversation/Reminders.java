@@ -245,7 +245,7 @@ class Reminders {
 		Locale language = participant.language();
 		String firstName = participant.displayName().split(" ")[0];
 		Object[] args = { firstName, trajectory.coachName(), moment, total,
-				address.link("/participant/conversation", language).toUriString() };
+				address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString() };
 		String subject = texts.getMessage("mail.reminder.subject", new Object[] { trajectory.coachName() }, language);
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not ask for an answer by it.
 		String text = texts.getMessage(programmes.sendsLettersByMail(trajectory.programmeId()) ? "mail.reminder.text"

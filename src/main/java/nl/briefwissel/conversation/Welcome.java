@@ -20,9 +20,13 @@ public class Welcome {
 		this.texts = texts;
 	}
 
-	/** The standard template, for a coach who has not written their own. */
-	public String standardTemplate(Locale language) {
-		return texts.getMessage("welcome.template", null, language);
+	/**
+	 * The standard template, for a coach who has not written their own. {@code byMail}: whether the
+	 * programme's letters go by ordinary mail; one that keeps them out of it (NTA 7516) does not ask for
+	 * an answer to "this mail".
+	 */
+	public String standardTemplate(Locale language, boolean byMail) {
+		return texts.getMessage(byMail ? "welcome.template" : "welcome.template.secure", null, language);
 	}
 
 	/** The letter for one participant: {naam}/{name}, {coach}, {weken}/{weeks}, {per_week}, {start}. */

@@ -685,7 +685,8 @@ public final class MailReader {
 	private static String filename(Part part) {
 		try {
 			String name = part.getFileName();
-			return name == null || name.isBlank() ? null : MimeUtility.decodeText(name);
+			// Decoded by the part already (MimeLeniency); once more only if it still holds an encoded word.
+			return name == null || name.isBlank() ? null : name.contains("=?") ? MimeUtility.decodeText(name) : name;
 		}
 		catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
 			// Parameters the parser refuses ("filename=Mijn CV (2026).pdf", unquoted): the name as written.

@@ -221,12 +221,13 @@ final class QuoteTrimmer {
 		return next >= 0 && isMarkedQuote(lines.get(next));
 	}
 
+	/** No mail program's header block is longer. */
+	private static final int HEADER_BLOCK_MAX_LINES = 40;
+
 	/**
 	 * Three or more header lines in a row, with a sender and a subject or date among them: the block
 	 * Outlook, Android and webmail put above the quoted message.
 	 */
-	private static final int HEADER_BLOCK_MAX_LINES = 40;
-
 	private static boolean headerBlockAt(List<String> lines, int start) {
 		if (start < 0 || start >= lines.size()) {
 			return false;

@@ -120,7 +120,7 @@ public class Handovers {
 				: "mail.handover.participantSecure";
 		accounts.byId(before.participantId()).ifPresent(participant -> outbox.enqueueAskedFor(mails.compose(participant.email(),
 				participant.language(), toParticipant, args,
-				address.link("/participant/conversation", participant.language()).toUriString())
+				address.link("/participant/conversation", participant.language()).queryParam("trajectory", before.id()).toUriString())
 			.replyingTo(conversation.replyTo(before.id(), participant.id()))
 			.about(before.id())));
 		outbox.enqueueAskedFor(mails.compose(to.email(), to.language(), "mail.handover.newCoach", args,

@@ -45,6 +45,26 @@ final class Navigation {
 		return BY_ROLE.getOrDefault(role, List.of());
 	}
 
+	/**
+	 * The menu of someone with these roles on this page. A coach or manager who applied as a participant
+	 * (the intake adds the role to their account) has their work's menu with a way to their own
+	 * trajectory, and on its pages the participant's menu with a way back: the participant's pages,
+	 * their record and their data request, were reachable only by typing the address.
+	 */
+	static List<Item> of(java.util.Set<Role> roles, Role primary, String path) {
+		if (primary == Role.PARTICIPANT || !roles.contains(Role.PARTICIPANT)) {
+			return of(primary);
+		}
+		if (path.equals("/participant") || path.startsWith("/participant/")) {
+			List<Item> items = new java.util.ArrayList<>(of(Role.PARTICIPANT));
+			items.add(new Item(startPage(primary), "nav.backToWork"));
+			return List.copyOf(items);
+		}
+		List<Item> items = new java.util.ArrayList<>(of(primary));
+		items.add(new Item("/participant", "nav.asParticipant"));
+		return List.copyOf(items);
+	}
+
 	static String startPage(Role role) {
 		return of(role).get(0).path();
 	}

@@ -21,9 +21,11 @@ class ShellModel {
 	}
 
 	@ModelAttribute("navigation")
-	List<Navigation.Item> navigation(@AuthenticationPrincipal SignedInAccount account) {
-		return account == null || account.hasNoRole() || signIn.pending().isPresent() ? List.of()
-				: Navigation.of(account.primaryRole());
+	List<Navigation.Item> navigation(@AuthenticationPrincipal SignedInAccount account, HttpServletRequest request) {
+		if (account == null || account.hasNoRole() || signIn.pending().isPresent()) {
+			return List.of();
+		}
+		return Navigation.of(account.roles(), account.primaryRole(), currentPath(request));
 	}
 
 	@ModelAttribute("currentPath")

@@ -71,9 +71,10 @@ class HighlightTests {
 			.param("trajectory", running.id().toString()).param("message", letter.toString())
 			.param("passage", "Iets wat er niet staat"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
-					"/participant/conversation#passage-" + letter))
+					"/participant/conversation?trajectory=" + running.id() + "#passage-" + letter))
 			.andReturn();
-		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation")
+		// With the query string the redirect had, as a browser follows it: a flash message is kept for that address.
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation?trajectory=" + running.id())
 			.cookie(refused.getResponse().getCookies()).with(fixtures.as(running.participant())))
 			.andReturn().getResponse().getContentAsString());
 		org.jsoup.nodes.Element field = page.getElementById("passage-" + letter);
@@ -88,7 +89,7 @@ class HighlightTests {
 		var elsewhere = mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("message", UUID.randomUUID().toString())
 			.param("passage", "Iets")).andReturn();
-		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation")
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation?trajectory=" + running.id())
 			.cookie(elsewhere.getResponse().getCookies()).with(fixtures.as(running.participant())))
 			.andReturn().getResponse().getContentAsString()).select(".bw-highlights .utrecht-alert--error").text())
 			.contains("staat niet in het bericht");
@@ -96,9 +97,9 @@ class HighlightTests {
 		var kept = mvc.perform(post("/participant/highlights").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("message", letter.toString()).param("passage", "niet kon falen"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
-					"/participant/conversation#highlight-status"))
+					"/participant/conversation?trajectory=" + running.id() + "#highlight-status"))
 			.andReturn();
-		org.jsoup.nodes.Document after = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation")
+		org.jsoup.nodes.Document after = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation?trajectory=" + running.id())
 			.cookie(kept.getResponse().getCookies()).with(fixtures.as(running.participant())))
 			.andReturn().getResponse().getContentAsString());
 		assertThat(after.getElementById("highlight-status").attr("tabindex")).isEqualTo("-1");

@@ -103,6 +103,12 @@ class MailPreferenceTests {
 			// Nor does it ask for the answer by ordinary mail.
 			.doesNotContain("Antwoord gewoon op deze mail").contains("lees en beantwoord ze in Briefwissel");
 
+		// A coach's first letter, from the standard template, does not ask for an answer to "this mail" either.
+		var proposal = fixtures.proposal(running);
+		assertThat(Jsoup.parse(mvc.perform(get("/coach/proposals/{id}", proposal.trajectoryId()).with(fixtures.as(proposal.coach())))
+			.andReturn().getResponse().getContentAsString()).select("textarea").text())
+			.doesNotContain("je antwoordt gewoon op deze mail").contains("je leest en antwoordt in Briefwissel");
+
 		// A new coach: the participant is told to go on writing in Briefwissel, not by replying to mails.
 		handovers.handOver(running.id(), fixtures.secondCoachInPool(running).id(), nl.briefwissel.trajectory.Reason.COACH_UNAVAILABLE,
 				fixtures.managerOf(running).id());

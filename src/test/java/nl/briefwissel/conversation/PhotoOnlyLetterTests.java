@@ -39,7 +39,7 @@ class PhotoOnlyLetterTests {
 		MockMultipartFile photo = new MockMultipartFile("files", "mijn-werkplek.jpg", "image/jpeg", JPEG);
 
 		mvc.perform(multipart("/participant/conversation").file(photo).param("text", "").param("submission", UUID.randomUUID().toString())
-			.with(csrf()).with(participant)).andExpect(redirectedUrl("/participant/conversation#sent"));
+			.with(csrf()).with(participant)).andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id() + "#sent"));
 		assertThat(jdbc.sql("""
 				select count(*) from message_attachment a join message m on m.id = a.message_id
 				where m.trajectory_id = :t and m.author_role = 'PARTICIPANT'""").param("t", running.id())

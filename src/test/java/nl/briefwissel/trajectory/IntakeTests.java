@@ -186,6 +186,16 @@ class IntakeTests {
 		assertThat(intakes.open(programme.id())).hasSize(1);
 	}
 
+	/** A programme that keeps letters out of ordinary mail (NTA 7516) does not promise writing "by e-mail" on its form. */
+	@Test
+	void theFormOfAProgrammeThatKeepsLettersOutOfMailSaysSo() throws Exception {
+		programmes.changeSettings(programme.id(), new Programmes.Settings(programme.weeks(), programme.momentsPerWeek(),
+				programme.replyWithinDays(), programme.retentionMonths(), nl.briefwissel.organisation.MailMode.NOTIFICATION,
+				programme.intakeAddress()));
+		assertThat(new WebSession(port).get("/intake/programme/" + programme.id()).body())
+			.doesNotContain("gewoon per e-mail").contains("leest en antwoordt na het inloggen");
+	}
+
 	/** A programme of eight weeks, once a week, one working day to answer: the form says so, not "twice a week for six weeks". */
 	@Test
 	void theFormAndItsAdviceNameTheProgrammesOwnRhythm() throws Exception {

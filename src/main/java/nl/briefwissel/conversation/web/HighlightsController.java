@@ -45,14 +45,14 @@ class HighlightsController {
 	@PostMapping("/participant/highlights")
 	String participantMarks(@RequestParam UUID trajectory, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam UUID message, @RequestParam(defaultValue = "") String passage, RedirectAttributes redirect) {
-		return "redirect:/participant/conversation" + mark(readable(trajectory, me, false), message, passage, me, redirect);
+		return "redirect:/participant/conversation?trajectory=" + trajectory + mark(readable(trajectory, me, false), message, passage, me, redirect);
 	}
 
 	@PostMapping("/participant/highlights/{highlight}/remove")
 	String participantRemoves(@PathVariable UUID highlight, @RequestParam UUID trajectory,
 			@AuthenticationPrincipal SignedInAccount me) {
 		highlights.remove(readable(trajectory, me, false).id(), highlight, me.id());
-		return "redirect:/participant/conversation#highlights";
+		return "redirect:/participant/conversation?trajectory=" + trajectory + "#highlights";
 	}
 
 	/**

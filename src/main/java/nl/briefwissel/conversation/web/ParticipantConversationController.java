@@ -66,11 +66,12 @@ class ParticipantConversationController {
 	@Transactional(readOnly = true)
 	@Audited(AuditAction.READ)
 	@GetMapping("/participant/conversation")
-	String conversation(@AuthenticationPrincipal SignedInAccount me, Model model, jakarta.servlet.http.HttpServletRequest request) {
+	String conversation(@AuthenticationPrincipal SignedInAccount me, @RequestParam(name = "trajectory", required = false) UUID chosen,
+			Model model, jakarta.servlet.http.HttpServletRequest request) {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new ConversationController.MessageForm(""));
 		}
-		String view = page(me, model);
+		String view = page(me, chosen(me, chosen), model);
 		// On the trajectory's own trail, where its coach and an investigation look, as the coach's reads are.
 		if (model.getAttribute("trajectory") instanceof TrajectoryOverview shown) {
 			nl.briefwissel.audit.AuditedTrajectory.shown(request, shown.id());
@@ -84,7 +85,8 @@ class ParticipantConversationController {
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(required = false) UUID submission, @RequestParam(name = "trajectory", required = false) UUID writtenTo,
 			Model model, RedirectAttributes redirect) throws java.io.IOException {
-		TrajectoryOverview trajectory = current(me)
+		// The conversation the form was on: a participant in two programmes has two.
+		TrajectoryOverview trajectory = chosen(me, writtenTo)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
 		// A photo for a photo assignment may go without words, as it may by mail.
@@ -98,20 +100,20 @@ class ParticipantConversationController {
 				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form",
 						new org.springframework.validation.BeanPropertyBindingResult(form, "form"));
 			}
-			return page(me, model);
+			return page(me, Optional.of(trajectory), model);
 		}
 		if (errors.hasErrors() && !photoOnly) {
 			if (!chosen.isEmpty()) {
 				// A browser never fills a file field in again: say so, or the photo would silently be missing.
 				model.addAttribute("filesProblem", "conversation.files.chooseAgain");
 			}
-			return page(me, model);
+			return page(me, Optional.of(trajectory), model);
 		}
-		if (!trajectory.underway() || (writtenTo != null && !writtenTo.equals(trajectory.id()))) {
-			// Ended, or written in a tab of a trajectory that ended since (a new coach would read it):
-			// nobody it was meant for would read it. The page says so and shows the text to copy.
+		if (!trajectory.underway()) {
+			// Ended, also since the page was opened: nobody it was meant for would read it. The page says so
+			// and shows the text to copy.
 			model.addAttribute("notSent", true);
-			return page(me, model);
+			return page(me, Optional.of(trajectory), model);
 		}
 		List<MailAttachment> attachments = new java.util.ArrayList<>();
 		for (MultipartFile file : chosen) {
@@ -126,10 +128,10 @@ class ParticipantConversationController {
 		if (conversations.participantWritesOnce(trajectory.id(), me.id(), form.text() == null ? "" : form.text(), attachments,
 				submission) instanceof Conversations.FormLetter.Refused) {
 			model.addAttribute("notSent", true);
-			return page(me, model);
+			return page(me, Optional.of(trajectory), model);
 		}
 		redirect.addFlashAttribute("sent", true);
-		return "redirect:/participant/conversation#sent";
+		return "redirect:/participant/conversation?trajectory=" + trajectory.id() + "#sent";
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = "trajectoryId")
@@ -142,9 +144,12 @@ class ParticipantConversationController {
 		return downloads.download(trajectoryId, attachmentId);
 	}
 
-	private String page(SignedInAccount me, Model model) {
-		Optional<TrajectoryOverview> trajectory = current(me);
+	private String page(SignedInAccount me, Optional<TrajectoryOverview> trajectory, Model model) {
 		model.addAttribute("trajectory", trajectory.orElse(null));
+		// A participant in two programmes at once has two conversations: each is reached from the other.
+		model.addAttribute("otherConversations", started(me).stream()
+			.filter(t -> trajectory.map(shown -> !shown.id().equals(t.id())).orElse(true))
+			.toList());
 		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
 		model.addAttribute("open", trajectory.map(TrajectoryOverview::underway).orElse(false));
 		model.addAttribute("writingTo", trajectory.map(TrajectoryOverview::id).orElse(null));
@@ -168,11 +173,25 @@ class ParticipantConversationController {
 	 * accepted) is not one: its coach cannot read it yet.
 	 */
 	private Optional<TrajectoryOverview> current(SignedInAccount me) {
-		List<TrajectoryOverview> started = trajectories.ofParticipant(me.id()).stream()
-			.filter(t -> t.coachId() != null && t.startedOn() != null)
-			.toList();
+		List<TrajectoryOverview> started = started(me);
 		return started.stream().filter(TrajectoryOverview::underway).findFirst()
 			.or(() -> started.stream().findFirst());
+	}
+
+	/** The one asked for, when it is one of the participant's conversations (else none: not found); otherwise the current one. */
+	private Optional<TrajectoryOverview> chosen(SignedInAccount me, UUID asked) {
+		if (asked == null) {
+			return current(me);
+		}
+		Optional<TrajectoryOverview> own = started(me).stream().filter(t -> t.id().equals(asked)).findFirst();
+		if (own.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return own;
+	}
+
+	private List<TrajectoryOverview> started(SignedInAccount me) {
+		return trajectories.ofParticipant(me.id()).stream().filter(t -> t.coachId() != null && t.startedOn() != null).toList();
 	}
 
 }

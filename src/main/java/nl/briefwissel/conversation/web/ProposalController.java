@@ -110,7 +110,7 @@ class ProposalController {
 		String template = profiles.of(me.id()).welcomeTemplate();
 		Locale language = letterLanguage(trajectory, me);
 		if (template == null) {
-			template = welcome.standardTemplate(language);
+			template = welcome.standardTemplate(language, programmes.sendsLettersByMail(programme.id()));
 		}
 		if (!model.containsAttribute("letter")) {
 			model.addAttribute("letter", welcome.letter(template, trajectory.participantName(), me.displayName(),
