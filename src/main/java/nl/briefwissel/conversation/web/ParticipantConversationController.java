@@ -71,7 +71,8 @@ class ParticipantConversationController {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new ConversationController.MessageForm(""));
 		}
-		String view = page(me, chosen(me, chosen), model);
+		List<TrajectoryOverview> started = started(me);
+		String view = page(started, chosen(started, chosen), model);
 		// On the trajectory's own trail, where its coach and an investigation look, as the coach's reads are.
 		if (model.getAttribute("trajectory") instanceof TrajectoryOverview shown) {
 			nl.briefwissel.audit.AuditedTrajectory.shown(request, shown.id());
@@ -86,7 +87,8 @@ class ParticipantConversationController {
 			@RequestParam(required = false) UUID submission, @RequestParam(name = "trajectory", required = false) UUID writtenTo,
 			Model model, RedirectAttributes redirect) throws java.io.IOException {
 		// The conversation the form was on: a participant in two programmes has two.
-		TrajectoryOverview trajectory = chosen(me, writtenTo)
+		List<TrajectoryOverview> started = started(me);
+		TrajectoryOverview trajectory = chosen(started, writtenTo)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
 		// A photo for a photo assignment may go without words, as it may by mail.
@@ -100,20 +102,20 @@ class ParticipantConversationController {
 				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form",
 						new org.springframework.validation.BeanPropertyBindingResult(form, "form"));
 			}
-			return page(me, Optional.of(trajectory), model);
+			return page(started, Optional.of(trajectory), model);
 		}
 		if (errors.hasErrors() && !photoOnly) {
 			if (!chosen.isEmpty()) {
 				// A browser never fills a file field in again: say so, or the photo would silently be missing.
 				model.addAttribute("filesProblem", "conversation.files.chooseAgain");
 			}
-			return page(me, Optional.of(trajectory), model);
+			return page(started, Optional.of(trajectory), model);
 		}
 		if (!trajectory.underway()) {
 			// Ended, also since the page was opened: nobody it was meant for would read it. The page says so
 			// and shows the text to copy.
 			model.addAttribute("notSent", true);
-			return page(me, Optional.of(trajectory), model);
+			return page(started, Optional.of(trajectory), model);
 		}
 		List<MailAttachment> attachments = new java.util.ArrayList<>();
 		for (MultipartFile file : chosen) {
@@ -128,7 +130,7 @@ class ParticipantConversationController {
 		if (conversations.participantWritesOnce(trajectory.id(), me.id(), form.text() == null ? "" : form.text(), attachments,
 				submission) instanceof Conversations.FormLetter.Refused) {
 			model.addAttribute("notSent", true);
-			return page(me, Optional.of(trajectory), model);
+			return page(started, Optional.of(trajectory), model);
 		}
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation?trajectory=" + trajectory.id() + "#sent";
@@ -144,10 +146,10 @@ class ParticipantConversationController {
 		return downloads.download(trajectoryId, attachmentId);
 	}
 
-	private String page(SignedInAccount me, Optional<TrajectoryOverview> trajectory, Model model) {
+	private String page(List<TrajectoryOverview> started, Optional<TrajectoryOverview> trajectory, Model model) {
 		model.addAttribute("trajectory", trajectory.orElse(null));
 		// A participant in two programmes at once has two conversations: each is reached from the other.
-		model.addAttribute("otherConversations", started(me).stream()
+		model.addAttribute("otherConversations", started.stream()
 			.filter(t -> trajectory.map(shown -> !shown.id().equals(t.id())).orElse(true))
 			.toList());
 		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
@@ -172,18 +174,20 @@ class ParticipantConversationController {
 	 * newest that ended, to re-read. A trajectory that has not started (a coach proposed, not yet
 	 * accepted) is not one: its coach cannot read it yet.
 	 */
-	private Optional<TrajectoryOverview> current(SignedInAccount me) {
-		List<TrajectoryOverview> started = started(me);
+	private static Optional<TrajectoryOverview> current(List<TrajectoryOverview> started) {
 		return started.stream().filter(TrajectoryOverview::underway).findFirst()
 			.or(() -> started.stream().findFirst());
 	}
 
-	/** The one asked for, when it is one of the participant's conversations (else none: not found); otherwise the current one. */
-	private Optional<TrajectoryOverview> chosen(SignedInAccount me, UUID asked) {
+	/**
+	 * Of the participant's conversations ({@code started}), the one asked for (one not theirs: not
+	 * found); none asked for, the current one.
+	 */
+	private static Optional<TrajectoryOverview> chosen(List<TrajectoryOverview> started, UUID asked) {
 		if (asked == null) {
-			return current(me);
+			return current(started);
 		}
-		Optional<TrajectoryOverview> own = started(me).stream().filter(t -> t.id().equals(asked)).findFirst();
+		Optional<TrajectoryOverview> own = started.stream().filter(t -> t.id().equals(asked)).findFirst();
 		if (own.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
