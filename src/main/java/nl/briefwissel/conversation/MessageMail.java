@@ -6,7 +6,6 @@ import java.util.Locale;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.mail.OutgoingMail;
-import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -29,16 +28,12 @@ class MessageMail {
 
 	private final PublicAddress address;
 
-	private final Programmes programmes;
-
 	private final Trajectories trajectories;
 
-	MessageMail(MessageSource texts, ITemplateEngine templates, PublicAddress address, Programmes programmes,
-			Trajectories trajectories) {
+	MessageMail(MessageSource texts, ITemplateEngine templates, PublicAddress address, Trajectories trajectories) {
 		this.texts = texts;
 		this.templates = templates;
 		this.address = address;
-		this.programmes = programmes;
 		this.trajectories = trajectories;
 	}
 
@@ -65,7 +60,7 @@ class MessageMail {
 			List<String> files, String replyTo, String inReplyTo, List<String> references) {
 		Locale language = participant.language();
 		// The programme decides what may go by mail; within that, the participant may ask for less.
-		boolean programmeSendsText = programmes.sendsLettersByMail(trajectory.programmeId());
+		boolean programmeSendsText = trajectory.lettersByMail();
 		boolean fullText = programmeSendsText && trajectories.wantsFullText(trajectory.id());
 		// A programme that keeps its letters out of ordinary mail (NTA 7516) does not ask for answers by it.
 		String footer = programmeSendsText ? "mail.message.footer" : "mail.message.footer.secure";

@@ -18,7 +18,6 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.ReplyAddress;
-import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.ContactMomentPlan;
 import nl.briefwissel.trajectory.SendingHours;
 import nl.briefwissel.trajectory.Trajectories;
@@ -50,8 +49,6 @@ class Reminders {
 	/** When reminders go out (the latest passed moment only, and its key, keep a held-back one to one). */
 	private final SendingHours hours;
 
-	private final Programmes programmes;
-
 	private final Trajectories trajectories;
 
 	private final Messages messages;
@@ -76,9 +73,8 @@ class Reminders {
 
 	Reminders(Trajectories trajectories, Messages messages, ReplyTokens tokens, Accounts accounts, Outbox outbox,
 			ReplyAddress replyAddress, MessageSource texts, PublicAddress address, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock, SendingHours hours, Programmes programmes) {
+			TransactionTemplate transactions, Clock clock, SendingHours hours) {
 		this.hours = hours;
-		this.programmes = programmes;
 		this.trajectories = trajectories;
 		this.messages = messages;
 		this.tokens = tokens;
@@ -248,7 +244,7 @@ class Reminders {
 				address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString() };
 		String subject = texts.getMessage("mail.reminder.subject", new Object[] { trajectory.coachName() }, language);
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not ask for an answer by it.
-		String text = texts.getMessage(programmes.sendsLettersByMail(trajectory.programmeId()) ? "mail.reminder.text"
+		String text = texts.getMessage(trajectory.lettersByMail() ? "mail.reminder.text"
 				: "mail.reminder.text.secure", args, language);
 		// A reminder is automatic (RFC 3834): out-of-office replies to it are not sent or not counted.
 		return new OutgoingMail(participant.email(), subject, text, null, replyTo, null, List.of(), true).inLanguage(language);

@@ -110,15 +110,6 @@ public class Programmes {
 		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(Programmes::map).optional();
 	}
 
-	/**
-	 * Whether the programme's letters go by ordinary mail (in full, or as the participant chooses), or
-	 * only as a notice to read and answer them signed in (NTA 7516): every text that tells a participant
-	 * how to answer follows this.
-	 */
-	public boolean sendsLettersByMail(UUID programmeId) {
-		return byId(programmeId).map(programme -> programme.mailMode() == MailMode.FULL_TEXT).orElse(true);
-	}
-
 	public List<Programme> ofOrganisation(UUID organisationId) {
 		return jdbc.sql(COLUMNS + " where organisation_id = :organisation order by name")
 			.param("organisation", organisationId)

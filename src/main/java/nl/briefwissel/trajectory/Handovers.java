@@ -8,7 +8,6 @@ import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.Outbox;
-import nl.briefwissel.organisation.Programmes;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -46,12 +45,9 @@ public class Handovers {
 
 	private final ConversationAddress conversation;
 
-	private final Programmes programmes;
-
 	Handovers(Trajectories trajectories, Matching matching, Accounts accounts, Outbox outbox, NoticeMails mails,
-			PublicAddress address, ApplicationEventPublisher events, ConversationAddress conversation, Programmes programmes) {
+			PublicAddress address, ApplicationEventPublisher events, ConversationAddress conversation) {
 		this.conversation = conversation;
-		this.programmes = programmes;
 		this.trajectories = trajectories;
 		this.matching = matching;
 		this.accounts = accounts;
@@ -116,7 +112,7 @@ public class Handovers {
 		Object[] args = { before.participantName(), to.displayName(), before.programmeName(),
 				before.coachName() == null ? "" : before.coachName() };
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not ask for answers by it.
-		String toParticipant = programmes.sendsLettersByMail(before.programmeId()) ? "mail.handover.participant"
+		String toParticipant = before.lettersByMail() ? "mail.handover.participant"
 				: "mail.handover.participantSecure";
 		accounts.byId(before.participantId()).ifPresent(participant -> outbox.enqueueAskedFor(mails.compose(participant.email(),
 				participant.language(), toParticipant, args,

@@ -54,7 +54,7 @@ public class Trajectories {
 				       t.coach_id, c.display_name as coach_name, c.email as coach_email,
 				       t.status, t.theme, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
 				       coalesce(t.moments_per_week, p.moments_per_week) as moments_per_week, t.extra_weeks,
-				       p.reply_within_days, tp.from_date as pause_from, tp.until_date as pause_until
+				       p.reply_within_days, p.mail_mode, tp.from_date as pause_from, tp.until_date as pause_until
 				from trajectory t
 				join programme p on p.id = t.programme_id
 				%s
@@ -476,7 +476,7 @@ public class Trajectories {
 					t.participantName(), t.participantEmail(), t.coachId(), t.coachName(), t.coachEmail(), t.status(),
 					t.theme(), t.startedOn(), t.endedOn(), t.weeks(), t.momentsPerWeek(), t.extraWeeks(),
 					own.stream().sorted(Comparator.comparing(Trajectory.Pause::from)).toList(), t.replyWithinDays(),
-					t.participantLanguage());
+					t.participantLanguage(), t.lettersByMail());
 		}).toList();
 	}
 
@@ -488,6 +488,6 @@ public class Trajectories {
 				TrajectoryStatus.valueOf(rs.getString("status")), rs.getString("theme"),
 				rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("weeks"),
 				rs.getInt("moments_per_week"), rs.getInt("extra_weeks"), List.of(), rs.getInt("reply_within_days"),
-				rs.getString("participant_language") == null ? null : Locale.forLanguageTag(rs.getString("participant_language")));
+				rs.getString("participant_language") == null ? null : Locale.forLanguageTag(rs.getString("participant_language")), "FULL_TEXT".equals(rs.getString("mail_mode")));
 	}
 }

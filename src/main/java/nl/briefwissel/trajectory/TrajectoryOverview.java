@@ -10,11 +10,14 @@ import java.util.UUID;
  * A trajectory as a list shows it: who (with their mail address), where it stands, since when and
  * in which rhythm. No content. {@code participantLanguage} is the language the participant reads
  * and writes in, so the conversation's letters can say it to a screen reader whatever the page's.
+ * {@code lettersByMail}: whether its programme sends letters by ordinary mail (in full, or as the
+ * participant chooses) or only as a notice to read and answer them signed in (NTA 7516); every text
+ * that tells a participant how to answer follows it.
  */
 public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName, UUID participantId,
 		String participantName, String participantEmail, UUID coachId, String coachName, String coachEmail,
 		TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, int weeks, int momentsPerWeek,
-		int extraWeeks, List<Trajectory.Pause> pauses, int replyWithinDays, Locale participantLanguage) {
+		int extraWeeks, List<Trajectory.Pause> pauses, int replyWithinDays, Locale participantLanguage, boolean lettersByMail) {
 
 	public TrajectoryOverview {
 		pauses = pauses == null ? List.of() : List.copyOf(pauses);

@@ -245,16 +245,16 @@ class WorkspaceTests {
 	@Test
 	void endedAndNotStartedTrajectoriesNeedNothing() {
 		TrajectoryOverview ended = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C",
-				"c@x.nl", TrajectoryStatus.COMPLETED, null, START, START.plusWeeks(6), 6, 2, 0, List.of(), 2, null);
+				"c@x.nl", TrajectoryStatus.COMPLETED, null, START, START.plusWeeks(6), 6, 2, 0, List.of(), 2, null, true);
 		assertThat(Workspace.entry(ended, Messages.Activity.NONE, START.plusWeeks(8)).need()).isEqualTo(Workspace.Need.ENDED);
 		TrajectoryOverview intake = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C",
-				"c@x.nl", TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, List.of(), 2, null);
+				"c@x.nl", TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, List.of(), 2, null, true);
 		assertThat(Workspace.entry(intake, Messages.Activity.NONE, START).need()).isEqualTo(Workspace.Need.NOT_STARTED);
 	}
 
 	private static TrajectoryOverview running(LocalDate start) {
 		return new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C", "c@x.nl",
-				TrajectoryStatus.RUNNING, null, start, null, 6, 2, 0, List.of(), 2, null);
+				TrajectoryStatus.RUNNING, null, start, null, 6, 2, 0, List.of(), 2, null, true);
 	}
 
 	private static Messages.Activity activity(Author last, OffsetDateTime lastAt) {

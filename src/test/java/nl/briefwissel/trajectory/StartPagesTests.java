@@ -62,7 +62,7 @@ class StartPagesTests {
 	@Test
 	void progressFollowsTheDate() {
 		TrajectoryOverview running = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C",
-				"c@x.nl", TrajectoryStatus.RUNNING, null, LocalDate.of(2026, 11, 2), null, 6, 2, 0, java.util.List.of(), 2, null);
+				"c@x.nl", TrajectoryStatus.RUNNING, null, LocalDate.of(2026, 11, 2), null, 6, 2, 0, java.util.List.of(), 2, null, true);
 		assertThat(running.progressOn(LocalDate.of(2026, 11, 2))).hasValueSatisfying(progress -> {
 			assertThat(progress.current()).isEqualTo(1);
 			assertThat(progress.total()).isEqualTo(12);
@@ -70,7 +70,7 @@ class StartPagesTests {
 		});
 		assertThat(running.progressOn(LocalDate.of(2027, 2, 1))).hasValueSatisfying(p -> assertThat(p.finished()).isTrue());
 		TrajectoryOverview intake = new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, null,
-				null, TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, java.util.List.of(), 2, null);
+				null, TrajectoryStatus.INTAKE, null, null, null, 6, 2, 0, java.util.List.of(), 2, null, true);
 		assertThat(intake.progressOn(LocalDate.of(2026, 11, 2))).isEmpty();
 	}
 

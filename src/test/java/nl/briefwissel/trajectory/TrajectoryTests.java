@@ -166,7 +166,7 @@ class TrajectoryTests {
 	private static TrajectoryOverview overview(Trajectory trajectory) {
 		return new TrajectoryOverview(trajectory.id(), null, null, null, null, null, trajectory.coachId(), null, null,
 				trajectory.status(), null, trajectory.startedOn(), null, trajectory.weeks(), trajectory.momentsPerWeek(),
-				trajectory.extraWeeks(), trajectory.pauses(), 2, null);
+				trajectory.extraWeeks(), trajectory.pauses(), 2, null, true);
 	}
 
 	@Test

@@ -164,7 +164,7 @@ class ConversationController {
 	private String letterText(Assignment assignment, TrajectoryOverview trajectory, Locale fallback) {
 		Locale language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(fallback);
 		return assignment.asLetterText(texts.getMessage("assignment.inLetter", null, language),
-				texts.getMessage(programmes.sendsLettersByMail(trajectory.programmeId()) ? "assignment.estimate"
+				texts.getMessage(trajectory.lettersByMail() ? "assignment.estimate"
 						: "assignment.estimate.secure", new Object[] { assignment.minutes() }, language));
 	}
 

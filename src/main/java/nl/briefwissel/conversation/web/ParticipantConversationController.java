@@ -13,7 +13,6 @@ import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.mail.MailAttachment;
-import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -50,12 +49,9 @@ class ParticipantConversationController {
 
 	private final GivenAssignments given;
 
-	private final Programmes programmes;
-
 	ParticipantConversationController(Conversations conversations, Trajectories trajectories,
-			AttachmentDownloads downloads, Highlights highlights, GivenAssignments given, Programmes programmes) {
+			AttachmentDownloads downloads, Highlights highlights, GivenAssignments given) {
 		this.given = given;
-		this.programmes = programmes;
 		this.conversations = conversations;
 		this.trajectories = trajectories;
 		this.downloads = downloads;
@@ -161,7 +157,7 @@ class ParticipantConversationController {
 		model.addAttribute("lettersLanguage", trajectory.map(TrajectoryOverview::participantLanguage).orElse(null));
 		model.addAttribute("uploads", true);
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not point to answering by it.
-		model.addAttribute("byMail", trajectory.map(t -> programmes.sendsLettersByMail(t.programmeId())).orElse(true));
+		model.addAttribute("byMail", trajectory.map(TrajectoryOverview::lettersByMail).orElse(true));
 		model.addAttribute("openCards", trajectory.filter(TrajectoryOverview::underway).map(t -> given.of(t.id())
 			.stream()
 			.filter(g -> g.type() == AssignmentType.COACH_CARDS && !g.answered())

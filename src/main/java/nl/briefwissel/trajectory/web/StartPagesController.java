@@ -73,7 +73,7 @@ class StartPagesController {
 		model.addAttribute("themeLabels", themes.labels(own.stream().map(TrajectoryOverview::programmeId).toList(), locale));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("fullTextAllowed", own.stream()
-			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> programmes.sendsLettersByMail(t.programmeId()))));
+			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, TrajectoryOverview::lettersByMail)));
 		model.addAttribute("wantsFullText", own.stream()
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.wantsFullText(t.id()))));
 		model.addAttribute("inOwnWords", own.stream()
