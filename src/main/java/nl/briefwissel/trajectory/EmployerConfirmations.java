@@ -81,8 +81,9 @@ class EmployerConfirmations {
 	 */
 	int confirmStartsOn(LocalDate today) {
 		var due = jdbc.sql("""
-				select t.id, t.started_on from trajectory t
+				select t.id, t.started_on from trajectory t join programme p on p.id = t.programme_id
 				where t.status in ('RUNNING', 'PAUSED') and t.employer_may_confirm = true
+				  and lower(t.employer_contact) = lower(p.employer_contact)
 				  and t.started_on <= :today and t.started_on > :weekBefore
 				  and not exists (select 1 from employer_confirmation c where c.trajectory_id = t.id and c.kind = 'STARTED')""")
 			.param("today", today)
@@ -107,6 +108,7 @@ class EmployerConfirmations {
 			return;
 		}
 		trajectories.byId(trajectoryId).ifPresent(trajectory -> programmes.employerContact(trajectory.programmeId())
+			.filter(contact -> consentedTo(trajectoryId, contact))
 			.ifPresent(contact -> {
 				if (!firstTime(trajectoryId, kind)) {
 					log.info("Employer confirmation ({}) for trajectory {} was sent before; not again", kind, trajectoryId);
@@ -118,6 +120,19 @@ class EmployerConfirmations {
 						kind.mailKey, args, null).about(trajectoryId));
 				log.info("Employer confirmation ({}) sent for trajectory {}", kind, trajectoryId);
 			}));
+	}
+
+	/**
+	 * Only to the address the participant agreed to: a contact the manager changed since is not the one
+	 * the form named, and the participant's name does not go there. Logged, without either address.
+	 */
+	private boolean consentedTo(UUID trajectoryId, String contact) {
+		boolean same = trajectories.employerContactConsentedTo(trajectoryId).filter(contact::equalsIgnoreCase).isPresent();
+		if (!same) {
+			log.info("Employer confirmation for trajectory {} not sent: the contact is not the one the participant agreed to",
+					trajectoryId);
+		}
+		return same;
 	}
 
 	private boolean firstTime(UUID trajectoryId, Kind kind) {

@@ -431,8 +431,9 @@ public class Intakes {
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", intake.id())
 			.update();
-		jdbc.sql("update trajectory set employer_may_confirm = :employer where id = :id")
+		jdbc.sql("update trajectory set employer_may_confirm = :employer, employer_contact = :contact where id = :id")
 			.param("employer", form.employerMayConfirm())
+			.param("contact", form.employerMayConfirm() ? programmes.employerContact(programmeId).orElse(null) : null)
 			.param("id", trajectoryId)
 			.update();
 	}
@@ -465,7 +466,10 @@ public class Intakes {
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", intakeId)
 			.update();
-		jdbc.sql("update trajectory set employer_may_confirm = (select employer_may_confirm from intake where id = :intake) where id = :id")
+		jdbc.sql("""
+				update trajectory set employer_may_confirm = (select employer_may_confirm from intake where id = :intake),
+				    employer_contact = (select employer_contact from intake where id = :intake)
+				where id = :id""")
 			.param("intake", intakeId)
 			.param("id", trajectory)
 			.update();
@@ -571,8 +575,11 @@ public class Intakes {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
 				update intake set question = :question, theme = :theme, writes_comfortably = :writes, motivated = :motivated,
-				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent, employer_may_confirm = :employer
+				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent, employer_may_confirm = :employer,
+				    employer_contact = case when :employer
+				        then (select p.employer_contact from programme p where p.id = intake.programme_id) end
 				where id = :id""")
+			// The address the form named when the participant agreed: the confirmations go there or nowhere.
 			.param("employer", form.employerMayConfirm())
 			.param("question", limit(form.question()))
 			.param("theme", form.theme())

@@ -133,6 +133,15 @@ public class Trajectories {
 			.orElse(false);
 	}
 
+	/** The employer contact the participant agreed to tell of their start and completion, if they did. */
+	public java.util.Optional<String> employerContactConsentedTo(UUID trajectoryId) {
+		return jdbc.sql("select employer_contact from trajectory where id = :id and employer_may_confirm = true")
+			.param("id", trajectoryId)
+			.query(String.class)
+			.optional()
+			.filter(address -> address != null && !address.isBlank());
+	}
+
 	/** The participant takes their consent back; only their own trajectory. */
 	@Transactional
 	public boolean withdrawEmployerConfirmation(UUID trajectoryId, UUID participantId) {

@@ -160,9 +160,20 @@ class AuditTrailTests {
 		assertThat(trail.search(new AuditTrail.Search("Manager Logboek", AuditAction.ADMINISTRATION, null, null, null)))
 			.extracting(AuditEntry::route)
 			.containsExactly("POST /programme/programmes");
+		// What was chosen, not only where: the settings of the programme.
+		assertThat(trail.search(new AuditTrail.Search("Manager Logboek", AuditAction.ADMINISTRATION, null, null, null)))
+			.extracting(AuditEntry::details)
+			.singleElement().asString().contains("mailMode=FULL_TEXT", "retentionMonths=24", "weeks=6");
 		assertThat(trail.search(new AuditTrail.Search("beheer@briefwissel.test", AuditAction.ADMINISTRATION, null, null, null)))
 			.extracting(AuditEntry::details)
 			.contains("id=" + trajectory.participant().id());
+
+		// Which role was given to whom: making someone an administrator is on the trail as that.
+		mvc.perform(post("/admin/accounts/{id}/roles", trajectory.participant().id()).param("role", "COACH").param("grant", "true")
+			.with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(trail.search(new AuditTrail.Search("beheer@briefwissel.test", AuditAction.ADMINISTRATION, null, null, null)))
+			.extracting(AuditEntry::details)
+			.contains("grant=true, id=" + trajectory.participant().id() + ", role=COACH");
 
 		// The same change at an address written with an escaped letter reaches the same route: recorded too.
 		var other = fixtures.runningTrajectory(true);

@@ -122,7 +122,7 @@ class EmployerConfirmationTests {
 		var withdrawing = fixtures.proposal(base);
 		LocalDate startOn = Today.date().plusDays(10);
 		for (var proposal : List.of(later, withdrawing)) {
-			jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", proposal.trajectoryId()).update();
+			jdbc.sql(CONSENT).param("id", proposal.trajectoryId()).update();
 			matching.accept(proposal.trajectoryId(), proposal.coach().id(), startOn);
 		}
 		trajectories.withdrawEmployerConfirmation(withdrawing.trajectoryId(), withdrawing.participant().id());
@@ -144,13 +144,39 @@ class EmployerConfirmationTests {
 		return jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", address).query(Long.class).single();
 	}
 
+	/** A participant's consent as the intake form records it: to the programme's contact at that moment. */
+	private static final String CONSENT = """
+			update trajectory set employer_may_confirm = true,
+			    employer_contact = (select p.employer_contact from programme p where p.id = trajectory.programme_id)
+			where id = :id""";
+
+	/**
+	 * The form named the address the participant agreed to: one the manager put in its place afterwards
+	 * hears nothing of them (it heard every earlier participant's name).
+	 */
+	@Test
+	void aContactChangedAfterTheConsentHearsNothing() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
+		String other = "elders-" + UUID.randomUUID() + "@example.nl";
+		programmes.changeEmployerContact(running.programmeId(), hr);
+		jdbc.sql(CONSENT).param("id", running.id()).update();
+		programmes.changeEmployerContact(running.programmeId(), other);
+
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		Thread.sleep(Duration.ofSeconds(2).toMillis());
+		mailServer.ensureMailbox(other);
+		assertThat(Mailboxes.read(mailServer, other, Mailboxes.PASSWORD)).isEmpty();
+		assertThat(trajectories.employerContactConsentedTo(running.id())).contains(hr);
+	}
+
 	@Test
 	void withoutConsentOrAfterWithdrawingItTheEmployerHearsNothing() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
 		programmes.changeEmployerContact(running.programmeId(), hr);
 		var consenting = fixtures.anotherFor(running, Today.date().minusWeeks(2));
-		jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", consenting.id()).update();
+		jdbc.sql(CONSENT).param("id", consenting.id()).update();
 
 		mvc.perform(get("/participant").with(fixtures.as(consenting.participant())))
 			.andExpect(content().string(containsString("Je werkgever krijgt een bevestiging")));
@@ -172,7 +198,7 @@ class EmployerConfirmationTests {
 		var running = fixtures.runningTrajectory(true);
 		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
 		programmes.changeEmployerContact(running.programmeId(), hr);
-		jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", running.id()).update();
+		jdbc.sql(CONSENT).param("id", running.id()).update();
 
 		// As Spring Modulith delivers an event that was not marked complete: again after a restart, and
 		// by every node that starts, possibly while another node still handles it. Each call runs on its
@@ -202,7 +228,7 @@ class EmployerConfirmationTests {
 		var running = fixtures.runningTrajectory(true);
 		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
 		programmes.changeEmployerContact(running.programmeId(), hr);
-		jdbc.sql("update trajectory set employer_may_confirm = true where id = :id").param("id", running.id()).update();
+		jdbc.sql(CONSENT).param("id", running.id()).update();
 
 		confirmations.on(new TrajectoryEvents.TrajectoryStarted(running.id(), running.coach().id(), Today.date()));
 

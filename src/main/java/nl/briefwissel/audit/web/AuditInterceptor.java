@@ -73,27 +73,60 @@ class AuditInterceptor implements HandlerInterceptor {
 		}
 		else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
 				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith)) {
-			record(request, who, AuditAction.ADMINISTRATION, null, null);
+			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null, CHANGE_PARAMETERS);
 		}
 	}
 
 	private void record(HttpServletRequest request, SignedInAccount who, AuditAction action, UUID trajectory,
 			String reason) {
+		record(request, who, action, trajectory, reason, Set.of());
+	}
+
+	/**
+	 * What an administrative change was, beside its address: which role was granted or taken, which
+	 * trajectory a mail was added to, the settings chosen. Without them the trail said someone changed
+	 * an account's roles, not that they made it an administrator. Named fields only: never a secret,
+	 * never what anyone wrote.
+	 */
+	private static final Set<String> CHANGE_PARAMETERS = Set.of("role", "grant", "trajectoryId", "coach", "certified",
+			"enabled", "capacity", "specialism", "issuer", "clientId", "addressesVerified", "providerAsksSecondFactor",
+			"mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact", "publicIntake");
+
+	/** The trajectory an administrative change names in its form (a quarantined mail added to it), if any. */
+	private static UUID trajectoryParameter(HttpServletRequest request) {
+		String value = request.getParameter("trajectoryId");
+		try {
+			return value == null ? null : UUID.fromString(value);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
+	}
+
+	private void record(HttpServletRequest request, SignedInAccount who, AuditAction action, UUID trajectory,
+			String reason, Set<String> parameters) {
 		String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		String roles = who.roles().stream().sorted().map(Role::name).collect(Collectors.joining(","));
 		trail.record(new AuditEntry(null, null, who.id(), who.displayName(), who.email(), roles, action,
 				request.getMethod() + " " + (pattern == null ? request.getRequestURI() : pattern), trajectory,
-				details(request), reason == null || reason.isBlank() ? null : reason.strip()));
+				details(request, parameters), reason == null || reason.isBlank() ? null : reason.strip()));
 	}
 
-	/** The identifiers in the address, such as which attachment or which programme. */
-	private static String details(HttpServletRequest request) {
-		Map<String, String> variables = variables(request);
-		return variables.isEmpty() ? null
-				: new TreeMap<>(variables).entrySet()
-					.stream()
-					.map(variable -> variable.getKey() + "=" + variable.getValue())
-					.collect(Collectors.joining(", "));
+	/** The identifiers in the address, such as which attachment or which programme, and these named fields of the form. */
+	private static String details(HttpServletRequest request, Set<String> parameters) {
+		Map<String, String> shown = new TreeMap<>(variables(request));
+		for (String name : parameters) {
+			String[] values = request.getParameterValues(name);
+			if (values != null) {
+				shown.put(name, String.join("|", values));
+			}
+		}
+		String details = shown.entrySet()
+			.stream()
+			.map(entry -> entry.getKey() + "=" + entry.getValue())
+			.collect(Collectors.joining(", "));
+		// The column holds a thousand characters; a long list of chosen coaches is cut, not the entry lost.
+		return details.isEmpty() ? null : details.length() > 1000 ? details.substring(0, 997) + "..." : details;
 	}
 
 	/** What the route said it showed with {@link nl.briefwissel.audit.AuditedTrajectory#shown}: one, several, or none. */

@@ -48,6 +48,7 @@ class QuarantineController {
 	String coachList(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		model.addAttribute("entries", quarantine.ofCoach(me.id()));
 		model.addAttribute("base", "/coach/quarantine");
+		model.addAttribute("subjectHidden", false);
 		return "conversation/quarantine-list";
 	}
 
@@ -56,6 +57,8 @@ class QuarantineController {
 		model.addAttribute("entries", quarantine.all());
 		model.addAttribute("failed", inbound.failed());
 		model.addAttribute("base", "/admin/quarantine");
+		// Someone else's mail, read only for a reason on the detail page: its subject often says what it is about.
+		model.addAttribute("subjectHidden", true);
 		return "conversation/quarantine-list";
 	}
 
