@@ -67,23 +67,17 @@ public class Outbox {
 		String messageId = "<" + id + "@" + properties.domain() + ">";
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String refusal = braked ? loopBrake(mail.to(), now) : null;
-		jdbc.sql("""
+		addressedAndSealed(jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error,
 				    loop_brake)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    :status, 0, :now, :now, :refusal, :braked)""")
+				    :status, 0, :now, :now, :refusal, :braked)"""), mail)
 			.param("braked", braked)
 			.param("status", refusal == null ? "PENDING" : "FAILED")
 			.param("refusal", refusal)
 			.param("id", id)
 			.param("messageId", messageId)
-			.param("to", mail.to())
-			.param("subject", mail.subject())
-			.param("text", encryption.sealText(mail.text()))
-			.param("html", encryption.sealText(mail.html()))
-			.param("keyId", encryption.keyId())
-			.param("replyTo", mail.replyTo())
 			.param("inReplyTo", mail.inReplyTo())
 			.param("references", mail.references().isEmpty() ? null : String.join(" ", mail.references()))
 			.param("automatic", mail.automatic())
@@ -134,17 +128,11 @@ public class Outbox {
 	 */
 	@Transactional
 	public boolean sendAgain(String messageId, OutgoingMail asNow) {
-		int queued = jdbc.sql("""
+		int queued = addressedAndSealed(jdbc.sql("""
 				update outbound_mail set status = 'PENDING', attempts = 0, next_attempt_at = :now,
 				    recipient = :to, subject = :subject, text_body = :text, html_body = :html, body_key_id = :keyId, reply_to = :replyTo
-				where message_id = :messageId and status = 'FAILED'""")
+				where message_id = :messageId and status = 'FAILED'"""), asNow)
 			.param("now", OffsetDateTime.now(clock))
-			.param("to", asNow.to())
-			.param("subject", asNow.subject())
-			.param("text", encryption.sealText(asNow.text()))
-			.param("html", encryption.sealText(asNow.html()))
-			.param("keyId", encryption.keyId())
-			.param("replyTo", asNow.replyTo())
 			.param("messageId", messageId)
 			.update();
 		if (queued == 0) {
@@ -155,6 +143,16 @@ public class Outbox {
 			.param("messageId", messageId)
 			.update();
 		return true;
+	}
+
+	/** The mail's recipient, reply address, subject and bodies, the bodies sealed with the active key. */
+	private JdbcClient.StatementSpec addressedAndSealed(JdbcClient.StatementSpec statement, OutgoingMail mail) {
+		return statement.param("to", mail.to())
+			.param("replyTo", mail.replyTo())
+			.param("subject", mail.subject())
+			.param("text", encryption.sealText(mail.text()))
+			.param("html", encryption.sealText(mail.html()))
+			.param("keyId", encryption.keyId());
 	}
 
 	/** Delivery state of mails queued earlier, by Message-ID. */
