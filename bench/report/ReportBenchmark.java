@@ -96,7 +96,7 @@ public class ReportBenchmark {
 		LocalDate start = LocalDate.of(2026, 9, 7);
 		TrajectoryOverview trajectory = new TrajectoryOverview(UUID.randomUUID(), UUID.randomUUID(), "E-coaching loopbaan",
 				UUID.randomUUID(), "Sanne Bakker", "sanne@example.nl", UUID.randomUUID(), "Anja de Vries", "anja@example.nl",
-				TrajectoryStatus.COMPLETED, "NEXT_STEP", start, start.plusWeeks(12), 12, 3, 0, List.of(), 2, DUTCH);
+				TrajectoryStatus.COMPLETED, "NEXT_STEP", start, start.plusWeeks(12), 12, 3, 0, List.of(), 2, DUTCH, true);
 		List<TrajectoryReport.Moment> moments = new ArrayList<>();
 		List<Message> letters = new ArrayList<>();
 		for (int moment = 1; moment <= 36; moment++) {
