@@ -111,6 +111,10 @@ public class Conversations {
 		return messages.byId(messageId)
 			.filter(message -> message.trajectoryId().equals(trajectory.id()) && message.author() == Author.COACH
 					&& message.mailMessageId() != null)
+			// Made again only for a mail that failed: a second click finds it queued, and makes nothing.
+			.filter(message -> Optional.ofNullable(outbox.deliveries(List.of(message.mailMessageId())).get(message.mailMessageId()))
+				.filter(delivery -> delivery.status() == Delivery.Status.FAILED)
+				.isPresent())
 			.map(message -> outbox.sendAgain(message.mailMessageId(), mailOf(trajectory, message)))
 			.orElse(false);
 	}
