@@ -7,7 +7,7 @@ import java.util.Map;
  * properties, once, when its classes load, not from a mail session: given to the session (as they
  * were), an unquoted boundary with '=' in it ("----=_NextPart_000") made a whole letter unreadable.
  * Set first thing in {@code main}, and by the reader for a JVM that did not start there (the test
- * build sets them as well, so no test depends on which class loaded first). Only reading changes:
+ * build sets them as well, so no test depends on which class loaded first; decision 0035). Only reading changes:
  * what Briefwissel writes is strict MIME either way. Base64 that does not decode stays an error: such
  * a file is listed as damaged, not handed on as garbage.
  */

@@ -124,7 +124,7 @@ class EmployerConfirmations {
 
 	/**
 	 * Only to the address the participant agreed to: a contact the manager changed since is not the one
-	 * the form named, and the participant's name does not go there. Logged, without either address.
+	 * the form named, and the participant's name does not go there (decision 0036). Logged, without either address.
 	 */
 	private boolean consentedTo(UUID trajectoryId, String contact) {
 		boolean same = trajectories.employerContactConsentedTo(trajectoryId).filter(contact::equalsIgnoreCase).isPresent();
