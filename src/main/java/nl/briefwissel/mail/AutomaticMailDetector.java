@@ -13,7 +13,9 @@ import jakarta.mail.internet.MimeMessage;
 final class AutomaticMailDetector {
 
 	// Localised subjects of out-of-office replies, also when a "Re:" or "AW:" precedes them.
-	private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*(?:"
+	private static final String ANSWER_PREFIXES = "^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*";
+
+	private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(ANSWER_PREFIXES + "(?:"
 			+ "automatisch antwoord|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|"
 			+ "out of (the )?office|abwesenheitsnotiz|automatische antwort|"
 			+ "réponse automatique|respuesta automática|vacation reply"
@@ -22,7 +24,7 @@ final class AutomaticMailDetector {
 	// Words a person also writes as a subject ("Afwezig volgende week", "Met vakantie 1-15 juli") count
 	// only as the prefix of an answer ("Afwezig: Opdracht 3") or as the whole subject ("Niet aanwezig"),
 	// and only for a mail that reads like one: see isAutoReply.
-	private static final Pattern AWAY_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|fw|sv)\\s*:\\s*)*(?:"
+	private static final Pattern AWAY_SUBJECT = Pattern.compile(ANSWER_PREFIXES + "(?:"
 			+ "afwezig|afwezigheid|niet aanwezig|niet op kantoor|on vacation|met vakantie"
 			+ ")\\s*(?::|$)", Pattern.CASE_INSENSITIVE);
 

@@ -110,7 +110,7 @@ class ProposalController {
 		String template = profiles.of(me.id()).welcomeTemplate();
 		Locale language = letterLanguage(trajectory, me);
 		if (template == null) {
-			template = welcome.standardTemplate(language, programme.mailMode() == nl.briefwissel.organisation.MailMode.FULL_TEXT);
+			template = welcome.standardTemplate(language, trajectory.lettersByMail());
 		}
 		if (!model.containsAttribute("letter")) {
 			model.addAttribute("letter", welcome.letter(template, trajectory.participantName(), me.displayName(),
