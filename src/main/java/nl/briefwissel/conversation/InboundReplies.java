@@ -10,6 +10,7 @@ import nl.briefwissel.mail.InboundMailHandler;
 import nl.briefwissel.mail.InboundResult;
 import nl.briefwissel.mail.MailKind;
 import nl.briefwissel.mail.ReadMail;
+import nl.briefwissel.mail.SenderAuthentication;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Intakes;
@@ -44,9 +45,13 @@ class InboundReplies implements InboundMailHandler {
 
 	private final GivenAssignments given;
 
+	private final SenderAuthentication authentication;
+
 	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
-			Conversations conversations, Programmes programmes, Intakes intakes, GivenAssignments given) {
+			Conversations conversations, Programmes programmes, Intakes intakes, GivenAssignments given,
+			SenderAuthentication authentication) {
 		this.given = given;
+		this.authentication = authentication;
 		this.programmes = programmes;
 		this.intakes = intakes;
 		this.tokens = tokens;
@@ -121,6 +126,10 @@ class InboundReplies implements InboundMailHandler {
 	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory, boolean mailMayBeFailing) {
 		ReadMail content = mail.content();
 		String sender = sender(content);
+		Optional<InboundResult> unconfirmed = unconfirmed(mail, trajectory, sender);
+		if (unconfirmed.isPresent()) {
+			return unconfirmed.get();
+		}
 		if (sender.equals(trajectory.participantEmail())) {
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					withInlineAnswers(content, trajectory), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
@@ -165,11 +174,32 @@ class InboundReplies implements InboundMailHandler {
 	private InboundResult autoReply(InboundMail mail, TrajectoryOverview trajectory) {
 		ReadMail content = mail.content();
 		String sender = sender(content);
+		Optional<InboundResult> unconfirmed = unconfirmed(mail, trajectory, sender);
+		if (unconfirmed.isPresent()) {
+			return unconfirmed.get();
+		}
 		if (sender.equals(trajectory.participantEmail()) || sender.equals(trajectory.coachEmail())) {
 			return new InboundResult.AutoReply(messages.add(trajectory.id(), null, Author.SYSTEM,
 					MessageKind.AUTO_REPLY_NOTE, note(content), Channel.MAIL, mail.id(), java.util.List.of()));
 		}
 		return notTheirs(mail, trajectory, sender);
+	}
+
+	/**
+	 * A mail from the participant's or the coach's address that the receiving server did not confirm
+	 * (when the site asks for it, decision 0037): to the quarantine, for the trajectory's coach to see.
+	 * The coach's would otherwise be mailed to the participant in the coach's name.
+	 */
+	private Optional<InboundResult> unconfirmed(InboundMail mail, TrajectoryOverview trajectory, String sender) {
+		boolean participant = sender.equals(trajectory.participantEmail());
+		if (!participant && !sender.equals(trajectory.coachEmail())) {
+			return Optional.empty();
+		}
+		if (authentication.check(mail.content()) instanceof SenderAuthentication.Unconfirmed verdict) {
+			return Optional.of(quarantine.put(mail.id(), new QuarantineReason.UnconfirmedSender(sender, !participant,
+					verdict.found()), trajectory.id()));
+		}
+		return Optional.empty();
 	}
 
 	/** Mail to a trajectory from neither its participant nor its coach: to the quarantine, saying from whom. */

@@ -48,6 +48,10 @@ public sealed interface QuarantineReason {
 			case StrayBounce.CODE, StrayBounce.CODE_WITH_ADDRESS -> new StrayBounce(argument);
 			case UnknownSender.CODE, UnknownSender.CODE_WITHOUT_SENDER -> new UnknownSender(argument == null ? "" : argument);
 			case FormerCoach.CODE -> new FormerCoach(argument == null ? "" : argument);
+			case UnconfirmedSender.CODE_PARTICIPANT -> new UnconfirmedSender(argument == null ? "" : argument, false,
+					UnconfirmedSender.foundIn(english));
+			case UnconfirmedSender.CODE_COACH -> new UnconfirmedSender(argument == null ? "" : argument, true,
+					UnconfirmedSender.foundIn(english));
 			case UnanswerableApplicant.CODE -> new UnanswerableApplicant(argument);
 			case ReportAboutTheCoach.CODE_FAILED -> new ReportAboutTheCoach(argument, true);
 			case ReportAboutTheCoach.CODE_DELAYED -> new ReportAboutTheCoach(argument, false);
@@ -294,6 +298,54 @@ public sealed interface QuarantineReason {
 		@Override
 		public String forLog() {
 			return "sender coached this trajectory before it was handed over";
+		}
+	}
+
+	/**
+	 * A letter from the participant's or the coach's address that the receiving mail server did not
+	 * confirm came from that address's domain (decision 0037): someone with the conversation's reply
+	 * address may have written that From. {@code found} is what the server's header said, in short.
+	 * Only the participant's may be added as their letter, by someone who knows it is theirs.
+	 */
+	record UnconfirmedSender(String sender, boolean coach, String found) implements QuarantineReason {
+
+		static final String CODE_PARTICIPANT = "unconfirmedParticipant";
+
+		static final String CODE_COACH = "unconfirmedCoach";
+
+		private static final String FOUND = " by the receiving mail server; it found: ";
+
+		public String code() {
+			return coach ? CODE_COACH : CODE_PARTICIPANT;
+		}
+
+		public String argument() {
+			return sender;
+		}
+
+		@Override
+		public String detail() {
+			return found;
+		}
+
+		@Override
+		public boolean attachable() {
+			return !coach;
+		}
+
+		public String english() {
+			return "sender " + sender + " (the " + (coach ? "coach" : "participant") + ") not confirmed" + FOUND + found;
+		}
+
+		@Override
+		public String forLog() {
+			return "sender (the " + (coach ? "coach" : "participant") + ") not confirmed" + FOUND + found;
+		}
+
+		/** What the server found, from the English sentence it was stored with. */
+		static String foundIn(String english) {
+			int at = english == null ? -1 : english.indexOf(FOUND);
+			return at < 0 ? "" : english.substring(at + FOUND.length());
 		}
 	}
 

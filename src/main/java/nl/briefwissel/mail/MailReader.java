@@ -174,7 +174,7 @@ public final class MailReader {
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token,
 				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient,
-				recipients(message, envelopeRecipients));
+				recipients(message, envelopeRecipients), authenticationResults(message));
 	}
 
 	/** The parts of a body worth keeping, collected while walking the MIME tree. */
@@ -672,6 +672,20 @@ public final class MailReader {
 			}
 		}
 		return List.copyOf(found);
+	}
+
+	/**
+	 * The receiving servers' {@code Authentication-Results}, topmost first, on one line each. Only the
+	 * first few count (a server adds its own on top); more, or longer ones, are a sender's padding.
+	 */
+	private static List<String> authenticationResults(MimeMessage message) throws MessagingException {
+		String[] values = message.getHeader("Authentication-Results");
+		if (values == null) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(values).limit(10)
+			.map(value -> oneLine(MimeUtility.unfold(value.length() > 4000 ? value.substring(0, 4000) : value)))
+			.toList();
 	}
 
 	private static final Pattern DELIVERY_ACTION = Pattern.compile("(?im)^action:\\s*([a-z]+)");

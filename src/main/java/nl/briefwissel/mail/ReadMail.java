@@ -22,10 +22,13 @@ import java.util.List;
  * @param failedRecipient for a bounce: the address that failed, when the report names it; for a
  *        delivery report that is no failure: the address it is about
  * @param recipients every address the mail was sent to (envelope, To, Cc and the delivery headers), lower case
+ * @param authenticationResults the {@code Authentication-Results} headers, topmost (last added) first, unfolded:
+ *        what the receiving servers found of the sender ({@link SenderAuthentication})
  */
 public record ReadMail(MailKind kind, String problem, String messageId, String from, String fromName, String subject,
 		String inReplyTo, List<String> references, String replyToken, String text, String cutText, String fullText,
-		String safeHtml, List<MailAttachment> attachments, String failedRecipient, List<String> recipients) {
+		String safeHtml, List<MailAttachment> attachments, String failedRecipient, List<String> recipients,
+		List<String> authenticationResults) {
 
 	/**
 	 * Without NUL characters: a mail may carry them (in a header, a file name's parameter, a body
@@ -46,6 +49,8 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 		safeHtml = withoutNul(safeHtml);
 		failedRecipient = withoutNul(failedRecipient);
 		recipients = recipients == null ? List.of() : recipients.stream().map(ReadMail::withoutNul).toList();
+		authenticationResults = authenticationResults == null ? List.of()
+				: authenticationResults.stream().map(ReadMail::withoutNul).toList();
 		references = references == null ? List.of() : references.stream().map(ReadMail::withoutNul).toList();
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
 	}
@@ -64,6 +69,6 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 
 	static ReadMail unreadable(String problem) {
 		return new ReadMail(MailKind.UNREADABLE, problem, null, null, null, "", null, List.of(), null, "", "", "", null,
-				List.of(), null, List.of());
+				List.of(), null, List.of(), List.of());
 	}
 }

@@ -1,0 +1,186 @@
+package nl.briefwissel.conversation;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.mail.InboundMail;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.InboundResult;
+import nl.briefwissel.mail.MailReader;
+import nl.briefwissel.mail.SenderAuthentication;
+import nl.briefwissel.mail.SenderCheckProperties;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.Trajectories;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * With the sender check on (decision 0037), a letter in the coach's or the participant's name that the
+ * receiving server did not confirm goes to the coach's quarantine, not into the conversation and not on
+ * to the participant. The shared test context runs with the check off (the evaluation default), so the
+ * same handler is made here with it on; the mail is stored as the pipeline stores it, already taken.
+ */
+@BriefwisselTest
+class SenderCheckTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	Messages messages;
+
+	@Autowired
+	ReplyTokens tokens;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Intakes intakes;
+
+	@Autowired
+	GivenAssignments given;
+
+	@Autowired
+	InboundMails inbound;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	InboundReplies checking;
+
+	Fixtures.RunningTrajectory running;
+
+	MimeMessage letter;
+
+	@BeforeEach
+	void aLetterToAnswer() {
+		checking = new InboundReplies(tokens, messages, trajectories, quarantine, conversations, programmes, intakes, given,
+				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")));
+		running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat gaf je vandaag energie?");
+		letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
+	}
+
+	@Test
+	void aLetterInTheCoachsNameTheServerDidNotConfirmReachesNobody() throws Exception {
+		int before = messages.ofTrajectory(running.id()).size();
+		long mailsBefore = mailsTo(running.participant().email());
+		InboundResult result = handle(answer(running.coach().email(), "Dit is je coach: stuur je BSN naar mij.",
+				"mx.gemeente.test; spf=fail smtp.mailfrom=" + domain(running.coach().email())
+						+ "; dmarc=fail header.from=" + domain(running.coach().email()),
+				"mx.gemeente.test; dmarc=pass header.from=" + domain(running.coach().email())));
+
+		assertThat(result).isInstanceOf(InboundResult.Quarantined.class);
+		assertThat(messages.ofTrajectory(running.id())).hasSize(before);
+		Quarantine.Entry entry = quarantine.ofCoach(running.coach().id()).get(0);
+		assertThat(entry.why()).isEqualTo(new QuarantineReason.UnconfirmedSender(running.coach().email(), true, "spf=fail dmarc=fail"));
+		assertThat(entry.why().attachable()).as("never the participant's letter").isFalse();
+		assertThat(QuarantineReason.of(entry.why().code(), entry.why().argument(), entry.reason())).isEqualTo(entry.why());
+		assertThat(mailsTo(running.participant().email())).as("nothing on to the participant").isEqualTo(mailsBefore);
+
+		String page = mvc.perform(get("/coach/quarantine").with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("De mail komt van het adres van de e-coach (" + running.coach().email() + ")")
+			.contains("spf=fail dmarc=fail");
+	}
+
+	@Test
+	void theParticipantsLetterWithoutTheServersWordMayBeAddedByTheCoach() throws Exception {
+		InboundResult result = handle(answer(running.participant().email(), "Mijn antwoord.", null, null));
+
+		assertThat(result).isInstanceOf(InboundResult.Quarantined.class);
+		Quarantine.Entry entry = quarantine.ofCoach(running.coach().id()).get(0);
+		assertThat(entry.why()).isEqualTo(
+				new QuarantineReason.UnconfirmedSender(running.participant().email(), false, "no Authentication-Results from mx.gemeente.test"));
+		assertThat(entry.why().attachable()).isTrue();
+	}
+
+	@Test
+	void aConfirmedLetterGoesIntoTheConversation() throws Exception {
+		InboundResult result = handle(answer(running.participant().email(), "Wandelen gaf me energie.",
+				"mx.gemeente.test; dkim=pass header.d=" + domain(running.participant().email()), null));
+
+		assertThat(result).isInstanceOf(InboundResult.Threaded.class);
+		assertThat(messages.ofTrajectory(running.id())).extracting(Message::body).contains("Wandelen gaf me energie.");
+	}
+
+	private long mailsTo(String address) {
+		return jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", address).query(Long.class).single();
+	}
+
+	private static String domain(String address) {
+		return address.substring(address.indexOf('@') + 1);
+	}
+
+	/** An answer to the coach's letter from {@code from}, with the receiving server's header on top and one below it. */
+	private byte[] answer(String from, String text, String serversHeader, String sendersHeader) throws Exception {
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		if (sendersHeader != null) {
+			reply.addHeader("Authentication-Results", sendersHeader);
+		}
+		reply.setFrom(new InternetAddress(from));
+		reply.setRecipients(RecipientType.TO, letter.getReplyTo());
+		reply.setSubject("Re: " + letter.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", letter.getMessageID());
+		reply.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain(from) + ">");
+		reply.setText(text, "UTF-8");
+		reply.saveChanges();
+		reply.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain(from) + ">");
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		if (serversHeader != null) {
+			raw.writeBytes(("Authentication-Results: " + serversHeader + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		}
+		reply.writeTo(raw);
+		return raw.toByteArray();
+	}
+
+	/** Stored and taken in one transaction, so the running pipeline (check off) never sees it; then handled with it on. */
+	private InboundResult handle(byte[] raw) {
+		UUID id = transactions.execute(status -> {
+			UUID stored = inbound.store(raw, InboundMails.Source.SMTP, null, List.of()).id();
+			jdbc.sql("update inbound_mail set status = 'PROCESSED' where id = :id").param("id", stored).update();
+			return stored;
+		});
+		return transactions.execute(status -> checking.handle(new InboundMail(id, OffsetDateTime.now(), MailReader.read(raw))));
+	}
+}
