@@ -45,12 +45,36 @@ public class InboundMails {
 		this.encryption = encryption;
 	}
 
-	/** Stores the raw mail once; a redelivery (same Message-ID, or same bytes without one) is recognised. */
+	/**
+	 * Stores the raw mail once; a redelivery (same Message-ID and body, or same bytes without a
+	 * Message-ID) is recognised. A mail whose Message-ID is stored with another body is another mail (a
+	 * mailer that reuses its IDs, or one that takes them from a template): it is kept under its body's hash
+	 * as well, where it was taken for a redelivery and lost.
+	 */
 	@Transactional
 	public Stored store(byte[] raw, Source source, String envelopeFrom, List<String> envelopeTo) {
 		String hash = sha256(raw);
 		String messageId = MessageIds.of(raw);
 		String key = messageId != null ? MessageIds.key(messageId) : "sha256:" + hash;
+		if (key.length() > 1000) {
+			key = "sha256:" + hash;
+		}
+		Optional<UUID> stored = insert(key, raw, hash, messageId, source, envelopeFrom, envelopeTo);
+		if (stored.isPresent()) {
+			return new Stored(stored.get(), false);
+		}
+		Existing existing = existing(key);
+		if (key.startsWith("sha256:") || existing.body() == null || existing.body().equals(bodyHash(raw))) {
+			return new Stored(existing.id(), true);
+		}
+		String withBody = key + "#" + bodyHash(raw);
+		String another = withBody.length() > 1000 ? "sha256:" + hash : withBody;
+		stored = insert(another, raw, hash, messageId, source, envelopeFrom, envelopeTo);
+		return stored.map(id -> new Stored(id, false)).orElseGet(() -> new Stored(existing(another).id(), true));
+	}
+
+	private Optional<UUID> insert(String key, byte[] raw, String hash, String messageId, Source source, String envelopeFrom,
+			List<String> envelopeTo) {
 		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		int inserted = jdbc.sql("""
@@ -59,7 +83,7 @@ public class InboundMails {
 				values (:id, :key, :messageId, :hash, :raw, :keyId, :size, :source, :from, :to, :now, 'RECEIVED', 0, :now)
 				on conflict do nothing""")
 			.param("id", id)
-			.param("key", key.length() > 1000 ? "sha256:" + hash : key)
+			.param("key", key)
 			.param("messageId", messageId == null || messageId.length() > 998 ? null : messageId)
 			.param("hash", hash)
 			.param("raw", encryption.seal(raw))
@@ -70,14 +94,31 @@ public class InboundMails {
 			.param("to", truncate(envelopeTo == null ? null : printable(String.join(",", envelopeTo)), 4000))
 			.param("now", now)
 			.update();
-		if (inserted == 1) {
-			return new Stored(id, false);
-		}
-		UUID existing = jdbc.sql("select id from inbound_mail where dedup_key = :key")
-			.param("key", key.length() > 1000 ? "sha256:" + hash : key)
-			.query(UUID.class)
+		return inserted == 1 ? Optional.of(id) : Optional.empty();
+	}
+
+	/** A stored mail under a key, with its body's hash; null when its raw mail went with an erasure. */
+	private record Existing(UUID id, String body) {
+	}
+
+	private Existing existing(String key) {
+		return jdbc.sql("select id, raw_mail, raw_mail_key_id from inbound_mail where dedup_key = :key")
+			.param("key", key)
+			.query((rs, n) -> {
+				String keyId = rs.getString("raw_mail_key_id");
+				return new Existing(rs.getObject("id", UUID.class),
+						keyId == null ? null : bodyHash(encryption.open(keyId, rs.getBytes("raw_mail"))));
+			})
 			.single();
-		return new Stored(existing, true);
+	}
+
+	/**
+	 * The hash of what follows the header section: the same mail delivered again has the same body, while
+	 * its headers differ by channel (the SMTP receiver's Return-Path, a relay's Received lines).
+	 */
+	static String bodyHash(byte[] raw) {
+		int end = MessageIds.headerEnd(raw);
+		return sha256(java.util.Arrays.copyOfRange(raw, end, raw.length)).substring(0, 32);
 	}
 
 	public Optional<byte[]> raw(UUID id) {
@@ -198,7 +239,7 @@ public class InboundMails {
 			return matcher.find() ? matcher.group(1) : null;
 		}
 
-		private static int headerEnd(byte[] raw) {
+		static int headerEnd(byte[] raw) {
 			for (int i = 0; i + 1 < raw.length && i < 256 * 1024; i++) {
 				if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
 					return i;

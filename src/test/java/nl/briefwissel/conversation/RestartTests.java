@@ -87,6 +87,36 @@ class RestartTests {
 		assertThat(conversations.of(trajectory)).hasSize(1);
 	}
 
+	/**
+	 * The same Message-ID on another letter (a mailer that reuses its IDs) is another mail: both letters
+	 * arrive. The same letter again with other headers (a relay's Received line) is still a redelivery.
+	 */
+	@Test
+	void aMessageIdOnAnotherBodyIsAnotherMailTheSameBodyARedelivery() {
+		Fixtures.RunningTrajectory running = fixtures.runningTrajectory(false);
+		String token = tokens.tokenFor(running.id(), running.participant().id());
+		String headers = "From: " + running.participant().email() + "\r\nTo: reply+" + token + "@briefwissel.test\r\n"
+				+ "Subject: Re: week 2\r\nMessage-ID: <hergebruikt-" + UUID.randomUUID() + "@client.example.nl>\r\n"
+				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n";
+		byte[] monday = (headers + "Maandag: het gesprek met mijn leidinggevende.\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] thursday = (headers + "Donderdag: ik heb de opdracht gedaan.\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] mondayRelayed = ("Received: from relay.example.nl by briefwissel.test\r\n" + headers
+				+ "Maandag: het gesprek met mijn leidinggevende.\r\n").getBytes(StandardCharsets.UTF_8);
+
+		InboundMails.Stored first = inbound.store(monday, InboundMails.Source.SMTP, null, List.of());
+		InboundMails.Stored other = inbound.store(thursday, InboundMails.Source.SMTP, null, List.of());
+		InboundMails.Stored again = inbound.store(mondayRelayed, InboundMails.Source.SMTP, null, List.of());
+		InboundMails.Stored otherAgain = inbound.store(thursday, InboundMails.Source.IMAP, null, List.of());
+
+		assertThat(other.duplicate()).isFalse();
+		assertThat(other.id()).isNotEqualTo(first.id());
+		assertThat(again).isEqualTo(new InboundMails.Stored(first.id(), true));
+		assertThat(otherAgain).isEqualTo(new InboundMails.Stored(other.id(), true));
+		await().atMost(Duration.ofSeconds(15)).until(() -> conversations.of(running.id()).size() == 2);
+		assertThat(conversations.of(running.id())).extracting(m -> m.body()).containsExactlyInAnyOrder(
+				"Maandag: het gesprek met mijn leidinggevende.", "Donderdag: ik heb de opdracht gedaan.");
+	}
+
 	@Test
 	void aMailThePipelineGaveUpOnIsShownToAdministratorsAndCanBeProcessedAgain() throws Exception {
 		Fixtures.RunningTrajectory running = fixtures.runningTrajectory(false);
