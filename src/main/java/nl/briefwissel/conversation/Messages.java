@@ -197,14 +197,19 @@ class Messages {
 			.optional();
 	}
 
-	/** The last messages of a conversation: who wrote last, and when each side last wrote. */
-	record Activity(Author lastAuthor, OffsetDateTime last, OffsetDateTime lastParticipant, OffsetDateTime lastCoach) {
+	/**
+	 * The last messages of a conversation: who wrote last, and when each side last wrote.
+	 * {@code waitingSince} is the participant's first letter since the coach's last one, or null.
+	 */
+	record Activity(Author lastAuthor, OffsetDateTime last, OffsetDateTime lastParticipant, OffsetDateTime lastCoach,
+			OffsetDateTime waitingSince) {
 
-		static final Activity NONE = new Activity(null, null, null, null);
+		static final Activity NONE = new Activity(null, null, null, null, null);
 
 		/** One author's latest message; Briefwissel's own messages count as the coach's side. */
 		static Activity of(Author author, OffsetDateTime at) {
-			return author == Author.PARTICIPANT ? new Activity(author, at, at, null) : new Activity(author, at, null, at);
+			return author == Author.PARTICIPANT ? new Activity(author, at, at, null, null)
+					: new Activity(author, at, null, at, null);
 		}
 
 		/**
@@ -214,7 +219,22 @@ class Messages {
 		Activity and(Activity other) {
 			boolean otherLast = other.last.isAfter(last) || other.last.isEqual(last) && other.lastAuthor == Author.PARTICIPANT;
 			return new Activity(otherLast ? other.lastAuthor : lastAuthor, otherLast ? other.last : last,
-					latest(lastParticipant, other.lastParticipant), latest(lastCoach, other.lastCoach));
+					latest(lastParticipant, other.lastParticipant), latest(lastCoach, other.lastCoach),
+					waitingSince != null ? waitingSince : other.waitingSince);
+		}
+
+		/** The same, the participant waiting since this letter of theirs. */
+		Activity waitingSince(OffsetDateTime first) {
+			return new Activity(lastAuthor, last, lastParticipant, lastCoach, first);
+		}
+
+		/**
+		 * Since when the participant waits for an answer: their first letter after the coach's last, from
+		 * which the reply promise counts (a second "did you get it?" does not move it on); null when
+		 * the coach wrote last.
+		 */
+		OffsetDateTime waitingFrom() {
+			return !participantWroteLast() ? null : waitingSince != null ? waitingSince : lastParticipant;
 		}
 
 		private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
@@ -235,19 +255,36 @@ class Messages {
 			return Map.of();
 		}
 		Map<UUID, Activity> result = new HashMap<>();
+		Map<UUID, OffsetDateTime> waiting = new HashMap<>();
+		// The last letter of each author, and the participant's first letter since the coach's (or
+		// Briefwissel's) last one: at the same instant the participant's counts as after it, as in Activity.and.
 		jdbc.sql("""
+				with answered as (
+				    select trajectory_id, max(created_at) as at from message
+				    where trajectory_id = any(:ids) and kind = 'MESSAGE' and author_role <> 'PARTICIPANT'
+				    group by trajectory_id)
 				select trajectory_id, author_role, max(created_at) as at from message
-				where trajectory_id = any(:ids) and kind = 'MESSAGE' group by trajectory_id, author_role""")
+				where trajectory_id = any(:ids) and kind = 'MESSAGE' group by trajectory_id, author_role
+				union all
+				select m.trajectory_id, 'WAITING' as author_role, min(m.created_at) as at
+				from message m left join answered a on a.trajectory_id = m.trajectory_id
+				where m.trajectory_id = any(:ids) and m.kind = 'MESSAGE' and m.author_role = 'PARTICIPANT'
+				    and (a.at is null or m.created_at >= a.at)
+				group by m.trajectory_id""")
 			// One array, not an in-list: with a list every number of trajectories is another
 			// statement, parsed and planned anew (docs/performance.md, tenth round).
 			.param("ids", new SqlArrayValue("uuid", trajectoryIds.toArray()))
 			// In the programme's time zone: the driver gives PostgreSQL's times in UTC, and a letter written
 			// at half past midnight in Amsterdam belongs to that day's moment, not the day before.
-			.query((rs, n) -> result.merge(rs.getObject("trajectory_id", UUID.class),
-					Activity.of(Author.valueOf(rs.getString("author_role")),
-							rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime()),
-					Activity::and))
+			.query((rs, n) -> {
+				UUID trajectory = rs.getObject("trajectory_id", UUID.class);
+				OffsetDateTime at = rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime();
+				String role = rs.getString("author_role");
+				return role.equals("WAITING") ? waiting.put(trajectory, at)
+						: result.merge(trajectory, Activity.of(Author.valueOf(role), at), Activity::and);
+			})
 			.list();
+		waiting.forEach((trajectory, first) -> result.computeIfPresent(trajectory, (id, activity) -> activity.waitingSince(first)));
 		return result;
 	}
 

@@ -144,8 +144,11 @@ public class Workspace {
 			return new Entry(t, Need.NOT_STARTED, null, null, null);
 		}
 		if (activity.participantWroteLast()) {
-			LocalDate promised = DutchHolidays.plusWorkingDays(activity.lastParticipant().toLocalDate(), t.replyWithinDays());
-			return new Entry(t, Need.WAITING_FOR_REPLY, activity.lastParticipant(), promised, progress);
+			// From their first unanswered letter: a second one asking whether the first arrived moved the
+			// promise on and put them below people who had waited less.
+			OffsetDateTime waiting = activity.waitingFrom();
+			LocalDate promised = DutchHolidays.plusWorkingDays(waiting.toLocalDate(), t.replyWithinDays());
+			return new Entry(t, Need.WAITING_FOR_REPLY, waiting, promised, progress);
 		}
 		if (t.status() == TrajectoryStatus.PAUSED) {
 			return new Entry(t, Need.PAUSED, null, null, progress);

@@ -149,6 +149,41 @@ class WorkspaceTests {
 	}
 
 	/**
+	 * A participant who writes again before the coach answered ("did my letter arrive?") keeps waiting
+	 * from their first letter: the promise counts from it, and they stay above someone who waited less.
+	 */
+	@Test
+	void theReplyPromiseCountsFromTheFirstUnansweredLetter(@Autowired Messages messages) {
+		var twice = fixtures.runningTrajectory(true);
+		var once = fixtures.anotherFor(twice, Today.date().minusWeeks(1));
+		conversations.coachWrites(twice.id(), twice.coach().id(), "Hoe was je week?");
+		UUID monday = conversations.participantWrites(twice.id(), twice.participant().id(), "Druk, maar goed.");
+		UUID wednesday = conversations.participantWrites(twice.id(), twice.participant().id(), "Is mijn brief aangekomen?");
+		UUID tuesday = conversations.participantWrites(once.id(), once.participant().id(), "Een vraag.");
+		OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		for (var letter : List.of(java.util.Map.entry(monday, now.minusDays(9)), java.util.Map.entry(tuesday, now.minusDays(8)),
+				java.util.Map.entry(wednesday, now.minusDays(7)))) {
+			jdbc.sql("update message set created_at = :at where id = :id").param("at", letter.getValue())
+				.param("id", letter.getKey()).update();
+		}
+		jdbc.sql("update message set created_at = :at where trajectory_id = :t and author_role = 'COACH'")
+			.param("at", now.minusDays(10)).param("t", twice.id()).update();
+
+		Messages.Activity activity = messages.activity(List.of(twice.id())).get(twice.id());
+		assertThat(activity.waitingFrom().toInstant()).isEqualTo(now.minusDays(9).toInstant());
+		List<Workspace.Entry> entries = workspace.of(twice.coach().id());
+		assertThat(entries.get(0).trajectory().id()).isEqualTo(twice.id());
+		assertThat(entries.get(0).since().toInstant()).isEqualTo(now.minusDays(9).toInstant());
+		assertThat(entries.get(1).trajectory().id()).isEqualTo(once.id());
+
+		// The coach answers: nobody waits; the participant writes again: from that letter on.
+		jdbc.sql("update message set created_at = :at where trajectory_id = :t and author_role = 'COACH'")
+			.param("at", now.minusDays(8)).param("t", twice.id()).update();
+		assertThat(messages.activity(List.of(twice.id())).get(twice.id()).waitingFrom().toInstant())
+			.isEqualTo(now.minusDays(7).toInstant());
+	}
+
+	/**
 	 * A letter written at half past midnight in Amsterdam counts for that day, whatever zone the database
 	 * gives its time in (PostgreSQL's driver gives UTC, where it is still the day before).
 	 */
@@ -234,7 +269,7 @@ class WorkspaceTests {
 		// In any order the rows come: the coach wrote last, each side's latest kept.
 		for (Messages.Activity activity : List.of(participant.and(coach).and(system), system.and(coach).and(participant),
 				coach.and(system).and(participant))) {
-			assertThat(activity).isEqualTo(new Messages.Activity(Author.COACH, at(2026, 11, 6), at(2026, 11, 5), at(2026, 11, 6)));
+			assertThat(activity).isEqualTo(new Messages.Activity(Author.COACH, at(2026, 11, 6), at(2026, 11, 5), at(2026, 11, 6), null));
 		}
 		// The same instant in another offset: the participant counts as last, whichever row comes first.
 		Messages.Activity sameInstant = Messages.Activity.of(Author.COACH, at(2026, 11, 5).withOffsetSameInstant(ZoneOffset.UTC));
@@ -258,11 +293,11 @@ class WorkspaceTests {
 	}
 
 	private static Messages.Activity activity(Author last, OffsetDateTime lastAt) {
-		return new Messages.Activity(last, lastAt, null, null);
+		return new Messages.Activity(last, lastAt, null, null, null);
 	}
 
 	private static Messages.Activity activity(Author last, OffsetDateTime lastAt, OffsetDateTime participantAt) {
-		return new Messages.Activity(last, lastAt, participantAt, null);
+		return new Messages.Activity(last, lastAt, participantAt, null, null);
 	}
 
 	private static OffsetDateTime at(int year, int month, int day) {
