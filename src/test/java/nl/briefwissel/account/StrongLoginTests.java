@@ -72,6 +72,8 @@ class StrongLoginTests {
 			.andExpect(content().string(containsString("data:image/svg+xml;base64,")))
 			.andReturn().getResponse().getContentAsString();
 		String secret = secretOn(setupPage);
+		// Halfway through, the person can stop and sign out (the next one at the computer cannot finish it).
+		assertThat(org.jsoup.Jsoup.parse(setupPage).select("form[action=/logout] button").text()).isEqualTo("Annuleren en uitloggen");
 
 		session.perform(post("/login/code/setup").param("code", "000000").with(csrf()))
 			.andExpect(content().string(containsString("Deze code klopt niet")));
@@ -375,6 +377,11 @@ class StrongLoginTests {
 				.andReturn().getResponse().getRedirectedUrl();
 		}
 		assertThat(lastLocation).isEqualTo("/password/forgot?throttled");
+		// The form says why it came back empty, in both languages.
+		assertThat(mvc.perform(get("/password/forgot").param("throttled", "")).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Er komen te veel pogingen van dit netwerk.");
+		assertThat(mvc.perform(get("/password/forgot").param("throttled", "").param("lang", "en")).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Too many attempts are coming from this network.");
 	}
 
 	/**
@@ -478,6 +485,12 @@ class StrongLoginTests {
 	void staffCannotRemoveTheirAppButAnAdministratorCanLetThemSetItUpAgain() throws Exception {
 		Account coach = coachWithApp();
 		String secret = secretOf(coach);
+		// A recovery code has letters: the code field keeps the whole keyboard, and says a recovery code works.
+		org.jsoup.nodes.Document security = org.jsoup.Jsoup.parse(mvc.perform(get("/account/security").with(fixtures.as(coach)))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(security.select("#codes-code").attr("inputmode")).isEqualTo("text");
+		assertThat(security.select("#codes-code").attr("aria-describedby")).contains("codes-code-hint");
+		assertThat(security.select("#codes-code-hint").text()).contains("herstelcodes");
 		mvc.perform(get("/account/security").with(fixtures.as(coach)))
 			.andExpect(content().string(containsString("verplicht")))
 			.andExpect(content().string(not(containsString("/account/security/app/remove"))));
@@ -486,8 +499,16 @@ class StrongLoginTests {
 		assertThat(jdbc.sql("select totp_confirmed_at is not null from account where id = :id").param("id", coach.id())
 			.query(Boolean.class).single()).isTrue();
 
+		Browser before = passwordStep(coach);
+		before.perform(post("/login/code").param("code", code(secret, 1)).with(csrf())).andExpect(redirectedUrl("/"));
+		String sessions = "select count(*) from spring_session where principal_name = :email";
+		assertThat(jdbc.sql(sessions).param("email", coach.email()).query(Integer.class).single()).isPositive();
+
 		mvc.perform(post("/admin/accounts/" + coach.id() + "/second-factor/reset").with(admin()).with(csrf()))
 			.andExpect(redirectedUrl("/admin"));
+		// The session the lost phone let in ends with it.
+		assertThat(jdbc.sql(sessions).param("email", coach.email()).query(Integer.class).single()).isZero();
+		before.perform(get("/account/security/app")).andExpect(status().is3xxRedirection());
 		Browser session = passwordStep(coach);
 		session.perform(get("/login/code")).andExpect(redirectedUrl("/login/code/setup"));
 	}

@@ -24,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -102,6 +103,14 @@ class MailPreferenceTests {
 		assertThat(text(mail)).doesNotContain("Alleen na inloggen te lezen.")
 			// Nor does it ask for the answer by ordinary mail.
 			.doesNotContain("Antwoord gewoon op deze mail").contains("lees en beantwoord ze in Briefwissel");
+
+		// The coach's page says a notice went, not the letter by mail.
+		var written = mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Via het formulier.")
+			.with(csrf()).with(fixtures.as(running.coach())))
+			.andExpect(flash().attribute("sent", "notice")).andReturn();
+		assertThat(mvc.perform(get("/coach/trajectories/{id}", running.id()).cookie(written.getResponse().getCookies())
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("De deelnemer krijgt er een melding van per mail").doesNotContain("gaat per mail naar de deelnemer");
 
 		// A coach's first letter, from the standard template, does not ask for an answer to "this mail" either.
 		var proposal = fixtures.proposal(running);

@@ -243,6 +243,29 @@ class WorkspaceTests {
 			.isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
 	}
 
+	/** Accepted with a start date ahead, the welcome letter sent: not started, not "quiet" after a week. */
+	@Test
+	void aTrajectoryThatStartsLaterIsNotStartedYet() {
+		TrajectoryOverview t = running(START);
+		assertThat(Workspace.entry(t, activity(Author.COACH, at(2026, 10, 20)), START.minusDays(3)).need())
+			.isEqualTo(Workspace.Need.NOT_STARTED);
+		assertThat(Workspace.entry(t, activity(Author.PARTICIPANT, at(2026, 10, 28), at(2026, 10, 28)), START.minusDays(3)).need())
+			.as("a participant who writes before the start waits for an answer all the same")
+			.isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
+	}
+
+	/** A filter that matches nothing says so; it said the coach coached nobody yet. */
+	@Test
+	void aFilterWithoutMatchesSaysSo() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+
+		String page = mvc.perform(get("/coach").param("need", "PAUSED").with(coach)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("Geen van je trajecten past bij dit filter.").doesNotContain("Je begeleidt nog geen trajecten")
+			.doesNotContain("value=\"INTAKE\"").doesNotContain("value=\"MATCHING\"").contains("value=\"STOPPED\"");
+	}
+
 	@Test
 	void theWorkspaceAndTheConversationSayWhenATrajectoryIsToClose() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -304,7 +304,8 @@ class ConversationController {
 			giving.ifPresent(a -> given.give(id, a.id(), written.messageId()));
 		}
 		desk.saveDraft(id, me.id(), "");
-		redirect.addFlashAttribute("sent", true);
+		// A programme that keeps letters out of ordinary mail sends a notice: the page says which went.
+		redirect.addFlashAttribute("sent", trajectory.lettersByMail() ? "mail" : "notice");
 		return "redirect:/coach/trajectories/" + id + "#sent";
 	}
 
@@ -360,7 +361,12 @@ class ConversationController {
 	String sendAgain(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
 			RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
-		redirect.addFlashAttribute(conversations.sendAgain(trajectory, me.id(), messageId) ? "sentAgain" : "notSentAgain", true);
+		if (conversations.sendAgain(trajectory, me.id(), messageId)) {
+			redirect.addFlashAttribute("sentAgain", trajectory.lettersByMail() ? "mail" : "notice");
+		}
+		else {
+			redirect.addFlashAttribute("notSentAgain", true);
+		}
 		return "redirect:/coach/trajectories/" + id + "#m-" + messageId;
 	}
 

@@ -60,7 +60,9 @@ class WorkspaceController {
 			.toList());
 		model.addAttribute("endedHidden", view.endedHidden());
 		model.addAttribute("needs", Workspace.Need.values());
-		model.addAttribute("statuses", TrajectoryStatus.values());
+		// The phases a row of the workspace can be in: an intake is nobody's yet, a proposal is listed apart.
+		model.addAttribute("statuses", java.util.EnumSet.range(TrajectoryStatus.RUNNING, TrajectoryStatus.STOPPED));
+		model.addAttribute("filtered", filtered);
 		model.addAttribute("need", need);
 		model.addAttribute("status", status);
 		model.addAttribute("q", q == null ? "" : q);
