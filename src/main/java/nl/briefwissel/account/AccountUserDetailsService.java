@@ -1,10 +1,21 @@
 package nl.briefwissel.account;
 
+import java.util.UUID;
+import java.util.function.Supplier;
+
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
+/**
+ * The accounts Spring Security's password sign-in checks. Every attempt costs one password hash,
+ * whoever the address belongs to: Spring hashes once for an unknown address, and checks a known one's
+ * lock and roles before any hash. Without the same cost here, the time of the answer told which
+ * addresses are participants of a programme (no password: no hash at all) or locked.
+ */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -12,16 +23,30 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final SignInAttempts attempts;
 
-	AccountUserDetailsService(Accounts accounts, SignInAttempts attempts) {
+	private final PasswordEncoder passwords;
+
+	/** The hash of a password nobody knows, made once when first needed (it takes a hash's time). */
+	private final Supplier<String> nobodysHash;
+
+	AccountUserDetailsService(Accounts accounts, SignInAttempts attempts, PasswordEncoder passwords) {
 		this.accounts = accounts;
 		this.attempts = attempts;
+		this.passwords = passwords;
+		this.nobodysHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String email) {
-		return accounts.byEmail(email)
-			.map(account -> new SignedInAccount(account, accounts.passwordHash(account.id()).orElse(null),
-					attempts.locked(account.id())))
+		SignedInAccount account = accounts.byEmail(email)
+			.map(found -> new SignedInAccount(found,
+					// Signs in by link or single sign-on only: no password matches it, as one is checked.
+					accounts.passwordHash(found.id()).orElseGet(nobodysHash),
+					attempts.locked(found.id())))
 			.orElseThrow(() -> new UsernameNotFoundException("No account for this address"));
+		if (!account.isEnabled() || !account.isAccountNonLocked()) {
+			// Refused before its password is looked at: the time a password check would have taken.
+			passwords.matches("", nobodysHash.get());
+		}
+		return account;
 	}
 }

@@ -75,7 +75,8 @@ public class SignInAttempts {
 
 	/**
 	 * Counts a wrong password or code; the attempt that reaches the limit locks the account. One
-	 * statement, so wrong codes sent at once from several sessions all count.
+	 * statement, so wrong codes sent at once from several sessions all count. A count last raised over a
+	 * day ago starts again, as one for an address without an account does.
 	 */
 	@Transactional
 	public void failed(UUID accountId) {
@@ -96,13 +97,17 @@ public class SignInAttempts {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		int updated = jdbc.sql("""
 				update account set
-				  failed_sign_ins = case when locked_until <= :now then 1 else failed_sign_ins + 1 end,
+				  failed_sign_ins = case when locked_until <= :now or last_failed_sign_in_at < :dayAgo then 1
+				    else failed_sign_ins + 1 end,
 				  locked_until = case
-				    when (case when locked_until <= :now then 1 else failed_sign_ins + 1 end) >= :limit then :lockedUntil
+				    when (case when locked_until <= :now or last_failed_sign_in_at < :dayAgo then 1
+				      else failed_sign_ins + 1 end) >= :limit then :lockedUntil
 				    when locked_until <= :now then null
-				    else locked_until end
+				    else locked_until end,
+				  last_failed_sign_in_at = :now
 				where id = :id""" + (onlyUnlocked ? " and (locked_until is null or locked_until <= :now)" : ""))
 			.param("now", now)
+			.param("dayAgo", now.minusDays(1))
 			.param("limit", properties.lockoutAfter())
 			.param("lockedUntil", now.plus(properties.lockoutFor()))
 			.param("id", accountId)

@@ -250,6 +250,76 @@ class StrongLoginTests {
 		}
 	}
 
+	/**
+	 * A day after the last wrong password the count starts again, for an account as for an address
+	 * without one: four wrong, a day, two wrong is "wrong" for both (the account said "locked").
+	 */
+	@Test
+	void aCountLastRaisedADayAgoStartsAgainForAnAccountAsWithoutOne(@Autowired SignInAttempts signInAttempts) throws Exception {
+		Account participant = accounts.register(new NewAccount(null, "dag-" + UUID.randomUUID() + "@example.nl", "Dag",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		String nobody = "geen-" + UUID.randomUUID() + "@example.nl";
+		for (String email : List.of(participant.email(), nobody)) {
+			for (int i = 0; i < 4; i++) {
+				mvc.perform(post("/login").param("email", email).param("password", "fout " + i).with(csrf()))
+					.andExpect(redirectedUrl("/login?error"));
+			}
+		}
+		java.time.OffsetDateTime dayAndAHourAgo = java.time.OffsetDateTime.now().minusHours(25);
+		jdbc.sql("update account set last_failed_sign_in_at = :at where id = :id").param("at", dayAndAHourAgo)
+			.param("id", participant.id()).update();
+		jdbc.sql("update sign_in_failure set last_failed_at = :at where address_hash = :hash").param("at", dayAndAHourAgo)
+			.param("hash", signInAttempts.addressHash(nobody)).update();
+		for (String email : List.of(participant.email(), nobody)) {
+			for (int i = 0; i < 2; i++) {
+				mvc.perform(post("/login").param("email", email).param("password", "weer fout " + i).with(csrf()))
+					.andExpect(redirectedUrl("/login?error"));
+			}
+		}
+		assertThat(jdbc.sql("select failed_sign_ins from account where id = :id").param("id", participant.id())
+			.query(Integer.class).single()).isEqualTo(2);
+	}
+
+	/**
+	 * Every password sign-in costs one hash, whoever the address is: a participant without a password,
+	 * an account without a role and a locked one were answered before any hash, in a fraction of the time
+	 * an unknown address took (Spring hashes once for that), which told who takes part in a programme.
+	 */
+	@Test
+	void everyKnownAddressCostsOneHashAsAnUnknownOneDoes(@Autowired SignInAttempts attempts,
+			@Autowired org.springframework.security.crypto.password.PasswordEncoder encoder) {
+		java.util.concurrent.atomic.AtomicInteger hashes = new java.util.concurrent.atomic.AtomicInteger();
+		var counting = new org.springframework.security.crypto.password.PasswordEncoder() {
+			public String encode(CharSequence raw) {
+				return encoder.encode(raw);
+			}
+
+			public boolean matches(CharSequence raw, String encoded) {
+				hashes.incrementAndGet();
+				return encoder.matches(raw, encoded);
+			}
+		};
+		AccountUserDetailsService service = new AccountUserDetailsService(accounts, attempts, counting);
+		Account withoutPassword = fixtures.runningTrajectory(false).participant();
+		Account withoutRole = accounts.register(new NewAccount(null, "geen-rol-" + UUID.randomUUID() + "@example.nl", "Geen Rol",
+				Locale.forLanguageTag("nl"), Set.of(), PASSWORD));
+		Account locked = accounts.register(new NewAccount(null, "op-slot-" + UUID.randomUUID() + "@example.nl", "Op Slot",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		jdbc.sql("update account set locked_until = :until where id = :id").param("until", java.time.OffsetDateTime.now().plusHours(1))
+			.param("id", locked.id()).update();
+
+		var details = service.loadUserByUsername(withoutPassword.email());
+		assertThat(details.getPassword()).as("a hash no password matches, checked as any other").isNotNull();
+		assertThat(encoder.matches("", details.getPassword())).isFalse();
+		hashes.set(0);
+		assertThat(service.loadUserByUsername(withoutRole.email()).isEnabled()).isFalse();
+		assertThat(hashes.get()).isEqualTo(1);
+		assertThat(service.loadUserByUsername(locked.email()).isAccountNonLocked()).isFalse();
+		assertThat(hashes.get()).isEqualTo(2);
+		service.loadUserByUsername(withPassword(fixtures.runningTrajectory(false).participant()).email());
+		assertThat(hashes.get()).as("an open account's password is checked by Spring, once").isEqualTo(2);
+	}
+
 	/** Every node answers alike: the count for an address without an account is kept where all nodes read it. */
 	@Test
 	void anotherNodeKnowsThatAnAddressWithoutAnAccountIsLocked(@Autowired SignInAttempts attempts,
