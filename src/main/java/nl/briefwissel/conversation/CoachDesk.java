@@ -64,6 +64,7 @@ public class CoachDesk {
 	/** Keeps a note once per form ({@code form}, may be null): a double click on "Bewaren" stores one. */
 	@Transactional
 	public void addNote(UUID trajectoryId, UUID coachId, String body, UUID form) {
+		messages.lockForWriting(trajectoryId);
 		jdbc.sql("""
 				insert into coach_note (id, trajectory_id, coach_id, body, body_key_id, created_at, form_id)
 				values (:id, :t, :c, :body, :keyId, :now, :form)
@@ -99,6 +100,7 @@ public class CoachDesk {
 			jdbc.sql("delete from draft where trajectory_id = :t and coach_id = :c").param("t", trajectoryId).param("c", coachId).update();
 			return;
 		}
+		messages.lockForWriting(trajectoryId);
 		String sealed = encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body);
 		// Update, else insert, else (another save inserted it in between: the check while typing and
 		// the button at once) update: one row, never a duplicate key.

@@ -95,6 +95,7 @@ public class Highlights {
 		if (marked.isPresent()) {
 			return marked;
 		}
+		messages.lockForWriting(trajectoryId);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into highlight (id, trajectory_id, message_id, passage, marked_by, marked_at)

@@ -65,10 +65,23 @@ class Messages {
 
 	private final Encryption encryption;
 
-	Messages(JdbcClient jdbc, Clock clock, Encryption encryption) {
+	private final nl.briefwissel.trajectory.Trajectories trajectories;
+
+	Messages(JdbcClient jdbc, Clock clock, Encryption encryption, nl.briefwissel.trajectory.Trajectories trajectories) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.encryption = encryption;
+		this.trajectories = trajectories;
+	}
+
+	/**
+	 * Locks the trajectory for a write into its conversation, refusing one that was erased in the
+	 * meantime ({@link nl.briefwissel.trajectory.Trajectories#lockedWithContent}).
+	 */
+	void lockForWriting(UUID trajectoryId) {
+		if (!trajectories.lockedWithContent(trajectoryId)) {
+			throw new ConversationErased(trajectoryId);
+		}
 	}
 
 	UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
@@ -84,6 +97,7 @@ class Messages {
 
 	private UUID add(UUID trajectoryId, UUID authorId, Author author, MessageKind kind, String body, Channel channel,
 			UUID inboundMailId, String mailMessageId, List<MailAttachment> attachments, OffsetDateTime at) {
+		lockForWriting(trajectoryId);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into message (id, trajectory_id, author_id, author_role, kind, body, body_key_id, channel,

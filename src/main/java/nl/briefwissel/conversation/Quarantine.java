@@ -108,6 +108,8 @@ public class Quarantine {
 	 */
 	@Transactional
 	public Optional<UUID> attach(UUID inboundMailId, UUID trajectoryId, UUID resolvedBy) {
+		// The trajectory before the entry, in the order its erasure takes them: never each waiting for the other.
+		messages.lockForWriting(trajectoryId);
 		Optional<OffsetDateTime> written = resolve(inboundMailId, "ATTACHED", resolvedBy);
 		if (written.isEmpty()) {
 			return Optional.empty();

@@ -285,6 +285,21 @@ public class Trajectories {
 	}
 
 	/**
+	 * Locks the trajectory's row until the caller's transaction ends and says whether its words are still
+	 * there. Whatever is written into a conversation asks this first: a write and the trajectory's erasure
+	 * then take turns, and a letter, note or draft read as allowed before the erasure but stored after
+	 * it is refused, where it stayed for good (the erasure runs once).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean lockedWithContent(UUID id) {
+		return jdbc.sql("select erased_at from trajectory where id = :id for update")
+			.param("id", id)
+			.query((rs, n) -> rs.getObject("erased_at") == null)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
 	 * Whether the account with this address coached the trajectory before it was handed over: it went
 	 * from them to another coach (the history names every coach it went to, and the first coach wrote
 	 * or accepted it).

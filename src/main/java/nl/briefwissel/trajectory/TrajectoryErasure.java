@@ -79,6 +79,9 @@ public class TrajectoryErasure {
 	public void erase(UUID trajectoryId, UUID by) {
 		record Row(UUID participantId, String email, String status, OffsetDateTime erasedAt) {
 		}
+		// Whatever writes into the conversation locks this row first (Trajectories.lockedWithContent): it
+		// comes before the erasure, which then takes it too, or after it, and is refused.
+		jdbc.sql("select id from trajectory where id = :id for update").param("id", trajectoryId).query(UUID.class).optional();
 		Row row = jdbc.sql("""
 				select t.participant_id, a.email, t.status, t.erased_at
 				from trajectory t join account a on a.id = t.participant_id where t.id = :id""")
