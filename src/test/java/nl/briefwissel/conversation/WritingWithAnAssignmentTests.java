@@ -202,6 +202,24 @@ class WritingWithAnAssignmentTests {
 		assertThat(text(without)).isEqualTo("Hoe ging het?");
 	}
 
+	/** Another assignment chosen instead of the one in the letter: the first one's text leaves the letter. */
+	@Test
+	void choosingAnotherAssignmentTakesTheFirstOnesTextOut() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Assignment photo = dutch(running, AssignmentType.PHOTO);
+		Assignment reflection = dutch(running, AssignmentType.REFLECTION);
+		String base = "/coach/trajectories/" + running.id();
+		String chosen = page(get(base).param("give", photo.id().toString()), coach);
+		mvc.perform(press(chosen, "button[name=next][value=assignments]", "Hoe ging het?\n\n" + text(chosen)).with(coach))
+			.andExpect(redirectedUrl(base + "/assignments?giving=" + photo.id()));
+
+		String instead = page(get(base).param("give", reflection.id().toString()), coach);
+		assertThat(field(instead, "assignment")).isEqualTo(reflection.id().toString());
+		assertThat(text(instead)).startsWith("Hoe ging het?\n\nOpdracht: " + reflection.title())
+			.doesNotContain("Opdracht: " + photo.title());
+	}
+
 	/** The assignment in the letter is headed and explained in the participant's language, whatever the coach's. */
 	@Test
 	void theAssignmentInTheLetterIsInTheParticipantsLanguage() throws Exception {

@@ -142,6 +142,15 @@ class ConversationController {
 		CoachDesk.Desk mine = desk.of(id, me.id());
 		if (!model.containsAttribute("form")) {
 			String text = mine.draft().orElse("");
+			Optional<UUID> before = mine.draftAssignment();
+			if (give != null && before.isPresent() && !before.get().equals(give)) {
+				// Another one chosen instead: the first one's text leaves the letter (it went out with both
+				// texts, while only the second was given).
+				Optional<Assignment> first = usable(me, before.get(), id);
+				if (first.isPresent()) {
+					text = withoutAssignment(text, first.get(), trajectory, locale);
+				}
+			}
 			// Chosen just now, or kept with the draft when the coach comes back to the letter later.
 			Optional<Assignment> giving = (give != null ? Optional.of(give) : mine.draftAssignment()).flatMap(a -> usable(me, a, id));
 			if (giving.isPresent()) {
@@ -166,6 +175,12 @@ class ConversationController {
 		return assignment.asLetterText(texts.getMessage("assignment.inLetter", null, language),
 				texts.getMessage(trajectory.lettersByMail() ? "assignment.estimate"
 						: "assignment.estimate.secure", new Object[] { assignment.minutes() }, language));
+	}
+
+	/** The letter without the assignment's text, as far as the coach left that as it came in. */
+	private String withoutAssignment(String draft, Assignment assignment, TrajectoryOverview trajectory, Locale fallback) {
+		String letter = letterText(assignment, trajectory, fallback);
+		return draft.replace("\n\n" + letter, "").replace(letter, "");
 	}
 
 	/**
@@ -233,9 +248,7 @@ class ConversationController {
 			.orElse(typed);
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
 		if (NEXT_WITHOUT_ASSIGNMENT.equals(next) && giving.isPresent()) {
-			// Its text leaves the letter with it, as far as the coach left it as it came in.
-			String letter = letterText(giving.get(), trajectory, Locale.forLanguageTag("nl"));
-			draft = draft.replace("\n\n" + letter, "").replace(letter, "");
+			draft = withoutAssignment(draft, giving.get(), trajectory, Locale.forLanguageTag("nl"));
 			giving = Optional.empty();
 		}
 		Optional<UUID> chosen = giving.map(Assignment::id);
