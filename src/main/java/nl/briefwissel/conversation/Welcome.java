@@ -21,26 +21,42 @@ public class Welcome {
 	}
 
 	/**
-	 * The standard template, for a coach who has not written their own. {@code byMail}: whether the
-	 * programme's letters go by ordinary mail; one that keeps them out of it (NTA 7516) does not ask for
-	 * an answer to "this mail".
+	 * The standard template, for a coach who has not written their own. How the participant answers
+	 * is a placeholder: a programme that keeps letters out of ordinary mail (NTA 7516) does not ask for
+	 * an answer to "this mail", and a coach's own template made from this one follows every programme.
 	 */
-	public String standardTemplate(Locale language, boolean byMail) {
-		return texts.getMessage(byMail ? "welcome.template" : "welcome.template.secure", null, language);
+	public String standardTemplate(Locale language) {
+		return texts.getMessage("welcome.template", null, language);
 	}
 
-	/** The letter for one participant: {naam}/{name}, {coach}, {weken}/{weeks}, {per_week}, {start}. */
+	/**
+	 * The letter for one participant: {naam}/{name}, {coach}, {weken}/{weeks}, {per_week}, {start}, and
+	 * {antwoorden}/{how_to_answer}, the sentence that says how to answer, as the programme sends letters
+	 * ({@code byMail}). A template saved before that placeholder has one of the two sentences written out:
+	 * the other one takes its place where it is not true.
+	 */
 	public String letter(String template, String participantName, String coachName, int weeks, int momentsPerWeek,
-			LocalDate start, Locale language) {
+			LocalDate start, Locale language, boolean byMail) {
 		String firstName = participantName == null ? "" : participantName.strip().split("\\s+")[0];
 		String startText = dayText(start, language);
-		return template.replace("{naam}", firstName)
+		String howToAnswer = howToAnswer(byMail, language);
+		String letter = template;
+		for (Locale written : java.util.List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH)) {
+			letter = letter.replace(howToAnswer(!byMail, written), howToAnswer(byMail, written));
+		}
+		return letter.replace("{naam}", firstName)
 			.replace("{name}", firstName)
 			.replace("{coach}", coachName)
 			.replace("{weken}", Integer.toString(weeks))
 			.replace("{weeks}", Integer.toString(weeks))
 			.replace("{per_week}", Integer.toString(momentsPerWeek))
-			.replace("{start}", startText);
+			.replace("{start}", startText)
+			.replace("{antwoorden}", howToAnswer)
+			.replace("{how_to_answer}", howToAnswer);
+	}
+
+	private String howToAnswer(boolean byMail, Locale language) {
+		return texts.getMessage(byMail ? "welcome.howToAnswer" : "welcome.howToAnswer.secure", null, language);
 	}
 
 	/**

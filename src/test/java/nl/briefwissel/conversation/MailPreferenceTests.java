@@ -1,5 +1,6 @@
 package nl.briefwissel.conversation;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.Today;
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryStatus;
@@ -40,6 +42,9 @@ class MailPreferenceTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	CoachProfiles profiles;
 
 	@Autowired
 	UserDetailsService users;
@@ -117,6 +122,15 @@ class MailPreferenceTests {
 		assertThat(Jsoup.parse(mvc.perform(get("/coach/proposals/{id}", proposal.trajectoryId()).with(fixtures.as(proposal.coach())))
 			.andReturn().getResponse().getContentAsString()).select("textarea").text())
 			.doesNotContain("je antwoordt gewoon op deze mail").contains("je leest en antwoordt in Briefwissel");
+		// Nor does a coach's own template: made from the standard one ({antwoorden}), or saved before it
+		// had that placeholder, with the by-mail sentence written out.
+		for (String own : List.of("Hoi {naam}! {antwoorden}\n\nGroet, {coach}",
+				"Hoi {naam}! Je hoeft niets te installeren: je antwoordt gewoon op deze mail, wanneer het jou uitkomt.")) {
+			profiles.changeOwn(proposal.coach().id(), own, false);
+			assertThat(Jsoup.parse(mvc.perform(get("/coach/proposals/{id}", proposal.trajectoryId()).with(fixtures.as(proposal.coach())))
+				.andReturn().getResponse().getContentAsString()).select("textarea").text())
+				.doesNotContain("op deze mail").doesNotContain("{antwoorden}").contains("je leest en antwoordt in Briefwissel");
+		}
 
 		// A new coach: the participant is told to go on writing in Briefwissel, not by replying to mails.
 		handovers.handOver(running.id(), fixtures.secondCoachInPool(running).id(), nl.briefwissel.trajectory.Reason.COACH_UNAVAILABLE,

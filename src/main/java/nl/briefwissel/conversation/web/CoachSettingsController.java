@@ -34,7 +34,7 @@ class CoachSettingsController {
 		model.addAttribute("profile", profile);
 		if (!model.containsAttribute("template")) {
 			model.addAttribute("template",
-					profile.welcomeTemplate() != null ? profile.welcomeTemplate() : welcome.standardTemplate(me.language(), true));
+					profile.welcomeTemplate() != null ? profile.welcomeTemplate() : welcome.standardTemplate(me.language()));
 		}
 		return "conversation/coach-settings";
 	}
@@ -48,7 +48,7 @@ class CoachSettingsController {
 			return "redirect:/coach/settings";
 		}
 		// Saving the standard letter unchanged keeps following the standard (and its translations).
-		String own = welcomeTemplate.replace("\r\n", "\n").strip().equals(welcome.standardTemplate(me.language(), true).strip()) ? null
+		String own = welcomeTemplate.replace("\r\n", "\n").strip().equals(welcome.standardTemplate(me.language()).strip()) ? null
 				: welcomeTemplate.replace("\r\n", "\n");
 		profiles.changeOwn(me.id(), own, dailyDigest);
 		redirect.addFlashAttribute("saved", true);

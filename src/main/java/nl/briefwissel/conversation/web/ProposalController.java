@@ -110,11 +110,11 @@ class ProposalController {
 		String template = profiles.of(me.id()).welcomeTemplate();
 		Locale language = letterLanguage(trajectory, me);
 		if (template == null) {
-			template = welcome.standardTemplate(language, trajectory.lettersByMail());
+			template = welcome.standardTemplate(language);
 		}
 		if (!model.containsAttribute("letter")) {
 			model.addAttribute("letter", welcome.letter(template, trajectory.participantName(), me.displayName(),
-					programme.weeks(), programme.momentsPerWeek(), startOn, language));
+					programme.weeks(), programme.momentsPerWeek(), startOn, language, trajectory.lettersByMail()));
 		}
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("programme", programme);
