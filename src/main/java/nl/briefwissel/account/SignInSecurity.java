@@ -261,8 +261,16 @@ public class SignInSecurity {
 		// A new session id at every change of who someone is: a session id fixed beforehand is worthless.
 		request.getSession(true);
 		request.changeSessionId();
+		// And a new form token: the session's attributes go along with the new id, and a token known from
+		// before the sign-in (a session planted by a neighbouring site) would still pass every form.
+		// Spring's password and single sign-on filters do this themselves; a link and a code do not.
+		NEW_FORM_TOKEN.onAuthentication(authentication, request, response);
 		contexts.saveContext(context, request, response);
 	}
+
+	private static final org.springframework.security.web.csrf.CsrfAuthenticationStrategy NEW_FORM_TOKEN =
+			new org.springframework.security.web.csrf.CsrfAuthenticationStrategy(
+					new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository());
 
 	private static boolean isAsset(String path) {
 		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/vendor/")

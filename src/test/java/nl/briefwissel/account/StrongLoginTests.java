@@ -320,6 +320,29 @@ class StrongLoginTests {
 		assertThat(hashes.get()).as("an open account's password is checked by Spring, once").isEqualTo(2);
 	}
 
+	/**
+	 * Signing in by link or code gives the session a new form token as well as a new id: its attributes
+	 * go along with the new id, and a token known from before (a planted session) passed every form.
+	 */
+	@Test
+	void aSignInByLinkOrCodeGivesANewFormToken(@Autowired SignInSecurity signIn,
+			@Autowired org.springframework.security.core.userdetails.UserDetailsService users) {
+		Account participant = fixtures.runningTrajectory(false).participant();
+		var request = new org.springframework.mock.web.MockHttpServletRequest();
+		var response = new org.springframework.mock.web.MockHttpServletResponse();
+		request.setSession(new org.springframework.mock.web.MockHttpSession());
+		var tokens = new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
+		var known = tokens.generateToken(request);
+		tokens.saveToken(known, request, response);
+
+		signIn.complete((SignedInAccount) users.loadUserByUsername(participant.email()), request, response);
+
+		var now = (org.springframework.security.web.csrf.CsrfToken) request
+			.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+		assertThat(now.getToken()).isNotEqualTo(known.getToken());
+		assertThat(tokens.loadToken(request).getToken()).isNotEqualTo(known.getToken());
+	}
+
 	/** Every node answers alike: the count for an address without an account is kept where all nodes read it. */
 	@Test
 	void anotherNodeKnowsThatAnAddressWithoutAnAccountIsLocked(@Autowired SignInAttempts attempts,

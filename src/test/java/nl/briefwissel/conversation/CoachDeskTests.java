@@ -152,7 +152,7 @@ class CoachDeskTests {
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
 
-	/** A note that is too long comes back in its field to shorten, with the message tied to it. */
+	/** A note that is too long comes back in its field to shorten, with the message tied to it and the focus on it. */
 	@Test
 	void aNoteTooLongIsGivenBack() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -162,7 +162,7 @@ class CoachDeskTests {
 			.andExpect(status().is3xxRedirection()).andReturn();
 		String page = mvc.perform(get("/coach/trajectories/{id}", running.id()).with(coach).cookie(refused.getResponse().getCookies()))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("aria-describedby=\"note-error\">" + note + "</textarea>");
+		assertThat(page).contains("aria-describedby=\"note-error\" autofocus=\"autofocus\">" + note + "</textarea>");
 	}
 
 	/** The check while typing that ends after "Versturen" does not bring the sent letter back as a draft. */
