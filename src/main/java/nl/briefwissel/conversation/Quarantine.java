@@ -169,17 +169,20 @@ public class Quarantine {
 
 	/**
 	 * On a person's erasure: discards the open entries of no conversation that came from their address
-	 * or that bounced at it, and empties those mails now. Entries held for a conversation go with its
+	 * or that bounced at it, and empties those mails now, with those of closed entries and those the
+	 * pipeline gave up on. Entries held for a conversation go with its
 	 * erasure; these would otherwise stay readable to the administrators for the rest of their period.
 	 * Returns how many went.
 	 */
 	@Transactional
 	public int discardMailOf(String address, UUID by) {
 		String person = lower(address);
+		// Open entries, and closed ones whose mail is still kept (an administrator discarded it: it waits
+		// out its period all the same).
 		List<Stray> open = jdbc.sql("""
 				select q.inbound_mail_id, q.reason_argument, i.envelope_from
 				from quarantined_mail q join inbound_mail i on i.id = q.inbound_mail_id
-				where q.resolved_at is null and q.trajectory_id is null""")
+				where q.trajectory_id is null and (q.resolved_at is null or i.size_bytes > 0)""")
 			.query((rs, n) -> new Stray(rs.getObject("inbound_mail_id", UUID.class), rs.getString("reason_argument"),
 					rs.getString("envelope_from")))
 			.list();
@@ -191,8 +194,12 @@ public class Quarantine {
 			.map(Stray::inboundMailId)
 			.toList();
 		theirs.forEach(id -> resolve(id, "DISCARDED", by));
-		erasure.forgetInbound(theirs);
-		return theirs.size();
+		// And mail of theirs the pipeline gave up on: "process again" would have made it an application or
+		// a letter again, with their name and words.
+		List<UUID> gone = new java.util.ArrayList<>(theirs);
+		gone.addAll(inbound.failedFrom(person));
+		erasure.forgetInbound(gone);
+		return gone.size();
 	}
 
 	/** An open entry of no conversation, with what its row says of who it concerns. */

@@ -133,6 +133,24 @@ public class InboundMails {
 		return raw(id).map(MailReader::read);
 	}
 
+	/**
+	 * The mails from this address the pipeline gave up on and still keeps: by the envelope, else by the
+	 * mail's own From. Few, as they wait for an administrator.
+	 */
+	public List<UUID> failedFrom(String address) {
+		String person = address.strip().toLowerCase(java.util.Locale.ROOT);
+		record Kept(UUID id, String envelopeFrom) {
+		}
+		return jdbc.sql("select id, envelope_from from inbound_mail where status = 'FAILED' and size_bytes > 0")
+			.query((rs, n) -> new Kept(rs.getObject("id", UUID.class), rs.getString("envelope_from")))
+			.list()
+			.stream()
+			.filter(kept -> person.equalsIgnoreCase(kept.envelopeFrom())
+					|| read(kept.id()).map(ReadMail::from).filter(person::equalsIgnoreCase).isPresent())
+			.map(Kept::id)
+			.toList();
+	}
+
 	/** A mail the pipeline gave up on after its last attempt, kept for an administrator. */
 	public record Failed(UUID id, OffsetDateTime receivedAt, int attempts, String lastError) {
 	}

@@ -70,6 +70,9 @@ class ErasureAndRetentionTests {
 	nl.briefwissel.mail.InboundMails inboundMails;
 
 	@Autowired
+	nl.briefwissel.conversation.Quarantine quarantine;
+
+	@Autowired
 	nl.briefwissel.trajectory.Trajectories trajectories;
 
 	@Autowired
@@ -474,8 +477,18 @@ class ErasureAndRetentionTests {
 		assertThat(jdbc.sql("select reason_code from quarantined_mail where inbound_mail_id = :id").param("id", stray)
 			.query(String.class).single()).isEqualTo("noReference");
 		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+		// One an administrator discarded already (its mail waits out its period), and one the pipeline gave up on.
+		UUID discarded = strayFrom(email, "<weggezet-" + UUID.randomUUID() + "@example.nl>");
+		assertThat(quarantine.discard(discarded, admin)).isTrue();
+		UUID failed = strayFrom(email, "<opgegeven-" + UUID.randomUUID() + "@example.nl>");
+		jdbc.sql("delete from quarantined_mail where inbound_mail_id = :id").param("id", failed).update();
+		jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id").param("id", failed).update();
 
 		assertThat(erasures.confirm(erasures.request(trajectory.participant().id()).id(), admin)).isTrue();
+
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)").param("ids", java.util.List.of(discarded, failed))
+			.query(Integer.class).list()).containsOnly(0);
+		assertThat(inboundMails.retry(failed)).as("nothing left to process again").isNotEqualTo(nl.briefwissel.mail.InboundMails.Retry.QUEUED);
 
 		assertThat(jdbc.sql("select resolution from quarantined_mail where inbound_mail_id = :id and resolved_at is not null")
 			.param("id", stray).query(String.class).single()).isEqualTo("DISCARDED");
