@@ -80,6 +80,20 @@ public class Accounts {
 		return query("where a.email = :key", normalise(email)).stream().findFirst();
 	}
 
+	/**
+	 * As {@link #byEmail}, with the account's row locked until the caller's transaction ends: something
+	 * started for the person (an application) and their erasure take turns. After an erasure the address
+	 * is no longer the account's, and nothing is found.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Optional<Account> byEmailLocked(String email) {
+		return jdbc.sql("select id from account where email = :email for update")
+			.param("email", normalise(email))
+			.query(UUID.class)
+			.optional()
+			.flatMap(this::byId);
+	}
+
 	/** The account a provider's subject ({@code issuer subject}) was bound to at its first sign-in there. */
 	Optional<Account> byExternalSubject(String subject) {
 		return query("where a.external_subject = :key", subject).stream().findFirst();

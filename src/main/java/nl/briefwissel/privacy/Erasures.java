@@ -195,6 +195,28 @@ public class Erasures {
 	}
 
 	/**
+	 * For the retention job: forgets the person when, with their rows locked, every trajectory of theirs
+	 * is still erased and they still only take part. Listed a moment before, they may have applied again
+	 * since: that application's account stays theirs. Returns whether they were forgotten.
+	 */
+	@Transactional
+	public boolean forgetIdentityIfAllErased(UUID accountId) {
+		lock(accountId);
+		boolean allErased = jdbc.sql("""
+				select count(*) from account a
+				where a.id = :id and a.email not like '%@briefwissel.invalid'
+				  and not exists (select 1 from trajectory t where t.participant_id = a.id and t.erased_at is null)
+				  and not exists (select 1 from account_role r where r.account_id = a.id and r.role <> 'PARTICIPANT')""")
+			.param("id", accountId)
+			.query(Integer.class)
+			.single() > 0;
+		if (allErased) {
+			forgetIdentity(accountId);
+		}
+		return allErased;
+	}
+
+	/**
 	 * Locks the person's account row: requests and decisions about one person take turns, so that a
 	 * double click makes one request, and two requests of one person decided at once erase and mail once.
 	 * Their trajectories' rows first, in the order a letter takes them (the trajectory's row, then the

@@ -78,8 +78,7 @@ public class Retention {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		List<UUID> expired = trajectories.pastRetention(LocalDate.now(clock));
 		expired.forEach(trajectory -> trajectories.erase(trajectory, null));
-		List<UUID> participants = fullyErasedParticipants();
-		participants.forEach(erasures::forgetIdentity);
+		List<UUID> participants = fullyErasedParticipants().stream().filter(erasures::forgetIdentityIfAllErased).toList();
 		int sent = mail.forgetSentBefore(now.minus(properties.sentMailKeptFor()));
 		quarantine.discardUnclaimedBefore(now.minus(properties.unneededMailKeptFor()));
 		int unneeded = mail.forgetUnneededInboundBefore(now.minus(properties.unneededMailKeptFor()));

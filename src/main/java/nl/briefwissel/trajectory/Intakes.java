@@ -441,7 +441,9 @@ public class Intakes {
 	private Submission submit(UUID intakeId) {
 		Intake intake = byId(intakeId).orElseThrow();
 		Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
-		Account participant = accounts.byEmail(intake.email())
+		// Locked: the retention job or an erasure forgetting this person now would otherwise anonymise the
+		// account under the application being made (a trajectory of nobody who can be reached).
+		Account participant = accounts.byEmailLocked(intake.email())
 			.orElseGet(() -> accounts.register(new NewAccount(programme.organisationId(), intake.email(),
 					intake.displayName() == null ? intake.email() : intake.displayName(), intake.language(),
 					Set.of(Role.PARTICIPANT), null)));

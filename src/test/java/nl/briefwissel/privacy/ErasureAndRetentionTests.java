@@ -73,6 +73,9 @@ class ErasureAndRetentionTests {
 	nl.briefwissel.conversation.Quarantine quarantine;
 
 	@Autowired
+	nl.briefwissel.trajectory.TrajectoryErasure trajectoryErasure;
+
+	@Autowired
 	nl.briefwissel.trajectory.Trajectories trajectories;
 
 	@Autowired
@@ -242,6 +245,22 @@ class ErasureAndRetentionTests {
 		assertThat(accounts.byId(expired.coach().id()).orElseThrow().enabled()).isTrue();
 
 		assertThat(retention.run().trajectories()).isZero();
+	}
+
+	/**
+	 * Listed by the retention job with every trajectory erased, the person applied again before the job
+	 * came to them: they are not forgotten under their new application (it belonged to nobody reachable).
+	 */
+	@Test
+	void someoneWhoAppliedAgainMeanwhileIsNotForgotten(@Autowired Erasures erasuresOfPeople) {
+		var earlier = fixtures.runningTrajectory(true);
+		end(earlier.id(), Today.date().minusMonths(30));
+		trajectoryErasure.erase(earlier.id(), null);
+		trajectories.record(earlier.programmeId(), earlier.participant().id(), null,
+				nl.briefwissel.trajectory.TrajectoryStatus.INTAKE, null, null, null);
+
+		assertThat(erasuresOfPeople.forgetIdentityIfAllErased(earlier.participant().id())).isFalse();
+		assertThat(accounts.byId(earlier.participant().id()).orElseThrow().email()).isEqualTo(earlier.participant().email());
 	}
 
 	/**
