@@ -132,7 +132,7 @@ class InboundReplies implements InboundMailHandler {
 		}
 		if (sender.equals(trajectory.participantEmail())) {
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-					withInlineAnswers(content, trajectory), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
+					messages.withInlineAnswers(trajectory.id(), content), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
 			given.answerByMail(trajectory.id(), id); // the reply, photos and files included, answers the open assignments
 			if (mailMayBeFailing) {
 				tokens.markWorking(trajectory.id()); // the participant's mail arrives again
@@ -149,20 +149,6 @@ class InboundReplies implements InboundMailHandler {
 					conversations.coachMessage(trajectory, content.text(), Channel.MAIL, mail.id(), content.attachments()));
 		}
 		return notTheirs(mail, trajectory, sender);
-	}
-
-	/**
-	 * The letter's text, with the answers the participant typed into the coach's quoted letter (Outlook
-	 * quotes it without marks, so the trimmer cut them with it): found by the letter the mail answers.
-	 */
-	private String withInlineAnswers(ReadMail content, TrajectoryOverview trajectory) {
-		if (content.inReplyTo() == null || content.cutText() == null || content.cutText().isBlank()) {
-			return content.text();
-		}
-		return messages.coachLetterMailedAs(trajectory.id(), content.inReplyTo())
-			.flatMap(letter -> nl.briefwissel.mail.InlineAnswers.within(content.cutText(), letter.body()))
-			.map(answers -> content.text().isBlank() ? answers : content.text().stripTrailing() + "\n\n" + answers)
-			.orElse(content.text());
 	}
 
 	/**

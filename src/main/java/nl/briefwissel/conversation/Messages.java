@@ -201,6 +201,21 @@ class Messages {
 		return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(this::map).optional();
 	}
 
+	/**
+	 * A mail's letter text, with the answers the participant typed into the coach's quoted letter
+	 * (Outlook quotes it without marks, so the trimmer cut them with it): found by the letter the mail
+	 * answers. For a mail that came by itself and for one added from the quarantine alike.
+	 */
+	String withInlineAnswers(UUID trajectoryId, nl.briefwissel.mail.ReadMail content) {
+		if (content.inReplyTo() == null || content.cutText() == null || content.cutText().isBlank()) {
+			return content.text();
+		}
+		return coachLetterMailedAs(trajectoryId, content.inReplyTo())
+			.flatMap(letter -> nl.briefwissel.mail.InlineAnswers.within(content.cutText(), letter.body()))
+			.map(answers -> content.text().isBlank() ? answers : content.text().stripTrailing() + "\n\n" + answers)
+			.orElse(content.text());
+	}
+
 	/** The coach's letter of this conversation that went out with this Message-ID, if it is one. */
 	Optional<Message> coachLetterMailedAs(UUID trajectoryId, String mailMessageId) {
 		return jdbc.sql(SELECT + " where m.trajectory_id = :trajectory and m.mail_message_id = :mailId"

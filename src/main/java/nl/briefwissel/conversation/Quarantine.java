@@ -117,7 +117,7 @@ public class Quarantine {
 		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
 		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-				mail.text(), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
+				messages.withInlineAnswers(trajectory.id(), mail), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
 		given.answerByMail(trajectory.id(), id, written.get());
 		if ((trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED)
 				&& !java.util.Objects.equals(resolvedBy, trajectory.coachId())) {

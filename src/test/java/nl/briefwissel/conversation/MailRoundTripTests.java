@@ -365,6 +365,40 @@ class MailRoundTripTests {
 			.doesNotContain("Verzonden:");
 	}
 
+	/**
+	 * The same answers from the participant's other address: quarantined, and added by the coach, they
+	 * keep the answers between the questions (added, the letter was only "my answers are below").
+	 */
+	@Test
+	void answersBetweenTheQuestionsAreKeptWhenTheMailIsAddedFromTheQuarantine() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Twee vragen deze week.\n1. Wat geeft je energie?\n2. Wat kost je energie?\n\nGroet, Anja");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("Twee vragen"));
+		String otherAddress = "prive-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		Transport.send(replyFrom(otherAddress, received, """
+				Hoi Anja, vanaf mijn eigen adres. Mijn antwoorden staan tussen je vragen.
+
+				Van: Anja via Briefwissel <noreply@briefwissel.test>
+				Verzonden: maandag 2 november 2026 09:00
+				Aan: Sanne <sanne@example.nl>
+				Onderwerp: Je e-coaching
+
+				Twee vragen deze week.
+				1. Wat geeft je energie?
+				Buiten zijn.
+				2. Wat kost je energie?
+				Lang stilzitten.
+
+				Groet, Anja
+				"""));
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(coach.id()).isEmpty());
+
+		quarantine.attach(quarantine.ofCoach(coach.id()).get(0).inboundMailId(), trajectory, coach.id());
+
+		Message letter = awaitMessage(m -> m.author() == Author.PARTICIPANT);
+		assertThat(letter.body()).startsWith("Hoi Anja, vanaf mijn eigen adres.")
+			.contains("> 1. Wat geeft je energie?\nBuiten zijn.").contains("> 2. Wat kost je energie?\nLang stilzitten.");
+	}
+
 	/** A delivery report is a form anyone can write: from someone's own address it is no note and no failure. */
 	@Test
 	void aBounceFromSomeonesOwnAddressIsQuarantinedNotNoted() throws Exception {
