@@ -339,24 +339,9 @@ class MailRoundTripTests {
 	 */
 	@Test
 	void answersTypedBetweenTheQuotedQuestionsReachTheConversation() throws Exception {
-		conversations.coachWrites(trajectory, coach.id(), "Twee vragen deze week.\n1. Wat geeft je energie?\n2. Wat kost je energie?\n\nGroet, Anja");
-		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("Twee vragen"));
-		Transport.send(replyFrom(participant.email(), received, """
-				Hoi Anja, mijn antwoorden staan hieronder tussen je vragen.
-
-				Van: Anja via Briefwissel <noreply@briefwissel.test>
-				Verzonden: maandag 2 november 2026 09:00
-				Aan: Sanne <sanne@example.nl>
-				Onderwerp: Je e-coaching
-
-				Twee vragen deze week.
-				1. Wat geeft je energie?
-				Werken met jongeren en iets opbouwen.
-				2. Wat kost je energie?
-				Vergaderingen zonder besluit.
-
-				Groet, Anja
-				"""));
+		Transport.send(replyFrom(participant.email(), twoQuestions(), answeredInOutlook(
+				"Hoi Anja, mijn antwoorden staan hieronder tussen je vragen.", "Werken met jongeren en iets opbouwen.",
+				"Vergaderingen zonder besluit.")));
 
 		Message letter = awaitMessage(m -> m.author() == Author.PARTICIPANT);
 		assertThat(letter.body()).startsWith("Hoi Anja, mijn antwoorden staan hieronder tussen je vragen.")
@@ -371,11 +356,28 @@ class MailRoundTripTests {
 	 */
 	@Test
 	void answersBetweenTheQuestionsAreKeptWhenTheMailIsAddedFromTheQuarantine() throws Exception {
-		conversations.coachWrites(trajectory, coach.id(), "Twee vragen deze week.\n1. Wat geeft je energie?\n2. Wat kost je energie?\n\nGroet, Anja");
-		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("Twee vragen"));
 		String otherAddress = "prive-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
-		Transport.send(replyFrom(otherAddress, received, """
-				Hoi Anja, vanaf mijn eigen adres. Mijn antwoorden staan tussen je vragen.
+		Transport.send(replyFrom(otherAddress, twoQuestions(), answeredInOutlook(
+				"Hoi Anja, vanaf mijn eigen adres. Mijn antwoorden staan tussen je vragen.", "Buiten zijn.", "Lang stilzitten.")));
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(coach.id()).isEmpty());
+
+		quarantine.attach(quarantine.ofCoach(coach.id()).get(0).inboundMailId(), trajectory, coach.id());
+
+		Message letter = awaitMessage(m -> m.author() == Author.PARTICIPANT);
+		assertThat(letter.body()).startsWith("Hoi Anja, vanaf mijn eigen adres.")
+			.contains("> 1. Wat geeft je energie?\nBuiten zijn.").contains("> 2. Wat kost je energie?\nLang stilzitten.");
+	}
+
+	/** The coach's letter with two questions, as the participant received it. */
+	private MimeMessage twoQuestions() {
+		conversations.coachWrites(trajectory, coach.id(), "Twee vragen deze week.\n1. Wat geeft je energie?\n2. Wat kost je energie?\n\nGroet, Anja");
+		return Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.text(m).contains("Twee vragen"));
+	}
+
+	/** An answer as Outlook writes it: the coach's letter quoted without marks, the answers typed between its questions. */
+	private static String answeredInOutlook(String opening, String first, String second) {
+		return opening + """
+
 
 				Van: Anja via Briefwissel <noreply@briefwissel.test>
 				Verzonden: maandag 2 november 2026 09:00
@@ -384,19 +386,12 @@ class MailRoundTripTests {
 
 				Twee vragen deze week.
 				1. Wat geeft je energie?
-				Buiten zijn.
+				%s
 				2. Wat kost je energie?
-				Lang stilzitten.
+				%s
 
 				Groet, Anja
-				"""));
-		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(coach.id()).isEmpty());
-
-		quarantine.attach(quarantine.ofCoach(coach.id()).get(0).inboundMailId(), trajectory, coach.id());
-
-		Message letter = awaitMessage(m -> m.author() == Author.PARTICIPANT);
-		assertThat(letter.body()).startsWith("Hoi Anja, vanaf mijn eigen adres.")
-			.contains("> 1. Wat geeft je energie?\nBuiten zijn.").contains("> 2. Wat kost je energie?\nLang stilzitten.");
+				""".formatted(first, second);
 	}
 
 	/** A delivery report is a form anyone can write: from someone's own address it is no note and no failure. */
