@@ -116,6 +116,11 @@ public class Evaluations {
 
 	@Transactional
 	public void request(UUID trajectoryId) {
+		if (!trajectories.lockedWithContent(trajectoryId)) {
+			// Erased before the completion's event was handled (a retry, a restart): no link and no mail
+			// about a trajectory that is gone.
+			return;
+		}
 		String token = LinkTokens.create();
 		int inserted = jdbc.sql("""
 				insert into evaluation_request (trajectory_id, token_hash, requested_at) values (:id, :hash, :now)
@@ -174,6 +179,65 @@ public class Evaluations {
 		return sent;
 	}
 
+	/** The answers of one programme and month that are published together once this many are in. */
+	static final int PUBLISHED_TOGETHER = 5;
+
+	/**
+	 * Publishes the answers that waited: a programme's answers of one month once five are in, or once the
+	 * month is over, all of them in one transaction and in an order of chance (decision 0008). Neither
+	 * the transaction an answer is written in nor its place in the table then tells whose it is; the
+	 * statistics count only months that are over with five answers or more, so none waits for a figure.
+	 */
+	@Scheduled(fixedDelayString = "${briefwissel.evaluation.publish-interval:15m}",
+			initialDelayString = "${briefwissel.evaluation.reminder-initial-delay:5m}")
+	void publishWaiting() {
+		int published = publishWaiting(LocalDate.now(clock));
+		if (published > 0) {
+			log.info("{} evaluation answer(s) published", published);
+		}
+	}
+
+	int publishWaiting(LocalDate today) {
+		record Group(UUID programmeId, LocalDate month) {
+		}
+		List<Group> ready = jdbc.sql("""
+				select programme_id, answered_month from evaluation_answer_waiting
+				group by programme_id, answered_month
+				having count(*) >= :together or answered_month < :thisMonth""")
+			.param("together", PUBLISHED_TOGETHER)
+			.param("thisMonth", today.withDayOfMonth(1))
+			.query((rs, n) -> new Group(rs.getObject("programme_id", UUID.class), rs.getObject("answered_month", LocalDate.class)))
+			.list();
+		int published = 0;
+		for (Group group : ready) {
+			Integer moved = transactions.execute(status -> {
+				// Locked, so two nodes publish a group once.
+				List<UUID> ids = jdbc.sql("""
+						select id from evaluation_answer_waiting where programme_id = :programme and answered_month = :month
+						for update""")
+					.param("programme", group.programmeId())
+					.param("month", group.month())
+					.query(UUID.class)
+					.list();
+				if (ids.isEmpty()) {
+					return 0;
+				}
+				jdbc.sql("""
+						insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
+						    answered_after, recommend, helped_most, remarks, remarks_shared)
+						select id, programme_id, theme, answered_month, satisfaction, answered_before, answered_after, recommend,
+						    helped_most, remarks, remarks_shared
+						from evaluation_answer_waiting where id in (:ids) order by random()""")
+					.param("ids", ids)
+					.update();
+				jdbc.sql("delete from evaluation_answer_waiting where id in (:ids)").param("ids", ids).update();
+				return ids.size();
+			});
+			published += moved == null ? 0 : moved;
+		}
+		return published;
+	}
+
 	/** The trajectory a link asks about, while it is unanswered and not older than {@link #LINK_VALID_FOR}. */
 	public Optional<TrajectoryOverview> byToken(String token) {
 		if (!LinkTokens.plausible(token)) {
@@ -201,11 +265,12 @@ public class Evaluations {
 		if (trajectory.isEmpty()) {
 			return answeredWith(form);
 		}
+		// To the day: to the second, the requests' answer times lined up with the answers' order.
 		int closed = jdbc.sql("""
-				update evaluation_request set answered_at = :now, token_hash = null, first_token_hash = null,
+				update evaluation_request set answered_at = :today, token_hash = null, first_token_hash = null,
 				    answered_form = :form
 				where trajectory_id = :id and answered_at is null""")
-			.param("now", OffsetDateTime.now(clock))
+			.param("today", LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime())
 			.param("form", form)
 			.param("id", trajectory.get().id())
 			.update();
@@ -213,8 +278,10 @@ public class Evaluations {
 			// Both presses found the link open; the first closed the request while this one waited for it.
 			return answeredWith(form);
 		}
+		// Not into the answers yet: written in this transaction, an answer carried its id, as the request's
+		// row does, and the database tied the two together. It waits for its group (publishWaiting).
 		jdbc.sql("""
-				insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
+				insert into evaluation_answer_waiting (id, programme_id, theme, answered_month, satisfaction, answered_before,
 				    answered_after, recommend, helped_most, remarks, remarks_shared)
 				values (:id, :programme, :theme, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks, true)""")
 			.param("id", UUID.randomUUID())

@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Which evaluation answers may be shown for a programme and a period (decision 0008): those of whole
  * months that are over and had five answers or more, so two periods (or one period looked at twice
  * while answers come in) always differ by five answers or more and nobody's answer follows from
- * them. Late answers count in the month they came. The figures and what participants say
+ * them. Late answers count in the month they came. A month with answers still waiting to be
+ * published (closing.Evaluations#publishWaiting) is not shown until they are all in: shown before and
+ * after, its last answers would follow from the difference. The figures and what participants say
  * (closing.Evaluations) use the same rule, from here.
  */
 public final class EvaluationMonths {
@@ -19,6 +21,7 @@ public final class EvaluationMonths {
 	public static final String CONDITION = """
 			programme_id = :p and answered_month >= :fromMonth and answered_month <= :until
 			  and answered_month < :thisMonth
+			  and answered_month not in (select answered_month from evaluation_answer_waiting where programme_id = :p)
 			  and answered_month in (
 			      select answered_month from evaluation_answer
 			      where programme_id = :p and answered_month >= :fromMonth and answered_month <= :until

@@ -62,6 +62,9 @@ class ClosingTests {
 	Evaluations evaluations;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	EmbeddedMailServer mailServer;
 
 	@Autowired
@@ -186,9 +189,18 @@ class ClosingTests {
 		HttpResponse<String> done = browser.post(second, "satisfaction=8&answeredBefore=3&answeredAfter=7&recommend=true"
 				+ "&helpedMost=REREADING&remarks=Fijn+om+alles+terug+te+lezen");
 		assertThat(done.body()).contains("Dank je wel");
-		assertThat(jdbc.sql("select count(*) from evaluation_answer").query(Long.class).single()).isEqualTo(before + 1);
+		// It waits for its programme's month (decision 0008), then is published with the others.
+		assertThat(jdbc.sql("select count(*) from evaluation_answer").query(Long.class).single()).isEqualTo(before);
+		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p and satisfaction = 8")
+			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
+		evaluations.publishWaiting(Today.date().plusMonths(1));
+		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p")
+			.param("p", running.programmeId()).query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p and satisfaction = 8")
 			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select answered_at from evaluation_request where trajectory_id = :t").param("t", running.id())
+			.query(OffsetDateTime.class).single().atZoneSameInstant(clock.getZone()).toLocalTime()).as("answered on a day, not at a time")
+			.isEqualTo(java.time.LocalTime.MIDNIGHT);
 		// Given after the form said the manager reads it (decision 0029).
 		assertThat(jdbc.sql("select remarks_shared from evaluation_answer where programme_id = :p and satisfaction = 8")
 			.param("p", running.programmeId()).query(Boolean.class).single()).isTrue();
@@ -216,6 +228,18 @@ class ClosingTests {
 		assertThat(browser.get(link).body()).contains("Deze link werkt niet meer").contains("ouder dan twee maanden");
 		assertThat(browser.post(link, "satisfaction=8&answeredBefore=3&answeredAfter=7&recommend=true&helpedMost=REREADING").body())
 			.contains("Deze link werkt niet meer");
+	}
+
+	/** The completion's event handled again after the trajectory was erased (a restart): no link, no mail. */
+	@Test
+	void anErasedTrajectoryIsNotAskedForAnEvaluation() {
+		var running = fixtures.runningTrajectory(true);
+		erasure.erase(running.id(), null);
+
+		evaluations.request(running.id());
+
+		assertThat(jdbc.sql("select count(*) from evaluation_request where trajectory_id = :t").param("t", running.id())
+			.query(Long.class).single()).isZero();
 	}
 
 	/** The trajectory is erased before the reminder is due: its link went with it and no new one is sent. */
@@ -252,13 +276,13 @@ class ClosingTests {
 		assertThat(browser.post(link, answers + "&submission=" + formId.group(1)).body()).contains("Dank je wel");
 		assertThat(browser.post(link, answers + "&submission=" + formId.group(1)).body()).as("the same form again")
 			.contains("Dank je wel").doesNotContain("Deze link werkt niet meer");
-		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p")
+		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p")
 			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
 
 		assertThat(browser.post(link, answers + "&submission=" + java.util.UUID.randomUUID()).body()).as("another form")
 			.contains("Deze link werkt niet meer");
 		assertThat(browser.post(link, answers).body()).as("a form without its id").contains("Deze link werkt niet meer");
-		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p")
+		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p")
 			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
 	}
 
