@@ -45,7 +45,8 @@ class AccountUserDetailsService implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException("No account for this address"));
 		if (!account.isEnabled() || !account.isAccountNonLocked()) {
 			// Refused before its password is looked at: the time a password check would have taken.
-			passwords.matches("", nobodysHash.get());
+			// Not an empty one: the encoder answers an empty password without hashing.
+			passwords.matches("not the password", nobodysHash.get());
 		}
 		return account;
 	}

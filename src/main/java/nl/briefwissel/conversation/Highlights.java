@@ -76,7 +76,9 @@ public class Highlights {
 			quoted = quoted.substring(0, MAX_PASSAGE - 1) + "…";
 		}
 		// Two requests at once would both find no highlight yet: the message's row is locked first, so
-		// the second waits for the first to commit and then finds its highlight.
+		// the second waits for the first to commit and then finds its highlight. The trajectory's before it,
+		// in the order an erasure takes them (Messages.lockForWriting).
+		messages.lockForWriting(trajectoryId);
 		jdbc.sql("select id from message where id = :message and trajectory_id = :trajectory for update")
 			.param("message", messageId)
 			.param("trajectory", trajectoryId)
@@ -95,7 +97,6 @@ public class Highlights {
 		if (marked.isPresent()) {
 			return marked;
 		}
-		messages.lockForWriting(trajectoryId);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into highlight (id, trajectory_id, message_id, passage, marked_by, marked_at)

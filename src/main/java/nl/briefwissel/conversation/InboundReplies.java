@@ -227,9 +227,10 @@ class InboundReplies implements InboundMailHandler {
 			return quarantine.put(mail.id(), new QuarantineReason.ReportAboutTheCoach(content.failedRecipient(), true), null);
 		}
 		String failed = content.failedRecipient() != null ? content.failedRecipient() : trajectory.participantEmail();
-		tokens.markFailing(trajectory.id(), failed + ": " + firstLine(content.fullText()));
+		// The note first: it locks the trajectory, which an erasure takes before the reply address.
 		UUID note = messages.add(trajectory.id(), null, Author.SYSTEM, MessageKind.BOUNCE_NOTE, note(content), Channel.MAIL,
 				mail.id(), java.util.List.of());
+		tokens.markFailing(trajectory.id(), failed + ": " + firstLine(content.fullText()));
 		return new InboundResult.Bounce(note);
 	}
 

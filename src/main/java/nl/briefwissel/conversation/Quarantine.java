@@ -61,6 +61,11 @@ public class Quarantine {
 	}
 
 	InboundResult put(UUID inboundMailId, QuarantineReason reason, UUID trajectoryId) {
+		if (trajectoryId != null) {
+			// Held for a trajectory, the entry goes with its erasure: not one made after it (tried again,
+			// the mail then finds no conversation and waits outside any).
+			messages.lockForWriting(trajectoryId);
+		}
 		jdbc.sql("""
 				insert into quarantined_mail (inbound_mail_id, reason, reason_code, reason_argument, trajectory_id, quarantined_at)
 				values (:id, :reason, :code, :argument, :trajectory, :now)""")

@@ -66,9 +66,26 @@ public class Trajectories {
 
 	private final Clock clock;
 
-	Trajectories(JdbcClient jdbc, Clock clock) {
+	/**
+	 * How a write into a conversation locks the trajectory's row: shared on PostgreSQL, so writers of one
+	 * trajectory (the inbound workers' batches, a coach's draft) never wait for each other and only an
+	 * erasure waits for them; H2 knows only {@code for update}.
+	 */
+	private final String writersLock;
+
+	Trajectories(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.writersLock = onPostgreSql(dataSource) ? "for share" : "for update";
+	}
+
+	private static boolean onPostgreSql(javax.sql.DataSource dataSource) {
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException("The database cannot be reached to ask what it is", e);
+		}
 	}
 
 	/** Records a trajectory in a given stage, as demo data and imports need. */
@@ -292,7 +309,7 @@ public class Trajectories {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean lockedWithContent(UUID id) {
-		return jdbc.sql("select erased_at from trajectory where id = :id for update")
+		return jdbc.sql("select erased_at from trajectory where id = :id " + writersLock)
 			.param("id", id)
 			.query((rs, n) -> rs.getObject("erased_at") == null)
 			.optional()
