@@ -287,16 +287,16 @@ class Messages {
 		Map<UUID, OffsetDateTime> waiting = new HashMap<>();
 		// The last letter of each author, and the participant's first letter since the coach's (or
 		// Briefwissel's) last one: at the same instant the participant's counts as after it, as in Activity.and.
+		// A subquery, not a WITH: H2 can keep a WITH's first parameters for a statement it reuses.
 		jdbc.sql("""
-				with answered as (
-				    select trajectory_id, max(created_at) as at from message
-				    where trajectory_id = any(:ids) and kind = 'MESSAGE' and author_role <> 'PARTICIPANT'
-				    group by trajectory_id)
 				select trajectory_id, author_role, max(created_at) as at from message
 				where trajectory_id = any(:ids) and kind = 'MESSAGE' group by trajectory_id, author_role
 				union all
 				select m.trajectory_id, 'WAITING' as author_role, min(m.created_at) as at
-				from message m left join answered a on a.trajectory_id = m.trajectory_id
+				from message m left join (
+				    select trajectory_id, max(created_at) as at from message
+				    where trajectory_id = any(:ids) and kind = 'MESSAGE' and author_role <> 'PARTICIPANT'
+				    group by trajectory_id) a on a.trajectory_id = m.trajectory_id
 				where m.trajectory_id = any(:ids) and m.kind = 'MESSAGE' and m.author_role = 'PARTICIPANT'
 				    and (a.at is null or m.created_at >= a.at)
 				group by m.trajectory_id""")
