@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
@@ -19,6 +20,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.account.LinkTokens;
+import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.statistics.Distribution;
 import nl.briefwissel.statistics.EvaluationMonths;
 import nl.briefwissel.statistics.Figure;
@@ -95,8 +97,11 @@ public class Evaluations {
 	/** The contact moments' reminders' hours: five days after a completion at half past ten in the evening is a Sunday night. */
 	private final SendingHours hours;
 
+	private final Encryption encryption;
+
 	Evaluations(JdbcClient jdbc, Trajectories trajectories, Accounts accounts, Outbox outbox, MessageSource texts,
-			PublicAddress address, TransactionTemplate transactions, Clock clock, SendingHours hours) {
+			PublicAddress address, TransactionTemplate transactions, Clock clock, SendingHours hours, Encryption encryption) {
+		this.encryption = encryption;
 		this.hours = hours;
 		this.jdbc = jdbc;
 		this.trajectories = trajectories;
@@ -161,6 +166,9 @@ public class Evaluations {
 		int sent = 0;
 		for (UUID trajectoryId : due) {
 			Boolean reminded = transactions.execute(status -> {
+				if (!trajectories.lockedWithContent(trajectoryId)) {
+					return false; // erased meanwhile: no mail about it
+				}
 				String token = LinkTokens.create();
 				int claimed = jdbc.sql("""
 						update evaluation_request set reminded_at = :now, first_token_hash = token_hash, token_hash = :hash
@@ -179,14 +187,16 @@ public class Evaluations {
 		return sent;
 	}
 
-	/** The answers of one programme and month that are published together once this many are in. */
-	static final int PUBLISHED_TOGETHER = 5;
+	/** Between the fields of a waiting answer; the remarks come last and may hold it. */
+	private static final String FIELD = "\u001f";
 
 	/**
-	 * Publishes the answers that waited: a programme's answers of one month once five are in, or once the
-	 * month is over, all of them in one transaction and in an order of chance (decision 0008). Neither
-	 * the transaction an answer is written in nor its place in the table then tells whose it is; the
-	 * statistics count only months that are over with five answers or more, so none waits for a figure.
+	 * Publishes the answers that waited: all of a programme's answers of a month, once that month is over
+	 * (and a day more, for an answer given at midnight), in one transaction, under new ids, in an order of
+	 * chance (decision 0008). Neither the transaction an answer is written in, nor its id, nor its place
+	 * in the table then tells whose it is: only its month and programme do, as the figures (which show
+	 * only months that are over) always did. Published in parts, the last part's transaction would have
+	 * named the requests answered after the first.
 	 */
 	@Scheduled(fixedDelayString = "${briefwissel.evaluation.publish-interval:15m}",
 			initialDelayString = "${briefwissel.evaluation.reminder-initial-delay:5m}")
@@ -200,43 +210,56 @@ public class Evaluations {
 	int publishWaiting(LocalDate today) {
 		record Group(UUID programmeId, LocalDate month) {
 		}
-		List<Group> ready = jdbc.sql("""
-				select programme_id, answered_month from evaluation_answer_waiting
-				group by programme_id, answered_month
-				having count(*) >= :together or answered_month < :thisMonth""")
-			.param("together", PUBLISHED_TOGETHER)
-			.param("thisMonth", today.withDayOfMonth(1))
+		LocalDate before = today.minusDays(1).withDayOfMonth(1);
+		List<Group> over = jdbc.sql("""
+				select distinct programme_id, answered_month from evaluation_answer_waiting where answered_month < :before""")
+			.param("before", before)
 			.query((rs, n) -> new Group(rs.getObject("programme_id", UUID.class), rs.getObject("answered_month", LocalDate.class)))
 			.list();
 		int published = 0;
-		for (Group group : ready) {
+		for (Group group : over) {
 			Integer moved = transactions.execute(status -> {
-				// Locked, so two nodes publish a group once.
-				List<UUID> ids = jdbc.sql("""
-						select id from evaluation_answer_waiting where programme_id = :programme and answered_month = :month
-						for update""")
+				// Locked, so two nodes publish a month once.
+				record Waiting(UUID id, String keyId, String answers) {
+				}
+				List<Waiting> waiting = new ArrayList<>(jdbc.sql("""
+						select id, answers_key_id, answers from evaluation_answer_waiting
+						where programme_id = :programme and answered_month = :month for update""")
 					.param("programme", group.programmeId())
 					.param("month", group.month())
-					.query(UUID.class)
-					.list();
-				if (ids.isEmpty()) {
-					return 0;
+					.query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("answers_key_id"), rs.getString("answers")))
+					.list());
+				java.util.Collections.shuffle(waiting, RANDOM);
+				for (Waiting answer : waiting) {
+					String[] fields = encryption.openText(answer.keyId(), answer.answers()).split(FIELD, 6);
+					jdbc.sql("""
+							insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
+							    answered_after, recommend, helped_most, remarks, remarks_shared)
+							values (:id, :programme, null, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks, true)""")
+						.param("id", UUID.randomUUID())
+						.param("programme", group.programmeId())
+						.param("month", group.month())
+						.param("satisfaction", Integer.parseInt(fields[0]))
+						.param("before", Integer.parseInt(fields[1]))
+						.param("after", Integer.parseInt(fields[2]))
+						.param("recommend", Boolean.parseBoolean(fields[3]))
+						.param("helped", fields[4])
+						.param("remarks", fields.length < 6 || fields[5].isEmpty() ? null : fields[5])
+						.update();
 				}
-				jdbc.sql("""
-						insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
-						    answered_after, recommend, helped_most, remarks, remarks_shared)
-						select id, programme_id, theme, answered_month, satisfaction, answered_before, answered_after, recommend,
-						    helped_most, remarks, remarks_shared
-						from evaluation_answer_waiting where id in (:ids) order by random()""")
-					.param("ids", ids)
-					.update();
-				jdbc.sql("delete from evaluation_answer_waiting where id in (:ids)").param("ids", ids).update();
-				return ids.size();
+				if (!waiting.isEmpty()) {
+					jdbc.sql("delete from evaluation_answer_waiting where id in (:ids)")
+						.param("ids", waiting.stream().map(Waiting::id).toList())
+						.update();
+				}
+				return waiting.size();
 			});
 			published += moved == null ? 0 : moved;
 		}
 		return published;
 	}
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
 	/** The trajectory a link asks about, while it is unanswered and not older than {@link #LINK_VALID_FOR}. */
 	public Optional<TrajectoryOverview> byToken(String token) {
@@ -279,21 +302,19 @@ public class Evaluations {
 			return answeredWith(form);
 		}
 		// Not into the answers yet: written in this transaction, an answer carried its id, as the request's
-		// row does, and the database tied the two together. It waits for its group (publishWaiting).
+		// row does, and the database tied the two together. It waits, sealed, for its month (publishWaiting).
+		String sealed = Stream.of(Integer.toString(answers.satisfaction()), Integer.toString(answers.answeredBefore()),
+				Integer.toString(answers.answeredAfter()), Boolean.toString(answers.recommend()), answers.helpedMost().name(),
+				answers.remarks() == null || answers.remarks().isBlank() ? "" : answers.remarks().strip())
+			.collect(java.util.stream.Collectors.joining(FIELD));
 		jdbc.sql("""
-				insert into evaluation_answer_waiting (id, programme_id, theme, answered_month, satisfaction, answered_before,
-				    answered_after, recommend, helped_most, remarks, remarks_shared)
-				values (:id, :programme, :theme, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks, true)""")
+				insert into evaluation_answer_waiting (id, programme_id, answered_month, answers, answers_key_id)
+				values (:id, :programme, :month, :answers, :keyId)""")
 			.param("id", UUID.randomUUID())
 			.param("programme", trajectory.get().programmeId())
-			.param("theme", trajectory.get().theme())
 			.param("month", LocalDate.now(clock).withDayOfMonth(1))
-			.param("satisfaction", answers.satisfaction())
-			.param("before", answers.answeredBefore())
-			.param("after", answers.answeredAfter())
-			.param("recommend", answers.recommend())
-			.param("helped", answers.helpedMost().name())
-			.param("remarks", answers.remarks() == null || answers.remarks().isBlank() ? null : answers.remarks().strip())
+			.param("answers", encryption.sealText(sealed))
+			.param("keyId", encryption.keyId())
 			.update();
 		return true;
 	}

@@ -284,22 +284,19 @@ class Messages {
 			return Map.of();
 		}
 		Map<UUID, Activity> result = new HashMap<>();
-		Map<UUID, OffsetDateTime> waiting = new HashMap<>();
-		// The last letter of each author, and the participant's first letter since the coach's (or
-		// Briefwissel's) last one: at the same instant the participant's counts as after it, as in Activity.and.
-		// A subquery, not a WITH: H2 can keep a WITH's first parameters for a statement it reuses.
+		// The last letter of each author and, in the same pass, the participant's first letter since the
+		// coach's (or Briefwissel's) last one: at the same instant the participant's counts as after it, as
+		// in Activity.and. A second pass over the participant's letters cost the workspace a third of its
+		// database time (docs/performance.md, seventeenth round).
 		jdbc.sql("""
-				select trajectory_id, author_role, max(created_at) as at from message
-				where trajectory_id = any(:ids) and kind = 'MESSAGE' group by trajectory_id, author_role
-				union all
-				select m.trajectory_id, 'WAITING' as author_role, min(m.created_at) as at
-				from message m left join (
-				    select trajectory_id, max(created_at) as at from message
-				    where trajectory_id = any(:ids) and kind = 'MESSAGE' and author_role <> 'PARTICIPANT'
-				    group by trajectory_id) a on a.trajectory_id = m.trajectory_id
-				where m.trajectory_id = any(:ids) and m.kind = 'MESSAGE' and m.author_role = 'PARTICIPANT'
-				    and (a.at is null or m.created_at >= a.at)
-				group by m.trajectory_id""")
+				select trajectory_id, author_role, max(created_at) as at,
+				       min(case when author_role = 'PARTICIPANT' and (answered is null or created_at >= answered)
+				           then created_at end) as waiting
+				from (select trajectory_id, author_role, created_at,
+				             max(case when author_role <> 'PARTICIPANT' then created_at end)
+				                 over (partition by trajectory_id) as answered
+				      from message where trajectory_id = any(:ids) and kind = 'MESSAGE') letters
+				group by trajectory_id, author_role""")
 			// One array, not an in-list: with a list every number of trajectories is another
 			// statement, parsed and planned anew (docs/performance.md, tenth round).
 			.param("ids", new SqlArrayValue("uuid", trajectoryIds.toArray()))
@@ -307,14 +304,16 @@ class Messages {
 			// at half past midnight in Amsterdam belongs to that day's moment, not the day before.
 			.query((rs, n) -> {
 				UUID trajectory = rs.getObject("trajectory_id", UUID.class);
-				OffsetDateTime at = rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime();
-				String role = rs.getString("author_role");
-				return role.equals("WAITING") ? waiting.put(trajectory, at)
-						: result.merge(trajectory, Activity.of(Author.valueOf(role), at), Activity::and);
+				Activity activity = Activity.of(Author.valueOf(rs.getString("author_role")), inZone(rs.getObject("at", OffsetDateTime.class)));
+				OffsetDateTime waiting = rs.getObject("waiting", OffsetDateTime.class);
+				return result.merge(trajectory, waiting == null ? activity : activity.waitingSince(inZone(waiting)), Activity::and);
 			})
 			.list();
-		waiting.forEach((trajectory, first) -> result.computeIfPresent(trajectory, (id, activity) -> activity.waitingSince(first)));
 		return result;
+	}
+
+	private OffsetDateTime inZone(OffsetDateTime at) {
+		return at.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
 	}
 
 	/** A message found by a coach's search, with a short piece of text around the match. */

@@ -97,46 +97,44 @@ class EvaluationFeedbackTests {
 	}
 
 	/**
-	 * Answers wait for their programme's month and are published together, in an order of chance, by a
-	 * transaction of their own: written with the request they closed, an answer carried that
-	 * transaction's id and could be joined to the person (decision 0008). A month with answers still
-	 * waiting shows nothing: shown before and after, its last answers followed from the difference.
+	 * Answers wait, sealed, for their month to be over and are then published together, under new ids,
+	 * in an order of chance, by a transaction of their own: written with the request they closed, an
+	 * answer carried that transaction's id and could be joined to the person (decision 0008). A month
+	 * with answers still waiting shows nothing: shown before and after, its last answers followed from
+	 * the difference.
 	 */
 	@Test
-	void answersArePublishedTogetherOnceTheirMonthIsOverOrFiveAreIn(@Autowired Evaluations evaluations) {
+	void answersArePublishedTogetherOnceTheirMonthIsOver(@Autowired Evaluations evaluations,
+			@Autowired nl.briefwissel.encryption.Encryption encryption) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Wachten " + suffix);
 		var programme = programmes.create(organisation.id(), "Wachtprogramma " + suffix, null);
 		LocalDate lastMonth = Today.date().withDayOfMonth(1).minusMonths(1);
-		LocalDate thisMonth = Today.date().withDayOfMonth(1);
 		for (int i = 0; i < 6; i++) {
 			answer(programme.id(), lastMonth, "WRITING", "Vorige maand " + i, true);
 		}
-		waiting(programme.id(), lastMonth, 2);
-		waiting(programme.id(), thisMonth, 4);
+		jdbc.sql("""
+				insert into evaluation_answer_waiting (id, programme_id, answered_month, answers, answers_key_id)
+				values (:id, :p, :month, :answers, :keyId)""")
+			.param("id", UUID.randomUUID()).param("p", programme.id()).param("month", lastMonth)
+			.param("answers", encryption.sealText("9\u001f4\u001f8\u001ftrue\u001fRHYTHM\u001fLaat maar zeker gegeven"))
+			.param("keyId", encryption.keyId()).update();
+		assertThat(jdbc.sql("select answers from evaluation_answer_waiting where programme_id = :p").param("p", programme.id())
+			.query(String.class).single()).as("sealed while it waits").doesNotContain("Laat maar zeker");
 
 		assertThat(evaluations.feedback(programme.id(), lastMonth, Today.date()).remarks())
-			.as("last month still has answers waiting: nothing of it yet").isEmpty();
+			.as("last month still has an answer waiting: nothing of it yet").isEmpty();
+		evaluations.publishWaiting(lastMonth.plusDays(20));
+		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p").param("p", programme.id())
+			.query(Long.class).single()).as("not while its month runs").isEqualTo(1);
 
-		assertThat(evaluations.publishWaiting(Today.date())).as("last month is over; this month has four").isEqualTo(2);
-		assertThat(evaluations.feedback(programme.id(), lastMonth, Today.date()).answers().value()).isEqualTo(8.0);
-		waiting(programme.id(), thisMonth, 1);
-		assertThat(evaluations.publishWaiting(Today.date())).as("five in this month").isEqualTo(5);
+		evaluations.publishWaiting(Today.date().withDayOfMonth(1).plusDays(1));
 		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p").param("p", programme.id())
 			.query(Long.class).single()).isZero();
-	}
-
-	private void waiting(UUID programmeId, LocalDate month, int count) {
-		for (int i = 0; i < count; i++) {
-			jdbc.sql("""
-					insert into evaluation_answer_waiting (id, programme_id, answered_month, satisfaction, answered_before,
-					    answered_after, recommend, helped_most, remarks, remarks_shared)
-					values (:id, :p, :month, 7, 4, 8, true, 'RHYTHM', null, true)""")
-				.param("id", UUID.randomUUID())
-				.param("p", programmeId)
-				.param("month", month)
-				.update();
-		}
+		assertThat(evaluations.feedback(programme.id(), lastMonth, Today.date()).remarks()).hasSize(7)
+			.contains("Laat maar zeker gegeven");
+		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p and helped_most = 'RHYTHM' and theme is null")
+			.param("p", programme.id()).query(Long.class).single()).isEqualTo(1);
 	}
 
 	private void answer(UUID programmeId, LocalDate month, String helped, String remarks, boolean shared) {
