@@ -284,19 +284,22 @@ class Messages {
 			return Map.of();
 		}
 		Map<UUID, Activity> result = new HashMap<>();
-		// The last letter of each author and, in the same pass, the participant's first letter since the
-		// coach's (or Briefwissel's) last one: at the same instant the participant's counts as after it, as
-		// in Activity.and. A second pass over the participant's letters cost the workspace a third of its
-		// database time (docs/performance.md, seventeenth round).
+		// The last letter of each author and, on the participant's row, their first letter since the coach's
+		// (or Briefwissel's) last one: at the same instant the participant's counts as after it, as in
+		// Activity.and. Looked up in the index per trajectory: a second pass over all the participant's
+		// letters, or a window over all letters, cost the workspace a third or a sixth of its database
+		// time (docs/performance.md, seventeenth round).
 		jdbc.sql("""
-				select trajectory_id, author_role, max(created_at) as at,
-				       min(case when author_role = 'PARTICIPANT' and (answered is null or created_at >= answered)
-				           then created_at end) as waiting
-				from (select trajectory_id, author_role, created_at,
-				             max(case when author_role <> 'PARTICIPANT' then created_at end)
-				                 over (partition by trajectory_id) as answered
-				      from message where trajectory_id = any(:ids) and kind = 'MESSAGE') letters
-				group by trajectory_id, author_role""")
+				select m.trajectory_id, m.author_role, max(m.created_at) as at,
+				       case when m.author_role = 'PARTICIPANT' then (
+				           select min(p.created_at) from message p
+				           where p.trajectory_id = m.trajectory_id and p.kind = 'MESSAGE' and p.author_role = 'PARTICIPANT'
+				             and p.created_at >= coalesce((
+				                 select max(c.created_at) from message c
+				                 where c.trajectory_id = m.trajectory_id and c.kind = 'MESSAGE' and c.author_role <> 'PARTICIPANT'),
+				                 p.created_at)) end as waiting
+				from message m where m.trajectory_id = any(:ids) and m.kind = 'MESSAGE'
+				group by m.trajectory_id, m.author_role""")
 			// One array, not an in-list: with a list every number of trajectories is another
 			// statement, parsed and planned anew (docs/performance.md, tenth round).
 			.param("ids", new SqlArrayValue("uuid", trajectoryIds.toArray()))
