@@ -218,45 +218,58 @@ public class Evaluations {
 			.list();
 		int published = 0;
 		for (Group group : over) {
-			Integer moved = transactions.execute(status -> {
-				// Locked, so two nodes publish a month once.
-				record Waiting(UUID id, String keyId, String answers) {
-				}
-				List<Waiting> waiting = new ArrayList<>(jdbc.sql("""
-						select id, answers_key_id, answers from evaluation_answer_waiting
-						where programme_id = :programme and answered_month = :month for update""")
-					.param("programme", group.programmeId())
-					.param("month", group.month())
-					.query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("answers_key_id"), rs.getString("answers")))
-					.list());
-				java.util.Collections.shuffle(waiting, RANDOM);
-				for (Waiting answer : waiting) {
-					String[] fields = encryption.openText(answer.keyId(), answer.answers()).split(FIELD, 6);
-					jdbc.sql("""
-							insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
-							    answered_after, recommend, helped_most, remarks, remarks_shared)
-							values (:id, :programme, null, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks, true)""")
-						.param("id", UUID.randomUUID())
-						.param("programme", group.programmeId())
-						.param("month", group.month())
-						.param("satisfaction", Integer.parseInt(fields[0]))
-						.param("before", Integer.parseInt(fields[1]))
-						.param("after", Integer.parseInt(fields[2]))
-						.param("recommend", Boolean.parseBoolean(fields[3]))
-						.param("helped", fields[4])
-						.param("remarks", fields.length < 6 || fields[5].isEmpty() ? null : fields[5])
-						.update();
-				}
-				if (!waiting.isEmpty()) {
-					jdbc.sql("delete from evaluation_answer_waiting where id in (:ids)")
-						.param("ids", waiting.stream().map(Waiting::id).toList())
-						.update();
-				}
-				return waiting.size();
-			});
-			published += moved == null ? 0 : moved;
+			try {
+				published += publish(group.programmeId(), group.month());
+			}
+			catch (RuntimeException e) {
+				// One month that cannot be published (a row that no key opens) must not hold back the others;
+				// it is tried again on the next round, and the figures leave that month out until then.
+				log.error("Evaluation answers of programme {} for {} could not be published: {}", group.programmeId(),
+						group.month(), e.getClass().getSimpleName());
+			}
 		}
 		return published;
+	}
+
+	/** All waiting answers of one programme and month, published in one transaction; returns how many. */
+	private int publish(UUID programmeId, LocalDate month) {
+		Integer moved = transactions.execute(status -> {
+			// Locked, so two nodes publish a month once.
+			record Waiting(UUID id, String keyId, String answers) {
+			}
+			List<Waiting> waiting = new ArrayList<>(jdbc.sql("""
+					select id, answers_key_id, answers from evaluation_answer_waiting
+					where programme_id = :programme and answered_month = :month for update""")
+				.param("programme", programmeId)
+				.param("month", month)
+				.query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("answers_key_id"), rs.getString("answers")))
+				.list());
+			java.util.Collections.shuffle(waiting, RANDOM);
+			for (Waiting answer : waiting) {
+				String[] fields = encryption.openText(answer.keyId(), answer.answers()).split(FIELD, 6);
+				jdbc.sql("""
+						insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
+						    answered_after, recommend, helped_most, remarks, remarks_shared)
+						values (:id, :programme, null, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks, true)""")
+					.param("id", UUID.randomUUID())
+					.param("programme", programmeId)
+					.param("month", month)
+					.param("satisfaction", Integer.parseInt(fields[0]))
+					.param("before", Integer.parseInt(fields[1]))
+					.param("after", Integer.parseInt(fields[2]))
+					.param("recommend", Boolean.parseBoolean(fields[3]))
+					.param("helped", fields[4])
+					.param("remarks", fields.length < 6 || fields[5].isEmpty() ? null : fields[5])
+					.update();
+			}
+			if (!waiting.isEmpty()) {
+				jdbc.sql("delete from evaluation_answer_waiting where id in (:ids)")
+					.param("ids", waiting.stream().map(Waiting::id).toList())
+					.update();
+			}
+			return waiting.size();
+		});
+		return moved == null ? 0 : moved;
 	}
 
 	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -305,7 +318,8 @@ public class Evaluations {
 		// row does, and the database tied the two together. It waits, sealed, for its month (publishWaiting).
 		String sealed = Stream.of(Integer.toString(answers.satisfaction()), Integer.toString(answers.answeredBefore()),
 				Integer.toString(answers.answeredAfter()), Boolean.toString(answers.recommend()), answers.helpedMost().name(),
-				answers.remarks() == null || answers.remarks().isBlank() ? "" : answers.remarks().strip())
+				// Without NUL: PostgreSQL refuses it in text, and the month's publishing would fail on it for good.
+				answers.remarks() == null || answers.remarks().isBlank() ? "" : answers.remarks().replace("\u0000", "").strip())
 			.collect(java.util.stream.Collectors.joining(FIELD));
 		jdbc.sql("""
 				insert into evaluation_answer_waiting (id, programme_id, answered_month, answers, answers_key_id)

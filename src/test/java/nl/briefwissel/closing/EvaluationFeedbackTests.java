@@ -137,6 +137,32 @@ class EvaluationFeedbackTests {
 			.param("p", programme.id()).query(Long.class).single()).isEqualTo(1);
 	}
 
+	/** A month that cannot be published (a row no key opens) does not hold back another programme's. */
+	@Test
+	void oneMonthThatCannotBePublishedLeavesTheOthersGoing(@Autowired Evaluations evaluations,
+			@Autowired nl.briefwissel.encryption.Encryption encryption) {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Kapot " + suffix);
+		var broken = programmes.create(organisation.id(), "Kapot " + suffix, null);
+		var fine = programmes.create(organisation.id(), "Heel " + suffix, null);
+		LocalDate lastMonth = Today.date().withDayOfMonth(1).minusMonths(1);
+		for (var programme : java.util.List.of(broken, fine)) {
+			jdbc.sql("""
+					insert into evaluation_answer_waiting (id, programme_id, answered_month, answers, answers_key_id)
+					values (:id, :p, :month, :answers, :keyId)""")
+				.param("id", UUID.randomUUID()).param("p", programme.id()).param("month", lastMonth)
+				.param("answers", programme == broken ? "bm90IHNlYWxlZA==" : encryption.sealText("8\u001f5\u001f7\u001ftrue\u001fWRITING\u001f"))
+				.param("keyId", programme == broken ? "a-key-nobody-has" : encryption.keyId()).update();
+		}
+
+		evaluations.publishWaiting(Today.date().withDayOfMonth(1).plusDays(1));
+
+		String waiting = "select count(*) from evaluation_answer_waiting where programme_id = :p";
+		assertThat(jdbc.sql(waiting).param("p", broken.id()).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql(waiting).param("p", fine.id()).query(Long.class).single()).isZero();
+		jdbc.sql("delete from evaluation_answer_waiting where programme_id = :p").param("p", broken.id()).update();
+	}
+
 	private void answer(UUID programmeId, LocalDate month, String helped, String remarks, boolean shared) {
 		jdbc.sql("""
 				insert into evaluation_answer (id, programme_id, answered_month, satisfaction, answered_before, answered_after,
