@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
@@ -66,6 +65,27 @@ public class Evaluations {
 	/** The answers, all on the participant's own scale of 1 to 10 where it is a score. */
 	public record Answers(int satisfaction, int answeredBefore, int answeredAfter, boolean recommend, HelpedMost helpedMost,
 			String remarks) {
+
+		/** Between the fields of a waiting answer; the remarks come last and may hold it. */
+		private static final String FIELD = "\u001f";
+
+		/**
+		 * The answers as one text, to seal while they wait. Remarks without NUL: PostgreSQL refuses it in
+		 * text, and the month's publishing would fail on it for good.
+		 */
+		String asWaiting() {
+			return String.join(FIELD, Integer.toString(satisfaction), Integer.toString(answeredBefore),
+					Integer.toString(answeredAfter), Boolean.toString(recommend), helpedMost.name(),
+					remarks == null || remarks.isBlank() ? "" : remarks.replace("\u0000", "").strip());
+		}
+
+		/** The answers of {@link #asWaiting()}; blank remarks are none. */
+		static Answers fromWaiting(String text) {
+			String[] fields = text.split(FIELD, 6);
+			return new Answers(Integer.parseInt(fields[0]), Integer.parseInt(fields[1]), Integer.parseInt(fields[2]),
+					Boolean.parseBoolean(fields[3]), HelpedMost.valueOf(fields[4]),
+					fields.length < 6 || fields[5].isEmpty() ? null : fields[5]);
+		}
 	}
 
 	/**
@@ -187,9 +207,6 @@ public class Evaluations {
 		return sent;
 	}
 
-	/** Between the fields of a waiting answer; the remarks come last and may hold it. */
-	private static final String FIELD = "\u001f";
-
 	/**
 	 * Publishes the answers that waited: all of a programme's answers of a month, once that month is over
 	 * (and a day more, for an answer given at midnight), in one transaction, under new ids, in an order of
@@ -246,7 +263,7 @@ public class Evaluations {
 				.list());
 			java.util.Collections.shuffle(waiting, RANDOM);
 			for (Waiting answer : waiting) {
-				String[] fields = encryption.openText(answer.keyId(), answer.answers()).split(FIELD, 6);
+				Answers answers = Answers.fromWaiting(encryption.openText(answer.keyId(), answer.answers()));
 				jdbc.sql("""
 						insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
 						    answered_after, recommend, helped_most, remarks, remarks_shared)
@@ -254,12 +271,12 @@ public class Evaluations {
 					.param("id", UUID.randomUUID())
 					.param("programme", programmeId)
 					.param("month", month)
-					.param("satisfaction", Integer.parseInt(fields[0]))
-					.param("before", Integer.parseInt(fields[1]))
-					.param("after", Integer.parseInt(fields[2]))
-					.param("recommend", Boolean.parseBoolean(fields[3]))
-					.param("helped", fields[4])
-					.param("remarks", fields.length < 6 || fields[5].isEmpty() ? null : fields[5])
+					.param("satisfaction", answers.satisfaction())
+					.param("before", answers.answeredBefore())
+					.param("after", answers.answeredAfter())
+					.param("recommend", answers.recommend())
+					.param("helped", answers.helpedMost().name())
+					.param("remarks", answers.remarks())
 					.update();
 			}
 			if (!waiting.isEmpty()) {
@@ -316,18 +333,13 @@ public class Evaluations {
 		}
 		// Not into the answers yet: written in this transaction, an answer carried its id, as the request's
 		// row does, and the database tied the two together. It waits, sealed, for its month (publishWaiting).
-		String sealed = Stream.of(Integer.toString(answers.satisfaction()), Integer.toString(answers.answeredBefore()),
-				Integer.toString(answers.answeredAfter()), Boolean.toString(answers.recommend()), answers.helpedMost().name(),
-				// Without NUL: PostgreSQL refuses it in text, and the month's publishing would fail on it for good.
-				answers.remarks() == null || answers.remarks().isBlank() ? "" : answers.remarks().replace("\u0000", "").strip())
-			.collect(java.util.stream.Collectors.joining(FIELD));
 		jdbc.sql("""
 				insert into evaluation_answer_waiting (id, programme_id, answered_month, answers, answers_key_id)
 				values (:id, :programme, :month, :answers, :keyId)""")
 			.param("id", UUID.randomUUID())
 			.param("programme", trajectory.get().programmeId())
 			.param("month", LocalDate.now(clock).withDayOfMonth(1))
-			.param("answers", encryption.sealText(sealed))
+			.param("answers", encryption.sealText(answers.asWaiting()))
 			.param("keyId", encryption.keyId())
 			.update();
 		return true;

@@ -64,10 +64,11 @@ public class InboundMails {
 			return new Stored(stored.get(), false);
 		}
 		Existing existing = existing(key);
-		if (key.startsWith("sha256:") || existing.body() == null || existing.body().equals(bodyHash(raw))) {
+		String body = bodyHash(raw);
+		if (key.startsWith("sha256:") || existing.body() == null || existing.body().equals(body)) {
 			return new Stored(existing.id(), true);
 		}
-		String withBody = key + "#" + bodyHash(raw);
+		String withBody = key + "#" + body;
 		String another = withBody.length() > 1000 ? "sha256:" + hash : withBody;
 		stored = insert(another, raw, hash, messageId, source, envelopeFrom, envelopeTo);
 		return stored.map(id -> new Stored(id, false)).orElseGet(() -> new Stored(existing(another).id(), true));

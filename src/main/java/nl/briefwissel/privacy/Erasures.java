@@ -195,6 +195,15 @@ public class Erasures {
 	}
 
 	/**
+	 * On {@code account a}: a person with a name still, who only takes part, and whose trajectories are
+	 * all erased (or who has none).
+	 */
+	static final String ONLY_ERASED_PARTICIPATION = """
+			a.email not like '%@briefwissel.invalid'
+			  and not exists (select 1 from trajectory t where t.participant_id = a.id and t.erased_at is null)
+			  and not exists (select 1 from account_role r where r.account_id = a.id and r.role <> 'PARTICIPANT')""";
+
+	/**
 	 * For the retention job: forgets the person when, with their rows locked, every trajectory of theirs
 	 * is still erased and they still only take part. Listed a moment before, they may have applied again
 	 * since: that application's account stays theirs. Returns whether they were forgotten.
@@ -202,11 +211,7 @@ public class Erasures {
 	@Transactional
 	public boolean forgetIdentityIfAllErased(UUID accountId) {
 		lock(accountId);
-		boolean allErased = jdbc.sql("""
-				select count(*) from account a
-				where a.id = :id and a.email not like '%@briefwissel.invalid'
-				  and not exists (select 1 from trajectory t where t.participant_id = a.id and t.erased_at is null)
-				  and not exists (select 1 from account_role r where r.account_id = a.id and r.role <> 'PARTICIPANT')""")
+		boolean allErased = jdbc.sql("select count(*) from account a where a.id = :id and " + ONLY_ERASED_PARTICIPATION)
 			.param("id", accountId)
 			.query(Integer.class)
 			.single() > 0;

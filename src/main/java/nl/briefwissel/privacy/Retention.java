@@ -97,10 +97,8 @@ public class Retention {
 	private List<UUID> fullyErasedParticipants() {
 		return jdbc.sql("""
 				select a.id from account a
-				where a.email not like '%@briefwissel.invalid'
-				  and exists (select 1 from trajectory t where t.participant_id = a.id)
-				  and not exists (select 1 from trajectory t where t.participant_id = a.id and t.erased_at is null)
-				  and not exists (select 1 from account_role r where r.account_id = a.id and r.role <> 'PARTICIPANT')""")
+				where exists (select 1 from trajectory t where t.participant_id = a.id)
+				  and\s""" + Erasures.ONLY_ERASED_PARTICIPATION)
 			.query(UUID.class)
 			.list();
 	}

@@ -113,12 +113,8 @@ class EvaluationFeedbackTests {
 		for (int i = 0; i < 6; i++) {
 			answer(programme.id(), lastMonth, "WRITING", "Vorige maand " + i, true);
 		}
-		jdbc.sql("""
-				insert into evaluation_answer_waiting (id, programme_id, answered_month, answers, answers_key_id)
-				values (:id, :p, :month, :answers, :keyId)""")
-			.param("id", UUID.randomUUID()).param("p", programme.id()).param("month", lastMonth)
-			.param("answers", encryption.sealText("9\u001f4\u001f8\u001ftrue\u001fRHYTHM\u001fLaat maar zeker gegeven"))
-			.param("keyId", encryption.keyId()).update();
+		waiting(programme.id(), lastMonth, encryption.sealText("9\u001f4\u001f8\u001ftrue\u001fRHYTHM\u001fLaat maar zeker gegeven"),
+				encryption.keyId());
 		assertThat(jdbc.sql("select answers from evaluation_answer_waiting where programme_id = :p").param("p", programme.id())
 			.query(String.class).single()).as("sealed while it waits").doesNotContain("Laat maar zeker");
 
@@ -146,14 +142,8 @@ class EvaluationFeedbackTests {
 		var broken = programmes.create(organisation.id(), "Kapot " + suffix, null);
 		var fine = programmes.create(organisation.id(), "Heel " + suffix, null);
 		LocalDate lastMonth = Today.date().withDayOfMonth(1).minusMonths(1);
-		for (var programme : java.util.List.of(broken, fine)) {
-			jdbc.sql("""
-					insert into evaluation_answer_waiting (id, programme_id, answered_month, answers, answers_key_id)
-					values (:id, :p, :month, :answers, :keyId)""")
-				.param("id", UUID.randomUUID()).param("p", programme.id()).param("month", lastMonth)
-				.param("answers", programme == broken ? "bm90IHNlYWxlZA==" : encryption.sealText("8\u001f5\u001f7\u001ftrue\u001fWRITING\u001f"))
-				.param("keyId", programme == broken ? "a-key-nobody-has" : encryption.keyId()).update();
-		}
+		waiting(broken.id(), lastMonth, "bm90IHNlYWxlZA==", "a-key-nobody-has");
+		waiting(fine.id(), lastMonth, encryption.sealText("8\u001f5\u001f7\u001ftrue\u001fWRITING\u001f"), encryption.keyId());
 
 		evaluations.publishWaiting(Today.date().withDayOfMonth(1).plusDays(1));
 
@@ -161,6 +151,19 @@ class EvaluationFeedbackTests {
 		assertThat(jdbc.sql(waiting).param("p", broken.id()).query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql(waiting).param("p", fine.id()).query(Long.class).single()).isZero();
 		jdbc.sql("delete from evaluation_answer_waiting where programme_id = :p").param("p", broken.id()).update();
+	}
+
+	/** An answer waiting for its month to be over, sealed as given. */
+	private void waiting(UUID programmeId, LocalDate month, String sealed, String keyId) {
+		jdbc.sql("""
+				insert into evaluation_answer_waiting (id, programme_id, answered_month, answers, answers_key_id)
+				values (:id, :p, :month, :answers, :keyId)""")
+			.param("id", UUID.randomUUID())
+			.param("p", programmeId)
+			.param("month", month)
+			.param("answers", sealed)
+			.param("keyId", keyId)
+			.update();
 	}
 
 	private void answer(UUID programmeId, LocalDate month, String helped, String remarks, boolean shared) {

@@ -141,16 +141,14 @@ class ConversationController {
 		TrajectoryOverview trajectory = own(id, me);
 		CoachDesk.Desk mine = desk.of(id, me.id());
 		if (!model.containsAttribute("form")) {
-			String text = mine.draft().orElse("");
-			Optional<UUID> before = mine.draftAssignment();
-			if (give != null && before.isPresent() && !before.get().equals(give)) {
-				// Another one chosen instead: the first one's text leaves the letter (it went out with both
-				// texts, while only the second was given).
-				Optional<Assignment> first = usable(me, before.get(), id);
-				if (first.isPresent()) {
-					text = withoutAssignment(text, first.get(), trajectory, locale);
-				}
-			}
+			String draft = mine.draft().orElse("");
+			// Another one chosen instead: the first one's text leaves the letter (it went out with both
+			// texts, while only the second was given).
+			String text = mine.draftAssignment()
+				.filter(before -> give != null && !before.equals(give))
+				.flatMap(before -> usable(me, before, id))
+				.map(first -> withoutAssignment(draft, first, trajectory, locale))
+				.orElse(draft);
 			// Chosen just now, or kept with the draft when the coach comes back to the letter later.
 			Optional<Assignment> giving = (give != null ? Optional.of(give) : mine.draftAssignment()).flatMap(a -> usable(me, a, id));
 			if (giving.isPresent()) {
