@@ -102,8 +102,14 @@ class EmployerConfirmations {
 	/**
 	 * Runs in the listener's own transaction: the key row and the mail in the outbox commit together,
 	 * so an event delivered again (after a restart, or by a second node) finds the key and sends nothing.
+	 * It takes the trajectory's lock as an erasure does: an event handled again after the erasure (or
+	 * while it runs) would send the participant's name to the employer of a record that is gone.
 	 */
 	private void confirm(UUID trajectoryId, Kind kind, LocalDate on) {
+		if (!trajectories.lockedWithContent(trajectoryId)) {
+			log.info("Employer confirmation ({}) for trajectory {} not sent: the trajectory was erased", kind, trajectoryId);
+			return;
+		}
 		if (!trajectories.employerMayConfirm(trajectoryId)) {
 			return;
 		}

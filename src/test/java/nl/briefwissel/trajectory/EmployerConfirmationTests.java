@@ -218,6 +218,22 @@ class EmployerConfirmationTests {
 		assertThat(Mailboxes.read(mailServer, hr, Mailboxes.PASSWORD)).hasSize(2);
 	}
 
+	/** A completion handled again after the erasure (a node restarting) names nobody to the employer. */
+	@Test
+	void anErasedTrajectoryIsNotConfirmed(@Autowired TrajectoryErasure erasure) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String hr = "hr-" + UUID.randomUUID() + "@gemeente.example.nl";
+		programmes.changeEmployerContact(running.programmeId(), hr);
+		jdbc.sql(CONSENT).param("id", running.id()).update();
+		erasure.erase(running.id(), null);
+
+		confirmations.on(new TrajectoryEvents.TrajectoryCompleted(running.id(), Today.date(), Reason.QUESTION_ANSWERED));
+		confirmations.on(new TrajectoryEvents.TrajectoryStarted(running.id(), running.coach().id(), Today.date()));
+
+		Thread.sleep(Duration.ofSeconds(2).toMillis()); // each delivery runs on its own thread, as a listener's does
+		assertThat(mailsTo(hr)).isZero();
+	}
+
 	/**
 	 * The contact has no language setting, so the mail is in Dutch and in English. The HTML part says
 	 * which text is English, so that a screen reader does not read it with a Dutch pronunciation; the
