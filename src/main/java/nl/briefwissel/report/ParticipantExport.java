@@ -157,6 +157,14 @@ public class ParticipantExport {
 		data.put("mailPreference", trajectories.wantsFullText(t.id()) ? "FULL_TEXT" : "NOTIFICATION");
 		// As it stands now: the participant can take the consent given at intake back.
 		data.put("employerMayConfirm", trajectories.employerMayConfirm(t.id()));
+		// Recipients of their data (AVG article 15): what the employer was told, when and at which address.
+		data.put("employerConfirmations", trajectories.employerConfirmationsSent(t.id()).stream().map(sent -> {
+			Map<String, Object> confirmation = new LinkedHashMap<>();
+			confirmation.put("kind", sent.kind());
+			confirmation.put("sentAt", sent.at().toString());
+			confirmation.put("to", sent.to());
+			return confirmation;
+		}).toList());
 		data.put("intake", intake.map(a -> applicationData(a, language)).orElse(null));
 		data.put("changes", report.changes().stream().map(c -> {
 			Map<String, Object> change = new LinkedHashMap<>();

@@ -159,6 +159,25 @@ public class Trajectories {
 			.filter(address -> address != null && !address.isBlank());
 	}
 
+	/**
+	 * The confirmations that went to the employer: which, when, and to the address the participant agreed
+	 * to (the only one they go to, decision 0036). The person's export names them as recipients.
+	 */
+	public List<EmployerConfirmationSent> employerConfirmationsSent(UUID trajectoryId) {
+		return jdbc.sql("""
+				select c.kind, c.confirmed_at, t.employer_contact from employer_confirmation c
+				join trajectory t on t.id = c.trajectory_id
+				where c.trajectory_id = :id order by c.confirmed_at""")
+			.param("id", trajectoryId)
+			.query((rs, n) -> new EmployerConfirmationSent(rs.getString("kind"), rs.getObject("confirmed_at", OffsetDateTime.class),
+					rs.getString("employer_contact")))
+			.list();
+	}
+
+	/** A confirmation of the start or the completion ({@code STARTED}, {@code COMPLETED}) sent to the employer. */
+	public record EmployerConfirmationSent(String kind, OffsetDateTime at, String to) {
+	}
+
 	/** The participant takes their consent back; only their own trajectory. */
 	@Transactional
 	public boolean withdrawEmployerConfirmation(UUID trajectoryId, UUID participantId) {

@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,9 @@ class ExportTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	Conversations conversations;
@@ -109,6 +113,10 @@ class ExportTests {
 				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.PARTLY, Intake.Answer.NO), true, true, true),
 				Intake.Source.INVITATION);
 		trajectories.chooseMailPreference(running.id(), participant.id(), false);
+		jdbc.sql("update trajectory set employer_contact = 'hr@werkgever.example.nl' where id = :id").param("id", running.id()).update();
+		jdbc.sql("insert into employer_confirmation (trajectory_id, kind, confirmed_at) values (:id, 'STARTED', current_timestamp)")
+			.param("id", running.id())
+			.update();
 		// A second application by mail, from the same address in capitals, withdrawn before it was completed.
 		var programme = programmes.byId(running.programmeId()).orElseThrow();
 		Intake second = intakes.receiveByMail(programme, participant.email().toUpperCase(Locale.ROOT), "D. Eelnemer",
@@ -122,6 +130,11 @@ class ExportTests {
 		assertThat(trajectory.get("question").asString()).isEqualTo("Hoe kom ik van lesgeven naar opleiden?");
 		assertThat(trajectory.get("mailPreference").asString()).isEqualTo("NOTIFICATION");
 		assertThat(trajectory.get("employerMayConfirm").asBoolean()).isTrue();
+		JsonNode told = trajectory.get("employerConfirmations");
+		assertThat(told.size()).isEqualTo(1);
+		assertThat(told.get(0).get("kind").asString()).isEqualTo("STARTED");
+		assertThat(told.get(0).get("to").asString()).isEqualTo("hr@werkgever.example.nl");
+		assertThat(told.get(0).get("sentAt").isNull()).isFalse();
 		JsonNode intake = trajectory.get("intake");
 		assertThat(intake.get("selfCheck").get("writesComfortably").asString()).isEqualTo("YES");
 		assertThat(intake.get("selfCheck").get("motivated").asString()).isEqualTo("PARTLY");
