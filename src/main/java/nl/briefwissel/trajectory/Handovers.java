@@ -62,7 +62,7 @@ public class Handovers {
 	 * the coach it has. Those not certified or not enabled are listed but cannot be chosen.
 	 */
 	public List<Matching.Candidate> candidates(TrajectoryOverview trajectory) {
-		return matching.candidates(trajectory.programmeId(), trajectory.theme())
+		return matching.candidates(trajectory)
 			.stream()
 			.filter(c -> !c.coach().id().equals(trajectory.coachId()))
 			.toList();
@@ -87,8 +87,9 @@ public class Handovers {
 		if (coachId.equals(trajectory.coachId())) {
 			return Outcome.ALREADY;
 		}
-		matching.lockCoach(coachId); // the role cannot be taken back between the question below and the handover
 		TrajectoryOverview before = trajectories.byId(trajectoryId).orElseThrow();
+		Matching.refuseOwnTrajectory(before, coachId, "handover.illegal.ownTrajectory");
+		matching.lockCoach(coachId); // the role cannot be taken back between the question below and the handover
 		Matching.Candidate candidate = candidates(before).stream()
 			.filter(c -> c.coach().id().equals(coachId))
 			.findFirst()

@@ -115,14 +115,17 @@ public class Matching {
 		this.clock = clock;
 	}
 
-	/** The coaches of the programme's pool, with their load and whether the theme is one of their specialisms. */
-	public List<Candidate> candidates(UUID programmeId, String theme) {
-		return forTheme(pool(programmeId), theme);
+	/**
+	 * The coaches of the trajectory's pool, with their load and whether its theme is one of their
+	 * specialisms. A coach who applied as a participant is not among them for their own trajectory.
+	 */
+	public List<Candidate> candidates(TrajectoryOverview trajectory) {
+		return forTrajectory(pool(trajectory.programmeId()), trajectory);
 	}
 
-	/** The pool with load, capacity and certification, read once; {@link #forTheme} weighs it for each intake. */
+	/** The pool with load, capacity and certification, read once; {@link #forTrajectory} weighs it for each intake. */
 	public List<Candidate> pool(UUID programmeId) {
-		List<Account> coaches = pool.of(programmeId).stream().map(accounts::byId).flatMap(Optional::stream).toList();
+		List<Account> coaches = accounts.byIds(pool.of(programmeId));
 		Map<UUID, CoachProfile> profileOf = profiles.of(coaches.stream().map(Account::id).toList());
 		Map<UUID, Integer> loads = loads(coaches.stream().map(Account::id).toList());
 		return coaches.stream()
@@ -131,10 +134,23 @@ public class Matching {
 			.toList();
 	}
 
-	public static List<Candidate> forTheme(List<Candidate> pool, String theme) {
+	/**
+	 * The pool as it stands for one trajectory: without its own participant (an intake adds the participant
+	 * role to any account, a coach's too, and nobody coaches their own question), weighed by its theme.
+	 */
+	public static List<Candidate> forTrajectory(List<Candidate> pool, TrajectoryOverview trajectory) {
+		String theme = trajectory.theme();
 		return pool.stream()
+			.filter(c -> !c.coach().id().equals(trajectory.participantId()))
 			.map(c -> new Candidate(c.coach(), c.profile(), c.load(), theme != null && c.profile().specialisms().contains(theme)))
 			.toList();
+	}
+
+	/** Refused before anything else is asked: the pool's lists leave the participant out, a posted form need not. */
+	static void refuseOwnTrajectory(TrajectoryOverview trajectory, UUID coachId, String messageKey) {
+		if (coachId.equals(trajectory.participantId())) {
+			throw new IllegalTransitionException(messageKey, "a coach cannot coach their own trajectory");
+		}
 	}
 
 	/**
@@ -168,12 +184,21 @@ public class Matching {
 		jdbc.sql("select id from account where id = :id for update").param("id", coachId).query(UUID.class).optional();
 	}
 
-	/** The manager proposes a coach of the pool; the coach is asked by mail and on their workspace. */
+	/**
+	 * The manager proposes a coach of the pool; the coach is asked by mail and on their workspace. False,
+	 * and nothing changed, when it is proposed to this coach already: a second click waits for the first
+	 * (the trajectory's row lock, taken first as a handover does) and then finds it done.
+	 */
 	@Transactional
-	public void proposeCoach(UUID trajectoryId, UUID coachId, LocalDate startOn, UUID by) {
+	public boolean proposeCoach(UUID trajectoryId, UUID coachId, LocalDate startOn, UUID by) {
+		Trajectory current = trajectories.load(trajectoryId).orElseThrow();
+		if (current.status() == TrajectoryStatus.MATCHING && coachId.equals(current.coachId())) {
+			return false;
+		}
 		TrajectoryOverview overview = trajectories.byId(trajectoryId).orElseThrow();
+		refuseOwnTrajectory(overview, coachId, "matching.illegal.ownTrajectory");
 		lockCoach(coachId);
-		Candidate candidate = candidates(overview.programmeId(), overview.theme()).stream()
+		Candidate candidate = candidates(overview).stream()
 			.filter(c -> c.coach().id().equals(coachId))
 			.findFirst()
 			.orElseThrow(() -> new IllegalTransitionException("matching.illegal.notInPool", "the coach is not in the programme's pool"));
@@ -197,6 +222,7 @@ public class Matching {
 				java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", coach.language()).format(startOn) };
 		outbox.enqueueAskedFor(mails.compose(coach.email(), coach.language(), "mail.proposal", args,
 				address.link("/coach/proposals/{id}", coach.language()).buildAndExpand(trajectoryId).toUriString()));
+		return true;
 	}
 
 	/** The proposed coach accepts; the trajectory starts on the day they chose, in the programme's rhythm of today. */

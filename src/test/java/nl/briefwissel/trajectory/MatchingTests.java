@@ -465,6 +465,38 @@ class MatchingTests {
 	}
 
 	/** One more complete intake in the programme, waiting for a coach. */
+	/**
+	 * A coach of the pool applies with their own question (an intake gives any account the participant
+	 * role): the card does not offer them for it, and a posted form naming them is refused.
+	 */
+	@Test
+	void aCoachIsNeverProposedForTheirOwnTrajectory() throws Exception {
+		UUID own = trajectories.record(programme.id(), coach.id(), null, TrajectoryStatus.INTAKE, "SURPLUS", null, null);
+
+		Document page = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.select("#coach-" + own + " option")).isEmpty();
+		assertThat(page.select("#coach-" + trajectory + " option").eachAttr("value")).contains(coach.id().toString());
+
+		mvc.perform(post("/programme/trajectories/{id}/propose", own).with(csrf()).with(fixtures.as(manager))
+			.param("coach", coach.id().toString()).param("startOn", Today.date().toString()))
+			.andExpect(flash().attribute("problem", "matching.illegal.ownTrajectory"));
+		assertThat(trajectories.byId(own).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+	}
+
+	/** "Voorstellen" twice (a double click): the second is answered as the first, and the coach is asked once. */
+	@Test
+	void aProposalSentTwiceIsAnsweredAsTheFirst() throws Exception {
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
+				.param("coach", coach.id().toString()).param("startOn", Today.date().plusDays(2).toString()))
+				.andExpect(flash().attributeExists("done"))
+				.andExpect(flash().attributeCount(2));
+		}
+		assertThat(jdbc.sql("select count(*) from coach_proposal where trajectory_id = :t").param("t", trajectory)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
 	private UUID waitingIntake(String name, Intake.Source source) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		Account person = fixtures.person(programme.organisationId(), "deelnemer-" + suffix + "@example.nl", name,

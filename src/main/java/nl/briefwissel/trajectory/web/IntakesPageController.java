@@ -131,7 +131,7 @@ class IntakesPageController {
 		List<Waiting> waiting = all.stream()
 			.filter(t -> t.status() == TrajectoryStatus.INTAKE)
 			.map(t -> {
-				List<Matching.Candidate> candidates = Matching.forTheme(pool, t.theme());
+				List<Matching.Candidate> candidates = Matching.forTrajectory(pool, t);
 				Optional<Matching.CoachProposal> declined = histories.getOrDefault(t.id(), List.of())
 					.stream()
 					.filter(p -> Boolean.FALSE.equals(p.accepted()))
@@ -209,6 +209,7 @@ class IntakesPageController {
 			return "redirect:/programme/intakes#intake-" + trajectory.id();
 		}
 		try {
+			// A second click (false) is answered as the first: the proposal stands.
 			matching.proposeCoach(trajectory.id(), coach, startOn, me.id());
 		}
 		catch (IllegalTransitionException e) {
