@@ -28,9 +28,14 @@ public class CoachPool {
 			.collect(Collectors.toSet());
 	}
 
-	/** Replaces the pool; trajectories already matched keep their coach. */
+	/**
+	 * Replaces the pool; trajectories already matched keep their coach. The programme's row is locked
+	 * first: of two saves at once (a double click) the second waited for nothing, did not see the first's
+	 * rows to delete and failed on inserting them again, and the browser showed its error page.
+	 */
 	@Transactional
 	public void set(UUID programmeId, Collection<UUID> coaches) {
+		jdbc.sql("select id from programme where id = :programme for update").param("programme", programmeId).query(UUID.class).optional();
 		jdbc.sql("delete from programme_coach where programme_id = :programme").param("programme", programmeId).update();
 		for (UUID coach : Set.copyOf(coaches)) {
 			jdbc.sql("insert into programme_coach (programme_id, coach_id) values (:programme, :coach)")

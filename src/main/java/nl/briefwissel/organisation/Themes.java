@@ -158,13 +158,24 @@ public class Themes {
 		return themes.stream().anyMatch(theme -> theme.code().equals(code));
 	}
 
+	/**
+	 * Switches a theme on or off. False, and nothing changed, when it is the last active one: a form
+	 * needs a theme to choose, and without one no application could be sent. Asked with the programme's
+	 * row locked, as adding does: two managers switching off the last two at once left none.
+	 */
 	@Transactional
-	public void switchOn(UUID programmeId, String code, boolean active) {
-		jdbc.sql("update programme_theme set active = :active where programme_id = :programme and code = :code")
+	public boolean switchOn(UUID programmeId, String code, boolean active) {
+		jdbc.sql("select id from programme where id = :programme for update").param("programme", programmeId)
+			.query(UUID.class)
+			.optional();
+		if (!active && active(programmeId).stream().noneMatch(theme -> !theme.code().equals(code))) {
+			return false;
+		}
+		return jdbc.sql("update programme_theme set active = :active where programme_id = :programme and code = :code")
 			.param("active", active)
 			.param("programme", programmeId)
 			.param("code", code)
-			.update();
+			.update() == 1;
 	}
 
 	private void insert(UUID programmeId, Theme theme, int position) {

@@ -217,6 +217,42 @@ class ProgrammesTests {
 		}
 	}
 
+	/**
+	 * Two managers switch off the last two active themes at once: the second waits for the first and
+	 * is refused, so one theme stays to apply with (none left, no application could be sent).
+	 */
+	@Test
+	void theLastActiveThemeStaysOnAlsoWhenTwoSwitchOffAtOnce(
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		var organisation = organisations.create("Gemeente Thema " + UUID.randomUUID().toString().substring(0, 8));
+		UUID programme = programmes.create(organisation.id(), "Thema's", null).id();
+		java.util.List<String> active = themes.active(programme).stream().map(Theme::code).toList();
+		active.subList(2, active.size()).forEach(code -> assertThat(themes.switchOn(programme, code, false)).isTrue());
+		String one = active.get(0);
+		String other = active.get(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var switched = new java.util.concurrent.CountDownLatch(1);
+			var release = new java.util.concurrent.CountDownLatch(1);
+			var first = executor.submit(() -> transactions.execute(status -> {
+				boolean done = themes.switchOn(programme, one, false);
+				switched.countDown();
+				waitFor(release);
+				return done;
+			}));
+			assertThat(switched.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			var second = executor.submit(() -> themes.switchOn(programme, other, false));
+			Thread.sleep(300);
+			release.countDown();
+			assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(second.get(20, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+			assertThat(themes.active(programme)).extracting(Theme::code).containsExactly(other);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
 	private static void waitFor(java.util.concurrent.CountDownLatch latch) {
 		try {
 			latch.await(20, java.util.concurrent.TimeUnit.SECONDS);

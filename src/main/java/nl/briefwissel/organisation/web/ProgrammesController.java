@@ -138,12 +138,11 @@ class ProgrammesController {
 		if (!known) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		if (!active && themes.active(programme.id()).size() <= 1) {
-			redirect.addFlashAttribute("themeProblem", "programme.themes.lastOne");
+		if (themes.switchOn(programme.id(), code, active)) {
+			redirect.addFlashAttribute("themesSaved", programme.id());
 		}
 		else {
-			themes.switchOn(programme.id(), code, active);
-			redirect.addFlashAttribute("themesSaved", programme.id());
+			redirect.addFlashAttribute("themeProblem", "programme.themes.lastOne");
 		}
 		redirect.addFlashAttribute("themesFor", programme.id());
 		return "redirect:/programme#themes-" + programme.id();
