@@ -324,6 +324,10 @@ class IntakeTests {
 		assertThat(intakes.withdraw(intakes.open(programme.id()).get(0).id(), programme.id())).isTrue();
 		assertThat(browser.get(link).body()).contains("Deze link werkt niet meer");
 		assertThat(intakes.open(programme.id())).isEmpty();
+		// Withdrawn while the person was writing: the form they send gives their question back to keep.
+		assertThat(browser.post(link, form("Dicht", email, "YES")).body()).contains("Deze link werkt niet meer")
+			.contains("id=\"kept-question\"")
+			.contains("Ik wil naar het onderwijs, maar durf de overstap nog niet.");
 	}
 
 	/**

@@ -128,7 +128,7 @@ class IntakeController {
 			model.addAttribute("fixedEmail", intake.email());
 			return form(model, programme, Fields.empty(intake.displayName(), intake.email(), intake.question()),
 					"/intake/complete/" + token, false);
-		}).orElseGet(() -> sentOrInvalid(token, model));
+		}).orElseGet(() -> sentOrInvalid(token, null, model));
 	}
 
 	@PostMapping("/intake/complete/{token}")
@@ -136,7 +136,9 @@ class IntakeController {
 			Model model, Locale locale) {
 		var intake = intakes.toComplete(token);
 		if (intake.isEmpty()) {
-			return sentOrInvalid(token, model); // the second of a double click arrives after the first went in
+			// The second of a double click arrives after the first went in; a link that stopped working while
+			// the person wrote (withdrawn, expired) gives their words back to keep, as a closed intake does.
+			return sentOrInvalid(token, posted.question(), model);
 		}
 		Programme programme = programmes.byId(intake.get().programmeId()).orElseThrow();
 		// The address is the one the link was sent to; the form cannot change it.
@@ -148,7 +150,7 @@ class IntakeController {
 			return form(model, programme, fields, "/intake/complete/" + token, false);
 		}
 		return intakes.complete(token, fields.toForm(), locale).map(submission -> submitted(model, submission))
-			.orElseGet(() -> invalid(model));
+			.orElseGet(() -> invalid(posted.question(), model));
 	}
 
 	@GetMapping("/intake/confirm/{token}")
@@ -159,7 +161,7 @@ class IntakeController {
 
 	@PostMapping("/intake/confirm/{token}")
 	String confirm(@PathVariable String token, Model model) {
-		return intakes.confirm(token).map(submission -> submitted(model, submission)).orElseGet(() -> invalid(model));
+		return intakes.confirm(token).map(submission -> submitted(model, submission)).orElseGet(() -> invalid(null, model));
 	}
 
 	private boolean problems(Programme programme, Fields fields, BindingResult errors, Model model) {
@@ -198,11 +200,16 @@ class IntakeController {
 	}
 
 	/** A link whose application went in already shows what became of it; any other link that does not work says so. */
-	private String sentOrInvalid(String token, Model model) {
-		return intakes.submittedBy(token).map(submission -> submitted(model, submission)).orElseGet(() -> invalid(model));
+	private String sentOrInvalid(String token, String typedQuestion, Model model) {
+		return intakes.submittedBy(token).map(submission -> submitted(model, submission))
+			.orElseGet(() -> invalid(typedQuestion, model));
 	}
 
-	private String invalid(Model model) {
+	/** A link that does not work (any more); a question typed into its form is given back to keep. */
+	private String invalid(String typedQuestion, Model model) {
+		if (typedQuestion != null && !typedQuestion.isBlank()) {
+			model.addAttribute("keptQuestion", typedQuestion);
+		}
 		return message(model, "intake.invalid.title", "intake.invalid.body", null);
 	}
 
