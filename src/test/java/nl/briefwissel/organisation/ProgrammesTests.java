@@ -275,6 +275,23 @@ class ProgrammesTests {
 		assertThat(programmes.byId(running.programmeId()).orElseThrow().publicIntake()).isTrue();
 	}
 
+	/** An organisation with many themes of its own: a coach who knows twenty-five of them keeps them all. */
+	@Test
+	void aCoachKeepsAsManySpecialismsAsTheOrganisationHasThemes() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account admin = fixtures.person(running.organisationId(), "admin-" + running.id() + "@example.nl", "Beheer",
+				Role.ADMINISTRATOR);
+		java.util.List<String> codes = new java.util.ArrayList<>();
+		for (int n = 1; n <= 25; n++) {
+			codes.add(themes.add(running.programmeId(), "Loopbaanvragen rond werk en gezondheid in de regio, deel " + n,
+					"Career questions about work and health in the region, part " + n));
+		}
+		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf()).with(fixtures.as(admin)).param("capacity", "20")
+			.param("certified", "true").param("certification", "NOLOC").param("specialism", codes.toArray(String[]::new)))
+			.andExpect(flash().attributeExists("savedFor"));
+		assertThat(profiles.of(running.coach().id()).specialisms()).containsExactlyInAnyOrderElementsOf(codes);
+	}
+
 	@Test
 	void anAdministratorKeepsCapacityCertificationAndSpecialisms() throws Exception {
 		var running = fixtures.runningTrajectory(true);
