@@ -1,8 +1,8 @@
 package nl.briefwissel.mail;
 
 /**
- * The relay refused a queued mail's recipient for good (the address does not exist), so the
- * outbox gave up on it at once. Published in the transaction that marks the mail failed, for the
+ * The relay refused a queued mail for good (its address does not exist, it is too large, its content
+ * is refused), or no message can be written to its address, so the outbox gave up on it at once. Published in the transaction that marks the mail failed, for the
  * module that knows whose address it is. {@code replyToken} is the conversation's token when the
  * mail had a reply address, else null.
  */

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +37,33 @@ class OutboxWorker {
 
 	private static final int BATCH = 50;
 
-	/**
-	 * Enhanced status codes (RFC 3463) that say the recipient's address itself is wrong: no such
-	 * mailbox (5.1.1), no such system (5.1.2), bad syntax (5.1.3), moved (5.1.6), no mail for the
-	 * domain (5.1.10), mailbox disabled (5.2.1). No retry changes them. Not 5.1.7 or 5.1.8, which
-	 * are about our sender address (a relay that rejects it at RCPT TO fails every mail: that is the
-	 * operator's to mend), nor 5.7.1 "relaying denied", how a relay says it wants a sign-in.
-	 */
-	private static final Pattern ADDRESS_DOES_NOT_EXIST = Pattern.compile("(?<![\\d.])5\\.(?:1\\.(?:1|2|3|6|10)|2\\.1)(?![\\d.])");
+	/** A permanent enhanced status code (RFC 3463) in a relay's reply: 5, then its subject and detail. */
+	private static final Pattern ENHANCED_CODE = Pattern.compile("(?<![\\d.])5\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
-	/** How relays say a refusal is about the sender, whatever code they give (Postfix, Exim, Exchange). */
-	private static final Pattern ABOUT_THE_SENDER = Pattern.compile("(?i)sender|mail from|envelope from");
+	/**
+	 * Replies with which the relay refuses us rather than the mail: not implemented or out of sequence
+	 * (500, 502-504), authentication required, too weak or failed (530, 534, 535, 538).
+	 */
+	private static final Set<Integer> ABOUT_OUR_SESSION = Set.of(500, 502, 503, 504, 530, 534, 535, 538);
+
+	/**
+	 * Enhanced codes that say the same: our sender address (5.1.7, 5.1.8), sign-in or encryption wanted
+	 * (5.7.0, 5.7.8, 5.7.9, 5.7.11, Exchange's 5.7.57), our domain's SPF, DKIM or DMARC (RFC 7372's
+	 * 5.7.20-5.7.27; Gmail's 5.7.26), relaying or sending as this sender denied (Exchange's 5.7.54,
+	 * 5.7.60, 5.7.64). Every mail fails with them until the operator mends DNS or the relay's settings.
+	 */
+	private static final Set<String> ABOUT_OUR_SETUP = Set.of("1.7", "1.8", "7.0", "7.8", "7.9", "7.11", "7.20", "7.21",
+			"7.22", "7.23", "7.24", "7.25", "7.26", "7.27", "7.54", "7.57", "7.60", "7.64");
+
+	/**
+	 * How relays word a refusal of us, whatever code they give (Postfix, Exim, Sendmail, Exchange): our
+	 * sender, relaying denied ("550 5.7.1 Relay access denied" is how a relay says it wants a sign-in),
+	 * authentication, or our relay's address on a block list. Not a bare "relay": Postfix refuses an
+	 * unknown address with "User unknown in relay recipient table".
+	 */
+	private static final Pattern ABOUT_US = Pattern.compile("(?i)sender|mail from|envelope from|authenticat"
+			+ "|relay(?:ing)?\\s+(?:access\\s+)?(?:denied|not\\s+permitted|prohibited)|unable\\s+to\\s+relay"
+			+ "|client host|blocked using");
 
 	private final JdbcClient jdbc;
 
@@ -136,7 +156,7 @@ class OutboxWorker {
 		}
 		else if (refusedForGood || attempt >= policy.maxAttempts()) {
 			log.warn("Giving up on mail {} after {} attempts{}: {}", mail.messageId(), attempt,
-					refusedForGood ? " (the address is wrong for good)" : "", LogText.withoutAddresses(error));
+					refusedForGood ? " (refused for good)" : "", LogText.withoutAddresses(error));
 			jdbc.sql("update outbound_mail set status = 'FAILED', attempts = :attempt, last_error = :error where id = :id")
 				.param("attempt", attempt)
 				.param("error", error)
@@ -171,12 +191,16 @@ class OutboxWorker {
 	}
 
 	/**
-	 * Whether no retry can deliver the mail: the relay refused the recipient with a code that says the
-	 * address does not exist, or the recipient is an address Jakarta Mail will not write into a message.
-	 * Inbound mail is read as leniently as mail clients read it, so a sender such as
-	 * “jan..jansen@example.nl” gets in; Spring's helper parses the recipient strictly, and that fails
-	 * the same way on every attempt, for two days. Only an address error about the recipient counts:
-	 * one about our own reply address would fail every mail, which is the operator's to mend.
+	 * Whether no retry can deliver the mail. The relay answered the recipient or the mail itself with a
+	 * 5xx reply (no such address, "550 User unknown" without an enhanced code, 552 5.3.4 too large, 554
+	 * 5.7.1 refused for its content): the same mail gets the same answer tomorrow. Or the recipient is an
+	 * address Jakarta Mail will not write into a message: inbound mail is read as leniently as mail
+	 * clients read it, so a sender such as “jan..jansen@example.nl” gets in; Spring's helper parses the
+	 * recipient strictly, and that fails the same way on every attempt, for two days.
+	 * <p>
+	 * A refusal of us instead of the mail is retried: our sender (MAIL FROM), sign-in, relaying denied,
+	 * our domain's SPF, DKIM or DMARC. It fails every mail until the operator mends it, and given up on,
+	 * it would lose them all and tell every coach that their participant's address fails (decision 0038).
 	 */
 	static boolean refusedForGood(Exception e, String recipient) {
 		Throwable failure = e;
@@ -186,15 +210,35 @@ class OutboxWorker {
 					&& !unwritable.getRef().isBlank() && recipient.contains(unwritable.getRef())) {
 				return true;
 			}
-			if (failure instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5
-					&& refused.getMessage() != null && ADDRESS_DOES_NOT_EXIST.matcher(refused.getMessage()).find()
-					&& !ABOUT_THE_SENDER.matcher(refused.getMessage()).find()) {
-				return true;
+			if (failure instanceof SMTPSenderFailedException) {
+				return false;
+			}
+			if (failure instanceof SMTPAddressFailedException refused) {
+				return refusesTheMail(refused.getReturnCode(), refused.getMessage());
+			}
+			// Angus reports a refused MAIL FROM as this too, with the sender's exception next: that one is ours.
+			if (failure instanceof SMTPSendFailedException refused && refused.getCommand() != null
+					&& !refused.getCommand().regionMatches(true, 0, "MAIL", 0, 4)
+					&& !(refused.getNextException() instanceof SMTPSenderFailedException)) {
+				return refusesTheMail(refused.getReturnCode(), refused.getMessage());
 			}
 			failure = failure instanceof MessagingException messaging && messaging.getNextException() != null
 					? messaging.getNextException() : failure.getCause();
 		}
 		return false;
+	}
+
+	/** Whether a reply to RCPT TO or to the mail's data refuses the mail for good, not us. */
+	private static boolean refusesTheMail(int code, String reply) {
+		if (code / 100 != 5 || ABOUT_OUR_SESSION.contains(code)) {
+			return false;
+		}
+		String text = reply == null ? "" : reply;
+		Matcher enhanced = ENHANCED_CODE.matcher(text);
+		if (enhanced.find() && ABOUT_OUR_SETUP.contains(enhanced.group(1) + "." + enhanced.group(2))) {
+			return false;
+		}
+		return !ABOUT_US.matcher(text).find();
 	}
 
 	private static String describe(Exception e) {

@@ -193,6 +193,66 @@ class OutboxTests {
 	}
 
 	/**
+	 * A relay that refuses the mail itself (too large, its content) or the address without an enhanced
+	 * code gives the same answer tomorrow: the mail fails at once and its conversation is told, as for
+	 * an address that does not exist. A refusal of us fails every mail until the operator mends it
+	 * (sign-in, our sender, our domain's DMARC, our relay's address on a block list): retried.
+	 */
+	@Test
+	void aRefusalOfTheMailFailsAtOnceAndARefusalOfUsIsRetried() throws Exception {
+		try (RefusingRelay relay = new RefusingRelay(java.util.Map.of(
+				"kaal", "550 User unknown",
+				"aanmelden", "530 5.7.57 Client not authenticated to send mail",
+				"wachtwoord", "535 5.7.8 Error: authentication failed: bad credentials"))
+			.answeringData("groot", "552 5.3.4 Message size exceeds fixed maximum message size")
+			.answeringData("inhoud", "554 5.7.1 Message rejected because of its content")
+			.answeringData("dmarc", "550 5.7.26 Unauthenticated email from briefwissel.test is not accepted due to domain's DMARC policy")
+			.answeringData("lijst", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org")
+			.answeringSender("geweigerd", "550 5.7.1 Not allowed")) {
+			MailTransport transport = viaRelay(relay.port());
+			List<QueuedMail> refused = List.of(waiting("kaal-" + UUID.randomUUID() + "@example.nl", null),
+					waiting("groot-" + UUID.randomUUID() + "@example.nl", "reply+grootgrootgrootgr@" + properties.domain()),
+					waiting("inhoud-" + UUID.randomUUID() + "@example.nl", null));
+			List<QueuedMail> retried = List.of(waiting("aanmelden-" + UUID.randomUUID() + "@example.nl", null),
+					waiting("wachtwoord-" + UUID.randomUUID() + "@example.nl", null),
+					waiting("dmarc-" + UUID.randomUUID() + "@example.nl", null),
+					waiting("lijst-" + UUID.randomUUID() + "@example.nl", null),
+					waiting("iemand-" + UUID.randomUUID() + "@example.nl", "geweigerd@" + properties.domain()));
+			try (MailTransport.Connection connection = transport.connection()) {
+				for (QueuedMail mail : java.util.stream.Stream.concat(refused.stream(), retried.stream()).toList()) {
+					transactions.execute(status -> worker.attempt(mail, connection));
+				}
+			}
+
+			for (QueuedMail mail : refused) {
+				Delivery delivery = outbox.deliveries(List.of(mail.messageId())).get(mail.messageId());
+				assertThat(delivery.status()).as(mail.recipient()).isEqualTo(Delivery.Status.FAILED);
+				assertThat(delivery.attempts()).as(mail.recipient()).isEqualTo(1);
+			}
+			assertThat(events.stream(MailRefused.class)).extracting(MailRefused::messageId)
+				.containsExactlyInAnyOrderElementsOf(refused.stream().map(QueuedMail::messageId).toList());
+			assertThat(events.stream(MailRefused.class)).filteredOn(event -> event.recipient().startsWith("groot-"))
+				.singleElement().satisfies(event -> {
+					assertThat(event.replyToken()).isEqualTo("grootgrootgrootgr");
+					assertThat(event.reason()).contains("552 5.3.4");
+				});
+			for (QueuedMail mail : retried) {
+				Delivery delivery = outbox.deliveries(List.of(mail.messageId())).get(mail.messageId());
+				assertThat(delivery.status()).as(mail.recipient()).isEqualTo(Delivery.Status.PENDING);
+				assertThat(delivery.attempts()).as(mail.recipient()).isEqualTo(1);
+			}
+		}
+	}
+
+	/** A transport that sends through a relay of the test's own on loopback, in clear text. */
+	private MailTransport viaRelay(int port) {
+		MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
+				new MailProperties.Smtp("127.0.0.1", port, null, null, false), properties.imap(),
+				properties.embedded(), properties.outbox(), properties.receiver());
+		return new MailTransport(viaRelay, new DefaultListableBeanFactory().getBeanProvider(EmbeddedMailServer.class));
+	}
+
+	/**
 	 * An address read leniently from an inbound mail, such as “jan..jansen@example.nl”, is one that
 	 * Jakarta Mail will not write into a message: every attempt fails the same way, so the mail fails
 	 * at once with the reason, and its conversation is told, as when the relay says the address does
