@@ -48,19 +48,21 @@ class MailFlowHealth implements HealthIndicator {
 		try {
 			stuck = jdbc.sql("""
 					select (select count(*) from outbound_mail where status = 'PENDING' and attempts > 0 and created_at < :before) as retrying,
+					       (select count(*) from outbound_mail where status = 'PENDING' and next_attempt_at < :before) as overdue,
 					       (select count(*) from inbound_mail where status = 'RECEIVED' and received_at < :before) as waiting,
 					       (select count(*) from inbound_mail where status = 'FAILED' and size_bytes > 0) as failed""")
 				.param("before", before)
-				.query((rs, n) -> new Stuck(rs.getInt("retrying"), rs.getInt("waiting"), rs.getInt("failed")))
+				.query((rs, n) -> new Stuck(rs.getInt("retrying"), rs.getInt("overdue"), rs.getInt("waiting"), rs.getInt("failed")))
 				.single();
 		}
 		catch (DataAccessException e) {
 			return Health.down().withDetail("database", "not reachable").build();
 		}
 		boolean mailboxGone = imap.unavailableSince().filter(since -> since.isBefore(before.toInstant())).isPresent();
-		Health.Builder health = stuck.retrying() > 0 || stuck.waiting() > 0 || stuck.failed() > 0 || mailboxGone
-				? Health.status(DEGRADED) : Health.up();
+		Health.Builder health = stuck.retrying() > 0 || stuck.overdue() > 0 || stuck.waiting() > 0 || stuck.failed() > 0
+				|| mailboxGone ? Health.status(DEGRADED) : Health.up();
 		return health.withDetail("outboxRetrying", stuck.retrying())
+			.withDetail("outboxOverdue", stuck.overdue())
 			.withDetail("inboundWaiting", stuck.waiting())
 			.withDetail("inboundFailed", stuck.failed())
 			.withDetail("mailboxReadable", !mailboxGone)
@@ -68,10 +70,12 @@ class MailFlowHealth implements HealthIndicator {
 	}
 
 	/**
-	 * Mails past the grace period: outbound still being retried, inbound not yet processed; and inbound
-	 * mail the pipeline gave up on, which reaches no conversation and no quarantine until an administrator
-	 * puts it back in the queue (retention empties it thirty days after its last attempt).
+	 * Mails past the grace period: outbound still being retried; outbound due for longer than that and not
+	 * sent, tried or not (no worker gets to it: a relay that hangs, a scheduler thread held up), which
+	 * would otherwise look as healthy as an empty outbox; inbound not yet processed; and inbound mail the
+	 * pipeline gave up on, which reaches no conversation and no quarantine until an administrator puts it
+	 * back in the queue (retention empties it thirty days after its last attempt).
 	 */
-	private record Stuck(int retrying, int waiting, int failed) {
+	private record Stuck(int retrying, int overdue, int waiting, int failed) {
 	}
 }

@@ -1,5 +1,9 @@
 package nl.briefwissel.mail;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,6 +17,7 @@ import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,8 +101,8 @@ class OutboxWorker {
 		// session is shared by the round.
 		try (MailTransport.Connection connection = transport.connection()) {
 			for (int i = 0; i < BATCH; i++) {
-				Boolean handled = transactions.execute(status -> claimNext().map(mail -> attempt(mail, connection)).isPresent());
-				if (!Boolean.TRUE.equals(handled)) {
+				Boolean goOn = transactions.execute(status -> claimNext().map(mail -> attempt(mail, connection)).orElse(false));
+				if (!Boolean.TRUE.equals(goOn)) {
 					return;
 				}
 			}
@@ -122,11 +127,17 @@ class OutboxWorker {
 			.optional();
 	}
 
-	QueuedMail attempt(QueuedMail mail, MailTransport.Connection connection) {
+	/**
+	 * Sends the mail, records the attempt and returns whether the round may go on: not once the relay
+	 * could not be reached or did not answer in time. The next mail would wait as long, and the round
+	 * after it is a poll interval away; fifty mails of a relay that hangs held the outbox for 25 minutes.
+	 */
+	boolean attempt(QueuedMail mail, MailTransport.Connection connection) {
 		int attempt = mail.attempts() + 1;
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String error = null;
 		boolean refusedForGood = false;
+		boolean relayAnswered = true;
 		try {
 			// Opened here, not while claiming: a mail that does not open fails like a refused send and is
 			// retried and given up on, instead of blocking the head of the queue.
@@ -135,6 +146,7 @@ class OutboxWorker {
 		catch (Exception e) {
 			error = describe(e);
 			refusedForGood = refusedForGood(e, mail.recipient());
+			relayAnswered = !relayOutOfReach(e);
 		}
 		jdbc.sql("""
 				insert into outbound_mail_attempt (outbound_mail_id, attempt, attempted_at, succeeded, error)
@@ -177,7 +189,7 @@ class OutboxWorker {
 				.param("id", mail.id())
 				.update();
 		}
-		return mail;
+		return relayAnswered;
 	}
 
 	/** 1st retry after {@code firstRetry}, then doubling, never longer than {@code maxRetry}. */
@@ -239,6 +251,21 @@ class OutboxWorker {
 			return false;
 		}
 		return !ABOUT_US.matcher(text).find();
+	}
+
+	/** Whether the relay could not be reached, or did not answer within the timeouts. */
+	static boolean relayOutOfReach(Exception e) {
+		Throwable failure = e;
+		for (int depth = 0; failure != null && depth < 10; depth++) {
+			if (failure instanceof MailConnectException || failure instanceof ConnectException
+					|| failure instanceof NoRouteToHostException || failure instanceof UnknownHostException
+					|| failure instanceof SocketTimeoutException) {
+				return true;
+			}
+			failure = failure instanceof MessagingException messaging && messaging.getNextException() != null
+					? messaging.getNextException() : failure.getCause();
+		}
+		return false;
 	}
 
 	private static String describe(Exception e) {

@@ -82,6 +82,35 @@ class MailFlowHealthTests {
 	}
 
 	/**
+	 * An outbox that sends nothing (a relay that hangs, the scheduler's thread held up) leaves its mail
+	 * untried: due for longer than the grace period, it makes the mail flow DEGRADED as retried mail does.
+	 * Seen from tomorrow, so that the scheduled worker leaves the mail alone.
+	 */
+	@Test
+	void mailDueForLongerThanTheGracePeriodAndNeverTriedMakesTheMailFlowDegraded(@Autowired ImapPoller imap) {
+		OffsetDateTime due = OffsetDateTime.now().plusDays(1);
+		MailFlowHealth tomorrow = new MailFlowHealth(jdbc, imap,
+				java.time.Clock.fixed(due.plusMinutes(10).toInstant(), java.time.ZoneOffset.UTC), java.time.Duration.ofMinutes(2));
+		int before = (Integer) tomorrow.health().getDetails().get("outboxOverdue");
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into outbound_mail (id, message_id, recipient, subject, text_body, auto_submitted, status, attempts,
+				    next_attempt_at, created_at)
+				values (:id, :messageId, 'iemand@example.nl', 'Wacht', 'Tekst', false, 'PENDING', 0, :due, :due)""")
+			.param("id", id)
+			.param("messageId", "<" + id + "@briefwissel.test>")
+			.param("due", due)
+			.update();
+		try {
+			assertThat(tomorrow.health().getDetails().get("outboxOverdue")).isEqualTo(before + 1);
+			assertThat(tomorrow.health().getStatus()).isEqualTo(MailFlowHealth.DEGRADED);
+		}
+		finally {
+			jdbc.sql("delete from outbound_mail where id = :id").param("id", id).update();
+		}
+	}
+
+	/**
 	 * A mail to an address no message can be written to (“jan..jansen@example.nl”, read leniently from
 	 * an inbound mail) fails at once instead of waiting in the outbox for two days, so the mail flow
 	 * does not report DEGRADED all that time for a mail no retry can send.

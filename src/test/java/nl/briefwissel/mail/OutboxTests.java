@@ -244,6 +244,81 @@ class OutboxTests {
 		}
 	}
 
+	/**
+	 * A relay that cannot be reached ends the round at its first mail: each of the others would wait as
+	 * long (a relay that hangs, thirty seconds each), and hold up the outbox; the next round tries again.
+	 */
+	@Test
+	void aRoundEndsAtTheFirstMailTheRelayCannotBeReachedFor(@Autowired nl.briefwissel.encryption.Encryption encryption,
+			@Autowired org.springframework.context.ApplicationEventPublisher publisher) throws Exception {
+		int nothingListens;
+		try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			nothingListens = closed.getLocalPort();
+		}
+		assertThat(attemptsInOneRound(viaRelay(nothingListens), encryption, publisher)).isEqualTo(1);
+	}
+
+	/**
+	 * The attempts one round of a worker makes on three mails due tomorrow, with the clock at tomorrow:
+	 * the scheduled worker, on today's clock, leaves them alone.
+	 */
+	private long attemptsInOneRound(MailTransport transport, nl.briefwissel.encryption.Encryption encryption,
+			org.springframework.context.ApplicationEventPublisher publisher) {
+		java.time.OffsetDateTime due = java.time.OffsetDateTime.now().plusDays(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		java.time.Instant roundAt = due.plusMinutes(1).toInstant();
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			UUID id = UUID.randomUUID();
+			ids.add(id);
+			jdbc.sql("""
+					insert into outbound_mail (id, message_id, recipient, subject, text_body, status, attempts, next_attempt_at,
+					    created_at, auto_submitted, loop_brake)
+					values (:id, :messageId, :to, 'Onderwerp', 'Tekst', 'PENDING', 0, :due, :due, false, false)""")
+				.param("id", id)
+				.param("messageId", "<" + id + "@" + properties.domain() + ">")
+				.param("to", "ronde-" + id + "@example.nl")
+				.param("due", due)
+				.update();
+		}
+		try {
+			new OutboxWorker(jdbc, transactions, transport, properties, java.time.Clock.fixed(roundAt, java.time.ZoneOffset.UTC),
+					encryption, publisher).sendDue();
+			return jdbc.sql("select count(*) from outbound_mail_attempt where attempted_at = :at")
+				.param("at", roundAt.atOffset(java.time.ZoneOffset.UTC))
+				.query(Long.class)
+				.single();
+		}
+		finally {
+			jdbc.sql("delete from outbound_mail where id in (:ids)").param("ids", ids).update();
+		}
+	}
+
+	/**
+	 * The outbox has threads to share with the other scheduled jobs: on Spring's one thread, a relay that
+	 * hung held up the reminders, the digests and the retention, and they the outbox.
+	 */
+	@Test
+	void aScheduledJobThatHangsLeavesTheOthersToRun(@Autowired org.springframework.scheduling.TaskScheduler scheduler)
+			throws Exception {
+		java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch otherRan = new java.util.concurrent.CountDownLatch(1);
+		scheduler.schedule(() -> {
+			try {
+				released.await(20, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, java.time.Instant.now());
+		try {
+			scheduler.schedule(otherRan::countDown, java.time.Instant.now().plusMillis(100));
+			assertThat(otherRan.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			released.countDown();
+		}
+	}
+
 	/** A transport that sends through a relay of the test's own on loopback, in clear text. */
 	private MailTransport viaRelay(int port) {
 		MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
