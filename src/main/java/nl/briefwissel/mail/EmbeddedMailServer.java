@@ -102,6 +102,11 @@ public class EmbeddedMailServer implements DisposableBean {
 		platformAliases.add(address.toLowerCase(Locale.ROOT));
 	}
 
+	/** Mail for this address (an intake address a programme gave up) is the address's own again. */
+	public void stopDeliveringToPlatform(String address) {
+		platformAliases.remove(address.toLowerCase(Locale.ROOT));
+	}
+
 	@Override
 	public void destroy() {
 		greenMail.stop();

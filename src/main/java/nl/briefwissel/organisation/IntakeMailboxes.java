@@ -38,4 +38,11 @@ class IntakeMailboxes {
 			server.ifAvailable(mail -> mail.deliverToPlatform(address));
 		}
 	}
+
+	/** An intake address the programme no longer has: its mail went to the platform's mailbox for good. */
+	void dropAlias(String address) {
+		if (address != null) {
+			server.ifAvailable(mail -> mail.stopDeliveringToPlatform(address));
+		}
+	}
 }

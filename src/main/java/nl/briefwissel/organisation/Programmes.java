@@ -125,6 +125,10 @@ public class Programmes {
 	/** Changes the settings; trajectories that already started keep the rhythm they started with. */
 	@Transactional
 	public void changeSettings(UUID programmeId, Settings settings) {
+		String before = jdbc.sql("select intake_address from programme where id = :id").param("id", programmeId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 		writeWithIntakeAddress(normalised(settings.intakeAddress()), () -> jdbc.sql("""
 				update programme set weeks = :weeks, moments_per_week = :moments, reply_within_days = :reply,
 				    retention_months = :retention, mail_mode = :mode, intake_address = :intake
@@ -137,7 +141,11 @@ public class Programmes {
 			.param("intake", normalised(settings.intakeAddress()))
 			.param("id", programmeId)
 			.update());
-		intakeMailboxes.alias(normalised(settings.intakeAddress()));
+		String after = normalised(settings.intakeAddress());
+		if (before != null && !before.equals(after)) {
+			intakeMailboxes.dropAlias(before);
+		}
+		intakeMailboxes.alias(after);
 	}
 
 	/** Another programme takes in mail on this address already; nothing was saved. */

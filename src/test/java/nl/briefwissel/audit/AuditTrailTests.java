@@ -184,6 +184,30 @@ class AuditTrailTests {
 			.contains("id=" + other.participant().id());
 	}
 
+	/**
+	 * The public intake opened or closed is on the trail with what was chosen; a refused form (weeks that
+	 * are no number) is on it as refused, not as a change of the programme's settings.
+	 */
+	@Test
+	void aChangesValuesAreOnTheTrailAndARefusedFormIsMarkedRefused() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		Account manager = fixtures.person(trajectory.organisationId(), "pm-" + UUID.randomUUID() + "@example.nl",
+				"Manager Geweigerd", nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes/{id}/public-intake", trajectory.programmeId()).param("open", "false")
+			.with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/programme/programmes/{id}/settings", trajectory.programmeId()).param("weeks", "zes")
+			.param("momentsPerWeek", "2").param("replyWithinDays", "2").param("retentionMonths", "24").param("mailMode", "FULL_TEXT")
+			.with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+
+		var entries = trail.search(new AuditTrail.Search("Manager Geweigerd", AuditAction.ADMINISTRATION, null, null, null));
+		assertThat(entries).filteredOn(entry -> entry.route().endsWith("/public-intake"))
+			.extracting(AuditEntry::details)
+			.singleElement().asString().contains("open=false").doesNotContain("refused");
+		assertThat(entries).filteredOn(entry -> entry.route().endsWith("/settings"))
+			.extracting(AuditEntry::details)
+			.singleElement().asString().contains("weeks=zes", "outcome=refused");
+	}
+
 	@Test
 	void theParticipantsExportAndTheProgrammeCsvAreExports() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);

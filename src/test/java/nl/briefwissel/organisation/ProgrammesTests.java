@@ -275,6 +275,43 @@ class ProgrammesTests {
 		assertThat(programmes.byId(running.programmeId()).orElseThrow().publicIntake()).isTrue();
 	}
 
+	/**
+	 * A person's address is never an intake address (their mail would become applications, in the
+	 * evaluation default taken from their mailbox), and an intake address given up is the address's own
+	 * again: its mail no longer goes to the platform's mailbox.
+	 */
+	@Test
+	void anIntakeAddressIsNoPersonsAndOneGivenUpIsFreeAgain(@Autowired nl.briefwissel.mail.EmbeddedMailServer mailServer)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", "Adres van een ander")
+			.param("intakeAddress", running.coach().email().toUpperCase(java.util.Locale.ROOT)))
+			.andExpect(flash().attribute("createMessages", org.hamcrest.Matchers.hasEntry(org.hamcrest.Matchers.is("intakeAddress"),
+					org.hamcrest.Matchers.containsString("iemand die Briefwissel gebruikt"))));
+		String before = "oud-" + running.id() + "@briefwissel.test";
+		String after = "nieuw-" + running.id() + "@briefwissel.test";
+		for (String address : java.util.List.of(running.participant().email(), before, after)) {
+			mvc.perform(post("/programme/programmes/{id}/settings", running.programmeId()).with(csrf()).with(fixtures.as(manager))
+				.param("weeks", "6").param("momentsPerWeek", "2").param("replyWithinDays", "2").param("retentionMonths", "24")
+				.param("mailMode", "FULL_TEXT").param("intakeAddress", address))
+				.andExpect(address.equals(running.participant().email())
+						? flash().attribute("settingsMessages", org.hamcrest.Matchers.hasKey("intakeAddress"))
+						: flash().attributeExists("settingsSaved"));
+		}
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().intakeAddress()).isEqualTo(after);
+
+		var mail = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
+		mail.setFrom("iemand@example.nl");
+		mail.setRecipients(jakarta.mail.Message.RecipientType.TO, before);
+		mail.setSubject("Voor het oude adres");
+		mail.setText("Hallo", "UTF-8");
+		jakarta.mail.Transport.send(mail);
+		assertThat(nl.briefwissel.Mailboxes.subject(nl.briefwissel.Mailboxes.awaitMail(mailServer, before, m -> true)))
+			.isEqualTo("Voor het oude adres");
+	}
+
 	/** An organisation with many themes of its own: a coach who knows twenty-five of them keeps them all. */
 	@Test
 	void aCoachKeepsAsManySpecialismsAsTheOrganisationHasThemes() throws Exception {

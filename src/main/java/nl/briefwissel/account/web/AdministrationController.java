@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachWork;
@@ -220,6 +221,7 @@ class AdministrationController {
 	}
 
 	private static String refused(RedirectAttributes redirect, UUID id, String why, int count, String back) {
+		AuditedChange.refused();
 		redirect.addFlashAttribute("roleProblem", id);
 		redirect.addFlashAttribute("roleProblemWhy", why);
 		redirect.addFlashAttribute("roleProblemCount", count);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.account.SingleSignOn;
@@ -92,6 +93,7 @@ class SingleSignOnController {
 		}
 		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("ssoProblems", problems);
+			AuditedChange.refused();
 			redirect.addFlashAttribute("ssoTyped", new TypedProvider(label, issuer, clientId, providerAsksSecondFactor, addressesVerified,
 					enabled));
 			return "redirect:/admin/sign-in#error-summary";

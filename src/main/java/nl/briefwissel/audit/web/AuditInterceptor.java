@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
@@ -73,13 +74,15 @@ class AuditInterceptor implements HandlerInterceptor {
 		}
 		else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
 				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith)) {
-			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null, CHANGE_PARAMETERS);
+			// A refused form changed nothing: its values are on the trail as an attempt, not as a change.
+			boolean refused = request.getAttribute(AuditedChange.REFUSED_ATTRIBUTE) != null;
+			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null, CHANGE_PARAMETERS, refused);
 		}
 	}
 
 	private void record(HttpServletRequest request, SignedInAccount who, AuditAction action, UUID trajectory,
 			String reason) {
-		record(request, who, action, trajectory, reason, Set.of());
+		record(request, who, action, trajectory, reason, Set.of(), false);
 	}
 
 	/**
@@ -90,7 +93,8 @@ class AuditInterceptor implements HandlerInterceptor {
 	 */
 	private static final Set<String> CHANGE_PARAMETERS = Set.of("role", "grant", "trajectoryId", "coach", "certified",
 			"enabled", "capacity", "specialism", "issuer", "clientId", "addressesVerified", "providerAsksSecondFactor",
-			"mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact", "publicIntake");
+			"mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact", "intakeAddress",
+			"open", "active", "startOn", "label");
 
 	/** The trajectory an administrative change names in its form (a quarantined mail added to it), if any. */
 	private static UUID trajectoryParameter(HttpServletRequest request) {
@@ -104,17 +108,20 @@ class AuditInterceptor implements HandlerInterceptor {
 	}
 
 	private void record(HttpServletRequest request, SignedInAccount who, AuditAction action, UUID trajectory,
-			String reason, Set<String> parameters) {
+			String reason, Set<String> parameters, boolean refused) {
 		String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		String roles = who.roles().stream().sorted().map(Role::name).collect(Collectors.joining(","));
 		trail.record(new AuditEntry(null, null, who.id(), who.displayName(), who.email(), roles, action,
 				request.getMethod() + " " + (pattern == null ? request.getRequestURI() : pattern), trajectory,
-				details(request, parameters), reason == null || reason.isBlank() ? null : reason.strip()));
+				details(request, parameters, refused), reason == null || reason.isBlank() ? null : reason.strip()));
 	}
 
 	/** The identifiers in the address, such as which attachment or which programme, and these named fields of the form. */
-	private static String details(HttpServletRequest request, Set<String> parameters) {
+	private static String details(HttpServletRequest request, Set<String> parameters, boolean refused) {
 		Map<String, String> shown = new TreeMap<>(variables(request));
+		if (refused) {
+			shown.put("outcome", "refused");
+		}
 		for (String name : parameters) {
 			String[] values = request.getParameterValues(name);
 			if (values != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
@@ -89,6 +90,7 @@ class CoachesController {
 		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("problemFor", coach.id());
 			redirect.addFlashAttribute("coachProblems", problems);
+			AuditedChange.refused();
 			redirect.addFlashAttribute("coachTyped", new TypedProfile(capacity, certified, certification, specialisms));
 			return "redirect:/admin/coaches#coach-" + coach.id();
 		}

@@ -2,6 +2,7 @@ package nl.briefwissel.organisation.web;
 
 import java.util.UUID;
 
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -33,6 +34,7 @@ class EmployerContactController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String address = employerContact.strip();
 		if (!address.isEmpty() && (address.length() > 320 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+			AuditedChange.refused();
 			redirect.addFlashAttribute("employerContactProblem", programme.id());
 			redirect.addFlashAttribute("employerContactTyped", employerContact); // given back to correct, not lost
 			return "redirect:/programme#employer-form-" + programme.id();

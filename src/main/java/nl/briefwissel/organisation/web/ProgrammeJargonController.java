@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -54,6 +55,7 @@ class ProgrammeJargonController {
 		String problem = problem(words, locale);
 		if (problem != null) {
 			// Nothing is dropped without a word: the list comes back as typed, with what to change.
+			AuditedChange.refused();
 			redirect.addFlashAttribute("jargonProblem", programme.id());
 			redirect.addFlashAttribute("jargonMessage", problem);
 			redirect.addFlashAttribute("jargonTyped", jargon);

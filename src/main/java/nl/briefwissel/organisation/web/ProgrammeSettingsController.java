@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.AuditedChange;
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Programme;
@@ -37,9 +39,12 @@ class ProgrammeSettingsController {
 
 	private final MessageSource texts;
 
-	ProgrammeSettingsController(Programmes programmes, MessageSource texts) {
+	private final Accounts accounts;
+
+	ProgrammeSettingsController(Programmes programmes, MessageSource texts, Accounts accounts) {
 		this.programmes = programmes;
 		this.texts = texts;
+		this.accounts = accounts;
 	}
 
 	record SettingsForm(
@@ -88,6 +93,9 @@ class ProgrammeSettingsController {
 		if (problems.isEmpty() && ProgrammesController.IntakeAddressCheck.taken(programmes, form.intakeAddress(), programme.id())) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
 		}
+		if (problems.isEmpty() && ProgrammesController.IntakeAddressCheck.aPersons(accounts, form.intakeAddress())) {
+			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.person", null, locale));
+		}
 		if (problems.isEmpty()) {
 			try {
 				programmes.changeSettings(programme.id(), new Programmes.Settings(form.weeks(), form.momentsPerWeek(),
@@ -99,6 +107,7 @@ class ProgrammeSettingsController {
 		}
 		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("settingsMessages", problems);
+			AuditedChange.refused();
 			redirect.addFlashAttribute("settingsTyped", TypedSettings.from(typed));
 			redirect.addFlashAttribute("settingsFor", programme.id());
 		}

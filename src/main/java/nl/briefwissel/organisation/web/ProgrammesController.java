@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
@@ -86,6 +87,9 @@ class ProgrammesController {
 		if (problems.isEmpty() && formId == null && IntakeAddressCheck.taken(programmes, form.intakeAddress(), null)) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
 		}
+		if (problems.isEmpty() && IntakeAddressCheck.aPersons(accounts, form.intakeAddress())) {
+			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.person", null, locale));
+		}
 		Programmes.Creation made = null;
 		if (problems.isEmpty()) {
 			try {
@@ -97,6 +101,7 @@ class ProgrammesController {
 		}
 		if (made == null) {
 			redirect.addFlashAttribute("createMessages", problems);
+			AuditedChange.refused();
 			redirect.addFlashAttribute("createTyped", form);
 			return "redirect:/programme#new-programme";
 		}
@@ -120,6 +125,7 @@ class ProgrammesController {
 		Programme programme = own(id, me);
 		if (errors.hasErrors()) {
 			redirect.addFlashAttribute("themeMessages", messages(errors));
+			AuditedChange.refused();
 			redirect.addFlashAttribute("themeTyped", form);
 		}
 		else {
@@ -142,6 +148,7 @@ class ProgrammesController {
 			redirect.addFlashAttribute("themesSaved", programme.id());
 		}
 		else {
+			AuditedChange.refused();
 			redirect.addFlashAttribute("themeProblem", "programme.themes.lastOne");
 		}
 		redirect.addFlashAttribute("themesFor", programme.id());
@@ -189,6 +196,15 @@ class ProgrammesController {
 
 		static boolean taken(Programmes programmes, String address, UUID except) {
 			return programmes.byIntakeAddress(address).filter(p -> !p.id().equals(except)).isPresent();
+		}
+
+		/**
+		 * The address of someone who uses Briefwissel (a coach's, a participant's): as an intake address
+		 * their mail would be taken in as applications (in the evaluation default, their mailbox emptied
+		 * into the platform's) and their replies would never reach a conversation.
+		 */
+		static boolean aPersons(Accounts accounts, String address) {
+			return address != null && !address.isBlank() && accounts.byEmail(address).isPresent();
 		}
 	}
 }

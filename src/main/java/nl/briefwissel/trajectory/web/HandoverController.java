@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Handovers;
@@ -66,12 +67,14 @@ class HandoverController {
 			errors.put("reason", "handover.error.reason");
 		}
 		if (!errors.isEmpty()) {
+			AuditedChange.refused();
 			return show(trajectory, coach, reason, errors, null, model);
 		}
 		try {
 			handovers.handOver(trajectory.id(), coachId, why, me.id());
 		}
 		catch (IllegalTransitionException e) {
+			AuditedChange.refused();
 			// Not in the pool or not eligible is about the choice; an ended trajectory about the whole page.
 			if (e.messageKey().startsWith("handover.")) {
 				return show(trajectory, coach, reason, Map.of("coach", e.messageKey()), null, model);

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
@@ -160,6 +161,7 @@ class IntakesPageController {
 		if (errors.hasErrors()) {
 			Map<String, String> byField = new LinkedHashMap<>();
 			errors.getFieldErrors().forEach(error -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
+			AuditedChange.refused();
 			redirect.addFlashAttribute("inviteErrors", byField);
 			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
 			redirect.addFlashAttribute("inviteFor", programme.id());
@@ -182,6 +184,7 @@ class IntakesPageController {
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 			if (now == Intake.Status.SUBMITTED) {
 				// Completed while the page stood open: it waits for a coach now, and is not withdrawn.
+				AuditedChange.refused();
 				redirect.addFlashAttribute("problem", "intakes.withdraw.submitted");
 				redirect.addFlashAttribute("problemAt", at);
 				return "redirect:/programme/intakes#" + at;
@@ -202,6 +205,7 @@ class IntakesPageController {
 		if (stillWaiting && (startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6)))) {
 			// Only for an intake still on the list: one a colleague proposed meanwhile has no form to show
 			// this at, and is told so below.
+			AuditedChange.refused();
 			redirect.addFlashAttribute("problem", "intakes.propose.startOn");
 			redirect.addFlashAttribute("problemAt", "intake-" + trajectory.id());
 			redirect.addFlashAttribute("proposedCoach", coach);
@@ -214,6 +218,7 @@ class IntakesPageController {
 		}
 		catch (IllegalTransitionException e) {
 			// The intake may have left the waiting list meanwhile; the programme's card is always there.
+			AuditedChange.refused();
 			redirect.addFlashAttribute("problem", e.messageKey());
 			redirect.addFlashAttribute("problemAt", "programme-" + trajectory.programmeId());
 			return "redirect:/programme/intakes#programme-" + trajectory.programmeId();
@@ -237,6 +242,7 @@ class IntakesPageController {
 		}
 		catch (IllegalTransitionException e) {
 			// The coach answered meanwhile, or a colleague proposed it again: the list shows how it stands now.
+			AuditedChange.refused();
 			redirect.addFlashAttribute("problem", e.messageKey());
 			redirect.addFlashAttribute("problemAt", at);
 			return "redirect:/programme/intakes#" + at;

@@ -1,0 +1,23 @@
+package nl.briefwissel;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * For an administrative change the audit trail records whatever the controller: that this request
+ * changed nothing, because the form was refused (a number that is none, a theme that must stay on, a
+ * coach not in the pool). The entry then says "refused": the trail showed the values of a change that
+ * never happened as if they had been saved.
+ */
+public final class AuditedChange {
+
+	public static final String REFUSED_ATTRIBUTE = AuditedChange.class.getName() + ".refused";
+
+	private AuditedChange() {
+	}
+
+	/** Called by the controller while it answers the request it refuses. */
+	public static void refused() {
+		RequestContextHolder.currentRequestAttributes().setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+	}
+}
