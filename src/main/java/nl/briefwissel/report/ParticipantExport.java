@@ -3,6 +3,8 @@ package nl.briefwissel.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,9 +65,13 @@ public class ParticipantExport {
 
 	private final InboundMails mails;
 
+	/** The programme's clock: a file's date in the ZIP, in its name and as stamped, is the day in Amsterdam, not on the server. */
+	private final Clock clock;
+
 	ParticipantExport(Reports reports, ReportPdf pdf, Conversations conversations, Trajectories trajectories, Intakes intakes,
-			Themes themes, MessageSource texts, InboundMails mails) {
+			Themes themes, MessageSource texts, InboundMails mails, Clock clock) {
 		this.mails = mails;
+		this.clock = clock;
 		this.reports = reports;
 		this.pdf = pdf;
 		this.conversations = conversations;
@@ -96,7 +102,7 @@ public class ParticipantExport {
 				String folder = text("report.export.folder", language, String.valueOf(number)) + "/";
 				TrajectoryReport report = reports.of(trajectory, language);
 				if (trajectory.startedOn() != null) {
-					add(zip, folder + text("report.export.record", language), pdf.render(report, language));
+					add(zip, folder + text("report.export.record", language), pdf.render(report, language), local(report.madeAt()));
 				}
 				Map<UUID, String> originals = new java.util.HashMap<>();
 				for (Message message : report.correspondence()) {
@@ -106,7 +112,7 @@ public class ParticipantExport {
 							byte[] content = conversations.attachmentContent(attachment.id())
 								.orElseThrow(() -> new IllegalStateException("attachment " + attachment.id() + " listed but not stored"));
 							add(zip, folder + text("report.export.attachments", language) + "/" + shortId(attachment.id()) + "-"
-									+ attachment.fileName(), content);
+									+ attachment.fileName(), content, local(message.createdAt()));
 						}
 					}
 					if (message.author() == Author.PARTICIPANT && message.cameByMail()) {
@@ -114,8 +120,8 @@ public class ParticipantExport {
 						byte[] raw = mails.raw(message.inboundMailId())
 							.orElseThrow(() -> new IllegalStateException("mail " + message.inboundMailId() + " of a letter not stored"));
 						String name = folder + text("report.export.originals", language) + "/"
-								+ message.createdAt().toLocalDate() + "-" + shortId(message.id()) + ".eml";
-						add(zip, name, raw);
+								+ local(message.createdAt()).toLocalDate() + "-" + shortId(message.id()) + ".eml";
+						add(zip, name, raw, local(message.createdAt()));
 						originals.put(message.id(), name);
 					}
 				}
@@ -126,7 +132,7 @@ public class ParticipantExport {
 				.filter(a -> a.trajectoryId() == null)
 				.map(a -> applicationData(a, language))
 				.toList());
-			add(zip, text("report.export.data", language), JSON.writeValueAsBytes(data));
+			add(zip, text("report.export.data", language), JSON.writeValueAsBytes(data), LocalDateTime.now(clock));
 			zip.finish();
 		}
 		catch (IOException e) {
@@ -252,6 +258,10 @@ public class ParticipantExport {
 		return data;
 	}
 
+	private LocalDateTime local(OffsetDateTime at) {
+		return at.atZoneSameInstant(clock.getZone()).toLocalDateTime();
+	}
+
 	private static String instant(OffsetDateTime at) {
 		return Objects.toString(at, null);
 	}
@@ -260,8 +270,14 @@ public class ParticipantExport {
 		return texts.getMessage(code, args.length == 0 ? null : args, language);
 	}
 
-	private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {
-		zip.putNextEntry(new ZipEntry(name));
+	/**
+	 * A ZIP keeps a file's time as a wall-clock time without a zone, which unpacking shows as is:
+	 * without one given it is the server's, an hour or two behind the Netherlands.
+	 */
+	private static void add(ZipOutputStream zip, String name, byte[] content, LocalDateTime at) throws IOException {
+		ZipEntry entry = new ZipEntry(name);
+		entry.setTimeLocal(at);
+		zip.putNextEntry(entry);
 		zip.write(content);
 		zip.closeEntry();
 	}

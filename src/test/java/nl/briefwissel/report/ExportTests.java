@@ -208,14 +208,8 @@ class ExportTests {
 	void theExportHoldsTheMailsAsTheParticipantSentThemAndTheNotesAboutTheirMail() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie?");
-		jakarta.mail.internet.MimeMessage received = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
-		jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
-		reply.setFrom(new jakarta.mail.internet.InternetAddress(running.participant().email()));
-		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, received.getReplyTo());
-		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
-		reply.setHeader("In-Reply-To", received.getMessageID());
-		reply.setText("Lesgeven geeft me energie.\n\n-- \nSanne de Vries\n06 1234 5678\n", StandardCharsets.UTF_8.name());
-		jakarta.mail.Transport.send(reply);
+		jakarta.mail.internet.MimeMessage received = answerByMail(running.participant(),
+				"Lesgeven geeft me energie.\n\n-- \nSanne de Vries\n06 1234 5678\n");
 		jakarta.mail.internet.MimeMessage away = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
 		away.setFrom(new jakarta.mail.internet.InternetAddress(running.participant().email()));
 		away.setRecipients(jakarta.mail.Message.RecipientType.TO, received.getReplyTo());
@@ -247,6 +241,61 @@ class ExportTests {
 	@Autowired
 	nl.briefwissel.mail.EmbeddedMailServer mailServer;
 
+	/** The participant answers the coach's letter from their mail program; the coach's letter as it came. */
+	private jakarta.mail.internet.MimeMessage answerByMail(Account participant, String text) throws Exception {
+		jakarta.mail.internet.MimeMessage received = nl.briefwissel.Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
+		reply.setFrom(new jakarta.mail.internet.InternetAddress(participant.email()));
+		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", received.getMessageID());
+		reply.setText(text, StandardCharsets.UTF_8.name());
+		jakarta.mail.Transport.send(reply);
+		return received;
+	}
+
+	/**
+	 * A mail sent at half past midnight in the Netherlands is of that day in the ZIP too: its name and
+	 * the time its files are stamped with are Amsterdam's (in UTC it was the evening before, and a ZIP
+	 * stamped in the server's zone shows that time when unpacked).
+	 */
+	@Test
+	void theFilesInTheZipAreDatedAsInTheNetherlands(@Autowired java.time.Clock clock) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie?");
+		answerByMail(running.participant(), "Lesgeven geeft me energie.");
+		conversations.participantWrites(running.id(), running.participant().id(), "En de foto.",
+				List.of(MailAttachment.received("klas.jpg", "image/jpeg", new ByteArrayInputStream(new byte[] { 1, 2, 3 }))));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> conversations.of(running.id()).size() == 3);
+		java.time.LocalDateTime halfPastMidnight = Today.date().minusDays(1).atTime(0, 30);
+		// In UTC, as PostgreSQL gives a time back (H2 keeps the offset it was given).
+		jdbc.sql("update message set created_at = :at where trajectory_id = :id and author_role = 'PARTICIPANT'")
+			.param("at", halfPastMidnight.atZone(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(java.time.ZoneOffset.UTC))
+			.param("id", running.id())
+			.update();
+
+		Map<String, java.time.LocalDateTime> stamped = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported(running.participant(), "nl")))) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				stamped.put(entry.getName(), entry.getTimeLocal());
+			}
+		}
+
+		assertThat(stamped.entrySet()).filteredOn(e -> e.getKey().startsWith("traject-1/mails-zoals-verstuurd/"))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.getKey()).startsWith("traject-1/mails-zoals-verstuurd/" + halfPastMidnight.toLocalDate() + "-");
+				assertThat(e.getValue()).isEqualTo(halfPastMidnight);
+			});
+		assertThat(stamped.entrySet()).filteredOn(e -> e.getKey().startsWith("traject-1/bijlagen/"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.getValue()).isEqualTo(halfPastMidnight));
+		assertThat(stamped).hasEntrySatisfying("gegevens.json",
+				at -> assertThat(at).isCloseTo(java.time.LocalDateTime.now(clock), org.assertj.core.api.Assertions.within(2,
+						java.time.temporal.ChronoUnit.MINUTES)));
+	}
+
 	/** A proposed coach may still decline: the data name them once they accepted, as the start page does. */
 	@Test
 	void aProposedCoachIsNotInTheDataBeforeAccepting() throws Exception {
@@ -271,13 +320,17 @@ class ExportTests {
 		assertThat(response.headers().firstValue("Transfer-Encoding")).contains("chunked");
 	}
 
-	private Map<String, byte[]> export(Account participant, String language) throws Exception {
+	private byte[] exported(Account participant, String language) throws Exception {
 		var response = mvc.perform(get("/participant/export").param("lang", language).with(fixtures.as(participant)))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
+		return response.getContentAsByteArray();
+	}
+
+	private Map<String, byte[]> export(Account participant, String language) throws Exception {
 		Map<String, byte[]> entries = new HashMap<>();
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported(participant, language)))) {
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				entries.put(entry.getName(), zip.readAllBytes());
 			}
