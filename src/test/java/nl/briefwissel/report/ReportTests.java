@@ -171,14 +171,21 @@ class ReportTests {
 	nl.briefwissel.trajectory.Trajectories trajectories;
 
 	/**
-	 * A letter with a link longer than a line (an Outlook safelink) and a greeting in Hebrew: the PDF
-	 * keeps the whole link on the page, wrapped, and the Hebrew in its reading order.
+	 * A letter with a link longer than a line (an Outlook safelink) and a greeting in Hebrew, a file
+	 * with a name of 144 characters and a coach's reason that is one long link: the PDF keeps the whole
+	 * of each on the page, wrapped, and the Hebrew in its reading order.
 	 */
 	@Test
-	void longWordsStayOnThePageAndRightToLeftTextReadsInItsOrder() throws Exception {
+	void longWordsStayOnThePageAndRightToLeftTextReadsInItsOrder(@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle)
+			throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		String link = "https://eur01.safelinks.protection.outlook.com/?url=" + "a1b2c3d4e5".repeat(30);
-		conversations.participantWrites(running.id(), running.participant().id(), "Zie " + link + "\n\nשלום עולם");
+		String file = "f0g1h2i3j4".repeat(14) + ".jpg";
+		String reason = "https://intranet.gemeente.example.nl/" + "k5l6m7n8o9".repeat(12);
+		conversations.participantWrites(running.id(), running.participant().id(), "Zie " + link + "\n\nשלום עולם",
+				List.of(nl.briefwissel.mail.MailAttachment.received(file, "image/jpeg",
+						new java.io.ByteArrayInputStream(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }))));
+		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, reason);
 		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -196,7 +203,7 @@ class ReportTests {
 			};
 			String text = stripper.getText(document);
 			assertThat(rightmost[0]).as("no letter beyond the page's edge").isLessThanOrEqualTo(pageWidth);
-			assertThat(text.replaceAll("\\s+", "")).contains(link);
+			assertThat(text.replaceAll("\\s+", "")).contains(link).contains(file).contains(reason);
 			assertThat(text).contains("שלום עולם");
 		}
 	}
