@@ -105,14 +105,17 @@ public class ParticipantExport {
 					add(zip, folder + text("report.export.record", language), pdf.render(report, language), local(report.madeAt()));
 				}
 				Map<UUID, String> originals = new java.util.HashMap<>();
+				Map<UUID, String> files = new java.util.HashMap<>();
 				for (Message message : report.correspondence()) {
 					for (Attachment attachment : message.attachments()) {
 						if (attachment.available()) {
 							// Not an empty file in its place: the export stops, and the person gets no ZIP that looks whole.
 							byte[] content = conversations.attachmentContent(attachment.id())
 								.orElseThrow(() -> new IllegalStateException("attachment " + attachment.id() + " listed but not stored"));
-							add(zip, folder + text("report.export.attachments", language) + "/" + shortId(attachment.id()) + "-"
-									+ attachment.fileName(), content, local(message.createdAt()));
+							String name = folder + text("report.export.attachments", language) + "/" + shortId(attachment.id()) + "-"
+									+ attachment.fileName();
+							add(zip, name, content, local(message.createdAt()));
+							files.put(attachment.id(), name);
 						}
 					}
 					if (message.author() == Author.PARTICIPANT && message.cameByMail()) {
@@ -125,7 +128,7 @@ public class ParticipantExport {
 						originals.put(message.id(), name);
 					}
 				}
-				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, language));
+				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, files, language));
 			}
 			data.put("trajectories", exported);
 			data.put("applications", applications.stream()
@@ -148,7 +151,7 @@ public class ParticipantExport {
 	}
 
 	private Map<String, Object> trajectoryData(TrajectoryReport report, Optional<Intakes.Application> intake,
-			Map<UUID, String> originals, Locale language) {
+			Map<UUID, String> originals, Map<UUID, String> files, Locale language) {
 		TrajectoryOverview t = report.trajectory();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", t.programmeName());
@@ -199,8 +202,10 @@ public class ParticipantExport {
 			// Its writer, as the record names them: after a handover not the trajectory's coach, who
 			// stands in only for summaries written before the writer was kept.
 			closing.put("writtenBy", report.closing().writtenByName() != null ? report.closing().writtenByName() : t.coachName());
+			closing.put("writtenAt", instant(report.closing().writtenAt()));
 			closing.put("summary", report.closing().summary());
 			closing.put("reaction", report.closing().reaction());
+			closing.put("reactedAt", instant(report.closing().reactedAt()));
 			data.put("closing", closing);
 		}
 		data.put("messages", report.correspondence().stream().map(m -> {
@@ -210,7 +215,7 @@ public class ParticipantExport {
 			message.put("at", m.createdAt().toString());
 			message.put("channel", m.channel().name());
 			message.put("text", m.body());
-			message.put("attachments", m.attachments().stream().map(Attachment::fileName).toList());
+			message.put("attachments", m.attachments().stream().map(a -> attachmentData(a, files, language)).toList());
 			if (originals.containsKey(m.id())) {
 				message.put("originalMail", originals.get(m.id()));
 			}
@@ -224,6 +229,22 @@ public class ParticipantExport {
 			note.put("text", n.body());
 			return note;
 		}).toList());
+		return data;
+	}
+
+	/**
+	 * A file as the letter lists it, found in the ZIP by {@code file}; one that was not kept (too big, a
+	 * program) has no file but the record's sentence why. {@code name} is what the list held before
+	 * it held objects.
+	 */
+	private Map<String, Object> attachmentData(Attachment attachment, Map<UUID, String> files, Locale language) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("name", attachment.fileName());
+		data.put("file", files.get(attachment.id()));
+		if (!attachment.available()) {
+			data.put("notKept", text("conversation.attachment.refused." + attachment.refusalKind(), language,
+					attachment.fileName(), attachment.refusalDetail()));
+		}
 		return data;
 	}
 

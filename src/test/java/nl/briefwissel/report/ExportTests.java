@@ -76,10 +76,20 @@ class ExportTests {
 		conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie in je werk?");
 		byte[] photo = { (byte) 0xFF, (byte) 0xD8, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
 		conversations.participantWrites(running.id(), running.participant().id(), "Lesgeven geeft me energie, zie de foto.",
-				List.of(MailAttachment.received("klas.jpg", "image/jpeg", new ByteArrayInputStream(photo))));
+				List.of(MailAttachment.received("klas.jpg", "image/jpeg", new ByteArrayInputStream(photo)),
+						MailAttachment.received("rooster.exe", "application/octet-stream", new ByteArrayInputStream(photo))));
 
 		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED,
 				"Twee weken extra voor het sollicitatiegesprek");
+		java.time.OffsetDateTime written = java.time.OffsetDateTime.parse("2026-03-02T10:15:00+01:00");
+		java.time.OffsetDateTime reacted = java.time.OffsetDateTime.parse("2026-03-04T20:45:00+01:00");
+		jdbc.sql("""
+				insert into closing (trajectory_id, summary, written_at, reaction, reacted_at)
+				values (:t, 'Je krijgt energie van lesgeven.', :written, 'Dat klopt.', :reacted)""")
+			.param("t", running.id())
+			.param("written", written)
+			.param("reacted", reacted)
+			.update();
 
 		var response = mvc.perform(get("/participant/export").with(fixtures.as(running.participant()))).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
@@ -95,10 +105,25 @@ class ExportTests {
 		assertThat(json).contains(running.participant().email()).contains("Lesgeven geeft me energie")
 			.contains("Wat geeft je energie in je werk?").contains("klas.jpg")
 			.contains("Twee weken extra voor het sollicitatiegesprek");
-		assertThat(entries.entrySet()).anySatisfy(e -> {
-			assertThat(e.getKey()).startsWith("traject-1/bijlagen/").endsWith("-klas.jpg");
+		assertThat(entries.entrySet()).filteredOn(e -> e.getKey().startsWith("traject-1/bijlagen/")).singleElement().satisfies(e -> {
+			assertThat(e.getKey()).endsWith("-klas.jpg");
 			assertThat(e.getValue()).isEqualTo(photo);
 		});
+		// Each file of a letter is found in the ZIP by its path; one not kept says why, as the record does.
+		JsonNode trajectory = JsonMapper.builder().build().readTree(json).get("trajectories").get(0);
+		JsonNode files = trajectory.get("messages").get(1).get("attachments");
+		assertThat(files.size()).isEqualTo(2);
+		JsonNode kept = files.get(0).get("name").asString().equals("klas.jpg") ? files.get(0) : files.get(1);
+		JsonNode refused = kept == files.get(0) ? files.get(1) : files.get(0);
+		assertThat(entries).containsKey(kept.get("file").asString());
+		assertThat(entries.get(kept.get("file").asString())).isEqualTo(photo);
+		assertThat(kept.has("notKept")).isFalse();
+		assertThat(refused.get("name").asString()).isEqualTo("rooster.exe");
+		assertThat(refused.get("file").isNull()).isTrue();
+		assertThat(refused.get("notKept").asString()).isEqualTo("rooster.exe: niet bewaard, een programma (.exe)");
+		JsonNode closing = trajectory.get("closing");
+		assertThat(java.time.OffsetDateTime.parse(closing.get("writtenAt").asString())).isAtSameInstantAs(written);
+		assertThat(java.time.OffsetDateTime.parse(closing.get("reactedAt").asString())).isAtSameInstantAs(reacted);
 		try (PDDocument pdf = Loader.loadPDF(entries.get("traject-1/verslag.pdf"))) {
 			assertThat(new PDFTextStripper().getText(pdf)).contains("Lesgeven geeft me energie");
 		}
