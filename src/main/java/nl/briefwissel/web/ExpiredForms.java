@@ -1,7 +1,9 @@
 package nl.briefwissel.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -25,9 +27,18 @@ class ExpiredForms {
 
 	static final String PATH = "/error/form-expired";
 
-	/** The fields in which people write at length, in every form that has one. */
-	private static final List<String> WRITTEN = List.of("text", "note", "reaction", "summary", "remarks", "body", "goals",
-			"question", "explanation", "letter", "why");
+	/**
+	 * The fields in which people write at length, in every form that has one (ExpiredFormsTests holds
+	 * every textarea to this list).
+	 */
+	static final List<String> WRITTEN = List.of("text", "note", "reaction", "summary", "remarks", "body", "goals",
+			"question", "explanation", "letter", "why", "instructions", "welcomeTemplate", "jargon", "passage");
+
+	/**
+	 * Written fields whose name other forms use for a choice from a list: given back only from the form
+	 * where it is written, or a handover's "reason" would come back as a code the person never typed.
+	 */
+	static final Map<String, String> WRITTEN_ON_ONE_FORM = Map.of("reason", "/admin/erasure/");
 
 	private static final String WRITTEN_ATTRIBUTE = ExpiredForms.class.getName() + ".written";
 
@@ -49,12 +60,16 @@ class ExpiredForms {
 			}
 			// Given back only when the form came from a page of ours: another site can post any text to a form
 			// here and would otherwise have it shown on this site as what the visitor "wrote".
-			request.setAttribute(WRITTEN_ATTRIBUTE, fromOurOwnPage(request) ? WRITTEN.stream()
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			request.setAttribute(WRITTEN_ATTRIBUTE, fromOurOwnPage(request) ? Stream
+				.concat(WRITTEN.stream(), WRITTEN_ON_ONE_FORM.entrySet()
+					.stream()
+					.filter(field -> path.startsWith(field.getValue()))
+					.map(Map.Entry::getKey))
 				.map(request::getParameter)
 				.filter(Objects::nonNull)
 				.filter(value -> !value.isBlank())
 				.toList() : List.of());
-			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (OPENED_BY_A_LINK.stream().anyMatch(path::startsWith)) {
 				request.setAttribute(AGAIN_ATTRIBUTE, path);
 			}
