@@ -118,9 +118,19 @@ class ErasureAndRetentionTests {
 
 		mvc.perform(post("/participant/privacy/erasure").with(participant).with(csrf()))
 			.andExpect(content().string(containsString("Vink aan")));
-		mvc.perform(post("/participant/privacy/erasure").param("sure", "true").with(participant).with(csrf()))
-			.andExpect(redirectedUrl("/participant/privacy?requested"));
-		mvc.perform(get("/participant/privacy").with(participant)).andExpect(content().string(containsString("in behandeling")));
+		var requested = mvc.perform(post("/participant/privacy/erasure").param("sure", "true").with(participant).with(csrf()))
+			.andExpect(redirectedUrl("/participant/privacy#erasure-requested"))
+			.andExpect(flash().attribute("erasureRequested", true))
+			.andReturn();
+		// Said once, where the page opens and takes the focus; not again on a reload.
+		org.jsoup.nodes.Element said = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/privacy").with(participant)
+			.cookie(requested.getResponse().getCookies())).andReturn().getResponse().getContentAsString()).getElementById("erasure-requested");
+		assertThat(said).isNotNull();
+		assertThat(said.attr("tabindex")).isEqualTo("-1");
+		assertThat(said.text()).contains("We hebben je verzoek ontvangen");
+		mvc.perform(get("/participant/privacy").with(participant).cookie(requested.getResponse().getCookies()))
+			.andExpect(content().string(containsString("in behandeling")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("We hebben je verzoek ontvangen"))));
 
 		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
 		String page = mvc.perform(get("/admin/erasure").with(admin)).andReturn().getResponse().getContentAsString();

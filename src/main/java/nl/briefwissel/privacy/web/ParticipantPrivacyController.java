@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The participant's own data: download everything, or ask for it to be erased. */
 @Controller
@@ -28,12 +29,15 @@ class ParticipantPrivacyController {
 
 	@PostMapping("/participant/privacy/erasure")
 	String requestErasure(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "false") boolean sure,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		if (!sure) {
 			model.addAttribute("notSure", true);
 			return page(me, model);
 		}
 		erasures.request(me.id());
-		return "redirect:/participant/privacy?requested";
+		// Said once, where the page opens and the focus goes: a status already on the page as it loads is
+		// not read out, and one kept in the address came back on every reload or change of language.
+		redirect.addFlashAttribute("erasureRequested", true);
+		return "redirect:/participant/privacy#erasure-requested";
 	}
 }
