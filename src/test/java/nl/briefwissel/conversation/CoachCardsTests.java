@@ -1,12 +1,19 @@
 package nl.briefwissel.conversation;
 
+import java.util.UUID;
+
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
 import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Role;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.Assignments;
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +51,12 @@ class CoachCardsTests {
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Trajectories trajectories;
 
 	@Test
 	void aTopFiveOfCoachCardsAnswersTheAssignment() throws Exception {
@@ -105,13 +118,47 @@ class CoachCardsTests {
 		var refused = mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
 			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING")
 			.param("explanation", "Vrijheid eerst, want ik deel mijn dag graag zelf in."))
-			.andExpect(redirectedUrl("/participant/conversation"))
+			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id()))
 			.andExpect(flash().attribute("notSent", true))
 			.andReturn();
 		// The form given back (a record of the web package): its text, as the page shows it to copy.
 		assertThat(String.valueOf(refused.getFlashMap().get("form"))).contains("1. Vrijheid", "ik deel mijn dag graag zelf in");
 		assertThat(conversations.of(running.id())).noneMatch(m -> m.author() == Author.PARTICIPANT);
 		assertThat(given.of(running.id()).get(0).answered()).isFalse();
+	}
+
+	/**
+	 * A participant in two programmes lays the cards of the one that is not their newest: "sent" is said
+	 * under that conversation, also after a second click, not under the other coach's letters.
+	 */
+	@Test
+	void theCardsOfOneOfTwoConversationsAreSaidSentInThatOne() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var otherProgramme = programmes.create(running.organisationId(), "Tweede programma", null);
+		var otherCoach = fixtures.person(running.organisationId(), "tweede-" + running.id() + "@example.nl", "Tweede Coach",
+				Role.COACH);
+		UUID newest = trajectories.record(otherProgramme.id(), running.participant().id(), otherCoach.id(),
+				TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
+		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
+			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+		given.give(running.id(), cards.id(), conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten."));
+		var open = given.of(running.id()).get(0);
+		String submission = UUID.randomUUID().toString();
+
+		for (int click = 0; click < 2; click++) {
+			var sent = mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
+					.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING").param("submission", submission))
+				.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id() + "#sent"))
+				.andReturn();
+			// The flash message is matched to the address's query string, as the browser follows the redirect.
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get(sent.getResponse().getRedirectedUrl().replace("#sent", ""))
+				.cookie(sent.getResponse().getCookies())
+				.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString());
+			assertThat(page.getElementById("sent")).isNotNull();
+			assertThat(page.select("input[name=trajectory]").attr("value")).isEqualTo(running.id().toString());
+		}
+		assertThat(conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT)).hasSize(1);
+		assertThat(conversations.of(newest)).isEmpty();
 	}
 
 	/** "Naar mijn coach sturen" pressed twice (at once, or after the first went) sends one letter. */

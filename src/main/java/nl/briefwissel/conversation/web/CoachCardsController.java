@@ -77,9 +77,10 @@ class CoachCardsController {
 			Locale locale, RedirectAttributes redirect) {
 		Optional<GivenAssignments.Given> open = open(givenId, me);
 		if (open.isEmpty() && conversations.submitted(submission)) {
-			// A second click, after the first answered it: the letter is there.
+			// A second click, after the first answered it: the letter is there, in the conversation it answered.
 			redirect.addFlashAttribute("sent", true);
-			return "redirect:/participant/conversation#sent";
+			return conversationOf(givenId, me).map(trajectory -> conversation(trajectory) + "#sent")
+				.orElse("redirect:/participant/conversation#sent");
 		}
 		// The trajectory ended while the cards were being laid: nobody would read them, but they are the
 		// participant's work, and come back to copy as a letter refused at the end does.
@@ -117,7 +118,7 @@ class CoachCardsController {
 		if (ended.isPresent()) {
 			redirect.addFlashAttribute("notSent", true);
 			redirect.addFlashAttribute("form", new ConversationController.MessageForm(text.toString()));
-			return "redirect:/participant/conversation";
+			return conversation(assignment.trajectoryId());
 		}
 		// Two clicks at once both find the assignment open; the form's id lets one of them write. The
 		// top five answers this assignment only: an open reflection still waits for a letter.
@@ -126,10 +127,27 @@ class CoachCardsController {
 			// The trajectory ended a moment ago: the conversation page says so, with the cards laid to copy.
 			redirect.addFlashAttribute("notSent", true);
 			redirect.addFlashAttribute("form", new ConversationController.MessageForm(text.toString()));
-			return "redirect:/participant/conversation";
+			return conversation(assignment.trajectoryId());
 		}
 		redirect.addFlashAttribute("sent", true);
-		return "redirect:/participant/conversation#sent";
+		return conversation(assignment.trajectoryId()) + "#sent";
+	}
+
+	/**
+	 * The conversation the cards belong to: a participant in two programmes has two, and without it the
+	 * page showed the current one, with "sent" (or the cards to copy) under the other coach's letters.
+	 */
+	private static String conversation(UUID trajectoryId) {
+		return "redirect:/participant/conversation?trajectory=" + trajectoryId;
+	}
+
+	/** The trajectory of one of the participant's given assignments, answered or not. */
+	private Optional<UUID> conversationOf(UUID givenId, SignedInAccount me) {
+		return trajectories.ofParticipant(me.id())
+			.stream()
+			.map(TrajectoryOverview::id)
+			.filter(trajectory -> given.of(trajectory).stream().anyMatch(g -> g.id().equals(givenId)))
+			.findFirst();
 	}
 
 	/**
