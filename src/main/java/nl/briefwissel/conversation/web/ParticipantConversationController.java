@@ -76,12 +76,17 @@ class ParticipantConversationController {
 		return view;
 	}
 
+	/**
+	 * A letter that comes back (a mistake, too many files, the trajectory ended) comes with the whole
+	 * conversation: a view of its content, on the trail as the page is; a letter that went is not.
+	 */
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/participant/conversation")
 	String write(@AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") ConversationController.MessageForm form, BindingResult errors,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(required = false) UUID submission, @RequestParam(name = "trajectory", required = false) UUID writtenTo,
-			Model model, RedirectAttributes redirect) throws java.io.IOException {
+			Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
 		// The conversation the form was on: a participant in two programmes has two.
 		List<TrajectoryOverview> started = started(me);
 		TrajectoryOverview trajectory = chosen(started, writtenTo)
@@ -98,6 +103,7 @@ class ParticipantConversationController {
 				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form",
 						new org.springframework.validation.BeanPropertyBindingResult(form, "form"));
 			}
+			nl.briefwissel.audit.AuditedTrajectory.shown(request, trajectory.id());
 			return page(started, Optional.of(trajectory), model);
 		}
 		if (errors.hasErrors() && !photoOnly) {
@@ -105,12 +111,14 @@ class ParticipantConversationController {
 				// A browser never fills a file field in again: say so, or the photo would silently be missing.
 				model.addAttribute("filesProblem", "conversation.files.chooseAgain");
 			}
+			nl.briefwissel.audit.AuditedTrajectory.shown(request, trajectory.id());
 			return page(started, Optional.of(trajectory), model);
 		}
 		if (!trajectory.underway()) {
 			// Ended, also since the page was opened: nobody it was meant for would read it. The page says so
 			// and shows the text to copy.
 			model.addAttribute("notSent", true);
+			nl.briefwissel.audit.AuditedTrajectory.shown(request, trajectory.id());
 			return page(started, Optional.of(trajectory), model);
 		}
 		List<MailAttachment> attachments = new java.util.ArrayList<>();
@@ -125,8 +133,17 @@ class ParticipantConversationController {
 		// of the trajectory on its locked row (the coach completed it a moment ago) comes back to copy.
 		if (conversations.participantWritesOnce(trajectory.id(), me.id(), form.text() == null ? "" : form.text(), attachments,
 				submission) instanceof Conversations.FormLetter.Refused) {
+			// Read above while it ran, ended since (the coach completed it while the files came in): the page
+			// is made from it as it is now, without the form, or it said the letter was written in an earlier
+			// trajectory. One erased meanwhile is no longer among them; it is shown ended, as it is.
+			List<TrajectoryOverview> now = started(me);
+			TrajectoryOverview ended = now.stream().filter(t -> t.id().equals(trajectory.id())).findFirst().orElse(trajectory);
 			model.addAttribute("notSent", true);
-			return page(started, Optional.of(trajectory), model);
+			nl.briefwissel.audit.AuditedTrajectory.shown(request, trajectory.id());
+			String view = page(now, Optional.of(ended), model);
+			model.addAttribute("open", false);
+			model.addAttribute("openCards", List.of());
+			return view;
 		}
 		redirect.addFlashAttribute("sent", true);
 		return "redirect:/participant/conversation?trajectory=" + trajectory.id() + "#sent";

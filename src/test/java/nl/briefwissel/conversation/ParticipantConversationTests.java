@@ -1,0 +1,106 @@
+package nl.briefwissel.conversation;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditEntry;
+import nl.briefwissel.audit.AuditTrail;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The participant writes from the conversation page: what comes back with it, and what is said. */
+@BriefwisselTest
+class ParticipantConversationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * The coach completes the trajectory while the participant's photo comes in: the letter comes back
+	 * on the page of the ended trajectory, without the form to write again, and the page does not say it
+	 * was written in an earlier trajectory.
+	 */
+	@Test
+	void aLetterThatMeetsTheEndWhileItsFileComesInComesBackOnTheEndedPage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MockMultipartFile photo = new MockMultipartFile("files", "werkplek.jpg", "image/jpeg", new byte[0]) {
+
+			@Override
+			public InputStream getInputStream() {
+				jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id())
+					.update();
+				return new ByteArrayInputStream(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 });
+			}
+
+			@Override
+			public boolean isEmpty() {
+				return false;
+			}
+		};
+
+		Document page = Jsoup.parse(mvc.perform(multipart("/participant/conversation").file(photo)
+				.param("text", "Hier is de foto van mijn werkplek.").param("trajectory", running.id().toString())
+				.with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		assertThat(page.getElementById("text")).as("the write form").isNull();
+		assertThat(page.getElementById("not-sent").text()).contains("Je traject met je e-coach is afgesloten",
+				"Hier is de foto van mijn werkplek.").doesNotContain("vorige traject");
+		assertThat(conversations.of(running.id())).noneMatch(m -> m.author() == Author.PARTICIPANT);
+	}
+
+	/**
+	 * A letter that comes back (a mistake, or the trajectory ended) shows the whole conversation: a view
+	 * of its content, on the trail as the page is. A letter that went shows nothing and is not on it.
+	 */
+	@Test
+	void aLetterThatComesBackWithTheConversationIsOnTheTrail() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat wil je over vijf jaar doen?");
+
+		mvc.perform(post("/participant/conversation").param("text", " ").param("trajectory", running.id().toString())
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().isOk());
+		mvc.perform(post("/participant/conversation").param("text", "Mensen begeleiden.").param("trajectory", running.id().toString())
+			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id()).update();
+		mvc.perform(post("/participant/conversation").param("text", "Nog een vraag.").param("trajectory", running.id().toString())
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().isOk());
+
+		assertThat(trail.ofTrajectory(running.id())).extracting(AuditEntry::action, AuditEntry::route, AuditEntry::actorId)
+			.containsExactly(tuple(AuditAction.READ, "POST /participant/conversation", running.participant().id()),
+					tuple(AuditAction.READ, "POST /participant/conversation", running.participant().id()));
+	}
+}
