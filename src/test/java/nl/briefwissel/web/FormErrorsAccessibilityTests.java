@@ -217,6 +217,26 @@ class FormErrorsAccessibilityTests {
 		assertThat(dutch.select(".bw-closing .bw-message__body").first().hasAttr("lang")).isFalse();
 	}
 
+	/**
+	 * What the participant wrote, given back on a page read in the other language (their goals, a letter
+	 * not sent because the trajectory ended), says its language, as their question does (WCAG 3.1.2).
+	 */
+	@Test
+	void theParticipantsOwnWordsGivenBackCarryTheirLanguage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Document english = page(get("/participant").param("lang", "en").with(fixtures.as(running.participant())));
+		assertThat(english.getElementById("goals-" + running.id()).attr("lang")).isEqualTo("nl");
+		Document dutch = page(get("/participant").param("lang", "nl").with(fixtures.as(running.participant())));
+		assertThat(dutch.getElementById("goals-" + running.id()).hasAttr("lang")).isFalse();
+
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id()).update();
+		Document notSent = page(post("/participant/conversation").param("lang", "en").param("text", "Nog een vraag over mijn cv.")
+			.param("trajectory", running.id().toString()).with(csrf()).with(fixtures.as(running.participant())));
+		Element text = notSent.select("#not-sent .bw-message__body").first();
+		assertThat(text.text()).isEqualTo("Nog een vraag over mijn cv.");
+		assertThat(text.attr("lang")).isEqualTo("nl");
+	}
+
 	/** An erasure request without its box ticked, and a sign-in link asked for a wrong address: the field says so and has the focus. */
 	@Test
 	void theErasureBoxAndTheSignInLinksAddressTakeTheFocusWhenWrong() throws Exception {
