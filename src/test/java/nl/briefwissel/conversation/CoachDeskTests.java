@@ -165,6 +165,20 @@ class CoachDeskTests {
 		assertThat(page).contains("aria-describedby=\"note-error\" autofocus=\"autofocus\">" + note + "</textarea>");
 	}
 
+	/** The browser counts a line break as one character and sends two: a note it took within its limit is kept. */
+	@Test
+	void aNoteWithinTheFieldsLimitIsKeptWhateverItsLineBreaks() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		String note = ("Een regel van de notitie.\r\n").repeat(19_990 / 26);
+		assertThat(note.replace("\r\n", "\n").length()).isLessThanOrEqualTo(20_000);
+		assertThat(note.length()).isGreaterThan(20_000);
+		mvc.perform(post("/coach/trajectories/{id}/notes", running.id()).param("note", note).with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeCount(0));
+		assertThat(desk.of(running.id(), running.coach().id()).notes()).hasSize(1);
+	}
+
 	/** The check while typing that ends after "Versturen" does not bring the sent letter back as a draft. */
 	@Test
 	void aCheckThatEndsAfterTheLetterWasSentKeepsNoDraft() throws Exception {

@@ -150,6 +150,22 @@ class WritingAfterTheEndTests {
 		Account stranger = fixtures.person(running.organisationId(), "vreemd-" + suffix + "@example.nl", "Vreemde", Role.COACH);
 		mvc.perform(post(base + "/messages").param("text", "Hallo").with(csrf()).with(fixtures.as(stranger)))
 			.andExpect(status().isNotFound());
+
+		// The other buttons keep what was typed too: "Concept bewaren", the check without JavaScript, a note.
+		for (String route : List.of("/draft", "/check")) {
+			String kept = mvc.perform(post(base + route).param("text", "Een concept voor later.").with(csrf())
+				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(kept).as(route).contains("Niet bewaard").contains("andere e-coach").contains("Een concept voor later.")
+				.doesNotContain("fijn dat je er bent");
+		}
+		assertThat(mvc.perform(post(base + "/notes").param("note", "Belde over de vacature.").with(csrf())
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.contains("Niet bewaard").contains("Belde over de vacature.");
+		// While typing (htmx) nothing is swapped in: the text stays in the coach's field.
+		mvc.perform(post(base + "/check").header("HX-Request", "true").param("text", "Verder").with(csrf())
+			.with(fixtures.as(running.coach()))).andExpect(status().isNotFound());
+		mvc.perform(post(base + "/draft").param("text", "Hallo").with(csrf()).with(fixtures.as(stranger)))
+			.andExpect(status().isNotFound());
 	}
 
 	private String page(String path, Account who) throws Exception {

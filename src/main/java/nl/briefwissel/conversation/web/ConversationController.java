@@ -234,8 +234,12 @@ class ConversationController {
 	String saveDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String next,
-			@RequestParam(required = false) UUID use, RedirectAttributes redirect) {
-		TrajectoryOverview trajectory = own(id, me);
+			@RequestParam(required = false) UUID use, Model model, RedirectAttributes redirect) {
+		Optional<TrajectoryOverview> mine = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
+		if (mine.isEmpty()) {
+			return handedOver(id, me, form.text(), "kept", model);
+		}
+		TrajectoryOverview trajectory = mine.get();
 		boolean inserting = NEXT_REPLY.equals(next) && use != null;
 		String typed = form.text() == null ? "" : form.text();
 		String draft = !inserting ? typed : desk.savedReplies(me.id())
@@ -262,9 +266,13 @@ class ConversationController {
 
 	@PostMapping("/coach/trajectories/{id}/notes")
 	String addNote(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(defaultValue = "") String note, @RequestParam(required = false) UUID form,
+			@RequestParam(defaultValue = "") String note, @RequestParam(required = false) UUID form, Model model,
 			RedirectAttributes redirect) {
-		own(id, me);
+		if (trajectories.withContent(id).filter(t -> t.coachedBy(me.id())).isEmpty()) {
+			return handedOver(id, me, note, "kept", model);
+		}
+		// As the browser counted it: a line break is one character there, two in the form it sends.
+		note = note.replace("\r\n", "\n");
 		if (note.isBlank() || note.length() > 20_000) {
 			redirect.addFlashAttribute("noteError", true);
 			redirect.addFlashAttribute("noteText", note); // given back to shorten, not lost
@@ -288,7 +296,7 @@ class ConversationController {
 			Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		Optional<TrajectoryOverview> mine = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
 		if (mine.isEmpty()) {
-			return handedOver(id, me, form, model);
+			return handedOver(id, me, form.text(), null, model);
 		}
 		TrajectoryOverview trajectory = mine.get();
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
@@ -305,7 +313,7 @@ class ConversationController {
 			// Ended (or handed over) since the page was opened: the letter comes back to copy, not mailed.
 			Optional<TrajectoryOverview> now = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
 			if (now.isEmpty()) {
-				return handedOver(id, me, form, model);
+				return handedOver(id, me, form.text(), null, model);
 			}
 			model.addAttribute("notSent", true);
 			AuditedTrajectory.shown(request, id);
@@ -321,15 +329,17 @@ class ConversationController {
 	}
 
 	/**
-	 * A letter for a trajectory this coach no longer has: handed over to another coach while the page
-	 * was open. The conversation is not theirs to see any more, but what they typed is: it comes back
-	 * to copy, with why it was not sent. Any other identifier is not found, as everywhere.
+	 * A letter, draft or note for a trajectory this coach no longer has: handed over to another coach
+	 * while the page was open. The conversation is not theirs to see any more, but what they typed is:
+	 * it comes back to copy, with why it was not sent ({@code notSaved} null) or not kept ("kept"). Any
+	 * other identifier is not found, as everywhere.
 	 */
-	private String handedOver(UUID id, SignedInAccount me, MessageForm form, Model model) {
+	private String handedOver(UUID id, SignedInAccount me, String typed, String notSaved, Model model) {
 		if (trajectories.withContent(id).isEmpty() || !trajectories.coachedBefore(id, me.email())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		model.addAttribute("text", form.text());
+		model.addAttribute("text", typed);
+		model.addAttribute("notSaved", notSaved);
 		return "conversation/handed-over";
 	}
 
@@ -343,7 +353,12 @@ class ConversationController {
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, Locale locale, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
-		TrajectoryOverview trajectory = own(id, me);
+		Optional<TrajectoryOverview> mine = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
+		if (mine.isEmpty() && htmx == null) {
+			return handedOver(id, me, form.text(), "kept", model); // the check keeps the draft: not kept here
+		}
+		// While typing (htmx) a refusal swaps nothing in: the text stays in the coach's field.
+		TrajectoryOverview trajectory = mine.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
 		// The assignment as posted: the page checks it is one the coach may give when it shows the draft.
 		desk.saveDraft(id, me.id(), form.text(), submission, assignment);
