@@ -122,7 +122,7 @@ class Reminders {
 		List<UUID> ids = running.stream().map(TrajectoryOverview::id).toList();
 		Map<UUID, Messages.Activity> activity = messages.activity(ids);
 		List<Due> passed = running.stream()
-			.flatMap(trajectory -> momentToRemind(trajectory, activity.getOrDefault(trajectory.id(), Messages.Activity.NONE), today)
+			.flatMap(trajectory -> readMomentToRemind(trajectory, activity.getOrDefault(trajectory.id(), Messages.Activity.NONE), today)
 				.stream()
 				.mapToObj(moment -> new Due(trajectory, moment)))
 			.toList();
@@ -138,6 +138,20 @@ class Reminders {
 			}
 		}
 		return new Run(running.size(), toRemind.size(), queued);
+	}
+
+	/**
+	 * One trajectory whose plan cannot be read (a value no form should have let in) is logged and
+	 * passed over: it held back every other participant's reminder, every run.
+	 */
+	private OptionalInt readMomentToRemind(TrajectoryOverview trajectory, Messages.Activity activity, LocalDate today) {
+		try {
+			return momentToRemind(trajectory, activity, today);
+		}
+		catch (RuntimeException e) {
+			log.warn("Trajectory {} skipped for reminders: its contact-moment plan cannot be read", trajectory.id(), e);
+			return OptionalInt.empty();
+		}
 	}
 
 	/** A trajectory's latest passed moment its participant did not write for. */

@@ -177,7 +177,9 @@ public final class Trajectory {
 	public void extend(LocalDate today, int moreWeeks, Reason reason, String why) {
 		require(status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED, "trajectory.illegal.extend",
 				"only a running or paused trajectory can be extended");
-		if (moreWeeks < 1 || weeks + extraWeeks + moreWeeks > MAX_WEEKS) {
+		// Compared without adding: a number near the largest int wrapped the sum below the limit, and a
+		// plan of minus two billion weeks broke every page and reminder that reads it.
+		if (moreWeeks < 1 || moreWeeks > MAX_WEEKS - weeks - extraWeeks) {
 			throw new IllegalTransitionException("trajectory.illegal.extendWeeks",
 					"a trajectory runs " + MAX_WEEKS + " weeks at most");
 		}
@@ -224,6 +226,10 @@ public final class Trajectory {
 	public void complete(LocalDate on, Reason reason, String why) {
 		require(status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED, "trajectory.illegal.complete",
 				"only a running or paused trajectory can be completed");
+		// Accepted to start later, it runs already: completed before its first day, the participant was
+		// asked to evaluate and the employer told of a completion of something that never started.
+		require(startedOn != null && !on.isBefore(startedOn), "trajectory.illegal.completeBeforeStart",
+				"a trajectory completes on or after its start");
 		endedOn = on;
 		transition(TrajectoryStatus.COMPLETED, reason, why);
 		events.add(new TrajectoryEvents.TrajectoryCompleted(id, on, reason));

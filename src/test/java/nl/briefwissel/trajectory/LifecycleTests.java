@@ -129,6 +129,11 @@ class LifecycleTests {
 			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"))
 			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#extend-weeks"))
 			.andReturn();
+		// A number near the largest int, sent by hand, wrapped the check and broke every reader of the plan.
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2147483642").param("fromWeeks", "6")
+			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"));
+		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
 		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).isEmpty();
 		// The refusal is read at the weeks, the extension open as it was sent, the other forms still there.
 		String course = mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach)
@@ -168,6 +173,35 @@ class LifecycleTests {
 		String report = mvc.perform(get("/participant/report/{id}", running.id()).with(user(users.loadUserByUsername(running.participant().email()))))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(report).contains("het traject is verlengd, reden: ").doesNotContain("van Lopend naar Lopend");
+	}
+
+	/**
+	 * Accepted to start next month, the trajectory runs already; completing it waits for its first day
+	 * (a completion asked for an evaluation and told the employer), stopping does not.
+	 */
+	@Test
+	void aTrajectoryThatStartsLaterIsCompletedFromItsStartAndCanBeStoppedBefore(@Autowired Matching matching) throws Exception {
+		var base = fixtures.runningTrajectory(true);
+		var proposal = fixtures.proposal(base);
+		java.time.LocalDate startOn = nl.briefwissel.Today.date().plusDays(20);
+		matching.accept(proposal.trajectoryId(), proposal.coach().id(), startOn);
+		var coach = user(users.loadUserByUsername(proposal.coach().email()));
+
+		mvc.perform(post("/coach/trajectories/{id}/complete", proposal.trajectoryId()).param("reason", "QUESTION_ANSWERED")
+			.with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.completeBeforeStart"));
+		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryCompleted.class)).isEmpty();
+		String course = mvc.perform(get("/coach/trajectories/{id}/course", proposal.trajectoryId()).with(coach))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(course).contains("Afronden kan vanaf de startdatum")
+			.doesNotContain("action=\"/coach/trajectories/" + proposal.trajectoryId() + "/complete\"")
+			.contains("action=\"/coach/trajectories/" + proposal.trajectoryId() + "/stop\"");
+
+		mvc.perform(post("/coach/trajectories/{id}/stop", proposal.trajectoryId()).param("reason", "NO_RESPONSE")
+			.with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.stopped"));
+		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.STOPPED);
 	}
 
 	@Test

@@ -53,9 +53,12 @@ class LifecycleController {
 
 	private final Trajectories trajectories;
 
-	LifecycleController(TrajectoryLifecycle lifecycle, Trajectories trajectories) {
+	private final java.time.Clock clock;
+
+	LifecycleController(TrajectoryLifecycle lifecycle, Trajectories trajectories, java.time.Clock clock) {
 		this.lifecycle = lifecycle;
 		this.trajectories = trajectories;
+		this.clock = clock;
 	}
 
 	@GetMapping("/coach/trajectories/{id}/course")
@@ -65,6 +68,9 @@ class LifecycleController {
 			// Another coach's id must not even confirm that the trajectory exists.
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("trajectory", trajectory);
+		// Completing waits for the first day; stopping does not (a participant who withdraws before it).
+		model.addAttribute("startsOn", trajectory.startedOn() != null && trajectory.startedOn().isAfter(java.time.LocalDate.now(clock))
+				? trajectory.startedOn() : null);
 		return "trajectory/course";
 	}
 
