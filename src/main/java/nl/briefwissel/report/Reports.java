@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.assignment.GivenAssignments;
@@ -21,6 +22,7 @@ import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gathers a trajectory's record. The caller has checked that the reader is its participant or
@@ -53,6 +55,21 @@ public class Reports {
 		this.conversations = conversations;
 		this.themes = themes;
 		this.clock = clock;
+	}
+
+	/**
+	 * The record, if this person may read it and it still has its content, gathered with the
+	 * trajectory's row locked as every writer and the erasure lock it: an erasure committing between a
+	 * check and the reads gave a record of blank letters, and a read of an erased trajectory on its
+	 * trail. Not a read-only transaction: PostgreSQL refuses a locking read in one. The caller renders
+	 * the record after the lock is let go.
+	 */
+	@Transactional
+	public Optional<TrajectoryReport> readable(UUID trajectoryId, UUID reader, Locale language) {
+		if (!trajectories.lockedWithContent(trajectoryId)) {
+			return Optional.empty();
+		}
+		return trajectories.withContent(trajectoryId).filter(t -> mayRead(t, reader)).map(t -> of(t, language));
 	}
 
 	public TrajectoryReport of(TrajectoryOverview trajectory, Locale language) {

@@ -261,4 +261,41 @@ class ReportTests {
 			.andExpect(status().isNotFound());
 	}
 
+	/**
+	 * An erasure under way when the record is asked for: the record waits for it, as a write does, and is
+	 * not found, with nothing on the trail (it read the letters the erasure was emptying, or once it had
+	 * emptied them, a record of blank letters). Only this order can be held still in a test; that an
+	 * erasure waits for a record being gathered follows from the same lock.
+	 */
+	@Test
+	void aRecordAskedForDuringAnErasureWaitsForItAndIsNotFound(@Autowired nl.briefwissel.trajectory.TrajectoryErasure erasure,
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), COACH_WRITES);
+		var erasing = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			var erased = pool.submit(() -> transactions.executeWithoutResult(status -> {
+				erasure.erase(running.id(), null);
+				erasing.countDown();
+				try {
+					Thread.sleep(700); // still to commit when the record is asked for
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(erasing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+			mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
+				.andExpect(status().isNotFound());
+
+			erased.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(audit.ofTrajectory(running.id())).noneMatch(entry -> entry.route().startsWith("GET /participant/report"));
+	}
+
 }

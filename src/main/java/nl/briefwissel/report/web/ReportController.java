@@ -17,6 +17,7 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.report.ParticipantExport;
 import nl.briefwissel.report.ReportPdf;
 import nl.briefwissel.report.Reports;
+import nl.briefwissel.report.TrajectoryReport;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -91,7 +92,7 @@ class ReportController {
 			// Most participants have one trajectory: their record is the page itself, on the trail as
 			// every reading of a conversation is (the list of several shows no content).
 			nl.briefwissel.audit.AuditedTrajectory.shown(request, started.get(0).id());
-			return page(started.get(0), "/participant/report/" + started.get(0).id(), locale, model);
+			return page(readable(started.get(0).id(), me, locale), "/participant/report/" + started.get(0).id(), model);
 		}
 		model.addAttribute("trajectories", started);
 		return "report/choose";
@@ -100,35 +101,35 @@ class ReportController {
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/participant/report/{id}")
 	String participantReport(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
-		return page(readable(id, me), "/participant/report/" + id, locale, model);
+		return page(readable(id, me, locale), "/participant/report/" + id, model);
 	}
 
 	@Audited(value = AuditAction.EXPORT, trajectory = "id")
 	@GetMapping("/participant/report/{id}/pdf")
 	ResponseEntity<byte[]> participantPdf(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale) {
-		return download(readable(id, me), locale);
+		return download(readable(id, me, locale), locale);
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/report")
 	String coachReport(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
-		return page(readable(id, me), "/coach/trajectories/" + id + "/report", locale, model);
+		return page(readable(id, me, locale), "/coach/trajectories/" + id + "/report", model);
 	}
 
 	@Audited(value = AuditAction.EXPORT, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/report/pdf")
 	ResponseEntity<byte[]> coachPdf(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale) {
-		return download(readable(id, me), locale);
+		return download(readable(id, me, locale), locale);
 	}
 
-	private String page(TrajectoryOverview trajectory, String base, Locale locale, Model model) {
-		model.addAttribute("report", reports.of(trajectory, locale));
+	private String page(TrajectoryReport report, String base, Model model) {
+		model.addAttribute("report", report);
 		model.addAttribute("pdfLink", base + "/pdf");
 		return "report/page";
 	}
 
-	private ResponseEntity<byte[]> download(TrajectoryOverview trajectory, Locale locale) {
-		byte[] document = pdf.render(reports.of(trajectory, locale), locale);
+	private ResponseEntity<byte[]> download(TrajectoryReport report, Locale locale) {
+		byte[] document = pdf.render(report, locale);
 		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "record" : "verslag") + "-" + LocalDate.now(clock) + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -139,11 +140,10 @@ class ReportController {
 
 	/**
 	 * Only a record that still has its content: one erased (by request or by its retention period) read
-	 * as if nothing was ever written, "0 letters", with the participant's name on it for the coach.
+	 * as if nothing was ever written, "0 letters", with the participant's name on it for the coach; also
+	 * not one whose erasure comes while it is gathered (Reports.readable).
 	 */
-	private TrajectoryOverview readable(UUID id, SignedInAccount me) {
-		return trajectories.withContent(id)
-			.filter(t -> Reports.mayRead(t, me.id()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private TrajectoryReport readable(UUID id, SignedInAccount me, Locale locale) {
+		return reports.readable(id, me.id(), locale).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 }
