@@ -25,8 +25,12 @@ public record MailProperties(@DefaultValue("briefwissel.test") String domain, St
 		return from == null || from.isBlank() ? "noreply@" + domain : from;
 	}
 
+	/**
+	 * @param readTimeout how long a reply of the relay may take; RFC 5321 gives the one to the end of a
+	 * mail's data ten minutes (decision 0039)
+	 */
 	public record Smtp(String host, @DefaultValue("587") int port, String username, String password,
-			@DefaultValue("true") boolean starttls) {
+			@DefaultValue("true") boolean starttls, @DefaultValue("10m") Duration readTimeout) {
 
 		@Override
 		public String toString() {

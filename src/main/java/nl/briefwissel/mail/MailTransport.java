@@ -1,5 +1,6 @@
 package nl.briefwissel.mail;
 
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Optional;
@@ -8,11 +9,12 @@ import java.util.Properties;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
@@ -36,7 +38,10 @@ class MailTransport {
 		this.embedded = Optional.ofNullable(embedded.getIfAvailable());
 		Properties javaMail = sender.getJavaMailProperties();
 		javaMail.put("mail.smtp.connectiontimeout", "10000");
-		javaMail.put("mail.smtp.timeout", "30000");
+		// How long a reply may take. RFC 5321 (4.5.3.2) gives the reply to the end of a mail's data ten
+		// minutes, for a gateway that scans it first: given up on sooner, the mail was often delivered
+		// already, and went again at every attempt (decision 0039).
+		javaMail.put("mail.smtp.timeout", String.valueOf(properties.smtp().readTimeout().toMillis()));
 		javaMail.put("mail.smtp.writetimeout", "30000");
 		if (this.embedded.isPresent()) {
 			sender.setHost(this.embedded.get().host());
@@ -74,11 +79,12 @@ class MailTransport {
 	 * One SMTP session for the mails of one round of the outbox: a relay that wants STARTTLS and a
 	 * sign-in (Exchange, a municipality's gateway) is paid for once per round instead of once per
 	 * mail. A relay may close a session it has kept for a while or for a number of mails; a mail that
-	 * fails on a session already used goes once more on a new one before it counts as an attempt.
+	 * fails on a session already used, before its data went, goes once more on a new one before it
+	 * counts as an attempt.
 	 */
 	final class Connection implements AutoCloseable {
 
-		private Transport open;
+		private SmtpSession open;
 
 		private Connection() {
 		}
@@ -93,13 +99,20 @@ class MailTransport {
 				catch (MessagingException | IllegalStateException e) {
 					// A refusal of this mail leaves the session open; a session the relay ended does not
 					// (Angus reports that as a failed MAIL FROM, "[EOF]", so the type does not tell them apart).
+					boolean dataSent = open.dataSent;
 					if (stillOpen()) {
 						throw e;
 					}
 					close();
+					// Once its data went, the relay may have the mail: a session that ended before the reply
+					// to its end (a gateway slower than our timeout) says nothing about whether it was
+					// delivered. Sent again now it would be there twice; it waits for its next attempt.
+					if (dataSent) {
+						throw e;
+					}
 				}
 			}
-			open = sender.getSession().getTransport("smtp");
+			open = new SmtpSession(sender.getSession());
 			try {
 				open.connect(sender.getHost(), sender.getPort(), blankAsNull(sender.getUsername()), blankAsNull(sender.getPassword()));
 				deliver(message);
@@ -124,6 +137,7 @@ class MailTransport {
 		private void deliver(MimeMessage message) throws MessagingException {
 			message.setSentDate(new Date());
 			message.saveChanges();
+			open.dataSent = false;
 			open.sendMessage(message, message.getAllRecipients());
 		}
 
@@ -142,6 +156,28 @@ class MailTransport {
 
 		private static String blankAsNull(String value) {
 			return value == null || value.isEmpty() ? null : value;
+		}
+	}
+
+	/**
+	 * Angus's SMTP session, which notes when a mail's data starts to go, once the relay said 354 to
+	 * {@code DATA}: before that it has no mail of ours (a MAIL FROM, RCPT TO or DATA refused or ended);
+	 * after it, it may have. Without chunking ({@code mail.smtp.chunksize} is not set) every mail's data
+	 * goes this way.
+	 */
+	private static final class SmtpSession extends SMTPTransport {
+
+		private volatile boolean dataSent;
+
+		SmtpSession(Session session) {
+			super(session, new URLName("smtp", null, -1, null, null, null));
+		}
+
+		@Override
+		protected OutputStream data() throws MessagingException {
+			OutputStream data = super.data();
+			dataSent = true;
+			return data;
 		}
 	}
 

@@ -154,11 +154,7 @@ class OutboxTests {
 				"relay", "550 5.7.1 <relay@example.nl>: Relay access denied",
 				"afzend", "553 5.1.8 <reply+abc@briefwissel.test>: Sender address rejected: Domain not found",
 				"zender", "550 5.1.1 <reply+abc@briefwissel.test>: Sender address rejected: User unknown in local recipient table"))) {
-			MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
-					new MailProperties.Smtp("127.0.0.1", relay.port(), null, null, false), properties.imap(),
-					properties.embedded(), properties.outbox(), properties.receiver());
-			MailTransport transport = new MailTransport(viaRelay,
-					new DefaultListableBeanFactory().getBeanProvider(EmbeddedMailServer.class));
+			MailTransport transport = viaRelay(relay.port());
 			QueuedMail unknown = waiting("onbekend-" + UUID.randomUUID() + "@example.nl", "reply+abcdefghijklmnop@" + properties.domain());
 			QueuedMail full = waiting("vol-" + UUID.randomUUID() + "@example.nl", null);
 			QueuedMail denied = waiting("relay-" + UUID.randomUUID() + "@example.nl", null);
@@ -245,8 +241,9 @@ class OutboxTests {
 	}
 
 	/**
-	 * A relay that cannot be reached ends the round at its first mail: each of the others would wait as
-	 * long (a relay that hangs, thirty seconds each), and hold up the outbox; the next round tries again.
+	 * A relay that cannot be reached, or that takes the connection and never answers, ends the round at
+	 * its first mail: each of the others would wait as long, and hold up the outbox; the next round tries
+	 * again.
 	 */
 	@Test
 	void aRoundEndsAtTheFirstMailTheRelayCannotBeReachedFor(@Autowired nl.briefwissel.encryption.Encryption encryption,
@@ -256,6 +253,9 @@ class OutboxTests {
 			nothingListens = closed.getLocalPort();
 		}
 		assertThat(attemptsInOneRound(viaRelay(nothingListens), encryption, publisher)).isEqualTo(1);
+		try (RefusingRelay hangs = RefusingRelay.silent()) {
+			assertThat(attemptsInOneRound(viaRelay(hangs.port(), Duration.ofSeconds(1)), encryption, publisher)).isEqualTo(1);
+		}
 	}
 
 	/**
@@ -281,10 +281,17 @@ class OutboxTests {
 				.update();
 		}
 		try {
+			// Mail of other tests still due now goes first, to the embedded server, so the round takes only these.
+			await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+					select count(*) from outbound_mail where status = 'PENDING' and next_attempt_at <= :at and id not in (:ids)""")
+				.param("at", roundAt.atOffset(java.time.ZoneOffset.UTC))
+				.param("ids", ids)
+				.query(Long.class)
+				.single() == 0);
 			new OutboxWorker(jdbc, transactions, transport, properties, java.time.Clock.fixed(roundAt, java.time.ZoneOffset.UTC),
 					encryption, publisher).sendDue();
-			return jdbc.sql("select count(*) from outbound_mail_attempt where attempted_at = :at")
-				.param("at", roundAt.atOffset(java.time.ZoneOffset.UTC))
+			return jdbc.sql("select count(*) from outbound_mail_attempt where outbound_mail_id in (:ids)")
+				.param("ids", ids)
 				.query(Long.class)
 				.single();
 		}
@@ -321,10 +328,54 @@ class OutboxTests {
 
 	/** A transport that sends through a relay of the test's own on loopback, in clear text. */
 	private MailTransport viaRelay(int port) {
+		return viaRelay(port, properties.smtp().readTimeout());
+	}
+
+	private MailTransport viaRelay(int port, Duration readTimeout) {
 		MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
-				new MailProperties.Smtp("127.0.0.1", port, null, null, false), properties.imap(),
+				new MailProperties.Smtp("127.0.0.1", port, null, null, false, readTimeout), properties.imap(),
 				properties.embedded(), properties.outbox(), properties.receiver());
 		return new MailTransport(viaRelay, new DefaultListableBeanFactory().getBeanProvider(EmbeddedMailServer.class));
+	}
+
+	/**
+	 * A mail whose data went may be with the relay although the session ended before its answer (a
+	 * gateway that scans slower than our timeout): it is not sent again on a new session at once, as a
+	 * mail refused before its data is, but waits for its next attempt.
+	 */
+	@Test
+	void aMailWhoseDataWentIsNotSentAgainAtOnceWhenTheRelayEndsTheSessionBeforeItsAnswer() throws Exception {
+		try (RefusingRelay relay = new RefusingRelay(java.util.Map.of()).answeringData("traag", RefusingRelay.HANG_UP)) {
+			MailTransport transport = viaRelay(relay.port());
+			try (MailTransport.Connection connection = transport.connection()) {
+				connection.send(queued("eerst-" + UUID.randomUUID() + "@example.nl", "Eerst"));
+				org.assertj.core.api.Assertions.assertThatThrownBy(
+						() -> connection.send(queued("traag-" + UUID.randomUUID() + "@example.nl", "Traag")))
+					.isInstanceOf(jakarta.mail.MessagingException.class);
+			}
+			assertThat(relay.taken).filteredOn(recipient -> recipient.contains("traag-")).hasSize(1);
+		}
+	}
+
+	/**
+	 * RFC 5321 gives the reply to the end of a mail's data ten minutes, for a gateway that scans it
+	 * first; a relay's replies are waited for as long as the setting says, and by default that long.
+	 */
+	@Test
+	void theRelayHasTheReadTimeoutToAnswerAndByDefaultTenMinutes() throws Exception {
+		MailProperties.Smtp defaults = new org.springframework.boot.context.properties.bind.Binder(
+				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of()))
+			.bindOrCreate("smtp", MailProperties.Smtp.class);
+		assertThat(defaults.readTimeout()).isEqualTo(Duration.ofMinutes(10));
+		try (RefusingRelay relay = new RefusingRelay(java.util.Map.of()).answeringData("stil", RefusingRelay.SILENCE)) {
+			MailTransport transport = viaRelay(relay.port(), Duration.ofSeconds(1));
+			long started = System.nanoTime();
+			org.assertj.core.api.Assertions.assertThatThrownBy(
+					() -> transport.send(queued("stil-" + UUID.randomUUID() + "@example.nl", "Stil")))
+				.isInstanceOf(jakarta.mail.MessagingException.class)
+				.satisfies(failure -> assertThat(OutboxWorker.relayOutOfReach((Exception) failure)).isTrue());
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		}
 	}
 
 	/**
@@ -444,11 +495,7 @@ class OutboxTests {
 	@Test
 	void theMailsOfOneRoundShareOneSmtpSessionAndASessionTheRelayEndedIsReplaced() throws Exception {
 		try (CountingRelay relay = new CountingRelay(mailServer.smtpPort())) {
-			MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
-					new MailProperties.Smtp("127.0.0.1", relay.port(), null, null, false), properties.imap(),
-					properties.embedded(), properties.outbox(), properties.receiver());
-			MailTransport transport = new MailTransport(viaRelay,
-					new DefaultListableBeanFactory().getBeanProvider(EmbeddedMailServer.class));
+			MailTransport transport = viaRelay(relay.port());
 			String recipient = "een-sessie-" + UUID.randomUUID() + "@example.nl";
 			mailServer.ensureMailbox(recipient);
 			try (MailTransport.Connection connection = transport.connection()) {
