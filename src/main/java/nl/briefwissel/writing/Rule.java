@@ -1,9 +1,11 @@
 package nl.briefwissel.writing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,11 +36,18 @@ sealed interface Rule {
 			List<String> longestFirst = rules.judging().stream()
 				.sorted(java.util.Comparator.comparingInt((String phrase) -> phrase.split(" ").length).reversed())
 				.toList();
+			// For each character within a finding, the furthest end of a finding over it: a place lies
+			// within one found when the end reached from its first character is at least its own end.
+			// (Looking through every finding for each place was quadratic in a letter full of them.)
+			Map<Integer, Integer> reach = new HashMap<>();
 			for (String word : longestFirst) {
 				for (int[] at : draft.occurrences(word)) {
-					if (findings.stream().noneMatch(f -> f.start() <= at[0] && at[1] <= f.end())) {
+					if (reach.getOrDefault(at[0], -1) < at[1]) {
 						findings.add(new Finding("judging", at[0], at[1], "writing.judging",
 								List.of(draft.text.substring(at[0], at[1]))));
+						for (int i = at[0]; i < at[1]; i++) {
+							reach.merge(i, at[1], Math::max);
+						}
 					}
 				}
 			}
@@ -47,28 +56,37 @@ sealed interface Rule {
 	}
 
 	/**
-	 * A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. In Dutch a maar
-	 * that ends its sentence with ! or . encourages instead (Goed idee, probeer het maar!), as one before
-	 * eens or gerust does: the language's {@link RuleSet#encouraging()} words.
+	 * A contrast right after a compliment ('goed gedaan, maar…') wipes the compliment out. Most contrast
+	 * words are one only where they start a clause, at the sentence's start or after a comma, semicolon,
+	 * colon or dash: "Mooi dat het maar twee weken duurde" and "Fijn dat je het alleen hebt uitgezocht"
+	 * praise. The language's {@link RuleSet#contrastAnywhere()} words ("echter", "but") are one wherever
+	 * they stand. In Dutch a maar that ends its sentence with ! or . encourages instead (Goed idee,
+	 * probeer het maar!), as one before eens or gerust does: the language's {@link RuleSet#encouraging()} words.
 	 */
 	record ButAfterCompliment() implements Rule {
 
+		/** What ends a clause within a sentence; the sentence's own end is where the draft cuts it. */
+		private static final Pattern CLAUSE_END = Pattern.compile("[,;:\\-–—…]");
+
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			List<List<String>> compliments = rules.compliments().stream().map(phrase -> List.of(phrase.split("\\s+"))).toList();
 			List<Finding> findings = new ArrayList<>();
 			boolean previousEndedInCompliment = false;
 			for (Draft.Sentence sentence : draft.sentences) {
+				List<Draft.Word> words = sentence.words();
 				boolean compliment = false;
-				for (int i = 0; i < sentence.words().size(); i++) {
-					Draft.Word word = sentence.words().get(i);
+				for (int i = 0; i < words.size(); i++) {
+					Draft.Word word = words.get(i);
 					boolean startsSentence = i == 0;
-					boolean encourages = i == sentence.words().size() - 1 ? rules.encouragingAtEnd() && endsPlainly(draft, sentence)
-							: rules.encouraging().contains(sentence.words().get(i + 1).lower());
-					if (rules.contrast().contains(word.lower()) && !encourages
-							&& (compliment || (startsSentence && previousEndedInCompliment))) {
+					boolean contrast = rules.contrastAnywhere().contains(word.lower()) || (rules.contrast().contains(word.lower())
+							&& (startsSentence || CLAUSE_END.matcher(draft.text.substring(words.get(i - 1).end(), word.start())).find()));
+					boolean encourages = i == words.size() - 1 ? rules.encouragingAtEnd() && endsPlainly(draft, sentence)
+							: rules.encouraging().contains(words.get(i + 1).lower());
+					if (contrast && !encourages && (compliment || (startsSentence && previousEndedInCompliment))) {
 						findings.add(new Finding("but-after-compliment", word.start(), word.end(), "writing.butAfterCompliment",
 								List.of(word.text())));
 					}
-					if (isCompliment(word.lower(), rules)) {
+					if (complimentEndsAt(words, i, compliments, rules.dutch())) {
 						compliment = true;
 					}
 				}
@@ -83,14 +101,27 @@ sealed interface Rule {
 			return written.endsWith("!") || (written.endsWith(".") && !written.endsWith(".."));
 		}
 
-		/** Dutch adjectives inflect (mooi, mooie, knappe), so the compliment list holds stems. */
-		private static boolean isCompliment(String word, RuleSet rules) {
-			for (String stem : rules.compliments()) {
-				if (word.startsWith(stem) && word.length() <= stem.length() + 3) {
+		/** Whether one of the compliments, a word or a phrase ("well done"), ends with the sentence's word {@code i}. */
+		private static boolean complimentEndsAt(List<Draft.Word> words, int i, List<List<String>> compliments, boolean dutch) {
+			for (List<String> phrase : compliments) {
+				int first = i - phrase.size() + 1;
+				boolean match = first >= 0;
+				for (int j = 0; j < phrase.size() && match; j++) {
+					match = sameWord(words.get(first + j).lower(), phrase.get(j), dutch);
+				}
+				if (match) {
 					return true;
 				}
 			}
 			return false;
+		}
+
+		/**
+		 * Dutch adjectives inflect (mooi, mooie, knappe), so the Dutch list holds stems; English ones do
+		 * not, and a stem there took "goodbye" for "good".
+		 */
+		private static boolean sameWord(String word, String listed, boolean dutch) {
+			return dutch ? word.startsWith(listed) && word.length() <= listed.length() + 3 : word.equals(listed);
 		}
 	}
 

@@ -7,14 +7,16 @@ import java.util.Set;
 /**
  * The word lists and thresholds of one language, as read from {@code writing/<language>.rules}.
  *
+ * @param contrast words that contrast where they start a clause ("maar", "alleen", "however")
+ * @param contrastAnywhere words that contrast wherever they stand ("echter", "but")
  * @param encouraging words after a contrast word that make it an encouragement ("probeer het maar eens")
  * @param encouragingAtEnd whether a contrast word that ends its sentence encourages (Dutch: probeer het maar!)
  * @param acronyms words written in capitals that are names, not shouting (SMART and HAVO)
  */
 record RuleSet(Locale language, String formula, int longSentenceWords, int maxQuestions, int shoutingMinLetters,
-		List<String> judging, List<String> contrast, Set<String> encouraging, boolean encouragingAtEnd, List<String> compliments,
-		List<String> informalAddress, List<String> formalAddress, Set<String> acronyms, Passive passive,
-		List<String> jargon) {
+		List<String> judging, List<String> contrast, Set<String> contrastAnywhere, Set<String> encouraging,
+		boolean encouragingAtEnd, List<String> compliments, List<String> informalAddress, List<String> formalAddress,
+		Set<String> acronyms, Passive passive, List<String> jargon) {
 
 	/**
 	 * What the passive voice rule reads a sentence with (see {@link Rule.PassiveVoice}): the share of

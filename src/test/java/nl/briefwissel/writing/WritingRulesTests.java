@@ -33,6 +33,20 @@ class WritingRulesTests {
 		assertThat(Rule.PassiveVoice.passive(new Draft(pasted).sentences.get(0), new RuleSets("").of(DUTCH))).isTrue();
 	}
 
+	/**
+	 * A letter full of judging words: each place found was compared with every remark made before it,
+	 * quadratic in their number. Not a benchmark: a bound far above the time the rule takes.
+	 */
+	@Test
+	void aLetterFullOfJudgingWordsIsCheckedInOnePass() {
+		Draft draft = new Draft("Je moet. ".repeat(200_000) + "Dat zou moeten.");
+		RuleSet rules = new RuleSets("").of(DUTCH);
+		List<Finding> findings = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+				() -> new Rule.JudgingWords().apply(draft, rules, List.of()));
+		assertThat(findings).hasSize(200_001);
+		assertThat(findings.get(0).arguments()).containsExactly("zou moeten");
+	}
+
 	@Test
 	void theDraftFromTheIssueShowsTheJudgingWordsAndTheFourQuestionsMarkedInTheText() {
 		WritingReport report = check.check("Je moet gewoon altijd eerst nadenken. Wat wil je? Waarom? Wanneer? Met wie?", DUTCH);
@@ -69,6 +83,16 @@ class WritingRulesTests {
 			"but-after-compliment | Goed gedaan, maar... je mist nog een doel. | true",
 			"but-after-compliment | Goed gedaan, neem maar even rust. | false",
 			"but-after-compliment | That was a great answer, but... I wonder about the second part. | true",
+			"but-after-compliment | Fijn dat je het alleen hebt uitgezocht. | false",
+			"but-after-compliment | Mooi dat het maar twee weken duurde. | false",
+			"but-after-compliment | Goed gedaan, maar je mist nog een doel. | true",
+			"but-after-compliment | Fijn dat je het hebt uitgezocht; alleen mis ik je doel nog. | true",
+			"but-after-compliment | Mooi werk, het slot is echter nog onduidelijk. | true",
+			"but-after-compliment | Great that you kept going, even though it was hard. | false",
+			"but-after-compliment | Great work; however, the second part is unclear. | true",
+			"but-after-compliment | That was a great answer but I wonder about the second part. | true",
+			"but-after-compliment | Well done, but the second part is unclear. | true",
+			"but-after-compliment | I said goodbye, but I stayed for the talk. | false",
 			"questions | Wat wil je? Waarom? Wanneer? Met wie? | true",
 			"questions | Wat wil je? Waarom? Wanneer? | false",
 			"questions | What do you want? Why? When? With whom? | true",
@@ -86,6 +110,8 @@ class WritingRulesTests {
 			"shouting | Je valt onder de RDDF. | false",
 			"shouting | Dit is NIET de bedoeling. | true",
 			"shouting | Make your goals SMART and ask HR ASAP. | false",
+			"shouting | Je IOAW, IOAZ of TOZO loopt via het UWV; geef je IBAN door voor STAP en bel de ANWB. | false",
+			"shouting | Apply for the STAP budget and give your IBAN to the UWV. | false",
 			"passive | Er wordt verwacht dat het formulier wordt ingevuld. Het gesprek werd gevoerd. Ik kijk ernaar uit. | true",
 			"passive | Ik verwacht dat je het formulier invult. We voerden het gesprek. Ik kijk ernaar uit. | false",
 			"passive | The form was completed. The interview was conducted. I look forward to it. | true",
@@ -243,6 +269,15 @@ class WritingRulesTests {
 
 		assertThat(marked(report, "jargon")).containsExactly("SPOC");
 		assertThat(marked(report, "shouting")).isEmpty();
+	}
+
+	/** Who lowers the shouting threshold to three letters still may name the UWV, a CAO and the WIA. */
+	@Test
+	void theCommonAcronymsOfThreeLettersAreNoShoutingEither(@TempDir Path folder) throws Exception {
+		Files.writeString(folder.resolve("nl.rules"), "shouting.min-letters=3\n");
+		WritingCheck extended = new WritingCheck(new RuleSets(folder.toString()));
+		WritingReport report = extended.check("Vraag het UWV naar je WIA, AOW of de CAO na je MBO of HBO. Dat is TOP.", DUTCH);
+		assertThat(marked(report, "shouting")).containsExactly("TOP");
 	}
 
 	@Test
