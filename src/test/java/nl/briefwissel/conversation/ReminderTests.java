@@ -158,6 +158,27 @@ class ReminderTests {
 		assertThat(reminderCount(paused.id())).isZero();
 	}
 
+	/**
+	 * A moment passed unanswered, then a week's pause (it moved only the moments after it): back from the
+	 * break, the participant is not reminded of the moment from before it; one without a pause still is.
+	 */
+	@Test
+	void noReminderOfAMomentFromBeforeAPauseThatEnded() {
+		var base = fixtures.runningTrajectory(true);
+		var pausedAndBack = fixtures.anotherFor(base, Today.date().minusWeeks(3));
+		jdbc.sql("insert into trajectory_pause (trajectory_id, from_date, until_date) values (:id, :from, :until)")
+			.param("id", pausedAndBack.id())
+			.param("from", Today.date().minusDays(8))
+			.param("until", Today.date()) // over today: the moments it moved fall from today on
+			.update();
+		var notPaused = fixtures.anotherFor(base, Today.date().minusWeeks(3));
+
+		run();
+
+		assertThat(reminderCount(pausedAndBack.id())).isZero();
+		assertThat(reminderCount(notPaused.id())).isEqualTo(1);
+	}
+
 	/** The participant wrote last and the coach has not answered: the moments passed since are the coach's to answer. */
 	@Test
 	void noReminderWhileTheParticipantWaitsForTheCoach() {
