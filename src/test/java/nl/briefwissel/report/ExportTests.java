@@ -335,6 +335,33 @@ class ExportTests {
 		assertThat(trajectory.get("coach").isNull()).isTrue();
 	}
 
+	/**
+	 * An export that fails before its first byte (a letter whose key is gone) shows the application's
+	 * error page, not a download: the headers set for the ZIP go with the response that was not yet
+	 * sent (a review feared a .zip holding the error page).
+	 */
+	@Test
+	void anExportThatCannotBeGatheredShowsTheErrorPage(@org.springframework.boot.test.web.server.LocalServerPort int port)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String suffix = running.id().toString().substring(0, 8);
+		String email = "export-" + suffix + "@example.nl";
+		String password = "een-lang-genoeg-wachtwoord-" + suffix;
+		Account participant = accounts.register(new NewAccount(running.organisationId(), email, "Deelnemer " + suffix,
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), password));
+		var trajectory = trajectories.record(running.programmeId(), participant.id(), running.coach().id(), TrajectoryStatus.RUNNING,
+				"NEXT_STEP", Today.date(), null);
+		conversations.participantWrites(trajectory, participant.id(), "Een brief die niet meer opengaat.");
+		jdbc.sql("update message set body_key_id = 'weggegooid' where trajectory_id = :t").param("t", trajectory).update();
+
+		var response = new nl.briefwissel.WebSession(port).logIn(email, password).get("/participant/export");
+
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(response.body()).contains("Er ging iets mis");
+	}
+
 	/** The download is written as it is made (chunked), not first built whole in memory. */
 	@Test
 	void theExportIsStreamedToTheBrowser(@org.springframework.boot.test.web.server.LocalServerPort int port) throws Exception {
