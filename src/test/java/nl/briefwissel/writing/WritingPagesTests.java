@@ -60,6 +60,19 @@ class WritingPagesTests {
 		// A screen reader hears one line in the page's own live region, not the draft read out again.
 		assertThat(fragment).doesNotContain("aria-live")
 			.containsPattern("<span id=\"writing-status\" hx-swap-oob=\"innerHTML\">Tweede lezer: \\d+ opmerking\\(en\\)\\.</span>");
+		// The count travels with the next check; the same count again is not written (nor read out) again.
+		String seen = org.jsoup.Jsoup.parse(fragment).getElementById("writing-seen").val();
+		assertThat(seen).isNotBlank();
+		String again = mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text",
+				"You must just always think first. What do you want? Why? When? With whom? Tell me.")
+			.param("writingSeen", seen)
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(user(users.loadUserByUsername(running.coach().email()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(again).contains("id=\"writing-help\"").doesNotContain("id=\"writing-status\"");
 	}
 
 	@Test
@@ -70,6 +83,19 @@ class WritingPagesTests {
 		assertThat(page).contains("hx-post=\"/coach/trajectories/" + running.id() + "/check\"",
 				"hx-trigger=\"input changed delay:800ms\"", "formaction=\"/coach/trajectories/" + running.id() + "/check\"",
 				"<p id=\"writing-status\" class=\"bw-visually-hidden\" aria-live=\"polite\"></p>");
+	}
+
+	/** Without JavaScript the check shows the whole page again; its remarks take the focus, where they are read. */
+	@Test
+	void aCheckWithoutJavaScriptPutsTheFocusOnTheRemarks() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String page = mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", "Je moet gewoon beginnen.")
+			.with(csrf())
+			.with(user(users.loadUserByUsername(running.coach().email())))).andReturn().getResponse().getContentAsString();
+		org.jsoup.nodes.Element heading = org.jsoup.Jsoup.parse(page).getElementById("writing-help-title");
+		assertThat(heading.attr("tabindex")).isEqualTo("-1");
+		assertThat(heading.hasAttr("autofocus")).isTrue();
+		assertThat(org.jsoup.Jsoup.parse(page).select("[autofocus]")).hasSize(1);
 	}
 
 	@Test

@@ -378,6 +378,7 @@ class ConversationController {
 		if (assignment != null) {
 			usable(me, assignment, id).ifPresent(a -> model.addAttribute("giving", a));
 		}
+		model.addAttribute("checkedWithoutScript", true);
 		AuditedTrajectory.shown(request, id);
 		return page(trajectory, desk.of(id, me.id()), locale, model);
 	}
