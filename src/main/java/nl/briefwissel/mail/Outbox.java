@@ -59,10 +59,24 @@ public class Outbox {
 	 */
 	@Transactional
 	public String enqueueAskedFor(OutgoingMail mail) {
-		return enqueue(mail, false);
+		return enqueue(mail, false, false);
+	}
+
+	/**
+	 * Queues a mail as {@link #enqueueAskedFor} does, and forgets it as soon as it is sent or given up on:
+	 * the confirmation of an erasure, whose recipient's mail was forgotten a moment before. Kept as sent
+	 * mail, it held their address and name for thirty days.
+	 */
+	@Transactional
+	public String enqueueAskedForThenForgotten(OutgoingMail mail) {
+		return enqueue(mail, false, true);
 	}
 
 	private String enqueue(OutgoingMail mail, boolean braked) {
+		return enqueue(mail, braked, false);
+	}
+
+	private String enqueue(OutgoingMail mail, boolean braked, boolean forgottenOnceDone) {
 		UUID id = UUID.randomUUID();
 		String messageId = "<" + id + "@" + properties.domain() + ">";
 		OffsetDateTime now = OffsetDateTime.now(clock);
@@ -70,10 +84,11 @@ public class Outbox {
 		addressedAndSealed(jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error,
-				    loop_brake)
+				    loop_brake, forget_once_done)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    :status, 0, :now, :now, :refusal, :braked)"""), mail)
+				    :status, 0, :now, :now, :refusal, :braked, :forget)"""), mail)
 			.param("braked", braked)
+			.param("forget", forgottenOnceDone)
 			.param("status", refusal == null ? "PENDING" : "FAILED")
 			.param("refusal", refusal)
 			.param("id", id)

@@ -165,6 +165,7 @@ class OutboxWorker {
 				.param("now", now)
 				.param("id", mail.id())
 				.update();
+			forgetIfDoneWith(mail);
 		}
 		else if (refusedForGood || attempt >= policy.maxAttempts()) {
 			log.warn("Giving up on mail {} after {} attempts{}: {}", mail.messageId(), attempt,
@@ -174,7 +175,8 @@ class OutboxWorker {
 				.param("error", error)
 				.param("id", mail.id())
 				.update();
-			if (refusedForGood) {
+			// A mail that is forgotten tells no one: the event would keep its address in the event table.
+			if (!forgetIfDoneWith(mail) && refusedForGood) {
 				events.publishEvent(new MailRefused(mail.messageId(), mail.recipient(), MailRefused.tokenOf(mail.replyTo()), error));
 			}
 		}
@@ -190,6 +192,11 @@ class OutboxWorker {
 				.update();
 		}
 		return relayAnswered;
+	}
+
+	/** Deletes a mail queued to be forgotten once sent or given up on, with its attempts; whether it was. */
+	private boolean forgetIfDoneWith(QueuedMail mail) {
+		return jdbc.sql("delete from outbound_mail where id = :id and forget_once_done").param("id", mail.id()).update() > 0;
 	}
 
 	/** 1st retry after {@code firstRetry}, then doubling, never longer than {@code maxRetry}. */

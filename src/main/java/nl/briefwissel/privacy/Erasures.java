@@ -128,7 +128,8 @@ public class Erasures {
 		closeOpenRequestsOf(person.id(), administratorId);
 		eraseEverythingOf(person, administratorId);
 		// Someone who also works here (a coach, a manager) keeps their account: the mail says what went.
-		outbox.enqueue(mail(person.email(), person.language(),
+		// Asked for, so no loop brake holds it back; forgotten once sent, as the rest of their mail is now.
+		outbox.enqueueAskedForThenForgotten(mail(person.email(), person.language(),
 				participantOnly(person) ? "erasure.mail.confirmed" : "erasure.mail.confirmedParticipation", person.displayName(), null));
 		log.info("Erasure request {} confirmed: account {} erased", requestId, person.id());
 		return true;
@@ -147,7 +148,8 @@ public class Erasures {
 		if (!decide(requestId, administratorId, "DECLINED", reason.strip())) {
 			return false; // another administrator decided it at the same moment
 		}
-		outbox.enqueue(mail(person.email(), person.language(), "erasure.mail.declined", person.displayName(), reason.strip()));
+		// An administrator's decision, not an answer to a mail: no loop brake may hold back the reason (AVG article 12).
+		outbox.enqueueAskedFor(mail(person.email(), person.language(), "erasure.mail.declined", person.displayName(), reason.strip()));
 		log.info("Erasure request {} declined", requestId);
 		return true;
 	}

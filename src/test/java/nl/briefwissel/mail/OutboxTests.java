@@ -404,20 +404,51 @@ class OutboxTests {
 		});
 	}
 
+	/**
+	 * A mail queued to be forgotten once done with (an erasure's confirmation) leaves nothing behind, sent
+	 * or given up on: not its row, not its attempts, and no event that would keep its address.
+	 */
+	@Test
+	void aMailToBeForgottenIsGoneOnceSentOrGivenUpOn(@Autowired MailTransport transport) {
+		QueuedMail sent = waiting("vergeten-" + UUID.randomUUID() + "@example.nl", null, true);
+		QueuedMail refused = waiting("jan..vergeten-" + UUID.randomUUID() + "@example.nl", "reply+vergetenvergetenv@" + properties.domain(), true);
+		QueuedMail kept = waiting("bewaard-" + UUID.randomUUID() + "@example.nl", null);
+		try (MailTransport.Connection connection = transport.connection()) {
+			for (QueuedMail mail : List.of(sent, refused, kept)) {
+				transactions.execute(status -> worker.attempt(mail, connection));
+			}
+		}
+
+		Mailboxes.awaitMail(mailServer, sent.recipient(), m -> true);
+		for (QueuedMail mail : List.of(sent, refused)) {
+			assertThat(jdbc.sql("select count(*) from outbound_mail where id = :id").param("id", mail.id()).query(Long.class).single())
+				.as(mail.recipient()).isZero();
+			assertThat(jdbc.sql("select count(*) from outbound_mail_attempt where outbound_mail_id = :id").param("id", mail.id())
+				.query(Long.class).single()).as(mail.recipient()).isZero();
+		}
+		assertThat(events.stream(MailRefused.class)).isEmpty();
+		assertThat(outbox.deliveries(List.of(kept.messageId())).get(kept.messageId()).status()).isEqualTo(Delivery.Status.SENT);
+	}
+
 	/** A queued mail the scheduled worker leaves alone (due in ten years), for a test's own attempt. */
 	private QueuedMail waiting(String recipient, String replyTo) {
+		return waiting(recipient, replyTo, false);
+	}
+
+	private QueuedMail waiting(String recipient, String replyTo, boolean forgottenOnceDone) {
 		QueuedMail mail = new QueuedMail(UUID.randomUUID(), "<" + UUID.randomUUID() + "@" + properties.domain() + ">",
 				recipient, "Onderwerp", "Tekst", null, null, replyTo, null, null, false, 0);
 		jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, status, attempts, next_attempt_at,
-				    created_at, reply_to, auto_submitted, loop_brake)
-				values (:id, :messageId, :to, 'Onderwerp', 'Tekst', 'PENDING', 0, :later, :now, :replyTo, false, false)""")
+				    created_at, reply_to, auto_submitted, loop_brake, forget_once_done)
+				values (:id, :messageId, :to, 'Onderwerp', 'Tekst', 'PENDING', 0, :later, :now, :replyTo, false, false, :forget)""")
 			.param("id", mail.id())
 			.param("messageId", mail.messageId())
 			.param("to", recipient)
 			.param("later", java.time.OffsetDateTime.now().plusYears(10))
 			.param("now", java.time.OffsetDateTime.now())
 			.param("replyTo", replyTo)
+			.param("forget", forgottenOnceDone)
 			.update();
 		return mail;
 	}
