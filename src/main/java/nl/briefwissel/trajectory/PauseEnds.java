@@ -53,6 +53,6 @@ class PauseEnds {
 			.param("today", today)
 			.query(UUID.class)
 			.list();
-		return (int) due.stream().filter(lifecycle::endPause).count();
+		return (int) due.stream().filter(id -> lifecycle.endPause(id, today)).count();
 	}
 }

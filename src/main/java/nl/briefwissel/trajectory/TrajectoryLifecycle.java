@@ -88,16 +88,21 @@ public class TrajectoryLifecycle {
 
 	/**
 	 * Resumes a paused trajectory on the last day of its pause, on nobody's behalf ({@link PauseEnds});
-	 * false when it no longer waits for that (resumed by the coach or another node meanwhile).
+	 * false when it no longer waits for that on {@code today}: resumed by the coach or another node
+	 * meanwhile, or resumed and paused again until a later day (asked on the locked row, not on the
+	 * list read before: that new pause was ended at once, its days still ahead in the plan).
 	 */
 	@Transactional
-	boolean endPause(UUID trajectoryId) {
+	boolean endPause(UUID trajectoryId, LocalDate today) {
 		Trajectory trajectory = trajectories.load(trajectoryId).orElse(null);
 		if (trajectory == null || trajectory.status() != TrajectoryStatus.PAUSED) {
 			return false;
 		}
 		List<Trajectory.Pause> pauses = trajectory.pauses();
-		apply(trajectory, null, t -> t.resume(pauses.get(pauses.size() - 1).until()));
+		if (!pauses.isEmpty() && pauses.get(pauses.size() - 1).until().isAfter(today)) {
+			return false;
+		}
+		apply(trajectory, null, t -> t.resume(pauses.isEmpty() ? today : pauses.get(pauses.size() - 1).until()));
 		return true;
 	}
 

@@ -228,6 +228,9 @@ class LifecycleTests {
 
 		pauseEnds.resumeOn(until.minusDays(1));
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.PAUSED);
+		// As a run that listed it before the coach resumed and paused again to a later day finds it: not over yet.
+		assertThat(lifecycle.endPause(running.id(), until.minusDays(1))).isFalse();
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.PAUSED);
 
 		pauseEnds.resumeOn(until);
 		pauseEnds.resumeOn(until.plusDays(1));
