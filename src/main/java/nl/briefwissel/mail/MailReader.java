@@ -48,7 +48,12 @@ public final class MailReader {
 
 	private static final Pattern TOKEN = Pattern.compile("(?i)(?:^|[<\\s,:;\"])reply\\+([a-z0-9]{16,64})@");
 
-	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,900}>");
+	/**
+	 * A Message-ID as RFC 5322 allows it: printable ASCII between angle brackets. One with 8-bit or
+	 * control characters is read as no ID at all, so that it never reaches the In-Reply-To and References
+	 * of our answer, where a relay may refuse the header or a client break the thread on it.
+	 */
+	static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e]{1,900}>");
 
 	private static final Pattern HEADER_START = Pattern.compile("^[A-Za-z0-9-]{1,60}:");
 

@@ -2,9 +2,11 @@ package nl.briefwissel.mail;
 
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
@@ -201,13 +203,18 @@ class MailTransport {
 		if (mail.replyTo() != null) {
 			helper.setReplyTo(mail.replyTo());
 		}
-		if (mail.inReplyTo() != null) {
+		// Only IDs of printable ASCII: one read before the reader was strict (8-bit, control characters)
+		// would go out as it came in, into a header a relay may refuse.
+		if (mail.inReplyTo() != null && MailReader.MESSAGE_ID.matcher(mail.inReplyTo()).matches()) {
 			message.setHeader("In-Reply-To", mail.inReplyTo());
 		}
-		if (mail.references() != null) {
+		String references = mail.references() == null ? "" : Arrays.stream(mail.references().split("\\s+"))
+			.filter(id -> MailReader.MESSAGE_ID.matcher(id).matches())
+			.collect(Collectors.joining(" "));
+		if (!references.isEmpty()) {
 			// Twenty Outlook Message-IDs on one line pass RFC 5322's 998-character limit, and relays refuse
 			// or cut such a line; folded between the IDs, after the 12 characters of "References: ".
-			message.setHeader("References", MimeUtility.fold(12, mail.references()));
+			message.setHeader("References", MimeUtility.fold(12, references));
 		}
 		if (mail.automatic()) {
 			message.setHeader("Auto-Submitted", "auto-generated");

@@ -285,4 +285,20 @@ class MailReaderTests {
 		MimeLeniency.apply(); // leaves what the build set: a run outside it has the application's own
 		MimeLeniency.PROPERTIES.forEach((name, value) -> assertThat(System.getProperty(name)).as(name).isEqualTo(value));
 	}
+
+	/**
+	 * A Message-ID is printable ASCII (RFC 5322); one with 8-bit or control characters is read as none,
+	 * so it never goes into the In-Reply-To or References of our answer.
+	 */
+	@Test
+	void aMessageIdWithEightBitOrControlCharactersIsLeftOut() {
+		String mail = "From: Jan <jan@example.nl>\r\nTo: reply+abcdefghijklmnop@briefwissel.test\r\nSubject: Antwoord\r\n"
+				+ "Message-ID: <caf\u00e9-1@example.nl>\r\n"
+				+ "In-Reply-To: <bel\u0007-2@example.nl>\r\n"
+				+ "References: <goed-0@briefwissel.test> <del\u007f-3@example.nl> <goed-1@briefwissel.test>\r\n\r\nTekst\r\n";
+		ReadMail read = MailReader.read(mail.getBytes(StandardCharsets.UTF_8));
+		assertThat(read.messageId()).isNull();
+		assertThat(read.inReplyTo()).isNull();
+		assertThat(read.references()).containsExactly("<goed-0@briefwissel.test>", "<goed-1@briefwissel.test>");
+	}
 }

@@ -523,6 +523,24 @@ class OutboxTests {
 		assertThat(MailReader.read(raw.toByteArray()).references()).containsExactlyElementsOf(ids);
 	}
 
+	/**
+	 * A Message-ID read before the reader was strict may hold 8-bit or control characters; our answer
+	 * leaves it out of In-Reply-To and References instead of writing it into a header a relay may refuse.
+	 */
+	@Test
+	void anAnswerLeavesOutAMessageIdThatIsNotPrintableAscii() throws Exception {
+		String recipient = "draad-" + UUID.randomUUID() + "@example.nl";
+		MailTransport transport = new MailTransport(properties, embedded);
+		transport.send(new QueuedMail(UUID.randomUUID(), "<" + UUID.randomUUID() + "@briefwissel.test>", recipient, "Draad",
+				"Tekst", "<p>Tekst</p>", null, null, "<caf\u00e9-1@example.nl>",
+				"<goed-0@briefwissel.test> <bel\u0007-2@example.nl> <caf\u00e9-1@example.nl> <goed-1@briefwissel.test>", false, 0));
+
+		MimeMessage received = Mailboxes.awaitMail(mailServer, recipient, m -> true);
+		assertThat(received.getHeader("In-Reply-To")).isNull();
+		assertThat(received.getHeader("References", " ").replaceAll("\\s+", " "))
+			.isEqualTo("<goed-0@briefwissel.test> <goed-1@briefwissel.test>");
+	}
+
 	@Test
 	void theMailsOfOneRoundShareOneSmtpSessionAndASessionTheRelayEndedIsReplaced() throws Exception {
 		try (CountingRelay relay = new CountingRelay(mailServer.smtpPort())) {
