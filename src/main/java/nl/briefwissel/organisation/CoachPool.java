@@ -29,16 +29,16 @@ public class CoachPool {
 	}
 
 	/**
-	 * Replaces the pool; trajectories already matched keep their coach. The programme's row is locked
-	 * first: of two saves at once (a double click) the second waited for nothing, did not see the first's
-	 * rows to delete and failed on inserting them again, and the browser showed its error page.
+	 * Replaces the pool; trajectories already matched keep their coach. Of two saves at once (a double
+	 * click) the second does not see the first's rows to delete: it leaves a coach the first inserted
+	 * (it failed on inserting it again, and the browser showed its error page). Without a lock on the
+	 * programme, which held up (and could deadlock with) an application of a coach of the pool.
 	 */
 	@Transactional
 	public void set(UUID programmeId, Collection<UUID> coaches) {
-		jdbc.sql("select id from programme where id = :programme for update").param("programme", programmeId).query(UUID.class).optional();
 		jdbc.sql("delete from programme_coach where programme_id = :programme").param("programme", programmeId).update();
 		for (UUID coach : Set.copyOf(coaches)) {
-			jdbc.sql("insert into programme_coach (programme_id, coach_id) values (:programme, :coach)")
+			jdbc.sql("insert into programme_coach (programme_id, coach_id) values (:programme, :coach) on conflict do nothing")
 				.param("programme", programmeId)
 				.param("coach", coach)
 				.update();

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.briefwissel.RowLocks;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +38,11 @@ public class Themes {
 
 	private final JdbcClient jdbc;
 
-	Themes(JdbcClient jdbc) {
+	private final RowLocks locks;
+
+	Themes(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.locks = RowLocks.of(dataSource);
 	}
 
 	/** The seven themes of the pilot, which every programme starts with. */
@@ -130,7 +135,7 @@ public class Themes {
 	 */
 	@Transactional
 	public String add(UUID programmeId, String labelNl, String labelEn) {
-		jdbc.sql("select id from programme where id = :programme for update").param("programme", programmeId)
+		jdbc.sql("select id from programme where id = :programme " + locks.exclusive()).param("programme", programmeId)
 			.query(UUID.class)
 			.optional();
 		List<Theme> existing = of(programmeId);
@@ -165,7 +170,7 @@ public class Themes {
 	 */
 	@Transactional
 	public boolean switchOn(UUID programmeId, String code, boolean active) {
-		jdbc.sql("select id from programme where id = :programme for update").param("programme", programmeId)
+		jdbc.sql("select id from programme where id = :programme " + locks.exclusive()).param("programme", programmeId)
 			.query(UUID.class)
 			.optional();
 		if (!active && active(programmeId).stream().noneMatch(theme -> !theme.code().equals(code))) {

@@ -76,16 +76,7 @@ public class Trajectories {
 	Trajectories(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.writersLock = onPostgreSql(dataSource) ? "for share" : "for update";
-	}
-
-	private static boolean onPostgreSql(javax.sql.DataSource dataSource) {
-		try (java.sql.Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-		}
-		catch (java.sql.SQLException e) {
-			throw new IllegalStateException("The database cannot be reached to ask what it is", e);
-		}
+		this.writersLock = nl.briefwissel.RowLocks.of(dataSource).shared();
 	}
 
 	/** Records a trajectory in a given stage, as demo data and imports need. */
