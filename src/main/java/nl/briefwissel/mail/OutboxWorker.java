@@ -54,11 +54,14 @@ class OutboxWorker {
 	/**
 	 * Enhanced codes that say the same: our sender address (5.1.7, 5.1.8), sign-in or encryption wanted
 	 * (5.7.0, 5.7.8, 5.7.9, 5.7.11, Exchange's 5.7.57), our domain's SPF, DKIM or DMARC (RFC 7372's
-	 * 5.7.20-5.7.27; Gmail's 5.7.26), relaying or sending as this sender denied (Exchange's 5.7.54,
-	 * 5.7.60, 5.7.64). Every mail fails with them until the operator mends DNS or the relay's settings.
+	 * 5.7.20-5.7.27; Gmail's 5.7.26; Exchange Online's 5.7.509 and 5.7.515), relaying or sending as this
+	 * sender denied (Exchange's 5.7.54, 5.7.60, 5.7.64), our address or domain refused (Exchange Online's
+	 * 5.7.708, 5.7.750). Every mail fails with them until the operator mends DNS or the relay's settings.
+	 * A full mailbox (5.2.2) passes: it is the recipient's, and emptied it takes mail again.
 	 */
-	private static final Set<String> ABOUT_OUR_SETUP = Set.of("1.7", "1.8", "7.0", "7.8", "7.9", "7.11", "7.20", "7.21",
-			"7.22", "7.23", "7.24", "7.25", "7.26", "7.27", "7.54", "7.57", "7.60", "7.64");
+	private static final Set<String> ABOUT_OUR_SETUP = Set.of("1.7", "1.8", "2.2", "7.0", "7.8", "7.9", "7.11", "7.20",
+			"7.21", "7.22", "7.23", "7.24", "7.25", "7.26", "7.27", "7.54", "7.57", "7.60", "7.64", "7.509", "7.515", "7.708",
+			"7.750");
 
 	/**
 	 * How relays word a refusal of us, whatever code they give (Postfix, Exim, Sendmail, Exchange): our
@@ -68,7 +71,7 @@ class OutboxWorker {
 	 */
 	private static final Pattern ABOUT_US = Pattern.compile("(?i)sender|mail from|envelope from|authenticat"
 			+ "|relay(?:ing)?\\s+(?:access\\s+)?(?:denied|not\\s+permitted|prohibited)|unable\\s+to\\s+relay"
-			+ "|client host|blocked using");
+			+ "|client host|blocked using|\\bdmarc\\b|\\bspf\\b|\\bdkim\\b|mailbox (?:is )?full|over quota|quota exceeded");
 
 	private final JdbcClient jdbc;
 

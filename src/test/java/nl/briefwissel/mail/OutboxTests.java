@@ -199,7 +199,10 @@ class OutboxTests {
 		try (RefusingRelay relay = new RefusingRelay(java.util.Map.of(
 				"kaal", "550 User unknown",
 				"aanmelden", "530 5.7.57 Client not authenticated to send mail",
-				"wachtwoord", "535 5.7.8 Error: authentication failed: bad credentials"))
+				"wachtwoord", "535 5.7.8 Error: authentication failed: bad credentials",
+				"vol", "552 5.2.2 Mailbox full"))
+			.answeringData("microsoft", "550 5.7.509 Access denied, sending domain briefwissel.test does not pass DMARC verification and"
+					+ " has a DMARC policy of reject")
 			.answeringData("groot", "552 5.3.4 Message size exceeds fixed maximum message size")
 			.answeringData("inhoud", "554 5.7.1 Message rejected because of its content")
 			.answeringData("dmarc", "550 5.7.26 Unauthenticated email from briefwissel.test is not accepted due to domain's DMARC policy")
@@ -213,6 +216,8 @@ class OutboxTests {
 					waiting("wachtwoord-" + UUID.randomUUID() + "@example.nl", null),
 					waiting("dmarc-" + UUID.randomUUID() + "@example.nl", null),
 					waiting("lijst-" + UUID.randomUUID() + "@example.nl", null),
+					waiting("vol-" + UUID.randomUUID() + "@example.nl", null),
+					waiting("microsoft-" + UUID.randomUUID() + "@example.nl", null),
 					waiting("iemand-" + UUID.randomUUID() + "@example.nl", "geweigerd@" + properties.domain()));
 			try (MailTransport.Connection connection = transport.connection()) {
 				for (QueuedMail mail : java.util.stream.Stream.concat(refused.stream(), retried.stream()).toList()) {
