@@ -75,11 +75,15 @@ sealed interface Rule {
 			for (Draft.Sentence sentence : draft.sentences) {
 				List<Draft.Word> words = sentence.words();
 				boolean compliment = false;
+				int complimentEnd = -1;
 				for (int i = 0; i < words.size(); i++) {
 					Draft.Word word = words.get(i);
 					boolean startsSentence = i == 0;
+					// Close behind the compliment it is one without a comma too, as informal letters write
+					// it: "Goed gedaan maar je mist nog een doel".
 					boolean contrast = rules.contrastAnywhere().contains(word.lower()) || (rules.contrast().contains(word.lower())
-							&& (startsSentence || CLAUSE_END.matcher(draft.text.substring(words.get(i - 1).end(), word.start())).find()));
+							&& (startsSentence || (complimentEnd >= 0 && i - complimentEnd <= 2)
+									|| CLAUSE_END.matcher(draft.text.substring(words.get(i - 1).end(), word.start())).find()));
 					boolean encourages = i == words.size() - 1 ? rules.encouragingAtEnd() && endsPlainly(draft, sentence)
 							: rules.encouraging().contains(words.get(i + 1).lower());
 					if (contrast && !encourages && (compliment || (startsSentence && previousEndedInCompliment))) {
@@ -88,6 +92,7 @@ sealed interface Rule {
 					}
 					if (complimentEndsAt(words, i, compliments, rules.dutch())) {
 						compliment = true;
+						complimentEnd = i;
 					}
 				}
 				previousEndedInCompliment = compliment;

@@ -86,6 +86,8 @@ class WritingRulesTests {
 			"but-after-compliment | Fijn dat je het alleen hebt uitgezocht. | false",
 			"but-after-compliment | Mooi dat het maar twee weken duurde. | false",
 			"but-after-compliment | Goed gedaan, maar je mist nog een doel. | true",
+			"but-after-compliment | Goed gedaan maar je mist nog een doel. | true",
+			"but-after-compliment | Mooi werk maar het slot mist nog. | true",
 			"but-after-compliment | Fijn dat je het hebt uitgezocht; alleen mis ik je doel nog. | true",
 			"but-after-compliment | Mooi werk, het slot is echter nog onduidelijk. | true",
 			"but-after-compliment | Great that you kept going, even though it was hard. | false",
