@@ -464,7 +464,6 @@ class MatchingTests {
 		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 	}
 
-	/** One more complete intake in the programme, waiting for a coach. */
 	/**
 	 * A coach of the pool applies with their own question (an intake gives any account the participant
 	 * role): the card does not offer them for it, and a posted form naming them is refused.
@@ -497,6 +496,7 @@ class MatchingTests {
 			.query(Integer.class).single()).isEqualTo(1);
 	}
 
+	/** One more complete intake in the programme, waiting for a coach. */
 	private UUID waitingIntake(String name, Intake.Source source) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		Account person = fixtures.person(programme.organisationId(), "deelnemer-" + suffix + "@example.nl", name,
