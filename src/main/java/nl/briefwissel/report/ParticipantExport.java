@@ -96,11 +96,18 @@ public class ParticipantExport {
 					participant.language().getLanguage()));
 			List<Map<String, Object>> exported = new java.util.ArrayList<>();
 			int number = 0;
-			for (TrajectoryOverview trajectory : theirs) {
+			for (TrajectoryOverview listed : theirs) {
+				// Gathered with the trajectory's row locked, as the record page does: one erased since the
+				// list was read is left out, not written as a folder of blank letters.
+				Optional<TrajectoryReport> gathered = reports.readable(listed.id(), participant.id(), language);
+				if (gathered.isEmpty()) {
+					continue;
+				}
+				TrajectoryReport report = gathered.get();
+				TrajectoryOverview trajectory = report.trajectory();
 				number++;
 				// As a string: MessageFormat writes a thousand as "1.000" in Dutch.
 				String folder = text("report.export.folder", language, String.valueOf(number)) + "/";
-				TrajectoryReport report = reports.of(trajectory, language);
 				if (trajectory.startedOn() != null) {
 					add(zip, folder + text("report.export.record", language), pdf.render(report, language), local(report.madeAt()));
 				}
