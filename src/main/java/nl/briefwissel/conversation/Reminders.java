@@ -194,13 +194,9 @@ class Reminders {
 			return OptionalInt.empty(); // the participant waits for the coach: nothing of theirs is missing
 		}
 		LocalDate due = plan.get().dueDates().get(passed - 1);
-		if (trajectory.pauses().stream().anyMatch(pause -> pause.from().isAfter(due) && !pause.from().isAfter(today))) {
-			// A pause came after this moment (it moved only the later ones): after two weeks off for illness,
+		if (MissedMoments.excused(trajectory, activity, due, today)) {
+			// The coach answered on or after it, or a pause came after it: after two weeks off for illness,
 			// "the moment is past" about one from before the break came out of nowhere on the first morning.
-			return OptionalInt.empty();
-		}
-		if (activity.lastCoach() != null && !activity.lastCoach().toLocalDate().isBefore(due)) {
-			// The coach answered late, on or after this moment: the participant's turn starts with that letter.
 			return OptionalInt.empty();
 		}
 		LocalDate windowStart = passed >= 2 ? plan.get().dueDates().get(passed - 2) : trajectory.startedOn().minusDays(1);

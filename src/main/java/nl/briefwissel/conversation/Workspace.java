@@ -170,7 +170,8 @@ public class Workspace {
 		if (current >= 2) {
 			LocalDate passed = plan.dueDates().get(current - 2);
 			LocalDate windowStart = current >= 3 ? plan.dueDates().get(current - 3) : t.startedOn().minusDays(1);
-			if (lastParticipant == null || !lastParticipant.isAfter(windowStart)) {
+			if ((lastParticipant == null || !lastParticipant.isAfter(windowStart))
+					&& !MissedMoments.excused(t, activity, passed, today)) {
 				return new Entry(t, Need.MOMENT_OVERDUE, null, passed, progress);
 			}
 		}

@@ -215,6 +215,10 @@ class WorkspaceTests {
 		// Right after the coach wrote on the first day, the first moment is two days away: due soon.
 		assertThat(Workspace.entry(t, activity(Author.COACH, at(2026, 11, 2), null), LocalDate.of(2026, 11, 2)).need())
 			.isEqualTo(Workspace.Need.MOMENT_DUE_SOON);
+		// The coach answered on the moment's day (late): the participant's turn starts there, as no reminder
+		// goes out for it; the workspace said it was missed.
+		assertThat(Workspace.entry(t, new Messages.Activity(Author.COACH, at(2026, 11, 6), null, at(2026, 11, 6), null),
+				LocalDate.of(2026, 11, 9)).need()).isNotEqualTo(Workspace.Need.MOMENT_OVERDUE);
 		// The participant wrote last: waiting, with the promise of two working days.
 		Workspace.Entry waiting = Workspace.entry(t, activity(Author.PARTICIPANT, at(2026, 11, 13), at(2026, 11, 13)),
 				LocalDate.of(2026, 11, 14));
