@@ -46,7 +46,7 @@ public class Outbox {
 	 */
 	@Transactional
 	public String enqueue(OutgoingMail mail) {
-		return enqueue(mail, mail.automatic());
+		return enqueue(mail, mail.automatic(), false);
 	}
 
 	/**
@@ -70,10 +70,6 @@ public class Outbox {
 	@Transactional
 	public String enqueueAskedForThenForgotten(OutgoingMail mail) {
 		return enqueue(mail, false, true);
-	}
-
-	private String enqueue(OutgoingMail mail, boolean braked) {
-		return enqueue(mail, braked, false);
 	}
 
 	private String enqueue(OutgoingMail mail, boolean braked, boolean forgottenOnceDone) {

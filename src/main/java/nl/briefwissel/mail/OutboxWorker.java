@@ -46,8 +46,8 @@ class OutboxWorker {
 	private static final Pattern ENHANCED_CODE = Pattern.compile("(?<![\\d.])5\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
 	/**
-	 * Replies with which the relay refuses us rather than the mail: not implemented or out of sequence
-	 * (500, 502-504), authentication required, too weak or failed (530, 534, 535, 538).
+	 * Replies with which the relay refuses us rather than the mail: a command it does not know or takes
+	 * out of order (500, 502-504), authentication required, too weak or failed (530, 534, 535, 538).
 	 */
 	private static final Set<Integer> ABOUT_OUR_SESSION = Set.of(500, 502, 503, 504, 530, 534, 535, 538);
 

@@ -135,9 +135,7 @@ public class Themes {
 	 */
 	@Transactional
 	public String add(UUID programmeId, String labelNl, String labelEn) {
-		jdbc.sql("select id from programme where id = :programme " + locks.exclusive()).param("programme", programmeId)
-			.query(UUID.class)
-			.optional();
+		lockProgramme(programmeId);
 		List<Theme> existing = of(programmeId);
 		String nl = labelNl.strip();
 		String en = labelEn.strip();
@@ -170,10 +168,8 @@ public class Themes {
 	 */
 	@Transactional
 	public boolean switchOn(UUID programmeId, String code, boolean active) {
-		jdbc.sql("select id from programme where id = :programme " + locks.exclusive()).param("programme", programmeId)
-			.query(UUID.class)
-			.optional();
-		if (!active && active(programmeId).stream().noneMatch(theme -> !theme.code().equals(code))) {
+		lockProgramme(programmeId);
+		if (!active && active(programmeId).stream().allMatch(theme -> theme.code().equals(code))) {
 			return false;
 		}
 		return jdbc.sql("update programme_theme set active = :active where programme_id = :programme and code = :code")
@@ -181,6 +177,13 @@ public class Themes {
 			.param("programme", programmeId)
 			.param("code", code)
 			.update() == 1;
+	}
+
+	/** The programme's themes change one writer at a time; a trajectory of the programme can still be inserted. */
+	private void lockProgramme(UUID programmeId) {
+		jdbc.sql("select id from programme where id = :programme " + locks.exclusive()).param("programme", programmeId)
+			.query(UUID.class)
+			.optional();
 	}
 
 	private void insert(UUID programmeId, Theme theme, int position) {

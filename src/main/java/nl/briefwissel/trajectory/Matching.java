@@ -205,7 +205,7 @@ public class Matching {
 		if (!candidate.eligible()) {
 			throw new IllegalTransitionException("matching.illegal.notCertified", "only a certified coach can be matched");
 		}
-		change(trajectoryId, by, trajectory -> trajectory.propose(coachId));
+		apply(current, by, trajectory -> trajectory.propose(coachId));
 		jdbc.sql("""
 				insert into coach_proposal (id, trajectory_id, coach_id, proposed_by, proposed_at, start_on)
 				values (:id, :trajectory, :coach, :by, :now, :start)""")
@@ -271,9 +271,7 @@ public class Matching {
 			throw new IllegalTransitionException("matching.illegal.withdraw", "the proposal to this coach is not open");
 		}
 		TrajectoryOverview overview = trajectories.byId(trajectoryId).orElseThrow();
-		trajectory.withdrawProposal();
-		trajectories.save(trajectory, by);
-		trajectory.events().forEach(events::publishEvent);
+		apply(trajectory, by, Trajectory::withdrawProposal);
 		answer(trajectoryId, coachId, null, null);
 		accounts.byId(coachId).ifPresent(coach -> {
 			Object[] args = { coach.displayName(), overview.programmeName() };
@@ -372,7 +370,11 @@ public class Matching {
 	}
 
 	private void change(UUID trajectoryId, UUID by, Consumer<Trajectory> change) {
-		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow();
+		apply(trajectories.load(trajectoryId).orElseThrow(), by, change);
+	}
+
+	/** Changes an aggregate loaded (and locked) in this transaction, stores it and publishes what happened. */
+	private void apply(Trajectory trajectory, UUID by, Consumer<Trajectory> change) {
 		change.accept(trajectory);
 		trajectories.save(trajectory, by);
 		trajectory.events().forEach(events::publishEvent);

@@ -74,8 +74,7 @@ sealed interface Rule {
 			boolean previousEndedInCompliment = false;
 			for (Draft.Sentence sentence : draft.sentences) {
 				List<Draft.Word> words = sentence.words();
-				boolean compliment = false;
-				int complimentEnd = -1;
+				int complimentEnd = -1; // the word that ended the sentence's last compliment so far
 				for (int i = 0; i < words.size(); i++) {
 					Draft.Word word = words.get(i);
 					boolean startsSentence = i == 0;
@@ -86,16 +85,15 @@ sealed interface Rule {
 									|| CLAUSE_END.matcher(draft.text.substring(words.get(i - 1).end(), word.start())).find()));
 					boolean encourages = i == words.size() - 1 ? rules.encouragingAtEnd() && endsPlainly(draft, sentence)
 							: rules.encouraging().contains(words.get(i + 1).lower());
-					if (contrast && !encourages && (compliment || (startsSentence && previousEndedInCompliment))) {
+					if (contrast && !encourages && (complimentEnd >= 0 || (startsSentence && previousEndedInCompliment))) {
 						findings.add(new Finding("but-after-compliment", word.start(), word.end(), "writing.butAfterCompliment",
 								List.of(word.text())));
 					}
 					if (complimentEndsAt(words, i, compliments, rules.dutch())) {
-						compliment = true;
 						complimentEnd = i;
 					}
 				}
-				previousEndedInCompliment = compliment;
+				previousEndedInCompliment = complimentEnd >= 0;
 			}
 			return findings;
 		}

@@ -235,7 +235,7 @@ class ConversationController {
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String next,
 			@RequestParam(required = false) UUID use, Model model, RedirectAttributes redirect) {
-		Optional<TrajectoryOverview> mine = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
+		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty()) {
 			return handedOver(id, me, form.text(), "kept", model);
 		}
@@ -268,7 +268,7 @@ class ConversationController {
 	String addNote(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(defaultValue = "") String note, @RequestParam(required = false) UUID form, Model model,
 			RedirectAttributes redirect) {
-		if (trajectories.withContent(id).filter(t -> t.coachedBy(me.id())).isEmpty()) {
+		if (mine(id, me).isEmpty()) {
 			return handedOver(id, me, note, "kept", model);
 		}
 		// As the browser counted it: a line break is one character there, two in the form it sends.
@@ -294,7 +294,7 @@ class ConversationController {
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) UUID submission, Locale locale,
 			Model model, RedirectAttributes redirect, HttpServletRequest request) {
-		Optional<TrajectoryOverview> mine = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
+		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty()) {
 			return handedOver(id, me, form.text(), null, model);
 		}
@@ -311,7 +311,7 @@ class ConversationController {
 				giving.map(a -> letterText(a, trajectory, locale)).orElse(null));
 		if (letter instanceof Conversations.FormLetter.Refused) {
 			// Ended (or handed over) since the page was opened: the letter comes back to copy, not mailed.
-			Optional<TrajectoryOverview> now = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
+			Optional<TrajectoryOverview> now = mine(id, me);
 			if (now.isEmpty()) {
 				return handedOver(id, me, form.text(), null, model);
 			}
@@ -353,7 +353,7 @@ class ConversationController {
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, Locale locale, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
-		Optional<TrajectoryOverview> mine = trajectories.withContent(id).filter(t -> t.coachedBy(me.id()));
+		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty() && htmx == null) {
 			return handedOver(id, me, form.text(), "kept", model); // the check keeps the draft: not kept here
 		}
@@ -483,9 +483,11 @@ class ConversationController {
 
 	/** The coach's own trajectory, or 404: another coach's id must not even confirm it exists. */
 	private TrajectoryOverview own(UUID id, SignedInAccount me) {
-		// Not an erased one: a page kept open (or bookmarked) would put words back into it.
-		return trajectories.withContent(id)
-			.filter(trajectory -> trajectory.coachedBy(me.id()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return mine(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** This coach's trajectory, not an erased one: a page kept open (or bookmarked) would put words back into it. */
+	private Optional<TrajectoryOverview> mine(UUID id, SignedInAccount me) {
+		return trajectories.withContent(id).filter(trajectory -> trajectory.coachedBy(me.id()));
 	}
 }
