@@ -86,7 +86,7 @@ public class SignInSecurity {
 	 * to the code where their role asks for one and the provider did not ask for a second factor itself.
 	 */
 	public AuthenticationSuccessHandler afterSingleSignOn() {
-		return (request, response, authentication) -> {
+		return signedOutOnFailure((request, response, authentication) -> {
 			OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
 			UUID organisation = UUID.fromString(token.getAuthorizedClientRegistrationId());
 			OidcUser user = (OidcUser) token.getPrincipal();
@@ -115,7 +115,7 @@ public class SignInSecurity {
 			String next = !providerAsked && secondFactors.required(who) ? askForCodeAndGo(who, request, response)
 					: complete(who, request, response);
 			response.sendRedirect(next.startsWith("/") ? request.getContextPath() + next : next);
-		};
+		});
 	}
 
 	public AuthenticationFailureHandler afterFailedSingleSignOn() {
@@ -136,7 +136,7 @@ public class SignInSecurity {
 	public AuthenticationSuccessHandler afterPassword() {
 		SavedRequestAwareAuthenticationSuccessHandler straightIn = new SavedRequestAwareAuthenticationSuccessHandler();
 		straightIn.setDefaultTargetUrl("/");
-		return (request, response, authentication) -> {
+		return signedOutOnFailure((request, response, authentication) -> {
 			SignedInAccount who = (SignedInAccount) authentication.getPrincipal();
 			if (secondFactors.required(who)) {
 				askForCode(who, request, response);
@@ -145,6 +145,24 @@ public class SignInSecurity {
 			}
 			attempts.succeeded(who.id());
 			straightIn.onAuthenticationSuccess(request, response, authentication);
+		});
+	}
+
+	/**
+	 * Spring's sign-in filters put the full sign-in, with every role, into the session before they call
+	 * the step after it. When that step failed (the database not answering whether a code is owed), the
+	 * full sign-in stayed: in without the code. A step that fails leaves nobody signed in.
+	 */
+	private AuthenticationSuccessHandler signedOutOnFailure(AuthenticationSuccessHandler next) {
+		return (request, response, authentication) -> {
+			try {
+				next.onAuthenticationSuccess(request, response, authentication);
+			}
+			catch (IOException | ServletException | RuntimeException failed) {
+				SecurityContextHolder.clearContext();
+				contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+				throw failed;
+			}
 		};
 	}
 

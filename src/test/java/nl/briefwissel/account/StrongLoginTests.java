@@ -323,6 +323,71 @@ class StrongLoginTests {
 	}
 
 	/**
+	 * Spring puts the full sign-in (every role) into the session before it asks us where to go next.
+	 * When that step failed (the database not answering whether a code is owed), the full sign-in stayed:
+	 * a coach in without their code. The same after a provider vouched for someone and the account could
+	 * not be looked up. A step that fails now leaves nobody signed in.
+	 */
+	@Test
+	void aSignInThatFailsHalfwayLeavesNobodySignedIn(@Autowired SignInAttempts attempts, @Autowired SingleSignOn singleSignOn,
+			@Autowired org.springframework.security.core.userdetails.UserDetailsService users) {
+		var noAnswer = new org.springframework.jdbc.CannotGetJdbcConnectionException("The database did not answer in time");
+		SecondFactors failing = new SecondFactors(jdbc, java.time.Clock.systemUTC(),
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(SecondFactorExemption.class),
+				encryption) {
+			@Override
+			public boolean required(SignedInAccount who) {
+				throw noAnswer;
+			}
+		};
+		ExternalSignIns failingProvider = new ExternalSignIns(accounts, attempts) {
+			@Override
+			Outcome signIn(UUID organisationId, Vouched vouched) {
+				throw noAnswer;
+			}
+		};
+		SignInSecurity signIn = new SignInSecurity(failing, attempts, failingProvider, singleSignOn);
+		SignedInAccount coach = (SignedInAccount) users
+			.loadUserByUsername(withPassword(fixtures.runningTrajectory(true).coach()).email());
+		var byPassword = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(coach,
+				null, coach.getAuthorities());
+		var user = new org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser(List.of(),
+				org.springframework.security.oauth2.core.oidc.OidcIdToken.withTokenValue("t")
+					.subject("s")
+					.issuer("https://login.example.nl")
+					.issuedAt(Instant.now())
+					.expiresAt(Instant.now().plusSeconds(60))
+					.build());
+		var byProvider = new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(user, List.of(),
+				UUID.randomUUID().toString());
+		try {
+			for (var signedIn : List.<org.springframework.security.core.Authentication>of(byPassword, byProvider)) {
+				var request = new org.springframework.mock.web.MockHttpServletRequest();
+				var response = new org.springframework.mock.web.MockHttpServletResponse();
+				request.setSession(new org.springframework.mock.web.MockHttpSession());
+				// As Spring's sign-in filter leaves it when it calls the next step.
+				var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+				context.setAuthentication(signedIn);
+				org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+				new org.springframework.security.web.context.HttpSessionSecurityContextRepository().saveContext(context, request,
+						response);
+
+				var next = signedIn == byPassword ? signIn.afterPassword() : signIn.afterSingleSignOn();
+				org.assertj.core.api.Assertions.assertThatThrownBy(() -> next.onAuthenticationSuccess(request, response, signedIn))
+					.isSameAs(noAnswer);
+
+				assertThat(request.getSession().getAttribute("SPRING_SECURITY_CONTEXT")).as("the session's sign-in").isNull();
+				assertThat(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())
+					.isNull();
+			}
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+	}
+
+	/**
 	 * Signing in by link or code gives the session a new form token as well as a new id: its attributes
 	 * go along with the new id, and a token known from before (a planted session) passed every form.
 	 */
