@@ -258,9 +258,14 @@ public final class MailReader {
 		String filename = filename(part);
 		// A named text file after the letter is a file ("energie.txt", without a disposition), not the letter.
 		boolean namedTextAfterTheLetter = filename != null && inMixed && (body.plain != null || body.html != null);
+		// Only plain text and HTML hold the letter. Any other text type (a table, an agenda item, a contact
+		// card) is a file, named or not; unnamed it was neither and went without a word. Inside
+		// multipart/alternative it is the letter once more (text/enriched) and left out like the others.
+		boolean otherText = part.isMimeType("text/*") && !part.isMimeType("text/plain") && !part.isMimeType("text/html")
+				&& !(parent != null && parent.isMimeType("multipart/alternative"));
 		boolean attachment = disposition.equals(Part.ATTACHMENT) || namedTextAfterTheLetter
 				|| (filename != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html"))
-				|| (!part.isMimeType("text/*"));
+				|| (!part.isMimeType("text/*")) || otherText;
 		if (!attachment && inMixed && part.isMimeType("text/plain") && body.plain == null && body.html != null
 				&& body.htmlIn == parent) {
 			// A letter written in HTML, then a plain part after it (a virus scanner's or a server's footer):

@@ -7,9 +7,12 @@ import java.util.Map;
 /** File names from mail made safe to store, show and offer for download. */
 final class SafeFileName {
 
-	private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png", "image/heic",
-			"heic", "application/pdf", "pdf", "text/plain", "txt", "image/gif", "gif",
-			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "message/rfc822", "eml");
+	private static final Map<String, String> EXTENSIONS = Map.ofEntries(Map.entry("image/jpeg", "jpg"),
+			Map.entry("image/png", "png"), Map.entry("image/heic", "heic"), Map.entry("application/pdf", "pdf"),
+			Map.entry("text/plain", "txt"), Map.entry("image/gif", "gif"),
+			Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+			Map.entry("message/rfc822", "eml"), Map.entry("text/csv", "csv"), Map.entry("text/calendar", "ics"),
+			Map.entry("text/vcard", "vcf"));
 
 	private SafeFileName() {
 	}

@@ -301,4 +301,41 @@ class MailReaderTests {
 		assertThat(read.inReplyTo()).isNull();
 		assertThat(read.references()).containsExactly("<goed-0@briefwissel.test>", "<goed-1@briefwissel.test>");
 	}
+
+	/**
+	 * A file of a text type other than the letter's (a table, an agenda item, a contact card) sent without
+	 * a name: it was neither the letter nor a file, and went without a word.
+	 */
+	@Test
+	void aTextFileWithoutANameIsKeptAsAFile() {
+		String mail = """
+				From: Sara <sara@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Subject: Mijn planning
+				Content-Type: multipart/mixed; boundary="b"
+
+				--b
+				Content-Type: text/plain; charset=utf-8
+
+				Hierbij mijn planning en de afspraak.
+				--b
+				Content-Type: text/csv; charset=utf-8
+
+				dag,taak
+				maandag,solliciteren
+				--b
+				Content-Type: text/calendar; method=PUBLISH; charset=utf-8
+
+				BEGIN:VCALENDAR
+				END:VCALENDAR
+				--b--
+				""".replace("\n", "\r\n");
+		ReadMail read = MailReader.read(mail.getBytes(StandardCharsets.UTF_8));
+		assertThat(read.text()).isEqualTo("Hierbij mijn planning en de afspraak.");
+		assertThat(read.attachments()).extracting(MailAttachment::name, MailAttachment::contentType)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("bijlage.csv", "text/csv"),
+					org.assertj.core.groups.Tuple.tuple("bijlage.ics", "text/calendar"));
+		assertThat(new String(read.attachments().get(0).content(), StandardCharsets.UTF_8)).contains("maandag,solliciteren");
+	}
+
 }
