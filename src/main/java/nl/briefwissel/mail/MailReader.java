@@ -175,7 +175,7 @@ public final class MailReader {
 		if (kind != MailKind.BOUNCE) {
 			body.attachments.addAll(body.enclosedMails);
 		}
-		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY ? QuoteTrimmer.trim(fullText)
+		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY ? QuoteTrimmer.trim(fullText, subject)
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token,
 				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient,

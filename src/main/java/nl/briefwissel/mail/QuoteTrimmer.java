@@ -108,12 +108,26 @@ final class QuoteTrimmer {
 	private QuoteTrimmer() {
 	}
 
+	// "FW:", "Fwd:", "Doorst:" (Outlook in Dutch), "WG:", "TR:", "RV:" first: forwarded, not answered.
+	private static final Pattern FORWARD_SUBJECT = Pattern.compile("^\\s*(fw|fwd|doorst|wg|tr|rv)\\s*:",
+			Pattern.CASE_INSENSITIVE);
+
 	static Trimmed trim(String text) {
+		return trim(text, null);
+	}
+
+	/**
+	 * {@code subject} may be null. Outlook quotes a mail it forwards exactly as one it answers (the rule,
+	 * the Van/Verzonden block, divRplyFwdMsg in HTML), so only the subject tells a forward: what was
+	 * forwarded is the participant's material, kept as a forward from Gmail or Apple Mail is.
+	 */
+	static Trimmed trim(String text, String subject) {
 		List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
 		List<String> kept = new ArrayList<>(lines);
 		List<String> cut = new ArrayList<>();
 
-		int history = historyStart(kept);
+		boolean forwarded = subject != null && FORWARD_SUBJECT.matcher(subject).lookingAt();
+		int history = forwarded ? -1 : historyStart(kept);
 		if (history >= 0) {
 			int attributionLines = isAttribution(kept, history);
 			int lastAnswer = attributionLines > 0 ? lastInterleavedAnswer(kept, history + attributionLines) : -1;

@@ -338,4 +338,50 @@ class MailReaderTests {
 		assertThat(new String(read.attachments().get(0).content(), StandardCharsets.UTF_8)).contains("maandag,solliciteren");
 	}
 
+	/**
+	 * Outlook quotes a mail it forwards as it quotes one it answers (the same rule and Van/Verzonden
+	 * block, the same divRplyFwdMsg in HTML): only the subject says it was forwarded. A vacancy sent along
+	 * is the participant's material, as a forward from Gmail is; a reply to the forward is trimmed as ever.
+	 */
+	@Test
+	void aMailForwardedFromOutlookKeepsWhatWasForwarded() {
+		String plain = """
+				From: Sara <sara@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Subject: %s
+				Content-Type: text/plain; charset=utf-8
+
+				Hoi Anja, deze vacature bedoelde ik. Wat vind je?
+
+				________________________________
+				Van: Werken bij de Gemeente <vacatures@gemeente.example>
+				Verzonden: maandag 2 november 2026 16:45
+				Aan: Sara <sara@example.nl>
+				Onderwerp: Vacature beleidsadviseur
+
+				Als beleidsadviseur jeugd werk je aan het nieuwe jeugdbeleid.
+				""".replace("\n", "\r\n");
+		for (String subject : new String[] { "FW: Vacature beleidsadviseur", "Doorst: Vacature beleidsadviseur" }) {
+			ReadMail forwarded = MailReader.read(plain.formatted(subject).getBytes(StandardCharsets.UTF_8));
+			assertThat(forwarded.text()).as(subject).contains("Hoi Anja, deze vacature bedoelde ik.")
+				.contains("Als beleidsadviseur jeugd werk je aan het nieuwe jeugdbeleid.");
+		}
+		String html = """
+				From: Sara <sara@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Subject: Doorst: Vacature beleidsadviseur
+				Content-Type: text/html; charset=utf-8
+
+				<html><body><div>Hoi Anja, deze vacature bedoelde ik.</div><div id="appendonsend"></div><hr>
+				<div id="divRplyFwdMsg"><b>Van:</b> Werken bij &lt;vacatures@gemeente.example&gt;<br><b>Verzonden:</b>
+				maandag 2 november 2026 16:45<br><b>Aan:</b> Sara<br><b>Onderwerp:</b> Vacature</div>
+				<div><p>Als beleidsadviseur jeugd werk je aan het nieuwe jeugdbeleid.</p></div></body></html>
+				""".replace("\n", "\r\n");
+		assertThat(MailReader.read(html.getBytes(StandardCharsets.UTF_8)).text())
+			.contains("Als beleidsadviseur jeugd werk je aan het nieuwe jeugdbeleid.");
+
+		ReadMail reply = MailReader.read(plain.formatted("RE: FW: Vacature beleidsadviseur").getBytes(StandardCharsets.UTF_8));
+		assertThat(reply.text()).isEqualTo("Hoi Anja, deze vacature bedoelde ik. Wat vind je?");
+	}
+
 }
