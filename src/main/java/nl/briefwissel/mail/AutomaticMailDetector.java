@@ -91,6 +91,12 @@ final class AutomaticMailDetector {
 		if (nullSender(message)) {
 			return true;
 		}
+		// A read receipt (RFC 8098): a mail program's report that our letter was opened, which Outlook sends
+		// without Auto-Submitted. Its "Gelezen: …" became the participant's letter.
+		String contentType = lower(message.getContentType());
+		if (contentType.startsWith("multipart/report") && contentType.contains("disposition-notification")) {
+			return true;
+		}
 		String autoSubmitted = lower(header(message, "Auto-Submitted"));
 		if (!autoSubmitted.isBlank() && !autoSubmitted.startsWith("no")) {
 			return true; // RFC 3834

@@ -384,4 +384,30 @@ class MailReaderTests {
 		assertThat(reply.text()).isEqualTo("Hoi Anja, deze vacature bedoelde ik. Wat vind je?");
 	}
 
+	/**
+	 * A read receipt (RFC 8098: a report of type disposition-notification) is written by a mail program,
+	 * not by the participant: an automatic answer, never their letter.
+	 */
+	@Test
+	void aReadReceiptIsAnAutomaticAnswer() {
+		String mail = """
+				From: Sara <sara@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Subject: Gelezen: Je volgende stap
+				Content-Type: multipart/report; report-type=disposition-notification; boundary="b"
+
+				--b
+				Content-Type: text/plain; charset=utf-8
+
+				Uw bericht is gelezen op maandag 2 november 2026 16:45.
+				--b
+				Content-Type: message/disposition-notification
+
+				Reporting-UA: sara-pc; Microsoft Outlook 16.0
+				Final-Recipient: rfc822;sara@example.nl
+				Disposition: manual-action/MDN-sent-manually; displayed
+				--b--
+				""".replace("\n", "\r\n");
+		assertThat(MailReader.read(mail.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(MailKind.AUTO_REPLY);
+	}
 }
