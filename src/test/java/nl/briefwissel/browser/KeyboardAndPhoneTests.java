@@ -112,6 +112,38 @@ class KeyboardAndPhoneTests {
 		}
 	}
 
+	/**
+	 * An empty field the form needs (the closing summary, an application's question) looks like any
+	 * other field until the person has been in it: Utrecht's textarea was red from the start.
+	 */
+	@Test
+	void aRequiredFieldNobodyTypedInYetIsNotShownAsWrong() {
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		Account participant = accounts.register(new NewAccount(coach.organisationId(),
+				"leeg-veld-" + UUID.randomUUID() + "@example.nl", "Lieke Leegveld", Locale.forLanguageTag("nl"),
+				Set.of(Role.PARTICIPANT), null));
+		UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
+		UUID trajectory = trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
+				Today.date(), null);
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			driver.get(url("/login"));
+			driver.findElement(By.id("email")).sendKeys("coach@briefwissel.test", Keys.TAB, "briefwissel", Keys.ENTER);
+			signedIn(driver);
+			driver.get(url("/coach/trajectories/" + trajectory));
+			WebElement summary = driver.findElement(By.id("summary"));
+			WebElement note = driver.findElement(By.id("note"));
+			assertThat(summary.getAttribute("required")).isNotNull();
+			assertThat(note.getAttribute("required")).isNull();
+			for (String property : List.of("background-color", "border-top-color", "border-bottom-width")) {
+				assertThat(summary.getCssValue(property)).as(property).isEqualTo(note.getCssValue(property));
+			}
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
 	private static void signedIn(ChromeDriver driver) {
 		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
 			.until(browser -> !browser.getCurrentUrl().contains("/login"));
