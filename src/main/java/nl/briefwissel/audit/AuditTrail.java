@@ -87,6 +87,23 @@ public class AuditTrail {
 
 	/** The newest entries that match, at most one page. */
 	public List<AuditEntry> search(Search search) {
+		return search(search, null).entries();
+	}
+
+	/** Where a page of the trail ended: the next page goes on with the entries after this one, newest first. */
+	public record Position(OffsetDateTime at, UUID id) {
+	}
+
+	/** One page of what a search found, and where the next (older) page starts, if there is one. */
+	public record Page(List<AuditEntry> entries, Position older) {
+	}
+
+	/**
+	 * One page of the entries that match, newest first, after {@code after} (null: from the newest).
+	 * Counted from an entry rather than by page number: an investigation looks at a trail that grows
+	 * while it reads, and a line written meanwhile must not push another from one page onto the next.
+	 */
+	public Page search(Search search, Position after) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		var statement = new java.util.LinkedHashMap<String, Object>();
 		if (search.person() != null && !search.person().isBlank()) {
@@ -109,10 +126,20 @@ public class AuditTrail {
 			where.append(" and at < :to");
 			statement.put("to", search.to().plusDays(1).atStartOfDay(AMSTERDAM).toOffsetDateTime());
 		}
-		return jdbc.sql(SELECT + where + " order by at desc, id limit " + PAGE)
+		if (after != null) {
+			where.append(" and (at < :afterAt or at = :afterAt and id > :afterId)");
+			statement.put("afterAt", after.at());
+			statement.put("afterId", after.id());
+		}
+		List<AuditEntry> found = jdbc.sql(SELECT + where + " order by at desc, id limit " + (PAGE + 1))
 			.params(statement)
 			.query(AuditTrail::entry)
 			.list();
+		if (found.size() <= PAGE) {
+			return new Page(found, null);
+		}
+		AuditEntry last = found.get(PAGE - 1);
+		return new Page(found.subList(0, PAGE), new Position(last.at(), last.id()));
 	}
 
 	private static final String SELECT = """

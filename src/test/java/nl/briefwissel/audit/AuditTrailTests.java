@@ -277,6 +277,48 @@ class AuditTrailTests {
 	}
 
 	/**
+	 * More lines than a page holds, all at the same moment (a busy minute): the page links to the
+	 * older ones, and every line is on exactly one page. Only the newest 200 could be seen before, and
+	 * no search by day could reach the rest of a busy day.
+	 */
+	@Test
+	void anAdministratorPagesThroughEveryLineOfTheTrail() throws Exception {
+		String person = "Pagina Persoon " + UUID.randomUUID();
+		java.time.OffsetDateTime at = java.time.OffsetDateTime.now().minusMinutes(5).withNano(0);
+		java.util.Set<String> written = new java.util.HashSet<>();
+		for (int i = 0; i < AuditTrail.PAGE + 5; i++) {
+			String route = "GET /pagina/" + i;
+			trail.record(new AuditEntry(null, at, UUID.randomUUID(), person, null, "COACH", AuditAction.READ, route, null,
+					null, null));
+			written.add(route);
+		}
+
+		List<String> seen = new java.util.ArrayList<>();
+		String page = mvc.perform(get("/admin/audit").param("person", person).with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		seen.addAll(routes(page));
+		org.jsoup.nodes.Element older = org.jsoup.Jsoup.parse(page).selectFirst("a[rel=next]");
+		assertThat(older).as("a link to the older lines").isNotNull();
+		String next = mvc.perform(get(java.net.URI.create(older.attr("href"))).with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		seen.addAll(routes(next));
+
+		assertThat(routes(page)).hasSize(AuditTrail.PAGE);
+		assertThat(org.jsoup.Jsoup.parse(next).selectFirst("a[rel=next]")).as("the last page").isNull();
+		assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
+	}
+
+	private static List<String> routes(String page) {
+		return org.jsoup.Jsoup.parse(page).select("td code").eachText();
+	}
+
+	/**
 	 * A quarantined mail held for a trajectory, and a search that shows pieces of its letters, are reads
 	 * of that trajectory: its trail holds them, whoever read (its coach, or an administrator with a
 	 * reason). The workspace without a search shows no content and is not on the trail.

@@ -1,6 +1,7 @@
 package nl.briefwissel.audit.web;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ class AuditController {
 	@GetMapping("/admin/audit")
 	String search(@RequestParam(defaultValue = "") String person, @RequestParam(defaultValue = "") String action,
 			@RequestParam(defaultValue = "") String trajectory, @RequestParam(defaultValue = "") String from,
-			@RequestParam(defaultValue = "") String to, Model model) {
+			@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String olderAt,
+			@RequestParam(defaultValue = "") String olderId, Model model) {
 		List<String> problems = new ArrayList<>();
 		AuditAction kind = parse(action, AuditAction::valueOf, "audit.error.action", problems);
 		UUID trajectoryId = parse(trajectory, UUID::fromString, "audit.error.trajectory", problems);
@@ -40,9 +42,29 @@ class AuditController {
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("entries", problems.isEmpty()
-				? trail.search(new AuditTrail.Search(person, kind, trajectoryId, fromDate, toDate)) : List.of());
+		AuditTrail.Position after = position(olderAt, olderId);
+		AuditTrail.Page page = problems.isEmpty()
+				? trail.search(new AuditTrail.Search(person, kind, trajectoryId, fromDate, toDate), after)
+				: new AuditTrail.Page(List.of(), null);
+		model.addAttribute("entries", page.entries());
+		model.addAttribute("older", page.older());
+		model.addAttribute("later", after != null);
 		return "audit/search";
+	}
+
+	/** Where the page before this one ended, from its link; anything else (an edited address) starts at the newest. */
+	private static AuditTrail.Position position(String at, String id) {
+		try {
+			if (at.isBlank() || id.isBlank()) {
+				return null;
+			}
+			OffsetDateTime moment = OffsetDateTime.parse(at.strip());
+			return moment.getYear() < 2000 || moment.getYear() > 2099 ? null
+					: new AuditTrail.Position(moment, UUID.fromString(id.strip()));
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	/**
