@@ -107,8 +107,10 @@ public class AuditTrail {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		var statement = new java.util.LinkedHashMap<String, Object>();
 		if (search.person() != null && !search.person().isBlank()) {
-			where.append(" and (lower(actor_name) like :person or lower(actor_email) like :person)");
-			statement.put("person", "%" + search.person().strip().toLowerCase(Locale.ROOT).replace("%", "") + "%");
+			// What was typed, letter for letter: an underscore in an address is not "any character" (as Accounts).
+			where.append(" and (lower(actor_name) like :person escape '\\' or lower(actor_email) like :person escape '\\')");
+			statement.put("person", "%" + search.person().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+				.replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (search.action() != null) {
 			where.append(" and action = :action");

@@ -314,6 +314,23 @@ class AuditTrailTests {
 		assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
 	}
 
+	/** An underscore or a percent sign in a name or address is searched as typed, not as a wildcard. */
+	@Test
+	void aSearchFindsWhatWasTypedLetterForLetter() {
+		String marker = UUID.randomUUID().toString();
+		for (String name : List.of("jan_de_vries " + marker, "janXdeXvries " + marker, "100% " + marker, "1000 " + marker)) {
+			trail.record(new AuditEntry(null, null, UUID.randomUUID(), name, null, "COACH", AuditAction.READ, "GET /zoeken",
+					null, null, null));
+		}
+
+		assertThat(trail.search(new AuditTrail.Search("jan_de_vries " + marker, null, null, null, null)))
+			.extracting(AuditEntry::actorName)
+			.containsExactly("jan_de_vries " + marker);
+		assertThat(trail.search(new AuditTrail.Search("100% " + marker, null, null, null, null)))
+			.extracting(AuditEntry::actorName)
+			.containsExactly("100% " + marker);
+	}
+
 	private static List<String> routes(String page) {
 		return org.jsoup.Jsoup.parse(page).select("td code").eachText();
 	}
