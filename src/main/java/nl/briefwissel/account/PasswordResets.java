@@ -61,13 +61,15 @@ public class PasswordResets {
 	/**
 	 * Sets the new password and uses up the token (and every other open token of the account).
 	 * Everyone signed in as this person is signed out: a reset is what someone does who fears their
-	 * password is known, and a session opened with it must not outlive it.
+	 * password is known, and a session opened with it must not outlive it. Nor a sign-in link still
+	 * open: a way in as much as a session is.
 	 */
 	@Transactional
 	public boolean reset(String token, String newPassword) {
 		Optional<UUID> account = links.take(MailedLinks.Kind.PASSWORD_RESET, token);
 		account.ifPresent(id -> {
 			accounts.changePassword(id, newPassword);
+			links.useUp(MailedLinks.Kind.SIGN_IN, id);
 			// Whoever can read the mailbox may choose the password, and is no longer locked out.
 			attempts.succeeded(id);
 			accounts.endSessions(id);

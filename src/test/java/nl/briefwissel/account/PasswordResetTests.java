@@ -93,6 +93,34 @@ class PasswordResetTests {
 		before.perform(get("/participant")).andExpect(redirectedUrl("/login"));
 	}
 
+	/**
+	 * A sign-in link still open at the reset is a way in that outlives the password it came with, as a
+	 * session is: it ends with the reset.
+	 */
+	@Test
+	void aResetEndsTheSignInLinksStillOpen() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		mvc.perform(post("/login/link").param("email", person.email()).with(csrf()))
+			.andExpect(redirectedUrl("/login/link/sent"));
+		Matcher signInLink = Pattern.compile("/login/link\\?token=([A-Za-z0-9_-]{43})")
+			.matcher(bodyText(Mailboxes.awaitMail(mailServer, person.email(), m -> Mailboxes.subject(m).contains("inloglink"))));
+		assertThat(signInLink.find()).isTrue();
+
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()))
+			.andExpect(redirectedUrl("/password/sent"));
+		Matcher link = LINK.matcher(bodyText(Mailboxes.awaitMail(mailServer, person.email(),
+				m -> Mailboxes.subject(m).contains("wachtwoord"))));
+		assertThat(link.find()).isTrue();
+		mvc.perform(post("/password/reset").param("token", link.group(1).substring(link.group(1).indexOf("token=") + 6))
+			.param("password", "een lange nieuwe zin")
+			.param("confirmation", "een lange nieuwe zin")
+			.with(csrf())).andExpect(redirectedUrl("/login?reset="));
+
+		mvc.perform(post("/login/link/use").param("token", signInLink.group(1)).with(csrf()))
+			.andExpect(unauthenticated())
+			.andExpect(content().string(containsString("Deze link werkt niet meer")));
+	}
+
 	@Test
 	void theMailIsInThePersonsOwnLanguage() throws Exception {
 		Account person = somebody(Locale.ENGLISH);
