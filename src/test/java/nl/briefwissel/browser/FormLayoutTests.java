@@ -1,0 +1,64 @@
+package nl.briefwissel.browser;
+
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How a form looks when it comes back with what is wrong: every field keeps its shape. */
+@BriefwisselTest
+@Tag("browser")
+class FormLayoutTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	/**
+	 * The application's two checkboxes, refused unticked: the error stands beside the box as the label
+	 * does, and the box keeps its size. It became a box as wide as the text column, its error a word a line.
+	 */
+	@Test
+	void anUntickedBoxThatIsRefusedKeepsItsSizeAndItsSentenceReadsAsOneLine() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var programme = programmes.create(organisations.create("Gemeente Vormgeving " + suffix).id(), "Loopbaan " + suffix, null);
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			driver.get("http://localhost:" + port + "/intake/programme/" + programme.id());
+			WebElement box = driver.findElement(By.id("consent"));
+			int width = box.getRect().getWidth();
+			int height = box.getRect().getHeight();
+			driver.findElement(By.cssSelector("form.bw-form button[type=submit]")).click();
+			new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+				.until(browser -> !browser.findElements(By.id("consent-error")).isEmpty());
+
+			WebElement refused = driver.findElement(By.id("consent"));
+			assertThat(refused.getRect().getWidth()).isEqualTo(width);
+			assertThat(refused.getRect().getHeight()).isEqualTo(height);
+			WebElement error = driver.findElement(By.id("consent-error"));
+			WebElement label = driver.findElement(By.cssSelector("label[for=consent]"));
+			assertThat(error.getRect().getX()).as("the error stands where the label starts").isEqualTo(label.getRect().getX());
+			assertThat(error.getRect().getHeight()).as("the error on one or two lines, not a word a line")
+				.isLessThan(3 * label.getRect().getHeight());
+		}
+		finally {
+			driver.quit();
+		}
+	}
+}
