@@ -9,6 +9,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -16,6 +17,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -110,7 +112,19 @@ public final class EncryptionCommand {
 			FlywayAutoConfiguration.class })
 	@ComponentScan(basePackages = "nl.briefwissel", useDefaultFilters = false,
 			includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = EncryptedTables.class))
-	@Import({ EncryptionConfiguration.class, KeyRotation.class })
+	@EnableConfigurationProperties(EncryptionProperties.class)
+	@Import(KeyRotation.class)
 	static class CommandContext {
+
+		/** The application's keys, never a new development key (see {@link Keyring#existing}). */
+		@Bean
+		Keyring keyring(EncryptionProperties properties) {
+			return Keyring.existing(properties);
+		}
+
+		@Bean
+		Encryption encryption(Keyring keyring) {
+			return new Encryption(keyring);
+		}
 	}
 }

@@ -123,6 +123,23 @@ final class Keyring {
 		return new Keyring(keys, active);
 	}
 
+	/**
+	 * For the {@code encryption} command: the keys of the configuration, or the development key that
+	 * the evaluation default made, but never a new one. Run without the application's settings (or in
+	 * another folder), the command generated a key nobody else had and sealed the rows from before
+	 * encryption with it, where no node could open them again.
+	 */
+	static Keyring existing(EncryptionProperties properties) {
+		Path file = properties.developmentKeyFile();
+		if (!properties.configured() && (file == null || !Files.isRegularFile(file))) {
+			throw new IllegalStateException("No encryption key is configured and there is no development key at "
+					+ (file == null ? "briefwissel.encryption.development-key-file" : file.toAbsolutePath().normalize())
+					+ ": run the command with the application's settings (BRIEFWISSEL_ENCRYPTION_KEYS_<ID> and "
+					+ "BRIEFWISSEL_ENCRYPTION_ACTIVE_KEY, or the keystore), or, for the evaluation default, in the folder the application runs in");
+		}
+		return from(properties);
+	}
+
 	private static void put(Map<String, SecretKey> keys, String id, SecretKey key) {
 		if (!KEY_ID.matcher(id).matches()) {
 			throw new IllegalStateException("Encryption key id '" + id

@@ -27,12 +27,15 @@ class EncryptionCommandTests {
 
 	private String url;
 
+	private Path developmentKey;
+
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	@Test
 	void rotateReEncryptsLegacyRowsInBatchesAndPrintsProgressAndTheCountPerKey() throws Exception {
+		evaluationDefaultStarted();
 		assertThat(run("encryption", "status")).as(err.toString(StandardCharsets.UTF_8)).isZero();
 		assertThat(output()).contains("Records per key:", "inbound_mail.raw_mail: none", "message.body: none");
 		for (int i = 0; i < 3; i++) {
@@ -50,6 +53,25 @@ class EncryptionCommandTests {
 		out.reset();
 		assertThat(run("encryption", "rotate")).isZero();
 		assertThat(output()).as("run again, nothing is left").contains("Done: 0 record(s) re-encrypted.");
+	}
+
+	/**
+	 * Run without the application's keys (another folder, a forgotten variable), the command made a key
+	 * of its own and sealed the rows from before encryption with it, where no node could open them.
+	 */
+	@Test
+	void withoutTheApplicationsKeysTheCommandChangesNothingAndSaysWhatIsMissing() throws Exception {
+		evaluationDefaultStarted();
+		assertThat(run("encryption", "status")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		legacyInboundMail("Ruwe mail van voor de versleuteling");
+		developmentKey = folder.resolve("elders").resolve("development.key");
+
+		assertThat(run("encryption", "rotate")).isEqualTo(2);
+
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("No encryption key is configured",
+				"BRIEFWISSEL_ENCRYPTION_ACTIVE_KEY");
+		assertThat(keyIds()).containsExactly((String) null);
+		assertThat(developmentKey).doesNotExist();
 	}
 
 	@Test
@@ -70,13 +92,19 @@ class EncryptionCommandTests {
 		// A file, as in the evaluation default: the command's context closes its database on exit.
 		url = "jdbc:h2:file:" + folder.resolve("briefwissel").toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+		developmentKey = folder.resolve("development.key");
+	}
+
+	/** The evaluation default made its development key when it first started; the command uses it. */
+	private void evaluationDefaultStarted() {
+		Keyring.from(new EncryptionProperties(java.util.Map.of(), null, null, null, developmentKey, 500));
 	}
 
 	private int run(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--briefwissel.db.url=" + url);
 		all.add("--briefwissel.db.user=sa");
-		all.add("--briefwissel.encryption.development-key-file=" + folder.resolve("development.key"));
+		all.add("--briefwissel.encryption.development-key-file=" + developmentKey);
 		return EncryptionCommand.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 	}
