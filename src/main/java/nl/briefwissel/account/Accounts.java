@@ -207,6 +207,15 @@ public class Accounts {
 			.update());
 	}
 
+	/** As {@link #endSessions}, but for the session the person is working in: it goes on. */
+	@Transactional
+	void endSessionsBut(UUID accountId, String keptSessionId) {
+		byId(accountId).ifPresent(account -> jdbc.sql("delete from spring_session where principal_name = :email and session_id <> :kept")
+			.param("email", account.email())
+			.param("kept", keptSessionId)
+			.update());
+	}
+
 	public List<Account> all() {
 		return query("", null);
 	}

@@ -73,12 +73,15 @@ public class SignInSecurity {
 
 	private final SingleSignOn singleSignOn;
 
+	private final Accounts accounts;
+
 	SignInSecurity(SecondFactors secondFactors, SignInAttempts attempts, ExternalSignIns externalSignIns,
-			SingleSignOn singleSignOn) {
+			SingleSignOn singleSignOn, Accounts accounts) {
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
 		this.externalSignIns = externalSignIns;
 		this.singleSignOn = singleSignOn;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -266,6 +269,19 @@ public class SignInSecurity {
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
 		return saved == null ? "/" : saved.getRedirectUrl();
+	}
+
+	/**
+	 * The signed-in person's roles changed while they work (an administrator took one from themselves):
+	 * their other sessions end, as anyone's do when a role is taken back, and this one goes on with the
+	 * roles they hold now. A session's roles are those of its sign-in, so it kept the role otherwise.
+	 */
+	public void rolesChanged(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
+		accounts.endSessionsBut(who.id(), request.getSession().getId());
+		accounts.byId(who.id())
+			.map(account -> new SignedInAccount(account, null, false))
+			.ifPresent(now -> store(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()),
+					request, response));
 	}
 
 	private void askForCode(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {

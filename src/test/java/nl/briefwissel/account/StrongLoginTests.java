@@ -347,7 +347,7 @@ class StrongLoginTests {
 				throw noAnswer;
 			}
 		};
-		SignInSecurity signIn = new SignInSecurity(failing, attempts, failingProvider, singleSignOn);
+		SignInSecurity signIn = new SignInSecurity(failing, attempts, failingProvider, singleSignOn, accounts);
 		SignedInAccount coach = (SignedInAccount) users
 			.loadUserByUsername(withPassword(fixtures.runningTrajectory(true).coach()).email());
 		var byPassword = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(coach,
@@ -810,6 +810,36 @@ class StrongLoginTests {
 			.with(admin()).with(csrf())).andExpect(redirectedUrl("/admin"));
 
 		assertThat(jdbc.sql(sessions).param("email", participant.email()).query(Integer.class).single()).isZero();
+	}
+
+	/**
+	 * An administrator who takes a role from themselves lost it only at their next sign-in: this session,
+	 * and one left open on another computer, kept its pages for as long as they were used. The other
+	 * sessions end as anyone's do; this one goes on, with the roles left.
+	 */
+	@Test
+	void anAdministratorWhoTakesARoleFromThemselvesLosesItEverywhereAtOnce() throws Exception {
+		Account admin = accounts.register(new NewAccount(null, "zelf-" + UUID.randomUUID() + "@example.nl", "Zelf",
+				Locale.forLanguageTag("nl"), Set.of(Role.ADMINISTRATOR, Role.COACH), PASSWORD));
+		String secret = Totp.newSecret();
+		jdbc.sql("update account set totp_secret = :secret, totp_confirmed_at = current_timestamp, totp_last_step = :step where id = :id")
+			.param("secret", secret)
+			.param("step", Totp.step(Instant.now()) - 2)
+			.param("id", admin.id())
+			.update();
+		Browser here = passwordStep(admin);
+		here.perform(post("/login/code").param("code", code(secret, 0)).with(csrf())).andExpect(redirectedUrl("/"));
+		Browser elsewhere = passwordStep(admin);
+		elsewhere.perform(post("/login/code").param("code", code(secret, 1)).with(csrf())).andExpect(redirectedUrl("/"));
+		elsewhere.perform(get("/coach")).andExpect(status().isOk());
+
+		here.perform(post("/admin/accounts/" + admin.id() + "/roles").param("role", "COACH").param("grant", "false").with(csrf()))
+			.andExpect(redirectedUrl("/admin"));
+
+		assertThat(accounts.byId(admin.id()).orElseThrow().roles()).containsExactly(Role.ADMINISTRATOR);
+		here.perform(get("/coach")).andExpect(status().isForbidden());
+		here.perform(get("/admin")).andExpect(status().isOk()).andExpect(content().string(containsString("De rol is gewijzigd")));
+		elsewhere.perform(get("/coach")).andExpect(redirectedUrl("/login"));
 	}
 
 	/**

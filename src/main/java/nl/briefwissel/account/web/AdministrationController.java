@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -15,6 +17,7 @@ import nl.briefwissel.account.RoleRemovals;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignInAttempts;
+import nl.briefwissel.account.SignInSecurity;
 import nl.briefwissel.account.SignedInAccount;
 
 import org.springframework.http.HttpStatus;
@@ -49,8 +52,11 @@ class AdministrationController {
 
 	private final RoleRemovals roleRemovals;
 
+	private final SignInSecurity signIn;
+
 	AdministrationController(Accounts accounts, SecondFactors secondFactors, SignInAttempts attempts, CoachWork coachWork,
-			RoleRemovals roleRemovals) {
+			RoleRemovals roleRemovals, SignInSecurity signIn) {
+		this.signIn = signIn;
 		this.coachWork = coachWork;
 		this.roleRemovals = roleRemovals;
 		this.accounts = accounts;
@@ -173,12 +179,13 @@ class AdministrationController {
 
 	/**
 	 * Grants or takes back a role. A granted role counts from the person's next sign-in; a role taken
-	 * back ends their sessions at once (an administrator's own sessions stay: they see the change on
-	 * their next sign-in).
+	 * back ends their sessions at once (an administrator who takes one from themselves goes on in this
+	 * session, without it).
 	 */
 	@PostMapping("/admin/accounts/{id}/roles")
 	String changeRole(@PathVariable UUID id, @RequestParam(required = false) Role role, @RequestParam boolean grant,
-			@RequestParam(required = false) String back, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response) {
 		named(id, redirect);
 		if (role == null) {
 			// An empty choice (or a page left open while the last role was given elsewhere) gets a
@@ -208,7 +215,10 @@ class AdministrationController {
 					return refused(redirect, id, "admin.accounts.stillTakingPart", coachWork.takingPart(id), back);
 				}
 				case REMOVED -> {
-					if (!id.equals(me.id())) {
+					if (id.equals(me.id())) {
+						signIn.rolesChanged(me, request, response);
+					}
+					else {
 						accounts.endSessions(id);
 					}
 				}
