@@ -180,6 +180,12 @@ public sealed interface QuarantineReason {
 		public String forLog() {
 			return "bounce about a mail that belongs to no conversation";
 		}
+
+		/** A mail server's report, not the participant's letter: added as theirs, it answered their assignments. */
+		@Override
+		public boolean attachable() {
+			return false;
+		}
 	}
 
 	/**

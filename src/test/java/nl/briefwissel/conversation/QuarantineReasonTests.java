@@ -77,6 +77,16 @@ class QuarantineReasonTests {
 		assertThat(QuarantineReason.of("noReference", null, null).attachable()).isTrue();
 	}
 
+	/**
+	 * A mail server's report about a mail of no conversation is nobody's letter: added as the participant's,
+	 * the mailer-daemon's words stood in the record in their name and answered their open assignments.
+	 */
+	@Test
+	void aStrayBounceIsNotOfferedAsALetter() {
+		assertThat(QuarantineReason.of("strayBounce", null, null).attachable()).isFalse();
+		assertThat(QuarantineReason.of("strayBounceFor", "sanne@example.nl", null).attachable()).isFalse();
+	}
+
 	@Test
 	void theCoachReadsWhyAReplyFromSomeoneElseIsQuarantinedInDutchAndInEnglish() throws Exception {
 		String colleague = "collega-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
