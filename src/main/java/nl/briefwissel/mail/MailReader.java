@@ -364,7 +364,8 @@ public final class MailReader {
 			if (part.getContent() instanceof MimeMessage enclosed) {
 				String subject = subject(enclosed);
 				if (subject != null && !subject.isBlank()) {
-					return subject.strip() + ".eml";
+					// A slash in a subject ("gesprek 1/2") is no folder: the safe name kept only what followed it.
+					return subject.strip().replace('/', '-').replace('\\', '-') + ".eml";
 				}
 			}
 		}

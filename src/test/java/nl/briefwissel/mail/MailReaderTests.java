@@ -410,4 +410,31 @@ class MailReaderTests {
 				""".replace("\n", "\r\n");
 		assertThat(MailReader.read(mail.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(MailKind.AUTO_REPLY);
 	}
+
+	/** A forwarded mail is named after its subject as a mail program saves it; a slash in it is no folder. */
+	@Test
+	void aForwardedMailIsNamedAfterItsWholeSubject() {
+		String mail = """
+				From: Sara <sara@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Subject: Uitnodiging
+				Content-Type: multipart/mixed; boundary="b"
+
+				--b
+				Content-Type: text/plain; charset=utf-8
+
+				Zie de uitnodiging.
+				--b
+				Content-Type: message/rfc822
+
+				From: hr@gemeente.example
+				Subject: Uitnodiging gesprek 1/2 (24/7 bereikbaar)
+				Content-Type: text/plain
+
+				Welkom.
+				--b--
+				""".replace("\n", "\r\n");
+		assertThat(MailReader.read(mail.getBytes(StandardCharsets.UTF_8)).attachments()).extracting(MailAttachment::name)
+			.containsExactly("Uitnodiging gesprek 1-2 (24-7 bereikbaar).eml");
+	}
 }
