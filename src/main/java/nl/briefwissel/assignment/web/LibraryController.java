@@ -41,6 +41,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LibraryController {
 
+	/**
+	 * How many assignments the library page shows at a time: each comes with its instructions and, where
+	 * it may be changed, its whole form, and the library only grows (archived ones stay on it).
+	 */
+	static final int PER_PAGE = 20;
+
+	/** Where the list stands: the page shown and how many there are. */
+	record ListPage(int page, int pages) {
+	}
+
 	private final Assignments assignments;
 
 	private final Themes themes;
@@ -93,18 +103,18 @@ class LibraryController {
 
 	@GetMapping("/coach/assignments")
 	String coachLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type, Model model,
-			Locale locale) {
-		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type)), "/coach/assignments", q,
-				theme, type, me.id(), me.organisationId(), locale);
+			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type,
+			@RequestParam(required = false) String page, Model model, Locale locale) {
+		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type)), number(page),
+				"/coach/assignments", q, theme, type, me.id(), me.organisationId(), locale);
 	}
 
 	@GetMapping("/admin/assignments")
 	String sharedLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type, Model model,
-			Locale locale) {
-		return page(model, assignments.shared(new Assignments.Search(q, theme, type)), "/admin/assignments", q, theme, type,
-				null, me.organisationId(), locale);
+			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type,
+			@RequestParam(required = false) String page, Model model, Locale locale) {
+		return page(model, assignments.shared(new Assignments.Search(q, theme, type)), number(page), "/admin/assignments", q,
+				theme, type, null, me.organisationId(), locale);
 	}
 
 	@PostMapping("/coach/assignments")
@@ -180,13 +190,28 @@ class LibraryController {
 		return "redirect:" + back;
 	}
 
-	private String page(Model model, List<Assignment> shown, String base, String q, String theme, AssignmentType type,
-			UUID editableOwner, UUID organisationId, Locale locale) {
+	/**
+	 * One page of what the search found. A refused change comes back on the page of the assignment it is
+	 * about, whichever page the redirect asked for: its typed form is shown in that assignment's card.
+	 */
+	private String page(Model model, List<Assignment> found, int asked, String base, String q, String theme,
+			AssignmentType type, UUID editableOwner, UUID organisationId, Locale locale) {
 		List<Theme> known = themes.ofOrganisation(organisationId);
-		model.addAttribute("assignments", shown);
+		int pages = Math.max(1, (found.size() + PER_PAGE - 1) / PER_PAGE);
+		int number = Math.min(Math.max(asked, 1), pages);
 		if (model.getAttribute("typed") instanceof Form typed) {
-			model.addAttribute("failed", typed.asTyped((UUID) model.getAttribute("typedFor")));
+			UUID typedFor = (UUID) model.getAttribute("typedFor");
+			model.addAttribute("failed", typed.asTyped(typedFor));
+			for (int i = 0; typedFor != null && i < found.size(); i++) {
+				if (found.get(i).id().equals(typedFor)) {
+					number = i / PER_PAGE + 1;
+				}
+			}
 		}
+		List<Assignment> shown = found.subList((number - 1) * PER_PAGE, Math.min(found.size(), number * PER_PAGE));
+		model.addAttribute("assignments", shown);
+		model.addAttribute("found", found.size());
+		model.addAttribute("list", new ListPage(number, pages));
 		model.addAttribute("themeLabels", known.stream().collect(Collectors.toMap(Theme::code, t -> t.label(locale))));
 		// Rendered here: Thymeleaf does not call beans from th:utext, and the HTML is sanitised anyway.
 		model.addAttribute("instructionsHtml",
@@ -199,6 +224,15 @@ class LibraryController {
 		model.addAttribute("themes", known);
 		model.addAttribute("editableOwner", editableOwner);
 		return "assignment/library";
+	}
+
+	private static int number(String page) {
+		try {
+			return page == null ? 1 : Integer.parseInt(page.strip());
+		}
+		catch (NumberFormatException e) {
+			return 1;
+		}
 	}
 
 	/** The themes the editor's organisation knows: the pilot's and its programmes' own (Themes.ofOrganisation). */
