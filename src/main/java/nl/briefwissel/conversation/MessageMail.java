@@ -83,7 +83,8 @@ class MessageMail {
 		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { coachName }, language))
 				+ (filesSaid == null ? "" : "\n\n" + filesSaid + "\n" + link)
 				+ "\n\n-- \n" + texts.getMessage(footer, new Object[] { coachName, link }, language);
-		return new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false);
+		return new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false)
+			.writtenBy(coachName);
 	}
 
 	/**

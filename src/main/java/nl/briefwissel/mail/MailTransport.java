@@ -183,6 +183,16 @@ class MailTransport {
 		}
 	}
 
+	/**
+	 * "Anja de Vries via Briefwissel" for a letter a person wrote: the participant's inbox shows whose
+	 * letter it is, as a mail from the coach would. The address stays the platform's own (SPF, DKIM and
+	 * DMARC pass for it, and replies go to the conversation's reply address anyway).
+	 */
+	private String senderName(QueuedMail mail) {
+		String writer = mail.writtenBy() == null ? "" : mail.writtenBy().replaceAll("\\p{Cntrl}", " ").strip();
+		return writer.isEmpty() ? properties.fromName() : writer + " via " + properties.fromName();
+	}
+
 	private MimeMessage mime(QueuedMail mail) throws MessagingException {
 		embedded.ifPresent(server -> server.ensureMailbox(mail.recipient()));
 		StableIdMimeMessage message = new StableIdMimeMessage(sender.getSession(), mail.messageId());
@@ -191,7 +201,7 @@ class MailTransport {
 		message.setEnvelopeFrom(mail.replyTo() != null ? mail.replyTo() : properties.fromAddress());
 		MimeMessageHelper helper = new Helper(message);
 		try {
-			helper.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
+			helper.setFrom(new InternetAddress(properties.fromAddress(), senderName(mail), "UTF-8"));
 		}
 		catch (UnsupportedEncodingException e) {
 			throw new IllegalStateException("UTF-8 is always supported", e);

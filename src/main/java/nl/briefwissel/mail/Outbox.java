@@ -80,9 +80,9 @@ public class Outbox {
 		addressedAndSealed(jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error,
-				    loop_brake, forget_once_done)
+				    loop_brake, forget_once_done, written_by)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    :status, 0, :now, :now, :refusal, :braked, :forget)"""), mail)
+				    :status, 0, :now, :now, :refusal, :braked, :forget, :writtenBy)"""), mail)
 			.param("braked", braked)
 			.param("forget", forgottenOnceDone)
 			.param("status", refusal == null ? "PENDING" : "FAILED")
@@ -141,7 +141,8 @@ public class Outbox {
 	public boolean sendAgain(String messageId, OutgoingMail asNow) {
 		int queued = addressedAndSealed(jdbc.sql("""
 				update outbound_mail set status = 'PENDING', attempts = 0, next_attempt_at = :now,
-				    recipient = :to, subject = :subject, text_body = :text, html_body = :html, body_key_id = :keyId, reply_to = :replyTo
+				    recipient = :to, subject = :subject, text_body = :text, html_body = :html, body_key_id = :keyId, reply_to = :replyTo,
+				    written_by = :writtenBy
 				where message_id = :messageId and status = 'FAILED'"""), asNow)
 			.param("now", OffsetDateTime.now(clock))
 			.param("messageId", messageId)
@@ -156,10 +157,11 @@ public class Outbox {
 		return true;
 	}
 
-	/** The mail's recipient, reply address, subject and bodies, the bodies sealed with the active key. */
+	/** The mail's recipient, reply address, writer, subject and bodies, the bodies sealed with the active key. */
 	private JdbcClient.StatementSpec addressedAndSealed(JdbcClient.StatementSpec statement, OutgoingMail mail) {
 		return statement.param("to", mail.to())
 			.param("replyTo", mail.replyTo())
+			.param("writtenBy", mail.writtenBy())
 			.param("subject", mail.subject())
 			.param("text", encryption.sealText(mail.text()))
 			.param("html", encryption.sealText(mail.html()))

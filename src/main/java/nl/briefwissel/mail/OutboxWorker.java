@@ -115,7 +115,7 @@ class OutboxWorker {
 	private Optional<QueuedMail> claimNext() {
 		return jdbc.sql("""
 				select id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to, in_reply_to,
-				       mail_references, auto_submitted, attempts
+				       mail_references, auto_submitted, attempts, written_by
 				from outbound_mail
 				where status = 'PENDING' and next_attempt_at <= :now
 				order by next_attempt_at
@@ -126,7 +126,7 @@ class OutboxWorker {
 					rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
 					rs.getString("html_body"), rs.getString("body_key_id"), rs.getString("reply_to"),
 					rs.getString("in_reply_to"), rs.getString("mail_references"), rs.getBoolean("auto_submitted"),
-					rs.getInt("attempts")))
+					rs.getInt("attempts"), rs.getString("written_by")))
 			.optional();
 	}
 

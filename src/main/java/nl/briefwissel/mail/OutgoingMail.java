@@ -12,10 +12,11 @@ import java.util.UUID;
  * mail no person wrote (reminders, password resets): it carries {@code Auto-Submitted} so
  * well-behaved auto-responders do not answer it (RFC 3834). {@code about} holds the ids of the records
  * a notice to someone else is about, such as trajectories: the mail names the people in them, and each
- * record's erasure finds it by its id ({@link MailErasure#forgetMailAbout}).
+ * record's erasure finds it by its id ({@link MailErasure#forgetMailAbout}). {@code writtenBy} is the
+ * person who wrote it, when one did (a coach's letter): their name goes with the platform's as the sender's.
  */
 public record OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
-		List<String> references, boolean automatic, Set<UUID> about) {
+		List<String> references, boolean automatic, Set<UUID> about, String writtenBy) {
 
 	public OutgoingMail {
 		Objects.requireNonNull(to, "to");
@@ -23,6 +24,12 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 		Objects.requireNonNull(text, "text");
 		references = references == null ? List.of() : List.copyOf(references);
 		about = about == null ? Set.of() : Set.copyOf(about);
+	}
+
+	/** A mail about these records, written by no one person. */
+	public OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
+			List<String> references, boolean automatic, Set<UUID> about) {
+		this(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, null);
 	}
 
 	/** A mail about no record: a letter, a sign-in link, a notice to the person it is about. */
@@ -43,12 +50,12 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	public OutgoingMail inLanguage(java.util.Locale language) {
 		return html != null ? this
 				: new OutgoingMail(to, subject, text, HtmlText.fromText(text, subject, language), replyTo, inReplyTo, references,
-						automatic, about);
+						automatic, about, writtenBy);
 	}
 
 	/** The same mail, answered at this address. */
 	public OutgoingMail replyingTo(String address) {
-		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about);
+		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about, writtenBy);
 	}
 
 	/** The same mail, about this record: forgotten when that is erased. */
@@ -60,6 +67,11 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	public OutgoingMail about(Collection<UUID> ids) {
 		Set<UUID> all = new LinkedHashSet<>(about);
 		all.addAll(ids);
-		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, all);
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, all, writtenBy);
+	}
+
+	/** The same mail, written by this person (a coach's letter): the inbox shows it as theirs. */
+	public OutgoingMail writtenBy(String name) {
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, name);
 	}
 }
