@@ -109,6 +109,25 @@ class StrongLoginTests {
 			.andExpect(content().string(containsString("herstelcodes")));
 	}
 
+	/**
+	 * Set up in one browser while the set-up page stood open in another: a code sent from the other was
+	 * answered with the error page (a new secret was asked for an account that has its app). It goes on
+	 * to the code from the app now set up.
+	 */
+	@Test
+	void aSetUpFinishedInAnotherBrowserLeadsToTheCode() throws Exception {
+		Account coach = withPassword(fixtures.runningTrajectory(true).coach());
+		Browser other = passwordStep(coach);
+		other.perform(get("/login/code/setup")).andExpect(status().isOk());
+		Browser session = passwordStep(coach);
+		String secret = secretOn(session.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString());
+		session.perform(post("/login/code/setup").param("code", code(secret, 0)).with(csrf()))
+			.andExpect(content().string(containsString("herstelcodes")));
+
+		other.perform(post("/login/code/setup").param("code", "123456").with(csrf())).andExpect(redirectedUrl("/login/code"));
+		other.perform(post("/login/code").param("code", code(secret, 1)).with(csrf())).andExpect(redirectedUrl("/"));
+	}
+
 	@Test
 	void aCoachWithAnAppSignsInWithPasswordAndCodeAndACodeWorksOnlyOnce() throws Exception {
 		Account coach = coachWithApp();

@@ -99,6 +99,10 @@ class SecondFactorController {
 		}
 		var codes = secondFactors.confirm(who.get().id(), code);
 		if (codes.isEmpty()) {
+			if (secondFactors.status(who.get().id()).appConfirmed()) {
+				// Set up meanwhile in another browser: its code, as at any sign-in.
+				return "redirect:/login/code";
+			}
 			model.addAttribute("enrolment", secondFactors.pendingEnrolment(who.get())
 				.orElseGet(() -> secondFactors.startEnrolment(who.get())));
 			model.addAttribute("action", "/login/code/setup");
