@@ -61,4 +61,25 @@ class FormLayoutTests {
 			driver.quit();
 		}
 	}
+
+	/** The box a participant ticks to ask for erasure stood in the checkbox's column with its words: a word a line. */
+	@Test
+	void theErasureRequestsBoxHasItsSentenceBesideIt() {
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			driver.get("http://localhost:" + port + "/login");
+			driver.findElement(By.id("email")).sendKeys("deelnemer@briefwissel.test");
+			driver.findElement(By.id("password")).sendKeys("briefwissel", org.openqa.selenium.Keys.ENTER);
+			new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+				.until(browser -> !browser.getCurrentUrl().contains("/login"));
+			driver.get("http://localhost:" + port + "/participant/privacy");
+			WebElement box = driver.findElement(By.id("sure"));
+			WebElement label = driver.findElement(By.cssSelector("label[for=sure]"));
+			assertThat(label.getRect().getX()).as("the sentence right of the box").isGreaterThan(box.getRect().getX());
+			assertThat(label.getRect().getWidth()).as("the sentence as wide as it needs").isGreaterThan(300);
+		}
+		finally {
+			driver.quit();
+		}
+	}
 }
