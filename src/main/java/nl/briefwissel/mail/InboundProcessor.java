@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,16 @@ class InboundProcessor implements SmartLifecycle {
 	static final int MAX_ATTEMPTS = 10;
 
 	private static final int BATCH = 25;
+
+	/**
+	 * How much raw mail a worker reads from the database at once. A batch claims its mails without their
+	 * raw bytes and reads them a few at a time, each time as many as fit, and at least one: 25 replies of a
+	 * few kB still come in one read, while 25 mails at the 25 MB limit, some 625 MB, would exhaust a heap
+	 * meant to stay under 512 MB (docs/performance.md, "Footprint"). A worker then holds at most this, or
+	 * one larger mail, of raw mail; a read more for each large mail costs little next to parsing it
+	 * (decision 0044).
+	 */
+	static final int LOAD_BUDGET_BYTES = 4 * 1024 * 1024;
 
 	private final JdbcTemplate batch;
 
@@ -78,9 +90,12 @@ class InboundProcessor implements SmartLifecycle {
 		this.encryption = encryption;
 	}
 
-	/** A claimed row; the mail is still sealed, and opened in {@link #handle} so a failure counts as an attempt. */
-	private record Claimed(UUID id, byte[] sealed, String keyId, String envelopeTo, OffsetDateTime receivedAt,
-			int attempts) {
+	/** A claimed row, without its raw mail: that is read in {@link #read}, a few mails at a time. */
+	private record Claimed(UUID id, int size, String envelopeTo, OffsetDateTime receivedAt, int attempts) {
+	}
+
+	/** A claimed mail as stored: still sealed, and opened in {@link #handle} so a failure counts as an attempt. */
+	private record Sealed(byte[] bytes, String keyId) {
 	}
 
 	@Override
@@ -137,8 +152,9 @@ class InboundProcessor implements SmartLifecycle {
 				sleep(pollInterval);
 			}
 			catch (Error e) {
-				// Out of memory on a batch of large mails, say: the worker pauses and goes on, one mail at a
-				// time after that batch's rollback, instead of ending and leaving this node's mail unread.
+				// Out of memory on a large mail while other work filled the heap, say: the worker pauses and goes
+				// on, one mail at a time after that batch's rollback, instead of ending and leaving this node's
+				// mail unread.
 				log.error("Inbound worker stopped by {}; going on after a pause", e.toString(), e);
 				sleep(pollInterval);
 			}
@@ -158,15 +174,19 @@ class InboundProcessor implements SmartLifecycle {
 	 * Processes up to {@value #BATCH} due mails in one transaction: one commit for the batch. When
 	 * one mail breaks the batch, the batch is rolled back and its mails are processed one by one,
 	 * each in its own transaction, so only the broken one is retried later. Returns how many mails
-	 * were claimed.
+	 * were claimed. The raw mails are read {@linkplain #LOAD_BUDGET_BYTES a few at a time}.
 	 */
 	int processBatch() {
 		try {
 			Integer claimed = transactions.execute(status -> {
 				List<Claimed> batch = claim(BATCH);
 				List<Object[]> processed = new ArrayList<>(batch.size());
-				for (Claimed mail : batch) {
-					processed.add(handle(mail));
+				for (List<Claimed> load : loads(batch)) {
+					Map<UUID, Sealed> read = read(load);
+					for (Claimed mail : load) {
+						// removed as it is handled, so a handled mail's bytes can go before the next is read
+						processed.add(handle(mail, read.remove(mail.id())));
+					}
 				}
 				markProcessed(processed);
 				return batch.size();
@@ -192,7 +212,7 @@ class InboundProcessor implements SmartLifecycle {
 					return false;
 				}
 				current[0] = one.get(0);
-				markProcessed(List.<Object[]>of(handle(current[0])));
+				markProcessed(List.<Object[]>of(handle(current[0], read(one).get(current[0].id()))));
 				return true;
 			});
 			return Boolean.TRUE.equals(processed);
@@ -210,22 +230,59 @@ class InboundProcessor implements SmartLifecycle {
 
 	private List<Claimed> claim(int limit) {
 		return jdbc.sql("""
-				select id, raw_mail, raw_mail_key_id, envelope_to, received_at, attempts from inbound_mail
+				select id, size_bytes, envelope_to, received_at, attempts from inbound_mail
 				where status = 'RECEIVED' and next_attempt_at <= :now
 				order by next_attempt_at
 				limit :batch
 				for update skip locked""")
 			.param("now", OffsetDateTime.now(clock))
 			.param("batch", limit)
-			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getBytes("raw_mail"),
-					rs.getString("raw_mail_key_id"), rs.getString("envelope_to"), rs.getObject("received_at", OffsetDateTime.class), rs.getInt("attempts")))
+			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getInt("size_bytes"), rs.getString("envelope_to"),
+					rs.getObject("received_at", OffsetDateTime.class), rs.getInt("attempts")))
 			.list();
 	}
 
+	/**
+	 * The claimed mails in order, cut into reads of at most {@value #LOAD_BUDGET_BYTES} bytes of stored size,
+	 * a larger mail alone in its own.
+	 */
+	private static List<List<Claimed>> loads(List<Claimed> claimed) {
+		List<List<Claimed>> loads = new ArrayList<>();
+		List<Claimed> load = new ArrayList<>();
+		long bytes = 0;
+		for (Claimed mail : claimed) {
+			if (!load.isEmpty() && bytes + mail.size() > LOAD_BUDGET_BYTES) {
+				loads.add(load);
+				load = new ArrayList<>();
+				bytes = 0;
+			}
+			load.add(mail);
+			bytes += mail.size();
+		}
+		if (!load.isEmpty()) {
+			loads.add(load);
+		}
+		return loads;
+	}
+
+	/** The raw mails of these claimed rows, which this transaction holds locked. */
+	private Map<UUID, Sealed> read(List<Claimed> load) {
+		Map<UUID, Sealed> read = new HashMap<>();
+		jdbc.sql("select id, raw_mail, raw_mail_key_id from inbound_mail where id in (:ids)")
+			.param("ids", load.stream().map(Claimed::id).toList())
+			.query(rs -> {
+				read.put(rs.getObject("id", UUID.class), new Sealed(rs.getBytes("raw_mail"), rs.getString("raw_mail_key_id")));
+			});
+		return read;
+	}
+
 	/** Reads and hands over one mail; returns the values that mark it processed. */
-	private Object[] handle(Claimed mail) {
+	private Object[] handle(Claimed mail, Sealed sealed) {
+		if (sealed == null) {
+			throw new IllegalStateException("Inbound mail " + mail.id() + " was claimed but its raw mail could not be read");
+		}
 		List<String> envelopeTo = mail.envelopeTo() == null ? List.of() : Arrays.asList(mail.envelopeTo().split(","));
-		ReadMail content = MailReader.read(encryption.open(mail.keyId(), mail.sealed()), envelopeTo);
+		ReadMail content = MailReader.read(encryption.open(sealed.keyId(), sealed.bytes()), envelopeTo);
 		InboundResult result = handler.handle(new InboundMail(mail.id(), mail.receivedAt(), content));
 		log.info("Inbound mail {} ({}): {}", mail.id(), content.kind().code(), result.describe());
 		return new Object[] { content.kind().name(), truncate(result.describe(), 1000), OffsetDateTime.now(clock), mail.id() };

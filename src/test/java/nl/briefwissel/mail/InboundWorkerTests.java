@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.encryption.Encryption;
@@ -66,5 +69,69 @@ class InboundWorkerTests {
 
 		assertThat(jdbc.sql("select status || ' ' || attempts || ' ' || last_error from inbound_mail where id = :id")
 			.param("id", id).query(String.class).single()).startsWith("RECEIVED 1 StackOverflowError");
+	}
+
+	/**
+	 * A backlog of large mails: a batch reads the raw mail of the next ones only once those before them
+	 * are handled, so it holds no more than its budget (or one larger mail) at once. It read all 25 when it
+	 * claimed them, some 625 MB at the 25 MB limit. Handling each mail rewrites the mails after it in
+	 * the database: a mail read at the claim still has its first subject.
+	 */
+	@Test
+	void aBatchOfLargeMailsReadsThemAFewAtATimeNotAllAtOnce() {
+		OffsetDateTime due = OffsetDateTime.now().plusDays(300);
+		byte[] filling = largeText(InboundProcessor.LOAD_BUDGET_BYTES * 3 / 4);
+		List<UUID> large = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			int order = i;
+			large.add(transactions.execute(status -> {
+				UUID stored = inbound.store(mail("large " + order, filling), InboundMails.Source.SMTP, "a@example.nl",
+						List.of("reply@briefwissel.test")).id();
+				// Due only on this test's clock, in this order: the application's own workers leave them alone.
+				jdbc.sql("update inbound_mail set next_attempt_at = :due where id = :id")
+					.param("due", due.plusSeconds(order)).param("id", stored).update();
+				return stored;
+			}));
+		}
+		Map<UUID, String> subjects = new ConcurrentHashMap<>();
+		InboundProcessor worker = new InboundProcessor(jdbc, batch, transactions, mail -> {
+			int index = large.indexOf(mail.id());
+			if (index < 0) {
+				return handler.handle(mail); // any other mail due by then, as the application's workers would
+			}
+			subjects.put(mail.id(), mail.content().subject());
+			for (UUID later : large.subList(index + 1, large.size())) {
+				jdbc.sql("update inbound_mail set raw_mail = :raw, raw_mail_key_id = :keyId where id = :id")
+					.param("raw", encryption.seal(mail("after large " + index, new byte[0])))
+					.param("keyId", encryption.keyId())
+					.param("id", later)
+					.update();
+			}
+			return new InboundResult.Quarantined("test");
+		}, Clock.offset(Clock.systemUTC(), Duration.ofDays(300).plusHours(1)), encryption, 1, Duration.ofMillis(100));
+
+		worker.processBatch();
+
+		assertThat(large).extracting(subjects::get).containsExactly("large 0", "after large 0", "after large 1");
+		assertThat(large).allSatisfy(id -> assertThat(jdbc.sql("select status from inbound_mail where id = :id")
+			.param("id", id).query(String.class).single()).isEqualTo("PROCESSED"));
+	}
+
+	private static byte[] mail(String subject, byte[] body) {
+		byte[] headers = ("From: a@example.nl\r\nMessage-ID: <large-" + UUID.randomUUID() + "@example.nl>\r\nSubject: "
+				+ subject + "\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] mail = java.util.Arrays.copyOf(headers, headers.length + body.length);
+		System.arraycopy(body, 0, mail, headers.length, body.length);
+		return mail;
+	}
+
+	private static byte[] largeText(int size) {
+		byte[] line = "Een lange brief, regel na regel, zoals een bijlage die in de tekst is geplakt.......\r\n"
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] text = new byte[size];
+		for (int i = 0; i < size; i++) {
+			text[i] = line[i % line.length];
+		}
+		return text;
 	}
 }
