@@ -1,10 +1,14 @@
 package nl.briefwissel.privacy;
 
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.Quarantine;
@@ -17,21 +21,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps nothing longer than allowed. Each programme sets how long a trajectory is kept after it
  * ends (24 months unless set otherwise); then its words, files and mails go, and once all of a
  * participant's trajectories are gone, their identity too. Every step can run twice, on any
  * node, without harm.
+ * <p>
+ * Each trajectory, each person and each step has a transaction of its own, and one that fails (a lock
+ * that timed out, a deadlock, a row nobody foresaw) is logged and left for the next run: it held back
+ * everything after it, the rest of the due trajectories, the people, the old mail and the audit trail,
+ * every run again.
  */
 @Component
 public class Retention {
 
 	private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
-	/** What one run removed, for the log and the tests. */
+	/** What one run removed, and how many trajectories, people or steps failed, for the log and the tests. */
 	public record Result(int trajectories, int participants, int sentMails, int unneededMails, int applications,
-			int auditEntries) {
+			int auditEntries, int failures) {
+
+		boolean nothing() {
+			return equals(new Result(0, 0, 0, 0, 0, 0, 0));
+		}
 	}
 
 	private final TrajectoryErasure trajectories;
@@ -52,9 +68,15 @@ public class Retention {
 
 	private final CompletedEventPublications completedEvents;
 
+	private final TransactionTemplate ownTransaction;
+
 	Retention(TrajectoryErasure trajectories, Erasures erasures, AuditTrail audit, MailErasure mail, Quarantine quarantine,
-			JdbcClient jdbc, PrivacyProperties properties, Clock clock, CompletedEventPublications completedEvents) {
+			JdbcClient jdbc, PrivacyProperties properties, Clock clock, CompletedEventPublications completedEvents,
+			PlatformTransactionManager transactionManager) {
 		this.completedEvents = completedEvents;
+		// A transaction of its own also when run from within one: a failure rolls back that item alone.
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.trajectories = trajectories;
 		this.quarantine = quarantine;
 		this.erasures = erasures;
@@ -69,25 +91,91 @@ public class Retention {
 			initialDelayString = "${briefwissel.privacy.retention-initial-delay:5m}")
 	void scheduled() {
 		Result result = run();
-		if (!result.equals(new Result(0, 0, 0, 0, 0, 0))) {
+		if (result.failures() > 0) {
+			log.warn("Retention: {}; what failed is tried again next run", result);
+		}
+		else if (!result.nothing()) {
 			log.info("Retention: {}", result);
 		}
 	}
 
 	public Result run() {
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		List<UUID> expired = trajectories.pastRetention(LocalDate.now(clock));
-		expired.forEach(trajectory -> trajectories.erase(trajectory, null));
-		List<UUID> participants = fullyErasedParticipants().stream().filter(erasures::forgetIdentityIfAllErased).toList();
-		int sent = mail.forgetSentBefore(now.minus(properties.sentMailKeptFor()));
-		quarantine.discardUnclaimedBefore(now.minus(properties.unneededMailKeptFor()));
-		int unneeded = mail.forgetUnneededInboundBefore(now.minus(properties.unneededMailKeptFor()));
-		int applications = trajectories.eraseUnfinishedApplicationsBefore(now.minus(properties.unfinishedApplicationKeptFor()));
-		int trail = audit.forgetBefore(now.minus(properties.auditKeptFor()));
+		Run run = new Run();
+		List<UUID> expired = run.step("listing trajectories past retention", List.of(),
+				() -> trajectories.pastRetention(LocalDate.now(clock)));
+		int erased = run.each("trajectory", expired, trajectory -> {
+			trajectories.erase(trajectory, null);
+			return true;
+		});
+		List<UUID> people = run.step("listing people whose trajectories are all erased", List.of(), this::fullyErasedParticipants);
+		int forgotten = run.each("person", people, erasures::forgetIdentityIfAllErased);
+		int sent = run.step("forgetting sent mail", 0, () -> mail.forgetSentBefore(now.minus(properties.sentMailKeptFor())));
+		run.step("discarding unclaimed quarantined mail", 0,
+				() -> quarantine.discardUnclaimedBefore(now.minus(properties.unneededMailKeptFor())));
+		int unneeded = run.step("forgetting unneeded received mail", 0,
+				() -> mail.forgetUnneededInboundBefore(now.minus(properties.unneededMailKeptFor())));
+		int applications = run.step("erasing unfinished applications", 0,
+				() -> trajectories.eraseUnfinishedApplicationsBefore(now.minus(properties.unfinishedApplicationKeptFor())));
+		int trail = run.step("pruning the audit trail", 0, () -> audit.forgetBefore(now.minus(properties.auditKeptFor())));
 		// Events between modules are kept until their listeners are done, so none is lost on a restart; done,
 		// they are only a copy of what they carried (a refused address, a participant's name) kept for good.
-		completedEvents.deletePublicationsOlderThan(java.time.Duration.ofDays(1));
-		return new Result(expired.size(), participants.size(), sent, unneeded, applications, trail);
+		run.step("deleting completed event publications", null, () -> {
+			completedEvents.deletePublicationsOlderThan(Duration.ofDays(1));
+			return null;
+		});
+		return new Result(erased, forgotten, sent, unneeded, applications, trail, run.failures);
+	}
+
+	/** One run's failures: each counted, and logged once with the id of what failed. */
+	private final class Run {
+
+		private int failures;
+
+		/** Each item in a transaction of its own; returns how many were done. */
+		int each(String kind, List<UUID> ids, Predicate<UUID> work) {
+			int done = 0;
+			for (UUID id : ids) {
+				if (step(kind + " " + id, false, () -> work.test(id))) {
+					done++;
+				}
+			}
+			return done;
+		}
+
+		<T> T step(String what, T failed, Supplier<T> work) {
+			try {
+				return ownTransaction.execute(status -> work.get());
+			}
+			catch (RuntimeException e) {
+				failures++;
+				log.warn("Retention: {} failed ({}); the next run tries again", what, cause(e));
+				return failed;
+			}
+		}
+	}
+
+	/**
+	 * What went wrong, without the exception's message or trace: a database quotes the row it refused,
+	 * with a person's address or name in it, and this log is kept longer than what it is about.
+	 */
+	private static String cause(Throwable e) {
+		StringBuilder cause = new StringBuilder(e.getClass().getSimpleName());
+		String state = null;
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+			if (state == null && root instanceof SQLException sql) {
+				state = sql.getSQLState();
+			}
+		}
+		if (root != e) {
+			cause.append(" from ").append(root.getClass().getSimpleName());
+		}
+		if (state != null) {
+			cause.append(", SQL state ").append(state);
+		}
+		return cause.toString();
 	}
 
 	/**

@@ -274,6 +274,43 @@ class ErasureAndRetentionTests {
 	}
 
 	/**
+	 * One person the retention job cannot forget (here an account that holds the address their erasure
+	 * gives them already; in life a lock that timed out, a deadlock) is counted and tried again next run:
+	 * it held back the other people, the old mail and the audit trail's pruning, every run.
+	 */
+	@Test
+	void onePersonThatCannotBeForgottenDoesNotHoldBackTheRestOfTheRun() {
+		var refusing = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		end(refusing.id(), Today.date().minusMonths(30));
+		end(other.id(), Today.date().minusMonths(30));
+		UUID inTheWay = UUID.randomUUID();
+		jdbc.sql("insert into account (id, email, display_name, created_at) values (:id, :email, 'In de weg', :now)")
+			.param("id", inTheWay)
+			.param("email", "verwijderd-" + refusing.participant().id() + "@briefwissel.invalid")
+			.param("now", java.time.OffsetDateTime.now())
+			.update();
+		UUID oldLine = UUID.randomUUID();
+		audit.record(new nl.briefwissel.audit.AuditEntry(oldLine, java.time.OffsetDateTime.now().minusYears(4), null, null, null,
+				null, nl.briefwissel.audit.AuditAction.READ, "GET /coach/trajectories/{id}", null, null, null));
+		try {
+			Retention.Result result = retention.run();
+
+			assertThat(result.failures()).isGreaterThanOrEqualTo(1);
+			assertThat(accounts.byId(refusing.participant().id()).orElseThrow().email()).isEqualTo(refusing.participant().email());
+			assertThat(count("select count(*) from trajectory where id = :t and erased_at is not null", refusing.id())).isEqualTo(1);
+			assertThat(accounts.byId(other.participant().id()).orElseThrow().email()).endsWith("@briefwissel.invalid");
+			assertThat(count("select count(*) from audit_entry where id = :t", oldLine)).isZero();
+		}
+		finally {
+			jdbc.sql("delete from account where id = :id").param("id", inTheWay).update();
+		}
+
+		retention.run();
+		assertThat(accounts.byId(refusing.participant().id()).orElseThrow().email()).endsWith("@briefwissel.invalid");
+	}
+
+	/**
 	 * An application nobody matched, or a proposal nobody answered, does not keep the person's goals
 	 * for good: its retention period counts from its last change.
 	 */
