@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SenderAuthentication {
+
+	private static final Logger log = LoggerFactory.getLogger(SenderAuthentication.class);
 
 	/** What the check says of one mail. */
 	public sealed interface Verdict {
@@ -40,6 +45,16 @@ public class SenderAuthentication {
 
 	public SenderAuthentication(SenderCheckProperties properties) {
 		this.properties = properties;
+		if (properties.enabled() && (properties.authservId() == null || properties.authservId().isBlank())) {
+			// The topmost header is only the receiving server's when that server writes one: a mail that
+			// reaches the SMTP receiver through an MTA that adds none carries the sender's own on top.
+			log.warn("The sender check is on (briefwissel.mail.sender-check.enabled) but no briefwissel.mail.sender-check."
+					+ "authserv-id is set: the topmost Authentication-Results header counts, whichever server wrote it, and "
+					+ "a sender can write that header themselves when no mail server in front of Briefwissel adds its own. "
+					+ "Set briefwissel.mail.sender-check.authserv-id (BRIEFWISSEL_MAIL_SENDER_CHECK_AUTHSERV_ID) to the name "
+					+ "the receiving mail server writes at the start of its header (mx.google.com, say); Microsoft 365 "
+					+ "writes none, so there make sure it is the server that receives the mail (decision 0037)");
+		}
 	}
 
 	public Verdict check(ReadMail mail) {

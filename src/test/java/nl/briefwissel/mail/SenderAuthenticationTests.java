@@ -6,6 +6,10 @@ import java.util.List;
 import nl.briefwissel.mail.SenderAuthentication.Confirmed;
 import nl.briefwissel.mail.SenderAuthentication.Unconfirmed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The receiving server's word on a sender (decision 0037): only the header that server added counts,
  * and only a pass for the From's own domain confirms it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SenderAuthenticationTests {
 
 	private static final String COACH = "coach@gemeente.nl";
+
+	/** Without a server name the topmost header counts, which a sender can write where no MTA adds its own. */
+	@Test
+	void aSenderCheckWithoutTheServersNameWarnsWhichSettingIsMissing(CapturedOutput output) {
+		new SenderAuthentication(new SenderCheckProperties(true, "mx.google.com"));
+		new SenderAuthentication(new SenderCheckProperties(false, ""));
+		assertThat(output).doesNotContain("authserv-id");
+
+		new SenderAuthentication(new SenderCheckProperties(true, " "));
+		assertThat(output).contains("WARN").contains("briefwissel.mail.sender-check.authserv-id is set")
+			.contains("BRIEFWISSEL_MAIL_SENDER_CHECK_AUTHSERV_ID");
+	}
 
 	@Test
 	void aDmarcPassForTheFromsDomainConfirmsIt() {
