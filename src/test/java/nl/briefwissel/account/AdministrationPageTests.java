@@ -77,6 +77,22 @@ class AdministrationPageTests {
 			.andExpect(redirectedUrl("/admin?search=jan%2Bcoach%7Bid%7D"));
 	}
 
+	/** Giving a role starts from no role: the list's first, chosen until changed, was "Beheerder". */
+	@Test
+	void aRoleToGiveIsChosenNotPreselected() throws Exception {
+		String tag = "rol" + UUID.randomUUID().toString().substring(0, 8);
+		Account participant = accounts.register(new NewAccount(null, tag + "@example.nl", "Deelnemer " + tag,
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
+		var select = org.jsoup.Jsoup.parse(page(get("/admin").param("search", tag))).getElementById("role-" + participant.id());
+		assertThat(select).isNotNull();
+		assertThat(select.hasAttr("required")).isTrue();
+		var chosen = select.select("option[selected]");
+		assertThat(chosen).hasSize(1);
+		assertThat(chosen.first().val()).isEmpty();
+		assertThat(chosen.first().text()).isEqualTo("Kies een rol");
+		assertThat(select.select("option").first()).isEqualTo(chosen.first());
+	}
+
 	/** A binding to the organisation's provider (decision 0031) can be cleared, for an account made anew there. */
 	@Test
 	void anAdministratorClearsABindingToTheProvider() throws Exception {

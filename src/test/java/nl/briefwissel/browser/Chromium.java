@@ -42,8 +42,22 @@ final class Chromium {
 	}
 
 	static ChromeDriver start(Dimension size) {
-		assumeInstalled();
+		return start(size, new ChromeOptions());
+	}
+
+	/**
+	 * A phone's screen of this many CSS pixels wide, 320 being WCAG 1.4.10's reflow width: emulated, since
+	 * a headless window is not made narrower than about 500 pixels.
+	 */
+	static ChromeDriver phoneOf(int width) {
 		ChromeOptions options = new ChromeOptions();
+		options.setExperimentalOption("mobileEmulation",
+				Map.of("deviceMetrics", Map.of("width", width, "height", 640, "pixelRatio", 1.0)));
+		return start(PHONE, options);
+	}
+
+	private static ChromeDriver start(Dimension size, ChromeOptions options) {
+		assumeInstalled();
 		options.setBinary(BINARY.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -62,6 +62,41 @@ class FormLayoutTests {
 		}
 	}
 
+	/**
+	 * At 320 pixels (WCAG 1.4.10) the coach's, manager's and administrator's pages do not scroll sideways:
+	 * a table wider than that scrolls on its own. The workspace was 546 pixels wide, the accounts 796.
+	 */
+	@Test
+	void onANarrowPhoneOnlyATableScrollsSidewaysNotThePage() {
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		java.util.Map<String, java.util.List<String>> pages = new java.util.LinkedHashMap<>();
+		pages.put("coach@briefwissel.test", java.util.List.of("/coach", "/coach/writing"));
+		pages.put("programma@briefwissel.test", java.util.List.of("/programme", "/programme/intakes", "/programme/statistics"));
+		pages.put("beheer@briefwissel.test", java.util.List.of("/admin", "/admin/erasure"));
+		pages.forEach((person, paths) -> {
+			ChromeDriver driver = Chromium.phoneOf(320);
+			try {
+				driver.get("http://localhost:" + port + "/login");
+				driver.findElement(By.id("email")).sendKeys(person);
+				driver.findElement(By.id("password")).sendKeys("briefwissel", org.openqa.selenium.Keys.ENTER);
+				new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+					.until(browser -> !browser.getCurrentUrl().contains("/login"));
+				for (String path : paths) {
+					driver.get("http://localhost:" + port + path);
+					Long wider = (Long) driver.executeScript(
+							"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+					if (wider > 1) {
+						problems.add(path + " is " + wider + " px wider than the screen");
+					}
+				}
+			}
+			finally {
+				driver.quit();
+			}
+		});
+		assertThat(problems).isEmpty();
+	}
+
 	/** The box a participant ticks to ask for erasure stood in the checkbox's column with its words: a word a line. */
 	@Test
 	void theErasureRequestsBoxHasItsSentenceBesideIt() {
