@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -77,12 +78,17 @@ public class AuditTrail {
 			.update();
 	}
 
-	/** Everyone who accessed one trajectory, newest first: what its coach sees. */
+	/** Everyone who accessed one trajectory, newest first, at most one page. */
 	public List<AuditEntry> ofTrajectory(UUID trajectoryId) {
-		return jdbc.sql(SELECT + " where trajectory_id = :trajectory order by at desc, id limit " + PAGE)
-			.param("trajectory", trajectoryId)
-			.query(AuditTrail::entry)
-			.list();
+		return ofTrajectory(trajectoryId, null).entries();
+	}
+
+	/**
+	 * One page of everyone who accessed one trajectory, newest first, after {@code after} (null: from
+	 * the newest): what its coach sees, paged as the administrator's search is.
+	 */
+	public Page ofTrajectory(UUID trajectoryId, Position after) {
+		return search(new Search(null, null, trajectoryId, null, null), after);
 	}
 
 	/** The newest entries that match, at most one page. */
@@ -92,6 +98,23 @@ public class AuditTrail {
 
 	/** Where a page of the trail ended: the next page goes on with the entries after this one, newest first. */
 	public record Position(OffsetDateTime at, UUID id) {
+
+		/**
+		 * Where the page before ended, from its link's {@code olderAt} and {@code olderId}; anything else
+		 * (an edited address) is null, which starts at the newest.
+		 */
+		public static Position fromLink(String at, String id) {
+			try {
+				if (at == null || id == null || at.isBlank() || id.isBlank()) {
+					return null;
+				}
+				OffsetDateTime moment = OffsetDateTime.parse(at.strip());
+				return moment.getYear() < 2000 || moment.getYear() > 2099 ? null : new Position(moment, UUID.fromString(id.strip()));
+			}
+			catch (IllegalArgumentException | DateTimeParseException e) {
+				return null;
+			}
+		}
 	}
 
 	/** One page of what a search found, and where the next (older) page starts, if there is one. */

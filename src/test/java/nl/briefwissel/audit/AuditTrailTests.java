@@ -331,6 +331,46 @@ class AuditTrailTests {
 			.containsExactly("100% " + marker);
 	}
 
+	/**
+	 * A trajectory read more often than a page holds: its coach pages through every time, as the page
+	 * says, newest first. Only the newest 200 could be seen.
+	 */
+	@Test
+	void aCoachPagesThroughEveryAccessOfTheirTrajectory() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(trajectory.coach());
+		java.time.OffsetDateTime at = java.time.OffsetDateTime.now().minusMinutes(5).withNano(0);
+		java.util.Set<String> written = new java.util.HashSet<>();
+		for (int i = 0; i < AuditTrail.PAGE + 5; i++) {
+			String route = "GET /pagina/" + i;
+			trail.record(new AuditEntry(null, at.minusSeconds(i % 3), trajectory.coach().id(), trajectory.coach().displayName(),
+					null, "COACH", AuditAction.READ, route, trajectory.id(), null, null));
+			written.add(route);
+		}
+		String access = "/coach/trajectories/" + trajectory.id() + "/access";
+
+		String page = mvc.perform(get(access).with(coach)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		org.jsoup.nodes.Element older = org.jsoup.Jsoup.parse(page).selectFirst("a[rel=next]");
+		assertThat(older).as("a link to the older lines").isNotNull();
+		assertThat(older.attr("href")).startsWith(access + "?");
+		String next = mvc.perform(get(java.net.URI.create(older.attr("href"))).with(coach))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(routes(page)).hasSize(AuditTrail.PAGE);
+		assertThat(org.jsoup.Jsoup.parse(next).selectFirst("a[rel=next]")).as("the last page").isNull();
+		org.jsoup.nodes.Element newest = org.jsoup.Jsoup.parse(next).selectFirst("a:containsOwn(Terug naar de nieuwste regels)");
+		assertThat(newest).as("back to the newest").isNotNull();
+		assertThat(newest.attr("href")).isEqualTo(access);
+		List<String> seen = new java.util.ArrayList<>(routes(page));
+		seen.addAll(routes(next));
+		assertThat(seen).filteredOn(route -> route.startsWith("GET /pagina/"))
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(written);
+	}
+
 	private static List<String> routes(String page) {
 		return org.jsoup.Jsoup.parse(page).select("td code").eachText();
 	}

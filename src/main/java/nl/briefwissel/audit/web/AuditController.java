@@ -1,7 +1,6 @@
 package nl.briefwissel.audit.web;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ class AuditController {
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		AuditTrail.Position after = position(olderAt, olderId);
+		AuditTrail.Position after = AuditTrail.Position.fromLink(olderAt, olderId);
 		AuditTrail.Page page = problems.isEmpty()
 				? trail.search(new AuditTrail.Search(person, kind, trajectoryId, fromDate, toDate), after)
 				: new AuditTrail.Page(List.of(), null);
@@ -50,21 +49,6 @@ class AuditController {
 		model.addAttribute("older", page.older());
 		model.addAttribute("later", after != null);
 		return "audit/search";
-	}
-
-	/** Where the page before this one ended, from its link; anything else (an edited address) starts at the newest. */
-	private static AuditTrail.Position position(String at, String id) {
-		try {
-			if (at.isBlank() || id.isBlank()) {
-				return null;
-			}
-			OffsetDateTime moment = OffsetDateTime.parse(at.strip());
-			return moment.getYear() < 2000 || moment.getYear() > 2099 ? null
-					: new AuditTrail.Position(moment, UUID.fromString(id.strip()));
-		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
-			return null;
-		}
 	}
 
 	/**

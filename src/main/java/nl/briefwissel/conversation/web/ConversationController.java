@@ -213,11 +213,19 @@ class ConversationController {
 		return "conversation/choose-assignment";
 	}
 
-	/** Who opened or exported this trajectory's content, so the coach can answer the participant's question about it. */
+	/**
+	 * Who opened or exported this trajectory's content, so the coach can answer the participant's question
+	 * about it: every time, a page at a time from the last line shown, as the administrator's search.
+	 */
 	@GetMapping("/coach/trajectories/{id}/access")
-	String access(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+	String access(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(defaultValue = "") String olderAt, @RequestParam(defaultValue = "") String olderId, Model model) {
 		model.addAttribute("trajectory", own(id, me));
-		model.addAttribute("entries", auditTrail.ofTrajectory(id));
+		AuditTrail.Position after = AuditTrail.Position.fromLink(olderAt, olderId);
+		AuditTrail.Page page = auditTrail.ofTrajectory(id, after);
+		model.addAttribute("entries", page.entries());
+		model.addAttribute("older", page.older());
+		model.addAttribute("later", after != null);
 		return "conversation/access";
 	}
 
