@@ -57,6 +57,11 @@ public class SignInAttempts {
 		this.encryption = encryption;
 	}
 
+	/** How long a locked account stays locked, in whole minutes, as the sign-in page says it. */
+	public long lockedMinutes() {
+		return Math.max(1, (properties.lockoutFor().toSeconds() + 59) / 60);
+	}
+
 	/**
 	 * Counts a wrong password for an address. An address without an account is counted too (by
 	 * a keyed hash, in the database, as every node sees it), and locks as an account would: otherwise

@@ -2,6 +2,7 @@ package nl.briefwissel.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import nl.briefwissel.account.SignInAttempts;
 import nl.briefwissel.account.SignInSecurity;
 
 import org.springframework.security.core.Authentication;
@@ -12,6 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class LoginController {
+
+	private final SignInAttempts attempts;
+
+	LoginController(SignInAttempts attempts) {
+		this.attempts = attempts;
+	}
 
 	@GetMapping("/login")
 	String login(Authentication authentication, HttpServletRequest request, Model model) {
@@ -26,6 +33,8 @@ class LoginController {
 			session.removeAttribute(SignInSecurity.TYPED_EMAIL);
 			model.addAttribute("email", typed);
 		}
+		// The lock's length as configured: "15 minuten" was written into the sentence.
+		model.addAttribute("lockedMinutes", attempts.lockedMinutes());
 		return "account/login";
 	}
 }
