@@ -72,7 +72,7 @@ class FormLayoutTests {
 		java.util.Map<String, java.util.List<String>> pages = new java.util.LinkedHashMap<>();
 		pages.put("coach@briefwissel.test", java.util.List.of("/coach", "/coach/writing"));
 		pages.put("programma@briefwissel.test", java.util.List.of("/programme", "/programme/intakes", "/programme/statistics"));
-		pages.put("beheer@briefwissel.test", java.util.List.of("/admin", "/admin/erasure"));
+		pages.put("beheer@briefwissel.test", java.util.List.of("/admin", "/admin/erasure", "/admin/audit"));
 		pages.forEach((person, paths) -> {
 			ChromeDriver driver = Chromium.phoneOf(320);
 			try {
