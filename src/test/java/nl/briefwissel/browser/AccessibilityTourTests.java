@@ -112,12 +112,7 @@ class AccessibilityTourTests {
 	}
 
 	private void signIn(WebDriver driver, String email) {
-		driver.get(url("/login"));
-		driver.findElement(By.id("email")).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys("briefwissel");
-		driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-			.until(browser -> !browser.getCurrentUrl().contains("/login"));
+		Chromium.signIn(driver, port, email);
 	}
 
 	/**

@@ -56,6 +56,16 @@ final class Chromium {
 		return start(PHONE, options);
 	}
 
+	/** Signs a demo person in with their password, and waits until the sign-in page is left. */
+	static void signIn(org.openqa.selenium.WebDriver driver, int port, String email) {
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+		driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("briefwissel");
+		driver.findElement(org.openqa.selenium.By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(browser -> !browser.getCurrentUrl().contains("/login"));
+	}
+
 	private static ChromeDriver start(Dimension size, ChromeOptions options) {
 		assumeInstalled();
 		options.setBinary(BINARY.toFile());

@@ -76,11 +76,7 @@ class FormLayoutTests {
 		pages.forEach((person, paths) -> {
 			ChromeDriver driver = Chromium.phoneOf(320);
 			try {
-				driver.get("http://localhost:" + port + "/login");
-				driver.findElement(By.id("email")).sendKeys(person);
-				driver.findElement(By.id("password")).sendKeys("briefwissel", org.openqa.selenium.Keys.ENTER);
-				new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-					.until(browser -> !browser.getCurrentUrl().contains("/login"));
+				Chromium.signIn(driver, port, person);
 				for (String path : paths) {
 					driver.get("http://localhost:" + port + path);
 					Long wider = (Long) driver.executeScript(
@@ -102,11 +98,7 @@ class FormLayoutTests {
 	void theErasureRequestsBoxHasItsSentenceBesideIt() {
 		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
 		try {
-			driver.get("http://localhost:" + port + "/login");
-			driver.findElement(By.id("email")).sendKeys("deelnemer@briefwissel.test");
-			driver.findElement(By.id("password")).sendKeys("briefwissel", org.openqa.selenium.Keys.ENTER);
-			new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-				.until(browser -> !browser.getCurrentUrl().contains("/login"));
+			Chromium.signIn(driver, port, "deelnemer@briefwissel.test");
 			driver.get("http://localhost:" + port + "/participant/privacy");
 			WebElement box = driver.findElement(By.id("sure"));
 			WebElement label = driver.findElement(By.cssSelector("label[for=sure]"));

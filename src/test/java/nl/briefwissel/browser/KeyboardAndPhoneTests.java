@@ -49,13 +49,7 @@ class KeyboardAndPhoneTests {
 
 	@Test
 	void aCoachWritesAndSendsALetterWithTheKeyboardAloneAndAlwaysSeesWhereTheFocusIs() {
-		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
-		Account participant = accounts.register(new NewAccount(coach.organisationId(),
-				"toetsenbord-" + UUID.randomUUID() + "@example.nl", "Tineke Toetsenbord", Locale.forLanguageTag("nl"),
-				Set.of(Role.PARTICIPANT), null));
-		UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
-		UUID trajectory = trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
-				Today.date(), null);
+		UUID trajectory = aTrajectoryOfTheDemoCoachWith("toetsenbord", "Tineke Toetsenbord");
 		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
 		try {
 			driver.get(url("/login"));
@@ -89,11 +83,7 @@ class KeyboardAndPhoneTests {
 	void theParticipantsPagesWorkOnAPhone() {
 		ChromeDriver driver = Chromium.start(Chromium.PHONE);
 		try {
-			driver.get(url("/login"));
-			driver.findElement(By.id("email")).sendKeys("deelnemer@briefwissel.test");
-			driver.findElement(By.id("password")).sendKeys("briefwissel");
-			driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
-			signedIn(driver);
+			Chromium.signIn(driver, port, "deelnemer@briefwissel.test");
 			List<String> problems = new ArrayList<>();
 			for (String page : List.of("/participant", "/participant/conversation", "/participant/report",
 					"/participant/privacy", "/account/security")) {
@@ -118,18 +108,10 @@ class KeyboardAndPhoneTests {
 	 */
 	@Test
 	void aRequiredFieldNobodyTypedInYetIsNotShownAsWrong() {
-		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
-		Account participant = accounts.register(new NewAccount(coach.organisationId(),
-				"leeg-veld-" + UUID.randomUUID() + "@example.nl", "Lieke Leegveld", Locale.forLanguageTag("nl"),
-				Set.of(Role.PARTICIPANT), null));
-		UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
-		UUID trajectory = trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
-				Today.date(), null);
+		UUID trajectory = aTrajectoryOfTheDemoCoachWith("leeg-veld", "Lieke Leegveld");
 		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
 		try {
-			driver.get(url("/login"));
-			driver.findElement(By.id("email")).sendKeys("coach@briefwissel.test", Keys.TAB, "briefwissel", Keys.ENTER);
-			signedIn(driver);
+			Chromium.signIn(driver, port, "coach@briefwissel.test");
 			driver.get(url("/coach/trajectories/" + trajectory));
 			WebElement summary = driver.findElement(By.id("summary"));
 			WebElement note = driver.findElement(By.id("note"));
@@ -142,6 +124,15 @@ class KeyboardAndPhoneTests {
 		finally {
 			driver.quit();
 		}
+	}
+
+	/** A running trajectory of the demo coach with a participant of its own, so tests do not see each other's letters. */
+	private UUID aTrajectoryOfTheDemoCoachWith(String address, String name) {
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		Account participant = accounts.register(new NewAccount(coach.organisationId(),
+				address + "-" + UUID.randomUUID() + "@example.nl", name, Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
+		UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
+		return trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
 	}
 
 	private static void signedIn(ChromeDriver driver) {
