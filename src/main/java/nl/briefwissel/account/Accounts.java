@@ -202,9 +202,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public void endSessions(UUID accountId) {
-		byId(accountId).ifPresent(account -> jdbc.sql("delete from spring_session where principal_name = :email")
-			.param("email", account.email())
-			.update());
+		endSessionsBut(accountId, ""); // no session's id is empty
 	}
 
 	/** As {@link #endSessions}, but for the session the person is working in: it goes on. */

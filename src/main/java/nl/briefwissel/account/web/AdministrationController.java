@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.PageNumber;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachWork;
@@ -78,7 +79,7 @@ class AdministrationController {
 		Accounts.AccountSearch asked = new Accounts.AccountSearch(search == null ? "" : search.strip(), holding(holding));
 		long total = accounts.count(asked);
 		int pages = (int) Math.max(1, (total + ACCOUNTS_PER_PAGE - 1) / ACCOUNTS_PER_PAGE);
-		int number = Math.min(Math.max(number(page), 1), pages);
+		int number = Math.min(Math.max(PageNumber.of(page), 1), pages);
 		int offset = (number - 1) * ACCOUNTS_PER_PAGE;
 		List<Account> found = accounts.find(asked, offset, ACCOUNTS_PER_PAGE);
 		model.addAttribute("accounts", found);
@@ -104,15 +105,6 @@ class AdministrationController {
 			return holding;
 		}
 		return Arrays.stream(Role.values()).map(Role::name).filter(name -> name.equals(holding)).findFirst().orElse(null);
-	}
-
-	private static int number(String page) {
-		try {
-			return page == null ? 1 : Integer.parseInt(page.strip());
-		}
-		catch (NumberFormatException e) {
-			return 1;
-		}
 	}
 
 	/**
@@ -146,7 +138,7 @@ class AdministrationController {
 		MultiValueMap<String, String> query = UriComponentsBuilder.fromUriString("/admin?" + back).build().getQueryParams();
 		String search = query.getFirst("search");
 		return "redirect:" + list(new Accounts.AccountSearch(search == null ? "" : UriUtils.decode(search, StandardCharsets.UTF_8),
-				holding(query.getFirst("holding"))), number(query.getFirst("page")));
+				holding(query.getFirst("holding"))), PageNumber.of(query.getFirst("page")));
 	}
 
 	@PostMapping("/admin/accounts/{id}/unlock")

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.PageNumber;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
@@ -105,7 +106,7 @@ class LibraryController {
 	String coachLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type,
 			@RequestParam(required = false) String page, Model model, Locale locale) {
-		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type)), number(page),
+		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type)), PageNumber.of(page),
 				"/coach/assignments", q, theme, type, me.id(), me.organisationId(), locale);
 	}
 
@@ -113,7 +114,7 @@ class LibraryController {
 	String sharedLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type,
 			@RequestParam(required = false) String page, Model model, Locale locale) {
-		return page(model, assignments.shared(new Assignments.Search(q, theme, type)), number(page), "/admin/assignments", q,
+		return page(model, assignments.shared(new Assignments.Search(q, theme, type)), PageNumber.of(page), "/admin/assignments", q,
 				theme, type, null, me.organisationId(), locale);
 	}
 
@@ -224,15 +225,6 @@ class LibraryController {
 		model.addAttribute("themes", known);
 		model.addAttribute("editableOwner", editableOwner);
 		return "assignment/library";
-	}
-
-	private static int number(String page) {
-		try {
-			return page == null ? 1 : Integer.parseInt(page.strip());
-		}
-		catch (NumberFormatException e) {
-			return 1;
-		}
 	}
 
 	/** The themes the editor's organisation knows: the pilot's and its programmes' own (Themes.ofOrganisation). */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.PageNumber;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
@@ -154,7 +155,7 @@ class StartPagesController {
 			.map(p -> {
 				boolean asked = p.id().toString().equals(programme);
 				Map<TrajectoryStatus, Long> counts = trajectories.countByStatus(p.id());
-				int number = asked ? number(page) : 1;
+				int number = asked ? PageNumber.of(page) : 1;
 				if (asked && TO_CLOSE.equals(status)) {
 					// Running after their last contact moment: the plan (pauses, extensions, holidays) decides,
 					// so they are found among the programme's running ones here, not in the query.
@@ -184,16 +185,6 @@ class StartPagesController {
 	/** A stage from the address; anything else (typed, or from an older version) lists them all. */
 	private static Optional<TrajectoryStatus> stage(String status) {
 		return Arrays.stream(TrajectoryStatus.values()).filter(s -> s.name().equals(status)).findFirst();
-	}
-
-	/** A page number from the address; anything that is not one is the first page. */
-	private static int number(String page) {
-		try {
-			return page == null ? 1 : Integer.parseInt(page.strip());
-		}
-		catch (NumberFormatException e) {
-			return 1;
-		}
 	}
 
 	record ProgrammeCounts(Programme programme, Map<TrajectoryStatus, Long> counts, List<TrajectoryOverview> trajectories,
