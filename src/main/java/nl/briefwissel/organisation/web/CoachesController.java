@@ -3,10 +3,13 @@ package nl.briefwissel.organisation.web;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.PageNumber;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,13 +51,62 @@ class CoachesController {
 		this.themes = themes;
 	}
 
+	/**
+	 * How many coaches the page shows at a time: each comes with its whole form, a checkbox per theme of
+	 * the organisation, and a national programme has two hundred coaches.
+	 */
+	static final int PER_PAGE = 20;
+
+	/** Where the list stands: the page shown, how many pages, and which of how many coaches it shows. */
+	record CoachList(int page, int pages, int total, int first, int last) {
+	}
+
+	/**
+	 * The coaches a search by name finds, a page at a time. After a save or a refused change the page is
+	 * the one of the coach it was about, whichever page the address asks for: the card with its message
+	 * or its mistakes must be on the page the redirect opens at.
+	 */
 	@GetMapping("/admin/coaches")
-	String coaches(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		List<Account> coaches = accounts.coachesOf(me.organisationId());
-		model.addAttribute("coaches", coaches);
-		model.addAttribute("profiles", profiles.of(coaches.stream().map(Account::id).toList()));
+	String coaches(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String search,
+			@RequestParam(required = false) String page, Model model) {
+		String text = search == null ? "" : search.strip();
+		// One organisation's coaches, a few hundred at most, are read anyway (matching reads them all):
+		// found and paged here, so that the page of the coach a change was about can be found too.
+		List<Account> found = accounts.coachesOf(me.organisationId()).stream().filter(named(text)).toList();
+		int pages = Math.max(1, (found.size() + PER_PAGE - 1) / PER_PAGE);
+		int number = Math.min(Math.max(PageNumber.of(page), 1), pages);
+		Object actedOn = model.getAttribute("problemFor") != null ? model.getAttribute("problemFor") : model.getAttribute("savedFor");
+		for (int i = 0; actedOn != null && i < found.size(); i++) {
+			if (found.get(i).id().equals(actedOn)) {
+				number = i / PER_PAGE + 1;
+			}
+		}
+		int offset = (number - 1) * PER_PAGE;
+		List<Account> shown = found.subList(offset, Math.min(found.size(), offset + PER_PAGE));
+		model.addAttribute("coaches", shown);
+		model.addAttribute("profiles", profiles.of(shown.stream().map(Account::id).toList()));
 		model.addAttribute("themes", themesOf(me.organisationId()));
+		model.addAttribute("search", text);
+		model.addAttribute("list", new CoachList(number, pages, found.size(), found.isEmpty() ? 0 : offset + 1, offset + shown.size()));
 		return "organisation/coaches";
+	}
+
+	/** A part of the name, in any case; an empty search finds every coach. */
+	private static Predicate<Account> named(String text) {
+		String part = text.toLowerCase(Locale.ROOT);
+		return coach -> coach.displayName().toLowerCase(Locale.ROOT).contains(part);
+	}
+
+	/**
+	 * The list's address with its search, built anew. Encoded whole: a name typed with a + or braces
+	 * comes back as typed, and braces would be taken for a template by the redirect.
+	 */
+	static String list(String search) {
+		UriComponentsBuilder to = UriComponentsBuilder.fromPath("/admin/coaches");
+		if (search != null && !search.isBlank()) {
+			to.queryParam("search", "{search}");
+		}
+		return to.encode().buildAndExpand(Map.of("search", search == null ? "" : search.strip())).toUriString();
 	}
 
 	/**
@@ -72,7 +125,8 @@ class CoachesController {
 	String change(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(defaultValue = "") String capacity, @RequestParam(defaultValue = "false") boolean certified,
 			@RequestParam(defaultValue = "") String certification,
-			@RequestParam(name = "specialism", required = false) List<String> specialisms, RedirectAttributes redirect) {
+			@RequestParam(name = "specialism", required = false) List<String> specialisms,
+			@RequestParam(required = false) String search, RedirectAttributes redirect) {
 		Account coach = accounts.coachesOf(me.organisationId())
 			.stream()
 			.filter(c -> c.id().equals(id))
@@ -92,13 +146,13 @@ class CoachesController {
 			redirect.addFlashAttribute("coachProblems", problems);
 			AuditedChange.refused();
 			redirect.addFlashAttribute("coachTyped", new TypedProfile(capacity, certified, certification, specialisms));
-			return "redirect:/admin/coaches#coach-" + coach.id();
+			return "redirect:" + list(search) + "#coach-" + coach.id();
 		}
 		Map<String, Theme> known = themesOf(me.organisationId());
 		List<String> chosen = specialisms == null ? List.of() : specialisms.stream().filter(known::containsKey).distinct().toList();
 		profiles.changeMatching(coach.id(), trajectories, certified, certification, chosen);
 		redirect.addFlashAttribute("savedFor", coach.id());
-		return "redirect:/admin/coaches#coach-" + coach.id();
+		return "redirect:" + list(search) + "#coach-" + coach.id();
 	}
 
 	/** The number typed, or null when it is none: the form has no browser check, so anything may come. */
