@@ -75,13 +75,16 @@ public class SignInSecurity {
 
 	private final Accounts accounts;
 
+	private final SessionLifetime lifetime;
+
 	SignInSecurity(SecondFactors secondFactors, SignInAttempts attempts, ExternalSignIns externalSignIns,
-			SingleSignOn singleSignOn, Accounts accounts) {
+			SingleSignOn singleSignOn, Accounts accounts, SessionLifetime lifetime) {
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
 		this.externalSignIns = externalSignIns;
 		this.singleSignOn = singleSignOn;
 		this.accounts = accounts;
+		this.lifetime = lifetime;
 	}
 
 	/**
@@ -147,6 +150,7 @@ public class SignInSecurity {
 				return;
 			}
 			attempts.succeeded(who.id());
+			lifetime.begin(request);
 			straightIn.onAuthenticationSuccess(request, response, authentication);
 		});
 	}
@@ -265,6 +269,7 @@ public class SignInSecurity {
 	 */
 	public String complete(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
 		store(UsernamePasswordAuthenticationToken.authenticated(who, null, who.getAuthorities()), request, response);
+		lifetime.begin(request);
 		attempts.succeeded(who.id());
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
@@ -275,6 +280,7 @@ public class SignInSecurity {
 	 * The signed-in person's roles changed while they work (an administrator took one from themselves):
 	 * their other sessions end, as anyone's do when a role is taken back, and this one goes on with the
 	 * roles they hold now. A session's roles are those of its sign-in, so it kept the role otherwise.
+	 * Not a new sign-in: the session keeps its end ({@link SessionLifetime}).
 	 */
 	public void rolesChanged(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
 		accounts.endSessionsBut(who.id(), request.getSession().getId());
@@ -286,6 +292,7 @@ public class SignInSecurity {
 
 	private void askForCode(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
 		store(new PendingSecondFactor(who), request, response);
+		lifetime.begin(request);
 	}
 
 	private void store(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

@@ -349,7 +349,7 @@ class StrongLoginTests {
 	 */
 	@Test
 	void aSignInThatFailsHalfwayLeavesNobodySignedIn(@Autowired SignInAttempts attempts, @Autowired SingleSignOn singleSignOn,
-			@Autowired org.springframework.security.core.userdetails.UserDetailsService users) {
+			@Autowired org.springframework.security.core.userdetails.UserDetailsService users, @Autowired SessionLifetime lifetime) {
 		var noAnswer = new org.springframework.jdbc.CannotGetJdbcConnectionException("The database did not answer in time");
 		SecondFactors failing = new SecondFactors(jdbc, java.time.Clock.systemUTC(),
 				new org.springframework.beans.factory.support.StaticListableBeanFactory()
@@ -366,7 +366,7 @@ class StrongLoginTests {
 				throw noAnswer;
 			}
 		};
-		SignInSecurity signIn = new SignInSecurity(failing, attempts, failingProvider, singleSignOn, accounts);
+		SignInSecurity signIn = new SignInSecurity(failing, attempts, failingProvider, singleSignOn, accounts, lifetime);
 		SignedInAccount coach = (SignedInAccount) users
 			.loadUserByUsername(withPassword(fixtures.runningTrajectory(true).coach()).email());
 		var byPassword = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(coach,

@@ -2,6 +2,7 @@ package nl.briefwissel.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import nl.briefwissel.account.SessionLifetime;
 import nl.briefwissel.account.SignInAttempts;
 import nl.briefwissel.account.SignInSecurity;
 
@@ -16,8 +17,11 @@ class LoginController {
 
 	private final SignInAttempts attempts;
 
-	LoginController(SignInAttempts attempts) {
+	private final SessionLifetime lifetime;
+
+	LoginController(SignInAttempts attempts, SessionLifetime lifetime) {
 		this.attempts = attempts;
+		this.lifetime = lifetime;
 	}
 
 	@GetMapping("/login")
@@ -35,6 +39,7 @@ class LoginController {
 		}
 		// The lock's length as configured: "15 minuten" was written into the sentence.
 		model.addAttribute("lockedMinutes", attempts.lockedMinutes());
+		model.addAttribute("sessionHours", lifetime.hours());
 		return "account/login";
 	}
 }
