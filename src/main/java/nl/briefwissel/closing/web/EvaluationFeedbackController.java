@@ -3,7 +3,9 @@ package nl.briefwissel.closing.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
+import nl.briefwissel.PageNumber;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
@@ -26,7 +28,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class EvaluationFeedbackController {
 
-	record ProgrammeFeedback(String programmeName, Evaluations.Feedback feedback) {
+	/**
+	 * How many remarks a programme's card shows at a time: each may be four thousand characters, and a
+	 * national programme gathers hundreds in a year.
+	 */
+	static final int REMARKS_PER_PAGE = 25;
+
+	/** A programme's feedback with the page of its remarks shown. */
+	record ProgrammeFeedback(UUID programmeId, String programmeName, Evaluations.Feedback feedback, RemarkList list,
+			List<String> remarks) {
+	}
+
+	/** Where a programme's remarks stand: the page shown, how many pages, and which of how many remarks. */
+	record RemarkList(int page, int pages, int total, int first, int last) {
+
+		static RemarkList of(int total, int asked) {
+			int pages = Math.max(1, (total + REMARKS_PER_PAGE - 1) / REMARKS_PER_PAGE);
+			int page = Math.min(Math.max(asked, 1), pages);
+			int offset = (page - 1) * REMARKS_PER_PAGE;
+			return new RemarkList(page, pages, total, total == 0 ? 0 : offset + 1, Math.min(total, offset + REMARKS_PER_PAGE));
+		}
 	}
 
 	private final Programmes programmes;
@@ -41,17 +62,25 @@ class EvaluationFeedbackController {
 		this.clock = clock;
 	}
 
+	/**
+	 * Each programme's feedback with one page of its remarks: the page asked for applies to the programme
+	 * named with it (one of the manager's own), the others show their first. The remarks stay in the
+	 * order Evaluations gives them (alphabetical, so it tells nothing about when); only cut into pages here.
+	 */
 	@Audited(AuditAction.READ)
 	@GetMapping("/programme/evaluations")
 	String page(@AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until, Model model) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+			@RequestParam(required = false) String programme, @RequestParam(required = false) String page, Model model) {
 		Period period = Period.of(from, until, LocalDate.now(clock));
-		List<ProgrammeFeedback> feedback = programmes.ofOrganisation(me.organisationId())
-			.stream()
-			.map(programme -> new ProgrammeFeedback(programme.name(),
-					evaluations.feedback(programme.id(), period.from(), period.until())))
-			.toList();
+		List<ProgrammeFeedback> feedback = programmes.ofOrganisation(me.organisationId()).stream().map(p -> {
+			Evaluations.Feedback said = evaluations.feedback(p.id(), period.from(), period.until());
+			RemarkList list = RemarkList.of(said.remarks().size(),
+					p.id().toString().equals(programme) ? PageNumber.of(page) : 1);
+			return new ProgrammeFeedback(p.id(), p.name(), said, list,
+					said.remarks().subList(list.first() == 0 ? 0 : list.first() - 1, list.last()));
+		}).toList();
 		model.addAttribute("period", period);
 		model.addAttribute("programmes", feedback);
 		return "closing/feedback";

@@ -1,0 +1,118 @@
+package nl.briefwissel.closing.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * A national programme gathers hundreds of remarks in a year, each up to four thousand characters:
+ * a programme's card shows them a page at a time, still in alphabetical order.
+ */
+@BriefwisselTest
+class EvaluationFeedbackPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aProgrammesRemarksAreShownAPageAtATimeInAlphabeticalOrder() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Veel Stemmen " + suffix);
+		Programme large = programmes.create(organisation.id(), "Landelijk " + suffix, null);
+		Programme small = programmes.create(organisation.id(), "Klein " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-v-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		Account stranger = fixtures.person(organisations.create("Gemeente Elders " + suffix).id(), "pm-x-" + suffix + "@example.nl",
+				"Vreemde", Role.PROGRAMME_MANAGER);
+		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(1);
+		int many = 2 * EvaluationFeedbackController.REMARKS_PER_PAGE + 3;
+		for (int i = many - 1; i >= 0; i--) { // written in the reverse order: the page puts them in alphabetical order
+			answer(large.id(), month, String.format("Opmerking %03d", i));
+		}
+		for (int i = 0; i < 5; i++) {
+			answer(small.id(), month, "Klein " + i);
+		}
+
+		Document first = page(manager, month, null, null);
+		Element largeCard = card(first, large);
+		assertThat(largeCard.select("blockquote.bw-remark").eachText()).hasSize(EvaluationFeedbackController.REMARKS_PER_PAGE)
+			.startsWith("Opmerking 000", "Opmerking 001");
+		assertThat(largeCard.text()).contains("Opmerkingen 1–25 van 53");
+		String next = largeCard.selectFirst("nav.bw-pagination a[rel=next]").attr("href");
+		assertThat(next).contains("programme=" + large.id()).contains("page=2").contains("from=" + month)
+			.endsWith("#remarks-" + large.id());
+		assertThat(card(first, small).select("blockquote.bw-remark")).hasSize(5);
+		assertThat(card(first, small).select("nav.bw-pagination")).isEmpty();
+
+		Document last = page(manager, month, large.id().toString(), "3");
+		assertThat(card(last, large).select("blockquote.bw-remark").eachText()).containsExactly("Opmerking 050", "Opmerking 051",
+				"Opmerking 052");
+		assertThat(card(last, small).select("blockquote.bw-remark")).as("the page asked for is the named programme's").hasSize(5);
+		assertThat(card(page(manager, month, large.id().toString(), "x"), large).select("blockquote.bw-remark"))
+			.hasSize(EvaluationFeedbackController.REMARKS_PER_PAGE);
+
+		// Another organisation's manager who takes the address finds none of it.
+		String theirs = mvc.perform(get("/programme/evaluations").param("from", month.toString()).param("programme", large.id().toString())
+			.param("page", "2").with(fixtures.as(stranger))).andReturn().getResponse().getContentAsString();
+		assertThat(theirs).doesNotContain("Opmerking 0").doesNotContain("Landelijk " + suffix);
+	}
+
+	private Document page(Account manager, LocalDate from, String programme, String page) throws Exception {
+		var request = get("/programme/evaluations").param("from", from.toString()).with(fixtures.as(manager));
+		if (programme != null) {
+			request.param("programme", programme).param("page", page);
+		}
+		var response = mvc.perform(request).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return Jsoup.parse(response.getContentAsString());
+	}
+
+	private static Element card(Document page, Programme programme) {
+		return page.select("main article").stream()
+			.filter(card -> card.selectFirst("h2").text().equals(programme.name()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private void answer(UUID programmeId, LocalDate month, String remarks) {
+		jdbc.sql("""
+				insert into evaluation_answer (id, programme_id, answered_month, satisfaction, answered_before, answered_after,
+				    recommend, helped_most, remarks, remarks_shared)
+				values (:id, :p, :month, 8, 5, 7, true, 'WRITING', :remarks, true)""")
+			.param("id", UUID.randomUUID())
+			.param("p", programmeId)
+			.param("month", month)
+			.param("remarks", remarks)
+			.update();
+	}
+}
