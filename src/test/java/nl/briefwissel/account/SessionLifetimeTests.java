@@ -60,6 +60,8 @@ class SessionLifetimeTests {
 		assertThat(sessionsOf(participant)).isZero();
 		browser.perform(get("/login").param("expired", ""))
 			.andExpect(content().string(containsString("Je was 12 uur ingelogd.")));
+		mvc.perform(get("/login").param("expired", "").param("lang", "en"))
+			.andExpect(content().string(containsString("You had been signed in for 12 hours.")));
 		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
 	}
 
