@@ -222,6 +222,22 @@ class StrongLoginTests {
 			.andExpect(redirectedUrl("/login?locked"));
 	}
 
+	/** A guess at a recovery code is a guess like any other: it counts towards the same lock. */
+	@Test
+	void wrongRecoveryCodesCountTowardsTheLockoutToo() throws Exception {
+		Account coach = coachWithApp();
+		accountsRecoveryCodes(coach);
+		Browser session = passwordStep(coach);
+		for (int i = 0; i < 4; i++) {
+			session.perform(post("/login/code").param("code", "abcde-fghj" + (i + 2)).with(csrf()))
+				.andExpect(content().string(containsString("Deze code klopt niet")));
+		}
+		session.perform(post("/login/code").param("code", "abcde-fghjk").with(csrf()))
+			.andExpect(redirectedUrl("/login?locked"));
+		mvc.perform(get("/login").param("locked", "").param("lang", "en"))
+			.andExpect(content().string(containsString("The account is locked for 15 minutes.")));
+	}
+
 	/** Every session waiting for a code was one more guess past the lockout: a locked account takes none. */
 	@Test
 	void aLockedAccountTakesNoCodeInAnotherWaitingSession() throws Exception {
