@@ -14,7 +14,7 @@ class TimeConfiguration {
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
 	@Bean
-	Clock clock() {
-		return Clock.system(AMSTERDAM);
+	ApplicationClock clock() {
+		return new ApplicationClock(Clock.system(AMSTERDAM));
 	}
 }

@@ -1,18 +1,23 @@
 package nl.briefwissel.evaluation;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.briefwissel.ApplicationClock;
 import nl.briefwissel.StartupSeeds;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.organisation.CoachPool;
@@ -24,6 +29,7 @@ import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.IntakeForm;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +38,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +71,7 @@ class DemoData implements ApplicationRunner {
 
 	private final StartupSeeds seeds;
 
-	private final Clock clock;
+	private final ApplicationClock clock;
 
 	private final CoachProfiles coachProfiles;
 
@@ -72,9 +79,19 @@ class DemoData implements ApplicationRunner {
 
 	private final Intakes intakes;
 
+	private final Assignments assignments;
+
+	private final GivenAssignments given;
+
+	private final MessageSource texts;
+
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
 			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, StartupSeeds seeds,
-			Clock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes) {
+			ApplicationClock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes,
+			Assignments assignments, GivenAssignments given, MessageSource texts) {
+		this.assignments = assignments;
+		this.given = given;
+		this.texts = texts;
 		this.coachProfiles = coachProfiles;
 		this.coachPool = coachPool;
 		this.intakes = intakes;
@@ -120,21 +137,23 @@ class DemoData implements ApplicationRunner {
 
 		LocalDate today = LocalDate.now(clock);
 		participant(gemeente, programme, DemoPeople.PARTICIPANT, "Sanne Bakker", anja, TrajectoryStatus.RUNNING,
-				"NEXT_STEP", today.minusWeeks(2), null, hash);
+				"NEXT_STEP", today.minusWeeks(2), null, hash, DemoStory.sanne());
 		participant(gemeente, programme, "pieter.degroot@briefwissel.test", "Pieter de Groot", null,
-				TrajectoryStatus.INTAKE, "RETRAINING", null, null, hash);
+				TrajectoryStatus.INTAKE, "RETRAINING", null, null, hash, List.of());
 		participant(gemeente, programme, "linda.bos@briefwissel.test", "Linda Bos", null, TrajectoryStatus.INTAKE,
-				"NOT_SURE", null, null, hash);
+				"NOT_SURE", null, null, hash, List.of());
 		participant(gemeente, programme, "yvonne.smit@briefwissel.test", "Yvonne Smit", marco,
-				TrajectoryStatus.RUNNING, "GROWTH", today.minusWeeks(4), null, hash);
+				TrajectoryStatus.RUNNING, "GROWTH", today.minusWeeks(4), null, hash, DemoStory.yvonne());
 		participant(gemeente, programme, "jeroen.mulder@briefwissel.test", "Jeroen Mulder", fatima,
-				TrajectoryStatus.RUNNING, "MOVE_WITHIN", today.minusDays(4), null, hash);
+				TrajectoryStatus.RUNNING, "MOVE_WITHIN", today.minusDays(4), null, hash, DemoStory.jeroen());
 		participant(gemeente, programme, "ahmed.yilmaz@briefwissel.test", "Ahmed Yilmaz", anja,
-				TrajectoryStatus.PAUSED, "SURPLUS", today.minusWeeks(3), null, hash);
+				TrajectoryStatus.PAUSED, "SURPLUS", today.minusWeeks(3), null, hash, DemoStory.ahmed());
+		// No letters in an ended trajectory: a coach writes none after the end (decision 0030), and the
+		// services write a letter only while a trajectory runs.
 		participant(gemeente, programme, "eva.visser@briefwissel.test", "Eva Visser", anja, TrajectoryStatus.COMPLETED,
-				"GRIP", today.minusWeeks(10), today.minusWeeks(4), hash);
+				"GRIP", today.minusWeeks(10), today.minusWeeks(4), hash, List.of());
 		participant(gemeente, programme, "kees.hendriks@briefwissel.test", "Kees Hendriks", marco,
-				TrajectoryStatus.COMPLETED, "NEXT_STEP", today.minusWeeks(14), today.minusWeeks(7), hash);
+				TrajectoryStatus.COMPLETED, "NEXT_STEP", today.minusWeeks(14), today.minusWeeks(7), hash, List.of());
 		log.info("Demo data written: 1 organisation, 1 programme, 3 coaches, 8 participants");
 	}
 
@@ -143,17 +162,46 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void participant(Organisation organisation, Programme programme, String email, String name, Account coach,
-			TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, String hash) {
+			TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, String hash,
+			List<DemoStory.Letter> story) {
 		Account participant = person(organisation, email, name, Role.PARTICIPANT, hash);
 		UUID coachId = coach == null ? null : coach.id();
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), coachId, status, theme, startedOn, endedOn);
 		intakes.record(programme.id(), participant, trajectory, new IntakeForm(name, email, DemoLetters.question(theme), theme,
 				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.PARTLY), true, true),
 				Intake.Source.LINK);
-		if (coach != null && (status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED)) {
-			// The coach's latest message is in the participant's mailbox, ready to be answered. Not in an
-			// ended trajectory: a coach writes no letter after the end (decision 0030).
-			conversations.coachWrites(trajectory, coach.id(), DemoLetters.opening(name, coach.displayName()));
+		LocalDate today = LocalDate.now(clock);
+		for (DemoStory.Letter letter : story) {
+			// Through the services a person's clicks use, at the letter's own moment: the letters, the
+			// mails, the assignment given and answered and the coach's writing trends all tell the same
+			// weeks (decision 0045).
+			Instant moment = today.minusDays(letter.daysAgo()).atTime(letter.at()).atZone(clock.getZone()).toInstant();
+			clock.atPastMoment(moment, () -> write(trajectory, coach, participant, letter));
 		}
+	}
+
+	private UUID write(UUID trajectoryId, Account coach, Account participant, DemoStory.Letter letter) {
+		if (letter instanceof DemoStory.FromParticipant) {
+			return conversations.participantWrites(trajectoryId, participant.id(), letter.text());
+		}
+		DemoStory.FromCoach fromCoach = (DemoStory.FromCoach) letter;
+		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElseThrow();
+		Optional<Assignment> assignment = fromCoach.assignment() == null ? Optional.empty()
+				: assignments.shared(new Assignments.Search(fromCoach.assignment(), null, null))
+					.stream()
+					.filter(a -> a.title().equals(fromCoach.assignment()) && a.language().equals(DUTCH))
+					.findFirst();
+		// As the write form puts it in the letter: under the coach's words, headed, with the time it takes.
+		String quoted = assignment.map(a -> a.asLetterText(texts.getMessage("assignment.inLetter", null, DUTCH),
+				texts.getMessage(trajectory.lettersByMail() ? "assignment.estimate" : "assignment.estimate.secure",
+						new Object[] { a.minutes() }, DUTCH)))
+			.orElse(null);
+		String text = quoted == null ? letter.text() : letter.text() + "\n\n" + quoted;
+		Conversations.FormLetter written = conversations.coachWritesOnce(trajectory, coach.id(), text, null, quoted);
+		if (!(written instanceof Conversations.FormLetter.Written letterWritten)) {
+			throw new IllegalStateException("The demo trajectory " + trajectoryId + " took no letter");
+		}
+		assignment.ifPresent(a -> given.give(trajectoryId, a.id(), letterWritten.messageId()));
+		return letterWritten.messageId();
 	}
 }

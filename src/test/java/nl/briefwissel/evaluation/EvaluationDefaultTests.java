@@ -7,6 +7,9 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programmes;
@@ -104,6 +107,36 @@ class EvaluationDefaultTests {
 		catch (jakarta.mail.MessagingException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	@Test
+	void theDemoCoachFindsTheDemoParticipantWaitingAfterTwoWeeksOfLettersWithAnAssignmentAnswered(
+			@Autowired Workspace workspace, @Autowired Conversations conversations, @Autowired GivenAssignments given,
+			@Autowired java.time.Clock clock) {
+		var anja = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		var sanne = accounts.byEmail("deelnemer@briefwissel.test").orElseThrow();
+		var first = workspace.view(anja.id())
+			.entries()
+			.stream()
+			.filter(e -> e.trajectory().participantId().equals(sanne.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(first.need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
+
+		var letters = conversations.of(first.trajectory().id());
+		assertThat(letters).hasSizeGreaterThanOrEqualTo(6);
+		var today = java.time.LocalDate.now(clock);
+		// Written over the two weeks, each on its own day: not six letters of this morning.
+		assertThat(letters.get(0).createdAt().toLocalDate()).isEqualTo(today.minusDays(14));
+		assertThat(letters.get(5).createdAt().toLocalDate()).isEqualTo(today.minusDays(1));
+		assertThat(letters.stream().map(m -> m.createdAt().toLocalDate()).distinct()).hasSize(6);
+
+		var assignment = given.of(first.trajectory().id());
+		assertThat(assignment).hasSize(1);
+		assertThat(assignment.get(0).title()).isEqualTo("Je beste werkdag");
+		assertThat(assignment.get(0).givenAt().toLocalDate()).isEqualTo(today.minusDays(11));
+		assertThat(assignment.get(0).answeredAt().toLocalDate()).isEqualTo(today.minusDays(9));
+		assertThat(letters.get(2).body()).contains("Opdracht: Je beste werkdag");
 	}
 
 	@Test

@@ -1,0 +1,225 @@
+package nl.briefwissel.evaluation;
+
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * What the demo trajectories wrote so far, letter by letter, as an e-coach and an employee of a
+ * municipality would: so that whoever tries the product finds a conversation to read, an assignment
+ * given and answered, and a participant waiting for the coach, not empty pages.
+ */
+final class DemoStory {
+
+	/** One letter, {@code daysAgo} days before the demo data is written, at {@code at} that day. */
+	sealed interface Letter {
+
+		int daysAgo();
+
+		LocalTime at();
+
+		String text();
+	}
+
+	/** The coach writes; {@code assignment} is the title of a shipped assignment given with the letter. */
+	record FromCoach(int daysAgo, LocalTime at, String text, String assignment) implements Letter {
+
+		FromCoach(int daysAgo, LocalTime at, String text) {
+			this(daysAgo, at, text, null);
+		}
+	}
+
+	/** The participant writes (answering any assignment still open). */
+	record FromParticipant(int daysAgo, LocalTime at, String text) implements Letter {
+	}
+
+	private DemoStory() {
+	}
+
+	/** The letters of the demo participant's trajectory (with the demo coach): she waits for an answer. */
+	static List<Letter> sanne() {
+		return List.of(
+				new FromCoach(14, LocalTime.of(9, 40), DemoLetters.opening("Sanne Bakker", "Anja de Vries")),
+				new FromParticipant(13, LocalTime.of(20, 5), """
+						Hoi Anja,
+
+						Dank je voor je mail. Ik werk nu zes jaar als beleidsmedewerker bij Sociaal Domein. Het werk \
+						is prima, maar ik word vooral blij van de momenten dat ik met inwoners of collega's om tafel \
+						zit, en die worden steeds zeldzamer. Over zes weken wil ik weten of ik meer die kant op kan, \
+						en hoe.
+
+						Mijn laatste echt goede werkdag? Twee weken geleden organiseerde ik een avond met \
+						buurtbewoners over de nieuwe speeltuin. Ik was moe maar voldaan.
+
+						Groet,
+						Sanne"""),
+				new FromCoach(11, LocalTime.of(10, 15), """
+						Beste Sanne,
+
+						Wat een mooi voorbeeld, die avond over de speeltuin. Je schrijft "moe maar voldaan": dat \
+						zegt vaak iets over waar je energie vandaan komt.
+
+						Daar wil ik graag verder op ingaan. Hieronder staat een opdracht die je helpt zo'n dag uit \
+						te pluizen. Neem er rustig de tijd voor en schrijf op wat in je opkomt; het hoeft niet af \
+						of mooi te zijn.
+
+						Hartelijke groet,
+						Anja""", "Je beste werkdag"),
+				new FromParticipant(9, LocalTime.of(21, 30), """
+						Hoi Anja,
+
+						Ik heb de opdracht gedaan, op een avond met een kop thee. Wat me opviel: op mijn beste dagen \
+						breng ik mensen samen. Ik bereid iets voor, zorg dat iedereen aan het woord komt, en aan het \
+						eind is er iets besloten. De dagen waarop ik alleen aan een nota schrijf, kruipen voorbij.
+
+						Wat ik lastig vind: ik weet niet of "mensen samenbrengen" een beroep is. En ik wil mijn vaste \
+						baan niet zomaar opgeven.
+
+						Groet,
+						Sanne"""),
+				new FromCoach(7, LocalTime.of(9, 50), """
+						Beste Sanne,
+
+						Dank je voor je eerlijke antwoord. Bij "mensen samenbrengen" horen zeker functies: denk aan \
+						procesbegeleider, projectleider participatie of gebiedsregisseur. Ook binnen de gemeente.
+
+						Je hoeft je vaste baan niet op te geven om dit te verkennen. Een tussenstap kan zijn dat je \
+						in je huidige werk vaker zulke bijeenkomsten doet. Met wie zou je daarover kunnen praten?
+
+						Voor je volgende brief: wil je opschrijven welke twee of drie collega's werk doen dat je \
+						aanspreekt, en wat je hun zou willen vragen?
+
+						Hartelijke groet,
+						Anja"""),
+				new FromParticipant(1, LocalTime.of(20, 15), """
+						Hoi Anja,
+
+						Ik ben bij twee collega's langsgegaan. Marieke is gebiedsregisseur in Noord en is de helft \
+						van haar tijd in de wijk. Dat sprak me erg aan. Ze vertelde ook dat er in het voorjaar een \
+						vacature komt.
+
+						Tegelijk schrok ik een beetje: kan ik dat wel? Ik heb geen ervaring met conflicten in een \
+						wijk. Hoe kijk jij daarnaar?
+
+						Groet,
+						Sanne"""));
+	}
+
+	/** A trajectory that paused after its first letters (the participant is away for a while). */
+	static List<Letter> ahmed() {
+		return List.of(
+				new FromCoach(21, LocalTime.of(10, 0), DemoLetters.opening("Ahmed Yilmaz", "Anja de Vries")),
+				new FromParticipant(20, LocalTime.of(12, 30), """
+						Beste Anja,
+
+						Bedankt voor je mail. Mijn functie bij Facilitaire Zaken vervalt per 1 maart. Ik ben 58 en \
+						heb altijd bij de gemeente gewerkt. Eerlijk gezegd weet ik niet goed waar ik moet beginnen.
+
+						De komende weken help ik mijn moeder met verhuizen. Kunnen we daarna verder?
+
+						Met vriendelijke groet,
+						Ahmed Yilmaz"""),
+				new FromCoach(18, LocalTime.of(9, 30), """
+						Beste Ahmed,
+
+						Dank je wel voor je openheid. Na zoveel jaar is het heel begrijpelijk dat je niet weet waar \
+						je moet beginnen; daar zijn deze weken juist voor.
+
+						Ik zet onze briefwisseling op pauze zolang je je moeder helpt. De weken tellen dan niet mee. \
+						Als je terug bent, beginnen we bij wat je de afgelopen jaren het liefst deed.
+
+						Veel sterkte met de verhuizing.
+
+						Hartelijke groet,
+						Anja"""));
+	}
+
+	/** Another coach's trajectory, halfway: the coach wrote last. */
+	static List<Letter> yvonne() {
+		return List.of(
+				new FromCoach(28, LocalTime.of(9, 15), DemoLetters.opening("Yvonne Smit", "Marco Jansen")),
+				new FromParticipant(27, LocalTime.of(19, 0), """
+						Hallo Marco,
+
+						Ik ben acht jaar teamleider bij Burgerzaken. Ik doe het graag, maar alles gaat vanzelf. Over \
+						zes weken wil ik weten wat mijn volgende uitdaging kan zijn, in of buiten mijn team.
+
+						Mijn laatste echt goede werkdag was toen we het nieuwe afsprakensysteem invoerden: veel \
+						gedoe, maar we deden het samen.
+
+						Groet,
+						Yvonne"""),
+				new FromCoach(24, LocalTime.of(10, 30), """
+						Beste Yvonne,
+
+						Dat je werk vanzelf gaat, is een compliment aan jezelf en tegelijk een signaal. Om te zien \
+						waar je groeiruimte zit, helpt het te horen hoe anderen je zien.
+
+						Hieronder staat een opdracht voor de komende dagen.
+
+						Hartelijke groet,
+						Marco""", "Feedback van drie collega's"),
+				new FromParticipant(20, LocalTime.of(21, 0), """
+						Hallo Marco,
+
+						Ik heb het aan drie collega's gevraagd. Alle drie noemden ze dat ik rust breng als het \
+						hectisch is, en twee zeiden dat ik goed ben in veranderingen uitleggen. Eén collega vond dat \
+						ik te weinig laat zien wat ik doe. Daar moest ik even over nadenken.
+
+						Groet,
+						Yvonne"""),
+				new FromCoach(18, LocalTime.of(9, 45), """
+						Beste Yvonne,
+
+						Rust brengen en veranderingen uitleggen: dat zijn precies de kwaliteiten die in \
+						verandertrajecten gezocht worden. En de opmerking over zichtbaarheid is het waard om mee \
+						te nemen.
+
+						Zou je willen opschrijven bij welk project in de gemeente je graag zou aanschuiven, en wat \
+						je daarvoor nodig hebt?
+
+						Hartelijke groet,
+						Marco"""),
+				new FromParticipant(6, LocalTime.of(20, 40), """
+						Hallo Marco,
+
+						Sorry dat het even duurde. Ik heb gekeken naar het programma Dienstverlening 2030. Er zoeken \
+						ze een teamleider die de overgang naar digitale afspraken begeleidt. Ik denk dat ik daar \
+						vooral toestemming van mijn eigen leidinggevende voor nodig heb.
+
+						Groet,
+						Yvonne"""),
+				new FromCoach(4, LocalTime.of(10, 0), """
+						Beste Yvonne,
+
+						Wat goed dat je zo concreet bent geworden. Hoe zou je het gesprek met je leidinggevende \
+						willen openen? Schrijf gerust de eerste zinnen op; dan kijken we er samen naar.
+
+						Hartelijke groet,
+						Marco"""));
+	}
+
+	/** A trajectory of a few days: the first letters back and forth. */
+	static List<Letter> jeroen() {
+		return List.of(
+				new FromCoach(4, LocalTime.of(9, 0), DemoLetters.opening("Jeroen Mulder", "Fatima El Amrani")),
+				new FromParticipant(3, LocalTime.of(7, 45), """
+						Goedemorgen Fatima,
+
+						Ik werk bij de buitendienst van Stadsbeheer en wil graag naar binnen: iets met planning of \
+						inkoop. Ik weet alleen niet hoe je dat aanpakt zonder diploma in die richting.
+
+						Groet,
+						Jeroen"""),
+				new FromCoach(2, LocalTime.of(11, 20), """
+						Beste Jeroen,
+
+						Dank je voor je snelle antwoord. Je kent de buitendienst van binnenuit, en dat is voor \
+						planning een groot voordeel: je weet wat er op straat gebeurt als een planning niet klopt.
+
+						Kun je een week lang bijhouden welke taken je energie geven en welke niet? Dan zien we \
+						samen of planning of inkoop er het best bij past.
+
+						Hartelijke groet,
+						Fatima"""));
+	}
+}
