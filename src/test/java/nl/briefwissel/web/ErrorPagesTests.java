@@ -153,4 +153,36 @@ class ErrorPagesTests {
 			}
 		}
 	}
+
+	/**
+	 * An address the servlet container cannot read (a link a mail client cut off or changed, a stray %)
+	 * or headers too large never reach the application: the person got Tomcat's bare English "HTTP
+	 * Status 400". They get a page in both languages, for no language can be read from such a request,
+	 * with the way on.
+	 */
+	@Test
+	void aRequestTheContainerCannotReadGetsARealPageInBothLanguages() throws Exception {
+		for (String[] refused : new String[][] { { "GET /traject%ZZ HTTP/1.1", "" }, { "GET /a%2Fb HTTP/1.1", "" },
+				{ "GET /intake/programme/\u00e9 HTTP/1.1", "" },
+				{ "GET /login HTTP/1.1", "X-Large: " + "a".repeat(20_000) + "\r\n" } }) {
+			String response = raw(refused[0], refused[1]);
+			assertThat(response).as(refused[0]).startsWith("HTTP/1.1 400");
+			String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+			assertThat(body).as(refused[0]).doesNotContain("HTTP Status", "Tomcat")
+				.contains("<html lang=\"nl\"", "<title>", "<main id=\"main\"", "<h1", "Dit verzoek konden we niet lezen",
+						"lang=\"en\"", "We could not read this request", "href=\"/\"", "href=\"/?lang=en\"");
+			assertThat(response).as(refused[0]).containsIgnoringCase("Content-Type: text/html;charset=UTF-8");
+		}
+		// Requests the application reads keep its own pages.
+		assertThat(raw("GET //elders.example/x HTTP/1.1", "")).contains("href=\"#main\"").doesNotContain("We could not read");
+	}
+
+	/** The request as it comes, byte for byte: an HTTP client refuses to send an address it cannot read itself. */
+	private String raw(String requestLine, String headers) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+			socket.getOutputStream().write((requestLine + "\r\nHost: localhost:" + port + "\r\nAccept: text/html\r\n"
+					+ "Connection: close\r\n" + headers + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
 }
