@@ -3,6 +3,7 @@ package nl.briefwissel.web;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
@@ -24,15 +25,28 @@ import org.springframework.web.util.HtmlUtils;
  * address with a stray or encoded character (a link a mail client cut off or changed) or headers too
  * large. Tomcat answered with its own bare English "HTTP Status 400". Here the person gets a page that
  * says what happened and leads on, in Dutch and English together: no language can be read from a
- * request nobody could read.
+ * request nobody could read. When the application's own error page fails too (its session lives in the
+ * database, so a database that is down takes it along), the container answers a 5xx here as well:
+ * with the application's sentence for that, not with the one about an unreadable address.
  */
 @Component
 class UnreadableRequests implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
-	private final String page;
+	private final String unreadable;
+
+	private final String failed;
 
 	UnreadableRequests(MessageSource texts) {
-		this.page = page(texts);
+		this.unreadable = page(texts, "error.unreadable.title", "error.unreadable.text");
+		this.failed = page(texts, "error.500.title", "error.500.text");
+	}
+
+	/**
+	 * The page for a status the container answers itself: 501 (a transfer coding it does not know) and
+	 * 505 (an HTTP version it does not speak) are about the request too.
+	 */
+	String page(int status) {
+		return status >= 500 && status != 501 && status != 505 ? failed : unreadable;
 	}
 
 	/** After Spring Boot's own customiser, which puts Tomcat's report (without its details) on the host. */
@@ -54,12 +68,12 @@ class UnreadableRequests implements WebServerFactoryCustomizer<ConfigurableTomca
 			if (host instanceof StandardHost standard) {
 				standard.setErrorReportValveClass(Report.class.getName());
 			}
-			host.getPipeline().addValve(new Report(page));
+			host.getPipeline().addValve(new Report(this::page));
 		});
 	}
 
 	/** The page, made once: its texts from the messages, both languages, with the links the layout has. */
-	private static String page(MessageSource texts) {
+	private static String page(MessageSource texts, String title, String text) {
 		Locale dutch = Languages.DUTCH;
 		Locale english = Languages.ENGLISH;
 		return """
@@ -88,9 +102,8 @@ class UnreadableRequests implements WebServerFactoryCustomizer<ConfigurableTomca
 				</div>
 				</body>
 				</html>
-				""".formatted(text(texts, "error.unreadable.title", dutch), text(texts, "error.unreadable.text", dutch),
-				text(texts, "error.unreadable.home", dutch), text(texts, "error.unreadable.title", english),
-				text(texts, "error.unreadable.text", english), text(texts, "error.unreadable.home", english),
+				""".formatted(text(texts, title, dutch), text(texts, text, dutch), text(texts, "error.unreadable.home", dutch),
+				text(texts, title, english), text(texts, text, english), text(texts, "error.unreadable.home", english),
 				text(texts, "app.name", dutch));
 	}
 
@@ -104,9 +117,9 @@ class UnreadableRequests implements WebServerFactoryCustomizer<ConfigurableTomca
 	 */
 	static final class Report extends ErrorReportValve {
 
-		private final String page;
+		private final IntFunction<String> page;
 
-		Report(String page) {
+		Report(IntFunction<String> page) {
 			this.page = page;
 			setShowReport(false);
 			setShowServerInfo(false);
@@ -127,7 +140,7 @@ class UnreadableRequests implements WebServerFactoryCustomizer<ConfigurableTomca
 				response.setCharacterEncoding("UTF-8");
 				PrintWriter writer = response.getReporter();
 				if (writer != null) {
-					writer.write(page);
+					writer.write(page.apply(response.getStatus()));
 					response.finishResponse();
 				}
 			}

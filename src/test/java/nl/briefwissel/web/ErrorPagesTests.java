@@ -173,6 +173,9 @@ class ErrorPagesTests {
 						"lang=\"en\"", "We could not read this request", "href=\"/\"", "href=\"/?lang=en\"");
 			assertThat(response).as(refused[0]).containsIgnoringCase("Content-Type: text/html;charset=UTF-8");
 		}
+		// A transfer coding the container does not know: refused as 501 before the application, told the same way.
+		String unknownCoding = raw("POST /login HTTP/1.1", "Transfer-Encoding: gzip\r\n");
+		assertThat(unknownCoding).startsWith("HTTP/1.1 501").contains("We could not read this request").doesNotContain("HTTP Status");
 		// Requests the application reads keep its own pages.
 		assertThat(raw("GET //elders.example/x HTTP/1.1", "")).contains("href=\"#main\"").doesNotContain("We could not read");
 	}
