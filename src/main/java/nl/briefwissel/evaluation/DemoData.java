@@ -18,8 +18,12 @@ import nl.briefwissel.account.Role;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.Assignments;
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Message;
 import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
@@ -28,7 +32,10 @@ import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.IntakeForm;
 import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.ConversationAddress;
+import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.slf4j.Logger;
@@ -85,10 +92,23 @@ class DemoData implements ApplicationRunner {
 
 	private final MessageSource texts;
 
+	private final Outbox outbox;
+
+	private final TrajectoryLifecycle lifecycle;
+
+	private final InboundMails inbound;
+
+	private final ConversationAddress replyAddress;
+
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
 			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, StartupSeeds seeds,
 			ApplicationClock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes,
-			Assignments assignments, GivenAssignments given, MessageSource texts) {
+			Assignments assignments, GivenAssignments given, MessageSource texts, Outbox outbox,
+			TrajectoryLifecycle lifecycle, InboundMails inbound, ConversationAddress replyAddress) {
+		this.inbound = inbound;
+		this.replyAddress = replyAddress;
+		this.lifecycle = lifecycle;
+		this.outbox = outbox;
 		this.assignments = assignments;
 		this.given = given;
 		this.texts = texts;
@@ -146,8 +166,16 @@ class DemoData implements ApplicationRunner {
 				TrajectoryStatus.RUNNING, "GROWTH", today.minusWeeks(4), null, hash, DemoStory.yvonne());
 		participant(gemeente, programme, "jeroen.mulder@briefwissel.test", "Jeroen Mulder", fatima,
 				TrajectoryStatus.RUNNING, "MOVE_WITHIN", today.minusDays(4), null, hash, DemoStory.jeroen());
-		participant(gemeente, programme, "ahmed.yilmaz@briefwissel.test", "Ahmed Yilmaz", anja,
-				TrajectoryStatus.PAUSED, "SURPLUS", today.minusWeeks(3), null, hash, DemoStory.ahmed());
+		UUID ahmed = participant(gemeente, programme, "ahmed.yilmaz@briefwissel.test", "Ahmed Yilmaz", anja,
+				TrajectoryStatus.RUNNING, "SURPLUS", today.minusWeeks(3), null, hash, DemoStory.ahmed());
+		// Paused by his coach after her last letter, as the coach's form does: the weeks of the pause
+		// move his contact moments, so nothing is due while he is away.
+		Instant paused = today.minusDays(18).atTime(9, 35).atZone(clock.getZone()).toInstant();
+		clock.atPastMoment(paused, () -> {
+			lifecycle.pause(ahmed, anja.id(), today.plusWeeks(1), Reason.PERSONAL_CIRCUMSTANCES,
+					"Helpt zijn moeder met verhuizen");
+			return null;
+		});
 		// No letters in an ended trajectory: a coach writes none after the end (decision 0030), and the
 		// services write a letter only while a trajectory runs.
 		participant(gemeente, programme, "eva.visser@briefwissel.test", "Eva Visser", anja, TrajectoryStatus.COMPLETED,
@@ -161,7 +189,7 @@ class DemoData implements ApplicationRunner {
 		return accounts.register(new NewAccount(organisation.id(), email, name, DUTCH, Set.of(role), null), hash);
 	}
 
-	private void participant(Organisation organisation, Programme programme, String email, String name, Account coach,
+	private UUID participant(Organisation organisation, Programme programme, String email, String name, Account coach,
 			TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, String hash,
 			List<DemoStory.Letter> story) {
 		Account participant = person(organisation, email, name, Role.PARTICIPANT, hash);
@@ -178,11 +206,13 @@ class DemoData implements ApplicationRunner {
 			Instant moment = today.minusDays(letter.daysAgo()).atTime(letter.at()).atZone(clock.getZone()).toInstant();
 			clock.atPastMoment(moment, () -> write(trajectory, coach, participant, letter));
 		}
+		return trajectory;
 	}
 
 	private UUID write(UUID trajectoryId, Account coach, Account participant, DemoStory.Letter letter) {
-		if (letter instanceof DemoStory.FromParticipant) {
-			return conversations.participantWrites(trajectoryId, participant.id(), letter.text());
+		if (letter instanceof DemoStory.FromParticipant reply) {
+			return reply.byMail() ? mail(trajectoryId, participant, reply)
+					: conversations.participantWrites(trajectoryId, participant.id(), reply.text());
 		}
 		DemoStory.FromCoach fromCoach = (DemoStory.FromCoach) letter;
 		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElseThrow();
@@ -202,6 +232,31 @@ class DemoData implements ApplicationRunner {
 			throw new IllegalStateException("The demo trajectory " + trajectoryId + " took no letter");
 		}
 		assignment.ifPresent(a -> given.give(trajectoryId, a.id(), letterWritten.messageId()));
+		// Mailed when written, as it would have been: not all at once when the application starts.
+		outbox.sendDueNow();
 		return letterWritten.messageId();
+	}
+
+	/**
+	 * The participant answers the coach's last mail from their mail program: the reply comes in through
+	 * the inbound pipeline (stored, read, threaded, its quote trimmed) as every reply does, handled on this
+	 * thread at the letter's moment. Null when the pipeline did not take it as a letter (a sender check
+	 * configured for real mail puts it in the quarantine): the story goes on without it.
+	 */
+	private UUID mail(UUID trajectoryId, Account participant, DemoStory.FromParticipant reply) {
+		List<Message> before = conversations.of(trajectoryId);
+		Message answered = before.stream().filter(m -> m.author() == Author.COACH && m.mailMessageId() != null)
+			.reduce((first, second) -> second)
+			.orElseThrow(() -> new IllegalStateException("A demo reply by mail needs a coach's mail to answer"));
+		String to = replyAddress.replyTo(trajectoryId, participant.id());
+		inbound.store(DemoReplyMail.of(participant.email(), participant.displayName(), to, answered, reply.text(),
+				clock.instant(), clock.getZone()), InboundMails.Source.SMTP, participant.email(), List.of(to));
+		inbound.handleDueNow();
+		List<Message> after = conversations.of(trajectoryId);
+		if (after.size() == before.size()) {
+			log.warn("A demo reply by mail went to the quarantine, not into the conversation");
+			return null;
+		}
+		return after.get(after.size() - 1).id();
 	}
 }

@@ -28,8 +28,15 @@ final class DemoStory {
 		}
 	}
 
-	/** The participant writes (answering any assignment still open). */
-	record FromParticipant(int daysAgo, LocalTime at, String text) implements Letter {
+	/**
+	 * The participant writes (answering any assignment still open): by mail, answering the coach's
+	 * last mail from their own mail program, or on the website.
+	 */
+	record FromParticipant(int daysAgo, LocalTime at, String text, boolean byMail) implements Letter {
+
+		FromParticipant(int daysAgo, LocalTime at, String text) {
+			this(daysAgo, at, text, true);
+		}
 	}
 
 	private DemoStory() {
@@ -209,7 +216,7 @@ final class DemoStory {
 						inkoop. Ik weet alleen niet hoe je dat aanpakt zonder diploma in die richting.
 
 						Groet,
-						Jeroen"""),
+						Jeroen""", false),
 				new FromCoach(2, LocalTime.of(11, 20), """
 						Beste Jeroen,
 

@@ -137,6 +137,22 @@ class EvaluationDefaultTests {
 		assertThat(assignment.get(0).givenAt().toLocalDate()).isEqualTo(today.minusDays(11));
 		assertThat(assignment.get(0).answeredAt().toLocalDate()).isEqualTo(today.minusDays(9));
 		assertThat(letters.get(2).body()).contains("Opdracht: Je beste werkdag");
+		// Her letters came by mail, through the inbound pipeline, the coach's quoted letter trimmed off.
+		assertThat(letters.get(5).channel()).isEqualTo(nl.briefwissel.conversation.Channel.MAIL);
+		assertThat(letters.get(5).inboundMailId()).isNotNull();
+		assertThat(letters.get(5).body()).startsWith("Hoi Anja,").endsWith("Sanne").doesNotContain("schreef", "> ");
+		var ahmed = accounts.byEmail("ahmed.yilmaz@briefwissel.test").orElseThrow();
+		var paused = workspace.view(anja.id())
+			.entries()
+			.stream()
+			.filter(e -> e.trajectory().participantId().equals(ahmed.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(paused.need()).isEqualTo(Workspace.Need.PAUSED);
+		assertThat(paused.trajectory().pauses()).extracting(p -> p.from()).containsExactly(today.minusDays(18));
+		// Mailed when written: "sent by mail on" under a letter of two weeks ago is not this morning.
+		var sent = conversations.deliveries(letters).get(letters.get(0).mailMessageId());
+		assertThat(sent.sentAt().toLocalDate()).isEqualTo(today.minusDays(14));
 	}
 
 	@Test
