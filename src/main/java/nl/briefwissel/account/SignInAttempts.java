@@ -24,6 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Brakes on guessing. An account is locked for a while after too many wrong passwords or codes
  * (kept in the database, so every node knows); requests for sign-in, reset and sign-in links are
  * limited per network address (kept per node: a guesser spread over nodes is slowed by the lockout).
+ * <p>
+ * Wrong codes are counted apart from wrong passwords, and a lock's end does not forget them: only
+ * someone who has the password gets to a code, so each further lock of wrong codes lasts twice as
+ * long, and the last one waits for an administrator (decision 0047). Wrong passwords, which anyone
+ * who knows an address can send, lock for the same while each time.
  */
 @Component
 public class SignInAttempts {
@@ -38,7 +43,50 @@ public class SignInAttempts {
 
 	private final Encryption encryption;
 
+	private final CodeLockNotices notices;
+
 	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+
+	/** The longest a lock of wrong codes lasts before the last one: a day, so a person is locked out a day at most. */
+	static final Duration LONGEST_CODE_LOCK = Duration.ofDays(1);
+
+	/**
+	 * The end of a lock only an administrator lifts. A moment, not a flag: every check of the lock
+	 * ({@link #locked}, the administrator's overview, the sign-in) already reads the one column.
+	 */
+	static final OffsetDateTime UNTIL_AN_ADMINISTRATOR = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0,
+			java.time.ZoneOffset.UTC);
+
+	/** How a lock reads on the sign-in page: for a while yet, or until an administrator unlocks the account. */
+	public sealed interface Lock extends java.io.Serializable {
+
+		/** Locked for {@code left} yet, said in whole minutes (rounded up), or hours once that reads better. */
+		record For(Duration left) implements Lock {
+
+			public long minutes() {
+				return Math.max(1, (left.toSeconds() + 59) / 60);
+			}
+
+			/** Hours from two on, or a whole one: "90 minutes" reads better than "2 hours" for an hour and a half. */
+			public boolean inHours() {
+				return minutes() >= 120 || minutes() == 60;
+			}
+
+			public long hours() {
+				return (minutes() + 59) / 60;
+			}
+		}
+
+		record UntilAnAdministrator() implements Lock {
+		}
+	}
+
+	/**
+	 * One code taken for checking ({@link #reserve}): the wrong codes in a row it makes if it is wrong,
+	 * and the lock it set then, if any, which is lifted again if the code is right.
+	 */
+	public record CodeAttempt(UUID accountId, int wrongInARow, Optional<Lock> locks) {
+	}
 
 	/**
 	 * The purpose an address without an account is hashed for. A plain SHA-256 of an address is undone
@@ -50,16 +98,18 @@ public class SignInAttempts {
 	 */
 	static final String ADDRESS_HASH_PURPOSE = "briefwissel sign-in failure v1";
 
-	SignInAttempts(JdbcClient jdbc, Clock clock, SignInProperties properties, Encryption encryption) {
+	SignInAttempts(JdbcClient jdbc, Clock clock, SignInProperties properties, Encryption encryption,
+			CodeLockNotices notices) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		this.encryption = encryption;
+		this.notices = notices;
 	}
 
 	/** How long a locked account stays locked, in whole minutes, as the sign-in page says it. */
 	public long lockedMinutes() {
-		return Math.max(1, (properties.lockoutFor().toSeconds() + 59) / 60);
+		return configuredLock().minutes();
 	}
 
 	/**
@@ -79,51 +129,163 @@ public class SignInAttempts {
 	}
 
 	/**
-	 * Counts a wrong password or code; the attempt that reaches the limit locks the account. One
-	 * statement, so wrong codes sent at once from several sessions all count. A count last raised over a
-	 * day ago starts again, as one for an address without an account does.
+	 * Counts a wrong password; the attempt that reaches the limit locks the account. One statement, so
+	 * wrong passwords sent at once all count. A count last raised over a day ago starts again, as one for
+	 * an address without an account does. A longer lock (of wrong codes) is never shortened.
 	 */
 	@Transactional
-	public void failed(UUID accountId) {
-		count(accountId, false);
-	}
-
-	/**
-	 * Takes one attempt at a code before it is checked: counted as a failure now (a right code clears
-	 * the count, {@link #succeeded}), and refused when the account is locked. Checked first and counted
-	 * after, thirty codes sent at once all passed the check before the fifth failure was written.
-	 */
-	@Transactional
-	public boolean reserve(UUID accountId) {
-		return count(accountId, true);
-	}
-
-	private boolean count(UUID accountId, boolean onlyUnlocked) {
+	void failed(UUID accountId) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		OffsetDateTime lockedUntil = now.plus(properties.lockoutFor());
 		int updated = jdbc.sql("""
 				update account set
 				  failed_sign_ins = case when locked_until <= :now or last_failed_sign_in_at < :dayAgo then 1
 				    else failed_sign_ins + 1 end,
 				  locked_until = case
+				    when locked_until > :lockedUntil then locked_until
 				    when (case when locked_until <= :now or last_failed_sign_in_at < :dayAgo then 1
 				      else failed_sign_ins + 1 end) >= :limit then :lockedUntil
 				    when locked_until <= :now then null
 				    else locked_until end,
 				  last_failed_sign_in_at = :now
-				where id = :id""" + (onlyUnlocked ? " and (locked_until is null or locked_until <= :now)" : ""))
+				where id = :id""")
 			.param("now", now)
 			.param("dayAgo", now.minusDays(1))
 			.param("limit", properties.lockoutAfter())
-			.param("lockedUntil", now.plus(properties.lockoutFor()))
+			.param("lockedUntil", lockedUntil)
 			.param("id", accountId)
 			.update();
-		// (A reservation that reaches the limit may still be the right code: then nothing is locked, and not logged.)
-		if (!onlyUnlocked && updated == 1 && jdbc.sql("select failed_sign_ins from account where id = :id").param("id", accountId)
+		if (updated == 1 && jdbc.sql("select failed_sign_ins from account where id = :id").param("id", accountId)
 			.query(Integer.class).single() == properties.lockoutAfter()) {
-			log.warn("Account {} locked for {} after {} failed sign-ins", accountId, properties.lockoutFor(),
+			log.warn("Account {} locked for {} after {} wrong passwords", accountId, properties.lockoutFor(),
 					properties.lockoutAfter());
 		}
-		return updated == 1;
+	}
+
+	/**
+	 * Takes one attempt at a code before it is checked: counted as wrong now (a right code clears the
+	 * count, {@link #codeRight}), and refused when the account is locked. Checked first and counted
+	 * after, thirty codes sent at once all passed the check before the fifth failure was written. The
+	 * row is locked while it is read and written, so codes sent at once count one by one.
+	 * <p>
+	 * Every {@code lockout-after} wrong codes in a row lock the account, each time twice as long as the
+	 * time before, up to a day; {@code wrong-codes-until-administrator} of them lock it until an
+	 * administrator unlocks it. The end of a lock does not start the count again: five guesses every
+	 * quarter of an hour, for ever, found a code within a year four times in ten.
+	 */
+	@Transactional
+	public Optional<CodeAttempt> reserve(UUID accountId) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		record Row(int wrongCodes, OffsetDateTime lockedUntil) {
+		}
+		Optional<Row> row = jdbc.sql("select wrong_codes, locked_until from account where id = :id for update")
+			.param("id", accountId)
+			.query((rs, n) -> new Row(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
+			.optional();
+		if (row.isEmpty() || row.get().lockedUntil() != null && row.get().lockedUntil().isAfter(now)) {
+			return Optional.empty();
+		}
+		int wrongInARow = row.get().wrongCodes() + 1;
+		Optional<OffsetDateTime> lockedUntil = codeLockAfter(wrongInARow, now);
+		var update = jdbc.sql("update account set wrong_codes = :wrong"
+				+ (lockedUntil.isPresent() ? ", locked_until = :lockedUntil" : "") + " where id = :id")
+			.param("wrong", wrongInARow)
+			.param("id", accountId);
+		lockedUntil.ifPresent(until -> update.param("lockedUntil", until));
+		update.update();
+		return Optional.of(new CodeAttempt(accountId, wrongInARow, lockedUntil.map(until -> lockEndingAt(until, now))));
+	}
+
+	/** The end of the lock this many wrong codes in a row set, if they set one. */
+	private Optional<OffsetDateTime> codeLockAfter(int wrongInARow, OffsetDateTime now) {
+		if (wrongInARow >= properties.wrongCodesUntilAdministrator()) {
+			return Optional.of(UNTIL_AN_ADMINISTRATOR);
+		}
+		if (wrongInARow % properties.lockoutAfter() != 0) {
+			return Optional.empty();
+		}
+		Duration longest = LONGEST_CODE_LOCK.compareTo(properties.lockoutFor()) > 0 ? LONGEST_CODE_LOCK
+				: properties.lockoutFor();
+		Duration lock = properties.lockoutFor();
+		for (int earlier = 1; earlier < wrongInARow / properties.lockoutAfter() && lock.compareTo(longest) < 0; earlier++) {
+			lock = lock.multipliedBy(2);
+		}
+		return Optional.of(now.plus(lock.compareTo(longest) > 0 ? longest : lock));
+	}
+
+	/**
+	 * After a code turned out wrong: the lock it set, if it set one, is logged, and the person is mailed
+	 * that someone knows their password. Once per lock: only the attempt that set it gets here with it.
+	 */
+	public void codeWrong(CodeAttempt attempt) {
+		attempt.locks().ifPresent(lock -> {
+			if (lock instanceof Lock.For during) {
+				log.warn("Account {} locked for {} after {} wrong codes in a row", attempt.accountId(), during.left(),
+						attempt.wrongInARow());
+			}
+			else {
+				log.warn("Account {} locked until an administrator unlocks it after {} wrong codes in a row",
+						attempt.accountId(), attempt.wrongInARow());
+			}
+			notices.codesLocked(attempt.accountId(), attempt.wrongInARow(), lock);
+		});
+	}
+
+	/** A right app or recovery code: the wrong codes in a row, the wrong passwords and any lock are over. */
+	@Transactional
+	public void codeRight(UUID accountId) {
+		unlock(accountId);
+	}
+
+	/** The administrator's unlock: every count starts again and any lock ends, the last one of wrong codes too. */
+	@Transactional
+	public void unlock(UUID accountId) {
+		jdbc.sql("""
+				update account set failed_sign_ins = 0, wrong_codes = 0, locked_until = null
+				where id = :id and (failed_sign_ins > 0 or wrong_codes > 0 or locked_until is not null)""")
+			.param("id", accountId)
+			.update();
+	}
+
+	/** The lock on an account now, if there is one. */
+	public Optional<Lock> lockOf(UUID accountId) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		return jdbc.sql("select locked_until from account where id = :id")
+			.param("id", accountId)
+			.query(OffsetDateTime.class)
+			.optional()
+			.filter(until -> until.isAfter(now))
+			.map(until -> lockEndingAt(until, now));
+	}
+
+	/**
+	 * The lock that refused a sign-in with this address, as the sign-in page says it: the account's, or
+	 * for an address without one its own (which never waits for an administrator); the configured
+	 * length when it ended meanwhile.
+	 */
+	public Lock lockOf(String email) {
+		Optional<UUID> account = accountId(email);
+		if (account.isPresent()) {
+			return lockOf(account.get()).orElseGet(this::configuredLock);
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		return jdbc.sql("select locked_until from sign_in_failure where address_hash = :hash")
+			.param("hash", addressHash(email))
+			.query(OffsetDateTime.class)
+			.optional()
+			.filter(until -> until.isAfter(now))
+			.map(until -> lockEndingAt(until, now))
+			.orElseGet(this::configuredLock);
+	}
+
+	/** The lock as configured, for a page that does not know whose lock it tells of. */
+	public Lock.For configuredLock() {
+		return new Lock.For(properties.lockoutFor());
+	}
+
+	private static Lock lockEndingAt(OffsetDateTime until, OffsetDateTime now) {
+		return until.isBefore(UNTIL_AN_ADMINISTRATOR) ? new Lock.For(Duration.between(now, until))
+				: new Lock.UntilAnAdministrator();
 	}
 
 	/** Whether a guesser at an address without an account is told "locked", as they would be with one. */
@@ -189,9 +351,19 @@ public class SignInAttempts {
 		return jdbc.sql("delete from sign_in_failure where last_failed_at < :before").param("before", before).update();
 	}
 
+	/**
+	 * The right password, a new one chosen by mail, or a sign-in without a code: the wrong passwords
+	 * start again and a lock ends, except the one that waits for an administrator. The wrong codes in a
+	 * row stay: only a right code ends them ({@link #codeRight}), so a guesser who can also read the
+	 * mailbox still meets the last lock.
+	 */
 	@Transactional
 	public void succeeded(UUID accountId) {
-		jdbc.sql("update account set failed_sign_ins = 0, locked_until = null where id = :id and (failed_sign_ins > 0 or locked_until is not null)")
+		jdbc.sql("""
+				update account set failed_sign_ins = 0,
+				  locked_until = case when locked_until >= :untilAdministrator then locked_until else null end
+				where id = :id and (failed_sign_ins > 0 or locked_until is not null)""")
+			.param("untilAdministrator", UNTIL_AN_ADMINISTRATOR)
 			.param("id", accountId)
 			.update();
 	}

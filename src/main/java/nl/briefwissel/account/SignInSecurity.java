@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -56,6 +57,9 @@ public class SignInSecurity {
 
 	/** The session attribute that keeps the address of a failed sign-in for the login page, once. */
 	public static final String TYPED_EMAIL = "bw.login.email";
+
+	/** The session attribute that keeps the lock that refused a sign-in or a code, for the sign-in page, once. */
+	public static final String LOCK = "bw.login.lock";
 
 	private static final Set<String> OPEN_WHILE_PENDING = Set.of("/login/code", "/login/code/setup", "/logout", "/error",
 			"/privacy", "/accessibility");
@@ -182,6 +186,10 @@ public class SignInSecurity {
 				request.getSession().setAttribute(TYPED_EMAIL, email);
 			}
 			if (exception instanceof LockedException || plausible && attempts.lockedWithoutAccount(email)) {
+				if (plausible) {
+					// How long yet, as the lock in force: a lock of wrong codes lasts longer than the configured one.
+					request.getSession().setAttribute(LOCK, attempts.lockOf(email));
+				}
 				response.sendRedirect(request.getContextPath() + "/login?locked");
 				return;
 			}
@@ -288,6 +296,17 @@ public class SignInSecurity {
 			.map(account -> new SignedInAccount(account, null, false))
 			.ifPresent(now -> store(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()),
 					request, response));
+	}
+
+	/**
+	 * Ends the session of someone whose account is now locked, and keeps the lock for the sign-in page
+	 * in the session that follows. Returns where to go.
+	 */
+	public String lockedOut(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
+		SignInAttempts.Lock lock = attempts.lockOf(who.id()).orElseGet(attempts::configuredLock);
+		new SecurityContextLogoutHandler().logout(request, response, null);
+		request.getSession().setAttribute(LOCK, lock);
+		return "/login?locked";
 	}
 
 	private void askForCode(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {

@@ -32,8 +32,25 @@ class LockedMinutesTests {
 		assertThat(texts.getMessage("login.locked", new Object[] { 1L }, Locale.ENGLISH)).contains("locked for 1 minute.");
 	}
 
+	/** A lock of wrong codes grows to hours, and at the end waits for an administrator: said so in both languages. */
+	@Test
+	void theSentenceSaysHoursOrTheAdministratorInBothLanguages() {
+		ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+		texts.setBasename("messages");
+		texts.setDefaultEncoding("UTF-8");
+		Locale dutch = Locale.forLanguageTag("nl");
+		assertThat(texts.getMessage("login.lockedHours", new Object[] { 1L }, dutch)).contains("Het account is 1 uur op slot.");
+		assertThat(texts.getMessage("login.lockedHours", new Object[] { 8L }, dutch)).contains("Het account is 8 uur op slot.");
+		assertThat(texts.getMessage("login.lockedHours", new Object[] { 1L }, Locale.ENGLISH)).contains("locked for 1 hour.");
+		assertThat(texts.getMessage("login.lockedHours", new Object[] { 8L }, Locale.ENGLISH)).contains("locked for 8 hours.");
+		assertThat(texts.getMessage("login.lockedUntilAdministrator", null, dutch)).contains("tot een beheerder het ontgrendelt",
+				"beheerder");
+		assertThat(texts.getMessage("login.lockedUntilAdministrator", null, Locale.ENGLISH))
+			.contains("until an administrator unlocks it", "administrator");
+	}
+
 	private static SignInAttempts attemptsLockingFor(Duration lock) {
 		return new SignInAttempts(null, Clock.systemUTC(),
-				new SignInProperties(5, lock, 30, Duration.ofMinutes(5), Duration.ofMinutes(30), 3, null), null);
+				new SignInProperties(5, lock, 30, Duration.ofMinutes(5), Duration.ofMinutes(30), 3, null, 100), null, null);
 	}
 }

@@ -453,7 +453,7 @@ class StrongLoginTests {
 		for (int i = 0; i < properties.lockoutAfter(); i++) {
 			attempts.failed(nobody);
 		}
-		SignInAttempts otherNode = new SignInAttempts(jdbc, java.time.Clock.systemUTC(), properties, encryption);
+		SignInAttempts otherNode = new SignInAttempts(jdbc, java.time.Clock.systemUTC(), properties, encryption, null);
 		assertThat(otherNode.lockedWithoutAccount(nobody.toUpperCase(Locale.ROOT))).isTrue();
 		assertThat(otherNode.lockedWithoutAccount("iemand-anders-" + UUID.randomUUID() + "@example.nl")).isFalse();
 		assertThat(jdbc.sql("select count(*) from sign_in_failure where address_hash like :at").param("at", "%@%")
@@ -545,7 +545,7 @@ class StrongLoginTests {
 		try {
 			java.util.List<java.util.concurrent.Future<Boolean>> taken = new java.util.ArrayList<>();
 			for (int i = 0; i < 30; i++) {
-				taken.add(pool.submit(() -> attempts.reserve(participant.id())));
+				taken.add(pool.submit(() -> attempts.reserve(participant.id()).isPresent()));
 			}
 			int allowed = 0;
 			for (var attempt : taken) {

@@ -1,15 +1,17 @@
 package nl.briefwissel.account.web;
 
+import java.util.Optional;
+
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.SignInAttempts;
+import nl.briefwissel.account.SignInSecurity;
 import nl.briefwissel.account.SignedInAccount;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Everyone's own sign-in security: the authenticator app and the recovery codes. Changing either
- * asks for a current code, so a session left open on a shared computer cannot take them over; wrong
- * codes count towards the account's lockout as at sign-in, and the lockout ends the session.
+ * asks for a current code, so a session left open on a shared computer cannot take them over; codes
+ * are taken and counted as at sign-in (before they are checked, and none while the account is locked),
+ * and the lockout ends the session.
  */
 @Controller
 class AccountSecurityController {
@@ -28,9 +31,12 @@ class AccountSecurityController {
 
 	private final SignInAttempts attempts;
 
-	AccountSecurityController(SecondFactors secondFactors, SignInAttempts attempts) {
+	private final SignInSecurity signIn;
+
+	AccountSecurityController(SecondFactors secondFactors, SignInAttempts attempts, SignInSecurity signIn) {
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
+		this.signIn = signIn;
 	}
 
 	@GetMapping("/account/security")
@@ -71,8 +77,9 @@ class AccountSecurityController {
 	@PostMapping("/account/security/recovery-codes")
 	String newRecoveryCodes(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		if (!secondFactors.verify(who.id(), code)) {
-			return wrongCode(who, model.addAttribute("codeWrongAt", "codes-code"), request, response);
+		String refused = checked(who, code, model.addAttribute("codeWrongAt", "codes-code"), request, response);
+		if (refused != null) {
+			return refused;
 		}
 		model.addAttribute("codes", secondFactors.newRecoveryCodes(who.id()));
 		model.addAttribute("next", "/account/security");
@@ -85,18 +92,32 @@ class AccountSecurityController {
 		if (!mayRemove(who)) {
 			return "redirect:/account/security";
 		}
-		if (!secondFactors.verify(who.id(), code)) {
-			return wrongCode(who, model.addAttribute("codeWrongAt", "remove-code"), request, response);
+		String refused = checked(who, code, model.addAttribute("codeWrongAt", "remove-code"), request, response);
+		if (refused != null) {
+			return refused;
 		}
 		secondFactors.switchOff(who.id());
 		return "redirect:/account/security?removed";
 	}
 
-	private String wrongCode(SignedInAccount who, Model model, HttpServletRequest request, HttpServletResponse response) {
-		attempts.failed(who.id());
-		if (attempts.locked(who.id())) {
-			new SecurityContextLogoutHandler().logout(request, response, null);
-			return "redirect:/login?locked";
+	/**
+	 * Null when the code is right; otherwise the page to show. Taken before it is checked, as at sign-in:
+	 * checked first and counted after, codes sent at once from one session all passed before the fifth
+	 * was counted, and a locked account's open session still had its codes checked.
+	 */
+	private String checked(SignedInAccount who, String code, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.id());
+		if (attempt.isEmpty()) {
+			return "redirect:" + signIn.lockedOut(who, request, response);
+		}
+		if (secondFactors.verify(who.id(), code)) {
+			attempts.codeRight(who.id());
+			return null;
+		}
+		attempts.codeWrong(attempt.get());
+		if (attempt.get().locks().isPresent()) {
+			return "redirect:" + signIn.lockedOut(who, request, response);
 		}
 		return page(who, model.addAttribute("codeWrong", true));
 	}

@@ -143,7 +143,8 @@ class AdministrationController {
 
 	@PostMapping("/admin/accounts/{id}/unlock")
 	String unlock(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-		attempts.succeeded(named(id, redirect));
+		// Every count too: the lock after the last of the wrong codes is lifted only here.
+		attempts.unlock(named(id, redirect));
 		redirect.addFlashAttribute("unlocked", id);
 		return backTo(back);
 	}

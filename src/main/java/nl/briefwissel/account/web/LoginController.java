@@ -37,8 +37,19 @@ class LoginController {
 			session.removeAttribute(SignInSecurity.TYPED_EMAIL);
 			model.addAttribute("email", typed);
 		}
-		// The lock's length as configured: "15 minuten" was written into the sentence.
-		model.addAttribute("lockedMinutes", attempts.lockedMinutes());
+		// The lock that refused the sign-in or the code, as it stands: a lock of wrong codes lasts longer
+		// than the configured one, up to one that waits for an administrator. As configured when the page
+		// does not know ("15 minuten" was written into the sentence once).
+		Object refusedBy = session == null ? null : session.getAttribute(SignInSecurity.LOCK);
+		if (refusedBy != null) {
+			session.removeAttribute(SignInSecurity.LOCK);
+		}
+		SignInAttempts.Lock lock = refusedBy instanceof SignInAttempts.Lock known ? known : attempts.configuredLock();
+		model.addAttribute("lockedUntilAdministrator", lock instanceof SignInAttempts.Lock.UntilAnAdministrator);
+		if (lock instanceof SignInAttempts.Lock.For during) {
+			model.addAttribute("lockedMinutes", during.minutes());
+			model.addAttribute("lockedHours", during.inHours() ? during.hours() : null);
+		}
 		model.addAttribute("sessionHours", lifetime.hours());
 		return "account/login";
 	}

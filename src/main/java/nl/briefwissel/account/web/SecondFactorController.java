@@ -9,7 +9,6 @@ import nl.briefwissel.account.SignInAttempts;
 import nl.briefwissel.account.SignInSecurity;
 import nl.briefwissel.account.SignedInAccount;
 
-import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class SecondFactorController {
-
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondFactorController.class);
 
 	private final SignInSecurity signIn;
 
@@ -59,17 +56,17 @@ class SecondFactorController {
 		// A locked account takes no code at all: every session waiting for one would otherwise be one
 		// more guess past the lockout. The attempt is taken before the code is checked, so codes sent at
 		// once count one by one.
-		if (!attempts.reserve(who.get().id())) {
-			new SecurityContextLogoutHandler().logout(request, response, null);
-			return "redirect:/login?locked";
+		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.get().id());
+		if (attempt.isEmpty()) {
+			return "redirect:" + signIn.lockedOut(who.get(), request, response);
 		}
 		if (secondFactors.verify(who.get().id(), code)) {
+			attempts.codeRight(who.get().id());
 			return "redirect:" + signIn.complete(who.get(), request, response);
 		}
-		if (attempts.locked(who.get().id())) {
-			log.warn("Account {} locked after wrong codes", who.get().id());
-			new SecurityContextLogoutHandler().logout(request, response, null);
-			return "redirect:/login?locked";
+		attempts.codeWrong(attempt.get());
+		if (attempt.get().locks().isPresent()) {
+			return "redirect:" + signIn.lockedOut(who.get(), request, response);
 		}
 		model.addAttribute("codeWrong", true);
 		return "account/code";
