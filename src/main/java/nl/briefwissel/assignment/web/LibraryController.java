@@ -1,7 +1,10 @@
 package nl.briefwissel.assignment.web;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The assignment library in two places: a coach searches the shared library and keeps their own
@@ -65,6 +69,39 @@ class LibraryController {
 		this.assignments = assignments;
 		this.themes = themes;
 		this.markdown = markdown;
+	}
+
+	/**
+	 * The search and page a form was sent from, carried in each form so that a saved or refused change
+	 * comes back to them. The type searched for is {@code searchType}: {@code type} is the assignment's
+	 * own field on the same form.
+	 */
+	record ListAddress(String q, String theme, String searchType, String page) {
+
+		/**
+		 * The list's address built anew from the parts, not followed: a type that is none and a page that
+		 * is no number are left out. Encoded whole: a search typed with a + or braces comes back as typed,
+		 * and braces would be taken for a template by the redirect.
+		 */
+		String to(String base) {
+			UriComponentsBuilder to = UriComponentsBuilder.fromPath(base);
+			Map<String, String> values = new HashMap<>();
+			if (q != null && !q.isBlank()) {
+				to.queryParam("q", "{q}");
+				values.put("q", q.strip());
+			}
+			if (theme != null && !theme.isBlank()) {
+				to.queryParam("theme", "{theme}");
+				values.put("theme", theme.strip());
+			}
+			if (searchType != null && Arrays.stream(AssignmentType.values()).anyMatch(t -> t.name().equals(searchType))) {
+				to.queryParam("type", searchType);
+			}
+			if (PageNumber.of(page) > 1) {
+				to.queryParam("page", PageNumber.of(page));
+			}
+			return to.encode().buildAndExpand(values).toUriString();
+		}
 	}
 
 	/** Sent back with a redirect after a mistake, so it travels in the session (stored in the database). */
@@ -120,47 +157,47 @@ class LibraryController {
 
 	@PostMapping("/coach/assignments")
 	String addOwn(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form, BindingResult errors,
-			RedirectAttributes redirect) {
-		return save(null, form, errors, redirect, "/coach/assignments", () -> assignments.addOnce(me.id(), me.id(), form.draft(knownThemes(me))));
+			ListAddress from, RedirectAttributes redirect) {
+		return save(null, form, errors, redirect, from.to("/coach/assignments"), () -> assignments.addOnce(me.id(), me.id(), form.draft(knownThemes(me))));
 	}
 
 	@PostMapping("/admin/assignments")
 	String addShared(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form, BindingResult errors,
-			RedirectAttributes redirect) {
-		return save(null, form, errors, redirect, "/admin/assignments", () -> assignments.addOnce(null, me.id(), form.draft(knownThemes(me))));
+			ListAddress from, RedirectAttributes redirect) {
+		return save(null, form, errors, redirect, from.to("/admin/assignments"), () -> assignments.addOnce(null, me.id(), form.draft(knownThemes(me))));
 	}
 
 	@PostMapping("/coach/assignments/{id}")
 	String changeOwn(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form,
-			BindingResult errors, RedirectAttributes redirect) {
+			BindingResult errors, ListAddress from, RedirectAttributes redirect) {
 		Assignment before = own(id, me.id());
-		return save(id, form, errors, redirect, "/coach/assignments",
+		return save(id, form, errors, redirect, from.to("/coach/assignments"),
 				() -> assignments.change(id, form.draft(knownThemes(me), before.themes())));
 	}
 
 	@PostMapping("/admin/assignments/{id}")
 	String changeShared(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute Form form,
-			BindingResult errors, RedirectAttributes redirect) {
+			BindingResult errors, ListAddress from, RedirectAttributes redirect) {
 		Assignment before = shared(id);
-		return save(id, form, errors, redirect, "/admin/assignments",
+		return save(id, form, errors, redirect, from.to("/admin/assignments"),
 				() -> assignments.change(id, form.draft(knownThemes(me), before.themes())));
 	}
 
 	@PostMapping("/coach/assignments/{id}/archive")
 	String archiveOwn(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam boolean archived,
-			RedirectAttributes redirect) {
+			ListAddress from, RedirectAttributes redirect) {
 		own(id, me.id());
 		assignments.archive(id, archived);
 		redirect.addFlashAttribute("saved", archived ? "assignments.archived" : "assignments.restored");
-		return "redirect:/coach/assignments";
+		return "redirect:" + from.to("/coach/assignments");
 	}
 
 	@PostMapping("/admin/assignments/{id}/archive")
-	String archiveShared(@PathVariable UUID id, @RequestParam boolean archived, RedirectAttributes redirect) {
+	String archiveShared(@PathVariable UUID id, @RequestParam boolean archived, ListAddress from, RedirectAttributes redirect) {
 		shared(id);
 		assignments.archive(id, archived);
 		redirect.addFlashAttribute("saved", archived ? "assignments.archived" : "assignments.restored");
-		return "redirect:/admin/assignments";
+		return "redirect:" + from.to("/admin/assignments");
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package nl.briefwissel.assignment.web;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,64 @@ class LibraryPagesTests {
 			.cookie(refused.getResponse().getCookies()).with(fixtures.as(coach))).andReturn());
 		assertThat(again.getElementById("e-" + last + "-instructions").text()).isEqualTo("Wat ik typte " + tag);
 		assertThat(again.getElementById("e-" + last + "-errors")).isNotNull();
+	}
+
+	/** A coach who searched and paged, changes an assignment, and finds their search and page again, saved or refused. */
+	@Test
+	void aSavedOrRefusedChangeComesBackToTheSearchAndPageItWasMadeFrom() throws Exception {
+		Account coach = fixtures.runningTrajectory(true).coach();
+		String tag = "Gezocht " + UUID.randomUUID();
+		List<UUID> own = new ArrayList<>();
+		for (int i = 0; i < LibraryController.PER_PAGE + 3; i++) {
+			own.add(assignments.add(coach.id(), new Assignments.Draft(tag + String.format(" %02d", i), "Doe iets.",
+					AssignmentType.REFLECTION, List.of("GRIP"), 10, Locale.forLanguageTag("nl"))));
+		}
+		// Another type, same words: the type searched for must travel, or these would come back too.
+		assignments.add(coach.id(), new Assignments.Draft(tag + " ander", "Doe iets.", AssignmentType.VIDEO,
+				List.of("GRIP"), 10, Locale.forLanguageTag("nl")));
+		String list = "/coach/assignments?q=" + tag.replace(" ", "%20") + "&theme=GRIP&type=REFLECTION&page=2";
+
+		Document second = page(mvc.perform(get("/coach/assignments").param("q", tag).param("theme", "GRIP").param("type", "REFLECTION")
+			.param("page", "2").with(fixtures.as(coach))).andReturn());
+		UUID last = own.get(own.size() - 1);
+		var form = second.selectFirst("form[action=/coach/assignments/" + last + "]");
+		assertThat(form.selectFirst("input[name=q]").attr("value")).isEqualTo(tag);
+		assertThat(form.selectFirst("input[name=theme]").attr("value")).isEqualTo("GRIP");
+		assertThat(form.selectFirst("input[name=searchType]").attr("value")).isEqualTo("REFLECTION");
+		assertThat(form.selectFirst("input[name=page]").attr("value")).isEqualTo("2");
+		assertThat(second.selectFirst("form[action=/coach/assignments/" + last + "/archive] input[name=page]").attr("value"))
+			.isEqualTo("2");
+
+		MvcResult refused = mvc.perform(post("/coach/assignments/{id}", last).with(csrf()).with(fixtures.as(coach))
+			.param("title", "").param("type", "REFLECTION").param("minutes", "10").param("language", "nl")
+			.param("instructions", "Wat ik typte").param("q", tag).param("theme", "GRIP").param("searchType", "REFLECTION")
+			.param("page", "2"))
+			.andReturn();
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(list + "#e-" + last + "-errors");
+		// Followed as the browser does: the flash is kept for the address's query as sent, encoded.
+		Document again = page(mvc.perform(get(URI.create(refused.getResponse().getRedirectedUrl().replaceFirst("#.*", "")))
+			.cookie(refused.getResponse().getCookies()).with(fixtures.as(coach))).andReturn());
+		assertThat(again.getElementById("q").attr("value")).isEqualTo(tag);
+		assertThat(again.select("main article h2").eachText()).containsExactly(tag + " 20", tag + " 21", tag + " 22");
+		assertThat(again.getElementById("e-" + last + "-errors")).isNotNull();
+		assertThat(again.getElementById("e-" + last + "-instructions").text()).isEqualTo("Wat ik typte");
+
+		MvcResult saved = mvc.perform(post("/coach/assignments/{id}", last).with(csrf()).with(fixtures.as(coach))
+			.param("title", tag + " 22").param("type", "REFLECTION").param("minutes", "15").param("language", "nl")
+			.param("themes", "GRIP").param("instructions", "Doe iets anders.").param("q", tag).param("theme", "GRIP")
+			.param("searchType", "REFLECTION").param("page", "2"))
+			.andReturn();
+		assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo(list);
+		MvcResult archived = mvc.perform(post("/coach/assignments/{id}/archive", last).with(csrf()).with(fixtures.as(coach))
+			.param("archived", "true").param("q", tag).param("theme", "GRIP").param("searchType", "REFLECTION").param("page", "2"))
+			.andReturn();
+		assertThat(archived.getResponse().getRedirectedUrl()).isEqualTo(list);
+
+		// What the form carries is rebuilt, not followed: a type that is none and a page that is no number are left out.
+		MvcResult odd = mvc.perform(post("/coach/assignments/{id}/archive", last).with(csrf()).with(fixtures.as(coach))
+			.param("archived", "false").param("q", "{x} & y").param("searchType", "NONE").param("page", "x"))
+			.andReturn();
+		assertThat(odd.getResponse().getRedirectedUrl()).isEqualTo("/coach/assignments?q=%7Bx%7D%20%26%20y");
 	}
 
 	private static Document page(MvcResult result) throws Exception {
