@@ -136,6 +136,31 @@ class ErrorPagesTests {
 				"kort.mp4: niet bewaard, groter dan 15 MB");
 	}
 
+	/**
+	 * An address or form the application could not use (400) and a form's address opened as a page (405):
+	 * a participant got "Dit lukte niet (code 405)". Each says what happened and leads on, the code small for support.
+	 */
+	@Test
+	void aRequestTheApplicationCannotUseAndAFormsAddressOpenedAsAPageSaySoInBothLanguages() throws Exception {
+		WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
+		for (HttpResponse<String> unusable : java.util.List.of(participant.get("/participant/report/geen-nummer"),
+				participant.postAsIs("/participant/goals", "goals=Werk+vinden&_csrf="
+						+ java.net.URLEncoder.encode(participant.token("/participant"), java.nio.charset.StandardCharsets.UTF_8)))) {
+			assertThat(unusable.statusCode()).isEqualTo(400);
+			assertThat(unusable.body()).contains("<html lang=\"nl\"", "Dit konden we niet gebruiken", "Er is niets opgeslagen",
+					"href=\"/\"", "Foutcode 400", "Mijn traject").doesNotContain("Dit lukte niet");
+		}
+		HttpResponse<String> opened = participant.get("/participant/goals");
+		assertThat(opened.statusCode()).isEqualTo(405);
+		assertThat(opened.body()).contains("<html lang=\"nl\"", "Deze pagina werkt zo niet", "knop in een formulier",
+				"Er is niets veranderd", "href=\"/\"", "Foutcode 405").doesNotContain("Dit lukte niet");
+		// In English after the Dutch: the language chosen is kept in a cookie.
+		assertThat(participant.get("/participant/report/geen-nummer?lang=en").body()).contains("<html lang=\"en\"",
+				"We could not use this", "Nothing was saved", "Error code 400");
+		assertThat(participant.get("/participant/goals?lang=en").body()).contains("<html lang=\"en\"",
+				"This page does not open this way", "button in a form", "Nothing has changed", "Error code 405");
+	}
+
 	@Test
 	void everyNavigationEntryOfEveryRoleLeadsToARealPage() throws Exception {
 		for (Role role : Role.values()) {
