@@ -295,13 +295,12 @@ public final class MailReader {
 		else if (attachment || (filename != null)) {
 			boolean shownByContentId = part.getHeader("Content-ID") != null && !disposition.equals(Part.ATTACHMENT)
 					&& (inRelated || filename == null);
-			// Logos and signature images are layout, not files. A photo pasted into the letter (Gmail,
-			// Outlook desktop) is sent the same way, inline by Content-ID, and may be the answer to a
-			// photo assignment: only its size tells the two apart.
-			if (shownByContentId && decodedSize(part, MAX_LAYOUT_IMAGE_BYTES) < MAX_LAYOUT_IMAGE_BYTES) {
-				return;
-			}
-			if (!shownByContentId && filename == null && disposition.equals(Part.INLINE)) {
+			// Logos and signature images are layout, not files: shown by Content-ID, or inline without a
+			// name (a mail program shows it where it stands). A photo pasted into the letter (Gmail, Outlook
+			// desktop, a phone's mail app) is sent the same ways and may be the answer to a photo assignment:
+			// only its size tells the two apart. Unnamed and inline, a photo went without a word.
+			boolean layoutLike = shownByContentId || (filename == null && disposition.equals(Part.INLINE));
+			if (layoutLike && decodedSize(part, MAX_LAYOUT_IMAGE_BYTES) < MAX_LAYOUT_IMAGE_BYTES) {
 				return;
 			}
 			if (Tnef.isTnef(baseType(part.getContentType()), filename) && unpackedTnef(part, body)) {

@@ -31,6 +31,20 @@ class MailReaderTests {
 		assertThat(withLogo.text()).contains("Hier is de foto van mijn werkplek.");
 	}
 
+	@Test
+	void anUnnamedPhotoInlineWithoutAContentIdIsKeptButAnUnnamedLogoIsNot() {
+		ReadMail photoAnswer = MailReader.read(unnamedInlineImage(120 * 1024));
+		assertThat(photoAnswer.attachments()).singleElement().satisfies(photo -> {
+			assertThat(photo.name()).isEqualTo("bijlage.jpg");
+			assertThat(photo.contentType()).isEqualTo("image/jpeg");
+			assertThat(photo.size()).isEqualTo(120 * 1024);
+			assertThat(photo.accepted()).isTrue();
+		});
+		assertThat(photoAnswer.text()).contains("Hier is de foto van mijn werkplek.");
+
+		assertThat(MailReader.read(unnamedInlineImage(6 * 1024)).attachments()).isEmpty();
+	}
+
 	/**
 	 * Text of more than four million bytes: cut at a whole character (cut inside one, all of it was read
 	 * as windows-1252) and at half a million characters, so the letter fits its column once sealed.
@@ -170,6 +184,34 @@ class MailReaderTests {
 
 				""".formatted(body.hashCode(), parameters.isEmpty() ? "" : "; " + parameters) + body)
 			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A picture a phone's mail app puts after the text: inline, without a name or a Content-ID, in multipart/mixed. */
+	private static byte[] unnamedInlineImage(int size) {
+		byte[] jpeg = new byte[size];
+		new Random(size).nextBytes(jpeg);
+		String base64 = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(jpeg);
+		return """
+				From: Sanne Bakker <sanne.bakker@example.nl>
+				To: reply+k7m2q4x9p3r8t5v6w2y3z4a5bc@briefwissel.test
+				Subject: Re: Opdracht 4: jouw werkplek
+				Message-ID: <unnamed-%1$d@example.nl>
+				Date: Tue, 03 Nov 2026 21:40:12 +0100
+				MIME-Version: 1.0
+				Content-Type: multipart/mixed; boundary="mixed"
+
+				--mixed
+				Content-Type: text/plain; charset=UTF-8
+
+				Hier is de foto van mijn werkplek.
+				--mixed
+				Content-Type: image/jpeg
+				Content-Disposition: inline
+				Content-Transfer-Encoding: base64
+
+				%2$s
+				--mixed--
+				""".formatted(size, base64).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** How Outlook desktop and Gmail send a picture pasted into the letter: inline, by Content-ID, in multipart/related. */
