@@ -193,6 +193,70 @@ class CodeGuessingTests {
 		signedIn.perform(get("/coach")).andExpect(redirectedUrl("/login"));
 	}
 
+	/**
+	 * The first code of a new app at sign-in was not counted at all: someone with the password of an
+	 * account without an app guessed there without end. It counts as a code at sign-in does, and a
+	 * right one ends the row.
+	 */
+	@Test
+	void wrongSetUpCodesAtSignInCountAndLockAsWrongCodesDo() throws Exception {
+		Account coach = coachWithPasswordOnly();
+		Browser first = passwordStep(coach);
+		first.perform(get("/login/code/setup")).andExpect(status().isOk());
+		for (int i = 0; i < 4; i++) {
+			first.perform(post("/login/code/setup").param("code", "12345" + i).with(csrf()))
+				.andExpect(content().string(containsString("Deze code klopt niet")));
+		}
+		assertThat(wrongCodes(coach)).isEqualTo(4);
+		// Another session counts on: the row is the account's, not the session's.
+		Browser second = passwordStep(coach);
+		second.perform(get("/login/code/setup")).andExpect(status().isOk());
+		second.perform(post("/login/code/setup").param("code", "999999").with(csrf())).andExpect(redirectedUrl("/login?locked"));
+		assertThat(lockLeft(coach)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
+		assertThat(mailsTo(coach)).as("the lock's mail").isEqualTo(1);
+
+		endTheLock(coach);
+		Browser third = passwordStep(coach);
+		String secret = secretOn(third.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString());
+		third.perform(post("/login/code/setup").param("code", Totp.code(Totp.fromBase32(secret), Totp.step(Instant.now())))
+			.with(csrf())).andExpect(content().string(containsString("herstelcodes")));
+		assertThat(wrongCodes(coach)).isZero();
+	}
+
+	/** A session that got past the password before the account was locked finished its set-up anyway. */
+	@Test
+	void aLockedAccountTakesNoSetUpCode() throws Exception {
+		Account coach = coachWithPasswordOnly();
+		Browser waiting = passwordStep(coach);
+		String secret = secretOn(waiting.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString());
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").param("email", coach.email()).param("password", "fout " + i).with(csrf()))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		waiting.perform(post("/login/code/setup").param("code", Totp.code(Totp.fromBase32(secret), Totp.step(Instant.now())))
+			.with(csrf())).andExpect(redirectedUrl("/login?locked"));
+		assertThat(appConfirmed(coach)).isFalse();
+		waiting.perform(get("/coach")).andExpect(redirectedUrl("/login"));
+	}
+
+	/** The security page's set-up takes its first code as every code there: none while the account is locked. */
+	@Test
+	void theSecurityPageLinksNoAppWhileTheAccountIsLocked() throws Exception {
+		Account participant = accounts.register(new NewAccount(null, "app-" + UUID.randomUUID() + "@example.nl", "App",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		Browser signedIn = new Browser(mvc);
+		signedIn.perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		String secret = secretOn(signedIn.perform(get("/account/security/app")).andReturn().getResponse().getContentAsString());
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").param("email", participant.email()).param("password", "fout " + i).with(csrf()))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		signedIn.perform(post("/account/security/app").param("code", Totp.code(Totp.fromBase32(secret), Totp.step(Instant.now())))
+			.with(csrf())).andExpect(redirectedUrl("/login?locked"));
+		assertThat(appConfirmed(participant)).isFalse();
+	}
+
 	private Browser fiveWrongCodes(Account account) throws Exception {
 		Browser session = passwordStep(account);
 		for (int i = 0; i < 4; i++) {
@@ -207,6 +271,31 @@ class CodeGuessingTests {
 		browser.perform(post("/login").param("email", account.email()).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/login/code"));
 		return browser;
+	}
+
+	/** A coach who has not set up an app yet. */
+	private Account coachWithPasswordOnly() {
+		Account coach = fixtures.runningTrajectory(true).coach();
+		jdbc.sql("update account set password_hash = :hash where id = :id")
+			.param("hash", accounts.hash(PASSWORD))
+			.param("id", coach.id())
+			.update();
+		return coach;
+	}
+
+	private int wrongCodes(Account account) {
+		return jdbc.sql("select wrong_codes from account where id = :id").param("id", account.id()).query(Integer.class).single();
+	}
+
+	private boolean appConfirmed(Account account) {
+		return jdbc.sql("select totp_confirmed_at is not null from account where id = :id").param("id", account.id())
+			.query(Boolean.class).single();
+	}
+
+	private static String secretOn(String page) {
+		java.util.regex.Matcher secret = java.util.regex.Pattern.compile("class=\"bw-secret\">([A-Z2-7 ]+)<").matcher(page);
+		assertThat(secret.find()).as("secret on the page").isTrue();
+		return secret.group(1).replace(" ", "");
 	}
 
 	/** What a lock's end does, without waiting for it. */

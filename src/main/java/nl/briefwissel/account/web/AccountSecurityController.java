@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Everyone's own sign-in security: the authenticator app and the recovery codes. Changing either
- * asks for a current code, so a session left open on a shared computer cannot take them over; codes
- * are taken and counted as at sign-in (before they are checked, and none while the account is locked),
- * and the lockout ends the session.
+ * asks for a current code, so a session left open on a shared computer cannot take them over; codes,
+ * the first code of a new app too, are taken and counted as at sign-in (before they are checked, and
+ * none while the account is locked), and the lockout ends the session.
  */
 @Controller
 class AccountSecurityController {
@@ -57,9 +57,19 @@ class AccountSecurityController {
 	}
 
 	@PostMapping("/account/security/app")
-	String setup(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code, Model model) {
+	String setup(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		// As every code on this page: a locked account's open session links no app.
+		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.id());
+		if (attempt.isEmpty()) {
+			return "redirect:" + signIn.lockedOut(who, request, response);
+		}
 		var codes = secondFactors.confirm(who.id(), code);
 		if (codes.isEmpty()) {
+			attempts.codeWrong(attempt.get());
+			if (attempt.get().locks().isPresent()) {
+				return "redirect:" + signIn.lockedOut(who, request, response);
+			}
 			if (secondFactors.status(who.id()).appConfirmed()) {
 				return "redirect:/account/security";
 			}
@@ -69,6 +79,7 @@ class AccountSecurityController {
 			model.addAttribute("codeWrong", true);
 			return "account/code-setup";
 		}
+		attempts.codeRight(who.id());
 		model.addAttribute("codes", codes.get());
 		model.addAttribute("next", "/account/security");
 		return "account/recovery-codes";

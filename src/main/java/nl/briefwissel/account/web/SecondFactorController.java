@@ -94,8 +94,18 @@ class SecondFactorController {
 		if (who.isEmpty()) {
 			return "redirect:/";
 		}
+		// Taken and counted as at the code step: someone with the password of an account without an app
+		// gets no more guesses here than there, and a locked account finishes no set-up (decision 0048).
+		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.get().id());
+		if (attempt.isEmpty()) {
+			return "redirect:" + signIn.lockedOut(who.get(), request, response);
+		}
 		var codes = secondFactors.confirm(who.get().id(), code);
 		if (codes.isEmpty()) {
+			attempts.codeWrong(attempt.get());
+			if (attempt.get().locks().isPresent()) {
+				return "redirect:" + signIn.lockedOut(who.get(), request, response);
+			}
 			if (secondFactors.status(who.get().id()).appConfirmed()) {
 				// Set up meanwhile in another browser: its code, as at any sign-in.
 				return "redirect:/login/code";
@@ -107,6 +117,7 @@ class SecondFactorController {
 			model.addAttribute("codeWrong", true);
 			return "account/code-setup";
 		}
+		attempts.codeRight(who.get().id());
 		model.addAttribute("codes", codes.get());
 		model.addAttribute("next", signIn.complete(who.get(), request, response));
 		return "account/recovery-codes";
