@@ -64,8 +64,12 @@ public class SecondFactors {
 
 	private final Encryption encryption;
 
-	SecondFactors(JdbcClient jdbc, Clock clock, ObjectProvider<SecondFactorExemption> exemptions, Encryption encryption) {
+	private final SecondFactorNotices notices;
+
+	SecondFactors(JdbcClient jdbc, Clock clock, ObjectProvider<SecondFactorExemption> exemptions, Encryption encryption,
+			SecondFactorNotices notices) {
 		this.encryption = encryption;
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.exemptions = exemptions.orderedStream().toList();
@@ -128,7 +132,8 @@ public class SecondFactors {
 
 	/**
 	 * Confirms the app with its first code and hands out recovery codes; empty when the code does
-	 * not match the pending secret.
+	 * not match the pending secret. The person is mailed that an app was linked, in this transaction:
+	 * whoever has their password could otherwise link an app of their own unheard of.
 	 */
 	@Transactional
 	public Optional<List<String>> confirm(UUID accountId, String code) {
@@ -150,6 +155,7 @@ public class SecondFactors {
 			.param("id", accountId)
 			.update();
 		log.info("Authenticator app confirmed for account {}", accountId);
+		notices.appLinked(accountId);
 		return Optional.of(newRecoveryCodes(accountId));
 	}
 
@@ -210,6 +216,20 @@ public class SecondFactors {
 				.update();
 		}
 		return codes;
+	}
+
+	/**
+	 * The administrator's reset (a lost phone): the app and the recovery codes go, and the person is
+	 * mailed that an administrator did it, so that a reset they never asked for does not go unheard of.
+	 * Only when there was an app: a reset of a set-up never finished took nothing from them.
+	 */
+	@Transactional
+	public void resetByAdministrator(UUID accountId) {
+		boolean hadApp = status(accountId).appConfirmed();
+		switchOff(accountId);
+		if (hadApp) {
+			notices.appReset(accountId);
+		}
 	}
 
 	/** Removes the app and the recovery codes; only for people whose role does not require them. */

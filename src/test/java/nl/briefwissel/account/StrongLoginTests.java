@@ -177,7 +177,7 @@ class StrongLoginTests {
 		SecondFactors withoutExemption = new SecondFactors(jdbc, java.time.Clock.systemUTC(),
 				new org.springframework.beans.factory.support.StaticListableBeanFactory()
 					.getBeanProvider(SecondFactorExemption.class),
-				encryption);
+				encryption, notices);
 		Account demoCoach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
 		assertThat(secondFactors.required(new SignedInAccount(demoCoach, null, false))).isFalse();
 		assertThat(withoutExemption.required(new SignedInAccount(demoCoach, null, false))).isTrue();
@@ -370,7 +370,7 @@ class StrongLoginTests {
 		SecondFactors failing = new SecondFactors(jdbc, java.time.Clock.systemUTC(),
 				new org.springframework.beans.factory.support.StaticListableBeanFactory()
 					.getBeanProvider(SecondFactorExemption.class),
-				encryption) {
+				encryption, notices) {
 			@Override
 			public boolean required(SignedInAccount who) {
 				throw noAnswer;
@@ -985,6 +985,9 @@ class StrongLoginTests {
 
 	@Autowired
 	SecondFactors secondFactors;
+
+	@Autowired
+	SecondFactorNotices notices;
 
 	private String secretOf(Account account) {
 		return jdbc.sql("select totp_secret from account where id = :id").param("id", account.id()).query(String.class).single();

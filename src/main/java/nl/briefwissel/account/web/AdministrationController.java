@@ -151,7 +151,7 @@ class AdministrationController {
 
 	@PostMapping("/admin/accounts/{id}/second-factor/reset")
 	String resetSecondFactor(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-		secondFactors.switchOff(named(id, redirect));
+		secondFactors.resetByAdministrator(named(id, redirect));
 		// A lost or stolen phone: a session it opened must not go on, nor set up an app of its own.
 		accounts.endSessions(id);
 		redirect.addFlashAttribute("appReset", id);
