@@ -2,6 +2,7 @@ package nl.briefwissel.evaluation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import nl.briefwissel.account.Role;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.Assignments;
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
@@ -100,11 +102,14 @@ class DemoData implements ApplicationRunner {
 
 	private final ConversationAddress replyAddress;
 
+	private final ClosingDesk closingDesk;
+
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
 			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, StartupSeeds seeds,
 			ApplicationClock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes,
 			Assignments assignments, GivenAssignments given, MessageSource texts, Outbox outbox,
-			TrajectoryLifecycle lifecycle, InboundMails inbound, ConversationAddress replyAddress) {
+			TrajectoryLifecycle lifecycle, InboundMails inbound, ConversationAddress replyAddress, ClosingDesk closingDesk) {
+		this.closingDesk = closingDesk;
 		this.inbound = inbound;
 		this.replyAddress = replyAddress;
 		this.lifecycle = lifecycle;
@@ -170,16 +175,28 @@ class DemoData implements ApplicationRunner {
 				TrajectoryStatus.RUNNING, "SURPLUS", today.minusWeeks(3), null, hash, DemoStory.ahmed());
 		// Paused by his coach after her last letter, as the coach's form does: the weeks of the pause
 		// move his contact moments, so nothing is due while he is away.
-		Instant paused = today.minusDays(18).atTime(9, 35).atZone(clock.getZone()).toInstant();
-		clock.atPastMoment(paused, () -> {
+		clock.atPastMoment(moment(today.minusDays(18), LocalTime.of(9, 35)), () -> {
 			lifecycle.pause(ahmed, anja.id(), today.plusWeeks(1), Reason.PERSONAL_CIRCUMSTANCES,
 					"Helpt zijn moeder met verhuizen");
 			return null;
 		});
-		// No letters in an ended trajectory: a coach writes none after the end (decision 0030), and the
-		// services write a letter only while a trajectory runs.
-		participant(gemeente, programme, "eva.visser@briefwissel.test", "Eva Visser", anja, TrajectoryStatus.COMPLETED,
-				"GRIP", today.minusWeeks(10), today.minusWeeks(4), hash, List.of());
+		// Written while it ran, then summed up, reacted to and completed at its moments, as a coach would.
+		UUID eva = participant(gemeente, programme, "eva.visser@briefwissel.test", "Eva Visser", anja,
+				TrajectoryStatus.RUNNING, "GRIP", today.minusWeeks(10), null, hash, DemoStory.eva());
+		Account evaVisser = accounts.byEmail("eva.visser@briefwissel.test").orElseThrow();
+		clock.atPastMoment(moment(today.minusDays(31), LocalTime.of(10, 0)), () -> {
+			closingDesk.write(trajectories.byId(eva).orElseThrow(), anja.id(), DemoStory.EVA_SUMMARY);
+			outbox.sendDueNow(); // the notice that the summary is there, mailed then
+			return null;
+		});
+		clock.atPastMoment(moment(today.minusDays(30), LocalTime.of(19, 40)),
+				() -> closingDesk.react(trajectories.byId(eva).orElseThrow(), evaVisser.id(), DemoStory.EVA_REACTION));
+		clock.atPastMoment(moment(today.minusDays(28), LocalTime.of(9, 15)), () -> {
+			lifecycle.complete(eva, anja.id(), Reason.QUESTION_ANSWERED, null);
+			return null;
+		});
+		// No letters in Kees's ended trajectory: the services write a letter only while a trajectory runs
+		// (decision 0030), and his coach is not one of the accounts that sign in without a second factor.
 		participant(gemeente, programme, "kees.hendriks@briefwissel.test", "Kees Hendriks", marco,
 				TrajectoryStatus.COMPLETED, "NEXT_STEP", today.minusWeeks(14), today.minusWeeks(7), hash, List.of());
 		log.info("Demo data written: 1 organisation, 1 programme, 3 coaches, 8 participants");
@@ -203,10 +220,15 @@ class DemoData implements ApplicationRunner {
 			// Through the services a person's clicks use, at the letter's own moment: the letters, the
 			// mails, the assignment given and answered and the coach's writing trends all tell the same
 			// weeks (decision 0045).
-			Instant moment = today.minusDays(letter.daysAgo()).atTime(letter.at()).atZone(clock.getZone()).toInstant();
-			clock.atPastMoment(moment, () -> write(trajectory, coach, participant, letter));
+			clock.atPastMoment(moment(today.minusDays(letter.daysAgo()), letter.at()),
+					() -> write(trajectory, coach, participant, letter));
 		}
 		return trajectory;
+	}
+
+	/** A moment of a day in the story, in the programme's time zone. */
+	private Instant moment(LocalDate day, LocalTime at) {
+		return day.atTime(at).atZone(clock.getZone()).toInstant();
 	}
 
 	private UUID write(UUID trajectoryId, Account coach, Account participant, DemoStory.Letter letter) {

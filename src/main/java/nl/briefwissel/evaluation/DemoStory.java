@@ -205,6 +205,90 @@ final class DemoStory {
 						Marco"""));
 	}
 
+	/**
+	 * A trajectory that ended well: the letters of six weeks; the closing summary, Eva's reaction and the
+	 * completion follow them (see {@link #EVA_SUMMARY}).
+	 */
+	static List<Letter> eva() {
+		return List.of(
+				new FromCoach(70, LocalTime.of(9, 30), DemoLetters.opening("Eva Visser", "Anja de Vries")),
+				new FromParticipant(69, LocalTime.of(20, 0), """
+						Hoi Anja,
+
+						Sinds de reorganisatie ben ik coördinator bij Vergunningen. Ik heb het gevoel dat ik de hele \
+						dag achter de feiten aanloop: mail, overleg, vragen van collega's. Over zes weken wil ik weer \
+						het gevoel hebben dat ik zelf bepaal waar mijn dag naartoe gaat.
+
+						Groet,
+						Eva"""),
+				new FromCoach(66, LocalTime.of(10, 0), """
+						Beste Eva,
+
+						Dank je voor je heldere beschrijving. "Achter de feiten aanlopen" hoor ik vaak na een \
+						reorganisatie: het werk is veranderd, de gewoontes nog niet.
+
+						Om te zien waar je grip kunt terugwinnen, helpt het te weten wat je energie geeft en wat je \
+						die kost. Hieronder staat een opdracht daarvoor.
+
+						Hartelijke groet,
+						Anja""", "Wat geeft je energie, en wat kost je energie?"),
+				new FromParticipant(62, LocalTime.of(21, 15), """
+						Hoi Anja,
+
+						Mijn lijstje energienemers was veel langer. Bovenaan: de mail die de hele dag binnenkomt en \
+						het overleg op maandag dat altijd uitloopt. Energie krijg ik van het inwerken van nieuwe \
+						collega's en van een lastige aanvraag die ik samen met iemand oplos.
+
+						Groet,
+						Eva"""),
+				new FromCoach(59, LocalTime.of(9, 45), """
+						Beste Eva,
+
+						Wat goed dat je zo eerlijk hebt gekeken. Je energiegevers gaan allebei over mensen verder \
+						helpen. Wat zou er gebeuren als je twee vaste momenten per dag voor je mail neemt, en de rest \
+						van de dag niet? Probeer het eens een week en schrijf me hoe het ging.
+
+						Hartelijke groet,
+						Anja"""),
+				new FromParticipant(52, LocalTime.of(19, 30), """
+						Hoi Anja,
+
+						Het werkte beter dan ik dacht. De eerste dagen was het onwennig, maar niemand heeft geklaagd. \
+						Ik heb ook voorgesteld het maandagoverleg korter te maken, met een agenda vooraf. Dat mag ik \
+						zelf gaan voorzitten.
+
+						Groet,
+						Eva"""),
+				new FromCoach(49, LocalTime.of(10, 30), """
+						Beste Eva,
+
+						Wat mooi: je hebt niet alleen je eigen dag anders ingericht, je neemt ook de regie over het \
+						overleg. Hoe voelt dat? En wat heb je nodig om dit vol te houden als het weer druk wordt?
+
+						Hartelijke groet,
+						Anja"""),
+				new FromParticipant(45, LocalTime.of(20, 45), """
+						Hoi Anja,
+
+						Het voelt goed, alsof ik weer aan het stuur zit. Om het vol te houden wil ik met mijn \
+						leidinggevende afspreken dat het inwerken van nieuwe collega's officieel bij mijn taken hoort.
+
+						Groet,
+						Eva"""));
+	}
+
+	/** The coach's closing summary of Eva's trajectory, and Eva's reaction to it. */
+	static final String EVA_SUMMARY = """
+			Eva wilde weer zelf bepalen waar haar werkdag naartoe gaat. Ze ontdekte dat mensen verder helpen \
+			haar energie geeft, en dat de mail en een uitlopend overleg haar die kosten. Ze werkt nu met twee \
+			vaste mailmomenten per dag, zit het maandagoverleg voor en spreekt met haar leidinggevende af dat \
+			het inwerken van nieuwe collega's bij haar taken hoort. Volgende stap: dat gesprek voeren en na \
+			drie maanden terugkijken of het zo blijft werken.""";
+
+	static final String EVA_REACTION = """
+			Dank je wel, Anja. Zo zwart op wit zie ik pas hoeveel er veranderd is. Het gesprek met mijn \
+			leidinggevende staat voor volgende week.""";
+
 	/** A trajectory of a few days: the first letters back and forth. */
 	static List<Letter> jeroen() {
 		return List.of(

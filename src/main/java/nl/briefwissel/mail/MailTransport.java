@@ -34,8 +34,11 @@ class MailTransport {
 
 	private final Optional<EmbeddedMailServer> embedded;
 
-	MailTransport(MailProperties properties, ObjectProvider<EmbeddedMailServer> embedded) {
+	private final java.time.Clock clock;
+
+	MailTransport(MailProperties properties, ObjectProvider<EmbeddedMailServer> embedded, java.time.Clock clock) {
 		MailProvider.named();
+		this.clock = clock;
 		this.properties = properties;
 		this.embedded = Optional.ofNullable(embedded.getIfAvailable());
 		Properties javaMail = sender.getJavaMailProperties();
@@ -137,7 +140,8 @@ class MailTransport {
 		}
 
 		private void deliver(MimeMessage message) throws MessagingException {
-			message.setSentDate(new Date());
+			// The application's clock: a demo letter mailed at its past moment is dated then (decision 0045).
+			message.setSentDate(Date.from(clock.instant()));
 			message.saveChanges();
 			open.dataSent = false;
 			open.sendMessage(message, message.getAllRecipients());

@@ -51,6 +51,21 @@ class EvaluationDefaultTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Workspace workspace;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	GivenAssignments given;
+
+	@Autowired
+	nl.briefwissel.closing.Closings closings;
+
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void startsWithOneOrganisationOneProgrammeThreeCoachesAndEightParticipantsInEveryStage() {
 		var gemeente = organisations.all().stream().filter(o -> o.name().equals("Gemeente Voorbeeldstad")).findFirst();
@@ -91,6 +106,17 @@ class EvaluationDefaultTests {
 		assertThat(replyTo(letter)).matches("reply\\+[a-z2-7]{26}@briefwissel\\.test");
 	}
 
+	@Test
+	void theDemoCoachsLettersInTheMailboxAreDatedWhenTheyWereWritten() throws Exception {
+		Mailboxes.awaitMail(mailServer, "deelnemer@briefwissel.test", mail -> subject(mail).startsWith("Je e-coaching"));
+		var days = new java.util.TreeSet<java.time.LocalDate>();
+		for (var mail : Mailboxes.read(mailServer, "deelnemer@briefwissel.test", "briefwissel")) {
+			days.add(mail.getSentDate().toInstant().atZone(clock.getZone()).toLocalDate());
+		}
+		var today = java.time.LocalDate.now(clock);
+		assertThat(days).contains(today.minusDays(14), today.minusDays(11), today.minusDays(7));
+	}
+
 	private static String subject(jakarta.mail.internet.MimeMessage mail) {
 		try {
 			return mail.getSubject();
@@ -110,20 +136,11 @@ class EvaluationDefaultTests {
 	}
 
 	@Test
-	void theDemoCoachFindsTheDemoParticipantWaitingAfterTwoWeeksOfLettersWithAnAssignmentAnswered(
-			@Autowired Workspace workspace, @Autowired Conversations conversations, @Autowired GivenAssignments given,
-			@Autowired java.time.Clock clock) {
-		var anja = accounts.byEmail("coach@briefwissel.test").orElseThrow();
-		var sanne = accounts.byEmail("deelnemer@briefwissel.test").orElseThrow();
-		var first = workspace.view(anja.id())
-			.entries()
-			.stream()
-			.filter(e -> e.trajectory().participantId().equals(sanne.id()))
-			.findFirst()
-			.orElseThrow();
-		assertThat(first.need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
+	void theDemoCoachFindsTheDemoParticipantWaitingAfterTwoWeeksOfLettersWithAnAssignmentAnswered() {
+		var sanne = demoTrajectory("deelnemer@briefwissel.test", false);
+		assertThat(sanne.need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
 
-		var letters = conversations.of(first.trajectory().id());
+		var letters = conversations.of(sanne.trajectory().id());
 		assertThat(letters).hasSizeGreaterThanOrEqualTo(6);
 		var today = java.time.LocalDate.now(clock);
 		// Written over the two weeks, each on its own day: not six letters of this morning.
@@ -131,7 +148,7 @@ class EvaluationDefaultTests {
 		assertThat(letters.get(5).createdAt().toLocalDate()).isEqualTo(today.minusDays(1));
 		assertThat(letters.stream().map(m -> m.createdAt().toLocalDate()).distinct()).hasSize(6);
 
-		var assignment = given.of(first.trajectory().id());
+		var assignment = given.of(sanne.trajectory().id());
 		assertThat(assignment).hasSize(1);
 		assertThat(assignment.get(0).title()).isEqualTo("Je beste werkdag");
 		assertThat(assignment.get(0).givenAt().toLocalDate()).isEqualTo(today.minusDays(11));
@@ -141,18 +158,33 @@ class EvaluationDefaultTests {
 		assertThat(letters.get(5).channel()).isEqualTo(nl.briefwissel.conversation.Channel.MAIL);
 		assertThat(letters.get(5).inboundMailId()).isNotNull();
 		assertThat(letters.get(5).body()).startsWith("Hoi Anja,").endsWith("Sanne").doesNotContain("schreef", "> ");
-		var ahmed = accounts.byEmail("ahmed.yilmaz@briefwissel.test").orElseThrow();
-		var paused = workspace.view(anja.id())
-			.entries()
-			.stream()
-			.filter(e -> e.trajectory().participantId().equals(ahmed.id()))
-			.findFirst()
-			.orElseThrow();
-		assertThat(paused.need()).isEqualTo(Workspace.Need.PAUSED);
-		assertThat(paused.trajectory().pauses()).extracting(p -> p.from()).containsExactly(today.minusDays(18));
 		// Mailed when written: "sent by mail on" under a letter of two weeks ago is not this morning.
 		var sent = conversations.deliveries(letters).get(letters.get(0).mailMessageId());
 		assertThat(sent.sentAt().toLocalDate()).isEqualTo(today.minusDays(14));
+	}
+
+	@Test
+	void theDemoCoachPausedAhmedAfterHerLastLetterAndCompletedEvasTrajectoryWithASummary() {
+		var today = java.time.LocalDate.now(clock);
+		var ahmed = demoTrajectory("ahmed.yilmaz@briefwissel.test", false);
+		assertThat(ahmed.need()).isEqualTo(Workspace.Need.PAUSED);
+		assertThat(ahmed.trajectory().pauses()).extracting(p -> p.from()).containsExactly(today.minusDays(18));
+
+		var eva = demoTrajectory("eva.visser@briefwissel.test", true);
+		assertThat(eva.trajectory().status()).isEqualTo(nl.briefwissel.trajectory.TrajectoryStatus.COMPLETED);
+		assertThat(eva.trajectory().endedOn()).isEqualTo(today.minusDays(28));
+		assertThat(conversations.of(eva.trajectory().id())).hasSize(8);
+		var closing = closings.of(eva.trajectory().id()).orElseThrow();
+		assertThat(closing.writtenAt().toLocalDate()).isEqualTo(today.minusDays(31));
+		assertThat(closing.reaction()).startsWith("Dank je wel, Anja.");
+	}
+
+	/** The demo coach's workspace row of a demo participant's trajectory. */
+	private Workspace.Entry demoTrajectory(String participant, boolean ended) {
+		var anja = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		var id = accounts.byEmail(participant).orElseThrow().id();
+		var view = ended ? workspace.viewWithEnded(anja.id()) : workspace.view(anja.id());
+		return view.entries().stream().filter(e -> e.trajectory().participantId().equals(id)).findFirst().orElseThrow();
 	}
 
 	@Test

@@ -186,11 +186,20 @@ class MailReaderTests {
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** A picture a phone's mail app puts after the text: inline, without a name or a Content-ID, in multipart/mixed. */
-	private static byte[] unnamedInlineImage(int size) {
+	/** A JPEG's first and last bytes around noise, as a mail carries it: base64 in lines of 76. */
+	private static String photoInBase64(int size) {
 		byte[] jpeg = new byte[size];
 		new Random(size).nextBytes(jpeg);
-		String base64 = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(jpeg);
+		jpeg[0] = (byte) 0xFF;
+		jpeg[1] = (byte) 0xD8;
+		jpeg[size - 2] = (byte) 0xFF;
+		jpeg[size - 1] = (byte) 0xD9;
+		return Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(jpeg);
+	}
+
+	/** A picture a phone's mail app puts after the text: inline, without a name or a Content-ID, in multipart/mixed. */
+	private static byte[] unnamedInlineImage(int size) {
+		String base64 = photoInBase64(size);
 		return """
 				From: Sanne Bakker <sanne.bakker@example.nl>
 				To: reply+k7m2q4x9p3r8t5v6w2y3z4a5bc@briefwissel.test
@@ -216,13 +225,7 @@ class MailReaderTests {
 
 	/** How Outlook desktop and Gmail send a picture pasted into the letter: inline, by Content-ID, in multipart/related. */
 	private static byte[] pastedImage(String filename, int size) {
-		byte[] jpeg = new byte[size];
-		new Random(size).nextBytes(jpeg);
-		jpeg[0] = (byte) 0xFF;
-		jpeg[1] = (byte) 0xD8;
-		jpeg[size - 2] = (byte) 0xFF;
-		jpeg[size - 1] = (byte) 0xD9;
-		String base64 = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(jpeg);
+		String base64 = photoInBase64(size);
 		return """
 				From: Sanne Bakker <sanne.bakker@example.nl>
 				To: reply+k7m2q4x9p3r8t5v6w2y3z4a5bc@briefwissel.test

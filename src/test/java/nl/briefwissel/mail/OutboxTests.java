@@ -340,7 +340,8 @@ class OutboxTests {
 		MailProperties viaRelay = new MailProperties(properties.domain(), properties.from(), properties.fromName(),
 				new MailProperties.Smtp("127.0.0.1", port, null, null, false, readTimeout), properties.imap(),
 				properties.embedded(), properties.outbox(), properties.receiver());
-		return new MailTransport(viaRelay, new DefaultListableBeanFactory().getBeanProvider(EmbeddedMailServer.class));
+		return new MailTransport(viaRelay, new DefaultListableBeanFactory().getBeanProvider(EmbeddedMailServer.class),
+				java.time.Clock.systemUTC());
 	}
 
 	/**
@@ -481,7 +482,7 @@ class OutboxTests {
 		ClassLoader original = Thread.currentThread().getContextClassLoader();
 		LookupCounting lookups = new LookupCounting(original);
 		try {
-			MailTransport transport = new MailTransport(properties, embedded);
+			MailTransport transport = new MailTransport(properties, embedded, java.time.Clock.systemUTC());
 			String recipient = "zonder-zoeken-" + UUID.randomUUID() + "@example.nl";
 			Thread.currentThread().setContextClassLoader(lookups);
 			// Jakarta Activation keeps its command map per context class loader: the first mail makes it.
@@ -507,7 +508,7 @@ class OutboxTests {
 			ids.add("<AM9PR07MB7" + i + "C1F0E2A3B4C5D6E7F8A9B0C1D2E3F4@AM9PR07MB7" + i + ".eurprd07.prod.outlook.com>");
 		}
 		String recipient = "lange-draad-" + UUID.randomUUID() + "@example.nl";
-		MailTransport transport = new MailTransport(properties, embedded);
+		MailTransport transport = new MailTransport(properties, embedded, java.time.Clock.systemUTC());
 		transport.send(new QueuedMail(UUID.randomUUID(), "<" + UUID.randomUUID() + "@briefwissel.test>", recipient,
 				"Lange draad", "Tekst", "<p>Tekst</p>", null, null, ids.get(ids.size() - 1), String.join(" ", ids), false, 0));
 
@@ -535,7 +536,7 @@ class OutboxTests {
 	@Test
 	void anAnswerLeavesOutAMessageIdThatIsNotPrintableAscii() throws Exception {
 		String recipient = "draad-" + UUID.randomUUID() + "@example.nl";
-		MailTransport transport = new MailTransport(properties, embedded);
+		MailTransport transport = new MailTransport(properties, embedded, java.time.Clock.systemUTC());
 		transport.send(new QueuedMail(UUID.randomUUID(), "<" + UUID.randomUUID() + "@briefwissel.test>", recipient, "Draad",
 				"Tekst", "<p>Tekst</p>", null, null, "<caf\u00e9-1@example.nl>",
 				"<goed-0@briefwissel.test> <bel\u0007-2@example.nl> <caf\u00e9-1@example.nl> <goed-1@briefwissel.test>", false, 0));
