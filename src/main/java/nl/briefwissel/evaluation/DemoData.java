@@ -182,14 +182,14 @@ class DemoData implements ApplicationRunner {
 		});
 		// Written while it ran, then summed up, reacted to and completed at its moments, as a coach would.
 		UUID eva = participant(gemeente, programme, "eva.visser@briefwissel.test", "Eva Visser", anja,
-				TrajectoryStatus.RUNNING, "GRIP", today.minusWeeks(10), null, hash, DemoStory.eva());
+				TrajectoryStatus.RUNNING, "GRIP", today.minusWeeks(7), null, hash, DemoStory.eva());
 		Account evaVisser = accounts.byEmail("eva.visser@briefwissel.test").orElseThrow();
-		clock.atPastMoment(moment(today.minusDays(31), LocalTime.of(10, 0)), () -> {
+		clock.atPastMoment(moment(today.minusDays(30), LocalTime.of(10, 0)), () -> {
 			closingDesk.write(trajectories.byId(eva).orElseThrow(), anja.id(), DemoStory.EVA_SUMMARY);
 			outbox.sendDueNow(); // the notice that the summary is there, mailed then
 			return null;
 		});
-		clock.atPastMoment(moment(today.minusDays(30), LocalTime.of(19, 40)),
+		clock.atPastMoment(moment(today.minusDays(29), LocalTime.of(19, 40)),
 				() -> closingDesk.react(trajectories.byId(eva).orElseThrow(), evaVisser.id(), DemoStory.EVA_REACTION));
 		clock.atPastMoment(moment(today.minusDays(28), LocalTime.of(9, 15)), () -> {
 			lifecycle.complete(eva, anja.id(), Reason.QUESTION_ANSWERED, null);

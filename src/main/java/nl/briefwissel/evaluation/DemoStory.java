@@ -97,6 +97,24 @@ final class DemoStory {
 
 						Hartelijke groet,
 						Anja"""),
+				new FromParticipant(5, LocalTime.of(12, 40), """
+						Hoi Anja,
+
+						Kort berichtje tussendoor: ik heb met twee collega's afgesproken om koffie te drinken en te \
+						horen hoe hun werk eruitziet. Volgende week schrijf ik je wat ik gehoord heb.
+
+						Groet,
+						Sanne"""),
+				new FromCoach(4, LocalTime.of(9, 10), """
+						Beste Sanne,
+
+						Wat goed dat je dit zo snel oppakt. Let in die gesprekken ook op wat je energie geeft als je \
+						luistert: daar zit vaak het antwoord.
+
+						Ik kijk uit naar je volgende brief.
+
+						Hartelijke groet,
+						Anja"""),
 				new FromParticipant(1, LocalTime.of(20, 15), """
 						Hoi Anja,
 
@@ -206,13 +224,13 @@ final class DemoStory {
 	}
 
 	/**
-	 * A trajectory that ended well: the letters of six weeks; the closing summary, Eva's reaction and the
-	 * completion follow them (see {@link #EVA_SUMMARY}).
+	 * A trajectory that ended well, and early: three weeks of letters in which the question was answered;
+	 * the closing summary, Eva's reaction and the completion follow them (see {@link #EVA_SUMMARY}).
 	 */
 	static List<Letter> eva() {
 		return List.of(
-				new FromCoach(70, LocalTime.of(9, 30), DemoLetters.opening("Eva Visser", "Anja de Vries")),
-				new FromParticipant(69, LocalTime.of(20, 0), """
+				new FromCoach(49, LocalTime.of(9, 30), DemoLetters.opening("Eva Visser", "Anja de Vries")),
+				new FromParticipant(48, LocalTime.of(20, 0), """
 						Hoi Anja,
 
 						Sinds de reorganisatie ben ik coördinator bij Vergunningen. Ik heb het gevoel dat ik de hele \
@@ -221,7 +239,7 @@ final class DemoStory {
 
 						Groet,
 						Eva"""),
-				new FromCoach(66, LocalTime.of(10, 0), """
+				new FromCoach(46, LocalTime.of(10, 0), """
 						Beste Eva,
 
 						Dank je voor je heldere beschrijving. "Achter de feiten aanlopen" hoor ik vaak na een \
@@ -232,7 +250,7 @@ final class DemoStory {
 
 						Hartelijke groet,
 						Anja""", "Wat geeft je energie, en wat kost je energie?"),
-				new FromParticipant(62, LocalTime.of(21, 15), """
+				new FromParticipant(44, LocalTime.of(21, 15), """
 						Hoi Anja,
 
 						Mijn lijstje energienemers was veel langer. Bovenaan: de mail die de hele dag binnenkomt en \
@@ -241,16 +259,16 @@ final class DemoStory {
 
 						Groet,
 						Eva"""),
-				new FromCoach(59, LocalTime.of(9, 45), """
+				new FromCoach(42, LocalTime.of(9, 45), """
 						Beste Eva,
 
 						Wat goed dat je zo eerlijk hebt gekeken. Je energiegevers gaan allebei over mensen verder \
 						helpen. Wat zou er gebeuren als je twee vaste momenten per dag voor je mail neemt, en de rest \
-						van de dag niet? Probeer het eens een week en schrijf me hoe het ging.
+						van de dag niet? Probeer het de komende dagen eens en schrijf me hoe het ging.
 
 						Hartelijke groet,
 						Anja"""),
-				new FromParticipant(52, LocalTime.of(19, 30), """
+				new FromParticipant(40, LocalTime.of(19, 30), """
 						Hoi Anja,
 
 						Het werkte beter dan ik dacht. De eerste dagen was het onwennig, maar niemand heeft geklaagd. \
@@ -259,7 +277,7 @@ final class DemoStory {
 
 						Groet,
 						Eva"""),
-				new FromCoach(49, LocalTime.of(10, 30), """
+				new FromCoach(38, LocalTime.of(10, 30), """
 						Beste Eva,
 
 						Wat mooi: je hebt niet alleen je eigen dag anders ingericht, je neemt ook de regie over het \
@@ -267,11 +285,27 @@ final class DemoStory {
 
 						Hartelijke groet,
 						Anja"""),
-				new FromParticipant(45, LocalTime.of(20, 45), """
+				new FromParticipant(35, LocalTime.of(20, 45), """
 						Hoi Anja,
 
 						Het voelt goed, alsof ik weer aan het stuur zit. Om het vol te houden wil ik met mijn \
 						leidinggevende afspreken dat het inwerken van nieuwe collega's officieel bij mijn taken hoort.
+
+						Groet,
+						Eva"""),
+				new FromCoach(33, LocalTime.of(9, 20), """
+						Beste Eva,
+
+						Als ik je brieven teruglees, heb je je vraag eigenlijk al beantwoord: je bepaalt weer zelf \
+						waar je dag naartoe gaat. Zullen we het traject afronden? Dan schrijf ik een samenvatting \
+						van wat je ontdekt hebt, waar je op kunt reageren.
+
+						Hartelijke groet,
+						Anja"""),
+				new FromParticipant(32, LocalTime.of(18, 5), """
+						Hoi Anja,
+
+						Ja, dat voelt goed. Ik ben benieuwd naar je samenvatting.
 
 						Groet,
 						Eva"""));

@@ -141,12 +141,12 @@ class EvaluationDefaultTests {
 		assertThat(sanne.need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
 
 		var letters = conversations.of(sanne.trajectory().id());
-		assertThat(letters).hasSizeGreaterThanOrEqualTo(6);
+		assertThat(letters).hasSizeGreaterThanOrEqualTo(8);
 		var today = java.time.LocalDate.now(clock);
-		// Written over the two weeks, each on its own day: not six letters of this morning.
+		// Written over the two weeks, each on its own day: not eight letters of this morning.
 		assertThat(letters.get(0).createdAt().toLocalDate()).isEqualTo(today.minusDays(14));
-		assertThat(letters.get(5).createdAt().toLocalDate()).isEqualTo(today.minusDays(1));
-		assertThat(letters.stream().map(m -> m.createdAt().toLocalDate()).distinct()).hasSize(6);
+		assertThat(letters.get(7).createdAt().toLocalDate()).isEqualTo(today.minusDays(1));
+		assertThat(letters.stream().limit(8).map(m -> m.createdAt().toLocalDate()).distinct()).hasSize(8);
 
 		var assignment = given.of(sanne.trajectory().id());
 		assertThat(assignment).hasSize(1);
@@ -155,9 +155,9 @@ class EvaluationDefaultTests {
 		assertThat(assignment.get(0).answeredAt().toLocalDate()).isEqualTo(today.minusDays(9));
 		assertThat(letters.get(2).body()).contains("Opdracht: Je beste werkdag");
 		// Her letters came by mail, through the inbound pipeline, the coach's quoted letter trimmed off.
-		assertThat(letters.get(5).channel()).isEqualTo(nl.briefwissel.conversation.Channel.MAIL);
-		assertThat(letters.get(5).inboundMailId()).isNotNull();
-		assertThat(letters.get(5).body()).startsWith("Hoi Anja,").endsWith("Sanne").doesNotContain("schreef", "> ");
+		assertThat(letters.get(7).channel()).isEqualTo(nl.briefwissel.conversation.Channel.MAIL);
+		assertThat(letters.get(7).inboundMailId()).isNotNull();
+		assertThat(letters.get(7).body()).startsWith("Hoi Anja,").endsWith("Sanne").doesNotContain("schreef", "> ");
 		// Mailed when written: "sent by mail on" under a letter of two weeks ago is not this morning.
 		var sent = conversations.deliveries(letters).get(letters.get(0).mailMessageId());
 		assertThat(sent.sentAt().toLocalDate()).isEqualTo(today.minusDays(14));
@@ -173,9 +173,9 @@ class EvaluationDefaultTests {
 		var eva = demoTrajectory("eva.visser@briefwissel.test", true);
 		assertThat(eva.trajectory().status()).isEqualTo(nl.briefwissel.trajectory.TrajectoryStatus.COMPLETED);
 		assertThat(eva.trajectory().endedOn()).isEqualTo(today.minusDays(28));
-		assertThat(conversations.of(eva.trajectory().id())).hasSize(8);
+		assertThat(conversations.of(eva.trajectory().id())).hasSize(10);
 		var closing = closings.of(eva.trajectory().id()).orElseThrow();
-		assertThat(closing.writtenAt().toLocalDate()).isEqualTo(today.minusDays(31));
+		assertThat(closing.writtenAt().toLocalDate()).isEqualTo(today.minusDays(30));
 		assertThat(closing.reaction()).startsWith("Dank je wel, Anja.");
 	}
 
