@@ -99,6 +99,11 @@ class ClosingTests {
 			.andExpect(content().string(containsString("ik plan die meeloopdag in maart")));
 
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		// After the end the coach reads the summary and the reaction, not how to write a summary.
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(content().string(containsString("Volgende stap: een meeloopdag.")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Schrijf aan het eind een samenvatting"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("geen samenvatting geschreven"))));
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Nog iets"))
 			.andExpect(flash().attribute("reactionProblem", "closing.error.ended"));
@@ -108,6 +113,17 @@ class ClosingTests {
 			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Afsluiting")
 				.contains("een meeloopdag").contains("ik plan die meeloopdag in maart");
 		}
+	}
+
+	@Test
+	void aTrajectoryEndedWithoutASummarySaysSoOnTheCoachsPage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(content().string(containsString("Schrijf aan het eind een samenvatting")));
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(content().string(containsString("Bij dit traject is geen samenvatting geschreven.")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Schrijf aan het eind een samenvatting"))));
 	}
 
 	/** A refused summary comes back: in its field with the error tied to it, or to copy once the trajectory ended. */
