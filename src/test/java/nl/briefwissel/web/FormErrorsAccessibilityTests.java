@@ -237,6 +237,20 @@ class FormErrorsAccessibilityTests {
 		assertThat(text.attr("lang")).isEqualTo("nl");
 	}
 
+	/** A letter and the closing summary are written in the participant's language: said so when the page is in the other (WCAG 3.1.2). */
+	@Test
+	void theFieldsForTheParticipantsLettersCarryTheirLanguage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Document coachInEnglish = page(get("/coach/trajectories/{id}", running.id()).param("lang", "en").with(fixtures.as(running.coach())));
+		assertThat(coachInEnglish.getElementById("text").attr("lang")).isEqualTo("nl");
+		assertThat(coachInEnglish.getElementById("summary").attr("lang")).isEqualTo("nl");
+		Document coachInDutch = page(get("/coach/trajectories/{id}", running.id()).param("lang", "nl").with(fixtures.as(running.coach())));
+		assertThat(coachInDutch.getElementById("text").hasAttr("lang")).isFalse();
+		assertThat(coachInDutch.getElementById("summary").hasAttr("lang")).isFalse();
+		Document participantInEnglish = page(get("/participant/conversation").param("lang", "en").with(fixtures.as(running.participant())));
+		assertThat(participantInEnglish.getElementById("text").attr("lang")).isEqualTo("nl");
+	}
+
 	/** An erasure request without its box ticked, and a sign-in link asked for a wrong address: the field says so and has the focus. */
 	@Test
 	void theErasureBoxAndTheSignInLinksAddressTakeTheFocusWhenWrong() throws Exception {
