@@ -24,9 +24,13 @@ public record Assignment(UUID id, UUID ownerId, String title, String instruction
 		return heading + ": " + title + "\n\n" + plain(instructions.strip()) + "\n\n" + estimate;
 	}
 
-	/** Markdown read as a letter: emphasis marks dropped, a link as its text with the address behind it. */
+	/**
+	 * Markdown read as a letter: heading marks and emphasis marks dropped, a link as its text with the
+	 * address behind it.
+	 */
 	static String plain(String markdown) {
-		return markdown.replaceAll("\\*\\*(.+?)\\*\\*", "$1")
+		return markdown.replaceAll("(?m)^ {0,3}#{1,6}[ \\t]+(.*?)[ \\t]*#*[ \\t]*$", "$1")
+			.replaceAll("\\*\\*(.+?)\\*\\*", "$1")
 			.replaceAll("__(.+?)__", "$1")
 			.replaceAll("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)", "$1 ($2)");
 	}

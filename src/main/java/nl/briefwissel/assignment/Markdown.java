@@ -25,6 +25,11 @@ public class Markdown {
 		if (markdown == null) {
 			return "";
 		}
-		return Jsoup.clean(RENDERER.render(PARSER.parse(markdown)), SAFE);
+		// A heading of a coach's own assignment stands out as a line in bold: as a heading it would break
+		// the page's outline (an h1 inside a letter), and the short list of safe elements dropped its weight.
+		String html = RENDERER.render(PARSER.parse(markdown))
+			.replaceAll("<h[1-6]>", "<p><strong>")
+			.replaceAll("</h[1-6]>", "</strong></p>");
+		return Jsoup.clean(html, SAFE);
 	}
 }

@@ -282,4 +282,16 @@ class AssignmentTests {
 			.singleElement().satisfies(a -> assertThat(a.available()).isFalse());
 		assertThat(photo.asLetterText("Opdracht", "")).doesNotContain("**").doesNotContain("](");
 	}
+
+	@Test
+	void aHeadingInACoachsOwnAssignmentIsABoldLineOnThePageAndAPlainLineInTheLetter() {
+		String instructions = "## Stap 1 ##\nSchrijf je beste werkdag op.\n\n### Stap 2\nLees het terug.";
+		assertThat(new Markdown().html(instructions)).contains("<p><strong>Stap 1</strong></p>", "<p><strong>Stap 2</strong></p>")
+			.doesNotContain("<h2", "<h3");
+		var assignment = new Assignment(java.util.UUID.randomUUID(), null, "Twee stappen", instructions,
+				AssignmentType.REFLECTION, java.util.List.of(), 20, java.util.Locale.forLanguageTag("nl"), false);
+		assertThat(assignment.asLetterText("Opdracht", "Dit kost je 20 minuten."))
+			.contains("\nStap 1\nSchrijf je beste werkdag op.", "\nStap 2\nLees het terug.")
+			.doesNotContain("#");
+	}
 }
