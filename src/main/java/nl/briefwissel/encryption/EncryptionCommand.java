@@ -43,7 +43,13 @@ public final class EncryptionCommand {
 		}
 		Integer batchSize = null;
 		List<String> springArgs = new ArrayList<>();
-		for (String arg : args) {
+		for (String arg : List.of(args).subList(2, args.length)) {
+			// A word the command does not know ("rotate now", "status k1") was passed over, and the command
+			// ran as if it had not been given: an administrator who meant something else learnt nothing.
+			if (!arg.startsWith("--") || arg.startsWith("--batch-size=") && "status".equals(args[1])) {
+				err.println("Not understood: '" + arg + "'. " + USAGE);
+				return 1;
+			}
 			if (arg.startsWith("--batch-size=")) {
 				try {
 					batchSize = Integer.parseInt(arg.substring("--batch-size=".length()));

@@ -79,6 +79,10 @@ class EncryptionCommandTests {
 		assertThat(run("encryption", "draai")).isEqualTo(1);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar briefwissel.jar encryption rotate");
 		assertThat(run("encryption", "rotate", "--batch-size=nul")).isEqualTo(1);
+		assertThat(run("encryption", "rotate", "now")).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Not understood: 'now'.");
+		assertThat(run("encryption", "status", "--batch-size=10")).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Not understood: '--batch-size=10'.");
 	}
 
 	@Test
