@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Import;
  * that is not under the active key; {@code encryption status} counts records per key. Runs on
  * the database and keys of the configuration (the same environment as the application), in a
  * context of its own without web server, mail or jobs, so it can run next to running nodes.
- * Exit code 0 when done, 1 for wrong usage, 2 when a record or the configuration is unreadable.
+ * Exit code 0 when done, 1 for wrong usage, 2 when a record or the configuration is unreadable (also
+ * when records are under a key that is no longer configured).
  */
 public final class EncryptionCommand {
 
@@ -78,7 +79,19 @@ public final class EncryptionCommand {
 				long total = rotation.rotate(size, out::println);
 				out.println("Done: " + total + " record(s) re-encrypted.");
 			}
-			print(rotation.census(), out);
+			Map<String, Map<String, Long>> census = rotation.census();
+			print(census, out);
+			// A key taken out of the configuration while records still need it: they no longer open, and
+			// "status" is where an administrator looks before removing the next one.
+			java.util.Set<String> missing = new java.util.TreeSet<>();
+			census.values().forEach(counts -> missing.addAll(counts.keySet()));
+			missing.remove("plain");
+			missing.removeAll(context.getBean(Keyring.class).ids());
+			if (!missing.isEmpty()) {
+				err.println("Records are under key(s) that are not configured: " + String.join(", ", missing)
+						+ ". They cannot be read until the key is configured again.");
+				return 2;
+			}
 			return 0;
 		}
 		catch (UnreadableRecordException e) {

@@ -75,6 +75,22 @@ class EncryptionCommandTests {
 	}
 
 	@Test
+	void statusNamesAKeyThatRecordsNeedButTheConfigurationNoLongerHas() throws Exception {
+		evaluationDefaultStarted();
+		assertThat(run("encryption", "status")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		legacyInboundMail("Ruwe mail onder een sleutel die weg is");
+		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+			connection.createStatement().executeUpdate("update inbound_mail set raw_mail_key_id = 'k2025'");
+		}
+
+		assertThat(run("encryption", "status")).isEqualTo(2);
+
+		assertThat(output()).contains("inbound_mail.raw_mail: {k2025=1}");
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.contains("Records are under key(s) that are not configured: k2025. They cannot be read until the key is configured again.");
+	}
+
+	@Test
 	void wrongUsageExplainsItself() {
 		assertThat(run("encryption", "draai")).isEqualTo(1);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar briefwissel.jar encryption rotate");
