@@ -632,4 +632,38 @@ class IntakeTests {
 			jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id and status = 'RECEIVED'").param("id", id).update();
 		}
 	}
+
+	/**
+	 * An address the validator lets through but no mail can be written to (an underscore in the
+	 * domain, as a typo makes): the public form and the invitation say so at the field in the person's
+	 * language, keep what was typed, and make nothing. Before, the page said "check your mail" (or
+	 * "invitation sent") and the mail failed for good at its first attempt, unseen by anyone.
+	 */
+	@Test
+	void anAddressNoMailCanBeWrittenToIsRefusedAtTheFormAndKeepsWhatWasTyped(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		String unwritable = "sam-" + suffix + "@gemeente_west.nl";
+		HttpResponse<String> page = new WebSession(port).post("/intake/programme/" + programme.id(),
+				form("Sam Jansen", unwritable, "YES"));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Vul een geldig e-mailadres in").doesNotContain("Kijk in je mailbox")
+			.contains("Sam Jansen").contains("durf de overstap nog niet");
+		WebSession english = new WebSession(port);
+		english.get("/login?lang=en");
+		assertThat(english.post("/intake/programme/" + programme.id(), form("Sam Jansen", unwritable, "YES")).body())
+			.contains("Enter a valid e-mail address");
+
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+			.param("name", "Sam Jansen").param("email", unwritable).param("language", "nl")
+			.param("submission", UUID.randomUUID().toString()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "Vul een geldig e-mailadres in.")))
+			.andExpect(flash().attributeExists("inviteTyped"));
+
+		assertThat(intakes.open(programme.id())).isEmpty();
+		assertThat(mailsTo(unwritable)).isZero();
+	}
+
 }

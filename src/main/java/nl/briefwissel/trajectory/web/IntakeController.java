@@ -168,6 +168,11 @@ class IntakeController {
 		if (fields.theme() != null && themes.active(programme.id()).stream().noneMatch(t -> t.code().equals(fields.theme()))) {
 			errors.rejectValue("theme", "intake.error.theme");
 		}
+		// The validator lets through addresses (an underscore in the domain) that a mail cannot be written
+		// to: "check your mail" was shown and the confirmation failed for good, unseen by anyone.
+		if (!errors.hasFieldErrors("email") && fields.email() != null && !Intakes.answerable(fields.email().strip())) {
+			errors.rejectValue("email", "intake.error.email");
+		}
 		if (errors.hasErrors()) {
 			return true;
 		}

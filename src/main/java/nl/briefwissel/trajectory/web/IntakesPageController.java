@@ -32,6 +32,7 @@ import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,9 +71,12 @@ class IntakesPageController {
 
 	private final Themes themes;
 
+	private final MessageSource texts;
+
 	IntakesPageController(Programmes programmes, Intakes intakes, Matching matching, Trajectories trajectories,
-			Accounts accounts, Clock clock, Themes themes) {
+			Accounts accounts, Clock clock, Themes themes, MessageSource texts) {
 		this.themes = themes;
+		this.texts = texts;
 		this.programmes = programmes;
 		this.intakes = intakes;
 		this.matching = matching;
@@ -155,9 +159,15 @@ class IntakesPageController {
 			@Valid @ModelAttribute Invitation invitation, BindingResult errors,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String email,
 			@RequestParam(required = false) String language, @RequestParam(required = false) UUID submission,
-			RedirectAttributes redirect) {
+			Locale locale, RedirectAttributes redirect) {
 		Programme programme = own(id, me);
 		String at = "invite-" + programme.id();
+		// An address the validator lets through but no mail can be written to: "sent" was said, and the
+		// invitation failed for good at its first attempt.
+		if (!errors.hasFieldErrors("email") && !Intakes.answerable(invitation.email().strip())) {
+			errors.rejectValue("email", "intakes.invite.email.invalid",
+					texts.getMessage("intakes.invite.email.invalid", null, locale));
+		}
 		if (errors.hasErrors()) {
 			Map<String, String> byField = new LinkedHashMap<>();
 			errors.getFieldErrors().forEach(error -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
