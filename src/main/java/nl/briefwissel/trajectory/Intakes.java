@@ -322,6 +322,31 @@ public class Intakes {
 			.list();
 	}
 
+	/**
+	 * One page of {@link #open}, oldest first: a national programme has thousands of invitations and
+	 * applications not complete yet, and the manager's page listed every one of them on every view.
+	 */
+	public List<Intake> open(UUID programmeId, int offset, int size) {
+		return jdbc.sql(COLUMNS + """
+				 where programme_id = :programme and status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION')
+				 order by created_at, id limit :size offset :offset""")
+			.param("programme", programmeId)
+			.param("size", size)
+			.param("offset", offset)
+			.query(Intakes::map)
+			.list();
+	}
+
+	/** How many applications of a programme are not complete yet. */
+	public int countOpen(UUID programmeId) {
+		return jdbc.sql("""
+				select count(*) from intake
+				where programme_id = :programme and status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION')""")
+			.param("programme", programmeId)
+			.query(Integer.class)
+			.single();
+	}
+
 	public Optional<Intake> ofTrajectory(UUID trajectoryId) {
 		return jdbc.sql(COLUMNS + " where trajectory_id = :trajectory order by submitted_at desc")
 			.param("trajectory", trajectoryId)

@@ -594,6 +594,42 @@ class MatchingTests {
 	}
 
 
+
+	/**
+	 * A national programme has thousands of applications: the card lists one page of those waiting for
+	 * a coach and one of those not complete yet, with a way to the others, instead of every one of them
+	 * (each waiting intake with its own form and the whole pool) on every view. A start date refused on
+	 * a later page comes back to that page, where the intake and the sentence about it are.
+	 */
+	@Test
+	void aProgrammeWithManyApplicationsListsThemAPageAtATime() throws Exception {
+		for (int i = 0; i < 30; i++) {
+			waitingIntake("Wachtende " + i, Intake.Source.LINK);
+			intakes.invite(programme, "genodigde-" + i + "-" + UUID.randomUUID() + "@example.nl", "Genodigde " + i,
+					Locale.forLanguageTag("nl"), manager.id());
+		}
+		String card = "#programme-" + programme.id();
+		Document first = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(first.select(card + " .bw-intake")).hasSize(25);
+		assertThat(first.select(card + " tbody tr")).hasSize(25);
+		assertThat(first.select(card + " nav.bw-pagination")).hasSize(2);
+		Document second = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager))
+			.param("programme", programme.id().toString()).param("waiting", "2").param("open", "2"))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(second.select(card + " .bw-intake")).as("31 waiting, 25 a page").hasSize(6);
+		assertThat(second.select(card + " tbody tr")).as("30 not complete, 25 a page").hasSize(5);
+		List<String> shown = new java.util.ArrayList<>(first.select(card + " .bw-intake").eachAttr("id"));
+		shown.addAll(second.select(card + " .bw-intake").eachAttr("id"));
+		assertThat(shown).doesNotHaveDuplicates().hasSize(31);
+
+		String onSecond = second.select(card + " .bw-intake").get(0).id().substring("intake-".length());
+		mvc.perform(post("/programme/trajectories/{id}/propose", onSecond).with(csrf()).with(fixtures.as(manager))
+			.param("coach", coach.id().toString()).param("startOn", Today.date().minusDays(1).toString())
+			.param("waitingPage", "2"))
+			.andExpect(redirectedUrl("/programme/intakes?programme=" + programme.id() + "&waiting=2#intake-" + onSecond));
+	}
+
 	private static Matching.Candidate candidate(String name, int load, int capacity, boolean certified, boolean specialist) {
 		Account account = new Account(UUID.randomUUID(), UUID.randomUUID(), name.toLowerCase(Locale.ROOT) + "@example.nl", name,
 				Locale.forLanguageTag("nl"), Set.of(Role.COACH), true);

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.PageNumber;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
@@ -94,8 +95,29 @@ class IntakesPageController {
 	record Asked(TrajectoryOverview trajectory, Optional<Matching.CoachProposal> proposal) {
 	}
 
-	/** A programme's card; {@code invitation} is the id of its invitation form, so that one press sends one invitation. */
-	record ProgrammeIntakes(Programme programme, List<Intake> open, List<Waiting> waiting, List<Asked> asked, UUID invitation) {
+	/**
+	 * A programme's card; {@code invitation} is the id of its invitation form, so that one press sends one
+	 * invitation. {@code waiting} and {@code open} are one page each of lists a national programme has
+	 * thousands in.
+	 */
+	record ProgrammeIntakes(Programme programme, List<Intake> open, List<Waiting> waiting, List<Asked> asked, UUID invitation,
+			Pages waitingPages, Pages openPages) {
+	}
+
+	/** How many waiting intakes, and how many applications not complete yet, a card lists at a time. */
+	static final int PER_PAGE = 25;
+
+	/** Which page of a list a card shows, of how many; a number past the end is the last page. */
+	record Pages(int page, int pages, long total) {
+
+		static Pages of(long total, int asked) {
+			int pages = (int) Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
+			return new Pages(Math.min(Math.max(asked, 1), pages), pages, total);
+		}
+
+		int offset() {
+			return (page - 1) * PER_PAGE;
+		}
 	}
 
 	record Invitation(@NotBlank(message = "{intakes.invite.name.required}") @Size(max = 200) String name,
@@ -107,11 +129,17 @@ class IntakesPageController {
 	record TypedInvitation(String name, String email, String language) implements Serializable {
 	}
 
+	/** The pages asked for ({@code waiting}, {@code open}) apply to the programme named with them; the others show their first. */
 	@GetMapping("/programme/intakes")
-	String page(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
+	String page(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String programme,
+			@RequestParam(required = false) String waiting, @RequestParam(required = false) String open, Locale locale,
+			Model model) {
 		LocalDate firstDay = DutchHolidays.onOrAfter(LocalDate.now(clock).plusDays(1));
 		List<Programme> ofOrganisation = programmes.ofOrganisation(me.organisationId());
-		List<ProgrammeIntakes> overview = ofOrganisation.stream().map(programme -> intakesOf(programme)).toList();
+		List<ProgrammeIntakes> overview = ofOrganisation.stream().map(p -> {
+			boolean asked = p.id().toString().equals(programme);
+			return intakesOf(p, asked ? PageNumber.of(waiting) : 1, asked ? PageNumber.of(open) : 1);
+		}).toList();
 		model.addAttribute("programmes", overview);
 		model.addAttribute("themeLabels", themes.labels(ofOrganisation.stream().map(Programme::id).toList(), locale));
 		model.addAttribute("firstDay", firstDay);
@@ -119,10 +147,15 @@ class IntakesPageController {
 		return "trajectory/intakes";
 	}
 
-	private ProgrammeIntakes intakesOf(Programme programme) {
-		// Only those still waiting: the programme's ended trajectories (thousands, in a few years) were read on every view.
-		List<TrajectoryOverview> all = trajectories.ofProgramme(programme.id(),
-				java.util.Set.of(TrajectoryStatus.INTAKE, TrajectoryStatus.MATCHING));
+	private ProgrammeIntakes intakesOf(Programme programme, int waitingPage, int openPage) {
+		Map<TrajectoryStatus, Long> counts = trajectories.countByStatus(programme.id());
+		Pages waitingPages = Pages.of(counts.get(TrajectoryStatus.INTAKE), waitingPage);
+		Pages openPages = Pages.of(intakes.countOpen(programme.id()), openPage);
+		// One page of those waiting, and those asked (a proposal counts towards the coach's capacity, so
+		// they stay few): every intake waiting, each with its form and the pool, made a page of megabytes.
+		List<TrajectoryOverview> all = new java.util.ArrayList<>(trajectories.pageOfProgramme(programme.id(),
+				Optional.of(TrajectoryStatus.INTAKE), waitingPages.offset(), PER_PAGE));
+		all.addAll(trajectories.ofProgramme(programme.id(), java.util.Set.of(TrajectoryStatus.MATCHING)));
 		List<Matching.Candidate> pool = matching.pool(programme.id());
 		// Read once for the whole card: a read per intake made every view slower with each one waiting.
 		Map<UUID, List<Matching.CoachProposal>> histories = matching.histories(all.stream().map(TrajectoryOverview::id).toList());
@@ -151,7 +184,8 @@ class IntakesPageController {
 			.filter(t -> t.status() == TrajectoryStatus.MATCHING)
 			.map(t -> new Asked(t, histories.getOrDefault(t.id(), List.of()).stream().findFirst()))
 			.toList();
-		return new ProgrammeIntakes(programme, intakes.open(programme.id()), waiting, asked, UUID.randomUUID());
+		return new ProgrammeIntakes(programme, intakes.open(programme.id(), openPages.offset(), PER_PAGE), waiting, asked,
+				UUID.randomUUID(), waitingPages, openPages);
 	}
 
 	@PostMapping("/programme/programmes/{id}/invitations")
@@ -208,7 +242,8 @@ class IntakesPageController {
 
 	@PostMapping("/programme/trajectories/{id}/propose")
 	String propose(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam UUID coach,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn, RedirectAttributes redirect) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
+			@RequestParam(required = false) String waitingPage, RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = ownTrajectory(id, me);
 		LocalDate today = LocalDate.now(clock);
 		boolean stillWaiting = trajectory.status() == TrajectoryStatus.INTAKE;
@@ -220,7 +255,9 @@ class IntakesPageController {
 			redirect.addFlashAttribute("problemAt", "intake-" + trajectory.id());
 			redirect.addFlashAttribute("proposedCoach", coach);
 			redirect.addFlashAttribute("proposedStart", startOn == null ? "" : startOn.toString());
-			return "redirect:/programme/intakes#intake-" + trajectory.id();
+			// Back to the page of the list the form was on: on the first, the intake and its message were not there.
+			return "redirect:/programme/intakes?programme=" + trajectory.programmeId() + "&waiting="
+					+ PageNumber.of(waitingPage) + "#intake-" + trajectory.id();
 		}
 		try {
 			// A second click (false) is answered as the first: the proposal stands.
