@@ -43,7 +43,7 @@ sealed interface Rule {
 			for (String word : longestFirst) {
 				for (int[] at : draft.occurrences(word)) {
 					if (reach.getOrDefault(at[0], -1) < at[1]) {
-						findings.add(new Finding("judging", at[0], at[1], "writing.judging",
+						findings.add(new Finding("judging", at[0], at[1], rules.inLetterLanguage("writing.judging"),
 								List.of(draft.text.substring(at[0], at[1]))));
 						for (int i = at[0]; i < at[1]; i++) {
 							reach.merge(i, at[1], Math::max);
@@ -86,7 +86,8 @@ sealed interface Rule {
 					boolean encourages = i == words.size() - 1 ? rules.encouragingAtEnd() && endsPlainly(draft, sentence)
 							: rules.encouraging().contains(words.get(i + 1).lower());
 					if (contrast && !encourages && (complimentEnd >= 0 || (startsSentence && previousEndedInCompliment))) {
-						findings.add(new Finding("but-after-compliment", word.start(), word.end(), "writing.butAfterCompliment",
+						findings.add(new Finding("but-after-compliment", word.start(), word.end(),
+								rules.inLetterLanguage("writing.butAfterCompliment"),
 								List.of(word.text())));
 					}
 					if (complimentEndsAt(words, i, compliments, rules.dutch())) {
@@ -242,7 +243,8 @@ sealed interface Rule {
 			}
 			int percentage = (int) Math.round(100.0 * passive.size() / draft.sentences.size());
 			return passive.stream()
-				.map(s -> new Finding("passive", s.start(), s.end(), "writing.passive", List.of(percentage)))
+				.map(s -> new Finding("passive", s.start(), s.end(), rules.inLetterLanguage("writing.passive"),
+						List.of(percentage)))
 				.toList();
 		}
 

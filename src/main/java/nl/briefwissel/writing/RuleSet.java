@@ -40,4 +40,12 @@ record RuleSet(Locale language, String formula, int longSentenceWords, int maxQu
 	boolean dutch() {
 		return "nl".equals(language.getLanguage());
 	}
+
+	/**
+	 * The key of a remark that suggests other words: those words are in the letter's language, whatever
+	 * the language of the page it is read on (a Dutch letter is not helped by "often" for "moet").
+	 */
+	String inLetterLanguage(String key) {
+		return key + "." + language.getLanguage();
+	}
 }

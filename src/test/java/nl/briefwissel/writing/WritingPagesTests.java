@@ -75,6 +75,37 @@ class WritingPagesTests {
 		assertThat(again).contains("id=\"writing-help\"").doesNotContain("id=\"writing-status\"");
 	}
 
+	/**
+	 * The words a remark suggests instead are in the letter's language, not the page's: a coach who
+	 * reads Briefwissel in English and writes to a participant in Dutch is not helped by "often" for "moet".
+	 */
+	@Test
+	void theWordsARemarkSuggestsAreInTheLettersLanguageWhateverThePagesLanguage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		String dutchLetterOnAnEnglishPage = mvc.perform(post("/coach/trajectories/{id}/check", running.id())
+			.param("lang", "en")
+			.param("text", "Goed gedaan, maar je moet nog een doel kiezen.")
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(coach)).andReturn().getResponse().getContentAsString();
+		assertThat(dutchLetterOnAnEnglishPage).contains("checked in Dutch",
+				"for example “vaak” (often) or “het kan helpen om…” (it may help to…)?",
+				"Try “en” (and), or start a new sentence.")
+			.doesNotContain("for example “often”", "Try “and”");
+
+		String englishLetterOnADutchPage = mvc.perform(post("/coach/trajectories/{id}/check", running.id())
+			.param("lang", "nl")
+			.param("text", "Well done, but you must still choose a goal.")
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(coach)).andReturn().getResponse().getContentAsString();
+		assertThat(englishLetterOnADutchPage).contains("gecontroleerd in het Engels",
+				"bijvoorbeeld „often” (vaak) of „it may help to…” (het kan helpen om…)?",
+				"Probeer „and” (en), of begin een nieuwe zin.")
+			.doesNotContain("bijvoorbeeld „vaak”", "Probeer „en”");
+	}
+
 	@Test
 	void theWriteFormCarriesTheLiveCheckAndTheCheckButton() throws Exception {
 		var running = fixtures.runningTrajectory(true);
