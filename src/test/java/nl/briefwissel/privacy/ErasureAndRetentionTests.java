@@ -205,6 +205,28 @@ class ErasureAndRetentionTests {
 			.isEqualTo(ErasureRequest.Status.CONFIRMED);
 	}
 
+	/** The request's date reads as the rest of the page does, month by name in the page's language: not 5-12-2026. */
+	@Test
+	void theRequestsDateIsWrittenOutInThePagesLanguage() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		RequestPostProcessor participant = fixtures.as(trajectory.participant());
+		mvc.perform(post("/participant/privacy/erasure").param("sure", "true").with(participant).with(csrf()));
+		String month = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+		String mine = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/privacy").param("lang", "en").with(participant))
+			.andReturn().getResponse().getContentAsString()).text();
+		assertThat(mine).containsPattern("Your request of \\d{1,2} " + month + " \\d{4} is being handled");
+		String dutch = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/privacy").param("lang", "nl").with(participant))
+			.andReturn().getResponse().getContentAsString()).text();
+		assertThat(dutch).containsPattern("Je verzoek van \\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \\d{4} is in behandeling");
+
+		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+		String list = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/erasure").param("lang", "en").with(admin))
+			.andReturn().getResponse().getContentAsString()).text();
+		assertThat(list).containsPattern(java.util.regex.Pattern.quote(trajectory.participant().email())
+				+ ", requested on \\d{1,2} " + month + " \\d{4}, \\d{2}:\\d{2}")
+			.doesNotContainPattern("\\d{1,2}-\\d{1,2}-\\d{4}");
+	}
+
 	@Test
 	void anAdministratorDeclinesWithAReasonTheParticipantReads() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
