@@ -250,6 +250,23 @@ public class Trajectories {
 			.query(Trajectories::overviews);
 	}
 
+	/**
+	 * One page of a programme's trajectories in one stage, those in it longest first: the intakes that
+	 * have waited longest for a coach come first, not last (behind hundreds that came in since).
+	 */
+	public List<TrajectoryOverview> pageOfProgrammeLongestFirst(UUID programmeId, TrajectoryStatus status, int offset,
+			int size) {
+		return jdbc.sql(OVERVIEW_OF_FEW + """
+				 where t.id in (select id from trajectory where programme_id = :programme and status = :status
+				               order by created_at, id limit :size offset :offset)
+				order by t.created_at, t.id""")
+			.param("programme", programmeId)
+			.param("status", status.name())
+			.param("size", size)
+			.param("offset", offset)
+			.query(Trajectories::overviews);
+	}
+
 	/** The programme's trajectories in these stages: the intakes page wants only those still waiting. */
 	public List<TrajectoryOverview> ofProgramme(UUID programmeId, Set<TrajectoryStatus> statuses) {
 		return jdbc.sql(OVERVIEW + " where t.programme_id = :programme and t.status in " + inList(statuses)

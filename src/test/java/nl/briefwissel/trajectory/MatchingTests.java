@@ -630,6 +630,26 @@ class MatchingTests {
 			.andExpect(redirectedUrl("/programme/intakes?programme=" + programme.id() + "&waiting=2#intake-" + onSecond));
 	}
 
+
+	/**
+	 * Page by page, who has waited longest for a coach comes first: newest first, the first page filled
+	 * with what came in today and the intake of weeks ago (declined twice, say) sat on the last page.
+	 */
+	@Test
+	void theIntakeThatWaitedLongestIsOnTheFirstPageFirst() throws Exception {
+		for (int i = 0; i < 25; i++) {
+			waitingIntake("Nieuwer " + i, Intake.Source.LINK);
+		}
+		jdbc.sql("update trajectory set created_at = :then where id = :id")
+			.param("then", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(30))
+			.param("id", trajectory)
+			.update();
+		Document first = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(first.select("#programme-" + programme.id() + " .bw-intake").first().id())
+			.isEqualTo("intake-" + trajectory);
+	}
+
 	private static Matching.Candidate candidate(String name, int load, int capacity, boolean certified, boolean specialist) {
 		Account account = new Account(UUID.randomUUID(), UUID.randomUUID(), name.toLowerCase(Locale.ROOT) + "@example.nl", name,
 				Locale.forLanguageTag("nl"), Set.of(Role.COACH), true);

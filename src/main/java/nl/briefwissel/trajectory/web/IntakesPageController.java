@@ -153,8 +153,8 @@ class IntakesPageController {
 		Pages openPages = Pages.of(intakes.countOpen(programme.id()), openPage);
 		// One page of those waiting, and those asked (a proposal counts towards the coach's capacity, so
 		// they stay few): every intake waiting, each with its form and the pool, made a page of megabytes.
-		List<TrajectoryOverview> all = new java.util.ArrayList<>(trajectories.pageOfProgramme(programme.id(),
-				Optional.of(TrajectoryStatus.INTAKE), waitingPages.offset(), PER_PAGE));
+		List<TrajectoryOverview> all = new java.util.ArrayList<>(trajectories.pageOfProgrammeLongestFirst(programme.id(),
+				TrajectoryStatus.INTAKE, waitingPages.offset(), PER_PAGE));
 		all.addAll(trajectories.ofProgramme(programme.id(), java.util.Set.of(TrajectoryStatus.MATCHING)));
 		List<Matching.Candidate> pool = matching.pool(programme.id());
 		// Read once for the whole card: a read per intake made every view slower with each one waiting.
