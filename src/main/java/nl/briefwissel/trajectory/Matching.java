@@ -229,8 +229,17 @@ public class Matching {
 	@Transactional
 	public TrajectoryOverview accept(UUID trajectoryId, UUID coachId, LocalDate startOn) {
 		TrajectoryOverview overview = openProposalFor(trajectoryId, coachId);
+		// The trajectory's row first, then the coach's, in the order a proposal and a handover take them.
+		Trajectory current = trajectories.load(trajectoryId).orElseThrow();
+		// Asked again now, as at the proposal: a certification taken back, or a pool left, since the
+		// proposal would otherwise start a trajectory with a coach the programme can no longer match.
+		lockCoach(coachId);
+		if (candidates(overview).stream().noneMatch(c -> c.coach().id().equals(coachId) && c.eligible())) {
+			throw new IllegalTransitionException("matching.illegal.acceptNotEligible",
+					"only a certified coach of the programme's pool can accept");
+		}
 		Programme programme = programmes.byId(overview.programmeId()).orElseThrow();
-		change(trajectoryId, coachId, trajectory -> trajectory.accept(coachId, startOn, programme.weeks(), programme.momentsPerWeek()));
+		apply(current, coachId, trajectory -> trajectory.accept(coachId, startOn, programme.weeks(), programme.momentsPerWeek()));
 		answer(trajectoryId, coachId, true, null);
 		return trajectories.byId(trajectoryId).orElseThrow();
 	}

@@ -650,6 +650,38 @@ class MatchingTests {
 			.isEqualTo("intake-" + trajectory);
 	}
 
+
+	/**
+	 * Only a certified coach of the programme's pool is matched: one whose certification the
+	 * administrator took back, or who left the pool, after the proposal cannot start the trajectory by
+	 * accepting it. The coach reads why on the proposal, with the letter and date they wrote kept, and
+	 * can still decline it.
+	 */
+	@Test
+	void aCoachNoLongerCertifiedOrInThePoolCannotAcceptAnOpenProposal() throws Exception {
+		LocalDate start = Today.date().plusDays(3);
+		matching.proposeCoach(trajectory, coach.id(), start, manager.id());
+		profiles.changeMatching(coach.id(), 10, false, null, List.of("SURPLUS"));
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+			.param("startOn", start.toString()).param("letter", "Beste Dirk,\n\nWelkom! Ik ben Carla."))
+			.andExpect(redirectedUrl("/coach/proposals/" + trajectory))
+			.andExpect(flash().attribute("problem", "matching.illegal.acceptNotEligible"))
+			.andExpect(flash().attribute("letter", "Beste Dirk,\n\nWelkom! Ik ben Carla."))
+			.andExpect(flash().attribute("startOn", start));
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+
+		profiles.changeMatching(coach.id(), 10, true, "NOLOC", List.of("SURPLUS"));
+		pool.set(programme.id(), List.of());
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+			.param("startOn", start.toString()).param("letter", "Beste Dirk,\n\nWelkom! Ik ben Carla."))
+			.andExpect(flash().attribute("problem", "matching.illegal.acceptNotEligible"));
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+		mvc.perform(post("/coach/proposals/{id}/decline", trajectory).with(csrf()).with(fixtures.as(coach))
+			.param("reason", "COACH_FULL"))
+			.andExpect(redirectedUrl("/coach"));
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+	}
+
 	private static Matching.Candidate candidate(String name, int load, int capacity, boolean certified, boolean specialist) {
 		Account account = new Account(UUID.randomUUID(), UUID.randomUUID(), name.toLowerCase(Locale.ROOT) + "@example.nl", name,
 				Locale.forLanguageTag("nl"), Set.of(Role.COACH), true);

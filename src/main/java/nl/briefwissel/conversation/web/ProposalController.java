@@ -168,6 +168,9 @@ class ProposalController {
 			}
 			if (!matching.withdrawnFrom(id, me.id())) {
 				redirect.addFlashAttribute("problem", e.messageKey());
+				// The letter and the day the coach chose come back with the sentence, as after a mistake.
+				redirect.addFlashAttribute("letter", welcomeLetter);
+				redirect.addFlashAttribute("startOn", startOn);
 			}
 			return "redirect:/coach/proposals/" + id; // withdrawn while the coach wrote: that page says so
 		}
