@@ -231,12 +231,12 @@ public class Matching {
 		TrajectoryOverview overview = openProposalFor(trajectoryId, coachId);
 		// The trajectory's row first, then the coach's, in the order a proposal and a handover take them.
 		Trajectory current = trajectories.load(trajectoryId).orElseThrow();
-		// Asked again now, as at the proposal: a certification taken back, or a pool left, since the
-		// proposal would otherwise start a trajectory with a coach the programme can no longer match.
+		// Asked again now, as at the proposal: a certification the administrator took back since would
+		// otherwise start a trajectory with a coach nobody may match any more. (Leaving a pool is not asked:
+		// it stops new proposals, and one made before it stands, as a running trajectory does.)
 		lockCoach(coachId);
-		if (candidates(overview).stream().noneMatch(c -> c.coach().id().equals(coachId) && c.eligible())) {
-			throw new IllegalTransitionException("matching.illegal.acceptNotEligible",
-					"only a certified coach of the programme's pool can accept");
+		if (!profiles.of(coachId).certified()) {
+			throw new IllegalTransitionException("matching.illegal.acceptNotEligible", "only a certified coach can accept");
 		}
 		Programme programme = programmes.byId(overview.programmeId()).orElseThrow();
 		apply(current, coachId, trajectory -> trajectory.accept(coachId, startOn, programme.weeks(), programme.momentsPerWeek()));
