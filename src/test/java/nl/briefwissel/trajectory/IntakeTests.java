@@ -666,4 +666,26 @@ class IntakeTests {
 		assertThat(mailsTo(unwritable)).isZero();
 	}
 
+
+	/**
+	 * An invitation's language that is neither Dutch nor English (a form changed by hand, an old page)
+	 * is said at the field, with what was typed kept; a tag longer than the column failed with a 500
+	 * and any other went out as a Dutch mail to an application of an unknown language.
+	 */
+	@Test
+	void anInvitationInALanguageWeDoNotWriteIsRefusedAtItsField(@Autowired MockMvc mvc, @Autowired Fixtures fixtures)
+			throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		for (String language : new String[] { "abcdefgh", "de" }) {
+			mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Ina Taal").param("email", "taal-" + suffix + "@example.nl").param("language", language)
+				.param("submission", UUID.randomUUID().toString()))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("inviteErrors", java.util.Map.of("language", "Kies Nederlands of Engels.")))
+				.andExpect(flash().attributeExists("inviteTyped"));
+		}
+		assertThat(intakes.open(programme.id())).isEmpty();
+	}
+
 }

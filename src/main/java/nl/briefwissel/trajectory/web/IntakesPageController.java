@@ -202,9 +202,17 @@ class IntakesPageController {
 			errors.rejectValue("email", "intakes.invite.email.invalid",
 					texts.getMessage("intakes.invite.email.invalid", null, locale));
 		}
-		if (errors.hasErrors()) {
+		// Dutch or English only, as the form offers: another tag went out as a Dutch mail with an application
+		// of a language nobody writes, and one longer than the column failed the whole request.
+		boolean knownLanguage = !errors.hasFieldErrors("language") && invitation.language() != null
+				&& List.of("nl", "en").contains(invitation.language().toString());
+		if (errors.hasErrors() || !knownLanguage) {
 			Map<String, String> byField = new LinkedHashMap<>();
 			errors.getFieldErrors().forEach(error -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
+			if (!knownLanguage) {
+				// Also instead of a binder's sentence for a value that is no language at all.
+				byField.put("language", texts.getMessage("intakes.invite.language.invalid", null, locale));
+			}
 			AuditedChange.refused();
 			redirect.addFlashAttribute("inviteErrors", byField);
 			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
