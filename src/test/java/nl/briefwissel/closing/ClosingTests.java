@@ -115,6 +115,34 @@ class ClosingTests {
 		}
 	}
 
+	/**
+	 * The participant is invited to react below while the trajectory runs, in English that reads as English;
+	 * after the end the page no longer points to a form that is gone, and names the reaction as theirs.
+	 */
+	@Test
+	void theParticipantIsInvitedToReactOnlyWhileTheTrajectoryRuns() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."));
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Dank je wel."));
+		String name = running.coach().displayName();
+		String whileRunning = org.jsoup.Jsoup.parse(mvc.perform(get("/participant").param("lang", "en")
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
+		assertThat(whileRunning).contains(name + " wrote a summary of your trajectory. Would you like to respond? "
+				+ "You can do so below while the trajectory is running.", "Save reaction");
+
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String ended = org.jsoup.Jsoup.parse(mvc.perform(get("/participant").param("lang", "en")
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
+		assertThat(ended).contains(name + " wrote this summary of your trajectory. We ontdekten",
+				"Your reaction: Dank je wel.").doesNotContain("Would you like to respond", "Save reaction");
+		String endedInDutch = org.jsoup.Jsoup.parse(mvc.perform(get("/participant").param("lang", "nl")
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
+		assertThat(endedInDutch).contains(name + " schreef deze samenvatting van jullie traject.", "Jouw reactie: Dank je wel.")
+			.doesNotContain("Dat kan hieronder");
+	}
+
 	@Test
 	void aTrajectoryEndedWithoutASummarySaysSoOnTheCoachsPage() throws Exception {
 		var running = fixtures.runningTrajectory(true);
