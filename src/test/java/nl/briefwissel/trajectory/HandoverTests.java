@@ -136,6 +136,20 @@ class HandoverTests {
 				+ ", reden: De e-coach kan het traject niet voortzetten.");
 	}
 
+	/** In English a trajectory is handed over; it does not "go over" to a coach, as the Dutch "ging over naar" does. */
+	@Test
+	void inEnglishTheTrajectoryIsHandedOver() throws Exception {
+		String page = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/trajectories/{id}/handover", running.id())
+			.param("lang", "en").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString()).text();
+		assertThat(page).contains("The trajectory is handed over today to the e-coach you choose").doesNotContain("goes over");
+
+		handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE").andExpect(status().is3xxRedirection());
+		String record = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "en")
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
+		assertThat(record).contains("the trajectory was handed over to e-coach " + newCoach.displayName()
+				+ ", reason: The e-coach cannot continue the trajectory.").doesNotContain("went over");
+	}
+
 	/**
 	 * The participant's mail tells them to answer the mails they get: an answer to this one reaches
 	 * the new coach in the conversation (it came from the no-reply address and went nowhere).
