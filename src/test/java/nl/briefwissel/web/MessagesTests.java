@@ -84,6 +84,18 @@ class MessagesTests {
 		assertThat(wrong).isEmpty();
 	}
 
+	/** A limit reads as in the rest of the English texts ("20,000 characters"), not the Dutch way ("8000 tekens"). */
+	@Test
+	void englishWritesTheThousandsOfALimitWithAComma() throws IOException {
+		Properties english = load("messages_en.properties");
+		Pattern ungrouped = Pattern.compile("\\b\\d{4,} characters");
+		List<String> wrong = english.stringPropertyNames().stream()
+			.filter(key -> ungrouped.matcher(english.getProperty(key)).find())
+			.sorted()
+			.toList();
+		assertThat(wrong).isEmpty();
+	}
+
 	private static Set<String> placeholders(String text) {
 		Set<String> numbers = new TreeSet<>();
 		PLACEHOLDER.matcher(text).results().forEach(match -> numbers.add(match.group(1)));
