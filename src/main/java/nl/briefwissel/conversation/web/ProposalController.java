@@ -175,6 +175,10 @@ class ProposalController {
 			return "redirect:/coach/proposals/" + id; // withdrawn while the coach wrote: that page says so
 		}
 		catch (TrajectoryLifecycle.NotYourTrajectoryException e) {
+			if (matching.acceptedBy(id, me.id())) {
+				// A second click whose first committed between the page's check and the proposal's read.
+				return "redirect:/coach/trajectories/" + id;
+			}
 			if (matching.withdrawnFrom(id, me.id())) {
 				return "redirect:/coach/proposals/" + id;
 			}
