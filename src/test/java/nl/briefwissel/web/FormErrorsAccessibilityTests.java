@@ -93,6 +93,19 @@ class FormErrorsAccessibilityTests {
 		assertThat(page.select("input[type=radio]")).isNotEmpty().allMatch(radio -> radio.hasClass(HTML_RADIO));
 	}
 
+	/** The English evaluation asks "to what extent" (not "how far", the Dutch "hoe ver") and its error says what is asked. */
+	@Test
+	void theEnglishEvaluationReadsAsEnglish() throws Exception {
+		String token = evaluationLink();
+		String form = page(get("/evaluation/{token}", token).param("lang", "en")).text();
+		assertThat(form).contains("To what extent was your question answered when you started?",
+				"To what extent is your question answered now?").doesNotContain("How far");
+		String refused = page(post("/evaluation/{token}", token).param("lang", "en").with(csrf())
+			.param("satisfaction", "8")).text();
+		assertThat(refused).contains("Choose yes or no: would you recommend e-coaching to a colleague?")
+			.doesNotContain("for recommending");
+	}
+
 	@Test
 	void evaluationErrorsAreLinkedToTheirQuestionsAndTheSharedScoreSentenceIsSaidOnce() throws Exception {
 		String token = evaluationLink();
