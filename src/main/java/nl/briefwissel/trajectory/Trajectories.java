@@ -201,7 +201,10 @@ public class Trajectories {
 	/** The participant writes down their goals; only their own trajectory changes, and never one erased (its words are gone for good). */
 	@Transactional
 	public boolean changeGoals(UUID trajectoryId, UUID participantId, String goals) {
-		return jdbc.sql("update trajectory set goals = :goals where id = :id and participant_id = :participant and erased_at is null")
+		// Not after the end: the goals are part of the record as the trajectory ended with them.
+		return jdbc.sql("""
+				update trajectory set goals = :goals
+				where id = :id and participant_id = :participant and erased_at is null and status not in ('COMPLETED', 'STOPPED')""")
 			.param("goals", goals == null || goals.isBlank() ? null : goals.strip())
 			.param("id", trajectoryId)
 			.param("participant", participantId)

@@ -30,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -158,6 +159,28 @@ class FormErrorsAccessibilityTests {
 		Document evaluation = page(post("/evaluation/{token}", token).with(csrf()).param("satisfaction", "8"));
 		assertThat(evaluation.select("[autofocus]")).extracting(Element::id).containsExactly("error-summary");
 		assertThat(page(get("/evaluation/{token}", token)).select("[autofocus]")).isEmpty();
+	}
+
+	/** After the end the goals are the record's: shown, not a form, and a form from an open tab changes nothing. */
+	@Test
+	void goalsStayAsTheyWereOnceTheTrajectoryEnded(@Autowired nl.briefwissel.trajectory.Trajectories trajectories)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		trajectories.changeGoals(running.id(), running.participant().id(), "Weten of ik wil omscholen.");
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id()).update();
+
+		Document ended = page(get("/participant").with(fixtures.as(running.participant())));
+		assertThat(ended.select("form[action=/participant/goals]")).isEmpty();
+		assertThat(ended.getElementById("goals-" + running.id()).tagName()).isEqualTo("h3");
+		assertThat(ended.text()).contains("Weten of ik wil omscholen.");
+
+		var late = mvc.perform(post("/participant/goals").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("goals", "Iets anders."))
+			.andExpect(redirectedUrl("/participant#goals-" + running.id()))
+			.andReturn();
+		Document after = page(get("/participant").cookie(late.getResponse().getCookies()).with(fixtures.as(running.participant())));
+		assertThat(after.text()).contains("Weten of ik wil omscholen.", "Dit traject is afgelopen: je doelen blijven staan")
+			.doesNotContain("Iets anders.");
 	}
 
 	@Test

@@ -112,6 +112,11 @@ class StartPagesController {
 			return "redirect:/participant#goals-" + trajectory;
 		}
 		if (!trajectories.changeGoals(trajectory, me.id(), goals)) {
+			if (trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId())).isPresent()) {
+				// Ended while the page was open: the card says so where the form was. (An erased one is gone.)
+				redirect.addFlashAttribute("goalsEnded", trajectory);
+				return "redirect:/participant#goals-" + trajectory;
+			}
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
 		redirect.addFlashAttribute("goalsSaved", trajectory);
