@@ -289,6 +289,18 @@ class WritingWithAnAssignmentTests {
 		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
 	}
 
+	@Test
+	void aDraftSavedEmptySaysItIsEmptyNotSaved() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		var saved = mvc.perform(post(base + "/draft").param("text", "Beste Sanne,").with(csrf()).with(coach)).andReturn();
+		assertThat(page(get(base).cookie(saved.getResponse().getCookies()), coach)).contains("Je concept is bewaard.");
+		var emptied = mvc.perform(post(base + "/draft").param("text", "  ").with(csrf()).with(coach)).andReturn();
+		assertThat(page(get(base).cookie(emptied.getResponse().getCookies()), coach)).contains("Je concept is nu leeg.")
+			.doesNotContain("Je concept is bewaard.");
+	}
+
 	private String page(MockHttpServletRequestBuilder request, RequestPostProcessor who) throws Exception {
 		return mvc.perform(request.with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}

@@ -268,7 +268,13 @@ class ConversationController {
 			return "redirect:" + page + "/assignments" + chosen.map(a -> "?giving=" + a).orElse("");
 		}
 		String give = chosen.map(a -> "?give=" + a).orElse("");
-		redirect.addFlashAttribute(inserting ? "replyInserted" : "draftSaved", true);
+		if (inserting) {
+			redirect.addFlashAttribute("replyInserted", true);
+		}
+		else {
+			// An empty draft is not "saved": the coach emptied it, and the page says that.
+			redirect.addFlashAttribute("draftSaved", draft.isBlank() ? "emptied" : "saved");
+		}
 		return "redirect:" + page + give + "#draft-status";
 	}
 
