@@ -43,7 +43,7 @@ public class SignInAttempts {
 
 	private final Encryption encryption;
 
-	private final CodeLockNotices notices;
+	private final SecondFactorNotices notices;
 
 	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
@@ -99,7 +99,7 @@ public class SignInAttempts {
 	static final String ADDRESS_HASH_PURPOSE = "briefwissel sign-in failure v1";
 
 	SignInAttempts(JdbcClient jdbc, Clock clock, SignInProperties properties, Encryption encryption,
-			CodeLockNotices notices) {
+			SecondFactorNotices notices) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
