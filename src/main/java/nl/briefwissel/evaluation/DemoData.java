@@ -20,6 +20,7 @@ import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.Assignments;
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.closing.ClosingDesk;
+import nl.briefwissel.closing.Evaluations;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
@@ -50,6 +51,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One organisation, one programme, three coaches and eight participants in every stage, so the
@@ -104,12 +106,19 @@ class DemoData implements ApplicationRunner {
 
 	private final ClosingDesk closingDesk;
 
+	private final Evaluations evaluations;
+
+	private final TransactionTemplate transactions;
+
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
 			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, StartupSeeds seeds,
 			ApplicationClock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes,
 			Assignments assignments, GivenAssignments given, MessageSource texts, Outbox outbox,
-			TrajectoryLifecycle lifecycle, InboundMails inbound, ConversationAddress replyAddress, ClosingDesk closingDesk) {
+			TrajectoryLifecycle lifecycle, InboundMails inbound, ConversationAddress replyAddress, ClosingDesk closingDesk,
+			Evaluations evaluations, TransactionTemplate transactions) {
 		this.closingDesk = closingDesk;
+		this.evaluations = evaluations;
+		this.transactions = transactions;
 		this.inbound = inbound;
 		this.replyAddress = replyAddress;
 		this.lifecycle = lifecycle;
@@ -191,15 +200,34 @@ class DemoData implements ApplicationRunner {
 		});
 		clock.atPastMoment(moment(today.minusDays(29), LocalTime.of(19, 40)),
 				() -> closingDesk.react(trajectories.byId(eva).orElseThrow(), evaVisser.id(), DemoStory.EVA_REACTION));
-		clock.atPastMoment(moment(today.minusDays(28), LocalTime.of(9, 15)), () -> {
-			lifecycle.complete(eva, anja.id(), Reason.QUESTION_ANSWERED, null);
+		complete(eva, anja, moment(today.minusDays(28), LocalTime.of(9, 15)));
+		// Marco's trajectory with Kees ran its six weeks and more, seven weeks ago: written while it ran
+		// (the services write a letter only then, decision 0030), summed up without a reaction, completed.
+		UUID kees = participant(gemeente, programme, "kees.hendriks@briefwissel.test", "Kees Hendriks", marco,
+				TrajectoryStatus.RUNNING, "NEXT_STEP", today.minusWeeks(14), null, hash, DemoStory.kees());
+		clock.atPastMoment(moment(today.minusDays(52), LocalTime.of(10, 30)), () -> {
+			closingDesk.write(trajectories.byId(kees).orElseThrow(), marco.id(), DemoStory.KEES_SUMMARY);
+			outbox.sendDueNow();
 			return null;
 		});
-		// No letters in Kees's ended trajectory: the services write a letter only while a trajectory runs
-		// (decision 0030), and his coach is not one of the accounts that sign in without a second factor.
-		participant(gemeente, programme, "kees.hendriks@briefwissel.test", "Kees Hendriks", marco,
-				TrajectoryStatus.COMPLETED, "NEXT_STEP", today.minusWeeks(14), today.minusWeeks(7), hash, List.of());
+		complete(kees, marco, moment(today.minusWeeks(7), LocalTime.of(9, 0)));
 		log.info("Demo data written: 1 organisation, 1 programme, 3 coaches, 8 participants");
+	}
+
+	/**
+	 * Completed by the coach at {@code at}, and the participant asked for an evaluation then, as the
+	 * completion's listener does a moment later: in the completion's transaction, so the listener (on its
+	 * own thread, at today's time) finds the request there and asks nothing again.
+	 */
+	private void complete(UUID trajectory, Account coach, Instant at) {
+		clock.atPastMoment(at, () -> {
+			transactions.executeWithoutResult(status -> {
+				lifecycle.complete(trajectory, coach.id(), Reason.QUESTION_ANSWERED, null);
+				evaluations.request(trajectory);
+			});
+			outbox.sendDueNow();
+			return null;
+		});
 	}
 
 	private Account person(Organisation organisation, String email, String name, Role role, String hash) {

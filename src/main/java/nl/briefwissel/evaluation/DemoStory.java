@@ -347,4 +347,106 @@ final class DemoStory {
 						Hartelijke groet,
 						Fatima"""));
 	}
+
+	/**
+	 * Marco's trajectory with Kees, of some months ago: six weeks of letters with a gap for a holiday,
+	 * an assignment drawn on paper, and a question that turned out to have an answer inside his own team.
+	 */
+	static List<Letter> kees() {
+		return List.of(
+				new FromCoach(98, LocalTime.of(9, 20), DemoLetters.opening("Kees Hendriks", "Marco Jansen")),
+				new FromParticipant(97, LocalTime.of(19, 50), """
+						Hallo Marco,
+
+						Ik ben 52 en werk twintig jaar als toezichthouder bouw. Ik ken het vak door en door, en \
+						misschien is dat juist het probleem: er komt weinig nieuws meer bij. Over zes weken wil ik \
+						weten of er voor mij nog een volgende stap is, of dat ik dit werk tot mijn pensioen blijf doen.
+
+						Groet,
+						Kees"""),
+				new FromCoach(94, LocalTime.of(10, 5), """
+						Beste Kees,
+
+						Twintig jaar in één vak is veel ervaring, en het is goed dat je je afvraagt wat je er nog \
+						mee wilt. Om te zien welke kant je op kunt, kijken we eerst terug: wat waren de goede \
+						periodes, en wat hadden die met elkaar gemeen?
+
+						Hieronder staat een opdracht om je loopbaan op papier te zetten.
+
+						Hartelijke groet,
+						Marco""", "De lijn van je loopbaan"),
+				new FromParticipant(90, LocalTime.of(21, 10), """
+						Hallo Marco,
+
+						Ik heb de lijn getekend. De hoogtepunten waren mijn eerste jaren, toen alles nieuw was, en \
+						de twee keer dat ik een nieuwe collega heb ingewerkt. Het dieptepunt was de periode met \
+						alleen maar achterstanden. Wat me opviel: bij de goede periodes stond steeds een naam van \
+						iemand die ik iets had geleerd.
+
+						Groet,
+						Kees"""),
+				new FromCoach(84, LocalTime.of(9, 40), """
+						Beste Kees,
+
+						Dat is een mooie ontdekking: je goede periodes gaan over kennis doorgeven. Wie in jullie \
+						afdeling begeleidt nu de nieuwe toezichthouders? En zou je met die persoon willen praten \
+						over hoe dat werk eruitziet?
+
+						Hartelijke groet,
+						Marco"""),
+				new FromParticipant(80, LocalTime.of(20, 30), """
+						Hallo Marco,
+
+						Er is niemand die dat echt doet. Nieuwe collega's lopen een paar weken met iemand mee, en \
+						dan moeten ze het zelf uitzoeken. Ik heb het er met mijn teamleider over gehad. Zij zei dat \
+						ze al langer zoekt naar iemand die het inwerken wil opzetten.
+
+						Volgende week ben ik met vakantie, dus mijn volgende brief komt wat later.
+
+						Groet,
+						Kees"""),
+				new FromCoach(73, LocalTime.of(10, 15), """
+						Beste Kees,
+
+						Ik hoop dat je een goede vakantie hebt gehad. Je teamleider zoekt iemand, en jij wordt blij \
+						van kennis doorgeven: dat komt mooi samen. Wat zou je nodig hebben om het inwerken op te \
+						zetten? Denk aan tijd, een opleiding, of iemand om mee te sparren.
+
+						Hartelijke groet,
+						Marco"""),
+				new FromParticipant(69, LocalTime.of(19, 15), """
+						Hallo Marco,
+
+						Ik heb een plan van één kantje geschreven: een inwerkprogramma van drie maanden, met een \
+						vast maatje en elke week een leermoment. Ik wil er een dag per week voor krijgen en een \
+						cursus praktijkbegeleider volgen. Mijn teamleider neemt het mee naar het MT.
+
+						Groet,
+						Kees"""),
+				new FromCoach(59, LocalTime.of(9, 30), """
+						Beste Kees,
+
+						Je begon met de vraag of er nog een volgende stap was. Nu ligt er een plan van je eigen hand \
+						bij het MT. Als je het goed vindt, ronden we het traject af. Ik schrijf een samenvatting \
+						van wat je ontdekt hebt, zodat je het zwart op wit hebt.
+
+						Hartelijke groet,
+						Marco"""),
+				new FromParticipant(56, LocalTime.of(20, 0), """
+						Hallo Marco,
+
+						Het MT is akkoord: vanaf volgende maand heb ik een dag per week voor het inwerken. Afronden \
+						is goed. Bedankt voor het meedenken.
+
+						Groet,
+						Kees"""));
+	}
+
+	/** The coach's closing summary of Kees's trajectory; Kees did not react to it. */
+	static final String KEES_SUMMARY = """
+			Kees vroeg zich af of er na twintig jaar als toezichthouder bouw nog een volgende stap voor hem was. \
+			Toen hij zijn loopbaan tekende, zag hij dat zijn beste periodes gingen over kennis doorgeven aan \
+			nieuwe collega's. Zijn teamleider zocht al iemand voor het inwerken. Kees schreef een plan voor een \
+			inwerkprogramma van drie maanden, en het MT gaf hem er een dag per week voor. Volgende stap: de \
+			cursus praktijkbegeleider, en na het eerste half jaar kijken of hij dit werk verder wil uitbouwen.""";
 }

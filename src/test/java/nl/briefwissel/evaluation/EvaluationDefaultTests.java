@@ -177,6 +177,40 @@ class EvaluationDefaultTests {
 		var closing = closings.of(eva.trajectory().id()).orElseThrow();
 		assertThat(closing.writtenAt().toLocalDate()).isEqualTo(today.minusDays(30));
 		assertThat(closing.reaction()).startsWith("Dank je wel, Anja.");
+		// Asked for an evaluation when it was completed, not on the day the demo data was written.
+		assertThat(evaluationRequestedOn(eva.trajectory().id())).isEqualTo(today.minusDays(28));
+	}
+
+	@Test
+	void marcosTrajectoryWithKeesWasWrittenSummedUpAndCompletedSevenWeeksAgo() {
+		var today = java.time.LocalDate.now(clock);
+		var kees = accounts.byEmail("kees.hendriks@briefwissel.test").orElseThrow();
+		var marco = accounts.byEmail("marco.jansen@briefwissel.test").orElseThrow();
+		var trajectory = workspace.viewWithEnded(marco.id()).entries().stream()
+			.map(Workspace.Entry::trajectory)
+			.filter(t -> t.participantId().equals(kees.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(trajectory.status()).isEqualTo(nl.briefwissel.trajectory.TrajectoryStatus.COMPLETED);
+		assertThat(trajectory.startedOn()).isEqualTo(today.minusWeeks(14));
+		assertThat(trajectory.endedOn()).isEqualTo(today.minusWeeks(7));
+		var letters = conversations.of(trajectory.id());
+		assertThat(letters).hasSize(10);
+		assertThat(letters.get(0).createdAt().atZoneSameInstant(clock.getZone()).toLocalDate()).isEqualTo(today.minusDays(98));
+		assertThat(given.of(trajectory.id())).extracting(g -> g.title()).containsExactly("De lijn van je loopbaan");
+		var closing = closings.of(trajectory.id()).orElseThrow();
+		assertThat(closing.writtenAt().toLocalDate()).isEqualTo(today.minusDays(52));
+		assertThat(closing.reaction()).isNull();
+		assertThat(evaluationRequestedOn(trajectory.id())).isEqualTo(today.minusWeeks(7));
+	}
+
+	private java.time.LocalDate evaluationRequestedOn(java.util.UUID trajectory) {
+		return jdbc.sql("select requested_at from evaluation_request where trajectory_id = :id")
+			.param("id", trajectory)
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.atZoneSameInstant(clock.getZone())
+			.toLocalDate();
 	}
 
 	/** The demo coach's workspace row of a demo participant's trajectory. */
