@@ -301,7 +301,8 @@ public class Accounts {
 	/**
 	 * What is left of a participant who asked to be forgotten: an account that cannot sign in,
 	 * with no name, address, password or second factor, so that the rows that point to it (their
-	 * anonymous trajectories) still point somewhere.
+	 * anonymous trajectories) still point somewhere. Nor anything of how they signed in: wrong
+	 * passwords or codes, when, and the lock they set are about the person too.
 	 */
 	@Transactional
 	public void anonymise(UUID accountId) {
@@ -311,7 +312,8 @@ public class Accounts {
 		}
 		jdbc.sql("""
 				update account set email = :erased, display_name = :name, password_hash = null, enabled = false, external_subject = null,
-				    totp_secret = null, totp_secret_key_id = null, totp_confirmed_at = null, totp_last_step = null, failed_sign_ins = 0, locked_until = null
+				    totp_secret = null, totp_secret_key_id = null, totp_confirmed_at = null, totp_last_step = null,
+				    failed_sign_ins = 0, last_failed_sign_in_at = null, wrong_codes = 0, locked_until = null
 				where id = :id""")
 			.param("erased", "verwijderd-" + accountId + "@briefwissel.invalid")
 			.param("name", ERASED_NAME)
