@@ -171,7 +171,11 @@ public class Matching {
 		List<Why> why = new java.util.ArrayList<>();
 		why.add(new Why(best.specialist() ? "matching.why.specialist" : "matching.why.noSpecialist", null, null));
 		why.add(new Why("matching.why.room", best.load(), best.profile().capacity()));
-		why.add(new Why("matching.why.certified", best.profile().certification() == null ? "" : best.profile().certification(), null));
+		// The certification is the administrator's own words ("NOLOC-gecertificeerd loopbaanprofessional"): named
+		// after a label, not after "Certified", which doubled the word.
+		String certification = best.profile().certification();
+		why.add(certification == null ? new Why("matching.why.certified", null, null)
+				: new Why("matching.why.certification", certification.replaceAll("[.\\s]+$", ""), null));
 		return why;
 	}
 

@@ -161,6 +161,31 @@ class MatchingTests {
 		assertThat(matching.propose(List.of(uncertified, full))).isEmpty();
 	}
 
+	/**
+	 * The proposal names the coach's certification in the administrator's words, after a label: "Certified
+	 * NOLOC-gecertificeerd loopbaanprofessional" said the word twice, in both languages.
+	 */
+	@Test
+	void theProposalNamesTheCertificationWithoutDoublingTheWord() throws Exception {
+		profiles.changeMatching(coach.id(), 10, true, "NOLOC-gecertificeerd loopbaanprofessional.", List.of("SURPLUS"));
+		String english = mvc.perform(get("/programme/intakes").param("lang", "en").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(english).getElementById("intake-" + trajectory).text())
+			.contains("Certification: NOLOC-gecertificeerd loopbaanprofessional.")
+			.doesNotContain("Certified NOLOC")
+			.doesNotContain("professional..");
+		String dutch = mvc.perform(get("/programme/intakes").param("lang", "nl").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(dutch).getElementById("intake-" + trajectory).text())
+			.contains("Certificering: NOLOC-gecertificeerd loopbaanprofessional.")
+			.doesNotContain("Gecertificeerd NOLOC");
+
+		profiles.changeMatching(coach.id(), 10, true, null, List.of("SURPLUS"));
+		String without = mvc.perform(get("/programme/intakes").param("lang", "en").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(without).getElementById("intake-" + trajectory).text()).contains("Certified.");
+	}
+
 	@Test
 	void theManagerProposesTheCoachAcceptsAndTheWelcomeLetterArrives() throws Exception {
 		mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
