@@ -29,7 +29,8 @@ class EmployerConfirmations {
 
 	private static final Logger log = LoggerFactory.getLogger(EmployerConfirmations.class);
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-yyyy");
+	/** The day with its month by name in each half's language, as the other mails write a date. */
+	private static final String DATE = "d MMMM yyyy";
 
 	private final Trajectories trajectories;
 
@@ -120,10 +121,11 @@ class EmployerConfirmations {
 					log.info("Employer confirmation ({}) for trajectory {} was sent before; not again", kind, trajectoryId);
 					return;
 				}
-				Object[] args = { trajectory.participantName(), trajectory.programmeName(), DATE.format(on) };
 				// About the trajectory: the mail names the participant, and goes with the trajectory's erasure.
 				outbox.enqueueAskedFor(mails.composeInTwoLanguages(contact, Locale.forLanguageTag("nl"), Locale.ENGLISH,
-						kind.mailKey, args, null).about(trajectoryId));
+						kind.mailKey, language -> new Object[] { trajectory.participantName(), trajectory.programmeName(),
+								DateTimeFormatter.ofPattern(DATE, language).format(on) },
+						null).about(trajectoryId));
 				log.info("Employer confirmation ({}) sent for trajectory {}", kind, trajectoryId);
 			}));
 	}

@@ -2,6 +2,7 @@ package nl.briefwissel.trajectory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import nl.briefwissel.mail.OutgoingMail;
 
@@ -43,13 +44,29 @@ class NoticeMails {
 	 * the link's button and the signature come from {@code first} only.
 	 */
 	OutgoingMail composeInTwoLanguages(String to, Locale first, Locale second, String key, Object[] args, String link) {
-		return compose(to, first, second, key, args, link);
+		return compose(to, first, second, key, language -> args, link);
+	}
+
+	/**
+	 * As {@link #composeInTwoLanguages(String, Locale, Locale, String, Object[], String)}, with arguments
+	 * written for each language: a date with its month by name, which one set of arguments cannot give
+	 * both halves (a Dutch 5-12-2026 reads as 12 May to an English reader).
+	 */
+	OutgoingMail composeInTwoLanguages(String to, Locale first, Locale second, String key,
+			Function<Locale, Object[]> argsIn, String link) {
+		return compose(to, first, second, key, argsIn, link);
 	}
 
 	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key, Object[] args, String link) {
+		return compose(to, language, secondLanguage, key, any -> args, link);
+	}
+
+	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key,
+			Function<Locale, Object[]> argsIn, String link) {
+		Object[] args = argsIn.apply(language);
 		String subject = texts.getMessage(key + ".subject", args, language);
 		Translation first = translation(language, key, args);
-		Translation second = secondLanguage == null ? null : translation(secondLanguage, key, args);
+		Translation second = secondLanguage == null ? null : translation(secondLanguage, key, argsIn.apply(secondLanguage));
 		String button = texts.getMessage(key + ".button", args, language);
 		String signature = texts.getMessage("mail.signature", null, language);
 		StringBuilder text = new StringBuilder();

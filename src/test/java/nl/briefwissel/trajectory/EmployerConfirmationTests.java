@@ -134,8 +134,12 @@ class EmployerConfirmationTests {
 		assertThat(confirmations.confirmStartsOn(startOn)).isEqualTo(1);
 		assertThat(confirmations.confirmStartsOn(startOn.plusDays(1))).as("once").isZero();
 		MimeMessage started = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("gestart"));
+		// Each half writes the day as its reader does, with the month by name: "5-12-2026" in the English
+		// half reads as 12 May to an English reader.
 		assertThat(Mailboxes.text(started)).contains(later.participant().displayName())
-			.contains(startOn.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy")))
+			.contains("is op " + startOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))) + " gestart")
+			.contains("on " + startOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)) + ".")
+			.doesNotContain(startOn.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy")))
 			.doesNotContain(withdrawing.participant().displayName());
 		assertThat(mailsTo(hr)).isEqualTo(1);
 	}
