@@ -60,6 +60,11 @@ public class SignInAttempts {
 	/** How a lock reads on the sign-in page: for a while yet, or until an administrator unlocks the account. */
 	public sealed interface Lock extends java.io.Serializable {
 
+		/** For a page, which cannot ask for the type: whether only an administrator ends this lock. */
+		default boolean untilAnAdministrator() {
+			return this instanceof UntilAnAdministrator;
+		}
+
 		/** Locked for {@code left} yet, said in whole minutes (rounded up), or hours once that reads better. */
 		record For(Duration left) implements Lock {
 
@@ -377,12 +382,19 @@ public class SignInAttempts {
 			.isPresent();
 	}
 
-	/** Every account locked right now, for the administrator's overview. */
-	public java.util.Set<UUID> lockedNow() {
-		return java.util.Set.copyOf(jdbc.sql("select id from account where locked_until > :now")
-			.param("now", OffsetDateTime.now(clock))
-			.query(UUID.class)
-			.list());
+	/**
+	 * Every account locked right now, with its lock, for the administrator's overview: one that waits for
+	 * them reads apart from one that ends by itself.
+	 */
+	public Map<UUID, Lock> lockedNow() {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		Map<UUID, Lock> locked = new java.util.HashMap<>();
+		jdbc.sql("select id, locked_until from account where locked_until > :now")
+			.param("now", now)
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), lockEndingAt(rs.getObject(2, OffsetDateTime.class), now)))
+			.list()
+			.forEach(entry -> locked.put(entry.getKey(), entry.getValue()));
+		return locked;
 	}
 
 	/**

@@ -112,6 +112,30 @@ class AdministrationPageTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
 	}
 
+	/**
+	 * A lock that waits for an administrator reads apart from one that ends by itself: it said "Op slot na
+	 * te veel pogingen" for both, and the administrator could not tell which person needs them.
+	 */
+	@Test
+	void aLockUntilAnAdministratorUnlocksReadsApartFromATimedOne(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc)
+			throws Exception {
+		String tag = "slot" + UUID.randomUUID().toString().substring(0, 8);
+		Account timed = accounts.register(new NewAccount(null, tag + "-a@example.nl", "Een " + tag,
+				Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
+		Account waiting = accounts.register(new NewAccount(null, tag + "-b@example.nl", "Twee " + tag,
+				Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
+		String lock = "update account set locked_until = :until where id = :id";
+		jdbc.sql(lock).param("until", java.time.OffsetDateTime.now().plusMinutes(20).plusSeconds(30)).param("id", timed.id()).update();
+		jdbc.sql(lock).param("until", SignInAttempts.UNTIL_AN_ADMINISTRATOR).param("id", waiting.id()).update();
+
+		var rows = org.jsoup.Jsoup.parse(page(get("/admin").param("search", tag))).select("tbody tr");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).text()).contains("Op slot na te veel pogingen, nog 21 minuten.").doesNotContain("beheerder");
+		assertThat(rows.get(1).text()).contains("Op slot tot een beheerder het ontgrendelt").doesNotContain("minuten");
+		String english = page(get("/admin").param("search", tag).param("lang", "en"));
+		assertThat(english).contains("Locked after too many attempts, 21 minutes to go.", "Locked until an administrator unlocks it");
+	}
+
 	private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.with(admin())).andReturn().getResponse().getContentAsString();
 	}
