@@ -20,6 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ErasureRequestsController {
 
+	/** As the column holds it, and the box's maxlength. */
+	private static final int REASON_AT_MOST = 2000;
+
 	private final Erasures erasures;
 
 	ErasureRequestsController(Erasures erasures) {
@@ -68,12 +71,16 @@ class ErasureRequestsController {
 			redirect.addFlashAttribute("done", decided(id));
 			return "redirect:/admin/erasure";
 		}
-		if (reason.isBlank() || reason.length() > 2000) {
+		// A browser counts a line break as one character against maxlength and sends it as two (CR LF):
+		// a reason that fit the box was refused, and as if none had been given.
+		String written = reason.replace("\r\n", "\n").strip();
+		if (written.isEmpty() || written.length() > REASON_AT_MOST) {
 			model.addAttribute("reasonMissingFor", id);
+			model.addAttribute("reasonError", written.isEmpty() ? "erasure.admin.reasonMissing" : "erasure.admin.reasonTooLong");
 			model.addAttribute("typedReason", reason); // given back to shorten, not lost
 			return page(model);
 		}
-		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), reason) ? "erasure.admin.declined" : decided(id));
+		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), written) ? "erasure.admin.declined" : decided(id));
 		return "redirect:/admin/erasure";
 	}
 
