@@ -270,8 +270,17 @@ public class Statistics {
 
 	/**
 	 * A contact moment is kept when the participant wrote in its window: after the moment before
-	 * it and up to its own due date, the window the reminders use too. Only moments whose day is over count. Pauses and extensions move
-	 * the plan as they do for the participant.
+	 * it and up to its own due date, the window the reminders use too. Only moments whose day is over
+	 * count. Pauses and extensions move the plan as they do for the participant.
+	 * <p>
+	 * A moment without their letter is left out, neither kept nor missed, when it was not the
+	 * participant's to keep by the rule of the reminders and the coach's workspace
+	 * (conversation.MissedMoments): as the moment's day ended the e-coach still owed them an answer, or
+	 * had answered only on that day, or the trajectory was paused after it and before the next moment.
+	 * Counted as missed, a slow e-coach made the participants' figure fall while nobody was reminded
+	 * and no coach saw a moment overdue. Each of these is read as it stood in the moment's own month
+	 * (a pause counts when it began in that month): a pause taken after a month is over would change
+	 * that month's figure, and tell the manager, who sees who was paused, whether that person wrote.
 	 */
 	private MomentsKept contactMomentsKept(UUID programmeId, Months months) {
 		if (months.isEmpty()) {
@@ -282,12 +291,14 @@ public class Statistics {
 		LocalDate last = months.last();
 		record Planned(UUID id, LocalDate startedOn, LocalDate endedOn, int weeks, int perWeek, int extraWeeks) {
 		}
+		String plannedHere = """
+				t.programme_id = :p and t.started_on is not null and t.started_on <= :last
+				  and (t.ended_on is null or t.ended_on >= :from) and t.status not in ('INTAKE', 'MATCHING')""";
 		List<Planned> planned = jdbc.sql("""
 				select t.id, t.started_on, t.ended_on, coalesce(t.weeks, p.weeks) as weeks,
 				       coalesce(t.moments_per_week, p.moments_per_week) as per_week, t.extra_weeks
 				from trajectory t join programme p on p.id = t.programme_id
-				where t.programme_id = :p and t.started_on is not null and t.started_on <= :last
-				  and (t.ended_on is null or t.ended_on >= :from) and t.status not in ('INTAKE', 'MATCHING')""")
+				where\s""" + plannedHere)
 			.param("p", programmeId)
 			.param("from", from)
 			.param("last", last)
@@ -305,8 +316,20 @@ public class Statistics {
 			.query((rs, n) -> pauses.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
 				.add(new Trajectory.Pause(rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class))))
 			.list();
-		// The moments due in the period, each with the day its window opens (the day after the moment before).
-		record Window(UUID trajectory, LocalDate opens, LocalDate due) {
+		// The days the coach paused a trajectory, from its history: a stored pause may also be the days
+		// before an extension, recorded later with a first day in the past (Trajectory#extend).
+		Map<UUID, List<LocalDate>> pausedOn = new HashMap<>();
+		jdbc.sql("""
+				select tr.trajectory_id, tr.at from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
+				where t.programme_id = :p and tr.to_status = 'PAUSED' and tr.at < :end""")
+			.param("p", programmeId)
+			.param("end", last.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime())
+			.query((rs, n) -> pausedOn.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
+				.add(rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
+			.list();
+		// The moments due in the period, each with the day its window opens (the day after the moment
+		// before) and the next moment's day (null after the last).
+		record Window(UUID trajectory, LocalDate opens, LocalDate due, LocalDate next) {
 		}
 		List<Window> windows = new ArrayList<>();
 		for (Planned trajectory : planned) {
@@ -315,9 +338,11 @@ public class Statistics {
 					trajectory.perWeek(), pauses.getOrDefault(trajectory.id(), List.of()));
 			LocalDate end = trajectory.endedOn() != null && trajectory.endedOn().isBefore(last) ? trajectory.endedOn() : last;
 			LocalDate opens = trajectory.startedOn();
-			for (LocalDate dueDate : plan.dueDates()) {
+			List<LocalDate> dueDates = plan.dueDates();
+			for (int i = 0; i < dueDates.size(); i++) {
+				LocalDate dueDate = dueDates.get(i);
 				if (!dueDate.isBefore(from) && !dueDate.isAfter(end)) {
-					windows.add(new Window(trajectory.id(), opens, dueDate));
+					windows.add(new Window(trajectory.id(), opens, dueDate, i + 1 < dueDates.size() ? dueDates.get(i + 1) : null));
 				}
 				opens = dueDate.plusDays(1);
 			}
@@ -325,35 +350,64 @@ public class Statistics {
 		if (windows.isEmpty()) {
 			return new MomentsKept(null, 0);
 		}
-		// Only the messages that can fall in one of those windows, not the programme's whole history.
-		LocalDate earliest = windows.stream().map(Window::opens).min(LocalDate::compareTo).orElseThrow();
-		Map<UUID, List<LocalDate>> wrote = new HashMap<>();
+		// Every letter of these trajectories up to the months' end, both sides: whose turn it was depends on
+		// the letters before a moment's window as well. Briefwissel's own letters count as the coach's side,
+		// as in the workspace.
+		record Letter(boolean participant, OffsetDateTime at) {
+		}
+		Map<UUID, List<Letter>> letters = new HashMap<>();
 		jdbc.sql("""
-				select m.trajectory_id, m.created_at from message m join trajectory t on t.id = m.trajectory_id
-				where t.programme_id = :p and m.author_role = 'PARTICIPANT' and m.kind = 'MESSAGE'
-				  and m.created_at >= :since and m.created_at < :until""")
+				select m.trajectory_id, m.author_role, m.created_at from message m join trajectory t on t.id = m.trajectory_id
+				where m.kind = 'MESSAGE' and m.created_at < :until and\s""" + plannedHere)
 			.param("p", programmeId)
-			.param("since", earliest.atStartOfDay(clock.getZone()).toOffsetDateTime())
+			.param("from", from)
+			.param("last", last)
 			.param("until", last.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime())
-			.query((rs, n) -> wrote.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
-				.add(rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
+			.query((rs, n) -> letters.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new ArrayList<>())
+				.add(new Letter("PARTICIPANT".equals(rs.getString("author_role")),
+						rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime())))
 			.list();
+		List<Window> kept = new ArrayList<>();
+		List<Window> counted = new ArrayList<>();
+		for (Window window : windows) {
+			List<Letter> written = letters.getOrDefault(window.trajectory(), List.of());
+			boolean wrote = written.stream()
+				.filter(Letter::participant)
+				.map(letter -> letter.at().toLocalDate())
+				.anyMatch(day -> !day.isBefore(window.opens()) && !day.isAfter(window.due()));
+			if (wrote) {
+				kept.add(window);
+				counted.add(window);
+				continue;
+			}
+			OffsetDateTime dayOver = window.due().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+			OffsetDateTime lastParticipant = written.stream().filter(letter -> letter.participant() && letter.at().isBefore(dayOver))
+				.map(Letter::at).max(OffsetDateTime::compareTo).orElse(null);
+			OffsetDateTime lastCoach = written.stream().filter(letter -> !letter.participant() && letter.at().isBefore(dayOver))
+				.map(Letter::at).max(OffsetDateTime::compareTo).orElse(null);
+			// At the same instant the participant counts as having written last, as in the workspace.
+			boolean coachOwed = lastParticipant != null && (lastCoach == null || !lastCoach.isAfter(lastParticipant));
+			boolean answeredOnTheDay = lastCoach != null && !lastCoach.toLocalDate().isBefore(window.due());
+			boolean pausedAfter = pausedOn.getOrDefault(window.trajectory(), List.of())
+				.stream()
+				.anyMatch(day -> day.isAfter(window.due()) && (window.next() == null || !day.isAfter(window.next()))
+						&& YearMonth.from(day).equals(YearMonth.from(window.due())));
+			if (!coachOwed && !answeredOnTheDay && !pausedAfter) {
+				counted.add(window);
+			}
+		}
 		// Each moment in the month of its due date, and only months with five trajectories or more.
 		Map<YearMonth, java.util.Set<UUID>> perMonth = new HashMap<>();
-		windows.forEach(window -> perMonth.computeIfAbsent(YearMonth.from(window.due()), m -> new java.util.HashSet<>())
+		counted.forEach(window -> perMonth.computeIfAbsent(YearMonth.from(window.due()), m -> new java.util.HashSet<>())
 			.add(window.trajectory()));
 		java.util.Set<YearMonth> shown = withFiveOrMore(perMonth);
-		List<Window> counted = windows.stream().filter(window -> shown.contains(YearMonth.from(window.due()))).toList();
-		if (counted.isEmpty()) {
+		List<Window> inShownMonths = counted.stream().filter(window -> shown.contains(YearMonth.from(window.due()))).toList();
+		if (inShownMonths.isEmpty()) {
 			return new MomentsKept(null, 0);
 		}
-		int keptMoments = (int) counted.stream()
-			.filter(window -> wrote.getOrDefault(window.trajectory(), List.of())
-				.stream()
-				.anyMatch(day -> !day.isBefore(window.opens()) && !day.isAfter(window.due())))
-			.count();
-		int trajectories = (int) counted.stream().map(Window::trajectory).distinct().count();
-		return new MomentsKept(100.0 * keptMoments / counted.size(), trajectories);
+		long keptMoments = kept.stream().filter(window -> shown.contains(YearMonth.from(window.due()))).count();
+		int trajectories = (int) inShownMonths.stream().map(Window::trajectory).distinct().count();
+		return new MomentsKept(100.0 * keptMoments / inShownMonths.size(), trajectories);
 	}
 
 	/** Binds every period parameter; a query uses those it names and the rest are ignored. */

@@ -397,9 +397,12 @@ class StatisticsTests {
 			UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
 					"GROWTH", start, null);
 			if (i < 3) {
-				// Written on the first moment's due date: that moment is kept, none of the others.
+				// Written on the first moment's due date: that moment is kept, none of the others (the coach
+				// answered that afternoon, so the next moments were the participant's to keep).
 				writtenAt(conversations.participantWrites(trajectory, participant.id(), "Mijn antwoord " + i),
 						plan.dueDates().get(0).atTime(12, 0).atZone(AMSTERDAM));
+				writtenAt(conversations.coachWrites(trajectory, coach.id(), "Dank je " + i),
+						plan.dueDates().get(0).atTime(15, 0).atZone(AMSTERDAM));
 			}
 		}
 		// One trajectory alone in its months, earlier: whether its participant wrote would follow from two
@@ -417,6 +420,64 @@ class StatisticsTests {
 		assertThat(statistics.of(read, start.plusDays(3), start.plusDays(10)).contactMomentsKeptPercent())
 			.isEqualTo(statistics.of(read, start.withDayOfMonth(1), start.withDayOfMonth(1).plusMonths(1).minusDays(1))
 				.contactMomentsKeptPercent());
+	}
+
+	/**
+	 * A moment without a letter of the participant is not theirs to have missed when the e-coach still
+	 * owed them an answer as it passed, answered only on its day, or paused the trajectory after it and
+	 * before the next one in the same month: the rule of the reminders and the coach's workspace
+	 * (conversation.MissedMoments). Such a moment counts neither as kept nor as missed; counted as
+	 * missed, a slow e-coach made the participants' figure fall.
+	 */
+	@Test
+	void contactMomentsThatWereNotTheParticipantsToKeepDoNotCount() {
+		Coached setup = aProgrammeWithACoach("Beurt");
+		Account coach = setup.coach();
+		LocalDate start = nl.briefwissel.trajectory.DutchHolidays.onOrAfter(Today.date().withDayOfMonth(1).minusMonths(2));
+		var plan = nl.briefwissel.trajectory.ContactMomentPlan.of(start, 6, 2);
+		List<LocalDate> due = plan.dueDates();
+		LocalDate monthsOver = Today.date().withDayOfMonth(1);
+		long n = due.stream().filter(day -> day.isBefore(monthsOver)).count();
+		long pausedN = 0;
+		for (int i = 0; i < 15; i++) {
+			Account participant = setup.participant("b" + i);
+			UUID trajectory = trajectories.record(setup.programme().id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING,
+					"GROWTH", start, null);
+			// Every participant keeps the first moment.
+			writtenAt(conversations.participantWrites(trajectory, participant.id(), "Brief " + i),
+					due.get(0).atTime(12, 0).atZone(AMSTERDAM));
+			if (i < 5) {
+				// The e-coach answers on the second moment's day: that one does not count. The third and later
+				// are missed (the coach's letter came before them, and nothing after).
+				writtenAt(conversations.coachWrites(trajectory, coach.id(), "Antwoord " + i), due.get(1).atTime(10, 0).atZone(AMSTERDAM));
+			}
+			else if (i < 10) {
+				// The e-coach never answers: every later moment the participant waited, none counts.
+			}
+			else {
+				// Answered the same day, so the second moment is missed; the third is missed too, but the
+				// trajectory was paused the next day, in the same month: that one does not count.
+				writtenAt(conversations.coachWrites(trajectory, coach.id(), "Antwoord " + i), due.get(0).atTime(15, 0).atZone(AMSTERDAM));
+				LocalDate pausedOn = due.get(2).plusDays(1);
+				jdbc.sql("insert into trajectory_pause (trajectory_id, from_date, until_date) values (:id, :from, :until)")
+					.param("id", trajectory).param("from", pausedOn).param("until", pausedOn.plusDays(7)).update();
+				jdbc.sql("""
+						insert into trajectory_transition (id, trajectory_id, from_status, to_status, reason_code, at)
+						values (:id, :t, 'RUNNING', 'PAUSED', 'PERSONAL_CIRCUMSTANCES', :at)""")
+					.param("id", UUID.randomUUID()).param("t", trajectory)
+					.param("at", pausedOn.atTime(11, 0).atZone(AMSTERDAM).toOffsetDateTime()).update();
+				pausedN = nl.briefwissel.trajectory.Trajectory.plan(start, 6, 2,
+						List.of(new nl.briefwissel.trajectory.Trajectory.Pause(pausedOn, pausedOn.plusDays(7))))
+					.dueDates().stream().filter(day -> day.isBefore(monthsOver)).count();
+			}
+		}
+		assertThat(due.get(2).plusDays(1).getMonth()).as("the test's pause falls in the month of the moment").isEqualTo(due.get(2).getMonth());
+
+		Programme read = programmes.byId(setup.programme().id()).orElseThrow();
+		var kept = statistics.of(read, Today.date().minusMonths(3), Today.date()).contactMomentsKeptPercent();
+		long counted = 5 * (n - 1) + 5 + 5 * (pausedN - 1);
+		assertThat(kept.value()).isCloseTo(100.0 * 15 / counted, Offset.offset(0.01));
+		assertThat(kept.people()).isEqualTo(15);
 	}
 
 	/**
