@@ -5,22 +5,33 @@ import java.util.Locale;
 /**
  * One number on the statistics page: a count, or an average over a group. A group under five
  * people is never shown (PRODUCT.md), and neither is anything that would let it be worked out.
+ *
+ * @param average whether this is an average over {@code people}: hidden, it is not written as "< 5",
+ *        which beside "(days)" or "(1–10)" reads as the value (see {@link #hiddenAverage})
  */
-public record Figure(Double value, int people, boolean suppressed) {
+public record Figure(Double value, int people, boolean suppressed, boolean average) {
 
 	/** The smallest group shown. */
 	public static final int MINIMUM = 5;
 
 	public static Figure count(int count) {
-		return new Figure((double) count, count, count > 0 && count < MINIMUM);
+		return new Figure((double) count, count, count > 0 && count < MINIMUM, false);
 	}
 
 	public static Figure average(Double value, int people) {
-		return new Figure(value, people, people > 0 && people < MINIMUM);
+		return new Figure(value, people, people > 0 && people < MINIMUM, true);
 	}
 
 	Figure suppress() {
-		return new Figure(value, people, true);
+		return new Figure(value, people, true, average);
+	}
+
+	/**
+	 * An average over fewer than five people: the page and the CSV say in words that it is not shown
+	 * (statistics.hiddenAverage), where {@link #shown} would give "< 5".
+	 */
+	public boolean hiddenAverage() {
+		return suppressed && average;
 	}
 
 	/**

@@ -481,6 +481,33 @@ class StatisticsTests {
 	}
 
 	/**
+	 * An average over fewer than five people is not shown; "< 5" beside "(days)" or "(1–10)" read as
+	 * the value: under five days, a score under five.
+	 */
+	@Test
+	void anAverageOverFewerThanFivePeopleDoesNotReadAsAValue() throws Exception {
+		Coached setup = aProgrammeWithACoach("Gemiddeld");
+		Account manager = fixtures.person(setup.programme().organisationId(), "pm-g-" + UUID.randomUUID() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		for (int i = 0; i < 2; i++) {
+			trajectories.record(setup.programme().id(), setup.participant("g" + i).id(), setup.coach().id(), TrajectoryStatus.COMPLETED,
+					"GROWTH", Today.date().minusDays(50), Today.date().minusDays(8));
+		}
+		String page = mvc.perform(get("/programme/statistics").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString();
+		String row = page.substring(page.indexOf("Gemiddelde duur van afgeronde trajecten (dagen)"));
+		row = row.substring(0, row.indexOf("</tr>"));
+		assertThat(row).contains("Niet getoond: minder dan vijf mensen").doesNotContain("&lt; 5");
+		String completed = page.substring(page.indexOf(">Afgerond<"));
+		assertThat(completed.substring(0, completed.indexOf("</tr>"))).as("a count says it as before").contains("&lt; 5");
+
+		String csv = new String(mvc.perform(get("/programme/statistics.csv").param("lang", "en").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"Average length of completed trajectories (days)\";\"Not shown: fewer than five people\"")
+			.contains("\"Completed\";\"< 5\"");
+	}
+
+	/**
 	 * A wait starts at the participant's first letter after the coach's last one and ends at the coach's
 	 * next letter; a coach letter nobody waited for, a wait still open and letters outside the period
 	 * do not count. Checked to the minute, the unit the figure is worked out in.

@@ -128,10 +128,13 @@ class StatisticsController {
 		return byProgramme;
 	}
 
-	/** A figure in the CSV's language, as its texts: a decimal comma in Dutch (the separator is a semicolon for that reason). */
-	private static void row(StringBuilder csv, Locale language, ProgrammeFigures f, String figure, Figure value, boolean decimal) {
-		csv.append(cell(f.programmeName())).append(';').append(cell(figure)).append(';').append(cell(value.shown(decimal, language)))
-			.append("\r\n");
+	/**
+	 * A figure in the CSV's language, as its texts: a decimal comma in Dutch (the separator is a semicolon for
+	 * that reason), and a hidden average said in words, as on the page.
+	 */
+	private void row(StringBuilder csv, Locale language, ProgrammeFigures f, String figure, Figure value, boolean decimal) {
+		String shown = value.hiddenAverage() ? text("statistics.hiddenAverage", language) : value.shown(decimal, language);
+		csv.append(cell(f.programmeName())).append(';').append(cell(figure)).append(';').append(cell(shown)).append("\r\n");
 	}
 
 	/** Quoted, and never read as a formula by a spreadsheet (a name may start with = or +). */
