@@ -5,11 +5,17 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.encryption.Encryption;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Closing summaries: one per trajectory, rewritten until the trajectory ends. */
+/**
+ * Closing summaries: one per trajectory, rewritten until the trajectory ends. The summary and the
+ * reaction are sealed at rest each under its own key id (decision 0009): they are written at
+ * different moments, by different people.
+ */
 @Repository
 public class Closings {
 
@@ -17,19 +23,24 @@ public class Closings {
 
 	private final Clock clock;
 
-	Closings(JdbcClient jdbc, Clock clock) {
+	private final Encryption encryption;
+
+	Closings(JdbcClient jdbc, Clock clock, Encryption encryption) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
 	public Optional<Closing> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select c.summary, c.written_at, c.reaction, c.reacted_at,
+				select c.summary, c.summary_key_id, c.written_at, c.reaction, c.reaction_key_id, c.reacted_at,
 				       (select a.display_name from account a where a.id = c.written_by) as written_by_name
 				from closing c where c.trajectory_id = :id""")
 			.param("id", trajectoryId)
-			.query((rs, n) -> new Closing(rs.getString("summary"), rs.getObject("written_at", OffsetDateTime.class),
-					rs.getString("reaction"), rs.getObject("reacted_at", OffsetDateTime.class), rs.getString("written_by_name")))
+			.query((rs, n) -> new Closing(encryption.openText(rs.getString("summary_key_id"), rs.getString("summary")),
+					rs.getObject("written_at", OffsetDateTime.class),
+					encryption.openText(rs.getString("reaction_key_id"), rs.getString("reaction")),
+					rs.getObject("reacted_at", OffsetDateTime.class), rs.getString("written_by_name")))
 			.optional();
 	}
 
@@ -39,17 +50,23 @@ public class Closings {
 	 */
 	@Transactional
 	boolean write(UUID trajectoryId, UUID coachId, String summary) {
+		String sealed = encryption.sealText(summary.strip());
 		int inserted = jdbc.sql("""
-				insert into closing (trajectory_id, summary, written_at, written_by) values (:id, :summary, :now, :by)
+				insert into closing (trajectory_id, summary, summary_key_id, written_at, written_by)
+				values (:id, :summary, :keyId, :now, :by)
 				on conflict do nothing""")
 			.param("id", trajectoryId)
-			.param("summary", summary.strip())
+			.param("summary", sealed)
+			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
 			.param("by", coachId)
 			.update();
 		if (inserted == 0) {
-			jdbc.sql("update closing set summary = :summary, written_at = :now, written_by = :by where trajectory_id = :id")
-				.param("summary", summary.strip())
+			jdbc.sql("""
+					update closing set summary = :summary, summary_key_id = :keyId, written_at = :now, written_by = :by
+					where trajectory_id = :id""")
+				.param("summary", sealed)
+				.param("keyId", encryption.keyId())
 				.param("now", OffsetDateTime.now(clock))
 				.param("by", coachId)
 				.param("id", trajectoryId)
@@ -60,8 +77,10 @@ public class Closings {
 
 	@Transactional
 	void react(UUID trajectoryId, String reaction) {
-		jdbc.sql("update closing set reaction = :reaction, reacted_at = :now where trajectory_id = :id")
-			.param("reaction", reaction == null || reaction.isBlank() ? null : reaction.strip())
+		String kept = reaction == null || reaction.isBlank() ? null : reaction.strip();
+		jdbc.sql("update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now where trajectory_id = :id")
+			.param("reaction", encryption.sealText(kept))
+			.param("keyId", kept == null ? null : encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", trajectoryId)
 			.update();

@@ -266,8 +266,9 @@ public class Evaluations {
 				Answers answers = Answers.fromWaiting(encryption.openText(answer.keyId(), answer.answers()));
 				jdbc.sql("""
 						insert into evaluation_answer (id, programme_id, theme, answered_month, satisfaction, answered_before,
-						    answered_after, recommend, helped_most, remarks, remarks_shared)
-						values (:id, :programme, null, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks, true)""")
+						    answered_after, recommend, helped_most, remarks, remarks_key_id, remarks_shared)
+						values (:id, :programme, null, :month, :satisfaction, :before, :after, :recommend, :helped, :remarks,
+						    :keyId, true)""")
 					.param("id", UUID.randomUUID())
 					.param("programme", programmeId)
 					.param("month", month)
@@ -276,7 +277,8 @@ public class Evaluations {
 					.param("after", answers.answeredAfter())
 					.param("recommend", answers.recommend())
 					.param("helped", answers.helpedMost().name())
-					.param("remarks", answers.remarks())
+					.param("remarks", encryption.sealText(answers.remarks()))
+					.param("keyId", answers.remarks() == null ? null : encryption.keyId())
 					.update();
 			}
 			if (!waiting.isEmpty()) {
@@ -364,13 +366,14 @@ public class Evaluations {
 		Map<LocalDate, Map<String, Integer>> helped = new java.util.TreeMap<>();
 		List<String> remarks = new ArrayList<>();
 		int answers = EvaluationMonths.bind(jdbc.sql("""
-				select answered_month, helped_most, case when remarks_shared then remarks end as remarks
+				select answered_month, helped_most, case when remarks_shared then remarks end as remarks,
+				       case when remarks_shared then remarks_key_id end as remarks_key_id
 				from evaluation_answer
 				where\s""" + EvaluationMonths.CONDITION), programmeId, from, until, clock)
 			.query((rs, n) -> {
 				helped.computeIfAbsent(rs.getObject("answered_month", LocalDate.class), month -> new LinkedHashMap<>())
 					.merge(rs.getString("helped_most"), 1, Integer::sum);
-				String remark = rs.getString("remarks");
+				String remark = encryption.openText(rs.getString("remarks_key_id"), rs.getString("remarks"));
 				if (remark != null && !remark.isBlank()) {
 					remarks.add(remark.strip());
 				}

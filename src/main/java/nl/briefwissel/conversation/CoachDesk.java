@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a coach keeps for themselves: private notes per trajectory, the draft of the next message
  * (kept on the server, so a closed browser loses nothing) and saved replies. Every query is by
- * coach: no other coach, participant or manager ever sees this. Notes and drafts are sealed at rest;
- * saved replies are the coach's own templates, not about a participant, and stay plain.
+ * coach: no other coach, participant or manager ever sees this. Notes, drafts and the text of saved
+ * replies are sealed at rest: a saved reply is meant as a template, but it is made from a letter and
+ * may keep what the letter said. Its title stays plain, as the coach's list is sorted by it.
  */
 @Service
 public class CoachDesk {
@@ -28,10 +29,6 @@ public class CoachDesk {
 	}
 
 	public record SavedReply(UUID id, String title, String body) {
-
-		private static SavedReply of(ResultSet rs) throws SQLException {
-			return new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("body"));
-		}
 	}
 
 	/**
@@ -150,7 +147,7 @@ public class CoachDesk {
 				union all
 				select 2, id, null, body, body_key_id, created_at from coach_note where trajectory_id = :t and coach_id = :c
 				union all
-				select 3, id, title, body, null, created_at from saved_reply where coach_id = :c
+				select 3, id, title, body, body_key_id, created_at from saved_reply where coach_id = :c
 				order by part, title, at desc""")
 			.param("t", trajectoryId)
 			.param("c", coachId)
@@ -165,7 +162,7 @@ public class CoachDesk {
 					case 2 -> notes.add(new Note(rs.getObject("id", UUID.class),
 							encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
 							rs.getObject("at", OffsetDateTime.class)));
-					default -> replies.add(SavedReply.of(rs));
+					default -> replies.add(savedReply(rs));
 				}
 			});
 		return new Desk(draft.stream().findFirst(), draftAssignment.stream().findFirst(), List.copyOf(notes), List.copyOf(replies));
@@ -180,13 +177,14 @@ public class CoachDesk {
 	@Transactional
 	public void addSavedReply(UUID coachId, String title, String body, UUID form) {
 		jdbc.sql("""
-				insert into saved_reply (id, coach_id, title, body, created_at, form_id)
-				values (:id, :c, :title, :body, :now, :form)
+				insert into saved_reply (id, coach_id, title, body, body_key_id, created_at, form_id)
+				values (:id, :c, :title, :body, :keyId, :now, :form)
 				on conflict do nothing""")
 			.param("id", UUID.randomUUID())
 			.param("c", coachId)
 			.param("title", title.strip())
-			.param("body", body.strip())
+			.param("body", encryption.sealText(body.strip()))
+			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
 			.param("form", form)
 			.update();
@@ -199,9 +197,14 @@ public class CoachDesk {
 	}
 
 	public List<SavedReply> savedReplies(UUID coachId) {
-		return jdbc.sql("select id, title, body from saved_reply where coach_id = :c order by title")
+		return jdbc.sql("select id, title, body, body_key_id from saved_reply where coach_id = :c order by title")
 			.param("c", coachId)
-			.query((rs, n) -> SavedReply.of(rs))
+			.query((rs, n) -> savedReply(rs))
 			.list();
+	}
+
+	private SavedReply savedReply(ResultSet rs) throws SQLException {
+		return new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"),
+				encryption.openText(rs.getString("body_key_id"), rs.getString("body")));
 	}
 }

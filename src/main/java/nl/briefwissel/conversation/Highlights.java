@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.encryption.Encryption;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Key moments. A highlight is a passage quoted from a message of the conversation (the whole
  * message when no passage is given), marked by the coach or the participant; whoever marked it may
- * take it away again.
+ * take it away again. The passage is sealed at rest as the message it quotes is (decision 0009).
  */
 @Repository
 public class Highlights {
@@ -34,20 +36,24 @@ public class Highlights {
 
 	private final Clock clock;
 
-	Highlights(JdbcClient jdbc, Messages messages, Clock clock) {
+	private final Encryption encryption;
+
+	Highlights(JdbcClient jdbc, Messages messages, Clock clock, Encryption encryption) {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
 	public List<Highlight> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select h.id, h.message_id, h.passage, h.marked_by, h.marked_at,
+				select h.id, h.message_id, h.passage, h.passage_key_id, h.marked_by, h.marked_at,
 				       (select a.display_name from account a where a.id = h.marked_by) as marked_by_name
 				from highlight h where h.trajectory_id = :trajectory order by h.marked_at""")
 			.param("trajectory", trajectoryId)
 			.query((rs, n) -> new Highlight(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
-					rs.getString("passage"), rs.getObject("marked_by", UUID.class), rs.getString("marked_by_name"),
+					encryption.openText(rs.getString("passage_key_id"), rs.getString("passage")),
+					rs.getObject("marked_by", UUID.class), rs.getString("marked_by_name"),
 					rs.getObject("marked_at", OffsetDateTime.class)))
 			.list();
 	}
@@ -84,27 +90,33 @@ public class Highlights {
 			.param("trajectory", trajectoryId)
 			.query(UUID.class)
 			.optional();
+		// Compared opened: sealed twice, the same passage is two different texts.
+		String passageMarked = quoted;
 		Optional<UUID> marked = jdbc.sql("""
-				select id from highlight
-				where trajectory_id = :trajectory and message_id = :message and passage = :passage and marked_by = :by
-				order by marked_at, id limit 1""")
+				select id, passage, passage_key_id from highlight
+				where trajectory_id = :trajectory and message_id = :message and marked_by = :by
+				order by marked_at, id""")
 			.param("trajectory", trajectoryId)
 			.param("message", messageId)
-			.param("passage", quoted)
 			.param("by", by)
-			.query(UUID.class)
-			.optional();
+			.query((rs, n) -> encryption.openText(rs.getString("passage_key_id"), rs.getString("passage"))
+				.equals(passageMarked) ? rs.getObject("id", UUID.class) : null)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
 		if (marked.isPresent()) {
 			return marked;
 		}
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into highlight (id, trajectory_id, message_id, passage, marked_by, marked_at)
-				values (:id, :trajectory, :message, :passage, :by, :now)""")
+				insert into highlight (id, trajectory_id, message_id, passage, passage_key_id, marked_by, marked_at)
+				values (:id, :trajectory, :message, :passage, :keyId, :by, :now)""")
 			.param("id", id)
 			.param("trajectory", trajectoryId)
 			.param("message", messageId)
-			.param("passage", quoted)
+			.param("passage", encryption.sealText(quoted))
+			.param("keyId", encryption.keyId())
 			.param("by", by)
 			.param("now", OffsetDateTime.now(clock))
 			.update();

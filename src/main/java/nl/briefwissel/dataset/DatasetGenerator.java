@@ -325,8 +325,9 @@ final class DatasetGenerator {
 					String.format("participant-%05d@%s", t + 1, domain), name, passwordHash, dutch ? "nl" : "en", true,
 					created, null, null, null);
 			tables.accountRole.add(participant, "PARTICIPANT");
+			String goals = random.nextBoolean() ? (dutch ? "Helder krijgen wat mij energie geeft." : "Find out what gives me energy.") : null;
 			tables.trajectory.add(trajectory, programme, participant, coach, status, theme, created, startedOn, endedOn,
-					weeks, 2, extraWeeks, random.nextBoolean() ? (dutch ? "Helder krijgen wat mij energie geeft." : "Find out what gives me energy.") : null);
+					weeks, 2, extraWeeks, encryption.sealText(goals), goals == null ? null : encryption.keyId());
 			tables.intake.add(UUID.randomUUID(), programme, String.format("participant-%05d@%s", t + 1, domain), name,
 					dutch ? "nl" : "en", "LINK", "SUBMITTED",
 					dutch ? "Ik twijfel of ik in mijn huidige functie wil blijven." : "I am not sure whether to stay in my role.",
@@ -374,9 +375,9 @@ final class DatasetGenerator {
 						completed ? "QUESTION_ANSWERED" : STOP_REASONS.get(random.nextInt(STOP_REASONS.size())), coach);
 				if (completed) {
 					boolean reacted = random.nextBoolean();
-					tables.closing.add(trajectory, Letters.summary(dutch, firstName, random), ended,
-							reacted ? (dutch ? "Dank je wel, dit klopt precies." : "Thank you, this is exactly right.") : null,
-							reacted ? ended.plusDays(1) : null);
+					tables.closing.add(trajectory, encryption.sealText(Letters.summary(dutch, firstName, random)), encryption.keyId(),
+							ended, reacted ? encryption.sealText(dutch ? "Dank je wel, dit klopt precies." : "Thank you, this is exactly right.") : null,
+							reacted ? encryption.keyId() : null, reacted ? ended.plusDays(1) : null);
 					boolean answeredEvaluation = random.nextInt(10) < 6;
 					// An unanswered request was reminded once, days after it went out, as the programme's
 					// hourly run does; left unreminded, an instance started on the dataset would mail
@@ -495,7 +496,7 @@ final class DatasetGenerator {
 		final Rows programmeCoach = new Rows("programme_coach", "programme_id", "coach_id");
 
 		final Rows trajectory = new Rows("trajectory", "id", "programme_id", "participant_id", "coach_id", "status",
-				"theme", "created_at", "started_on", "ended_on", "weeks", "moments_per_week", "extra_weeks", "goals");
+				"theme", "created_at", "started_on", "ended_on", "weeks", "moments_per_week", "extra_weeks", "goals", "goals_key_id");
 
 		final Rows intake = new Rows("intake", "id", "programme_id", "email", "display_name", "language", "source",
 				"status", "question", "theme", "writes_comfortably", "motivated", "has_time", "expectations_agreed_at",
@@ -521,7 +522,8 @@ final class DatasetGenerator {
 		final Rows coachNote = new Rows("coach_note", "id", "trajectory_id", "coach_id", "body", "body_key_id",
 				"created_at");
 
-		final Rows closing = new Rows("closing", "trajectory_id", "summary", "written_at", "reaction", "reacted_at");
+		final Rows closing = new Rows("closing", "trajectory_id", "summary", "summary_key_id", "written_at", "reaction",
+				"reaction_key_id", "reacted_at");
 
 		final Rows evaluationRequest = new Rows("evaluation_request", "trajectory_id", "token_hash", "requested_at",
 				"answered_at", "reminded_at");

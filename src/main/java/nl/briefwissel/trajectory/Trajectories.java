@@ -73,9 +73,12 @@ public class Trajectories {
 	 */
 	private final String writersLock;
 
-	Trajectories(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
+	private final nl.briefwissel.encryption.Encryption encryption;
+
+	Trajectories(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource, nl.briefwissel.encryption.Encryption encryption) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.encryption = encryption;
 		this.writersLock = nl.briefwissel.RowLocks.of(dataSource).shared();
 	}
 
@@ -189,11 +192,12 @@ public class Trajectories {
 	 */
 	public InOwnWords inOwnWords(UUID trajectoryId) {
 		return jdbc.sql("""
-				select t.goals, (select i.question from intake i where i.trajectory_id = t.id
+				select t.goals, t.goals_key_id, (select i.question from intake i where i.trajectory_id = t.id
 				                 order by i.submitted_at desc limit 1) as question
 				from trajectory t where t.id = :id""")
 			.param("id", trajectoryId)
-			.query((rs, n) -> new InOwnWords(rs.getString("question"), rs.getString("goals") == null ? "" : rs.getString("goals")))
+			.query((rs, n) -> new InOwnWords(rs.getString("question"),
+					rs.getString("goals") == null ? "" : encryption.openText(rs.getString("goals_key_id"), rs.getString("goals"))))
 			.optional()
 			.orElse(new InOwnWords(null, ""));
 	}
@@ -203,9 +207,10 @@ public class Trajectories {
 	public boolean changeGoals(UUID trajectoryId, UUID participantId, String goals) {
 		// Not after the end: the goals are part of the record as the trajectory ended with them.
 		return jdbc.sql("""
-				update trajectory set goals = :goals
+				update trajectory set goals = :goals, goals_key_id = :keyId
 				where id = :id and participant_id = :participant and erased_at is null and status not in ('COMPLETED', 'STOPPED')""")
-			.param("goals", goals == null || goals.isBlank() ? null : goals.strip())
+			.param("goals", goals == null || goals.isBlank() ? null : encryption.sealText(goals.strip()))
+			.param("keyId", goals == null || goals.isBlank() ? null : encryption.keyId())
 			.param("id", trajectoryId)
 			.param("participant", participantId)
 			.update() == 1;

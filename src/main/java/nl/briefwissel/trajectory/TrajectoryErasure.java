@@ -111,7 +111,7 @@ public class TrajectoryErasure {
 				.param("by", by)
 				.update();
 		}
-		jdbc.sql("update trajectory set goals = null, erased_at = :now where id = :id")
+		jdbc.sql("update trajectory set goals = null, goals_key_id = null, erased_at = :now where id = :id")
 			.param("now", now)
 			.param("id", trajectoryId)
 			.update();

@@ -129,6 +129,11 @@ class EvaluationFeedbackTests {
 			.query(Long.class).single()).isZero();
 		assertThat(evaluations.feedback(programme.id(), lastMonth, Today.date()).remarks()).hasSize(7)
 			.contains("Laat maar zeker gegeven");
+		// Published, the remark stays sealed at rest as it waited (decision 0009).
+		assertThat(jdbc.sql("select remarks, remarks_key_id from evaluation_answer where programme_id = :p and helped_most = 'RHYTHM'")
+			.param("p", programme.id())
+			.query((rs, n) -> java.util.List.of(rs.getString("remarks"), String.valueOf(rs.getString("remarks_key_id"))))
+			.single()).doesNotContain("Laat maar zeker gegeven").contains(encryption.keyId());
 		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p and helped_most = 'RHYTHM' and theme is null")
 			.param("p", programme.id()).query(Long.class).single()).isEqualTo(1);
 	}

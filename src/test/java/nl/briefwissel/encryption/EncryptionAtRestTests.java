@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,7 +22,10 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.closing.ClosingDesk;
+import nl.briefwissel.closing.Closings;
 import nl.briefwissel.conversation.CoachDesk;
+import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.mail.InboundMails;
@@ -108,6 +112,42 @@ class EncryptionAtRestTests {
 		assertThat(desk.of(running.id(), running.coach().id()).notes()).extracting(CoachDesk.Note::body).containsExactly("Notitie: " + SECRET);
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Concept: " + SECRET);
 		assertThat(inbound.raw(mail)).hasValue(raw);
+	}
+
+	/**
+	 * The words around the letters are as private as the letters (decision 0009): the closing summary and
+	 * the reaction, a marked passage, the participant's goals and a saved reply (an evaluation remark:
+	 * EvaluationFeedbackTests).
+	 */
+	@Test
+	void summariesReactionsPassagesGoalsSavedRepliesAndRemarksAreStoredSealedToo(@Autowired ClosingDesk closingDesk,
+			@Autowired Closings closings, @Autowired Highlights highlights) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID letter = conversations.participantWrites(running.id(), running.participant().id(), "Brief: " + SECRET + ".");
+		assertThat(highlights.mark(running.id(), letter, SECRET, running.coach().id())).isPresent();
+		assertThat(trajectories.changeGoals(running.id(), running.participant().id(), "Doel: " + SECRET)).isTrue();
+		closingDesk.write(trajectories.byId(running.id()).orElseThrow(), running.coach().id(), "Samenvatting: " + SECRET);
+		closingDesk.react(trajectories.byId(running.id()).orElseThrow(), running.participant().id(), "Reactie: " + SECRET);
+		desk.addSavedReply(running.coach().id(), "Standaardantwoord", "Standaardtekst: " + SECRET);
+
+		String key = encryption.keyId();
+		assertSealed("select summary, summary_key_id from closing where trajectory_id = ?", running.id(), key);
+		assertSealed("select reaction, reaction_key_id from closing where trajectory_id = ?", running.id(), key);
+		assertSealed("select passage, passage_key_id from highlight where trajectory_id = ?", running.id(), key);
+		assertSealed("select goals, goals_key_id from trajectory where id = ?", running.id(), key);
+		assertSealed("select body, body_key_id from saved_reply where coach_id = ?", running.coach().id(), key);
+
+		// ... and every way of reading gives the words back.
+		var closing = closings.of(running.id()).orElseThrow();
+		assertThat(closing.summary()).isEqualTo("Samenvatting: " + SECRET);
+		assertThat(closing.reaction()).isEqualTo("Reactie: " + SECRET);
+		assertThat(highlights.of(running.id())).extracting(Highlights.Highlight::passage).containsExactly(SECRET);
+		assertThat(highlights.mark(running.id(), letter, SECRET, running.coach().id()))
+			.as("the same passage marked again is the highlight there is").isEqualTo(Optional.of(highlights.of(running.id()).get(0).id()));
+		assertThat(trajectories.inOwnWords(running.id()).goals()).isEqualTo("Doel: " + SECRET);
+		assertThat(desk.savedReplies(running.coach().id())).extracting(CoachDesk.SavedReply::body).containsExactly("Standaardtekst: " + SECRET);
+		assertThat(desk.of(running.id(), running.coach().id()).savedReplies()).extracting(CoachDesk.SavedReply::body)
+			.containsExactly("Standaardtekst: " + SECRET);
 	}
 
 	@Test
