@@ -89,24 +89,24 @@ public class Erasures {
 	public Optional<ErasureRequest> latestOf(UUID accountId) {
 		return jdbc.sql(SELECT + " where r.account_id = :account order by r.requested_at desc")
 			.param("account", accountId)
-			.query(Erasures::request)
+			.query(this::erasureRequest)
 			.list()
 			.stream()
 			.findFirst();
 	}
 
 	public Optional<ErasureRequest> byId(UUID requestId) {
-		return jdbc.sql(SELECT + " where r.id = :id").param("id", requestId).query(Erasures::request).optional();
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", requestId).query(this::erasureRequest).optional();
 	}
 
 	public List<ErasureRequest> open() {
-		return jdbc.sql(SELECT + " where r.status = 'REQUESTED' order by r.requested_at").query(Erasures::request).list();
+		return jdbc.sql(SELECT + " where r.status = 'REQUESTED' order by r.requested_at").query(this::erasureRequest).list();
 	}
 
 	/** The last fifty decisions, for the administrator's overview. */
 	public List<ErasureRequest> decided() {
 		return jdbc.sql(SELECT + " where r.status <> 'REQUESTED' order by r.decided_at desc limit 50")
-			.query(Erasures::request)
+			.query(this::erasureRequest)
 			.list();
 	}
 
@@ -266,7 +266,7 @@ public class Erasures {
 	}
 
 	private Optional<ErasureRequest> openRequest(UUID requestId) {
-		return jdbc.sql(SELECT + " where r.id = :id").param("id", requestId).query(Erasures::request).optional()
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", requestId).query(this::erasureRequest).optional()
 			.filter(ErasureRequest::open);
 	}
 
@@ -297,10 +297,11 @@ public class Erasures {
 			select r.id, r.account_id, a.display_name, a.email, r.requested_at, r.status, r.decided_at, r.decline_reason
 			from erasure_request r join account a on a.id = r.account_id""";
 
-	private static ErasureRequest request(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private ErasureRequest erasureRequest(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		OffsetDateTime requestedAt = rs.getObject("requested_at", OffsetDateTime.class);
 		return new ErasureRequest(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-				rs.getString("display_name"), rs.getString("email"), rs.getObject("requested_at", OffsetDateTime.class),
+				rs.getString("display_name"), rs.getString("email"), requestedAt,
 				ErasureRequest.Status.valueOf(rs.getString("status")), rs.getObject("decided_at", OffsetDateTime.class),
-				rs.getString("decline_reason"));
+				rs.getString("decline_reason"), requestedAt.atZoneSameInstant(clock.getZone()).toLocalDate().plusMonths(1));
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -33,6 +34,49 @@ class ErasureRequestsTests {
 
 	@Autowired
 	Erasures erasures;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+			java.util.Locale.ENGLISH);
+
+	/**
+	 * The month the AVG gives to answer is a date on both sides: the participant reads when they will
+	 * hear, the administrator by when to decide; past it, the administrator sees it is late and the
+	 * participant where to turn (their organisation's officer, the Autoriteit Persoonsgegevens).
+	 */
+	@Test
+	void bothSidesSeeTheDayARequestMustBeAnsweredByAndWhenItIsLate() throws Exception {
+		var participant = fixtures.runningTrajectory(true).participant();
+		UUID request = erasures.request(participant.id()).id();
+		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+		String answerBy = DAY.format(nl.briefwissel.Today.date().plusMonths(1));
+
+		assertThat(page(get("/participant/privacy").param("lang", "en"), fixtures.as(participant)).text())
+			.contains("You will get a mail with the decision by " + answerBy + " at the latest.")
+			.doesNotContain("data protection officer");
+		assertThat(card(page(get("/admin/erasure").param("lang", "en"), admin), participant.email()))
+			.contains("Decide by " + answerBy + ": a month after the request")
+			.doesNotContain("Overdue");
+
+		java.time.OffsetDateTime asked = java.time.OffsetDateTime.now().minusDays(40);
+		jdbc.sql("update erasure_request set requested_at = :at where id = :id").param("at", asked).param("id", request).update();
+		String late = DAY.format(asked.atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate().plusMonths(1));
+
+		assertThat(page(get("/participant/privacy").param("lang", "en"), fixtures.as(participant)).text())
+			.contains("although you should have had a decision by " + late + ". Please contact your organisation's data protection officer.");
+		assertThat(page(get("/participant/privacy").param("lang", "nl"), fixtures.as(participant)).text())
+			.contains("Neem contact op met de functionaris gegevensbescherming van je organisatie.");
+		assertThat(card(page(get("/admin/erasure").param("lang", "en"), admin), participant.email()))
+			.contains("Overdue: the month to answer ended on " + late + ".")
+			.doesNotContain("Decide by");
+	}
+
+	/** The card of one open request on the administrator's list. */
+	private static String card(Document list, String email) {
+		return list.select("article.bw-card").stream().filter(card -> card.text().contains(email)).findFirst().orElseThrow().text();
+	}
 
 	/**
 	 * A reason too long is told as too long, not as missing; and one that fits the box is taken, also
@@ -64,6 +108,7 @@ class ErasureRequestsTests {
 
 	private Document page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
 			RequestPostProcessor as) throws Exception {
-		return Jsoup.parse(mvc.perform(request.with(as).with(csrf())).andReturn().getResponse().getContentAsString());
+		return Jsoup.parse(mvc.perform(request.with(as).with(csrf())).andReturn().getResponse().getContentAsString(
+				java.nio.charset.StandardCharsets.UTF_8));
 	}
 }

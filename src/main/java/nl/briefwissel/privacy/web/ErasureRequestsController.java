@@ -1,5 +1,7 @@
 package nl.briefwissel.privacy.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import nl.briefwissel.account.SignedInAccount;
@@ -25,14 +27,19 @@ class ErasureRequestsController {
 
 	private final Erasures erasures;
 
-	ErasureRequestsController(Erasures erasures) {
+	/** The programme's clock: the day a request is late from is the day in Amsterdam. */
+	private final Clock clock;
+
+	ErasureRequestsController(Erasures erasures, Clock clock) {
 		this.erasures = erasures;
+		this.clock = clock;
 	}
 
 	@GetMapping("/admin/erasure")
 	String page(Model model) {
 		model.addAttribute("open", erasures.open());
 		model.addAttribute("decided", erasures.decided());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "privacy/erasure-requests";
 	}
 

@@ -1,5 +1,8 @@
 package nl.briefwissel.privacy.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.privacy.Erasures;
 
@@ -17,13 +20,18 @@ class ParticipantPrivacyController {
 
 	private final Erasures erasures;
 
-	ParticipantPrivacyController(Erasures erasures) {
+	/** The programme's clock: the day a request is late from is the day in Amsterdam. */
+	private final Clock clock;
+
+	ParticipantPrivacyController(Erasures erasures, Clock clock) {
 		this.erasures = erasures;
+		this.clock = clock;
 	}
 
 	@GetMapping("/participant/privacy")
 	String page(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		model.addAttribute("request", erasures.latestOf(me.id()).orElse(null));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "privacy/participant";
 	}
 
