@@ -508,6 +508,34 @@ class StatisticsTests {
 	}
 
 	/**
+	 * A period typed by hand (a browser without a date field, an address changed) gives the page with
+	 * what was typed kept and a sentence at the field, not an error page; a Dutch date is understood.
+	 */
+	@Test
+	void aDateThatCannotBeReadIsSaidAtItsFieldAndADutchDateIsUnderstood() throws Exception {
+		Coached setup = aProgrammeWithACoach("Datum");
+		Account manager = fixtures.person(setup.programme().organisationId(), "pm-dt-" + UUID.randomUUID() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		var wrong = mvc.perform(get("/programme/statistics").param("from", "gisteren").param("until", "2026-13-45")
+			.with(fixtures.as(manager))).andReturn().getResponse();
+		assertThat(wrong.getStatus()).isEqualTo(400);
+		String page = wrong.getContentAsString();
+		assertThat(page).contains("<h1 class=\"utrecht-heading-1\">Cijfers</h1>").contains("value=\"gisteren\"")
+			.contains("value=\"2026-13-45\"").contains("aria-invalid=\"true\"").contains("id=\"from-error\"")
+			.contains("id=\"until-error\"").contains("Typ een datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.")
+			.contains("Datumprogramma");
+		mvc.perform(get("/programme/statistics").param("from", "31-12-2025").param("until", "15/1/2026").with(fixtures.as(manager)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("31 december 2025")))
+			.andExpect(content().string(containsString("15 januari 2026")));
+		var csv = mvc.perform(get("/programme/statistics.csv").param("from", "1 april").param("lang", "en").with(fixtures.as(manager)))
+			.andReturn().getResponse();
+		assertThat(csv.getStatus()).isEqualTo(400);
+		assertThat(csv.getContentType()).startsWith("text/html");
+		assertThat(csv.getContentAsString()).contains("Type a date as day-month-year, for example 31-12-2026.").contains("value=\"1 april\"");
+	}
+
+	/**
 	 * A wait starts at the participant's first letter after the coach's last one and ends at the coach's
 	 * next letter; a coach letter nobody waited for, a wait still open and letters outside the period
 	 * do not count. Checked to the minute, the unit the figure is worked out in.

@@ -16,9 +16,11 @@ import nl.briefwissel.statistics.Figure;
 import nl.briefwissel.statistics.Period;
 import nl.briefwissel.statistics.ProgrammeFigures;
 import nl.briefwissel.statistics.Statistics;
+import nl.briefwissel.statistics.TypedPeriod;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,23 +54,34 @@ class StatisticsController {
 	}
 
 	@GetMapping("/programme/statistics")
-	String page(@AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until, Locale locale,
-			Model model) {
-		Period period = Period.of(from, until, LocalDate.now(clock));
-		model.addAttribute("period", period);
-		model.addAttribute("figures", figures(me, period));
+	String page(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String until, Locale locale, Model model, HttpServletResponse response) {
+		TypedPeriod typed = TypedPeriod.of(from, until, LocalDate.now(clock));
+		return page(me, typed, locale, model, response);
+	}
+
+	/** The page; with a day that could not be read it says so at the field, with what was typed, and answers 400. */
+	private String page(SignedInAccount me, TypedPeriod typed, Locale locale, Model model, HttpServletResponse response) {
+		if (typed.unreadable()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		model.addAttribute("period", typed.period());
+		model.addAttribute("periodTyped", typed);
+		model.addAttribute("figures", figures(me, typed.period()));
 		model.addAttribute("themeLabels", themeLabels(me, locale));
 		return "statistics/statistics";
 	}
 
+	/** A day that cannot be read gives the page that says so (the link on the page always has two readable days). */
 	@Audited(AuditAction.EXPORT)
 	@GetMapping("/programme/statistics.csv")
-	ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until, Locale locale) {
-		Period period = Period.of(from, until, LocalDate.now(clock));
+	Object csv(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String until, Locale locale, Model model, HttpServletResponse response) {
+		TypedPeriod typed = TypedPeriod.of(from, until, LocalDate.now(clock));
+		if (typed.unreadable()) {
+			return page(me, typed, locale, model, response);
+		}
+		Period period = typed.period();
 		Map<java.util.UUID, Map<String, String>> labels = themeLabels(me, locale);
 		StringBuilder csv = new StringBuilder("\uFEFF"); // so spreadsheet programs read the file as UTF-8
 		csv.append(cell(text("statistics.csv.programme", locale))).append(';').append(cell(text("statistics.csv.figure", locale)))
