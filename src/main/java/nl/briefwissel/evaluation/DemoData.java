@@ -237,13 +237,18 @@ class DemoData implements ApplicationRunner {
 	private UUID participant(Organisation organisation, Programme programme, String email, String name, Account coach,
 			TrajectoryStatus status, String theme, LocalDate startedOn, LocalDate endedOn, String hash,
 			List<DemoStory.Letter> story) {
-		Account participant = person(organisation, email, name, Role.PARTICIPANT, hash);
-		UUID coachId = coach == null ? null : coach.id();
-		UUID trajectory = trajectories.record(programme.id(), participant.id(), coachId, status, theme, startedOn, endedOn);
-		intakes.record(programme.id(), participant, trajectory, new IntakeForm(name, email, DemoLetters.question(theme), theme,
-				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.PARTLY), true, true),
-				Intake.Source.LINK);
 		LocalDate today = LocalDate.now(clock);
+		// Applied for a few days before the start, so lists ordered by when a trajectory came tell the story.
+		Account participant = clock.atPastMoment(moment((startedOn == null ? today : startedOn).minusDays(3), LocalTime.of(11, 0)),
+				() -> person(organisation, email, name, Role.PARTICIPANT, hash));
+		UUID coachId = coach == null ? null : coach.id();
+		UUID trajectory = clock.atPastMoment(moment((startedOn == null ? today : startedOn).minusDays(3), LocalTime.of(11, 5)), () -> {
+			UUID recorded = trajectories.record(programme.id(), participant.id(), coachId, status, theme, startedOn, endedOn);
+			intakes.record(programme.id(), participant, recorded, new IntakeForm(name, email, DemoLetters.question(theme), theme,
+					new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.PARTLY), true, true),
+					Intake.Source.LINK);
+			return recorded;
+		});
 		for (DemoStory.Letter letter : story) {
 			// Through the services a person's clicks use, at the letter's own moment: the letters, the
 			// mails, the assignment given and answered and the coach's writing trends all tell the same

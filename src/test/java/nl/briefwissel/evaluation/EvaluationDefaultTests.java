@@ -202,6 +202,10 @@ class EvaluationDefaultTests {
 		assertThat(closing.writtenAt().toLocalDate()).isEqualTo(today.minusDays(52));
 		assertThat(closing.reaction()).isNull();
 		assertThat(evaluationRequestedOn(trajectory.id())).isEqualTo(today.minusWeeks(7));
+		// He applied days before it started: the programme's list, newest first, shows him last.
+		assertThat(jdbc.sql("select created_at from trajectory where id = :id").param("id", trajectory.id())
+			.query(java.time.OffsetDateTime.class).single().atZoneSameInstant(clock.getZone()).toLocalDate())
+			.isEqualTo(today.minusWeeks(14).minusDays(3));
 	}
 
 	private java.time.LocalDate evaluationRequestedOn(java.util.UUID trajectory) {
