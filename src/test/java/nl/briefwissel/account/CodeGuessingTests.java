@@ -257,6 +257,46 @@ class CodeGuessingTests {
 		assertThat(appConfirmed(participant)).isFalse();
 	}
 
+	/**
+	 * Showing the set-up page while the account is locked makes no new secret: a page view from another
+	 * session replaced the one being set up, and a locked account changed with every reload. At sign-in the
+	 * waiting session ends, as it does for a code; on the security page the person is told the lock.
+	 */
+	@Test
+	void theSetUpPagesMakeNoSecretWhileTheAccountIsLocked() throws Exception {
+		Account coach = coachWithPasswordOnly();
+		Browser first = passwordStep(coach);
+		Browser second = passwordStep(coach);
+		secretOn(first.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString());
+		String stored = storedSecret(coach);
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").param("email", coach.email()).param("password", "fout " + i).with(csrf()));
+		}
+		second.perform(get("/login/code/setup")).andExpect(redirectedUrl("/login?locked"));
+		assertThat(storedSecret(coach)).isEqualTo(stored);
+		second.perform(get("/login").param("locked", "")).andExpect(content().string(containsString("minuten op slot")));
+
+		Account participant = accounts.register(new NewAccount(null, "slot-" + UUID.randomUUID() + "@example.nl", "Slot",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+		Browser signedIn = new Browser(mvc);
+		signedIn.perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").param("email", participant.email()).param("password", "fout " + i).with(csrf()));
+		}
+		signedIn.perform(get("/account/security/app")).andExpect(redirectedUrl("/account/security"));
+		assertThat(storedSecret(participant)).isEmpty();
+		String page = signedIn.perform(get("/account/security")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Je account is nog 15 minuten op slot").doesNotContain("/account/security/app\"");
+		assertThat(signedIn.perform(get("/account/security").param("lang", "en")).andReturn().getResponse().getContentAsString())
+			.contains("Your account is locked for 15 more minutes");
+	}
+
+	private String storedSecret(Account account) {
+		return jdbc.sql("select coalesce(totp_secret, '') from account where id = :id").param("id", account.id())
+			.query(String.class).single();
+	}
+
 	private Browser fiveWrongCodes(Account account) throws Exception {
 		Browser session = passwordStep(account);
 		for (int i = 0; i < 4; i++) {

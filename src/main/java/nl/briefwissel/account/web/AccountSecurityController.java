@@ -43,12 +43,16 @@ class AccountSecurityController {
 	String page(@AuthenticationPrincipal SignedInAccount who, Model model) {
 		model.addAttribute("status", secondFactors.status(who.id()));
 		model.addAttribute("mayRemove", mayRemove(who));
+		// While locked every code here would end the session: the forms give way to the lock and its end.
+		model.addAttribute("lock", attempts.lockOf(who.id()).orElse(null));
 		return "account/security";
 	}
 
 	@GetMapping("/account/security/app")
 	String setupPage(@AuthenticationPrincipal SignedInAccount who, jakarta.servlet.http.HttpSession session, Model model) {
-		if (secondFactors.status(who.id()).appConfirmed()) {
+		if (secondFactors.status(who.id()).appConfirmed() || attempts.locked(who.id())) {
+			// Locked: no new secret (a view from another session replaced the one being set up), and the
+			// security page says until when.
 			return "redirect:/account/security";
 		}
 		model.addAttribute("enrolment", Enrolments.shown(secondFactors, who, session));

@@ -73,13 +73,19 @@ class SecondFactorController {
 	}
 
 	@GetMapping("/login/code/setup")
-	String setupPage(jakarta.servlet.http.HttpSession session, Model model) {
+	String setupPage(jakarta.servlet.http.HttpSession session, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		Optional<SignedInAccount> who = signIn.pending();
 		if (who.isEmpty()) {
 			return "redirect:/";
 		}
 		if (secondFactors.status(who.get().id()).appConfirmed()) {
 			return "redirect:/login/code";
+		}
+		if (attempts.locked(who.get().id())) {
+			// No new secret for a locked account (a page view from another session replaced the one being set
+			// up), and no set-up to finish: this sign-in ends as it would at its next code, and says why.
+			return "redirect:" + signIn.lockedOut(who.get(), request, response);
 		}
 		model.addAttribute("enrolment", Enrolments.shown(secondFactors, who.get(), session));
 		model.addAttribute("action", "/login/code/setup");
