@@ -209,6 +209,12 @@ public class Matching {
 		if (!candidate.eligible()) {
 			throw new IllegalTransitionException("matching.illegal.notCertified", "only a certified coach can be matched");
 		}
+		// The load counts the proposals still waiting for this coach's answer: each is a place they may fill by
+		// accepting, and a coach proposed past their capacity could only decline. Read under the coach's lock,
+		// so that two managers proposing the last place at once do not both get it.
+		if (!candidate.hasRoom()) {
+			throw new IllegalTransitionException("matching.illegal.full", "the coach has no room");
+		}
 		apply(current, by, trajectory -> trajectory.propose(coachId));
 		jdbc.sql("""
 				insert into coach_proposal (id, trajectory_id, coach_id, proposed_by, proposed_at, start_on)
@@ -239,8 +245,15 @@ public class Matching {
 		// otherwise start a trajectory with a coach nobody may match any more. (Leaving a pool is not asked:
 		// it stops new proposals, and one made before it stands, as a running trajectory does.)
 		lockCoach(coachId);
-		if (!profiles.of(coachId).certified()) {
+		CoachProfile profile = profiles.of(coachId);
+		if (!profile.certified()) {
 			throw new IllegalTransitionException("matching.illegal.acceptNotEligible", "only a certified coach can accept");
+		}
+		// Only the trajectories under way count here, not the other proposals waiting: the coach chooses which
+		// of those to take. Within capacity at the proposal, this refuses only when the capacity was lowered,
+		// or the coach's work grew otherwise (a handover), since.
+		if (underWay(coachId) >= profile.capacity()) {
+			throw new IllegalTransitionException("matching.illegal.acceptFull", "the coach's capacity is taken");
 		}
 		Programme programme = programmes.byId(overview.programmeId()).orElseThrow();
 		apply(current, coachId, trajectory -> trajectory.accept(coachId, startOn, programme.weeks(), programme.momentsPerWeek()));
@@ -393,6 +406,15 @@ public class Matching {
 		trajectory.events().forEach(events::publishEvent);
 	}
 
+	/** The coach's trajectories that started or will start (a start date ahead), paused ones included. */
+	private int underWay(UUID coachId) {
+		return jdbc.sql("select count(*) from trajectory where coach_id = :coach and status in ('RUNNING', 'PAUSED')")
+			.param("coach", coachId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Trajectories under way and proposals waiting for an answer, per coach: what a new proposal weighs. */
 	private Map<UUID, Integer> loads(List<UUID> coachIds) {
 		if (coachIds.isEmpty()) {
 			return Map.of();

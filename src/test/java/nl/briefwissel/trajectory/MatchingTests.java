@@ -521,6 +521,74 @@ class MatchingTests {
 			.query(Integer.class).single()).isEqualTo(1);
 	}
 
+	/**
+	 * A coach's capacity holds when the manager proposes, counting the proposals still waiting for the
+	 * coach's answer: the card shows the coach as full and offers them for no other intake, and a form
+	 * naming them anyway is refused with a sentence in the manager's language. A decline frees the place.
+	 */
+	@Test
+	void aCoachWhosePlacesAreTakenCannotBeProposedCountingProposalsWaiting() throws Exception {
+		profiles.changeMatching(coach.id(), 1, true, "NOLOC", List.of("SURPLUS"));
+		UUID second = waitingIntake("Tweede Wachter", Intake.Source.LINK);
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+
+		Element option = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString())
+			.selectFirst("#coach-" + second + " option[value=" + coach.id() + "]");
+		assertThat(option).isNotNull();
+		assertThat(option.hasAttr("disabled")).isTrue();
+		assertThat(option.text()).isEqualTo("Carla Coach: 1 van 1 bezet, specialist, vol");
+
+		var refused = mvc.perform(post("/programme/trajectories/{id}/propose", second).with(csrf()).with(fixtures.as(manager))
+				.param("coach", coach.id().toString()).param("startOn", Today.date().plusDays(1).toString()))
+			.andExpect(flash().attribute("problem", "matching.illegal.full"))
+			.andReturn();
+		assertThat(trajectories.byId(second).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+		assertThat(jdbc.sql("select count(*) from coach_proposal where trajectory_id = :t").param("t", second)
+			.query(Integer.class).single()).isZero();
+		assertThat(mvc.perform(get("/programme/intakes").param("lang", "en").with(fixtures.as(manager))
+				.cookie(refused.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString()).contains("This e-coach has no room");
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> matching.proposeCoach(second, coach.id(), Today.date().plusDays(1), manager.id()))
+			.isInstanceOf(IllegalTransitionException.class);
+
+		matching.decline(trajectory, coach.id(), Reason.COACH_FULL, null);
+		assertThat(matching.proposeCoach(second, coach.id(), Today.date().plusDays(1), manager.id())).isTrue();
+	}
+
+	/**
+	 * A coach's running trajectories take all their places (the administrator lowered the capacity after
+	 * two proposals): the first is accepted, the second is refused with the letter and date kept, and the
+	 * coach can still decline it.
+	 */
+	@Test
+	void aCoachWhoseTrajectoriesTakeAllPlacesCannotAcceptAnother() throws Exception {
+		profiles.changeMatching(coach.id(), 2, true, "NOLOC", List.of("SURPLUS"));
+		UUID second = waitingIntake("Tweede Wachter", Intake.Source.LINK);
+		LocalDate start = Today.date().plusDays(2);
+		matching.proposeCoach(trajectory, coach.id(), start, manager.id());
+		matching.proposeCoach(second, coach.id(), start, manager.id());
+		profiles.changeMatching(coach.id(), 1, true, "NOLOC", List.of("SURPLUS"));
+
+		matching.accept(trajectory, coach.id(), start);
+		var refused = mvc.perform(post("/coach/proposals/{id}/accept", second).with(csrf()).with(fixtures.as(coach))
+				.param("startOn", start.toString()).param("letter", "Beste Tweede,\n\nWelkom!"))
+			.andExpect(redirectedUrl("/coach/proposals/" + second))
+			.andExpect(flash().attribute("problem", "matching.illegal.acceptFull"))
+			.andExpect(flash().attribute("letter", "Beste Tweede,\n\nWelkom!"))
+			.andExpect(flash().attribute("startOn", start))
+			.andReturn();
+		assertThat(trajectories.byId(second).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+		assertThat(mvc.perform(get("/coach/proposals/{id}", second).param("lang", "en").with(fixtures.as(coach))
+				.cookie(refused.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString()).contains("your running and paused trajectories already take all your places");
+
+		mvc.perform(post("/coach/proposals/{id}/decline", second).with(csrf()).with(fixtures.as(coach)).param("reason", "COACH_FULL"))
+			.andExpect(redirectedUrl("/coach"));
+		assertThat(trajectories.byId(second).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+	}
+
 	/** One more complete intake in the programme, waiting for a coach. */
 	private UUID waitingIntake(String name, Intake.Source source) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
