@@ -294,6 +294,11 @@ class StatisticsTests {
 		String plainCard = renamedAt < plainAt ? page.substring(plainAt) : page.substring(plainAt, renamedAt);
 		assertThat(renamedCard).contains("Balans");
 		assertThat(plainCard).doesNotContain("Balans").contains("Me blijven ontwikkelen en de uitdaging houden");
+		// A screen reader's list of tables and regions tells the programmes apart: each names its own.
+		assertThat(renamedCard).contains("aria-label=\"Cijfers van Hernoemd " + suffix + ", van ")
+			.contains("<caption class=\"utrecht-table__caption\">Cijfers van Hernoemd " + suffix + ", van ")
+			.contains("gestarte trajecten in Hernoemd " + suffix + "</caption>");
+		assertThat(plainCard).contains("<caption class=\"utrecht-table__caption\">Cijfers van Gewoon " + suffix + ", van ");
 
 		String csv = new String(mvc.perform(get("/programme/statistics.csv").with(fixtures.as(manager))).andReturn().getResponse()
 			.getContentAsByteArray(), StandardCharsets.UTF_8);
