@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells a person what happened to the second factor of their account: an authenticator app was linked to
- * it, an administrator reset it, or wrong codes locked it. Whoever has the password (or, for a participant,
+ * it or removed from it, an administrator reset it, or wrong codes locked it. Whoever has the password (or, for a participant,
  * the mailbox) of an account without an app could link an app of their own and sign in with it for good,
  * and only someone who gave the right password gets to the code: these mails are how the real person
  * hears of it, and learns to choose a new password. They say what happened and when, never the secret,
@@ -45,6 +45,10 @@ class SecondFactorNotices {
 
 	void appLinked(UUID accountId) {
 		mail(accountId, "mail.appLinked", null);
+	}
+
+	void appRemoved(UUID accountId) {
+		mail(accountId, "mail.appRemoved", null);
 	}
 
 	void appReset(UUID accountId) {

@@ -48,6 +48,12 @@ public class SecondFactors {
 		public String secretForTyping() {
 			return secret.replaceAll("(.{4})(?!$)", "$1 ");
 		}
+
+		/** Never the secret: a model printed to the log (a failing request, a debug line) showed it. */
+		@Override
+		public String toString() {
+			return "Enrolment[secret hidden]";
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -229,6 +235,20 @@ public class SecondFactors {
 		switchOff(accountId);
 		if (hadApp) {
 			notices.appReset(accountId);
+		}
+	}
+
+	/**
+	 * A participant removes their own app: as a linked one, the removal is mailed to them. Whoever has
+	 * their session and a code (a phone left unlocked) could otherwise take the second factor off the
+	 * account unheard of. Only when there was an app, as at the administrator's reset.
+	 */
+	@Transactional
+	public void removeOwn(UUID accountId) {
+		boolean hadApp = status(accountId).appConfirmed();
+		switchOff(accountId);
+		if (hadApp) {
+			notices.appRemoved(accountId);
 		}
 	}
 

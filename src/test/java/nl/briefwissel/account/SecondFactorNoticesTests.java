@@ -52,6 +52,8 @@ class SecondFactorNoticesTests {
 
 	private static final String LINKED_NL = "Er is een authenticator-app gekoppeld aan je account bij Briefwissel";
 
+	private static final String REMOVED_NL = "De authenticator-app is verwijderd van je account bij Briefwissel";
+
 	private static final String RESET_NL = "Een beheerder heeft je authenticator-app voor Briefwissel losgekoppeld";
 
 	@Autowired
@@ -118,9 +120,16 @@ class SecondFactorNoticesTests {
 				"Neem meteen contact op met de beheerder van Briefwissel in je organisatie", "Kies ook zo snel mogelijk een nieuw wachtwoord",
 				"/password/forgot?lang=nl");
 
-		// Replaced: removed with a code of the old app, and a new one set up.
+		// Replaced: removed with a code of the old app, and a new one set up. The removal is mailed too: whoever
+		// has the session and a code could take the second factor off the account unheard of.
+		assertThat(mailsTo(participant, REMOVED_NL)).isZero();
 		mvc.perform(post("/account/security/app/remove").param("code", codeAfter(secret, 1)).with(signedIn).with(csrf()))
 			.andExpect(redirectedUrl("/account/security?removed"));
+		assertThat(mailsTo(participant, REMOVED_NL)).isEqualTo(1);
+		String removal = Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(),
+				any -> Mailboxes.subject(any).equals(REMOVED_NL)));
+		assertThat(removal).contains("is de authenticator-app van je account bij Briefwissel verwijderd",
+				"Was jij dit niet?", "/password/forgot?lang=nl").doesNotContain(secret);
 		String replacement = secretOn(mvc.perform(get("/account/security/app").with(signedIn)).andReturn().getResponse()
 			.getContentAsString());
 		mvc.perform(post("/account/security/app").param("code", code(replacement)).with(signedIn).with(csrf()))

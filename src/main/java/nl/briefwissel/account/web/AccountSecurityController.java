@@ -111,7 +111,7 @@ class AccountSecurityController {
 		if (refused != null) {
 			return refused;
 		}
-		secondFactors.switchOff(who.id());
+		secondFactors.removeOwn(who.id());
 		return "redirect:/account/security?removed";
 	}
 
