@@ -466,6 +466,7 @@ public class Intakes {
 	private Submission submit(UUID intakeId) {
 		Intake intake = byId(intakeId).orElseThrow();
 		Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
+		lockApplicationsOf(intake.email());
 		// Locked: the retention job or an erasure forgetting this person now would otherwise anonymise the
 		// account under the application being made (a trajectory of nobody who can be reached).
 		Account participant = accounts.byEmailLocked(intake.email())
@@ -503,6 +504,21 @@ public class Intakes {
 		events.publishEvent(new TrajectoryEvents.IntakeSubmitted(trajectory, programme.id(), intake.theme(),
 				intake.source().name()));
 		return new Submission.Submitted(trajectory);
+	}
+
+	/**
+	 * Two applications of one person sent at once (two tabs, two links) take turns here: without an account
+	 * yet there is no account row to lock, and both made one, the second failing on the address's key. All
+	 * lock the same row, the person's oldest application, after their own (their link's lock): whoever holds
+	 * the oldest needs no other application's row, so none wait for each other. The second then finds the
+	 * first's account, and its trajectory when it is for the same programme.
+	 */
+	private void lockApplicationsOf(String email) {
+		jdbc.sql("select id from intake where email = :email order by created_at, id limit 1")
+			.param("email", email)
+			.query(UUID.class)
+			.optional()
+			.ifPresent(oldest -> jdbc.sql("select id from intake where id = :id for update").param("id", oldest).query(UUID.class).list());
 	}
 
 	private Optional<TrajectoryOverview> ongoing(UUID participantId, UUID programmeId) {

@@ -296,6 +296,102 @@ class IntakeTests {
 		assertThat(trajectories.ofParticipant(existing.id())).hasSize(1);
 	}
 
+	/**
+	 * The public form sent from two tabs by someone without an account, then both confirmation links
+	 * clicked at once: the second waits for the first, which made the account, and is told the application
+	 * is in already; one account and one trajectory, and no error page (it was a duplicate key).
+	 */
+	@Test
+	void twoFirstApplicationsConfirmedAtOnceMakeOneAccountAndTheSecondIsToldItIsIn(
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		String email = "twee-tabs-" + suffix + "@example.nl";
+		programmes.openPublicIntake(programme.id(), true);
+		Programme open = programmes.byId(programme.id()).orElseThrow();
+		for (String tab : java.util.List.of("eerste", "tweede")) {
+			intakes.applyByLink(open, new IntakeForm("Tabje " + tab, email, "Vraag uit het " + tab + " tabblad", "NEXT_STEP",
+					new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+					java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
+		}
+		java.util.List<String> tokens = new java.util.ArrayList<>();
+		mailServer.ensureMailbox(email);
+		await().atMost(Duration.ofSeconds(15)).until(() -> Mailboxes.read(mailServer, email, Mailboxes.PASSWORD).size() == 2);
+		for (MimeMessage mail : Mailboxes.read(mailServer, email, Mailboxes.PASSWORD)) {
+			String link = linkIn(mail);
+			tokens.add(link.substring(link.lastIndexOf('/') + 1));
+		}
+		var confirmed = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = executor.submit(() -> transactions.execute(status -> {
+				var submission = intakes.confirm(tokens.get(0));
+				confirmed.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return submission;
+			}));
+			confirmed.await();
+			var second = executor.submit(() -> intakes.confirm(tokens.get(1)));
+			Thread.sleep(300);
+			release.countDown();
+			assertThat(first.get()).isPresent().containsInstanceOf(Intakes.Submission.Submitted.class);
+			assertThat(second.get()).as("the second tab is told the application is in")
+				.isPresent()
+				.containsInstanceOf(Intakes.Submission.AlreadyEnrolled.class);
+			assertThat(second.get().orElseThrow().trajectoryId()).isEqualTo(first.get().orElseThrow().trajectoryId());
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		var participant = accounts.byEmail(email).orElseThrow();
+		assertThat(trajectories.ofParticipant(participant.id())).hasSize(1);
+	}
+
+	/**
+	 * The public form sent twice at once (a double click: the second request arrives while the first is
+	 * still writing): one application and one mail, and the second is answered as the first, not with an error.
+	 */
+	@Test
+	void thePublicFormSentTwiceAtOnceMakesOneApplication(
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		String email = "dubbelklik-" + suffix + "@example.nl";
+		programmes.openPublicIntake(programme.id(), true);
+		Programme open = programmes.byId(programme.id()).orElseThrow();
+		IntakeForm form = new IntakeForm("Dubbel Klikker", email, "Een vraag, twee keer verstuurd", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true);
+		UUID submission = UUID.randomUUID();
+		var written = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = executor.submit(() -> transactions.executeWithoutResult(status -> {
+				intakes.applyByLink(open, form, java.util.Locale.forLanguageTag("nl"), submission);
+				written.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			written.await();
+			var second = executor.submit(() -> intakes.applyByLink(open, form, java.util.Locale.forLanguageTag("nl"), submission));
+			Thread.sleep(300);
+			release.countDown();
+			first.get();
+			second.get();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(intakes.open(programme.id())).hasSize(1);
+		assertThat(mailsTo(email)).isEqualTo(1);
+	}
+
 	/** A sender's display name longer than a name is kept short; the application is stored and answered all the same. */
 	@Test
 	void aMailWithAVeryLongSenderNameBecomesAnApplication() throws Exception {
