@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.Role;
@@ -53,8 +54,11 @@ public class Erasures {
 
 	private final Quarantine quarantine;
 
+	private final PublicAddress address;
+
 	Erasures(JdbcClient jdbc, Accounts accounts, TrajectoryErasure trajectories, MailErasure mail, AuditTrail audit,
-			Outbox outbox, MessageSource texts, Clock clock, Quarantine quarantine) {
+			Outbox outbox, MessageSource texts, Clock clock, Quarantine quarantine, PublicAddress address) {
+		this.address = address;
 		this.quarantine = quarantine;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -83,8 +87,39 @@ public class Erasures {
 			.param("now", OffsetDateTime.now(clock))
 			.update();
 		log.info("Erasure requested by account {}", accountId);
-		return latestOf(accountId).orElseThrow();
+		ErasureRequest made = latestOf(accountId).orElseThrow();
+		tellAdministrators(made);
+		return made;
 	}
+
+	/**
+	 * Nobody looks at the list of requests every day, and the month to answer runs from the request: the
+	 * administrators of the person's organisation are mailed, or every administrator where it has none
+	 * (docs/decisions/0049). The mail names nobody; who asked is on the page behind the sign-in.
+	 */
+	private void tellAdministrators(ErasureRequest request) {
+		UUID organisation = accounts.byId(request.accountId()).map(Account::organisationId).orElse(null);
+		List<Account> administrators = accounts
+			.find(new Accounts.AccountSearch("", Role.ADMINISTRATOR.name()), 0, ADMINISTRATORS_MAILED_AT_MOST)
+			.stream()
+			.filter(Account::enabled)
+			.toList();
+		List<Account> ours = administrators.stream().filter(a -> a.organisationId() != null && a.organisationId().equals(organisation)).toList();
+		for (Account administrator : ours.isEmpty() ? administrators : ours) {
+			Locale language = administrator.language();
+			java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language);
+			Object[] args = { day.format(request.answerBy()), administrator.displayName(),
+					day.format(request.requestedAt().atZoneSameInstant(clock.getZone())),
+					address.link("/admin/erasure", language).toUriString() };
+			// A person's click caused it, not a mail that came in: no loop brake may hold it back.
+			outbox.enqueueAskedFor(OutgoingMail.notice(administrator.email(),
+					texts.getMessage("erasure.mail.requested.subject", args, language),
+					texts.getMessage("erasure.mail.requested.text", args, language), null).inLanguage(language));
+		}
+	}
+
+	/** Far above any installation's administrators; a bound, so a mistake in the roles mails no thousands. */
+	private static final int ADMINISTRATORS_MAILED_AT_MOST = 50;
 
 	public Optional<ErasureRequest> latestOf(UUID accountId) {
 		return jdbc.sql(SELECT + " where r.account_id = :account order by r.requested_at desc")

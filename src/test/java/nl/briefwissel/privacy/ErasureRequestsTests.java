@@ -73,6 +73,54 @@ class ErasureRequestsTests {
 			.doesNotContain("Decide by");
 	}
 
+	@Autowired
+	nl.briefwissel.mail.EmbeddedMailServer mailServer;
+
+	/**
+	 * The month runs from the request, and nobody looks at the list every day: the administrators of the
+	 * person's organisation get a mail, once for a double click, that names nobody.
+	 */
+	@Test
+	void theOrganisationsAdministratorsAreMailedOnceAboutANewRequest() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var administrator = fixtures.person(trajectory.organisationId(), "beheerder-" + suffix + "@example.nl", "Beheerder " + suffix,
+				nl.briefwissel.account.Role.ADMINISTRATOR);
+		RequestPostProcessor participant = fixtures.as(trajectory.participant());
+
+		mvc.perform(post("/participant/privacy/erasure").param("sure", "true").with(participant).with(csrf()));
+		mvc.perform(post("/participant/privacy/erasure").param("sure", "true").with(participant).with(csrf()));
+
+		var mail = nl.briefwissel.Mailboxes.awaitMail(mailServer, administrator.email(),
+				m -> nl.briefwissel.Mailboxes.subject(m).startsWith("Nieuw verzoek tot verwijdering"));
+		String answerBy = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))
+			.format(nl.briefwissel.Today.date().plusMonths(1));
+		assertThat(nl.briefwissel.Mailboxes.subject(mail)).isEqualTo("Nieuw verzoek tot verwijdering: beslis uiterlijk op " + answerBy);
+		assertThat(nl.briefwissel.Mailboxes.text(mail)).contains("Beste Beheerder " + suffix, "/admin/erasure")
+			.doesNotContain(trajectory.participant().displayName(), trajectory.participant().email());
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", administrator.email())
+			.query(Integer.class).single()).as("one mail for a double click").isEqualTo(1);
+	}
+
+	/** An organisation without an administrator of its own: the request is not left for nobody to see. */
+	@Test
+	void withoutAnAdministratorOfItsOwnEveryAdministratorIsMailed() {
+		var participant = fixtures.runningTrajectory(true).participant();
+		String everyone = "beheer@briefwissel.test";
+		int before = mailsTo(everyone);
+
+		erasures.request(participant.id());
+
+		assertThat(mailsTo(everyone)).isEqualTo(before + 1);
+	}
+
+	private int mailsTo(String address) {
+		return jdbc.sql("select count(*) from outbound_mail where recipient = :to and (subject like 'Nieuw verzoek tot verwijdering%' or subject like 'New erasure request%')")
+			.param("to", address)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** The card of one open request on the administrator's list. */
 	private static String card(Document list, String email) {
 		return list.select("article.bw-card").stream().filter(card -> card.text().contains(email)).findFirst().orElseThrow().text();
