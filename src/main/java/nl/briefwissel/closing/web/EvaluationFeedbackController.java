@@ -12,8 +12,10 @@ import nl.briefwissel.audit.Audited;
 import nl.briefwissel.closing.Evaluations;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.statistics.Period;
+import nl.briefwissel.statistics.TypedPeriod;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,14 +68,24 @@ class EvaluationFeedbackController {
 	 * Each programme's feedback with one page of its remarks: the page asked for applies to the programme
 	 * named with it (one of the manager's own), the others show their first. The remarks stay in the
 	 * order Evaluations gives them (alphabetical, so it tells nothing about when); only cut into pages here.
+	 * A day that cannot be read is said at its field, with what was typed, as on the figures page; unlike
+	 * there, no programme's remarks come with it: a page answered with 400 is not on the audit trail, and
+	 * remarks are what people wrote.
 	 */
 	@Audited(AuditAction.READ)
 	@GetMapping("/programme/evaluations")
-	String page(@AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
-			@RequestParam(required = false) String programme, @RequestParam(required = false) String page, Model model) {
-		Period period = Period.of(from, until, LocalDate.now(clock));
+	String page(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String until, @RequestParam(required = false) String programme,
+			@RequestParam(required = false) String page, Model model, HttpServletResponse response) {
+		TypedPeriod typed = TypedPeriod.of(from, until, LocalDate.now(clock));
+		Period period = typed.period();
+		model.addAttribute("period", period);
+		model.addAttribute("periodTyped", typed);
+		if (typed.unreadable()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("programmes", List.of());
+			return "closing/feedback";
+		}
 		List<ProgrammeFeedback> feedback = programmes.ofOrganisation(me.organisationId()).stream().map(p -> {
 			Evaluations.Feedback said = evaluations.feedback(p.id(), period.from(), period.until());
 			RemarkList list = RemarkList.of(said.remarks().size(),
@@ -81,7 +93,6 @@ class EvaluationFeedbackController {
 			return new ProgrammeFeedback(p.id(), p.name(), said, list,
 					said.remarks().subList(list.first() == 0 ? 0 : list.first() - 1, list.last()));
 		}).toList();
-		model.addAttribute("period", period);
 		model.addAttribute("programmes", feedback);
 		return "closing/feedback";
 	}

@@ -87,8 +87,54 @@ class EvaluationFeedbackPagesTests {
 		assertThat(theirs).doesNotContain("Opmerking 0").doesNotContain("Landelijk " + suffix);
 	}
 
+	/**
+	 * A period typed by hand (a browser without a date field, an address changed) gives the page with
+	 * what was typed kept and a sentence at its field, as the figures page does; a Dutch date is
+	 * understood. No remarks come with the refusal: a page answered with 400 is not on the audit trail.
+	 */
+	@Test
+	void aDateThatCannotBeReadIsSaidAtItsFieldAndADutchDateIsUnderstood() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Datum " + suffix);
+		Programme programme = programmes.create(organisation.id(), "Datumprogramma " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-d-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(1);
+		for (int i = 0; i < 5; i++) {
+			answer(programme.id(), month, "Datumopmerking " + i);
+		}
+
+		var wrong = mvc.perform(get("/programme/evaluations").param("from", "gisteren").param("until", "2026-13-45")
+			.with(fixtures.as(manager))).andReturn().getResponse();
+		assertThat(wrong.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(wrong.getContentAsString());
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Wat deelnemers zeggen");
+		assertThat(page.getElementById("from").val()).isEqualTo("gisteren");
+		assertThat(page.getElementById("from").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.getElementById("from").attr("aria-describedby")).isEqualTo("from-error");
+		assertThat(page.getElementById("until").val()).isEqualTo("2026-13-45");
+		assertThat(page.getElementById("from-error").text())
+			.isEqualTo("Deze datum kunnen we niet lezen. Typ een datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.");
+		assertThat(page.getElementById("until-error")).isNotNull();
+		assertThat(page.select("blockquote.bw-remark")).as("not read unrecorded").isEmpty();
+		assertThat(page.text()).contains("Kies een periode met datums die we kunnen lezen").doesNotContain("nog geen programma");
+
+		var english = mvc.perform(get("/programme/evaluations").param("from", "1 april").param("lang", "en")
+			.with(fixtures.as(manager))).andReturn().getResponse();
+		assertThat(english.getStatus()).isEqualTo(400);
+		assertThat(english.getContentAsString()).contains("Type a date as day-month-year, for example 31-12-2026.")
+			.contains("value=\"1 april\"");
+
+		Document dutchDates = page(manager, month.format(java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu")), null, null);
+		assertThat(dutchDates.getElementById("from").val()).isEqualTo(month.toString());
+		assertThat(card(dutchDates, programme).select("blockquote.bw-remark")).hasSize(5);
+	}
+
 	private Document page(Account manager, LocalDate from, String programme, String page) throws Exception {
-		var request = get("/programme/evaluations").param("from", from.toString()).with(fixtures.as(manager));
+		return page(manager, from.toString(), programme, page);
+	}
+
+	private Document page(Account manager, String from, String programme, String page) throws Exception {
+		var request = get("/programme/evaluations").param("from", from).with(fixtures.as(manager));
 		if (programme != null) {
 			request.param("programme", programme).param("page", page);
 		}
