@@ -392,6 +392,35 @@ class IntakeTests {
 		assertThat(mailsTo(email)).isEqualTo(1);
 	}
 
+	/**
+	 * Someone with a Dutch account applies again, in English: the mails about the new application go in
+	 * English, the language they just used, not the account's old one. A form sent while they are still in
+	 * the programme goes nowhere, and changes nothing either.
+	 */
+	@Test
+	void someoneKnownWhoAppliesInTheOtherLanguageIsWrittenToInThatLanguage() throws Exception {
+		String email = "andere-taal-" + suffix + "@example.nl";
+		var known = accounts.register(new nl.briefwissel.account.NewAccount(programme.organisationId(), email, "Eerder Bekend",
+				java.util.Locale.forLanguageTag("nl"), java.util.Set.of(nl.briefwissel.account.Role.PARTICIPANT), null));
+		programmes.openPublicIntake(programme.id(), true);
+		Programme open = programmes.byId(programme.id()).orElseThrow();
+		IntakeForm form = new IntakeForm("Known Again", email, "A question written in English this time", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true);
+		intakes.applyByLink(open, form, java.util.Locale.ENGLISH, UUID.randomUUID());
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		assertThat(intakes.confirm(link.substring(link.lastIndexOf('/') + 1))).containsInstanceOf(Intakes.Submission.Submitted.class);
+		assertThat(accounts.byId(known.id()).orElseThrow().language()).isEqualTo(java.util.Locale.ENGLISH);
+
+		intakes.applyByLink(open, form, java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
+		await().atMost(Duration.ofSeconds(15)).until(() -> Mailboxes.read(mailServer, email, Mailboxes.PASSWORD).size() == 2);
+		String again = Mailboxes.read(mailServer, email, Mailboxes.PASSWORD).stream().map(IntakeTests::linkIn)
+			.filter(l -> !l.equals(link)).findFirst().orElseThrow();
+		assertThat(intakes.confirm(again.substring(again.lastIndexOf('/') + 1)))
+			.containsInstanceOf(Intakes.Submission.AlreadyEnrolled.class);
+		assertThat(accounts.byId(known.id()).orElseThrow().language()).as("nothing new to write about")
+			.isEqualTo(java.util.Locale.ENGLISH);
+	}
+
 	/** A sender's display name longer than a name is kept short; the application is stored and answered all the same. */
 	@Test
 	void aMailWithAVeryLongSenderNameBecomesAnApplication() throws Exception {
