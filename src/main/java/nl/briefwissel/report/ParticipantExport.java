@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -177,14 +176,14 @@ public class ParticipantExport {
 		data.put("employerConfirmations", trajectories.employerConfirmationsSent(t.id()).stream().map(sent -> {
 			Map<String, Object> confirmation = new LinkedHashMap<>();
 			confirmation.put("kind", sent.kind());
-			confirmation.put("sentAt", sent.at().toString());
+			confirmation.put("sentAt", instant(sent.at()));
 			confirmation.put("to", sent.to());
 			return confirmation;
 		}).toList());
 		data.put("intake", intake.map(a -> applicationData(a, language)).orElse(null));
 		data.put("changes", report.changes().stream().map(c -> {
 			Map<String, Object> change = new LinkedHashMap<>();
-			change.put("at", c.at().toString());
+			change.put("at", instant(c.at()));
 			change.put("kind", c.handover() ? "HANDOVER" : c.extension() ? "EXTENSION" : "STATUS");
 			change.put("from", c.from().name());
 			change.put("to", c.to().name());
@@ -198,12 +197,12 @@ public class ParticipantExport {
 		data.put("assignments", report.assignments().stream().map(a -> {
 			Map<String, Object> given = new LinkedHashMap<>();
 			given.put("title", a.given().title());
-			given.put("givenAt", a.given().givenAt().toString());
-			given.put("answeredAt", a.given().answeredAt() == null ? null : a.given().answeredAt().toString());
+			given.put("givenAt", instant(a.given().givenAt()));
+			given.put("answeredAt", instant(a.given().answeredAt()));
 			return given;
 		}).toList());
 		data.put("highlights", report.highlights().stream().map(h -> Map.of("passage", h.passage(), "markedAt",
-				h.markedAt().toString())).toList());
+				instant(h.markedAt()))).toList());
 		if (report.closing() != null) {
 			Map<String, Object> closing = new LinkedHashMap<>();
 			// Its writer, as the record names them: after a handover not the trajectory's coach, who
@@ -219,7 +218,7 @@ public class ParticipantExport {
 			Map<String, Object> message = new LinkedHashMap<>();
 			message.put("from", m.authorName());
 			message.put("role", m.author().name());
-			message.put("at", m.createdAt().toString());
+			message.put("at", instant(m.createdAt()));
 			message.put("channel", m.channel().name());
 			message.put("text", m.body());
 			message.put("attachments", m.attachments().stream().map(a -> attachmentData(a, files, language)).toList());
@@ -232,7 +231,7 @@ public class ParticipantExport {
 		data.put("mailNotes", report.mailNotes().stream().map(n -> {
 			Map<String, Object> note = new LinkedHashMap<>();
 			note.put("kind", n.kind().name());
-			note.put("at", n.createdAt().toString());
+			note.put("at", instant(n.createdAt()));
 			note.put("text", n.body());
 			return note;
 		}).toList());
@@ -290,8 +289,12 @@ public class ParticipantExport {
 		return at.atZoneSameInstant(clock.getZone()).toLocalDateTime();
 	}
 
-	private static String instant(OffsetDateTime at) {
-		return Objects.toString(at, null);
+	/**
+	 * A moment as it was in the Netherlands, with its offset: PostgreSQL gives every time back in UTC,
+	 * and the data said a letter came at 09:15Z that the record and the ZIP date at 10:15.
+	 */
+	private String instant(OffsetDateTime at) {
+		return at == null ? null : at.atZoneSameInstant(clock.getZone()).toOffsetDateTime().toString();
 	}
 
 	private String text(String code, Locale language, Object... args) {

@@ -301,11 +301,18 @@ class ExportTests {
 			.update();
 
 		Map<String, java.time.LocalDateTime> stamped = new HashMap<>();
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported(running.participant(), "nl")))) {
+		byte[] exported = exported(running.participant(), "nl");
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported))) {
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				stamped.put(entry.getName(), entry.getTimeLocal());
 			}
 		}
+		// The data say the same moment as the record, in Dutch time with its offset: not 23:30Z the day before.
+		JsonNode trajectory = JsonMapper.builder().build()
+			.readTree(new String(unzipped(exported).get("gegevens.json"), StandardCharsets.UTF_8)).get("trajectories").get(0);
+		String asInTheNetherlands = halfPastMidnight.atZone(clock.getZone()).toOffsetDateTime().toString();
+		assertThat(java.util.stream.StreamSupport.stream(trajectory.get("messages").spliterator(), false).filter(m -> m.get("role").asString().equals("PARTICIPANT"))
+			.map(m -> m.get("at").asString())).isNotEmpty().allMatch(asInTheNetherlands::equals);
 
 		assertThat(stamped.entrySet()).filteredOn(e -> e.getKey().startsWith("traject-1/mails-zoals-verstuurd/"))
 			.singleElement()
@@ -388,8 +395,12 @@ class ExportTests {
 	}
 
 	private Map<String, byte[]> export(Account participant, String language) throws Exception {
+		return unzipped(exported(participant, language));
+	}
+
+	private static Map<String, byte[]> unzipped(byte[] exported) throws Exception {
 		Map<String, byte[]> entries = new HashMap<>();
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported(participant, language)))) {
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported))) {
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				entries.put(entry.getName(), zip.readAllBytes());
 			}
