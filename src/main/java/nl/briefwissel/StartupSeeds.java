@@ -20,6 +20,9 @@ public class StartupSeeds {
 	/** The evaluation default's demo organisation and people (evaluation module). */
 	public static final String DEMO_DATA = "demo-data";
 
+	/** The first organisation and administrator of an installation, from its settings (organisation module). */
+	public static final String INSTALLATION = "installation";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;

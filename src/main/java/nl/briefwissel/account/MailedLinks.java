@@ -34,6 +34,8 @@ class MailedLinks {
 	enum Kind {
 
 		PASSWORD_RESET("password_reset", "/password/reset", "mail.reset"),
+		/** A first password for an account an administrator made: a reset link, kept longer and worded as a welcome. */
+		INVITATION("password_reset", "/password/reset", "mail.invitation"),
 		SIGN_IN("sign_in_link", "/login/link", "mail.signInLink");
 
 		private final String table;

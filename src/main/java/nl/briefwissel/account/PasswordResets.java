@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Password reset by a link in a mail ({@link MailedLinks}): it works once and for an hour. The
- * answer to a request never says whether the address is known.
+ * answer to a request never says whether the address is known. A new account's first password comes
+ * the same way ({@link #invite}).
  */
 @Service
 public class PasswordResets {
@@ -20,6 +21,8 @@ public class PasswordResets {
 	private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
 
 	static final Duration VALIDITY = Duration.ofHours(1);
+
+	static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
 
 	private final Accounts accounts;
 
@@ -51,6 +54,15 @@ public class PasswordResets {
 			return;
 		}
 		links.send(MailedLinks.Kind.PASSWORD_RESET, account.get(), VALIDITY, VALIDITY.toHours());
+	}
+
+	/**
+	 * Mails a new account its first password link: the same link as a reset's, valid for a week, since
+	 * a colleague may read the mail only after a weekend or a holiday. Nothing when the hourly limit of
+	 * the address is reached (MailedLinks).
+	 */
+	public void invite(Account account) {
+		links.send(MailedLinks.Kind.INVITATION, account, INVITATION_VALIDITY, INVITATION_VALIDITY.toDays());
 	}
 
 	/** Whether the token can still be used; the form is only shown for one that can. */

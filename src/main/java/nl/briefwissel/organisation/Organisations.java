@@ -10,8 +10,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The organisations whose employees take part: a municipality, or each employer of a fund's programme.
+ * Names are unique whatever their capitals, so an administrator never has to tell two apart by id.
+ */
 @Repository
 public class Organisations {
+
+	/** An organisation with how many people and programmes it has, for the administrator's list. */
+	public record Summary(UUID id, String name, long accounts, long programmes) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -24,10 +32,10 @@ public class Organisations {
 
 	@Transactional
 	public Organisation create(String name) {
-		Organisation organisation = new Organisation(UUID.randomUUID(), name);
+		Organisation organisation = new Organisation(UUID.randomUUID(), name.strip());
 		jdbc.sql("insert into organisation (id, name, created_at) values (:id, :name, :now)")
 			.param("id", organisation.id())
-			.param("name", name)
+			.param("name", organisation.name())
 			.param("now", OffsetDateTime.now(clock))
 			.update();
 		return organisation;
@@ -42,5 +50,51 @@ public class Organisations {
 
 	public List<Organisation> all() {
 		return jdbc.sql("select id, name from organisation order by name").query(Organisation.class).list();
+	}
+
+	/** The organisation of this name, whatever its capitals and the spaces around it. */
+	public Optional<Organisation> byName(String name) {
+		return jdbc.sql("select id, name from organisation where lower(name) = lower(:name) order by created_at limit 1")
+			.param("name", name.strip())
+			.query(Organisation.class)
+			.optional();
+	}
+
+	/** Renames it; false when it does not exist. */
+	@Transactional
+	public boolean rename(UUID id, String name) {
+		return jdbc.sql("update organisation set name = :name where id = :id").param("name", name.strip()).param("id", id).update() == 1;
+	}
+
+	/** A page of the organisations by name, with the counts an administrator checks a set-up by. */
+	public List<Summary> summaries(int offset, int size) {
+		return jdbc.sql("""
+				select o.id, o.name,
+				       (select count(*) from account a where a.organisation_id = o.id) as accounts,
+				       (select count(*) from programme p where p.organisation_id = o.id) as programmes
+				from organisation o order by lower(o.name), o.id
+				limit :size offset :offset""")
+			.param("size", size)
+			.param("offset", offset)
+			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("accounts"),
+					rs.getLong("programmes")))
+			.list();
+	}
+
+	/** One organisation with its counts. */
+	public Optional<Summary> summary(UUID id) {
+		return jdbc.sql("""
+				select o.id, o.name,
+				       (select count(*) from account a where a.organisation_id = o.id) as accounts,
+				       (select count(*) from programme p where p.organisation_id = o.id) as programmes
+				from organisation o where o.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("accounts"),
+					rs.getLong("programmes")))
+			.optional();
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from organisation").query(Long.class).single();
 	}
 }

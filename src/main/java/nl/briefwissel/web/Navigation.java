@@ -30,6 +30,7 @@ final class Navigation {
 					new Item("/programme/statistics", "nav.programme.statistics"),
 					new Item("/programme/evaluations", "nav.programme.evaluations")),
 			Role.ADMINISTRATOR, List.of(new Item("/admin", "nav.admin.home"),
+					new Item("/admin/organisations", "nav.admin.organisations"),
 					new Item("/admin/coaches", "nav.admin.coaches"),
 					new Item("/admin/quarantine", "nav.admin.quarantine"),
 					new Item("/admin/assignments", "nav.admin.assignments"),

@@ -1,0 +1,196 @@
+package nl.briefwissel.organisation.web;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import nl.briefwissel.AuditedChange;
+import nl.briefwissel.PageNumber;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.PasswordResets;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.Organisations;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's organisations: each municipality or employer whose people take part, made and
+ * renamed here, and the staff invited into one (an e-coach, a programme manager, another administrator)
+ * who choose their own password by a link in the mail. Participants come in by their application,
+ * people of an organisation with single sign-on by signing in (decision 0050).
+ */
+@Controller
+class OrganisationsController {
+
+	/** The roles an administrator invites someone in; a participant applies for a programme instead. */
+	static final List<Role> STAFF = List.of(Role.COACH, Role.PROGRAMME_MANAGER, Role.ADMINISTRATOR);
+
+	static final int MAX_NAME = 200;
+
+	private final Organisations organisations;
+
+	private final Accounts accounts;
+
+	private final PasswordResets passwords;
+
+	OrganisationsController(Organisations organisations, Accounts accounts, PasswordResets passwords) {
+		this.organisations = organisations;
+		this.accounts = accounts;
+		this.passwords = passwords;
+	}
+
+	/** An organisation's name as typed. */
+	record NameForm(String name) implements Serializable {
+	}
+
+	/** Someone to invite, as typed. */
+	record Invitation(String displayName, String email, Role role, String language) implements Serializable {
+	}
+
+	/** How many organisations the list shows at a time. */
+	static final int PER_PAGE = 50;
+
+	/** Where the list stands: the page shown, how many pages, and which of how many organisations it shows. */
+	record OrganisationList(int page, int pages, long total, long first, long last) {
+	}
+
+	@GetMapping("/admin/organisations")
+	String organisations(@RequestParam(required = false) String page, Model model) {
+		long total = organisations.count();
+		int pages = (int) Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
+		int number = Math.min(Math.max(PageNumber.of(page), 1), pages);
+		int offset = (number - 1) * PER_PAGE;
+		model.addAttribute("organisations", organisations.summaries(offset, PER_PAGE));
+		model.addAttribute("list", new OrganisationList(number, pages, total, total == 0 ? 0 : offset + 1,
+				Math.min(total, (long) number * PER_PAGE)));
+		return "organisation/organisations";
+	}
+
+	/** One organisation: its name and the invitation of its staff. */
+	@GetMapping("/admin/organisations/{id}")
+	String organisation(@PathVariable UUID id, Model model) {
+		model.addAttribute("organisation", organisations.summary(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("staffRoles", STAFF);
+		return "organisation/organisation";
+	}
+
+	@PostMapping("/admin/organisations")
+	String create(@ModelAttribute NameForm form, RedirectAttributes redirect) {
+		String problem = nameProblem(form.name(), null);
+		if (problem != null) {
+			return refused(redirect, "createProblem", problem, "createTyped", form, "#new-organisation");
+		}
+		Organisation made = organisations.create(form.name());
+		redirect.addFlashAttribute("organisationSaved", made.id());
+		return "redirect:/admin/organisations/" + made.id();
+	}
+
+	@PostMapping("/admin/organisations/{id}/name")
+	String rename(@PathVariable UUID id, @ModelAttribute NameForm form, RedirectAttributes redirect) {
+		Organisation organisation = existing(id);
+		String problem = nameProblem(form.name(), organisation.id());
+		if (problem != null) {
+			return refused(redirect, "renameProblem", problem, "renameTyped", form, "/" + id + "#name");
+		}
+		organisations.rename(organisation.id(), form.name());
+		redirect.addFlashAttribute("organisationSaved", organisation.id());
+		return "redirect:/admin/organisations/" + id;
+	}
+
+	/**
+	 * Makes the account, without a password, and mails it a link to choose one (valid a week). An address
+	 * that has an account already is not touched: the administrator gives it a role on the accounts page,
+	 * where its organisation and what it takes part in are visible.
+	 */
+	@PostMapping("/admin/organisations/{id}/accounts")
+	String invite(@PathVariable UUID id, @ModelAttribute Invitation form, Locale locale, RedirectAttributes redirect) {
+		Organisation organisation = existing(id);
+		Map<String, String> problems = new LinkedHashMap<>();
+		String name = form.displayName() == null ? "" : form.displayName().strip();
+		String email = form.email() == null ? "" : form.email().strip();
+		if (name.isEmpty() || name.length() > MAX_NAME) {
+			problems.put("displayName", "admin.organisations.invite.error.name");
+		}
+		if (!deliverable(email)) {
+			problems.put("email", "admin.organisations.invite.error.email");
+		}
+		if (form.role() == null || !STAFF.contains(form.role())) {
+			problems.put("role", "admin.organisations.invite.error.role");
+		}
+		Locale language = "en".equals(form.language()) ? Locale.ENGLISH : Locale.forLanguageTag("nl");
+		if (problems.isEmpty() && accounts.byEmail(email).isPresent()) {
+			problems.put("email", "admin.organisations.invite.error.taken");
+		}
+		if (problems.isEmpty()) {
+			try {
+				Account invited = accounts.register(new NewAccount(organisation.id(), email, name, language, Set.of(form.role()), null));
+				passwords.invite(invited);
+				redirect.addFlashAttribute("invited", invited.displayName() + " (" + invited.email() + ")");
+				redirect.addFlashAttribute("invitedRole", form.role());
+				return "redirect:/admin/organisations/" + id;
+			}
+			catch (DuplicateKeyException sameMomentElsewhere) {
+				// Invited in another tab at the same moment: one account, and this form says it is there.
+				problems.put("email", "admin.organisations.invite.error.taken");
+			}
+		}
+		AuditedChange.refused();
+		redirect.addFlashAttribute("inviteProblems", problems);
+		redirect.addFlashAttribute("inviteTyped", form);
+		return "redirect:/admin/organisations/" + id + "#invite";
+	}
+
+	private Organisation existing(UUID id) {
+		return organisations.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** What is wrong with a name for this organisation (null: a new one), as a message key; null when nothing is. */
+	private String nameProblem(String name, UUID self) {
+		if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
+			return "admin.organisations.error.name";
+		}
+		return organisations.byName(name).filter(other -> !other.id().equals(self)).isPresent()
+				? "admin.organisations.error.taken" : null;
+	}
+
+	private static String refused(RedirectAttributes redirect, String problemAttribute, String problem, String typedAttribute,
+			NameForm typed, String anchor) {
+		AuditedChange.refused();
+		redirect.addFlashAttribute(problemAttribute, problem);
+		redirect.addFlashAttribute(typedAttribute, typed);
+		return "redirect:/admin/organisations" + anchor;
+	}
+
+	/** An address a mail can be written to (the strict parser's: the link must reach the person). */
+	private static boolean deliverable(String email) {
+		if (email.isEmpty() || email.length() > 254 || !email.contains("@") || email.contains(" ")) {
+			return false;
+		}
+		try {
+			new InternetAddress(email, true).validate();
+			return true;
+		}
+		catch (AddressException e) {
+			return false;
+		}
+	}
+}

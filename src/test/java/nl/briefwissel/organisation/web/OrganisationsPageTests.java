@@ -1,0 +1,176 @@
+package nl.briefwissel.organisation.web;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.Organisations;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An installation is set up from the administration pages: organisations are made and renamed there,
+ * and staff are invited into one and choose their own password by the link in the mail. Before, no page
+ * made an organisation, and a coach without single sign-on could get an account only by applying.
+ */
+@BriefwisselTest
+class OrganisationsPageTests {
+
+	private static final Pattern LINK = Pattern.compile("(http://[^\\s\"<]+/password/reset\\?token=[A-Za-z0-9_-]+)");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void anAdministratorMakesAndRenamesAnOrganisationAndNamesMustDiffer() throws Exception {
+		String name = "Gemeente Nieuwdorp " + UUID.randomUUID().toString().substring(0, 8);
+		mvc.perform(post("/admin/organisations").param("name", "  " + name + " ").with(admin()).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		Organisation made = organisations.byName(name).orElseThrow();
+		assertThat(made.name()).isEqualTo(name);
+		assertThat(page(get("/admin/organisations").param("page", "99"))).contains("Organisaties ", " van ");
+		assertThat(page(get("/admin/organisations/" + made.id()))).contains(name, "Nog geen accounts, nog geen programma&#39;s");
+
+		// The same name in other capitals is the same organisation: refused, with what was typed kept.
+		mvc.perform(post("/admin/organisations").param("name", name.toUpperCase(Locale.ROOT)).with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations#new-organisation"))
+			.andExpect(flash().attribute("createProblem", "admin.organisations.error.taken"));
+		mvc.perform(post("/admin/organisations").param("name", " ").with(admin()).with(csrf()))
+			.andExpect(flash().attribute("createProblem", "admin.organisations.error.name"));
+		assertThat(organisations.all().stream().filter(o -> o.name().equalsIgnoreCase(name))).hasSize(1);
+
+		mvc.perform(post("/admin/organisations/" + made.id() + "/name").param("name", name + " (Noord)").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + made.id()));
+		assertThat(organisations.byId(made.id()).orElseThrow().name()).isEqualTo(name + " (Noord)");
+		// Renaming to its own name in other capitals is no clash with itself.
+		mvc.perform(post("/admin/organisations/" + made.id() + "/name").param("name", (name + " (noord)")).with(admin()).with(csrf()))
+			.andExpect(flash().attributeCount(1)).andExpect(redirectedUrl("/admin/organisations/" + made.id()));
+		mvc.perform(get("/admin/organisations/" + UUID.randomUUID()).with(admin())).andExpect(status().isNotFound());
+		mvc.perform(post("/admin/organisations/" + UUID.randomUUID() + "/name").param("name", "Niemand").with(admin()).with(csrf()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anInvitedCoachChoosesAPasswordByTheLinkInTheMailAndSignsIn() throws Exception {
+		Organisation organisation = organisations.create("Gemeente Uitnodiging " + UUID.randomUUID().toString().substring(0, 8));
+		String email = "nieuwe.coach." + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.example";
+
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", " Noor de Wit ")
+			.param("email", email).param("role", "COACH").param("language", "nl").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id()))
+			.andExpect(flash().attribute("invited", "Noor de Wit (" + email + ")"));
+		Account invited = accounts.byEmail(email).orElseThrow();
+		assertThat(invited.organisationId()).isEqualTo(organisation.id());
+		assertThat(invited.roles()).containsExactly(Role.COACH);
+		assertThat(invited.displayName()).isEqualTo("Noor de Wit");
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, email, m -> true);
+		assertThat(mail.getSubject()).isEqualTo("Je account bij Briefwissel");
+		String text = Mailboxes.text(mail);
+		assertThat(text).contains("Beste Noor de Wit,", "De link werkt 7 dagen en één keer.");
+		Matcher link = LINK.matcher(text);
+		assertThat(link.find()).as("link in %s", text).isTrue();
+		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
+
+		mvc.perform(post("/password/reset").param("token", token).param("password", "een zelfgekozen lange zin")
+			.param("confirmation", "een zelfgekozen lange zin").with(csrf()))
+			.andExpect(redirectedUrl("/login?reset="));
+		mvc.perform(post("/login").param("email", email).param("password", "een zelfgekozen lange zin").with(csrf()))
+			.andExpect(authenticated());
+	}
+
+	@Test
+	void anInvitationSaysWhatIsWrongAtEachFieldAndNeverTouchesAnExistingAccount() throws Exception {
+		Organisation organisation = organisations.create("Gemeente Fouten " + UUID.randomUUID().toString().substring(0, 8));
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "")
+			.param("email", "iemand@gemeente_x.nl").param("role", "PARTICIPANT").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id() + "#invite"))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("displayName", "admin.organisations.invite.error.name",
+					"email", "admin.organisations.invite.error.email", "role", "admin.organisations.invite.error.role")));
+		assertThat(accounts.byEmail("iemand@gemeente_x.nl")).isEmpty();
+
+		String email = "bestaand." + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		Account existing = accounts.register(new NewAccount(null, email, "Al Deelnemer", Locale.forLanguageTag("nl"),
+				Set.of(Role.PARTICIPANT), null));
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Iemand Anders")
+			.param("email", email.toUpperCase(Locale.ROOT)).param("role", "ADMINISTRATOR").with(admin()).with(csrf()))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("email", "admin.organisations.invite.error.taken")));
+		Account after = accounts.byId(existing.id()).orElseThrow();
+		assertThat(after.roles()).containsExactly(Role.PARTICIPANT);
+		assertThat(after.displayName()).isEqualTo("Al Deelnemer");
+
+		// The page shows the sentences at their fields, and the typed name and address back.
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Iemand Anders")
+			.param("email", email).param("role", "ADMINISTRATOR").param("language", "en").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id() + "#invite"));
+		var page = Jsoup.parse(browser.perform(get("/admin/organisations/" + organisation.id()).with(admin())).andReturn().getResponse().getContentAsString());
+		var field = page.getElementById("invite-email-" + organisation.id());
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.getElementById("invite-email-error-" + organisation.id()).text()).contains("Dit adres heeft al een account");
+		assertThat(field.val()).isEqualTo(email);
+		assertThat(page.getElementById("invite-name-" + organisation.id()).val()).isEqualTo("Iemand Anders");
+		assertThat(page.getElementById("invite-role-" + organisation.id() + "-ADMINISTRATOR").hasAttr("checked")).isTrue();
+		assertThat(page.getElementById("invite-en-" + organisation.id()).hasAttr("checked")).isTrue();
+	}
+
+	@Test
+	void onlyAnAdministratorReachesTheOrganisations() throws Exception {
+		Account manager = accounts.byEmail("programma@briefwissel.test").orElseThrow();
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		for (Account notAdministrator : new Account[] { manager, coach }) {
+			mvc.perform(get("/admin/organisations").with(fixtures.as(notAdministrator))).andExpect(status().isForbidden());
+			mvc.perform(get("/admin/organisations/" + notAdministrator.organisationId()).with(fixtures.as(notAdministrator)))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/admin/organisations").param("name", "Stiekem").with(fixtures.as(notAdministrator)).with(csrf()))
+				.andExpect(status().isForbidden());
+		}
+		assertThat(organisations.byName("Stiekem")).isEmpty();
+	}
+
+	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private RequestPostProcessor admin() {
+		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+	}
+}
