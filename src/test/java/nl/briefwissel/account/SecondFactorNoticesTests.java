@@ -108,10 +108,11 @@ class SecondFactorNoticesTests {
 	void anAppAddedOrReplacedOnTheSecurityPageIsMailedInDutch() throws Exception {
 		Account participant = fixtures.runningTrajectory(true).participant();
 		mailServer.ensureMailbox(participant.email());
-		RequestPostProcessor signedIn = fixtures.as(participant);
-		String secret = secretOn(mvc.perform(get("/account/security/app").with(signedIn)).andReturn().getResponse()
+		// Signed in just now: linking and removing an app ask for a recent sign-in (decision 0051).
+		Browser signedIn = signedInJustNow(participant);
+		String secret = secretOn(signedIn.perform(get("/account/security/app")).andReturn().getResponse()
 			.getContentAsString());
-		mvc.perform(post("/account/security/app").param("code", code(secret)).with(signedIn).with(csrf()))
+		signedIn.perform(post("/account/security/app").param("code", code(secret)).with(csrf()))
 			.andExpect(content().string(containsString("herstelcodes")));
 		assertThat(mailsTo(participant, LINKED_NL)).isEqualTo(1);
 		String text = Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(),
@@ -123,16 +124,16 @@ class SecondFactorNoticesTests {
 		// Replaced: removed with a code of the old app, and a new one set up. The removal is mailed too: whoever
 		// has the session and a code could take the second factor off the account unheard of.
 		assertThat(mailsTo(participant, REMOVED_NL)).isZero();
-		mvc.perform(post("/account/security/app/remove").param("code", codeAfter(secret, 1)).with(signedIn).with(csrf()))
+		signedIn.perform(post("/account/security/app/remove").param("code", codeAfter(secret, 1)).with(csrf()))
 			.andExpect(redirectedUrl("/account/security?removed"));
 		assertThat(mailsTo(participant, REMOVED_NL)).isEqualTo(1);
 		String removal = Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(),
 				any -> Mailboxes.subject(any).equals(REMOVED_NL)));
 		assertThat(removal).contains("is de authenticator-app van je account bij Briefwissel verwijderd",
 				"Was jij dit niet?", "/password/forgot?lang=nl").doesNotContain(secret);
-		String replacement = secretOn(mvc.perform(get("/account/security/app").with(signedIn)).andReturn().getResponse()
+		String replacement = secretOn(signedIn.perform(get("/account/security/app")).andReturn().getResponse()
 			.getContentAsString());
-		mvc.perform(post("/account/security/app").param("code", code(replacement)).with(signedIn).with(csrf()))
+		signedIn.perform(post("/account/security/app").param("code", code(replacement)).with(csrf()))
 			.andExpect(content().string(containsString("herstelcodes")));
 		assertThat(mailsTo(participant, LINKED_NL)).isEqualTo(2);
 	}
@@ -159,6 +160,17 @@ class SecondFactorNoticesTests {
 		Browser browser = new Browser(mvc);
 		browser.perform(post("/login").param("email", account.email()).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/login/code"));
+		return browser;
+	}
+
+	private Browser signedInJustNow(Account account) throws Exception {
+		jdbc.sql("update account set password_hash = :hash where id = :id")
+			.param("hash", accounts.hash(PASSWORD))
+			.param("id", account.id())
+			.update();
+		Browser browser = new Browser(mvc);
+		browser.perform(post("/login").param("email", account.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/"));
 		return browser;
 	}
 

@@ -657,23 +657,35 @@ class StrongLoginTests {
 		Account participant = fixtures.runningTrajectory(true).participant();
 		RequestPostProcessor signedIn = fixtures.as(participant);
 		mvc.perform(get("/account/security").with(signedIn)).andExpect(content().string(containsString("zonder authenticator-app")));
-		String secret = secretOn(mvc.perform(get("/account/security/app").with(signedIn)).andReturn().getResponse()
+		// Linking asks for a recent sign-in (decision 0051): this one, by link.
+		Browser first = signedInByLink(participant, "/");
+		String secret = secretOn(first.perform(get("/account/security/app")).andReturn().getResponse()
 			.getContentAsString());
-		mvc.perform(post("/account/security/app").param("code", code(secret, -1)).with(signedIn).with(csrf()))
+		first.perform(post("/account/security/app").param("code", code(secret, -1)).with(csrf()))
 			.andExpect(content().string(containsString("herstelcodes")));
 
-		mvc.perform(post("/login/link").param("email", participant.email()).with(csrf()));
-		String token = tokenFrom(Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(),
-				mail -> Mailboxes.subject(mail).contains("inloglink"))));
-		Browser session = new Browser(mvc);
-		session.perform(post("/login/link/use").param("token", token).with(csrf())).andExpect(redirectedUrl("/login/code"));
+		Browser session = signedInByLink(participant, "/login/code");
 		session.perform(get("/participant")).andExpect(redirectedUrl("/login/code"));
 		session.perform(post("/login/code").param("code", code(secret, 0)).with(csrf()))
 			.andExpect(redirectedUrl("/"));
 		session.perform(get("/participant")).andExpect(status().isOk());
 
-		mvc.perform(post("/account/security/app/remove").param("code", code(secret, 1)).with(signedIn).with(csrf()))
+		session.perform(post("/account/security/app/remove").param("code", code(secret, 1)).with(csrf()))
 			.andExpect(redirectedUrl("/account/security?removed"));
+	}
+
+	/** Signs in with a new link from the mail, which goes on to {@code next}; links mailed before are used up. */
+	private Browser signedInByLink(Account participant, String next) throws Exception {
+		mailServer.ensureMailbox(participant.email());
+		java.util.function.Predicate<jakarta.mail.internet.MimeMessage> link = mail -> Mailboxes.subject(mail).contains("inloglink");
+		long before = Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD).stream().filter(link).count();
+		mvc.perform(post("/login/link").param("email", participant.email()).with(csrf()));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD).stream().filter(link).count() > before);
+		String token = tokenFrom(Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(), link)));
+		Browser session = new Browser(mvc);
+		session.perform(post("/login/link/use").param("token", token).with(csrf())).andExpect(redirectedUrl(next));
+		return session;
 	}
 
 	@Test

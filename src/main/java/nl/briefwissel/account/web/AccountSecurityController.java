@@ -2,6 +2,7 @@ package nl.briefwissel.account.web;
 
 import java.util.Optional;
 
+import nl.briefwissel.account.Reauthentication;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.SignInAttempts;
@@ -10,6 +11,7 @@ import nl.briefwissel.account.SignedInAccount;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Everyone's own sign-in security: the authenticator app and the recovery codes. Changing either
  * asks for a current code, so a session left open on a shared computer cannot take them over; codes,
  * the first code of a new app too, are taken and counted as at sign-in (before they are checked, and
- * none while the account is locked), and the lockout ends the session.
+ * none while the account is locked), and the lockout ends the session. Linking or removing an app
+ * asks, besides, for a sign-in or the password within the last minutes (decision 0051): a code proves
+ * the phone, not who holds the session, and a new app has no code to ask for yet.
  */
 @Controller
 class AccountSecurityController {
@@ -33,36 +37,101 @@ class AccountSecurityController {
 
 	private final SignInSecurity signIn;
 
-	AccountSecurityController(SecondFactors secondFactors, SignInAttempts attempts, SignInSecurity signIn) {
+	private final Reauthentication reauthentication;
+
+	AccountSecurityController(SecondFactors secondFactors, SignInAttempts attempts, SignInSecurity signIn,
+			Reauthentication reauthentication) {
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
 		this.signIn = signIn;
+		this.reauthentication = reauthentication;
+	}
+
+	/** What the password is asked for, and where the person goes once it is given. */
+	enum Purpose {
+
+		APP("/account/security/app"), REMOVE("/account/security#remove-heading");
+
+		private final String next;
+
+		Purpose(String next) {
+			this.next = next;
+		}
+
+		/** Anything else than "remove" (a changed address) is the set-up: never an address from the request. */
+		static Purpose of(String then) {
+			return "remove".equals(then) ? REMOVE : APP;
+		}
+
+		public String key() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
 	}
 
 	@GetMapping("/account/security")
-	String page(@AuthenticationPrincipal SignedInAccount who, Model model) {
+	String page(@AuthenticationPrincipal SignedInAccount who, HttpSession session, Model model) {
 		model.addAttribute("status", secondFactors.status(who.id()));
 		model.addAttribute("mayRemove", mayRemove(who));
+		model.addAttribute("recent", reauthentication.recent(session));
 		// While locked every code here would end the session: the forms give way to the lock and its end.
 		model.addAttribute("lock", attempts.lockOf(who.id()).orElse(null));
 		return "account/security";
 	}
 
 	@GetMapping("/account/security/app")
-	String setupPage(@AuthenticationPrincipal SignedInAccount who, jakarta.servlet.http.HttpSession session, Model model) {
+	String setupPage(@AuthenticationPrincipal SignedInAccount who, HttpSession session, Model model) {
 		if (secondFactors.status(who.id()).appConfirmed() || attempts.locked(who.id())) {
 			// Locked: no new secret (a view from another session replaced the one being set up), and the
 			// security page says until when.
 			return "redirect:/account/security";
+		}
+		if (!reauthentication.recent(session)) {
+			// Nothing is made or shown before it is known who asks.
+			return "redirect:/account/security/confirm?then=app";
 		}
 		model.addAttribute("enrolment", Enrolments.shown(secondFactors, who, session));
 		model.addAttribute("action", "/account/security/app");
 		return "account/code-setup";
 	}
 
+	/** The password given again, for the app's set-up or its removal; or, without one, the way to sign in again. */
+	@GetMapping("/account/security/confirm")
+	String confirmPage(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String then,
+			Model model) {
+		if (attempts.locked(who.id())) {
+			return "redirect:/account/security";
+		}
+		return confirmPage(who, Purpose.of(then), model);
+	}
+
+	@PostMapping("/account/security/confirm")
+	String confirm(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String then, HttpSession session, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Purpose purpose = Purpose.of(then);
+		return switch (reauthentication.confirm(who.id(), password, session)) {
+			case CONFIRMED -> "redirect:" + purpose.next;
+			// As with every code on this page: a locked account's open session goes, and the sign-in page says why.
+			case LOCKED -> "redirect:" + signIn.lockedOut(who, request, response);
+			case WRONG -> confirmPage(who, purpose, model.addAttribute("passwordWrong", true));
+			case NO_PASSWORD -> confirmPage(who, purpose, model);
+		};
+	}
+
+	private String confirmPage(SignedInAccount who, Purpose purpose, Model model) {
+		model.addAttribute("purpose", purpose.key());
+		model.addAttribute("hasPassword", reauthentication.hasPassword(who.id()));
+		model.addAttribute("minutes", Reauthentication.RECENT.toMinutes());
+		return "account/confirm";
+	}
+
 	@PostMapping("/account/security/app")
 	String setup(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code, Model model,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpSession session, HttpServletRequest request, HttpServletResponse response) {
+		if (!reauthentication.recent(session)) {
+			// Before the code is taken: the password first, then the same secret again and a new code.
+			return "redirect:/account/security/confirm?then=app";
+		}
 		// As every code on this page: a locked account's open session links no app.
 		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.id());
 		if (attempt.isEmpty()) {
@@ -91,8 +160,8 @@ class AccountSecurityController {
 
 	@PostMapping("/account/security/recovery-codes")
 	String newRecoveryCodes(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
-		String refused = checked(who, code, model.addAttribute("codeWrongAt", "codes-code"), request, response);
+			Model model, HttpSession session, HttpServletRequest request, HttpServletResponse response) {
+		String refused = checked(who, code, session, model.addAttribute("codeWrongAt", "codes-code"), request, response);
 		if (refused != null) {
 			return refused;
 		}
@@ -103,11 +172,14 @@ class AccountSecurityController {
 
 	@PostMapping("/account/security/app/remove")
 	String remove(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
+			Model model, HttpSession session, HttpServletRequest request, HttpServletResponse response) {
 		if (!mayRemove(who)) {
 			return "redirect:/account/security";
 		}
-		String refused = checked(who, code, model.addAttribute("codeWrongAt", "remove-code"), request, response);
+		if (!reauthentication.recent(session)) {
+			return "redirect:/account/security/confirm?then=remove";
+		}
+		String refused = checked(who, code, session, model.addAttribute("codeWrongAt", "remove-code"), request, response);
 		if (refused != null) {
 			return refused;
 		}
@@ -120,7 +192,7 @@ class AccountSecurityController {
 	 * checked first and counted after, codes sent at once from one session all passed before the fifth
 	 * was counted, and a locked account's open session still had its codes checked.
 	 */
-	private String checked(SignedInAccount who, String code, Model model, HttpServletRequest request,
+	private String checked(SignedInAccount who, String code, HttpSession session, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.id());
 		if (attempt.isEmpty()) {
@@ -134,7 +206,7 @@ class AccountSecurityController {
 		if (attempt.get().locks().isPresent()) {
 			return "redirect:" + signIn.lockedOut(who, request, response);
 		}
-		return page(who, model.addAttribute("codeWrong", true));
+		return page(who, session, model.addAttribute("codeWrong", true));
 	}
 
 	/** Only participants may go back to signing in without an app: for everyone else it is required. */
