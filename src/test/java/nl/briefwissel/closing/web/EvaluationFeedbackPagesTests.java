@@ -1,6 +1,7 @@
 package nl.briefwissel.closing.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
@@ -85,6 +86,37 @@ class EvaluationFeedbackPagesTests {
 		String theirs = mvc.perform(get("/programme/evaluations").param("from", month.toString()).param("programme", large.id().toString())
 			.param("page", "2").with(fixtures.as(stranger))).andReturn().getResponse().getContentAsString();
 		assertThat(theirs).doesNotContain("Opmerking 0").doesNotContain("Landelijk " + suffix);
+	}
+
+	/**
+	 * With several programmes, a screen reader's list of tables, regions and lists gave each programme's the
+	 * same names ("What helped participants most", "Remarks"): each names its programme, as on the figures page.
+	 */
+	@Test
+	void eachProgrammesTableRegionAndRemarksAreNamedAfterTheProgramme() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Namen " + suffix);
+		Programme north = programmes.create(organisation.id(), "Noord " + suffix, null);
+		Programme south = programmes.create(organisation.id(), "Zuid " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-n-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(1);
+		for (int i = 0; i < 5; i++) {
+			answer(north.id(), month, "Noord " + i);
+			answer(south.id(), month, "Zuid " + i);
+		}
+
+		Document page = page(manager, month, null, null);
+		for (Programme programme : List.of(north, south)) {
+			Element card = card(page, programme);
+			assertThat(card.selectFirst("[role=region]").attr("aria-label")).isEqualTo("Wat deelnemers van " + programme.name()
+					+ " het meest hielp");
+			assertThat(card.selectFirst("caption").text()).isEqualTo("Wat deelnemers van " + programme.name() + " het meest hielp");
+			assertThat(card.selectFirst("ul.bw-remarks").attr("aria-label")).isEqualTo("Opmerkingen over " + programme.name());
+		}
+		Document english = Jsoup.parse(mvc.perform(get("/programme/evaluations").param("from", month.toString()).param("lang", "en")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		assertThat(card(english, north).selectFirst("caption").text()).isEqualTo("What helped participants of " + north.name() + " most");
+		assertThat(card(english, north).selectFirst("ul.bw-remarks").attr("aria-label")).isEqualTo("Remarks about " + north.name());
 	}
 
 	/**
