@@ -2,6 +2,7 @@ package nl.briefwissel.account.web;
 
 import java.util.Optional;
 
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.Reauthentication;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Everyone's own sign-in security: the authenticator app and the recovery codes. Changing either
+ * Everyone's own account: the language of their mails, and their sign-in security: the authenticator app
+ * and the recovery codes. Changing either
  * asks for a current code, so a session left open on a shared computer cannot take them over; codes,
  * the first code of a new app too, are taken and counted as at sign-in (before they are checked, and
  * none while the account is locked), and the lockout ends the session. Linking or removing an app
@@ -39,8 +41,11 @@ class AccountSecurityController {
 
 	private final Reauthentication reauthentication;
 
+	private final Accounts accounts;
+
 	AccountSecurityController(SecondFactors secondFactors, SignInAttempts attempts, SignInSecurity signIn,
-			Reauthentication reauthentication) {
+			Reauthentication reauthentication, Accounts accounts) {
+		this.accounts = accounts;
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
 		this.signIn = signIn;
@@ -75,7 +80,22 @@ class AccountSecurityController {
 		model.addAttribute("recent", reauthentication.recent(session));
 		// While locked every code here would end the session: the forms give way to the lock and its end.
 		model.addAttribute("lock", attempts.lockOf(who.id()).orElse(null));
+		model.addAttribute("mailLanguage", accounts.byId(who.id()).map(account -> account.language().getLanguage()).orElse("nl"));
 		return "account/security";
+	}
+
+	/**
+	 * The language of everyone's mails, staff's too: only participants could choose one (on their own page),
+	 * so every mail to a coach, programme manager or administrator was Dutch. A link in a mail opens the site
+	 * in this language, so the page follows the choice at once. Anything but English is Dutch.
+	 */
+	@PostMapping("/account/security/language")
+	String mailLanguage(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String language,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		java.util.Locale chosen = "en".equals(language) ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("nl");
+		accounts.changeLanguage(who.id(), chosen);
+		redirect.addFlashAttribute("languageSaved", true);
+		return "redirect:/account/security?lang=" + chosen.getLanguage() + "#language-saved";
 	}
 
 	@GetMapping("/account/security/app")
