@@ -529,6 +529,10 @@ class MatchingTests {
 	@Test
 	void aCoachWhosePlacesAreTakenCannotBeProposedCountingProposalsWaiting() throws Exception {
 		profiles.changeMatching(coach.id(), 1, true, "NOLOC", List.of("SURPLUS"));
+		Account free = fixtures.person(programme.organisationId(), "coach-" + UUID.randomUUID() + "@example.nl", "Bram Beschikbaar",
+				Role.COACH);
+		profiles.changeMatching(free.id(), 10, true, "NOLOC", List.of());
+		pool.set(programme.id(), List.of(coach.id(), free.id()));
 		UUID second = waitingIntake("Tweede Wachter", Intake.Source.LINK);
 		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
 
@@ -555,6 +559,27 @@ class MatchingTests {
 
 		matching.decline(trajectory, coach.id(), Reason.COACH_FULL, null);
 		assertThat(matching.proposeCoach(second, coach.id(), Today.date().plusDays(1), manager.id())).isTrue();
+	}
+
+	/**
+	 * Nobody to propose: a programme without e-coaches says so and leads to where the manager chooses them;
+	 * one whose e-coaches are all full says that. Neither shows a form whose list offers no one.
+	 */
+	@Test
+	void anIntakeWithNobodyToProposeSaysWhyAndShowsNoForm() throws Exception {
+		pool.set(programme.id(), List.of());
+		Element card = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("intake-" + trajectory);
+		assertThat(card.text()).contains("Dit programma heeft nog geen e-coaches").doesNotContain("heeft nu ruimte");
+		assertThat(card.select("a").eachAttr("href")).contains("/programme#coaches-" + programme.id());
+		assertThat(card.select("form")).isEmpty();
+
+		pool.set(programme.id(), List.of(coach.id()));
+		profiles.changeMatching(coach.id(), 0, true, "NOLOC", List.of("SURPLUS"));
+		card = Jsoup.parse(mvc.perform(get("/programme/intakes").param("lang", "en").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("intake-" + trajectory);
+		assertThat(card.text()).contains("No certified e-coach in this programme has room now").doesNotContain("no e-coaches yet");
+		assertThat(card.select("form")).isEmpty();
 	}
 
 	/**

@@ -89,6 +89,14 @@ class IntakesPageController {
 	/** An intake waiting for a coach: the candidates, the proposal and the last decline, if any. */
 	record Waiting(TrajectoryOverview trajectory, Intake intake, List<Matching.Candidate> candidates,
 			Optional<Matching.Proposal> proposal, Optional<Matching.CoachProposal> lastDecline, String lastDeclineBy) {
+
+		/**
+		 * Whether any coach of the pool can be proposed now: certified and with room. Without one the form is
+		 * left out; a list of greyed-out names with a button that does nothing told the manager nothing.
+		 */
+		public boolean anyoneToPropose() {
+			return candidates.stream().anyMatch(c -> c.eligible() && c.hasRoom());
+		}
 	}
 
 	/** A proposal the coach has not answered yet. */
