@@ -49,6 +49,36 @@ public class TrajectoryErasure {
 	}
 
 	/**
+	 * How long one of a participant's trajectories is kept, as {@link #pastRetention} counts it:
+	 * {@code until} is the day its content goes (null while it runs: {@code months} after an end still
+	 * to come); {@code waiting} when it has not started, so it is counted from its last change.
+	 */
+	public record Keeping(UUID trajectoryId, String programmeName, LocalDate until, int months, boolean waiting) {
+	}
+
+	/** What the participant is told of how long their trajectories are kept (AVG article 13(2)(a)). */
+	public List<Keeping> keepingOf(UUID participantId) {
+		return jdbc.sql("""
+				select t.id, t.status, t.ended_on, p.name, p.retention_months,
+				       coalesce((select max(tr.at) from trajectory_transition tr where tr.trajectory_id = t.id), t.created_at) as last_change
+				from trajectory t join programme p on p.id = t.programme_id
+				where t.participant_id = :participant and t.erased_at is null
+				order by t.created_at""")
+			.param("participant", participantId)
+			.query((rs, n) -> {
+				TrajectoryStatus status = TrajectoryStatus.valueOf(rs.getString("status"));
+				int months = rs.getInt("retention_months");
+				boolean waiting = status == TrajectoryStatus.INTAKE || status == TrajectoryStatus.MATCHING;
+				LocalDate since = rs.getObject("ended_on", LocalDate.class) != null ? rs.getObject("ended_on", LocalDate.class)
+						: waiting ? rs.getObject("last_change", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()
+						: null;
+				return new Keeping(rs.getObject("id", UUID.class), rs.getString("name"), since == null ? null : since.plusMonths(months),
+						months, waiting);
+			})
+			.list();
+	}
+
+	/**
 	 * Trajectories that still hold content and whose retention period has passed: counted from the
 	 * day an ended one ended, and for one that still waits for a coach (an intake nobody matched, a
 	 * proposal nobody answered) from its last change, so that a forgotten application does not keep

@@ -257,6 +257,27 @@ class ErasureAndRetentionTests {
 		assertThat(accounts.byId(trajectory.participant().id()).orElseThrow().enabled()).isTrue();
 	}
 
+	/**
+	 * The participant reads how long each of their trajectories is kept, by the rule the retention job
+	 * follows: the page said only "until the retention period has passed" (AVG article 13(2)(a)).
+	 */
+	@Test
+	void theParticipantReadsUntilWhenEachTrajectoryIsKept(@Autowired nl.briefwissel.trajectory.Trajectories trajectories) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		trajectories.record(running.programmeId(), running.participant().id(), running.coach().id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.COMPLETED, "NEXT_STEP", LocalDate.of(2026, 1, 20), LocalDate.of(2026, 3, 14));
+		var participant = fixtures.as(running.participant());
+
+		var items = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/privacy").with(participant)).andReturn().getResponse()
+			.getContentAsString()).select("li.utrecht-unordered-list__item").eachText();
+		assertThat(items).anySatisfy(item -> assertThat(item).endsWith(": tot 14 maart 2028, 24 maanden na het einde van je traject."))
+			.anySatisfy(item -> assertThat(item).endsWith(": tot 24 maanden na het einde van je traject."));
+		String english = mvc.perform(get("/participant/privacy").param("lang", "en").with(participant)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(english).contains(": until 14 March 2028, 24 months after your trajectory ended.",
+				": until 24 months after your trajectory ends.");
+	}
+
 	@Test
 	void theRetentionJobErasesTrajectoriesPastTheirProgrammesPeriodAndThenThePerson() {
 		var expired = fixtures.runningTrajectory(true);

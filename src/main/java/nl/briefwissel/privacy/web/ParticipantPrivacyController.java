@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.privacy.Erasures;
+import nl.briefwissel.trajectory.TrajectoryErasure;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,23 +15,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The participant's own data: download everything, or ask for it to be erased. */
+/** The participant's own data: how long it is kept, download everything, or ask for it to be erased. */
 @Controller
 class ParticipantPrivacyController {
 
 	private final Erasures erasures;
 
+	private final TrajectoryErasure retention;
+
 	/** The programme's clock: the day a request is late from is the day in Amsterdam. */
 	private final Clock clock;
 
-	ParticipantPrivacyController(Erasures erasures, Clock clock) {
+	ParticipantPrivacyController(Erasures erasures, TrajectoryErasure retention, Clock clock) {
 		this.erasures = erasures;
+		this.retention = retention;
 		this.clock = clock;
 	}
 
 	@GetMapping("/participant/privacy")
 	String page(@AuthenticationPrincipal SignedInAccount me, Model model) {
 		model.addAttribute("request", erasures.latestOf(me.id()).orElse(null));
+		model.addAttribute("keeping", retention.keepingOf(me.id()));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "privacy/participant";
 	}
