@@ -390,6 +390,37 @@ class ClosingTests {
 		assertThat(field.attr("aria-describedby")).isEqualTo("reaction-problem-" + running.id());
 	}
 
+	/**
+	 * The reaction is optional: saved empty, it is taken away, and the page says so instead of "Your
+	 * reaction was saved" (nothing was, and a reaction given before was gone).
+	 */
+	@Test
+	void aReactionSavedEmptySaysItIsNowEmpty() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."));
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Dank je wel."))
+			.andExpect(flash().attribute("reactionSaved", running.id()));
+
+		var emptied = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", " \r\n "))
+			.andExpect(redirectedUrl("/participant#reaction-saved-" + running.id()))
+			.andReturn();
+		Document page = Jsoup.parse(mvc.perform(get("/participant").cookie(emptied.getResponse().getCookies())
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("reaction-saved-" + running.id()).text())
+			.isEqualTo("Je reactie is nu leeg: je e-coach ziet geen reactie van je.");
+		assertThat(jdbc.sql("select count(*) from closing where trajectory_id = :t and reaction is not null")
+			.param("t", running.id()).query(Long.class).single()).isZero();
+
+		var english = mvc.perform(post("/participant/closing").param("lang", "en").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "")).andReturn();
+		assertThat(Jsoup.parse(mvc.perform(get("/participant").param("lang", "en").cookie(english.getResponse().getCookies())
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString())
+			.getElementById("reaction-saved-" + running.id()).text()).isEqualTo("Your reaction is now empty: your e-coach sees no reaction from you.");
+	}
+
 	private long reminders(Account participant) {
 		return jdbc.sql("select count(*) from outbound_mail where recipient = :to and subject like 'Nog even%'")
 			.param("to", participant.email())

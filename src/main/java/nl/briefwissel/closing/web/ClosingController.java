@@ -91,6 +91,8 @@ class ClosingController {
 			switch (outcome) {
 				case KEPT -> {
 					redirect.addFlashAttribute("reactionSaved", trajectory);
+					// Optional, so an empty one is taken away: "saved" said nothing was lost where a reaction was.
+					redirect.addFlashAttribute("reactionEmptied", reaction.isBlank());
 					return "redirect:/participant#reaction-saved-" + trajectory;
 				}
 				case NO_SUMMARY -> refused(redirect, trajectory, "closing.error.noSummary", reaction);
