@@ -197,6 +197,32 @@ class PasswordResetTests {
 			.contains("Kies een nieuw wachtwoord");
 	}
 
+	/**
+	 * The rule (twelve characters or more) is read out at the field, and a long pasted passphrase is not cut
+	 * off by the page: the new-password field cut it at 128 and the repeat field did not, so the page said
+	 * the two were not the same instead of what was wrong.
+	 */
+	@Test
+	void theRuleIsReadAtTheFieldAndNothingPastedIsCutOff() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()));
+		Matcher link = LINK.matcher(bodyText(Mailboxes.awaitMail(mailServer, person.email(), m -> true)));
+		assertThat(link.find()).isTrue();
+		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
+		var form = org.jsoup.Jsoup.parse(mvc.perform(get("/password/reset").param("token", token)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(form.select("#password").attr("aria-describedby")).isEqualTo("password-rule");
+		assertThat(form.select("#password-rule").text()).contains("minstens 12 tekens");
+		assertThat(form.select("#password").hasAttr("maxlength")).isEqualTo(form.select("#confirmation").hasAttr("maxlength"));
+
+		String tooLong = "een zin die veel te lang is ".repeat(5);
+		var refused = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token).param("password", tooLong)
+			.param("confirmation", tooLong).with(csrf())).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(refused.select("#password-error").text()).contains("hoogstens 128");
+		assertThat(refused.select("#password").attr("aria-describedby")).isEqualTo("password-rule password-error");
+	}
+
 	@Test
 	void aMadeUpTokenIsRefused() throws Exception {
 		mvc.perform(get("/password/reset").param("token", "verzonnen"))
