@@ -140,7 +140,7 @@ public class Intakes {
 		Intake intake = insert(id, programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED,
 				null, token, INVITATION_VALIDITY, by);
 		Object[] args = { name, programme.name(), INVITATION_VALIDITY.toDays() };
-		outbox.enqueue(mails.compose(intake.email(), language, "mail.invitation", args, completeLink(token, language))
+		outbox.enqueue(mails.compose(intake.email(), language, "mail.intakeInvitation", args, completeLink(token, language))
 			.about(intake.id()));
 		return intake;
 	}

@@ -40,6 +40,29 @@ class MessagesTests {
 		assertThat(blank).as("empty texts").isEmpty();
 	}
 
+	/**
+	 * A key written twice keeps only its last text, silently: the account invitation's mail.invitation.*
+	 * took the subject and button of the programme's invitation to apply ('Your account at Briefwissel',
+	 * 'Choose your password' above a link to the intake form).
+	 */
+	@Test
+	void noKeyIsWrittenTwice() throws IOException {
+		for (String name : List.of("messages_nl.properties", "messages_en.properties")) {
+			// Properties would keep one of the two; the keys are read as the lines give them.
+			Properties seen = new Properties() {
+				@Override
+				public synchronized Object put(Object key, Object value) {
+					assertThat(containsKey(key)).as(name + ": " + key + " is written twice").isFalse();
+					return super.put(key, value);
+				}
+			};
+			try (var reader = new InputStreamReader(MessagesTests.class.getClassLoader().getResourceAsStream(name),
+					StandardCharsets.UTF_8)) {
+				seen.load(reader);
+			}
+		}
+	}
+
 	@Test
 	void aTextReadsThroughMessageFormatWithOrWithoutArgumentsAndOneWithoutIsKept() {
 		Texts texts = new Texts();
