@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.closing.Evaluations;
 
 import org.springframework.stereotype.Controller;
@@ -61,7 +62,17 @@ class EvaluationController {
 		return evaluations.byToken(token).map(trajectory -> {
 			model.addAttribute("form", Form.empty());
 			return show(model, token, trajectory.coachName(), UUID.randomUUID()); // the evaluation is answered once
-		}).orElseGet(() -> "closing/evaluation-invalid");
+		}).orElseGet(() -> invalid(token, model));
+	}
+
+	/**
+	 * A link that no longer works, or one that cannot be a link of ours at all: a mail program broke it
+	 * off (a long link wraps) or only part was copied. That one says to take the whole link; "filled in
+	 * already or older than two months" left the person nothing to try.
+	 */
+	private static String invalid(String token, Model model) {
+		model.addAttribute("incomplete", !LinkTokens.plausible(token));
+		return "closing/evaluation-invalid";
 	}
 
 	@PostMapping("/evaluation/{token}")
@@ -71,13 +82,13 @@ class EvaluationController {
 		var trajectory = evaluations.byToken(token);
 		if (trajectory.isEmpty()) {
 			// The second press of a double click, or a reload, finds the link used by the first.
-			return evaluations.answeredWith(submission) ? "closing/evaluation-thanks" : "closing/evaluation-invalid";
+			return evaluations.answeredWith(submission) ? "closing/evaluation-thanks" : invalid(token, model);
 		}
 		if (errors.hasErrors()) {
 			// Nothing was written: the form's id stays with it to the next try.
 			return show(model, token, trajectory.get().coachName(), submission == null ? UUID.randomUUID() : submission);
 		}
-		return evaluations.answer(token, submission, form.answers()) ? "closing/evaluation-thanks" : "closing/evaluation-invalid";
+		return evaluations.answer(token, submission, form.answers()) ? "closing/evaluation-thanks" : invalid(token, model);
 	}
 
 	/** The form's id as text, like every other field: one that is not an id counts as none (answered once, by the link). */

@@ -52,6 +52,27 @@ class EvaluationFormPagesTests {
 				"satisfaction-error", "satisfaction-1");
 	}
 
+	/**
+	 * A link a mail program broke off (a long link wraps) or that was copied in part cannot be a link
+	 * of ours at all: the page says to take the whole link, not that the evaluation was filled in already
+	 * or is older than two months, which left the person nothing to try. A whole link that is not (or no
+	 * longer) valid still says that.
+	 */
+	@Test
+	void aLinkThatCameThroughInPartSaysToTakeTheWholeLink() throws Exception {
+		String token = evaluationLink();
+		String cut = page(get("/evaluation/{token}", token.substring(0, 30))).text();
+		assertThat(cut).contains("Deze link is niet helemaal overgekomen.").doesNotContain("al ingevuld");
+		String english = page(get("/evaluation/{token}", token.substring(0, 30)).param("lang", "en")).text();
+		assertThat(english).contains("This link did not come through whole.");
+		assertThat(page(post("/evaluation/{token}", token.substring(0, 30)).with(csrf())
+			.param("satisfaction", "8")).text()).contains("Deze link is niet helemaal overgekomen.");
+
+		String unknown = page(get("/evaluation/{token}", LinkTokens.create())).text();
+		assertThat(unknown).contains("De evaluatie is al ingevuld, of de link is ouder dan twee maanden.")
+			.doesNotContain("niet helemaal overgekomen");
+	}
+
 	private Document page(RequestBuilder request) throws Exception {
 		return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString());
 	}
