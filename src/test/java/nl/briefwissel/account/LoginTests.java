@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -46,6 +47,29 @@ class LoginTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("horen niet bij elkaar")));
 		mvc.perform(get("/login").param("error", "").param("lang", "en"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("do not match")));
+	}
+
+	/**
+	 * After a refused sign-in the password field says so to a screen reader and has the focus, the address
+	 * filled in again above it; only the alert at the top said what was wrong. Signing out says "signed out",
+	 * as every other English text does.
+	 */
+	@Test
+	void aRefusedSignInMarksThePasswordFieldAndFocusesIt() throws Exception {
+		Browser browser = new Browser(mvc);
+		browser.perform(post("/login").param("email", "coach@briefwissel.test").param("password", "wrong").with(csrf()))
+			.andExpect(redirectedUrl("/login?error"));
+		var page = org.jsoup.Jsoup.parse(browser.perform(get("/login").param("error", "")).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.select("#login-error").text()).contains("horen niet bij elkaar");
+		assertThat(page.select("#password").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.select("#password").attr("aria-describedby")).isEqualTo("login-error");
+		assertThat(page.select("#password").hasAttr("autofocus")).isTrue();
+		assertThat(page.select("#email").val()).isEqualTo("coach@briefwissel.test");
+		var fresh = org.jsoup.Jsoup.parse(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString());
+		assertThat(fresh.select("#password").hasAttr("aria-invalid")).isFalse();
+		mvc.perform(get("/login").param("logout", "").param("lang", "en"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("You have signed out.")));
 	}
 
 	@Test
