@@ -330,8 +330,8 @@ final class DatasetGenerator {
 					weeks, 2, extraWeeks, encryption.sealText(goals), goals == null ? null : encryption.keyId());
 			tables.intake.add(UUID.randomUUID(), programme, String.format("participant-%05d@%s", t + 1, domain), name,
 					dutch ? "nl" : "en", "LINK", "SUBMITTED",
-					dutch ? "Ik twijfel of ik in mijn huidige functie wil blijven." : "I am not sure whether to stay in my role.",
-					theme, "YES", "YES", random.nextBoolean() ? "YES" : "PARTLY", created, created, trajectory, created, created);
+					encryption.sealText(dutch ? "Ik twijfel of ik in mijn huidige functie wil blijven." : "I am not sure whether to stay in my role."),
+					encryption.keyId(), theme, "YES", "YES", random.nextBoolean() ? "YES" : "PARTLY", created, created, trajectory, created, created);
 			OffsetDateTime proposed = created.plusDays(1);
 			OffsetDateTime accepted = created.plusDays(2);
 			tables.coachProposal.add(UUID.randomUUID(), trajectory, coach, manager, proposed, startedOn, accepted, true);
@@ -499,7 +499,7 @@ final class DatasetGenerator {
 				"theme", "created_at", "started_on", "ended_on", "weeks", "moments_per_week", "extra_weeks", "goals", "goals_key_id");
 
 		final Rows intake = new Rows("intake", "id", "programme_id", "email", "display_name", "language", "source",
-				"status", "question", "theme", "writes_comfortably", "motivated", "has_time", "expectations_agreed_at",
+				"status", "question", "question_key_id", "theme", "writes_comfortably", "motivated", "has_time", "expectations_agreed_at",
 				"consent_at", "trajectory_id", "created_at", "submitted_at");
 
 		final Rows coachProposal = new Rows("coach_proposal", "id", "trajectory_id", "coach_id", "proposed_by",

@@ -65,7 +65,7 @@ public class Intakes {
 			TrajectoryStatus.RUNNING, TrajectoryStatus.PAUSED);
 
 	private static final String COLUMNS = """
-			select id, programme_id, email, display_name, language, source, status, question, theme,
+			select id, programme_id, email, display_name, language, source, status, question, question_key_id, theme,
 			       writes_comfortably, motivated, has_time, trajectory_id, created_at, submitted_at
 			from intake
 			""";
@@ -104,8 +104,13 @@ public class Intakes {
 
 	private final Clock clock;
 
+	/** The question is the person's own words about their work: sealed at rest as letters are (decision 0009). */
+	private final nl.briefwissel.encryption.Encryption encryption;
+
 	Intakes(JdbcClient jdbc, Programmes programmes, Themes themes, Accounts accounts, Trajectories trajectories,
-			Outbox outbox, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events, Clock clock) {
+			Outbox outbox, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events, Clock clock,
+			nl.briefwissel.encryption.Encryption encryption) {
+		this.encryption = encryption;
 		this.jdbc = jdbc;
 		this.programmes = programmes;
 		this.themes = themes;
@@ -194,15 +199,16 @@ public class Intakes {
 			.param("programme", programme.id())
 			.param("email", from.toLowerCase(Locale.ROOT))
 			.param("since", OffsetDateTime.now(clock).minus(MAIL_ANSWER_INTERVAL))
-			.query(Intakes::map)
+			.query(this::map)
 			.list()
 			.stream()
 			.findFirst();
 		if (recent.isPresent()) {
 			// One more mail from the same sender the same day: add its words, answer nothing.
 			String question = join(recent.get().question(), text);
-			jdbc.sql("update intake set question = :question where id = :id")
-				.param("question", question)
+			jdbc.sql("update intake set question = :question, question_key_id = :keyId where id = :id")
+				.param("question", encryption.sealText(question))
+				.param("keyId", question == null ? null : encryption.keyId())
 				.param("id", recent.get().id())
 				.update();
 			log.info("Another mail to the intake address from an open application {}; not answered again", recent.get().id());
@@ -318,7 +324,7 @@ public class Intakes {
 				 where programme_id = :programme and status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION')
 				 order by created_at""")
 			.param("programme", programmeId)
-			.query(Intakes::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -333,7 +339,7 @@ public class Intakes {
 			.param("programme", programmeId)
 			.param("size", size)
 			.param("offset", offset)
-			.query(Intakes::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -350,7 +356,7 @@ public class Intakes {
 	public Optional<Intake> ofTrajectory(UUID trajectoryId) {
 		return jdbc.sql(COLUMNS + " where trajectory_id = :trajectory order by submitted_at desc")
 			.param("trajectory", trajectoryId)
-			.query(Intakes::map)
+			.query(this::map)
 			.list()
 			.stream()
 			.findFirst();
@@ -368,7 +374,7 @@ public class Intakes {
 		// The same order as one trajectory's read, so that each keeps the application that read would give.
 		jdbc.sql(COLUMNS + " where trajectory_id in (:trajectories) order by submitted_at desc")
 			.param("trajectories", List.copyOf(new HashSet<>(trajectoryIds)))
-			.query(Intakes::map)
+			.query(this::map)
 			.list()
 			.forEach(intake -> ofTrajectory.putIfAbsent(intake.trajectoryId(), intake));
 		return ofTrajectory;
@@ -399,7 +405,7 @@ public class Intakes {
 	public List<Application> applicationsOf(UUID accountId, String email) {
 		return jdbc.sql("""
 				select i.id, i.programme_id, p.name as programme_name, i.source, i.status, i.email, i.display_name, i.language,
-				       i.question, i.theme, i.writes_comfortably, i.motivated, i.has_time, i.expectations_agreed_at,
+				       i.question, i.question_key_id, i.theme, i.writes_comfortably, i.motivated, i.has_time, i.expectations_agreed_at,
 				       i.consent_at, i.employer_may_confirm, i.trajectory_id, i.created_at, i.submitted_at
 				from intake i join programme p on p.id = i.programme_id
 				where (lower(i.email) = lower(:email)
@@ -417,7 +423,8 @@ public class Intakes {
 				return new Application(rs.getObject("id", UUID.class), rs.getObject("programme_id", UUID.class),
 						rs.getString("programme_name"), Intake.Source.valueOf(rs.getString("source")),
 						Intake.Status.valueOf(rs.getString("status")), rs.getString("email"), rs.getString("display_name"),
-						Locale.forLanguageTag(rs.getString("language")), rs.getString("question"), rs.getString("theme"), check,
+						Locale.forLanguageTag(rs.getString("language")),
+						encryption.openText(rs.getString("question_key_id"), rs.getString("question")), rs.getString("theme"), check,
 						rs.getObject("expectations_agreed_at", OffsetDateTime.class), rs.getObject("consent_at", OffsetDateTime.class),
 						rs.getBoolean("employer_may_confirm"), rs.getObject("trajectory_id", UUID.class),
 						rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class));
@@ -557,7 +564,7 @@ public class Intakes {
 		}
 		return jdbc.sql(COLUMNS + " where id = (select intake_id from intake_submission where submission_id = :submission)")
 			.param("submission", submission)
-			.query(Intakes::map)
+			.query(this::map)
 			.optional()
 			.filter(earlier -> earlier.programmeId().equals(programmeId)
 					&& earlier.email().equals(email.strip().toLowerCase(Locale.ROOT))
@@ -589,12 +596,12 @@ public class Intakes {
 		return jdbc.sql(COLUMNS + " where token_hash = :hash and token_expires_at > :now")
 			.param("hash", LinkTokens.hash(token))
 			.param("now", OffsetDateTime.now(clock))
-			.query(Intakes::map)
+			.query(this::map)
 			.optional();
 	}
 
 	private Optional<Intake> byId(UUID id) {
-		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(Intakes::map).optional();
+		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::map).optional();
 	}
 
 	private Intake insert(UUID id, UUID programmeId, String email, String name, Locale language, Intake.Source source,
@@ -602,8 +609,8 @@ public class Intakes {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
 				insert into intake (id, programme_id, email, display_name, language, source, status, token_hash,
-				    token_expires_at, question, invited_by, created_at)
-				values (:id, :programme, :email, :name, :language, :source, :status, :hash, :expires, :question, :by, :now)""")
+				    token_expires_at, question, question_key_id, invited_by, created_at)
+				values (:id, :programme, :email, :name, :language, :source, :status, :hash, :expires, :question, :keyId, :by, :now)""")
 			.param("id", id)
 			.param("programme", programmeId)
 			.param("email", email.strip().toLowerCase(Locale.ROOT))
@@ -613,7 +620,8 @@ public class Intakes {
 			.param("status", status.name())
 			.param("hash", token == null ? null : LinkTokens.hash(token))
 			.param("expires", token == null ? null : now.plus(validity))
-			.param("question", question)
+			.param("question", encryption.sealText(question))
+			.param("keyId", question == null ? null : encryption.keyId())
 			.param("by", invitedBy)
 			.param("now", now)
 			.update();
@@ -623,14 +631,15 @@ public class Intakes {
 	private void fill(UUID intakeId, IntakeForm form) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
-				update intake set question = :question, theme = :theme, writes_comfortably = :writes, motivated = :motivated,
+				update intake set question = :question, question_key_id = :keyId, theme = :theme, writes_comfortably = :writes, motivated = :motivated,
 				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent, employer_may_confirm = :employer,
 				    employer_contact = case when :employer
 				        then (select p.employer_contact from programme p where p.id = intake.programme_id) end
 				where id = :id""")
 			// The address the form named when the participant agreed: the confirmations go there or nowhere.
 			.param("employer", form.employerMayConfirm())
-			.param("question", limit(form.question()))
+			.param("question", encryption.sealText(limit(form.question())))
+			.param("keyId", form.question() == null ? null : encryption.keyId())
 			.param("theme", form.theme())
 			.param("writes", form.selfCheck().writesComfortably().name())
 			.param("motivated", form.selfCheck().motivated().name())
@@ -678,7 +687,7 @@ public class Intakes {
 		return stripped.length() > 8000 ? stripped.substring(0, 8000) : stripped;
 	}
 
-	private static Intake map(ResultSet rs, int row) throws SQLException {
+	private Intake map(ResultSet rs, int row) throws SQLException {
 		String writes = rs.getString("writes_comfortably");
 		Intake.SelfCheck check = writes == null ? null
 				: new Intake.SelfCheck(Intake.Answer.valueOf(writes), Intake.Answer.valueOf(rs.getString("motivated")),
@@ -686,7 +695,8 @@ public class Intakes {
 		return new Intake(rs.getObject("id", UUID.class), rs.getObject("programme_id", UUID.class), rs.getString("email"),
 				rs.getString("display_name"), Locale.forLanguageTag(rs.getString("language")),
 				Intake.Source.valueOf(rs.getString("source")), Intake.Status.valueOf(rs.getString("status")),
-				rs.getString("question"), rs.getString("theme"), check, rs.getObject("trajectory_id", UUID.class),
-				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class));
+				encryption.openText(rs.getString("question_key_id"), rs.getString("question")), rs.getString("theme"), check,
+				rs.getObject("trajectory_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("submitted_at", OffsetDateTime.class));
 	}
 }

@@ -74,7 +74,8 @@ public class Matching {
 	}
 
 	private static final String PROPOSALS = """
-			select trajectory_id, coach_id, start_on, proposed_at, answered_at, accepted, decline_reason, decline_code
+			select trajectory_id, coach_id, start_on, proposed_at, answered_at, accepted, decline_reason, decline_reason_key_id,
+			       decline_code
 			from coach_proposal""";
 
 	private final JdbcClient jdbc;
@@ -99,9 +100,12 @@ public class Matching {
 
 	private final Clock clock;
 
+	private final nl.briefwissel.encryption.Encryption encryption;
+
 	Matching(JdbcClient jdbc, Trajectories trajectories, Programmes programmes, CoachPool pool, Accounts accounts,
 			CoachProfiles profiles, Outbox outbox, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, nl.briefwissel.encryption.Encryption encryption) {
+		this.encryption = encryption;
 		this.jdbc = jdbc;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
@@ -316,7 +320,7 @@ public class Matching {
 		return jdbc.sql(PROPOSALS + " where trajectory_id = :trajectory and coach_id = :coach order by proposed_at desc limit 1")
 			.param("trajectory", trajectoryId)
 			.param("coach", coachId)
-			.query(Matching::proposal)
+			.query(this::proposal)
 			.optional();
 	}
 
@@ -348,7 +352,7 @@ public class Matching {
 	public List<CoachProposal> history(UUID trajectoryId) {
 		return jdbc.sql(PROPOSALS + " where trajectory_id = :trajectory order by proposed_at desc")
 			.param("trajectory", trajectoryId)
-			.query(Matching::proposal)
+			.query(this::proposal)
 			.list();
 	}
 
@@ -363,17 +367,18 @@ public class Matching {
 		Map<UUID, List<CoachProposal>> histories = new HashMap<>();
 		jdbc.sql(PROPOSALS + " where trajectory_id in (:trajectories) order by proposed_at desc")
 			.param("trajectories", List.copyOf(new HashSet<>(trajectoryIds)))
-			.query(Matching::proposal)
+			.query(this::proposal)
 			.list()
 			.forEach(proposal -> histories.computeIfAbsent(proposal.trajectoryId(), id -> new ArrayList<>()).add(proposal));
 		return histories;
 	}
 
-	private static CoachProposal proposal(ResultSet rs, int row) throws SQLException {
+	private CoachProposal proposal(ResultSet rs, int row) throws SQLException {
 		return new CoachProposal(rs.getObject("trajectory_id", UUID.class), rs.getObject("coach_id", UUID.class),
 				rs.getObject("start_on", LocalDate.class), rs.getObject("proposed_at", OffsetDateTime.class),
 				rs.getObject("answered_at", OffsetDateTime.class), (Boolean) rs.getObject("accepted"),
-				rs.getString("decline_reason"), rs.getString("decline_code") == null ? null : Reason.valueOf(rs.getString("decline_code")));
+				encryption.openText(rs.getString("decline_reason_key_id"), rs.getString("decline_reason")),
+				rs.getString("decline_code") == null ? null : Reason.valueOf(rs.getString("decline_code")));
 	}
 
 	/** Closes the open proposal to this coach; {@code accepted} is null when the manager took it back. */
@@ -384,11 +389,14 @@ public class Matching {
 	/** {@code declineCode}: the reason a declining coach chose, kept with only this (the open) proposal. */
 	private void answer(UUID trajectoryId, UUID coachId, Boolean accepted, String declineReason, Reason declineCode) {
 		jdbc.sql("""
-				update coach_proposal set answered_at = :now, accepted = :accepted, decline_reason = :reason, decline_code = :code
+				update coach_proposal set answered_at = :now, accepted = :accepted, decline_reason = :reason,
+				    decline_reason_key_id = :keyId, decline_code = :code
 				where trajectory_id = :trajectory and coach_id = :coach and answered_at is null""")
 			.param("now", OffsetDateTime.now(clock))
 			.param("accepted", accepted)
-			.param("reason", declineReason)
+			// The coach's words about why not ("I know her from my own team"): sealed as letters are (decision 0009).
+			.param("reason", encryption.sealText(declineReason))
+			.param("keyId", declineReason == null ? null : encryption.keyId())
 			.param("code", declineCode == null ? null : declineCode.name())
 			.param("trajectory", trajectoryId)
 			.param("coach", coachId)

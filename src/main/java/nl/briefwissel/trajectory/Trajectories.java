@@ -192,11 +192,13 @@ public class Trajectories {
 	 */
 	public InOwnWords inOwnWords(UUID trajectoryId) {
 		return jdbc.sql("""
-				select t.goals, t.goals_key_id, (select i.question from intake i where i.trajectory_id = t.id
-				                 order by i.submitted_at desc limit 1) as question
-				from trajectory t where t.id = :id""")
+				select t.goals, t.goals_key_id, i.question, i.question_key_id
+				from trajectory t
+				left join intake i on i.id = (select latest.id from intake latest where latest.trajectory_id = t.id
+				                              order by latest.submitted_at desc limit 1)
+				where t.id = :id""")
 			.param("id", trajectoryId)
-			.query((rs, n) -> new InOwnWords(rs.getString("question"),
+			.query((rs, n) -> new InOwnWords(encryption.openText(rs.getString("question_key_id"), rs.getString("question")),
 					rs.getString("goals") == null ? "" : encryption.openText(rs.getString("goals_key_id"), rs.getString("goals"))))
 			.optional()
 			.orElse(new InOwnWords(null, ""));
@@ -446,16 +448,18 @@ public class Trajectories {
 		}
 		for (Trajectory.Transition transition : trajectory.transitions()) {
 			jdbc.sql("""
-					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code, reason, by_account,
-					    to_coach_id)
-					values (:id, :trajectory, :at, :from, :to, :code, :reason, :by, :toCoach)""")
+					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code, reason, reason_key_id,
+					    by_account, to_coach_id)
+					values (:id, :trajectory, :at, :from, :to, :code, :reason, :keyId, :by, :toCoach)""")
 				.param("id", UUID.randomUUID())
 				.param("trajectory", trajectory.id())
 				.param("at", OffsetDateTime.now(clock))
 				.param("from", transition.from().name())
 				.param("to", transition.to().name())
 				.param("code", transition.code().name())
-				.param("reason", transition.reason())
+				// In the coach's words ("helps his mother move house"): sealed as the letters are (decision 0009).
+				.param("reason", encryption.sealText(transition.reason()))
+				.param("keyId", transition.reason() == null ? null : encryption.keyId())
 				.param("by", by)
 				.param("toCoach", transition.toCoach())
 				.update();
@@ -505,13 +509,14 @@ public class Trajectories {
 
 	private List<Change> history(UUID trajectoryId, String alsoWhere) {
 		return jdbc.sql("""
-				select tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, c.display_name as to_coach_name
+				select tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, tr.reason_key_id, c.display_name as to_coach_name
 				from trajectory_transition tr left join account c on c.id = tr.to_coach_id
 				where tr.trajectory_id = :id""" + alsoWhere + " order by tr.at")
 			.param("id", trajectoryId)
 			.query((rs, n) -> new Change(rs.getObject("at", OffsetDateTime.class),
 					TrajectoryStatus.valueOf(rs.getString("from_status")), TrajectoryStatus.valueOf(rs.getString("to_status")),
-					Reason.valueOf(rs.getString("reason_code")), rs.getString("reason"), rs.getString("to_coach_name")))
+					Reason.valueOf(rs.getString("reason_code")), encryption.openText(rs.getString("reason_key_id"), rs.getString("reason")),
+					rs.getString("to_coach_name")))
 			.list();
 	}
 

@@ -7,12 +7,19 @@ import nl.briefwissel.encryption.EncryptedTables;
 
 import org.springframework.stereotype.Component;
 
-/** What a participant wrote about their trajectory, sealed at rest: their goals (decision 0009). */
+/**
+ * What people wrote about a trajectory, sealed at rest (decision 0009): the question of an application,
+ * the participant's goals, the coach's words with a pause, a stop or a completion, and a coach's words
+ * declining a proposal.
+ */
 @Component
 class TrajectoryContent implements EncryptedTables {
 
 	@Override
 	public List<EncryptedTable> encryptedTables() {
-		return List.of(EncryptedTable.text("trajectory", "id", "goals_key_id", "goals"));
+		return List.of(EncryptedTable.text("trajectory", "id", "goals_key_id", "goals"),
+				EncryptedTable.text("trajectory_transition", "id", "reason_key_id", "reason"),
+				EncryptedTable.text("intake", "id", "question_key_id", "question"),
+				EncryptedTable.text("coach_proposal", "id", "decline_reason_key_id", "decline_reason"));
 	}
 }

@@ -145,8 +145,8 @@ public class TrajectoryErasure {
 			.param("now", now)
 			.param("id", trajectoryId)
 			.update();
-		jdbc.sql("update trajectory_transition set reason = null where trajectory_id = :id").param("id", trajectoryId).update();
-		jdbc.sql("update coach_proposal set decline_reason = null where trajectory_id = :id").param("id", trajectoryId).update();
+		jdbc.sql("update trajectory_transition set reason = null, reason_key_id = null where trajectory_id = :id").param("id", trajectoryId).update();
+		jdbc.sql("update coach_proposal set decline_reason = null, decline_reason_key_id = null where trajectory_id = :id").param("id", trajectoryId).update();
 		forgetApplications("trajectory_id = :key", trajectoryId);
 		events.publishEvent(new TrajectoryEvents.TrajectoryErased(trajectoryId, row.participantId(), row.email()));
 		log.info("Trajectory {} erased", trajectoryId);
@@ -179,7 +179,7 @@ public class TrajectoryErasure {
 			.list();
 		applications.forEach(mail::forgetMailAbout);
 		return jdbc.sql("""
-				update intake set question = null, display_name = null, email = :erased, token_hash = null,
+				update intake set question = null, question_key_id = null, display_name = null, email = :erased, token_hash = null,
 				    status = case when status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION') then 'WITHDRAWN'
 				                  else status end
 				where %s""".formatted(where))

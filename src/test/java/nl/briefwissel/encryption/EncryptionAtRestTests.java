@@ -116,12 +116,14 @@ class EncryptionAtRestTests {
 
 	/**
 	 * The words around the letters are as private as the letters (decision 0009): the closing summary and
-	 * the reaction, a marked passage, the participant's goals and a saved reply (an evaluation remark:
+	 * the reaction, a marked passage, the participant's goals, a saved reply and the coach's words with a
+	 * pause (an evaluation remark:
 	 * EvaluationFeedbackTests).
 	 */
 	@Test
 	void summariesReactionsPassagesGoalsSavedRepliesAndRemarksAreStoredSealedToo(@Autowired ClosingDesk closingDesk,
-			@Autowired Closings closings, @Autowired Highlights highlights) throws Exception {
+			@Autowired Closings closings, @Autowired Highlights highlights,
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		UUID letter = conversations.participantWrites(running.id(), running.participant().id(), "Brief: " + SECRET + ".");
 		assertThat(highlights.mark(running.id(), letter, SECRET, running.coach().id())).isPresent();
@@ -129,6 +131,8 @@ class EncryptionAtRestTests {
 		closingDesk.write(trajectories.byId(running.id()).orElseThrow(), running.coach().id(), "Samenvatting: " + SECRET);
 		closingDesk.react(trajectories.byId(running.id()).orElseThrow(), running.participant().id(), "Reactie: " + SECRET);
 		desk.addSavedReply(running.coach().id(), "Standaardantwoord", "Standaardtekst: " + SECRET);
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(1), nl.briefwissel.trajectory.Reason.PERSONAL_CIRCUMSTANCES,
+				"Pauze: " + SECRET);
 
 		String key = encryption.keyId();
 		assertSealed("select summary, summary_key_id from closing where trajectory_id = ?", running.id(), key);
@@ -136,6 +140,7 @@ class EncryptionAtRestTests {
 		assertSealed("select passage, passage_key_id from highlight where trajectory_id = ?", running.id(), key);
 		assertSealed("select goals, goals_key_id from trajectory where id = ?", running.id(), key);
 		assertSealed("select body, body_key_id from saved_reply where coach_id = ?", running.coach().id(), key);
+		assertSealed("select reason, reason_key_id from trajectory_transition where trajectory_id = ? and reason is not null", running.id(), key);
 
 		// ... and every way of reading gives the words back.
 		var closing = closings.of(running.id()).orElseThrow();
@@ -145,6 +150,8 @@ class EncryptionAtRestTests {
 		assertThat(highlights.mark(running.id(), letter, SECRET, running.coach().id()))
 			.as("the same passage marked again is the highlight there is").isEqualTo(Optional.of(highlights.of(running.id()).get(0).id()));
 		assertThat(trajectories.inOwnWords(running.id()).goals()).isEqualTo("Doel: " + SECRET);
+		assertThat(trajectories.courseSinceStart(running.id())).extracting(nl.briefwissel.trajectory.Trajectories.Change::why)
+			.contains("Pauze: " + SECRET);
 		assertThat(desk.savedReplies(running.coach().id())).extracting(CoachDesk.SavedReply::body).containsExactly("Standaardtekst: " + SECRET);
 		assertThat(desk.of(running.id(), running.coach().id()).savedReplies()).extracting(CoachDesk.SavedReply::body)
 			.containsExactly("Standaardtekst: " + SECRET);

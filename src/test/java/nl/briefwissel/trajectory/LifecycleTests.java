@@ -111,9 +111,7 @@ class LifecycleTests {
 		long transitions = jdbc.sql("select count(*) from trajectory_transition where trajectory_id = :id")
 			.param("id", running.id()).query(Long.class).single();
 		assertThat(transitions).isEqualTo(4);
-		String reason = jdbc.sql("select reason from trajectory_transition where trajectory_id = :id and to_status = 'PAUSED'")
-			.param("id", running.id()).query(String.class).single();
-		assertThat(reason).isEqualTo("Vakantie");
+		assertThat(pauseReason(running.id())).isEqualTo("Vakantie");
 	}
 
 	@Test
@@ -403,8 +401,7 @@ class LifecycleTests {
 		String full = "a".repeat(999) + "\r\n" + "b".repeat(1000);
 		pause(running.id(), coach, Today.date().plusWeeks(1).toString(), full)
 			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
-		String kept = jdbc.sql("select reason from trajectory_transition where trajectory_id = :id and to_status = 'PAUSED'")
-			.param("id", running.id()).query(String.class).single();
+		String kept = pauseReason(running.id());
 		assertThat(kept).hasSize(2000).isEqualTo("a".repeat(999) + "\n" + "b".repeat(1000));
 	}
 
@@ -419,4 +416,15 @@ class LifecycleTests {
 		return Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", id).with(coach)
 			.cookie(redirect.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
 	}
+
+	/** The coach's words with the pause, as stored: sealed (decision 0009), opened here. */
+	private String pauseReason(UUID trajectory) {
+		return jdbc.sql("select reason, reason_key_id from trajectory_transition where trajectory_id = :id and to_status = 'PAUSED'")
+			.param("id", trajectory)
+			.query((rs, n) -> encryption.openText(rs.getString("reason_key_id"), rs.getString("reason")))
+			.single();
+	}
+
+	@Autowired
+	nl.briefwissel.encryption.Encryption encryption;
 }

@@ -82,6 +82,9 @@ class MatchingTests {
 	@Autowired
 	EmbeddedMailServer mailServer;
 
+	@Autowired
+	nl.briefwissel.encryption.Encryption encryption;
+
 	Programme programme;
 
 	Account manager;
@@ -313,6 +316,14 @@ class MatchingTests {
 		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
 		assertThat(matching.decline(trajectory, coach.id(), Reason.COACH_FULL, "Vol tot februari")).isTrue();
 		UUID notDeclined = waitingIntake("Wim Wachter", Intake.Source.MAIL);
+		// The coach's words and the applicant's question are sealed at rest as letters are (decision 0009).
+		assertThat(jdbc.sql("select decline_reason, decline_reason_key_id from coach_proposal where trajectory_id = :t")
+			.param("t", trajectory).query((rs, n) -> rs.getString(1) + " | " + rs.getString(2)).single())
+			.doesNotContain("februari").endsWith(" | " + encryption.keyId());
+		assertThat(jdbc.sql("select question, question_key_id from intake where trajectory_id = :t")
+			.param("t", notDeclined).query((rs, n) -> rs.getString(1) + " | " + rs.getString(2)).single())
+			.doesNotContain(QUESTION.substring(0, 20)).endsWith(" | " + encryption.keyId());
+		assertThat(intakes.ofTrajectory(notDeclined).orElseThrow().question()).isEqualTo(QUESTION);
 		UUID asked = waitingIntake("Vera Voorgesteld", Intake.Source.INVITATION);
 		matching.proposeCoach(asked, coach.id(), Today.date().plusDays(2), manager.id());
 
