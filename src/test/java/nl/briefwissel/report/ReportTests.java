@@ -78,7 +78,8 @@ class ReportTests {
 			.andExpect(header().string("Content-Type", "application/pdf"))
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
 			// The date in the name is the programme's (Amsterdam), also in the hour it differs from UTC's.
-			.andExpect(header().string("Content-Disposition", containsString("verslag-" + Today.date() + ".pdf")))
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.matchesPattern(
+					".*\"briefwissel-verslag-[a-z0-9-]+-" + Today.date() + "\\.pdf\".*")))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();

@@ -130,7 +130,10 @@ class ReportController {
 
 	private ResponseEntity<byte[]> download(TrajectoryReport report, Locale locale) {
 		byte[] document = pdf.render(report, locale);
-		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "record" : "verslag") + "-" + LocalDate.now(clock) + ".pdf";
+		// Named after the participant: a coach who downloads several records on one day gets files that say
+		// whose they are, not one name again and again ("briefwissel-verslag-2026-12-05 (3).pdf").
+		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "record" : "verslag") + "-"
+				+ fileNamePart(report.trajectory().participantName()) + LocalDate.now(clock) + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
@@ -145,5 +148,26 @@ class ReportController {
 	 */
 	private TrajectoryReport readable(UUID id, SignedInAccount me, Locale locale) {
 		return reports.readable(id, me.id(), locale).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * A name as a part of a file name every system takes: letters without their accents, digits and
+	 * dashes, at most forty characters, then a dash; nothing for a name with none of those (an erased one).
+	 */
+	static String fileNamePart(String name) {
+		if (name == null) {
+			return "";
+		}
+		// Letters that no accent-stripping turns into a plain one (Turkish dotless i, Scandinavian, Polish).
+		String spelled = name.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
+			.replace("Æ", "AE").replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("Đ", "D");
+		String plain = java.text.Normalizer.normalize(spelled, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-+|-+$", "");
+		if (plain.length() > 40) {
+			plain = plain.substring(0, 40).replaceAll("-+$", "");
+		}
+		return plain.isEmpty() ? "" : plain + "-";
 	}
 }
