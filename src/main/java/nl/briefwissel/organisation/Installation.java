@@ -4,14 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import nl.briefwissel.StartupSeeds;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.PasswordResets;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.MailAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,15 +105,9 @@ class Installation implements ApplicationRunner {
 	/** The address as accounts keep it; a start-up with an address no mail can reach stops here, saying so. */
 	private static String checkedAddress(String address) {
 		String email = address.strip();
-		try {
-			new InternetAddress(email, true).validate();
-		}
-		catch (AddressException e) {
-			throw new IllegalStateException("briefwissel.setup.administrator is not an e-mail address a mail can be sent to: " + e.getMessage());
-		}
-		if (!email.contains("@")) {
-			throw new IllegalStateException("briefwissel.setup.administrator is not an e-mail address a mail can be sent to");
-		}
+		MailAddresses.whyNot(email).ifPresent(why -> {
+			throw new IllegalStateException("briefwissel.setup.administrator is not an e-mail address a mail can be sent to: " + why);
+		});
 		return email;
 	}
 }

@@ -66,32 +66,29 @@ public class Organisations {
 		return jdbc.sql("update organisation set name = :name where id = :id").param("name", name.strip()).param("id", id).update() == 1;
 	}
 
-	/** A page of the organisations by name, with the counts an administrator checks a set-up by. */
+	/** An organisation with the counts an administrator checks a set-up by; a where or an order follows. */
+	private static final String SUMMARIES = """
+			select o.id, o.name,
+			       (select count(*) from account a where a.organisation_id = o.id) as accounts,
+			       (select count(*) from programme p where p.organisation_id = o.id) as programmes
+			from organisation o""";
+
+	/** A page of the organisations by name, with their counts. */
 	public List<Summary> summaries(int offset, int size) {
-		return jdbc.sql("""
-				select o.id, o.name,
-				       (select count(*) from account a where a.organisation_id = o.id) as accounts,
-				       (select count(*) from programme p where p.organisation_id = o.id) as programmes
-				from organisation o order by lower(o.name), o.id
-				limit :size offset :offset""")
+		return jdbc.sql(SUMMARIES + " order by lower(o.name), o.id limit :size offset :offset")
 			.param("size", size)
 			.param("offset", offset)
-			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("accounts"),
-					rs.getLong("programmes")))
+			.query(Organisations::summary)
 			.list();
 	}
 
 	/** One organisation with its counts. */
 	public Optional<Summary> summary(UUID id) {
-		return jdbc.sql("""
-				select o.id, o.name,
-				       (select count(*) from account a where a.organisation_id = o.id) as accounts,
-				       (select count(*) from programme p where p.organisation_id = o.id) as programmes
-				from organisation o where o.id = :id""")
-			.param("id", id)
-			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("accounts"),
-					rs.getLong("programmes")))
-			.optional();
+		return jdbc.sql(SUMMARIES + " where o.id = :id").param("id", id).query(Organisations::summary).optional();
+	}
+
+	private static Summary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Summary(rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("accounts"), rs.getLong("programmes"));
 	}
 
 	public long count() {

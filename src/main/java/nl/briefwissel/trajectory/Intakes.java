@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -240,16 +238,7 @@ public class Intakes {
 
 	/** Why no mail can be written to this address, or null when it can. */
 	private static String unanswerable(String from) {
-		if (from == null || from.isBlank()) {
-			return "no address";
-		}
-		try {
-			new InternetAddress(from, true).validate();
-			return null;
-		}
-		catch (AddressException e) {
-			return e.getMessage();
-		}
+		return nl.briefwissel.mail.MailAddresses.whyNot(from).orElse(null);
 	}
 
 	/** The application an invitation or intake-mail link opens, while it can still be completed. */

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.account.Account;
@@ -17,6 +15,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.PasswordResets;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.MailAddresses;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
 
@@ -130,7 +129,7 @@ class OrganisationsController {
 		if (name.isEmpty() || name.length() > MAX_NAME) {
 			problems.put("displayName", "admin.organisations.invite.error.name");
 		}
-		if (!deliverable(email)) {
+		if (email.length() > 254 || !MailAddresses.deliverable(email)) {
 			problems.put("email", "admin.organisations.invite.error.email");
 		}
 		if (form.role() == null || !STAFF.contains(form.role())) {
@@ -180,17 +179,4 @@ class OrganisationsController {
 		return "redirect:/admin/organisations" + anchor;
 	}
 
-	/** An address a mail can be written to (the strict parser's: the link must reach the person). */
-	private static boolean deliverable(String email) {
-		if (email.isEmpty() || email.length() > 254 || !email.contains("@") || email.contains(" ")) {
-			return false;
-		}
-		try {
-			new InternetAddress(email, true).validate();
-			return true;
-		}
-		catch (AddressException e) {
-			return false;
-		}
-	}
 }
