@@ -91,6 +91,21 @@ public class AuditTrail {
 		return search(new Search(null, null, trajectoryId, null, null), after);
 	}
 
+	/**
+	 * What others did with a person's trajectories, newest first, a page at a time: the participant's own
+	 * view of who read or exported their record (AVG article 15), without their own reading of it.
+	 */
+	public Page aboutTrajectoriesByOthers(java.util.Collection<UUID> trajectoryIds, UUID person, Position after) {
+		if (trajectoryIds.isEmpty()) {
+			return new Page(List.of(), null);
+		}
+		StringBuilder where = new StringBuilder(" where trajectory_id in (:trajectories) and (actor_id is null or actor_id <> :person)");
+		var statement = new java.util.LinkedHashMap<String, Object>();
+		statement.put("trajectories", List.copyOf(trajectoryIds));
+		statement.put("person", person);
+		return page(where, statement, after);
+	}
+
 	/** The newest entries that match, at most one page. */
 	public List<AuditEntry> search(Search search) {
 		return search(search, null).entries();
@@ -151,6 +166,10 @@ public class AuditTrail {
 			where.append(" and at < :to");
 			statement.put("to", search.to().plusDays(1).atStartOfDay(AMSTERDAM).toOffsetDateTime());
 		}
+		return page(where, statement, after);
+	}
+
+	private Page page(StringBuilder where, java.util.Map<String, Object> statement, Position after) {
 		if (after != null) {
 			where.append(" and (at < :afterAt or at = :afterAt and id > :afterId)");
 			statement.put("afterAt", after.at());

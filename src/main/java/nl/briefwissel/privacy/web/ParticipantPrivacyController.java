@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.privacy.Erasures;
 import nl.briefwissel.trajectory.TrajectoryErasure;
 
@@ -23,12 +24,15 @@ class ParticipantPrivacyController {
 
 	private final TrajectoryErasure retention;
 
+	private final AuditTrail trail;
+
 	/** The programme's clock: the day a request is late from is the day in Amsterdam. */
 	private final Clock clock;
 
-	ParticipantPrivacyController(Erasures erasures, TrajectoryErasure retention, Clock clock) {
+	ParticipantPrivacyController(Erasures erasures, TrajectoryErasure retention, AuditTrail trail, Clock clock) {
 		this.erasures = erasures;
 		this.retention = retention;
+		this.trail = trail;
 		this.clock = clock;
 	}
 
@@ -38,6 +42,22 @@ class ParticipantPrivacyController {
 		model.addAttribute("keeping", retention.keepingOf(me.id()));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "privacy/participant";
+	}
+
+	/**
+	 * Who else opened, exported or changed the participant's trajectories, from the audit trail: their coach,
+	 * an administrator who opened a mail of theirs (with the reason given), a manager who changed the
+	 * course. Their own reading is left out; the page goes back a page of the trail at a time.
+	 */
+	@GetMapping("/participant/privacy/access")
+	String access(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String olderAt,
+			@RequestParam(defaultValue = "") String olderId, Model model) {
+		AuditTrail.Position after = AuditTrail.Position.fromLink(olderAt, olderId);
+		AuditTrail.Page page = trail.aboutTrajectoriesByOthers(retention.trajectoriesOf(me.id()), me.id(), after);
+		model.addAttribute("entries", page.entries());
+		model.addAttribute("older", page.older());
+		model.addAttribute("later", after != null);
+		return "privacy/access";
 	}
 
 	@PostMapping("/participant/privacy/erasure")

@@ -1,0 +1,72 @@
+package nl.briefwissel.privacy.web;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.conversation.Conversations;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A participant reads on their own pages who else opened their record (AVG article 15): only their
+ * coach could see the trail of a trajectory, and the participant had to ask them.
+ */
+@BriefwisselTest
+class AccessPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Test
+	void theParticipantSeesWhoElseOpenedTheirLettersAndNotTheirOwnReading() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.participantWrites(running.id(), running.participant().id(), "Mijn eerste brief.");
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach()))).andExpect(status().isOk());
+		mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(status().isOk());
+		mvc.perform(get("/participant/conversation").with(fixtures.as(running.participant()))).andExpect(status().isOk());
+
+		Document page = page(fixtures.as(running.participant()), "nl");
+		var rows = page.select("tbody tr");
+		assertThat(rows.eachText()).hasSize(2)
+			.allSatisfy(row -> assertThat(row).contains(running.coach().displayName() + " (E-coach)"))
+			.anySatisfy(row -> assertThat(row).contains("Opende je brieven of verslag"))
+			.anySatisfy(row -> assertThat(row).contains("Downloadde je verslag of gegevens"))
+			.noneSatisfy(row -> assertThat(row).contains(running.participant().displayName()));
+		assertThat(page(fixtures.as(running.participant()), "en").select("tbody tr").eachText())
+			.anySatisfy(row -> assertThat(row).contains("Opened your letters or record"));
+
+		// Someone else's trajectory is not on it.
+		var other = fixtures.runningTrajectory(true);
+		assertThat(page(fixtures.as(other.participant()), "nl").select("tbody tr").eachText())
+			.containsExactly("Nog niemand anders heeft je gegevens geopend.");
+		// The page is the participant's: a coach has the trajectory's own page for it.
+		mvc.perform(get("/participant/privacy/access").with(fixtures.as(running.coach()))).andExpect(status().isForbidden());
+		// An edited address for older lines starts at the newest.
+		assertThat(Jsoup.parse(mvc.perform(get("/participant/privacy/access").param("olderAt", "gisteren").param("olderId", "x")
+				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.select("tbody tr")).hasSize(2);
+		// Found from the participant's data page.
+		assertThat(mvc.perform(get("/participant/privacy").with(fixtures.as(running.participant()))).andReturn().getResponse()
+			.getContentAsString()).contains("href=\"/participant/privacy/access\"");
+	}
+
+	private Document page(RequestPostProcessor who, String language) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/participant/privacy/access").param("lang", language).with(who))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+}
