@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * A new installation's first organisation and administrator, from its settings (decision 0050): the
  * administrator gets a mail with a link to choose a password and then creates the other organisations
  * and invites the staff from the administration pages. Runs after the demo data, and only while the
- * database has no administrator, so the settings may stay in place; nodes starting together take turns.
+ * database has no enabled administrator, so the settings may stay in place; nodes starting together take turns.
  */
 @Component
 @Order(1)
@@ -68,7 +68,9 @@ class Installation implements ApplicationRunner {
 	}
 
 	Outcome install(SetupProperties setup) {
-		if (accounts.count(new Accounts.AccountSearch("", Role.ADMINISTRATOR.name())) > 0) {
+		// Enabled ones only: an installation whose administrators were all disabled (erased, left) is set
+		// up again the same way. A thousand is more than any installation has.
+		if (accounts.find(new Accounts.AccountSearch("", Role.ADMINISTRATOR.name()), 0, 1000).stream().anyMatch(Account::enabled)) {
 			return Outcome.ALREADY_SET_UP;
 		}
 		if (!setup.given()) {

@@ -80,6 +80,23 @@ class InstallationTests {
 		});
 	}
 
+	/** Administrators who were all disabled (erased, left) leave an installation nobody can administer. */
+	@Test
+	void disabledAdministratorsCountAsNone() {
+		String email = "na.vertrek." + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.example";
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("update account set enabled = false where id in (select account_id from account_role where role = 'ADMINISTRATOR')")
+				.update();
+			try {
+				assertThat(installation.install(new SetupProperties("Gemeente Opnieuw", email, null)))
+					.isEqualTo(Installation.Outcome.ADMINISTRATOR_INVITED);
+			}
+			finally {
+				status.setRollbackOnly();
+			}
+		});
+	}
+
 	/** Runs the case as if no administrator existed, and leaves the database as it was. */
 	private void withoutAdministrators(Runnable inCase) {
 		transactions.executeWithoutResult(status -> {
