@@ -80,7 +80,7 @@ public class Closings {
 		String kept = reaction == null || reaction.isBlank() ? null : reaction.strip();
 		jdbc.sql("update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now where trajectory_id = :id")
 			.param("reaction", encryption.sealText(kept))
-			.param("keyId", kept == null ? null : encryption.keyId())
+			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
 			.param("id", trajectoryId)
 			.update();

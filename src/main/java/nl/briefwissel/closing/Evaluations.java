@@ -278,7 +278,7 @@ public class Evaluations {
 					.param("recommend", answers.recommend())
 					.param("helped", answers.helpedMost().name())
 					.param("remarks", encryption.sealText(answers.remarks()))
-					.param("keyId", answers.remarks() == null ? null : encryption.keyId())
+					.param("keyId", encryption.keyId())
 					.update();
 			}
 			if (!waiting.isEmpty()) {

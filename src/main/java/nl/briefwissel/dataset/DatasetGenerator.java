@@ -327,7 +327,7 @@ final class DatasetGenerator {
 			tables.accountRole.add(participant, "PARTICIPANT");
 			String goals = random.nextBoolean() ? (dutch ? "Helder krijgen wat mij energie geeft." : "Find out what gives me energy.") : null;
 			tables.trajectory.add(trajectory, programme, participant, coach, status, theme, created, startedOn, endedOn,
-					weeks, 2, extraWeeks, encryption.sealText(goals), goals == null ? null : encryption.keyId());
+					weeks, 2, extraWeeks, encryption.sealText(goals), encryption.keyId());
 			tables.intake.add(UUID.randomUUID(), programme, String.format("participant-%05d@%s", t + 1, domain), name,
 					dutch ? "nl" : "en", "LINK", "SUBMITTED",
 					encryption.sealText(dutch ? "Ik twijfel of ik in mijn huidige functie wil blijven." : "I am not sure whether to stay in my role."),

@@ -67,7 +67,10 @@ public class Encryption {
 		this.keyring = keyring;
 	}
 
-	/** The id of the key that seals new records, to be stored with them. */
+	/**
+	 * The id of the key that seals new records, to be stored with them; with a null value too (it opens
+	 * as null), so a writer never asks which of the two it has.
+	 */
 	public String keyId() {
 		return keyring.activeId();
 	}

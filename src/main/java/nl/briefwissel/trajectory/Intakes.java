@@ -206,7 +206,7 @@ public class Intakes {
 			String question = join(recent.get().question(), text);
 			jdbc.sql("update intake set question = :question, question_key_id = :keyId where id = :id")
 				.param("question", encryption.sealText(question))
-				.param("keyId", question == null ? null : encryption.keyId())
+				.param("keyId", encryption.keyId())
 				.param("id", recent.get().id())
 				.update();
 			log.info("Another mail to the intake address from an open application {}; not answered again", recent.get().id());
@@ -610,7 +610,7 @@ public class Intakes {
 			.param("hash", token == null ? null : LinkTokens.hash(token))
 			.param("expires", token == null ? null : now.plus(validity))
 			.param("question", encryption.sealText(question))
-			.param("keyId", question == null ? null : encryption.keyId())
+			.param("keyId", encryption.keyId())
 			.param("by", invitedBy)
 			.param("now", now)
 			.update();
@@ -628,7 +628,7 @@ public class Intakes {
 			// The address the form named when the participant agreed: the confirmations go there or nowhere.
 			.param("employer", form.employerMayConfirm())
 			.param("question", encryption.sealText(limit(form.question())))
-			.param("keyId", form.question() == null ? null : encryption.keyId())
+			.param("keyId", encryption.keyId())
 			.param("theme", form.theme())
 			.param("writes", form.selfCheck().writesComfortably().name())
 			.param("motivated", form.selfCheck().motivated().name())

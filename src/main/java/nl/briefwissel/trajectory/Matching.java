@@ -396,7 +396,7 @@ public class Matching {
 			.param("accepted", accepted)
 			// The coach's words about why not ("I know her from my own team"): sealed as letters are (decision 0009).
 			.param("reason", encryption.sealText(declineReason))
-			.param("keyId", declineReason == null ? null : encryption.keyId())
+			.param("keyId", encryption.keyId())
 			.param("code", declineCode == null ? null : declineCode.name())
 			.param("trajectory", trajectoryId)
 			.param("coach", coachId)

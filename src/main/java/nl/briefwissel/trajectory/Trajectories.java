@@ -212,7 +212,7 @@ public class Trajectories {
 				update trajectory set goals = :goals, goals_key_id = :keyId
 				where id = :id and participant_id = :participant and erased_at is null and status not in ('COMPLETED', 'STOPPED')""")
 			.param("goals", goals == null || goals.isBlank() ? null : encryption.sealText(goals.strip()))
-			.param("keyId", goals == null || goals.isBlank() ? null : encryption.keyId())
+			.param("keyId", encryption.keyId())
 			.param("id", trajectoryId)
 			.param("participant", participantId)
 			.update() == 1;
@@ -459,7 +459,7 @@ public class Trajectories {
 				.param("code", transition.code().name())
 				// In the coach's words ("helps his mother move house"): sealed as the letters are (decision 0009).
 				.param("reason", encryption.sealText(transition.reason()))
-				.param("keyId", transition.reason() == null ? null : encryption.keyId())
+				.param("keyId", encryption.keyId())
 				.param("by", by)
 				.param("toCoach", transition.toCoach())
 				.update();
