@@ -152,7 +152,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void seed() {
-		String hash = accounts.hash(DemoPeople.PASSWORD);
+		String hash = DemoPeople.PASSWORD_HASH;
 		Organisation gemeente = organisations.create("Gemeente Voorbeeldstad");
 		Programme programme = programmes.create(gemeente.id(), "E-coaching loopbaan", "aanmelden@briefwissel.test");
 

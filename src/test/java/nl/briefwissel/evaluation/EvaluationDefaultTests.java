@@ -66,6 +66,9 @@ class EvaluationDefaultTests {
 	@Autowired
 	java.time.Clock clock;
 
+	@Autowired
+	org.springframework.security.crypto.password.PasswordEncoder passwords;
+
 	@Test
 	void startsWithOneOrganisationOneProgrammeThreeCoachesAndEightParticipantsInEveryStage() {
 		var gemeente = organisations.all().stream().filter(o -> o.name().equals("Gemeente Voorbeeldstad")).findFirst();
@@ -230,6 +233,13 @@ class EvaluationDefaultTests {
 		assertThat(banner.text()).contains("EVALUATION MODE", "deelnemer@briefwissel.test", "coach@briefwissel.test",
 				"programma@briefwissel.test", "beheer@briefwissel.test", "http://localhost:",
 				"SMTP " + mailServer.smtpPort(), "IMAP " + mailServer.imapPort());
+	}
+
+	@Test
+	void theDemoPasswordHashedAheadOfTimeIsTheDemoPasswordWithTheCurrentParameters() {
+		assertThat(passwords.matches(DemoPeople.PASSWORD, DemoPeople.PASSWORD_HASH)).isTrue();
+		// Hashed with the parameters new hashes get: a sign-in would otherwise rehash it every time.
+		assertThat(passwords.upgradeEncoding(DemoPeople.PASSWORD_HASH)).isFalse();
 	}
 
 	@Test
