@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.trajectory.ContactMomentPlan;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.Trajectory;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -41,6 +42,8 @@ public class Statistics {
 
 	private final JdbcClient jdbc;
 
+	private final Trajectories trajectories;
+
 	private final Clock clock;
 
 	private final Duration freshFor;
@@ -50,8 +53,10 @@ public class Statistics {
 	private record Key(UUID programme, LocalDate from, LocalDate until) {
 	}
 
-	Statistics(JdbcClient jdbc, Clock clock, @Value("${briefwissel.statistics.fresh-for:5m}") Duration freshFor) {
+	Statistics(JdbcClient jdbc, Trajectories trajectories, Clock clock,
+			@Value("${briefwissel.statistics.fresh-for:5m}") Duration freshFor) {
 		this.jdbc = jdbc;
+		this.trajectories = trajectories;
 		this.clock = clock;
 		this.freshFor = freshFor;
 	}
@@ -81,22 +86,33 @@ public class Statistics {
 		OffsetDateTime start = from.atStartOfDay(clock.getZone()).toOffsetDateTime();
 		OffsetDateTime end = until.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
 
+		LocalDate today = LocalDate.now(clock);
+		// Accepting starts a trajectory at once, its first day possibly weeks ahead: until that day it has not
+		// started, in a period reaching into the future neither.
+		LocalDate startedBy = until.isAfter(today) ? today : until;
 		int intakes = count("select count(*) from trajectory where programme_id = :p and created_at >= :start and created_at < :end",
 				id, from, until, start, end);
 		int started = count("""
 				select count(*) from trajectory where programme_id = :p and started_on >= :from and started_on <= :until
-				and status not in ('INTAKE', 'MATCHING')""", id, from, until, start, end);
-		int running = count("select count(*) from trajectory where programme_id = :p and status in ('RUNNING', 'PAUSED')", id,
-				from, until, start, end);
+				and status not in ('INTAKE', 'MATCHING')""", id, from, startedBy, start, end);
+		int running = count("""
+				select count(*) from trajectory where programme_id = :p and status in ('RUNNING', 'PAUSED')
+				and (started_on is null or started_on <= :until)""", id, from, today, start, end);
+		int startingSoon = count("""
+				select count(*) from trajectory where programme_id = :p and status in ('RUNNING', 'PAUSED')
+				and started_on > :until""", id, from, today, start, end);
 
+		// Coaching time: the days from start to end without the pauses the coach took, which a manager
+		// read as weeks of coaching.
+		Map<UUID, List<Trajectory.Pause>> paused = trajectories.pausesTaken(id, from, until);
 		List<long[]> completedDays = jdbc.sql("""
-				select started_on, ended_on from trajectory
+				select id, started_on, ended_on from trajectory
 				where programme_id = :p and status = 'COMPLETED' and ended_on >= :from and ended_on <= :until""")
 			.param("p", id)
 			.param("from", from)
 			.param("until", until)
-			.query((rs, n) -> new long[] { ChronoUnit.DAYS.between(rs.getObject("started_on", LocalDate.class),
-					rs.getObject("ended_on", LocalDate.class)) })
+			.query((rs, n) -> new long[] { coachingDays(rs.getObject("started_on", LocalDate.class),
+					rs.getObject("ended_on", LocalDate.class), paused.getOrDefault(rs.getObject("id", UUID.class), List.of())) })
 			.list();
 		Double averageDays = completedDays.isEmpty() ? null
 				: completedDays.stream().mapToLong(days -> days[0]).average().orElse(0);
@@ -110,7 +126,7 @@ public class Statistics {
 				group by theme""")
 			.param("p", id)
 			.param("from", from)
-			.param("until", until)
+			.param("until", startedBy)
 			.query((rs, n) -> themes.put(rs.getString("theme") == null ? "" : rs.getString("theme"), rs.getInt("n")))
 			.list();
 
@@ -134,13 +150,31 @@ public class Statistics {
 			.single();
 
 		return new ProgrammeFigures(id, programme.name(), from, until, Figure.count(intakes), Figure.count(started),
-				Figure.count(running), Figure.count(completedDays.size()), Distribution.ofMonths(stopped),
+				Figure.count(running), Figure.count(startingSoon), Figure.count(completedDays.size()), Distribution.ofMonths(stopped),
 				Figure.average(averageDays, completedDays.size()), Distribution.of(themes),
 				Figure.average(response.averageHours(), response.trajectories()),
 				Figure.average(kept.percent(), kept.trajectories()), Figure.count(scores.n()),
 				Figure.average(scores.satisfaction(), scores.n()), Figure.average(scores.before(), scores.n()),
 				Figure.average(scores.after(), scores.n()), Figure.average(scores.recommend(), scores.n()),
 				OffsetDateTime.now(clock));
+	}
+
+	/**
+	 * The days from a trajectory's start to its end without the days it was paused: each pause counts
+	 * from the start on (one can pause before the first day) and up to the end (completed while paused).
+	 */
+	static long coachingDays(LocalDate startedOn, LocalDate endedOn, List<Trajectory.Pause> pauses) {
+		long days = ChronoUnit.DAYS.between(startedOn, endedOn);
+		LocalDate counted = startedOn; // pauses in order of their first day; none counts a day twice
+		for (Trajectory.Pause pause : pauses.stream().sorted(java.util.Comparator.comparing(Trajectory.Pause::from)).toList()) {
+			LocalDate pauseFrom = pause.from().isBefore(counted) ? counted : pause.from();
+			LocalDate pauseUntil = pause.until().isAfter(endedOn) ? endedOn : pause.until();
+			if (pauseUntil.isAfter(pauseFrom)) {
+				days -= ChronoUnit.DAYS.between(pauseFrom, pauseUntil);
+				counted = pauseUntil;
+			}
+		}
+		return Math.max(0, days);
 	}
 
 	/**

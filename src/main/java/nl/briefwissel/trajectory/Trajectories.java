@@ -520,6 +520,47 @@ public class Trajectories {
 			.list();
 	}
 
+	/**
+	 * The pauses coaches took in the trajectories of a programme that ended in a period, by trajectory:
+	 * the stored pauses that began on a day the trajectory went to PAUSED. Not the days before an
+	 * extension that {@link Trajectory#extend} stores as a pause to move the plan: the trajectory ran
+	 * in them, it only had no moment due. Dates only, for figures that leave the paused weeks out.
+	 */
+	public Map<UUID, List<Trajectory.Pause>> pausesTaken(UUID programmeId, LocalDate endedFrom, LocalDate endedUntil) {
+		Map<UUID, Set<LocalDate>> pausedOn = new HashMap<>();
+		jdbc.sql("""
+				select tr.trajectory_id, tr.at from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
+				where t.programme_id = :p and t.ended_on >= :from and t.ended_on <= :until and tr.to_status = 'PAUSED'""")
+			.param("p", programmeId)
+			.param("from", endedFrom)
+			.param("until", endedUntil)
+			.query((rs, n) -> pausedOn.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), k -> new java.util.HashSet<>())
+				.add(rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
+			.list();
+		Map<UUID, List<Trajectory.Pause>> taken = new HashMap<>();
+		if (pausedOn.isEmpty()) {
+			return taken;
+		}
+		jdbc.sql("""
+				select tp.trajectory_id, tp.from_date, tp.until_date from trajectory_pause tp join trajectory t on t.id = tp.trajectory_id
+				where t.programme_id = :p and t.ended_on >= :from and t.ended_on <= :until order by tp.from_date""")
+			.param("p", programmeId)
+			.param("from", endedFrom)
+			.param("until", endedUntil)
+			.query((rs, n) -> {
+				UUID trajectory = rs.getObject("trajectory_id", UUID.class);
+				Trajectory.Pause pause = new Trajectory.Pause(rs.getObject("from_date", LocalDate.class),
+						rs.getObject("until_date", LocalDate.class));
+				// A pause begins on the day the coach pauses (TrajectoryLifecycle#pause), in the clock's zone as its transition.
+				if (pausedOn.getOrDefault(trajectory, Set.of()).contains(pause.from())) {
+					taken.computeIfAbsent(trajectory, k -> new ArrayList<>()).add(pause);
+				}
+				return pause;
+			})
+			.list();
+		return taken;
+	}
+
 	/** How many trajectories of a programme are in each stage. */
 	public Map<TrajectoryStatus, Long> countByStatus(UUID programmeId) {
 		Map<TrajectoryStatus, Long> counts = new EnumMap<>(TrajectoryStatus.class);

@@ -23,8 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WritingTrends {
 
-	/** One week of a coach's messages. */
-	public record Week(LocalDate monday, int messages, double readability, double questionsPerMessage, int findings) {
+	/**
+	 * One week of a coach's messages. Reading ease per language, null in a week without messages in it:
+	 * Flesch–Douma (Dutch) and Flesch (English) are two scales, and a week of both averaged together
+	 * moved with the mix of languages, not with how the coach wrote.
+	 */
+	public record Week(LocalDate monday, int messages, Double readabilityDutch, Double readabilityEnglish,
+			double questionsPerMessage, int findings) {
+	}
+
+	private record Sample(OffsetDateTime at, String language, double readability, int questions, int findings) {
 	}
 
 	private final JdbcClient jdbc;
@@ -66,15 +74,13 @@ public class WritingTrends {
 	/** The last {@code weeks} weeks with messages, oldest first. */
 	public List<Week> of(UUID coachId, int weeks) {
 		LocalDate from = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
-		record Sample(OffsetDateTime at, double readability, int questions, int findings) {
-		}
 		List<Sample> samples = jdbc.sql("""
-				select written_at, readability, questions, findings from writing_sample
+				select written_at, language, readability, questions, findings from writing_sample
 				where coach_id = :coach and written_at >= :from order by written_at""")
 			.param("coach", coachId)
 			.param("from", from.atStartOfDay(clock.getZone()).toOffsetDateTime())
-			.query((rs, n) -> new Sample(rs.getObject("written_at", OffsetDateTime.class), rs.getDouble("readability"),
-					rs.getInt("questions"), rs.getInt("findings")))
+			.query((rs, n) -> new Sample(rs.getObject("written_at", OffsetDateTime.class), rs.getString("language"),
+					rs.getDouble("readability"), rs.getInt("questions"), rs.getInt("findings")))
 			.list();
 		Map<LocalDate, List<Sample>> byWeek = new TreeMap<>();
 		for (Sample sample : samples) {
@@ -83,10 +89,15 @@ public class WritingTrends {
 			byWeek.computeIfAbsent(monday, week -> new ArrayList<>()).add(sample);
 		}
 		List<Week> result = new ArrayList<>();
-		byWeek.forEach((monday, inWeek) -> result.add(new Week(monday, inWeek.size(),
-				inWeek.stream().mapToDouble(Sample::readability).average().orElse(0),
-				inWeek.stream().mapToInt(Sample::questions).average().orElse(0),
+		byWeek.forEach((monday, inWeek) -> result.add(new Week(monday, inWeek.size(), readability(inWeek, "nl"),
+				readability(inWeek, "en"),				inWeek.stream().mapToInt(Sample::questions).average().orElse(0),
 				inWeek.stream().mapToInt(Sample::findings).sum())));
 		return result;
+	}
+
+	/** The average reading ease of a week's messages in one language, or null when it had none. */
+	private static Double readability(List<Sample> week, String language) {
+		var scores = week.stream().filter(sample -> language.equals(sample.language())).mapToDouble(Sample::readability).average();
+		return scores.isPresent() ? scores.getAsDouble() : null;
 	}
 }

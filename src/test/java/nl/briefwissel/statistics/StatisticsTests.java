@@ -336,7 +336,7 @@ class StatisticsTests {
 		LocalDate until = Today.date().plusMonths(1);
 		java.time.Clock nextMonth = java.time.Clock.fixed(Today.date().withDayOfMonth(1).plusMonths(1).atStartOfDay(
 				java.time.ZoneId.of("Europe/Amsterdam")).plusDays(2).toInstant(), java.time.ZoneId.of("Europe/Amsterdam"));
-		Statistics later = new Statistics(jdbc, nextMonth, java.time.Duration.ZERO);
+		Statistics later = new Statistics(jdbc, trajectories, nextMonth, java.time.Duration.ZERO);
 		assertThat(later.of(programme, from, until).stoppedByReason().total().people()).as("four in the month: none told").isZero();
 
 		stop.accept(4);
@@ -370,7 +370,7 @@ class StatisticsTests {
 				return now.get();
 			}
 		};
-		Statistics keeping = new Statistics(jdbc, clock, java.time.Duration.ofMinutes(5));
+		Statistics keeping = new Statistics(jdbc, trajectories, clock, java.time.Duration.ofMinutes(5));
 		LocalDate from = LocalDate.of(2026, 1, 1);
 		LocalDate until = LocalDate.of(2026, 11, 27);
 
@@ -500,7 +500,7 @@ class StatisticsTests {
 		}
 		String page = mvc.perform(get("/programme/statistics").with(fixtures.as(manager))).andReturn().getResponse()
 			.getContentAsString();
-		String row = page.substring(page.indexOf("Gemiddelde duur van afgeronde trajecten (dagen)"));
+		String row = page.substring(page.indexOf("Gemiddelde duur van afgeronde trajecten (dagen, zonder de pauzes)"));
 		row = row.substring(0, row.indexOf("</tr>"));
 		assertThat(row).contains("Niet getoond: minder dan vijf mensen").doesNotContain("&lt; 5");
 		String completed = page.substring(page.indexOf(">Afgerond<"));
@@ -508,8 +508,92 @@ class StatisticsTests {
 
 		String csv = new String(mvc.perform(get("/programme/statistics.csv").param("lang", "en").with(fixtures.as(manager)))
 			.andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-		assertThat(csv).contains("\"Average length of completed trajectories (days)\";\"Not shown: fewer than five people\"")
+		assertThat(csv).contains("\"Average length of completed trajectories (days, pauses not counted)\";\"Not shown: fewer than five people\"")
 			.contains("\"Completed\";\"< 5\"");
+	}
+
+	/**
+	 * Accepting starts a trajectory at once, with a first day possibly weeks ahead: such a trajectory is
+	 * not running yet, nor started, and is counted apart, with small groups hidden as every count.
+	 */
+	@Test
+	void acceptedTrajectoriesWhoseFirstDayIsAheadAreNotRunningYet() throws Exception {
+		Coached setup = aProgrammeWithACoach("Gepland");
+		Account manager = fixtures.person(setup.programme().organisationId(), "pm-gp-" + UUID.randomUUID() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		for (int i = 0; i < 6; i++) {
+			trajectories.record(setup.programme().id(), setup.participant("l" + i).id(), setup.coach().id(),
+					i == 0 ? TrajectoryStatus.PAUSED : TrajectoryStatus.RUNNING, "GROWTH", Today.date().minusDays(10), null);
+		}
+		for (int i = 0; i < 5; i++) {
+			trajectories.record(setup.programme().id(), setup.participant("p" + i).id(), setup.coach().id(), TrajectoryStatus.RUNNING,
+					"GRIP", Today.date().plusDays(14), null);
+		}
+		Programme read = programmes.byId(setup.programme().id()).orElseThrow();
+		var figures = statistics.of(read, Today.date().minusMonths(1), Today.date().plusMonths(1));
+		assertThat(figures.runningNow().people()).isEqualTo(6);
+		assertThat(figures.startingSoon().people()).isEqualTo(5);
+		assertThat(figures.started().people()).as("a period reaching ahead: their first day has not come").isEqualTo(6);
+		assertThat(figures.themes().cells()).containsOnlyKeys("GROWTH");
+
+		String page = mvc.perform(get("/programme/statistics").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString();
+		String row = page.substring(page.indexOf("Start gepland (geaccepteerd, eerste dag nog niet bereikt)"));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains(">5<");
+		String csv = new String(mvc.perform(get("/programme/statistics.csv").param("lang", "en").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"Running or paused now (first day passed)\";\"6\"")
+			.contains("\"Starting soon (accepted, first day still ahead)\";\"5\"");
+
+		Coached few = aProgrammeWithACoach("Weinig gepland");
+		for (int i = 0; i < 2; i++) {
+			trajectories.record(few.programme().id(), few.participant("f" + i).id(), few.coach().id(), TrajectoryStatus.RUNNING,
+					"GRIP", Today.date().plusDays(3), null);
+		}
+		assertThat(statistics.of(few.programme(), Today.date().minusMonths(1), Today.date()).startingSoon().shown(false, DUTCH))
+			.isEqualTo("< 5");
+	}
+
+	/**
+	 * A manager reads the average length as weeks of coaching: the pauses the coach took do not count,
+	 * from the start to the end only. The days before an extension that the plan stores as a pause are
+	 * no pause: the trajectory ran in them.
+	 */
+	@Test
+	void theAverageLengthLeavesOutThePauses() {
+		Coached setup = aProgrammeWithACoach("Pauzes");
+		LocalDate started = Today.date().minusDays(70);
+		LocalDate ended = Today.date().minusDays(7);
+		for (int i = 0; i < 5; i++) {
+			UUID trajectory = trajectories.record(setup.programme().id(), setup.participant("z" + i).id(), setup.coach().id(),
+					TrajectoryStatus.COMPLETED, "GROWTH", started, ended);
+			if (i < 4) {
+				paused(trajectory, started.plusDays(20), started.plusDays(34)); // 14 days
+			}
+			else {
+				paused(trajectory, ended.minusDays(3), ended.plusDays(10)); // completed while paused: 3 days
+				jdbc.sql("insert into trajectory_pause (trajectory_id, from_date, until_date) values (:id, :from, :until)")
+					.param("id", trajectory).param("from", started.plusDays(40)).param("until", started.plusDays(47)).update();
+			}
+		}
+		Programme read = programmes.byId(setup.programme().id()).orElseThrow();
+		var average = statistics.of(read, Today.date().minusDays(30), Today.date()).averageDays();
+		assertThat(average.people()).isEqualTo(5);
+		assertThat(average.value()).isCloseTo((4 * (63 - 14) + (63 - 3)) / 5.0, Offset.offset(0.001));
+		assertThat(Statistics.coachingDays(started, ended,
+				List.of(new nl.briefwissel.trajectory.Trajectory.Pause(started.minusDays(5), started.plusDays(2)))))
+			.as("paused before the first day: only the days from the start count").isEqualTo(61);
+	}
+
+	/** A pause as the coach takes it: stored, and the trajectory's change to paused on its first day. */
+	private void paused(UUID trajectory, LocalDate from, LocalDate until) {
+		jdbc.sql("insert into trajectory_pause (trajectory_id, from_date, until_date) values (:id, :from, :until)")
+			.param("id", trajectory).param("from", from).param("until", until).update();
+		jdbc.sql("""
+				insert into trajectory_transition (id, trajectory_id, from_status, to_status, reason_code, at)
+				values (:id, :t, 'RUNNING', 'PAUSED', 'PERSONAL_CIRCUMSTANCES', :at)""")
+			.param("id", UUID.randomUUID()).param("t", trajectory)
+			.param("at", from.atTime(9, 30).atZone(AMSTERDAM).toOffsetDateTime()).update();
 	}
 
 	/**

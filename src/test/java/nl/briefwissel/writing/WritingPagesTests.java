@@ -161,7 +161,8 @@ class WritingPagesTests {
 		String own = mvc.perform(get("/coach/writing").with(coach)).andReturn().getResponse().getContentAsString();
 		assertThat(own).contains("Week van").contains("<td class=\"utrecht-table__cell bw-number\">1</td>");
 		// A score without its scale says nothing: 62 of what, and is higher better?
-		assertThat(own).contains("Gemiddelde leesbaarheid (0–100: hoe hoger, hoe makkelijker te lezen)");
+		assertThat(own).contains("Gemiddelde leesbaarheid van je Nederlandse berichten (Flesch-Douma, 0–100: hoe hoger, hoe makkelijker te lezen)")
+			.doesNotContain("Engelse berichten");
 
 		var other = fixtures.runningTrajectory(true);
 		String others = mvc.perform(get("/coach/writing").with(user(users.loadUserByUsername(other.coach().email()))))

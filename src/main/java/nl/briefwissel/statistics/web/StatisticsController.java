@@ -90,6 +90,7 @@ class StatisticsController {
 			row(csv, locale, f, text("statistics.intakes", locale), f.intakes(), false);
 			row(csv, locale, f, text("statistics.started", locale), f.started(), false);
 			row(csv, locale, f, text("statistics.running", locale), f.runningNow(), false);
+			row(csv, locale, f, text("statistics.startingSoon", locale), f.startingSoon(), false);
 			row(csv, locale, f, text("statistics.completed", locale), f.completed(), false);
 			row(csv, locale, f, text("statistics.averageDays", locale), f.averageDays(), true);
 			row(csv, locale, f, text("statistics.stopped", locale), f.stoppedByReason().total(), false);

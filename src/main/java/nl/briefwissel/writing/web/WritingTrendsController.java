@@ -20,7 +20,11 @@ class WritingTrendsController {
 
 	@GetMapping("/coach/writing")
 	String trends(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		model.addAttribute("weeks", trends.of(me.id(), 12));
+		var weeks = trends.of(me.id(), 12);
+		model.addAttribute("weeks", weeks);
+		// A column per language the coach wrote in: the two scores are on scales of their own (WritingTrends.Week).
+		model.addAttribute("dutch", weeks.stream().anyMatch(week -> week.readabilityDutch() != null));
+		model.addAttribute("english", weeks.stream().anyMatch(week -> week.readabilityEnglish() != null));
 		return "writing/trends";
 	}
 }
