@@ -1,6 +1,5 @@
 package nl.briefwissel.closing;
 
-import java.text.Collator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -91,11 +90,11 @@ public class Evaluations {
 	/**
 	 * What participants of a programme said beyond the scores, over the whole months of a period that
 	 * are over and had five answers or more (the rule of the evaluation figures, decision 0008): how
-	 * many answered, what helped them most, and the remarks they gave after the form said managers
-	 * read them (decision 0029), in alphabetical order so the order tells nothing about when. What
-	 * helped most is counted as every figure is: a group under five is not named.
+	 * many answered, what helped them most, and how many remarks they gave after the form said managers
+	 * read them (decision 0029); the remarks themselves are read a page at a time ({@link #remarks}).
+	 * What helped most is counted as every figure is: a group under five is not named.
 	 */
-	public record Feedback(Figure answers, Distribution helpedMost, List<String> remarks) {
+	public record Feedback(Figure answers, Distribution helpedMost, int remarks) {
 	}
 
 	private final JdbcClient jdbc;
@@ -310,9 +309,26 @@ public class Evaluations {
 	}
 
 	/**
+	 * Whether a link that no longer opens the form was one of ours: answered already or too old, so gone
+	 * for good (410) rather than never known (404) to a mail scanner or a monitor. An erased trajectory's
+	 * link went with it and is unknown, as is one answered before the links were kept after answering.
+	 */
+	public boolean spent(String token) {
+		if (!LinkTokens.plausible(token)) {
+			return false;
+		}
+		return jdbc.sql("select count(*) from evaluation_request where token_hash = :hash or first_token_hash = :hash")
+			.param("hash", LinkTokens.hash(token))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Stores the answers without identity and closes the request; false when the link was used already.
 	 * The same form sent again (a double click, a reload of the thank-you page) counts as answered: its
-	 * first press stored the answers and cleared the link, so the link alone no longer finds the request.
+	 * first press stored the answers and closed the request, so the link alone no longer opens it. The
+	 * links' hashes stay on the closed request, which names the trajectory already, so a used link is
+	 * told from an unknown one ({@link #spent}).
 	 */
 	@Transactional
 	public boolean answer(String token, UUID form, Answers answers) {
@@ -322,8 +338,7 @@ public class Evaluations {
 		}
 		// To the day: to the second, the requests' answer times lined up with the answers' order.
 		int closed = jdbc.sql("""
-				update evaluation_request set answered_at = :today, token_hash = null, first_token_hash = null,
-				    answered_form = :form
+				update evaluation_request set answered_at = :today, answered_form = :form
 				where trajectory_id = :id and answered_at is null""")
 			.param("today", LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime())
 			.param("form", form)
@@ -364,26 +379,40 @@ public class Evaluations {
 	public Feedback feedback(UUID programmeId, LocalDate from, LocalDate until) {
 		// Per month: each month's small groups are hidden in that month (Distribution.ofMonths).
 		Map<LocalDate, Map<String, Integer>> helped = new java.util.TreeMap<>();
-		List<String> remarks = new ArrayList<>();
-		int answers = EvaluationMonths.bind(jdbc.sql("""
-				select answered_month, helped_most, case when remarks_shared then remarks end as remarks,
-				       case when remarks_shared then remarks_key_id end as remarks_key_id
-				from evaluation_answer
-				where\s""" + EvaluationMonths.CONDITION), programmeId, from, until, clock)
+		int[] remarks = { 0 };
+		int answers = EvaluationMonths.bind(jdbc.sql("select answered_month, helped_most, case when " + SHARED_REMARK
+				+ " then 1 else 0 end as remark from evaluation_answer where " + EvaluationMonths.CONDITION), programmeId, from, until, clock)
 			.query((rs, n) -> {
 				helped.computeIfAbsent(rs.getObject("answered_month", LocalDate.class), month -> new LinkedHashMap<>())
 					.merge(rs.getString("helped_most"), 1, Integer::sum);
-				String remark = encryption.openText(rs.getString("remarks_key_id"), rs.getString("remarks"));
-				if (remark != null && !remark.isBlank()) {
-					remarks.add(remark.strip());
-				}
+				remarks[0] += rs.getInt("remark");
 				return n;
 			})
 			.list()
 			.size();
-		Collator alphabetical = Collator.getInstance(Locale.forLanguageTag("nl"));
-		remarks.sort(alphabetical);
-		return new Feedback(Figure.count(answers), Distribution.ofMonths(helped.values()), remarks);
+		return new Feedback(Figure.count(answers), Distribution.ofMonths(helped.values()), remarks[0]);
+	}
+
+	/** A remark the participant gave after the form said the manager reads it; blank ones are none. */
+	private static final String SHARED_REMARK = "remarks_shared and remarks is not null and trim(remarks) <> ''";
+
+	/**
+	 * One page of the remarks {@link #feedback} counts, opened here and only these: a programme gathers
+	 * hundreds, each sealed, and every view opened all of them to sort them by their text. Sealed, they
+	 * cannot be sorted by text in the database; they are in the order of their ids, which were drawn at
+	 * random when their month was published (decision 0008), so neither the order nor a page's neighbours
+	 * tell when a remark was given (decision 0029), and every view of a period shows the same pages.
+	 */
+	public List<String> remarks(UUID programmeId, LocalDate from, LocalDate until, int offset, int limit) {
+		List<String> remarks = new ArrayList<>();
+		EvaluationMonths.bind(jdbc.sql("select remarks, remarks_key_id from evaluation_answer where " + SHARED_REMARK + " and "
+				+ EvaluationMonths.CONDITION + " order by id limit :limit offset :offset"), programmeId, from, until, clock)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> encryption.openText(rs.getString("remarks_key_id"), rs.getString("remarks")))
+			.list()
+			.forEach(remark -> remarks.add(remark.strip()));
+		return remarks;
 	}
 
 	/** About the trajectory: the mail names the participant and their coach, and goes with the trajectory's erasure. */

@@ -74,7 +74,7 @@ class EvaluationFeedbackTests {
 		String html = mvc.perform(get("/programme/evaluations").param("from", full.toString()).param("until", Today.date().toString())
 			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
 		Document page = Jsoup.parse(html);
-		assertThat(page.select("blockquote.bw-remark").eachText()).containsExactly("Meer opdrachten graag.",
+		assertThat(page.select("blockquote.bw-remark").eachText()).containsExactlyInAnyOrder("Meer opdrachten graag.",
 				"Mijn coach stelde precies de goede vragen.", "Zwart op wit teruglezen hielp mij enorm.");
 		assertThat(html).contains("11 evaluaties").doesNotContain("kleine maand").doesNotContain("nog bezig")
 			.doesNotContain("Van voor de uitleg");
@@ -119,7 +119,8 @@ class EvaluationFeedbackTests {
 			.query(String.class).single()).as("sealed while it waits").doesNotContain("Laat maar zeker");
 
 		assertThat(evaluations.feedback(programme.id(), lastMonth, Today.date()).remarks())
-			.as("last month still has an answer waiting: nothing of it yet").isEmpty();
+			.as("last month still has an answer waiting: nothing of it yet").isZero();
+		assertThat(evaluations.remarks(programme.id(), lastMonth, Today.date(), 0, 50)).isEmpty();
 		evaluations.publishWaiting(lastMonth.plusDays(20));
 		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p").param("p", programme.id())
 			.query(Long.class).single()).as("not while its month runs").isEqualTo(1);
@@ -127,7 +128,8 @@ class EvaluationFeedbackTests {
 		evaluations.publishWaiting(Today.date().withDayOfMonth(1).plusDays(1));
 		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p").param("p", programme.id())
 			.query(Long.class).single()).isZero();
-		assertThat(evaluations.feedback(programme.id(), lastMonth, Today.date()).remarks()).hasSize(7)
+		assertThat(evaluations.feedback(programme.id(), lastMonth, Today.date()).remarks()).isEqualTo(7);
+		assertThat(evaluations.remarks(programme.id(), lastMonth, Today.date(), 0, 50)).hasSize(7)
 			.contains("Laat maar zeker gegeven");
 		// Published, the remark stays sealed at rest as it waited (decision 0009).
 		assertThat(jdbc.sql("select remarks, remarks_key_id from evaluation_answer where programme_id = :p and helped_most = 'RHYTHM'")

@@ -2,6 +2,7 @@ package nl.briefwissel.closing.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,37 +59,46 @@ class EvaluationController {
 	}
 
 	@GetMapping("/evaluation/{token}")
-	String form(@PathVariable String token, Model model) {
+	String form(@PathVariable String token, Model model, HttpServletResponse response) {
 		return evaluations.byToken(token).map(trajectory -> {
 			model.addAttribute("form", Form.empty());
 			return show(model, token, trajectory.coachName(), UUID.randomUUID()); // the evaluation is answered once
-		}).orElseGet(() -> invalid(token, model));
+		}).orElseGet(() -> invalid(token, null, model, response));
 	}
 
 	/**
 	 * A link that no longer works, or one that cannot be a link of ours at all: a mail program broke it
 	 * off (a long link wraps) or only part was copied. That one says to take the whole link; "filled in
-	 * already or older than two months" left the person nothing to try.
+	 * already or older than two months" left the person nothing to try. The page is the same to a person
+	 * either way; its status tells a mail scanner or a monitor whether the link was ours and is gone for
+	 * good (410) or never was (404): with 200 they took a dead link for a working one. Remarks typed
+	 * while the link ran out come back to copy: they were not saved, and were lost with the form.
 	 */
-	private static String invalid(String token, Model model) {
+	private String invalid(String token, String typed, Model model, HttpServletResponse response) {
 		model.addAttribute("incomplete", !LinkTokens.plausible(token));
+		if (typed != null && !typed.isBlank()) {
+			model.addAttribute("unsaved", typed);
+		}
+		response.setStatus(evaluations.spent(token) ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
 		return "closing/evaluation-invalid";
 	}
 
 	@PostMapping("/evaluation/{token}")
 	String answer(@PathVariable String token, @Valid @ModelAttribute("form") Form form, BindingResult errors,
-			@RequestParam(name = "submission", required = false) String posted, Model model) {
+			@RequestParam(name = "submission", required = false) String posted, Model model, HttpServletResponse response) {
 		UUID submission = formId(posted);
 		var trajectory = evaluations.byToken(token);
 		if (trajectory.isEmpty()) {
 			// The second press of a double click, or a reload, finds the link used by the first.
-			return evaluations.answeredWith(submission) ? "closing/evaluation-thanks" : invalid(token, model);
+			return evaluations.answeredWith(submission) ? "closing/evaluation-thanks"
+					: invalid(token, form.remarks(), model, response);
 		}
 		if (errors.hasErrors()) {
 			// Nothing was written: the form's id stays with it to the next try.
 			return show(model, token, trajectory.get().coachName(), submission == null ? UUID.randomUUID() : submission);
 		}
-		return evaluations.answer(token, submission, form.answers()) ? "closing/evaluation-thanks" : invalid(token, model);
+		return evaluations.answer(token, submission, form.answers()) ? "closing/evaluation-thanks"
+				: invalid(token, form.remarks(), model, response);
 	}
 
 	/** The form's id as text, like every other field: one that is not an id counts as none (answered once, by the link). */

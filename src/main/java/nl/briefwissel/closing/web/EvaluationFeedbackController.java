@@ -66,8 +66,8 @@ class EvaluationFeedbackController {
 
 	/**
 	 * Each programme's feedback with one page of its remarks: the page asked for applies to the programme
-	 * named with it (one of the manager's own), the others show their first. The remarks stay in the
-	 * order Evaluations gives them (alphabetical, so it tells nothing about when); only cut into pages here.
+	 * named with it (one of the manager's own), the others show their first. Only the page shown is read
+	 * and opened (Evaluations#remarks), in the order Evaluations gives, which tells nothing about when.
 	 * A day that cannot be read is said at its field, with what was typed, as on the figures page; unlike
 	 * there, no programme's remarks come with it: a page answered with 400 is not on the audit trail, and
 	 * remarks are what people wrote.
@@ -88,10 +88,10 @@ class EvaluationFeedbackController {
 		}
 		List<ProgrammeFeedback> feedback = programmes.ofOrganisation(me.organisationId()).stream().map(p -> {
 			Evaluations.Feedback said = evaluations.feedback(p.id(), period.from(), period.until());
-			RemarkList list = RemarkList.of(said.remarks().size(),
-					p.id().toString().equals(programme) ? PageNumber.of(page) : 1);
-			return new ProgrammeFeedback(p.id(), p.name(), said, list,
-					said.remarks().subList(list.first() == 0 ? 0 : list.first() - 1, list.last()));
+			RemarkList list = RemarkList.of(said.remarks(), p.id().toString().equals(programme) ? PageNumber.of(page) : 1);
+			List<String> shown = list.total() == 0 ? List.of()
+					: evaluations.remarks(p.id(), period.from(), period.until(), list.first() - 1, REMARKS_PER_PAGE);
+			return new ProgrammeFeedback(p.id(), p.name(), said, list, shown);
 		}).toList();
 		model.addAttribute("programmes", feedback);
 		return "closing/feedback";

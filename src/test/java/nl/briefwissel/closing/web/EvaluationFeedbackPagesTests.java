@@ -26,7 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * A national programme gathers hundreds of remarks in a year, each up to four thousand characters:
- * a programme's card shows them a page at a time, still in alphabetical order.
+ * a programme's card shows them a page at a time, reading and opening only that page.
  */
 @BriefwisselTest
 class EvaluationFeedbackPagesTests {
@@ -47,7 +47,7 @@ class EvaluationFeedbackPagesTests {
 	JdbcClient jdbc;
 
 	@Test
-	void aProgrammesRemarksAreShownAPageAtATimeInAlphabeticalOrder() throws Exception {
+	void aProgrammesRemarksAreShownAPageAtATimeEachOnce() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Veel Stemmen " + suffix);
 		Programme large = programmes.create(organisation.id(), "Landelijk " + suffix, null);
@@ -57,7 +57,7 @@ class EvaluationFeedbackPagesTests {
 				"Vreemde", Role.PROGRAMME_MANAGER);
 		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(1);
 		int many = 2 * EvaluationFeedbackController.REMARKS_PER_PAGE + 3;
-		for (int i = many - 1; i >= 0; i--) { // written in the reverse order: the page puts them in alphabetical order
+		for (int i = 0; i < many; i++) {
 			answer(large.id(), month, String.format("Opmerking %03d", i));
 		}
 		for (int i = 0; i < 5; i++) {
@@ -66,8 +66,7 @@ class EvaluationFeedbackPagesTests {
 
 		Document first = page(manager, month, null, null);
 		Element largeCard = card(first, large);
-		assertThat(largeCard.select("blockquote.bw-remark").eachText()).hasSize(EvaluationFeedbackController.REMARKS_PER_PAGE)
-			.startsWith("Opmerking 000", "Opmerking 001");
+		assertThat(largeCard.select("blockquote.bw-remark")).hasSize(EvaluationFeedbackController.REMARKS_PER_PAGE);
 		assertThat(largeCard.text()).contains("Opmerkingen 1–25 van 53");
 		String next = largeCard.selectFirst("nav.bw-pagination a[rel=next]").attr("href");
 		assertThat(next).contains("programme=" + large.id()).contains("page=2").contains("from=" + month)
@@ -75,17 +74,60 @@ class EvaluationFeedbackPagesTests {
 		assertThat(card(first, small).select("blockquote.bw-remark")).hasSize(5);
 		assertThat(card(first, small).select("nav.bw-pagination")).isEmpty();
 
+		List<String> all = new java.util.ArrayList<>(largeCard.select("blockquote.bw-remark").eachText());
+		Document second = page(manager, month, large.id().toString(), "2");
+		assertThat(card(second, large).text()).contains("Opmerkingen 26–50 van 53");
+		all.addAll(card(second, large).select("blockquote.bw-remark").eachText());
 		Document last = page(manager, month, large.id().toString(), "3");
-		assertThat(card(last, large).select("blockquote.bw-remark").eachText()).containsExactly("Opmerking 050", "Opmerking 051",
-				"Opmerking 052");
+		assertThat(card(last, large).select("blockquote.bw-remark")).hasSize(3);
+		assertThat(card(last, large).select("nav.bw-pagination a[rel=next]")).isEmpty();
+		all.addAll(card(last, large).select("blockquote.bw-remark").eachText());
+		assertThat(all).as("every remark once over the pages").doesNotHaveDuplicates().hasSize(many)
+			.contains("Opmerking 000", "Opmerking 052");
+		assertThat(card(page(manager, month, large.id().toString(), "3"), large).select("blockquote.bw-remark").eachText())
+			.as("the same page each time").containsExactlyElementsOf(all.subList(50, 53));
 		assertThat(card(last, small).select("blockquote.bw-remark")).as("the page asked for is the named programme's").hasSize(5);
-		assertThat(card(page(manager, month, large.id().toString(), "x"), large).select("blockquote.bw-remark"))
-			.hasSize(EvaluationFeedbackController.REMARKS_PER_PAGE);
+		assertThat(card(page(manager, month, large.id().toString(), "x"), large).select("blockquote.bw-remark").eachText())
+			.containsExactlyElementsOf(all.subList(0, 25));
+		assertThat(card(page(manager, month, large.id().toString(), "99"), large).select("blockquote.bw-remark").eachText())
+			.as("past the end is the last page").containsExactlyElementsOf(all.subList(50, 53));
 
 		// Another organisation's manager who takes the address finds none of it.
 		String theirs = mvc.perform(get("/programme/evaluations").param("from", month.toString()).param("programme", large.id().toString())
 			.param("page", "2").with(fixtures.as(stranger))).andReturn().getResponse().getContentAsString();
 		assertThat(theirs).doesNotContain("Opmerking 0").doesNotContain("Landelijk " + suffix);
+	}
+
+	/**
+	 * Remarks are sealed at rest; every view opened all of a programme's remarks to sort them by their text,
+	 * hundreds for a national programme. A page now reads and opens only its own: here a remark that no key
+	 * opens, last in the order, leaves the first page whole (before, the whole page failed on it). The order
+	 * is that of the ids drawn at random when a month was published, neither by text nor by month, so it
+	 * tells nothing about when (decision 0029).
+	 */
+	@Test
+	void aPageOpensOnlyItsOwnRemarksInTheOrderOfTheirRandomIds() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Zegel " + suffix);
+		Programme programme = programmes.create(organisation.id(), "Verzegeld " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-z-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		LocalDate older = Today.date().withDayOfMonth(1).minusMonths(2);
+		LocalDate newer = older.plusMonths(1);
+		for (int i = 0; i < EvaluationFeedbackController.REMARKS_PER_PAGE + 4; i++) {
+			// Ids against text and month: the first of the newer month, the last text first.
+			LocalDate month = i % 2 == 0 ? newer : older;
+			answer(programme.id(), month, String.format("Opmerking %03d", 100 - i), UUID.fromString(String.format("00000000-0000-4000-8000-%012d", i)),
+					null);
+		}
+		answer(programme.id(), older, "bm90IHNlYWxlZA==", UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff"), "a-key-nobody-has");
+
+		Element card = card(page(manager, older, null, null), programme);
+		List<String> expected = new java.util.ArrayList<>();
+		for (int i = 0; i < EvaluationFeedbackController.REMARKS_PER_PAGE; i++) {
+			expected.add(String.format("Opmerking %03d", 100 - i));
+		}
+		assertThat(card.select("blockquote.bw-remark").eachText()).containsExactlyElementsOf(expected);
+		assertThat(card.text()).contains("Opmerkingen 1–25 van 30");
 	}
 
 	/**
@@ -183,14 +225,19 @@ class EvaluationFeedbackPagesTests {
 	}
 
 	private void answer(UUID programmeId, LocalDate month, String remarks) {
+		answer(programmeId, month, remarks, UUID.randomUUID(), null);
+	}
+
+	private void answer(UUID programmeId, LocalDate month, String remarks, UUID id, String keyId) {
 		jdbc.sql("""
 				insert into evaluation_answer (id, programme_id, answered_month, satisfaction, answered_before, answered_after,
-				    recommend, helped_most, remarks, remarks_shared)
-				values (:id, :p, :month, 8, 5, 7, true, 'WRITING', :remarks, true)""")
-			.param("id", UUID.randomUUID())
+				    recommend, helped_most, remarks, remarks_key_id, remarks_shared)
+				values (:id, :p, :month, 8, 5, 7, true, 'WRITING', :remarks, :keyId, true)""")
+			.param("id", id)
 			.param("p", programmeId)
 			.param("month", month)
 			.param("remarks", remarks)
+			.param("keyId", keyId)
 			.update();
 	}
 }

@@ -73,6 +73,96 @@ class EvaluationFormPagesTests {
 			.doesNotContain("niet helemaal overgekomen");
 	}
 
+	/**
+	 * A link that does not open the form gives the same friendly page, but with 200 a mail scanner or a
+	 * monitor took it for a working one: a link never ours answers 404, one of ours that was used or ran
+	 * out answers 410 (Gone); a working one 200.
+	 */
+	@Test
+	void aLinkThatDoesNotWorkAnswers404WhenUnknownAnd410WhenUsedOrExpired() throws Exception {
+		String unknown = LinkTokens.create();
+		var response = mvc.perform(get("/evaluation/{token}", unknown)).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("Deze link werkt niet meer")
+			.contains("De evaluatie is al ingevuld, of de link is ouder dan twee maanden.");
+		response = mvc.perform(get("/evaluation/{token}", unknown.substring(0, 30)).param("lang", "en")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("This link did not come through whole.");
+		assertThat(mvc.perform(post("/evaluation/{token}", unknown).with(csrf()).param("satisfaction", "8")).andReturn()
+			.getResponse().getStatus()).isEqualTo(404);
+
+		String expired = evaluationLink();
+		assertThat(mvc.perform(get("/evaluation/{token}", expired)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		jdbc.sql("update evaluation_request set requested_at = :at where token_hash = :hash")
+			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("hash", LinkTokens.hash(expired))
+			.update();
+		response = mvc.perform(get("/evaluation/{token}", expired).param("lang", "en")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(410);
+		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("This link no longer works")
+			.contains("older than two months");
+
+		String used = evaluationLink();
+		response = mvc.perform(complete(post("/evaluation/{token}", used).with(csrf()))).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains("Dank je wel");
+		response = mvc.perform(get("/evaluation/{token}", used)).andReturn().getResponse();
+		assertThat(response.getStatus()).as("used").isEqualTo(410);
+		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("Deze link werkt niet meer");
+		assertThat(mvc.perform(complete(post("/evaluation/{token}", used).with(csrf()))).andReturn().getResponse().getStatus())
+			.as("sent again from another page").isEqualTo(410);
+	}
+
+	/**
+	 * The link ran out while the person typed (two months after the last mail, or answered meanwhile from
+	 * another tab): sending lost the remark they wrote. It comes back to copy, read-only, with why it was
+	 * not saved, in their language; nothing is stored.
+	 */
+	@Test
+	void aRemarkTypedWhileTheLinkRanOutIsGivenBackToCopy() throws Exception {
+		String token = evaluationLink();
+		String typed = "Ik heb veel gehad aan de vragen.\nEn <b>dit</b> ook.";
+		jdbc.sql("update evaluation_request set requested_at = :at where token_hash = :hash")
+			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("hash", LinkTokens.hash(token))
+			.update();
+
+		var response = mvc.perform(complete(post("/evaluation/{token}", token).with(csrf())).param("remarks", typed)).andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(410);
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.text()).contains("Deze link werkt niet meer").contains("Je opmerking hieronder is niet opgeslagen");
+		var kept = page.getElementById("unsaved-remarks");
+		assertThat(kept).isNotNull();
+		assertThat(kept.tagName()).isEqualTo("textarea");
+		assertThat(kept.hasAttr("readonly")).isTrue();
+		assertThat(kept.hasAttr("name")).as("not a field to send").isFalse();
+		assertThat(kept.val()).isEqualTo(typed);
+		assertThat(page.select("label[for=unsaved-remarks]").text()).isEqualTo("Je opmerking (niet opgeslagen)");
+		assertThat(page.select("b")).as("what was typed is text").isEmpty();
+
+		Document english = Jsoup.parse(mvc.perform(complete(post("/evaluation/{token}", token).with(csrf())).param("lang", "en")
+			.param("remarks", typed)).andReturn().getResponse().getContentAsString());
+		assertThat(english.text()).contains("Your remark below was not saved");
+		assertThat(english.getElementById("unsaved-remarks").val()).isEqualTo(typed);
+
+		Document nothingTyped = page(complete(post("/evaluation/{token}", token).with(csrf())).param("remarks", "  "));
+		assertThat(nothingTyped.getElementById("unsaved-remarks")).isNull();
+		assertThat(nothingTyped.text()).doesNotContain("niet opgeslagen");
+		assertThat(jdbc.sql("select count(*) from evaluation_request where token_hash = :hash and answered_at is null")
+			.param("hash", LinkTokens.hash(token)).query(Long.class).single()).as("nothing stored").isEqualTo(1);
+	}
+
+	/** A whole, valid evaluation. */
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder complete(
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+		return request.param("satisfaction", "8")
+			.param("answeredBefore", "3")
+			.param("answeredAfter", "7")
+			.param("recommend", "true")
+			.param("helpedMost", "REREADING");
+	}
+
 	private Document page(RequestBuilder request) throws Exception {
 		return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString());
 	}
