@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -43,6 +44,36 @@ class ParticipantConversationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	/** Weeks of letters are many screens on a phone: the page starts with the way to its newest letter and to writing. */
+	@Test
+	void thePageLeadsFromItsTopToTheNewestLetterAndToWriting() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Welkom, Sanne.");
+		UUID newest = conversations.participantWrites(running.id(), running.participant().id(), "Dank je, Anja.");
+
+		Document page = Jsoup.parse(mvc.perform(get("/participant/conversation").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		var jumps = page.selectFirst("nav.bw-jumps");
+		assertThat(jumps).as("the links at the top").isNotNull();
+		assertThat(jumps.attr("aria-label")).isEqualTo("Op deze pagina");
+		assertThat(jumps.select("a").eachAttr("href")).containsExactly("#latest", "#write");
+		assertThat(page.getElementById("latest").parent().id()).isEqualTo("m-" + newest);
+		assertThat(page.getElementById("write").text()).isEqualTo("Schrijf je e-coach");
+		assertThat(page.getElementById("write").elementSiblingIndex())
+			.isGreaterThan(page.getElementById("latest").parent().parent().elementSiblingIndex());
+
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id()).update();
+		Document ended = Jsoup.parse(mvc.perform(get("/participant/conversation").with(fixtures.as(running.participant())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(ended.select("nav.bw-jumps a").eachAttr("href")).as("nothing to write any more").containsExactly("#latest");
+	}
 
 	/**
 	 * The coach completes the trajectory while the participant's photo comes in: the letter comes back
