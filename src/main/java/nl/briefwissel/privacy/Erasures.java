@@ -1,6 +1,7 @@
 package nl.briefwissel.privacy;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +99,46 @@ public class Erasures {
 	 * (docs/decisions/0049). The mail names nobody; who asked is on the page behind the sign-in.
 	 */
 	private void tellAdministrators(ErasureRequest request) {
+		mailAdministrators(request, "erasure.mail.requested");
+	}
+
+	/**
+	 * Sends the reminder of one request still open a week before the day it must be answered by, once:
+	 * the {@code reminded_at} set here, on the request's row, is the claim. A second node's run waits for
+	 * the row and then finds it set; an administrator's decision at the same moment waits too, or comes
+	 * first and leaves nothing to remind (docs/decisions/0053). The mail is queued in the same
+	 * transaction, so a claim without its mail is never committed. Returns whether it was sent.
+	 */
+	@Transactional
+	boolean remindIfDue(UUID requestId, LocalDate today) {
+		Optional<ErasureRequest> request = openRequest(requestId)
+			.filter(open -> !today.isBefore(open.answerBy().minusDays(REMIND_DAYS_BEFORE)));
+		if (request.isEmpty()) {
+			return false;
+		}
+		int claimed = jdbc.sql("update erasure_request set reminded_at = :now where id = :id and status = 'REQUESTED' and reminded_at is null")
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", requestId)
+			.update();
+		if (claimed != 1) {
+			return false;
+		}
+		mailAdministrators(request.get(), "erasure.mail.reminder");
+		log.info("Erasure request {} still open near its deadline: administrators reminded", requestId);
+		return true;
+	}
+
+	/** A week: time enough to check for a legal duty to keep and to decide, before the month is over. */
+	static final int REMIND_DAYS_BEFORE = 7;
+
+	/** Open requests not reminded of yet, for the reminder job; each is checked again in its own transaction. */
+	List<UUID> openNotReminded() {
+		return jdbc.sql("select id from erasure_request where status = 'REQUESTED' and reminded_at is null order by requested_at")
+			.query(UUID.class)
+			.list();
+	}
+
+	private void mailAdministrators(ErasureRequest request, String key) {
 		UUID organisation = accounts.byId(request.accountId()).map(Account::organisationId).orElse(null);
 		List<Account> administrators = accounts
 			.find(new Accounts.AccountSearch("", Role.ADMINISTRATOR.name()), 0, ADMINISTRATORS_MAILED_AT_MOST)
@@ -111,10 +152,10 @@ public class Erasures {
 			Object[] args = { day.format(request.answerBy()), administrator.displayName(),
 					day.format(request.requestedAt().atZoneSameInstant(clock.getZone())),
 					address.link("/admin/erasure", language).toUriString() };
-			// A person's click caused it, not a mail that came in: no loop brake may hold it back.
+			// A person's click caused it (or the month it started), not a mail that came in: no loop brake may hold it back.
 			outbox.enqueueAskedFor(OutgoingMail.notice(administrator.email(),
-					texts.getMessage("erasure.mail.requested.subject", args, language),
-					texts.getMessage("erasure.mail.requested.text", args, language), null).inLanguage(language));
+					texts.getMessage(key + ".subject", args, language),
+					texts.getMessage(key + ".text", args, language), null).inLanguage(language));
 		}
 	}
 
@@ -128,6 +169,14 @@ public class Erasures {
 			.list()
 			.stream()
 			.findFirst();
+	}
+
+	/** Every request of this person, newest first: their own data, for their export (AVG article 15). */
+	public List<ErasureRequest> allOf(UUID accountId) {
+		return jdbc.sql(SELECT + " where r.account_id = :account order by r.requested_at desc")
+			.param("account", accountId)
+			.query(this::erasureRequest)
+			.list();
 	}
 
 	public Optional<ErasureRequest> byId(UUID requestId) {

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unneededMailKeptFor how long received mail that no conversation needs is kept (discarded, auto-replies)
  * @param unfinishedApplicationKeptFor how long an application that never became a trajectory is kept
  * @param auditKeptFor how long the audit trail is kept
+ * @param erasureReminderInterval how often each node looks for erasure requests to remind administrators of
  */
 @ConfigurationProperties("briefwissel.privacy")
 record PrivacyProperties(@DefaultValue("") String controller, @DefaultValue("") String dataProtectionOfficer,
 		@DefaultValue("1h") Duration retentionInterval, @DefaultValue("5m") Duration retentionInitialDelay,
 		@DefaultValue("30d") Duration sentMailKeptFor, @DefaultValue("30d") Duration unneededMailKeptFor,
-		@DefaultValue("90d") Duration unfinishedApplicationKeptFor, @DefaultValue("1095d") Duration auditKeptFor) {
+		@DefaultValue("90d") Duration unfinishedApplicationKeptFor, @DefaultValue("1095d") Duration auditKeptFor,
+		@DefaultValue("1h") Duration erasureReminderInterval) {
 }

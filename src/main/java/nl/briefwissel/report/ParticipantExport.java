@@ -17,15 +17,20 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import nl.briefwissel.account.Account;
+import nl.briefwissel.audit.AuditEntry;
+import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.Attachment;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.organisation.Themes;
+import nl.briefwissel.privacy.ErasureRequest;
+import nl.briefwissel.privacy.Erasures;
 import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryErasure;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import tools.jackson.databind.SerializationFeature;
@@ -39,7 +44,8 @@ import org.springframework.stereotype.Service;
  * trajectory the PDF record, every attachment and every mail they sent as it arrived (the letter in
  * the conversation is trimmed of quoted history and signature, which are kept too), and all data as
  * JSON in a plain structure that other software can read, the notes about their mail (an
- * out-of-office answer, a bounce) included. Applications that never became a trajectory are in it too: they keep
+ * out-of-office answer, a bounce) included; and, as the person's pages show them, their own erasure
+ * requests with the decisions, and who else opened, downloaded or changed their trajectories. Applications that never became a trajectory are in it too: they keep
  * the person's name and question until retention clears them. The names inside the ZIP are in
  * the language of the download, as the PDFs are.
  */
@@ -67,8 +73,18 @@ public class ParticipantExport {
 	/** The programme's clock: a file's date in the ZIP, in its name and as stamped, is the day in Amsterdam, not on the server. */
 	private final Clock clock;
 
+	private final Erasures erasures;
+
+	private final AuditTrail trail;
+
+	private final TrajectoryErasure allTrajectories;
+
 	ParticipantExport(Reports reports, ReportPdf pdf, Conversations conversations, Trajectories trajectories, Intakes intakes,
-			Themes themes, MessageSource texts, InboundMails mails, Clock clock) {
+			Themes themes, MessageSource texts, InboundMails mails, Clock clock, Erasures erasures, AuditTrail trail,
+			TrajectoryErasure allTrajectories) {
+		this.erasures = erasures;
+		this.trail = trail;
+		this.allTrajectories = allTrajectories;
 		this.mails = mails;
 		this.clock = clock;
 		this.reports = reports;
@@ -94,6 +110,7 @@ public class ParticipantExport {
 			data.put("account", Map.of("name", participant.displayName(), "email", participant.email(), "language",
 					participant.language().getLanguage()));
 			List<Map<String, Object>> exported = new java.util.ArrayList<>();
+			Map<UUID, String> folders = new java.util.HashMap<>();
 			int number = 0;
 			for (TrajectoryOverview listed : theirs) {
 				// Gathered with the trajectory's row locked, as the record page does: one erased since the
@@ -107,6 +124,7 @@ public class ParticipantExport {
 				number++;
 				// As a string: MessageFormat writes a thousand as "1.000" in Dutch.
 				String folder = text("report.export.folder", language, String.valueOf(number)) + "/";
+				folders.put(trajectory.id(), folder);
 				if (trajectory.startedOn() != null) {
 					add(zip, folder + text("report.export.record", language), pdf.render(report, language), local(report.madeAt()));
 				}
@@ -141,6 +159,8 @@ public class ParticipantExport {
 				.filter(a -> a.trajectoryId() == null)
 				.map(a -> applicationData(a, language))
 				.toList());
+			data.put("erasureRequests", erasures.allOf(participant.id()).stream().map(r -> erasureData(r, language)).toList());
+			data.put("accessByOthers", accessByOthers(participant.id(), folders, language));
 			add(zip, text("report.export.data", language), JSON.writeValueAsBytes(data), LocalDateTime.now(clock));
 			zip.finish();
 		}
@@ -251,6 +271,59 @@ public class ParticipantExport {
 			data.put("notKept", text("conversation.attachment.refused." + attachment.refusalKind(), language,
 					attachment.fileName(), attachment.refusalDetail()));
 		}
+		return data;
+	}
+
+	/**
+	 * A request to be erased as the person's privacy page tells it: when asked, by when it had to be
+	 * answered, the decision and when, and the reason of a refusal (AVG article 15: the answers to their own
+	 * requests are their data too).
+	 */
+	private Map<String, Object> erasureData(ErasureRequest request, Locale language) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("requestedAt", instant(request.requestedAt()));
+		data.put("answerBy", request.answerBy().toString());
+		data.put("status", request.status().name());
+		data.put("statusLabel", text("erasure.status." + request.status().name(), language));
+		data.put("decidedAt", instant(request.decidedAt()));
+		data.put("declineReason", request.declineReason());
+		return data;
+	}
+
+	/**
+	 * Who else opened, downloaded or changed their trajectories, newest first, as /participant/privacy/access
+	 * shows it (AVG article 15(1)(c), the recipients): also of trajectories erased since, whose lines the trail
+	 * keeps; all of it, not the page's first page. {@code trajectory} names the folder of one still in the ZIP.
+	 */
+	private List<Map<String, Object>> accessByOthers(UUID participantId, Map<UUID, String> folders, Locale language) {
+		List<UUID> theirs = allTrajectories.trajectoriesOf(participantId);
+		List<Map<String, Object>> lines = new java.util.ArrayList<>();
+		AuditTrail.Position after = null;
+		do {
+			AuditTrail.Page page = trail.aboutTrajectoriesByOthers(theirs, participantId, after);
+			for (AuditEntry entry : page.entries()) {
+				lines.add(accessData(entry, folders, language));
+			}
+			after = page.older();
+		}
+		while (after != null);
+		return lines;
+	}
+
+	private Map<String, Object> accessData(AuditEntry entry, Map<UUID, String> folders, Locale language) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("at", instant(entry.at()));
+		data.put("who", entry.actorName());
+		data.put("roles", entry.actorRoles() == null ? List.of() : java.util.Arrays.stream(entry.actorRoles().split(","))
+			.map(String::strip)
+			.filter(role -> !role.isEmpty())
+			.map(role -> texts.getMessage("role." + role, null, role, language))
+			.toList());
+		data.put("action", entry.action().name());
+		data.put("actionLabel", text("privacy.access.action." + entry.action().name(), language));
+		data.put("reason", entry.reason());
+		String folder = folders.get(entry.trajectoryId());
+		data.put("trajectory", folder == null ? null : folder.substring(0, folder.length() - 1));
 		return data;
 	}
 

@@ -386,6 +386,67 @@ class ExportTests {
 		assertThat(response.headers().firstValue("Transfer-Encoding")).contains("chunked");
 	}
 
+	@Autowired
+	nl.briefwissel.privacy.Erasures erasures;
+
+	/**
+	 * AVG article 15 gives the person the answers to their own requests, and who received their data: the
+	 * export held neither their erasure requests nor who else opened their letters, which their pages show.
+	 */
+	@Test
+	void theDataHoldTheirErasureRequestsAndWhoElseOpenedTheirTrajectory() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account participant = running.participant();
+		conversations.participantWrites(running.id(), participant.id(), "Mijn eerste brief.");
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())));
+		mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(fixtures.as(running.coach())));
+		mvc.perform(get("/participant/conversation").with(fixtures.as(participant)));
+		java.util.UUID administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+		var declined = erasures.request(participant.id());
+		assertThat(erasures.decline(declined.id(), administrator, "Er loopt een klachtprocedure.")).isTrue();
+		jdbc.sql("update erasure_request set requested_at = :at where id = :id")
+			.param("at", declined.requestedAt().minusHours(1))
+			.param("id", declined.id())
+			.update();
+		erasures.request(participant.id());
+
+		JsonNode dutch = JsonMapper.builder().build().readTree(new String(export(participant, "nl").get("gegevens.json"),
+				StandardCharsets.UTF_8));
+
+		JsonNode requests = dutch.get("erasureRequests");
+		assertThat(requests.size()).isEqualTo(2);
+		assertThat(requests.get(0).get("status").asString()).isEqualTo("REQUESTED");
+		assertThat(requests.get(0).get("statusLabel").asString()).isEqualTo("In behandeling");
+		assertThat(requests.get(0).get("answerBy").asString()).isEqualTo(Today.date().plusMonths(1).toString());
+		assertThat(requests.get(0).get("decidedAt").isNull()).isTrue();
+		assertThat(requests.get(1).get("status").asString()).isEqualTo("DECLINED");
+		assertThat(requests.get(1).get("statusLabel").asString()).isEqualTo("Afgewezen");
+		assertThat(requests.get(1).get("declineReason").asString()).isEqualTo("Er loopt een klachtprocedure.");
+		assertThat(requests.get(1).get("requestedAt").isNull()).isFalse();
+		assertThat(requests.get(1).get("decidedAt").isNull()).isFalse();
+
+		JsonNode access = dutch.get("accessByOthers");
+		assertThat(access.size()).as("the coach's reading and download, not the participant's own").isEqualTo(2);
+		List<String> actions = new java.util.ArrayList<>();
+		for (JsonNode line : access) {
+			assertThat(line.get("who").asString()).isEqualTo(running.coach().displayName());
+			assertThat(line.get("roles").get(0).asString()).isEqualTo("E-coach");
+			assertThat(line.get("trajectory").asString()).isEqualTo("traject-1");
+			assertThat(line.get("at").isNull()).isFalse();
+			actions.add(line.get("action").asString() + ": " + line.get("actionLabel").asString());
+		}
+		assertThat(actions).containsExactlyInAnyOrder("READ: Opende je brieven of verslag",
+				"EXPORT: Downloadde je verslag of gegevens");
+
+		JsonNode english = JsonMapper.builder().build().readTree(new String(export(participant, "en").get("data.json"),
+				StandardCharsets.UTF_8));
+		assertThat(english.get("erasureRequests").get(1).get("statusLabel").asString()).isEqualTo("Declined");
+		List<String> labels = new java.util.ArrayList<>();
+		english.get("accessByOthers").forEach(line -> labels.add(line.get("actionLabel").asString()));
+		assertThat(labels).contains("Opened your letters or record");
+		english.get("accessByOthers").forEach(line -> assertThat(line.get("who").asString()).isNotEqualTo(participant.displayName()));
+	}
+
 	private byte[] exported(Account participant, String language) throws Exception {
 		var response = mvc.perform(get("/participant/export").param("lang", language).with(fixtures.as(participant)))
 			.andReturn()
