@@ -273,6 +273,41 @@ class MatchingTests {
 		assertThat(sent).contains(newDay).doesNotContain(oldDay);
 	}
 
+	/**
+	 * The coach's start day typed the Dutch way is read; one that cannot be read comes back on the page itself
+	 * (400) with the sentence described at the date field, the day as typed and the letter as written. It gave
+	 * the general "we could not use this" page, and the letter was lost.
+	 */
+	@Test
+	void anUnreadableStartDayOnTheAcceptPageIsSaidThereWithTheLetterKept() throws Exception {
+		LocalDate proposed = Today.date().plusDays(3);
+		matching.proposeCoach(trajectory, coach.id(), proposed, manager.id());
+		String letter = "Beste Dirk,\n\nWelkom! Ik ben Carla.";
+		for (String language : List.of("nl", "en")) {
+			Document page = Jsoup.parse(mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+					.param("lang", language).param("startOn", "8 december 2026").param("filledInFor", proposed.toString())
+					.param("letter", letter))
+				.andExpect(status().isBadRequest())
+				.andReturn().getResponse().getContentAsString());
+			Element date = page.getElementById("startOn");
+			assertThat(date.val()).isEqualTo("8 december 2026");
+			assertThat(date.attr("aria-invalid")).isEqualTo("true");
+			assertThat(page.getElementById(date.attr("aria-describedby")).text()).isEqualTo(language.equals("nl")
+					? "Deze datum kunnen we niet lezen. Typ de startdatum als dag-maand-jaar, bijvoorbeeld 31-12-2026."
+					: "We cannot read this date. Type the start date as day-month-year, for example 31-12-2026.");
+			assertThat(page.getElementById("letter").val()).isEqualTo(letter);
+			assertThat(page.selectFirst("input[name=filledInFor]").val()).isEqualTo(proposed.toString());
+		}
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+
+		LocalDate chosen = Today.date().plusDays(4);
+		mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+				.param("startOn", chosen.getDayOfMonth() + "-" + chosen.getMonthValue() + "-" + chosen.getYear())
+				.param("filledInFor", proposed.toString()).param("letter", letter))
+			.andExpect(redirectedUrl("/coach/trajectories/" + trajectory));
+		assertThat(trajectories.byId(trajectory).orElseThrow().startedOn()).isEqualTo(chosen);
+	}
+
 	/** The proposal mail names the start date as the coach reads a date, not as a database stores it. */
 	@Test
 	void theProposalMailWritesTheStartDateOutInTheCoachsLanguage() {
@@ -561,8 +596,9 @@ class MatchingTests {
 		assertThat(trajectories.byId(second).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
 		assertThat(jdbc.sql("select count(*) from coach_proposal where trajectory_id = :t").param("t", second)
 			.query(Integer.class).single()).isZero();
-		assertThat(mvc.perform(get("/programme/intakes").param("lang", "en").with(fixtures.as(manager))
-				.cookie(refused.getResponse().getCookies()))
+		// Where the refusal sends the manager: the page of the list the intake is on, where the sentence is.
+		assertThat(mvc.perform(get(refused.getResponse().getRedirectedUrl().replaceFirst("#.*", "")).param("lang", "en")
+				.with(fixtures.as(manager)).cookie(refused.getResponse().getCookies()))
 			.andReturn().getResponse().getContentAsString()).contains("This e-coach has no room");
 		org.assertj.core.api.Assertions.assertThatThrownBy(
 				() -> matching.proposeCoach(second, coach.id(), Today.date().plusDays(1), manager.id()))
@@ -570,6 +606,82 @@ class MatchingTests {
 
 		matching.decline(trajectory, coach.id(), Reason.COACH_FULL, null);
 		assertThat(matching.proposeCoach(second, coach.id(), Today.date().plusDays(1), manager.id())).isTrue();
+	}
+
+	/**
+	 * A start day typed the Dutch way (a browser without a date field sends what was typed) is read as the
+	 * statistics' period reads it; one that cannot be read is said at the date field of the intake's own
+	 * form, on the page itself with 400, the coach and the day as chosen and typed. It gave the general
+	 * "we could not use this" page.
+	 */
+	@Test
+	void aStartDayTypedTheDutchWayIsReadAndAnUnreadableOneIsSaidAtItsField() throws Exception {
+		for (String typed : List.of("5 december 2026", "morgen", "31-02-2027")) {
+			Document page = Jsoup.parse(mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf())
+					.with(fixtures.as(manager)).param("coach", coach.id().toString()).param("startOn", typed))
+				.andExpect(status().isBadRequest())
+				.andReturn().getResponse().getContentAsString());
+			Element date = page.getElementById("start-" + trajectory);
+			assertThat(date.val()).isEqualTo(typed);
+			assertThat(date.attr("aria-invalid")).isEqualTo("true");
+			assertThat(date.attr("aria-describedby")).isEqualTo("start-error-" + trajectory);
+			assertThat(page.getElementById("start-error-" + trajectory).text())
+				.isEqualTo("Deze datum kunnen we niet lezen. Typ de startdatum als dag-maand-jaar, bijvoorbeeld 31-12-2026.");
+			assertThat(page.selectFirst("#coach-" + trajectory + " option[selected]").val()).isEqualTo(coach.id().toString());
+			assertThat(page.getElementById("coach-error-" + trajectory)).isNull();
+		}
+		Document english = Jsoup.parse(mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf())
+				.with(fixtures.as(manager)).param("lang", "en").param("coach", coach.id().toString()).param("startOn", "5-12"))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(english.getElementById("start-error-" + trajectory).text()).startsWith("We cannot read this date.");
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+
+		LocalDate start = Today.date().plusDays(2);
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
+				.param("coach", coach.id().toString())
+				.param("startOn", start.getDayOfMonth() + "-" + start.getMonthValue() + "-" + start.getYear()))
+			.andExpect(redirectedUrl("/programme/intakes#asked-" + programme.id()));
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+		assertThat(matching.history(trajectory).get(0).startOn()).isEqualTo(start);
+	}
+
+	/**
+	 * A coach who cannot be proposed (full since the page was opened) is said at the coach choice of the
+	 * intake's own form, naming the coach, in the manager's language; not at the top of the card.
+	 */
+	@Test
+	void aCoachRefusedForBeingFullIsSaidAtTheIntakesCoachChoice() throws Exception {
+		profiles.changeMatching(coach.id(), 1, true, "NOLOC", List.of("SURPLUS"));
+		Account free = fixtures.person(programme.organisationId(), "coach-" + UUID.randomUUID() + "@example.nl", "Bram Beschikbaar",
+				Role.COACH);
+		profiles.changeMatching(free.id(), 10, true, "NOLOC", List.of());
+		pool.set(programme.id(), List.of(coach.id(), free.id()));
+		UUID second = waitingIntake("Tweede Wachter", Intake.Source.LINK);
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
+		String start = Today.date().plusDays(4).toString();
+
+		for (String language : List.of("nl", "en")) {
+			var refused = mvc.perform(post("/programme/trajectories/{id}/propose", second).with(csrf()).with(fixtures.as(manager))
+					.param("coach", coach.id().toString()).param("startOn", start))
+				.andExpect(redirectedUrl("/programme/intakes?programme=" + programme.id() + "&waiting=1#intake-" + second))
+				.andReturn();
+			Document page = Jsoup.parse(mvc.perform(get(refused.getResponse().getRedirectedUrl().replaceFirst("#.*", ""))
+					.param("lang", language).with(fixtures.as(manager)).cookie(refused.getResponse().getCookies()))
+				.andReturn().getResponse().getContentAsString());
+			Element said = page.getElementById("coach-error-" + second);
+			assertThat(said).as(language).isNotNull();
+			assertThat(said.text()).isEqualTo(language.equals("nl")
+					? "Carla Coach kun je nu niet voorstellen. Deze e-coach heeft geen plaats meer vrij: alle plaatsen zijn bezet, de voorstellen waarop de e-coach nog moet antwoorden meegeteld. Kies een andere e-coach, of vraag de beheerder de ruimte van deze e-coach te vergroten."
+					: "You cannot propose Carla Coach now. This e-coach has no room: all their places are taken, counting the proposals still waiting for their answer. Choose another e-coach, or ask the administrator to raise this e-coach's capacity.");
+			Element choice = page.getElementById("coach-" + second);
+			assertThat(choice.attr("aria-describedby")).isEqualTo("coach-error-" + second);
+			assertThat(choice.attr("aria-invalid")).isEqualTo("true");
+			assertThat(page.getElementById("start-" + second).val()).isEqualTo(start);
+			assertThat(page.getElementById("start-error-" + second)).isNull();
+			assertThat(page.select("#programme-" + programme.id() + " > .utrecht-alert")).isEmpty();
+		}
+		assertThat(trajectories.byId(second).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
 	}
 
 	/**

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import nl.briefwissel.TypedDate;
 
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -26,7 +29,6 @@ import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -130,9 +132,10 @@ class ProposalController {
 
 	@PostMapping("/coach/proposals/{id}/accept")
 	String accept(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filledInFor,
-			@RequestParam(defaultValue = "") String letter, RedirectAttributes redirect) {
+			@RequestParam(name = "startOn", required = false) String typedStart,
+			@RequestParam(name = "filledInFor", required = false) String typedFilledIn,
+			@RequestParam(defaultValue = "") String letter, Locale locale, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (matching.acceptedBy(id, me.id())) {
 			return "redirect:/coach/trajectories/" + id; // a second click, after the first started it
 		}
@@ -140,6 +143,20 @@ class ProposalController {
 			return "redirect:/coach/proposals/" + id; // taken back by the programme manager: that page says so
 		}
 		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());
+		// A browser without a date field sends what was typed (5-12-2026): read as the statistics' period is.
+		// A day that cannot be read is said on the page itself, the letter and the day as typed; it gave the
+		// general "we could not use this" page, and the letter written was lost.
+		if (TypedDate.unreadable(typedStart)) {
+			model.addAttribute("problem", "proposal.error.startOn.unreadable");
+			model.addAttribute("letter", letter);
+			model.addAttribute("startOnTyped", typedStart);
+			// The letter still names the day it was filled in for: a later change of date replaces that one.
+			TypedDate.read(typedFilledIn).ifPresent(day -> model.addAttribute("filledInFor", day));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return proposal(id, me, locale, model, redirect, request);
+		}
+		LocalDate startOn = TypedDate.read(typedStart).orElse(null);
+		LocalDate filledInFor = TypedDate.read(typedFilledIn).orElse(null);
 		LocalDate today = LocalDate.now(clock);
 		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
 				? "proposal.error.startOn"

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
@@ -34,7 +36,6 @@ import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -256,32 +257,58 @@ class IntakesPageController {
 		return "redirect:/programme/intakes#" + at;
 	}
 
+	/**
+	 * Proposes a coach. What is wrong with the form is said at its field in the intake's own form: a day
+	 * that cannot be read on the page itself (400, as typed), a day out of range or a coach who cannot be
+	 * proposed (full, say) after a redirect to the page of the list the form was on.
+	 */
 	@PostMapping("/programme/trajectories/{id}/propose")
 	String propose(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam UUID coach,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
-			@RequestParam(required = false) String waitingPage, RedirectAttributes redirect) {
+			@RequestParam(name = "startOn", required = false) String typedStart,
+			@RequestParam(required = false) String waitingPage, Locale locale, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = ownTrajectory(id, me);
 		LocalDate today = LocalDate.now(clock);
 		boolean stillWaiting = trajectory.status() == TrajectoryStatus.INTAKE;
+		// A browser without a date field sends what was typed (5-12-2026): read as the statistics' period is.
+		// Before, anything but 2026-12-05 gave the general "we could not use this" page, the choices lost.
+		if (stillWaiting && TypedDate.unreadable(typedStart)) {
+			AuditedChange.refused();
+			model.addAttribute("problem", "intakes.propose.startOn.unreadable");
+			model.addAttribute("problemAt", "intake-" + trajectory.id());
+			model.addAttribute("problemField", "startOn");
+			model.addAttribute("proposedCoach", coach);
+			model.addAttribute("proposedStart", typedStart);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(me, trajectory.programmeId().toString(), waitingPage, null, locale, model);
+		}
+		LocalDate startOn = TypedDate.read(typedStart).orElse(null);
 		if (stillWaiting && (startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6)))) {
 			// Only for an intake still on the list: one a colleague proposed meanwhile has no form to show
 			// this at, and is told so below.
 			AuditedChange.refused();
-			redirect.addFlashAttribute("problem", "intakes.propose.startOn");
-			redirect.addFlashAttribute("problemAt", "intake-" + trajectory.id());
-			redirect.addFlashAttribute("proposedCoach", coach);
-			redirect.addFlashAttribute("proposedStart", startOn == null ? "" : startOn.toString());
-			// Back to the page of the list the form was on: on the first, the intake and its message were not there.
-			return "redirect:/programme/intakes?programme=" + trajectory.programmeId() + "&waiting="
-					+ PageNumber.of(waitingPage) + "#intake-" + trajectory.id();
+			return backToIntake(trajectory, "intakes.propose.startOn", "startOn", coach, startOn == null ? "" : startOn.toString(),
+					waitingPage, redirect);
 		}
 		try {
 			// A second click (false) is answered as the first: the proposal stands.
 			matching.proposeCoach(trajectory.id(), coach, startOn, me.id());
 		}
 		catch (IllegalTransitionException e) {
-			// The intake may have left the waiting list meanwhile; the programme's card is always there.
 			AuditedChange.refused();
+			if (stillWaiting && trajectories.byId(trajectory.id()).map(t -> t.status() == TrajectoryStatus.INTAKE).orElse(false)) {
+				// About the coach chosen (full, say): said at the choice in the intake's own form, naming the coach,
+				// since the list no longer selects one who cannot be proposed. At the top of the card it was out
+				// of sight, and did not say which intake it was about.
+				redirect.addFlashAttribute("refusedCoach", matching.pool(trajectory.programmeId())
+					.stream()
+					.filter(c -> c.coach().id().equals(coach))
+					.map(c -> c.coach().displayName())
+					.findFirst()
+					.orElse(null));
+				return backToIntake(trajectory, e.messageKey(), "coach", coach, startOn.toString(), waitingPage, redirect);
+			}
+			// The intake left the waiting list meanwhile; the programme's card is always there.
 			redirect.addFlashAttribute("problem", e.messageKey());
 			redirect.addFlashAttribute("problemAt", "programme-" + trajectory.programmeId());
 			return "redirect:/programme/intakes#programme-" + trajectory.programmeId();
@@ -289,6 +316,18 @@ class IntakesPageController {
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposed", "arg", trajectory.participantName()));
 		redirect.addFlashAttribute("doneAt", "asked-" + trajectory.programmeId());
 		return "redirect:/programme/intakes#asked-" + trajectory.programmeId();
+	}
+
+	/** Back to the page of the list the form was on (on the first, the intake and its sentence were not there). */
+	private String backToIntake(TrajectoryOverview trajectory, String problem, String field, UUID coach, String start,
+			String waitingPage, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("problem", problem);
+		redirect.addFlashAttribute("problemAt", "intake-" + trajectory.id());
+		redirect.addFlashAttribute("problemField", field);
+		redirect.addFlashAttribute("proposedCoach", coach);
+		redirect.addFlashAttribute("proposedStart", start);
+		return "redirect:/programme/intakes?programme=" + trajectory.programmeId() + "&waiting=" + PageNumber.of(waitingPage)
+				+ "#intake-" + trajectory.id();
 	}
 
 	/**
