@@ -13,9 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whether whoever works in a signed-in session is its person, asked before the second factor changes.
- * A session left open on a shared computer, or taken, linked an app of its own (and was in for good)
- * or removed the person's: now that needs a sign-in, or the password given again, within the last
- * {@link #RECENT} (decision 0051). Wrong passwords given here count as at the sign-in, and lock alike.
+ * A session left open on a shared computer, or taken, linked an app of its own (and was in for good),
+ * removed the person's, or made new recovery codes (ten ways in): now that needs a sign-in, or the
+ * password given again, within the last {@link #RECENT} (decisions 0051 and 0054). Wrong passwords
+ * given here count as at the sign-in, and lock alike.
  */
 @Component
 public class Reauthentication {

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -35,6 +36,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.savedrequest.SimpleSavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -175,6 +177,49 @@ public class SignInSecurity {
 				throw failed;
 			}
 		};
+	}
+
+	/**
+	 * After signing out: the sign-in page, which says so. Someone without a password signs out to confirm it is
+	 * them (decision 0051); their form names the page that asked ({@code next}), and the sign-in that follows in
+	 * this browser goes back there, not to their start page (decision 0054).
+	 */
+	public LogoutSuccessHandler afterSignOut() {
+		return (request, response, authentication) -> {
+			String next = request.getParameter("next");
+			if (ownPath(next)) {
+				// Kept as the page asked for before signing in, where every way of signing in looks (Spring's
+				// password step and complete() below), in the new session: the old one has just ended.
+				request.getSession(true).setAttribute(SAVED_REQUEST, new SimpleSavedRequest(next));
+			}
+			response.sendRedirect(request.getContextPath() + "/login?logout");
+		};
+	}
+
+	/** Where HttpSessionRequestCache keeps the page asked for before signing in. */
+	private static final String SAVED_REQUEST = "SPRING_SECURITY_SAVED_REQUEST";
+
+	/**
+	 * A path of this site and nothing else. Anything a form sends can be changed, and a sign-in that then went
+	 * to "//elsewhere", "https://elsewhere" or "/\elsewhere" (browsers read a backslash as a slash) would show
+	 * someone else's page as the next step of ours: a place to ask for a password.
+	 */
+	static boolean ownPath(String path) {
+		if (path == null || path.length() > 200 || !path.startsWith("/") || path.startsWith("//")) {
+			return false;
+		}
+		for (char character : path.toCharArray()) {
+			if (character == '\\' || character <= ' ' || character >= 0x7f) {
+				return false;
+			}
+		}
+		try {
+			java.net.URI uri = new java.net.URI(path);
+			return uri.getScheme() == null && uri.getRawAuthority() == null;
+		}
+		catch (java.net.URISyntaxException malformed) {
+			return false;
+		}
 	}
 
 	public AuthenticationFailureHandler afterWrongPassword() {

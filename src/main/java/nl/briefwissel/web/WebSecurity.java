@@ -45,7 +45,7 @@ class WebSecurity {
 				.failureHandler(signIn.afterFailedSingleSignOn()))
 			.addFilterBefore(signIn.brakes(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIn.codeFirst(), AuthorizationFilter.class)
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signIn.afterSignOut()))
 			// Also the CSRF check's refusal: a form sent after the sign-in expired gets its text back.
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ExpiredForms.handler()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

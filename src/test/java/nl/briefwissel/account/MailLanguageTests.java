@@ -5,11 +5,13 @@ import java.util.Locale;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.WebSession;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -38,6 +40,9 @@ class MailLanguageTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void aCoachChoosesEnglishAndTheirMailsComeInEnglish() throws Exception {
@@ -73,6 +78,34 @@ class MailLanguageTests {
 		mvc.perform(post("/account/security/language").param("language", "de").with(fixtures.as(coach)).with(csrf()))
 			.andExpect(redirectedUrl("/account/security?lang=nl#language-saved"));
 		assertThat(accounts.byId(coach.id()).orElseThrow().language()).isEqualTo(Locale.forLanguageTag("nl"));
+	}
+
+	/**
+	 * Over real HTTP, with the browser's cookies: the pages follow the choice at once, and keep to it on the
+	 * next page, not only the mails.
+	 */
+	@Test
+	void theChosenLanguageIsTheLanguageOfThePagesAtOnce() throws Exception {
+		String email = "taal-" + java.util.UUID.randomUUID() + "@example.nl";
+		accounts.register(new NewAccount(null, email, "Taal", Locale.forLanguageTag("nl"), java.util.Set.of(Role.PARTICIPANT),
+				"een lang wachtwoord"));
+		WebSession browser = new WebSession(port).logIn(email, "een lang wachtwoord");
+		assertThat(Jsoup.parse(browser.get("/account/security").body()).select("h1").text()).isEqualTo("Mijn account");
+
+		java.net.http.HttpResponse<String> saved = browser.postAsIs("/account/security/language",
+				"language=en&_csrf=" + browser.token("/account/security"));
+		java.net.URI location = java.net.URI.create(saved.headers().firstValue("Location").orElseThrow());
+		assertThat(location.getPath()).isEqualTo("/account/security");
+		browser.get(location.getRawPath() + "?" + location.getRawQuery());
+		Document next = Jsoup.parse(browser.get("/account/security").body());
+		assertThat(next.select("html").attr("lang")).isEqualTo("en");
+		assertThat(next.select("h1").text()).isEqualTo("My account");
+
+		java.net.URI back = java.net.URI.create(browser.postAsIs("/account/security/language",
+				"language=nl&_csrf=" + browser.token("/account/security")).headers().firstValue("Location").orElseThrow());
+		browser.get(back.getRawPath() + "?" + back.getRawQuery());
+		Document dutch = Jsoup.parse(browser.get("/participant").body());
+		assertThat(dutch.select("html").attr("lang")).isEqualTo("nl");
 	}
 
 	@Test

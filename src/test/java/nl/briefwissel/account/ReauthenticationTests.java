@@ -8,6 +8,8 @@ import java.util.UUID;
 import nl.briefwissel.Browser;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.mail.EmbeddedMailServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,9 @@ class ReauthenticationTests {
 
 	@Autowired
 	FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
 
 	@Test
 	void aSessionSignedInLongAgoLinksAnAppOnlyAfterThePassword() throws Exception {
@@ -140,6 +145,88 @@ class ReauthenticationTests {
 		mvc.perform(post("/account/security/confirm").param("password", "iets").with(signedIn).with(csrf()))
 			.andExpect(status().isOk());
 		assertThat(failedSignIns(participant)).isZero();
+	}
+
+	/**
+	 * Who signs in again to confirm (having no password) comes back to the page that asked, not to their
+	 * start page: the sign-in by link in the same browser goes on to the app's set-up.
+	 */
+	@Test
+	void signingInAgainComesBackToThePageThatAsked() throws Exception {
+		Account participant = fixtures.runningTrajectory(true).participant();
+		Browser browser = new Browser(mvc);
+		signInByLink(browser, participant).andExpect(redirectedUrl("/"));
+		signedInMinutesAgo(participant, 11);
+		browser.perform(get("/account/security/app")).andExpect(redirectedUrl("/account/security/confirm?then=app"));
+
+		Document confirm = page(browser, "/account/security/confirm?then=app");
+		assertThat(confirm.select("main form[action=/logout] input[name=next]").val()).isEqualTo("/account/security/app");
+		browser.perform(post("/logout").param("next", "/account/security/app").with(csrf()))
+			.andExpect(redirectedUrl("/login?logout"));
+		signInByLink(browser, participant).andExpect(redirectedUrl("/account/security/app"));
+		assertThat(secretOn(page(browser, "/account/security/app").outerHtml())).isNotEmpty();
+	}
+
+	/** Where to go after signing in again is a path of this site only: anything else would send people elsewhere. */
+	@Test
+	void signingInAgainNeverGoesToAnotherSite() throws Exception {
+		Account participant = participant();
+		for (String elsewhere : new String[] { "https://elders.example/login", "//elders.example/login", "/\\elders.example",
+				"\\\\elders.example", "http:/elders.example", "javascript:alert(1)", " //elders.example", "/\telders.example",
+				"" }) {
+			Browser browser = signedIn(participant);
+			browser.perform(post("/logout").param("next", elsewhere).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+			browser.perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+				.andExpect(redirectedUrl("/"));
+		}
+		Browser browser = signedIn(participant);
+		browser.perform(post("/logout").param("next", "/account/security#remove-heading").with(csrf()));
+		browser.perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/account/security#remove-heading"));
+	}
+
+	/** New recovery codes are a way in too: like the app, they ask for a recent sign-in first (decision 0054). */
+	@Test
+	void newRecoveryCodesAskForTheSameRecentSignIn() throws Exception {
+		Account participant = participant();
+		Browser browser = signedIn(participant);
+		String secret = secretOn(browser.perform(get("/account/security/app")).andReturn().getResponse().getContentAsString());
+		browser.perform(post("/account/security/app").param("code", code(secret, 0)).with(csrf())).andExpect(status().isOk());
+		signedInMinutesAgo(participant, 11);
+
+		Document security = page(browser, "/account/security");
+		assertThat(security.select("form[action$=/account/security/recovery-codes]")).isEmpty();
+		assertThat(security.select("a[href='/account/security/confirm?then=codes']").text()).isEqualTo("Nieuwe herstelcodes maken");
+		browser.perform(post("/account/security/recovery-codes").param("code", code(secret, 1)).with(csrf()))
+			.andExpect(redirectedUrl("/account/security/confirm?then=codes"));
+		assertThat(wrongCodes(participant)).as("no code taken").isZero();
+		assertThat(page(browser, "/account/security/confirm?then=codes").select("#confirm-why").text())
+			.contains("nieuwe herstelcodes", "10 minuten");
+		assertThat(page(browser, "/account/security/confirm?then=codes&lang=en").select("#confirm-why").text())
+			.contains("new recovery codes");
+
+		browser.perform(post("/account/security/confirm").param("password", PASSWORD).param("then", "codes").param("lang", "nl")
+			.with(csrf())).andExpect(redirectedUrl("/account/security#codes-heading"));
+		assertThat(page(browser, "/account/security").select("form[action$=/account/security/recovery-codes]")).hasSize(1);
+		browser.perform(post("/account/security/recovery-codes").param("code", code(secret, 1)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.view().name("account/recovery-codes"));
+	}
+
+	/** Asks for a sign-in link in this browser and uses it there, as someone without a password signs in. */
+	private org.springframework.test.web.servlet.ResultActions signInByLink(Browser browser, Account account) throws Exception {
+		mailServer.ensureMailbox(account.email());
+		java.util.function.Predicate<jakarta.mail.internet.MimeMessage> link = mail -> Mailboxes.subject(mail).contains("inloglink");
+		long before = Mailboxes.read(mailServer, account.email(), Mailboxes.PASSWORD).stream().filter(link).count();
+		browser.perform(post("/login/link").param("email", account.email()).with(csrf()))
+			.andExpect(redirectedUrl("/login/link/sent"));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> Mailboxes.read(mailServer, account.email(), Mailboxes.PASSWORD).stream().filter(link).count() > before);
+		var mails = Mailboxes.read(mailServer, account.email(), Mailboxes.PASSWORD).stream().filter(link).toList();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("/login/link\\?token=([A-Za-z0-9_-]{43})")
+			.matcher(Mailboxes.text(mails.get(mails.size() - 1)));
+		assertThat(token.find()).as("sign-in link in the mail").isTrue();
+		return browser.perform(post("/login/link/use").param("token", token.group(1)).with(csrf()));
 	}
 
 	private Account participant() {

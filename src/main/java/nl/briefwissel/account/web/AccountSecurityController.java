@@ -26,9 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and the recovery codes. Changing either
  * asks for a current code, so a session left open on a shared computer cannot take them over; codes,
  * the first code of a new app too, are taken and counted as at sign-in (before they are checked, and
- * none while the account is locked), and the lockout ends the session. Linking or removing an app
- * asks, besides, for a sign-in or the password within the last minutes (decision 0051): a code proves
- * the phone, not who holds the session, and a new app has no code to ask for yet.
+ * none while the account is locked), and the lockout ends the session. Linking or removing an app, and
+ * making new recovery codes, ask besides for a sign-in or the password within the last minutes
+ * (decisions 0051 and 0054): a code proves the phone, not who holds the session, and a new app has no
+ * code to ask for yet.
  */
 @Controller
 class AccountSecurityController {
@@ -55,7 +56,8 @@ class AccountSecurityController {
 	/** What the password is asked for, and where the person goes once it is given. */
 	enum Purpose {
 
-		APP("/account/security/app"), REMOVE("/account/security#remove-heading");
+		APP("/account/security/app"), REMOVE("/account/security#remove-heading"),
+		CODES("/account/security#codes-heading");
 
 		private final String next;
 
@@ -63,9 +65,13 @@ class AccountSecurityController {
 			this.next = next;
 		}
 
-		/** Anything else than "remove" (a changed address) is the set-up: never an address from the request. */
+		/** Anything else than "remove" or "codes" (a changed address) is the set-up: never an address from the request. */
 		static Purpose of(String then) {
-			return "remove".equals(then) ? REMOVE : APP;
+			return switch (then) {
+				case "remove" -> REMOVE;
+				case "codes" -> CODES;
+				default -> APP;
+			};
 		}
 
 		public String key() {
@@ -140,6 +146,8 @@ class AccountSecurityController {
 
 	private String confirmPage(SignedInAccount who, Purpose purpose, Model model) {
 		model.addAttribute("purpose", purpose.key());
+		// Who signs out to sign in again comes back here (decision 0054).
+		model.addAttribute("next", purpose.next);
 		model.addAttribute("hasPassword", reauthentication.hasPassword(who.id()));
 		model.addAttribute("minutes", Reauthentication.RECENT.toMinutes());
 		return "account/confirm";
@@ -181,6 +189,10 @@ class AccountSecurityController {
 	@PostMapping("/account/security/recovery-codes")
 	String newRecoveryCodes(@AuthenticationPrincipal SignedInAccount who, @RequestParam(defaultValue = "") String code,
 			Model model, HttpSession session, HttpServletRequest request, HttpServletResponse response) {
+		if (!reauthentication.recent(session)) {
+			// New codes are a way in as much as an app is (decision 0054): the same proof first, and no code taken.
+			return "redirect:/account/security/confirm?then=codes";
+		}
 		String refused = checked(who, code, session, model.addAttribute("codeWrongAt", "codes-code"), request, response);
 		if (refused != null) {
 			return refused;
