@@ -574,11 +574,7 @@ class MatchingTests {
 	 */
 	@Test
 	void aCoachWhosePlacesAreTakenCannotBeProposedCountingProposalsWaiting() throws Exception {
-		profiles.changeMatching(coach.id(), 1, true, "NOLOC", List.of("SURPLUS"));
-		Account free = fixtures.person(programme.organisationId(), "coach-" + UUID.randomUUID() + "@example.nl", "Bram Beschikbaar",
-				Role.COACH);
-		profiles.changeMatching(free.id(), 10, true, "NOLOC", List.of());
-		pool.set(programme.id(), List.of(coach.id(), free.id()));
+		Account free = coachFullWithAFreeOneInThePool();
 		UUID second = waitingIntake("Tweede Wachter", Intake.Source.LINK);
 		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
 
@@ -652,11 +648,7 @@ class MatchingTests {
 	 */
 	@Test
 	void aCoachRefusedForBeingFullIsSaidAtTheIntakesCoachChoice() throws Exception {
-		profiles.changeMatching(coach.id(), 1, true, "NOLOC", List.of("SURPLUS"));
-		Account free = fixtures.person(programme.organisationId(), "coach-" + UUID.randomUUID() + "@example.nl", "Bram Beschikbaar",
-				Role.COACH);
-		profiles.changeMatching(free.id(), 10, true, "NOLOC", List.of());
-		pool.set(programme.id(), List.of(coach.id(), free.id()));
+		Account free = coachFullWithAFreeOneInThePool();
 		UUID second = waitingIntake("Tweede Wachter", Intake.Source.LINK);
 		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
 		String start = Today.date().plusDays(4).toString();
@@ -921,5 +913,15 @@ class MatchingTests {
 				Locale.forLanguageTag("nl"), Set.of(Role.COACH), true);
 		return new Matching.Candidate(account, new CoachProfile(account.id(), capacity, certified, null, List.of(), null, true),
 				load, specialist);
+	}
+
+	/** The coach gets one place, and a second coach with room joins the pool: the proposal below takes the place. */
+	private Account coachFullWithAFreeOneInThePool() {
+		profiles.changeMatching(coach.id(), 1, true, "NOLOC", List.of("SURPLUS"));
+		Account free = fixtures.person(programme.organisationId(), "coach-" + UUID.randomUUID() + "@example.nl", "Bram Beschikbaar",
+				Role.COACH);
+		profiles.changeMatching(free.id(), 10, true, "NOLOC", List.of());
+		pool.set(programme.id(), List.of(coach.id(), free.id()));
+		return free;
 	}
 }
