@@ -72,10 +72,20 @@ public class Handovers {
 	 * Hands the trajectory over to {@code coachId} on the manager's behalf. Refused with the message
 	 * key of what is wrong when the trajectory has ended or the coach is not an eligible coach of the
 	 * pool. A second request for the same coach waits for the first (the trajectory's row lock) and
-	 * is answered as done, without a second round of mails.
+	 * is answered as done, without a second round of mails. A coach without room is refused
+	 * ({@code handover.illegal.full}); {@link #handOver(UUID, UUID, Reason, UUID, boolean)} lets the manager go on anyway.
+	 */
+	public Outcome handOver(UUID trajectoryId, UUID coachId, Reason reason, UUID by) {
+		return handOver(trajectoryId, coachId, reason, by, false);
+	}
+
+	/**
+	 * As {@link #handOver(UUID, UUID, Reason, UUID)}; {@code evenIfFull}: the manager saw that this coach has no
+	 * room and hands over all the same. Not refused outright, unlike a proposal: a handover is often urgent (a
+	 * coach falls ill) and the manager arranges it with the coach first (decision 0027).
 	 */
 	@Transactional
-	public Outcome handOver(UUID trajectoryId, UUID coachId, Reason reason, UUID by) {
+	public Outcome handOver(UUID trajectoryId, UUID coachId, Reason reason, UUID by, boolean evenIfFull) {
 		if (!Reason.forHandover().contains(reason)) {
 			throw new IllegalArgumentException("not a reason for a handover: " + reason);
 		}
@@ -96,6 +106,10 @@ public class Handovers {
 			.orElseThrow(() -> new IllegalTransitionException("handover.illegal.notInPool", "the coach is not in the programme's pool"));
 		if (!candidate.eligible()) {
 			throw new IllegalTransitionException("handover.illegal.notEligible", "only a certified, enabled coach can take over");
+		}
+		// Room as a proposal weighs it (waiting proposals counted), read under the coach's lock as there.
+		if (!candidate.hasRoom() && !evenIfFull) {
+			throw new IllegalTransitionException("handover.illegal.full", "the coach has no room; the manager may go on anyway");
 		}
 		trajectory.handOver(coachId, reason);
 		trajectories.save(trajectory, by);

@@ -241,6 +241,60 @@ class HandoverTests {
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
 	}
 
+	/**
+	 * A coach without room (a waiting proposal counted, as when matching) is not taken silently: the page
+	 * names them with their places and asks for the box, ticked for this coach; nothing goes over before.
+	 */
+	@Test
+	void aFullCoachIsNamedWithTheirPlacesAndTakesOverOnlyWithTheBox() throws Exception {
+		fillPlacesOf(newCoach, 2);
+
+		String warned = handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(warned).contains(newCoach.displayName() + " heeft 2 van 2 plaatsen bezet")
+			.contains("id=\"handover-coach-error\"", "aria-describedby=\"handover-coach-help handover-coach-error\"")
+			.contains("name=\"evenIfFull\"", "value=\"" + newCoach.id() + "\" aria-describedby=\"handover-coach-error\"")
+			.contains("Toch overdragen");
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+		assertThat(mailSubjectsTo(newCoach.email())).isEmpty();
+
+		// A box ticked for another coach does not confirm this one.
+		handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE", running.coach().id().toString())
+			.andExpect(status().isOk());
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+
+		handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE", newCoach.id().toString())
+			.andExpect(redirectedUrl("/programme#trajectories-" + running.programmeId()));
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(newCoach.id());
+		assertThat(mailSubjectsTo(newCoach.email()))
+			.containsExactly("Traject overgenomen: " + running.participant().displayName() + " (Programma)");
+	}
+
+	/** A coach with a place left takes over at once, without a box: the question is only for a full coach. */
+	@Test
+	void aCoachWithAPlaceLeftTakesOverWithoutTheBox() throws Exception {
+		fillPlacesOf(newCoach, 3);
+		String page = mvc.perform(get("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(newCoach.displayName() + ": 2 van 3 bezet").doesNotContain("name=\"evenIfFull\"");
+
+		handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE")
+			.andExpect(redirectedUrl("/programme#trajectories-" + running.programmeId()));
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(newCoach.id());
+	}
+
+	/** The coach gets {@code capacity} places and two are taken: a trajectory under way and a proposal waiting. */
+	private void fillPlacesOf(Account coach, int capacity) {
+		profiles.changeMatching(coach.id(), capacity, true, "NOLOC", List.of("NEXT_STEP"));
+		for (TrajectoryStatus status : List.of(TrajectoryStatus.RUNNING, TrajectoryStatus.MATCHING)) {
+			String suffix = UUID.randomUUID().toString().substring(0, 8);
+			Account participant = fixtures.person(running.organisationId(), "vol-" + suffix + "@example.nl", "Deelnemer " + suffix,
+					Role.PARTICIPANT);
+			trajectories.record(running.programmeId(), participant.id(), coach.id(), status, "NEXT_STEP",
+					status == TrajectoryStatus.RUNNING ? Today.date() : null, null);
+		}
+	}
+
 	/** A coach whose role was taken back stays in the pool's list, but nothing can go to them. */
 	@Test
 	void aCoachWithoutTheRoleCannotTakeOver() throws Exception {
@@ -302,6 +356,14 @@ class HandoverTests {
 		properties.put("mail.smtp.host", "127.0.0.1");
 		properties.put("mail.smtp.port", String.valueOf(mailServer.smtpPort()));
 		return properties;
+	}
+
+	private org.springframework.test.web.servlet.ResultActions handOver(Account as, String coach, String reason,
+			String evenIfFull) throws Exception {
+		return mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(as)).with(csrf())
+			.param("coach", coach)
+			.param("reason", reason)
+			.param("evenIfFull", evenIfFull));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions handOver(Account as, String coach, String reason)

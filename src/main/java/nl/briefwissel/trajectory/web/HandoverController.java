@@ -31,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * of its own: who has it now, who could take it (with their load), and why. Names, phase and dates
  * only, as everywhere the manager looks. A refused choice comes back on the page as it was made,
  * the sentence at the field it is about; done, it goes back to the programme's list, which says so.
+ * A coach without room is not refused outright (a handover is often urgent): the page comes back naming
+ * the coach and their places, with a box "hand over anyway" that confirms that coach only (decision 0027).
  */
 @Controller
 class HandoverController {
@@ -49,13 +51,13 @@ class HandoverController {
 
 	@GetMapping("/programme/trajectories/{id}/handover")
 	String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
-		return show(own(id, me), null, null, Map.of(), null, model);
+		return show(own(id, me), null, null, Map.of(), null, null, model);
 	}
 
 	@PostMapping("/programme/trajectories/{id}/handover")
 	String handOver(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) String coach, @RequestParam(required = false) String reason, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String coach, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String evenIfFull, Model model, RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
 		UUID coachId = uuid(coach);
 		Reason why = Reason.forHandover().stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
@@ -68,18 +70,25 @@ class HandoverController {
 		}
 		if (!errors.isEmpty()) {
 			AuditedChange.refused();
-			return show(trajectory, coach, reason, errors, null, model);
+			return show(trajectory, coach, reason, errors, null, null, model);
 		}
 		try {
-			handovers.handOver(trajectory.id(), coachId, why, me.id());
+			// The box carries the id of the coach it was ticked for: choosing another full coach after it asks again.
+			handovers.handOver(trajectory.id(), coachId, why, me.id(), coach.equals(evenIfFull));
 		}
 		catch (IllegalTransitionException e) {
 			AuditedChange.refused();
 			// Not in the pool or not eligible is about the choice; an ended trajectory about the whole page.
+			// A full coach is a question, not a mistake: 200 as the other answers of this form, the page asks to go on.
 			if (e.messageKey().startsWith("handover.")) {
-				return show(trajectory, coach, reason, Map.of("coach", e.messageKey()), null, model);
+				Matching.Candidate full = "handover.illegal.full".equals(e.messageKey()) ? handovers.candidates(trajectory)
+					.stream()
+					.filter(c -> c.coach().id().equals(coachId))
+					.findFirst()
+					.orElse(null) : null;
+				return show(trajectory, coach, reason, Map.of("coach", e.messageKey()), null, full, model);
 			}
-			return show(trajectories.byId(id).orElseThrow(), coach, reason, Map.of(), e.messageKey(), model);
+			return show(trajectories.byId(id).orElseThrow(), coach, reason, Map.of(), e.messageKey(), null, model);
 		}
 		TrajectoryOverview after = trajectories.byId(id).orElseThrow();
 		redirect.addFlashAttribute("handedOver", Map.of("participant", after.participantName(), "coach", after.coachName(),
@@ -88,7 +97,7 @@ class HandoverController {
 	}
 
 	private String show(TrajectoryOverview trajectory, String typedCoach, String typedReason, Map<String, String> errors,
-			String problem, Model model) {
+			String problem, Matching.Candidate fullCoach, Model model) {
 		List<Matching.Candidate> candidates = handovers.candidates(trajectory);
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("candidates", candidates);
@@ -98,6 +107,7 @@ class HandoverController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", problem);
 		model.addAttribute("underway", trajectory.underway());
+		model.addAttribute("fullCoach", fullCoach);
 		return "trajectory/handover";
 	}
 
