@@ -81,11 +81,7 @@ class HandoverController {
 			// Not in the pool or not eligible is about the choice; an ended trajectory about the whole page.
 			// A full coach is a question, not a mistake: 200 as the other answers of this form, the page asks to go on.
 			if (e.messageKey().startsWith("handover.")) {
-				Matching.Candidate full = "handover.illegal.full".equals(e.messageKey()) ? handovers.candidates(trajectory)
-					.stream()
-					.filter(c -> c.coach().id().equals(coachId))
-					.findFirst()
-					.orElse(null) : null;
+				UUID full = "handover.illegal.full".equals(e.messageKey()) ? coachId : null;
 				return show(trajectory, coach, reason, Map.of("coach", e.messageKey()), null, full, model);
 			}
 			return show(trajectories.byId(id).orElseThrow(), coach, reason, Map.of(), e.messageKey(), null, model);
@@ -97,8 +93,11 @@ class HandoverController {
 	}
 
 	private String show(TrajectoryOverview trajectory, String typedCoach, String typedReason, Map<String, String> errors,
-			String problem, Matching.Candidate fullCoach, Model model) {
+			String problem, UUID fullCoachId, Model model) {
 		List<Matching.Candidate> candidates = handovers.candidates(trajectory);
+		// The coach without room, named with their places from the same read as the list.
+		Matching.Candidate fullCoach = fullCoachId == null ? null
+				: candidates.stream().filter(c -> c.coach().id().equals(fullCoachId)).findFirst().orElse(null);
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("reasons", Reason.forHandover());
