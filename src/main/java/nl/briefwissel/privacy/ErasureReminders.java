@@ -2,7 +2,10 @@ package nl.briefwissel.privacy;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.UUID;
+
+import nl.briefwissel.trajectory.SendingHours;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The administrators of the person's organisation are reminded once of an erasure request still open a
  * week before the month to answer it ends (AVG article 12(3); docs/decisions/0053). Every node runs the
- * job; the request's row decides which node's reminder goes ({@link Erasures#remindIfDue}).
+ * job; the request's row decides which node's reminder goes ({@link Erasures#remindIfDue}). Like the
+ * participants' reminders it waits for the sending hours of a working day: a week's notice loses nothing by
+ * waiting for the morning, and a mail at three at night or on a Sunday is the one read last.
  */
 @Component
 class ErasureReminders {
@@ -24,14 +29,20 @@ class ErasureReminders {
 
 	private final Clock clock;
 
-	ErasureReminders(Erasures erasures, Clock clock) {
+	private final SendingHours hours;
+
+	ErasureReminders(Erasures erasures, Clock clock, SendingHours hours) {
 		this.erasures = erasures;
 		this.clock = clock;
+		this.hours = hours;
 	}
 
 	@Scheduled(fixedDelayString = "${briefwissel.privacy.erasure-reminder-interval:1h}",
 			initialDelayString = "${briefwissel.privacy.retention-initial-delay:5m}")
 	void scheduled() {
+		if (!hours.includes(ZonedDateTime.now(clock))) {
+			return;
+		}
 		int sent = remindDue(LocalDate.now(clock));
 		if (sent > 0) {
 			log.info("{} erasure request reminder(s) queued", sent);

@@ -1,6 +1,10 @@
 package nl.briefwissel.privacy;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +15,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import nl.briefwissel.ApplicationClock;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.trajectory.DutchHolidays;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +50,9 @@ class ErasureReminderTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationClock clock;
 
 	@Autowired
 	nl.briefwissel.mail.EmbeddedMailServer mailServer;
@@ -79,6 +88,44 @@ class ErasureReminderTests {
 		reminders.remindDue(answerBy.plusDays(3));
 		assertThat(reminders(dutch)).as("once per request").hasSize(1);
 		assertThat(reminders(english)).hasSize(1);
+	}
+
+	/**
+	 * The job runs every hour, day and night; its mails wait for the sending hours of a working day, as the
+	 * participants' reminders do. Run at moments that have passed, for a request made a month before them.
+	 */
+	@Test
+	void theReminderWaitsForTheSendingHoursOfAWorkingDay() {
+		var trajectory = fixtures.runningTrajectory(true);
+		Account administrator = fixtures.person(trajectory.organisationId(),
+				"beheer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl", "Beheerder", Role.ADMINISTRATOR);
+		ErasureRequest request = erasures.request(trajectory.participant().id());
+		othersRemindedAlready(request);
+		LocalDate saturday = LocalDate.now(clock).minusWeeks(3).with(TemporalAdjusters.previous(DayOfWeek.SATURDAY));
+		LocalDate workingDay = DutchHolidays.onOrAfter(saturday.plusDays(1));
+		jdbc.sql("update erasure_request set requested_at = :at where id = :id")
+			.param("at", saturday.minusDays(25).atTime(LocalTime.NOON).atZone(clock.getZone()).toOffsetDateTime())
+			.param("id", request.id())
+			.update();
+
+		for (ZonedDateTime closed : List.of(at(saturday, LocalTime.of(10, 0)), at(workingDay, LocalTime.of(3, 0)),
+				at(workingDay, LocalTime.of(7, 59)), at(workingDay, LocalTime.of(20, 0)))) {
+			clock.atPastMoment(closed.toInstant(), () -> {
+				reminders.scheduled();
+				return null;
+			});
+			assertThat(reminders(administrator)).as(closed.toString()).isEmpty();
+		}
+
+		clock.atPastMoment(at(workingDay, LocalTime.of(8, 0)).toInstant(), () -> {
+			reminders.scheduled();
+			return null;
+		});
+		assertThat(reminders(administrator)).hasSize(1);
+	}
+
+	private ZonedDateTime at(LocalDate day, LocalTime time) {
+		return day.atTime(time).atZone(clock.getZone());
 	}
 
 	/** A request decided before the week began is not reminded of. */
