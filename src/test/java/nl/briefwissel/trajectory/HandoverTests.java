@@ -270,6 +270,43 @@ class HandoverTests {
 			.containsExactly("Traject overgenomen: " + running.participant().displayName() + " (Programma)");
 	}
 
+	/**
+	 * The box ticked and the reason left out: the form comes back with the reason's sentence and the box still
+	 * there and ticked, so choosing the reason is all that is left. Without a tick, a full coach is asked about
+	 * together with the reason, not one after the other.
+	 */
+	@Test
+	void aFormSentBackForTheReasonKeepsTheBoxAndItsTick() throws Exception {
+		fillPlacesOf(newCoach, 2);
+
+		org.jsoup.nodes.Document ticked = org.jsoup.Jsoup.parse(handOver(manager, newCoach.id().toString(), "",
+				newCoach.id().toString()).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(ticked.getElementById("handover-reason-error").text())
+			.isEqualTo("Kies waarom het traject naar een andere e-coach gaat.");
+		org.jsoup.nodes.Element box = ticked.getElementById("handover-even-if-full");
+		assertThat(box).isNotNull();
+		assertThat(box.hasAttr("checked")).isTrue();
+		assertThat(box.attr("value")).isEqualTo(newCoach.id().toString());
+		// Confirmed, the coach's places are said, not marked as a mistake; the reason takes the focus.
+		assertThat(ticked.getElementById("handover-coach-error")).isNull();
+		assertThat(ticked.getElementById(box.attr("aria-describedby")).text())
+			.startsWith(newCoach.displayName() + " heeft 2 van 2 plaatsen bezet");
+		assertThat(ticked.getElementById("handover-reason").hasAttr("autofocus")).isTrue();
+		assertThat(ticked.select("#handover-coach option[selected]").attr("value")).isEqualTo(newCoach.id().toString());
+
+		org.jsoup.nodes.Document unticked = org.jsoup.Jsoup.parse(handOver(manager, newCoach.id().toString(), "")
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(unticked.getElementById("handover-coach-error").text())
+			.startsWith(newCoach.displayName() + " heeft 2 van 2 plaatsen bezet");
+		assertThat(unticked.getElementById("handover-reason-error")).isNotNull();
+		assertThat(unticked.getElementById("handover-even-if-full").hasAttr("checked")).isFalse();
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+
+		handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE", box.attr("value"))
+			.andExpect(redirectedUrl("/programme#trajectories-" + running.programmeId()));
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(newCoach.id());
+	}
+
 	/** A coach with a place left takes over at once, without a box: the question is only for a full coach. */
 	@Test
 	void aCoachWithAPlaceLeftTakesOverWithoutTheBox() throws Exception {

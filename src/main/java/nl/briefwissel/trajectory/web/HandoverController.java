@@ -51,7 +51,7 @@ class HandoverController {
 
 	@GetMapping("/programme/trajectories/{id}/handover")
 	String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
-		return show(own(id, me), null, null, Map.of(), null, null, model);
+		return show(own(id, me), null, null, null, Map.of(), null, null, model);
 	}
 
 	@PostMapping("/programme/trajectories/{id}/handover")
@@ -70,7 +70,8 @@ class HandoverController {
 		}
 		if (!errors.isEmpty()) {
 			AuditedChange.refused();
-			return show(trajectory, coach, reason, errors, null, null, model);
+			// A full coach chosen is asked about now too, and a tick already given stays: one more click otherwise.
+			return show(trajectory, coach, reason, evenIfFull, errors, null, coachId, model);
 		}
 		try {
 			// The box carries the id of the coach it was ticked for: choosing another full coach after it asks again.
@@ -82,9 +83,9 @@ class HandoverController {
 			// A full coach is a question, not a mistake: 200 as the other answers of this form, the page asks to go on.
 			if (e.messageKey().startsWith("handover.")) {
 				UUID full = "handover.illegal.full".equals(e.messageKey()) ? coachId : null;
-				return show(trajectory, coach, reason, Map.of("coach", e.messageKey()), null, full, model);
+				return show(trajectory, coach, reason, evenIfFull, Map.of("coach", e.messageKey()), null, full, model);
 			}
-			return show(trajectories.byId(id).orElseThrow(), coach, reason, Map.of(), e.messageKey(), null, model);
+			return show(trajectories.byId(id).orElseThrow(), coach, reason, evenIfFull, Map.of(), e.messageKey(), null, model);
 		}
 		TrajectoryOverview after = trajectories.byId(id).orElseThrow();
 		redirect.addFlashAttribute("handedOver", Map.of("participant", after.participantName(), "coach", after.coachName(),
@@ -92,12 +93,25 @@ class HandoverController {
 		return "redirect:/programme#trajectories-" + after.programmeId();
 	}
 
-	private String show(TrajectoryOverview trajectory, String typedCoach, String typedReason, Map<String, String> errors,
-			String problem, UUID fullCoachId, Model model) {
+	/**
+	 * The page, with what was chosen and ticked. {@code chosenCoachId}: the coach to ask about when they have no
+	 * room; ticked for them ({@code evenIfFull} their id), the box stays ticked and their places are said without
+	 * an error, else the question is the coach choice's error.
+	 */
+	private String show(TrajectoryOverview trajectory, String typedCoach, String typedReason, String evenIfFull,
+			Map<String, String> errors, String problem, UUID chosenCoachId, Model model) {
 		List<Matching.Candidate> candidates = handovers.candidates(trajectory);
 		// The coach without room, named with their places from the same read as the list.
-		Matching.Candidate fullCoach = fullCoachId == null ? null
-				: candidates.stream().filter(c -> c.coach().id().equals(fullCoachId)).findFirst().orElse(null);
+		Matching.Candidate fullCoach = chosenCoachId == null ? null
+				: candidates.stream()
+					.filter(c -> c.coach().id().equals(chosenCoachId) && c.eligible() && !c.hasRoom())
+					.findFirst()
+					.orElse(null);
+		boolean confirmed = fullCoach != null && fullCoach.coach().id().toString().equals(evenIfFull);
+		if (fullCoach != null && !confirmed && !errors.containsKey("coach")) {
+			errors = new LinkedHashMap<>(errors);
+			errors.put("coach", "handover.illegal.full");
+		}
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("reasons", Reason.forHandover());
@@ -107,6 +121,7 @@ class HandoverController {
 		model.addAttribute("problem", problem);
 		model.addAttribute("underway", trajectory.underway());
 		model.addAttribute("fullCoach", fullCoach);
+		model.addAttribute("fullConfirmed", confirmed);
 		return "trajectory/handover";
 	}
 
