@@ -69,8 +69,12 @@ class ExternalSignIns {
 		this.attempts = attempts;
 	}
 
+	/**
+	 * {@code language} is the one the person was reading the app in when they signed in: a new account
+	 * starts in it (it was always Dutch); an account that exists keeps the one chosen for it.
+	 */
 	@Transactional
-	Outcome signIn(UUID organisationId, Vouched vouched) {
+	Outcome signIn(UUID organisationId, Vouched vouched, Locale language) {
 		if (vouched.subject() == null || vouched.subject().isBlank() || vouched.boundSubject().length() > 2000) {
 			log.warn("Single sign-on for organisation {} refused: the provider gave no usable subject", organisationId);
 			return new Outcome.Refused("failed");
@@ -103,7 +107,7 @@ class ExternalSignIns {
 		String name = vouched.name();
 		String displayName = name == null || name.isBlank() ? email : name.strip();
 		Account created = accounts.register(new NewAccount(organisationId, email,
-				displayName.length() > 200 ? displayName.substring(0, 200) : displayName, Locale.forLanguageTag("nl"),
+				displayName.length() > 200 ? displayName.substring(0, 200) : displayName, language,
 				Set.of(), null));
 		accounts.bindExternalSubjectUnlessBoundAt(created.id(), vouched.boundSubject(), vouched.provider());
 		log.info("First single sign-on: account {} created in organisation {} without any role", created.id(),

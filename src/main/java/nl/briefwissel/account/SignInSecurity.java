@@ -39,6 +39,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The steps of signing in, for the web security configuration: password (or a sign-in link),
@@ -83,8 +84,15 @@ public class SignInSecurity {
 
 	private final SessionLifetime lifetime;
 
+	/**
+	 * The web's own: the language a page is shown in (its cookie, else Dutch). The request's locale is
+	 * not it here, before the web's dispatcher: that is the browser's Accept-Language.
+	 */
+	private final LocaleResolver languages;
+
 	SignInSecurity(SecondFactors secondFactors, SignInAttempts attempts, ExternalSignIns externalSignIns,
-			SingleSignOn singleSignOn, Accounts accounts, SessionLifetime lifetime) {
+			SingleSignOn singleSignOn, Accounts accounts, SessionLifetime lifetime, LocaleResolver languages) {
+		this.languages = languages;
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
 		this.externalSignIns = externalSignIns;
@@ -108,7 +116,7 @@ public class SignInSecurity {
 				outcome = externalSignIns.signIn(organisation, new ExternalSignIns.Vouched(String.valueOf(user.getIssuer()),
 						provider.map(SingleSignOn.Provider::clientId).orElse(""),
 						user.getSubject(), user.getEmail(), user.getEmailVerified(), user.getFullName(),
-						provider.map(SingleSignOn.Provider::addressesVerified).orElse(false)));
+						provider.map(SingleSignOn.Provider::addressesVerified).orElse(false)), languages.resolveLocale(request));
 			}
 			catch (org.springframework.dao.DataIntegrityViolationException twoAtOnce) {
 				// Two first sign-ins at once for one new address (or subject): the second is asked to try again.

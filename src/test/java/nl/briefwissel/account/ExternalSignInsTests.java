@@ -1,5 +1,6 @@
 package nl.briefwissel.account;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who a provider's token is (decision 0031), decided without a provider: the claims as the token gives them. */
 @BriefwisselTest
 class ExternalSignInsTests {
+
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
 	private static final String ISSUER = "https://login.example/tenant";
 
@@ -37,21 +40,21 @@ class ExternalSignInsTests {
 	void theBoundSubjectFindsTheAccountWhateverAddressTheTokenGives() {
 		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
 		Account coach = fixtures.person(organisation, "coach-" + UUID.randomUUID() + "@example.nl", "Coach", Role.COACH);
-		assertThat(signIns.signIn(organisation, vouched("app", "sub-1", coach.email(), true)))
+		assertThat(signIns.signIn(organisation, vouched("app", "sub-1", coach.email(), true), DUTCH))
 			.isInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
 		// The person changed their address at the provider (or it says nothing of it): still them.
-		var later = signIns.signIn(organisation, vouched("app", "sub-1", "nieuw-" + UUID.randomUUID() + "@example.nl", false));
+		var later = signIns.signIn(organisation, vouched("app", "sub-1", "nieuw-" + UUID.randomUUID() + "@example.nl", false), DUTCH);
 		assertThat(later).isInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
 		assertThat(((ExternalSignIns.Outcome.SignedIn) later).account().id()).isEqualTo(coach.id());
 
 		// Someone else there with the coach's (verified) address: refused, the binding stays.
-		assertThat(signIns.signIn(organisation, vouched("app", "sub-2", coach.email(), true)))
+		assertThat(signIns.signIn(organisation, vouched("app", "sub-2", coach.email(), true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("boundElsewhere"));
 		assertThat(accounts.externalSubjectOf(coach.id())).contains(ISSUER + " app sub-1");
 
 		// The organisation registered its application anew (Entra ID: new subjects for the same people):
 		// a verified address binds the account at the new registration.
-		assertThat(signIns.signIn(organisation, vouched("app-2", "sub-9", coach.email(), true)))
+		assertThat(signIns.signIn(organisation, vouched("app-2", "sub-9", coach.email(), true), DUTCH))
 			.isInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
 		assertThat(accounts.externalSubjectOf(coach.id())).contains(ISSUER + " app-2 sub-9");
 	}
@@ -62,17 +65,17 @@ class ExternalSignInsTests {
 		UUID other = organisations.create("Andere gemeente " + UUID.randomUUID()).id();
 		Account elsewhere = fixtures.person(other, "elders-" + UUID.randomUUID() + "@example.nl", "Elders", Role.COACH);
 		accounts.bindExternalSubject(elsewhere.id(), ISSUER + " app someone");
-		assertThat(signIns.signIn(organisation, vouched("app", "sub-3", elsewhere.email(), true)))
+		assertThat(signIns.signIn(organisation, vouched("app", "sub-3", elsewhere.email(), true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("elsewhere"));
-		assertThat(signIns.signIn(organisation, vouched("app", "someone", "x@example.nl", true)))
+		assertThat(signIns.signIn(organisation, vouched("app", "someone", "x@example.nl", true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("elsewhere"));
 
 		Account disabled = fixtures.person(organisation, "uit-" + UUID.randomUUID() + "@example.nl", "Uit", Role.COACH);
 		jdbc.sql("update account set enabled = false where id = :id").param("id", disabled.id()).update();
-		assertThat(signIns.signIn(organisation, vouched("app", "sub-4", disabled.email(), true)))
+		assertThat(signIns.signIn(organisation, vouched("app", "sub-4", disabled.email(), true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("disabled"));
 
-		assertThat(signIns.signIn(organisation, vouched("app", "", "leeg@example.nl", true)))
+		assertThat(signIns.signIn(organisation, vouched("app", "", "leeg@example.nl", true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("failed"));
 	}
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -357,15 +358,47 @@ class SingleSignOnTests {
 		assertThat(saidNot.body()).contains("gaf geen bevestigd e-mailadres door");
 	}
 
+	/**
+	 * A first sign-in makes the account in the language the person was reading the app in (the
+	 * language cookie, as for everyone without an account); they were given Dutch whatever they read.
+	 * An account that exists keeps the language chosen for it.
+	 */
+	@Test
+	void aFirstSignInKeepsTheLanguageThePersonReadAndAnAccountKeepsItsOwn() throws Exception {
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				true, true, true);
+		HttpResponse<String> first = signInThroughTheProvider(newcomer, "en");
+		assertThat(first.body()).contains("No access yet");
+		Account created = accounts.byEmail(newcomer).orElseThrow();
+		assertThat(created.language()).isEqualTo(Locale.ENGLISH);
+
+		accounts.changeLanguage(created.id(), Locale.forLanguageTag("nl"));
+		signInThroughTheProvider(newcomer, "en");
+		assertThat(accounts.byEmail(newcomer).orElseThrow().language()).isEqualTo(Locale.forLanguageTag("nl"));
+
+		// Without a choice in the browser, Dutch, as the app's own pages are.
+		assertThat(signInThroughTheProvider("entra").body()).contains("Nog geen toegang");
+		assertThat(accounts.byEmail(colleague).orElseThrow().language()).isEqualTo(Locale.forLanguageTag("nl"));
+	}
+
 	private HttpResponse<String> signInThroughTheProvider() throws Exception {
 		return signInThroughTheProvider(newcomer);
 	}
 
 	private HttpResponse<String> signInThroughTheProvider(String login) throws Exception {
+		return signInThroughTheProvider(login, null);
+	}
+
+	/** As a browser that chose {@code language} on the login page first (none: never chose). */
+	private HttpResponse<String> signInThroughTheProvider(String login, String language) throws Exception {
 		HttpClient browser = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
+		if (language != null) {
+			browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login?lang=" + language)).build(),
+					HttpResponse.BodyHandlers.discarding());
+		}
 		HttpResponse<String> loginForm = browser.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/" + organisation)).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -378,11 +378,12 @@ class StrongLoginTests {
 		};
 		ExternalSignIns failingProvider = new ExternalSignIns(accounts, attempts) {
 			@Override
-			Outcome signIn(UUID organisationId, Vouched vouched) {
+			Outcome signIn(UUID organisationId, Vouched vouched, java.util.Locale language) {
 				throw noAnswer;
 			}
 		};
-		SignInSecurity signIn = new SignInSecurity(failing, attempts, failingProvider, singleSignOn, accounts, lifetime);
+		SignInSecurity signIn = new SignInSecurity(failing, attempts, failingProvider, singleSignOn, accounts, lifetime,
+				new org.springframework.web.servlet.i18n.FixedLocaleResolver());
 		SignedInAccount coach = (SignedInAccount) users
 			.loadUserByUsername(withPassword(fixtures.runningTrajectory(true).coach()).email());
 		var byPassword = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(coach,
