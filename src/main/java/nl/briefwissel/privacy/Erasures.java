@@ -116,10 +116,12 @@ public class Erasures {
 		if (request.isEmpty()) {
 			return false;
 		}
-		int claimed = jdbc.sql("update erasure_request set reminded_at = :now where id = :id and status = 'REQUESTED' and reminded_at is null")
+		// For the deadline read a moment ago: an extension committed meanwhile sets a later day, and its own reminder.
+		var claim = jdbc.sql("update erasure_request set reminded_at = :now where id = :id and status = 'REQUESTED' and reminded_at is null and "
+				+ (request.get().extended() ? "extended_until = :until" : "extended_until is null"))
 			.param("now", OffsetDateTime.now(clock))
-			.param("id", requestId)
-			.update();
+			.param("id", requestId);
+		int claimed = (request.get().extended() ? claim.param("until", request.get().answerBy()) : claim).update();
 		if (claimed != 1) {
 			return false;
 		}
@@ -217,6 +219,70 @@ public class Erasures {
 				participantOnly(person) ? "erasure.mail.confirmed" : "erasure.mail.confirmedParticipation", person.displayName(), null));
 		log.info("Erasure request {} confirmed: account {} erased", requestId, person.id());
 		return true;
+	}
+
+	/** What became of an administrator's extension of a request's month to answer. */
+	public enum Extending {
+		/** Extended; the participant is mailed why and the new day. */
+		EXTENDED,
+		/** It was extended before: once only (AVG article 12(3)). */
+		EXTENDED_BEFORE,
+		/** The first month is over: the participant had to be told within it, so it must be answered now. */
+		FIRST_MONTH_OVER,
+		/** Decided meanwhile (by another administrator, or answered by an erasure). */
+		DECIDED
+	}
+
+	/**
+	 * Extends an open request's month to answer once, by one or two months from the day it was due (AVG article
+	 * 12(3), for a complex request or many requests), and tells the person why and the new day in their language.
+	 * Only within that first month: the law asks for the person to be told within it. The reminder of the week
+	 * before goes again, for the new day (docs/decisions/0053).
+	 */
+	@Transactional
+	public Extending extend(UUID requestId, UUID administratorId, int months, String reason) {
+		if (months < 1 || months > ErasureRequest.EXTENSION_MONTHS_AT_MOST) {
+			throw new IllegalArgumentException("An extension is one or two months, not " + months);
+		}
+		Optional<ErasureRequest> read = byId(requestId);
+		if (read.isEmpty() || erasedAlready(read.get().accountId())) {
+			return Extending.DECIDED;
+		}
+		// Read again after the account's lock: a decision or another extension made meanwhile has committed.
+		ErasureRequest request = openRequest(requestId).orElse(null);
+		if (request == null) {
+			return Extending.DECIDED;
+		}
+		if (request.extended()) {
+			return Extending.EXTENDED_BEFORE;
+		}
+		if (!request.extendable(LocalDate.now(clock))) {
+			return Extending.FIRST_MONTH_OVER;
+		}
+		LocalDate until = request.firstAnswerBy().plusMonths(months);
+		int extended = jdbc.sql("""
+				update erasure_request set extended_until = :until, extension_reason = :reason, extended_by = :by,
+				    extended_at = :now, reminded_at = null
+				where id = :id and status = 'REQUESTED' and extended_until is null""")
+			.param("until", until)
+			.param("reason", reason.strip())
+			.param("by", administratorId)
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", requestId)
+			.update();
+		if (extended != 1) {
+			return Extending.DECIDED;
+		}
+		Account person = accounts.byId(request.accountId()).orElseThrow();
+		Locale language = person.language();
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language);
+		Object[] args = { person.displayName(), reason.strip(), day.format(until), day.format(request.firstAnswerBy()),
+				day.format(request.requestedAt().atZoneSameInstant(clock.getZone())) };
+		// An administrator's decision the law asks them to explain (AVG article 12(3)): no loop brake may hold it back.
+		outbox.enqueueAskedFor(OutgoingMail.notice(person.email(), texts.getMessage("erasure.mail.extended.subject", args, language),
+				texts.getMessage("erasure.mail.extended.text", args, language), null).inLanguage(language));
+		log.info("Erasure request {} extended by {} month(s)", requestId, months);
+		return Extending.EXTENDED;
 	}
 
 	@Transactional
@@ -378,14 +444,19 @@ public class Erasures {
 	}
 
 	private static final String SELECT = """
-			select r.id, r.account_id, a.display_name, a.email, r.requested_at, r.status, r.decided_at, r.decline_reason
+			select r.id, r.account_id, a.display_name, a.email, r.requested_at, r.status, r.decided_at, r.decline_reason,
+			       r.extended_until, r.extension_reason, r.extended_at
 			from erasure_request r join account a on a.id = r.account_id""";
 
 	private ErasureRequest erasureRequest(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		OffsetDateTime requestedAt = rs.getObject("requested_at", OffsetDateTime.class);
+		LocalDate extendedUntil = rs.getObject("extended_until", LocalDate.class);
 		return new ErasureRequest(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
 				rs.getString("display_name"), rs.getString("email"), requestedAt,
 				ErasureRequest.Status.valueOf(rs.getString("status")), rs.getObject("decided_at", OffsetDateTime.class),
-				rs.getString("decline_reason"), requestedAt.atZoneSameInstant(clock.getZone()).toLocalDate().plusMonths(1));
+				rs.getString("decline_reason"), requestedAt.atZoneSameInstant(clock.getZone()).toLocalDate().plusMonths(1),
+				extendedUntil == null ? null
+						: new ErasureRequest.Extension(extendedUntil, rs.getString("extension_reason"),
+								rs.getObject("extended_at", OffsetDateTime.class)));
 	}
 }

@@ -276,13 +276,19 @@ public class ParticipantExport {
 
 	/**
 	 * A request to be erased as the person's privacy page tells it: when asked, by when it had to be
-	 * answered, the decision and when, and the reason of a refusal (AVG article 15: the answers to their own
+	 * answered (and, extended, why), the decision and when, and the reason of a refusal (AVG article 15: the answers to their own
 	 * requests are their data too).
 	 */
 	private Map<String, Object> erasureData(ErasureRequest request, Locale language) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("requestedAt", instant(request.requestedAt()));
 		data.put("answerBy", request.answerBy().toString());
+		if (request.extended()) {
+			// Extended once (AVG article 12(3)): the first day too, and the reason the person was mailed.
+			data.put("firstAnswerBy", request.firstAnswerBy().toString());
+			data.put("extendedAt", instant(request.extension().at()));
+			data.put("extensionReason", request.extension().reason());
+		}
 		data.put("status", request.status().name());
 		data.put("statusLabel", text("erasure.status." + request.status().name(), language));
 		data.put("decidedAt", instant(request.decidedAt()));

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.privacy.ErasureRequest;
 import nl.briefwissel.privacy.Erasures;
 
 import org.springframework.http.HttpStatus;
@@ -18,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators decide on erasure requests: confirm, or decline with a reason the participant reads. */
+/**
+ * Administrators decide on erasure requests: confirm, or decline with a reason the participant reads; or
+ * extend the month to answer once, with a reason the participant reads too.
+ */
 @Controller
 class ErasureRequestsController {
 
@@ -89,6 +94,64 @@ class ErasureRequestsController {
 		}
 		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), written) ? "erasure.admin.declined" : decided(id));
 		return "redirect:/admin/erasure";
+	}
+
+	/**
+	 * Extending the month to answer (AVG article 12(3)): once, by one or two months, with a reason the
+	 * participant reads in their mail. Possible only within that first month; a page opened for a request
+	 * whose month is over says so instead of offering the form.
+	 */
+	@GetMapping("/admin/erasure/{id}/extend")
+	String extendPage(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		var request = erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!request.open()) {
+			redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
+			return "redirect:/admin/erasure";
+		}
+		model.addAttribute("request", request);
+		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("months", ErasureRequest.EXTENSION_MONTHS_AT_MOST);
+		model.addAttribute("typedReason", "");
+		return "privacy/erasure-extend";
+	}
+
+	@PostMapping("/admin/erasure/{id}/extend")
+	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(defaultValue = "0") int months, @RequestParam(defaultValue = "") String reason, Model model,
+			RedirectAttributes redirect) {
+		var request = erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!request.open()) {
+			redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
+			return "redirect:/admin/erasure";
+		}
+		// As when declining: a line break is one character in the box and two (CR LF) in the form.
+		String written = reason.replace("\r\n", "\n").strip();
+		String monthsError = months < 1 || months > ErasureRequest.EXTENSION_MONTHS_AT_MOST ? "erasure.extend.monthsMissing" : null;
+		String reasonError = written.isEmpty() ? "erasure.extend.reasonMissing"
+				: written.length() > REASON_AT_MOST ? "erasure.admin.reasonTooLong" : null;
+		if (monthsError == null && reasonError == null) {
+			switch (erasures.extend(id, me.id(), months, written)) {
+				case EXTENDED -> {
+					redirect.addFlashAttribute("done", "erasure.admin.extended");
+					return "redirect:/admin/erasure";
+				}
+				case DECIDED -> {
+					redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
+					return "redirect:/admin/erasure";
+				}
+				case EXTENDED_BEFORE -> monthsError = "erasure.extend.extendedBefore";
+				case FIRST_MONTH_OVER -> monthsError = "erasure.extend.firstMonthOver";
+			}
+		}
+		// Refused: said at the field, with the choice and the reason given back; the trail has it as an attempt.
+		AuditedChange.refused();
+		model.addAttribute("request", erasures.byId(id).orElse(request));
+		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("months", months);
+		model.addAttribute("typedReason", reason);
+		model.addAttribute("monthsError", monthsError);
+		model.addAttribute("reasonError", reasonError);
+		return "privacy/erasure-extend";
 	}
 
 	/** The message for a request that is not open: decided already, or 404 for one that does not exist. */
