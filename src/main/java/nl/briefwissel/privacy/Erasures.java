@@ -17,6 +17,7 @@ import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +58,12 @@ public class Erasures {
 
 	private final PublicAddress address;
 
+	private final Trajectories allTrajectories;
+
 	Erasures(JdbcClient jdbc, Accounts accounts, TrajectoryErasure trajectories, MailErasure mail, AuditTrail audit,
-			Outbox outbox, MessageSource texts, Clock clock, Quarantine quarantine, PublicAddress address) {
+			Outbox outbox, MessageSource texts, Clock clock, Quarantine quarantine, PublicAddress address,
+			Trajectories allTrajectories) {
+		this.allTrajectories = allTrajectories;
 		this.address = address;
 		this.quarantine = quarantine;
 		this.jdbc = jdbc;
@@ -212,7 +217,9 @@ public class Erasures {
 		}
 		// A second request of the same person (asked twice before requests took turns) is answered too.
 		closeOpenRequestsOf(person.id(), administratorId);
+		List<EmployerTold> told = employersTold(person.id());
 		eraseEverythingOf(person, administratorId);
+		told.forEach(this::tellOfErasure);
 		// Someone who also works here (a coach, a manager) keeps their account: the mail says what went.
 		// Asked for, so no loop brake holds it back; forgotten once sent, as the rest of their mail is now.
 		outbox.enqueueAskedForThenForgotten(mail(person.email(), person.language(),
@@ -283,6 +290,57 @@ public class Erasures {
 				texts.getMessage("erasure.mail.extended.text", args, language), null).inLanguage(language));
 		log.info("Erasure request {} extended by {} month(s)", requestId, months);
 		return Extending.EXTENDED;
+	}
+
+	/** An employer contact that was sent a participant's name (decision 0036): where, which programme, on which days. */
+	private record EmployerTold(String to, String programme, List<OffsetDateTime> sentAt) {
+	}
+
+	/**
+	 * The employer contacts told of this person's start or completion, read before the erasure takes the
+	 * trajectories: the only ones outside Briefwissel who received their personal data (docs/decisions/0056).
+	 * Trajectories erased before (at the end of their retention period) are left out: that is no erasure on
+	 * request, which is what AVG article 19 is about.
+	 */
+	private List<EmployerTold> employersTold(UUID personId) {
+		List<EmployerTold> told = new java.util.ArrayList<>();
+		for (UUID trajectoryId : trajectories.trajectoriesOf(personId)) {
+			if (!allTrajectories.lockedWithContent(trajectoryId)) {
+				continue;
+			}
+			var sent = allTrajectories.employerConfirmationsSent(trajectoryId);
+			if (sent.isEmpty() || sent.get(0).to() == null || sent.get(0).to().isBlank()) {
+				continue;
+			}
+			allTrajectories.byId(trajectoryId).ifPresent(trajectory -> told.add(new EmployerTold(sent.get(0).to(),
+					trajectory.programmeName(), sent.stream().map(Trajectories.EmployerConfirmationSent::at).toList())));
+		}
+		return told;
+	}
+
+	/**
+	 * AVG article 19: the recipient hears that the data they were sent is erased, so that they can erase
+	 * their copy. Without the name or address they were sent (erased now, and not to be sent again): the
+	 * programme and the days our confirmations went let them find those mails. The contact has no account or
+	 * language, so the mail speaks Dutch and, under it, English, as the confirmations did. Queued in the
+	 * erasing transaction from what was read before it, and about no record: the erasure does not take it.
+	 */
+	private void tellOfErasure(EmployerTold employer) {
+		Locale dutch = Locale.forLanguageTag("nl");
+		String text = recipientText(employer, dutch) + "\n\n---\n\n" + recipientText(employer, Locale.ENGLISH);
+		// Told because the law asks it after a person's request, not in answer to a mail: no loop brake may hold it back.
+		outbox.enqueueAskedFor(OutgoingMail.notice(employer.to(), texts.getMessage("erasure.mail.recipient.subject", null, dutch),
+				text, null));
+		log.info("Employer contact told of an erasure (AVG article 19)");
+	}
+
+	private String recipientText(EmployerTold employer, Locale language) {
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language);
+		String days = employer.sentAt().stream()
+			.map(at -> day.format(at.atZoneSameInstant(clock.getZone())))
+			.distinct()
+			.collect(java.util.stream.Collectors.joining(", "));
+		return texts.getMessage("erasure.mail.recipient.text", new Object[] { employer.programme(), days }, language);
 	}
 
 	@Transactional
