@@ -259,7 +259,7 @@ class MatchingTests {
 		assertThat(again).contains("value=\"" + Today.date().plusYears(1) + "\"");
 		org.jsoup.nodes.Element date = org.jsoup.Jsoup.parse(again).getElementById("startOn");
 		assertThat(date.attr("aria-invalid")).isEqualTo("true");
-		assertThat(date.attr("aria-describedby")).isEqualTo("proposal-problem");
+		assertThat(date.attr("aria-describedby")).isEqualTo("startOn-error");
 		assertThat(date.hasAttr("autofocus")).isTrue();
 		assertThat(date.attr("min")).isEqualTo(Today.date().toString());
 		assertThat(date.attr("max")).isEqualTo(Today.date().plusMonths(6).toString());
@@ -292,9 +292,19 @@ class MatchingTests {
 			Element date = page.getElementById("startOn");
 			assertThat(date.val()).isEqualTo("8 december 2026");
 			assertThat(date.attr("aria-invalid")).isEqualTo("true");
-			assertThat(page.getElementById(date.attr("aria-describedby")).text()).isEqualTo(language.equals("nl")
+			String sentence = language.equals("nl")
 					? "Deze datum kunnen we niet lezen. Typ de startdatum als dag-maand-jaar, bijvoorbeeld 31-12-2026."
-					: "We cannot read this date. Type the start date as day-month-year, for example 31-12-2026.");
+					: "We cannot read this date. Type the start date as day-month-year, for example 31-12-2026.";
+			// At the field, as the propose page has it (NL Design System), and not only in the box at the top ...
+			Element field = date.closest(".utrecht-form-field");
+			assertThat(field.hasClass("utrecht-form-field--invalid")).isTrue();
+			Element atField = page.getElementById(date.attr("aria-describedby"));
+			assertThat(atField.hasClass("utrecht-form-field-error-message")).isTrue();
+			assertThat(field.select(".utrecht-form-field-error-message")).containsExactly(atField);
+			assertThat(atField.text()).isEqualTo(sentence);
+			// ... which sums it up with a link to the field.
+			Element summary = page.getElementById("proposal-problem");
+			assertThat(summary.select("a[href=#startOn]").text()).isEqualTo(sentence);
 			assertThat(page.getElementById("letter").val()).isEqualTo(letter);
 			assertThat(page.selectFirst("input[name=filledInFor]").val()).isEqualTo(proposed.toString());
 		}
@@ -720,9 +730,19 @@ class MatchingTests {
 			.andExpect(flash().attribute("startOn", start))
 			.andReturn();
 		assertThat(trajectories.byId(second).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
-		assertThat(mvc.perform(get("/coach/proposals/{id}", second).param("lang", "en").with(fixtures.as(coach))
+		Document full = Jsoup.parse(mvc.perform(get("/coach/proposals/{id}", second).param("lang", "en").with(fixtures.as(coach))
 				.cookie(refused.getResponse().getCookies()))
-			.andReturn().getResponse().getContentAsString()).contains("your running and paused trajectories already take all your places");
+			.andReturn().getResponse().getContentAsString());
+		// Said where the coach chooses their answer (declining is what it advises), the top linking to it.
+		Element answer = full.getElementById("decline-reason");
+		assertThat(answer.hasAttr("autofocus")).isTrue();
+		Element why = full.getElementById(answer.attr("aria-describedby"));
+		assertThat(why.hasClass("utrecht-form-field-error-message")).isTrue();
+		assertThat(why.text()).contains("your running and paused trajectories already take all your places");
+		assertThat(answer.closest(".utrecht-form-field").select(".utrecht-form-field-error-message")).containsExactly(why);
+		assertThat(full.getElementById("proposal-problem").select("a[href=#decline-reason]").text()).isEqualTo(why.text());
+		assertThat(answer.selectFirst("option[selected]").val()).isEqualTo("COACH_FULL");
+		assertThat(full.getElementById("letter").val()).isEqualTo("Beste Tweede,\n\nWelkom!");
 
 		mvc.perform(post("/coach/proposals/{id}/decline", second).with(csrf()).with(fixtures.as(coach)).param("reason", "COACH_FULL"))
 			.andExpect(redirectedUrl("/coach"));
