@@ -104,7 +104,7 @@ public class Statistics {
 
 		// Coaching time: the days from start to end without the pauses the coach took, which a manager
 		// read as weeks of coaching.
-		Map<UUID, List<Trajectory.Pause>> paused = trajectories.pausesTaken(id, from, until);
+		Map<UUID, List<Trajectory.Pause>> paused = pausesTaken(id, from, until);
 		List<long[]> completedDays = jdbc.sql("""
 				select id, started_on, ended_on from trajectory
 				where programme_id = :p and status = 'COMPLETED' and ended_on >= :from and ended_on <= :until""")
@@ -157,6 +157,60 @@ public class Statistics {
 				Figure.average(scores.satisfaction(), scores.n()), Figure.average(scores.before(), scores.n()),
 				Figure.average(scores.after(), scores.n()), Figure.average(scores.recommend(), scores.n()),
 				OffsetDateTime.now(clock));
+	}
+
+	/**
+	 * The pauses coaches took in the trajectories of a programme completed in a period, by trajectory:
+	 * from each change to paused up to the change out of it (resumed by the coach or at the pause's end,
+	 * or completed while paused), and no later than the end of the pause stored from that day, if there
+	 * is one. The stored pauses alone were not enough: an extension folds a pause taken after the last
+	 * contact moment into the idle days before it, stored as one pause from the day after that moment
+	 * (Trajectory#extend), so the pause's days counted as coaching and, when it began on that very day,
+	 * the idle days after it as a pause.
+	 */
+	private Map<UUID, List<Trajectory.Pause>> pausesTaken(UUID programmeId, LocalDate from, LocalDate until) {
+		Map<UUID, Map<LocalDate, LocalDate>> stored = new HashMap<>();
+		trajectories.pausesTaken(programmeId, from, until)
+			.forEach((trajectory, pauses) -> pauses.forEach(pause -> stored.computeIfAbsent(trajectory, k -> new HashMap<>())
+				.put(pause.from(), pause.until())));
+		record Change(UUID trajectory, LocalDate on, boolean paused) {
+		}
+		List<Change> changes = jdbc.sql("""
+				select tr.trajectory_id, tr.at, tr.to_status from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
+				where t.programme_id = :p and t.status = 'COMPLETED' and t.ended_on >= :from and t.ended_on <= :until
+				  and tr.from_status <> tr.to_status and (tr.to_status = 'PAUSED' or tr.from_status = 'PAUSED')
+				order by tr.trajectory_id, tr.at""")
+			.param("p", programmeId)
+			.param("from", from)
+			.param("until", until)
+			.query((rs, n) -> new Change(rs.getObject("trajectory_id", UUID.class),
+					rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate(),
+					"PAUSED".equals(rs.getString("to_status"))))
+			.list();
+		Map<UUID, List<Trajectory.Pause>> taken = new HashMap<>();
+		Map<UUID, LocalDate> pausedSince = new HashMap<>();
+		for (Change change : changes) {
+			if (change.paused()) {
+				pausedSince.putIfAbsent(change.trajectory(), change.on());
+			}
+			else if (pausedSince.containsKey(change.trajectory())) {
+				LocalDate began = pausedSince.remove(change.trajectory());
+				pause(taken, change.trajectory(), began, change.on(), stored.getOrDefault(change.trajectory(), Map.of()).get(began));
+			}
+		}
+		// Still paused with no change after it (rows written by hand): up to the stored end, else to the trajectory's.
+		pausedSince.forEach((trajectory, began) -> pause(taken, trajectory, began, LocalDate.MAX,
+				stored.getOrDefault(trajectory, Map.of()).get(began)));
+		return taken;
+	}
+
+	/** A pause from the day it began to the day it was left, or the stored pause's end when that came first. */
+	private static void pause(Map<UUID, List<Trajectory.Pause>> taken, UUID trajectory, LocalDate began, LocalDate left,
+			LocalDate storedUntil) {
+		LocalDate end = storedUntil != null && storedUntil.isBefore(left) ? storedUntil : left;
+		if (end.isAfter(began)) {
+			taken.computeIfAbsent(trajectory, k -> new ArrayList<>()).add(new Trajectory.Pause(began, end));
+		}
 	}
 
 	/**

@@ -585,6 +585,46 @@ class StatisticsTests {
 			.as("paused before the first day: only the days from the start count").isEqualTo(61);
 	}
 
+	/**
+	 * A pause taken after the last contact moment is folded into the idle days an extension stores as
+	 * one pause from the day after that moment (Trajectory#extend): its days were still a pause, not
+	 * coaching, and the idle days around it still coaching, not a pause.
+	 */
+	@Test
+	void aPauseFoldedIntoAnExtensionsIdleDaysStaysLeftOut() {
+		Coached setup = aProgrammeWithACoach("Verlengd");
+		LocalDate started = nl.briefwissel.trajectory.DutchHolidays.onOrAfter(Today.date().minusDays(80));
+		List<LocalDate> due = nl.briefwissel.trajectory.ContactMomentPlan.of(started, 6, 2).dueDates();
+		LocalDate lastMoment = due.get(due.size() - 1);
+		long days = java.time.temporal.ChronoUnit.DAYS.between(started, Today.date());
+		for (int i = 0; i < 5; i++) {
+			UUID trajectory = trajectories.record(setup.programme().id(), setup.participant("v" + i).id(), setup.coach().id(),
+					TrajectoryStatus.RUNNING, "GROWTH", started, null);
+			// Four paused in the idle days (10 days), one from the first idle day on (5 days).
+			LocalDate pausedOn = i < 4 ? lastMoment.plusDays(3) : lastMoment.plusDays(1);
+			LocalDate resumedOn = pausedOn.plusDays(i < 4 ? 10 : 5);
+			paused(trajectory, pausedOn, resumedOn);
+			resumed(trajectory, resumedOn);
+			lifecycle.extend(trajectory, setup.coach().id(), 2, Reason.MORE_TIME_NEEDED, "Nog een gesprek voorbereiden");
+			assertThat(trajectories.byId(trajectory).orElseThrow().pauses()).as("the extension took the pause into its idle days")
+				.containsExactly(new nl.briefwissel.trajectory.Trajectory.Pause(lastMoment.plusDays(1), Today.date()));
+			lifecycle.complete(trajectory, setup.coach().id(), Reason.QUESTION_ANSWERED, "Klaar");
+		}
+		Programme read = programmes.byId(setup.programme().id()).orElseThrow();
+		var average = statistics.of(read, Today.date().minusDays(30), Today.date()).averageDays();
+		assertThat(average.people()).isEqualTo(5);
+		assertThat(average.value()).isCloseTo((4 * (days - 10) + (days - 5)) / 5.0, Offset.offset(0.001));
+	}
+
+	/** The coach resumed the trajectory on a day (or the pause's end did): its change from paused back to running. */
+	private void resumed(UUID trajectory, LocalDate on) {
+		jdbc.sql("""
+				insert into trajectory_transition (id, trajectory_id, from_status, to_status, reason_code, at)
+				values (:id, :t, 'PAUSED', 'RUNNING', 'OTHER', :at)""")
+			.param("id", UUID.randomUUID()).param("t", trajectory)
+			.param("at", on.atTime(8, 15).atZone(AMSTERDAM).toOffsetDateTime()).update();
+	}
+
 	/** A pause as the coach takes it: stored, and the trajectory's change to paused on its first day. */
 	private void paused(UUID trajectory, LocalDate from, LocalDate until) {
 		jdbc.sql("insert into trajectory_pause (trajectory_id, from_date, until_date) values (:id, :from, :until)")
