@@ -19,6 +19,7 @@ import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.encryption.Encryption;
+import nl.briefwissel.encryption.OpenedText;
 import nl.briefwissel.statistics.Distribution;
 import nl.briefwissel.statistics.EvaluationMonths;
 import nl.briefwissel.statistics.Figure;
@@ -402,17 +403,20 @@ public class Evaluations {
 	 * cannot be sorted by text in the database; they are in the order of their ids, which were drawn at
 	 * random when their month was published (decision 0008), so neither the order nor a page's neighbours
 	 * tell when a remark was given (decision 0029), and every view of a period shows the same pages.
+	 * A remark that does not open is one of the page, marked as such: an error, it took the page's other
+	 * remarks with it (decision 0057).
 	 */
-	public List<String> remarks(UUID programmeId, LocalDate from, LocalDate until, int offset, int limit) {
-		List<String> remarks = new ArrayList<>();
-		EvaluationMonths.bind(jdbc.sql("select remarks, remarks_key_id from evaluation_answer where " + SHARED_REMARK + " and "
-				+ EvaluationMonths.CONDITION + " order by id limit :limit offset :offset"), programmeId, from, until, clock)
+	public List<OpenedText> remarks(UUID programmeId, LocalDate from, LocalDate until, int offset, int limit) {
+		return EvaluationMonths.bind(jdbc.sql("select id, remarks, remarks_key_id from evaluation_answer where " + SHARED_REMARK
+				+ " and " + EvaluationMonths.CONDITION + " order by id limit :limit offset :offset"), programmeId, from, until, clock)
 			.param("limit", limit)
 			.param("offset", offset)
-			.query((rs, n) -> encryption.openText(rs.getString("remarks_key_id"), rs.getString("remarks")))
+			.query((rs, n) -> encryption.openListed("evaluation_answer " + rs.getObject("id", UUID.class),
+					rs.getString("remarks_key_id"), rs.getString("remarks")))
 			.list()
-			.forEach(remark -> remarks.add(remark.strip()));
-		return remarks;
+			.stream()
+			.map(remark -> remark.readable() ? new OpenedText(remark.text().strip(), true) : remark)
+			.toList();
 	}
 
 	/** About the trajectory: the mail names the participant and their coach, and goes with the trajectory's erasure. */

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.AEADBadTagException;
@@ -14,6 +15,9 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seals and opens the content of records with AES-256-GCM. A sealed value is a random 96-bit IV
@@ -59,6 +63,16 @@ public class Encryption {
 			throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
 		}
 	});
+
+	private static final Logger log = LoggerFactory.getLogger(Encryption.class);
+
+	/**
+	 * The records said to be unreadable already ({@link #openListed}): a list read again, a page at a time
+	 * or by every view, said the same record again each time. Bounded; beyond it each is said every time.
+	 */
+	private final Set<String> saidUnreadable = ConcurrentHashMap.newKeySet();
+
+	private static final int SAID_AT_MOST = 10_000;
 
 	/** The key derived for each purpose; the keyring, and so its active key, never changes while it lives. */
 	private final Map<String, SecretKey> hashKeys = new ConcurrentHashMap<>();
@@ -138,6 +152,27 @@ public class Encryption {
 			throw new UnreadableRecordException("A text sealed with key '" + keyId + "' is not base64: it was changed", e);
 		}
 		return new String(open(keyId, sealed), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The text of one record among the many a page or an export lists, or {@link OpenedText#UNREADABLE}
+	 * when it does not open (its key is not configured, or it was changed): one such record was an error
+	 * page for the whole list, and every other record on it unread (decision 0057). Said in the log once
+	 * per record on this node, naming the record and its key, never its content or its sealed text. A
+	 * page of one record (a letter, a report) still fails loudly through {@link #openText}.
+	 *
+	 * @param record what the record is, for the log: its table and id, never anything it says
+	 */
+	public OpenedText openListed(String record, String keyId, String stored) {
+		try {
+			return new OpenedText(openText(keyId, stored), true);
+		}
+		catch (UnreadableRecordException e) {
+			if (saidUnreadable.size() >= SAID_AT_MOST || saidUnreadable.add(record + " " + keyId)) {
+				log.error("{} does not open and is shown as unreadable: {}", record, e.getMessage());
+			}
+			return OpenedText.UNREADABLE;
+		}
 	}
 
 	/**

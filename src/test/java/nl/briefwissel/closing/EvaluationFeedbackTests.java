@@ -15,6 +15,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,6 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the form said so, never another organisation's.
  */
 @BriefwisselTest
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class EvaluationFeedbackTests {
 
 	@Autowired
@@ -130,7 +133,7 @@ class EvaluationFeedbackTests {
 			.query(Long.class).single()).isZero();
 		assertThat(evaluations.feedback(programme.id(), lastMonth, Today.date()).remarks()).isEqualTo(7);
 		assertThat(evaluations.remarks(programme.id(), lastMonth, Today.date(), 0, 50)).hasSize(7)
-			.contains("Laat maar zeker gegeven");
+			.extracting(nl.briefwissel.encryption.OpenedText::text).contains("Laat maar zeker gegeven");
 		// Published, the remark stays sealed at rest as it waited (decision 0009).
 		assertThat(jdbc.sql("select remarks, remarks_key_id from evaluation_answer where programme_id = :p and helped_most = 'RHYTHM'")
 			.param("p", programme.id())
@@ -138,6 +141,84 @@ class EvaluationFeedbackTests {
 			.single()).doesNotContain("Laat maar zeker gegeven").contains(encryption.keyId());
 		assertThat(jdbc.sql("select count(*) from evaluation_answer where programme_id = :p and helped_most = 'RHYTHM' and theme is null")
 			.param("p", programme.id()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	/**
+	 * A remark no configured key opens (its key removed, its record changed) was an error page for the
+	 * whole page it fell on, and every other remark on it unread. It is a marked line of its own, in
+	 * the reader's language, without the error or the sealed text, still counted and in its place; the
+	 * log says it once, naming the record and the key, never what it says.
+	 */
+	@Test
+	void aRemarkThatDoesNotOpenIsAMarkedLineAndTheOthersAreRead(@Autowired nl.briefwissel.encryption.Encryption encryption,
+			CapturedOutput log) throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Sleutel " + suffix);
+		var programme = programmes.create(organisation.id(), "Sleutelprogramma " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-k-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(2);
+		for (int i = 0; i < 25; i++) {
+			sealedAnswer(programme.id(), month, encryption.sealText("Leesbare opmerking " + i), encryption.keyId());
+		}
+		String sealed = encryption.sealText("Deze sleutel is weg");
+		UUID keyGone = sealedAnswer(programme.id(), month, sealed, "k-weggehaald");
+		String changed = encryption.sealText("Dit record is beschadigd");
+		changed = changed.substring(0, 20) + (changed.charAt(20) == 'A' ? 'B' : 'A') + changed.substring(21);
+		UUID damaged = sealedAnswer(programme.id(), month, changed, encryption.keyId());
+
+		java.util.List<String> readable = new java.util.ArrayList<>();
+		int unreadable = 0;
+		for (int page = 1; page <= 2; page++) {
+			var response = mvc.perform(get("/programme/evaluations").param("from", month.toString()).param("until", Today.date().toString())
+				.param("programme", programme.id().toString()).param("page", String.valueOf(page)).with(fixtures.as(manager)))
+				.andReturn().getResponse();
+			assertThat(response.getStatus()).isEqualTo(200);
+			String html = response.getContentAsString();
+			assertThat(html).contains("27 evaluaties").doesNotContain(sealed).doesNotContain(changed.substring(0, 24))
+				.doesNotContain("k-weggehaald").doesNotContain("does not open").doesNotContain("Exception");
+			Document shown = Jsoup.parse(html);
+			assertThat(shown.text()).contains(page == 1 ? "Opmerkingen 1–25 van 27" : "Opmerkingen 26–27 van 27");
+			assertThat(shown.select("ul.bw-remarks > li")).as("every remark counted has its line").hasSize(page == 1 ? 25 : 2);
+			readable.addAll(shown.select("blockquote.bw-remark").eachText());
+			var marked = shown.select("ul.bw-remarks > li .bw-remark--unreadable");
+			assertThat(marked.eachText()).allSatisfy(line -> assertThat(line).startsWith("Deze opmerking kunnen we niet lezen"));
+			unreadable += marked.size();
+		}
+		assertThat(readable).hasSize(25).allSatisfy(remark -> assertThat(remark).startsWith("Leesbare opmerking"));
+		assertThat(unreadable).isEqualTo(2);
+
+		String english = mvc.perform(get("/programme/evaluations").param("from", month.toString()).param("lang", "en")
+			.param("programme", programme.id().toString()).param("page", "1").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		String englishPage2 = mvc.perform(get("/programme/evaluations").param("from", month.toString()).param("lang", "en")
+			.param("programme", programme.id().toString()).param("page", "2").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(english + englishPage2).select(".bw-remark--unreadable").eachText()).hasSize(2)
+			.allSatisfy(line -> assertThat(line).startsWith("This remark cannot be read"));
+
+		// Read four times, said once each: the record and its key, never the remark or its sealed text.
+		for (UUID record : java.util.List.of(keyGone, damaged)) {
+			assertThat(log.getOut().lines().filter(line -> line.contains(record.toString()))).singleElement()
+				.satisfies(line -> assertThat(line).contains(record.equals(keyGone) ? "k-weggehaald" : encryption.keyId()));
+		}
+		assertThat(log.getOut()).doesNotContain("Deze sleutel is weg").doesNotContain("Dit record is beschadigd").doesNotContain(sealed)
+			.doesNotContain(changed);
+	}
+
+	/** A published answer with a remark sealed as given; returns its id. */
+	private UUID sealedAnswer(UUID programmeId, LocalDate month, String sealed, String keyId) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into evaluation_answer (id, programme_id, answered_month, satisfaction, answered_before, answered_after,
+				    recommend, helped_most, remarks, remarks_key_id, remarks_shared)
+				values (:id, :p, :month, 8, 5, 7, true, 'WRITING', :remarks, :keyId, true)""")
+			.param("id", id)
+			.param("p", programmeId)
+			.param("month", month)
+			.param("remarks", sealed)
+			.param("keyId", keyId)
+			.update();
+		return id;
 	}
 
 	/** A month that cannot be published (a row no key opens) does not hold back another programme's. */

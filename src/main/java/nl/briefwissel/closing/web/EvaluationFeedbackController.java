@@ -10,6 +10,7 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
 import nl.briefwissel.closing.Evaluations;
+import nl.briefwissel.encryption.OpenedText;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.statistics.Period;
 import nl.briefwissel.statistics.TypedPeriod;
@@ -36,9 +37,9 @@ class EvaluationFeedbackController {
 	 */
 	static final int REMARKS_PER_PAGE = 25;
 
-	/** A programme's feedback with the page of its remarks shown. */
+	/** A programme's feedback with the page of its remarks shown, each as its text or as one that does not open. */
 	record ProgrammeFeedback(UUID programmeId, String programmeName, Evaluations.Feedback feedback, RemarkList list,
-			List<String> remarks) {
+			List<OpenedText> remarks) {
 	}
 
 	/** Where a programme's remarks stand: the page shown, how many pages, and which of how many remarks. */
@@ -89,7 +90,7 @@ class EvaluationFeedbackController {
 		List<ProgrammeFeedback> feedback = programmes.ofOrganisation(me.organisationId()).stream().map(p -> {
 			Evaluations.Feedback said = evaluations.feedback(p.id(), period.from(), period.until());
 			RemarkList list = RemarkList.of(said.remarks(), p.id().toString().equals(programme) ? PageNumber.of(page) : 1);
-			List<String> shown = list.total() == 0 ? List.of()
+			List<OpenedText> shown = list.total() == 0 ? List.of()
 					: evaluations.remarks(p.id(), period.from(), period.until(), list.first() - 1, REMARKS_PER_PAGE);
 			return new ProgrammeFeedback(p.id(), p.name(), said, list, shown);
 		}).toList();
