@@ -33,9 +33,26 @@ public class CoachDesk {
 
 	/**
 	 * All a coach keeps for one trajectory, as the conversation page shows it; {@code draftAssignment}
-	 * is the assignment chosen to go with the draft's letter.
+	 * is the assignment chosen to go with the draft's letter, {@code draftRevision} the save of the
+	 * draft that the page's write form is based on (none before the first).
 	 */
-	public record Desk(Optional<String> draft, Optional<UUID> draftAssignment, List<Note> notes, List<SavedReply> savedReplies) {
+	public record Desk(Optional<String> draft, Optional<UUID> draftAssignment, Optional<UUID> draftRevision, List<Note> notes,
+			List<SavedReply> savedReplies) {
+	}
+
+	/** What became of a save of the draft. */
+	public sealed interface DraftSave {
+
+		/** Kept; {@code revision} is what the form's next save is based on (null: there is no draft). */
+		record Kept(UUID revision) implements DraftSave {
+		}
+
+		/**
+		 * Not kept: the letter was sent ({@code sent}), or the draft changed, in another tab or window
+		 * after the one the save was based on. The newer one stays (decision 0060).
+		 */
+		record Overtaken(boolean sent) implements DraftSave {
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -76,57 +93,136 @@ public class CoachDesk {
 			.update();
 	}
 
-	/** Keeps the draft; an empty text removes it. */
+	/** Keeps the draft, whatever was saved before; an empty text empties it. */
 	@Transactional
-	public void saveDraft(UUID trajectoryId, UUID coachId, String body) {
-		saveDraft(trajectoryId, coachId, body, null, null);
+	public DraftSave saveDraft(UUID trajectoryId, UUID coachId, String body) {
+		return saveDraft(trajectoryId, coachId, body, null, null, null);
+	}
+
+	/** As {@link #saveDraft(UUID, UUID, String, UUID, UUID, String)}, whatever was saved before. */
+	@Transactional
+	public DraftSave saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission, UUID assignment) {
+		return saveDraft(trajectoryId, coachId, body, submission, assignment, null);
 	}
 
 	/**
 	 * Keeps the draft of a write form, with the form's id. A save for a form whose letter went is
-	 * ignored: a late check of the sent form would otherwise overwrite the draft of the next one. One
+	 * not kept: a late check of the sent form would otherwise overwrite the draft of the next one. One
 	 * that overlaps the sending (read before it, written after) is kept, and {@link #of} does not show
 	 * it as a draft: the test below alone leaves a window between the test and the write.
+	 * <p>
+	 * {@code basedOn} is the revision the form was based on ({@link Desk#draftRevision}, empty when
+	 * there was no draft, null to keep the text whatever was saved before). A save based on a revision
+	 * that is no longer the draft's is not kept, unless the draft's last save came from this same form
+	 * (its own check and button may cross): another tab sent the letter or saved a newer text since,
+	 * and the older text must not bring the letter back or overwrite the newer one (decision 0060).
+	 * The test and the write are one statement.
 	 */
 	@Transactional
-	public void saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission, UUID assignment) {
+	public DraftSave saveDraft(UUID trajectoryId, UUID coachId, String body, UUID submission, UUID assignment,
+			String basedOn) {
 		if (submission != null && messages.submitted(submission)) {
-			return;
+			return new DraftSave.Overtaken(true);
 		}
-		if (body == null || body.isBlank()) {
-			jdbc.sql("delete from draft where trajectory_id = :t and coach_id = :c").param("t", trajectoryId).param("c", coachId).update();
-			return;
+		boolean empty = body == null || body.isBlank();
+		if (!empty) {
+			messages.lockForWriting(trajectoryId);
 		}
-		messages.lockForWriting(trajectoryId);
-		String sealed = encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body);
-		// Update, else insert, else (another save inserted it in between: the check while typing and
-		// the button at once) update: one row, never a duplicate key.
-		if (writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed, submission, assignment) == 0
-				&& writeDraft(INSERT_DRAFT, trajectoryId, coachId, sealed, submission, assignment) == 0) {
-			writeDraft(UPDATE_DRAFT, trajectoryId, coachId, sealed, submission, assignment);
+		// An emptied draft keeps its row, without text: a save based on the text before is then told apart.
+		String sealed = empty ? null : encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body);
+		UUID revision = UUID.randomUUID();
+		Write write = new Write(trajectoryId, coachId, sealed, submission, empty ? null : assignment, revision);
+		if (basedOn == null) {
+			// Update, else insert, else (another save inserted it in between: the check while typing and
+			// the button at once) update: one row, never a duplicate key. Nothing to insert when emptied.
+			if (run(write, UPDATE_DRAFT, null) == 1) {
+				return new DraftSave.Kept(revision);
+			}
+			if (empty) {
+				return new DraftSave.Kept(null);
+			}
+			if (run(write, INSERT_DRAFT, null) == 0) {
+				run(write, UPDATE_DRAFT, null);
+			}
+			return new DraftSave.Kept(revision);
 		}
+		UUID base = revision(basedOn);
+		if (base == null && !basedOn.isEmpty()) {
+			return overtaken(trajectoryId, coachId);
+		}
+		if (run(write, UPDATE_DRAFT + (base == null ? " and (revision is null" : " and (revision = :base")
+				+ " or submission_id = :s)", base) == 1) {
+			return new DraftSave.Kept(revision);
+		}
+		// Based on no draft: there may still be none (else another tab made one since).
+		if (base == null && (empty ? draftRow(trajectoryId, coachId).isEmpty() : run(write, INSERT_DRAFT, null) == 1)) {
+			return new DraftSave.Kept(empty ? null : revision);
+		}
+		return overtaken(trajectoryId, coachId);
+	}
+
+	/**
+	 * The letter of the draft went: the draft is emptied, remembering the form that sent it, so that
+	 * a save in another tab based on its text is told the letter was sent.
+	 */
+	@Transactional
+	public void letterSent(UUID trajectoryId, UUID coachId, UUID submission) {
+		run(new Write(trajectoryId, coachId, null, submission, null, UUID.randomUUID()), UPDATE_DRAFT, null);
 	}
 
 	private static final String UPDATE_DRAFT = """
-			update draft set body = :body, body_key_id = :keyId, submission_id = :s, assignment_id = :a, updated_at = :now
+			update draft set body = :body, body_key_id = :keyId, submission_id = :s, assignment_id = :a, revision = :revision,
+			    updated_at = :now
 			where trajectory_id = :t and coach_id = :c""";
 
 	private static final String INSERT_DRAFT = """
-			insert into draft (trajectory_id, coach_id, body, body_key_id, submission_id, assignment_id, updated_at)
-			values (:t, :c, :body, :keyId, :s, :a, :now)
+			insert into draft (trajectory_id, coach_id, body, body_key_id, submission_id, assignment_id, revision, updated_at)
+			values (:t, :c, :body, :keyId, :s, :a, :revision, :now)
 			on conflict do nothing""";
 
-	private int writeDraft(String statement, UUID trajectoryId, UUID coachId, String sealed, UUID submission,
-			UUID assignment) {
+	/** One save's values; {@code body} sealed, null for an emptied draft. */
+	private record Write(UUID trajectoryId, UUID coachId, String body, UUID submission, UUID assignment, UUID revision) {
+	}
+
+	private int run(Write write, String statement, UUID base) {
 		return jdbc.sql(statement)
-			.param("t", trajectoryId)
-			.param("s", submission)
-			.param("a", assignment)
-			.param("c", coachId)
-			.param("body", sealed)
+			.param("t", write.trajectoryId())
+			.param("s", write.submission())
+			.param("a", write.assignment())
+			.param("c", write.coachId())
+			.param("body", write.body())
 			.param("keyId", encryption.keyId())
+			.param("revision", write.revision())
+			.param("base", base)
 			.param("now", OffsetDateTime.now(clock))
 			.update();
+	}
+
+	private DraftSave overtaken(UUID trajectoryId, UUID coachId) {
+		return new DraftSave.Overtaken(draftRow(trajectoryId, coachId).orElse(false));
+	}
+
+	/** Whether there is a draft row, and if so whether the form that last saved it sent its letter. */
+	private Optional<Boolean> draftRow(UUID trajectoryId, UUID coachId) {
+		return jdbc.sql("""
+				select count(s.submission_id) from draft d
+				left join letter_submission s on s.submission_id = d.submission_id
+				where d.trajectory_id = :t and d.coach_id = :c
+				group by d.trajectory_id""")
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.query((rs, n) -> rs.getInt(1) > 0)
+			.optional();
+	}
+
+	/** The revision a form says it was based on; null for none or one that is no revision. */
+	private static UUID revision(String basedOn) {
+		try {
+			return basedOn.isEmpty() ? null : UUID.fromString(basedOn);
+		}
+		catch (IllegalArgumentException notOne) {
+			return null;
+		}
 	}
 
 	/**
@@ -138,25 +234,34 @@ public class CoachDesk {
 		List<SavedReply> replies = new ArrayList<>();
 		List<String> draft = new ArrayList<>(1);
 		List<UUID> draftAssignment = new ArrayList<>(1);
+		List<UUID> draftRevision = new ArrayList<>(1);
+		// The draft's row also when it shows no text (emptied, sent): its revision is what a save is based on.
 		jdbc.sql("""
 				select 1 as part, assignment_id as id, cast(null as varchar(200)) as title, body, body_key_id,
-				       updated_at as at
+				       updated_at as at, revision,
+				       case when submission_id is null
+				            or not exists (select 1 from letter_submission s where s.submission_id = d.submission_id)
+				       then 1 else 0 end as shown
 				from draft d where trajectory_id = :t and coach_id = :c
-				  and (submission_id is null
-				       or not exists (select 1 from letter_submission s where s.submission_id = d.submission_id))
 				union all
-				select 2, id, null, body, body_key_id, created_at from coach_note where trajectory_id = :t and coach_id = :c
+				select 2, id, null, body, body_key_id, created_at, cast(null as uuid), 1
+				from coach_note where trajectory_id = :t and coach_id = :c
 				union all
-				select 3, id, title, body, body_key_id, created_at from saved_reply where coach_id = :c
+				select 3, id, title, body, body_key_id, created_at, cast(null as uuid), 1 from saved_reply where coach_id = :c
 				order by part, title, at desc""")
 			.param("t", trajectoryId)
 			.param("c", coachId)
 			.query(rs -> {
 				switch (rs.getInt("part")) {
 					case 1 -> {
-						draft.add(encryption.openText(rs.getString("body_key_id"), rs.getString("body")));
-						if (rs.getObject("id") != null) {
-							draftAssignment.add(rs.getObject("id", UUID.class));
+						if (rs.getObject("revision") != null) {
+							draftRevision.add(rs.getObject("revision", UUID.class));
+						}
+						if (rs.getString("body") != null && rs.getInt("shown") == 1) {
+							draft.add(encryption.openText(rs.getString("body_key_id"), rs.getString("body")));
+							if (rs.getObject("id") != null) {
+								draftAssignment.add(rs.getObject("id", UUID.class));
+							}
 						}
 					}
 					case 2 -> notes.add(new Note(rs.getObject("id", UUID.class),
@@ -165,7 +270,8 @@ public class CoachDesk {
 					default -> replies.add(savedReply(rs));
 				}
 			});
-		return new Desk(draft.stream().findFirst(), draftAssignment.stream().findFirst(), List.copyOf(notes), List.copyOf(replies));
+		return new Desk(draft.stream().findFirst(), draftAssignment.stream().findFirst(), draftRevision.stream().findFirst(),
+				List.copyOf(notes), List.copyOf(replies));
 	}
 
 	@Transactional

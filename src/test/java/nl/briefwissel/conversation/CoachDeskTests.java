@@ -288,7 +288,7 @@ class CoachDeskTests {
 		assertThat(mine.notes()).extracting(CoachDesk.Note::body).containsExactlyInAnyOrder("Eerste indruk", "Na het tweede gesprek");
 		assertThat(mine.savedReplies()).extracting(CoachDesk.SavedReply::title).containsExactly("Afsluiting", "Welkom");
 		assertThat(mine.savedReplies()).extracting(CoachDesk.SavedReply::body).containsExactly("Dank voor de gesprekken.", "Fijn dat je er bent.");
-		assertThat(desk.of(other.id(), coach)).isEqualTo(new CoachDesk.Desk(Optional.empty(), Optional.empty(), List.of(), mine.savedReplies()));
+		assertThat(desk.of(other.id(), coach)).isEqualTo(new CoachDesk.Desk(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), mine.savedReplies()));
 	}
 
 	@Test

@@ -242,7 +242,8 @@ class ConversationController {
 	String saveDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String next,
-			@RequestParam(required = false) UUID use, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID use, @RequestParam(required = false) String draftBase, Model model,
+			RedirectAttributes redirect) {
 		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty()) {
 			return handedOver(id, me, form.text(), "kept", model);
@@ -262,8 +263,11 @@ class ConversationController {
 			giving = Optional.empty();
 		}
 		Optional<UUID> chosen = giving.map(Assignment::id);
-		desk.saveDraft(id, me.id(), draft, submission, chosen.orElse(null));
 		String page = "/coach/trajectories/" + id;
+		CoachDesk.DraftSave saved = desk.saveDraft(id, me.id(), draft, submission, chosen.orElse(null), draftBase);
+		if (saved instanceof CoachDesk.DraftSave.Overtaken overtaken) {
+			return overtaken(page, overtaken, typed, redirect);
+		}
 		if (NEXT_ASSIGNMENTS.equals(next)) {
 			return "redirect:" + page + "/assignments" + chosen.map(a -> "?giving=" + a).orElse("");
 		}
@@ -276,6 +280,18 @@ class ConversationController {
 			redirect.addFlashAttribute("draftSaved", draft.isBlank() ? "emptied" : "saved");
 		}
 		return "redirect:" + page + give + "#draft-status";
+	}
+
+	/**
+	 * A save from a tab whose draft was sent or changed in another since (decision 0060): the page
+	 * says so where the draft's status stands, with the text typed in this tab to copy, and the newest
+	 * draft (or, sent, an empty one) in the write form.
+	 */
+	private static String overtaken(String page, CoachDesk.DraftSave.Overtaken overtaken, String typed,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("draftOvertaken", overtaken.sent() ? "sent" : "changed");
+		redirect.addFlashAttribute("overtakenText", typed == null ? "" : typed);
+		return "redirect:" + page + "#draft-status";
 	}
 
 	@PostMapping("/coach/trajectories/{id}/notes")
@@ -306,8 +322,9 @@ class ConversationController {
 	@PostMapping("/coach/trajectories/{id}/messages")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
-			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) UUID submission, Locale locale,
-			Model model, RedirectAttributes redirect, HttpServletRequest request) {
+			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) UUID submission,
+			@RequestParam(required = false) String draftBase, Locale locale, Model model, RedirectAttributes redirect,
+			HttpServletRequest request) {
 		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty()) {
 			return handedOver(id, me, form.text(), null, model);
@@ -317,6 +334,10 @@ class ConversationController {
 		if (errors.hasErrors()) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.
 			giving.ifPresent(a -> model.addAttribute("giving", a));
+			// Still based on the draft the form was opened with: a save of this text is tested against that.
+			if (draftBase != null) {
+				model.addAttribute("draftBase", draftBase);
+			}
 			AuditedTrajectory.shown(request, id);
 			return page(trajectory, desk.of(id, me.id()), locale, model);
 		}
@@ -336,7 +357,7 @@ class ConversationController {
 		if (letter instanceof Conversations.FormLetter.Written written) {
 			giving.ifPresent(a -> given.give(id, a.id(), written.messageId()));
 		}
-		desk.saveDraft(id, me.id(), "");
+		desk.letterSent(id, me.id(), submission);
 		// A programme that keeps letters out of ordinary mail sends a notice: the page says which went.
 		redirect.addFlashAttribute("sent", trajectory.lettersByMail() ? "mail" : "notice");
 		return "redirect:/coach/trajectories/" + id + "#sent";
@@ -365,8 +386,9 @@ class ConversationController {
 	@PostMapping("/coach/trajectories/{id}/check")
 	String check(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
-			@RequestParam(required = false) UUID assignment, Locale locale, Model model,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
+			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String draftBase, Locale locale,
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty() && htmx == null) {
 			return handedOver(id, me, form.text(), "kept", model); // the check keeps the draft: not kept here
@@ -375,7 +397,19 @@ class ConversationController {
 		TrajectoryOverview trajectory = mine.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
 		// The assignment as posted: the page checks it is one the coach may give when it shows the draft.
-		desk.saveDraft(id, me.id(), form.text(), submission, assignment);
+		CoachDesk.DraftSave saved = desk.saveDraft(id, me.id(), form.text(), submission, assignment, draftBase);
+		if (saved instanceof CoachDesk.DraftSave.Overtaken overtaken) {
+			if (htmx == null) {
+				return overtaken("/coach/trajectories/" + id, overtaken, form.text(), redirect);
+			}
+			// While typing the text stays in the field; the answer says it is not kept, and how to see both.
+			model.addAttribute("trajectoryId", id);
+			model.addAttribute("overtakenSent", overtaken.sent());
+			return "conversation/fragments :: overtaken";
+		}
+		// What the form's next save is based on: the check's answer puts it into the form.
+		UUID revision = ((CoachDesk.DraftSave.Kept) saved).revision();
+		model.addAttribute("draftBase", revision == null ? "" : revision.toString());
 		// The letter itself may not be longer than this; the check while typing has no form rule to stop it.
 		String text = form.text() == null ? "" : form.text().length() > 50_000 ? form.text().substring(0, 50_000) : form.text();
 		// The assignment's text in the letter is not the coach's writing: no remarks on its questions.
@@ -385,7 +419,7 @@ class ConversationController {
 				accounts.byId(trajectory.participantId()).map(Account::language).orElse(null),
 				programmes.byId(trajectory.programmeId()).map(Programme::jargon).orElse(List.of()), quoted));
 		if (htmx != null) {
-			return "writing/report :: checked";
+			return "conversation/fragments :: autosaved";
 		}
 		// Without JavaScript the findings come with the whole conversation: a view of its content. The
 		// assignment chosen stays with the form, or "Versturen" would send its text without giving it.
@@ -453,6 +487,9 @@ class ConversationController {
 		List<Message> conversation = conversations.of(trajectory);
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
+		if (!model.containsAttribute("draftBase")) { // the draft this form's saves are based on (decision 0060)
+			model.addAttribute("draftBase", mine.draftRevision().map(UUID::toString).orElse(""));
+		}
 		model.addAttribute("noteForm", UUID.randomUUID()); // and its note kept once
 		// Read here, in the page's transaction, not by the template while it renders.
 		model.addAttribute("themeLabel", trajectory.theme() == null ? null : themes.label(trajectory.programmeId(), trajectory.theme(), locale));
