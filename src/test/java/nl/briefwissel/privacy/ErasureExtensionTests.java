@@ -31,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A complex request may take longer: the month to answer is extended once, by at most two months, and the
@@ -76,6 +77,13 @@ class ErasureExtensionTests {
 		Account administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
 		LocalDate first = erasures.byId(request).orElseThrow().answerBy();
 		String extended = day(first.plusMonths(2), Locale.ENGLISH);
+
+		Document form = page(get("/admin/erasure/{id}/extend", request).param("lang", "en"), fixtures.as(administrator));
+		assertThat(form.select("label[for=months-1]").text()).isEqualTo("One month: decide by " + day(first.plusMonths(1), Locale.ENGLISH));
+		assertThat(form.select("label[for=months-2]").text()).isEqualTo("Two months: decide by " + extended);
+		assertThat(form.getElementById("months-2").hasAttr("checked")).isTrue();
+		mvc.perform(post("/admin/erasure/{id}/extend", request).param("months", "2").param("reason", REASON)
+			.with(fixtures.as(participant)).with(csrf())).andExpect(status().isForbidden());
 
 		mvc.perform(post("/admin/erasure/{id}/extend", request).param("months", "2").param("reason", REASON)
 			.with(fixtures.as(administrator)).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
