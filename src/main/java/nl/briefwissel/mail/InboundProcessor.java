@@ -76,10 +76,16 @@ class InboundProcessor implements SmartLifecycle {
 
 	private final Encryption encryption;
 
+	/** How our own mails' sender shows in a quote of them, lower case (decision 0059). */
+	private final List<String> ourSenders;
+
 	InboundProcessor(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, InboundMailHandler handler,
-			Clock clock, Encryption encryption,
+			Clock clock, Encryption encryption, MailProperties properties,
 			@Value("${briefwissel.mail.inbound.workers:4}") int workers,
 			@Value("${briefwissel.mail.inbound.poll-interval:500ms}") Duration pollInterval) {
+		// "Anja de Vries via Briefwissel <noreply@…>": Outlook shows the name alone at times.
+		this.ourSenders = List.of(properties.fromAddress().toLowerCase(java.util.Locale.ROOT),
+				("via " + properties.fromName()).toLowerCase(java.util.Locale.ROOT));
 		this.workers = workers;
 		this.pollInterval = pollInterval;
 		this.jdbc = jdbc;
@@ -282,7 +288,7 @@ class InboundProcessor implements SmartLifecycle {
 			throw new IllegalStateException("Inbound mail " + mail.id() + " was claimed but its raw mail could not be read");
 		}
 		List<String> envelopeTo = mail.envelopeTo() == null ? List.of() : Arrays.asList(mail.envelopeTo().split(","));
-		ReadMail content = MailReader.read(encryption.open(sealed.keyId(), sealed.bytes()), envelopeTo);
+		ReadMail content = MailReader.read(encryption.open(sealed.keyId(), sealed.bytes()), envelopeTo, ourSenders);
 		InboundResult result = handler.handle(new InboundMail(mail.id(), mail.receivedAt(), content));
 		log.info("Inbound mail {} ({}): {}", mail.id(), content.kind().code(), result.describe());
 		return new Object[] { content.kind().name(), truncate(result.describe(), 1000), OffsetDateTime.now(clock), mail.id() };

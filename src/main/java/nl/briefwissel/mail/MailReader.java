@@ -88,6 +88,14 @@ public final class MailReader {
 
 	/** Reads a mail; {@code envelopeRecipients} are the SMTP RCPT TO addresses when known. */
 	public static ReadMail read(byte[] raw, List<String> envelopeRecipients) {
+		return read(raw, envelopeRecipients, List.of());
+	}
+
+	/**
+	 * Reads a mail; {@code ourSenders} name how our own mails' sender shows in a quote when the mail
+	 * domain does not say it (the sending address, {@code "via " + from-name}), lower case.
+	 */
+	static ReadMail read(byte[] raw, List<String> envelopeRecipients, List<String> ourSenders) {
 		if (raw == null || raw.length == 0) {
 			return ReadMail.unreadable("empty: the file or message has no content");
 		}
@@ -100,7 +108,7 @@ public final class MailReader {
 		try {
 			int headerEnd = headerEnd(raw);
 			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(headersInUtf8(raw, headerEnd)));
-			return read(message, envelopeRecipients, headersOnly(raw, headerEnd));
+			return read(message, envelopeRecipients, headersOnly(raw, headerEnd), ourSenders);
 		}
 		catch (MessagingException | IOException | RuntimeException e) {
 			return ReadMail.unreadable("cannot be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -116,8 +124,8 @@ public final class MailReader {
 	 * (headers and the {@code X-Briefwissel-Too-Big} it adds). Only then does that header count: on any
 	 * other mail it is the sender's to write, and made a small letter unreadable.
 	 */
-	private static ReadMail read(MimeMessage message, List<String> envelopeRecipients, boolean headersOnly)
-			throws MessagingException, IOException {
+	private static ReadMail read(MimeMessage message, List<String> envelopeRecipients, boolean headersOnly,
+			List<String> ourSenders) throws MessagingException, IOException {
 		if (message.getHeader("From") == null && message.getHeader("Message-ID") == null
 				&& message.getHeader("Subject") == null && message.getHeader("Date") == null) {
 			return ReadMail.unreadable("not a mail: none of From, Subject, Date or Message-ID");
@@ -134,6 +142,7 @@ public final class MailReader {
 		String inReplyTo = firstMessageId(AutomaticMailDetector.header(message, "In-Reply-To"));
 		List<String> references = references(message);
 		String token = replyToken(message, envelopeRecipients);
+		List<String> recipients = recipients(message, envelopeRecipients);
 
 		Body body = new Body();
 		collect(message, body, 0, null);
@@ -175,11 +184,12 @@ public final class MailReader {
 		if (kind != MailKind.BOUNCE) {
 			body.attachments.addAll(body.enclosedMails);
 		}
-		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY ? QuoteTrimmer.trim(fullText, subject)
+		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY
+				? QuoteTrimmer.trim(fullText, subject, ours(recipients, ourSenders), from)
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token,
 				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient,
-				recipients(message, envelopeRecipients), authenticationResults(message));
+				recipients, authenticationResults(message));
 	}
 
 	/** The parts of a body worth keeping, collected while walking the MIME tree. */
@@ -666,6 +676,21 @@ public final class MailReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * How Briefwissel shows in a quote of a mail of this conversation: by the domain of the reply address
+	 * this mail went to, and {@code ourSenders}.
+	 */
+	private static List<String> ours(List<String> recipients, List<String> ourSenders) {
+		Set<String> names = new LinkedHashSet<>(ourSenders);
+		for (String recipient : recipients) {
+			if (recipient.startsWith(ReplyAddress.LOCAL_PART + "+") && recipient.indexOf('@') > 0) {
+				names.add(recipient.substring(recipient.indexOf('@')));
+			}
+		}
+		names.removeIf(name -> name.isBlank() || name.length() < 3);
+		return List.copyOf(names);
 	}
 
 	// Tried only where a word starts: from every position of a megabyte without an '@' it was quadratic.

@@ -2,6 +2,7 @@ package nl.briefwissel.mail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -122,12 +123,23 @@ final class QuoteTrimmer {
 	 * forwarded is the participant's material, kept as a forward from Gmail or Apple Mail is.
 	 */
 	static Trimmed trim(String text, String subject) {
+		return trim(text, subject, List.of(), null);
+	}
+
+	/**
+	 * {@code ours} names how Briefwissel shows in a quote's header, in lower case: the reply address's
+	 * domain ({@code @briefwissel.nl}), the sending address, {@code via Briefwissel}; {@code sender} is
+	 * the mail's sender, who may quote a letter of their own (may be null). When a quote further down is
+	 * this conversation's and the first is not, the first is something the person pasted into their own
+	 * words (a manager's mail they write about), and is kept with what they wrote below it (decision 0059).
+	 */
+	static Trimmed trim(String text, String subject, Collection<String> ours, String sender) {
 		List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
 		List<String> kept = new ArrayList<>(lines);
 		List<String> cut = new ArrayList<>();
 
 		boolean forwarded = subject != null && FORWARD_SUBJECT.matcher(subject).lookingAt();
-		int history = forwarded ? -1 : historyStart(kept);
+		int history = forwarded ? -1 : historyStart(kept, ours, sender);
 		if (history >= 0) {
 			int attributionLines = isAttribution(kept, history);
 			int lastAnswer = attributionLines > 0 ? lastInterleavedAnswer(kept, history + attributionLines) : -1;
@@ -153,9 +165,70 @@ final class QuoteTrimmer {
 		return new Trimmed(join(kept), join(cut));
 	}
 
-	/** Index of the first line of quoted history, or -1. A forward on purpose ends the search. */
-	private static int historyStart(List<String> lines) {
-		for (int i = 0; i < lines.size(); i++) {
+	/**
+	 * Index of the first line of this conversation's quoted history, or -1: the first quote, unless a
+	 * quote below it is the conversation's and it is not (then that one).
+	 */
+	private static int historyStart(List<String> lines, Collection<String> ours, String sender) {
+		int first = historyStart(lines, 0);
+		if (first < 0 || ours.isEmpty() || ofTheConversation(lines, first, ours, sender)) {
+			return first;
+		}
+		for (int next = historyStart(lines, first + 1); next >= 0; next = historyStart(lines, next + 1)) {
+			if (ofTheConversation(lines, next, ours, sender)) {
+				return next;
+			}
+		}
+		return first;
+	}
+
+	private static final Set<String> TO_KEYS = Set.of("aan", "to", "cc", "an", "à");
+
+	/**
+	 * Whether the quote starting at {@code start} is a mail of the conversation: from Briefwissel or the
+	 * sender (its attribution, or its header block's sender line, names one), or sent to Briefwissel (a
+	 * To or Cc line names it: a letter of the participant's that someone else quotes). The sender counts
+	 * in the sender line alone: a manager's mail the person pastes was sent to them.
+	 */
+	private static boolean ofTheConversation(List<String> lines, int start, Collection<String> ours, String sender) {
+		int i = start;
+		if (SEPARATOR.matcher(lines.get(i)).matches() || UNDERSCORE_RULE.matcher(lines.get(i)).matches()) {
+			i = nextNonBlank(lines, i + 1);
+		}
+		if (i < 0) {
+			return false;
+		}
+		int attributionLines = isAttribution(lines, i);
+		if (attributionLines > 0) {
+			String attribution = String.join(" ", lines.subList(i, i + attributionLines).stream().map(QuoteTrimmer::stripQuote).toList());
+			return names(attribution, ours) || names(attribution, sender);
+		}
+		for (int j = i; j < Math.min(lines.size(), i + HEADER_BLOCK_MAX_LINES); j++) {
+			Matcher header = HEADER_LINE.matcher(stripQuote(lines.get(j)));
+			if (!header.matches()) {
+				break;
+			}
+			String key = header.group(1).toLowerCase(Locale.ROOT);
+			boolean from = FROM_KEYS.contains(key);
+			if ((from || TO_KEYS.contains(key)) && names(header.group(2), ours) || from && names(header.group(2), sender)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean names(String text, Collection<String> names) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		return names.stream().anyMatch(lower::contains);
+	}
+
+	private static boolean names(String text, String name) {
+		return name != null && !name.isBlank() && text.toLowerCase(Locale.ROOT).contains(name);
+	}
+
+	/** Index of the first line of quoted history from {@code from} on, or -1. A forward on purpose ends the search. */
+	private static int historyStart(List<String> lines, int from) {
+		for (int i = from; i < lines.size(); i++) {
 			String line = lines.get(i);
 			if (FORWARD.matcher(line).matches()) {
 				return -1;

@@ -43,6 +43,9 @@ class InboundWorkerTests {
 	@Autowired
 	InboundMailHandler handler;
 
+	@Autowired
+	MailProperties properties;
+
 	/**
 	 * A mail that makes processing overflow the stack: an Error, not an exception. The worker counts it
 	 * as that mail's failed attempt and goes on; before, the Error ended the worker thread for good.
@@ -63,7 +66,7 @@ class InboundWorkerTests {
 				throw new StackOverflowError("deeply nested");
 			}
 			return handler.handle(mail); // any other mail due by then, as the application's workers would
-		}, Clock.offset(Clock.systemUTC(), Duration.ofDays(365)), encryption, 1, Duration.ofMillis(100));
+		}, Clock.offset(Clock.systemUTC(), Duration.ofDays(365)), encryption, properties, 1, Duration.ofMillis(100));
 
 		worker.processBatch();
 
@@ -108,7 +111,7 @@ class InboundWorkerTests {
 					.update();
 			}
 			return new InboundResult.Quarantined("test");
-		}, Clock.offset(Clock.systemUTC(), Duration.ofDays(300).plusHours(1)), encryption, 1, Duration.ofMillis(100));
+		}, Clock.offset(Clock.systemUTC(), Duration.ofDays(300).plusHours(1)), encryption, properties, 1, Duration.ofMillis(100));
 
 		worker.processBatch();
 

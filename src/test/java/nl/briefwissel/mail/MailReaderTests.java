@@ -104,6 +104,48 @@ class MailReaderTests {
 		assertThat(letter.text()).contains("mijn antwoord");
 	}
 
+	/**
+	 * A manager's mail pasted above the coach's quoted letter: the reader knows the conversation's mails by
+	 * the domain of the reply address the mail went to (and the pipeline by the configured sender), so the
+	 * pasted mail and the participant's question below it stay in the letter (decision 0059).
+	 */
+	@Test
+	void aMailPastedAboveTheQuotedLetterStaysInTheLetter() {
+		String mail = """
+				From: Sanne Bakker <sanne@utrecht.nl>
+				To: Anja de Vries via Briefwissel <reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test>
+				Subject: Re: Je e-coaching, week 3
+				Message-ID: <pasted-1@utrecht.nl>
+				Content-Type: text/plain; charset=UTF-8
+				
+				Dit kreeg ik van mijn leidinggevende:
+				
+				Van: Piet Meijer <p.meijer@werkgever.nl>
+				Verzonden: donderdag 3 december 2026 10:12
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Gesprek volgende week
+				
+				Sanne, ik wil het volgende week met je over je uren hebben.
+				
+				Hoe bereid ik me voor?
+				
+				Van: Anja de Vries via Briefwissel <noreply@briefwissel.test>
+				Verzonden: dinsdag 1 december 2026 09:00
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Je e-coaching, week 3
+				
+				Wat wil je deze week bespreken?
+				""";
+		ReadMail read = MailReader.read(mail.getBytes(StandardCharsets.UTF_8));
+		assertThat(read.text()).contains("Van: Piet Meijer", "over je uren hebben.", "Hoe bereid ik me voor?");
+		assertThat(read.text()).doesNotContain("Wat wil je deze week bespreken?");
+		assertThat(read.cutText()).contains("Wat wil je deze week bespreken?");
+		// Outlook showing the coach's name alone: the pipeline's configured sender name says it is ours.
+		ReadMail byName = MailReader.read(mail.replace(" <noreply@briefwissel.test>\r\nVerzonden", "\r\nVerzonden")
+			.getBytes(StandardCharsets.UTF_8), java.util.List.of(), java.util.List.of("via briefwissel"));
+		assertThat(byName.text()).contains("Hoe bereid ik me voor?").doesNotContain("Wat wil je deze week bespreken?");
+	}
+
 	/** The file that cannot be decoded is listed as damaged, with nothing kept of it; the letter is kept. */
 	@Test
 	void aDamagedFileIsListedAsDamagedAndTheLetterKept() throws IOException {

@@ -25,6 +25,104 @@ class QuoteTrimmerTests {
 		assertThat(trimmed.cut()).contains("Wat geeft je energie?");
 	}
 
+	/** How Briefwissel shows in a quote, as the pipeline names it, and the participant who writes. */
+	private static final java.util.List<String> OURS = java.util.List.of("noreply@briefwissel.test", "via briefwissel",
+			"@briefwissel.test");
+
+	private static final String PARTICIPANT = "sanne@utrecht.nl";
+
+	/**
+	 * A manager's mail the participant pasted into their letter, to write about it: the quote of the
+	 * coach's letter below is the history, the pasted mail and the words below it are the participant's.
+	 * Everything from the pasted "Van:" was cut, and with it the question to the coach.
+	 */
+	@Test
+	void aMailPastedAboveTheQuotedLetterIsKeptWithTheWordsBelowIt() {
+		var trimmed = QuoteTrimmer.trim("""
+				Hoi Anja,
+
+				Dit kreeg ik vanochtend van mijn leidinggevende:
+
+				Van: Piet Meijer <p.meijer@werkgever.nl>
+				Verzonden: donderdag 3 december 2026 10:12
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Gesprek volgende week
+
+				Sanne, ik wil het volgende week met je over je uren hebben.
+
+				Ik schrik hier nogal van. Hoe bereid ik me voor?
+
+				Groet,
+				Sanne
+
+				________________________________
+				Van: Anja de Vries via Briefwissel
+				Verzonden: dinsdag 1 december 2026 09:00
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Je e-coaching, week 3
+
+				Wat wil je deze week bespreken?""", null, OURS, PARTICIPANT);
+		assertThat(trimmed.kept()).contains("Dit kreeg ik vanochtend", "Van: Piet Meijer <p.meijer@werkgever.nl>",
+				"ik wil het volgende week met je over je uren hebben.", "Ik schrik hier nogal van. Hoe bereid ik me voor?",
+				"Sanne");
+		assertThat(trimmed.kept()).doesNotContain("Anja de Vries via Briefwissel", "Wat wil je deze week bespreken?");
+		assertThat(trimmed.cut()).startsWith("________________________________").contains("Wat wil je deze week bespreken?");
+	}
+
+	/** The same with Gmail's attribution line, as one typed or pasted, above the coach's quoted letter. */
+	@Test
+	void aPastedAttributionAboveTheQuotedLetterIsKeptWithTheWordsBelowIt() {
+		var trimmed = QuoteTrimmer.trim("""
+				Kijk wat Jan schreef:
+
+				Op 3 dec. 2026 om 10:12 schreef Jan <jan@x.nl>:
+				We zoeken iemand voor 32 uur, start in januari.
+
+				Zou ik dit moeten proberen?
+
+				Op di 1 dec 2026 om 09:00 schreef Anja de Vries via Briefwissel <noreply@briefwissel.test>:
+
+				> Wat wil je deze week bespreken?""", null, OURS, PARTICIPANT);
+		assertThat(trimmed.kept()).contains("Op 3 dec. 2026 om 10:12 schreef Jan <jan@x.nl>:",
+				"We zoeken iemand voor 32 uur", "Zou ik dit moeten proberen?");
+		assertThat(trimmed.kept()).doesNotContain("Wat wil je deze week bespreken?", "schreef Anja");
+	}
+
+	/**
+	 * The participant answering their own letter (to add what they forgot): the quote of it is this
+	 * conversation's history as the coach's letter below it is, and both are cut as before.
+	 */
+	@Test
+	void aQuoteOfTheSendersOwnEarlierLetterIsHistory() {
+		var trimmed = QuoteTrimmer.trim("""
+				Vergeten: ik kan alleen op dinsdag.
+
+				Op 3 dec. 2026 om 10:12 schreef Sanne Bakker <sanne@utrecht.nl>:
+				> Ik wil graag een afspraak maken.
+
+				> Op 1 dec. 2026 om 09:00 schreef Anja de Vries via Briefwissel <noreply@briefwissel.test>:
+				>> Wat wil je deze week bespreken?""", null, OURS, PARTICIPANT);
+		assertThat(trimmed.kept()).isEqualTo("Vergeten: ik kan alleen op dinsdag.");
+	}
+
+	/**
+	 * With no quote below it that names the conversation, a pasted mail cannot be told from a reply to a
+	 * mail of someone else's (the participant's client quoting what it answered): cut, as before.
+	 */
+	@Test
+	void aQuoteWithoutTheConversationBelowItIsCutAsBefore() {
+		var trimmed = QuoteTrimmer.trim("""
+				Dat klopt.
+
+				Van: Piet Meijer <p.meijer@werkgever.nl>
+				Verzonden: donderdag 3 december 2026 10:12
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Gesprek volgende week
+
+				Sanne, ik wil het volgende week met je over je uren hebben.""", null, OURS, PARTICIPANT);
+		assertThat(trimmed.kept()).isEqualTo("Dat klopt.");
+	}
+
 	@Test
 	void anAttributionWrappedOverTwoLinesIsCut() {
 		var trimmed = QuoteTrimmer.trim("""
