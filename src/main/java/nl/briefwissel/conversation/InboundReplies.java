@@ -1,6 +1,9 @@
 package nl.briefwissel.conversation;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Threads inbound mail into conversations: by reply token first, then by our own Message-IDs in
- * In-Reply-To and References. The sender must be the trajectory's participant or its coach; any
+ * In-Reply-To and References. A mail to the reply addresses of several conversations goes to the one
+ * its sender writes in, and to the administrators when that is not exactly one. The sender must be the trajectory's participant or its coach; any
  * doubt sends the mail to the quarantine with the reason, never into a conversation. A mail that
  * belongs to no conversation but reached a programme's intake address is an application.
  */
@@ -67,7 +71,23 @@ class InboundReplies implements InboundMailHandler {
 		if (content.kind() == MailKind.UNREADABLE) {
 			return quarantine.put(mail.id(), new QuarantineReason.Unreadable(content.problem()), null);
 		}
-		Optional<Threading> trajectory = thread(content);
+		List<Threading> addressed = addressed(content);
+		Optional<Threading> trajectory;
+		if (addressed.size() > 1) {
+			// Reply addresses of two conversations: only the one the sender writes in may have it, and when
+			// that is not one alone a person decides, not the order of the addresses (decision 0059).
+			List<Threading> own = addressed.stream().filter(t -> writesIn(content, t.trajectory())).toList();
+			if (own.size() != 1) {
+				return quarantine.put(mail.id(), new QuarantineReason.SeveralConversations(addressed.stream()
+					.map(t -> t.trajectory().participantName()
+							+ (t.trajectory().coachName() == null ? "" : ", e-coach " + t.trajectory().coachName()))
+					.collect(java.util.stream.Collectors.joining("; "))), null);
+			}
+			trajectory = Optional.of(own.get(0));
+		}
+		else {
+			trajectory = addressed.isEmpty() ? byReferences(content) : Optional.of(addressed.get(0));
+		}
 		if (trajectory.isEmpty() && content.kind() == MailKind.REPLY && content.replyToken() == null && content.from() != null) {
 			Optional<Programme> programme = content.recipients().stream().map(programmes::byIntakeAddress)
 				.flatMap(Optional::stream).findFirst();
@@ -110,17 +130,29 @@ class InboundReplies implements InboundMailHandler {
 	private record Threading(TrajectoryOverview trajectory, boolean mailMayBeFailing) {
 	}
 
-	private Optional<Threading> thread(ReadMail content) {
-		if (content.replyToken() != null) {
-			Optional<ReplyTokens.Binding> binding = tokens.byToken(content.replyToken());
-			Optional<Threading> byToken = binding.flatMap(b -> trajectories.withContent(b.trajectoryId()))
-				.map(t -> new Threading(t, binding.get().failingSince() != null));
-			if (byToken.isPresent()) {
-				return byToken;
-			}
+	/** The conversations whose reply addresses the mail went to, each once, in the order of the addresses. */
+	private List<Threading> addressed(ReadMail content) {
+		Map<UUID, Threading> found = new LinkedHashMap<>();
+		for (String token : content.replyTokens()) {
+			tokens.byToken(token).ifPresent(binding -> {
+				if (!found.containsKey(binding.trajectoryId())) {
+					trajectories.withContent(binding.trajectoryId())
+						.ifPresent(t -> found.put(t.id(), new Threading(t, binding.failingSince() != null)));
+				}
+			});
 		}
+		return List.copyOf(found.values());
+	}
+
+	private Optional<Threading> byReferences(ReadMail content) {
 		return messages.trajectoryOfMailIds(content.references()).flatMap(trajectories::withContent)
 			.map(t -> new Threading(t, true));
+	}
+
+	private static boolean writesIn(ReadMail content, TrajectoryOverview trajectory) {
+		String sender = sender(content);
+		return !sender.isEmpty()
+				&& (sender.equalsIgnoreCase(trajectory.participantEmail()) || sender.equalsIgnoreCase(trajectory.coachEmail()));
 	}
 
 	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory, boolean mailMayBeFailing) {

@@ -55,6 +55,7 @@ public sealed interface QuarantineReason {
 			case UnanswerableApplicant.CODE -> new UnanswerableApplicant(argument);
 			case ReportAboutTheCoach.CODE_FAILED -> new ReportAboutTheCoach(argument, true);
 			case ReportAboutTheCoach.CODE_DELAYED -> new ReportAboutTheCoach(argument, false);
+			case SeveralConversations.CODE -> new SeveralConversations(argument == null ? "" : argument);
 			// A code a later version wrote and this one does not know: its English sentence still says it.
 			default -> new Unexplained(english);
 		};
@@ -248,6 +249,34 @@ public sealed interface QuarantineReason {
 		@Override
 		public boolean attachable() {
 			return false;
+		}
+	}
+
+	/**
+	 * A mail to the reply addresses of two or more conversations, from someone who writes in none of them
+	 * or in more than one: which coach it was meant for is for an administrator to decide (decision 0059).
+	 * {@code conversations} names each: its participant and its coach.
+	 */
+	record SeveralConversations(String conversations) implements QuarantineReason {
+
+		static final String CODE = "severalConversations";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return conversations;
+		}
+
+		public String english() {
+			return forLog() + ": " + conversations;
+		}
+
+		/** Without the names: the log leaves the application, where no erasure reaches it. */
+		@Override
+		public String forLog() {
+			return "sent to the reply addresses of several conversations";
 		}
 	}
 

@@ -141,7 +141,8 @@ public final class MailReader {
 		String messageId = firstMessageId(AutomaticMailDetector.header(message, "Message-ID"));
 		String inReplyTo = firstMessageId(AutomaticMailDetector.header(message, "In-Reply-To"));
 		List<String> references = references(message);
-		String token = replyToken(message, envelopeRecipients);
+		List<String> tokens = replyTokens(message, envelopeRecipients);
+		String token = tokens.isEmpty() ? null : tokens.get(0);
 		List<String> recipients = recipients(message, envelopeRecipients);
 
 		Body body = new Body();
@@ -187,7 +188,7 @@ public final class MailReader {
 		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY
 				? QuoteTrimmer.trim(fullText, subject, ours(recipients, ourSenders), from)
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
-		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token,
+		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token, tokens,
 				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient,
 				recipients, authenticationResults(message));
 	}
@@ -664,19 +665,27 @@ public final class MailReader {
 		return id.find() ? id.group() : null;
 	}
 
-	private static String replyToken(MimeMessage message, List<String> envelopeRecipients) throws MessagingException {
+	/**
+	 * Every reply token among the recipients, the envelope's first. All of them, not the first: a mail
+	 * to two conversations' reply addresses went into whichever was written first (decision 0059).
+	 */
+	private static List<String> replyTokens(MimeMessage message, List<String> envelopeRecipients) throws MessagingException {
 		List<String> candidates = new ArrayList<>(envelopeRecipients);
 		for (String header : List.of("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To")) {
 			candidates.add(AutomaticMailDetector.header(message, header));
 		}
+		Set<String> tokens = new LinkedHashSet<>();
 		for (String candidate : candidates) {
 			Matcher token = TOKEN.matcher(" " + candidate);
-			if (token.find()) {
-				return token.group(1).toLowerCase(Locale.ROOT);
+			while (token.find() && tokens.size() < MAX_REPLY_TOKENS) {
+				tokens.add(token.group(1).toLowerCase(Locale.ROOT));
 			}
 		}
-		return null;
+		return List.copyOf(tokens);
 	}
+
+	/** More reply addresses than any person writes to; a list of them is a sender's padding. */
+	static final int MAX_REPLY_TOKENS = 20;
 
 	/**
 	 * How Briefwissel shows in a quote of a mail of this conversation: by the domain of the reply address

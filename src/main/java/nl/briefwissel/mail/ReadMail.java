@@ -14,6 +14,7 @@ import java.util.List;
  * @param inReplyTo the first Message-ID in In-Reply-To, or null
  * @param references every Message-ID in References and In-Reply-To, oldest first
  * @param replyToken the token of a {@code reply+TOKEN@} address among the recipients, or null
+ * @param replyTokens the tokens of every {@code reply+TOKEN@} address among the recipients, {@code replyToken} first
  * @param text the person's own words: quoted history, signatures and disclaimers cut
  * @param cutText what was cut from the text, for "show original"
  * @param fullText the whole body as text
@@ -26,7 +27,7 @@ import java.util.List;
  *        what the receiving servers found of the sender ({@link SenderAuthentication})
  */
 public record ReadMail(MailKind kind, String problem, String messageId, String from, String fromName, String subject,
-		String inReplyTo, List<String> references, String replyToken, String text, String cutText, String fullText,
+		String inReplyTo, List<String> references, String replyToken, List<String> replyTokens, String text, String cutText, String fullText,
 		String safeHtml, List<MailAttachment> attachments, String failedRecipient, List<String> recipients,
 		List<String> authenticationResults) {
 
@@ -52,6 +53,7 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 		authenticationResults = authenticationResults == null ? List.of()
 				: authenticationResults.stream().map(ReadMail::withoutNul).toList();
 		references = references == null ? List.of() : references.stream().map(ReadMail::withoutNul).toList();
+		replyTokens = replyTokens == null ? List.of() : replyTokens.stream().map(ReadMail::withoutNul).toList();
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
 	}
 
@@ -68,7 +70,7 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 	}
 
 	static ReadMail unreadable(String problem) {
-		return new ReadMail(MailKind.UNREADABLE, problem, null, null, null, "", null, List.of(), null, "", "", "", null,
+		return new ReadMail(MailKind.UNREADABLE, problem, null, null, null, "", null, List.of(), null, List.of(), "", "", "", null,
 				List.of(), null, List.of(), List.of());
 	}
 }
