@@ -96,6 +96,8 @@ class ErasureExtensionTests {
 		assertThat(card(page(get("/admin/erasure").param("lang", "en"), fixtures.as(administrator)), participant.email()))
 			.contains("Decide by " + extended + ": the time to answer was extended (first " + day(first, Locale.ENGLISH) + ")", REASON)
 			.doesNotContain("Extend the time to answer");
+		assertThat(page(get("/admin/erasure/{id}/confirm", request).param("lang", "en"), fixtures.as(administrator)).text())
+			.contains("Decide by " + extended + ": the time to answer was extended");
 		assertThat(page(get("/participant/privacy").param("lang", "en"), fixtures.as(participant)).text())
 			.contains("you will get a mail with the decision by " + extended + " at the latest.", REASON);
 		// On the trail as the decisions are (who, which request, how long), and on the request's row with its reason.
