@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.Outbox;
@@ -81,19 +82,31 @@ class MailedLinks {
 	 * validity goes into the mail's text as {@code validityInMail} (hours or minutes, as it reads best).
 	 */
 	void send(Kind kind, Account account, Duration validity, long validityInMail) {
-		OffsetDateTime now = OffsetDateTime.now(clock);
-		int lastHour = jdbc.sql("select count(*) from " + kind.table + " where account_id = :account and created_at > :since")
-			.param("account", account.id())
-			.param("since", now.minusHours(1))
-			.query(Integer.class)
-			.single();
-		if (lastHour >= properties.mailsPerAddressPerHour()) {
-			log.warn("{} for account {} not sent: {} sent in the last hour", kind, account.id(), lastHour);
-			return;
+		if (withinHourlyLimit(kind, account, OffsetDateTime.now(clock))) {
+			mailNew(kind, account, validity, validityInMail);
 		}
+	}
+
+	/**
+	 * As {@link #send}, and every link of this kind the account still had stops working: the new one replaces
+	 * them. False, and nothing changed, when the hourly limit is reached: the earlier link then still works.
+	 */
+	boolean sendInstead(Kind kind, Account account, Duration validity, long validityInMail) {
+		if (!withinHourlyLimit(kind, account, OffsetDateTime.now(clock))) {
+			return false;
+		}
+		useUp(kind, account.id());
+		mailNew(kind, account, validity, validityInMail);
+		return true;
+	}
+
+	private void mailNew(Kind kind, Account account, Duration validity, long validityInMail) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		String token = LinkTokens.create();
-		jdbc.sql("insert into " + kind.table
-				+ " (token_hash, account_id, created_at, expires_at) values (:hash, :account, :now, :expires)")
+		// An invitation is told apart from a reset in their shared table: inviting again asks for an open one.
+		jdbc.sql("insert into " + kind.table + " (token_hash, account_id, created_at, expires_at"
+				+ (kind == Kind.INVITATION ? ", invitation" : "") + ") values (:hash, :account, :now, :expires"
+				+ (kind == Kind.INVITATION ? ", true" : "") + ")")
 			.param("hash", LinkTokens.hash(token))
 			.param("account", account.id())
 			.param("now", now)
@@ -103,6 +116,43 @@ class MailedLinks {
 		String link = address.link(kind.path).queryParam("token", token)
 			.queryParam("lang", account.language().getLanguage()).toUriString();
 		outbox.enqueueAskedFor(mail(kind, account, link, validityInMail));
+	}
+
+	private boolean withinHourlyLimit(Kind kind, Account account, OffsetDateTime now) {
+		int lastHour = jdbc.sql("select count(*) from " + kind.table + " where account_id = :account and created_at > :since")
+			.param("account", account.id())
+			.param("since", now.minusHours(1))
+			.query(Integer.class)
+			.single();
+		if (lastHour >= properties.mailsPerAddressPerHour()) {
+			log.warn("{} for account {} not sent: {} sent in the last hour", kind, account.id(), lastHour);
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * The newest invitation of an account that has no password yet, while it has not been used (it may have run
+	 * out): empty once a password is chosen, by the invitation or otherwise (taking a link ends every other).
+	 */
+	Optional<PendingInvitation> pendingInvitation(Account account) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		return jdbc.sql("""
+				select r.created_at, r.expires_at from password_reset r join account a on a.id = r.account_id
+				where r.account_id = :account and r.invitation and r.used_at is null and a.password_hash is null
+				order by r.created_at desc limit 1""")
+			.param("account", account.id())
+			.query((rs, n) -> {
+				OffsetDateTime until = rs.getObject("expires_at", OffsetDateTime.class);
+				return new PendingInvitation(account.id(), account.displayName(), account.email(),
+						rs.getObject("created_at", OffsetDateTime.class), until, !until.isAfter(now));
+			})
+			.optional();
+	}
+
+	/** Until the transaction ends, the account's links are this request's to change: two clicks at once take turns. */
+	void lockAccount(UUID accountId) {
+		jdbc.sql("select id from account where id = :id for update").param("id", accountId).query(UUID.class).optional();
 	}
 
 	/** Whose link this is, while it still works. */

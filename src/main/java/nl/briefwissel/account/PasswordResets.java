@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.PendingInvitation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,31 @@ public class PasswordResets {
 	 */
 	public void invite(Account account) {
 		links.send(MailedLinks.Kind.INVITATION, account, INVITATION_VALIDITY, INVITATION_VALIDITY.toDays());
+	}
+
+	/** The account's invitation while no password has been chosen with it (it may have run out); empty after. */
+	public Optional<PendingInvitation> pendingInvitation(Account account) {
+		return links.pendingInvitation(account);
+	}
+
+	/**
+	 * Sends the account's invitation again, on an administrator's explicit request: a new link, valid a week,
+	 * and the earlier one no longer works. {@code shownSent}: the sending the administrator's page showed
+	 * ({@link PendingInvitation#sent()}); sent again since (a second click), nothing more goes out. The
+	 * account's row is locked, so that two clicks at once send once.
+	 */
+	@Transactional
+	public PendingInvitation.Again inviteAgain(Account account, long shownSent) {
+		links.lockAccount(account.id());
+		Optional<PendingInvitation> pending = links.pendingInvitation(account);
+		if (pending.isEmpty()) {
+			return PendingInvitation.Again.GONE;
+		}
+		if (!pending.get().isTheOneSent(shownSent)) {
+			return PendingInvitation.Again.SENT_ALREADY;
+		}
+		return links.sendInstead(MailedLinks.Kind.INVITATION, account, INVITATION_VALIDITY, INVITATION_VALIDITY.toDays())
+				? PendingInvitation.Again.SENT : PendingInvitation.Again.TOO_MANY;
 	}
 
 	/** Whether the token can still be used; the form is only shown for one that can. */

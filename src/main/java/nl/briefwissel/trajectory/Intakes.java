@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -121,31 +122,113 @@ public class Intakes {
 		this.clock = clock;
 	}
 
-	/** A programme manager invites a person; the mail's link opens the form with name and address filled in. */
+	/** What became of an invitation from the programme manager's form. */
+	public sealed interface Invited {
+
+		/** Mailed now, or by the first request of the same form (a double click). */
+		record Sent(Intake intake) implements Invited {
+		}
+
+		/** The address has an invitation to this programme not used yet (open or run out): no second one went out. */
+		record AlreadyPending(PendingInvitation invitation) implements Invited {
+		}
+	}
+
+	/**
+	 * A programme manager invites a person; the mail's link opens the form with name and address filled in.
+	 * Refused ({@link IllegalStateException}) for an address with an invitation to the programme not used yet.
+	 */
 	@Transactional
 	public Intake invite(Programme programme, String email, String name, Locale language, UUID by) {
-		return invite(programme, email, name, language, by, null);
+		Invited invited = invite(programme, email, name, language, by, null);
+		if (invited instanceof Invited.Sent sent) {
+			return sent.intake();
+		}
+		throw new IllegalStateException("the address has an invitation to programme " + programme.id() + " already");
 	}
 
 	/**
 	 * An invitation from a form, once per form ({@code submission} is the form's id, may be null): a
 	 * second request with the same id writes and mails nothing and returns the first one's application.
+	 * An address invited to the programme before, and not applied by that invitation yet, gets no second
+	 * invitation beside it: the answer is that one, which the manager can send again ({@link #inviteAgain};
+	 * decision 0058). Two invitations made two applications, and two mails whose links both worked.
 	 */
 	@Transactional
-	public Intake invite(Programme programme, String email, String name, Locale language, UUID by, UUID submission) {
+	public Invited invite(Programme programme, String email, String name, Locale language, UUID by, UUID submission) {
 		UUID id = UUID.randomUUID();
 		Optional<Intake> earlier = sentBefore(submission, id, programme.id(), email);
 		if (earlier.isPresent()) {
 			log.info("An invitation form was sent again; application {} was made by the first request", earlier.get().id());
-			return earlier.get();
+			return new Invited.Sent(earlier.get());
+		}
+		Optional<PendingInvitation> pending = pendingInvitation(programme.id(), email);
+		if (pending.isPresent()) {
+			return new Invited.AlreadyPending(pending.get());
 		}
 		String token = LinkTokens.create();
 		Intake intake = insert(id, programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED,
 				null, token, INVITATION_VALIDITY, by);
-		Object[] args = { name, programme.name(), INVITATION_VALIDITY.toDays() };
-		outbox.enqueue(mails.compose(intake.email(), language, "mail.intakeInvitation", args, completeLink(token, language))
-			.about(intake.id()));
-		return intake;
+		mailInvitation(programme, intake, token);
+		return new Invited.Sent(intake);
+	}
+
+	/**
+	 * Sends an invitation not used yet again, as the programme manager asked: a new link, valid as long as a
+	 * first one, and the earlier link no longer works. {@code shownSent}: the sending the manager's page showed
+	 * ({@link PendingInvitation#sent()}); sent again since (a second click), nothing more goes out. The
+	 * application's row is locked, so that two clicks at once send once.
+	 */
+	@Transactional
+	public PendingInvitation.Again inviteAgain(UUID intakeId, Programme programme, long shownSent) {
+		jdbc.sql("select id from intake where id = :id and programme_id = :programme for update")
+			.param("id", intakeId)
+			.param("programme", programme.id())
+			.query(UUID.class)
+			.optional();
+		Optional<PendingInvitation> pending = pendingInvitations(" where id = :id and programme_id = :programme", intakeId,
+				programme.id());
+		if (pending.isEmpty()) {
+			return PendingInvitation.Again.GONE;
+		}
+		if (!pending.get().isTheOneSent(shownSent)) {
+			return PendingInvitation.Again.SENT_ALREADY;
+		}
+		String token = LinkTokens.create();
+		jdbc.sql("update intake set token_hash = :hash, token_expires_at = :expires where id = :id")
+			.param("hash", LinkTokens.hash(token))
+			.param("expires", OffsetDateTime.now(clock).plus(INVITATION_VALIDITY))
+			.param("id", intakeId)
+			.update();
+		mailInvitation(programme, byId(intakeId).orElseThrow(), token);
+		return PendingInvitation.Again.SENT;
+	}
+
+	/** The address's invitation to the programme not used yet (it may have run out), the newest if there were more. */
+	public Optional<PendingInvitation> pendingInvitation(UUID programmeId, String email) {
+		return pendingInvitations(" where programme_id = :programme and email = :email", email.strip().toLowerCase(Locale.ROOT),
+				programmeId);
+	}
+
+	private Optional<PendingInvitation> pendingInvitations(String where, Object first, UUID programmeId) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		return jdbc.sql("select id, display_name, email, token_expires_at from intake" + where
+				+ " and source = 'INVITATION' and status = 'INVITED' and token_hash is not null order by token_expires_at desc limit 1")
+			.param(where.contains(":id") ? "id" : "email", first)
+			.param("programme", programmeId)
+			.query((rs, n) -> {
+				OffsetDateTime until = rs.getObject("token_expires_at", OffsetDateTime.class);
+				// Each sending sets the link's end a fixed time ahead: when it was sent follows from it.
+				return new PendingInvitation(rs.getObject("id", UUID.class), rs.getString("display_name"), rs.getString("email"),
+						until.minus(INVITATION_VALIDITY), until, !until.isAfter(now));
+			})
+			.optional();
+	}
+
+	private void mailInvitation(Programme programme, Intake intake, String token) {
+		Object[] args = { intake.displayName(), programme.name(), INVITATION_VALIDITY.toDays() };
+		outbox.enqueue(mails.compose(intake.email(), intake.language(), "mail.intakeInvitation", args,
+				completeLink(token, intake.language())).about(intake.id()));
 	}
 
 	/**
@@ -427,7 +510,12 @@ public class Intakes {
 	 * it completed meanwhile.
 	 */
 	public Optional<Intake.Status> statusOf(UUID intakeId, UUID programmeId) {
-		return byId(intakeId).filter(intake -> intake.programmeId().equals(programmeId)).map(Intake::status);
+		return of(intakeId, programmeId).map(Intake::status);
+	}
+
+	/** An application of this programme; empty for one of another programme or none. */
+	public Optional<Intake> of(UUID intakeId, UUID programmeId) {
+		return byId(intakeId).filter(intake -> intake.programmeId().equals(programmeId));
 	}
 
 	/** Withdraws an application that is not complete; its link stops working. */

@@ -556,12 +556,77 @@ class IntakeTests {
 		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::email).isEqualTo(email);
 		assertThat(mailsTo(email)).isEqualTo(1);
 
+		// Asked again from a fresh form (another day, another manager): the invitation open is said, none is added.
 		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
-			.param("name", "Ina Eenmaal").param("email", email).param("language", "nl")
+			.param("name", "Ina Eenmaal").param("email", email.toUpperCase(java.util.Locale.ROOT)).param("language", "nl")
 			.param("submission", UUID.randomUUID().toString()))
-			.andExpect(status().is3xxRedirection());
-		assertThat(intakes.open(programme.id())).hasSize(2);
-		assertThat(mailsTo(email)).as("asked again from a fresh form, invited again").isEqualTo(2);
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "invitation.pending")));
+		assertThat(intakes.open(programme.id())).hasSize(1);
+		assertThat(mailsTo(email)).as("asked again from a fresh form, no second invitation").isEqualTo(1);
+	}
+
+	/**
+	 * An address with an invitation not used yet is told with it (sent when, valid until when) and sent it
+	 * again only on the button, which ends the earlier link; a second click of that button sends nothing more.
+	 * The application stays one.
+	 */
+	@Test
+	void anAddressInvitedBeforeIsToldItsInvitationAndIsSentItAgainOnlyOnRequest(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		String email = "nogmaals-" + suffix + "@example.nl";
+		intakes.invite(programme, email, "Nico Nogmaals", java.util.Locale.forLanguageTag("nl"), manager.id());
+		String first = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Nico N.").param("email", email).param("language", "en")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()));
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(browser.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element field = page.getElementById("invite-email-" + programme.id());
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.getElementById(field.attr("aria-describedby")).text())
+			.startsWith("Nico Nogmaals (" + email + ") is al uitgenodigd: de uitnodiging is verstuurd op ")
+			.contains(" en werkt tot ", "Er is geen tweede verstuurd.");
+		assertThat(field.val()).isEqualTo(email);
+		assertThat(page.getElementById("invite-name-" + programme.id()).val()).isEqualTo("Nico N.");
+		assertThat(mailsTo(email)).isEqualTo(1);
+
+		org.jsoup.nodes.Element again = page.selectFirst("#invite-" + programme.id() + " ~ form button[formaction]");
+		assertThat(again.text()).isEqualTo("Uitnodiging opnieuw versturen");
+		String action = again.attr("formaction");
+		for (int click = 0; click < 2; click++) {
+			browser.perform(post(action.substring(0, action.indexOf('?'))).with(csrf()).with(fixtures.as(manager))
+					.param("sent", action.substring(action.indexOf("sent=") + 5)).param("name", "Nico N.").param("email", email))
+				.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()));
+		}
+		assertThat(browser.perform(get("/programme/intakes").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString()).contains("De uitnodiging is opnieuw verstuurd aan Nico Nogmaals (" + email + ")");
+		assertThat(mailsTo(email)).as("sent again once, for two clicks").isEqualTo(2);
+		String second = linkIn(Mailboxes.awaitMail(mailServer, email, m -> !Mailboxes.text(m).contains(first)));
+		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::email).isEqualTo(email);
+
+		WebSession person = new WebSession(port);
+		assertThat(person.get(first).body()).contains("Deze link werkt niet meer");
+		assertThat(person.get(second).body()).contains("Je schrijft vanaf " + email);
+
+		// Withdrawn meanwhile, there is nothing to send again, and the typed form comes back.
+		intakes.withdraw(intakes.open(programme.id()).get(0).id(), programme.id());
+		mvc.perform(post(action.substring(0, action.indexOf('?'))).with(csrf()).with(fixtures.as(manager)).param("sent", "0")
+				.param("name", "Nico N.").param("email", email))
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email",
+					"Deze uitnodiging is intussen gebruikt of ingetrokken; er is niets verstuurd.")));
+		assertThat(mailsTo(email)).isEqualTo(2);
+		// Another programme's manager does not reach it.
+		var elsewhere = organisations.create("Elders " + suffix);
+		var stranger = fixtures.person(elsewhere.id(), "pm-elders-" + suffix + "@example.nl", "Elders",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post(action.substring(0, action.indexOf('?'))).with(csrf()).with(fixtures.as(stranger)).param("sent", "0"))
+			.andExpect(status().isNotFound());
 	}
 
 	/**

@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.NewAccount;
@@ -44,6 +46,9 @@ class OrganisationsController {
 	static final List<Role> STAFF = List.of(Role.COACH, Role.PROGRAMME_MANAGER, Role.ADMINISTRATOR);
 
 	static final int MAX_NAME = 200;
+
+	/** The address's invitation is open (or ran out unused): said with the invitation, which can be sent again. */
+	static final String PENDING = "invitation.pending";
 
 	private final Organisations organisations;
 
@@ -118,7 +123,9 @@ class OrganisationsController {
 	/**
 	 * Makes the account, without a password, and mails it a link to choose one (valid a week). An address
 	 * that has an account already is not touched: the administrator gives it a role on the accounts page,
-	 * where its organisation and what it takes part in are visible.
+	 * where its organisation and what it takes part in are visible. One of this organisation invited before
+	 * and without a password yet gets no second mail: the form says when it was invited and until when the
+	 * link works, and offers to send it again ({@link #inviteAgain}; decision 0058).
 	 */
 	@PostMapping("/admin/organisations/{id}/accounts")
 	String invite(@PathVariable UUID id, @ModelAttribute Invitation form, Locale locale, RedirectAttributes redirect) {
@@ -136,8 +143,17 @@ class OrganisationsController {
 			problems.put("role", "admin.organisations.invite.error.role");
 		}
 		Locale language = "en".equals(form.language()) ? Locale.ENGLISH : Locale.forLanguageTag("nl");
-		if (problems.isEmpty() && accounts.byEmail(email).isPresent()) {
-			problems.put("email", "admin.organisations.invite.error.taken");
+		if (problems.isEmpty()) {
+			Optional<Account> existing = accounts.byEmail(email);
+			Optional<PendingInvitation> pending = existing.filter(a -> organisation.id().equals(a.organisationId()))
+				.flatMap(passwords::pendingInvitation);
+			if (pending.isPresent()) {
+				problems.put("email", PENDING);
+				redirect.addFlashAttribute("invitePending", pending.get());
+			}
+			else if (existing.isPresent()) {
+				problems.put("email", "admin.organisations.invite.error.taken");
+			}
 		}
 		if (problems.isEmpty()) {
 			try {
@@ -156,6 +172,41 @@ class OrganisationsController {
 		redirect.addFlashAttribute("inviteProblems", problems);
 		redirect.addFlashAttribute("inviteTyped", form);
 		return "redirect:/admin/organisations/" + id + "#invite";
+	}
+
+	/**
+	 * Sends an invitation of this organisation's again, as the administrator asked on the form that said it was
+	 * there: a new link, and the earlier one no longer works. {@code sent} names the sending the form showed: a
+	 * second click finds it sent again already and is answered as the first. The fields of the form come along
+	 * and come back when nothing could be sent.
+	 */
+	@PostMapping("/admin/organisations/{id}/accounts/{account}/invitation")
+	String inviteAgain(@PathVariable UUID id, @PathVariable UUID account, @RequestParam(required = false) String sent,
+			@ModelAttribute Invitation form, RedirectAttributes redirect) {
+		Organisation organisation = existing(id);
+		Account invited = accounts.byId(account)
+			.filter(a -> organisation.id().equals(a.organisationId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		PendingInvitation.Again outcome = passwords.inviteAgain(invited, epochSecond(sent));
+		if (outcome == PendingInvitation.Again.SENT || outcome == PendingInvitation.Again.SENT_ALREADY) {
+			redirect.addFlashAttribute("invitedAgain", invited.displayName() + " (" + invited.email() + ")");
+			return "redirect:/admin/organisations/" + id;
+		}
+		AuditedChange.refused();
+		redirect.addFlashAttribute("inviteProblems", Map.of("email", outcome == PendingInvitation.Again.GONE
+				? "invitation.again.gone" : "invitation.again.tooMany"));
+		redirect.addFlashAttribute("inviteTyped", form);
+		return "redirect:/admin/organisations/" + id + "#invite";
+	}
+
+	/** A sending as a "send again" form names it; one that is no number names none. */
+	private static long epochSecond(String sent) {
+		try {
+			return sent == null ? -1 : Long.parseLong(sent.strip());
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
 	}
 
 	private Organisation existing(UUID id) {

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -229,10 +230,62 @@ class IntakesPageController {
 			return "redirect:/programme/intakes#" + at;
 		}
 		// A second press of the same form (a double click) sends nothing and says the same as the first.
-		intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(), me.id(), submission);
+		Intakes.Invited invited = intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(),
+				me.id(), submission);
+		if (invited instanceof Intakes.Invited.AlreadyPending pending) {
+			// Invited before and not applied yet: no second mail beside the first, but that one, to send again.
+			AuditedChange.refused();
+			redirect.addFlashAttribute("inviteErrors", Map.of("email", PENDING));
+			redirect.addFlashAttribute("invitePending", pending.invitation());
+			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
+			redirect.addFlashAttribute("inviteFor", programme.id());
+			return "redirect:/programme/intakes#" + at;
+		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", invitation.email().strip()));
 		redirect.addFlashAttribute("doneAt", at);
 		return "redirect:/programme/intakes#" + at;
+	}
+
+	/**
+	 * Sends an invitation not used yet again, as the manager asked on the form that said it was there: a new
+	 * link, and the earlier one no longer works. {@code sent} names the sending the form showed: a second click
+	 * finds it sent again already and is answered as the first. What was typed in the form comes back when
+	 * nothing was sent (the application completed or withdrawn meanwhile).
+	 */
+	@PostMapping("/programme/programmes/{id}/intakes/{intake}/invitation")
+	String inviteAgain(@PathVariable UUID id, @PathVariable UUID intake, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) String sent, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String email, @RequestParam(required = false) String language, Locale locale,
+			RedirectAttributes redirect) {
+		Programme programme = own(id, me);
+		String at = "invite-" + programme.id();
+		Intake invited = intakes.of(intake, programme.id())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		PendingInvitation.Again outcome = intakes.inviteAgain(intake, programme, epochSecond(sent));
+		if (outcome == PendingInvitation.Again.SENT || outcome == PendingInvitation.Again.SENT_ALREADY) {
+			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent",
+					"arg", (invited.displayName() == null ? "" : invited.displayName() + " ") + "(" + invited.email() + ")"));
+			redirect.addFlashAttribute("doneAt", at);
+			return "redirect:/programme/intakes#" + at;
+		}
+		AuditedChange.refused();
+		redirect.addFlashAttribute("inviteErrors", Map.of("email", texts.getMessage("invitation.again.gone", null, locale)));
+		redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
+		redirect.addFlashAttribute("inviteFor", programme.id());
+		return "redirect:/programme/intakes#" + at;
+	}
+
+	/** The address's invitation is not used yet: said with the invitation, which can be sent again (web/pending-invitation). */
+	static final String PENDING = "invitation.pending";
+
+	/** A sending as a "send again" form names it; one that is no number names none. */
+	private static long epochSecond(String sent) {
+		try {
+			return sent == null ? -1 : Long.parseLong(sent.strip());
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
 	}
 
 	@PostMapping("/programme/programmes/{id}/intakes/{intake}/withdraw")

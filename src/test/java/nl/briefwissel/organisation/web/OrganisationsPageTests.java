@@ -152,6 +152,75 @@ class OrganisationsPageTests {
 		assertThat(page.getElementById("invite-en-" + organisation.id()).hasAttr("checked")).isTrue();
 	}
 
+	/**
+	 * Inviting an address whose invitation is still open mails nothing: the form says when it went and until
+	 * when it works, and offers to send it again, which ends the earlier link. A second click of that button
+	 * sends nothing more. Before, the address was said to have an account to give a role to, and the only way
+	 * to a new link was the person's own "forgot password".
+	 */
+	@Test
+	void anAddressInvitedBeforeIsToldItsInvitationAndIsSentItAgainOnlyOnRequest(@Autowired nl.briefwissel.account.PasswordResets passwords,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		Organisation organisation = organisations.create("Gemeente Nogmaals " + UUID.randomUUID().toString().substring(0, 8));
+		String email = "nogmaals." + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.example";
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Nina Nogmaals")
+			.param("email", email).param("role", "COACH").param("language", "nl").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id()));
+		String first = token(Mailboxes.awaitMail(mailServer, email, m -> true));
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+
+		browser.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Nina Nogmaals")
+			.param("email", email).param("role", "PROGRAMME_MANAGER").param("language", "en").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id() + "#invite"));
+		var page = Jsoup.parse(browser.perform(get("/admin/organisations/" + organisation.id()).with(admin()))
+			.andReturn().getResponse().getContentAsString());
+		var field = page.getElementById("invite-email-" + organisation.id());
+		assertThat(page.getElementById(field.attr("aria-describedby")).text())
+			.startsWith("Nina Nogmaals (" + email + ") is al uitgenodigd: de uitnodiging is verstuurd op ")
+			.contains(" en werkt tot ", "Er is geen tweede verstuurd.");
+		// What was typed stays, and nothing was mailed a second time.
+		assertThat(field.val()).isEqualTo(email);
+		assertThat(page.getElementById("invite-role-" + organisation.id() + "-PROGRAMME_MANAGER").hasAttr("checked")).isTrue();
+		assertThat(mailsTo(jdbc, email)).isEqualTo(1);
+
+		var again = page.selectFirst("button[formaction]");
+		assertThat(again.text()).isEqualTo("Uitnodiging opnieuw versturen");
+		String action = again.attr("formaction");
+		for (int click = 0; click < 2; click++) {
+			browser.perform(post(action.substring(0, action.indexOf('?')))
+				.param("sent", action.substring(action.indexOf("sent=") + 5)).param("displayName", "Nina Nogmaals")
+				.param("email", email).param("role", "PROGRAMME_MANAGER").with(admin()).with(csrf()))
+				.andExpect(redirectedUrl("/admin/organisations/" + organisation.id()));
+		}
+		assertThat(browser.perform(get("/admin/organisations/" + organisation.id()).with(admin())).andReturn().getResponse()
+			.getContentAsString()).contains("De uitnodiging is opnieuw verstuurd aan Nina Nogmaals (" + email + ")");
+		assertThat(mailsTo(jdbc, email)).as("sent again once, for two clicks").isEqualTo(2);
+		String second = token(Mailboxes.awaitMail(mailServer, email, m -> !Mailboxes.text(m).contains(first)));
+		assertThat(passwords.isValid(first)).as("the earlier link").isFalse();
+		assertThat(passwords.isValid(second)).isTrue();
+
+		// Used, the invitation is no longer there to send again: the address has an account, as before.
+		mvc.perform(post("/password/reset").param("token", second).param("password", "een zelfgekozen lange zin")
+			.param("confirmation", "een zelfgekozen lange zin").with(csrf()));
+		mvc.perform(post(action.substring(0, action.indexOf('?'))).param("sent", "0").with(admin()).with(csrf()))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("email", "invitation.again.gone")));
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Nina Nogmaals")
+			.param("email", email).param("role", "COACH").with(admin()).with(csrf()))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("email", "admin.organisations.invite.error.taken")));
+		assertThat(mailsTo(jdbc, email)).isEqualTo(2);
+	}
+
+	private static String token(MimeMessage mail) {
+		Matcher link = LINK.matcher(Mailboxes.text(mail));
+		assertThat(link.find()).isTrue();
+		return link.group(1).substring(link.group(1).indexOf("token=") + 6);
+	}
+
+	private static int mailsTo(org.springframework.jdbc.core.simple.JdbcClient jdbc, String address) {
+		return jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", address).query(Integer.class).single();
+	}
+
 	@Test
 	void onlyAnAdministratorReachesTheOrganisations() throws Exception {
 		Account manager = accounts.byEmail("programma@briefwissel.test").orElseThrow();

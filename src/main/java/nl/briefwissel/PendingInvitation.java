@@ -1,0 +1,43 @@
+package nl.briefwissel;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * An invitation mailed and not used yet: a staff account's link to choose a first password, or a
+ * participant's link to a programme's application form. Shared by both ways of inviting, so that inviting an
+ * address again reads the same everywhere: no second mail beside the first, but the page says this one is
+ * there (sent when, valid until when, or run out) and offers to send it again, which ends the earlier link
+ * (decision 0058).
+ *
+ * @param id what the invitation belongs to: the account, or the application
+ * @param sentAt the last time it was sent; a "send again" form carries it ({@link #sent()}), so that a second
+ *        click of that form finds it sent again already and mails nothing more
+ */
+public record PendingInvitation(UUID id, String name, String email, OffsetDateTime sentAt, OffsetDateTime validUntil,
+		boolean expired) implements Serializable {
+
+	/** What became of "send again". */
+	public enum Again {
+
+		/** A new link went out; the earlier one no longer works. */
+		SENT,
+		/** The invitation the form showed was sent again already (a second click): nothing more went out. */
+		SENT_ALREADY,
+		/** Used (or withdrawn) meanwhile: nothing to send again. */
+		GONE,
+		/** The address had as many mails with a link this hour as it may get: nothing went out, the old link works. */
+		TOO_MANY
+	}
+
+	/** The sending a "send again" form names, in whole seconds as a form carries it. */
+	public long sent() {
+		return sentAt.toEpochSecond();
+	}
+
+	/** Whether this is the sending a form named ({@link #sent()}): a later one means the form was sent already. */
+	public boolean isTheOneSent(long shown) {
+		return sent() == shown;
+	}
+}
