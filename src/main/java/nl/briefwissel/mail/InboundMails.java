@@ -41,8 +41,11 @@ public class InboundMails {
 
 	private final org.springframework.beans.factory.ObjectProvider<InboundProcessor> processor;
 
-	InboundMails(JdbcClient jdbc, Clock clock, Encryption encryption,
+	private final List<String> ourSenders;
+
+	InboundMails(JdbcClient jdbc, Clock clock, Encryption encryption, MailProperties properties,
 			org.springframework.beans.factory.ObjectProvider<InboundProcessor> processor) {
+		this.ourSenders = InboundProcessor.ourSenders(properties);
 		this.processor = processor;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -142,9 +145,18 @@ public class InboundMails {
 			.optional();
 	}
 
-	/** The mail as the pipeline reads it, for "show original" and the quarantine. */
+	/**
+	 * The mail as the pipeline reads it, for "show original" and the quarantine: with its envelope and our
+	 * sender's name, or a mail added from the quarantine lost the words the pipeline kept (decision 0059).
+	 */
 	public Optional<ReadMail> read(UUID id) {
-		return raw(id).map(MailReader::read);
+		return jdbc.sql("select raw_mail, raw_mail_key_id, envelope_to from inbound_mail where id = :id")
+			.param("id", id)
+			.query((rs, n) -> {
+				byte[] raw = encryption.open(rs.getString("raw_mail_key_id"), rs.getBytes("raw_mail"));
+				return raw == null ? null : MailReader.read(raw, InboundProcessor.envelope(rs.getString("envelope_to")), ourSenders);
+			})
+			.optional();
 	}
 
 	/**

@@ -83,9 +83,7 @@ class InboundProcessor implements SmartLifecycle {
 			Clock clock, Encryption encryption, MailProperties properties,
 			@Value("${briefwissel.mail.inbound.workers:4}") int workers,
 			@Value("${briefwissel.mail.inbound.poll-interval:500ms}") Duration pollInterval) {
-		// "Anja de Vries via Briefwissel <noreply@…>": Outlook shows the name alone at times.
-		this.ourSenders = List.of(properties.fromAddress().toLowerCase(java.util.Locale.ROOT),
-				("via " + properties.fromName()).toLowerCase(java.util.Locale.ROOT));
+		this.ourSenders = ourSenders(properties);
 		this.workers = workers;
 		this.pollInterval = pollInterval;
 		this.jdbc = jdbc;
@@ -94,6 +92,18 @@ class InboundProcessor implements SmartLifecycle {
 		this.handler = handler;
 		this.clock = clock;
 		this.encryption = encryption;
+	}
+
+	/** How our own mails' sender shows in a quote of them, lower case (decision 0059). */
+	static List<String> ourSenders(MailProperties properties) {
+		// "Anja de Vries via Briefwissel <noreply@…>": Outlook shows the name alone at times.
+		return List.of(properties.fromAddress().toLowerCase(java.util.Locale.ROOT),
+				("via " + properties.fromName()).toLowerCase(java.util.Locale.ROOT));
+	}
+
+	/** The envelope's recipients as stored, comma-separated. */
+	static List<String> envelope(String envelopeTo) {
+		return envelopeTo == null ? List.of() : Arrays.asList(envelopeTo.split(","));
 	}
 
 	/** A claimed row, without its raw mail: that is read in {@link #read}, a few mails at a time. */
@@ -287,8 +297,8 @@ class InboundProcessor implements SmartLifecycle {
 		if (sealed == null) {
 			throw new IllegalStateException("Inbound mail " + mail.id() + " was claimed but its raw mail could not be read");
 		}
-		List<String> envelopeTo = mail.envelopeTo() == null ? List.of() : Arrays.asList(mail.envelopeTo().split(","));
-		ReadMail content = MailReader.read(encryption.open(sealed.keyId(), sealed.bytes()), envelopeTo, ourSenders);
+		ReadMail content = MailReader.read(encryption.open(sealed.keyId(), sealed.bytes()), envelope(mail.envelopeTo()),
+				ourSenders);
 		InboundResult result = handler.handle(new InboundMail(mail.id(), mail.receivedAt(), content));
 		log.info("Inbound mail {} ({}): {}", mail.id(), content.kind().code(), result.describe());
 		return new Object[] { content.kind().name(), truncate(result.describe(), 1000), OffsetDateTime.now(clock), mail.id() };
