@@ -7,11 +7,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * When automatic mail to a participant may go out: the contact moments' reminders and the
- * evaluation's. Their jobs run every quarter or every hour, day and night; without these hours a
- * Friday's moment was reminded at a quarter past midnight on Saturday, and an evaluation asked for
- * on a Sunday night. One held back goes at the next opening. Configurable for load tests, which run
- * at any hour.
+ * When automatic mail that waits for working hours may go out: to participants, the contact moments'
+ * reminders and the evaluation's; to administrators, the reminder of an erasure request still open a
+ * week before its day to answer (privacy's ErasureReminders). Their jobs run every quarter or every
+ * hour, day and night; without these hours a Friday's moment was reminded at a quarter past midnight
+ * on Saturday, and an evaluation asked for on a Sunday night. One held back goes at the next opening.
+ * Configurable for load tests, which run at any hour.
  */
 @Component
 public class SendingHours {
