@@ -10,9 +10,21 @@ import java.util.UUID;
  * @param runningNow running or paused today, started on or before today
  * @param startingSoon accepted, with a first day still ahead: not running yet
  * @param averageDays of completed trajectories, from start to end without the pauses taken
+ * @param firstMonth the first day of the first whole month that stops, response times, contact moments and
+ *        evaluations count in (each only when it had five or more); null when no month of the period is over
+ * @param lastMonth the first day of the last such month; null as {@code firstMonth}
  */
 public record ProgrammeFigures(UUID programmeId, String programmeName, LocalDate from, LocalDate until, Figure intakes,
 		Figure started, Figure runningNow, Figure startingSoon, Figure completed, Distribution stoppedByReason, Figure averageDays,
 		Distribution themes, Figure coachResponseHours, Figure contactMomentsKeptPercent, Figure evaluations, Figure satisfaction,
-		Figure questionAnsweredBefore, Figure questionAnsweredAfter, Figure recommendPercent, OffsetDateTime calculatedAt) {
+		Figure questionAnsweredBefore, Figure questionAnsweredAfter, Figure recommendPercent, LocalDate firstMonth,
+		LocalDate lastMonth, OffsetDateTime calculatedAt) {
+
+	/**
+	 * A count of whole months with five or more (stops, evaluations) that counted none: not "0", which a
+	 * manager read as nobody, while a month of three had three. Which it was is not told: that is the rule.
+	 */
+	public boolean noMonthCounted(Figure monthlyCount) {
+		return monthlyCount.value() != null && monthlyCount.value() == 0;
+	}
 }

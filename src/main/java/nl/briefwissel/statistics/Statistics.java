@@ -156,6 +156,7 @@ public class Statistics {
 				Figure.average(kept.percent(), kept.trajectories()), Figure.count(scores.n()),
 				Figure.average(scores.satisfaction(), scores.n()), Figure.average(scores.before(), scores.n()),
 				Figure.average(scores.after(), scores.n()), Figure.average(scores.recommend(), scores.n()),
+				months.isEmpty() ? null : months.first(), months.isEmpty() ? null : months.last().withDayOfMonth(1),
 				OffsetDateTime.now(clock));
 	}
 

@@ -170,6 +170,60 @@ class StatisticsTests {
 			.update();
 	}
 
+	/**
+	 * Stops and evaluations count by whole months that are over with five or more, so a month's three
+	 * evaluations, or a period of this month only, gave "0" where three were filled in: a manager read
+	 * that nobody answered. The cell says no month counted, and the page says which months the monthly
+	 * figures take in (the caption's period starts on the 6th; its month counts whole).
+	 */
+	@Test
+	void monthlyFiguresSayWhichMonthsTheyCountAndNoneCountedIsNotZero() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Maanden " + suffix);
+		var programme = programmes.create(organisation.id(), "Maandprogramma " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-m-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		LocalDate thisMonth = Today.date().withDayOfMonth(1);
+		for (int i = 0; i < 3; i++) {
+			evaluation(programme.id(), thisMonth.minusMonths(2), 8);
+		}
+		String from = thisMonth.minusMonths(3).plusDays(5).toString();
+		java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", DUTCH);
+
+		String page = mvc.perform(get("/programme/statistics").param("from", from).param("until", Today.date().toString())
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(page);
+		assertThat(shown.select("tr:contains(Ingevulde evaluaties) td").text()).isEqualTo("Geen afgelopen maand met vijf of meer");
+		assertThat(shown.select("tr:contains(Gestopt) td").text()).isEqualTo("Geen afgelopen maand met vijf of meer");
+		assertThat(shown.select("h3:contains(Gestopt, per reden) + p").text()).as("stops in months under five are not none")
+			.isEqualTo("Geen afgelopen maand met vijf stops of meer in deze periode.");
+		assertThat(shown.text()).contains("over de hele maanden " + monthName.format(thisMonth.minusMonths(3)) + " tot en met "
+				+ monthName.format(thisMonth.minusMonths(1)));
+
+		String current = mvc.perform(get("/programme/statistics").param("from", thisMonth.toString())
+			.param("until", Today.date().toString()).param("lang", "en").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString();
+		org.jsoup.nodes.Document none = org.jsoup.Jsoup.parse(current);
+		assertThat(none.select("tr:contains(Evaluations filled in) td").text()).isEqualTo("No past month with five or more");
+		assertThat(none.text()).contains("in this period no month is over yet");
+
+		String csv = new String(mvc.perform(get("/programme/statistics.csv").param("from", from).with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"Ingevulde evaluaties (afgelopen maanden met vijf of meer)\";\"Geen afgelopen maand met vijf of meer\"");
+
+		for (int i = 0; i < 2; i++) {
+			evaluation(programme.id(), thisMonth.minusMonths(2), 8);
+		}
+		String five = mvc.perform(get("/programme/statistics").param("from", thisMonth.minusMonths(2).toString())
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(five).select("tr:contains(Ingevulde evaluaties) td").text()).isEqualTo("5");
+		String oneMonth = mvc.perform(get("/programme/statistics").param("from", thisMonth.minusMonths(2).plusDays(9).toString())
+			.param("until", thisMonth.minusMonths(2).plusDays(11).toString()).with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(oneMonth).text()).as("three days of a month: the month counts whole")
+			.contains("over de hele maand " + monthName.format(thisMonth.minusMonths(2)) + ",");
+		assertThat(org.jsoup.Jsoup.parse(oneMonth).select("tr:contains(Ingevulde evaluaties) td").text()).isEqualTo("5");
+	}
+
 	/** A Dutch reader, and Dutch Excel reading the semicolon CSV, get a decimal comma; an English one a point. */
 	@Test
 	void decimalsAreWrittenInTheReadersLanguageOnThePageAndInTheCsv() throws Exception {

@@ -93,7 +93,7 @@ class StatisticsController {
 			row(csv, locale, f, text("statistics.startingSoon", locale), f.startingSoon(), false);
 			row(csv, locale, f, text("statistics.completed", locale), f.completed(), false);
 			row(csv, locale, f, text("statistics.averageDays", locale), f.averageDays(), true);
-			row(csv, locale, f, text("statistics.stopped", locale), f.stoppedByReason().total(), false);
+			monthlyCount(csv, locale, f, text("statistics.stopped", locale), f.stoppedByReason().total());
 			f.stoppedByReason().cells().forEach((reason, figure) -> row(csv, locale, f,
 					text("statistics.stopped", locale) + ": " + text("reason." + reason, locale), figure, false));
 			if (f.stoppedByReason().other() != null) {
@@ -106,7 +106,7 @@ class StatisticsController {
 			}
 			row(csv, locale, f, text("statistics.responseHours", locale), f.coachResponseHours(), true);
 			row(csv, locale, f, text("statistics.momentsKept", locale), f.contactMomentsKeptPercent(), false);
-			row(csv, locale, f, text("statistics.evaluations", locale), f.evaluations(), false);
+			monthlyCount(csv, locale, f, text("statistics.evaluations", locale), f.evaluations());
 			row(csv, locale, f, text("statistics.satisfaction", locale), f.satisfaction(), true);
 			row(csv, locale, f, text("statistics.before", locale), f.questionAnsweredBefore(), true);
 			row(csv, locale, f, text("statistics.after", locale), f.questionAnsweredAfter(), true);
@@ -149,6 +149,17 @@ class StatisticsController {
 	private void row(StringBuilder csv, Locale language, ProgrammeFigures f, String figure, Figure value, boolean decimal) {
 		String shown = value.hiddenAverage() ? text("statistics.hiddenAverage", language) : value.shown(decimal, language);
 		csv.append(cell(f.programmeName())).append(';').append(cell(figure)).append(';').append(cell(shown)).append("\r\n");
+	}
+
+	/** A count of whole months with five or more, as on the page: one that counted no month says so, not "0". */
+	private void monthlyCount(StringBuilder csv, Locale language, ProgrammeFigures f, String figure, Figure value) {
+		if (f.noMonthCounted(value)) {
+			csv.append(cell(f.programmeName())).append(';').append(cell(figure)).append(';')
+				.append(cell(text("statistics.noMonth", language))).append("\r\n");
+		}
+		else {
+			row(csv, language, f, figure, value, false);
+		}
 	}
 
 	/** Quoted, and never read as a formula by a spreadsheet (a name may start with = or +). */
