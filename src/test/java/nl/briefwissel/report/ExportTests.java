@@ -447,6 +447,43 @@ class ExportTests {
 		english.get("accessByOthers").forEach(line -> assertThat(line.get("who").asString()).isNotEqualTo(participant.displayName()));
 	}
 
+	/**
+	 * A request whose month to answer was extended (AVG article 12(3)): the export holds the later day, the
+	 * first day, when it was extended and the reason the person was mailed, as their privacy page shows; a
+	 * request that was not extended claims no extension.
+	 */
+	@Test
+	void theDataHoldAnExtendedErasureRequestsFirstDayAndWhyItWasExtended() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account participant = running.participant();
+		java.util.UUID administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+		var declined = erasures.request(participant.id());
+		assertThat(erasures.decline(declined.id(), administrator, "Er loopt een klachtprocedure.")).isTrue();
+		jdbc.sql("update erasure_request set requested_at = :at where id = :id")
+			.param("at", declined.requestedAt().minusHours(1))
+			.param("id", declined.id())
+			.update();
+		var extended = erasures.request(participant.id());
+		assertThat(erasures.extend(extended.id(), administrator, 2, "Uw gegevens staan ook in het archief van de gemeente."))
+			.isEqualTo(nl.briefwissel.privacy.Erasures.Extending.EXTENDED);
+
+		JsonNode requests = JsonMapper.builder().build().readTree(new String(export(participant, "nl").get("gegevens.json"),
+				StandardCharsets.UTF_8)).get("erasureRequests");
+
+		assertThat(requests.size()).isEqualTo(2);
+		JsonNode newest = requests.get(0);
+		assertThat(newest.get("status").asString()).isEqualTo("REQUESTED");
+		assertThat(newest.get("answerBy").asString()).isEqualTo(extended.firstAnswerBy().plusMonths(2).toString());
+		assertThat(newest.get("firstAnswerBy").asString()).isEqualTo(extended.firstAnswerBy().toString());
+		assertThat(java.time.OffsetDateTime.parse(newest.get("extendedAt").asString()).toLocalDate()).isEqualTo(Today.date());
+		assertThat(newest.get("extensionReason").asString()).isEqualTo("Uw gegevens staan ook in het archief van de gemeente.");
+		JsonNode notExtended = requests.get(1);
+		assertThat(notExtended.get("status").asString()).isEqualTo("DECLINED");
+		assertThat(notExtended.has("firstAnswerBy")).isFalse();
+		assertThat(notExtended.has("extendedAt")).isFalse();
+		assertThat(notExtended.has("extensionReason")).isFalse();
+	}
+
 	private byte[] exported(Account participant, String language) throws Exception {
 		var response = mvc.perform(get("/participant/export").param("lang", language).with(fixtures.as(participant)))
 			.andReturn()
