@@ -277,6 +277,35 @@ class AuditTrailTests {
 	}
 
 	/**
+	 * A day typed as a Dutch or English reader writes it (5/12/2026, 5.12.2026) finds what the calendar's
+	 * 2026-12-05 finds, as every date field reads a day (decision 0055): the trail read only 5-12-2026 and
+	 * told the administrator to fill in a date. A year outside 2000-2099 is still a typing mistake.
+	 */
+	@Test
+	void aDayTypedInAnyOfTheSharedFormsFindsTheSameLines() throws Exception {
+		String person = "Datum Persoon " + UUID.randomUUID();
+		java.time.ZoneId amsterdam = java.time.ZoneId.of("Europe/Amsterdam");
+		trail.record(new AuditEntry(null, java.time.LocalDate.of(2026, 12, 5).atTime(11, 0).atZone(amsterdam).toOffsetDateTime(),
+				UUID.randomUUID(), person, null, "COACH", AuditAction.READ, "GET /op-de-dag", null, null, null));
+		trail.record(new AuditEntry(null, java.time.LocalDate.of(2026, 12, 6).atTime(11, 0).atZone(amsterdam).toOffsetDateTime(),
+				UUID.randomUUID(), person, null, "COACH", AuditAction.READ, "GET /de-dag-erna", null, null, null));
+
+		for (String day : List.of("2026-12-05", "5-12-2026", "5/12/2026", "5.12.2026", "05.12.2026")) {
+			String page = mvc.perform(get("/admin/audit").param("person", person).param("from", day).param("to", day).with(admin()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(routes(page)).as(day).containsExactly("GET /op-de-dag");
+			assertThat(page).as(day).doesNotContain("Vul een datum in");
+		}
+		mvc.perform(get("/admin/audit").param("person", person).param("from", "5/12/1999").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Vul een datum in")))
+			.andExpect(content().string(not(containsString("GET /op-de-dag"))));
+	}
+
+	/**
 	 * More lines than a page holds, all at the same moment (a busy minute): the page links to the
 	 * older ones, and every line is on exactly one page. Only the newest 200 could be seen before, and
 	 * no search by day could reach the rest of a busy day.

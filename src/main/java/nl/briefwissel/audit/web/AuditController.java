@@ -1,11 +1,11 @@
 package nl.briefwissel.audit.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import nl.briefwissel.TypedDate;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.AuditTrail;
 
@@ -52,12 +52,12 @@ class AuditController {
 	}
 
 	/**
-	 * The calendar gives 2026-11-27; a person typing writes 27-11-2026. A day outside this century is
-	 * a typing mistake, and the search could not compute with it (year 999999999 has no next day).
+	 * The calendar gives 2026-11-27; a person typing writes 27-11-2026, 27/11/2026 or 27.11.2026, read as
+	 * every date field reads a day (decision 0055). A day outside this century is a typing mistake, and
+	 * the search could not compute with it (year 999999999 has no next day).
 	 */
 	private static LocalDate date(String text) {
-		LocalDate day = text.matches("\\d{1,2}-\\d{1,2}-\\d{4}")
-				? LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(text);
+		LocalDate day = TypedDate.read(text).orElseThrow(() -> new IllegalArgumentException("not a day: " + text));
 		if (day.getYear() < 2000 || day.getYear() > 2099) {
 			throw new IllegalArgumentException("not a day of this century: " + day);
 		}
@@ -72,7 +72,7 @@ class AuditController {
 		try {
 			return parser.apply(text.strip());
 		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
+		catch (IllegalArgumentException e) {
 			problems.add(problem);
 			return null;
 		}
