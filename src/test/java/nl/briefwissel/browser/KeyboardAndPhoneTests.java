@@ -11,9 +11,12 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import nl.briefwissel.Today;
 import org.junit.jupiter.api.Tag;
@@ -46,6 +49,12 @@ class KeyboardAndPhoneTests {
 
 	@Autowired
 	Conversations conversations;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	CoachDesk coachDesk;
 
 	@Test
 	void aCoachWritesAndSendsALetterWithTheKeyboardAloneAndAlwaysSeesWhereTheFocusIs() {
@@ -124,6 +133,64 @@ class KeyboardAndPhoneTests {
 		finally {
 			driver.quit();
 		}
+	}
+
+	/**
+	 * A letter sent from a page opened before the trajectory ended comes back in the notice that says so: its
+	 * sentences and the letter stand under each other, at a desk and on a phone, as in the notice of a draft
+	 * sent from another tab. They stood side by side in the alert, the letter a narrow column beside them.
+	 */
+	@Test
+	void theNoticeOfALetterToAnEndedTrajectoryReadsTopToBottomAtADeskAndOnAPhone() {
+		UUID trajectory = aTrajectoryOfTheDemoCoachWith("afgesloten", "Anna Afgesloten");
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		List<String> problems = new ArrayList<>();
+		ChromeDriver desk = Chromium.start(Chromium.DESKTOP);
+		try {
+			Chromium.signIn(desk, port, coach.email());
+			desk.get(url("/coach/trajectories/" + trajectory));
+			desk.findElement(By.id("text")).sendKeys("Nog een laatste gedachte voor je.");
+			lifecycle.complete(trajectory, coach.id(), Reason.QUESTION_ANSWERED, null);
+			desk.findElement(By.xpath("//form[@id='write-form']//button[normalize-space()='Versturen']")).click();
+			new org.openqa.selenium.support.ui.WebDriverWait(desk, java.time.Duration.ofSeconds(15))
+				.until(browser -> !browser.findElements(By.cssSelector("#not-sent .bw-message__body")).isEmpty());
+			assertThat(desk.findElement(By.cssSelector("#not-sent .bw-message__body")).getText())
+				.isEqualTo("Nog een laatste gedachte voor je.");
+			problems.addAll(underEachOther(desk, "desk"));
+			PageCheck.screenshot(desk, "ended-not-sent-desk");
+		}
+		finally {
+			desk.quit();
+		}
+		coachDesk.saveDraft(trajectory, coach.id(), "Nog een laatste gedachte voor je.");
+		ChromeDriver phone = Chromium.phoneOf(320);
+		try {
+			Chromium.signIn(phone, port, coach.email());
+			phone.get(url("/coach/trajectories/" + trajectory));
+			assertThat(phone.findElement(By.cssSelector("#not-sent .bw-message__body")).getText())
+				.isEqualTo("Nog een laatste gedachte voor je.");
+			problems.addAll(underEachOther(phone, "phone"));
+			problems.addAll(PageCheck.problems(phone, "nl", "ended-draft-left-phone"));
+		}
+		finally {
+			phone.quit();
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	/** The notice's sentences and letter, each below the one before it rather than beside it. */
+	private static List<String> underEachOther(ChromeDriver driver, String screen) {
+		List<String> problems = new ArrayList<>();
+		List<WebElement> parts = driver.findElements(By.cssSelector("#not-sent p, #not-sent .bw-message__body"));
+		assertThat(parts).hasSize(3);
+		for (int i = 1; i < parts.size(); i++) {
+			var above = parts.get(i - 1).getRect();
+			var below = parts.get(i).getRect();
+			if (below.getY() < above.getY() + above.getHeight() - 1) {
+				problems.add(screen + ": part " + (i + 1) + " of the notice stands beside part " + i + ", not under it");
+			}
+		}
+		return problems;
 	}
 
 	/** A running trajectory of the demo coach with a participant of its own, so tests do not see each other's letters. */
