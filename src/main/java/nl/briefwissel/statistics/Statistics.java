@@ -92,9 +92,11 @@ public class Statistics {
 		LocalDate startedBy = until.isAfter(today) ? today : until;
 		int intakes = count("select count(*) from trajectory where programme_id = :p and created_at >= :start and created_at < :end",
 				id, from, until, start, end);
-		int started = count("""
-				select count(*) from trajectory where programme_id = :p and started_on >= :from and started_on <= :until
-				and status not in ('INTAKE', 'MATCHING')""", id, from, startedBy, start, end);
+		// Stopped before its first day, a trajectory keeps that day: it never started, also once the day has passed.
+		String startedHere = """
+				programme_id = :p and started_on >= :from and started_on <= :until and status not in ('INTAKE', 'MATCHING')
+				and (ended_on is null or ended_on >= started_on)""";
+		int started = count("select count(*) from trajectory where " + startedHere, id, from, startedBy, start, end);
 		int running = count("""
 				select count(*) from trajectory where programme_id = :p and status in ('RUNNING', 'PAUSED')
 				and (started_on is null or started_on <= :until)""", id, from, today, start, end);
@@ -120,10 +122,7 @@ public class Statistics {
 		List<Map<String, Integer>> stopped = stoppedByReason(id, from, until);
 
 		Map<String, Integer> themes = new LinkedHashMap<>();
-		jdbc.sql("""
-				select theme, count(*) as n from trajectory
-				where programme_id = :p and started_on >= :from and started_on <= :until and status not in ('INTAKE', 'MATCHING')
-				group by theme""")
+		jdbc.sql("select theme, count(*) as n from trajectory where " + startedHere + " group by theme")
 			.param("p", id)
 			.param("from", from)
 			.param("until", startedBy)

@@ -609,6 +609,30 @@ class StatisticsTests {
 	}
 
 	/**
+	 * Accepted to start on a later day and stopped before that day, a trajectory keeps the first day it
+	 * never reached: once that day passed, it counted as started, and its theme among those of started
+	 * trajectories.
+	 */
+	@Test
+	void aTrajectoryStoppedBeforeItsFirstDayNeverStarted() {
+		Coached setup = aProgrammeWithACoach("Nooit begonnen");
+		for (int i = 0; i < 5; i++) {
+			trajectories.record(setup.programme().id(), setup.participant("s" + i).id(), setup.coach().id(), TrajectoryStatus.RUNNING,
+					"GROWTH", Today.date().minusDays(10), null);
+		}
+		trajectories.record(setup.programme().id(), setup.participant("n").id(), setup.coach().id(), TrajectoryStatus.STOPPED,
+				"GRIP", Today.date().minusDays(5), Today.date().minusDays(12));
+		trajectories.record(setup.programme().id(), setup.participant("d").id(), setup.coach().id(), TrajectoryStatus.STOPPED,
+				"GROWTH", Today.date().minusDays(8), Today.date().minusDays(8));
+		Programme read = programmes.byId(setup.programme().id()).orElseThrow();
+		var figures = statistics.of(read, Today.date().minusMonths(1), Today.date());
+		assertThat(figures.started().people()).as("stopped on its first day, it started; stopped before, it did not").isEqualTo(6);
+		assertThat(figures.themes().cells()).containsOnlyKeys("GROWTH");
+		assertThat(figures.themes().cells().get("GROWTH").people()).isEqualTo(6);
+		assertThat(figures.themes().other()).isNull();
+	}
+
+	/**
 	 * A manager reads the average length as weeks of coaching: the pauses the coach took do not count,
 	 * from the start to the end only. The days before an extension that the plan stores as a pause are
 	 * no pause: the trajectory ran in them.
