@@ -6,12 +6,19 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.privacy.Erasures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +59,12 @@ class AccessibilityTourTests {
 	@Autowired
 	Organisations organisations;
 
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Erasures erasures;
+
 	@ParameterizedTest
 	@ValueSource(strings = { "nl", "en" })
 	void everyPageOfEveryRoleMeetsWcag21AA(String language) {
@@ -89,6 +102,67 @@ class AccessibilityTourTests {
 		}
 		assertThat(visited).hasSizeGreaterThan(30);
 		assertThat(problems).as("pages visited:%n%s", String.join("\n", visited)).isEmpty();
+	}
+
+	/**
+	 * An erasure request's own pages, which the tour reaches only while a request happens to be open: the
+	 * confirmation, the extension of the month to answer, and that form refused with what is wrong at its
+	 * fields (no reason; no number of months, the reason typed kept), at a desk and on a 320-pixel phone.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "nl", "en" })
+	void anErasureRequestsConfirmationAndExtensionMeetWcag21AAAtADeskAndOnAPhone(String language) {
+		Account admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		Account participant = accounts.register(new NewAccount(admin.organisationId(),
+				"wissen-" + UUID.randomUUID() + "@example.nl", "Wies Wissen", Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT),
+				null));
+		UUID request = erasures.request(participant.id()).id();
+		List<String> problems = new ArrayList<>();
+		for (String screen : List.of("desk", "phone")) {
+			ChromeDriver driver = "desk".equals(screen) ? Chromium.start(Chromium.DESKTOP) : Chromium.phoneOf(320);
+			String name = language + "-" + screen + "-admin-erasure-";
+			try {
+				driver.get(url("/login?lang=" + language));
+				signIn(driver, admin.email());
+				driver.get(url("/admin/erasure/" + request + "/confirm"));
+				problems.addAll(checked(driver, language, name + "confirm"));
+				driver.get(url("/admin/erasure/" + request + "/extend"));
+				problems.addAll(checked(driver, language, name + "extend"));
+
+				driver.findElement(By.cssSelector("form.bw-form button[type=submit]")).click();
+				waitFor(driver, "reason-error");
+				assertThat(driver.findElement(By.id("reason")).getAttribute("aria-describedby")).isEqualTo("reason-error");
+				problems.addAll(checked(driver, language, name + "extend-without-reason"));
+
+				driver.findElement(By.id("reason")).sendKeys("Het archief van de gemeente moet ook worden nagezocht.");
+				driver.executeScript("document.querySelectorAll('input[name=months]').forEach(box => box.checked = false);");
+				driver.findElement(By.cssSelector("form.bw-form button[type=submit]")).click();
+				waitFor(driver, "months-error");
+				assertThat(driver.findElement(By.id("reason")).getAttribute("value"))
+					.isEqualTo("Het archief van de gemeente moet ook worden nagezocht.");
+				problems.addAll(checked(driver, language, name + "extend-without-months"));
+			}
+			finally {
+				driver.quit();
+			}
+		}
+		assertThat(erasures.byId(request).orElseThrow().extended()).isFalse();
+		assertThat(problems).isEmpty();
+	}
+
+	/** The page's problems, and whether it is wider than the screen (WCAG 1.4.10 on a phone). */
+	private static List<String> checked(ChromeDriver driver, String language, String screenshotName) {
+		List<String> problems = new ArrayList<>(PageCheck.problems(driver, language, screenshotName));
+		Long wider = (Long) driver.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		if (wider > 1) {
+			problems.add(driver.getCurrentUrl() + " is " + wider + " px wider than the screen");
+		}
+		return problems;
+	}
+
+	private static void waitFor(ChromeDriver driver, String id) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+			.until(browser -> !browser.findElements(By.id(id)).isEmpty());
 	}
 
 	/** The checks themselves can fail: a picture without text, a Dutch page read as English. */
