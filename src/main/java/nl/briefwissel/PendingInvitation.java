@@ -31,9 +31,22 @@ public record PendingInvitation(UUID id, String name, String email, OffsetDateTi
 		TOO_MANY
 	}
 
-	/** The sending a "send again" form names, in whole seconds as a form carries it. */
+	/**
+	 * The sending a "send again" form names, in microseconds as the database keeps the time: in whole seconds a
+	 * first sending and a second within the same second were one, and a second click then sent a third mail.
+	 */
 	public long sent() {
-		return sentAt.toEpochSecond();
+		return java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, sentAt.toInstant());
+	}
+
+	/** The sending a "send again" form names ({@code sent}); one that is no number names none. */
+	public static long shown(String sent) {
+		try {
+			return sent == null ? -1 : Long.parseLong(sent.strip());
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
 	}
 
 	/** Whether this is the sending a form named ({@link #sent()}): a later one means the form was sent already. */

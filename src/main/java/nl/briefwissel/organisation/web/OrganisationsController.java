@@ -187,7 +187,7 @@ class OrganisationsController {
 		Account invited = accounts.byId(account)
 			.filter(a -> organisation.id().equals(a.organisationId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		PendingInvitation.Again outcome = passwords.inviteAgain(invited, epochSecond(sent));
+		PendingInvitation.Again outcome = passwords.inviteAgain(invited, PendingInvitation.shown(sent));
 		if (outcome == PendingInvitation.Again.SENT || outcome == PendingInvitation.Again.SENT_ALREADY) {
 			redirect.addFlashAttribute("invitedAgain", invited.displayName() + " (" + invited.email() + ")");
 			return "redirect:/admin/organisations/" + id;
@@ -197,16 +197,6 @@ class OrganisationsController {
 				? "invitation.again.gone" : "invitation.again.tooMany"));
 		redirect.addFlashAttribute("inviteTyped", form);
 		return "redirect:/admin/organisations/" + id + "#invite";
-	}
-
-	/** A sending as a "send again" form names it; one that is no number names none. */
-	private static long epochSecond(String sent) {
-		try {
-			return sent == null ? -1 : Long.parseLong(sent.strip());
-		}
-		catch (NumberFormatException e) {
-			return -1;
-		}
 	}
 
 	private Organisation existing(UUID id) {

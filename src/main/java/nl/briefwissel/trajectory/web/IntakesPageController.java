@@ -261,7 +261,7 @@ class IntakesPageController {
 		String at = "invite-" + programme.id();
 		Intake invited = intakes.of(intake, programme.id())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		PendingInvitation.Again outcome = intakes.inviteAgain(intake, programme, epochSecond(sent));
+		PendingInvitation.Again outcome = intakes.inviteAgain(intake, programme, PendingInvitation.shown(sent));
 		if (outcome == PendingInvitation.Again.SENT || outcome == PendingInvitation.Again.SENT_ALREADY) {
 			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent",
 					"arg", (invited.displayName() == null ? "" : invited.displayName() + " ") + "(" + invited.email() + ")"));
@@ -277,16 +277,6 @@ class IntakesPageController {
 
 	/** The address's invitation is not used yet: said with the invitation, which can be sent again (web/pending-invitation). */
 	static final String PENDING = "invitation.pending";
-
-	/** A sending as a "send again" form names it; one that is no number names none. */
-	private static long epochSecond(String sent) {
-		try {
-			return sent == null ? -1 : Long.parseLong(sent.strip());
-		}
-		catch (NumberFormatException e) {
-			return -1;
-		}
-	}
 
 	@PostMapping("/programme/programmes/{id}/intakes/{intake}/withdraw")
 	String withdraw(@PathVariable UUID id, @PathVariable UUID intake, @AuthenticationPrincipal SignedInAccount me,
