@@ -178,6 +178,39 @@ class KeyboardAndPhoneTests {
 		assertThat(problems).isEmpty();
 	}
 
+	/** The participant's notice of a letter to an ended trajectory, as the coach's: top to bottom, at a desk and on a phone. */
+	@Test
+	void theParticipantsNoticeOfALetterToAnEndedTrajectoryReadsTopToBottomAtADeskAndOnAPhone() {
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		List<String> problems = new ArrayList<>();
+		for (String screen : List.of("desk", "phone")) {
+			Account participant = accounts.register(new NewAccount(coach.organisationId(),
+					"afgesloten-" + UUID.randomUUID() + "@example.nl", "Pieter Afgesloten", Locale.forLanguageTag("nl"),
+					Set.of(Role.PARTICIPANT), null), accounts.hash("briefwissel"));
+			UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
+			UUID trajectory = trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
+					Today.date(), null);
+			ChromeDriver driver = "desk".equals(screen) ? Chromium.start(Chromium.DESKTOP) : Chromium.phoneOf(320);
+			try {
+				Chromium.signIn(driver, port, participant.email());
+				driver.get(url("/participant/conversation"));
+				driver.findElement(By.id("text")).sendKeys("Nog een vraag aan mijn coach.");
+				lifecycle.complete(trajectory, coach.id(), Reason.QUESTION_ANSWERED, null);
+				driver.findElement(By.xpath("//form[.//textarea[@id='text']]//button[normalize-space()='Versturen']")).click();
+				new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+					.until(browser -> !browser.findElements(By.cssSelector("#not-sent .bw-message__body")).isEmpty());
+				assertThat(driver.findElement(By.cssSelector("#not-sent .bw-message__body")).getText())
+					.isEqualTo("Nog een vraag aan mijn coach.");
+				problems.addAll(underEachOther(driver, "participant " + screen));
+				PageCheck.screenshot(driver, "participant-ended-not-sent-" + screen);
+			}
+			finally {
+				driver.quit();
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
 	/** The notice's sentences and letter, each below the one before it rather than beside it. */
 	private static List<String> underEachOther(ChromeDriver driver, String screen) {
 		List<String> problems = new ArrayList<>();
