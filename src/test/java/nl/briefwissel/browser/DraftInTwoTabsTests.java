@@ -98,8 +98,10 @@ class DraftInTwoTabsTests {
 		}
 	}
 
+	/** htmx replaces the fields it answers with (#draft-base among them): one read between two is tried again. */
 	private static void waitUntil(ChromeDriver driver, java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(browser -> condition.getAsBoolean());
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(browser -> condition.getAsBoolean());
 	}
 
 	/** A running trajectory of the demo coach with a participant of its own, so tests do not see each other's letters. */
