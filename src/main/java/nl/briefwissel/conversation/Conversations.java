@@ -74,15 +74,30 @@ public class Conversations {
 
 	/**
 	 * The conversation of a trajectory the reader has at hand, oldest first: the participant's and
-	 * the coach's names are taken from it, not looked up for every letter.
+	 * the coach's names are taken from it, not looked up for every letter. A letter that does not open
+	 * fails the whole read: a report or export missing it would say less than it seems to.
 	 */
 	public List<Message> of(TrajectoryOverview trajectory) {
+		return messages.ofTrajectory(trajectory.id(), names(trajectory));
+	}
+
+	/**
+	 * The same, for the conversation page its coach or participant reads and writes on: a letter no
+	 * configured key opens (its key removed, its record damaged) is one of them, {@link Message#readable()}
+	 * false and without its body, for the page to mark in its place; as an error page it took every
+	 * other letter, and the writing form, with it (decision 0057).
+	 */
+	public List<Message> toRead(TrajectoryOverview trajectory) {
+		return messages.ofTrajectory(trajectory.id(), names(trajectory), true);
+	}
+
+	private static Map<UUID, String> names(TrajectoryOverview trajectory) {
 		Map<UUID, String> names = new HashMap<>();
 		names.put(trajectory.participantId(), trajectory.participantName());
 		if (trajectory.coachId() != null) {
 			names.put(trajectory.coachId(), trajectory.coachName());
 		}
-		return messages.ofTrajectory(trajectory.id(), names);
+		return names;
 	}
 
 	/**

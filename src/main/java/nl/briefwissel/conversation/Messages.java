@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import nl.briefwissel.encryption.Encryption;
+import nl.briefwissel.encryption.OpenedText;
 import nl.briefwissel.mail.MailAttachment;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,14 +139,21 @@ class Messages {
 		return ofTrajectory(trajectoryId, Map.of());
 	}
 
+	/** As {@link #ofTrajectory(UUID, Map)}; a letter that does not open fails the whole read (decision 0009). */
+	List<Message> ofTrajectory(UUID trajectoryId, Map<UUID, String> names) {
+		return ofTrajectory(trajectoryId, names, false);
+	}
+
 	/**
 	 * The letters of a trajectory, oldest first. Authors' names come from {@code names} where it has
-	 * them; any other author's (a former coach's) are read in one more query.
+	 * them; any other author's (a former coach's) are read in one more query. {@code listed}: a letter
+	 * no configured key opens is one of them, not readable and without its body, instead of an
+	 * exception for them all (decision 0057).
 	 */
-	List<Message> ofTrajectory(UUID trajectoryId, Map<UUID, String> names) {
+	List<Message> ofTrajectory(UUID trajectoryId, Map<UUID, String> names, boolean listed) {
 		Set<UUID> withFiles = new HashSet<>();
 		List<Message> letters = jdbc.sql(LETTERS).param("trajectory", trajectoryId).query((rs, row) -> {
-			Message letter = map(rs, null);
+			Message letter = listed ? mapListed(rs) : map(rs, null);
 			if (rs.getBoolean("has_files")) {
 				withFiles.add(letter.id());
 			}
@@ -169,7 +177,7 @@ class Messages {
 		for (Message letter : letters) {
 			result.add(new Message(letter.id(), letter.trajectoryId(), letter.authorId(),
 					letter.authorId() == null ? null : authors.get(letter.authorId()), letter.author(), letter.kind(), letter.body(),
-					letter.channel(), letter.inboundMailId(), letter.mailMessageId(), letter.createdAt(),
+					letter.readable(), letter.channel(), letter.inboundMailId(), letter.mailMessageId(), letter.createdAt(),
 					attachments.getOrDefault(letter.id(), List.of())));
 		}
 		return result;
@@ -448,9 +456,19 @@ class Messages {
 	}
 
 	private Message map(ResultSet rs, String authorName) throws SQLException {
+		return map(rs, authorName, new OpenedText(encryption.openText(rs.getString("body_key_id"), rs.getString("body")), true));
+	}
+
+	/** A letter of a list: one that does not open is said in the log once and comes without its body. */
+	private Message mapListed(ResultSet rs) throws SQLException {
+		return map(rs, null, encryption.openListed("message " + rs.getObject("id", UUID.class), rs.getString("body_key_id"),
+				rs.getString("body")));
+	}
+
+	private Message map(ResultSet rs, String authorName, OpenedText body) throws SQLException {
 		return new Message(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
 				rs.getObject("author_id", UUID.class), authorName, Author.valueOf(rs.getString("author_role")),
-				MessageKind.valueOf(rs.getString("kind")), encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
+				MessageKind.valueOf(rs.getString("kind")), body.text(), body.readable(),
 				Channel.valueOf(rs.getString("channel")),
 				rs.getObject("inbound_mail_id", UUID.class), rs.getString("mail_message_id"),
 				rs.getObject("created_at", OffsetDateTime.class), List.of());

@@ -33,17 +33,26 @@ import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import nl.briefwissel.Today;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** What reaches the database is sealed: read back with plain JDBC, the words are not there. */
 @BriefwisselTest
+@ExtendWith(OutputCaptureExtension.class)
 class EncryptionAtRestTests {
 
 	private static final String SECRET = "Ik overweeg ontslag te nemen bij de gemeente";
@@ -74,6 +83,9 @@ class EncryptionAtRestTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	@LocalServerPort
 	int port;
@@ -157,14 +169,25 @@ class EncryptionAtRestTests {
 			.containsExactly("Standaardtekst: " + SECRET);
 	}
 
+	/**
+	 * A letter no configured key opens (its record changed, its key removed) was an error page for the
+	 * whole conversation: the coach and the participant could read none of the other letters and write
+	 * none. On both conversation pages it is a marked line in its place, with its date and writer, in
+	 * the reader's language, without the error or anything sealed, and without a form to mark a passage
+	 * of it; the other letters read and the conversation goes on. The log says it once per record. Every
+	 * other reader of the conversation (the report, the export, quoting) still fails loudly: a record
+	 * handed over without a letter would say less than it seems to (decisions 0009 and 0057).
+	 */
 	@Test
-	void aTamperedMessageGivesTheErrorPageAndNeverGarbage() throws Exception {
+	void aTamperedLetterIsAMarkedLineOnTheConversationPagesAndNeverGarbage(CapturedOutput log) throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		// The demo coach signs in with a password alone (the evaluation default), as a browser would.
 		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
 		UUID trajectory = trajectories.record(running.programmeId(), running.participant().id(), coach.id(),
 				TrajectoryStatus.RUNNING, "NEXT_STEP", Today.date(), null);
+		conversations.coachWrites(trajectory, coach.id(), "De eerste brief blijft leesbaar");
 		UUID message = conversations.coachWrites(trajectory, coach.id(), "Een brief die straks niet meer opent");
+		conversations.participantWrites(trajectory, running.participant().id(), "Het antwoord blijft ook leesbaar");
 		WebSession browser = new WebSession(port).logIn(coach.email(), "briefwissel");
 		assertThat(browser.get("/coach/trajectories/" + trajectory).body()).contains("Een brief die straks niet meer opent");
 
@@ -173,9 +196,30 @@ class EncryptionAtRestTests {
 		jdbc.sql("update message set body = :body where id = :id").param("body", tampered).param("id", message).update();
 
 		assertThatThrownBy(() -> conversations.of(trajectory)).isInstanceOf(UnreadableRecordException.class);
-		HttpResponse<String> page = browser.get("/coach/trajectories/" + trajectory);
-		assertThat(page.statusCode()).isEqualTo(500);
-		assertThat(page.body()).contains("Er ging iets mis").doesNotContain(tampered.substring(0, 16));
+		assertThatThrownBy(() -> conversations.of(trajectories.byId(trajectory).orElseThrow()))
+			.as("the report and the export read the conversation so, and refuse loudly")
+			.isInstanceOf(UnreadableRecordException.class);
+		for (int view = 0; view < 2; view++) {
+			HttpResponse<String> page = browser.get("/coach/trajectories/" + trajectory);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertMarked(page.body(), message, tampered, coach.displayName(), "Deze brief kunnen we niet lezen", true);
+		}
+		assertThat(log.getOut().split("message " + message + " does not open", -1)).as("said once, for every view").hasSize(2);
+
+		String participantPage = mvc.perform(get("/participant/conversation").param("trajectory", trajectory.toString())
+			.param("lang", "en").with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString();
+		assertMarked(participantPage, message, tampered, coach.displayName(), "This letter cannot be read", false);
+
+		// The conversation goes on: the coach writes, and the letter is on the page with the others.
+		String token = browser.token("/coach/trajectories/" + trajectory);
+		assertThat(browser.postAsIs("/coach/trajectories/" + trajectory + "/messages",
+				"text=" + java.net.URLEncoder.encode("Een nieuwe brief na de beschadigde", StandardCharsets.UTF_8)
+						+ "&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)).statusCode())
+			.isEqualTo(302);
+		assertThat(Jsoup.parse(browser.get("/coach/trajectories/" + trajectory).body()).select("li.bw-message .bw-message__body").eachText())
+			.containsExactly("De eerste brief blijft leesbaar", "Deze brief kunnen we niet lezen: de versleuteling gaat niet open (er ontbreekt"
+					+ " een sleutel, of de opgeslagen tekst is beschadigd). De andere brieven zijn gewoon te lezen. De beheerder van"
+					+ " Briefwissel kan helpen: meld het daar.", "Het antwoord blijft ook leesbaar", "Een nieuwe brief na de beschadigde");
 
 		// The right ciphertext under another key id does not open either.
 		jdbc.sql("update message set body = :body, body_key_id = 'k-onbekend' where id = :id")
@@ -184,11 +228,36 @@ class EncryptionAtRestTests {
 			.update();
 		assertThatThrownBy(() -> conversations.of(trajectory)).isInstanceOf(UnreadableRecordException.class)
 			.hasMessageContaining("k-onbekend");
-		assertThat(browser.get("/coach/trajectories/" + trajectory).statusCode()).isEqualTo(500);
+		HttpResponse<String> page = browser.get("/coach/trajectories/" + trajectory);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertMarked(page.body(), message, sealed, coach.displayName(), "Deze brief kunnen we niet lezen", true);
+		assertThat(page.body()).doesNotContain("k-onbekend");
+		assertThat(log.getOut()).contains("message " + message + " does not open").contains("k-onbekend")
+			.doesNotContain("Een brief die straks niet meer opent");
 
 		// Restored, it reads again: nothing else was lost.
 		jdbc.sql("update message set body_key_id = :key where id = :id").param("key", encryption.keyId()).param("id", message).update();
-		assertThat(conversations.of(trajectory)).extracting(Message::body).containsExactly("Een brief die straks niet meer opent");
+		assertThat(conversations.of(trajectory)).extracting(Message::body).containsExactly("De eerste brief blijft leesbaar",
+				"Een brief die straks niet meer opent", "Het antwoord blijft ook leesbaar", "Een nieuwe brief na de beschadigde");
+	}
+
+	/** The letter is a marked line in its place, with its writer and date; nothing of it or of the error shows. */
+	private static void assertMarked(String html, UUID message, String stored, String writer, String line, boolean markable) {
+		assertThat(html).doesNotContain(stored.substring(0, 16)).doesNotContain("Een brief die straks niet meer opent")
+			.doesNotContain("Er ging iets mis").doesNotContain("sealed with").doesNotContain("Exception")
+			.doesNotContain("Unreadable");
+		Document page = Jsoup.parse(html);
+		Element letter = page.getElementById("m-" + message);
+		assertThat(letter).isNotNull();
+		assertThat(letter.select(".bw-message__author").text()).isEqualTo(writer);
+		assertThat(letter.select(".bw-message__meta time").attr("datetime")).isNotBlank();
+		assertThat(letter.select(".bw-message__body--unreadable").text()).startsWith(line);
+		assertThat(letter.select(".bw-highlight-form")).as("nothing of it can be marked").isEmpty();
+		assertThat(page.select("li.bw-message .bw-message__body:not(.bw-message__body--unreadable)").eachText())
+			.contains("De eerste brief blijft leesbaar", "Het antwoord blijft ook leesbaar");
+		if (markable) {
+			assertThat(page.select("li.bw-message .bw-highlight-form")).as("the other letters can be marked").isNotEmpty();
+		}
 	}
 
 	private void assertSealed(String sql, Object id, String key) throws Exception {

@@ -484,7 +484,8 @@ class ConversationController {
 
 	/** The page with the coach's own draft, notes and saved replies, read by the caller in one query. */
 	private String page(TrajectoryOverview trajectory, CoachDesk.Desk mine, Locale locale, Model model) {
-		List<Message> conversation = conversations.of(trajectory);
+		// A letter that does not open is a marked line of the page, not an error page (decision 0057).
+		List<Message> conversation = conversations.toRead(trajectory);
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
 		if (!model.containsAttribute("draftBase")) { // the draft this form's saves are based on (decision 0060)

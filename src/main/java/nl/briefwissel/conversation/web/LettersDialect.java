@@ -136,6 +136,7 @@ class LettersDialect extends AbstractProcessorDialect {
 			String passageHelp = text("highlight.passage.help");
 			String saveLabel = text("highlight.save");
 			String originalLabel = text("conversation.showOriginal");
+			String unreadable = text("conversation.letter.unreadable");
 			for (int i = 0; i < messages.size(); i++) {
 				Message m = messages.get(i);
 				String id = m.id().toString();
@@ -154,11 +155,20 @@ class LettersDialect extends AbstractProcessorDialect {
 					.append("\n        <p class=\"bw-message__meta\">\n          <time datetime=\"").append(m.createdAt()).append("\">");
 				Html.escape(out, times.format(m.createdAt(), "d MMMM yyyy, HH:mm")).append("</time>\n          <span>");
 				Html.escape(out, " · " + text("conversation.channel." + m.channel().name())).append("</span>\n        </p>")
-					.append("\n      </header>").append(bodyOpening);
-				Html.escape(out, m.body()).append("</div>");
+					.append("\n      </header>");
+				if (m.readable()) {
+					Html.escape(out.append(bodyOpening), m.body()).append("</div>");
+				}
+				else {
+					// In its place, with its date and writer: no error page for the whole conversation, no
+					// empty letter, nothing of the sealed text (decision 0057). In the page's language.
+					Html.escape(out.append("\n      <p class=\"bw-message__body bw-message__body--unreadable\">"), unreadable)
+						.append("</p>");
+				}
 				attachments(m.attachments());
 				delivery(m);
-				if (markAction != null && !note) {
+				// Nothing of it can be quoted, so nothing of it can be marked.
+				if (markAction != null && !note && m.readable()) {
 					highlightForm(m, id, markLabel, passageLabel, passageHelp, saveLabel);
 				}
 				if (originalLink != null && !note && m.cameByMail()) {
