@@ -66,10 +66,10 @@ public class Highlights {
 	 */
 	@Transactional
 	public Optional<UUID> mark(UUID trajectoryId, UUID messageId, String passage, UUID by) {
-		Optional<Message> message = messages.ofTrajectory(trajectoryId)
-			.stream()
-			.filter(m -> m.id().equals(messageId) && m.kind() == MessageKind.MESSAGE)
-			.findFirst();
+		// The letter marked alone: with the whole conversation, one other letter that does not open made
+		// every passage of the conversation unmarkable (decision 0057). This one not opening is an error.
+		Optional<Message> message = messages.byId(messageId)
+			.filter(m -> m.trajectoryId().equals(trajectoryId) && m.kind() == MessageKind.MESSAGE);
 		if (message.isEmpty()) {
 			return Optional.empty();
 		}

@@ -179,13 +179,14 @@ class EncryptionAtRestTests {
 	 * handed over without a letter would say less than it seems to (decisions 0009 and 0057).
 	 */
 	@Test
-	void aTamperedLetterIsAMarkedLineOnTheConversationPagesAndNeverGarbage(CapturedOutput log) throws Exception {
+	void aTamperedLetterIsAMarkedLineOnTheConversationPagesAndNeverGarbage(CapturedOutput log, @Autowired Highlights highlights)
+			throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		// The demo coach signs in with a password alone (the evaluation default), as a browser would.
 		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
 		UUID trajectory = trajectories.record(running.programmeId(), running.participant().id(), coach.id(),
 				TrajectoryStatus.RUNNING, "NEXT_STEP", Today.date(), null);
-		conversations.coachWrites(trajectory, coach.id(), "De eerste brief blijft leesbaar");
+		UUID first = conversations.coachWrites(trajectory, coach.id(), "De eerste brief blijft leesbaar");
 		UUID message = conversations.coachWrites(trajectory, coach.id(), "Een brief die straks niet meer opent");
 		conversations.participantWrites(trajectory, running.participant().id(), "Het antwoord blijft ook leesbaar");
 		WebSession browser = new WebSession(port).logIn(coach.email(), "briefwissel");
@@ -220,6 +221,11 @@ class EncryptionAtRestTests {
 			.containsExactly("De eerste brief blijft leesbaar", "Deze brief kunnen we niet lezen: de versleuteling gaat niet open (er ontbreekt"
 					+ " een sleutel, of de opgeslagen tekst is beschadigd). De andere brieven zijn gewoon te lezen. De beheerder van"
 					+ " Briefwissel kan helpen: meld het daar.", "Het antwoord blijft ook leesbaar", "Een nieuwe brief na de beschadigde");
+
+		// A passage of another letter is marked from its form: only the letter marked is read for it.
+		assertThat(browser.postAsIs("/coach/trajectories/" + trajectory + "/highlights", "message=" + first
+				+ "&passage=eerste+brief&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
+		assertThat(highlights.of(trajectory)).extracting(Highlights.Highlight::passage).containsExactly("eerste brief");
 
 		// The right ciphertext under another key id does not open either.
 		jdbc.sql("update message set body = :body, body_key_id = 'k-onbekend' where id = :id")
