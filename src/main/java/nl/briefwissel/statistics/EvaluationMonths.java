@@ -30,6 +30,21 @@ public final class EvaluationMonths {
 	private EvaluationMonths() {
 	}
 
+	/**
+	 * The first day of the first whole month that is over that a period takes in (the month it starts in,
+	 * counted whole); null when no month of the period is over yet. The months of Statistics.Months.
+	 */
+	public static LocalDate firstMonth(LocalDate from, LocalDate until, LocalDate today) {
+		return lastMonth(from, until, today) == null ? null : from.withDayOfMonth(1);
+	}
+
+	/** The first day of the last whole month that is over that a period takes in; null as {@link #firstMonth}. */
+	public static LocalDate lastMonth(LocalDate from, LocalDate until, LocalDate today) {
+		LocalDate lastOver = today.withDayOfMonth(1).minusMonths(1);
+		LocalDate last = until.withDayOfMonth(1).isAfter(lastOver) ? lastOver : until.withDayOfMonth(1);
+		return last.isBefore(from.withDayOfMonth(1)) ? null : last;
+	}
+
 	/** The statement's parameters for {@link #CONDITION}. */
 	public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UUID programmeId, LocalDate from,
 			LocalDate until, Clock clock) {

@@ -12,6 +12,7 @@ import nl.briefwissel.audit.Audited;
 import nl.briefwissel.closing.Evaluations;
 import nl.briefwissel.encryption.OpenedText;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.statistics.EvaluationMonths;
 import nl.briefwissel.statistics.Period;
 import nl.briefwissel.statistics.TypedPeriod;
 
@@ -82,6 +83,9 @@ class EvaluationFeedbackController {
 		Period period = typed.period();
 		model.addAttribute("period", period);
 		model.addAttribute("periodTyped", typed);
+		// The period may start on the 6th; its evaluations count by whole months that are over (decision 0008).
+		model.addAttribute("firstMonth", EvaluationMonths.firstMonth(period.from(), period.until(), LocalDate.now(clock)));
+		model.addAttribute("lastMonth", EvaluationMonths.lastMonth(period.from(), period.until(), LocalDate.now(clock)));
 		if (typed.unreadable()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("programmes", List.of());

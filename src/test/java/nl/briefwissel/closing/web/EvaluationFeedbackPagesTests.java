@@ -203,6 +203,49 @@ class EvaluationFeedbackPagesTests {
 		assertThat(card(dutchDates, programme).select("blockquote.bw-remark")).hasSize(5);
 	}
 
+	/**
+	 * Evaluations count by whole months that are over with five or more (decision 0008), but a programme's
+	 * header named the period's days ("van 6 ... tot en met ..."), as if only those days' answers were in it.
+	 * It names the whole months it takes in (a period from the 6th counts its month whole), or says that
+	 * no month of the period is over yet, as the figures page does.
+	 */
+	@Test
+	void theHeaderNamesTheWholeMonthsTakenInNotThePeriodsDays() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Hele Maanden " + suffix);
+		Programme programme = programmes.create(organisation.id(), "Maanden " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-h-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		LocalDate thisMonth = Today.date().withDayOfMonth(1);
+		LocalDate month = thisMonth.minusMonths(2);
+		for (int i = 0; i < 5; i++) {
+			answer(programme.id(), month, "Maandopmerking " + i);
+		}
+		var monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("nl"));
+		LocalDate from = thisMonth.minusMonths(3).plusDays(5);
+
+		String header = card(page(manager, from, null, null), programme).selectFirst("h2 + p").text();
+		assertThat(header).isEqualTo("5 evaluaties uit de hele maanden " + monthName.format(thisMonth.minusMonths(3)) + " tot en met "
+				+ monthName.format(thisMonth.minusMonths(1)) + ", alleen uit maanden met vijf of meer.");
+
+		Document days = Jsoup.parse(mvc.perform(get("/programme/evaluations").param("from", month.plusDays(9).toString())
+			.param("until", month.plusDays(11).toString()).with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		assertThat(card(days, programme).selectFirst("h2 + p").text()).as("three days of a month: the month counts whole")
+			.isEqualTo("5 evaluaties uit de hele maand " + monthName.format(month) + ", die vijf of meer had.");
+
+		Document english = Jsoup.parse(mvc.perform(get("/programme/evaluations").param("from", thisMonth.toString())
+			.param("until", Today.date().toString()).param("lang", "en").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(card(english, programme).selectFirst("h2 + p").text())
+			.isEqualTo("Evaluations count by whole month that is over; in this period no month is over yet.");
+		Document englishMonths = Jsoup.parse(mvc.perform(get("/programme/evaluations").param("from", from.toString())
+			.param("lang", "en").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		assertThat(card(englishMonths, programme).selectFirst("h2 + p").text()).isEqualTo("5 evaluations from the whole months "
+				+ java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH).format(thisMonth.minusMonths(3))
+				+ " up to and including "
+				+ java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH).format(thisMonth.minusMonths(1))
+				+ ", only from months with five or more.");
+	}
+
 	private Document page(Account manager, LocalDate from, String programme, String page) throws Exception {
 		return page(manager, from.toString(), programme, page);
 	}
