@@ -91,6 +91,16 @@ public class Conversations {
 		return messages.ofTrajectory(trajectory.id(), names(trajectory), true);
 	}
 
+	/**
+	 * One letter of a trajectory that arrived by mail, for its original mail's page: read alone, so
+	 * another letter of the conversation that does not open leaves this page be (decision 0057). This
+	 * one not opening is an error, as for any page of one record (decision 0009).
+	 */
+	public Optional<Message> arrivedByMail(UUID trajectoryId, UUID messageId) {
+		return messages.byId(messageId)
+			.filter(message -> message.trajectoryId().equals(trajectoryId) && message.inboundMailId() != null);
+	}
+
 	private static Map<UUID, String> names(TrajectoryOverview trajectory) {
 		Map<UUID, String> names = new HashMap<>();
 		names.put(trajectory.participantId(), trajectory.participantName());

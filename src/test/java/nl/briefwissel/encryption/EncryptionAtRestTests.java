@@ -49,6 +49,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** What reaches the database is sealed: read back with plain JDBC, the words are not there. */
 @BriefwisselTest
@@ -245,6 +246,43 @@ class EncryptionAtRestTests {
 		jdbc.sql("update message set body_key_id = :key where id = :id").param("key", encryption.keyId()).param("id", message).update();
 		assertThat(conversations.of(trajectory)).extracting(Message::body).containsExactly("De eerste brief blijft leesbaar",
 				"Een brief die straks niet meer opent", "Het antwoord blijft ook leesbaar", "Een nieuwe brief na de beschadigde");
+	}
+
+	/**
+	 * A mail's original page reads only the letter asked for: another letter of the conversation that
+	 * does not open no longer makes every "show original" an error page (decision 0057).
+	 */
+	@Test
+	void aMailsOriginalOpensBesideATamperedLetter(@Autowired nl.briefwissel.mail.EmbeddedMailServer mailServer)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID damaged = conversations.coachWrites(running.id(), running.coach().id(), "Een brief die straks niet meer opent");
+		jakarta.mail.internet.MimeMessage letter = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(),
+				mail -> true);
+		String answer = "Per mail geantwoord " + UUID.randomUUID();
+		byte[] raw = ("From: " + running.participant().email() + "\r\nTo: " + letter.getReplyTo()[0] + "\r\nSubject: Re: "
+				+ letter.getSubject() + "\r\nIn-Reply-To: " + letter.getMessageID() + "\r\nMessage-ID: <" + UUID.randomUUID()
+				+ "@example.nl>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + answer + "\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		inbound.store(raw, InboundMails.Source.SMTP, running.participant().email(), List.of());
+		UUID arrived = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> conversations.of(running.id()).stream().filter(m -> answer.equals(m.body())).findFirst(),
+					Optional::isPresent)
+			.orElseThrow()
+			.id();
+		tamper(damaged);
+
+		String page = mvc.perform(get("/coach/trajectories/" + running.id() + "/messages/" + arrived + "/original")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(answer).doesNotContain("Een brief die straks niet meer opent");
+	}
+
+	/** Changes one character of a letter's sealed text in the database, as damage would. */
+	private void tamper(UUID message) {
+		String sealed = jdbc.sql("select body from message where id = :id").param("id", message).query(String.class).single();
+		String tampered = sealed.substring(0, 20) + (sealed.charAt(20) == 'A' ? 'B' : 'A') + sealed.substring(21);
+		jdbc.sql("update message set body = :body where id = :id").param("body", tampered).param("id", message).update();
 	}
 
 	/** The letter is a marked line in its place, with its writer and date; nothing of it or of the error shows. */

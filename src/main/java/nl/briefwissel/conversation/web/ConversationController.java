@@ -462,10 +462,7 @@ class ConversationController {
 	String original(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
 			Model model) {
 		TrajectoryOverview trajectory = own(id, me);
-		Message message = conversations.of(id)
-			.stream()
-			.filter(m -> m.id().equals(messageId) && m.inboundMailId() != null)
-			.findFirst()
+		Message message = conversations.arrivedByMail(id, messageId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("message", message);
