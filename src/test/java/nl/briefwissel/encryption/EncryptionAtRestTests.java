@@ -278,6 +278,28 @@ class EncryptionAtRestTests {
 		assertThat(page).contains(answer).doesNotContain("Een brief die straks niet meer opent");
 	}
 
+	/**
+	 * The coach's search leaves a letter that does not open out (nobody can read its words, so none
+	 * match) and finds the others; as an error it took the whole search with it (decision 0057).
+	 */
+	@Test
+	void theCoachsSearchFindsTheOtherLettersBesideATamperedOne(CapturedOutput log) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String word = "zoekwoord" + UUID.randomUUID().toString().substring(0, 8);
+		conversations.coachWrites(running.id(), running.coach().id(), "De eerste brief met " + word);
+		UUID damaged = conversations.coachWrites(running.id(), running.coach().id(), "Een brief die straks niet meer opent, " + word);
+		conversations.participantWrites(running.id(), running.participant().id(), "Het antwoord met " + word);
+		tamper(damaged);
+
+		for (int search = 0; search < 2; search++) {
+			String page = mvc.perform(get("/coach").param("q", word).with(fixtures.as(running.coach())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			assertThat(page).contains("De eerste brief met").contains("Het antwoord met")
+				.doesNotContain("straks niet meer opent").doesNotContain("Unreadable");
+		}
+		assertThat(log.getOut().split("message " + damaged + " does not open", -1)).as("said once, for every search").hasSize(2);
+	}
+
 	/** Changes one character of a letter's sealed text in the database, as damage would. */
 	private void tamper(UUID message) {
 		String sealed = jdbc.sql("select body from message where id = :id").param("id", message).query(String.class).single();
