@@ -240,7 +240,13 @@ public class ParticipantExport {
 			message.put("role", m.author().name());
 			message.put("at", instant(m.createdAt()));
 			message.put("channel", m.channel().name());
-			message.put("text", m.body());
+			if (m.readable()) {
+				message.put("text", m.body());
+			}
+			else {
+				// Its place, and that its text cannot be read; nothing of what is stored (decision 0057).
+				message.put("textUnreadable", text("conversation.letter.unreadable", language));
+			}
 			message.put("attachments", m.attachments().stream().map(a -> attachmentData(a, files, language)).toList());
 			if (originals.containsKey(m.id())) {
 				message.put("originalMail", originals.get(m.id()));

@@ -74,7 +74,10 @@ public class Reports {
 
 	public TrajectoryReport of(TrajectoryOverview trajectory, Locale language) {
 		// One read of the conversation: the letters for the record, the notes about mail for the export.
-		Map<Boolean, List<Message>> notesAndLetters = conversations.of(trajectory)
+		// A letter no key opens is in its place, not readable and without its text, for the record to say
+		// so: as an error it took the whole record with it, left out the record would say less than it
+		// seems to (decision 0057).
+		Map<Boolean, List<Message>> notesAndLetters = conversations.toRead(trajectory)
 			.stream()
 			.collect(java.util.stream.Collectors.partitioningBy(Message::isNote));
 		List<Message> correspondence = notesAndLetters.get(false);

@@ -175,9 +175,9 @@ class EncryptionAtRestTests {
 	 * whole conversation: the coach and the participant could read none of the other letters and write
 	 * none. On both conversation pages it is a marked line in its place, with its date and writer, in
 	 * the reader's language, without the error or anything sealed, and without a form to mark a passage
-	 * of it; the other letters read and the conversation goes on. The log says it once per record. Every
-	 * other reader of the conversation (the report, the export, quoting) still fails loudly: a record
-	 * handed over without a letter would say less than it seems to (decisions 0009 and 0057).
+	 * of it; the other letters read and the conversation goes on. The log says it once per record. The
+	 * conversation read whole ({@code Conversations.of}) still fails loudly; the record and the export
+	 * mark the letter's place too (ExportTests) (decisions 0009 and 0057).
 	 */
 	@Test
 	void aTamperedLetterIsAMarkedLineOnTheConversationPagesAndNeverGarbage(CapturedOutput log, @Autowired Highlights highlights)
@@ -199,7 +199,7 @@ class EncryptionAtRestTests {
 
 		assertThatThrownBy(() -> conversations.of(trajectory)).isInstanceOf(UnreadableRecordException.class);
 		assertThatThrownBy(() -> conversations.of(trajectories.byId(trajectory).orElseThrow()))
-			.as("the report and the export read the conversation so, and refuse loudly")
+			.as("the conversation read whole refuses loudly")
 			.isInstanceOf(UnreadableRecordException.class);
 		for (int view = 0; view < 2; view++) {
 			HttpResponse<String> page = browser.get("/coach/trajectories/" + trajectory);

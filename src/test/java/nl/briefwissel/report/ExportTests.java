@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -343,7 +344,61 @@ class ExportTests {
 	}
 
 	/**
-	 * An export that fails before its first byte (a letter whose key is gone) shows the application's
+	 * A letter no key opens is in the record and the data in its place, with the marked sentence the
+	 * conversation page shows and nothing of what is stored; the other letters are there. As an error
+	 * it took the whole record with it; left out, the record would say less than it seems to (decision 0057).
+	 */
+	@Test
+	void aLetterThatDoesNotOpenIsAMarkedPlaceInTheRecordAndTheData() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "De eerste brief blijft leesbaar");
+		UUID damaged = conversations.coachWrites(running.id(), running.coach().id(), "Een brief die straks niet meer opent");
+		conversations.participantWrites(running.id(), running.participant().id(), "Het antwoord blijft ook leesbaar");
+		String sealed = jdbc.sql("select body from message where id = :id").param("id", damaged).query(String.class).single();
+		String tampered = sealed.substring(0, 20) + (sealed.charAt(20) == 'A' ? 'B' : 'A') + sealed.substring(21);
+		jdbc.sql("update message set body = :body where id = :id").param("body", tampered).param("id", damaged).update();
+		String dutch = "Deze brief kunnen we niet lezen: de versleuteling gaat niet open (er ontbreekt een sleutel, of de opgeslagen"
+				+ " tekst is beschadigd). De andere brieven zijn gewoon te lezen. De beheerder van Briefwissel kan helpen: meld het daar.";
+		String english = "This letter cannot be read: its encryption does not open (a key is missing, or the stored text was damaged)."
+				+ " The other letters can be read as usual. The administrator of Briefwissel can help: tell them.";
+
+		try {
+			Map<String, byte[]> entries = export(running.participant(), "nl");
+			assertThat(entries).containsKeys("gegevens.json", "traject-1/verslag.pdf");
+			JsonNode letters = JsonMapper.builder().build().readTree(new String(entries.get("gegevens.json"), StandardCharsets.UTF_8))
+				.get("trajectories").get(0).get("messages");
+			assertThat(letters.size()).isEqualTo(3);
+			assertThat(letters.get(0).get("text").asString()).isEqualTo("De eerste brief blijft leesbaar");
+			assertThat(letters.get(1).has("text")).isFalse();
+			assertThat(letters.get(1).get("textUnreadable").asString()).isEqualTo(dutch);
+			assertThat(letters.get(1).get("from").asString()).isEqualTo(running.coach().displayName());
+			assertThat(letters.get(2).get("text").asString()).isEqualTo("Het antwoord blijft ook leesbaar");
+			String json = new String(entries.get("gegevens.json"), StandardCharsets.UTF_8);
+			assertThat(json).doesNotContain("straks niet meer opent").doesNotContain(tampered.substring(0, 16));
+			assertThat(pdfText(entries.get("traject-1/verslag.pdf"))).contains("De eerste brief blijft leesbaar", dutch,
+					"Het antwoord blijft ook leesbaar").doesNotContain("straks niet meer opent").doesNotContain(tampered.substring(0, 16));
+
+			// The coach's PDF, in English, says it in English.
+			byte[] coachs = mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).param("lang", "en")
+				.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsByteArray();
+			assertThat(pdfText(coachs)).contains("De eerste brief blijft leesbaar", english, "Het antwoord blijft ook leesbaar")
+				.doesNotContain("straks niet meer opent");
+		}
+		finally {
+			// The database is shared by the tests: a row no key opens stops the key rotation's tests.
+			jdbc.sql("update message set body = :body where id = :id").param("body", sealed).param("id", damaged).update();
+		}
+	}
+
+	/** A PDF's text as one line, as a reader would read it across its line breaks. */
+	private static String pdfText(byte[] pdf) throws Exception {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+	}
+
+	/**
+	 * An export that fails before its first byte (a closing summary whose key is gone) shows the application's
 	 * error page, not a download: the headers set for the ZIP go with the response that was not yet
 	 * sent (a review feared a .zip holding the error page).
 	 */
@@ -358,10 +413,12 @@ class ExportTests {
 				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), password));
 		var trajectory = trajectories.record(running.programmeId(), participant.id(), running.coach().id(), TrajectoryStatus.RUNNING,
 				"NEXT_STEP", Today.date(), null);
-		conversations.participantWrites(trajectory, participant.id(), "Een brief die niet meer opengaat.");
-		String key = jdbc.sql("select body_key_id from message where trajectory_id = :t").param("t", trajectory)
-			.query(String.class).single();
-		jdbc.sql("update message set body_key_id = 'weggegooid' where trajectory_id = :t").param("t", trajectory).update();
+		conversations.participantWrites(trajectory, participant.id(), "Een brief.");
+		// Not a letter: one that does not open is a marked place in the record (decision 0057).
+		jdbc.sql("insert into closing (trajectory_id, summary, summary_key_id, written_at) values (:t, 'verzegeld', 'weggegooid', :now)")
+			.param("t", trajectory)
+			.param("now", java.time.OffsetDateTime.now())
+			.update();
 		try {
 			var response = new nl.briefwissel.WebSession(port).logIn(email, password).get("/participant/export");
 
@@ -372,7 +429,7 @@ class ExportTests {
 		}
 		finally {
 			// The database is shared by the tests: a row no key opens stops the key rotation's tests.
-			jdbc.sql("update message set body_key_id = :key where trajectory_id = :t").param("key", key).param("t", trajectory).update();
+			jdbc.sql("delete from closing where trajectory_id = :t").param("t", trajectory).update();
 		}
 	}
 
