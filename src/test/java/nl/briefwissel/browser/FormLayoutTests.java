@@ -3,8 +3,13 @@ package nl.briefwissel.browser;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.privacy.Erasures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,6 +34,12 @@ class FormLayoutTests {
 
 	@Autowired
 	Programmes programmes;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Erasures erasures;
 
 	/**
 	 * The application's two checkboxes, refused unticked: the error stands beside the box as the label
@@ -91,6 +102,47 @@ class FormLayoutTests {
 			}
 		});
 		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * The administrator's decline of an erasure request, refused without a reason on a 320-pixel phone: the
+	 * page does not scroll sideways, the reason's box fills the form's column within the phone, and it is
+	 * shaped as every other text box: it lacked bw-textarea, so it had another font and another widest width.
+	 */
+	@Test
+	void anErasureDeclineRefusedWithoutAReasonFitsANarrowPhoneWithItsBoxAsWideAsTheForm() {
+		Account admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		Account participant = accounts.register(new NewAccount(admin.organisationId(),
+				"afwijzen-" + UUID.randomUUID() + "@example.nl", "Aaf Afwijzen", java.util.Locale.forLanguageTag("nl"),
+				java.util.Set.of(Role.PARTICIPANT), null));
+		UUID request = erasures.request(participant.id()).id();
+		ChromeDriver driver = Chromium.phoneOf(320);
+		try {
+			Chromium.signIn(driver, port, admin.email());
+			driver.get("http://localhost:" + port + "/admin/erasure");
+			driver.findElement(By.cssSelector("form[action$='/admin/erasure/" + request + "/decline'] button[type=submit]")).click();
+			new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+				.until(browser -> !browser.findElements(By.id("reason-error-" + request)).isEmpty());
+
+			Long wider = (Long) driver.executeScript(
+					"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(wider).as("the page is not wider than the phone").isLessThanOrEqualTo(1L);
+			WebElement box = driver.findElement(By.id("reason-" + request));
+			assertThat(box.getAttribute("aria-invalid")).isEqualTo("true");
+			WebElement column = box.findElement(By.xpath("./ancestor::div[contains(@class,'utrecht-form-field__input')]"));
+			assertThat(box.getRect().getWidth()).as("the box as wide as the form's column")
+				.isGreaterThanOrEqualTo(column.getRect().getWidth() - 1);
+			assertThat(box.getRect().getX() + box.getRect().getWidth()).as("the box within the phone's width")
+				.isLessThanOrEqualTo(320);
+			assertThat(driver.executeScript("var box = arguments[0], style = getComputedStyle(box);"
+					+ " return [style.fontFamily === getComputedStyle(box.parentElement).fontFamily, style.maxWidth, style.boxSizing];", box))
+				.as("shaped as every other text box (bw-textarea): the form's font, at most 48rem, border and padding inside its width")
+				.isEqualTo(java.util.List.of(true, "768px", "border-box"));
+		}
+		finally {
+			driver.quit();
+		}
+		assertThat(erasures.byId(request).orElseThrow().open()).as("still open: a decline needs a reason").isTrue();
 	}
 
 	/** The box a participant ticks to ask for erasure stood in the checkbox's column with its words: a word a line. */
