@@ -73,20 +73,12 @@ public class Conversations {
 	}
 
 	/**
-	 * The conversation of a trajectory the reader has at hand, oldest first: the participant's and
-	 * the coach's names are taken from it, not looked up for every letter. A letter that does not open
-	 * fails the whole read (decision 0009); the record and the export read {@link #toRead} instead.
-	 */
-	public List<Message> of(TrajectoryOverview trajectory) {
-		return messages.ofTrajectory(trajectory.id(), names(trajectory));
-	}
-
-	/**
-	 * The same, for the conversation page its coach or participant reads and writes on, and for the
-	 * record (PDF) and export that hand it to them: a letter no configured key opens (its key removed,
-	 * its record damaged) is one of them, {@link Message#readable()} false and without its body, for the
-	 * page or record to mark in its place; as an error it took every other letter, the writing form and
-	 * the whole record with it (decision 0057).
+	 * The conversation of a trajectory the reader has at hand, oldest first, for the conversation page its
+	 * coach or participant reads and writes on, and for the record (PDF) and export that hand it to them:
+	 * the participant's and the coach's names are taken from it, not looked up for every letter. A letter
+	 * no configured key opens (its key removed, its record damaged) is one of them, {@link Message#readable()}
+	 * false and without its body, for the page or record to mark in its place; as an error it took every
+	 * other letter, the writing form and the whole record with it (decision 0057).
 	 */
 	public List<Message> toRead(TrajectoryOverview trajectory) {
 		return messages.ofTrajectory(trajectory.id(), names(trajectory), true);

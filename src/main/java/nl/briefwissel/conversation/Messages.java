@@ -134,14 +134,12 @@ class Messages {
 		return id;
 	}
 
-	/** The letters of a trajectory, oldest first; every author's name is read. */
+	/**
+	 * The letters of a trajectory, oldest first; every author's name is read. A letter that does not open
+	 * fails the whole read (decision 0009).
+	 */
 	List<Message> ofTrajectory(UUID trajectoryId) {
-		return ofTrajectory(trajectoryId, Map.of());
-	}
-
-	/** As {@link #ofTrajectory(UUID, Map)}; a letter that does not open fails the whole read (decision 0009). */
-	List<Message> ofTrajectory(UUID trajectoryId, Map<UUID, String> names) {
-		return ofTrajectory(trajectoryId, names, false);
+		return ofTrajectory(trajectoryId, Map.of(), false);
 	}
 
 	/**

@@ -45,7 +45,7 @@ class LettersTests {
 		conversations.coachWrites(running.id(), next.id(), "Ik neem het gesprek over.");
 		TrajectoryOverview trajectory = trajectories.byId(running.id()).orElseThrow();
 
-		List<Message> letters = conversations.of(trajectory);
+		List<Message> letters = conversations.toRead(trajectory);
 
 		// The participant's and the new coach's names come from the trajectory, the former coach's is read.
 		assertThat(letters).extracting(Message::authorName)

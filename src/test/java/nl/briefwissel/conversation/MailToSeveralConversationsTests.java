@@ -73,9 +73,9 @@ class MailToSeveralConversationsTests {
 		String subject = "Twee adressen " + UUID.randomUUID();
 		send(own.participant().email(), subject, addressOf(other), addressOf(own), "Mijn antwoord voor mijn eigen coach.");
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> conversations.of(trajectories.byId(own.id()).orElseThrow())
+		await().atMost(Duration.ofSeconds(15)).until(() -> conversations.of(own.id())
 			.stream().anyMatch(m -> m.body().contains("Mijn antwoord voor mijn eigen coach.")));
-		assertThat(conversations.of(trajectories.byId(other.id()).orElseThrow())).isEmpty();
+		assertThat(conversations.of(other.id())).isEmpty();
 		assertThat(quarantine.ofCoach(other.coach().id())).isEmpty();
 	}
 
@@ -97,8 +97,8 @@ class MailToSeveralConversationsTests {
 				second.participant().displayName(), second.coach().displayName());
 		assertThat(quarantine.ofCoach(first.coach().id())).isEmpty();
 		assertThat(quarantine.ofCoach(second.coach().id())).isEmpty();
-		assertThat(conversations.of(trajectories.byId(first.id()).orElseThrow())).isEmpty();
-		assertThat(conversations.of(trajectories.byId(second.id()).orElseThrow())).isEmpty();
+		assertThat(conversations.of(first.id())).isEmpty();
+		assertThat(conversations.of(second.id())).isEmpty();
 		// The administrator reads why, with both conversations named, in their language.
 		String page = mvc.perform(get("/admin/quarantine").header("Accept-Language", "nl")
 			.with(fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow())))
@@ -127,8 +127,8 @@ class MailToSeveralConversationsTests {
 		Quarantine.Entry entry = awaitHeld(subject);
 		assertThat(entry.trajectoryId()).isNull();
 		assertThat(entry.why().argument()).contains("Tweede Coach", first.coach().displayName());
-		assertThat(conversations.of(trajectories.byId(first.id()).orElseThrow())).isEmpty();
-		assertThat(conversations.of(trajectories.byId(second).orElseThrow())).isEmpty();
+		assertThat(conversations.of(first.id())).isEmpty();
+		assertThat(conversations.of(second)).isEmpty();
 	}
 
 	private String addressOf(Fixtures.RunningTrajectory trajectory) {

@@ -78,9 +78,9 @@ class TwoConversationsTests {
 		mvc.perform(post("/participant/conversation").param("text", "Mijn antwoord aan de eerste coach.")
 			.param("trajectory", first.id().toString()).with(csrf()).with(fixtures.as(first.participant())))
 			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + first.id() + "#sent"));
-		assertThat(conversations.of(trajectories.byId(first.id()).orElseThrow())).extracting(Message::body)
+		assertThat(conversations.of(first.id())).extracting(Message::body)
 			.contains("Mijn antwoord aan de eerste coach.");
-		assertThat(conversations.of(trajectories.byId(second).orElseThrow())).isEmpty();
+		assertThat(conversations.of(second)).isEmpty();
 
 		// Someone else's conversation is not found.
 		var stranger = fixtures.runningTrajectory(true);
