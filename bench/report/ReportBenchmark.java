@@ -121,7 +121,7 @@ public class ReportBenchmark {
 	private static Message letter(TrajectoryOverview trajectory, Author author, String name, OffsetDateTime at,
 			List<Attachment> attachments) {
 		String body = "Beste,\n\n" + LETTER.repeat(5) + "\nHartelijke groet,\n" + name;
-		return new Message(UUID.randomUUID(), trajectory.id(), UUID.randomUUID(), name, author, MessageKind.MESSAGE, body,
+		return new Message(UUID.randomUUID(), trajectory.id(), UUID.randomUUID(), name, author, MessageKind.MESSAGE, body, true,
 				Channel.MAIL, null, null, at, attachments);
 	}
 }
