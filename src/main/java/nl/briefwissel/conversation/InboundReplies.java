@@ -78,10 +78,8 @@ class InboundReplies implements InboundMailHandler {
 			// that is not one alone a person decides, not the order of the addresses (decision 0059).
 			List<Threading> own = addressed.stream().filter(t -> writesIn(content, t.trajectory())).toList();
 			if (own.size() != 1) {
-				return quarantine.put(mail.id(), new QuarantineReason.SeveralConversations(addressed.stream()
-					.map(t -> t.trajectory().participantName()
-							+ (t.trajectory().coachName() == null ? "" : ", e-coach " + t.trajectory().coachName()))
-					.collect(java.util.stream.Collectors.joining("; "))), null);
+				return quarantine.put(mail.id(),
+						new QuarantineReason.SeveralConversations(addressed.stream().map(t -> t.trajectory().id()).toList()), null);
 			}
 			trajectory = Optional.of(own.get(0));
 		}

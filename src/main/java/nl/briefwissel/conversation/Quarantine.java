@@ -12,6 +12,7 @@ import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.mail.InboundResult;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.ReadMail;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
@@ -49,8 +50,11 @@ public class Quarantine {
 
 	private final MailErasure erasure;
 
+	private final Trajectories trajectories;
+
 	Quarantine(JdbcClient jdbc, InboundMails inbound, Messages messages, Conversations conversations, Clock clock,
-			GivenAssignments given, MailErasure erasure) {
+			GivenAssignments given, MailErasure erasure, Trajectories trajectories) {
+		this.trajectories = trajectories;
 		this.given = given;
 		this.erasure = erasure;
 		this.jdbc = jdbc;
@@ -246,6 +250,18 @@ public class Quarantine {
 		return closed ? Optional.of(held.get().quarantinedAt()) : Optional.empty();
 	}
 
+	/**
+	 * Each conversation still there, by its participant and coach as they are now; an erased one is left out
+	 * (its row stays, its people's names are not to be shown with it, and no mail may join it).
+	 */
+	private String named(List<UUID> ids) {
+		return ids.stream()
+			.map(trajectories::withContent)
+			.flatMap(Optional::stream)
+			.map(t -> t.participantName() + (t.coachName() == null ? "" : ", e-coach " + t.coachName()))
+			.collect(java.util.stream.Collectors.joining("; "));
+	}
+
 	private record Held(QuarantineReason reason, OffsetDateTime quarantinedAt) {
 	}
 
@@ -266,6 +282,9 @@ public class Quarantine {
 			Optional<ReadMail> mail = inbound.read(id);
 			String reason = rs.getString("reason");
 			QuarantineReason why = QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), reason);
+			if (why instanceof QuarantineReason.SeveralConversations several) {
+				why = several.named(named(several.ids()));
+			}
 			return new Entry(id, reason, why, rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
 					rs.getObject("quarantined_at", OffsetDateTime.class), mail.map(ReadMail::from).orElse(null),
 					mail.map(ReadMail::subject).orElse(""));

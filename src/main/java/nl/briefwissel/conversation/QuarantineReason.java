@@ -1,5 +1,10 @@
 package nl.briefwissel.conversation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 /**
  * Why a mail went to the quarantine. Pages show it through the text {@code quarantine.reason.<code>}
  * in the reader's language, with the argument (an address) filled in; the English sentence goes
@@ -12,6 +17,11 @@ public sealed interface QuarantineReason {
 
 	/** What the text fills in, such as an address, and what is stored beside the code; null when there is none. */
 	String argument();
+
+	/** What the page's text fills in: the argument, unless it only points to what the page reads when shown. */
+	default String shown() {
+		return argument();
+	}
 
 	/** Technical detail in English, shown as it is after the text; null when there is none. */
 	default String detail() {
@@ -55,7 +65,7 @@ public sealed interface QuarantineReason {
 			case UnanswerableApplicant.CODE -> new UnanswerableApplicant(argument);
 			case ReportAboutTheCoach.CODE_FAILED -> new ReportAboutTheCoach(argument, true);
 			case ReportAboutTheCoach.CODE_DELAYED -> new ReportAboutTheCoach(argument, false);
-			case SeveralConversations.CODE -> new SeveralConversations(argument == null ? "" : argument);
+			case SeveralConversations.CODE -> new SeveralConversations(argument == null ? "" : argument, null);
 			// A code a later version wrote and this one does not know: its English sentence still says it.
 			default -> new Unexplained(english);
 		};
@@ -255,25 +265,55 @@ public sealed interface QuarantineReason {
 	/**
 	 * A mail to the reply addresses of two or more conversations, from someone who writes in none of them
 	 * or in more than one: which coach it was meant for is for an administrator to decide (decision 0059).
-	 * {@code conversations} names each: its participant and its coach.
+	 * {@code trajectories} is what is stored: the conversations' ids, comma-separated, not their people's
+	 * names, since the entry has no trajectory of its own for an erasure to find it by and a name stored
+	 * here would outlive the erasure of its person. {@code named} is what the page shows, each conversation's
+	 * participant and coach as they are when the list is read ({@link Quarantine}); an erased one is gone
+	 * from it. Null until then.
 	 */
-	record SeveralConversations(String conversations) implements QuarantineReason {
+	record SeveralConversations(String trajectories, String named) implements QuarantineReason {
 
 		static final String CODE = "severalConversations";
+
+		SeveralConversations(List<UUID> ids) {
+			this(ids.stream().map(UUID::toString).collect(Collectors.joining(",")), null);
+		}
+
+		/** The conversations it was sent to; a part that is no id (a damaged row) names none. */
+		List<UUID> ids() {
+			List<UUID> ids = new ArrayList<>();
+			for (String part : trajectories.split(",")) {
+				try {
+					ids.add(UUID.fromString(part.strip()));
+				}
+				catch (IllegalArgumentException notAnId) {
+					// left out
+				}
+			}
+			return ids;
+		}
+
+		SeveralConversations named(String names) {
+			return new SeveralConversations(trajectories, names);
+		}
 
 		public String code() {
 			return CODE;
 		}
 
 		public String argument() {
-			return conversations;
+			return trajectories;
+		}
+
+		@Override
+		public String shown() {
+			return named == null ? "" : named;
 		}
 
 		public String english() {
-			return forLog() + ": " + conversations;
+			return forLog() + ": " + trajectories;
 		}
 
-		/** Without the names: the log leaves the application, where no erasure reaches it. */
 		@Override
 		public String forLog() {
 			return "sent to the reply addresses of several conversations";

@@ -65,6 +65,9 @@ class MailToSeveralConversationsTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	nl.briefwissel.trajectory.TrajectoryErasure erasure;
+
 	/** The participant's own conversation's address in Cc, another's first: their letter reaches their coach only. */
 	@Test
 	void aParticipantsMailAlsoToAnotherConversationGoesToTheirOwnOnly() throws Exception {
@@ -93,7 +96,7 @@ class MailToSeveralConversationsTests {
 		Quarantine.Entry entry = awaitHeld(subject);
 		assertThat(entry.trajectoryId()).isNull();
 		assertThat(entry.why()).isInstanceOf(QuarantineReason.SeveralConversations.class);
-		assertThat(entry.why().argument()).contains(first.participant().displayName(), first.coach().displayName(),
+		assertThat(entry.why().shown()).contains(first.participant().displayName(), first.coach().displayName(),
 				second.participant().displayName(), second.coach().displayName());
 		assertThat(quarantine.ofCoach(first.coach().id())).isEmpty();
 		assertThat(quarantine.ofCoach(second.coach().id())).isEmpty();
@@ -109,6 +112,15 @@ class MailToSeveralConversationsTests {
 		// The log and the inbound table say why without the names.
 		assertThat(jdbc.sql("select outcome from inbound_mail where id = :id").param("id", entry.inboundMailId())
 			.query(String.class).single()).isEqualTo("quarantined: sent to the reply addresses of several conversations");
+		// The entry stores the conversations, not their people's names: an erasure of one leaves no name of it
+		// behind in an entry it has no trajectory to find by (AVG article 17).
+		assertThat(jdbc.sql("select reason || ' ' || reason_argument from quarantined_mail where inbound_mail_id = :id")
+			.param("id", entry.inboundMailId()).query(String.class).single())
+			.doesNotContain(first.participant().displayName(), second.participant().displayName(), first.coach().displayName());
+		erasure.erase(first.id(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id());
+		Quarantine.Entry after = awaitHeld(subject);
+		assertThat(after.why().shown()).doesNotContain(first.participant().displayName())
+			.contains(second.participant().displayName(), second.coach().displayName());
 	}
 
 	/** A participant in two programmes writing to both their conversations: which coach is theirs to say. */
@@ -126,7 +138,7 @@ class MailToSeveralConversationsTests {
 
 		Quarantine.Entry entry = awaitHeld(subject);
 		assertThat(entry.trajectoryId()).isNull();
-		assertThat(entry.why().argument()).contains("Tweede Coach", first.coach().displayName());
+		assertThat(entry.why().shown()).contains("Tweede Coach", first.coach().displayName());
 		assertThat(conversations.of(first.id())).isEmpty();
 		assertThat(conversations.of(second)).isEmpty();
 	}
