@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -23,6 +26,7 @@ import nl.briefwissel.conversation.Attachment;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.encryption.UnreadableRecordException;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.privacy.ErasureRequest;
@@ -130,11 +134,19 @@ public class ParticipantExport {
 				}
 				Map<UUID, String> originals = new java.util.HashMap<>();
 				Map<UUID, String> files = new java.util.HashMap<>();
+				Set<UUID> unopened = new HashSet<>();
 				for (Message message : report.correspondence()) {
 					for (Attachment attachment : message.attachments()) {
 						if (attachment.available()) {
 							// Not an empty file in its place: the export stops, and the person gets no ZIP that looks whole.
-							byte[] content = conversations.attachmentContent(attachment.id())
+							// A file of a letter that does not open itself (decision 0057) was sealed with the same key:
+							// said in the data instead, as the letter is, not the whole export refused for it.
+							Optional<byte[]> opened = message.readable() ? conversations.attachmentContent(attachment.id())
+									: openedOrNot(() -> conversations.attachmentContent(attachment.id()), attachment.id(), unopened);
+							if (opened.isEmpty() && unopened.contains(attachment.id())) {
+								continue;
+							}
+							byte[] content = opened
 								.orElseThrow(() -> new IllegalStateException("attachment " + attachment.id() + " listed but not stored"));
 							String name = folder + text("report.export.attachments", language) + "/" + shortId(attachment.id()) + "-"
 									+ attachment.fileName();
@@ -144,7 +156,12 @@ public class ParticipantExport {
 					}
 					if (message.author() == Author.PARTICIPANT && message.cameByMail()) {
 						// Kept as long as the letter is (MailErasure): missing, the export stops as for an attachment.
-						byte[] raw = mails.raw(message.inboundMailId())
+						Optional<byte[]> opened = message.readable() ? mails.raw(message.inboundMailId())
+								: openedOrNot(() -> mails.raw(message.inboundMailId()), message.id(), unopened);
+						if (opened.isEmpty() && unopened.contains(message.id())) {
+							continue;
+						}
+						byte[] raw = opened
 							.orElseThrow(() -> new IllegalStateException("mail " + message.inboundMailId() + " of a letter not stored"));
 						String name = folder + text("report.export.originals", language) + "/"
 								+ local(message.createdAt()).toLocalDate() + "-" + shortId(message.id()) + ".eml";
@@ -152,7 +169,7 @@ public class ParticipantExport {
 						originals.put(message.id(), name);
 					}
 				}
-				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, files, language));
+				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, files, unopened, language));
 			}
 			data.put("trajectories", exported);
 			data.put("applications", applications.stream()
@@ -176,8 +193,22 @@ public class ParticipantExport {
 			.max(Comparator.comparing(Intakes.Application::submittedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
 	}
 
+	/**
+	 * What a sealed file of a letter that does not open holds, or empty, {@code id} then noted in
+	 * {@code unopened}: sealed with the letter's key, it is most likely gone with it (decision 0057).
+	 */
+	private static Optional<byte[]> openedOrNot(Supplier<Optional<byte[]>> open, UUID id, Set<UUID> unopened) {
+		try {
+			return open.get();
+		}
+		catch (UnreadableRecordException e) {
+			unopened.add(id);
+			return Optional.empty();
+		}
+	}
+
 	private Map<String, Object> trajectoryData(TrajectoryReport report, Optional<Intakes.Application> intake,
-			Map<UUID, String> originals, Map<UUID, String> files, Locale language) {
+			Map<UUID, String> originals, Map<UUID, String> files, Set<UUID> unopened, Locale language) {
 		TrajectoryOverview t = report.trajectory();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", t.programmeName());
@@ -247,9 +278,18 @@ public class ParticipantExport {
 				// Its place, and that its text cannot be read; nothing of what is stored (decision 0057).
 				message.put("textUnreadable", text("conversation.letter.unreadable", language));
 			}
-			message.put("attachments", m.attachments().stream().map(a -> attachmentData(a, files, language)).toList());
+			message.put("attachments", m.attachments().stream().map(a -> {
+				Map<String, Object> file = attachmentData(a, files, language);
+				if (unopened.contains(a.id())) {
+					file.put("fileUnreadable", true);
+				}
+				return file;
+			}).toList());
 			if (originals.containsKey(m.id())) {
 				message.put("originalMail", originals.get(m.id()));
+			}
+			else if (unopened.contains(m.id())) {
+				message.put("originalMailUnreadable", true);
 			}
 			return message;
 		}).toList());
@@ -258,7 +298,12 @@ public class ParticipantExport {
 			Map<String, Object> note = new LinkedHashMap<>();
 			note.put("kind", n.kind().name());
 			note.put("at", instant(n.createdAt()));
-			note.put("text", n.body());
+			if (n.readable()) {
+				note.put("text", n.body());
+			}
+			else {
+				note.put("textUnreadable", text("conversation.letter.unreadable", language));
+			}
 			return note;
 		}).toList());
 		return data;

@@ -354,6 +354,11 @@ class ExportTests {
 		conversations.coachWrites(running.id(), running.coach().id(), "De eerste brief blijft leesbaar");
 		UUID damaged = conversations.coachWrites(running.id(), running.coach().id(), "Een brief die straks niet meer opent");
 		conversations.participantWrites(running.id(), running.participant().id(), "Het antwoord blijft ook leesbaar");
+		// A letter with a file, both sealed under a key that is gone: the file is said in the data, not the export refused.
+		UUID withFile = conversations.participantWrites(running.id(), running.participant().id(), "Een foto die niet meer opent",
+				List.of(new MailAttachment("plek.jpg", "image/jpeg", 3, new byte[] { 1, 2, 3 }, null)));
+		jdbc.sql("update message set body_key_id = 'k-weg' where id = :id").param("id", withFile).update();
+		jdbc.sql("update message_attachment set content_key_id = 'k-weg' where message_id = :id").param("id", withFile).update();
 		String sealed = jdbc.sql("select body from message where id = :id").param("id", damaged).query(String.class).single();
 		String tampered = sealed.substring(0, 20) + (sealed.charAt(20) == 'A' ? 'B' : 'A') + sealed.substring(21);
 		jdbc.sql("update message set body = :body where id = :id").param("body", tampered).param("id", damaged).update();
@@ -367,7 +372,13 @@ class ExportTests {
 			assertThat(entries).containsKeys("gegevens.json", "traject-1/verslag.pdf");
 			JsonNode letters = JsonMapper.builder().build().readTree(new String(entries.get("gegevens.json"), StandardCharsets.UTF_8))
 				.get("trajectories").get(0).get("messages");
-			assertThat(letters.size()).isEqualTo(3);
+			assertThat(letters.size()).isEqualTo(4);
+			assertThat(letters.get(3).has("text")).isFalse();
+			assertThat(letters.get(3).get("attachments").get(0).get("name").asString()).isEqualTo("plek.jpg");
+			assertThat(letters.get(3).get("attachments").get(0).get("fileUnreadable").asBoolean()).isTrue();
+			JsonNode file = letters.get(3).get("attachments").get(0).path("file");
+			assertThat(file.isNull() || file.isMissingNode()).as("no file in the export for it").isTrue();
+			assertThat(entries.keySet()).noneMatch(name -> name.endsWith("plek.jpg"));
 			assertThat(letters.get(0).get("text").asString()).isEqualTo("De eerste brief blijft leesbaar");
 			assertThat(letters.get(1).has("text")).isFalse();
 			assertThat(letters.get(1).get("textUnreadable").asString()).isEqualTo(dutch);
@@ -387,6 +398,10 @@ class ExportTests {
 		finally {
 			// The database is shared by the tests: a row no key opens stops the key rotation's tests.
 			jdbc.sql("update message set body = :body where id = :id").param("body", sealed).param("id", damaged).update();
+			String key = jdbc.sql("select body_key_id from message where id = :id").param("id", damaged).query(String.class).single();
+			jdbc.sql("update message set body_key_id = :key where id = :id").param("key", key).param("id", withFile).update();
+			jdbc.sql("update message_attachment set content_key_id = :key where message_id = :id").param("key", key)
+				.param("id", withFile).update();
 		}
 	}
 
