@@ -155,7 +155,7 @@ public class Erasures {
 		List<Account> ours = administrators.stream().filter(a -> a.organisationId() != null && a.organisationId().equals(organisation)).toList();
 		for (Account administrator : ours.isEmpty() ? administrators : ours) {
 			Locale language = administrator.language();
-			java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language);
+			java.time.format.DateTimeFormatter day = day(language);
 			Object[] args = { day.format(request.answerBy()), administrator.displayName(),
 					day.format(request.requestedAt().atZoneSameInstant(clock.getZone())),
 					address.link("/admin/erasure", language).toUriString() };
@@ -228,6 +228,11 @@ public class Erasures {
 		return true;
 	}
 
+	/** A day as the mails about a request write it, in the reader's language. */
+	private static java.time.format.DateTimeFormatter day(Locale language) {
+		return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language);
+	}
+
 	/** What became of an administrator's extension of a request's month to answer. */
 	public enum Extending {
 		/** Extended; the participant is mailed why and the new day. */
@@ -282,7 +287,7 @@ public class Erasures {
 		}
 		Account person = accounts.byId(request.accountId()).orElseThrow();
 		Locale language = person.language();
-		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language);
+		java.time.format.DateTimeFormatter day = day(language);
 		Object[] args = { person.displayName(), reason.strip(), day.format(until), day.format(request.firstAnswerBy()),
 				day.format(request.requestedAt().atZoneSameInstant(clock.getZone())) };
 		// An administrator's decision the law asks them to explain (AVG article 12(3)): no loop brake may hold it back.
@@ -335,7 +340,7 @@ public class Erasures {
 	}
 
 	private String recipientText(EmployerTold employer, Locale language) {
-		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language);
+		java.time.format.DateTimeFormatter day = day(language);
 		String days = employer.sentAt().stream()
 			.map(at -> day.format(at.atZoneSameInstant(clock.getZone())))
 			.distinct()
