@@ -18,6 +18,12 @@ import java.util.UUID;
 public record PendingInvitation(UUID id, String name, String email, OffsetDateTime sentAt, OffsetDateTime validUntil,
 		boolean expired) implements Serializable {
 
+	/**
+	 * The message key a form's address field is refused with when the address has this invitation: the page then
+	 * says the invitation itself, with its button (web/pending-invitation), instead of a sentence of its own.
+	 */
+	public static final String PENDING = "invitation.pending";
+
 	/** What became of "send again". */
 	public enum Again {
 
@@ -27,8 +33,13 @@ public record PendingInvitation(UUID id, String name, String email, OffsetDateTi
 		SENT_ALREADY,
 		/** Used (or withdrawn) meanwhile: nothing to send again. */
 		GONE,
-		/** The address had as many mails with a link this hour as it may get: nothing went out, the old link works. */
-		TOO_MANY
+		/** The address had as many mails with a link this hour as it may get: nothing went out, the old link is as it was. */
+		TOO_MANY;
+
+		/** Whether the person has the new link: sent now, or by the click before this one. Both are answered "sent again". */
+		public boolean isSent() {
+			return this == SENT || this == SENT_ALREADY;
+		}
 	}
 
 	/**

@@ -34,4 +34,10 @@ class PendingInvitationTests {
 		assertThat(invitation.isTheOneSent(PendingInvitation.shown("gisteren"))).isFalse();
 		assertThat(invitation.isTheOneSent(PendingInvitation.shown(" " + invitation.sent() + " "))).isTrue();
 	}
+
+	@Test
+	void aSecondClickIsAnsweredAsSentAndOnlyUsedOrTooManyAreNot() {
+		assertThat(java.util.EnumSet.allOf(PendingInvitation.Again.class)).filteredOn(PendingInvitation.Again::isSent)
+			.containsExactlyInAnyOrder(PendingInvitation.Again.SENT, PendingInvitation.Again.SENT_ALREADY);
+	}
 }

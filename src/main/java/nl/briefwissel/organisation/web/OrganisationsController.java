@@ -47,9 +47,6 @@ class OrganisationsController {
 
 	static final int MAX_NAME = 200;
 
-	/** The address's invitation is open (or ran out unused): said with the invitation, which can be sent again. */
-	static final String PENDING = "invitation.pending";
-
 	private final Organisations organisations;
 
 	private final Accounts accounts;
@@ -148,7 +145,7 @@ class OrganisationsController {
 			Optional<PendingInvitation> pending = existing.filter(a -> organisation.id().equals(a.organisationId()))
 				.flatMap(passwords::pendingInvitation);
 			if (pending.isPresent()) {
-				problems.put("email", PENDING);
+				problems.put("email", PendingInvitation.PENDING);
 				redirect.addFlashAttribute("invitePending", pending.get());
 			}
 			else if (existing.isPresent()) {
@@ -188,7 +185,7 @@ class OrganisationsController {
 			.filter(a -> organisation.id().equals(a.organisationId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		PendingInvitation.Again outcome = passwords.inviteAgain(invited, PendingInvitation.shown(sent));
-		if (outcome == PendingInvitation.Again.SENT || outcome == PendingInvitation.Again.SENT_ALREADY) {
+		if (outcome.isSent()) {
 			redirect.addFlashAttribute("invitedAgain", invited.displayName() + " (" + invited.email() + ")");
 			return "redirect:/admin/organisations/" + id;
 		}

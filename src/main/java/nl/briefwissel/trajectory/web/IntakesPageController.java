@@ -235,7 +235,7 @@ class IntakesPageController {
 		if (invited instanceof Intakes.Invited.AlreadyPending pending) {
 			// Invited before and not applied yet: no second mail beside the first, but that one, to send again.
 			AuditedChange.refused();
-			redirect.addFlashAttribute("inviteErrors", Map.of("email", PENDING));
+			redirect.addFlashAttribute("inviteErrors", Map.of("email", PendingInvitation.PENDING));
 			redirect.addFlashAttribute("invitePending", pending.invitation());
 			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
 			redirect.addFlashAttribute("inviteFor", programme.id());
@@ -262,7 +262,7 @@ class IntakesPageController {
 		Intake invited = intakes.of(intake, programme.id())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		PendingInvitation.Again outcome = intakes.inviteAgain(intake, programme, PendingInvitation.shown(sent));
-		if (outcome == PendingInvitation.Again.SENT || outcome == PendingInvitation.Again.SENT_ALREADY) {
+		if (outcome.isSent()) {
 			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent",
 					"arg", (invited.displayName() == null ? "" : invited.displayName() + " ") + "(" + invited.email() + ")"));
 			redirect.addFlashAttribute("doneAt", at);
@@ -274,9 +274,6 @@ class IntakesPageController {
 		redirect.addFlashAttribute("inviteFor", programme.id());
 		return "redirect:/programme/intakes#" + at;
 	}
-
-	/** The address's invitation is not used yet: said with the invitation, which can be sent again (web/pending-invitation). */
-	static final String PENDING = "invitation.pending";
 
 	@PostMapping("/programme/programmes/{id}/intakes/{intake}/withdraw")
 	String withdraw(@PathVariable UUID id, @PathVariable UUID intake, @AuthenticationPrincipal SignedInAccount me,
