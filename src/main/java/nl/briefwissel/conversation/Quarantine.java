@@ -254,12 +254,12 @@ public class Quarantine {
 	 * Each conversation still there, by its participant and coach as they are now; an erased one is left out
 	 * (its row stays, its people's names are not to be shown with it, and no mail may join it).
 	 */
-	private String named(List<UUID> ids) {
+	private List<String> named(List<UUID> ids) {
 		return ids.stream()
 			.map(trajectories::withContent)
 			.flatMap(Optional::stream)
 			.map(t -> t.participantName() + (t.coachName() == null ? "" : ", e-coach " + t.coachName()))
-			.collect(java.util.stream.Collectors.joining("; "));
+			.toList();
 	}
 
 	private record Held(QuarantineReason reason, OffsetDateTime quarantinedAt) {

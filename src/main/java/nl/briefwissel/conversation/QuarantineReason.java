@@ -23,6 +23,19 @@ public sealed interface QuarantineReason {
 		return argument();
 	}
 
+	/**
+	 * The last part of the key of the sentence a page shows: the code, unless what the page read when it
+	 * was shown makes another sentence read right (a conversation erased since).
+	 */
+	default String text() {
+		return code();
+	}
+
+	/** A number the page's sentence fills in after {@link #shown()}; none but where a sentence counts. */
+	default int shownCount() {
+		return 0;
+	}
+
 	/** Technical detail in English, shown as it is after the text; null when there is none. */
 	default String detail() {
 		return null;
@@ -65,7 +78,7 @@ public sealed interface QuarantineReason {
 			case UnanswerableApplicant.CODE -> new UnanswerableApplicant(argument);
 			case ReportAboutTheCoach.CODE_FAILED -> new ReportAboutTheCoach(argument, true);
 			case ReportAboutTheCoach.CODE_DELAYED -> new ReportAboutTheCoach(argument, false);
-			case SeveralConversations.CODE -> new SeveralConversations(argument == null ? "" : argument, null);
+			case SeveralConversations.CODE -> new SeveralConversations(argument == null ? "" : argument, null, 0);
 			// A code a later version wrote and this one does not know: its English sentence still says it.
 			default -> new Unexplained(english);
 		};
@@ -269,14 +282,15 @@ public sealed interface QuarantineReason {
 	 * names, since the entry has no trajectory of its own for an erasure to find it by and a name stored
 	 * here would outlive the erasure of its person. {@code named} is what the page shows, each conversation's
 	 * participant and coach as they are when the list is read ({@link Quarantine}); an erased one is gone
-	 * from it. Null until then.
+	 * from it. Null until then. {@code erased} counts the conversations gone since, which the sentence says
+	 * instead of their names: with all of them erased it read "more than one conversation ()".
 	 */
-	record SeveralConversations(String trajectories, String named) implements QuarantineReason {
+	record SeveralConversations(String trajectories, String named, int erased) implements QuarantineReason {
 
 		static final String CODE = "severalConversations";
 
 		SeveralConversations(List<UUID> ids) {
-			this(ids.stream().map(UUID::toString).collect(Collectors.joining(",")), null);
+			this(ids.stream().map(UUID::toString).collect(Collectors.joining(",")), null, 0);
 		}
 
 		/** The conversations it was sent to; a part that is no id (a damaged row) names none. */
@@ -293,12 +307,27 @@ public sealed interface QuarantineReason {
 			return ids;
 		}
 
-		SeveralConversations named(String names) {
-			return new SeveralConversations(trajectories, names);
+		/** As shown: the names of those still there, and how many are gone (erased, or a part that was no id). */
+		SeveralConversations named(List<String> names) {
+			return new SeveralConversations(trajectories, String.join("; ", names),
+					Math.max(0, trajectories.split(",").length - names.size()));
 		}
 
 		public String code() {
 			return CODE;
+		}
+
+		@Override
+		public String text() {
+			if (named != null && named.isEmpty()) {
+				return CODE + "Erased";
+			}
+			return erased > 0 ? CODE + "PartlyErased" : CODE;
+		}
+
+		@Override
+		public int shownCount() {
+			return erased;
 		}
 
 		public String argument() {

@@ -123,6 +123,46 @@ class MailToSeveralConversationsTests {
 			.contains(second.participant().displayName(), second.coach().displayName());
 	}
 
+	/**
+	 * The conversations the entry names are erased one by one: the sentence says the one erased since beside
+	 * the other's names, then that all were, in both languages. With all of them erased it read "more than
+	 * one conversation ()", and with one of two erased it named one conversation as if it were several.
+	 */
+	@Test
+	void aConversationErasedSinceIsSaidInTheSentenceNotLeftAsEmptyBrackets() throws Exception {
+		var first = fixtures.runningTrajectory(true);
+		var second = fixtures.runningTrajectory(true);
+		String subject = "Gewist " + UUID.randomUUID();
+		send("vreemde@example.nl", subject, addressOf(first), addressOf(second), "Voor wie was dit?");
+		awaitHeld(subject);
+		var administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+
+		erasure.erase(first.id(), administrator.id());
+		String names = second.participant().displayName() + ", e-coach " + second.coach().displayName();
+		assertThat(reason(subject, "nl")).contains("antwoordadressen van meer dan één gesprek (" + names
+				+ "; en één gesprek dat inmiddels gewist is)").doesNotContain(first.participant().displayName());
+		assertThat(reason(subject, "en")).contains("reply addresses of more than one conversation (" + names
+				+ "; and one conversation that has been erased since)");
+
+		erasure.erase(second.id(), administrator.id());
+		assertThat(reason(subject, "nl")).contains("De mail is gestuurd aan de antwoordadressen van gesprekken die inmiddels gewist zijn.")
+			.doesNotContain("()", second.participant().displayName());
+		assertThat(reason(subject, "en")).contains("The mail was sent to the reply addresses of conversations that have been erased since.")
+			.doesNotContain("()");
+	}
+
+	/** The reason the administrators' quarantine list gives for the entry with this subject, in a language. */
+	private String reason(String subject, String language) throws Exception {
+		String page = mvc.perform(get("/admin/quarantine").header("Accept-Language", language).param("lang", language)
+			.with(fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		var rows = org.jsoup.Jsoup.parse(page).select("tbody tr");
+		assertThat(rows).isNotEmpty();
+		Quarantine.Entry entry = awaitHeld(subject);
+		return rows.stream().filter(row -> row.select("a").attr("href").endsWith(entry.inboundMailId().toString()))
+			.findFirst().orElseThrow().select("td").last().text();
+	}
+
 	/** A participant in two programmes writing to both their conversations: which coach is theirs to say. */
 	@Test
 	void aParticipantsMailToBothOfTheirConversationsIsHeldForAnAdministrator() throws Exception {
