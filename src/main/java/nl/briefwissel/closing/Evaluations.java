@@ -310,26 +310,10 @@ public class Evaluations {
 	}
 
 	/**
-	 * Whether a link that no longer opens the form was one of ours: answered already or too old, so gone
-	 * for good (410) rather than never known (404) to a mail scanner or a monitor. An erased trajectory's
-	 * link went with it and is unknown, as is one answered before the links were kept after answering.
-	 */
-	public boolean spent(String token) {
-		if (!LinkTokens.plausible(token)) {
-			return false;
-		}
-		return jdbc.sql("select count(*) from evaluation_request where token_hash = :hash or first_token_hash = :hash")
-			.param("hash", LinkTokens.hash(token))
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	/**
 	 * Stores the answers without identity and closes the request; false when the link was used already.
 	 * The same form sent again (a double click, a reload of the thank-you page) counts as answered: its
 	 * first press stored the answers and closed the request, so the link alone no longer opens it. The
-	 * links' hashes stay on the closed request, which names the trajectory already, so a used link is
-	 * told from an unknown one ({@link #spent}).
+	 * links' hashes stay on the closed request, which names the trajectory already.
 	 */
 	@Transactional
 	public boolean answer(String token, UUID form, Answers answers) {

@@ -70,16 +70,20 @@ class EvaluationController {
 	 * A link that no longer works, or one that cannot be a link of ours at all: a mail program broke it
 	 * off (a long link wraps) or only part was copied. That one says to take the whole link; "filled in
 	 * already or older than two months" left the person nothing to try. The page is the same to a person
-	 * either way; its status tells a mail scanner or a monitor whether the link was ours and is gone for
-	 * good (410) or never was (404): with 200 they took a dead link for a working one. Remarks typed
-	 * while the link ran out come back to copy: they were not saved, and were lost with the form.
+	 * either way; its status tells a mail scanner or a monitor that a whole link is gone for good (410)
+	 * and a broken one never was a page (404): with 200 they took a dead link for a working one. A whole
+	 * link is one of ours (256 random bits are not typed by chance) even when no row knows it any more:
+	 * answered before the answered requests kept their links' hashes, or its trajectory erased. Asking the
+	 * rows made those 404, as if never sent (decision 0008). Remarks typed while the link ran out come back
+	 * to copy: they were not saved, and were lost with the form.
 	 */
-	private String invalid(String token, String typed, Model model, HttpServletResponse response) {
-		model.addAttribute("incomplete", !LinkTokens.plausible(token));
+	private static String invalid(String token, String typed, Model model, HttpServletResponse response) {
+		boolean whole = LinkTokens.plausible(token);
+		model.addAttribute("incomplete", !whole);
 		if (typed != null && !typed.isBlank()) {
 			model.addAttribute("unsaved", typed);
 		}
-		response.setStatus(evaluations.spent(token) ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
+		response.setStatus(whole ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
 		return "closing/evaluation-invalid";
 	}
 

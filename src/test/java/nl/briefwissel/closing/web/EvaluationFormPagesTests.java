@@ -75,21 +75,21 @@ class EvaluationFormPagesTests {
 
 	/**
 	 * A link that does not open the form gives the same friendly page, but with 200 a mail scanner or a
-	 * monitor took it for a working one: a link never ours answers 404, one of ours that was used or ran
-	 * out answers 410 (Gone); a working one 200.
+	 * monitor took it for a working one: a whole link that was used or ran out answers 410 (Gone), as does
+	 * a whole one no row knows (see below); one broken off, never a page, 404; a working one 200.
 	 */
 	@Test
-	void aLinkThatDoesNotWorkAnswers404WhenUnknownAnd410WhenUsedOrExpired() throws Exception {
+	void aLinkThatDoesNotWorkAnswers410WhenWholeAnd404WhenBroken() throws Exception {
 		String unknown = LinkTokens.create();
 		var response = mvc.perform(get("/evaluation/{token}", unknown)).andReturn().getResponse();
-		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(response.getStatus()).isEqualTo(410);
 		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("Deze link werkt niet meer")
 			.contains("De evaluatie is al ingevuld, of de link is ouder dan twee maanden.");
 		response = mvc.perform(get("/evaluation/{token}", unknown.substring(0, 30)).param("lang", "en")).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(404);
 		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("This link did not come through whole.");
-		assertThat(mvc.perform(post("/evaluation/{token}", unknown).with(csrf()).param("satisfaction", "8")).andReturn()
-			.getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(post("/evaluation/{token}", unknown.substring(0, 30)).with(csrf()).param("satisfaction", "8"))
+			.andReturn().getResponse().getStatus()).isEqualTo(404);
 
 		String expired = evaluationLink();
 		assertThat(mvc.perform(get("/evaluation/{token}", expired)).andReturn().getResponse().getStatus()).isEqualTo(200);
@@ -111,6 +111,37 @@ class EvaluationFormPagesTests {
 		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("Deze link werkt niet meer");
 		assertThat(mvc.perform(complete(post("/evaluation/{token}", used).with(csrf()))).andReturn().getResponse().getStatus())
 			.as("sent again from another page").isEqualTo(410);
+	}
+
+	/**
+	 * A link answered before the answered requests kept their links' hashes (answering cleared them), or
+	 * whose trajectory was erased since (the erasure clears them), is known to no row: it answered 404, as
+	 * if never sent, while a link used today answers 410. Both are gone: the same page, in both languages,
+	 * with 410, and a form sent with it says so too.
+	 */
+	@Test
+	void aLinkAnsweredBeforeTheHashesWereKeptAnswersGoneWithThePage() throws Exception {
+		String old = evaluationLink();
+		assertThat(mvc.perform(complete(post("/evaluation/{token}", old).with(csrf()))).andReturn().getResponse()
+			.getStatus()).isEqualTo(200);
+		// What answering did before: the request closed and its links' hashes gone.
+		assertThat(jdbc.sql("update evaluation_request set token_hash = null, first_token_hash = null where token_hash = :hash")
+			.param("hash", LinkTokens.hash(old)).update()).isEqualTo(1);
+
+		var response = mvc.perform(get("/evaluation/{token}", old)).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(410);
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.select("h1").text()).isEqualTo("Deze link werkt niet meer");
+		assertThat(page.text()).contains("De evaluatie is al ingevuld, of de link is ouder dan twee maanden.");
+		response = mvc.perform(get("/evaluation/{token}", old).param("lang", "en")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(410);
+		page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.select("h1").text()).isEqualTo("This link no longer works");
+		assertThat(page.text()).contains("The evaluation has been filled in already, or the link is older than two months.");
+		response = mvc.perform(complete(post("/evaluation/{token}", old).with(csrf())).param("remarks", "Nog iets")).andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(410);
+		assertThat(Jsoup.parse(response.getContentAsString()).getElementById("unsaved-remarks").val()).isEqualTo("Nog iets");
 	}
 
 	/**
