@@ -186,7 +186,7 @@ public final class MailReader {
 			body.attachments.addAll(body.enclosedMails);
 		}
 		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY
-				? QuoteTrimmer.trim(fullText, subject, ours(recipients, ourSenders), from)
+				? QuoteTrimmer.trim(fullText, subject, ours(recipients, ourSenders), from, !references.isEmpty() || inReplyTo != null)
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token, tokens,
 				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient,

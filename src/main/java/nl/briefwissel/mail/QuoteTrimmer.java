@@ -113,6 +113,10 @@ final class QuoteTrimmer {
 	private static final Pattern FORWARD_SUBJECT = Pattern.compile("^\\s*(fw|fwd|doorst|wg|tr|rv)\\s*:",
 			Pattern.CASE_INSENSITIVE);
 
+	// "Re:", "Antw:" (Outlook in Dutch), "AW:", "SV:", "Réf:", "R:": answered, as the headers may not say.
+	private static final Pattern REPLY_SUBJECT = Pattern.compile("^\\s*(re|antw|aw|sv|vs|ref|réf|r|odp)\\s*(\\[\\d+])?\\s*:",
+			Pattern.CASE_INSENSITIVE);
+
 	static Trimmed trim(String text) {
 		return trim(text, null);
 	}
@@ -134,12 +138,23 @@ final class QuoteTrimmer {
 	 * words (a manager's mail they write about), and is kept with what they wrote below it (decision 0059).
 	 */
 	static Trimmed trim(String text, String subject, Collection<String> ours, String sender) {
+		return trim(text, subject, ours, sender, true);
+	}
+
+	/**
+	 * {@code answering}: whether the mail's headers say it answers a mail (In-Reply-To or References). A
+	 * new mail, which neither they nor its subject ("Re:", "Antw:") say answers one, quotes nothing by
+	 * itself: a quote in it that is not the conversation's was pasted by the person, and when they wrote
+	 * below it, it is kept with their words (decision 0059, note).
+	 */
+	static Trimmed trim(String text, String subject, Collection<String> ours, String sender, boolean answering) {
 		List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
 		List<String> kept = new ArrayList<>(lines);
 		List<String> cut = new ArrayList<>();
 
 		boolean forwarded = subject != null && FORWARD_SUBJECT.matcher(subject).lookingAt();
-		int history = forwarded ? -1 : historyStart(kept, ours, sender);
+		boolean newMail = !answering && (subject == null || !REPLY_SUBJECT.matcher(subject).lookingAt());
+		int history = forwarded ? -1 : historyStart(kept, ours, sender, newMail);
 		if (history >= 0) {
 			int attributionLines = isAttribution(kept, history);
 			int lastAnswer = attributionLines > 0 ? lastInterleavedAnswer(kept, history + attributionLines) : -1;
@@ -169,7 +184,7 @@ final class QuoteTrimmer {
 	 * Index of the first line of this conversation's quoted history, or -1: the first quote, unless a
 	 * quote below it is the conversation's and it is not (then that one).
 	 */
-	private static int historyStart(List<String> lines, Collection<String> ours, String sender) {
+	private static int historyStart(List<String> lines, Collection<String> ours, String sender, boolean newMail) {
 		int first = historyStart(lines, 0);
 		if (first < 0 || ours.isEmpty() || ofTheConversation(lines, first, ours, sender)) {
 			return first;
@@ -179,7 +194,44 @@ final class QuoteTrimmer {
 				return next;
 			}
 		}
-		return first;
+		// No quote of the conversation at all. In a reply it is the mail answered, someone else's, cut as
+		// before; a new mail's was pasted, and the words below it are the person's (or the pasted mail's,
+		// which an unmarked quote does not tell apart: both stay, the person chose to send them).
+		return newMail && writtenBelow(lines, first) ? -1 : first;
+	}
+
+	/**
+	 * Whether anything stands below the quote starting at {@code start} besides the quote's own lines (its
+	 * separator, attribution, header lines and quoted lines) and a signature, device footer or disclaimer
+	 * at the end: a pasted Gmail quote at the very end of a new mail, with nothing after it, is cut as before.
+	 */
+	private static boolean writtenBelow(List<String> lines, int start) {
+		int i = start;
+		if (SEPARATOR.matcher(lines.get(i)).matches() || UNDERSCORE_RULE.matcher(lines.get(i)).matches()) {
+			i = nextNonBlank(lines, i + 1);
+			if (i < 0) {
+				return false;
+			}
+		}
+		int attributionLines = isAttribution(lines, i);
+		if (attributionLines > 0) {
+			i += attributionLines;
+		}
+		else {
+			while (i < lines.size() && HEADER_LINE.matcher(stripQuote(lines.get(i))).matches()) {
+				i++;
+			}
+		}
+		boolean[] quoted = quotedLines(lines);
+		List<String> below = new ArrayList<>();
+		for (int j = i; j < lines.size(); j++) {
+			below.add(quoted[j] ? "" : lines.get(j));
+		}
+		List<String> ignored = new ArrayList<>();
+		below = cutSignature(below, ignored);
+		below = cutDisclaimer(below, ignored);
+		below = cutMobileFooters(below, ignored);
+		return below.stream().anyMatch(line -> !line.isBlank());
 	}
 
 	private static final Set<String> TO_KEYS = Set.of("aan", "to", "cc", "an", "à");

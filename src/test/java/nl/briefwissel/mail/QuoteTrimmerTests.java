@@ -123,6 +123,74 @@ class QuoteTrimmerTests {
 		assertThat(trimmed.kept()).isEqualTo("Dat klopt.");
 	}
 
+	/**
+	 * A new mail, which answers none (no In-Reply-To or References, no "Re:"), quotes nothing by itself: a
+	 * manager's mail in it, with no quote of the conversation anywhere, was pasted by the participant, and
+	 * their question below it is theirs. It was cut at the pasted "Van:". The same text answering a mail
+	 * (by its headers or its subject) quotes the mail it answers, someone else's, and is cut as before.
+	 */
+	@Test
+	void aNewMailKeepsAPastedMailWithTheWordsBelowIt() {
+		String text = """
+				Hoi Anja,
+
+				Dit kreeg ik vanochtend van mijn leidinggevende:
+
+				Van: Piet Meijer <p.meijer@werkgever.nl>
+				Verzonden: donderdag 3 december 2026 10:12
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Gesprek volgende week
+
+				Sanne, ik wil het volgende week met je over je uren hebben.
+
+				Ik schrik hier nogal van. Hoe bereid ik me voor?
+
+				Groet,
+				Sanne
+				--\s
+				Sanne Bakker | 06 12 34 56 78""";
+		var trimmed = QuoteTrimmer.trim(text, "Mail van Piet", OURS, PARTICIPANT, false);
+		assertThat(trimmed.kept()).contains("Dit kreeg ik vanochtend", "Van: Piet Meijer <p.meijer@werkgever.nl>",
+				"ik wil het volgende week met je over je uren hebben.", "Hoe bereid ik me voor?")
+			.doesNotContain("06 12 34 56 78");
+		assertThat(QuoteTrimmer.trim(text, "Mail van Piet", OURS, PARTICIPANT, true).kept()).as("answering a mail")
+			.doesNotContain("Van: Piet Meijer", "Hoe bereid ik me voor?");
+		assertThat(QuoteTrimmer.trim(text, "Antw: Gesprek volgende week", OURS, PARTICIPANT, false).kept())
+			.as("a reply by its subject").doesNotContain("Van: Piet Meijer", "Hoe bereid ik me voor?");
+		assertThat(QuoteTrimmer.trim(text, "Mail van Piet", java.util.List.of(), PARTICIPANT, false).kept())
+			.as("not knowing how the conversation shows, no quote can be told to be not its").doesNotContain("Van: Piet Meijer");
+	}
+
+	/**
+	 * In a new mail, a pasted quote with nothing of the person's below it (only its quoted lines and a
+	 * signature) is cut as before: the trailing quote rule cut its marked lines anyway and left the
+	 * attribution alone. A quote of the conversation in a new mail (the participant pasted a letter of the
+	 * coach's) is the conversation's history as in a reply.
+	 */
+	@Test
+	void aNewMailWithAPastedQuoteAtItsEndOrAQuoteOfTheConversationIsCutAsBefore() {
+		var atTheEnd = QuoteTrimmer.trim("""
+				Kijk wat Jan schreef.
+
+				Op 3 dec. 2026 om 10:12 schreef Jan <jan@x.nl>:
+				> We zoeken iemand voor 32 uur, start in januari.
+
+				--\s
+				Sanne""", "Van Jan", OURS, PARTICIPANT, false);
+		assertThat(atTheEnd.kept()).isEqualTo("Kijk wat Jan schreef.");
+
+		var ours = QuoteTrimmer.trim("""
+				Ik kan alleen op dinsdag.
+
+				Van: Anja de Vries via Briefwissel
+				Verzonden: dinsdag 1 december 2026 09:00
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Je e-coaching, week 3
+
+				Wat wil je deze week bespreken?""", "Dinsdag", OURS, PARTICIPANT, false);
+		assertThat(ours.kept()).isEqualTo("Ik kan alleen op dinsdag.");
+	}
+
 	@Test
 	void anAttributionWrappedOverTwoLinesIsCut() {
 		var trimmed = QuoteTrimmer.trim("""
