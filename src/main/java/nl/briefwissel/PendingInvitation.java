@@ -8,8 +8,8 @@ import java.util.UUID;
  * An invitation mailed and not used yet: a staff account's link to choose a first password, or a
  * participant's link to a programme's application form. Shared by both ways of inviting, so that inviting an
  * address again reads the same everywhere: no second mail beside the first, but the page says this one is
- * there (sent when, valid until when, or run out) and offers to send it again, which ends the earlier link
- * (decision 0058).
+ * there (sent when, valid until when) and offers to send it again, which ends the earlier link (decision 0058).
+ * One that ran out ({@code expired}) is sent again when the address is invited again (decision 0062).
  *
  * @param id what the invitation belongs to: the account, or the application
  * @param sentAt the last time it was sent; a "send again" form carries it ({@link #sent()}), so that a second

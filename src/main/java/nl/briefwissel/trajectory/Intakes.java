@@ -129,8 +129,19 @@ public class Intakes {
 		record Sent(Intake intake) implements Invited {
 		}
 
-		/** The address has an invitation to this programme not used yet (open or run out): no second one went out. */
+		/** The address's invitation had run out unused: it was sent again, a new link for the same application. */
+		record SentAgain(Intake intake) implements Invited {
+		}
+
+		/** The address has an invitation to this programme that is not used yet and still works: no second one went out. */
 		record AlreadyPending(PendingInvitation invitation) implements Invited {
+		}
+
+		/**
+		 * The address applied to this programme itself (the public link, a mail to the intake address), and that
+		 * application's link still works: no invitation went out beside it (decision 0062).
+		 */
+		record AlreadyApplied(Intake application) implements Invited {
 		}
 	}
 
@@ -144,6 +155,9 @@ public class Intakes {
 		if (invited instanceof Invited.Sent sent) {
 			return sent.intake();
 		}
+		if (invited instanceof Invited.SentAgain again) {
+			return again.intake();
+		}
 		throw new IllegalStateException("the address has an invitation to programme " + programme.id() + " already");
 	}
 
@@ -152,7 +166,10 @@ public class Intakes {
 	 * second request with the same id writes and mails nothing and returns the first one's application.
 	 * An address invited to the programme before, and not applied by that invitation yet, gets no second
 	 * invitation beside it: the answer is that one, which the manager can send again ({@link #inviteAgain};
-	 * decision 0058). Two invitations made two applications, and two mails whose links both worked.
+	 * decision 0058). Two invitations made two applications, and two mails whose links both worked. One whose
+	 * link ran out is sent again: a new link for the same application (decision 0062). An address with an
+	 * application of its own that is not complete yet and whose link works gets no invitation either: the
+	 * answer is that application.
 	 */
 	@Transactional
 	public Invited invite(Programme programme, String email, String name, Locale language, UUID by, UUID submission) {
@@ -163,8 +180,19 @@ public class Intakes {
 			return new Invited.Sent(earlier.get());
 		}
 		Optional<PendingInvitation> pending = pendingInvitation(programme.id(), email);
-		if (pending.isPresent()) {
+		if (pending.isPresent() && !pending.get().expired()) {
 			return new Invited.AlreadyPending(pending.get());
+		}
+		if (pending.isPresent()) {
+			// Ran out unused: nobody can apply by it, so what the manager asks for is a working link. The same
+			// application gets it, as by "send again": a second one beside it listed the person twice.
+			UUID expired = pending.get().id();
+			inviteAgain(expired, programme, pending.get().sent());
+			return new Invited.SentAgain(byId(expired).orElseThrow());
+		}
+		Optional<Intake> applied = openApplication(programme.id(), email);
+		if (applied.isPresent()) {
+			return new Invited.AlreadyApplied(applied.get());
 		}
 		String token = LinkTokens.create();
 		Intake intake = insert(id, programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED,
@@ -210,19 +238,71 @@ public class Intakes {
 				programmeId);
 	}
 
+	/**
+	 * The invitations not used yet (open or run out) among these applications of the programme, by application: for
+	 * the list of applications not complete yet, which says of each whether its link still works and offers to send
+	 * it again. Read once for the page.
+	 */
+	public Map<UUID, PendingInvitation> pendingInvitations(UUID programmeId, Collection<UUID> intakeIds) {
+		if (intakeIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, PendingInvitation> byApplication = new HashMap<>();
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		jdbc.sql("select id, display_name, email, token_expires_at from intake where id in (:ids) and programme_id = :programme"
+				+ " and source = 'INVITATION' and status = 'INVITED' and token_hash is not null")
+			.param("ids", List.copyOf(new HashSet<>(intakeIds)))
+			.param("programme", programmeId)
+			.query((rs, n) -> pendingInvitation(rs, now))
+			.list()
+			.forEach(invitation -> byApplication.put(invitation.id(), invitation));
+		return byApplication;
+	}
+
 	private Optional<PendingInvitation> pendingInvitations(String where, Object first, UUID programmeId) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		return jdbc.sql("select id, display_name, email, token_expires_at from intake" + where
 				+ " and source = 'INVITATION' and status = 'INVITED' and token_hash is not null order by token_expires_at desc limit 1")
 			.param(where.contains(":id") ? "id" : "email", first)
 			.param("programme", programmeId)
-			.query((rs, n) -> {
-				OffsetDateTime until = rs.getObject("token_expires_at", OffsetDateTime.class);
-				// Each sending sets the link's end a fixed time ahead: when it was sent follows from it.
-				return new PendingInvitation(rs.getObject("id", UUID.class), rs.getString("display_name"), rs.getString("email"),
-						until.minus(INVITATION_VALIDITY), until, !until.isAfter(now));
-			})
+			.query((rs, n) -> pendingInvitation(rs, now))
 			.optional();
+	}
+
+	private static PendingInvitation pendingInvitation(ResultSet rs, OffsetDateTime now) throws SQLException {
+		OffsetDateTime until = rs.getObject("token_expires_at", OffsetDateTime.class);
+		// Each sending sets the link's end a fixed time ahead: when it was sent follows from it.
+		return new PendingInvitation(rs.getObject("id", UUID.class), rs.getString("display_name"), rs.getString("email"),
+				until.minus(INVITATION_VALIDITY), until, !until.isAfter(now));
+	}
+
+	/**
+	 * The address's own application to the programme (by the public link or by mail) that is not complete yet and
+	 * whose link still works, the newest if there are more. One whose link ran out cannot be completed any more.
+	 */
+	public Optional<Intake> openApplication(UUID programmeId, String email) {
+		return jdbc.sql(COLUMNS + """
+				 where programme_id = :programme and email = :email and source in ('LINK', 'MAIL')
+				   and status in ('AWAITING_CONFIRMATION', 'RECEIVED_BY_MAIL') and token_hash is not null and token_expires_at > :now
+				 order by created_at desc limit 1""")
+			.param("programme", programmeId)
+			.param("email", email.strip().toLowerCase(Locale.ROOT))
+			.param("now", OffsetDateTime.now(clock))
+			.query(this::map)
+			.optional();
+	}
+
+	/** How many applications not complete yet come before this one in {@link #open}'s order: the page it is on follows. */
+	public int openBefore(UUID programmeId, Intake intake) {
+		return jdbc.sql("""
+				select count(*) from intake
+				where programme_id = :programme and status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION')
+				  and (created_at < :created or created_at = :created and id < :id)""")
+			.param("programme", programmeId)
+			.param("created", intake.createdAt())
+			.param("id", intake.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	private void mailInvitation(Programme programme, Intake intake, String token) {

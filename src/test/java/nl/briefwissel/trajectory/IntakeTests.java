@@ -630,6 +630,163 @@ class IntakeTests {
 	}
 
 	/**
+	 * An invitation whose link ran out is listed as expired, not as an invitation that works, and inviting the
+	 * address again sends it again: a new link for the same application (decision 0062). Before, the list said
+	 * "invited" and the form refused with "ran out, no new one was sent", a second button away from a new link.
+	 */
+	@Test
+	void anInvitationThatRanOutIsListedAsExpiredAndInvitingTheAddressAgainSendsANewLink(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		String email = "verlopen-" + suffix + "@example.nl";
+		Intake invited = intakes.invite(programme, email, "Vera Verlopen", java.util.Locale.forLanguageTag("nl"), manager.id());
+		String first = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		jdbc.sql("update intake set token_expires_at = :past where id = :id")
+			.param("past", java.time.OffsetDateTime.now().minusDays(2)).param("id", invited.id()).update();
+
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element row = page.getElementById("application-" + invited.id());
+		assertThat(row.text()).contains("Uitnodiging verlopen op ").doesNotContain("Uitgenodigd, formulier nog niet ingevuld");
+		assertThat(row.selectFirst("form[action$=/invitation] button").text()).isEqualTo("Uitnodiging opnieuw versturen");
+
+		MvcResult sent = mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf())
+				.with(fixtures.as(manager)).param("name", "Vera V.").param("email", email.toUpperCase(java.util.Locale.ROOT))
+				.param("language", "nl").param("submission", UUID.randomUUID().toString()))
+			.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()))
+			.andExpect(flash().attribute("doneAt", "invite-" + programme.id()))
+			.andReturn();
+		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)).cookie(sent.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString()).contains("De uitnodiging is opnieuw verstuurd aan Vera Verlopen (" + email + ")");
+		assertThat(mailsTo(email)).isEqualTo(2);
+		String second = linkIn(Mailboxes.awaitMail(mailServer, email, m -> !Mailboxes.text(m).contains(first)));
+		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::id).isEqualTo(invited.id());
+		assertThat(new WebSession(port).get(second).body()).contains("Je schrijft vanaf " + email);
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString()).getElementById("application-" + invited.id()).text()).contains("Uitgenodigd, formulier nog niet ingevuld");
+	}
+
+	/**
+	 * The list of applications not complete yet sends an invitation again from its row, as the form's button does:
+	 * once per sending it shows, answered at the list, with the form's protection against other sites. A manager of
+	 * another organisation does not reach it, nor does a coach. Before, only the form offered it, after a refusal.
+	 */
+	@Test
+	void theListSendsAnInvitationAgainOnlyForTheManagersOwnProgramme(@Autowired MockMvc mvc, @Autowired Fixtures fixtures)
+			throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		String email = "lijst-" + suffix + "@example.nl";
+		Intake invited = intakes.invite(programme, email, "Lies Lijst", java.util.Locale.forLanguageTag("nl"), manager.id());
+		String first = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element form = page.getElementById("application-" + invited.id()).selectFirst("form[action$=/invitation]");
+		org.jsoup.nodes.Element button = form.selectFirst("button");
+		assertThat(button.text()).isEqualTo("Uitnodiging opnieuw versturen");
+		assertThat(button.attr("aria-label")).as("the visible text is in the name (WCAG 2.5.3)").isEqualTo("Uitnodiging opnieuw versturen aan " + email);
+		assertThat(page.getElementById(button.attr("aria-describedby")).text()).contains("de link in de eerdere mail werkt dan niet meer");
+		assertThat(form.selectFirst("input[name=_csrf]")).isNotNull();
+		String action = form.attr("action");
+		String shown = form.selectFirst("input[name=sent]").val();
+
+		String stranger = "pm-elders-" + suffix + "@example.nl";
+		var elsewhere = fixtures.person(organisations.create("Elders " + suffix).id(), stranger, "Elders",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post(action).with(csrf()).with(fixtures.as(elsewhere)).param("sent", shown).param("openPage", "1"))
+			.andExpect(status().isNotFound());
+		var coach = fixtures.person(programme.organisationId(), "coach-" + suffix + "@example.nl", "Coach",
+				nl.briefwissel.account.Role.COACH);
+		mvc.perform(post(action).with(csrf()).with(fixtures.as(coach)).param("sent", shown).param("openPage", "1"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post(action).with(fixtures.as(manager)).param("sent", shown).param("openPage", "1"))
+			.andExpect(status().isForbidden());
+		assertThat(mailsTo(email)).as("nobody but the manager sent it again").isEqualTo(1);
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		for (int click = 0; click < 2; click++) {
+			browser.perform(post(action).with(csrf()).with(fixtures.as(manager)).param("sent", shown).param("openPage", "1"))
+				.andExpect(redirectedUrl("/programme/intakes?programme=" + programme.id() + "&open=1#open-" + programme.id()))
+				.andExpect(flash().attribute("doneAt", "open-" + programme.id()));
+		}
+		// The flash is for the page the answer redirected to, with its query.
+		org.jsoup.nodes.Document after = org.jsoup.Jsoup.parse(browser.perform(get("/programme/intakes?programme=" + programme.id()
+				+ "&open=1").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		assertThat(after.getElementById("open-" + programme.id()).parent().select("div[role=status]").eachText())
+			.anySatisfy(said -> assertThat(said).contains("De uitnodiging is opnieuw verstuurd aan Lies Lijst (" + email + ")"));
+		assertThat(mailsTo(email)).as("sent again once, for two clicks").isEqualTo(2);
+		linkIn(Mailboxes.awaitMail(mailServer, email, m -> !Mailboxes.text(m).contains(first)));
+		assertThat(new WebSession(port).get(first).body()).contains("Deze link werkt niet meer");
+
+		// Withdrawn meanwhile: said at the list, nothing sent.
+		intakes.withdraw(invited.id(), programme.id());
+		mvc.perform(post(action).with(csrf()).with(fixtures.as(manager)).param("sent", "0").param("openPage", "1"))
+			.andExpect(flash().attribute("problem", "invitation.again.gone"))
+			.andExpect(flash().attribute("problemAt", "open-" + programme.id()));
+		assertThat(mailsTo(email)).isEqualTo(2);
+	}
+
+	/**
+	 * An address that applied itself (by the programme's link, or by a mail to the intake address) and has not
+	 * completed it yet is not invited beside it: the form says so at the address, with a link to that application on
+	 * the list, and nothing is mailed. Once its link ran out, the invitation goes out. Before, the person got the
+	 * invitation too, and was on the list twice.
+	 */
+	@Test
+	void anAddressThatAppliedItselfIsToldOfThatApplicationInsteadOfInvited(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		programmes.openPublicIntake(programme.id(), true);
+		String email = "zelf-" + suffix + "@example.nl";
+		intakes.applyByLink(programmes.byId(programme.id()).orElseThrow(), new IntakeForm("Zoë Zelf", email, "Mijn vraag",
+				"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+				java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
+		Intake applied = intakes.open(programme.id()).get(0);
+		assertThat(mailsTo(email)).isEqualTo(1);
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Zoë Zelf").param("email", email).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()))
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.applied")));
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(browser.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element field = page.getElementById("invite-email-" + programme.id());
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(field.val()).isEqualTo(email);
+		org.jsoup.nodes.Element said = page.getElementById(field.attr("aria-describedby"));
+		assertThat(said.text()).startsWith("Zoë Zelf (" + email + ") heeft zich op ")
+			.contains("zelf aangemeld via de link van het programma", "Er is geen uitnodiging verstuurd");
+		assertThat(said.selectFirst("a").attr("href"))
+			.isEqualTo("/programme/intakes?programme=" + programme.id() + "&open=1#application-" + applied.id());
+		assertThat(page.getElementById("application-" + applied.id())).as("the link's target").isNotNull();
+		assertThat(mailsTo(email)).as("no invitation beside the application").isEqualTo(1);
+		assertThat(intakes.open(programme.id())).hasSize(1);
+
+		// By mail, the same.
+		String mailed = "gemaild-" + suffix + "@example.nl";
+		intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.");
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Gijs").param("email", mailed).param("language", "en")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.applied")));
+		assertThat(mailsTo(mailed)).isEqualTo(1);
+
+		// The confirmation link ran out: the application cannot be completed, and the invitation goes out.
+		jdbc.sql("update intake set token_expires_at = :past where id = :id")
+			.param("past", java.time.OffsetDateTime.now().minusMinutes(1)).param("id", applied.id()).update();
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Zoë Zelf").param("email", email).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("doneAt", "invite-" + programme.id()));
+		assertThat(mailsTo(email)).isEqualTo(2);
+	}
+
+	/**
 	 * "Intrekken" twice (a double click, or a page left open): the second is answered as the first. An
 	 * application completed meanwhile says so at the card, and is not withdrawn. Another programme's
 	 * application, or none, is not found.

@@ -122,7 +122,8 @@ class OrganisationsController {
 	 * that has an account already is not touched: the administrator gives it a role on the accounts page,
 	 * where its organisation and what it takes part in are visible. One of this organisation invited before
 	 * and without a password yet gets no second mail: the form says when it was invited and until when the
-	 * link works, and offers to send it again ({@link #inviteAgain}; decision 0058).
+	 * link works, and offers to send it again ({@link #inviteAgain}; decision 0058). One whose link ran out is
+	 * sent it again at once: a new link for the account as it was made, within the hourly limit (decision 0062).
 	 */
 	@PostMapping("/admin/organisations/{id}/accounts")
 	String invite(@PathVariable UUID id, @ModelAttribute Invitation form, Locale locale, RedirectAttributes redirect) {
@@ -144,7 +145,17 @@ class OrganisationsController {
 			Optional<Account> existing = accounts.byEmail(email);
 			Optional<PendingInvitation> pending = existing.filter(a -> organisation.id().equals(a.organisationId()))
 				.flatMap(passwords::pendingInvitation);
-			if (pending.isPresent()) {
+			if (pending.isPresent() && pending.get().expired()) {
+				// Ran out unused: what the administrator asks for is a working link, which is that invitation sent
+				// again, to the account as it was made (decision 0062). Its roles are given on the accounts page.
+				PendingInvitation.Again outcome = passwords.inviteAgain(existing.get(), pending.get().sent());
+				if (outcome.isSent()) {
+					redirect.addFlashAttribute("invitedAgain", existing.get().displayName() + " (" + existing.get().email() + ")");
+					return "redirect:/admin/organisations/" + id;
+				}
+				problems.put("email", outcome == PendingInvitation.Again.TOO_MANY ? tooMany(existing.get()) : "invitation.again.gone");
+			}
+			else if (pending.isPresent()) {
 				problems.put("email", PendingInvitation.PENDING);
 				redirect.addFlashAttribute("invitePending", pending.get());
 			}
@@ -191,9 +202,15 @@ class OrganisationsController {
 		}
 		AuditedChange.refused();
 		redirect.addFlashAttribute("inviteProblems", Map.of("email", outcome == PendingInvitation.Again.GONE
-				? "invitation.again.gone" : "invitation.again.tooMany"));
+				? "invitation.again.gone" : tooMany(invited)));
 		redirect.addFlashAttribute("inviteTyped", form);
 		return "redirect:/admin/organisations/" + id + "#invite";
+	}
+
+	/** Nothing went out for the hourly limit: whether the earlier link still works depends on whether it ran out. */
+	private String tooMany(Account invited) {
+		return passwords.pendingInvitation(invited).filter(PendingInvitation::expired).isPresent()
+				? "invitation.again.tooMany.expired" : "invitation.again.tooMany";
 	}
 
 	private Organisation existing(UUID id) {

@@ -111,7 +111,15 @@ class IntakesPageController {
 	 * thousands in.
 	 */
 	record ProgrammeIntakes(Programme programme, List<Intake> open, List<Waiting> waiting, List<Asked> asked, UUID invitation,
-			Pages waitingPages, Pages openPages) {
+			Pages waitingPages, Pages openPages, Map<UUID, PendingInvitation> invitations) {
+
+		/**
+		 * The invitation of an application on the list while it is not used yet (its link may have run out); null for
+		 * an application by link or mail. The list says of it whether it still works and offers to send it again.
+		 */
+		public PendingInvitation invitationOf(UUID intake) {
+			return invitations.get(intake);
+		}
 	}
 
 	/** How many waiting intakes, and how many applications not complete yet, a card lists at a time. */
@@ -138,6 +146,16 @@ class IntakesPageController {
 	/** An invitation as typed, given back after a mistake; flashed, so strings that travel in the session. */
 	record TypedInvitation(String name, String email, String language) implements Serializable {
 	}
+
+	/**
+	 * The address's own application, not complete yet, that an invitation was not sent beside: who (name and
+	 * address, or the address alone when a mail gave no name), how it came in, when, and where it is on the list.
+	 */
+	record AppliedAlready(String who, String source, java.time.OffsetDateTime on, String link) implements Serializable {
+	}
+
+	/** The form's address is refused with this key when the address applied itself: said with {@link AppliedAlready}. */
+	static final String APPLIED = "intakes.invite.applied";
 
 	/** The pages asked for ({@code waiting}, {@code open}) apply to the programme named with them; the others show their first. */
 	@GetMapping("/programme/intakes")
@@ -194,8 +212,9 @@ class IntakesPageController {
 			.filter(t -> t.status() == TrajectoryStatus.MATCHING)
 			.map(t -> new Asked(t, histories.getOrDefault(t.id(), List.of()).stream().findFirst()))
 			.toList();
-		return new ProgrammeIntakes(programme, intakes.open(programme.id(), openPages.offset(), PER_PAGE), waiting, asked,
-				UUID.randomUUID(), waitingPages, openPages);
+		List<Intake> open = intakes.open(programme.id(), openPages.offset(), PER_PAGE);
+		return new ProgrammeIntakes(programme, open, waiting, asked, UUID.randomUUID(), waitingPages, openPages,
+				intakes.pendingInvitations(programme.id(), open.stream().map(Intake::id).toList()));
 	}
 
 	@PostMapping("/programme/programmes/{id}/invitations")
@@ -241,6 +260,28 @@ class IntakesPageController {
 			redirect.addFlashAttribute("inviteFor", programme.id());
 			return "redirect:/programme/intakes#" + at;
 		}
+		if (invited instanceof Intakes.Invited.AlreadyApplied applied) {
+			// Applied themselves and not complete yet: an invitation beside it was a second mail and a second application.
+			Intake application = applied.application();
+			int page = intakes.openBefore(programme.id(), application) / PER_PAGE + 1;
+			AuditedChange.refused();
+			redirect.addFlashAttribute("inviteErrors", Map.of("email", APPLIED));
+			redirect.addFlashAttribute("inviteApplied", new AppliedAlready(
+					application.displayName() == null ? application.email() : application.displayName() + " (" + application.email() + ")",
+					application.source().name(), application.createdAt(),
+					"/programme/intakes?programme=" + programme.id() + "&open=" + page + "#application-" + application.id()));
+			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
+			redirect.addFlashAttribute("inviteFor", programme.id());
+			return "redirect:/programme/intakes#" + at;
+		}
+		if (invited instanceof Intakes.Invited.SentAgain again) {
+			// Its link had run out: sent again, the application as it was (decision 0062).
+			Intake application = again.intake();
+			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent", "arg",
+					(application.displayName() == null ? "" : application.displayName() + " ") + "(" + application.email() + ")"));
+			redirect.addFlashAttribute("doneAt", at);
+			return "redirect:/programme/intakes#" + at;
+		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", invitation.email().strip()));
 		redirect.addFlashAttribute("doneAt", at);
 		return "redirect:/programme/intakes#" + at;
@@ -250,15 +291,20 @@ class IntakesPageController {
 	 * Sends an invitation not used yet again, as the manager asked on the form that said it was there: a new
 	 * link, and the earlier one no longer works. {@code sent} names the sending the form showed: a second click
 	 * finds it sent again already and is answered as the first. What was typed in the form comes back when
-	 * nothing was sent (the application completed or withdrawn meanwhile).
+	 * nothing was sent (the application completed or withdrawn meanwhile). The same button on the list of
+	 * applications not complete yet names the page of the list it stood on ({@code openPage}), and is answered there.
 	 */
 	@PostMapping("/programme/programmes/{id}/intakes/{intake}/invitation")
 	String inviteAgain(@PathVariable UUID id, @PathVariable UUID intake, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) String sent, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String email, @RequestParam(required = false) String language, Locale locale,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String email, @RequestParam(required = false) String language,
+			@RequestParam(required = false) String openPage, Locale locale, RedirectAttributes redirect) {
 		Programme programme = own(id, me);
-		String at = "invite-" + programme.id();
+		boolean fromList = openPage != null;
+		String at = (fromList ? "open-" : "invite-") + programme.id();
+		String back = fromList
+				? "redirect:/programme/intakes?programme=" + programme.id() + "&open=" + PageNumber.of(openPage) + "#" + at
+				: "redirect:/programme/intakes#" + at;
 		Intake invited = intakes.of(intake, programme.id())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		PendingInvitation.Again outcome = intakes.inviteAgain(intake, programme, PendingInvitation.shown(sent));
@@ -266,9 +312,14 @@ class IntakesPageController {
 			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent",
 					"arg", (invited.displayName() == null ? "" : invited.displayName() + " ") + "(" + invited.email() + ")"));
 			redirect.addFlashAttribute("doneAt", at);
-			return "redirect:/programme/intakes#" + at;
+			return back;
 		}
 		AuditedChange.refused();
+		if (fromList) {
+			redirect.addFlashAttribute("problem", "invitation.again.gone");
+			redirect.addFlashAttribute("problemAt", at);
+			return back;
+		}
 		redirect.addFlashAttribute("inviteErrors", Map.of("email", texts.getMessage("invitation.again.gone", null, locale)));
 		redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
 		redirect.addFlashAttribute("inviteFor", programme.id());

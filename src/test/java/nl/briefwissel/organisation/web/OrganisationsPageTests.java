@@ -211,6 +211,102 @@ class OrganisationsPageTests {
 		assertThat(mailsTo(jdbc, email)).isEqualTo(2);
 	}
 
+	/**
+	 * A colleague whose invitation ran out unused, invited again, is sent it again at once: a new link for the
+	 * account as it was made (decision 0062). Before, the form said it ran out and that no new one was sent, and
+	 * the administrator had to press a second button for what they had asked.
+	 */
+	@Test
+	void anAddressWhoseInvitationRanOutIsSentANewLinkWhenInvitedAgain(@Autowired nl.briefwissel.account.PasswordResets passwords,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		Organisation organisation = organisations.create("Gemeente Verlopen " + UUID.randomUUID().toString().substring(0, 8));
+		String email = "verlopen." + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.example";
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Vera Verlopen")
+			.param("email", email).param("role", "COACH").param("language", "nl").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id()));
+		String first = token(Mailboxes.awaitMail(mailServer, email, m -> true));
+		Account invited = accounts.byEmail(email).orElseThrow();
+		jdbc.sql("update password_reset set created_at = :sent, expires_at = :until where account_id = :account")
+			.param("sent", java.time.OffsetDateTime.now().minusDays(9)).param("until", java.time.OffsetDateTime.now().minusDays(2))
+			.param("account", invited.id()).update();
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Vera Verlopen")
+			.param("email", email).param("role", "COACH").param("language", "nl").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id()));
+		var page = Jsoup.parse(browser.perform(get("/admin/organisations/" + organisation.id()).with(admin()))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.selectFirst("div[role=status]").text())
+			.contains("De uitnodiging is opnieuw verstuurd aan Vera Verlopen (" + email + ")");
+		assertThat(mailsTo(jdbc, email)).isEqualTo(2);
+		String second = token(Mailboxes.awaitMail(mailServer, email, m -> !Mailboxes.text(m).contains(first)));
+		assertThat(passwords.isValid(second)).isTrue();
+		assertThat(passwords.pendingInvitation(invited)).get().extracting(nl.briefwissel.PendingInvitation::expired).isEqualTo(false);
+		assertThat(accounts.byEmail(email).orElseThrow().id()).isEqualTo(invited.id());
+	}
+
+	/**
+	 * "Send the invitation again" once the address had as many mails with a link this hour as it may get sends
+	 * nothing, changes nothing, and says so at the address with what was typed; the earlier link still works and
+	 * the sentence says that only while it does. Before, nothing tested it, and a link that had run out was said
+	 * to still work.
+	 */
+	@Test
+	void sendingAgainOverTheHourlyLimitSaysSoAtTheAddressAndSendsNothing(@Autowired nl.briefwissel.account.PasswordResets passwords,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		Organisation organisation = organisations.create("Gemeente Limiet " + UUID.randomUUID().toString().substring(0, 8));
+		String email = "limiet." + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.example";
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Lotte Limiet")
+			.param("email", email).param("role", "COACH").param("language", "nl").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id()));
+		Account invited = accounts.byEmail(email).orElseThrow();
+		String again = "/admin/organisations/" + organisation.id() + "/accounts/" + invited.id() + "/invitation";
+		// Three mails with a link an hour is the default limit: the invitation and two sendings again.
+		for (int sending = 0; sending < 2; sending++) {
+			mvc.perform(post(again).param("sent", Long.toString(passwords.pendingInvitation(invited).orElseThrow().sent()))
+				.param("displayName", "Lotte Limiet").param("email", email).param("role", "COACH").with(admin()).with(csrf()))
+				.andExpect(redirectedUrl("/admin/organisations/" + organisation.id()));
+		}
+		assertThat(mailsTo(jdbc, email)).isEqualTo(3);
+		java.util.List<String> links = new java.util.ArrayList<>();
+		for (int mail = 0; mail < 3; mail++) {
+			links.add(token(Mailboxes.awaitMail(mailServer, email, m -> links.stream().noneMatch(Mailboxes.text(m)::contains))));
+		}
+		assertThat(links.stream().filter(passwords::isValid)).as("the newest link only").hasSize(1);
+		String last = links.stream().filter(passwords::isValid).findFirst().orElseThrow();
+		var before = passwords.pendingInvitation(invited).orElseThrow();
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post(again).param("sent", Long.toString(before.sent())).param("displayName", "Lotte Limiet")
+				.param("email", email).param("role", "PROGRAMME_MANAGER").param("language", "en").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id() + "#invite"))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("email", "invitation.again.tooMany")));
+		var page = Jsoup.parse(browser.perform(get("/admin/organisations/" + organisation.id()).with(admin()))
+			.andReturn().getResponse().getContentAsString());
+		var field = page.getElementById("invite-email-" + organisation.id());
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.getElementById(field.attr("aria-describedby")).text())
+			.isEqualTo("Naar dit adres zijn het afgelopen uur al te veel mails met een link gegaan; er is niets verstuurd en de eerdere"
+					+ " link werkt nog. Probeer het over een uur opnieuw.");
+		assertThat(field.val()).isEqualTo(email);
+		assertThat(page.getElementById("invite-role-" + organisation.id() + "-PROGRAMME_MANAGER").hasAttr("checked")).isTrue();
+		assertThat(page.getElementById("invite-en-" + organisation.id()).hasAttr("checked")).isTrue();
+		assertThat(mailsTo(jdbc, email)).as("nothing sent at the limit").isEqualTo(3);
+		assertThat(passwords.pendingInvitation(invited)).contains(before);
+		assertThat(passwords.isValid(last)).as("the earlier link").isTrue();
+
+		// A link that ran out is not said to still work.
+		jdbc.sql("update password_reset set expires_at = :until where account_id = :account")
+			.param("until", java.time.OffsetDateTime.now().minusMinutes(1)).param("account", invited.id()).update();
+		String shown = Long.toString(passwords.pendingInvitation(invited).orElseThrow().sent());
+		mvc.perform(post(again).param("sent", shown).with(admin()).with(csrf()))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("email", "invitation.again.tooMany.expired")));
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Lotte Limiet")
+			.param("email", email).param("role", "COACH").with(admin()).with(csrf()))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("email", "invitation.again.tooMany.expired")));
+		assertThat(mailsTo(jdbc, email)).isEqualTo(3);
+	}
+
 	private static String token(MimeMessage mail) {
 		Matcher link = LINK.matcher(Mailboxes.text(mail));
 		assertThat(link.find()).isTrue();
