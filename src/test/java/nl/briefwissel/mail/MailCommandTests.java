@@ -48,6 +48,46 @@ class MailCommandTests {
 		assertThat(json.get("attachments").isArray()).isTrue();
 	}
 
+	/**
+	 * A mail to two reply addresses (decision 0059) lists both tokens, in the order the pipeline takes
+	 * them, each with its conversation: without {@code --conversations} the database is not asked, and it
+	 * says so. Only the first was listed, so the other conversation of such a mail could not be found.
+	 */
+	@Test
+	void everyReplyTokenOfTheMailIsListedWithItsConversation() throws Exception {
+		Path mail = folder.resolve("two.eml");
+		Files.writeString(mail, """
+				From: Sanne Bakker <sanne@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Cc: Anja <reply+zyxwvutsrqponmlkjihgfedcba@briefwissel.test>, piet@example.nl
+				Subject: Voor jullie allebei
+				Message-ID: <2@example.nl>
+				Content-Type: text/plain; charset=UTF-8
+
+				Voor wie is dit?
+				""", StandardCharsets.UTF_8);
+
+		assertThat(run("mail", "inspect", mail.toString())).isZero();
+
+		JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(json.get("replyToken").asString()).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+		JsonNode tokens = json.get("replyTokens");
+		assertThat(tokens.size()).isEqualTo(2);
+		assertThat(tokens.get(0).get("token").asString()).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+		assertThat(tokens.get(1).get("token").asString()).isEqualTo("zyxwvutsrqponmlkjihgfedcba");
+		assertThat(tokens.get(1).get("conversation").asString()).isEqualTo("not looked up (add --conversations)");
+	}
+
+	@Test
+	void aWordTheCommandDoesNotKnowIsRefused() throws Exception {
+		Path mail = folder.resolve("one.eml");
+		Files.writeString(mail, "From: a@example.nl\nSubject: x\n\ntekst\n", StandardCharsets.UTF_8);
+		assertThat(run("mail", "inspect", mail.toString(), "gesprekken")).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Not understood: 'gesprekken'")
+			.contains("mail inspect FILE.eml [--conversations]");
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+	}
+
 	@Test
 	void aMissingFileGivesExitCodeTwoAndAClearMessage() {
 		int exit = run("mail", "inspect", folder.resolve("bestaat-niet.eml").toString());
