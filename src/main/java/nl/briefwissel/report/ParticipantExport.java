@@ -40,6 +40,8 @@ import nl.briefwissel.trajectory.TrajectoryStatus;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -55,6 +57,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ParticipantExport {
+
+	private static final Logger log = LoggerFactory.getLogger(ParticipantExport.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -139,10 +143,10 @@ public class ParticipantExport {
 					for (Attachment attachment : message.attachments()) {
 						if (attachment.available()) {
 							// Not an empty file in its place: the export stops, and the person gets no ZIP that looks whole.
-							// A file of a letter that does not open itself (decision 0057) was sealed with the same key:
-							// said in the data instead, as the letter is, not the whole export refused for it.
-							Optional<byte[]> opened = message.readable() ? conversations.attachmentContent(attachment.id())
-									: openedOrNot(() -> conversations.attachmentContent(attachment.id()), attachment.id(), unopened);
+							// A file that does not open (decision 0057), its letter's text or not (a key removed, the file
+							// damaged): said in the data instead, as such a letter is, not the whole export refused for it.
+							Optional<byte[]> opened = openedOrNot(() -> conversations.attachmentContent(attachment.id()),
+									"message_attachment " + attachment.id(), attachment.id(), unopened);
 							if (opened.isEmpty() && unopened.contains(attachment.id())) {
 								continue;
 							}
@@ -156,8 +160,9 @@ public class ParticipantExport {
 					}
 					if (message.author() == Author.PARTICIPANT && message.cameByMail()) {
 						// Kept as long as the letter is (MailErasure): missing, the export stops as for an attachment.
-						Optional<byte[]> opened = message.readable() ? mails.raw(message.inboundMailId())
-								: openedOrNot(() -> mails.raw(message.inboundMailId()), message.id(), unopened);
+						// Not opening, also beside a letter that reads, it is said in the data (originalMailUnreadable).
+						Optional<byte[]> opened = openedOrNot(() -> mails.raw(message.inboundMailId()),
+								"inbound_mail " + message.inboundMailId(), message.id(), unopened);
 						if (opened.isEmpty() && unopened.contains(message.id())) {
 							continue;
 						}
@@ -194,14 +199,16 @@ public class ParticipantExport {
 	}
 
 	/**
-	 * What a sealed file of a letter that does not open holds, or empty, {@code id} then noted in
-	 * {@code unopened}: sealed with the letter's key, it is most likely gone with it (decision 0057).
+	 * What a sealed file of a letter holds, or empty when it does not open, {@code id} then noted in
+	 * {@code unopened} and the log naming the {@code record} and its key, never its content: one file
+	 * that does not open refused the whole export (decision 0057).
 	 */
-	private static Optional<byte[]> openedOrNot(Supplier<Optional<byte[]>> open, UUID id, Set<UUID> unopened) {
+	private static Optional<byte[]> openedOrNot(Supplier<Optional<byte[]>> open, String record, UUID id, Set<UUID> unopened) {
 		try {
 			return open.get();
 		}
 		catch (UnreadableRecordException e) {
+			log.error("{} does not open and is said in the participant's export as unreadable: {}", record, e.getMessage());
 			unopened.add(id);
 			return Optional.empty();
 		}

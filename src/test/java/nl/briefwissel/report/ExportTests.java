@@ -405,6 +405,46 @@ class ExportTests {
 		}
 	}
 
+	/**
+	 * A letter that reads, whose mail as it came (or whose file) does not open: the export is whole, the
+	 * letter with its text, and the data say the original or the file cannot be opened, as for a letter
+	 * that does not open itself; one such mail refused the whole export (decision 0057).
+	 */
+	@Test
+	void anOriginalMailOrAFileThatDoesNotOpenBesideALetterThatReadsIsSaidInTheData() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie?");
+		answerByMail(running.participant(), "Lesgeven geeft me energie.\n");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> conversations.of(running.id()).size() == 2);
+		UUID byMail = conversations.of(running.id()).get(1).id();
+		UUID mail = jdbc.sql("select inbound_mail_id from message where id = :id").param("id", byMail).query(UUID.class).single();
+		UUID withFile = conversations.participantWrites(running.id(), running.participant().id(), "Een foto van mijn klas",
+				List.of(new MailAttachment("klas.jpg", "image/jpeg", 3, new byte[] { 1, 2, 3 }, null)));
+		String key = jdbc.sql("select body_key_id from message where id = :id").param("id", byMail).query(String.class).single();
+		jdbc.sql("update inbound_mail set raw_mail_key_id = 'k-weg' where id = :id").param("id", mail).update();
+		jdbc.sql("update message_attachment set content_key_id = 'k-weg' where message_id = :id").param("id", withFile).update();
+		try {
+			Map<String, byte[]> entries = export(running.participant(), "nl");
+			JsonNode letters = JsonMapper.builder().build().readTree(new String(entries.get("gegevens.json"), StandardCharsets.UTF_8))
+				.get("trajectories").get(0).get("messages");
+			assertThat(letters.size()).isEqualTo(3);
+			assertThat(letters.get(1).get("text").asString()).isEqualTo("Lesgeven geeft me energie.");
+			assertThat(letters.get(1).has("originalMail")).isFalse();
+			assertThat(letters.get(1).get("originalMailUnreadable").asBoolean()).isTrue();
+			assertThat(entries.keySet()).noneMatch(name -> name.endsWith(".eml"));
+			assertThat(letters.get(2).get("text").asString()).isEqualTo("Een foto van mijn klas");
+			assertThat(letters.get(2).get("attachments").get(0).get("fileUnreadable").asBoolean()).isTrue();
+			assertThat(entries.keySet()).noneMatch(name -> name.endsWith("klas.jpg"));
+		}
+		finally {
+			// The database is shared by the tests: a row no key opens stops the key rotation's tests.
+			jdbc.sql("update inbound_mail set raw_mail_key_id = :key where id = :id").param("key", key).param("id", mail).update();
+			jdbc.sql("update message_attachment set content_key_id = :key where message_id = :id").param("key", key)
+				.param("id", withFile).update();
+		}
+	}
+
 	/** A PDF's text as one line, as a reader would read it across its line breaks. */
 	private static String pdfText(byte[] pdf) throws Exception {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
