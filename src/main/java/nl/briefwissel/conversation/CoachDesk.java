@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.encryption.Encryption;
+import nl.briefwissel.encryption.OpenedText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,19 +26,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CoachDesk {
 
-	public record Note(UUID id, String body, OffsetDateTime createdAt) {
+	/** A private note; {@code readable} false (and no body) when it does not open (decision 0057). */
+	public record Note(UUID id, String body, OffsetDateTime createdAt, boolean readable) {
 	}
 
-	public record SavedReply(UUID id, String title, String body) {
+	/**
+	 * A saved reply; {@code readable} false (and no body) when it does not open: its title, which is
+	 * not sealed, still names it, and nothing of it can be inserted (decision 0057).
+	 */
+	public record SavedReply(UUID id, String title, String body, boolean readable) {
 	}
 
 	/**
 	 * All a coach keeps for one trajectory, as the conversation page shows it; {@code draftAssignment}
 	 * is the assignment chosen to go with the draft's letter, {@code draftRevision} the save of the
-	 * draft that the page's write form is based on (none before the first).
+	 * draft that the page's write form is based on (none before the first). {@code draftUnreadable}:
+	 * there is a draft, but it does not open ({@code draft} is then empty; decision 0057).
 	 */
 	public record Desk(Optional<String> draft, Optional<UUID> draftAssignment, Optional<UUID> draftRevision, List<Note> notes,
-			List<SavedReply> savedReplies) {
+			List<SavedReply> savedReplies, boolean draftUnreadable) {
 	}
 
 	/** What became of a save of the draft. */
@@ -163,11 +170,40 @@ public class CoachDesk {
 
 	/**
 	 * The letter of the draft went: the draft is emptied, remembering the form that sent it, so that
-	 * a save in another tab based on its text is told the letter was sent.
+	 * a save in another tab based on its text is told the letter was sent; whatever was saved before.
 	 */
 	@Transactional
 	public void letterSent(UUID trajectoryId, UUID coachId, UUID submission) {
-		run(new Write(trajectoryId, coachId, null, submission, null, UUID.randomUUID()), UPDATE_DRAFT, null);
+		letterSent(trajectoryId, coachId, submission, null);
+	}
+
+	/**
+	 * The letter of a form based on {@code basedOn} ({@link #saveDraft(UUID, UUID, String, UUID, UUID, String)})
+	 * went: the draft is emptied as above, unless it was saved since from another tab or window (its
+	 * revision is not the form's base, and its last save was not this form's). That draft is newer than
+	 * what this form knew, and the letter sent is not it: emptying it lost the other tab's text silently.
+	 * It is kept; true when there is such a draft with text (decision 0060). Called in the sending's
+	 * transaction, after the trajectory's row is locked for writing, so no save slips in between.
+	 */
+	@Transactional
+	public boolean letterSent(UUID trajectoryId, UUID coachId, UUID submission, String basedOn) {
+		Write write = new Write(trajectoryId, coachId, null, submission, null, UUID.randomUUID());
+		if (basedOn == null) {
+			run(write, UPDATE_DRAFT, null);
+			return false;
+		}
+		UUID base = revision(basedOn);
+		if (run(write, UPDATE_DRAFT + (base == null ? " and (revision is null" : " and (revision = :base")
+				+ " or submission_id = :s)", base) == 1) {
+			return false;
+		}
+		return jdbc.sql("""
+				select count(*) from draft d where d.trajectory_id = :t and d.coach_id = :c and d.body is not null
+				and (d.submission_id is null or not exists (select 1 from letter_submission s where s.submission_id = d.submission_id))""")
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	private static final String UPDATE_DRAFT = """
@@ -235,6 +271,7 @@ public class CoachDesk {
 		List<String> draft = new ArrayList<>(1);
 		List<UUID> draftAssignment = new ArrayList<>(1);
 		List<UUID> draftRevision = new ArrayList<>(1);
+		boolean[] draftUnreadable = { false };
 		// The draft's row also when it shows no text (emptied, sent): its revision is what a save is based on.
 		jdbc.sql("""
 				select 1 as part, assignment_id as id, cast(null as varchar(200)) as title, body, body_key_id,
@@ -258,20 +295,30 @@ public class CoachDesk {
 							draftRevision.add(rs.getObject("revision", UUID.class));
 						}
 						if (rs.getString("body") != null && rs.getInt("shown") == 1) {
-							draft.add(encryption.openText(rs.getString("body_key_id"), rs.getString("body")));
-							if (rs.getObject("id") != null) {
-								draftAssignment.add(rs.getObject("id", UUID.class));
+							// One that does not open is said, not an error page: the page shows an empty form and why.
+							OpenedText body = encryption.openListed("draft of trajectory " + trajectoryId + " and coach " + coachId,
+									rs.getString("body_key_id"), rs.getString("body"));
+							if (body.readable()) {
+								draft.add(body.text());
+								if (rs.getObject("id") != null) {
+									draftAssignment.add(rs.getObject("id", UUID.class));
+								}
+							}
+							else {
+								draftUnreadable[0] = true;
 							}
 						}
 					}
-					case 2 -> notes.add(new Note(rs.getObject("id", UUID.class),
-							encryption.openText(rs.getString("body_key_id"), rs.getString("body")),
-							rs.getObject("at", OffsetDateTime.class)));
+					case 2 -> {
+						UUID id = rs.getObject("id", UUID.class);
+						OpenedText body = encryption.openListed("coach_note " + id, rs.getString("body_key_id"), rs.getString("body"));
+						notes.add(new Note(id, body.text(), rs.getObject("at", OffsetDateTime.class), body.readable()));
+					}
 					default -> replies.add(savedReply(rs));
 				}
 			});
 		return new Desk(draft.stream().findFirst(), draftAssignment.stream().findFirst(), draftRevision.stream().findFirst(),
-				List.copyOf(notes), List.copyOf(replies));
+				List.copyOf(notes), List.copyOf(replies), draftUnreadable[0]);
 	}
 
 	@Transactional
@@ -309,8 +356,10 @@ public class CoachDesk {
 			.list();
 	}
 
+	/** One of a list (the conversation page's, the saved replies page's): one that does not open is marked (decision 0057). */
 	private SavedReply savedReply(ResultSet rs) throws SQLException {
-		return new SavedReply(rs.getObject("id", UUID.class), rs.getString("title"),
-				encryption.openText(rs.getString("body_key_id"), rs.getString("body")));
+		UUID id = rs.getObject("id", UUID.class);
+		OpenedText body = encryption.openListed("saved_reply " + id, rs.getString("body_key_id"), rs.getString("body"));
+		return new SavedReply(id, rs.getString("title"), body.text(), body.readable());
 	}
 }

@@ -86,11 +86,12 @@ public class Conversations {
 
 	/**
 	 * One letter of a trajectory that arrived by mail, for its original mail's page: read alone, so
-	 * another letter of the conversation that does not open leaves this page be (decision 0057). This
-	 * one not opening is an error, as for any page of one record (decision 0009).
+	 * another letter of the conversation that does not open leaves this page be (decision 0057). The
+	 * page shows the mail, not the letter's text: this one not opening leaves it without its body
+	 * ({@link Message#readable()} false), and the page says whether the mail opens.
 	 */
 	public Optional<Message> arrivedByMail(UUID trajectoryId, UUID messageId) {
-		return messages.byId(messageId)
+		return messages.byIdUnopened(messageId)
 			.filter(message -> message.trajectoryId().equals(trajectoryId) && message.inboundMailId() != null);
 	}
 

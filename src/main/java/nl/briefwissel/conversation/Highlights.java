@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.encryption.Encryption;
+import nl.briefwissel.encryption.OpenedText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,10 +25,11 @@ public class Highlights {
 
 	/**
 	 * A marked passage, with who marked it (and their name: after a handover a passage may have been
-	 * marked by a coach the trajectory no longer has) and when.
+	 * marked by a coach the trajectory no longer has) and when; {@code readable} false (and no passage)
+	 * when it does not open, as the conversation pages read it ({@link #toRead}).
 	 */
 	public record Highlight(UUID id, UUID messageId, String passage, UUID markedBy, String markedByName,
-			OffsetDateTime markedAt) {
+			OffsetDateTime markedAt, boolean readable) {
 	}
 
 	private final JdbcClient jdbc;
@@ -45,16 +47,38 @@ public class Highlights {
 		this.encryption = encryption;
 	}
 
+	/** Every highlight opened; one that does not open fails loudly, for whoever reads them whole (decision 0009). */
 	public List<Highlight> of(UUID trajectoryId) {
+		return read(trajectoryId, (id, keyId, stored) -> new OpenedText(encryption.openText(keyId, stored), true));
+	}
+
+	/**
+	 * As the conversation pages show them: one that does not open (its key removed, its record changed)
+	 * comes without its passage, for a marked line in its place, and is said in the log once; it made
+	 * the whole page an error page (decision 0057).
+	 */
+	public List<Highlight> toRead(UUID trajectoryId) {
+		return read(trajectoryId, (id, keyId, stored) -> encryption.openListed("highlight " + id, keyId, stored));
+	}
+
+	private interface Opening {
+
+		OpenedText open(UUID id, String keyId, String stored);
+	}
+
+	private List<Highlight> read(UUID trajectoryId, Opening opening) {
 		return jdbc.sql("""
 				select h.id, h.message_id, h.passage, h.passage_key_id, h.marked_by, h.marked_at,
 				       (select a.display_name from account a where a.id = h.marked_by) as marked_by_name
 				from highlight h where h.trajectory_id = :trajectory order by h.marked_at""")
 			.param("trajectory", trajectoryId)
-			.query((rs, n) -> new Highlight(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
-					encryption.openText(rs.getString("passage_key_id"), rs.getString("passage")),
-					rs.getObject("marked_by", UUID.class), rs.getString("marked_by_name"),
-					rs.getObject("marked_at", OffsetDateTime.class)))
+			.query((rs, n) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				OpenedText passage = opening.open(id, rs.getString("passage_key_id"), rs.getString("passage"));
+				return new Highlight(id, rs.getObject("message_id", UUID.class), passage.text(),
+						rs.getObject("marked_by", UUID.class), rs.getString("marked_by_name"),
+						rs.getObject("marked_at", OffsetDateTime.class), passage.readable());
+			})
 			.list();
 	}
 

@@ -208,6 +208,18 @@ class Messages {
 	}
 
 	/**
+	 * One letter for a page about it that does not show its text (its original mail): one that does not
+	 * open comes without its body, said in the log once, and the page still finds it (decision 0057).
+	 */
+	Optional<Message> byIdUnopened(UUID id) {
+		return jdbc.sql(SELECT + " where m.id = :id")
+			.param("id", id)
+			.query((rs, n) -> map(rs, rs.getString("author_name"), encryption.openListed("message " + rs.getObject("id", UUID.class),
+					rs.getString("body_key_id"), rs.getString("body"))))
+			.optional();
+	}
+
+	/**
 	 * A mail's letter text, with the answers the participant typed into the coach's quoted letter
 	 * (Outlook quotes it without marks, so the trimmer cut them with it): found by the letter the mail
 	 * answers. For a mail that came by itself and for one added from the quarantine alike.

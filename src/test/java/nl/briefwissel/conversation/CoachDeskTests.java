@@ -263,6 +263,42 @@ class CoachDeskTests {
 		assertThat(desk.of(running.id(), coach).draft()).hasValueSatisfying(draft -> assertThat(draft).startsWith("Versie "));
 	}
 
+	/**
+	 * Sending from a form based on an older draft keeps the draft saved since from another tab: the
+	 * letter that went is not that one (decision 0060). The draft the form was based on, or the form's
+	 * own last save, is emptied as before.
+	 */
+	@Test
+	void aLetterSentFromAnOlderFormKeepsTheDraftSavedSinceInAnother() {
+		var running = fixtures.runningTrajectory(true);
+		UUID trajectory = running.id();
+		UUID coach = running.coach().id();
+		UUID older = UUID.randomUUID();
+		// The older form was opened with no draft; the other saved one since.
+		CoachDesk.DraftSave saved = desk.saveDraft(trajectory, coach, "Het nieuwere concept", UUID.randomUUID(), null, "");
+		assertThat(desk.letterSent(trajectory, coach, older, "")).as("a newer draft kept").isTrue();
+		assertThat(desk.of(trajectory, coach).draft()).contains("Het nieuwere concept");
+
+		// Based on the draft as it is: emptied.
+		String revision = ((CoachDesk.DraftSave.Kept) saved).revision().toString();
+		assertThat(desk.letterSent(trajectory, coach, UUID.randomUUID(), revision)).isFalse();
+		assertThat(desk.of(trajectory, coach).draft()).isEmpty();
+
+		// The form's own last save, whatever base it sends (its check and the button cross): emptied.
+		UUID form = UUID.randomUUID();
+		desk.saveDraft(trajectory, coach, "Mijn eigen concept", form, null,
+				desk.of(trajectory, coach).draftRevision().orElseThrow().toString());
+		assertThat(desk.letterSent(trajectory, coach, form, revision)).isFalse();
+		assertThat(desk.of(trajectory, coach).draft()).isEmpty();
+
+		// A draft emptied in the other tab is nothing to keep, and without a base the draft goes whatever it is.
+		desk.saveDraft(trajectory, coach, "", UUID.randomUUID(), null, null);
+		assertThat(desk.letterSent(trajectory, coach, UUID.randomUUID(), revision)).isFalse();
+		desk.saveDraft(trajectory, coach, "Nog een concept", UUID.randomUUID(), null, null);
+		desk.letterSent(trajectory, coach, UUID.randomUUID());
+		assertThat(desk.of(trajectory, coach).draft()).isEmpty();
+	}
+
 	@Test
 	void theDeskIsReadInOneGoWithNotesNewestFirstRepliesByTitleAndOnlyTheCoachsOwn() {
 		var running = fixtures.runningTrajectory(true);
@@ -288,7 +324,7 @@ class CoachDeskTests {
 		assertThat(mine.notes()).extracting(CoachDesk.Note::body).containsExactlyInAnyOrder("Eerste indruk", "Na het tweede gesprek");
 		assertThat(mine.savedReplies()).extracting(CoachDesk.SavedReply::title).containsExactly("Afsluiting", "Welkom");
 		assertThat(mine.savedReplies()).extracting(CoachDesk.SavedReply::body).containsExactly("Dank voor de gesprekken.", "Fijn dat je er bent.");
-		assertThat(desk.of(other.id(), coach)).isEqualTo(new CoachDesk.Desk(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), mine.savedReplies()));
+		assertThat(desk.of(other.id(), coach)).isEqualTo(new CoachDesk.Desk(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), mine.savedReplies(), false));
 	}
 
 	@Test

@@ -41,6 +41,9 @@ class DraftsInTwoTabsTests {
 	@Autowired
 	CoachDesk desk;
 
+	@Autowired
+	Conversations conversations;
+
 	@Test
 	void aTabWhoseDraftWasSentInTheOtherDoesNotBringItBack() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -87,6 +90,35 @@ class DraftsInTwoTabsTests {
 		assertThat(second.save("Versie uit het tweede venster").selectFirst("#draft-status").text()).isEqualTo(
 				"Your draft has been saved. It is waiting here, even if you close the browser.");
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Versie uit het tweede venster");
+	}
+
+	/**
+	 * A letter sent from a tab opened before the other tab saved its draft goes out as written there,
+	 * and the other tab's newer draft stays: the sending emptied it, silently. The page after sending
+	 * says so, with that draft in the write form, and the other tab goes on saving it.
+	 */
+	@Test
+	void sendingFromAnOlderTabKeepsTheNewerDraftOfTheOtherAndSaysSo() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Tab first = new Tab(running.id(), fixtures.as(running.coach())).open();
+		Tab second = new Tab(running.id(), fixtures.as(running.coach())).open();
+		second.autosave("Het concept uit het tweede venster");
+
+		Document page = first.sendAndShow("De brief uit het eerste venster");
+		assertThat(conversations.of(running.id())).extracting(Message::body).containsExactly("De brief uit het eerste venster");
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Het concept uit het tweede venster");
+		assertThat(page.selectFirst("#newer-draft-kept").text()).startsWith("In een ander venster is intussen een nieuwer concept bewaard.");
+		assertThat(page.selectFirst("textarea#text").text()).isEqualTo("Het concept uit het tweede venster");
+
+		assertThat(second.autosave("Het concept uit het tweede venster, langer")).doesNotContain("ander venster");
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Het concept uit het tweede venster, langer");
+
+		// Sent from the tab whose draft it is, the draft goes, and nothing is said of another.
+		second.english = true;
+		page = second.sendAndShow("Het concept uit het tweede venster, langer");
+		assertThat(page.selectFirst("#newer-draft-kept")).isNull();
+		assertThat(page.selectFirst("#sent").text()).isNotBlank();
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
 
 	/**
@@ -160,6 +192,15 @@ class DraftsInTwoTabsTests {
 
 		void send(String text) throws Exception {
 			mvc.perform(form(post("/coach/trajectories/{id}/messages", trajectory), text)).andExpect(status().is3xxRedirection());
+		}
+
+		/** "Versturen", and the page it leads to. */
+		Document sendAndShow(String text) throws Exception {
+			MvcResult sent = mvc.perform(form(post("/coach/trajectories/{id}/messages", trajectory), text))
+				.andExpect(redirectedUrl("/coach/trajectories/" + trajectory + "#sent"))
+				.andReturn();
+			show(get("/coach/trajectories/{id}", trajectory).cookie(sent.getResponse().getCookies()));
+			return page;
 		}
 
 		private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String text) {

@@ -1,6 +1,7 @@
 package nl.briefwissel.conversation.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -8,7 +9,10 @@ import nl.briefwissel.conversation.Attachment;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.Quarantine;
+import nl.briefwissel.encryption.UnreadableRecordException;
 import nl.briefwissel.mail.ReadMail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Component
 class AttachmentDownloads {
+
+	private static final Logger log = LoggerFactory.getLogger(AttachmentDownloads.class);
 
 	private static final Set<String> INLINE_TYPES = Set.of("image/jpeg", "image/png", "image/gif");
 
@@ -53,7 +59,20 @@ class AttachmentDownloads {
 			.body(content);
 	}
 
-	ReadMail original(Message message) {
-		return quarantine.mail(message.inboundMailId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	/**
+	 * The mail a letter came in, read; empty when it does not open (its key is not configured, or it
+	 * was changed): the page says so in the coach's language instead of being an error page, and the
+	 * log names the mail and the key, never what it says (decision 0057). Not stored: not found.
+	 */
+	Optional<ReadMail> original(Message message) {
+		try {
+			return Optional.of(quarantine.mail(message.inboundMailId())
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		}
+		catch (UnreadableRecordException e) {
+			log.error("inbound_mail {} of message {} does not open and its original is shown as unreadable: {}",
+					message.inboundMailId(), message.id(), e.getMessage());
+			return Optional.empty();
+		}
 	}
 }

@@ -251,9 +251,10 @@ class ConversationController {
 		TrajectoryOverview trajectory = mine.get();
 		boolean inserting = NEXT_REPLY.equals(next) && use != null;
 		String typed = form.text() == null ? "" : form.text();
+		// One that does not open has nothing to insert (decision 0057): the letter stays as typed.
 		String draft = !inserting ? typed : desk.savedReplies(me.id())
 			.stream()
-			.filter(reply -> reply.id().equals(use))
+			.filter(reply -> reply.id().equals(use) && reply.readable())
 			.findFirst()
 			.map(reply -> typed.isBlank() ? reply.body() : typed.stripTrailing() + "\n\n" + reply.body())
 			.orElse(typed);
@@ -357,7 +358,10 @@ class ConversationController {
 		if (letter instanceof Conversations.FormLetter.Written written) {
 			giving.ifPresent(a -> given.give(id, a.id(), written.messageId()));
 		}
-		desk.letterSent(id, me.id(), submission);
+		// A draft saved in another tab after this form's base is not this letter: it stays (decision 0060).
+		if (desk.letterSent(id, me.id(), submission, draftBase)) {
+			redirect.addFlashAttribute("newerDraftKept", true);
+		}
 		// A programme that keeps letters out of ordinary mail sends a notice: the page says which went.
 		redirect.addFlashAttribute("sent", trajectory.lettersByMail() ? "mail" : "notice");
 		return "redirect:/coach/trajectories/" + id + "#sent";
@@ -386,7 +390,8 @@ class ConversationController {
 	@PostMapping("/coach/trajectories/{id}/check")
 	String check(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
-			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String draftBase, Locale locale,
+			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String draftBase,
+			@RequestParam(defaultValue = "false") boolean unreadableDraft, Locale locale,
 			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		Optional<TrajectoryOverview> mine = mine(id, me);
@@ -397,7 +402,10 @@ class ConversationController {
 		TrajectoryOverview trajectory = mine.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
 		// The assignment as posted: the page checks it is one the coach may give when it shows the draft.
-		CoachDesk.DraftSave saved = desk.saveDraft(id, me.id(), form.text(), submission, assignment, draftBase);
+		// Not while the form stands on a draft that does not open: that one stays until the coach saves or
+		// sends (the page says so), not written over by the first pause in typing (decision 0057).
+		CoachDesk.DraftSave saved = unreadableDraft ? new CoachDesk.DraftSave.Kept(revisionOf(draftBase))
+				: desk.saveDraft(id, me.id(), form.text(), submission, assignment, draftBase);
 		if (saved instanceof CoachDesk.DraftSave.Overtaken overtaken) {
 			if (htmx == null) {
 				return overtaken("/coach/trajectories/" + id, overtaken, form.text(), redirect);
@@ -466,7 +474,8 @@ class ConversationController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("message", message);
-		model.addAttribute("mail", downloads.original(message));
+		// A mail that does not open is a page that says so, not an error page (decision 0057).
+		model.addAttribute("mail", downloads.original(message).orElse(null));
 		model.addAttribute("back", "/coach/trajectories/" + id);
 		return "conversation/original";
 	}
@@ -477,6 +486,16 @@ class ConversationController {
 			@AuthenticationPrincipal SignedInAccount me) {
 		own(id, me);
 		return downloads.download(id, attachmentId);
+	}
+
+	/** The revision a form posted as its base, as it posted it; null for none (or none that is one). */
+	private static UUID revisionOf(String draftBase) {
+		try {
+			return draftBase == null || draftBase.isEmpty() ? null : UUID.fromString(draftBase);
+		}
+		catch (IllegalArgumentException notOne) {
+			return null;
+		}
 	}
 
 	/** The page with the coach's own draft, notes and saved replies, read by the caller in one query. */
@@ -495,10 +514,12 @@ class ConversationController {
 		model.addAttribute("deliveries", conversations.deliveries(conversation));
 		model.addAttribute("mailFailure", conversations.mailFailure(trajectory.id()).orElse(null));
 		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
+		// The draft does not open: the form is empty and says so, and keeps it until the coach saves or sends.
+		model.addAttribute("unreadableDraft", mine.draftUnreadable());
 		model.addAttribute("notes", mine.notes());
 		model.addAttribute("savedReplies", mine.savedReplies());
 		model.addAttribute("given", given.of(trajectory.id()));
-		model.addAttribute("highlights", highlightsOf.of(trajectory.id()));
+		model.addAttribute("highlights", highlightsOf.toRead(trajectory.id()));
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
 		model.addAttribute("lettersLanguage", trajectory.participantLanguage());
 		model.addAttribute("closing", closings.of(trajectory.id()).orElse(null));

@@ -169,7 +169,7 @@ class ParticipantConversationController {
 		model.addAttribute("open", trajectory.map(TrajectoryOverview::underway).orElse(false));
 		model.addAttribute("writingTo", trajectory.map(TrajectoryOverview::id).orElse(null));
 		model.addAttribute("messages", trajectory.map(conversations::toRead).orElse(List.of()));
-		model.addAttribute("highlights", trajectory.map(t -> highlights.of(t.id())).orElse(List.of()));
+		model.addAttribute("highlights", trajectory.map(t -> highlights.toRead(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
 		model.addAttribute("lettersLanguage", trajectory.map(TrajectoryOverview::participantLanguage).orElse(null));
 		model.addAttribute("uploads", true);
