@@ -59,7 +59,7 @@ class WritingPagesTests {
 		assertThat(fragment).contains("<span>must</span>", "gecontroleerd in het Engels");
 		// A screen reader hears one line in the page's own live region, not the draft read out again.
 		assertThat(fragment).doesNotContain("aria-live")
-			.containsPattern("<span id=\"writing-status\" hx-swap-oob=\"innerHTML\">Tweede lezer: \\d+ opmerking\\(en\\)\\.</span>");
+			.containsPattern("<span id=\"writing-status\" hx-swap-oob=\"innerHTML\">Tweede lezer: \\d+ opmerkingen?\\.</span>");
 		// The count travels with the next check; the same count again is not written (nor read out) again.
 		String seen = org.jsoup.Jsoup.parse(fragment).getElementById("writing-seen").val();
 		assertThat(seen).isNotBlank();
@@ -104,6 +104,36 @@ class WritingPagesTests {
 				"bijvoorbeeld „often” (vaak) of „it may help to…” (het kan helpen om…)?",
 				"Probeer „and” (en), of begin een nieuwe zin.")
 			.doesNotContain("bijvoorbeeld „vaak”", "Probeer „en”");
+	}
+
+	/** "1 vragen" and "1 questions" read as a slip: one is singular, in both languages, and so is one remark. */
+	@Test
+	void oneQuestionAndOneRemarkAreSingularInBothLanguages() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		String dutch = mvc.perform(post("/coach/trajectories/{id}/check", running.id())
+			.param("lang", "nl")
+			.param("text", "Je moet eerst nadenken. Wat wil je?")
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(coach)).andReturn().getResponse().getContentAsString();
+		assertThat(dutch).contains(" · 1 vraag · ", "Tweede lezer: 1 opmerking.").doesNotContain("1 vragen", "opmerking(en)");
+
+		String english = mvc.perform(post("/coach/trajectories/{id}/check", running.id())
+			.param("lang", "en")
+			.param("text", "You must think first. What do you want?")
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(coach)).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains(" · 1 question · ", "Second reader: 1 remark.").doesNotContain("1 questions", "remark(s)");
+
+		String two = mvc.perform(post("/coach/trajectories/{id}/check", running.id())
+			.param("lang", "en")
+			.param("text", "What do you want? Why?")
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(coach)).andReturn().getResponse().getContentAsString();
+		assertThat(two).contains(" · 2 questions · ");
 	}
 
 	@Test
