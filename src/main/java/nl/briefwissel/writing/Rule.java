@@ -223,10 +223,14 @@ sealed interface Rule {
 	/**
 	 * Heavy use of the passive voice ("er wordt verwacht dat…") hides who does what and sounds
 	 * official. A sentence counts as passive when a past participle follows a passive auxiliary
-	 * within a few words of the same clause ("wordt van je verwacht", "is door de directie genomen");
-	 * a form of "hebben" in between, or as the verb, makes it the active perfect ("dat je dit hebt
-	 * besproken"). The words that decide this are in the language's rules file ({@link RuleSet.Passive});
-	 * what a participle looks like (its endings) is the language's grammar and stays here.
+	 * within a few words of the same clause ("wordt van je verwacht", "is door de directie genomen"),
+	 * or, in a Dutch subordinate clause, stands right before a form of "worden" ("dat er een keuze
+	 * gemaakt wordt"); a form of "hebben" in between, or as the verb, makes it the active perfect ("dat
+	 * je dit hebt besproken"). The words that decide this are in the language's rules file
+	 * ({@link RuleSet.Passive}); what a participle looks like (its endings) is the language's grammar
+	 * and stays here. The letter is remarked on when more than the rules' share of its sentences is
+	 * passive and it has at least two passives: one sentence that stacks two ("er wordt verwacht dat
+	 * het formulier wordt ingevuld") is as official as two sentences with one each.
 	 */
 	record PassiveVoice() implements Rule {
 
@@ -237,8 +241,16 @@ sealed interface Rule {
 		static final int REACH = 6;
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
-			List<Draft.Sentence> passive = draft.sentences.stream().filter(s -> passive(s, rules)).toList();
-			if (passive.size() < 2 || passive.size() <= rules.passive().maxShare() * draft.sentences.size()) {
+			List<Draft.Sentence> passive = new ArrayList<>();
+			int passives = 0;
+			for (Draft.Sentence sentence : draft.sentences) {
+				int inSentence = passives(sentence, rules);
+				if (inSentence > 0) {
+					passive.add(sentence);
+					passives += inSentence;
+				}
+			}
+			if (passives < 2 || passive.size() <= rules.passive().maxShare() * draft.sentences.size()) {
 				return List.of();
 			}
 			int percentage = (int) Math.round(100.0 * passive.size() / draft.sentences.size());
@@ -248,35 +260,54 @@ sealed interface Rule {
 				.toList();
 		}
 
+		static boolean passive(Draft.Sentence sentence, RuleSet rules) {
+			return passives(sentence, rules) > 0;
+		}
+
 		/**
+		 * How many passives the sentence has ("er wordt verwacht dat er een keuze gemaakt wordt" has two).
 		 * One pass, remembering only where the last passive auxiliary stood (a loop per auxiliary was
 		 * quadratic in a long sentence).
 		 */
-		static boolean passive(Draft.Sentence sentence, RuleSet rules) {
+		static int passives(Draft.Sentence sentence, RuleSet rules) {
 			RuleSet.Passive words = rules.passive();
 			List<Draft.Word> sentenceWords = sentence.words();
+			int passives = 0;
 			int auxiliary = -1;
+			boolean subordinate = false;
 			for (int i = 0; i < sentenceWords.size(); i++) {
 				String word = sentenceWords.get(i).lower();
 				if (auxiliary >= 0 && i - auxiliary <= REACH
-						&& participle(word, i - 1 == auxiliary ? null : sentenceWords.get(i - 1).lower(), rules)) {
-					return true;
+						&& participle(word, i - 1 == auxiliary ? null : sentenceWords.get(i - 1).lower(),
+								i - 2 > auxiliary && words.agentWords().contains(sentenceWords.get(i - 2).lower()), rules)) {
+					passives++;
+					auxiliary = -1;
 				}
-				if (words.perfectAuxiliaries().contains(word) || words.clauseWords().contains(word)) {
+				else if (words.perfectAuxiliaries().contains(word) || words.clauseWords().contains(word)
+						|| words.subordinators().contains(word)) {
+					auxiliary = -1;
+					subordinate = words.subordinators().contains(word) || (subordinate && !words.clauseWords().contains(word));
+				}
+				else if (subordinate && words.trailingAuxiliaries().contains(word) && i > 1
+						&& participle(sentenceWords.get(i - 1).lower(), sentenceWords.get(i - 2).lower(), false, rules)) {
+					passives++;
 					auxiliary = -1;
 				}
 				else if (words.auxiliaries().contains(word)) {
 					auxiliary = i;
 				}
 			}
-			return false;
+			return passives;
 		}
 
 		/** Endings of past participles that end in -end, as the present participle does. */
 		private static final List<String> PAST_ENDING_IN_END = List.of("kend", "wend", "pend", "fend", "eend", "iend");
 
-		/** {@code before} is the word before, or null when that is the auxiliary itself. */
-		private static boolean participle(String word, String before, RuleSet rules) {
+		/**
+		 * {@code before} is the word before, or null when that is the auxiliary itself; {@code agent} says
+		 * that word is a pronoun's place after "door" ("door ons besproken"), where it is no possessive.
+		 */
+		private static boolean participle(String word, String before, boolean agent, RuleSet rules) {
 			RuleSet.Passive words = rules.passive();
 			if (words.notParticiples().contains(word) || words.notParticipleEndings().stream().anyMatch(word::endsWith)
 					|| (before != null && words.beforeNoun().contains(before))) {
@@ -291,11 +322,11 @@ sealed interface Rule {
 				boolean weak = word.endsWith("d") || word.endsWith("t");
 				return word.length() > 4 && (weak || word.endsWith("en"))
 						&& words.participlePrefixes().stream().anyMatch(word::startsWith)
-						&& (before == null || weak || !words.pronouns().contains(before));
+						&& (before == null || weak || agent || !words.pronouns().contains(before));
 			}
 			boolean regular = word.endsWith("ed");
 			return word.length() > 3 && (regular || word.endsWith("en"))
-					&& (before == null || regular || !words.pronouns().contains(before));
+					&& (before == null || regular || agent || !words.pronouns().contains(before));
 		}
 	}
 

@@ -31,10 +31,16 @@ record RuleSet(Locale language, String formula, int longSentenceWords, int maxQu
 	 * @param beforeNoun words after which a noun or an infinitive follows ("je ervaringen", "om te vertellen")
 	 * @param pronouns words that are both a pronoun and a possessive or article ("er wordt je gevraagd",
 	 *        "wat zijn je ervaringen"): after them only a participle in -d or -t counts
+	 * @param trailingAuxiliaries auxiliaries that a subordinate clause puts after their participle
+	 *        ("dat er een keuze gemaakt wordt")
+	 * @param subordinators words that start a subordinate clause, the only place a trailing auxiliary counts
+	 * @param agentWords the word that introduces who does it: a pronoun after it is that person, not a
+	 *        possessive ("worden door ons besproken")
 	 */
 	record Passive(double maxShare, Set<String> auxiliaries, List<String> participlePrefixes, Set<String> clauseWords,
 			Set<String> perfectAuxiliaries, Set<String> notParticiples, List<String> notParticipleEndings,
-			Set<String> beforeNoun, Set<String> pronouns) {
+			Set<String> beforeNoun, Set<String> pronouns, Set<String> trailingAuxiliaries, Set<String> subordinators,
+			Set<String> agentWords) {
 	}
 
 	boolean dutch() {

@@ -85,7 +85,10 @@ class RuleSets {
 						Set.copyOf(words(shipped, extra, "passive.not-participles")),
 						words(shipped, extra, "passive.not-participle-endings"),
 						Set.copyOf(words(shipped, extra, "passive.before-noun")),
-						Set.copyOf(words(shipped, extra, "passive.pronouns"))),
+						Set.copyOf(words(shipped, extra, "passive.pronouns")),
+						Set.copyOf(words(shipped, extra, "passive.trailing-auxiliaries")),
+						Set.copyOf(words(shipped, extra, "passive.subordinators")),
+						Set.copyOf(words(shipped, extra, "passive.agent-words"))),
 				words(shipped, extra, "jargon"));
 	}
 

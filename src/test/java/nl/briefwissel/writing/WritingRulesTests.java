@@ -288,6 +288,46 @@ class WritingRulesTests {
 		assertThat(check.check("   \n ", DUTCH).words()).isZero();
 	}
 
+	/**
+	 * The review's official letter was not remarked on: "gemaakt wordt" puts the participle before its
+	 * auxiliary (a subordinate clause), "door ons besproken" read "ons" as a possessive, and a letter
+	 * needed two passive sentences where one sentence stacked two passives.
+	 */
+	@Test
+	void theReviewsOfficialLetterIsRemarkedOnForItsPassiveVoice() {
+		assertThat(passive("Ik hoop dat er door u een keuze gemaakt wordt.", DUTCH)).isTrue();
+		assertThat(passive("De mogelijkheden worden door ons besproken.", DUTCH)).isTrue();
+		assertThat(passive("Het is fijn als je door hen ontvangen wordt.", DUTCH)).isTrue();
+		assertThat(Rule.PassiveVoice.passives(new Draft("Er wordt door de organisatie verwacht dat er door u een keuze gemaakt wordt.")
+			.sentences.get(0), new RuleSets("").of(DUTCH))).isEqualTo(2);
+
+		for (String letter : List.of(
+				"Er wordt door de organisatie verwacht dat er door u een keuze gemaakt wordt. De mogelijkheden worden door ons besproken.",
+				"Er wordt door de organisatie verwacht dat er door u een keuze gemaakt wordt, waarna de mogelijkheden door ons besproken worden.",
+				"Er wordt door de organisatie verwacht dat er door u een keuze gemaakt wordt… worden door ons besproken.")) {
+			assertThat(marked(check.check(letter, DUTCH), "passive")).as(letter).isNotEmpty();
+		}
+	}
+
+	/** Active sentences with a word like a participle before "wordt", or an adjective after "is", stay unremarked. */
+	@Test
+	void activeSentencesThatLookPassiveAreNotCounted() {
+		assertThat(passive("Het besluit wordt morgen duidelijk.", DUTCH)).as("a subject before wordt in a main clause").isFalse();
+		assertThat(passive("Het beleid wordt strenger en je gezicht wordt rood.", DUTCH)).isFalse();
+		assertThat(passive("Ik hoop dat je weer gezond wordt.", DUTCH)).isFalse();
+		assertThat(passive("Ik merk dat je je bewust wordt van je kwaliteiten.", DUTCH)).isFalse();
+		assertThat(passive("Het is bekend dat je graag schrijft.", DUTCH)).isFalse();
+		assertThat(passive("Ik hoop dat het verlangen sterker wordt.", DUTCH)).isFalse();
+		assertThat(passive("We bespreken samen de mogelijkheden die jij ziet.", DUTCH)).isFalse();
+		assertThat(passive("Het is door ons gesprek duidelijker geworden.", DUTCH)).isFalse();
+		assertThat(passive("Ik verwacht dat je een keuze maakt.", DUTCH)).isFalse();
+		assertThat(passive("Ik denk dat je het gesprek met je leidinggevende hebt besproken.", DUTCH)).isFalse();
+		assertThat(marked(check.check("Ik verwacht dat je een keuze maakt. Wij bespreken de mogelijkheden. Het is bekend dat je "
+				+ "graag schrijft. Ik wil dat je weer gezond wordt.", DUTCH), "passive")).isEmpty();
+		assertThat(marked(check.check("Er wordt een keuze gemaakt. Ik kijk ernaar uit. Tot volgende week. Groet.", DUTCH), "passive"))
+			.as("one passive in a letter is no heavy use").isEmpty();
+	}
+
 	private static boolean passive(String sentence, Locale language) {
 		return Rule.PassiveVoice.passive(new Draft(sentence).sentences.get(0), new RuleSets("").of(language));
 	}
