@@ -177,7 +177,13 @@ public class Intakes {
 		Optional<Intake> earlier = sentBefore(submission, id, programme.id(), email);
 		if (earlier.isPresent()) {
 			log.info("An invitation form was sent again; application {} was made by the first request", earlier.get().id());
-			return new Invited.Sent(earlier.get());
+			// One made before the form was sent: its invitation had run out, and the first request sent it again.
+			OffsetDateTime formSent = jdbc.sql("select submitted_at from intake_submission where submission_id = :submission")
+				.param("submission", submission)
+				.query(OffsetDateTime.class)
+				.single();
+			return earlier.get().createdAt().isBefore(formSent) ? new Invited.SentAgain(earlier.get())
+					: new Invited.Sent(earlier.get());
 		}
 		Optional<PendingInvitation> pending = pendingInvitation(programme.id(), email);
 		if (pending.isPresent() && !pending.get().expired()) {
@@ -188,6 +194,11 @@ public class Intakes {
 			// application gets it, as by "send again": a second one beside it listed the person twice.
 			UUID expired = pending.get().id();
 			inviteAgain(expired, programme, pending.get().sent());
+			// The form's id now stands for this application: a second click is answered as this one was.
+			jdbc.sql("update intake_submission set intake_id = :intake where submission_id = :submission")
+				.param("intake", expired)
+				.param("submission", submission)
+				.update();
 			return new Invited.SentAgain(byId(expired).orElseThrow());
 		}
 		Optional<Intake> applied = openApplication(programme.id(), email);
@@ -701,8 +712,9 @@ public class Intakes {
 	/**
 	 * Takes a form's id for the application {@code intakeId} about to be written (decision 0006): a
 	 * request with an id already taken waits for the one that took it, and gets back that one's
-	 * application when it was for the same programme and address and made a moment ago. An id taken
-	 * for another address or long ago (a page kept open and used again) does not stop a new one.
+	 * application when it was for the same programme and address and the id was taken a moment ago (the
+	 * application may be older: an invitation that ran out, sent again). An id taken for another address or
+	 * long ago (a page kept open and used again) does not stop a new one.
 	 */
 	private Optional<Intake> sentBefore(UUID submission, UUID intakeId, UUID programmeId, String email) {
 		if (submission == null) {
@@ -719,13 +731,14 @@ public class Intakes {
 		if (first) {
 			return Optional.empty();
 		}
-		return jdbc.sql(COLUMNS + " where id = (select intake_id from intake_submission where submission_id = :submission)")
+		return jdbc.sql(COLUMNS + """
+				 where id = (select intake_id from intake_submission where submission_id = :submission and submitted_at > :since)""")
 			.param("submission", submission)
+			.param("since", now.minus(RESUBMISSION_WINDOW))
 			.query(this::map)
 			.optional()
 			.filter(earlier -> earlier.programmeId().equals(programmeId)
-					&& earlier.email().equals(email.strip().toLowerCase(Locale.ROOT))
-					&& earlier.createdAt().isAfter(now.minus(RESUBMISSION_WINDOW)));
+					&& earlier.email().equals(email.strip().toLowerCase(Locale.ROOT)));
 	}
 
 	private void requireKnownTheme(Programme programme, String theme) {
