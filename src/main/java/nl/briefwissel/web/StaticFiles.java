@@ -23,6 +23,9 @@ class StaticFiles implements WebMvcConfigurer {
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
 			.resourceChain(true)
 			.addResolver(new LiteWebJarsResourceResolver());
+		// Every browser asks for /favicon.ico on its first page; without it each visit was a 404 and a log line.
+		// A pattern, not the exact path: an exact one leaves no file name to look up in the folder.
+		registry.addResourceHandler("/favicon.*").addResourceLocations("classpath:/static/");
 		for (String folder : new String[] { "css", "js", "vendor" }) {
 			registry.addResourceHandler("/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")

@@ -71,6 +71,15 @@ class RealBrowserRequestsTests {
 	}
 
 	@Test
+	void theIconBrowsersAskForIsServedWithoutSigningIn() throws Exception {
+		// Every browser asks for it on every first page; a 404 there was an error page and a log line each time.
+		HttpResponse<byte[]> icon = http.send(get("/favicon.ico"), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(icon.statusCode()).isEqualTo(200);
+		assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/"));
+		assertThat(icon.body()).startsWith(new byte[] { 0, 0, 1, 0 });
+	}
+
+	@Test
 	void theDesignSystemAndHtmxAreServed() throws Exception {
 		for (String asset : List.of("/vendor/utrecht/index.css", "/vendor/voorbeeld/theme.css", "/css/briefwissel.css",
 				"/webjars/htmx.org/dist/htmx.min.js")) {
