@@ -63,7 +63,9 @@ public class ProcessingRegister {
 				recipients.addAll(1, employerContacts);
 			}
 			activities.add(new Activity(text("register." + key + ".name", locale), text("register." + key + ".data", locale),
-					text("register." + key + ".purpose", locale), text("register." + key + ".basis", locale),
+					key.equals("coaching") ? text("register.coaching.purpose", locale, weeks(ofOrganisation, locale))
+							: text("register." + key + ".purpose", locale),
+					text("register." + key + ".basis", locale),
 					retention(key, ofOrganisation, locale), recipients));
 		}
 		String controller = properties.controller().isBlank() ? text("register.controller.unset", locale)
@@ -71,6 +73,20 @@ public class ProcessingRegister {
 		String officer = properties.dataProtectionOfficer().isBlank() ? text("register.dpo.unset", locale)
 				: properties.dataProtectionOfficer();
 		return new Register(controller, officer, activities);
+	}
+
+	/**
+	 * How long the organisation's programmes run, as they are set: a fixed "six to eight weeks" here was
+	 * read by a data protection officer as what every trajectory is, while a programme may set 4 to 12.
+	 */
+	private String weeks(List<Programme> ofOrganisation, Locale locale) {
+		if (ofOrganisation.isEmpty()) {
+			return text("register.coaching.weeks.unset", locale);
+		}
+		int shortest = ofOrganisation.stream().mapToInt(Programme::weeks).min().orElseThrow();
+		int longest = ofOrganisation.stream().mapToInt(Programme::weeks).max().orElseThrow();
+		return shortest == longest ? text("register.coaching.weeks.one", locale, shortest)
+				: text("register.coaching.weeks.range", locale, shortest, longest);
 	}
 
 	private List<String> retention(String key, List<Programme> ofOrganisation, Locale locale) {

@@ -57,6 +57,29 @@ class ProcessingRegisterTests {
 			.andExpect(content().string(containsString("Programme Programma: " + contact)));
 	}
 
+	/**
+	 * The purpose names how long this organisation's programmes run, as set: it said "six to eight weeks"
+	 * for every installation while a programme may be set from 4 to 12, and a data protection officer
+	 * reads this page as what is done.
+	 */
+	@Test
+	void thePurposeNamesTheWeeksTheProgrammesAreSetTo() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Register",
+				Role.ADMINISTRATOR);
+		var second = programmes.create(trajectory.organisationId(), "Tweede programma", null);
+		var first = programmes.ofOrganisation(trajectory.organisationId()).stream()
+			.filter(programme -> programme.id().equals(trajectory.programmeId())).findFirst().orElseThrow();
+		programmes.changeSettings(second.id(), new Programmes.Settings(10, first.momentsPerWeek(), first.replyWithinDays(),
+				first.retentionMonths(), first.mailMode(), null));
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Een loopbaantraject van " + first.weeks() + " tot 10 weken")))
+			.andExpect(content().string(not(containsString("zes tot acht"))));
+		mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("a career trajectory of " + first.weeks() + " to 10 weeks")));
+	}
+
 	/** With a mailbox to read, the register says how long its copy of each mail stays there (decision 0034). */
 	@Test
 	void theMailboxsOwnCopyHasItsPeriodInTheRegister(@Autowired PrivacyProperties properties,
