@@ -772,13 +772,18 @@ class IntakeTests {
 		assertThat(mailsTo(email)).as("no invitation beside the application").isEqualTo(1);
 		assertThat(intakes.open(programme.id())).hasSize(1);
 
-		// By mail, the same.
+		// By mail, the same; said in English on an English page (a mail gave no name: the address alone).
 		String mailed = "gemaild-" + suffix + "@example.nl";
 		intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.");
-		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+		nl.briefwissel.Browser english = new nl.briefwissel.Browser(mvc);
+		english.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
 				.param("name", "Gijs").param("email", mailed).param("language", "en")
 				.param("submission", UUID.randomUUID().toString()))
 			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.applied")));
+		org.jsoup.nodes.Document inEnglish = org.jsoup.Jsoup.parse(english.perform(get("/programme/intakes?lang=en")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		assertThat(inEnglish.getElementById("invite-email-error-" + programme.id()).text())
+			.startsWith(mailed + " mailed the intake address on ").contains("No invitation was sent", "Go to that application");
 		assertThat(mailsTo(mailed)).isEqualTo(1);
 
 		// The confirmation link ran out: the application cannot be completed, and the invitation goes out.
