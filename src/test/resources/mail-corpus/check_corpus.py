@@ -148,6 +148,9 @@ for n in emls:
             if fn.endswith('.pdf'):
                 if not data.startswith(b'%PDF-') or b'%%EOF' not in data:
                     err(n, 'bad pdf')
+                if b'startxref' not in data:
+                    err(n, 'pdf without startxref')
+                    continue
                 sx = int(data.rsplit(b'startxref', 1)[1].split()[0])
                 if not data[sx:].startswith(b'xref'):
                     err(n, 'bad startxref')
