@@ -277,6 +277,42 @@ class AuditTrailTests {
 	}
 
 	/**
+	 * "From" after "to" found nothing, and the page said only "No lines found": the administrator is
+	 * told at the field that the two days are the wrong way round, in the page's language, as a day
+	 * that cannot be read is told at its own field.
+	 */
+	@Test
+	void aPeriodTheWrongWayRoundIsToldAtTheFieldInsteadOfFindingNothing() throws Exception {
+		String dutch = mvc.perform(get("/admin/audit").param("from", "6-12-2026").param("to", "5-12-2026").with(admin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(dutch);
+		assertThat(page.select("#to-error").text()).startsWith("Deze dag ligt vóór de dag bij „Van”");
+		assertThat(page.select("#to").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.select("#to").attr("aria-describedby")).isEqualTo("to-error");
+		assertThat(page.select("#to").val()).isEqualTo("5-12-2026");
+		assertThat(page.select("#from").hasAttr("aria-invalid")).isFalse();
+		assertThat(page.select("[role=alert] a[href=#to]").text()).startsWith("Tot en met: Deze dag ligt vóór");
+		assertThat(dutch).doesNotContain("Geen regels gevonden");
+
+		String english = mvc.perform(get("/admin/audit").param("from", "2026-12-06").param("to", "2026-12-05").param("lang", "en")
+			.with(admin())).andReturn().getResponse().getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(english).select("#to-error").text()).startsWith("This day is before the day under “From”");
+		assertThat(english).doesNotContain("No lines found");
+
+		// The same day on both is a period of one day, and the other problems are told at their own fields too.
+		String oneDay = mvc.perform(get("/admin/audit").param("from", "5-12-2026").param("to", "5-12-2026").with(admin()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(oneDay).doesNotContain("to-error");
+		org.jsoup.nodes.Document wrong = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/audit").param("trajectory", "geen-kenmerk")
+			.param("from", "31-02-2026").with(admin())).andReturn().getResponse().getContentAsString());
+		assertThat(wrong.select("#trajectory-error").text()).startsWith("Dit is geen traject-kenmerk");
+		assertThat(wrong.select("#from-error").text()).startsWith("Vul een datum in");
+	}
+
+	/**
 	 * A day typed as a Dutch or English reader writes it (5/12/2026, 5.12.2026) finds what the calendar's
 	 * 2026-12-05 finds, as every date field reads a day (decision 0055): the trail read only 5-12-2026 and
 	 * told the administrator to fill in a date. A year outside 2000-2099 is still a typing mistake.

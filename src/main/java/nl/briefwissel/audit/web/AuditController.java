@@ -1,8 +1,9 @@
 package nl.briefwissel.audit.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.TypedDate;
@@ -29,12 +30,17 @@ class AuditController {
 			@RequestParam(defaultValue = "") String trajectory, @RequestParam(defaultValue = "") String from,
 			@RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String olderAt,
 			@RequestParam(defaultValue = "") String olderId, Model model) {
-		List<String> problems = new ArrayList<>();
-		AuditAction kind = parse(action, AuditAction::valueOf, "audit.error.action", problems);
-		UUID trajectoryId = parse(trajectory, UUID::fromString, "audit.error.trajectory", problems);
-		LocalDate fromDate = parse(from, AuditController::date, "audit.error.date", problems);
-		LocalDate toDate = parse(to, AuditController::date, "audit.error.date", problems);
-		model.addAttribute("problems", problems.stream().distinct().toList());
+		// Each problem is said at its field (and listed above the form), keyed by the field's id.
+		Map<String, String> problems = new LinkedHashMap<>();
+		AuditAction kind = parse("action", action, AuditAction::valueOf, "audit.error.action", problems);
+		UUID trajectoryId = parse("trajectory", trajectory, UUID::fromString, "audit.error.trajectory", problems);
+		LocalDate fromDate = parse("from", from, AuditController::date, "audit.error.date", problems);
+		LocalDate toDate = parse("to", to, AuditController::date, "audit.error.date", problems);
+		if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+			// Searched as typed, no day is both: "No lines found" hid that the two were the wrong way round.
+			problems.put("to", "audit.error.toBeforeFrom");
+		}
+		model.addAttribute("problems", problems);
 		model.addAttribute("actions", AuditAction.values());
 		model.addAttribute("person", person);
 		model.addAttribute("action", action);
@@ -64,8 +70,8 @@ class AuditController {
 		return day;
 	}
 
-	private static <T> T parse(String text, java.util.function.Function<String, T> parser, String problem,
-			List<String> problems) {
+	private static <T> T parse(String field, String text, java.util.function.Function<String, T> parser, String problem,
+			Map<String, String> problems) {
 		if (text.isBlank()) {
 			return null;
 		}
@@ -73,7 +79,7 @@ class AuditController {
 			return parser.apply(text.strip());
 		}
 		catch (IllegalArgumentException e) {
-			problems.add(problem);
+			problems.put(field, problem);
 			return null;
 		}
 	}
