@@ -34,10 +34,35 @@ public enum Reason {
 	/** The programme manager took back a proposal the coach had not answered; the intake waits for a coach again. */
 	PROPOSAL_WITHDRAWN;
 
-	/** The reasons a coach gives for pausing, extending, completing or stopping. */
-	public static java.util.List<Reason> forLifecycle() {
-		return java.util.List.of(QUESTION_ANSWERED, PERSONAL_CIRCUMSTANCES, NO_TIME, OTHER_FORM_OF_COACHING, NO_RESPONSE,
-				JOB_CHANGE, MORE_TIME_NEEDED, OTHER);
+	/*
+	 * Each change of course offers the reasons that can be true of it (decision 0064). Codes stored
+	 * before keep their meaning and their words wherever they are read (the report, the figures): a
+	 * list here says what is offered, not what may be read.
+	 */
+
+	/** The reasons a coach gives for pausing: a break, after which the coaching goes on. */
+	public static java.util.List<Reason> forPausing() {
+		return java.util.List.of(PERSONAL_CIRCUMSTANCES, NO_TIME, JOB_CHANGE, OTHER);
+	}
+
+	/** The reasons a coach gives for extending: the question needs more weeks than planned. */
+	public static java.util.List<Reason> forExtending() {
+		return java.util.List.of(MORE_TIME_NEEDED, PERSONAL_CIRCUMSTANCES, JOB_CHANGE, OTHER);
+	}
+
+	/** The reasons a coach gives for completing: the coaching reached its end. */
+	public static java.util.List<Reason> forCompleting() {
+		return java.util.List.of(QUESTION_ANSWERED, JOB_CHANGE, OTHER);
+	}
+
+	/** The reasons a coach gives for stopping before the end; they are counted in the programme's figures. */
+	public static java.util.List<Reason> forStopping() {
+		return java.util.List.of(NO_RESPONSE, PERSONAL_CIRCUMSTANCES, NO_TIME, OTHER_FORM_OF_COACHING, JOB_CHANGE, OTHER);
+	}
+
+	/** 'Other' says nothing by itself: the coach's explanation is the reason. */
+	public boolean needsExplanation() {
+		return this == OTHER;
 	}
 
 	/** The reasons a programme manager gives for handing a trajectory over to another coach. */

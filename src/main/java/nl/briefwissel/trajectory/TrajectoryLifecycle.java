@@ -18,6 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TrajectoryLifecycle {
 
+	/** No reason chosen, or one this change does not offer. */
+	public static final String REASON_MISSING = "trajectory.lifecycle.reasonMissing";
+
+	/** 'Other' chosen and nothing written to say what it is. */
+	public static final String OTHER_WITHOUT_WHY = "trajectory.lifecycle.otherWithoutWhy";
+
 	private final Trajectories trajectories;
 
 	private final ApplicationEventPublisher events;
@@ -32,7 +38,7 @@ public class TrajectoryLifecycle {
 
 	@Transactional
 	public void pause(UUID trajectoryId, UUID coachId, LocalDate until, Reason reason, String why) {
-		change(trajectoryId, coachId, t -> t.pause(today(), until, reason, why));
+		change(trajectoryId, coachId, t -> t.pause(today(), until, fitting(reason, Reason.forPausing(), why), why));
 	}
 
 	@Transactional
@@ -42,7 +48,7 @@ public class TrajectoryLifecycle {
 
 	@Transactional
 	public void extend(UUID trajectoryId, UUID coachId, int weeks, Reason reason, String why) {
-		change(trajectoryId, coachId, t -> t.extend(today(), weeks, reason, why));
+		change(trajectoryId, coachId, t -> t.extend(today(), weeks, fitting(reason, Reason.forExtending(), why), why));
 	}
 
 	/**
@@ -56,18 +62,33 @@ public class TrajectoryLifecycle {
 		if (trajectory.totalWeeks() != fromWeeks) {
 			return false;
 		}
-		apply(trajectory, coachId, t -> t.extend(today(), weeks, reason, why));
+		apply(trajectory, coachId, t -> t.extend(today(), weeks, fitting(reason, Reason.forExtending(), why), why));
 		return true;
 	}
 
 	@Transactional
 	public void complete(UUID trajectoryId, UUID coachId, Reason reason, String why) {
-		change(trajectoryId, coachId, t -> t.complete(today(), reason, why));
+		change(trajectoryId, coachId, t -> t.complete(today(), fitting(reason, Reason.forCompleting(), why), why));
 	}
 
 	@Transactional
 	public void stop(UUID trajectoryId, UUID coachId, Reason reason, String why) {
-		change(trajectoryId, coachId, t -> t.stop(today(), reason, why));
+		change(trajectoryId, coachId, t -> t.stop(today(), fitting(reason, Reason.forStopping(), why), why));
+	}
+
+	/**
+	 * The reason, if it is one this change offers, and 'other' only with words (decision 0064): a stop
+	 * for "more time needed" would count in the programme's figures as a reason nobody stops for.
+	 * Asked after the trajectory is found to be this coach's, so another coach learns nothing from it.
+	 */
+	private static Reason fitting(Reason reason, List<Reason> offered, String why) {
+		if (reason == null || !offered.contains(reason)) {
+			throw new IllegalTransitionException(REASON_MISSING, "not a reason for this change: " + reason);
+		}
+		if (reason.needsExplanation() && (why == null || why.isBlank())) {
+			throw new IllegalTransitionException(OTHER_WITHOUT_WHY, "'other' needs an explanation");
+		}
+		return reason;
 	}
 
 	private void change(UUID trajectoryId, UUID coachId, Consumer<Trajectory> change) {

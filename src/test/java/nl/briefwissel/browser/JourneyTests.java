@@ -269,7 +269,13 @@ class JourneyTests {
 					summary.click();
 				}
 			}
+			// No reason is chosen in advance; completing asks first what will happen (decision 0064).
+			new org.openqa.selenium.support.ui.Select(coachBrowser.findElement(By.id("complete-reason")))
+				.selectByValue("QUESTION_ANSWERED");
 			submit(coachBrowser, "form[action$='/complete']");
+			check(coachBrowser, language, "course-confirm-complete");
+			assertThat(trajectories.byId(trajectory.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+			click(coachBrowser, "form[action$='/complete'] button[name=confirmed]");
 			check(coachBrowser, language, "coach-completed");
 			assertThat(coachBrowser.findElement(By.cssSelector(".bw-lifecycle [role=status]")).getText()).isNotBlank();
 			await().atMost(Duration.ofSeconds(10))

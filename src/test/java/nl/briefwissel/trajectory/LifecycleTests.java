@@ -2,6 +2,7 @@ package nl.briefwissel.trajectory;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
@@ -97,10 +98,10 @@ class LifecycleTests {
 		}
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(8);
 		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
-			.with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));
+			.param("confirmed", "true").with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));
 		// The second click of a double click: the trajectory is completed, and that is what it says.
 		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
-			.with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"))
+			.param("confirmed", "true").with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"))
 			.andExpect(flash().attributeCount(1));
 
 		assertThat(events.stream(TrajectoryEvents.TrajectoryPaused.class)).hasSize(1);
@@ -118,19 +119,20 @@ class LifecycleTests {
 	void anIllegalChangeIsExplainedOnThePageAndPublishesNothing() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		var coach = user(users.loadUserByUsername(running.coach().email()));
-		// A reason that is not a coach's (sent by hand) would count in the figures as "matched".
-		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "MATCHED").with(csrf()).with(coach))
-			.andExpect(status().isBadRequest());
+		// A reason that is not a coach's (sent by hand) would count in the figures as "matched": no reason chosen.
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "MATCHED").param("confirmed", "true")
+			.with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")));
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 		var refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "7")
 			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("extend-weeks", "trajectory.illegal.extendWeeks")))
 			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#extend-weeks"))
 			.andReturn();
 		// A number near the largest int, sent by hand, wrapped the check and broke every reader of the plan.
 		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2147483642").param("fromWeeks", "6")
 			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.extendWeeks"));
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("extend-weeks", "trajectory.illegal.extendWeeks")));
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
 		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).isEmpty();
 		// The refusal is read at the weeks, the extension open as it was sent, the other forms still there.
@@ -187,7 +189,7 @@ class LifecycleTests {
 
 		mvc.perform(post("/coach/trajectories/{id}/complete", proposal.trajectoryId()).param("reason", "QUESTION_ANSWERED")
 			.with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.completeBeforeStart"));
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("", "trajectory.illegal.completeBeforeStart")));
 		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 		assertThat(events.stream(TrajectoryEvents.TrajectoryCompleted.class)).isEmpty();
 		String course = mvc.perform(get("/coach/trajectories/{id}/course", proposal.trajectoryId()).with(coach))
@@ -197,7 +199,7 @@ class LifecycleTests {
 			.contains("action=\"/coach/trajectories/" + proposal.trajectoryId() + "/stop\"");
 
 		mvc.perform(post("/coach/trajectories/{id}/stop", proposal.trajectoryId()).param("reason", "NO_RESPONSE")
-			.with(csrf()).with(coach))
+			.param("confirmed", "true").with(csrf()).with(coach))
 			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.stopped"));
 		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.STOPPED);
 	}
@@ -347,7 +349,7 @@ class LifecycleTests {
 		String yesterday = Today.date().minusDays(1).toString();
 		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", yesterday)
 			.param("reason", "NO_TIME").param("why", "Drukke maand op het werk, daarna verder.").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.pauseDates"))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDates")))
 			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#pause-until"))
 			.andReturn();
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
@@ -369,7 +371,7 @@ class LifecycleTests {
 			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
 		MvcResult refusedWhilePaused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id())
 			.param("reason", "NO_TIME").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.illegal.pauseDates"))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDates")))
 			.andReturn();
 		Document paused = courseAfter(refusedWhilePaused, running.id(), coach);
 		assertThat(paused.getElementById("pause-until")).isNull();
@@ -384,7 +386,7 @@ class LifecycleTests {
 		String tooLong = "Lang verhaal. ".repeat(143);
 		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE")
 			.param("why", tooLong).with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleError", "trajectory.lifecycle.whyTooLong"))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("stop-why", "trajectory.lifecycle.whyTooLong")))
 			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#stop-why"))
 			.andReturn();
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
@@ -395,7 +397,9 @@ class LifecycleTests {
 		assertThat(why.attr("maxlength")).isEqualTo("2000");
 		assertThat(why.attr("aria-invalid")).isEqualTo("true");
 		assertThat(describedBy(page, why)).singleElement().satisfies(error -> assertThat(error.text()).contains("2.000"));
-		assertThat(page.select(".bw-lifecycle [role=alert]")).as("said at the field, not twice").isEmpty();
+		assertThat(page.select("#lifecycle-errors a")).as("and in the list above the forms, linked to the field").singleElement()
+			.satisfies(link -> assertThat(link.attr("href")).isEqualTo("#stop-why"))
+			.satisfies(link -> assertThat(link.text()).contains("2.000"));
 
 		// What a browser's maxlength lets through fits: it counts a line break once, and so is it kept.
 		String full = "a".repeat(999) + "\r\n" + "b".repeat(1000);

@@ -2,7 +2,13 @@ package nl.briefwissel.trajectory.web;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import nl.briefwissel.account.SignedInAccount;
@@ -29,9 +35,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The coach changes a trajectory's course on a page of its own, one link from the conversation:
- * pause, resume, extend, complete, stop, each with a reason. A change made goes back to the
- * conversation, which says so; a change the trajectory does not allow comes back as a sentence
- * above the forms, or at the field it is about, with the form as the coach filled it in.
+ * pause, resume, extend, complete, stop, each with a reason that fits it (decision 0064). A change
+ * made goes back to the conversation, which says so; a change refused comes back with each sentence
+ * at the field it is about and in a list above the forms, with the form as the coach filled it in.
+ * Completing and stopping cannot be undone, and ask first.
  */
 @Controller
 class LifecycleController {
@@ -63,62 +70,111 @@ class LifecycleController {
 
 	@GetMapping("/coach/trajectories/{id}/course")
 	String course(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
-		TrajectoryOverview trajectory = trajectories.byId(id)
-			.filter(t -> t.coachedBy(me.id()))
-			// Another coach's id must not even confirm that the trajectory exists.
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		TrajectoryOverview trajectory = own(id, me);
 		model.addAttribute("trajectory", trajectory);
 		// Completing waits for the first day; stopping does not (a participant who withdraws before it).
-		model.addAttribute("startsOn", trajectory.startedOn() != null && trajectory.startedOn().isAfter(java.time.LocalDate.now(clock))
-				? trajectory.startedOn() : null);
+		LocalDate startsOn = trajectory.startedOn() != null && trajectory.startedOn().isAfter(LocalDate.now(clock))
+				? trajectory.startedOn() : null;
+		model.addAttribute("startsOn", startsOn);
+		model.addAttribute("lifecycleReasons", Map.of("pause", Reason.forPausing(), "extend", Reason.forExtending(),
+				"complete", Reason.forCompleting(), "stop", Reason.forStopping()));
+		model.addAttribute("lifecycleForms", forms(trajectory, startsOn));
 		return "trajectory/course";
 	}
 
 	@PostMapping("/coach/trajectories/{id}/pause")
 	String pause(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
-			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		TypedChange typed = new TypedChange("pause", reason.name(), why, until == null ? "" : until.toString());
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
+		own(id, me);
+		TypedChange typed = new TypedChange("pause", reason, why, until == null ? "" : until.toString());
+		Map<String, String> errors = new LinkedHashMap<>();
 		if (until == null) {
-			return back(id, redirect, "trajectory.illegal.pauseDates", typed);
+			errors.put("pause-until", "trajectory.illegal.pauseDates");
 		}
-		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, reason, typed,
-				text -> lifecycle.pause(id, me.id(), until, reason, text));
+		Reason chosen = chosen(typed, Reason.forPausing(), errors);
+		if (!errors.isEmpty()) {
+			return back(id, redirect, errors, typed);
+		}
+		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, typed,
+				text -> lifecycle.pause(id, me.id(), until, chosen, text));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/resume")
 	String resume(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		// Running again (a double click, or the pause ended by itself after the page was opened): as the coach wanted.
-		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, () -> lifecycle.resume(id, me.id()));
+		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, null, explanation -> lifecycle.resume(id, me.id()));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/extend")
 	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam int weeks,
-			@RequestParam Reason reason, @RequestParam(defaultValue = "") String why,
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why,
 			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect) {
+		own(id, me);
+		TypedChange typed = new TypedChange("extend", reason, why, "", String.valueOf(weeks));
+		Map<String, String> errors = new LinkedHashMap<>();
+		Reason chosen = chosen(typed, Reason.forExtending(), errors);
+		if (!errors.isEmpty()) {
+			return back(id, redirect, errors, typed);
+		}
 		// The form says how long the trajectory lasted when it was shown: a second click extends nothing more.
-		return apply(id, redirect, "trajectory.changed.extended", null, reason, new TypedChange("extend", reason.name(), why, "", String.valueOf(weeks)), text -> {
+		return apply(id, redirect, "trajectory.changed.extended", null, typed, text -> {
 			if (fromWeeks == null) {
-				lifecycle.extend(id, me.id(), weeks, reason, text);
+				lifecycle.extend(id, me.id(), weeks, chosen, text);
 			}
 			else {
-				lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, reason, text);
+				lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, chosen, text);
 			}
 		});
 	}
 
+	/**
+	 * Completing and stopping end the trajectory for good (WCAG 3.3.4): the form leads to a page that
+	 * says what will happen, and only its "yes" ({@code confirmed}) changes anything. Its "back" returns
+	 * to the form as it was filled in.
+	 */
 	@PostMapping("/coach/trajectories/{id}/complete")
-	String complete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
-			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED, reason,
-				new TypedChange("complete", reason.name(), why, ""), text -> lifecycle.complete(id, me.id(), reason, text));
+	String complete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect) {
+		return end(own(id, me), new TypedChange("complete", reason, why, ""), Reason.forCompleting(), confirmed, back != null,
+				model, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED,
+				(chosen, text) -> lifecycle.complete(id, me.id(), chosen, text));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/stop")
-	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
-			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		return apply(id, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED, reason,
-				new TypedChange("stop", reason.name(), why, ""), text -> lifecycle.stop(id, me.id(), reason, text));
+	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect) {
+		return end(own(id, me), new TypedChange("stop", reason, why, ""), Reason.forStopping(), confirmed, back != null,
+				model, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED,
+				(chosen, text) -> lifecycle.stop(id, me.id(), chosen, text));
+	}
+
+	private String end(TrajectoryOverview trajectory, TypedChange typed, List<Reason> offered, boolean confirmed, boolean back,
+			Model model, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, BiConsumer<Reason, String> change) {
+		UUID id = trajectory.id();
+		if (back) {
+			redirect.addFlashAttribute("lifecycleTyped", typed);
+			return "redirect:/coach/trajectories/" + id + "/course#" + typed.form() + "-reason";
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		Reason chosen = chosen(typed, offered, errors);
+		if (!errors.isEmpty()) {
+			return back(id, redirect, errors, typed);
+		}
+		// A trajectory that can no longer end this way (ended already, or not begun for completing) is not
+		// asked about: the change is tried and says why not, or that it is so already.
+		boolean canEnd = trajectory.status() == TrajectoryStatus.RUNNING || trajectory.status() == TrajectoryStatus.PAUSED;
+		boolean begun = trajectory.startedOn() != null && !trajectory.startedOn().isAfter(LocalDate.now(clock));
+		if (!confirmed && canEnd && (leadsTo == TrajectoryStatus.STOPPED || begun)) {
+			model.addAttribute("trajectory", trajectory);
+			model.addAttribute("typed", typed);
+			model.addAttribute("reason", chosen);
+			model.addAttribute("explanation", explanation(typed.why()));
+			return "trajectory/course-confirm";
+		}
+		return apply(id, redirect, doneKey, leadsTo, typed, text -> change.accept(chosen, text));
 	}
 
 	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
@@ -130,35 +186,20 @@ class LifecycleController {
 	/**
 	 * Makes the change and says so. When the trajectory already stands where the change leads (the
 	 * second click of a double click, or a colleague's tab), that is said instead of "only a running
-	 * trajectory can…": what the coach wanted is the case.
+	 * trajectory can…": what the coach wanted is the case. An explanation is given to the change as it
+	 * is kept.
 	 */
-	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, Runnable change) {
-		return apply(id, redirect, doneKey, leadsTo, null, null, explanation -> change.run());
-	}
-
-	/**
-	 * The same for a change with a reason and an explanation, which the change is given as it is kept.
-	 * Only the coach's reasons count ("matched" or "coach full" would skew the figures); an explanation
-	 * longer than its column is refused, not cut: the coach would not know what of it was kept.
-	 */
-	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, Reason reason,
-			TypedChange typed, Consumer<String> change) {
-		if (reason != null && !Reason.forLifecycle().contains(reason)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a reason a coach gives: " + reason);
-		}
-		String explanation = typed == null ? null : explanation(typed.why());
-		if (explanation != null && explanation.length() > MAX_REASON) {
-			return back(id, redirect, WHY_TOO_LONG, typed);
-		}
+	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, TypedChange typed,
+			Consumer<String> change) {
 		try {
-			change.accept(explanation);
+			change.accept(typed == null ? null : explanation(typed.why()));
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
 		catch (IllegalTransitionException e) {
 			boolean alreadyThere = leadsTo != null
 					&& trajectories.byId(id).map(TrajectoryOverview::status).filter(leadsTo::equals).isPresent();
 			if (!alreadyThere) {
-				return back(id, redirect, e.messageKey(), typed);
+				return back(id, redirect, Map.of(typed == null ? "" : field(e.messageKey(), typed.form()), e.messageKey()), typed);
 			}
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
@@ -166,26 +207,72 @@ class LifecycleController {
 	}
 
 	/**
-	 * Back to the forms with the refusal and the form as it was sent: the sentence stands at the field
-	 * it is about ({@code lifecycleField}, that field's id, where the page opens), else above the forms.
+	 * The reason sent, if it is one this change offers; else, as for 'other' without words and an
+	 * explanation longer than its column (refused, not cut: the coach would not know what of it was
+	 * kept), the sentence for its field. A code sent by hand ("matched" would count in the figures)
+	 * is a reason not chosen.
 	 */
-	private static String back(UUID id, RedirectAttributes redirect, String errorKey, TypedChange typed) {
-		redirect.addFlashAttribute("lifecycleError", errorKey);
-		if (typed == null) {
-			return "redirect:/coach/trajectories/" + id + "/course";
+	private static Reason chosen(TypedChange typed, List<Reason> offered, Map<String, String> errors) {
+		Reason reason = offered.stream().filter(r -> r.name().equals(typed.reason())).findFirst().orElse(null);
+		String explanation = explanation(typed.why());
+		if (reason == null) {
+			errors.put(typed.form() + "-reason", TrajectoryLifecycle.REASON_MISSING);
 		}
-		redirect.addFlashAttribute("lifecycleTyped", typed);
-		String field = switch (errorKey) {
+		if (explanation != null && explanation.length() > MAX_REASON) {
+			errors.put(typed.form() + "-why", WHY_TOO_LONG);
+		}
+		else if (reason != null && reason.needsExplanation() && explanation == null) {
+			errors.put(typed.form() + "-why", TrajectoryLifecycle.OTHER_WITHOUT_WHY);
+		}
+		return reason;
+	}
+
+	/** The field a refusal is about, its element's id; "" for one about the whole change. */
+	private static String field(String errorKey, String form) {
+		return switch (errorKey) {
 			case "trajectory.illegal.pauseDates", "trajectory.illegal.pauseLength" -> "pause-until";
 			case "trajectory.illegal.extendWeeks" -> "extend-weeks";
-			case WHY_TOO_LONG -> typed.form() + "-why";
-			default -> null;
+			case TrajectoryLifecycle.REASON_MISSING -> form + "-reason";
+			case WHY_TOO_LONG, TrajectoryLifecycle.OTHER_WITHOUT_WHY -> form + "-why";
+			default -> "";
 		};
-		if (field == null) {
-			return "redirect:/coach/trajectories/" + id + "/course";
+	}
+
+	/**
+	 * Back to the forms with the refusals (field id, "" for none, to sentence) and the form as it was
+	 * sent: each sentence stands at its field and in the list above the forms, which links to it when the
+	 * field is on the page; the page opens at the first field.
+	 */
+	private static String back(UUID id, RedirectAttributes redirect, Map<String, String> errors, TypedChange typed) {
+		redirect.addFlashAttribute("lifecycleErrors", new LinkedHashMap<>(errors));
+		if (typed != null) {
+			redirect.addFlashAttribute("lifecycleTyped", typed);
 		}
-		redirect.addFlashAttribute("lifecycleField", field);
-		return "redirect:/coach/trajectories/" + id + "/course#" + field;
+		String first = errors.keySet().iterator().next();
+		return "redirect:/coach/trajectories/" + id + "/course" + (first.isEmpty() ? "" : "#" + first);
+	}
+
+	/** This coach's trajectory; another coach's id must not even confirm that the trajectory exists. */
+	private TrajectoryOverview own(UUID id, SignedInAccount me) {
+		return trajectories.byId(id).filter(t -> t.coachedBy(me.id())).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** The forms the course page shows, by the prefix of their fields' ids. */
+	private static Set<String> forms(TrajectoryOverview trajectory, LocalDate startsOn) {
+		Set<String> forms = new HashSet<>();
+		if (trajectory.status() == TrajectoryStatus.RUNNING || trajectory.status() == TrajectoryStatus.PAUSED) {
+			if (trajectory.status() == TrajectoryStatus.RUNNING) {
+				forms.add("pause");
+			}
+			if (trajectory.weeksToExtend() > 0) {
+				forms.add("extend");
+			}
+			if (startsOn == null) {
+				forms.add("complete");
+			}
+			forms.add("stop");
+		}
+		return forms;
 	}
 
 	/**

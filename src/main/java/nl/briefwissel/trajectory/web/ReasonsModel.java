@@ -7,14 +7,9 @@ import nl.briefwissel.trajectory.Reason;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The reasons a coach can choose from, for the lifecycle forms on whichever page shows them. */
+/** The reasons a coach can choose from to decline a proposal, on whichever page shows it (the course page has its own per change). */
 @ControllerAdvice
 class ReasonsModel {
-
-	@ModelAttribute("reasons")
-	List<Reason> reasons() {
-		return Reason.forLifecycle();
-	}
 
 	@ModelAttribute("declineReasons")
 	List<Reason> declineReasons() {

@@ -1,0 +1,291 @@
+package nl.briefwissel.trajectory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static nl.briefwissel.Accessible.describedBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/**
+ * Each change of course offers the reasons that fit it, none chosen in advance, 'other' only with
+ * words; completing and stopping, which cannot be undone, ask first (decision 0064, WCAG 3.3.4).
+ */
+@BriefwisselTest
+@RecordApplicationEvents
+class CourseReasonsAndConfirmationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Test
+	void eachChangeOffersItsOwnReasonsWithNoneChosenInAdvance() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		Document page = page(get("/coach/trajectories/{id}/course", running.id()), coach);
+		assertThat(values(page, "pause")).containsExactly("", "PERSONAL_CIRCUMSTANCES", "NO_TIME", "JOB_CHANGE", "OTHER");
+		assertThat(values(page, "extend")).containsExactly("", "MORE_TIME_NEEDED", "PERSONAL_CIRCUMSTANCES", "JOB_CHANGE", "OTHER");
+		assertThat(values(page, "complete")).containsExactly("", "QUESTION_ANSWERED", "JOB_CHANGE", "OTHER");
+		assertThat(values(page, "stop")).containsExactly("", "NO_RESPONSE", "PERSONAL_CIRCUMSTANCES", "NO_TIME",
+				"OTHER_FORM_OF_COACHING", "JOB_CHANGE", "OTHER");
+		assertThat(page.select("select[name=reason] option[selected]")).isEmpty();
+		assertThat(page.select("#stop-reason option").first().text()).isEqualTo("Kies een reden");
+		Document english = page(get("/coach/trajectories/{id}/course", running.id()).param("lang", "en"), coach);
+		assertThat(english.select("#stop-reason option").first().text()).isEqualTo("Choose a reason");
+	}
+
+	@Test
+	void aChangeWithoutAReasonIsRefusedAtItsFieldAndInTheListAboveAsTyped() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "")
+			.param("why", "Sinds mei geen antwoord meer.").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#stop-reason"))
+			.andReturn();
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+
+		Document page = after(refused, running.id(), coach, "nl");
+		Element reason = page.getElementById("stop-reason");
+		assertThat(reason.attr("aria-invalid")).isEqualTo("true");
+		assertThat(describedBy(page, reason)).singleElement()
+			.satisfies(error -> assertThat(error.text()).isEqualTo("Kies een reden uit de lijst."));
+		assertThat(page.select("#lifecycle-errors a")).singleElement().satisfies(link -> {
+			assertThat(link.attr("href")).isEqualTo("#stop-reason");
+			assertThat(link.text()).isEqualTo("Kies een reden uit de lijst.");
+		});
+		assertThat(page.getElementById("stop-why").text()).isEqualTo("Sinds mei geen antwoord meer.");
+		assertThat(reason.closest("details").hasAttr("open")).isTrue();
+		MvcResult inEnglish = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("why", "No answer since May.")
+			.with(csrf()).with(coach)).andReturn();
+		assertThat(after(inEnglish, running.id(), coach, "en").select("#stop-reason-error, #lifecycle-errors a").eachText())
+			.containsExactly("Choose a reason from the list.", "Choose a reason from the list.");
+
+		// A reason of another change, as an old page or a hand-made request sends it: not one chosen for this one.
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "MORE_TIME_NEEDED").param("confirmed", "true")
+			.with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")));
+		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", Today.date().plusWeeks(1).toString())
+			.param("reason", "QUESTION_ANSWERED").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("pause-reason", "trajectory.lifecycle.reasonMissing")));
+		// Two things wrong: both said, each at its field.
+		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors",
+					Map.of("pause-until", "trajectory.illegal.pauseDates", "pause-reason", "trajectory.lifecycle.reasonMissing")));
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryStopped.class)).isEmpty();
+		assertThat(events.stream(TrajectoryEvents.TrajectoryPaused.class)).isEmpty();
+	}
+
+	@Test
+	void otherAsksForAnExplanation() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2")
+			.param("fromWeeks", "6").param("reason", "OTHER").param("why", "  \r\n ").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors", Map.of("extend-why", "trajectory.lifecycle.otherWithoutWhy")))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#extend-why"))
+			.andReturn();
+		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
+		Document page = after(refused, running.id(), coach, "nl");
+		assertThat(page.select("#extend-reason option[selected]")).extracting(Element::val).containsExactly("OTHER");
+		assertThat(page.select("#extend-weeks option[selected]")).extracting(Element::val).containsExactly("2");
+		assertThat(describedBy(page, page.getElementById("extend-why"))).singleElement()
+			.satisfies(error -> assertThat(error.text()).contains("‘Anders’"));
+
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2").param("fromWeeks", "6")
+			.param("reason", "OTHER").param("why", "Eerst de proeftijd afwachten").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.extended"));
+		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(8);
+	}
+
+	@Test
+	void stoppingAsksFirstAndOnlyTheConfirmationStops() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		MvcResult asked = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE")
+			.param("why", "Sinds mei geen antwoord.\nTwee keer gebeld.").with(csrf()).with(coach))
+			.andExpect(status().isOk())
+			.andExpect(view().name("trajectory/course-confirm"))
+			.andReturn();
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryStopped.class)).isEmpty();
+
+		Document confirm = Jsoup.parse(asked.getResponse().getContentAsString());
+		String name = running.participant().displayName();
+		assertThat(confirm.select("h1").text()).isEqualTo("Het traject met " + name + " stoppen?");
+		assertThat(confirm.select("main").text()).contains("Geen reactie meer", "Sinds mei geen antwoord.",
+				"Dat kun je niet ongedaan maken", "Briefwissel stuurt " + name + " hierover geen e-mail");
+		Element form = confirm.selectFirst("form[action=/coach/trajectories/" + running.id() + "/stop]");
+		assertThat(form.select("input[name=_csrf]")).hasSize(1);
+		assertThat(form.select("input[name=reason]").val()).isEqualTo("NO_RESPONSE");
+		assertThat(form.select("input[name=why]").val()).isEqualTo("Sinds mei geen antwoord.\nTwee keer gebeld.");
+		assertThat(form.select("button[name=confirmed][value=true]").text()).isEqualTo("Ja, stoppen");
+		assertThat(form.select("button[name=back]").text()).isEqualTo("Terug");
+		Document english = Jsoup.parse(mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("lang", "en")
+			.param("reason", "NO_RESPONSE").with(csrf()).with(coach)).andReturn().getResponse().getContentAsString());
+		assertThat(english.select("button[name=confirmed]").text()).isEqualTo("Yes, stop");
+		assertThat(english.select("button[name=back]").text()).isEqualTo("Back");
+		assertThat(english.select("main").text()).contains("This cannot be undone", "No explanation");
+
+		// Back: the form as it was filled in, nothing changed.
+		MvcResult back = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE")
+			.param("why", "Sinds mei geen antwoord.").param("back", "true").with(csrf()).with(coach))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#stop-reason"))
+			.andReturn();
+		Document page = after(back, running.id(), coach, "nl");
+		assertThat(page.select("#stop-reason option[selected]")).extracting(Element::val).containsExactly("NO_RESPONSE");
+		assertThat(page.getElementById("stop-why").text()).isEqualTo("Sinds mei geen antwoord.");
+		assertThat(page.select("#lifecycle-errors")).isEmpty();
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+
+		// Yes, twice (a double click): stopped once, and both say so.
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE")
+				.param("why", "Sinds mei geen antwoord.").param("confirmed", "true").with(csrf()).with(coach))
+				.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.stopped"));
+		}
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.STOPPED);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryStopped.class)).singleElement()
+			.satisfies(stopped -> assertThat(stopped.reason()).isEqualTo(Reason.NO_RESPONSE));
+	}
+
+	@Test
+	void completingAsksFirstToo() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		Document confirm = page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
+			.with(csrf()), coach);
+		assertThat(confirm.select("h1").text()).isEqualTo("Het traject met " + running.participant().displayName() + " afronden?");
+		assertThat(confirm.select("main").text()).contains("De vraag is beantwoord", "Geen toelichting", "met de vraag het traject te beoordelen");
+		assertThat(confirm.select("button[name=confirmed]").text()).isEqualTo("Ja, afronden");
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryCompleted.class)).isEmpty();
+
+		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
+			.param("confirmed", "true").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.COMPLETED);
+	}
+
+	/** Another coach's trajectory answers 404 before anything is said about the reason, confirmed or not. */
+	@Test
+	void anotherCoachLearnsNothingFromTheReasonsOrTheConfirmation() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var other = user(users.loadUserByUsername("coach@briefwissel.test"));
+		for (String reason : List.of("", "NO_RESPONSE")) {
+			mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", reason).with(csrf()).with(other))
+				.andExpect(status().isNotFound());
+		}
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE").with(other))
+			.andExpect(status().isForbidden());
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+	}
+
+	/** The service holds the same rules for every caller, and asks whose trajectory it is first. */
+	@Test
+	void theLifecycleRefusesAReasonThatDoesNotFitAndOtherWithoutWords() {
+		var running = fixtures.runningTrajectory(true);
+		UUID coach = running.coach().id();
+		assertThatThrownBy(() -> lifecycle.stop(running.id(), coach, Reason.MORE_TIME_NEEDED, null))
+			.isInstanceOfSatisfying(IllegalTransitionException.class,
+					e -> assertThat(e.messageKey()).isEqualTo(TrajectoryLifecycle.REASON_MISSING));
+		assertThatThrownBy(() -> lifecycle.complete(running.id(), coach, Reason.NO_RESPONSE, null))
+			.isInstanceOfSatisfying(IllegalTransitionException.class,
+					e -> assertThat(e.messageKey()).isEqualTo(TrajectoryLifecycle.REASON_MISSING));
+		assertThatThrownBy(() -> lifecycle.pause(running.id(), coach, Today.date().plusWeeks(1), null, "Vakantie"))
+			.isInstanceOfSatisfying(IllegalTransitionException.class,
+					e -> assertThat(e.messageKey()).isEqualTo(TrajectoryLifecycle.REASON_MISSING));
+		assertThatThrownBy(() -> lifecycle.extend(running.id(), coach, 1, Reason.OTHER, " "))
+			.isInstanceOfSatisfying(IllegalTransitionException.class,
+					e -> assertThat(e.messageKey()).isEqualTo(TrajectoryLifecycle.OTHER_WITHOUT_WHY));
+		assertThatThrownBy(() -> lifecycle.stop(running.id(), UUID.randomUUID(), Reason.MORE_TIME_NEEDED, null))
+			.isInstanceOf(TrajectoryLifecycle.NotYourTrajectoryException.class);
+		TrajectoryOverview unchanged = trajectories.byId(running.id()).orElseThrow();
+		assertThat(unchanged.status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(unchanged.totalWeeks()).isEqualTo(6);
+		assertThat(jdbc.sql("select count(*) from trajectory_transition where trajectory_id = :id").param("id", running.id())
+			.query(Integer.class).single()).isZero();
+
+		lifecycle.stop(running.id(), coach, Reason.OTHER, "Verhuisd naar het buitenland");
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.STOPPED);
+	}
+
+	/** A stop stored before the lists were split, for a reason stopping no longer offers, still reads as it was. */
+	@Test
+	void anOldStopForAReasonNoLongerOfferedStillReads() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.stop(running.id(), running.coach().id(), Reason.NO_RESPONSE, null);
+		jdbc.sql("update trajectory_transition set reason_code = 'MORE_TIME_NEEDED' where trajectory_id = :id and to_status = 'STOPPED'")
+			.param("id", running.id())
+			.update();
+		assertThat(trajectories.courseSinceStart(running.id())).extracting(Trajectories.Change::reason)
+			.contains(Reason.MORE_TIME_NEEDED);
+		String report = mvc.perform(get("/participant/report/{id}", running.id())
+			.with(user(users.loadUserByUsername(running.participant().email())))).andReturn().getResponse().getContentAsString();
+		assertThat(report).contains("Meer tijd nodig");
+	}
+
+	private RequestPostProcessor coach(Fixtures.RunningTrajectory running) {
+		return user(users.loadUserByUsername(running.coach().email()));
+	}
+
+	private Document page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, RequestPostProcessor as)
+			throws Exception {
+		return Jsoup.parse(mvc.perform(request.with(as)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	/** The course page that a redirect leads to, in the session the redirect carried its flash attributes in. */
+	private Document after(MvcResult redirect, UUID id, RequestPostProcessor coach, String language) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", id).param("lang", language).with(coach)
+			.cookie(redirect.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
+	}
+
+	private static List<String> values(Document page, String action) {
+		return page.select("#" + action + "-reason option").eachAttr("value");
+	}
+}
