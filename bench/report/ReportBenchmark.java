@@ -114,7 +114,8 @@ public class ReportBenchmark {
 				new Trajectories.Change(start.plusWeeks(12).atTime(9, 0).atOffset(ZoneOffset.ofHours(1)), TrajectoryStatus.RUNNING,
 						TrajectoryStatus.COMPLETED, Reason.QUESTION_ANSWERED, "De vraag is beantwoord.", null));
 		return new TrajectoryReport(trajectory, "Een volgende stap die past bij mijn kwaliteiten",
-				"Ik wil een volgende stap zetten die past bij wat ik goed kan.", "Over twaalf weken weet ik welke opleiding ik kies.",
+				new Trajectories.InOwnWords("Ik wil een volgende stap zetten die past bij wat ik goed kan.",
+						"Over twaalf weken weet ik welke opleiding ik kies.", true, true),
 				moments, changes, List.of(), List.of(), null, letters, List.of(), OffsetDateTime.now());
 	}
 

@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
  * The coach's closing summary and, once written, the participant's reaction. {@code writtenByName} is
  * the coach who wrote the summary last, which after a handover need not be the trajectory's coach;
  * null for a summary written before that was kept, which shows as the trajectory's coach's.
+ * {@code summaryReadable} or {@code reactionReadable} false (and that text null) when it does not open,
+ * for a marked line in its place (decision 0057).
  */
 public record Closing(String summary, OffsetDateTime writtenAt, String reaction, OffsetDateTime reactedAt,
-		String writtenByName) {
+		String writtenByName, boolean summaryReadable, boolean reactionReadable) {
 }

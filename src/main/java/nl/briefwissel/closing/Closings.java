@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.encryption.Encryption;
+import nl.briefwissel.encryption.OpenedText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,16 +32,27 @@ public class Closings {
 		this.encryption = encryption;
 	}
 
+	/**
+	 * The closing of a trajectory, if there is one. It is always one part of a page or a record that
+	 * holds more (the coach's trajectory page, the participant's, the record): a summary or reaction that
+	 * does not open (its key removed, its record changed) is said in the log once and comes back not
+	 * readable, for a marked line in its place, not an error that took the whole page with it (decision 0057).
+	 */
 	public Optional<Closing> of(UUID trajectoryId) {
 		return jdbc.sql("""
 				select c.summary, c.summary_key_id, c.written_at, c.reaction, c.reaction_key_id, c.reacted_at,
 				       (select a.display_name from account a where a.id = c.written_by) as written_by_name
 				from closing c where c.trajectory_id = :id""")
 			.param("id", trajectoryId)
-			.query((rs, n) -> new Closing(encryption.openText(rs.getString("summary_key_id"), rs.getString("summary")),
-					rs.getObject("written_at", OffsetDateTime.class),
-					encryption.openText(rs.getString("reaction_key_id"), rs.getString("reaction")),
-					rs.getObject("reacted_at", OffsetDateTime.class), rs.getString("written_by_name")))
+			.query((rs, n) -> {
+				OpenedText summary = encryption.openListed("closing summary of trajectory " + trajectoryId,
+						rs.getString("summary_key_id"), rs.getString("summary"));
+				OpenedText reaction = encryption.openListed("closing reaction of trajectory " + trajectoryId,
+						rs.getString("reaction_key_id"), rs.getString("reaction"));
+				return new Closing(summary.text(), rs.getObject("written_at", OffsetDateTime.class), reaction.text(),
+						rs.getObject("reacted_at", OffsetDateTime.class), rs.getString("written_by_name"), summary.readable(),
+						reaction.readable());
+			})
 			.optional();
 	}
 

@@ -225,8 +225,19 @@ public class ParticipantExport {
 		data.put("theme", report.themeLabel());
 		data.put("startedOn", t.startedOn() == null ? null : t.startedOn().toString());
 		data.put("endedOn", t.endedOn() == null ? null : t.endedOn().toString());
-		data.put("question", report.question());
-		data.put("goals", report.goals());
+		// One that does not open: said as a letter is, nothing of what is stored (decision 0057).
+		if (report.inOwnWords().questionReadable()) {
+			data.put("question", report.question());
+		}
+		else {
+			data.put("questionUnreadable", text("record.question.unreadable", language));
+		}
+		if (report.inOwnWords().goalsReadable()) {
+			data.put("goals", report.goals());
+		}
+		else {
+			data.put("goalsUnreadable", text("record.goals.unreadable", language));
+		}
 		data.put("mailPreference", trajectories.wantsFullText(t.id()) ? "FULL_TEXT" : "NOTIFICATION");
 		// As it stands now: the participant can take the consent given at intake back.
 		data.put("employerMayConfirm", trajectories.employerMayConfirm(t.id()));
@@ -259,16 +270,35 @@ public class ParticipantExport {
 			given.put("answeredAt", instant(a.given().answeredAt()));
 			return given;
 		}).toList());
-		data.put("highlights", report.highlights().stream().map(h -> Map.of("passage", h.passage(), "markedAt",
-				instant(h.markedAt()))).toList());
+		data.put("highlights", report.highlights().stream().map(h -> {
+			Map<String, Object> highlight = new LinkedHashMap<>();
+			if (h.readable()) {
+				highlight.put("passage", h.passage());
+			}
+			else {
+				highlight.put("passageUnreadable", text("highlight.unreadable", language));
+			}
+			highlight.put("markedAt", instant(h.markedAt()));
+			return highlight;
+		}).toList());
 		if (report.closing() != null) {
 			Map<String, Object> closing = new LinkedHashMap<>();
 			// Its writer, as the record names them: after a handover not the trajectory's coach, who
 			// stands in only for summaries written before the writer was kept.
 			closing.put("writtenBy", report.closing().writtenByName() != null ? report.closing().writtenByName() : t.coachName());
 			closing.put("writtenAt", instant(report.closing().writtenAt()));
-			closing.put("summary", report.closing().summary());
-			closing.put("reaction", report.closing().reaction());
+			if (report.closing().summaryReadable()) {
+				closing.put("summary", report.closing().summary());
+			}
+			else {
+				closing.put("summaryUnreadable", text("closing.summary.unreadable", language));
+			}
+			if (report.closing().reactionReadable()) {
+				closing.put("reaction", report.closing().reaction());
+			}
+			else {
+				closing.put("reactionUnreadable", text("closing.reaction.unreadable", language));
+			}
 			closing.put("reactedAt", instant(report.closing().reactedAt()));
 			data.put("closing", closing);
 		}
@@ -402,7 +432,12 @@ public class ParticipantExport {
 		data.put("language", application.language().getLanguage());
 		data.put("theme", application.theme() == null ? null
 				: themes.label(application.programmeId(), application.theme(), language));
-		data.put("question", application.question());
+		if (application.questionReadable()) {
+			data.put("question", application.question());
+		}
+		else {
+			data.put("questionUnreadable", text("record.question.unreadable", language));
+		}
 		Intake.SelfCheck check = application.selfCheck();
 		if (check == null) {
 			data.put("selfCheck", null);

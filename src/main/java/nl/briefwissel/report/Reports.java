@@ -81,11 +81,13 @@ public class Reports {
 			.stream()
 			.collect(java.util.stream.Collectors.partitioningBy(Message::isNote));
 		List<Message> correspondence = notesAndLetters.get(false);
+		// The question, the goals, the highlights and the closing likewise: one that does not open is a
+		// marked place, the rest of the record is there.
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
 		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
-				inOwnWords.question(), inOwnWords.goals(),
+				inOwnWords,
 				moments(trajectory, correspondence), trajectories.courseSinceStart(trajectory.id()), assignments(trajectory, correspondence),
-				highlights.of(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence, notesAndLetters.get(true),
+				highlights.toRead(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence, notesAndLetters.get(true),
 				OffsetDateTime.now(clock));
 	}
 

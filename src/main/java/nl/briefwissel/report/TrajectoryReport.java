@@ -16,9 +16,10 @@ import nl.briefwissel.trajectory.TrajectoryOverview;
  * as it was lived, every change of course with its reason, assignments with their answers, the
  * closing summary with the participant's reaction ({@code closing} may be null), and the whole
  * correspondence with its attachments listed; and the notes the conversation shows about mail (an
- * out-of-office answer, a bounce), which the export holds and the record leaves out.
+ * out-of-office answer, a bounce), which the export holds and the record leaves out. A question, goals,
+ * highlight, summary or reaction that does not open is in its place, not readable (decision 0057).
  */
-public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, String question, String goals,
+public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, Trajectories.InOwnWords inOwnWords,
 		List<Moment> moments, List<Trajectories.Change> changes, List<GivenAssignment> assignments,
 		List<Highlights.Highlight> highlights, Closing closing, List<Message> correspondence, List<Message> mailNotes,
 		OffsetDateTime madeAt) {
@@ -38,6 +39,16 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 
 	/** A contact moment of the plan: when it was due and whether the participant wrote for it. */
 	public record Moment(int number, LocalDate due, boolean passed, boolean written) {
+	}
+
+	/** What the participant asked at intake, in their own words; null when none, or when it does not open. */
+	public String question() {
+		return inOwnWords.question();
+	}
+
+	/** Their goals (empty when none); null when they do not open. */
+	public String goals() {
+		return inOwnWords.goals();
 	}
 
 	public int messagesBy(nl.briefwissel.conversation.Author author) {

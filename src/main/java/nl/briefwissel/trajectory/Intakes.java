@@ -546,12 +546,13 @@ public class Intakes {
 	/**
 	 * An application with everything it keeps of the person, for their own export (AVG articles 15
 	 * and 20): also the agreements and the employer consent, which {@link Intake} leaves out.
-	 * {@code selfCheck} is null while the form was not filled in.
+	 * {@code selfCheck} is null while the form was not filled in; {@code questionReadable} false (and no
+	 * question) when the question does not open (decision 0057).
 	 */
 	public record Application(UUID id, UUID programmeId, String programmeName, Intake.Source source, Intake.Status status,
 			String email, String displayName, Locale language, String question, String theme, Intake.SelfCheck selfCheck,
 			OffsetDateTime expectationsAgreedAt, OffsetDateTime consentAt, boolean employerMayConfirm, UUID trajectoryId,
-			OffsetDateTime createdAt, OffsetDateTime submittedAt) {
+			OffsetDateTime createdAt, OffsetDateTime submittedAt, boolean questionReadable) {
 	}
 
 	/**
@@ -583,14 +584,19 @@ public class Intakes {
 				Intake.SelfCheck check = writes == null ? null
 						: new Intake.SelfCheck(Intake.Answer.valueOf(writes), Intake.Answer.valueOf(rs.getString("motivated")),
 								Intake.Answer.valueOf(rs.getString("has_time")));
-				return new Application(rs.getObject("id", UUID.class), rs.getObject("programme_id", UUID.class),
+				// The person's export reads them: a question that does not open is said there, not the whole export refused (decision 0057).
+				UUID id = rs.getObject("id", UUID.class);
+				nl.briefwissel.encryption.OpenedText question = encryption.openListed("intake question " + id,
+						rs.getString("question_key_id"), rs.getString("question"));
+				return new Application(id, rs.getObject("programme_id", UUID.class),
 						rs.getString("programme_name"), Intake.Source.valueOf(rs.getString("source")),
 						Intake.Status.valueOf(rs.getString("status")), rs.getString("email"), rs.getString("display_name"),
 						Locale.forLanguageTag(rs.getString("language")),
-						encryption.openText(rs.getString("question_key_id"), rs.getString("question")), rs.getString("theme"), check,
+						question.text(), rs.getString("theme"), check,
 						rs.getObject("expectations_agreed_at", OffsetDateTime.class), rs.getObject("consent_at", OffsetDateTime.class),
 						rs.getBoolean("employer_may_confirm"), rs.getObject("trajectory_id", UUID.class),
-						rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class));
+						rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class),
+						question.readable());
 			})
 			.list();
 	}

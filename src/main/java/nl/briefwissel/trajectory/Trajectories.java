@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import nl.briefwissel.encryption.OpenedText;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -181,27 +183,39 @@ public class Trajectories {
 			.update() == 1;
 	}
 
-	/** What the participant asked at intake and their goals since (empty when none), both in their own words. */
-	public record InOwnWords(String question, String goals) {
+	/**
+	 * What the participant asked at intake and their goals since (empty when none), both in their own
+	 * words; {@code questionReadable} or {@code goalsReadable} false (and that one null) when it does not
+	 * open, for a marked line in its place (decision 0057).
+	 */
+	public record InOwnWords(String question, String goals, boolean questionReadable, boolean goalsReadable) {
 	}
 
 	/**
 	 * The question and the goals in one read: the coach's page, the participant's start page and the
 	 * report show both, and the coach's page is opened many times a day (docs/performance.md). The latest application counts, as in
-	 * {@link Intakes#ofTrajectory}.
+	 * {@link Intakes#ofTrajectory}. Each is one part of a page or a record that holds more: one that does
+	 * not open (its key removed, its record changed) is said in the log once and comes back not readable,
+	 * not an error that took the whole page with it (decision 0057).
 	 */
 	public InOwnWords inOwnWords(UUID trajectoryId) {
 		return jdbc.sql("""
-				select t.goals, t.goals_key_id, i.question, i.question_key_id
+				select t.goals, t.goals_key_id, i.id as intake_id, i.question, i.question_key_id
 				from trajectory t
 				left join intake i on i.id = (select latest.id from intake latest where latest.trajectory_id = t.id
 				                              order by latest.submitted_at desc limit 1)
 				where t.id = :id""")
 			.param("id", trajectoryId)
-			.query((rs, n) -> new InOwnWords(encryption.openText(rs.getString("question_key_id"), rs.getString("question")),
-					rs.getString("goals") == null ? "" : encryption.openText(rs.getString("goals_key_id"), rs.getString("goals"))))
+			.query((rs, n) -> {
+				OpenedText question = rs.getString("question") == null ? new OpenedText(null, true)
+						: encryption.openListed("intake question " + rs.getObject("intake_id", UUID.class),
+								rs.getString("question_key_id"), rs.getString("question"));
+				OpenedText goals = rs.getString("goals") == null ? new OpenedText("", true)
+						: encryption.openListed("goals of trajectory " + trajectoryId, rs.getString("goals_key_id"), rs.getString("goals"));
+				return new InOwnWords(question.text(), goals.text(), question.readable(), goals.readable());
+			})
 			.optional()
-			.orElse(new InOwnWords(null, ""));
+			.orElse(new InOwnWords(null, "", true, true));
 	}
 
 	/** The participant writes down their goals; only their own trajectory changes, and never one erased (its words are gone for good). */

@@ -453,7 +453,7 @@ class ExportTests {
 	}
 
 	/**
-	 * An export that fails before its first byte (a closing summary whose key is gone) shows the application's
+	 * An export that fails before its first byte (a change of course whose reason no version knows) shows the application's
 	 * error page, not a download: the headers set for the ZIP go with the response that was not yet
 	 * sent (a review feared a .zip holding the error page).
 	 */
@@ -469,8 +469,12 @@ class ExportTests {
 		var trajectory = trajectories.record(running.programmeId(), participant.id(), running.coach().id(), TrajectoryStatus.RUNNING,
 				"NEXT_STEP", Today.date(), null);
 		conversations.participantWrites(trajectory, participant.id(), "Een brief.");
-		// Not a letter: one that does not open is a marked place in the record (decision 0057).
-		jdbc.sql("insert into closing (trajectory_id, summary, summary_key_id, written_at) values (:t, 'verzegeld', 'weggegooid', :now)")
+		// Not a record that does not open: a letter, a highlight, a closing that does not open is a marked
+		// place in the record (decision 0057). A change of course that cannot be read at all stops it.
+		jdbc.sql("""
+				insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code)
+				values (:id, :t, :now, 'RUNNING', 'PAUSED', 'GEEN_BEKENDE_REDEN')""")
+			.param("id", UUID.randomUUID())
 			.param("t", trajectory)
 			.param("now", java.time.OffsetDateTime.now())
 			.update();
@@ -483,8 +487,9 @@ class ExportTests {
 			assertThat(response.body()).contains("Er ging iets mis");
 		}
 		finally {
-			// The database is shared by the tests: a row no key opens stops the key rotation's tests.
-			jdbc.sql("delete from closing where trajectory_id = :t").param("t", trajectory).update();
+			// The database is shared by the tests: a change no version knows stops whoever reads every history.
+			jdbc.sql("delete from trajectory_transition where trajectory_id = :t and reason_code = 'GEEN_BEKENDE_REDEN'")
+				.param("t", trajectory).update();
 		}
 	}
 

@@ -129,7 +129,7 @@ class IntakeTests {
 			.containsExactly(intakes.ofTrajectory(trajectory.id()).orElseThrow().question(), "");
 		trajectories.changeGoals(trajectory.id(), participant.id(), "Weten wat ik wil");
 		assertThat(trajectories.inOwnWords(trajectory.id()).goals()).isEqualTo("Weten wat ik wil");
-		assertThat(trajectories.inOwnWords(UUID.randomUUID())).isEqualTo(new Trajectories.InOwnWords(null, ""));
+		assertThat(trajectories.inOwnWords(UUID.randomUUID())).isEqualTo(new Trajectories.InOwnWords(null, "", true, true));
 
 		// A second click on "confirm" (the browser shows the last answer): the application went in, so
 		// the person reads that, not "apply again", and it applied once.

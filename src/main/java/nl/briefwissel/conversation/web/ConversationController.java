@@ -527,6 +527,7 @@ class ConversationController {
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
 		model.addAttribute("question", inOwnWords.question());
 		model.addAttribute("goals", inOwnWords.goals());
+		model.addAttribute("ownWords", inOwnWords); // which of the two does not open, a marked line (decision 0057)
 		return "conversation/coach-trajectory";
 	}
 

@@ -117,6 +117,25 @@ class OrganisationsPageTests {
 			.andExpect(authenticated());
 	}
 
+	/** A role refused is marked on its radios, the first focused: the fieldset's sentence alone was not heard on them. */
+	@Test
+	void aRefusedRoleIsMarkedOnItsRadiosAndTheFirstTakesTheFocus() throws Exception {
+		Organisation organisation = organisations.create("Gemeente Rol " + UUID.randomUUID().toString().substring(0, 8));
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Iemand Rol")
+			.param("email", "rol." + UUID.randomUUID().toString().substring(0, 8) + "@example.nl").param("role", "PARTICIPANT")
+			.with(admin()).with(csrf()))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("role", "admin.organisations.invite.error.role")));
+		String page = browser.perform(get("/admin/organisations/" + organisation.id()).with(admin()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		java.util.List<String> radios = java.util.regex.Pattern.compile("<input[^>]*name=\"role\"[^>]*>").matcher(page).results()
+			.map(java.util.regex.MatchResult::group).toList();
+		assertThat(radios).isNotEmpty().allSatisfy(radio -> assertThat(radio).contains("aria-invalid=\"true\""));
+		assertThat(radios.get(0)).contains("autofocus");
+		assertThat(radios.subList(1, radios.size())).noneSatisfy(radio -> assertThat(radio).contains("autofocus"));
+	}
+
 	@Test
 	void anInvitationSaysWhatIsWrongAtEachFieldAndNeverTouchesAnExistingAccount() throws Exception {
 		Organisation organisation = organisations.create("Gemeente Fouten " + UUID.randomUUID().toString().substring(0, 8));
