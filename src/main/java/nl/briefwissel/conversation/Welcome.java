@@ -2,7 +2,10 @@ package nl.briefwissel.conversation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -13,6 +16,30 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Welcome {
+
+	/** Every placeholder {@link #letter} fills in, in either language's words. */
+	private static final Set<String> PLACEHOLDERS = Set.of("{naam}", "{name}", "{coach}", "{weken}", "{weeks}", "{per_week}",
+			"{start}", "{antwoorden}", "{how_to_answer}");
+
+	private static final List<String> DUTCH_PLACEHOLDERS = List.of("{naam}", "{coach}", "{weken}", "{per_week}", "{start}",
+			"{antwoorden}");
+
+	private static final List<String> ENGLISH_PLACEHOLDERS = List.of("{name}", "{coach}", "{weeks}", "{per_week}", "{start}",
+			"{how_to_answer}");
+
+	/**
+	 * What is wrong with the braces of a template or a letter: a placeholder nothing fills in (as
+	 * written, braces and all), or a brace without its other half. Either would reach the participant
+	 * as it stands.
+	 */
+	public sealed interface Braces {
+
+		record Unknown(String placeholder) implements Braces {
+		}
+
+		record Unbalanced() implements Braces {
+		}
+	}
 
 	private final MessageSource texts;
 
@@ -53,6 +80,50 @@ public class Welcome {
 			.replace("{start}", startText)
 			.replace("{antwoorden}", howToAnswer)
 			.replace("{how_to_answer}", howToAnswer);
+	}
+
+	/** The placeholders as the help text of a language names them, for a sentence that lists them. */
+	public static String placeholders(Locale language) {
+		return String.join(", ", "en".equals(language.getLanguage()) ? ENGLISH_PLACEHOLDERS : DUTCH_PLACEHOLDERS);
+	}
+
+	/** The first thing in a coach's template that {@link #letter} would leave in braces, if any. */
+	public static Optional<Braces> problemInTemplate(String template) {
+		return problem(template, PLACEHOLDERS);
+	}
+
+	/**
+	 * The first thing in braces left in a letter about to be sent: a placeholder is filled in before the
+	 * letter is shown, so one still in it (known or not) would reach the participant as it stands.
+	 */
+	public static Optional<Braces> problemInLetter(String letter) {
+		return problem(letter, Set.of());
+	}
+
+	private static Optional<Braces> problem(String text, Set<String> known) {
+		int open = -1;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '{') {
+				if (open >= 0) {
+					return Optional.of(new Braces.Unbalanced());
+				}
+				open = i;
+			}
+			else if (c == '}') {
+				if (open < 0) {
+					return Optional.of(new Braces.Unbalanced());
+				}
+				String placeholder = text.substring(open, i + 1);
+				if (!known.contains(placeholder)) {
+					// Named in a sentence: a long stretch between braces is shortened there.
+					return Optional.of(new Braces.Unknown(placeholder.length() <= 40 ? placeholder
+							: placeholder.substring(0, 36).replace('\n', ' ') + "…}"));
+				}
+				open = -1;
+			}
+		}
+		return open >= 0 ? Optional.of(new Braces.Unbalanced()) : Optional.empty();
 	}
 
 	private String howToAnswer(boolean byMail, Locale language) {

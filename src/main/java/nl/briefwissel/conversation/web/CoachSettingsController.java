@@ -1,5 +1,8 @@
 package nl.briefwissel.conversation.web;
 
+import java.util.Locale;
+import java.util.Optional;
+
 import nl.briefwissel.account.CoachProfile;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.SignedInAccount;
@@ -29,9 +32,11 @@ class CoachSettingsController {
 	}
 
 	@GetMapping("/coach/settings")
-	String settings(@AuthenticationPrincipal SignedInAccount me, Model model) {
+	String settings(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
 		CoachProfile profile = profiles.of(me.id());
 		model.addAttribute("profile", profile);
+		// The placeholders as the page's language names them (both languages' names work in a template).
+		model.addAttribute("placeholders", Welcome.placeholders(locale));
 		if (!model.containsAttribute("template")) {
 			model.addAttribute("template",
 					profile.welcomeTemplate() != null ? profile.welcomeTemplate() : welcome.standardTemplate(me.language()));
@@ -45,6 +50,20 @@ class CoachSettingsController {
 		if (welcomeTemplate.length() > MAX_TEMPLATE) {
 			redirect.addFlashAttribute("problem", "coachSettings.welcome.tooLong");
 			redirect.addFlashAttribute("template", welcomeTemplate);
+			return "redirect:/coach/settings";
+		}
+		// A placeholder nothing fills in would reach every new participant in braces, as typed: refused
+		// at the field, with the placeholders that work.
+		Optional<Welcome.Braces> braces = Welcome.problemInTemplate(welcomeTemplate);
+		if (braces.isPresent()) {
+			if (braces.get() instanceof Welcome.Braces.Unknown unknown) {
+				redirect.addFlashAttribute("unknownPlaceholder", unknown.placeholder());
+			}
+			else {
+				redirect.addFlashAttribute("unbalancedBraces", true);
+			}
+			redirect.addFlashAttribute("template", welcomeTemplate);
+			redirect.addFlashAttribute("dailyDigest", dailyDigest);
 			return "redirect:/coach/settings";
 		}
 		// Saving the standard letter unchanged keeps following the standard (and its translations).

@@ -114,6 +114,10 @@ class ProposalController {
 		if (template == null) {
 			template = welcome.standardTemplate(language);
 		}
+		// A template saved before placeholders were checked (or a standard one gone wrong) says so here: the
+		// letter below has the unknown one in braces, and it is not sent like that.
+		Welcome.problemInTemplate(template).ifPresent(braces -> model.addAttribute("templateBraces",
+				braces instanceof Welcome.Braces.Unknown unknown ? unknown.placeholder() : ""));
 		if (!model.containsAttribute("letter")) {
 			model.addAttribute("letter", welcome.letter(template, trajectory.participantName(), me.displayName(),
 					programme.weeks(), programme.momentsPerWeek(), startOn, language, trajectory.lettersByMail()));
@@ -160,12 +164,16 @@ class ProposalController {
 		LocalDate today = LocalDate.now(clock);
 		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
 				? "proposal.error.startOn"
-				: letter.isBlank() ? "proposal.error.letter" : letter.length() > MAX_LETTER ? "proposal.error.letterLength" : null;
+				: letter.isBlank() ? "proposal.error.letter" : letter.length() > MAX_LETTER ? "proposal.error.letterLength"
+				: Welcome.problemInLetter(letter).isPresent() ? "proposal.error.letterBraces" : null;
 		// The page filled the letter in with the date it opened with; a date changed since is the one
 		// the participant must read (and the one the page shows again after a mistake).
 		String welcomeLetter = startOn == null ? letter : welcome.withStart(letter, filledInFor, startOn, letterLanguage(trajectory, me));
 		if (problem != null) {
 			redirect.addFlashAttribute("problem", problem);
+			// What is in braces, named in the sentence; empty for a brace without its other half.
+			Welcome.problemInLetter(letter).ifPresent(braces -> redirect.addFlashAttribute("lettersBraces",
+					braces instanceof Welcome.Braces.Unknown unknown ? unknown.placeholder() : ""));
 			redirect.addFlashAttribute("letter", welcomeLetter);
 			if (startOn != null) {
 				redirect.addFlashAttribute("startOn", startOn);

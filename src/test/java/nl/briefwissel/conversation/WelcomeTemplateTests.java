@@ -1,0 +1,129 @@
+package nl.briefwissel.conversation;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.CoachProfiles;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.trajectory.Trajectories;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/**
+ * A placeholder in the welcome letter that nothing fills in ({voornaam}) reached the participant in
+ * braces, as typed: the settings refuse it at the field, and a template saved before says so on the
+ * proposal, whose letter is not sent with it.
+ */
+@BriefwisselTest
+class WelcomeTemplateTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	CoachProfiles profiles;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Test
+	void aTemplateWithAPlaceholderNothingFillsInIsRefusedAtTheFieldNamingItAndTheOnesThatWork() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		var coach = fixtures.as(proposal.coach());
+		String typed = "Hoi {voornaam} {onbekend},\n\nIk ben {coach}.";
+
+		MvcResult refused = mvc.perform(post("/coach/settings").with(csrf()).with(coach)
+				.param("welcomeTemplate", typed).param("dailyDigest", "true"))
+			.andExpect(redirectedUrl("/coach/settings"))
+			.andExpect(flash().attribute("unknownPlaceholder", "{voornaam}"))
+			.andReturn();
+		assertThat(profiles.of(proposal.coach().id()).welcomeTemplate()).isNull();
+
+		Document page = settings(refused, coach, "nl");
+		Element field = page.getElementById("welcome");
+		assertThat(field.val()).isEqualTo(typed);
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(field.attr("aria-describedby")).contains("welcome-error");
+		assertThat(field.closest(".utrecht-form-field").hasClass("utrecht-form-field--invalid")).isTrue();
+		assertThat(page.getElementById("welcome-error").text())
+			.isEqualTo("Briefwissel vult {voornaam} niet in, dus de deelnemer zou het zo lezen. Je kunt deze invulvelden "
+					+ "gebruiken: {naam}, {coach}, {weken}, {per_week}, {start}, {antwoorden}.");
+		assertThat(page.select("#settings-problem a[href=#welcome]")).hasSize(1);
+		assertThat(page.getElementById("digest").hasAttr("checked")).as("the digest as it was chosen").isTrue();
+		// The English page names the English placeholders.
+		MvcResult inEnglish = mvc.perform(post("/coach/settings").with(csrf()).with(coach).param("welcomeTemplate", typed)).andReturn();
+		assertThat(settings(inEnglish, coach, "en").getElementById("welcome-error").text())
+			.isEqualTo("Briefwissel does not fill in {voornaam}, so the participant would read it as it stands. You can use "
+					+ "these placeholders: {name}, {coach}, {weeks}, {per_week}, {start}, {how_to_answer}.");
+
+		MvcResult lone = mvc.perform(post("/coach/settings").with(csrf()).with(coach).param("welcomeTemplate", "Hoi {naam,\n"))
+			.andExpect(flash().attribute("unbalancedBraces", true))
+			.andReturn();
+		assertThat(settings(lone, coach, "nl").getElementById("welcome-error").text()).startsWith("Er staat een accolade zonder");
+		assertThat(profiles.of(proposal.coach().id()).welcomeTemplate()).isNull();
+
+		// Either language's names work.
+		mvc.perform(post("/coach/settings").with(csrf()).with(coach).param("welcomeTemplate", "Hi {name}, ik ben {coach}. {weken} weken."))
+			.andExpect(flash().attribute("saved", true));
+		assertThat(profiles.of(proposal.coach().id()).welcomeTemplate()).isEqualTo("Hi {name}, ik ben {coach}. {weken} weken.");
+	}
+
+	@Test
+	void aTemplateSavedBeforeWithAnUnknownPlaceholderIsSaidOnTheProposalAndTheLetterIsNotSentWithIt() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		var coach = fixtures.as(proposal.coach());
+		profiles.changeOwn(proposal.coach().id(), "Hoi {naam} {onbekend},\n\nIk ben {coach}.", false);
+		String base = "/coach/proposals/" + proposal.trajectoryId();
+
+		Document page = Jsoup.parse(mvc.perform(get(base).with(coach)).andReturn().getResponse().getContentAsString());
+		String letter = page.getElementById("letter").val();
+		assertThat(letter).startsWith("Hoi Aanmelder {onbekend},");
+		Element warning = page.getElementById("template-braces");
+		assertThat(warning.text()).contains("{onbekend}");
+		assertThat(warning.select("a[href=/coach/settings]")).hasSize(1);
+
+		String startOn = Today.date().plusDays(1).toString();
+		MvcResult refused = mvc.perform(post(base + "/accept").with(csrf()).with(coach)
+				.param("startOn", startOn).param("filledInFor", startOn).param("letter", letter))
+			.andExpect(redirectedUrl(base))
+			.andExpect(flash().attribute("problem", "proposal.error.letterBraces"))
+			.andReturn();
+		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+
+		Document again = Jsoup.parse(mvc.perform(get(base).with(coach).cookie(refused.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString());
+		Element field = again.getElementById("letter");
+		assertThat(field.val()).as("the letter as it was typed").isEqualTo(letter);
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(again.getElementById("letter-error").text()).startsWith("De brief bevat nog {onbekend}:")
+			.contains("instellingen");
+		assertThat(again.select("#proposal-problem a[href=#letter]")).hasSize(1);
+
+		mvc.perform(post(base + "/accept").with(csrf()).with(coach)
+				.param("startOn", startOn).param("filledInFor", startOn).param("letter", letter.replace(" {onbekend}", "")))
+			.andExpect(redirectedUrl("/coach/trajectories/" + proposal.trajectoryId()));
+		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+	}
+
+	private Document settings(MvcResult refused, org.springframework.test.web.servlet.request.RequestPostProcessor coach,
+			String language) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/coach/settings").param("lang", language).with(coach).cookie(refused.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString());
+	}
+}
