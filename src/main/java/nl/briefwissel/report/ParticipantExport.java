@@ -257,7 +257,12 @@ public class ParticipantExport {
 			change.put("from", c.from().name());
 			change.put("to", c.to().name());
 			change.put("reason", c.reason().name());
-			change.put("why", c.why()); // in the coach's words, as the PDF shows it
+			if (c.whyReadable()) {
+				change.put("why", c.why()); // in the coach's words, as the PDF shows it
+			}
+			else {
+				change.put("whyUnreadable", text("report.why.unreadable", language)); // decision 0057
+			}
 			if (c.handover()) {
 				change.put("toCoach", c.toCoachName());
 			}

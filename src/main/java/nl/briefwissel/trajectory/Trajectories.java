@@ -492,10 +492,11 @@ public class Trajectories {
 
 	/**
 	 * A change of course as the trajectory's history keeps it: when, from where to where, and why;
-	 * for a handover, the name of the coach it went to ({@code null} otherwise).
+	 * for a handover, the name of the coach it went to ({@code null} otherwise). {@code whyReadable} false
+	 * (and no {@code why}) when the coach's words do not open, for a marked place (decision 0057).
 	 */
 	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
-			String toCoachName) {
+			String toCoachName, boolean whyReadable) {
 
 		public boolean handover() {
 			return toCoachName != null;
@@ -507,7 +508,11 @@ public class Trajectories {
 		}
 	}
 
-	/** Every change of a trajectory, matching included, oldest first. */
+	/**
+	 * Every change of a trajectory, matching included, oldest first. Read for the record and the export,
+	 * which hold more: the coach's words of one that do not open are said in the log once and come back
+	 * not readable, not an error that took the whole record with them (decision 0057).
+	 */
 	public List<Change> history(UUID trajectoryId) {
 		return history(trajectoryId, "");
 	}
@@ -523,14 +528,18 @@ public class Trajectories {
 
 	private List<Change> history(UUID trajectoryId, String alsoWhere) {
 		return jdbc.sql("""
-				select tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, tr.reason_key_id, c.display_name as to_coach_name
+				select tr.id, tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, tr.reason_key_id,
+				       c.display_name as to_coach_name
 				from trajectory_transition tr left join account c on c.id = tr.to_coach_id
 				where tr.trajectory_id = :id""" + alsoWhere + " order by tr.at")
 			.param("id", trajectoryId)
-			.query((rs, n) -> new Change(rs.getObject("at", OffsetDateTime.class),
-					TrajectoryStatus.valueOf(rs.getString("from_status")), TrajectoryStatus.valueOf(rs.getString("to_status")),
-					Reason.valueOf(rs.getString("reason_code")), encryption.openText(rs.getString("reason_key_id"), rs.getString("reason")),
-					rs.getString("to_coach_name")))
+			.query((rs, n) -> {
+				OpenedText why = encryption.openListed("trajectory_transition " + rs.getObject("id", UUID.class),
+						rs.getString("reason_key_id"), rs.getString("reason"));
+				return new Change(rs.getObject("at", OffsetDateTime.class),
+						TrajectoryStatus.valueOf(rs.getString("from_status")), TrajectoryStatus.valueOf(rs.getString("to_status")),
+						Reason.valueOf(rs.getString("reason_code")), why.text(), rs.getString("to_coach_name"), why.readable());
+			})
 			.list();
 	}
 

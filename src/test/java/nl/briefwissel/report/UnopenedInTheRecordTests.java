@@ -45,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The record (its page and its PDF) and the participant's export, with a highlight, the question, the
- * goals and the closing's summary and reaction sealed under a key that is no longer configured: each is
+ * goals, a change of course's explanation and the closing's summary and reaction sealed under a key that is no longer configured: each is
  * in its place, marked in the reader's language (in the export's data as a *Unreadable field), with
  * nothing of what is stored, and the rest of the record is there; one of them made the whole record and
  * the whole export an error (decision 0057).
@@ -86,6 +86,9 @@ class UnopenedInTheRecordTests {
 	@Autowired
 	MessageSource texts;
 
+	@Autowired
+	nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle;
+
 	/** The rows whose key was taken away, as "table column id-column id", put back after each test. */
 	private final List<String[]> gone = new ArrayList<>();
 
@@ -119,6 +122,11 @@ class UnopenedInTheRecordTests {
 		assertThat(closings.react(trajectory, participant.id(), "Een reactie die straks niet meer opent"))
 			.isEqualTo(ClosingDesk.Reacted.KEPT);
 		UUID intake = jdbc.sql("select id from intake where trajectory_id = :t").param("t", running.id()).query(UUID.class).single();
+		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED,
+				"Twee weken extra, een toelichting die straks niet meer opent");
+		UUID extension = jdbc.sql("select id from trajectory_transition where trajectory_id = :t and reason is not null")
+			.param("t", running.id()).query(UUID.class).single();
+		keyGone("trajectory_transition", "reason_key_id", "id", extension);
 		keyGone("highlight", "passage_key_id", "id", lost);
 		keyGone("intake", "question_key_id", "id", intake);
 		keyGone("trajectory", "goals_key_id", "id", running.id());
@@ -151,11 +159,16 @@ class UnopenedInTheRecordTests {
 		assertThat(closing.has("reaction")).isFalse();
 		assertThat(closing.get("reactionUnreadable").asString()).isEqualTo(text("closing.reaction.unreadable", DUTCH));
 		assertThat(closing.get("writtenAt").isNull()).isFalse();
+		JsonNode change = data.get("changes").get(0);
+		assertThat(change.get("kind").asString()).isEqualTo("EXTENSION");
+		assertThat(change.get("reason").asString()).isEqualTo("MORE_TIME_NEEDED");
+		assertThat(change.has("why")).isFalse();
+		assertThat(change.get("whyUnreadable").asString()).isEqualTo(text("report.why.unreadable", DUTCH));
 		assertThat(data.get("messages").get(0).get("text").asString()).isEqualTo("Wat geeft je energie? En wat kost je energie?");
 		assertThat(pdfText(entries.get("traject-1/verslag.pdf"))).contains(text("record.question.unreadable", DUTCH),
 				text("record.goals.unreadable", DUTCH), "“Wat geeft je energie?”", text("highlight.unreadable", DUTCH),
 				text("closing.summary.unreadable", DUTCH), text("closing.reaction.unreadable", DUTCH),
-				"Wat geeft je energie? En wat kost je energie?")
+				text("report.why.unreadable", DUTCH), "Wat geeft je energie? En wat kost je energie?")
 			.doesNotContain("straks niet meer");
 
 		// The coach's PDF and page, in English, say it in English.
@@ -163,7 +176,8 @@ class UnopenedInTheRecordTests {
 			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		assertThat(pdfText(coachs)).contains(text("record.question.unreadable", Locale.ENGLISH),
 				text("record.goals.unreadable", Locale.ENGLISH), text("highlight.unreadable", Locale.ENGLISH),
-				text("closing.summary.unreadable", Locale.ENGLISH), text("closing.reaction.unreadable", Locale.ENGLISH))
+				text("closing.summary.unreadable", Locale.ENGLISH), text("closing.reaction.unreadable", Locale.ENGLISH),
+				text("report.why.unreadable", Locale.ENGLISH))
 			.doesNotContain("straks niet meer");
 		String html = mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "en")
 			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
@@ -177,7 +191,8 @@ class UnopenedInTheRecordTests {
 
 		// Said in the log once for every reading, naming the record and the key, never what it says.
 		for (String record : List.of("highlight " + lost, "intake question " + intake, "goals of trajectory " + running.id(),
-				"closing summary of trajectory " + running.id(), "closing reaction of trajectory " + running.id())) {
+				"closing summary of trajectory " + running.id(), "closing reaction of trajectory " + running.id(),
+				"trajectory_transition " + extension)) {
 			assertThat(log.getOut().split(record + " does not open", -1)).as(record + " said once").hasSize(2);
 		}
 		assertThat(log.getOut()).contains("k-weg").doesNotContain("straks niet meer");
