@@ -76,6 +76,49 @@ class ParticipantConversationTests {
 	}
 
 	/**
+	 * A file too big and a program go with the letter as names only: the confirmation after sending names
+	 * each and why, in either language. It said only that the letter was with the e-coach, and the
+	 * refusal stood inside the letter sent.
+	 */
+	@Test
+	void theConfirmationNamesEachFileThatWasNotKeptAndWhy() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		for (String language : java.util.List.of("nl", "en")) {
+			var sent = mvc.perform(multipart("/participant/conversation")
+					.file(new MockMultipartFile("files", "big.pdf", "application/pdf", new byte[15 * 1024 * 1024 + 1]))
+					.file(new MockMultipartFile("files", "setup.exe", "application/octet-stream", new byte[] { 'M', 'Z' }))
+					.file(new MockMultipartFile("files", "werkplek.jpg", "image/jpeg",
+							new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }))
+					.param("text", "Hier zijn mijn bestanden.").param("trajectory", running.id().toString())
+					.with(csrf()).with(fixtures.as(running.participant())))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			Document page = Jsoup.parse(mvc.perform(get("/participant/conversation?trajectory=" + running.id()) // a flash goes by the query string
+					.param("lang", language).cookie(sent.getResponse().getCookies()).with(fixtures.as(running.participant())))
+				.andReturn().getResponse().getContentAsString());
+			var confirmation = page.getElementById("sent");
+			assertThat(confirmation.attr("role")).isEqualTo("status");
+			assertThat(confirmation.select("#sent-not-kept li").eachText()).containsExactlyElementsOf(language.equals("nl")
+					? java.util.List.of("big.pdf: niet bewaard, groter dan 15 MB", "setup.exe: niet bewaard, een programma (.exe)")
+					: java.util.List.of("big.pdf: not kept, larger than 15 MB", "setup.exe: not kept, a program (.exe)"));
+			assertThat(confirmation.text()).doesNotContain("werkplek.jpg");
+		}
+
+		// All kept: the confirmation as it was.
+		var photo = mvc.perform(multipart("/participant/conversation")
+				.file(new MockMultipartFile("files", "foto.jpg", "image/jpeg", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }))
+				.param("text", "Nog een foto.").param("trajectory", running.id().toString())
+				.with(csrf()).with(fixtures.as(running.participant())))
+			.andReturn();
+		Document page = Jsoup.parse(mvc.perform(get("/participant/conversation?trajectory=" + running.id())
+				.cookie(photo.getResponse().getCookies())
+				.with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("sent").text()).isEqualTo("Je bericht staat nu bij je e-coach.");
+		assertThat(page.getElementById("sent").hasClass("utrecht-alert--ok")).isTrue();
+	}
+
+	/**
 	 * The coach completes the trajectory while the participant's photo comes in: the letter comes back
 	 * on the page of the ended trajectory, without the form to write again, and the page does not say it
 	 * was written in an earlier trajectory.

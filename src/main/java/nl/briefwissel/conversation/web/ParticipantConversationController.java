@@ -146,6 +146,14 @@ class ParticipantConversationController {
 			return view;
 		}
 		redirect.addFlashAttribute("sent", true);
+		// A file not kept (too big, a program) is said where "sent" is, not only in the letter: each one's
+		// name and why, as the letter words it (its kind, name and detail, plain strings for the session).
+		redirect.addFlashAttribute("notKept", attachments.stream()
+			.filter(file -> !file.accepted())
+			.map(file -> new nl.briefwissel.conversation.Attachment(null, null, file.name(), file.contentType(), file.size(),
+					file.refusal()))
+			.map(file -> new java.util.ArrayList<>(List.of(file.refusalKind(), file.fileName(), file.refusalDetail())))
+			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
 		return "redirect:/participant/conversation?trajectory=" + trajectory.id() + "#sent";
 	}
 
