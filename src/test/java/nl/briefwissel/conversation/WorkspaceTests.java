@@ -258,6 +258,37 @@ class WorkspaceTests {
 			.isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
 	}
 
+	/**
+	 * A coach whose trajectories all ended sees that none is running now, with the link to the ended
+	 * ones; the page showed only the filters and the link. Asked for the ended ones, the list is there.
+	 */
+	@Test
+	void onlyEndedTrajectoriesSayNoneIsRunningNowBesideTheLinkToThem() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = :today where id = :id")
+			.param("today", Today.date())
+			.param("id", running.id())
+			.update();
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/coach").with(coach)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.getElementById("none-running").text()).startsWith("Je begeleidt nu geen lopende trajecten.");
+		assertThat(page.select("a[href='/coach?need=ENDED']").text()).isEqualTo("Toon je afgeronde of gestopte traject");
+		assertThat(page.text()).doesNotContain("Je begeleidt nog geen trajecten");
+		String english = mvc.perform(get("/coach").param("lang", "en").with(coach)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(english).contains("You are not coaching any running trajectories right now.");
+
+		String ended = mvc.perform(get("/coach").param("need", "ENDED").with(coach)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(ended).contains(running.participant().displayName()).doesNotContain("id=\"none-running\"")
+			.doesNotContain("Geen van je trajecten past bij dit filter.");
+		String nothing = mvc.perform(get("/coach").param("need", "WAITING_FOR_REPLY").with(coach)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(nothing).contains("Geen van je trajecten past bij dit filter.").doesNotContain("id=\"none-running\"");
+	}
+
 	/** A filter that matches nothing says so; it said the coach coached nobody yet. */
 	@Test
 	void aFilterWithoutMatchesSaysSo() throws Exception {
