@@ -202,6 +202,30 @@ class WritingWithAnAssignmentTests {
 		assertThat(text(without)).isEqualTo("Hoe ging het?");
 	}
 
+	/**
+	 * "Opdracht niet meesturen" says the assignment no longer goes with the letter, in either language;
+	 * it said only that the draft was saved.
+	 */
+	@Test
+	void takingTheAssignmentOutSaysItNoLongerGoesWithTheLetter() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Assignment reflection = dutch(running, AssignmentType.REFLECTION);
+		String base = "/coach/trajectories/" + running.id();
+		for (String language : List.of("nl", "en")) {
+			String chosen = page(get(base).param("give", reflection.id().toString()), coach);
+			var without = mvc.perform(press(chosen, "button[name=next][value=without-assignment]", "Hoe ging het?\n\n" + text(chosen))
+					.with(coach))
+				.andExpect(redirectedUrl(base + "#draft-status")).andReturn();
+			Element status = Jsoup.parse(page(get(base).param("lang", language).cookie(without.getResponse().getCookies()), coach))
+				.getElementById("draft-status");
+			assertThat(status.attr("role")).isEqualTo("status");
+			assertThat(status.text()).isEqualTo(language.equals("nl")
+					? "De opdracht gaat niet meer mee met je brief: de tekst ervan is uit je concept gehaald, en je concept is bewaard."
+					: "The assignment no longer goes with your letter: its text was taken out of your draft, and your draft was saved.");
+		}
+	}
+
 	/** Another assignment chosen instead of the one in the letter: the first one's text leaves the letter. */
 	@Test
 	void choosingAnotherAssignmentTakesTheFirstOnesTextOut() throws Exception {

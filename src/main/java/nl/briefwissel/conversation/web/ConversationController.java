@@ -259,7 +259,8 @@ class ConversationController {
 			.map(reply -> typed.isBlank() ? reply.body() : typed.stripTrailing() + "\n\n" + reply.body())
 			.orElse(typed);
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
-		if (NEXT_WITHOUT_ASSIGNMENT.equals(next) && giving.isPresent()) {
+		boolean takenOut = NEXT_WITHOUT_ASSIGNMENT.equals(next) && giving.isPresent();
+		if (takenOut) {
 			draft = withoutAssignment(draft, giving.get(), trajectory, Locale.forLanguageTag("nl"));
 			giving = Optional.empty();
 		}
@@ -277,8 +278,9 @@ class ConversationController {
 			redirect.addFlashAttribute("replyInserted", true);
 		}
 		else {
-			// An empty draft is not "saved": the coach emptied it, and the page says that.
-			redirect.addFlashAttribute("draftSaved", draft.isBlank() ? "emptied" : "saved");
+			// An empty draft is not "saved": the coach emptied it, and the page says that. An assignment taken
+			// out is what the coach asked for: the page says it no longer goes with the letter.
+			redirect.addFlashAttribute("draftSaved", takenOut ? "withoutAssignment" : draft.isBlank() ? "emptied" : "saved");
 		}
 		return "redirect:" + page + give + "#draft-status";
 	}
