@@ -165,6 +165,26 @@ class CoachDeskTests {
 		assertThat(page).contains("aria-describedby=\"note-error\" autofocus=\"autofocus\">" + note + "</textarea>");
 	}
 
+	/** A note saved is confirmed where the page opens (#notes), as goals and lifecycle actions are, in either language. */
+	@Test
+	void aNoteSavedIsConfirmed() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = as(running.coach().email());
+		for (String language : java.util.List.of("nl", "en")) {
+			var saved = mvc.perform(post("/coach/trajectories/{id}/notes", running.id()).param("note", "Vraagt naar omscholing.")
+					.with(csrf()).with(coach))
+				.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#notes")).andReturn();
+			var page = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", language).with(coach)
+				.cookie(saved.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
+			var confirmation = page.getElementById("note-saved");
+			assertThat(confirmation.attr("role")).isEqualTo("status");
+			assertThat(confirmation.text()).isEqualTo(language.equals("nl") ? "Je notitie is bewaard." : "Your note was saved.");
+			assertThat(confirmation.closest("section").selectFirst("#notes")).as("in the notes' section").isNotNull();
+		}
+		String again = page("/coach/trajectories/" + running.id(), coach);
+		assertThat(again).as("said once, after saving").doesNotContain("id=\"note-saved\"");
+	}
+
 	/** The browser counts a line break as one character and sends two: a note it took within its limit is kept. */
 	@Test
 	void aNoteWithinTheFieldsLimitIsKeptWhateverItsLineBreaks() throws Exception {
@@ -175,7 +195,8 @@ class CoachDeskTests {
 		assertThat(note.length()).isGreaterThan(20_000);
 		mvc.perform(post("/coach/trajectories/{id}/notes", running.id()).param("note", note).with(csrf()).with(coach))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attributeCount(0));
+			.andExpect(flash().attribute("noteSaved", true))
+			.andExpect(flash().attribute("noteError", org.hamcrest.Matchers.nullValue()));
 		assertThat(desk.of(running.id(), running.coach().id()).notes()).hasSize(1);
 	}
 

@@ -312,6 +312,7 @@ class ConversationController {
 		}
 		else {
 			desk.addNote(id, me.id(), note, form); // a double click keeps one
+			redirect.addFlashAttribute("noteSaved", true);
 		}
 		return "redirect:/coach/trajectories/" + id + "#notes";
 	}
