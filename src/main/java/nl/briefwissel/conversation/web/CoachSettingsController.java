@@ -53,7 +53,7 @@ class CoachSettingsController {
 			return "redirect:/coach/settings";
 		}
 		// A placeholder nothing fills in would reach every new participant in braces, as typed: refused
-		// at the field, with the placeholders that work.
+		// at the field, with the placeholders that work (decision 0066).
 		Optional<Welcome.Braces> braces = Welcome.problemInTemplate(welcomeTemplate);
 		if (braces.isPresent()) {
 			if (braces.get() instanceof Welcome.Braces.Unknown unknown) {

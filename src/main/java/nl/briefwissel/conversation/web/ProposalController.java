@@ -115,7 +115,7 @@ class ProposalController {
 			template = welcome.standardTemplate(language);
 		}
 		// A template saved before placeholders were checked (or a standard one gone wrong) says so here: the
-		// letter below has the unknown one in braces, and it is not sent like that.
+		// letter below has the unknown one in braces, and it is not sent like that (decision 0066).
 		Welcome.problemInTemplate(template).ifPresent(braces -> model.addAttribute("templateBraces",
 				braces instanceof Welcome.Braces.Unknown unknown ? unknown.placeholder() : ""));
 		if (!model.containsAttribute("letter")) {
