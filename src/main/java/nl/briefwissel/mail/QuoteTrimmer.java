@@ -206,12 +206,9 @@ final class QuoteTrimmer {
 	 * at the end: a pasted Gmail quote at the very end of a new mail, with nothing after it, is cut as before.
 	 */
 	private static boolean writtenBelow(List<String> lines, int start) {
-		int i = start;
-		if (SEPARATOR.matcher(lines.get(i)).matches() || UNDERSCORE_RULE.matcher(lines.get(i)).matches()) {
-			i = nextNonBlank(lines, i + 1);
-			if (i < 0) {
-				return false;
-			}
+		int i = pastSeparator(lines, start);
+		if (i < 0) {
+			return false;
 		}
 		int attributionLines = isAttribution(lines, i);
 		if (attributionLines > 0) {
@@ -234,6 +231,12 @@ final class QuoteTrimmer {
 		return below.stream().anyMatch(line -> !line.isBlank());
 	}
 
+	/** The quote's first line after its separator line ("-----Original Message-----", a rule), if it has one; -1 if none follows. */
+	private static int pastSeparator(List<String> lines, int start) {
+		return SEPARATOR.matcher(lines.get(start)).matches() || UNDERSCORE_RULE.matcher(lines.get(start)).matches()
+				? nextNonBlank(lines, start + 1) : start;
+	}
+
 	private static final Set<String> TO_KEYS = Set.of("aan", "to", "cc", "an", "à");
 
 	/**
@@ -243,10 +246,7 @@ final class QuoteTrimmer {
 	 * in the sender line alone: a manager's mail the person pastes was sent to them.
 	 */
 	private static boolean ofTheConversation(List<String> lines, int start, Collection<String> ours, String sender) {
-		int i = start;
-		if (SEPARATOR.matcher(lines.get(i)).matches() || UNDERSCORE_RULE.matcher(lines.get(i)).matches()) {
-			i = nextNonBlank(lines, i + 1);
-		}
+		int i = pastSeparator(lines, start);
 		if (i < 0) {
 			return false;
 		}
