@@ -121,6 +121,14 @@ public class Assignments {
 		jdbc.sql("update assignment set archived = :archived where id = :id").param("archived", archived).param("id", id).update();
 	}
 
+	/** The key of the shipped library entry this assignment is, if it is one (a coach's own has none). */
+	Optional<String> libraryKey(UUID id) {
+		return jdbc.sql("select library_key from assignment where id = :id and library_key is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
 	/** Whether the shipped library entry with this key and language is present, so seeding adds each once. */
 	boolean hasLibraryEntry(String key, Locale language) {
 		return jdbc.sql("select count(*) from assignment where library_key = :key and language = :language and owner_id is null")

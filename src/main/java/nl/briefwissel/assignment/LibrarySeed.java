@@ -32,8 +32,8 @@ class LibrarySeed implements ApplicationRunner {
 
 	static final String FILE = "assignments/library.txt";
 
-	/** One entry of the shipped file. */
-	record Entry(String key, Assignments.Draft draft) {
+	/** One entry of the shipped file; {@code deck} is the coach cards it is laid from, null for the whole deck. */
+	record Entry(String key, Assignments.Draft draft, CoachCards.Kind deck) {
 	}
 
 	private final Assignments assignments;
@@ -72,7 +72,10 @@ class LibrarySeed implements ApplicationRunner {
 		}
 	}
 
-	/** Blocks of {@code === key | TYPE | THEMES | minutes | lang}, a title, {@code ---}, then Markdown. */
+	/**
+	 * Blocks of {@code === key | TYPE | THEMES | minutes | lang}, optionally {@code | DECK} for coach cards,
+	 * a title, {@code ---}, then Markdown.
+	 */
 	static List<Entry> parse(String text) {
 		List<Entry> entries = new ArrayList<>();
 		String[] blocks = text.replace("\r\n", "\n").split("(?m)^=== ");
@@ -82,8 +85,8 @@ class LibrarySeed implements ApplicationRunner {
 			}
 			String[] lines = block.split("\n", -1);
 			String[] header = lines[0].split("\\|");
-			if (header.length != 5) {
-				throw new IllegalStateException("Assignment header needs 5 parts: " + lines[0]);
+			if (header.length != 5 && header.length != 6) {
+				throw new IllegalStateException("Assignment header needs 5 parts, or 6 with a deck: " + lines[0]);
 			}
 			String title = lines[1].strip();
 			if (!"---".equals(lines[2].strip())) {
@@ -98,7 +101,7 @@ class LibrarySeed implements ApplicationRunner {
 			List<String> themes = Arrays.stream(header[2].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 			entries.add(new Entry(header[0].strip(), new Assignments.Draft(title, instructions,
 					AssignmentType.valueOf(header[1].strip()), themes, Integer.parseInt(header[3].strip()),
-					Locale.forLanguageTag(header[4].strip()))));
+					Locale.forLanguageTag(header[4].strip())), header.length == 6 ? CoachCards.Kind.valueOf(header[5].strip()) : null));
 		}
 		return entries;
 	}

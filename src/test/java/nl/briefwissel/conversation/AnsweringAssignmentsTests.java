@@ -87,7 +87,7 @@ class AnsweringAssignmentsTests {
 		GivenAssignments.Given cards = give(running, AssignmentType.COACH_CARDS);
 
 		mvc.perform(post("/participant/cards/{id}", cards.id()).with(csrf()).with(fixtures.as(running.participant()))
-			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING"))
+			.param("place", "LISTENING", "ORGANISING", "HUMOUR", "EMPATHY", "PRECISION"))
 			.andExpect(status().is3xxRedirection());
 
 		UUID topFive = onlyParticipantLetter(running);

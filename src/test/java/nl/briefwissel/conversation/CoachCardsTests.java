@@ -62,7 +62,7 @@ class CoachCardsTests {
 	void aTopFiveOfCoachCardsAnswersTheAssignment() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
-			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+			.stream().filter(a -> a.title().equals("Jouw top vijf waarden")).findFirst().orElseThrow();
 		var letter = conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten.");
 		given.give(running.id(), cards.id(), letter);
 		var open = given.of(running.id()).get(0);
@@ -75,16 +75,16 @@ class CoachCardsTests {
 			.andExpect(content().string(containsString("Plaats 5")));
 
 		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
-			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "HUMOUR", "MEANING"))
+			.param("place", "AUTONOMY", "GROWTH", "BALANCE", "BALANCE", "MEANING"))
 			.andExpect(flash().attribute("problem", "cards.error.five"));
 		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
-			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING")
+			.param("place", "AUTONOMY", "GROWTH", "BALANCE", "MEANING", "LEARNING")
 			.param("explanation", "Vrijheid staat bovenaan omdat ik zelf mijn dag wil indelen."))
 			.andExpect(status().is3xxRedirection());
 
 		assertThat(given.of(running.id()).get(0).answered()).isTrue();
 		Message answer = conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).findFirst().orElseThrow();
-		assertThat(answer.body()).contains("1. Vrijheid").contains("5. Goed luisteren").contains("zelf mijn dag wil indelen");
+		assertThat(answer.body()).contains("1. Vrijheid").contains("5. Blijven leren").contains("zelf mijn dag wil indelen");
 		mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(running.participant())))
 			.andExpect(status().isNotFound());
 
@@ -100,12 +100,12 @@ class CoachCardsTests {
 	void cardsLaidWhileTheTrajectoryEndedComeBackToCopy() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
-			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+			.stream().filter(a -> a.title().equals("Jouw top vijf waarden")).findFirst().orElseThrow();
 		given.give(running.id(), cards.id(), conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten."));
 		var open = given.of(running.id()).get(0);
 
 		var wrong = mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
-			.param("place", "AUTONOMY", "AUTONOMY", "HUMOUR", "MEANING", "LISTENING")).andReturn();
+			.param("place", "AUTONOMY", "AUTONOMY", "BALANCE", "MEANING", "LEARNING")).andReturn();
 		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/cards/{id}", open.id())
 			.with(fixtures.as(running.participant())).cookie(wrong.getResponse().getCookies()))
 			.andReturn().getResponse().getContentAsString());
@@ -116,7 +116,7 @@ class CoachCardsTests {
 		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id())
 			.update();
 		var refused = mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
-			.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING")
+			.param("place", "AUTONOMY", "GROWTH", "BALANCE", "MEANING", "LEARNING")
 			.param("explanation", "Vrijheid eerst, want ik deel mijn dag graag zelf in."))
 			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id()))
 			.andExpect(flash().attribute("notSent", true))
@@ -140,14 +140,14 @@ class CoachCardsTests {
 		UUID newest = trajectories.record(otherProgramme.id(), running.participant().id(), otherCoach.id(),
 				TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
 		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
-			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+			.stream().filter(a -> a.title().equals("Jouw top vijf waarden")).findFirst().orElseThrow();
 		given.give(running.id(), cards.id(), conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten."));
 		var open = given.of(running.id()).get(0);
 		String submission = UUID.randomUUID().toString();
 
 		for (int click = 0; click < 2; click++) {
 			var sent = mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
-					.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING").param("submission", submission))
+					.param("place", "AUTONOMY", "GROWTH", "BALANCE", "MEANING", "LEARNING").param("submission", submission))
 				.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id() + "#sent"))
 				.andReturn();
 			// The flash message is matched to the address's query string, as the browser follows the redirect.
@@ -166,7 +166,7 @@ class CoachCardsTests {
 	void aDoubleClickSendsTheTopFiveOnce() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
-			.stream().filter(a -> a.language().getLanguage().equals("nl")).findFirst().orElseThrow();
+			.stream().filter(a -> a.title().equals("Jouw top vijf waarden")).findFirst().orElseThrow();
 		given.give(running.id(), cards.id(), conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten."));
 		var open = given.of(running.id()).get(0);
 		String page = mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(running.participant())))
@@ -182,7 +182,7 @@ class CoachCardsTests {
 				clicks.add(pool.submit(() -> {
 					start.await();
 					return mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
-						.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING")
+						.param("place", "AUTONOMY", "GROWTH", "BALANCE", "MEANING", "LEARNING")
 						.param("submission", field.group(1))).andReturn().getResponse().getStatus();
 				}));
 			}
@@ -196,7 +196,7 @@ class CoachCardsTests {
 		}
 		// The browser sending it once more, after both went: the letter is there, no error page.
 		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))
-				.param("place", "AUTONOMY", "GROWTH", "HUMOUR", "MEANING", "LISTENING").param("submission", field.group(1)))
+				.param("place", "AUTONOMY", "GROWTH", "BALANCE", "MEANING", "LEARNING").param("submission", field.group(1)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT)).hasSize(1);
 	}

@@ -64,8 +64,10 @@ class CoachCardsController {
 		if (!model.containsAttribute("submission")) {
 			model.addAttribute("submission", UUID.randomUUID()); // the answer is written once
 		}
-		model.addAttribute("values", cards.deck().stream().filter(c -> c.kind() == CoachCards.Kind.VALUE).toList());
-		model.addAttribute("qualities", cards.deck().stream().filter(c -> c.kind() == CoachCards.Kind.QUALITY).toList());
+		// Only the assignment's own deck: "Jouw top vijf waarden" offered every quality in each place too.
+		List<CoachCards.Card> offered = cards.offeredFor(assignment);
+		model.addAttribute("values", offered.stream().filter(c -> c.kind() == CoachCards.Kind.VALUE).toList());
+		model.addAttribute("qualities", offered.stream().filter(c -> c.kind() == CoachCards.Kind.QUALITY).toList());
 		model.addAttribute("places", CoachCards.TOP);
 		return "conversation/coach-cards";
 	}
@@ -89,7 +91,7 @@ class CoachCardsController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<CoachCards.Card> top = new ArrayList<>();
 		for (String code : places == null ? List.<String>of() : places) {
-			cards.card(code).ifPresent(top::add);
+			cards.offered(assignment, code).ifPresent(top::add); // a card of another deck is no card of this top five
 		}
 		if (ended.isEmpty() && (top.size() != CoachCards.TOP || new HashSet<>(top).size() != CoachCards.TOP)) {
 			redirect.addFlashAttribute("problem", "cards.error.five");
