@@ -118,6 +118,23 @@ public class Outbox {
 	}
 
 	/**
+	 * How many mails about any of these (see {@link OutgoingMail#about}) were queued since: for a limit per hour on
+	 * mails a person's click sends again, such as a participant's invitation.
+	 */
+	public int queuedAbout(Collection<UUID> about, OffsetDateTime since) {
+		if (about.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(distinct m.id) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id
+				where a.about_id in (:about) and m.created_at > :since""")
+			.param("about", java.util.List.copyOf(new java.util.HashSet<>(about)))
+			.param("since", since)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
 	 * Null, or why this automatic mail is not sent. Counted: the braked automatic mails that went out to
 	 * this address; not those the brake refused, nor those a person's action on a page caused.
 	 */

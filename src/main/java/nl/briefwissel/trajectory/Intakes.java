@@ -106,9 +106,17 @@ public class Intakes {
 	/** The question is the person's own words about their work: sealed at rest as letters are (decision 0009). */
 	private final nl.briefwissel.encryption.Encryption encryption;
 
+	/**
+	 * Invitation mails one address gets per hour at most when they are sent again: the limit a staff invitation
+	 * sent again has (the mails with a link per address per hour), so that both read the same (decision 0067).
+	 */
+	private final int invitationsPerAddressPerHour;
+
 	Intakes(JdbcClient jdbc, Programmes programmes, Themes themes, Accounts accounts, Trajectories trajectories,
 			Outbox outbox, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events, Clock clock,
-			nl.briefwissel.encryption.Encryption encryption) {
+			nl.briefwissel.encryption.Encryption encryption,
+			@org.springframework.beans.factory.annotation.Value("${briefwissel.sign-in.mails-per-address-per-hour:3}") int invitationsPerAddressPerHour) {
+		this.invitationsPerAddressPerHour = invitationsPerAddressPerHour;
 		this.encryption = encryption;
 		this.jdbc = jdbc;
 		this.programmes = programmes;
@@ -142,6 +150,20 @@ public class Intakes {
 		 * application's link still works: no invitation went out beside it (decision 0062).
 		 */
 		record AlreadyApplied(Intake application) implements Invited {
+		}
+
+		/**
+		 * The address's application to this programme is complete and waits for a coach, or it has a trajectory in the
+		 * programme that has not ended: no invitation went out (decision 0067).
+		 */
+		record AlreadyEnrolled(TrajectoryOverview trajectory) implements Invited {
+		}
+
+		/**
+		 * The address's invitation had run out, and it had as many invitation mails this hour as it may get: nothing
+		 * went out (decision 0067).
+		 */
+		record TooMany(PendingInvitation invitation) implements Invited {
 		}
 	}
 
@@ -185,6 +207,12 @@ public class Intakes {
 			return earlier.get().createdAt().isBefore(formSent) ? new Invited.SentAgain(earlier.get())
 					: new Invited.Sent(earlier.get());
 		}
+		// In the programme already (waiting for a coach, or coached): an invitation led only to "you are in already".
+		Optional<TrajectoryOverview> enrolled = accounts.byEmail(email)
+			.flatMap(person -> ongoing(person.id(), programme.id()));
+		if (enrolled.isPresent()) {
+			return new Invited.AlreadyEnrolled(enrolled.get());
+		}
 		Optional<PendingInvitation> pending = pendingInvitation(programme.id(), email);
 		if (pending.isPresent() && !pending.get().expired()) {
 			return new Invited.AlreadyPending(pending.get());
@@ -193,7 +221,10 @@ public class Intakes {
 			// Ran out unused: nobody can apply by it, so what the manager asks for is a working link. The same
 			// application gets it, as by "send again": a second one beside it listed the person twice.
 			UUID expired = pending.get().id();
-			inviteAgain(expired, programme, pending.get().sent());
+			if (inviteAgain(expired, programme, pending.get().sent()) == PendingInvitation.Again.TOO_MANY) {
+				return new Invited.TooMany(pending.get());
+			}
+			withdrawRunOut(programme.id(), email);
 			// The form's id now stands for this application: a second click is answered as this one was.
 			jdbc.sql("update intake_submission set intake_id = :intake where submission_id = :submission")
 				.param("intake", expired)
@@ -209,7 +240,62 @@ public class Intakes {
 		Intake intake = insert(id, programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED,
 				null, token, INVITATION_VALIDITY, by);
 		mailInvitation(programme, intake, token);
+		withdrawRunOut(programme.id(), email);
 		return new Invited.Sent(intake);
+	}
+
+	/**
+	 * The address's own applications to the programme whose link ran out are withdrawn when it is invited: they
+	 * cannot be completed, and the invitation's link is the way on. Left, the person stood on the list twice.
+	 */
+	private void withdrawRunOut(UUID programmeId, String email) {
+		jdbc.sql("""
+				update intake set status = 'WITHDRAWN', token_hash = null
+				where programme_id = :programme and email = :email and source in ('LINK', 'MAIL')
+				  and status in ('AWAITING_CONFIRMATION', 'RECEIVED_BY_MAIL') and token_expires_at <= :now""")
+			.param("programme", programmeId)
+			.param("email", email.strip().toLowerCase(Locale.ROOT))
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+	}
+
+	/**
+	 * An application of the programme's own (by its link or by mail) whose link ran out, invited instead: the
+	 * invitation goes to its address, in its name and language, and the application is withdrawn (see
+	 * {@link #invite}). Empty when the application is not one of those (any more): completed, withdrawn, or its link
+	 * works.
+	 */
+	@Transactional
+	public Optional<Invited> inviteInstead(UUID intakeId, Programme programme, UUID by) {
+		jdbc.sql("select id from intake where id = :id and programme_id = :programme for update")
+			.param("id", intakeId)
+			.param("programme", programme.id())
+			.query(UUID.class)
+			.optional();
+		Optional<Intake> runOut = of(intakeId, programme.id())
+			.filter(i -> linksRunOut(programme.id(), List.of(intakeId)).containsKey(intakeId));
+		return runOut.map(i -> invite(programme, i.email(), i.displayName(), i.language(), by, null));
+	}
+
+	/**
+	 * Of these applications, those by the programme's link or by mail, not complete yet, whose link ran out, with
+	 * when it did: they cannot be completed, and the list says so instead of "not complete yet".
+	 */
+	public Map<UUID, OffsetDateTime> linksRunOut(UUID programmeId, Collection<UUID> intakeIds) {
+		if (intakeIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, OffsetDateTime> runOut = new HashMap<>();
+		jdbc.sql("""
+				select id, token_expires_at from intake
+				where id in (:ids) and programme_id = :programme and source in ('LINK', 'MAIL')
+				  and status in ('AWAITING_CONFIRMATION', 'RECEIVED_BY_MAIL') and token_hash is not null and token_expires_at <= :now""")
+			.param("ids", List.copyOf(new HashSet<>(intakeIds)))
+			.param("programme", programmeId)
+			.param("now", OffsetDateTime.now(clock))
+			.query((rs, n) -> runOut.put(rs.getObject("id", UUID.class), rs.getObject("token_expires_at", OffsetDateTime.class)))
+			.list();
+		return runOut;
 	}
 
 	/**
@@ -233,6 +319,10 @@ public class Intakes {
 		if (!pending.get().isTheOneSent(shownSent)) {
 			return PendingInvitation.Again.SENT_ALREADY;
 		}
+		if (!withinHourlyLimit(pending.get().email())) {
+			// As a staff invitation sent again: each click of the button was one more mail in someone's box.
+			return PendingInvitation.Again.TOO_MANY;
+		}
 		String token = LinkTokens.create();
 		jdbc.sql("update intake set token_hash = :hash, token_expires_at = :expires where id = :id")
 			.param("hash", LinkTokens.hash(token))
@@ -241,6 +331,20 @@ public class Intakes {
 			.update();
 		mailInvitation(programme, byId(intakeId).orElseThrow(), token);
 		return PendingInvitation.Again.SENT;
+	}
+
+	/** Whether the address had fewer invitation mails (to any programme) in the last hour than it may get. */
+	private boolean withinHourlyLimit(String email) {
+		List<UUID> invitations = jdbc.sql("select id from intake where email = :email and source = 'INVITATION'")
+			.param("email", email.strip().toLowerCase(Locale.ROOT))
+			.query(UUID.class)
+			.list();
+		int lastHour = outbox.queuedAbout(invitations, OffsetDateTime.now(clock).minusHours(1));
+		if (lastHour >= invitationsPerAddressPerHour) {
+			log.warn("An invitation was not sent again: {} invitation mails to the address in the last hour", lastHour);
+			return false;
+		}
+		return true;
 	}
 
 	/** The address's invitation to the programme not used yet (it may have run out), the newest if there were more. */
@@ -316,8 +420,19 @@ public class Intakes {
 			.single();
 	}
 
+	/** How many intakes waiting for a coach come before this one on the manager's list (longest first): its page follows. */
+	public int waitingBefore(UUID trajectoryId) {
+		return jdbc.sql("""
+				select count(*) from trajectory t join trajectory me on me.id = :id
+				where t.programme_id = me.programme_id and t.status = 'INTAKE'
+				  and (t.created_at < me.created_at or t.created_at = me.created_at and t.id < me.id)""")
+			.param("id", trajectoryId)
+			.query(Integer.class)
+			.single();
+	}
+
 	private void mailInvitation(Programme programme, Intake intake, String token) {
-		Object[] args = { intake.displayName(), programme.name(), INVITATION_VALIDITY.toDays() };
+		Object[] args = { intake.displayName() == null ? "" : intake.displayName(), programme.name(), INVITATION_VALIDITY.toDays() };
 		outbox.enqueue(mails.compose(intake.email(), intake.language(), "mail.intakeInvitation", args,
 				completeLink(token, intake.language())).about(intake.id()));
 	}

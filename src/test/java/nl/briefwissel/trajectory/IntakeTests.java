@@ -797,6 +797,164 @@ class IntakeTests {
 	}
 
 	/**
+	 * An address whose application is complete and waits for a coach, or whose trajectory in the programme runs, is
+	 * not invited: the form says so at the address, with a link to where it is, and nothing is mailed (decision
+	 * 0067). Before, the invitation went out, and completing it only said "you are in this programme already".
+	 */
+	@Test
+	void anAddressInTheProgrammeAlreadyIsToldWhereInsteadOfInvited(@Autowired MockMvc mvc, @Autowired Fixtures fixtures)
+			throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		programmes.openPublicIntake(programme.id(), true);
+		String email = "binnen-" + suffix + "@example.nl";
+		intakes.applyByLink(programmes.byId(programme.id()).orElseThrow(), new IntakeForm("Bram Binnen", email, "Mijn vraag",
+				"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+				java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
+		String confirm = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		UUID trajectory = intakes.confirm(confirm.substring(confirm.lastIndexOf('/') + 1)).orElseThrow().trajectoryId();
+		assertThat(mailsTo(email)).isEqualTo(1);
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Bram B.").param("email", email.toUpperCase(java.util.Locale.ROOT)).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()))
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.enrolled")));
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(browser.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element field = page.getElementById("invite-email-" + programme.id());
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(field.val()).isEqualTo(email.toUpperCase(java.util.Locale.ROOT));
+		org.jsoup.nodes.Element said = page.getElementById(field.attr("aria-describedby"));
+		assertThat(said.text()).startsWith("Bram Binnen (" + email + ") heeft zich al aangemeld")
+			.contains("wacht op een e-coach", "Er is geen uitnodiging verstuurd");
+		assertThat(said.selectFirst("a").attr("href"))
+			.isEqualTo("/programme/intakes?programme=" + programme.id() + "&waiting=1#intake-" + trajectory);
+		assertThat(page.getElementById("intake-" + trajectory)).as("the link's target").isNotNull();
+		assertThat(mailsTo(email)).as("no invitation").isEqualTo(1);
+		assertThat(intakes.open(programme.id())).isEmpty();
+
+		// Coached already: the same, in English, with a link to the programme's running trajectories.
+		jdbc.sql("update trajectory set status = 'RUNNING', started_on = current_date where id = :id").param("id", trajectory).update();
+		nl.briefwissel.Browser english = new nl.briefwissel.Browser(mvc);
+		english.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Bram").param("email", email).param("language", "en")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.enrolled")));
+		org.jsoup.nodes.Element inEnglish = org.jsoup.Jsoup.parse(english.perform(get("/programme/intakes?lang=en")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString())
+			.getElementById("invite-email-error-" + programme.id());
+		assertThat(inEnglish.text()).startsWith("Bram Binnen (" + email + ") is in this programme already: the trajectory is running.");
+		assertThat(inEnglish.selectFirst("a").attr("href"))
+			.isEqualTo("/programme?programme=" + programme.id() + "&status=RUNNING#trajectory-list-" + programme.id());
+		assertThat(mailsTo(email)).isEqualTo(1);
+	}
+
+	/**
+	 * A participant's invitation is sent again at most as often an hour as a staff invitation (three mails with a link
+	 * to one address, the first included): then nothing goes out and the list, or the form, says so (decision 0067).
+	 * Before, every click sent one more mail.
+	 */
+	@Test
+	void anInvitationIsSentAgainOnlyAsOftenAnHourAsAStaffInvitation(@Autowired MockMvc mvc, @Autowired Fixtures fixtures)
+			throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		String email = "vaak-" + suffix + "@example.nl";
+		Intake invited = intakes.invite(programme, email, "Vera Vaak", java.util.Locale.forLanguageTag("nl"), manager.id());
+		for (int again = 1; again <= 3; again++) {
+			org.jsoup.nodes.Element form = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+				.andReturn().getResponse().getContentAsString()).getElementById("application-" + invited.id())
+				.selectFirst("form[action$=/invitation]");
+			mvc.perform(post(form.attr("action")).with(csrf()).with(fixtures.as(manager))
+					.param("sent", form.selectFirst("input[name=sent]").val()).param("openPage", "1"))
+				.andExpect(flash().attribute(again < 3 ? "doneAt" : "problemAt", "open-" + programme.id()));
+		}
+		assertThat(mailsTo(email)).as("the invitation and two sent again").isEqualTo(3);
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		org.jsoup.nodes.Element form = org.jsoup.Jsoup.parse(browser.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("application-" + invited.id())
+			.selectFirst("form[action$=/invitation]");
+		browser.perform(post(form.attr("action")).with(csrf()).with(fixtures.as(manager))
+				.param("sent", form.selectFirst("input[name=sent]").val()).param("openPage", "1"))
+			.andExpect(flash().attribute("problem", "invitation.again.tooMany"));
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(browser.perform(get("/programme/intakes?programme=" + programme.id()
+				+ "&open=1").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("open-" + programme.id()).parent().select("div[role=alert]").eachText())
+			.anySatisfy(said -> assertThat(said).contains("te veel mails met een link", "de eerdere link werkt nog"));
+		assertThat(mailsTo(email)).isEqualTo(3);
+
+		// Run out, and invited again by the form within the hour: nothing sent, said at the address in English.
+		jdbc.sql("update intake set token_expires_at = :past where id = :id")
+			.param("past", java.time.OffsetDateTime.now().minusMinutes(1)).param("id", invited.id()).update();
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Vera").param("email", email).param("language", "en").param("lang", "en")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email",
+					"Too many mails with a link have gone to this address in the last hour; nothing was sent. Try again in an hour.")));
+		assertThat(mailsTo(email)).isEqualTo(3);
+	}
+
+	/**
+	 * An application by the programme's link or by mail whose own link ran out is listed as such, not as one the
+	 * person can still finish, and its row invites the address instead: a new link, and the application that cannot
+	 * be completed is withdrawn, so the person stands on the list once (decision 0067).
+	 */
+	@Test
+	void anApplicationWhoseLinkRanOutIsListedSoAndItsAddressCanBeInvitedFromTheList(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		programmes.openPublicIntake(programme.id(), true);
+		String email = "laat-" + suffix + "@example.nl";
+		intakes.applyByLink(programmes.byId(programme.id()).orElseThrow(), new IntakeForm("Lot Laat", email, "Mijn vraag",
+				"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+				java.util.Locale.forLanguageTag("en"), UUID.randomUUID());
+		Intake applied = intakes.open(programme.id()).get(0);
+		String mailed = "mailde-" + suffix + "@example.nl";
+		Intake byMail = intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.");
+		jdbc.sql("update intake set token_expires_at = :past where id in (:ids)")
+			.param("past", java.time.OffsetDateTime.now().minusDays(1)).param("ids", java.util.List.of(applied.id(), byMail.id())).update();
+
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element row = page.getElementById("application-" + applied.id());
+		assertThat(row.text()).contains("Link verlopen op ", "e-mailadres niet bevestigd").doesNotContain("nog niet bevestigd");
+		assertThat(page.getElementById("application-" + byMail.id()).text()).contains("Link verlopen op ", "formulier niet ingevuld");
+		org.jsoup.nodes.Element button = row.selectFirst("form[action$=/invite-instead] button");
+		assertThat(button.text()).isEqualTo("Uitnodigen");
+		assertThat(button.attr("aria-label")).isEqualTo("Uitnodigen: " + email);
+		assertThat(page.getElementById(button.attr("aria-describedby")).text()).contains("wordt dan ingetrokken");
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes?lang=en").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("application-" + applied.id()).text())
+			.contains("Link expired on ");
+
+		String action = button.parent().attr("action");
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		for (int click = 0; click < 2; click++) {
+			browser.perform(post(action).with(csrf()).with(fixtures.as(manager)).param("openPage", "1"))
+				.andExpect(redirectedUrl("/programme/intakes?programme=" + programme.id() + "&open=1#open-" + programme.id()));
+		}
+		assertThat(mailsTo(email)).as("the confirmation, and one invitation for two clicks").isEqualTo(2);
+		MimeMessage invitation = Mailboxes.awaitMail(mailServer, email, m -> Mailboxes.text(m).contains("/intake/complete/"));
+		assertThat(Mailboxes.text(invitation)).contains("Dear Lot Laat");
+		assertThat(intakes.open(programme.id())).extracting(Intake::email).containsExactlyInAnyOrder(email, mailed);
+		assertThat(intakes.open(programme.id())).filteredOn(i -> i.email().equals(email)).singleElement()
+			.extracting(Intake::source).isEqualTo(Intake.Source.INVITATION);
+		assertThat(browser.perform(get("/programme/intakes?programme=" + programme.id() + "&open=1").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).contains("De uitnodiging is gestuurd naar " + email);
+
+		// Another organisation's manager does not reach the row.
+		var stranger = fixtures.person(organisations.create("Elders " + suffix).id(), "pm-elders-" + suffix + "@example.nl",
+				"Elders", nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post(page.getElementById("application-" + byMail.id()).selectFirst("form[action$=/invite-instead]").attr("action"))
+				.with(csrf()).with(fixtures.as(stranger)).param("openPage", "1"))
+			.andExpect(status().isNotFound());
+		assertThat(mailsTo(mailed)).isEqualTo(1);
+	}
+
+	/**
 	 * "Intrekken" twice (a double click, or a page left open): the second is answered as the first. An
 	 * application completed meanwhile says so at the card, and is not withdrawn. Another programme's
 	 * application, or none, is not found.

@@ -111,7 +111,17 @@ class IntakesPageController {
 	 * thousands in.
 	 */
 	record ProgrammeIntakes(Programme programme, List<Intake> open, List<Waiting> waiting, List<Asked> asked, UUID invitation,
-			Pages waitingPages, Pages openPages, Map<UUID, PendingInvitation> invitations) {
+			Pages waitingPages, Pages openPages, Map<UUID, PendingInvitation> invitations,
+			Map<UUID, java.time.OffsetDateTime> linksRunOut) {
+
+		/**
+		 * When the link of an application by the programme's link or by mail ran out, while it is on the list; null
+		 * while it works (or for an invitation). One that ran out cannot be completed: the list says so and offers
+		 * to invite the address instead (decision 0067).
+		 */
+		public java.time.OffsetDateTime linkRanOutOn(UUID intake) {
+			return linksRunOut.get(intake);
+		}
 
 		/**
 		 * The invitation of an application on the list while it is not used yet (its link may have run out); null for
@@ -156,6 +166,16 @@ class IntakesPageController {
 
 	/** The form's address is refused with this key when the address applied itself: said with {@link AppliedAlready}. */
 	static final String APPLIED = "intakes.invite.applied";
+
+	/**
+	 * The address is in the programme already: its application waits for a coach, or its trajectory has not ended.
+	 * Who, its stage, and where it is (the waiting list's row, the proposals, or the programme's list).
+	 */
+	record EnrolledAlready(String who, String stage, String link) implements Serializable {
+	}
+
+	/** The form's address is refused with this key when the address is in the programme: said with {@link EnrolledAlready}. */
+	static final String ENROLLED = "intakes.invite.enrolled";
 
 	/** The pages asked for ({@code waiting}, {@code open}) apply to the programme named with them; the others show their first. */
 	@GetMapping("/programme/intakes")
@@ -213,8 +233,9 @@ class IntakesPageController {
 			.map(t -> new Asked(t, histories.getOrDefault(t.id(), List.of()).stream().findFirst()))
 			.toList();
 		List<Intake> open = intakes.open(programme.id(), openPages.offset(), PER_PAGE);
+		List<UUID> openIds = open.stream().map(Intake::id).toList();
 		return new ProgrammeIntakes(programme, open, waiting, asked, UUID.randomUUID(), waitingPages, openPages,
-				intakes.pendingInvitations(programme.id(), open.stream().map(Intake::id).toList()));
+				intakes.pendingInvitations(programme.id(), openIds), intakes.linksRunOut(programme.id(), openIds));
 	}
 
 	@PostMapping("/programme/programmes/{id}/invitations")
@@ -274,6 +295,34 @@ class IntakesPageController {
 			redirect.addFlashAttribute("inviteFor", programme.id());
 			return "redirect:/programme/intakes#" + at;
 		}
+		if (invited instanceof Intakes.Invited.AlreadyEnrolled enrolled) {
+			// Complete and waiting for a coach, or coached: an invitation only led to "you are in already" (decision 0067).
+			TrajectoryOverview trajectory = enrolled.trajectory();
+			String link = switch (trajectory.status()) {
+				case INTAKE -> "/programme/intakes?programme=" + programme.id() + "&waiting="
+						+ (intakes.waitingBefore(trajectory.id()) / PER_PAGE + 1) + "#intake-" + trajectory.id();
+				case MATCHING -> "/programme/intakes?programme=" + programme.id() + "#asked-" + programme.id();
+				default -> "/programme?programme=" + programme.id() + "&status=" + trajectory.status().name()
+						+ "#trajectory-list-" + programme.id();
+			};
+			AuditedChange.refused();
+			redirect.addFlashAttribute("inviteErrors", Map.of("email", ENROLLED));
+			redirect.addFlashAttribute("inviteEnrolled", new EnrolledAlready(
+					trajectory.participantName() + " (" + invitation.email().strip().toLowerCase(Locale.ROOT) + ")",
+					trajectory.status().name(), link));
+			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
+			redirect.addFlashAttribute("inviteFor", programme.id());
+			return "redirect:/programme/intakes#" + at;
+		}
+		if (invited instanceof Intakes.Invited.TooMany) {
+			// Its link had run out, and the address had its mails of this hour: nothing sent, and no claim that a link works.
+			AuditedChange.refused();
+			redirect.addFlashAttribute("inviteErrors", Map.of("email",
+					texts.getMessage("invitation.again.tooMany.expired", null, locale)));
+			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
+			redirect.addFlashAttribute("inviteFor", programme.id());
+			return "redirect:/programme/intakes#" + at;
+		}
 		if (invited instanceof Intakes.Invited.SentAgain again) {
 			// Its link had run out: sent again, the application as it was (decision 0062).
 			Intake application = again.intake();
@@ -315,15 +364,53 @@ class IntakesPageController {
 			return back;
 		}
 		AuditedChange.refused();
+		// At the hourly limit nothing went out: whether the earlier link still works depends on whether it ran out.
+		String problem = outcome != PendingInvitation.Again.TOO_MANY ? "invitation.again.gone"
+				: intakes.pendingInvitation(programme.id(), invited.email()).filter(PendingInvitation::expired).isPresent()
+						? "invitation.again.tooMany.expired" : "invitation.again.tooMany";
 		if (fromList) {
-			redirect.addFlashAttribute("problem", "invitation.again.gone");
+			redirect.addFlashAttribute("problem", problem);
 			redirect.addFlashAttribute("problemAt", at);
 			return back;
 		}
-		redirect.addFlashAttribute("inviteErrors", Map.of("email", texts.getMessage("invitation.again.gone", null, locale)));
+		redirect.addFlashAttribute("inviteErrors", Map.of("email", texts.getMessage(problem, null, locale)));
 		redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
 		redirect.addFlashAttribute("inviteFor", programme.id());
 		return "redirect:/programme/intakes#" + at;
+	}
+
+	/**
+	 * Invites the address of an application by the programme's link or by mail whose link ran out, from its row on
+	 * the list: in its name and language, and the application is withdrawn, so the person stands on the list once.
+	 * Answered at the list; one that changed meanwhile (completed, withdrawn) sends nothing.
+	 */
+	@PostMapping("/programme/programmes/{id}/intakes/{intake}/invite-instead")
+	String inviteInstead(@PathVariable UUID id, @PathVariable UUID intake, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) String openPage, RedirectAttributes redirect) {
+		Programme programme = own(id, me);
+		String at = "open-" + programme.id();
+		String back = "redirect:/programme/intakes?programme=" + programme.id() + "&open=" + PageNumber.of(openPage) + "#" + at;
+		Intake application = intakes.of(intake, programme.id())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Optional<Intakes.Invited> invited = intakes.inviteInstead(intake, programme, me.id());
+		// A second click finds the application withdrawn by the first, and its address invited a moment ago: answered as the first.
+		boolean invitedByTheClickBefore = invited.isEmpty()
+				&& intakes.statusOf(intake, programme.id()).orElse(null) == Intake.Status.WITHDRAWN
+				&& intakes.pendingInvitation(programme.id(), application.email())
+					.filter(pending -> !pending.expired()
+							&& pending.sentAt().isAfter(java.time.OffsetDateTime.now(clock).minusMinutes(5)))
+					.isPresent();
+		if (invitedByTheClickBefore || invited.isPresent() && (invited.get() instanceof Intakes.Invited.Sent
+				|| invited.get() instanceof Intakes.Invited.SentAgain)) {
+			redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", application.email()));
+			redirect.addFlashAttribute("doneAt", at);
+			return back;
+		}
+		// Changed meanwhile, or the address has an invitation or a trajectory now: the invitation form says which.
+		AuditedChange.refused();
+		redirect.addFlashAttribute("problem", invited.isEmpty() ? "intakes.inviteInstead.gone" : "intakes.inviteInstead.not");
+		redirect.addFlashAttribute("problemAt", at);
+		return back;
 	}
 
 	@PostMapping("/programme/programmes/{id}/intakes/{intake}/withdraw")
