@@ -105,6 +105,30 @@ class FormLayoutTests {
 	}
 
 	/**
+	 * The audit trail's search with its days the wrong way round, on a 320-pixel phone: what is wrong stands
+	 * at the field, on the screen, and the page does not scroll sideways.
+	 */
+	@Test
+	void anAuditSearchWithItsDaysTheWrongWayRoundSaysSoAtTheFieldOnANarrowPhone() {
+		ChromeDriver driver = Chromium.phoneOf(320);
+		try {
+			Chromium.signIn(driver, port, "beheer@briefwissel.test");
+			driver.get("http://localhost:" + port + "/admin/audit?from=6-12-2026&to=5-12-2026");
+			Long wider = (Long) driver.executeScript(
+					"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(wider).as("the page is not wider than the phone").isLessThanOrEqualTo(1L);
+			WebElement error = driver.findElement(By.id("to-error"));
+			assertThat(error.isDisplayed()).isTrue();
+			assertThat(error.getRect().getX() + error.getRect().getWidth()).as("the sentence within the phone's width")
+				.isLessThanOrEqualTo(320);
+			assertThat(driver.findElement(By.id("to")).getAttribute("aria-describedby")).isEqualTo("to-error");
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	/**
 	 * The administrator's decline of an erasure request, refused without a reason on a 320-pixel phone: the
 	 * page does not scroll sideways, the reason's box fills the form's column within the phone, and it is
 	 * shaped as every other text box: it lacked bw-textarea, so it had another font and another widest width.
