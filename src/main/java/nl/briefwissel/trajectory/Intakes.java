@@ -431,6 +431,20 @@ public class Intakes {
 			.single();
 	}
 
+	/**
+	 * How many of the programme's trajectories in the same stage come before this one on the programme's list of that
+	 * stage (newest first, as {@link Trajectories#pageOfProgramme} orders it): the page it is on follows.
+	 */
+	public int inStageBefore(UUID trajectoryId) {
+		return jdbc.sql("""
+				select count(*) from trajectory t join trajectory me on me.id = :id
+				where t.programme_id = me.programme_id and t.status = me.status
+				  and (t.created_at > me.created_at or t.created_at = me.created_at and t.id < me.id)""")
+			.param("id", trajectoryId)
+			.query(Integer.class)
+			.single();
+	}
+
 	private void mailInvitation(Programme programme, Intake intake, String token) {
 		Object[] args = { intake.displayName() == null ? "" : intake.displayName(), programme.name(), INVITATION_VALIDITY.toDays() };
 		outbox.enqueue(mails.compose(intake.email(), intake.language(), "mail.intakeInvitation", args,

@@ -835,7 +835,22 @@ class IntakeTests {
 		assertThat(mailsTo(email)).as("no invitation").isEqualTo(1);
 		assertThat(intakes.open(programme.id())).isEmpty();
 
-		// Coached already: the same, in English, with a link to the programme's running trajectories.
+		// A coach proposed: the link goes to the proposal.
+		jdbc.sql("update trajectory set status = 'MATCHING' where id = :id").param("id", trajectory).update();
+		nl.briefwissel.Browser proposed = new nl.briefwissel.Browser(mvc);
+		proposed.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Bram").param("email", email).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.enrolled")));
+		org.jsoup.nodes.Document withProposal = org.jsoup.Jsoup.parse(proposed.perform(get("/programme/intakes")
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element toProposal = withProposal.getElementById("invite-email-error-" + programme.id());
+		assertThat(toProposal.text()).contains("doet al mee aan dit programma: er is een e-coach voorgesteld");
+		assertThat(toProposal.selectFirst("a").attr("href"))
+			.isEqualTo("/programme/intakes?programme=" + programme.id() + "#proposal-" + trajectory);
+		assertThat(withProposal.getElementById("proposal-" + trajectory)).as("the link's target").isNotNull();
+
+		// Coached already: the same, in English, with a link to the trajectory on the programme's running ones.
 		jdbc.sql("update trajectory set status = 'RUNNING', started_on = current_date where id = :id").param("id", trajectory).update();
 		nl.briefwissel.Browser english = new nl.briefwissel.Browser(mvc);
 		english.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
@@ -846,8 +861,10 @@ class IntakeTests {
 			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString())
 			.getElementById("invite-email-error-" + programme.id());
 		assertThat(inEnglish.text()).startsWith("Bram Binnen (" + email + ") is in this programme already: the trajectory is running.");
-		assertThat(inEnglish.selectFirst("a").attr("href"))
-			.isEqualTo("/programme?programme=" + programme.id() + "&status=RUNNING#trajectory-list-" + programme.id());
+		String running = inEnglish.selectFirst("a").attr("href");
+		assertThat(running).isEqualTo("/programme?programme=" + programme.id() + "&status=RUNNING&page=1#trajectory-" + trajectory);
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get(running.substring(0, running.indexOf('#'))).with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("trajectory-" + trajectory)).as("the link's target").isNotNull();
 		assertThat(mailsTo(email)).isEqualTo(1);
 	}
 

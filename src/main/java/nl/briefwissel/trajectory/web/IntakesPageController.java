@@ -301,9 +301,10 @@ class IntakesPageController {
 			String link = switch (trajectory.status()) {
 				case INTAKE -> "/programme/intakes?programme=" + programme.id() + "&waiting="
 						+ (intakes.waitingBefore(trajectory.id()) / PER_PAGE + 1) + "#intake-" + trajectory.id();
-				case MATCHING -> "/programme/intakes?programme=" + programme.id() + "#asked-" + programme.id();
-				default -> "/programme?programme=" + programme.id() + "&status=" + trajectory.status().name()
-						+ "#trajectory-list-" + programme.id();
+				case MATCHING -> "/programme/intakes?programme=" + programme.id() + "#proposal-" + trajectory.id();
+				default -> "/programme?programme=" + programme.id() + "&status=" + trajectory.status().name() + "&page="
+						+ (intakes.inStageBefore(trajectory.id()) / StartPagesController.TRAJECTORIES_PER_PAGE + 1)
+						+ "#trajectory-" + trajectory.id();
 			};
 			AuditedChange.refused();
 			redirect.addFlashAttribute("inviteErrors", Map.of("email", ENROLLED));
