@@ -58,6 +58,26 @@ class CoachCardDecksTests {
 			.containsOnly(CoachCards.Kind.VALUE);
 	}
 
+	/**
+	 * The list a shipped coach-cards assignment gives in its text is its deck's cards, in its language:
+	 * the mail listed thirty values ("Humor" among them) while the page to lay them offered the twenty
+	 * value cards, so a value chosen from the mail could not be laid.
+	 */
+	@Test
+	void theListInAShippedCoachCardAssignmentIsItsDeck() {
+		assertThat(LibrarySeed.read()).filteredOn(entry -> entry.deck() != null).isNotEmpty().allSatisfy(entry -> {
+			List<String> listed = entry.draft().instructions().lines()
+				.filter(line -> line.chars().filter(c -> c == ',').count() >= 10)
+				.flatMap(line -> java.util.Arrays.stream(line.replaceAll("\\.$", "").split(",\\s*")))
+				.toList();
+			List<String> deck = cards.deck().stream().filter(card -> card.kind() == entry.deck())
+				.map(card -> card.label(entry.draft().language()))
+				.toList();
+			assertThat(listed).as(entry.key() + " " + entry.draft().language()).containsExactlyInAnyOrderElementsOf(deck);
+			assertThat(entry.draft().instructions()).as(entry.key()).doesNotContainIgnoringCase("dertig").doesNotContainIgnoringCase("thirty");
+		});
+	}
+
 	@Test
 	void theValuesAssignmentOffersOnlyValuesAndRefusesAQualityLaidAnyway() throws Exception {
 		var running = fixtures.runningTrajectory(true);
