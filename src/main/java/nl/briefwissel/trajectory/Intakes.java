@@ -189,9 +189,11 @@ public class Intakes {
 	 * An address invited to the programme before, and not applied by that invitation yet, gets no second
 	 * invitation beside it: the answer is that one, which the manager can send again ({@link #inviteAgain};
 	 * decision 0058). Two invitations made two applications, and two mails whose links both worked. One whose
-	 * link ran out is sent again: a new link for the same application (decision 0062). An address with an
-	 * application of its own that is not complete yet and whose link works gets no invitation either: the
-	 * answer is that application.
+	 * link ran out is sent again: a new link for the same application (decision 0062), unless the address had its
+	 * invitation mails of this hour. An address with an application of its own that is not complete yet and whose
+	 * link works gets no invitation either: the answer is that application; nor does one with a trajectory in the
+	 * programme that has not ended (decision 0067). Its own applications whose link ran out are withdrawn when the
+	 * invitation goes out.
 	 */
 	@Transactional
 	public Invited invite(Programme programme, String email, String name, Locale language, UUID by, UUID submission) {
