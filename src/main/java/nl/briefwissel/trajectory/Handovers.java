@@ -73,22 +73,22 @@ public class Handovers {
 	 * key of what is wrong when the trajectory has ended or the coach is not an eligible coach of the
 	 * pool. A second request for the same coach waits for the first (the trajectory's row lock) and
 	 * is answered as done, without a second round of mails. A coach without room is refused
-	 * ({@code handover.illegal.full}); {@link #handOver(UUID, UUID, Reason, UUID, boolean)} lets the manager go on anyway.
+	 * ({@code handover.illegal.full}); {@link #handOver(UUID, UUID, Reason, String, UUID, boolean)} lets the manager go on
+	 * anyway. 'Other' is refused here: it needs the manager's words, which that one takes.
 	 */
 	public Outcome handOver(UUID trajectoryId, UUID coachId, Reason reason, UUID by) {
-		return handOver(trajectoryId, coachId, reason, by, false);
+		return handOver(trajectoryId, coachId, reason, null, by, false);
 	}
 
 	/**
-	 * As {@link #handOver(UUID, UUID, Reason, UUID)}; {@code evenIfFull}: the manager saw that this coach has no
+	 * As {@link #handOver(UUID, UUID, Reason, UUID)}; {@code why}: the manager's explanation, which 'other' needs
+	 * (decision 0068) and the record shows with the reason. {@code evenIfFull}: the manager saw that this coach has no
 	 * room and hands over all the same. Not refused outright, unlike a proposal: a handover is often urgent (a
 	 * coach falls ill) and the manager arranges it with the coach first (decision 0027).
 	 */
 	@Transactional
-	public Outcome handOver(UUID trajectoryId, UUID coachId, Reason reason, UUID by, boolean evenIfFull) {
-		if (!Reason.forHandover().contains(reason)) {
-			throw new IllegalArgumentException("not a reason for a handover: " + reason);
-		}
+	public Outcome handOver(UUID trajectoryId, UUID coachId, Reason reason, String why, UUID by, boolean evenIfFull) {
+		TrajectoryLifecycle.fitting(reason, Reason.forHandover(), why);
 		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow();
 		if (trajectory.status() != TrajectoryStatus.RUNNING && trajectory.status() != TrajectoryStatus.PAUSED) {
 			// Before the coach is compared: an ended trajectory's own coach is not "handed over already".
@@ -111,7 +111,7 @@ public class Handovers {
 		if (!candidate.hasRoom() && !evenIfFull) {
 			throw new IllegalTransitionException("handover.illegal.full", "the coach has no room; the manager may go on anyway");
 		}
-		trajectory.handOver(coachId, reason);
+		trajectory.handOver(coachId, reason, why);
 		trajectories.save(trajectory, by);
 		trajectory.events().forEach(events::publishEvent);
 		tell(before, candidate.coach());

@@ -268,7 +268,8 @@ public class Matching {
 	/**
 	 * The proposed coach declines with a reason; the manager sees it and matches again. False, and
 	 * nothing changed, when this coach declined it already: a second click waits for the first (the
-	 * trajectory's row lock) and then finds it declined.
+	 * trajectory's row lock) and then finds it declined. A reason for declining only, and 'other' with
+	 * words (decision 0068), asked after the proposal is found to be this coach's.
 	 */
 	@Transactional
 	public boolean decline(UUID trajectoryId, UUID coachId, Reason reason, String why) {
@@ -277,6 +278,7 @@ public class Matching {
 			return false;
 		}
 		openProposalFor(trajectoryId, coachId);
+		TrajectoryLifecycle.fitting(reason, Reason.forDeclining(), why);
 		change(trajectoryId, coachId, trajectory -> trajectory.decline(coachId, reason, why));
 		answer(trajectoryId, coachId, false, why == null || why.isBlank() ? null : why.strip(), reason);
 		return true;

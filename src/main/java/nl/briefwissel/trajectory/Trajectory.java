@@ -115,15 +115,16 @@ public final class Trajectory {
 	/**
 	 * Another coach takes over a trajectory under way, with everything written so far; the contact
 	 * moments stay as they are. Handing it to the coach who has it already is refused: the caller
-	 * tells a second click apart from a mistake.
+	 * tells a second click apart from a mistake. {@code why}: the manager's explanation, kept with the
+	 * change as a coach's is (the record shows it), {@code null} for none.
 	 */
-	public void handOver(UUID to, Reason reason) {
+	public void handOver(UUID to, Reason reason, String why) {
 		require(status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED, "trajectory.illegal.handOver",
 				"only a running or paused trajectory can go over to another coach");
 		require(to != null && !to.equals(coachId), "trajectory.illegal.handOverSameCoach", "the trajectory has this coach already");
 		UUID from = coachId;
 		coachId = to;
-		transitions.add(new Transition(status, status, reason, null, to));
+		transitions.add(new Transition(status, status, reason, why == null || why.isBlank() ? null : why.strip(), to));
 		events.add(new TrajectoryEvents.CoachHandedOver(id, from, to, reason));
 	}
 

@@ -80,8 +80,9 @@ public class TrajectoryLifecycle {
 	 * The reason, if it is one this change offers, and 'other' only with words (decision 0064): a stop
 	 * for "more time needed" would count in the programme's figures as a reason nobody stops for.
 	 * Asked after the trajectory is found to be this coach's, so another coach learns nothing from it.
+	 * Declining a proposal and handing over hold the same rules (decision 0068).
 	 */
-	private static Reason fitting(Reason reason, List<Reason> offered, String why) {
+	static Reason fitting(Reason reason, List<Reason> offered, String why) {
 		if (reason == null || !offered.contains(reason)) {
 			throw new IllegalTransitionException(REASON_MISSING, "not a reason for this change: " + reason);
 		}

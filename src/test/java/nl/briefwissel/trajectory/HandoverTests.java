@@ -400,6 +400,7 @@ class HandoverTests {
 		return mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(as)).with(csrf())
 			.param("coach", coach)
 			.param("reason", reason)
+			.param("why", "OTHER".equals(reason) ? "Afgesproken in het overleg" : "") // 'Anders' needs words (decision 0068)
 			.param("evenIfFull", evenIfFull));
 	}
 
@@ -407,7 +408,8 @@ class HandoverTests {
 			throws Exception {
 		return mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(as)).with(csrf())
 			.param("coach", coach)
-			.param("reason", reason));
+			.param("reason", reason)
+			.param("why", "OTHER".equals(reason) ? "Afgesproken in het overleg" : "")); // 'Anders' needs words (decision 0068)
 	}
 
 	private List<String> mailSubjectsTo(String address) {

@@ -5,7 +5,9 @@ import nl.briefwissel.audit.Audited;
 import nl.briefwissel.audit.AuditedTrajectory;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +42,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -218,15 +219,33 @@ class ProposalController {
 		return accounts.byId(trajectory.participantId()).map(Account::language).orElse(me.language());
 	}
 
+	/**
+	 * No reason is chosen in advance, and 'other' says nothing without words (decision 0068, as the course's
+	 * changes in 0064): refused, the page comes back with the sentence at the field and in the box above,
+	 * and the decline as it was filled in. A code not offered (an old page, a hand-made request) is a reason
+	 * not chosen. The proposal page itself answers a decline refused after the proposal was answered or
+	 * taken back, or that is not this coach's.
+	 */
 	@PostMapping("/coach/proposals/{id}/decline")
-	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam Reason reason,
+	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		if (!Reason.forDeclining().contains(reason)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		Reason chosen = Reason.forDeclining().stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (chosen == null) {
+			errors.put("decline-reason", TrajectoryLifecycle.REASON_MISSING);
+		}
+		else if (chosen.needsExplanation() && why.isBlank()) {
+			errors.put("decline-why", TrajectoryLifecycle.OTHER_WITHOUT_WHY);
+		}
+		if (!errors.isEmpty()) {
+			redirect.addFlashAttribute("declineErrors", errors);
+			redirect.addFlashAttribute("declineReason", reason);
+			redirect.addFlashAttribute("declineWhy", why);
+			return "redirect:/coach/proposals/" + id;
 		}
 		try {
 			// A second click (the browser shows its answer) finds it declined, and is answered the same.
-			matching.decline(id, me.id(), reason, why.length() > 2000 ? why.substring(0, 2000) : why);
+			matching.decline(id, me.id(), chosen, why.length() > 2000 ? why.substring(0, 2000) : why);
 		}
 		catch (IllegalTransitionException | TrajectoryLifecycle.NotYourTrajectoryException e) {
 			if (matching.acceptedBy(id, me.id())) {

@@ -13,6 +13,7 @@ import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Matching;
 import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
 import org.springframework.http.HttpStatus;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The programme manager hands a trajectory under way over to another coach of the pool, on a page
- * of its own: who has it now, who could take it (with their load), and why. Names, phase and dates
+ * of its own: who has it now, who could take it (with their load), and why ('Anders' only with words,
+ * which the participant's record shows: decision 0068). Names, phase and dates
  * only, as everywhere the manager looks. A refused choice comes back on the page as it was made,
  * the sentence at the field it is about; done, it goes back to the programme's list, which says so.
  * A coach without room is not refused outright (a handover is often urgent): the page comes back naming
@@ -36,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class HandoverController {
+
+	/** As long as a coach's explanation of a change of course may be. */
+	private static final int MAX_WHY = 2000;
 
 	private final Trajectories trajectories;
 
@@ -51,31 +56,39 @@ class HandoverController {
 
 	@GetMapping("/programme/trajectories/{id}/handover")
 	String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
-		return show(own(id, me), null, null, null, Map.of(), null, null, model);
+		return show(own(id, me), null, null, null, null, Map.of(), null, null, model);
 	}
 
 	@PostMapping("/programme/trajectories/{id}/handover")
 	String handOver(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) String coach, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String evenIfFull, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String why, @RequestParam(required = false) String evenIfFull, Model model,
+			RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
 		UUID coachId = uuid(coach);
-		Reason why = Reason.forHandover().stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
+		Reason chosen = Reason.forHandover().stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (coachId == null) {
 			errors.put("coach", "handover.error.coach");
 		}
-		if (why == null) {
+		if (chosen == null) {
 			errors.put("reason", "handover.error.reason");
+		}
+		// 'Other' says nothing by itself (decision 0068, as the course's changes in 0064).
+		else if (chosen.needsExplanation() && why.isBlank()) {
+			errors.put("why", TrajectoryLifecycle.OTHER_WITHOUT_WHY);
+		}
+		else if (why.length() > MAX_WHY) {
+			errors.put("why", "trajectory.lifecycle.whyTooLong");
 		}
 		if (!errors.isEmpty()) {
 			AuditedChange.refused();
 			// A full coach chosen is asked about now too, and a tick already given stays: one more click otherwise.
-			return show(trajectory, coach, reason, evenIfFull, errors, null, coachId, model);
+			return show(trajectory, coach, reason, why, evenIfFull, errors, null, coachId, model);
 		}
 		try {
 			// The box carries the id of the coach it was ticked for: choosing another full coach after it asks again.
-			handovers.handOver(trajectory.id(), coachId, why, me.id(), coach.equals(evenIfFull));
+			handovers.handOver(trajectory.id(), coachId, chosen, why, me.id(), coach.equals(evenIfFull));
 		}
 		catch (IllegalTransitionException e) {
 			AuditedChange.refused();
@@ -83,9 +96,9 @@ class HandoverController {
 			// A full coach is a question, not a mistake: 200 as the other answers of this form, the page asks to go on.
 			if (e.messageKey().startsWith("handover.")) {
 				UUID full = "handover.illegal.full".equals(e.messageKey()) ? coachId : null;
-				return show(trajectory, coach, reason, evenIfFull, Map.of("coach", e.messageKey()), null, full, model);
+				return show(trajectory, coach, reason, why, evenIfFull, Map.of("coach", e.messageKey()), null, full, model);
 			}
-			return show(trajectories.byId(id).orElseThrow(), coach, reason, evenIfFull, Map.of(), e.messageKey(), null, model);
+			return show(trajectories.byId(id).orElseThrow(), coach, reason, why, evenIfFull, Map.of(), e.messageKey(), null, model);
 		}
 		TrajectoryOverview after = trajectories.byId(id).orElseThrow();
 		redirect.addFlashAttribute("handedOver", Map.of("participant", after.participantName(), "coach", after.coachName(),
@@ -98,7 +111,7 @@ class HandoverController {
 	 * room; ticked for them ({@code evenIfFull} their id), the box stays ticked and their places are said without
 	 * an error, else the question is the coach choice's error.
 	 */
-	private String show(TrajectoryOverview trajectory, String typedCoach, String typedReason, String evenIfFull,
+	private String show(TrajectoryOverview trajectory, String typedCoach, String typedReason, String typedWhy, String evenIfFull,
 			Map<String, String> errors, String problem, UUID chosenCoachId, Model model) {
 		List<Matching.Candidate> candidates = handovers.candidates(trajectory);
 		// The coach without room, named with their places from the same read as the list.
@@ -117,6 +130,7 @@ class HandoverController {
 		model.addAttribute("reasons", Reason.forHandover());
 		model.addAttribute("typedCoach", typedCoach);
 		model.addAttribute("typedReason", typedReason);
+		model.addAttribute("typedWhy", typedWhy);
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", problem);
 		model.addAttribute("underway", trajectory.underway());
