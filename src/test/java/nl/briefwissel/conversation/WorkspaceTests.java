@@ -289,6 +289,51 @@ class WorkspaceTests {
 		assertThat(nothing).contains("Geen van je trajecten past bij dit filter.").doesNotContain("id=\"none-running\"");
 	}
 
+	/**
+	 * A coach with proposals waiting and no trajectory read "you coach no trajectories yet; as soon as a
+	 * manager proposes a participant, you will see them here" beside those very proposals: the sentence
+	 * says none is running and that the proposals above wait for an answer. Without proposals it is as it was.
+	 */
+	@Test
+	void proposalsWaitingAndNoTrajectorySayTheProposalsWaitForAnAnswer() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		var coach = user(users.loadUserByUsername(proposal.coach().email()));
+
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/coach").with(coach)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.getElementById("none-yet").text())
+			.isEqualTo("Je begeleidt nog geen lopend traject. Het voorstel hierboven wacht op je antwoord: open een voorstel om de vraag "
+					+ "te lezen en te accepteren of af te wijzen.");
+		assertThat(page.text()).doesNotContain("Je begeleidt nog geen trajecten").doesNotContain("Zodra een programmamanager");
+		// "above": the proposals stand before the sentence on the page, as a screen reader reads it.
+		assertThat(page.html().indexOf("id=\"proposals-title\"")).isLessThan(page.html().indexOf("id=\"none-yet\""));
+		String english = mvc.perform(get("/coach").param("lang", "en").with(coach)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(english).contains("You are not coaching a running trajectory yet. The proposal above waits for your answer")
+			.doesNotContain("You do not coach any trajectories yet");
+
+		// With an ended trajectory too: none running, the proposal waiting, the link to the ended one.
+		var ended = fixtures.runningTrajectory(true);
+		jdbc.sql("update trajectory set coach_id = :coach, status = 'COMPLETED', ended_on = :today where id = :id")
+			.param("coach", proposal.coach().id())
+			.param("today", Today.date())
+			.param("id", ended.id())
+			.update();
+		org.jsoup.nodes.Document withEnded = org.jsoup.Jsoup.parse(mvc.perform(get("/coach").with(coach)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(withEnded.getElementById("none-running").text())
+			.isEqualTo("Je begeleidt nu geen lopende trajecten. Het voorstel hierboven wacht op je antwoord. Je afgeronde en "
+					+ "gestopte trajecten vind je via de link hieronder.");
+		assertThat(withEnded.getElementById("none-yet")).isNull();
+
+		// A coach without proposals or trajectories reads the sentence for them.
+		var alone = fixtures.person(proposal.participant().organisationId(), "alleen-" + java.util.UUID.randomUUID() + "@example.nl",
+				"Alleen Coach", nl.briefwissel.account.Role.COACH);
+		String nothing = mvc.perform(get("/coach").with(user(users.loadUserByUsername(alone.email())))).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(nothing).contains("Je begeleidt nog geen trajecten. Zodra een programmamanager je een deelnemer voorstelt");
+	}
+
 	/** A filter that matches nothing says so; it said the coach coached nobody yet. */
 	@Test
 	void aFilterWithoutMatchesSaysSo() throws Exception {
