@@ -180,6 +180,13 @@ class JourneyTests {
 			coachBrowser.get(url("/coach/proposals/" + trajectory.id()));
 			check(coachBrowser, language, "proposal");
 			assertThat(coachBrowser.findElement(By.tagName("main")).getText()).contains(question);
+			// A decline for 'Anders' without words is refused at its explanation, the reason kept (decision 0068).
+			new Select(coachBrowser.findElement(By.id("decline-reason"))).selectByValue("OTHER");
+			submit(coachBrowser, "form[action$='/decline']");
+			assertThat(coachBrowser.findElement(By.id("decline-why")).getAttribute("aria-describedby")).isEqualTo("decline-why-error");
+			assertThat(new Select(coachBrowser.findElement(By.id("decline-reason"))).getFirstSelectedOption().getAttribute("value"))
+				.isEqualTo("OTHER");
+			check(coachBrowser, language, "proposal-decline-refused");
 			WebElement letter = coachBrowser.findElement(By.id("letter"));
 			letter.clear();
 			letter.sendKeys("Welkom Rita. Vertel eens: wat deed je het liefst in die twintig jaar?");
