@@ -1,13 +1,13 @@
 package nl.briefwissel.conversation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.KeysGone;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.trajectory.Intake;
@@ -17,6 +17,7 @@ import nl.briefwissel.trajectory.Trajectories;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,19 +74,17 @@ class UnopenedAroundTheConversationTests {
 	@Autowired
 	MessageSource texts;
 
-	/** The rows whose key was taken away, as "table column id-column id", put back after each test. */
-	private final List<String[]> gone = new ArrayList<>();
+	private KeysGone keys;
+
+	@BeforeEach
+	void keys() {
+		keys = new KeysGone(jdbc, encryption);
+	}
 
 	/** The database is shared by the tests: a row no key opens stops the key rotation's tests. */
 	@AfterEach
 	void keysBack() {
-		for (String[] row : gone) {
-			jdbc.sql("update " + row[0] + " set " + row[1] + " = :key where " + row[2] + " = :id")
-				.param("key", encryption.keyId())
-				.param("id", UUID.fromString(row[3]))
-				.update();
-		}
-		gone.clear();
+		keys.putBack();
 	}
 
 	@Test
@@ -104,10 +103,10 @@ class UnopenedAroundTheConversationTests {
 		assertThat(closings.react(trajectory, participant.id(), "Een reactie die straks niet meer opent"))
 			.isEqualTo(ClosingDesk.Reacted.KEPT);
 		UUID intake = jdbc.sql("select id from intake where trajectory_id = :t").param("t", running.id()).query(UUID.class).single();
-		keyGone("intake", "question_key_id", "id", intake);
-		keyGone("trajectory", "goals_key_id", "id", running.id());
-		keyGone("closing", "summary_key_id", "trajectory_id", running.id());
-		keyGone("closing", "reaction_key_id", "trajectory_id", running.id());
+		keys.take("intake", "question_key_id", "id", intake);
+		keys.take("trajectory", "goals_key_id", "id", running.id());
+		keys.take("closing", "summary_key_id", "trajectory_id", running.id());
+		keys.take("closing", "reaction_key_id", "trajectory_id", running.id());
 
 		for (Locale language : List.of(DUTCH, Locale.ENGLISH, DUTCH)) {
 			String html = mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", language.getLanguage())
@@ -159,13 +158,6 @@ class UnopenedAroundTheConversationTests {
 		assertThat(page.selectFirst("textarea#summary").text()).isEqualTo("Nieuwe samenvatting");
 		assertThat(page.select(".bw-details .bw-message__body").eachText()).contains("Nieuwe doelen");
 		assertThat(page.select(".bw-closing .bw-message__body").eachText()).contains("Nieuwe reactie");
-	}
-
-	/** Takes the row's key away (a key id no keyring has), as a key removed from the configuration would. */
-	private void keyGone(String table, String keyColumn, String idColumn, UUID id) {
-		assertThat(jdbc.sql("update " + table + " set " + keyColumn + " = 'k-weg' where " + idColumn + " = :id")
-			.param("id", id).update()).isEqualTo(1);
-		gone.add(new String[] { table, keyColumn, idColumn, id.toString() });
 	}
 
 	private String text(String code, Locale language) {

@@ -1,13 +1,13 @@
 package nl.briefwissel.conversation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.KeysGone;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.mail.EmbeddedMailServer;
@@ -16,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,19 +66,17 @@ class UnopenedBesideTheLettersTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** The rows whose key was taken away, as "table column id-column id", put back after each test. */
-	private final List<String[]> gone = new ArrayList<>();
+	private KeysGone keys;
+
+	@BeforeEach
+	void keys() {
+		keys = new KeysGone(jdbc, encryption);
+	}
 
 	/** The database is shared by the tests: a row no key opens stops the key rotation's tests. */
 	@AfterEach
 	void keysBack() {
-		for (String[] row : gone) {
-			jdbc.sql("update " + row[0] + " set " + row[1] + " = :key where " + row[2] + " = :id")
-				.param("key", encryption.keyId())
-				.param("id", UUID.fromString(row[3]))
-				.update();
-		}
-		gone.clear();
+		keys.putBack();
 	}
 
 	@Test
@@ -98,10 +97,10 @@ class UnopenedBesideTheLettersTests {
 			.param("t", running.id()).query(UUID.class).single();
 		UUID reply = jdbc.sql("select id from saved_reply where coach_id = :c and title = 'Afsluiting'")
 			.param("c", coach).query(UUID.class).single();
-		keyGone("highlight", "passage_key_id", "id", lost);
-		keyGone("coach_note", "body_key_id", "id", note);
-		keyGone("saved_reply", "body_key_id", "id", reply);
-		keyGone("draft", "body_key_id", "trajectory_id", running.id());
+		keys.take("highlight", "passage_key_id", "id", lost);
+		keys.take("coach_note", "body_key_id", "id", note);
+		keys.take("saved_reply", "body_key_id", "id", reply);
+		keys.take("draft", "body_key_id", "trajectory_id", running.id());
 		String sealedDraft = storedDraft(running.id());
 
 		for (int view = 0; view < 2; view++) {
@@ -160,7 +159,7 @@ class UnopenedBesideTheLettersTests {
 		for (boolean send : new boolean[] { false, true }) {
 			var running = fixtures.runningTrajectory(true);
 			desk.saveDraft(running.id(), running.coach().id(), "Een geheim concept dat straks niet meer opent");
-			keyGone("draft", "body_key_id", "trajectory_id", running.id());
+			keys.take("draft", "body_key_id", "trajectory_id", running.id());
 			String sealed = storedDraft(running.id());
 			RequestPostProcessor coach = fixtures.as(running.coach());
 			Document page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(coach))
@@ -191,7 +190,7 @@ class UnopenedBesideTheLettersTests {
 		UUID letter = conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie? En wat kost je energie?");
 		UUID kept = highlights.mark(running.id(), letter, "Wat geeft je energie?", running.participant().id()).orElseThrow();
 		UUID lost = highlights.mark(running.id(), letter, "En wat kost je energie?", running.coach().id()).orElseThrow();
-		keyGone("highlight", "passage_key_id", "id", lost);
+		keys.take("highlight", "passage_key_id", "id", lost);
 		String sealed = jdbc.sql("select passage from highlight where id = :id").param("id", lost).query(String.class).single();
 
 		String html = mvc.perform(get("/participant/conversation").param("trajectory", running.id().toString()).param("lang", "en")
@@ -225,7 +224,7 @@ class UnopenedBesideTheLettersTests {
 					Optional::isPresent)
 			.orElseThrow()
 			.id();
-		keyGone("inbound_mail", "raw_mail_key_id", "id", mail);
+		keys.take("inbound_mail", "raw_mail_key_id", "id", mail);
 
 		for (boolean english : new boolean[] { false, true }) {
 			MockHttpServletRequestBuilder request = get("/coach/trajectories/{id}/messages/{m}/original", running.id(), arrived);
@@ -237,7 +236,7 @@ class UnopenedBesideTheLettersTests {
 		}
 
 		// Its letter's text gone with it: the page is the same.
-		keyGone("message", "body_key_id", "id", arrived);
+		keys.take("message", "body_key_id", "id", arrived);
 		String html = mvc.perform(get("/coach/trajectories/{id}/messages/{m}/original", running.id(), arrived)
 			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -245,13 +244,6 @@ class UnopenedBesideTheLettersTests {
 		assertThat(html).doesNotContain("straks niet meer te openen");
 		assertThat(log.getOut()).contains("inbound_mail " + mail + " of message " + arrived + " does not open")
 			.doesNotContain("straks niet meer te openen");
-	}
-
-	/** Takes the row's key away (a key id no keyring has), as a key removed from the configuration would. */
-	private void keyGone(String table, String keyColumn, String idColumn, UUID id) {
-		assertThat(jdbc.sql("update " + table + " set " + keyColumn + " = 'k-weg' where " + idColumn + " = :id")
-			.param("id", id).update()).isEqualTo(1);
-		gone.add(new String[] { table, keyColumn, idColumn, id.toString() });
 	}
 
 	private String storedDraft(UUID trajectory) {

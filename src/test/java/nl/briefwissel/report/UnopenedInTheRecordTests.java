@@ -2,7 +2,6 @@ package nl.briefwissel.report;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.zip.ZipInputStream;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.KeysGone;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
@@ -27,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -89,19 +90,17 @@ class UnopenedInTheRecordTests {
 	@Autowired
 	nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle;
 
-	/** The rows whose key was taken away, as "table column id-column id", put back after each test. */
-	private final List<String[]> gone = new ArrayList<>();
+	private KeysGone keys;
+
+	@BeforeEach
+	void keys() {
+		keys = new KeysGone(jdbc, encryption);
+	}
 
 	/** The database is shared by the tests: a row no key opens stops the key rotation's tests. */
 	@AfterEach
 	void keysBack() {
-		for (String[] row : gone) {
-			jdbc.sql("update " + row[0] + " set " + row[1] + " = :key where " + row[2] + " = :id")
-				.param("key", encryption.keyId())
-				.param("id", UUID.fromString(row[3]))
-				.update();
-		}
-		gone.clear();
+		keys.putBack();
 	}
 
 	@Test
@@ -126,12 +125,12 @@ class UnopenedInTheRecordTests {
 				"Twee weken extra, een toelichting die straks niet meer opent");
 		UUID extension = jdbc.sql("select id from trajectory_transition where trajectory_id = :t and reason is not null")
 			.param("t", running.id()).query(UUID.class).single();
-		keyGone("trajectory_transition", "reason_key_id", "id", extension);
-		keyGone("highlight", "passage_key_id", "id", lost);
-		keyGone("intake", "question_key_id", "id", intake);
-		keyGone("trajectory", "goals_key_id", "id", running.id());
-		keyGone("closing", "summary_key_id", "trajectory_id", running.id());
-		keyGone("closing", "reaction_key_id", "trajectory_id", running.id());
+		keys.take("trajectory_transition", "reason_key_id", "id", extension);
+		keys.take("highlight", "passage_key_id", "id", lost);
+		keys.take("intake", "question_key_id", "id", intake);
+		keys.take("trajectory", "goals_key_id", "id", running.id());
+		keys.take("closing", "summary_key_id", "trajectory_id", running.id());
+		keys.take("closing", "reaction_key_id", "trajectory_id", running.id());
 
 		// The participant's export, in Dutch: the data say each, and the PDF marks each in its place.
 		byte[] zip = mvc.perform(get("/participant/export").with(fixtures.as(participant))).andExpect(status().isOk())
@@ -196,13 +195,6 @@ class UnopenedInTheRecordTests {
 			assertThat(log.getOut().split(record + " does not open", -1)).as(record + " said once").hasSize(2);
 		}
 		assertThat(log.getOut()).contains("k-weg").doesNotContain("straks niet meer");
-	}
-
-	/** Takes the row's key away (a key id no keyring has), as a key removed from the configuration would. */
-	private void keyGone(String table, String keyColumn, String idColumn, UUID id) {
-		assertThat(jdbc.sql("update " + table + " set " + keyColumn + " = 'k-weg' where " + idColumn + " = :id")
-			.param("id", id).update()).isEqualTo(1);
-		gone.add(new String[] { table, keyColumn, idColumn, id.toString() });
 	}
 
 	private String text(String code, Locale language) {
