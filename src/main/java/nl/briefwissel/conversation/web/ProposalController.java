@@ -28,6 +28,7 @@ import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Matching;
 import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -73,9 +74,13 @@ class ProposalController {
 
 	private final Themes themes;
 
+	private final Trajectories trajectories;
+
 	ProposalController(Matching matching, Intakes intakes, Programmes programmes, CoachProfiles profiles, Welcome welcome,
-			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock, Themes themes) {
+			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock, Themes themes,
+			Trajectories trajectories) {
 		this.themes = themes;
+		this.trajectories = trajectories;
 		this.matching = matching;
 		this.intakes = intakes;
 		this.programmes = programmes;
@@ -127,6 +132,8 @@ class ProposalController {
 		model.addAttribute("programme", programme);
 		model.addAttribute("themeLabel", themes.label(programme.id(), trajectory.theme(), locale));
 		model.addAttribute("intake", intakes.ofTrajectory(id).orElse(null));
+		// A question that does not open is said so, not "no question written down" (decision 0057).
+		model.addAttribute("questionReadable", trajectories.inOwnWords(id).questionReadable());
 		model.addAttribute("startOn", startOn);
 		// The days the acceptance takes, so the date picker offers no other.
 		model.addAttribute("earliestStart", LocalDate.now(clock));
@@ -238,6 +245,10 @@ class ProposalController {
 			errors.put("decline-why", TrajectoryLifecycle.OTHER_WITHOUT_WHY);
 		}
 		if (!errors.isEmpty()) {
+			// Another coach's proposal is not found, as everywhere, before the form's mistakes are named.
+			if (!matching.acceptedBy(id, me.id()) && !matching.declinedBy(id, me.id()) && !matching.withdrawnFrom(id, me.id())) {
+				matching.openProposalFor(id, me.id());
+			}
 			redirect.addFlashAttribute("declineErrors", errors);
 			redirect.addFlashAttribute("declineReason", reason);
 			redirect.addFlashAttribute("declineWhy", why);
