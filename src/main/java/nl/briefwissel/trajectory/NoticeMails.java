@@ -90,7 +90,20 @@ class NoticeMails {
 	}
 
 	private Translation translation(Locale language, String key, Object[] args) {
-		return new Translation(language.toLanguageTag(), texts.getMessage(key + ".greeting", args, language),
+		return new Translation(language.toLanguageTag(), greeting(language, key, args),
 				List.of(texts.getMessage(key + ".body", args, language).split("\n\n")));
+	}
+
+	/**
+	 * The greeting, with the name the first argument gives; "Hallo," when a greeting that names someone
+	 * has no name to give (an invitation made from an application by mail, which came without one): it
+	 * read "Beste ,".
+	 */
+	private String greeting(Locale language, String key, Object[] args) {
+		boolean noName = args == null || args.length == 0 || args[0] == null || args[0].toString().isBlank();
+		if (noName && texts.getMessage(key + ".greeting", null, language).contains("{0}")) {
+			return texts.getMessage("mail.greeting.noName", null, language);
+		}
+		return texts.getMessage(key + ".greeting", args, language);
 	}
 }

@@ -1036,6 +1036,45 @@ class IntakeTests {
 		assertThat(mailsTo(email)).isEqualTo(1);
 	}
 
+	/**
+	 * An application by mail came without a name; invited instead once its link ran out, its invitation greets
+	 * without one ("Beste ," before) and the list names it by its address ("null (…) is al uitgenodigd" before).
+	 */
+	@Test
+	void anApplicationByMailWithoutANameInvitedInsteadIsGreetedAndNamedWithoutOne(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		String email = "naamloos-" + suffix + "@example.nl";
+		Intake byMail = intakes.receiveByMail(programme, email, null, "Ik wil iets anders gaan doen.");
+		jdbc.sql("update intake set token_expires_at = :past where id = :id")
+			.param("past", java.time.OffsetDateTime.now().minusDays(1))
+			.param("id", byMail.id())
+			.update();
+		assertThat(intakes.inviteInstead(byMail.id(), programme, manager.id())).isPresent();
+		MimeMessage invitation = Mailboxes.awaitMail(mailServer, email, m -> {
+			try {
+				return m.getSubject().contains("Uitnodiging voor e-coaching");
+			}
+			catch (jakarta.mail.MessagingException e) {
+				return false;
+			}
+		});
+		assertThat(Mailboxes.text(invitation)).contains("Hallo,").doesNotContain("Beste ,");
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Nina").param("email", email).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(status().is3xxRedirection());
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(browser.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element field = page.getElementById("invite-email-" + programme.id());
+		assertThat(page.getElementById(field.attr("aria-describedby")).text())
+			.startsWith(email + " is al uitgenodigd: de uitnodiging is verstuurd op ")
+			.doesNotContain("null");
+	}
+
 	private int mailsTo(String email) {
 		return jdbc.sql("select count(*) from outbound_mail where recipient = :email")
 			.param("email", email)
