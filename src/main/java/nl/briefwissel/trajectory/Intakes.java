@@ -197,6 +197,9 @@ public class Intakes {
 	 */
 	@Transactional
 	public Invited invite(Programme programme, String email, String name, Locale language, UUID by, UUID submission) {
+		// The address's oldest application first, as "invite instead" does: the form and the list's button for
+		// one address take turns there, instead of each holding the row the other waits for.
+		lockApplicationsOf(email.strip().toLowerCase(Locale.ROOT));
 		UUID id = UUID.randomUUID();
 		Optional<Intake> earlier = sentBefore(submission, id, programme.id(), email);
 		if (earlier.isPresent()) {
@@ -223,16 +226,20 @@ public class Intakes {
 			// Ran out unused: nobody can apply by it, so what the manager asks for is a working link. The same
 			// application gets it, as by "send again": a second one beside it listed the person twice.
 			UUID expired = pending.get().id();
-			if (inviteAgain(expired, programme, pending.get().sent()) == PendingInvitation.Again.TOO_MANY) {
+			PendingInvitation.Again again = inviteAgain(expired, programme, pending.get().sent());
+			if (again == PendingInvitation.Again.TOO_MANY) {
 				return new Invited.TooMany(pending.get());
 			}
-			withdrawRunOut(programme.id(), email);
-			// The form's id now stands for this application: a second click is answered as this one was.
-			jdbc.sql("update intake_submission set intake_id = :intake where submission_id = :submission")
-				.param("intake", expired)
-				.param("submission", submission)
-				.update();
-			return new Invited.SentAgain(byId(expired).orElseThrow());
+			if (again.isSent()) {
+				withdrawRunOut(programme.id(), email);
+				// The form's id now stands for this application: a second click is answered as this one was.
+				jdbc.sql("update intake_submission set intake_id = :intake where submission_id = :submission")
+					.param("intake", expired)
+					.param("submission", submission)
+					.update();
+				return new Invited.SentAgain(byId(expired).orElseThrow());
+			}
+			// Used or withdrawn in between (GONE): nothing went out; on as if there had been none.
 		}
 		Optional<Intake> applied = openApplication(programme.id(), email);
 		if (applied.isPresent()) {
@@ -269,6 +276,13 @@ public class Intakes {
 	 */
 	@Transactional
 	public Optional<Invited> inviteInstead(UUID intakeId, Programme programme, UUID by) {
+		// The address's oldest application before this one, as invite does (see there).
+		jdbc.sql("select email from intake where id = :id and programme_id = :programme")
+			.param("id", intakeId)
+			.param("programme", programme.id())
+			.query(String.class)
+			.optional()
+			.ifPresent(this::lockApplicationsOf);
 		jdbc.sql("select id from intake where id = :id and programme_id = :programme for update")
 			.param("id", intakeId)
 			.param("programme", programme.id())
@@ -507,8 +521,16 @@ public class Intakes {
 			.stream()
 			.findFirst();
 		if (recent.isPresent()) {
-			// One more mail from the same sender the same day: add its words, answer nothing.
-			String question = join(recent.get().question(), text);
+			// One more mail from the same sender the same day: add its words, answer nothing. The words there are
+			// read strictly: one that does not open (its key missing on this node, say) is not written over,
+			// the mail fails and is tried again, kept, instead (decision 0057).
+			String before = jdbc.sql("select question, question_key_id from intake where id = :id")
+				.param("id", recent.get().id())
+				.query((rs, n) -> rs.getString("question") == null ? null
+						: encryption.openText(rs.getString("question_key_id"), rs.getString("question")))
+				.optional()
+				.orElse(null);
+			String question = join(before, text);
 			jdbc.sql("update intake set question = :question, question_key_id = :keyId where id = :id")
 				.param("question", encryption.sealText(question))
 				.param("keyId", encryption.keyId())

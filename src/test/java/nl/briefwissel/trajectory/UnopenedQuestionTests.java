@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.KeysGone;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.organisation.Programme;
@@ -20,9 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * An application whose question is sealed under a key no longer configured: the manager's list of
- * applications, which reads every question without showing one, made the whole page an error page,
- * and a second mail from the same sender could not be added (decision 0057). The question is none now,
- * and what is written next takes its place.
+ * applications, which reads every question without showing one, made the whole page an error page
+ * (decision 0057). The question is none there now; a second mail from the same sender is not added to
+ * words that do not open: it fails and is kept, to be tried again.
  */
 @BriefwisselTest
 class UnopenedQuestionTests {
@@ -45,8 +46,37 @@ class UnopenedQuestionTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The coach's proposal page says the question does not open; it said the participant wrote none. */
 	@Test
-	void aQuestionThatDoesNotOpenLeavesTheListOfApplicationsAndANextMailWorking() throws Exception {
+	void theProposalPageSaysTheQuestionDoesNotOpen(@Autowired org.springframework.context.MessageSource texts) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var proposal = fixtures.proposal(running);
+		var participant = proposal.participant();
+		intakes.record(running.programmeId(), participant, proposal.trajectoryId(), new IntakeForm(participant.displayName(),
+				participant.email(), "Een vraag die straks niet meer opent", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true, true),
+				Intake.Source.INVITATION);
+		UUID intake = jdbc.sql("select id from intake where trajectory_id = :t").param("t", proposal.trajectoryId())
+			.query(UUID.class).single();
+		KeysGone keys = new KeysGone(jdbc, encryption);
+		keys.take("intake", "question_key_id", "id", intake);
+		try {
+			String page = mvc.perform(get("/coach/proposals/{id}", proposal.trajectoryId()).with(fixtures.as(proposal.coach())))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			var document = org.jsoup.Jsoup.parse(page);
+			assertThat(document.getElementById("question-unreadable")).isNotNull();
+			assertThat(document.text())
+				.doesNotContain(texts.getMessage("proposal.noQuestion", null, java.util.Locale.forLanguageTag("nl")))
+				.doesNotContain("Een vraag die straks niet meer opent");
+		}
+		finally {
+			keys.putBack();
+		}
+	}
+
+	@Test
+	void aQuestionThatDoesNotOpenLeavesTheListOfApplicationsWorkingAndIsNotWrittenOver() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		Programme programme = programmes.byId(running.programmeId()).orElseThrow();
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -62,11 +92,13 @@ class UnopenedQuestionTests {
 					Role.PROGRAMME_MANAGER);
 			mvc.perform(get("/programme/intakes").with(fixtures.as(manager))).andExpect(status().isOk());
 
-			// The same sender writes again the same day: their words are the question now.
-			intakes.receiveByMail(programme, sender, "Vera Vraag", "Mijn vraag opnieuw, nu leesbaar.");
-			assertThat(intakes.open(programme.id())).filteredOn(intake -> intake.id().equals(byMail.id()))
-				.extracting(Intake::question)
-				.containsExactly("Mijn vraag opnieuw, nu leesbaar.");
+			// The same sender writes again the same day: the words that do not open are not written over (the
+			// key may be back tomorrow); the mail fails, and the inbound pipeline keeps it and tries again.
+			String sealed = jdbc.sql("select question from intake where id = :id").param("id", byMail.id()).query(String.class).single();
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(nl.briefwissel.encryption.UnreadableRecordException.class)
+				.isThrownBy(() -> intakes.receiveByMail(programme, sender, "Vera Vraag", "Mijn vraag opnieuw, nu leesbaar."));
+			assertThat(jdbc.sql("select question from intake where id = :id").param("id", byMail.id()).query(String.class).single())
+				.isEqualTo(sealed);
 		}
 		finally {
 			// The database is shared by the tests: a row no key opens stops the key rotation's tests.

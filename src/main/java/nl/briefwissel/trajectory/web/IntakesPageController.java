@@ -409,7 +409,9 @@ class IntakesPageController {
 		}
 		// Changed meanwhile, or the address has an invitation or a trajectory now: the invitation form says which.
 		AuditedChange.refused();
-		redirect.addFlashAttribute("problem", invited.isEmpty() ? "intakes.inviteInstead.gone" : "intakes.inviteInstead.not");
+		// At the hour's limit nothing went and no link works: not "the address has an invitation that works".
+		redirect.addFlashAttribute("problem", invited.isEmpty() ? "intakes.inviteInstead.gone"
+				: invited.get() instanceof Intakes.Invited.TooMany ? "invitation.again.tooMany.expired" : "intakes.inviteInstead.not");
 		redirect.addFlashAttribute("problemAt", at);
 		return back;
 	}
