@@ -228,7 +228,7 @@ class AccessibilityTourTests {
 				new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("handover-reason"))).selectByValue("OTHER");
 				driver.findElement(By.cssSelector("form[action$='/handover'] button[type=submit]")).click();
 				waitFor(driver, "handover-why-error");
-				assertThat(driver.findElement(By.id("handover-why")).getAttribute("aria-describedby")).isEqualTo("handover-why-error");
+				assertThat(driver.findElement(By.id("handover-why")).getAttribute("aria-describedby")).isEqualTo("handover-why-help handover-why-error");
 				problems.addAll(checked(driver, language, language + "-" + screen + "-programme-handover-refused"));
 			}
 			finally {

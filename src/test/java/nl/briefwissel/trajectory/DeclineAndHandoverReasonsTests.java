@@ -144,6 +144,9 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(form.getElementById("handover-reason").child(0).val()).isEmpty();
 		assertThat(form.getElementById("handover-reason").select("option[selected]")).isEmpty();
 		assertThat(form.selectFirst("label[for=handover-why]").text()).contains("nodig bij ‘Anders’");
+		// The participant reads these words in the record: the form says so, and that health has no place in them.
+		assertThat(form.getElementById("handover-why-help").text()).contains("De deelnemer", "gezondheid");
+		assertThat(form.getElementById("handover-why").attr("aria-describedby")).isEqualTo("handover-why-help");
 
 		Document refused = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
 			.param("coach", next.id().toString()).param("reason", "OTHER").param("why", " "), manager);
@@ -151,7 +154,7 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(refused.getElementById("handover-why-error").text())
 			.isEqualTo("Je koos ‘Anders’: schrijf in de toelichting wat de reden is.");
 		assertThat(why.attr("aria-invalid")).isEqualTo("true");
-		assertThat(why.attr("aria-describedby")).isEqualTo("handover-why-error");
+		assertThat(why.attr("aria-describedby")).isEqualTo("handover-why-help handover-why-error");
 		assertThat(why.hasAttr("autofocus")).isTrue();
 		assertThat(refused.getElementById("handover-reason").select("option[selected]").val()).isEqualTo("OTHER");
 		assertThat(refused.getElementById("handover-coach").select("option[selected]").val()).isEqualTo(next.id().toString());
