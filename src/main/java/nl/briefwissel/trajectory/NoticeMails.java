@@ -95,9 +95,10 @@ class NoticeMails {
 	}
 
 	/**
-	 * The greeting, with the name the first argument gives; "Hallo," when a greeting that names someone
-	 * has no name to give (an invitation made from an application by mail, which came without one): it
-	 * read "Beste ,".
+	 * The greeting, with the name the first argument gives; the one without a name (Hallo) when a greeting
+	 * that names someone has no name to give (an invitation made from an application by mail, which came
+	 * without one): it greeted an empty name. (No quoted comma here: the module documentation's JSON reader
+	 * stumbles over one.)
 	 */
 	private String greeting(Locale language, String key, Object[] args) {
 		boolean noName = args == null || args.length == 0 || args[0] == null || args[0].toString().isBlank();
