@@ -80,9 +80,4 @@ public class CoachCards {
 		Optional<Kind> kind = assignments.libraryKey(given.assignmentId()).map(decks::get);
 		return kind.map(k -> deck.stream().filter(card -> card.kind() == k).toList()).orElse(deck);
 	}
-
-	/** The card with this code, if this given assignment offers it: a card of another deck is not laid. */
-	public Optional<Card> offered(GivenAssignments.Given given, String code) {
-		return offeredFor(given).stream().filter(card -> card.code().equals(code)).findFirst();
-	}
 }

@@ -169,18 +169,11 @@ public class CoachDesk {
 	}
 
 	/**
-	 * The letter of the draft went: the draft is emptied, remembering the form that sent it, so that
-	 * a save in another tab based on its text is told the letter was sent; whatever was saved before.
-	 */
-	@Transactional
-	public void letterSent(UUID trajectoryId, UUID coachId, UUID submission) {
-		letterSent(trajectoryId, coachId, submission, null);
-	}
-
-	/**
 	 * The letter of a form based on {@code basedOn} ({@link #saveDraft(UUID, UUID, String, UUID, UUID, String)})
-	 * went: the draft is emptied as above, unless it was saved since from another tab or window (its
-	 * revision is not the form's base, and its last save was not this form's). That draft is newer than
+	 * went: the draft is emptied, remembering the form that sent it, so that a save in another tab based on its
+	 * text is told the letter was sent; whatever was saved before when {@code basedOn} is null. Not emptied
+	 * when it was saved since from another tab or window (its revision is not the form's base, and its last
+	 * save was not this form's). That draft is newer than
 	 * what this form knew, and the letter sent is not it: emptying it lost the other tab's text silently.
 	 * It is kept; true when there is such a draft with text (decision 0060). Called in the sending's
 	 * transaction, after the trajectory's row is locked for writing, so no save slips in between.
@@ -252,9 +245,10 @@ public class CoachDesk {
 	}
 
 	/** The revision a form says it was based on; null for none or one that is no revision. */
-	private static UUID revision(String basedOn) {
+	/** The revision a form names as its base; null for none (empty, absent) or for one that is no revision at all. */
+	public static UUID revision(String basedOn) {
 		try {
-			return basedOn.isEmpty() ? null : UUID.fromString(basedOn);
+			return basedOn == null || basedOn.isEmpty() ? null : UUID.fromString(basedOn);
 		}
 		catch (IllegalArgumentException notOne) {
 			return null;

@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Welcome {
 
-	/** Every placeholder {@link #letter} fills in, in either language's words. */
-	private static final Set<String> PLACEHOLDERS = Set.of("{naam}", "{name}", "{coach}", "{weken}", "{weeks}", "{per_week}",
-			"{start}", "{antwoorden}", "{how_to_answer}");
-
 	private static final List<String> DUTCH_PLACEHOLDERS = List.of("{naam}", "{coach}", "{weken}", "{per_week}", "{start}",
 			"{antwoorden}");
 
 	private static final List<String> ENGLISH_PLACEHOLDERS = List.of("{name}", "{coach}", "{weeks}", "{per_week}", "{start}",
 			"{how_to_answer}");
+
+	/** Every placeholder {@link #letter} fills in, in either language's words. */
+	private static final Set<String> PLACEHOLDERS = java.util.stream.Stream.concat(DUTCH_PLACEHOLDERS.stream(),
+			ENGLISH_PLACEHOLDERS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	/**
 	 * What is wrong with the braces of a template or a letter: a placeholder nothing fills in (as
@@ -33,6 +33,11 @@ public class Welcome {
 	 * as it stands.
 	 */
 	public sealed interface Braces {
+
+		/** What a sentence names: the placeholder as written, or nothing for a brace without its other half. */
+		default String named() {
+			return this instanceof Unknown unknown ? unknown.placeholder() : "";
+		}
 
 		record Unknown(String placeholder) implements Braces {
 		}

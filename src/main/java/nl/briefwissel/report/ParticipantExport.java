@@ -226,18 +226,8 @@ public class ParticipantExport {
 		data.put("startedOn", t.startedOn() == null ? null : t.startedOn().toString());
 		data.put("endedOn", t.endedOn() == null ? null : t.endedOn().toString());
 		// One that does not open: said as a letter is, nothing of what is stored (decision 0057).
-		if (report.inOwnWords().questionReadable()) {
-			data.put("question", report.question());
-		}
-		else {
-			data.put("questionUnreadable", text("record.question.unreadable", language));
-		}
-		if (report.inOwnWords().goalsReadable()) {
-			data.put("goals", report.goals());
-		}
-		else {
-			data.put("goalsUnreadable", text("record.goals.unreadable", language));
-		}
+		said(data, "question", report.inOwnWords().questionReadable(), report.question(), "record.question.unreadable", language);
+		said(data, "goals", report.inOwnWords().goalsReadable(), report.goals(), "record.goals.unreadable", language);
 		data.put("mailPreference", trajectories.wantsFullText(t.id()) ? "FULL_TEXT" : "NOTIFICATION");
 		// As it stands now: the participant can take the consent given at intake back.
 		data.put("employerMayConfirm", trajectories.employerMayConfirm(t.id()));
@@ -257,12 +247,7 @@ public class ParticipantExport {
 			change.put("from", c.from().name());
 			change.put("to", c.to().name());
 			change.put("reason", c.reason().name());
-			if (c.whyReadable()) {
-				change.put("why", c.why()); // in the coach's words, as the PDF shows it
-			}
-			else {
-				change.put("whyUnreadable", text("report.why.unreadable", language)); // decision 0057
-			}
+			said(change, "why", c.whyReadable(), c.why(), "report.why.unreadable", language); // in the coach's words, as the PDF shows it
 			if (c.handover()) {
 				change.put("toCoach", c.toCoachName());
 			}
@@ -277,12 +262,7 @@ public class ParticipantExport {
 		}).toList());
 		data.put("highlights", report.highlights().stream().map(h -> {
 			Map<String, Object> highlight = new LinkedHashMap<>();
-			if (h.readable()) {
-				highlight.put("passage", h.passage());
-			}
-			else {
-				highlight.put("passageUnreadable", text("highlight.unreadable", language));
-			}
+			said(highlight, "passage", h.readable(), h.passage(), "highlight.unreadable", language);
 			highlight.put("markedAt", instant(h.markedAt()));
 			return highlight;
 		}).toList());
@@ -292,18 +272,8 @@ public class ParticipantExport {
 			// stands in only for summaries written before the writer was kept.
 			closing.put("writtenBy", report.closing().writtenByName() != null ? report.closing().writtenByName() : t.coachName());
 			closing.put("writtenAt", instant(report.closing().writtenAt()));
-			if (report.closing().summaryReadable()) {
-				closing.put("summary", report.closing().summary());
-			}
-			else {
-				closing.put("summaryUnreadable", text("closing.summary.unreadable", language));
-			}
-			if (report.closing().reactionReadable()) {
-				closing.put("reaction", report.closing().reaction());
-			}
-			else {
-				closing.put("reactionUnreadable", text("closing.reaction.unreadable", language));
-			}
+			said(closing, "summary", report.closing().summaryReadable(), report.closing().summary(), "closing.summary.unreadable", language);
+			said(closing, "reaction", report.closing().reactionReadable(), report.closing().reaction(), "closing.reaction.unreadable", language);
 			closing.put("reactedAt", instant(report.closing().reactedAt()));
 			data.put("closing", closing);
 		}
@@ -313,13 +283,7 @@ public class ParticipantExport {
 			message.put("role", m.author().name());
 			message.put("at", instant(m.createdAt()));
 			message.put("channel", m.channel().name());
-			if (m.readable()) {
-				message.put("text", m.body());
-			}
-			else {
-				// Its place, and that its text cannot be read; nothing of what is stored (decision 0057).
-				message.put("textUnreadable", text("conversation.letter.unreadable", language));
-			}
+			said(message, "text", m.readable(), m.body(), "conversation.letter.unreadable", language);
 			message.put("attachments", m.attachments().stream().map(a -> {
 				Map<String, Object> file = attachmentData(a, files, language);
 				if (unopened.contains(a.id())) {
@@ -340,12 +304,7 @@ public class ParticipantExport {
 			Map<String, Object> note = new LinkedHashMap<>();
 			note.put("kind", n.kind().name());
 			note.put("at", instant(n.createdAt()));
-			if (n.readable()) {
-				note.put("text", n.body());
-			}
-			else {
-				note.put("textUnreadable", text("conversation.letter.unreadable", language));
-			}
+			said(note, "text", n.readable(), n.body(), "conversation.letter.unreadable", language);
 			return note;
 		}).toList());
 		return data;
@@ -437,12 +396,7 @@ public class ParticipantExport {
 		data.put("language", application.language().getLanguage());
 		data.put("theme", application.theme() == null ? null
 				: themes.label(application.programmeId(), application.theme(), language));
-		if (application.questionReadable()) {
-			data.put("question", application.question());
-		}
-		else {
-			data.put("questionUnreadable", text("record.question.unreadable", language));
-		}
+		said(data, "question", application.questionReadable(), application.question(), "record.question.unreadable", language);
 		Intake.SelfCheck check = application.selfCheck();
 		if (check == null) {
 			data.put("selfCheck", null);
@@ -472,6 +426,19 @@ public class ParticipantExport {
 	 */
 	private String instant(OffsetDateTime at) {
 		return at == null ? null : at.atZoneSameInstant(clock.getZone()).toOffsetDateTime().toString();
+	}
+
+	/**
+	 * {@code key} with its value when it opened; else {@code key + "Unreadable"} with the marked sentence in the
+	 * reader's language, in its place, and nothing of what is stored (decision 0057).
+	 */
+	private void said(Map<String, Object> into, String key, boolean readable, Object value, String unreadable, Locale language) {
+		if (readable) {
+			into.put(key, value);
+		}
+		else {
+			into.put(key + "Unreadable", text(unreadable, language));
+		}
 	}
 
 	private String text(String code, Locale language, Object... args) {

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record Intake(UUID id, UUID programmeId, String email, String displayName, Locale language, Source source,
 		Status status, String question, String theme, SelfCheck selfCheck, UUID trajectoryId, OffsetDateTime createdAt,
-		OffsetDateTime submittedAt) {
+		OffsetDateTime submittedAt, boolean questionReadable) {
 
 	public enum Source {
 		LINK, INVITATION, MAIL

@@ -1025,12 +1025,13 @@ public class Intakes {
 		// A question that does not open is none here (decision 0057): the lists of applications read every
 		// question without showing one, and one such question made the manager's whole list an error page.
 		// Where it is shown, completed or added to, it is empty, and what is written next takes its place.
-		String question = encryption.openListed("intake " + id, rs.getString("question_key_id"), rs.getString("question")).text();
+		nl.briefwissel.encryption.OpenedText question = encryption.openListed("intake " + id, rs.getString("question_key_id"),
+				rs.getString("question"));
 		return new Intake(id, rs.getObject("programme_id", UUID.class), rs.getString("email"),
 				rs.getString("display_name"), Locale.forLanguageTag(rs.getString("language")),
 				Intake.Source.valueOf(rs.getString("source")), Intake.Status.valueOf(rs.getString("status")),
-				question, rs.getString("theme"), check,
+				question.text(), rs.getString("theme"), check,
 				rs.getObject("trajectory_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class),
-				rs.getObject("submitted_at", OffsetDateTime.class));
+				rs.getObject("submitted_at", OffsetDateTime.class), question.readable());
 	}
 }

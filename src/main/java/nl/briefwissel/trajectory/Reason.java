@@ -60,6 +60,14 @@ public enum Reason {
 		return java.util.List.of(NO_RESPONSE, PERSONAL_CIRCUMSTANCES, NO_TIME, OTHER_FORM_OF_COACHING, JOB_CHANGE, OTHER);
 	}
 
+	/**
+	 * The reason a form sent ({@code code}), if it is one of those {@code offered}; null otherwise, also for a
+	 * code sent by hand ("matched" would count in the figures): a reason not chosen.
+	 */
+	public static Reason chosenFrom(java.util.List<Reason> offered, String code) {
+		return offered.stream().filter(reason -> reason.name().equals(code)).findFirst().orElse(null);
+	}
+
 	/** 'Other' says nothing by itself: the coach's explanation is the reason. */
 	public boolean needsExplanation() {
 		return this == OTHER;

@@ -316,7 +316,7 @@ class CoachDeskTests {
 		desk.saveDraft(trajectory, coach, "", UUID.randomUUID(), null, null);
 		assertThat(desk.letterSent(trajectory, coach, UUID.randomUUID(), revision)).isFalse();
 		desk.saveDraft(trajectory, coach, "Nog een concept", UUID.randomUUID(), null, null);
-		desk.letterSent(trajectory, coach, UUID.randomUUID());
+		desk.letterSent(trajectory, coach, UUID.randomUUID(), null);
 		assertThat(desk.of(trajectory, coach).draft()).isEmpty();
 	}
 

@@ -89,9 +89,11 @@ class CoachCardsController {
 		Optional<GivenAssignments.Given> ended = open.isPresent() ? Optional.empty() : ofEndedTrajectory(givenId, me);
 		GivenAssignments.Given assignment = open.or(() -> ended)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		List<CoachCards.Card> offered = cards.offeredFor(assignment);
 		List<CoachCards.Card> top = new ArrayList<>();
 		for (String code : places == null ? List.<String>of() : places) {
-			cards.offered(assignment, code).ifPresent(top::add); // a card of another deck is no card of this top five
+			// A card of another deck is no card of this top five.
+			offered.stream().filter(card -> card.code().equals(code)).findFirst().ifPresent(top::add);
 		}
 		if (ended.isEmpty() && (top.size() != CoachCards.TOP || new HashSet<>(top).size() != CoachCards.TOP)) {
 			redirect.addFlashAttribute("problem", "cards.error.five");

@@ -407,7 +407,7 @@ class ConversationController {
 		// The assignment as posted: the page checks it is one the coach may give when it shows the draft.
 		// Not while the form stands on a draft that does not open: that one stays until the coach saves or
 		// sends (the page says so), not written over by the first pause in typing (decision 0057).
-		CoachDesk.DraftSave saved = unreadableDraft ? new CoachDesk.DraftSave.Kept(revisionOf(draftBase))
+		CoachDesk.DraftSave saved = unreadableDraft ? new CoachDesk.DraftSave.Kept(CoachDesk.revision(draftBase))
 				: desk.saveDraft(id, me.id(), form.text(), submission, assignment, draftBase);
 		if (saved instanceof CoachDesk.DraftSave.Overtaken overtaken) {
 			if (htmx == null) {
@@ -489,16 +489,6 @@ class ConversationController {
 			@AuthenticationPrincipal SignedInAccount me) {
 		own(id, me);
 		return downloads.download(id, attachmentId);
-	}
-
-	/** The revision a form posted as its base, as it posted it; null for none (or none that is one). */
-	private static UUID revisionOf(String draftBase) {
-		try {
-			return draftBase == null || draftBase.isEmpty() ? null : UUID.fromString(draftBase);
-		}
-		catch (IllegalArgumentException notOne) {
-			return null;
-		}
 	}
 
 	/** The page with the coach's own draft, notes and saved replies, read by the caller in one query. */

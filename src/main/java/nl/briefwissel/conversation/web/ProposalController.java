@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +26,10 @@ import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.IllegalTransitionException;
+import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Matching;
 import nl.briefwissel.trajectory.Reason;
-import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -74,13 +75,9 @@ class ProposalController {
 
 	private final Themes themes;
 
-	private final Trajectories trajectories;
-
 	ProposalController(Matching matching, Intakes intakes, Programmes programmes, CoachProfiles profiles, Welcome welcome,
-			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock, Themes themes,
-			Trajectories trajectories) {
+			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock, Themes themes) {
 		this.themes = themes;
-		this.trajectories = trajectories;
 		this.matching = matching;
 		this.intakes = intakes;
 		this.programmes = programmes;
@@ -123,7 +120,7 @@ class ProposalController {
 		// A template saved before placeholders were checked (or a standard one gone wrong) says so here: the
 		// letter below has the unknown one in braces, and it is not sent like that (decision 0066).
 		Welcome.problemInTemplate(template).ifPresent(braces -> model.addAttribute("templateBraces",
-				braces instanceof Welcome.Braces.Unknown unknown ? unknown.placeholder() : ""));
+				braces.named()));
 		if (!model.containsAttribute("letter")) {
 			model.addAttribute("letter", welcome.letter(template, trajectory.participantName(), me.displayName(),
 					programme.weeks(), programme.momentsPerWeek(), startOn, language, trajectory.lettersByMail()));
@@ -131,9 +128,10 @@ class ProposalController {
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("programme", programme);
 		model.addAttribute("themeLabel", themes.label(programme.id(), trajectory.theme(), locale));
-		model.addAttribute("intake", intakes.ofTrajectory(id).orElse(null));
+		Intake intake = intakes.ofTrajectory(id).orElse(null);
+		model.addAttribute("intake", intake);
 		// A question that does not open is said so, not "no question written down" (decision 0057).
-		model.addAttribute("questionReadable", trajectories.inOwnWords(id).questionReadable());
+		model.addAttribute("questionReadable", intake == null || intake.questionReadable());
 		model.addAttribute("startOn", startOn);
 		// The days the acceptance takes, so the date picker offers no other.
 		model.addAttribute("earliestStart", LocalDate.now(clock));
@@ -170,18 +168,18 @@ class ProposalController {
 		LocalDate startOn = TypedDate.read(typedStart).orElse(null);
 		LocalDate filledInFor = TypedDate.read(typedFilledIn).orElse(null);
 		LocalDate today = LocalDate.now(clock);
+		Optional<Welcome.Braces> braces = Welcome.problemInLetter(letter);
 		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
 				? "proposal.error.startOn"
 				: letter.isBlank() ? "proposal.error.letter" : letter.length() > MAX_LETTER ? "proposal.error.letterLength"
-				: Welcome.problemInLetter(letter).isPresent() ? "proposal.error.letterBraces" : null;
+				: braces.isPresent() ? "proposal.error.letterBraces" : null;
 		// The page filled the letter in with the date it opened with; a date changed since is the one
 		// the participant must read (and the one the page shows again after a mistake).
 		String welcomeLetter = startOn == null ? letter : welcome.withStart(letter, filledInFor, startOn, letterLanguage(trajectory, me));
 		if (problem != null) {
 			redirect.addFlashAttribute("problem", problem);
 			// What is in braces, named in the sentence; empty for a brace without its other half.
-			Welcome.problemInLetter(letter).ifPresent(braces -> redirect.addFlashAttribute("lettersBraces",
-					braces instanceof Welcome.Braces.Unknown unknown ? unknown.placeholder() : ""));
+			braces.ifPresent(found -> redirect.addFlashAttribute("lettersBraces", found.named()));
 			redirect.addFlashAttribute("letter", welcomeLetter);
 			if (startOn != null) {
 				redirect.addFlashAttribute("startOn", startOn);
@@ -236,7 +234,7 @@ class ProposalController {
 	@PostMapping("/coach/proposals/{id}/decline")
 	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
-		Reason chosen = Reason.forDeclining().stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
+		Reason chosen = Reason.chosenFrom(Reason.forDeclining(), reason);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (chosen == null) {
 			errors.put("decline-reason", TrajectoryLifecycle.REASON_MISSING);

@@ -66,7 +66,7 @@ class HandoverController {
 			RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
 		UUID coachId = uuid(coach);
-		Reason chosen = Reason.forHandover().stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
+		Reason chosen = Reason.chosenFrom(Reason.forHandover(), reason);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (coachId == null) {
 			errors.put("coach", "handover.error.coach");

@@ -263,37 +263,25 @@ class IntakesPageController {
 				// Also instead of a binder's sentence for a value that is no language at all.
 				byField.put("language", texts.getMessage("intakes.invite.language.invalid", null, locale));
 			}
-			AuditedChange.refused();
-			redirect.addFlashAttribute("inviteErrors", byField);
-			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
-			redirect.addFlashAttribute("inviteFor", programme.id());
-			return "redirect:/programme/intakes#" + at;
+			return refused(redirect, programme, byField, name, email, language);
 		}
 		// A second press of the same form (a double click) sends nothing and says the same as the first.
 		Intakes.Invited invited = intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(),
 				me.id(), submission);
 		if (invited instanceof Intakes.Invited.AlreadyPending pending) {
 			// Invited before and not applied yet: no second mail beside the first, but that one, to send again.
-			AuditedChange.refused();
-			redirect.addFlashAttribute("inviteErrors", Map.of("email", PendingInvitation.PENDING));
 			redirect.addFlashAttribute("invitePending", pending.invitation());
-			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
-			redirect.addFlashAttribute("inviteFor", programme.id());
-			return "redirect:/programme/intakes#" + at;
+			return refused(redirect, programme, Map.of("email", PendingInvitation.PENDING), name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.AlreadyApplied applied) {
 			// Applied themselves and not complete yet: an invitation beside it was a second mail and a second application.
 			Intake application = applied.application();
 			int page = intakes.openBefore(programme.id(), application) / PER_PAGE + 1;
-			AuditedChange.refused();
-			redirect.addFlashAttribute("inviteErrors", Map.of("email", APPLIED));
 			redirect.addFlashAttribute("inviteApplied", new AppliedAlready(
 					application.displayName() == null ? application.email() : application.displayName() + " (" + application.email() + ")",
 					application.source().name(), application.createdAt(),
 					"/programme/intakes?programme=" + programme.id() + "&open=" + page + "#application-" + application.id()));
-			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
-			redirect.addFlashAttribute("inviteFor", programme.id());
-			return "redirect:/programme/intakes#" + at;
+			return refused(redirect, programme, Map.of("email", APPLIED), name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.AlreadyEnrolled enrolled) {
 			// Complete and waiting for a coach, or coached: an invitation only led to "you are in already" (decision 0067).
@@ -306,35 +294,44 @@ class IntakesPageController {
 						+ (intakes.inStageBefore(trajectory.id()) / StartPagesController.TRAJECTORIES_PER_PAGE + 1)
 						+ "#trajectory-" + trajectory.id();
 			};
-			AuditedChange.refused();
-			redirect.addFlashAttribute("inviteErrors", Map.of("email", ENROLLED));
 			redirect.addFlashAttribute("inviteEnrolled", new EnrolledAlready(
 					trajectory.participantName() + " (" + invitation.email().strip().toLowerCase(Locale.ROOT) + ")",
 					trajectory.status().name(), link));
-			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
-			redirect.addFlashAttribute("inviteFor", programme.id());
-			return "redirect:/programme/intakes#" + at;
+			return refused(redirect, programme, Map.of("email", ENROLLED), name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.TooMany) {
 			// Its link had run out, and the address had its mails of this hour: nothing sent, and no claim that a link works.
-			AuditedChange.refused();
-			redirect.addFlashAttribute("inviteErrors", Map.of("email",
-					texts.getMessage("invitation.again.tooMany.expired", null, locale)));
-			redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
-			redirect.addFlashAttribute("inviteFor", programme.id());
-			return "redirect:/programme/intakes#" + at;
+			return refused(redirect, programme, Map.of("email", texts.getMessage("invitation.again.tooMany.expired", null, locale)),
+					name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.SentAgain again) {
 			// Its link had run out: sent again, the application as it was (decision 0062).
 			Intake application = again.intake();
-			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent", "arg",
-					(application.displayName() == null ? "" : application.displayName() + " ") + "(" + application.email() + ")"));
+			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent", "arg", namedWithAddress(application)));
 			redirect.addFlashAttribute("doneAt", at);
 			return "redirect:/programme/intakes#" + at;
 		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", invitation.email().strip()));
 		redirect.addFlashAttribute("doneAt", at);
 		return "redirect:/programme/intakes#" + at;
+	}
+
+	/**
+	 * The invitation form comes back refused: each sentence at its field ({@code byField}), and what was typed,
+	 * at the programme's form. The change is audited as refused.
+	 */
+	private static String refused(RedirectAttributes redirect, Programme programme, Map<String, String> byField, String name,
+			String email, String language) {
+		AuditedChange.refused();
+		redirect.addFlashAttribute("inviteErrors", byField);
+		redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
+		redirect.addFlashAttribute("inviteFor", programme.id());
+		return "redirect:/programme/intakes#invite-" + programme.id();
+	}
+
+	/** "Name (address)", or "(address)" for an application that came without a name, as 'sent again' says it. */
+	private static String namedWithAddress(Intake application) {
+		return (application.displayName() == null ? "" : application.displayName() + " ") + "(" + application.email() + ")";
 	}
 
 	/**
@@ -359,8 +356,7 @@ class IntakesPageController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		PendingInvitation.Again outcome = intakes.inviteAgain(intake, programme, PendingInvitation.shown(sent));
 		if (outcome.isSent()) {
-			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent",
-					"arg", (invited.displayName() == null ? "" : invited.displayName() + " ") + "(" + invited.email() + ")"));
+			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent", "arg", namedWithAddress(invited)));
 			redirect.addFlashAttribute("doneAt", at);
 			return back;
 		}
@@ -374,10 +370,7 @@ class IntakesPageController {
 			redirect.addFlashAttribute("problemAt", at);
 			return back;
 		}
-		redirect.addFlashAttribute("inviteErrors", Map.of("email", texts.getMessage(problem, null, locale)));
-		redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
-		redirect.addFlashAttribute("inviteFor", programme.id());
-		return "redirect:/programme/intakes#" + at;
+		return refused(redirect, programme, Map.of("email", texts.getMessage(problem, null, locale)), name, email, language);
 	}
 
 	/**

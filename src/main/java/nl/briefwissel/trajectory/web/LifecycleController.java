@@ -213,7 +213,7 @@ class LifecycleController {
 	 * is a reason not chosen.
 	 */
 	private static Reason chosen(TypedChange typed, List<Reason> offered, Map<String, String> errors) {
-		Reason reason = offered.stream().filter(r -> r.name().equals(typed.reason())).findFirst().orElse(null);
+		Reason reason = Reason.chosenFrom(offered, typed.reason());
 		String explanation = explanation(typed.why());
 		if (reason == null) {
 			errors.put(typed.form() + "-reason", TrajectoryLifecycle.REASON_MISSING);
