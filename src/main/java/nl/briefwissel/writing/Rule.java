@@ -224,9 +224,12 @@ sealed interface Rule {
 	 * Heavy use of the passive voice ("er wordt verwacht dat…") hides who does what and sounds
 	 * official. A sentence counts as passive when a past participle follows a passive auxiliary
 	 * within a few words of the same clause ("wordt van je verwacht", "is door de directie genomen"),
-	 * or, in a Dutch subordinate clause, stands right before a form of "worden" ("dat er een keuze
-	 * gemaakt wordt"); a form of "hebben" in between, or as the verb, makes it the active perfect ("dat
-	 * je dit hebt besproken"). The words that decide this are in the language's rules file
+	 * or, in a Dutch subordinate clause, stands before a form of "worden" or "zijn", a modal verb between
+	 * them or not ("dat er een keuze gemaakt wordt", "dat het besluit genomen is", "als het formulier
+	 * ingevuld moet worden"); a form of "hebben" in between, or as the verb, makes it the active perfect
+	 * ("dat je dit hebt besproken"). A verb whose perfect takes "zijn" without being a passive ("het is
+	 * gelukt", "dat ik gekomen ben") is on the language's list of words that are no participle, and the
+	 * auxiliaries leave out "ben" and "bent". The words that decide this are in the language's rules file
 	 * ({@link RuleSet.Passive}); what a participle looks like (its endings) is the language's grammar
 	 * and stays here. The letter is remarked on when more than the rules' share of its sentences is
 	 * passive and it has at least two passives: one sentence that stacks two ("er wordt verwacht dat
@@ -288,8 +291,7 @@ sealed interface Rule {
 					auxiliary = -1;
 					subordinate = words.subordinators().contains(word) || (subordinate && !words.clauseWords().contains(word));
 				}
-				else if (subordinate && words.trailingAuxiliaries().contains(word) && i > 1
-						&& participle(sentenceWords.get(i - 1).lower(), sentenceWords.get(i - 2).lower(), false, rules)) {
+				else if (subordinate && words.trailingAuxiliaries().contains(word) && participleBefore(sentenceWords, i, rules)) {
 					passives++;
 					auxiliary = -1;
 				}
@@ -300,18 +302,49 @@ sealed interface Rule {
 			return passives;
 		}
 
+		/**
+		 * Whether the verbs before the trailing auxiliary at {@code auxiliary} end in its participle: right
+		 * before it ("gemaakt wordt", "genomen is") or before at most two modal verbs ("ingevuld moet worden",
+		 * "genomen zou kunnen worden").
+		 */
+		private static boolean participleBefore(List<Draft.Word> words, int auxiliary, RuleSet rules) {
+			RuleSet.Passive passive = rules.passive();
+			int at = auxiliary - 1;
+			while (at > 0 && auxiliary - at <= 2 && passive.modals().contains(words.get(at).lower())) {
+				at--;
+			}
+			if (at < 1) {
+				return false;
+			}
+			String word = words.get(at).lower();
+			String before = words.get(at - 1).lower();
+			// A plural noun after an inflected adjective or a number is what the clause's subject is, with "zijn"
+			// as the verb ("dat het mooie beroepen zijn", "dat het twee gesprekken waren"); a strong participle
+			// looks the same. (Not after "je", "ze" and "we": they are its subject.)
+			if (!word.endsWith("d") && !word.endsWith("t") && before.length() > 3 && before.endsWith("e")) {
+				return false;
+			}
+			// Before a form of "zijn" a pronoun is a possessive as it is after one ("hoe je bezwaren zijn"); before
+			// "worden" it is the subject ("dat je ontslagen wordt"): worden wants a word between for what it makes.
+			return participle(word, before, !passive.linkingAuxiliaries().contains(words.get(auxiliary).lower()), rules);
+		}
+
 		/** Endings of past participles that end in -end, as the present participle does. */
 		private static final List<String> PAST_ENDING_IN_END = List.of("kend", "wend", "pend", "fend", "eend", "iend");
 
 		/**
-		 * {@code before} is the word before, or null when that is the auxiliary itself; {@code agent} says
-		 * that word is a pronoun's place after "door" ("door ons besproken"), where it is no possessive.
+		 * {@code before} is the word before, or null when that is the auxiliary itself; {@code pronounIsSubject}
+		 * says a pronoun there is no possessive: after "door" ("door ons besproken"), or as the subject of a
+		 * subordinate clause before "worden" ("dat je ontslagen wordt").
 		 */
-		private static boolean participle(String word, String before, boolean agent, RuleSet rules) {
+		private static boolean participle(String word, String before, boolean pronounIsSubject, RuleSet rules) {
 			RuleSet.Passive words = rules.passive();
 			if (words.notParticiples().contains(word) || words.notParticipleEndings().stream().anyMatch(word::endsWith)
 					|| (before != null && words.beforeNoun().contains(before))) {
 				return false;
+			}
+			if (words.participles().contains(word)) {
+				return true;
 			}
 			if (rules.dutch()) {
 				// A present participle ("bemoedigend", "vervelend") is not a past one; herkend, gewend, geopend,
@@ -319,14 +352,37 @@ sealed interface Rule {
 				if (word.endsWith("end") && PAST_ENDING_IN_END.stream().noneMatch(word::endsWith)) {
 					return false;
 				}
+				// A separable verb has its participle's prefix after the particle (in-ge-vuld, op-ge-vallen); what
+				// it says of that verb is what the list says of the participle without it ("meegevallen" is
+				// what happened, as "gevallen" is).
+				String stem = withoutParticle(word, words);
+				if (words.notParticiples().contains(stem)) {
+					return false;
+				}
+				if (words.participles().contains(stem)) {
+					return true;
+				}
 				boolean weak = word.endsWith("d") || word.endsWith("t");
-				return word.length() > 4 && (weak || word.endsWith("en"))
-						&& words.participlePrefixes().stream().anyMatch(word::startsWith)
-						&& (before == null || weak || agent || !words.pronouns().contains(before));
+				return stem.length() > 4 && (weak || word.endsWith("en"))
+						&& words.participlePrefixes().stream().anyMatch(stem::startsWith)
+						&& (before == null || weak || pronounIsSubject || !words.pronouns().contains(before));
 			}
 			boolean regular = word.endsWith("ed");
 			return word.length() > 3 && (regular || word.endsWith("en"))
-					&& (before == null || regular || agent || !words.pronouns().contains(before));
+					&& (before == null || regular || pronounIsSubject || !words.pronouns().contains(before));
+		}
+
+		/** The word without its separable particle when a participle's prefix follows that ("gevuld" of "ingevuld"). */
+		private static String withoutParticle(String word, RuleSet.Passive words) {
+			for (String particle : words.separableParticles()) {
+				if (word.startsWith(particle)) {
+					String rest = word.substring(particle.length());
+					if (rest.length() > 4 && words.participlePrefixes().stream().anyMatch(rest::startsWith)) {
+						return rest;
+					}
+				}
+			}
+			return word;
 		}
 	}
 

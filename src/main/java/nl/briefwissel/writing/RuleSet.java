@@ -36,11 +36,17 @@ record RuleSet(Locale language, String formula, int longSentenceWords, int maxQu
 	 * @param subordinators words that start a subordinate clause, the only place a trailing auxiliary counts
 	 * @param agentWords the word that introduces who does it: a pronoun after it is that person, not a
 	 *        possessive ("worden door ons besproken")
+	 * @param linkingAuxiliaries the trailing auxiliaries that also link a subject to a noun ("hoe je bezwaren
+	 *        zijn"): before them a pronoun is read as a possessive
+	 * @param modals verbs that may stand between a participle and its trailing auxiliary ("ingevuld moet worden")
+	 * @param separableParticles particles before a participle's prefix ("ingevuld", "uitgenodigd")
+	 * @param participles participles whose ending does not say so ("gedaan", "made")
 	 */
 	record Passive(double maxShare, Set<String> auxiliaries, List<String> participlePrefixes, Set<String> clauseWords,
 			Set<String> perfectAuxiliaries, Set<String> notParticiples, List<String> notParticipleEndings,
 			Set<String> beforeNoun, Set<String> pronouns, Set<String> trailingAuxiliaries, Set<String> subordinators,
-			Set<String> agentWords) {
+			Set<String> agentWords, Set<String> linkingAuxiliaries, Set<String> modals, List<String> separableParticles,
+			Set<String> participles) {
 	}
 
 	boolean dutch() {

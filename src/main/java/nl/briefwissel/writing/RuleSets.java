@@ -88,7 +88,11 @@ class RuleSets {
 						Set.copyOf(words(shipped, extra, "passive.pronouns")),
 						Set.copyOf(words(shipped, extra, "passive.trailing-auxiliaries")),
 						Set.copyOf(words(shipped, extra, "passive.subordinators")),
-						Set.copyOf(words(shipped, extra, "passive.agent-words"))),
+						Set.copyOf(words(shipped, extra, "passive.agent-words")),
+						Set.copyOf(words(shipped, extra, "passive.linking-auxiliaries")),
+						Set.copyOf(words(shipped, extra, "passive.modals")),
+						words(shipped, extra, "passive.separable-particles"),
+						Set.copyOf(words(shipped, extra, "passive.participles"))),
 				words(shipped, extra, "jargon"));
 	}
 

@@ -328,6 +328,56 @@ class WritingRulesTests {
 			.as("one passive in a letter is no heavy use").isEmpty();
 	}
 
+	/**
+	 * A Dutch subordinate clause puts the participle before its auxiliary, with a modal verb between
+	 * them or not ("dat het besluit genomen is", "als het formulier ingevuld moet worden"): only a form
+	 * of "worden" right after the participle counted, and a participle with a separable particle
+	 * ("ingevuld") or in -aan ("gedaan") was no participle at all. The perfect with "zijn" of a verb
+	 * without a passive ("dat ik gekomen ben", "dat het me opgevallen is") and a plural noun before
+	 * "zijn" ("dat het mooie beroepen zijn") stay active, as "het is gelukt" does.
+	 */
+	@Test
+	void aParticipleBeforeItsAuxiliaryInASubordinateClauseIsPassive() {
+		for (String passive : List.of("Ik weet dat het besluit genomen is.", "Ik vrees dat je ontslagen wordt.",
+				"Het klopt dat er niets gedaan werd.", "Bel me als het formulier ingevuld moet worden.",
+				"Ik hoop dat het besluit snel genomen zal worden.", "Ik lees dat de brieven gisteren verstuurd zijn.",
+				"Ik merk dat het formulier al ingevuld was.", "Het formulier wordt ingevuld.", "Er is niets gedaan.",
+				"Je wordt door ons uitgenodigd.")) {
+			assertThat(passive(passive, DUTCH)).as(passive).isTrue();
+		}
+		for (String active : List.of("Ik weet dat ik gisteren gekomen ben.", "Ik zag dat hij gisteren gekomen is.",
+				"Ik hoor dat het goed gegaan is.", "Ik merk dat het je opgevallen is.", "Fijn dat het meegevallen is.",
+				"Jammer dat het tegengevallen is.", "Ik zie dat het gesprek goed afgelopen is.", "Ik weet dat het ingewikkeld is.",
+				"Ik zie dat je het formulier ingevuld hebt.", "Ik denk dat je het goed gedaan hebt.",
+				"Ik weet dat het mooie beroepen zijn.", "Ik hoorde dat het goede gesprekken waren.",
+				"Ik denk dat het lastige gesprekken worden.", "Ik begrijp hoe belangrijk je bezwaren zijn.",
+				"Ik merk dat je verlangen is gegroeid.", "Ik merk dat er veel veranderd is.",
+				"Ik zie dat het aantal vacatures toegenomen is.", "Het is me opgevallen dat je vaak schrijft.",
+				"Het is goed afgelopen.", "Fijn dat je geslaagd bent.", "Ik weet dat je het zou hebben gedaan.")) {
+			assertThat(passive(active, DUTCH)).as(active).isFalse();
+		}
+		assertThat(Rule.PassiveVoice.passives(new Draft("Ik hoop dat het besluit genomen is en dat het formulier ingevuld "
+				+ "moet worden.").sentences.get(0), new RuleSets("").of(DUTCH))).isEqualTo(2);
+		assertThat(marked(check.check("Ik weet dat het besluit genomen is. Bel me als het formulier ingevuld moet worden. "
+				+ "Tot volgende week.", DUTCH), "passive")).hasSize(2);
+	}
+
+	/**
+	 * English puts the auxiliary first in every clause, and "has been decided" was found; a participle
+	 * that ends in neither -ed nor -en ("made", "done", "shown") was not.
+	 */
+	@Test
+	void anEnglishParticipleThatDoesNotEndInEdOrEnIsOneToo() {
+		for (String passive : List.of("The decision was made by the board.", "The work is done.", "It has been decided.",
+				"The letters were sent last week.", "You will be shown the way.", "The decision was taken.")) {
+			assertThat(passive(passive, Locale.ENGLISH)).as(passive).isTrue();
+		}
+		for (String active : List.of("We made the decision.", "That was the day we met.", "It was what you said.",
+				"I have done the work.")) {
+			assertThat(passive(active, Locale.ENGLISH)).as(active).isFalse();
+		}
+	}
+
 	private static boolean passive(String sentence, Locale language) {
 		return Rule.PassiveVoice.passive(new Draft(sentence).sentences.get(0), new RuleSets("").of(language));
 	}
