@@ -22,16 +22,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class Assignments {
 
 	private static final String COLUMNS = """
-			select id, owner_id, title, instructions, type, themes, minutes, language, archived
+			select id, owner_id, title, instructions, type, themes, minutes, language, archived, deck
 			from assignment
 			""";
 
 	/** The shared library and the coach's own, without the archived ones. */
 	private static final String OPEN_TO_COACH = " where archived = false and (owner_id is null or owner_id = :owner) order by title";
 
-	/** What a new or changed assignment holds. */
+	/** What a new or changed assignment holds; a deck only for coach cards (null: the whole deck). */
 	public record Draft(String title, String instructions, AssignmentType type, List<String> themes, int minutes,
-			Locale language) {
+			Locale language, CoachCards.Kind deck) {
+
+		public Draft {
+			deck = type == AssignmentType.COACH_CARDS ? deck : null;
+		}
+
+		/** An assignment that names no deck. */
+		public Draft(String title, String instructions, AssignmentType type, List<String> themes, int minutes, Locale language) {
+			this(title, instructions, type, themes, minutes, language, null);
+		}
 	}
 
 	/** A search of the library; every part is optional. */
@@ -99,7 +108,8 @@ public class Assignments {
 	private Optional<UUID> justAdded(UUID ownerId, Draft draft) {
 		return fields(jdbc.sql("select id from assignment where " + (ownerId == null ? "owner_id is null" : "owner_id = :owner") + """
 				 and archived = false and title = :title and instructions = :instructions and type = :type
-				 and themes = :themes and minutes = :minutes and language = :language and created_at >= :since
+				 and themes = :themes and minutes = :minutes and language = :language and coalesce(deck, '') = :deckOrNone
+				 and created_at >= :since
 				order by created_at, id limit 1"""), draft)
 			.param("owner", ownerId)
 			.param("since", OffsetDateTime.now(clock).minus(java.time.Duration.ofMinutes(1)))
@@ -111,7 +121,7 @@ public class Assignments {
 	public void change(UUID id, Draft draft) {
 		fields(jdbc.sql("""
 				update assignment set title = :title, instructions = :instructions, type = :type, themes = :themes,
-				    minutes = :minutes, language = :language where id = :id"""), draft)
+				    minutes = :minutes, language = :language, deck = :deck where id = :id"""), draft)
 			.param("id", id)
 			.update();
 	}
@@ -121,12 +131,44 @@ public class Assignments {
 		jdbc.sql("update assignment set archived = :archived where id = :id").param("archived", archived).param("id", id).update();
 	}
 
-	/** The key of the shipped library entry this assignment is, if it is one (a coach's own has none). */
-	Optional<String> libraryKey(UUID id) {
-		return jdbc.sql("select library_key from assignment where id = :id and library_key is not null")
+	/** The deck this coach-cards assignment is laid from; empty for the whole deck. */
+	Optional<CoachCards.Kind> deck(UUID id) {
+		return jdbc.sql("select deck from assignment where id = :id and type = 'COACH_CARDS' and deck is not null")
 			.param("id", id)
 			.query(String.class)
-			.optional();
+			.optional()
+			.map(CoachCards.Kind::valueOf);
+	}
+
+	/**
+	 * Gives the shipped coach-cards entries of this key that name no deck (seeded before the deck was
+	 * stored) the deck the shipped file names. A deck chosen since, and an entry whose type was changed,
+	 * are kept: only a null is filled.
+	 */
+	@Transactional
+	int nameShippedDeck(String key, CoachCards.Kind deck) {
+		return jdbc.sql("""
+				update assignment set deck = :deck
+				where library_key = :key and owner_id is null and type = 'COACH_CARDS' and deck is null""")
+			.param("deck", deck.name())
+			.param("key", key)
+			.update();
+	}
+
+	/**
+	 * Replaces the text of the shipped entry of this key and language where it is still, word for word,
+	 * the text shipped before: a text an administrator changed is kept.
+	 */
+	@Transactional
+	int replaceShippedText(String key, Locale language, String before, String now) {
+		return jdbc.sql("""
+				update assignment set instructions = :now
+				where library_key = :key and language = :language and owner_id is null and instructions = :before""")
+			.param("now", now.strip())
+			.param("key", key)
+			.param("language", language.getLanguage())
+			.param("before", before.strip())
+			.update();
 	}
 
 	/** Whether the shipped library entry with this key and language is present, so seeding adds each once. */
@@ -146,8 +188,8 @@ public class Assignments {
 	private UUID insert(UUID ownerId, String key, Draft draft) {
 		UUID id = UUID.randomUUID();
 		fields(jdbc.sql("""
-				insert into assignment (id, owner_id, library_key, title, instructions, type, themes, minutes, language, created_at)
-				values (:id, :owner, :key, :title, :instructions, :type, :themes, :minutes, :language, :now)"""), draft)
+				insert into assignment (id, owner_id, library_key, title, instructions, type, themes, minutes, language, deck, created_at)
+				values (:id, :owner, :key, :title, :instructions, :type, :themes, :minutes, :language, :deck, :now)"""), draft)
 			.param("id", id)
 			.param("owner", ownerId)
 			.param("key", key)
@@ -174,12 +216,20 @@ public class Assignments {
 		return new Assignment(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("title"),
 				rs.getString("instructions"), AssignmentType.valueOf(rs.getString("type")),
 				themes == null || themes.isBlank() ? List.of() : Arrays.stream(themes.split(",")).map(String::strip).toList(),
-				rs.getInt("minutes"), Locale.forLanguageTag(rs.getString("language")), rs.getBoolean("archived"));
+				rs.getInt("minutes"), Locale.forLanguageTag(rs.getString("language")), rs.getBoolean("archived"),
+				rs.getString("deck") == null ? null : CoachCards.Kind.valueOf(rs.getString("deck")));
 	}
 
-	/** An assignment's fields as every statement here binds them: stripped, themes joined, the language's code. */
+	/**
+	 * An assignment's fields as every statement here binds them: stripped, themes joined, the language's code,
+	 * the deck's name (also as an empty text for none: a null compared in SQL is no match, and PostgreSQL
+	 * cannot type a bare null parameter).
+	 */
 	private static JdbcClient.StatementSpec fields(JdbcClient.StatementSpec statement, Draft draft) {
+		String deck = draft.deck() == null ? null : draft.deck().name();
 		return statement.param("title", draft.title().strip())
+			.param("deck", deck, java.sql.Types.VARCHAR)
+			.param("deckOrNone", deck == null ? "" : deck)
 			.param("instructions", draft.instructions().strip())
 			.param("type", draft.type().name())
 			.param("themes", String.join(",", draft.themes()))

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
@@ -16,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * The deck of coach cards: values and qualities, in Dutch and English
  * ({@code assignments/coach-cards.txt}). A participant lays a top five as the answer to a
- * coach-cards assignment, from the deck that assignment names in the shipped library ("Jouw top vijf
- * waarden" lays values only); a coach's own coach-cards assignment lays from the whole deck (decision 0065).
+ * coach-cards assignment, from the deck that assignment names ("Jouw top vijf waarden" lays values only):
+ * the shipped file names it for the shipped ones, the library's form for the others; an own one made
+ * before a deck could be chosen lays from the whole deck (decision 0065 and its note of session 37).
  */
 @Component
 public class CoachCards {
@@ -41,16 +40,8 @@ public class CoachCards {
 
 	private final Assignments assignments;
 
-	/** The deck of each shipped library entry that names one, by its key. */
-	private final Map<String, Kind> decks = new HashMap<>();
-
 	CoachCards(Assignments assignments) {
 		this.assignments = assignments;
-		for (LibrarySeed.Entry entry : LibrarySeed.read()) {
-			if (entry.deck() != null) {
-				decks.put(entry.key(), entry.deck());
-			}
-		}
 		try (InputStream in = new ClassPathResource("assignments/coach-cards.txt").getInputStream()) {
 			this.deck = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
 				.filter(line -> !line.isBlank() && !line.startsWith("#"))
@@ -73,11 +64,10 @@ public class CoachCards {
 
 	/**
 	 * The cards this given assignment is laid from: its own deck's, or the whole deck for an assignment
-	 * that names none. Looked up by the library entry it was given from, so an administrator's edit of
-	 * its title or text keeps its deck.
+	 * that names none. Read from the library's assignment when the cards are laid, as the deck stands then.
 	 */
 	public List<Card> offeredFor(GivenAssignments.Given given) {
-		Optional<Kind> kind = assignments.libraryKey(given.assignmentId()).map(decks::get);
+		Optional<Kind> kind = assignments.deck(given.assignmentId());
 		return kind.map(k -> deck.stream().filter(card -> card.kind() == k).toList()).orElse(deck);
 	}
 }

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Ships the assignments written for Briefwissel ({@code assignments/library.txt}) into the shared
  * library, each entry once by its key and language, in every profile: a new installation starts
  * with a library, and an administrator's changes to shipped entries are never overwritten. Nodes
- * starting together add each entry once.
+ * starting together add each entry once. A shipped text that was improved reaches an installation
+ * that still has the text shipped before word for word ({@code assignments/library-earlier.txt});
+ * a shipped coach-cards entry seeded before its deck was stored gets its deck.
  */
 @Component
 @org.springframework.core.annotation.Order(-1) // before the demo data (order 0), whose letters give shipped assignments
@@ -32,8 +34,16 @@ class LibrarySeed implements ApplicationRunner {
 
 	static final String FILE = "assignments/library.txt";
 
-	/** One entry of the shipped file; {@code deck} is the coach cards it is laid from, null for the whole deck. */
-	record Entry(String key, Assignments.Draft draft, CoachCards.Kind deck) {
+	/** The texts shipped before, in the same format: only the instructions of each block are read. */
+	static final String EARLIER = "assignments/library-earlier.txt";
+
+	/** One entry of the shipped file. */
+	record Entry(String key, Assignments.Draft draft) {
+
+		/** The coach cards it is laid from; null for the whole deck and for every other type. */
+		CoachCards.Kind deck() {
+			return draft.deck();
+		}
 	}
 
 	private final Assignments assignments;
@@ -48,7 +58,9 @@ class LibrarySeed implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		List<Entry> shipped = read();
+		List<Entry> earlier = read(EARLIER);
 		int[] added = { 0 };
+		int[] updated = { 0 };
 		// In turn: nodes starting together on one database would otherwise both add a new entry.
 		seeds.inTurn(StartupSeeds.ASSIGNMENT_LIBRARY, () -> {
 			for (Entry entry : shipped) {
@@ -56,19 +68,35 @@ class LibrarySeed implements ApplicationRunner {
 					assignments.insertLibraryEntry(entry.key(), entry.draft());
 					added[0]++;
 				}
+				if (entry.deck() != null) {
+					assignments.nameShippedDeck(entry.key(), entry.deck());
+				}
+				for (Entry before : earlier) {
+					if (before.key().equals(entry.key()) && before.draft().language().equals(entry.draft().language())) {
+						updated[0] += assignments.replaceShippedText(entry.key(), entry.draft().language(),
+								before.draft().instructions(), entry.draft().instructions());
+					}
+				}
 			}
 		});
 		if (added[0] > 0) {
 			log.info("{} shipped assignment(s) added to the shared library", added[0]);
 		}
+		if (updated[0] > 0) {
+			log.info("{} shipped assignment text(s) nobody had changed brought up to the shipped library's", updated[0]);
+		}
 	}
 
 	static List<Entry> read() {
-		try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
+		return read(FILE);
+	}
+
+	private static List<Entry> read(String file) {
+		try (InputStream in = new ClassPathResource(file).getInputStream()) {
 			return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("The shipped assignment library is missing", e);
+			throw new UncheckedIOException("The shipped assignment library is missing: " + file, e);
 		}
 	}
 
@@ -101,7 +129,7 @@ class LibrarySeed implements ApplicationRunner {
 			List<String> themes = Arrays.stream(header[2].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 			entries.add(new Entry(header[0].strip(), new Assignments.Draft(title, instructions,
 					AssignmentType.valueOf(header[1].strip()), themes, Integer.parseInt(header[3].strip()),
-					Locale.forLanguageTag(header[4].strip())), header.length == 6 ? CoachCards.Kind.valueOf(header[5].strip()) : null));
+					Locale.forLanguageTag(header[4].strip()), header.length == 6 ? CoachCards.Kind.valueOf(header[5].strip()) : null)));
 		}
 		return entries;
 	}

@@ -21,6 +21,7 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.CoachCards;
 import nl.briefwissel.assignment.Markdown;
 import nl.briefwissel.organisation.Theme;
 import nl.briefwissel.organisation.Themes;
@@ -64,8 +65,12 @@ class LibraryController {
 
 	private final org.springframework.context.MessageSource texts;
 
-	LibraryController(Assignments assignments, Themes themes, Markdown markdown, org.springframework.context.MessageSource texts) {
+	private final CoachCards cards;
+
+	LibraryController(Assignments assignments, Themes themes, Markdown markdown, org.springframework.context.MessageSource texts,
+			CoachCards cards) {
 		this.texts = texts;
+		this.cards = cards;
 		this.assignments = assignments;
 		this.themes = themes;
 		this.markdown = markdown;
@@ -112,13 +117,24 @@ class LibraryController {
 			@NotNull(message = "{assignments.error.minutes}") @Min(value = 1, message = "{assignments.error.minutes}") @Max(
 					value = 600, message = "{assignments.error.minutes}") Integer minutes,
 			@NotNull(message = "{assignments.error.language}") @Pattern(regexp = "nl|en",
-					message = "{assignments.error.language}") String language) implements java.io.Serializable {
+					message = "{assignments.error.language}") String language,
+			String deck) implements java.io.Serializable {
 
 		/** The form as typed, to fill it again after an error; what could not be read is left empty. */
 		Assignment asTyped(UUID id) {
 			return new Assignment(id, null, title == null ? "" : title, instructions == null ? "" : instructions,
 					type == null ? AssignmentType.values()[0] : type, themes, minutes == null ? 30 : minutes,
-					Locale.forLanguageTag("en".equals(language) ? "en" : "nl"), false);
+					Locale.forLanguageTag("en".equals(language) ? "en" : "nl"), false, chosenDeck());
+		}
+
+		/** The deck chosen, if it is one there is; kept as text so that another value is refused at its field, not as a binding failure. */
+		CoachCards.Kind chosenDeck() {
+			return Arrays.stream(CoachCards.Kind.values()).filter(kind -> kind.name().equals(deck)).findFirst().orElse(null);
+		}
+
+		/** A coach-cards assignment names the deck it is laid from; any other type needs none. */
+		boolean deckMissing() {
+			return type == AssignmentType.COACH_CARDS && chosenDeck() == null;
 		}
 
 		Assignments.Draft draft(Set<String> knownThemes) {
@@ -135,7 +151,7 @@ class LibraryController {
 					before.stream().filter(code -> !knownThemes.contains(code)))
 				.distinct()
 				.toList();
-			return new Assignments.Draft(title, instructions, type, chosen, minutes, Locale.forLanguageTag(language));
+			return new Assignments.Draft(title, instructions, type, chosen, minutes, Locale.forLanguageTag(language), chosenDeck());
 		}
 	}
 
@@ -205,6 +221,10 @@ class LibraryController {
 	 * into {@code failed} (with the id of the one being changed, none for a new one) for the form it came from.
 	 */
 	private String save(UUID id, Form form, BindingResult errors, RedirectAttributes redirect, String back, Runnable change) {
+		if (form.deckMissing()) {
+			errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), "deck", form.deck(), false, null,
+					null, texts.getMessage("assignments.error.deck", null, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+		}
 		if (errors.hasErrors()) {
 			// A value that is not even a number has no message of ours: the field's own says what is wanted.
 			redirect.addFlashAttribute("formErrors", errors.getFieldErrors().stream()
@@ -259,6 +279,8 @@ class LibraryController {
 		model.addAttribute("theme", theme == null ? "" : theme);
 		model.addAttribute("type", type);
 		model.addAttribute("types", AssignmentType.values());
+		model.addAttribute("decks", CoachCards.Kind.values());
+		model.addAttribute("deckSize", cards.deck().size());
 		model.addAttribute("themes", known);
 		model.addAttribute("editableOwner", editableOwner);
 		return "assignment/library";
