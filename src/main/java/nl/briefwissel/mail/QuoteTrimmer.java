@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * <p>
  * Errs on the side of keeping: a line is only history when the mail clients' own patterns say so
  * (an attribution line, a separator, or a block of at least three header lines), never because it
- * merely starts like a header ("Van: mijn vader heb ik geleerd…").
+ * merely starts like a header ("Van: mijn vader heb ik geleerd…"). A signature separator ("-- ") cuts
+ * only a signature that ends the letter: a pasted mail's own, with the person's words below it, is no end
+ * of anything (see {@link #cutSignature}). In a new mail nothing that was not the conversation's is cut as
+ * a quote: the person pasted it (decision 0059).
  */
 final class QuoteTrimmer {
 
@@ -144,8 +147,10 @@ final class QuoteTrimmer {
 	/**
 	 * {@code answering}: whether the mail's headers say it answers a mail (In-Reply-To or References). A
 	 * new mail, which neither they nor its subject ("Re:", "Antw:") say answers one, quotes nothing by
-	 * itself: a quote in it that is not the conversation's was pasted by the person, and when they wrote
-	 * below it, it is kept with their words (decision 0059, note).
+	 * itself: a quote in it that is not the conversation's was pasted by the person and is kept, whether
+	 * they wrote below it or it ends the mail, and so are {@code >} lines no attribution names (decision
+	 * 0059, notes). Only when how Briefwissel shows in a quote is known ({@code ours}): without it no quote
+	 * can be told to be not the conversation's, and quotes are cut as in a reply.
 	 */
 	static Trimmed trim(String text, String subject, Collection<String> ours, String sender, boolean answering) {
 		List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
@@ -154,7 +159,8 @@ final class QuoteTrimmer {
 
 		boolean forwarded = subject != null && FORWARD_SUBJECT.matcher(subject).lookingAt();
 		boolean newMail = !answering && (subject == null || !REPLY_SUBJECT.matcher(subject).lookingAt());
-		int history = forwarded ? -1 : historyStart(kept, ours, sender, newMail);
+		boolean pastedKept = newMail && !ours.isEmpty();
+		int history = forwarded ? -1 : historyStart(kept, ours, sender, pastedKept);
 		if (history >= 0) {
 			int attributionLines = isAttribution(kept, history);
 			int lastAnswer = attributionLines > 0 ? lastInterleavedAnswer(kept, history + attributionLines) : -1;
@@ -171,8 +177,10 @@ final class QuoteTrimmer {
 				kept = new ArrayList<>(kept.subList(0, history));
 			}
 		}
-		kept = cutBottomPostedQuote(kept, cut);
-		kept = cutTrailingQuote(kept, cut);
+		if (!pastedKept) {
+			kept = cutBottomPostedQuote(kept, cut);
+			kept = cutTrailingQuote(kept, cut);
+		}
 		kept = cutSignature(kept, cut);
 		// Disclaimers first: a gateway appends one below the footer, which then is the last line again.
 		kept = cutDisclaimer(kept, cut);
@@ -184,7 +192,7 @@ final class QuoteTrimmer {
 	 * Index of the first line of this conversation's quoted history, or -1: the first quote, unless a
 	 * quote below it is the conversation's and it is not (then that one).
 	 */
-	private static int historyStart(List<String> lines, Collection<String> ours, String sender, boolean newMail) {
+	private static int historyStart(List<String> lines, Collection<String> ours, String sender, boolean pastedKept) {
 		int first = historyStart(lines, 0);
 		if (first < 0 || ours.isEmpty() || ofTheConversation(lines, first, ours, sender)) {
 			return first;
@@ -195,40 +203,9 @@ final class QuoteTrimmer {
 			}
 		}
 		// No quote of the conversation at all. In a reply it is the mail answered, someone else's, cut as
-		// before; a new mail's was pasted, and the words below it are the person's (or the pasted mail's,
+		// before; a new mail's was pasted, with the words below it if any (the person's or the pasted mail's,
 		// which an unmarked quote does not tell apart: both stay, the person chose to send them).
-		return newMail && writtenBelow(lines, first) ? -1 : first;
-	}
-
-	/**
-	 * Whether anything stands below the quote starting at {@code start} besides the quote's own lines (its
-	 * separator, attribution, header lines and quoted lines) and a signature, device footer or disclaimer
-	 * at the end: a pasted Gmail quote at the very end of a new mail, with nothing after it, is cut as before.
-	 */
-	private static boolean writtenBelow(List<String> lines, int start) {
-		int i = pastSeparator(lines, start);
-		if (i < 0) {
-			return false;
-		}
-		int attributionLines = isAttribution(lines, i);
-		if (attributionLines > 0) {
-			i += attributionLines;
-		}
-		else {
-			while (i < lines.size() && HEADER_LINE.matcher(stripQuote(lines.get(i))).matches()) {
-				i++;
-			}
-		}
-		boolean[] quoted = quotedLines(lines);
-		List<String> below = new ArrayList<>();
-		for (int j = i; j < lines.size(); j++) {
-			below.add(quoted[j] ? "" : lines.get(j));
-		}
-		List<String> ignored = new ArrayList<>();
-		below = cutSignature(below, ignored);
-		below = cutDisclaimer(below, ignored);
-		below = cutMobileFooters(below, ignored);
-		return below.stream().anyMatch(line -> !line.isBlank());
+		return pastedKept ? -1 : first;
 	}
 
 	/** The quote's first line after its separator line ("-----Original Message-----", a rule), if it has one; -1 if none follows. */
@@ -488,14 +465,33 @@ final class QuoteTrimmer {
 		return new ArrayList<>(lines.subList(0, end));
 	}
 
+	/**
+	 * The signature, from its separator line to the end, when it ends the letter. A separator line alone
+	 * does not make one: a mail the person pasted brings its own ("-- " and the manager's name) with the
+	 * person's words below it, and a person may draw one between two answers. So a separator cuts only
+	 * what reads as a signature that ends the letter ({@link #readsAsSignature}); when unsure, the text
+	 * stays, as the person's words must never be lost for a signature that is not cut. A later separator
+	 * (their own, below what they wrote) is then looked at in its turn.
+	 */
 	private static List<String> cutSignature(List<String> lines, List<String> cut) {
-		for (int i = 0; i < lines.size(); i++) {
+		int end = lines.size();
+		while (end > 0 && lines.get(end - 1).isBlank()) {
+			end--;
+		}
+		// Where a mail pasted into the letter starts (a header block, attribution or forward line kept as the
+		// person's), asked once and only when a separator asks for it.
+		int pastedMail = -2;
+		for (int i = 0; i < end; i++) {
 			// "--" without the space inside a paragraph is a dash a person typed, not a separator.
 			boolean insideParagraph = lines.get(i).equals("--") && i > 0 && !lines.get(i - 1).isBlank();
-			// The standard separator has its space; a bare "--" between paragraphs may be a person's own
-			// divider ("answer 1 -- answer 2"), and counts only when what follows reads as a signature.
-			boolean divider = lines.get(i).equals("--") && !readsAsSignature(lines.subList(i + 1, lines.size()));
-			if (isSignatureStart(lines.get(i)) && !insideParagraph && !divider) {
+			// Further from the end than a signature and its footers reach: text of the letter, never cut.
+			if (!isSignatureStart(lines.get(i)) || insideParagraph || end - i > SIGNATURE_END_LINES) {
+				continue;
+			}
+			if (pastedMail == -2) {
+				pastedMail = pastedMailStart(lines);
+			}
+			if (readsAsSignature(lines.subList(i + 1, end), pastedMail >= 0 && pastedMail < i)) {
 				cut.addAll(0, lines.subList(i, lines.size()));
 				return new ArrayList<>(lines.subList(0, i));
 			}
@@ -503,29 +499,74 @@ final class QuoteTrimmer {
 		return lines;
 	}
 
-	/**
-	 * A few lines of a signature (name, role, phone, an address), up to a disclaimer or a device footer
-	 * below it, which are cut after it anyway: none a question, none prose of several sentences.
-	 */
-	private static boolean readsAsSignature(List<String> lines) {
-		int written = 0;
+	/** The first line of a mail quoted, pasted or forwarded in what is kept of the letter, or -1. */
+	private static int pastedMailStart(List<String> lines) {
+		int quote = historyStart(lines, 0);
+		if (quote >= 0) {
+			return quote;
+		}
 		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i).strip();
-			if (line.isEmpty()) {
+			if (FORWARD.matcher(lines.get(i)).matches()) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Whether the lines below a separator are a signature that ends the letter: its block (name, role,
+	 * phone, an address: at most ten lines, none a question, none prose of several words ending a
+	 * sentence), then nothing but disclaimers, device footers and short paragraphs without a sentence (the
+	 * company and its address). A paragraph below the block that says a sentence is a letter going on: the
+	 * person writing below a pasted mail's signature, or below their own. Below a mail pasted into the
+	 * letter ({@code belowAPastedMail}: its header block, attribution or forward line stands above the
+	 * separator) the separator is the pasted mail's until the end shows otherwise, and every paragraph
+	 * below its block but a disclaimer or a device footer is the person's own.
+	 */
+	private static boolean readsAsSignature(List<String> lines, boolean belowAPastedMail) {
+		int written = 0;
+		boolean block = true;
+		boolean footer = false;
+		for (int i = nextNonBlank(lines, 0); i >= 0; ) {
+			List<String> paragraph = paragraph(lines, i);
+			i = nextNonBlank(lines, i + paragraph.size());
+			if (paragraph.stream().anyMatch(line -> DISCLAIMER.matcher(line).find() || isMobileFooter(line.strip()))) {
+				// The footer below the signature, cut after it anyway.
+				footer = true;
+				block = false;
 				continue;
 			}
-			if (DISCLAIMER.matcher(line).find() || isMobileFooter(line)) {
-				// The footer below the signature, if nothing of the person's own comes after it.
-				return onlyFooterAfter(lines, i + paragraph(lines, i).size());
-			}
-			String[] words = line.split("\\s+");
-			boolean prose = words.length >= 8 && (line.contains(". ") || line.endsWith(".") || line.endsWith("!"));
-			if (++written > SIGNATURE_LINES || line.endsWith("?") || prose) {
+			if (!block && (belowAPastedMail || paragraph.stream().anyMatch(QuoteTrimmer::isSentence))) {
 				return false;
 			}
+			for (String line : paragraph) {
+				String stripped = line.strip();
+				if (stripped.endsWith("?") || isProse(stripped) || !footer && ++written > SIGNATURE_LINES) {
+					return false;
+				}
+			}
+			// What follows a footer is the footer's own (an address line) only when short.
+			if (footer && paragraph.stream().mapToInt(String::length).sum() >= 80) {
+				return false;
+			}
+			block = false;
 		}
 		return true;
 	}
+
+	/** Several words that end as a sentence does, or more than a signature line says in one. */
+	private static boolean isProse(String line) {
+		return line.split("\\s+").length >= 8 && (line.contains(". ") || line.endsWith(".") || line.endsWith("!"));
+	}
+
+	/** Words that end as a sentence does: "Ik schrik hier nogal van." is the person's, a phone number is not. */
+	private static boolean isSentence(String line) {
+		String stripped = line.strip();
+		return stripped.indexOf(' ') > 0 && (stripped.endsWith(".") || stripped.endsWith("!") || stripped.endsWith("?"));
+	}
+
+	/** From a separator to the last written line: a signature's block and its footers and disclaimers reach no further. */
+	private static final int SIGNATURE_END_LINES = 60;
 
 	private static final int SIGNATURE_LINES = 10;
 

@@ -162,23 +162,11 @@ class QuoteTrimmerTests {
 	}
 
 	/**
-	 * In a new mail, a pasted quote with nothing of the person's below it (only its quoted lines and a
-	 * signature) is cut as before: the trailing quote rule cut its marked lines anyway and left the
-	 * attribution alone. A quote of the conversation in a new mail (the participant pasted a letter of the
-	 * coach's) is the conversation's history as in a reply.
+	 * A quote of the conversation in a new mail (the participant pasted a letter of the coach's) is the
+	 * conversation's history as in a reply, and is cut as before.
 	 */
 	@Test
-	void aNewMailWithAPastedQuoteAtItsEndOrAQuoteOfTheConversationIsCutAsBefore() {
-		var atTheEnd = QuoteTrimmer.trim("""
-				Kijk wat Jan schreef.
-
-				Op 3 dec. 2026 om 10:12 schreef Jan <jan@x.nl>:
-				> We zoeken iemand voor 32 uur, start in januari.
-
-				--\s
-				Sanne""", "Van Jan", OURS, PARTICIPANT, false);
-		assertThat(atTheEnd.kept()).isEqualTo("Kijk wat Jan schreef.");
-
+	void aNewMailsQuoteOfTheConversationIsCutAsBefore() {
 		var ours = QuoteTrimmer.trim("""
 				Ik kan alleen op dinsdag.
 
@@ -189,6 +177,147 @@ class QuoteTrimmerTests {
 
 				Wat wil je deze week bespreken?""", "Dinsdag", OURS, PARTICIPANT, false);
 		assertThat(ours.kept()).isEqualTo("Ik kan alleen op dinsdag.");
+	}
+
+	/**
+	 * A quote at the very end of a new mail, with nothing of the person's below it, is something they
+	 * pasted as well (decision 0059, note of session 37): it stays, with or without the attribution above
+	 * it. It was cut with its attribution, though the person sent it for the coach to read. Their own
+	 * signature below it is still cut. Answering a mail, or not knowing how the conversation shows, the
+	 * quote is the mail answered and is cut as before.
+	 */
+	@Test
+	void aNewMailKeepsAPastedQuoteAtItsEnd() {
+		String attributed = """
+				Kijk wat Jan schreef.
+
+				Op 3 dec. 2026 om 10:12 schreef Jan <jan@x.nl>:
+				> We zoeken iemand voor 32 uur, start in januari.
+
+				--\s
+				Sanne""";
+		var atTheEnd = QuoteTrimmer.trim(attributed, "Van Jan", OURS, PARTICIPANT, false);
+		assertThat(atTheEnd.kept()).isEqualTo("""
+				Kijk wat Jan schreef.
+
+				Op 3 dec. 2026 om 10:12 schreef Jan <jan@x.nl>:
+				> We zoeken iemand voor 32 uur, start in januari.""");
+		assertThat(atTheEnd.cut()).isEqualTo("-- \nSanne");
+
+		String unattributed = """
+				Deze vragen staan in de vacature. Hoe zou jij ze beantwoorden?
+
+				> Hoe ga je om met werkdruk?
+				> Geef een voorbeeld uit je huidige baan.""";
+		assertThat(QuoteTrimmer.trim(unattributed, "Vacature", OURS, PARTICIPANT, false).kept())
+			.endsWith("> Geef een voorbeeld uit je huidige baan.");
+		// At its top, with the words below it, the same: quote marks alone cut nothing of a new mail.
+		assertThat(QuoteTrimmer.trim("> Hoe ga je om met werkdruk?\n\nIk plan mijn week op maandag.", "Werkdruk", OURS,
+				PARTICIPANT, false).kept()).startsWith("> Hoe ga je om met werkdruk?");
+
+		assertThat(QuoteTrimmer.trim(attributed, "Van Jan", OURS, PARTICIPANT, true).kept()).as("answering a mail")
+			.isEqualTo("Kijk wat Jan schreef.");
+		assertThat(QuoteTrimmer.trim(unattributed, "Re: Vacature", OURS, PARTICIPANT, false).kept()).as("a reply by its subject")
+			.doesNotContain("werkdruk");
+		assertThat(QuoteTrimmer.trim(unattributed, "Vacature", java.util.List.of(), PARTICIPANT, false).kept())
+			.as("not knowing how the conversation shows").doesNotContain("werkdruk");
+	}
+
+	/**
+	 * A "-- " line inside a mail the participant pasted (the manager's signature) is not the end of their
+	 * letter: what they wrote below it stays, also without a question mark. Their own signature at the
+	 * very end is still cut. Everything below the pasted signature was cut, and with it their words.
+	 */
+	@Test
+	void aSignatureInsideAPastedMailKeepsTheWordsBelowIt() {
+		var trimmed = QuoteTrimmer.trim("""
+				Hoi Anja,
+
+				Dit kreeg ik vanochtend van mijn leidinggevende:
+
+				Van: Piet Meijer <p.meijer@werkgever.nl>
+				Verzonden: donderdag 3 december 2026 10:12
+				Aan: Sanne Bakker <sanne@utrecht.nl>
+				Onderwerp: Gesprek volgende week
+
+				Sanne, ik wil het volgende week met je over je uren hebben.
+
+				--\s
+				Piet Meijer
+				Teamleider Klantcontact
+
+				Ik schrik hier nogal van.
+
+				Groet,
+				Sanne
+
+				--\s
+				Sanne Bakker | 06 12 34 56 78""", "Mail van Piet", OURS, PARTICIPANT, false);
+		assertThat(trimmed.kept()).contains("ik wil het volgende week met je over je uren hebben.", "Piet Meijer",
+				"Ik schrik hier nogal van.", "Groet,\nSanne").doesNotContain("06 12 34 56 78");
+		assertThat(trimmed.cut()).isEqualTo("-- \nSanne Bakker | 06 12 34 56 78");
+
+		// Pasted with an attribution and in a reply, above the quote of the coach's letter.
+		var inAReply = QuoteTrimmer.trim("""
+				Kijk wat Jan schreef:
+
+				Op 3 dec. 2026 om 10:12 schreef Jan <jan@x.nl>:
+				We zoeken iemand voor 32 uur, start in januari.
+				--\s
+				Jan Visser | Uitzendbureau Voorbeeld
+
+				Zou ik dit moeten proberen
+
+				Op di 1 dec 2026 om 09:00 schreef Anja de Vries via Briefwissel <noreply@briefwissel.test>:
+
+				> Wat wil je deze week bespreken?""", null, OURS, PARTICIPANT);
+		assertThat(inAReply.kept()).contains("Jan Visser | Uitzendbureau Voorbeeld", "Zou ik dit moeten proberen")
+			.doesNotContain("Wat wil je deze week bespreken?");
+	}
+
+	/**
+	 * Text below a "-- " line that reads as a letter and not as a signature is the person's own, pasted
+	 * mail or not: a sentence in a paragraph after the signature block, a question, prose, more lines than
+	 * a signature has. A signature followed only by an address, a device footer or a disclaimer ends the
+	 * letter and is cut as before.
+	 */
+	@Test
+	void wordsBelowASignatureThatReadAsALetterAreKept() {
+		assertThat(QuoteTrimmer.trim("""
+				Dit kreeg ik vanochtend:
+
+				Sanne, ik wil het volgende week met je over je uren hebben.
+				--\s
+				Piet Meijer
+				Teamleider Klantcontact
+
+				Ik schrik hier nogal van en weet niet wat ik moet doen.
+
+				Sanne""").kept()).contains("Ik schrik hier nogal van en weet niet wat ik moet doen.", "Piet Meijer");
+		assertThat(QuoteTrimmer.trim("Antwoord op vraag 1: meer met mensen.\n\n--\s\n\nAntwoord op vraag 2: ik mis "
+				+ "vooral de collega's van mijn vorige baan. Die waren er altijd.").kept()).contains("Antwoord op vraag 2");
+		assertThat(QuoteTrimmer.trim("Mijn antwoord.\n\n--\s\nSanne\n\nWat vind jij?").kept()).contains("Wat vind jij?");
+
+		// What still ends a letter: a signature with its address, a device footer or a disclaimer below it.
+		assertThat(QuoteTrimmer.trim("""
+				Goed idee.
+
+				--\s
+				Sanne Bakker
+				Beleidsmedewerker
+
+				Gemeente Utrecht
+				Stadsplateau 1, 3521 AZ Utrecht""").kept()).isEqualTo("Goed idee.");
+		assertThat(QuoteTrimmer.trim("Goed idee.\n\n--\s\nSanne Bakker\n\nVerzonden vanaf mijn iPhone").kept())
+			.isEqualTo("Goed idee.");
+		assertThat(QuoteTrimmer.trim("""
+				Goed idee.
+
+				--\s
+				Sanne Bakker | Gemeente Utrecht
+
+				Dit bericht kan informatie bevatten die niet voor u is bestemd. Indien u niet de geadresseerde bent, \
+				wordt u verzocht dat aan de afzender te melden.""").kept()).isEqualTo("Goed idee.");
 	}
 
 	@Test
