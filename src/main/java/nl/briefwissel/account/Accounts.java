@@ -306,6 +306,25 @@ public class Accounts {
 	 */
 	@Transactional
 	public void anonymise(UUID accountId) {
+		anonymise(accountId, ERASED_NAME);
+	}
+
+	/**
+	 * A staff member of an organisation that ended who works for no other (decision 0073): as an erased
+	 * participant, under a name that says an account went, without roles and without their coach profile
+	 * (their specialisms, certification and welcome letter). The ids that point to them stay.
+	 */
+	@Transactional
+	public void removeStaff(UUID accountId) {
+		anonymise(accountId, REMOVED_NAME);
+		jdbc.sql("delete from account_role where account_id = :id").param("id", accountId).update();
+		jdbc.sql("delete from coach_profile where account_id = :id").param("id", accountId).update();
+	}
+
+	/** The name shown where a removed staff member used to be. */
+	public static final String REMOVED_NAME = "Verwijderd account / Removed account";
+
+	private void anonymise(UUID accountId, String name) {
 		String email = byId(accountId).map(Account::email).orElse(null);
 		if (email == null) {
 			return;
@@ -316,7 +335,7 @@ public class Accounts {
 				    failed_sign_ins = 0, last_failed_sign_in_at = null, wrong_codes = 0, locked_until = null
 				where id = :id""")
 			.param("erased", "verwijderd-" + accountId + "@briefwissel.invalid")
-			.param("name", ERASED_NAME)
+			.param("name", name)
 			.param("id", accountId)
 			.update();
 		for (String table : new String[] { "recovery_code", "sign_in_link", "password_reset" }) {

@@ -113,4 +113,10 @@ public class SingleSignOn {
 				.update();
 		}
 	}
+
+	/** An organisation that ended signs in no one any more, and its provider's secret goes (decision 0073). */
+	@Transactional
+	public void remove(UUID organisationId) {
+		jdbc.sql("delete from single_sign_on where organisation_id = :organisation").param("organisation", organisationId).update();
+	}
 }

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The organisations whose employees take part: a municipality, or each employer of a fund's programme.
- * Names are unique whatever their capitals, so an administrator never has to tell two apart by id.
+ * Names are unique whatever their capitals, so an administrator never has to tell two apart by id. An
+ * organisation whose contract ended is left out of everything here: its row stays, with its name, for the
+ * anonymous figures of its programmes and the audit trail (decision 0073).
  */
 @Repository
 public class Organisations {
@@ -42,19 +44,20 @@ public class Organisations {
 	}
 
 	public Optional<Organisation> byId(UUID id) {
-		return jdbc.sql("select id, name from organisation where id = :id")
+		return jdbc.sql("select id, name from organisation where id = :id and ended_at is null")
 			.param("id", id)
 			.query(Organisation.class)
 			.optional();
 	}
 
 	public List<Organisation> all() {
-		return jdbc.sql("select id, name from organisation order by name").query(Organisation.class).list();
+		return jdbc.sql("select id, name from organisation where ended_at is null order by name").query(Organisation.class).list();
 	}
 
 	/** The organisation of this name, whatever its capitals and the spaces around it. */
 	public Optional<Organisation> byName(String name) {
-		return jdbc.sql("select id, name from organisation where lower(name) = lower(:name) order by created_at limit 1")
+		return jdbc.sql("""
+				select id, name from organisation where lower(name) = lower(:name) and ended_at is null order by created_at limit 1""")
 			.param("name", name.strip())
 			.query(Organisation.class)
 			.optional();
@@ -66,12 +69,34 @@ public class Organisations {
 		return jdbc.sql("update organisation set name = :name where id = :id").param("name", name.strip()).param("id", id).update() == 1;
 	}
 
+	/**
+	 * Locks the organisation's row for ending it, so that two administrators ending it at once take turns
+	 * and the second finds it ended; empty when it is (or never was).
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Optional<Organisation> lockedToEnd(UUID id) {
+		return jdbc.sql("select id, name from organisation where id = :id and ended_at is null for update")
+			.param("id", id)
+			.query(Organisation.class)
+			.optional();
+	}
+
+	/** Marks it ended: from now on it is in no list and no page finds it. */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void ended(UUID id) {
+		jdbc.sql("update organisation set ended_at = :now where id = :id and ended_at is null")
+			.param("now", OffsetDateTime.now(clock))
+			.param("id", id)
+			.update();
+	}
+
 	/** An organisation with the counts an administrator checks a set-up by; a where or an order follows. */
 	private static final String SUMMARIES = """
 			select o.id, o.name,
 			       (select count(*) from account a where a.organisation_id = o.id) as accounts,
 			       (select count(*) from programme p where p.organisation_id = o.id) as programmes
-			from organisation o""";
+			from organisation o
+			where o.ended_at is null""";
 
 	/** A page of the organisations by name, with their counts. */
 	public List<Summary> summaries(int offset, int size) {
@@ -84,7 +109,7 @@ public class Organisations {
 
 	/** One organisation with its counts. */
 	public Optional<Summary> summary(UUID id) {
-		return jdbc.sql(SUMMARIES + " where o.id = :id").param("id", id).query(Organisations::summary).optional();
+		return jdbc.sql(SUMMARIES + " and o.id = :id").param("id", id).query(Organisations::summary).optional();
 	}
 
 	private static Summary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -92,6 +117,6 @@ public class Organisations {
 	}
 
 	public long count() {
-		return jdbc.sql("select count(*) from organisation").query(Long.class).single();
+		return jdbc.sql("select count(*) from organisation where ended_at is null").query(Long.class).single();
 	}
 }

@@ -198,6 +198,25 @@ public class Programmes {
 			.update();
 	}
 
+	/**
+	 * What the programme of an organisation that ended keeps of its settings: none that names anyone or
+	 * takes anything in. Its intake address and public link stop taking applications, its employer contact
+	 * and jargon go; its name, rhythm and themes stay for the anonymous figures (decision 0073).
+	 */
+	@Transactional
+	public void forgetSettingsOf(UUID programmeId) {
+		String address = jdbc.sql("select intake_address from programme where id = :id").param("id", programmeId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		jdbc.sql("""
+				update programme set intake_address = null, employer_contact = null, jargon = null, public_intake = false
+				where id = :id""")
+			.param("id", programmeId)
+			.update();
+		intakeMailboxes.dropAlias(address);
+	}
+
 	/** Opens or closes the public intake link; invitations keep working either way. */
 	@Transactional
 	public void openPublicIntake(UUID programmeId, boolean open) {

@@ -158,6 +158,17 @@ public class TrajectoryErasure {
 		forgetApplications("lower(email) = lower(:key)", email);
 	}
 
+	/**
+	 * The applications and invitations of a programme whose organisation ended, and the employer contact each
+	 * trajectory and application was to confirm to (decision 0073); its trajectories are erased one by one.
+	 */
+	@Transactional
+	public void eraseApplicationsOfProgramme(UUID programmeId) {
+		forgetApplications("programme_id = :key", programmeId);
+		jdbc.sql("update intake set employer_contact = null where programme_id = :id").param("id", programmeId).update();
+		jdbc.sql("update trajectory set employer_contact = null where programme_id = :id").param("id", programmeId).update();
+	}
+
 	/** Applications that never became a trajectory and were left longer than this. */
 	@Transactional
 	public int eraseUnfinishedApplicationsBefore(OffsetDateTime cutoff) {

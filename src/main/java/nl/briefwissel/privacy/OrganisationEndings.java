@@ -1,0 +1,272 @@
+package nl.briefwissel.privacy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.account.SingleSignOn;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditEntry;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.CoachDesk;
+import nl.briefwissel.mail.MailErasure;
+import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.TrajectoryErasure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ending an organisation whose contract ended: the platform, as processor, deletes the personal data it
+ * processed for it (AVG article 28(3)(g)). Every participant goes through the erasure of a request
+ * ({@link Erasures#eraseEverythingOf}), so the anonymous skeleton of decision 0010 stays for the figures;
+ * staff who work for it only lose their account; the organisation is marked ended and its name stays on
+ * the audit trail. Refused while anything of it is still under way (decision 0073).
+ */
+@Service
+public class OrganisationEndings {
+
+	private static final Logger log = LoggerFactory.getLogger(OrganisationEndings.class);
+
+	/** What became of an administrator's ending, or why it did not happen. */
+	public sealed interface Ending permits Ended, Unfinished, Gone {
+	}
+
+	/** Ended: how many participants were erased, staff accounts removed, and staff accounts kept for their other work. */
+	public record Ended(String name, int participants, int staffRemoved, int staffKept) implements Ending {
+	}
+
+	/** Refused: trajectories running or paused, and proposals a coach has not answered, to complete or stop first. */
+	public record Unfinished(long running, long paused, long proposals) implements Ending {
+
+		public boolean any() {
+			return running + paused + proposals > 0;
+		}
+	}
+
+	/** No such organisation, or ended already (by another administrator a moment ago). */
+	public record Gone() implements Ending {
+	}
+
+	/** What ending it would do, for the page that asks first. */
+	public record Preview(String name, Unfinished unfinished, long participants, long staffRemoved, long staffKept, long programmes) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Organisations organisations;
+
+	private final Programmes programmes;
+
+	private final CoachPool pool;
+
+	private final Accounts accounts;
+
+	private final Erasures erasures;
+
+	private final TrajectoryErasure trajectories;
+
+	private final MailErasure mail;
+
+	private final AuditTrail audit;
+
+	private final SingleSignOn singleSignOn;
+
+	private final CoachDesk desk;
+
+	OrganisationEndings(JdbcClient jdbc, Organisations organisations, Programmes programmes, CoachPool pool, Accounts accounts,
+			Erasures erasures, TrajectoryErasure trajectories, MailErasure mail, AuditTrail audit, SingleSignOn singleSignOn,
+			CoachDesk desk) {
+		this.jdbc = jdbc;
+		this.organisations = organisations;
+		this.programmes = programmes;
+		this.pool = pool;
+		this.accounts = accounts;
+		this.erasures = erasures;
+		this.trajectories = trajectories;
+		this.mail = mail;
+		this.audit = audit;
+		this.singleSignOn = singleSignOn;
+		this.desk = desk;
+	}
+
+	/** Empty when there is no such organisation (or it ended). */
+	public Optional<Preview> preview(UUID organisationId) {
+		return organisations.byId(organisationId).map(organisation -> {
+			List<Account> staff = staffOf(organisationId);
+			long kept = staff.stream().filter(person -> keeps(person, organisationId)).count();
+			return new Preview(organisation.name(), unfinished(organisationId), participantsOf(organisationId).size(), staff.size() - kept, kept,
+					programmes.ofOrganisation(organisationId).size());
+		});
+	}
+
+	/**
+	 * Ends the organisation, all at once or not at all. Its row is locked first: a second administrator's
+	 * ending waits, then finds it ended ({@link Gone}). Participants are not mailed: the organisation, whose
+	 * data it is, tells its people (it chose to end the contract).
+	 */
+	@Transactional
+	public Ending end(UUID organisationId, UUID by) {
+		Optional<Organisation> locked = organisations.lockedToEnd(organisationId);
+		if (locked.isEmpty()) {
+			return new Gone();
+		}
+		Unfinished unfinished = unfinished(organisationId);
+		if (unfinished.any()) {
+			return unfinished;
+		}
+		List<UUID> programmeIds = programmes.ofOrganisation(organisationId).stream().map(Programme::id).toList();
+		List<UUID> participants = participantsOf(organisationId);
+		for (UUID participant : participants) {
+			accounts.byId(participant).ifPresent(person -> erase(person, organisationId, by));
+		}
+		for (UUID programme : programmeIds) {
+			trajectories.eraseApplicationsOfProgramme(programme);
+			programmes.forgetSettingsOf(programme);
+			pool.set(programme, List.of());
+		}
+		int removed = 0;
+		int kept = 0;
+		for (Account person : staffOf(organisationId)) {
+			if (keeps(person, organisationId)) {
+				kept++;
+				continue;
+			}
+			desk.savedReplies(person.id()).forEach(reply -> desk.deleteSavedReply(person.id(), reply.id()));
+			mail.forgetMailTo(person.email());
+			audit.forgetActor(person.id());
+			accounts.removeStaff(person.id());
+			removed++;
+		}
+		singleSignOn.remove(organisationId);
+		organisations.ended(organisationId);
+		Ended ended = new Ended(locked.get().name(), participants.size(), removed, kept);
+		record(ended, organisationId, by);
+		log.info("Organisation {} ended: {} participant(s) erased, {} staff account(s) removed, {} kept", organisationId,
+				ended.participants(), removed, kept);
+		return ended;
+	}
+
+	/**
+	 * Someone who also takes part in a programme of another organisation keeps that: only the trajectories
+	 * of this one are erased, with their mail. Anyone else goes as on a confirmed request of their own.
+	 */
+	private void erase(Account person, UUID organisationId, UUID by) {
+		if (takesPartElsewhere(person.id(), organisationId)) {
+			jdbc.sql("""
+					select t.id from trajectory t join programme p on p.id = t.programme_id
+					where t.participant_id = :person and p.organisation_id = :organisation""")
+				.param("person", person.id())
+				.param("organisation", organisationId)
+				.query(UUID.class)
+				.list()
+				.forEach(trajectory -> trajectories.erase(trajectory, by));
+			return;
+		}
+		erasures.eraseEverythingOf(person, by);
+	}
+
+	/** Who did it, which organisation by id and name, when, and how many: no one's name or address but the administrator's. */
+	private void record(Ended ended, UUID organisationId, UUID by) {
+		Account administrator = accounts.byId(by).orElse(null);
+		audit.record(new AuditEntry(null, null, by, administrator == null ? null : administrator.displayName(),
+				administrator == null ? null : administrator.email(),
+				administrator == null ? null : administrator.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+				AuditAction.ADMINISTRATION, "organisation ended", null,
+				"organisation=" + organisationId + ", name=" + ended.name() + ", participants erased=" + ended.participants()
+						+ ", accounts removed=" + ended.staffRemoved() + ", accounts kept=" + ended.staffKept(),
+				null));
+	}
+
+	/** A proposal a coach has not answered keeps its trajectory waiting in MATCHING. */
+	Unfinished unfinished(UUID organisationId) {
+		record Counted(String status, long count) {
+		}
+		List<Counted> counted = jdbc.sql("""
+				select t.status, count(*) from trajectory t join programme p on p.id = t.programme_id
+				where p.organisation_id = :organisation and t.erased_at is null and t.status in ('RUNNING', 'PAUSED', 'MATCHING')
+				group by t.status""")
+			.param("organisation", organisationId)
+			.query((rs, n) -> new Counted(rs.getString(1), rs.getLong(2)))
+			.list();
+		long running = counted.stream().filter(c -> c.status().equals("RUNNING")).mapToLong(Counted::count).sum();
+		long paused = counted.stream().filter(c -> c.status().equals("PAUSED")).mapToLong(Counted::count).sum();
+		long proposals = counted.stream().filter(c -> c.status().equals("MATCHING")).mapToLong(Counted::count).sum();
+		return new Unfinished(running, paused, proposals);
+	}
+
+	/** Who took part in one of its programmes, and its own people who only take part, not erased before. */
+	private List<UUID> participantsOf(UUID organisationId) {
+		return jdbc.sql("""
+				select a.id from account a
+				where a.email not like '%@briefwissel.invalid'
+				  and (a.id in (select t.participant_id from trajectory t join programme p on p.id = t.programme_id
+				                where p.organisation_id = :organisation)
+				       or a.organisation_id = :organisation
+				          and a.id in (select r.account_id from account_role r where r.role = 'PARTICIPANT'))
+				order by a.id""")
+			.param("organisation", organisationId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Its own people still with an address after the participants went: staff, people who only take part
+	 * elsewhere, and people without a role yet (a first sign-in by single sign-on).
+	 */
+	private List<Account> staffOf(UUID organisationId) {
+		return accounts.byIds(jdbc.sql("""
+				select id from account where organisation_id = :organisation and email not like '%@briefwissel.invalid'""")
+			.param("organisation", organisationId)
+			.query(UUID.class)
+			.list());
+	}
+
+	/**
+	 * Administrators are the platform's, not the organisation's; a coach in a pool of another organisation's
+	 * programme, or coaching a trajectory there, works for it too (the pool is how a coach is linked to an
+	 * organisation's programmes); a participant elsewhere takes part there. They keep their account.
+	 */
+	private boolean keeps(Account person, UUID organisationId) {
+		if (person.roles().contains(Role.ADMINISTRATOR)) {
+			return true;
+		}
+		if (person.roles().contains(Role.COACH) && coachesElsewhere(person.id(), organisationId)) {
+			return true;
+		}
+		return person.roles().contains(Role.PARTICIPANT) && takesPartElsewhere(person.id(), organisationId);
+	}
+
+	private boolean coachesElsewhere(UUID coachId, UUID organisationId) {
+		return jdbc.sql("""
+				select count(*) from programme p join organisation o on o.id = p.organisation_id
+				where p.organisation_id <> :organisation and o.ended_at is null
+				  and (p.id in (select c.programme_id from programme_coach c where c.coach_id = :coach)
+				       or p.id in (select t.programme_id from trajectory t where t.coach_id = :coach and t.erased_at is null))""")
+			.param("organisation", organisationId)
+			.param("coach", coachId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private boolean takesPartElsewhere(UUID personId, UUID organisationId) {
+		return jdbc.sql("""
+				select count(*) from trajectory t join programme p on p.id = t.programme_id
+				where t.participant_id = :person and p.organisation_id <> :organisation and t.erased_at is null""")
+			.param("organisation", organisationId)
+			.param("person", personId)
+			.query(Long.class)
+			.single() > 0;
+	}
+}

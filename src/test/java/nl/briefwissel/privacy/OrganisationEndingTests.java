@@ -1,0 +1,195 @@
+package nl.briefwissel.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.CoachDesk;
+import nl.briefwissel.conversation.Conversations;
+import nl.briefwissel.conversation.Message;
+import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.MailMode;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Ending an organisation when its contract ends (AVG article 28(3)(g), decision 0073): every person's data
+ * of it goes, on the real database, and another organisation's stays as it was.
+ */
+@BriefwisselTest
+class OrganisationEndingTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	CoachPool pool;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	CoachDesk desk;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Intakes intakes;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	OrganisationEndings endings;
+
+	@Test
+	void endingAnOrganisationLeavesNothingPersonalOfItAndLeavesAnotherOrganisationAsItWas() throws Exception {
+		var ended = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		String suffix = ended.participant().email().substring("deelnemer-".length(), "deelnemer-".length() + 8);
+		Account manager = fixtures.managerOf(ended);
+		// A coach of the ended organisation who also coaches in the other one's programme keeps their account.
+		Account shared = fixtures.person(ended.organisationId(), "gedeeld-" + suffix + "@example.nl", "Gedeelde " + suffix, Role.COACH);
+		pool.set(other.programmeId(), List.of(other.coach().id(), shared.id()));
+		pool.set(ended.programmeId(), List.of(ended.coach().id(), shared.id()));
+
+		String letter = "Schrijfopdracht-" + suffix + " over je loopbaan";
+		conversations.coachWrites(ended.id(), ended.coach().id(), letter);
+		mvc.perform(multipart("/participant/conversation").file(new MockMultipartFile("files", "foto-" + suffix + ".jpg", "image/jpeg",
+				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3 }))
+			.param("text", "Antwoord-" + suffix + " met mijn foto.").with(fixtures.as(ended.participant())).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		desk.addNote(ended.id(), ended.coach().id(), "Notitie-" + suffix + " over de deelnemer");
+		String employer = "hr-" + suffix + "@example.nl";
+		String intakeAddress = "aanmelden-" + suffix + "@example.nl";
+		programmes.changeEmployerContact(ended.programmeId(), employer);
+		programmes.changeSettings(ended.programmeId(), new Programmes.Settings(6, 2, 2, 24, MailMode.FULL_TEXT, intakeAddress));
+		String invited = "uitgenodigd-" + suffix + "@example.nl";
+		intakes.invite(programmes.byId(ended.programmeId()).orElseThrow(), invited, "Uitgenodigde " + suffix, Locale.forLanguageTag("nl"),
+				manager.id());
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+
+		String otherLetter = "Andere-brief-" + suffix;
+		conversations.coachWrites(other.id(), other.coach().id(), otherLetter);
+		Account administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		String name = organisations.byId(ended.organisationId()).orElseThrow().name();
+
+		OrganisationEndings.Ending outcome = endings.end(ended.organisationId(), administrator.id());
+
+		assertThat(outcome).isInstanceOf(OrganisationEndings.Ended.class);
+		List<String> personal = List.of(ended.participant().displayName(), ended.participant().email(), ended.coach().displayName(),
+				ended.coach().email(), manager.displayName(), manager.email(), "Uitgenodigde " + suffix, invited, employer,
+				intakeAddress, "Schrijfopdracht-" + suffix, "Antwoord-" + suffix, "Notitie-" + suffix, "foto-" + suffix);
+		assertThat(textsHolding(personal)).as("text columns still holding personal data of the ended organisation").isEmpty();
+		assertThat(conversations.of(ended.id())).extracting(Message::body).isNotEmpty().allMatch(String::isEmpty);
+		assertThat(count("select count(*) from message_attachment a join message m on m.id = a.message_id where m.trajectory_id = :id",
+				ended.id())).isZero();
+		assertThat(count("select count(*) from coach_note where trajectory_id = :id", ended.id())).isZero();
+		assertThat(count("select count(*) from intake i join programme p on p.id = i.programme_id where p.organisation_id = :id "
+				+ "and (i.question is not null or i.display_name is not null or i.token_hash is not null)", ended.organisationId())).isZero();
+		assertThat(pool.of(ended.programmeId())).isEmpty();
+		for (Account gone : List.of(ended.participant(), ended.coach(), manager)) {
+			Account now = accounts.byId(gone.id()).orElseThrow();
+			assertThat(now.enabled()).isFalse();
+			assertThat(now.email()).endsWith("@briefwissel.invalid");
+		}
+		// The anonymous skeleton stays for the figures (decision 0010).
+		assertThat(jdbc.sql("select status from trajectory where id = :id and erased_at is not null").param("id", ended.id())
+			.query(String.class).single()).isEqualTo("COMPLETED");
+
+		assertThat(organisations.byId(ended.organisationId())).isEmpty();
+		assertThat(organisations.all()).extracting(o -> o.id()).doesNotContain(ended.organisationId());
+		assertThat(audit.search(AuditTrail.Search.everything()))
+			.anyMatch(entry -> entry.actorId().equals(administrator.id()) && entry.details() != null
+					&& entry.details().contains(ended.organisationId().toString()) && entry.details().contains(name));
+
+		Account keeps = accounts.byId(shared.id()).orElseThrow();
+		assertThat(keeps.enabled()).isTrue();
+		assertThat(keeps.displayName()).isEqualTo(shared.displayName());
+		assertThat(pool.of(other.programmeId())).contains(shared.id());
+		assertThat(conversations.of(other.id())).extracting(Message::body).anyMatch(body -> body.contains(otherLetter));
+		assertThat(accounts.byId(other.participant().id()).orElseThrow().displayName()).isEqualTo(other.participant().displayName());
+		assertThat(organisations.byId(other.organisationId())).isPresent();
+	}
+
+	@Test
+	void anOrganisationWithRunningPausedOrProposedTrajectoriesIsNotEnded() {
+		var running = fixtures.runningTrajectory(true);
+		fixtures.proposal(running);
+		Account administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+
+		OrganisationEndings.Ending outcome = endings.end(running.organisationId(), administrator.id());
+
+		assertThat(outcome).isEqualTo(new OrganisationEndings.Unfinished(1, 0, 1));
+		assertThat(organisations.byId(running.organisationId())).isPresent();
+		assertThat(accounts.byId(running.participant().id()).orElseThrow().enabled()).isTrue();
+		assertThat(conversations.of(running.id())).isNotNull();
+	}
+
+	/** Every text column of every table of the application that holds one of these words, as "table.column: word". */
+	private List<String> textsHolding(List<String> words) {
+		record Column(String table, String column) {
+		}
+		List<Column> columns = jdbc.sql("""
+				select table_name, column_name from information_schema.columns
+				where lower(table_schema) = 'public' and lower(data_type) in ('character varying', 'text', 'character large object', 'character')
+				  and lower(table_name) <> 'flyway_schema_history'""")
+			.query((rs, n) -> new Column(rs.getString(1), rs.getString(2)))
+			.list();
+		List<String> found = new ArrayList<>();
+		for (Column column : columns) {
+			for (String word : words) {
+				long hits = jdbc.sql("select count(*) from \"" + column.table() + "\" where lower(cast(\"" + column.column()
+						+ "\" as varchar)) like :word")
+					.param("word", "%" + word.toLowerCase(Locale.ROOT) + "%")
+					.query(Long.class)
+					.single();
+				if (hits > 0) {
+					found.add(column.table() + "." + column.column() + ": " + word);
+				}
+			}
+		}
+		return found;
+	}
+
+	private long count(String sql, UUID id) {
+		return jdbc.sql(sql).param("id", id).query(Long.class).single();
+	}
+}
