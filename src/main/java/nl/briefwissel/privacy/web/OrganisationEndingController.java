@@ -1,0 +1,78 @@
+package nl.briefwissel.privacy.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.briefwissel.AuditedChange;
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.privacy.OrganisationEndings;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator ends an organisation whose contract ended (decision 0073), on a page of its own that
+ * says what goes and asks for the organisation's name typed out, as a check against ending the wrong one
+ * (WCAG 3.3.4): nothing can bring it back. Linked from the organisation's page; it lives here because the
+ * erasure it runs is this module's.
+ */
+@Controller
+class OrganisationEndingController {
+
+	private final OrganisationEndings endings;
+
+	OrganisationEndingController(OrganisationEndings endings) {
+		this.endings = endings;
+	}
+
+	@GetMapping("/admin/organisations/{id}/end")
+	String page(@PathVariable UUID id, Model model) {
+		model.addAttribute("ending", preview(id));
+		model.addAttribute("organisationId", id);
+		return "privacy/organisation-end";
+	}
+
+	@PostMapping("/admin/organisations/{id}/end")
+	String end(@PathVariable UUID id, @RequestParam(defaultValue = "") String name, @AuthenticationPrincipal SignedInAccount me,
+			Model model, RedirectAttributes redirect) {
+		OrganisationEndings.Preview preview = preview(id);
+		if (preview.unfinished().any()) {
+			AuditedChange.refused();
+			return page(id, model);
+		}
+		if (!same(name, preview.name())) {
+			AuditedChange.refused();
+			model.addAttribute("nameProblem", "admin.organisations.end.error.name");
+			model.addAttribute("typedName", name);
+			return page(id, model);
+		}
+		OrganisationEndings.Ending outcome = endings.end(id, me.id());
+		if (outcome instanceof OrganisationEndings.Unfinished) {
+			// Something started between the page and the press: the page says what.
+			AuditedChange.refused();
+			return page(id, model);
+		}
+		if (outcome instanceof OrganisationEndings.Ended ended) {
+			redirect.addFlashAttribute("organisationEnded", ended.name());
+		}
+		// Gone: another administrator ended it a moment ago; the list no longer has it either way.
+		return "redirect:/admin/organisations";
+	}
+
+	/** Typed as shown, whatever its capitals and the spaces around it. */
+	private static boolean same(String typed, String name) {
+		return typed.strip().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT));
+	}
+
+	private OrganisationEndings.Preview preview(UUID id) {
+		return endings.preview(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

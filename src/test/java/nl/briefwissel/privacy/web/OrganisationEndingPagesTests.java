@@ -1,0 +1,130 @@
+package nl.briefwissel.privacy.web;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The administrator's pages for ending an organisation (decision 0073): explained on the organisation's
+ * page, refused while anything runs, and done only after its name is typed on a page of its own.
+ */
+@BriefwisselTest
+class OrganisationEndingPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	private RequestPostProcessor administrator() {
+		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+	}
+
+	@Test
+	void theOrganisationsPageExplainsEndingAndLeadsToItsOwnPage() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+
+		Document page = Jsoup.parse(mvc.perform(get("/admin/organisations/{id}", trajectory.organisationId()).with(administrator()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+		assertThat(page.getElementById("end").text()).contains("Organisatie beëindigen");
+		assertThat(page.select("#end a[href]").attr("href")).isEqualTo("/admin/organisations/" + trajectory.organisationId() + "/end");
+	}
+
+	@Test
+	void endingIsRefusedWithHowManyWhileTrajectoriesRunOrWaitForACoach() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		fixtures.proposal(running);
+		String name = organisations.byId(running.organisationId()).orElseThrow().name();
+
+		Document page = Jsoup.parse(mvc.perform(get("/admin/organisations/{id}/end", running.organisationId()).with(administrator()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("unfinished").text()).contains("1 lopend traject").contains("1 voorstel");
+
+		Document refused = Jsoup.parse(mvc.perform(post("/admin/organisations/{id}/end", running.organisationId()).param("name", name)
+			.with(administrator()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+		assertThat(refused.getElementById("unfinished").text()).contains("1 lopend traject").contains("1 voorstel");
+		assertThat(organisations.byId(running.organisationId())).isPresent();
+		assertThat(accounts.byId(running.participant().id()).orElseThrow().enabled()).isTrue();
+	}
+
+	@Test
+	void endingAsksForTheNameAndAWrongNameEndsNothing() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		lifecycle.complete(trajectory.id(), trajectory.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String name = organisations.byId(trajectory.organisationId()).orElseThrow().name();
+
+		Document page = Jsoup.parse(mvc.perform(get("/admin/organisations/{id}/end", trajectory.organisationId()).with(administrator()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("unfinished")).isNull();
+		assertThat(page.select("label[for=end-name]").text()).contains(name);
+
+		Document wrong = Jsoup.parse(mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId())
+			.param("name", "Gemeente Anders").with(administrator()).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(wrong.getElementById("end-name-error").text()).contains("Typ de naam");
+		assertThat(wrong.getElementById("end-name").attr("aria-invalid")).isEqualTo("true");
+		assertThat(organisations.byId(trajectory.organisationId())).isPresent();
+		assertThat(accounts.byId(trajectory.participant().id()).orElseThrow().enabled()).isTrue();
+
+		mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId()).param("name", " " + name.toUpperCase() + " ")
+			.with(administrator()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations"))
+			.andExpect(flash().attribute("organisationEnded", name));
+		assertThat(organisations.byId(trajectory.organisationId())).isEmpty();
+		assertThat(accounts.byId(trajectory.participant().id()).orElseThrow().enabled()).isFalse();
+		mvc.perform(get("/admin/organisations/{id}", trajectory.organisationId()).with(administrator())).andExpect(status().isNotFound());
+		mvc.perform(get("/admin/organisations/{id}/end", trajectory.organisationId()).with(administrator()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void onlyAnAdministratorEndsAnOrganisation() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		lifecycle.complete(trajectory.id(), trajectory.coach().id(), Reason.QUESTION_ANSWERED, null);
+		Account manager = fixtures.managerOf(trajectory);
+		String name = organisations.byId(trajectory.organisationId()).orElseThrow().name();
+
+		for (Account someone : new Account[] { manager, trajectory.coach(), trajectory.participant() }) {
+			mvc.perform(get("/admin/organisations/{id}/end", trajectory.organisationId()).with(fixtures.as(someone)))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId()).param("name", name)
+				.with(fixtures.as(someone)).with(csrf())).andExpect(status().isForbidden());
+		}
+		mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId()).param("name", name).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(organisations.byId(trajectory.organisationId())).isPresent();
+		assertThat(accounts.byId(trajectory.participant().id()).orElseThrow().enabled()).isTrue();
+	}
+}
