@@ -73,6 +73,16 @@ public enum Reason {
 		return this == OTHER;
 	}
 
+	/**
+	 * The sentence (its message key) a change for this reason with these words is refused with, if it is: 'other'
+	 * without words (decisions 0064, 0068). The one rule the services hold and the forms say at their explanation's
+	 * field; blank words are none.
+	 */
+	public java.util.Optional<String> refusalWith(String why) {
+		return needsExplanation() && (why == null || why.isBlank()) ? java.util.Optional.of(TrajectoryLifecycle.OTHER_WITHOUT_WHY)
+				: java.util.Optional.empty();
+	}
+
 	/** The reasons a programme manager gives for handing a trajectory over to another coach. */
 	public static java.util.List<Reason> forHandover() {
 		return java.util.List.of(COACH_UNAVAILABLE, ANOTHER_COACH_FITS_BETTER, OTHER);

@@ -24,6 +24,15 @@ public class TrajectoryLifecycle {
 	/** 'Other' chosen and nothing written to say what it is. */
 	public static final String OTHER_WITHOUT_WHY = "trajectory.lifecycle.otherWithoutWhy";
 
+	/**
+	 * An explanation longer than {@link #MAX_WHY}: refused at its field, not cut, for the writer would not know what
+	 * of it was kept. Declining a proposal and handing over hold the same.
+	 */
+	public static final String WHY_TOO_LONG = "trajectory.lifecycle.whyTooLong";
+
+	/** As long as an explanation of a change of course may be: its column (V8) and the textareas' maxlength. */
+	public static final int MAX_WHY = 2000;
+
 	private final Trajectories trajectories;
 
 	private final ApplicationEventPublisher events;
@@ -86,9 +95,9 @@ public class TrajectoryLifecycle {
 		if (reason == null || !offered.contains(reason)) {
 			throw new IllegalTransitionException(REASON_MISSING, "not a reason for this change: " + reason);
 		}
-		if (reason.needsExplanation() && (why == null || why.isBlank())) {
-			throw new IllegalTransitionException(OTHER_WITHOUT_WHY, "'other' needs an explanation");
-		}
+		reason.refusalWith(why).ifPresent(key -> {
+			throw new IllegalTransitionException(key, "'other' needs an explanation");
+		});
 		return reason;
 	}
 

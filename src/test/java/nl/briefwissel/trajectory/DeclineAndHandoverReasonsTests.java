@@ -115,6 +115,47 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(matching.history(proposal.trajectoryId()).get(0).declineReason()).isEqualTo("Ik verhuis volgende maand");
 	}
 
+	/**
+	 * An explanation longer than the 2,000 characters kept was cut without a word: the coach did not know what of it
+	 * the programme manager would read. Refused at its field, in either language, as the course's changes are, with
+	 * what was typed given back; line breaks count once, as the textarea's maxlength counts them.
+	 */
+	@Test
+	void aDeclineExplanationLongerThanTwoThousandCharactersIsRefusedAtItsFieldWithTheWordsKept() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		String tooLong = "Vol tot maart. ".repeat(134);
+		assertThat(tooLong.strip()).hasSizeGreaterThan(2000);
+		MvcResult refused = mvc.perform(post("/coach/proposals/{id}/decline", proposal.trajectoryId()).with(csrf())
+				.with(fixtures.as(proposal.coach())).param("reason", "COACH_FULL").param("why", tooLong))
+			.andExpect(redirectedUrl("/coach/proposals/" + proposal.trajectoryId()))
+			.andReturn();
+		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+		Document page = page(get("/coach/proposals/{id}", proposal.trajectoryId()).cookie(refused.getResponse().getCookies()),
+				proposal.coach());
+		Element why = page.getElementById("decline-why");
+		assertThat(page.getElementById("decline-why-error").text())
+			.isEqualTo("Je toelichting is te lang: hoogstens 2.000 tekens. Maak hem korter.");
+		assertThat(why.attr("aria-invalid")).isEqualTo("true");
+		assertThat(why.hasAttr("autofocus")).isTrue();
+		assertThat(why.text()).isEqualTo(tooLong.strip());
+		assertThat(page.getElementById("decline-reason").select("option[selected]").val()).isEqualTo("COACH_FULL");
+		assertThat(page.getElementById("proposal-problem").select("a[href=#decline-why]").text())
+			.isEqualTo("Je toelichting is te lang: hoogstens 2.000 tekens. Maak hem korter.");
+		Document english = page(get("/coach/proposals/{id}", proposal.trajectoryId()).param("lang", "en")
+			.cookie(mvc.perform(post("/coach/proposals/{id}/decline", proposal.trajectoryId()).with(csrf())
+					.with(fixtures.as(proposal.coach())).param("reason", "COACH_FULL").param("why", tooLong))
+				.andReturn().getResponse().getCookies()), proposal.coach());
+		assertThat(english.getElementById("decline-why-error").text())
+			.isEqualTo("Your explanation is too long: 2,000 characters at most. Please shorten it.");
+
+		// 2,000 characters as the textarea counts them, sent with a browser's two-character line breaks: all kept.
+		String fits = ("a".repeat(498) + "\r\n").repeat(4) + "aaaa";
+		mvc.perform(post("/coach/proposals/{id}/decline", proposal.trajectoryId()).with(csrf())
+				.with(fixtures.as(proposal.coach())).param("reason", "COACH_FULL").param("why", fits))
+			.andExpect(redirectedUrl("/coach"));
+		assertThat(matching.history(proposal.trajectoryId()).get(0).declineReason()).isEqualTo(fits.replace("\r\n", "\n"));
+	}
+
 	/** Another caller of the service than the page is held to the same: a decline's reason, and 'other' with words. */
 	@Test
 	void theServiceRefusesADeclineWithoutAFittingReason() {

@@ -225,9 +225,9 @@ class ProposalController {
 	}
 
 	/**
-	 * No reason is chosen in advance, and 'other' says nothing without words (decision 0068, as the course's
-	 * changes in 0064): refused, the page comes back with the sentence at the field and in the box above,
-	 * and the decline as it was filled in. A code not offered (an old page, a hand-made request) is a reason
+	 * No reason is chosen in advance, 'other' says nothing without words (decision 0068, as the course's
+	 * changes in 0064), and an explanation is not longer than is kept: refused, the page comes back with the
+	 * sentence at the field and in the box above, and the decline as it was filled in. A code not offered (an old page, a hand-made request) is a reason
 	 * not chosen. The proposal page itself answers a decline refused after the proposal was answered or
 	 * taken back, or that is not this coach's.
 	 */
@@ -235,12 +235,18 @@ class ProposalController {
 	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
 		Reason chosen = Reason.chosenFrom(Reason.forDeclining(), reason);
+		// Counted as the textarea's maxlength counts: a browser sends a line break as two characters.
+		String explanation = why.replace("\r\n", "\n").strip();
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (chosen == null) {
 			errors.put("decline-reason", TrajectoryLifecycle.REASON_MISSING);
 		}
-		else if (chosen.needsExplanation() && why.isBlank()) {
-			errors.put("decline-why", TrajectoryLifecycle.OTHER_WITHOUT_WHY);
+		// Longer than is kept: refused, not cut, as the course's changes (the coach would not know what was kept).
+		if (explanation.length() > TrajectoryLifecycle.MAX_WHY) {
+			errors.put("decline-why", TrajectoryLifecycle.WHY_TOO_LONG);
+		}
+		else if (chosen != null) {
+			chosen.refusalWith(explanation).ifPresent(key -> errors.put("decline-why", key));
 		}
 		if (!errors.isEmpty()) {
 			// Another coach's proposal is not found, as everywhere, before the form's mistakes are named.
@@ -254,7 +260,7 @@ class ProposalController {
 		}
 		try {
 			// A second click (the browser shows its answer) finds it declined, and is answered the same.
-			matching.decline(id, me.id(), chosen, why.length() > 2000 ? why.substring(0, 2000) : why);
+			matching.decline(id, me.id(), chosen, explanation);
 		}
 		catch (IllegalTransitionException | TrajectoryLifecycle.NotYourTrajectoryException e) {
 			if (matching.acceptedBy(id, me.id())) {

@@ -3,6 +3,7 @@ package nl.briefwissel.trajectory.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
@@ -39,9 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HandoverController {
 
-	/** As long as a coach's explanation of a change of course may be. */
-	private static final int MAX_WHY = 2000;
-
 	private final Trajectories trajectories;
 
 	private final Programmes programmes;
@@ -74,12 +72,11 @@ class HandoverController {
 		if (chosen == null) {
 			errors.put("reason", "handover.error.reason");
 		}
-		// 'Other' says nothing by itself (decision 0068, as the course's changes in 0064).
-		else if (chosen.needsExplanation() && why.isBlank()) {
-			errors.put("why", TrajectoryLifecycle.OTHER_WITHOUT_WHY);
-		}
-		else if (why.length() > MAX_WHY) {
-			errors.put("why", "trajectory.lifecycle.whyTooLong");
+		else {
+			// 'Other' says nothing by itself (decision 0068, as the course's changes in 0064).
+			chosen.refusalWith(why)
+				.or(() -> why.length() > TrajectoryLifecycle.MAX_WHY ? Optional.of(TrajectoryLifecycle.WHY_TOO_LONG) : Optional.empty())
+				.ifPresent(key -> errors.put("why", key));
 		}
 		if (!errors.isEmpty()) {
 			AuditedChange.refused();

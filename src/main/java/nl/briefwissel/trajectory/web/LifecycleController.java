@@ -43,11 +43,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LifecycleController {
 
-	/** The explanation's column (V8) and the textarea's maxlength. */
-	private static final int MAX_REASON = 2000;
-
-	private static final String WHY_TOO_LONG = "trajectory.lifecycle.whyTooLong";
-
 	/** A change as the coach sent it, given back with its form when it is refused; flashed, so strings that travel in the session. */
 	record TypedChange(String form, String reason, String why, String until, String weeks) implements Serializable {
 
@@ -218,11 +213,11 @@ class LifecycleController {
 		if (reason == null) {
 			errors.put(typed.form() + "-reason", TrajectoryLifecycle.REASON_MISSING);
 		}
-		if (explanation != null && explanation.length() > MAX_REASON) {
-			errors.put(typed.form() + "-why", WHY_TOO_LONG);
+		if (explanation != null && explanation.length() > TrajectoryLifecycle.MAX_WHY) {
+			errors.put(typed.form() + "-why", TrajectoryLifecycle.WHY_TOO_LONG);
 		}
-		else if (reason != null && reason.needsExplanation() && explanation == null) {
-			errors.put(typed.form() + "-why", TrajectoryLifecycle.OTHER_WITHOUT_WHY);
+		else if (reason != null) {
+			reason.refusalWith(explanation).ifPresent(key -> errors.put(typed.form() + "-why", key));
 		}
 		return reason;
 	}
@@ -233,7 +228,7 @@ class LifecycleController {
 			case "trajectory.illegal.pauseDates", "trajectory.illegal.pauseLength" -> "pause-until";
 			case "trajectory.illegal.extendWeeks" -> "extend-weeks";
 			case TrajectoryLifecycle.REASON_MISSING -> form + "-reason";
-			case WHY_TOO_LONG, TrajectoryLifecycle.OTHER_WITHOUT_WHY -> form + "-why";
+			case TrajectoryLifecycle.WHY_TOO_LONG, TrajectoryLifecycle.OTHER_WITHOUT_WHY -> form + "-why";
 			default -> "";
 		};
 	}
