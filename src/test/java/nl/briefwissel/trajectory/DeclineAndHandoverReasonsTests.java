@@ -219,6 +219,35 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(Jsoup.parse(record).text()).contains("reden: Anders. Anja gaat met pensioen");
 	}
 
+	/**
+	 * The handover page sent back with mistakes said each only at its field, unlike the other forms: a box above the
+	 * form now names them all, in the form's order, each a link to its field; the first wrong field keeps the focus.
+	 */
+	@Test
+	void aHandoverSentBackSumsItsMistakesUpAboveTheFormWithLinksToTheFields() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.managerOf(running);
+
+		Document fresh = page(get("/programme/trajectories/{id}/handover", running.id()), manager);
+		assertThat(fresh.getElementById("handover-errors")).isNull();
+
+		Document refused = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+			.param("coach", "").param("reason", "OTHER").param("why", " "), manager);
+		Element box = refused.getElementById("handover-errors");
+		assertThat(box).isNotNull();
+		assertThat(box.attr("role")).isEqualTo("alert");
+		assertThat(box.select("a").eachAttr("href")).containsExactly("#handover-coach", "#handover-why");
+		assertThat(box.select("a").eachText()).containsExactly(refused.getElementById("handover-coach-error").text(),
+				"Je koos ‘Anders’: schrijf in de toelichting wat de reden is.");
+		assertThat(box.elementSiblingIndex()).isLessThan(refused.selectFirst("form[action$=/handover]").elementSiblingIndex());
+		assertThat(refused.getElementById("handover-coach").hasAttr("autofocus")).isTrue();
+
+		Document noReason = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+			.param("coach", fixtures.secondCoachInPool(running).id().toString()).param("reason", ""), manager);
+		assertThat(noReason.getElementById("handover-errors").select("a[href=#handover-reason]").text())
+			.isEqualTo(noReason.getElementById("handover-reason-error").text());
+	}
+
 	@Test
 	void theServiceRefusesAHandoverForOtherWithoutWords() {
 		var running = fixtures.runningTrajectory(true);
