@@ -31,10 +31,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applications to a programme. Three ways in: the public programme link (the address is then
@@ -112,11 +116,17 @@ public class Intakes {
 	 */
 	private final int invitationsPerAddressPerHour;
 
+	/** A part of a transaction that can fail alone (a savepoint): an invitation refused by the database, the rest kept. */
+	private final TransactionTemplate savepoint;
+
 	Intakes(JdbcClient jdbc, Programmes programmes, Themes themes, Accounts accounts, Trajectories trajectories,
 			Outbox outbox, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events, Clock clock,
 			nl.briefwissel.encryption.Encryption encryption,
-			@org.springframework.beans.factory.annotation.Value("${briefwissel.sign-in.mails-per-address-per-hour:3}") int invitationsPerAddressPerHour) {
+			@org.springframework.beans.factory.annotation.Value("${briefwissel.sign-in.mails-per-address-per-hour:3}") int invitationsPerAddressPerHour,
+			PlatformTransactionManager transactionManager) {
 		this.invitationsPerAddressPerHour = invitationsPerAddressPerHour;
+		this.savepoint = new TransactionTemplate(transactionManager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.encryption = encryption;
 		this.jdbc = jdbc;
 		this.programmes = programmes;
@@ -246,8 +256,22 @@ public class Intakes {
 			return new Invited.AlreadyApplied(applied.get());
 		}
 		String token = LinkTokens.create();
-		Intake intake = insert(id, programme.id(), email, name, language, Intake.Source.INVITATION, Intake.Status.INVITED,
-				null, token, INVITATION_VALIDITY, by);
+		Intake intake;
+		try {
+			intake = savepoint.execute(status -> insert(id, programme.id(), email, name, language, Intake.Source.INVITATION,
+					Intake.Status.INVITED, null, token, INVITATION_VALIDITY, by));
+		}
+		catch (DuplicateKeyException e) {
+			// A first invitation to the address has nothing to lock: a form sent in the same second wrote one while
+			// this one looked. The database keeps one open invitation per address and programme (V75, decision
+			// 0071), waiting for the other to commit; this form is answered as one sent a moment later would be.
+			Optional<PendingInvitation> theOther = pendingInvitation(programme.id(), email);
+			if (theOther.isEmpty()) {
+				throw e;
+			}
+			log.info("An invitation to an address was written by another request at the same time; none was added");
+			return new Invited.AlreadyPending(theOther.get());
+		}
 		mailInvitation(programme, intake, token);
 		withdrawRunOut(programme.id(), email);
 		return new Invited.Sent(intake);

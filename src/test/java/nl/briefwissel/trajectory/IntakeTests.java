@@ -567,6 +567,51 @@ class IntakeTests {
 	}
 
 	/**
+	 * Two invitation forms for one new address sent in the same second (two managers, or two tabs): each saw no
+	 * application yet and each wrote one, so two mails with two working links went out. The first holds its
+	 * transaction open while the second comes in: one application and one mail, and the second is answered with
+	 * the invitation the first sent, as a later form would be, not with an error page. On the run's database
+	 * (H2, or PostgreSQL with BRIEFWISSEL_DB_URL).
+	 */
+	@Test
+	void twoInvitationFormsForOneAddressAtOnceMakeOneApplicationAndTheSecondIsToldOfIt(
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		String email = "tegelijk-" + suffix + "@example.nl";
+		var written = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		Intakes.Invited second;
+		try {
+			var first = executor.submit(() -> transactions.execute(status -> {
+				Intakes.Invited invited = intakes.invite(programme, email, "Tessa Tegelijk", java.util.Locale.forLanguageTag("nl"),
+						null, UUID.randomUUID());
+				written.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return invited;
+			}));
+			written.await();
+			var other = executor.submit(() -> intakes.invite(programme, email.toUpperCase(java.util.Locale.ROOT), "Tessa T.",
+					java.util.Locale.forLanguageTag("en"), null, UUID.randomUUID()));
+			Thread.sleep(300);
+			release.countDown();
+			assertThat(first.get()).isInstanceOf(Intakes.Invited.Sent.class);
+			second = other.get();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(second).isInstanceOfSatisfying(Intakes.Invited.AlreadyPending.class,
+				pending -> assertThat(pending.invitation().name()).isEqualTo("Tessa Tegelijk"));
+		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::email).isEqualTo(email);
+		assertThat(mailsTo(email)).isEqualTo(1);
+	}
+
+	/**
 	 * An address with an invitation not used yet is told with it (sent when, valid until when) and sent it
 	 * again only on the button, which ends the earlier link; a second click of that button sends nothing more.
 	 * The application stays one.
