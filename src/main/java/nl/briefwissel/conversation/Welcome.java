@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -103,6 +105,20 @@ public class Welcome {
 	 */
 	public static Optional<Braces> problemInLetter(String letter) {
 		return problem(letter, Set.of());
+	}
+
+	/** A word in braces, as placeholders are written ("{naam}", "{first_name}", "{{voornaam}}"). */
+	private static final Pattern WRITTEN_AS_PLACEHOLDER = Pattern.compile("\\{\\s?[\\p{L}_][\\p{L}\\p{N}_.-]{0,38}\\s?}");
+
+	/**
+	 * A placeholder in a later letter of the conversation: nothing fills one in there, so one left in a
+	 * saved reply made from the welcome template (Hoi {naam}) would reach the participant in braces.
+	 * Only a word in braces counts, not every brace as in {@link #problemInLetter}: a later letter is the
+	 * coach's own words, where a smiley or a choice written between braces is meant (decision 0066).
+	 */
+	public static Optional<String> placeholderInLaterLetter(String letter) {
+		Matcher found = WRITTEN_AS_PLACEHOLDER.matcher(letter == null ? "" : letter);
+		return found.find() ? Optional.of(found.group()) : Optional.empty();
 	}
 
 	private static Optional<Braces> problem(String text, Set<String> known) {

@@ -6,6 +6,8 @@ import nl.briefwissel.Today;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import nl.briefwissel.trajectory.Trajectories;
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,6 +43,9 @@ class WelcomeTemplateTests {
 
 	@Autowired
 	Trajectories trajectories;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void aTemplateWithAPlaceholderNothingFillsInIsRefusedAtTheFieldNamingItAndTheOnesThatWork() throws Exception {
@@ -119,6 +124,86 @@ class WelcomeTemplateTests {
 				.param("startOn", startOn).param("filledInFor", startOn).param("letter", letter.replace(" {onbekend}", "")))
 			.andExpect(redirectedUrl("/coach/trajectories/" + proposal.trajectoryId()));
 		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+	}
+
+	/**
+	 * A template that is too long was refused in the box at the top of the page, not at the field: the
+	 * field was not marked and its description did not name the sentence. Counted as the browser counts
+	 * it too: a line break is one character there and two in the form it sends, so a template the field
+	 * allowed was refused.
+	 */
+	@Test
+	void aTemplateThatIsTooLongIsRefusedAtTheFieldAndALineBreakCountsOnce() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		var coach = fixtures.as(proposal.coach());
+		String typed = "Hoi {naam},\n\n" + "Welkom. ".repeat(1000).strip();
+
+		MvcResult refused = mvc.perform(post("/coach/settings").with(csrf()).with(coach)
+				.param("welcomeTemplate", typed).param("dailyDigest", "true"))
+			.andExpect(redirectedUrl("/coach/settings"))
+			.andReturn();
+		assertThat(profiles.of(proposal.coach().id()).welcomeTemplate()).isNull();
+
+		Document page = settings(refused, coach, "nl");
+		Element field = page.getElementById("welcome");
+		assertThat(field.val()).isEqualTo(typed);
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(field.attr("aria-describedby")).isEqualTo("welcome-help welcome-error");
+		assertThat(field.closest(".utrecht-form-field").hasClass("utrecht-form-field--invalid")).isTrue();
+		assertThat(page.getElementById("welcome-error").text()).isEqualTo("De welkomstbrief mag hoogstens 8000 tekens lang zijn.");
+		// The box at the top leads to the field, as for a placeholder; it does not say the sentence a second time.
+		assertThat(page.select("#settings-problem a[href=#welcome]")).hasSize(1);
+		assertThat(page.select(".utrecht-alert--error").text()).doesNotContain("8000 tekens");
+		assertThat(page.getElementById("digest").hasAttr("checked")).as("the digest as it was chosen").isTrue();
+		MvcResult inEnglish = mvc.perform(post("/coach/settings").with(csrf()).with(coach).param("welcomeTemplate", typed)).andReturn();
+		assertThat(settings(inEnglish, coach, "en").getElementById("welcome-error").text())
+			.isEqualTo("The welcome letter can be at most 8,000 characters long.");
+
+		// 8,000 characters as the field counts them: 20 lines, each line break sent as two characters.
+		String withLineBreaks = ("Hoi {naam}, " + "x".repeat(387) + "\r\n").repeat(20);
+		assertThat(withLineBreaks).hasSize(8020);
+		mvc.perform(post("/coach/settings").with(csrf()).with(coach).param("welcomeTemplate", withLineBreaks))
+			.andExpect(flash().attribute("saved", true));
+		assertThat(profiles.of(proposal.coach().id()).welcomeTemplate()).isEqualTo(withLineBreaks.replace("\r\n", "\n").strip());
+	}
+
+	/**
+	 * Decision 0066 checked the welcome letter only: a later letter made from a saved reply that was
+	 * made from the welcome template (Hoi {naam}) was mailed with the placeholder in braces. Refused
+	 * at the letter's field, which comes back as typed; a brace that is no placeholder still goes.
+	 */
+	@Test
+	void aLaterLetterWithAPlaceholderInBracesIsRefusedAtTheFieldAndNotMailed() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		String typed = "Hoi {naam},\n\nHoe ging het gesprek met je leidinggevende?";
+		long before = coachLetters(running.id());
+
+		Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").with(csrf()).with(coach)
+				.param("text", typed).param("submission", java.util.UUID.randomUUID().toString()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		Element field = refused.getElementById("text");
+		assertThat(field.val()).as("the letter as it was typed").isEqualTo(typed);
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(field.attr("aria-describedby")).contains("text-error");
+		assertThat(refused.getElementById("text-error").text()).startsWith("Je brief bevat nog {naam}:");
+		assertThat(coachLetters(running.id())).isEqualTo(before);
+
+		for (String goes : List.of("Hoi Sanne,\n\nDat was een mooie stap :-}", "Kies wat bij je past: {lezen, schrijven of praten}.")) {
+			mvc.perform(post(base + "/messages").with(csrf()).with(coach)
+					.param("text", goes).param("submission", java.util.UUID.randomUUID().toString()))
+				.andExpect(redirectedUrl(base + "#sent"));
+		}
+		assertThat(coachLetters(running.id())).isEqualTo(before + 2);
+	}
+
+	private long coachLetters(java.util.UUID trajectoryId) {
+		return jdbc.sql("select count(*) from message where trajectory_id = '" + trajectoryId
+				+ "' and kind = 'MESSAGE' and author_role = 'COACH'")
+			.query(Long.class)
+			.single();
 	}
 
 	private Document settings(MvcResult refused, org.springframework.test.web.servlet.request.RequestPostProcessor coach,

@@ -26,6 +26,7 @@ import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.conversation.Welcome;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.Assignments;
@@ -335,6 +336,12 @@ class ConversationController {
 		}
 		TrajectoryOverview trajectory = mine.get();
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
+		// Nothing fills in a placeholder after the welcome letter: one left from a saved reply or a copied
+		// template would reach the participant in braces. Refused at the letter (decision 0066).
+		if (!errors.hasFieldErrors("text")) {
+			Welcome.placeholderInLaterLetter(form.text()).ifPresent(placeholder -> errors.rejectValue("text",
+					"validation.message.placeholder", new Object[] { placeholder }, null));
+		}
 		if (errors.hasErrors()) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.
 			giving.ifPresent(a -> model.addAttribute("giving", a));
