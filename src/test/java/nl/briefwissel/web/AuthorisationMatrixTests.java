@@ -40,9 +40,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @BriefwisselTest
 class AuthorisationMatrixTests {
 
-	/** Open to anyone: sign-in, password reset, intake, evaluation links, the privacy statement, errors. */
+	/**
+	 * Open to anyone: sign-in, password reset, intake, evaluation links, the privacy statement, errors, and an
+	 * organisation's house style sheet (colours only, which the application form needs before signing in).
+	 */
 	private static final List<String> PUBLIC = List.of("/login", "/password/", "/intake/", "/evaluation/", "/privacy", "/accessibility",
-			"/error", "/.well-known/");
+			"/error", "/.well-known/", "/house-style/");
 
 	/** Anyone signed in, about their own account only (the routes take no identifiers). */
 	private static final List<String> OWN_ACCOUNT = List.of("/account/");

@@ -94,7 +94,8 @@ class AuditInterceptor implements HandlerInterceptor {
 	private static final Set<String> CHANGE_PARAMETERS = Set.of("role", "grant", "trajectoryId", "coach", "certified",
 			"enabled", "capacity", "specialism", "issuer", "clientId", "addressesVerified", "providerAsksSecondFactor",
 			"mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact", "intakeAddress",
-			"open", "active", "startOn", "label", "months");
+			"open", "active", "startOn", "label", "months", "button", "buttonText", "link", "header", "headerText",
+			"headerName");
 
 	/** The trajectory an administrative change names in its form (a quarantined mail added to it), if any. */
 	private static UUID trajectoryParameter(HttpServletRequest request) {

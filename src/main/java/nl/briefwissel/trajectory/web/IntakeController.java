@@ -185,6 +185,8 @@ class IntakeController {
 
 	private String form(Model model, Programme programme, Fields fields, String action, boolean emailEditable) {
 		model.addAttribute("programme", programme);
+		// The form wears the house style of the programme's organisation (decision 0074).
+		model.addAttribute("pageOrganisation", programme.organisationId());
 		model.addAttribute("employerContact", programmes.employerContact(programme.id()).orElse(null));
 		model.addAttribute("themes", themes.active(programme.id()));
 		model.addAttribute("answers", List.of(Intake.Answer.values()));
