@@ -11,9 +11,10 @@ import org.jsoup.safety.Safelist;
 
 /**
  * HTML mail as text and as safe HTML. Quotes become {@code >} lines and the reply separators of
- * Outlook become a plain "-----Original Message-----" line, so {@link QuoteTrimmer} treats HTML
- * and plain-text mail alike. HTML is capped before parsing: a hostile 50 MB body costs no more
- * than a normal one.
+ * Outlook become a separator line of our own ({@link #REPLY_MARKER}), so {@link QuoteTrimmer} treats
+ * HTML and plain-text mail alike; the reader takes that line out again once the quote is cut, since
+ * the mail never had it. HTML is capped before parsing: a hostile 50 MB body costs no more than a
+ * normal one.
  */
 final class HtmlText {
 
@@ -28,7 +29,23 @@ final class HtmlText {
 			+ "div.OutlookMessageHeader, #mail-editor-reference-message-container, div[style*=border-top:solid #E1E1E1], "
 			+ "div[style*=border-top: solid #E1E1E1], div[style*=border-top:solid #B5C4DF], div.yahoo_quoted";
 
+	/**
+	 * The line put where Outlook's quote starts: a separator {@link QuoteTrimmer} knows, told apart from
+	 * one the mail has itself by the vertical tab around it (no text of an HTML mail has one: a browser
+	 * shows none). Shown to nobody: {@link #withoutReplyMarker} takes it out of what was cut and of the
+	 * whole text, where it read as an English line on a Dutch page that the participant never wrote.
+	 */
+	static final String REPLY_MARKER = "\u000b-----Original Message-----\u000b";
+
+	private static final java.util.regex.Pattern OWN_MARKER_LINE = java.util.regex.Pattern
+		.compile("(?m)^\u000b?-----Original Message-----\u000b[ \t]*(\n+|$)");
+
 	private HtmlText() {
+	}
+
+	/** The text without the separator line this class put in ({@link #REPLY_MARKER}); null stays null. */
+	static String withoutReplyMarker(String text) {
+		return text == null || text.indexOf('\u000b') < 0 ? text : OWN_MARKER_LINE.matcher(text).replaceAll("");
 	}
 
 	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)]");
@@ -73,7 +90,8 @@ final class HtmlText {
 			.remove();
 		Element marker = document.selectFirst(OUTLOOK_REPLY_MARKERS);
 		if (marker != null) {
-			marker.before("<p>-----Original Message-----</p>");
+			// As a text node: parsed from markup, the vertical tab would not be kept as it is.
+			marker.before(new Element("p").appendChild(new TextNode(REPLY_MARKER)));
 		}
 		StringBuilder text = new StringBuilder();
 		render(document.body() == null ? document : document.body(), text, 0);

@@ -100,7 +100,7 @@ public final class MailReader {
 			return ReadMail.unreadable("empty: the file or message has no content");
 		}
 		if (raw.length > MAX_MAIL_BYTES) {
-			return ReadMail.unreadable("too big: " + raw.length + " bytes, the limit is " + MAX_MAIL_BYTES);
+			return tooBig(raw, envelopeRecipients, String.valueOf(raw.length));
 		}
 		if (!startsWithHeader(raw)) {
 			return ReadMail.unreadable("not a mail: no header lines at the start");
@@ -132,7 +132,7 @@ public final class MailReader {
 		}
 		String tooBig = AutomaticMailDetector.header(message, "X-Briefwissel-Too-Big");
 		if (!tooBig.isBlank() && headersOnly) {
-			return ReadMail.unreadable("too big: " + tooBig + " bytes, the limit is " + MAX_MAIL_BYTES);
+			return tooBig(message, envelopeRecipients, tooBig);
 		}
 		InternetAddress sender = sender(message);
 		String from = sender == null ? null : sender.getAddress().toLowerCase(Locale.ROOT);
@@ -188,9 +188,48 @@ public final class MailReader {
 		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY
 				? QuoteTrimmer.trim(fullText, subject, ours(recipients, ourSenders), from, !references.isEmpty() || inReplyTo != null)
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
+		// The separator HtmlText put in for the trimmer is no part of the mail: shown to nobody (decision 0075).
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token, tokens,
-				trimmed.kept(), trimmed.cut(), fullText, safeHtml, body.attachments, failedRecipient,
+				HtmlText.withoutReplyMarker(trimmed.kept()), HtmlText.withoutReplyMarker(trimmed.cut()),
+				HtmlText.withoutReplyMarker(fullText), safeHtml, body.attachments, failedRecipient,
 				recipients, authenticationResults(message));
+	}
+
+	/** The headers of a mail above {@link #MAX_MAIL_BYTES} are at most this far into it; its body is never parsed. */
+	private static final int MAX_HEADER_BYTES = 1024 * 1024;
+
+	/**
+	 * A whole mail too big to keep: only its headers are read, from its first part. What they say is
+	 * kept with it (decision 0075).
+	 */
+	private static ReadMail tooBig(byte[] raw, List<String> envelopeRecipients, String size) {
+		try {
+			byte[] head = java.util.Arrays.copyOf(raw, Math.min(raw.length, MAX_HEADER_BYTES));
+			int end = headerEnd(head);
+			byte[] headers = java.util.Arrays.copyOf(head, end);
+			return tooBig(new MimeMessage(SESSION, new ByteArrayInputStream(headersInUtf8(headers, end))), envelopeRecipients,
+					size);
+		}
+		catch (MessagingException | RuntimeException e) {
+			return ReadMail.unreadable(ReadMail.TOO_BIG + size + " bytes, the limit is " + MAX_MAIL_BYTES);
+		}
+	}
+
+	/**
+	 * A mail too big to keep, as its headers say it: unreadable, with who sent it, its subject and the
+	 * reply address it went to, so the conversation it was meant for is known and its coach and
+	 * participant can be told (decision 0075). No words and no files: those were never kept.
+	 */
+	private static ReadMail tooBig(MimeMessage message, List<String> envelopeRecipients, String size) throws MessagingException {
+		InternetAddress sender = sender(message);
+		List<String> tokens = replyTokens(message, envelopeRecipients);
+		return new ReadMail(MailKind.UNREADABLE, ReadMail.TOO_BIG + size + " bytes, the limit is " + MAX_MAIL_BYTES,
+				firstMessageId(AutomaticMailDetector.header(message, "Message-ID")),
+				sender == null ? null : sender.getAddress().toLowerCase(Locale.ROOT),
+				sender == null ? null : oneLine(sender.getPersonal()), subject(message),
+				firstMessageId(AutomaticMailDetector.header(message, "In-Reply-To")), references(message),
+				tokens.isEmpty() ? null : tokens.get(0), tokens, "", "", "", null, List.of(), null,
+				recipients(message, envelopeRecipients), authenticationResults(message));
 	}
 
 	/** The parts of a body worth keeping, collected while walking the MIME tree. */

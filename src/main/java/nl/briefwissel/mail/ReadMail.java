@@ -69,6 +69,16 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 		return AutomaticMailDetector.mailServer(from);
 	}
 
+	/**
+	 * Whether the mail was larger than Briefwissel keeps ({@link MailReader#MAX_MAIL_BYTES}): only its headers
+	 * were read, so its sender, subject and reply address are known and its words and files are not.
+	 */
+	public boolean tooBig() {
+		return kind == MailKind.UNREADABLE && problem != null && problem.startsWith(TOO_BIG);
+	}
+
+	static final String TOO_BIG = "too big: ";
+
 	static ReadMail unreadable(String problem) {
 		return new ReadMail(MailKind.UNREADABLE, problem, null, null, null, "", null, List.of(), null, List.of(), "", "", "", null,
 				List.of(), null, List.of(), List.of());
