@@ -353,7 +353,9 @@ class WritingRulesTests {
 				"Ik denk dat het lastige gesprekken worden.", "Ik begrijp hoe belangrijk je bezwaren zijn.",
 				"Ik merk dat je verlangen is gegroeid.", "Ik merk dat er veel veranderd is.",
 				"Ik zie dat het aantal vacatures toegenomen is.", "Het is me opgevallen dat je vaak schrijft.",
-				"Het is goed afgelopen.", "Fijn dat je geslaagd bent.", "Ik weet dat je het zou hebben gedaan.")) {
+				"Het is goed afgelopen.", "Fijn dat je geslaagd bent.", "Ik weet dat je het zou hebben gedaan.",
+				"Ik zie dat er verschillen zijn.", "Ik weet dat er nog bedrijven zijn die je zoeken.",
+				"Het waren goede gesprekken.", "Ik denk dat het er veel gesprekken waren.")) {
 			assertThat(passive(active, DUTCH)).as(active).isFalse();
 		}
 		assertThat(Rule.PassiveVoice.passives(new Draft("Ik hoop dat het besluit genomen is en dat het formulier ingevuld "
