@@ -129,6 +129,7 @@ public class SignInSecurity {
 				return;
 			}
 			SignedInAccount who = ((ExternalSignIns.Outcome.SignedIn) outcome).account();
+			inTheirLanguage(who, request, response);
 			boolean providerAsked = singleSignOn.of(organisation)
 				.map(SingleSignOn.Provider::providerAsksSecondFactor)
 				.orElse(false);
@@ -158,7 +159,9 @@ public class SignInSecurity {
 		straightIn.setDefaultTargetUrl("/");
 		return signedOutOnFailure((request, response, authentication) -> {
 			SignedInAccount who = (SignedInAccount) authentication.getPrincipal();
-			if (secondFactors.required(who)) {
+			boolean codeOwed = secondFactors.required(who);
+			inTheirLanguage(who, request, response);
+			if (codeOwed) {
 				askForCode(who, request, response);
 				response.sendRedirect(request.getContextPath() + "/login/code");
 				return;
@@ -227,6 +230,46 @@ public class SignInSecurity {
 		}
 		catch (java.net.URISyntaxException malformed) {
 			return false;
+		}
+	}
+
+	/** The session attribute that keeps the language chosen on a sign-in page, which wins over the account's. */
+	private static final String CHOSEN_LANGUAGE = "bw.login.language";
+
+	/**
+	 * A sign-in page is shown (decision 0076). A language in its own address ({@code ?lang}: its switch, or a
+	 * mail's link to it) is the person's choice for this sign-in. Without one it speaks the language of the page
+	 * they were going to when they were sent here: a mail's link opened while signed out carries the reader's
+	 * language, and Spring's redirect to this page dropped it.
+	 */
+	public void signInPageShown(HttpServletRequest request, HttpServletResponse response) {
+		String chosen = request.getParameter(LANGUAGE);
+		if (chosen != null && !chosen.isBlank()) {
+			request.getSession().setAttribute(CHOSEN_LANGUAGE, chosen);
+			return;
+		}
+		SavedRequest saved = savedRequests.getRequest(request, response);
+		String[] asked = saved == null ? null : saved.getParameterValues(LANGUAGE);
+		if (asked != null && asked.length > 0 && !asked[0].isBlank()) {
+			languages.setLocale(request, response, java.util.Locale.forLanguageTag(asked[0]));
+		}
+	}
+
+	private static final String LANGUAGE = "lang";
+
+	/**
+	 * Signed in (the first step): the pages speak the language the account saved, the one its mails come in,
+	 * over whatever this browser last showed, unless the person chose one on the sign-in page itself. A
+	 * browser without a language cookie showed Dutch, whatever the account said (decision 0076).
+	 */
+	private void inTheirLanguage(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
+		var session = request.getSession(false);
+		if (session != null && session.getAttribute(CHOSEN_LANGUAGE) != null) {
+			session.removeAttribute(CHOSEN_LANGUAGE);
+			return;
+		}
+		if (who.language() != null) {
+			languages.setLocale(request, response, who.language());
 		}
 	}
 
@@ -317,7 +360,9 @@ public class SignInSecurity {
 
 	/** After a sign-in link: like after a password. Returns where to go next. */
 	public String afterLink(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
-		if (secondFactors.required(who)) {
+		boolean codeOwed = secondFactors.required(who);
+		inTheirLanguage(who, request, response);
+		if (codeOwed) {
 			askForCode(who, request, response);
 			return "/login/code";
 		}

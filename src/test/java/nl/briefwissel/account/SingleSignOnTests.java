@@ -381,6 +381,19 @@ class SingleSignOnTests {
 		assertThat(accounts.byEmail(colleague).orElseThrow().language()).isEqualTo(Locale.forLanguageTag("nl"));
 	}
 
+	/**
+	 * An account that saved English signs in through its provider in a browser that never chose a language:
+	 * English, as the account says (decision 0076). It was Dutch until the person switched.
+	 */
+	@Test
+	void anAccountThatSavedEnglishSignsInToEnglish() throws Exception {
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				true, true, true);
+		assertThat(signInThroughTheProvider().body()).contains("Nog geen toegang");
+		accounts.changeLanguage(accounts.byEmail(newcomer).orElseThrow().id(), Locale.ENGLISH);
+		assertThat(signInThroughTheProvider().body()).contains("No access yet");
+	}
+
 	private HttpResponse<String> signInThroughTheProvider() throws Exception {
 		return signInThroughTheProvider(newcomer);
 	}

@@ -1,6 +1,7 @@
 package nl.briefwissel.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import nl.briefwissel.account.SessionLifetime;
 import nl.briefwissel.account.SignInAttempts;
@@ -19,17 +20,21 @@ class LoginController {
 
 	private final SessionLifetime lifetime;
 
-	LoginController(SignInAttempts attempts, SessionLifetime lifetime) {
+	private final SignInSecurity signIn;
+
+	LoginController(SignInAttempts attempts, SessionLifetime lifetime, SignInSecurity signIn) {
 		this.attempts = attempts;
 		this.lifetime = lifetime;
+		this.signIn = signIn;
 	}
 
 	@GetMapping("/login")
-	String login(Authentication authentication, HttpServletRequest request, Model model) {
+	String login(Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
 				&& authentication.isAuthenticated()) {
 			return "redirect:/";
 		}
+		signIn.signInPageShown(request, response);
 		// The address of a sign-in that just failed, typed once: shown again, then forgotten.
 		HttpSession session = request.getSession(false);
 		Object typed = session == null ? null : session.getAttribute(SignInSecurity.TYPED_EMAIL);

@@ -46,7 +46,10 @@ class SignInLinkController {
 	}
 
 	@GetMapping("/login/link")
-	String confirm(@RequestParam(required = false) String token, Model model) {
+	String confirm(@RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		// A sign-in page as the password's: a language chosen here is kept over the account's (decision 0076).
+		signIn.signInPageShown(request, response);
 		if (!links.isValid(token)) {
 			model.addAttribute("linkMinutes", links.validityMinutes());
 			return "account/link-invalid";
