@@ -96,7 +96,39 @@ class AuditTrailTests {
 
 		mvc.perform(get("/coach/trajectories/{id}/access", trajectory.id()).with(coach))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(trajectory.participant().displayName())))
+			.andExpect(content().string(containsString(trajectory.participant().displayName())));
+	}
+
+	/**
+	 * The coach reads who looked in words, as the participant does on their own page: the page showed the
+	 * administrator's internal routes and ids (GET /coach/trajectories/{id}/report with id=…). The
+	 * administrator's search keeps the exact route.
+	 */
+	@Test
+	void theCoachReadsWhoLookedInWordsAndTheAdministratorTheRoute() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(trajectory.coach());
+		mvc.perform(get("/coach/trajectories/{id}", trajectory.id()).with(coach)).andExpect(status().isOk());
+		mvc.perform(get("/coach/trajectories/{id}/report/pdf", trajectory.id()).with(coach)).andExpect(status().isOk());
+
+		for (String[] language : new String[][] { { "nl", "Opende de brieven of het verslag", "Downloadde het verslag of de gegevens" },
+				{ "en", "Opened the letters or record", "Downloaded the record or data" } }) {
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc
+				.perform(get("/coach/trajectories/{id}/access", trajectory.id()).param("lang", language[0]).with(coach))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			assertThat(page.select("tbody tr").eachText()).as(language[0])
+				.hasSize(2)
+				.allSatisfy(row -> assertThat(row).contains(trajectory.coach().displayName()).doesNotContain("/coach/", "id="))
+				.anySatisfy(row -> assertThat(row).contains(language[1]))
+				.anySatisfy(row -> assertThat(row).contains(language[2]));
+			assertThat(page.select("table code")).as(language[0]).isEmpty();
+		}
+
+		mvc.perform(get("/admin/audit").param("trajectory", trajectory.id().toString()).with(admin()))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("GET /coach/trajectories/{id}/report/pdf")))
 			.andExpect(content().string(containsString("Geëxporteerd")));
 	}
@@ -407,10 +439,11 @@ class AuditTrailTests {
 		java.time.OffsetDateTime at = java.time.OffsetDateTime.now().minusMinutes(5).withNano(0);
 		java.util.Set<String> written = new java.util.HashSet<>();
 		for (int i = 0; i < AuditTrail.PAGE + 5; i++) {
-			String route = "GET /pagina/" + i;
+			// Told apart by their reason: the coach's page shows no routes.
+			String reason = "Reden " + i;
 			trail.record(new AuditEntry(null, at.minusSeconds(i % 3), trajectory.coach().id(), trajectory.coach().displayName(),
-					null, "COACH", AuditAction.READ, route, trajectory.id(), null, null));
-			written.add(route);
+					null, "COACH", AuditAction.READ, "GET /pagina/" + i, trajectory.id(), null, reason));
+			written.add(reason);
 		}
 		String access = "/coach/trajectories/" + trajectory.id() + "/access";
 
@@ -424,20 +457,25 @@ class AuditTrailTests {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(routes(page)).hasSize(AuditTrail.PAGE);
+		assertThat(reasons(page)).hasSize(AuditTrail.PAGE);
 		assertThat(org.jsoup.Jsoup.parse(next).selectFirst("a[rel=next]")).as("the last page").isNull();
 		org.jsoup.nodes.Element newest = org.jsoup.Jsoup.parse(next).selectFirst("a:containsOwn(Terug naar de nieuwste regels)");
 		assertThat(newest).as("back to the newest").isNotNull();
 		assertThat(newest.attr("href")).isEqualTo(access);
-		List<String> seen = new java.util.ArrayList<>(routes(page));
-		seen.addAll(routes(next));
-		assertThat(seen).filteredOn(route -> route.startsWith("GET /pagina/"))
+		List<String> seen = new java.util.ArrayList<>(reasons(page));
+		seen.addAll(reasons(next));
+		assertThat(seen).filteredOn(reason -> reason.startsWith("Reden "))
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(written);
 	}
 
 	private static List<String> routes(String page) {
 		return org.jsoup.Jsoup.parse(page).select("td code").eachText();
+	}
+
+	/** The reasons of a page's lines: its last column. */
+	private static List<String> reasons(String page) {
+		return org.jsoup.Jsoup.parse(page).select("tbody tr td:last-child").eachText();
 	}
 
 	/**

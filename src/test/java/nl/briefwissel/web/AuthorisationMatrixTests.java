@@ -131,6 +131,8 @@ class AuthorisationMatrixTests {
 			}
 		}
 		assertThat(wrong).as(String.join("\n", listing)).isEmpty();
+		// Ending an organisation erases everyone of it (decision 0073): its page and its POST are tried above too.
+		assertThat(listing).contains("GET /admin/organisations/{id}/end -> ADMINISTRATOR", "POST /admin/organisations/{id}/end -> ADMINISTRATOR");
 	}
 
 	private int status(HttpMethod method, String path, String email) throws Exception {
