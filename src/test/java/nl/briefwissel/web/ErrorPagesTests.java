@@ -69,6 +69,30 @@ class ErrorPagesTests {
 	}
 
 	/**
+	 * Signed out in another tab or window, then sent the form still open here: the page said only that the
+	 * person had been inactive or had signed in again elsewhere. It says this too, in both languages, and the
+	 * letter still comes back to copy.
+	 */
+	@Test
+	void aLetterSentAfterSigningOutInAnotherTabSaysSoAndComesBackToCopy() throws Exception {
+		for (String[] language : new String[][] { { "nl", "in een ander tabblad of venster uitgelogd" },
+				{ "en", "signed out or signed in again in another tab or window" } }) {
+			WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
+			String token = java.net.URLEncoder.encode(participant.token("/participant/conversation"),
+					java.nio.charset.StandardCharsets.UTF_8);
+			// The other tab: the same browser signs out.
+			assertThat(participant.postAsIs("/logout", "_csrf=" + token).statusCode()).isEqualTo(302);
+			participant.get("/login?logout&lang=" + language[0]);
+
+			HttpResponse<String> refused = participant.postAsIs("/participant/conversation",
+					"text=Mijn+brief+van+vandaag&_csrf=" + token);
+			assertThat(refused.statusCode()).isEqualTo(403);
+			assertThat(refused.body()).as(language[0])
+				.contains("<html lang=\"" + language[0] + "\"", language[1], "Mijn brief van vandaag", "href=\"/login\"");
+		}
+	}
+
+	/**
 	 * A form opened from a link in a mail (an application, an evaluation), open too long: the person was
 	 * never signed in, so the page leads back to the form, not to signing in.
 	 */
