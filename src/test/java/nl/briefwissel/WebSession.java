@@ -40,6 +40,12 @@ public final class WebSession {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A request with another method than a browser's forms send (DELETE, PUT, PATCH), as a script would. */
+	public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+			.method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Posts a form with the CSRF token of the login page, as the browser would from any page. */
 	public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
 		Matcher csrf = CSRF.matcher(get("/login").body());

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -27,8 +28,8 @@ class WebSecurity {
 	SecurityFilterChain pages(HttpSecurity http, SignInSecurity signIn) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/login/code", "/login/code/setup", "/login/link", "/login/link/sent", "/login/link/use", "/oauth2/authorization/**", "/login/oauth2/**", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/accessibility", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
-					"/favicon.ico", "/error", ExpiredForms.PATH, "/actuator/health", "/actuator/health/**")
 					"/house-style/**",
+					"/favicon.ico", "/error", ExpiredForms.PATH, "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/participant/**").hasRole(Role.PARTICIPANT.name())
 			.requestMatchers("/coach/**").hasRole(Role.COACH.name())
@@ -44,6 +45,7 @@ class WebSecurity {
 			.oauth2Login(sso -> sso.loginPage("/login")
 				.successHandler(signIn.afterSingleSignOn())
 				.failureHandler(signIn.afterFailedSingleSignOn()))
+			.addFilterBefore(new PagesAndForms(), CsrfFilter.class)
 			.addFilterBefore(signIn.brakes(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIn.codeFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signIn.afterSignOut()))

@@ -93,6 +93,30 @@ class ErrorPagesTests {
 	}
 
 	/**
+	 * A signed-in DELETE, PUT or PATCH of a page (a script, a tool) got the page for a form whose sign-in
+	 * expired: the form check comes before the method. Briefwissel takes none of these anywhere: 405, and
+	 * a page that does not speak of a form's button. A POST without its token keeps the expired-form page.
+	 */
+	@Test
+	void aMethodTheApplicationNeverTakesIsNotAllowedNotAnExpiredForm() throws Exception {
+		WebSession coach = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel");
+		String trajectory = jdbc.sql("select id from trajectory limit 1").query(String.class).single();
+		for (String method : new String[] { "DELETE", "PUT", "PATCH" }) {
+			for (WebSession who : new WebSession[] { coach, new WebSession(port) }) {
+				HttpResponse<String> refused = who.send(method, "/coach/trajectories/" + trajectory);
+				assertThat(refused.statusCode()).as(method).isEqualTo(405);
+				assertThat(refused.headers().firstValue("Allow")).as(method).hasValue("GET, HEAD, POST");
+				assertThat(refused.body()).as(method).contains("<html lang=\"nl\"", "Deze pagina werkt zo niet",
+						"Er is niets veranderd", "Foutcode 405").doesNotContain("Niet opgeslagen", "knop in een formulier");
+			}
+		}
+		assertThat(coach.postAsIs("/coach/trajectories/" + trajectory + "/messages", "text=Hallo").body())
+			.contains("Niet opgeslagen: log opnieuw in", "Hallo");
+		assertThat(coach.send("DELETE", "/coach?lang=en").body()).contains("This page does not open this way",
+				"Nothing has changed").doesNotContain("button in a form");
+	}
+
+	/**
 	 * A form opened from a link in a mail (an application, an evaluation), open too long: the person was
 	 * never signed in, so the page leads back to the form, not to signing in.
 	 */
