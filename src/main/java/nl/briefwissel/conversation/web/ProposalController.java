@@ -235,8 +235,8 @@ class ProposalController {
 	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
 		Reason chosen = Reason.chosenFrom(Reason.forDeclining(), reason);
-		// Counted as the textarea's maxlength counts: a browser sends a line break as two characters.
-		String explanation = why.replace("\r\n", "\n").strip();
+		// Line breaks arrive as one character each already (web.LineEnds), as the textarea's maxlength counts them.
+		String explanation = why.strip();
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (chosen == null) {
 			errors.put("decline-reason", TrajectoryLifecycle.REASON_MISSING);
