@@ -8,6 +8,7 @@ import nl.briefwissel.conversation.Attachment;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.mail.Delivery;
+import nl.briefwissel.web.FileSizes;
 import nl.briefwissel.web.Html;
 import nl.briefwissel.web.Times;
 
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.engine.AttributeName;
-import org.thymeleaf.expression.Numbers;
 import org.thymeleaf.model.IProcessableElementTag;
 import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
@@ -73,8 +73,6 @@ class LettersDialect extends AbstractProcessorDialect {
 
 		private final Times times;
 
-		private final Numbers numbers;
-
 		private final Map<?, ?> deliveries;
 
 		private final String attachmentBase;
@@ -103,7 +101,6 @@ class LettersDialect extends AbstractProcessorDialect {
 		Letters(ITemplateContext page) {
 			this.page = page;
 			this.times = (Times) page.getExpressionObjects().getObject("times");
-			this.numbers = (Numbers) page.getExpressionObjects().getObject("numbers");
 			this.deliveries = (Map<?, ?>) page.getVariable("deliveries");
 			this.attachmentBase = link((String) page.getVariable("attachmentBase"));
 			this.originalLink = link((String) page.getVariable("originalBase"));
@@ -191,7 +188,7 @@ class LettersDialect extends AbstractProcessorDialect {
 				if (a.available()) {
 					out.append("<a class=\"utrecht-link\" href=\"");
 					Html.escape(out, attachmentBase + "/" + a.id()).append("\">");
-					Html.escape(out, a.fileName() + " (" + numbers.formatDecimal(a.size() / 1024.0, 1, 0) + " kB)").append("</a>");
+					Html.escape(out, a.fileName() + " (" + FileSizes.format(a.size(), page.getLocale()) + ")").append("</a>");
 				}
 				else {
 					out.append("<span>");
