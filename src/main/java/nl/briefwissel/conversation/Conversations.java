@@ -117,6 +117,14 @@ public class Conversations {
 	}
 
 	/**
+	 * Whether a coach's letter goes to the participant with its words now, or as a notification only: the programme
+	 * allows it and the participant wants it. For the page that says what went.
+	 */
+	public boolean lettersGoInFull(TrajectoryOverview trajectory) {
+		return mails.inFull(trajectory);
+	}
+
+	/**
 	 * The coach sends a letter of theirs again that the outbox gave up on. False when it is not a
 	 * failed mail of this coach's letter in this trajectory (sent by now, clicked twice, or gone).
 	 * The mail is made again, as the letter would go today: days may have passed, in which the

@@ -61,7 +61,7 @@ class MessageMail {
 		Locale language = participant.language();
 		// The programme decides what may go by mail; within that, the participant may ask for less.
 		boolean programmeSendsText = trajectory.lettersByMail();
-		boolean fullText = programmeSendsText && trajectories.wantsFullText(trajectory.id());
+		boolean fullText = inFull(trajectory);
 		// A programme that keeps its letters out of ordinary mail (NTA 7516) does not ask for answers by it.
 		String footer = programmeSendsText ? "mail.message.footer" : "mail.message.footer.secure";
 		// In the participant's language: the link often opens in a browser that has not been here before.
@@ -83,8 +83,14 @@ class MessageMail {
 		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { coachName }, language))
 				+ (filesSaid == null ? "" : "\n\n" + filesSaid + "\n" + link)
 				+ "\n\n-- \n" + texts.getMessage(footer, new Object[] { coachName, link }, language);
-		return new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false)
+		OutgoingMail mail = new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false)
 			.writtenBy(coachName);
+		return fullText ? mail : mail.asNotification();
+	}
+
+	/** Whether a coach's letter goes by mail with its words now: the programme allows it and the participant wants it. */
+	boolean inFull(TrajectoryOverview trajectory) {
+		return trajectory.lettersByMail() && trajectories.wantsFullText(trajectory.id());
 	}
 
 	/**

@@ -2,9 +2,12 @@ package nl.briefwissel.mail;
 
 import java.time.OffsetDateTime;
 
-/** How far a queued mail got: what a coach sees next to a message that is late or failed. */
+/**
+ * How far a queued mail got: what a coach sees next to a message that is late or failed. {@code notification}:
+ * the mail went as a notification of the letter, without its words ({@link OutgoingMail#notification()}).
+ */
 public record Delivery(String messageId, Status status, int attempts, String lastError, OffsetDateTime nextAttemptAt,
-		OffsetDateTime sentAt) {
+		OffsetDateTime sentAt, boolean notification) {
 
 	public enum Status {
 		/** Not sent yet; {@code attempts > 0} means earlier attempts failed and it is retried. */

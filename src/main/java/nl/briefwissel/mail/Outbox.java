@@ -94,9 +94,9 @@ public class Outbox {
 		addressedAndSealed(jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error,
-				    loop_brake, forget_once_done, written_by)
+				    loop_brake, forget_once_done, written_by, notification)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    :status, 0, :now, :now, :refusal, :braked, :forget, :writtenBy)"""), mail)
+				    :status, 0, :now, :now, :refusal, :braked, :forget, :writtenBy, :notification)"""), mail)
 			.param("braked", braked)
 			.param("forget", forgottenOnceDone)
 			.param("status", refusal == null ? "PENDING" : "FAILED")
@@ -173,7 +173,7 @@ public class Outbox {
 		int queued = addressedAndSealed(jdbc.sql("""
 				update outbound_mail set status = 'PENDING', attempts = 0, next_attempt_at = :now,
 				    recipient = :to, subject = :subject, text_body = :text, html_body = :html, body_key_id = :keyId, reply_to = :replyTo,
-				    written_by = :writtenBy
+				    written_by = :writtenBy, notification = :notification
 				where message_id = :messageId and status = 'FAILED'"""), asNow)
 			.param("now", OffsetDateTime.now(clock))
 			.param("messageId", messageId)
@@ -193,6 +193,7 @@ public class Outbox {
 		return statement.param("to", mail.to())
 			.param("replyTo", mail.replyTo())
 			.param("writtenBy", mail.writtenBy())
+			.param("notification", mail.notification())
 			.param("subject", mail.subject())
 			.param("text", encryption.sealText(mail.text()))
 			.param("html", encryption.sealText(mail.html()))
@@ -206,13 +207,13 @@ public class Outbox {
 		}
 		Map<String, Delivery> result = new HashMap<>();
 		jdbc.sql("""
-				select message_id, status, attempts, last_error, next_attempt_at, sent_at
+				select message_id, status, attempts, last_error, next_attempt_at, sent_at, notification
 				from outbound_mail where message_id = any(:ids)""")
 			// An array, so that every conversation's length is the same statement, planned once.
 			.param("ids", new SqlArrayValue("varchar", messageIds.toArray()))
 			.query((rs, n) -> new Delivery(rs.getString("message_id"), Delivery.Status.valueOf(rs.getString("status")),
 					rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("next_attempt_at", OffsetDateTime.class),
-					rs.getObject("sent_at", OffsetDateTime.class)))
+					rs.getObject("sent_at", OffsetDateTime.class), rs.getBoolean("notification")))
 			.list()
 			.forEach(delivery -> result.put(delivery.messageId(), delivery));
 		return result;

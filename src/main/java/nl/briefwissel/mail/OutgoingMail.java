@@ -14,9 +14,12 @@ import java.util.UUID;
  * a notice to someone else is about, such as trajectories: the mail names the people in them, and each
  * record's erasure finds it by its id ({@link MailErasure#forgetMailAbout}). {@code writtenBy} is the
  * person who wrote it, when one did (a coach's letter): their name goes with the platform's as the sender's.
+ * {@code notification}: the mail only says that a letter waits behind the sign-in, without its words (the
+ * programme or the participant keeps letters out of ordinary mail); kept with the mail, so the coach's page
+ * says for each letter what went, whatever the participant chooses later.
  */
 public record OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
-		List<String> references, boolean automatic, Set<UUID> about, String writtenBy) {
+		List<String> references, boolean automatic, Set<UUID> about, String writtenBy, boolean notification) {
 
 	public OutgoingMail {
 		Objects.requireNonNull(to, "to");
@@ -29,7 +32,7 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	/** A mail about these records, written by no one person. */
 	public OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
 			List<String> references, boolean automatic, Set<UUID> about) {
-		this(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, null);
+		this(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, null, false);
 	}
 
 	/** A mail about no record: a letter, a sign-in link, a notice to the person it is about. */
@@ -50,12 +53,12 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	public OutgoingMail inLanguage(java.util.Locale language) {
 		return html != null ? this
 				: new OutgoingMail(to, subject, text, HtmlText.fromText(text, subject, language), replyTo, inReplyTo, references,
-						automatic, about, writtenBy);
+						automatic, about, writtenBy, notification);
 	}
 
 	/** The same mail, answered at this address. */
 	public OutgoingMail replyingTo(String address) {
-		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about, writtenBy);
+		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about, writtenBy, notification);
 	}
 
 	/** The same mail, about this record: forgotten when that is erased. */
@@ -67,11 +70,16 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	public OutgoingMail about(Collection<UUID> ids) {
 		Set<UUID> all = new LinkedHashSet<>(about);
 		all.addAll(ids);
-		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, all, writtenBy);
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, all, writtenBy, notification);
+	}
+
+	/** The same mail, marked as a notification of a letter that is not in it. */
+	public OutgoingMail asNotification() {
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, writtenBy, true);
 	}
 
 	/** The same mail, written by this person (a coach's letter): the inbox shows it as theirs. */
 	public OutgoingMail writtenBy(String name) {
-		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, name);
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, name, notification);
 	}
 }

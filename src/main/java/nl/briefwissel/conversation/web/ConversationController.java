@@ -372,8 +372,9 @@ class ConversationController {
 		if (desk.letterSent(id, me.id(), submission, draftBase)) {
 			redirect.addFlashAttribute("newerDraftKept", true);
 		}
-		// A programme that keeps letters out of ordinary mail sends a notice: the page says which went.
-		redirect.addFlashAttribute("sent", trajectory.lettersByMail() ? "mail" : "notice");
+		// A programme that keeps letters out of ordinary mail sends a notice, and so does one for a participant
+		// who chose only a notification: the page says which went.
+		redirect.addFlashAttribute("sent", mailed(trajectory));
 		return "redirect:/coach/trajectories/" + id + "#sent";
 	}
 
@@ -454,8 +455,16 @@ class ConversationController {
 	String sendAgain(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
 			RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
+	/**
+	 * How a letter went: {@code mail} with its words, {@code notice} because the programme sends no letters by mail,
+	 * {@code chosenNotice} because the participant chose a notification only.
+	 */
+	private String mailed(TrajectoryOverview trajectory) {
+		return !trajectory.lettersByMail() ? "notice" : conversations.lettersGoInFull(trajectory) ? "mail" : "chosenNotice";
+	}
+
 		if (conversations.sendAgain(trajectory, me.id(), messageId)) {
-			redirect.addFlashAttribute("sentAgain", trajectory.lettersByMail() ? "mail" : "notice");
+			redirect.addFlashAttribute("sentAgain", mailed(trajectory));
 		}
 		else {
 			redirect.addFlashAttribute("notSentAgain", true);

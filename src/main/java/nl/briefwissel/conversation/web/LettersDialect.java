@@ -208,10 +208,12 @@ class LettersDialect extends AbstractProcessorDialect {
 			String state = d.status() == Delivery.Status.FAILED ? " bw-delivery--failed" : d.delayed() ? " bw-delivery--delayed" : "";
 			out.append("\n      <p class=\"bw-delivery").append(state).append("\">");
 			String line = switch (d.status()) {
-				case SENT -> text("conversation.delivery.sent", times.format(d.sentAt(), "d MMM HH:mm"));
+				// As the mail went: a notification of the letter says so, whatever the participant chose since.
+				case SENT -> text(d.notification() ? "conversation.delivery.sent.notification" : "conversation.delivery.sent",
+						times.format(d.sentAt(), "d MMM HH:mm"));
 				case PENDING -> d.delayed()
 						? text("conversation.delivery.delayed", d.attempts(), times.format(d.nextAttemptAt(), "d MMM HH:mm"), d.lastError())
-						: text("conversation.delivery.pending");
+						: text(d.notification() ? "conversation.delivery.pending.notification" : "conversation.delivery.pending");
 				case FAILED -> text("conversation.delivery.failed", d.attempts(), d.lastError());
 			};
 			Html.escape(out.append("<span>"), line).append("</span></p>");
