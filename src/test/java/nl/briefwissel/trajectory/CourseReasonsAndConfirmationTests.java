@@ -159,7 +159,7 @@ class CourseReasonsAndConfirmationTests {
 		String name = running.participant().displayName();
 		assertThat(confirm.select("h1").text()).isEqualTo("Het traject met " + name + " stoppen?");
 		assertThat(confirm.select("main").text()).contains("Geen reactie meer", "Sinds mei geen antwoord.",
-				"Dat kun je niet ongedaan maken", "Briefwissel stuurt " + name + " hierover geen e-mail");
+				"Dat kun je niet ongedaan maken", "Briefwissel mailt " + name + " dat het traject is gestopt");
 		Element form = confirm.selectFirst("form[action=/coach/trajectories/" + running.id() + "/stop]");
 		assertThat(form.select("input[name=_csrf]")).hasSize(1);
 		assertThat(form.select("input[name=reason]").val()).isEqualTo("NO_RESPONSE");

@@ -1,0 +1,133 @@
+package nl.briefwissel.trajectory;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A participant who writes only by mail hears of a pause, an extension and a stop in their mailbox: what changes
+ * for them (until when, the next contact moment, the new end, how long the record stays), once, in their language,
+ * without the coach's reason or words (decision 0077).
+ */
+@BriefwisselTest
+class CourseNoticesTests {
+
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void aPauseIsMailedWithItsEndTheNextMomentAndThatWritingGoesOnByMail() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		LocalDate until = Today.date().plusWeeks(2);
+		lifecycle.pause(running.id(), running.coach().id(), until, Reason.PERSONAL_CIRCUMSTANCES, "Haar moeder is ernstig ziek");
+		LocalDate next = trajectories.byId(running.id()).orElseThrow().progressOn(Today.date()).orElseThrow().nextDue();
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).contains("gepauzeerd"));
+		assertThat(Mailboxes.text(mail)).contains(running.participant().displayName(), running.coach().displayName(),
+				day(until, DUTCH), day(next, DUTCH), "Je kunt tijdens de pauze gewoon schrijven", "antwoord op deze mail")
+			// the coach's words and reason are for the record, behind the sign-in, not for a mailbox
+			.doesNotContain("moeder").doesNotContain("Persoonlijke omstandigheden").doesNotContain("omstandigheden");
+		assertThat(replyTo(running.participant().email(), "gepauzeerd")).as("a reply reaches the conversation").startsWith("reply+");
+		assertThat(subjectsTo(running.participant().email())).filteredOn(s -> s.contains("gepauzeerd")).hasSize(1);
+	}
+
+	@Test
+	void anExtensionIsMailedWithTheNewEndOnceForADoubleClick() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		for (int click = 0; click < 2; click++) {
+			lifecycle.extendFrom(running.id(), running.coach().id(), 6, 2, Reason.MORE_TIME_NEEDED, null);
+		}
+		TrajectoryOverview extended = trajectories.byId(running.id()).orElseThrow();
+		List<LocalDate> moments = extended.plan().orElseThrow().dueDates();
+		LocalDate next = extended.progressOn(Today.date()).orElseThrow().nextDue();
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).contains("verlengd"));
+		assertThat(Mailboxes.text(mail)).contains("8 weken", day(moments.get(moments.size() - 1), DUTCH), day(next, DUTCH))
+			.doesNotContain("Meer tijd nodig");
+		assertThat(subjectsTo(running.participant().email())).filteredOn(s -> s.contains("verlengd")).hasSize(1);
+	}
+
+	@Test
+	void aStopIsMailedWithHowLongTheRecordCanBeReadAndDownloaded() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.stop(running.id(), running.coach().id(), Reason.NO_RESPONSE, "Ze reageert al weken niet, vermoedelijk ziek");
+		assertThatThrownBy(() -> lifecycle.stop(running.id(), running.coach().id(), Reason.NO_RESPONSE, null))
+			.isInstanceOf(IllegalTransitionException.class);
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).contains("gestopt"));
+		assertThat(Mailboxes.text(mail)).contains(running.coach().displayName(), "downloaden", day(Today.date().plusMonths(24), DUTCH),
+				"/participant/report")
+			.doesNotContain("reageert").doesNotContain("Geen reactie");
+		assertThat(subjectsTo(running.participant().email())).filteredOn(s -> s.contains("gestopt")).hasSize(1);
+	}
+
+	/**
+	 * A programme that keeps letters out of ordinary mail still tells of the course (no letter is in it), but does not ask
+	 * for answers by mail; in the participant's language.
+	 */
+	@Test
+	void inNotificationModeTheNoticeGoesInTheParticipantsLanguageWithoutAskingForAnswersByMail() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update programme set mail_mode = 'NOTIFICATION' where id = :id").param("id", running.programmeId()).update();
+		accounts.changeLanguage(running.participant().id(), Locale.ENGLISH);
+		LocalDate until = Today.date().plusWeeks(3);
+		lifecycle.pause(running.id(), running.coach().id(), until, Reason.NO_TIME, null);
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).contains("paused"));
+		assertThat(Mailboxes.text(mail)).contains(day(until, Locale.ENGLISH), "sign in", "please do not reply to this mail")
+			.doesNotContain("reply to this mail, it");
+		// one that replies all the same is read in the conversation, as with a handover's notice, not quarantined
+		assertThat(replyTo(running.participant().email(), "paused")).startsWith("reply+");
+	}
+
+	private static String day(LocalDate date, Locale language) {
+		return DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(date);
+	}
+
+	private List<String> subjectsTo(String address) {
+		return jdbc.sql("select subject from outbound_mail where recipient = :to order by created_at").param("to", address)
+			.query(String.class).list();
+	}
+
+	private String replyTo(String address, String subject) {
+		return jdbc.sql("select reply_to from outbound_mail where recipient = :to and subject like :subject")
+			.param("to", address).param("subject", "%" + subject + "%")
+			.query(String.class).single();
+	}
+}
