@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * In-Reply-To and References. A mail to the reply addresses of several conversations goes to the one
  * its sender writes in, and to the administrators when that is not exactly one. The sender must be the trajectory's participant or its coach; any
  * doubt sends the mail to the quarantine with the reason, never into a conversation. A mail that
- * belongs to no conversation but reached a programme's intake address is an application.
+ * belongs to no conversation but reached a programme's intake address is an application. The
+ * participant hears of their mail that was held back or only partly kept, at their own address
+ * ({@link HeldBackNotices}, decision 0075).
  */
 @Component
 class InboundReplies implements InboundMailHandler {
@@ -51,9 +53,12 @@ class InboundReplies implements InboundMailHandler {
 
 	private final SenderAuthentication authentication;
 
+	private final HeldBackNotices notices;
+
 	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
 			Conversations conversations, Programmes programmes, Intakes intakes, GivenAssignments given,
-			SenderAuthentication authentication) {
+			SenderAuthentication authentication, HeldBackNotices notices) {
+		this.notices = notices;
 		this.given = given;
 		this.authentication = authentication;
 		this.programmes = programmes;
@@ -69,7 +74,8 @@ class InboundReplies implements InboundMailHandler {
 	public InboundResult handle(InboundMail mail) {
 		ReadMail content = mail.content();
 		if (content.kind() == MailKind.UNREADABLE) {
-			return quarantine.put(mail.id(), new QuarantineReason.Unreadable(content.problem()), null);
+			return content.tooBig() ? tooBig(mail)
+					: quarantine.put(mail.id(), new QuarantineReason.Unreadable(content.problem()), null);
 		}
 		List<Threading> addressed = addressed(content);
 		Optional<Threading> trajectory;
@@ -124,6 +130,43 @@ class InboundReplies implements InboundMailHandler {
 		};
 	}
 
+	/**
+	 * A mail too big to keep: only its headers were read (decision 0075). Held for the conversation whose
+	 * reply address (or, without one, whose mail) it answers, as a letter would have been, so its coach
+	 * sees it; from its participant's address, the participant is told to send it again smaller; from
+	 * another, that it was not taken. Never an answer to the address it came from.
+	 */
+	private InboundResult tooBig(InboundMail mail) {
+		ReadMail content = mail.content();
+		List<Threading> addressed = addressed(content);
+		List<Threading> own = addressed.size() > 1
+				? addressed.stream().filter(t -> writesIn(content, t.trajectory())).toList() : addressed;
+		Optional<TrajectoryOverview> trajectory = own.size() == 1 ? Optional.of(own.get(0).trajectory())
+				: addressed.isEmpty() ? byReferences(content).map(Threading::trajectory) : Optional.empty();
+		String sender = sender(content);
+		InboundResult held = quarantine.put(mail.id(), new QuarantineReason.TooBig(sender),
+				trajectory.map(TrajectoryOverview::id).orElse(null));
+		trajectory.ifPresent(found -> {
+			if (sender.equals(found.participantEmail())) {
+				notices.tooBig(found, mail.receivedAt());
+			}
+			else if (mayBeTheParticipantsOtherAddress(content, found, sender)) {
+				notices.fromAnotherAddress(found, sender, mail.receivedAt());
+			}
+		});
+		return held;
+	}
+
+	/**
+	 * Whether a mail held back for coming from neither the participant nor the coach may be the
+	 * participant's from another address: a person's, not a mail server's, and not the coach's or a coach's
+	 * the trajectory was handed over from.
+	 */
+	private boolean mayBeTheParticipantsOtherAddress(ReadMail content, TrajectoryOverview trajectory, String sender) {
+		return !sender.isEmpty() && !content.fromAMailServer() && !sender.equals(trajectory.coachEmail())
+				&& !trajectories.coachedBefore(trajectory.id(), sender);
+	}
+
 	/** The trajectory a mail belongs to, and whether mail to its participant may be marked failing. */
 	private record Threading(TrajectoryOverview trajectory, boolean mailMayBeFailing) {
 	}
@@ -164,6 +207,9 @@ class InboundReplies implements InboundMailHandler {
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					messages.withInlineAnswers(trajectory.id(), content), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
 			given.answerByMail(trajectory.id(), id); // the reply, photos and files included, answers the open assignments
+			// A file not kept is said to them, as the web form says it: the coach sees only its name.
+			notices.filesNotKept(trajectory, content.attachments().stream().filter(file -> !file.accepted()).toList(),
+					mail.receivedAt());
 			if (mailMayBeFailing) {
 				tokens.markWorking(trajectory.id()); // the participant's mail arrives again
 			}
@@ -224,7 +270,13 @@ class InboundReplies implements InboundMailHandler {
 			// Answering an old mail after a handover: the new coach sees it, but it is nobody's letter here.
 			return quarantine.put(mail.id(), new QuarantineReason.FormerCoach(sender), trajectory.id());
 		}
-		return quarantine.put(mail.id(), new QuarantineReason.UnknownSender(sender), trajectory.id());
+		InboundResult held = quarantine.put(mail.id(), new QuarantineReason.UnknownSender(sender), trajectory.id());
+		if (mail.content().kind() == MailKind.REPLY && mayBeTheParticipantsOtherAddress(mail.content(), trajectory, sender)) {
+			// A letter, not someone's automatic answer or report: the participant hears of it at their own
+			// address, in case it was theirs (decision 0075).
+			notices.fromAnotherAddress(trajectory, sender, mail.receivedAt());
+		}
+		return held;
 	}
 
 	private static String sender(ReadMail content) {

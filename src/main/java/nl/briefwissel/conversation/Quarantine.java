@@ -93,6 +93,24 @@ public class Quarantine {
 		return entries("and t.coach_id = :coach", coachId);
 	}
 
+	/**
+	 * Open entries held for this trajectory: mail meant for its conversation that did not go in (too big
+	 * to keep, from another address), for its page to say so (decision 0075).
+	 */
+	public List<Entry> heldFor(UUID trajectoryId) {
+		return entries("and q.trajectory_id = :key", trajectoryId);
+	}
+
+	/** How many entries wait for this coach, as {@link #ofCoach} lists them, without reading their mail. */
+	public int countOfCoach(UUID coachId) {
+		return jdbc.sql("""
+				select count(*) from quarantined_mail q join trajectory t on t.id = q.trajectory_id
+				where q.resolved_at is null and t.coach_id = :coach""")
+			.param("coach", coachId)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Every open entry. */
 	public List<Entry> all() {
 		return entries("", null);

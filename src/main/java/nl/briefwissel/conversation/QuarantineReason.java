@@ -65,6 +65,7 @@ public sealed interface QuarantineReason {
 		}
 		return switch (code) {
 			case Unreadable.CODE -> new Unreadable(argument);
+			case TooBig.CODE -> new TooBig(argument == null ? "" : argument);
 			case UnknownReplyAddress.CODE -> new UnknownReplyAddress();
 			case NoReference.CODE -> new NoReference();
 			case ErasedConversation.CODE -> new ErasedConversation();
@@ -125,6 +126,39 @@ public sealed interface QuarantineReason {
 
 		private static final java.util.regex.Pattern PARSER_COMPLAINT = java.util.regex.Pattern
 			.compile("(?s)(cannot be parsed: [A-Za-z0-9_$.]+):.*");
+	}
+
+	/**
+	 * A mail larger than Briefwissel keeps: only its headers were read (decision 0075). Held for the
+	 * conversation whose reply address it went to, so its coach sees that mail came that could not be
+	 * kept; the sender's address is what is stored, for the erasure of a person to find it.
+	 */
+	record TooBig(String sender) implements QuarantineReason {
+
+		static final String CODE = "tooBig";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return sender.isEmpty() ? null : sender;
+		}
+
+		/** Nothing of it was kept: added, it was an empty letter. */
+		@Override
+		public boolean attachable() {
+			return false;
+		}
+
+		public String english() {
+			return forLog() + (sender.isEmpty() ? "" : " (from " + sender + ")");
+		}
+
+		@Override
+		public String forLog() {
+			return "too big to keep: larger than " + nl.briefwissel.mail.MailReader.MAX_MAIL_BYTES / (1024 * 1024) + " MB";
+		}
 	}
 
 	/** A reply address with a token that Briefwissel never issued. */

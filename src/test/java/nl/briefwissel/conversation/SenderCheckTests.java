@@ -86,6 +86,9 @@ class SenderCheckTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	HeldBackNotices notices;
+
 	InboundReplies checking;
 
 	Fixtures.RunningTrajectory running;
@@ -95,7 +98,7 @@ class SenderCheckTests {
 	@BeforeEach
 	void aLetterToAnswer() {
 		checking = new InboundReplies(tokens, messages, trajectories, quarantine, conversations, programmes, intakes, given,
-				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")));
+				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")), notices);
 		running = fixtures.runningTrajectory(true);
 		conversations.coachWrites(running.id(), running.coach().id(), "Wat gaf je vandaag energie?");
 		letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);

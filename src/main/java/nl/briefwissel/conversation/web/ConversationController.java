@@ -26,6 +26,7 @@ import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Welcome;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
@@ -102,9 +103,13 @@ class ConversationController {
 
 	private final Themes themes;
 
+	private final Quarantine quarantine;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
-			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes) {
+			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
+			Quarantine quarantine) {
+		this.quarantine = quarantine;
 		this.markdown = markdown;
 		this.themes = themes;
 		this.auditTrail = auditTrail;
@@ -522,6 +527,9 @@ class ConversationController {
 		model.addAttribute("messages", conversation);
 		model.addAttribute("deliveries", conversations.deliveries(conversation));
 		model.addAttribute("mailFailure", conversations.mailFailure(trajectory.id()).orElse(null));
+		// Mail meant for this conversation that did not go in (too big, from another address): when and why,
+		// not what it said (decision 0075).
+		model.addAttribute("heldBack", quarantine.heldFor(trajectory.id()));
 		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
 		// The draft does not open: the form is empty and says so, and keeps it until the coach saves or sends.
 		model.addAttribute("unreadableDraft", mine.draftUnreadable());

@@ -10,6 +10,7 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
 import nl.briefwissel.audit.AuditedTrajectory;
+import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -32,7 +33,10 @@ class WorkspaceController {
 
 	private final Themes themes;
 
-	WorkspaceController(Workspace workspace, Clock clock, Themes themes) {
+	private final Quarantine quarantine;
+
+	WorkspaceController(Workspace workspace, Clock clock, Themes themes, Quarantine quarantine) {
+		this.quarantine = quarantine;
 		this.themes = themes;
 		this.workspace = workspace;
 		this.clock = clock;
@@ -75,6 +79,9 @@ class WorkspaceController {
 		List<TrajectoryOverview> proposals = view.proposals();
 		model.addAttribute("proposals", proposals);
 		model.addAttribute("themeLabels", themes.labels(proposals.stream().map(TrajectoryOverview::programmeId).toList(), locale));
+		// Mail meant for their conversations that did not go in waits in their quarantine: said where they
+		// start, or a participant's letter from another address waited unseen (decision 0075).
+		model.addAttribute("heldBack", quarantine.countOfCoach(me.id()));
 		return "conversation/workspace";
 	}
 }

@@ -1,0 +1,147 @@
+package nl.briefwissel.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import nl.briefwissel.PublicAddress;
+import nl.briefwissel.mail.MailAttachment;
+import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.mail.OutgoingMail;
+import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.trajectory.TrajectoryOverview;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the participant, at the address Briefwissel knows as theirs, that mail of theirs did not reach
+ * the conversation as they sent it: a mail too big to keep, a mail from another address, a file of a
+ * letter that was not kept (decision 0075). Never to the address a mail came from (no answers to
+ * strangers who have the reply address), never with a word or a file name of a mail that was held back,
+ * and about the trajectory, so its erasure forgets them. The first two at most once an hour per
+ * trajectory: someone who sends the same mail five times, or a stranger who keeps writing, gives one
+ * notice, not five. Queued as automatic mail, behind the outbox's loop brake.
+ */
+@Component
+class HeldBackNotices {
+
+	/** At most one notice of each kind per trajectory in this time. */
+	static final Duration QUIET = Duration.ofHours(1);
+
+	private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH);
+
+	private final Outbox outbox;
+
+	private final MessageSource texts;
+
+	private final PublicAddress address;
+
+	private final ReplyTokens tokens;
+
+	private final ReplyAddress replyAddress;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	HeldBackNotices(Outbox outbox, MessageSource texts, PublicAddress address, ReplyTokens tokens, ReplyAddress replyAddress,
+			JdbcClient jdbc, Clock clock) {
+		this.outbox = outbox;
+		this.texts = texts;
+		this.address = address;
+		this.tokens = tokens;
+		this.replyAddress = replyAddress;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Their mail was larger than Briefwissel keeps: send it again smaller, or share large files another way. */
+	void tooBig(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
+		send(trajectory, "mail.heldBack.tooBig", receivedAt, List.of(), true);
+	}
+
+	/**
+	 * A mail from {@code sender} reached the conversation's reply address and was held back. The address
+	 * is named, to the participant only: most often it is their own other address, which they recognise
+	 * by it; and if it is not, it is someone who has the reply address of their conversation, which
+	 * is theirs to know. What the mail said is not.
+	 */
+	void fromAnotherAddress(TrajectoryOverview trajectory, String sender, OffsetDateTime receivedAt) {
+		send(trajectory, "mail.heldBack.otherAddress", receivedAt, List.of(sender), true);
+	}
+
+	/**
+	 * Files of their letter that were not kept (too big, a program, damaged), each by name and why, as
+	 * the web form says it. Once per mail: it is their own letter, kept. By name only where the programme
+	 * sends letters in full by mail: a name may say what the letter is about (NTA 7516).
+	 */
+	void filesNotKept(TrajectoryOverview trajectory, List<MailAttachment> notKept, OffsetDateTime receivedAt) {
+		if (notKept.isEmpty()) {
+			return;
+		}
+		Locale language = languageOf(trajectory);
+		String files = notKept.stream()
+			.map(file -> new Attachment(null, null, file.name(), file.contentType(), file.size(), file.refusal()))
+			.map(file -> "- " + texts.getMessage("conversation.attachment.refused." + file.refusalKind(),
+					new Object[] { file.fileName(), file.refusalDetail() }, language))
+			.collect(Collectors.joining("\n"));
+		String key = trajectory.lettersByMail() ? "mail.heldBack.filesNotKept" : "mail.heldBack.filesNotKept.secure";
+		send(trajectory, key, receivedAt, List.of(notKept.size(), files), false);
+	}
+
+	private void send(TrajectoryOverview trajectory, String key, OffsetDateTime receivedAt, List<Object> more,
+			boolean limited) {
+		String to = trajectory.participantEmail();
+		if (to == null || to.isBlank() || (limited && toldWithinTheHour(trajectory, key))) {
+			return;
+		}
+		Locale language = languageOf(trajectory);
+		String name = trajectory.participantName() == null ? "" : trajectory.participantName().strip();
+		String link = address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id())
+			.toUriString();
+		String when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", language)
+			.format(receivedAt.atZoneSameInstant(clock.getZone()));
+		List<Object> args = new java.util.ArrayList<>(List.of(name.isEmpty() ? "" : name.split("\\s+")[0], when, link));
+		args.addAll(more);
+		String subject = texts.getMessage(subjectKey(key) + ".subject", null, language);
+		String text = texts.getMessage(key + ".text", args.toArray(), language);
+		OutgoingMail mail = new OutgoingMail(to, subject, text, null, null, null, List.of(), true).about(trajectory.id());
+		if (trajectory.lettersByMail()) {
+			// Answered, it goes into the conversation as a letter does: sending it again is answering this mail.
+			mail = mail.replyingTo(replyAddress.of(tokens.tokenFor(trajectory.id(), trajectory.participantId())));
+		}
+		outbox.enqueue(mail.inLanguage(language));
+	}
+
+	/** The secure variant has the subject of the plain one. */
+	private static String subjectKey(String key) {
+		return key.endsWith(".secure") ? key.substring(0, key.length() - ".secure".length()) : key;
+	}
+
+	/**
+	 * Whether this notice went to the trajectory's participant in the last {@link #QUIET}, in either language.
+	 * Asked after the mail's entry was written, which locks the trajectory: two mails handled at once
+	 * take turns here, and the second sees the first one's notice.
+	 */
+	private boolean toldWithinTheHour(TrajectoryOverview trajectory, String key) {
+		List<String> subjects = LANGUAGES.stream().map(language -> texts.getMessage(key + ".subject", null, language)).toList();
+		return jdbc.sql("""
+				select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id
+				where a.about_id = :trajectory and m.subject in (:subjects) and m.created_at > :since""")
+			.param("trajectory", trajectory.id())
+			.param("subjects", subjects)
+			.param("since", OffsetDateTime.now(clock).minus(QUIET))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static Locale languageOf(TrajectoryOverview trajectory) {
+		return trajectory.participantLanguage() == null ? Locale.forLanguageTag("nl") : trajectory.participantLanguage();
+	}
+}
