@@ -183,7 +183,7 @@ class JourneyTests {
 			// A decline for 'Anders' without words is refused at its explanation, the reason kept (decision 0068).
 			new Select(coachBrowser.findElement(By.id("decline-reason"))).selectByValue("OTHER");
 			submit(coachBrowser, "form[action$='/decline']");
-			assertThat(coachBrowser.findElement(By.id("decline-why")).getAttribute("aria-describedby")).isEqualTo("decline-why-error");
+			assertThat(coachBrowser.findElement(By.id("decline-why")).getAttribute("aria-describedby")).isEqualTo("decline-why-help decline-why-error");
 			assertThat(new Select(coachBrowser.findElement(By.id("decline-reason"))).getFirstSelectedOption().getAttribute("value"))
 				.isEqualTo("OTHER");
 			check(coachBrowser, language, "proposal-decline-refused");

@@ -56,6 +56,9 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(select.child(0).text()).isEqualTo("Kies een reden");
 		assertThat(select.select("option[selected]")).isEmpty();
 		assertThat(page.selectFirst("label[for=decline-why]").text()).contains("nodig bij ‘Anders’");
+		// The coach has just read the question: the field says the manager reads it, and what not to write.
+		assertThat(page.getElementById("decline-why-help").text()).contains("De programmamanager leest dit", "vraag", "gezondheid");
+		assertThat(page.getElementById("decline-why").attr("aria-describedby")).isEqualTo("decline-why-help");
 	}
 
 	@Test
@@ -94,7 +97,7 @@ class DeclineAndHandoverReasonsTests {
 		Element why = page.getElementById("decline-why");
 		assertThat(page.getElementById("decline-why-error").text()).isEqualTo("Je koos ‘Anders’: schrijf in de toelichting wat de reden is.");
 		assertThat(why.attr("aria-invalid")).isEqualTo("true");
-		assertThat(why.attr("aria-describedby")).isEqualTo("decline-why-error");
+		assertThat(why.attr("aria-describedby")).isEqualTo("decline-why-help decline-why-error");
 		assertThat(why.hasAttr("autofocus")).isTrue();
 		assertThat(page.getElementById("decline-reason").select("option[selected]").val()).isEqualTo("OTHER");
 		assertThat(page.getElementById("decline-reason").hasAttr("aria-invalid")).isFalse();
