@@ -128,9 +128,8 @@ class WelcomeTemplateTests {
 
 	/**
 	 * A template that is too long was refused in the box at the top of the page, not at the field: the
-	 * field was not marked and its description did not name the sentence. Counted as the browser counts
-	 * it too: a line break is one character there and two in the form it sends, so a template the field
-	 * allowed was refused.
+	 * field was not marked and its description did not name the sentence. A line break counts once, as
+	 * the field's maxlength counts it (web.LineEnds), so a template the field allowed is not refused.
 	 */
 	@Test
 	void aTemplateThatIsTooLongIsRefusedAtTheFieldAndALineBreakCountsOnce() throws Exception {

@@ -47,9 +47,8 @@ class CoachSettingsController {
 	@PostMapping("/coach/settings")
 	String save(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String welcomeTemplate,
 			@RequestParam(defaultValue = "false") boolean dailyDigest, RedirectAttributes redirect) {
-		// Counted as the field's maxlength counts: a browser sends a line break as two characters. Refused at
-		// the field, as a placeholder is, with the text and the digest choice as they were.
-		if (welcomeTemplate.replace("\r\n", "\n").length() > MAX_TEMPLATE) {
+		// Refused at the field, as a placeholder is, with the text and the digest choice as they were.
+		if (welcomeTemplate.length() > MAX_TEMPLATE) {
 			redirect.addFlashAttribute("welcomeTooLong", true);
 			redirect.addFlashAttribute("template", welcomeTemplate);
 			redirect.addFlashAttribute("dailyDigest", dailyDigest);
