@@ -2,6 +2,7 @@ package nl.briefwissel.privacy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -104,7 +105,11 @@ public class OrganisationEndings {
 	/** Empty when there is no such organisation (or it ended). */
 	public Optional<Preview> preview(UUID organisationId) {
 		return organisations.byId(organisationId).map(organisation -> {
-			List<Account> staff = staffOf(organisationId);
+			// Who only takes part here is erased as a participant, not counted again as staff.
+			List<Account> staff = staffOf(organisationId).stream()
+				.filter(person -> !(person.roles().equals(Set.of(Role.PARTICIPANT))
+						&& !takesPartElsewhere(person.id(), organisationId)))
+				.toList();
 			long kept = staff.stream().filter(person -> keeps(person, organisationId)).count();
 			return new Preview(organisation.name(), unfinished(organisationId), participantsOf(organisationId).size(), staff.size() - kept, kept,
 					programmes.ofOrganisation(organisationId).size());

@@ -88,6 +88,10 @@ class OrganisationEndingPagesTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(page.getElementById("unfinished")).isNull();
 		assertThat(page.select("label[for=end-name]").text()).contains(name);
+		// One participant, erased as such, and one coach of this organisation only, whose account goes.
+		assertThat(page.select("main li").eachText()).anyMatch(item -> item.startsWith("Alles van de ene deelnemer"))
+			.anyMatch(item -> item.startsWith("1 account van een e-coach"))
+			.anyMatch(item -> item.startsWith("Aanmeldingen en uitnodigingen van het programma"));
 
 		Document wrong = Jsoup.parse(mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId())
 			.param("name", "Gemeente Anders").with(administrator()).with(csrf()))
