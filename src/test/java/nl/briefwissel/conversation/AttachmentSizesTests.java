@@ -47,6 +47,38 @@ class AttachmentSizesTests {
 			.andReturn().getResponse().getContentAsString()).contains("briefje.txt (1 kB)").contains("foto.jpg (2.5 MB)");
 	}
 
+	@Autowired
+	nl.briefwissel.mail.EmbeddedMailServer mailServer;
+
+	@Autowired
+	Quarantine quarantine;
+
+	/** A quarantined mail's files were listed in bytes, with the English word on a Dutch page. */
+	@Test
+	void aQuarantinedMailsFilesReadAsTheConversationsDo() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Vraag");
+		jakarta.mail.internet.MimeMessage received = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> true);
+		jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
+		reply.setFrom(new jakarta.mail.internet.InternetAddress("collega-" + java.util.UUID.randomUUID() + "@example.nl"));
+		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		var text = new jakarta.mail.internet.MimeBodyPart();
+		text.setText("Namens mijn collega.", "UTF-8");
+		var file = new jakarta.mail.internet.MimeBodyPart();
+		file.setContent(new String(new char[300]).replace('\0', 'x'), "text/plain");
+		file.setFileName("briefje.txt");
+		reply.setContent(new jakarta.mail.internet.MimeMultipart(text, file));
+		jakarta.mail.Transport.send(reply);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> !quarantine.ofCoach(running.coach().id()).isEmpty());
+
+		String page = page("/coach/quarantine/" + quarantine.ofCoach(running.coach().id()).get(0).inboundMailId(),
+				fixtures.as(running.coach()));
+		assertThat(page).containsPattern("briefje\\.txt \\(text/plain[^,]*, 1 kB\\)").doesNotContain("bytes)");
+	}
+
 	private String page(String path, RequestPostProcessor who) throws Exception {
 		return mvc.perform(get(path).with(who)).andReturn().getResponse().getContentAsString();
 	}
