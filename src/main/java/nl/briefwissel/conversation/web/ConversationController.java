@@ -455,11 +455,6 @@ class ConversationController {
 		return page(trajectory, desk.of(id, me.id()), locale, model);
 	}
 
-	/** A letter whose mail failed goes once more, when the coach says so. */
-	@PostMapping("/coach/trajectories/{id}/messages/{messageId}/send-again")
-	String sendAgain(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
-			RedirectAttributes redirect) {
-		TrajectoryOverview trajectory = own(id, me);
 	/**
 	 * How a letter went: {@code mail} with its words, {@code notice} because the programme sends no letters by mail,
 	 * {@code chosenNotice} because the participant chose a notification only.
@@ -468,6 +463,11 @@ class ConversationController {
 		return !trajectory.lettersByMail() ? "notice" : conversations.lettersGoInFull(trajectory) ? "mail" : "chosenNotice";
 	}
 
+	/** A letter whose mail failed goes once more, when the coach says so. */
+	@PostMapping("/coach/trajectories/{id}/messages/{messageId}/send-again")
+	String sendAgain(@PathVariable UUID id, @PathVariable UUID messageId, @AuthenticationPrincipal SignedInAccount me,
+			RedirectAttributes redirect) {
+		TrajectoryOverview trajectory = own(id, me);
 		if (conversations.sendAgain(trajectory, me.id(), messageId)) {
 			redirect.addFlashAttribute("sentAgain", mailed(trajectory));
 		}
