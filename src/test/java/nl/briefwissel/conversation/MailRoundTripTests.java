@@ -508,7 +508,8 @@ class MailRoundTripTests {
 		assertThat(trajectories.chooseMailPreference(trajectory, participant.id(), false)).isTrue();
 		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername(coach.email()))))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("sentAgain", "mail"));
+			// the page says what goes now: the notification of the letter, not the letter by mail
+			.andExpect(flash().attribute("sentAgain", "chosenNotice"));
 		await().atMost(java.time.Duration.ofSeconds(15))
 			.until(() -> Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD).size() == 2);
 		var both = Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD);
@@ -517,6 +518,8 @@ class MailRoundTripTests {
 			.doesNotContain("Hoe gaat het met je?").contains("heeft je een nieuw bericht gestuurd");
 		assertThat(both.get(1).getHeader("In-Reply-To")).isEqualTo(received.getHeader("In-Reply-To"));
 		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> "SENT".equals(outboundStatus(messageId)));
+		assertThat(mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername(coach.email()))))
+			.andReturn().getResponse().getContentAsString()).contains("Melding verstuurd op ").doesNotContain("Per mail verstuurd op ");
 
 		// A second click, or a letter that went: nothing is sent twice.
 		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername(coach.email()))))
