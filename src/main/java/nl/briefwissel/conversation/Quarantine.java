@@ -90,15 +90,17 @@ public class Quarantine {
 
 	/** Open entries of the trajectories this coach coaches. */
 	public List<Entry> ofCoach(UUID coachId) {
-		return entries("and t.coach_id = :coach", coachId);
+		return entries("and t.coach_id = :coach", coachId, true);
 	}
 
 	/**
 	 * Open entries held for this trajectory: mail meant for its conversation that did not go in (too big
-	 * to keep, from another address), for its page to say so (decision 0075).
+	 * to keep, from another address), for its page to say so (decision 0075). The page says when and why
+	 * only, so the mails are not opened: every view of the conversation asks, and a held mail may be 30 MB;
+	 * {@link Entry#from()} and {@link Entry#subject()} are empty.
 	 */
 	public List<Entry> heldFor(UUID trajectoryId) {
-		return entries("and q.trajectory_id = :key", trajectoryId);
+		return entries("and q.trajectory_id = :key", trajectoryId, false);
 	}
 
 	/** How many entries wait for this coach, as {@link #ofCoach} lists them, without reading their mail. */
@@ -113,11 +115,11 @@ public class Quarantine {
 
 	/** Every open entry. */
 	public List<Entry> all() {
-		return entries("", null);
+		return entries("", null, true);
 	}
 
 	public Optional<Entry> entry(UUID inboundMailId) {
-		return entries("and q.inbound_mail_id = :key", inboundMailId).stream().findFirst();
+		return entries("and q.inbound_mail_id = :key", inboundMailId, true).stream().findFirst();
 	}
 
 	public Optional<ReadMail> mail(UUID inboundMailId) {
@@ -283,7 +285,7 @@ public class Quarantine {
 	private record Held(QuarantineReason reason, OffsetDateTime quarantinedAt) {
 	}
 
-	private List<Entry> entries(String condition, Object key) {
+	private List<Entry> entries(String condition, Object key, boolean withMail) {
 		var statement = jdbc.sql("""
 				select q.inbound_mail_id, q.reason, q.reason_code, q.reason_argument, q.trajectory_id,
 				       pa.display_name as participant_name, q.quarantined_at
@@ -297,7 +299,7 @@ public class Quarantine {
 		}
 		return statement.query((rs, n) -> {
 			UUID id = rs.getObject("inbound_mail_id", UUID.class);
-			Optional<ReadMail> mail = inbound.read(id);
+			Optional<ReadMail> mail = withMail ? inbound.read(id) : Optional.empty();
 			String reason = rs.getString("reason");
 			QuarantineReason why = QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), reason);
 			if (why instanceof QuarantineReason.SeveralConversations several) {

@@ -102,6 +102,9 @@ class HeldBackMailNoticeTests {
 		String page = page("/coach/trajectories/" + running.id());
 		assertThat(Jsoup.parse(page).select("#held-back").text()).contains("te groot");
 		assertThat(Jsoup.parse(page("/coach")).select("#held-back a[href=/coach/quarantine]").text()).contains("2");
+		// Said from the entries alone: the page does not open a held mail (up to 30 MB) at every view.
+		assertThat(quarantine.heldFor(running.id())).hasSize(2).allSatisfy(held -> assertThat(held.from()).isNull());
+		assertThat(quarantine.ofCoach(running.coach().id())).allSatisfy(held -> assertThat(held.from()).isNotNull());
 	}
 
 	@Test
