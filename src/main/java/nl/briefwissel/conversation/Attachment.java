@@ -11,7 +11,8 @@ public record Attachment(UUID id, UUID messageId, String fileName, String conten
 
 	/**
 	 * Why the file was not kept, as a text's key: "tooBig", "blocked" (a program), "damaged",
-	 * "outlookItem" (a mail or appointment inside Outlook's winmail.dat) or "other". The
+	 * "outlookItem" (a mail or appointment inside Outlook's winmail.dat), "layout" (a small image in the
+	 * mail's text, only named on the original mail's page) or "other". The
 	 * refusal itself is stored as the mail module words it, in English, for the logs.
 	 */
 	public String refusalKind() {
@@ -19,7 +20,8 @@ public record Attachment(UUID id, UUID messageId, String fileName, String conten
 			return null;
 		}
 		return refusal.startsWith("too big") ? "tooBig" : refusal.startsWith("blocked type") ? "blocked"
-				: refusal.startsWith("damaged") ? "damaged" : refusal.startsWith("outlook item") ? "outlookItem" : "other";
+				: refusal.startsWith("damaged") ? "damaged" : refusal.startsWith("outlook item") ? "outlookItem"
+				: refusal.startsWith("layout image") ? "layout" : "other";
 	}
 
 	/** The detail of the refusal for its text: the blocked extension, or the refusal as stored. */

@@ -42,6 +42,13 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 		return new MailAttachment(SafeFileName.of(filename, type), type, 0, null, "damaged: cannot be decoded (" + why + ")");
 	}
 
+	/** A small image shown in the mail's text, left out as layout (a signature's logo): its name and size, no content. */
+	static MailAttachment layoutImage(String filename, String contentType, long size) {
+		String type = contentType == null || contentType.length() > 100 || contentType.isBlank() ? "application/octet-stream" : contentType;
+		return new MailAttachment(SafeFileName.of(filename, type), type, size, null,
+				"layout image: shown in the text and under " + MailReader.MAX_LAYOUT_IMAGE_BYTES / 1024 + " KB");
+	}
+
 	/** An Outlook item (a mail, an appointment) inside a winmail.dat: no file, and nothing here opens it. */
 	static MailAttachment outlookItem(String name) {
 		return new MailAttachment(SafeFileName.of(name, "application/vnd.ms-outlook"), "application/vnd.ms-outlook", 0, null,

@@ -192,7 +192,7 @@ public final class MailReader {
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token, tokens,
 				HtmlText.withoutReplyMarker(trimmed.kept()), HtmlText.withoutReplyMarker(trimmed.cut()),
 				HtmlText.withoutReplyMarker(fullText), safeHtml, body.attachments, failedRecipient,
-				recipients, authenticationResults(message));
+				recipients, authenticationResults(message), body.layoutImages);
 	}
 
 	/** The headers of a mail above {@link #MAX_MAIL_BYTES} are at most this far into it; its body is never parsed. */
@@ -229,7 +229,7 @@ public final class MailReader {
 				sender == null ? null : oneLine(sender.getPersonal()), subject(message),
 				firstMessageId(AutomaticMailDetector.header(message, "In-Reply-To")), references(message),
 				tokens.isEmpty() ? null : tokens.get(0), tokens, "", "", "", null, List.of(), null,
-				recipients(message, envelopeRecipients), authenticationResults(message));
+				recipients(message, envelopeRecipients), authenticationResults(message), List.of());
 	}
 
 	/** The parts of a body worth keeping, collected while walking the MIME tree. */
@@ -251,6 +251,9 @@ public final class MailReader {
 		final java.util.Set<String> deliveryActions = new java.util.HashSet<>();
 
 		final List<MailAttachment> attachments = new ArrayList<>();
+
+		/** Small images shown in the text, left out as layout: only named, for the original mail's page. */
+		final List<MailAttachment> layoutImages = new ArrayList<>();
 
 		/**
 		 * Whole mails inside this one: a mail forwarded as an attachment, or the returned original of a
@@ -350,7 +353,11 @@ public final class MailReader {
 			// desktop, a phone's mail app) is sent the same ways and may be the answer to a photo assignment:
 			// only its size tells the two apart. Unnamed and inline, a photo went without a word.
 			boolean layoutLike = shownByContentId || (filename == null && disposition.equals(Part.INLINE));
-			if (layoutLike && decodedSize(part, MAX_LAYOUT_IMAGE_BYTES) < MAX_LAYOUT_IMAGE_BYTES) {
+			int size = layoutLike ? decodedSize(part, MAX_LAYOUT_IMAGE_BYTES) : MAX_LAYOUT_IMAGE_BYTES;
+			if (size < MAX_LAYOUT_IMAGE_BYTES) {
+				// Named, not kept: a screenshot pasted after 'Schermafdruk:' is left out too, and the coach
+				// can ask for it again only if the original mail says it was there.
+				body.layoutImages.add(MailAttachment.layoutImage(filename, baseType(part.getContentType()), size));
 				return;
 			}
 			if (Tnef.isTnef(baseType(part.getContentType()), filename) && unpackedTnef(part, body)) {

@@ -20,6 +20,8 @@ import java.util.List;
  * @param fullText the whole body as text
  * @param safeHtml the HTML body after sanitising, or null when the mail had none
  * @param attachments files that came with the mail
+ * @param layoutImages small images shown in the mail's text (a signature's logo, also a small pasted screenshot),
+ *        left out of the letter as layout: named here for the original mail's page, with no content
  * @param failedRecipient for a bounce: the address that failed, when the report names it; for a
  *        delivery report that is no failure: the address it is about
  * @param recipients every address the mail was sent to (envelope, To, Cc and the delivery headers), lower case
@@ -29,7 +31,7 @@ import java.util.List;
 public record ReadMail(MailKind kind, String problem, String messageId, String from, String fromName, String subject,
 		String inReplyTo, List<String> references, String replyToken, List<String> replyTokens, String text, String cutText, String fullText,
 		String safeHtml, List<MailAttachment> attachments, String failedRecipient, List<String> recipients,
-		List<String> authenticationResults) {
+		List<String> authenticationResults, List<MailAttachment> layoutImages) {
 
 	/**
 	 * Without NUL characters: a mail may carry them (in a header, a file name's parameter, a body
@@ -55,6 +57,7 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 		references = references == null ? List.of() : references.stream().map(ReadMail::withoutNul).toList();
 		replyTokens = replyTokens == null ? List.of() : replyTokens.stream().map(ReadMail::withoutNul).toList();
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+		layoutImages = layoutImages == null ? List.of() : List.copyOf(layoutImages);
 	}
 
 	private static String withoutNul(String value) {
@@ -81,6 +84,6 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 
 	static ReadMail unreadable(String problem) {
 		return new ReadMail(MailKind.UNREADABLE, problem, null, null, null, "", null, List.of(), null, List.of(), "", "", "", null,
-				List.of(), null, List.of(), List.of());
+				List.of(), null, List.of(), List.of(), List.of());
 	}
 }

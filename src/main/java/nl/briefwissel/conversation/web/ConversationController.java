@@ -499,7 +499,14 @@ class ConversationController {
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("message", message);
 		// A mail that does not open is a page that says so, not an error page (decision 0057).
-		model.addAttribute("mail", downloads.original(message).orElse(null));
+		nl.briefwissel.mail.ReadMail mail = downloads.original(message).orElse(null);
+		model.addAttribute("mail", mail);
+		// Every file of the mail and whether it was kept, read from the raw mail as its text is: the page
+		// opens rarely, so the small images left out as layout are not stored anywhere else.
+		model.addAttribute("files", mail == null ? List.of() : java.util.stream.Stream
+			.concat(mail.attachments().stream(), mail.layoutImages().stream())
+			.map(file -> new nl.briefwissel.conversation.Attachment(null, message.id(), file.name(), file.contentType(), file.size(), file.refusal()))
+			.toList());
 		model.addAttribute("back", "/coach/trajectories/" + id);
 		return "conversation/original";
 	}
