@@ -147,7 +147,7 @@ class WelcomeTemplateTests {
 		Element field = page.getElementById("welcome");
 		assertThat(field.val()).isEqualTo(typed);
 		assertThat(field.attr("aria-invalid")).isEqualTo("true");
-		assertThat(field.attr("aria-describedby")).isEqualTo("welcome-help welcome-error");
+		assertThat(field.attr("aria-describedby")).isEqualTo("welcome-help welcome-language welcome-error");
 		assertThat(field.closest(".utrecht-form-field").hasClass("utrecht-form-field--invalid")).isTrue();
 		assertThat(page.getElementById("welcome-error").text()).isEqualTo("De welkomstbrief mag hoogstens 8000 tekens lang zijn.");
 		// The box at the top leads to the field, as for a placeholder; it does not say the sentence a second time.
