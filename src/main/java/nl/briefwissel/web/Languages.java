@@ -46,11 +46,40 @@ class Languages implements WebMvcConfigurer {
 		return requested != null && ENGLISH.getLanguage().equals(requested.getLanguage()) ? ENGLISH : DUTCH;
 	}
 
+	/**
+	 * The first of the browser's languages that Briefwissel speaks, by the header's own weights. Read from
+	 * the header itself: the servlet container's list adds its own default locale for a missing or a
+	 * wildcard header, which says nothing about the reader.
+	 */
+	static Locale browsers(HttpServletRequest request) {
+		String header = request.getHeader("Accept-Language");
+		if (header == null || header.isBlank()) {
+			return DUTCH;
+		}
+		try {
+			for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+				String language = range.getRange().split("-", 2)[0];
+				if (DUTCH.getLanguage().equals(language)) {
+					return DUTCH;
+				}
+				if (ENGLISH.getLanguage().equals(language)) {
+					return ENGLISH;
+				}
+			}
+		}
+		catch (IllegalArgumentException malformed) {
+			// A header no browser sends: the default, as without one.
+		}
+		return DUTCH;
+	}
+
 	private static final class SupportedLocaleResolver extends CookieLocaleResolver {
 
 		SupportedLocaleResolver() {
 			super("briefwissel-language");
-			setDefaultLocale(DUTCH);
+			// Nothing chosen yet (no cookie, no ?lang): the browser's language if it is one of ours, first come
+			// first; Dutch for any other and without the header (decision 0079).
+			setDefaultLocaleFunction(Languages::browsers);
 			setCookieHttpOnly(true);
 			setCookieSameSite("Lax");
 		}
