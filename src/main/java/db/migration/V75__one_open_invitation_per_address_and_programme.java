@@ -27,14 +27,16 @@ public class V75__one_open_invitation_per_address_and_programme extends BaseJava
 		try (Statement statement = context.getConnection().createStatement()) {
 			// Where the race (or an invitation from before decision 0058) left two, the newest sending stays, as the
 			// manager's page showed it; the others are withdrawn and their links stop working, as a link sent again does.
+			// A row without an expiry counts from its making: a null compared is no answer, and both would stay.
 			statement.executeUpdate("""
 					update intake set status = 'WITHDRAWN', token_hash = null
 					where %1$s
 					  and exists (select 1 from intake newer
 					              where newer.programme_id = intake.programme_id and newer.email = intake.email
 					                and newer.status = 'INVITED' and newer.token_hash is not null
-					                and (newer.token_expires_at > intake.token_expires_at
-					                     or (newer.token_expires_at = intake.token_expires_at and newer.id > intake.id)))"""
+					                and (coalesce(newer.token_expires_at, newer.created_at) > coalesce(intake.token_expires_at, intake.created_at)
+					                     or (coalesce(newer.token_expires_at, newer.created_at) = coalesce(intake.token_expires_at, intake.created_at)
+					                         and newer.id > intake.id)))"""
 				.formatted(OPEN));
 			if (database.contains("postgres")) {
 				statement.execute("create unique index intake_one_open_invitation on intake (programme_id, email) where " + OPEN);

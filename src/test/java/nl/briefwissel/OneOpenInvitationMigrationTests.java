@@ -71,11 +71,24 @@ class OneOpenInvitationMigrationTests {
 			newer = invitation(connection, programme, "dubbel@example.nl", "INVITED", now.plusDays(20));
 			invitation(connection, programme, "dubbel@example.nl", "SUBMITTED", now.plusDays(5));
 			invitation(connection, other, "dubbel@example.nl", "INVITED", now.plusDays(5));
+			// Two open ones without an expiry (rows from before links ran out): one stays, or the index cannot be made.
+			for (int i = 0; i < 2; i++) {
+				update(connection, """
+						insert into intake (id, programme_id, email, source, status, token_hash, token_expires_at, created_at)
+						values (?, ?, 'zonder@example.nl', 'INVITATION', 'INVITED', ?, null, ?)""", UUID.randomUUID(), programme,
+						UUID.randomUUID().toString(), now.minusDays(i));
+			}
 		}
 		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
 		try (Connection connection = DriverManager.getConnection(url, user, "")) {
 			assertThat(status(connection, newer)).isEqualTo("INVITED");
 			assertThat(status(connection, older)).isEqualTo("WITHDRAWN");
+			try (PreparedStatement open = connection.prepareStatement(
+					"select count(*) from intake where email = 'zonder@example.nl' and status = 'INVITED'")) {
+				var rs = open.executeQuery();
+				rs.next();
+				assertThat(rs.getInt(1)).isEqualTo(1);
+			}
 			assertThatThrownBy(() -> invitation(connection, programme, "dubbel@example.nl", "INVITED", now.plusDays(30)))
 				.isInstanceOf(SQLException.class)
 				.satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
