@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The house styles of organisations. Every page of a participant or programme manager asks for theirs,
@@ -83,18 +86,34 @@ public class HouseStyles {
 				.params(parameters(organisationId, style))
 				.update();
 		}
-		kept.remove(organisationId);
+		forget(organisationId);
 	}
 
 	/** Back to the standard look. */
 	@Transactional
 	public void standard(UUID organisationId) {
 		jdbc.sql("delete from organisation_house_style where organisation_id = :id").param("id", organisationId).update();
+		forget(organisationId);
+	}
+
+	/**
+	 * Forgets the kept style now and again once the change is committed: a page served in between reads the
+	 * old row and would keep it for another minute on the very node that made the change.
+	 */
+	private void forget(UUID organisationId) {
 		kept.remove(organisationId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					kept.remove(organisationId);
+				}
+			});
+		}
 	}
 
 	private Map<String, Object> parameters(UUID organisationId, HouseStyle style) {
-		Map<String, Object> parameters = new java.util.HashMap<>();
+		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", organisationId);
 		parameters.put("button", style.button().hex());
 		parameters.put("buttonText", style.buttonText().hex());

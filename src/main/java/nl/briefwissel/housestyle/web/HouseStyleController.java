@@ -1,6 +1,7 @@
 package nl.briefwissel.housestyle.web;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
@@ -93,10 +94,10 @@ class HouseStyleController {
 		model.addAttribute("typed", typed);
 		model.addAttribute("refusals", refusals);
 		model.addAttribute("firstRefused", FIELDS.stream().filter(refusals::containsKey).findFirst().orElse(null));
-		model.addAttribute("standard", houseStyles.of(organisation.id()).isEmpty());
+		Optional<HouseStyle> saved = houseStyles.of(organisation.id());
+		model.addAttribute("standard", saved.isEmpty());
 		// A refused form still shows a preview: of what is saved, so the page never shows colours that fail.
-		HouseStyle.Typed preview = previewOrNull != null ? previewOrNull
-				: houseStyles.of(organisation.id()).map(HouseStyle::typed).orElse(HouseStyle.STANDARD);
+		HouseStyle.Typed preview = previewOrNull != null ? previewOrNull : saved.map(HouseStyle::typed).orElse(HouseStyle.STANDARD);
 		model.addAttribute("preview", preview);
 		return "housestyle/house-style";
 	}
