@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,7 +77,8 @@ class AuditInterceptor implements HandlerInterceptor {
 				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith)) {
 			// A refused form changed nothing: its values are on the trail as an attempt, not as a change.
 			boolean refused = request.getAttribute(AuditedChange.REFUSED_ATTRIBUTE) != null;
-			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null, CHANGE_PARAMETERS, refused);
+			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null,
+					HOUSE_STYLE.matcher(request.getRequestURI()).find() ? HOUSE_STYLE_PARAMETERS : CHANGE_PARAMETERS, refused);
 		}
 	}
 
@@ -94,8 +96,16 @@ class AuditInterceptor implements HandlerInterceptor {
 	private static final Set<String> CHANGE_PARAMETERS = Set.of("role", "grant", "trajectoryId", "coach", "certified",
 			"enabled", "capacity", "specialism", "issuer", "clientId", "addressesVerified", "providerAsksSecondFactor",
 			"mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact", "intakeAddress",
-			"open", "active", "startOn", "label", "months", "button", "buttonText", "link", "header", "headerText",
+			"open", "active", "startOn", "label", "months");
+
+	/**
+	 * A house style's colours and name (decision 0074), on its own route only: names as general as 'link' or
+	 * 'header' would put any later form's field of that name on the trail unseen.
+	 */
+	private static final Set<String> HOUSE_STYLE_PARAMETERS = Set.of("button", "buttonText", "link", "header", "headerText",
 			"headerName");
+
+	private static final Pattern HOUSE_STYLE = Pattern.compile("/house-style(/|$)");
 
 	/** The trajectory an administrative change names in its form (a quarantined mail added to it), if any. */
 	private static UUID trajectoryParameter(HttpServletRequest request) {

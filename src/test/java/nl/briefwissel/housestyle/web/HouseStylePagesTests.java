@@ -115,6 +115,17 @@ class HouseStylePagesTests {
 			.orElseThrow();
 		assertThat(entry.action()).isEqualTo(AuditAction.ADMINISTRATION);
 		assertThat(entry.details()).contains("button=#1f5aa6", "link=#00568b", "header=#01689b").doesNotContain("outcome=refused");
+		// Only there: a field named as generally on another administrative form is not put on the trail.
+		mvc.perform(post("/admin/organisations/" + organisation + "/name").with(admin()).with(csrf())
+				.param("name", "Gemeente Hernoemd " + organisation).param("link", "https://elders.example/").param("header", "x"))
+			.andExpect(status().is3xxRedirection());
+		AuditEntry renamed = trail.search(AuditTrail.Search.everything())
+			.stream()
+			.filter(e -> e.route().equals("POST /admin/organisations/{id}/name") && e.details() != null
+					&& e.details().contains(organisation.toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(renamed.details()).doesNotContain("link=", "header=", "elders.example");
 
 		// Back to the standard look: the pages link no sheet, and the old address gives an empty one.
 		mvc.perform(post("/admin/organisations/" + organisation + "/house-style/standard").with(admin()).with(csrf()))
