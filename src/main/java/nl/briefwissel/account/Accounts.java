@@ -197,6 +197,18 @@ public class Accounts {
 	}
 
 	/**
+	 * The organisation this person works or takes part for now, or none: an administrator whose organisation
+	 * ended and who has no other work there (decision 0073).
+	 */
+	@Transactional
+	public void moveTo(UUID accountId, UUID organisationId) {
+		jdbc.sql("update account set organisation_id = :organisation where id = :id")
+			.param("organisation", organisationId)
+			.param("id", accountId)
+			.update();
+	}
+
+	/**
 	 * Signs the person out everywhere: their sessions, on every node, end. The roles of a session are
 	 * those of its sign-in, so a role taken back would otherwise stay for as long as they keep working.
 	 */

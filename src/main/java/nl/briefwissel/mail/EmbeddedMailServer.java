@@ -116,6 +116,11 @@ public class EmbeddedMailServer implements DisposableBean {
 		platformAliases.remove(address.toLowerCase(Locale.ROOT));
 	}
 
+	/** Whether mail for this address lands in the platform mailbox now. */
+	public boolean deliversToPlatform(String address) {
+		return platformAliases.contains(address.toLowerCase(Locale.ROOT));
+	}
+
 	@Override
 	public void destroy() {
 		greenMail.stop();

@@ -7,6 +7,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * In the evaluation default, mail to a programme's intake address must reach the platform
@@ -39,10 +41,23 @@ class IntakeMailboxes {
 		}
 	}
 
-	/** An intake address the programme no longer has: its mail went to the platform's mailbox for good. */
+	/**
+	 * An intake address the programme no longer has: its mail went to the platform's mailbox for good. Once
+	 * the change is committed: a change that rolls back still has the address, and its mail must still arrive.
+	 */
 	void dropAlias(String address) {
-		if (address != null) {
-			server.ifAvailable(mail -> mail.stopDeliveringToPlatform(address));
+		if (address == null) {
+			return;
 		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					server.ifAvailable(mail -> mail.stopDeliveringToPlatform(address));
+				}
+			});
+			return;
+		}
+		server.ifAvailable(mail -> mail.stopDeliveringToPlatform(address));
 	}
 }

@@ -387,6 +387,18 @@ public class Erasures {
 		// the mail of their participation went with their trajectories' erasure.
 	}
 
+	/**
+	 * What is left of someone who took part in an organisation that ended and nowhere else, once their
+	 * trajectories there are erased (decision 0073): as {@link #eraseEverythingOf}, but nothing found by their
+	 * address alone, as an application or a stray mail of that address may be another organisation's.
+	 */
+	@Transactional
+	void forgetParticipantOfEndedOrganisation(Account person) {
+		if (participantOnly(person)) {
+			forgetIdentity(person.id());
+		}
+	}
+
 	/** Whether confirming this person's request leaves their account (they also work here: a coach, a manager). */
 	public boolean keepsAccount(UUID accountId) {
 		return accounts.byId(accountId).map(person -> !participantOnly(person)).orElse(false);

@@ -17,6 +17,7 @@ import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.OrganisationEnded;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -24,16 +25,19 @@ import nl.briefwissel.trajectory.TrajectoryErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Ending an organisation whose contract ended: the platform, as processor, deletes the personal data it
- * processed for it (AVG article 28(3)(g)). Every participant goes through the erasure of a request
- * ({@link Erasures#eraseEverythingOf}), so the anonymous skeleton of decision 0010 stays for the figures;
- * staff who work for it only lose their account; the organisation is marked ended and its name stays on
- * the audit trail. Refused while anything of it is still under way (decision 0073).
+ * processed for it (AVG article 28(3)(g)). Every trajectory of it is erased as on a request, so the
+ * anonymous skeleton of decision 0010 stays for the figures; who took part nowhere else is forgotten, and
+ * staff who work for it only lose their account; who also works or takes part elsewhere keeps an account
+ * without its roles. The organisation is marked ended and its name stays on the audit trail. Refused while
+ * anything of it is still under way (decision 0073).
  */
 @Service
 public class OrganisationEndings {
@@ -44,8 +48,11 @@ public class OrganisationEndings {
 	public sealed interface Ending permits Ended, Unfinished, Gone {
 	}
 
-	/** Ended: how many participants were erased, staff accounts removed, and staff accounts kept for their other work. */
-	public record Ended(String name, int participants, int staffRemoved, int staffKept) implements Ending {
+	/**
+	 * Ended: how many participants were erased, how many kept their account as they also take part or work
+	 * elsewhere (only their part here went), staff accounts removed, and staff accounts kept for their other work.
+	 */
+	public record Ended(String name, int participants, int participantsKept, int staffRemoved, int staffKept) implements Ending {
 	}
 
 	/** Refused: trajectories running or paused, and proposals a coach has not answered, to complete or stop first. */
@@ -61,8 +68,26 @@ public class OrganisationEndings {
 	}
 
 	/** What ending it would do, for the page that asks first. */
-	public record Preview(String name, Unfinished unfinished, long participants, long staffRemoved, long staffKept, long programmes) {
+	public record Preview(String name, Unfinished unfinished, long participants, long participantsKept, long staffRemoved, long staffKept,
+			long programmes) {
 	}
+
+	/** What the erase loop found on a trajectory's locked row: matched or accepted after the first count. */
+	private static final class StillUnderway extends RuntimeException {
+
+		private final String status;
+
+		StillUnderway(String status) {
+			super("trajectory " + status + " while the organisation ended", null, false, false);
+			this.status = status;
+		}
+
+		Unfinished asUnfinished() {
+			return new Unfinished(status.equals("RUNNING") ? 1 : 0, status.equals("PAUSED") ? 1 : 0, status.equals("MATCHING") ? 1 : 0);
+		}
+	}
+
+	private static final Set<String> UNDERWAY = Set.of("RUNNING", "PAUSED", "MATCHING");
 
 	private final JdbcClient jdbc;
 
@@ -86,9 +111,11 @@ public class OrganisationEndings {
 
 	private final CoachDesk desk;
 
+	private final ApplicationEventPublisher events;
+
 	OrganisationEndings(JdbcClient jdbc, Organisations organisations, Programmes programmes, CoachPool pool, Accounts accounts,
 			Erasures erasures, TrajectoryErasure trajectories, MailErasure mail, AuditTrail audit, SingleSignOn singleSignOn,
-			CoachDesk desk) {
+			CoachDesk desk, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.programmes = programmes;
@@ -100,19 +127,24 @@ public class OrganisationEndings {
 		this.audit = audit;
 		this.singleSignOn = singleSignOn;
 		this.desk = desk;
+		this.events = events;
 	}
 
 	/** Empty when there is no such organisation (or it ended). */
 	public Optional<Preview> preview(UUID organisationId) {
 		return organisations.byId(organisationId).map(organisation -> {
-			// Who only takes part here is erased as a participant, not counted again as staff.
-			List<Account> staff = staffOf(organisationId).stream()
-				.filter(person -> !(person.roles().equals(Set.of(Role.PARTICIPANT))
-						&& !takesPartElsewhere(person.id(), organisationId)))
-				.toList();
-			long kept = staff.stream().filter(person -> keeps(person, organisationId)).count();
-			return new Preview(organisation.name(), unfinished(organisationId), participantsOf(organisationId).size(), staff.size() - kept, kept,
-					programmes.ofOrganisation(organisationId).size());
+			List<Account> participants = accounts.byIds(participantsOf(organisationId));
+			Set<UUID> participantIds = participants.stream().map(Account::id).collect(Collectors.toSet());
+			long participantsKept = participants.stream().filter(person -> keeps(person, organisationId)).count();
+			// Who only takes part here is erased as a participant, and who is kept as a participant is counted
+			// as one: neither again as staff.
+			List<Account> staff = staffOf(organisationId);
+			long removed = staff.stream()
+				.filter(person -> !keeps(person, organisationId) && !person.roles().equals(Set.of(Role.PARTICIPANT)))
+				.count();
+			long kept = staff.stream().filter(person -> keeps(person, organisationId) && !participantIds.contains(person.id())).count();
+			return new Preview(organisation.name(), unfinished(organisationId), participants.size() - participantsKept, participantsKept,
+					removed, kept, programmes.ofOrganisation(organisationId).size());
 		});
 	}
 
@@ -133,8 +165,25 @@ public class OrganisationEndings {
 		}
 		List<UUID> programmeIds = programmes.ofOrganisation(organisationId).stream().map(Programme::id).toList();
 		List<UUID> participants = participantsOf(organisationId);
-		for (UUID participant : participants) {
-			accounts.byId(participant).ifPresent(person -> erase(person, organisationId, by));
+		int erased = 0;
+		int participantsKept = 0;
+		try {
+			for (Account person : accounts.byIds(participants)) {
+				trajectoriesHere(person.id(), organisationId).forEach(trajectory -> eraseFinished(trajectory, by));
+				if (keeps(person, organisationId)) {
+					participantsKept++;
+				}
+				else {
+					erasures.forgetParticipantOfEndedOrganisation(person);
+					erased++;
+				}
+			}
+		}
+		catch (StillUnderway underway) {
+			// Matched or accepted after the count above: nothing of the ending stays.
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			Unfinished now = unfinished(organisationId);
+			return now.any() ? now : underway.asUnfinished();
 		}
 		for (UUID programme : programmeIds) {
 			trajectories.eraseApplicationsOfProgramme(programme);
@@ -145,7 +194,10 @@ public class OrganisationEndings {
 		int kept = 0;
 		for (Account person : staffOf(organisationId)) {
 			if (keeps(person, organisationId)) {
-				kept++;
+				release(person, organisationId);
+				if (!participants.contains(person.id())) {
+					kept++;
+				}
 				continue;
 			}
 			desk.savedReplies(person.id()).forEach(reply -> desk.deleteSavedReply(person.id(), reply.id()));
@@ -156,30 +208,60 @@ public class OrganisationEndings {
 		}
 		singleSignOn.remove(organisationId);
 		organisations.ended(organisationId);
-		Ended ended = new Ended(locked.get().name(), participants.size(), removed, kept);
+		events.publishEvent(new OrganisationEnded(organisationId));
+		Ended ended = new Ended(locked.get().name(), erased, participantsKept, removed, kept);
 		record(ended, organisationId, by);
-		log.info("Organisation {} ended: {} participant(s) erased, {} staff account(s) removed, {} kept", organisationId,
-				ended.participants(), removed, kept);
+		log.info("Organisation {} ended: {} participant(s) erased, {} kept for elsewhere, {} staff account(s) removed, {} kept",
+				organisationId, erased, participantsKept, removed, kept);
 		return ended;
 	}
 
+	/** Its trajectories of this person. */
+	private List<UUID> trajectoriesHere(UUID personId, UUID organisationId) {
+		return jdbc.sql("""
+				select t.id from trajectory t join programme p on p.id = t.programme_id
+				where t.participant_id = :person and p.organisation_id = :organisation and t.erased_at is null
+				order by t.id""")
+			.param("person", personId)
+			.param("organisation", organisationId)
+			.query(UUID.class)
+			.list();
+	}
+
 	/**
-	 * Someone who also takes part in a programme of another organisation keeps that: only the trajectories
-	 * of this one are erased, with their mail. Anyone else goes as on a confirmed request of their own.
+	 * Matching and accepting lock the trajectory's row, not the organisation's: the count before the loop may
+	 * be old by now, so each row is asked again once it is held (after a matching or an acceptance that held it).
 	 */
-	private void erase(Account person, UUID organisationId, UUID by) {
-		if (takesPartElsewhere(person.id(), organisationId)) {
-			jdbc.sql("""
-					select t.id from trajectory t join programme p on p.id = t.programme_id
-					where t.participant_id = :person and p.organisation_id = :organisation""")
-				.param("person", person.id())
-				.param("organisation", organisationId)
-				.query(UUID.class)
-				.list()
-				.forEach(trajectory -> trajectories.erase(trajectory, by));
-			return;
+	private void eraseFinished(UUID trajectory, UUID by) {
+		jdbc.sql("select status from trajectory where id = :id and erased_at is null for update")
+			.param("id", trajectory)
+			.query(String.class)
+			.optional()
+			.filter(UNDERWAY::contains)
+			.ifPresent(status -> {
+				throw new StillUnderway(status);
+			});
+		trajectories.erase(trajectory, by);
+	}
+
+	/**
+	 * A kept account of the ended organisation keeps nothing of its power over it: no manager role, no coach
+	 * or participant role it has no work for any more, as its organisation the one of its remaining work (none
+	 * for an administrator without other work: the single sign-on page then offers nothing to set up), and
+	 * signed out everywhere, as the roles and organisation of a session are those of its sign-in.
+	 */
+	private void release(Account person, UUID organisationId) {
+		Optional<UUID> coaching = person.roles().contains(Role.COACH) ? coachingElsewhere(person.id(), organisationId) : Optional.empty();
+		Optional<UUID> takingPart = takingPartElsewhere(person, organisationId);
+		accounts.removeRole(person.id(), Role.PROGRAMME_MANAGER);
+		if (coaching.isEmpty()) {
+			accounts.removeRole(person.id(), Role.COACH);
 		}
-		erasures.eraseEverythingOf(person, by);
+		if (takingPart.isEmpty()) {
+			accounts.removeRole(person.id(), Role.PARTICIPANT);
+		}
+		accounts.moveTo(person.id(), coaching.or(() -> takingPart).orElse(null));
+		accounts.endSessions(person.id());
 	}
 
 	/** Who did it, which organisation by id and name, when, and how many: no one's name or address but the administrator's. */
@@ -189,7 +271,7 @@ public class OrganisationEndings {
 				administrator == null ? null : administrator.email(),
 				administrator == null ? null : administrator.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
 				AuditAction.ADMINISTRATION, "organisation ended", null,
-				"organisation=" + organisationId + ", name=" + ended.name() + ", participants erased=" + ended.participants()
+				"organisation=" + organisationId + ", name=" + ended.name() + ", participants erased=" + ended.participants() + ", participants kept=" + ended.participantsKept()
 						+ ", accounts removed=" + ended.staffRemoved() + ", accounts kept=" + ended.staffKept(),
 				null));
 	}
@@ -241,37 +323,54 @@ public class OrganisationEndings {
 	/**
 	 * Administrators are the platform's, not the organisation's; a coach in a pool of another organisation's
 	 * programme, or coaching a trajectory there, works for it too (the pool is how a coach is linked to an
-	 * organisation's programmes); a participant elsewhere takes part there. They keep their account.
+	 * organisation's programmes); a programme manager of another organisation works there; someone with a
+	 * trajectory, or an invitation or application still open, at another organisation takes part there.
+	 * They keep their account.
 	 */
 	private boolean keeps(Account person, UUID organisationId) {
 		if (person.roles().contains(Role.ADMINISTRATOR)) {
 			return true;
 		}
-		if (person.roles().contains(Role.COACH) && coachesElsewhere(person.id(), organisationId)) {
+		if (person.roles().contains(Role.COACH) && coachingElsewhere(person.id(), organisationId).isPresent()) {
 			return true;
 		}
-		return person.roles().contains(Role.PARTICIPANT) && takesPartElsewhere(person.id(), organisationId);
+		if (person.roles().contains(Role.PROGRAMME_MANAGER) && person.organisationId() != null
+				&& !person.organisationId().equals(organisationId) && organisations.byId(person.organisationId()).isPresent()) {
+			return true;
+		}
+		return takingPartElsewhere(person, organisationId).isPresent();
 	}
 
-	private boolean coachesElsewhere(UUID coachId, UUID organisationId) {
+	/** Another organisation, not ended, with this coach in a programme's pool or on a trajectory. */
+	private Optional<UUID> coachingElsewhere(UUID coachId, UUID organisationId) {
 		return jdbc.sql("""
-				select count(*) from programme p join organisation o on o.id = p.organisation_id
+				select p.organisation_id from programme p join organisation o on o.id = p.organisation_id
 				where p.organisation_id <> :organisation and o.ended_at is null
 				  and (p.id in (select c.programme_id from programme_coach c where c.coach_id = :coach)
-				       or p.id in (select t.programme_id from trajectory t where t.coach_id = :coach and t.erased_at is null))""")
+				       or p.id in (select t.programme_id from trajectory t where t.coach_id = :coach and t.erased_at is null))
+				order by p.organisation_id limit 1""")
 			.param("organisation", organisationId)
 			.param("coach", coachId)
-			.query(Long.class)
-			.single() > 0;
+			.query(UUID.class)
+			.optional();
 	}
 
-	private boolean takesPartElsewhere(UUID personId, UUID organisationId) {
+	/**
+	 * Another organisation, not ended, where this person has a trajectory, or an invitation or application
+	 * that is no trajectory yet: that organisation's data, which stays with the account it belongs to.
+	 */
+	private Optional<UUID> takingPartElsewhere(Account person, UUID organisationId) {
 		return jdbc.sql("""
-				select count(*) from trajectory t join programme p on p.id = t.programme_id
-				where t.participant_id = :person and p.organisation_id <> :organisation and t.erased_at is null""")
+				select p.organisation_id from programme p join organisation o on o.id = p.organisation_id
+				where p.organisation_id <> :organisation and o.ended_at is null
+				  and (p.id in (select t.programme_id from trajectory t where t.participant_id = :person and t.erased_at is null)
+				       or p.id in (select i.programme_id from intake i where lower(i.email) = lower(:email) and i.trajectory_id is null
+				                   and i.status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION', 'SUBMITTED')))
+				order by p.organisation_id limit 1""")
 			.param("organisation", organisationId)
-			.param("person", personId)
-			.query(Long.class)
-			.single() > 0;
+			.param("person", person.id())
+			.param("email", person.email())
+			.query(UUID.class)
+			.optional();
 	}
 }

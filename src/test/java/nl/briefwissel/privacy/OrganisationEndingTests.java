@@ -4,33 +4,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.account.SingleSignOn;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.housestyle.Colour;
+import nl.briefwissel.housestyle.HouseStyle;
+import nl.briefwissel.housestyle.HouseStyles;
+import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -78,6 +94,21 @@ class OrganisationEndingTests {
 
 	@Autowired
 	OrganisationEndings endings;
+
+	@Autowired
+	Trajectories trajectoryRecords;
+
+	@Autowired
+	HouseStyles houseStyles;
+
+	@Autowired
+	SingleSignOn singleSignOn;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void endingAnOrganisationLeavesNothingPersonalOfItAndLeavesAnotherOrganisationAsItWas() throws Exception {
@@ -161,6 +192,154 @@ class OrganisationEndingTests {
 		assertThat(organisations.byId(running.organisationId())).isPresent();
 		assertThat(accounts.byId(running.participant().id()).orElseThrow().enabled()).isTrue();
 		assertThat(conversations.of(running.id())).isNotNull();
+	}
+
+	/**
+	 * A programme manager who also takes part elsewhere, and an administrator of the ended organisation, keep
+	 * their account but nothing of its power: no manager role, their organisation the one of their remaining
+	 * work (or none), signed out everywhere, and a session from before the ending refused on its pages.
+	 */
+	@Test
+	void accountsKeptForOtherWorkLoseTheEndedOrganisationsPowersAndSessions() throws Exception {
+		var ended = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account manager = fixtures.managerOf(ended);
+		accounts.addRole(manager.id(), Role.PARTICIPANT);
+		trajectoryRecords.record(other.programmeId(), manager.id(), other.coach().id(), TrajectoryStatus.RUNNING, "NEXT_STEP",
+				Today.date(), null);
+		Account administrator = fixtures.person(ended.organisationId(), "beheer-" + suffix + "@example.nl", "Beheerder " + suffix,
+				Role.ADMINISTRATOR);
+		RequestPostProcessor managerBefore = fixtures.as(manager);
+		RequestPostProcessor administratorBefore = fixtures.as(administrator);
+		signedIn(manager.email());
+		signedIn(administrator.email());
+
+		assertThat(endings.end(ended.organisationId(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id()))
+			.isInstanceOf(OrganisationEndings.Ended.class);
+
+		Account managerNow = accounts.byId(manager.id()).orElseThrow();
+		assertThat(managerNow.enabled()).isTrue();
+		assertThat(managerNow.roles()).containsExactly(Role.PARTICIPANT);
+		assertThat(managerNow.organisationId()).isEqualTo(other.organisationId());
+		Account administratorNow = accounts.byId(administrator.id()).orElseThrow();
+		assertThat(administratorNow.roles()).containsExactly(Role.ADMINISTRATOR);
+		assertThat(administratorNow.organisationId()).isNull();
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name in (:emails)")
+			.param("emails", List.of(manager.email(), administrator.email())).query(Long.class).single()).isZero();
+
+		assertThat(mvc.perform(get("/programme").with(managerBefore)).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(get("/admin/sign-in").with(administratorBefore)).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(get("/programme").with(fixtures.as(managerNow))).andReturn().getResponse().getStatus()).isEqualTo(403);
+		mvc.perform(post("/admin/sign-in").param("label", "Inloggen").param("issuer", "https://login.example.nl/")
+			.param("clientId", "briefwissel").param("clientSecret", "geheim").param("enabled", "true")
+			.with(fixtures.as(administratorNow)).with(csrf()));
+		assertThat(singleSignOn.of(ended.organisationId())).isEmpty();
+	}
+
+	/** Someone invited by another organisation keeps that invitation, and with it their account. */
+	@Test
+	void aParticipantWithAnOpenInvitationOfAnotherOrganisationKeepsItAndTheirAccount() {
+		var ended = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		Account otherManager = fixtures.managerOf(other);
+		intakes.invite(programmes.byId(other.programmeId()).orElseThrow(), ended.participant().email(), ended.participant().displayName(),
+				Locale.forLanguageTag("nl"), otherManager.id());
+
+		assertThat(endings.end(ended.organisationId(), otherManager.id())).isInstanceOf(OrganisationEndings.Ended.class);
+
+		assertThat(jdbc.sql("select count(*) from intake where programme_id = :programme and lower(email) = lower(:email) and status = 'INVITED'")
+			.param("programme", other.programmeId()).param("email", ended.participant().email()).query(Long.class).single()).isOne();
+		Account now = accounts.byId(ended.participant().id()).orElseThrow();
+		assertThat(now.email()).isEqualTo(ended.participant().email());
+		assertThat(now.enabled()).isTrue();
+		assertThat(now.organisationId()).isEqualTo(other.organisationId());
+		assertThat(count("select count(*) from trajectory where id = :id and erased_at is not null", ended.id())).isOne();
+	}
+
+	@Test
+	void theHouseStyleOfAnEndedOrganisationGoes() {
+		var ended = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		houseStyles.save(ended.organisationId(), new HouseStyle(Colour.parse("#5115ef").orElseThrow(), Colour.parse("#ffffff").orElseThrow(),
+				Colour.parse("#00568b").orElseThrow(), Colour.parse("#ffffff").orElseThrow(), Colour.parse("#001a40").orElseThrow(), "Gemeente"));
+		assertThat(houseStyles.current(ended.organisationId())).isPresent();
+
+		endings.end(ended.organisationId(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id());
+
+		assertThat(count("select count(*) from organisation_house_style where organisation_id = :id", ended.organisationId())).isZero();
+		assertThat(houseStyles.current(ended.organisationId())).isEmpty();
+	}
+
+	/**
+	 * A waiting participant matched while the ending runs: the matching holds the trajectory's row and the
+	 * ending, which read the organisation as finished, finds it proposed once it gets the row, and ends nothing.
+	 */
+	@Test
+	void aTrajectoryMatchedWhileTheEndingRunsRefusesTheEnding() throws Exception {
+		var ended = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account waiting = fixtures.person(ended.organisationId(), "wacht-" + suffix + "@example.nl", "Wachtende " + suffix, Role.PARTICIPANT);
+		UUID trajectory = trajectoryRecords.record(ended.programmeId(), waiting.id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP", null,
+				null);
+		UUID administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+		CountDownLatch matched = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		CompletableFuture<Void> matching = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			jdbc.sql("update trajectory set status = 'MATCHING' where id = :id").param("id", trajectory).update();
+			matched.countDown();
+			try {
+				commit.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		assertThat(matched.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<OrganisationEndings.Ending> ending = CompletableFuture.supplyAsync(() -> endings.end(ended.organisationId(),
+				administrator));
+		Thread.sleep(400);
+		commit.countDown();
+		matching.get(10, TimeUnit.SECONDS);
+
+		assertThat(ending.get(10, TimeUnit.SECONDS)).isEqualTo(new OrganisationEndings.Unfinished(0, 0, 1));
+		assertThat(organisations.byId(ended.organisationId())).isPresent();
+		assertThat(accounts.byId(waiting.id()).orElseThrow().enabled()).isTrue();
+		assertThat(count("select count(*) from trajectory where id = :id and erased_at is null and status = 'MATCHING'", trajectory)).isOne();
+	}
+
+	/** The intake address stays the platform's while an ending that rolled back left the programme as it was. */
+	@Test
+	void anIntakeAddressStaysAliasedWhenForgettingTheSettingsRollsBack() {
+		var ended = fixtures.runningTrajectory(true);
+		String address = "aanmelden-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		programmes.changeSettings(ended.programmeId(), new Programmes.Settings(6, 2, 2, 24, MailMode.FULL_TEXT, address));
+		assertThat(mailServer.deliversToPlatform(address)).isTrue();
+
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			programmes.forgetSettingsOf(ended.programmeId());
+			tx.setRollbackOnly();
+		});
+
+		assertThat(programmes.byIntakeAddress(address)).isPresent();
+		assertThat(mailServer.deliversToPlatform(address)).isTrue();
+	}
+
+	/** A session in the database for this person, as a sign-in on another node leaves it. */
+	private void signedIn(String email) {
+		long now = System.currentTimeMillis();
+		jdbc.sql("""
+				insert into spring_session (primary_id, session_id, creation_time, last_access_time, max_inactive_interval, expiry_time, principal_name)
+				values (:primary, :session, :now, :now, 1800, :expiry, :email)""")
+			.param("primary", UUID.randomUUID().toString())
+			.param("session", UUID.randomUUID().toString())
+			.param("now", now)
+			.param("expiry", now + 1_800_000)
+			.param("email", email)
+			.update();
 	}
 
 	/** Every text column of every table of the application that holds one of these words, as "table.column: word". */

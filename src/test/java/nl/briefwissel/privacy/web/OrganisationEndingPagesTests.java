@@ -2,11 +2,14 @@ package nl.briefwissel.privacy.web;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,9 @@ class OrganisationEndingPagesTests {
 	@Autowired
 	TrajectoryLifecycle lifecycle;
 
+	@Autowired
+	Trajectories trajectories;
+
 	private RequestPostProcessor administrator() {
 		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
 	}
@@ -76,6 +82,26 @@ class OrganisationEndingPagesTests {
 		assertThat(refused.getElementById("unfinished").text()).contains("1 lopend traject").contains("1 voorstel");
 		assertThat(organisations.byId(running.organisationId())).isPresent();
 		assertThat(accounts.byId(running.participant().id()).orElseThrow().enabled()).isTrue();
+	}
+
+	/**
+	 * A participant who also takes part in another organisation's programme keeps their account: counted
+	 * and told apart, not among the participants whose name and address go, nor as staff who work elsewhere.
+	 */
+	@Test
+	void someoneWhoAlsoTakesPartElsewhereIsCountedApart() throws Exception {
+		var ended = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		trajectories.record(other.programmeId(), ended.participant().id(), other.coach().id(), TrajectoryStatus.RUNNING, "NEXT_STEP",
+				Today.date(), null);
+
+		Document page = Jsoup.parse(mvc.perform(get("/admin/organisations/{id}/end", ended.organisationId()).with(administrator()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+		assertThat(page.select("main li").eachText()).anyMatch(item -> item.startsWith("Alles van de deelnemers (nu geen)"))
+			.anyMatch(item -> item.startsWith("1 deelnemer doet ook mee bij een andere organisatie"))
+			.noneMatch(item -> item.startsWith("1 account blijft"));
 	}
 
 	@Test
