@@ -92,7 +92,7 @@ class SecondFactorNotices {
 			// Asked for, as a password reset is: the person's own sign-in or their administrator caused it,
 			// and the hourly loop brake must not hold back a warning.
 			outbox.enqueueAskedFor(OutgoingMail.notice(account.email(), messages.getMessage(key + ".subject", null, language),
-					messages.getMessage(key + ".text", args.apply(account, forgot), language), null).inLanguage(language));
+					messages.getMessage(key + ".text", args.apply(account, forgot), language), null).inLanguage(language, address.base()));
 		});
 	}
 }

@@ -72,7 +72,7 @@ public class ClosingDesk {
 			outbox.enqueue(OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
 					texts.getMessage("mail.closing.text", args, language), null)
-				.inLanguage(language)
+				.inLanguage(language, address.base())
 				// A reply by mail is a letter to the coach, as any reply is; it names the participant: gone with an erasure.
 				.replyingTo(conversation.replyTo(trajectory.id(), participant.id()))
 				.about(trajectory.id()));

@@ -411,6 +411,6 @@ public class Evaluations {
 		Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
 				address.link("/evaluation/{token}", language).buildAndExpand(token).toUriString() };
 		outbox.enqueue(OutgoingMail.notice(participant.email(), texts.getMessage(key + ".subject", args, language),
-				texts.getMessage(key + ".text", args, language), null).inLanguage(language).about(trajectoryId));
+				texts.getMessage(key + ".text", args, language), null).inLanguage(language, address.base()).about(trajectoryId));
 	}
 }

@@ -182,6 +182,6 @@ class CoachDigest {
 		List<UUID> named = java.util.stream.Stream.concat(proposals.stream(), entries.stream().map(Workspace.Entry::trajectory))
 			.map(TrajectoryOverview::id)
 			.toList();
-		return OutgoingMail.notice(coach.email(), subject, text.toString(), null).inLanguage(language).about(named);
+		return OutgoingMail.notice(coach.email(), subject, text.toString(), null).inLanguage(language, address.base()).about(named);
 	}
 }

@@ -50,8 +50,10 @@ class HeldBackNotices {
 
 	private final Clock clock;
 
+	private final MessageMail letters;
+
 	HeldBackNotices(Outbox outbox, MessageSource texts, PublicAddress address, ReplyTokens tokens, ReplyAddress replyAddress,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, MessageMail letters) {
 		this.outbox = outbox;
 		this.texts = texts;
 		this.address = address;
@@ -59,27 +61,50 @@ class HeldBackNotices {
 		this.replyAddress = replyAddress;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.letters = letters;
 	}
 
 	/** Their mail was larger than Briefwissel keeps: send it again smaller, or share large files another way. */
 	void tooBig(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
-		send(trajectory, "mail.heldBack.tooBig", receivedAt, List.of(), true);
+		send(trajectory, "mail.heldBack.tooBig", receivedAt, language -> List.of(), true, null);
 	}
 
 	/**
 	 * A mail from {@code sender} reached the conversation's reply address and was held back. The address
 	 * is named, to the participant only: most often it is their own other address, which they recognise
 	 * by it; and if it is not, it is someone who has the reply address of their conversation, which
-	 * is theirs to know. What the mail said is not.
+	 * is theirs to know. What the mail said is not. Named only when it is a plain address ({@link #nameable}):
+	 * the From header is read as leniently as mail programs read it, and a quoted part of it can hold a
+	 * link of a stranger's choosing, in a mail from Briefwissel (decision 0075, session 37).
 	 */
 	void fromAnotherAddress(TrajectoryOverview trajectory, String sender, OffsetDateTime receivedAt) {
-		send(trajectory, "mail.heldBack.otherAddress", receivedAt, List.of(sender), true);
+		send(trajectory, "mail.heldBack.otherAddress", receivedAt,
+				language -> List.of(nameable(sender) ? sender : texts.getMessage("mail.heldBack.otherAddress.unnamed", null,
+						language)),
+				true, null);
+	}
+
+	private static final java.util.regex.Pattern PLAIN_ADDRESS = java.util.regex.Pattern
+		.compile("[A-Za-z0-9_+-]+(\\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+
+	/**
+	 * Whether an address may be named in a notice: letters, digits and {@code . _ + -} before the at sign,
+	 * a domain name after it, and nothing a mail program would show as a link (no {@code / :}, quotes or
+	 * spaces, no local part that starts like a web address). A deliverable address as well.
+	 */
+	static boolean nameable(String address) {
+		if (address == null || !PLAIN_ADDRESS.matcher(address).matches()) {
+			return false;
+		}
+		String local = address.substring(0, address.lastIndexOf('@')).toLowerCase(Locale.ROOT);
+		return !local.startsWith("www.") && !local.startsWith("http") && nl.briefwissel.mail.MailAddresses.deliverable(address);
 	}
 
 	/**
 	 * Files of their letter that were not kept (too big, a program, damaged), each by name and why, as
-	 * the web form says it. Once per mail: it is their own letter, kept. By name only where the programme
-	 * sends letters in full by mail: a name may say what the letter is about (NTA 7516).
+	 * the web form says it. Once per mail: it is their own letter, kept. By name only where the participant's
+	 * letters go in full by mail, as the programme allows and they chose ({@link MessageMail#inFull}): a
+	 * name may say what the letter is about (NTA 7516).
 	 */
 	void filesNotKept(TrajectoryOverview trajectory, List<MailAttachment> notKept, OffsetDateTime receivedAt) {
 		if (notKept.isEmpty()) {
@@ -91,12 +116,14 @@ class HeldBackNotices {
 			.map(file -> "- " + texts.getMessage("conversation.attachment.refused." + file.refusalKind(),
 					new Object[] { file.fileName(), file.refusalDetail() }, language))
 			.collect(Collectors.joining("\n"));
-		String key = trajectory.lettersByMail() ? "mail.heldBack.filesNotKept" : "mail.heldBack.filesNotKept.secure";
-		send(trajectory, key, receivedAt, List.of(notKept.size(), files), false);
+		boolean inFull = letters.inFull(trajectory);
+		String key = inFull ? "mail.heldBack.filesNotKept" : "mail.heldBack.filesNotKept.secure";
+		send(trajectory, key, receivedAt, any -> List.of(notKept.size(), files), false, inFull);
 	}
 
-	private void send(TrajectoryOverview trajectory, String key, OffsetDateTime receivedAt, List<Object> more,
-			boolean limited) {
+	/** {@code inFull}: whether letters go to the participant in full by mail; null when the caller did not read it. */
+	private void send(TrajectoryOverview trajectory, String key, OffsetDateTime receivedAt,
+			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull) {
 		String to = trajectory.participantEmail();
 		if (to == null || to.isBlank() || (limited && toldWithinTheHour(trajectory, key))) {
 			return;
@@ -108,15 +135,16 @@ class HeldBackNotices {
 		String when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", language)
 			.format(receivedAt.atZoneSameInstant(clock.getZone()));
 		List<Object> args = new java.util.ArrayList<>(List.of(name.isEmpty() ? "" : name.split("\\s+")[0], when, link));
-		args.addAll(more);
+		args.addAll(more.apply(language));
 		String subject = texts.getMessage(subjectKey(key) + ".subject", null, language);
 		String text = texts.getMessage(key + ".text", args.toArray(), language);
 		OutgoingMail mail = new OutgoingMail(to, subject, text, null, null, null, List.of(), true).about(trajectory.id());
-		if (trajectory.lettersByMail()) {
+		if (inFull == null ? letters.inFull(trajectory) : inFull) {
 			// Answered, it goes into the conversation as a letter does: sending it again is answering this mail.
+			// Not where letters go as a notification only: the participant is not asked to answer by mail.
 			mail = mail.replyingTo(replyAddress.of(tokens.tokenFor(trajectory.id(), trajectory.participantId())));
 		}
-		outbox.enqueue(mail.inLanguage(language));
+		outbox.enqueue(mail.inLanguage(language, address.base()));
 	}
 
 	/** The secure variant has the subject of the plain one. */

@@ -107,6 +107,6 @@ class MessageMail {
 		return new OutgoingMail(coach.email(), texts.getMessage("mail.afterTheEnd.subject", args, language),
 				texts.getMessage("mail.afterTheEnd.text", args, language), null, replyTo, null, List.of(), true)
 			.about(trajectory.id())
-			.inLanguage(language);
+			.inLanguage(language, address.base());
 	}
 }

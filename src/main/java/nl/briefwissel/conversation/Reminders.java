@@ -263,6 +263,6 @@ class Reminders {
 		String text = texts.getMessage(trajectory.lettersByMail() ? "mail.reminder.text"
 				: "mail.reminder.text.secure", args, language);
 		// A reminder is automatic (RFC 3834): out-of-office replies to it are not sent or not counted.
-		return new OutgoingMail(participant.email(), subject, text, null, replyTo, null, List.of(), true).inLanguage(language);
+		return new OutgoingMail(participant.email(), subject, text, null, replyTo, null, List.of(), true).inLanguage(language, address.base());
 	}
 }

@@ -52,19 +52,16 @@ final class HtmlText {
 
 	/**
 	 * The HTML part for a mail written as plain text (reminders, digests, notices): the same words,
-	 * paragraph by paragraph, with addresses as links, in the simple layout Outlook, Gmail and Apple
-	 * Mail all show the same way.
+	 * paragraph by paragraph, in the simple layout Outlook, Gmail and Apple Mail all show the same way,
+	 * with the mail's subject as the document's title and its language on the document, so a screen reader
+	 * in the mail program reads it with the right voice (WCAG 3.1.1); either may be null.
+	 * <p>
+	 * Only Briefwissel's own addresses become links ({@code ourAddress}, the public address; null: none).
+	 * A notice's text is filled in with what came from outside (a name or an address from a mail's headers,
+	 * a file's name), and a link there would be one a stranger chose, in a mail from Briefwissel (decision
+	 * 0075, session 37). Any other address stays text.
 	 */
-	static String fromText(String text) {
-		return fromText(text, null, null);
-	}
-
-	/**
-	 * As {@link #fromText(String)}, with the mail's subject as the document's title and its language
-	 * on the document, so a screen reader in the mail program reads it with the right voice (WCAG 3.1.1);
-	 * either may be null.
-	 */
-	static String fromText(String text, String title, java.util.Locale language) {
+	static String fromText(String text, String title, java.util.Locale language, String ourAddress) {
 		String lang = language == null ? "" : " lang=\"" + org.jsoup.nodes.Entities.escape(language.getLanguage()) + "\"";
 		String head = title == null ? "" : "<title>" + org.jsoup.nodes.Entities.escape(title) + "</title>";
 		StringBuilder html = new StringBuilder("<!DOCTYPE html><html" + lang + "><head><meta charset=\"utf-8\">" + head + """
@@ -75,13 +72,27 @@ final class HtmlText {
 			java.util.regex.Matcher link = LINK.matcher(escaped);
 			StringBuilder linked = new StringBuilder();
 			while (link.find()) {
-				link.appendReplacement(linked, java.util.regex.Matcher.quoteReplacement(
-						"<a href=\"" + link.group() + "\" style=\"color:#0b57d0;\">" + link.group() + "</a>"));
+				link.appendReplacement(linked, java.util.regex.Matcher.quoteReplacement(ours(link.group(), ourAddress)
+						? "<a href=\"" + link.group() + "\" style=\"color:#0b57d0;\">" + link.group() + "</a>" : link.group()));
 			}
 			link.appendTail(linked);
 			html.append("<p>").append(linked.toString().replace("\n", "<br>\n")).append("</p>\n");
 		}
 		return html.append("</td></tr></table></body></html>\n").toString();
+	}
+
+	/**
+	 * Whether an address is one of Briefwissel's: its public address and then a path, a query or nothing,
+	 * so that "https://briefwissel.example.nl.evil.example/" is not taken for it.
+	 */
+	private static boolean ours(String address, String ourAddress) {
+		if (ourAddress == null || ourAddress.isBlank()) {
+			return false;
+		}
+		String base = org.jsoup.nodes.Entities.escape(ourAddress.endsWith("/") ? ourAddress.substring(0, ourAddress.length() - 1)
+				: ourAddress).toLowerCase(java.util.Locale.ROOT);
+		String lower = address.toLowerCase(java.util.Locale.ROOT);
+		return lower.startsWith(base) && (lower.length() == base.length() || "/?#".indexOf(lower.charAt(base.length())) >= 0);
 	}
 
 	static String toText(String html) {

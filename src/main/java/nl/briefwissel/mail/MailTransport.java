@@ -212,8 +212,10 @@ class MailTransport {
 		}
 		helper.setTo(mail.recipient());
 		helper.setSubject(mail.subject());
-		// Every mail has both parts; one written as plain text gets its HTML made from the same words.
-		helper.setText(mail.text(), mail.html() != null ? mail.html() : HtmlText.fromText(mail.text(), mail.subject(), null));
+		// Every mail has both parts; one written as plain text gets its HTML made from the same words. With no
+		// links: which addresses are ours is said where a notice is made (OutgoingMail.inLanguage), not here.
+		helper.setText(mail.text(),
+				mail.html() != null ? mail.html() : HtmlText.fromText(mail.text(), mail.subject(), null, null));
 		if (mail.replyTo() != null) {
 			helper.setReplyTo(mail.replyTo());
 		}

@@ -48,12 +48,14 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 
 	/**
 	 * The same mail, its HTML part made now from its text in this language (a plain-text mail's HTML is
-	 * otherwise made when it is sent, without knowing the language its words are in).
+	 * otherwise made when it is sent, without knowing the language its words are in). Only addresses that
+	 * start with {@code ourAddress} (Briefwissel's public address) become links in it: the text may be filled
+	 * in with a name or an address from a mail's headers.
 	 */
-	public OutgoingMail inLanguage(java.util.Locale language) {
+	public OutgoingMail inLanguage(java.util.Locale language, String ourAddress) {
 		return html != null ? this
-				: new OutgoingMail(to, subject, text, HtmlText.fromText(text, subject, language), replyTo, inReplyTo, references,
-						automatic, about, writtenBy, notification);
+				: new OutgoingMail(to, subject, text, HtmlText.fromText(text, subject, language, ourAddress), replyTo, inReplyTo,
+						references, automatic, about, writtenBy, notification);
 	}
 
 	/** The same mail, answered at this address. */

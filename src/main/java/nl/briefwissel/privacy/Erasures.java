@@ -162,7 +162,7 @@ public class Erasures {
 			// A person's click caused it (or the month it started), not a mail that came in: no loop brake may hold it back.
 			outbox.enqueueAskedFor(OutgoingMail.notice(administrator.email(),
 					texts.getMessage(key + ".subject", args, language),
-					texts.getMessage(key + ".text", args, language), null).inLanguage(language));
+					texts.getMessage(key + ".text", args, language), null).inLanguage(language, address.base()));
 		}
 	}
 
@@ -292,7 +292,7 @@ public class Erasures {
 				day.format(request.requestedAt().atZoneSameInstant(clock.getZone())) };
 		// An administrator's decision the law asks them to explain (AVG article 12(3)): no loop brake may hold it back.
 		outbox.enqueueAskedFor(OutgoingMail.notice(person.email(), texts.getMessage("erasure.mail.extended.subject", args, language),
-				texts.getMessage("erasure.mail.extended.text", args, language), null).inLanguage(language));
+				texts.getMessage("erasure.mail.extended.text", args, language), null).inLanguage(language, address.base()));
 		log.info("Erasure request {} extended by {} month(s)", requestId, months);
 		return Extending.EXTENDED;
 	}
@@ -515,7 +515,7 @@ public class Erasures {
 	private OutgoingMail mail(String to, Locale language, String key, String name, String reason) {
 		Object[] args = { name, reason };
 		return OutgoingMail.notice(to, texts.getMessage(key + ".subject", args, language),
-				texts.getMessage(key + ".text", args, language), null).inLanguage(language);
+				texts.getMessage(key + ".text", args, language), null).inLanguage(language, address.base());
 	}
 
 	private static final String SELECT = """

@@ -66,6 +66,9 @@ class HeldBackMailNoticeTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	nl.briefwissel.trajectory.Trajectories trajectories;
+
+	@Autowired
 	MockMvc mvc;
 
 	Fixtures.RunningTrajectory running;
@@ -137,8 +140,80 @@ class HeldBackMailNoticeTests {
 		assertThat(Jsoup.parse(page).select("#held-back").text()).contains(own);
 	}
 
+	/**
+	 * The From header is read as leniently as mail programs read it: a quoted local part may hold a link. A
+	 * stranger who has the reply address puts no link of theirs into a mail from Briefwissel: an address that
+	 * is not a plain one is not named, in the text or in the HTML part (decision 0075, session 37).
+	 */
+	@Test
+	void aSenderAddressThatCouldBeALinkIsNotNamed() throws Exception {
+		store(letter("\"https://evil.example/login\"@x-" + run + ".nl", "1", "Klik hier."), "post@x-" + run + ".nl");
+		awaitHeld(1);
+
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> subject(m).startsWith("Je mail vanaf een ander adres"));
+		assertThat(Mailboxes.text(notice)).contains("een mail van een ander adres binnen").doesNotContain("evil.example");
+		assertThat(Mailboxes.html(notice)).contains("een ander adres").doesNotContain("evil.example");
+	}
+
+	/** Only a plain address of safe characters is named: nothing a mail program would show as a link. */
+	@Test
+	void onlyAPlainAddressIsNamed() {
+		assertThat(List.of("prive@example.nl", "jan.de-vries+werk@mail.example.nl", "J_Jansen@Example.NL"))
+			.allMatch(HeldBackNotices::nameable);
+		assertThat(List.of("\"https://evil.example/login\"@x.nl", "evil.example/login@x.nl", "http:x@x.nl", "a b@x.nl",
+				"www.evil.example@x.nl", "https.evil@x.nl", "jan@evil.example/login", "jan@localhost", "jan..x@x.nl",
+				".jan@x.nl", "jan@-x.nl", "jan@x.nl\"", "", "jan"))
+			.noneMatch(HeldBackNotices::nameable);
+	}
+
+	/**
+	 * A name can come from a mail's header too (an application by mail takes the From's display name): the
+	 * HTML part of a notice links only Briefwissel's own addresses, never one in a name or an address.
+	 */
+	@Test
+	void theHtmlPartOfANoticeLinksOnlyBriefwisselsOwnAddresses() throws Exception {
+		jdbc.sql("update account set display_name = :name where id = :id")
+			.param("name", "https://evil.example/naam Jansen")
+			.param("id", running.participant().id())
+			.update();
+		store(tooBig(running.participant().email(), "1"), running.participant().email());
+		awaitHeld(1);
+
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> subject(m).startsWith("Je mail was te groot"));
+		org.jsoup.nodes.Document html = Jsoup.parse(Mailboxes.html(notice));
+		assertThat(html.select("a[href*=evil.example]")).isEmpty();
+		assertThat(html.select("a[href*=/participant/conversation]")).hasSize(1);
+	}
+
 	@Test
 	void aFileThatWasNotKeptIsToldToTheParticipantAndTheLetterIsKept() throws Exception {
+		storeALetterWithAFileTooBig();
+
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> subject(m).startsWith("Niet alles uit je mail"));
+		assertThat(Mailboxes.text(notice)).contains("werkplek.mp4").contains("15 MB")
+			.doesNotContain("filmpje");
+	}
+
+	/**
+	 * A participant who chose only a notification of each letter gets no file name by ordinary mail either:
+	 * a name may say what the letter is about. As their letters do, whatever the programme allows.
+	 */
+	@Test
+	void aParticipantWhoChoseNotificationsIsToldNoFileNameByMail() throws Exception {
+		trajectories.chooseMailPreference(running.id(), running.participant().id(), false);
+		storeALetterWithAFileTooBig();
+
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> subject(m).startsWith("Niet alles uit je mail"));
+		assertThat(Mailboxes.text(notice)).contains("In je gesprek zie je welke").doesNotContain("werkplek");
+		assertThat(Mailboxes.html(notice)).doesNotContain("werkplek");
+		assertThat(notice.getHeader("Reply-To")).as("no invitation to answer by mail").isNull();
+	}
+
+	private void storeALetterWithAFileTooBig() {
 		byte[] video = new byte[16 * 1024 * 1024];
 		String mail = """
 				From: Deelnemer <%s>
@@ -164,11 +239,6 @@ class HeldBackMailNoticeTests {
 		store(mail.getBytes(StandardCharsets.UTF_8), running.participant().email());
 		await().atMost(Duration.ofSeconds(30)).until(() -> conversations.of(running.id()).stream()
 			.anyMatch(m -> m.author() == Author.PARTICIPANT));
-
-		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
-				m -> subject(m).startsWith("Niet alles uit je mail"));
-		assertThat(Mailboxes.text(notice)).contains("werkplek.mp4").contains("15 MB")
-			.doesNotContain("filmpje");
 	}
 
 	private void store(byte[] raw, String from) {

@@ -15,13 +15,35 @@ class HtmlTextTests {
 				Het contactmoment is voorbij.
 				Alles teruglezen: https://briefwissel.example.nl/participant/conversation?x=1&y=2.
 
-				<script>alert('x')</script> groet""");
+				<script>alert('x')</script> groet""", null, null, "https://briefwissel.example.nl");
 		assertThat(html).contains("<p>Beste Sanne,</p>")
 			.contains("Het contactmoment is voorbij.<br>")
 			.contains("<a href=\"https://briefwissel.example.nl/participant/conversation?x=1&amp;y=2\"")
 			.doesNotContain("<script>")
 			.contains("&lt;script&gt;");
 		assertThat(HtmlText.toText(html)).contains("Beste Sanne,").contains("Het contactmoment is voorbij.");
+	}
+
+	/**
+	 * Only Briefwissel's own addresses become links: a notice's text is filled in with names and addresses
+	 * from outside (a mail's From header), and a link there would be a stranger's in a mail from Briefwissel.
+	 */
+	@Test
+	void onlyBriefwisselsOwnAddressesBecomeLinks() {
+		String html = HtmlText.fromText("""
+				Beste https://evil.example/naam,
+
+				Een mail van "https://evil.example/login"@x.nl, https://briefwissel.example.nl.evil.example/x en
+				https://briefwissel.example.nl@evil.example/ kwam binnen.
+
+				Je gesprek: https://briefwissel.example.nl/participant/conversation?lang=nl en https://briefwissel.example.nl""",
+				null, null, "https://briefwissel.example.nl/");
+		org.jsoup.nodes.Document document = org.jsoup.Jsoup.parse(html);
+		assertThat(document.select("a").eachAttr("href")).containsExactly(
+				"https://briefwissel.example.nl/participant/conversation?lang=nl", "https://briefwissel.example.nl");
+		assertThat(document.text()).contains("Beste https://evil.example/naam,").contains("https://evil.example/login");
+		assertThat(org.jsoup.Jsoup.parse(HtmlText.fromText("Zie https://briefwissel.example.nl/x", null, null, null)).select("a"))
+			.as("without our address: no links at all").isEmpty();
 	}
 
 	/** A line break is one line end, not a paragraph: a header block or an attribution wrapped with br stays together. */
