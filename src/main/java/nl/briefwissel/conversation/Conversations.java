@@ -200,8 +200,17 @@ public class Conversations {
 	/** What became of a letter written from a form. */
 	public sealed interface FormLetter {
 
-		/** Written now, and mailed where it goes by mail. */
-		record Written(UUID messageId) implements FormLetter {
+		/**
+		 * Written now, and mailed where it goes by mail. {@code asNotification}: its mail only said that a letter
+		 * waits, without its words (the programme or the participant keeps letters out of ordinary mail), as the
+		 * mail was made; the page that says what went need not read that again.
+		 */
+		record Written(UUID messageId, boolean asNotification) implements FormLetter {
+
+			/** A letter that went by no mail of this kind: the participant's own. */
+			public Written(UUID messageId) {
+				this(messageId, false);
+			}
 		}
 
 		/** An earlier click of the same form wrote it: nothing is written or mailed again. */
@@ -241,7 +250,8 @@ public class Conversations {
 		if (submission != null && !messages.firstSubmission(trajectory.id(), submission)) {
 			return new FormLetter.WrittenBefore();
 		}
-		return new FormLetter.Written(coachMessage(trajectory, text, Channel.WEB, null, List.of(), quoted));
+		Sent sent = coachMessage(trajectory, text, Channel.WEB, null, List.of(), quoted);
+		return new FormLetter.Written(sent.messageId(), sent.asNotification());
 	}
 
 	/**
@@ -313,10 +323,14 @@ public class Conversations {
 	 */
 	UUID coachMessage(TrajectoryOverview trajectory, String text, Channel channel, UUID inboundMailId,
 			List<MailAttachment> attachments) {
-		return coachMessage(trajectory, text, channel, inboundMailId, attachments, null);
+		return coachMessage(trajectory, text, channel, inboundMailId, attachments, null).messageId();
 	}
 
-	private UUID coachMessage(TrajectoryOverview trajectory, String text, Channel channel, UUID inboundMailId,
+	/** A coach's letter kept, and whether its mail went as a notification only. */
+	private record Sent(UUID messageId, boolean asNotification) {
+	}
+
+	private Sent coachMessage(TrajectoryOverview trajectory, String text, Channel channel, UUID inboundMailId,
 			List<MailAttachment> attachments, String quoted) {
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		String token = tokens.tokenFor(trajectory.id(), participant.id());
@@ -324,12 +338,13 @@ public class Conversations {
 		List<String> references = referencesKept(thread.references());
 		List<String> files = attachments == null ? List.of()
 				: attachments.stream().filter(MailAttachment::accepted).map(MailAttachment::name).toList();
-		String mailId = outbox.enqueue(mails.coachMessage(trajectory, participant, text.strip(), files, replyAddress.of(token),
-				thread.inReplyTo(), references));
+		OutgoingMail mail = mails.coachMessage(trajectory, participant, text.strip(), files, replyAddress.of(token),
+				thread.inReplyTo(), references);
+		String mailId = outbox.enqueue(mail);
 		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,
 				inboundMailId, mailId, attachments);
 		writing.record(trajectory.coachId(), id, text, participant.language(), quoted);
-		return id;
+		return new Sent(id, mail.notification());
 	}
 
 	/**

@@ -44,6 +44,9 @@ class DeliveryWordingTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Conversations conversations;
+
 	@Test
 	void aLetterToAParticipantWhoChoseANotificationIsSaidToHaveGoneAsANotification() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -74,6 +77,22 @@ class DeliveryWordingTests {
 		assertThat(deliveryLines(running, "nl")).hasSize(2)
 			.satisfiesExactly(first -> assertThat(first).startsWith("Melding verstuurd op "),
 					second -> assertThat(second).startsWith("Per mail verstuurd op "));
+	}
+
+	/**
+	 * The write form says what went from the mail as it was made, not from the preference read once more
+	 * (the page is benchmarked): the letter says whether its mail went as a notification.
+	 */
+	@Test
+	void aWrittenLetterSaysWhetherItsMailWentAsANotification() {
+		var running = fixtures.runningTrajectory(true);
+		var trajectory = trajectories.withContent(running.id()).orElseThrow();
+		trajectories.chooseMailPreference(running.id(), running.participant().id(), false);
+		assertThat(conversations.coachWritesOnce(trajectory, running.coach().id(), "Een melding.", null))
+			.isInstanceOfSatisfying(Conversations.FormLetter.Written.class, written -> assertThat(written.asNotification()).isTrue());
+		trajectories.chooseMailPreference(running.id(), running.participant().id(), true);
+		assertThat(conversations.coachWritesOnce(trajectory, running.coach().id(), "In zijn geheel.", null))
+			.isInstanceOfSatisfying(Conversations.FormLetter.Written.class, written -> assertThat(written.asNotification()).isFalse());
 	}
 
 	private void awaitSent(Fixtures.RunningTrajectory running) {

@@ -379,7 +379,9 @@ class ConversationController {
 		}
 		// A programme that keeps letters out of ordinary mail sends a notice, and so does one for a participant
 		// who chose only a notification: the page says which went.
-		redirect.addFlashAttribute("sent", mailed(trajectory));
+		// As the mail was made: not read again (a second click's letter was made by the first).
+		redirect.addFlashAttribute("sent", letter instanceof Conversations.FormLetter.Written written
+				? wentAs(trajectory, written.asNotification()) : mailed(trajectory));
 		return "redirect:/coach/trajectories/" + id + "#sent";
 	}
 
@@ -461,6 +463,11 @@ class ConversationController {
 	 */
 	private String mailed(TrajectoryOverview trajectory) {
 		return !trajectory.lettersByMail() ? "notice" : conversations.lettersGoInFull(trajectory) ? "mail" : "chosenNotice";
+	}
+
+	/** As {@link #mailed}, for a letter whose mail was just made and went as a notification or not. */
+	private static String wentAs(TrajectoryOverview trajectory, boolean asNotification) {
+		return !trajectory.lettersByMail() ? "notice" : asNotification ? "chosenNotice" : "mail";
 	}
 
 	/** A letter whose mail failed goes once more, when the coach says so. */
