@@ -3,6 +3,7 @@ package nl.briefwissel.trajectory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -32,6 +33,19 @@ public class TrajectoryLifecycle {
 
 	/** As long as an explanation of a change of course may be: its column (V8) and the textareas' maxlength. */
 	public static final int MAX_WHY = 2000;
+
+	/**
+	 * What an explanation typed for this reason is refused with at its field, if anything: longer than is kept
+	 * first, then 'other' without words ({@link Reason#refusalWith}). One order for the course's changes, declining
+	 * and handing over, so the same words get the same sentence on each form; no reason chosen yet still has its
+	 * length checked.
+	 */
+	public static Optional<String> explanationRefusal(Reason reason, String why) {
+		if (why != null && why.length() > MAX_WHY) {
+			return Optional.of(WHY_TOO_LONG);
+		}
+		return reason == null ? Optional.empty() : reason.refusalWith(why);
+	}
 
 	private final Trajectories trajectories;
 

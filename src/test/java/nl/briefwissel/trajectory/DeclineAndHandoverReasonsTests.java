@@ -249,6 +249,17 @@ class DeclineAndHandoverReasonsTests {
 			.param("coach", fixtures.secondCoachInPool(running).id().toString()).param("reason", ""), manager);
 		assertThat(noReason.getElementById("handover-errors").select("a[href=#handover-reason]").text())
 			.isEqualTo(noReason.getElementById("handover-reason-error").text());
+		// Too long is said before a reason is chosen, and before 'other without words', as on the course's forms
+		// and the decline: the same words get the same sentence on every form.
+		Document tooLong = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+			.param("coach", fixtures.secondCoachInPool(running).id().toString()).param("reason", "").param("why", "x".repeat(2001)),
+				manager);
+		assertThat(tooLong.getElementById("handover-why-error")).isNotNull();
+		assertThat(tooLong.getElementById("handover-errors").select("a[href=#handover-why]")).hasSize(1);
+		Document blankAndLong = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+			.param("coach", fixtures.secondCoachInPool(running).id().toString()).param("reason", "OTHER")
+			.param("why", " ".repeat(2001)), manager);
+		assertThat(blankAndLong.getElementById("handover-why-error").text()).doesNotContain("Anders");
 	}
 
 	@Test

@@ -242,12 +242,7 @@ class ProposalController {
 			errors.put("decline-reason", TrajectoryLifecycle.REASON_MISSING);
 		}
 		// Longer than is kept: refused, not cut, as the course's changes (the coach would not know what was kept).
-		if (explanation.length() > TrajectoryLifecycle.MAX_WHY) {
-			errors.put("decline-why", TrajectoryLifecycle.WHY_TOO_LONG);
-		}
-		else if (chosen != null) {
-			chosen.refusalWith(explanation).ifPresent(key -> errors.put("decline-why", key));
-		}
+		TrajectoryLifecycle.explanationRefusal(chosen, explanation).ifPresent(key -> errors.put("decline-why", key));
 		if (!errors.isEmpty()) {
 			// Another coach's proposal is not found, as everywhere, before the form's mistakes are named.
 			if (!matching.acceptedBy(id, me.id()) && !matching.declinedBy(id, me.id()) && !matching.withdrawnFrom(id, me.id())) {

@@ -72,12 +72,8 @@ class HandoverController {
 		if (chosen == null) {
 			errors.put("reason", "handover.error.reason");
 		}
-		else {
-			// 'Other' says nothing by itself (decision 0068, as the course's changes in 0064).
-			chosen.refusalWith(why)
-				.or(() -> why.length() > TrajectoryLifecycle.MAX_WHY ? Optional.of(TrajectoryLifecycle.WHY_TOO_LONG) : Optional.empty())
-				.ifPresent(key -> errors.put("why", key));
-		}
+		// 'Other' says nothing by itself (decision 0068, as the course's changes in 0064).
+		TrajectoryLifecycle.explanationRefusal(chosen, why).ifPresent(key -> errors.put("why", key));
 		if (!errors.isEmpty()) {
 			AuditedChange.refused();
 			// A full coach chosen is asked about now too, and a tick already given stays: one more click otherwise.

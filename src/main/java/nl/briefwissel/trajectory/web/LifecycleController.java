@@ -213,12 +213,7 @@ class LifecycleController {
 		if (reason == null) {
 			errors.put(typed.form() + "-reason", TrajectoryLifecycle.REASON_MISSING);
 		}
-		if (explanation != null && explanation.length() > TrajectoryLifecycle.MAX_WHY) {
-			errors.put(typed.form() + "-why", TrajectoryLifecycle.WHY_TOO_LONG);
-		}
-		else if (reason != null) {
-			reason.refusalWith(explanation).ifPresent(key -> errors.put(typed.form() + "-why", key));
-		}
+		TrajectoryLifecycle.explanationRefusal(reason, explanation).ifPresent(key -> errors.put(typed.form() + "-why", key));
 		return reason;
 	}
 
