@@ -44,11 +44,15 @@ public class HouseStyles {
 		this.clock = clock;
 	}
 
-	/** The organisation's style as stored now; empty for the standard look. */
+	/**
+	 * The organisation's style as stored now; empty for the standard look, and for an organisation that ended
+	 * (its style goes with the ending, and one saved in that moment from a page still open is not worn).
+	 */
 	public Optional<HouseStyle> of(UUID organisationId) {
 		return jdbc.sql("""
-				select button_colour, button_text_colour, link_colour, header_colour, header_text_colour, header_name
-				from organisation_house_style where organisation_id = :id""")
+				select s.button_colour, s.button_text_colour, s.link_colour, s.header_colour, s.header_text_colour, s.header_name
+				from organisation_house_style s join organisation o on o.id = s.organisation_id
+				where s.organisation_id = :id and o.ended_at is null""")
 			.param("id", organisationId)
 			.query(HouseStyles::style)
 			.optional();

@@ -273,6 +273,19 @@ class OrganisationEndingTests {
 		assertThat(houseStyles.current(ended.organisationId())).isEmpty();
 	}
 
+	/** A style saved in the moment of ending (its page was open) is not worn: an ended organisation has none. */
+	@Test
+	void anEndedOrganisationWearsNoHouseStyleEvenOneSavedAfterwards() {
+		var ended = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		endings.end(ended.organisationId(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id());
+
+		houseStyles.save(ended.organisationId(), new HouseStyle(Colour.parse("#5115ef").orElseThrow(), Colour.parse("#ffffff").orElseThrow(),
+				Colour.parse("#00568b").orElseThrow(), Colour.parse("#ffffff").orElseThrow(), Colour.parse("#001a40").orElseThrow(), "Gemeente"));
+
+		assertThat(houseStyles.current(ended.organisationId())).isEmpty();
+	}
+
 	/**
 	 * A waiting participant matched while the ending runs: the matching holds the trajectory's row and the
 	 * ending, which read the organisation as finished, finds it proposed once it gets the row, and ends nothing.
