@@ -58,6 +58,9 @@ class Languages implements WebMvcConfigurer {
 		}
 		try {
 			for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+				if (range.getWeight() == 0) {
+					continue; // q=0: 'not this one'
+				}
 				String language = range.getRange().split("-", 2)[0];
 				if (DUTCH.getLanguage().equals(language)) {
 					return DUTCH;

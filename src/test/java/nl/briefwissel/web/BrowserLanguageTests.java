@@ -39,6 +39,8 @@ class BrowserLanguageTests {
 		assertThat(language(get("/login").header("Accept-Language", "*"))).isEqualTo("nl");
 		assertThat(language(get("/login").header("Accept-Language", "en;q=0.2,nl;q=0.8"))).isEqualTo("nl");
 		assertThat(language(get("/login").header("Accept-Language", "!!;;"))).isEqualTo("nl");
+		// Weight 0 says 'not this one'.
+		assertThat(language(get("/login").header("Accept-Language", "fr, en;q=0"))).isEqualTo("nl");
 	}
 
 	@Test
