@@ -1,5 +1,6 @@
 package nl.briefwissel.privacy;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -246,13 +247,15 @@ public class OrganisationEndings {
 
 	/**
 	 * A kept account of the ended organisation keeps nothing of its power over it: no manager role, no coach
-	 * or participant role it has no work for any more, as its organisation the one of its remaining work (none
-	 * for an administrator without other work: the single sign-on page then offers nothing to set up), and
-	 * signed out everywhere, as the roles and organisation of a session are those of its sign-in.
+	 * or participant role it has no work for any more, and signed out everywhere, as the roles and organisation
+	 * of a session are those of its sign-in. Its organisation becomes none, unless it is a coach or participant
+	 * with work at exactly one other organisation: an administrator is the platform's, and the organisation
+	 * of an account is whose single sign-on page it edits, whose identity provider may sign it in and whose
+	 * administrators get its erasure request, so it is never picked from several (decision 0073).
 	 */
 	private void release(Account person, UUID organisationId) {
-		Optional<UUID> coaching = person.roles().contains(Role.COACH) ? coachingElsewhere(person.id(), organisationId) : Optional.empty();
-		Optional<UUID> takingPart = takingPartElsewhere(person, organisationId);
+		Set<UUID> coaching = person.roles().contains(Role.COACH) ? coachingElsewhere(person.id(), organisationId) : Set.of();
+		Set<UUID> takingPart = takingPartElsewhere(person, organisationId);
 		accounts.removeRole(person.id(), Role.PROGRAMME_MANAGER);
 		if (coaching.isEmpty()) {
 			accounts.removeRole(person.id(), Role.COACH);
@@ -260,7 +263,10 @@ public class OrganisationEndings {
 		if (takingPart.isEmpty()) {
 			accounts.removeRole(person.id(), Role.PARTICIPANT);
 		}
-		accounts.moveTo(person.id(), coaching.or(() -> takingPart).orElse(null));
+		Set<UUID> elsewhere = new HashSet<>(coaching);
+		elsewhere.addAll(takingPart);
+		boolean one = !person.roles().contains(Role.ADMINISTRATOR) && elsewhere.size() == 1;
+		accounts.moveTo(person.id(), one ? elsewhere.iterator().next() : null);
 		accounts.endSessions(person.id());
 	}
 
@@ -331,46 +337,46 @@ public class OrganisationEndings {
 		if (person.roles().contains(Role.ADMINISTRATOR)) {
 			return true;
 		}
-		if (person.roles().contains(Role.COACH) && coachingElsewhere(person.id(), organisationId).isPresent()) {
+		if (person.roles().contains(Role.COACH) && !coachingElsewhere(person.id(), organisationId).isEmpty()) {
 			return true;
 		}
 		if (person.roles().contains(Role.PROGRAMME_MANAGER) && person.organisationId() != null
 				&& !person.organisationId().equals(organisationId) && organisations.byId(person.organisationId()).isPresent()) {
 			return true;
 		}
-		return takingPartElsewhere(person, organisationId).isPresent();
+		return !takingPartElsewhere(person, organisationId).isEmpty();
 	}
 
-	/** Another organisation, not ended, with this coach in a programme's pool or on a trajectory. */
-	private Optional<UUID> coachingElsewhere(UUID coachId, UUID organisationId) {
+	/** The other organisations, not ended, with this coach in a programme's pool or on a trajectory. */
+	private Set<UUID> coachingElsewhere(UUID coachId, UUID organisationId) {
 		return jdbc.sql("""
-				select p.organisation_id from programme p join organisation o on o.id = p.organisation_id
+				select distinct p.organisation_id from programme p join organisation o on o.id = p.organisation_id
 				where p.organisation_id <> :organisation and o.ended_at is null
 				  and (p.id in (select c.programme_id from programme_coach c where c.coach_id = :coach)
 				       or p.id in (select t.programme_id from trajectory t where t.coach_id = :coach and t.erased_at is null))
-				order by p.organisation_id limit 1""")
+""")
 			.param("organisation", organisationId)
 			.param("coach", coachId)
 			.query(UUID.class)
-			.optional();
+			.set();
 	}
 
 	/**
-	 * Another organisation, not ended, where this person has a trajectory, or an invitation or application
+	 * The other organisations, not ended, where this person has a trajectory, or an invitation or application
 	 * that is no trajectory yet: that organisation's data, which stays with the account it belongs to.
 	 */
-	private Optional<UUID> takingPartElsewhere(Account person, UUID organisationId) {
+	private Set<UUID> takingPartElsewhere(Account person, UUID organisationId) {
 		return jdbc.sql("""
-				select p.organisation_id from programme p join organisation o on o.id = p.organisation_id
+				select distinct p.organisation_id from programme p join organisation o on o.id = p.organisation_id
 				where p.organisation_id <> :organisation and o.ended_at is null
 				  and (p.id in (select t.programme_id from trajectory t where t.participant_id = :person and t.erased_at is null)
 				       or p.id in (select i.programme_id from intake i where lower(i.email) = lower(:email) and i.trajectory_id is null
 				                   and i.status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION', 'SUBMITTED')))
-				order by p.organisation_id limit 1""")
+""")
 			.param("organisation", organisationId)
 			.param("person", person.id())
 			.param("email", person.email())
 			.query(UUID.class)
-			.optional();
+			.set();
 	}
 }

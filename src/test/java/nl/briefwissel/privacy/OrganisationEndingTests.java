@@ -238,6 +238,39 @@ class OrganisationEndingTests {
 		assertThat(singleSignOn.of(ended.organisationId())).isEmpty();
 	}
 
+	/**
+	 * An administrator of the ended organisation who also coaches in another one's pool does not become that
+	 * organisation's (its single sign-on page and identity provider would reach a platform administrator), and
+	 * a coach in the pools of two other organisations is not handed to whichever sorts first: both belong to
+	 * no organisation; a coach with work at exactly one other organisation moves there.
+	 */
+	@Test
+	void anAdministratorOrACoachOfSeveralOtherOrganisationsMovesToNoOrganisation() {
+		var ended = fixtures.runningTrajectory(true);
+		var first = fixtures.runningTrajectory(true);
+		var second = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account administrator = fixtures.person(ended.organisationId(), "beheer-coach-" + suffix + "@example.nl", "Beheerder " + suffix,
+				Role.ADMINISTRATOR);
+		accounts.addRole(administrator.id(), Role.COACH);
+		Account twice = fixtures.person(ended.organisationId(), "twee-" + suffix + "@example.nl", "Twee " + suffix, Role.COACH);
+		Account once = fixtures.person(ended.organisationId(), "een-" + suffix + "@example.nl", "Een " + suffix, Role.COACH);
+		pool.set(first.programmeId(), List.of(first.coach().id(), administrator.id(), twice.id(), once.id()));
+		pool.set(second.programmeId(), List.of(second.coach().id(), twice.id()));
+
+		assertThat(endings.end(ended.organisationId(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id()))
+			.isInstanceOf(OrganisationEndings.Ended.class);
+
+		Account administratorNow = accounts.byId(administrator.id()).orElseThrow();
+		assertThat(administratorNow.organisationId()).isNull();
+		assertThat(administratorNow.roles()).contains(Role.ADMINISTRATOR, Role.COACH);
+		Account twiceNow = accounts.byId(twice.id()).orElseThrow();
+		assertThat(twiceNow.organisationId()).isNull();
+		assertThat(twiceNow.roles()).containsExactly(Role.COACH);
+		assertThat(accounts.byId(once.id()).orElseThrow().organisationId()).isEqualTo(first.organisationId());
+	}
+
 	/** Someone invited by another organisation keeps that invitation, and with it their account. */
 	@Test
 	void aParticipantWithAnOpenInvitationOfAnotherOrganisationKeepsItAndTheirAccount() {
