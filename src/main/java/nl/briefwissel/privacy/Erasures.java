@@ -389,11 +389,14 @@ public class Erasures {
 
 	/**
 	 * What is left of someone who took part in an organisation that ended and nowhere else, once their
-	 * trajectories there are erased (decision 0073): as {@link #eraseEverythingOf}, but nothing found by their
-	 * address alone, as an application or a stray mail of that address may be another organisation's.
+	 * trajectories there are erased (decision 0073): as {@link #eraseEverythingOf}, but no application found
+	 * by their address alone, as that may be another organisation's. Their stray mail and the mail the pipeline
+	 * gave up on go: they take part and work nowhere else, and processed again it would be a letter or an
+	 * application with their name.
 	 */
 	@Transactional
-	void forgetParticipantOfEndedOrganisation(Account person) {
+	void forgetParticipantOfEndedOrganisation(Account person, UUID by) {
+		quarantine.discardMailOf(person.email(), by);
 		if (participantOnly(person)) {
 			forgetIdentity(person.id());
 		}

@@ -175,7 +175,7 @@ public class OrganisationEndings {
 					participantsKept++;
 				}
 				else {
-					erasures.forgetParticipantOfEndedOrganisation(person);
+					erasures.forgetParticipantOfEndedOrganisation(person, by);
 					erased++;
 				}
 			}

@@ -609,6 +609,31 @@ class ErasureAndRetentionTests {
 	}
 
 	/**
+	 * A participant forgotten because their organisation ended (decision 0073) took part nowhere else: their
+	 * stray mail and the mail of theirs the pipeline gave up on go as with an erasure they asked for,
+	 * instead of staying readable and processable again into a letter or an application with their name.
+	 */
+	@Test
+	void mailOfNoConversationFromAParticipantForgottenWithTheirOrganisationGoes(@Autowired OrganisationEndings endings,
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		lifecycle.complete(trajectory.id(), trajectory.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		String email = trajectory.participant().email();
+		UUID stray = strayFrom(email, "<einde-" + UUID.randomUUID() + "@example.nl>");
+		UUID failed = strayFrom(email, "<einde-opgegeven-" + UUID.randomUUID() + "@example.nl>");
+		jdbc.sql("delete from quarantined_mail where inbound_mail_id = :id").param("id", failed).update();
+		jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id").param("id", failed).update();
+
+		assertThat(endings.end(trajectory.organisationId(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id()))
+			.isInstanceOf(OrganisationEndings.Ended.class);
+
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)").param("ids", java.util.List.of(stray, failed))
+			.query(Integer.class).list()).containsOnly(0);
+		assertThat(jdbc.sql("select count(*) from quarantined_mail where inbound_mail_id = :id and resolved_at is null")
+			.param("id", stray).query(Long.class).single()).isZero();
+	}
+
+	/**
 	 * The mails that tell the coaches of a handover name the participant, and go to the coaches, not to
 	 * the participant's address: a confirmed erasure takes them along, sent or not.
 	 */
