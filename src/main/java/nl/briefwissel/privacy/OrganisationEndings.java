@@ -138,13 +138,17 @@ public class OrganisationEndings {
 			Set<UUID> participantIds = participants.stream().map(Account::id).collect(Collectors.toSet());
 			long participantsKept = participants.stream().filter(person -> keeps(person, organisationId)).count();
 			// Who only takes part here is erased as a participant, and who is kept as a participant is counted
-			// as one: neither again as staff.
+			// as one: neither again as staff. Who also works here, and nowhere else, is counted once: as staff.
 			List<Account> staff = staffOf(organisationId);
+			Set<UUID> staffIds = staff.stream().map(Account::id).collect(Collectors.toSet());
+			long erased = participants.stream()
+				.filter(person -> !keeps(person, organisationId) && countedAsParticipant(person, staffIds))
+				.count();
 			long removed = staff.stream()
 				.filter(person -> !keeps(person, organisationId) && !person.roles().equals(Set.of(Role.PARTICIPANT)))
 				.count();
 			long kept = staff.stream().filter(person -> keeps(person, organisationId) && !participantIds.contains(person.id())).count();
-			return new Preview(organisation.name(), unfinished(organisationId), participants.size() - participantsKept, participantsKept,
+			return new Preview(organisation.name(), unfinished(organisationId), erased, participantsKept,
 					removed, kept, programmes.ofOrganisation(organisationId).size());
 		});
 	}
@@ -166,6 +170,7 @@ public class OrganisationEndings {
 		}
 		List<UUID> programmeIds = programmes.ofOrganisation(organisationId).stream().map(Programme::id).toList();
 		List<UUID> participants = participantsOf(organisationId);
+		Set<UUID> staffIds = staffOf(organisationId).stream().map(Account::id).collect(Collectors.toSet());
 		int erased = 0;
 		int participantsKept = 0;
 		try {
@@ -176,7 +181,9 @@ public class OrganisationEndings {
 				}
 				else {
 					erasures.forgetParticipantOfEndedOrganisation(person, by);
-					erased++;
+					if (countedAsParticipant(person, staffIds)) {
+						erased++;
+					}
 				}
 			}
 		}
@@ -215,6 +222,14 @@ public class OrganisationEndings {
 		log.info("Organisation {} ended: {} participant(s) erased, {} kept for elsewhere, {} staff account(s) removed, {} kept",
 				organisationId, erased, participantsKept, removed, kept);
 		return ended;
+	}
+
+	/**
+	 * Whether a person who goes is counted among the participants erased: who only takes part, or is none of
+	 * its own people; one of its own people with another role is counted once, as staff removed.
+	 */
+	private static boolean countedAsParticipant(Account person, Set<UUID> staffIds) {
+		return person.roles().equals(Set.of(Role.PARTICIPANT)) || !staffIds.contains(person.id());
 	}
 
 	/** Its trajectories of this person. */

@@ -271,6 +271,28 @@ class OrganisationEndingTests {
 		assertThat(accounts.byId(once.id()).orElseThrow().organisationId()).isEqualTo(first.organisationId());
 	}
 
+	/**
+	 * Someone of the ended organisation who takes part and also coaches there, and works nowhere else, is
+	 * counted once: as staff removed, not also among the participants erased, on the page as in the outcome.
+	 */
+	@Test
+	void aParticipantWhoAlsoCoachesIsCountedOnceAsStaff() {
+		var ended = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		OrganisationEndings.Preview before = endings.preview(ended.organisationId()).orElseThrow();
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account both = fixtures.person(ended.organisationId(), "beide-" + suffix + "@example.nl", "Beide " + suffix, Role.COACH);
+		accounts.addRole(both.id(), Role.PARTICIPANT);
+
+		OrganisationEndings.Preview preview = endings.preview(ended.organisationId()).orElseThrow();
+		assertThat(preview.participants()).isEqualTo(before.participants());
+		assertThat(preview.staffRemoved()).isEqualTo(before.staffRemoved() + 1);
+
+		var outcome = (OrganisationEndings.Ended) endings.end(ended.organisationId(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id());
+		assertThat(outcome.participants()).isEqualTo(preview.participants());
+		assertThat(outcome.staffRemoved()).isEqualTo(preview.staffRemoved());
+	}
+
 	/** Someone invited by another organisation keeps that invitation, and with it their account. */
 	@Test
 	void aParticipantWithAnOpenInvitationOfAnotherOrganisationKeepsItAndTheirAccount() {
