@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import nl.briefwissel.RowLocks;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +32,11 @@ public class Programmes {
 
 	private final Clock clock;
 
-	Programmes(JdbcClient jdbc, Themes themes, IntakeMailboxes intakeMailboxes, Clock clock) {
+	private final RowLocks locks;
+
+	Programmes(JdbcClient jdbc, Themes themes, IntakeMailboxes intakeMailboxes, Clock clock, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.locks = RowLocks.of(dataSource);
 		this.themes = themes;
 		this.intakeMailboxes = intakeMailboxes;
 		this.clock = clock;
@@ -108,6 +115,21 @@ public class Programmes {
 
 	public Optional<Programme> byId(UUID id) {
 		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(Programmes::map).optional();
+	}
+
+	/**
+	 * Whether this programme's organisation has not ended, its row then held shared until the transaction
+	 * ends: a writer that makes an application, an account or a trajectory for it takes turns with the ending,
+	 * which locks that row for update (decision 0073).
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public boolean holdOrganisationOpen(UUID programmeId) {
+		return !jdbc.sql("select id from organisation where id = (select organisation_id from programme where id = :programme) "
+				+ "and ended_at is null " + locks.shared())
+			.param("programme", programmeId)
+			.query(UUID.class)
+			.list()
+			.isEmpty();
 	}
 
 	public List<Programme> ofOrganisation(UUID organisationId) {

@@ -626,6 +626,9 @@ public class Intakes {
 	 */
 	@Transactional
 	public Optional<Submission> complete(String token, IntakeForm form, Locale language) {
+		if (!organisationHeldOpen(token)) {
+			return Optional.empty();
+		}
 		lockByToken(token);
 		Optional<Intake> open = toComplete(token);
 		if (open.isEmpty()) {
@@ -650,6 +653,9 @@ public class Intakes {
 	 */
 	@Transactional
 	public Optional<Submission> confirm(String token) {
+		if (!organisationHeldOpen(token)) {
+			return Optional.empty();
+		}
 		lockByToken(token);
 		Optional<Intake> waiting = byToken(token).filter(i -> i.status() == Intake.Status.AWAITING_CONFIRMATION);
 		if (waiting.isEmpty()) {
@@ -934,6 +940,17 @@ public class Intakes {
 	 * Locks the application of a link until the transaction ends: a second click on "confirm" or
 	 * "send" waits for the first and then finds the application sent, instead of making a second trajectory.
 	 */
+	/**
+	 * Whether the organisation of this link's programme has not ended, its row held shared until the
+	 * application's transaction ends: an ending (which locks that row for update) and an application made into
+	 * an account and a trajectory take turns, so none is left behind by an ending that read its people before.
+	 * Ended, the link no longer works, as after the ending erased its applications. Taken before the
+	 * application's own row, in the order the ending takes them. True for an unknown link: that answers itself.
+	 */
+	private boolean organisationHeldOpen(String token) {
+		return byToken(token).map(intake -> programmes.holdOrganisationOpen(intake.programmeId())).orElse(true);
+	}
+
 	private void lockByToken(String token) {
 		if (LinkTokens.plausible(token)) {
 			jdbc.sql("select id from intake where token_hash = :hash for update").param("hash", LinkTokens.hash(token))

@@ -293,6 +293,39 @@ class OrganisationEndingTests {
 		assertThat(outcome.staffRemoved()).isEqualTo(preview.staffRemoved());
 	}
 
+	/**
+	 * An application completed in the moment its organisation's ending commits (the ending read its people
+	 * before): the application reads the organisation's row with a shared lock and finds it ended, so no
+	 * account and no trajectory of it are made that the ending would leave behind.
+	 */
+	@Test
+	void anApplicationToAnEndedOrganisationsProgrammeMakesNoTrajectory() {
+		var ended = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String email = "te-laat-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		var invited = intakes.invite(programmes.byId(ended.programmeId()).orElseThrow(), email, "Te Laat", Locale.forLanguageTag("nl"),
+				fixtures.managerOf(ended).id());
+		String token = nl.briefwissel.account.LinkTokens.create();
+		jdbc.sql("update intake set token_hash = :hash, token_expires_at = :expires where id = :id")
+			.param("hash", nl.briefwissel.account.LinkTokens.hash(token))
+			.param("expires", java.time.OffsetDateTime.now().plusDays(1))
+			.param("id", invited.id())
+			.update();
+		// The ending committed after this application was opened but before it is sent.
+		jdbc.sql("update organisation set ended_at = :now where id = :id").param("now", java.time.OffsetDateTime.now())
+			.param("id", ended.organisationId()).update();
+
+		var outcome = intakes.complete(token, new nl.briefwissel.trajectory.IntakeForm("Te Laat", email, "Een vraag", "NEXT_STEP",
+				new nl.briefwissel.trajectory.Intake.SelfCheck(nl.briefwissel.trajectory.Intake.Answer.YES,
+						nl.briefwissel.trajectory.Intake.Answer.YES, nl.briefwissel.trajectory.Intake.Answer.YES), true, true),
+				Locale.forLanguageTag("nl"));
+
+		assertThat(outcome).isEmpty();
+		assertThat(accounts.byEmail(email)).isEmpty();
+		assertThat(jdbc.sql("select count(*) from trajectory where programme_id = :id and status = 'INTAKE'").param("id", ended.programmeId())
+			.query(Long.class).single()).isZero();
+	}
+
 	/** Someone invited by another organisation keeps that invitation, and with it their account. */
 	@Test
 	void aParticipantWithAnOpenInvitationOfAnotherOrganisationKeepsItAndTheirAccount() {
