@@ -326,6 +326,29 @@ class OrganisationEndingTests {
 			.query(Long.class).single()).isZero();
 	}
 
+	/**
+	 * A session opened before the ending holds the ended organisation: the other pages that act for the
+	 * account's own organisation (its coaches, its themes in the library, its processing register) refuse it too.
+	 */
+	@Test
+	void theOwnOrganisationsPagesRefuseASessionOfAnEndedOrganisation() throws Exception {
+		var ended = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		Account administrator = fixtures.person(ended.organisationId(), "beheer-oud-" + suffix + "@example.nl", "Beheerder " + suffix,
+				Role.ADMINISTRATOR);
+		accounts.addRole(administrator.id(), Role.COACH);
+		RequestPostProcessor before = fixtures.as(accounts.byId(administrator.id()).orElseThrow());
+		assertThat(mvc.perform(get("/admin/coaches").with(before)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+		assertThat(endings.end(ended.organisationId(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id()))
+			.isInstanceOf(OrganisationEndings.Ended.class);
+
+		for (String page : List.of("/admin/coaches", "/admin/assignments", "/coach/assignments", "/admin/processing")) {
+			assertThat(mvc.perform(get(page).with(before)).andReturn().getResponse().getStatus()).as(page).isEqualTo(403);
+		}
+	}
+
 	/** Someone invited by another organisation keeps that invitation, and with it their account. */
 	@Test
 	void aParticipantWithAnOpenInvitationOfAnotherOrganisationKeepsItAndTheirAccount() {

@@ -40,6 +40,12 @@ class EndedOrganisationGuard implements WebMvcConfigurer {
 				}
 				return true;
 			}
-		}).addPathPatterns("/programme", "/programme/**", "/admin/sign-in", "/admin/sign-in/**");
+		})
+			// Its programmes, its single sign-on, its coaches, its themes in the library, its processing register:
+			// not every page, as a read of the organisation on each request would slow the coach's and the
+			// participant's pages, and those act for trajectories and pools, not for the account's organisation.
+			.addPathPatterns("/programme", "/programme/**", "/admin/sign-in", "/admin/sign-in/**", "/admin/coaches", "/admin/coaches/**",
+					"/admin/assignments", "/admin/assignments/**", "/coach/assignments", "/coach/assignments/**", "/admin/processing",
+					"/admin/processing/**");
 	}
 }
