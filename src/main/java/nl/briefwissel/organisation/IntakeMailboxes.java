@@ -44,6 +44,8 @@ class IntakeMailboxes {
 	/**
 	 * An intake address the programme no longer has: its mail went to the platform's mailbox for good. Once
 	 * the change is committed: a change that rolls back still has the address, and its mail must still arrive.
+	 * And only when no programme has it by then: another may have taken it, and aliased it at once, between
+	 * the commit and this.
 	 */
 	void dropAlias(String address) {
 		if (address == null) {
@@ -53,7 +55,11 @@ class IntakeMailboxes {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					server.ifAvailable(mail -> mail.stopDeliveringToPlatform(address));
+					if (jdbc.sql("select count(*) from programme where intake_address = :address").param("address", address)
+						.query(Long.class)
+						.single() == 0) {
+						server.ifAvailable(mail -> mail.stopDeliveringToPlatform(address));
+					}
 				}
 			});
 			return;

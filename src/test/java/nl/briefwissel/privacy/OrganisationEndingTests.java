@@ -452,6 +452,37 @@ class OrganisationEndingTests {
 		assertThat(mailServer.deliversToPlatform(address)).isTrue();
 	}
 
+	/**
+	 * One programme gives up an intake address and another takes it in the moment between the first's commit
+	 * and its dropping of the old alias: the address still reaches the platform's mailbox.
+	 */
+	@Test
+	void anIntakeAddressTakenByAnotherProgrammeMeanwhileStaysAliased() {
+		var first = fixtures.runningTrajectory(true);
+		var second = fixtures.runningTrajectory(true);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String address = "overgenomen-" + suffix + "@example.nl";
+		programmes.changeSettings(first.programmeId(), new Programmes.Settings(6, 2, 2, 24, MailMode.FULL_TEXT, address));
+		TransactionTemplate separately = new TransactionTemplate(transactions);
+		separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						separately.executeWithoutResult(other -> programmes.changeSettings(second.programmeId(),
+								new Programmes.Settings(6, 2, 2, 24, MailMode.FULL_TEXT, address)));
+					}
+				});
+			programmes.changeSettings(first.programmeId(),
+					new Programmes.Settings(6, 2, 2, 24, MailMode.FULL_TEXT, "nieuw-" + suffix + "@example.nl"));
+		});
+
+		assertThat(programmes.byIntakeAddress(address).orElseThrow().id()).isEqualTo(second.programmeId());
+		assertThat(mailServer.deliversToPlatform(address)).isTrue();
+	}
+
 	/** A session in the database for this person, as a sign-in on another node leaves it. */
 	private void signedIn(String email) {
 		long now = System.currentTimeMillis();
