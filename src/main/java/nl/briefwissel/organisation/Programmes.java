@@ -14,6 +14,7 @@ import nl.briefwissel.RowLocks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
@@ -122,7 +123,7 @@ public class Programmes {
 	 * ends: a writer that makes an application, an account or a trajectory for it takes turns with the ending,
 	 * which locks that row for update (decision 0073).
 	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean holdOrganisationOpen(UUID programmeId) {
 		return !jdbc.sql("select id from organisation where id = (select organisation_id from programme where id = :programme) "
 				+ "and ended_at is null " + locks.shared())

@@ -937,10 +937,6 @@ public class Intakes {
 	}
 
 	/**
-	 * Locks the application of a link until the transaction ends: a second click on "confirm" or
-	 * "send" waits for the first and then finds the application sent, instead of making a second trajectory.
-	 */
-	/**
 	 * Whether the organisation of this link's programme has not ended, its row held shared until the
 	 * application's transaction ends: an ending (which locks that row for update) and an application made into
 	 * an account and a trajectory take turns, so none is left behind by an ending that read its people before.
@@ -951,6 +947,10 @@ public class Intakes {
 		return byToken(token).map(intake -> programmes.holdOrganisationOpen(intake.programmeId())).orElse(true);
 	}
 
+	/**
+	 * Locks the application of a link until the transaction ends: a second click on "confirm" or
+	 * "send" waits for the first and then finds the application sent, instead of making a second trajectory.
+	 */
 	private void lockByToken(String token) {
 		if (LinkTokens.plausible(token)) {
 			jdbc.sql("select id from intake where token_hash = :hash for update").param("hash", LinkTokens.hash(token))
