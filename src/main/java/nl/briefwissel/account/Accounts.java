@@ -334,7 +334,7 @@ public class Accounts {
 	}
 
 	/** The name shown where a removed staff member used to be. */
-	public static final String REMOVED_NAME = "Verwijderd account / Removed account";
+	private static final String REMOVED_NAME = "Verwijderd account / Removed account";
 
 	private void anonymise(UUID accountId, String name) {
 		String email = byId(accountId).map(Account::email).orElse(null);

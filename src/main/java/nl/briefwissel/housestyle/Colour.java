@@ -35,7 +35,7 @@ public record Colour(String hex) {
 	}
 
 	/** WCAG 2.1's contrast ratio, 1 to 21, whichever of the two is lighter. */
-	public double contrastWith(Colour other) {
+	double contrastWith(Colour other) {
 		double one = luminance() + 0.05;
 		double two = other.luminance() + 0.05;
 		return Math.max(one, two) / Math.min(one, two);

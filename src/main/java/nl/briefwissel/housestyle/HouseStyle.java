@@ -5,10 +5,13 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An organisation's house style: the primary button's colour and the text on it, the link colour,
@@ -17,14 +20,14 @@ import java.util.Optional;
 public record HouseStyle(Colour button, Colour buttonText, Colour link, Colour header, Colour headerText, String headerName) {
 
 	/** WCAG 2.1 AA (1.4.3) for normal text: buttons, links and the header's links are normal text. */
-	public static final double NEEDED = 4.5;
+	static final double NEEDED = 4.5;
 
 	/**
 	 * What links and secondary buttons sit on in the voorbeeld theme: the page (--basis-color-default-bg-document),
 	 * the notices (the -bg-default of info, positive, warning and negative) and the grey of a note
 	 * (briefwissel.css's fallback for --basis-color-default-bg-subtle). A link colour must be readable on each.
 	 */
-	static final java.util.List<Colour> SURFACES = java.util.stream.Stream
+	static final List<Colour> SURFACES = Stream
 		.of("#ffffff", "#e3f3fd", "#ddf7e4", "#ffeee1", "#feeded", "#f3f3f3")
 		.map(Colour::new)
 		.toList();
@@ -61,7 +64,7 @@ public record HouseStyle(Colour button, Colour buttonText, Colour link, Colour h
 				contrast("button", "houseStyle.error.contrast.button", button.get(), buttonText.get(), refusals);
 			}
 			link.ifPresent(colour -> contrast("link", "houseStyle.error.contrast.link", colour, SURFACES.stream()
-				.min(java.util.Comparator.comparingDouble(colour::contrastWith))
+				.min(Comparator.comparingDouble(colour::contrastWith))
 				.orElseThrow(), refusals));
 			if (header.isPresent() && headerText.isPresent()) {
 				contrast("header", "houseStyle.error.contrast.header", header.get(), headerText.get(), refusals);

@@ -10,9 +10,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -204,9 +208,9 @@ public final class MailReader {
 	 */
 	private static ReadMail tooBig(byte[] raw, List<String> envelopeRecipients, String size) {
 		try {
-			byte[] head = java.util.Arrays.copyOf(raw, Math.min(raw.length, MAX_HEADER_BYTES));
+			byte[] head = Arrays.copyOf(raw, Math.min(raw.length, MAX_HEADER_BYTES));
 			int end = headerEnd(head);
-			byte[] headers = java.util.Arrays.copyOf(head, end);
+			byte[] headers = Arrays.copyOf(head, end);
 			return tooBig(new MimeMessage(SESSION, new ByteArrayInputStream(headersInUtf8(headers, end))), envelopeRecipients,
 					size);
 		}
@@ -248,7 +252,7 @@ public final class MailReader {
 		String failedRecipient;
 
 		/** The {@code Action} of each recipient in a delivery report (RFC 3464): failed, delayed, delivered... */
-		final java.util.Set<String> deliveryActions = new java.util.HashSet<>();
+		final Set<String> deliveryActions = new HashSet<>();
 
 		final List<MailAttachment> attachments = new ArrayList<>();
 
@@ -382,7 +386,7 @@ public final class MailReader {
 		catch (IOException | MessagingException | RuntimeException e) {
 			return false;
 		}
-		java.util.Optional<Tnef.Content> content = Tnef.read(bytes);
+		Optional<Tnef.Content> content = Tnef.read(bytes);
 		if (content.isEmpty()) {
 			return false;
 		}
@@ -555,7 +559,7 @@ public final class MailReader {
 		if (bytes.length == limit) {
 			// Cut at the limit, perhaps inside a character: end at the last whole one, or the strict
 			// reading below fails on it and the whole text is read as windows-1252 (é as Ã©).
-			bytes = java.util.Arrays.copyOf(bytes, wholeUtf8(bytes));
+			bytes = Arrays.copyOf(bytes, wholeUtf8(bytes));
 		}
 		String declared = null;
 		try {
@@ -577,7 +581,7 @@ public final class MailReader {
 		if (utf8 == null) {
 			// A text cut off in transit may end inside a character: the rest is still UTF-8, when it shows
 			// UTF-8 before the cut (a windows-1252 text whose one accent is its last byte is not cut off).
-			String whole = decodeStrictly(java.util.Arrays.copyOf(bytes, wholeUtf8(bytes)), StandardCharsets.UTF_8);
+			String whole = decodeStrictly(Arrays.copyOf(bytes, wholeUtf8(bytes)), StandardCharsets.UTF_8);
 			utf8 = whole != null && whole.chars().anyMatch(c -> c > 127) ? whole : null;
 		}
 		return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
@@ -621,12 +625,12 @@ public final class MailReader {
 			String written = ((jakarta.mail.internet.MimePart) part).getEncoding();
 			String encoding = written == null ? "" : written.strip().toLowerCase(Locale.ROOT);
 			if (!encoding.equals("base64")) {
-				return raw.length > limit ? java.util.Arrays.copyOf(raw, limit) : raw;
+				return raw.length > limit ? Arrays.copyOf(raw, limit) : raw;
 			}
 			String letters = new String(raw, StandardCharsets.US_ASCII).replaceAll("[^A-Za-z0-9+/]", "");
 			// Padding is not needed to decode; only a lone last character holds no whole byte.
-			byte[] whole = java.util.Base64.getDecoder().decode(letters.length() % 4 == 1 ? letters.substring(0, letters.length() - 1) : letters);
-			return whole.length > limit ? java.util.Arrays.copyOf(whole, limit) : whole;
+			byte[] whole = Base64.getDecoder().decode(letters.length() % 4 == 1 ? letters.substring(0, letters.length() - 1) : letters);
+			return whole.length > limit ? Arrays.copyOf(whole, limit) : whole;
 		}
 	}
 
@@ -753,7 +757,7 @@ public final class MailReader {
 		.compile("(?<![^\\s<>,;:\"()\\[\\]])[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
 
 	private static List<String> recipients(MimeMessage message, List<String> envelopeRecipients) throws MessagingException {
-		java.util.Set<String> found = new java.util.LinkedHashSet<>();
+		Set<String> found = new LinkedHashSet<>();
 		envelopeRecipients.forEach(address -> found.add(address.toLowerCase(Locale.ROOT)));
 		for (String header : List.of("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To")) {
 			Matcher address = ADDRESS.matcher(AutomaticMailDetector.header(message, header));
@@ -773,7 +777,7 @@ public final class MailReader {
 		if (values == null) {
 			return List.of();
 		}
-		return java.util.Arrays.stream(values).limit(10)
+		return Arrays.stream(values).limit(10)
 			.map(value -> oneLine(MimeUtility.unfold(value.length() > 4000 ? value.substring(0, 4000) : value)))
 			.toList();
 	}
@@ -830,12 +834,12 @@ public final class MailReader {
 	 * windows-1252 instead, as mail programs do; the body is left as it came.
 	 */
 	private static byte[] headersInUtf8(byte[] raw, int end) {
-		byte[] headers = java.util.Arrays.copyOf(raw, end);
+		byte[] headers = Arrays.copyOf(raw, end);
 		if (decodeStrictly(headers, StandardCharsets.UTF_8) != null) {
 			return raw;
 		}
 		byte[] written = new String(headers, Charset.forName("windows-1252")).getBytes(StandardCharsets.UTF_8);
-		byte[] mail = java.util.Arrays.copyOf(written, written.length + raw.length - end);
+		byte[] mail = Arrays.copyOf(written, written.length + raw.length - end);
 		System.arraycopy(raw, end, mail, written.length, raw.length - end);
 		return mail;
 	}

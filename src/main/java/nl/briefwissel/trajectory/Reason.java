@@ -1,5 +1,8 @@
 package nl.briefwissel.trajectory;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Why a trajectory changed course. A code, so that statistics can count reasons without reading
  * anything a person wrote; the words of the coach stay with the trajectory.
@@ -41,30 +44,30 @@ public enum Reason {
 	 */
 
 	/** The reasons a coach gives for pausing: a break, after which the coaching goes on. */
-	public static java.util.List<Reason> forPausing() {
-		return java.util.List.of(PERSONAL_CIRCUMSTANCES, NO_TIME, JOB_CHANGE, OTHER);
+	public static List<Reason> forPausing() {
+		return List.of(PERSONAL_CIRCUMSTANCES, NO_TIME, JOB_CHANGE, OTHER);
 	}
 
 	/** The reasons a coach gives for extending: the question needs more weeks than planned. */
-	public static java.util.List<Reason> forExtending() {
-		return java.util.List.of(MORE_TIME_NEEDED, PERSONAL_CIRCUMSTANCES, JOB_CHANGE, OTHER);
+	public static List<Reason> forExtending() {
+		return List.of(MORE_TIME_NEEDED, PERSONAL_CIRCUMSTANCES, JOB_CHANGE, OTHER);
 	}
 
 	/** The reasons a coach gives for completing: the coaching reached its end. */
-	public static java.util.List<Reason> forCompleting() {
-		return java.util.List.of(QUESTION_ANSWERED, JOB_CHANGE, OTHER);
+	public static List<Reason> forCompleting() {
+		return List.of(QUESTION_ANSWERED, JOB_CHANGE, OTHER);
 	}
 
 	/** The reasons a coach gives for stopping before the end; they are counted in the programme's figures. */
-	public static java.util.List<Reason> forStopping() {
-		return java.util.List.of(NO_RESPONSE, PERSONAL_CIRCUMSTANCES, NO_TIME, OTHER_FORM_OF_COACHING, JOB_CHANGE, OTHER);
+	public static List<Reason> forStopping() {
+		return List.of(NO_RESPONSE, PERSONAL_CIRCUMSTANCES, NO_TIME, OTHER_FORM_OF_COACHING, JOB_CHANGE, OTHER);
 	}
 
 	/**
 	 * The reason a form sent ({@code code}), if it is one of those {@code offered}; null otherwise, also for a
 	 * code sent by hand ("matched" would count in the figures): a reason not chosen.
 	 */
-	public static Reason chosenFrom(java.util.List<Reason> offered, String code) {
+	public static Reason chosenFrom(List<Reason> offered, String code) {
 		return offered.stream().filter(reason -> reason.name().equals(code)).findFirst().orElse(null);
 	}
 
@@ -78,18 +81,18 @@ public enum Reason {
 	 * without words (decisions 0064, 0068). The one rule the services hold and the forms say at their explanation's
 	 * field; blank words are none.
 	 */
-	public java.util.Optional<String> refusalWith(String why) {
-		return needsExplanation() && (why == null || why.isBlank()) ? java.util.Optional.of(TrajectoryLifecycle.OTHER_WITHOUT_WHY)
-				: java.util.Optional.empty();
+	public Optional<String> refusalWith(String why) {
+		return needsExplanation() && (why == null || why.isBlank()) ? Optional.of(TrajectoryLifecycle.OTHER_WITHOUT_WHY)
+				: Optional.empty();
 	}
 
 	/** The reasons a programme manager gives for handing a trajectory over to another coach. */
-	public static java.util.List<Reason> forHandover() {
-		return java.util.List.of(COACH_UNAVAILABLE, ANOTHER_COACH_FITS_BETTER, OTHER);
+	public static List<Reason> forHandover() {
+		return List.of(COACH_UNAVAILABLE, ANOTHER_COACH_FITS_BETTER, OTHER);
 	}
 
 	/** The reasons a coach gives for declining a proposal. */
-	public static java.util.List<Reason> forDeclining() {
-		return java.util.List.of(COACH_FULL, COACH_NOT_SUITED, COACH_KNOWS_PARTICIPANT, OTHER);
+	public static List<Reason> forDeclining() {
+		return List.of(COACH_FULL, COACH_NOT_SUITED, COACH_KNOWS_PARTICIPANT, OTHER);
 	}
 }

@@ -1,5 +1,6 @@
 package nl.briefwissel.housestyle.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HouseStyleController {
 
 	/** The form's fields in the order it shows them: the first refused one takes the focus. */
-	private static final java.util.List<String> FIELDS = java.util.List.of("button", "buttonText", "link", "header",
+	private static final List<String> FIELDS = List.of("button", "buttonText", "link", "header",
 			"headerText", "headerName");
 
 	private final Organisations organisations;
