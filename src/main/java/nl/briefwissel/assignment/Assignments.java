@@ -131,15 +131,6 @@ public class Assignments {
 		jdbc.sql("update assignment set archived = :archived where id = :id").param("archived", archived).param("id", id).update();
 	}
 
-	/** The deck this coach-cards assignment is laid from; empty for the whole deck. */
-	Optional<CoachCards.Kind> deck(UUID id) {
-		return jdbc.sql("select deck from assignment where id = :id and type = 'COACH_CARDS' and deck is not null")
-			.param("id", id)
-			.query(String.class)
-			.optional()
-			.map(CoachCards.Kind::valueOf);
-	}
-
 	/**
 	 * Gives the shipped coach-cards entries of this key that name no deck (seeded before the deck was
 	 * stored) the deck the shipped file names. A deck chosen since, and an entry whose type was changed,

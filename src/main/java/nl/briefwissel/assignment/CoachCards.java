@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * ({@code assignments/coach-cards.txt}). A participant lays a top five as the answer to a
  * coach-cards assignment, from the deck that assignment names ("Jouw top vijf waarden" lays values only):
  * the shipped file names it for the shipped ones, the library's form for the others; an own one made
- * before a deck could be chosen lays from the whole deck (decision 0065 and its note of session 37).
+ * before a deck could be chosen lays from the whole deck (decision 0065 and its note of session 37). The
+ * deck is the one named when the assignment was given, kept with it (decision 0080).
  */
 @Component
 public class CoachCards {
@@ -38,10 +39,7 @@ public class CoachCards {
 
 	private final List<Card> deck;
 
-	private final Assignments assignments;
-
-	CoachCards(Assignments assignments) {
-		this.assignments = assignments;
+	CoachCards() {
 		try (InputStream in = new ClassPathResource("assignments/coach-cards.txt").getInputStream()) {
 			this.deck = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
 				.filter(line -> !line.isBlank() && !line.startsWith("#"))
@@ -63,11 +61,12 @@ public class CoachCards {
 	}
 
 	/**
-	 * The cards this given assignment is laid from: its own deck's, or the whole deck for an assignment
-	 * that names none. Read from the library's assignment when the cards are laid, as the deck stands then.
+	 * The cards this given assignment is laid from: its own deck's, or the whole deck for one given with
+	 * none. The deck kept when it was given, not the library's now: a coach who changes the deck, the type,
+	 * or archives the library's assignment afterwards does not change what the participant was asked to lay
+	 * (decision 0080).
 	 */
 	public List<Card> offeredFor(GivenAssignments.Given given) {
-		Optional<Kind> kind = assignments.deck(given.assignmentId());
-		return kind.map(k -> deck.stream().filter(card -> card.kind() == k).toList()).orElse(deck);
+		return given.deck() == null ? deck : deck.stream().filter(card -> card.kind() == given.deck()).toList();
 	}
 }

@@ -17,9 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class GivenAssignments {
 
-	/** An assignment given in a trajectory; the answer is the id of the participant's message, or null while open. */
-	public record Given(UUID id, UUID trajectoryId, UUID assignmentId, String title, AssignmentType type, UUID messageId,
-			OffsetDateTime givenAt, UUID answerMessageId, OffsetDateTime answeredAt) {
+	/**
+	 * An assignment given in a trajectory; the answer is the id of the participant's message, or null while open.
+	 * {@code deck} is the deck coach cards are laid from as it was when given; null for the whole deck and for
+	 * every other type.
+	 */
+	public record Given(UUID id, UUID trajectoryId, UUID assignmentId, String title, AssignmentType type,
+			CoachCards.Kind deck, UUID messageId, OffsetDateTime givenAt, UUID answerMessageId, OffsetDateTime answeredAt) {
 
 		public boolean answered() {
 			return answerMessageId != null;
@@ -36,15 +40,17 @@ public class GivenAssignments {
 	}
 
 	/**
-	 * Gives the assignment as the library has it now: its title and type are kept with it, so an edit
-	 * of the library's assignment afterwards does not change what this trajectory was given, nor how
-	 * it is answered (coach cards by laying them).
+	 * Gives the assignment as the library has it now: its title, type and deck are kept with it, so an
+	 * edit of the library's assignment afterwards does not change what this trajectory was given, nor how
+	 * it is answered (coach cards by laying them, from the deck it was given with: decision 0080).
 	 */
 	@Transactional
 	public void give(UUID trajectoryId, UUID assignmentId, UUID messageId) {
 		int given = jdbc.sql("""
-				insert into given_assignment (id, trajectory_id, assignment_id, message_id, given_at, title, type)
-				select :id, :trajectory, a.id, :message, :now, a.title, a.type from assignment a where a.id = :assignment""")
+				insert into given_assignment (id, trajectory_id, assignment_id, message_id, given_at, title, type, deck)
+				select :id, :trajectory, a.id, :message, :now, a.title, a.type,
+				       case when a.type = 'COACH_CARDS' then a.deck end
+				from assignment a where a.id = :assignment""")
 			.param("id", UUID.randomUUID())
 			.param("trajectory", trajectoryId)
 			.param("assignment", assignmentId)
@@ -116,12 +122,14 @@ public class GivenAssignments {
 
 	public List<Given> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select id, trajectory_id, assignment_id, title, type, message_id, given_at, answer_message_id, answered_at
+				select id, trajectory_id, assignment_id, title, type, deck, message_id, given_at, answer_message_id, answered_at
 				from given_assignment where trajectory_id = :trajectory order by given_at""")
 			.param("trajectory", trajectoryId)
 			.query((rs, n) -> new Given(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
 					rs.getObject("assignment_id", UUID.class),
-					rs.getString("title"), AssignmentType.valueOf(rs.getString("type")), rs.getObject("message_id", UUID.class),
+					rs.getString("title"), AssignmentType.valueOf(rs.getString("type")),
+					rs.getString("deck") == null ? null : CoachCards.Kind.valueOf(rs.getString("deck")),
+					rs.getObject("message_id", UUID.class),
 					rs.getObject("given_at", OffsetDateTime.class), rs.getObject("answer_message_id", UUID.class),
 					rs.getObject("answered_at", OffsetDateTime.class)))
 			.list();

@@ -28,9 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The participant lays the coach cards: five places, each a choice from the whole deck, so it
- * works without JavaScript and with a keyboard or screen reader. The top five goes to the coach as
- * the participant's next message, which answers the assignment.
+ * The participant lays the coach cards: five places, each a choice from the deck the assignment was
+ * given with (decision 0080), so it works without JavaScript and with a keyboard or screen reader. The
+ * top five goes to the coach as the participant's next message, which answers the assignment.
  */
 @Controller
 class CoachCardsController {
@@ -64,7 +64,7 @@ class CoachCardsController {
 		if (!model.containsAttribute("submission")) {
 			model.addAttribute("submission", UUID.randomUUID()); // the answer is written once
 		}
-		// Only the assignment's own deck: "Jouw top vijf waarden" offered every quality in each place too.
+		// Only the assignment's own deck, as given: "Jouw top vijf waarden" offered every quality in each place too.
 		List<CoachCards.Card> offered = cards.offeredFor(assignment);
 		model.addAttribute("values", offered.stream().filter(c -> c.kind() == CoachCards.Kind.VALUE).toList());
 		model.addAttribute("qualities", offered.stream().filter(c -> c.kind() == CoachCards.Kind.QUALITY).toList());
