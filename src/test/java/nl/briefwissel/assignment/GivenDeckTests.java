@@ -59,6 +59,10 @@ class GivenDeckTests {
 		GivenAssignments.Given values = give(running, own);
 		assertThat(values.deck()).isEqualTo(CoachCards.Kind.VALUE);
 
+		// The form says what a change does to an assignment already given.
+		assertThat(Jsoup.parse(mvc.perform(get("/coach/assignments").param("q", title).with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString()).select("#e-" + own + "-deck-help").text())
+			.contains("Een opdracht die al gegeven is, houdt de stapel waarmee ze gegeven werd.");
 		mvc.perform(cardsForm("/coach/assignments/" + own, title).param("deck", "QUALITY").with(fixtures.as(running.coach())))
 			.andExpect(flash().attribute("saved", "assignments.saved"));
 		assertThat(assignments.byId(own).orElseThrow().deck()).isEqualTo(CoachCards.Kind.QUALITY);
