@@ -30,7 +30,13 @@ public record Intake(UUID id, UUID programmeId, String email, String displayName
 		 * Closed before it was completed: withdrawn by the programme manager, or cleared by the
 		 * retention job or an erasure (nobody can complete it any more).
 		 */
-		WITHDRAWN
+		WITHDRAWN,
+		/**
+		 * From the public link, its address never confirmed, and given way to the programme's own invitation of that
+		 * address: anyone can type any address there. Nothing typed into it is kept, only its link, which says so
+		 * (decision 0082).
+		 */
+		SUPERSEDED
 	}
 
 	/** An answer to a self-check question. */

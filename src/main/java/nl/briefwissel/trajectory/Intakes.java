@@ -23,6 +23,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -99,6 +100,9 @@ public class Intakes {
 
 	private final Outbox outbox;
 
+	/** For the confirmation mail of an application an invitation supersedes: it names what a stranger typed. */
+	private final MailErasure mailErasure;
+
 	private final NoticeMails mails;
 
 	private final PublicAddress address;
@@ -120,7 +124,8 @@ public class Intakes {
 	private final TransactionTemplate savepoint;
 
 	Intakes(JdbcClient jdbc, Programmes programmes, Themes themes, Accounts accounts, Trajectories trajectories,
-			Outbox outbox, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events, Clock clock,
+			Outbox outbox, MailErasure mailErasure, NoticeMails mails, PublicAddress address, ApplicationEventPublisher events,
+			Clock clock,
 			nl.briefwissel.encryption.Encryption encryption,
 			@org.springframework.beans.factory.annotation.Value("${briefwissel.sign-in.mails-per-address-per-hour:3}") int invitationsPerAddressPerHour,
 			PlatformTransactionManager transactionManager) {
@@ -134,6 +139,7 @@ public class Intakes {
 		this.accounts = accounts;
 		this.trajectories = trajectories;
 		this.outbox = outbox;
+		this.mailErasure = mailErasure;
 		this.mails = mails;
 		this.address = address;
 		this.events = events;
@@ -156,8 +162,9 @@ public class Intakes {
 		}
 
 		/**
-		 * The address applied to this programme itself (the public link, a mail to the intake address), and that
-		 * application's link still works: no invitation went out beside it (decision 0062).
+		 * The address mailed this programme's intake address itself, and the link of our answer still works: no
+		 * invitation went out beside it (decision 0062). An application by the public link, never confirmed, does
+		 * not stop one: the invitation supersedes it (decision 0082).
 		 */
 		record AlreadyApplied(Intake application) implements Invited {
 		}
@@ -200,16 +207,21 @@ public class Intakes {
 	 * invitation beside it: the answer is that one, which the manager can send again ({@link #inviteAgain};
 	 * decision 0058). Two invitations made two applications, and two mails whose links both worked. One whose
 	 * link ran out is sent again: a new link for the same application (decision 0062), unless the address had its
-	 * invitation mails of this hour. An address with an application of its own that is not complete yet and whose
+	 * invitation mails of this hour. An address with an application by mail that is not complete yet and whose
 	 * link works gets no invitation either: the answer is that application; nor does one with a trajectory in the
 	 * programme that has not ended (decision 0067). Its own applications whose link ran out are withdrawn when the
-	 * invitation goes out.
+	 * invitation goes out. An application by the public link whose address was never confirmed stops nothing: the
+	 * invitation supersedes it (decision 0082).
 	 */
 	@Transactional
 	public Invited invite(Programme programme, String email, String name, Locale language, UUID by, UUID submission) {
-		// The address's oldest application first, as "invite instead" does: the form and the list's button for
+		String address = email.strip().toLowerCase(Locale.ROOT);
+		// The applications this invitation may supersede before the address's oldest: confirming one holds its own
+		// row first and then the oldest, and must not wait for an invitation that waits for it.
+		lockUnconfirmed(programme.id(), address);
+		// The address's oldest application next, as "invite instead" does: the form and the list's button for
 		// one address take turns there, instead of each holding the row the other waits for.
-		lockApplicationsOf(email.strip().toLowerCase(Locale.ROOT));
+		lockApplicationsOf(address);
 		UUID id = UUID.randomUUID();
 		Optional<Intake> earlier = sentBefore(submission, id, programme.id(), email);
 		if (earlier.isPresent()) {
@@ -241,6 +253,7 @@ public class Intakes {
 				return new Invited.TooMany(pending.get());
 			}
 			if (again.isSent()) {
+				supersedeUnconfirmed(programme.id(), email);
 				withdrawRunOut(programme.id(), email);
 				// The form's id now stands for this application: a second click is answered as this one was.
 				jdbc.sql("update intake_submission set intake_id = :intake where submission_id = :submission")
@@ -273,19 +286,63 @@ public class Intakes {
 			return new Invited.AlreadyPending(theOther.get());
 		}
 		mailInvitation(programme, intake, token);
+		supersedeUnconfirmed(programme.id(), email);
 		withdrawRunOut(programme.id(), email);
 		return new Invited.Sent(intake);
 	}
 
+	/** Locks the address's applications to the programme by the public link never confirmed, in one order. */
+	private void lockUnconfirmed(UUID programmeId, String email) {
+		jdbc.sql("""
+				select id from intake
+				where programme_id = :programme and email = :email and source = 'LINK' and status = 'AWAITING_CONFIRMATION'
+				order by id for update""")
+			.param("programme", programmeId)
+			.param("email", email)
+			.query(UUID.class)
+			.list();
+	}
+
 	/**
-	 * The address's own applications to the programme whose link ran out are withdrawn when it is invited: they
-	 * cannot be completed, and the invitation's link is the way on. Left, the person stood on the list twice.
+	 * The address's applications to the programme by the public link whose address was never confirmed give way to
+	 * the invitation that went out (decision 0082). Anyone can type any address into the public form: one waiting for
+	 * a confirmation stopped the programme's own invitation of the person for a week, while its link kept working.
+	 * What was typed into it (a name, a question, the self-check, the agreements) was never the person's for certain
+	 * and is not kept, nor the confirmation mail, which the invitation replaces: only the link's hash stays, so that
+	 * the link can say it no longer applies until the retention job clears it with the address.
+	 */
+	private void supersedeUnconfirmed(UUID programmeId, String email) {
+		List<UUID> unconfirmed = jdbc.sql("""
+				select id from intake
+				where programme_id = :programme and email = :email and source = 'LINK' and status = 'AWAITING_CONFIRMATION'""")
+			.param("programme", programmeId)
+			.param("email", email.strip().toLowerCase(Locale.ROOT))
+			.query(UUID.class)
+			.list();
+		if (unconfirmed.isEmpty()) {
+			return;
+		}
+		unconfirmed.forEach(mailErasure::forgetMailAbout);
+		jdbc.sql("""
+				update intake set status = 'SUPERSEDED', display_name = null, question = null, question_key_id = null, theme = null,
+				    writes_comfortably = null, motivated = null, has_time = null, expectations_agreed_at = null, consent_at = null,
+				    employer_may_confirm = false, employer_contact = null
+				where id in (:ids)""")
+			.param("ids", unconfirmed)
+			.update();
+		log.info("An invitation superseded {} application(s) by the public link whose address was not confirmed", unconfirmed.size());
+	}
+
+	/**
+	 * The address's own applications to the programme by mail whose link ran out are withdrawn when it is invited:
+	 * they cannot be completed, and the invitation's link is the way on. Left, the person stood on the list twice.
+	 * (Those by the public link, never confirmed, the invitation supersedes: {@link #supersedeUnconfirmed}.)
 	 */
 	private void withdrawRunOut(UUID programmeId, String email) {
 		jdbc.sql("""
 				update intake set status = 'WITHDRAWN', token_hash = null
-				where programme_id = :programme and email = :email and source in ('LINK', 'MAIL')
-				  and status in ('AWAITING_CONFIRMATION', 'RECEIVED_BY_MAIL') and token_expires_at <= :now""")
+				where programme_id = :programme and email = :email and source = 'MAIL'
+				  and status = 'RECEIVED_BY_MAIL' and token_expires_at <= :now""")
 			.param("programme", programmeId)
 			.param("email", email.strip().toLowerCase(Locale.ROOT))
 			.param("now", OffsetDateTime.now(clock))
@@ -294,9 +351,10 @@ public class Intakes {
 
 	/**
 	 * An application of the programme's own (by its link or by mail) whose link ran out, invited instead: the
-	 * invitation goes to its address, in its name and language, and the application is withdrawn (see
-	 * {@link #invite}). Empty when the application is not one of those (any more): completed, withdrawn, or its link
-	 * works.
+	 * invitation goes to its address, in its language, and the application is withdrawn or superseded (see
+	 * {@link #invite}). In the name a mail came with; not in one typed into the public form, whose address was never
+	 * confirmed: a stranger's words do not go out in our invitation (decision 0082). Empty when the application is not
+	 * one of those (any more): completed, withdrawn, or its link works.
 	 */
 	@Transactional
 	public Optional<Invited> inviteInstead(UUID intakeId, Programme programme, UUID by) {
@@ -314,7 +372,8 @@ public class Intakes {
 			.optional();
 		Optional<Intake> runOut = of(intakeId, programme.id())
 			.filter(i -> linksRunOut(programme.id(), List.of(intakeId)).containsKey(intakeId));
-		return runOut.map(i -> invite(programme, i.email(), i.displayName(), i.language(), by, null));
+		return runOut.map(i -> invite(programme, i.email(), i.source() == Intake.Source.LINK ? null : i.displayName(), i.language(),
+				by, null));
 	}
 
 	/**
@@ -432,13 +491,15 @@ public class Intakes {
 	}
 
 	/**
-	 * The address's own application to the programme (by the public link or by mail) that is not complete yet and
-	 * whose link still works, the newest if there are more. One whose link ran out cannot be completed any more.
+	 * The address's own application to the programme by mail that is not complete yet and whose link still works,
+	 * the newest if there are more: an invitation does not go out beside it (decision 0062). One whose link ran out
+	 * cannot be completed any more. One by the public link, its address not confirmed, is not weighed: the invitation
+	 * supersedes it (decision 0082).
 	 */
-	public Optional<Intake> openApplication(UUID programmeId, String email) {
+	private Optional<Intake> openApplication(UUID programmeId, String email) {
 		return jdbc.sql(COLUMNS + """
-				 where programme_id = :programme and email = :email and source in ('LINK', 'MAIL')
-				   and status in ('AWAITING_CONFIRMATION', 'RECEIVED_BY_MAIL') and token_hash is not null and token_expires_at > :now
+				 where programme_id = :programme and email = :email and source = 'MAIL'
+				   and status = 'RECEIVED_BY_MAIL' and token_hash is not null and token_expires_at > :now
 				 order by created_at desc limit 1""")
 			.param("programme", programmeId)
 			.param("email", email.strip().toLowerCase(Locale.ROOT))
@@ -592,6 +653,14 @@ public class Intakes {
 		return nl.briefwissel.mail.MailAddresses.whyNot(from).orElse(null);
 	}
 
+	/**
+	 * Whether the link is the confirmation of an application the programme's invitation of its address superseded
+	 * (decision 0082): its page says so instead of "apply again", until the link would have run out.
+	 */
+	public boolean superseded(String token) {
+		return byToken(token).filter(i -> i.status() == Intake.Status.SUPERSEDED).isPresent();
+	}
+
 	/** The application an invitation or intake-mail link opens, while it can still be completed. */
 	public Optional<Intake> toComplete(String token) {
 		return byToken(token).filter(i -> i.status() == Intake.Status.INVITED || i.status() == Intake.Status.RECEIVED_BY_MAIL);
@@ -743,9 +812,9 @@ public class Intakes {
 	 * those from their address that never did (waiting, withdrawn) until retention clears them. An
 	 * application keeps no account, only the address it came from, compared as the erasure compares it.
 	 * <p>
-	 * Left out: applications from the public link whose address was never confirmed, waiting or withdrawn
-	 * before the link was clicked. Anyone can type any address in the public form, so such a row holds
-	 * a stranger’s name and question, not this person’s. A confirmed one that was withdrawn (the person
+	 * Left out: applications from the public link whose address was never confirmed, waiting, superseded by an
+	 * invitation or withdrawn before the link was clicked. Anyone can type any address in the public form, so such a
+	 * row holds a stranger’s name and question, not this person’s. A confirmed one that was withdrawn (the person
 	 * was in the programme already, see submit) keeps its link’s hash, which a manager’s withdrawal and
 	 * the erasure clear; that is how the two are told apart.
 	 */
@@ -756,7 +825,7 @@ public class Intakes {
 				       i.consent_at, i.employer_may_confirm, i.trajectory_id, i.created_at, i.submitted_at
 				from intake i join programme p on p.id = i.programme_id
 				where (lower(i.email) = lower(:email)
-				       and not (i.source = 'LINK' and (i.status = 'AWAITING_CONFIRMATION'
+				       and not (i.source = 'LINK' and (i.status in ('AWAITING_CONFIRMATION', 'SUPERSEDED')
 				                                       or i.status = 'WITHDRAWN' and i.token_hash is null)))
 				   or i.trajectory_id in (select t.id from trajectory t where t.participant_id = :account)
 				order by i.created_at""")

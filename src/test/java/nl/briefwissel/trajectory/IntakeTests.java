@@ -779,27 +779,24 @@ class IntakeTests {
 	}
 
 	/**
-	 * An address that applied itself (by the programme's link, or by a mail to the intake address) and has not
-	 * completed it yet is not invited beside it: the form says so at the address, with a link to that application on
-	 * the list, and nothing is mailed. Once its link ran out, the invitation goes out. Before, the person got the
-	 * invitation too, and was on the list twice.
+	 * An address that applied itself by a mail to the intake address and has not completed it yet is not invited
+	 * beside it: the form says so at the address, with a link to that application on the list, and nothing is
+	 * mailed. Once its link ran out, the invitation goes out. Before, the person got the invitation too, and was on
+	 * the list twice. (One by the public link, its address not confirmed, the invitation supersedes: decision 0082,
+	 * {@code SupersededApplicationTests}.)
 	 */
 	@Test
-	void anAddressThatAppliedItselfIsToldOfThatApplicationInsteadOfInvited(@Autowired MockMvc mvc,
+	void anAddressThatMailedTheIntakeAddressIsToldOfThatApplicationInsteadOfInvited(@Autowired MockMvc mvc,
 			@Autowired Fixtures fixtures) throws Exception {
 		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
 				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
-		programmes.openPublicIntake(programme.id(), true);
-		String email = "zelf-" + suffix + "@example.nl";
-		intakes.applyByLink(programmes.byId(programme.id()).orElseThrow(), new IntakeForm("Zoë Zelf", email, "Mijn vraag",
-				"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
-				java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
-		Intake applied = intakes.open(programme.id()).get(0);
-		assertThat(mailsTo(email)).isEqualTo(1);
+		String mailed = "gemaild-" + suffix + "@example.nl";
+		Intake applied = intakes.receiveByMail(programme, mailed, "Gijs Gemaild", "Ik wil graag meedoen.");
+		assertThat(mailsTo(mailed)).isEqualTo(1);
 
 		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
 		browser.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
-				.param("name", "Zoë Zelf").param("email", email).param("language", "nl")
+				.param("name", "Gijs Gemaild").param("email", mailed).param("language", "nl")
 				.param("submission", UUID.randomUUID().toString()))
 			.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()))
 			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.applied")));
@@ -807,38 +804,38 @@ class IntakeTests {
 			.andReturn().getResponse().getContentAsString());
 		org.jsoup.nodes.Element field = page.getElementById("invite-email-" + programme.id());
 		assertThat(field.attr("aria-invalid")).isEqualTo("true");
-		assertThat(field.val()).isEqualTo(email);
+		assertThat(field.val()).isEqualTo(mailed);
 		org.jsoup.nodes.Element said = page.getElementById(field.attr("aria-describedby"));
-		assertThat(said.text()).startsWith("Zoë Zelf (" + email + ") heeft zich op ")
-			.contains("zelf aangemeld via de link van het programma", "Er is geen uitnodiging verstuurd");
+		assertThat(said.text()).startsWith("Gijs Gemaild (" + mailed + ") heeft op ")
+			.contains("gemaild naar het aanmeldadres", "Er is geen uitnodiging verstuurd");
 		assertThat(said.selectFirst("a").attr("href"))
 			.isEqualTo("/programme/intakes?programme=" + programme.id() + "&open=1#application-" + applied.id());
 		assertThat(page.getElementById("application-" + applied.id())).as("the link's target").isNotNull();
-		assertThat(mailsTo(email)).as("no invitation beside the application").isEqualTo(1);
+		assertThat(mailsTo(mailed)).as("no invitation beside the application").isEqualTo(1);
 		assertThat(intakes.open(programme.id())).hasSize(1);
 
-		// By mail, the same; said in English on an English page (a mail gave no name: the address alone).
-		String mailed = "gemaild-" + suffix + "@example.nl";
-		intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.");
+		// Said in English on an English page (a mail without a name: the address alone).
+		String nameless = "naamloos-" + suffix + "@example.nl";
+		intakes.receiveByMail(programme, nameless, null, "Ik wil graag meedoen.");
 		nl.briefwissel.Browser english = new nl.briefwissel.Browser(mvc);
 		english.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
-				.param("name", "Gijs").param("email", mailed).param("language", "en")
+				.param("name", "Gijs").param("email", nameless).param("language", "en")
 				.param("submission", UUID.randomUUID().toString()))
 			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.applied")));
 		org.jsoup.nodes.Document inEnglish = org.jsoup.Jsoup.parse(english.perform(get("/programme/intakes?lang=en")
 			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
 		assertThat(inEnglish.getElementById("invite-email-error-" + programme.id()).text())
-			.startsWith(mailed + " mailed the intake address on ").contains("No invitation was sent", "Go to that application");
-		assertThat(mailsTo(mailed)).isEqualTo(1);
+			.startsWith(nameless + " mailed the intake address on ").contains("No invitation was sent", "Go to that application");
+		assertThat(mailsTo(nameless)).isEqualTo(1);
 
-		// The confirmation link ran out: the application cannot be completed, and the invitation goes out.
+		// The answer's link ran out: the application cannot be completed, and the invitation goes out.
 		jdbc.sql("update intake set token_expires_at = :past where id = :id")
 			.param("past", java.time.OffsetDateTime.now().minusMinutes(1)).param("id", applied.id()).update();
 		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
-				.param("name", "Zoë Zelf").param("email", email).param("language", "nl")
+				.param("name", "Gijs Gemaild").param("email", mailed).param("language", "nl")
 				.param("submission", UUID.randomUUID().toString()))
 			.andExpect(flash().attribute("doneAt", "invite-" + programme.id()));
-		assertThat(mailsTo(email)).isEqualTo(2);
+		assertThat(mailsTo(mailed)).isEqualTo(2);
 	}
 
 	/**
@@ -998,9 +995,11 @@ class IntakeTests {
 			browser.perform(post(action).with(csrf()).with(fixtures.as(manager)).param("openPage", "1"))
 				.andExpect(redirectedUrl("/programme/intakes?programme=" + programme.id() + "&open=1#open-" + programme.id()));
 		}
-		assertThat(mailsTo(email)).as("the confirmation, and one invitation for two clicks").isEqualTo(2);
+		// The confirmation's record went with the application the invitation superseded (decision 0082).
+		assertThat(mailsTo(email)).as("one invitation for two clicks").isEqualTo(1);
 		MimeMessage invitation = Mailboxes.awaitMail(mailServer, email, m -> Mailboxes.text(m).contains("/intake/complete/"));
-		assertThat(Mailboxes.text(invitation)).contains("Dear Lot Laat");
+		// The name was typed into the public form and never confirmed: it does not go out in our mail (decision 0082).
+		assertThat(Mailboxes.text(invitation)).contains("Hello,").doesNotContain("Lot Laat");
 		assertThat(intakes.open(programme.id())).extracting(Intake::email).containsExactlyInAnyOrder(email, mailed);
 		assertThat(intakes.open(programme.id())).filteredOn(i -> i.email().equals(email)).singleElement()
 			.extracting(Intake::source).isEqualTo(Intake.Source.INVITATION);

@@ -155,13 +155,26 @@ class IntakeController {
 
 	@GetMapping("/intake/confirm/{token}")
 	String confirmPage(@PathVariable String token, Model model) {
+		if (intakes.superseded(token)) {
+			// Reading changes nothing, so a mail scanner may open this too: there is nothing left to confirm.
+			return superseded(model);
+		}
 		model.addAttribute("token", token);
 		return "trajectory/intake-confirm";
 	}
 
 	@PostMapping("/intake/confirm/{token}")
 	String confirm(@PathVariable String token, Model model) {
-		return intakes.confirm(token).map(submission -> submitted(model, submission)).orElseGet(() -> invalid(null, model));
+		return intakes.confirm(token).map(submission -> submitted(model, submission))
+			.orElseGet(() -> intakes.superseded(token) ? superseded(model) : invalid(null, model));
+	}
+
+	/**
+	 * The programme invited the address itself, and its invitation took the place of this application (decision
+	 * 0082): the way on is that mail's link, not "apply again". Whoever has this link has that mailbox.
+	 */
+	private static String superseded(Model model) {
+		return message(model, "intake.superseded.title", "intake.superseded.body", null);
 	}
 
 	private boolean problems(Programme programme, Fields fields, BindingResult errors, Model model) {

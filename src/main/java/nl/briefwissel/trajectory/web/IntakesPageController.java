@@ -387,9 +387,11 @@ class IntakesPageController {
 		Intake application = intakes.of(intake, programme.id())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Optional<Intakes.Invited> invited = intakes.inviteInstead(intake, programme, me.id());
-		// A second click finds the application withdrawn by the first, and its address invited a moment ago: answered as the first.
+		// A second click finds the application withdrawn (by the public link: superseded) by the first, and its address
+		// invited a moment ago: answered as the first.
+		Intake.Status now = intakes.statusOf(intake, programme.id()).orElse(null);
 		boolean invitedByTheClickBefore = invited.isEmpty()
-				&& intakes.statusOf(intake, programme.id()).orElse(null) == Intake.Status.WITHDRAWN
+				&& (now == Intake.Status.WITHDRAWN || now == Intake.Status.SUPERSEDED)
 				&& intakes.pendingInvitation(programme.id(), application.email())
 					.filter(pending -> !pending.expired()
 							&& pending.sentAt().isAfter(java.time.OffsetDateTime.now(clock).minusMinutes(5)))

@@ -1,0 +1,173 @@
+package nl.briefwissel.trajectory;
+
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.WebSession;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programme;
+import nl.briefwissel.organisation.Programmes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/**
+ * Anyone can type any address into a programme's public form. An application by it that was never confirmed
+ * gives way to the programme's own invitation of that address (decision 0082): it no longer stops the invitation,
+ * its link says it no longer applies, and nothing the stranger typed reaches the invited person, the manager or
+ * the person's own export, nor is it kept.
+ */
+@BriefwisselTest
+class SupersededApplicationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Intakes intakes;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Programme programme;
+
+	String suffix;
+
+	@BeforeEach
+	void aProgrammeWithAPublicLink() {
+		suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Voorrang " + suffix);
+		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "voorrang-" + suffix + "@briefwissel.test");
+		programmes.openPublicIntake(programme.id(), true);
+	}
+
+	@Test
+	void aStrangersUnconfirmedApplicationGivesWayToTheProgrammesInvitation() throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		String employee = "medewerker-" + suffix + "@example.nl";
+		String secret = "Mijn geheime vraag " + suffix + " over mijn baas";
+		WebSession stranger = new WebSession(port);
+		assertThat(stranger.post("/intake/programme/" + programme.id(), "displayName=" + enc("Vreemde Vera " + suffix) + "&email="
+				+ enc(employee) + "&question=" + enc(secret) + "&theme=RETRAINING&writesComfortably=YES&motivated=YES&hasTime=YES"
+				+ "&expectations=true&consent=true").body()).contains("Kijk in je mailbox");
+		String confirmation = IntakeTests.linkIn(Mailboxes.awaitMail(mailServer, employee, m -> Mailboxes.text(m).contains("/intake/confirm/")));
+		UUID strangers = intakes.open(programme.id()).get(0).id();
+
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Mila Medewerker").param("email", employee).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()))
+			.andExpect(flash().attribute("done", Map.of("key", "intakes.invite.sent", "arg", employee)));
+
+		// The invitation went out, in the manager's words only.
+		MimeMessage invitation = Mailboxes.awaitMail(mailServer, employee, m -> Mailboxes.text(m).contains("/intake/complete/"));
+		assertThat(Mailboxes.text(invitation)).contains("Mila Medewerker").doesNotContain("Vreemde Vera").doesNotContain(secret);
+		String complete = IntakeTests.linkIn(invitation);
+		String form = new WebSession(port).get(complete).body();
+		assertThat(form).contains("Mila Medewerker").doesNotContain("Vreemde Vera").doesNotContain(secret);
+
+		// The manager's list has the invitation alone, and nothing of the stranger's.
+		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::source).isEqualTo(Intake.Source.INVITATION);
+		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString())
+			.doesNotContain("Vreemde Vera");
+
+		// Nothing the stranger typed is kept, nor the mail it caused.
+		Map<String, Object> row = jdbc.sql("""
+				select status, display_name, question, theme, writes_comfortably, consent_at, expectations_agreed_at
+				from intake where id = :id""").param("id", strangers).query().singleRow();
+		assertThat(row.get("status")).isEqualTo("SUPERSEDED");
+		assertThat(row.entrySet()).filteredOn(e -> !e.getKey().equalsIgnoreCase("status")).allMatch(e -> e.getValue() == null);
+		assertThat(jdbc.sql("select count(*) from outbound_mail_about where about_id = :id").param("id", strangers).query(Integer.class)
+			.single()).isZero();
+		assertThat(intakes.applicationsOf(UUID.randomUUID(), employee)).singleElement()
+			.extracting(Intakes.Application::source).isEqualTo(Intake.Source.INVITATION);
+
+		// The confirmation link says it no longer applies, in Dutch and in English, and applies nothing.
+		HttpResponse<String> dutch = new WebSession(port).post(confirmation, "");
+		assertThat(dutch.body()).contains("Deze aanmelding geldt niet meer").contains("zelf uitgenodigd")
+			.doesNotContain("Vreemde Vera");
+		assertThat(new WebSession(port).get(confirmation + "?lang=en").body()).contains("This application no longer applies")
+			.contains("invited this e-mail address itself");
+		assertThat(accounts.byEmail(employee)).isEmpty();
+
+		// The invitation works.
+		assertThat(new WebSession(port).post(complete, "displayName=" + enc("Mila Medewerker") + "&email=" + enc(employee)
+				+ "&question=" + enc("Ik wil weten wat mijn volgende stap is.") + "&theme=RETRAINING&writesComfortably=YES"
+				+ "&motivated=YES&hasTime=YES&expectations=true&consent=true").body()).contains("Je aanmelding is binnen");
+		assertThat(accounts.byEmail(employee)).isPresent();
+	}
+
+	/** One that the person applied for themselves and has not confirmed either: the invitation is the way on. */
+	@Test
+	void anUnconfirmedApplicationWhoseLinkRanOutGoesAsWellAndAMailedOneStillHoldsTheInvitation() throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		String employee = "verlopen-" + suffix + "@example.nl";
+		intakes.applyByLink(programmes.byId(programme.id()).orElseThrow(), new IntakeForm("Vreemde Vera", employee, secretQuestion(),
+				"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+				Locale.forLanguageTag("nl"), UUID.randomUUID());
+		UUID ranOut = intakes.open(programme.id()).get(0).id();
+		jdbc.sql("update intake set token_expires_at = :past where id = :id")
+			.param("past", java.time.OffsetDateTime.now().minusDays(1)).param("id", ranOut).update();
+
+		intakes.invite(programmes.byId(programme.id()).orElseThrow(), employee, "Mila", Locale.forLanguageTag("nl"), manager.id());
+
+		assertThat(jdbc.sql("select status from intake where id = :id").param("id", ranOut).query(String.class).single())
+			.isEqualTo("SUPERSEDED");
+		assertThat(jdbc.sql("select count(*) from intake where id = :id and question is null and display_name is null")
+			.param("id", ranOut).query(Integer.class).single()).isOne();
+
+		// A mail to the intake address came from the address itself: its link still holds the invitation (decision 0062).
+		String mailed = "gemaild-" + suffix + "@example.nl";
+		intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.");
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Gijs").param("email", mailed).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("inviteErrors", Map.of("email", "intakes.invite.applied")));
+	}
+
+	private String secretQuestion() {
+		return "Een vraag van iemand anders " + suffix;
+	}
+
+	private static String enc(String value) {
+		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+}
