@@ -16,6 +16,7 @@ import nl.briefwissel.mail.ReadMail;
 import nl.briefwissel.mail.SenderAuthentication;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -102,8 +103,13 @@ class InboundReplies implements InboundMailHandler {
 			}
 			if (programme.isPresent()) {
 				String words = content.text() == null || content.text().isBlank() ? content.subject() : content.text();
-				return new InboundResult.Application(
-						intakes.receiveByMail(programme.get(), content.from(), content.fromName(), words).id());
+				Optional<Intake> application = intakes.receiveByMail(programme.get(), content.from(),
+						content.fromName(), words);
+				if (application.isEmpty()) {
+					// Its organisation was ended after the address found the programme (decision 0082): kept aside, with why.
+					return quarantine.put(mail.id(), new QuarantineReason.EndedProgramme(), null);
+				}
+				return new InboundResult.Application(application.get().id());
 			}
 		}
 		if (trajectory.isEmpty()) {

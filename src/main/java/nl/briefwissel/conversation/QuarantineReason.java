@@ -77,6 +77,7 @@ public sealed interface QuarantineReason {
 			case UnconfirmedSender.CODE_COACH -> new UnconfirmedSender(argument == null ? "" : argument, true,
 					UnconfirmedSender.foundIn(english));
 			case UnanswerableApplicant.CODE -> new UnanswerableApplicant(argument);
+			case EndedProgramme.CODE -> new EndedProgramme();
 			case ReportAboutTheCoach.CODE_FAILED -> new ReportAboutTheCoach(argument, true);
 			case ReportAboutTheCoach.CODE_DELAYED -> new ReportAboutTheCoach(argument, false);
 			case SeveralConversations.CODE -> new SeveralConversations(argument == null ? "" : argument, null, 0);
@@ -300,6 +301,34 @@ public sealed interface QuarantineReason {
 		@Override
 		public String forLog() {
 			return "an application from an address no mail can be written to";
+		}
+
+		/** An application, not a participant's letter. */
+		@Override
+		public boolean attachable() {
+			return false;
+		}
+	}
+
+	/**
+	 * A mail to a programme's intake address read while the programme's organisation was ended: no application was
+	 * made of it, nor an answer sent (decision 0082). The sender's address is not stored beside it: the mail, which
+	 * the retention job clears, has it.
+	 */
+	record EndedProgramme() implements QuarantineReason {
+
+		static final String CODE = "endedProgramme";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return null;
+		}
+
+		public String english() {
+			return "an application by mail to a programme whose organisation has ended";
 		}
 
 		/** An application, not a participant's letter. */

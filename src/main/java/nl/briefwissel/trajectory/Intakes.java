@@ -182,11 +182,19 @@ public class Intakes {
 		 */
 		record TooMany(PendingInvitation invitation) implements Invited {
 		}
+
+		/**
+		 * The programme's organisation has ended, or its ending was under way and finished first: nothing was
+		 * written or mailed (decision 0082).
+		 */
+		record OrganisationEnded() implements Invited {
+		}
 	}
 
 	/**
 	 * A programme manager invites a person; the mail's link opens the form with name and address filled in.
-	 * Refused ({@link IllegalStateException}) for an address with an invitation to the programme not used yet.
+	 * Refused ({@link IllegalStateException}) when none went out: an address with an invitation to the programme not
+	 * used yet, for one, or a programme of an organisation that ended.
 	 */
 	@Transactional
 	public Intake invite(Programme programme, String email, String name, Locale language, UUID by) {
@@ -197,7 +205,8 @@ public class Intakes {
 		if (invited instanceof Invited.SentAgain again) {
 			return again.intake();
 		}
-		throw new IllegalStateException("the address has an invitation to programme " + programme.id() + " already");
+		throw new IllegalStateException("no invitation to programme " + programme.id() + " went out: "
+				+ invited.getClass().getSimpleName());
 	}
 
 	/**
@@ -211,10 +220,13 @@ public class Intakes {
 	 * link works gets no invitation either: the answer is that application; nor does one with a trajectory in the
 	 * programme that has not ended (decision 0067). Its own applications whose link ran out are withdrawn when the
 	 * invitation goes out. An application by the public link whose address was never confirmed stops nothing: the
-	 * invitation supersedes it (decision 0082).
+	 * invitation supersedes it (decision 0082). None is made for a programme of an organisation that ended.
 	 */
 	@Transactional
 	public Invited invite(Programme programme, String email, String name, Locale language, UUID by, UUID submission) {
+		if (!programmes.holdOrganisationOpen(programme.id())) {
+			return new Invited.OrganisationEnded();
+		}
 		String address = email.strip().toLowerCase(Locale.ROOT);
 		// The applications this invitation may supersede before the address's oldest: confirming one holds its own
 		// row first and then the oldest, and must not wait for an invitation that waits for it.
@@ -358,6 +370,10 @@ public class Intakes {
 	 */
 	@Transactional
 	public Optional<Invited> inviteInstead(UUID intakeId, Programme programme, UUID by) {
+		// The organisation first, as invite takes it (see there).
+		if (!programmes.holdOrganisationOpen(programme.id())) {
+			return Optional.of(new Invited.OrganisationEnded());
+		}
 		// The address's oldest application before this one, as invite does (see there).
 		jdbc.sql("select email from intake where id = :id and programme_id = :programme")
 			.param("id", intakeId)
@@ -405,6 +421,10 @@ public class Intakes {
 	 */
 	@Transactional
 	public PendingInvitation.Again inviteAgain(UUID intakeId, Programme programme, long shownSent) {
+		// An ending erases the invitation: as one withdrawn meanwhile, nothing goes out (decision 0082).
+		if (!programmes.holdOrganisationOpen(programme.id())) {
+			return PendingInvitation.Again.GONE;
+		}
 		jdbc.sql("select id from intake where id = :id and programme_id = :programme for update")
 			.param("id", intakeId)
 			.param("programme", programme.id())
@@ -556,19 +576,26 @@ public class Intakes {
 	 * An application from the public link. The caller always shows the same answer ("check your
 	 * mail"), whether or not the address is known: the confirmation link decides the rest. Once per
 	 * form ({@code submission} is the form's id, may be null): a second request with the same id (a
-	 * double click) writes and mails nothing.
+	 * double click) writes and mails nothing. False, with nothing written or mailed, when the programme's
+	 * organisation has ended (decision 0082).
 	 */
 	@Transactional
-	public void applyByLink(Programme programme, IntakeForm form, Locale language, UUID submission) {
+	public boolean applyByLink(Programme programme, IntakeForm form, Locale language, UUID submission) {
 		if (!programme.publicIntake()) {
 			throw new IllegalStateException("the public intake of programme " + programme.id() + " is closed");
 		}
 		requireKnownTheme(programme, form.theme());
+		// Held as completing an application holds it: one written while the organisation was ended, after its
+		// applications were erased, stayed for the retention job's 90 days.
+		if (!programmes.holdOrganisationOpen(programme.id())) {
+			log.info("An application by the public link of programme {} was refused: its organisation has ended", programme.id());
+			return false;
+		}
 		UUID id = UUID.randomUUID();
 		Optional<Intake> earlier = sentBefore(submission, id, programme.id(), form.email());
 		if (earlier.isPresent()) {
 			log.info("A public intake form was sent again; application {} was made by the first request", earlier.get().id());
-			return;
+			return true;
 		}
 		String token = LinkTokens.create();
 		Intake intake = insert(id, programme.id(), form.email(), form.displayName(), language, Intake.Source.LINK,
@@ -579,6 +606,7 @@ public class Intakes {
 		// brake, which the form could otherwise fill to silence the address's reminders and notices.
 		outbox.enqueueAskedFor(mails.compose(intake.email(), language, "mail.confirmIntake", args,
 				address.link("/intake/confirm/{token}", language).buildAndExpand(token).toUriString()).about(intake.id()));
+		return true;
 	}
 
 	/**
@@ -586,14 +614,19 @@ public class Intakes {
 	 * the question, and answered with a link to complete it. A sender answered in the last day gets
 	 * no second answer: the words are added to their open application instead. A sender no answer
 	 * can be written to (see {@link #answerable}) is refused with an {@link IllegalArgumentException},
-	 * before anything is kept or queued: the caller keeps the mail aside instead.
+	 * before anything is kept or queued: the caller keeps the mail aside instead. Empty, with nothing kept or
+	 * queued, when the programme's organisation has ended (decision 0082): the caller keeps that mail aside too.
 	 */
 	@Transactional
-	public Intake receiveByMail(Programme programme, String from, String fromName, String text) {
+	public Optional<Intake> receiveByMail(Programme programme, String from, String fromName, String text) {
 		String unanswerable = unanswerable(from);
 		if (unanswerable != null) {
 			// The reason names no address: it goes into the operator's log, where no erasure reaches.
 			throw new IllegalArgumentException("the sender of a mail to an intake address cannot be answered: " + unanswerable);
+		}
+		// Found by its address before an ending cleared it, and taken in after: held as the public link holds it.
+		if (!programmes.holdOrganisationOpen(programme.id())) {
+			return Optional.empty();
 		}
 		Optional<Intake> recent = jdbc.sql(COLUMNS + """
 				 where programme_id = :programme and email = :email and status = 'RECEIVED_BY_MAIL'
@@ -622,7 +655,7 @@ public class Intakes {
 				.param("id", recent.get().id())
 				.update();
 			log.info("Another mail to the intake address from an open application {}; not answered again", recent.get().id());
-			return recent.get();
+			return recent;
 		}
 		// A mail's display name has no limit of its own; the application keeps a name of at most 200.
 		String name = fromName == null || fromName.isBlank() ? null
@@ -635,7 +668,7 @@ public class Intakes {
 		// Who wrote is not known to us yet, nor their language: the answer is in Dutch and in English.
 		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail", args,
 				completeLink(token, language)).about(intake.id()));
-		return intake;
+		return Optional.of(intake);
 	}
 
 	/**

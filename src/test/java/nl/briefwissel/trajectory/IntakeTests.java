@@ -791,7 +791,7 @@ class IntakeTests {
 		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
 				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
 		String mailed = "gemaild-" + suffix + "@example.nl";
-		Intake applied = intakes.receiveByMail(programme, mailed, "Gijs Gemaild", "Ik wil graag meedoen.");
+		Intake applied = intakes.receiveByMail(programme, mailed, "Gijs Gemaild", "Ik wil graag meedoen.").orElseThrow();
 		assertThat(mailsTo(mailed)).isEqualTo(1);
 
 		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
@@ -972,7 +972,7 @@ class IntakeTests {
 				java.util.Locale.forLanguageTag("en"), UUID.randomUUID());
 		Intake applied = intakes.open(programme.id()).get(0);
 		String mailed = "mailde-" + suffix + "@example.nl";
-		Intake byMail = intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.");
+		Intake byMail = intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.").orElseThrow();
 		jdbc.sql("update intake set token_expires_at = :past where id in (:ids)")
 			.param("past", java.time.OffsetDateTime.now().minusDays(1)).param("ids", java.util.List.of(applied.id(), byMail.id())).update();
 
@@ -1090,7 +1090,7 @@ class IntakeTests {
 		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
 				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
 		String email = "naamloos-" + suffix + "@example.nl";
-		Intake byMail = intakes.receiveByMail(programme, email, null, "Ik wil iets anders gaan doen.");
+		Intake byMail = intakes.receiveByMail(programme, email, null, "Ik wil iets anders gaan doen.").orElseThrow();
 		jdbc.sql("update intake set token_expires_at = :past where id = :id")
 			.param("past", java.time.OffsetDateTime.now().minusDays(1))
 			.param("id", byMail.id())

@@ -81,7 +81,7 @@ class UnopenedQuestionTests {
 		Programme programme = programmes.byId(running.programmeId()).orElseThrow();
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String sender = "vraag-" + suffix + "@example.nl";
-		Intake byMail = intakes.receiveByMail(programme, sender, "Vera Vraag", "Een vraag die straks niet meer opent");
+		Intake byMail = intakes.receiveByMail(programme, sender, "Vera Vraag", "Een vraag die straks niet meer opent").orElseThrow();
 		jdbc.sql("update intake set question_key_id = 'weg-" + suffix + "' where id = :id").param("id", byMail.id()).update();
 		try {
 			assertThat(intakes.open(programme.id())).filteredOn(intake -> intake.id().equals(byMail.id()))

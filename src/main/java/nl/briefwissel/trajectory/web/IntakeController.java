@@ -117,7 +117,11 @@ class IntakeController {
 			model.addAttribute("submission", submission == null ? UUID.randomUUID() : submission);
 			return form(model, programme, fields, "/intake/programme/" + id, true);
 		}
-		intakes.applyByLink(programme, fields.toForm(), locale, submission);
+		if (!intakes.applyByLink(programme, fields.toForm(), locale, submission)) {
+			// The organisation was ended while the person wrote: nothing was kept, their words are given back.
+			model.addAttribute("keptQuestion", fields.question() == null ? "" : fields.question());
+			return message(model, "intake.ended.title", "intake.ended.body", null);
+		}
 		return message(model, "intake.sent.title", "intake.sent.body", fields.email());
 	}
 

@@ -299,6 +299,11 @@ class IntakesPageController {
 					trajectory.status().name(), link));
 			return refused(redirect, programme, Map.of("email", ENROLLED), name, email, language);
 		}
+		if (invited instanceof Intakes.Invited.OrganisationEnded) {
+			// Ended after this page passed its guard, while the invitation waited for the ending (decision 0082).
+			return refused(redirect, programme, Map.of("email", texts.getMessage("intakes.invite.ended", null, locale)),
+					name, email, language);
+		}
 		if (invited instanceof Intakes.Invited.TooMany) {
 			// Its link had run out, and the address had its mails of this hour: nothing sent, and no claim that a link works.
 			return refused(redirect, programme, Map.of("email", texts.getMessage("invitation.again.tooMany.expired", null, locale)),
@@ -406,7 +411,8 @@ class IntakesPageController {
 		AuditedChange.refused();
 		// At the hour's limit nothing went and no link works: not "the address has an invitation that works".
 		redirect.addFlashAttribute("problem", invited.isEmpty() ? "intakes.inviteInstead.gone"
-				: invited.get() instanceof Intakes.Invited.TooMany ? "invitation.again.tooMany.expired" : "intakes.inviteInstead.not");
+				: invited.get() instanceof Intakes.Invited.TooMany ? "invitation.again.tooMany.expired"
+				: invited.get() instanceof Intakes.Invited.OrganisationEnded ? "intakes.invite.ended" : "intakes.inviteInstead.not");
 		redirect.addFlashAttribute("problemAt", at);
 		return back;
 	}
