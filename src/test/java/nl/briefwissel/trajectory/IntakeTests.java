@@ -567,6 +567,33 @@ class IntakeTests {
 	}
 
 	/**
+	 * A name longer than the form takes is refused in the manager's language, not with the validator's own
+	 * sentence; an address pasted with a space around it is invited, as on the administrator's form.
+	 */
+	@Test
+	void anInvitationFormSaysWhatIsWrongInTheManagersWordsAndTakesAnAddressWithSpacesAround(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-spatie-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		String email = "spatie-" + suffix + "@example.nl";
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+			.param("name", "N".repeat(300)).param("email", email).param("language", "nl")
+			.param("submission", UUID.randomUUID().toString()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("name", "De naam mag hoogstens 200 tekens lang zijn.")));
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+			.param("name", "  Sam Spatie ").param("email", "  " + email + " ").param("language", "nl")
+			.param("submission", UUID.randomUUID().toString()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeCount(2))
+			.andExpect(flash().attribute("done", java.util.Map.of("key", "intakes.invite.sent", "arg", email)));
+		assertThat(intakes.open(programme.id())).singleElement().satisfies(intake -> {
+			assertThat(intake.email()).isEqualTo(email);
+			assertThat(intake.displayName()).isEqualTo("Sam Spatie");
+		});
+	}
+
+	/**
 	 * Two invitation forms for one new address sent in the same second (two managers, or two tabs): each saw no
 	 * application yet and each wrote one, so two mails with two working links went out. The first holds its
 	 * transaction open while the second comes in: one application and one mail, and the second is answered with

@@ -148,9 +148,18 @@ class IntakesPageController {
 		}
 	}
 
-	record Invitation(@NotBlank(message = "{intakes.invite.name.required}") @Size(max = 200) String name,
+	/**
+	 * The form as typed, without the spaces around name and address that a copy from a mail or a
+	 * spreadsheet brings: checked without them, as the administrator's invitation is.
+	 */
+	record Invitation(@NotBlank(message = "{intakes.invite.name.required}") @Size(max = 200, message = "{intakes.invite.name.tooLong}") String name,
 			@NotBlank(message = "{intakes.invite.email.invalid}") @Email(message = "{intakes.invite.email.invalid}")
-			@Size(max = 320) String email, @NotNull Locale language) {
+			@Size(max = 320, message = "{intakes.invite.email.invalid}") String email, @NotNull Locale language) {
+
+		Invitation {
+			name = name == null ? null : name.strip();
+			email = email == null ? null : email.strip();
+		}
 	}
 
 	/** An invitation as typed, given back after a mistake; flashed, so strings that travel in the session. */
