@@ -13,6 +13,7 @@ import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.trajectory.NoticeMails;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
 import org.springframework.context.MessageSource;
@@ -34,6 +35,10 @@ class HeldBackNotices {
 	/** At most one notice of each kind per trajectory in this time. */
 	static final Duration QUIET = Duration.ofHours(1);
 
+	private static final String TOO_BIG = "mail.heldBack.tooBig";
+
+	private static final String OTHER_ADDRESS = "mail.heldBack.otherAddress";
+
 	private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH);
 
 	private final Outbox outbox;
@@ -52,8 +57,11 @@ class HeldBackNotices {
 
 	private final MessageMail letters;
 
+	private final NoticeMails mails;
+
 	HeldBackNotices(Outbox outbox, MessageSource texts, PublicAddress address, ReplyTokens tokens, ReplyAddress replyAddress,
-			JdbcClient jdbc, Clock clock, MessageMail letters) {
+			JdbcClient jdbc, Clock clock, MessageMail letters, NoticeMails mails) {
+		this.mails = mails;
 		this.outbox = outbox;
 		this.texts = texts;
 		this.address = address;
@@ -66,7 +74,7 @@ class HeldBackNotices {
 
 	/** Their mail was larger than Briefwissel keeps: send it again smaller, or share large files another way. */
 	void tooBig(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
-		send(trajectory, "mail.heldBack.tooBig", receivedAt, language -> List.of(), true, null);
+		send(trajectory, TOO_BIG, receivedAt, language -> List.of(), true, null);
 	}
 
 	/**
@@ -78,7 +86,7 @@ class HeldBackNotices {
 	 * link of a stranger's choosing, in a mail from Briefwissel (decision 0075, session 37).
 	 */
 	void fromAnotherAddress(TrajectoryOverview trajectory, String sender, OffsetDateTime receivedAt) {
-		send(trajectory, "mail.heldBack.otherAddress", receivedAt,
+		send(trajectory, OTHER_ADDRESS, receivedAt,
 				language -> List.of(nameable(sender) ? sender : texts.getMessage("mail.heldBack.otherAddress.unnamed", null,
 						language)),
 				true, null);
@@ -117,11 +125,16 @@ class HeldBackNotices {
 					new Object[] { file.fileName(), file.refusalDetail() }, language))
 			.collect(Collectors.joining("\n"));
 		boolean inFull = letters.inFull(trajectory);
-		String key = inFull ? "mail.heldBack.filesNotKept" : "mail.heldBack.filesNotKept.secure";
+		String key = inFull ? "mail.heldBack.filesNotKept" : "mail.heldBack.filesNotKeptSecure";
 		send(trajectory, key, receivedAt, any -> List.of(notKept.size(), files), false, inFull);
 	}
 
-	/** {@code inFull}: whether letters go to the participant in full by mail; null when the caller did not read it. */
+	/**
+	 * Composed as every notice to the participant is ({@link NoticeMails#toParticipant}): the same greeting,
+	 * link and ending as a pause's. Its HTML part links only the conversation, Briefwissel's own address; a
+	 * name or an address filled in stays text. {@code inFull}: whether letters go to the participant in full
+	 * by mail; null when the caller did not read it.
+	 */
 	private void send(TrajectoryOverview trajectory, String key, OffsetDateTime receivedAt,
 			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull) {
 		String to = trajectory.participantEmail();
@@ -129,27 +142,20 @@ class HeldBackNotices {
 			return;
 		}
 		Locale language = languageOf(trajectory);
-		String name = trajectory.participantName() == null ? "" : trajectory.participantName().strip();
 		String link = address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id())
 			.toUriString();
 		String when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", language)
 			.format(receivedAt.atZoneSameInstant(clock.getZone()));
-		List<Object> args = new java.util.ArrayList<>(List.of(name.isEmpty() ? "" : name.split("\\s+")[0], when, link));
+		List<Object> args = new java.util.ArrayList<>(List.of(when));
 		args.addAll(more.apply(language));
-		String subject = texts.getMessage(subjectKey(key) + ".subject", null, language);
-		String text = texts.getMessage(key + ".text", args.toArray(), language);
-		OutgoingMail mail = new OutgoingMail(to, subject, text, null, null, null, List.of(), true).about(trajectory.id());
+		OutgoingMail mail = mails.toParticipant(to, language, trajectory.participantName(), key, args.toArray(), link)
+			.about(trajectory.id());
 		if (inFull == null ? letters.inFull(trajectory) : inFull) {
 			// Answered, it goes into the conversation as a letter does: sending it again is answering this mail.
 			// Not where letters go as a notification only: the participant is not asked to answer by mail.
 			mail = mail.replyingTo(replyAddress.of(tokens.tokenFor(trajectory.id(), trajectory.participantId())));
 		}
-		outbox.enqueue(mail.inLanguage(language, address.base()));
-	}
-
-	/** The secure variant has the subject of the plain one. */
-	private static String subjectKey(String key) {
-		return key.endsWith(".secure") ? key.substring(0, key.length() - ".secure".length()) : key;
+		outbox.enqueue(mail);
 	}
 
 	/**

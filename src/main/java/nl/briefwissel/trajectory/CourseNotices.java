@@ -113,10 +113,12 @@ class CourseNotices {
 			Locale language = participant.language();
 			Notice notice = content.of(trajectory, language);
 			String key = "mail.course." + change + (trajectory.lettersByMail() || "stopped".equals(change) ? "" : "Secure");
-			Object[] args = { trajectory.participantName(), trajectory.coachName() == null ? "" : trajectory.coachName(),
-					trajectory.programmeName(), notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()),
+			Object[] args = { trajectory.coachName() == null ? "" : trajectory.coachName(), trajectory.programmeName(),
+					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()),
 					notice.nextMoment(), notice.number() };
-			outbox.enqueueAskedFor(mails.compose(participant.email(), language, key, args, link(trajectory, participant, change))
+			outbox.enqueueAskedFor(mails
+				.toParticipant(participant.email(), language, trajectory.participantName(), key, args,
+						link(trajectory, participant, change))
 				.replyingTo(conversation.replyTo(trajectory.id(), participant.id()))
 				.about(trajectory.id()));
 		});

@@ -12,13 +12,18 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The automatic mails of intake and matching, each with a plain-text and an HTML part in the
- * recipient's language, or in two when that is unknown. Every text comes from the message bundles:
- * {@code <key>.subject}, {@code <key>.greeting}, the paragraphs {@code <key>.body} and the link's
- * {@code <key>.button}.
+ * The automatic mails of intake and matching, and every notice to a participant about their trajectory
+ * ({@link #toParticipant}), each with a plain-text and an HTML part in the recipient's language, or in two
+ * when that is unknown. Every text comes from the message bundles: {@code <key>.subject},
+ * {@code <key>.greeting}, the paragraphs {@code <key>.body} and the link's {@code <key>.button}.
+ * Public for the conversation's notices of mail held back: one composer, so that what a participant gets
+ * from Briefwissel reads as one product whichever module sends it (decision 0081).
  */
 @Component
-class NoticeMails {
+public class NoticeMails {
+
+	/** The texts every notice to a participant shares: {@code .greeting}, {@code .closing} and {@code .footer}. */
+	private static final String PARTICIPANT = "mail.participantNotice";
 
 	private final MessageSource texts;
 
@@ -35,6 +40,27 @@ class NoticeMails {
 
 	OutgoingMail compose(String to, Locale language, String key, Object[] args, String link) {
 		return compose(to, language, null, key, args, link);
+	}
+
+	/**
+	 * A notice to a participant about their trajectory (a pause, an extension, a stop, mail of theirs held back):
+	 * greeted by first name, as the coach's letters and the reminders greet them, and ended alike, with the
+	 * closing, the signature and the line that says the mail is automatic. {@code args} fill in
+	 * {@code {1}} onwards of {@code <key>.subject}, {@code <key>.body} and {@code <key>.button}; {@code {0}}
+	 * is the first name. No {@code <key>.greeting}: the greeting is the same for every notice.
+	 */
+	public OutgoingMail toParticipant(String to, Locale language, String participantName, String key, Object[] args,
+			String link) {
+		Object[] all = new Object[args.length + 1];
+		all[0] = firstName(participantName);
+		System.arraycopy(args, 0, all, 1, args.length);
+		return compose(to, language, null, key, any -> all, link, true);
+	}
+
+	/** The first word of a name; empty for none. */
+	static String firstName(String name) {
+		String whole = name == null ? "" : name.strip();
+		return whole.isEmpty() ? "" : whole.split("\\s+")[0];
 	}
 
 	/**
@@ -63,12 +89,21 @@ class NoticeMails {
 
 	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key,
 			Function<Locale, Object[]> argsIn, String link) {
+		return compose(to, language, secondLanguage, key, argsIn, link, false);
+	}
+
+	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key,
+			Function<Locale, Object[]> argsIn, String link, boolean toParticipant) {
 		Object[] args = argsIn.apply(language);
+		String greetingKey = toParticipant ? PARTICIPANT + ".greeting" : key + ".greeting";
 		String subject = texts.getMessage(key + ".subject", args, language);
-		Translation first = translation(language, key, args);
-		Translation second = secondLanguage == null ? null : translation(secondLanguage, key, argsIn.apply(secondLanguage));
+		Translation first = translation(language, key, greetingKey, args);
+		Translation second = secondLanguage == null ? null
+				: translation(secondLanguage, key, greetingKey, argsIn.apply(secondLanguage));
 		String button = texts.getMessage(key + ".button", args, language);
 		String signature = texts.getMessage("mail.signature", null, language);
+		String closing = toParticipant ? texts.getMessage(PARTICIPANT + ".closing", null, language) : null;
+		String footer = toParticipant ? texts.getMessage(PARTICIPANT + ".footer", null, language) : null;
 		StringBuilder text = new StringBuilder();
 		for (Translation translation : second == null ? List.of(first) : List.of(first, second)) {
 			text.append(translation.greeting()).append("\n\n");
@@ -77,8 +112,16 @@ class NoticeMails {
 		if (link != null) {
 			text.append(button).append(":\n").append(link).append("\n\n");
 		}
+		if (closing != null) {
+			text.append(closing).append("\n");
+		}
 		text.append(signature).append("\n");
+		if (footer != null) {
+			text.append("\n").append(footer).append("\n");
+		}
 		Context context = new Context(language);
+		context.setVariable("closing", closing);
+		context.setVariable("footer", footer);
 		context.setVariable("subject", subject);
 		context.setVariable("greeting", first.greeting());
 		context.setVariable("paragraphs", first.paragraphs());
@@ -89,8 +132,8 @@ class NoticeMails {
 		return OutgoingMail.notice(to, subject, text.toString(), html);
 	}
 
-	private Translation translation(Locale language, String key, Object[] args) {
-		return new Translation(language.toLanguageTag(), greeting(language, key, args),
+	private Translation translation(Locale language, String key, String greetingKey, Object[] args) {
+		return new Translation(language.toLanguageTag(), greeting(language, greetingKey, args),
 				List.of(texts.getMessage(key + ".body", args, language).split("\n\n")));
 	}
 
@@ -100,11 +143,11 @@ class NoticeMails {
 	 * without one): it greeted an empty name. (No quoted comma here: the module documentation's JSON reader
 	 * stumbles over one.)
 	 */
-	private String greeting(Locale language, String key, Object[] args) {
+	private String greeting(Locale language, String greetingKey, Object[] args) {
 		boolean noName = args == null || args.length == 0 || args[0] == null || args[0].toString().isBlank();
-		if (noName && texts.getMessage(key + ".greeting", null, language).contains("{0}")) {
+		if (noName && texts.getMessage(greetingKey, null, language).contains("{0}")) {
 			return texts.getMessage("mail.greeting.noName", null, language);
 		}
-		return texts.getMessage(key + ".greeting", args, language);
+		return texts.getMessage(greetingKey, args, language);
 	}
 }

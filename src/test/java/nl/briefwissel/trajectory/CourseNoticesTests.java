@@ -57,7 +57,8 @@ class CourseNoticesTests {
 
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("gepauzeerd"));
-		assertThat(Mailboxes.text(mail)).contains(running.participant().displayName(), running.coach().displayName(),
+		assertThat(Mailboxes.text(mail)).contains("Beste " + running.participant().displayName().split(" ")[0] + ",",
+				running.coach().displayName(),
 				day(until, DUTCH), day(next, DUTCH), "Je kunt tijdens de pauze gewoon schrijven", "antwoord op deze mail")
 			// the coach's words and reason are for the record, behind the sign-in, not for a mailbox
 			.doesNotContain("moeder").doesNotContain("Persoonlijke omstandigheden").doesNotContain("omstandigheden");

@@ -1,0 +1,80 @@
+package nl.briefwissel.conversation;
+
+import java.time.OffsetDateTime;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.Today;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A participant's notices read as one product, whichever module sends them: a held-back mail's notice
+ * (decision 0075) and a pause's (decision 0077) greet by first name, as the coach's letters and the
+ * reminders do, and end alike, in the text and in the HTML part (decision 0081).
+ */
+@BriefwisselTest
+class ParticipantNoticesTests {
+
+	private static final String ENDING = "\n\nHartelijke groet,\nBriefwissel\n\n(Dit is een automatisch bericht.)";
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	HeldBackNotices heldBack;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void aHeldBackNoticeAndACourseNoticeGreetByFirstNameAndEndAlike() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String firstName = running.participant().displayName().split(" ")[0];
+		heldBack.tooBig(trajectories.byId(running.id()).orElseThrow(), OffsetDateTime.now());
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(2), Reason.NO_TIME, null);
+
+		MimeMessage held = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je mail was te groot"));
+		MimeMessage paused = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).contains("gepauzeerd"));
+
+		for (MimeMessage notice : java.util.List.of(held, paused)) {
+			String text = Mailboxes.text(notice).replace("\r\n", "\n").strip();
+			assertThat(text).as(Mailboxes.subject(notice)).startsWith("Beste " + firstName + ",\n\n")
+				.doesNotContain(running.participant().displayName())
+				.endsWith(ENDING);
+			// The link to the conversation comes last, on a line of its own under its button's words, before the ending.
+			String beforeEnding = text.substring(0, text.length() - ENDING.length());
+			String[] lines = beforeEnding.split("\n");
+			assertThat(lines[lines.length - 2]).as(Mailboxes.subject(notice)).endsWith(":");
+			assertThat(lines[lines.length - 1]).as(Mailboxes.subject(notice))
+				.startsWith("http")
+				.contains("/participant/conversation?")
+				.contains("trajectory=" + running.id());
+
+			Document html = Jsoup.parse(Mailboxes.html(notice));
+			assertThat(html.select("p").first().text()).as(Mailboxes.subject(notice)).isEqualTo("Beste " + firstName + ",");
+			assertThat(html.select("p").last().text()).as(Mailboxes.subject(notice)).isEqualTo("(Dit is een automatisch bericht.)");
+			assertThat(html.select("a[href]")).as(Mailboxes.subject(notice)).hasSize(1)
+				.allSatisfy(link -> assertThat(link.attr("href")).contains("/participant/conversation"));
+		}
+	}
+}
