@@ -129,8 +129,9 @@ public class Handovers {
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not ask for answers by it.
 		String toParticipant = before.lettersByMail() ? "mail.handover.participant"
 				: "mail.handover.participantSecure";
-		accounts.byId(before.participantId()).ifPresent(participant -> outbox.enqueueAskedFor(mails.compose(participant.email(),
-				participant.language(), toParticipant, args,
+		// Greeted and ended as every notice to a participant is (decision 0081): {0}, their name, becomes their first name.
+		accounts.byId(before.participantId()).ifPresent(participant -> outbox.enqueueAskedFor(mails.toParticipant(participant.email(),
+				participant.language(), before.participantName(), toParticipant, java.util.Arrays.copyOfRange(args, 1, args.length),
 				address.link("/participant/conversation", participant.language()).queryParam("trajectory", before.id()).toUriString())
 			.replyingTo(conversation.replyTo(before.id(), participant.id()))
 			.about(before.id())));

@@ -8,6 +8,7 @@ import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.Today;
 import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.trajectory.Handovers;
 import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A participant's notices read as one product, whichever module sends them: a held-back mail's notice
- * (decision 0075) and a pause's (decision 0077) greet by first name, as the coach's letters and the
+ * (decision 0075), a pause's (decision 0077) and a handover's greet by first name, as the coach's letters and the
  * reminders do, and end alike, in the text and in the HTML part (decision 0081).
  */
 @BriefwisselTest
@@ -44,22 +45,33 @@ class ParticipantNoticesTests {
 	@Autowired
 	EmbeddedMailServer mailServer;
 
+	@Autowired
+	Handovers handovers;
+
 	@Test
-	void aHeldBackNoticeAndACourseNoticeGreetByFirstNameAndEndAlike() throws Exception {
+	void heldBackCourseAndHandoverNoticesGreetByFirstNameAndEndAlike() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		String firstName = running.participant().displayName().split(" ")[0];
 		heldBack.tooBig(trajectories.byId(running.id()).orElseThrow(), OffsetDateTime.now());
 		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(2), Reason.NO_TIME, null);
+
+		var handedOver = fixtures.runningTrajectory(true);
+		handovers.handOver(handedOver.id(), fixtures.secondCoachInPool(handedOver).id(), Reason.COACH_UNAVAILABLE,
+				fixtures.managerOf(handedOver).id());
 
 		MimeMessage held = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).startsWith("Je mail was te groot"));
 		MimeMessage paused = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("gepauzeerd"));
 
-		for (MimeMessage notice : java.util.List.of(held, paused)) {
+		MimeMessage newCoach = Mailboxes.awaitMail(mailServer, handedOver.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je nieuwe e-coach"));
+
+		for (MimeMessage notice : java.util.List.of(held, paused, newCoach)) {
+			var to = notice == newCoach ? handedOver : running;
+			String firstName = to.participant().displayName().split(" ")[0];
 			String text = Mailboxes.text(notice).replace("\r\n", "\n").strip();
 			assertThat(text).as(Mailboxes.subject(notice)).startsWith("Beste " + firstName + ",\n\n")
-				.doesNotContain(running.participant().displayName())
+				.doesNotContain(to.participant().displayName())
 				.endsWith(ENDING);
 			// The link to the conversation comes last, on a line of its own under its button's words, before the ending.
 			String beforeEnding = text.substring(0, text.length() - ENDING.length());
@@ -68,7 +80,7 @@ class ParticipantNoticesTests {
 			assertThat(lines[lines.length - 1]).as(Mailboxes.subject(notice))
 				.startsWith("http")
 				.contains("/participant/conversation?")
-				.contains("trajectory=" + running.id());
+				.contains("trajectory=" + to.id());
 
 			Document html = Jsoup.parse(Mailboxes.html(notice));
 			assertThat(html.select("p").first().text()).as(Mailboxes.subject(notice)).isEqualTo("Beste " + firstName + ",");
