@@ -164,13 +164,28 @@ class HeldBackNotices {
 	 * take turns here, and the second sees the first one's notice.
 	 */
 	private boolean toldWithinTheHour(TrajectoryOverview trajectory, String key) {
-		List<String> subjects = LANGUAGES.stream().map(language -> texts.getMessage(key + ".subject", null, language)).toList();
+		return told(trajectory, List.of(key), OffsetDateTime.now(clock).minus(QUIET));
+	}
+
+	/**
+	 * Whether the participant was told since then that mail of theirs was held back (too big, from another
+	 * address): they wrote, and know what to do, so a reminder that they have not written is not for them
+	 * (decision 0081). Not a file not kept: that letter is in the conversation.
+	 */
+	boolean toldSince(TrajectoryOverview trajectory, OffsetDateTime since) {
+		return told(trajectory, List.of(TOO_BIG, OTHER_ADDRESS), since);
+	}
+
+	private boolean told(TrajectoryOverview trajectory, List<String> keys, OffsetDateTime since) {
+		List<String> subjects = keys.stream()
+			.flatMap(key -> LANGUAGES.stream().map(language -> texts.getMessage(key + ".subject", null, language)))
+			.toList();
 		return jdbc.sql("""
 				select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id
 				where a.about_id = :trajectory and m.subject in (:subjects) and m.created_at > :since""")
 			.param("trajectory", trajectory.id())
 			.param("subjects", subjects)
-			.param("since", OffsetDateTime.now(clock).minus(QUIET))
+			.param("since", since)
 			.query(Long.class)
 			.single() > 0;
 	}

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One friendly reminder when a contact moment passed without a message from the participant:
- * at most one per moment, never during a pause or after the end. After downtime only the latest
+ * at most one per moment, never during a pause or after the end, nor while mail of theirs is held
+ * back that they were told of (decision 0081). After downtime only the latest
  * passed moment is reminded, so nobody gets a pile of reminders at once. The {@code reminder}
  * table's key makes a second reminder impossible, whichever node runs the job. Reminders go out on
  * working days between eight in the morning and eight in the evening only (configurable).
@@ -71,9 +72,16 @@ class Reminders {
 
 	private final Clock clock;
 
+	private final Quarantine quarantine;
+
+	private final HeldBackNotices heldBack;
+
 	Reminders(Trajectories trajectories, Messages messages, ReplyTokens tokens, Accounts accounts, Outbox outbox,
 			ReplyAddress replyAddress, MessageSource texts, PublicAddress address, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock, SendingHours hours) {
+			TransactionTemplate transactions, Clock clock, SendingHours hours, Quarantine quarantine,
+			HeldBackNotices heldBack) {
+		this.quarantine = quarantine;
+		this.heldBack = heldBack;
 		this.hours = hours;
 		this.trajectories = trajectories;
 		this.messages = messages;
@@ -199,11 +207,29 @@ class Reminders {
 			// "the moment is past" about one from before the break came out of nowhere on the first morning.
 			return OptionalInt.empty();
 		}
-		LocalDate windowStart = passed >= 2 ? plan.get().dueDates().get(passed - 2) : trajectory.startedOn().minusDays(1);
-		if (activity.lastParticipant() != null && activity.lastParticipant().toLocalDate().isAfter(windowStart)) {
+		if (activity.lastParticipant() != null && activity.lastParticipant().toLocalDate().isAfter(windowStart(trajectory, passed))) {
 			return OptionalInt.empty(); // the participant wrote for this moment
 		}
 		return OptionalInt.of(passed);
+	}
+
+	/** The day after which what the participant writes counts for this moment: the moment before it, or the start. */
+	private static LocalDate windowStart(TrajectoryOverview trajectory, int moment) {
+		return moment >= 2 ? trajectory.plan().orElseThrow().dueDates().get(moment - 2) : trajectory.startedOn().minusDays(1);
+	}
+
+	/**
+	 * Whether the participant wrote for this moment but their mail was held back (too big to keep, from another
+	 * address), they were told so and what to do in a held-back notice, and it is held still (decision 0081). A
+	 * reminder that they have not written, on top of that notice, is wrong and confusing. Once the coach attaches
+	 * the mail it is their letter; once the coach discards it they have not written after all, and the moment is
+	 * reminded as any other. Asked only for a trajectory with a moment to remind, in its reminder's transaction:
+	 * such a trajectory is asked again at each run while its mail is held (no reminder row is written for it).
+	 */
+	private boolean heldBackAndTold(TrajectoryOverview trajectory, int moment) {
+		OffsetDateTime since = windowStart(trajectory, moment).plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+		return quarantine.heldFor(trajectory.id()).stream().anyMatch(held -> !held.quarantinedAt().isBefore(since))
+				&& heldBack.toldSince(trajectory, since);
 	}
 
 	/**
@@ -228,7 +254,7 @@ class Reminders {
 			Messages.Activity activity = messages.activity(List.of(current.id()))
 				.getOrDefault(current.id(), Messages.Activity.NONE);
 			OptionalInt moment = momentToRemind(current, activity, day);
-			return moment.isPresent() && remind(current, moment.getAsInt());
+			return moment.isPresent() && !heldBackAndTold(current, moment.getAsInt()) && remind(current, moment.getAsInt());
 		}));
 	}
 

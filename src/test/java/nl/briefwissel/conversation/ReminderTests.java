@@ -15,6 +15,8 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.trajectory.DutchHolidays;
 import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
@@ -259,6 +261,57 @@ class ReminderTests {
 		assertThat(reminderCount(unchanged.id())).isEqualTo(1);
 		// Stopped, as an erasure leaves it: still "running", the other tests' runs would find it due every time.
 		jdbc.sql("update trajectory set status = 'STOPPED' where id = :id").param("id", erased.id()).update();
+	}
+
+	/**
+	 * The participant's mail came but was held back (too big, or from another address) and they were told
+	 * what to do in a held-back notice: a reminder that they have not written, on top of it, is wrong. None
+	 * while the mail is held; once the coach discards it, the moment is reminded as any other. Held mail the
+	 * participant was not told of (the coach's own, too big) holds back no reminder (decision 0081).
+	 */
+	@Test
+	void noReminderWhileTheParticipantsMailIsHeldBackAndTheyWereToldSo(@Autowired InboundMails inbound,
+			@Autowired ReplyTokens tokens, @Autowired ReplyAddress replyAddress, @Autowired Quarantine quarantine) {
+		var base = fixtures.runningTrajectory(true);
+		var tooBig = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		var otherAddress = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		var coachsOwn = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+		hold(inbound, tokens, replyAddress, tooBig, tooBig.participant().email(), "X-Briefwissel-Too-Big: 41943040\r\n", run);
+		hold(inbound, tokens, replyAddress, otherAddress, "prive-" + run + "@example.nl", "", run);
+		hold(inbound, tokens, replyAddress, coachsOwn, coachsOwn.coach().email(), "X-Briefwissel-Too-Big: 41943040\r\n", run);
+		for (var trajectory : List.of(tooBig, otherAddress, coachsOwn)) {
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+				.until(() -> !quarantine.heldFor(trajectory.id()).isEmpty());
+		}
+
+		run();
+
+		assertThat(reminderCount(tooBig.id())).isZero();
+		assertThat(reminderCount(otherAddress.id())).isZero();
+		assertThat(reminderCount(coachsOwn.id())).as("no notice went: the participant did not write").isEqualTo(1);
+
+		// The coach discards it (not theirs after all, or they were asked to write again): the participant has not written.
+		quarantine.heldFor(tooBig.id()).forEach(held -> quarantine.discard(held.inboundMailId(), tooBig.coach().id()));
+		run();
+		assertThat(reminderCount(tooBig.id())).isEqualTo(1);
+		assertThat(reminderCount(otherAddress.id())).isZero();
+
+		// Discarded too, and reminded: none of these stays due for the other tests' runs.
+		quarantine.heldFor(otherAddress.id()).forEach(held -> quarantine.discard(held.inboundMailId(), otherAddress.coach().id()));
+		run();
+		assertThat(reminderCount(otherAddress.id())).isEqualTo(1);
+	}
+
+	private static void hold(InboundMails inbound, ReplyTokens tokens, ReplyAddress replyAddress, Fixtures.RunningTrajectory to,
+			String from, String header, String run) {
+		String reply = replyAddress.of(tokens.tokenFor(to.id(), to.participant().id()));
+		String headers = header + "From: " + from + "\r\nTo: " + reply + "\r\nSubject: Re: Opdracht 3\r\nMessage-ID: <held-" + to.id()
+				+ "-" + run + "@example.nl>\r\n";
+		// A mail too big is kept as the IMAP adapter keeps it: its headers only.
+		byte[] raw = (header.isEmpty() ? headers + "Content-Type: text/plain; charset=utf-8\r\n\r\nMijn antwoord.\r\n"
+				: headers + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		inbound.store(raw, InboundMails.Source.SMTP, from, List.of(reply));
 	}
 
 	/** The job's run for today, as it runs in its sending hours. */
