@@ -76,13 +76,13 @@ public class ReportBenchmark {
 		templates = new SpringTemplateEngine();
 		templates.setTemplateResolver(resolver);
 		templates.setTemplateEngineMessageSource(messages);
-		pdf = new ReportPdf(templates);
+		pdf = new ReportPdf(templates, new ReportFonts(""));
 		report = twelveWeeks();
 	}
 
 	@Benchmark
 	public byte[] pdf() {
-		return pdf.render(report, DUTCH);
+		return pdf.render(report, DUTCH, ReportPdf.Copy.PARTICIPANT);
 	}
 
 	@Benchmark

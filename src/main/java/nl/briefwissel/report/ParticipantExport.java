@@ -134,7 +134,7 @@ public class ParticipantExport {
 				String folder = text("report.export.folder", language, String.valueOf(number)) + "/";
 				folders.put(trajectory.id(), folder);
 				if (trajectory.startedOn() != null) {
-					add(zip, folder + text("report.export.record", language), pdf.render(report, language), local(report.madeAt()));
+					add(zip, folder + text("report.export.record", language), pdf.render(report, language, ReportPdf.Copy.EXPORT), local(report.madeAt()));
 				}
 				Map<UUID, String> originals = new java.util.HashMap<>();
 				Map<UUID, String> files = new java.util.HashMap<>();

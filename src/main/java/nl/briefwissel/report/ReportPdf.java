@@ -2,11 +2,9 @@ package nl.briefwissel.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
@@ -14,24 +12,41 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * The report as a PDF: the same record as the HTML page, laid out for paper, tagged for PDF/UA
- * (structure, language, title) with DejaVu Sans embedded so that every Dutch diacritic prints.
+ * (structure, language, title) with DejaVu Sans embedded so that every Dutch diacritic prints, and
+ * the installation's fonts for the scripts it lacks. A character no font has is not lost silently: it
+ * prints as the replacement character, and a line at the top says so and where the record has it
+ * (decision 0083).
  */
 @Component
 public class ReportPdf {
 
-	static final String FONT = "DejaVu Sans";
+	/**
+	 * Which copy of the record a PDF is, for its line about characters it could not print to point
+	 * at what its reader has: the record's page for both readers, and for the participant also the
+	 * data (JSON) of their export.
+	 */
+	public enum Copy {
+		/** Downloaded by the trajectory's coach. */
+		COACH,
+		/** Downloaded by the participant from the record's page. */
+		PARTICIPANT,
+		/** In the participant's export, next to its data. */
+		EXPORT
+	}
 
 	private final ITemplateEngine templates;
 
-	ReportPdf(ITemplateEngine templates) {
+	private final ReportFonts fonts;
+
+	ReportPdf(ITemplateEngine templates, ReportFonts fonts) {
 		this.templates = templates;
+		this.fonts = fonts;
 	}
 
 	/**
@@ -43,7 +58,7 @@ public class ReportPdf {
 	void warmUp() {
 		Thread warmUp = new Thread(() -> {
 			try {
-				renderHtml("<html lang=\"nl\"><head><title>Briefwissel</title></head><body><p>één café coöperatie</p></body></html>");
+				render(Jsoup.parse("<html lang=\"nl\"><head><title>Briefwissel</title></head><body><p>één café coöperatie</p></body></html>"));
 			}
 			catch (RuntimeException e) {
 				org.slf4j.LoggerFactory.getLogger(ReportPdf.class).warn("PDF warm-up failed; the first report will be slower", e);
@@ -54,15 +69,23 @@ public class ReportPdf {
 		warmUp.start();
 	}
 
-	public byte[] render(TrajectoryReport report, Locale language) {
+	public byte[] render(TrajectoryReport report, Locale language, Copy copy) {
 		Context context = new Context(language);
 		context.setVariable("report", report);
-		return renderHtml(templates.process("report/document", context));
+		context.setVariable("copy", copy.name());
+		org.jsoup.nodes.Document page = Jsoup.parse(templates.process("report/document", context));
+		// The line about characters that do not print is in the template and stays only when one of the
+		// record's does not (its own print): a look-up per character in what the fonts cover, read at start.
+		org.jsoup.nodes.Element unprintable = page.getElementById("unprintable");
+		if (unprintable != null && fonts.printsAll(page.body().text())) {
+			unprintable.remove();
+		}
+		return render(page);
 	}
 
-	private byte[] renderHtml(String html) {
+	private byte[] render(org.jsoup.nodes.Document page) {
 		// Thymeleaf writes HTML; the PDF renderer wants a well-formed document, which jsoup makes of it.
-		org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
+		org.w3c.dom.Document document = new W3CDom().fromJsoup(page);
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -72,8 +95,7 @@ public class ReportPdf {
 			builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
 			builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
 			builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
-			builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
-			builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
+			fonts.register(builder);
 			builder.withProducer("Briefwissel");
 			builder.withW3cDocument(document, "/");
 			builder.toStream(pdf);
@@ -83,14 +105,5 @@ public class ReportPdf {
 			throw new UncheckedIOException("The report could not be rendered as PDF", e);
 		}
 		return pdf.toByteArray();
-	}
-
-	private static InputStream font(String file) {
-		try {
-			return new ClassPathResource("report/fonts/" + file).getInputStream();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Font " + file + " is missing from the application", e);
-		}
 	}
 }

@@ -209,6 +209,53 @@ class ReportTests {
 		}
 	}
 
+	/**
+	 * A letter in Chinese, which no font of the PDF prints: the coach's download, the participant's and
+	 * the one in the export each say so at the top and where the reader finds every character, and the
+	 * characters are marked as missing, not turned into ones that read as written ('#').
+	 */
+	@Test
+	void aLetterNoFontPrintsIsSaidInEveryPdfOfIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.participantWrites(running.id(), running.participant().id(), "我想换工作。Ik wil een andere baan.");
+		String coach = pdfText(mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		String participant = pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", "en")
+			.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		byte[] export = mvc.perform(get("/participant/export").with(fixtures.as(running.participant()))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		String exported = pdfText(pdfIn(export));
+		for (String text : List.of(coach, participant, exported)) {
+			assertThat(text).contains("\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDIk wil een andere baan.").doesNotContain("#");
+		}
+		assertThat(coach).contains("Niet elk teken van dit verslag staat in de lettertypen van deze PDF")
+			.contains("Het verslag op zijn pagina in Briefwissel toont alle tekens.");
+		assertThat(participant).contains("Not every character of this report is in the fonts of this PDF")
+			.contains("the file data.json in ‘Download all your data’ has them too.");
+		assertThat(exported).contains("Het bestand gegevens.json in deze download heeft alle tekens");
+		// What the PDF could not print, the export's data holds and the page shows.
+		assertThat(zipText(export)).contains("我想换工作。");
+		mvc.perform(get("/participant/report/{id}", running.id()).with(fixtures.as(running.participant())))
+			.andExpect(content().string(containsString("我想换工作。")));
+	}
+
+	private static String pdfText(byte[] pdf) throws Exception {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+	}
+
+	private static byte[] pdfIn(byte[] zip) throws Exception {
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (entry.getName().endsWith(".pdf")) {
+					return in.readAllBytes();
+				}
+			}
+		}
+		throw new AssertionError("no PDF in the export");
+	}
+
 	@Test
 	void theCoachDownloadsItAndNobodyElseReachesIt() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -107,7 +107,7 @@ class ReportController {
 	@Audited(value = AuditAction.EXPORT, trajectory = "id")
 	@GetMapping("/participant/report/{id}/pdf")
 	ResponseEntity<byte[]> participantPdf(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale) {
-		return download(readable(id, me, locale), locale);
+		return download(readable(id, me, locale), locale, ReportPdf.Copy.PARTICIPANT);
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = "id")
@@ -119,7 +119,7 @@ class ReportController {
 	@Audited(value = AuditAction.EXPORT, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/report/pdf")
 	ResponseEntity<byte[]> coachPdf(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale) {
-		return download(readable(id, me, locale), locale);
+		return download(readable(id, me, locale), locale, ReportPdf.Copy.COACH);
 	}
 
 	private String page(TrajectoryReport report, String base, Model model) {
@@ -128,8 +128,8 @@ class ReportController {
 		return "report/page";
 	}
 
-	private ResponseEntity<byte[]> download(TrajectoryReport report, Locale locale) {
-		byte[] document = pdf.render(report, locale);
+	private ResponseEntity<byte[]> download(TrajectoryReport report, Locale locale, ReportPdf.Copy copy) {
+		byte[] document = pdf.render(report, locale, copy);
 		// Named after the participant: a coach who downloads several records on one day gets files that say
 		// whose they are, not one name again and again ("briefwissel-verslag-2026-12-05 (3).pdf").
 		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "record" : "verslag") + "-"
