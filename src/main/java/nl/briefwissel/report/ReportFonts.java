@@ -1,6 +1,5 @@
 package nl.briefwissel.report;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +18,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.OS2WindowsMetricsTable;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -49,10 +50,19 @@ class ReportFonts {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportFonts.class);
 
-	private final List<Path> fallbacks;
+	/** A font the installation added, with the code points it prints. */
+	private record Fallback(Path file, BitSet prints) {
+	}
 
-	/** Every code point some font prints: DejaVu Sans's (its bold face falls back on the regular one) and the fallbacks'. */
-	private final BitSet printable;
+	/** What a document needs beyond DejaVu Sans: the added fonts it uses, and whether they print all of it. */
+	record Needs(List<Path> fonts, boolean printsAll) {
+	}
+
+	/** DejaVu Sans's code points (its bold face falls back on its regular one, see register). */
+	private final BitSet dejaVu;
+
+	/** The added fonts that print something none before them does, in the order they are tried. */
+	private final List<Fallback> fallbacks;
 
 	@Autowired
 	ReportFonts(@Value("${briefwissel.report.fonts:}") String configured) {
@@ -61,91 +71,132 @@ class ReportFonts {
 
 	/**
 	 * A file named is used or the application does not start; in a directory, the files PDFBox can
-	 * embed are used and the others are named in the log (a system font directory holds some of both).
+	 * embed are used and the others are named in the log (a system font directory holds some of both),
+	 * its regular faces before its bold and italic ones. A font that adds no character to those before
+	 * it is left out: a render then never tries it.
 	 */
 	ReportFonts(List<Path> configured) {
-		List<Path> usable = new ArrayList<>();
-		BitSet covered = coverage(read(classPath("DejaVuSans.ttf")));
+		this.dejaVu = coverage(read(classPath("DejaVuSans.ttf")));
+		BitSet covered = (BitSet) dejaVu.clone();
+		List<Fallback> usable = new ArrayList<>();
 		for (Path path : configured) {
-			if (Files.isDirectory(path)) {
-				for (Path file : fontFilesIn(path)) {
-					try {
-						covered.or(coverage(usable(file)));
-						usable.add(file);
-					}
-					catch (IOException | RuntimeException e) {
-						log.warn("Font {} is not used in the PDF: {}", file, e.getMessage());
-					}
-				}
-			}
-			else {
+			boolean named = !Files.isDirectory(path);
+			for (Path file : named ? List.of(path) : fontFilesIn(path)) {
 				try {
-					covered.or(coverage(usable(path)));
-					usable.add(path);
+					BitSet prints = coverage(parse(file));
+					BitSet added = (BitSet) prints.clone();
+					added.andNot(covered);
+					if (added.isEmpty()) {
+						continue;
+					}
+					embeddable(file);
+					covered.or(prints);
+					usable.add(new Fallback(file, prints));
 				}
 				catch (IOException | RuntimeException e) {
-					throw new IllegalStateException("briefwissel.report.fonts names " + path
-							+ ", which cannot be embedded in a PDF (a TrueType font file is needed): " + e.getMessage(), e);
+					if (named) {
+						throw new IllegalStateException("briefwissel.report.fonts names " + path
+								+ ", which cannot be embedded in a PDF (a TrueType font file is needed): " + e.getMessage(), e);
+					}
+					log.warn("Font {} is not used in the PDF: {}", file, e.getMessage());
 				}
 			}
 		}
 		this.fallbacks = List.copyOf(usable);
-		this.printable = covered;
-		log.info("The PDF prints {} characters with DejaVu Sans and {} fallback fonts", covered.cardinality(), usable.size());
+		log.info("The PDF prints {} characters: DejaVu Sans and {} added fonts", covered.cardinality(), usable.size());
 	}
 
-	/** The fonts added by the installation, in the order they are tried. */
+	/** The added fonts in the order they are tried, those that add nothing left out. */
 	List<Path> fallbacks() {
-		return fallbacks;
+		return fallbacks.stream().map(Fallback::file).toList();
 	}
 
 	/**
-	 * Whether every character of this text is printed by some font. Spaces, line breaks and other
-	 * control characters are laid out, not printed.
+	 * The added fonts this text needs, each character taken by the first that prints it, and whether
+	 * every character is printed: a look-up per character. Spaces, line breaks and other control
+	 * characters are laid out, not printed.
 	 */
-	boolean printsAll(String text) {
-		return text.codePoints().allMatch(this::prints);
+	Needs needs(String text) {
+		BitSet seen = new BitSet();
+		BitSet used = new BitSet();
+		boolean all = true;
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			i += Character.charCount(c);
+			if (dejaVu.get(c) || seen.get(c) || Character.isWhitespace(c) || Character.getType(c) == Character.CONTROL) {
+				continue;
+			}
+			seen.set(c);
+			int font = firstPrinting(c);
+			if (font < 0) {
+				all = false;
+			}
+			else {
+				used.set(font);
+			}
+		}
+		return new Needs(used.stream().mapToObj(f -> fallbacks.get(f).file()).toList(), all);
 	}
 
-	private boolean prints(int codePoint) {
-		return printable.get(codePoint) || Character.isWhitespace(codePoint) || Character.getType(codePoint) == Character.CONTROL;
+	private int firstPrinting(int codePoint) {
+		for (int f = 0; f < fallbacks.size(); f++) {
+			if (fallbacks.get(f).prints().get(codePoint)) {
+				return f;
+			}
+		}
+		return -1;
 	}
 
 	/**
 	 * DejaVu Sans for the family the document names, then, for a character that face lacks: DejaVu
-	 * Sans's regular face (its bold face has 140 fewer), then the installation's fonts.
+	 * Sans's regular face (its bold face has 140 fewer), then the added fonts the document needs, and
+	 * only those (openhtmltopdf loads each font it tries).
 	 */
-	void register(PdfRendererBuilder builder) {
+	void register(PdfRendererBuilder builder, List<Path> needed) {
 		builder.useFont(() -> classPath("DejaVuSans.ttf"), DEJAVU, 400, FontStyle.NORMAL, true);
 		builder.useFont(() -> classPath("DejaVuSans-Bold.ttf"), DEJAVU, 700, FontStyle.NORMAL, true);
 		builder.useFont(() -> classPath("DejaVuSans.ttf"), "Briefwissel fallback 0", 400, FontStyle.NORMAL, true,
 				EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
-		for (int i = 0; i < fallbacks.size(); i++) {
-			builder.useFont(fallbacks.get(i).toFile(), "Briefwissel fallback " + (i + 1), 400, FontStyle.NORMAL, true,
+		for (int i = 0; i < needed.size(); i++) {
+			builder.useFont(needed.get(i).toFile(), "Briefwissel fallback " + (i + 1), 400, FontStyle.NORMAL, true,
 					EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
 		}
 		builder.useReplacementText(REPLACEMENT);
 	}
 
+	/** The font files of a directory, regular faces first, each group in the order of their names. */
 	private static List<Path> fontFilesIn(Path directory) {
 		try (Stream<Path> files = Files.walk(directory)) {
 			return files.filter(Files::isRegularFile).filter(f -> {
 				String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
 				return name.endsWith(".ttf") || name.endsWith(".otf");
-			}).sorted().toList();
+			}).sorted(Comparator.comparing((Path f) -> !regular(f)).thenComparing(Comparator.naturalOrder())).toList();
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("briefwissel.report.fonts names the directory " + directory + ", which cannot be read", e);
 		}
 	}
 
-	/** The font, once PDFBox has shown that it embeds it as the renderer will: a throwaway document loads it. */
-	private static TrueTypeFont usable(Path file) throws IOException {
-		File font = file.toFile();
-		try (PDDocument document = new PDDocument()) {
-			PDType0Font.load(document, font);
+	/** Whether the font is of normal weight and upright, as the record's text is; one that does not read is not. */
+	private static boolean regular(Path file) {
+		try (TrueTypeFont font = parse(file)) {
+			OS2WindowsMetricsTable os2 = font.getOS2Windows();
+			return os2 != null && os2.getWeightClass() == 400 && (os2.getFsSelection() & 1) == 0;
 		}
-		return new TTFParser().parse(new RandomAccessReadBufferedFile(font));
+		catch (IOException | RuntimeException e) {
+			return false;
+		}
+	}
+
+	private static TrueTypeFont parse(Path file) throws IOException {
+		return new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+	}
+
+	/** Throws unless PDFBox embeds the font as the renderer will: a throwaway document loads it. */
+	private static void embeddable(Path file) throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			PDType0Font.load(document, file.toFile());
+		}
 	}
 
 	private static TrueTypeFont read(InputStream font) {

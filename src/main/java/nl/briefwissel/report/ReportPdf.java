@@ -58,7 +58,7 @@ public class ReportPdf {
 	void warmUp() {
 		Thread warmUp = new Thread(() -> {
 			try {
-				render(Jsoup.parse("<html lang=\"nl\"><head><title>Briefwissel</title></head><body><p>één café coöperatie</p></body></html>"));
+				render(Jsoup.parse("<html lang=\"nl\"><head><title>Briefwissel</title></head><body><p>één café coöperatie</p></body></html>"), java.util.List.of());
 			}
 			catch (RuntimeException e) {
 				org.slf4j.LoggerFactory.getLogger(ReportPdf.class).warn("PDF warm-up failed; the first report will be slower", e);
@@ -76,14 +76,15 @@ public class ReportPdf {
 		org.jsoup.nodes.Document page = Jsoup.parse(templates.process("report/document", context));
 		// The line about characters that do not print is in the template and stays only when one of the
 		// record's does not (its own print): a look-up per character in what the fonts cover, read at start.
+		ReportFonts.Needs needs = fonts.needs(page.body().text());
 		org.jsoup.nodes.Element unprintable = page.getElementById("unprintable");
-		if (unprintable != null && fonts.printsAll(page.body().text())) {
+		if (unprintable != null && needs.printsAll()) {
 			unprintable.remove();
 		}
-		return render(page);
+		return render(page, needs.fonts());
 	}
 
-	private byte[] render(org.jsoup.nodes.Document page) {
+	private byte[] render(org.jsoup.nodes.Document page, java.util.List<java.nio.file.Path> addedFonts) {
 		// Thymeleaf writes HTML; the PDF renderer wants a well-formed document, which jsoup makes of it.
 		org.w3c.dom.Document document = new W3CDom().fromJsoup(page);
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
@@ -95,7 +96,7 @@ public class ReportPdf {
 			builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
 			builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
 			builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
-			fonts.register(builder);
+			fonts.register(builder, addedFonts);
 			builder.withProducer("Briefwissel");
 			builder.withW3cDocument(document, "/");
 			builder.toStream(pdf);

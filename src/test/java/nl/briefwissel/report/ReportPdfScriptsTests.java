@@ -126,7 +126,24 @@ class ReportPdfScriptsTests {
 			}
 			assertThat(text(new ReportPdf(templates, fonts).render(report("Van hier ⤀ naar daar ⤅", "Sanne Bakker"), DUTCH,
 					ReportPdf.Copy.COACH))).contains("⤀").doesNotContain("Niet elk teken");
+			// A record that needs none of the added fonts neither loads nor embeds one.
+			try (PDDocument read = Loader.loadPDF(new ReportPdf(templates, fonts).render(report("één café", "Sanne Bakker"), DUTCH,
+					ReportPdf.Copy.COACH))) {
+				assertThat(fonts(read)).noneSatisfy(f -> assertThat(f.getName()).contains("DejaVuSerif"));
+			}
 		}
+	}
+
+	@Test
+	void eachCharacterTakesTheFirstAddedFontThatPrintsItAndAFontThatAddsNothingIsLeftOut() throws Exception {
+		Path arrows = new ClassPathResource("report/fonts/dejavu-serif-arrows.ttf").getFile().toPath();
+		Path dejaVu = new ClassPathResource("report/fonts/DejaVuSans.ttf").getFile().toPath();
+		ReportFonts fonts = new ReportFonts(dejaVu + ", " + arrows + "," + arrows.getParent());
+		assertThat(fonts.fallbacks()).containsExactly(arrows);
+		assertThat(fonts.needs("één café\n\tשלום")).isEqualTo(new ReportFonts.Needs(List.of(), true));
+		assertThat(fonts.needs("⤀ en ⤅")).isEqualTo(new ReportFonts.Needs(List.of(arrows), true));
+		assertThat(fonts.needs("⤀ en 你")).isEqualTo(new ReportFonts.Needs(List.of(arrows), false));
+		assertThat(fonts.needs("你")).isEqualTo(new ReportFonts.Needs(List.of(), false));
 	}
 
 	@Test
