@@ -58,11 +58,21 @@ class ReportFonts {
 	record Needs(List<Path> fonts, boolean printsAll) {
 	}
 
-	/** DejaVu Sans's code points (its bold face falls back on its regular one, see register). */
-	private final BitSet dejaVu;
+	/**
+	 * DejaVu Sans's code points (its bold face falls back on its regular one, see register), and the added
+	 * fonts that print something none before them does, in the order they are tried.
+	 */
+	private record Coverage(BitSet dejaVu, List<Fallback> fallbacks) {
+	}
 
-	/** The added fonts that print something none before them does, in the order they are tried. */
-	private final List<Fallback> fallbacks;
+	private final List<Path> configured;
+
+	/**
+	 * Read at start only when fonts were added (a font named that cannot be embedded stops the start);
+	 * otherwise on first use, which the PDF's warm-up after start is: reading DejaVu Sans's table takes
+	 * most of a second in a fresh JVM, time the start to healthy should not spend.
+	 */
+	private volatile Coverage coverage;
 
 	@Autowired
 	ReportFonts(@Value("${briefwissel.report.fonts:}") String configured) {
@@ -76,7 +86,28 @@ class ReportFonts {
 	 * it is left out: a render then never tries it.
 	 */
 	ReportFonts(List<Path> configured) {
-		this.dejaVu = coverage(read(classPath("DejaVuSans.ttf")));
+		this.configured = List.copyOf(configured);
+		if (!configured.isEmpty()) {
+			coverage();
+		}
+	}
+
+	private Coverage coverage() {
+		Coverage read = coverage;
+		if (read == null) {
+			synchronized (this) {
+				read = coverage;
+				if (read == null) {
+					read = read(configured);
+					coverage = read;
+				}
+			}
+		}
+		return read;
+	}
+
+	private static Coverage read(List<Path> configured) {
+		BitSet dejaVu = coverage(read(classPath("DejaVuSans.ttf")));
 		BitSet covered = (BitSet) dejaVu.clone();
 		List<Fallback> usable = new ArrayList<>();
 		for (Path path : configured) {
@@ -102,13 +133,13 @@ class ReportFonts {
 				}
 			}
 		}
-		this.fallbacks = List.copyOf(usable);
 		log.info("The PDF prints {} characters: DejaVu Sans and {} added fonts", covered.cardinality(), usable.size());
+		return new Coverage(dejaVu, List.copyOf(usable));
 	}
 
 	/** The added fonts in the order they are tried, those that add nothing left out. */
 	List<Path> fallbacks() {
-		return fallbacks.stream().map(Fallback::file).toList();
+		return coverage().fallbacks().stream().map(Fallback::file).toList();
 	}
 
 	/**
@@ -117,6 +148,9 @@ class ReportFonts {
 	 * characters are laid out, not printed.
 	 */
 	Needs needs(String text) {
+		Coverage fonts = coverage();
+		BitSet dejaVu = fonts.dejaVu();
+		List<Fallback> fallbacks = fonts.fallbacks();
 		BitSet seen = new BitSet();
 		BitSet used = new BitSet();
 		boolean all = true;
@@ -127,7 +161,7 @@ class ReportFonts {
 				continue;
 			}
 			seen.set(c);
-			int font = firstPrinting(c);
+			int font = firstPrinting(fallbacks, c);
 			if (font < 0) {
 				all = false;
 			}
@@ -138,7 +172,7 @@ class ReportFonts {
 		return new Needs(used.stream().mapToObj(f -> fallbacks.get(f).file()).toList(), all);
 	}
 
-	private int firstPrinting(int codePoint) {
+	private static int firstPrinting(List<Fallback> fallbacks, int codePoint) {
 		for (int f = 0; f < fallbacks.size(); f++) {
 			if (fallbacks.get(f).prints().get(codePoint)) {
 				return f;
