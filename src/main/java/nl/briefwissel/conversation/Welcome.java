@@ -111,14 +111,19 @@ public class Welcome {
 	private static final Pattern WRITTEN_AS_PLACEHOLDER = Pattern.compile("\\{\\s?[\\p{L}_][\\p{L}\\p{N}_.-]{0,38}\\s?}");
 
 	/**
-	 * A placeholder in a later letter of the conversation: nothing fills one in there, so one left in a
-	 * saved reply made from the welcome template (Hoi {naam}) would reach the participant in braces.
+	 * Every placeholder in a later letter, each once, in the order written: nothing fills one in there, so
+	 * one left in a saved reply made from the welcome template (Hoi {naam}) would reach the participant in
+	 * braces. All of them, not the first: a coach told one at a time sent the letter once per placeholder.
 	 * Only a word in braces counts, not every brace as in {@link #problemInLetter}: a later letter is the
 	 * coach's own words, where a smiley or a choice written between braces is meant (decision 0066).
 	 */
-	public static Optional<String> placeholderInLaterLetter(String letter) {
+	public static List<String> placeholdersInLaterLetter(String letter) {
 		Matcher found = WRITTEN_AS_PLACEHOLDER.matcher(letter == null ? "" : letter);
-		return found.find() ? Optional.of(found.group()) : Optional.empty();
+		java.util.LinkedHashSet<String> placeholders = new java.util.LinkedHashSet<>();
+		while (found.find()) {
+			placeholders.add(found.group());
+		}
+		return List.copyOf(placeholders);
 	}
 
 	private static Optional<Braces> problem(String text, Set<String> known) {

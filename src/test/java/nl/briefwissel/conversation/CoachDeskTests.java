@@ -435,7 +435,7 @@ class CoachDeskTests {
 			.andReturn().getResponse().getContentAsString();
 		var form = org.jsoup.Jsoup.parse(page).selectFirst("form[action=/coach/saved-replies]");
 		assertThat(form.selectFirst("#body-error").text()).contains("hoogstens 20.000 tekens");
-		assertThat(form.selectFirst("textarea#body").attr("aria-describedby")).isEqualTo("body-error");
+		assertThat(form.selectFirst("textarea#body").attr("aria-describedby")).isEqualTo("body-error body-hint");
 		assertThat(form.selectFirst("input#title").val()).isEqualTo("Lang");
 		assertThat(desk.savedReplies(running.coach().id())).isEmpty();
 	}

@@ -343,9 +343,10 @@ class ConversationController {
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
 		// Nothing fills in a placeholder after the welcome letter: one left from a saved reply or a copied
 		// template would reach the participant in braces. Refused at the letter (decision 0066).
-		if (!errors.hasFieldErrors("text")) {
-			Welcome.placeholderInLaterLetter(form.text()).ifPresent(placeholder -> errors.rejectValue("text",
-					"validation.message.placeholder", new Object[] { placeholder }, null));
+		List<String> placeholders = Welcome.placeholdersInLaterLetter(form.text());
+		if (!errors.hasFieldErrors("text") && !placeholders.isEmpty()) {
+			errors.rejectValue("text", "validation.message.placeholder",
+					new Object[] { String.join(", ", placeholders), placeholders.size() }, null);
 		}
 		if (errors.hasErrors()) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.

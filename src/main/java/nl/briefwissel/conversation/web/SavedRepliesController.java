@@ -1,9 +1,13 @@
 package nl.briefwissel.conversation.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
+import nl.briefwissel.conversation.Welcome;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,7 +30,18 @@ class SavedRepliesController {
 
 	@GetMapping("/coach/saved-replies")
 	String list(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		model.addAttribute("replies", desk.savedReplies(me.id()));
+		List<CoachDesk.SavedReply> replies = desk.savedReplies(me.id());
+		model.addAttribute("replies", replies);
+		// A placeholder is filled in in the welcome letter only: each reply that holds one says so, so a coach
+		// who inserts it knows to fill it in before sending (a letter with one is refused, decision 0066).
+		Map<UUID, String> placeholders = new LinkedHashMap<>();
+		for (CoachDesk.SavedReply reply : replies) {
+			List<String> found = reply.readable() ? Welcome.placeholdersInLaterLetter(reply.body()) : List.of();
+			if (!found.isEmpty()) {
+				placeholders.put(reply.id(), String.join(", ", found));
+			}
+		}
+		model.addAttribute("placeholders", placeholders);
 		model.addAttribute("replyForm", UUID.randomUUID());
 		return "conversation/saved-replies";
 	}
@@ -51,6 +66,13 @@ class SavedRepliesController {
 		else {
 			desk.addSavedReply(me.id(), title, body, form); // a double click keeps one
 			redirect.addFlashAttribute("replySaved", true);
+			// Saved all the same: a saved reply is reused text, and a placeholder in it is the coach's reminder
+			// of what to fill in by hand each time. What is not filled in is said now, not at the first send.
+			List<String> placeholders = Welcome.placeholdersInLaterLetter(body);
+			if (!placeholders.isEmpty()) {
+				redirect.addFlashAttribute("savedPlaceholders", String.join(", ", placeholders));
+				redirect.addFlashAttribute("savedPlaceholderCount", placeholders.size());
+			}
 		}
 		return "redirect:/coach/saved-replies";
 	}
