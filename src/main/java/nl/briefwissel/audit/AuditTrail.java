@@ -106,6 +106,35 @@ public class AuditTrail {
 		return page(where, statement, after);
 	}
 
+	/**
+	 * One page of what people other than {@code own} did with one trajectory, newest first: its coach's
+	 * page, where the coach's and participant's own reads (a line every page view) buried the one line of
+	 * an administrator's among a hundred. An entry without an actor is somebody else's.
+	 */
+	public Page ofTrajectoryByOthers(UUID trajectoryId, java.util.Collection<UUID> own, Position after) {
+		StringBuilder where = new StringBuilder(" where trajectory_id = :trajectory");
+		var statement = new java.util.LinkedHashMap<String, Object>();
+		statement.put("trajectory", trajectoryId);
+		if (!own.isEmpty()) {
+			where.append(" and (actor_id is null or actor_id not in (:own))");
+			statement.put("own", List.copyOf(own));
+		}
+		return page(where, statement, after);
+	}
+
+	/** How often one person opened or exported a trajectory, and when last (null: never). */
+	public record Reads(long times, OffsetDateTime last) {
+	}
+
+	/** How often {@code actor} is on one trajectory's trail, and when last: the summary of their own reads. */
+	public Reads readsOf(UUID trajectoryId, UUID actor) {
+		return jdbc.sql("select count(*) as times, max(at) as last from audit_entry where trajectory_id = :trajectory and actor_id = :actor")
+			.param("trajectory", trajectoryId)
+			.param("actor", actor)
+			.query((rs, row) -> new Reads(rs.getLong("times"), rs.getObject("last", OffsetDateTime.class)))
+			.single();
+	}
+
 	/** The newest entries that match, at most one page. */
 	public List<AuditEntry> search(Search search) {
 		return search(search, null).entries();

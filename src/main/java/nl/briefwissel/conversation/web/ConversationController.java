@@ -221,17 +221,27 @@ class ConversationController {
 
 	/**
 	 * Who opened or exported this trajectory's content, so the coach can answer the participant's question
-	 * about it: every time, a page at a time from the last line shown, as the administrator's search.
+	 * about it, a page at a time from the last line shown, as the administrator's search. By default the
+	 * lines of others than the coach and the participant, with their own counted above: every page view
+	 * of theirs is a line, and an administrator's one read was lost among them. {@code all} shows every line.
 	 */
 	@GetMapping("/coach/trajectories/{id}/access")
 	String access(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(defaultValue = "") String olderAt, @RequestParam(defaultValue = "") String olderId, Model model) {
-		model.addAttribute("trajectory", own(id, me));
+			@RequestParam(defaultValue = "") String olderAt, @RequestParam(defaultValue = "") String olderId,
+			@RequestParam(defaultValue = "false") boolean all, Model model) {
+		TrajectoryOverview trajectory = own(id, me);
+		model.addAttribute("trajectory", trajectory);
 		AuditTrail.Position after = AuditTrail.Position.fromLink(olderAt, olderId);
-		AuditTrail.Page page = auditTrail.ofTrajectory(id, after);
+		AuditTrail.Page page = all ? auditTrail.ofTrajectory(id, after)
+				: auditTrail.ofTrajectoryByOthers(id,
+						java.util.stream.Stream.of(trajectory.coachId(), trajectory.participantId()).filter(java.util.Objects::nonNull).toList(),
+						after);
 		model.addAttribute("entries", page.entries());
 		model.addAttribute("older", page.older());
 		model.addAttribute("later", after != null);
+		model.addAttribute("all", all);
+		model.addAttribute("coachReads", auditTrail.readsOf(id, trajectory.coachId()));
+		model.addAttribute("participantReads", auditTrail.readsOf(id, trajectory.participantId()));
 		return "conversation/access";
 	}
 
