@@ -29,6 +29,28 @@ public record Assignment(UUID id, UUID ownerId, String title, String instruction
 		return type == AssignmentType.COACH_CARDS && deck == null;
 	}
 
+	/**
+	 * A link in a letter: http or https, then a host with a dot in it. A participant cannot watch "the video
+	 * I send along" from a letter that has none (decision 0087).
+	 */
+	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern
+		.compile("(?i)\\bhttps?://[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+\\S*");
+
+	/**
+	 * Whether a letter giving this assignment lacks what the participant needs to do it: a video assignment
+	 * is watched from a link, and the letter holds none. The link may come with the assignment's own
+	 * instructions (the letter carries them, as a module on a career website carries its site) or be
+	 * added by the coach; only the letter as it goes is read, so one taken out of it is missed.
+	 */
+	public boolean videoLinkMissingFrom(String letter) {
+		return type == AssignmentType.VIDEO && (letter == null || !LINK.matcher(letter).find());
+	}
+
+	/** Whether these instructions carry a link themselves, so the letter has it without the coach adding one. */
+	public boolean carriesALink() {
+		return LINK.matcher(instructions).find();
+	}
+
 	public boolean shared() {
 		return ownerId == null;
 	}

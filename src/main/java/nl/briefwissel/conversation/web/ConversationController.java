@@ -358,6 +358,11 @@ class ConversationController {
 			errors.rejectValue("text", "validation.message.placeholder",
 					new Object[] { String.join(", ", placeholders), placeholders.size() }, null);
 		}
+		// A video assignment is watched from a link: without one the participant could only write back that
+		// there was no video, and that reply would count as its answer. Refused at the letter (decision 0087).
+		if (!errors.hasFieldErrors("text") && giving.filter(a -> a.videoLinkMissingFrom(form.text())).isPresent()) {
+			errors.rejectValue("text", "validation.message.videoLink");
+		}
 		if (errors.hasErrors()) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.
 			giving.ifPresent(a -> model.addAttribute("giving", a));
