@@ -47,11 +47,11 @@ class ShippedTextUpdateTests {
 	void aShippedTextStillAsSeededBeforeBecomesTheNewOneAndAChangedOneIsKept() throws Exception {
 		List<LibrarySeed.Entry> earlier = LibrarySeed.parse(new String(
 				new ClassPathResource("assignments/library-earlier.txt").getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-		assertThat(earlier).extracting(LibrarySeed.Entry::key).contains("waarden-top-vijf", "kwaliteiten-met-bewijs");
+		assertThat(earlier).extracting(LibrarySeed.Entry::key).contains("waarden-top-vijf", "kwaliteiten-met-bewijs",
+				"interview-ander-beroep");
 		UUID coach = fixtures.runningTrajectory(true).coach().id();
 		for (LibrarySeed.Entry old : earlier) {
 			String oldText = old.draft().instructions();
-			assertThat(oldText).containsIgnoringCase(old.draft().language().getLanguage().equals("nl") ? "dertig" : "thirty");
 			Locale language = old.draft().language();
 			UUID untouched = seeded(old.key(), null, language, oldText);
 			UUID changed = seeded(old.key(), null, language, oldText + "\n\nOok: vertel het aan een collega.");
