@@ -1,7 +1,10 @@
 package nl.briefwissel.conversation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
@@ -71,7 +74,7 @@ class MessageMail {
 		Context context = new Context(language);
 		context.setVariable("coach", coachName);
 		context.setVariable("participant", participant.displayName());
-		context.setVariable("paragraphs", fullText ? List.of(text.split("\\n\\s*\\n")) : List.of());
+		context.setVariable("paragraphs", fullText ? linked(text) : List.of());
 		context.setVariable("fullText", fullText);
 		context.setVariable("link", link);
 		context.setVariable("footer", footer + "Html");
@@ -86,6 +89,38 @@ class MessageMail {
 		OutgoingMail mail = new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false)
 			.writtenBy(coachName);
 		return fullText ? mail : mail.asNotification();
+	}
+
+	/**
+	 * An address in a letter: http or https only, up to a space; punctuation that ends a sentence after it is
+	 * not part of it.
+	 */
+	private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"]+?(?=[.,;:!?)\\]]*(\\s|$))");
+
+	/**
+	 * The letter's paragraphs, each as its lines, each line as its parts: text and link in turn, beginning with
+	 * text. An address in the letter is a link in the HTML mail, as a plain-text client makes it one: the link
+	 * to a video, or to the page where coach cards are laid, is clicked, not copied.
+	 */
+	static List<List<List<String>>> linked(String text) {
+		List<List<List<String>>> paragraphs = new ArrayList<>();
+		for (String paragraph : text.split("\\n\\s*\\n")) {
+			List<List<String>> lines = new ArrayList<>();
+			for (String line : paragraph.strip().split("\\r?\\n")) {
+				List<String> parts = new ArrayList<>();
+				Matcher link = LINK.matcher(line);
+				int from = 0;
+				while (link.find()) {
+					parts.add(line.substring(from, link.start()));
+					parts.add(link.group());
+					from = link.end();
+				}
+				parts.add(line.substring(from));
+				lines.add(parts);
+			}
+			paragraphs.add(lines);
+		}
+		return paragraphs;
 	}
 
 	/** Whether a coach's letter goes by mail with its words now: the programme allows it and the participant wants it. */

@@ -56,6 +56,23 @@ class CoachCardsController {
 		this.texts = texts;
 	}
 
+	/**
+	 * The link in the letter that gives coach cards: written before the assignment is given, so it names the
+	 * trajectory, not the given assignment. Opens its one open coach-cards assignment; with none open (laid
+	 * already) or several, the conversation, which links each open one. Not the participant's: not found.
+	 */
+	@GetMapping("/participant/cards")
+	String layInTrajectory(@RequestParam UUID trajectory, @AuthenticationPrincipal SignedInAccount me) {
+		TrajectoryOverview mine = trajectories.ofParticipant(me.id())
+			.stream()
+			.filter(t -> t.id().equals(trajectory))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		List<GivenAssignments.Given> open = !mine.underway() ? List.of()
+				: given.of(trajectory).stream().filter(g -> g.type() == AssignmentType.COACH_CARDS && !g.answered()).toList();
+		return open.size() == 1 ? "redirect:/participant/cards/" + open.get(0).id() : conversation(trajectory);
+	}
+
 	@GetMapping("/participant/cards/{given}")
 	String lay(@PathVariable("given") UUID givenId, @AuthenticationPrincipal SignedInAccount me, Model model) {
 		GivenAssignments.Given assignment = open(givenId, me)

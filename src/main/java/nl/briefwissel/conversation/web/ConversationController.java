@@ -28,6 +28,7 @@ import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Welcome;
+import nl.briefwissel.PublicAddress;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.Assignments;
@@ -105,10 +106,13 @@ class ConversationController {
 
 	private final Quarantine quarantine;
 
+	private final PublicAddress address;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
-			Quarantine quarantine) {
+			Quarantine quarantine, PublicAddress address) {
+		this.address = address;
 		this.quarantine = quarantine;
 		this.markdown = markdown;
 		this.themes = themes;
@@ -175,10 +179,34 @@ class ConversationController {
 	 * explained in the participant's language, as the rest of the mail is, whatever the coach's.
 	 */
 	private String letterText(Assignment assignment, TrajectoryOverview trajectory, Locale fallback) {
-		Locale language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(fallback);
+		Optional<Account> participant = accounts.byId(trajectory.participantId());
+		Locale language = participant.map(Account::language).orElse(fallback);
 		return assignment.asLetterText(texts.getMessage("assignment.inLetter", null, language),
-				texts.getMessage(trajectory.lettersByMail() ? "assignment.estimate"
-						: "assignment.estimate.secure", new Object[] { assignment.minutes() }, language));
+				texts.getMessage(estimate(assignment, trajectory, participant.filter(Account::enabled).isPresent()),
+						new Object[] { assignment.minutes(), cardsLink(trajectory, language) }, language));
+	}
+
+	/**
+	 * How the participant answers. Coach cards are laid on their page, linked in the letter (as in text as
+	 * in HTML mail) for a participant who can sign in: the mail said to add a value and did not say where the
+	 * cards were. A programme that sends letters by mail also takes the top five as a reply to the mail, and
+	 * a participant who cannot sign in answers only so.
+	 */
+	private static String estimate(Assignment assignment, TrajectoryOverview trajectory, boolean canSignIn) {
+		if (assignment.type() == AssignmentType.COACH_CARDS) {
+			return !canSignIn && trajectory.lettersByMail() ? "assignment.estimate.cards.byMail"
+					: trajectory.lettersByMail() ? "assignment.estimate.cards" : "assignment.estimate.cards.secure";
+		}
+		return trajectory.lettersByMail() ? "assignment.estimate" : "assignment.estimate.secure";
+	}
+
+	/**
+	 * The participant's coach cards of this trajectory: the given assignment has no id before the letter
+	 * goes, so the link names the trajectory and opens its open cards (CoachCardsController). In the
+	 * participant's language: a link in a mail often opens in a browser that has not been here before.
+	 */
+	private String cardsLink(TrajectoryOverview trajectory, Locale language) {
+		return address.link("/participant/cards", language).queryParam("trajectory", trajectory.id()).toUriString();
 	}
 
 	/** The letter without the assignment's text, as far as the coach left that as it came in. */

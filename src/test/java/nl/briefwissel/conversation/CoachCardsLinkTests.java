@@ -1,0 +1,133 @@
+package nl.briefwissel.conversation;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.trajectory.Trajectories;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The coach-cards mail and the card page agree. The mail said "Mis je een waarde? Voeg die dan toe" while the page
+ * lays only the deck, and did not say where the cards were: now the letter links to the cards (in text and as a
+ * link in the HTML mail) for a participant who can sign in, says how to answer by mail where the programme takes
+ * mail, and asks to name a missing value in the explanation.
+ */
+@BriefwisselTest
+class CoachCardsLinkTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	GivenAssignments given;
+
+	@Autowired
+	MessageMail mails;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theLetterLinksToTheCardsWhichOpenTheOpenAssignmentAndTheHtmlMailMakesItALink() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Assignment values = values(running);
+		String base = "/coach/trajectories/" + running.id();
+		String letter = letter(base + "?give=" + values.id(), coach);
+		String link = "/participant/cards?lang=nl&trajectory=" + running.id();
+		assertThat(letter).contains("Je legt de kaarten in Briefwissel, na inloggen: http")
+			.contains(link)
+			.contains("Liever per mail? Antwoord dan op deze mail met je top vijf op volgorde")
+			.doesNotContain("Voeg die dan toe");
+
+		var mail = mails.coachMessage(trajectories.byId(running.id()).orElseThrow(),
+				accounts.byId(running.participant().id()).orElseThrow(), letter, "reply@example.nl", null, List.of());
+		assertThat(mail.text()).contains(link);
+		assertThat(Jsoup.parse(mail.html()).select("a[href*=/participant/cards?]").attr("href")).endsWith(link);
+
+		mvc.perform(post(base + "/messages").param("text", letter).param("assignment", values.id().toString())
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+		GivenAssignments.Given cards = given.of(running.id()).get(0);
+		var participant = fixtures.as(running.participant());
+		mvc.perform(get("/participant/cards").param("trajectory", running.id().toString()).with(participant))
+			.andExpect(redirectedUrl("/participant/cards/" + cards.id()));
+		mvc.perform(get("/participant/cards").param("trajectory", running.id().toString())
+				.with(fixtures.as(fixtures.runningTrajectory(true).participant())))
+			.andExpect(status().isNotFound());
+
+		given.answerOne(cards.id(), cards.messageId());
+		mvc.perform(get("/participant/cards").param("trajectory", running.id().toString()).with(participant))
+			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id()));
+	}
+
+	/**
+	 * A programme that sends no letters by mail: the cards are laid signed in, and the letter does not ask for a
+	 * reply by mail. A participant who cannot sign in, where letters go by mail, is told to answer by mail only.
+	 */
+	@Test
+	void howToAnswerFollowsTheProgrammeAndWhetherTheParticipantCanSignIn() throws Exception {
+		var secure = fixtures.runningTrajectory(true);
+		jdbc.sql("update programme set mail_mode = 'NOTIFICATION' where id = :id").param("id", secure.programmeId()).update();
+		String inSecure = letter("/coach/trajectories/" + secure.id() + "?give=" + values(secure).id(), fixtures.as(secure.coach()));
+		assertThat(inSecure).contains("/participant/cards?lang=nl&trajectory=" + secure.id()).doesNotContain("per mail");
+
+		var byMail = fixtures.runningTrajectory(true);
+		jdbc.sql("update account set enabled = false where id = :id").param("id", byMail.participant().id()).update();
+		String inMail = letter("/coach/trajectories/" + byMail.id() + "?give=" + values(byMail).id(), fixtures.as(byMail.coach()));
+		assertThat(inMail).contains("Je antwoord stuur je als antwoord op deze mail: je top vijf op volgorde")
+			.doesNotContain("/participant/cards");
+	}
+
+	@Test
+	void anAddressInTheLetterIsALinkInTheHtmlMailWithoutTheFullStopAfterIt() {
+		assertThat(MessageMail.linked("Kijk: https://video.example.nl/a?b=1. Of niet.\nTweede regel"))
+			.containsExactly(List.of(List.of("Kijk: ", "https://video.example.nl/a?b=1", ". Of niet."), List.of("Tweede regel")));
+	}
+
+	private Assignment values(Fixtures.RunningTrajectory running) {
+		return assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
+			.stream()
+			.filter(a -> a.title().equals("Jouw top vijf waarden"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String letter(String path, org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+		Document page = Jsoup.parse(mvc.perform(get(path).with(who)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString());
+		return page.selectFirst("form[action$='/messages'] textarea[name=text]").wholeText().strip();
+	}
+}
