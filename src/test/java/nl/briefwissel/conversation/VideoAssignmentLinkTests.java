@@ -78,6 +78,14 @@ class VideoAssignmentLinkTests {
 		assertThat(given.of(running.id())).extracting(GivenAssignments.Given::assignmentId).containsExactly(video.id());
 	}
 
+	/** The library form says where the link to a video goes, so that a coach's own video assignment carries it. */
+	@Test
+	void theLibraryFormSaysWhereAVideosLinkGoes() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		assertThat(Jsoup.parse(page("/coach/assignments", fixtures.as(running.coach()))).select("#new-instructions-help").text())
+			.contains("Bij een video: zet de link naar de video hier, dan gaat hij met elke brief mee");
+	}
+
 	/** Not every word with a colon is a link: a bare "https://" or "www.example.nl" is no video to watch. */
 	@Test
 	void onlyAnHttpOrHttpsAddressWithAHostCounts() {
