@@ -138,6 +138,25 @@ class OrganisationEndingPagesTests {
 			.andExpect(status().isNotFound());
 	}
 
+	/**
+	 * A number of programmes reads with its apostrophe: within a choice that holds a number MessageFormat reads
+	 * the text twice, and "3 programma''s" came out as "3 programmas".
+	 */
+	@Test
+	void severalProgrammesReadWithTheirApostrophe(@Autowired nl.briefwissel.organisation.Programmes programmes) throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		lifecycle.complete(trajectory.id(), trajectory.coach().id(), Reason.QUESTION_ANSWERED, null);
+		programmes.create(trajectory.organisationId(), "Tweede", null);
+		programmes.create(trajectory.organisationId(), "Derde", null);
+
+		Document organisation = Jsoup.parse(mvc.perform(get("/admin/organisations/{id}", trajectory.organisationId()).with(administrator()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(organisation.select("main p").eachText()).anyMatch(text -> text.endsWith(", 3 programma's"));
+		Document ending = Jsoup.parse(mvc.perform(get("/admin/organisations/{id}/end", trajectory.organisationId()).with(administrator()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(ending.select("main li").eachText()).anyMatch(item -> item.startsWith("Aanmeldingen en uitnodigingen van de 3 programma's"));
+	}
+
 	@Test
 	void onlyAnAdministratorEndsAnOrganisation() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
