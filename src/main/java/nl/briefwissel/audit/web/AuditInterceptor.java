@@ -42,7 +42,11 @@ class AuditInterceptor implements HandlerInterceptor {
 
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-		if (ex != null || response.getStatus() >= 400 || !(handler instanceof HandlerMethod method)) {
+		// A form refused with the page itself and a status that says so (400, 409, 422) changed nothing, but it
+		// is an attempt at a change: on the trail as refused, as one refused by a redirect is.
+		boolean refused = request.getAttribute(AuditedChange.REFUSED_ATTRIBUTE) != null;
+		boolean refusedAnswer = refused && response.getStatus() >= 400 && response.getStatus() < 500;
+		if (ex != null || response.getStatus() >= 400 && !refusedAnswer || !(handler instanceof HandlerMethod method)) {
 			return;
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -56,7 +60,7 @@ class AuditInterceptor implements HandlerInterceptor {
 		Audited audited = method.getMethodAnnotation(Audited.class);
 		String reason = request.getParameter("reason");
 		if (audited != null) {
-			if (audited.reasonRequired() && (reason == null || reason.isBlank())) {
+			if (refusedAnswer || audited.reasonRequired() && (reason == null || reason.isBlank())) {
 				return;
 			}
 			List<UUID> shown = shown(request);
@@ -76,7 +80,6 @@ class AuditInterceptor implements HandlerInterceptor {
 		else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
 				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith)) {
 			// A refused form changed nothing: its values are on the trail as an attempt, not as a change.
-			boolean refused = request.getAttribute(AuditedChange.REFUSED_ATTRIBUTE) != null;
 			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null,
 					HOUSE_STYLE.matcher(request.getRequestURI()).find() ? HOUSE_STYLE_PARAMETERS : CHANGE_PARAMETERS, refused);
 		}

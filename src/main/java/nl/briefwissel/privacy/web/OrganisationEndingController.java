@@ -3,6 +3,7 @@ package nl.briefwissel.privacy.web;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.privacy.OrganisationEndings;
@@ -40,16 +41,23 @@ class OrganisationEndingController {
 		return "privacy/organisation-end";
 	}
 
+	/**
+	 * A refusal is answered with the page itself, and a status that says it was refused (decision 0085): 409
+	 * while trajectories run (the organisation's state, not the form, is in the way), 422 for a name that is
+	 * not the organisation's. It answered 200, as if the page had simply been shown.
+	 */
 	@PostMapping("/admin/organisations/{id}/end")
 	String end(@PathVariable UUID id, @RequestParam(defaultValue = "") String name, @AuthenticationPrincipal SignedInAccount me,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		OrganisationEndings.Preview preview = preview(id);
 		if (preview.unfinished().any()) {
 			AuditedChange.refused();
+			response.setStatus(HttpStatus.CONFLICT.value());
 			return page(id, model);
 		}
 		if (!same(name, preview.name())) {
 			AuditedChange.refused();
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("nameProblem", "admin.organisations.end.error.name");
 			model.addAttribute("typedName", name);
 			return page(id, model);
@@ -58,10 +66,13 @@ class OrganisationEndingController {
 		if (outcome instanceof OrganisationEndings.Unfinished) {
 			// Something started between the page and the press: the page says what.
 			AuditedChange.refused();
+			response.setStatus(HttpStatus.CONFLICT.value());
 			return page(id, model);
 		}
 		if (outcome instanceof OrganisationEndings.Ended ended) {
 			redirect.addFlashAttribute("organisationEnded", ended.name());
+			// Coaches who coach for several other organisations belong to none now: the list says who, to assign them.
+			redirect.addFlashAttribute("leftWithoutOrganisation", new ArrayList<>(ended.coachesWithoutOrganisation()));
 		}
 		// Gone: another administrator ended it a moment ago; the list no longer has it either way.
 		return "redirect:/admin/organisations";

@@ -5,6 +5,10 @@ import nl.briefwissel.Fixtures;
 import nl.briefwissel.Today;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditEntry;
+import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.Trajectories;
@@ -51,6 +55,9 @@ class OrganisationEndingPagesTests {
 	@Autowired
 	Trajectories trajectories;
 
+	@Autowired
+	AuditTrail audit;
+
 	private RequestPostProcessor administrator() {
 		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
 	}
@@ -76,8 +83,9 @@ class OrganisationEndingPagesTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(page.getElementById("unfinished").text()).contains("1 lopend traject").contains("1 voorstel");
 
+		// A state that refuses the ending is a conflict (409), answered with the same page, as a refused form is.
 		Document refused = Jsoup.parse(mvc.perform(post("/admin/organisations/{id}/end", running.organisationId()).param("name", name)
-			.with(administrator()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.with(administrator()).with(csrf())).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString());
 
 		assertThat(refused.getElementById("unfinished").text()).contains("1 lopend traject").contains("1 voorstel");
 		assertThat(organisations.byId(running.organisationId())).isPresent();
@@ -121,7 +129,7 @@ class OrganisationEndingPagesTests {
 
 		Document wrong = Jsoup.parse(mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId())
 			.param("name", "Gemeente Anders").with(administrator()).with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
 		assertThat(wrong.getElementById("end-name-error").text()).contains("Typ de naam");
 		assertThat(wrong.getElementById("end-name").attr("aria-invalid")).isEqualTo("true");
 		assertThat(organisations.byId(trajectory.organisationId())).isPresent();
@@ -155,6 +163,31 @@ class OrganisationEndingPagesTests {
 		Document ending = Jsoup.parse(mvc.perform(get("/admin/organisations/{id}/end", trajectory.organisationId()).with(administrator()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(ending.select("main li").eachText()).anyMatch(item -> item.startsWith("Aanmeldingen en uitnodigingen van de 3 programma's"));
+	}
+
+	/**
+	 * A refused ending answers with a status that says so (422 for the name, 409 while trajectories run) and
+	 * stays on the audit trail as an attempt, marked refused, as a form refused by a redirect does.
+	 */
+	@Test
+	void aRefusedEndingIsOnTheTrailAsRefused() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var done = fixtures.runningTrajectory(true);
+		lifecycle.complete(done.id(), done.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+		Account ending = fixtures.person(null, "beeindiger-" + suffix + "@example.nl", "Beeindiger " + suffix, Role.ADMINISTRATOR);
+
+		mvc.perform(post("/admin/organisations/{id}/end", done.organisationId()).param("name", "Gemeente Anders")
+			.with(fixtures.as(ending)).with(csrf())).andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/admin/organisations/{id}/end", running.organisationId())
+			.param("name", organisations.byId(running.organisationId()).orElseThrow().name())
+			.with(fixtures.as(ending)).with(csrf())).andExpect(status().isConflict());
+
+		assertThat(audit.search(new AuditTrail.Search(ending.email(), AuditAction.ADMINISTRATION, null, null, null)))
+			.filteredOn(entry -> "POST /admin/organisations/{id}/end".equals(entry.route()))
+			.extracting(AuditEntry::details)
+			.containsExactlyInAnyOrder("id=" + done.organisationId() + ", outcome=refused", "id=" + running.organisationId() + ", outcome=refused");
+		assertThat(organisations.byId(done.organisationId())).isPresent();
 	}
 
 	@Test
