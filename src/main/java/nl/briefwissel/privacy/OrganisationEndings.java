@@ -1,5 +1,6 @@
 package nl.briefwissel.privacy;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +52,16 @@ public class OrganisationEndings {
 
 	/**
 	 * Ended: how many participants were erased, how many kept their account as they also take part or work
-	 * elsewhere (only their part here went), staff accounts removed, and staff accounts kept for their other work.
+	 * elsewhere (only their part here went), staff accounts removed, and staff accounts kept for their other work;
+	 * and the coaches (name and address) who coach on for several other organisations and so belong to none now,
+	 * listed by no organisation's coaches until an administrator assigns them one (decision 0085).
 	 */
-	public record Ended(String name, int participants, int participantsKept, int staffRemoved, int staffKept) implements Ending {
+	public record Ended(String name, int participants, int participantsKept, int staffRemoved, int staffKept,
+			List<String> coachesWithoutOrganisation) implements Ending {
+
+		public Ended {
+			coachesWithoutOrganisation = List.copyOf(coachesWithoutOrganisation);
+		}
 	}
 
 	/** Refused: trajectories running or paused, and proposals a coach has not answered, to complete or stop first. */
@@ -200,9 +208,12 @@ public class OrganisationEndings {
 		}
 		int removed = 0;
 		int kept = 0;
+		List<String> withoutOrganisation = new ArrayList<>();
 		for (Account person : staffOf(organisationId)) {
 			if (keeps(person, organisationId)) {
-				release(person, organisationId);
+				if (release(person, organisationId)) {
+					withoutOrganisation.add(person.displayName() + " (" + person.email() + ")");
+				}
 				if (!participants.contains(person.id())) {
 					kept++;
 				}
@@ -217,7 +228,7 @@ public class OrganisationEndings {
 		singleSignOn.remove(organisationId);
 		organisations.ended(organisationId);
 		events.publishEvent(new OrganisationEnded(organisationId));
-		Ended ended = new Ended(locked.get().name(), erased, participantsKept, removed, kept);
+		Ended ended = new Ended(locked.get().name(), erased, participantsKept, removed, kept, withoutOrganisation);
 		record(ended, organisationId, by);
 		log.info("Organisation {} ended: {} participant(s) erased, {} kept for elsewhere, {} staff account(s) removed, {} kept",
 				organisationId, erased, participantsKept, removed, kept);
@@ -266,9 +277,10 @@ public class OrganisationEndings {
 	 * of a session are those of its sign-in. Its organisation becomes none, unless it is a coach or participant
 	 * with work at exactly one other organisation: an administrator is the platform's, and the organisation
 	 * of an account is whose single sign-on page it edits, whose identity provider may sign it in and whose
-	 * administrators get its erasure request, so it is never picked from several (decision 0073).
+	 * administrators get its erasure request, so it is never picked from several (decision 0073). True for a
+	 * coach who coaches on and now belongs to no organisation.
 	 */
-	private void release(Account person, UUID organisationId) {
+	private boolean release(Account person, UUID organisationId) {
 		Set<UUID> coaching = person.roles().contains(Role.COACH) ? coachingElsewhere(person.id(), organisationId) : Set.of();
 		Set<UUID> takingPart = takingPartElsewhere(person, organisationId);
 		accounts.removeRole(person.id(), Role.PROGRAMME_MANAGER);
@@ -283,6 +295,7 @@ public class OrganisationEndings {
 		boolean one = !person.roles().contains(Role.ADMINISTRATOR) && elsewhere.size() == 1;
 		accounts.moveTo(person.id(), one ? elsewhere.iterator().next() : null);
 		accounts.endSessions(person.id());
+		return !one && !coaching.isEmpty();
 	}
 
 	/** Who did it, which organisation by id and name, when, and how many: no one's name or address but the administrator's. */

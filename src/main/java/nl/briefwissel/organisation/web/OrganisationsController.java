@@ -18,6 +18,7 @@ import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.PasswordResets;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.mail.MailAddresses;
+import nl.briefwissel.organisation.CoachesWithoutOrganisation;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
 
@@ -53,10 +54,14 @@ class OrganisationsController {
 
 	private final PasswordResets passwords;
 
-	OrganisationsController(Organisations organisations, Accounts accounts, PasswordResets passwords) {
+	private final CoachesWithoutOrganisation withoutOrganisation;
+
+	OrganisationsController(Organisations organisations, Accounts accounts, PasswordResets passwords,
+			CoachesWithoutOrganisation withoutOrganisation) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.withoutOrganisation = withoutOrganisation;
 	}
 
 	/** An organisation's name as typed. */
@@ -81,6 +86,8 @@ class OrganisationsController {
 		int number = Math.min(Math.max(PageNumber.of(page), 1), pages);
 		int offset = (number - 1) * PER_PAGE;
 		model.addAttribute("organisations", organisations.summaries(offset, PER_PAGE));
+		// On every page of the list: no organisation's page would show these coaches, and nothing else tells.
+		model.addAttribute("withoutOrganisation", withoutOrganisation.all());
 		model.addAttribute("list", new OrganisationList(number, pages, total, total == 0 ? 0 : offset + 1,
 				Math.min(total, (long) number * PER_PAGE)));
 		return "organisation/organisations";

@@ -159,8 +159,11 @@ class ProgrammesController {
 	String coachPool(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(name = "coach", required = false) List<UUID> chosen, RedirectAttributes redirect) {
 		Programme programme = own(id, me);
-		Set<UUID> ownCoaches = accounts.coachesOf(me.organisationId()).stream().map(Account::id).collect(Collectors.toSet());
-		List<UUID> coaches = chosen == null ? List.of() : chosen.stream().filter(ownCoaches::contains).toList();
+		// The form offers the organisation's own coaches and whoever is in the pool already: a coach of no
+		// organisation (decision 0085) or of another stays unless unticked, and is never added from here.
+		Set<UUID> offered = accounts.coachesOf(me.organisationId()).stream().map(Account::id).collect(Collectors.toSet());
+		offered.addAll(pool.of(programme.id()));
+		List<UUID> coaches = chosen == null ? List.of() : chosen.stream().filter(offered::contains).toList();
 		pool.set(programme.id(), coaches);
 		redirect.addFlashAttribute("poolSaved", programme.id());
 		return "redirect:/programme#coaches-" + programme.id();

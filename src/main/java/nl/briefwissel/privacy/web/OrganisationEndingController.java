@@ -1,5 +1,6 @@
 package nl.briefwissel.privacy.web;
 
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
 

@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.PageNumber;
-import nl.briefwissel.account.Accounts;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
@@ -179,7 +180,15 @@ class StartPagesController {
 			})
 			.toList();
 		model.addAttribute("programmes", overview);
-		model.addAttribute("coaches", accounts.coachesOf(me.organisationId()));
+		List<Account> coaches = accounts.coachesOf(me.organisationId());
+		model.addAttribute("coaches", coaches);
+		// In a pool but not the organisation's own: a coach of no organisation (decision 0085) or of another. Shown
+		// on the pool's form, so that saving it keeps them, or drops them only when unticked.
+		java.util.Set<UUID> own = coaches.stream().map(Account::id).collect(java.util.stream.Collectors.toSet());
+		Map<UUID, List<Account>> elsewhere = new java.util.HashMap<>();
+		overview.forEach(entry -> elsewhere.put(entry.programme().id(),
+				accounts.byIds(entry.pool().stream().filter(id -> !own.contains(id)).toList())));
+		model.addAttribute("poolFromElsewhere", elsewhere);
 		model.addAttribute("today", today);
 		return "trajectory/programme";
 	}
