@@ -57,6 +57,11 @@ public class CoachesWithoutOrganisation {
 			.toList();
 	}
 
+	/** How many there are, for a page that only points to the list. */
+	public long count() {
+		return jdbc.sql("select count(*) from account a where " + WITHOUT).query(Long.class).single();
+	}
+
 	/** This coach, while they are without an organisation. */
 	public Optional<Coach> byId(UUID coachId) {
 		return jdbc.sql("select a.id, a.display_name, a.email from account a where a.id = :id and " + WITHOUT)

@@ -76,9 +76,12 @@ public class OrganisationEndings {
 	public record Gone() implements Ending {
 	}
 
-	/** What ending it would do, for the page that asks first. */
+	/**
+	 * What ending it would do, for the page that asks first; and how many of the coaches kept will belong to no
+	 * organisation afterwards, to be assigned one (decision 0085).
+	 */
 	public record Preview(String name, Unfinished unfinished, long participants, long participantsKept, long staffRemoved, long staffKept,
-			long programmes) {
+			long programmes, long coachesWithoutOrganisation) {
 	}
 
 	/** What the erase loop found on a trajectory's locked row: matched or accepted after the first count. */
@@ -156,8 +159,11 @@ public class OrganisationEndings {
 				.filter(person -> !keeps(person, organisationId) && !person.roles().equals(Set.of(Role.PARTICIPANT)))
 				.count();
 			long kept = staff.stream().filter(person -> keeps(person, organisationId) && !participantIds.contains(person.id())).count();
+			long withoutOrganisation = staff.stream()
+				.filter(person -> keeps(person, organisationId) && coachesOnWithoutOrganisation(person, organisationId))
+				.count();
 			return new Preview(organisation.name(), unfinished(organisationId), erased, participantsKept,
-					removed, kept, programmes.ofOrganisation(organisationId).size());
+					removed, kept, programmes.ofOrganisation(organisationId).size(), withoutOrganisation);
 		});
 	}
 
@@ -296,6 +302,23 @@ public class OrganisationEndings {
 		accounts.moveTo(person.id(), one ? elsewhere.iterator().next() : null);
 		accounts.endSessions(person.id());
 		return !one && !coaching.isEmpty();
+	}
+
+	/**
+	 * Whether a kept person goes on coaching without an organisation after the ending: a coach with coaching
+	 * elsewhere whom {@link #release} moves to none (an administrator, or work at more than one organisation).
+	 */
+	private boolean coachesOnWithoutOrganisation(Account person, UUID organisationId) {
+		if (!person.roles().contains(Role.COACH)) {
+			return false;
+		}
+		Set<UUID> coaching = coachingElsewhere(person.id(), organisationId);
+		if (coaching.isEmpty()) {
+			return false;
+		}
+		Set<UUID> elsewhere = new HashSet<>(coaching);
+		elsewhere.addAll(takingPartElsewhere(person, organisationId));
+		return person.roles().contains(Role.ADMINISTRATOR) || elsewhere.size() != 1;
 	}
 
 	/** Who did it, which organisation by id and name, when, and how many: no one's name or address but the administrator's. */

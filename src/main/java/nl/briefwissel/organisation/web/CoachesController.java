@@ -14,6 +14,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.CoachesWithoutOrganisation;
 import nl.briefwissel.organisation.Theme;
 import nl.briefwissel.organisation.Themes;
 
@@ -45,10 +46,13 @@ class CoachesController {
 
 	private final Themes themes;
 
-	CoachesController(Accounts accounts, CoachProfiles profiles, Themes themes) {
+	private final CoachesWithoutOrganisation withoutOrganisation;
+
+	CoachesController(Accounts accounts, CoachProfiles profiles, Themes themes, CoachesWithoutOrganisation withoutOrganisation) {
 		this.accounts = accounts;
 		this.profiles = profiles;
 		this.themes = themes;
+		this.withoutOrganisation = withoutOrganisation;
 	}
 
 	/**
@@ -87,6 +91,8 @@ class CoachesController {
 		model.addAttribute("profiles", profiles.of(shown.stream().map(Account::id).toList()));
 		model.addAttribute("themes", themesOf(me.organisationId()));
 		model.addAttribute("search", text);
+		// Coaches of no organisation are on no organisation's page, this one included: it says so and where to act.
+		model.addAttribute("withoutOrganisation", withoutOrganisation.count());
 		model.addAttribute("list", new CoachList(number, pages, found.size(), found.isEmpty() ? 0 : offset + 1, offset + shown.size()));
 		return "organisation/coaches";
 	}

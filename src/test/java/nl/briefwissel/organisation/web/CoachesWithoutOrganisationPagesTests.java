@@ -99,6 +99,9 @@ class CoachesWithoutOrganisationPagesTests {
 		UUID running = trajectories.record(first.programmeId(), participant.id(), coach.id(), TrajectoryStatus.RUNNING, "NEXT_STEP",
 				Today.date(), null);
 		String name = organisations.byId(ended.organisationId()).orElseThrow().name();
+		// The page that asks first says it, with what to do afterwards.
+		assertThat(page(get("/admin/organisations/{id}/end", ended.organisationId()).with(administrator())).getElementById("end-without-organisation")
+			.text()).startsWith("1 e-coach coacht ook voor meer dan één andere organisatie").contains("op de pagina Organisaties");
 
 		MvcResult result = mvc.perform(post("/admin/organisations/{id}/end", ended.organisationId()).param("name", name)
 			.with(administrator()).with(csrf())).andExpect(redirectedUrl("/admin/organisations")).andReturn();
@@ -130,6 +133,10 @@ class CoachesWithoutOrganisationPagesTests {
 		assertThat(row.select("td").eachText()).containsExactly(List.of(first, second).stream().sorted().reduce((a, b) -> a + ", " + b).orElseThrow(),
 				"2", "1", "Organisatie kiezen…");
 		assertThat(row.select("a").attr("href")).isEqualTo("/admin/organisations/coaches/" + coach);
+
+		// The administrator's coaches page, where such a coach is not either, points to the list.
+		assertThat(page(get("/admin/coaches").with(administrator())).select("#coaches-without-organisation a").attr("href"))
+			.isEqualTo("/admin/organisations#coaches-without-organisation");
 
 		Document choosing = page(get("/admin/organisations/coaches/{id}", coach).with(administrator()));
 		assertThat(choosing.select("#work li").eachText()).containsExactly("In de pools van 2 programma's",
