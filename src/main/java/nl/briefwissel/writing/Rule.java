@@ -226,14 +226,22 @@ sealed interface Rule {
 	 * within a few words of the same clause ("wordt van je verwacht", "is door de directie genomen"),
 	 * or, in a Dutch subordinate clause, stands before a form of "worden" or "zijn", a modal verb between
 	 * them or not ("dat er een keuze gemaakt wordt", "dat het besluit genomen is", "als het formulier
-	 * ingevuld moet worden"); a form of "hebben" in between, or as the verb, makes it the active perfect
-	 * ("dat je dit hebt besproken"). A verb whose perfect takes "zijn" without being a passive ("het is
-	 * gelukt", "dat ik gekomen ben") is on the language's list of words that are no participle, and the
-	 * auxiliaries leave out "ben" and "bent". The words that decide this are in the language's rules file
-	 * ({@link RuleSet.Passive}); what a participle looks like (its endings) is the language's grammar
-	 * and stays here. The letter is remarked on when more than the rules' share of its sentences is
-	 * passive and it has at least two passives: one sentence that stacks two ("er wordt verwacht dat
-	 * het formulier wordt ingevuld") is as official as two sentences with one each.
+	 * ingevuld moet worden", "dat je aangenomen bent"); a form of "hebben" in between, or as the verb, makes
+	 * it the active perfect ("dat je dit hebt besproken"). A verb whose perfect takes "zijn" without being a
+	 * passive ("het is gelukt", "dat ik gekomen ben") is on the language's list of words that are no participle.
+	 * The words that decide this are in the language's rules file ({@link RuleSet.Passive}); what a participle
+	 * looks like (its endings) is the language's grammar and stays here. The letter is remarked on when more
+	 * than the rules' share of its sentences is passive and it has at least two passives: one sentence that
+	 * stacks two ("er wordt verwacht dat het formulier wordt ingevuld") is as official as two sentences with
+	 * one each.
+	 * <p>
+	 * A participle after a form of "zijn" or "be" is either the passive's perfect ("het besluit is genomen",
+	 * what someone did) or an adjective that says how someone or something is ("je bent gemotiveerd", "dat is
+	 * verplicht", "I am interested"); Dutch "de deur is gesloten" is both. Grammar cannot tell them apart, so
+	 * the rules' list of {@link RuleSet.Passive#states() states} decides: a participle on it is not remarked on
+	 * after "zijn" or "be" (a coach is not asked to rewrite "ik ben benieuwd"), and every other one is, the
+	 * ambiguous ones not listed included ("de vacature is gesloten" can be written "we hebben de vacature
+	 * gesloten"). After "worden" every participle is passive ("je wordt betrokken bij het besluit").
 	 */
 	record PassiveVoice() implements Rule {
 
@@ -280,9 +288,10 @@ sealed interface Rule {
 			boolean subordinate = false;
 			for (int i = 0; i < sentenceWords.size(); i++) {
 				String word = sentenceWords.get(i).lower();
-				if (auxiliary >= 0 && i - auxiliary <= REACH
+				if (auxiliary >= 0 && i - auxiliary <= REACH && !name(sentenceWords.get(i))
 						&& participle(word, i - 1 == auxiliary ? null : sentenceWords.get(i - 1).lower(),
-								i - 2 > auxiliary && words.agentWords().contains(sentenceWords.get(i - 2).lower()), rules)) {
+								i - 2 > auxiliary && words.agentWords().contains(sentenceWords.get(i - 2).lower()),
+								words.stateAuxiliaries().contains(sentenceWords.get(auxiliary).lower()), rules)) {
 					passives++;
 					auxiliary = -1;
 				}
@@ -316,30 +325,75 @@ sealed interface Rule {
 			if (at < 1) {
 				return false;
 			}
-			String word = words.get(at).lower();
-			String before = words.get(at - 1).lower();
-			// A plural noun after an inflected adjective or a number is what the clause's subject is, with "zijn"
-			// as the verb ("dat het mooie beroepen zijn", "dat het twee gesprekken waren"); a strong participle
-			// looks the same. (Not after "je", "ze" and "we": they are its subject.)
-			if (!word.endsWith("d") && !word.endsWith("t") && before.length() > 3 && before.endsWith("e")) {
+			if (name(words.get(at))) {
 				return false;
 			}
-			// Before a form of "zijn" a pronoun is a possessive as it is after one ("hoe je bezwaren zijn"); before
+			String word = words.get(at).lower();
+			String before = words.get(at - 1).lower();
+			// A plural noun before a form of "zijn" ("dat het mooie beroepen zijn", "dat het twee gesprekken waren")
+			// has no strong participle's ending (see strong), or is on the list of words that are no participle.
+			// Before "zijn" a pronoun is a possessive as it is after one ("hoe je bezwaren zijn"); before
 			// "worden" it is the subject ("dat je ontslagen wordt"): worden wants a word between for what it makes.
-			return participle(word, before, !passive.linkingAuxiliaries().contains(words.get(auxiliary).lower()), rules);
+			String trailing = words.get(auxiliary).lower();
+			return participle(word, before, !passive.linkingAuxiliaries().contains(trailing),
+					passive.stateAuxiliaries().contains(trailing), rules);
+		}
+
+		/**
+		 * A capitalised word within a sentence is a name ("Ik ben Gerard", "The job is in Leiden"), never a
+		 * participle. (Never the sentence's first word: a participle follows its auxiliary or another word.)
+		 */
+		private static boolean name(Draft.Word word) {
+			String text = word.text();
+			return text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1));
 		}
 
 		/** Endings of past participles that end in -end, as the present participle does. */
 		private static final List<String> PAST_ENDING_IN_END = List.of("kend", "wend", "pend", "fend", "eend", "iend");
 
 		/**
+		 * The endings of Dutch strong participles in -en that have no short vowel and one consonant before
+		 * -en as genomen, geschreven and besproken have: gevonden, geholpen, ontvangen, betrokken, getroffen,
+		 * geroepen, gezien.
+		 */
+		private static final List<String> STRONG_CLUSTERS = List.of("onden", "ongen", "onken", "onnen", "ommen", "olpen",
+				"olven", "olden", "olten", "olken", "ollen", "orven", "orpen", "ouden", "outen", "angen", "allen", "ochten",
+				"assen", "akken", "okken", "offen", "achen", "annen", "oepen", "ien");
+
+		private static final String VOWELS = "aeiouyáéíóúàèëïöüâêîôû";
+
+		/**
+		 * Whether a Dutch word in -en ends as a strong verb's participle does: a single short vowel and one
+		 * consonant before -en (genomen, geschreven, besproken, afgesloten) or one of {@link #STRONG_CLUSTERS}.
+		 * The plural nouns that a prefix makes look like one mostly do not: geruchten, gesprekken, beelden,
+		 * gebruiken, verbeterpunten, bedrijven. Those that do (bedragen, verhalen) are on the rules' list of
+		 * words that are no participle.
+		 */
+		static boolean strong(String word) {
+			if (!word.endsWith("en") || word.length() < 5) {
+				return false;
+			}
+			for (String cluster : STRONG_CLUSTERS) {
+				if (word.endsWith(cluster)) {
+					return true;
+				}
+			}
+			int length = word.length();
+			return VOWELS.indexOf(word.charAt(length - 3)) < 0 && "aeiou".indexOf(word.charAt(length - 4)) >= 0
+					&& VOWELS.indexOf(word.charAt(length - 5)) < 0;
+		}
+
+		/**
 		 * {@code before} is the word before, or null when that is the auxiliary itself; {@code pronounIsSubject}
 		 * says a pronoun there is no possessive: after "door" ("door ons besproken"), or as the subject of a
-		 * subordinate clause before "worden" ("dat je ontslagen wordt").
+		 * subordinate clause before "worden" ("dat je ontslagen wordt"); {@code afterZijn} says the auxiliary is
+		 * a form of "zijn" or "be", after which a participle on the list of states is an adjective.
 		 */
-		private static boolean participle(String word, String before, boolean pronounIsSubject, RuleSet rules) {
+		private static boolean participle(String word, String before, boolean pronounIsSubject, boolean afterZijn,
+				RuleSet rules) {
 			RuleSet.Passive words = rules.passive();
-			if (words.notParticiples().contains(word) || words.notParticipleEndings().stream().anyMatch(word::endsWith)
+			if (words.notParticiples().contains(word) || (afterZijn && words.states().contains(word))
+					|| words.notParticipleEndings().stream().anyMatch(word::endsWith)
 					|| (before != null && words.beforeNoun().contains(before))) {
 				return false;
 			}
@@ -356,14 +410,14 @@ sealed interface Rule {
 				// it says of that verb is what the list says of the participle without it ("meegevallen" is
 				// what happened, as "gevallen" is).
 				String stem = withoutParticle(word, words);
-				if (words.notParticiples().contains(stem)) {
+				if (words.notParticiples().contains(stem) || (afterZijn && words.states().contains(stem))) {
 					return false;
 				}
 				if (words.participles().contains(stem)) {
 					return true;
 				}
 				boolean weak = word.endsWith("d") || word.endsWith("t");
-				return stem.length() > 4 && (weak || word.endsWith("en"))
+				return stem.length() > 4 && (weak || strong(stem))
 						&& words.participlePrefixes().stream().anyMatch(stem::startsWith)
 						&& (before == null || weak || pronounIsSubject || !words.pronouns().contains(before));
 			}

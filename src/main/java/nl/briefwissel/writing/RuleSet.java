@@ -41,12 +41,16 @@ record RuleSet(Locale language, String formula, int longSentenceWords, int maxQu
 	 * @param modals verbs that may stand between a participle and its trailing auxiliary ("ingevuld moet worden")
 	 * @param separableParticles particles before a participle's prefix ("ingevuld", "uitgenodigd")
 	 * @param participles participles whose ending does not say so ("gedaan", "made")
+	 * @param stateAuxiliaries the forms of "zijn" or "be": after them a participle may say how someone is
+	 * @param states participles that after a form of "zijn" or "be" say how someone or something is ("je bent
+	 *        gemotiveerd", "dat is verplicht", "I am interested") or what they did ("je bent gestopt"), not
+	 *        what was done to them; after "worden" they are passive as any participle is
 	 */
 	record Passive(double maxShare, Set<String> auxiliaries, List<String> participlePrefixes, Set<String> clauseWords,
 			Set<String> perfectAuxiliaries, Set<String> notParticiples, List<String> notParticipleEndings,
 			Set<String> beforeNoun, Set<String> pronouns, Set<String> trailingAuxiliaries, Set<String> subordinators,
 			Set<String> agentWords, Set<String> linkingAuxiliaries, Set<String> modals, List<String> separableParticles,
-			Set<String> participles) {
+			Set<String> participles, Set<String> stateAuxiliaries, Set<String> states) {
 	}
 
 	boolean dutch() {

@@ -92,7 +92,9 @@ class RuleSets {
 						Set.copyOf(words(shipped, extra, "passive.linking-auxiliaries")),
 						Set.copyOf(words(shipped, extra, "passive.modals")),
 						words(shipped, extra, "passive.separable-particles"),
-						Set.copyOf(words(shipped, extra, "passive.participles"))),
+						Set.copyOf(words(shipped, extra, "passive.participles")),
+						Set.copyOf(words(shipped, extra, "passive.state-auxiliaries")),
+						Set.copyOf(words(shipped, extra, "passive.states"))),
 				words(shipped, extra, "jargon"));
 	}
 

@@ -380,6 +380,45 @@ class WritingRulesTests {
 		}
 	}
 
+	/**
+	 * A participle after "zijn" or "be" is a state or the passive's perfect: the rules' list of states decides
+	 * (a coach is not asked to rewrite "je bent betrokken"), and what is not on it counts, the ambiguous "de
+	 * vacature is gesloten" too. After "worden" the same participle is passive.
+	 */
+	@Test
+	void aStateAfterZijnIsNoPassiveAndTheSameParticipleAfterWordenIs(@TempDir Path folder) throws Exception {
+		assertThat(passive("Je bent betrokken bij het besluit.", DUTCH)).isFalse();
+		assertThat(passive("Je wordt betrokken bij het besluit.", DUTCH)).isTrue();
+		assertThat(passive("Ik merk dat je betrokken bent.", DUTCH)).isFalse();
+		assertThat(passive("Ik hoop dat je erbij betrokken wordt.", DUTCH)).isTrue();
+		assertThat(passive("Dat is niet verplicht.", DUTCH)).isFalse();
+		assertThat(passive("Je wordt verplicht om te solliciteren.", DUTCH)).isTrue();
+		assertThat(passive("De vacature is gesloten.", DUTCH)).as("ambiguous and not listed: counted").isTrue();
+		assertThat(passive("I am interested in the role.", Locale.ENGLISH)).isFalse();
+		assertThat(passive("You got involved in the project.", Locale.ENGLISH)).isTrue();
+
+		Files.writeString(folder.resolve("nl.rules"), "passive.states=gesloten\n");
+		RuleSet extended = new RuleSets(folder.toString()).of(DUTCH);
+		assertThat(Rule.PassiveVoice.passive(new Draft("De vacature is gesloten.").sentences.get(0), extended)).isFalse();
+		assertThat(Rule.PassiveVoice.passive(new Draft("De vacature wordt gesloten.").sentences.get(0), extended)).isTrue();
+	}
+
+	/**
+	 * A Dutch participle in -en is a strong verb's, and ends as one does; the plural nouns that a prefix makes
+	 * look like one end otherwise and were counted after "zijn" when no list named them.
+	 */
+	@Test
+	void aDutchWordInEnIsAParticipleOnlyWithAStrongVerbsEnding() {
+		for (String participle : List.of("genomen", "geschreven", "besproken", "afgesloten", "gevonden", "geholpen",
+				"ontvangen", "opgeroepen", "gezien", "gewonnen", "gedwongen", "gehouden", "gevochten", "betrokken", "getroffen")) {
+			assertThat(Rule.PassiveVoice.strong(participle)).as(participle).isTrue();
+		}
+		for (String noun : List.of("geruchten", "gesprekken", "beelden", "gebruiken", "verbeterpunten", "bedrijven",
+				"bezoeken", "gebouwen", "geheimen", "bewijzen", "verliezen")) {
+			assertThat(Rule.PassiveVoice.strong(noun)).as(noun).isFalse();
+		}
+	}
+
 	private static boolean passive(String sentence, Locale language) {
 		return Rule.PassiveVoice.passive(new Draft(sentence).sentences.get(0), new RuleSets("").of(language));
 	}
