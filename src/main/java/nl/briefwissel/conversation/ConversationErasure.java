@@ -62,7 +62,8 @@ class ConversationErasure {
 			.param("t", trajectory)
 			.update();
 		jdbc.sql("update message set body = '', body_key_id = null, inbound_mail_id = null where trajectory_id = :t").param("t", trajectory).update();
-		for (String table : new String[] { "highlight", "coach_note", "draft", "reply_token", "quarantined_mail" }) {
+		for (String table : new String[] { "highlight", "coach_note", "draft", "reply_token", "quarantined_mail",
+				"letter_after_the_end" }) {
 			jdbc.sql("delete from " + table + " where trajectory_id = :t").param("t", trajectory).update();
 		}
 		mail.forgetInbound(inbound);

@@ -54,8 +54,12 @@ public class Conversations {
 
 	private final GivenAssignments given;
 
+	private final LettersAfterTheEnd afterTheEnd;
+
 	Conversations(Messages messages, ReplyTokens tokens, Trajectories trajectories, Accounts accounts, Outbox outbox,
-			ReplyAddress replyAddress, MessageMail mails, WritingTrends writing, GivenAssignments given) {
+			ReplyAddress replyAddress, MessageMail mails, WritingTrends writing, GivenAssignments given,
+			LettersAfterTheEnd afterTheEnd) {
+		this.afterTheEnd = afterTheEnd;
 		this.given = given;
 		this.messages = messages;
 		this.tokens = tokens;
@@ -344,17 +348,20 @@ public class Conversations {
 		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,
 				inboundMailId, mailId, attachments);
 		writing.record(trajectory.coachId(), id, text, participant.language(), quoted);
+		afterTheEnd.answered(trajectory);
 		return new Sent(id, mail.notification());
 	}
 
 	/**
 	 * The participant's mail reached a conversation that has ended: it is kept, and its coach told by
-	 * a mail they can answer (see {@link MessageMail#afterTheEnd}).
+	 * a mail they can answer (see {@link MessageMail#afterTheEnd}) and in their workspace until they open
+	 * the conversation ({@link LettersAfterTheEnd}, decision 0090).
 	 */
 	void participantWroteAfterTheEnd(TrajectoryOverview trajectory) {
 		if (trajectory.coachId() == null) {
 			return;
 		}
+		afterTheEnd.wrote(trajectory.id());
 		accounts.byId(trajectory.coachId()).ifPresent(coach -> outbox.enqueue(mails.afterTheEnd(trajectory, coach,
 				replyAddress.of(tokens.tokenFor(trajectory.id(), trajectory.participantId())))));
 	}

@@ -1,0 +1,95 @@
+package nl.briefwissel.conversation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A participant's letter after their trajectory was completed or stopped, until its coach has seen it
+ * (decision 0090). No list of the coach shows an ended trajectory, and the mail that tells them of it
+ * is easily lost among others: the workspace names who wrote and since when, never what, until the
+ * coach opens the conversation or answers it by mail.
+ */
+@Service
+public class LettersAfterTheEnd {
+
+	/** Who wrote after the end, and since when their letters wait to be seen. */
+	public record Letter(UUID trajectoryId, String participantName, OffsetDateTime since) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	LettersAfterTheEnd(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The participant's letter just kept in the ended trajectory waits for its coach: since that letter,
+	 * or since an earlier one not seen yet (a second letter does not move it on, as in "waiting").
+	 */
+	void wrote(UUID trajectoryId) {
+		jdbc.sql("""
+				insert into letter_after_the_end (trajectory_id, since)
+				select :t, max(m.created_at) from message m
+				where m.trajectory_id = :t and m.author_role = 'PARTICIPANT' and m.kind = 'MESSAGE'
+				having max(m.created_at) is not null
+				on conflict do nothing""")
+			.param("t", trajectoryId)
+			.update();
+	}
+
+	/**
+	 * The coach's letters after the end not yet seen, longest waiting first: one small read for the
+	 * workspace, from the few rows waiting, not from the coach's years of ended trajectories. Only of
+	 * trajectories still ended and still theirs.
+	 */
+	public List<Letter> ofCoach(UUID coachId) {
+		return jdbc.sql("""
+				select l.trajectory_id, l.since,
+				       (select a.display_name from account a where a.id = t.participant_id) as participant_name
+				from letter_after_the_end l join trajectory t on t.id = l.trajectory_id
+				where t.coach_id = :coach and t.erased_at is null and t.status in ('COMPLETED', 'STOPPED')
+				order by l.since, l.trajectory_id""")
+			.param("coach", coachId)
+			.query((rs, n) -> new Letter(rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
+					rs.getObject("since", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime()))
+			.list();
+	}
+
+	/**
+	 * The coach opened the conversation: what waited there is seen. Only by the trajectory's own coach,
+	 * in a transaction of its own after the page (whose reads are a read-only transaction, decision 0017).
+	 */
+	@Transactional
+	public void seen(UUID trajectoryId, UUID coachId) {
+		jdbc.sql("""
+				delete from letter_after_the_end
+				where trajectory_id = :t and trajectory_id in (select id from trajectory where coach_id = :coach)""")
+			.param("t", trajectoryId)
+			.param("coach", coachId)
+			.update();
+	}
+
+	/** The coach answered by mail after the end: they read what waited, as a letter ends "waiting for you". */
+	void answered(TrajectoryOverview trajectory) {
+		if (ended(trajectory)) {
+			jdbc.sql("delete from letter_after_the_end where trajectory_id = :t").param("t", trajectory.id()).update();
+		}
+	}
+
+	/** Completed or stopped: what is written now comes after the end. */
+	public static boolean ended(TrajectoryOverview trajectory) {
+		return trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED;
+	}
+}
