@@ -25,6 +25,7 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
+import nl.briefwissel.conversation.LettersAfterTheEnd;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Welcome;
@@ -147,8 +148,12 @@ class ConversationController {
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}")
 	String trajectory(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) UUID give, Locale locale, Model model) {
+			@RequestParam(required = false) UUID give, Locale locale, HttpServletRequest request, Model model) {
 		TrajectoryOverview trajectory = own(id, me);
+		if (LettersAfterTheEnd.ended(trajectory)) {
+			// What the participant wrote after the end is seen now: the workspace stops naming it (decision 0090).
+			AfterTheEndSeen.opened(request, id, me.id());
+		}
 		CoachDesk.Desk mine = desk.of(id, me.id());
 		if (!model.containsAttribute("form")) {
 			String draft = mine.draft().orElse("");

@@ -10,6 +10,7 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
 import nl.briefwissel.audit.AuditedTrajectory;
+import nl.briefwissel.conversation.LettersAfterTheEnd;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.organisation.Themes;
@@ -35,7 +36,10 @@ class WorkspaceController {
 
 	private final Quarantine quarantine;
 
-	WorkspaceController(Workspace workspace, Clock clock, Themes themes, Quarantine quarantine) {
+	private final LettersAfterTheEnd afterTheEnd;
+
+	WorkspaceController(Workspace workspace, Clock clock, Themes themes, Quarantine quarantine, LettersAfterTheEnd afterTheEnd) {
+		this.afterTheEnd = afterTheEnd;
 		this.quarantine = quarantine;
 		this.themes = themes;
 		this.workspace = workspace;
@@ -82,6 +86,9 @@ class WorkspaceController {
 		// Mail meant for their conversations that did not go in waits in their quarantine: said where they
 		// start, or a participant's letter from another address waited unseen (decision 0075).
 		model.addAttribute("heldBack", quarantine.countOfCoach(me.id()));
+		// A participant who wrote after their trajectory ended: who and since when, never what, until the
+		// coach opens the conversation; no row of the workspace shows an ended trajectory (decision 0090).
+		model.addAttribute("afterTheEnd", afterTheEnd.ofCoach(me.id()));
 		return "conversation/workspace";
 	}
 }

@@ -1,0 +1,132 @@
+package nl.briefwissel.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A participant who mails after their trajectory was completed or stopped: the letter is kept in the
+ * conversation and its coach, whose workspace lists no ended trajectory, sees who wrote and since when
+ * (never what) until they open the conversation or answer it by mail (decision 0090). The programme
+ * manager sees none of it.
+ */
+@BriefwisselTest
+class LettersAfterTheEndTests {
+
+	private static final String WORDS = "Ik heb de baan gekregen, dank je wel";
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	InboundMails inbound;
+
+	@Autowired
+	ReplyTokens tokens;
+
+	@Autowired
+	ReplyAddress replyAddress;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	MockMvc mvc;
+
+	Fixtures.RunningTrajectory running;
+
+	String run;
+
+	@BeforeEach
+	void anEndedTrajectory() {
+		running = fixtures.runningTrajectory(true);
+		run = UUID.randomUUID().toString().substring(0, 8);
+		conversations.coachWrites(running.id(), running.coach().id(), "Dit was onze laatste brief.");
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+	}
+
+	@Test
+	void theWorkspaceNamesWhoWroteAfterTheEndUntilTheCoachOpensTheConversation() throws Exception {
+		mailFromTheParticipant("1");
+
+		Document workspace = page("/coach", running.coach());
+		var signal = workspace.select("#after-the-end");
+		assertThat(signal.select("a[href=/coach/trajectories/" + running.id() + "]").text())
+			.isEqualTo(running.participant().displayName());
+		assertThat(signal.select("time").attr("datetime")).isNotBlank();
+		assertThat(signal.text()).contains("Na het einde van het traject schreef je").contains("Antwoord dan op de mail")
+			.doesNotContain(WORDS);
+		// Nobody else's workspace: another coach of the programme sees nothing of it.
+		assertThat(page("/coach", fixtures.secondCoachInPool(running)).select("#after-the-end")).isEmpty();
+		// The programme manager's pages show nothing of the letter, nor that it came.
+		var manager = fixtures.managerOf(running);
+		for (String path : List.of("/programme", "/programme/statistics")) {
+			String managers = page(path, manager).text();
+			assertThat(managers).doesNotContain(WORDS).doesNotContain("schreef je");
+		}
+
+		// The letter is in the conversation; opened there, it is seen and the workspace no longer names it.
+		assertThat(page("/coach/trajectories/" + running.id(), running.coach()).text()).contains(WORDS);
+		assertThat(page("/coach", running.coach()).select("#after-the-end")).isEmpty();
+
+		// A next letter after the end is named again.
+		mailFromTheParticipant("2");
+		assertThat(page("/coach", running.coach()).select("#after-the-end a").text())
+			.isEqualTo(running.participant().displayName());
+	}
+
+	@Test
+	void aLetterAfterTheEndAnsweredByMailIsNoLongerNamed() throws Exception {
+		mailFromTheParticipant("1");
+		assertThat(page("/coach", running.coach()).select("#after-the-end")).isNotEmpty();
+
+		// The coach answers the notice by mail: as a letter ends "waiting for you", it ends this.
+		mail(running.coach().email(), "antwoord", "Wat fijn, gefeliciteerd!");
+		assertThat(page("/coach", running.coach()).select("#after-the-end")).isEmpty();
+	}
+
+	private void mailFromTheParticipant(String n) {
+		mail(running.participant().email(), n, WORDS + " (" + n + ")");
+	}
+
+	/** A mail to the conversation's reply address, as the participant's letters and the coach's notice carry it. */
+	private void mail(String from, String n, String words) {
+		String to = replyAddress.of(tokens.tokenFor(running.id(), running.participant().id()));
+		byte[] raw = ("From: " + from + "\r\nTo: " + to + "\r\nSubject: Re: Onze laatste brief\r\n"
+				+ "Message-ID: <na-het-einde-" + n + "-" + run + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+				+ words + "\r\n").getBytes(StandardCharsets.UTF_8);
+		inbound.store(raw, InboundMails.Source.SMTP, from, List.of(to));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> conversations.of(running.id()).stream().anyMatch(m -> m.body().startsWith(words)));
+	}
+
+	private Document page(String path, nl.briefwissel.account.Account account) throws Exception {
+		RequestPostProcessor as = fixtures.as(account);
+		return Jsoup.parse(mvc.perform(get(path).with(as)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+}
