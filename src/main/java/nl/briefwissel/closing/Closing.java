@@ -7,8 +7,14 @@ import java.time.OffsetDateTime;
  * the coach who wrote the summary last, which after a handover need not be the trajectory's coach;
  * null for a summary written before that was kept, which shows as the trajectory's coach's.
  * {@code summaryReadable} or {@code reactionReadable} false (and that text null) when it does not open,
- * for a marked line in its place (decision 0057).
+ * for a marked line in its place (decision 0057). {@code sentAt} null while it is the coach's draft,
+ * which only the coach's page shows (decision 0086).
  */
 public record Closing(String summary, OffsetDateTime writtenAt, String reaction, OffsetDateTime reactedAt,
-		String writtenByName, boolean summaryReadable, boolean reactionReadable) {
+		String writtenByName, boolean summaryReadable, boolean reactionReadable, OffsetDateTime sentAt) {
+
+	/** Whether the participant was sent it: mailed, and reading it under My trajectory. */
+	public boolean sent() {
+		return sentAt != null;
+	}
 }

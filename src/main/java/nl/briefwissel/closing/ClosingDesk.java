@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The coach writes the closing summary; the participant is told by mail and may react, both
- * while the trajectory runs. After the end the summary and the reaction stay as they are.
+ * The coach writes the closing summary, keeps it as a draft and sends it; the participant is told by
+ * mail and may react, all while the trajectory runs (decision 0086). After the end the summary and the
+ * reaction stay as they are.
  */
 @Service
 public class ClosingDesk {
@@ -52,18 +53,37 @@ public class ClosingDesk {
 		return trajectory.underway();
 	}
 
+	/** What became of a summary the coach saved or sent. */
+	public enum Written {
+		/** Kept as a draft: the participant neither sees it nor is told. */
+		DRAFTED,
+		/** Sent: the participant is mailed and reads it under My trajectory. */
+		SENT,
+		/** A change of one sent before: the participant reads it at once, and is not mailed again. */
+		CHANGE_SENT,
+		/** Not kept: the trajectory ended, or was handed over, meanwhile. */
+		ENDED,
+		/** Not kept as a draft: it was sent already (in another tab), and a draft would change what the participant reads. */
+		SENT_ALREADY
+	}
+
 	/**
-	 * Keeps the summary of {@code coachId}, the trajectory's coach; false when the trajectory ended
-	 * meanwhile (a "complete" in another tab): the lock makes the two take turns, so no summary is
-	 * written, nor mailed about, after it. The same for a handover meanwhile: the summary is kept as
-	 * its writer's, and would otherwise stand in the new coach's trajectory under the old one's name.
+	 * Keeps the summary of {@code coachId}, the trajectory's coach, as a draft only they see (decision
+	 * 0086), or sends it: the participant is mailed when it is sent for the first time and reads it, and
+	 * every change sent after, under My trajectory. ENDED when the trajectory ended meanwhile (a
+	 * "complete" in another tab): the lock makes the two take turns, so no summary is written, nor
+	 * mailed about, after it. The same for a handover meanwhile: the summary is kept as its writer's,
+	 * and would otherwise stand in the new coach's trajectory under the old one's name.
 	 */
 	@Transactional
-	public boolean write(TrajectoryOverview trajectory, UUID coachId, String summary) {
+	public Written write(TrajectoryOverview trajectory, UUID coachId, String summary, boolean send) {
 		if (trajectories.underwayLocked(trajectory.id()).filter(t -> t.coachedBy(coachId)).isEmpty()) {
-			return false;
+			return Written.ENDED;
 		}
-		boolean first = closings.write(trajectory.id(), coachId, summary);
+		if (!send && closings.sent(trajectory.id())) {
+			return Written.SENT_ALREADY;
+		}
+		boolean first = closings.write(trajectory.id(), coachId, summary, send);
 		if (first) {
 			Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 			Locale language = participant.language();
@@ -77,7 +97,7 @@ public class ClosingDesk {
 				.replyingTo(conversation.replyTo(trajectory.id(), participant.id()))
 				.about(trajectory.id()));
 		}
-		return true;
+		return !send ? Written.DRAFTED : first ? Written.SENT : Written.CHANGE_SENT;
 	}
 
 	/** What became of a participant's reaction. */
@@ -89,7 +109,7 @@ public class ClosingDesk {
 		if (!participantId.equals(trajectory.participantId()) || trajectories.underwayLocked(trajectory.id()).isEmpty()) {
 			return Reacted.ENDED;
 		}
-		if (closings.of(trajectory.id()).isEmpty()) {
+		if (!closings.sent(trajectory.id())) {
 			return Reacted.NO_SUMMARY;
 		}
 		closings.react(trajectory.id(), reaction);

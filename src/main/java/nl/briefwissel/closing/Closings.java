@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Closing summaries: one per trajectory, rewritten until the trajectory ends. The summary and the
+ * Closing summaries: one per trajectory, rewritten until the trajectory ends, a draft of its coach's
+ * until they send it (decision 0086). The summary and the
  * reaction are sealed at rest each under its own key id (decision 0009): they are written at
  * different moments, by different people.
  */
@@ -33,14 +34,21 @@ public class Closings {
 	}
 
 	/**
-	 * The closing of a trajectory, if there is one. It is always one part of a page or a record that
-	 * holds more (the coach's trajectory page, the participant's, the record): a summary or reaction that
-	 * does not open (its key removed, its record changed) is said in the log once and comes back not
-	 * readable, for a marked line in its place, not an error that took the whole page with it (decision 0057).
+	 * The closing of a trajectory as its participant was sent it, if it was: what their page, their
+	 * record and their reaction go by. A draft the coach has not sent is not there (decision 0086). It
+	 * is always one part of a page or a record that holds more (the coach's trajectory page, the
+	 * participant's, the record): a summary or reaction that does not open (its key removed, its record
+	 * changed) is said in the log once and comes back not readable, for a marked line in its place, not
+	 * an error that took the whole page with it (decision 0057).
 	 */
 	public Optional<Closing> of(UUID trajectoryId) {
+		return asWritten(trajectoryId).filter(Closing::sent);
+	}
+
+	/** The closing as its coach sees it: a draft not sent too, which says so ({@link Closing#sent}). */
+	public Optional<Closing> asWritten(UUID trajectoryId) {
 		return jdbc.sql("""
-				select c.summary, c.summary_key_id, c.written_at, c.reaction, c.reaction_key_id, c.reacted_at,
+				select c.summary, c.summary_key_id, c.written_at, c.reaction, c.reaction_key_id, c.reacted_at, c.sent_at,
 				       (select a.display_name from account a where a.id = c.written_by) as written_by_name
 				from closing c where c.trajectory_id = :id""")
 			.param("id", trajectoryId)
@@ -51,40 +59,56 @@ public class Closings {
 						rs.getString("reaction_key_id"), rs.getString("reaction"));
 				return new Closing(summary.text(), rs.getObject("written_at", OffsetDateTime.class), reaction.text(),
 						rs.getObject("reacted_at", OffsetDateTime.class), rs.getString("written_by_name"), summary.readable(),
-						reaction.readable());
+						reaction.readable(), rs.getObject("sent_at", OffsetDateTime.class));
 			})
 			.optional();
 	}
 
 	/**
-	 * Writes or rewrites the summary as {@code coachId}; true when it is the first version. The writer
-	 * is kept with it: after a handover the trajectory's coach is no longer the one who wrote it.
+	 * Writes or rewrites the summary as {@code coachId}, sending it when {@code send}; true when this
+	 * sends it for the first time (the participant is mailed then, not for a change after). A summary
+	 * once sent stays sent: a rewrite of it is read by the participant at once. The writer is kept with
+	 * it: after a handover the trajectory's coach is no longer the one who wrote it. The caller holds
+	 * the trajectory's lock, so whether it was sent before is still so when it is written.
 	 */
 	@Transactional
-	boolean write(UUID trajectoryId, UUID coachId, String summary) {
+	boolean write(UUID trajectoryId, UUID coachId, String summary, boolean send) {
+		boolean sentBefore = sent(trajectoryId);
 		String sealed = encryption.sealText(summary.strip());
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		int inserted = jdbc.sql("""
-				insert into closing (trajectory_id, summary, summary_key_id, written_at, written_by)
-				values (:id, :summary, :keyId, :now, :by)
+				insert into closing (trajectory_id, summary, summary_key_id, written_at, written_by, sent_at)
+				values (:id, :summary, :keyId, :now, :by, :sentAt)
 				on conflict do nothing""")
 			.param("id", trajectoryId)
 			.param("summary", sealed)
 			.param("keyId", encryption.keyId())
-			.param("now", OffsetDateTime.now(clock))
+			.param("now", now)
 			.param("by", coachId)
+			.param("sentAt", send ? now : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.update();
 		if (inserted == 0) {
 			jdbc.sql("""
-					update closing set summary = :summary, summary_key_id = :keyId, written_at = :now, written_by = :by
+					update closing set summary = :summary, summary_key_id = :keyId, written_at = :now, written_by = :by,
+					       sent_at = coalesce(sent_at, :sentAt)
 					where trajectory_id = :id""")
 				.param("summary", sealed)
 				.param("keyId", encryption.keyId())
-				.param("now", OffsetDateTime.now(clock))
+				.param("now", now)
 				.param("by", coachId)
+				.param("sentAt", send ? now : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 				.param("id", trajectoryId)
 				.update();
 		}
-		return inserted == 1;
+		return send && !sentBefore;
+	}
+
+	/** Whether the trajectory's summary was sent to its participant. */
+	boolean sent(UUID trajectoryId) {
+		return jdbc.sql("select count(*) from closing where trajectory_id = :id and sent_at is not null")
+			.param("id", trajectoryId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	@Transactional

@@ -194,7 +194,7 @@ class DemoData implements ApplicationRunner {
 				TrajectoryStatus.RUNNING, "GRIP", today.minusWeeks(7), null, hash, DemoStory.eva());
 		Account evaVisser = accounts.byEmail("eva.visser@briefwissel.test").orElseThrow();
 		clock.atPastMoment(moment(today.minusDays(30), LocalTime.of(10, 0)), () -> {
-			closingDesk.write(trajectories.byId(eva).orElseThrow(), anja.id(), DemoStory.EVA_SUMMARY);
+			closingDesk.write(trajectories.byId(eva).orElseThrow(), anja.id(), DemoStory.EVA_SUMMARY, true); // sent: it was read and reacted to
 			outbox.sendDueNow(); // the notice that the summary is there, mailed then
 			return null;
 		});
@@ -206,7 +206,7 @@ class DemoData implements ApplicationRunner {
 		UUID kees = participant(gemeente, programme, "kees.hendriks@briefwissel.test", "Kees Hendriks", marco,
 				TrajectoryStatus.RUNNING, "NEXT_STEP", today.minusWeeks(14), null, hash, DemoStory.kees());
 		clock.atPastMoment(moment(today.minusDays(52), LocalTime.of(10, 30)), () -> {
-			closingDesk.write(trajectories.byId(kees).orElseThrow(), marco.id(), DemoStory.KEES_SUMMARY);
+			closingDesk.write(trajectories.byId(kees).orElseThrow(), marco.id(), DemoStory.KEES_SUMMARY, true);
 			outbox.sendDueNow();
 			return null;
 		});

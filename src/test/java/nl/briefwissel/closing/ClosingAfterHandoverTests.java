@@ -45,8 +45,8 @@ class ClosingAfterHandoverTests {
 		String writer = running.coach().displayName();
 
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."))
-			.andExpect(flash().attribute("closingSaved", true));
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
 		conversations.coachWrites(running.id(), running.coach().id(), "Hoe gaat het met de meeloopdag?");
 		assertThat(handovers.handOver(running.id(), newCoach.id(), Reason.COACH_UNAVAILABLE, manager.id()))
 			.isEqualTo(Handovers.Outcome.HANDED_OVER);
@@ -60,13 +60,13 @@ class ClosingAfterHandoverTests {
 
 		// Rewritten by the coach who has it now, it is theirs.
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(newCoach))
-			.param("summary", "We ontdekten dat je energie krijgt van lesgeven, en van opleiden."))
-			.andExpect(flash().attribute("closingSaved", true));
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven, en van opleiden.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent.change"));
 		assertThat(page("/participant", running.participant())).contains(newCoach.displayName() + " schreef een samenvatting");
 
 		// The first coach, with the page still open, sends a rewrite: not saved, but not lost either.
 		String typed = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "Mijn laatste versie, met de meeloopdag erin."))
+			.param("summary", "Mijn laatste versie, met de meeloopdag erin.").param("send", "true"))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(typed).contains("Niet opgeslagen").contains("Mijn laatste versie, met de meeloopdag erin.")
@@ -75,7 +75,7 @@ class ClosingAfterHandoverTests {
 		Account stranger = fixtures.person(running.organisationId(), "ander-" + java.util.UUID.randomUUID() + "@example.nl", "Andere Coach",
 				nl.briefwissel.account.Role.COACH);
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(stranger))
-			.param("summary", "Iets")).andExpect(status().isNotFound());
+			.param("summary", "Iets").param("send", "true")).andExpect(status().isNotFound());
 	}
 
 	private String page(String path, Account reader) throws Exception {

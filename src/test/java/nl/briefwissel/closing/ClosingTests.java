@@ -81,8 +81,8 @@ class ClosingTests {
 			.andExpect(flash().attribute("reactionProblem", "closing.error.noSummary"));
 
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "We ontdekten dat je energie krijgt van lesgeven. Volgende stap: een meeloopdag."))
-			.andExpect(flash().attribute("closingSaved", true));
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven. Volgende stap: een meeloopdag.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
 		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("afsluiting"));
 		assertThat(Mailboxes.text(notice)).contains("/participant").doesNotContain("meeloopdag");
@@ -123,7 +123,7 @@ class ClosingTests {
 	void theParticipantIsInvitedToReactOnlyWhileTheTrajectoryRuns() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."));
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"));
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Dank je wel."));
 		String name = running.coach().displayName();
@@ -160,7 +160,7 @@ class ClosingTests {
 		var running = fixtures.runningTrajectory(true);
 		String tooLong = "Lang verhaal. ".repeat(1500);
 		var refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", tooLong))
+			.param("summary", tooLong).param("send", "true"))
 			.andExpect(flash().attribute("closingProblem", "closing.error.summary"))
 			.andReturn().getResponse();
 		Document page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach()))
@@ -173,12 +173,12 @@ class ClosingTests {
 		// As a browser sends it: 20,000 characters with 1,000 line ends as two; the field counted each as one.
 		String lines = ("x".repeat(19) + "\r\n").repeat(1000);
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", lines))
-			.andExpect(flash().attribute("closingSaved", true));
+			.param("summary", lines).param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
 
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 		var ended = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "Geschreven in een ander tabblad."))
+			.param("summary", "Geschreven in een ander tabblad.").param("send", "true"))
 			.andExpect(flash().attribute("closingProblem", "closing.error.ended"))
 			.andReturn().getResponse();
 		page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach()))
@@ -198,7 +198,8 @@ class ClosingTests {
 		var seenRunning = trajectories.byId(running.id()).orElseThrow();
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 
-		assertThat(desk.write(seenRunning, running.coach().id(), "Wat we bereikten.")).isFalse();
+		assertThat(desk.write(seenRunning, running.coach().id(), "Wat we bereikten.", true)).isEqualTo(ClosingDesk.Written.ENDED);
+		assertThat(desk.write(seenRunning, running.coach().id(), "Wat we bereikten.", false)).isEqualTo(ClosingDesk.Written.ENDED);
 		assertThat(desk.react(seenRunning, running.participant().id(), "Dank je.")).isEqualTo(ClosingDesk.Reacted.ENDED);
 		assertThat(jdbc.sql("select count(*) from closing where trajectory_id = :t").param("t", running.id())
 			.query(Long.class).single()).isZero();
@@ -344,8 +345,8 @@ class ClosingTests {
 		jdbc.sql("insert into closing (trajectory_id, summary, written_at) values (:t, 'Een eerdere afsluiting.', :at)")
 			.param("t", earlier).param("at", OffsetDateTime.now().minusWeeks(8)).update();
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."))
-			.andExpect(flash().attribute("closingSaved", true));
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 
 		String typed = "Dank je, ik plan een meeloopdag in maart.";
@@ -374,7 +375,7 @@ class ClosingTests {
 	void aReactionThatIsTooLongComesBackInItsField() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."));
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"));
 		String typed = "Dank je. ".repeat(1000);
 		var refused = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", typed))
@@ -398,7 +399,7 @@ class ClosingTests {
 	void aReactionSavedEmptySaysItIsNowEmpty() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "We ontdekten dat je energie krijgt van lesgeven."));
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"));
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Dank je wel."))
 			.andExpect(flash().attribute("reactionSaved", running.id()));

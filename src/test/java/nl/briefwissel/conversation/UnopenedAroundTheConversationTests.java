@@ -99,7 +99,8 @@ class UnopenedAroundTheConversationTests {
 		assertThat(trajectories.changeGoals(running.id(), participant.id(), "Doelen die straks niet meer openen")).isTrue();
 		conversations.coachWrites(running.id(), running.coach().id(), "Een brief die gewoon leesbaar blijft.");
 		var trajectory = trajectories.withContent(running.id()).orElseThrow();
-		assertThat(closings.write(trajectory, running.coach().id(), "Een samenvatting die straks niet meer opent")).isTrue();
+		assertThat(closings.write(trajectory, running.coach().id(), "Een samenvatting die straks niet meer opent", true))
+			.isEqualTo(ClosingDesk.Written.SENT);
 		assertThat(closings.react(trajectory, participant.id(), "Een reactie die straks niet meer opent"))
 			.isEqualTo(ClosingDesk.Reacted.KEPT);
 		UUID intake = jdbc.sql("select id from intake where trajectory_id = :t").param("t", running.id()).query(UUID.class).single();
@@ -147,7 +148,7 @@ class UnopenedAroundTheConversationTests {
 			.with(csrf()).with(fixtures.as(participant))).andExpect(status().is3xxRedirection());
 		mvc.perform(post("/participant/closing").param("trajectory", running.id().toString()).param("reaction", "Nieuwe reactie")
 			.with(csrf()).with(fixtures.as(participant))).andExpect(status().is3xxRedirection());
-		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).param("summary", "Nieuwe samenvatting")
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).param("summary", "Nieuwe samenvatting").param("send", "true")
 			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().is3xxRedirection());
 		Document page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));

@@ -141,7 +141,7 @@ class EncryptionAtRestTests {
 		UUID letter = conversations.participantWrites(running.id(), running.participant().id(), "Brief: " + SECRET + ".");
 		assertThat(highlights.mark(running.id(), letter, SECRET, running.coach().id())).isPresent();
 		assertThat(trajectories.changeGoals(running.id(), running.participant().id(), "Doel: " + SECRET)).isTrue();
-		closingDesk.write(trajectories.byId(running.id()).orElseThrow(), running.coach().id(), "Samenvatting: " + SECRET);
+		closingDesk.write(trajectories.byId(running.id()).orElseThrow(), running.coach().id(), "Samenvatting: " + SECRET, true);
 		closingDesk.react(trajectories.byId(running.id()).orElseThrow(), running.participant().id(), "Reactie: " + SECRET);
 		desk.addSavedReply(running.coach().id(), "Standaardantwoord", "Standaardtekst: " + SECRET);
 		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(1), nl.briefwissel.trajectory.Reason.PERSONAL_CIRCUMSTANCES,

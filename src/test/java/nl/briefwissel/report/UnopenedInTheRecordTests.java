@@ -117,7 +117,8 @@ class UnopenedInTheRecordTests {
 		UUID kept = highlights.mark(running.id(), letter, "Wat geeft je energie?", participant.id()).orElseThrow();
 		UUID lost = highlights.mark(running.id(), letter, "En wat kost je energie?", running.coach().id()).orElseThrow();
 		var trajectory = trajectories.withContent(running.id()).orElseThrow();
-		assertThat(closings.write(trajectory, running.coach().id(), "Een samenvatting die straks niet meer opent")).isTrue();
+		assertThat(closings.write(trajectory, running.coach().id(), "Een samenvatting die straks niet meer opent", true))
+			.isEqualTo(ClosingDesk.Written.SENT);
 		assertThat(closings.react(trajectory, participant.id(), "Een reactie die straks niet meer opent"))
 			.isEqualTo(ClosingDesk.Reacted.KEPT);
 		UUID intake = jdbc.sql("select id from intake where trajectory_id = :t").param("t", running.id()).query(UUID.class).single();

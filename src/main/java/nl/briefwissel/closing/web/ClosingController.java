@@ -5,6 +5,7 @@ import java.util.UUID;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.ClosingDesk.Reacted;
+import nl.briefwissel.closing.ClosingDesk.Written;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -36,13 +37,15 @@ class ClosingController {
 	}
 
 	/**
-	 * A refused summary comes back with what was typed: in its field while the trajectory is open, else
-	 * to copy (completed in another tab). Handed over to another coach meanwhile, the trajectory is not
-	 * this coach's page any more, but the text is still theirs: it comes back on a page of its own.
+	 * The summary saved as a draft, or sent with its own button ({@code send}): saving alone tells the
+	 * participant nothing (decision 0086). A refused summary comes back with what was typed: in its field
+	 * while the trajectory is open, else to copy (completed in another tab). Handed over to another coach
+	 * meanwhile, the trajectory is not this coach's page any more, but the text is still theirs: it comes
+	 * back on a page of its own.
 	 */
 	@PostMapping("/coach/trajectories/{id}/closing")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String summary,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean send, Model model, RedirectAttributes redirect) {
 		summary = oneCharacterLineEnds(summary);
 		TrajectoryOverview trajectory = trajectories.byId(id).filter(t -> t.coachedBy(me.id())).orElse(null);
 		if (trajectory == null) {
@@ -56,11 +59,15 @@ class ClosingController {
 		if (summary.isBlank() || summary.length() > MAX_SUMMARY) {
 			refused(redirect, "closing.error.summary", summary);
 		}
-		else if (!ClosingDesk.open(trajectory) || !desk.write(trajectory, me.id(), summary)) {
-			refused(redirect, "closing.error.ended", summary);
-		}
 		else {
-			redirect.addFlashAttribute("closingSaved", true);
+			Written outcome = ClosingDesk.open(trajectory) ? desk.write(trajectory, me.id(), summary, send) : Written.ENDED;
+			switch (outcome) {
+				case DRAFTED -> redirect.addFlashAttribute("closingDone", "closing.saved");
+				case SENT -> redirect.addFlashAttribute("closingDone", "closing.sent");
+				case CHANGE_SENT -> redirect.addFlashAttribute("closingDone", "closing.sent.change");
+				case SENT_ALREADY -> refused(redirect, "closing.error.sentAlready", summary);
+				default -> refused(redirect, "closing.error.ended", summary);
+			}
 		}
 		return "redirect:/coach/trajectories/" + id + "#closing";
 	}

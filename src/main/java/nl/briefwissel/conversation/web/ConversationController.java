@@ -602,7 +602,7 @@ class ConversationController {
 		model.addAttribute("highlights", highlightsOf.toRead(trajectory.id()));
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
 		model.addAttribute("lettersLanguage", trajectory.participantLanguage());
-		model.addAttribute("closing", closings.of(trajectory.id()).orElse(null));
+		model.addAttribute("closing", closings.asWritten(trajectory.id()).orElse(null)); // a draft too, said to be one (decision 0086)
 		model.addAttribute("closingOpen", ClosingDesk.open(trajectory));
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
 		model.addAttribute("question", inOwnWords.question());

@@ -1,0 +1,122 @@
+package nl.briefwissel.closing;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+
+/**
+ * Saving the closing summary keeps a draft the participant neither sees nor hears of; sending it is a
+ * button of its own, after which the page says it was sent (decision 0086). Before, saving mailed the
+ * participant and showed them the text while the page only said "saved".
+ */
+@BriefwisselTest
+class ClosingDraftTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aSavedSummaryIsADraftUntilTheCoachSendsIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String participant = running.participant().displayName();
+
+		MockHttpServletResponse saved = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
+			.with(fixtures.as(running.coach())).param("summary", "Eerste opzet: lesgeven geeft je energie."))
+			.andExpect(flash().attribute("closingDone", "closing.saved"))
+			.andReturn().getResponse();
+		Document coachPage = page("/coach/trajectories/" + running.id(), running.coach(), saved);
+		assertThat(coachPage.getElementById("closing-done").text()).contains("Het concept is opgeslagen.", participant + " ziet het nog niet");
+		assertThat(coachPage.getElementById("summary").text()).isEqualTo("Eerste opzet: lesgeven geeft je energie.");
+		assertThat(coachPage.getElementById("closing-state").text()).startsWith("Concept: " + participant + " ziet deze samenvatting nog niet");
+		assertThat(coachPage.select(".bw-closing form button").eachText())
+			.containsExactly("Concept opslaan", "Samenvatting versturen");
+
+		// Not mailed, not shown, not in their record, nothing to react to.
+		assertThat(mailsAbout(running.id())).isZero();
+		assertThat(page("/participant", running.participant(), null).text()).doesNotContain("Eerste opzet", "schreef een samenvatting");
+		assertThat(page("/participant/report/" + running.id(), running.participant(), null).text()).doesNotContain("Eerste opzet");
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Te vroeg"))
+			.andExpect(flash().attribute("reactionProblem", "closing.error.noSummary"));
+
+		MockHttpServletResponse sent = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
+			.with(fixtures.as(running.coach())).param("summary", "Lesgeven geeft je energie. Volgende stap: een meeloopdag.")
+			.param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"))
+			.andReturn().getResponse();
+		coachPage = page("/coach/trajectories/" + running.id(), running.coach(), sent);
+		assertThat(coachPage.getElementById("closing-done").text())
+			.isEqualTo("De samenvatting is verstuurd: " + participant + " krijgt een mail en leest haar bij Mijn traject.");
+		assertThat(coachPage.getElementById("closing-state").text()).startsWith("Verstuurd op ");
+		// Once sent, a change is sent too: no draft that would in fact be read.
+		assertThat(coachPage.select(".bw-closing form button").eachText()).containsExactly("Wijziging versturen");
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).contains("afsluiting"));
+		assertThat(Mailboxes.text(notice)).doesNotContain("meeloopdag");
+		assertThat(page("/participant", running.participant(), null).text()).contains("Volgende stap: een meeloopdag.")
+			.doesNotContain("Eerste opzet");
+
+		// A draft from a tab opened before it was sent would change what they read: refused, the text kept.
+		MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
+			.with(fixtures.as(running.coach())).param("summary", "Oude opzet uit een ander tabblad."))
+			.andExpect(flash().attribute("closingProblem", "closing.error.sentAlready"))
+			.andReturn().getResponse();
+		assertThat(page("/coach/trajectories/" + running.id(), running.coach(), refused).getElementById("summary").text())
+			.isEqualTo("Oude opzet uit een ander tabblad.");
+		assertThat(page("/participant", running.participant(), null).text()).contains("Volgende stap: een meeloopdag.")
+			.doesNotContain("Oude opzet");
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie. Volgende stap: twee meeloopdagen.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent.change"));
+		assertThat(page("/participant", running.participant(), null).text()).contains("twee meeloopdagen");
+		assertThat(mailsAbout(running.id())).as("one notice, not one per change").isEqualTo(1);
+	}
+
+	@Test
+	void theButtonsSayWhatTheyDoInEnglish() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String text = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString()).select(".bw-closing").text();
+		assertThat(text).contains("A draft you save is seen by you only.", "Save draft", "Send summary");
+	}
+
+	private long mailsAbout(java.util.UUID trajectory) {
+		return jdbc.sql("select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id where a.about_id = :t and m.subject like '%afsluiting%'")
+			.param("t", trajectory)
+			.query(Long.class)
+			.single();
+	}
+
+	private Document page(String path, nl.briefwissel.account.Account who, MockHttpServletResponse after) throws Exception {
+		var request = get(path).with(fixtures.as(who));
+		if (after != null) {
+			request = request.cookie(after.getCookies());
+		}
+		return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString());
+	}
+}
