@@ -28,6 +28,14 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 		return status == TrajectoryStatus.RUNNING || status == TrajectoryStatus.PAUSED;
 	}
 
+	/**
+	 * The day a paused trajectory runs again (the day the coach chose, which the participant's mail
+	 * named), for its coach's pages; null when it is not paused.
+	 */
+	public LocalDate pausedUntil() {
+		return status == TrajectoryStatus.PAUSED && !pauses.isEmpty() ? pauses.get(pauses.size() - 1).until() : null;
+	}
+
 	public int totalWeeks() {
 		return weeks + extraWeeks;
 	}

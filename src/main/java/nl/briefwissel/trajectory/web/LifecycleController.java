@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Reason;
@@ -19,7 +20,6 @@ import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -77,14 +77,23 @@ class LifecycleController {
 		return "trajectory/course";
 	}
 
+	/**
+	 * The day is read as every date field reads it ({@link TypedDate}): a browser without a date field
+	 * sends what was typed (31-12-2026). One that is no day comes back with the form as it was sent, the
+	 * day as typed, where before it gave the general "we could not use this" page and lost the explanation.
+	 */
 	@PostMapping("/coach/trajectories/{id}/pause")
 	String pause(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+			@RequestParam(name = "until", defaultValue = "") String typedUntil,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
 		own(id, me);
-		TypedChange typed = new TypedChange("pause", reason, why, until == null ? "" : until.toString());
+		LocalDate until = TypedDate.read(typedUntil).orElse(null);
+		TypedChange typed = new TypedChange("pause", reason, why, until == null ? typedUntil.strip() : until.toString());
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (until == null) {
+		if (TypedDate.unreadable(typedUntil)) {
+			errors.put("pause-until", "trajectory.illegal.pauseDateUnreadable");
+		}
+		else if (until == null) {
 			errors.put("pause-until", "trajectory.illegal.pauseDates");
 		}
 		Reason chosen = chosen(typed, Reason.forPausing(), errors);
@@ -101,13 +110,18 @@ class LifecycleController {
 		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, null, explanation -> lifecycle.resume(id, me.id()));
 	}
 
+	/** Weeks that are no number (an address changed by hand) come back at their field, as weeks too many do. */
 	@PostMapping("/coach/trajectories/{id}/extend")
-	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam int weeks,
+	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(name = "weeks", defaultValue = "") String typedWeeks,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why,
 			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect) {
 		own(id, me);
-		TypedChange typed = new TypedChange("extend", reason, why, "", String.valueOf(weeks));
+		TypedChange typed = new TypedChange("extend", reason, why, "", typedWeeks.strip());
 		Map<String, String> errors = new LinkedHashMap<>();
+		Integer weeks = wholeNumber(typedWeeks);
+		if (weeks == null) {
+			errors.put("extend-weeks", "trajectory.illegal.extendWeeksChoose");
+		}
 		Reason chosen = chosen(typed, Reason.forExtending(), errors);
 		if (!errors.isEmpty()) {
 			return back(id, redirect, errors, typed);
@@ -215,6 +229,16 @@ class LifecycleController {
 		}
 		TrajectoryLifecycle.explanationRefusal(reason, explanation).ifPresent(key -> errors.put(typed.form() + "-why", key));
 		return reason;
+	}
+
+	/** The number typed, or null for none: how many weeks are too many is the trajectory's to say. */
+	private static Integer wholeNumber(String typed) {
+		try {
+			return Integer.valueOf(typed.strip());
+		}
+		catch (NumberFormatException notOne) {
+			return null;
+		}
 	}
 
 	/** The field a refusal is about, its element's id; "" for one about the whole change. */
