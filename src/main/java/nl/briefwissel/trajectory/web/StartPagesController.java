@@ -3,6 +3,7 @@ package nl.briefwissel.trajectory.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryErasure;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
@@ -53,8 +55,11 @@ class StartPagesController {
 
 	private final Themes themes;
 
+	private final TrajectoryErasure erasure;
+
 	StartPagesController(Trajectories trajectories, Programmes programmes, CoachPool pool, Accounts accounts,
-			Clock clock, Themes themes) {
+			Clock clock, Themes themes, TrajectoryErasure erasure) {
+		this.erasure = erasure;
 		this.themes = themes;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
@@ -81,6 +86,10 @@ class StartPagesController {
 		model.addAttribute("inOwnWords", own.stream()
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.inOwnWords(t.id()))));
 		model.addAttribute("mailLanguage", accounts.byId(me.id()).map(account -> account.language().getLanguage()).orElse("nl"));
+		// An ended trajectory says until when its conversation can be re-read and downloaded: the day it is erased.
+		Map<UUID, LocalDate> keptUntil = new HashMap<>();
+		erasure.keepingOf(me.id()).stream().filter(kept -> kept.until() != null).forEach(kept -> keptUntil.put(kept.trajectoryId(), kept.until()));
+		model.addAttribute("keptUntil", keptUntil);
 		return "trajectory/participant";
 	}
 

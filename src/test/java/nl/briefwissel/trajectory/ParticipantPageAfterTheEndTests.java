@@ -1,0 +1,88 @@
+package nl.briefwissel.trajectory;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Account;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The participant's page says how they write while they can (paused too, decision 0077), and after a
+ * completion or a stop what is true instead: writing has ended, the conversation can be re-read and
+ * downloaded until the day it is erased. It no longer tells them to answer their coach's mail.
+ */
+@BriefwisselTest
+class ParticipantPageAfterTheEndTests {
+
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	TrajectoryErasure erasure;
+
+	@Test
+	void pausedTheyWriteAsBeforeAndAreToldUntilWhen() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		LocalDate until = Today.date().plusWeeks(2);
+		lifecycle.pause(running.id(), running.coach().id(), until, Reason.forPausing().get(0), null);
+		Document page = page(running.participant(), "nl");
+		assertThat(page.text()).contains("Je schrijft met je e-coach gewoon per e-mail",
+				"Gepauzeerd tot " + until.format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH)));
+		assertThat(page.select("form[action=/participant/mail-preference]")).hasSize(1);
+	}
+
+	@Test
+	void completedTheyReadWhatIsLeftAndUntilWhenInBothLanguages() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		aboutTheEnd(running.id(), running.participant());
+	}
+
+	@Test
+	void stoppedLikewise() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.stop(running.id(), running.coach().id(), Reason.forStopping().get(0), null);
+		aboutTheEnd(running.id(), running.participant());
+	}
+
+	private void aboutTheEnd(java.util.UUID trajectory, Account participant) throws Exception {
+		LocalDate keptUntil = erasure.keepingOf(participant.id()).get(0).until();
+		Document dutch = page(participant, "nl");
+		assertThat(dutch.getElementById("ended-" + trajectory).text()).isEqualTo("Je traject is afgelopen: schrijven met je e-coach kan niet meer. "
+				+ "Je gesprek blijft bewaard tot " + keptUntil.format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH))
+				+ "; tot dan kun je het teruglezen en downloaden. Daarna verwijdert Briefwissel het. Je gesprek teruglezen en downloaden");
+		assertThat(dutch.select("#ended-" + trajectory + " a").attr("href")).isEqualTo("/participant/report/" + trajectory);
+		assertThat(dutch.text()).doesNotContain("Je schrijft met je e-coach", "Antwoord op de mail van je coach");
+		assertThat(dutch.select("form[action=/participant/mail-preference]")).isEmpty();
+
+		Document english = page(participant, "en");
+		assertThat(english.getElementById("ended-" + trajectory).text()).startsWith("Your trajectory has ended: writing with your e-coach "
+				+ "is no longer possible. Your conversation is kept until " + keptUntil.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
+		assertThat(english.text()).doesNotContain("You write with your e-coach");
+	}
+
+	private Document page(Account participant, String language) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/participant").param("lang", language).with(fixtures.as(participant)))
+			.andReturn().getResponse().getContentAsString());
+	}
+}
