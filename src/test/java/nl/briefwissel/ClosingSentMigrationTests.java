@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V84 makes a closing summary a draft until it is sent (decision 0086), on both databases: a summary
+ * V83 makes a closing summary a draft until it is sent (decision 0086), on both databases: a summary
  * written before was mailed and shown when it was saved, so it stays sent, at the time it was written.
  */
 class ClosingSentMigrationTests {
@@ -47,7 +47,7 @@ class ClosingSentMigrationTests {
 	}
 
 	private static void aSummaryWrittenBeforeStaysSent(String url, String user) throws SQLException {
-		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("80").load().migrate();
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("82").load().migrate();
 		OffsetDateTime writtenAt = OffsetDateTime.parse("2026-11-20T10:15:00+01:00");
 		UUID trajectory = UUID.randomUUID();
 		try (Connection connection = DriverManager.getConnection(url, user, "")) {
