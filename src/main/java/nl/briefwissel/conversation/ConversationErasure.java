@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The conversation's part of an erasure: every message's words, attachments, notes, drafts,
- * highlights, the reply address, quarantined mail and the mail itself. The message rows stay,
+ * highlights, the reply address, quarantined mail, the addresses accepted for it (decision 0089) and the mail itself. The message rows stay,
  * empty, because response times and kept contact moments are counted from their dates.
  */
 @Component
@@ -63,7 +63,7 @@ class ConversationErasure {
 			.update();
 		jdbc.sql("update message set body = '', body_key_id = null, inbound_mail_id = null where trajectory_id = :t").param("t", trajectory).update();
 		for (String table : new String[] { "highlight", "coach_note", "draft", "reply_token", "quarantined_mail",
-				"letter_after_the_end" }) {
+				"letter_after_the_end", "accepted_address" }) {
 			jdbc.sql("delete from " + table + " where trajectory_id = :t").param("t", trajectory).update();
 		}
 		mail.forgetInbound(inbound);

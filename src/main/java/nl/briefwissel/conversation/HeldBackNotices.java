@@ -39,6 +39,8 @@ class HeldBackNotices {
 
 	private static final String OTHER_ADDRESS = "mail.heldBack.otherAddress";
 
+	private static final String ADDRESS_ACCEPTED = "mail.addressAccepted";
+
 	private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH);
 
 	private final Outbox outbox;
@@ -90,6 +92,15 @@ class HeldBackNotices {
 				language -> List.of(nameable(sender) ? sender : texts.getMessage("mail.heldBack.otherAddress.unnamed", null,
 						language)),
 				true, null);
+	}
+
+	/**
+	 * Their coach accepted {@code accepted} for the conversation (decision 0089): mail from it now reaches
+	 * the coach. Told at their own address, never only at the new one: if it is not theirs, they are the one
+	 * to say so, and the notice says how (ask the coach to withdraw it). Every time: it is a coach's decision.
+	 */
+	void addressAccepted(TrajectoryOverview trajectory, String accepted, OffsetDateTime when) {
+		send(trajectory, ADDRESS_ACCEPTED, when, language -> List.of(accepted), false, null);
 	}
 
 	private static final java.util.regex.Pattern PLAIN_ADDRESS = java.util.regex.Pattern

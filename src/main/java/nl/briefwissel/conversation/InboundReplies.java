@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Threads inbound mail into conversations: by reply token first, then by our own Message-IDs in
  * In-Reply-To and References. A mail to the reply addresses of several conversations goes to the one
- * its sender writes in, and to the administrators when that is not exactly one. The sender must be the trajectory's participant or its coach; any
+ * its sender writes in, and to the administrators when that is not exactly one. The sender must be the trajectory's participant (at their own
+ * address or one their coach accepted for the trajectory, decision 0089) or its coach; any
  * doubt sends the mail to the quarantine with the reason, never into a conversation. A mail that
  * belongs to no conversation but reached a programme's intake address is an application. The
  * participant hears of their mail that was held back or only partly kept, at their own address
@@ -56,9 +57,12 @@ class InboundReplies implements InboundMailHandler {
 
 	private final HeldBackNotices notices;
 
+	private final AcceptedAddresses accepted;
+
 	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
 			Conversations conversations, Programmes programmes, Intakes intakes, GivenAssignments given,
-			SenderAuthentication authentication, HeldBackNotices notices) {
+			SenderAuthentication authentication, HeldBackNotices notices, AcceptedAddresses accepted) {
+		this.accepted = accepted;
 		this.notices = notices;
 		this.given = given;
 		this.authentication = authentication;
@@ -153,7 +157,7 @@ class InboundReplies implements InboundMailHandler {
 		InboundResult held = quarantine.put(mail.id(), new QuarantineReason.TooBig(sender),
 				trajectory.map(TrajectoryOverview::id).orElse(null));
 		trajectory.ifPresent(found -> {
-			if (sender.equals(found.participantEmail())) {
+			if (fromParticipant(sender, found)) {
 				notices.tooBig(found, mail.receivedAt());
 			}
 			else if (mayBeTheParticipantsOtherAddress(content, found, sender)) {
@@ -196,10 +200,18 @@ class InboundReplies implements InboundMailHandler {
 			.map(t -> new Threading(t, true));
 	}
 
-	private static boolean writesIn(ReadMail content, TrajectoryOverview trajectory) {
+	private boolean writesIn(ReadMail content, TrajectoryOverview trajectory) {
 		String sender = sender(content);
-		return !sender.isEmpty()
-				&& (sender.equalsIgnoreCase(trajectory.participantEmail()) || sender.equalsIgnoreCase(trajectory.coachEmail()));
+		return !sender.isEmpty() && (fromParticipant(sender, trajectory) || sender.equalsIgnoreCase(trajectory.coachEmail()));
+	}
+
+	/**
+	 * Whether the (lower-case) sender is the trajectory's participant: their own address, or another of theirs
+	 * their coach accepted for this trajectory (decision 0089). Every other check stays as it is for their own.
+	 */
+	private boolean fromParticipant(String sender, TrajectoryOverview trajectory) {
+		return !sender.isEmpty() && (sender.equalsIgnoreCase(trajectory.participantEmail())
+				|| accepted.accepted(trajectory.id(), sender));
 	}
 
 	private InboundResult reply(InboundMail mail, TrajectoryOverview trajectory, boolean mailMayBeFailing) {
@@ -209,7 +221,7 @@ class InboundReplies implements InboundMailHandler {
 		if (unconfirmed.isPresent()) {
 			return unconfirmed.get();
 		}
-		if (sender.equals(trajectory.participantEmail())) {
+		if (fromParticipant(sender, trajectory)) {
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					messages.withInlineAnswers(trajectory.id(), content), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
 			given.answerByMail(trajectory.id(), id); // the reply, photos and files included, answers the open assignments
@@ -246,7 +258,7 @@ class InboundReplies implements InboundMailHandler {
 		if (unconfirmed.isPresent()) {
 			return unconfirmed.get();
 		}
-		if (sender.equals(trajectory.participantEmail()) || sender.equals(trajectory.coachEmail())) {
+		if (fromParticipant(sender, trajectory) || sender.equals(trajectory.coachEmail())) {
 			return new InboundResult.AutoReply(messages.add(trajectory.id(), null, Author.SYSTEM,
 					MessageKind.AUTO_REPLY_NOTE, note(content), Channel.MAIL, mail.id(), java.util.List.of()));
 		}
@@ -259,7 +271,7 @@ class InboundReplies implements InboundMailHandler {
 	 * The coach's would otherwise be mailed to the participant in the coach's name.
 	 */
 	private Optional<InboundResult> unconfirmed(InboundMail mail, TrajectoryOverview trajectory, String sender) {
-		boolean participant = sender.equals(trajectory.participantEmail());
+		boolean participant = fromParticipant(sender, trajectory);
 		if (!participant && !sender.equals(trajectory.coachEmail())) {
 			return Optional.empty();
 		}

@@ -122,6 +122,15 @@ public class Quarantine {
 		return entries("and q.inbound_mail_id = :key", inboundMailId, true).stream().findFirst();
 	}
 
+	/**
+	 * The address a mail held back for coming from another address came from, when the coach may accept it
+	 * for the trajectory (decision 0089): a plain address, not a former coach's or a mail server's reason.
+	 */
+	public Optional<String> otherAddress(Entry entry) {
+		return entry.trajectoryId() != null && entry.why() instanceof QuarantineReason.UnknownSender unknown
+				&& HeldBackNotices.nameable(unknown.sender()) ? Optional.of(unknown.sender()) : Optional.empty();
+	}
+
 	public Optional<ReadMail> mail(UUID inboundMailId) {
 		return inbound.read(inboundMailId);
 	}

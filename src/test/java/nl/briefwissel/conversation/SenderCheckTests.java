@@ -89,6 +89,9 @@ class SenderCheckTests {
 	@Autowired
 	HeldBackNotices notices;
 
+	@Autowired
+	AcceptedAddresses accepted;
+
 	InboundReplies checking;
 
 	Fixtures.RunningTrajectory running;
@@ -98,7 +101,7 @@ class SenderCheckTests {
 	@BeforeEach
 	void aLetterToAnswer() {
 		checking = new InboundReplies(tokens, messages, trajectories, quarantine, conversations, programmes, intakes, given,
-				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")), notices);
+				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")), notices, accepted);
 		running = fixtures.runningTrajectory(true);
 		conversations.coachWrites(running.id(), running.coach().id(), "Wat gaf je vandaag energie?");
 		letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
@@ -145,6 +148,22 @@ class SenderCheckTests {
 
 		assertThat(result).isInstanceOf(InboundResult.Threaded.class);
 		assertThat(messages.ofTrajectory(running.id())).extracting(Message::body).contains("Wandelen gaf me energie.");
+	}
+
+	/** An address the coach accepted for the trajectory (decision 0089) is checked as the participant's own is. */
+	@Test
+	void aLetterFromAnAcceptedAddressTheServerDidNotConfirmIsHeldAsTheParticipantsWouldBe() throws Exception {
+		String work = "werk-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		assertThat(accepted.accept(running.id(), work, running.coach().id())).isEmpty();
+
+		InboundResult result = handle(answer(work, "Vanaf mijn werk.", null, null));
+
+		assertThat(result).isInstanceOf(InboundResult.Quarantined.class);
+		assertThat(quarantine.ofCoach(running.coach().id()).get(0).why())
+			.isEqualTo(new QuarantineReason.UnconfirmedSender(work, false, "no Authentication-Results from mx.gemeente.test"));
+
+		InboundResult confirmed = handle(answer(work, "Nu bevestigd.", "mx.gemeente.test; dkim=pass header.d=example.nl", null));
+		assertThat(confirmed).isInstanceOf(InboundResult.Threaded.class);
 	}
 
 	private long mailsTo(String address) {

@@ -27,6 +27,7 @@ import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.LettersAfterTheEnd;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Welcome;
 import nl.briefwissel.PublicAddress;
@@ -109,11 +110,14 @@ class ConversationController {
 
 	private final PublicAddress address;
 
+	private final AcceptedAddresses acceptedAddresses;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
-			Quarantine quarantine, PublicAddress address) {
+			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses) {
 		this.address = address;
+		this.acceptedAddresses = acceptedAddresses;
 		this.quarantine = quarantine;
 		this.markdown = markdown;
 		this.themes = themes;
@@ -593,6 +597,7 @@ class ConversationController {
 		// Mail meant for this conversation that did not go in (too big, from another address): when and why,
 		// not what it said (decision 0075).
 		model.addAttribute("heldBack", quarantine.heldFor(trajectory.id()));
+		model.addAttribute("acceptedAddresses", acceptedAddresses.of(trajectory.id())); // decision 0089
 		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
 		// The draft does not open: the form is empty and says so, and keeps it until the coach saves or sends.
 		model.addAttribute("unreadableDraft", mine.draftUnreadable());

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.trajectory.Trajectories;
@@ -38,7 +40,14 @@ class QuarantineController {
 
 	private final InboundMails inbound;
 
-	QuarantineController(Quarantine quarantine, Trajectories trajectories, InboundMails inbound) {
+	private final AcceptedAddresses accepted;
+
+	private final AuditTrail trail;
+
+	QuarantineController(Quarantine quarantine, Trajectories trajectories, InboundMails inbound, AcceptedAddresses accepted,
+			AuditTrail trail) {
+		this.accepted = accepted;
+		this.trail = trail;
 		this.quarantine = quarantine;
 		this.trajectories = trajectories;
 		this.inbound = inbound;
@@ -83,14 +92,39 @@ class QuarantineController {
 		return mail(entry, "/admin/quarantine", trajectories.all(), request, model);
 	}
 
+	/**
+	 * Adds the mail to the conversation; with {@code acceptAddress}, the address it came from is accepted for
+	 * the trajectory as well (decision 0089). An address that may not be accepted is refused before anything
+	 * is added, with why, on the mail's page again (a read on the trail, as that page is): the coach adds the
+	 * mail without it, and nothing is lost.
+	 */
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/coach/quarantine/{id}/attach")
-	String coachAttach(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+	String coachAttach(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean acceptAddress,
+			@AuthenticationPrincipal SignedInAccount me, HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		Optional<Quarantine.Entry> open = openForCoach(id, me);
 		if (open.isEmpty()) {
 			return alreadyOrNotFound(id, me, redirect);
 		}
 		Quarantine.Entry entry = attachable(open.get());
-		return done(quarantine.attach(id, entry.trajectoryId(), me.id()).isPresent(), "attached", redirect, "/coach/quarantine");
+		Optional<String> address = acceptAddress ? quarantine.otherAddress(entry) : Optional.empty();
+		if (acceptAddress) {
+			Optional<AcceptedAddresses.Refusal> refused = address.isEmpty() ? Optional.of(AcceptedAddresses.Refusal.NOT_PLAIN)
+					: accepted.refusal(entry.trajectoryId(), address.get());
+			if (refused.isPresent()) {
+				model.addAttribute("refusedAddress", refused.get().name());
+				return mail(entry, "/coach/quarantine", List.of(), request, model);
+			}
+		}
+		boolean attached = quarantine.attach(id, entry.trajectoryId(), me.id()).isPresent();
+		if (attached && address.isPresent()) {
+			Optional<AcceptedAddresses.Refusal> refused = accepted.accept(entry.trajectoryId(), address.get(), me.id());
+			if (refused.isEmpty()) {
+				AcceptedAddressesController.audit(trail, me, request, entry.trajectoryId(), "address accepted");
+				redirect.addFlashAttribute("acceptedAddress", address.get());
+			}
+		}
+		return done(attached, "attached", redirect, "/coach/quarantine");
 	}
 
 	@PostMapping("/admin/quarantine/{id}/attach")
@@ -164,6 +198,8 @@ class QuarantineController {
 			AuditedTrajectory.shown(request, entry.trajectoryId());
 		}
 		model.addAttribute("entry", entry);
+		// Only the coach's page offers to accept the address (decision 0089): the administrator's adds to any trajectory.
+		model.addAttribute("otherAddress", choices.isEmpty() ? quarantine.otherAddress(entry).orElse(null) : null);
 		model.addAttribute("mail", quarantine.mail(entry.inboundMailId()).orElse(null));
 		model.addAttribute("base", base);
 		model.addAttribute("choices", choices);
