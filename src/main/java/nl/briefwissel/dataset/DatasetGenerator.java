@@ -376,7 +376,7 @@ final class DatasetGenerator {
 				if (completed) {
 					boolean reacted = random.nextBoolean();
 					tables.closing.add(trajectory, encryption.sealText(Letters.summary(dutch, firstName, random)), encryption.keyId(),
-							ended, reacted ? encryption.sealText(dutch ? "Dank je wel, dit klopt precies." : "Thank you, this is exactly right.") : null,
+							ended, ended, reacted ? encryption.sealText(dutch ? "Dank je wel, dit klopt precies." : "Thank you, this is exactly right.") : null,
 							reacted ? encryption.keyId() : null, reacted ? ended.plusDays(1) : null);
 					boolean answeredEvaluation = random.nextInt(10) < 6;
 					// An unanswered request was reminded once, days after it went out, as the programme's
@@ -522,8 +522,9 @@ final class DatasetGenerator {
 		final Rows coachNote = new Rows("coach_note", "id", "trajectory_id", "coach_id", "body", "body_key_id",
 				"created_at");
 
-		final Rows closing = new Rows("closing", "trajectory_id", "summary", "summary_key_id", "written_at", "reaction",
-				"reaction_key_id", "reacted_at");
+		// Sent when written: a completed trajectory's summary reached its participant (decision 0086).
+		final Rows closing = new Rows("closing", "trajectory_id", "summary", "summary_key_id", "written_at", "sent_at",
+				"reaction", "reaction_key_id", "reacted_at");
 
 		final Rows evaluationRequest = new Rows("evaluation_request", "trajectory_id", "token_hash", "requested_at",
 				"answered_at", "reminded_at");

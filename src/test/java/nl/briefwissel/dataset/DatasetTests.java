@@ -78,6 +78,12 @@ class DatasetTests {
 				select count(*) from message m join trajectory t on t.id = m.trajectory_id
 				where t.coach_id = :coach and m.body_key_id is null""").param("coach", coach.id()).query(Long.class).single())
 			.as("every letter sealed, as the application seals them").isZero();
+		assertThat(jdbc.sql("""
+				select count(*) filter (where c.sent_at is null), count(*) from closing c
+				join trajectory t on t.id = c.trajectory_id where t.coach_id = :coach""").param("coach", coach.id())
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+			.as("every completed trajectory's summary sent, as a coach sends it (decision 0086), none a draft")
+			.satisfies(counts -> assertThat(counts.get(0)).isZero());
 
 		UUID trajectory = jdbc.sql("""
 				select id from trajectory where coach_id = :coach
