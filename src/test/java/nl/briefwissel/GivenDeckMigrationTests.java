@@ -6,12 +6,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,27 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GivenDeckMigrationTests {
 
-	/** In a file, as OneOpenInvitationMigrationTests explains: H2 in memory closes under Flyway's feet. */
 	@Test
 	void onH2(@TempDir Path folder) throws SQLException {
-		String url = "jdbc:h2:file:" + folder.resolve("briefwissel") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-		aGivenAssignmentGetsTheDeckItsLibraryAssignmentNamesNow(url, "sa");
+		MigrationDatabases.onH2(folder, GivenDeckMigrationTests::aGivenAssignmentGetsTheDeckItsLibraryAssignmentNamesNow);
 	}
 
 	@Test
 	void onPostgres() throws SQLException {
-		String server = System.getenv().getOrDefault("BRIEFWISSEL_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
-		String user = System.getenv().getOrDefault("BRIEFWISSEL_TEST_POSTGRES_USER", "postgres");
-		Assumptions.assumeTrue(reachable(server + "postgres", user) || System.getenv("CI") != null,
-				"no PostgreSQL at " + server + " (CI always has one)");
-		String database = "briefwissel_given_deck_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		execute(server + "postgres", user, "create database " + database);
-		try {
-			aGivenAssignmentGetsTheDeckItsLibraryAssignmentNamesNow(server + database, user);
-		}
-		finally {
-			execute(server + "postgres", user, "drop database if exists " + database + " with (force)");
-		}
+		MigrationDatabases.onPostgres("briefwissel_given_deck_", GivenDeckMigrationTests::aGivenAssignmentGetsTheDeckItsLibraryAssignmentNamesNow);
 	}
 
 	private static void aGivenAssignmentGetsTheDeckItsLibraryAssignmentNamesNow(String url, String user) throws SQLException {
@@ -61,14 +46,14 @@ class GivenDeckMigrationTests {
 			UUID programme = UUID.randomUUID();
 			UUID coach = UUID.randomUUID();
 			UUID participant = UUID.randomUUID();
-			update(connection, "insert into organisation (id, name, created_at) values (?, 'Gemeente', ?)", organisation, now);
-			update(connection, "insert into programme (id, organisation_id, name, created_at) values (?, ?, 'Loopbaan', ?)", programme,
+			MigrationDatabases.update(connection, "insert into organisation (id, name, created_at) values (?, 'Gemeente', ?)", organisation, now);
+			MigrationDatabases.update(connection, "insert into programme (id, organisation_id, name, created_at) values (?, ?, 'Loopbaan', ?)", programme,
 					organisation, now);
 			for (UUID account : new UUID[] { coach, participant }) {
-				update(connection, "insert into account (id, organisation_id, email, display_name, created_at) values (?, ?, ?, 'Iemand', ?)",
+				MigrationDatabases.update(connection, "insert into account (id, organisation_id, email, display_name, created_at) values (?, ?, ?, 'Iemand', ?)",
 						account, organisation, account + "@example.nl", now);
 			}
-			update(connection, """
+			MigrationDatabases.update(connection, """
 					insert into trajectory (id, programme_id, participant_id, coach_id, status, created_at)
 					values (?, ?, ?, ?, 'RUNNING', ?)""", trajectory, programme, participant, coach, now);
 			values = given(connection, trajectory, assignment(connection, coach, "COACH_CARDS", "VALUE"), "COACH_CARDS", now);
@@ -90,7 +75,7 @@ class GivenDeckMigrationTests {
 
 	private static UUID assignment(Connection connection, UUID owner, String type, String deck) throws SQLException {
 		UUID id = UUID.randomUUID();
-		update(connection, """
+		MigrationDatabases.update(connection, """
 				insert into assignment (id, owner_id, title, instructions, type, minutes, language, deck, created_at)
 				values (?, ?, 'Kaarten', 'Leg de kaarten.', ?, 20, 'nl', ?, ?)""", id, owner, type, deck, OffsetDateTime.now());
 		return id;
@@ -99,7 +84,7 @@ class GivenDeckMigrationTests {
 	private static UUID given(Connection connection, UUID trajectory, UUID assignment, String type, OffsetDateTime at)
 			throws SQLException {
 		UUID id = UUID.randomUUID();
-		update(connection, """
+		MigrationDatabases.update(connection, """
 				insert into given_assignment (id, trajectory_id, assignment_id, message_id, given_at, title, type)
 				values (?, ?, ?, ?, ?, 'Kaarten', ?)""", id, trajectory, assignment, UUID.randomUUID(), at, type);
 		return id;
@@ -112,37 +97,6 @@ class GivenDeckMigrationTests {
 				rs.next();
 				return rs.getString(1);
 			}
-		}
-	}
-
-	/** A null is bound untyped: PostgreSQL takes it for a uuid column and a text one alike. */
-	private static void update(Connection connection, String sql, Object... values) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < values.length; i++) {
-				if (values[i] == null) {
-					statement.setNull(i + 1, java.sql.Types.OTHER);
-				}
-				else {
-					statement.setObject(i + 1, values[i]);
-				}
-			}
-			statement.executeUpdate();
-		}
-	}
-
-	private static boolean reachable(String url, String user) {
-		try (Connection ignored = DriverManager.getConnection(url, user, "")) {
-			return true;
-		}
-		catch (SQLException e) {
-			return false;
-		}
-	}
-
-	private static void execute(String url, String user, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url, user, "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
 		}
 	}
 }

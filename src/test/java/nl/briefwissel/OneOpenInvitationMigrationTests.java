@@ -5,14 +5,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,30 +23,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class OneOpenInvitationMigrationTests {
 
-	/**
-	 * In a file, as the application keeps it: an in-memory database kept open between Flyway's connection and the
-	 * test's checks its constraints with the closed session that made them (H2 2.4 fails "The database has been closed").
-	 */
 	@Test
 	void onH2(@TempDir Path folder) throws SQLException {
-		String url = "jdbc:h2:file:" + folder.resolve("briefwissel") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-		oneOpenInvitationPerAddressAndProgramme(url, "sa");
+		MigrationDatabases.onH2(folder, OneOpenInvitationMigrationTests::oneOpenInvitationPerAddressAndProgramme);
 	}
 
 	@Test
 	void onPostgres() throws SQLException {
-		String server = System.getenv().getOrDefault("BRIEFWISSEL_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
-		String user = System.getenv().getOrDefault("BRIEFWISSEL_TEST_POSTGRES_USER", "postgres");
-		Assumptions.assumeTrue(reachable(server + "postgres", user) || System.getenv("CI") != null,
-				"no PostgreSQL at " + server + " (CI always has one)");
-		String database = "briefwissel_invitation_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		execute(server + "postgres", user, "create database " + database);
-		try {
-			oneOpenInvitationPerAddressAndProgramme(server + database, user);
-		}
-		finally {
-			execute(server + "postgres", user, "drop database if exists " + database + " with (force)");
-		}
+		MigrationDatabases.onPostgres("briefwissel_invitation_", OneOpenInvitationMigrationTests::oneOpenInvitationPerAddressAndProgramme);
 	}
 
 	private static void oneOpenInvitationPerAddressAndProgramme(String url, String user) throws SQLException {
@@ -61,9 +42,9 @@ class OneOpenInvitationMigrationTests {
 		UUID newer;
 		try (Connection connection = DriverManager.getConnection(url, user, "")) {
 			UUID organisation = UUID.randomUUID();
-			update(connection, "insert into organisation (id, name, created_at) values (?, 'Gemeente', ?)", organisation, now);
+			MigrationDatabases.update(connection, "insert into organisation (id, name, created_at) values (?, 'Gemeente', ?)", organisation, now);
 			for (UUID id : List.of(programme, other)) {
-				update(connection, "insert into programme (id, organisation_id, name, created_at) values (?, ?, 'Loopbaan', ?)", id,
+				MigrationDatabases.update(connection, "insert into programme (id, organisation_id, name, created_at) values (?, ?, 'Loopbaan', ?)", id,
 						organisation, now);
 			}
 			// Two open invitations for one address, from the race or from before decision 0058.
@@ -73,7 +54,7 @@ class OneOpenInvitationMigrationTests {
 			invitation(connection, other, "dubbel@example.nl", "INVITED", now.plusDays(5));
 			// Two open ones without an expiry (rows from before links ran out): one stays, or the index cannot be made.
 			for (int i = 0; i < 2; i++) {
-				update(connection, """
+				MigrationDatabases.update(connection, """
 						insert into intake (id, programme_id, email, source, status, token_hash, token_expires_at, created_at)
 						values (?, ?, 'zonder@example.nl', 'INVITATION', 'INVITED', ?, null, ?)""", UUID.randomUUID(), programme,
 						UUID.randomUUID().toString(), now.minusDays(i));
@@ -95,12 +76,12 @@ class OneOpenInvitationMigrationTests {
 			// Beside it as before: one used or withdrawn, another address, and the address's application by link.
 			invitation(connection, programme, "dubbel@example.nl", "WITHDRAWN", now.plusDays(30));
 			invitation(connection, programme, "ander@example.nl", "INVITED", now.plusDays(30));
-			update(connection, """
+			MigrationDatabases.update(connection, """
 					insert into intake (id, programme_id, email, source, status, token_hash, token_expires_at, created_at)
 					values (?, ?, 'dubbel@example.nl', 'LINK', 'AWAITING_CONFIRMATION', ?, ?, ?)""", UUID.randomUUID(), programme,
 					UUID.randomUUID().toString(), now.plusDays(7), now);
 			// Once the open one is used, the address can be invited again.
-			update(connection, "update intake set status = 'SUBMITTED' where id = ?", newer);
+			MigrationDatabases.update(connection, "update intake set status = 'SUBMITTED' where id = ?", newer);
 			invitation(connection, programme, "dubbel@example.nl", "INVITED", now.plusDays(30));
 		}
 	}
@@ -108,7 +89,7 @@ class OneOpenInvitationMigrationTests {
 	private static UUID invitation(Connection connection, UUID programme, String email, String status, OffsetDateTime until)
 			throws SQLException {
 		UUID id = UUID.randomUUID();
-		update(connection, """
+		MigrationDatabases.update(connection, """
 				insert into intake (id, programme_id, email, source, status, token_hash, token_expires_at, created_at)
 				values (?, ?, ?, 'INVITATION', ?, ?, ?, ?)""", id, programme, email, status, UUID.randomUUID().toString(), until,
 				OffsetDateTime.now());
@@ -121,32 +102,6 @@ class OneOpenInvitationMigrationTests {
 			var rs = statement.executeQuery();
 			rs.next();
 			return rs.getString(1);
-		}
-	}
-
-	private static void update(Connection connection, String sql, Object... values) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			List<Object> list = new ArrayList<>(List.of(values));
-			for (int i = 0; i < list.size(); i++) {
-				statement.setObject(i + 1, list.get(i));
-			}
-			statement.executeUpdate();
-		}
-	}
-
-	private static boolean reachable(String url, String user) {
-		try (Connection ignored = DriverManager.getConnection(url, user, "")) {
-			return true;
-		}
-		catch (SQLException e) {
-			return false;
-		}
-	}
-
-	private static void execute(String url, String user, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url, user, "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
 		}
 	}
 }
