@@ -85,8 +85,8 @@ class ExportTests {
 		java.time.OffsetDateTime written = java.time.OffsetDateTime.parse("2026-03-02T10:15:00+01:00");
 		java.time.OffsetDateTime reacted = java.time.OffsetDateTime.parse("2026-03-04T20:45:00+01:00");
 		jdbc.sql("""
-				insert into closing (trajectory_id, summary, written_at, reaction, reacted_at)
-				values (:t, 'Je krijgt energie van lesgeven.', :written, 'Dat klopt.', :reacted)""")
+				insert into closing (trajectory_id, summary, written_at, sent_at, reaction, reacted_at)
+				values (:t, 'Je krijgt energie van lesgeven.', :written, :written, 'Dat klopt.', :reacted)""")
 			.param("t", running.id())
 			.param("written", written)
 			.param("reacted", reacted)

@@ -242,7 +242,7 @@ class FormErrorsAccessibilityTests {
 	@Test
 	void theClosingSummaryOnTheParticipantsPageCarriesItsLanguage() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		jdbc.sql("insert into closing (trajectory_id, summary, written_at) values (:t, 'Je krijgt energie van lesgeven.', :at)")
+		jdbc.sql("insert into closing (trajectory_id, summary, written_at, sent_at) values (:t, 'Je krijgt energie van lesgeven.', :at, :at)")
 			.param("t", running.id()).param("at", java.time.OffsetDateTime.now()).update();
 
 		Document english = page(get("/participant").param("lang", "en").with(fixtures.as(running.participant())));
