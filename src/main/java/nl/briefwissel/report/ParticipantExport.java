@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.audit.AuditEntry;
 import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Attachment;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
@@ -87,9 +88,12 @@ public class ParticipantExport {
 
 	private final TrajectoryErasure allTrajectories;
 
+	private final AcceptedAddresses acceptedAddresses;
+
 	ParticipantExport(Reports reports, ReportPdf pdf, Conversations conversations, Trajectories trajectories, Intakes intakes,
 			Themes themes, MessageSource texts, InboundMails mails, Clock clock, Erasures erasures, AuditTrail trail,
-			TrajectoryErasure allTrajectories) {
+			TrajectoryErasure allTrajectories, AcceptedAddresses acceptedAddresses) {
+		this.acceptedAddresses = acceptedAddresses;
 		this.erasures = erasures;
 		this.trail = trail;
 		this.allTrajectories = allTrajectories;
@@ -238,6 +242,14 @@ public class ParticipantExport {
 			confirmation.put("sentAt", instant(sent.at()));
 			confirmation.put("to", sent.to());
 			return confirmation;
+		}).toList());
+		// Their other addresses the coach accepted for the trajectory (decision 0089): data about them we keep and act
+		// on, as mail from such an address joins the conversation as theirs (AVG article 15).
+		data.put("acceptedAddresses", acceptedAddresses.of(t.id()).stream().map(accepted -> {
+			Map<String, Object> address = new LinkedHashMap<>();
+			address.put("address", accepted.address());
+			address.put("acceptedAt", instant(accepted.acceptedAt()));
+			return address;
 		}).toList());
 		data.put("intake", intake.map(a -> applicationData(a, language)).orElse(null));
 		data.put("changes", report.changes().stream().map(c -> {

@@ -344,6 +344,31 @@ class ExportTests {
 	}
 
 	/**
+	 * Another address of theirs the coach accepted for the trajectory (decision 0089) is data about them that we
+	 * keep and act on: the export lists it with the trajectory, with when (AVG article 15). A withdrawn one is gone.
+	 */
+	@Test
+	void theDataHoldTheAddressesTheCoachAcceptedForTheTrajectory(
+			@Autowired nl.briefwissel.conversation.AcceptedAddresses accepted) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+		String work = "werk-" + suffix + "@example.nl";
+		String old = "oud-" + suffix + "@example.nl";
+		assertThat(accepted.accept(running.id(), work, running.coach().id())).isEmpty();
+		assertThat(accepted.accept(running.id(), old, running.coach().id())).isEmpty();
+		assertThat(accepted.withdraw(running.id(), old)).isTrue();
+
+		JsonNode trajectory = JsonMapper.builder().build()
+			.readTree(new String(export(running.participant(), "nl").get("gegevens.json"), StandardCharsets.UTF_8))
+			.get("trajectories").get(0);
+		JsonNode addresses = trajectory.get("acceptedAddresses");
+		assertThat(addresses).hasSize(1);
+		assertThat(addresses.get(0).get("address").asString()).isEqualTo(work);
+		assertThat(addresses.get(0).get("acceptedAt").asString()).isNotBlank();
+		assertThat(trajectory.toString()).doesNotContain(old);
+	}
+
+	/**
 	 * A letter no key opens is in the record and the data in its place, with the marked sentence the
 	 * conversation page shows and nothing of what is stored; the other letters are there. As an error
 	 * it took the whole record with it; left out, the record would say less than it seems to (decision 0057).
