@@ -374,13 +374,18 @@ public class Intakes {
 		if (!programmes.holdOrganisationOpen(programme.id())) {
 			return Optional.of(new Invited.OrganisationEnded());
 		}
-		// The address's oldest application before this one, as invite does (see there).
-		jdbc.sql("select email from intake where id = :id and programme_id = :programme")
+		// Then in invite's order (see there): the address's applications by the public link never confirmed, among
+		// them this one when it is one of those, before the address's oldest. Taken the other way round, this held
+		// the oldest and waited for its own row while an invitation form for the address held that row and waited
+		// for the oldest: PostgreSQL broke it off with an error, H2 waited until its lock timeout.
+		Optional<String> email = jdbc.sql("select email from intake where id = :id and programme_id = :programme")
 			.param("id", intakeId)
 			.param("programme", programme.id())
 			.query(String.class)
-			.optional()
-			.ifPresent(this::lockApplicationsOf);
+			.optional();
+		email.ifPresent(address -> lockUnconfirmed(programme.id(), address));
+		email.ifPresent(this::lockApplicationsOf);
+		// Its own row last: one by mail is taken after the oldest, as invite's withdrawal of run-out ones takes it.
 		jdbc.sql("select id from intake where id = :id and programme_id = :programme for update")
 			.param("id", intakeId)
 			.param("programme", programme.id())

@@ -163,6 +163,67 @@ class SupersededApplicationTests {
 			.andExpect(flash().attribute("inviteErrors", Map.of("email", "intakes.invite.applied")));
 	}
 
+	/**
+	 * An address with an older application (by mail, elsewhere) and one by the public link whose confirmation ran out:
+	 * one manager invites instead from the list while another sends the invitation form for the address. Both take
+	 * the same rows, in the same order, and take turns; "invite instead" held the oldest and waited for its own row
+	 * while the form held that row and waited for the oldest (PostgreSQL broke one off, H2 waited for its lock
+	 * timeout). The oldest is held meanwhile so that both are under way before either gets it; the list's button
+	 * is pressed first, so that it is the first in line for the oldest.
+	 */
+	@Test
+	void invitingInsteadWhileAnInvitationFormForTheAddressIsSentTakesTurns(
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		String email = "tegelijk-" + suffix + "@example.nl";
+		Programme elsewhere = programmes.create(programme.organisationId(), "Elders " + suffix, "elders-" + suffix + "@briefwissel.test");
+		Intake older = intakes.receiveByMail(elsewhere, email, "Olga Ouder", "Ik wil iets anders gaan doen.").orElseThrow();
+		jdbc.sql("update intake set created_at = :before where id = :id")
+			.param("before", java.time.OffsetDateTime.now().minusDays(3))
+			.param("id", older.id())
+			.update();
+		assertThat(new WebSession(port).post("/intake/programme/" + programme.id(), "displayName=Vera&email=" + enc(email)
+				+ "&question=" + enc(secretQuestion()) + "&theme=RETRAINING&writesComfortably=YES&motivated=YES&hasTime=YES"
+				+ "&expectations=true&consent=true").body()).contains("Kijk in je mailbox");
+		UUID byLink = intakes.open(programme.id()).get(0).id();
+		jdbc.sql("update intake set token_expires_at = :past where id = :id")
+			.param("past", java.time.OffsetDateTime.now().minusDays(1))
+			.param("id", byLink)
+			.update();
+
+		var held = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			var holder = executor.submit(() -> transactions.executeWithoutResult(tx -> {
+				jdbc.sql("select id from intake where id = :id for update").param("id", older.id()).query(UUID.class).list();
+				held.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			held.await();
+			var instead = executor.submit(() -> intakes.inviteInstead(byLink, programme, manager.id()));
+			Thread.sleep(300);
+			var form = executor.submit(() -> intakes.invite(programme, email, "Tessa Tegelijk", Locale.forLanguageTag("nl"),
+					manager.id(), UUID.randomUUID()));
+			Thread.sleep(300);
+			release.countDown();
+			holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(instead.get(30, java.util.concurrent.TimeUnit.SECONDS)).hasValueSatisfying(
+					invited -> assertThat(invited).isInstanceOf(Intakes.Invited.Sent.class));
+			assertThat(form.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(Intakes.Invited.AlreadyPending.class);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::source).isEqualTo(Intake.Source.INVITATION);
+		assertThat(intakes.statusOf(byLink, programme.id())).hasValue(Intake.Status.SUPERSEDED);
+	}
+
 	private String secretQuestion() {
 		return "Een vraag van iemand anders " + suffix;
 	}
