@@ -175,25 +175,29 @@ class HeldBackNotices {
 	 * take turns here, and the second sees the first one's notice.
 	 */
 	private boolean toldWithinTheHour(TrajectoryOverview trajectory, String key) {
-		return told(trajectory, List.of(key), OffsetDateTime.now(clock).minus(QUIET));
+		// Not sent counts too: the limit is on how often a notice is made, and one the loop brake refused or
+		// that bounced would most likely be refused or bounce again within the hour.
+		return told(trajectory, List.of(key), OffsetDateTime.now(clock).minus(QUIET), true);
 	}
 
 	/**
 	 * Whether the participant was told since then that mail of theirs was held back (too big, from another
 	 * address): they wrote, and know what to do, so a reminder that they have not written is not for them
-	 * (decision 0081). Not a file not kept: that letter is in the conversation.
+	 * (decision 0081). Not a file not kept: that letter is in the conversation. Not a notice the outbox did not
+	 * send (the loop brake kept it as not sent, or it failed): that told them nothing.
 	 */
 	boolean toldSince(TrajectoryOverview trajectory, OffsetDateTime since) {
-		return told(trajectory, List.of(TOO_BIG, OTHER_ADDRESS), since);
+		return told(trajectory, List.of(TOO_BIG, OTHER_ADDRESS), since, false);
 	}
 
-	private boolean told(TrajectoryOverview trajectory, List<String> keys, OffsetDateTime since) {
+	private boolean told(TrajectoryOverview trajectory, List<String> keys, OffsetDateTime since, boolean notSentToo) {
 		List<String> subjects = keys.stream()
 			.flatMap(key -> LANGUAGES.stream().map(language -> texts.getMessage(key + ".subject", null, language)))
 			.toList();
 		return jdbc.sql("""
 				select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id
-				where a.about_id = :trajectory and m.subject in (:subjects) and m.created_at > :since""")
+				where a.about_id = :trajectory and m.subject in (:subjects) and m.created_at > :since %s"""
+			.formatted(notSentToo ? "" : "and m.status <> 'FAILED'"))
 			.param("trajectory", trajectory.id())
 			.param("subjects", subjects)
 			.param("since", since)

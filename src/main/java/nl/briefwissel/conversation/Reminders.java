@@ -228,8 +228,22 @@ class Reminders {
 	 */
 	private boolean heldBackAndTold(TrajectoryOverview trajectory, int moment) {
 		OffsetDateTime since = windowStart(trajectory, moment).plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
-		return quarantine.heldFor(trajectory.id()).stream().anyMatch(held -> !held.quarantinedAt().isBefore(since))
+		return quarantine.heldFor(trajectory.id()).stream()
+			.anyMatch(held -> !held.quarantinedAt().isBefore(since) && toldOfKind(trajectory, held.why()))
 				&& heldBack.toldSince(trajectory, since);
+	}
+
+	/**
+	 * Whether held mail is of a kind a held-back notice tells the participant of: too big to keep, or from an
+	 * address that is not the conversation's, sent by the participant or by someone unknown. Not the coach's
+	 * own mail too big, nor a former coach's: the participant hears of neither, and with theirs discarded such
+	 * a mail would keep the reminder off for good. A mail without a sender is told to nobody either.
+	 */
+	private boolean toldOfKind(TrajectoryOverview trajectory, QuarantineReason why) {
+		String sender = why instanceof QuarantineReason.TooBig tooBig ? tooBig.sender()
+				: why instanceof QuarantineReason.UnknownSender unknown ? unknown.sender() : "";
+		return !sender.isEmpty() && !sender.equalsIgnoreCase(trajectory.coachEmail())
+				&& !trajectories.coachedBefore(trajectory.id(), sender);
 	}
 
 	/**

@@ -303,6 +303,75 @@ class ReminderTests {
 		assertThat(reminderCount(otherAddress.id())).isEqualTo(1);
 	}
 
+	/**
+	 * A held-back notice the outbox did not send (the loop brake kept it as not sent, or it failed) told the
+	 * participant nothing: their moment is reminded as any other (decision 0081).
+	 */
+	@Test
+	void aHeldBackNoticeThatWasNotSentHoldsBackNoReminder(@Autowired InboundMails inbound, @Autowired ReplyTokens tokens,
+			@Autowired ReplyAddress replyAddress, @Autowired Quarantine quarantine, @Autowired nl.briefwissel.mail.Outbox outbox,
+			@Autowired nl.briefwissel.mail.MailProperties properties) {
+		var base = fixtures.runningTrajectory(true);
+		var braked = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+		// An auto-responder's round of automatic mail to the participant's address fills the loop brake.
+		for (int i = 0; i < properties.outbox().automaticPerRecipient(); i++) {
+			outbox.enqueue(nl.briefwissel.mail.OutgoingMail.notice(braked.participant().email(), "Melding " + i, "Tekst", null));
+		}
+		hold(inbound, tokens, replyAddress, braked, braked.participant().email(), "X-Briefwissel-Too-Big: 41943040\r\n", run);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> !quarantine.heldFor(braked.id()).isEmpty());
+		assertThat(jdbc.sql("""
+				select m.status from outbound_mail m join outbound_mail_about a on a.mail_id = m.id
+				where a.about_id = :id and m.last_error like '%loop brake%'""")
+			.param("id", braked.id())
+			.query(String.class)
+			.list()).as("the held-back notice was kept as not sent").containsExactly("FAILED");
+
+		try {
+			run();
+
+			assertThat(reminderCount(braked.id())).as("the participant was never told").isEqualTo(1);
+		}
+		finally {
+			// Held and not reminded, it would stay due for the other tests' runs.
+			quarantine.heldFor(braked.id()).forEach(held -> quarantine.discard(held.inboundMailId(), braked.coach().id()));
+		}
+	}
+
+	/**
+	 * Held mail that is not the participant's holds back no reminder once theirs is discarded: the coach's own
+	 * mail too big. The participant was told of none of it; the notice they had was about their own mail, and the
+	 * coach discarded that (decision 0081).
+	 */
+	@Test
+	void heldMailOfTheCoachHoldsBackNoReminderOnceTheParticipantsIsDiscarded(@Autowired InboundMails inbound,
+			@Autowired ReplyTokens tokens, @Autowired ReplyAddress replyAddress, @Autowired Quarantine quarantine) {
+		var base = fixtures.runningTrajectory(true);
+		var both = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+		String tooBig = "X-Briefwissel-Too-Big: 41943040\r\n";
+		hold(inbound, tokens, replyAddress, both, both.participant().email(), tooBig, run + "-participant");
+		hold(inbound, tokens, replyAddress, both, both.coach().email(), tooBig, run + "-coach");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> quarantine.heldFor(both.id()).size() == 2);
+		try {
+			run();
+			assertThat(reminderCount(both.id())).as("told of their own mail, held").isZero();
+
+			quarantine.heldFor(both.id()).stream()
+				.filter(held -> held.why() instanceof QuarantineReason.TooBig big
+						&& big.sender().equalsIgnoreCase(both.participant().email()))
+				.forEach(held -> quarantine.discard(held.inboundMailId(), both.coach().id()));
+			run();
+			assertThat(reminderCount(both.id())).as("the held mail left is the coach's").isEqualTo(1);
+		}
+		finally {
+			// Held and not reminded, it would stay due for the other tests' runs.
+			quarantine.heldFor(both.id()).forEach(held -> quarantine.discard(held.inboundMailId(), both.coach().id()));
+		}
+	}
+
 	private static void hold(InboundMails inbound, ReplyTokens tokens, ReplyAddress replyAddress, Fixtures.RunningTrajectory to,
 			String from, String header, String run) {
 		String reply = replyAddress.of(tokens.tokenFor(to.id(), to.participant().id()));
