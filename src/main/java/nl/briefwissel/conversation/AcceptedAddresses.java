@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the conversation as mail from the participant's own address does. Of the trajectory, not the person:
  * the next trajectory's coach decides again, and the trajectory's erasure takes them. Only a plain
  * address, compared in lower case; never one that is an account's own address (another participant's
- * or anyone of the staff's), which would let mail in another person's name into the conversation.
+ * or anyone of the staff's), which would let mail in another person's name into the conversation: not
+ * when accepting, and not afterwards either, when an accepted address became someone's account's since.
  */
 @Service
 public class AcceptedAddresses {
@@ -35,11 +36,12 @@ public class AcceptedAddresses {
 		/** Not a plain address (a display name, quotes, a link): nothing to compare safely. */
 		NOT_PLAIN,
 
-		/** The address of an account: another participant's or a coach's, manager's or administrator's. */
-		SOMEONES_ACCOUNT,
-
-		/** Accepted already for another participant: one address speaks for one person. */
-		ANOTHER_PARTICIPANTS
+		/**
+		 * Someone else's: an account's address (another participant's or anyone of the staff's) or one
+		 * accepted already for another participant (one address speaks for one person). One refusal for
+		 * both, told alike: which of them would tell the coach whether an address has an account here.
+		 */
+		SOMEONE_ELSES
 	}
 
 	private final JdbcClient jdbc;
@@ -72,9 +74,17 @@ public class AcceptedAddresses {
 			.list();
 	}
 
-	/** Whether mail from this sender counts as the trajectory's participant's. */
+	/**
+	 * Whether mail from this sender counts as the trajectory's participant's. An accepted address that has
+	 * become an account's own address since no longer does: it is that person's now (the participant's
+	 * own address is compared before this, so the account is looked up only for a stored one).
+	 */
 	boolean accepted(UUID trajectoryId, String sender) {
 		String address = normal(sender);
+		return stored(trajectoryId, address) && accounts.byEmail(address).isEmpty();
+	}
+
+	private boolean stored(UUID trajectoryId, String address) {
 		return !address.isEmpty() && jdbc.sql("select count(*) from accepted_address where trajectory_id = :t and address = :a")
 			.param("t", trajectoryId)
 			.param("a", address)
@@ -91,7 +101,7 @@ public class AcceptedAddresses {
 		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
 		if (accounts.byEmail(plain).filter(account -> !account.id().equals(trajectory.participantId())).isPresent()
 				|| plain.equalsIgnoreCase(trajectory.coachEmail())) {
-			return Optional.of(Refusal.SOMEONES_ACCOUNT);
+			return Optional.of(Refusal.SOMEONE_ELSES);
 		}
 		boolean elsewhere = jdbc.sql("""
 				select count(*) from accepted_address a join trajectory t on t.id = a.trajectory_id
@@ -100,7 +110,7 @@ public class AcceptedAddresses {
 			.param("participant", trajectory.participantId())
 			.query(Long.class)
 			.single() > 0;
-		return elsewhere ? Optional.of(Refusal.ANOTHER_PARTICIPANTS) : Optional.empty();
+		return elsewhere ? Optional.of(Refusal.SOMEONE_ELSES) : Optional.empty();
 	}
 
 	/**
@@ -115,7 +125,7 @@ public class AcceptedAddresses {
 			return refused;
 		}
 		String plain = normal(address);
-		if (accepted(trajectoryId, plain)) {
+		if (stored(trajectoryId, plain)) {
 			return Optional.empty();
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);

@@ -137,16 +137,23 @@ class AcceptedAddressTests {
 	}
 
 	@Test
-	void anotherParticipantsOrAStaffAddressIsRefusedAndTheMailWaits() throws Exception {
-		Account other = fixtures.anotherFor(running, nl.briefwissel.Today.date()).participant();
+	void anotherParticipantsOrAStaffAddressOrOneAcceptedForAnotherIsRefusedAlikeAndTheMailWaits() throws Exception {
+		Fixtures.RunningTrajectory elsewhere = fixtures.anotherFor(running, nl.briefwissel.Today.date());
 		Account manager = fixtures.managerOf(running);
-		for (String address : List.of(other.email(), manager.email())) {
+		String acceptedElsewhere = "elders-" + run + "@example.nl";
+		jdbc.sql("insert into accepted_address (trajectory_id, address, accepted_by, accepted_at) values (:t, :a, :by, current_timestamp)")
+			.param("t", elsewhere.id())
+			.param("a", acceptedElsewhere)
+			.param("by", elsewhere.coach().id())
+			.update();
+		List<String> refusals = new java.util.ArrayList<>();
+		for (String address : List.of(elsewhere.participant().email(), manager.email(), acceptedElsewhere)) {
 			store(letter(address, address.substring(0, 3), "Niet van de deelnemer."), address);
 			UUID held = awaitHeld(1).get(0);
 			String shown = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
 				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
-			assertThat(Jsoup.parse(shown).select("#address-refused").text()).contains("iemand anders met een account");
+			refusals.add(Jsoup.parse(shown).select("#address-refused").text());
 			assertThat(Jsoup.parse(shown).select("input#acceptAddress")).hasSize(1);
 			// Nothing lost: the mail still waits, not added, nothing accepted.
 			assertThat(openHeld()).containsExactly(held);
@@ -154,6 +161,20 @@ class AcceptedAddressTests {
 			assertThat(accepted()).isZero();
 			mvc.perform(post("/coach/quarantine/{id}/discard", held).with(csrf()).with(fixtures.as(running.coach())));
 		}
+		// One text for all: which it was would tell the coach whether the address has an account here.
+		assertThat(refusals.get(0)).contains("Dit adres kunnen we niet accepteren voor deze deelnemer")
+			.doesNotContain("account").doesNotContain("andere deelnemer");
+		assertThat(refusals).containsOnly(refusals.get(0));
+	}
+
+	@Test
+	void anAcceptedAddressThatBecomesSomeonesAccountsNoLongerCounts() throws Exception {
+		acceptWork();
+		Account other = fixtures.anotherFor(running, nl.briefwissel.Today.date()).participant();
+		jdbc.sql("update account set email = :e where id = :id").param("e", work).param("id", other.id()).update();
+		store(letter(work, "2", "Van iemand anders nu."), work);
+		awaitHeld(1);
+		assertThat(letters()).isEqualTo(1);
 	}
 
 	@Test

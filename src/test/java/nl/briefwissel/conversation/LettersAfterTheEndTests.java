@@ -78,7 +78,7 @@ class LettersAfterTheEndTests {
 		assertThat(signal.select("a[href=/coach/trajectories/" + running.id() + "]").text())
 			.isEqualTo(running.participant().displayName());
 		assertThat(signal.select("time").attr("datetime")).isNotBlank();
-		assertThat(signal.text()).contains("Na het einde van het traject schreef je").contains("Antwoord dan op de mail")
+		assertThat(signal.text()).contains("Een deelnemer schreef jou na het einde van het traject").contains("Antwoord dan op de mail")
 			.doesNotContain(WORDS);
 		// Nobody else's workspace: another coach of the programme sees nothing of it.
 		assertThat(page("/coach", fixtures.secondCoachInPool(running)).select("#after-the-end")).isEmpty();
@@ -86,7 +86,7 @@ class LettersAfterTheEndTests {
 		var manager = fixtures.managerOf(running);
 		for (String path : List.of("/programme", "/programme/statistics")) {
 			String managers = page(path, manager).text();
-			assertThat(managers).doesNotContain(WORDS).doesNotContain("schreef je");
+			assertThat(managers).doesNotContain(WORDS).doesNotContain("schreef jou");
 		}
 
 		// The letter is in the conversation; opened there, it is seen and the workspace no longer names it.
