@@ -3,6 +3,7 @@ package nl.briefwissel.conversation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -36,17 +37,36 @@ public class LettersAfterTheEnd {
 
 	/**
 	 * The participant's letter just kept in the ended trajectory waits for its coach: since that letter,
-	 * or since an earlier one not seen yet (a second letter does not move it on, as in "waiting").
+	 * or since an earlier one not seen yet (a second letter does not move it on, as in "waiting"). Its
+	 * newest letter moves on with every one, so that a page opened before this letter came does not
+	 * take it for seen (see {@link #seen}). Two statements: H2 knows no {@code on conflict do update}.
 	 */
 	void wrote(UUID trajectoryId) {
 		jdbc.sql("""
-				insert into letter_after_the_end (trajectory_id, since)
-				select :t, max(m.created_at) from message m
+				insert into letter_after_the_end (trajectory_id, since, last_at)
+				select :t, max(m.created_at), max(m.created_at) from message m
 				where m.trajectory_id = :t and m.author_role = 'PARTICIPANT' and m.kind = 'MESSAGE'
 				having max(m.created_at) is not null
 				on conflict do nothing""")
 			.param("t", trajectoryId)
 			.update();
+		jdbc.sql("""
+				update letter_after_the_end set last_at = (select max(m.created_at) from message m
+				    where m.trajectory_id = :t and m.author_role = 'PARTICIPANT' and m.kind = 'MESSAGE')
+				where trajectory_id = :t""")
+			.param("t", trajectoryId)
+			.update();
+	}
+
+	/**
+	 * The newest letter after the end waiting in the trajectory, read with the coach's page before it
+	 * reads the letters: what the page shows is at least up to it. Empty when none waits.
+	 */
+	public Optional<OffsetDateTime> waitingUpTo(UUID trajectoryId) {
+		return jdbc.sql("select last_at from letter_after_the_end where trajectory_id = :t")
+			.param("t", trajectoryId)
+			.query((rs, n) -> rs.getObject("last_at", OffsetDateTime.class))
+			.optional();
 	}
 
 	/**
@@ -68,15 +88,19 @@ public class LettersAfterTheEnd {
 	}
 
 	/**
-	 * The coach opened the conversation: what waited there is seen. Only by the trajectory's own coach,
-	 * in a transaction of its own after the page (whose reads are a read-only transaction, decision 0017).
+	 * The coach opened the conversation: what waited there up to {@code shownUpTo} (read with the page,
+	 * {@link #waitingUpTo}) is seen. A letter that came while the page was drawn moved the row's newest
+	 * letter past it and keeps it named. Only by the trajectory's own coach, in a transaction of its own
+	 * after the page (whose reads are a read-only transaction, decision 0017).
 	 */
 	@Transactional
-	public void seen(UUID trajectoryId, UUID coachId) {
+	public void seen(UUID trajectoryId, UUID coachId, OffsetDateTime shownUpTo) {
 		jdbc.sql("""
 				delete from letter_after_the_end
-				where trajectory_id = :t and trajectory_id in (select id from trajectory where coach_id = :coach)""")
+				where trajectory_id = :t and last_at <= :shown
+				  and trajectory_id in (select id from trajectory where coach_id = :coach)""")
 			.param("t", trajectoryId)
+			.param("shown", shownUpTo)
 			.param("coach", coachId)
 			.update();
 	}

@@ -2,6 +2,7 @@ package nl.briefwissel.conversation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +56,9 @@ class LettersAfterTheEndTests {
 	TrajectoryLifecycle lifecycle;
 
 	@Autowired
+	LettersAfterTheEnd letters;
+
+	@Autowired
 	MockMvc mvc;
 
 	Fixtures.RunningTrajectory running;
@@ -106,6 +110,21 @@ class LettersAfterTheEndTests {
 
 		// The coach answers the notice by mail: as a letter ends "waiting for you", it ends this.
 		mail(running.coach().email(), "antwoord", "Wat fijn, gefeliciteerd!");
+		assertThat(page("/coach", running.coach()).select("#after-the-end")).isEmpty();
+	}
+
+	@Test
+	void aLetterThatCameWhileThePageWasDrawnIsNotTakenForSeen() throws Exception {
+		mailFromTheParticipant("1");
+		// The coach's page reads what waits, then the letters; meanwhile a second letter comes in.
+		OffsetDateTime shown = letters.waitingUpTo(running.id()).orElseThrow();
+		mailFromTheParticipant("2");
+		letters.seen(running.id(), running.coach().id(), shown);
+		assertThat(page("/coach", running.coach()).select("#after-the-end a").text())
+			.isEqualTo(running.participant().displayName());
+
+		// Opened again, the page shows the second letter too: now it is seen.
+		assertThat(page("/coach/trajectories/" + running.id(), running.coach()).text()).contains(WORDS + " (2)");
 		assertThat(page("/coach", running.coach()).select("#after-the-end")).isEmpty();
 	}
 

@@ -1,5 +1,6 @@
 package nl.briefwissel.conversation.web;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +22,8 @@ class AfterTheEndSeen implements WebMvcConfigurer {
 
 	private static final String OPENED = AfterTheEndSeen.class.getName() + ".opened";
 
-	/** An ended conversation its coach opened. */
-	private record Opened(UUID trajectoryId, UUID coachId) {
+	/** An ended conversation its coach opened, showing its letters after the end up to shownUpTo. */
+	private record Opened(UUID trajectoryId, UUID coachId, OffsetDateTime shownUpTo) {
 	}
 
 	private final LettersAfterTheEnd letters;
@@ -31,9 +32,12 @@ class AfterTheEndSeen implements WebMvcConfigurer {
 		this.letters = letters;
 	}
 
-	/** Said by the page of an ended trajectory, once it has found the trajectory the coach's own. */
-	static void opened(HttpServletRequest request, UUID trajectoryId, UUID coachId) {
-		request.setAttribute(OPENED, new Opened(trajectoryId, coachId));
+	/**
+	 * Said by the page of an ended trajectory, once it has found the trajectory the coach's own, with the
+	 * newest letter after the end it read before the letters: one that comes later stays named.
+	 */
+	static void opened(HttpServletRequest request, UUID trajectoryId, UUID coachId, OffsetDateTime shownUpTo) {
+		request.setAttribute(OPENED, new Opened(trajectoryId, coachId, shownUpTo));
 	}
 
 	@Override
@@ -43,7 +47,7 @@ class AfterTheEndSeen implements WebMvcConfigurer {
 			public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 					Exception ex) {
 				if (ex == null && response.getStatus() < 400 && request.getAttribute(OPENED) instanceof Opened opened) {
-					letters.seen(opened.trajectoryId(), opened.coachId());
+					letters.seen(opened.trajectoryId(), opened.coachId(), opened.shownUpTo());
 				}
 			}
 		}).addPathPatterns("/coach/trajectories/*");

@@ -112,10 +112,13 @@ class ConversationController {
 
 	private final AcceptedAddresses acceptedAddresses;
 
+	private final LettersAfterTheEnd afterTheEnd;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
-			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses) {
+			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses, LettersAfterTheEnd afterTheEnd) {
+		this.afterTheEnd = afterTheEnd;
 		this.address = address;
 		this.acceptedAddresses = acceptedAddresses;
 		this.quarantine = quarantine;
@@ -156,7 +159,8 @@ class ConversationController {
 		TrajectoryOverview trajectory = own(id, me);
 		if (LettersAfterTheEnd.ended(trajectory)) {
 			// What the participant wrote after the end is seen now: the workspace stops naming it (decision 0090).
-			AfterTheEndSeen.opened(request, id, me.id());
+			// Read before the letters are: a letter that comes while the page is drawn is not taken for seen.
+			afterTheEnd.waitingUpTo(id).ifPresent(upTo -> AfterTheEndSeen.opened(request, id, me.id(), upTo));
 		}
 		CoachDesk.Desk mine = desk.of(id, me.id());
 		if (!model.containsAttribute("form")) {
