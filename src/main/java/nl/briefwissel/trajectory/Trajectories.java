@@ -387,6 +387,19 @@ public class Trajectories {
 	}
 
 	/**
+	 * Whether the coach saved a closing summary that is still a draft, not sent (decision 0086): the
+	 * complete form says so, as completing leaves the participant without it and it can no longer be
+	 * sent then. Read here, on the table, not from the closing module's {@code Closings}: that module
+	 * depends on this one, and the course page asking it would close a cycle between the two.
+	 */
+	public boolean closingSummaryUnsent(UUID id) {
+		return jdbc.sql("select count(*) from closing where trajectory_id = :id and sent_at is null")
+			.param("id", id)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Whether this coach coaches the trajectory, asked on its row, locked until the caller's
 	 * transaction ends: a letter written while a manager hands the trajectory over either comes before
 	 * the handover or is refused, never stored and mailed for a trajectory the coach no longer has.

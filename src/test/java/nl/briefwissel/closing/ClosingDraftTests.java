@@ -105,6 +105,31 @@ class ClosingDraftTests {
 		assertThat(text).contains("A draft you save is seen by you only.", "Save draft", "Send summary");
 	}
 
+	@Test
+	void theCompleteFormSaysTheSummaryIsStillADraftUntilItIsSent() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String course = "/coach/trajectories/" + running.id() + "/course";
+		assertThat(page(course, running.coach(), null).getElementById("complete-summary-draft")).as("no summary yet").isNull();
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Eerste opzet: lesgeven geeft je energie."))
+			.andExpect(flash().attribute("closingDone", "closing.saved"));
+		var warning = page(course, running.coach(), null).getElementById("complete-summary-draft");
+		assertThat(warning).isNotNull();
+		assertThat(warning.text()).contains("nog een concept", running.participant().displayName() + " heeft haar niet gekregen");
+		assertThat(warning.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#closing");
+		// Completing is not refused: the form is still there.
+		assertThat(page(course, running.coach(), null).select("form[action$=/complete]")).isNotEmpty();
+		var english = Jsoup.parse(mvc.perform(get(course).param("lang", "en").with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString()).getElementById("complete-summary-draft");
+		assertThat(english.text()).contains("still a draft", "Send the summary first");
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		assertThat(page(course, running.coach(), null).getElementById("complete-summary-draft")).as("sent").isNull();
+	}
+
 	private long mailsAbout(java.util.UUID trajectory) {
 		return jdbc.sql("select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id where a.about_id = :t and m.subject like '%afsluiting%'")
 			.param("t", trajectory)

@@ -71,6 +71,8 @@ class LifecycleController {
 		LocalDate startsOn = trajectory.startedOn() != null && trajectory.startedOn().isAfter(LocalDate.now(clock))
 				? trajectory.startedOn() : null;
 		model.addAttribute("startsOn", startsOn);
+		// Completing leaves the participant without a summary still a draft, and it can no longer be sent.
+		model.addAttribute("summaryUnsent", trajectories.closingSummaryUnsent(id));
 		model.addAttribute("lifecycleReasons", Map.of("pause", Reason.forPausing(), "extend", Reason.forExtending(),
 				"complete", Reason.forCompleting(), "stop", Reason.forStopping()));
 		model.addAttribute("lifecycleForms", forms(trajectory, startsOn));
