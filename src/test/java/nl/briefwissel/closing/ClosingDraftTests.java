@@ -130,6 +130,38 @@ class ClosingDraftTests {
 		assertThat(page(course, running.coach(), null).getElementById("complete-summary-draft")).as("sent").isNull();
 	}
 
+	/**
+	 * The complete form leads to a confirmation, and there the coach decides: the draft is said there
+	 * too, in both languages; the confirmation still completes. Before, only the form said it.
+	 */
+	@Test
+	void theConfirmationSaysTheSummaryIsStillADraftToo() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Eerste opzet: lesgeven geeft je energie."))
+			.andExpect(flash().attribute("closingDone", "closing.saved"));
+
+		Document confirm = confirmation(running, "nl");
+		assertThat(confirm.select("button[name=confirmed]").text()).isEqualTo("Ja, afronden");
+		var warning = confirm.getElementById("complete-summary-draft");
+		assertThat(warning).as("on the confirmation").isNotNull();
+		assertThat(warning.text()).contains("nog een concept", running.participant().displayName() + " heeft haar niet gekregen");
+		assertThat(warning.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#closing");
+		assertThat(confirmation(running, "en").getElementById("complete-summary-draft").text())
+			.contains("still a draft", "Send the summary first");
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		assertThat(confirmation(running, "nl").getElementById("complete-summary-draft")).as("sent").isNull();
+	}
+
+	private Document confirmation(Fixtures.RunningTrajectory running, String language) throws Exception {
+		return Jsoup.parse(mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("lang", language).with(csrf())
+			.with(fixtures.as(running.coach())).param("reason", "QUESTION_ANSWERED"))
+			.andReturn().getResponse().getContentAsString());
+	}
+
 	private long mailsAbout(java.util.UUID trajectory) {
 		return jdbc.sql("select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id where a.about_id = :t and m.subject like '%afsluiting%'")
 			.param("t", trajectory)

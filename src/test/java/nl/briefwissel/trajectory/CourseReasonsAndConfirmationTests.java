@@ -212,6 +212,47 @@ class CourseReasonsAndConfirmationTests {
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.COMPLETED);
 	}
 
+	/**
+	 * The participant's letter is the newest of the conversation and the coach has not written since:
+	 * the complete form and its confirmation say so, with the way to the write form, in Dutch and
+	 * English; completing is not refused. The coach's answer takes the warning away.
+	 */
+	@Test
+	void completingWhileTheParticipantWaitsForAnAnswerIsWarnedOfOnTheFormAndTheConfirmation() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		String name = running.participant().displayName();
+		String course = "/coach/trajectories/" + running.id() + "/course";
+		assertThat(page(get(course), coach).getElementById("complete-unanswered")).as("nobody wrote yet").isNull();
+
+		mvc.perform(post("/participant/conversation").param("text", "Zal ik de vacature bij de bibliotheek proberen?")
+			.param("trajectory", running.id().toString()).with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+		String since = Today.date().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
+		Element onForm = page(get(course), coach).getElementById("complete-unanswered");
+		assertThat(onForm).as("on the complete form").isNotNull();
+		assertThat(onForm.text()).contains(name + " wacht sinds " + since + " op je antwoord", "blijft dat bericht onbeantwoord");
+		assertThat(onForm.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#write");
+
+		Document confirm = page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED").with(csrf()), coach);
+		Element onConfirmation = confirm.getElementById("complete-unanswered");
+		assertThat(onConfirmation).as("on the confirmation, where the coach decides").isNotNull();
+		assertThat(onConfirmation.text()).contains(name + " wacht sinds " + since + " op je antwoord");
+		assertThat(onConfirmation.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#write");
+		assertThat(confirm.select("button[name=confirmed]").text()).as("a warning, not a refusal").isEqualTo("Ja, afronden");
+		Document english = page(post("/coach/trajectories/{id}/complete", running.id()).param("lang", "en")
+			.param("reason", "QUESTION_ANSWERED").with(csrf()), coach);
+		assertThat(english.getElementById("complete-unanswered").text()).contains(name + " has been waiting for your reply since",
+				"Reply first");
+
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Ja, probeer het gerust!")
+			.with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(get(course), coach).getElementById("complete-unanswered")).as("answered").isNull();
+		assertThat(page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED").with(csrf()), coach)
+			.getElementById("complete-unanswered")).isNull();
+	}
+
 	/** Another coach's trajectory answers 404 before anything is said about the reason, confirmed or not. */
 	@Test
 	void anotherCoachLearnsNothingFromTheReasonsOrTheConfirmation() throws Exception {

@@ -19,6 +19,7 @@ import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
+import nl.briefwissel.trajectory.UnansweredLetters;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,10 +58,14 @@ class LifecycleController {
 
 	private final java.time.Clock clock;
 
-	LifecycleController(TrajectoryLifecycle lifecycle, Trajectories trajectories, java.time.Clock clock) {
+	private final UnansweredLetters unanswered;
+
+	LifecycleController(TrajectoryLifecycle lifecycle, Trajectories trajectories, java.time.Clock clock,
+			UnansweredLetters unanswered) {
 		this.lifecycle = lifecycle;
 		this.trajectories = trajectories;
 		this.clock = clock;
+		this.unanswered = unanswered;
 	}
 
 	@GetMapping("/coach/trajectories/{id}/course")
@@ -71,8 +76,7 @@ class LifecycleController {
 		LocalDate startsOn = trajectory.startedOn() != null && trajectory.startedOn().isAfter(LocalDate.now(clock))
 				? trajectory.startedOn() : null;
 		model.addAttribute("startsOn", startsOn);
-		// Completing leaves the participant without a summary still a draft, and it can no longer be sent.
-		model.addAttribute("summaryUnsent", trajectories.closingSummaryUnsent(id));
+		completeWarnings(id, model);
 		model.addAttribute("lifecycleReasons", Map.of("pause", Reason.forPausing(), "extend", Reason.forExtending(),
 				"complete", Reason.forCompleting(), "stop", Reason.forStopping()));
 		model.addAttribute("lifecycleForms", forms(trajectory, startsOn));
@@ -183,9 +187,24 @@ class LifecycleController {
 			model.addAttribute("typed", typed);
 			model.addAttribute("reason", chosen);
 			model.addAttribute("explanation", explanation(typed.why()));
+			if (leadsTo == TrajectoryStatus.COMPLETED) {
+				// Where the coach in fact decides: the form may have been filled in before, or in another tab.
+				completeWarnings(id, model);
+			}
 			return "trajectory/course-confirm";
 		}
 		return apply(id, redirect, doneKey, leadsTo, typed, text -> change.accept(chosen, text));
+	}
+
+	/**
+	 * What completing would leave undone, said on the form and again on its confirmation; warnings, not
+	 * refusals. A closing summary still a draft is not sent by it and can no longer be sent after
+	 * (decision 0086). A letter of the participant the coach has not answered, perhaps one that came
+	 * since the form was opened, would otherwise be left unanswered by the end without the coach knowing.
+	 */
+	private void completeWarnings(UUID id, Model model) {
+		model.addAttribute("summaryUnsent", trajectories.closingSummaryUnsent(id));
+		model.addAttribute("waitingSince", unanswered.waitingSince(id).map(java.time.OffsetDateTime::toLocalDate).orElse(null));
 	}
 
 	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
