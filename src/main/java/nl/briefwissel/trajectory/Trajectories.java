@@ -234,11 +234,14 @@ public class Trajectories {
 
 	/**
 	 * The participant's own choice; the programme's mail mode still decides what is allowed. False when
-	 * the trajectory is not theirs.
+	 * the trajectory is not theirs, or has ended: their page no longer offers the choice then, and a form
+	 * sent from a page opened before the end changes nothing either.
 	 */
 	@Transactional
 	public boolean chooseMailPreference(UUID trajectoryId, UUID participantId, boolean fullText) {
-		return jdbc.sql("update trajectory set mail_preference = :preference where id = :id and participant_id = :participant")
+		return jdbc.sql("""
+				update trajectory set mail_preference = :preference
+				where id = :id and participant_id = :participant and status not in ('COMPLETED', 'STOPPED')""")
 			.param("preference", fullText ? "FULL_TEXT" : "NOTIFICATION")
 			.param("id", trajectoryId)
 			.param("participant", participantId)

@@ -67,6 +67,9 @@ class MailPreferenceTests {
 	@Autowired
 	nl.briefwissel.trajectory.Handovers handovers;
 
+	@Autowired
+	nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle;
+
 	@Test
 	void aParticipantWhoChoosesANotificationGetsNoTextByMail() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -199,6 +202,49 @@ class MailPreferenceTests {
 		assertThat(status).as("at the running trajectory's card").isNotNull();
 		assertThat(status.attr("tabindex")).as("the page opens there and it takes the focus").isEqualTo("-1");
 		assertThat(page.getElementById("preference-saved-" + ended)).isNull();
+	}
+
+	/**
+	 * After the end the page offers no choice, and a form sent from a page opened before it changes
+	 * nothing either: refused, said at the trajectory's card in the participant's language. Before, the
+	 * choice was saved and the page said so.
+	 */
+	@Test
+	void aPreferenceSentAfterTheEndIsRefusedAndSaidOnThePage() throws Exception {
+		var completed = fixtures.runningTrajectory(true);
+		lifecycle.complete(completed.id(), completed.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		var stopped = fixtures.runningTrajectory(true);
+		lifecycle.stop(stopped.id(), stopped.coach().id(), nl.briefwissel.trajectory.Reason.NO_RESPONSE, null);
+
+		for (var ended : List.of(completed, stopped)) {
+			var refused = mvc.perform(post("/participant/mail-preference").param("trajectory", ended.id().toString())
+				.param("fullText", "false").with(csrf()).with(fixtures.as(ended.participant())))
+				.andExpect(redirectedUrl("/participant#preference-ended-" + ended.id()))
+				.andExpect(flash().attribute("preferenceEnded", ended.id()))
+				.andReturn();
+			assertThat(trajectories.wantsFullText(ended.id())).as("nothing changed").isTrue();
+
+			Document page = Jsoup.parse(mvc.perform(get("/participant").cookie(refused.getResponse().getCookies())
+				.with(fixtures.as(ended.participant()))).andReturn().getResponse().getContentAsString());
+			Element said = page.getElementById("preference-ended-" + ended.id());
+			assertThat(said).as("at the card").isNotNull();
+			assertThat(said.text()).isEqualTo("Dit traject is afgelopen: je voorkeur voor de berichten van je e-coach is niet gewijzigd.");
+			assertThat(said.attr("tabindex")).isEqualTo("-1");
+			assertThat(page.text()).doesNotContain("Je voorkeur is opgeslagen.");
+		}
+
+		var inEnglish = mvc.perform(post("/participant/mail-preference").param("trajectory", completed.id().toString())
+			.param("fullText", "false").with(csrf()).with(fixtures.as(completed.participant())))
+			.andReturn();
+		Document english = Jsoup.parse(mvc.perform(get("/participant").param("lang", "en").cookie(inEnglish.getResponse().getCookies())
+			.with(fixtures.as(completed.participant()))).andReturn().getResponse().getContentAsString());
+		assertThat(english.getElementById("preference-ended-" + completed.id()).text())
+			.isEqualTo("This trajectory has ended: your preference for your e-coach's messages has not been changed.");
+
+		// Someone else's ended trajectory is still not found, and not said to have ended.
+		mvc.perform(post("/participant/mail-preference").param("trajectory", completed.id().toString()).param("fullText", "false")
+			.with(csrf()).with(fixtures.as(stopped.participant())))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
 	}
 
 	private static String text(MimeMessage mail) throws Exception {

@@ -137,6 +137,11 @@ class StartPagesController {
 	String mailPreference(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
 			@RequestParam boolean fullText, RedirectAttributes redirect) {
 		if (!trajectories.chooseMailPreference(trajectory, me.id(), fullText)) {
+			if (trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId())).isPresent()) {
+				// Ended while the page was open: the card says so where the form was, nothing changed.
+				redirect.addFlashAttribute("preferenceEnded", trajectory);
+				return "redirect:/participant#preference-ended-" + trajectory;
+			}
 			// Someone else's trajectory, or none: not found, as every identifier that is not the caller's.
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
