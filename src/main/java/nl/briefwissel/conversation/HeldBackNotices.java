@@ -13,6 +13,7 @@ import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.trajectory.NoticeKind;
 import nl.briefwissel.trajectory.NoticeMails;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
@@ -34,14 +35,6 @@ class HeldBackNotices {
 
 	/** At most one notice of each kind per trajectory in this time. */
 	static final Duration QUIET = Duration.ofHours(1);
-
-	private static final String TOO_BIG = "mail.heldBack.tooBig";
-
-	private static final String OTHER_ADDRESS = "mail.heldBack.otherAddress";
-
-	private static final String ADDRESS_ACCEPTED = "mail.addressAccepted";
-
-	private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH);
 
 	private final Outbox outbox;
 
@@ -76,7 +69,7 @@ class HeldBackNotices {
 
 	/** Their mail was larger than Briefwissel keeps: send it again smaller, or share large files another way. */
 	void tooBig(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
-		send(trajectory, TOO_BIG, receivedAt, language -> List.of(), true, null);
+		send(trajectory, NoticeKind.MAIL_TOO_BIG, "mail.heldBack.tooBig", receivedAt, language -> List.of(), true, null);
 	}
 
 	/**
@@ -88,7 +81,7 @@ class HeldBackNotices {
 	 * link of a stranger's choosing, in a mail from Briefwissel (decision 0075, session 37).
 	 */
 	void fromAnotherAddress(TrajectoryOverview trajectory, String sender, OffsetDateTime receivedAt) {
-		send(trajectory, OTHER_ADDRESS, receivedAt,
+		send(trajectory, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS, "mail.heldBack.otherAddress", receivedAt,
 				language -> List.of(nameable(sender) ? sender : texts.getMessage("mail.heldBack.otherAddress.unnamed", null,
 						language)),
 				true, null);
@@ -100,7 +93,7 @@ class HeldBackNotices {
 	 * to say so, and the notice says how (ask the coach to withdraw it). Every time: it is a coach's decision.
 	 */
 	void addressAccepted(TrajectoryOverview trajectory, String accepted, OffsetDateTime when) {
-		send(trajectory, ADDRESS_ACCEPTED, when, language -> List.of(accepted), false, null);
+		send(trajectory, NoticeKind.ADDRESS_ACCEPTED, "mail.addressAccepted", when, language -> List.of(accepted), false, null);
 	}
 
 	private static final java.util.regex.Pattern PLAIN_ADDRESS = java.util.regex.Pattern
@@ -137,19 +130,20 @@ class HeldBackNotices {
 			.collect(Collectors.joining("\n"));
 		boolean inFull = letters.inFull(trajectory);
 		String key = inFull ? "mail.heldBack.filesNotKept" : "mail.heldBack.filesNotKeptSecure";
-		send(trajectory, key, receivedAt, any -> List.of(notKept.size(), files), false, inFull);
+		send(trajectory, NoticeKind.FILES_NOT_KEPT, key, receivedAt, any -> List.of(notKept.size(), files), false, inFull);
 	}
 
 	/**
 	 * Composed as every notice to the participant is ({@link NoticeMails#toParticipant}): the same greeting,
 	 * link and ending as a pause's. Its HTML part links only the conversation, Briefwissel's own address; a
 	 * name or an address filled in stays text. {@code inFull}: whether letters go to the participant in full
-	 * by mail; null when the caller did not read it.
+	 * by mail; null when the caller did not read it. {@code kind}: what the notice is, by which it is found again;
+	 * {@code key}: the texts it is written in.
 	 */
-	private void send(TrajectoryOverview trajectory, String key, OffsetDateTime receivedAt,
+	private void send(TrajectoryOverview trajectory, NoticeKind kind, String key, OffsetDateTime receivedAt,
 			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull) {
 		String to = trajectory.participantEmail();
-		if (to == null || to.isBlank() || (limited && toldWithinTheHour(trajectory, key))) {
+		if (to == null || to.isBlank() || (limited && toldWithinTheHour(trajectory, kind))) {
 			return;
 		}
 		Locale language = languageOf(trajectory);
@@ -159,7 +153,7 @@ class HeldBackNotices {
 			.format(receivedAt.atZoneSameInstant(clock.getZone()));
 		List<Object> args = new java.util.ArrayList<>(List.of(when));
 		args.addAll(more.apply(language));
-		OutgoingMail mail = mails.toParticipant(to, language, trajectory.participantName(), key, args.toArray(), link)
+		OutgoingMail mail = mails.toParticipant(to, language, trajectory.participantName(), kind, key, args.toArray(), link)
 			.about(trajectory.id());
 		if (inFull == null ? letters.inFull(trajectory) : inFull) {
 			// Answered, it goes into the conversation as a letter does: sending it again is answering this mail.
@@ -170,14 +164,15 @@ class HeldBackNotices {
 	}
 
 	/**
-	 * Whether this notice went to the trajectory's participant in the last {@link #QUIET}, in either language.
+	 * Whether this kind of notice went to the trajectory's participant in the last {@link #QUIET}, in whichever
+	 * language and under whichever subject.
 	 * Asked after the mail's entry was written, which locks the trajectory: two mails handled at once
 	 * take turns here, and the second sees the first one's notice.
 	 */
-	private boolean toldWithinTheHour(TrajectoryOverview trajectory, String key) {
+	private boolean toldWithinTheHour(TrajectoryOverview trajectory, NoticeKind kind) {
 		// Not sent counts too: the limit is on how often a notice is made, and one the loop brake refused or
 		// that bounced would most likely be refused or bounce again within the hour.
-		return told(trajectory, List.of(key), OffsetDateTime.now(clock).minus(QUIET), true);
+		return told(trajectory, List.of(kind), OffsetDateTime.now(clock).minus(QUIET), true);
 	}
 
 	/**
@@ -187,19 +182,21 @@ class HeldBackNotices {
 	 * send (the loop brake kept it as not sent, or it failed): that told them nothing.
 	 */
 	boolean toldSince(TrajectoryOverview trajectory, OffsetDateTime since) {
-		return told(trajectory, List.of(TOO_BIG, OTHER_ADDRESS), since, false);
+		return told(trajectory, List.of(NoticeKind.MAIL_TOO_BIG, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS), since, false);
 	}
 
-	private boolean told(TrajectoryOverview trajectory, List<String> keys, OffsetDateTime since, boolean notSentToo) {
-		List<String> subjects = keys.stream()
-			.flatMap(key -> LANGUAGES.stream().map(language -> texts.getMessage(key + ".subject", null, language)))
-			.toList();
+	/**
+	 * By the kind the notice was marked with when it was queued, never by its subject (decision 0093): the subject
+	 * is in the participant's language, and a rewording in the message bundles would no longer find the notices of
+	 * the days before. Those queued before the kind was kept were given theirs by V87.
+	 */
+	private boolean told(TrajectoryOverview trajectory, List<NoticeKind> kinds, OffsetDateTime since, boolean notSentToo) {
 		return jdbc.sql("""
 				select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id
-				where a.about_id = :trajectory and m.subject in (:subjects) and m.created_at > :since %s"""
+				where a.about_id = :trajectory and m.notice_kind in (:kinds) and m.created_at > :since %s"""
 			.formatted(notSentToo ? "" : "and m.status <> 'FAILED'"))
 			.param("trajectory", trajectory.id())
-			.param("subjects", subjects)
+			.param("kinds", kinds.stream().map(NoticeKind::name).toList())
 			.param("since", since)
 			.query(Long.class)
 			.single() > 0;

@@ -94,9 +94,10 @@ public class Outbox {
 		addressedAndSealed(jdbc.sql("""
 				insert into outbound_mail (id, message_id, recipient, subject, text_body, html_body, body_key_id, reply_to,
 				    in_reply_to, mail_references, auto_submitted, status, attempts, next_attempt_at, created_at, last_error,
-				    loop_brake, forget_once_done, written_by, notification)
+				    loop_brake, forget_once_done, written_by, notification, notice_kind)
 				values (:id, :messageId, :to, :subject, :text, :html, :keyId, :replyTo, :inReplyTo, :references, :automatic,
-				    :status, 0, :now, :now, :refusal, :braked, :forget, :writtenBy, :notification)"""), mail)
+				    :status, 0, :now, :now, :refusal, :braked, :forget, :writtenBy, :notification, :noticeKind)"""), mail)
+			.param("noticeKind", mail.noticeKind())
 			.param("braked", braked)
 			.param("forget", forgottenOnceDone)
 			.param("status", refusal == null ? "PENDING" : "FAILED")

@@ -16,10 +16,13 @@ import java.util.UUID;
  * person who wrote it, when one did (a coach's letter): their name goes with the platform's as the sender's.
  * {@code notification}: the mail only says that a letter waits behind the sign-in, without its words (the
  * programme or the participant keeps letters out of ordinary mail); kept with the mail, so the coach's page
- * says for each letter what went, whatever the participant chooses later.
+ * says for each letter what went, whatever the participant chooses later. {@code noticeKind}: which notice
+ * this is, a stable name its sender gives it, so that it is found again among sent mail by what it is and not by
+ * its subject, which the message bundles may word otherwise tomorrow (decision 0093); null for other mail.
  */
 public record OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
-		List<String> references, boolean automatic, Set<UUID> about, String writtenBy, boolean notification) {
+		List<String> references, boolean automatic, Set<UUID> about, String writtenBy, boolean notification,
+		String noticeKind) {
 
 	public OutgoingMail {
 		Objects.requireNonNull(to, "to");
@@ -32,7 +35,7 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	/** A mail about these records, written by no one person. */
 	public OutgoingMail(String to, String subject, String text, String html, String replyTo, String inReplyTo,
 			List<String> references, boolean automatic, Set<UUID> about) {
-		this(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, null, false);
+		this(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, null, false, null);
 	}
 
 	/** A mail about no record: a letter, a sign-in link, a notice to the person it is about. */
@@ -55,12 +58,13 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	public OutgoingMail inLanguage(java.util.Locale language, String ourAddress) {
 		return html != null ? this
 				: new OutgoingMail(to, subject, text, HtmlText.fromText(text, subject, language, ourAddress), replyTo, inReplyTo,
-						references, automatic, about, writtenBy, notification);
+						references, automatic, about, writtenBy, notification, noticeKind);
 	}
 
 	/** The same mail, answered at this address. */
 	public OutgoingMail replyingTo(String address) {
-		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about, writtenBy, notification);
+		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about, writtenBy, notification,
+				noticeKind);
 	}
 
 	/** The same mail, about this record: forgotten when that is erased. */
@@ -72,16 +76,24 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	public OutgoingMail about(Collection<UUID> ids) {
 		Set<UUID> all = new LinkedHashSet<>(about);
 		all.addAll(ids);
-		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, all, writtenBy, notification);
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, all, writtenBy, notification,
+				noticeKind);
 	}
 
 	/** The same mail, marked as a notification of a letter that is not in it. */
 	public OutgoingMail asNotification() {
-		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, writtenBy, true);
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, writtenBy, true, noticeKind);
+	}
+
+	/** The same mail, marked as this kind of notice: found again by it (decision 0093). */
+	public OutgoingMail ofKind(String kind) {
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, writtenBy, notification,
+				kind);
 	}
 
 	/** The same mail, written by this person (a coach's letter): the inbox shows it as theirs. */
 	public OutgoingMail writtenBy(String name) {
-		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, name, notification);
+		return new OutgoingMail(to, subject, text, html, replyTo, inReplyTo, references, automatic, about, name, notification,
+				noticeKind);
 	}
 }

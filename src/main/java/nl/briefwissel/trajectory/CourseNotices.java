@@ -67,13 +67,13 @@ class CourseNotices {
 
 	@EventListener
 	void on(TrajectoryEvents.TrajectoryPaused paused) {
-		tell(paused.trajectoryId(), "paused", (trajectory, language) -> new Notice(paused.until(),
+		tell(paused.trajectoryId(), NoticeKind.PAUSED, "paused", (trajectory, language) -> new Notice(paused.until(),
 				nextMoment(trajectory, paused.from(), language), 0));
 	}
 
 	@EventListener
 	void on(TrajectoryEvents.TrajectoryExtended extended) {
-		tell(extended.trajectoryId(), "extended", (trajectory, language) -> {
+		tell(extended.trajectoryId(), NoticeKind.EXTENDED, "extended", (trajectory, language) -> {
 			List<LocalDate> moments = trajectory.plan().map(ContactMomentPlan::dueDates).orElse(List.of());
 			return new Notice(moments.isEmpty() ? null : moments.get(moments.size() - 1),
 					nextMoment(trajectory, LocalDate.now(clock), language), extended.totalWeeks());
@@ -82,7 +82,7 @@ class CourseNotices {
 
 	@EventListener
 	void on(TrajectoryEvents.TrajectoryStopped stopped) {
-		tell(stopped.trajectoryId(), "stopped", (trajectory, language) -> keeping.keepingOf(trajectory.participantId())
+		tell(stopped.trajectoryId(), NoticeKind.STOPPED, "stopped", (trajectory, language) -> keeping.keepingOf(trajectory.participantId())
 			.stream()
 			.filter(kept -> kept.trajectoryId().equals(trajectory.id()))
 			.findFirst()
@@ -102,9 +102,10 @@ class CourseNotices {
 	/**
 	 * To the participant's address, answered in the conversation as every mail of it is; marked as about the
 	 * trajectory, so its erasure takes it along. A programme that keeps letters out of ordinary mail (NTA 7516)
-	 * still tells of the course, for there is no letter in it, but does not ask for answers by mail.
+	 * still tells of the course, for there is no letter in it, but does not ask for answers by mail. {@code change}
+	 * names its texts, {@code mail.course.<change>}.
 	 */
-	private void tell(UUID trajectoryId, String change, Content content) {
+	private void tell(UUID trajectoryId, NoticeKind kind, String change, Content content) {
 		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElse(null);
 		if (trajectory == null) {
 			return;
@@ -117,7 +118,7 @@ class CourseNotices {
 					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()),
 					notice.nextMoment(), notice.number() };
 			outbox.enqueueAskedFor(mails
-				.toParticipant(participant.email(), language, trajectory.participantName(), key, args,
+				.toParticipant(participant.email(), language, trajectory.participantName(), kind, key, args,
 						link(trajectory, participant, change))
 				.replyingTo(conversation.replyTo(trajectory.id(), participant.id()))
 				.about(trajectory.id()));

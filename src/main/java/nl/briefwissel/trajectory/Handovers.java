@@ -131,7 +131,8 @@ public class Handovers {
 				: "mail.handover.participantSecure";
 		// Greeted and ended as every notice to a participant is (decision 0081): {0}, their name, becomes their first name.
 		accounts.byId(before.participantId()).ifPresent(participant -> outbox.enqueueAskedFor(mails.toParticipant(participant.email(),
-				participant.language(), before.participantName(), toParticipant, java.util.Arrays.copyOfRange(args, 1, args.length),
+				participant.language(), before.participantName(), NoticeKind.HANDED_OVER, toParticipant,
+				java.util.Arrays.copyOfRange(args, 1, args.length),
 				address.link("/participant/conversation", participant.language()).queryParam("trajectory", before.id()).toUriString())
 			.replyingTo(conversation.replyTo(before.id(), participant.id()))
 			.about(before.id())));

@@ -47,14 +47,15 @@ public class NoticeMails {
 	 * greeted by first name, as the coach's letters and the reminders greet them, and ended alike, with the
 	 * closing, the signature and the line that says the mail is automatic. {@code args} fill in
 	 * {@code {1}} onwards of {@code <key>.subject}, {@code <key>.body} and {@code <key>.button}; {@code {0}}
-	 * is the first name. No {@code <key>.greeting}: the greeting is the same for every notice.
+	 * is the first name. No {@code <key>.greeting}: the greeting is the same for every notice. Marked with its
+	 * {@code kind}, by which it is found again among sent mail, never by its subject (decision 0093).
 	 */
-	public OutgoingMail toParticipant(String to, Locale language, String participantName, String key, Object[] args,
-			String link) {
+	public OutgoingMail toParticipant(String to, Locale language, String participantName, NoticeKind kind, String key,
+			Object[] args, String link) {
 		Object[] all = new Object[args.length + 1];
 		all[0] = firstName(participantName);
 		System.arraycopy(args, 0, all, 1, args.length);
-		return compose(to, language, null, key, any -> all, link, true);
+		return compose(to, language, null, key, any -> all, link, true).ofKind(kind.name());
 	}
 
 	/** The first word of a name; empty for none. */

@@ -110,6 +110,26 @@ class HeldBackMailNoticeTests {
 		assertThat(quarantine.ofCoach(running.coach().id())).allSatisfy(held -> assertThat(held.from()).isNotNull());
 	}
 
+	/**
+	 * A notice is known again by its kind, not by its subject (decision 0093): one sent under an earlier
+	 * wording of its subject (the message bundles change; sent mail is kept thirty days) still counts for the
+	 * hour, and a second mail too big is told to nobody a second time.
+	 */
+	@Test
+	void aNoticeSentUnderAnotherSubjectStillCountsForTheHour() throws Exception {
+		store(tooBig(running.participant().email(), "1"), running.participant().email());
+		awaitHeld(1);
+		Mailboxes.awaitMail(mailServer, running.participant().email(), m -> subject(m).startsWith("Je mail was te groot"));
+		jdbc.sql("update outbound_mail set subject = 'Je bericht was groter dan we bewaren' where recipient = :to and subject like 'Je mail was te groot%'")
+			.param("to", running.participant().email())
+			.update();
+
+		store(tooBig(running.participant().email(), "2"), running.participant().email());
+		awaitHeld(2);
+		assertThat(mailsTo(running.participant().email(), "Je mail was te groot%")).as("told once, under its earlier subject")
+			.isZero();
+	}
+
 	@Test
 	void aMailTooBigFromSomeoneElseIsNeverAnsweredToThem() throws Exception {
 		String stranger = "onbekend-" + run + "@example.nl";

@@ -48,6 +48,9 @@ class ParticipantNoticesTests {
 	@Autowired
 	Handovers handovers;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void heldBackCourseAndHandoverNoticesGreetByFirstNameAndEndAlike() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -88,5 +91,29 @@ class ParticipantNoticesTests {
 			assertThat(html.select("a[href]")).as(Mailboxes.subject(notice)).hasSize(1)
 				.allSatisfy(link -> assertThat(link.attr("href")).contains("/participant/conversation"));
 		}
+	}
+
+	/**
+	 * Every notice to a participant keeps what it is, whichever module sent it and in whatever words: it is found
+	 * again by that, not by its subject (decision 0093).
+	 */
+	@Test
+	void everyNoticeToAParticipantKeepsItsKind() {
+		var running = fixtures.runningTrajectory(true);
+		heldBack.tooBig(trajectories.byId(running.id()).orElseThrow(), OffsetDateTime.now());
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(2), Reason.NO_TIME, null);
+		var handedOver = fixtures.runningTrajectory(true);
+		handovers.handOver(handedOver.id(), fixtures.secondCoachInPool(handedOver).id(), Reason.COACH_UNAVAILABLE,
+				fixtures.managerOf(handedOver).id());
+
+		assertThat(kindsTo(running.participant().email())).containsExactlyInAnyOrder("MAIL_TOO_BIG", "PAUSED");
+		assertThat(kindsTo(handedOver.participant().email())).containsExactly("HANDED_OVER");
+	}
+
+	private java.util.List<String> kindsTo(String participant) {
+		return jdbc.sql("select notice_kind from outbound_mail where recipient = :to and notice_kind is not null")
+			.param("to", participant)
+			.query(String.class)
+			.list();
 	}
 }

@@ -340,6 +340,40 @@ class ReminderTests {
 	}
 
 	/**
+	 * A held-back notice is known by its kind, not by its subject (decision 0093): one sent under an earlier
+	 * wording of its subject (the message bundles change; sent mail is kept thirty days) still told the
+	 * participant, and holds back their reminder as before.
+	 */
+	@Test
+	void aHeldBackNoticeSentUnderAnotherSubjectStillHoldsBackTheReminder(@Autowired InboundMails inbound,
+			@Autowired ReplyTokens tokens, @Autowired ReplyAddress replyAddress, @Autowired Quarantine quarantine) {
+		var base = fixtures.runningTrajectory(true);
+		var reworded = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+		hold(inbound, tokens, replyAddress, reworded, reworded.participant().email(), "X-Briefwissel-Too-Big: 41943040\r\n", run);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> !quarantine.heldFor(reworded.id()).isEmpty());
+		assertThat(jdbc.sql("""
+				update outbound_mail set subject = 'Je bericht was groter dan we bewaren'
+				where id in (select mail_id from outbound_mail_about where about_id = :id)
+				  and (subject like 'Je mail was te groot%' or subject like 'Your mail was too large%')""")
+			.param("id", reworded.id())
+			.update()).as("the held-back notice, worded otherwise").isEqualTo(1);
+		try {
+			run();
+			assertThat(reminderCount(reworded.id())).isZero();
+
+			quarantine.heldFor(reworded.id()).forEach(held -> quarantine.discard(held.inboundMailId(), reworded.coach().id()));
+			run();
+			assertThat(reminderCount(reworded.id())).as("discarded: the participant has not written").isEqualTo(1);
+		}
+		finally {
+			// Held and not reminded, it would stay due for the other tests' runs.
+			quarantine.heldFor(reworded.id()).forEach(held -> quarantine.discard(held.inboundMailId(), reworded.coach().id()));
+		}
+	}
+
+	/**
 	 * Held mail that is not the participant's holds back no reminder once theirs is discarded: the coach's own
 	 * mail too big. The participant was told of none of it; the notice they had was about their own mail, and the
 	 * coach discarded that (decision 0081).

@@ -1,0 +1,30 @@
+package nl.briefwissel.trajectory;
+
+/**
+ * Which notice to a participant a mail is ({@link NoticeMails#toParticipant}), kept with it in the outbox, so that
+ * it is found again among sent mail by what it is: its subject is worded in the message bundles, in the
+ * participant's language, and may read otherwise tomorrow (decision 0093). One kind whichever text it was
+ * composed from: a pause told to a programme that keeps letters out of ordinary mail is a pause too.
+ * <p>
+ * Stored by its name in {@code outbound_mail.notice_kind}: a constant is renamed only together with a migration
+ * that renames its rows (sent mail is kept thirty days).
+ */
+public enum NoticeKind {
+
+	/** The coach paused the trajectory. */
+	PAUSED,
+	/** The coach extended it. */
+	EXTENDED,
+	/** The coach stopped it. */
+	STOPPED,
+	/** Another coach took it over. */
+	HANDED_OVER,
+	/** A mail of theirs was larger than Briefwissel keeps, and was held back. */
+	MAIL_TOO_BIG,
+	/** A mail from an address that is not theirs reached their conversation, and was held back. */
+	MAIL_FROM_ANOTHER_ADDRESS,
+	/** Files of their letter were not kept; the letter was. */
+	FILES_NOT_KEPT,
+	/** Their coach accepted another address of theirs for the conversation. */
+	ADDRESS_ACCEPTED
+}
