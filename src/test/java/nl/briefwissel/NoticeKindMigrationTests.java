@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V87 gives every notice to a participant its kind (decision 0093), on both databases: a held-back notice
+ * V85 gives every notice to a participant its kind (decision 0093), on both databases: a held-back notice
  * sent before, in Dutch or in English, is known by its kind from then on, as its subject told it until then;
  * other mail with another subject, or one a person wrote, gets none.
  */

@@ -188,7 +188,7 @@ class HeldBackNotices {
 	/**
 	 * By the kind the notice was marked with when it was queued, never by its subject (decision 0093): the subject
 	 * is in the participant's language, and a rewording in the message bundles would no longer find the notices of
-	 * the days before. Those queued before the kind was kept were given theirs by V87.
+	 * the days before. Those queued before the kind was kept were given theirs by V85.
 	 */
 	private boolean told(TrajectoryOverview trajectory, List<NoticeKind> kinds, OffsetDateTime since, boolean notSentToo) {
 		return jdbc.sql("""
