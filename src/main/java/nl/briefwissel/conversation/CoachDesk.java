@@ -26,15 +26,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CoachDesk {
 
-	/** A private note; {@code readable} false (and no body) when it does not open (decision 0057). */
-	public record Note(UUID id, String body, OffsetDateTime createdAt, boolean readable) {
+	/**
+	 * A private note; {@code readable} false (and no body) when it does not open (decision 0057);
+	 * {@code editedAt} when it was last edited, null if never; {@code revision} what a form to edit or
+	 * delete it is based on (decision 0092).
+	 */
+	public record Note(UUID id, String body, OffsetDateTime createdAt, boolean readable, OffsetDateTime editedAt,
+			UUID revision) {
 	}
 
 	/**
 	 * A saved reply; {@code readable} false (and no body) when it does not open: its title, which is
-	 * not sealed, still names it, and nothing of it can be inserted (decision 0057).
+	 * not sealed, still names it, and nothing of it can be inserted (decision 0057). {@code revision}:
+	 * what a form to edit it is based on (decision 0092).
 	 */
-	public record SavedReply(UUID id, String title, String body, boolean readable) {
+	public record SavedReply(UUID id, String title, String body, boolean readable, UUID revision) {
+	}
+
+	/** What became of an edit of a note or a saved reply, or of deleting a note (decision 0092). */
+	public enum Change {
+
+		/** Done; or done already by this same form (a double click), and nothing written twice. */
+		DONE,
+
+		/** Not done: changed in another tab or window since the form was opened. The newer text stays. */
+		CHANGED_SINCE,
+
+		/** Not there (deleted since, or never this coach's): nothing changed. */
+		GONE
 	}
 
 	/**
@@ -272,13 +291,15 @@ public class CoachDesk {
 				       updated_at as at, revision,
 				       case when submission_id is null
 				            or not exists (select 1 from letter_submission s where s.submission_id = d.submission_id)
-				       then 1 else 0 end as shown
+				       then 1 else 0 end as shown,
+				       cast(null as timestamp with time zone) as edited_at
 				from draft d where trajectory_id = :t and coach_id = :c
 				union all
-				select 2, id, null, body, body_key_id, created_at, cast(null as uuid), 1
+				select 2, id, null, body, body_key_id, created_at, coalesce(revision, id), 1, edited_at
 				from coach_note where trajectory_id = :t and coach_id = :c
 				union all
-				select 3, id, title, body, body_key_id, created_at, cast(null as uuid), 1 from saved_reply where coach_id = :c
+				select 3, id, title, body, body_key_id, created_at, coalesce(revision, id), 1, cast(null as timestamp with time zone)
+				from saved_reply where coach_id = :c
 				order by part, title, at desc""")
 			.param("t", trajectoryId)
 			.param("c", coachId)
@@ -303,11 +324,7 @@ public class CoachDesk {
 							}
 						}
 					}
-					case 2 -> {
-						UUID id = rs.getObject("id", UUID.class);
-						OpenedText body = encryption.openListed("coach_note " + id, rs.getString("body_key_id"), rs.getString("body"));
-						notes.add(new Note(id, body.text(), rs.getObject("at", OffsetDateTime.class), body.readable()));
-					}
+					case 2 -> notes.add(note(rs));
 					default -> replies.add(savedReply(rs));
 				}
 			});
@@ -344,7 +361,7 @@ public class CoachDesk {
 	}
 
 	public List<SavedReply> savedReplies(UUID coachId) {
-		return jdbc.sql("select id, title, body, body_key_id from saved_reply where coach_id = :c order by title")
+		return jdbc.sql("select id, title, body, body_key_id, coalesce(revision, id) as revision from saved_reply where coach_id = :c order by title")
 			.param("c", coachId)
 			.query((rs, n) -> savedReply(rs))
 			.list();
@@ -354,6 +371,146 @@ public class CoachDesk {
 	private SavedReply savedReply(ResultSet rs) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
 		OpenedText body = encryption.openListed("saved_reply " + id, rs.getString("body_key_id"), rs.getString("body"));
-		return new SavedReply(id, rs.getString("title"), body.text(), body.readable());
+		return new SavedReply(id, rs.getString("title"), body.text(), body.readable(), rs.getObject("revision", UUID.class));
+	}
+
+	private Note note(ResultSet rs) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		OpenedText body = encryption.openListed("coach_note " + id, rs.getString("body_key_id"), rs.getString("body"));
+		return new Note(id, body.text(), rs.getObject("at", OffsetDateTime.class), body.readable(),
+				rs.getObject("edited_at", OffsetDateTime.class), rs.getObject("revision", UUID.class));
+	}
+
+	/** One of this coach's notes of this trajectory, for the pages that edit or delete it. */
+	public Optional<Note> note(UUID trajectoryId, UUID coachId, UUID noteId) {
+		return jdbc.sql("""
+				select id, body, body_key_id, created_at as at, edited_at, coalesce(revision, id) as revision from coach_note
+				where id = :id and trajectory_id = :t and coach_id = :c""")
+			.param("id", noteId)
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.query((rs, n) -> note(rs))
+			.optional();
+	}
+
+	/** One of this coach's saved replies, for the page that edits it. */
+	public Optional<SavedReply> savedReply(UUID coachId, UUID id) {
+		return jdbc.sql("select id, title, body, body_key_id, coalesce(revision, id) as revision from saved_reply where id = :id and coach_id = :c")
+			.param("id", id)
+			.param("c", coachId)
+			.query((rs, n) -> savedReply(rs))
+			.optional();
+	}
+
+	/**
+	 * Puts new text in one of this coach's notes of this trajectory, sealed with the key of the day as a
+	 * new note is, and says when. {@code basedOn}: the note's {@link Note#revision} the form was opened
+	 * on; {@code form}: the form's own id (may be null). Not done when the note changed since, unless its
+	 * last edit came from this same form, so a tab is never refused against itself; a second save of that
+	 * form with the same text (a double click) writes nothing (decision 0092). The trajectory's row is
+	 * taken first, as every write of its content does, so an erasure never leaves an edit behind.
+	 */
+	@Transactional
+	public Change editNote(UUID trajectoryId, UUID coachId, UUID noteId, String body, UUID basedOn, UUID form) {
+		messages.lockForWriting(trajectoryId);
+		Optional<Stored> stored = jdbc.sql("""
+				select coalesce(revision, id) as revision, edit_form_id, cast(null as varchar(200)) as title, body, body_key_id
+				from coach_note where id = :id and trajectory_id = :t and coach_id = :c for update""")
+			.param("id", noteId)
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.query((rs, n) -> stored(rs))
+			.optional();
+		String text = body.strip();
+		Change judged = stored.map(row -> judged(row, basedOn, form)).orElse(Change.GONE);
+		if (judged == Change.DONE && !stored.get().sameAs(null, text, encryption)) {
+			jdbc.sql("""
+					update coach_note set body = :body, body_key_id = :keyId, revision = :revision, edit_form_id = :form,
+					    edited_at = :now
+					where id = :id""")
+				.param("body", encryption.sealText(text))
+				.param("keyId", encryption.keyId())
+				.param("revision", UUID.randomUUID())
+				.param("form", form)
+				.param("now", OffsetDateTime.now(clock))
+				.param("id", noteId)
+				.update();
+		}
+		return judged;
+	}
+
+	/**
+	 * Deletes one of this coach's notes of this trajectory. Not when it changed since {@code basedOn} (the
+	 * revision the question was asked with; null: whatever it says now): the coach confirmed deleting
+	 * the text they saw, not a newer one (decision 0092). {@link Change#GONE} when there is none, after a
+	 * double click too.
+	 */
+	@Transactional
+	public Change deleteNote(UUID trajectoryId, UUID coachId, UUID noteId, UUID basedOn) {
+		String statement = "delete from coach_note where id = :id and trajectory_id = :t and coach_id = :c"
+				+ (basedOn == null ? "" : " and coalesce(revision, id) = :base");
+		if (jdbc.sql(statement).param("id", noteId).param("t", trajectoryId).param("c", coachId).param("base", basedOn).update() == 1) {
+			return Change.DONE;
+		}
+		return note(trajectoryId, coachId, noteId).isPresent() ? Change.CHANGED_SINCE : Change.GONE;
+	}
+
+	/**
+	 * Puts a new title and text in one of this coach's saved replies, the text sealed with the key of the
+	 * day; tested against the form's base as {@link #editNote} does (decision 0092).
+	 */
+	@Transactional
+	public Change editSavedReply(UUID coachId, UUID id, String title, String body, UUID basedOn, UUID form) {
+		Optional<Stored> stored = jdbc.sql("""
+				select coalesce(revision, id) as revision, edit_form_id, title, body, body_key_id
+				from saved_reply where id = :id and coach_id = :c for update""")
+			.param("id", id)
+			.param("c", coachId)
+			.query((rs, n) -> stored(rs))
+			.optional();
+		String newTitle = title.strip();
+		String text = body.strip();
+		Change judged = stored.map(row -> judged(row, basedOn, form)).orElse(Change.GONE);
+		if (judged == Change.DONE && !stored.get().sameAs(newTitle, text, encryption)) {
+			jdbc.sql("""
+					update saved_reply set title = :title, body = :body, body_key_id = :keyId, revision = :revision,
+					    edit_form_id = :form
+					where id = :id""")
+				.param("title", newTitle)
+				.param("body", encryption.sealText(text))
+				.param("keyId", encryption.keyId())
+				.param("revision", UUID.randomUUID())
+				.param("form", form)
+				.param("id", id)
+				.update();
+		}
+		return judged;
+	}
+
+	/** A note or saved reply as an edit finds it, read under its row lock. */
+	private record Stored(UUID revision, UUID editForm, String title, String body, String keyId) {
+
+		/** Whether it says this already: then an edit has nothing to write. One that does not open never does. */
+		boolean sameAs(String newTitle, String text, Encryption encryption) {
+			if (newTitle != null && !newTitle.equals(title)) {
+				return false;
+			}
+			OpenedText opened = encryption.openListed("edited row " + revision, keyId, body);
+			return opened.readable() && text.equals(opened.text());
+		}
+	}
+
+	private static Stored stored(ResultSet rs) throws SQLException {
+		return new Stored(rs.getObject("revision", UUID.class), rs.getObject("edit_form_id", UUID.class), rs.getString("title"),
+				rs.getString("body"), rs.getString("body_key_id"));
+	}
+
+	/**
+	 * Whether an edit may be written: based on the row as it is, or on a row this same form wrote last (a
+	 * tab's own double click, or its form sent again after going back). Anything else changed since.
+	 */
+	private static Change judged(Stored row, UUID basedOn, UUID form) {
+		boolean ownLast = form != null && form.equals(row.editForm());
+		return row.revision().equals(basedOn) || ownLast ? Change.DONE : Change.CHANGED_SINCE;
 	}
 }

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Welcome;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A coach's own saved replies: short texts they use often, inserted while writing. */
@@ -50,31 +54,110 @@ class SavedRepliesController {
 	String add(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String body, @RequestParam(required = false) UUID form,
 			RedirectAttributes redirect) {
-		// Each field says what is wrong with it; what was typed comes back.
+		String wrongFirst = refused(title, body, redirect);
+		if (wrongFirst != null) {
+			return "redirect:/coach/saved-replies#" + wrongFirst;
+		}
+		desk.addSavedReply(me.id(), title, body, form); // a double click keeps one
+		redirect.addFlashAttribute("replySaved", true);
+		placeholdersSaid(body, redirect);
+		return "redirect:/coach/saved-replies";
+	}
+
+	/**
+	 * The reply in the add form's fields, with the same hint. After a refusal the words typed come back
+	 * with the base the tab was opened on, so a save from there is still tested against that; after a
+	 * save from a tab that was behind, the newest reply stands in the fields and the words typed are shown
+	 * to copy (decision 0092). One that does not open has no form: it can only be deleted (decision 0057).
+	 */
+	@GetMapping("/coach/saved-replies/{id}/edit")
+	String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		CoachDesk.SavedReply reply = desk.savedReply(me.id(), id).orElseThrow(SavedRepliesController::notFound);
+		model.addAttribute("reply", reply);
+		if (!model.containsAttribute("typedTitle")) {
+			model.addAttribute("typedTitle", reply.title());
+			model.addAttribute("typedBody", reply.readable() ? reply.body() : "");
+			model.addAttribute("typedBase", reply.revision());
+		}
+		String text = (String) model.getAttribute("typedBody");
+		List<String> placeholders = Welcome.placeholdersInLaterLetter(text == null ? "" : text);
+		model.addAttribute("holds", placeholders.isEmpty() ? null : String.join(", ", placeholders));
+		model.addAttribute("replyForm", UUID.randomUUID());
+		return "conversation/saved-reply-edit";
+	}
+
+	/**
+	 * Saves a new title and text, checked as when adding. Another coach's reply, or one deleted since,
+	 * is not found (404, as every route answers what is not the caller's): the page says so and gives
+	 * the words typed back in a form to keep them as a new reply, so a reply deleted in another tab
+	 * loses nothing.
+	 */
+	@PostMapping("/coach/saved-replies/{id}/edit")
+	String save(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String body, @RequestParam UUID base, @RequestParam(required = false) UUID form,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		String page = "/coach/saved-replies/" + id + "/edit";
+		String wrongFirst = refused(title, body, redirect);
+		if (wrongFirst != null) {
+			redirect.addFlashAttribute("typedBase", base); // still tested against the reply this tab was opened on
+			return "redirect:" + page + "#" + wrongFirst;
+		}
+		return switch (desk.editSavedReply(me.id(), id, title, body, base, form)) {
+			case DONE -> {
+				redirect.addFlashAttribute("replyChanged", id);
+				placeholdersSaid(body, redirect);
+				yield "redirect:/coach/saved-replies#reply-" + id;
+			}
+			case CHANGED_SINCE -> {
+				// The newer reply wins, as a draft does (decision 0060); this tab's words are given back to copy.
+				redirect.addFlashAttribute("overtakenTitle", title);
+				redirect.addFlashAttribute("overtakenBody", body);
+				yield "redirect:" + page + "#reply-changed-since";
+			}
+			case GONE -> {
+				response.setStatus(HttpStatus.NOT_FOUND.value());
+				model.addAttribute("typedTitle", title);
+				model.addAttribute("typedBody", body);
+				model.addAttribute("replyForm", UUID.randomUUID());
+				yield "conversation/saved-reply-gone";
+			}
+		};
+	}
+
+	/**
+	 * The field the page opens at when the title or text is refused, null when neither is. Each field
+	 * says what is wrong with it, and what was typed comes back.
+	 */
+	private static String refused(String title, String body, RedirectAttributes redirect) {
 		String titleProblem = title.isBlank() ? "savedReplies.error.title" : title.length() > 200 ? "savedReplies.error.titleLength" : null;
 		String bodyProblem = body.isBlank() ? "savedReplies.error.body" : body.length() > 20_000 ? "savedReplies.error.bodyLength" : null;
-		if (titleProblem != null || bodyProblem != null) {
-			redirect.addFlashAttribute("replyError", true);
-			redirect.addFlashAttribute("titleProblem", titleProblem);
-			redirect.addFlashAttribute("bodyProblem", bodyProblem);
-			// Not "title": inside the layout that name is the page's <title> (a fragment parameter), and the
-			// field showed its markup instead of what was typed.
-			redirect.addFlashAttribute("typedTitle", title);
-			redirect.addFlashAttribute("typedBody", body);
-			return "redirect:/coach/saved-replies#" + (titleProblem != null ? "title" : "body");
+		if (titleProblem == null && bodyProblem == null) {
+			return null;
 		}
-		else {
-			desk.addSavedReply(me.id(), title, body, form); // a double click keeps one
-			redirect.addFlashAttribute("replySaved", true);
-			// Saved all the same: a saved reply is reused text, and a placeholder in it is the coach's reminder
-			// of what to fill in by hand each time. What is not filled in is said now, not at the first send.
-			List<String> placeholders = Welcome.placeholdersInLaterLetter(body);
-			if (!placeholders.isEmpty()) {
-				redirect.addFlashAttribute("savedPlaceholders", String.join(", ", placeholders));
-				redirect.addFlashAttribute("savedPlaceholderCount", placeholders.size());
-			}
+		redirect.addFlashAttribute("replyError", true);
+		redirect.addFlashAttribute("titleProblem", titleProblem);
+		redirect.addFlashAttribute("bodyProblem", bodyProblem);
+		// Not "title": inside the layout that name is the page's <title> (a fragment parameter), and the
+		// field showed its markup instead of what was typed.
+		redirect.addFlashAttribute("typedTitle", title);
+		redirect.addFlashAttribute("typedBody", body);
+		return titleProblem != null ? "title" : "body";
+	}
+
+	/**
+	 * Saved all the same: a saved reply is reused text, and a placeholder in it is the coach's reminder
+	 * of what to fill in by hand each time. What is not filled in is said now, not at the first send.
+	 */
+	private static void placeholdersSaid(String body, RedirectAttributes redirect) {
+		List<String> placeholders = Welcome.placeholdersInLaterLetter(body);
+		if (!placeholders.isEmpty()) {
+			redirect.addFlashAttribute("savedPlaceholders", String.join(", ", placeholders));
+			redirect.addFlashAttribute("savedPlaceholderCount", placeholders.size());
 		}
-		return "redirect:/coach/saved-replies";
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 	/**
@@ -85,7 +168,7 @@ class SavedRepliesController {
 	@PostMapping("/coach/saved-replies/{id}/delete")
 	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		if (!desk.deleteSavedReply(me.id(), id)) {
-			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+			throw notFound();
 		}
 		redirect.addFlashAttribute("replyDeleted", true);
 		return "redirect:/coach/saved-replies";
