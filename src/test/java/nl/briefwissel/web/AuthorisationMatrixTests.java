@@ -133,6 +133,11 @@ class AuthorisationMatrixTests {
 		assertThat(wrong).as(String.join("\n", listing)).isEmpty();
 		// Ending an organisation erases everyone of it (decision 0073): its page and its POST are tried above too.
 		assertThat(listing).contains("GET /admin/organisations/{id}/end -> ADMINISTRATOR", "POST /admin/organisations/{id}/end -> ADMINISTRATOR");
+		// A coach's own notes and saved replies are changed by that coach only (decision 0092): tried above as well.
+		assertThat(listing).contains("GET /coach/trajectories/{id}/notes/{noteId}/edit -> COACH",
+				"POST /coach/trajectories/{id}/notes/{noteId}/edit -> COACH", "GET /coach/trajectories/{id}/notes/{noteId}/delete -> COACH",
+				"POST /coach/trajectories/{id}/notes/{noteId}/delete -> COACH", "GET /coach/saved-replies/{id}/edit -> COACH",
+				"POST /coach/saved-replies/{id}/edit -> COACH");
 	}
 
 	private int status(HttpMethod method, String path, String email) throws Exception {
