@@ -337,8 +337,12 @@ class Messages {
 		return at.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
 	}
 
-	/** A message found by a coach's search, with a short piece of text around the match. */
-	record Hit(UUID trajectoryId, String participantName, UUID messageId, String snippet, OffsetDateTime createdAt) {
+	/**
+	 * A message found by a coach's search, with a short piece of text around the match, and who wrote it:
+	 * {@code authorId} and {@code authorName} are null when the writer's account is gone.
+	 */
+	record Hit(UUID trajectoryId, String participantName, UUID authorId, Author author, String authorName, UUID messageId,
+			String snippet, OffsetDateTime createdAt) {
 	}
 
 	/**
@@ -359,15 +363,20 @@ class Messages {
 		for (int from = 0; from < newestFirst.size() && hits.size() < MAX_HITS; from += SEARCH_PAGE) {
 			List<UUID> page = newestFirst.subList(from, Math.min(newestFirst.size(), from + SEARCH_PAGE));
 			List<Opened> opened = jdbc.sql("""
-					select m.trajectory_id, pa.display_name as participant_name, m.id, m.body, m.body_key_id, m.created_at
+					select m.trajectory_id, pa.display_name as participant_name, m.author_id, m.author_role,
+					       au.display_name as author_name, m.id, m.body, m.body_key_id, m.created_at
 					from message m
 					join trajectory t on t.id = m.trajectory_id
 					join account pa on pa.id = t.participant_id
+					left join account au on au.id = m.author_id
 					where m.id in (:ids)
 					order by m.created_at desc, m.id""")
 				.param("ids", page)
+				// The writer in the same read: a hit named the participant even on the coach's own letter, and
+				// a read per hit would slow the search the workspace benchmark times.
 				.query((rs, n) -> new Opened(rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
-						rs.getObject("id", UUID.class),
+						rs.getObject("author_id", UUID.class), Author.valueOf(rs.getString("author_role")),
+						rs.getString("author_name"), rs.getObject("id", UUID.class),
 						encryption.openListed("message " + rs.getObject("id", UUID.class), rs.getString("body_key_id"),
 								rs.getString("body")).text(),
 						rs.getObject("created_at", OffsetDateTime.class)))
@@ -377,22 +386,43 @@ class Messages {
 				// took the whole search with it (decision 0057); the log says it once.
 				if (hits.size() < MAX_HITS && message.body() != null
 						&& message.body().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
-					hits.add(new Hit(message.trajectoryId(), message.participantName(), message.id(),
-							snippet(message.body(), query.strip()), message.createdAt()));
+					hits.add(new Hit(message.trajectoryId(), message.participantName(), message.authorId(), message.author(),
+							message.authorName(), message.id(), snippet(message.body(), query.strip()), message.createdAt()));
 				}
 			}
 		}
 		return hits;
 	}
 
-	private record Opened(UUID trajectoryId, String participantName, UUID id, String body, OffsetDateTime createdAt) {
+	private record Opened(UUID trajectoryId, String participantName, UUID authorId, Author author, String authorName, UUID id,
+			String body, OffsetDateTime createdAt) {
 	}
 
-	private static String snippet(String body, String query) {
-		int at = body.toLowerCase(java.util.Locale.ROOT).indexOf(query.toLowerCase(java.util.Locale.ROOT));
-		int from = Math.max(0, at - 60);
-		int to = Math.min(body.length(), Math.max(at, 0) + query.length() + 60);
-		return (from > 0 ? "…" : "") + body.substring(from, to).replaceAll("\\s+", " ") + (to < body.length() ? "…" : "");
+	/** About this many characters of the letter on either side of the match. */
+	private static final int SNIPPET_SIDE = 60;
+
+	/**
+	 * The match with some text around it, cut between words: cut at a fixed count it began inside a word
+	 * ("…oi Anja"), which reads as a typo in the letter. An ellipsis says where text was left off.
+	 */
+	static String snippet(String body, String query) {
+		int at = Math.max(0, body.toLowerCase(java.util.Locale.ROOT).indexOf(query.toLowerCase(java.util.Locale.ROOT)));
+		int end = Math.min(body.length(), at + query.length());
+		int from = Math.max(0, at - SNIPPET_SIDE);
+		if (from > 0 && !Character.isWhitespace(body.charAt(from - 1))) {
+			// Forward to the next word; the match's own first word stays, however long the word before it.
+			while (from < at && !Character.isWhitespace(body.charAt(from))) {
+				from++;
+			}
+		}
+		int to = Math.min(body.length(), end + SNIPPET_SIDE);
+		if (to < body.length() && !Character.isWhitespace(body.charAt(to))) {
+			while (to > end && !Character.isWhitespace(body.charAt(to - 1))) {
+				to--;
+			}
+		}
+		String text = body.substring(from, to).replaceAll("\\s+", " ").strip();
+		return (from > 0 ? "…" : "") + text + (to < body.length() ? "…" : "");
 	}
 
 	/** The trajectory of the first of these Message-IDs that is one of ours, for threading. */

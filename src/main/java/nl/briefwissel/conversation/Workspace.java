@@ -126,13 +126,26 @@ public class Workspace {
 		}
 		return messages.search(coachId, query)
 			.stream()
-			.map(hit -> new SearchHit(hit.trajectoryId(), hit.participantName(), hit.messageId(), hit.snippet(), hit.createdAt()))
+			.map(hit -> new SearchHit(hit.trajectoryId(), hit.participantName(), writer(hit), coachId.equals(hit.authorId()),
+					hit.messageId(), hit.snippet(), hit.createdAt()))
 			.toList();
 	}
 
-	/** A message of one of the coach's conversations that matches a search. */
-	public record SearchHit(UUID trajectoryId, String participantName, UUID messageId, String snippet,
-			OffsetDateTime createdAt) {
+	/** The name of who wrote the letter; the participant's own when their account has no name any more. */
+	private static String writer(Messages.Hit hit) {
+		if (hit.authorName() != null) {
+			return hit.authorName();
+		}
+		return hit.author() == Author.PARTICIPANT ? hit.participantName() : null;
+	}
+
+	/**
+	 * A message of one of the coach's conversations that matches a search. {@code authorName} is who wrote
+	 * it (null when unknown), {@code byYou} whether that is the coach searching; {@code participantName}
+	 * names the conversation.
+	 */
+	public record SearchHit(UUID trajectoryId, String participantName, String authorName, boolean byYou, UUID messageId,
+			String snippet, OffsetDateTime createdAt) {
 	}
 
 	static Entry entry(TrajectoryOverview t, Messages.Activity activity, LocalDate today) {

@@ -86,6 +86,46 @@ class WorkspaceTests {
 		assertThat(waitingOnly).contains(running.participant().displayName()).doesNotContain(other.participant().displayName());
 	}
 
+	/**
+	 * A hit names who wrote the letter: the coach's own letter said the participant's name, as if they had
+	 * written it. And its piece of text starts and ends at a word, not in one ("…oi Anja").
+	 */
+	@Test
+	void aHitNamesItsWriterAndItsTextIsCutAtWords() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String coachName = running.coach().displayName();
+		String participantName = running.participant().displayName();
+		String letter = "Hoi Sanne, wat fijn om te lezen dat de gesprekken met je leidinggevende goed verlopen zijn "
+				+ "en dat je nu de meeloopdag bij het wijkteam gaat plannen voor volgende week, zodat je kunt proeven "
+				+ "hoe het werk daar werkelijk is en of het bij je past.";
+		conversations.coachWrites(running.id(), running.coach().id(), letter);
+		conversations.participantWrites(running.id(), running.participant().id(), "De meeloopdag is donderdag.");
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+
+		List<Workspace.SearchHit> hits = workspace.search(running.coach().id(), "meeloopdag");
+		assertThat(hits).hasSize(2);
+		// The same minute, perhaps: found by who wrote them, not by their order.
+		Workspace.SearchHit byParticipant = hits.stream().filter(h -> !h.byYou()).findFirst().orElseThrow();
+		Workspace.SearchHit byCoach = hits.stream().filter(Workspace.SearchHit::byYou).findFirst().orElseThrow();
+		assertThat(byParticipant.authorName()).isEqualTo(participantName);
+		assertThat(byParticipant.byYou()).isFalse();
+		assertThat(byCoach.snippet()).startsWith("…").endsWith("…").contains("meeloopdag");
+		List<String> words = List.of(letter.split("\\s+"));
+		for (String word : byCoach.snippet().replace("…", "").strip().split("\\s+")) {
+			assertThat(words).as("a whole word of the letter in %s", byCoach.snippet()).contains(word);
+		}
+
+		String dutch = mvc.perform(get("/coach").param("q", "meeloopdag").with(coach)).andReturn().getResponse()
+			.getContentAsString();
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(dutch);
+		assertThat(page.select("#hits-title + ul li a").eachText()).containsExactlyInAnyOrder(participantName, "Jij aan " + participantName);
+		assertThat(dutch).doesNotContain(coachName + ",");
+		String english = mvc.perform(get("/coach").param("q", "meeloopdag").param("lang", "en").with(coach)).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(english).select("#hits-title + ul li a").eachText())
+			.containsExactlyInAnyOrder(participantName, "You to " + participantName);
+	}
+
 	@Test
 	void endedTrajectoriesAreListedOnlyWhenTheCoachAsksForThem() throws Exception {
 		var running = fixtures.runningTrajectory(true);
