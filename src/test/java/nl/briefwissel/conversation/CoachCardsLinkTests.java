@@ -90,7 +90,38 @@ class CoachCardsLinkTests {
 
 		given.answerOne(cards.id(), cards.messageId());
 		mvc.perform(get("/participant/cards").param("trajectory", running.id().toString()).with(participant))
-			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id()));
+			.andExpect(redirectedUrl("/participant/cards/" + cards.id()));
+	}
+
+	/**
+	 * The mail's link after the cards were laid: it went silently to the conversation, and the cards' own page
+	 * said "Pagina niet gevonden". Now that page says they were laid, in both languages, with a link to the
+	 * letter that holds them. Someone else's cards stay not found.
+	 */
+	@Test
+	void cardsAlreadyLaidSaySoWithALinkToTheirLetter() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String base = "/coach/trajectories/" + running.id();
+		Assignment values = values(running);
+		mvc.perform(post(base + "/messages").param("text", letter(base + "?give=" + values.id(), fixtures.as(running.coach())))
+				.param("assignment", values.id().toString()).param("submission", UUID.randomUUID().toString()).with(csrf())
+				.with(fixtures.as(running.coach())))
+			.andExpect(redirectedUrl(base + "#sent"));
+		GivenAssignments.Given cards = given.of(running.id()).get(0);
+		given.answerOne(cards.id(), cards.messageId());
+		var participant = fixtures.as(running.participant());
+
+		Document dutch = Jsoup.parse(mvc.perform(get("/participant/cards/" + cards.id()).with(participant))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(dutch.text()).contains("Je hebt je kaarten al gelegd; je vindt ze in je gesprek").doesNotContain("niet gevonden");
+		assertThat(dutch.select("a#cards-letter").attr("href"))
+			.isEqualTo("/participant/conversation?trajectory=" + running.id() + "#m-" + cards.messageId());
+		Document english = Jsoup.parse(mvc.perform(get("/participant/cards/" + cards.id()).param("lang", "en").with(participant))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.text()).contains("You already laid your cards; you find them in your conversation");
+
+		mvc.perform(get("/participant/cards/" + cards.id()).with(fixtures.as(fixtures.runningTrajectory(true).participant())))
+			.andExpect(status().isNotFound());
 	}
 
 	/**

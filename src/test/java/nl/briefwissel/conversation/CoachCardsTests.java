@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -85,8 +86,12 @@ class CoachCardsTests {
 		assertThat(given.of(running.id()).get(0).answered()).isTrue();
 		Message answer = conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).findFirst().orElseThrow();
 		assertThat(answer.body()).contains("1. Vrijheid").contains("5. Blijven leren").contains("zelf mijn dag wil indelen");
+		// Laid: the page says so and leads to the letter (it was "Pagina niet gevonden"), not to the five places again.
 		mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(running.participant())))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Je hebt je kaarten al gelegd")))
+			.andExpect(content().string(containsString("#m-" + answer.id())))
+			.andExpect(content().string(not(containsString("Plaats 5"))));
 
 		Account stranger = fixtures.runningTrajectory(true).participant();
 		mvc.perform(get("/participant/cards/{id}", open.id()).with(fixtures.as(stranger))).andExpect(status().isNotFound());

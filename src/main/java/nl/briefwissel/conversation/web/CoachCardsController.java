@@ -58,8 +58,9 @@ class CoachCardsController {
 
 	/**
 	 * The link in the letter that gives coach cards: written before the assignment is given, so it names the
-	 * trajectory, not the given assignment. Opens its one open coach-cards assignment; with none open (laid
-	 * already) or several, the conversation, which links each open one. Not the participant's: not found.
+	 * trajectory, not the given assignment. Opens its one open coach-cards assignment; with several, the
+	 * conversation, which links each open one. With none open but cards laid, the page that says so (the
+	 * link went silently to the conversation, as if it were broken). Not the participant's: not found.
 	 */
 	@GetMapping("/participant/cards")
 	String layInTrajectory(@RequestParam UUID trajectory, @AuthenticationPrincipal SignedInAccount me) {
@@ -70,13 +71,34 @@ class CoachCardsController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<GivenAssignments.Given> open = !mine.underway() ? List.of()
 				: given.of(trajectory).stream().filter(g -> g.type() == AssignmentType.COACH_CARDS && !g.answered()).toList();
-		return open.size() == 1 ? "redirect:/participant/cards/" + open.get(0).id() : conversation(trajectory);
+		if (open.size() == 1) {
+			return "redirect:/participant/cards/" + open.get(0).id();
+		}
+		if (open.isEmpty()) {
+			Optional<GivenAssignments.Given> laid = given.of(trajectory)
+				.stream()
+				.filter(g -> g.type() == AssignmentType.COACH_CARDS && g.answered())
+				.max(java.util.Comparator.comparing(GivenAssignments.Given::answeredAt,
+						java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+			if (laid.isPresent()) {
+				return "redirect:/participant/cards/" + laid.get().id();
+			}
+		}
+		return conversation(trajectory);
 	}
 
 	@GetMapping("/participant/cards/{given}")
 	String lay(@PathVariable("given") UUID givenId, @AuthenticationPrincipal SignedInAccount me, Model model) {
-		GivenAssignments.Given assignment = open(givenId, me)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Optional<GivenAssignments.Given> open = open(givenId, me);
+		if (open.isEmpty()) {
+			// Laid already (the mail's link, opened again): said, with the way to the letter that holds them.
+			// It was "Pagina niet gevonden", which reads as if the cards were lost.
+			GivenAssignments.Given laid = laid(givenId, me)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			model.addAttribute("laid", laid);
+			return "conversation/coach-cards-laid";
+		}
+		GivenAssignments.Given assignment = open.get();
 		model.addAttribute("assignment", assignment);
 		if (!model.containsAttribute("submission")) {
 			model.addAttribute("submission", UUID.randomUUID()); // the answer is written once
@@ -177,6 +199,16 @@ class CoachCardsController {
 	 */
 	private Optional<GivenAssignments.Given> open(UUID givenId, SignedInAccount me) {
 		return unanswered(givenId, me, true);
+	}
+
+	/** One of the participant's coach-cards assignments, answered: in a trajectory going or ended. */
+	private Optional<GivenAssignments.Given> laid(UUID givenId, SignedInAccount me) {
+		return trajectories.ofParticipant(me.id())
+			.stream()
+			.map(TrajectoryOverview::id)
+			.flatMap(trajectory -> given.of(trajectory).stream())
+			.filter(g -> g.id().equals(givenId) && g.type() == AssignmentType.COACH_CARDS && g.answered())
+			.findFirst();
 	}
 
 	/** The same assignment, unanswered, in one of the participant's own trajectories that has ended. */
