@@ -100,11 +100,43 @@ class ExpiredForms {
 		}
 	}
 
-	/** Reached by the forward above (any method), or directly, with nothing to give back. */
+	/**
+	 * Reached by the forward above (any method), or directly, with nothing to give back. Still signed in
+	 * (a form from an old page, another tab that signed in again): the page said "you were signed out"
+	 * under a header with the person's name; it says the form had expired and leads back to the page.
+	 */
 	@RequestMapping(PATH)
 	String page(HttpServletRequest request, Model model) {
 		model.addAttribute("written", request.getAttribute(WRITTEN_ATTRIBUTE) instanceof List<?> written ? written : List.of());
 		model.addAttribute("again", request.getAttribute(AGAIN_ATTRIBUTE));
+		// The layout's own answer to who is signed in (ShellModel): someone who still owes a code is not.
+		model.addAttribute("stillSignedIn", model.getAttribute("signedIn") != null);
+		model.addAttribute("back", back(request));
 		return "error/form-expired";
+	}
+
+	/**
+	 * The page the form was on, from the Referer, when it is a page of this site; the start page otherwise.
+	 * Only its path and query: a link to another site, or to "//elsewhere", would lead the person away.
+	 */
+	static String back(HttpServletRequest request) {
+		String home = request.getContextPath() + "/";
+		String referer = request.getHeader("Referer");
+		if (referer == null || referer.isBlank()) {
+			return home;
+		}
+		try {
+			java.net.URI from = java.net.URI.create(referer);
+			String path = from.getRawPath();
+			if (from.getHost() == null || !request.getServerName().equalsIgnoreCase(from.getHost()) || path == null
+					|| !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
+					|| path.startsWith(request.getContextPath() + PATH) || path.startsWith(request.getContextPath() + "/error")) {
+				return home;
+			}
+			return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
+		}
+		catch (IllegalArgumentException e) {
+			return home;
+		}
 	}
 }

@@ -54,6 +54,46 @@ class ErrorPagesTests {
 		assertThat(english.body()).contains("No access", "My trajectory");
 	}
 
+	/**
+	 * A form sent from an old page (a token no longer valid) while the person is still signed in: the page said
+	 * they had been signed out, under a header with their name. It says the form had expired, gives the text
+	 * back, and leads back to the page, in both languages.
+	 */
+	@Test
+	void aFormFromAnOldPageWhileStillSignedInDoesNotSaySignedOut() throws Exception {
+		String trajectory = jdbc.sql("select id from trajectory limit 1").query(String.class).single();
+		for (String[] language : new String[][] { { "nl", "Niet opgeslagen: het formulier was verlopen", "uitgelogd", "Terug" },
+				{ "en", "Not saved: the form had expired", "signed out", "Back" } }) {
+			WebSession coach = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel");
+			coach.get("/coach?lang=" + language[0]);
+			HttpResponse<String> refused = coach.postAsIs("/coach/trajectories/" + trajectory + "/messages",
+					"text=Mijn+brief+van+vandaag&_csrf=van-een-oude-pagina");
+			assertThat(refused.statusCode()).isEqualTo(403);
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.body());
+			assertThat(page.select("main, #main").text()).as(language[0]).contains(language[1], "Mijn brief van vandaag")
+				.doesNotContain(language[2]);
+			assertThat(page.select("main a[href=/login]")).as(language[0]).isEmpty();
+			assertThat(page.select("a#form-back").text()).as(language[0]).startsWith(language[3]);
+			assertThat(coach.get("/coach").statusCode()).as("still signed in").isEqualTo(200);
+		}
+	}
+
+	/** Back goes to the page the form was on when the browser says it was ours; anywhere else, to the start page. */
+	@Test
+	void backFromAnExpiredFormGoesToItsPageOnlyOnThisSite(@org.springframework.beans.factory.annotation.Autowired
+			org.springframework.test.web.servlet.MockMvc mvc,
+			@org.springframework.beans.factory.annotation.Autowired org.springframework.security.core.userdetails.UserDetailsService users)
+			throws Exception {
+		var coach = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(users.loadUserByUsername("coach@briefwissel.test"));
+		for (String[] referer : new String[][] { { "http://localhost/coach/trajectories/abc?x=1", "/coach/trajectories/abc?x=1" },
+				{ "https://elders.example/coach", "/" }, { "http://localhost//elders.example/x", "/" } }) {
+			String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(ExpiredForms.PATH)
+				.header("Referer", referer[0]).with(coach)).andReturn().getResponse().getContentAsString();
+			assertThat(org.jsoup.Jsoup.parse(body).select("a#form-back").attr("href")).as(referer[0]).isEqualTo(referer[1]);
+		}
+	}
+
 	@Test
 	void aFormPostedWithoutItsTokenGetsARealPage() throws Exception {
 		WebSession coach = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel");
@@ -111,7 +151,7 @@ class ErrorPagesTests {
 			}
 		}
 		assertThat(coach.postAsIs("/coach/trajectories/" + trajectory + "/messages", "text=Hallo").body())
-			.contains("Niet opgeslagen: log opnieuw in", "Hallo");
+			.contains("Niet opgeslagen: het formulier was verlopen", "Hallo");
 		assertThat(coach.send("DELETE", "/coach?lang=en").body()).contains("This page does not open this way",
 				"Nothing has changed").doesNotContain("button in a form");
 	}
