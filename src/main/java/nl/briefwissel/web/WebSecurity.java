@@ -29,6 +29,8 @@ class WebSecurity {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/login/code", "/login/code/setup", "/login/link", "/login/link/sent", "/login/link/use", "/oauth2/authorization/**", "/login/oauth2/**", "/password/**", "/intake/**", "/evaluation/**", "/privacy", "/accessibility", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
 					"/house-style/**",
+					// The sign-out page: it asks to confirm, or says one is signed out; the POST is the logout filter's.
+					"/logout",
 					"/favicon.ico", "/error", ExpiredForms.PATH, "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/participant/**").hasRole(Role.PARTICIPANT.name())

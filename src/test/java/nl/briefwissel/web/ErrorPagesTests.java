@@ -94,6 +94,31 @@ class ErrorPagesTests {
 		}
 	}
 
+	/** Signing out by address (a bookmark, the history) was "Pagina niet gevonden": it asks, or says it is done. */
+	@Test
+	void theSignOutAddressAsksToConfirmOrSaysYouAreSignedOut() throws Exception {
+		WebSession coach = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel");
+		HttpResponse<String> asked = coach.get("/logout");
+		assertThat(asked.statusCode()).isEqualTo(200);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(asked.body());
+		assertThat(page.select("main, #main").text()).contains("Wil je uitloggen bij Briefwissel?");
+		assertThat(page.select("form#logout-confirm[method=post][action=/logout] input[name=_csrf]")).hasSize(1);
+		assertThat(coach.get("/coach").statusCode()).as("asking signs no one out").isEqualTo(200);
+		assertThat(coach.get("/logout?lang=en").body()).contains("Do you want to log out of Briefwissel?");
+		String token = java.net.URLEncoder.encode(coach.token("/logout"), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(coach.postAsIs("/logout", "_csrf=" + token).headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/login?logout"));
+
+		for (String[] language : new String[][] { { "nl", "Je bent uitgelogd." }, { "en", "You have signed out." } }) {
+			HttpResponse<String> out = coach.get("/logout?lang=" + language[0]);
+			assertThat(out.statusCode()).isEqualTo(200);
+			org.jsoup.nodes.Document done = org.jsoup.Jsoup.parse(out.body());
+			assertThat(done.select("main, #main").text()).as(language[0]).contains(language[1]);
+			assertThat(done.select("main a[href=/login]")).as(language[0]).isNotEmpty();
+			assertThat(done.select("form#logout-confirm")).isEmpty();
+		}
+	}
+
 	@Test
 	void aFormPostedWithoutItsTokenGetsARealPage() throws Exception {
 		WebSession coach = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel");

@@ -58,4 +58,16 @@ class LoginController {
 		model.addAttribute("sessionHours", lifetime.hours());
 		return "account/login";
 	}
+
+	/**
+	 * The sign-out address opened as a page (a bookmark, the history): it was "Pagina niet gevonden". Signing
+	 * out stays a POST with its token, so a link on another site cannot sign anyone out: this page asks,
+	 * or says the person is signed out already.
+	 */
+	@GetMapping("/logout")
+	String logout(Authentication authentication, Model model) {
+		model.addAttribute("signedInHere", authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
+				&& authentication.isAuthenticated());
+		return "account/logout";
+	}
 }
