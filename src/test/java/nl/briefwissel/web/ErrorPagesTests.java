@@ -52,6 +52,12 @@ class ErrorPagesTests {
 		HttpResponse<String> english = participant.get("/admin?lang=en");
 		assertThat(english.statusCode()).isEqualTo(403);
 		assertThat(english.body()).contains("No access", "My trajectory");
+		// A participant has no administrator to ask: their coach or their programme is who they know.
+		assertThat(dutch.body()).contains("Neem dan contact op met je e-coach of je programma").doesNotContain("beheerder");
+		assertThat(english.body()).contains("please contact your e-coach or your programme").doesNotContain("administrator");
+		HttpResponse<String> coach = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel").get("/admin");
+		assertThat(coach.statusCode()).isEqualTo(403);
+		assertThat(coach.body()).contains("Neem dan contact op met je beheerder").doesNotContain("je e-coach of je programma");
 	}
 
 	/**
