@@ -87,8 +87,10 @@ public class ClosingDesk {
 		if (first) {
 			Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 			Locale language = participant.language();
+			// How to sign in as the other mails to a participant say it: with a link, no password needed, and
+			// the sign-in page's address. It pointed to "Wachtwoord vergeten" alone, a way in few participants use.
 			Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
-					address.link("/participant", language).toUriString() };
+					address.link("/participant", language).toUriString(), address.link("/login", language).toUriString() };
 			outbox.enqueue(OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
 					texts.getMessage("mail.closing.text", args, language), null)

@@ -86,6 +86,10 @@ class ClosingTests {
 		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("afsluiting"));
 		assertThat(Mailboxes.text(notice)).contains("/participant").doesNotContain("meeloopdag");
+		// How to sign in as the other mails to a participant have it: with a link, no password needed (it sent
+		// them to 'Wachtwoord vergeten' only), and the address of the sign-in page.
+		assertThat(Mailboxes.text(notice)).contains("Inloggen kan met een link, zonder wachtwoord", "/login?lang=nl")
+			.doesNotContain("Wachtwoord vergeten");
 		// Answered by mail, it is a letter to the coach (it came from the no-reply address).
 		assertThat(notice.getReplyTo()).extracting(Object::toString).singleElement().asString().startsWith("reply+");
 
@@ -122,11 +126,16 @@ class ClosingTests {
 	@Test
 	void theParticipantIsInvitedToReactOnlyWhileTheTrajectoryRuns() throws Exception {
 		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"));
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Dank je wel."));
 		String name = running.coach().displayName();
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).contains("closing"));
+		assertThat(Mailboxes.text(notice)).contains("You can sign in with a link, without a password", "/login?lang=en")
+			.doesNotContain("Forgot password");
 		String whileRunning = org.jsoup.Jsoup.parse(mvc.perform(get("/participant").param("lang", "en")
 			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
 		assertThat(whileRunning).contains(name + " wrote a summary of your trajectory. Would you like to respond? "
