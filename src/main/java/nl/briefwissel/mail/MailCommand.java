@@ -35,7 +35,8 @@ public final class MailCommand {
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-	private static final String USAGE = "Usage: java -jar briefwissel.jar mail inspect FILE.eml [--conversations]";
+	private static final String USAGE = "Usage: java -jar briefwissel.jar mail inspect FILE.eml [--conversations]"
+			+ " (options before or after the file; database settings as --name=value)";
 
 	/** What a token's conversation says when the database was not asked. */
 	static final String NOT_LOOKED_UP = "not looked up (add --conversations)";
@@ -43,29 +44,49 @@ public final class MailCommand {
 	/** What it says when no conversation has the token: never issued, or its conversation erased. */
 	static final String UNKNOWN = "unknown";
 
+	/**
+	 * What it says when the database was asked and could not be read: "add --conversations" there read as
+	 * if the option had been ignored.
+	 */
+	static final String NOT_READ = "not read: the database could not be read";
+
 	private MailCommand() {
 	}
 
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		if (args.length < 3 || !"mail".equals(args[0]) || !"inspect".equals(args[1])) {
+		if (args.length < 2 || !"mail".equals(args[0]) || !"inspect".equals(args[1])) {
 			err.println(USAGE);
 			return 1;
 		}
+		// Options before or after the file, as people type them: "--conversations FILE.eml" took the
+		// option for the file's name and the file for a word not understood.
 		boolean lookUp = false;
 		List<String> settings = new ArrayList<>();
-		for (String arg : List.of(args).subList(3, args.length)) {
+		List<String> files = new ArrayList<>();
+		for (String arg : List.of(args).subList(2, args.length)) {
 			if ("--conversations".equals(arg)) {
 				lookUp = true;
 			}
 			else if (arg.startsWith("--") && arg.indexOf('=') > 2) {
 				settings.add(arg); // the database's settings, as the application takes them
 			}
-			else {
+			else if (arg.startsWith("--")) {
 				err.println("Not understood: '" + arg + "'. " + USAGE);
 				return 1;
 			}
+			else {
+				files.add(arg);
+			}
 		}
-		Path file = Path.of(args[2]);
+		if (files.isEmpty()) {
+			err.println("No mail file given. " + USAGE);
+			return 1;
+		}
+		if (files.size() > 1) {
+			err.println("Not understood: '" + files.get(1) + "' (one mail file at a time). " + USAGE);
+			return 1;
+		}
+		Path file = Path.of(files.get(0));
 		byte[] raw;
 		try {
 			if (!Files.isRegularFile(file)) {
@@ -82,6 +103,9 @@ public final class MailCommand {
 		Map<String, String> conversations = new LinkedHashMap<>();
 		mail.replyTokens().forEach(token -> conversations.put(token, NOT_LOOKED_UP));
 		boolean lookedUp = !lookUp || conversations.isEmpty() || lookUp(conversations, settings, err);
+		if (!lookedUp) {
+			conversations.replaceAll((token, none) -> NOT_READ);
+		}
 		out.println(JSON.writeValueAsString(describe(mail, conversations)));
 		if (mail.kind() == MailKind.UNREADABLE) {
 			err.println(file + " is not a mail Briefwissel can read: " + mail.problem());

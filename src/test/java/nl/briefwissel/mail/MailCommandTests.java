@@ -88,6 +88,47 @@ class MailCommandTests {
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
 	}
 
+	/**
+	 * Options come before or after the file: "--conversations FILE.eml" was read as a file named
+	 * "--conversations", and the mail's name as a word not understood.
+	 */
+	@Test
+	void optionsAreTakenBeforeAndAfterTheFile() throws Exception {
+		Path mail = folder.resolve("one.eml");
+		Files.writeString(mail, "From: a@example.nl\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\nSubject: x\n\ntekst\n",
+				StandardCharsets.UTF_8);
+		String unreadable = "--briefwissel.db.url=jdbc:h2:mem:empty-" + java.util.UUID.randomUUID();
+		for (String[] args : new String[][] { { "mail", "inspect", "--conversations", mail.toString(), unreadable },
+				{ "mail", "inspect", unreadable, mail.toString(), "--conversations" } }) {
+			out.reset();
+			err.reset();
+			// The database is asked (and cannot be read here): the option was taken, wherever it stood.
+			assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+			assertThat(err.toString(StandardCharsets.UTF_8)).contains("Cannot read the conversations from the database")
+				.doesNotContain("Not understood");
+			JsonNode token = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get("replyTokens").get(0);
+			// Not "add --conversations": it was added.
+			assertThat(token.get("conversation").asString()).isEqualTo("not read: the database could not be read");
+		}
+	}
+
+	/** No file, two files, or an option it does not know: what was wrong, and how it is used. */
+	@Test
+	void aCommandWithoutOneFileSaysWhatIsWrongAndHowItIsUsed() throws Exception {
+		Path mail = folder.resolve("one.eml");
+		Files.writeString(mail, "From: a@example.nl\nSubject: x\n\ntekst\n", StandardCharsets.UTF_8);
+		assertThat(run("mail", "inspect", "--conversations")).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("No mail file given.")
+			.contains("Usage: java -jar briefwissel.jar mail inspect FILE.eml [--conversations]");
+		err.reset();
+		assertThat(run("mail", "inspect", mail.toString(), mail.toString())).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Not understood: '" + mail + "' (one mail file at a time)").contains("Usage:");
+		err.reset();
+		assertThat(run("mail", "inspect", "--gesprekken", mail.toString())).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Not understood: '--gesprekken'").contains("Usage:");
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+	}
+
 	@Test
 	void aMissingFileGivesExitCodeTwoAndAClearMessage() {
 		int exit = run("mail", "inspect", folder.resolve("bestaat-niet.eml").toString());

@@ -79,7 +79,7 @@ class MailInspectConversationsTests {
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Cannot read the conversations from the database");
 		JsonNode tokens = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get("replyTokens");
 		assertThat(tokens.size()).isEqualTo(2);
-		assertThat(tokens.get(1).get("conversation").asString()).isEqualTo("not looked up (add --conversations)");
+		assertThat(tokens.get(1).get("conversation").asString()).isEqualTo("not read: the database could not be read");
 	}
 
 	private Path mail(String to, String cc) throws Exception {
