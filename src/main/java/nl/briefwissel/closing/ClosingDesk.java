@@ -91,13 +91,14 @@ public class ClosingDesk {
 			// the sign-in page's address. It pointed to "Wachtwoord vergeten" alone, a way in few participants use.
 			Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
 					address.link("/participant", language).toUriString(), address.link("/login", language).toUriString() };
-			outbox.enqueue(OutgoingMail.notice(participant.email(),
+			// In the conversation's thread (decision 0097): its subject and reply address, answering its last
+			// letter; a subject of its own began a new thread in Gmail and Outlook. The HTML keeps saying what it is.
+			// A reply by mail is a letter to the coach, as any reply is; it names the participant: gone with an erasure.
+			outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
 					texts.getMessage("mail.closing.text", args, language), null)
 				.inLanguage(language, address.base())
-				// A reply by mail is a letter to the coach, as any reply is; it names the participant: gone with an erasure.
-				.replyingTo(conversation.replyTo(trajectory.id(), participant.id()))
-				.about(trajectory.id()));
+				.about(trajectory.id())));
 		}
 		return !send ? Written.DRAFTED : first ? Written.SENT : Written.CHANGE_SENT;
 	}

@@ -26,10 +26,16 @@ public class Highlights {
 	/**
 	 * A marked passage, with who marked it (and their name: after a handover a passage may have been
 	 * marked by a coach the trajectory no longer has) and when; {@code readable} false (and no passage)
-	 * when it does not open, as the conversation pages read it ({@link #toRead}).
+	 * when it does not open, as the conversation pages read it ({@link #toRead}). {@code language}: its
+	 * letter's (decision 0097), null where not known.
 	 */
 	public record Highlight(UUID id, UUID messageId, String passage, UUID markedBy, String markedByName,
-			OffsetDateTime markedAt, boolean readable) {
+			OffsetDateTime markedAt, boolean readable, java.util.Locale language) {
+
+		/** The passage's {@code lang} on a page in {@code page}'s language, as {@link Message#langOn}. */
+		public String langOn(java.util.Locale page) {
+			return Message.langOn(language, page);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -69,7 +75,8 @@ public class Highlights {
 	private List<Highlight> read(UUID trajectoryId, Opening opening) {
 		return jdbc.sql("""
 				select h.id, h.message_id, h.passage, h.passage_key_id, h.marked_by, h.marked_at,
-				       (select a.display_name from account a where a.id = h.marked_by) as marked_by_name
+				       (select a.display_name from account a where a.id = h.marked_by) as marked_by_name,
+				       (select m.language from message m where m.id = h.message_id) as language
 				from highlight h where h.trajectory_id = :trajectory order by h.marked_at""")
 			.param("trajectory", trajectoryId)
 			.query((rs, n) -> {
@@ -77,7 +84,8 @@ public class Highlights {
 				OpenedText passage = opening.open(id, rs.getString("passage_key_id"), rs.getString("passage"));
 				return new Highlight(id, rs.getObject("message_id", UUID.class), passage.text(),
 						rs.getObject("marked_by", UUID.class), rs.getString("marked_by_name"),
-						rs.getObject("marked_at", OffsetDateTime.class), passage.readable());
+						rs.getObject("marked_at", OffsetDateTime.class), passage.readable(),
+						rs.getString("language") == null ? null : java.util.Locale.forLanguageTag(rs.getString("language")));
 			})
 			.list();
 	}

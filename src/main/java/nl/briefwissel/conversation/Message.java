@@ -2,6 +2,7 @@ package nl.briefwissel.conversation;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -9,10 +10,12 @@ import java.util.UUID;
  * {@code readable} is false only for a letter that no configured key opens read for a conversation
  * page, the record or the export ({@link Conversations#toRead}): its body is then null and they show
  * a marked line in its place (decision 0057); everywhere else such a letter still fails loudly.
+ * {@code language} is the language the letter was written in, kept with it (decision 0097); null where it
+ * is not known (notes of Briefwissel).
  */
 public record Message(UUID id, UUID trajectoryId, UUID authorId, String authorName, Author author, MessageKind kind,
 		String body, boolean readable, Channel channel, UUID inboundMailId, String mailMessageId, OffsetDateTime createdAt,
-		List<Attachment> attachments) {
+		List<Attachment> attachments, Locale language) {
 
 	public Message {
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -24,5 +27,18 @@ public record Message(UUID id, UUID trajectoryId, UUID authorId, String authorNa
 
 	public boolean cameByMail() {
 		return inboundMailId != null;
+	}
+
+	/**
+	 * The letter's {@code lang} on a page in {@code page}'s language: its own where it differs (WCAG
+	 * 3.1.2), null where it is the page's or not known: no lang at all rather than a wrong one.
+	 */
+	public String langOn(Locale page) {
+		return langOn(language, page);
+	}
+
+	/** As {@link #langOn(Locale)}, for a text in {@code written}. */
+	public static String langOn(Locale written, Locale page) {
+		return written == null || page != null && written.getLanguage().equals(page.getLanguage()) ? null : written.getLanguage();
 	}
 }

@@ -33,11 +33,25 @@ class MessageMail {
 
 	private final Trajectories trajectories;
 
-	MessageMail(MessageSource texts, ITemplateEngine templates, PublicAddress address, Trajectories trajectories) {
+	private final ReplyTokens tokens;
+
+	MessageMail(MessageSource texts, ITemplateEngine templates, PublicAddress address, Trajectories trajectories,
+			ReplyTokens tokens) {
 		this.texts = texts;
 		this.templates = templates;
 		this.address = address;
 		this.trajectories = trajectories;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * The one subject of the conversation's mail thread (decision 0097): in the language the thread began in,
+	 * whatever the participant reads now, or Gmail and Outlook begin a new thread at a change of language.
+	 * The coach's name is the writer's: a new coach after a handover begins a thread of their own.
+	 */
+	String threadSubject(TrajectoryOverview trajectory, String coachName, Locale participantLanguage) {
+		Locale language = tokens.threadLanguage(trajectory.id()).orElse(participantLanguage);
+		return texts.getMessage("mail.message.subject", new Object[] { coachName }, language);
 	}
 
 	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, String replyTo,
@@ -70,7 +84,7 @@ class MessageMail {
 		// In the participant's language: the link often opens in a browser that has not been here before.
 		// To this conversation: a participant in two programmes at once has two.
 		String link = address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString();
-		String subject = texts.getMessage("mail.message.subject", new Object[] { coachName }, language);
+		String subject = threadSubject(trajectory, coachName, language);
 		Context context = new Context(language);
 		context.setVariable("coach", coachName);
 		context.setVariable("participant", participant.displayName());

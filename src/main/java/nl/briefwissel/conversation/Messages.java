@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ class Messages {
 	private static final String COLUMNS = """
 			select m.id, m.trajectory_id, m.author_id,
 			       (select a.display_name from account a where a.id = m.author_id) as author_name,
-			       m.author_role, m.kind, m.body, m.body_key_id, m.channel, m.inbound_mail_id, m.mail_message_id, m.created_at""";
+			       m.author_role, m.kind, m.body, m.body_key_id, m.channel, m.inbound_mail_id, m.mail_message_id, m.created_at, m.language""";
 
 	private static final String FROM = " from message m";
 
@@ -51,7 +52,7 @@ class Messages {
 	 */
 	private static final String LETTERS = """
 			select m.id, m.trajectory_id, m.author_id, m.author_role, m.kind, m.body, m.body_key_id, m.channel,
-			       m.inbound_mail_id, m.mail_message_id, m.created_at,
+			       m.inbound_mail_id, m.mail_message_id, m.created_at, m.language,
 			       coalesce((select true from message_attachment f where f.message_id = m.id limit 1), false) as has_files
 			from message m where m.trajectory_id = :trajectory order by m.created_at, m.id""";
 
@@ -102,8 +103,9 @@ class Messages {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into message (id, trajectory_id, author_id, author_role, kind, body, body_key_id, channel,
-				    inbound_mail_id, mail_message_id, created_at)
-				values (:id, :trajectory, :author, :role, :kind, :body, :keyId, :channel, :inbound, :mailId, :now)""")
+				    inbound_mail_id, mail_message_id, created_at, language)
+				values (:id, :trajectory, :author, :role, :kind, :body, :keyId, :channel, :inbound, :mailId, :now, :language)""")
+			.param("language", writtenIn(trajectoryId, author, kind, body))
 			.param("id", id)
 			.param("trajectory", trajectoryId)
 			.param("author", authorId)
@@ -132,6 +134,25 @@ class Messages {
 				.update();
 		}
 		return id;
+	}
+
+	/**
+	 * The language a new letter is written in (decision 0097): a coach writes in the conversation's, the
+	 * participant's language at that moment; a participant's letter is the language its words clearly
+	 * are, else theirs. Briefwissel's notes: none.
+	 */
+	private String writtenIn(UUID trajectoryId, Author author, MessageKind kind, String body) {
+		if (kind != MessageKind.MESSAGE || author == Author.SYSTEM) {
+			return null;
+		}
+		Locale conversation = jdbc.sql("""
+				select a.preferred_language from trajectory t join account a on a.id = t.participant_id where t.id = :trajectory""")
+			.param("trajectory", trajectoryId)
+			.query(String.class)
+			.optional()
+			.map(Locale::forLanguageTag)
+			.orElse(LetterLanguage.DUTCH);
+		return (author == Author.PARTICIPANT ? LetterLanguage.of(body, conversation) : conversation).getLanguage();
 	}
 
 	/**
@@ -176,7 +197,7 @@ class Messages {
 			result.add(new Message(letter.id(), letter.trajectoryId(), letter.authorId(),
 					letter.authorId() == null ? null : authors.get(letter.authorId()), letter.author(), letter.kind(), letter.body(),
 					letter.readable(), letter.channel(), letter.inboundMailId(), letter.mailMessageId(), letter.createdAt(),
-					attachments.getOrDefault(letter.id(), List.of())));
+					attachments.getOrDefault(letter.id(), List.of()), letter.language()));
 		}
 		return result;
 	}
@@ -516,7 +537,8 @@ class Messages {
 				MessageKind.valueOf(rs.getString("kind")), body.text(), body.readable(),
 				Channel.valueOf(rs.getString("channel")),
 				rs.getObject("inbound_mail_id", UUID.class), rs.getString("mail_message_id"),
-				rs.getObject("created_at", OffsetDateTime.class), List.of());
+				rs.getObject("created_at", OffsetDateTime.class), List.of(),
+				rs.getString("language") == null ? null : Locale.forLanguageTag(rs.getString("language")));
 	}
 
 	private static Attachment mapAttachment(ResultSet rs, int row) throws SQLException {

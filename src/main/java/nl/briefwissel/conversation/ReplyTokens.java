@@ -2,6 +2,7 @@ package nl.briefwissel.conversation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,9 +38,11 @@ class ReplyTokens {
 			// Two nodes may write a trajectory's first token at the same moment (a reminder on one, the
 			// coach's letter on the other): the second insert waits for the first, then does nothing,
 			// and both hand out the token that was written.
+			// The thread's language is fixed here, with its first mail: its subject stays in it (decision 0097).
 			jdbc.sql("""
-					insert into reply_token (token, trajectory_id, participant_id, created_at)
-					values (:token, :trajectory, :participant, :now)
+					insert into reply_token (token, trajectory_id, participant_id, created_at, thread_language)
+					values (:token, :trajectory, :participant, :now,
+					    coalesce((select a.preferred_language from account a where a.id = :participant), 'nl'))
 					on conflict do nothing""")
 				.param("token", addresses.newToken())
 				.param("trajectory", trajectoryId)
@@ -48,6 +51,18 @@ class ReplyTokens {
 				.update();
 			return binding(trajectoryId).orElseThrow().token();
 		});
+	}
+
+	/**
+	 * The language of the trajectory's mail thread, fixed when its reply address was made with its first
+	 * mail; its subject stays in it (decision 0097). Empty before that first mail.
+	 */
+	Optional<Locale> threadLanguage(UUID trajectoryId) {
+		return jdbc.sql("select thread_language from reply_token where trajectory_id = :trajectory")
+			.param("trajectory", trajectoryId)
+			.query(String.class)
+			.optional()
+			.map(Locale::forLanguageTag);
 	}
 
 	Optional<Binding> byToken(String token) {

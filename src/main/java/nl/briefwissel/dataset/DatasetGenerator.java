@@ -337,7 +337,7 @@ final class DatasetGenerator {
 			tables.coachProposal.add(UUID.randomUUID(), trajectory, coach, manager, proposed, startedOn, accepted, true);
 			tables.transition.add(UUID.randomUUID(), trajectory, proposed, "INTAKE", "MATCHING", "OTHER", manager);
 			tables.transition.add(UUID.randomUUID(), trajectory, accepted, "MATCHING", "RUNNING", "MATCHED", coach);
-			tables.replyToken.add(token(random), trajectory, participant, accepted);
+			tables.replyToken.add(token(random), trajectory, participant, accepted, dutch ? "nl" : "en");
 
 			OffsetDateTime welcome = at(startedOn, 9 + random.nextInt(3), random);
 			if (welcome.isBefore(now)) {
@@ -401,7 +401,7 @@ final class DatasetGenerator {
 			OffsetDateTime at, boolean dutch, SplittableRandom random) {
 		UUID id = UUID.randomUUID();
 		tables.message.add(id, trajectory, author, role, "MESSAGE", encryption.sealText(body), encryption.keyId(), channel,
-				"MAIL".equals(channel) ? "<" + UUID.randomUUID() + "@mail.example.org>" : null, at);
+				"MAIL".equals(channel) ? "<" + UUID.randomUUID() + "@mail.example.org>" : null, at, dutch ? "nl" : "en");
 		if ("PARTICIPANT".equals(role) && random.nextInt(100) < 4) {
 			String[] file = ATTACHMENTS[random.nextInt(ATTACHMENTS.length)];
 			byte[] content = bytes(random, 2_000 + random.nextInt(18_000));
@@ -508,10 +508,11 @@ final class DatasetGenerator {
 		final Rows transition = new Rows("trajectory_transition", "id", "trajectory_id", "at", "from_status", "to_status",
 				"reason_code", "by_account");
 
-		final Rows replyToken = new Rows("reply_token", "token", "trajectory_id", "participant_id", "created_at");
+		final Rows replyToken = new Rows("reply_token", "token", "trajectory_id", "participant_id", "created_at",
+				"thread_language");
 
 		final Rows message = new Rows("message", "id", "trajectory_id", "author_id", "author_role", "kind", "body",
-				"body_key_id", "channel", "mail_message_id", "created_at");
+				"body_key_id", "channel", "mail_message_id", "created_at", "language");
 
 		final Rows attachment = new Rows("message_attachment", "id", "message_id", "file_name", "content_type",
 				"size_bytes", "content", "content_key_id", "refusal");

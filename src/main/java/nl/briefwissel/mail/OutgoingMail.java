@@ -61,6 +61,15 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 						references, automatic, about, writtenBy, notification, noticeKind);
 	}
 
+	/**
+	 * The same mail, in a thread: under its subject, answering {@code inReplyTo} (may be null), referring to
+	 * {@code references} (decision 0097).
+	 */
+	public OutgoingMail inThread(String threadSubject, String previous, List<String> thread) {
+		return new OutgoingMail(to, threadSubject, text, html, replyTo, previous, thread, automatic, about, writtenBy,
+				notification, noticeKind);
+	}
+
 	/** The same mail, answered at this address. */
 	public OutgoingMail replyingTo(String address) {
 		return new OutgoingMail(to, subject, text, html, address, inReplyTo, references, automatic, about, writtenBy, notification,

@@ -295,6 +295,8 @@ public class ParticipantExport {
 			message.put("role", m.author().name());
 			message.put("at", instant(m.createdAt()));
 			message.put("channel", m.channel().name());
+			// The language it was written in (decision 0097); null where not known.
+			message.put("language", m.language() == null ? null : m.language().getLanguage());
 			said(message, "text", m.readable(), m.body(), "conversation.letter.unreadable", language);
 			message.put("attachments", m.attachments().stream().map(a -> {
 				Map<String, Object> file = attachmentData(a, files, language);

@@ -2,6 +2,8 @@ package nl.briefwissel.trajectory;
 
 import java.util.UUID;
 
+import nl.briefwissel.mail.OutgoingMail;
+
 /**
  * Where a participant's reply to a mail about their trajectory goes: its conversation's reply address.
  * Notices of other modules (a new coach, the closing summary) would otherwise go out from the
@@ -11,4 +13,11 @@ import java.util.UUID;
 public interface ConversationAddress {
 
 	String replyTo(UUID trajectoryId, UUID participantId);
+
+	/**
+	 * The same mail as one of the conversation's (the closing summary's): to its reply address, under the
+	 * subject of its letters, answering the last of them, so that mail programs keep it in their thread
+	 * (decision 0097).
+	 */
+	OutgoingMail inConversation(TrajectoryOverview trajectory, OutgoingMail mail);
 }

@@ -75,7 +75,7 @@ class ClosingDraftTests {
 		assertThat(coachPage.getElementById("closing-state").text()).startsWith("Verstuurd op ");
 		// Once sent, a change is sent too: no draft that would in fact be read.
 		assertThat(coachPage.select(".bw-closing form button").eachText()).containsExactly("Wijziging versturen");
-		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).contains("afsluiting"));
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.text(m).contains("samenvatting van jullie traject"));
 		assertThat(Mailboxes.text(notice)).doesNotContain("meeloopdag");
 		assertThat(page("/participant", running.participant(), null).text()).contains("Volgende stap: een meeloopdag.")
 			.doesNotContain("Eerste opzet");
@@ -162,8 +162,9 @@ class ClosingDraftTests {
 			.andReturn().getResponse().getContentAsString());
 	}
 
+	/** The closing notices: in the conversation's thread, under its letters' subject, but written by no coach (decision 0097). */
 	private long mailsAbout(java.util.UUID trajectory) {
-		return jdbc.sql("select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id where a.about_id = :t and m.subject like '%afsluiting%'")
+		return jdbc.sql("select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id where a.about_id = :t and m.subject like 'Je e-coaching met %' and m.written_by is null")
 			.param("t", trajectory)
 			.query(Long.class)
 			.single();

@@ -84,7 +84,7 @@ class ClosingTests {
 			.param("summary", "We ontdekten dat je energie krijgt van lesgeven. Volgende stap: een meeloopdag.").param("send", "true"))
 			.andExpect(flash().attribute("closingDone", "closing.sent"));
 		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
-				m -> Mailboxes.subject(m).contains("afsluiting"));
+				m -> Mailboxes.text(m).contains("samenvatting van jullie traject"));
 		assertThat(Mailboxes.text(notice)).contains("/participant").doesNotContain("meeloopdag");
 		// How to sign in as the other mails to a participant have it: with a link, no password needed (it sent
 		// them to 'Wachtwoord vergeten' only), and the address of the sign-in page.

@@ -63,8 +63,8 @@ class ReplyTokensTests {
 		CountDownLatch written = new CountDownLatch(1);
 		CompletableFuture<Void> otherNode = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
 			jdbc.sql("""
-					insert into reply_token (token, trajectory_id, participant_id, created_at)
-					values ('token-of-the-other-node', :trajectory, :participant, :now)""")
+					insert into reply_token (token, trajectory_id, participant_id, created_at, thread_language)
+					values ('token-of-the-other-node', :trajectory, :participant, :now, 'nl')""")
 				.param("trajectory", trajectory.id())
 				.param("participant", trajectory.participant().id())
 				.param("now", OffsetDateTime.now())

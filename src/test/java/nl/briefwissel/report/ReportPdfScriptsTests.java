@@ -191,7 +191,7 @@ class ReportPdfScriptsTests {
 				TrajectoryStatus.RUNNING, "NEXT_STEP", start, null, 12, 3, 0, List.of(), 2, DUTCH, true);
 		Message message = new Message(UUID.randomUUID(), trajectory.id(), UUID.randomUUID(), writer, Author.PARTICIPANT,
 				MessageKind.MESSAGE, letter, true, Channel.MAIL, null, null, start.atTime(9, 30).atOffset(ZoneOffset.ofHours(1)),
-				List.of());
+				List.of(), DUTCH);
 		return new TrajectoryReport(trajectory, "Een volgende stap", new Trajectories.InOwnWords("Mijn vraag", "Mijn doelen", true, true),
 				List.of(), List.of(), List.of(), List.of(), null, List.of(message), List.of(), OffsetDateTime.now());
 	}

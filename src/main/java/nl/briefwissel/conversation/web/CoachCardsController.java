@@ -148,10 +148,15 @@ class CoachCardsController {
 			redirect.addFlashAttribute("submission", submission);
 			return "redirect:/participant/cards/" + givenId;
 		}
-		StringBuilder text = new StringBuilder(texts.getMessage("cards.message", new Object[] { assignment.title() }, locale))
+		// The letter is the conversation's, in the participant's language as their coach reads it, not in the
+		// browser's: an English browser wrote "My top five... Meaning" into a Dutch conversation (decision 0097).
+		Locale written = trajectories.byId(assignment.trajectoryId())
+			.map(TrajectoryOverview::participantLanguage)
+			.orElse(locale);
+		StringBuilder text = new StringBuilder(texts.getMessage("cards.message", new Object[] { assignment.title() }, written))
 			.append("\n\n");
 		for (int place = 0; place < top.size(); place++) {
-			text.append(place + 1).append(". ").append(top.get(place).label(locale)).append('\n');
+			text.append(place + 1).append(". ").append(top.get(place).label(written)).append('\n');
 		}
 		if (!explanation.isBlank()) {
 			// Given back to copy at most as long as the form takes it: it travels in the session.

@@ -610,7 +610,6 @@ class ConversationController {
 		model.addAttribute("given", given.of(trajectory.id()));
 		model.addAttribute("highlights", highlightsOf.toRead(trajectory.id()));
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
-		model.addAttribute("lettersLanguage", trajectory.participantLanguage());
 		model.addAttribute("closing", closings.asWritten(trajectory.id()).orElse(null)); // a draft too, said to be one (decision 0086)
 		model.addAttribute("closingOpen", ClosingDesk.open(trajectory));
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());

@@ -90,12 +90,6 @@ class LettersDialect extends AbstractProcessorDialect {
 
 		private final String refusal;
 
-		/**
-		 * The body's {@code lang}: the language the conversation is written in (the participant's), said
-		 * to a screen reader when the page is in another (WCAG 3.1.2); empty when they are the same.
-		 */
-		private final String bodyOpening;
-
 		private final StringBuilder out = new StringBuilder(32_768);
 
 		Letters(ITemplateContext page) {
@@ -120,11 +114,6 @@ class LettersDialect extends AbstractProcessorDialect {
 			this.refusedPassage = typed instanceof String passage ? passage : "";
 			Object problem = page.getVariable("highlightProblem");
 			this.refusal = refusedFor != null && problem instanceof String key ? text(key) : null;
-			Object written = page.getVariable("lettersLanguage");
-			this.bodyOpening = written instanceof java.util.Locale language
-					&& !language.getLanguage().equals(page.getLocale().getLanguage())
-							? "\n      <div class=\"bw-message__body\" lang=\"" + language.getLanguage() + "\">"
-							: "\n      <div class=\"bw-message__body\">";
 		}
 
 		String write(List<Message> messages) {
@@ -154,7 +143,12 @@ class LettersDialect extends AbstractProcessorDialect {
 				Html.escape(out, " · " + text("conversation.channel." + m.channel().name())).append("</span>\n        </p>")
 					.append("\n      </header>");
 				if (m.readable()) {
-					Html.escape(out.append(bodyOpening), m.body()).append("</div>");
+					// The language this letter was written in, said where it is not the page's (WCAG 3.1.2):
+					// the participant's setting of today is not the language of every letter (decision 0097).
+					String lang = m.langOn(page.getLocale());
+					out.append(lang == null ? "\n      <div class=\"bw-message__body\">"
+							: "\n      <div class=\"bw-message__body\" lang=\"" + lang + "\">");
+					Html.escape(out, m.body()).append("</div>");
 				}
 				else {
 					// In its place, with its date and writer: no error page for the whole conversation, no

@@ -1,0 +1,151 @@
+package nl.briefwissel.conversation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.GivenAssignments;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Each letter keeps the language it was written in, and the mail of a conversation one subject, whatever
+ * the participant chooses later (decision 0097).
+ */
+@BriefwisselTest
+class LetterLanguageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * WCAG 3.1.2 per letter: a Dutch participant's English reply says it is English, and after the switch to
+	 * English the Dutch letters of before still say they are Dutch, on both sides of the conversation.
+	 */
+	@Test
+	void eachLetterSaysTheLanguageItWasWrittenInAfterALanguageSwitch() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(),
+				"Welkom! Ik ben blij dat je er bent en ik kijk uit naar je eerste brief.");
+		conversations.participantWrites(running.id(), running.participant().id(),
+				"Dank je wel, ik heb er zin in en ik schrijf je deze week over mijn vraag.");
+		conversations.participantWrites(running.id(), running.participant().id(),
+				"Sorry, I wrote this one in English because my partner will read it with me. I have a question about the plan.");
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		conversations.coachWrites(running.id(), running.coach().id(),
+				"Thank you for your letter. I am happy to write in English with you from now on.");
+
+		assertThat(conversations.of(running.id())).extracting(Message::language)
+			.containsExactly(Locale.forLanguageTag("nl"), Locale.forLanguageTag("nl"), Locale.ENGLISH, Locale.ENGLISH);
+		assertThat(langs(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString())).containsExactly("", "", "en", "en");
+		assertThat(langs(mvc.perform(get("/participant/conversation").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString())).containsExactly("nl", "nl", "", "");
+	}
+
+	/**
+	 * A Dutch participant whose browser asks for English lays the cards of a Dutch deck: the letter is
+	 * written in Dutch, their language, and kept as Dutch.
+	 */
+	@Test
+	void theCardsLetterIsWrittenInTheParticipantsLanguageNotTheBrowsers(@Autowired Assignments assignments,
+			@Autowired GivenAssignments given) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Assignment cards = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
+			.stream().filter(a -> a.title().equals("Jouw top vijf waarden")).findFirst().orElseThrow();
+		given.give(running.id(), cards.id(), conversations.coachWrites(running.id(), running.coach().id(), "Leg de kaarten."));
+		UUID open = given.of(running.id()).get(0).id();
+
+		mvc.perform(post("/participant/cards/{id}", open).with(csrf()).with(fixtures.as(running.participant()))
+			.locale(Locale.ENGLISH).header("Accept-Language", "en")
+			.param("place", "AUTONOMY", "GROWTH", "BALANCE", "MEANING", "LEARNING"))
+			.andExpect(status().is3xxRedirection());
+
+		Message answer = conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).findFirst().orElseThrow();
+		assertThat(answer.body()).startsWith("Mijn top vijf coachkaarten").contains("1. Vrijheid").doesNotContain("Meaning");
+		assertThat(answer.language()).isEqualTo(Locale.forLanguageTag("nl"));
+	}
+
+	/**
+	 * Gmail and Outlook thread by subject: the letters keep the subject of the first after the participant
+	 * switched language, and the closing summary's mail goes in the same thread, answering the last letter.
+	 */
+	@Test
+	void theMailOfAConversationKeepsOneSubjectAndTheClosingMailAnswersTheLastLetter() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID first = conversations.coachWrites(running.id(), running.coach().id(), "Welkom bij je e-coaching.");
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		UUID second = conversations.coachWrites(running.id(), running.coach().id(), "Welcome, in English from now on.");
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We found what gives you energy.").param("send", "true"))
+			.andExpect(status().is3xxRedirection());
+
+		String firstId = mailIdOf(first);
+		String secondId = mailIdOf(second);
+		String subject = "Je e-coaching met " + running.coach().displayName();
+		assertThat(mail(firstId).get("subject")).isEqualTo(subject);
+		assertThat(mail(secondId).get("subject")).isEqualTo(subject);
+		Map<String, Object> closing = jdbc.sql("""
+				select subject, in_reply_to, mail_references from outbound_mail
+				where recipient = :to and reply_to is not null and message_id not in (:letters)""")
+			.param("to", running.participant().email())
+			.param("letters", List.of(firstId, secondId))
+			.query()
+			.singleRow();
+		assertThat(closing.get("subject")).isEqualTo(subject);
+		assertThat(closing.get("in_reply_to")).isEqualTo(secondId);
+		assertThat(closing.get("mail_references")).isEqualTo(firstId + " " + secondId);
+	}
+
+	/** The words decide only when they clearly say one language; a short or mixed letter is the participant's. */
+	@Test
+	void aShortOrMixedLetterIsInTheParticipantsLanguage() {
+		Locale dutch = Locale.forLanguageTag("nl");
+		assertThat(LetterLanguage.of("I think this is the right step for me, and I will tell my manager.", dutch))
+			.isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("Ik denk dat dit de goede stap is, en ik vertel het mijn leidinggevende.", Locale.ENGLISH))
+			.isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Bedankt!", Locale.ENGLISH)).isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("Ik heb the plan and de doelen with you", dutch)).isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Ik heb the plan and de doelen with you", Locale.ENGLISH)).isEqualTo(Locale.ENGLISH);
+	}
+
+	private String mailIdOf(UUID letter) {
+		return jdbc.sql("select mail_message_id from message where id = :id").param("id", letter).query(String.class).single();
+	}
+
+	private Map<String, Object> mail(String messageId) {
+		return jdbc.sql("select subject from outbound_mail where message_id = :id").param("id", messageId).query().singleRow();
+	}
+
+	private static List<String> langs(String page) {
+		return Jsoup.parse(page).select("ol.bw-conversation .bw-message__body").stream().map(Element.class::cast)
+			.map(body -> body.attr("lang")).toList();
+	}
+}
