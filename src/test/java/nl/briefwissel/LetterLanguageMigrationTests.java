@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V89 gives the letters of before their language and each mail thread its language (decision 0097), on both
+ * V87 gives the letters of before their language and each mail thread its language (decision 0097), on both
  * databases: a coach's letter the language its mail's subject was in, a participant's letter the
  * participant's language of today, a note none; the thread the language of its first mailed coach's letter.
  */
@@ -33,7 +33,7 @@ class LetterLanguageMigrationTests {
 	}
 
 	private static void lettersOfBeforeGetTheirLanguage(String url, String user) throws SQLException {
-		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("85").load().migrate();
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("86").load().migrate();
 		UUID trajectory = UUID.randomUUID();
 		UUID coachLetter = UUID.randomUUID();
 		UUID participantLetter = UUID.randomUUID();
