@@ -133,7 +133,7 @@ class ClosingTests {
 			.param("trajectory", running.id().toString()).param("reaction", "Dank je wel."));
 		String name = running.coach().displayName();
 		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
-				m -> Mailboxes.subject(m).contains("closing"));
+				m -> Mailboxes.text(m).contains("wrote a summary of your trajectory")); // the letters' subject (0097)
 		assertThat(Mailboxes.text(notice)).contains("You can sign in with a link, without a password", "/login?lang=en")
 			.doesNotContain("Forgot password");
 		String whileRunning = org.jsoup.Jsoup.parse(mvc.perform(get("/participant").param("lang", "en")
