@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Assignments given in a trajectory. The participant's first message after an assignment is its
  * answer: text, photos and files alike, by mail or from the web. Coach cards are the exception: they
- * are answered by laying the cards, and that top five answers nothing else.
+ * are answered by laying the cards, and that top five answers nothing else. The coach may say a linked
+ * letter is not the answer, and choose another (decision 0098); laid cards stay.
  */
 @Repository
 public class GivenAssignments {
@@ -23,11 +24,30 @@ public class GivenAssignments {
 	 * every other type.
 	 */
 	public record Given(UUID id, UUID trajectoryId, UUID assignmentId, String title, AssignmentType type,
-			CoachCards.Kind deck, UUID messageId, OffsetDateTime givenAt, UUID answerMessageId, OffsetDateTime answeredAt) {
+			CoachCards.Kind deck, UUID messageId, OffsetDateTime givenAt, UUID answerMessageId, OffsetDateTime answeredAt,
+			AnsweredBy answeredBy) {
 
 		public boolean answered() {
 			return answerMessageId != null;
 		}
+
+		/** Whether its coach may say the linked letter is not the answer: laid cards were meant as one. */
+		public boolean answerUndoable() {
+			return answered() && answeredBy != AnsweredBy.CARDS;
+		}
+	}
+
+	/** How the answer came to be linked (V90); null while the assignment is open. */
+	public enum AnsweredBy {
+
+		/** Automatically: the participant's next letter after it was given. */
+		LETTER,
+
+		/** The coach cards laid on their page: the participant's deliberate answer. */
+		CARDS,
+
+		/** The letter the coach chose as the answer. */
+		COACH
 	}
 
 	private final JdbcClient jdbc;
@@ -90,7 +110,7 @@ public class GivenAssignments {
 	@Transactional
 	public int answerByMail(UUID trajectoryId, UUID messageId, OffsetDateTime writtenAt) {
 		return jdbc.sql("""
-				update given_assignment set answer_message_id = :message, answered_at = :written
+				update given_assignment set answer_message_id = :message, answered_at = :written, answered_by = 'LETTER'
 				where trajectory_id = :trajectory and answer_message_id is null and given_at <= :written""")
 			.param("message", messageId)
 			.param("written", writtenAt)
@@ -100,7 +120,7 @@ public class GivenAssignments {
 
 	private int answerOpen(UUID trajectoryId, UUID messageId, String alsoWhere) {
 		return jdbc.sql("""
-				update given_assignment set answer_message_id = :message, answered_at = :now
+				update given_assignment set answer_message_id = :message, answered_at = :now, answered_by = 'LETTER'
 				where trajectory_id = :trajectory and answer_message_id is null""" + alsoWhere)
 			.param("message", messageId)
 			.param("now", OffsetDateTime.now(clock))
@@ -112,7 +132,7 @@ public class GivenAssignments {
 	@Transactional
 	public boolean answerOne(UUID givenId, UUID messageId) {
 		return jdbc.sql("""
-				update given_assignment set answer_message_id = :message, answered_at = :now
+				update given_assignment set answer_message_id = :message, answered_at = :now, answered_by = 'CARDS'
 				where id = :given and answer_message_id is null""")
 			.param("message", messageId)
 			.param("now", OffsetDateTime.now(clock))
@@ -120,9 +140,48 @@ public class GivenAssignments {
 			.update() == 1;
 	}
 
+	/**
+	 * Its coach says the linked letter is not the answer: the assignment is open again, and the participant's
+	 * next letter answers it as before. Only while the letter the coach's page showed is still the one linked
+	 * (a tab opened before another change, a second click: nothing), and never the laid coach cards.
+	 */
+	@Transactional
+	public boolean unlink(UUID trajectoryId, UUID givenId, UUID shownAnswer) {
+		return jdbc.sql("""
+				update given_assignment set answer_message_id = null, answered_at = null, answered_by = null
+				where id = :given and trajectory_id = :trajectory and answer_message_id = :shown
+				  and answered_by <> 'CARDS'""")
+			.param("given", givenId)
+			.param("trajectory", trajectoryId)
+			.param("shown", shownAnswer)
+			.update() == 1;
+	}
+
+	/**
+	 * Its coach chooses the participant's letter written at {@code writtenAt} as the answer: answered when it
+	 * was written, as a letter linked by itself is. Only a letter written after the assignment was given, and
+	 * only while the answer is still the one the coach's page showed ({@code shownAnswer}, null for open):
+	 * a letter linked by itself in the meantime is not overwritten unseen. The caller checks the letter is
+	 * the participant's, in this trajectory.
+	 */
+	@Transactional
+	public boolean link(UUID trajectoryId, UUID givenId, UUID messageId, OffsetDateTime writtenAt, UUID shownAnswer) {
+		JdbcClient.StatementSpec update = jdbc.sql("""
+				update given_assignment set answer_message_id = :message, answered_at = :written, answered_by = 'COACH'
+				where id = :given and trajectory_id = :trajectory and given_at <= :written
+				  and (answered_by is null or answered_by <> 'CARDS')
+				  and """ + (shownAnswer == null ? " answer_message_id is null" : " answer_message_id = :shown"))
+			.param("message", messageId)
+			.param("written", writtenAt)
+			.param("given", givenId)
+			.param("trajectory", trajectoryId);
+		return (shownAnswer == null ? update : update.param("shown", shownAnswer)).update() == 1;
+	}
+
 	public List<Given> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select id, trajectory_id, assignment_id, title, type, deck, message_id, given_at, answer_message_id, answered_at
+				select id, trajectory_id, assignment_id, title, type, deck, message_id, given_at, answer_message_id, answered_at,
+				       answered_by
 				from given_assignment where trajectory_id = :trajectory order by given_at""")
 			.param("trajectory", trajectoryId)
 			.query((rs, n) -> new Given(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
@@ -131,7 +190,8 @@ public class GivenAssignments {
 					rs.getString("deck") == null ? null : CoachCards.Kind.valueOf(rs.getString("deck")),
 					rs.getObject("message_id", UUID.class),
 					rs.getObject("given_at", OffsetDateTime.class), rs.getObject("answer_message_id", UUID.class),
-					rs.getObject("answered_at", OffsetDateTime.class)))
+					rs.getObject("answered_at", OffsetDateTime.class),
+					rs.getString("answered_by") == null ? null : AnsweredBy.valueOf(rs.getString("answered_by"))))
 			.list();
 	}
 }

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.conversation.AssignmentAnswers;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
@@ -607,7 +608,10 @@ class ConversationController {
 		model.addAttribute("unreadableDraft", mine.draftUnreadable());
 		model.addAttribute("notes", mine.notes());
 		model.addAttribute("savedReplies", mine.savedReplies());
-		model.addAttribute("given", given.of(trajectory.id()));
+		List<GivenAssignments.Given> givenHere = given.of(trajectory.id());
+		model.addAttribute("given", givenHere);
+		// The letters its coach may choose as the answer of each open assignment (decision 0098).
+		model.addAttribute("answerChoices", AssignmentAnswers.choices(givenHere, conversation));
 		model.addAttribute("highlights", highlightsOf.toRead(trajectory.id()));
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
 		model.addAttribute("closing", closings.asWritten(trajectory.id()).orElse(null)); // a draft too, said to be one (decision 0086)
