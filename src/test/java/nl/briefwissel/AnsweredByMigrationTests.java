@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V90 says how each answer already linked came to be (decision 0098), on both databases: coach cards
+ * V88 says how each answer already linked came to be (decision 0098), on both databases: coach cards
  * answered by a letter from the web were laid on their page and stay (CARDS); coach cards answered by mail
  * and every other answer came as the next letter (LETTER), which the coach may undo; an open one has none.
  */
@@ -33,7 +33,7 @@ class AnsweredByMigrationTests {
 	}
 
 	private static void laidCardsStayAndEveryOtherAnswerCameAsALetter(String url, String user) throws SQLException {
-		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("86").load().migrate();
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("87").load().migrate();
 		OffsetDateTime now = OffsetDateTime.now();
 		UUID trajectory = UUID.randomUUID();
 		UUID laid;

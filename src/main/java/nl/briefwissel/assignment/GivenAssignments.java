@@ -37,7 +37,7 @@ public class GivenAssignments {
 		}
 	}
 
-	/** How the answer came to be linked (V90); null while the assignment is open. */
+	/** How the answer came to be linked (V88); null while the assignment is open. */
 	public enum AnsweredBy {
 
 		/** Automatically: the participant's next letter after it was given. */
