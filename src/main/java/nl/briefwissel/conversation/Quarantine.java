@@ -88,9 +88,15 @@ public class Quarantine {
 		return text.length() > 1000 ? text.substring(0, 1000) : text;
 	}
 
+	/**
+	 * Whose the coach's list is, as {@link nl.briefwissel.trajectory.TrajectoryOverview#coachedBy} says for the
+	 * mail's own page: a trajectory only proposed to the coach is not theirs yet, nor what was held for it.
+	 */
+	private static final String OF_COACH = "and t.coach_id = :coach and t.status <> 'MATCHING'";
+
 	/** Open entries of the trajectories this coach coaches. */
 	public List<Entry> ofCoach(UUID coachId) {
-		return entries("and t.coach_id = :coach", coachId, true);
+		return entries(OF_COACH, coachId, true);
 	}
 
 	/**
@@ -107,7 +113,7 @@ public class Quarantine {
 	public int countOfCoach(UUID coachId) {
 		return jdbc.sql("""
 				select count(*) from quarantined_mail q join trajectory t on t.id = q.trajectory_id
-				where q.resolved_at is null and t.coach_id = :coach""")
+				where q.resolved_at is null %s""".formatted(OF_COACH))
 			.param("coach", coachId)
 			.query(Integer.class)
 			.single();
