@@ -1,6 +1,9 @@
 package nl.briefwissel.assignment;
 
+import java.util.List;
+
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
@@ -16,7 +19,15 @@ public class Markdown {
 
 	private static final Parser PARSER = Parser.builder().build();
 
-	private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).build();
+	/**
+	 * Links to web pages and mail addresses only: a javascript: or data: link is written without its target.
+	 * The cleaning below refuses those too; this holds should its list of safe elements ever be widened.
+	 */
+	private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+		.build();
 
 	private static final Safelist SAFE = Safelist.basic().addAttributes("a", "rel").addEnforcedAttribute("a", "rel",
 			"noopener noreferrer");
@@ -25,11 +36,15 @@ public class Markdown {
 		if (markdown == null) {
 			return "";
 		}
+		return Jsoup.clean(rendered(markdown), SAFE);
+	}
+
+	/** The renderer's HTML, before the cleaning. */
+	static String rendered(String markdown) {
 		// A heading of a coach's own assignment stands out as a line in bold: as a heading it would break
 		// the page's outline (an h1 inside a letter), and the short list of safe elements dropped its weight.
-		String html = RENDERER.render(PARSER.parse(markdown))
+		return RENDERER.render(PARSER.parse(markdown))
 			.replaceAll("<h[1-6]>", "<p><strong>")
 			.replaceAll("</h[1-6]>", "</strong></p>");
-		return Jsoup.clean(html, SAFE);
 	}
 }
