@@ -313,10 +313,17 @@ class InboundProcessor implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Counts the failed attempt. Neither the log nor the row keeps the exception's message: a parser's message
+	 * names the addresses and header text of the mail it read, which an erasure of the person takes from the
+	 * database but never from operators' logs. The classes and the stack say where it broke; the mail itself
+	 * is kept and read again on the next attempt.
+	 */
 	private void recordFailure(UUID id, int attempt, Throwable e) {
-		String error = truncate(e.getClass().getSimpleName() + ": " + e.getMessage(), 2000);
+		String error = truncate(classes(e) + "; see the log for inbound mail " + id, 2000);
 		boolean giveUp = attempt >= MAX_ATTEMPTS;
-		log.warn("Processing inbound mail {} failed (attempt {}{}): {}", id, attempt, giveUp ? ", giving up" : "", error, e);
+		log.warn("Processing inbound mail {} failed (attempt {}{}): {}", id, attempt, giveUp ? ", giving up" : "", classes(e),
+				WithoutMessage.of(e));
 		jdbc.sql("""
 				update inbound_mail set attempts = :attempt, last_error = :error, next_attempt_at = :next,
 				    status = :status
@@ -327,6 +334,44 @@ class InboundProcessor implements SmartLifecycle {
 			.param("status", giveUp ? "FAILED" : "RECEIVED")
 			.param("id", id)
 			.update();
+	}
+
+	/** The exception's class and those of its causes, outermost first. */
+	private static String classes(Throwable e) {
+		StringBuilder classes = new StringBuilder(e.getClass().getSimpleName());
+		java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		seen.add(e);
+		for (Throwable cause = e.getCause(); cause != null && seen.add(cause) && seen.size() <= 10; cause = cause.getCause()) {
+			classes.append(", caused by ").append(cause.getClass().getSimpleName());
+		}
+		return classes.toString();
+	}
+
+	/**
+	 * A failure as the log shows it: the original's class name, stack and causes, without any message (nor
+	 * the suppressed exceptions, which carry theirs).
+	 */
+	private static final class WithoutMessage extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private WithoutMessage(Throwable original, WithoutMessage cause) {
+			super(original.getClass().getName(), cause, false, true);
+			setStackTrace(original.getStackTrace());
+		}
+
+		static WithoutMessage of(Throwable original) {
+			java.util.List<Throwable> chain = new java.util.ArrayList<>();
+			java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+			for (Throwable t = original; t != null && seen.add(t) && chain.size() < 10; t = t.getCause()) {
+				chain.add(t);
+			}
+			WithoutMessage stripped = null;
+			for (int i = chain.size() - 1; i >= 0; i--) {
+				stripped = new WithoutMessage(chain.get(i), stripped);
+			}
+			return stripped;
+		}
 	}
 
 	private static String truncate(String value, int length) {
