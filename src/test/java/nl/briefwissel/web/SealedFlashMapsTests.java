@@ -1,0 +1,205 @@
+package nl.briefwissel.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.encryption.Encryption;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What a person typed and gets back after a refusal waits in the session, which lives in the database,
+ * until the next page: sealed there as the letters are (decision 0100). A client that never follows
+ * redirects must not make its session grow with every post either.
+ */
+@BriefwisselTest
+class SealedFlashMapsTests {
+
+	private static final String SESSION_COOKIE = "BRIEFWISSEL_SESSION";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	SessionRepository<? extends Session> sessions;
+
+	@Autowired
+	Encryption encryption;
+
+	/** A note too long is given back on the page, and meanwhile no session row holds a word of it. */
+	@Test
+	void aRefusedNoteWaitsSealedInTheSessionAndIsGivenBack() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String marker = "vertrouwelijk-" + UUID.randomUUID();
+		String typed = marker + " " + "Ze twijfelt over haar werk. ".repeat(750);
+		assertThat(typed).hasSizeGreaterThan(20_000);
+
+		Cookie session = refusedNote(running.id(), typed, coach);
+
+		assertThat(storedAttributes()).isNotEmpty().noneSatisfy(bytes -> assertThat(contains(bytes, marker)).isTrue());
+		byte[] stored = (byte[]) sessions.findById(sessionId(session)).getAttribute(SealedFlashMaps.ATTRIBUTE);
+		assertThat(new String(stored, 1, stored[0], StandardCharsets.US_ASCII)).isEqualTo(encryption.keyId());
+
+		Document page = trajectoryPage(running.id(), session, coach);
+		assertThat(page.getElementById("note-error")).isNotNull();
+		assertThat(page.selectFirst("textarea[name=note]").wholeText()).isEqualTo(typed);
+		assertThat(sessions.findById(sessionId(session)).<Object>getAttribute(SealedFlashMaps.ATTRIBUTE)).isNull();
+	}
+
+	/**
+	 * Sealed with a key since removed from the configuration, or changed in the database: the page is shown
+	 * as if nothing waited (the text is lost, as after three minutes), not an error page, and the value is dropped.
+	 */
+	@Test
+	void flashMessagesThatDoNotOpenGiveAnOrdinaryPage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String retired = "sleutel-van-vorig-jaar";
+
+		for (boolean keyGone : new boolean[] { true, false }) {
+			Cookie session = refusedNote(running.id(), "Te lang. ".repeat(2_300), coach);
+			String id = sessionId(session);
+			byte[] stored = (byte[]) sessions.findById(id).getAttribute(SealedFlashMaps.ATTRIBUTE);
+			byte[] changed;
+			if (keyGone) {
+				byte[] sealed = Arrays.copyOfRange(stored, 1 + stored[0], stored.length);
+				changed = new byte[1 + retired.length() + sealed.length];
+				changed[0] = (byte) retired.length();
+				System.arraycopy(retired.getBytes(StandardCharsets.US_ASCII), 0, changed, 1, retired.length());
+				System.arraycopy(sealed, 0, changed, 1 + retired.length(), sealed.length);
+			}
+			else {
+				changed = stored.clone();
+				changed[changed.length - 1] ^= 1;
+			}
+			store(sessions, id, changed);
+
+			Document page = trajectoryPage(running.id(), session, coach);
+			assertThat(page.getElementById("note-error")).isNull();
+			assertThat(page.selectFirst("textarea[name=note]").wholeText()).isEmpty();
+			assertThat(sessions.findById(id).<Object>getAttribute(SealedFlashMaps.ATTRIBUTE)).isNull();
+		}
+	}
+
+	@Test
+	void theDispatcherKeepsAtMostAFewFlashMessagesPerSessionSealed() {
+		FlashMapManager manager = context.getBean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME, FlashMapManager.class);
+		assertThat(manager).isInstanceOf(SealedFlashMaps.Manager.class);
+		MockHttpSession session = new MockHttpSession();
+		for (int post = 1; post <= 12; post++) {
+			FlashMap sent = new FlashMap();
+			sent.put("sent", post);
+			sent.setTargetRequestPath("/coach/trajectories/" + post);
+			manager.saveOutputFlashMap(sent, request(session, "/coach/trajectories/" + post + "/messages"),
+					new MockHttpServletResponse());
+		}
+		assertThat(session.getAttribute(SealedFlashMaps.ATTRIBUTE)).isInstanceOf(byte[].class);
+		assertThat(session.getAttribute(SealedFlashMaps.PLAIN_ATTRIBUTE)).isNull();
+		List<FlashMap> kept = ((SealedFlashMaps.Manager) manager).retrieveFlashMaps(request(session, "/"));
+		assertThat(kept).hasSize(SealedFlashMaps.KEPT).extracting(map -> map.get("sent")).containsExactly(8, 9, 10, 11, 12);
+		// The newest is still shown on the page it was meant for, and then gone.
+		Map<String, Object> shown = manager.retrieveAndUpdate(request(session, "/coach/trajectories/12"), new MockHttpServletResponse());
+		assertThat(shown).containsEntry("sent", 12);
+		assertThat((Object) manager.retrieveAndUpdate(request(session, "/coach/trajectories/12"), new MockHttpServletResponse())).isNull();
+	}
+
+	/** A session from before kept them in the clear: they are still shown, and that copy goes. */
+	@Test
+	void flashMessagesKeptInTheClearBeforeAreShownAndRemoved() {
+		FlashMapManager manager = context.getBean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME, FlashMapManager.class);
+		MockHttpSession session = new MockHttpSession();
+		FlashMap before = new FlashMap();
+		before.put("noteText", "van voor de update");
+		before.setTargetRequestPath("/coach/trajectories/1");
+		before.startExpirationPeriod(180);
+		session.setAttribute(SealedFlashMaps.PLAIN_ATTRIBUTE, new java.util.concurrent.CopyOnWriteArrayList<>(List.of(before)));
+
+		Map<String, Object> shown = manager.retrieveAndUpdate(request(session, "/coach/trajectories/1"), new MockHttpServletResponse());
+
+		assertThat(shown).containsEntry("noteText", "van voor de update");
+		assertThat(session.getAttribute(SealedFlashMaps.PLAIN_ATTRIBUTE)).isNull();
+	}
+
+	private Cookie refusedNote(UUID trajectory, String typed, RequestPostProcessor coach) throws Exception {
+		Cookie session = mvc.perform(post("/coach/trajectories/{id}/notes", trajectory).param("note", typed).with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getCookie(SESSION_COOKIE);
+		assertThat(session).isNotNull();
+		return session;
+	}
+
+	private Document trajectoryPage(UUID trajectory, Cookie session, RequestPostProcessor coach) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", trajectory).cookie(session).with(coach))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	/** Spring Session's cookie holds the session id in base64. */
+	private static String sessionId(Cookie cookie) {
+		return new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+	}
+
+	private static <S extends Session> void store(SessionRepository<S> sessions, String id, byte[] value) {
+		S session = sessions.findById(id);
+		session.setAttribute(SealedFlashMaps.ATTRIBUTE, value);
+		sessions.save(session);
+	}
+
+	private List<byte[]> storedAttributes() {
+		return jdbc.sql("select attribute_bytes from spring_session_attributes").query(byte[].class).list();
+	}
+
+	/** Java serialisation writes a string of plain ASCII as its bytes. */
+	private static boolean contains(byte[] stored, String text) {
+		return new String(stored, StandardCharsets.ISO_8859_1).contains(text);
+	}
+
+	private static MockHttpServletRequest request(MockHttpSession session, String path) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		request.setSession(session);
+		return request;
+	}
+}
