@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.encryption.OpenedText;
+import nl.briefwissel.trajectory.Trajectories;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,11 +50,29 @@ public class CoachDesk {
 		/** Done; or done already by this same form (a double click), and nothing written twice. */
 		DONE,
 
+		/**
+		 * Nothing to write: the edit says what the note or reply already said, and the coach is told nothing
+		 * changed rather than that it did (not even the line that says when it was edited moves on).
+		 */
+		UNCHANGED,
+
 		/** Not done: changed in another tab or window since the form was opened. The newer text stays. */
 		CHANGED_SINCE,
 
-		/** Not there (deleted since, or never this coach's): nothing changed. */
-		GONE
+		/** Not there: deleted since (another tab, a double click), or no such id at all. Nothing changed. */
+		GONE,
+
+		/**
+		 * A note that is there but is not this coach's of this trajectory: nothing changed, and the answer
+		 * must say nothing of it (decision 0092: another coach finds nothing).
+		 */
+		SOMEONE_ELSES,
+
+		/**
+		 * The trajectory is no longer this coach's: handed over after the page checked it and before this
+		 * write took its row. Nothing changed; the notes stay out of sight (decision 0027).
+		 */
+		HANDED_OVER
 	}
 
 	/**
@@ -89,11 +108,14 @@ public class CoachDesk {
 
 	private final Messages messages;
 
-	CoachDesk(JdbcClient jdbc, Clock clock, Encryption encryption, Messages messages) {
+	private final Trajectories trajectories;
+
+	CoachDesk(JdbcClient jdbc, Clock clock, Encryption encryption, Messages messages, Trajectories trajectories) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.encryption = encryption;
 		this.messages = messages;
+		this.trajectories = trajectories;
 	}
 
 	@Transactional
@@ -407,12 +429,15 @@ public class CoachDesk {
 	 * new note is, and says when. {@code basedOn}: the note's {@link Note#revision} the form was opened
 	 * on; {@code form}: the form's own id (may be null). Not done when the note changed since, unless its
 	 * last edit came from this same form, so a tab is never refused against itself; a second save of that
-	 * form with the same text (a double click) writes nothing (decision 0092). The trajectory's row is
-	 * taken first, as every write of its content does, so an erasure never leaves an edit behind.
+	 * form with the same text (a double click) writes nothing (decision 0092); the same text from another
+	 * form is {@link Change#UNCHANGED}. The trajectory's row is taken first, as every write of its content
+	 * does, and whose it is read under that lock ({@link #stillTheirs}).
 	 */
 	@Transactional
 	public Change editNote(UUID trajectoryId, UUID coachId, UUID noteId, String body, UUID basedOn, UUID form) {
-		messages.lockForWriting(trajectoryId);
+		if (!stillTheirs(trajectoryId, coachId)) {
+			return Change.HANDED_OVER;
+		}
 		Optional<Stored> stored = jdbc.sql("""
 				select coalesce(revision, id) as revision, edit_form_id, cast(null as varchar(200)) as title, body, body_key_id
 				from coach_note where id = :id and trajectory_id = :t and coach_id = :c for update""")
@@ -421,9 +446,13 @@ public class CoachDesk {
 			.param("c", coachId)
 			.query((rs, n) -> stored(rs))
 			.optional();
+		if (stored.isEmpty()) {
+			return missing(noteId);
+		}
 		String text = body.strip();
-		Change judged = stored.map(row -> judged(row, basedOn, form)).orElse(Change.GONE);
-		if (judged == Change.DONE && !stored.get().sameAs(null, text, encryption)) {
+		boolean same = stored.get().sameAs(null, text, encryption);
+		Change judged = judged(stored.get(), basedOn, form, same);
+		if (judged == Change.DONE && !same) {
 			jdbc.sql("""
 					update coach_note set body = :body, body_key_id = :keyId, revision = :revision, edit_form_id = :form,
 					    edited_at = :now
@@ -443,16 +472,36 @@ public class CoachDesk {
 	 * Deletes one of this coach's notes of this trajectory. Not when it changed since {@code basedOn} (the
 	 * revision the question was asked with; null: whatever it says now): the coach confirmed deleting
 	 * the text they saw, not a newer one (decision 0092). {@link Change#GONE} when there is none, after a
-	 * double click too.
+	 * double click too. Under the trajectory's row, as an edit: a handover and a delete take turns.
 	 */
 	@Transactional
 	public Change deleteNote(UUID trajectoryId, UUID coachId, UUID noteId, UUID basedOn) {
+		if (!stillTheirs(trajectoryId, coachId)) {
+			return Change.HANDED_OVER;
+		}
 		String statement = "delete from coach_note where id = :id and trajectory_id = :t and coach_id = :c"
 				+ (basedOn == null ? "" : " and coalesce(revision, id) = :base");
 		if (jdbc.sql(statement).param("id", noteId).param("t", trajectoryId).param("c", coachId).param("base", basedOn).update() == 1) {
 			return Change.DONE;
 		}
-		return note(trajectoryId, coachId, noteId).isPresent() ? Change.CHANGED_SINCE : Change.GONE;
+		return note(trajectoryId, coachId, noteId).isPresent() ? Change.CHANGED_SINCE : missing(noteId);
+	}
+
+	/**
+	 * Takes the trajectory's row as every write of its content does (an erasure waits, or this finds it
+	 * erased and is refused), then reads whose it is: a handover changes the coach with the row locked, so
+	 * it either comes after this write or is seen here, never between the page's check and the write.
+	 * Read in a statement after the lock is granted, so a handover that was committed meanwhile counts.
+	 */
+	private boolean stillTheirs(UUID trajectoryId, UUID coachId) {
+		messages.lockForWriting(trajectoryId);
+		return trajectories.withContent(trajectoryId).filter(trajectory -> trajectory.coachedBy(coachId)).isPresent();
+	}
+
+	/** No note of this coach's here: one that is still there is someone else's, and must stay unsaid. */
+	private Change missing(UUID noteId) {
+		return jdbc.sql("select count(*) from coach_note where id = :id").param("id", noteId).query(Integer.class).single() > 0
+				? Change.SOMEONE_ELSES : Change.GONE;
 	}
 
 	/**
@@ -470,7 +519,7 @@ public class CoachDesk {
 			.optional();
 		String newTitle = title.strip();
 		String text = body.strip();
-		Change judged = stored.map(row -> judged(row, basedOn, form)).orElse(Change.GONE);
+		Change judged = stored.map(row -> judged(row, basedOn, form, row.sameAs(newTitle, text, encryption))).orElse(Change.GONE);
 		if (judged == Change.DONE && !stored.get().sameAs(newTitle, text, encryption)) {
 			jdbc.sql("""
 					update saved_reply set title = :title, body = :body, body_key_id = :keyId, revision = :revision,
@@ -507,10 +556,15 @@ public class CoachDesk {
 
 	/**
 	 * Whether an edit may be written: based on the row as it is, or on a row this same form wrote last (a
-	 * tab's own double click, or its form sent again after going back). Anything else changed since.
+	 * tab's own double click, or its form sent again after going back). Anything else changed since. The
+	 * same text ({@code same}) is nothing to write; said as done only when this form wrote it last, as the
+	 * second click of a double click answers for the first, which did change it.
 	 */
-	private static Change judged(Stored row, UUID basedOn, UUID form) {
+	private static Change judged(Stored row, UUID basedOn, UUID form, boolean same) {
 		boolean ownLast = form != null && form.equals(row.editForm());
-		return row.revision().equals(basedOn) || ownLast ? Change.DONE : Change.CHANGED_SINCE;
+		if (!row.revision().equals(basedOn) && !ownLast) {
+			return Change.CHANGED_SINCE;
+		}
+		return same && !ownLast ? Change.UNCHANGED : Change.DONE;
 	}
 }

@@ -274,13 +274,14 @@ class NoteEditingTests {
 			mvc.perform(post("/coach/trajectories/{id}/notes/{note}/delete", trajectory, note).param("base", base).with(csrf())
 				.with(otherCoach)).andExpect(status().isNotFound());
 		}
-		// Through a trajectory of their own: no such note there.
+		// Through a trajectory of their own: no such note there, and not "deleted in the meantime" either,
+		// which is said only of the coach's own note (decision 0092: another coach finds nothing).
 		mvc.perform(get("/coach/trajectories/{id}/notes/{note}/edit", other.id(), note).with(otherCoach)).andExpect(status().isNotFound());
 		mvc.perform(get("/coach/trajectories/{id}/notes/{note}/delete", other.id(), note).with(otherCoach)).andExpect(status().isNotFound());
 		mvc.perform(post("/coach/trajectories/{id}/notes/{note}/edit", other.id(), note).param("note", "Overschreven").param("base", base)
-			.with(csrf()).with(otherCoach)).andExpect(redirectedUrl("/coach/trajectories/" + other.id() + "#note-gone"));
+			.with(csrf()).with(otherCoach)).andExpect(status().isNotFound());
 		mvc.perform(post("/coach/trajectories/{id}/notes/{note}/delete", other.id(), note).param("base", base).with(csrf()).with(otherCoach))
-			.andExpect(status().is3xxRedirection());
+			.andExpect(status().isNotFound());
 		for (var refused : List.of(fixtures.as(fixtures.managerOf(running)), fixtures.as(running.participant()))) {
 			mvc.perform(get("/coach/trajectories/{id}/notes/{note}/edit", running.id(), note).with(refused)).andExpect(status().isForbidden());
 			mvc.perform(get("/coach/trajectories/{id}/notes/{note}/delete", running.id(), note).with(refused)).andExpect(status().isForbidden());
@@ -319,8 +320,10 @@ class NoteEditingTests {
 			.with(coach)).andExpect(status().isNotFound());
 		var newCoach = fixtures.as(second);
 		mvc.perform(get("/coach/trajectories/{id}/notes/{note}/edit", running.id(), note).with(newCoach)).andExpect(status().isNotFound());
+		mvc.perform(post("/coach/trajectories/{id}/notes/{note}/edit", running.id(), note).param("note", "Overschreven")
+			.param("base", note.toString()).with(csrf()).with(newCoach)).andExpect(status().isNotFound());
 		mvc.perform(post("/coach/trajectories/{id}/notes/{note}/delete", running.id(), note).param("base", note.toString()).with(csrf())
-			.with(newCoach)).andExpect(status().is3xxRedirection());
+			.with(newCoach)).andExpect(status().isNotFound());
 		assertThat(jdbc.sql("select count(*) from coach_note where id = :id").param("id", note).query(Integer.class).single()).isOne();
 
 		handovers.handOver(running.id(), running.coach().id(), Reason.COACH_UNAVAILABLE, manager.id());
@@ -329,6 +332,52 @@ class NoteEditingTests {
 			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#note-" + note));
 		assertThat(desk.of(running.id(), running.coach().id()).notes()).extracting(CoachDesk.Note::body)
 			.containsExactly("Voor mezelf, weer terug");
+	}
+
+	/**
+	 * A handover between the page's check and the write: the edit or delete takes the trajectory's row and
+	 * finds it is no longer the coach's, and the note, meant to be out of sight, stays as it was.
+	 */
+	@Test
+	void anEditOrDeleteThatReachesTheNoteAfterAHandoverChangesNothing() {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Welkom!");
+		desk.addNote(running.id(), running.coach().id(), "Voor mezelf");
+		UUID note = onlyNote(running);
+		String base = currentBase(running, note);
+		List<Object> before = row(note);
+		handovers.handOver(running.id(), fixtures.secondCoachInPool(running).id(), Reason.COACH_UNAVAILABLE,
+				fixtures.managerOf(running).id());
+
+		assertThat(desk.editNote(running.id(), running.coach().id(), note, "Aangevuld", UUID.fromString(base), UUID.randomUUID()))
+			.isEqualTo(CoachDesk.Change.HANDED_OVER);
+		assertThat(desk.deleteNote(running.id(), running.coach().id(), note, UUID.fromString(base)))
+			.isEqualTo(CoachDesk.Change.HANDED_OVER);
+		assertThat(row(note)).isEqualTo(before);
+	}
+
+	/**
+	 * Saved with the text it had: nothing is written, and the page says nothing changed instead of that the
+	 * note was changed, in Dutch and English; no "bewerkt op" appears.
+	 */
+	@Test
+	void savingTheSameTextSaysNothingChanged() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		desk.addNote(running.id(), running.coach().id(), "Zoals het was");
+		UUID note = onlyNote(running);
+		List<Object> before = row(note);
+		for (String language : List.of("nl", "en")) {
+			Document form = Jsoup.parse(page(get("/coach/trajectories/{id}/notes/{note}/edit", running.id(), note), coach));
+			MvcResult saved = edit(running, note, form, "Zoals het was", coach)
+				.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#note-" + note)).andReturn();
+			Element listed = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", language).with(coach)
+				.cookie(saved.getResponse().getCookies())).andReturn().getResponse().getContentAsString()).getElementById("note-" + note);
+			assertThat(listed.text()).contains(language.equals("nl") ? "Niets gewijzigd" : "Nothing changed")
+				.doesNotContain("Je notitie is gewijzigd.").doesNotContain("Your note was changed.")
+				.doesNotContain(language.equals("nl") ? "bewerkt op" : "edited on");
+		}
+		assertThat(row(note)).isEqualTo(before);
 	}
 
 	/** An erased trajectory's notes are gone, and its note pages are not found. */
@@ -370,7 +419,7 @@ class NoteEditingTests {
 
 	private List<Object> row(UUID note) {
 		return jdbc.sql("select body, revision, edited_at from coach_note where id = :id").param("id", note)
-			.query((rs, n) -> List.<Object>of(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, java.time.OffsetDateTime.class)))
+			.query((rs, n) -> java.util.Arrays.<Object>asList(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, java.time.OffsetDateTime.class)))
 			.single();
 	}
 

@@ -164,6 +164,23 @@ class SavedReplyEditingTests {
 		assertThat(desk.savedReplies(running.coach().id())).isEmpty();
 	}
 
+	/** Saved as it was: nothing written, and the list does not say the reply was changed. */
+	@Test
+	void savingTheSameWordsDoesNotSayTheReplyChanged() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		desk.addSavedReply(running.coach().id(), "Welkom", "Fijn dat je er bent.");
+		UUID reply = desk.savedReplies(running.coach().id()).get(0).id();
+		Object before = row(reply);
+		MvcResult saved = save(reply, Jsoup.parse(page("/coach/saved-replies/" + reply + "/edit", coach)), "Welkom", "Fijn dat je er bent.",
+				coach, "nl")
+			.andExpect(redirectedUrl("/coach/saved-replies#reply-" + reply)).andReturn();
+		String list = mvc.perform(get("/coach/saved-replies").with(coach).cookie(saved.getResponse().getCookies())).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(Jsoup.parse(list).getElementById("reply-" + reply).text()).doesNotContain("gewijzigd");
+		assertThat(row(reply)).isEqualTo(before);
+	}
+
 	/** Another coach finds no such reply, and a programme manager and a participant are refused; the reply is as it was. */
 	@Test
 	void onlyItsCoachEditsASavedReply() throws Exception {
@@ -198,7 +215,7 @@ class SavedReplyEditingTests {
 
 	private Object row(UUID reply) {
 		return jdbc.sql("select title, body, revision from saved_reply where id = :id").param("id", reply)
-			.query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class))).single();
+			.query((rs, n) -> java.util.Arrays.<Object>asList(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class))).single();
 	}
 
 	private String page(String path, RequestPostProcessor who) throws Exception {

@@ -81,17 +81,26 @@ class NotesController {
 				redirect.addFlashAttribute("noteChanged", noteId);
 				yield "redirect:" + page + "#note-" + noteId;
 			}
+			case UNCHANGED -> {
+				// Nothing was written: "gewijzigd" would say otherwise.
+				redirect.addFlashAttribute("noteUnchanged", noteId);
+				yield "redirect:" + page + "#note-" + noteId;
+			}
 			case CHANGED_SINCE -> {
 				// The newer note wins, as a draft does (decision 0060); this tab's text is given back to copy.
 				redirect.addFlashAttribute("overtakenNote", typed);
 				yield "redirect:" + page + "/notes/" + noteId + "/edit#note-changed-since";
 			}
 			case GONE -> {
-				// Deleted in another tab (or none of this coach's): the text goes into the field for a new note.
+				// Deleted in another tab: the text goes into the field for a new note.
 				redirect.addFlashAttribute("noteGone", true);
 				redirect.addFlashAttribute("noteText", typed);
 				yield "redirect:" + page + "#note-gone";
 			}
+			// Another coach's note says nothing of itself (decision 0092), not even that it was there.
+			case SOMEONE_ELSES -> throw notFound();
+			// Handed over after the check above, before the edit took the trajectory's row.
+			case HANDED_OVER -> handedOver(id, me, note, model);
 		};
 	}
 
@@ -105,20 +114,25 @@ class NotesController {
 
 	/**
 	 * Deletes the note the question was asked about. A note changed in another tab since is asked about
-	 * again with its newer text. None to delete (a double click, another tab) is answered as deleted:
-	 * it is, and within the coach's own trajectory that says nothing of anyone else's notes.
+	 * again with its newer text. None to delete (a double click, another tab) is answered as deleted: it
+	 * is. Another coach's note, or a trajectory handed over meanwhile, finds nothing (decision 0092).
 	 */
 	@PostMapping("/coach/trajectories/{id}/notes/{noteId}/delete")
 	String delete(@PathVariable UUID id, @PathVariable UUID noteId, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam UUID base, RedirectAttributes redirect) {
 		own(id, me);
 		String page = "/coach/trajectories/" + id;
-		if (desk.deleteNote(id, me.id(), noteId, base) == CoachDesk.Change.CHANGED_SINCE) {
-			redirect.addFlashAttribute("changedSince", true);
-			return "redirect:" + page + "/notes/" + noteId + "/delete#note-changed-since";
-		}
-		redirect.addFlashAttribute("noteDeleted", true);
-		return "redirect:" + page + "#note-deleted";
+		return switch (desk.deleteNote(id, me.id(), noteId, base)) {
+			case CHANGED_SINCE -> {
+				redirect.addFlashAttribute("changedSince", true);
+				yield "redirect:" + page + "/notes/" + noteId + "/delete#note-changed-since";
+			}
+			case SOMEONE_ELSES, HANDED_OVER -> throw notFound();
+			case DONE, GONE, UNCHANGED -> {
+				redirect.addFlashAttribute("noteDeleted", true);
+				yield "redirect:" + page + "#note-deleted";
+			}
+		};
 	}
 
 	/**

@@ -114,7 +114,10 @@ class SavedRepliesController {
 				redirect.addFlashAttribute("overtakenBody", body);
 				yield "redirect:" + page + "#reply-changed-since";
 			}
-			case GONE -> {
+			// Nothing written: the list opens at the reply without saying it was changed.
+			case UNCHANGED -> "redirect:/coach/saved-replies#reply-" + id;
+			// Not found, or another coach's: a reply has no trajectory to be handed over with.
+			case GONE, SOMEONE_ELSES, HANDED_OVER -> {
 				response.setStatus(HttpStatus.NOT_FOUND.value());
 				model.addAttribute("typedTitle", title);
 				model.addAttribute("typedBody", body);
