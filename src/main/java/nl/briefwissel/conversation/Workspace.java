@@ -126,26 +126,25 @@ public class Workspace {
 		}
 		return messages.search(coachId, query)
 			.stream()
-			.map(hit -> new SearchHit(hit.trajectoryId(), hit.participantName(), writer(hit), coachId.equals(hit.authorId()),
+			.map(hit -> new SearchHit(hit.trajectoryId(), hit.participantName(), hit.author(), coachId.equals(hit.authorId()),
 					hit.messageId(), hit.snippet(), hit.createdAt()))
 			.toList();
 	}
 
-	/** The name of who wrote the letter; the participant's own when their account has no name any more. */
-	private static String writer(Messages.Hit hit) {
-		if (hit.authorName() != null) {
-			return hit.authorName();
-		}
-		return hit.author() == Author.PARTICIPANT ? hit.participantName() : null;
-	}
-
 	/**
-	 * A message of one of the coach's conversations that matches a search. {@code authorName} is who wrote
-	 * it (null when unknown), {@code byYou} whether that is the coach searching; {@code participantName}
-	 * names the conversation.
+	 * A message of one of the coach's conversations that matches a search. {@code author} is the role it
+	 * was written in, {@code byYou} whether by the coach searching: a coach's letter not theirs is an
+	 * earlier coach's, as the search covers only the trajectories the coach has now. By role, not by name:
+	 * a coach may share the participant's name, and a removed account is renamed, not gone.
+	 * {@code participantName} names the conversation.
 	 */
-	public record SearchHit(UUID trajectoryId, String participantName, String authorName, boolean byYou, UUID messageId,
+	public record SearchHit(UUID trajectoryId, String participantName, Author author, boolean byYou, UUID messageId,
 			String snippet, OffsetDateTime createdAt) {
+
+		/** Written by the participant. */
+		public boolean byParticipant() {
+			return author == Author.PARTICIPANT;
+		}
 	}
 
 	static Entry entry(TrajectoryOverview t, Messages.Activity activity, LocalDate today) {

@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.trajectory.Handovers;
+import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import nl.briefwissel.Today;
@@ -45,6 +48,12 @@ class WorkspaceTests {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	Handovers handovers;
+
+	@Autowired
+	Accounts accounts;
 
 	@Test
 	void aParticipantWaitingForTheCoachComesFirstWithTheReplyPromise() throws Exception {
@@ -107,7 +116,7 @@ class WorkspaceTests {
 		// The same minute, perhaps: found by who wrote them, not by their order.
 		Workspace.SearchHit byParticipant = hits.stream().filter(h -> !h.byYou()).findFirst().orElseThrow();
 		Workspace.SearchHit byCoach = hits.stream().filter(Workspace.SearchHit::byYou).findFirst().orElseThrow();
-		assertThat(byParticipant.authorName()).isEqualTo(participantName);
+		assertThat(byParticipant.author()).isEqualTo(Author.PARTICIPANT);
 		assertThat(byParticipant.byYou()).isFalse();
 		assertThat(byCoach.snippet()).startsWith("…").endsWith("…").contains("meeloopdag");
 		List<String> words = List.of(letter.split("\\s+"));
@@ -124,6 +133,74 @@ class WorkspaceTests {
 			.getResponse().getContentAsString();
 		assertThat(org.jsoup.Jsoup.parse(english).select("#hits-title + ul li a").eachText())
 			.containsExactlyInAnyOrder(participantName, "You to " + participantName);
+	}
+
+	/**
+	 * After a handover the previous coach's letter reads as an earlier e-coach's, in Dutch and English: it
+	 * read as their name, and once their account was removed (renamed, not deleted) as "Verwijderd account".
+	 */
+	@Test
+	void aLetterOfThePreviousCoachReadsAsAnEarlierCoachsAfterAHandover() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String participantName = running.participant().displayName();
+		conversations.coachWrites(running.id(), running.coach().id(), "Zullen we de proefdag plannen?");
+		conversations.participantWrites(running.id(), running.participant().id(), "Ja, de proefdag graag in maart.");
+		var second = fixtures.secondCoachInPool(running);
+		handovers.handOver(running.id(), second.id(), Reason.COACH_UNAVAILABLE, fixtures.managerOf(running).id());
+		conversations.coachWrites(running.id(), second.id(), "Ik ben je nieuwe e-coach; de proefdag blijft staan.");
+		var newCoach = fixtures.as(second);
+
+		assertThat(hitNames(newCoach, "nl")).containsExactlyInAnyOrder("Jij aan " + participantName, participantName,
+				"Een eerdere e-coach aan " + participantName);
+		assertThat(hitNames(newCoach, "en")).containsExactlyInAnyOrder("You to " + participantName, participantName,
+				"An earlier e-coach to " + participantName);
+		accounts.removeStaff(running.coach().id());
+		assertThat(hitNames(newCoach, "nl")).containsExactlyInAnyOrder("Jij aan " + participantName, participantName,
+				"Een eerdere e-coach aan " + participantName);
+	}
+
+	/** A previous coach who shares the participant's name: their letter is not taken for the participant's. */
+	@Test
+	void aCoachSharingTheParticipantsNameIsNotTakenForThem() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String participantName = running.participant().displayName();
+		jdbc.sql("update account set display_name = :name where id = :id").param("name", participantName)
+			.param("id", running.coach().id()).update();
+		conversations.coachWrites(running.id(), running.coach().id(), "Hoe ging de proefdag?");
+		conversations.participantWrites(running.id(), running.participant().id(), "De proefdag ging goed.");
+		var second = fixtures.secondCoachInPool(running);
+		handovers.handOver(running.id(), second.id(), Reason.COACH_UNAVAILABLE, fixtures.managerOf(running).id());
+
+		assertThat(hitNames(fixtures.as(second), "nl")).containsExactlyInAnyOrder(participantName,
+				"Een eerdere e-coach aan " + participantName);
+		assertThat(workspace.search(second.id(), "proefdag")).extracting(Workspace.SearchHit::author)
+			.containsExactlyInAnyOrder(Author.COACH, Author.PARTICIPANT);
+	}
+
+	/**
+	 * Lower-casing "İ" gives two characters: the match found in the lower-cased text pointed past it in the
+	 * letter, and with enough of them before the match out of it, and the search answered 500.
+	 */
+	@Test
+	void aMatchAfterTurkishCapitalsIsCutAroundTheMatch() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String letter = "İstanbul en İzmir. ".repeat(60) + "De meeloopdag is donderdag.";
+		conversations.participantWrites(running.id(), running.participant().id(), letter);
+
+		assertThat(Messages.snippet(letter, "MEELOOPDAG")).startsWith("…").endsWith("De meeloopdag is donderdag.");
+		assertThat(Messages.snippet("Naar İSTANBUL en terug", "istanbul")).isEqualTo("Naar İSTANBUL en terug");
+		String page = mvc.perform(get("/coach").param("q", "meeloopdag").with(fixtures.as(running.coach())))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(page).select("#hits-title + ul li span").eachText())
+			.containsExactly("…İstanbul en İzmir. İstanbul en İzmir. İstanbul en İzmir. De meeloopdag is donderdag.");
+	}
+
+	private List<String> hitNames(org.springframework.test.web.servlet.request.RequestPostProcessor coach, String language)
+			throws Exception {
+		String page = mvc.perform(get("/coach").param("q", "proefdag").param("lang", language).with(coach)).andReturn()
+			.getResponse().getContentAsString();
+		return org.jsoup.Jsoup.parse(page).select("#hits-title + ul li a").eachText();
 	}
 
 	@Test
