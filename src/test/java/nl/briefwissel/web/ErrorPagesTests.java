@@ -93,7 +93,10 @@ class ErrorPagesTests {
 		var coach = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 			.user(users.loadUserByUsername("coach@briefwissel.test"));
 		for (String[] referer : new String[][] { { "http://localhost/coach/trajectories/abc?x=1", "/coach/trajectories/abc?x=1" },
-				{ "https://elders.example/coach", "/" }, { "http://localhost//elders.example/x", "/" } }) {
+				{ "https://elders.example/coach", "/" }, { "http://localhost//elders.example/x", "/" },
+				// Forms a browser may read as another site, or that only look like one: none leads away.
+				{ "/\\evil", "/" }, { "http://localhost/\\evil", "/" }, { "https:evil", "/" }, { "%2F%2Fevil.example", "/" },
+				{ "http://localhost/%2F%2Fevil.example", "/%2F%2Fevil.example" }, { "http://localhost/.//x", "/.//x" } }) {
 			String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(ExpiredForms.PATH)
 				.header("Referer", referer[0]).with(coach)).andReturn().getResponse().getContentAsString();
 			assertThat(org.jsoup.Jsoup.parse(body).select("a#form-back").attr("href")).as(referer[0]).isEqualTo(referer[1]);
