@@ -92,7 +92,9 @@ class ExternalSignIns {
 		if (existing.isPresent()) {
 			Account account = existing.get();
 			if (!ofOrganisation(account, organisationId)) {
-				return new Outcome.Refused("elsewhere");
+				// As any failure: that the address has an account at another organisation (very likely someone in a
+				// coaching programme) is not for whoever runs this organisation's provider to learn (decision 0095).
+				return new Outcome.Refused("failed");
 			}
 			// Bound to another person at this provider: the address moved to someone else there, or was
 			// typed by someone else into their own profile. Bound at an earlier provider or registration
@@ -126,7 +128,7 @@ class ExternalSignIns {
 
 	private Outcome signedIn(Account account, UUID organisationId) {
 		if (!ofOrganisation(account, organisationId)) {
-			return new Outcome.Refused("elsewhere");
+			return new Outcome.Refused("failed");
 		}
 		if (!account.enabled() || attempts.locked(account.id())) {
 			return new Outcome.Refused("disabled");

@@ -65,10 +65,11 @@ class ExternalSignInsTests {
 		UUID other = organisations.create("Andere gemeente " + UUID.randomUUID()).id();
 		Account elsewhere = fixtures.person(other, "elders-" + UUID.randomUUID() + "@example.nl", "Elders", Role.COACH);
 		accounts.bindExternalSubject(elsewhere.id(), ISSUER + " app someone");
+		// As any failure: that the address is known at another organisation is not told (decision 0095).
 		assertThat(signIns.signIn(organisation, vouched("app", "sub-3", elsewhere.email(), true), DUTCH))
-			.isEqualTo(new ExternalSignIns.Outcome.Refused("elsewhere"));
+			.isEqualTo(new ExternalSignIns.Outcome.Refused("failed"));
 		assertThat(signIns.signIn(organisation, vouched("app", "someone", "x@example.nl", true), DUTCH))
-			.isEqualTo(new ExternalSignIns.Outcome.Refused("elsewhere"));
+			.isEqualTo(new ExternalSignIns.Outcome.Refused("failed"));
 
 		Account disabled = fixtures.person(organisation, "uit-" + UUID.randomUUID() + "@example.nl", "Uit", Role.COACH);
 		jdbc.sql("update account set enabled = false where id = :id").param("id", disabled.id()).update();
