@@ -103,7 +103,7 @@ public class SignInSecurity {
 
 	/**
 	 * After the organisation's provider vouched for someone: find or create their account, then on
-	 * to the code where their role asks for one and the provider did not ask for a second factor itself.
+	 * to the code where one is owed ({@link #codeOwedThroughProvider}).
 	 */
 	public AuthenticationSuccessHandler afterSingleSignOn() {
 		return signedOutOnFailure((request, response, authentication) -> {
@@ -130,13 +130,24 @@ public class SignInSecurity {
 			}
 			SignedInAccount who = ((ExternalSignIns.Outcome.SignedIn) outcome).account();
 			inTheirLanguage(who, request, response);
-			boolean providerAsked = singleSignOn.of(organisation)
-				.map(SingleSignOn.Provider::providerAsksSecondFactor)
-				.orElse(false);
-			String next = !providerAsked && secondFactors.required(who) ? askForCodeAndGo(who, request, response)
+			String next = codeOwedThroughProvider(who, organisation) ? askForCodeAndGo(who, request, response)
 					: complete(who, request, response);
 			response.sendRedirect(next.startsWith("/") ? request.getContextPath() + next : next);
 		});
+	}
+
+	/**
+	 * Whether someone who signed in through their organisation's provider still gives Briefwissel's code. When the
+	 * provider asks a second factor itself, that keeps outsiders out, not whoever runs the provider: an account with
+	 * an authenticator app is asked its code all the same; one without, whose role requires one, is let in without
+	 * setting one up, as the administrator's tick says (decision 0095).
+	 */
+	private boolean codeOwedThroughProvider(SignedInAccount who, UUID organisation) {
+		if (!secondFactors.required(who)) {
+			return false;
+		}
+		boolean providerAsked = singleSignOn.of(organisation).map(SingleSignOn.Provider::providerAsksSecondFactor).orElse(false);
+		return !providerAsked || secondFactors.status(who.id()).appConfirmed();
 	}
 
 	public AuthenticationFailureHandler afterFailedSingleSignOn() {

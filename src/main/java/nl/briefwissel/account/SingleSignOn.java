@@ -18,7 +18,8 @@ public class SingleSignOn {
 
 	/**
 	 * One organisation's provider. When the provider asks for a second factor itself (as most
-	 * government identity providers do), Briefwissel does not ask for its own code on top. When it
+	 * government identity providers do), Briefwissel does not ask for its own code on top, except of
+	 * accounts that set up an authenticator app (decision 0095). When it
 	 * only gives out addresses its people own ({@code addressesVerified}), a token that does not say
 	 * whether the address is verified (Entra ID's) counts as verified.
 	 */

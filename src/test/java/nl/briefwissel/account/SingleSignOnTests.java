@@ -70,6 +70,9 @@ class SingleSignOnTests {
 	@Autowired
 	SingleSignOn singleSignOn;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	UUID organisation;
 
 	String newcomer;
@@ -397,6 +400,39 @@ class SingleSignOnTests {
 		assertThat(signInThroughTheProvider().body()).contains("No access yet");
 	}
 
+	/**
+	 * The provider's second factor keeps outsiders out, not whoever runs the provider: an account with an
+	 * authenticator app is asked its code whatever the administrator ticked (decision 0095).
+	 */
+	@Test
+	void anAccountWithAnAppIsAskedItsCodeEvenWhenTheProviderAsksASecondFactor() throws Exception {
+		Account coach = fixtures.person(organisation, newcomer, "Coach met app", Role.COACH);
+		Account participant = fixtures.person(organisation, colleague, "Deelnemer met app", Role.PARTICIPANT);
+		for (Account account : java.util.List.of(coach, participant)) {
+			jdbc.sql("update account set totp_secret = :secret, totp_confirmed_at = current_timestamp where id = :id")
+				.param("secret", Totp.newSecret())
+				.param("id", account.id())
+				.update();
+		}
+		accounts.bindExternalSubject(coach.id(), provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
+		accounts.bindExternalSubject(participant.id(), provider.issuer() + " " + OidcProvider.CLIENT_ID + " entra");
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				true, true, true);
+		HttpClient browser = browser();
+		assertThat(signInThroughTheProvider(browser, newcomer).uri().getPath()).isEqualTo("/login/code");
+		assertThat(open(browser, "/coach").uri().getPath()).isEqualTo("/login/code");
+		assertThat(signInThroughTheProvider("entra").uri().getPath()).isEqualTo("/login/code");
+	}
+
+	private static HttpClient browser() {
+		return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+	}
+
+	private HttpResponse<String> open(HttpClient browser, String path) throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> signInThroughTheProvider() throws Exception {
 		return signInThroughTheProvider(newcomer);
 	}
@@ -407,10 +443,14 @@ class SingleSignOnTests {
 
 	/** As a browser that chose {@code language} on the login page first (none: never chose). */
 	private HttpResponse<String> signInThroughTheProvider(String login, String language) throws Exception {
-		HttpClient browser = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
+		return signInThroughTheProvider(browser(), login, language);
+	}
+
+	private HttpResponse<String> signInThroughTheProvider(HttpClient browser, String login) throws Exception {
+		return signInThroughTheProvider(browser, login, null);
+	}
+
+	private HttpResponse<String> signInThroughTheProvider(HttpClient browser, String login, String language) throws Exception {
 		if (language != null) {
 			browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login?lang=" + language)).build(),
 					HttpResponse.BodyHandlers.discarding());
