@@ -350,7 +350,7 @@ public class Accounts {
 			.param("name", name)
 			.param("id", accountId)
 			.update();
-		for (String table : new String[] { "recovery_code", "sign_in_link", "password_reset" }) {
+		for (String table : new String[] { "recovery_code", "sign_in_link", "password_reset", "single_sign_on_link" }) {
 			jdbc.sql("delete from " + table + " where account_id = :id").param("id", accountId).update();
 		}
 		// Signed in somewhere? Not any more.

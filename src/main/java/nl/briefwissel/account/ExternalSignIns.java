@@ -13,10 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who someone is after their organisation's provider vouched for them. The first time, a person is
- * recognised by a verified address and their account is bound to the provider's subject; from then
- * on the subject finds it, whatever address the provider gives (decision 0031). Someone new gets an
- * account in that organisation without any role, so signing in grants nothing until an
- * administrator decides what they may do.
+ * recognised by a verified address; from then on the provider's subject finds their account, whatever
+ * address the provider gives (decision 0031). An account that exists is bound only when its owner
+ * confirms a link mailed to it (decision 0095): the provider's operator can give anyone any address.
+ * Someone new gets an account in that organisation without any role, bound at once, so signing in
+ * grants nothing until an administrator decides what they may do.
  */
 @Service
 class ExternalSignIns {
@@ -27,6 +28,14 @@ class ExternalSignIns {
 	sealed interface Outcome {
 
 		record SignedIn(SignedInAccount account, boolean created) implements Outcome {
+		}
+
+		/**
+		 * An account of the organisation found by its address, not bound to this subject: not signed in, a link is
+		 * mailed to {@code address}, the account's, for its owner to confirm (decision 0095). {@code linkHash}: the
+		 * hash of the link's token, to know the browser it was asked in by; null when none was sent.
+		 */
+		record ConfirmByMail(String address, String linkHash) implements Outcome {
 		}
 
 		/** Refused, with the message key that says why on the login page. */
@@ -52,7 +61,7 @@ class ExternalSignIns {
 
 		/** What every subject bound at this provider and registration begins with. */
 		String provider() {
-			return issuer + " " + clientId + " ";
+			return ExternalSignIns.provider(issuer, clientId);
 		}
 
 		boolean verified() {
@@ -60,13 +69,28 @@ class ExternalSignIns {
 		}
 	}
 
+	/** What every subject bound at this provider and registration begins with. */
+	static String provider(String issuer, String clientId) {
+		return issuer + " " + clientId + " ";
+	}
+
 	private final Accounts accounts;
 
 	private final SignInAttempts attempts;
 
-	ExternalSignIns(Accounts accounts, SignInAttempts attempts) {
+	private final SingleSignOnLinks links;
+
+	private final SingleSignOnNotices notices;
+
+	private final SingleSignOn singleSignOn;
+
+	ExternalSignIns(Accounts accounts, SignInAttempts attempts, SingleSignOnLinks links, SingleSignOnNotices notices,
+			SingleSignOn singleSignOn) {
 		this.accounts = accounts;
 		this.attempts = attempts;
+		this.links = links;
+		this.notices = notices;
+		this.singleSignOn = singleSignOn;
 	}
 
 	/**
@@ -97,14 +121,17 @@ class ExternalSignIns {
 				return new Outcome.Refused("failed");
 			}
 			// Bound to another person at this provider: the address moved to someone else there, or was
-			// typed by someone else into their own profile. Bound at an earlier provider or registration
-			// of the organisation (it changed either): bound anew at this one. Asked in the update itself,
-			// so that of two first sign-ins at once by different people only one binds the account.
-			if (!accounts.bindExternalSubjectUnlessBoundAt(account.id(), vouched.boundSubject(), vouched.provider())) {
+			// typed by someone else into their own profile. Asked again in the binding's update itself, so
+			// that of two confirmations at once by different people only one binds the account.
+			if (accounts.externalSubjectOf(account.id()).filter(subject -> subject.startsWith(vouched.provider())).isPresent()) {
 				log.warn("Single sign-on refused: account {} is bound to another subject of {}", account.id(), vouched.issuer());
 				return new Outcome.Refused("boundElsewhere");
 			}
-			return signedIn(account, organisationId);
+			// Never bound, or bound at an earlier provider or registration of the organisation (it changed either):
+			// the owner confirms by mail. Whatever the account's state, the answer is the same page, so that it
+			// tells whoever claims the address nothing more than that an account has it.
+			return new Outcome.ConfirmByMail(account.email(),
+					links.mail(account, organisationId, vouched.boundSubject(), vouched.provider()).orElse(null));
 		}
 		String name = vouched.name();
 		String displayName = name == null || name.isBlank() ? email : name.strip();
@@ -114,6 +141,9 @@ class ExternalSignIns {
 		accounts.bindExternalSubjectUnlessBoundAt(created.id(), vouched.boundSubject(), vouched.provider());
 		log.info("First single sign-on: account {} created in organisation {} without any role", created.id(),
 				organisationId);
+		// The address's owner hears of it: made by the provider's operator with their address, the account could
+		// later be given them (an application of theirs adds a role to it) with the operator's subject bound.
+		notices.linked(created.id(), singleSignOn.of(organisationId).map(SingleSignOn.Provider::label).orElse(""));
 		return new Outcome.SignedIn(new SignedInAccount(created, null, false), true);
 	}
 

@@ -37,7 +37,12 @@ class MailedLinks {
 		PASSWORD_RESET("password_reset", "/password/reset", "mail.reset"),
 		/** A first password for an account an administrator made: a reset link, kept longer and worded as a welcome. */
 		INVITATION("password_reset", "/password/reset", "mail.invitation"),
-		SIGN_IN("sign_in_link", "/login/link", "mail.signInLink");
+		SIGN_IN("sign_in_link", "/login/link", "mail.signInLink"),
+		/**
+		 * The owner's word that their account may be bound to a provider's subject (decision 0095); its row also keeps
+		 * what it binds ({@link SingleSignOnLinks.Binding}).
+		 */
+		SINGLE_SIGN_ON("single_sign_on_link", "/login/organisation/link", "mail.ssoLink");
 
 		private final String table;
 
@@ -100,22 +105,48 @@ class MailedLinks {
 		return true;
 	}
 
+	/**
+	 * As {@link #sendInstead}, for a link that binds the account to {@code binding}'s subject. Returns the hash of
+	 * the new link's token, by which the browser that asked for it is known again; empty when the hourly limit held
+	 * it back (the earlier link then still works).
+	 */
+	Optional<String> sendBinding(Account account, SingleSignOnLinks.Binding binding, Duration validity) {
+		if (!withinHourlyLimit(Kind.SINGLE_SIGN_ON, account, OffsetDateTime.now(clock))) {
+			return Optional.empty();
+		}
+		useUp(Kind.SINGLE_SIGN_ON, account.id());
+		return Optional.of(mailNew(Kind.SINGLE_SIGN_ON, account, validity, validity.toMinutes(), binding));
+	}
+
 	private void mailNew(Kind kind, Account account, Duration validity, long validityInMail) {
+		mailNew(kind, account, validity, validityInMail, null);
+	}
+
+	/** Returns the hash of the new token. */
+	private String mailNew(Kind kind, Account account, Duration validity, long validityInMail,
+			SingleSignOnLinks.Binding binding) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String token = LinkTokens.create();
 		// An invitation is told apart from a reset in their shared table: inviting again asks for an open one.
 		jdbc.sql("insert into " + kind.table + " (token_hash, account_id, created_at, expires_at"
-				+ (kind == Kind.INVITATION ? ", invitation" : "") + ") values (:hash, :account, :now, :expires"
-				+ (kind == Kind.INVITATION ? ", true" : "") + ")")
+				+ (kind == Kind.INVITATION ? ", invitation" : "")
+				+ (binding != null ? ", organisation_id, external_subject, provider" : "")
+				+ ") values (:hash, :account, :now, :expires"
+				+ (kind == Kind.INVITATION ? ", true" : "")
+				+ (binding != null ? ", :organisation, :subject, :provider" : "") + ")")
 			.param("hash", LinkTokens.hash(token))
 			.param("account", account.id())
 			.param("now", now)
 			.param("expires", now.plus(validity))
+			.param("organisation", binding == null ? null : binding.organisationId())
+			.param("subject", binding == null ? null : binding.subject())
+			.param("provider", binding == null ? null : binding.provider())
 			.update();
 		// In the reader's language: the link is often opened in a browser that has never been here.
 		String link = address.link(kind.path).queryParam("token", token)
 			.queryParam("lang", account.language().getLanguage()).toUriString();
 		outbox.enqueueAskedFor(mail(kind, account, link, validityInMail));
+		return LinkTokens.hash(token);
 	}
 
 	private boolean withinHourlyLimit(Kind kind, Account account, OffsetDateTime now) {
@@ -192,6 +223,21 @@ class MailedLinks {
 			.optional();
 		account.ifPresent(id -> useUp(kind, id));
 		return account;
+	}
+
+	/** What a binding link that still works would bind. */
+	Optional<SingleSignOnLinks.Binding> bindingFor(String token) {
+		if (!LinkTokens.plausible(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select account_id, organisation_id, external_subject, provider from single_sign_on_link
+				where token_hash = :hash and used_at is null and expires_at > :now""")
+			.param("hash", LinkTokens.hash(token))
+			.param("now", OffsetDateTime.now(clock))
+			.query((rs, n) -> new SingleSignOnLinks.Binding(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getString(3), rs.getString(4)))
+			.optional();
 	}
 
 	/** Uses up every open link of this kind of the account: one used link ends the others too. */

@@ -101,9 +101,16 @@ public class SignInSecurity {
 		this.lifetime = lifetime;
 	}
 
+	/** The session attribute that keeps the hash of the binding link asked for in this browser (decision 0095). */
+	private static final String BINDING_LINK = "bw.sso.bindingLink";
+
+	/** The session attribute that keeps the address a binding link was mailed to, for the page that says so. */
+	public static final String BINDING_ADDRESS = "bw.sso.bindingAddress";
+
 	/**
 	 * After the organisation's provider vouched for someone: find or create their account, then on
-	 * to the code where one is owed ({@link #codeOwedThroughProvider}).
+	 * to the code where one is owed ({@link #codeOwedThroughProvider}). An account that exists and is not
+	 * bound to this subject yet is not signed in: its owner confirms a mailed link, in this browser.
 	 */
 	public AuthenticationSuccessHandler afterSingleSignOn() {
 		return signedOutOnFailure((request, response, authentication) -> {
@@ -128,6 +135,18 @@ public class SignInSecurity {
 				response.sendRedirect(request.getContextPath() + "/login?sso=" + refused.reason());
 				return;
 			}
+			if (outcome instanceof ExternalSignIns.Outcome.ConfirmByMail mailed) {
+				// Spring's filter stored the provider's sign-in in the session already: not signed in until confirmed.
+				SecurityContextHolder.clearContext();
+				contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+				var session = request.getSession();
+				session.setAttribute(BINDING_ADDRESS, mailed.address());
+				if (mailed.linkHash() != null) {
+					session.setAttribute(BINDING_LINK, mailed.linkHash());
+				}
+				response.sendRedirect(request.getContextPath() + "/login/organisation/sent");
+				return;
+			}
 			SignedInAccount who = ((ExternalSignIns.Outcome.SignedIn) outcome).account();
 			inTheirLanguage(who, request, response);
 			String next = codeOwedThroughProvider(who, organisation) ? askForCodeAndGo(who, request, response)
@@ -148,6 +167,30 @@ public class SignInSecurity {
 		}
 		boolean providerAsked = singleSignOn.of(organisation).map(SingleSignOn.Provider::providerAsksSecondFactor).orElse(false);
 		return !providerAsked || secondFactors.status(who.id()).appConfirmed();
+	}
+
+	/**
+	 * Whether this binding link was asked for in this browser: only there does it bind (decision 0095), so that
+	 * the owner who presses a link they did not ask for binds nobody else's sign-in to their account.
+	 */
+	public boolean askedHere(String token, HttpServletRequest request) {
+		var session = request.getSession(false);
+		return session != null && LinkTokens.plausible(token) && session.getAttribute(BINDING_LINK) instanceof String hash
+				&& java.security.MessageDigest.isEqual(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+						LinkTokens.hash(token).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+	}
+
+	/** After the owner confirmed a binding link: signed in as through the provider. Returns where to go next. */
+	public String afterBinding(SignedInAccount who, UUID organisation, HttpServletRequest request,
+			HttpServletResponse response) {
+		var session = request.getSession(false);
+		if (session != null) {
+			session.removeAttribute(BINDING_LINK);
+			session.removeAttribute(BINDING_ADDRESS);
+		}
+		inTheirLanguage(who, request, response);
+		return codeOwedThroughProvider(who, organisation) ? askForCodeAndGo(who, request, response)
+				: complete(who, request, response);
 	}
 
 	public AuthenticationFailureHandler afterFailedSingleSignOn() {

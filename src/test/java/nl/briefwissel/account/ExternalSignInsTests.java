@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.organisation.Organisations;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +38,14 @@ class ExternalSignInsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	EmbeddedMailServer mailServer;
+
 	@Test
 	void theBoundSubjectFindsTheAccountWhateverAddressTheTokenGives() {
 		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
 		Account coach = fixtures.person(organisation, "coach-" + UUID.randomUUID() + "@example.nl", "Coach", Role.COACH);
+		accounts.bindExternalSubject(coach.id(), ISSUER + " app sub-1");
 		assertThat(signIns.signIn(organisation, vouched("app", "sub-1", coach.email(), true), DUTCH))
 			.isInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
 		// The person changed their address at the provider (or it says nothing of it): still them.
@@ -52,11 +58,46 @@ class ExternalSignInsTests {
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("boundElsewhere"));
 		assertThat(accounts.externalSubjectOf(coach.id())).contains(ISSUER + " app sub-1");
 
-		// The organisation registered its application anew (Entra ID: new subjects for the same people):
-		// a verified address binds the account at the new registration.
+		// The organisation registered its application anew (Entra ID: new subjects for the same people): a
+		// verified address no longer binds the account at the new registration by itself, its owner confirms
+		// by mail (decision 0095).
 		assertThat(signIns.signIn(organisation, vouched("app-2", "sub-9", coach.email(), true), DUTCH))
-			.isInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
-		assertThat(accounts.externalSubjectOf(coach.id())).contains(ISSUER + " app-2 sub-9");
+			.isNotInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
+		assertThat(accounts.externalSubjectOf(coach.id())).contains(ISSUER + " app sub-1");
+		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, coach.email(),
+				mail -> Mailboxes.subject(mail).contains("Bevestig de koppeling")))).contains("/login/organisation/link?token=");
+		// Nor does a new issuer (the organisation moved to another provider).
+		assertThat(signIns.signIn(organisation, new ExternalSignIns.Vouched("https://other.example/tenant", "app", "sub-1",
+				coach.email(), true, "Naam", false), DUTCH))
+			.isNotInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
+		assertThat(accounts.externalSubjectOf(coach.id())).contains(ISSUER + " app sub-1");
+		assertThat(jdbc.sql("select external_subject from single_sign_on_link where account_id = :account and used_at is null")
+			.param("account", coach.id()).query(String.class).single()).isEqualTo("https://other.example/tenant app sub-1");
+	}
+
+	/**
+	 * An account never bound is found by its verified address, and not opened by it: whoever runs the
+	 * provider could have made a user with that address (decision 0095). Nothing is bound until the owner
+	 * confirms the link mailed to the account's address.
+	 */
+	@Test
+	void anAccountFoundByItsAddressIsNotSignedInNorBoundBeforeItsOwnerConfirms() {
+		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
+		Account participant = fixtures.person(organisation, "deelnemer-" + UUID.randomUUID() + "@example.nl", "Deelnemer",
+				Role.PARTICIPANT);
+		assertThat(signIns.signIn(organisation, vouched("app", "it-department", participant.email(), true), DUTCH))
+			.isNotInstanceOf(ExternalSignIns.Outcome.SignedIn.class)
+			.isNotInstanceOf(ExternalSignIns.Outcome.Refused.class);
+		assertThat(accounts.externalSubjectOf(participant.id())).isEmpty();
+		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(),
+				mail -> Mailboxes.subject(mail).contains("Bevestig de koppeling")))).contains("/login/organisation/link?token=");
+		assertThat(jdbc.sql("select external_subject from single_sign_on_link where account_id = :account")
+			.param("account", participant.id()).query(String.class).single()).isEqualTo(ISSUER + " app it-department");
+
+		// Erased, the account keeps no subject it was to be bound to either.
+		accounts.anonymise(participant.id());
+		assertThat(jdbc.sql("select count(*) from single_sign_on_link where account_id = :account")
+			.param("account", participant.id()).query(Integer.class).single()).isZero();
 	}
 
 	@Test
@@ -72,6 +113,7 @@ class ExternalSignInsTests {
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("failed"));
 
 		Account disabled = fixtures.person(organisation, "uit-" + UUID.randomUUID() + "@example.nl", "Uit", Role.COACH);
+		accounts.bindExternalSubject(disabled.id(), ISSUER + " app sub-4");
 		jdbc.sql("update account set enabled = false where id = :id").param("id", disabled.id()).update();
 		assertThat(signIns.signIn(organisation, vouched("app", "sub-4", disabled.email(), true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("disabled"));

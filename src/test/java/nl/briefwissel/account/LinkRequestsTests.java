@@ -58,7 +58,7 @@ class LinkRequestsTests {
 	};
 
 	private final SignInProperties properties = new SignInProperties(5, Duration.ofMinutes(15), 30, Duration.ofMinutes(5),
-			Duration.ofMinutes(30), 3, Set.of(), 100);
+			Duration.ofMinutes(30), 3, Set.of(), 100, Duration.ofMinutes(30));
 
 	@Test
 	void aPasswordResetIsAnsweredAfterTheSameWorkForAKnownAndAnUnknownAddress() {

@@ -51,6 +51,6 @@ class LockedMinutesTests {
 
 	private static SignInAttempts attemptsLockingFor(Duration lock) {
 		return new SignInAttempts(null, Clock.systemUTC(),
-				new SignInProperties(5, lock, 30, Duration.ofMinutes(5), Duration.ofMinutes(30), 3, null, 100), null, null);
+				new SignInProperties(5, lock, 30, Duration.ofMinutes(5), Duration.ofMinutes(30), 3, null, 100, Duration.ofMinutes(30)), null, null);
 	}
 }

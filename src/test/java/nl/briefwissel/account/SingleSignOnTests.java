@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.organisation.Organisations;
 import testsupport.oidc.OidcProvider;
 import org.jsoup.Jsoup;
@@ -69,6 +71,9 @@ class SingleSignOnTests {
 
 	@Autowired
 	SingleSignOn singleSignOn;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -315,7 +320,10 @@ class SingleSignOnTests {
 		Account existing = fixtures.person(organisation, newcomer, "Bestaande Coach", Role.COACH);
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
 				true, false, true);
-		assertThat(signInThroughTheProvider().uri().getPath()).isEqualTo("/coach");
+		HttpClient browser = browser();
+		assertThat(signInThroughTheProvider(browser, newcomer).uri().getPath()).isEqualTo("/login/organisation/sent");
+		HttpResponse<String> confirmPage = open(browser, "/login/organisation/link?token=" + bindingLinkTo(newcomer));
+		assertThat(confirm(browser, confirmPage).uri().getPath()).isEqualTo("/coach");
 		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
 
 		HttpResponse<String> impostor = signInThroughTheProvider("impostor");
@@ -401,6 +409,80 @@ class SingleSignOnTests {
 	}
 
 	/**
+	 * An account that exists and was never bound is not opened on the provider's word for its address
+	 * (decision 0095): whoever runs the provider can make a user with any address. The sign-in ends on a
+	 * page that says a link was mailed to the account's address; opened, the link shows a button and binds
+	 * nothing (mail scanners open every link); pressed in another browser than the one that signed in, it
+	 * binds nothing either; pressed there, it binds the subject and signs in, once. The owner is then
+	 * mailed that the account is linked, and how to undo it.
+	 */
+	@Test
+	void anExistingAccountIsBoundOnlyWhenItsOwnerConfirmsTheMailedLinkInTheBrowserThatSignedIn() throws Exception {
+		Account existing = fixtures.person(organisation, newcomer, "Bestaande Deelnemer", Role.PARTICIPANT);
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				false, false, true);
+		HttpClient browser = browser();
+		HttpResponse<String> signedIn = signInThroughTheProvider(browser, newcomer);
+		assertThat(signedIn.uri().getPath()).isEqualTo("/login/organisation/sent");
+		assertThat(signedIn.body()).contains("Bevestig via je mail").contains(newcomer);
+		assertThat(accounts.externalSubjectOf(existing.id())).isEmpty();
+		assertThat(open(browser, "/participant").uri().getPath()).as("not signed in").isEqualTo("/login");
+
+		String token = bindingLinkTo(newcomer);
+		HttpResponse<String> confirmPage = open(browser, "/login/organisation/link?token=" + token);
+		assertThat(confirmPage.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(confirmPage.body()).select("form[action=/login/organisation/link/use] button")).hasSize(1);
+		assertThat(confirmPage.body()).contains("Gemeente SSO");
+		assertThat(accounts.externalSubjectOf(existing.id())).as("a GET binds nothing").isEmpty();
+
+		HttpClient elsewhere = browser();
+		HttpResponse<String> otherPage = open(elsewhere, "/login/organisation/link?token=" + token);
+		assertThat(otherPage.body()).contains("in de browser waarin je");
+		assertThat(Jsoup.parse(otherPage.body()).select("form[action=/login/organisation/link/use]")).isEmpty();
+		HttpResponse<String> otherPost = postForm(elsewhere, "/login/organisation/link/use", "token=" + encode(token),
+				open(elsewhere, "/login"));
+		assertThat(otherPost.body()).contains("in de browser waarin je");
+		assertThat(accounts.externalSubjectOf(existing.id())).isEmpty();
+
+		HttpResponse<String> confirmed = confirm(browser, confirmPage);
+		assertThat(confirmed.uri().getPath()).isEqualTo("/participant");
+		assertThat(accounts.externalSubjectOf(existing.id()))
+			.contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
+		String linked = Mailboxes.text(Mailboxes.awaitMail(mailServer, newcomer,
+				mail -> Mailboxes.subject(mail).contains("gekoppeld aan inloggen via je organisatie")));
+		assertThat(linked).contains("Bestaande Deelnemer").contains("Gemeente SSO").contains("beheerder")
+			.doesNotContain(token);
+
+		HttpClient another = browser();
+		HttpResponse<String> again = postForm(another, "/login/organisation/link/use", "token=" + encode(token), open(another, "/login"));
+		assertThat(again.body()).contains("Deze link werkt niet meer");
+		HttpResponse<String> wrong = postForm(browser, "/login/organisation/link/use", "token=" + "x".repeat(43), open(browser, "/login"));
+		assertThat(wrong.body()).contains("Deze link werkt niet meer");
+		assertThat(signInThroughTheProvider().uri().getPath()).as("bound: the provider signs in from now on").isEqualTo("/participant");
+	}
+
+	/** A link that ran out, or one that was never sent, binds nothing: not opened, not pressed. */
+	@Test
+	void anExpiredOrWrongBindingLinkBindsNothing() throws Exception {
+		Account existing = fixtures.person(organisation, newcomer, "Bestaande Deelnemer", Role.PARTICIPANT);
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				false, false, true);
+		HttpClient browser = browser();
+		signInThroughTheProvider(browser, newcomer);
+		String token = bindingLinkTo(newcomer);
+		HttpResponse<String> confirmPage = open(browser, "/login/organisation/link?token=" + token);
+		jdbc.sql("update single_sign_on_link set expires_at = :then where account_id = :account")
+			.param("then", java.time.OffsetDateTime.now().minusMinutes(1))
+			.param("account", existing.id())
+			.update();
+		assertThat(open(browser, "/login/organisation/link?token=" + token).body()).contains("Deze link werkt niet meer");
+		assertThat(confirm(browser, confirmPage).body()).contains("Deze link werkt niet meer").contains("30 minuten");
+		assertThat(open(browser, "/login/organisation/link?token=" + "y".repeat(43)).body()).contains("Deze link werkt niet meer");
+		assertThat(accounts.externalSubjectOf(existing.id())).isEmpty();
+		assertThat(open(browser, "/participant").uri().getPath()).isEqualTo("/login");
+	}
+
+	/**
 	 * The provider's second factor keeps outsiders out, not whoever runs the provider: an account with an
 	 * authenticator app is asked its code whatever the administrator ticked (decision 0095).
 	 */
@@ -424,6 +506,27 @@ class SingleSignOnTests {
 		assertThat(signInThroughTheProvider("entra").uri().getPath()).isEqualTo("/login/code");
 	}
 
+	/** A new account bound at its first sign-in: its address is mailed that it is linked, so a stranger's doing is heard of. */
+	@Test
+	void aNewAccountsAddressIsMailedThatItIsLinked() throws Exception {
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				false, true, true);
+		assertThat(signInThroughTheProvider().body()).contains("Nog geen toegang");
+		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, newcomer,
+				mail -> Mailboxes.subject(mail).contains("gekoppeld aan inloggen via je organisatie")))).contains("Gemeente SSO");
+	}
+
+	private static final Pattern BINDING_LINK = Pattern.compile("http://[^\\s\"<]+/login/organisation/link\\?token=([A-Za-z0-9_-]{43})");
+
+	/** The token of the newest binding link mailed to this address. */
+	private String bindingLinkTo(String address) {
+		String text = Mailboxes.text(Mailboxes.awaitMail(mailServer, address,
+				mail -> Mailboxes.subject(mail).contains("Bevestig de koppeling")));
+		Matcher link = BINDING_LINK.matcher(text);
+		assertThat(link.find()).as("a binding link in: " + text).isTrue();
+		return link.group(1);
+	}
+
 	private static HttpClient browser() {
 		return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
 	}
@@ -431,6 +534,24 @@ class SingleSignOnTests {
 	private HttpResponse<String> open(HttpClient browser, String path) throws Exception {
 		return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Presses the button of the confirm page. */
+	private HttpResponse<String> confirm(HttpClient browser, HttpResponse<String> confirmPage) throws Exception {
+		Element form = Jsoup.parse(confirmPage.body()).selectFirst("form[action=/login/organisation/link/use]");
+		assertThat(form).as("the confirm page's form").isNotNull();
+		return postForm(browser, "/login/organisation/link/use",
+				"token=" + encode(form.selectFirst("input[name=token]").attr("value")), confirmPage);
+	}
+
+	/** Sends a form with the form token of a page this browser was shown. */
+	private HttpResponse<String> postForm(HttpClient browser, String path, String form, HttpResponse<String> page)
+			throws Exception {
+		String csrf = Jsoup.parse(page.body()).select("input[name=_csrf]").attr("value");
+		return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf)))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> signInThroughTheProvider() throws Exception {
