@@ -319,8 +319,12 @@ class AuthorisationMatrixOwnershipTests {
 		// identifier, with another participant's: all of its identifiers theirs.
 		for (Route route : routes()) {
 			if (route.pattern().startsWith("/coach/trajectories/{id}") || route.pattern().startsWith("/coach/proposals/{id}")) {
+				Map<String, String> bag = bag(theirs);
+				if (route.pattern().endsWith("/answer")) {
+					bag.put("letter", theirs.letter().toString()); // an identifier here, the welcome letter's text elsewhere
+				}
 				calls.add(new Call(mine.coach(), route.method(), fill(route.pattern(), theirs, route.pattern().startsWith("/coach/proposals")
-						? proposalToAnother : theirs.trajectory()), bag(theirs)));
+						? proposalToAnother : theirs.trajectory()), bag));
 			}
 			else if (route.pattern().startsWith("/participant/") && VARIABLE.matcher(route.pattern()).find()) {
 				calls.add(new Call(mine.participant(), route.method(), fill(route.pattern(), sibling, sibling.trajectory()), bag(sibling)));
@@ -496,7 +500,8 @@ class AuthorisationMatrixOwnershipTests {
 				"weeks", "1", "reason", "OTHER", "why", "Omdat", "confirmed", "true", "summary", "Samenvatting", "send", "false",
 				"address", "ander@example.nl", "startOn", Today.date().plusDays(1).toString(), "letter", "Welkom", "trajectory",
 				side.trajectory().toString(), "goals", "Doelen", "fullText", "false", "reaction", "Reactie", "submission",
-				UUID.randomUUID().toString(), "place", "GROWTH");
+				UUID.randomUUID().toString(), "place", "GROWTH", "answer", side.letter().toString(), "base",
+				UUID.randomUUID().toString());
 	}
 
 	record Route(HttpMethod method, String pattern) {
