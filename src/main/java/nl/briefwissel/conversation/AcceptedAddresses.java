@@ -1,6 +1,7 @@
 package nl.briefwissel.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -8,26 +9,112 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.LinkTokens;
+import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Other addresses of a participant's that their coach accepted for the trajectory, when adding a mail
  * held back from one to the conversation (decision 0089): mail from such an address afterwards joins
- * the conversation as mail from the participant's own address does. Of the trajectory, not the person:
- * the next trajectory's coach decides again, and the trajectory's erasure takes them. Only a plain
- * address, compared in lower case; never one that is an account's own address (another participant's
- * or anyone of the staff's), which would let mail in another person's name into the conversation: not
- * when accepting, and not afterwards either, when an accepted address became someone's account's since.
+ * the conversation as mail from the participant's own address does, once the participant confirmed
+ * it (decision 0091) by the link mailed to their own address or on their conversation page. Until then,
+ * and when they decline or let the link run out, mail from it is held back as any other sender's is.
+ * Of the trajectory, not the person: the next trajectory's coach decides again, and the trajectory's
+ * erasure takes them with their links. Only a plain address, compared in lower case; never one that is
+ * an account's own address (another participant's or anyone of the staff's), which would let mail in
+ * another person's name into the conversation: not when accepting, and not afterwards either, when an
+ * accepted address became someone's account's since. One address waits or counts for one open trajectory
+ * at a time, which the database holds (V85), and never for two participants.
  */
 @Service
 public class AcceptedAddresses {
 
-	/** One accepted address, with when. */
-	public record Accepted(String address, OffsetDateTime acceptedAt) {
+	private static final Logger log = LoggerFactory.getLogger(AcceptedAddresses.class);
+
+	/** A coach asks the participant again at most this often: a mailbox flooded with questions is no answer. */
+	public static final Duration ASK_AGAIN_AFTER = Duration.ofDays(1);
+
+	/** Where an accepted address stands. */
+	public enum State {
+
+		/** Asked; the participant has not answered and the link still works: mail from it is held back. */
+		PENDING,
+
+		/** The participant confirmed it (or it was accepted before confirmation was asked): mail from it counts. */
+		CONFIRMED,
+
+		/** The participant said it is not theirs, or not for this conversation. */
+		DECLINED,
+
+		/** Asked, not answered, and the link ran out. */
+		EXPIRED
+	}
+
+	/**
+	 * One accepted address: when the coach accepted it, when the participant was last asked and until when
+	 * the link works (both null for one accepted before confirmation was asked), when they answered, and
+	 * whether the coach may ask again now (not confirmed, and not asked within the last day).
+	 */
+	public record Accepted(String address, State state, OffsetDateTime acceptedAt, OffsetDateTime askedAt,
+			OffsetDateTime expiresAt, OffsetDateTime answeredAt, boolean mayAskAgain) {
+
+		/** From when the coach may ask again; null for a confirmed address, which needs no asking. */
+		public OffsetDateTime askAgainFrom() {
+			if (state == State.CONFIRMED) {
+				return null;
+			}
+			return askedAt == null ? acceptedAt : askedAt.plus(ASK_AGAIN_AFTER);
+		}
+	}
+
+	/** An address the participant is asked about by a link: for which trajectory, and where it stands. */
+	public record Asked(TrajectoryOverview trajectory, Accepted accepted) {
+	}
+
+	/** What came of an answer. */
+	public enum Answer {
+
+		CONFIRMED, DECLINED,
+
+		/** Answered already (by this link, or on the page), withdrawn, asked again with a new link, or run out. */
+		NOT_OPEN
+	}
+
+	/** What came of asking again. */
+	public sealed interface AskedAgain {
+
+		/** A new link went to the participant's own address; the earlier one no longer works. */
+		record Sent(OffsetDateTime until) implements AskedAgain {
+		}
+
+		/** Asked within the last day: not again before then. */
+		record TooSoon(OffsetDateTime from) implements AskedAgain {
+		}
+
+		/** Confirmed already: nothing to ask. */
+		record Confirmed() implements AskedAgain {
+		}
+
+		/** It may no longer be accepted (it has become someone else's): nothing went. */
+		record Refused(Refusal refusal) implements AskedAgain {
+		}
+
+		/** Not accepted for this trajectory (withdrawn meanwhile). */
+		record Unknown() implements AskedAgain {
+		}
 	}
 
 	/** Why an address cannot be accepted for this trajectory. */
@@ -37,12 +124,18 @@ public class AcceptedAddresses {
 		NOT_PLAIN,
 
 		/**
-		 * Someone else's: an account's address (another participant's or anyone of the staff's) or one
-		 * accepted already for another participant (one address speaks for one person). One refusal for
-		 * both, told alike: which of them would tell the coach whether an address has an account here.
+		 * Someone else's: an account's address (another participant's or anyone of the staff's), or one
+		 * waiting or accepted already for another participant, or for another open trajectory (one address
+		 * speaks for one person, in one conversation at a time). One refusal for all, told alike: which of
+		 * them would tell the coach whether an address has an account here, or whose trajectory has it.
 		 */
 		SOMEONE_ELSES
 	}
+
+	/** Waiting and not run out, or confirmed: the address is claimed for its trajectory. */
+	private static final String LIVE = "(a.state = 'CONFIRMED' or (a.state = 'PENDING' and a.expires_at > :now))";
+
+	private static final String ENDED = "('COMPLETED', 'STOPPED')";
 
 	private final JdbcClient jdbc;
 
@@ -56,40 +149,87 @@ public class AcceptedAddresses {
 
 	private final Messages messages;
 
+	private final Trajectories trajectories;
+
+	private final Duration validity;
+
+	/** A part of a transaction that can fail alone (a savepoint): a claim refused by the database, the rest kept. */
+	private final TransactionTemplate savepoint;
+
 	AcceptedAddresses(JdbcClient jdbc, Accounts accounts, Clock clock, HeldBackNotices notices,
-			Conversations conversations, Messages messages) {
+			Conversations conversations, Messages messages, Trajectories trajectories, PlatformTransactionManager transactionManager,
+			@Value("${briefwissel.conversation.address-confirmation-validity:14d}") Duration validity) {
 		this.messages = messages;
+		this.trajectories = trajectories;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.notices = notices;
 		this.conversations = conversations;
+		if (validity.compareTo(Duration.ofDays(1)) < 0) {
+			throw new IllegalArgumentException("briefwissel.conversation.address-confirmation-validity must be a day or more");
+		}
+		this.validity = validity;
+		this.savepoint = new TransactionTemplate(transactionManager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
-	/** The addresses accepted for this trajectory, in the order they were. */
+	/** How long a link to confirm an address works, in whole days, as the mail and the pages say it. */
+	public long validityInDays() {
+		return validity.toDays();
+	}
+
+	/** The addresses accepted for this trajectory, in every state, in the order they were. */
 	public List<Accepted> of(UUID trajectoryId) {
-		return jdbc.sql("select address, accepted_at from accepted_address where trajectory_id = :t order by accepted_at, address")
+		return jdbc.sql("""
+				select address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address
+				where trajectory_id = :t order by accepted_at, address""")
 			.param("t", trajectoryId)
-			.query((rs, n) -> new Accepted(rs.getString("address"), rs.getObject("accepted_at", OffsetDateTime.class)))
+			.query((rs, n) -> accepted(rs))
 			.list();
 	}
 
+	/** The addresses of this trajectory the participant is asked about and can still confirm. */
+	public List<Accepted> waiting(UUID trajectoryId) {
+		return of(trajectoryId).stream().filter(accepted -> accepted.state() == State.PENDING).toList();
+	}
+
+	private Accepted accepted(java.sql.ResultSet rs) throws java.sql.SQLException {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+		OffsetDateTime asked = rs.getObject("asked_at", OffsetDateTime.class);
+		State state = State.valueOf(rs.getString("state"));
+		if (state == State.PENDING && !expires.isAfter(now)) {
+			state = State.EXPIRED;
+		}
+		boolean mayAskAgain = state != State.CONFIRMED && (asked == null || !asked.plus(ASK_AGAIN_AFTER).isAfter(now));
+		return new Accepted(rs.getString("address"), state, rs.getObject("accepted_at", OffsetDateTime.class), asked, expires,
+				rs.getObject("answered_at", OffsetDateTime.class), mayAskAgain);
+	}
+
 	/**
-	 * Whether mail from this sender counts as the trajectory's participant's. An accepted address that has
-	 * become an account's own address since no longer does: it is that person's now (the participant's
-	 * own address is compared before this, so the account is looked up only for a stored one).
+	 * Whether mail from this sender counts as the trajectory's participant's: confirmed only. An accepted
+	 * address that has become an account's own address since no longer does: it is that person's now (the
+	 * participant's own address is compared before this, so the account is looked up only for a stored one).
 	 */
 	boolean accepted(UUID trajectoryId, String sender) {
 		String address = normal(sender);
-		return stored(trajectoryId, address) && accounts.byEmail(address).isEmpty();
-	}
-
-	private boolean stored(UUID trajectoryId, String address) {
-		return !address.isEmpty() && jdbc.sql("select count(*) from accepted_address where trajectory_id = :t and address = :a")
+		return !address.isEmpty() && jdbc.sql("""
+				select count(*) from accepted_address where trajectory_id = :t and address = :a and state = 'CONFIRMED'""")
 			.param("t", trajectoryId)
 			.param("a", address)
 			.query(Long.class)
-			.single() > 0;
+			.single() > 0 && accounts.byEmail(address).isEmpty();
+	}
+
+	private Optional<Accepted> stored(UUID trajectoryId, String address) {
+		return jdbc.sql("""
+				select address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address
+				where trajectory_id = :t and address = :a""")
+			.param("t", trajectoryId)
+			.param("a", address)
+			.query((rs, n) -> accepted(rs))
+			.optional();
 	}
 
 	/** Why this address may not be accepted for this trajectory; empty when it may. */
@@ -103,19 +243,25 @@ public class AcceptedAddresses {
 				|| plain.equalsIgnoreCase(trajectory.coachEmail())) {
 			return Optional.of(Refusal.SOMEONE_ELSES);
 		}
+		// Another participant's, whatever became of their trajectory; or this participant's other open one.
 		boolean elsewhere = jdbc.sql("""
 				select count(*) from accepted_address a join trajectory t on t.id = a.trajectory_id
-				where a.address = :a and t.participant_id <> :participant""")
+				where a.address = :a and a.trajectory_id <> :t and %s
+				  and (t.participant_id <> :participant or t.status not in %s)""".formatted(LIVE, ENDED))
 			.param("a", plain)
+			.param("t", trajectoryId)
 			.param("participant", trajectory.participantId())
+			.param("now", OffsetDateTime.now(clock))
 			.query(Long.class)
 			.single() > 0;
 		return elsewhere ? Optional.of(Refusal.SOMEONE_ELSES) : Optional.empty();
 	}
 
 	/**
-	 * Accepts the address for the trajectory and tells the participant at their own address, with how to
-	 * undo it; the refusal when it may not be. Accepting one that is accepted already tells nobody twice.
+	 * Accepts the address for the trajectory, waiting for the participant: they are mailed a link at their
+	 * own address to confirm or decline it. The refusal when it may not be, also when another coach claimed
+	 * the address in the same moment. An address accepted already (waiting or confirmed) tells nobody twice;
+	 * one declined or run out is asked again, if it was not asked within the day.
 	 */
 	@Transactional
 	public Optional<Refusal> accept(UUID trajectoryId, String address, UUID by) {
@@ -125,21 +271,174 @@ public class AcceptedAddresses {
 			return refused;
 		}
 		String plain = normal(address);
-		if (stored(trajectoryId, plain)) {
-			return Optional.empty();
+		Optional<Accepted> stored = stored(trajectoryId, plain);
+		if (stored.isPresent()) {
+			if (stored.get().state() == State.PENDING || stored.get().state() == State.CONFIRMED) {
+				return Optional.empty(); // asked or confirmed already: nobody is told twice
+			}
+			return askAgainLocked(trajectoryId, plain) instanceof AskedAgain.Refused again ? Optional.of(again.refusal())
+					: Optional.empty();
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		jdbc.sql("insert into accepted_address (trajectory_id, address, accepted_by, accepted_at) values (:t, :a, :by, :now)")
-			.param("t", trajectoryId)
-			.param("a", plain)
-			.param("by", by)
-			.param("now", now)
-			.update();
-		notices.addressAccepted(conversations.trajectory(trajectoryId), plain, now);
+		String token = LinkTokens.create();
+		letGoOfStaleClaims(plain, now);
+		try {
+			savepoint.executeWithoutResult(status -> jdbc.sql("""
+					insert into accepted_address (trajectory_id, address, accepted_by, accepted_at, state, token_hash, asked_at,
+					    expires_at, live_address)
+					values (:t, :a, :by, :now, 'PENDING', :hash, :now, :expires, :a)""")
+				.param("t", trajectoryId)
+				.param("a", plain)
+				.param("by", by)
+				.param("now", now)
+				.param("hash", LinkTokens.hash(token))
+				.param("expires", now.plus(validity))
+				.update());
+		}
+		catch (DuplicateKeyException | QueryTimeoutException | PessimisticLockingFailureException sameMoment) {
+			return claimedElsewhere(trajectoryId);
+		}
+		notices.confirmAddress(conversations.trajectory(trajectoryId), plain, now, token, now.plus(validity), validityInDays());
 		return Optional.empty();
 	}
 
-	/** Withdraws an accepted address: mail from it is held back again. False when it was not accepted. */
+	/**
+	 * The coach asks the participant again (declined, run out, or the mail lost): a new link to their own
+	 * address, the earlier one stops working. Once a day at most.
+	 */
+	@Transactional
+	public AskedAgain askAgain(UUID trajectoryId, String address) {
+		messages.lockForWriting(trajectoryId);
+		return askAgainLocked(trajectoryId, normal(address));
+	}
+
+	private AskedAgain askAgainLocked(UUID trajectoryId, String plain) {
+		Optional<Accepted> stored = stored(trajectoryId, plain);
+		if (stored.isEmpty()) {
+			return new AskedAgain.Unknown();
+		}
+		if (stored.get().state() == State.CONFIRMED) {
+			return new AskedAgain.Confirmed();
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		OffsetDateTime from = stored.get().askAgainFrom();
+		if (from.isAfter(now)) {
+			return new AskedAgain.TooSoon(from);
+		}
+		Optional<Refusal> refused = refusal(trajectoryId, plain);
+		if (refused.isPresent()) {
+			return new AskedAgain.Refused(refused.get());
+		}
+		String token = LinkTokens.create();
+		letGoOfStaleClaims(plain, now);
+		try {
+			savepoint.executeWithoutResult(status -> jdbc.sql("""
+					update accepted_address set state = 'PENDING', token_hash = :hash, asked_at = :now, expires_at = :expires,
+					    answered_at = null, live_address = address
+					where trajectory_id = :t and address = :a""")
+				.param("t", trajectoryId)
+				.param("a", plain)
+				.param("now", now)
+				.param("hash", LinkTokens.hash(token))
+				.param("expires", now.plus(validity))
+				.update());
+		}
+		catch (DuplicateKeyException | QueryTimeoutException | PessimisticLockingFailureException sameMoment) {
+			return new AskedAgain.Refused(claimedElsewhere(trajectoryId).orElseThrow());
+		}
+		notices.confirmAddress(conversations.trajectory(trajectoryId), plain, now, token, now.plus(validity), validityInDays());
+		return new AskedAgain.Sent(now.plus(validity));
+	}
+
+	/**
+	 * Another request claimed the address for another trajectory while this one looked: V85's index waited for
+	 * it to commit and refused this claim (or, on H2, gave up waiting after its lock timeout while the other was
+	 * still writing). Refused as any address that is someone else's is, naming no one.
+	 */
+	private static Optional<Refusal> claimedElsewhere(UUID trajectoryId) {
+		log.info("An address was accepted for another trajectory at the same time as for trajectory {}; not accepted here", trajectoryId);
+		return Optional.of(Refusal.SOMEONE_ELSES);
+	}
+
+	/**
+	 * Claims that no longer stand let go of the address, so that the index does not refuse a claim the rules
+	 * allow: a question that ran out or was declined, and an address of a trajectory that ended (it keeps
+	 * counting there, for a letter after the end, but claims nothing).
+	 */
+	private void letGoOfStaleClaims(String address, OffsetDateTime now) {
+		jdbc.sql("""
+				update accepted_address set live_address = null
+				where live_address = :a and ((state = 'PENDING' and expires_at <= :now) or state = 'DECLINED'
+				    or trajectory_id in (select id from trajectory where status in %s))""".formatted(ENDED))
+			.param("a", address)
+			.param("now", now)
+			.update();
+	}
+
+	/**
+	 * The address a link asks about, while the link is the address's newest: also once answered, or run out,
+	 * so that the page can say so. Empty for a link that is not (or no longer) one: asked again with a new
+	 * link, withdrawn, or erased with the trajectory.
+	 */
+	public Optional<Asked> byToken(String token) {
+		if (!LinkTokens.plausible(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select trajectory_id, address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address
+				where token_hash = :hash""")
+			.param("hash", LinkTokens.hash(token))
+			.query((rs, n) -> new AskedRow(rs.getObject("trajectory_id", UUID.class), accepted(rs)))
+			.optional()
+			.flatMap(row -> trajectories.withContent(row.trajectoryId()).map(t -> new Asked(t, row.accepted())));
+	}
+
+	private record AskedRow(UUID trajectoryId, Accepted accepted) {
+	}
+
+	/**
+	 * The participant's answer by the link: only the link counts, whoever is signed in. Once: the first answer
+	 * stands, and a link that ran out, was replaced or withdrawn answers nothing.
+	 */
+	@Transactional
+	public Answer answerByToken(String token, boolean confirm) {
+		Optional<Asked> asked = byToken(token);
+		if (asked.isEmpty()) {
+			return Answer.NOT_OPEN;
+		}
+		messages.lockForWriting(asked.get().trajectory().id());
+		return answer("token_hash = :hash", java.util.Map.of("hash", LinkTokens.hash(token)), confirm);
+	}
+
+	/** The participant's answer on their conversation page, signed in: the caller checked the trajectory is theirs. */
+	@Transactional
+	public Answer answer(UUID trajectoryId, String address, boolean confirm) {
+		messages.lockForWriting(trajectoryId);
+		return answer("trajectory_id = :t and address = :a", java.util.Map.of("t", trajectoryId, "a", normal(address)), confirm);
+	}
+
+	/**
+	 * Claimed in one statement, only while waiting and not run out: two answers at once (a double click, the
+	 * link and the page) give one between them. Confirming keeps the claim the question made; declining lets
+	 * go of it.
+	 */
+	private Answer answer(String which, java.util.Map<String, Object> row, boolean confirm) {
+		int answered = jdbc.sql("""
+				update accepted_address set state = :state, answered_at = :now,
+				    live_address = case when :confirm then live_address else null end
+				where %s and state = 'PENDING' and expires_at > :now""".formatted(which))
+			.param("state", confirm ? "CONFIRMED" : "DECLINED")
+			.param("now", OffsetDateTime.now(clock))
+			.param("confirm", confirm)
+			.params(row)
+			.update();
+		if (answered != 1) {
+			return Answer.NOT_OPEN;
+		}
+		return confirm ? Answer.CONFIRMED : Answer.DECLINED;
+	}
+
+	/** Withdraws an accepted address, in any state, with its link: mail from it is held back. False when it was not accepted. */
 	@Transactional
 	public boolean withdraw(UUID trajectoryId, String address) {
 		return jdbc.sql("delete from accepted_address where trajectory_id = :t and address = :a")

@@ -88,12 +88,17 @@ class HeldBackNotices {
 	}
 
 	/**
-	 * Their coach accepted {@code accepted} for the conversation (decision 0089): mail from it now reaches
-	 * the coach. Told at their own address, never only at the new one: if it is not theirs, they are the one
-	 * to say so, and the notice says how (ask the coach to withdraw it). Every time: it is a coach's decision.
+	 * Their coach accepted {@code accepted} for the conversation (decisions 0089, 0091): it takes effect only once
+	 * they confirm it, by the link in this mail (its token, working once for {@code days} days, until {@code until})
+	 * or on their conversation page. Asked at their own address, never at the new one: if it is not theirs, they
+	 * are the one to say so. Every time it is asked: each is a coach's question, at most one a day.
 	 */
-	void addressAccepted(TrajectoryOverview trajectory, String accepted, OffsetDateTime when) {
-		send(trajectory, NoticeKind.ADDRESS_ACCEPTED, "mail.addressAccepted", when, language -> List.of(accepted), false, null);
+	void confirmAddress(TrajectoryOverview trajectory, String accepted, OffsetDateTime when, String token,
+			OffsetDateTime until, long days) {
+		send(trajectory, NoticeKind.ADDRESS_ACCEPTED, "mail.confirmAddress", when,
+				language -> List.of(accepted, days, DateTimeFormatter.ofPattern("d MMMM yyyy", language)
+					.format(until.atZoneSameInstant(clock.getZone()))),
+				false, null, language -> address.link("/address-confirmation/" + token, language).toUriString());
 	}
 
 	private static final java.util.regex.Pattern PLAIN_ADDRESS = java.util.regex.Pattern
@@ -142,13 +147,21 @@ class HeldBackNotices {
 	 */
 	private void send(TrajectoryOverview trajectory, NoticeKind kind, String key, OffsetDateTime receivedAt,
 			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull) {
+		send(trajectory, kind, key, receivedAt, more, limited, inFull,
+				language -> address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id())
+					.toUriString());
+	}
+
+	/** As above, with the button's link of its own instead of the conversation's. */
+	private void send(TrajectoryOverview trajectory, NoticeKind kind, String key, OffsetDateTime receivedAt,
+			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull,
+			java.util.function.Function<Locale, String> linkIn) {
 		String to = trajectory.participantEmail();
 		if (to == null || to.isBlank() || (limited && toldWithinTheHour(trajectory, kind))) {
 			return;
 		}
 		Locale language = languageOf(trajectory);
-		String link = address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id())
-			.toUriString();
+		String link = linkIn.apply(language);
 		String when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", language)
 			.format(receivedAt.atZoneSameInstant(clock.getZone()));
 		List<Object> args = new java.util.ArrayList<>(List.of(when));

@@ -244,11 +244,16 @@ public class ParticipantExport {
 			return confirmation;
 		}).toList());
 		// Their other addresses the coach accepted for the trajectory (decision 0089): data about them we keep and act
-		// on, as mail from such an address joins the conversation as theirs (AVG article 15).
+		// on, as mail from such an address joins the conversation as theirs (AVG article 15). Waiting for their
+		// confirmation, declined and run out too (decision 0091): kept about them all the same, until withdrawn.
 		data.put("acceptedAddresses", acceptedAddresses.of(t.id()).stream().map(accepted -> {
 			Map<String, Object> address = new LinkedHashMap<>();
 			address.put("address", accepted.address());
+			address.put("state", accepted.state().name());
 			address.put("acceptedAt", instant(accepted.acceptedAt()));
+			address.put("askedAt", accepted.askedAt() == null ? null : instant(accepted.askedAt()));
+			address.put("linkValidUntil", accepted.expiresAt() == null ? null : instant(accepted.expiresAt()));
+			address.put("answeredAt", accepted.answeredAt() == null ? null : instant(accepted.answeredAt()));
 			return address;
 		}).toList());
 		data.put("intake", intake.map(a -> applicationData(a, language)).orElse(null));

@@ -33,10 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A participant who writes from a second address (their work address): their coach adds the held mail
- * to the conversation and may accept the address for the trajectory from then on (decision 0089). Mail
- * from it then joins the conversation as mail from their own address does; the participant is told at
- * their own address, with how to undo it; the coach sees and withdraws it on the trajectory's page. An
- * address that is another account's is refused, and the erasure takes what was accepted.
+ * to the conversation and may accept the address for the trajectory from then on (decision 0089). Once the
+ * participant confirmed it, asked at their own address (decision 0091, AddressConfirmationTests), mail from
+ * it joins the conversation as mail from their own address does; the coach sees and withdraws it on the
+ * trajectory's page. An address that is another account's is refused, and the erasure takes what was accepted.
  */
 @BriefwisselTest
 class AcceptedAddressTests {
@@ -67,6 +67,9 @@ class AcceptedAddressTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	AcceptedAddresses accepted;
 
 	Fixtures.RunningTrajectory running;
 
@@ -99,11 +102,12 @@ class AcceptedAddressTests {
 			.andExpect(flash().attribute("acceptedAddress", work));
 		assertThat(letters()).isEqualTo(1);
 
-		// Told at their own address, with how to undo it; nothing to the new one.
+		// Asked at their own address to confirm it (decision 0091), or to decline it; nothing to the new one.
 		String notice = Mailboxes.text(Mailboxes.awaitMail(mailServer, running.participant().email(),
-				m -> subject(m).startsWith("Je e-coach krijgt voortaan")));
-		assertThat(notice).contains(work).contains("weer weg te halen").doesNotContain("Vanaf mijn werk");
+				m -> subject(m).startsWith("Bevestig je andere adres")));
+		assertThat(notice).contains(work).contains("Weiger het dan").doesNotContain("Vanaf mijn werk");
 		assertThat(mailsTo(work)).isZero();
+		assertThat(accepted.answer(running.id(), work, true)).isEqualTo(AcceptedAddresses.Answer.CONFIRMED);
 
 		// The next mail from it (however its letters are written) joins the conversation: no longer held.
 		String shouted = "Werk-" + run + "@Example.NL";
@@ -141,7 +145,9 @@ class AcceptedAddressTests {
 		Fixtures.RunningTrajectory elsewhere = fixtures.anotherFor(running, nl.briefwissel.Today.date());
 		Account manager = fixtures.managerOf(running);
 		String acceptedElsewhere = "elders-" + run + "@example.nl";
-		jdbc.sql("insert into accepted_address (trajectory_id, address, accepted_by, accepted_at) values (:t, :a, :by, current_timestamp)")
+		jdbc.sql("""
+				insert into accepted_address (trajectory_id, address, accepted_by, accepted_at, state, live_address)
+				values (:t, :a, :by, current_timestamp, 'CONFIRMED', :a)""")
 			.param("t", elsewhere.id())
 			.param("a", acceptedElsewhere)
 			.param("by", elsewhere.coach().id())
@@ -203,6 +209,7 @@ class AcceptedAddressTests {
 		mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
 			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine"));
 		assertThat(accepted()).isEqualTo(1);
+		assertThat(accepted.answer(running.id(), work, true)).isEqualTo(AcceptedAddresses.Answer.CONFIRMED);
 	}
 
 	private void store(byte[] raw, String from) {

@@ -150,11 +150,12 @@ class SenderCheckTests {
 		assertThat(messages.ofTrajectory(running.id())).extracting(Message::body).contains("Wandelen gaf me energie.");
 	}
 
-	/** An address the coach accepted for the trajectory (decision 0089) is checked as the participant's own is. */
+	/** An address the coach accepted for the trajectory and the participant confirmed (decisions 0089, 0091) is checked as their own is. */
 	@Test
 	void aLetterFromAnAcceptedAddressTheServerDidNotConfirmIsHeldAsTheParticipantsWouldBe() throws Exception {
 		String work = "werk-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
 		assertThat(accepted.accept(running.id(), work, running.coach().id())).isEmpty();
+		assertThat(accepted.answer(running.id(), work, true)).isEqualTo(AcceptedAddresses.Answer.CONFIRMED);
 
 		InboundResult result = handle(answer(work, "Vanaf mijn werk.", null, null));
 

@@ -345,7 +345,8 @@ class ExportTests {
 
 	/**
 	 * Another address of theirs the coach accepted for the trajectory (decision 0089) is data about them that we
-	 * keep and act on: the export lists it with the trajectory, with when (AVG article 15). A withdrawn one is gone.
+	 * keep and act on: the export lists it with the trajectory, with when and where it stands (AVG article 15),
+	 * waiting for their confirmation and declined ones too (decision 0091). A withdrawn one is gone.
 	 */
 	@Test
 	void theDataHoldTheAddressesTheCoachAcceptedForTheTrajectory(
@@ -354,17 +355,29 @@ class ExportTests {
 		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
 		String work = "werk-" + suffix + "@example.nl";
 		String old = "oud-" + suffix + "@example.nl";
-		assertThat(accepted.accept(running.id(), work, running.coach().id())).isEmpty();
-		assertThat(accepted.accept(running.id(), old, running.coach().id())).isEmpty();
+		String waiting = "wacht-" + suffix + "@example.nl";
+		String declined = "nee-" + suffix + "@example.nl";
+		for (String address : List.of(work, old, waiting, declined)) {
+			assertThat(accepted.accept(running.id(), address, running.coach().id())).isEmpty();
+		}
+		assertThat(accepted.answer(running.id(), work, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		assertThat(accepted.answer(running.id(), declined, false)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.DECLINED);
 		assertThat(accepted.withdraw(running.id(), old)).isTrue();
 
 		JsonNode trajectory = JsonMapper.builder().build()
 			.readTree(new String(export(running.participant(), "nl").get("gegevens.json"), StandardCharsets.UTF_8))
 			.get("trajectories").get(0);
 		JsonNode addresses = trajectory.get("acceptedAddresses");
-		assertThat(addresses).hasSize(1);
-		assertThat(addresses.get(0).get("address").asString()).isEqualTo(work);
-		assertThat(addresses.get(0).get("acceptedAt").asString()).isNotBlank();
+		assertThat(addresses).hasSize(3);
+		java.util.Map<String, JsonNode> byAddress = new java.util.HashMap<>();
+		addresses.forEach(address -> byAddress.put(address.get("address").asString(), address));
+		assertThat(byAddress.keySet()).containsExactlyInAnyOrder(work, waiting, declined);
+		assertThat(byAddress.get(work).get("state").asString()).isEqualTo("CONFIRMED");
+		assertThat(byAddress.get(work).get("acceptedAt").asString()).isNotBlank();
+		assertThat(byAddress.get(work).get("answeredAt").asString()).isNotBlank();
+		assertThat(byAddress.get(waiting).get("state").asString()).isEqualTo("PENDING");
+		assertThat(byAddress.get(waiting).get("linkValidUntil").asString()).isNotBlank();
+		assertThat(byAddress.get(declined).get("state").asString()).isEqualTo("DECLINED");
 		assertThat(trajectory.toString()).doesNotContain(old);
 	}
 

@@ -41,11 +41,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class AuthorisationMatrixTests {
 
 	/**
-	 * Open to anyone: sign-in, password reset, intake, evaluation links, the privacy statement, errors, an
+	 * Open to anyone: sign-in, password reset, intake, evaluation links, a participant's link to confirm an address (decision
+	 * 0091), the privacy statement, errors, an
 	 * organisation's house style sheet (colours only, which the application form needs before signing in), and
 	 * the sign-out page (it asks, or says one is signed out; signing out itself is a POST with its token).
 	 */
-	private static final List<String> PUBLIC = List.of("/login", "/password/", "/intake/", "/evaluation/", "/privacy", "/accessibility",
+	private static final List<String> PUBLIC = List.of("/login", "/password/", "/intake/", "/evaluation/", "/address-confirmation/", "/privacy", "/accessibility",
 			"/error", "/.well-known/", "/house-style/", "/logout");
 
 	/** Anyone signed in, about their own account only (the routes take no identifiers). */

@@ -11,6 +11,7 @@ import nl.briefwissel.audit.AuditEntry;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryOverview;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,9 +23,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coach withdraws an address accepted for their trajectory (decision 0089): mail from it is held
- * back again. Only the trajectory's own coach (under /coach, so never a programme manager); on the
- * audit trail, as its accepting is.
+ * The coach withdraws an address accepted for their trajectory (decision 0089), in whatever state, or asks
+ * the participant again to confirm it (decision 0091), once a day at most: mail from it is held back until
+ * they confirm. Only the trajectory's own coach (under /coach, so never a programme manager). The signed-in
+ * participant confirms or declines one on their conversation page, for their own trajectory only. Each is on
+ * the audit trail, as accepting is.
  */
 @Controller
 class AcceptedAddressesController {
@@ -51,6 +54,44 @@ class AcceptedAddressesController {
 			redirect.addFlashAttribute("withdrawnAddress", address.strip());
 		}
 		return "redirect:/coach/trajectories/" + id + "#accepted-addresses";
+	}
+
+	@PostMapping("/coach/trajectories/{id}/accepted-addresses/ask-again")
+	String askAgain(@PathVariable UUID id, @RequestParam String address, @AuthenticationPrincipal SignedInAccount me,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		trajectories.withContent(id).filter(trajectory -> trajectory.coachedBy(me.id()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		AcceptedAddresses.AskedAgain asked = accepted.askAgain(id, address);
+		if (asked instanceof AcceptedAddresses.AskedAgain.Sent) {
+			audit(trail, me, request, id, "accepted address asked again");
+			redirect.addFlashAttribute("askedAgain", address.strip());
+		}
+		else if (asked instanceof AcceptedAddresses.AskedAgain.TooSoon soon) {
+			redirect.addFlashAttribute("askAgainFrom", soon.from());
+		}
+		else if (asked instanceof AcceptedAddresses.AskedAgain.Refused refused) {
+			redirect.addFlashAttribute("askAgainRefused", refused.refusal().name());
+		}
+		// Confirmed or withdrawn meanwhile (another tab): the list says how it stands.
+		return "redirect:/coach/trajectories/" + id + "#accepted-addresses";
+	}
+
+	/** The signed-in participant answers on their conversation page: their own trajectory only, else 404. */
+	@PostMapping("/participant/accepted-addresses/answer")
+	String answer(@RequestParam UUID trajectory, @RequestParam String address, @RequestParam String answer,
+			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+		TrajectoryOverview own = trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!answer.equals("confirm") && !answer.equals("decline")) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		AcceptedAddresses.Answer answered = accepted.answer(trajectory, address, answer.equals("confirm"));
+		if (answered != AcceptedAddresses.Answer.NOT_OPEN) {
+			AddressConfirmationController.audit(trail, own, answered, "POST /participant/accepted-addresses/answer");
+		}
+		redirect.addFlashAttribute("addressAnswered", answered.name());
+		redirect.addFlashAttribute("answeredAddress", address.strip());
+		return "redirect:/participant/conversation?trajectory=" + trajectory + "#address-answered";
 	}
 
 	/**

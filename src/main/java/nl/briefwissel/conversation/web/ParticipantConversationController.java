@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.mail.MailAttachment;
@@ -49,8 +50,11 @@ class ParticipantConversationController {
 
 	private final GivenAssignments given;
 
+	private final AcceptedAddresses accepted;
+
 	ParticipantConversationController(Conversations conversations, Trajectories trajectories,
-			AttachmentDownloads downloads, Highlights highlights, GivenAssignments given) {
+			AttachmentDownloads downloads, Highlights highlights, GivenAssignments given, AcceptedAddresses accepted) {
+		this.accepted = accepted;
 		this.given = given;
 		this.conversations = conversations;
 		this.trajectories = trajectories;
@@ -179,6 +183,8 @@ class ParticipantConversationController {
 		model.addAttribute("messages", trajectory.map(conversations::toRead).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.toRead(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
+		// An address their coach accepted waits for them to confirm it (decision 0091): here too, signed in.
+		model.addAttribute("addressesToConfirm", trajectory.map(t -> accepted.waiting(t.id())).orElse(List.of()));
 		model.addAttribute("lettersLanguage", trajectory.map(TrajectoryOverview::participantLanguage).orElse(null));
 		model.addAttribute("uploads", true);
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not point to answering by it.

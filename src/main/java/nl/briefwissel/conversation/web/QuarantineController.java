@@ -94,7 +94,7 @@ class QuarantineController {
 
 	/**
 	 * Adds the mail to the conversation; with {@code acceptAddress}, the address it came from is accepted for
-	 * the trajectory as well (decision 0089). An address that may not be accepted is refused before anything
+	 * the trajectory as well (decision 0089), to take effect once the participant confirms it (decision 0091). An address that may not be accepted is refused before anything
 	 * is added, with why, on the mail's page again (a read on the trail, as that page is): the coach adds the
 	 * mail without it, and nothing is lost.
 	 */
@@ -121,7 +121,20 @@ class QuarantineController {
 			Optional<AcceptedAddresses.Refusal> refused = accepted.accept(entry.trajectoryId(), address.get(), me.id());
 			if (refused.isEmpty()) {
 				AcceptedAddressesController.audit(trail, me, request, entry.trajectoryId(), "address accepted");
+				// Accepted before, the address may be confirmed, or declined or run out and asked within the day:
+				// the list says how it stands rather than that a question went.
+				String state = accepted.of(entry.trajectoryId()).stream()
+					.filter(a -> a.address().equalsIgnoreCase(address.get().strip()))
+					.map(a -> a.state().name())
+					.findFirst()
+					.orElse(AcceptedAddresses.State.PENDING.name());
 				redirect.addFlashAttribute("acceptedAddress", address.get());
+				redirect.addFlashAttribute("acceptedAddressState", state);
+			}
+			else {
+				// Claimed for another trajectory in the same moment (decision 0091): the mail is in, the address is
+				// not, said as every refusal of someone else's address is, naming no one.
+				redirect.addFlashAttribute("addressNotAccepted", address.get());
 			}
 		}
 		return done(attached, "attached", redirect, "/coach/quarantine");
@@ -200,6 +213,7 @@ class QuarantineController {
 		model.addAttribute("entry", entry);
 		// Only the coach's page offers to accept the address (decision 0089): the administrator's adds to any trajectory.
 		model.addAttribute("otherAddress", choices.isEmpty() ? quarantine.otherAddress(entry).orElse(null) : null);
+		model.addAttribute("confirmationDays", accepted.validityInDays());
 		model.addAttribute("mail", quarantine.mail(entry.inboundMailId()).orElse(null));
 		model.addAttribute("base", base);
 		model.addAttribute("choices", choices);

@@ -1,0 +1,433 @@
+package nl.briefwissel.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.trajectory.TrajectoryErasure;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An address the coach accepts takes effect only once the participant confirms it (decision 0091): by the link
+ * mailed to their own address, without signing in (the token is the authority, whoever is signed in), or on their
+ * conversation page. Until then mail from it is held back as before; declined or run out, it stays so; the link
+ * works once and opening it changes nothing. The coach's page says where each stands and asks again once a day at
+ * most. One address waits or counts for one open trajectory at a time, also when two coaches accept it at once.
+ */
+@BriefwisselTest
+class AddressConfirmationTests {
+
+	private static final Pattern LINK = Pattern.compile("/address-confirmation/([A-Za-z0-9_-]{43})");
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	InboundMails inbound;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	ReplyTokens tokens;
+
+	@Autowired
+	ReplyAddress replyAddress;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TrajectoryErasure erasure;
+
+	@Autowired
+	AcceptedAddresses accepted;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	org.springframework.context.MessageSource texts;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	Fixtures.RunningTrajectory running;
+
+	String run;
+
+	String work;
+
+	@BeforeEach
+	void aConversation() {
+		running = fixtures.runningTrajectory(true);
+		run = UUID.randomUUID().toString().substring(0, 8);
+		work = "werk-" + run + "@example.nl";
+	}
+
+	@Test
+	void anAddressJoinsOnlyOnceTheParticipantConfirmsItByTheLink() throws Exception {
+		String token = acceptWork();
+		String mail = confirmationMail();
+		assertThat(mail).contains(work).contains("14 dagen").contains("/address-confirmation/" + token);
+		assertThat(mailsTo(work)).as("asked at their own address only").isZero();
+
+		// Until they confirm, mail from it is held back as from any other sender.
+		store(running, "2", "Nog niet bevestigd.");
+		awaitHeld(running, 1);
+		assertThat(letters()).isEqualTo(1);
+		assertThat(coachState()).isEqualTo("PENDING");
+		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=PENDING]").text()).contains(work)
+			.contains("wacht op bevestiging");
+
+		// Opening the link (a mail scanner does too) says which address, for whom, and changes nothing.
+		for (int i = 0; i < 2; i++) {
+			Document page = Jsoup.parse(mvc.perform(get("/address-confirmation/{token}", token)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			assertThat(page.select("#address-question").text()).contains(work).contains(running.coach().displayName())
+				.contains("Programma");
+			assertThat(page.select("button[name=answer][value=confirm]")).hasSize(1);
+		}
+		assertThat(state()).isEqualTo("PENDING");
+
+		// Confirmed without signing in, by a browser that never was here (its CSRF token from the page): the next
+		// mail from it joins, the one held before still waits for the coach.
+		nl.briefwissel.WebSession browser = new nl.briefwissel.WebSession(port);
+		String form = browser.token("/address-confirmation/" + token);
+		var confirmed = browser.postAsIs("/address-confirmation/" + token,
+				"answer=confirm&_csrf=" + java.net.URLEncoder.encode(form, StandardCharsets.UTF_8));
+		assertThat(confirmed.statusCode()).isEqualTo(302);
+		assertThat(confirmed.headers().firstValue("Location").orElse("")).endsWith("/address-confirmation/" + token);
+		assertThat(state()).isEqualTo("CONFIRMED");
+		assertThat(audited("accepted address confirmed")).isEqualTo(1);
+		assertThat(jdbc.sql("select route from audit_entry where trajectory_id = :t and details = 'accepted address confirmed'")
+			.param("t", running.id()).query(String.class).single()).doesNotContain(token);
+		store(running, "3", "Nu wel.");
+		await().atMost(Duration.ofSeconds(30)).until(() -> letters() == 2);
+		assertThat(openHeld(running)).hasSize(1);
+		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=CONFIRMED]").text()).contains(work)
+			.contains("bevestigd door de deelnemer");
+		assertThat(Jsoup.parse(browser.get("/address-confirmation/" + token).body()).select("#address-confirmed").text()).contains(work);
+	}
+
+	@Test
+	void aDeclinedAddressStaysHeldAndTheLinkAnswersOnce() throws Exception {
+		String token = acceptWork();
+		mvc.perform(post("/address-confirmation/{token}", token).param("answer", "decline").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(state()).isEqualTo("DECLINED");
+		assertThat(audited("accepted address declined")).isEqualTo(1);
+
+		// The same link again, now to confirm: the first answer stands.
+		mvc.perform(post("/address-confirmation/{token}", token).param("answer", "confirm").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(state()).isEqualTo("DECLINED");
+		assertThat(audited("accepted address confirmed")).isZero();
+
+		store(running, "2", "Geweigerd adres.");
+		awaitHeld(running, 1);
+		assertThat(letters()).isEqualTo(1);
+		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=DECLINED]").text()).contains(work)
+			.contains("geweigerd");
+	}
+
+	@Test
+	void aLinkThatRanOutAnswersNothingAndTheCoachAsksAgainOnceADay() throws Exception {
+		String token = acceptWork();
+		jdbc.sql("update accepted_address set expires_at = :past where trajectory_id = :t")
+			.param("past", java.time.OffsetDateTime.now().minusMinutes(1))
+			.param("t", running.id())
+			.update();
+		String page = mvc.perform(get("/address-confirmation/{token}", token)).andExpect(status().isGone()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Jsoup.parse(page).select("#link-expired").text()).contains("verlopen");
+		mvc.perform(post("/address-confirmation/{token}", token).param("answer", "confirm").with(csrf()));
+		assertThat(state()).isEqualTo("PENDING");
+		store(running, "2", "Te laat.");
+		awaitHeld(running, 1);
+		assertThat(letters()).isEqualTo(1);
+		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=EXPIRED]").text()).contains(work)
+			.contains("verlopen");
+
+		// Asked within the day: not again yet, no second mail.
+		MvcResult soon = mvc.perform(post("/coach/trajectories/{id}/accepted-addresses/ask-again", running.id()).param("address", work)
+			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().is3xxRedirection()).andReturn();
+		assertThat((java.util.Map<String, Object>) soon.getFlashMap()).containsKey("askAgainFrom");
+		assertThat(confirmationMails()).isEqualTo(1);
+
+		jdbc.sql("update accepted_address set asked_at = :before where trajectory_id = :t")
+			.param("before", java.time.OffsetDateTime.now().minusDays(2))
+			.param("t", running.id())
+			.update();
+		mvc.perform(post("/coach/trajectories/{id}/accepted-addresses/ask-again", running.id()).param("address", work)
+			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().is3xxRedirection());
+		assertThat(audited("accepted address asked again")).isEqualTo(1);
+		assertThat(confirmationMails()).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(15)).until(() -> confirmationsDelivered().size() == 2);
+		String again = tokenIn(Mailboxes.text(confirmationsDelivered().get(1)));
+		assertThat(again).isNotEqualTo(token);
+		mvc.perform(get("/address-confirmation/{token}", token)).andExpect(status().isGone());
+		mvc.perform(post("/address-confirmation/{token}", again).param("answer", "confirm").with(csrf()));
+		assertThat(state()).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void aSignedInParticipantAnswersOnTheirConversationPage() throws Exception {
+		acceptWork();
+		String page = mvc.perform(get("/participant/conversation").param("trajectory", running.id().toString())
+			.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Jsoup.parse(page).select("#address-to-confirm").text()).contains(work);
+
+		// Someone else's trajectory: not found, nothing answered.
+		var other = fixtures.runningTrajectory(true);
+		mvc.perform(post("/participant/accepted-addresses/answer").param("trajectory", running.id().toString())
+			.param("address", work).param("answer", "confirm").with(csrf()).with(fixtures.as(other.participant())))
+			.andExpect(status().isNotFound());
+		assertThat(state()).isEqualTo("PENDING");
+
+		mvc.perform(post("/participant/accepted-addresses/answer").param("trajectory", running.id().toString())
+			.param("address", work).param("answer", "confirm").with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(state()).isEqualTo("CONFIRMED");
+		assertThat(audited("accepted address confirmed")).isEqualTo(1);
+		page = mvc.perform(get("/participant/conversation").param("trajectory", running.id().toString())
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Jsoup.parse(page).select("#address-to-confirm")).isEmpty();
+	}
+
+	/** Signed in as the coach (or anyone): the link counts, for the participant it was mailed to. */
+	@Test
+	void signedInAsSomeoneElseOnlyTheLinkCounts() throws Exception {
+		String token = acceptWork();
+		mvc.perform(post("/address-confirmation/{token}", token).param("answer", "confirm").with(csrf())
+			.with(fixtures.as(running.coach()))).andExpect(status().is3xxRedirection());
+		assertThat(state()).isEqualTo("CONFIRMED");
+		assertThat(jdbc.sql("select actor_id from audit_entry where trajectory_id = :t and details = 'accepted address confirmed'")
+			.param("t", running.id()).query(UUID.class).single()).isEqualTo(running.participant().id());
+		mvc.perform(get("/address-confirmation/{token}", "kapot")).andExpect(status().isNotFound());
+		mvc.perform(get("/address-confirmation/{token}", "x".repeat(43))).andExpect(status().isGone());
+	}
+
+	/**
+	 * Two coaches accept one address for two participants in the same moment: the first one's question stands;
+	 * the second coach's mail goes in, and they are told the address cannot be accepted, without whose it is.
+	 */
+	@Test
+	void twoCoachesAcceptingOneAddressAtOnceGetOneBetweenThem(@Autowired TransactionTemplate transactions) throws Exception {
+		var other = fixtures.runningTrajectory(true);
+		store(other, "o", "Aan de andere coach.");
+		UUID held = awaitHeld(other, 1).get(0);
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		var executor = Executors.newFixedThreadPool(2);
+		MvcResult second;
+		try {
+			var first = executor.submit(() -> transactions.execute(status -> {
+				Optional<AcceptedAddresses.Refusal> refused = accepted.accept(running.id(), work, running.coach().id());
+				written.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return refused;
+			}));
+			written.await();
+			var attach = executor.submit(() -> mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true")
+				.with(csrf()).with(fixtures.as(other.coach()))).andReturn());
+			// Held until the second request waits at the database for the first one's claim (or was answered).
+			await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+				.until(() -> attach.isDone() || someoneWaitsToClaim());
+			release.countDown();
+			assertThat(first.get()).isEmpty();
+			second = attach.get();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(second.getFlashMap().get("addressNotAccepted")).isEqualTo(work);
+		assertThat((java.util.Map<String, Object>) second.getFlashMap()).doesNotContainKey("acceptedAddress");
+		// The list says it in the words of every refusal of someone else's address (MockMvc does not carry the flash).
+		String told = texts.getMessage("quarantine.acceptAddress.notAccepted", new Object[] { work }, java.util.Locale.forLanguageTag("nl"));
+		assertThat(told).contains("kunnen we niet accepteren voor deze deelnemer").doesNotContain(running.participant().displayName())
+			.doesNotContain(running.coach().displayName());
+		assertThat(jdbc.sql("select count(*) from accepted_address where address = :a").param("a", work).query(Long.class).single())
+			.isEqualTo(1);
+		// The mail itself went in: nothing lost.
+		assertThat(openHeld(other)).isEmpty();
+	}
+
+	/**
+	 * Whether another session is writing a row of accepted addresses and waits for it (the first one's claim):
+	 * H2 and PostgreSQL each say it their way. H2 waits a second at most before it gives up.
+	 */
+	private boolean someoneWaitsToClaim() {
+		try {
+			return jdbc.sql("select count(*) from information_schema.sessions where executing_statement like 'insert into accepted_address%'")
+				.query(Long.class)
+				.single() > 0;
+		}
+		catch (org.springframework.dao.DataAccessException notH2) {
+			return jdbc.sql("""
+					select count(*) from pg_stat_activity
+					where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into accepted_address%'""")
+				.query(Long.class)
+				.single() > 0;
+		}
+	}
+
+	/** The database holds it for any way a row is written, on H2 and on PostgreSQL alike. */
+	@Test
+	void theDatabaseKeepsOneClaimPerAddress() {
+		var other = fixtures.runningTrajectory(true);
+		String insert = """
+				insert into accepted_address (trajectory_id, address, accepted_at, state, live_address)
+				values (:t, :a, current_timestamp, 'CONFIRMED', :a)""";
+		jdbc.sql(insert).param("t", running.id()).param("a", work).update();
+		assertThatThrownBy(() -> jdbc.sql(insert).param("t", other.id()).param("a", work).update())
+			.isInstanceOf(DuplicateKeyException.class);
+	}
+
+	@Test
+	void theErasureTakesAWaitingAddressAndItsLink() throws Exception {
+		String token = acceptWork();
+		erasure.erase(running.id(), null);
+		assertThat(jdbc.sql("select count(*) from accepted_address where trajectory_id = :t").param("t", running.id())
+			.query(Long.class).single()).isZero();
+		mvc.perform(get("/address-confirmation/{token}", token)).andExpect(status().isGone());
+		mvc.perform(post("/address-confirmation/{token}", token).param("answer", "confirm").with(csrf()))
+			.andExpect(status().isGone());
+	}
+
+	/** Adds a mail from the work address with the address ticked, and gives the link's token from the mail. */
+	private String acceptWork() throws Exception {
+		store(running, "1", "Vanaf mijn werk.");
+		UUID held = awaitHeld(running, 1).get(0);
+		mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
+			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine"));
+		assertThat(letters()).isEqualTo(1);
+		return tokenIn(confirmationMail());
+	}
+
+	private String confirmationMail() {
+		return Mailboxes.text(Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Bevestig je andere adres")));
+	}
+
+	private List<jakarta.mail.internet.MimeMessage> confirmationsDelivered() throws Exception {
+		return Mailboxes.read(mailServer, running.participant().email(), Mailboxes.PASSWORD).stream()
+			.filter(m -> Mailboxes.subject(m).startsWith("Bevestig je andere adres"))
+			.toList();
+	}
+
+	private long confirmationMails() {
+		return jdbc.sql("select count(*) from outbound_mail where recipient = :to and subject like 'Bevestig je andere adres%'")
+			.param("to", running.participant().email())
+			.query(Long.class)
+			.single();
+	}
+
+	private static String tokenIn(String mail) {
+		Matcher link = LINK.matcher(mail);
+		assertThat(link.find()).as("a link in %s", mail).isTrue();
+		return link.group(1);
+	}
+
+	private void store(Fixtures.RunningTrajectory trajectory, String n, String words) {
+		String to = reply(trajectory);
+		byte[] raw = ("From: Deelnemer <" + work + ">\r\nTo: " + to + "\r\nSubject: Re: Je gesprek\r\nMessage-ID: <bevestig-" + n
+				+ "-" + run + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + words + "\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		inbound.store(raw, InboundMails.Source.SMTP, work, List.of(to));
+	}
+
+	private String reply(Fixtures.RunningTrajectory trajectory) {
+		return replyAddress.of(tokens.tokenFor(trajectory.id(), trajectory.participant().id()));
+	}
+
+	private List<UUID> awaitHeld(Fixtures.RunningTrajectory trajectory, int count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> openHeld(trajectory).size() == count);
+		return openHeld(trajectory);
+	}
+
+	private List<UUID> openHeld(Fixtures.RunningTrajectory trajectory) {
+		return quarantine.heldFor(trajectory.id()).stream().map(Quarantine.Entry::inboundMailId).toList();
+	}
+
+	private long letters() {
+		return jdbc.sql("select count(*) from message where trajectory_id = :t and author_role = 'PARTICIPANT'")
+			.param("t", running.id())
+			.query(Long.class)
+			.single();
+	}
+
+	private String state() {
+		return jdbc.sql("select state from accepted_address where trajectory_id = :t").param("t", running.id())
+			.query(String.class)
+			.single();
+	}
+
+	private String coachState() {
+		return Jsoup.parse(coachPage()).select("#accepted-addresses li").attr("data-state");
+	}
+
+	private String coachPage() {
+		try {
+			return mvc.perform(get("/coach/trajectories/" + running.id()).with(fixtures.as(running.coach()))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private long audited(String details) {
+		return jdbc.sql("select count(*) from audit_entry where trajectory_id = :t and details = :d")
+			.param("t", running.id())
+			.param("d", details)
+			.query(Long.class)
+			.single();
+	}
+
+	private long mailsTo(String address) {
+		return jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", address)
+			.query(Long.class)
+			.single();
+	}
+}
