@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * V85 makes an accepted address wait for the participant's confirmation (decision 0091), on both databases: an
+ * V90 makes an accepted address wait for the participant's confirmation (decision 0091), on both databases: an
  * address accepted before was in effect and stays confirmed. An address accepted twice on open trajectories (the
- * race V85 closes) keeps working on both, and the first accepted holds its one claim; a second claim is refused.
+ * race V90 closes) keeps working on both, and the first accepted holds its one claim; a second claim is refused.
  */
 class AcceptedAddressConfirmationMigrationTests {
 
@@ -37,7 +37,7 @@ class AcceptedAddressConfirmationMigrationTests {
 	}
 
 	private static void addressesAcceptedBeforeStayConfirmed(String url, String user) throws SQLException {
-		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("84").load().migrate();
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("89").load().migrate();
 		OffsetDateTime first = OffsetDateTime.parse("2026-11-20T10:15:00+01:00");
 		UUID one = UUID.randomUUID();
 		UUID two = UUID.randomUUID();

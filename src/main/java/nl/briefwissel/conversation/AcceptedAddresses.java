@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an account's own address (another participant's or anyone of the staff's), which would let mail in
  * another person's name into the conversation: not when accepting, and not afterwards either, when an
  * accepted address became someone's account's since. One address waits or counts for one open trajectory
- * at a time, which the database holds (V85), and never for two participants.
+ * at a time, which the database holds (V90), and never for two participants.
  */
 @Service
 public class AcceptedAddresses {
@@ -351,7 +351,7 @@ public class AcceptedAddresses {
 	}
 
 	/**
-	 * Another request claimed the address for another trajectory while this one looked: V85's index waited for
+	 * Another request claimed the address for another trajectory while this one looked: V90's index waited for
 	 * it to commit and refused this claim (or, on H2, gave up waiting after its lock timeout while the other was
 	 * still writing). Refused as any address that is someone else's is, naming no one.
 	 */
