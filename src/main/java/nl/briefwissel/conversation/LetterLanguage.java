@@ -7,48 +7,67 @@ import java.util.Set;
  * Whether a participant's letter is Dutch or English, by its little words (decision 0097). A participant
  * set to Dutch may answer in English (a colleague reads along), and the letter's {@code lang} must say
  * so. Deterministic and cheap: it counts words that are common in one language and rare in the other,
- * and decides only on a clear majority; a short or mixed letter is taken to be in the participant's
- * language, as it was before.
+ * and overrides the participant's language only on strong evidence; a short or mixed letter is taken to
+ * be in the participant's language, as it was before. A wrong {@code lang} makes a screen reader read the
+ * whole letter with the wrong voice, worse than none: when in doubt, the participant's.
  */
 final class LetterLanguage {
 
 	static final Locale DUTCH = Locale.forLanguageTag("nl");
 
-	// Words in both languages (in, is, was, we, op, so, over) count for neither.
+	// Only words that are no word of the other language count. Left out: words in both (in, is, was, we, op,
+	// so, over), Dutch words that are English too (die, van, met, ben, bent, dan, er, heel, hoe) and English
+	// words that are Dutch too (of, want, do as in "do 12 mei", a as in "3 a 4 keer"): "Maandag of dinsdag?
+	// Want woensdag lukt niet." is Dutch.
 	private static final Set<String> DUTCH_WORDS = Set.of("de", "het", "een", "en", "ik", "je", "jij", "jou", "jouw", "niet",
-			"dat", "van", "met", "voor", "maar", "ook", "wat", "zijn", "mijn", "heb", "hebt", "heeft", "naar", "dit", "die",
-			"er", "om", "als", "bij", "nog", "wel", "kan", "wil", "ben", "bent", "moet", "graag", "hier", "hoe", "veel",
-			"heel", "omdat", "mij", "jullie", "wij", "ons", "onze", "zou", "zal", "geen", "dan", "nu", "deze", "uit");
+			"dat", "voor", "maar", "ook", "wat", "zijn", "mijn", "heb", "hebt", "heeft", "naar", "dit", "om", "als", "bij",
+			"nog", "wel", "kan", "wil", "moet", "graag", "hier", "veel", "omdat", "mij", "jullie", "wij", "ons", "onze", "zou",
+			"zal", "geen", "nu", "deze", "uit");
 
-	private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "i", "you", "your", "not", "that", "of", "to",
-			"with", "for", "but", "also", "what", "my", "have", "has", "this", "it", "are", "be", "at", "would", "will",
-			"can", "here", "how", "much", "very", "because", "our", "should", "no", "then", "now", "these", "from",
-			"am", "do", "just", "about", "thank", "thanks", "which", "want", "a");
+	private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "i", "you", "your", "not", "that", "to", "with",
+			"for", "but", "also", "what", "my", "have", "has", "this", "it", "are", "be", "at", "would", "will", "can", "here",
+			"how", "much", "very", "because", "our", "should", "no", "then", "now", "these", "from", "am", "just", "about",
+			"thank", "thanks", "which");
 
 	/** Fewer counted words than this: too short to tell, the participant's language. */
-	private static final int ENOUGH = 3;
+	private static final int ENOUGH = 5;
+
+	/** How many times the other language's count the one language's must be to override the participant's. */
+	private static final int MAJORITY = 3;
 
 	private LetterLanguage() {
 	}
 
-	/** {@code fallback} unless the letter's words clearly say Dutch or English. */
+	/**
+	 * {@code fallback} unless the letter's own words clearly say Dutch or English. Quoted lines ({@code >}:
+	 * the coach's letter around answers typed into it, kept by the mail reply's trimmer) are someone else's
+	 * words and do not count.
+	 */
 	static Locale of(String text, Locale fallback) {
 		if (text == null) {
 			return fallback;
 		}
 		int dutch = 0;
 		int english = 0;
-		for (String word : text.strip().toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
-			if (DUTCH_WORDS.contains(word)) {
-				dutch++;
+		for (String line : text.lines().toList()) {
+			if (line.strip().startsWith(">")) {
+				continue;
 			}
-			else if (ENGLISH_WORDS.contains(word)) {
-				english++;
+			// Split on anything but letters, apostrophes and dots, then trim the dots: "i.v.m." and "a.s." are one
+			// Dutch abbreviation, not the English "i" and "a".
+			for (String word : line.toLowerCase(Locale.ROOT).split("[^\\p{L}'.]+")) {
+				String bare = word.replaceAll("^[.']+|[.']+$", "");
+				if (DUTCH_WORDS.contains(bare)) {
+					dutch++;
+				}
+				else if (ENGLISH_WORDS.contains(bare)) {
+					english++;
+				}
 			}
 		}
 		if (dutch + english < ENOUGH) {
 			return fallback;
 		}
-		return dutch >= 2 * english ? DUTCH : english >= 2 * dutch ? Locale.ENGLISH : fallback;
+		return dutch >= MAJORITY * english ? DUTCH : english >= MAJORITY * dutch ? Locale.ENGLISH : fallback;
 	}
 }

@@ -136,6 +136,47 @@ class LetterLanguageTests {
 		assertThat(LetterLanguage.of("Ik heb the plan and de doelen with you", Locale.ENGLISH)).isEqualTo(Locale.ENGLISH);
 	}
 
+	/**
+	 * A short letter keeps the participant's language unless its words clearly say otherwise: "of" and "want"
+	 * are Dutch too, "die", "van", "met", "ben" and "dan" English too, and "i.v.m." is no English "I". These
+	 * came out English (or Dutch) on three words and a two-to-one majority, and a screen reader read them
+	 * with the wrong voice.
+	 */
+	@Test
+	void aShortLetterIsNotTakenForTheOtherLanguageByWordsBothHave() {
+		Locale dutch = Locale.forLanguageTag("nl");
+		assertThat(LetterLanguage.of("Maandag of dinsdag? Want woensdag lukt niet.", dutch)).isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Dan ben ik er. Van die tijd tot vier, of is dat te laat? Want dan moet ik weg.", dutch))
+			.isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Het lukt niet i.v.m. werk, a.s. maandag wel. Do 12 mei kan ook.", dutch)).isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Met Ben and Dan in the van.", Locale.ENGLISH)).isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("Thanks, I will be there at ten.", Locale.ENGLISH)).isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("Yes, that works for me.", dutch)).isEqualTo(dutch);
+		// Mixed, even at five words or more: no three-to-one majority, the participant's.
+		assertThat(LetterLanguage.of("Ik vind the meeting with jou en de coach very goed", dutch)).isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Ik vind the meeting with jou en de coach very goed", Locale.ENGLISH)).isEqualTo(Locale.ENGLISH);
+		// Clearly the other language, also when short: five words of one, none of the other.
+		assertThat(LetterLanguage.of("Thank you, I think that is fine with me.", dutch)).isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("Dank je wel, ik vind dat het goed is zo.", Locale.ENGLISH)).isEqualTo(dutch);
+	}
+
+	/**
+	 * Answers typed into the coach's letter by mail come with the coach's lines quoted around them: those are
+	 * the coach's words, in the conversation's language, and must not outvote the participant's English answers.
+	 */
+	@Test
+	void theCoachsQuotedLinesAroundInlineAnswersDoNotCount() {
+		Locale dutch = Locale.forLanguageTag("nl");
+		String letter = """
+				> Hoe gaat het nu met je, en wat heb je deze week gedaan voor je doel?
+				Good, thanks. I walked with my dog and it helped.
+				> Wat wil je de coach nog vragen? Ik ben er voor je.
+				Not much, to be honest.""";
+		assertThat(LetterLanguage.of(letter, dutch)).isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("> Hoe gaat het nu met je, en wat heb je deze week gedaan?\nGoed!", Locale.ENGLISH))
+			.isEqualTo(Locale.ENGLISH);
+	}
+
 	private String mailIdOf(UUID letter) {
 		return jdbc.sql("select mail_message_id from message where id = :id").param("id", letter).query(String.class).single();
 	}
