@@ -11,3 +11,7 @@ update given_assignment set answered_by = case
     where answer_message_id is not null;
 alter table given_assignment add constraint given_assignment_answered_by
     check (answered_by in ('LETTER', 'CARDS', 'COACH'));
+-- An open assignment says no way it was answered. Only this way round: a node of before this migration, still
+-- running during a rolling deploy, links answers without saying how (null, taken as a letter: undoable).
+alter table given_assignment add constraint given_assignment_answered_by_answer
+    check (answered_by is null or answer_message_id is not null);

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * V88 says how each answer already linked came to be (decision 0098), on both databases: coach cards
  * answered by a letter from the web were laid on their page and stay (CARDS); coach cards answered by mail
- * and every other answer came as the next letter (LETTER), which the coach may undo; an open one has none.
+ * and every other answer came as the next letter (LETTER), which the coach may undo; an open one has none, and
+ * the database refuses one (an answer without one stays possible: a node of before V88 writes it).
  */
 class AnsweredByMigrationTests {
 
@@ -70,6 +72,12 @@ class AnsweredByMigrationTests {
 			assertThat(answeredBy(connection, cardsByMail)).isEqualTo("LETTER");
 			assertThat(answeredBy(connection, reflection)).isEqualTo("LETTER");
 			assertThat(answeredBy(connection, open)).isNull();
+			// An open assignment says no way it was answered; an answer without one (a node of before V88) may be.
+			assertThatThrownBy(() -> MigrationDatabases.update(connection,
+					"update given_assignment set answered_by = 'COACH' where id = ?", open))
+				.isInstanceOf(SQLException.class);
+			MigrationDatabases.update(connection, "update given_assignment set answered_by = null where id = ?", reflection);
+			assertThat(answeredBy(connection, reflection)).isNull();
 		}
 	}
 

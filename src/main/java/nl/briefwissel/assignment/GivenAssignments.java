@@ -33,7 +33,12 @@ public class GivenAssignments {
 
 		/** Whether its coach may say the linked letter is not the answer: laid cards were meant as one. */
 		public boolean answerUndoable() {
-			return answered() && answeredBy != AnsweredBy.CARDS;
+			return answered() && !laid();
+		}
+
+		/** Whether the participant laid the coach cards on their page as the answer; not a letter linked to them. */
+		public boolean laid() {
+			return answeredBy == AnsweredBy.CARDS;
 		}
 	}
 
@@ -143,14 +148,16 @@ public class GivenAssignments {
 	/**
 	 * Its coach says the linked letter is not the answer: the assignment is open again, and the participant's
 	 * next letter answers it as before. Only while the letter the coach's page showed is still the one linked
-	 * (a tab opened before another change, a second click: nothing), and never the laid coach cards.
+	 * (a tab opened before another change, a second click: nothing), and never the laid coach cards. An answer
+	 * that says not how it came (null: linked by a node of before V88) is a letter, as {@link Given#answerUndoable}
+	 * says: {@code answered_by <> 'CARDS'} alone is not true of null in SQL, and its button did nothing.
 	 */
 	@Transactional
 	public boolean unlink(UUID trajectoryId, UUID givenId, UUID shownAnswer) {
 		return jdbc.sql("""
 				update given_assignment set answer_message_id = null, answered_at = null, answered_by = null
 				where id = :given and trajectory_id = :trajectory and answer_message_id = :shown
-				  and answered_by <> 'CARDS'""")
+				  and (answered_by is null or answered_by <> 'CARDS')""")
 			.param("given", givenId)
 			.param("trajectory", trajectoryId)
 			.param("shown", shownAnswer)

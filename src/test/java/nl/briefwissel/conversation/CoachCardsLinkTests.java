@@ -125,6 +125,31 @@ class CoachCardsLinkTests {
 	}
 
 	/**
+	 * Coach cards answered by a letter (a mail "ik leg ze dit weekend", or the letter the coach linked) were not
+	 * laid: the cards' link said "Je hebt je kaarten al gelegd". It goes to the letter in the conversation now.
+	 */
+	@Test
+	void cardsAnsweredByALetterAreNotSaidToBeLaid(@Autowired Conversations conversations) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String base = "/coach/trajectories/" + running.id();
+		Assignment values = values(running);
+		mvc.perform(post(base + "/messages").param("text", letter(base + "?give=" + values.id(), fixtures.as(running.coach())))
+				.param("assignment", values.id().toString()).param("submission", UUID.randomUUID().toString()).with(csrf())
+				.with(fixtures.as(running.coach())))
+			.andExpect(redirectedUrl(base + "#sent"));
+		GivenAssignments.Given cards = given.of(running.id()).get(0);
+		UUID reply = conversations.participantWrites(running.id(), running.participant().id(), "Ik leg ze dit weekend.");
+		given.answerByMail(running.id(), reply);
+		assertThat(given.of(running.id()).get(0).answeredBy()).isEqualTo(GivenAssignments.AnsweredBy.LETTER);
+		var participant = fixtures.as(running.participant());
+
+		mvc.perform(get("/participant/cards/" + cards.id()).with(participant))
+			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id() + "#m-" + reply));
+		mvc.perform(get("/participant/cards").param("trajectory", running.id().toString()).with(participant))
+			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id()));
+	}
+
+	/**
 	 * A programme that sends no letters by mail: the cards are laid signed in, and the letter does not ask for a
 	 * reply by mail. A participant who cannot sign in, where letters go by mail, is told to answer by mail only.
 	 */

@@ -231,6 +231,25 @@ class NotTheAnswerTests {
 			.andExpect(status().isOk());
 	}
 
+	/**
+	 * An answer linked by a node of before V88, still running during the deploy, says not how it came (null): it
+	 * is a letter, and the page offers to undo it. The update asked {@code answered_by <> 'CARDS'}, never true of
+	 * null in SQL: every click said the answer had changed meanwhile, and nothing was undone.
+	 */
+	@Test
+	void anAnswerThatSaysNotHowItCameIsALetterAndCanBeUndone(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given photo = give(running, AssignmentType.PHOTO);
+		UUID holding = conversations.participantWrites(running.id(), running.participant().id(), HOLDING);
+		jdbc.sql("update given_assignment set answered_by = null where id = :id").param("id", photo.id()).update();
+		assertThat(now(photo).answerUndoable()).isTrue();
+		assertThat(entry(coachPage(running), photo).select("form[action$=/not-the-answer] button")).hasSize(1);
+
+		notTheAnswer(running, photo, holding).andExpect(flash().attribute("answerChange", "unlinked"));
+		assertThat(now(photo).answered()).isFalse();
+	}
+
 	@Test
 	void theCorrectionIsSaidInEnglish() throws Exception {
 		var running = fixtures.runningTrajectory(true);

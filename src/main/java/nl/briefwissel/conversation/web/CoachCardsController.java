@@ -60,7 +60,8 @@ class CoachCardsController {
 	 * The link in the letter that gives coach cards: written before the assignment is given, so it names the
 	 * trajectory, not the given assignment. Opens its one open coach-cards assignment; with several, the
 	 * conversation, which links each open one. With none open but cards laid, the page that says so (the
-	 * link went silently to the conversation, as if it were broken). Not the participant's: not found.
+	 * link went silently to the conversation, as if it were broken); cards answered by a letter were not laid,
+	 * and go to the conversation. Not the participant's: not found.
 	 */
 	@GetMapping("/participant/cards")
 	String layInTrajectory(@RequestParam UUID trajectory, @AuthenticationPrincipal SignedInAccount me) {
@@ -77,7 +78,7 @@ class CoachCardsController {
 		if (open.isEmpty()) {
 			Optional<GivenAssignments.Given> laid = given.of(trajectory)
 				.stream()
-				.filter(g -> g.type() == AssignmentType.COACH_CARDS && g.answered())
+				.filter(g -> g.type() == AssignmentType.COACH_CARDS && g.laid())
 				.max(java.util.Comparator.comparing(GivenAssignments.Given::answeredAt,
 						java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
 			if (laid.isPresent()) {
@@ -93,9 +94,14 @@ class CoachCardsController {
 		if (open.isEmpty()) {
 			// Laid already (the mail's link, opened again): said, with the way to the letter that holds them.
 			// It was "Pagina niet gevonden", which reads as if the cards were lost.
-			GivenAssignments.Given laid = laid(givenId, me)
+			GivenAssignments.Given answered = answered(givenId, me)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-			model.addAttribute("laid", laid);
+			if (!answered.laid()) {
+				// Answered by a letter (a mail, or the one its coach linked): no cards were laid, and "Je hebt je
+				// kaarten al gelegd" would say what did not happen. The letter that answered it, in its conversation.
+				return conversation(answered.trajectoryId()) + "#m-" + answered.answerMessageId();
+			}
+			model.addAttribute("laid", answered);
 			return "conversation/coach-cards-laid";
 		}
 		GivenAssignments.Given assignment = open.get();
@@ -206,8 +212,8 @@ class CoachCardsController {
 		return unanswered(givenId, me, true);
 	}
 
-	/** One of the participant's coach-cards assignments, answered: in a trajectory going or ended. */
-	private Optional<GivenAssignments.Given> laid(UUID givenId, SignedInAccount me) {
+	/** One of the participant's coach-cards assignments, answered (laid or by a letter): in a trajectory going or ended. */
+	private Optional<GivenAssignments.Given> answered(UUID givenId, SignedInAccount me) {
 		return trajectories.ofParticipant(me.id())
 			.stream()
 			.map(TrajectoryOverview::id)
