@@ -92,7 +92,9 @@ public class ClosingDesk {
 			Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
 					address.link("/participant", language).toUriString(), address.link("/login", language).toUriString() };
 			// In the conversation's thread (decision 0097): its subject and reply address, answering its last
-			// letter; a subject of its own began a new thread in Gmail and Outlook. The HTML keeps saying what it is.
+			// letter; a subject of its own began a new thread in Gmail and Outlook. Its own subject is not thrown away:
+			// inLanguage makes it the HTML part's title, so that part keeps saying what it is; inConversation then
+			// puts the mail under the thread's subject.
 			// A reply by mail is a letter to the coach, as any reply is; it names the participant: gone with an erasure.
 			outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
