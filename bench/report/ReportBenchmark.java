@@ -146,6 +146,6 @@ public class ReportBenchmark {
 			List<Attachment> attachments) {
 		String body = "Beste,\n\n" + LETTER.repeat(5) + "\nHartelijke groet,\n" + name;
 		return new Message(UUID.randomUUID(), trajectory.id(), UUID.randomUUID(), name, author, MessageKind.MESSAGE, body, true,
-				Channel.MAIL, null, null, at, attachments);
+				Channel.MAIL, null, null, at, attachments, Locale.forLanguageTag("nl")); // a Dutch letter, as the body
 	}
 }
