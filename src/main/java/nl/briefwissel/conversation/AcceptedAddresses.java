@@ -420,13 +420,16 @@ public class AcceptedAddresses {
 	/**
 	 * Claimed in one statement, only while waiting and not run out: two answers at once (a double click, the
 	 * link and the page) give one between them. Confirming keeps the claim the question made; declining lets
-	 * go of it.
+	 * go of it. Not once the trajectory ended, nor when the question no longer holds the address (another
+	 * trajectory's claim took it after this one let go): a late answer would join mail to a conversation that is
+	 * over, or to one that is no longer the address's.
 	 */
 	private Answer answer(String which, java.util.Map<String, Object> row, boolean confirm) {
 		int answered = jdbc.sql("""
 				update accepted_address set state = :state, answered_at = :now,
 				    live_address = case when :confirm then live_address else null end
-				where %s and state = 'PENDING' and expires_at > :now""".formatted(which))
+				where %s and state = 'PENDING' and expires_at > :now and live_address = address
+				    and trajectory_id not in (select id from trajectory where status in %s)""".formatted(which, ENDED))
 			.param("state", confirm ? "CONFIRMED" : "DECLINED")
 			.param("now", OffsetDateTime.now(clock))
 			.param("confirm", confirm)

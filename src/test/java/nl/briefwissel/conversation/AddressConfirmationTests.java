@@ -141,7 +141,23 @@ class AddressConfirmationTests {
 		assertThat(openHeld(running)).hasSize(1);
 		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=CONFIRMED]").text()).contains(work)
 			.contains("bevestigd door de deelnemer");
-		assertThat(Jsoup.parse(browser.get("/address-confirmation/" + token).body()).select("#address-confirmed").text()).contains(work);
+		// Answered, the link's page says only how it stands: not the address, coach or programme (decision 0101).
+		Document answered = Jsoup.parse(browser.get("/address-confirmation/" + token).body());
+		assertThat(answered.select("#address-confirmed").text()).contains("bevestigd");
+		assertThat(answered.text()).doesNotContain(work).doesNotContain(running.coach().displayName());
+	}
+
+	/** After the trajectory ended, or once the question no longer holds the address, a link answers nothing. */
+	@Test
+	void anAnswerAfterTheEndOrForAnAddressLetGoOfIsRefused() throws Exception {
+		String token = acceptWork();
+		jdbc.sql("update accepted_address set live_address = null where trajectory_id = :t").param("t", running.id()).update();
+		assertThat(accepted.answerByToken(token, true)).isEqualTo(AcceptedAddresses.Answer.NOT_OPEN);
+		jdbc.sql("update accepted_address set live_address = address where trajectory_id = :t").param("t", running.id()).update();
+		jdbc.sql("update trajectory set status = 'COMPLETED' where id = :t").param("t", running.id()).update();
+		assertThat(accepted.answerByToken(token, true)).isEqualTo(AcceptedAddresses.Answer.NOT_OPEN);
+		assertThat(accepted.answer(running.id(), work, true)).isEqualTo(AcceptedAddresses.Answer.NOT_OPEN);
+		assertThat(state()).isEqualTo("PENDING");
 	}
 
 	@Test
