@@ -160,13 +160,23 @@ public class Accounts {
 				organisationId);
 	}
 
-	/** Gives an existing person one more role, such as a coach who applies as a participant. */
+	/**
+	 * Gives an existing person one more role, such as a coach who applies as a participant. A participant's account
+	 * is never signed in through the organisation's provider (decision 0101): its binding, and every link that
+	 * would bind it, go with the role's coming, or the provider's operator could read the letters to come.
+	 */
 	@Transactional
 	public void addRole(UUID accountId, Role role) {
 		jdbc.sql("insert into account_role (account_id, role) values (:id, :role) on conflict do nothing")
 			.param("id", accountId)
 			.param("role", role.name())
 			.update();
+		if (role == Role.PARTICIPANT) {
+			jdbc.sql("update account set external_subject = null where id = :id and external_subject is not null")
+				.param("id", accountId)
+				.update();
+			jdbc.sql("delete from single_sign_on_link where account_id = :id").param("id", accountId).update();
+		}
 	}
 
 	/**

@@ -2,7 +2,6 @@ package nl.briefwissel.account;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -16,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * recognised by a verified address; from then on the provider's subject finds their account, whatever
  * address the provider gives (decision 0031). An account that exists is bound only when its owner
  * confirms a link mailed to it (decision 0095): the provider's operator can give anyone any address.
- * Someone new gets an account in that organisation without any role, bound at once, so signing in
- * grants nothing until an administrator decides what they may do.
+ * Someone new gets an account in that organisation without any role when they confirm a link mailed to
+ * their address, so signing in grants nothing until an administrator decides what they may do. A
+ * participant's account is never bound nor signed in this way (decision 0101).
  */
 @Service
 class ExternalSignIns {
@@ -31,9 +31,9 @@ class ExternalSignIns {
 		}
 
 		/**
-		 * An account of the organisation found by its address, not bound to this subject: not signed in, a link is
-		 * mailed to {@code address}, the account's, for its owner to confirm (decision 0095). {@code linkHash}: the
-		 * hash of the link's token, to know the browser it was asked in by; null when none was sent.
+		 * Not signed in: a link is mailed to {@code address} if it may use Briefwissel here, for its owner to confirm
+		 * (decisions 0095 and 0101). {@code linkHash}: the hash of the link's token, to know the browser it was asked
+		 * in by; null when none was sent (the page is the same).
 		 */
 		record ConfirmByMail(String address, String linkHash) implements Outcome {
 		}
@@ -80,17 +80,10 @@ class ExternalSignIns {
 
 	private final SingleSignOnLinks links;
 
-	private final SingleSignOnNotices notices;
-
-	private final SingleSignOn singleSignOn;
-
-	ExternalSignIns(Accounts accounts, SignInAttempts attempts, SingleSignOnLinks links, SingleSignOnNotices notices,
-			SingleSignOn singleSignOn) {
+	ExternalSignIns(Accounts accounts, SignInAttempts attempts, SingleSignOnLinks links) {
 		this.accounts = accounts;
 		this.attempts = attempts;
 		this.links = links;
-		this.notices = notices;
-		this.singleSignOn = singleSignOn;
 	}
 
 	/**
@@ -105,6 +98,11 @@ class ExternalSignIns {
 		}
 		Optional<Account> bound = accounts.byExternalSubject(vouched.boundSubject());
 		if (bound.isPresent()) {
+			if (bound.get().has(Role.PARTICIPANT)) {
+				// Cleared when the role came (decision 0101); should one remain, it opens nothing.
+				log.warn("Single sign-on refused: account {} takes part in a programme", bound.get().id());
+				return neutral(vouched.email());
+			}
 			return signedIn(bound.get(), organisationId);
 		}
 		String email = vouched.email();
@@ -112,39 +110,41 @@ class ExternalSignIns {
 			log.warn("Single sign-on for organisation {} refused: the provider gave no verified address", organisationId);
 			return new Outcome.Refused("unverified");
 		}
+		// From here every answer is the same page, mailed or not (decision 0101): whoever runs the provider can
+		// give their user any address, and learns nothing of it by signing in with it.
 		var existing = accounts.byEmail(email);
 		if (existing.isPresent()) {
 			Account account = existing.get();
 			if (!ofOrganisation(account, organisationId)) {
-				// As any failure: that the address has an account at another organisation (very likely someone in a
-				// coaching programme) is not for whoever runs this organisation's provider to learn (decision 0095).
-				return new Outcome.Refused("failed");
+				return neutral(email);
+			}
+			if (account.has(Role.PARTICIPANT)) {
+				// The employer's provider never opens a participant's letters (decision 0101): nothing is mailed that
+				// would have the participant confirm a binding asked for by the provider's operator.
+				log.info("Single sign-on: account {} takes part in a programme, not bound and nothing mailed", account.id());
+				return neutral(email);
 			}
 			// Bound to another person at this provider: the address moved to someone else there, or was
 			// typed by someone else into their own profile. Asked again in the binding's update itself, so
 			// that of two confirmations at once by different people only one binds the account.
 			if (accounts.externalSubjectOf(account.id()).filter(subject -> subject.startsWith(vouched.provider())).isPresent()) {
-				log.warn("Single sign-on refused: account {} is bound to another subject of {}", account.id(), vouched.issuer());
-				return new Outcome.Refused("boundElsewhere");
+				log.warn("Single sign-on: account {} is bound to another subject of {}, nothing mailed", account.id(),
+						vouched.issuer());
+				return neutral(email);
 			}
 			// Never bound, or bound at an earlier provider or registration of the organisation (it changed either):
-			// the owner confirms by mail. Whatever the account's state, the answer is the same page, so that it
-			// tells whoever claims the address nothing more than that an account has it.
-			return new Outcome.ConfirmByMail(account.email(),
-					links.mail(account, organisationId, vouched.boundSubject(), vouched.provider()).orElse(null));
+			// the owner confirms by mail.
+			return new Outcome.ConfirmByMail(email, links.mail(account, organisationId, vouched).orElse(null));
 		}
-		String name = vouched.name();
-		String displayName = name == null || name.isBlank() ? email : name.strip();
-		Account created = accounts.register(new NewAccount(organisationId, email,
-				displayName.length() > 200 ? displayName.substring(0, 200) : displayName, language,
-				Set.of(), null));
-		accounts.bindExternalSubjectUnlessBoundAt(created.id(), vouched.boundSubject(), vouched.provider());
-		log.info("First single sign-on: account {} created in organisation {} without any role", created.id(),
-				organisationId);
-		// The address's owner hears of it: made by the provider's operator with their address, the account could
-		// later be given them (an application of theirs adds a role to it) with the operator's subject bound.
-		notices.linked(created.id(), singleSignOn.of(organisationId).map(SingleSignOn.Provider::label).orElse(""));
-		return new Outcome.SignedIn(new SignedInAccount(created, null, false), true);
+		// Someone new: made only when the address's owner confirms, in this browser (decision 0101). Made at once,
+		// an account the operator made with someone's address stayed bound to the operator's user when an
+		// application of theirs later gave it the participant's role.
+		return new Outcome.ConfirmByMail(email, links.mailNew(organisationId, vouched, language).orElse(null));
+	}
+
+	/** The page that says a link is mailed if the address may use Briefwissel, with nothing mailed. */
+	private static Outcome neutral(String email) {
+		return new Outcome.ConfirmByMail(email == null ? "" : email, null);
 	}
 
 	private static boolean ofOrganisation(Account account, UUID organisationId) {

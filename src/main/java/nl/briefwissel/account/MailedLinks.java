@@ -110,30 +110,83 @@ class MailedLinks {
 	 * the new link's token, by which the browser that asked for it is known again; empty when the hourly limit held
 	 * it back (the earlier link then still works).
 	 */
-	Optional<String> sendBinding(Account account, SingleSignOnLinks.Binding binding, Duration validity) {
-		if (!withinHourlyLimit(Kind.SINGLE_SIGN_ON, account, OffsetDateTime.now(clock))) {
+	Optional<String> sendBinding(Account account, SingleSignOnLinks.Binding binding, Duration validity,
+			String connection) {
+		if (account.id() == null) {
+			// For an address without an account (decision 0101): its links are counted and ended by the address.
+			int lastHour = jdbc.sql("""
+					select count(*) from single_sign_on_link where account_id is null and email = :email
+					and created_at > :since""")
+				.param("email", binding.email())
+				.param("since", OffsetDateTime.now(clock).minusHours(1))
+				.query(Integer.class)
+				.single();
+			if (lastHour >= properties.mailsPerAddressPerHour()) {
+				log.warn("{} for a new account in organisation {} not sent: {} sent in the last hour", Kind.SINGLE_SIGN_ON,
+						binding.organisationId(), lastHour);
+				return Optional.empty();
+			}
+			useUpNew(binding.email());
+		}
+		else if (!withinHourlyLimit(Kind.SINGLE_SIGN_ON, account, OffsetDateTime.now(clock))) {
 			return Optional.empty();
 		}
-		useUp(Kind.SINGLE_SIGN_ON, account.id());
-		return Optional.of(mailNew(Kind.SINGLE_SIGN_ON, account, validity, validity.toMinutes(), binding));
+		else {
+			useUp(Kind.SINGLE_SIGN_ON, account.id());
+		}
+		return Optional.of(mailNew(Kind.SINGLE_SIGN_ON, account, validity, validity.toMinutes(), binding, connection));
+	}
+
+	private void useUpNew(String email) {
+		jdbc.sql("update single_sign_on_link set used_at = :now where account_id is null and email = :email and used_at is null")
+			.param("now", OffsetDateTime.now(clock))
+			.param("email", email)
+			.update();
+	}
+
+	/** Uses a link that makes an account, once; every other such link of its address ends with it. */
+	boolean takeNew(String token) {
+		if (!LinkTokens.plausible(token)) {
+			return false;
+		}
+		var email = jdbc.sql("select email from single_sign_on_link where token_hash = :hash and account_id is null")
+			.param("hash", LinkTokens.hash(token))
+			.query(String.class)
+			.optional();
+		if (email.isEmpty()) {
+			return false;
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		// Claimed in one statement, as take(): of two presses at once one makes the account.
+		int claimed = jdbc.sql("""
+				update single_sign_on_link set used_at = :now
+				where token_hash = :hash and used_at is null and expires_at > :now""")
+			.param("hash", LinkTokens.hash(token))
+			.param("now", now)
+			.update();
+		if (claimed != 1) {
+			return false;
+		}
+		useUpNew(email.get());
+		return true;
 	}
 
 	private void mailNew(Kind kind, Account account, Duration validity, long validityInMail) {
-		mailNew(kind, account, validity, validityInMail, null);
+		mailNew(kind, account, validity, validityInMail, null, null);
 	}
 
 	/** Returns the hash of the new token. */
 	private String mailNew(Kind kind, Account account, Duration validity, long validityInMail,
-			SingleSignOnLinks.Binding binding) {
+			SingleSignOnLinks.Binding binding, String connection) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String token = LinkTokens.create();
 		// An invitation is told apart from a reset in their shared table: inviting again asks for an open one.
 		jdbc.sql("insert into " + kind.table + " (token_hash, account_id, created_at, expires_at"
 				+ (kind == Kind.INVITATION ? ", invitation" : "")
-				+ (binding != null ? ", organisation_id, external_subject, provider" : "")
+				+ (binding != null ? ", organisation_id, external_subject, provider, email, display_name, preferred_language" : "")
 				+ ") values (:hash, :account, :now, :expires"
 				+ (kind == Kind.INVITATION ? ", true" : "")
-				+ (binding != null ? ", :organisation, :subject, :provider" : "") + ")")
+				+ (binding != null ? ", :organisation, :subject, :provider, :email, :name, :language" : "") + ")")
 			.param("hash", LinkTokens.hash(token))
 			.param("account", account.id())
 			.param("now", now)
@@ -141,11 +194,17 @@ class MailedLinks {
 			.param("organisation", binding == null ? null : binding.organisationId())
 			.param("subject", binding == null ? null : binding.subject())
 			.param("provider", binding == null ? null : binding.provider())
+			.param("email", binding == null ? null : binding.email())
+			.param("name", binding == null ? null : binding.name())
+			.param("language", binding == null ? null : binding.language().getLanguage())
 			.update();
 		// In the reader's language: the link is often opened in a browser that has never been here.
 		String link = address.link(kind.path).queryParam("token", token)
 			.queryParam("lang", account.language().getLanguage()).toUriString();
-		outbox.enqueueAskedFor(mail(kind, account, link, validityInMail));
+		// Who is to be bound, and where (decision 0101): the owner recognises a binding the provider's operator asked.
+		String who = binding == null ? null : messages.getMessage("ssoLink.who", new Object[] { connection,
+				binding.issuerHost(), binding.name(), binding.email() }, account.language());
+		outbox.enqueueAskedFor(mail(kind, account, link, validityInMail, who));
 		return LinkTokens.hash(token);
 	}
 
@@ -231,12 +290,14 @@ class MailedLinks {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select account_id, organisation_id, external_subject, provider from single_sign_on_link
-				where token_hash = :hash and used_at is null and expires_at > :now""")
+				select l.account_id, l.organisation_id, l.external_subject, l.provider, coalesce(l.email, a.email),
+				    coalesce(l.display_name, a.display_name), coalesce(l.preferred_language, a.preferred_language, 'nl')
+				from single_sign_on_link l left join account a on a.id = l.account_id
+				where l.token_hash = :hash and l.used_at is null and l.expires_at > :now""")
 			.param("hash", LinkTokens.hash(token))
 			.param("now", OffsetDateTime.now(clock))
 			.query((rs, n) -> new SingleSignOnLinks.Binding(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getString(3), rs.getString(4)))
+					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), Locale.forLanguageTag(rs.getString(7))))
 			.optional();
 	}
 
@@ -248,12 +309,15 @@ class MailedLinks {
 			.update();
 	}
 
-	private OutgoingMail mail(Kind kind, Account account, String link, long validity) {
+	private OutgoingMail mail(Kind kind, Account account, String link, long validity, String who) {
 		Locale language = account.language();
 		Context context = new Context(language);
 		context.setVariables(Map.of("prefix", kind.messages, "name", account.displayName(), "link", link, "validity", validity));
+		if (who != null) {
+			context.setVariable("who", who);
+		}
 		String html = templates.process("account/mail/link", context);
-		Object[] args = { account.displayName(), link, validity };
+		Object[] args = { account.displayName(), link, validity, who == null ? "" : who };
 		return OutgoingMail.notice(account.email(), messages.getMessage(kind.messages + ".subject", null, language),
 				messages.getMessage(kind.messages + ".text", args, language), html);
 	}

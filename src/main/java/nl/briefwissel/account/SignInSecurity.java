@@ -108,9 +108,9 @@ public class SignInSecurity {
 	public static final String BINDING_ADDRESS = "bw.sso.bindingAddress";
 
 	/**
-	 * After the organisation's provider vouched for someone: find or create their account, then on
-	 * to the code where one is owed ({@link #codeOwedThroughProvider}). An account that exists and is not
-	 * bound to this subject yet is not signed in: its owner confirms a mailed link, in this browser.
+	 * After the organisation's provider vouched for someone: find their bound account, then on to the code
+	 * where one is owed ({@link #codeOwedThroughProvider}). Anyone else is not signed in: every first sign-in
+	 * ends on one page, and the address's owner confirms a mailed link in this browser (decisions 0095 and 0101).
 	 */
 	public AuthenticationSuccessHandler afterSingleSignOn() {
 		return signedOutOnFailure((request, response, authentication) -> {
@@ -126,7 +126,7 @@ public class SignInSecurity {
 						provider.map(SingleSignOn.Provider::addressesVerified).orElse(false)), languages.resolveLocale(request));
 			}
 			catch (org.springframework.dao.DataIntegrityViolationException twoAtOnce) {
-				// Two first sign-ins at once for one new address (or subject): the second is asked to try again.
+				// Two sign-ins at once binding one subject: the second is asked to try again.
 				outcome = new ExternalSignIns.Outcome.Refused("failed");
 			}
 			if (outcome instanceof ExternalSignIns.Outcome.Refused refused) {

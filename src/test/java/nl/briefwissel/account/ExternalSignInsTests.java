@@ -53,9 +53,10 @@ class ExternalSignInsTests {
 		assertThat(later).isInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
 		assertThat(((ExternalSignIns.Outcome.SignedIn) later).account().id()).isEqualTo(coach.id());
 
-		// Someone else there with the coach's (verified) address: refused, the binding stays.
+		// Someone else there with the coach's (verified) address: the page every first sign-in gets, nothing
+		// mailed (decision 0101), the binding stays.
 		assertThat(signIns.signIn(organisation, vouched("app", "sub-2", coach.email(), true), DUTCH))
-			.isEqualTo(new ExternalSignIns.Outcome.Refused("boundElsewhere"));
+			.isEqualTo(new ExternalSignIns.Outcome.ConfirmByMail(coach.email(), null));
 		assertThat(accounts.externalSubjectOf(coach.id())).contains(ISSUER + " app sub-1");
 
 		// The organisation registered its application anew (Entra ID: new subjects for the same people): a
@@ -83,8 +84,8 @@ class ExternalSignInsTests {
 	@Test
 	void anAccountFoundByItsAddressIsNotSignedInNorBoundBeforeItsOwnerConfirms() {
 		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
-		Account participant = fixtures.person(organisation, "deelnemer-" + UUID.randomUUID() + "@example.nl", "Deelnemer",
-				Role.PARTICIPANT);
+		Account participant = fixtures.person(organisation, "medewerker-" + UUID.randomUUID() + "@example.nl", "Medewerker",
+				Role.PROGRAMME_MANAGER);
 		assertThat(signIns.signIn(organisation, vouched("app", "it-department", participant.email(), true), DUTCH))
 			.isNotInstanceOf(ExternalSignIns.Outcome.SignedIn.class)
 			.isNotInstanceOf(ExternalSignIns.Outcome.Refused.class);
@@ -101,14 +102,14 @@ class ExternalSignInsTests {
 	}
 
 	@Test
-	void anotherOrganisationsOrADisabledAccountIsRefusedAsBefore() {
+	void anotherOrganisationsOrADisabledAccountGetsThePageOfEveryFirstSignIn() {
 		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
 		UUID other = organisations.create("Andere gemeente " + UUID.randomUUID()).id();
 		Account elsewhere = fixtures.person(other, "elders-" + UUID.randomUUID() + "@example.nl", "Elders", Role.COACH);
 		accounts.bindExternalSubject(elsewhere.id(), ISSUER + " app someone");
-		// As any failure: that the address is known at another organisation is not told (decision 0095).
+		// That the address is known at another organisation is not told (decisions 0095 and 0101), nor mailed.
 		assertThat(signIns.signIn(organisation, vouched("app", "sub-3", elsewhere.email(), true), DUTCH))
-			.isEqualTo(new ExternalSignIns.Outcome.Refused("failed"));
+			.isEqualTo(new ExternalSignIns.Outcome.ConfirmByMail(elsewhere.email(), null));
 		assertThat(signIns.signIn(organisation, vouched("app", "someone", "x@example.nl", true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("failed"));
 
@@ -120,6 +121,74 @@ class ExternalSignInsTests {
 
 		assertThat(signIns.signIn(organisation, vouched("app", "", "leeg@example.nl", true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("failed"));
+	}
+
+	/**
+	 * A participant's account is never bound to nor signed in through the employer's provider (decision 0101),
+	 * found by its address or by a subject bound before: the page every first sign-in gets, nothing mailed.
+	 */
+	@Test
+	void aParticipantsAccountIsNeitherBoundNorSignedInNorMailed() {
+		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
+		Account participant = fixtures.person(organisation, "deelnemer-" + UUID.randomUUID() + "@example.nl", "Deelnemer",
+				Role.PARTICIPANT);
+		assertThat(signIns.signIn(organisation, vouched("app", "it-department", participant.email(), true), DUTCH))
+			.isEqualTo(new ExternalSignIns.Outcome.ConfirmByMail(participant.email(), null));
+		assertThat(linksOf(participant)).isZero();
+		assertThat(accounts.externalSubjectOf(participant.id())).isEmpty();
+
+		accounts.bindExternalSubject(participant.id(), ISSUER + " app sub-p");
+		String other = "ander-" + UUID.randomUUID() + "@example.nl";
+		assertThat(signIns.signIn(organisation, vouched("app", "sub-p", other, true), DUTCH))
+			.isEqualTo(new ExternalSignIns.Outcome.ConfirmByMail(other, null));
+		assertThat(signIns.signIn(organisation, vouched("app", "sub-p", participant.email(), true), DUTCH))
+			.isNotInstanceOf(ExternalSignIns.Outcome.SignedIn.class);
+		assertThat(linksOf(participant)).isZero();
+	}
+
+	/** The participant's role, when it comes, takes the binding and every link that would bind with it (decision 0101). */
+	@Test
+	void grantingTheParticipantsRoleClearsTheBindingAndItsLinks() {
+		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
+		Account coach = fixtures.person(organisation, "coach-" + UUID.randomUUID() + "@example.nl", "Coach", Role.COACH);
+		accounts.bindExternalSubject(coach.id(), ISSUER + " app sub-c");
+		signIns.signIn(organisation, vouched("app-2", "sub-c2", coach.email(), true), DUTCH);
+		assertThat(linksOf(coach)).isOne();
+		accounts.addRole(coach.id(), Role.PARTICIPANT);
+		assertThat(accounts.externalSubjectOf(coach.id())).isEmpty();
+		assertThat(linksOf(coach)).isZero();
+	}
+
+	/**
+	 * An address without an account gets no account at its first sign-in: a link is mailed to it that makes one
+	 * when confirmed (decision 0101). Its answer is the page a colleague's or another organisation's address gets.
+	 */
+	@Test
+	void anUnknownAddressGetsNoAccountBeforeItsOwnerConfirmsAndTheSamePageAsAnyOther() {
+		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
+		String unknown = "onbekend-" + UUID.randomUUID() + "@example.nl";
+		var outcome = signIns.signIn(organisation, vouched("app", "sub-new", unknown, true), DUTCH);
+		assertThat(outcome).isInstanceOf(ExternalSignIns.Outcome.ConfirmByMail.class);
+		assertThat(((ExternalSignIns.Outcome.ConfirmByMail) outcome).address()).isEqualTo(unknown);
+		assertThat(((ExternalSignIns.Outcome.ConfirmByMail) outcome).linkHash()).isNotNull();
+		assertThat(accounts.byEmail(unknown)).isEmpty();
+		assertThat(jdbc.sql("select external_subject from single_sign_on_link where email = :email and account_id is null")
+			.param("email", unknown).query(String.class).single()).isEqualTo(ISSUER + " app sub-new");
+		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, unknown,
+				mail -> Mailboxes.subject(mail).contains("Bevestig de koppeling")))).contains("/login/organisation/link?token=");
+
+		Account colleague = fixtures.person(organisation, "collega-" + UUID.randomUUID() + "@example.nl", "Collega", Role.COACH);
+		UUID other = organisations.create("Andere gemeente " + UUID.randomUUID()).id();
+		Account elsewhere = fixtures.person(other, "elders-" + UUID.randomUUID() + "@example.nl", "Elders", Role.COACH);
+		assertThat(signIns.signIn(organisation, vouched("app", "sub-col", colleague.email(), true), DUTCH))
+			.isInstanceOf(ExternalSignIns.Outcome.ConfirmByMail.class);
+		assertThat(signIns.signIn(organisation, vouched("app", "sub-els", elsewhere.email(), true), DUTCH))
+			.isInstanceOf(ExternalSignIns.Outcome.ConfirmByMail.class);
+	}
+
+	private int linksOf(Account account) {
+		return jdbc.sql("select count(*) from single_sign_on_link where account_id = :account")
+			.param("account", account.id()).query(Integer.class).single();
 	}
 
 	/** Of two first sign-ins at once by different people at the provider, only one binds the account. */

@@ -120,7 +120,7 @@ class SingleSignOnTests {
 		assertThat(singleSignOn.of(organisation).orElseThrow().toString()).doesNotContain(OidcProvider.CLIENT_SECRET);
 		mvc.perform(get("/login")).andExpect(content().string(containsString("Inloggen via Gemeente SSO")));
 
-		HttpResponse<String> first = signInThroughTheProvider();
+		HttpResponse<String> first = firstSignIn(newcomer, newcomer, null);
 		assertThat(first.body()).contains("Nog geen toegang");
 		Account created = accounts.byEmail(newcomer).orElseThrow();
 		assertThat(created.roles()).isEmpty();
@@ -241,15 +241,18 @@ class SingleSignOnTests {
 	}
 
 	@Test
-	void anAddressOfAnotherOrganisationIsRefused() throws Exception {
+	void anAddressOfAnotherOrganisationGetsThePageEveryFirstSignInGets() throws Exception {
 		fixtures.person(organisations.create("Andere gemeente").id(), newcomer, "Elders", Role.COACH);
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
 				false, false, true);
 		HttpResponse<String> refused = signInThroughTheProvider();
 		// Whoever runs this organisation's provider learnt that the address has an account at another
-		// organisation: very likely someone in a coaching programme. Now the answer of any failure.
-		assertThat(refused.uri().toString()).endsWith("/login?sso=failed");
-		assertThat(refused.body()).contains("Inloggen via je organisatie lukte niet").doesNotContain("andere organisatie");
+		// organisation: very likely someone in a coaching programme. Now the page of an unknown address or a
+		// colleague's (decision 0101), with nothing mailed.
+		assertThat(refused.uri().getPath()).isEqualTo("/login/organisation/sent");
+		assertThat(refused.body()).contains("Als dit adres bij Briefwissel bekend is").doesNotContain("andere organisatie");
+		assertThat(jdbc.sql("select count(*) from single_sign_on_link where email = :email").param("email", newcomer)
+			.query(Integer.class).single()).isZero();
 		assertThat(accounts.byEmail(newcomer).orElseThrow().organisationId()).isNotEqualTo(organisation);
 	}
 
@@ -326,9 +329,11 @@ class SingleSignOnTests {
 		assertThat(confirm(browser, confirmPage).uri().getPath()).isEqualTo("/coach");
 		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
 
+		// The page every first sign-in gets (decision 0101), and nothing mailed to the bound account.
 		HttpResponse<String> impostor = signInThroughTheProvider("impostor");
-		assertThat(impostor.uri().getPath()).isEqualTo("/login");
-		assertThat(impostor.body()).contains("hoort in Briefwissel bij een ander account");
+		assertThat(impostor.uri().getPath()).isEqualTo("/login/organisation/sent");
+		assertThat(jdbc.sql("select count(*) from single_sign_on_link where account_id = :account and used_at is null")
+			.param("account", existing.id()).query(Integer.class).single()).isZero();
 		assertThat(accounts.externalSubjectOf(existing.id())).contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
 		assertThat(signInThroughTheProvider().uri().getPath()).as("the person bound still signs in").isEqualTo("/coach");
 
@@ -363,7 +368,7 @@ class SingleSignOnTests {
 		assertThat(singleSignOn.of(organisation).orElseThrow().addressesVerified()).isTrue();
 		mvc.perform(get("/admin/sign-in").with(fixtures.as(admin)))
 			.andExpect(content().string(containsString("name=\"addressesVerified\" value=\"true\" aria-describedby=\"verified-help\" checked=\"checked\"")));
-		assertThat(signInThroughTheProvider("entra").body()).contains("Nog geen toegang");
+		assertThat(firstSignIn("entra", colleague, null).body()).contains("Nog geen toegang");
 		Account created = accounts.byEmail(colleague).orElseThrow();
 		assertThat(accounts.externalSubjectOf(created.id())).contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " entra");
 
@@ -381,7 +386,7 @@ class SingleSignOnTests {
 	void aFirstSignInKeepsTheLanguageThePersonReadAndAnAccountKeepsItsOwn() throws Exception {
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
 				true, true, true);
-		HttpResponse<String> first = signInThroughTheProvider(newcomer, "en");
+		HttpResponse<String> first = firstSignIn(newcomer, newcomer, "en");
 		assertThat(first.body()).contains("No access yet");
 		Account created = accounts.byEmail(newcomer).orElseThrow();
 		assertThat(created.language()).isEqualTo(Locale.ENGLISH);
@@ -391,7 +396,7 @@ class SingleSignOnTests {
 		assertThat(accounts.byEmail(newcomer).orElseThrow().language()).isEqualTo(Locale.forLanguageTag("nl"));
 
 		// Without a choice in the browser, Dutch, as the app's own pages are.
-		assertThat(signInThroughTheProvider("entra").body()).contains("Nog geen toegang");
+		assertThat(firstSignIn("entra", colleague, null).body()).contains("Nog geen toegang");
 		assertThat(accounts.byEmail(colleague).orElseThrow().language()).isEqualTo(Locale.forLanguageTag("nl"));
 	}
 
@@ -403,7 +408,7 @@ class SingleSignOnTests {
 	void anAccountThatSavedEnglishSignsInToEnglish() throws Exception {
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
 				true, true, true);
-		assertThat(signInThroughTheProvider().body()).contains("Nog geen toegang");
+		assertThat(firstSignIn(newcomer, newcomer, null).body()).contains("Nog geen toegang");
 		accounts.changeLanguage(accounts.byEmail(newcomer).orElseThrow().id(), Locale.ENGLISH);
 		assertThat(signInThroughTheProvider().body()).contains("No access yet");
 	}
@@ -418,21 +423,28 @@ class SingleSignOnTests {
 	 */
 	@Test
 	void anExistingAccountIsBoundOnlyWhenItsOwnerConfirmsTheMailedLinkInTheBrowserThatSignedIn() throws Exception {
-		Account existing = fixtures.person(organisation, newcomer, "Bestaande Deelnemer", Role.PARTICIPANT);
+		Account existing = fixtures.person(organisation, newcomer, "Bestaande Coach", Role.COACH);
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
-				false, false, true);
+				true, false, true);
 		HttpClient browser = browser();
 		HttpResponse<String> signedIn = signInThroughTheProvider(browser, newcomer);
 		assertThat(signedIn.uri().getPath()).isEqualTo("/login/organisation/sent");
 		assertThat(signedIn.body()).contains("Bevestig via je mail").contains(newcomer);
 		assertThat(accounts.externalSubjectOf(existing.id())).isEmpty();
-		assertThat(open(browser, "/participant").uri().getPath()).as("not signed in").isEqualTo("/login");
+		assertThat(open(browser, "/coach").uri().getPath()).as("not signed in").isEqualTo("/login");
 
 		String token = bindingLinkTo(newcomer);
+		// The provider and its user being bound are named (decision 0101): a sign-in the provider's operator drove
+		// this browser through shows the operator's user, not the owner's.
+		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, newcomer,
+				mail -> Mailboxes.subject(mail).contains("Bevestig de koppeling"))))
+			.contains("Bevestig alleen als je zelf net via Gemeente SSO hebt ingelogd").contains("(localhost)")
+			.contains("Sso " + newcomer);
 		HttpResponse<String> confirmPage = open(browser, "/login/organisation/link?token=" + token);
 		assertThat(confirmPage.statusCode()).isEqualTo(200);
 		assertThat(Jsoup.parse(confirmPage.body()).select("form[action=/login/organisation/link/use] button")).hasSize(1);
-		assertThat(confirmPage.body()).contains("Gemeente SSO");
+		assertThat(confirmPage.body()).contains("Gemeente SSO")
+			.contains("Bevestig alleen als je zelf net via Gemeente SSO hebt ingelogd").contains("(localhost)");
 		assertThat(accounts.externalSubjectOf(existing.id())).as("a GET binds nothing").isEmpty();
 
 		HttpClient elsewhere = browser();
@@ -445,12 +457,12 @@ class SingleSignOnTests {
 		assertThat(accounts.externalSubjectOf(existing.id())).isEmpty();
 
 		HttpResponse<String> confirmed = confirm(browser, confirmPage);
-		assertThat(confirmed.uri().getPath()).isEqualTo("/participant");
+		assertThat(confirmed.uri().getPath()).isEqualTo("/coach");
 		assertThat(accounts.externalSubjectOf(existing.id()))
 			.contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
 		String linked = Mailboxes.text(Mailboxes.awaitMail(mailServer, newcomer,
 				mail -> Mailboxes.subject(mail).contains("gekoppeld aan inloggen via je organisatie")));
-		assertThat(linked).contains("Bestaande Deelnemer").contains("Gemeente SSO").contains("beheerder")
+		assertThat(linked).contains("Bestaande Coach").contains("Gemeente SSO").contains("beheerder")
 			.doesNotContain(token);
 
 		HttpClient another = browser();
@@ -458,15 +470,15 @@ class SingleSignOnTests {
 		assertThat(again.body()).contains("Deze link werkt niet meer");
 		HttpResponse<String> wrong = postForm(browser, "/login/organisation/link/use", "token=" + "x".repeat(43), open(browser, "/login"));
 		assertThat(wrong.body()).contains("Deze link werkt niet meer");
-		assertThat(signInThroughTheProvider().uri().getPath()).as("bound: the provider signs in from now on").isEqualTo("/participant");
+		assertThat(signInThroughTheProvider().uri().getPath()).as("bound: the provider signs in from now on").isEqualTo("/coach");
 	}
 
 	/** A link that ran out, or one that was never sent, binds nothing: not opened, not pressed. */
 	@Test
 	void anExpiredOrWrongBindingLinkBindsNothing() throws Exception {
-		Account existing = fixtures.person(organisation, newcomer, "Bestaande Deelnemer", Role.PARTICIPANT);
+		Account existing = fixtures.person(organisation, newcomer, "Bestaande Coach", Role.COACH);
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
-				false, false, true);
+				true, false, true);
 		HttpClient browser = browser();
 		signInThroughTheProvider(browser, newcomer);
 		String token = bindingLinkTo(newcomer);
@@ -479,7 +491,7 @@ class SingleSignOnTests {
 		assertThat(confirm(browser, confirmPage).body()).contains("Deze link werkt niet meer").contains("30 minuten");
 		assertThat(open(browser, "/login/organisation/link?token=" + "y".repeat(43)).body()).contains("Deze link werkt niet meer");
 		assertThat(accounts.externalSubjectOf(existing.id())).isEmpty();
-		assertThat(open(browser, "/participant").uri().getPath()).isEqualTo("/login");
+		assertThat(open(browser, "/coach").uri().getPath()).isEqualTo("/login");
 	}
 
 	/**
@@ -503,7 +515,10 @@ class SingleSignOnTests {
 		HttpClient browser = browser();
 		assertThat(signInThroughTheProvider(browser, newcomer).uri().getPath()).isEqualTo("/login/code");
 		assertThat(open(browser, "/coach").uri().getPath()).isEqualTo("/login/code");
-		assertThat(signInThroughTheProvider("entra").uri().getPath()).isEqualTo("/login/code");
+		// A participant's account is never signed in through the employer's provider (decision 0101), even bound.
+		HttpClient participants = browser();
+		assertThat(signInThroughTheProvider(participants, "entra").uri().getPath()).isEqualTo("/login/organisation/sent");
+		assertThat(open(participants, "/participant").uri().getPath()).isEqualTo("/login");
 	}
 
 	/** A new account bound at its first sign-in: its address is mailed that it is linked, so a stranger's doing is heard of. */
@@ -511,7 +526,7 @@ class SingleSignOnTests {
 	void aNewAccountsAddressIsMailedThatItIsLinked() throws Exception {
 		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
 				false, true, true);
-		assertThat(signInThroughTheProvider().body()).contains("Nog geen toegang");
+		assertThat(firstSignIn(newcomer, newcomer, null).body()).contains("Nog geen toegang");
 		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, newcomer,
 				mail -> Mailboxes.subject(mail).contains("gekoppeld aan inloggen via je organisatie")))).contains("Gemeente SSO");
 	}
@@ -521,10 +536,25 @@ class SingleSignOnTests {
 	/** The token of the newest binding link mailed to this address. */
 	private String bindingLinkTo(String address) {
 		String text = Mailboxes.text(Mailboxes.awaitMail(mailServer, address,
-				mail -> Mailboxes.subject(mail).contains("Bevestig de koppeling")));
+				mail -> Mailboxes.subject(mail).contains("Bevestig de koppeling")
+						|| Mailboxes.subject(mail).contains("Confirm the link")));
 		Matcher link = BINDING_LINK.matcher(text);
 		assertThat(link.find()).as("a binding link in: " + text).isTrue();
 		return link.group(1);
+	}
+
+	/**
+	 * A first sign-in of someone without an account: the page every first sign-in gets, no account yet, then the
+	 * mailed link pressed in the same browser, which makes the account (decision 0101).
+	 */
+	private HttpResponse<String> firstSignIn(String login, String address, String language) throws Exception {
+		HttpClient browser = browser();
+		HttpResponse<String> sent = signInThroughTheProvider(browser, login, language);
+		assertThat(sent.uri().getPath()).isEqualTo("/login/organisation/sent");
+		assertThat(accounts.byEmail(address)).as("no account before the link is confirmed").isEmpty();
+		HttpResponse<String> confirmPage = open(browser, "/login/organisation/link?token=" + bindingLinkTo(address));
+		assertThat(accounts.byEmail(address)).as("opening the link makes nothing").isEmpty();
+		return confirm(browser, confirmPage);
 	}
 
 	private static HttpClient browser() {

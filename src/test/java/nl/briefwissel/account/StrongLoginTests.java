@@ -376,7 +376,7 @@ class StrongLoginTests {
 				throw noAnswer;
 			}
 		};
-		ExternalSignIns failingProvider = new ExternalSignIns(accounts, attempts, null, null, null) {
+		ExternalSignIns failingProvider = new ExternalSignIns(accounts, attempts, null) {
 			@Override
 			Outcome signIn(UUID organisationId, Vouched vouched, java.util.Locale language) {
 				throw noAnswer;

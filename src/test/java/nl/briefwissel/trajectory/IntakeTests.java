@@ -421,6 +421,36 @@ class IntakeTests {
 			.isEqualTo(java.util.Locale.ENGLISH);
 	}
 
+	/**
+	 * An account the employer's provider made (its operator signed in with someone's address, before decision 0101)
+	 * stays bound to the operator's user; the application of the address's owner that gives it the participant's
+	 * role clears that binding and every link that would bind it, in the same transaction (decision 0101).
+	 */
+	@Test
+	void anApplicationThatMakesAnAccountAParticipantsClearsItsBindingToTheProvider() throws Exception {
+		String email = "gekoppeld-" + suffix + "@example.nl";
+		var made = accounts.register(new nl.briefwissel.account.NewAccount(programme.organisationId(), email, "Gemaakt",
+				java.util.Locale.forLanguageTag("nl"), java.util.Set.of(), null));
+		jdbc.sql("update account set external_subject = 'https://login.example app operator' where id = :id")
+			.param("id", made.id()).update();
+		jdbc.sql("""
+				insert into single_sign_on_link (token_hash, account_id, organisation_id, external_subject, provider, created_at,
+				    expires_at) values (:hash, :account, :organisation, 'https://login.example app other', 'https://login.example app ',
+				    current_timestamp, current_timestamp + interval '1' hour)""")
+			.param("hash", "b".repeat(64)).param("account", made.id()).param("organisation", programme.organisationId()).update();
+		programmes.openPublicIntake(programme.id(), true);
+		IntakeForm form = new IntakeForm("Gemaakt", email, "Een vraag over mijn loopbaan", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true);
+		intakes.applyByLink(programmes.byId(programme.id()).orElseThrow(), form, java.util.Locale.forLanguageTag("nl"),
+				UUID.randomUUID());
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		assertThat(intakes.confirm(link.substring(link.lastIndexOf('/') + 1))).containsInstanceOf(Intakes.Submission.Submitted.class);
+		assertThat(jdbc.sql("select count(*) from account where id = :id and external_subject is null").param("id", made.id())
+			.query(Integer.class).single()).isOne();
+		assertThat(jdbc.sql("select count(*) from single_sign_on_link where account_id = :id").param("id", made.id())
+			.query(Integer.class).single()).isZero();
+	}
+
 	/** A sender's display name longer than a name is kept short; the application is stored and answered all the same. */
 	@Test
 	void aMailWithAVeryLongSenderNameBecomesAnApplication() throws Exception {

@@ -46,15 +46,18 @@ class SingleSignOnLinkController {
 		// A sign-in page as the other links': a language chosen here is kept over the account's (decision 0076).
 		signIn.signInPageShown(request, response);
 		model.addAttribute("linkMinutes", links.validityMinutes());
-		var label = links.providerLabel(token);
-		if (label.isEmpty()) {
+		var described = links.describe(token);
+		if (described.isEmpty()) {
 			return "account/sso-link-invalid";
 		}
 		if (!signIn.askedHere(token, request)) {
 			return "account/sso-link-other-browser";
 		}
 		model.addAttribute("token", token);
-		model.addAttribute("connection", label.get());
+		model.addAttribute("connection", described.get().connection());
+		// Who the provider said this is, and which provider (decision 0101): a sign-in the operator drove this
+		// browser through shows the operator's user here.
+		model.addAttribute("binding", described.get());
 		return "account/sso-link-confirm";
 	}
 
@@ -64,7 +67,7 @@ class SingleSignOnLinkController {
 		model.addAttribute("linkMinutes", links.validityMinutes());
 		if (!signIn.askedHere(token, request)) {
 			// Not used up: the browser that asked for it may still press it.
-			return links.providerLabel(token).isPresent() ? "account/sso-link-other-browser" : "account/sso-link-invalid";
+			return links.describe(token).isPresent() ? "account/sso-link-other-browser" : "account/sso-link-invalid";
 		}
 		SingleSignOnLinks.Confirmation confirmation;
 		try {
