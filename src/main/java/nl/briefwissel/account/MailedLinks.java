@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -135,6 +136,23 @@ class MailedLinks {
 			useUp(Kind.SINGLE_SIGN_ON, account.id());
 		}
 		return Optional.of(mailNew(Kind.SINGLE_SIGN_ON, account, validity, validity.toMinutes(), binding, connection));
+	}
+
+	/**
+	 * A link that would have made an account keeps the address and name of someone who has none, perhaps a
+	 * stranger whose address a provider's user gave (decision 0101): gone a day after it ran out, when the hourly
+	 * limit no longer counts it. The links of accounts go with their account.
+	 */
+	@Scheduled(fixedDelayString = "${briefwissel.privacy.retention-interval:1h}",
+			initialDelayString = "${briefwissel.privacy.retention-initial-delay:5m}")
+	void forgetUnconfirmedAccounts() {
+		forgetUnconfirmedAccountsBefore(OffsetDateTime.now(clock).minusDays(1));
+	}
+
+	int forgetUnconfirmedAccountsBefore(OffsetDateTime before) {
+		return jdbc.sql("delete from single_sign_on_link where account_id is null and expires_at < :before")
+			.param("before", before)
+			.update();
 	}
 
 	private void useUpNew(String email) {

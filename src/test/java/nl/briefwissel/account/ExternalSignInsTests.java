@@ -1,5 +1,6 @@
 package nl.briefwissel.account;
 
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -40,6 +41,9 @@ class ExternalSignInsTests {
 
 	@Autowired
 	EmbeddedMailServer mailServer;
+
+	@Autowired
+	MailedLinks links;
 
 	@Test
 	void theBoundSubjectFindsTheAccountWhateverAddressTheTokenGives() {
@@ -184,6 +188,19 @@ class ExternalSignInsTests {
 			.isInstanceOf(ExternalSignIns.Outcome.ConfirmByMail.class);
 		assertThat(signIns.signIn(organisation, vouched("app", "sub-els", elsewhere.email(), true), DUTCH))
 			.isInstanceOf(ExternalSignIns.Outcome.ConfirmByMail.class);
+	}
+
+	/** The address and name a link for a new account keeps are forgotten a day after it ran out (decision 0101). */
+	@Test
+	void aLinkThatWouldHaveMadeAnAccountIsForgottenAfterItRanOut() {
+		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
+		String unknown = "vergeten-" + UUID.randomUUID() + "@example.nl";
+		signIns.signIn(organisation, vouched("app", "sub-gone", unknown, true), DUTCH);
+		var kept = "select count(*) from single_sign_on_link where email = :email";
+		links.forgetUnconfirmedAccountsBefore(OffsetDateTime.now());
+		assertThat(jdbc.sql(kept).param("email", unknown).query(Integer.class).single()).isEqualTo(1);
+		links.forgetUnconfirmedAccountsBefore(OffsetDateTime.now().plusDays(1));
+		assertThat(jdbc.sql(kept).param("email", unknown).query(Integer.class).single()).isZero();
 	}
 
 	private int linksOf(Account account) {
