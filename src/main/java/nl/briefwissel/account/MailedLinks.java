@@ -167,8 +167,9 @@ class MailedLinks {
 		if (!LinkTokens.plausible(token)) {
 			return false;
 		}
+		String hash = LinkTokens.hash(token);
 		var email = jdbc.sql("select email from single_sign_on_link where token_hash = :hash and account_id is null")
-			.param("hash", LinkTokens.hash(token))
+			.param("hash", hash)
 			.query(String.class)
 			.optional();
 		if (email.isEmpty()) {
@@ -179,7 +180,7 @@ class MailedLinks {
 		int claimed = jdbc.sql("""
 				update single_sign_on_link set used_at = :now
 				where token_hash = :hash and used_at is null and expires_at > :now""")
-			.param("hash", LinkTokens.hash(token))
+			.param("hash", hash)
 			.param("now", now)
 			.update();
 		if (claimed != 1) {

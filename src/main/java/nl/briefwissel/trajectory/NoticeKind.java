@@ -25,6 +25,6 @@ public enum NoticeKind {
 	MAIL_FROM_ANOTHER_ADDRESS,
 	/** Files of their letter were not kept; the letter was. */
 	FILES_NOT_KEPT,
-	/** Their coach accepted another address of theirs for the conversation. */
+	/** Their coach accepted another address of theirs for the conversation; the mail asks them to confirm it (0091). */
 	ADDRESS_ACCEPTED
 }
