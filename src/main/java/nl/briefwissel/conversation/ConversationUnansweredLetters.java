@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the participant waits for an answer, by the rule the workspace's "waiting for you" uses
- * (notes about mail do not count): the complete form warns by the same rule the coach's list shows.
+ * (notes about mail do not count): the complete and stop forms warn by the same rule the coach's list shows.
  */
 @Component
 class ConversationUnansweredLetters implements UnansweredLetters {

@@ -391,8 +391,8 @@ public class Trajectories {
 
 	/**
 	 * Whether the coach saved a closing summary that is still a draft, not sent (decision 0086): the
-	 * complete form says so, as completing leaves the participant without it and it can no longer be
-	 * sent then. Read here, on the table, not from the closing module's {@code Closings}: that module
+	 * complete and stop forms say so, as ending the trajectory either way leaves the participant without
+	 * it and it can no longer be sent then. Read here, on the table, not from the closing module's {@code Closings}: that module
 	 * depends on this one, and the course page asking it would close a cycle between the two.
 	 */
 	public boolean closingSummaryUnsent(UUID id) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Whether the participant waits for their coach's answer: the newest letter of the conversation is
- * theirs and the coach has not written since. The complete form says so (a warning, not a refusal).
+ * theirs and the coach has not written since. The complete and stop forms and their confirmations say
+ * so (a warning, not a refusal).
  * The conversation module keeps the letters and gives this; asking it directly would make this module
  * depend on the one that depends on it.
  */

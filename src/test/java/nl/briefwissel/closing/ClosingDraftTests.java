@@ -156,6 +156,50 @@ class ClosingDraftTests {
 		assertThat(confirmation(running, "nl").getElementById("complete-summary-draft")).as("sent").isNull();
 	}
 
+	/**
+	 * Stopping ends the trajectory as completing does: a draft summary is not sent by it and can no longer
+	 * be sent after, and stays out of the participant's record (decision 0086). The stop form and its
+	 * confirmation say so in both languages; stopping is not refused. Before, neither said anything.
+	 */
+	@Test
+	void theStopFormAndItsConfirmationSayTheSummaryIsStillADraft() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String course = "/coach/trajectories/" + running.id() + "/course";
+		String name = running.participant().displayName();
+		assertThat(page(course, running.coach(), null).getElementById("stop-summary-draft")).as("no summary yet").isNull();
+		assertThat(stopConfirmation(running, "nl").getElementById("stop-summary-draft")).as("no summary yet").isNull();
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Eerste opzet: lesgeven geeft je energie."))
+			.andExpect(flash().attribute("closingDone", "closing.saved"));
+		var onForm = page(course, running.coach(), null).getElementById("stop-summary-draft");
+		assertThat(onForm).as("on the stop form").isNotNull();
+		assertThat(onForm.text()).contains("nog een concept", name + " heeft haar niet gekregen", "Stop je nu",
+				"niet in het verslag", "daarna niet meer versturen");
+		assertThat(onForm.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#closing");
+
+		Document confirm = stopConfirmation(running, "nl");
+		var warning = confirm.getElementById("stop-summary-draft");
+		assertThat(warning).as("on the confirmation").isNotNull();
+		assertThat(warning.text()).contains("nog een concept", "Stop je nu").doesNotContain("Rond je nu af");
+		assertThat(warning.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#closing");
+		assertThat(confirm.select("button[name=confirmed]").text()).as("a warning, not a refusal").isEqualTo("Ja, stoppen");
+		assertThat(stopConfirmation(running, "en").getElementById("stop-summary-draft").text())
+			.contains("still a draft", "If you stop now", "Send the summary first");
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		assertThat(page(course, running.coach(), null).getElementById("stop-summary-draft")).as("sent").isNull();
+		assertThat(stopConfirmation(running, "nl").getElementById("stop-summary-draft")).as("sent").isNull();
+	}
+
+	private Document stopConfirmation(Fixtures.RunningTrajectory running, String language) throws Exception {
+		return Jsoup.parse(mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("lang", language).with(csrf())
+			.with(fixtures.as(running.coach())).param("reason", "PERSONAL_CIRCUMSTANCES"))
+			.andReturn().getResponse().getContentAsString());
+	}
+
 	private Document confirmation(Fixtures.RunningTrajectory running, String language) throws Exception {
 		return Jsoup.parse(mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("lang", language).with(csrf())
 			.with(fixtures.as(running.coach())).param("reason", "QUESTION_ANSWERED"))

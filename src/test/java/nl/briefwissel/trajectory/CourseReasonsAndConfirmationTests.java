@@ -253,6 +253,52 @@ class CourseReasonsAndConfirmationTests {
 			.getElementById("complete-unanswered")).isNull();
 	}
 
+	/**
+	 * Stopping leaves the participant's newest letter unanswered as completing does: the stop form and its
+	 * confirmation say so by the same rule, with the way to the write form, in Dutch and English; stopping
+	 * is not refused. Before, only completing warned, and a coach who stopped learnt nothing of it.
+	 */
+	@Test
+	void stoppingWhileTheParticipantWaitsForAnAnswerIsWarnedOfOnTheFormAndTheConfirmation() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		String name = running.participant().displayName();
+		String course = "/coach/trajectories/" + running.id() + "/course";
+		assertThat(page(get(course), coach).getElementById("stop-unanswered")).as("nobody wrote yet").isNull();
+		assertThat(page(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE").with(csrf()), coach)
+			.getElementById("stop-unanswered")).as("nobody wrote yet").isNull();
+
+		mvc.perform(post("/participant/conversation").param("text", "Ik stop liever, maar eerst nog een vraag.")
+			.param("trajectory", running.id().toString()).with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+		String since = Today.date().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
+		Element onForm = page(get(course), coach).getElementById("stop-unanswered");
+		assertThat(onForm).as("on the stop form").isNotNull();
+		assertThat(onForm.text()).contains(name + " wacht sinds " + since + " op je antwoord", "Stop je nu, dan blijft dat bericht onbeantwoord");
+		assertThat(onForm.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#write");
+		assertThat(onForm.select("a").text()).isEqualTo("Eerst antwoorden");
+
+		Document confirm = page(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "PERSONAL_CIRCUMSTANCES").with(csrf()), coach);
+		Element onConfirmation = confirm.getElementById("stop-unanswered");
+		assertThat(onConfirmation).as("on the confirmation, where the coach decides").isNotNull();
+		assertThat(onConfirmation.text()).contains(name + " wacht sinds " + since + " op je antwoord", "Stop je nu");
+		assertThat(onConfirmation.text()).as("not the words for completing").doesNotContain("Rond je nu af");
+		assertThat(onConfirmation.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#write");
+		assertThat(confirm.getElementById("complete-unanswered")).isNull();
+		assertThat(confirm.select("button[name=confirmed]").text()).as("a warning, not a refusal").isEqualTo("Ja, stoppen");
+		Document english = page(post("/coach/trajectories/{id}/stop", running.id()).param("lang", "en")
+			.param("reason", "PERSONAL_CIRCUMSTANCES").with(csrf()), coach);
+		assertThat(english.getElementById("stop-unanswered").text()).contains(name + " has been waiting for your reply since",
+				"If you stop now, that message stays unanswered", "Reply first");
+
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Stel je vraag gerust.")
+			.with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(get(course), coach).getElementById("stop-unanswered")).as("answered").isNull();
+		assertThat(page(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "PERSONAL_CIRCUMSTANCES").with(csrf()), coach)
+			.getElementById("stop-unanswered")).isNull();
+	}
+
 	/** Another coach's trajectory answers 404 before anything is said about the reason, confirmed or not. */
 	@Test
 	void anotherCoachLearnsNothingFromTheReasonsOrTheConfirmation() throws Exception {

@@ -76,7 +76,7 @@ class LifecycleController {
 		LocalDate startsOn = trajectory.startedOn() != null && trajectory.startedOn().isAfter(LocalDate.now(clock))
 				? trajectory.startedOn() : null;
 		model.addAttribute("startsOn", startsOn);
-		completeWarnings(id, model);
+		endWarnings(id, model);
 		model.addAttribute("lifecycleReasons", Map.of("pause", Reason.forPausing(), "extend", Reason.forExtending(),
 				"complete", Reason.forCompleting(), "stop", Reason.forStopping()));
 		model.addAttribute("lifecycleForms", forms(trajectory, startsOn));
@@ -187,22 +187,22 @@ class LifecycleController {
 			model.addAttribute("typed", typed);
 			model.addAttribute("reason", chosen);
 			model.addAttribute("explanation", explanation(typed.why()));
-			if (leadsTo == TrajectoryStatus.COMPLETED) {
-				// Where the coach in fact decides: the form may have been filled in before, or in another tab.
-				completeWarnings(id, model);
-			}
+			// Where the coach in fact decides: the form may have been filled in before, or in another tab.
+			endWarnings(id, model);
 			return "trajectory/course-confirm";
 		}
 		return apply(id, redirect, doneKey, leadsTo, typed, text -> change.accept(chosen, text));
 	}
 
 	/**
-	 * What completing would leave undone, said on the form and again on its confirmation; warnings, not
-	 * refusals. A closing summary still a draft is not sent by it and can no longer be sent after
-	 * (decision 0086). A letter of the participant the coach has not answered, perhaps one that came
-	 * since the form was opened, would otherwise be left unanswered by the end without the coach knowing.
+	 * What completing or stopping would leave undone, said on their forms and again on their
+	 * confirmation; warnings, not refusals. Both end the trajectory, so the same holds for both: a closing
+	 * summary still a draft is not sent by either and can no longer be sent after (decision 0086). A
+	 * letter of the participant the coach has not answered, perhaps one that came since the form was
+	 * opened, would otherwise be left unanswered by the end without the coach knowing; a stop's mail to
+	 * the participant does not answer it either.
 	 */
-	private void completeWarnings(UUID id, Model model) {
+	private void endWarnings(UUID id, Model model) {
 		model.addAttribute("summaryUnsent", trajectories.closingSummaryUnsent(id));
 		model.addAttribute("waitingSince", unanswered.waitingSince(id).map(java.time.OffsetDateTime::toLocalDate).orElse(null));
 	}
