@@ -44,7 +44,7 @@ public class CoachDesk {
 	public record SavedReply(UUID id, String title, String body, boolean readable, UUID revision) {
 	}
 
-	/** What became of an edit of a note or a saved reply, or of deleting a note (decision 0092). */
+	/** What became of an edit of a note or a saved reply, or of deleting one (decisions 0092, 0103). */
 	public enum Change {
 
 		/** Done; or done already by this same form (a double click), and nothing written twice. */
@@ -376,10 +376,25 @@ public class CoachDesk {
 			.update();
 	}
 
-	/** Deletes the reply if it is this coach's; whether there was one to delete. */
+	/** Deletes the reply if it is this coach's, whatever it says now; whether there was one to delete. */
 	@Transactional
 	public boolean deleteSavedReply(UUID coachId, UUID id) {
 		return jdbc.sql("delete from saved_reply where id = :id and coach_id = :c").param("id", id).param("c", coachId).update() == 1;
+	}
+
+	/**
+	 * Deletes one of this coach's saved replies as the coach was asked about it (decision 0103): not when
+	 * it changed since {@code basedOn}, the revision the question was shown with, as a note is not
+	 * ({@link #deleteNote}). {@link Change#GONE} when this coach has no such reply: deleted already (a
+	 * double click, another tab), or another coach's, which must not be told apart (decision 0092).
+	 */
+	@Transactional
+	public Change deleteSavedReply(UUID coachId, UUID id, UUID basedOn) {
+		if (jdbc.sql("delete from saved_reply where id = :id and coach_id = :c and coalesce(revision, id) = :base")
+			.param("id", id).param("c", coachId).param("base", basedOn).update() == 1) {
+			return Change.DONE;
+		}
+		return savedReply(coachId, id).isPresent() ? Change.CHANGED_SINCE : Change.GONE;
 	}
 
 	public List<SavedReply> savedReplies(UUID coachId) {

@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Editing and deleting a private note and editing a saved reply, as a coach does it in Chromium without
+ * Editing and deleting a private note and editing and deleting a saved reply, as a coach does it in Chromium without
  * touching a script of their own (decision 0092): every page held to WCAG 2.1 AA by axe-core in Dutch and
  * English, a refusal with the focus on its field, and after each save or deletion the focus where the
  * page opens (the note, the confirmation, the reply), so a screen reader says what happened.
@@ -151,6 +151,40 @@ class NotesAndRepliesEditedInTheBrowserTests {
 			driver.quit();
 			desk.deleteSavedReply(coach.id(), reply); // the demo coach's list as it was, for the tour
 		}
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Deleting a saved reply asks first on a page of its own that names it (decision 0103): held to WCAG
+	 * 2.1 AA, and after "yes" the focus on what the list says, where it opens.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "nl", "en" })
+	void aSavedReplyIsDeletedAfterAQuestionWithTheFocusOnTheAnswer(String language) {
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		String title = "Weg ermee " + UUID.randomUUID();
+		desk.addSavedReply(coach.id(), title, "Tot de volgende keer.");
+		UUID reply = desk.savedReplies(coach.id()).stream().filter(r -> r.title().equals(title)).findFirst().orElseThrow().id();
+		List<String> problems = new ArrayList<>();
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			driver.get(url("/login?lang=" + language));
+			Chromium.signIn(driver, port, coach.email());
+			driver.get(url("/coach/saved-replies"));
+			driver.findElement(By.cssSelector("#reply-" + reply + " a[href$='/delete']")).click();
+			new WebDriverWait(driver, Duration.ofSeconds(15)).until(browser -> browser.getCurrentUrl().endsWith("/delete"));
+			assertThat(driver.findElement(By.tagName("h1")).getText()).contains(title);
+			problems.addAll(PageCheck.problems(driver, language, language + "-coach-saved-reply-delete"));
+			driver.findElement(By.cssSelector("form[action$='/delete'] button[type=submit]")).click();
+			new WebDriverWait(driver, Duration.ofSeconds(15)).until(browser -> browser.getCurrentUrl().endsWith("#reply-deleted"));
+			assertThat(focusedSoon(driver, "reply-deleted")).isEqualTo("reply-deleted");
+			problems.addAll(PageCheck.problems(driver, language, language + "-coach-saved-reply-deleted"));
+		}
+		finally {
+			driver.quit();
+			desk.deleteSavedReply(coach.id(), reply); // the demo coach's list as it was, if the test stopped halfway
+		}
+		assertThat(desk.savedReplies(coach.id())).noneMatch(r -> r.id().equals(reply));
 		assertThat(problems).isEmpty();
 	}
 

@@ -368,14 +368,13 @@ class CoachDeskTests {
 			.doesNotContain("Fijn dat je er bent.");
 		assertThat(page("/coach/saved-replies", as(other.coach().email()))).doesNotContain("Welkom");
 
-		mvc.perform(post("/coach/saved-replies/{id}/delete", reply.id()).with(csrf()).with(coach));
+		mvc.perform(post("/coach/saved-replies/{id}/delete", reply.id()).param("base", reply.revision().toString()).with(csrf()).with(coach));
 		assertThat(desk.savedReplies(running.coach().id())).isEmpty();
 	}
 
 	/**
-	 * A double click on "Verwijderen": the second click found the reply gone and showed an error page.
-	 * It is told the reply is deleted, as the first; another coach's reply gets that same answer and
-	 * is left alone.
+	 * The coach's own reply is deleted (asked first, decision 0103); another coach's is not found, with the
+	 * revision it has, and is left alone.
 	 */
 	@Test
 	void deletingASavedReplyLeavesAnotherCoachsAlone() throws Exception {
@@ -387,12 +386,12 @@ class CoachDeskTests {
 		UUID mine = desk.savedReplies(running.coach().id()).get(0).id();
 		UUID theirs = desk.savedReplies(other.coach().id()).get(0).id();
 
-		mvc.perform(post("/coach/saved-replies/{id}/delete", mine).with(csrf()).with(coach))
-			.andExpect(redirectedUrl("/coach/saved-replies"))
+		mvc.perform(post("/coach/saved-replies/{id}/delete", mine).param("base", mine.toString()).with(csrf()).with(coach))
+			.andExpect(redirectedUrl("/coach/saved-replies#reply-deleted"))
 			.andExpect(flash().attribute("replyDeleted", true));
 		assertThat(desk.savedReplies(running.coach().id())).isEmpty();
 
-		mvc.perform(post("/coach/saved-replies/{id}/delete", theirs).with(csrf()).with(coach))
+		mvc.perform(post("/coach/saved-replies/{id}/delete", theirs).param("base", theirs.toString()).with(csrf()).with(coach))
 			.andExpect(status().isNotFound());
 		assertThat(desk.savedReplies(other.coach().id())).extracting(CoachDesk.SavedReply::id).containsExactly(theirs);
 	}

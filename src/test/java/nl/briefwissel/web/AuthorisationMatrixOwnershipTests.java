@@ -380,7 +380,10 @@ class AuthorisationMatrixOwnershipTests {
 		calls.add(new Call(coach, HttpMethod.GET, my + "/assignments", params("giving", theirDesk.assignment().toString()))
 			.answering(200, result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
 				.doesNotContain(theirDesk.assignmentTitle())));
-		calls.add(new Call(coach, HttpMethod.POST, "/coach/saved-replies/" + theirDesk.savedReply() + "/delete", params()));
+		calls.add(new Call(coach, HttpMethod.GET, "/coach/saved-replies/" + theirDesk.savedReply() + "/delete", params()));
+		// With the revision it has (never edited: its id), so only whose it is refuses it.
+		calls.add(new Call(coach, HttpMethod.POST, "/coach/saved-replies/" + theirDesk.savedReply() + "/delete",
+				params("base", theirDesk.savedReply().toString())));
 		calls.add(new Call(coach, HttpMethod.POST, "/coach/assignments/" + theirDesk.assignment(),
 				params("title", "Overgenomen", "instructions", "Overgenomen", "type", "REFLECTION", "minutes", "10", "language", "nl")));
 		calls.add(new Call(coach, HttpMethod.POST, "/coach/assignments/" + theirDesk.assignment() + "/archive", params("archived", "true")));

@@ -139,7 +139,8 @@ class AuthorisationMatrixTests {
 		assertThat(listing).contains("GET /coach/trajectories/{id}/notes/{noteId}/edit -> COACH",
 				"POST /coach/trajectories/{id}/notes/{noteId}/edit -> COACH", "GET /coach/trajectories/{id}/notes/{noteId}/delete -> COACH",
 				"POST /coach/trajectories/{id}/notes/{noteId}/delete -> COACH", "GET /coach/saved-replies/{id}/edit -> COACH",
-				"POST /coach/saved-replies/{id}/edit -> COACH");
+				"POST /coach/saved-replies/{id}/edit -> COACH", "GET /coach/saved-replies/{id}/delete -> COACH",
+				"POST /coach/saved-replies/{id}/delete -> COACH");
 		// Which letter answers an assignment is corrected by the trajectory's coach only (decision 0098).
 		assertThat(listing).contains("POST /coach/trajectories/{id}/assignments/{givenId}/not-the-answer -> COACH",
 				"POST /coach/trajectories/{id}/assignments/{givenId}/answer -> COACH");

@@ -164,16 +164,36 @@ class SavedRepliesController {
 	}
 
 	/**
-	 * Deletes one of the coach's own replies. Any other identifier, another coach's or none at all,
-	 * answers "not found", as every route does for what is not the caller's (AuthorisationMatrixTests);
-	 * so a second click on "Verwijderen" still shows that page.
+	 * Deleting cannot be undone (WCAG 3.3.4): the reply is named by its title, shown and asked about
+	 * first, on a page, so no script is needed (decision 0103). Another coach's reply, or one gone, is not
+	 * found.
+	 */
+	@GetMapping("/coach/saved-replies/{id}/delete")
+	String confirmDelete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+		model.addAttribute("reply", desk.savedReply(me.id(), id).orElseThrow(SavedRepliesController::notFound));
+		return "conversation/saved-reply-delete";
+	}
+
+	/**
+	 * Deletes the reply the question was asked about; one changed in another tab since is asked about
+	 * again with its newer title and text. Any other identifier, another coach's or none at all, answers
+	 * "not found", as every route does for what is not the caller's (AuthorisationMatrixTests); a second
+	 * click on "yes" finds the reply gone and answers the same, as decision 0092 has it for a reply deleted
+	 * in another tab.
 	 */
 	@PostMapping("/coach/saved-replies/{id}/delete")
-	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		if (!desk.deleteSavedReply(me.id(), id)) {
-			throw notFound();
-		}
-		redirect.addFlashAttribute("replyDeleted", true);
-		return "redirect:/coach/saved-replies";
+	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam UUID base,
+			RedirectAttributes redirect) {
+		return switch (desk.deleteSavedReply(me.id(), id, base)) {
+			case DONE -> {
+				redirect.addFlashAttribute("replyDeleted", true);
+				yield "redirect:/coach/saved-replies#reply-deleted";
+			}
+			case CHANGED_SINCE -> {
+				redirect.addFlashAttribute("changedSince", true);
+				yield "redirect:/coach/saved-replies/" + id + "/delete#reply-changed-since";
+			}
+			case GONE, SOMEONE_ELSES, HANDED_OVER, UNCHANGED -> throw notFound();
+		};
 	}
 }
