@@ -222,6 +222,27 @@ public class AcceptedAddresses {
 			.single() > 0 && accounts.byEmail(address).isEmpty();
 	}
 
+	/**
+	 * The question about this sender that the participant can still answer for this trajectory: asked, not answered,
+	 * the link not run out, the address still held by the question, the trajectory not ended (as {@link #answer} reads
+	 * it). Mail from it is held back meanwhile; the notice of that says where to confirm it (decision 0102).
+	 */
+	Optional<Accepted> waitingFor(UUID trajectoryId, String sender) {
+		String address = normal(sender);
+		if (address.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address
+				where trajectory_id = :t and address = :a and state = 'PENDING' and expires_at > :now and live_address = address
+				    and trajectory_id not in (select id from trajectory where status in %s)""".formatted(ENDED))
+			.param("t", trajectoryId)
+			.param("a", address)
+			.param("now", OffsetDateTime.now(clock))
+			.query((rs, n) -> accepted(rs))
+			.optional();
+	}
+
 	private Optional<Accepted> stored(UUID trajectoryId, String address) {
 		return jdbc.sql("""
 				select address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address

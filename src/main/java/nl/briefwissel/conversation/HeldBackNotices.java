@@ -78,13 +78,41 @@ class HeldBackNotices {
 	 * by it; and if it is not, it is someone who has the reply address of their conversation, which
 	 * is theirs to know. What the mail said is not. Named only when it is a plain address ({@link #nameable}):
 	 * the From header is read as leniently as mail programs read it, and a quoted part of it can hold a
-	 * link of a stranger's choosing, in a mail from Briefwissel (decision 0075, session 37).
+	 * link of a stranger's choosing, in a mail from Briefwissel (decision 0075, session 37). {@code waiting}: the
+	 * question about this address that the participant can still answer, when their coach accepted it.
 	 */
-	void fromAnotherAddress(TrajectoryOverview trajectory, String sender, OffsetDateTime receivedAt) {
+	void fromAnotherAddress(TrajectoryOverview trajectory, String sender, OffsetDateTime receivedAt,
+			java.util.Optional<AcceptedAddresses.Accepted> waiting) {
+		if (waiting.isPresent()) {
+			waitingForConfirmation(trajectory, waiting.get(), receivedAt);
+			return;
+		}
 		send(trajectory, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS, "mail.heldBack.otherAddress", receivedAt,
 				language -> List.of(nameable(sender) ? sender : texts.getMessage("mail.heldBack.otherAddress.unnamed", null,
 						language)),
 				true, null);
+	}
+
+	/**
+	 * The sender is an address their coach accepted that waits for them to confirm it (decision 0091): the notice
+	 * says so, and where to confirm it (the link of the mail that asked, named by its date and subject, or their
+	 * conversation page, where the button opens the question), instead of telling them to write from their own
+	 * address (decision 0102). The same kind, under the same hourly limit: it is the same mail held back. The
+	 * address is a plain one (only such a one is accepted), so it is named.
+	 */
+	private void waitingForConfirmation(TrajectoryOverview trajectory, AcceptedAddresses.Accepted waiting,
+			OffsetDateTime receivedAt) {
+		send(trajectory, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS, "mail.heldBack.otherAddressWaiting", receivedAt,
+				language -> List.of(waiting.address(), day(waiting.askedAt(), language), day(waiting.expiresAt(), language),
+						texts.getMessage("mail.confirmAddress.subject", null, language)),
+				true, null, language -> address.link("/participant/conversation", language)
+					.queryParam("trajectory", trajectory.id())
+					.fragment("address-to-confirm")
+					.toUriString());
+	}
+
+	private String day(OffsetDateTime when, Locale language) {
+		return DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(when.atZoneSameInstant(clock.getZone()));
 	}
 
 	/**

@@ -161,7 +161,7 @@ class InboundReplies implements InboundMailHandler {
 				notices.tooBig(found, mail.receivedAt());
 			}
 			else if (mayBeTheParticipantsOtherAddress(content, found, sender)) {
-				notices.fromAnotherAddress(found, sender, mail.receivedAt());
+				notices.fromAnotherAddress(found, sender, mail.receivedAt(), accepted.waitingFor(found.id(), sender));
 			}
 		});
 		return held;
@@ -292,7 +292,7 @@ class InboundReplies implements InboundMailHandler {
 		if (mail.content().kind() == MailKind.REPLY && mayBeTheParticipantsOtherAddress(mail.content(), trajectory, sender)) {
 			// A letter, not someone's automatic answer or report: the participant hears of it at their own
 			// address, in case it was theirs (decision 0075).
-			notices.fromAnotherAddress(trajectory, sender, mail.receivedAt());
+			notices.fromAnotherAddress(trajectory, sender, mail.receivedAt(), accepted.waitingFor(trajectory.id(), sender));
 		}
 		return held;
 	}

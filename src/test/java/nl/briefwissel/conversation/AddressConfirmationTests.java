@@ -147,6 +147,49 @@ class AddressConfirmationTests {
 		assertThat(answered.text()).doesNotContain(work).doesNotContain(running.coach().displayName());
 	}
 
+	/**
+	 * Mail from an address that waits for the participant's confirmation is held back, and the hourly notice at their
+	 * own address says why (decision 0102): their coach accepted it, it counts once they confirm it, by the link of
+	 * the earlier mail (named by its subject and date) or on their conversation page, where its button opens the
+	 * question. It is the same kind of notice, and says nothing of what the mail said.
+	 */
+	@Test
+	void aMailFromAnAddressWaitingForConfirmationIsToldWithWhereToConfirmIt() throws Exception {
+		acceptWork();
+		// The notice of the first mail, before the coach accepted the address, went more than an hour ago.
+		jdbc.sql("update outbound_mail set created_at = :before where recipient = :to and notice_kind = 'MAIL_FROM_ANOTHER_ADDRESS'")
+			.param("before", java.time.OffsetDateTime.now().minusHours(2))
+			.param("to", running.participant().email())
+			.update();
+		store(running, "2", "Mijn geheime plannen voor de reorganisatie.");
+		awaitHeld(running, 1);
+
+		jakarta.mail.internet.MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je mail is tegengehouden tot je je andere adres bevestigt"));
+		String text = Mailboxes.text(notice);
+		assertThat(text).contains(work).contains("Je e-coach heeft " + work + " geaccepteerd")
+			.contains("telt pas mee als jij bevestigt")
+			.containsPattern("de link in de mail „Bevestig je andere adres voor je gesprek met je e-coach” die we je op \\d{1,2} \\p{L}+ \\d{4} stuurden")
+			.contains("of bij je gesprek")
+			.contains("/participant/conversation?lang=nl&trajectory=" + running.id() + "#address-to-confirm")
+			.doesNotContain("geheime").doesNotContain("reorganisatie")
+			.doesNotContain("Stuur je berichten dan vanaf het adres waarop je deze mail krijgt");
+		assertThat(Mailboxes.html(notice)).doesNotContain("geheime");
+		assertThat(jdbc.sql("select notice_kind from outbound_mail where recipient = :to and subject like 'Je mail is tegengehouden tot%'")
+			.param("to", running.participant().email()).query(String.class).single()).isEqualTo("MAIL_FROM_ANOTHER_ADDRESS");
+		assertThat(mailsTo(work)).as("told at their own address only").isZero();
+		// Said in English to a participant who reads English.
+		assertThat(texts.getMessage("mail.heldBack.otherAddressWaiting.body", new Object[] { "Sanne", "1 May 2026", work,
+				"30 April 2026", "14 May 2026", "Confirm" }, java.util.Locale.ENGLISH))
+			.contains("Your e-coach accepted " + work).contains("only counts once you confirm").contains("or go to your conversation");
+
+		// Within the hour, a next mail from it is told to nobody again.
+		store(running, "3", "Nog een keer.");
+		awaitHeld(running, 2);
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to and notice_kind = 'MAIL_FROM_ANOTHER_ADDRESS'")
+			.param("to", running.participant().email()).query(Long.class).single()).isEqualTo(2);
+	}
+
 	/** After the trajectory ended, or once the question no longer holds the address, a link answers nothing. */
 	@Test
 	void anAnswerAfterTheEndOrForAnAddressLetGoOfIsRefused() throws Exception {
