@@ -60,21 +60,40 @@ public class AcceptedAddresses {
 		DECLINED,
 
 		/** Asked, not answered, and the link ran out. */
-		EXPIRED
+		EXPIRED,
+
+		/**
+		 * The participant confirmed it, then stopped it counting on their conversation page (decision 0102): mail from
+		 * it is held back again. Kept, unlike the coach's withdrawal, so that the coach's page says who withdrew it.
+		 */
+		WITHDRAWN
 	}
 
 	/**
 	 * One accepted address: when the coach accepted it, when the participant was last asked and until when
-	 * the link works (both null for one accepted before confirmation was asked), when they answered, and
-	 * whether the coach may ask again now (not confirmed, and not asked within the last day).
+	 * the link works (both null for one accepted before confirmation was asked), when they answered (for one
+	 * they withdrew: when they withdrew it), and whether the coach may ask again now (not confirmed, and not
+	 * asked, nor withdrawn by the participant, within the last day).
 	 */
 	public record Accepted(String address, State state, OffsetDateTime acceptedAt, OffsetDateTime askedAt,
 			OffsetDateTime expiresAt, OffsetDateTime answeredAt, boolean mayAskAgain) {
 
 		/** From when the coach may ask again; null for a confirmed address, which needs no asking. */
 		public OffsetDateTime askAgainFrom() {
+			return from(state, acceptedAt, askedAt, answeredAt);
+		}
+
+		/**
+		 * A participant who has just stopped an address counting is not asked about it again the same day either:
+		 * that would be the flood the day's wait keeps from them.
+		 */
+		private static OffsetDateTime from(State state, OffsetDateTime acceptedAt, OffsetDateTime askedAt,
+				OffsetDateTime answeredAt) {
 			if (state == State.CONFIRMED) {
 				return null;
+			}
+			if (state == State.WITHDRAWN && answeredAt != null) {
+				return answeredAt.plus(ASK_AGAIN_AFTER);
 			}
 			return askedAt == null ? acceptedAt : askedAt.plus(ASK_AGAIN_AFTER);
 		}
@@ -91,6 +110,19 @@ public class AcceptedAddresses {
 
 		/** Answered already (by this link, or on the page), withdrawn, asked again with a new link, or run out. */
 		NOT_OPEN
+	}
+
+	/** What came of the participant's stopping an address counting. */
+	public enum Withdrawal {
+
+		/** It counted, and counts no more: mail from it is held back. */
+		WITHDRAWN,
+
+		/** The trajectory ended: nothing changes, as nothing else the participant does changes it then. */
+		ENDED,
+
+		/** It did not count (withdrawn by the coach or by them already, never confirmed): nothing to withdraw. */
+		NOT_COUNTING
 	}
 
 	/** What came of asking again. */
@@ -202,9 +234,11 @@ public class AcceptedAddresses {
 		if (state == State.PENDING && !expires.isAfter(now)) {
 			state = State.EXPIRED;
 		}
-		boolean mayAskAgain = state != State.CONFIRMED && (asked == null || !asked.plus(ASK_AGAIN_AFTER).isAfter(now));
-		return new Accepted(rs.getString("address"), state, rs.getObject("accepted_at", OffsetDateTime.class), asked, expires,
-				rs.getObject("answered_at", OffsetDateTime.class), mayAskAgain);
+		OffsetDateTime acceptedAt = rs.getObject("accepted_at", OffsetDateTime.class);
+		OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
+		OffsetDateTime from = Accepted.from(state, acceptedAt, asked, answered);
+		return new Accepted(rs.getString("address"), state, acceptedAt, asked, expires, answered,
+				from != null && !from.isAfter(now));
 	}
 
 	/**
@@ -460,6 +494,38 @@ public class AcceptedAddresses {
 			return Answer.NOT_OPEN;
 		}
 		return confirm ? Answer.CONFIRMED : Answer.DECLINED;
+	}
+
+	/** The addresses of this trajectory that count as the participant's: confirmed ones. */
+	public List<Accepted> counting(UUID trajectoryId) {
+		return of(trajectoryId).stream().filter(accepted -> accepted.state() == State.CONFIRMED).toList();
+	}
+
+	/**
+	 * The participant stops a confirmed address counting, on their conversation page (decision 0102); the caller
+	 * checked the trajectory is theirs. Kept as withdrawn, with when, for the coach's page; it claims the address no
+	 * more, and its link stops working. Not once the trajectory ended, as their answers are not: in one statement
+	 * with that check, on the trajectory's lock, so an ending in the same moment comes before or after, not between.
+	 */
+	@Transactional
+	public Withdrawal withdrawByParticipant(UUID trajectoryId, String address) {
+		messages.lockForWriting(trajectoryId);
+		int withdrawn = jdbc.sql("""
+				update accepted_address set state = 'WITHDRAWN', answered_at = :now, live_address = null, token_hash = null
+				where trajectory_id = :t and address = :a and state = 'CONFIRMED'
+				    and trajectory_id not in (select id from trajectory where status in %s)""".formatted(ENDED))
+			.param("t", trajectoryId)
+			.param("a", normal(address))
+			.param("now", OffsetDateTime.now(clock))
+			.update();
+		if (withdrawn == 1) {
+			return Withdrawal.WITHDRAWN;
+		}
+		boolean ended = jdbc.sql("select count(*) from trajectory where id = :t and status in %s".formatted(ENDED))
+			.param("t", trajectoryId)
+			.query(Long.class)
+			.single() > 0;
+		return ended ? Withdrawal.ENDED : Withdrawal.NOT_COUNTING;
 	}
 
 	/** Withdraws an accepted address, in any state, with its link: mail from it is held back. False when it was not accepted. */

@@ -289,6 +289,132 @@ class AddressConfirmationTests {
 		assertThat(Jsoup.parse(page).select("#address-to-confirm")).isEmpty();
 	}
 
+	/**
+	 * The participant stops a confirmed address counting themselves, on their conversation page (decision 0102):
+	 * the button's POST only asks, on a page of its own (no script needed), and that page's form withdraws it. Only
+	 * the trajectory's own participant; mail from it is held back again, the link no longer works, the address claims
+	 * nothing, the coach's page says the participant withdrew it, and the trail has it as it has the coach's.
+	 */
+	@Test
+	void aParticipantStopsAConfirmedAddressCountingOnTheirConversationPage() throws Exception {
+		String token = acceptWork();
+		mvc.perform(post("/address-confirmation/{token}", token).param("answer", "confirm").with(csrf()));
+		assertThat(state()).isEqualTo("CONFIRMED");
+
+		Document page = participantPage();
+		assertThat(page.select("#addresses-counting li").text()).contains(work);
+		org.jsoup.nodes.Element button = page.selectFirst("#addresses-counting form[action=/participant/accepted-addresses/withdraw]");
+		assertThat(button).isNotNull();
+		assertThat(button.attr("method")).isEqualTo("post");
+		assertThat(button.select("input[name=_csrf]")).hasSize(1);
+		assertThat(button.select("input[name=address]").val()).isEqualTo(work);
+		assertThat(button.select("input[name=confirmed]")).as("the button asks first").isEmpty();
+
+		// Someone else's trajectory: not found, nothing changes. The coach has no participant's route; no CSRF, no change.
+		var other = fixtures.runningTrajectory(true);
+		for (String confirmed : List.of("false", "true")) {
+			mvc.perform(withdrawal(confirmed).with(csrf()).with(fixtures.as(other.participant()))).andExpect(status().isNotFound());
+		}
+		mvc.perform(withdrawal("true").with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isForbidden());
+		mvc.perform(withdrawal("true").with(fixtures.as(running.participant()))).andExpect(status().isForbidden());
+		assertThat(state()).isEqualTo("CONFIRMED");
+
+		// The button's POST asks, and changes nothing.
+		Document asking = Jsoup.parse(mvc.perform(post("/participant/accepted-addresses/withdraw")
+			.param("trajectory", running.id().toString()).param("address", work).with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(asking.select("h1").text()).contains("niet meer laten meetellen");
+		assertThat(asking.select("#withdrawal-question").text()).contains(work).contains(running.coach().displayName());
+		org.jsoup.nodes.Element yes = asking.selectFirst("form[action=/participant/accepted-addresses/withdraw]");
+		assertThat(yes.select("input[name=confirmed]").val()).isEqualTo("true");
+		assertThat(yes.select("input[name=_csrf]")).hasSize(1);
+		assertThat(asking.select("a[href^=/participant/conversation]").text()).contains("Nee, laten meetellen");
+		assertThat(state()).isEqualTo("CONFIRMED");
+
+		// Its form withdraws it.
+		MvcResult done = mvc.perform(withdrawal("true").with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id() + "#address-withdrawal")).andReturn();
+		assertThat(done.getFlashMap().get("addressWithdrawal")).isEqualTo("WITHDRAWN");
+		assertThat(state()).isEqualTo("WITHDRAWN");
+		assertThat(jdbc.sql("select live_address from accepted_address where trajectory_id = :t").param("t", running.id())
+			.query(String.class).optional().orElse(null)).as("it claims the address no more").isNull();
+		assertThat(audited("accepted address withdrawn by the participant")).isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select actor_id, route from audit_entry where trajectory_id = :t and details = 'accepted address withdrawn by the participant'""")
+			.param("t", running.id()).query((rs, n) -> rs.getObject(1, UUID.class) + " " + rs.getString(2)).single())
+			.isEqualTo(running.participant().id() + " POST /participant/accepted-addresses/withdraw");
+		mvc.perform(get("/address-confirmation/{token}", token)).andExpect(status().isGone());
+		Document told = followed(done);
+		assertThat(told.select("#address-withdrawal").text()).contains(work).contains("telt niet meer mee");
+		assertThat(told.select("#addresses-counting")).isEmpty();
+		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=WITHDRAWN]").text()).contains(work)
+			.contains("ingetrokken door de deelnemer");
+
+		// Mail from it is held back again.
+		store(running, "2", "Na het intrekken.");
+		awaitHeld(running, 1);
+		assertThat(letters()).isEqualTo(1);
+
+		// Once more: nothing to withdraw, nothing on the trail.
+		MvcResult again = mvc.perform(withdrawal("true").with(csrf()).with(fixtures.as(running.participant()))).andReturn();
+		assertThat(again.getFlashMap().get("addressWithdrawal")).isEqualTo("NOT_COUNTING");
+		assertThat(audited("accepted address withdrawn by the participant")).isEqualTo(1);
+
+		// The coach asks again a day after the withdrawal at the earliest, and still withdraws it their way.
+		MvcResult soon = mvc.perform(post("/coach/trajectories/{id}/accepted-addresses/ask-again", running.id()).param("address", work)
+			.with(csrf()).with(fixtures.as(running.coach()))).andReturn();
+		assertThat((java.util.Map<String, Object>) soon.getFlashMap()).containsKey("askAgainFrom");
+		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses form[action$=ask-again]")).isEmpty();
+		mvc.perform(post("/coach/trajectories/{id}/accepted-addresses/withdraw", running.id()).param("address", work).with(csrf())
+			.with(fixtures.as(running.coach()))).andExpect(status().is3xxRedirection());
+		assertThat(audited("accepted address withdrawn")).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from accepted_address where trajectory_id = :t").param("t", running.id())
+			.query(Long.class).single()).isZero();
+	}
+
+	/** Once the trajectory ended, the participant withdraws nothing, as they answer and write nothing: the page says so. */
+	@Test
+	void afterTheEndAParticipantIsToldToAskTheirCoach() throws Exception {
+		String token = acceptWork();
+		mvc.perform(post("/address-confirmation/{token}", token).param("answer", "confirm").with(csrf()));
+		jdbc.sql("update trajectory set status = 'COMPLETED' where id = :t").param("t", running.id()).update();
+
+		Document page = participantPage();
+		assertThat(page.select("#addresses-counting li").text()).contains(work);
+		assertThat(page.select("#addresses-counting form")).isEmpty();
+		assertThat(page.select("#addresses-counting").text()).contains("afgesloten").contains("Vraag het je e-coach");
+
+		for (String confirmed : List.of("false", "true")) {
+			MvcResult refused = mvc.perform(withdrawal(confirmed).with(csrf()).with(fixtures.as(running.participant())))
+				.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id() + "#address-withdrawal")).andReturn();
+			assertThat(refused.getFlashMap().get("addressWithdrawal")).isEqualTo("ENDED");
+			Document told = followed(refused);
+			assertThat(told.select("#address-withdrawal").text()).contains("afgesloten").contains(work).contains("Vraag het je e-coach");
+		}
+		assertThat(state()).isEqualTo("CONFIRMED");
+		assertThat(audited("accepted address withdrawn by the participant")).isZero();
+	}
+
+	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder withdrawal(String confirmed) {
+		return post("/participant/accepted-addresses/withdraw").param("trajectory", running.id().toString()).param("address", work)
+			.param("confirmed", confirmed);
+	}
+
+	/** The page a redirect leads to, in the session (Spring Session's, by its cookie) that holds its flash. */
+	private Document followed(MvcResult redirected) throws Exception {
+		jakarta.servlet.http.Cookie session = redirected.getResponse().getCookie("BRIEFWISSEL_SESSION");
+		assertThat(session).isNotNull();
+		return Jsoup.parse(mvc.perform(get(redirected.getResponse().getRedirectedUrl()).cookie(session)
+			.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private Document participantPage() throws Exception {
+		return Jsoup.parse(mvc.perform(get("/participant/conversation").param("trajectory", running.id().toString())
+			.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
 	/** Signed in as the coach (or anyone): the link counts, for the participant it was mailed to. */
 	@Test
 	void signedInAsSomeoneElseOnlyTheLinkCounts() throws Exception {

@@ -365,6 +365,10 @@ class AuthorisationMatrixOwnershipTests {
 		calls.add(new Call(participant, HttpMethod.POST, "/participant/mail-preference",
 				params("trajectory", theirTrajectory, "fullText", "false")));
 		calls.add(new Call(participant, HttpMethod.POST, "/participant/closing", params("trajectory", theirTrajectory, "reaction", "x")));
+		for (String confirmed : List.of("false", "true")) {
+			calls.add(new Call(participant, HttpMethod.POST, "/participant/accepted-addresses/withdraw",
+					params("trajectory", theirTrajectory, "address", "werk@example.nl", "confirmed", confirmed)));
+		}
 		// The product answers this one with its start page, whatever the identifier: nothing is said, nothing changes.
 		calls.add(new Call(participant, HttpMethod.POST, "/participant/employer-confirmation/withdraw",
 				params("trajectory", theirTrajectory)).answering(302, result -> assertThat(flash(result)).isEmpty()));

@@ -12,10 +12,12 @@ import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The coach withdraws an address accepted for their trajectory (decision 0089), in whatever state, or asks
  * the participant again to confirm it (decision 0091), once a day at most: mail from it is held back until
  * they confirm. Only the trajectory's own coach (under /coach, so never a programme manager). The signed-in
- * participant confirms or declines one on their conversation page, for their own trajectory only. Each is on
- * the audit trail, as accepting is.
+ * participant confirms or declines one on their conversation page, for their own trajectory only, and stops a
+ * confirmed one counting there (decision 0102). Each is on the audit trail, as accepting is.
  */
 @Controller
 class AcceptedAddressesController {
@@ -92,6 +94,41 @@ class AcceptedAddressesController {
 		redirect.addFlashAttribute("addressAnswered", answered.name());
 		redirect.addFlashAttribute("answeredAddress", address.strip());
 		return "redirect:/participant/conversation?trajectory=" + trajectory + "#address-answered";
+	}
+
+	/**
+	 * The signed-in participant stops a confirmed address counting, for their own trajectory only (else 404). First
+	 * a page that asks, made by this POST without {@code confirmed}, so that it needs no script and the address never
+	 * stands in an address bar; its form's POST withdraws. Refused once the trajectory ended, as their answers and
+	 * letters are, saying so on their conversation page. On the trail as the coach's withdrawal is, by them.
+	 */
+	@PostMapping("/participant/accepted-addresses/withdraw")
+	String withdrawByParticipant(@RequestParam UUID trajectory, @RequestParam String address,
+			@RequestParam(defaultValue = "false") boolean confirmed, @AuthenticationPrincipal SignedInAccount me,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		TrajectoryOverview own = trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		AcceptedAddresses.Withdrawal withdrawal;
+		if (confirmed) {
+			withdrawal = accepted.withdrawByParticipant(trajectory, address);
+			if (withdrawal == AcceptedAddresses.Withdrawal.WITHDRAWN) {
+				audit(trail, me, request, trajectory, "accepted address withdrawn by the participant");
+			}
+		}
+		else if (own.status() == TrajectoryStatus.COMPLETED || own.status() == TrajectoryStatus.STOPPED) {
+			withdrawal = AcceptedAddresses.Withdrawal.ENDED;
+		}
+		else if (accepted.counting(trajectory).stream().noneMatch(a -> a.address().equalsIgnoreCase(address.strip()))) {
+			withdrawal = AcceptedAddresses.Withdrawal.NOT_COUNTING;
+		}
+		else {
+			model.addAttribute("trajectory", own);
+			model.addAttribute("address", address.strip());
+			return "conversation/address-withdraw";
+		}
+		redirect.addFlashAttribute("addressWithdrawal", withdrawal.name());
+		redirect.addFlashAttribute("withdrawalAddress", address.strip());
+		return "redirect:/participant/conversation?trajectory=" + trajectory + "#address-withdrawal";
 	}
 
 	/**

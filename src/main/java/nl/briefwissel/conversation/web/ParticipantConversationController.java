@@ -185,6 +185,8 @@ class ParticipantConversationController {
 		model.addAttribute("highlightAction", "/participant/highlights");
 		// An address their coach accepted waits for them to confirm it (decision 0091): here too, signed in.
 		model.addAttribute("addressesToConfirm", trajectory.map(t -> accepted.waiting(t.id())).orElse(List.of()));
+		// And those that count, each of which they may stop counting (decision 0102).
+		model.addAttribute("addressesCounting", trajectory.map(t -> accepted.counting(t.id())).orElse(List.of()));
 		model.addAttribute("lettersLanguage", trajectory.map(TrajectoryOverview::participantLanguage).orElse(null));
 		model.addAttribute("uploads", true);
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not point to answering by it.
