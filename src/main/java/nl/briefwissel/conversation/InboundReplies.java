@@ -108,7 +108,7 @@ class InboundReplies implements InboundMailHandler {
 			if (programme.isPresent()) {
 				String words = content.text() == null || content.text().isBlank() ? content.subject() : content.text();
 				Optional<Intake> application = intakes.receiveByMail(programme.get(), content.from(),
-						content.fromName(), words);
+						content.fromName(), words, mail.id());
 				if (application.isEmpty()) {
 					// Its organisation was ended after the address found the programme (decision 0082): kept aside, with why.
 					return quarantine.put(mail.id(), new QuarantineReason.EndedProgramme(), null);

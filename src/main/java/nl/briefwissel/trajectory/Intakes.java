@@ -621,9 +621,11 @@ public class Intakes {
 	 * can be written to (see {@link #answerable}) is refused with an {@link IllegalArgumentException},
 	 * before anything is kept or queued: the caller keeps the mail aside instead. Empty, with nothing kept or
 	 * queued, when the programme's organisation has ended (decision 0082): the caller keeps that mail aside too.
+	 * The application keeps which stored mail ({@code inboundMailId}, null for none) it was made of, so that its
+	 * erasure empties that mail too (decision 0105).
 	 */
 	@Transactional
-	public Optional<Intake> receiveByMail(Programme programme, String from, String fromName, String text) {
+	public Optional<Intake> receiveByMail(Programme programme, String from, String fromName, String text, UUID inboundMailId) {
 		String unanswerable = unanswerable(from);
 		if (unanswerable != null) {
 			// The reason names no address: it goes into the operator's log, where no erasure reaches.
@@ -659,6 +661,7 @@ public class Intakes {
 				.param("keyId", encryption.keyId())
 				.param("id", recent.get().id())
 				.update();
+			madeOf(recent.get().id(), inboundMailId);
 			log.info("Another mail to the intake address from an open application {}; not answered again", recent.get().id());
 			return recent;
 		}
@@ -669,11 +672,21 @@ public class Intakes {
 		String token = LinkTokens.create();
 		Intake intake = insert(UUID.randomUUID(), programme.id(), from, name, language, Intake.Source.MAIL,
 				Intake.Status.RECEIVED_BY_MAIL, limit(text), token, INVITATION_VALIDITY, null);
+		madeOf(intake.id(), inboundMailId);
 		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
 		// Who wrote is not known to us yet, nor their language: the answer is in Dutch and in English.
 		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail", args,
 				completeLink(token, language)).about(intake.id()));
 		return Optional.of(intake);
+	}
+
+	private void madeOf(UUID intakeId, UUID inboundMailId) {
+		if (inboundMailId != null) {
+			jdbc.sql("insert into intake_mail (intake_id, inbound_mail_id) values (:intake, :mail)")
+				.param("intake", intakeId)
+				.param("mail", inboundMailId)
+				.update();
+		}
 	}
 
 	/**

@@ -180,7 +180,8 @@ public class TrajectoryErasure {
 	 * One still open is closed as well: without its address and link nobody can complete it, and kept
 	 * open it stood on the programme manager's list for good as an erased address. The mails the application
 	 * caused (the invitation, the confirmation) go too, queued or sent: they name the person, and a queued
-	 * one would still go out with a link that no longer works.
+	 * one would still go out with a link that no longer works. So do the mails an application by mail was
+	 * made of (decision 0105): they held the same name, address and words.
 	 */
 	private int forgetApplications(String where, Object key) {
 		List<UUID> applications = jdbc.sql("select id from intake where email <> :erased and " + where)
@@ -189,6 +190,13 @@ public class TrajectoryErasure {
 			.query(UUID.class)
 			.list();
 		applications.forEach(mail::forgetMailAbout);
+		mail.forgetInbound(jdbc.sql("""
+				select inbound_mail_id from intake_mail
+				where intake_id in (select id from intake where email <> :erased and %s)""".formatted(where))
+			.param("erased", ERASED_ADDRESS)
+			.param("key", key)
+			.query(UUID.class)
+			.list());
 		return jdbc.sql("""
 				update intake set question = null, question_key_id = null, display_name = null, email = :erased, token_hash = null,
 				    status = case when status in ('INVITED', 'RECEIVED_BY_MAIL', 'AWAITING_CONFIRMATION') then 'WITHDRAWN'

@@ -146,7 +146,7 @@ class ExportTests {
 		// A second application by mail, from the same address in capitals, withdrawn before it was completed.
 		var programme = programmes.byId(running.programmeId()).orElseThrow();
 		Intake second = intakes.receiveByMail(programme, participant.email().toUpperCase(Locale.ROOT), "D. Eelnemer",
-				"Kan ik ook hulp krijgen bij mijn pensioenplanning?").orElseThrow();
+				"Kan ik ook hulp krijgen bij mijn pensioenplanning?", null).orElseThrow();
 		assertThat(intakes.withdraw(second.id(), programme.id())).isTrue();
 
 		Map<String, byte[]> entries = export(participant, "nl");

@@ -255,6 +255,43 @@ class IntakeTests {
 	}
 
 	/**
+	 * The mails an application by mail was made of hold the applicant's name, address and words as the
+	 * application does: erasing the application empties them at once (decision 0105), also the second mail of
+	 * the day that added its words to it, instead of leaving them for the period of unneeded mail.
+	 */
+	@Test
+	void erasingAnApplicationByMailEmptiesTheMailsItWasMadeOf(@Autowired nl.briefwissel.mail.InboundMails inbound,
+			@Autowired TrajectoryErasure erasure) {
+		String sender = "gewist-" + suffix + "@example.nl";
+		UUID first = inbound.store(intakeMail(sender, "Ik wil graag meedoen."), nl.briefwissel.mail.InboundMails.Source.SMTP,
+				sender, java.util.List.of(programme.intakeAddress())).id();
+		await().atMost(Duration.ofSeconds(15)).until(() -> intakes.open(programme.id()).size() == 1);
+		UUID second = inbound.store(intakeMail(sender, "En ik werk parttime."), nl.briefwissel.mail.InboundMails.Source.SMTP,
+				sender, java.util.List.of(programme.intakeAddress())).id();
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> intakes.open(programme.id()).stream().anyMatch(i -> i.question().contains("parttime")));
+		UUID otherSender = inbound.store(intakeMail("ander-" + suffix + "@example.nl", "Ik ook."),
+				nl.briefwissel.mail.InboundMails.Source.SMTP, "ander-" + suffix + "@example.nl",
+				java.util.List.of(programme.intakeAddress())).id();
+		await().atMost(Duration.ofSeconds(15)).until(() -> intakes.open(programme.id()).size() == 2);
+
+		erasure.eraseApplicationsOf(sender);
+
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)").param("ids", java.util.List.of(first, second))
+			.query(Integer.class).list()).hasSize(2).containsOnly(0);
+		assertThat(jdbc.sql("select count(*) from inbound_mail where id in (:ids) and envelope_from is not null")
+			.param("ids", java.util.List.of(first, second)).query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id = :id").param("id", otherSender).query(Integer.class).single())
+			.as("another applicant's mail").isPositive();
+	}
+
+	private byte[] intakeMail(String from, String words) {
+		return ("From: " + from + "\r\nTo: " + programme.intakeAddress() + "\r\nSubject: Aanmelding\r\nMessage-ID: <" + UUID.randomUUID()
+				+ "@client.example.nl>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + words + "\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * "Confirm" twice at once, by someone who has an account already: the second click waits for the
 	 * first and finds the application sent, so there is one trajectory, not two, and the second click
 	 * is answered with it (the browser shows that answer, not the first).
@@ -848,7 +885,7 @@ class IntakeTests {
 		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
 				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
 		String mailed = "gemaild-" + suffix + "@example.nl";
-		Intake applied = intakes.receiveByMail(programme, mailed, "Gijs Gemaild", "Ik wil graag meedoen.").orElseThrow();
+		Intake applied = intakes.receiveByMail(programme, mailed, "Gijs Gemaild", "Ik wil graag meedoen.", null).orElseThrow();
 		assertThat(mailsTo(mailed)).isEqualTo(1);
 
 		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
@@ -873,7 +910,7 @@ class IntakeTests {
 
 		// Said in English on an English page (a mail without a name: the address alone).
 		String nameless = "naamloos-" + suffix + "@example.nl";
-		intakes.receiveByMail(programme, nameless, null, "Ik wil graag meedoen.");
+		intakes.receiveByMail(programme, nameless, null, "Ik wil graag meedoen.", null);
 		nl.briefwissel.Browser english = new nl.briefwissel.Browser(mvc);
 		english.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
 				.param("name", "Gijs").param("email", nameless).param("language", "en")
@@ -1029,7 +1066,7 @@ class IntakeTests {
 				java.util.Locale.forLanguageTag("en"), UUID.randomUUID());
 		Intake applied = intakes.open(programme.id()).get(0);
 		String mailed = "mailde-" + suffix + "@example.nl";
-		Intake byMail = intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.").orElseThrow();
+		Intake byMail = intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.", null).orElseThrow();
 		jdbc.sql("update intake set token_expires_at = :past where id in (:ids)")
 			.param("past", java.time.OffsetDateTime.now().minusDays(1)).param("ids", java.util.List.of(applied.id(), byMail.id())).update();
 
@@ -1147,7 +1184,7 @@ class IntakeTests {
 		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
 				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
 		String email = "naamloos-" + suffix + "@example.nl";
-		Intake byMail = intakes.receiveByMail(programme, email, null, "Ik wil iets anders gaan doen.").orElseThrow();
+		Intake byMail = intakes.receiveByMail(programme, email, null, "Ik wil iets anders gaan doen.", null).orElseThrow();
 		jdbc.sql("update intake set token_expires_at = :past where id = :id")
 			.param("past", java.time.OffsetDateTime.now().minusDays(1))
 			.param("id", byMail.id())

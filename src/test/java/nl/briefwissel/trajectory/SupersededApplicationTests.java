@@ -156,7 +156,7 @@ class SupersededApplicationTests {
 
 		// A mail to the intake address came from the address itself: its link still holds the invitation (decision 0062).
 		String mailed = "gemaild-" + suffix + "@example.nl";
-		intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.");
+		intakes.receiveByMail(programme, mailed, null, "Ik wil graag meedoen.", null);
 		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
 				.param("name", "Gijs").param("email", mailed).param("language", "nl")
 				.param("submission", UUID.randomUUID().toString()))
@@ -177,7 +177,7 @@ class SupersededApplicationTests {
 		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		String email = "tegelijk-" + suffix + "@example.nl";
 		Programme elsewhere = programmes.create(programme.organisationId(), "Elders " + suffix, "elders-" + suffix + "@briefwissel.test");
-		Intake older = intakes.receiveByMail(elsewhere, email, "Olga Ouder", "Ik wil iets anders gaan doen.").orElseThrow();
+		Intake older = intakes.receiveByMail(elsewhere, email, "Olga Ouder", "Ik wil iets anders gaan doen.", null).orElseThrow();
 		jdbc.sql("update intake set created_at = :before where id = :id")
 			.param("before", java.time.OffsetDateTime.now().minusDays(3))
 			.param("id", older.id())

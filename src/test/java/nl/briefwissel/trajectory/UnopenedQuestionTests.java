@@ -81,7 +81,7 @@ class UnopenedQuestionTests {
 		Programme programme = programmes.byId(running.programmeId()).orElseThrow();
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String sender = "vraag-" + suffix + "@example.nl";
-		Intake byMail = intakes.receiveByMail(programme, sender, "Vera Vraag", "Een vraag die straks niet meer opent").orElseThrow();
+		Intake byMail = intakes.receiveByMail(programme, sender, "Vera Vraag", "Een vraag die straks niet meer opent", null).orElseThrow();
 		jdbc.sql("update intake set question_key_id = 'weg-" + suffix + "' where id = :id").param("id", byMail.id()).update();
 		try {
 			assertThat(intakes.open(programme.id())).filteredOn(intake -> intake.id().equals(byMail.id()))
@@ -96,7 +96,7 @@ class UnopenedQuestionTests {
 			// key may be back tomorrow); the mail fails, and the inbound pipeline keeps it and tries again.
 			String sealed = jdbc.sql("select question from intake where id = :id").param("id", byMail.id()).query(String.class).single();
 			org.assertj.core.api.Assertions.assertThatExceptionOfType(nl.briefwissel.encryption.UnreadableRecordException.class)
-				.isThrownBy(() -> intakes.receiveByMail(programme, sender, "Vera Vraag", "Mijn vraag opnieuw, nu leesbaar."));
+				.isThrownBy(() -> intakes.receiveByMail(programme, sender, "Vera Vraag", "Mijn vraag opnieuw, nu leesbaar.", null));
 			assertThat(jdbc.sql("select question from intake where id = :id").param("id", byMail.id()).query(String.class).single())
 				.isEqualTo(sealed);
 		}
