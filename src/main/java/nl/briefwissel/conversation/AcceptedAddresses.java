@@ -537,6 +537,19 @@ public class AcceptedAddresses {
 			.update() > 0;
 	}
 
+	/**
+	 * Deletes the addresses the participant declined before this moment, with their links (decision 0105): a
+	 * declined address is most likely someone else's, which the trajectory does not need. It is kept a while
+	 * for the coach, whose page says it was declined and may ask again once a day (a wrong click), as long as
+	 * the mail held back from it is kept; then it goes, and the link says it no longer works.
+	 */
+	@Transactional
+	public int forgetDeclinedBefore(OffsetDateTime cutoff) {
+		return jdbc.sql("delete from accepted_address where state = 'DECLINED' and answered_at < :cutoff")
+			.param("cutoff", cutoff)
+			.update();
+	}
+
 	static String normal(String address) {
 		return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
 	}

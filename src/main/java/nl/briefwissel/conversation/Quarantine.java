@@ -2,10 +2,14 @@ package nl.briefwissel.conversation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.mail.InboundMails;
@@ -52,8 +56,11 @@ public class Quarantine {
 
 	private final Trajectories trajectories;
 
+	private final AcceptedAddresses accepted;
+
 	Quarantine(JdbcClient jdbc, InboundMails inbound, Messages messages, Conversations conversations, Clock clock,
-			GivenAssignments given, MailErasure erasure, Trajectories trajectories) {
+			GivenAssignments given, MailErasure erasure, Trajectories trajectories, AcceptedAddresses accepted) {
+		this.accepted = accepted;
 		this.trajectories = trajectories;
 		this.given = given;
 		this.erasure = erasure;
@@ -190,21 +197,32 @@ public class Quarantine {
 	}
 
 	/**
-	 * Discards the mail that belongs to no conversation and that nobody claimed since before this
-	 * moment: the register keeps such mail a set time, and an entry left open would keep it forever.
-	 * Mail held for a conversation waits for its coach, as long as the conversation is kept.
+	 * Discards the mail that nobody claimed since before this moment: the register keeps such mail a set
+	 * time, and an entry left open would keep it forever. Mail that belongs to no conversation, and mail held
+	 * for a conversation that did not come from its participant (someone else who has the reply address, a
+	 * former coach, the coach's own address unconfirmed, a mail too big without a sender): it keeps someone
+	 * else's address and words, which the conversation does not need once its coach let them wait this long
+	 * (decision 0105). The participant's own mail held for their conversation (too big, or from their address
+	 * unconfirmed by the receiving server) waits for its coach as long as the conversation is kept, and is in
+	 * their export.
 	 */
 	@Transactional
 	public int discardUnclaimedBefore(OffsetDateTime cutoff) {
-		List<UUID> unclaimed = jdbc.sql("""
-				select inbound_mail_id from quarantined_mail
-				where resolved_at is null and trajectory_id is null and quarantined_at < :cutoff""")
+		record Open(UUID inboundMailId, UUID trajectoryId, QuarantineReason why) {
+		}
+		List<Open> unclaimed = jdbc.sql("""
+				select inbound_mail_id, trajectory_id, reason, reason_code, reason_argument from quarantined_mail
+				where resolved_at is null and quarantined_at < :cutoff""")
 			.param("cutoff", cutoff)
-			.query(UUID.class)
+			.query((rs, n) -> new Open(rs.getObject("inbound_mail_id", UUID.class), rs.getObject("trajectory_id", UUID.class),
+					QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), rs.getString("reason"))))
 			.list();
 		int discarded = 0;
-		for (UUID id : unclaimed) {
-			if (resolve(id, "DISCARDED", null).isPresent()) {
+		for (Open open : unclaimed) {
+			if (open.trajectoryId() != null && fromItsParticipant(open.trajectoryId(), open.why())) {
+				continue;
+			}
+			if (resolve(open.inboundMailId(), "DISCARDED", null).isPresent()) {
 				discarded++;
 			}
 		}
@@ -212,15 +230,45 @@ public class Quarantine {
 	}
 
 	/**
-	 * On a person's erasure: discards the open entries of no conversation that came from their address
-	 * or that bounced at it, and empties those mails now, with those of closed entries and those the
-	 * pipeline gave up on. Entries held for a conversation go with its
-	 * erasure; these would otherwise stay readable to the administrators for the rest of their period.
-	 * Returns how many went.
+	 * Whether a mail held for a trajectory came from its participant: the sender its reason stored is their
+	 * own address or another of theirs they confirmed for this trajectory (decision 0091). A mail from the
+	 * coach's or a former coach's address, or without a sender, is not theirs.
+	 */
+	public boolean fromItsParticipant(Entry entry) {
+		return entry.trajectoryId() != null && fromItsParticipant(entry.trajectoryId(), entry.why());
+	}
+
+	private boolean fromItsParticipant(UUID trajectoryId, QuarantineReason why) {
+		String sender = why instanceof QuarantineReason.TooBig tooBig ? tooBig.sender()
+				: why instanceof QuarantineReason.UnknownSender unknown ? unknown.sender()
+				: why instanceof QuarantineReason.UnconfirmedSender unconfirmed && !unconfirmed.coach() ? unconfirmed.sender()
+				: "";
+		if (sender == null || sender.isBlank()) {
+			return false;
+		}
+		return trajectories.withContent(trajectoryId)
+			.filter(trajectory -> sender.strip().equalsIgnoreCase(trajectory.participantEmail())
+					|| accepted.accepted(trajectoryId, sender))
+			.isPresent();
+	}
+
+	/**
+	 * On a person's erasure: discards the open entries of no conversation that came from one of their
+	 * addresses or that bounced at it, and empties those mails now, with those of closed entries and those the
+	 * pipeline gave up on or has still to process. Entries held for a conversation go with its erasure; these
+	 * would otherwise stay readable to the administrators for the rest of their period. {@code addresses} are
+	 * their own and the others they confirmed for their trajectories (decision 0091), read before those
+	 * trajectories' erasure took them. Returns how many went.
 	 */
 	@Transactional
-	public int discardMailOf(String address, UUID by) {
-		String person = lower(address);
+	public int discardMailOf(Collection<String> addresses, UUID by) {
+		Set<String> person = addresses.stream()
+			.map(Quarantine::lower)
+			.filter(address -> address != null && !address.isEmpty())
+			.collect(Collectors.toSet());
+		if (person.isEmpty()) {
+			return 0;
+		}
 		// Open entries, and closed ones whose mail is still kept (an administrator discarded it: it waits
 		// out its period all the same).
 		List<Stray> open = jdbc.sql("""
@@ -232,16 +280,16 @@ public class Quarantine {
 			.list();
 		// The stored columns first; the sender in the mail's own header only when they do not tell.
 		List<UUID> theirs = open.stream()
-			.filter(entry -> person.equals(lower(entry.argument())) || person.equals(lower(entry.envelopeFrom()))
-					|| inbound.read(entry.inboundMailId()).map(ReadMail::from).map(Quarantine::lower).filter(person::equals)
+			.filter(entry -> person.contains(lower(entry.argument())) || person.contains(lower(entry.envelopeFrom()))
+					|| inbound.read(entry.inboundMailId()).map(ReadMail::from).map(Quarantine::lower).filter(person::contains)
 						.isPresent())
 			.map(Stray::inboundMailId)
 			.toList();
 		theirs.forEach(id -> resolve(id, "DISCARDED", by));
-		// And mail of theirs the pipeline gave up on: "process again" would have made it an application or
-		// a letter again, with their name and words.
-		List<UUID> gone = new java.util.ArrayList<>(theirs);
-		gone.addAll(inbound.failedFrom(person));
+		// And mail of theirs the pipeline gave up on or has not processed yet: "process again", or the next
+		// round, would have made it an application or a letter again, with their name and words.
+		List<UUID> gone = new ArrayList<>(theirs);
+		gone.addAll(inbound.unprocessedFrom(person));
 		erasure.forgetInbound(gone);
 		return gone.size();
 	}

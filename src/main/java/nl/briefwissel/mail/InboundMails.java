@@ -160,21 +160,35 @@ public class InboundMails {
 	}
 
 	/**
-	 * The mails from this address the pipeline gave up on and still keeps: by the envelope, else by the
-	 * mail's own From. Few, as they wait for an administrator.
+	 * The mails from these (lower-case) addresses the pipeline gave up on and still keeps, or has still to
+	 * process: by the envelope, else by the mail's own From. Few, as they wait for an administrator or for the
+	 * next round. Locked for the caller's transaction, which is to empty them; one a worker is processing at
+	 * this moment is left to it (waiting for it could deadlock with the trajectory the caller holds).
 	 */
-	public List<UUID> failedFrom(String address) {
-		String person = address.strip().toLowerCase(java.util.Locale.ROOT);
+	public List<UUID> unprocessedFrom(java.util.Collection<String> addresses) {
 		record Kept(UUID id, String envelopeFrom) {
 		}
-		return jdbc.sql("select id, envelope_from from inbound_mail where status = 'FAILED' and size_bytes > 0")
+		List<UUID> theirs = jdbc.sql("select id, envelope_from from inbound_mail where status in ('FAILED', 'RECEIVED') and size_bytes > 0")
 			.query((rs, n) -> new Kept(rs.getObject("id", UUID.class), rs.getString("envelope_from")))
 			.list()
 			.stream()
-			.filter(kept -> person.equalsIgnoreCase(kept.envelopeFrom())
-					|| read(kept.id()).map(ReadMail::from).filter(person::equalsIgnoreCase).isPresent())
+			.filter(kept -> addresses.contains(lower(kept.envelopeFrom()))
+					|| read(kept.id()).map(ReadMail::from).map(InboundMails::lower).filter(addresses::contains).isPresent())
 			.map(Kept::id)
 			.toList();
+		if (theirs.isEmpty()) {
+			return theirs;
+		}
+		return jdbc.sql("""
+				select id from inbound_mail where id in (:ids) and status in ('FAILED', 'RECEIVED') and size_bytes > 0
+				for update skip locked""")
+			.param("ids", theirs)
+			.query(UUID.class)
+			.list();
+	}
+
+	private static String lower(String address) {
+		return address == null ? null : address.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** A mail the pipeline gave up on after its last attempt, kept for an administrator. */

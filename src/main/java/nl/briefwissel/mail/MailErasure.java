@@ -23,7 +23,10 @@ public class MailErasure {
 		this.jdbc = jdbc;
 	}
 
-	/** Empties these inbound mails: raw text, envelope and outcome. */
+	/**
+	 * Empties these inbound mails: raw text, envelope and outcome. One still waiting to be processed is
+	 * done with: there is nothing left to process, and read empty it came back as an unreadable mail.
+	 */
 	@Transactional
 	public int forgetInbound(Collection<java.util.UUID> inboundMailIds) {
 		if (inboundMailIds.isEmpty()) {
@@ -31,7 +34,8 @@ public class MailErasure {
 		}
 		return jdbc.sql("""
 				update inbound_mail set raw_mail = :nothing, raw_mail_key_id = null, size_bytes = 0, envelope_from = null, envelope_to = null,
-				    outcome = null, last_error = null, message_id = null
+				    outcome = null, last_error = null, message_id = null,
+				    status = case when status = 'RECEIVED' then 'PROCESSED' else status end
 				where id in (:ids)""")
 			.param("nothing", NOTHING)
 			.param("ids", inboundMailIds)

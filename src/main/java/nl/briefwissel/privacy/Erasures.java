@@ -13,6 +13,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.OutgoingMail;
@@ -60,9 +61,12 @@ public class Erasures {
 
 	private final Trajectories allTrajectories;
 
+	private final AcceptedAddresses acceptedAddresses;
+
 	Erasures(JdbcClient jdbc, Accounts accounts, TrajectoryErasure trajectories, MailErasure mail, AuditTrail audit,
 			Outbox outbox, MessageSource texts, Clock clock, Quarantine quarantine, PublicAddress address,
-			Trajectories allTrajectories) {
+			Trajectories allTrajectories, AcceptedAddresses acceptedAddresses) {
+		this.acceptedAddresses = acceptedAddresses;
 		this.allTrajectories = allTrajectories;
 		this.address = address;
 		this.quarantine = quarantine;
@@ -374,11 +378,14 @@ public class Erasures {
 	 */
 	@Transactional
 	public void eraseEverythingOf(Account person, UUID by) {
-		trajectories.trajectoriesOf(person.id()).forEach(trajectory -> trajectories.erase(trajectory, by));
+		List<UUID> theirs = trajectories.trajectoriesOf(person.id());
+		// Read before the erasure of their trajectories deletes them with the rest.
+		List<String> addresses = addressesOf(person, theirs);
+		theirs.forEach(trajectory -> trajectories.erase(trajectory, by));
 		trajectories.eraseApplicationsOf(person.email());
 		// Asked for, not at the end of a retention period: their recent mail of no conversation goes too,
-		// instead of waiting for its own period in the quarantine.
-		quarantine.discardMailOf(person.email(), by);
+		// instead of waiting for its own period in the quarantine, from each address of theirs.
+		quarantine.discardMailOf(addresses, by);
 		if (participantOnly(person)) {
 			mail.forgetMailTo(person.email());
 			forgetIdentity(person.id());
@@ -395,11 +402,27 @@ public class Erasures {
 	 * application with their name.
 	 */
 	@Transactional
-	void forgetParticipantOfEndedOrganisation(Account person, UUID by) {
-		quarantine.discardMailOf(person.email(), by);
+	void forgetParticipantOfEndedOrganisation(Account person, List<String> addresses, UUID by) {
+		quarantine.discardMailOf(addresses, by);
 		if (participantOnly(person)) {
 			forgetIdentity(person.id());
 		}
+	}
+
+	/**
+	 * The person's own address and the other addresses of theirs they confirmed for these trajectories
+	 * (decision 0091): mail from those is theirs. Read before the trajectories are erased, which deletes
+	 * the accepted addresses with them; one waiting for an answer, declined or run out is not known to be theirs.
+	 */
+	List<String> addressesOf(Account person, List<UUID> trajectoryIds) {
+		List<String> addresses = new java.util.ArrayList<>(List.of(person.email()));
+		for (UUID trajectory : trajectoryIds) {
+			acceptedAddresses.of(trajectory).stream()
+				.filter(accepted -> accepted.state() == AcceptedAddresses.State.CONFIRMED)
+				.map(AcceptedAddresses.Accepted::address)
+				.forEach(addresses::add);
+		}
+		return addresses;
 	}
 
 	/** Whether confirming this person's request leaves their account (they also work here: a coach, a manager). */

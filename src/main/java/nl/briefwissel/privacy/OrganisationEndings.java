@@ -189,12 +189,15 @@ public class OrganisationEndings {
 		int participantsKept = 0;
 		try {
 			for (Account person : accounts.byIds(participants)) {
-				trajectoriesHere(person.id(), organisationId).forEach(trajectory -> eraseFinished(trajectory, by));
+				List<UUID> here = trajectoriesHere(person.id(), organisationId);
+				// Their other addresses go with the trajectories' erasure: read first, for their stray mail.
+				List<String> addresses = erasures.addressesOf(person, here);
+				here.forEach(trajectory -> eraseFinished(trajectory, by));
 				if (keeps(person, organisationId)) {
 					participantsKept++;
 				}
 				else {
-					erasures.forgetParticipantOfEndedOrganisation(person, by);
+					erasures.forgetParticipantOfEndedOrganisation(person, addresses, by);
 					if (countedAsParticipant(person, staffIds)) {
 						erased++;
 					}

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.trajectory.TrajectoryErasure;
@@ -70,9 +71,12 @@ public class Retention {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final AcceptedAddresses acceptedAddresses;
+
 	Retention(TrajectoryErasure trajectories, Erasures erasures, AuditTrail audit, MailErasure mail, Quarantine quarantine,
 			JdbcClient jdbc, PrivacyProperties properties, Clock clock, CompletedEventPublications completedEvents,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, AcceptedAddresses acceptedAddresses) {
+		this.acceptedAddresses = acceptedAddresses;
 		this.completedEvents = completedEvents;
 		// A transaction of its own also when run from within one: a failure rolls back that item alone.
 		this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -111,8 +115,12 @@ public class Retention {
 		List<UUID> people = run.step("listing people whose trajectories are all erased", List.of(), this::fullyErasedParticipants);
 		int forgotten = run.each("person", people, erasures::forgetIdentityIfAllErased);
 		int sent = run.step("forgetting sent mail", 0, () -> mail.forgetSentBefore(now.minus(properties.sentMailKeptFor())));
+		// Before the mail: what is discarded here is emptied in the next step, in this run.
 		run.step("discarding unclaimed quarantined mail", 0,
 				() -> quarantine.discardUnclaimedBefore(now.minus(properties.unneededMailKeptFor())));
+		// As long as the mail held back from it: a declined address is most likely someone else's (decision 0105).
+		run.step("forgetting declined addresses", 0,
+				() -> acceptedAddresses.forgetDeclinedBefore(now.minus(properties.unneededMailKeptFor())));
 		int unneeded = run.step("forgetting unneeded received mail", 0,
 				() -> mail.forgetUnneededInboundBefore(now.minus(properties.unneededMailKeptFor())));
 		int applications = run.step("erasing unfinished applications", 0,

@@ -27,6 +27,8 @@ import nl.briefwissel.conversation.Attachment;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
+import nl.briefwissel.conversation.Quarantine;
+import nl.briefwissel.conversation.QuarantineReason;
 import nl.briefwissel.encryption.UnreadableRecordException;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.organisation.Themes;
@@ -51,7 +53,8 @@ import org.springframework.stereotype.Service;
  * trajectory the PDF record, every attachment and every mail they sent as it arrived (the letter in
  * the conversation is trimmed of quoted history and signature, which are kept too), and all data as
  * JSON in a plain structure that other software can read, the notes about their mail (an
- * out-of-office answer, a bounce) included; and, as the person's pages show them, their own erasure
+ * out-of-office answer, a bounce) included, and the mail held back for the trajectory (when and why; the
+ * mail itself when it came from one of their addresses, decision 0105); and, as the person's pages show them, their own erasure
  * requests with the decisions, and who else opened, downloaded or changed their trajectories. Applications that never became a trajectory are in it too: they keep
  * the person's name and question until retention clears them. The names inside the ZIP are in
  * the language of the download, as the PDFs are.
@@ -90,9 +93,12 @@ public class ParticipantExport {
 
 	private final AcceptedAddresses acceptedAddresses;
 
+	private final Quarantine quarantine;
+
 	ParticipantExport(Reports reports, ReportPdf pdf, Conversations conversations, Trajectories trajectories, Intakes intakes,
 			Themes themes, MessageSource texts, InboundMails mails, Clock clock, Erasures erasures, AuditTrail trail,
-			TrajectoryErasure allTrajectories, AcceptedAddresses acceptedAddresses) {
+			TrajectoryErasure allTrajectories, AcceptedAddresses acceptedAddresses, Quarantine quarantine) {
+		this.quarantine = quarantine;
 		this.acceptedAddresses = acceptedAddresses;
 		this.erasures = erasures;
 		this.trail = trail;
@@ -178,7 +184,28 @@ public class ParticipantExport {
 						originals.put(message.id(), name);
 					}
 				}
-				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, files, unopened, language));
+				List<Map<String, Object>> heldBack = new java.util.ArrayList<>();
+				for (Quarantine.Entry held : quarantine.heldFor(trajectory.id())) {
+					Map<String, Object> heldData = heldBackData(held, language);
+					if (quarantine.fromItsParticipant(held)) {
+						// Theirs, kept as long as the trajectory is: as they sent it (or its headers, when it was too big),
+						// as a letter's mail is. Someone else's mail, which the conversation did not take, is not.
+						Optional<byte[]> opened = openedOrNot(() -> mails.raw(held.inboundMailId()),
+								"inbound_mail " + held.inboundMailId(), held.inboundMailId(), unopened);
+						if (opened.isPresent() && opened.get().length > 0) {
+							String name = folder + text("report.export.heldBack", language) + "/"
+									+ local(held.quarantinedAt()).toLocalDate() + "-" + shortId(held.inboundMailId()) + ".eml";
+							add(zip, name, opened.get(), local(held.quarantinedAt()));
+							heldData.put("originalMail", name);
+						}
+						else if (unopened.contains(held.inboundMailId())) {
+							heldData.put("originalMailUnreadable", true);
+						}
+					}
+					heldBack.add(heldData);
+				}
+				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, files, unopened, heldBack,
+						language));
 			}
 			data.put("trajectories", exported);
 			data.put("applications", applications.stream()
@@ -219,7 +246,8 @@ public class ParticipantExport {
 	}
 
 	private Map<String, Object> trajectoryData(TrajectoryReport report, Optional<Intakes.Application> intake,
-			Map<UUID, String> originals, Map<UUID, String> files, Set<UUID> unopened, Locale language) {
+			Map<UUID, String> originals, Map<UUID, String> files, Set<UUID> unopened, List<Map<String, Object>> heldBack,
+			Locale language) {
 		TrajectoryOverview t = report.trajectory();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", t.programmeName());
@@ -245,17 +273,21 @@ public class ParticipantExport {
 		}).toList());
 		// Their other addresses the coach accepted for the trajectory (decision 0089): data about them we keep and act
 		// on, as mail from such an address joins the conversation as theirs (AVG article 15). Waiting for their
-		// confirmation, declined and run out too (decision 0091): kept about them all the same, until withdrawn.
-		data.put("acceptedAddresses", acceptedAddresses.of(t.id()).stream().map(accepted -> {
-			Map<String, Object> address = new LinkedHashMap<>();
-			address.put("address", accepted.address());
-			address.put("state", accepted.state().name());
-			address.put("acceptedAt", instant(accepted.acceptedAt()));
-			address.put("askedAt", accepted.askedAt() == null ? null : instant(accepted.askedAt()));
-			address.put("linkValidUntil", accepted.expiresAt() == null ? null : instant(accepted.expiresAt()));
-			address.put("answeredAt", accepted.answeredAt() == null ? null : instant(accepted.answeredAt()));
-			return address;
-		}).toList());
+		// confirmation and run out too (decision 0091): kept about them all the same, until withdrawn. Not one they
+		// declined: that is most likely someone else's address, not data about them (decision 0105).
+		data.put("acceptedAddresses", acceptedAddresses.of(t.id()).stream()
+			.filter(accepted -> accepted.state() != AcceptedAddresses.State.DECLINED)
+			.map(accepted -> {
+				Map<String, Object> address = new LinkedHashMap<>();
+				address.put("address", accepted.address());
+				address.put("state", accepted.state().name());
+				address.put("acceptedAt", instant(accepted.acceptedAt()));
+				address.put("askedAt", accepted.askedAt() == null ? null : instant(accepted.askedAt()));
+				address.put("linkValidUntil", accepted.expiresAt() == null ? null : instant(accepted.expiresAt()));
+				address.put("answeredAt", accepted.answeredAt() == null ? null : instant(accepted.answeredAt()));
+				return address;
+			})
+			.toList());
 		data.put("intake", intake.map(a -> applicationData(a, language)).orElse(null));
 		data.put("changes", report.changes().stream().map(c -> {
 			Map<String, Object> change = new LinkedHashMap<>();
@@ -326,6 +358,24 @@ public class ParticipantExport {
 			said(note, "text", n.readable(), n.body(), "conversation.letter.unreadable", language);
 			return note;
 		}).toList());
+		data.put("heldBackMail", heldBack);
+		return data;
+	}
+
+	/**
+	 * A mail held back for the trajectory, as its coach's page says it (decision 0075): when, why (the code and a
+	 * sentence for the participant in the download's language) and from which address, not what it said; the
+	 * caller adds the mail itself when it was theirs.
+	 */
+	private Map<String, Object> heldBackData(Quarantine.Entry held, Locale language) {
+		QuarantineReason why = held.why();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("at", instant(held.quarantinedAt()));
+		data.put("reason", why.code());
+		data.put("reasonText", texts.getMessage("report.export.heldBack.reason." + why.code(), null,
+				text("report.export.heldBack.reason.other", language), language));
+		data.put("from", why.argument() == null || why instanceof QuarantineReason.Unreadable ? null : why.argument());
+		data.put("fromParticipant", quarantine.fromItsParticipant(held));
 		return data;
 	}
 

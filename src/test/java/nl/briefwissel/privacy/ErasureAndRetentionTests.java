@@ -609,6 +609,141 @@ class ErasureAndRetentionTests {
 	}
 
 	/**
+	 * Mail held back for a conversation that did not come from its participant (someone else with the reply
+	 * address) keeps that person's address and words: it goes after the period of unneeded mail when nobody
+	 * added it, as the register says, not with the trajectory years later (decision 0105). The participant's
+	 * own mail held for it (too big to keep) waits for the coach as long as the conversation, and so does
+	 * someone else's that came within the period.
+	 */
+	@Test
+	void mailHeldForAConversationFromSomeoneElseGoesAfterItsPeriodAndTheParticipantsOwnStays() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String reply = replyAddressOf(running);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String stranger = "buurman-" + run + "@example.nl";
+		UUID old = storeHeld(letterTo(reply, stranger, "oud-" + run, "Ik ben de buurman."), stranger);
+		UUID recent = storeHeld(letterTo(reply, stranger, "nieuw-" + run, "Nog een keer de buurman."), stranger);
+		String own = running.participant().email();
+		UUID ownTooBig = storeHeld(("X-Briefwissel-Too-Big: 41943040\r\nFrom: " + own + "\r\nTo: " + reply
+				+ "\r\nSubject: Re: de video\r\nMessage-ID: <groot-" + run + "@example.nl>\r\n\r\n").getBytes(StandardCharsets.UTF_8), own);
+		await().atMost(Duration.ofSeconds(30)).until(() -> quarantine.heldFor(running.id()).size() == 3);
+		java.time.OffsetDateTime longAgo = java.time.OffsetDateTime.now().minusDays(31);
+		jdbc.sql("update inbound_mail set received_at = :long where id in (:ids)").param("long", longAgo)
+			.param("ids", List.of(old, ownTooBig)).update();
+		jdbc.sql("update quarantined_mail set quarantined_at = :long where inbound_mail_id in (:ids)").param("long", longAgo)
+			.param("ids", List.of(old, ownTooBig)).update();
+
+		retention.run();
+
+		assertThat(quarantine.heldFor(running.id())).extracting(nl.briefwissel.conversation.Quarantine.Entry::inboundMailId)
+			.containsExactlyInAnyOrder(recent, ownTooBig);
+		assertThat(jdbc.sql("select * from quarantined_mail where inbound_mail_id = :id").param("id", old).query().singleRow())
+			.satisfies(row -> {
+				assertThat(row.get("resolution")).isEqualTo("DISCARDED");
+				assertThat(row.values()).noneMatch(value -> String.valueOf(value).toLowerCase().contains(stranger));
+			});
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id = :id").param("id", old).query(Integer.class).single())
+			.as("the stranger's mail, emptied in the same run").isZero();
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)").param("ids", List.of(recent, ownTooBig))
+			.query(Integer.class).list()).allMatch(size -> size > 0);
+	}
+
+	/**
+	 * An address the participant declined is most likely someone else's: it stays for the coach's page (declined
+	 * on, ask again) as long as the mail held back from it, then goes (decision 0105). One declined within the
+	 * period, and a confirmed one, stay.
+	 */
+	@Test
+	void anAddressTheParticipantDeclinedGoesAfterThePeriodOfUnneededMail(
+			@Autowired nl.briefwissel.conversation.AcceptedAddresses accepted) {
+		var running = fixtures.runningTrajectory(true);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String declinedLongAgo = "nee-oud-" + run + "@example.nl";
+		String declinedNow = "nee-nu-" + run + "@example.nl";
+		String confirmed = "ja-" + run + "@example.nl";
+		for (String address : List.of(declinedLongAgo, declinedNow, confirmed)) {
+			assertThat(accepted.accept(running.id(), address, running.coach().id())).isEmpty();
+		}
+		accepted.answer(running.id(), declinedLongAgo, false);
+		accepted.answer(running.id(), declinedNow, false);
+		accepted.answer(running.id(), confirmed, true);
+		jdbc.sql("update accepted_address set answered_at = :long where trajectory_id = :t and address in (:a)")
+			.param("long", java.time.OffsetDateTime.now().minusDays(31)).param("t", running.id())
+			.param("a", List.of(declinedLongAgo, confirmed)).update();
+
+		retention.run();
+
+		assertThat(accepted.of(running.id())).extracting(nl.briefwissel.conversation.AcceptedAddresses.Accepted::address)
+			.containsExactlyInAnyOrder(declinedNow, confirmed);
+		assertThat(count("select count(*) from accepted_address where address = :t", declinedLongAgo)).isZero();
+	}
+
+	/**
+	 * Mail of theirs of no conversation from another address they confirmed for their trajectory (decision 0091)
+	 * is theirs as their own address's is: it goes with their erasure, though the erasure of the trajectory
+	 * deleted the confirmed address first. Stray, given up on, or still waiting to be processed (which would
+	 * otherwise become a letter or an application with their words after the erasure).
+	 */
+	@Test
+	void mailOfNoConversationFromAnotherAddressTheyConfirmedGoesWithTheirErasure(
+			@Autowired nl.briefwissel.conversation.AcceptedAddresses accepted) throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		String other = "thuis-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		assertThat(accepted.accept(trajectory.id(), other, trajectory.coach().id())).isEmpty();
+		assertThat(accepted.answer(trajectory.id(), other, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		UUID stray = strayFrom(other, "<thuis-" + UUID.randomUUID() + "@example.nl>");
+		UUID failed = strayFrom(other, "<thuis-opgegeven-" + UUID.randomUUID() + "@example.nl>");
+		jdbc.sql("delete from quarantined_mail where inbound_mail_id = :id").param("id", failed).update();
+		jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id").param("id", failed).update();
+		UUID waiting = waitingFrom(trajectory.participant().email(), "Nog een brief die op verwerking wacht.");
+		UUID waitingFromOther = waitingFrom(other, "En een vanaf thuis.");
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+
+		assertThat(erasures.confirm(erasures.request(trajectory.participant().id()).id(), admin)).isTrue();
+
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)")
+			.param("ids", List.of(stray, failed, waiting, waitingFromOther)).query(Integer.class).list()).hasSize(4).containsOnly(0);
+		assertThat(jdbc.sql("select resolution from quarantined_mail where inbound_mail_id = :id").param("id", stray)
+			.query(String.class).single()).isEqualTo("DISCARDED");
+		assertThat(jdbc.sql("select status from inbound_mail where id in (:ids)").param("ids", List.of(waiting, waitingFromOther))
+			.query(String.class).list()).as("nothing left to process").containsOnly("PROCESSED");
+		assertThat(count("select count(*) from quarantined_mail where inbound_mail_id = :t", waiting)).isZero();
+	}
+
+	/**
+	 * A mail from this address stored and waiting for its next attempt (as after a failed one): committed so, a
+	 * worker does not take it before the test wants it.
+	 */
+	private UUID waitingFrom(String from, String words) {
+		String reply = replyAddress.mailbox();
+		byte[] raw = ("From: " + from + "\r\nTo: " + reply + "\r\nSubject: Wacht\r\nMessage-ID: <wacht-" + UUID.randomUUID()
+				+ "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + words + "\r\n").getBytes(StandardCharsets.UTF_8);
+		return transactions.execute(status -> {
+			UUID id = inboundMails.store(raw, nl.briefwissel.mail.InboundMails.Source.SMTP, from, List.of(reply)).id();
+			jdbc.sql("update inbound_mail set next_attempt_at = :later, attempts = 1 where id = :id")
+				.param("later", java.time.OffsetDateTime.now().plusHours(1)).param("id", id).update();
+			return id;
+		});
+	}
+
+	private String replyAddressOf(Fixtures.RunningTrajectory running) {
+		conversations.coachWrites(running.id(), running.coach().id(), "Stuur je de video van je werkplek?");
+		return replyAddress.of(jdbc.sql("select token from reply_token where trajectory_id = :t")
+			.param("t", running.id()).query(String.class).single());
+	}
+
+	private static byte[] letterTo(String reply, String from, String id, String words) {
+		return ("From: " + from + "\r\nTo: " + reply + "\r\nSubject: Re: de video\r\nMessage-ID: <brief-" + id
+				+ "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + words + "\r\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	private UUID storeHeld(byte[] raw, String from) {
+		String to = new String(raw, StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("To: ")).findFirst()
+			.orElseThrow().substring(4);
+		return inboundMails.store(raw, nl.briefwissel.mail.InboundMails.Source.SMTP, from, List.of(to)).id();
+	}
+
+	/**
 	 * A participant forgotten because their organisation ended (decision 0073) took part nowhere else: their
 	 * stray mail and the mail of theirs the pipeline gave up on go as with an erasure they asked for,
 	 * instead of staying readable and processable again into a letter or an application with their name.

@@ -346,7 +346,8 @@ class ExportTests {
 	/**
 	 * Another address of theirs the coach accepted for the trajectory (decision 0089) is data about them that we
 	 * keep and act on: the export lists it with the trajectory, with when and where it stands (AVG article 15),
-	 * waiting for their confirmation and declined ones too (decision 0091). A withdrawn one is gone.
+	 * waiting for their confirmation too (decision 0091). A withdrawn one is gone, and so is one they declined:
+	 * most likely someone else's address, which is not data about them (decision 0105).
 	 */
 	@Test
 	void theDataHoldTheAddressesTheCoachAcceptedForTheTrajectory(
@@ -368,17 +369,85 @@ class ExportTests {
 			.readTree(new String(export(running.participant(), "nl").get("gegevens.json"), StandardCharsets.UTF_8))
 			.get("trajectories").get(0);
 		JsonNode addresses = trajectory.get("acceptedAddresses");
-		assertThat(addresses).hasSize(3);
+		assertThat(addresses).hasSize(2);
 		java.util.Map<String, JsonNode> byAddress = new java.util.HashMap<>();
 		addresses.forEach(address -> byAddress.put(address.get("address").asString(), address));
-		assertThat(byAddress.keySet()).containsExactlyInAnyOrder(work, waiting, declined);
+		assertThat(byAddress.keySet()).containsExactlyInAnyOrder(work, waiting);
 		assertThat(byAddress.get(work).get("state").asString()).isEqualTo("CONFIRMED");
 		assertThat(byAddress.get(work).get("acceptedAt").asString()).isNotBlank();
 		assertThat(byAddress.get(work).get("answeredAt").asString()).isNotBlank();
 		assertThat(byAddress.get(waiting).get("state").asString()).isEqualTo("PENDING");
 		assertThat(byAddress.get(waiting).get("linkValidUntil").asString()).isNotBlank();
-		assertThat(byAddress.get(declined).get("state").asString()).isEqualTo("DECLINED");
-		assertThat(trajectory.toString()).doesNotContain(old);
+		assertThat(trajectory.toString()).doesNotContain(old).doesNotContain(declined);
+	}
+
+	/**
+	 * Mail held back for the trajectory is kept as long as the trajectory (decision 0075) and is data about it
+	 * (AVG article 15): the data say when and why, and the ZIP holds the participant's own as they sent it
+	 * (here its headers, as a mail too big to keep is stored), or from another address of theirs they confirmed.
+	 * Someone else's mail, which did not go into the conversation, is not in it: only that it came, and from whom.
+	 */
+	@Test
+	void theExportHoldsTheMailHeldBackForTheTrajectoryAndTheirOwnAsTheySentIt(
+			@Autowired nl.briefwissel.mail.InboundMails inbound, @Autowired nl.briefwissel.mail.ReplyAddress replyAddress,
+			@Autowired nl.briefwissel.conversation.Quarantine quarantine,
+			@Autowired nl.briefwissel.conversation.AcceptedAddresses accepted) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Stuur je de video van je werkplek?");
+		String reply = replyAddress.of(jdbc.sql("select token from reply_token where trajectory_id = :t")
+			.param("t", running.id()).query(String.class).single());
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String own = running.participant().email();
+		String confirmed = "thuis-" + run + "@example.nl";
+		String stranger = "buurman-" + run + "@example.nl";
+		assertThat(accepted.accept(running.id(), confirmed, running.coach().id())).isEmpty();
+		assertThat(accepted.answer(running.id(), confirmed, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		inbound.store(tooBig(own, reply, "eigen-" + run), nl.briefwissel.mail.InboundMails.Source.SMTP, own, List.of(reply));
+		inbound.store(tooBig(confirmed, reply, "thuis-" + run), nl.briefwissel.mail.InboundMails.Source.SMTP, confirmed, List.of(reply));
+		inbound.store(("From: " + stranger + "\r\nTo: " + reply + "\r\nSubject: Re: de video\r\nMessage-ID: <buur-" + run
+				+ "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nIk ben de buurman van Sanne.\r\n")
+			.getBytes(StandardCharsets.UTF_8), nl.briefwissel.mail.InboundMails.Source.SMTP, stranger, List.of(reply));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> quarantine.heldFor(running.id()).size() == 3);
+
+		Map<String, byte[]> entries = export(running.participant(), "nl");
+
+		var held = entries.entrySet().stream().filter(e -> e.getKey().startsWith("traject-1/tegengehouden-mails/")).toList();
+		assertThat(held).hasSize(2).allSatisfy(e -> assertThat(e.getKey()).endsWith(".eml"));
+		assertThat(held).anySatisfy(e -> assertThat(new String(e.getValue(), StandardCharsets.UTF_8)).contains("<groot-eigen-" + run));
+		assertThat(held).anySatisfy(e -> assertThat(new String(e.getValue(), StandardCharsets.UTF_8)).contains("<groot-thuis-" + run));
+		assertThat(entries.values()).as("the stranger's words are nowhere in the ZIP")
+			.noneMatch(content -> new String(content, StandardCharsets.UTF_8).contains("buurman van Sanne"));
+		JsonNode heldBack = JsonMapper.builder().build()
+			.readTree(new String(entries.get("gegevens.json"), StandardCharsets.UTF_8)).get("trajectories").get(0).get("heldBackMail");
+		assertThat(heldBack).hasSize(3);
+		java.util.Map<String, JsonNode> byFrom = new java.util.HashMap<>();
+		heldBack.forEach(mail -> byFrom.put(mail.get("from").asString(), mail));
+		assertThat(byFrom.keySet()).containsExactlyInAnyOrder(own, confirmed, stranger);
+		for (String theirs : List.of(own, confirmed)) {
+			JsonNode mail = byFrom.get(theirs);
+			assertThat(mail.get("reason").asString()).isEqualTo("tooBig");
+			assertThat(mail.get("reasonText").asString()).startsWith("Te groot om te bewaren");
+			assertThat(mail.get("fromParticipant").asBoolean()).isTrue();
+			assertThat(entries).containsKey(mail.get("originalMail").asString());
+			assertThat(mail.get("at").asString()).isNotBlank();
+		}
+		JsonNode strangers = byFrom.get(stranger);
+		assertThat(strangers.get("reason").asString()).isEqualTo("unknownSender");
+		assertThat(strangers.get("reasonText").asString()).contains("niet als het jouwe bekend");
+		assertThat(strangers.get("fromParticipant").asBoolean()).isFalse();
+		assertThat(strangers.has("originalMail")).isFalse();
+
+		// In English, the folder and the sentences are English.
+		Map<String, byte[]> english = export(running.participant(), "en");
+		assertThat(english.keySet()).filteredOn(name -> name.startsWith("trajectory-1/mails-held-back/")).hasSize(2);
+		assertThat(new String(english.get("data.json"), StandardCharsets.UTF_8)).contains("Too large to keep");
+	}
+
+	/** As the IMAP adapter keeps a mail above the limit: its headers only, and its size. */
+	private static byte[] tooBig(String from, String to, String id) {
+		return ("X-Briefwissel-Too-Big: 41943040\r\nFrom: " + from + "\r\nTo: " + to
+				+ "\r\nSubject: Re: de video\r\nMessage-ID: <groot-" + id + "@example.nl>\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
