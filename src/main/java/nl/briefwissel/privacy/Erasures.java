@@ -411,14 +411,16 @@ public class Erasures {
 
 	/**
 	 * The person's own address and the other addresses of theirs they confirmed for these trajectories
-	 * (decision 0091): mail from those is theirs. Read before the trajectories are erased, which deletes
-	 * the accepted addresses with them; one waiting for an answer, declined or run out is not known to be theirs.
+	 * (decision 0091), also one they stopped counting since (decision 0102): mail from those is theirs. Read
+	 * before the trajectories are erased, which deletes the accepted addresses with them; one waiting for an
+	 * answer, declined or run out is not known to be theirs.
 	 */
 	List<String> addressesOf(Account person, List<UUID> trajectoryIds) {
 		List<String> addresses = new java.util.ArrayList<>(List.of(person.email()));
 		for (UUID trajectory : trajectoryIds) {
 			acceptedAddresses.of(trajectory).stream()
-				.filter(accepted -> accepted.state() == AcceptedAddresses.State.CONFIRMED)
+				.filter(accepted -> accepted.state() == AcceptedAddresses.State.CONFIRMED
+						|| accepted.state() == AcceptedAddresses.State.WITHDRAWN)
 				.map(AcceptedAddresses.Accepted::address)
 				.forEach(addresses::add);
 		}

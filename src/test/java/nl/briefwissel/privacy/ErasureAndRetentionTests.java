@@ -679,9 +679,9 @@ class ErasureAndRetentionTests {
 	}
 
 	/**
-	 * Mail of theirs of no conversation from another address they confirmed for their trajectory (decision 0091)
-	 * is theirs as their own address's is: it goes with their erasure, though the erasure of the trajectory
-	 * deleted the confirmed address first. Stray, given up on, or still waiting to be processed (which would
+	 * Mail of theirs of no conversation from another address they confirmed for their trajectory (decision 0091),
+	 * also one they stopped counting since (decision 0102), is theirs as their own address's is: it goes with their
+	 * erasure, though the erasure of the trajectory deleted the confirmed address first. Stray, given up on, or still waiting to be processed (which would
 	 * otherwise become a letter or an application with their words after the erasure).
 	 */
 	@Test
@@ -691,6 +691,12 @@ class ErasureAndRetentionTests {
 		String other = "thuis-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
 		assertThat(accepted.accept(trajectory.id(), other, trajectory.coach().id())).isEmpty();
 		assertThat(accepted.answer(trajectory.id(), other, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		String stopped = "oud-werk-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		assertThat(accepted.accept(trajectory.id(), stopped, trajectory.coach().id())).isEmpty();
+		accepted.answer(trajectory.id(), stopped, true);
+		assertThat(accepted.withdrawByParticipant(trajectory.id(), stopped))
+			.isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Withdrawal.WITHDRAWN);
+		UUID strayFromStopped = strayFrom(stopped, "<oud-werk-" + UUID.randomUUID() + "@example.nl>");
 		UUID stray = strayFrom(other, "<thuis-" + UUID.randomUUID() + "@example.nl>");
 		UUID failed = strayFrom(other, "<thuis-opgegeven-" + UUID.randomUUID() + "@example.nl>");
 		jdbc.sql("delete from quarantined_mail where inbound_mail_id = :id").param("id", failed).update();
@@ -702,7 +708,8 @@ class ErasureAndRetentionTests {
 		assertThat(erasures.confirm(erasures.request(trajectory.participant().id()).id(), admin)).isTrue();
 
 		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)")
-			.param("ids", List.of(stray, failed, waiting, waitingFromOther)).query(Integer.class).list()).hasSize(4).containsOnly(0);
+			.param("ids", List.of(stray, strayFromStopped, failed, waiting, waitingFromOther)).query(Integer.class).list())
+			.hasSize(5).containsOnly(0);
 		assertThat(jdbc.sql("select resolution from quarantined_mail where inbound_mail_id = :id").param("id", stray)
 			.query(String.class).single()).isEqualTo("DISCARDED");
 		assertThat(jdbc.sql("select status from inbound_mail where id in (:ids)").param("ids", List.of(waiting, waitingFromOther))
