@@ -94,6 +94,33 @@ class ProgrammeOverviewTests {
 		assertThat(none).contains("Geen trajecten in deze fase.", "selected=\"selected\">Gestopt (0)</option>");
 	}
 
+	/**
+	 * A trajectory proposed to a coach is one stage with one name on both of the manager's pages. It was
+	 * "Wacht op e-coach" here, while the intakes page put the applications nobody was proposed for under
+	 * "Wachten op een e-coach": the same words for two stages.
+	 */
+	@Test
+	void aProposalIsNamedAsProposedOnTheProgrammePageAndTheIntakesPage() throws Exception {
+		var base = fixtures.runningTrajectory(true);
+		var proposal = fixtures.proposal(base);
+		String name = proposal.participant().displayName();
+		for (String[] words : new String[][] { { "nl", "Voorgesteld aan e-coach", "Wacht op e-coach", "Wachten op een e-coach" },
+				{ "en", "Proposed to an e-coach", "Waiting for an e-coach", "Waiting for an e-coach" } }) {
+			org.jsoup.nodes.Document programme = org.jsoup.Jsoup.parse(mvc.perform(get("/programme").param("lang", words[0])
+				.with(fixtures.as(proposal.manager()))).andReturn().getResponse().getContentAsString());
+			assertThat(programme.select("th[scope=row]").eachText()).as(words[0]).contains(words[1]);
+			assertThat(programme.getElementById("trajectory-" + proposal.trajectoryId()).text()).as(words[0]).contains(words[1]);
+			assertThat(programme.text()).as(words[0]).doesNotContain(words[2]);
+
+			org.jsoup.nodes.Document intakes = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes").param("lang", words[0])
+				.with(fixtures.as(proposal.manager()))).andReturn().getResponse().getContentAsString());
+			assertThat(intakes.getElementById("asked-" + base.programmeId()).text()).as(words[0]).isEqualTo(words[1]);
+			assertThat(intakes.getElementById("proposal-" + proposal.trajectoryId()).text()).contains(name);
+			// The applications nobody was proposed for keep their own heading.
+			assertThat(intakes.select("h3").eachText()).as(words[0]).contains(words[3]);
+		}
+	}
+
 	private static String row(String page, String name) {
 		int at = page.indexOf(name);
 		assertThat(at).as(name + " on the page").isPositive();
