@@ -162,7 +162,7 @@ public class Workspace {
 			LocalDate promised = DutchHolidays.plusWorkingDays(waiting.toLocalDate(), t.replyWithinDays());
 			return new Entry(t, Need.WAITING_FOR_REPLY, waiting, promised, progress);
 		}
-		if (t.startedOn().isAfter(today)) {
+		if (t.startsAfter(today)) {
 			// Accepted with a start date ahead: not "quiet" a week after the welcome letter, and not in the digest.
 			return new Entry(t, Need.NOT_STARTED, null, null, null);
 		}

@@ -100,6 +100,7 @@ public class Statistics {
 		int running = count("""
 				select count(*) from trajectory where programme_id = :p and status in ('RUNNING', 'PAUSED')
 				and (started_on is null or started_on <= :until)""", id, from, today, start, end);
+		// TrajectoryOverview.startsAfter, counted in the database: the pages name these by their first day.
 		int startingSoon = count("""
 				select count(*) from trajectory where programme_id = :p and status in ('RUNNING', 'PAUSED')
 				and started_on > :until""", id, from, today, start, end);

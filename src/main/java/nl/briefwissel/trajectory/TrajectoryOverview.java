@@ -29,6 +29,15 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 	}
 
 	/**
+	 * Whether on {@code day} the trajectory was accepted with its first day still ahead: running in name,
+	 * not begun. Until that day it is not quiet or due on the coach's workspace, and every page that says
+	 * where it stands names the day it starts; the programme's figures count it apart as starting soon.
+	 */
+	public boolean startsAfter(LocalDate day) {
+		return underway() && startedOn != null && startedOn.isAfter(day);
+	}
+
+	/**
 	 * The day a paused trajectory runs again (the day the coach chose, which the participant's mail
 	 * named), for its coach's pages; null when it is not paused.
 	 */

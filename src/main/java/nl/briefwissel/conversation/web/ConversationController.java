@@ -603,7 +603,9 @@ class ConversationController {
 		// not what it said (decision 0075).
 		model.addAttribute("heldBack", quarantine.heldFor(trajectory.id()));
 		model.addAttribute("acceptedAddresses", acceptedAddresses.of(trajectory.id())); // decision 0089
-		model.addAttribute("progress", trajectory.progressOn(LocalDate.now(clock)).orElse(null));
+		LocalDate today = LocalDate.now(clock);
+		model.addAttribute("today", today);
+		model.addAttribute("progress", trajectory.progressOn(today).orElse(null));
 		// The draft does not open: the form is empty and says so, and keeps it until the coach saves or sends.
 		model.addAttribute("unreadableDraft", mine.draftUnreadable());
 		model.addAttribute("notes", mine.notes());

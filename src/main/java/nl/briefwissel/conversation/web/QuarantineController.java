@@ -44,8 +44,11 @@ class QuarantineController {
 
 	private final AuditTrail trail;
 
+	private final java.time.Clock clock;
+
 	QuarantineController(Quarantine quarantine, Trajectories trajectories, InboundMails inbound, AcceptedAddresses accepted,
-			AuditTrail trail) {
+			AuditTrail trail, java.time.Clock clock) {
+		this.clock = clock;
 		this.accepted = accepted;
 		this.trail = trail;
 		this.quarantine = quarantine;
@@ -217,6 +220,7 @@ class QuarantineController {
 		model.addAttribute("mail", quarantine.mail(entry.inboundMailId()).orElse(null));
 		model.addAttribute("base", base);
 		model.addAttribute("choices", choices);
+		model.addAttribute("today", java.time.LocalDate.now(clock)); // a trajectory accepted to start later says so
 		// By programme, those under way first: among the platform's trajectories two people may share a name.
 		// (By the programme itself: two organisations may each have a "Loopbaancoaching".)
 		java.text.Collator alphabetical = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("nl"));

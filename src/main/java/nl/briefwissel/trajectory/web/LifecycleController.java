@@ -73,9 +73,10 @@ class LifecycleController {
 		TrajectoryOverview trajectory = own(id, me);
 		model.addAttribute("trajectory", trajectory);
 		// Completing waits for the first day; stopping does not (a participant who withdraws before it).
-		LocalDate startsOn = trajectory.startedOn() != null && trajectory.startedOn().isAfter(LocalDate.now(clock))
-				? trajectory.startedOn() : null;
+		LocalDate today = LocalDate.now(clock);
+		LocalDate startsOn = trajectory.startsAfter(today) ? trajectory.startedOn() : null;
 		model.addAttribute("startsOn", startsOn);
+		model.addAttribute("today", today);
 		endWarnings(id, model);
 		model.addAttribute("lifecycleReasons", Map.of("pause", Reason.forPausing(), "extend", Reason.forExtending(),
 				"complete", Reason.forCompleting(), "stop", Reason.forStopping()));

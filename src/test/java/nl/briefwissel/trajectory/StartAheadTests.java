@@ -1,0 +1,112 @@
+package nl.briefwissel.trajectory;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.Today;
+import nl.briefwissel.conversation.Quarantine;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * A trajectory accepted with its first day still ahead has not started. The programme page, the coach's
+ * pages and the quarantine's list of trajectories said "Lopend" (started on a day to come), while the
+ * workspace said "Nog niet gestart" and the figures "Start gepland": they now say the day it starts.
+ */
+@BriefwisselTest
+class StartAheadTests {
+
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void aTrajectoryAcceptedToStartTomorrowSaysWhenItStartsWhereItsStageIsShown() throws Exception {
+		var started = fixtures.runningTrajectory(true);
+		LocalDate tomorrow = Today.date().plusDays(1);
+		var ahead = fixtures.anotherFor(started, tomorrow);
+		var manager = fixtures.managerOf(started);
+
+		Document programme = page(get("/programme"), fixtures.as(manager));
+		assertThat(programme.getElementById("trajectory-" + ahead.id()).text()).contains("Start op " + day(tomorrow, "d MMM yyyy", DUTCH))
+			.doesNotContain("Lopend");
+		assertThat(programme.getElementById("trajectory-" + started.id()).text()).contains("Lopend");
+		assertThat(page(get("/programme").param("lang", "en"), fixtures.as(manager)).getElementById("trajectory-" + ahead.id()).text())
+			.contains("Starts on " + day(tomorrow, "d MMM yyyy", Locale.ENGLISH)).doesNotContain("Running");
+
+		// The coach's page of the trajectory, and the workspace that already counted it as not started.
+		assertThat(page(get("/coach/trajectories/{id}", ahead.id()), fixtures.as(ahead.coach())).selectFirst("dl.bw-facts dd").text())
+			.isEqualTo("Start op " + day(tomorrow, "d MMMM yyyy", DUTCH));
+		assertThat(page(get("/coach/trajectories/{id}", ahead.id()).param("lang", "en"), fixtures.as(ahead.coach()))
+			.selectFirst("dl.bw-facts dd").text()).isEqualTo("Starts on " + day(tomorrow, "d MMMM yyyy", Locale.ENGLISH));
+		assertThat(page(get("/coach/trajectories/{id}", started.id()), fixtures.as(started.coach())).selectFirst("dl.bw-facts dd").text())
+			.isEqualTo("Lopend");
+		assertThat(page(get("/coach"), fixtures.as(ahead.coach())).text()).contains("Start op " + day(tomorrow, "d MMMM", DUTCH));
+
+		// The trajectories an administrator chooses from for a mail in the quarantine.
+		UUID held = strayMail();
+		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
+		Document mail = page(get("/admin/quarantine/{id}", held).param("reason", "Traject zoeken"), admin);
+		assertThat(mail.selectFirst("#trajectoryId option[value=" + ahead.id() + "]").text())
+			.endsWith("(Start op " + day(tomorrow, "d MMM yyyy", DUTCH) + ")");
+		assertThat(mail.selectFirst("#trajectoryId option[value=" + started.id() + "]").text()).contains("(Lopend, gestart ");
+		Document inEnglish = page(get("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").param("lang", "en"), admin);
+		assertThat(inEnglish.selectFirst("#trajectoryId option[value=" + ahead.id() + "]").text())
+			.endsWith("(Starts on " + day(tomorrow, "d MMM yyyy", Locale.ENGLISH) + ")");
+	}
+
+	private UUID strayMail() throws Exception {
+		MimeMessage stray = new MimeMessage(Mailboxes.smtp(mailServer));
+		stray.setFrom("iemand-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl");
+		stray.setRecipients(RecipientType.TO, "reply+wwwwwwwwwwwwwwwwwwwwwwwwww@briefwissel.test");
+		String subject = "Bij welk traject " + UUID.randomUUID();
+		stray.setSubject(subject);
+		stray.setText("Waar hoort dit bij?");
+		Transport.send(stray);
+		await().atMost(Duration.ofSeconds(15)).until(() -> quarantine.all().stream().anyMatch(e -> subject.equals(e.subject())));
+		return quarantine.all().stream().filter(e -> subject.equals(e.subject())).findFirst().orElseThrow().inboundMailId();
+	}
+
+	private Document page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			RequestPostProcessor as) throws Exception {
+		return Jsoup.parse(mvc.perform(request.with(as)).andReturn().getResponse().getContentAsString());
+	}
+
+	private static String day(LocalDate day, String pattern, Locale language) {
+		return DateTimeFormatter.ofPattern(pattern, language).format(day);
+	}
+}
