@@ -97,6 +97,28 @@ class ClosingDraftTests {
 		assertThat(mailsAbout(running.id())).as("one notice, not one per change").isEqualTo(1);
 	}
 
+	/**
+	 * A sent summary's field emptied to write it anew, and sent: asked for, as an empty note is. It said
+	 * "Schrijf een samenvatting van hoogstens 20.000 tekens", about a length nobody had come near.
+	 */
+	@Test
+	void anEmptiedSummaryIsAskedForNotMeasured() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+
+		for (String[] language : new String[][] { { "nl", "Schrijf eerst je samenvatting." }, { "en", "Write your summary first." } }) {
+			MockHttpServletResponse emptied = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
+				.with(fixtures.as(running.coach())).param("summary", "  \n ").param("send", "true"))
+				.andExpect(flash().attribute("closingProblem", "closing.error.summary.empty"))
+				.andReturn().getResponse();
+			Document page = page("/coach/trajectories/" + running.id() + "?lang=" + language[0], running.coach(), emptied);
+			assertThat(page.getElementById("closing-problem").text()).as(language[0]).isEqualTo(language[1]);
+		}
+		assertThat(page("/participant", running.participant(), null).text()).contains("Lesgeven geeft je energie.");
+	}
+
 	@Test
 	void theButtonsSayWhatTheyDoInEnglish() throws Exception {
 		var running = fixtures.runningTrajectory(true);

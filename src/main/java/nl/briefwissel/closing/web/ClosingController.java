@@ -56,7 +56,11 @@ class ClosingController {
 			model.addAttribute("notSaved", "closing");
 			return "conversation/handed-over";
 		}
-		if (summary.isBlank() || summary.length() > MAX_SUMMARY) {
+		// Emptied, as a sent summary's field is to write it anew: asked for, not told its length, as a note is.
+		if (summary.isBlank()) {
+			refused(redirect, "closing.error.summary.empty", summary);
+		}
+		else if (summary.length() > MAX_SUMMARY) {
 			refused(redirect, "closing.error.summary", summary);
 		}
 		else {
