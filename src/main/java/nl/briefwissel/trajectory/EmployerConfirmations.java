@@ -124,8 +124,8 @@ class EmployerConfirmations {
 				// About the trajectory: the mail names the participant, and goes with the trajectory's erasure.
 				outbox.enqueueAskedFor(mails.composeInTwoLanguages(contact, Locale.forLanguageTag("nl"), Locale.ENGLISH,
 						kind.mailKey, language -> new Object[] { trajectory.participantName(), trajectory.programmeName(),
-								DateTimeFormatter.ofPattern(DATE, language).format(on) },
-						null).about(trajectoryId));
+								DateTimeFormatter.ofPattern(DATE, language).format(on) })
+					.about(trajectoryId));
 				log.info("Employer confirmation ({}) sent for trajectory {}", kind, trajectoryId);
 			}));
 	}

@@ -676,7 +676,7 @@ public class Intakes {
 		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
 		// Who wrote is not known to us yet, nor their language: the answer is in Dutch and in English.
 		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail", args,
-				completeLink(token, language)).about(intake.id()));
+				each -> completeLink(token, each)).about(intake.id()));
 		return Optional.of(intake);
 	}
 

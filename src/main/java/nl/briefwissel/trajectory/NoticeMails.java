@@ -34,12 +34,15 @@ public class NoticeMails {
 		this.templates = templates;
 	}
 
-	/** The greeting and paragraphs of a mail in one language; {@code language} is its language tag. */
-	record Translation(String language, String greeting, List<String> paragraphs) {
+	/**
+	 * The greeting and paragraphs of a mail in one language, with its link under them: {@code language}
+	 * is its language tag, {@code button} the link's label and {@code link} the address (null for none).
+	 */
+	record Translation(String language, String greeting, List<String> paragraphs, String button, String link) {
 	}
 
 	OutgoingMail compose(String to, Locale language, String key, Object[] args, String link) {
-		return compose(to, language, null, key, args, link);
+		return compose(to, language, null, key, any -> args, any -> link, false);
 	}
 
 	/**
@@ -55,7 +58,7 @@ public class NoticeMails {
 		Object[] all = new Object[args.length + 1];
 		all[0] = firstName(participantName);
 		System.arraycopy(args, 0, all, 1, args.length);
-		return compose(to, language, null, key, any -> all, link, true).ofKind(kind.name());
+		return compose(to, language, null, key, any -> all, any -> link, true).ofKind(kind.name());
 	}
 
 	/** The first word of a name; empty for none. */
@@ -65,43 +68,36 @@ public class NoticeMails {
 	}
 
 	/**
-	 * A mail for a recipient whose language we do not know: the greeting and paragraphs in
+	 * A mail for a recipient whose language we do not know: the greeting, paragraphs and link in
 	 * {@code first}, then once more in {@code second}. The HTML part marks the second with its own
-	 * {@code lang}, so that a screen reader pronounces each in its language (WCAG 3.1.2). The subject,
-	 * the link's button and the signature come from {@code first} only.
+	 * {@code lang}, so that a screen reader pronounces each in its language (WCAG 3.1.2). Each half has
+	 * its own link ({@code linkIn} gives it for the language): the page it opens is in that half's
+	 * language, where one Dutch link under both left the English reader a Dutch label and page. The
+	 * subject and the signature come from {@code first} only.
 	 */
-	OutgoingMail composeInTwoLanguages(String to, Locale first, Locale second, String key, Object[] args, String link) {
-		return compose(to, first, second, key, language -> args, link);
+	OutgoingMail composeInTwoLanguages(String to, Locale first, Locale second, String key, Object[] args,
+			Function<Locale, String> linkIn) {
+		return compose(to, first, second, key, language -> args, linkIn, false);
 	}
 
 	/**
-	 * As {@link #composeInTwoLanguages(String, Locale, Locale, String, Object[], String)}, with arguments
-	 * written for each language: a date with its month by name, which one set of arguments cannot give
-	 * both halves (a Dutch 5-12-2026 reads as 12 May to an English reader).
+	 * As {@link #composeInTwoLanguages(String, Locale, Locale, String, Object[], Function)}, without a link
+	 * and with arguments written for each language: a date with its month by name, which one set of
+	 * arguments cannot give both halves (a Dutch 5-12-2026 reads as 12 May to an English reader).
 	 */
 	OutgoingMail composeInTwoLanguages(String to, Locale first, Locale second, String key,
-			Function<Locale, Object[]> argsIn, String link) {
-		return compose(to, first, second, key, argsIn, link);
-	}
-
-	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key, Object[] args, String link) {
-		return compose(to, language, secondLanguage, key, any -> args, link);
+			Function<Locale, Object[]> argsIn) {
+		return compose(to, first, second, key, argsIn, any -> null, false);
 	}
 
 	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key,
-			Function<Locale, Object[]> argsIn, String link) {
-		return compose(to, language, secondLanguage, key, argsIn, link, false);
-	}
-
-	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key,
-			Function<Locale, Object[]> argsIn, String link, boolean toParticipant) {
+			Function<Locale, Object[]> argsIn, Function<Locale, String> linkIn, boolean toParticipant) {
 		Object[] args = argsIn.apply(language);
 		String greetingKey = toParticipant ? PARTICIPANT + ".greeting" : key + ".greeting";
 		String subject = texts.getMessage(key + ".subject", args, language);
-		Translation first = translation(language, key, greetingKey, args);
+		Translation first = translation(language, key, greetingKey, args, linkIn.apply(language));
 		Translation second = secondLanguage == null ? null
-				: translation(secondLanguage, key, greetingKey, argsIn.apply(secondLanguage));
-		String button = texts.getMessage(key + ".button", args, language);
+				: translation(secondLanguage, key, greetingKey, argsIn.apply(secondLanguage), linkIn.apply(secondLanguage));
 		String signature = texts.getMessage("mail.signature", null, language);
 		String closing = toParticipant ? texts.getMessage(PARTICIPANT + ".closing", null, language) : null;
 		String footer = toParticipant ? texts.getMessage(PARTICIPANT + ".footer", null, language) : null;
@@ -109,9 +105,9 @@ public class NoticeMails {
 		for (Translation translation : second == null ? List.of(first) : List.of(first, second)) {
 			text.append(translation.greeting()).append("\n\n");
 			translation.paragraphs().forEach(paragraph -> text.append(paragraph).append("\n\n"));
-		}
-		if (link != null) {
-			text.append(button).append(":\n").append(link).append("\n\n");
+			if (translation.link() != null) {
+				text.append(translation.button()).append(":\n").append(translation.link()).append("\n\n");
+			}
 		}
 		if (closing != null) {
 			text.append(closing).append("\n");
@@ -127,15 +123,16 @@ public class NoticeMails {
 		context.setVariable("greeting", first.greeting());
 		context.setVariable("paragraphs", first.paragraphs());
 		context.setVariable("second", second);
-		context.setVariable("link", link);
-		context.setVariable("button", button);
+		context.setVariable("link", first.link());
+		context.setVariable("button", first.button());
 		String html = templates.process("trajectory/mail/notice", context);
 		return OutgoingMail.notice(to, subject, text.toString(), html);
 	}
 
-	private Translation translation(Locale language, String key, String greetingKey, Object[] args) {
+	private Translation translation(Locale language, String key, String greetingKey, Object[] args, String link) {
 		return new Translation(language.toLanguageTag(), greeting(language, greetingKey, args),
-				List.of(texts.getMessage(key + ".body", args, language).split("\n\n")));
+				List.of(texts.getMessage(key + ".body", args, language).split("\n\n")),
+				link == null ? null : texts.getMessage(key + ".button", args, language), link);
 	}
 
 	/**

@@ -292,6 +292,33 @@ class IntakeTests {
 	}
 
 	/**
+	 * The answer to a mail to the intake address is in Dutch and in English, each half with its own link: the
+	 * English half had only the Dutch label under both ("Aanmelding afmaken:") and the Dutch page behind it.
+	 */
+	@Test
+	void theAnswerToAnIntakeMailHasALinkInEachLanguage() throws Exception {
+		String sender = "twee-talen-" + suffix + "@example.nl";
+		send(sender, programme.intakeAddress(), "Aanmelding", "Ik wil graag meedoen.");
+		MimeMessage answer = Mailboxes.awaitMail(mailServer, sender, m -> true);
+		String token = linkIn(answer);
+		String text = Mailboxes.text(answer).replace("\r\n", "\n");
+		int dutchLink = text.indexOf("Aanmelding afmaken:\n");
+		int english = text.indexOf("Thank you for your mail");
+		int englishLink = text.indexOf("Complete application:\n");
+		assertThat(dutchLink).as("the Dutch label").isPositive().isLessThan(english);
+		assertThat(englishLink).as("the English label, under the English paragraphs").isGreaterThan(english);
+		assertThat(text.substring(dutchLink, english)).contains(token + "?lang=nl").doesNotContain("lang=en");
+		assertThat(text.substring(englishLink)).contains(token + "?lang=en").doesNotContain("lang=nl");
+
+		org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(Mailboxes.html(answer));
+		org.jsoup.nodes.Element inEnglish = html.selectFirst("[lang=en]");
+		assertThat(inEnglish.select("a").eachText()).containsExactly("Complete application");
+		assertThat(inEnglish.selectFirst("a").attr("href")).endsWith(token + "?lang=en");
+		assertThat(html.select("a").eachText()).containsExactly("Aanmelding afmaken", "Complete application");
+		assertThat(html.selectFirst("a").attr("href")).endsWith(token + "?lang=nl");
+	}
+
+	/**
 	 * "Confirm" twice at once, by someone who has an account already: the second click waits for the
 	 * first and finds the application sent, so there is one trajectory, not two, and the second click
 	 * is answered with it (the browser shows that answer, not the first).
