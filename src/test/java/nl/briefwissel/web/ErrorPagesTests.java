@@ -25,7 +25,7 @@ class ErrorPagesTests {
 	void anUnknownPageIsARealPageInDutch() throws Exception {
 		HttpResponse<String> page = new WebSession(port).logIn("coach@briefwissel.test", "briefwissel").get("/bestaat-niet");
 		assertThat(page.statusCode()).isEqualTo(404);
-		assertThat(page.body()).contains("<html lang=\"nl\"", "Pagina niet gevonden", "href=\"#main\"", "Werkplek");
+		assertThat(page.body()).contains("<html lang=\"nl\"", "Pagina niet gevonden", "href=\"#main\"", "Mijn werkplek");
 		// "English" leads to the address that was not found, not to the error page's own.
 		assertThat(new WebSession(port).logIn("coach@briefwissel.test", "briefwissel").get("/bestaat-niet?q=1").body())
 			.contains("href=\"/bestaat-niet?q=1&amp;lang=en\"");
