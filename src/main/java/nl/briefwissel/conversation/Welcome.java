@@ -64,6 +64,15 @@ public class Welcome {
 	}
 
 	/**
+	 * The language a coach's own template is written in, for the {@code lang} of the field that holds it: read
+	 * from its words as a participant's letter is (decision 0097), the coach's own language when they do not say.
+	 * The standard template's is the language it was read in, and needs no guess.
+	 */
+	public static Locale languageOf(String template, Locale coachLanguage) {
+		return LetterLanguage.of(template, coachLanguage);
+	}
+
+	/**
 	 * The letter for one participant: {naam}/{name}, {coach}, {weken}/{weeks}, {per_week}, {start}, and
 	 * {antwoorden}/{how_to_answer}, the sentence that says how to answer, as the programme sends letters
 	 * ({@code byMail}). A template saved before that placeholder has one of the two sentences written out:

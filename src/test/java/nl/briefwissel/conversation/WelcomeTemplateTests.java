@@ -205,6 +205,34 @@ class WelcomeTemplateTests {
 			.single();
 	}
 
+	/**
+	 * The field says the language of the letter it holds: on the English page the Dutch standard letter was
+	 * marked as English, and read aloud with an English voice. A letter of the coach's own says its own.
+	 */
+	@Test
+	void theWelcomeLetterFieldSaysTheLanguageOfTheLetterItHolds() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Element standard = page(coach, "en").getElementById("welcome");
+		assertThat(standard.val()).contains("{naam}");
+		assertThat(standard.attr("lang")).isEqualTo("nl");
+		assertThat(page(coach, "nl").getElementById("welcome").attr("lang")).isEqualTo("nl");
+
+		String own = "Dear {name},\n\nI am {coach}, and I look forward to our letters. We will write for {weeks} weeks, "
+				+ "starting on {start}.\n\n{how_to_answer}";
+		mvc.perform(post("/coach/settings").with(csrf()).with(coach).param("welcomeTemplate", own))
+			.andExpect(redirectedUrl("/coach/settings"));
+		assertThat(page(coach, "nl").getElementById("welcome").attr("lang")).isEqualTo("en");
+		MvcResult refused = mvc.perform(post("/coach/settings").with(csrf()).with(coach)
+				.param("welcomeTemplate", own + " {voornaam}")).andReturn();
+		assertThat(settings(refused, coach, "nl").getElementById("welcome").attr("lang")).as("as typed, refused").isEqualTo("en");
+	}
+
+	private Document page(org.springframework.test.web.servlet.request.RequestPostProcessor coach, String language) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/coach/settings").param("lang", language).with(coach)).andReturn().getResponse()
+			.getContentAsString());
+	}
+
 	private Document settings(MvcResult refused, org.springframework.test.web.servlet.request.RequestPostProcessor coach,
 			String language) throws Exception {
 		return Jsoup.parse(mvc.perform(get("/coach/settings").param("lang", language).with(coach).cookie(refused.getResponse().getCookies()))

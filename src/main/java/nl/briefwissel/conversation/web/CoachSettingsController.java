@@ -37,9 +37,18 @@ class CoachSettingsController {
 		model.addAttribute("profile", profile);
 		// The placeholders as the page's language names them (both languages' names work in a template).
 		model.addAttribute("placeholders", Welcome.placeholders(locale));
-		if (!model.containsAttribute("template")) {
-			model.addAttribute("template",
-					profile.welcomeTemplate() != null ? profile.welcomeTemplate() : welcome.standardTemplate(me.language()));
+		// The field says the language of the letter it holds, which need not be the page's: an English page
+		// showed the Dutch standard letter, read aloud with an English voice.
+		if (model.containsAttribute("template")) {
+			model.addAttribute("templateLanguage", Welcome.languageOf((String) model.getAttribute("template"), me.language()).getLanguage());
+		}
+		else if (profile.welcomeTemplate() != null) {
+			model.addAttribute("template", profile.welcomeTemplate());
+			model.addAttribute("templateLanguage", Welcome.languageOf(profile.welcomeTemplate(), me.language()).getLanguage());
+		}
+		else {
+			model.addAttribute("template", welcome.standardTemplate(me.language()));
+			model.addAttribute("templateLanguage", me.language().getLanguage());
 		}
 		return "conversation/coach-settings";
 	}
