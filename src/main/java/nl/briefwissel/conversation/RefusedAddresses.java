@@ -3,6 +3,7 @@ package nl.briefwissel.conversation;
 import java.util.Locale;
 
 import nl.briefwissel.mail.MailRefused;
+import nl.briefwissel.mail.SendFailure;
 import nl.briefwissel.trajectory.Trajectories;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -39,6 +40,16 @@ class RefusedAddresses {
 			.flatMap(binding -> trajectories.withContent(binding.trajectoryId()))
 			// Only the participant's address: a coach's refused address says nothing about their mail.
 			.filter(trajectory -> recipient.equals(trajectory.participantEmail()))
-			.ifPresent(trajectory -> tokens.markFailing(trajectory.id(), refused.recipient() + ": " + refused.reason()));
+			.ifPresent(trajectory -> tokens.markFailing(trajectory.id(), failure(refused)));
+	}
+
+	/**
+	 * The address and the relay's code, "jan@example.nl: 550 5.1.1": the coach's warning names the address that
+	 * fails, and the code is the same in either language. A refusal published before the outbox kept only the code
+	 * says the address alone.
+	 */
+	private static String failure(MailRefused refused) {
+		SendFailure failure = SendFailure.parse(refused.reason());
+		return failure.detail() == null ? refused.recipient() : refused.recipient() + ": " + failure.detail();
 	}
 }

@@ -1,8 +1,8 @@
 package nl.briefwissel.mail;
 
 /**
- * Text for the operator's log without the mail addresses in it: a relay's refusal, a parser's
- * complaint about a header and a quarantine reason often quote the address they are about, and an
+ * Text for the operator's log without the mail addresses in it: a parser's complaint about a header
+ * and a quarantine reason often quote the address they are about, and an
  * address is personal data the log keeps longer and shows to more people than the database does.
  */
 public final class LogText {

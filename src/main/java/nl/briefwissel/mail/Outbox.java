@@ -154,8 +154,7 @@ public class Outbox {
 		}
 		log.warn("Automatic mail not sent: {} automatic mails to one address within {} (loop brake)", recent,
 				brake.automaticPeriod());
-		return "Not sent: more than " + brake.automaticPerRecipient() + " automatic mails to this address within "
-				+ brake.automaticPeriod() + " (loop brake)";
+		return SendFailure.LOOP_BRAKED.stored();
 	}
 
 	/**
@@ -213,7 +212,7 @@ public class Outbox {
 			// An array, so that every conversation's length is the same statement, planned once.
 			.param("ids", new SqlArrayValue("varchar", messageIds.toArray()))
 			.query((rs, n) -> new Delivery(rs.getString("message_id"), Delivery.Status.valueOf(rs.getString("status")),
-					rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("next_attempt_at", OffsetDateTime.class),
+					rs.getInt("attempts"), SendFailure.parse(rs.getString("last_error")), rs.getObject("next_attempt_at", OffsetDateTime.class),
 					rs.getObject("sent_at", OffsetDateTime.class), rs.getBoolean("notification")))
 			.list()
 			.forEach(delivery -> result.put(delivery.messageId(), delivery));

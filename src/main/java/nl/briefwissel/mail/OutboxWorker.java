@@ -1,9 +1,5 @@
 package nl.briefwissel.mail;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -17,7 +13,6 @@ import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.eclipse.angus.mail.util.MailConnectException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +133,7 @@ class OutboxWorker {
 	boolean attempt(QueuedMail mail, MailTransport.Connection connection) {
 		int attempt = mail.attempts() + 1;
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		String error = null;
+		SendFailure failure = null;
 		boolean refusedForGood = false;
 		boolean relayAnswered = true;
 		try {
@@ -147,10 +142,12 @@ class OutboxWorker {
 			connection.send(mail.opened(encryption));
 		}
 		catch (Exception e) {
-			error = describe(e);
 			refusedForGood = refusedForGood(e, mail.recipient());
 			relayAnswered = !relayOutOfReach(e);
+			failure = SendFailure.of(e, refusedForGood, !relayAnswered);
 		}
+		// Kept and logged: the failure's kind and the relay's code, never its words, which quote the address.
+		String error = failure == null ? null : failure.stored();
 		jdbc.sql("""
 				insert into outbound_mail_attempt (outbound_mail_id, attempt, attempted_at, succeeded, error)
 				values (:id, :attempt, :now, :succeeded, :error)""")
@@ -172,7 +169,7 @@ class OutboxWorker {
 		}
 		else if (refusedForGood || attempt >= policy.maxAttempts()) {
 			log.warn("Giving up on mail {} after {} attempts{}: {}", mail.messageId(), attempt,
-					refusedForGood ? " (refused for good)" : "", LogText.withoutAddresses(error));
+					refusedForGood ? " (refused for good)" : "", error);
 			jdbc.sql("update outbound_mail set status = 'FAILED', attempts = :attempt, last_error = :error where id = :id")
 				.param("attempt", attempt)
 				.param("error", error)
@@ -185,8 +182,7 @@ class OutboxWorker {
 		}
 		else {
 			OffsetDateTime next = now.plus(backOff(attempt));
-			log.info("Mail {} not sent (attempt {}), next try at {}: {}", mail.messageId(), attempt, next,
-					LogText.withoutAddresses(error));
+			log.info("Mail {} not sent (attempt {}), next try at {}: {}", mail.messageId(), attempt, next, error);
 			jdbc.sql("update outbound_mail set attempts = :attempt, next_attempt_at = :next, last_error = :error where id = :id")
 				.param("attempt", attempt)
 				.param("next", next)
@@ -267,23 +263,12 @@ class OutboxWorker {
 	static boolean relayOutOfReach(Exception e) {
 		Throwable failure = e;
 		for (int depth = 0; failure != null && depth < 10; depth++) {
-			if (failure instanceof MailConnectException || failure instanceof ConnectException
-					|| failure instanceof NoRouteToHostException || failure instanceof UnknownHostException
-					|| failure instanceof SocketTimeoutException) {
+			if (SendFailure.outOfReach(failure)) {
 				return true;
 			}
 			failure = failure instanceof MessagingException messaging && messaging.getNextException() != null
 					? messaging.getNextException() : failure.getCause();
 		}
 		return false;
-	}
-
-	private static String describe(Exception e) {
-		String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-		Throwable cause = e.getCause();
-		if (cause != null && cause != e) {
-			message += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
-		}
-		return message.length() > 2000 ? message.substring(0, 2000) : message;
 	}
 }

@@ -75,7 +75,7 @@ class LoopBrakeTests {
 		assertThat(ids.subList(0, limit)).allMatch(id -> deliveries.get(id).status() != Delivery.Status.FAILED);
 		assertThat(ids.subList(limit, limit + 5)).allSatisfy(id -> {
 			assertThat(deliveries.get(id).status()).isEqualTo(Delivery.Status.FAILED);
-			assertThat(deliveries.get(id).lastError()).contains("loop brake");
+			assertThat(deliveries.get(id).failure().kind()).isEqualTo(SendFailure.Kind.LOOP_BRAKE);
 		});
 
 		String written = outbox.enqueue(new OutgoingMail(address, "Een brief van je coach", "Tekst", null, null, null,

@@ -109,7 +109,7 @@ class OutboxTests {
 			.until(() -> outbox.deliveries(List.of(messageId)).get(messageId).status() == Delivery.Status.FAILED);
 		Delivery delivery = outbox.deliveries(List.of(messageId)).get(messageId);
 		assertThat(delivery.attempts()).isEqualTo(3);
-		assertThat(delivery.lastError()).contains("UnreadableRecordException");
+		assertThat(delivery.failure()).isEqualTo(new SendFailure(SendFailure.Kind.UNREADABLE, "UnreadableRecordException"));
 		long attempts = jdbc.sql("""
 				select count(*) from outbound_mail_attempt a join outbound_mail m on m.id = a.outbound_mail_id
 				where m.message_id = :id and a.succeeded = false""")
@@ -170,12 +170,12 @@ class OutboxTests {
 			Delivery refused = outbox.deliveries(List.of(unknown.messageId())).get(unknown.messageId());
 			assertThat(refused.status()).isEqualTo(Delivery.Status.FAILED);
 			assertThat(refused.attempts()).isEqualTo(1);
-			assertThat(refused.lastError()).contains("5.1.1");
+			assertThat(refused.failure().stored()).isEqualTo("recipient refused: 550 5.1.1");
 			assertThat(events.stream(MailRefused.class)).singleElement().satisfies(event -> {
 				assertThat(event.messageId()).isEqualTo(unknown.messageId());
 				assertThat(event.recipient()).isEqualTo(unknown.recipient());
 				assertThat(event.replyToken()).isEqualTo("abcdefghijklmnop");
-				assertThat(event.reason()).contains("User unknown");
+				assertThat(event.reason()).isEqualTo("recipient refused: 550 5.1.1");
 			});
 			for (QueuedMail retried : List.of(full, denied, sender, senderUnknown)) {
 				Delivery delivery = outbox.deliveries(List.of(retried.messageId())).get(retried.messageId());
@@ -186,6 +186,77 @@ class OutboxTests {
 			assertThat(output.getAll()).contains("Giving up on mail " + unknown.messageId()).contains("5.1.1")
 				.doesNotContain("onbekend@example.nl").doesNotContain("relay@example.nl").doesNotContain("reply+abc@");
 		}
+	}
+
+	/**
+	 * What the outbox keeps of a failed attempt, in the mail's row and in its attempts, and says in the log: the kind of
+	 * failure and the relay's code, which is what an administrator acts on. Not the relay's words, which quote the
+	 * recipient's address (and may add their name); they were kept for thirty days and shown beside the letter.
+	 */
+	@Test
+	void whatIsKeptOfAFailureIsItsKindAndTheRelaysCodeNeverTheRelaysWords(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String unknown = "onbekend-" + run + "@example.nl";
+		String full = "vol-" + run + "@example.nl";
+		String denied = "relay-" + run + "@example.nl";
+		String greylisted = "later-" + run + "@example.nl";
+		String big = "groot-" + run + "@example.nl";
+		String bare = "kaal-" + run + "@example.nl";
+		try (RefusingRelay relay = new RefusingRelay(java.util.Map.of(
+				"onbekend-", "550 5.1.1 <" + unknown + ">: Recipient address rejected: User unknown in virtual mailbox table",
+				"vol-", "452 4.2.2 <" + full + ">: Mailbox of Jan Jansen is full",
+				"relay-", "554 5.7.1 <" + denied + ">: Relay access denied",
+				"later-", "450 4.7.1 <" + greylisted + ">: Recipient address rejected: Greylisted, try again",
+				"kaal-", "550 No such user " + bare))
+			.answeringData("groot-", "552 5.3.4 Message for <" + big + "> exceeds the size limit")) {
+			MailTransport transport = viaRelay(relay.port());
+			java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+			expected.put(unknown, "recipient refused: 550 5.1.1");
+			expected.put(full, "mailbox full: 452 4.2.2");
+			expected.put(denied, "relay refused us: 554 5.7.1");
+			expected.put(greylisted, "try again later: 450 4.7.1");
+			expected.put(big, "mail refused: 552 5.3.4");
+			expected.put(bare, "recipient refused: 550");
+			java.util.Map<String, QueuedMail> mails = new java.util.LinkedHashMap<>();
+			expected.keySet().forEach(address -> mails.put(address, waiting(address, null)));
+			try (MailTransport.Connection connection = transport.connection()) {
+				for (QueuedMail mail : mails.values()) {
+					transactions.execute(status -> worker.attempt(mail, connection));
+				}
+			}
+
+			for (var each : mails.entrySet()) {
+				String kept = expected.get(each.getKey());
+				assertThat(jdbc.sql("select last_error from outbound_mail where id = :id").param("id", each.getValue().id())
+					.query(String.class).single()).as(each.getKey()).isEqualTo(kept);
+				assertThat(jdbc.sql("select error from outbound_mail_attempt where outbound_mail_id = :id")
+					.param("id", each.getValue().id()).query(String.class).single()).as(each.getKey()).isEqualTo(kept);
+				assertThat(outbox.deliveries(List.of(each.getValue().messageId())).get(each.getValue().messageId()).failure())
+					.isEqualTo(SendFailure.parse(kept));
+				assertThat(output.getAll()).contains(each.getValue().messageId()).contains(kept).doesNotContain(each.getKey());
+			}
+			assertThat(output.getAll()).doesNotContain("Recipient address rejected").doesNotContain("Jan Jansen")
+				.doesNotContain("No such user");
+		}
+	}
+
+	/**
+	 * Failures without a reply of the relay say their kind and their type: a relay nobody answers at, and
+	 * a mail whose body does not open.
+	 */
+	@Test
+	void aFailureWithoutAReplySaysItsKindAndItsType() throws Exception {
+		int nothingListens;
+		try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			nothingListens = closed.getLocalPort();
+		}
+		QueuedMail mail = waiting("niemand-" + UUID.randomUUID() + "@example.nl", null);
+		try (MailTransport.Connection connection = viaRelay(nothingListens).connection()) {
+			transactions.execute(status -> worker.attempt(mail, connection));
+		}
+		assertThat(outbox.deliveries(List.of(mail.messageId())).get(mail.messageId()).failure())
+			.isEqualTo(new SendFailure(SendFailure.Kind.RELAY_OUT_OF_REACH, "MailConnectException"));
 	}
 
 	/**
@@ -401,12 +472,12 @@ class OutboxTests {
 		Delivery delivery = outbox.deliveries(List.of(mail.messageId())).get(mail.messageId());
 		assertThat(delivery.status()).isEqualTo(Delivery.Status.FAILED);
 		assertThat(delivery.attempts()).isEqualTo(1);
-		assertThat(delivery.lastError()).contains("AddressException").contains("dot-dot");
+		assertThat(delivery.failure()).isEqualTo(new SendFailure(SendFailure.Kind.ADDRESS_NOT_WRITABLE, "AddressException"));
 		assertThat(events.stream(MailRefused.class)).singleElement().satisfies(event -> {
 			assertThat(event.messageId()).isEqualTo(mail.messageId());
 			assertThat(event.recipient()).isEqualTo(recipient);
 			assertThat(event.replyToken()).isEqualTo("qrstuvwxyzabcdef");
-			assertThat(event.reason()).contains("dot-dot");
+			assertThat(event.reason()).isEqualTo("address not writable: AddressException").doesNotContain("jan..jansen");
 		});
 	}
 

@@ -8,6 +8,7 @@ import nl.briefwissel.conversation.Attachment;
 import nl.briefwissel.conversation.Author;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.mail.Delivery;
+import nl.briefwissel.mail.SendFailure;
 import nl.briefwissel.web.FileSizes;
 import nl.briefwissel.web.Html;
 import nl.briefwissel.web.Times;
@@ -206,9 +207,9 @@ class LettersDialect extends AbstractProcessorDialect {
 				case SENT -> text(d.notification() ? "conversation.delivery.sent.notification" : "conversation.delivery.sent",
 						times.format(d.sentAt(), "d MMM HH:mm"));
 				case PENDING -> d.delayed()
-						? text("conversation.delivery.delayed", d.attempts(), times.format(d.nextAttemptAt(), "d MMM HH:mm"), d.lastError())
+						? text("conversation.delivery.delayed", d.attempts(), times.format(d.nextAttemptAt(), "d MMM HH:mm"), reason(d.failure()))
 						: text(d.notification() ? "conversation.delivery.pending.notification" : "conversation.delivery.pending");
-				case FAILED -> text("conversation.delivery.failed", d.attempts(), d.lastError());
+				case FAILED -> text("conversation.delivery.failed", d.attempts(), reason(d.failure()));
 			};
 			Html.escape(out.append("<span>"), line).append("</span></p>");
 			if (d.status() == Delivery.Status.FAILED && originalLink != null) {
@@ -218,6 +219,15 @@ class LettersDialect extends AbstractProcessorDialect {
 					.append(csrfFields).append("<button type=\"submit\" class=\"utrecht-button utrecht-button--secondary-action\">");
 				Html.escape(out, text("conversation.delivery.sendAgain")).append("</button></form>");
 			}
+		}
+
+		/** The failure in the reader's language, and the relay's code or the failure's type as it is. */
+		private String reason(SendFailure failure) {
+			if (failure == null) {
+				return text("conversation.delivery.reason.other");
+			}
+			String kind = text("conversation.delivery.reason." + failure.kind().code());
+			return failure.detail() == null ? kind : kind + " (" + failure.detail() + ")";
 		}
 
 		private void highlightForm(Message m, String id, String markLabel, String passageLabel, String passageHelp,

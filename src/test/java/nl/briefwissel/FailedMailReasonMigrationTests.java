@@ -1,0 +1,139 @@
+package nl.briefwissel;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * V94 rewrites why a mail was not sent, as the outbox kept it until now (the exception's text with the relay's words,
+ * which quote the recipient's address), into its kind and the relay's code (decision 0104), on both databases: in the
+ * mail's row, in each attempt, and in the coach's warning that a refusal wrote. A bounce's warning stays as it was.
+ */
+class FailedMailReasonMigrationTests {
+
+	@Test
+	void onH2(@TempDir Path folder) throws SQLException {
+		MigrationDatabases.onH2(folder, FailedMailReasonMigrationTests::theRelaysWordsGoAndItsCodeStays);
+	}
+
+	@Test
+	void onPostgres() throws SQLException {
+		MigrationDatabases.onPostgres("briefwissel_failed_reason_", FailedMailReasonMigrationTests::theRelaysWordsGoAndItsCodeStays);
+	}
+
+	private static void theRelaysWordsGoAndItsCodeStays(String url, String user) throws SQLException {
+		// Up to the one before V94 ("?": whether or not a V93 is there yet).
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("93?").load().migrate();
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put("SendFailedException: Invalid Addresses (SMTPAddressFailedException: 550 5.1.1 <jan.jansen@example.nl>:"
+				+ " Recipient address rejected: User unknown in virtual mailbox table)", "recipient refused: 550 5.1.1");
+		expected.put("SendFailedException: Invalid Addresses (SMTPAddressFailedException: 452 4.2.2 <jan.jansen@example.nl>:"
+				+ " Mailbox full, try again later)", "mailbox full: 452 4.2.2");
+		expected.put("SendFailedException: Invalid Addresses (SMTPAddressFailedException: 554 5.7.1 <jan.jansen@example.nl>:"
+				+ " Relay access denied)", "relay refused us: 554 5.7.1");
+		expected.put("SMTPSendFailedException: 553 5.1.8 <reply+abc@briefwissel.test>: Sender address rejected: Domain not found",
+				"relay refused us: 553 5.1.8");
+		expected.put("SMTPSendFailedException: 552 5.3.4 Message for <jan.jansen@example.nl> exceeds the size limit",
+				"mail refused: 552 5.3.4");
+		expected.put("SendFailedException: Invalid Addresses (SMTPAddressFailedException: 550 No such user jan.jansen@example.nl)",
+				"recipient refused: 550");
+		expected.put("AddressException: Domain contains dot-dot in string ``jan..jansen@example.nl''", "address not writable: AddressException");
+		expected.put("MailConnectException: Couldn't connect to host, port: relay.example.nl, 587; timeout -1 (ConnectException:"
+				+ " Connection refused)", "relay out of reach: MailConnectException");
+		expected.put("UnreadableRecordException: A record sealed with key 'k1' does not open", "mail does not open: UnreadableRecordException");
+		expected.put("Not sent: more than 10 automatic mails to this address within PT1H (loop brake)", "loop brake");
+		expected.put("MessagingException: STARTTLS is required but host does not support STARTTLS", "secure connection failed: MessagingException");
+		expected.put("IllegalStateException: something of jan.jansen@example.nl", "other: IllegalStateException");
+
+		Map<UUID, String> mails = new LinkedHashMap<>();
+		UUID refusedTrajectory = UUID.randomUUID();
+		UUID bouncedTrajectory = UUID.randomUUID();
+		OffsetDateTime now = OffsetDateTime.now();
+		try (Connection connection = DriverManager.getConnection(url, user, "")) {
+			for (String old : expected.keySet()) {
+				UUID id = UUID.randomUUID();
+				mails.put(id, old);
+				MigrationDatabases.update(connection, """
+						insert into outbound_mail (id, message_id, recipient, subject, text_body, status, attempts, next_attempt_at,
+						    created_at, last_error)
+						values (?, ?, 'jan.jansen@example.nl', 'Onderwerp', 'Tekst', 'FAILED', 2, ?, ?, ?)""", id, "<" + id + "@briefwissel.test>",
+						now, now, old);
+				for (int attempt = 1; attempt <= 2; attempt++) {
+					MigrationDatabases.update(connection, """
+							insert into outbound_mail_attempt (outbound_mail_id, attempt, attempted_at, succeeded, error)
+							values (?, ?, ?, false, ?)""", id, attempt, now, old);
+				}
+			}
+			UUID organisation = UUID.randomUUID();
+			UUID programme = UUID.randomUUID();
+			MigrationDatabases.update(connection, "insert into organisation (id, name, created_at) values (?, 'Gemeente', ?)", organisation, now);
+			MigrationDatabases.update(connection, "insert into programme (id, organisation_id, name, created_at) values (?, ?, 'Loopbaan', ?)",
+					programme, organisation, now);
+			Map<UUID, String> warnings = Map.of(refusedTrajectory,
+					"jan.jansen@example.nl: SendFailedException: Invalid Addresses (SMTPAddressFailedException: 550 5.1.1"
+							+ " <jan.jansen@example.nl>: Recipient address rejected: User unknown)",
+					bouncedTrajectory, "piet@example.nl: This is the mail system at host mail.example.nl.");
+			for (Map.Entry<UUID, String> warning : warnings.entrySet()) {
+				UUID participant = UUID.randomUUID();
+				MigrationDatabases.update(connection,
+						"insert into account (id, organisation_id, email, display_name, created_at) values (?, ?, ?, 'Iemand', ?)", participant,
+						organisation, participant + "@example.nl", now);
+				MigrationDatabases.update(connection, """
+						insert into trajectory (id, programme_id, participant_id, status, created_at)
+						values (?, ?, ?, 'RUNNING', ?)""", warning.getKey(), programme, participant, now);
+				MigrationDatabases.update(connection, """
+						insert into reply_token (token, trajectory_id, participant_id, created_at, mail_failing_since, mail_failure)
+						values (?, ?, ?, ?, ?, ?)""", UUID.randomUUID().toString().replace("-", ""), warning.getKey(), participant, now, now,
+						warning.getValue());
+			}
+		}
+
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
+
+		try (Connection connection = DriverManager.getConnection(url, user, "")) {
+			for (Map.Entry<UUID, String> mail : mails.entrySet()) {
+				String now1 = expected.get(mail.getValue());
+				assertThat(one(connection, "select last_error from outbound_mail where id = ?", mail.getKey())).as(mail.getValue())
+					.isEqualTo(now1);
+				try (PreparedStatement attempts = connection.prepareStatement("select error from outbound_mail_attempt where outbound_mail_id = ?")) {
+					attempts.setObject(1, mail.getKey());
+					try (ResultSet rs = attempts.executeQuery()) {
+						int count = 0;
+						while (rs.next()) {
+							count++;
+							assertThat(rs.getString(1)).as(mail.getValue()).isEqualTo(now1);
+						}
+						assertThat(count).isEqualTo(2);
+					}
+				}
+			}
+			assertThat(one(connection, "select mail_failure from reply_token where trajectory_id = ?", refusedTrajectory))
+				.isEqualTo("jan.jansen@example.nl: 550 5.1.1");
+			assertThat(one(connection, "select mail_failure from reply_token where trajectory_id = ?", bouncedTrajectory))
+				.isEqualTo("piet@example.nl: This is the mail system at host mail.example.nl.");
+		}
+	}
+
+	private static String one(Connection connection, String sql, UUID id) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setObject(1, id);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getString(1);
+			}
+		}
+	}
+}
