@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.TooMuchDataException;
+import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,19 +32,28 @@ public class SmtpReceiver implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SmtpReceiver.class);
 
+	/**
+	 * Room above the limit for the Received header the receiver writes on top of the mail itself: a mail of the size
+	 * the greeting allows is taken whole.
+	 */
+	private static final int RECEIVED_ROOM = 1024;
+
 	private final SMTPServer server;
 
 	SmtpReceiver(MailProperties properties, InboundMails inbound, InboundProcessor processor) throws UnknownHostException {
 		MailProperties.Receiver settings = properties.receiver();
 		String domain = "@" + properties.domain().toLowerCase(Locale.ROOT);
-		int maxSize = (int) Math.min(Integer.MAX_VALUE, settings.maxSize().toBytes());
+		int maxSize = (int) Math.min(Integer.MAX_VALUE - RECEIVED_ROOM - 1, settings.maxSize().toBytes());
 		this.server = SMTPServer.port(settings.port())
 			.bindAddress(InetAddress.getByName(settings.bindAddress()))
 			.hostName(properties.domain())
 			.softwareName("Briefwissel")
 			.maxRecipients(settings.maxRecipients())
+			// Said in the answer to EHLO (RFC 1870 SIZE): a sending server that knows a mail is larger refuses it
+			// itself, before it sends a byte, and one that declares the size is refused at MAIL FROM.
+			.maxMessageSize(maxSize)
 			.connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
-			.messageHandlerFactory(context -> new Delivery(inbound, processor, domain, maxSize))
+			.messageHandlerFactory(context -> new Delivery(context, inbound, processor, domain, maxSize))
 			.build();
 		this.server.start();
 		log.info("SMTP receiver listening on {}:{}", settings.bindAddress(), port());
@@ -50,6 +61,8 @@ public class SmtpReceiver implements DisposableBean {
 
 	/** One SMTP transaction: the envelope, then the data, stored once for all its recipients. */
 	private static final class Delivery implements MessageHandler {
+
+		private final MessageContext session;
 
 		private final InboundMails inbound;
 
@@ -63,7 +76,8 @@ public class SmtpReceiver implements DisposableBean {
 
 		private final List<String> recipients = new ArrayList<>();
 
-		Delivery(InboundMails inbound, InboundProcessor processor, String domain, int maxSize) {
+		Delivery(MessageContext session, InboundMails inbound, InboundProcessor processor, String domain, int maxSize) {
+			this.session = session;
 			this.inbound = inbound;
 			this.processor = processor;
 			this.domain = domain;
@@ -85,25 +99,49 @@ public class SmtpReceiver implements DisposableBean {
 
 		@Override
 		public String data(InputStream data) throws RejectException, TooMuchDataException, IOException {
-			byte[] raw = data.readNBytes(maxSize + 1);
-			if (raw.length > maxSize) {
+			byte[] raw = data.readNBytes(maxSize + RECEIVED_ROOM + 1);
+			if (raw.length > maxSize + RECEIVED_ROOM) {
 				// Read the rest before answering: a sender still writing when we answer gets a broken
 				// pipe instead of the 552, and would try again forever.
 				long drained = drain(data, 4L * maxSize);
 				if (drained >= 4L * maxSize) {
 					throw new IOException("Message far beyond the size limit; closing the connection");
 				}
-				throw new RejectException(552, "5.3.4 Message too big: the limit is " + maxSize + " bytes");
+				// Not silent: the server that sent it returns the refusal to its sender; the operator sees it here.
+				log.info("Refused a mail over the limit of {} with 552 5.3.4; the mail server that sent it tells its sender",
+						size(maxSize));
+				throw refused(552, "5.3.4 Message too big: mail to this address may be at most " + size(maxSize)
+						+ "; send large files in several smaller mails");
 			}
 			try {
 				inbound.store(withReturnPath(from, raw), InboundMails.Source.SMTP, from, recipients);
 			}
 			catch (RuntimeException e) {
 				log.warn("Could not store a mail from the SMTP receiver; the sender will retry", e);
-				throw new RejectException(451, "4.3.0 Temporary failure storing the message, try again later");
+				throw refused(451, "4.3.0 Temporary failure storing the message, try again later");
 			}
 			processor.wakeUp();
 			return null;
+		}
+
+		/**
+		 * A refusal of the mail's data that ends its transaction, as any answer to the end of the data does (RFC 5321
+		 * 4.1.1.4): SubEthaSMTP leaves it open after a refusal, so the next mail of the session, sent without RSET as
+		 * the RFC allows, was refused with "503 Sender already specified", a permanent error, and bounced.
+		 */
+		private RejectException refused(int code, String text) {
+			if (session instanceof Session open) {
+				open.resetMailTransaction();
+			}
+			return new RejectException(code, text);
+		}
+
+		/** "25 MB" for the default, as a person reading the bounce knows sizes. */
+		static String size(int bytes) {
+			if (bytes % (1024 * 1024) == 0) {
+				return bytes / (1024 * 1024) + " MB";
+			}
+			return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
 		}
 
 		/**
