@@ -272,6 +272,22 @@ public class CoachDesk {
 		return new DraftSave.Overtaken(draftRow(trajectoryId, coachId).orElse(false));
 	}
 
+	/**
+	 * When the draft was last saved, if it has words and the form that saved it did not send its letter: the
+	 * draft {@link #of} shows (or says does not open). Read without opening it: only that there is one is asked.
+	 */
+	Optional<OffsetDateTime> unsentDraftSavedAt(UUID trajectoryId, UUID coachId) {
+		return jdbc.sql("""
+				select d.updated_at from draft d
+				where d.trajectory_id = :t and d.coach_id = :c and d.body is not null
+				  and (d.submission_id is null or not exists (select 1 from letter_submission s where s.submission_id = d.submission_id))""")
+			.param("t", trajectoryId)
+			.param("c", coachId)
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(at -> at.atZoneSameInstant(clock.getZone()).toOffsetDateTime());
+	}
+
 	/** Whether there is a draft row, and if so whether the form that last saved it sent its letter. */
 	private Optional<Boolean> draftRow(UUID trajectoryId, UUID coachId) {
 		return jdbc.sql("""

@@ -299,6 +299,94 @@ class CourseReasonsAndConfirmationTests {
 			.getElementById("stop-unanswered")).isNull();
 	}
 
+	/**
+	 * The coach's draft of a letter, not sent, can no longer be sent once the trajectory ends: the complete and stop
+	 * forms and their confirmations say so, with the way to the write form, in Dutch and English; ending is not
+	 * refused. A draft emptied, or sent as the letter, takes the warning away; another coach's draft of the same
+	 * trajectory (before a handover) is not this coach's to send. After the stop the draft stays on the coach's
+	 * page only to copy, and goes with the trajectory's erasure.
+	 */
+	@Test
+	void endingWithAnUnsentDraftLetterIsWarnedOfOnTheFormsAndTheConfirmations(@Autowired TrajectoryErasure erasure)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		String name = running.participant().displayName();
+		String course = "/coach/trajectories/" + running.id() + "/course";
+		String write = "/coach/trajectories/" + running.id() + "#write";
+		Document before = page(get(course), coach);
+		assertThat(before.getElementById("complete-letter-draft")).as("no draft yet").isNull();
+		assertThat(before.getElementById("stop-letter-draft")).as("no draft yet").isNull();
+		var otherCoach = fixtures.person(running.organisationId(), "vorige-" + UUID.randomUUID().toString().substring(0, 8)
+				+ "@example.nl", "Vorige Coach", nl.briefwissel.account.Role.COACH);
+		jdbc.sql("""
+				insert into draft (trajectory_id, coach_id, body, updated_at, revision)
+				values (:t, :c, 'Concept van een vorige coach', :now, :r)""")
+			.param("t", running.id()).param("c", otherCoach.id()).param("now", java.time.OffsetDateTime.now())
+			.param("r", UUID.randomUUID()).update();
+		assertThat(page(get(course), coach).getElementById("stop-letter-draft")).as("another coach's draft").isNull();
+
+		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "Beste Sanne, wat vond je van de opdracht?")
+			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "   ")
+			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		assertThat(page(get(course), coach).getElementById("stop-letter-draft")).as("emptied").isNull();
+		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "Beste Sanne, wat vond je van de opdracht?")
+			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		String savedOn = Today.date().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
+
+		Document forms = page(get(course), coach);
+		for (String form : List.of("complete", "stop")) {
+			Element warning = forms.getElementById(form + "-letter-draft");
+			assertThat(warning).as("on the " + form + " form").isNotNull();
+			assertThat(warning.text()).contains("Je hebt nog een conceptbrief aan " + name + " klaarstaan die niet verstuurd is",
+					"laatst bewaard op " + savedOn, "kun je hem niet meer versturen", "alleen nog voor jou, om te kopiëren");
+			assertThat(warning.select("a").attr("href")).isEqualTo(write);
+			assertThat(warning.select("a").text()).isEqualTo("Eerst de conceptbrief afmaken en versturen");
+		}
+		assertThat(forms.getElementById("complete-letter-draft").text()).contains("Rond je nu af");
+		assertThat(forms.getElementById("stop-letter-draft").text()).contains("Stop je nu", "de mail over het stoppen");
+
+		Document completing = page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
+			.with(csrf()), coach);
+		assertThat(completing.getElementById("complete-letter-draft")).as("on the confirmation, where the coach decides").isNotNull();
+		assertThat(completing.getElementById("complete-letter-draft").select("a").attr("href")).isEqualTo(write);
+		assertThat(completing.select("button[name=confirmed]").text()).as("a warning, not a refusal").isEqualTo("Ja, afronden");
+		Document stopping = page(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE").with(csrf()), coach);
+		assertThat(stopping.getElementById("stop-letter-draft").text()).contains("Stop je nu").doesNotContain("Rond je nu af");
+		assertThat(stopping.getElementById("complete-letter-draft")).isNull();
+		Document english = page(post("/coach/trajectories/{id}/stop", running.id()).param("lang", "en").param("reason", "NO_RESPONSE")
+			.with(csrf()), coach);
+		assertThat(english.getElementById("stop-letter-draft").text()).contains(
+				"You still have a draft letter to " + name + " that has not been sent", "If you stop now, you can no longer send it",
+				"Finish and send the draft letter first");
+
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE").param("confirmed", "true")
+			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		Element left = page(get("/coach/trajectories/{id}", running.id()), coach).getElementById("not-sent");
+		assertThat(left.text()).as("kept after the end, to copy").contains("Je had hier nog een concept",
+				"Beste Sanne, wat vond je van de opdracht?");
+		assertThat(page(get("/coach/trajectories/{id}", running.id()), coach).getElementById("write-form")).isNull();
+		erasure.erase(running.id(), null);
+		assertThat(jdbc.sql("select count(*) from draft where trajectory_id = :t").param("t", running.id()).query(Integer.class)
+			.single()).as("erased with the trajectory").isZero();
+	}
+
+	/** A draft sent as the letter is no draft left to warn of. */
+	@Test
+	void aDraftSentAsTheLetterIsNoWarning() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "Hoe gaat het met de opdracht?")
+			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		assertThat(page(get("/coach/trajectories/{id}/course", running.id()), coach).getElementById("complete-letter-draft")).isNotNull();
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Hoe gaat het met de opdracht?")
+			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		Document forms = page(get("/coach/trajectories/{id}/course", running.id()), coach);
+		assertThat(forms.getElementById("complete-letter-draft")).isNull();
+		assertThat(forms.getElementById("stop-letter-draft")).isNull();
+	}
+
 	/** Another coach's trajectory answers 404 before anything is said about the reason, confirmed or not. */
 	@Test
 	void anotherCoachLearnsNothingFromTheReasonsOrTheConfirmation() throws Exception {

@@ -20,6 +20,7 @@ import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import nl.briefwissel.trajectory.UnansweredLetters;
+import nl.briefwissel.trajectory.UnsentLetterDrafts;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,12 +61,15 @@ class LifecycleController {
 
 	private final UnansweredLetters unanswered;
 
+	private final UnsentLetterDrafts drafts;
+
 	LifecycleController(TrajectoryLifecycle lifecycle, Trajectories trajectories, java.time.Clock clock,
-			UnansweredLetters unanswered) {
+			UnansweredLetters unanswered, UnsentLetterDrafts drafts) {
 		this.lifecycle = lifecycle;
 		this.trajectories = trajectories;
 		this.clock = clock;
 		this.unanswered = unanswered;
+		this.drafts = drafts;
 	}
 
 	@GetMapping("/coach/trajectories/{id}/course")
@@ -77,7 +81,7 @@ class LifecycleController {
 		LocalDate startsOn = trajectory.startsAfter(today) ? trajectory.startedOn() : null;
 		model.addAttribute("startsOn", startsOn);
 		model.addAttribute("today", today);
-		endWarnings(id, model);
+		endWarnings(id, me, model);
 		model.addAttribute("lifecycleReasons", Map.of("pause", Reason.forPausing(), "extend", Reason.forExtending(),
 				"complete", Reason.forCompleting(), "stop", Reason.forStopping()));
 		model.addAttribute("lifecycleForms", forms(trajectory, startsOn));
@@ -153,7 +157,7 @@ class LifecycleController {
 	String complete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "false") boolean confirmed,
 			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect) {
-		return end(own(id, me), new TypedChange("complete", reason, why, ""), Reason.forCompleting(), confirmed, back != null,
+		return end(own(id, me), me, new TypedChange("complete", reason, why, ""), Reason.forCompleting(), confirmed, back != null,
 				model, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED,
 				(chosen, text) -> lifecycle.complete(id, me.id(), chosen, text));
 	}
@@ -162,12 +166,12 @@ class LifecycleController {
 	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "false") boolean confirmed,
 			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect) {
-		return end(own(id, me), new TypedChange("stop", reason, why, ""), Reason.forStopping(), confirmed, back != null,
+		return end(own(id, me), me, new TypedChange("stop", reason, why, ""), Reason.forStopping(), confirmed, back != null,
 				model, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED,
 				(chosen, text) -> lifecycle.stop(id, me.id(), chosen, text));
 	}
 
-	private String end(TrajectoryOverview trajectory, TypedChange typed, List<Reason> offered, boolean confirmed, boolean back,
+	private String end(TrajectoryOverview trajectory, SignedInAccount me, TypedChange typed, List<Reason> offered, boolean confirmed, boolean back,
 			Model model, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, BiConsumer<Reason, String> change) {
 		UUID id = trajectory.id();
 		if (back) {
@@ -189,7 +193,7 @@ class LifecycleController {
 			model.addAttribute("reason", chosen);
 			model.addAttribute("explanation", explanation(typed.why()));
 			// Where the coach in fact decides: the form may have been filled in before, or in another tab.
-			endWarnings(id, model);
+			endWarnings(id, me, model);
 			return "trajectory/course-confirm";
 		}
 		return apply(id, redirect, doneKey, leadsTo, typed, text -> change.accept(chosen, text));
@@ -201,11 +205,14 @@ class LifecycleController {
 	 * summary still a draft is not sent by either and can no longer be sent after (decision 0086). A
 	 * letter of the participant the coach has not answered, perhaps one that came since the form was
 	 * opened, would otherwise be left unanswered by the end without the coach knowing; a stop's mail to
-	 * the participant does not answer it either.
+	 * the participant does not answer it either. The coach's own draft of a letter, not sent, can no
+	 * longer be sent after the end either: their conversation page then shows it only to copy, until the
+	 * trajectory is erased (decision 0108).
 	 */
-	private void endWarnings(UUID id, Model model) {
+	private void endWarnings(UUID id, SignedInAccount me, Model model) {
 		model.addAttribute("summaryUnsent", trajectories.closingSummaryUnsent(id));
 		model.addAttribute("waitingSince", unanswered.waitingSince(id).map(java.time.OffsetDateTime::toLocalDate).orElse(null));
+		model.addAttribute("letterDraftSavedOn", drafts.savedAt(id, me.id()).map(java.time.OffsetDateTime::toLocalDate).orElse(null));
 	}
 
 	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
