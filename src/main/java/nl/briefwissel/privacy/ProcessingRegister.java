@@ -91,11 +91,17 @@ public class ProcessingRegister {
 
 	private List<String> retention(String key, List<Programme> ofOrganisation, Locale locale) {
 		return switch (key) {
-			case "coaching" -> ofOrganisation.isEmpty() ? List.of(text("register.retention.noProgrammes", locale))
-					: ofOrganisation.stream()
-						.map(programme -> text("register.retention.programme", locale, programme.name(),
-								programme.retentionMonths()))
-						.toList();
+			case "coaching" -> {
+				List<String> periods = new ArrayList<>(ofOrganisation.isEmpty() ? List.of(text("register.retention.noProgrammes", locale))
+						: ofOrganisation.stream()
+							.map(programme -> text("register.retention.programme", locale, programme.name(),
+									programme.retentionMonths()))
+							.toList());
+				// A trajectory nobody ends is stopped when it falls silent, so that its period starts (decision 0108).
+				periods.add(text("register.retention.silent", locale, days(environment.getProperty(
+						"briefwissel.trajectory.stop-when-silent-after", java.time.Duration.class, java.time.Duration.ofDays(183)))));
+				yield periods;
+			}
 			case "intake" -> List.of(text("register.retention.intake", locale, days(properties.unfinishedApplicationKeptFor())));
 			case "mail" -> {
 				List<String> periods = new ArrayList<>(List.of(text("register.retention.mail.conversation", locale),

@@ -14,6 +14,7 @@ import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.MailErasure;
+import nl.briefwissel.trajectory.SilentTrajectories;
 import nl.briefwissel.trajectory.TrajectoryErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps nothing longer than allowed. Each programme sets how long a trajectory is kept after it
  * ends (24 months unless set otherwise); then its words, files and mails go, and once all of a
- * participant's trajectories are gone, their identity too. Every step can run twice, on any
- * node, without harm.
+ * participant's trajectories are gone, their identity too. A trajectory that nobody ends, silent long
+ * after its last contact moment, is stopped first, so that its period starts (decision 0108). Every
+ * step can run twice, on any node, without harm.
  * <p>
  * Each trajectory, each person and each step has a transaction of its own, and one that fails (a lock
  * that timed out, a deadlock, a row nobody foresaw) is logged and left for the next run: it held back
@@ -43,15 +45,17 @@ public class Retention {
 	private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
 	/** What one run removed, and how many trajectories, people or steps failed, for the log and the tests. */
-	public record Result(int trajectories, int participants, int sentMails, int unneededMails, int applications,
-			int auditEntries, int failures) {
+	public record Result(int silentStopped, int trajectories, int participants, int sentMails, int unneededMails,
+			int applications, int auditEntries, int failures) {
 
 		boolean nothing() {
-			return equals(new Result(0, 0, 0, 0, 0, 0, 0));
+			return equals(new Result(0, 0, 0, 0, 0, 0, 0, 0));
 		}
 	}
 
 	private final TrajectoryErasure trajectories;
+
+	private final SilentTrajectories silent;
 
 	private final Erasures erasures;
 
@@ -73,7 +77,7 @@ public class Retention {
 
 	private final AcceptedAddresses acceptedAddresses;
 
-	Retention(TrajectoryErasure trajectories, Erasures erasures, AuditTrail audit, MailErasure mail, Quarantine quarantine,
+	Retention(TrajectoryErasure trajectories, SilentTrajectories silent, Erasures erasures, AuditTrail audit, MailErasure mail, Quarantine quarantine,
 			JdbcClient jdbc, PrivacyProperties properties, Clock clock, CompletedEventPublications completedEvents,
 			PlatformTransactionManager transactionManager, AcceptedAddresses acceptedAddresses) {
 		this.acceptedAddresses = acceptedAddresses;
@@ -82,6 +86,7 @@ public class Retention {
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.trajectories = trajectories;
+		this.silent = silent;
 		this.quarantine = quarantine;
 		this.erasures = erasures;
 		this.audit = audit;
@@ -106,8 +111,13 @@ public class Retention {
 	public Result run() {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		Run run = new Run();
+		LocalDate today = LocalDate.now(clock);
+		// Stopped today, their period starts today: none of them is erased below.
+		List<UUID> silentOnes = run.step("listing trajectories silent long after their last contact moment", List.of(),
+				() -> silent.due(today));
+		int stopped = run.each("silent trajectory", silentOnes, trajectory -> silent.stop(trajectory, today));
 		List<UUID> expired = run.step("listing trajectories past retention", List.of(),
-				() -> trajectories.pastRetention(LocalDate.now(clock)));
+				() -> trajectories.pastRetention(today));
 		int erased = run.each("trajectory", expired, trajectory -> {
 			trajectories.erase(trajectory, null);
 			return true;
@@ -132,7 +142,7 @@ public class Retention {
 			completedEvents.deletePublicationsOlderThan(Duration.ofDays(1));
 			return null;
 		});
-		return new Result(erased, forgotten, sent, unneeded, applications, trail, run.failures);
+		return new Result(stopped, erased, forgotten, sent, unneeded, applications, trail, run.failures);
 	}
 
 	/** One run's failures: each counted, and logged once with the id of what failed. */

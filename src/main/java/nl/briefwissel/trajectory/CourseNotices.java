@@ -80,14 +80,47 @@ class CourseNotices {
 		});
 	}
 
+	/**
+	 * A stop Briefwissel made because nobody wrote any more (decision 0108) says so, not that the coach stopped it; and
+	 * the coach, who did not stop it either, is told too.
+	 */
 	@EventListener
 	void on(TrajectoryEvents.TrajectoryStopped stopped) {
-		tell(stopped.trajectoryId(), NoticeKind.STOPPED, "stopped", (trajectory, language) -> keeping.keepingOf(trajectory.participantId())
+		boolean silent = stopped.reason() == Reason.NO_LETTERS_AFTER_PLANNED_END;
+		tell(stopped.trajectoryId(), NoticeKind.STOPPED, silent ? "stoppedSilent" : "stopped", (trajectory, language) -> kept(trajectory));
+		if (silent) {
+			tellCoachOfSilentStop(stopped.trajectoryId());
+		}
+	}
+
+	/** Until when the stopped trajectory's record is kept, and for how many months after its end. */
+	private Notice kept(TrajectoryOverview trajectory) {
+		return keeping.keepingOf(trajectory.participantId())
 			.stream()
 			.filter(kept -> kept.trajectoryId().equals(trajectory.id()))
 			.findFirst()
 			.map(kept -> new Notice(kept.until(), "", kept.months()))
-			.orElseGet(() -> new Notice(null, "", 0)));
+			.orElseGet(() -> new Notice(null, "", 0));
+	}
+
+	/**
+	 * In the coach's language, marked as about the trajectory (it names the participant), with no word of the
+	 * conversation: that it stopped by itself, that the participant was told, and until when the record is kept.
+	 */
+	private void tellCoachOfSilentStop(UUID trajectoryId) {
+		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElse(null);
+		if (trajectory == null || trajectory.coachId() == null) {
+			return;
+		}
+		accounts.byId(trajectory.coachId()).filter(Account::enabled).ifPresent(coach -> {
+			Locale language = coach.language();
+			Notice notice = kept(trajectory);
+			Object[] args = { trajectory.participantName(), trajectory.programmeName(), coach.displayName(),
+					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()) };
+			outbox.enqueueAskedFor(mails.compose(coach.email(), language, "mail.course.stoppedSilent.coach", args,
+					address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString())
+				.about(trajectory.id()));
+		});
 	}
 
 	/** What a notice says besides the names: a date, the sentence on the next contact moment, and a number. */
@@ -113,7 +146,7 @@ class CourseNotices {
 		accounts.byId(trajectory.participantId()).ifPresent(participant -> {
 			Locale language = participant.language();
 			Notice notice = content.of(trajectory, language);
-			String key = "mail.course." + change + (trajectory.lettersByMail() || "stopped".equals(change) ? "" : "Secure");
+			String key = "mail.course." + change + (trajectory.lettersByMail() || change.startsWith("stopped") ? "" : "Secure");
 			Object[] args = { trajectory.coachName() == null ? "" : trajectory.coachName(), trajectory.programmeName(),
 					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()),
 					notice.nextMoment(), notice.number() };
@@ -127,7 +160,7 @@ class CourseNotices {
 
 	/** The conversation; after a stop the record, which is read and downloaded there. */
 	private String link(TrajectoryOverview trajectory, Account participant, String change) {
-		return "stopped".equals(change) ? address.link("/participant/report", participant.language()).toUriString()
+		return change.startsWith("stopped") ? address.link("/participant/report", participant.language()).toUriString()
 				: address.link("/participant/conversation", participant.language())
 					.queryParam("trajectory", trajectory.id())
 					.toUriString();

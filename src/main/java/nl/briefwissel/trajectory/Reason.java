@@ -35,7 +35,12 @@ public enum Reason {
 	/** Handed over: another coach fits the question or the participant better. */
 	ANOTHER_COACH_FITS_BETTER,
 	/** The programme manager took back a proposal the coach had not answered; the intake waits for a coach again. */
-	PROPOSAL_WITHDRAWN;
+	PROPOSAL_WITHDRAWN,
+	/**
+	 * Stopped by Briefwissel, on nobody's behalf: it ran on long after its last contact moment without a letter
+	 * ({@link SilentTrajectories}, decision 0108). Never offered to a person.
+	 */
+	NO_LETTERS_AFTER_PLANNED_END;
 
 	/*
 	 * Each change of course offers the reasons that can be true of it (decision 0064). Codes stored

@@ -82,7 +82,9 @@ public class TrajectoryErasure {
 	 * Trajectories that still hold content and whose retention period has passed: counted from the
 	 * day an ended one ended, and for one that still waits for a coach (an intake nobody matched, a
 	 * proposal nobody answered) from its last change, so that a forgotten application does not keep
-	 * a person's question and goals for good.
+	 * a person's question and goals for good. One that runs or is paused is never here: a conversation is
+	 * not erased as it stands. One that nobody ends is stopped first, once nobody wrote in it for long after
+	 * its last contact moment ({@link SilentTrajectories}, decision 0108), and counts from that day.
 	 */
 	public List<UUID> pastRetention(LocalDate today) {
 		record Kept(UUID id, LocalDate since, int months) {

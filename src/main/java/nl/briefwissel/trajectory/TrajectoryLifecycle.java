@@ -151,6 +151,15 @@ public class TrajectoryLifecycle {
 		return true;
 	}
 
+	/**
+	 * Stops a trajectory nobody wrote in for long after its last contact moment, on nobody's behalf
+	 * ({@link SilentTrajectories}, which loaded and locked it and asked that first); published as any stop, so the
+	 * participant is told as after any stop.
+	 */
+	void stopSilent(Trajectory locked, LocalDate today) {
+		apply(locked, null, t -> t.stop(today, Reason.NO_LETTERS_AFTER_PLANNED_END, null));
+	}
+
 	/** Applies a change to the loaded (and locked) aggregate, stores it and publishes what happened. */
 	private void apply(Trajectory trajectory, UUID by, Consumer<Trajectory> change) {
 		change.accept(trajectory);

@@ -39,6 +39,7 @@ import nl.briefwissel.assignment.Markdown;
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.Closings;
+import nl.briefwissel.trajectory.SilentTrajectories;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -115,11 +116,15 @@ class ConversationController {
 
 	private final LettersAfterTheEnd afterTheEnd;
 
+	private final SilentTrajectories silent;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
-			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses, LettersAfterTheEnd afterTheEnd) {
+			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses, LettersAfterTheEnd afterTheEnd,
+			SilentTrajectories silent) {
 		this.afterTheEnd = afterTheEnd;
+		this.silent = silent;
 		this.address = address;
 		this.acceptedAddresses = acceptedAddresses;
 		this.quarantine = quarantine;
@@ -606,6 +611,9 @@ class ConversationController {
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("today", today);
 		model.addAttribute("progress", trajectory.progressOn(today).orElse(null));
+		// Past its last contact moment: the day it stops by itself if nobody writes (decision 0108).
+		model.addAttribute("silence", silent.of(trajectory).orElse(null));
+		model.addAttribute("silentDays", silent.days());
 		// The draft does not open: the form is empty and says so, and keeps it until the coach saves or sends.
 		model.addAttribute("unreadableDraft", mine.draftUnreadable());
 		model.addAttribute("notes", mine.notes());

@@ -15,6 +15,7 @@ import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.SilentTrajectories;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -63,8 +64,11 @@ class LifecycleController {
 
 	private final UnsentLetterDrafts drafts;
 
+	private final SilentTrajectories silent;
+
 	LifecycleController(TrajectoryLifecycle lifecycle, Trajectories trajectories, java.time.Clock clock,
-			UnansweredLetters unanswered, UnsentLetterDrafts drafts) {
+			UnansweredLetters unanswered, UnsentLetterDrafts drafts, SilentTrajectories silent) {
+		this.silent = silent;
 		this.lifecycle = lifecycle;
 		this.trajectories = trajectories;
 		this.clock = clock;
@@ -82,6 +86,8 @@ class LifecycleController {
 		model.addAttribute("startsOn", startsOn);
 		model.addAttribute("today", today);
 		endWarnings(id, me, model);
+		model.addAttribute("silence", silent.of(trajectory).orElse(null)); // decision 0108
+		model.addAttribute("silentDays", silent.days());
 		model.addAttribute("lifecycleReasons", Map.of("pause", Reason.forPausing(), "extend", Reason.forExtending(),
 				"complete", Reason.forCompleting(), "stop", Reason.forStopping()));
 		model.addAttribute("lifecycleForms", forms(trajectory, startsOn));

@@ -20,6 +20,7 @@ import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
+import nl.briefwissel.trajectory.SilentTrajectories;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryErasure;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -57,9 +58,12 @@ class StartPagesController {
 
 	private final TrajectoryErasure erasure;
 
+	private final SilentTrajectories silent;
+
 	StartPagesController(Trajectories trajectories, Programmes programmes, CoachPool pool, Accounts accounts,
-			Clock clock, Themes themes, TrajectoryErasure erasure) {
+			Clock clock, Themes themes, TrajectoryErasure erasure, SilentTrajectories silent) {
 		this.erasure = erasure;
+		this.silent = silent;
 		this.themes = themes;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
@@ -184,13 +188,15 @@ class StartPagesController {
 						.filter(t -> t.lastMomentPassedOn(today).isPresent())
 						.toList();
 					TrajectoryList list = TrajectoryList.of(TO_CLOSE, toClose.size(), number);
-					return new ProgrammeCounts(p, counts, toClose.subList(list.offset(), (int) list.last()), list, pool.of(p.id()));
+					// Of these, how many nobody wrote in since: a count, no letter's date (decision 0108).
+					return new ProgrammeCounts(p, counts, toClose.subList(list.offset(), (int) list.last()), list, pool.of(p.id()),
+							silent.silentSinceLastMoment(toClose));
 				}
 				Optional<TrajectoryStatus> stage = asked ? stage(status) : Optional.empty();
 				TrajectoryList list = TrajectoryList.of(stage.map(TrajectoryStatus::name).orElse(""),
 						stage.map(counts::get).orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum()), number);
 				return new ProgrammeCounts(p, counts, trajectories.pageOfProgramme(p.id(), stage, list.offset(), TRAJECTORIES_PER_PAGE),
-						list, pool.of(p.id()));
+						list, pool.of(p.id()), null);
 			})
 			.toList();
 		model.addAttribute("programmes", overview);
@@ -204,6 +210,7 @@ class StartPagesController {
 				accounts.byIds(entry.pool().stream().filter(id -> !own.contains(id)).toList())));
 		model.addAttribute("poolFromElsewhere", elsewhere);
 		model.addAttribute("today", today);
+		model.addAttribute("silentDays", silent.days());
 		return "trajectory/programme";
 	}
 
@@ -215,8 +222,9 @@ class StartPagesController {
 		return Arrays.stream(TrajectoryStatus.values()).filter(s -> s.name().equals(status)).findFirst();
 	}
 
+	/** {@code silent}: of those to close, how many nobody wrote in since their last contact moment; null in another list. */
 	record ProgrammeCounts(Programme programme, Map<TrajectoryStatus, Long> counts, List<TrajectoryOverview> trajectories,
-			TrajectoryList list, java.util.Set<UUID> pool) {
+			TrajectoryList list, java.util.Set<UUID> pool, Long silent) {
 	}
 
 	/**
