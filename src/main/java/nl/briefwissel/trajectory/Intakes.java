@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -559,14 +560,19 @@ public class Intakes {
 
 	/**
 	 * How many of the programme's trajectories in the same stage come before this one on the programme's list of that
-	 * stage (newest first, as {@link Trajectories#pageOfProgramme} orders it): the page it is on follows.
+	 * stage on {@code day} (newest first, as {@link Trajectories#pageOfProgramme} orders it): the page it is on follows.
+	 * One accepted with its first day after {@code day} is among those starting later, not the running ones.
 	 */
-	public int inStageBefore(UUID trajectoryId) {
+	public int inStageBefore(UUID trajectoryId, LocalDate day) {
+		// Trajectories.STARTING_AFTER_DAY, of either row.
+		String stage = "case when %1$s.status in ('RUNNING', 'PAUSED') and %1$s.started_on > :day then 'STARTING_LATER' else %1$s.status end";
 		return jdbc.sql("""
 				select count(*) from trajectory t join trajectory me on me.id = :id
-				where t.programme_id = me.programme_id and t.status = me.status
-				  and (t.created_at > me.created_at or t.created_at = me.created_at and t.id < me.id)""")
+				where t.programme_id = me.programme_id and %s = %s
+				  and (t.created_at > me.created_at or t.created_at = me.created_at and t.id < me.id)""".formatted(
+						stage.formatted("t"), stage.formatted("me")))
 			.param("id", trajectoryId)
+			.param("day", day)
 			.query(Integer.class)
 			.single();
 	}

@@ -265,17 +265,41 @@ public class Trajectories {
 	 * listed every trajectory a programme ever had (a thousand rows and more after a year). The page is
 	 * chosen among the trajectories, not among the rows the pauses multiply them into.
 	 */
-	public List<TrajectoryOverview> pageOfProgramme(UUID programmeId, Optional<TrajectoryStatus> status, int offset, int size) {
+	public List<TrajectoryOverview> pageOfProgramme(UUID programmeId, Optional<TrajectoryStatus> status, LocalDate day, int offset,
+			int size) {
+		// Running and paused are those begun by the day: the ones to start after it are a stage of their own (countByStage).
+		String stage = status.map(s -> s == TrajectoryStatus.RUNNING || s == TrajectoryStatus.PAUSED
+				? " and status = :status and " + BEGUN_BY_DAY : " and status = :status").orElse("");
+		return pageOfProgramme(programmeId, stage, status.map(TrajectoryStatus::name).orElse(null), day, offset, size);
+	}
+
+	/** One page of a programme's trajectories accepted with their first day after {@code day}, newest first. */
+	public List<TrajectoryOverview> pageOfProgrammeStartingAfter(UUID programmeId, LocalDate day, int offset, int size) {
+		return pageOfProgramme(programmeId, " and " + STARTING_AFTER_DAY, null, day, offset, size);
+	}
+
+	private List<TrajectoryOverview> pageOfProgramme(UUID programmeId, String stage, String status, LocalDate day, int offset,
+			int size) {
 		return jdbc.sql(OVERVIEW_OF_FEW + """
 				 where t.id in (select id from trajectory where programme_id = :programme%s
 				               order by created_at desc, id limit :size offset :offset)
-				order by t.created_at desc, t.id""".formatted(status.isPresent() ? " and status = :status" : ""))
+				order by t.created_at desc, t.id""".formatted(stage))
 			.param("programme", programmeId)
-			.param("status", status.map(TrajectoryStatus::name).orElse(null))
+			.param("status", status)
+			.param("day", day)
 			.param("size", size)
 			.param("offset", offset)
 			.query(Trajectories::overviews);
 	}
+
+	/**
+	 * {@link TrajectoryOverview#startsAfter} in SQL, as the programme's figures count it: running or paused, with the
+	 * first day after {@code :day}.
+	 */
+	static final String STARTING_AFTER_DAY = "status in ('RUNNING', 'PAUSED') and started_on > :day";
+
+	/** A running or paused trajectory that is not {@link #STARTING_AFTER_DAY}. */
+	private static final String BEGUN_BY_DAY = "(started_on is null or started_on <= :day)";
 
 	/**
 	 * One page of a programme's trajectories in one stage, those in it longest first: the intakes that
@@ -598,6 +622,46 @@ public class Trajectories {
 			})
 			.list();
 		return taken;
+	}
+
+	/**
+	 * How many trajectories of a programme are in each stage on {@code day}, with those accepted to start after it
+	 * ({@link TrajectoryOverview#startsAfter}) apart from the running and paused ones: the programme page counted
+	 * them as running while the programme's figures counted them as starting soon.
+	 */
+	public StageCounts countByStage(UUID programmeId, LocalDate day) {
+		Map<TrajectoryStatus, Long> counts = new EnumMap<>(TrajectoryStatus.class);
+		for (TrajectoryStatus status : TrajectoryStatus.values()) {
+			counts.put(status, 0L);
+		}
+		long[] startingLater = { 0 };
+		jdbc.sql("""
+				select status, count(*) as n, sum(case when %s then 1 else 0 end) as later
+				from trajectory where programme_id = :programme group by status""".formatted(STARTING_AFTER_DAY))
+			.param("programme", programmeId)
+			.param("day", day)
+			.query((rs, n) -> {
+				long later = rs.getLong("later");
+				startingLater[0] += later;
+				return counts.put(TrajectoryStatus.valueOf(rs.getString("status")), rs.getLong("n") - later);
+			})
+			.list();
+		return new StageCounts(counts, startingLater[0]);
+	}
+
+	/**
+	 * A programme's trajectories per status, the running and paused ones begun; and apart, those accepted with their
+	 * first day still ahead.
+	 */
+	public record StageCounts(Map<TrajectoryStatus, Long> byStatus, long startingLater) {
+
+		public StageCounts {
+			byStatus = java.util.Collections.unmodifiableMap(new EnumMap<>(byStatus));
+		}
+
+		public long total() {
+			return startingLater + byStatus.values().stream().mapToLong(Long::longValue).sum();
+		}
 	}
 
 	/** How many trajectories of a programme are in each stage. */

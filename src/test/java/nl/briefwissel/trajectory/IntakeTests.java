@@ -1029,6 +1029,20 @@ class IntakeTests {
 		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get(running.substring(0, running.indexOf('#'))).with(fixtures.as(manager)))
 			.andReturn().getResponse().getContentAsString()).getElementById("trajectory-" + trajectory)).as("the link's target").isNotNull();
 		assertThat(mailsTo(email)).isEqualTo(1);
+
+		// Accepted with its first day ahead: on the programme's list of those starting later, where its count is.
+		jdbc.sql("update trajectory set started_on = :day where id = :id").param("day", nl.briefwissel.Today.date().plusDays(3))
+			.param("id", trajectory).update();
+		nl.briefwissel.Browser later = new nl.briefwissel.Browser(mvc);
+		later.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Bram").param("email", email).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.enrolled")));
+		String startingSoon = org.jsoup.Jsoup.parse(later.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("invite-email-error-" + programme.id()).selectFirst("a").attr("href");
+		assertThat(startingSoon).isEqualTo("/programme?programme=" + programme.id() + "&status=STARTING_SOON&page=1#trajectory-" + trajectory);
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get(startingSoon.substring(0, startingSoon.indexOf('#'))).with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("trajectory-" + trajectory)).as("the link's target").isNotNull();
 	}
 
 	/**

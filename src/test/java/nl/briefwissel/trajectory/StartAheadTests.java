@@ -3,7 +3,9 @@ package nl.briefwissel.trajectory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.Message.RecipientType;
@@ -17,6 +19,7 @@ import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +90,55 @@ class StartAheadTests {
 		Document inEnglish = page(get("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").param("lang", "en"), admin);
 		assertThat(inEnglish.selectFirst("#trajectoryId option[value=" + ahead.id() + "]").text())
 			.endsWith("(Starts on " + day(tomorrow, "d MMM yyyy", Locale.ENGLISH) + ")");
+	}
+
+	/**
+	 * The programme's counts per stage put a trajectory accepted to start later under "Lopend", while the
+	 * figures counted it apart: it is now its own stage there too, with the figures' words, and the
+	 * stage filter lists what its count says.
+	 */
+	@Test
+	void theProgrammePageCountsTrajectoriesStartingLaterApartAsTheFiguresDo(
+			@Autowired nl.briefwissel.statistics.Statistics statistics,
+			@Autowired nl.briefwissel.organisation.Programmes programmes) throws Exception {
+		var started = fixtures.runningTrajectory(true);
+		var tomorrow = fixtures.anotherFor(started, Today.date().plusDays(1));
+		var inTwoWeeks = fixtures.anotherFor(started, Today.date().plusDays(14));
+		var manager = fixtures.managerOf(started);
+
+		Map<String, String> dutch = stages(page(get("/programme"), fixtures.as(manager)), started.programmeId());
+		assertThat(dutch).containsEntry("Lopend", "1")
+			.containsEntry("Start gepland (geaccepteerd, eerste dag nog niet bereikt)", "2");
+		Map<String, String> english = stages(page(get("/programme").param("lang", "en"), fixtures.as(manager)), started.programmeId());
+		assertThat(english).containsEntry("Running", "1").containsEntry("Starting soon (accepted, first day still ahead)", "2");
+
+		var figures = statistics.of(programmes.byId(started.programmeId()).orElseThrow(), Today.date().minusMonths(1), Today.date());
+		assertThat(Integer.parseInt(dutch.get("Lopend")) + Integer.parseInt(dutch.get("Gepauzeerd")))
+			.isEqualTo(figures.runningNow().people());
+		assertThat(Integer.parseInt(dutch.get("Start gepland (geaccepteerd, eerste dag nog niet bereikt)")))
+			.isEqualTo(figures.startingSoon().people());
+
+		// The stage filter lists what each count says.
+		Document soon = page(get("/programme").param("programme", started.programmeId().toString()).param("status", "STARTING_SOON"),
+				fixtures.as(manager));
+		assertThat(soon.select("#trajectory-" + tomorrow.id() + ", #trajectory-" + inTwoWeeks.id())).hasSize(2);
+		assertThat(soon.getElementById("trajectory-" + started.id())).isNull();
+		assertThat(soon.selectFirst("#stage-" + started.programmeId() + " option[selected]").text())
+			.isEqualTo("Start gepland (geaccepteerd, eerste dag nog niet bereikt) (2)");
+		Document running = page(get("/programme").param("programme", started.programmeId().toString()).param("status", "RUNNING"),
+				fixtures.as(manager));
+		assertThat(running.getElementById("trajectory-" + started.id())).isNotNull();
+		assertThat(running.select("#trajectory-" + tomorrow.id() + ", #trajectory-" + inTwoWeeks.id())).isEmpty();
+	}
+
+	/** The programme's counts per stage: the stage's words and its number. */
+	private static Map<String, String> stages(Document page, UUID programme) {
+		Map<String, String> stages = new LinkedHashMap<>();
+		Element table = page.getElementById("programme-" + programme).selectFirst("table"); // the first: its counts per stage
+		for (Element row : table.select("tbody tr")) {
+			stages.put(row.selectFirst("th").text(), row.selectFirst("td").text());
+		}
+		return stages;
 	}
 
 	private UUID strayMail() throws Exception {

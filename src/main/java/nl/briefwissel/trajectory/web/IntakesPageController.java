@@ -295,12 +295,15 @@ class IntakesPageController {
 		if (invited instanceof Intakes.Invited.AlreadyEnrolled enrolled) {
 			// Complete and waiting for a coach, or coached: an invitation only led to "you are in already" (decision 0067).
 			TrajectoryOverview trajectory = enrolled.trajectory();
+			LocalDate today = LocalDate.now(clock);
 			String link = switch (trajectory.status()) {
 				case INTAKE -> "/programme/intakes?programme=" + programme.id() + "&waiting="
 						+ (intakes.waitingBefore(trajectory.id()) / PER_PAGE + 1) + "#intake-" + trajectory.id();
 				case MATCHING -> "/programme/intakes?programme=" + programme.id() + "#proposal-" + trajectory.id();
-				default -> "/programme?programme=" + programme.id() + "&status=" + trajectory.status().name() + "&page="
-						+ (intakes.inStageBefore(trajectory.id()) / StartPagesController.TRAJECTORIES_PER_PAGE + 1)
+				// On the programme page's list of its stage: one accepted to start later is among those, not the running ones.
+				default -> "/programme?programme=" + programme.id() + "&status="
+						+ (trajectory.startsAfter(today) ? StartPagesController.STARTING_SOON : trajectory.status().name())
+						+ "&page=" + (intakes.inStageBefore(trajectory.id(), today) / StartPagesController.TRAJECTORIES_PER_PAGE + 1)
 						+ "#trajectory-" + trajectory.id();
 			};
 			redirect.addFlashAttribute("inviteEnrolled", new EnrolledAlready(

@@ -178,7 +178,8 @@ class StartPagesController {
 			.stream()
 			.map(p -> {
 				boolean asked = p.id().toString().equals(programme);
-				Map<TrajectoryStatus, Long> counts = trajectories.countByStatus(p.id());
+				Trajectories.StageCounts counts = trajectories.countByStage(p.id(), today);
+				List<Stage> stages = Stage.of(counts);
 				int number = asked ? PageNumber.of(page) : 1;
 				if (asked && TO_CLOSE.equals(status)) {
 					// Running after their last contact moment: the plan (pauses, extensions, holidays) decides,
@@ -189,14 +190,21 @@ class StartPagesController {
 						.toList();
 					TrajectoryList list = TrajectoryList.of(TO_CLOSE, toClose.size(), number);
 					// Of these, how many nobody wrote in since: a count, no letter's date (decision 0108).
-					return new ProgrammeCounts(p, counts, toClose.subList(list.offset(), (int) list.last()), list, pool.of(p.id()),
+					return new ProgrammeCounts(p, stages, toClose.subList(list.offset(), (int) list.last()), list, pool.of(p.id()),
 							silent.silentSinceLastMoment(toClose));
+				}
+				if (asked && STARTING_SOON.equals(status)) {
+					TrajectoryList list = TrajectoryList.of(STARTING_SOON, counts.startingLater(), number);
+					return new ProgrammeCounts(p, stages,
+							trajectories.pageOfProgrammeStartingAfter(p.id(), today, list.offset(), TRAJECTORIES_PER_PAGE), list,
+							pool.of(p.id()), null);
 				}
 				Optional<TrajectoryStatus> stage = asked ? stage(status) : Optional.empty();
 				TrajectoryList list = TrajectoryList.of(stage.map(TrajectoryStatus::name).orElse(""),
-						stage.map(counts::get).orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum()), number);
-				return new ProgrammeCounts(p, counts, trajectories.pageOfProgramme(p.id(), stage, list.offset(), TRAJECTORIES_PER_PAGE),
-						list, pool.of(p.id()), null);
+						stage.map(counts.byStatus()::get).orElseGet(counts::total), number);
+				return new ProgrammeCounts(p, stages,
+						trajectories.pageOfProgramme(p.id(), stage, today, list.offset(), TRAJECTORIES_PER_PAGE), list, pool.of(p.id()),
+						null);
 			})
 			.toList();
 		model.addAttribute("programmes", overview);
@@ -222,9 +230,34 @@ class StartPagesController {
 		return Arrays.stream(TrajectoryStatus.values()).filter(s -> s.name().equals(status)).findFirst();
 	}
 
+	/**
+	 * The choice of the stage filter, and the row of the counts, for trajectories accepted with their first day still
+	 * ahead ({@link TrajectoryOverview#startsAfter}): counted apart from the running ones, as the programme's figures do.
+	 */
+	static final String STARTING_SOON = "STARTING_SOON";
+
 	/** {@code silent}: of those to close, how many nobody wrote in since their last contact moment; null in another list. */
-	record ProgrammeCounts(Programme programme, Map<TrajectoryStatus, Long> counts, List<TrajectoryOverview> trajectories,
+	record ProgrammeCounts(Programme programme, List<Stage> stages, List<TrajectoryOverview> trajectories,
 			TrajectoryList list, java.util.Set<UUID> pool, Long silent) {
+	}
+
+	/** A row of a programme's counts per stage: its name in the filter, the key of its words, and how many are in it. */
+	record Stage(String name, String labelKey, long count) {
+
+		/**
+		 * Each status in its order, with those starting later before the running ones, in the figures' words
+		 * (statistics.startingSoon), so that the two pages say the same of the same trajectories.
+		 */
+		static List<Stage> of(Trajectories.StageCounts counts) {
+			List<Stage> stages = new java.util.ArrayList<>();
+			counts.byStatus().forEach((status, count) -> {
+				if (status == TrajectoryStatus.RUNNING) {
+					stages.add(new Stage(STARTING_SOON, "statistics.startingSoon", counts.startingLater()));
+				}
+				stages.add(new Stage(status.name(), "status." + status.name(), count));
+			});
+			return List.copyOf(stages);
+		}
 	}
 
 	/**
