@@ -41,6 +41,14 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 	public record Moment(int number, LocalDate due, boolean passed, boolean written) {
 	}
 
+	/**
+	 * The day the record was made, in the zone of the clock that made it: where the trajectory stood is said as
+	 * of that day (a trajectory accepted with its first day still ahead names that day, as the pages do).
+	 */
+	public LocalDate madeOn() {
+		return madeAt.toLocalDate();
+	}
+
 	/** What the participant asked at intake, in their own words; null when none, or when it does not open. */
 	public String question() {
 		return inOwnWords.question();

@@ -140,6 +140,30 @@ class ReportTests {
 	}
 
 	/**
+	 * A trajectory accepted with its first day ahead said "Lopend" in its record, page and PDF, where every
+	 * other page says the day it starts (TrajectoryOverview.startsAfter): the record now says it too.
+	 */
+	@Test
+	void aRecordOfATrajectoryStartingLaterSaysTheDayItStarts() throws Exception {
+		var started = fixtures.runningTrajectory(true);
+		java.time.LocalDate tomorrow = Today.date().plusDays(1);
+		var ahead = fixtures.anotherFor(started, tomorrow);
+		String dutch = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")).format(tomorrow);
+		String english = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).format(tomorrow);
+
+		assertThat(pdfText(mvc.perform(get("/participant/report/{id}/pdf", ahead.id()).with(fixtures.as(ahead.participant())))
+			.andReturn().getResponse().getContentAsByteArray())).contains("Start op " + dutch).doesNotContain("Lopend");
+		assertThat(pdfText(mvc.perform(get("/coach/trajectories/{id}/report/pdf", ahead.id()).param("lang", "en")
+			.with(fixtures.as(ahead.coach()))).andReturn().getResponse().getContentAsByteArray()))
+			.contains("Starts on " + english).doesNotContain("Running");
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", ahead.id()).with(fixtures.as(ahead.participant())))
+			.andReturn().getResponse().getContentAsString()).selectFirst(".bw-record dl").text()).contains("Start op " + dutch)
+			.doesNotContain("Lopend");
+		assertThat(pdfText(mvc.perform(get("/participant/report/{id}/pdf", started.id()).with(fixtures.as(started.participant())))
+			.andReturn().getResponse().getContentAsByteArray())).contains("Lopend");
+	}
+
+	/**
 	 * Each page says in its title what it is (WCAG 2.4.2): the record names whose it is, for the
 	 * participant and for the coach; the list of several records has a title of its own.
 	 */
