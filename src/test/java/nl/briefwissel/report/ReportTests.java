@@ -182,9 +182,9 @@ class ReportTests {
 				nl.briefwissel.trajectory.TrajectoryStatus.COMPLETED, "GROWTH", Today.date().minusMonths(6),
 				Today.date().minusMonths(4));
 		assertThat(title(get("/participant/report").with(fixtures.as(running.participant()))))
-			.isEqualTo("Je verslagen · Briefwissel");
+			.isEqualTo("Mijn verslag · Briefwissel");
 		assertThat(title(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant()))))
-			.isEqualTo("Your reports · Briefwissel");
+			.isEqualTo("My report · Briefwissel");
 	}
 
 	private String title(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

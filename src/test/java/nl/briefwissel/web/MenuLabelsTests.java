@@ -21,8 +21,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * A menu item and the heading of the page it opens are the same words, in Dutch and in English: the coach's
  * "Schrijfhulp" opened "Mijn schrijven" and "Werkplek" "Mijn werkplek", the administrator's "Opdrachtenbibliotheek"
- * opened "Opdrachten" and "Verwerkingsregister" "Register van verwerkingen". And a language to choose is named in
- * its own words wherever it is chosen.
+ * opened "Opdrachten" and "Verwerkingsregister" "Register van verwerkingen", the participant's "Mijn verslag" "Verslag
+ * van de e-coaching" (or "Je verslagen"). And a language to choose is named in its own words wherever it is chosen.
  */
 @BriefwisselTest
 class MenuLabelsTests {
@@ -39,8 +39,9 @@ class MenuLabelsTests {
 	@Test
 	void everyMenuItemOpensAPageHeadedWithItsOwnWords() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		Map<Role, RequestPostProcessor> people = Map.of(Role.COACH, fixtures.as(running.coach()), Role.PROGRAMME_MANAGER,
-				fixtures.as(fixtures.managerOf(running)), Role.ADMINISTRATOR, user(users.loadUserByUsername("beheer@briefwissel.test")));
+		Map<Role, RequestPostProcessor> people = Map.of(Role.PARTICIPANT, fixtures.as(running.participant()), Role.COACH,
+				fixtures.as(running.coach()), Role.PROGRAMME_MANAGER, fixtures.as(fixtures.managerOf(running)), Role.ADMINISTRATOR,
+				user(users.loadUserByUsername("beheer@briefwissel.test")));
 		for (var person : people.entrySet()) {
 			for (Navigation.Item item : Navigation.of(person.getKey())) {
 				for (String language : new String[] { "nl", "en" }) {
