@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * A menu item and the heading of the page it opens are the same words, in Dutch and in English: the coach's
  * "Schrijfhulp" opened "Mijn schrijven" and "Werkplek" "Mijn werkplek", the administrator's "Opdrachtenbibliotheek"
  * opened "Opdrachten" and "Verwerkingsregister" "Register van verwerkingen", the participant's "Mijn verslag" "Verslag
- * van de e-coaching" (or "Je verslagen"). And a language to choose is named in its own words wherever it is chosen.
+ * van de e-coaching" (or "Je verslagen"). And a language is named in its own words wherever it is chosen or listed.
  */
 @BriefwisselTest
 class MenuLabelsTests {
@@ -35,6 +35,9 @@ class MenuLabelsTests {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	nl.briefwissel.account.Accounts accounts;
 
 	@Test
 	void everyMenuItemOpensAPageHeadedWithItsOwnWords() throws Exception {
@@ -75,6 +78,36 @@ class MenuLabelsTests {
 			var labels = organisation.select("label[for^=invite-nl-], label[for^=invite-en-]");
 			assertThat(labels.eachText()).as(language).containsExactly("Nederlands", "English");
 			assertThat(labels.eachAttr("lang")).containsExactly("nl", "en");
+		}
+	}
+
+	/**
+	 * The assignment form's languages and the accounts list's language column were named in the page's language
+	 * ("Dutch", "Engels"): now in their own words with their lang, as the invitations and the language switch do.
+	 */
+	@Test
+	void theAssignmentFormAndTheAccountsListNameEachLanguageInItsOwnWords() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		accounts.changeLanguage(running.coach().id(), java.util.Locale.ENGLISH);
+		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
+		for (String language : new String[] { "nl", "en" }) {
+			for (var library : Map.of("/coach/assignments", fixtures.as(running.coach()), "/admin/assignments", admin).entrySet()) {
+				Document page = Jsoup.parse(mvc.perform(get(library.getKey()).param("lang", language).with(library.getValue()))
+					.andReturn().getResponse().getContentAsString());
+				var options = page.select("#new-language option");
+				assertThat(options.eachText()).as(library.getKey() + " in " + language).containsExactly("Nederlands", "English");
+				assertThat(options.eachAttr("lang")).containsExactly("nl", "en");
+			}
+			Document accounts = Jsoup.parse(mvc.perform(get("/admin").param("search", running.participant().email())
+				.param("lang", language).with(admin)).andReturn().getResponse().getContentAsString());
+			var cell = accounts.select("table tbody tr").first().select("td").get(3);
+			assertThat(cell.text()).as("accounts in " + language).isEqualTo("Nederlands");
+			assertThat(cell.select("[lang]").eachAttr("lang")).containsExactly("nl");
+			Document english = Jsoup.parse(mvc.perform(get("/admin").param("search", running.coach().email())
+				.param("lang", language).with(admin)).andReturn().getResponse().getContentAsString());
+			var coachCell = english.select("table tbody tr").first().select("td").get(3);
+			assertThat(coachCell.text()).as("accounts in " + language).isEqualTo("English");
+			assertThat(coachCell.select("[lang]").eachAttr("lang")).containsExactly("en");
 		}
 	}
 }
