@@ -277,6 +277,37 @@ public class AcceptedAddresses {
 			.optional();
 	}
 
+	/**
+	 * Whether mail from this sender counts as the trajectory's participant's: their own address, or one confirmed
+	 * for this trajectory, as a letter to its reply address is let in by (decision 0106).
+	 */
+	public boolean fromParticipant(TrajectoryOverview trajectory, String sender) {
+		String address = normal(sender);
+		return !address.isEmpty() && (address.equalsIgnoreCase(trajectory.participantEmail()) || accepted(trajectory.id(), address));
+	}
+
+	/**
+	 * The running or paused trajectories (not erased) whose participant this address is: their own, or one
+	 * confirmed for the trajectory that is no account's own address (as {@link #accepted} counts it). Mail from
+	 * the participant of exactly one of them that reached no conversation waits for that coach (decision 0106).
+	 */
+	public List<UUID> underwayOf(String sender) {
+		String address = normal(sender);
+		if (address.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select t.id from trajectory t join account a on a.id = t.participant_id
+				where a.email = :a and t.status in ('RUNNING', 'PAUSED') and t.erased_at is null
+				union
+				select t.id from accepted_address x join trajectory t on t.id = x.trajectory_id
+				where x.address = :a and x.state = 'CONFIRMED' and t.status in ('RUNNING', 'PAUSED') and t.erased_at is null
+				  and not exists (select 1 from account o where o.email = :a)""")
+			.param("a", address)
+			.query(UUID.class)
+			.list();
+	}
+
 	private Optional<Accepted> stored(UUID trajectoryId, String address) {
 		return jdbc.sql("""
 				select address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address

@@ -116,6 +116,16 @@ class HeldBackNotices {
 	}
 
 	/**
+	 * A new mail of theirs reached Briefwissel without the reply address of their conversation (decision 0106):
+	 * it waits for their coach, who adds it to the conversation or not. Answering a letter brings the next one in
+	 * at once. Never a word of the mail, as for the others.
+	 */
+	void newMail(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
+		send(trajectory, NoticeKind.NEW_MAIL_HELD, letters.inFull(trajectory) ? "mail.heldBack.newMail" : "mail.heldBack.newMailSecure",
+				receivedAt, language -> List.of(), true, null);
+	}
+
+	/**
 	 * Their coach accepted {@code accepted} for the conversation (decisions 0089, 0091): it takes effect only once
 	 * they confirm it, by the link in this mail (its token, working once for {@code days} days, until {@code until})
 	 * or on their conversation page. Asked at their own address, never at the new one: if it is not theirs, they
@@ -218,12 +228,13 @@ class HeldBackNotices {
 
 	/**
 	 * Whether the participant was told since then that mail of theirs was held back (too big, from another
-	 * address): they wrote, and know what to do, so a reminder that they have not written is not for them
+	 * address, a new mail that waits for the coach): they wrote, and know what to do, so a reminder that they have not written is not for them
 	 * (decision 0081). Not a file not kept: that letter is in the conversation. Not a notice the outbox did not
 	 * send (the loop brake kept it as not sent, or it failed): that told them nothing.
 	 */
 	boolean toldSince(TrajectoryOverview trajectory, OffsetDateTime since) {
-		return told(trajectory, List.of(NoticeKind.MAIL_TOO_BIG, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS), since, false);
+		return told(trajectory, List.of(NoticeKind.MAIL_TOO_BIG, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS, NoticeKind.NEW_MAIL_HELD),
+				since, false);
 	}
 
 	/**

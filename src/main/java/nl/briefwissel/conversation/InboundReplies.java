@@ -126,6 +126,16 @@ class InboundReplies implements InboundMailHandler {
 			if (content.kind() == MailKind.BOUNCE) {
 				reason = new QuarantineReason.StrayBounce(content.failedRecipient());
 			}
+			Optional<TrajectoryOverview> own = content.kind() == MailKind.REPLY
+					&& (reason instanceof QuarantineReason.NoReference || reason instanceof QuarantineReason.UnknownReplyAddress)
+							? ownUnderway(content) : Optional.empty();
+			if (own.isPresent()) {
+				// A new mail of the participant of one open trajectory: their coach decides, not an administrator who
+				// does not know them, and the participant hears it waits (decision 0106).
+				InboundResult held = quarantine.put(mail.id(), new QuarantineReason.NewMail(sender(content)), own.get().id());
+				notices.newMail(own.get(), mail.receivedAt());
+				return held;
+			}
 			return quarantine.put(mail.id(), reason, null);
 		}
 		TrajectoryOverview found = trajectory.get().trajectory();
@@ -175,6 +185,20 @@ class InboundReplies implements InboundMailHandler {
 	private boolean mayBeTheParticipantsOtherAddress(ReadMail content, TrajectoryOverview trajectory, String sender) {
 		return !sender.isEmpty() && !content.fromAMailServer() && !sender.equals(trajectory.coachEmail())
 				&& !trajectories.coachedBefore(trajectory.id(), sender);
+	}
+
+	/**
+	 * The one running or paused trajectory whose participant sent this mail (their own address, or one confirmed
+	 * for it), when the receiving server did not doubt the sender (decision 0037): a mail without a reply address
+	 * carries nothing else that says whose it is. None when the sender is the participant of two or more.
+	 */
+	private Optional<TrajectoryOverview> ownUnderway(ReadMail content) {
+		String sender = sender(content);
+		if (sender.isEmpty() || authentication.check(content) instanceof SenderAuthentication.Unconfirmed) {
+			return Optional.empty();
+		}
+		List<UUID> underway = accepted.underwayOf(sender);
+		return underway.size() == 1 ? trajectories.withContent(underway.get(0)) : Optional.empty();
 	}
 
 	/** The trajectory a mail belongs to, and whether mail to its participant may be marked failing. */

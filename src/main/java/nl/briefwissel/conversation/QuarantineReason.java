@@ -68,6 +68,7 @@ public sealed interface QuarantineReason {
 			case TooBig.CODE -> new TooBig(argument == null ? "" : argument);
 			case UnknownReplyAddress.CODE -> new UnknownReplyAddress();
 			case NoReference.CODE -> new NoReference();
+			case NewMail.CODE -> new NewMail(argument == null ? "" : argument);
 			case ErasedConversation.CODE -> new ErasedConversation();
 			case StrayBounce.CODE, StrayBounce.CODE_WITH_ADDRESS -> new StrayBounce(argument);
 			case UnknownSender.CODE, UnknownSender.CODE_WITHOUT_SENDER -> new UnknownSender(argument == null ? "" : argument);
@@ -195,6 +196,34 @@ public sealed interface QuarantineReason {
 
 		public String english() {
 			return "no reply address and no reference to a conversation";
+		}
+	}
+
+	/**
+	 * A new mail from the participant of one open trajectory, to the reply mailbox without a reply address of
+	 * a conversation (none, or one Briefwissel never issued): not an answer to a letter, so not let in by itself
+	 * (a sender is anyone's to write), but held for that trajectory's coach to decide, as a letter from another
+	 * address is (decision 0106). The sender is stored, for the erasure of a person to find it.
+	 */
+	record NewMail(String sender) implements QuarantineReason {
+
+		static final String CODE = "newMail";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return sender;
+		}
+
+		public String english() {
+			return "a new mail from the participant " + sender + ", not an answer to a letter (no reply address of a conversation)";
+		}
+
+		@Override
+		public String forLog() {
+			return "a new mail from the participant, not an answer to a letter (no reply address of a conversation)";
 		}
 	}
 

@@ -234,14 +234,16 @@ class Reminders {
 	}
 
 	/**
-	 * Whether held mail is of a kind a held-back notice tells the participant of: too big to keep, or from an
-	 * address that is not the conversation's, sent by the participant or by someone unknown. Not the coach's
+	 * Whether held mail is of a kind a held-back notice tells the participant of: too big to keep, from an
+	 * address that is not the conversation's, sent by the participant or by someone unknown, or a new mail of the
+	 * participant's that waits for the coach (decision 0106). Not the coach's
 	 * own mail too big, nor a former coach's: the participant hears of neither, and with theirs discarded such
 	 * a mail would keep the reminder off for good. A mail without a sender is told to nobody either.
 	 */
 	private boolean toldOfKind(TrajectoryOverview trajectory, QuarantineReason why) {
 		String sender = why instanceof QuarantineReason.TooBig tooBig ? tooBig.sender()
-				: why instanceof QuarantineReason.UnknownSender unknown ? unknown.sender() : "";
+				: why instanceof QuarantineReason.UnknownSender unknown ? unknown.sender()
+				: why instanceof QuarantineReason.NewMail newMail ? newMail.sender() : "";
 		return !sender.isEmpty() && !sender.equalsIgnoreCase(trajectory.coachEmail())
 				&& !trajectories.coachedBefore(trajectory.id(), sender);
 	}

@@ -23,6 +23,8 @@ public enum NoticeKind {
 	MAIL_TOO_BIG,
 	/** A mail from an address that is not theirs reached their conversation, and was held back. */
 	MAIL_FROM_ANOTHER_ADDRESS,
+	/** A new mail of theirs, not an answer to a letter, waits for their coach to add it to the conversation (0106). */
+	NEW_MAIL_HELD,
 	/** Files of their letter were not kept; the letter was. */
 	FILES_NOT_KEPT,
 	/** Their coach accepted another address of theirs for the conversation; the mail asks them to confirm it (0091). */

@@ -406,6 +406,35 @@ class ReminderTests {
 		}
 	}
 
+	/**
+	 * A new mail of the participant's, without their conversation's reply address, waits for the coach and they were
+	 * told so (decision 0106): they wrote, and are not reminded that they did not; once the coach discards it, they are.
+	 */
+	@Test
+	void noReminderWhileTheParticipantsNewMailWaitsForTheCoach(@Autowired InboundMails inbound, @Autowired Quarantine quarantine) {
+		var base = fixtures.runningTrajectory(true);
+		var wrote = fixtures.anotherFor(base, Today.date().minusWeeks(2));
+		String from = wrote.participant().email();
+		byte[] raw = ("From: " + from + "\r\nTo: reply@briefwissel.test\r\nSubject: Nieuwe vraag\r\nMessage-ID: <nieuw-" + wrote.id()
+				+ "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nIk schrijf je los van ons gesprek.\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		inbound.store(raw, InboundMails.Source.SMTP, from, List.of("reply@briefwissel.test"));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> !quarantine.heldFor(wrote.id()).isEmpty());
+		try {
+			run();
+			assertThat(reminderCount(wrote.id())).isZero();
+
+			quarantine.heldFor(wrote.id()).forEach(held -> quarantine.discard(held.inboundMailId(), wrote.coach().id()));
+			run();
+			assertThat(reminderCount(wrote.id())).as("discarded: the participant has not written").isEqualTo(1);
+		}
+		finally {
+			// Held and not reminded, it would stay due for the other tests' runs.
+			quarantine.heldFor(wrote.id()).forEach(held -> quarantine.discard(held.inboundMailId(), wrote.coach().id()));
+		}
+	}
+
 	private static void hold(InboundMails inbound, ReplyTokens tokens, ReplyAddress replyAddress, Fixtures.RunningTrajectory to,
 			String from, String header, String run) {
 		String reply = replyAddress.of(tokens.tokenFor(to.id(), to.participant().id()));
