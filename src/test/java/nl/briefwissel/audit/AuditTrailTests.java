@@ -272,7 +272,7 @@ class AuditTrailTests {
 		assertThat(trail.search(new AuditTrail.Search(null, AuditAction.READ, null, null, null)))
 			.noneMatch(entry -> String.valueOf(entry.details()).contains(id.toString()));
 
-		mvc.perform(get("/admin/quarantine/{id}", id).param("reason", "Afzender onbekend, traject zoeken").with(admin()))
+		mvc.perform(post("/admin/quarantine/{id}", id).param("reason", "Afzender onbekend, traject zoeken").with(csrf()).with(admin()))
 			.andExpect(content().string(containsString("Persoonlijke woorden")));
 		assertThat(trail.search(new AuditTrail.Search("beheer@briefwissel.test", AuditAction.READ, null, null, null)))
 			.filteredOn(entry -> entry.details().contains(id.toString()))
@@ -280,7 +280,7 @@ class AuditTrailTests {
 			.containsExactly("Afzender onbekend, traject zoeken");
 		// The trajectories to choose from, by programme, each with its start: two people may share a name.
 		var running = fixtures.runningTrajectory(true);
-		String read = mvc.perform(get("/admin/quarantine/{id}", id).param("reason", "Afzender onbekend, traject zoeken").with(admin()))
+		String read = mvc.perform(post("/admin/quarantine/{id}", id).param("reason", "Afzender onbekend, traject zoeken").with(csrf()).with(admin()))
 			.andReturn().getResponse().getContentAsString();
 		org.jsoup.nodes.Element option = org.jsoup.Jsoup.parse(read).selectFirst("#trajectoryId option[value=" + running.id() + "]");
 		assertThat(option.parent().tagName()).isEqualTo("optgroup");
@@ -503,7 +503,7 @@ class AuditTrailTests {
 		assertThat(held.trajectoryId()).isEqualTo(trajectory.id());
 
 		mvc.perform(get("/coach/quarantine/{id}", held.inboundMailId()).with(coach)).andExpect(status().isOk());
-		mvc.perform(get("/admin/quarantine/{id}", held.inboundMailId()).param("reason", "Afzender nagaan").with(admin()))
+		mvc.perform(post("/admin/quarantine/{id}", held.inboundMailId()).param("reason", "Afzender nagaan").with(csrf()).with(admin()))
 			.andExpect(status().isOk());
 		mvc.perform(get("/coach").param("q", word).with(coach)).andExpect(status().isOk());
 		mvc.perform(get("/coach").with(coach)).andExpect(status().isOk());
@@ -512,7 +512,7 @@ class AuditTrailTests {
 		assertThat(trail.ofTrajectory(trajectory.id())).extracting(AuditEntry::action, AuditEntry::route, AuditEntry::actorId)
 			.containsExactlyInAnyOrder(
 					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /coach/quarantine/{id}", trajectory.coach().id()),
-					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /admin/quarantine/{id}", administrator),
+					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "POST /admin/quarantine/{id}", administrator),
 					org.assertj.core.groups.Tuple.tuple(AuditAction.READ, "GET /coach", trajectory.coach().id()));
 		assertThat(trail.ofTrajectory(trajectory.id())).filteredOn(entry -> entry.actorId().equals(administrator))
 			.extracting(AuditEntry::reason)

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.AcceptedAddresses;
@@ -15,6 +17,7 @@ import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -82,17 +85,36 @@ class QuarantineController {
 		return mail(entry, "/coach/quarantine", List.of(), request, model);
 	}
 
-	@Audited(value = AuditAction.READ, reasonRequired = true)
+	/**
+	 * The question why, before an administrator reads someone else's mail. Nothing of the mail is shown here, and a
+	 * reason in the address opens nothing: it would stay in the browser's history and the access logs.
+	 */
 	@GetMapping("/admin/quarantine/{id}")
+	String adminReason(@PathVariable UUID id, Model model) {
+		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("id", id);
+		return "conversation/quarantine-reason";
+	}
+
+	/**
+	 * The mail, for the reason given in the form's body: an administrator reads someone else's mail only for a
+	 * reason that goes on the audit trail (decision 0106). Without one the question is asked again, said at the
+	 * field and answered 422, and nothing is shown or recorded.
+	 */
+	@Audited(value = AuditAction.READ, reasonRequired = true)
+	@PostMapping("/admin/quarantine/{id}")
 	String adminMail(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, HttpServletRequest request,
-			Model model) {
+			HttpServletResponse response, Model model) {
 		Quarantine.Entry entry = quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (reason.isBlank()) {
-			// An administrator reads someone else's mail only for a reason that goes on the audit trail.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("id", id);
+			model.addAttribute("reasonMissing", true);
 			return "conversation/quarantine-reason";
 		}
-		return mail(entry, "/admin/quarantine", trajectories.all(), request, model);
+		List<TrajectoryOverview> choices = choices();
+		model.addAttribute("preselected", sendersOwn(entry, entry.from(), choices).orElse(null));
+		return mail(entry, "/admin/quarantine", choices, request, model);
 	}
 
 	/**
@@ -143,15 +165,43 @@ class QuarantineController {
 		return done(attached, "attached", redirect, "/coach/quarantine");
 	}
 
+	/**
+	 * Adds the mail to the chosen trajectory as its participant's letter. No choice, or one that may take none, is
+	 * said at the field on a page of its own (422), without the mail: that was read for a reason, and is not shown
+	 * again without one. A mail whose sender is not the chosen trajectory's participant (their own address, or one
+	 * confirmed for it) is added only once the administrator confirms it, on a page that names both (decision 0106).
+	 * Neither page changes anything; the trail has the attempt as refused.
+	 */
 	@PostMapping("/admin/quarantine/{id}/attach")
-	String adminAttach(@PathVariable UUID id, @RequestParam UUID trajectoryId, @AuthenticationPrincipal SignedInAccount me,
-			RedirectAttributes redirect) {
+	String adminAttach(@PathVariable UUID id, @RequestParam(defaultValue = "") String trajectoryId,
+			@RequestParam(defaultValue = "false") boolean confirmed, @AuthenticationPrincipal SignedInAccount me,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (quarantine.handled(id).isPresent()) {
 			return already(redirect, "/admin/quarantine");
 		}
-		attachable(quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-		trajectories.withContent(trajectoryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-		return done(quarantine.attach(id, trajectoryId, me.id()).isPresent(), "attached", redirect, "/admin/quarantine");
+		Quarantine.Entry entry = attachable(
+				quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		String sender = entry.from();
+		Optional<TrajectoryOverview> chosen = idOf(trajectoryId).flatMap(trajectories::withContent);
+		String problem = trajectoryId.isBlank() ? "required"
+				: chosen.isEmpty() ? "unknown" : !mayTakeMail(chosen.get()) ? "noCoach" : null;
+		if (problem == null && (confirmed || accepted.fromParticipant(chosen.get(), sender == null ? "" : sender))) {
+			return done(quarantine.attach(id, chosen.get().id(), me.id()).isPresent(), "attached", redirect, "/admin/quarantine");
+		}
+		AuditedChange.refused();
+		List<TrajectoryOverview> choices = choices();
+		model.addAttribute("entry", entry);
+		model.addAttribute("sender", sender);
+		choose(choices, model);
+		if (problem != null) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("choiceProblem", problem);
+			model.addAttribute("preselected", sendersOwn(entry, sender, choices).orElse(null));
+		}
+		else {
+			model.addAttribute("trajectory", chosen.get());
+		}
+		return "conversation/quarantine-attach";
 	}
 
 	/**
@@ -214,15 +264,36 @@ class QuarantineController {
 			AuditedTrajectory.shown(request, entry.trajectoryId());
 		}
 		model.addAttribute("entry", entry);
+		boolean administrator = "/admin/quarantine".equals(base);
+		model.addAttribute("administrator", administrator);
 		// Only the coach's page offers to accept the address (decision 0089): the administrator's adds to any trajectory.
-		model.addAttribute("otherAddress", choices.isEmpty() ? quarantine.otherAddress(entry).orElse(null) : null);
+		model.addAttribute("otherAddress", administrator ? null : quarantine.otherAddress(entry).orElse(null));
 		model.addAttribute("confirmationDays", accepted.validityInDays());
 		model.addAttribute("mail", quarantine.mail(entry.inboundMailId()).orElse(null));
 		model.addAttribute("base", base);
+		choose(choices, model);
+		return "conversation/quarantine-mail";
+	}
+
+	/**
+	 * The trajectories an administrator may add a mail to, and what the select lists: those whose conversation a coach
+	 * reads, from their start on (decision 0106). An application's, or one only proposed to a coach, has no coach
+	 * reading it yet: a letter put there waited unseen, for a coach who might never take it.
+	 */
+	private List<TrajectoryOverview> choices() {
+		return trajectories.all().stream().filter(QuarantineController::mayTakeMail).toList();
+	}
+
+	private static boolean mayTakeMail(TrajectoryOverview trajectory) {
+		return trajectory.coachId() != null && trajectory.status() != TrajectoryStatus.INTAKE
+				&& trajectory.status() != TrajectoryStatus.MATCHING;
+	}
+
+	/** The choices by programme, those under way first: among the platform's trajectories two people may share a name. */
+	private void choose(List<TrajectoryOverview> choices, Model model) {
 		model.addAttribute("choices", choices);
 		model.addAttribute("today", java.time.LocalDate.now(clock)); // a trajectory accepted to start later says so
-		// By programme, those under way first: among the platform's trajectories two people may share a name.
-		// (By the programme itself: two organisations may each have a "Loopbaancoaching".)
+		// By the programme itself: two organisations may each have a "Loopbaancoaching".
 		java.text.Collator alphabetical = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("nl"));
 		model.addAttribute("choiceGroups", choices.stream()
 			.sorted(java.util.Comparator.comparing(TrajectoryOverview::programmeName, alphabetical)
@@ -231,7 +302,36 @@ class QuarantineController {
 			.collect(java.util.stream.Collectors.groupingBy(TrajectoryOverview::programmeId, java.util.LinkedHashMap::new,
 					java.util.stream.Collectors.toList()))
 			.values());
-		return "conversation/quarantine-mail";
+	}
+
+	/**
+	 * The trajectory the select starts on, if the sender's own is known: the one the mail was held for when the
+	 * sender is its participant, else their one running or paused trajectory. Otherwise none, and the administrator
+	 * chooses: the first of the list was someone else's conversation (decision 0106).
+	 */
+	private Optional<UUID> sendersOwn(Quarantine.Entry entry, String sender, List<TrajectoryOverview> choices) {
+		if (sender == null || sender.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<UUID> held = choices.stream()
+			.filter(t -> t.id().equals(entry.trajectoryId()) && accepted.fromParticipant(t, sender))
+			.map(TrajectoryOverview::id)
+			.findFirst();
+		if (held.isPresent()) {
+			return held;
+		}
+		List<UUID> underway = accepted.underwayOf(sender);
+		return underway.size() == 1 && choices.stream().anyMatch(t -> t.id().equals(underway.get(0)))
+				? Optional.of(underway.get(0)) : Optional.empty();
+	}
+
+	private static Optional<UUID> idOf(String value) {
+		try {
+			return value.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(value.strip()));
+		}
+		catch (IllegalArgumentException notAnId) {
+			return Optional.empty();
+		}
 	}
 
 	/** An entry about one of this coach's trajectories, or 404. */

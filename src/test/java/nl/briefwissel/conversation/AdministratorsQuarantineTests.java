@@ -1,0 +1,251 @@
+package nl.briefwissel.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Today;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditEntry;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static nl.briefwissel.Accessible.describedBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The administrator's quarantine (decision 0106). The trajectory select started on the first trajectory of the
+ * list, someone else's, and "Add to this trajectory" put the sender's words into that conversation without a
+ * word; a reason to open a mail went in the address; an empty one showed the form again without saying why; and
+ * every row's link read "Open, with a reason".
+ */
+@BriefwisselTest
+class AdministratorsQuarantineTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	InboundMails inbound;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theTrajectoryListStartsOnNoTrajectoryAndAChoiceIsRequired() throws Exception {
+		fixtures.runningTrajectory(true);
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+
+		Document page = page(open(id, "Traject zoeken").andExpect(status().isOk()));
+		Element select = page.getElementById("trajectoryId");
+		assertThat(select.hasAttr("required")).isTrue();
+		Element first = select.selectFirst("option");
+		assertThat(first.attr("value")).isEmpty();
+		assertThat(first.text()).isEqualTo("Kies een traject");
+		assertThat(select.select("option[selected]")).as("no trajectory chosen for the administrator")
+			.singleElement().satisfies(option -> assertThat(option.attr("value")).isEmpty());
+
+		for (String language : List.of("nl", "en")) {
+			Document refused = page(mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", "")
+				.param("lang", language).with(csrf()).with(admin())).andExpect(status().isUnprocessableContent()));
+			Element field = refused.getElementById("trajectoryId");
+			assertThat(field.attr("aria-invalid")).isEqualTo("true");
+			assertThat(field.hasAttr("autofocus")).isTrue();
+			assertThat(describedBy(refused, field)).extracting(Element::text).contains(language.equals("nl")
+					? "Kies het traject waar deze mail bij hoort." : "Choose the trajectory this mail belongs to.");
+			assertThat(refused.text()).as("the mail is not shown again without a reason").doesNotContain("Woorden van iemand");
+		}
+		assertThat(quarantine.entry(id)).as("still waiting").isPresent();
+	}
+
+	@Test
+	void addingAMailToAnotherParticipantsTrajectoryIsConfirmedOnAPageThatNamesBoth() throws Exception {
+		var jeroen = fixtures.runningTrajectory(true);
+		String sender = "sanne-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		UUID id = strayFrom(sender);
+
+		Document asked = page(mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", jeroen.id().toString())
+			.with(csrf()).with(admin())).andExpect(status().isOk()));
+		assertThat(asked.select("h1").text()).isEqualTo("Is deze mail van " + jeroen.participant().displayName() + "?");
+		assertThat(asked.getElementById("not-the-participant").text()).contains(sender)
+			.contains(jeroen.participant().displayName()).contains(jeroen.coach().displayName());
+		assertThat(conversations.of(jeroen.id())).as("nothing added before the administrator confirms").isEmpty();
+		Element confirm = asked.selectFirst("form:has(input[name=confirmed][value=true])");
+		assertThat(confirm.selectFirst("input[name=trajectoryId]").attr("value")).isEqualTo(jeroen.id().toString());
+
+		mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", jeroen.id().toString())
+			.param("confirmed", "true").with(csrf()).with(admin())).andExpect(redirectedUrl("/admin/quarantine"));
+		assertThat(conversations.of(jeroen.id())).singleElement()
+			.satisfies(letter -> assertThat(letter.body()).contains("Woorden van iemand"));
+	}
+
+	/**
+	 * An application's trajectory, or one without a coach, takes no mail: no coach reads its conversation, and a letter
+	 * put there waited unseen. It is not offered, and refused when sent all the same.
+	 */
+	@Test
+	void aMailIsNotAddedToATrajectoryWhoseConversationNoCoachReads() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var withoutCoach = fixtures.runningTrajectory(false);
+		UUID intake = trajectories.record(running.programmeId(), fixtures.person(running.organisationId(),
+				"aanmelder-" + UUID.randomUUID() + "@example.nl", "Aanmelder", nl.briefwissel.account.Role.PARTICIPANT).id(),
+				null, TrajectoryStatus.INTAKE, "NEXT_STEP", null, null);
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+
+		Document page = page(open(id, "Traject zoeken").andExpect(status().isOk()));
+		assertThat(page.select("#trajectoryId option[value=" + running.id() + "]")).hasSize(1);
+		assertThat(page.select("#trajectoryId option[value=" + intake + "]")).isEmpty();
+		assertThat(page.select("#trajectoryId option[value=" + withoutCoach.id() + "]")).isEmpty();
+
+		for (UUID trajectory : List.of(intake, withoutCoach.id())) {
+			Document refused = page(mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", trajectory.toString())
+				.param("confirmed", "true").with(csrf()).with(admin())).andExpect(status().isUnprocessableContent()));
+			assertThat(refused.getElementById("trajectoryId-error").text()).contains("er is nog geen e-coach die het gesprek leest");
+			assertThat(conversations.of(trajectory)).isEmpty();
+		}
+		assertThat(quarantine.entry(id)).isPresent();
+	}
+
+	/**
+	 * The sender is the participant of one running trajectory (the other of theirs ended since the mail came): that one
+	 * is chosen already, and added without a question.
+	 */
+	@Test
+	void theSendersOwnTrajectoryIsChosenAlready(@Autowired nl.briefwissel.organisation.Programmes programmes,
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
+		var own = fixtures.runningTrajectory(true);
+		var otherProgramme = programmes.create(own.organisationId(), "Tweede programma", null);
+		UUID second = trajectories.record(otherProgramme.id(), own.participant().id(), own.coach().id(), TrajectoryStatus.RUNNING,
+				"GROWTH", Today.date(), null);
+		UUID id = strayFrom(own.participant().email());
+		assertThat(quarantine.entry(id).orElseThrow().trajectoryId()).as("two open trajectories: the administrators'").isNull();
+		lifecycle.complete(second, own.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+
+		Document page = page(open(id, "Bij welk traject hoort dit").andExpect(status().isOk()));
+		assertThat(page.select("#trajectoryId option[selected]")).singleElement()
+			.satisfies(option -> assertThat(option.attr("value")).isEqualTo(own.id().toString()));
+
+		mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", own.id().toString()).with(csrf()).with(admin()))
+			.andExpect(redirectedUrl("/admin/quarantine"));
+		assertThat(conversations.of(own.id())).hasSize(1);
+	}
+
+	/**
+	 * The reason goes in the form's body, not the address (browser history, access logs): a reason in the address
+	 * opens nothing. An empty one is said at the field, in the reader's language, and nothing is read or recorded.
+	 */
+	@Test
+	void theReasonIsPostedAndAnEmptyOneIsSaidAtTheField() throws Exception {
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+
+		Document asked = page(mvc.perform(get("/admin/quarantine/{id}", id).param("reason", "In het adres").with(admin()))
+			.andExpect(status().isOk()));
+		assertThat(asked.text()).contains("Waarom open je deze mail?").doesNotContain("Woorden van iemand");
+		assertThat(asked.selectFirst("form:has(#reason)").attr("method")).isEqualTo("post");
+
+		for (String language : List.of("nl", "en")) {
+			Document refused = page(open(id, "   ", language).andExpect(status().isUnprocessableContent()));
+			assertThat(refused.text()).doesNotContain("Woorden van iemand");
+			Element field = refused.getElementById("reason");
+			assertThat(field.attr("aria-invalid")).isEqualTo("true");
+			assertThat(field.hasAttr("autofocus")).isTrue();
+			assertThat(describedBy(refused, field)).extracting(Element::text).contains(language.equals("nl")
+					? "Vul een reden in: zonder reden open je de mail niet. Je reden komt met je naam in het logboek."
+					: "Fill in a reason: without one the mail does not open. Your reason goes into the audit trail with your name.");
+		}
+		assertThat(trail.search(new AuditTrail.Search(null, AuditAction.READ, null, null, null)))
+			.noneMatch(entry -> String.valueOf(entry.details()).contains(id.toString()));
+		mvc.perform(post("/admin/quarantine/{id}", id).param("reason", "Zonder formulier").with(admin()))
+			.andExpect(status().isForbidden());
+
+		assertThat(page(open(id, "Afzender nagaan").andExpect(status().isOk())).text()).contains("Woorden van iemand");
+		assertThat(trail.search(new AuditTrail.Search("beheer@briefwissel.test", AuditAction.READ, null, null, null)))
+			.filteredOn(entry -> String.valueOf(entry.details()).contains(id.toString()))
+			.extracting(AuditEntry::route, AuditEntry::reason)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("POST /admin/quarantine/{id}", "Afzender nagaan"));
+	}
+
+	/** Each row's link says which mail it opens to a screen reader's list of links (WCAG 2.4.4). */
+	@Test
+	void eachLinkToOpenAMailNamesItsRow() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		UUID first = strayFrom("eerste-" + run + "@example.nl");
+		UUID second = strayFrom("tweede-" + run + "@example.nl");
+
+		Document list = page(mvc.perform(get("/admin/quarantine").with(admin())).andExpect(status().isOk()));
+		Element toFirst = list.selectFirst("a[href$=" + first + "]");
+		Element toSecond = list.selectFirst("a[href$=" + second + "]");
+		assertThat(toFirst.text()).startsWith("Openen, met een reden").contains("eerste-" + run + "@example.nl");
+		assertThat(toSecond.text()).startsWith("Openen, met een reden").contains("tweede-" + run + "@example.nl");
+		assertThat(toFirst.selectFirst(".bw-visually-hidden")).as("unseen: the row shows the sender already").isNotNull();
+		assertThat(toFirst.text()).isNotEqualTo(toSecond.text());
+	}
+
+	private ResultActions open(UUID id, String reason) throws Exception {
+		return open(id, reason, "nl");
+	}
+
+	private ResultActions open(UUID id, String reason, String language) throws Exception {
+		return mvc.perform(post("/admin/quarantine/{id}", id).param("reason", reason).param("lang", language).with(csrf())
+			.with(admin()));
+	}
+
+	/** A new mail to the reply mailbox, without a reply address, as it waits in the administrators' quarantine. */
+	private UUID strayFrom(String from) {
+		String subject = "Los " + UUID.randomUUID();
+		byte[] raw = ("From: " + from + "\r\nTo: reply@briefwissel.test\r\nSubject: " + subject + "\r\nMessage-ID: <"
+				+ UUID.randomUUID() + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nWoorden van iemand.\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		inbound.store(raw, InboundMails.Source.SMTP, from, List.of("reply@briefwissel.test"));
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> quarantine.all().stream().filter(e -> subject.equals(e.subject())).findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow()
+			.inboundMailId();
+	}
+
+	private static Document page(ResultActions result) throws Exception {
+		return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+		Account administrator = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		return fixtures.as(administrator);
+	}
+}
