@@ -202,8 +202,9 @@ public class Quarantine {
 	 * for a conversation that did not come from its participant (someone else who has the reply address, a
 	 * former coach, the coach's own address unconfirmed, a mail too big without a sender): it keeps someone
 	 * else's address and words, which the conversation does not need once its coach let them wait this long
-	 * (decision 0105). The participant's own mail held for their conversation (too big, or from their address
-	 * unconfirmed by the receiving server) waits for its coach as long as the conversation is kept, and is in
+	 * (decision 0105). The participant's own mail held for their conversation (too big, from their address
+	 * unconfirmed by the receiving server, or a new mail of theirs, decision 0106) waits for its coach as long as
+	 * the conversation is kept, and is in
 	 * their export.
 	 */
 	@Transactional
@@ -242,6 +243,7 @@ public class Quarantine {
 		String sender = why instanceof QuarantineReason.TooBig tooBig ? tooBig.sender()
 				: why instanceof QuarantineReason.UnknownSender unknown ? unknown.sender()
 				: why instanceof QuarantineReason.UnconfirmedSender unconfirmed && !unconfirmed.coach() ? unconfirmed.sender()
+				: why instanceof QuarantineReason.NewMail newMail ? newMail.sender() // decision 0106
 				: "";
 		if (sender == null || sender.isBlank()) {
 			return false;

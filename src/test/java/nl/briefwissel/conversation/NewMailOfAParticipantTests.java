@@ -94,6 +94,27 @@ class NewMailOfAParticipantTests {
 			.satisfies(letter -> assertThat(letter.body()).contains("Ik wil je iets nieuws vertellen"));
 	}
 
+	/**
+	 * Held for their conversation, it is the participant's own mail (decision 0105): it waits for the coach past the
+	 * register's period of unneeded mail, and their export holds it as theirs.
+	 */
+	@Test
+	void aNewMailOfTheParticipantIsTheirsAndWaitsPastThePeriodOfUnneededMail() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String subject = "Blijft " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", subject, "Dit mag niet verdwijnen.");
+		Quarantine.Entry held = awaitEntry(subject);
+		assertThat(quarantine.fromItsParticipant(held)).isTrue();
+		jdbc.sql("update quarantined_mail set quarantined_at = :then where inbound_mail_id = :id")
+			.param("then", java.time.OffsetDateTime.now().minusDays(40))
+			.param("id", held.inboundMailId())
+			.update();
+
+		quarantine.discardUnclaimedBefore(java.time.OffsetDateTime.now().minusDays(30));
+
+		assertThat(quarantine.entry(held.inboundMailId())).as("still waiting for the coach").isPresent();
+	}
+
 	/** A reply address with a token Briefwissel never issued, from the participant: their coach's as well. */
 	@Test
 	void aMailToAnUnknownReplyAddressOfTheParticipantWaitsForTheirCoach() throws Exception {

@@ -689,7 +689,8 @@ class ErasureAndRetentionTests {
 	 */
 	@Test
 	void mailOfNoConversationFromAnotherAddressTheyConfirmedGoesWithTheirErasure(
-			@Autowired nl.briefwissel.conversation.AcceptedAddresses accepted) throws Exception {
+			@Autowired nl.briefwissel.conversation.AcceptedAddresses accepted,
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
 		String other = "thuis-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
 		assertThat(accepted.accept(trajectory.id(), other, trajectory.coach().id())).isEmpty();
@@ -699,6 +700,8 @@ class ErasureAndRetentionTests {
 		accepted.answer(trajectory.id(), stopped, true);
 		assertThat(accepted.withdrawByParticipant(trajectory.id(), stopped))
 			.isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Withdrawal.WITHDRAWN);
+		// Ended: a new mail from a confirmed address of an open trajectory waits for its coach instead (decision 0106).
+		lifecycle.complete(trajectory.id(), trajectory.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
 		UUID strayFromStopped = strayFrom(stopped, "<oud-werk-" + UUID.randomUUID() + "@example.nl>");
 		UUID stray = strayFrom(other, "<thuis-" + UUID.randomUUID() + "@example.nl>");
 		UUID failed = strayFrom(other, "<thuis-opgegeven-" + UUID.randomUUID() + "@example.nl>");

@@ -29,8 +29,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A trajectory accepted with its first day still ahead has not started. The programme page, the coach's
@@ -83,11 +85,12 @@ class StartAheadTests {
 		// The trajectories an administrator chooses from for a mail in the quarantine.
 		UUID held = strayMail();
 		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
-		Document mail = page(get("/admin/quarantine/{id}", held).param("reason", "Traject zoeken"), admin);
+		Document mail = page(post("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").with(csrf()), admin);
 		assertThat(mail.selectFirst("#trajectoryId option[value=" + ahead.id() + "]").text())
 			.endsWith("(Start op " + day(tomorrow, "d MMM yyyy", DUTCH) + ")");
 		assertThat(mail.selectFirst("#trajectoryId option[value=" + started.id() + "]").text()).contains("(Lopend, gestart ");
-		Document inEnglish = page(get("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").param("lang", "en"), admin);
+		Document inEnglish = page(post("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").param("lang", "en").with(csrf()),
+				admin);
 		assertThat(inEnglish.selectFirst("#trajectoryId option[value=" + ahead.id() + "]").text())
 			.endsWith("(Starts on " + day(tomorrow, "d MMM yyyy", Locale.ENGLISH) + ")");
 	}
