@@ -581,6 +581,34 @@ public class AcceptedAddresses {
 			.update();
 	}
 
+	/**
+	 * The addresses the participant confirmed for these trajectories of theirs (decision 0091), also one they
+	 * stopped counting since (decision 0102), that are theirs still: not one that has become an account's own
+	 * address, nor one claimed since for another participant's trajectory (waiting for their answer or confirmed
+	 * by them), which a withdrawn or an ended trajectory's address may be. For an erasure, which takes the mail of
+	 * the person's addresses and must not take another person's.
+	 */
+	public List<String> confirmedAndTheirsStill(UUID participantId, java.util.Collection<UUID> trajectoryIds) {
+		if (trajectoryIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select distinct a.address from accepted_address a
+				where a.trajectory_id in (:trajectories) and a.state in ('CONFIRMED', 'WITHDRAWN')
+				  and not exists (select 1 from accepted_address o join trajectory t on t.id = o.trajectory_id
+				                  where o.address = a.address and t.participant_id <> :participant
+				                    and (o.state = 'CONFIRMED' or (o.state = 'PENDING' and o.expires_at > :now)))
+				order by a.address""")
+			.param("trajectories", trajectoryIds)
+			.param("participant", participantId)
+			.param("now", OffsetDateTime.now(clock))
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(address -> accounts.byEmail(address).filter(account -> !account.id().equals(participantId)).isEmpty())
+			.toList();
+	}
+
 	static String normal(String address) {
 		return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
 	}

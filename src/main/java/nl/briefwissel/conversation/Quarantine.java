@@ -58,8 +58,12 @@ public class Quarantine {
 
 	private final AcceptedAddresses accepted;
 
+	private final ReplyTokens tokens;
+
 	Quarantine(JdbcClient jdbc, InboundMails inbound, Messages messages, Conversations conversations, Clock clock,
-			GivenAssignments given, MailErasure erasure, Trajectories trajectories, AcceptedAddresses accepted) {
+			GivenAssignments given, MailErasure erasure, Trajectories trajectories, AcceptedAddresses accepted,
+			ReplyTokens tokens) {
+		this.tokens = tokens;
 		this.accepted = accepted;
 		this.trajectories = trajectories;
 		this.given = given;
@@ -260,10 +264,14 @@ public class Quarantine {
 	 * pipeline gave up on or has still to process. Entries held for a conversation go with its erasure; these
 	 * would otherwise stay readable to the administrators for the rest of their period. {@code addresses} are
 	 * their own and the others they confirmed for their trajectories (decision 0091), read before those
-	 * trajectories' erasure took them. Returns how many went.
+	 * trajectories' erasure took them. Someone who also works here ({@code worksHere}: a coach) keeps the mail of
+	 * their work: what still finds a conversation, by a reply address or a reference, stays, such as a letter they
+	 * mailed as a coach that waits for the next round, or one to two of their participants' reply addresses that
+	 * waits for an administrator. Their own conversations are erased by now, so what finds one is not of their
+	 * participation. Returns how many went.
 	 */
 	@Transactional
-	public int discardMailOf(Collection<String> addresses, UUID by) {
+	public int discardMailOf(Collection<String> addresses, boolean worksHere, UUID by) {
 		Set<String> person = addresses.stream()
 			.map(Quarantine::lower)
 			.filter(address -> address != null && !address.isEmpty())
@@ -286,14 +294,29 @@ public class Quarantine {
 					|| inbound.read(entry.inboundMailId()).map(ReadMail::from).map(Quarantine::lower).filter(person::contains)
 						.isPresent())
 			.map(Stray::inboundMailId)
+			.filter(id -> !worksHere || !findsAConversation(id))
 			.toList();
 		theirs.forEach(id -> resolve(id, "DISCARDED", by));
 		// And mail of theirs the pipeline gave up on or has not processed yet: "process again", or the next
 		// round, would have made it an application or a letter again, with their name and words.
 		List<UUID> gone = new ArrayList<>(theirs);
-		gone.addAll(inbound.unprocessedFrom(person));
+		inbound.unprocessedFrom(person).stream().filter(id -> !worksHere || !findsAConversation(id)).forEach(gone::add);
 		erasure.forgetInbound(gone);
 		return gone.size();
+	}
+
+	/**
+	 * Whether the mail goes to a conversation still there, as {@link InboundReplies} threads it: a reply address
+	 * of one, or else a reference to one of its mails.
+	 */
+	private boolean findsAConversation(UUID inboundMailId) {
+		return inbound.read(inboundMailId)
+			.filter(mail -> mail.replyTokens().stream()
+				.map(tokens::byToken)
+				.flatMap(Optional::stream)
+				.anyMatch(binding -> trajectories.withContent(binding.trajectoryId()).isPresent())
+					|| messages.trajectoryOfMailIds(mail.references()).flatMap(trajectories::withContent).isPresent())
+			.isPresent();
 	}
 
 	/** An open entry of no conversation, with what its row says of who it concerns. */

@@ -384,8 +384,10 @@ public class Erasures {
 		theirs.forEach(trajectory -> trajectories.erase(trajectory, by));
 		trajectories.eraseApplicationsOf(person.email());
 		// Asked for, not at the end of a retention period: their recent mail of no conversation goes too,
-		// instead of waiting for its own period in the quarantine, from each address of theirs.
-		quarantine.discardMailOf(addresses, by);
+		// instead of waiting for its own period in the quarantine, from each address of theirs. Someone who
+		// also works here keeps what they mailed for their work: a letter to a participant of theirs still on
+		// its way into the conversation, for one.
+		quarantine.discardMailOf(addresses, !participantOnly(person), by);
 		if (participantOnly(person)) {
 			mail.forgetMailTo(person.email());
 			forgetIdentity(person.id());
@@ -403,7 +405,8 @@ public class Erasures {
 	 */
 	@Transactional
 	void forgetParticipantOfEndedOrganisation(Account person, List<String> addresses, UUID by) {
-		quarantine.discardMailOf(addresses, by);
+		// They work nowhere else either: no mail of theirs is kept for a work that goes on.
+		quarantine.discardMailOf(addresses, false, by);
 		if (participantOnly(person)) {
 			forgetIdentity(person.id());
 		}
@@ -413,17 +416,13 @@ public class Erasures {
 	 * The person's own address and the other addresses of theirs they confirmed for these trajectories
 	 * (decision 0091), also one they stopped counting since (decision 0102): mail from those is theirs. Read
 	 * before the trajectories are erased, which deletes the accepted addresses with them; one waiting for an
-	 * answer, declined or run out is not known to be theirs.
+	 * answer, declined or run out is not known to be theirs. Nor is one that is another person's now: an account's
+	 * own address, or claimed since for another participant (a withdrawn address, or an ended trajectory's, is free
+	 * to be), whose mail the erasure would otherwise discard with theirs.
 	 */
 	List<String> addressesOf(Account person, List<UUID> trajectoryIds) {
 		List<String> addresses = new java.util.ArrayList<>(List.of(person.email()));
-		for (UUID trajectory : trajectoryIds) {
-			acceptedAddresses.of(trajectory).stream()
-				.filter(accepted -> accepted.state() == AcceptedAddresses.State.CONFIRMED
-						|| accepted.state() == AcceptedAddresses.State.WITHDRAWN)
-				.map(AcceptedAddresses.Accepted::address)
-				.forEach(addresses::add);
-		}
+		addresses.addAll(acceptedAddresses.confirmedAndTheirsStill(person.id(), trajectoryIds));
 		return addresses;
 	}
 

@@ -724,11 +724,110 @@ class ErasureAndRetentionTests {
 	}
 
 	/**
+	 * Someone who takes part and also coaches is erased as a participant: the letter they mailed as a coach to a
+	 * participant of theirs, still waiting to be processed, reaches that conversation afterwards, and their letter
+	 * as a coach to two of their participants' reply addresses stays for an administrator. What they mailed to
+	 * their own erased conversation goes, as for anyone (decision 0105).
+	 */
+	@Test
+	void aCoachErasedAsAParticipantKeepsTheMailOfTheirWork() throws Exception {
+		var own = fixtures.runningTrajectory(true);
+		var person = own.participant();
+		accounts.addRole(person.id(), Role.COACH);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		var theirs = fixtures.person(own.organisationId(), "coachee-" + run + "@example.nl", "Coachee " + run, Role.PARTICIPANT);
+		var alsoTheirs = fixtures.person(own.organisationId(), "coachee2-" + run + "@example.nl", "Coachee2 " + run, Role.PARTICIPANT);
+		UUID coached = trajectories.record(own.programmeId(), theirs.id(), person.id(), nl.briefwissel.trajectory.TrajectoryStatus.RUNNING,
+				"NEXT_STEP", Today.date(), null);
+		UUID alsoCoached = trajectories.record(own.programmeId(), alsoTheirs.id(), person.id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "NEXT_STEP", Today.date(), null);
+		String toCoached = replyAddressOf(coached, person.id());
+		String toAlsoCoached = replyAddressOf(alsoCoached, person.id());
+		String toOwn = replyAddressOf(own.id(), own.coach().id());
+		UUID work = waitingFrom(person.email(), toCoached, "Dank voor je brief. Wat gaf je de meeste energie deze week?");
+		UUID participation = waitingFrom(person.email(), toOwn, "Mijn eigen brief als deelnemer.");
+		byte[] both = ("From: " + person.email() + "\r\nTo: " + toCoached + ", " + toAlsoCoached + "\r\nSubject: Beide\r\n"
+				+ "Message-ID: <beide-" + run + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nVoor jullie allebei.\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		UUID several = inboundMails.store(both, nl.briefwissel.mail.InboundMails.Source.SMTP, person.email(),
+				List.of(toCoached, toAlsoCoached)).id();
+		await().atMost(Duration.ofSeconds(15)).until(() -> count(
+				"select count(*) from quarantined_mail where inbound_mail_id = :t and trajectory_id is null and resolved_at is null",
+				several) == 1);
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+
+		assertThat(erasures.confirm(erasures.request(person.id()).id(), admin)).isTrue();
+
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id = :id").param("id", participation).query(Integer.class)
+			.single()).as("their mail to their own erased conversation").isZero();
+		assertThat(jdbc.sql("select status from inbound_mail where id = :id").param("id", work).query(String.class).single())
+			.isEqualTo("RECEIVED");
+		assertThat(count("select count(*) from quarantined_mail where inbound_mail_id = :t and resolved_at is null", several))
+			.as("their letter to two of their participants, for an administrator").isEqualTo(1);
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id = :id").param("id", several).query(Integer.class)
+			.single()).isPositive();
+		jdbc.sql("update inbound_mail set next_attempt_at = :now where id = :id")
+			.param("now", java.time.OffsetDateTime.now().minusMinutes(1)).param("id", work).update();
+		await().atMost(Duration.ofSeconds(15)).until(() -> count(
+				"select count(*) from message where inbound_mail_id = :t and author_role = 'COACH'", work) == 1);
+		assertThat(count("select count(*) from message where inbound_mail_id = :t", work)).isEqualTo(1);
+		assertThat(jdbc.sql("select trajectory_id from message where inbound_mail_id = :id").param("id", work).query(UUID.class)
+			.single()).isEqualTo(coached);
+	}
+
+	/**
+	 * An address the participant confirmed and then stopped counting is free for another participant's coach to
+	 * accept, and for that participant to confirm; one confirmed may have become someone's account's address since.
+	 * Either is another person's now: the erasure of the first participant leaves that person's mail alone.
+	 */
+	@Test
+	void anErasureLeavesTheMailOfAnAddressThatIsAnotherPersonsNow(
+			@Autowired nl.briefwissel.conversation.AcceptedAddresses accepted) throws Exception {
+		var first = fixtures.runningTrajectory(true);
+		var second = fixtures.runningTrajectory(true);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String passedOn = "gedeeld-" + run + "@example.nl";
+		String nowAnAccount = "account-" + run + "@example.nl";
+		for (String address : List.of(passedOn, nowAnAccount)) {
+			assertThat(accepted.accept(first.id(), address, first.coach().id())).isEmpty();
+			assertThat(accepted.answer(first.id(), address, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		}
+		assertThat(accepted.withdrawByParticipant(first.id(), passedOn))
+			.isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Withdrawal.WITHDRAWN);
+		assertThat(accepted.accept(second.id(), passedOn, second.coach().id())).isEmpty();
+		assertThat(accepted.answer(second.id(), passedOn, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		fixtures.person(second.organisationId(), nowAnAccount, "Nieuw Account " + run, Role.PARTICIPANT);
+		UUID strayOfSecond = strayFrom(passedOn, "<gedeeld-" + UUID.randomUUID() + "@example.nl>");
+		UUID waitingOfSecond = waitingFrom(passedOn, "Een brief van de tweede deelnemer.");
+		UUID strayOfAccount = strayFrom(nowAnAccount, "<account-" + UUID.randomUUID() + "@example.nl>");
+		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
+
+		assertThat(erasures.confirm(erasures.request(first.participant().id()).id(), admin)).isTrue();
+
+		assertThat(jdbc.sql("select size_bytes from inbound_mail where id in (:ids)")
+			.param("ids", List.of(strayOfSecond, waitingOfSecond, strayOfAccount)).query(Integer.class).list())
+			.hasSize(3).allMatch(size -> size > 0);
+		assertThat(jdbc.sql("select count(*) from quarantined_mail where inbound_mail_id in (:ids) and resolved_at is null")
+			.param("ids", List.of(strayOfSecond, strayOfAccount)).query(Integer.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("select status from inbound_mail where id = :id").param("id", waitingOfSecond).query(String.class)
+			.single()).isEqualTo("RECEIVED");
+	}
+
+	private String replyAddressOf(UUID trajectory, UUID coach) {
+		conversations.coachWrites(trajectory, coach, "Hoe gaat het met je opdracht?");
+		return replyAddress.of(jdbc.sql("select token from reply_token where trajectory_id = :t")
+			.param("t", trajectory).query(String.class).single());
+	}
+
+	/**
 	 * A mail from this address stored and waiting for its next attempt (as after a failed one): committed so, a
 	 * worker does not take it before the test wants it.
 	 */
 	private UUID waitingFrom(String from, String words) {
-		String reply = replyAddress.mailbox();
+		return waitingFrom(from, replyAddress.mailbox(), words);
+	}
+
+	private UUID waitingFrom(String from, String reply, String words) {
 		byte[] raw = ("From: " + from + "\r\nTo: " + reply + "\r\nSubject: Wacht\r\nMessage-ID: <wacht-" + UUID.randomUUID()
 				+ "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + words + "\r\n").getBytes(StandardCharsets.UTF_8);
 		return transactions.execute(status -> {
