@@ -569,14 +569,17 @@ public class AcceptedAddresses {
 	}
 
 	/**
-	 * Deletes the addresses the participant declined before this moment, with their links (decision 0105): a
-	 * declined address is most likely someone else's, which the trajectory does not need. It is kept a while
-	 * for the coach, whose page says it was declined and may ask again once a day (a wrong click), as long as
-	 * the mail held back from it is kept; then it goes, and the link says it no longer works.
+	 * Deletes the addresses the participant declined before this moment, and those they were asked about and never
+	 * answered whose link ran out before it, with their links (decision 0105): an address not confirmed is not known
+	 * to be theirs and may be someone else's, which the trajectory does not need. It is kept a while for the coach,
+	 * whose page says it was declined or not confirmed in time and may ask again once a day (a wrong click, a mail
+	 * overlooked), as long as the mail held back from it is kept; then it goes, and the link says it no longer works.
 	 */
 	@Transactional
-	public int forgetDeclinedBefore(OffsetDateTime cutoff) {
-		return jdbc.sql("delete from accepted_address where state = 'DECLINED' and answered_at < :cutoff")
+	public int forgetDeclinedAndRunOutBefore(OffsetDateTime cutoff) {
+		return jdbc.sql("""
+				delete from accepted_address
+				where (state = 'DECLINED' and answered_at < :cutoff) or (state = 'PENDING' and expires_at < :cutoff)""")
 			.param("cutoff", cutoff)
 			.update();
 	}

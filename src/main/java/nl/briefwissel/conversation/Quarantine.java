@@ -201,37 +201,59 @@ public class Quarantine {
 	}
 
 	/**
-	 * Discards the mail that nobody claimed since before this moment: the register keeps such mail a set
+	 * The open entries that nobody claimed since before this moment, oldest first, for the retention job to
+	 * discard each in a transaction of its own ({@link #discardIfUnclaimed}).
+	 */
+	public List<UUID> unclaimedBefore(OffsetDateTime cutoff) {
+		return jdbc.sql("""
+				select inbound_mail_id from quarantined_mail
+				where resolved_at is null and quarantined_at < :cutoff order by quarantined_at, inbound_mail_id""")
+			.param("cutoff", cutoff)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Discards the entry when nobody claimed it since before this moment: the register keeps such mail a set
 	 * time, and an entry left open would keep it forever. Mail that belongs to no conversation, and mail held
 	 * for a conversation that did not come from its participant (someone else who has the reply address, a
 	 * former coach, the coach's own address unconfirmed, a mail too big without a sender): it keeps someone
 	 * else's address and words, which the conversation does not need once its coach let them wait this long
 	 * (decision 0105). The participant's own mail held for their conversation (too big, from their address
 	 * unconfirmed by the receiving server, or a new mail of theirs, decision 0106) waits for its coach as long as
-	 * the conversation is kept, and is in
-	 * their export.
+	 * the conversation is kept, and is in their export. Returns whether it was discarded.
+	 * <p>
+	 * One entry per transaction, and one held for a trajectory after that trajectory's lock, in the order its
+	 * erasure and {@link #attach} take them: the whole run in one transaction held the entries it had closed
+	 * while an erasure that held the trajectory waited for them, and waited in turn for entries that erasure
+	 * had deleted, and PostgreSQL ended one of the two.
 	 */
 	@Transactional
-	public int discardUnclaimedBefore(OffsetDateTime cutoff) {
-		record Open(UUID inboundMailId, UUID trajectoryId, QuarantineReason why) {
+	public boolean discardIfUnclaimed(UUID inboundMailId, OffsetDateTime cutoff) {
+		record Row(UUID trajectoryId) {
 		}
-		List<Open> unclaimed = jdbc.sql("""
-				select inbound_mail_id, trajectory_id, reason, reason_code, reason_argument from quarantined_mail
-				where resolved_at is null and quarantined_at < :cutoff""")
+		Optional<Row> row = jdbc.sql("select trajectory_id from quarantined_mail where inbound_mail_id = :id")
+			.param("id", inboundMailId)
+			.query((rs, n) -> new Row(rs.getObject("trajectory_id", UUID.class)))
+			.optional();
+		if (row.isEmpty()) {
+			return false; // gone with its trajectory's erasure meanwhile
+		}
+		UUID heldFor = row.get().trajectoryId();
+		if (heldFor != null && !trajectories.lockedWithContent(heldFor)) {
+			return false; // erased meanwhile: the entry goes, or went, with it
+		}
+		Optional<QuarantineReason> open = jdbc.sql("""
+				select reason, reason_code, reason_argument from quarantined_mail
+				where inbound_mail_id = :id and resolved_at is null and quarantined_at < :cutoff""")
+			.param("id", inboundMailId)
 			.param("cutoff", cutoff)
-			.query((rs, n) -> new Open(rs.getObject("inbound_mail_id", UUID.class), rs.getObject("trajectory_id", UUID.class),
-					QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), rs.getString("reason"))))
-			.list();
-		int discarded = 0;
-		for (Open open : unclaimed) {
-			if (open.trajectoryId() != null && fromItsParticipant(open.trajectoryId(), open.why())) {
-				continue;
-			}
-			if (resolve(open.inboundMailId(), "DISCARDED", null).isPresent()) {
-				discarded++;
-			}
+			.query((rs, n) -> QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), rs.getString("reason")))
+			.optional();
+		if (open.isEmpty() || heldFor != null && fromItsParticipant(heldFor, open.get())) {
+			return false;
 		}
-		return discarded;
+		return resolve(inboundMailId, "DISCARDED", null).isPresent();
 	}
 
 	/**

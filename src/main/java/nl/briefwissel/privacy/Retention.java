@@ -125,12 +125,15 @@ public class Retention {
 		List<UUID> people = run.step("listing people whose trajectories are all erased", List.of(), this::fullyErasedParticipants);
 		int forgotten = run.each("person", people, erasures::forgetIdentityIfAllErased);
 		int sent = run.step("forgetting sent mail", 0, () -> mail.forgetSentBefore(now.minus(properties.sentMailKeptFor())));
-		// Before the mail: what is discarded here is emptied in the next step, in this run.
-		run.step("discarding unclaimed quarantined mail", 0,
-				() -> quarantine.discardUnclaimedBefore(now.minus(properties.unneededMailKeptFor())));
-		// As long as the mail held back from it: a declined address is most likely someone else's (decision 0105).
-		run.step("forgetting declined addresses", 0,
-				() -> acceptedAddresses.forgetDeclinedBefore(now.minus(properties.unneededMailKeptFor())));
+		// Before the mail: what is discarded here is emptied in the step after, in this run. Each entry in a
+		// transaction of its own, after its trajectory's lock, as an erasure takes them (decision 0105).
+		OffsetDateTime unneededBefore = now.minus(properties.unneededMailKeptFor());
+		List<UUID> unclaimed = run.step("listing unclaimed quarantined mail", List.of(),
+				() -> quarantine.unclaimedBefore(unneededBefore));
+		run.each("quarantined mail", unclaimed, entry -> quarantine.discardIfUnclaimed(entry, unneededBefore));
+		// As long as the mail held back from it: an address declined, or never confirmed, may be someone else's (decision 0105).
+		run.step("forgetting declined and run-out addresses", 0,
+				() -> acceptedAddresses.forgetDeclinedAndRunOutBefore(unneededBefore));
 		int unneeded = run.step("forgetting unneeded received mail", 0,
 				() -> mail.forgetUnneededInboundBefore(now.minus(properties.unneededMailKeptFor())));
 		int applications = run.step("erasing unfinished applications", 0,

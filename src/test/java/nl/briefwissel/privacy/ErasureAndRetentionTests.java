@@ -813,6 +813,88 @@ class ErasureAndRetentionTests {
 			.single()).isEqualTo("RECEIVED");
 	}
 
+	/**
+	 * An address the participant was asked about and never confirmed, whose link ran out, may be someone else's:
+	 * it goes after the period of unneeded mail, counted from when the link ran out, as a declined one does
+	 * (decision 0105). One run out within the period stays for the coach's page (ask again).
+	 */
+	@Test
+	void anAddressNeverConfirmedGoesAfterThePeriodOfUnneededMailOnceItsLinkRanOut(
+			@Autowired nl.briefwissel.conversation.AcceptedAddresses accepted) {
+		var running = fixtures.runningTrajectory(true);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String longRunOut = "verlopen-oud-" + run + "@example.nl";
+		String recentlyRunOut = "verlopen-nu-" + run + "@example.nl";
+		String waiting = "wacht-" + run + "@example.nl";
+		for (String address : List.of(longRunOut, recentlyRunOut, waiting)) {
+			assertThat(accepted.accept(running.id(), address, running.coach().id())).isEmpty();
+		}
+		jdbc.sql("update accepted_address set expires_at = :at where trajectory_id = :t and address = :a")
+			.param("at", java.time.OffsetDateTime.now().minusDays(31)).param("t", running.id()).param("a", longRunOut).update();
+		jdbc.sql("update accepted_address set expires_at = :at where trajectory_id = :t and address = :a")
+			.param("at", java.time.OffsetDateTime.now().minusDays(5)).param("t", running.id()).param("a", recentlyRunOut).update();
+
+		retention.run();
+
+		assertThat(accepted.of(running.id())).extracting(nl.briefwissel.conversation.AcceptedAddresses.Accepted::address)
+			.containsExactlyInAnyOrder(recentlyRunOut, waiting);
+	}
+
+	/**
+	 * The retention job discards each entry in a transaction of its own, and one held for a conversation only
+	 * with the conversation's lock, as the conversation's erasure takes them: while an erasure holds the
+	 * trajectory, the job waits for it at that entry, and the entries before it are discarded already. In one
+	 * transaction for the whole run, without the lock, the job and an erasure each held what the other waited
+	 * for (decision 0105).
+	 */
+	@Test
+	void retentionDiscardsHeldMailEntryByEntryAfterTheTrajectorysLock() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String reply = replyAddressOf(running);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String stranger = "voorbijganger-" + run + "@example.nl";
+		UUID held = storeHeld(letterTo(reply, stranger, "vast-" + run, "Ik ben een voorbijganger."), stranger);
+		await().atMost(Duration.ofSeconds(30)).until(() -> quarantine.heldFor(running.id()).size() == 1);
+		UUID stray = stray("<los-" + run + "@example.nl>");
+		// A run first, so that the one below has nothing else to do before the quarantine.
+		retention.run();
+		jdbc.sql("update quarantined_mail set quarantined_at = :at where inbound_mail_id = :id")
+			.param("at", java.time.OffsetDateTime.now().minusDays(40)).param("id", stray).update();
+		jdbc.sql("update quarantined_mail set quarantined_at = :at where inbound_mail_id = :id")
+			.param("at", java.time.OffsetDateTime.now().minusDays(31)).param("id", held).update();
+		String open = "select count(*) from quarantined_mail where inbound_mail_id = :t and resolved_at is null";
+		java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		var erasing = java.util.concurrent.CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+			// As an erasure holds it, before it deletes the entries held for it.
+			jdbc.sql("select id from trajectory where id = :id for update").param("id", running.id()).query(UUID.class).single();
+			locked.countDown();
+			try {
+				release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		try {
+			assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			var retaining = java.util.concurrent.CompletableFuture.supplyAsync(retention::run);
+
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> count(open, stray) == 0);
+			assertThat(count(open, held)).as("waits for the trajectory, the entry before it committed").isEqualTo(1);
+
+			release.countDown();
+			erasing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			retaining.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(count(open, held)).isZero();
+			assertThat(jdbc.sql("select resolution from quarantined_mail where inbound_mail_id = :id").param("id", held)
+				.query(String.class).single()).isEqualTo("DISCARDED");
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
 	private String replyAddressOf(UUID trajectory, UUID coach) {
 		conversations.coachWrites(trajectory, coach, "Hoe gaat het met je opdracht?");
 		return replyAddress.of(jdbc.sql("select token from reply_token where trajectory_id = :t")
