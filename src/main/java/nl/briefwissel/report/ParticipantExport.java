@@ -54,7 +54,7 @@ import org.springframework.stereotype.Service;
  * the conversation is trimmed of quoted history and signature, which are kept too), and all data as
  * JSON in a plain structure that other software can read, the notes about their mail (an
  * out-of-office answer, a bounce) included, and the mail held back for the trajectory (when and why; the
- * mail itself when it came from one of their addresses, decision 0105); and, as the person's pages show them, their own erasure
+ * mail itself when it came from one of their addresses, unless the receiving server could not confirm that, decision 0105); and, as the person's pages show them, their own erasure
  * requests with the decisions, and who else opened, downloaded or changed their trajectories. Applications that never became a trajectory are in it too: they keep
  * the person's name and question until retention clears them. The names inside the ZIP are in
  * the language of the download, as the PDFs are.
@@ -186,10 +186,12 @@ public class ParticipantExport {
 				}
 				List<Map<String, Object>> heldBack = new java.util.ArrayList<>();
 				for (Quarantine.Entry held : quarantine.heldFor(trajectory.id())) {
-					Map<String, Object> heldData = heldBackData(held, language);
-					if (quarantine.fromItsParticipant(held)) {
+					Map<String, Object> heldData = heldBackData(held, trajectory, language);
+					if (quarantine.fromItsParticipant(held) && !(held.why() instanceof QuarantineReason.UnconfirmedSender)) {
 						// Theirs, kept as long as the trajectory is: as they sent it (or its headers, when it was too big),
-						// as a letter's mail is. Someone else's mail, which the conversation did not take, is not.
+						// as a letter's mail is. Someone else's mail, which the conversation did not take, is not; nor one
+						// the receiving server did not confirm came from their address: it may be someone else's words
+						// in their name, and their own they have in their sent mail (listed all the same, decision 0105).
 						Optional<byte[]> opened = openedOrNot(() -> mails.raw(held.inboundMailId()),
 								"inbound_mail " + held.inboundMailId(), held.inboundMailId(), unopened);
 						if (opened.isPresent() && opened.get().length > 0) {
@@ -272,11 +274,13 @@ public class ParticipantExport {
 			return confirmation;
 		}).toList());
 		// Their other addresses the coach accepted for the trajectory (decision 0089): data about them we keep and act
-		// on, as mail from such an address joins the conversation as theirs (AVG article 15). Waiting for their
-		// confirmation and run out too (decision 0091): kept about them all the same, until withdrawn. Not one they
-		// declined: that is most likely someone else's address, not data about them (decision 0105).
+		// on, as mail from such an address joins the conversation as theirs (AVG article 15); also one they stopped
+		// counting since (decision 0102). Only those they confirmed: one they declined, or never confirmed (waiting, or
+		// run out), is not known to be theirs and may be someone else's address (decision 0105). A waiting one is on
+		// their conversation page to answer, and the mail that asked them named it.
 		data.put("acceptedAddresses", acceptedAddresses.of(t.id()).stream()
-			.filter(accepted -> accepted.state() != AcceptedAddresses.State.DECLINED)
+			.filter(accepted -> accepted.state() == AcceptedAddresses.State.CONFIRMED
+					|| accepted.state() == AcceptedAddresses.State.WITHDRAWN)
 			.map(accepted -> {
 				Map<String, Object> address = new LinkedHashMap<>();
 				address.put("address", accepted.address());
@@ -364,19 +368,41 @@ public class ParticipantExport {
 
 	/**
 	 * A mail held back for the trajectory, as its coach's page says it (decision 0075): when, why (the code and a
-	 * sentence for the participant in the download's language) and from which address, not what it said; the
-	 * caller adds the mail itself when it was theirs.
+	 * sentence for the participant in the download's language) and from which address ({@link #sender}), not what
+	 * it said; the caller adds the mail itself when it was theirs.
 	 */
-	private Map<String, Object> heldBackData(Quarantine.Entry held, Locale language) {
+	private Map<String, Object> heldBackData(Quarantine.Entry held, TrajectoryOverview trajectory, Locale language) {
 		QuarantineReason why = held.why();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("at", instant(held.quarantinedAt()));
 		data.put("reason", why.code());
 		data.put("reasonText", texts.getMessage("report.export.heldBack.reason." + why.code(), null,
 				text("report.export.heldBack.reason.other", language), language));
-		data.put("from", why.argument() == null || why instanceof QuarantineReason.Unreadable ? null : why.argument());
+		data.put("from", sender(why, trajectory));
 		data.put("fromParticipant", quarantine.fromItsParticipant(held));
 		return data;
+	}
+
+	/**
+	 * The address a held mail came from, as far as the participant was told it or sent it themselves: their own
+	 * (unconfirmed by the receiving server), or another that wrote to their reply address, of which the held-back
+	 * notice named the address (decision 0075). Never an e-coach's, current or former, or a mail too big sent from
+	 * one: the participant sees their coach's name, not the coach's mailbox, anywhere else (decision 0105).
+	 */
+	private String sender(QuarantineReason why, TrajectoryOverview trajectory) {
+		String sender = why instanceof QuarantineReason.UnknownSender unknown ? unknown.argument()
+				: why instanceof QuarantineReason.TooBig tooBig ? tooBig.argument()
+				: why instanceof QuarantineReason.UnconfirmedSender unconfirmed && !unconfirmed.coach() ? unconfirmed.argument()
+				: null;
+		if (sender == null || sender.isBlank()) {
+			return null;
+		}
+		if (why instanceof QuarantineReason.UnconfirmedSender) {
+			return sender; // their own address (or one they confirmed): held as theirs
+		}
+		boolean aCoachs = sender.equalsIgnoreCase(trajectory.coachEmail())
+				|| trajectories.coachedBefore(trajectory.id(), sender.strip().toLowerCase(Locale.ROOT));
+		return aCoachs ? null : sender;
 	}
 
 	/**

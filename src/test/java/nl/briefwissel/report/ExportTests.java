@@ -345,9 +345,10 @@ class ExportTests {
 
 	/**
 	 * Another address of theirs the coach accepted for the trajectory (decision 0089) is data about them that we
-	 * keep and act on: the export lists it with the trajectory, with when and where it stands (AVG article 15),
-	 * waiting for their confirmation too (decision 0091). A withdrawn one is gone, and so is one they declined:
-	 * most likely someone else's address, which is not data about them (decision 0105).
+	 * keep and act on once they confirmed it: the export lists it with the trajectory, with when and where it
+	 * stands (AVG article 15), also when they stopped it counting since (decision 0102). One they declined, or never
+	 * confirmed (waiting, or run out), is not known to be theirs and may be someone else's address: not in it
+	 * (decision 0105); a waiting one is on their conversation page to answer. A withdrawn one is gone.
 	 */
 	@Test
 	void theDataHoldTheAddressesTheCoachAcceptedForTheTrajectory(
@@ -355,15 +356,22 @@ class ExportTests {
 		var running = fixtures.runningTrajectory(true);
 		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
 		String work = "werk-" + suffix + "@example.nl";
+		String stopped = "gestopt-" + suffix + "@example.nl";
 		String old = "oud-" + suffix + "@example.nl";
 		String waiting = "wacht-" + suffix + "@example.nl";
+		String runOut = "verlopen-" + suffix + "@example.nl";
 		String declined = "nee-" + suffix + "@example.nl";
-		for (String address : List.of(work, old, waiting, declined)) {
+		for (String address : List.of(work, stopped, old, waiting, runOut, declined)) {
 			assertThat(accepted.accept(running.id(), address, running.coach().id())).isEmpty();
 		}
 		assertThat(accepted.answer(running.id(), work, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		assertThat(accepted.answer(running.id(), stopped, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		assertThat(accepted.withdrawByParticipant(running.id(), stopped))
+			.isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Withdrawal.WITHDRAWN);
 		assertThat(accepted.answer(running.id(), declined, false)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.DECLINED);
 		assertThat(accepted.withdraw(running.id(), old)).isTrue();
+		jdbc.sql("update accepted_address set expires_at = :past where trajectory_id = :t and address = :a")
+			.param("past", java.time.OffsetDateTime.now().minusDays(1)).param("t", running.id()).param("a", runOut).update();
 
 		JsonNode trajectory = JsonMapper.builder().build()
 			.readTree(new String(export(running.participant(), "nl").get("gegevens.json"), StandardCharsets.UTF_8))
@@ -372,13 +380,13 @@ class ExportTests {
 		assertThat(addresses).hasSize(2);
 		java.util.Map<String, JsonNode> byAddress = new java.util.HashMap<>();
 		addresses.forEach(address -> byAddress.put(address.get("address").asString(), address));
-		assertThat(byAddress.keySet()).containsExactlyInAnyOrder(work, waiting);
+		assertThat(byAddress.keySet()).containsExactlyInAnyOrder(work, stopped);
 		assertThat(byAddress.get(work).get("state").asString()).isEqualTo("CONFIRMED");
 		assertThat(byAddress.get(work).get("acceptedAt").asString()).isNotBlank();
 		assertThat(byAddress.get(work).get("answeredAt").asString()).isNotBlank();
-		assertThat(byAddress.get(waiting).get("state").asString()).isEqualTo("PENDING");
-		assertThat(byAddress.get(waiting).get("linkValidUntil").asString()).isNotBlank();
-		assertThat(trajectory.toString()).doesNotContain(old).doesNotContain(declined);
+		assertThat(byAddress.get(stopped).get("state").asString()).isEqualTo("WITHDRAWN");
+		assertThat(trajectory.toString()).doesNotContain(old).doesNotContain(declined).doesNotContain(waiting)
+			.doesNotContain(runOut);
 	}
 
 	/**
@@ -442,6 +450,65 @@ class ExportTests {
 		Map<String, byte[]> english = export(running.participant(), "en");
 		assertThat(english.keySet()).filteredOn(name -> name.startsWith("trajectory-1/mails-held-back/")).hasSize(2);
 		assertThat(new String(english.get("data.json"), StandardCharsets.UTF_8)).contains("Too large to keep");
+	}
+
+	/**
+	 * The export names the address a held mail came from only where the participant sent it or was told it: their
+	 * own, or someone else's that wrote to their reply address. Never an e-coach's, current or former, which the
+	 * participant sees nowhere else. Their own mail that the receiving server did not confirm came from their
+	 * address is listed, but not given as a file: it may be someone else's words in their name (decision 0105).
+	 */
+	@Test
+	void theHeldBackMailNamesNoCoachsAddressAndLeavesOutAMailItsServerDidNotConfirm(
+			@Autowired nl.briefwissel.mail.InboundMails inbound,
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String own = running.participant().email();
+		String coach = running.coach().email();
+		String formerCoach = "vorige-coach-" + run + "@example.nl";
+		record Held(String from, String code, String argument, String english) {
+		}
+		List<Held> held = List.of(
+				new Held(own, "unconfirmedParticipant", own, "sender " + own + " (the participant) not confirmed by the receiving mail server; it found: dmarc=fail"),
+				new Held(coach, "unconfirmedCoach", coach, "sender " + coach + " (the coach) not confirmed by the receiving mail server; it found: dmarc=fail"),
+				new Held(formerCoach, "formerCoach", formerCoach, "sender " + formerCoach + " coached this trajectory before it was handed over"),
+				new Held(coach, "tooBig", coach, "too big to keep: larger than 30 MB (from " + coach + ")"));
+		for (Held mail : held) {
+			transactions.executeWithoutResult(status -> {
+				UUID id = inbound.store(("From: " + mail.from() + "\r\nTo: reply@example.nl\r\nSubject: Re: de video\r\n"
+						+ "Message-ID: <" + mail.code() + "-" + run + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+						+ "Woorden van " + mail.code() + ".\r\n").getBytes(StandardCharsets.UTF_8),
+						nl.briefwissel.mail.InboundMails.Source.SMTP, mail.from(), List.of("reply@example.nl")).id();
+				// Held as the pipeline holds it, without the pipeline taking it first.
+				jdbc.sql("update inbound_mail set status = 'PROCESSED' where id = :id").param("id", id).update();
+				jdbc.sql("""
+						insert into quarantined_mail (inbound_mail_id, reason, reason_code, reason_argument, trajectory_id, quarantined_at)
+						values (:id, :english, :code, :argument, :t, :now)""")
+					.param("id", id).param("english", mail.english()).param("code", mail.code()).param("argument", mail.argument())
+					.param("t", running.id()).param("now", java.time.OffsetDateTime.now()).update();
+			});
+		}
+
+		Map<String, byte[]> entries = export(running.participant(), "nl");
+
+		assertThat(entries.keySet()).noneMatch(name -> name.contains("tegengehouden-mails/"));
+		assertThat(entries.values()).noneMatch(content -> new String(content, StandardCharsets.UTF_8).contains("Woorden van"));
+		String json = new String(entries.get("gegevens.json"), StandardCharsets.UTF_8);
+		assertThat(json).doesNotContain(coach).doesNotContain(formerCoach);
+		JsonNode heldBack = JsonMapper.builder().build().readTree(json).get("trajectories").get(0).get("heldBackMail");
+		assertThat(heldBack).hasSize(4);
+		java.util.Map<String, JsonNode> byReason = new java.util.HashMap<>();
+		heldBack.forEach(mail -> byReason.put(mail.get("reason").asString(), mail));
+		JsonNode theirs = byReason.get("unconfirmedParticipant");
+		assertThat(theirs.get("from").asString()).isEqualTo(own);
+		assertThat(theirs.get("fromParticipant").asBoolean()).isTrue();
+		assertThat(theirs.has("originalMail")).isFalse();
+		assertThat(theirs.get("reasonText").asString()).contains("niet in deze download");
+		for (String coachs : List.of("unconfirmedCoach", "formerCoach", "tooBig")) {
+			assertThat(byReason.get(coachs).get("from").isNull()).as(coachs).isTrue();
+			assertThat(byReason.get(coachs).get("fromParticipant").asBoolean()).isFalse();
+		}
 	}
 
 	/** As the IMAP adapter keeps a mail above the limit: its headers only, and its size. */
