@@ -385,7 +385,7 @@ public class ParticipantExport {
 
 	/**
 	 * The address a held mail came from, as far as the participant was told it or sent it themselves: their own
-	 * (unconfirmed by the receiving server), or another that wrote to their reply address, of which the held-back
+	 * (unconfirmed by the receiving server, or a new mail of theirs, decision 0106), or another that wrote to their reply address, of which the held-back
 	 * notice named the address (decision 0075). Never an e-coach's, current or former, or a mail too big sent from
 	 * one: the participant sees their coach's name, not the coach's mailbox, anywhere else (decision 0105).
 	 */
@@ -393,12 +393,13 @@ public class ParticipantExport {
 		String sender = why instanceof QuarantineReason.UnknownSender unknown ? unknown.argument()
 				: why instanceof QuarantineReason.TooBig tooBig ? tooBig.argument()
 				: why instanceof QuarantineReason.UnconfirmedSender unconfirmed && !unconfirmed.coach() ? unconfirmed.argument()
+				: why instanceof QuarantineReason.NewMail newMail ? newMail.argument()
 				: null;
 		if (sender == null || sender.isBlank()) {
 			return null;
 		}
-		if (why instanceof QuarantineReason.UnconfirmedSender) {
-			return sender; // their own address (or one they confirmed): held as theirs
+		if (why instanceof QuarantineReason.UnconfirmedSender || why instanceof QuarantineReason.NewMail) {
+			return sender; // their own address (or one they confirmed): held as theirs (decision 0106)
 		}
 		boolean aCoachs = sender.equalsIgnoreCase(trajectory.coachEmail())
 				|| trajectories.coachedBefore(trajectory.id(), sender.strip().toLowerCase(Locale.ROOT));

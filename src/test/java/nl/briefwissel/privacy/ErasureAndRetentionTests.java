@@ -797,7 +797,8 @@ class ErasureAndRetentionTests {
 		assertThat(accepted.accept(second.id(), passedOn, second.coach().id())).isEmpty();
 		assertThat(accepted.answer(second.id(), passedOn, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
 		fixtures.person(second.organisationId(), nowAnAccount, "Nieuw Account " + run, Role.PARTICIPANT);
-		UUID strayOfSecond = strayFrom(passedOn, "<gedeeld-" + UUID.randomUUID() + "@example.nl>");
+		// The second participant's new mail waits for their coach now (decision 0106): held for their trajectory.
+		UUID strayOfSecond = strayFrom(passedOn, "<gedeeld-" + UUID.randomUUID() + "@example.nl>", false);
 		UUID waitingOfSecond = waitingFrom(passedOn, "Een brief van de tweede deelnemer.");
 		UUID strayOfAccount = strayFrom(nowAnAccount, "<account-" + UUID.randomUUID() + "@example.nl>");
 		UUID admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow().id();
@@ -1084,6 +1085,11 @@ class ErasureAndRetentionTests {
 
 	/** A mail from this address to the reply mailbox without a reply address or reference, once it is quarantined. */
 	private UUID strayFrom(String from, String messageId) throws Exception {
+		return strayFrom(from, messageId, true);
+	}
+
+	/** As above; {@code ofNoConversation}: held for no trajectory, not for the one whose participant sent it (decision 0106). */
+	private UUID strayFrom(String from, String messageId, boolean ofNoConversation) throws Exception {
 		MimeMessage stray = new MimeMessage(Mailboxes.smtp(mailServer)) {
 			@Override
 			protected void updateMessageID() throws jakarta.mail.MessagingException {
@@ -1096,7 +1102,7 @@ class ErasureAndRetentionTests {
 		stray.setText("Ik schrijf je los van ons gesprek.", "UTF-8");
 		Transport.send(stray);
 		String quarantined = "select count(*) from quarantined_mail q join inbound_mail i on i.id = q.inbound_mail_id "
-				+ "where i.message_id = :t and q.trajectory_id is null and q.resolved_at is null";
+				+ "where i.message_id = :t and q.resolved_at is null" + (ofNoConversation ? " and q.trajectory_id is null" : "");
 		await().atMost(Duration.ofSeconds(15)).until(() -> count(quarantined, messageId) == 1);
 		return jdbc.sql("select id from inbound_mail where message_id = :id").param("id", messageId).query(UUID.class).single();
 	}

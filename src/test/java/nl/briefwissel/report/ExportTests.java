@@ -511,6 +511,41 @@ class ExportTests {
 		}
 	}
 
+	/**
+	 * A new mail of the participant's own, held for their coach (decision 0106), is theirs in the export as it is on
+	 * their page: from their address, with the mail itself.
+	 */
+	@Test
+	void aNewMailOfTheirsHeldForTheCoachIsInTheExportFromTheirAddressWithTheMail(
+			@Autowired nl.briefwissel.mail.InboundMails inbound,
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String own = running.participant().email();
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		transactions.executeWithoutResult(status -> {
+			UUID id = inbound.store(("From: " + own + "\r\nTo: reply@example.nl\r\nSubject: Een nieuwe vraag\r\n"
+					+ "Message-ID: <nieuw-" + run + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+					+ "Mijn eigen nieuwe woorden.\r\n").getBytes(StandardCharsets.UTF_8),
+					nl.briefwissel.mail.InboundMails.Source.SMTP, own, List.of("reply@example.nl")).id();
+			jdbc.sql("update inbound_mail set status = 'PROCESSED' where id = :id").param("id", id).update();
+			jdbc.sql("""
+					insert into quarantined_mail (inbound_mail_id, reason, reason_code, reason_argument, trajectory_id, quarantined_at)
+					values (:id, :english, 'newMail', :own, :t, :now)""")
+				.param("id", id).param("english", "a new mail of the participant, without a reply address").param("own", own)
+				.param("t", running.id()).param("now", java.time.OffsetDateTime.now()).update();
+		});
+
+		Map<String, byte[]> entries = export(running.participant(), "nl");
+
+		String json = new String(entries.get("gegevens.json"), StandardCharsets.UTF_8);
+		JsonNode held = JsonMapper.builder().build().readTree(json).get("trajectories").get(0).get("heldBackMail").get(0);
+		assertThat(held.get("reason").asString()).isEqualTo("newMail");
+		assertThat(held.get("from").asString()).isEqualTo(own);
+		assertThat(held.get("fromParticipant").asBoolean()).isTrue();
+		assertThat(held.has("originalMail")).isTrue();
+		assertThat(entries.values()).anyMatch(content -> new String(content, StandardCharsets.UTF_8).contains("Mijn eigen nieuwe woorden"));
+	}
+
 	/** As the IMAP adapter keeps a mail above the limit: its headers only, and its size. */
 	private static byte[] tooBig(String from, String to, String id) {
 		return ("X-Briefwissel-Too-Big: 41943040\r\nFrom: " + from + "\r\nTo: " + to
