@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -54,56 +55,60 @@ public class V94__a_failed_mail_keeps_its_kind_and_code_not_the_relays_words ext
 	private static final List<String> OUT_OF_REACH = List.of("MailConnectException", "ConnectException", "NoRouteToHostException",
 			"UnknownHostException", "SocketTimeoutException");
 
+	/** Rows read from the database at a time, and updates sent at a time. */
+	private static final int BATCH = 1_000;
+
 	@Override
 	public void migrate(Context context) throws Exception {
 		Connection connection = context.getConnection();
-		rewrite(connection, "select id, last_error from outbound_mail where last_error is not null",
-				"update outbound_mail set last_error = ? where id = ?", V94__a_failed_mail_keeps_its_kind_and_code_not_the_relays_words::kept);
-		Map<List<Object>, String> attempts = new LinkedHashMap<>();
-		try (PreparedStatement select = connection.prepareStatement(
-				"select outbound_mail_id, attempt, error from outbound_mail_attempt where error is not null");
-				ResultSet rows = select.executeQuery()) {
-			while (rows.next()) {
-				String old = rows.getString(3);
-				String now = kept(old);
-				if (!now.equals(old)) {
-					attempts.put(List.of(rows.getObject(1), rows.getInt(2)), now);
-				}
-			}
-		}
-		try (PreparedStatement update = connection.prepareStatement(
-				"update outbound_mail_attempt set error = ? where outbound_mail_id = ? and attempt = ?")) {
-			for (Map.Entry<List<Object>, String> attempt : attempts.entrySet()) {
-				update.setString(1, attempt.getValue());
-				update.setObject(2, attempt.getKey().get(0));
-				update.setInt(3, (Integer) attempt.getKey().get(1));
-				update.addBatch();
-			}
-			update.executeBatch();
-		}
+		rewrite(connection, "select id, last_error, recipient from outbound_mail where last_error is not null",
+				"update outbound_mail set last_error = ? where id = ?", 1,
+				V94__a_failed_mail_keeps_its_kind_and_code_not_the_relays_words::kept);
+		rewrite(connection, """
+				select a.outbound_mail_id, a.attempt, a.error, m.recipient
+				from outbound_mail_attempt a join outbound_mail m on m.id = a.outbound_mail_id
+				where a.error is not null""",
+				"update outbound_mail_attempt set error = ? where outbound_mail_id = ? and attempt = ?", 2,
+				V94__a_failed_mail_keeps_its_kind_and_code_not_the_relays_words::kept);
 		rewrite(connection, "select token, mail_failure from reply_token where mail_failure is not null",
-				"update reply_token set mail_failure = ? where token = ?", V94__a_failed_mail_keeps_its_kind_and_code_not_the_relays_words::warning);
+				"update reply_token set mail_failure = ? where token = ?", 1, (old, recipient) -> warning(old));
 	}
 
-	private static void rewrite(Connection connection, String select, String update,
-			java.util.function.UnaryOperator<String> rewritten) throws SQLException {
-		Map<Object, String> changed = new LinkedHashMap<>();
-		try (PreparedStatement rows = connection.prepareStatement(select); ResultSet row = rows.executeQuery()) {
-			while (row.next()) {
-				String old = row.getString(2);
-				String now = rewritten.apply(old);
-				if (!now.equals(old)) {
-					changed.put(row.getObject(1), now);
+	/**
+	 * Rewrites the text in the column after the {@code keys} key columns of {@code select}, given the recipient in the
+	 * column after it where there is one; {@code update} sets the text by the keys. A thousand rows at a time both ways:
+	 * after a relay was away for days there may be a million attempts, and read whole (as PostgreSQL's driver reads a
+	 * result by default) they filled a small heap, and the application did not start. The driver reads a result in
+	 * parts only outside autocommit, as Flyway runs a migration (in a transaction); H2 keeps a large result on disk.
+	 */
+	private static void rewrite(Connection connection, String select, String update, int keys,
+			BinaryOperator<String> rewritten) throws SQLException {
+		try (PreparedStatement rows = connection.prepareStatement(select, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+				PreparedStatement statement = connection.prepareStatement(update)) {
+			rows.setFetchSize(BATCH);
+			try (ResultSet row = rows.executeQuery()) {
+				boolean withRecipient = row.getMetaData().getColumnCount() > keys + 1;
+				int waiting = 0;
+				while (row.next()) {
+					String old = row.getString(keys + 1);
+					String now = rewritten.apply(old, withRecipient ? row.getString(keys + 2) : null);
+					if (now.equals(old)) {
+						continue;
+					}
+					statement.setString(1, now);
+					for (int key = 1; key <= keys; key++) {
+						statement.setObject(key + 1, row.getObject(key));
+					}
+					statement.addBatch();
+					if (++waiting == BATCH) {
+						statement.executeBatch();
+						waiting = 0;
+					}
+				}
+				if (waiting > 0) {
+					statement.executeBatch();
 				}
 			}
-		}
-		try (PreparedStatement statement = connection.prepareStatement(update)) {
-			for (Map.Entry<Object, String> row : changed.entrySet()) {
-				statement.setString(1, row.getValue());
-				statement.setObject(2, row.getKey());
-				statement.addBatch();
-			}
-			statement.executeBatch();
 		}
 	}
 
@@ -113,14 +118,14 @@ public class V94__a_failed_mail_keeps_its_kind_and_code_not_the_relays_words ext
 		if (!refusal.matches()) {
 			return old;
 		}
-		String kept = kept(refusal.group(2));
+		String kept = kept(refusal.group(2), refusal.group(1));
 		int code = kept.indexOf(": ");
 		boolean reply = code > 0 && Character.isDigit(kept.charAt(code + 2));
 		return reply ? refusal.group(1) + ": " + kept.substring(code + 2) : refusal.group(1);
 	}
 
-	/** A failure as the outbox keeps it from now on, from the text it kept until now. */
-	static String kept(String old) {
+	/** A failure as the outbox keeps it from now on, from the text it kept until now for a mail to {@code recipient}. */
+	static String kept(String old, String recipient) {
 		if (KEPT.matcher(old).matches()) {
 			return old;
 		}
@@ -135,7 +140,9 @@ public class V94__a_failed_mail_keeps_its_kind_and_code_not_the_relays_words ext
 			return kind(reply, old) + ": " + reply.group(2) + (reply.group(3) == null ? "" : " " + reply.group(3));
 		}
 		if (old.contains("AddressException")) {
-			return "address not writable: AddressException";
+			// The recipient's only when it is the address that does not parse, as the outbox says it from now on: the
+			// old text does not name the address, and a reply address of ours from the settings fails the same way.
+			return writable(recipient) ? "other: AddressException" : "address not writable: AddressException";
 		}
 		for (String type : OUT_OF_REACH) {
 			if (old.contains(type)) {
@@ -147,6 +154,19 @@ public class V94__a_failed_mail_keeps_its_kind_and_code_not_the_relays_words ext
 			return type.find() ? "secure connection failed: " + type.group(1) : "secure connection failed";
 		}
 		return type.find() ? "other: " + type.group(1) : "other";
+	}
+
+	/** Whether the recipient parses as the outbox writes it into a message (strictly, one address); false for none. */
+	private static boolean writable(String recipient) {
+		if (recipient == null) {
+			return true;
+		}
+		try {
+			return InternetAddress.parse(recipient, true).length == 1;
+		}
+		catch (AddressException e) {
+			return false;
+		}
 	}
 
 	private static String kind(Matcher reply, String old) {
