@@ -134,7 +134,9 @@ public record SendFailure(Kind kind, String detail) {
 				return new SendFailure(Kind.UNREADABLE, type(each));
 			}
 			if (each instanceof AddressException) {
-				return new SendFailure(Kind.ADDRESS_NOT_WRITABLE, type(each));
+				// The recipient's address only when it is the part that does not parse, as the outbox gives up only
+				// then: a sender or reply address from the settings is retried, and is no fault of the participant's.
+				return new SendFailure(refusedForGood ? Kind.ADDRESS_NOT_WRITABLE : Kind.OTHER, type(each));
 			}
 			if (reached == null && outOfReach(each)) {
 				reached = each;

@@ -482,6 +482,24 @@ class OutboxTests {
 	}
 
 	/**
+	 * An address of ours that does not parse (a reply address from a mail domain set with a typo) fails every mail
+	 * until the operator mends it: the mail is retried, its kind is no fault of the recipient's, and no coach is told
+	 * that their participant's address is not valid. It said so, while the mail was retried 55 times.
+	 */
+	@Test
+	void anAddressOfOursThatDoesNotParseIsRetriedAndNotTheRecipientsFault(@Autowired MailTransport transport) {
+		QueuedMail mail = waiting("goed-" + UUID.randomUUID() + "@example.nl", "reply+qrstuvwxyzabcdef@briefwissel..test");
+		try (MailTransport.Connection connection = transport.connection()) {
+			transactions.execute(status -> worker.attempt(mail, connection));
+		}
+
+		Delivery delivery = outbox.deliveries(List.of(mail.messageId())).get(mail.messageId());
+		assertThat(delivery.status()).isEqualTo(Delivery.Status.PENDING);
+		assertThat(delivery.failure()).isEqualTo(new SendFailure(SendFailure.Kind.OTHER, "AddressException"));
+		assertThat(events.stream(MailRefused.class)).isEmpty();
+	}
+
+	/**
 	 * A mail queued to be forgotten once done with (an erasure's confirmation) leaves nothing behind, sent
 	 * or given up on: not its row, not its attempts, and no event that would keep its address.
 	 */
