@@ -45,11 +45,13 @@ class RefusedAddresses {
 
 	/**
 	 * The address and the relay's code, "jan@example.nl: 550 5.1.1": the coach's warning names the address that
-	 * fails, and the code is the same in either language. A refusal published before the outbox kept only the code
-	 * says the address alone.
+	 * fails, and the code is the same in either language. Without a code, the address alone: the detail of a failure
+	 * without a reply is a Java type (AddressException), which says nothing to a coach. So does a refusal published
+	 * before the outbox kept only the code, as V94 writes the warnings from before.
 	 */
 	private static String failure(MailRefused refused) {
-		SendFailure failure = SendFailure.parse(refused.reason());
-		return failure.detail() == null ? refused.recipient() : refused.recipient() + ": " + failure.detail();
+		String detail = SendFailure.parse(refused.reason()).detail();
+		boolean code = detail != null && Character.isDigit(detail.charAt(0));
+		return code ? refused.recipient() + ": " + detail : refused.recipient();
 	}
 }

@@ -484,6 +484,26 @@ class MailRoundTripTests {
 		assertThat(conversations.mailFailure(trajectory)).isEmpty();
 	}
 
+	/**
+	 * An address no message can be written to (jan..jansen@) fails without a reply of the relay: the coach's warning
+	 * names the address alone, not the type of the failure ("AddressException"), which says nothing to a coach.
+	 */
+	@Test
+	void aRefusalWithoutACodeWarnsOfTheAddressAlone() throws Exception {
+		conversations.coachWrites(trajectory, coach.id(), "Vraag");
+		MimeMessage received = Mailboxes.awaitMail(mailServer, participant.email(), m -> true);
+		String replyTo = received.getReplyTo()[0].toString();
+		String token = replyTo.substring("reply+".length(), replyTo.indexOf('@'));
+
+		refusedAddresses.markFailing(new nl.briefwissel.mail.MailRefused(received.getMessageID(), participant.email(), token,
+				"address not writable: AddressException"));
+
+		assertThat(conversations.mailFailure(trajectory)).hasValue(participant.email());
+		String page = mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername(coach.email()))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Mail aan de deelnemer komt niet aan: " + participant.email() + ".").doesNotContain("AddressException");
+	}
+
 	/** A letter the outbox gave up on goes again when its coach says so, once, and only theirs. */
 	@Test
 	void theCoachSendsALetterWhoseMailFailedAgain() throws Exception {
