@@ -7,13 +7,20 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.TooMuchDataException;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.internal.server.Command;
+import org.subethamail.smtp.internal.server.CommandException;
+import org.subethamail.smtp.internal.server.CommandHandler;
+import org.subethamail.smtp.internal.server.HelpMessage;
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.Session;
 
@@ -50,13 +57,70 @@ public class SmtpReceiver implements DisposableBean {
 			.softwareName("Briefwissel")
 			.maxRecipients(settings.maxRecipients())
 			// Said in the answer to EHLO (RFC 1870 SIZE): a sending server that knows a mail is larger refuses it
-			// itself, before it sends a byte, and one that declares the size is refused at MAIL FROM.
+			// itself, before it sends a byte, and one that declares the size is refused at MAIL FROM (SizeLast).
 			.maxMessageSize(maxSize)
 			.connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
 			.messageHandlerFactory(context -> new Delivery(context, inbound, processor, domain, maxSize))
 			.build();
+		CommandHandler commands = this.server.getCommandHandler();
+		commands.addCommand(new SizeLast(commands.getCommand("MAIL")));
 		this.server.start();
 		log.info("SMTP receiver listening on {}:{}", settings.bindAddress(), port());
+	}
+
+	/**
+	 * MAIL FROM with its SIZE parameter moved to the end, where SubEthaSMTP reads it: it takes the size only when it
+	 * is the last parameter, and Postfix sends {@code SIZE=n BODY=8BITMIME}, so a mail it declared larger than the
+	 * limit was taken at MAIL FROM, sent whole and only then refused (RFC 5321 4.1.2 puts the parameters in no
+	 * order). A size beyond what an int holds is said as the largest int: the library would fail on the number
+	 * instead of refusing it. The command the library registered stays the one that runs (with its checks of TLS and
+	 * sign-in), so a version that reads SIZE anywhere finds it where it looks too.
+	 * <p>
+	 * Through the library's internal command table, as it offers no other way: a version without it fails the build,
+	 * not a mail.
+	 */
+	static final class SizeLast implements Command {
+
+		/** SIZE=n after the sender's path, as a parameter of its own. */
+		private static final Pattern SIZE = Pattern.compile("(?i)\\s+SIZE=(\\d+)(?=\\s|$)");
+
+		private final Command mail;
+
+		SizeLast(Command mail) {
+			this.mail = java.util.Objects.requireNonNull(mail, "the library's MAIL command");
+		}
+
+		@Override
+		public void execute(String line, Session session) throws IOException, DropConnectionException {
+			mail.execute(sizeLast(line), session);
+		}
+
+		static String sizeLast(String line) {
+			// Only the parameters, after the path: a quoted local part may hold "SIZE=1" too.
+			int path = line.indexOf('>');
+			if (path < 0) {
+				return line;
+			}
+			Matcher size = SIZE.matcher(line).region(path + 1, line.length());
+			if (!size.find()) {
+				return line;
+			}
+			String digits = size.group(1).replaceFirst("^0+(?=\\d)", "");
+			String declared = digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE
+					? String.valueOf(Integer.MAX_VALUE) : digits;
+			String rest = line.substring(0, size.start()) + line.substring(size.end());
+			return rest.stripTrailing() + " SIZE=" + declared;
+		}
+
+		@Override
+		public HelpMessage getHelp() throws CommandException {
+			return mail.getHelp();
+		}
+
+		@Override
+		public String getName() {
+			return mail.getName();
+		}
 	}
 
 	/** One SMTP transaction: the envelope, then the data, stored once for all its recipients. */

@@ -54,6 +54,26 @@ class SmtpReceiverSizeTests {
 		}
 	}
 
+	/**
+	 * Postfix declares the size before the body's type, {@code SIZE=n BODY=8BITMIME}; SubEthaSMTP reads SIZE only as
+	 * the last parameter, so such a mail was taken at MAIL FROM and refused only after it was sent whole.
+	 */
+	@Test
+	void aSizeDeclaredBeforeOtherParametersIsReadToo() throws IOException {
+		try (Session smtp = new Session(receiver.port())) {
+			smtp.command("EHLO client.example.nl");
+
+			assertThat(smtp.command("MAIL FROM:<iemand@example.nl> SIZE=" + (LIMIT + 1) + " BODY=8BITMIME")).last().asString()
+				.startsWith("552 5.3.4");
+			// A size no int holds is refused as well, not a broken session.
+			assertThat(smtp.command("MAIL FROM:<iemand@example.nl> BODY=8BITMIME SIZE=99999999999")).last().asString()
+				.startsWith("552 5.3.4");
+			assertThat(smtp.command("MAIL FROM:<iemand@example.nl> SIZE=" + LIMIT + " BODY=8BITMIME")).last().asString()
+				.startsWith("250");
+			assertThat(smtp.command("RCPT TO:<reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test>")).last().asString().startsWith("250");
+		}
+	}
+
 	@Test
 	void aMailOverTheLimitIsRefusedSayingTheLimitAndTheNextMailOfTheSessionIsTaken(CapturedOutput log) throws IOException {
 		String sender = "groot-" + UUID.randomUUID() + "@example.nl";
