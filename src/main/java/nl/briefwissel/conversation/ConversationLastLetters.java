@@ -10,14 +10,21 @@ import nl.briefwissel.trajectory.LastLetters;
 
 import org.springframework.stereotype.Component;
 
-/** The newest letter per trajectory by the rule the workspace reads activity with: letters, not notes about mail. */
+/**
+ * The newest letter per trajectory by the rule the workspace reads activity with (letters, not notes about mail),
+ * or the newest mail of its participant that waits in the quarantine for the coach, when that is later: a
+ * participant whose mail is held back has not fallen silent (decision 0108).
+ */
 @Component
 class ConversationLastLetters implements LastLetters {
 
 	private final Messages messages;
 
-	ConversationLastLetters(Messages messages) {
+	private final Quarantine quarantine;
+
+	ConversationLastLetters(Messages messages, Quarantine quarantine) {
 		this.messages = messages;
+		this.quarantine = quarantine;
 	}
 
 	@Override
@@ -28,6 +35,8 @@ class ConversationLastLetters implements LastLetters {
 				newest.put(trajectory, activity.last());
 			}
 		});
+		quarantine.newestOfItsParticipant(trajectoryIds)
+			.forEach((trajectory, held) -> newest.merge(trajectory, held, (a, b) -> a.isAfter(b) ? a : b));
 		return newest;
 	}
 }

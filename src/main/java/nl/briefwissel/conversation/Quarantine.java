@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -254,6 +257,32 @@ public class Quarantine {
 			return false;
 		}
 		return resolve(inboundMailId, "DISCARDED", null).isPresent();
+	}
+
+	/**
+	 * Per trajectory among these, when the newest mail of its participant that waits for the coach came (open
+	 * entries held for it that {@link #fromItsParticipant} counts as theirs): a participant who keeps writing,
+	 * held back, has not fallen silent (decision 0108). Dates only.
+	 */
+	public Map<UUID, OffsetDateTime> newestOfItsParticipant(List<UUID> trajectoryIds) {
+		Map<UUID, OffsetDateTime> newest = new HashMap<>();
+		if (trajectoryIds.isEmpty()) {
+			return newest;
+		}
+		record Open(UUID trajectoryId, QuarantineReason why, OffsetDateTime at) {
+		}
+		jdbc.sql("""
+				select trajectory_id, reason, reason_code, reason_argument, quarantined_at from quarantined_mail
+				where resolved_at is null and trajectory_id = any(:ids)""")
+			.param("ids", new SqlArrayValue("uuid", trajectoryIds.toArray()))
+			.query((rs, n) -> new Open(rs.getObject("trajectory_id", UUID.class),
+					QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), rs.getString("reason")),
+					rs.getObject("quarantined_at", OffsetDateTime.class)))
+			.list()
+			.stream()
+			.filter(open -> fromItsParticipant(open.trajectoryId(), open.why()))
+			.forEach(open -> newest.merge(open.trajectoryId(), open.at(), (a, b) -> a.isAfter(b) ? a : b));
+		return newest;
 	}
 
 	/**

@@ -12,6 +12,9 @@ import java.util.UUID;
  */
 public interface LastLetters {
 
-	/** The newest letter of the participant or the coach per trajectory, of those that have one (notes about mail do not count). */
+	/**
+	 * The newest letter of the participant or the coach per trajectory, of those that have one (notes about mail do
+	 * not count), or the newest mail of the participant held back for the coach when that is later.
+	 */
 	Map<UUID, OffsetDateTime> newest(List<UUID> trajectoryIds);
 }

@@ -142,6 +142,45 @@ class SilentTrajectoryTests {
 			.contains("Een lopend traject waarin na het laatste contactmoment 183 dagen niemand meer schrijft, stopt Briefwissel vanzelf");
 	}
 
+	/**
+	 * A participant whose mail waits in the quarantine for the coach (a new mail without a reply address, decision
+	 * 0106) has not fallen silent, however long ago the last letter in the conversation is: the trajectory runs on.
+	 * Someone else's mail held for it does not count.
+	 */
+	@Test
+	void mailOfTheParticipantWaitingForTheCoachKeepsItRunning(@Autowired nl.briefwissel.mail.InboundMails inbound,
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) {
+		LocalDate longAgo = Today.date().minusMonths(12);
+		var waiting = fixtures.runningTrajectory(true);
+		jdbc.sql("update trajectory set started_on = :d where id = :t").param("d", longAgo).param("t", waiting.id()).update();
+		var strangers = fixtures.anotherFor(waiting, longAgo);
+		letter(waiting.id(), waiting.coach().id(), OffsetDateTime.now().minusMonths(7));
+		letter(strangers.id(), strangers.coach().id(), OffsetDateTime.now().minusMonths(7));
+		held(inbound, transactions, waiting.id(), waiting.participant().email(), "newMail", waiting.participant().email());
+		held(inbound, transactions, strangers.id(), "iemand-" + UUID.randomUUID() + "@example.nl", "unknownSender", null);
+
+		retention.run();
+
+		assertThat(status(waiting.id())).isEqualTo("RUNNING");
+		assertThat(status(strangers.id())).as("a stranger's held mail is not the participant writing").isEqualTo("STOPPED");
+	}
+
+	private void held(nl.briefwissel.mail.InboundMails inbound, org.springframework.transaction.support.TransactionTemplate transactions,
+			UUID trajectory, String from, String code, String argument) {
+		transactions.executeWithoutResult(status -> {
+			UUID id = inbound.store(("From: " + from + "\r\nTo: reply@example.nl\r\nSubject: Nog een vraag\r\nMessage-ID: <"
+					+ UUID.randomUUID() + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBen je er nog?\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8), nl.briefwissel.mail.InboundMails.Source.SMTP, from,
+					java.util.List.of("reply@example.nl")).id();
+			jdbc.sql("update inbound_mail set status = 'PROCESSED' where id = :id").param("id", id).update();
+			jdbc.sql("""
+					insert into quarantined_mail (inbound_mail_id, reason, reason_code, reason_argument, trajectory_id, quarantined_at)
+					values (:id, 'held', :code, :argument, :t, :at)""")
+				.param("id", id).param("code", code).param("argument", argument == null ? from : argument).param("t", trajectory)
+				.param("at", OffsetDateTime.now().minusDays(20)).update();
+		});
+	}
+
 	private void letter(UUID trajectory, UUID coach, OffsetDateTime at) {
 		conversations.coachWrites(trajectory, coach, "Een brief van lang geleden.");
 		jdbc.sql("update message set created_at = :at where trajectory_id = :t").param("at", at).param("t", trajectory).update();
