@@ -9,16 +9,20 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
+# Not local: the EXIT trap runs after the function is left when `set -e` ends the script, and must still see them.
+pid=""
+work=""
+trap '[ -n "$pid" ] && { kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; }; [ -n "$work" ] && rm -rf "$work"' EXIT
+
 start_once() {
   local label="$1"
   shift
-  local work pid start
+  local start
   work="$(mktemp -d)"
   (cd "$work" && exec java "$@" -Xshare:on -XX:SharedArchiveFile="$root/target/app/briefwissel.jsa" \
     -jar "$root/target/app/briefwissel.jar" --briefwissel.port=18091 --briefwissel.mail.embedded.smtp-port=0 \
     --briefwissel.mail.embedded.imap-port=0 > "$work/app.log" 2>&1) &
   pid=$!
-  trap 'kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; rm -rf "$work"' EXIT
   start=$(date +%s%N)
   for _ in $(seq 1 1200); do
     if ! kill -0 "$pid" 2> /dev/null; then
@@ -26,19 +30,20 @@ start_once() {
       echo "The start from the class-data archive ($label) stopped (log above)" >&2
       exit 1
     fi
-    curl -s localhost:18091/actuator/health | grep -q '"UP"' && break
+    curl -s --max-time 2 localhost:18091/actuator/health | grep -q '"UP"' && break
     sleep 0.1
   done
-  curl -s localhost:18091/actuator/health | grep -q '"UP"' \
+  curl -s --max-time 2 localhost:18091/actuator/health | grep -q '"UP"' \
     || { tail -40 "$work/app.log" >&2; echo "Not healthy within two minutes ($label)" >&2; exit 1; }
   echo "Healthy after $(( ($(date +%s%N) - start) / 1000000 )) ms from the class-data archive ($label)"
-  status=$(curl -s -o /dev/null -w '%{http_code}' localhost:18091/login)
+  status=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' localhost:18091/login || true)
   [ "$status" = "200" ] || { echo "The sign-in page answered $status ($label)" >&2; exit 1; }
   echo "Sign-in page 200 ($label)"
   kill "$pid" 2> /dev/null || true
   wait "$pid" 2> /dev/null || true
   rm -rf "$work"
-  trap - EXIT
+  pid=""
+  work=""
 }
 
 start_once "to try it, the quick compiler" -XX:TieredStopAtLevel=1

@@ -205,15 +205,24 @@ public class Quarantine {
 
 	/**
 	 * The open entries that nobody claimed since before this moment, oldest first, for the retention job to
-	 * discard each in a transaction of its own ({@link #discardIfUnclaimed}).
+	 * discard each in a transaction of its own ({@link #discardIfUnclaimed}). The participant's own mail held for
+	 * their conversation is left out here already, read without a lock: it stays as long as the conversation, and
+	 * asking again under the trajectory's lock every hour for years would only cost (the check under the lock stays).
 	 */
 	public List<UUID> unclaimedBefore(OffsetDateTime cutoff) {
+		record Open(UUID inboundMailId, UUID trajectoryId, QuarantineReason why) {
+		}
 		return jdbc.sql("""
-				select inbound_mail_id from quarantined_mail
+				select inbound_mail_id, trajectory_id, reason, reason_code, reason_argument from quarantined_mail
 				where resolved_at is null and quarantined_at < :cutoff order by quarantined_at, inbound_mail_id""")
 			.param("cutoff", cutoff)
-			.query(UUID.class)
-			.list();
+			.query((rs, n) -> new Open(rs.getObject("inbound_mail_id", UUID.class), rs.getObject("trajectory_id", UUID.class),
+					QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), rs.getString("reason"))))
+			.list()
+			.stream()
+			.filter(open -> open.trajectoryId() == null || !fromItsParticipant(open.trajectoryId(), open.why()))
+			.map(Open::inboundMailId)
+			.toList();
 	}
 
 	/**

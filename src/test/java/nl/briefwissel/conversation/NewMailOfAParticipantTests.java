@@ -111,7 +111,8 @@ class NewMailOfAParticipantTests {
 			.update();
 
 		var cutoff = java.time.OffsetDateTime.now().minusDays(30);
-		quarantine.unclaimedBefore(cutoff).forEach(id -> quarantine.discardIfUnclaimed(id, cutoff));
+		assertThat(quarantine.unclaimedBefore(cutoff)).as("not even asked about again each hour").doesNotContain(held.inboundMailId());
+		assertThat(quarantine.discardIfUnclaimed(held.inboundMailId(), cutoff)).as("and under the lock: theirs").isFalse();
 
 		assertThat(quarantine.entry(held.inboundMailId())).as("still waiting for the coach").isPresent();
 	}
