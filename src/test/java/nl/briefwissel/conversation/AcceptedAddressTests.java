@@ -98,7 +98,7 @@ class AcceptedAddressTests {
 		assertThat(page.select("input#acceptAddress").hasAttr("checked")).isFalse();
 
 		mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
-			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine"))
+			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine#resolved"))
 			.andExpect(flash().attribute("acceptedAddress", work));
 		assertThat(letters()).isEqualTo(1);
 
@@ -134,7 +134,7 @@ class AcceptedAddressTests {
 		store(letter(work, "1", "Vanaf mijn werk."), work);
 		UUID held = awaitHeld(1).get(0);
 		mvc.perform(post("/coach/quarantine/{id}/attach", held).with(csrf()).with(fixtures.as(running.coach())))
-			.andExpect(redirectedUrl("/coach/quarantine"));
+			.andExpect(redirectedUrl("/coach/quarantine#resolved"));
 		store(letter(work, "2", "Weer."), work);
 		awaitHeld(1);
 		assertThat(letters()).isEqualTo(1);
@@ -207,7 +207,7 @@ class AcceptedAddressTests {
 		store(letter(work, "1", "Vanaf mijn werk."), work);
 		UUID held = awaitHeld(1).get(0);
 		mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
-			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine"));
+			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine#resolved"));
 		assertThat(accepted()).isEqualTo(1);
 		assertThat(accepted.answer(running.id(), work, true)).isEqualTo(AcceptedAddresses.Answer.CONFIRMED);
 	}

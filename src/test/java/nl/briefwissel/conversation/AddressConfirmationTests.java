@@ -241,6 +241,9 @@ class AddressConfirmationTests {
 		assertThat(letters()).isEqualTo(1);
 		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=EXPIRED]").text()).contains(work)
 			.contains("verlopen");
+		// Each row's button says which address it is for (WCAG 2.4.6), the visible words first (2.5.3).
+		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=EXPIRED] button").eachAttr("aria-label"))
+			.containsExactly("Weghalen: " + work);
 
 		// Asked within the day: not again yet, no second mail.
 		MvcResult soon = mvc.perform(post("/coach/trajectories/{id}/accepted-addresses/ask-again", running.id()).param("address", work)
@@ -252,6 +255,8 @@ class AddressConfirmationTests {
 			.param("before", java.time.OffsetDateTime.now().minusDays(2))
 			.param("t", running.id())
 			.update();
+		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=EXPIRED] button").eachAttr("aria-label"))
+			.containsExactly("Opnieuw vragen: " + work, "Weghalen: " + work);
 		mvc.perform(post("/coach/trajectories/{id}/accepted-addresses/ask-again", running.id()).param("address", work)
 			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().is3xxRedirection());
 		assertThat(audited("accepted address asked again")).isEqualTo(1);
@@ -525,7 +530,7 @@ class AddressConfirmationTests {
 		store(running, "1", "Vanaf mijn werk.");
 		UUID held = awaitHeld(running, 1).get(0);
 		mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
-			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine"));
+			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine#resolved"));
 		assertThat(letters()).isEqualTo(1);
 		return tokenIn(confirmationMail());
 	}

@@ -110,7 +110,7 @@ class AdministratorsQuarantineTests {
 		assertThat(confirm.selectFirst("input[name=trajectoryId]").attr("value")).isEqualTo(jeroen.id().toString());
 
 		mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", jeroen.id().toString())
-			.param("confirmed", "true").with(csrf()).with(admin())).andExpect(redirectedUrl("/admin/quarantine"));
+			.param("confirmed", "true").with(csrf()).with(admin())).andExpect(redirectedUrl("/admin/quarantine#resolved"));
 		assertThat(conversations.of(jeroen.id())).singleElement()
 			.satisfies(letter -> assertThat(letter.body()).contains("Woorden van iemand"));
 	}
@@ -162,7 +162,7 @@ class AdministratorsQuarantineTests {
 			.satisfies(option -> assertThat(option.attr("value")).isEqualTo(own.id().toString()));
 
 		mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", own.id().toString()).with(csrf()).with(admin()))
-			.andExpect(redirectedUrl("/admin/quarantine"));
+			.andExpect(redirectedUrl("/admin/quarantine#resolved"));
 		assertThat(conversations.of(own.id())).hasSize(1);
 	}
 

@@ -190,7 +190,7 @@ class RestartTests {
 			org.springframework.test.web.servlet.request.RequestPostProcessor admin) throws Exception {
 		return mvc.perform(post("/admin/quarantine/failed/{id}/retry", id).with(admin).with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/admin/quarantine"));
+			.andExpect(redirectedUrl("/admin/quarantine#resolved"));
 	}
 
 	private void insertInbound(UUID id, byte[] raw, String status, java.time.OffsetDateTime due) {

@@ -217,7 +217,7 @@ class QuarantineController {
 			case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		};
 		redirect.addFlashAttribute("resolved", resolved);
-		return "redirect:/admin/quarantine";
+		return "redirect:/admin/quarantine#resolved";
 	}
 
 	@PostMapping("/coach/quarantine/{id}/discard")
@@ -237,10 +237,13 @@ class QuarantineController {
 		return done(quarantine.discard(id, me.id()), "discarded", redirect, "/admin/quarantine");
 	}
 
-	/** A second click (or a colleague first) finds the entry closed: it says so instead of failing. */
+	/**
+	 * A second click (or a colleague first) finds the entry closed: it says so instead of failing. The list opens at
+	 * what became of it (#resolved), as the other pages open at their message after a change.
+	 */
 	private static String done(boolean byThisRequest, String what, RedirectAttributes redirect, String list) {
 		redirect.addFlashAttribute("resolved", byThisRequest ? what : "already");
-		return "redirect:" + list;
+		return "redirect:" + list + "#resolved";
 	}
 
 	private static String already(RedirectAttributes redirect, String list) {
