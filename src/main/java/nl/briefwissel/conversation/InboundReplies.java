@@ -132,7 +132,9 @@ class InboundReplies implements InboundMailHandler {
 			if (own.isPresent()) {
 				// A new mail of the participant of one open trajectory: their coach decides, not an administrator who
 				// does not know them, and the participant hears it waits (decision 0106).
-				InboundResult held = quarantine.put(mail.id(), new QuarantineReason.NewMail(sender(content)), own.get().id());
+				boolean confirmed = authentication.check(content) instanceof SenderAuthentication.Confirmed;
+				InboundResult held = quarantine.put(mail.id(), new QuarantineReason.NewMail(sender(content), confirmed),
+						own.get().id());
 				notices.newMail(own.get(), mail.receivedAt());
 				return held;
 			}

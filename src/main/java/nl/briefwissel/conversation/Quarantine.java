@@ -304,12 +304,8 @@ public class Quarantine {
 	}
 
 	private boolean fromItsParticipant(UUID trajectoryId, QuarantineReason why) {
-		String sender = why instanceof QuarantineReason.TooBig tooBig ? tooBig.sender()
-				: why instanceof QuarantineReason.UnknownSender unknown ? unknown.sender()
-				: why instanceof QuarantineReason.UnconfirmedSender unconfirmed && !unconfirmed.coach() ? unconfirmed.sender()
-				: why instanceof QuarantineReason.NewMail newMail ? newMail.sender() // decision 0106
-				: "";
-		if (sender == null || sender.isBlank()) {
+		String sender = why.heldFrom();
+		if (sender == null) {
 			return false;
 		}
 		return trajectories.withContent(trajectoryId)

@@ -50,6 +50,23 @@ public sealed interface QuarantineReason {
 	}
 
 	/**
+	 * The address the mail came from, when it may be the participant's: not a coach's own unconfirmed mail nor a
+	 * former coach's, which the reason says are a coach's. Null when the reason has no sender. Whether it is the
+	 * participant's, and what each reader does with a coach's address beyond that, is for the reader to say.
+	 */
+	default String heldFrom() {
+		return null;
+	}
+
+	/**
+	 * Whether only the mail's From says it is from whom it names: the receiving mail server did not confirm it
+	 * (decision 0037), or was not asked. Such a mail may be someone else's words in the participant's name.
+	 */
+	default boolean senderDoubted() {
+		return false;
+	}
+
+	/**
 	 * For the operator's log, and what a closed entry keeps: the reason without the addresses in it.
 	 * The reasons that name an address say so without it; any other may still hold one (a parser's
 	 * complaint about a header, a sentence stored before the codes), and loses it here.
@@ -68,7 +85,8 @@ public sealed interface QuarantineReason {
 			case TooBig.CODE -> new TooBig(argument == null ? "" : argument);
 			case UnknownReplyAddress.CODE -> new UnknownReplyAddress();
 			case NoReference.CODE -> new NoReference();
-			case NewMail.CODE -> new NewMail(argument == null ? "" : argument);
+			case NewMail.CODE -> new NewMail(argument == null ? "" : argument, false);
+			case NewMail.CODE_CONFIRMED -> new NewMail(argument == null ? "" : argument, true);
 			case ErasedConversation.CODE -> new ErasedConversation();
 			case StrayBounce.CODE, StrayBounce.CODE_WITH_ADDRESS -> new StrayBounce(argument);
 			case UnknownSender.CODE, UnknownSender.CODE_WITHOUT_SENDER -> new UnknownSender(argument == null ? "" : argument);
@@ -147,6 +165,11 @@ public sealed interface QuarantineReason {
 			return sender.isEmpty() ? null : sender;
 		}
 
+		@Override
+		public String heldFrom() {
+			return argument();
+		}
+
 		/** Nothing of it was kept: added, it was an empty letter. */
 		@Override
 		public boolean attachable() {
@@ -203,18 +226,39 @@ public sealed interface QuarantineReason {
 	 * A new mail from the participant of one open trajectory, to the reply mailbox without a reply address of
 	 * a conversation (none, or one Briefwissel never issued): not an answer to a letter, so not let in by itself
 	 * (a sender is anyone's to write), but held for that trajectory's coach to decide, as a letter from another
-	 * address is (decision 0106). The sender is stored, for the erasure of a person to find it.
+	 * address is (decision 0106). The sender is stored, for the erasure of a person to find it. {@code confirmed}:
+	 * the receiving mail server confirmed the sender's domain (decision 0037). With the check off, the evaluation
+	 * default, nothing but the From says whose it is: anyone can write a participant's address there.
 	 */
-	record NewMail(String sender) implements QuarantineReason {
+	record NewMail(String sender, boolean confirmed) implements QuarantineReason {
 
+		/** As stored before the check's verdict was: not known to be confirmed. */
 		static final String CODE = "newMail";
 
+		static final String CODE_CONFIRMED = "newMailConfirmed";
+
 		public String code() {
+			return confirmed ? CODE_CONFIRMED : CODE;
+		}
+
+		/** The same sentence either way: it says already that anyone can write a sender. */
+		@Override
+		public String text() {
 			return CODE;
 		}
 
 		public String argument() {
 			return sender;
+		}
+
+		@Override
+		public String heldFrom() {
+			return sender.isBlank() ? null : sender;
+		}
+
+		@Override
+		public boolean senderDoubted() {
+			return !confirmed;
 		}
 
 		public String english() {
@@ -456,6 +500,11 @@ public sealed interface QuarantineReason {
 			return sender.isEmpty() ? null : sender;
 		}
 
+		@Override
+		public String heldFrom() {
+			return argument();
+		}
+
 		public String english() {
 			return "sender " + (sender.isEmpty() ? "(none)" : sender) + " is not the participant or the coach of this trajectory";
 		}
@@ -527,6 +576,16 @@ public sealed interface QuarantineReason {
 		@Override
 		public boolean attachable() {
 			return !coach;
+		}
+
+		@Override
+		public String heldFrom() {
+			return coach || sender.isBlank() ? null : sender;
+		}
+
+		@Override
+		public boolean senderDoubted() {
+			return true;
 		}
 
 		public String english() {

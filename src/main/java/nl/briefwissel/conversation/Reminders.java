@@ -241,10 +241,9 @@ class Reminders {
 	 * a mail would keep the reminder off for good. A mail without a sender is told to nobody either.
 	 */
 	private boolean toldOfKind(TrajectoryOverview trajectory, QuarantineReason why) {
-		String sender = why instanceof QuarantineReason.TooBig tooBig ? tooBig.sender()
-				: why instanceof QuarantineReason.UnknownSender unknown ? unknown.sender()
-				: why instanceof QuarantineReason.NewMail newMail ? newMail.sender() : "";
-		return !sender.isEmpty() && !sender.equalsIgnoreCase(trajectory.coachEmail())
+		// Of the participant's own mail the server doubted, they are told nothing (decision 0037).
+		String sender = why instanceof QuarantineReason.UnconfirmedSender ? null : why.heldFrom();
+		return sender != null && !sender.equalsIgnoreCase(trajectory.coachEmail())
 				&& !trajectories.coachedBefore(trajectory.id(), sender);
 	}
 

@@ -187,11 +187,12 @@ public class ParticipantExport {
 				List<Map<String, Object>> heldBack = new java.util.ArrayList<>();
 				for (Quarantine.Entry held : quarantine.heldFor(trajectory.id())) {
 					Map<String, Object> heldData = heldBackData(held, trajectory, language);
-					if (quarantine.fromItsParticipant(held) && !(held.why() instanceof QuarantineReason.UnconfirmedSender)) {
+					if (quarantine.fromItsParticipant(held) && !held.why().senderDoubted()) {
 						// Theirs, kept as long as the trajectory is: as they sent it (or its headers, when it was too big),
 						// as a letter's mail is. Someone else's mail, which the conversation did not take, is not; nor one
-						// the receiving server did not confirm came from their address: it may be someone else's words
-						// in their name, and their own they have in their sent mail (listed all the same, decision 0105).
+						// the receiving server did not confirm (or was not asked to confirm) came from their address: it
+						// may be someone else's words in their name, and their own they have in their sent mail (listed
+						// all the same, decision 0105).
 						Optional<byte[]> opened = openedOrNot(() -> mails.raw(held.inboundMailId()),
 								"inbound_mail " + held.inboundMailId(), held.inboundMailId(), unopened);
 						if (opened.isPresent() && opened.get().length > 0) {
@@ -390,11 +391,7 @@ public class ParticipantExport {
 	 * one: the participant sees their coach's name, not the coach's mailbox, anywhere else (decision 0105).
 	 */
 	private String sender(QuarantineReason why, TrajectoryOverview trajectory) {
-		String sender = why instanceof QuarantineReason.UnknownSender unknown ? unknown.argument()
-				: why instanceof QuarantineReason.TooBig tooBig ? tooBig.argument()
-				: why instanceof QuarantineReason.UnconfirmedSender unconfirmed && !unconfirmed.coach() ? unconfirmed.argument()
-				: why instanceof QuarantineReason.NewMail newMail ? newMail.argument()
-				: null;
+		String sender = why.heldFrom();
 		if (sender == null || sender.isBlank()) {
 			return null;
 		}

@@ -72,7 +72,9 @@ class NewMailOfAParticipantTests {
 
 		Quarantine.Entry held = awaitEntry(subject);
 		assertThat(held.trajectoryId()).as("held for their trajectory, not for the administrators").isEqualTo(running.id());
-		assertThat(held.why()).isInstanceOf(QuarantineReason.NewMail.class);
+		// The sender check is off (the evaluation default): nothing but its From says whose it is (decision 0105).
+		assertThat(held.why()).isEqualTo(new QuarantineReason.NewMail(running.participant().email(), false));
+		assertThat(held.why().senderDoubted()).isTrue();
 		assertThat(quarantine.ofCoach(running.coach().id())).extracting(Quarantine.Entry::inboundMailId)
 			.contains(held.inboundMailId());
 		assertThat(conversations.of(running.id())).as("not let in by itself: a sender is anyone's to write").isEmpty();

@@ -167,6 +167,26 @@ class SenderCheckTests {
 		assertThat(confirmed).isInstanceOf(InboundResult.Threaded.class);
 	}
 
+	/**
+	 * A new mail of the participant, without a reply address, is held for their coach either way (decision 0106);
+	 * stored as confirmed when the server confirmed it, which their export reads to give them the mail (decision 0105).
+	 */
+	@Test
+	void aNewMailOfTheParticipantTheServerConfirmedIsHeldForTheCoachAsConfirmed() {
+		String own = running.participant().email();
+		byte[] raw = ("Authentication-Results: mx.gemeente.test; dkim=pass header.d=" + domain(own) + "\r\nFrom: " + own
+				+ "\r\nTo: reply@briefwissel.test\r\nSubject: Een nieuwe vraag\r\nMessage-ID: <" + UUID.randomUUID()
+				+ "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nIk heb een nieuwe vraag.\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(handle(raw)).isInstanceOf(InboundResult.Quarantined.class);
+
+		Quarantine.Entry entry = quarantine.ofCoach(running.coach().id()).get(0);
+		assertThat(entry.why()).isEqualTo(new QuarantineReason.NewMail(own, true));
+		assertThat(entry.why().senderDoubted()).isFalse();
+		assertThat(QuarantineReason.of(entry.why().code(), entry.why().argument(), entry.reason())).isEqualTo(entry.why());
+	}
+
 	private long mailsTo(String address) {
 		return jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", address).query(Long.class).single();
 	}

@@ -498,7 +498,7 @@ class ExportTests {
 		assertThat(json).doesNotContain(coach).doesNotContain(formerCoach);
 		JsonNode heldBack = JsonMapper.builder().build().readTree(json).get("trajectories").get(0).get("heldBackMail");
 		assertThat(heldBack).hasSize(4);
-		java.util.Map<String, JsonNode> byReason = new java.util.HashMap<>();
+		java.util.Map<String, JsonNode> byReason = new HashMap<>();
 		heldBack.forEach(mail -> byReason.put(mail.get("reason").asString(), mail));
 		JsonNode theirs = byReason.get("unconfirmedParticipant");
 		assertThat(theirs.get("from").asString()).isEqualTo(own);
@@ -513,37 +513,54 @@ class ExportTests {
 
 	/**
 	 * A new mail of the participant's own, held for their coach (decision 0106), is theirs in the export as it is on
-	 * their page: from their address, with the mail itself.
+	 * their page: from their address, with the mail itself when the receiving server confirmed it came from there.
+	 * With the sender check off (the evaluation default) nothing but its From says so: anyone can write a
+	 * participant's address there, so the mail itself is left out, as a mail the server doubted is.
 	 */
 	@Test
-	void aNewMailOfTheirsHeldForTheCoachIsInTheExportFromTheirAddressWithTheMail(
+	void aNewMailOfTheirsHeldForTheCoachIsInTheExportFromTheirAddressWithTheMailOnlyWhenItsSenderWasConfirmed(
 			@Autowired nl.briefwissel.mail.InboundMails inbound,
 			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		String own = running.participant().email();
-		String run = UUID.randomUUID().toString().substring(0, 8);
-		transactions.executeWithoutResult(status -> {
-			UUID id = inbound.store(("From: " + own + "\r\nTo: reply@example.nl\r\nSubject: Een nieuwe vraag\r\n"
-					+ "Message-ID: <nieuw-" + run + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-					+ "Mijn eigen nieuwe woorden.\r\n").getBytes(StandardCharsets.UTF_8),
-					nl.briefwissel.mail.InboundMails.Source.SMTP, own, List.of("reply@example.nl")).id();
-			jdbc.sql("update inbound_mail set status = 'PROCESSED' where id = :id").param("id", id).update();
-			jdbc.sql("""
-					insert into quarantined_mail (inbound_mail_id, reason, reason_code, reason_argument, trajectory_id, quarantined_at)
-					values (:id, :english, 'newMail', :own, :t, :now)""")
-				.param("id", id).param("english", "a new mail of the participant, without a reply address").param("own", own)
-				.param("t", running.id()).param("now", java.time.OffsetDateTime.now()).update();
-		});
+		held(inbound, transactions, running.id(), own, "newMailConfirmed", "Mijn eigen nieuwe woorden.");
+		held(inbound, transactions, running.id(), own, "newMail", "Woorden van iemand die mijn adres invulde.");
 
 		Map<String, byte[]> entries = export(running.participant(), "nl");
 
 		String json = new String(entries.get("gegevens.json"), StandardCharsets.UTF_8);
-		JsonNode held = JsonMapper.builder().build().readTree(json).get("trajectories").get(0).get("heldBackMail").get(0);
-		assertThat(held.get("reason").asString()).isEqualTo("newMail");
-		assertThat(held.get("from").asString()).isEqualTo(own);
-		assertThat(held.get("fromParticipant").asBoolean()).isTrue();
-		assertThat(held.has("originalMail")).isTrue();
+		Map<String, JsonNode> byReason = new HashMap<>();
+		JsonMapper.builder().build().readTree(json).get("trajectories").get(0).get("heldBackMail")
+			.forEach(held -> byReason.put(held.get("reason").asString(), held));
+		JsonNode confirmed = byReason.get("newMailConfirmed");
+		assertThat(confirmed.get("from").asString()).isEqualTo(own);
+		assertThat(confirmed.get("fromParticipant").asBoolean()).isTrue();
+		assertThat(confirmed.has("originalMail")).isTrue();
+		JsonNode unchecked = byReason.get("newMail");
+		assertThat(unchecked.get("from").asString()).isEqualTo(own);
+		assertThat(unchecked.get("fromParticipant").asBoolean()).isTrue();
+		assertThat(unchecked.has("originalMail")).isFalse();
+		assertThat(unchecked.get("reasonText").asString()).contains("niet in deze download");
 		assertThat(entries.values()).anyMatch(content -> new String(content, StandardCharsets.UTF_8).contains("Mijn eigen nieuwe woorden"));
+		assertThat(entries.values()).noneMatch(content -> new String(content, StandardCharsets.UTF_8).contains("iemand die mijn adres"));
+	}
+
+	private void held(nl.briefwissel.mail.InboundMails inbound,
+			org.springframework.transaction.support.TransactionTemplate transactions, UUID trajectory, String own,
+			String code, String words) {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		transactions.executeWithoutResult(status -> {
+			UUID id = inbound.store(("From: " + own + "\r\nTo: reply@example.nl\r\nSubject: Een nieuwe vraag\r\n"
+					+ "Message-ID: <nieuw-" + run + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+					+ words + "\r\n").getBytes(StandardCharsets.UTF_8),
+					nl.briefwissel.mail.InboundMails.Source.SMTP, own, List.of("reply@example.nl")).id();
+			jdbc.sql("update inbound_mail set status = 'PROCESSED' where id = :id").param("id", id).update();
+			jdbc.sql("""
+					insert into quarantined_mail (inbound_mail_id, reason, reason_code, reason_argument, trajectory_id, quarantined_at)
+					values (:id, :english, :code, :own, :t, :now)""")
+				.param("id", id).param("english", "a new mail of the participant, without a reply address").param("code", code)
+				.param("own", own).param("t", trajectory).param("now", java.time.OffsetDateTime.now()).update();
+		});
 	}
 
 	/** As the IMAP adapter keeps a mail above the limit: its headers only, and its size. */
