@@ -54,7 +54,20 @@ public class EmbeddedMailServer implements DisposableBean {
 		// reply+TOKEN@domain is delivered to reply@domain (RFC 5233 sub-addressing), like
 		// production mail providers do: one platform mailbox for every reply address.
 		this.greenMail.withConfiguration(GreenMailConfiguration.aConfig().withSieveIgnoreDetail());
-		this.greenMail.start();
+		try {
+			this.greenMail.start();
+		}
+		catch (RuntimeException failed) {
+			// GreenMail says only that it could not start and suggests a longer start-up timeout; the usual cause
+			// is another program (often Briefwissel started twice) on the port, which a person can act on.
+			try {
+				greenMail.stop(); // what it did open, so that only another program's ports count as taken
+			}
+			catch (RuntimeException alsoFailed) {
+				failed.addSuppressed(alsoFailed);
+			}
+			throw EmbeddedMailPortInUseException.whichOf(LOOPBACK, properties.embedded(), failed);
+		}
 		this.platformMailbox = (ReplyAddress.LOCAL_PART + "@" + properties.domain()).toLowerCase(Locale.ROOT);
 		ensureMailbox(platformMailbox);
 		var userManager = greenMail.getUserManager();
