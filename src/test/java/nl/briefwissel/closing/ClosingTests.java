@@ -120,6 +120,37 @@ class ClosingTests {
 	}
 
 	/**
+	 * The mail that the summary is there stands in the conversation's thread in the participant's mail program, as
+	 * read from their mailbox: the letters' subject, answering the last letter, and referring to the thread's
+	 * letters (Gmail and Outlook group by subject and References, Thunderbird by References alone).
+	 */
+	@Test
+	void theClosingMailAnswersTheLastLetterInTheConversationsThread() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		for (String letter : java.util.List.of("Wat geeft je energie?", "En wat kost je energie?")) {
+			mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+				.param("text", letter));
+		}
+		MimeMessage first = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("Wat geeft je energie?"));
+		MimeMessage last = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("En wat kost je energie?"));
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("samenvatting van jullie traject"));
+
+		assertThat(notice.getHeader("In-Reply-To", null)).isEqualTo(last.getMessageID());
+		assertThat(notice.getHeader("References", null)).isNotNull();
+		assertThat(notice.getHeader("References", null).strip().split("\\s+")).containsExactly(first.getMessageID(), last.getMessageID());
+		assertThat(notice.getSubject()).isEqualTo(last.getSubject());
+		assertThat(notice.getReplyTo()).extracting(Object::toString).isEqualTo(
+				java.util.Arrays.stream(last.getReplyTo()).map(Object::toString).toList());
+	}
+
+	/**
 	 * The participant is invited to react below while the trajectory runs, in English that reads as English;
 	 * after the end the page no longer points to a form that is gone, and names the reaction as theirs.
 	 */
