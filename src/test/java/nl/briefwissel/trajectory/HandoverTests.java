@@ -175,6 +175,30 @@ class HandoverTests {
 				.string(org.hamcrest.Matchers.containsString("Ik kijk uit naar onze gesprekken")));
 	}
 
+	/**
+	 * The new coach's first letter, as the participant's mailbox has it: under a subject naming the new coach
+	 * (decision 0097: a thread of their own in Gmail and Outlook, which the handover mail announces), and still
+	 * referring to the conversation's earlier letters, so that programs that thread by References alone keep it
+	 * with them and an answer without the reply address still finds the trajectory.
+	 */
+	@Test
+	void theNewCoachsFirstLetterRefersToTheConversationUnderTheirOwnSubject() throws Exception {
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie in je werk?");
+		jakarta.mail.internet.MimeMessage before = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> nl.briefwissel.Mailboxes.text(m).contains("Wat geeft je energie"));
+		handOver(manager, newCoach.id().toString(), "COACH_UNAVAILABLE").andExpect(status().is3xxRedirection());
+
+		conversations.coachWrites(running.id(), newCoach.id(), "Ik lees graag verder met je.");
+		jakarta.mail.internet.MimeMessage first = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> nl.briefwissel.Mailboxes.text(m).contains("Ik lees graag verder"));
+
+		assertThat(first.getSubject()).isEqualTo("Je e-coaching met " + newCoach.displayName())
+			.isNotEqualTo(before.getSubject());
+		assertThat(first.getHeader("References", null)).contains(before.getMessageID());
+		assertThat(first.getReplyTo()).extracting(Object::toString)
+			.isEqualTo(java.util.Arrays.stream(before.getReplyTo()).map(Object::toString).toList());
+	}
+
 	@Test
 	void aSecondClickHandsOverOnceAndSendsNoSecondMails() throws Exception {
 		handOver(manager, newCoach.id().toString(), "ANOTHER_COACH_FITS_BETTER").andExpect(status().is3xxRedirection());
