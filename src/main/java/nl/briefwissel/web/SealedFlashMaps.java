@@ -139,9 +139,10 @@ class SealedFlashMaps {
 		}
 
 		/**
-		 * The maps, or none when they do not open: sealed with a key no longer configured, or changed. The
-		 * page is then shown as if nothing waited (a message or a text given back is lost, as after three
-		 * minutes), never an error page; the log says so without a word of them and the value is dropped.
+		 * The maps, or none when they do not open: sealed with a key no longer configured, or changed, or
+		 * holding what no flash map holds ({@link FlashMapTypes}). The page is then shown as if nothing waited (a
+		 * message or a text given back is lost, as after three minutes), never an error page; the log says so
+		 * without a word of them and the value is dropped.
 		 */
 		List<FlashMap> open(Object stored, HttpSession session) {
 			try {
@@ -155,6 +156,8 @@ class SealedFlashMaps {
 				byte[] plain = encryption.open(keyId, Arrays.copyOfRange(bytes, 1 + length, bytes.length));
 				try (ConfigurableObjectInputStream in = new ConfigurableObjectInputStream(new ByteArrayInputStream(plain),
 						Manager.class.getClassLoader())) {
+					// Before a class is made, not after: a refused one never runs its own reading code.
+					in.setObjectInputFilter(FlashMapTypes.FILTER);
 					List<FlashMap> maps = new ArrayList<>();
 					for (Object map : (List<?>) in.readObject()) {
 						maps.add((FlashMap) map);

@@ -159,6 +159,82 @@ class SealedFlashMapsTests {
 		assertThat(session.getAttribute(SealedFlashMaps.PLAIN_ATTRIBUTE)).isNull();
 	}
 
+	/**
+	 * Opening trusts only what our key sealed, but a value damaged or forged with a key once known must not make any
+	 * other class than the few a flash map holds (decision 0100): such a value is no flash message, and the class's own
+	 * reading code never runs. Nor a value nested too deep, or a list that says it is too long.
+	 */
+	@Test
+	void aSealedValueHoldingAnyOtherClassIsNoFlashMessageAndThatClassIsNeverMade() {
+		SealedFlashMaps.Manager manager = (SealedFlashMaps.Manager) context
+			.getBean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME, FlashMapManager.class);
+		Object nested = new java.util.ArrayList<>();
+		for (int level = 0; level < 100; level++) {
+			nested = new java.util.ArrayList<>(List.of(nested));
+		}
+		Object tooLong = new java.util.ArrayList<>(java.util.Collections.nCopies((int) FlashMapTypes.MAX_ARRAY + 1, 7));
+		for (Object forged : List.of(new Gadget(), new java.util.PriorityQueue<>(List.of(3, 1, 2)),
+				new java.util.concurrent.atomic.AtomicReference<>("x"), nested, tooLong)) {
+			Gadget.made.set(false);
+			FlashMap map = new FlashMap();
+			map.put("noteText", "vertrouwelijk");
+			map.put("extra", forged);
+			MockHttpSession session = new MockHttpSession();
+			session.setAttribute(SealedFlashMaps.ATTRIBUTE, manager.seal(List.of(map)));
+
+			assertThat(manager.retrieveFlashMaps(request(session, "/"))).as(forged.getClass().getName()).isEmpty();
+			assertThat(Gadget.made).as("read by its own code").isFalse();
+			assertThat(session.getAttribute(SealedFlashMaps.ATTRIBUTE)).isNull();
+		}
+	}
+
+	/** What the controllers put in a flash map still reads back, every kind of it. */
+	@Test
+	void everyKindOfValueAFlashMapHoldsReadsBack() {
+		SealedFlashMaps.Manager manager = (SealedFlashMaps.Manager) context
+			.getBean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME, FlashMapManager.class);
+		FlashMap map = new FlashMap();
+		map.put("flag", true);
+		map.put("count", 3);
+		map.put("id", UUID.randomUUID());
+		map.put("at", java.time.OffsetDateTime.now());
+		map.put("on", java.time.LocalDate.now());
+		map.put("done", Map.of("key", "intakes.invite.sent", "arg", "iemand@example.nl"));
+		map.put("errors", new java.util.LinkedHashMap<>(Map.of("email", "sso.error.issuer")));
+		map.put("messages", List.of("een", "twee"));
+		map.put("fields", new java.util.HashSet<>(List.of("title", "deck")));
+		map.put("notKept", new java.util.ArrayList<>(List.of(new java.util.ArrayList<>(List.of("SIZE", "a.pdf", "")))));
+		map.put("names", java.util.stream.Stream.of("a", "b").toList());
+		map.put("asList", java.util.Arrays.asList("x", "y"));
+		map.put("unmodifiable", java.util.Collections.unmodifiableList(new java.util.ArrayList<>(List.of("z"))));
+		map.put("none", List.of());
+		map.put("typed", new nl.briefwissel.PendingInvitation(UUID.randomUUID(), "Naam", "naam@example.nl",
+				java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now().plusDays(7), false));
+		map.put("role", nl.briefwissel.account.Role.ADMINISTRATOR);
+		map.put("again", nl.briefwissel.PendingInvitation.Again.SENT);
+		map.setTargetRequestPath("/coach/trajectories/1");
+		map.addTargetRequestParam("tab", "notes");
+		map.startExpirationPeriod(180);
+		MockHttpSession session = new MockHttpSession();
+		session.setAttribute(SealedFlashMaps.ATTRIBUTE, manager.seal(List.of(map)));
+
+		List<FlashMap> read = manager.retrieveFlashMaps(request(session, "/"));
+
+		assertThat(read).containsExactly(map);
+		assertThat(read.get(0).getTargetRequestParams().getFirst("tab")).isEqualTo("notes");
+	}
+
+	/** Not a record: its own reading code would run if it were read at all. */
+	static final class Gadget implements java.io.Serializable {
+
+		static final java.util.concurrent.atomic.AtomicBoolean made = new java.util.concurrent.atomic.AtomicBoolean();
+
+		private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+			in.defaultReadObject();
+			made.set(true);
+		}
+	}
+
 	private Cookie refusedNote(UUID trajectory, String typed, RequestPostProcessor coach) throws Exception {
 		Cookie session = mvc.perform(post("/coach/trajectories/{id}/notes", trajectory).param("note", typed).with(csrf()).with(coach))
 			.andExpect(status().is3xxRedirection())
