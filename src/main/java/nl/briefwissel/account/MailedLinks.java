@@ -107,9 +107,12 @@ class MailedLinks {
 	}
 
 	/**
-	 * As {@link #sendInstead}, for a link that binds the account to {@code binding}'s subject. Returns the hash of
-	 * the new link's token, by which the browser that asked for it is known again; empty when the hourly limit held
-	 * it back (the earlier link then still works).
+	 * Mails a link that binds the account to {@code binding}'s subject. Returns the hash of the new link's token, by
+	 * which the browser that asked for it is known again; empty when the hourly limit held it back (an earlier link
+	 * then still works). Only the same subject's earlier links end with it (decision 0111): another subject at the
+	 * provider that gives this address, which its operator can make, must not be able to end the link the owner was
+	 * mailed a moment before, again and again. The others run out by themselves or end when one is pressed, and the
+	 * hourly limit of the address keeps them few.
 	 */
 	Optional<String> sendBinding(Account account, SingleSignOnLinks.Binding binding, Duration validity,
 			String connection) {
@@ -127,14 +130,11 @@ class MailedLinks {
 						binding.organisationId(), lastHour);
 				return Optional.empty();
 			}
-			useUpNew(binding.email());
 		}
 		else if (!withinHourlyLimit(Kind.SINGLE_SIGN_ON, account, OffsetDateTime.now(clock))) {
 			return Optional.empty();
 		}
-		else {
-			useUp(Kind.SINGLE_SIGN_ON, account.id());
-		}
+		endEarlierOfTheSameSubject(account.id(), binding);
 		return Optional.of(mailNew(Kind.SINGLE_SIGN_ON, account, validity, validity.toMinutes(), binding, connection));
 	}
 
@@ -152,6 +152,17 @@ class MailedLinks {
 	int forgetUnconfirmedAccountsBefore(OffsetDateTime before) {
 		return jdbc.sql("delete from single_sign_on_link where account_id is null and expires_at < :before")
 			.param("before", before)
+			.update();
+	}
+
+	/** The subject's own earlier binding links for this account, or for this address when it has no account. */
+	private void endEarlierOfTheSameSubject(UUID accountId, SingleSignOnLinks.Binding binding) {
+		jdbc.sql("update single_sign_on_link set used_at = :now where used_at is null and external_subject = :subject and "
+				+ (accountId == null ? "account_id is null and email = :email" : "account_id = :account"))
+			.param("now", OffsetDateTime.now(clock))
+			.param("subject", binding.subject())
+			.param("email", binding.email())
+			.param("account", accountId)
 			.update();
 	}
 

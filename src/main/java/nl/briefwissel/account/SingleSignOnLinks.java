@@ -87,9 +87,10 @@ public class SingleSignOnLinks {
 	}
 
 	/**
-	 * Mails the owner a link that binds their account to this subject; every earlier one stops working. Returns the
-	 * hash of its token, to know the browser by; empty when nothing was sent: a disabled account (the page says the
-	 * same, so that it tells whoever claims the address nothing of the account) or the hourly limit reached.
+	 * Mails the owner a link that binds their account to this subject; an earlier one of this subject stops working,
+	 * another subject's not (decision 0111). Returns the hash of its token, to know the browser by; empty when nothing
+	 * was sent: a disabled account (the page says the same, so that it tells whoever claims the address nothing of the
+	 * account) or the hourly limit reached.
 	 */
 	Optional<String> mail(Account account, UUID organisationId, ExternalSignIns.Vouched vouched) {
 		if (!account.enabled()) {

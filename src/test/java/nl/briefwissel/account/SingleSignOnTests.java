@@ -473,6 +473,48 @@ class SingleSignOnTests {
 		assertThat(signInThroughTheProvider().uri().getPath()).as("bound: the provider signs in from now on").isEqualTo("/coach");
 	}
 
+	/**
+	 * Someone else at the provider who gives the owner's address (or the operator, who can make such a user) does not
+	 * end the link the owner was mailed a moment before (decision 0111): the owner's link still binds the owner's own
+	 * subject, for an account that exists and for one the link would make. Only the owner's own newer sign-in
+	 * replaces it, and pressing it ends the other's.
+	 */
+	@Test
+	void anotherSubjectSigningInWithTheAddressDoesNotEndTheOwnersLink() throws Exception {
+		fixtures.person(organisation, newcomer, "Bestaande Coach", Role.COACH);
+		assertThat(theOwnerConfirmsAfterAnotherSubjectSignedIn().uri().getPath()).isEqualTo("/coach");
+	}
+
+	/** As {@link #anotherSubjectSigningInWithTheAddressDoesNotEndTheOwnersLink}, for the link that makes an account. */
+	@Test
+	void anotherSubjectSigningInWithANewAddressDoesNotEndItsOwnersLink() throws Exception {
+		assertThat(theOwnerConfirmsAfterAnotherSubjectSignedIn().body()).contains("Nog geen toegang");
+	}
+
+	private HttpResponse<String> theOwnerConfirmsAfterAnotherSubjectSignedIn() throws Exception {
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				true, false, true);
+		HttpClient owners = browser();
+		assertThat(signInThroughTheProvider(owners, newcomer).uri().getPath()).isEqualTo("/login/organisation/sent");
+		HttpResponse<String> confirmPage = open(owners, "/login/organisation/link?token=" + bindingLinkTo(newcomer));
+
+		assertThat(signInThroughTheProvider("impostor").uri().getPath()).isEqualTo("/login/organisation/sent");
+		assertThat(openLinks()).as("the impostor's link too").isEqualTo(2);
+
+		HttpResponse<String> confirmed = confirm(owners, confirmPage);
+		Account bound = accounts.byEmail(newcomer).orElseThrow();
+		assertThat(accounts.externalSubjectOf(bound.id())).contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
+		assertThat(openLinks()).as("pressed, the owner's link ends the other's").isZero();
+		return confirmed;
+	}
+
+	private int openLinks() {
+		return jdbc.sql("select count(*) from single_sign_on_link where email = :email and used_at is null")
+			.param("email", newcomer)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** A link that ran out, or one that was never sent, binds nothing: not opened, not pressed. */
 	@Test
 	void anExpiredOrWrongBindingLinkBindsNothing() throws Exception {
