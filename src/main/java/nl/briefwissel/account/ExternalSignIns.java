@@ -108,7 +108,7 @@ class ExternalSignIns {
 		String email = vouched.email();
 		if (email == null || email.isBlank() || email.length() > 320 || !vouched.verified()) {
 			log.warn("Single sign-on for organisation {} refused: the provider gave no verified address", organisationId);
-			return new Outcome.Refused("unverified");
+			return refused();
 		}
 		// From here every answer is the same page, mailed or not (decision 0101): whoever runs the provider can
 		// give their user any address, and learns nothing of it by signing in with it.
@@ -142,6 +142,15 @@ class ExternalSignIns {
 		return new Outcome.ConfirmByMail(email, links.mailNew(organisationId, vouched, language).orElse(null));
 	}
 
+	/**
+	 * No verified address, or a bound account that is disabled or locked: one answer for both (decision 0111), since
+	 * the second is given only to a subject bound here, and told whoever drives it at the provider that an account
+	 * exists and is disabled. The log above each tells them apart.
+	 */
+	private static Outcome refused() {
+		return new Outcome.Refused("refused");
+	}
+
 	/** The page that says a link is mailed if the address may use Briefwissel, with nothing mailed. */
 	private static Outcome neutral(String email) {
 		return new Outcome.ConfirmByMail(email == null ? "" : email, null);
@@ -161,7 +170,8 @@ class ExternalSignIns {
 			return new Outcome.Refused("failed");
 		}
 		if (!account.enabled() || attempts.locked(account.id())) {
-			return new Outcome.Refused("disabled");
+			log.warn("Single sign-on refused: account {} is disabled or locked", account.id());
+			return refused();
 		}
 		return new Outcome.SignedIn(new SignedInAccount(account, null, false), false);
 	}

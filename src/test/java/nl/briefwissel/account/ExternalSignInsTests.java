@@ -122,8 +122,10 @@ class ExternalSignInsTests {
 		Account disabled = fixtures.person(organisation, "uit-" + UUID.randomUUID() + "@example.nl", "Uit", Role.COACH);
 		accounts.bindExternalSubject(disabled.id(), ISSUER + " app sub-4");
 		jdbc.sql("update account set enabled = false where id = :id").param("id", disabled.id()).update();
+		// Told as an address the provider did not vouch for is (decision 0111): a subject bound here learns nothing more.
 		assertThat(signIns.signIn(organisation, vouched("app", "sub-4", disabled.email(), true), DUTCH))
-			.isEqualTo(new ExternalSignIns.Outcome.Refused("disabled"));
+			.isEqualTo(signIns.signIn(organisation, vouched("app", "sub-5", "onbevestigd@example.nl", false), DUTCH))
+			.isEqualTo(new ExternalSignIns.Outcome.Refused("refused"));
 
 		assertThat(signIns.signIn(organisation, vouched("app", "", "leeg@example.nl", true), DUTCH))
 			.isEqualTo(new ExternalSignIns.Outcome.Refused("failed"));

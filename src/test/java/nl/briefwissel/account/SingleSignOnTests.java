@@ -378,6 +378,30 @@ class SingleSignOnTests {
 	}
 
 	/**
+	 * Whoever signs in as a subject bound to a disabled account is told what someone whose address the provider does not
+	 * vouch for is told: the same page, the same words, so that neither tells an outsider that an account exists or is
+	 * disabled. The log still tells them apart.
+	 */
+	@Test
+	void aDisabledAccountAndAnUnverifiedAddressGetTheSameAnswer() throws Exception {
+		Account disabled = fixtures.person(organisation, newcomer, "Uitgeschakelde Coach", Role.COACH);
+		accounts.bindExternalSubject(disabled.id(), provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
+		jdbc.sql("update account set enabled = false where id = :id").param("id", disabled.id()).update();
+		singleSignOn.save(organisation, "Gemeente SSO", provider.issuer(), OidcProvider.CLIENT_ID, OidcProvider.CLIENT_SECRET,
+				false, false, true);
+
+		HttpResponse<String> ofTheDisabled = signInThroughTheProvider(newcomer);
+		HttpResponse<String> unverified = signInThroughTheProvider("unverified");
+
+		assertThat(ofTheDisabled.uri()).isEqualTo(unverified.uri());
+		assertThat(alert(ofTheDisabled)).isEqualTo(alert(unverified)).contains("gaf geen bevestigd e-mailadres door");
+	}
+
+	private static String alert(HttpResponse<String> page) {
+		return Jsoup.parse(page.body()).select(".utrecht-alert--error").text();
+	}
+
+	/**
 	 * A first sign-in makes the account in the language the person was reading the app in (the
 	 * language cookie, as for everyone without an account); they were given Dutch whatever they read.
 	 * An account that exists keeps the language chosen for it.
