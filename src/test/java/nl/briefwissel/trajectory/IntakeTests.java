@@ -1038,8 +1038,14 @@ class IntakeTests {
 				.param("name", "Bram").param("email", email).param("language", "nl")
 				.param("submission", UUID.randomUUID().toString()))
 			.andExpect(flash().attribute("inviteErrors", java.util.Map.of("email", "intakes.invite.enrolled")));
-		String startingSoon = org.jsoup.Jsoup.parse(later.perform(get("/programme/intakes").with(fixtures.as(manager)))
-			.andReturn().getResponse().getContentAsString()).getElementById("invite-email-error-" + programme.id()).selectFirst("a").attr("href");
+		org.jsoup.nodes.Element notBegun = org.jsoup.Jsoup.parse(later.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("invite-email-error-" + programme.id());
+		// Not begun: named by its first day, as the programme page and the coach's pages do (TrajectoryOverview.startsAfter).
+		java.time.LocalDate firstDay = nl.briefwissel.Today.date().plusDays(3);
+		assertThat(notBegun.text()).contains("doet al mee aan dit programma: het traject start op "
+				+ firstDay.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))))
+			.doesNotContain("het traject loopt");
+		String startingSoon = notBegun.selectFirst("a").attr("href");
 		assertThat(startingSoon).isEqualTo("/programme?programme=" + programme.id() + "&status=STARTING_SOON&page=1#trajectory-" + trajectory);
 		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get(startingSoon.substring(0, startingSoon.indexOf('#'))).with(fixtures.as(manager)))
 			.andReturn().getResponse().getContentAsString()).getElementById("trajectory-" + trajectory)).as("the link's target").isNotNull();

@@ -180,7 +180,12 @@ class IntakesPageController {
 	 * The address is in the programme already: its application waits for a coach, or its trajectory has not ended.
 	 * Who, its stage, and where it is (the waiting list's row, the proposals, or the programme's list).
 	 */
-	record EnrolledAlready(String who, String stage, String link) implements Serializable {
+	/**
+	 * {@code stage} is the trajectory's status, or {@link StartPagesController#STARTING_SOON} for one accepted with
+	 * its first day ahead ({@link TrajectoryOverview#startsAfter}), which is running in name only and is said by
+	 * {@code startsOn}, as every other page names it; {@code startsOn} is null otherwise.
+	 */
+	record EnrolledAlready(String who, String stage, String link, LocalDate startsOn) implements Serializable {
 	}
 
 	/** The form's address is refused with this key when the address is in the programme: said with {@link EnrolledAlready}. */
@@ -306,9 +311,11 @@ class IntakesPageController {
 						+ "&page=" + (intakes.inStageBefore(trajectory.id(), today) / StartPagesController.TRAJECTORIES_PER_PAGE + 1)
 						+ "#trajectory-" + trajectory.id();
 			};
+			boolean notBegun = trajectory.startsAfter(today);
 			redirect.addFlashAttribute("inviteEnrolled", new EnrolledAlready(
 					trajectory.participantName() + " (" + invitation.email().strip().toLowerCase(Locale.ROOT) + ")",
-					trajectory.status().name(), link));
+					notBegun ? StartPagesController.STARTING_SOON : trajectory.status().name(), link,
+					notBegun ? trajectory.startedOn() : null));
 			return refused(redirect, programme, Map.of("email", ENROLLED), name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.OrganisationEnded) {
