@@ -401,8 +401,9 @@ public class CoachDesk {
 	/**
 	 * Deletes one of this coach's saved replies as the coach was asked about it (decision 0103): not when
 	 * it changed since {@code basedOn}, the revision the question was shown with, as a note is not
-	 * ({@link #deleteNote}). {@link Change#GONE} when this coach has no such reply: deleted already (a
-	 * double click, another tab), or another coach's, which must not be told apart (decision 0092).
+	 * ({@link #deleteNote}). {@link Change#GONE} when there is no such reply (deleted already: a double click,
+	 * another tab), {@link Change#SOMEONE_ELSES} when it is another coach's, as for a note: the page says the one
+	 * was deleted and says nothing of the other.
 	 */
 	@Transactional
 	public Change deleteSavedReply(UUID coachId, UUID id, UUID basedOn) {
@@ -410,7 +411,12 @@ public class CoachDesk {
 			.param("id", id).param("c", coachId).param("base", basedOn).update() == 1) {
 			return Change.DONE;
 		}
-		return savedReply(coachId, id).isPresent() ? Change.CHANGED_SINCE : Change.GONE;
+		return savedReply(coachId, id).isPresent() ? Change.CHANGED_SINCE : missingReply(id);
+	}
+
+	private Change missingReply(UUID id) {
+		return jdbc.sql("select count(*) from saved_reply where id = :id").param("id", id).query(Integer.class).single() > 0
+				? Change.SOMEONE_ELSES : Change.GONE;
 	}
 
 	public List<SavedReply> savedReplies(UUID coachId) {

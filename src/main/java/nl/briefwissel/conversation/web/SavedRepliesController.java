@@ -176,14 +176,21 @@ class SavedRepliesController {
 
 	/**
 	 * Deletes the reply the question was asked about; one changed in another tab since is asked about
-	 * again with its newer title and text. Any other identifier, another coach's or none at all, answers
-	 * "not found", as every route does for what is not the caller's (AuthorisationMatrixTests); a second
-	 * click on "yes" finds the reply gone and answers the same, as decision 0092 has it for a reply deleted
-	 * in another tab.
+	 * again with its newer title and text. None to delete (a second click on "yes", another tab) opens the
+	 * list saying it was deleted already, as a note does; another coach's reply is not found (404), as every
+	 * route answers what is not the caller's (AuthorisationMatrixTests). Without {@code base} (a list page
+	 * from before decision 0103, whose button deleted at once, still open in a tab; it was refused with 400)
+	 * nothing is deleted unasked: the question is asked, as the list's link does now.
 	 */
 	@PostMapping("/coach/saved-replies/{id}/delete")
-	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam UUID base,
-			RedirectAttributes redirect) {
+	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(required = false) UUID base, RedirectAttributes redirect) {
+		if (base == null) {
+			// Only a reply of this coach's is asked about; without the question's base nothing shows that this coach
+			// ever had one by that identifier, so any other is not found, as every route answers what is not theirs.
+			desk.savedReply(me.id(), id).orElseThrow(SavedRepliesController::notFound);
+			return "redirect:/coach/saved-replies/" + id + "/delete";
+		}
 		return switch (desk.deleteSavedReply(me.id(), id, base)) {
 			case DONE -> {
 				redirect.addFlashAttribute("replyDeleted", true);
@@ -193,7 +200,11 @@ class SavedRepliesController {
 				redirect.addFlashAttribute("changedSince", true);
 				yield "redirect:/coach/saved-replies/" + id + "/delete#reply-changed-since";
 			}
-			case GONE, SOMEONE_ELSES, HANDED_OVER, UNCHANGED -> throw notFound();
+			case GONE -> {
+				redirect.addFlashAttribute("replyDeletedAlready", true);
+				yield "redirect:/coach/saved-replies#reply-deleted";
+			}
+			case SOMEONE_ELSES, HANDED_OVER, UNCHANGED -> throw notFound();
 		};
 	}
 }
