@@ -344,6 +344,15 @@ public class AcceptedAddresses {
 	}
 
 	/**
+	 * The participant's "no" to this address for this trajectory while the coach may not ask again ({@link
+	 * Accepted#askAgainFrom}): ticking the box in the quarantine then asks nothing, so it is refused (decision 0110).
+	 */
+	public Optional<Accepted> declinedLately(UUID trajectoryId, String address) {
+		return stored(trajectoryId, normal(address))
+			.filter(stored -> stored.state() == State.DECLINED && !stored.mayAskAgain());
+	}
+
+	/**
 	 * Accepts the address for the trajectory, waiting for the participant: they are mailed a link at their
 	 * own address to confirm or decline it. The refusal when it may not be, also when another coach claimed
 	 * the address in the same moment. An address accepted already (waiting or confirmed) tells nobody twice;

@@ -159,8 +159,7 @@ class AcceptedAddressTests {
 			String shown = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
 				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
-			refusals.add(Jsoup.parse(shown).select("#address-refused").text());
-			assertThat(Jsoup.parse(shown).select("input#acceptAddress")).hasSize(1);
+			refusals.add(refusalAtTheBox(Jsoup.parse(shown)));
 			// Nothing lost: the mail still waits, not added, nothing accepted.
 			assertThat(openHeld()).containsExactly(held);
 			assertThat(letters()).isZero();
@@ -171,6 +170,33 @@ class AcceptedAddressTests {
 		assertThat(refusals.get(0)).contains("Dit adres kunnen we niet accepteren voor deze deelnemer")
 			.doesNotContain("account").doesNotContain("andere deelnemer");
 		assertThat(refusals).containsOnly(refusals.get(0));
+
+		// In English too, at the box.
+		String address = elsewhere.participant().email();
+		store(letter(address, "en", "Not the participant's."), address);
+		UUID held = awaitHeld(1).get(0);
+		String shown = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").param("lang", "en")
+			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refusalAtTheBox(Jsoup.parse(shown))).startsWith("This address cannot be accepted for this participant.");
+	}
+
+	/**
+	 * The refusal is the box's own error (NL Design System form field, as the product's other forms say theirs): the
+	 * message beside the box, the box invalid and described by it (and by its hint), and the field marked. Its text.
+	 */
+	static String refusalAtTheBox(Document page) {
+		org.jsoup.nodes.Element box = page.selectFirst("input#acceptAddress");
+		assertThat(box).isNotNull();
+		assertThat(box.attr("aria-invalid")).isEqualTo("true");
+		assertThat(box.attr("aria-describedby").split(" ")).contains("acceptAddress-error", "acceptAddress-hint");
+		org.jsoup.nodes.Element error = page.getElementById("acceptAddress-error");
+		assertThat(error).isNotNull();
+		assertThat(error.hasClass("utrecht-form-field-error-message")).isTrue();
+		assertThat(error.parent()).isSameAs(box.parent());
+		assertThat(box.parent().hasClass("utrecht-form-field--invalid")).isTrue();
+		assertThat(page.select("#address-refused")).as("not apart from its field").isEmpty();
+		return error.text();
 	}
 
 	@Test

@@ -222,6 +222,35 @@ class AddressConfirmationTests {
 		assertThat(letters()).isEqualTo(1);
 		assertThat(Jsoup.parse(coachPage()).select("#accepted-addresses li[data-state=DECLINED]").text()).contains(work)
 			.contains("geweigerd");
+
+		// The coach ticks the box for it within the day: nothing can be asked, so nothing is added on the coach's word
+		// against the participant's no; said at the box (decision 0110). Before, the mail went in all the same.
+		UUID held = openHeld(running).get(0);
+		String shown = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(AcceptedAddressTests.refusalAtTheBox(Jsoup.parse(shown))).startsWith("De deelnemer heeft dit adres op ")
+			.contains("geweigerd", "De mail is niet toegevoegd", "zonder het adres te accepteren", "Opnieuw vragen kan vanaf");
+		String inEnglish = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").param("lang", "en")
+			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(AcceptedAddressTests.refusalAtTheBox(Jsoup.parse(inEnglish))).startsWith("The participant declined this address on ")
+			.contains("participant's", "The mail was not added");
+		assertThat(openHeld(running)).containsExactly(held);
+		assertThat(letters()).isEqualTo(1);
+		assertThat(state()).isEqualTo("DECLINED");
+		assertThat(confirmationMails()).isEqualTo(1);
+
+		// A day after asking, the box asks again, as 0091 has it: the mail goes in and the question goes out.
+		jdbc.sql("update accepted_address set asked_at = :before where trajectory_id = :t")
+			.param("before", java.time.OffsetDateTime.now().minusDays(2))
+			.param("t", running.id())
+			.update();
+		mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
+			.with(fixtures.as(running.coach()))).andExpect(redirectedUrl("/coach/quarantine#resolved"));
+		assertThat(letters()).isEqualTo(2);
+		assertThat(state()).isEqualTo("PENDING");
+		assertThat(confirmationMails()).isEqualTo(2);
 	}
 
 	@Test

@@ -120,8 +120,9 @@ class QuarantineController {
 	/**
 	 * Adds the mail to the conversation; with {@code acceptAddress}, the address it came from is accepted for
 	 * the trajectory as well (decision 0089), to take effect once the participant confirms it (decision 0091). An address that may not be accepted is refused before anything
-	 * is added, with why, on the mail's page again (a read on the trail, as that page is): the coach adds the
-	 * mail without it, and nothing is lost.
+	 * is added, with why, at its box on the mail's page again (a read on the trail, as that page is): the coach adds the
+	 * mail without it, and nothing is lost. So is one the participant declined that may not be asked about again yet
+	 * (decision 0110).
 	 */
 	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/coach/quarantine/{id}/attach")
@@ -138,6 +139,16 @@ class QuarantineController {
 					: accepted.refusal(entry.trajectoryId(), address.get());
 			if (refused.isPresent()) {
 				model.addAttribute("refusedAddress", refused.get().name());
+				return mail(entry, "/coach/quarantine", List.of(), request, model);
+			}
+			// The participant said no to this address, and may not be asked again yet: the tick cannot ask, and
+			// adding the mail as though it could would put mail from an address they said is not theirs (or not for
+			// this conversation) in it on the coach's word. Said at the box; the coach adds it without, knowingly.
+			Optional<AcceptedAddresses.Accepted> declined = accepted.declinedLately(entry.trajectoryId(), address.get());
+			if (declined.isPresent()) {
+				model.addAttribute("refusedAddress", AcceptedAddresses.State.DECLINED.name());
+				model.addAttribute("refusedOn", declined.get().answeredAt());
+				model.addAttribute("askAgainFrom", declined.get().askAgainFrom());
 				return mail(entry, "/coach/quarantine", List.of(), request, model);
 			}
 		}
