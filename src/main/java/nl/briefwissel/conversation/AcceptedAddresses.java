@@ -71,16 +71,17 @@ public class AcceptedAddresses {
 
 	/**
 	 * One accepted address: when the coach accepted it, when the participant was last asked and until when
-	 * the link works (both null for one accepted before confirmation was asked), when they answered (for one
-	 * they withdrew: when they withdrew it), and whether the coach may ask again now (not confirmed, and not
-	 * asked, nor withdrawn by the participant, within the last day).
+	 * the link works (both null for one accepted before confirmation was asked), when they answered (confirmed
+	 * or declined; for one they withdrew since: when they confirmed it, null for one withdrawn before V96), when
+	 * they withdrew it (decision 0110), and whether the coach may ask again now (not confirmed, and not asked,
+	 * nor withdrawn by the participant, within the last day).
 	 */
 	public record Accepted(String address, State state, OffsetDateTime acceptedAt, OffsetDateTime askedAt,
-			OffsetDateTime expiresAt, OffsetDateTime answeredAt, boolean mayAskAgain) {
+			OffsetDateTime expiresAt, OffsetDateTime answeredAt, OffsetDateTime withdrawnAt, boolean mayAskAgain) {
 
 		/** From when the coach may ask again; null for a confirmed address, which needs no asking. */
 		public OffsetDateTime askAgainFrom() {
-			return from(state, acceptedAt, askedAt, answeredAt);
+			return from(state, acceptedAt, askedAt, withdrawnAt);
 		}
 
 		/**
@@ -88,12 +89,12 @@ public class AcceptedAddresses {
 		 * that would be the flood the day's wait keeps from them.
 		 */
 		private static OffsetDateTime from(State state, OffsetDateTime acceptedAt, OffsetDateTime askedAt,
-				OffsetDateTime answeredAt) {
+				OffsetDateTime withdrawnAt) {
 			if (state == State.CONFIRMED) {
 				return null;
 			}
-			if (state == State.WITHDRAWN && answeredAt != null) {
-				return answeredAt.plus(ASK_AGAIN_AFTER);
+			if (state == State.WITHDRAWN && withdrawnAt != null) {
+				return withdrawnAt.plus(ASK_AGAIN_AFTER);
 			}
 			return askedAt == null ? acceptedAt : askedAt.plus(ASK_AGAIN_AFTER);
 		}
@@ -121,7 +122,13 @@ public class AcceptedAddresses {
 		/** The trajectory ended: nothing changes, as nothing else the participant does changes it then. */
 		ENDED,
 
-		/** It did not count (withdrawn by the coach or by them already, never confirmed): nothing to withdraw. */
+		/**
+		 * They withdrew it already (a second click on "yes", another tab): it counts no more, as they asked. Said so,
+		 * not as an address that never counted, which read as though their first "yes" had not been heard.
+		 */
+		ALREADY_WITHDRAWN,
+
+		/** It does not count (removed by the coach, or never confirmed): nothing to withdraw. */
 		NOT_COUNTING
 	}
 
@@ -214,7 +221,7 @@ public class AcceptedAddresses {
 	/** The addresses accepted for this trajectory, in every state, in the order they were. */
 	public List<Accepted> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address
+				select address, state, accepted_at, asked_at, expires_at, answered_at, withdrawn_at from accepted_address
 				where trajectory_id = :t order by accepted_at, address""")
 			.param("t", trajectoryId)
 			.query((rs, n) -> accepted(rs))
@@ -236,8 +243,9 @@ public class AcceptedAddresses {
 		}
 		OffsetDateTime acceptedAt = rs.getObject("accepted_at", OffsetDateTime.class);
 		OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
-		OffsetDateTime from = Accepted.from(state, acceptedAt, asked, answered);
-		return new Accepted(rs.getString("address"), state, acceptedAt, asked, expires, answered,
+		OffsetDateTime withdrawn = rs.getObject("withdrawn_at", OffsetDateTime.class);
+		OffsetDateTime from = Accepted.from(state, acceptedAt, asked, withdrawn);
+		return new Accepted(rs.getString("address"), state, acceptedAt, asked, expires, answered, withdrawn,
 				from != null && !from.isAfter(now));
 	}
 
@@ -267,7 +275,7 @@ public class AcceptedAddresses {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address
+				select address, state, accepted_at, asked_at, expires_at, answered_at, withdrawn_at from accepted_address
 				where trajectory_id = :t and address = :a and state = 'PENDING' and expires_at > :now and live_address = address
 				    and trajectory_id not in (select id from trajectory where status in %s)""".formatted(ENDED))
 			.param("t", trajectoryId)
@@ -310,7 +318,7 @@ public class AcceptedAddresses {
 
 	private Optional<Accepted> stored(UUID trajectoryId, String address) {
 		return jdbc.sql("""
-				select address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address
+				select address, state, accepted_at, asked_at, expires_at, answered_at, withdrawn_at from accepted_address
 				where trajectory_id = :t and address = :a""")
 			.param("t", trajectoryId)
 			.param("a", address)
@@ -429,7 +437,7 @@ public class AcceptedAddresses {
 		try {
 			savepoint.executeWithoutResult(status -> jdbc.sql("""
 					update accepted_address set state = 'PENDING', token_hash = :hash, asked_at = :now, expires_at = :expires,
-					    answered_at = null, live_address = address
+					    answered_at = null, withdrawn_at = null, live_address = address
 					where trajectory_id = :t and address = :a""")
 				.param("t", trajectoryId)
 				.param("a", plain)
@@ -480,7 +488,7 @@ public class AcceptedAddresses {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select trajectory_id, address, state, accepted_at, asked_at, expires_at, answered_at from accepted_address
+				select trajectory_id, address, state, accepted_at, asked_at, expires_at, answered_at, withdrawn_at from accepted_address
 				where token_hash = :hash""")
 			.param("hash", LinkTokens.hash(token))
 			.query((rs, n) -> new AskedRow(rs.getObject("trajectory_id", UUID.class), accepted(rs)))
@@ -551,7 +559,7 @@ public class AcceptedAddresses {
 	public Withdrawal withdrawByParticipant(UUID trajectoryId, String address) {
 		messages.lockForWriting(trajectoryId);
 		int withdrawn = jdbc.sql("""
-				update accepted_address set state = 'WITHDRAWN', answered_at = :now, live_address = null, token_hash = null
+				update accepted_address set state = 'WITHDRAWN', withdrawn_at = :now, live_address = null, token_hash = null
 				where trajectory_id = :t and address = :a and state = 'CONFIRMED'
 				    and trajectory_id not in (select id from trajectory where status in %s)""".formatted(ENDED))
 			.param("t", trajectoryId)
@@ -561,11 +569,19 @@ public class AcceptedAddresses {
 		if (withdrawn == 1) {
 			return Withdrawal.WITHDRAWN;
 		}
+		if (withdrawnBefore(trajectoryId, address)) {
+			return Withdrawal.ALREADY_WITHDRAWN;
+		}
 		boolean ended = jdbc.sql("select count(*) from trajectory where id = :t and status in %s".formatted(ENDED))
 			.param("t", trajectoryId)
 			.query(Long.class)
 			.single() > 0;
 		return ended ? Withdrawal.ENDED : Withdrawal.NOT_COUNTING;
+	}
+
+	/** Whether the participant withdrew this address for this trajectory (and the coach neither removed it nor asked again since). */
+	public boolean withdrawnBefore(UUID trajectoryId, String address) {
+		return stored(trajectoryId, normal(address)).filter(stored -> stored.state() == State.WITHDRAWN).isPresent();
 	}
 
 	/** Withdraws an accepted address, in any state, with its link: mail from it is held back. False when it was not accepted. */

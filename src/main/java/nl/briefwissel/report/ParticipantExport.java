@@ -289,7 +289,10 @@ public class ParticipantExport {
 				address.put("acceptedAt", instant(accepted.acceptedAt()));
 				address.put("askedAt", accepted.askedAt() == null ? null : instant(accepted.askedAt()));
 				address.put("linkValidUntil", accepted.expiresAt() == null ? null : instant(accepted.expiresAt()));
-				address.put("answeredAt", accepted.answeredAt() == null ? null : instant(accepted.answeredAt()));
+				// Both days of one they withdrew, each by its name (decision 0110): when they confirmed it (unknown for one
+				// withdrawn before V96, which kept only the withdrawal) and when they withdrew it.
+				address.put("confirmedAt", accepted.answeredAt() == null ? null : instant(accepted.answeredAt()));
+				address.put("withdrawnAt", accepted.withdrawnAt() == null ? null : instant(accepted.withdrawnAt()));
 				return address;
 			})
 			.toList());

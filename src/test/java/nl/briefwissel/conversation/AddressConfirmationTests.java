@@ -389,9 +389,15 @@ class AddressConfirmationTests {
 		awaitHeld(running, 1);
 		assertThat(letters()).isEqualTo(1);
 
-		// Once more: nothing to withdraw, nothing on the trail.
+		// Once more (a second "yes", another tab): withdrawn already, said as such, not as an address that never
+		// counted; nothing on the trail. The button's question says the same.
 		MvcResult again = mvc.perform(withdrawal("true").with(csrf()).with(fixtures.as(running.participant()))).andReturn();
-		assertThat(again.getFlashMap().get("addressWithdrawal")).isEqualTo("NOT_COUNTING");
+		assertThat(again.getFlashMap().get("addressWithdrawal")).isEqualTo("ALREADY_WITHDRAWN");
+		org.jsoup.nodes.Element saidAgain = followed(again).getElementById("address-withdrawal");
+		assertThat(saidAgain.text()).isEqualTo("Je had " + work + " al ingetrokken: mail vanaf dat adres telt niet meer mee, en wordt tegengehouden. Er is niets veranderd.");
+		assertThat(saidAgain.hasClass("utrecht-alert--ok")).isTrue();
+		assertThat(mvc.perform(withdrawal("false").with(csrf()).with(fixtures.as(running.participant()))).andReturn()
+			.getFlashMap().get("addressWithdrawal")).isEqualTo("ALREADY_WITHDRAWN");
 		assertThat(audited("accepted address withdrawn by the participant")).isEqualTo(1);
 
 		// The coach asks again a day after the withdrawal at the earliest, and still withdraws it their way.
@@ -404,6 +410,12 @@ class AddressConfirmationTests {
 		assertThat(audited("accepted address withdrawn")).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from accepted_address where trajectory_id = :t").param("t", running.id())
 			.query(Long.class).single()).isZero();
+
+		// Removed by the coach since: it does not count, and nothing is withdrawn.
+		MvcResult removed = mvc.perform(withdrawal("true").with(csrf()).with(fixtures.as(running.participant()))).andReturn();
+		assertThat(removed.getFlashMap().get("addressWithdrawal")).isEqualTo("NOT_COUNTING");
+		assertThat(followed(removed).getElementById("address-withdrawal").text()).startsWith(work + " telt niet mee in dit gesprek")
+			.contains("niets om in te trekken");
 	}
 
 	/** Once the trajectory ended, the participant withdraws nothing, as they answer and write nothing: the page says so. */

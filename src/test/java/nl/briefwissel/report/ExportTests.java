@@ -366,6 +366,9 @@ class ExportTests {
 		}
 		assertThat(accepted.answer(running.id(), work, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
 		assertThat(accepted.answer(running.id(), stopped, true)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.CONFIRMED);
+		java.time.OffsetDateTime confirmedOn = java.time.OffsetDateTime.now().minusDays(3).withNano(0);
+		jdbc.sql("update accepted_address set answered_at = :at where trajectory_id = :t and address = :a")
+			.param("at", confirmedOn).param("t", running.id()).param("a", stopped).update();
 		assertThat(accepted.withdrawByParticipant(running.id(), stopped))
 			.isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Withdrawal.WITHDRAWN);
 		assertThat(accepted.answer(running.id(), declined, false)).isEqualTo(nl.briefwissel.conversation.AcceptedAddresses.Answer.DECLINED);
@@ -383,8 +386,14 @@ class ExportTests {
 		assertThat(byAddress.keySet()).containsExactlyInAnyOrder(work, stopped);
 		assertThat(byAddress.get(work).get("state").asString()).isEqualTo("CONFIRMED");
 		assertThat(byAddress.get(work).get("acceptedAt").asString()).isNotBlank();
-		assertThat(byAddress.get(work).get("answeredAt").asString()).isNotBlank();
+		assertThat(byAddress.get(work).get("confirmedAt").asString()).isNotBlank();
+		assertThat(byAddress.get(work).get("withdrawnAt").isNull()).isTrue();
+		// Withdrawn: both days, each by its name; before, the withdrawal stood in the place of the confirmation.
 		assertThat(byAddress.get(stopped).get("state").asString()).isEqualTo("WITHDRAWN");
+		assertThat(java.time.OffsetDateTime.parse(byAddress.get(stopped).get("confirmedAt").asString()).toInstant()).isEqualTo(confirmedOn.toInstant());
+		assertThat(java.time.OffsetDateTime.parse(byAddress.get(stopped).get("withdrawnAt").asString()).toInstant())
+			.isAfter(java.time.Instant.now().minusSeconds(600));
+		assertThat(byAddress.get(stopped).has("answeredAt")).as("no date whose meaning depends on the state").isFalse();
 		assertThat(trajectory.toString()).doesNotContain(old).doesNotContain(declined).doesNotContain(waiting)
 			.doesNotContain(runOut);
 	}

@@ -115,6 +115,9 @@ class AcceptedAddressesController {
 				audit(trail, me, request, trajectory, "accepted address withdrawn by the participant");
 			}
 		}
+		else if (accepted.withdrawnBefore(trajectory, address)) {
+			withdrawal = AcceptedAddresses.Withdrawal.ALREADY_WITHDRAWN;
+		}
 		else if (own.status() == TrajectoryStatus.COMPLETED || own.status() == TrajectoryStatus.STOPPED) {
 			withdrawal = AcceptedAddresses.Withdrawal.ENDED;
 		}
