@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V96 gives the participant's withdrawal of an address a column of its own (decision 0110), on both databases: a row
+ * V95 gives the participant's withdrawal of an address a column of its own (decision 0110), on both databases: a row
  * withdrawn before keeps the moment it was withdrawn there (its confirmation's moment had been written over), and a
  * confirmed or declined one keeps its answer and has no withdrawal.
  */
@@ -60,7 +60,7 @@ class AddressWithdrawnKeepsItsConfirmationMigrationTests {
 					insert into accepted_address (trajectory_id, address, accepted_at, state, answered_at, live_address)
 					values (?, 'werk@example.nl', ?, 'CONFIRMED', ?, 'werk@example.nl')""", trajectory, now.minusDays(9), confirmedOn);
 		}
-		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("96").load().migrate();
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target("95").load().migrate();
 		try (Connection connection = DriverManager.getConnection(url, user, "");
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("select address, answered_at, withdrawn_at from accepted_address order by address")) {

@@ -72,7 +72,7 @@ public class AcceptedAddresses {
 	/**
 	 * One accepted address: when the coach accepted it, when the participant was last asked and until when
 	 * the link works (both null for one accepted before confirmation was asked), when they answered (confirmed
-	 * or declined; for one they withdrew since: when they confirmed it, null for one withdrawn before V96), when
+	 * or declined; for one they withdrew since: when they confirmed it, null for one withdrawn before V95), when
 	 * they withdrew it (decision 0110), and whether the coach may ask again now (not confirmed, and not asked,
 	 * nor withdrawn by the participant, within the last day).
 	 */

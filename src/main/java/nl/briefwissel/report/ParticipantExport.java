@@ -290,7 +290,7 @@ public class ParticipantExport {
 				address.put("askedAt", accepted.askedAt() == null ? null : instant(accepted.askedAt()));
 				address.put("linkValidUntil", accepted.expiresAt() == null ? null : instant(accepted.expiresAt()));
 				// Both days of one they withdrew, each by its name (decision 0110): when they confirmed it (unknown for one
-				// withdrawn before V96, which kept only the withdrawal) and when they withdrew it.
+				// withdrawn before V95, which kept only the withdrawal) and when they withdrew it.
 				address.put("confirmedAt", accepted.answeredAt() == null ? null : instant(accepted.answeredAt()));
 				address.put("withdrawnAt", accepted.withdrawnAt() == null ? null : instant(accepted.withdrawnAt()));
 				return address;
