@@ -226,6 +226,58 @@ class WritingWithAnAssignmentTests {
 		}
 	}
 
+	/**
+	 * The coach deleted the assignment's block from the letter and pressed "Versturen": the mail went
+	 * without it while the assignment was recorded as given, so the participant's next letter was linked
+	 * as its answer and the record listed an assignment she never received. The letter is refused at its
+	 * text, in the coach's language, with what was typed kept and a way on without the assignment or with
+	 * it put back.
+	 */
+	@Test
+	void aLetterWhoseAssignmentWasDeletedFromItsTextIsRefusedNotSentAsGivingIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Assignment reflection = dutch(running, AssignmentType.REFLECTION);
+		String base = "/coach/trajectories/" + running.id();
+		String chosen = page(get(base).param("give", reflection.id().toString()), coach);
+		for (String language : List.of("nl", "en")) {
+			String refused = mvc.perform(press(chosen, "button.utrecht-button--primary-action", "Hoe ging het?\r\n\r\nGroet, Anja")
+					.param("lang", language).with(coach))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			assertThat(given.of(running.id())).as("given without being in the letter").isEmpty();
+			assertThat(Jsoup.parse(refused).getElementById("text-error").text()).as(language).isEqualTo(language.equals("nl")
+					? "Je brief geeft de opdracht ‘" + reflection.title() + "’, maar de opdracht staat er niet meer in. Zet hem terug, of verstuur je brief zonder opdracht."
+					: "Your letter gives the assignment ‘" + reflection.title() + "’, but the assignment is no longer in it. Put it back, or send your letter without the assignment.");
+			assertThat(text(refused)).isEqualTo("Hoe ging het?\n\nGroet, Anja");
+			assertThat(field(refused, "assignment")).isEqualTo(reflection.id().toString());
+			assertThat(writeForm(refused).select("#text-error + .bw-inline-actions button").eachText()).as(language)
+				.containsExactly(language.equals("nl") ? "Opdracht terugzetten" : "Put the assignment back",
+						language.equals("nl") ? "Zonder opdracht verder" : "Go on without the assignment");
+		}
+
+		String refused = mvc.perform(press(chosen, "button.utrecht-button--primary-action", "Hoe ging het?").with(coach))
+			.andReturn().getResponse().getContentAsString();
+		// Put back: the letter as typed, with the assignment under it once, still given with it.
+		mvc.perform(press(refused, "#text-error + .bw-inline-actions button[value=with-assignment]", null).with(coach))
+			.andExpect(redirectedUrl(base + "?give=" + reflection.id() + "#draft-status"));
+		String back = page(get(base).param("give", reflection.id().toString()), coach);
+		assertThat(text(back)).startsWith("Hoe ging het?\n\nOpdracht: " + reflection.title());
+		assertThat(occurrences(text(back), "Opdracht: " + reflection.title())).isEqualTo(1);
+
+		// Or on without it: the letter as typed, no assignment with it; sent, nothing is given.
+		refused = mvc.perform(press(back, "button.utrecht-button--primary-action", "Hoe ging het?").with(coach))
+			.andReturn().getResponse().getContentAsString();
+		mvc.perform(press(refused, "#text-error + .bw-inline-actions button[value=without-assignment]", null).with(coach))
+			.andExpect(redirectedUrl(base + "#draft-status"));
+		String without = page(get(base), coach);
+		assertThat(field(without, "assignment")).isNull();
+		assertThat(text(without)).isEqualTo("Hoe ging het?");
+		mvc.perform(press(without, "button.utrecht-button--primary-action", null).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+		assertThat(given.of(running.id())).isEmpty();
+	}
+
 	/** Another assignment chosen instead of the one in the letter: the first one's text leaves the letter. */
 	@Test
 	void choosingAnotherAssignmentTakesTheFirstOnesTextOut() throws Exception {

@@ -76,6 +76,9 @@ class ConversationController {
 	/** "Niet meesturen": the assignment chosen for the letter is not given after all. */
 	private static final String NEXT_WITHOUT_ASSIGNMENT = "without-assignment";
 
+	/** "Opdracht terugzetten": the assignment whose text the coach took out goes back under the letter. */
+	private static final String NEXT_WITH_ASSIGNMENT = "with-assignment";
+
 	private final Conversations conversations;
 
 	private final AuditTrail auditTrail;
@@ -323,6 +326,8 @@ class ConversationController {
 			.orElse(typed);
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
 		boolean takenOut = NEXT_WITHOUT_ASSIGNMENT.equals(next) && giving.isPresent();
+		// Its text had left the letter already (a letter refused for it): nothing was taken out of the draft.
+		boolean wasInIt = takenOut && carries(draft, letterText(giving.get(), trajectory, Locale.forLanguageTag("nl")));
 		if (takenOut) {
 			draft = withoutAssignment(draft, giving.get(), trajectory, Locale.forLanguageTag("nl"));
 			giving = Optional.empty();
@@ -343,7 +348,10 @@ class ConversationController {
 		else {
 			// An empty draft is not "saved": the coach emptied it, and the page says that. An assignment taken
 			// out is what the coach asked for: the page says it no longer goes with the letter.
-			redirect.addFlashAttribute("draftSaved", takenOut ? "withoutAssignment" : draft.isBlank() ? "emptied" : "saved");
+			// Put back: the page that follows adds its text under the letter, as it does for one just chosen.
+			redirect.addFlashAttribute("draftSaved", takenOut ? (wasInIt ? "withoutAssignment" : "withoutAssignmentLeftOut")
+					: NEXT_WITH_ASSIGNMENT.equals(next) && chosen.isPresent() ? "assignmentBack"
+					: draft.isBlank() ? "emptied" : "saved");
 		}
 		return "redirect:" + page + give + "#draft-status";
 	}
@@ -404,6 +412,15 @@ class ConversationController {
 		if (!errors.hasFieldErrors("text") && !placeholders.isEmpty()) {
 			errors.rejectValue("text", "validation.message.placeholder",
 					new Object[] { String.join(", ", placeholders), placeholders.size() }, null);
+		}
+		// An assignment is given by the letter that carries it. One whose text the coach took out of the letter
+		// was recorded as given all the same: the participant's next letter became its answer, and her record
+		// listed an assignment she never received. Refused at the letter, with a way to put it back or go on
+		// without it (the buttons under the message).
+		if (!errors.hasFieldErrors("text") && form.text() != null
+				&& giving.filter(a -> !carries(form.text(), letterText(a, trajectory, locale))).isPresent()) {
+			errors.rejectValue("text", "validation.message.assignmentLeftOut", new Object[] { giving.get().title() }, null);
+			model.addAttribute("assignmentLeftOut", true);
 		}
 		// A video assignment is watched from a link: without one the participant could only write back that
 		// there was no video, and that reply would count as its answer. Refused at the letter (decision 0087).
@@ -634,12 +651,24 @@ class ConversationController {
 	}
 
 	/**
-	 * Whether the text holds the assignment's letter already, by its first line (the heading with the
-	 * title): the coach may have changed the instructions since, and it must not come in twice.
+	 * Whether the text holds the assignment's letter, by its first line (the heading with the title): the
+	 * coach may have changed the instructions since, and it must not come in twice. Or by its instructions
+	 * as they came in, under a heading the coach reworded. Line breaks and spaces are not compared: the
+	 * browser sends a line break as two characters, and a coach may wrap a line.
 	 */
 	private static boolean carries(String text, String letter) {
 		String heading = letter.lines().findFirst().orElse("").strip();
-		return text.lines().anyMatch(line -> line.strip().equals(heading));
+		if (text.lines().anyMatch(line -> line.strip().equals(heading))) {
+			return true;
+		}
+		int from = letter.indexOf("\n\n");
+		int to = letter.lastIndexOf("\n\n");
+		String instructions = from < 0 || to <= from ? "" : words(letter.substring(from + 2, to));
+		return !instructions.isEmpty() && words(text).contains(instructions);
+	}
+
+	private static String words(String text) {
+		return text.strip().replaceAll("\\s+", " ");
 	}
 
 	/**
