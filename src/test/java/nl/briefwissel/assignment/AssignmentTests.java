@@ -164,6 +164,68 @@ class AssignmentTests {
 		}
 	}
 
+	/**
+	 * For a Dutch participant "Past bij het thema" held 22 assignments: the 11 Dutch ones and their 11
+	 * English twins. The theme's and the other group hold those in the participant's language; the rest
+	 * stand under a heading of their own, and an assignment given in this trajectory says when.
+	 */
+	@Test
+	void theChoicePageGroupsTheParticipantsLanguageApartAndMarksWhatWasGivenAlready() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		List<Assignment> library = assignments.forCoach(running.coach().id(), null);
+		Assignment photo = library.stream().filter(a -> a.type() == AssignmentType.PHOTO && a.language().getLanguage().equals("nl"))
+			.findFirst().orElseThrow();
+		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("text", "Beste,\n\nOpdracht: " + photo.title() + "\n\n" + photo.instructions())
+			.param("assignment", photo.id().toString()))
+			.andExpect(status().is3xxRedirection());
+		for (String language : List.of("nl", "en")) {
+			accounts.changeLanguage(running.participant().id(), Locale.forLanguageTag(language));
+			for (String reader : List.of("nl", "en")) {
+				org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/assignments", running.id())
+						.param("lang", reader).with(fixtures.as(running.coach())))
+					.andExpect(status().isOk())
+					.andReturn().getResponse().getContentAsString());
+				String as = "participant " + language + ", page " + reader;
+				assertThat(cards(page, "fitting")).as(as).containsExactlyInAnyOrderElementsOf(ids(library, true, language, true));
+				assertThat(cards(page, "others")).as(as).containsExactlyInAnyOrderElementsOf(ids(library, false, language, true));
+				List<String> otherLanguage = new java.util.ArrayList<>(ids(library, true, language, false));
+				otherLanguage.addAll(ids(library, false, language, false));
+				assertThat(cards(page, "other-language")).as(as).containsExactlyInAnyOrderElementsOf(otherLanguage);
+				String other = language.equals("nl") ? "en" : "nl";
+				assertThat(page.getElementById("other-language").text()).as(as).isEqualTo(reader.equals("nl")
+						? "In het " + (other.equals("en") ? "Engels" : "Nederlands")
+						: "In " + (other.equals("en") ? "English" : "Dutch"));
+				assertThat(page.getElementById("other-language").tagName()).isEqualTo("h2");
+
+				org.jsoup.select.Elements givenMarks = page.select("article .bw-given");
+				assertThat(givenMarks).as(as).hasSize(1);
+				org.jsoup.nodes.Element mark = givenMarks.first();
+				assertThat(mark.closest("article").attr("aria-labelledby")).isEqualTo("a-" + photo.id());
+				assertThat(mark.text()).as(as).matches(reader.equals("nl") ? "Al gegeven in dit traject, op \\d{1,2} \\p{L}+ \\d{4}\\."
+						: "Given in this trajectory already, on \\d{1,2} \\p{L}+ \\d{4}\\.");
+				// Heard with the button that puts it in the letter, not only seen beside it.
+				assertThat(mark.closest("article").selectFirst("a.utrecht-button-link").attr("aria-describedby"))
+					.isEqualTo("a-" + photo.id() + " " + mark.id());
+			}
+		}
+	}
+
+	/** The ids of the cards under the h2 with this id, in the order they stand. */
+	private static List<String> cards(org.jsoup.nodes.Document page, String heading) {
+		org.jsoup.nodes.Element section = page.selectFirst("section[aria-labelledby=" + heading + "]");
+		assertThat(section).as("the group headed #" + heading).isNotNull();
+		return section.select("article h3").eachAttr("id").stream().map(id -> id.substring(2)).toList();
+	}
+
+	private static List<String> ids(List<Assignment> library, boolean fitting, String language, boolean inLanguage) {
+		return library.stream()
+			.filter(a -> a.themes().contains("NEXT_STEP") == fitting)
+			.filter(a -> a.language().getLanguage().equals(language) == inLanguage)
+			.map(a -> a.id().toString())
+			.toList();
+	}
+
 	/** Where the cards of the fitting (or other) assignments in (or not in) a language stand on the page. */
 	private static List<Integer> positions(String page, List<Assignment> library, boolean fitting, String language,
 			boolean inLanguage) {

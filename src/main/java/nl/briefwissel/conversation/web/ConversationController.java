@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -239,10 +238,12 @@ class ConversationController {
 
 	/**
 	 * Choosing an assignment for the next letter, with each one's instructions to read first: those
-	 * that suit the trajectory's theme come first, and within both groups those in the participant's
-	 * language before the rest (the library has most assignments in Dutch and in English, and the
-	 * other language's twin would otherwise sit between them). Choosing one goes back to the write
-	 * form with the assignment in the letter; nothing is given until the letter is sent.
+	 * in the participant's language that suit the trajectory's theme, then the rest in that language,
+	 * then those in another language under a heading of their own, the theme's first (the library has
+	 * most assignments in Dutch and in English, and for a Dutch participant the theme's group held each
+	 * twice). One given in this trajectory before says when, as a coach would not give it twice unknowingly.
+	 * Choosing one goes back to the write form with the assignment in the letter; nothing is given until
+	 * the letter is sent.
 	 */
 	@GetMapping("/coach/trajectories/{id}/assignments")
 	String chooseAssignment(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
@@ -252,17 +253,28 @@ class ConversationController {
 		// The assignment the letter carries already: "back to the letter" keeps it given.
 		model.addAttribute("giving", giving == null ? null : usable(me, giving, id).map(Assignment::id).orElse(null));
 		String language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(locale).getLanguage();
-		Map<Boolean, List<Assignment>> byFit = library.forCoach(me.id(), new Assignments.Search(q, null, type))
-			.stream()
-			.sorted(Comparator.comparing(a -> !a.language().getLanguage().equals(language)))
-			.collect(Collectors.partitioningBy(a -> trajectory.theme() != null && a.themes().contains(trajectory.theme())));
+		List<Assignment> found = library.forCoach(me.id(), new Assignments.Search(q, null, type));
+		java.util.function.Predicate<Assignment> fits = a -> trajectory.theme() != null && a.themes().contains(trajectory.theme());
+		java.util.function.Predicate<Assignment> inLanguage = a -> a.language().getLanguage().equals(language);
+		List<Assignment> otherLanguage = found.stream()
+			.filter(inLanguage.negate())
+			.sorted(Comparator.comparing(a -> !fits.test(a)))
+			.toList();
 		model.addAttribute("trajectory", trajectory);
-		model.addAttribute("fitting", byFit.get(true));
-		model.addAttribute("others", byFit.get(false));
-		model.addAttribute("instructionsHtml", byFit.values()
+		model.addAttribute("fitting", found.stream().filter(inLanguage.and(fits)).toList());
+		model.addAttribute("others", found.stream().filter(inLanguage.and(fits.negate())).toList());
+		model.addAttribute("otherLanguage", otherLanguage);
+		// Its heading names the language when there is one ("In het Engels"), or says "another language".
+		List<String> otherLanguages = otherLanguage.stream().map(a -> a.language().getLanguage()).distinct().toList();
+		model.addAttribute("otherLanguageName", otherLanguages.size() == 1 ? otherLanguages.get(0) : null);
+		// The last time each was given in this trajectory (the same one may have been given again).
+		model.addAttribute("givenOn", given.of(id)
 			.stream()
-			.flatMap(List::stream)
-			.collect(Collectors.toMap(Assignment::id, a -> markdown.html(a.instructions()))));
+			.filter(g -> g.assignmentId() != null)
+			.collect(Collectors.toMap(GivenAssignments.Given::assignmentId, GivenAssignments.Given::givenAt,
+					(first, later) -> later.isAfter(first) ? later : first)));
+		model.addAttribute("instructionsHtml", found.stream()
+			.collect(Collectors.toMap(Assignment::id, a -> markdown.html(a.instructions()), (a, b) -> a)));
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("type", type);
 		model.addAttribute("types", AssignmentType.values());
