@@ -84,8 +84,17 @@ public final class WebSession {
 		if (!csrf.find()) {
 			throw new IllegalStateException("no CSRF token on " + path);
 		}
+		return postFileAsIs(path, csrf.group(1), text, fileName, content);
+	}
+
+	/**
+	 * Posts a form with one file field, as multipart/form-data, with the token it carries: a page kept open
+	 * while its sign-in expired. An empty {@code fileName} is the field with no file chosen, as browsers send it.
+	 */
+	public HttpResponse<String> postFileAsIs(String path, String token, String text, String fileName, byte[] content)
+			throws IOException, InterruptedException {
 		String boundary = "----briefwissel" + System.nanoTime();
-		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n"
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
 				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n"
 				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n";

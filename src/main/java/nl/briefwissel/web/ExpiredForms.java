@@ -44,6 +44,8 @@ class ExpiredForms {
 
 	private static final String AGAIN_ATTRIBUTE = ExpiredForms.class.getName() + ".again";
 
+	private static final String FILES_ATTRIBUTE = ExpiredForms.class.getName() + ".files";
+
 	/**
 	 * Forms opened from a link in a mail, filled in without signing in: the person was never signed
 	 * in, so the page does not say they were signed out; it leads back to the form instead.
@@ -70,12 +72,35 @@ class ExpiredForms {
 				.filter(Objects::nonNull)
 				.filter(value -> !value.isBlank())
 				.toList() : List.of());
+			// The text comes back to copy; files chosen cannot (a browser never fills in a file field), and a
+			// person who reads only the text sends it again without them. Named, so they know which to choose.
+			request.setAttribute(FILES_ATTRIBUTE, fromOurOwnPage(request) ? chosenFiles(request) : List.of());
 			if (OPENED_BY_A_LINK.stream().anyMatch(path::startsWith)) {
 				request.setAttribute(AGAIN_ATTRIBUTE, path);
 			}
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 			request.getRequestDispatcher(PATH).forward(request, response);
 		};
+	}
+
+	/** The names of the files chosen in a multipart form; none for another form, or one that does not read. */
+	static List<String> chosenFiles(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+			return List.of();
+		}
+		try {
+			// An empty file field is sent too, with an empty name: nothing was chosen there.
+			return request.getParts()
+				.stream()
+				.map(jakarta.servlet.http.Part::getSubmittedFileName)
+				.filter(Objects::nonNull)
+				.filter(name -> !name.isBlank())
+				.toList();
+		}
+		catch (java.io.IOException | jakarta.servlet.ServletException | IllegalStateException e) {
+			return List.of();
+		}
 	}
 
 	/**
@@ -109,6 +134,7 @@ class ExpiredForms {
 	String page(HttpServletRequest request, Model model) {
 		model.addAttribute("written", request.getAttribute(WRITTEN_ATTRIBUTE) instanceof List<?> written ? written : List.of());
 		model.addAttribute("again", request.getAttribute(AGAIN_ATTRIBUTE));
+		model.addAttribute("files", request.getAttribute(FILES_ATTRIBUTE) instanceof List<?> files ? files : List.of());
 		// The layout's own answer to who is signed in (ShellModel): someone who still owes a code is not.
 		model.addAttribute("stillSignedIn", model.getAttribute("signedIn") != null);
 		model.addAttribute("back", back(request));

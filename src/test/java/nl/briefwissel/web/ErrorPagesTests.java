@@ -1,6 +1,7 @@
 package nl.briefwissel.web;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.WebSession;
@@ -163,6 +164,37 @@ class ErrorPagesTests {
 			assertThat(refused.statusCode()).isEqualTo(403);
 			assertThat(refused.body()).as(language[0])
 				.contains("<html lang=\"" + language[0] + "\"", language[1], "Mijn brief van vandaag", "href=\"/login\"");
+		}
+	}
+
+	/**
+	 * A letter with photos, sent after signing out: the page gave the text back and said nothing of the
+	 * files, which are not kept and must be chosen again. It says so, in both languages, only when files
+	 * were chosen.
+	 */
+	@Test
+	void aLetterWithFilesSentAfterSigningOutSaysTheFilesMustBeAttachedAgain() throws Exception {
+		for (String[] language : new String[][] { { "nl", "Het bestand dat je had gekozen (denkplek.jpg) is niet bewaard. Kies het opnieuw als je je brief weer verstuurt." },
+				{ "en", "The file you had chosen (denkplek.jpg) was not kept. Choose it again when you send your letter again." } }) {
+			for (String file : List.of("denkplek.jpg", "")) {
+				WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
+				String token = participant.token("/participant/conversation");
+				assertThat(participant.postAsIs("/logout", "_csrf=" + java.net.URLEncoder.encode(token,
+						java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
+				participant.get("/login?logout&lang=" + language[0]);
+
+				HttpResponse<String> refused = participant.postFileAsIs("/participant/conversation", token, "Mijn brief met een foto",
+						file, file.isEmpty() ? new byte[0] : new byte[] { 1, 2, 3 });
+				assertThat(refused.statusCode()).isEqualTo(403);
+				org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.body());
+				assertThat(page.select("main, #main").text()).as(language[0]).contains("Mijn brief met een foto");
+				if (file.isEmpty()) {
+					assertThat(page.getElementById("files-not-kept")).as("no file was chosen").isNull();
+				}
+				else {
+					assertThat(page.getElementById("files-not-kept").text()).as(language[0]).isEqualTo(language[1]);
+				}
+			}
 		}
 	}
 
