@@ -20,8 +20,11 @@ public class ReplyAddress {
 
 	private final String domain;
 
+	private final String sender;
+
 	ReplyAddress(MailProperties properties) {
 		this.domain = properties.domain().toLowerCase(Locale.ROOT);
+		this.sender = properties.fromAddress().strip().toLowerCase(Locale.ROOT);
 	}
 
 	public String newToken() {
@@ -39,6 +42,26 @@ public class ReplyAddress {
 	/** The mailbox all reply addresses end up in (sub-addressing, RFC 5233). */
 	public String mailbox() {
 		return LOCAL_PART + "@" + domain;
+	}
+
+	/**
+	 * Whether an address is one of the platform's own: its reply mailbox, any reply address in it, or the
+	 * address it sends from. Mail to such an address is the platform's to read as a reply (or to ignore),
+	 * so it can never be given to anything else, such as a programme's intake.
+	 */
+	public boolean isPlatforms(String address) {
+		if (address == null) {
+			return false;
+		}
+		String candidate = address.strip().toLowerCase(Locale.ROOT);
+		int at = candidate.lastIndexOf('@');
+		if (at < 0) {
+			return false;
+		}
+		String local = candidate.substring(0, at);
+		boolean inReplyMailbox = candidate.substring(at + 1).equals(domain)
+				&& (local.equals(LOCAL_PART) || local.startsWith(LOCAL_PART + "+"));
+		return inReplyMailbox || candidate.equals(sender);
 	}
 
 	public String domain() {

@@ -312,6 +312,33 @@ class ProgrammesTests {
 			.isEqualTo("Voor het oude adres");
 	}
 
+	/**
+	 * The platform's own addresses are never an intake address: mail to its reply mailbox without a token
+	 * would be taken in as an application, and mail to a reply address or to its sender would be both.
+	 */
+	@Test
+	void anIntakeAddressIsNeverOneOfThePlatformsOwn(@Autowired nl.briefwissel.mail.ReplyAddress replies,
+			@Autowired nl.briefwissel.mail.MailProperties mail) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		int before = programmes.ofOrganisation(running.organisationId()).size();
+		for (String address : java.util.List.of(replies.mailbox(), replies.mailbox().toUpperCase(java.util.Locale.ROOT),
+				replies.of(replies.newToken()), "reply+iets@" + replies.domain(), mail.fromAddress())) {
+			mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", "Eigen adres")
+				.param("intakeAddress", address))
+				.andExpect(flash().attribute("createMessages", org.hamcrest.Matchers.hasEntry(org.hamcrest.Matchers.is("intakeAddress"),
+						containsString("adres van Briefwissel zelf"))));
+			mvc.perform(post("/programme/programmes/{id}/settings", running.programmeId()).with(csrf()).with(fixtures.as(manager))
+				.param("weeks", "6").param("momentsPerWeek", "2").param("replyWithinDays", "2").param("retentionMonths", "24")
+				.param("mailMode", "FULL_TEXT").param("intakeAddress", address).param("lang", "en"))
+				.andExpect(flash().attribute("settingsMessages", org.hamcrest.Matchers.hasEntry(org.hamcrest.Matchers.is("intakeAddress"),
+						containsString("Briefwissel's own addresses"))));
+		}
+		assertThat(programmes.ofOrganisation(running.organisationId())).hasSize(before);
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().intakeAddress()).isNull();
+	}
+
 	/** An organisation with many themes of its own: a coach who knows twenty-five of them keeps them all. */
 	@Test
 	void aCoachKeepsAsManySpecialismsAsTheOrganisationHasThemes() throws Exception {

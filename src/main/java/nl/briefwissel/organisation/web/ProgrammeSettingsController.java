@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -41,10 +42,13 @@ class ProgrammeSettingsController {
 
 	private final Accounts accounts;
 
-	ProgrammeSettingsController(Programmes programmes, MessageSource texts, Accounts accounts) {
+	private final ReplyAddress replies;
+
+	ProgrammeSettingsController(Programmes programmes, MessageSource texts, Accounts accounts, ReplyAddress replies) {
 		this.programmes = programmes;
 		this.texts = texts;
 		this.accounts = accounts;
+		this.replies = replies;
 	}
 
 	record SettingsForm(
@@ -90,6 +94,9 @@ class ProgrammeSettingsController {
 		errors.getFieldErrors()
 			.forEach(error -> problems.putIfAbsent(error.getField(), error.isBindingFailure()
 					? texts.getMessage("programme.settings.number", null, locale) : error.getDefaultMessage()));
+		if (problems.isEmpty() && replies.isPlatforms(form.intakeAddress())) {
+			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.platform", null, locale));
+		}
 		if (problems.isEmpty() && ProgrammesController.IntakeAddressCheck.taken(programmes, form.intakeAddress(), programme.id())) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
 		}

@@ -17,6 +17,7 @@ import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -51,12 +52,16 @@ class ProgrammesController {
 
 	private final MessageSource texts;
 
-	ProgrammesController(Programmes programmes, Themes themes, CoachPool pool, Accounts accounts, MessageSource texts) {
+	private final ReplyAddress replies;
+
+	ProgrammesController(Programmes programmes, Themes themes, CoachPool pool, Accounts accounts, MessageSource texts,
+			ReplyAddress replies) {
 		this.programmes = programmes;
 		this.themes = themes;
 		this.pool = pool;
 		this.accounts = accounts;
 		this.texts = texts;
+		this.replies = replies;
 	}
 
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
@@ -82,6 +87,9 @@ class ProgrammesController {
 			RedirectAttributes redirect) {
 		String formId = formId(creation);
 		Map<String, String> problems = messages(errors);
+		if (problems.isEmpty() && replies.isPlatforms(form.intakeAddress())) {
+			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.platform", null, locale));
+		}
 		// With a form id the database decides (its unique index): this check would find the address
 		// taken by the programme the first press of this very form made, and refuse the second press.
 		if (problems.isEmpty() && formId == null && IntakeAddressCheck.taken(programmes, form.intakeAddress(), null)) {
