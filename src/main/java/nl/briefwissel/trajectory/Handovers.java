@@ -69,6 +69,42 @@ public class Handovers {
 	}
 
 	/**
+	 * Whether {@link #handOver(UUID, UUID, Reason, String, UUID, boolean)} would hand the trajectory over, asked before
+	 * the manager confirms it: refused as that would refuse it, false when the coach has it already (nothing to
+	 * confirm). Read without the locks the handover takes, which asks all of it again when it is confirmed.
+	 */
+	@Transactional(readOnly = true)
+	public boolean wouldHandOver(UUID trajectoryId, UUID coachId, Reason reason, String why, boolean evenIfFull) {
+		TrajectoryLifecycle.fitting(reason, Reason.forHandover(), why);
+		TrajectoryOverview before = trajectories.byId(trajectoryId).orElseThrow();
+		if (before.status() != TrajectoryStatus.RUNNING && before.status() != TrajectoryStatus.PAUSED) {
+			throw new IllegalTransitionException("trajectory.illegal.handOver", "only a trajectory under way can go over");
+		}
+		if (coachId.equals(before.coachId())) {
+			return false;
+		}
+		chosen(before, coachId, evenIfFull);
+		return true;
+	}
+
+	/** The candidate a handover goes to, or refused with what is wrong with the choice. */
+	private Matching.Candidate chosen(TrajectoryOverview before, UUID coachId, boolean evenIfFull) {
+		Matching.refuseOwnTrajectory(before, coachId, "handover.illegal.ownTrajectory");
+		Matching.Candidate candidate = candidates(before).stream()
+			.filter(c -> c.coach().id().equals(coachId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalTransitionException("handover.illegal.notInPool", "the coach is not in the programme's pool"));
+		if (!candidate.eligible()) {
+			throw new IllegalTransitionException("handover.illegal.notEligible", "only a certified, enabled coach can take over");
+		}
+		// Room as a proposal weighs it (waiting proposals counted), read under the coach's lock as there.
+		if (!candidate.hasRoom() && !evenIfFull) {
+			throw new IllegalTransitionException("handover.illegal.full", "the coach has no room; the manager may go on anyway");
+		}
+		return candidate;
+	}
+
+	/**
 	 * Hands the trajectory over to {@code coachId} on the manager's behalf. Refused with the message
 	 * key of what is wrong when the trajectory has ended or the coach is not an eligible coach of the
 	 * pool. A second request for the same coach waits for the first (the trajectory's row lock) and
@@ -100,17 +136,7 @@ public class Handovers {
 		TrajectoryOverview before = trajectories.byId(trajectoryId).orElseThrow();
 		Matching.refuseOwnTrajectory(before, coachId, "handover.illegal.ownTrajectory");
 		matching.lockCoach(coachId); // the role cannot be taken back between the question below and the handover
-		Matching.Candidate candidate = candidates(before).stream()
-			.filter(c -> c.coach().id().equals(coachId))
-			.findFirst()
-			.orElseThrow(() -> new IllegalTransitionException("handover.illegal.notInPool", "the coach is not in the programme's pool"));
-		if (!candidate.eligible()) {
-			throw new IllegalTransitionException("handover.illegal.notEligible", "only a certified, enabled coach can take over");
-		}
-		// Room as a proposal weighs it (waiting proposals counted), read under the coach's lock as there.
-		if (!candidate.hasRoom() && !evenIfFull) {
-			throw new IllegalTransitionException("handover.illegal.full", "the coach has no room; the manager may go on anyway");
-		}
+		Matching.Candidate candidate = chosen(before, coachId, evenIfFull);
 		trajectory.handOver(coachId, reason, why);
 		trajectories.save(trajectory, by);
 		trajectory.events().forEach(events::publishEvent);

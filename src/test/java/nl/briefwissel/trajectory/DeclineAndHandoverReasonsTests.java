@@ -212,7 +212,8 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(noReason.getElementById("handover-why").hasAttr("aria-invalid")).isFalse();
 
 		mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(csrf()).with(fixtures.as(manager))
-				.param("coach", next.id().toString()).param("reason", "OTHER").param("why", "Anja gaat met pensioen"))
+				.param("coach", next.id().toString()).param("reason", "OTHER").param("why", "Anja gaat met pensioen")
+				.param("confirmed", "true"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(next.id());
 		assertThat(trajectories.history(running.id()).stream().filter(Trajectories.Change::handover).map(Trajectories.Change::why))

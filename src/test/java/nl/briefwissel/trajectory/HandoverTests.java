@@ -136,6 +136,50 @@ class HandoverTests {
 				+ ", reden: De e-coach kan het traject niet voortzetten.");
 	}
 
+	/**
+	 * A handover mails the participant and both coaches at once and cannot be taken back, so the form first leads
+	 * to a page that names who is concerned (the participant, the coach now and the new one; nothing of what was
+	 * written) and what will happen, as completing and stopping do (WCAG 3.3.4). Only its "yes" hands over; its
+	 * "back" returns to the form as it was filled in.
+	 */
+	@Test
+	void aHandoverIsConfirmedOnAPageNamingTheParticipantAndBothCoachesFirst() throws Exception {
+		var form = post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(manager)).with(csrf())
+			.param("coach", newCoach.id().toString()).param("reason", "COACH_UNAVAILABLE").param("why", "");
+		org.jsoup.nodes.Document asked = org.jsoup.Jsoup.parse(mvc.perform(form).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(asked.selectFirst("h1").text()).contains(running.participant().displayName());
+		assertThat(asked.text()).contains(running.coach().displayName(), newCoach.displayName(),
+				"De e-coach kan het traject niet voortzetten");
+		assertThat(asked.select("button[name=confirmed][value=true]")).hasSize(1);
+		assertThat(asked.select("button[name=back]")).hasSize(1);
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+		assertThat(mailSubjectsTo(running.participant().email())).isEmpty();
+		assertThat(mailSubjectsTo(newCoach.email())).isEmpty();
+
+		String english = org.jsoup.Jsoup.parse(mvc.perform(post("/programme/trajectories/{id}/handover", running.id())
+			.with(fixtures.as(manager)).with(csrf()).param("lang", "en").param("coach", newCoach.id().toString())
+			.param("reason", "COACH_UNAVAILABLE")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).text();
+		assertThat(english).contains("Hand over", running.participant().displayName(), newCoach.displayName());
+
+		org.jsoup.nodes.Document back = org.jsoup.Jsoup.parse(mvc.perform(post("/programme/trajectories/{id}/handover", running.id())
+			.with(fixtures.as(manager)).with(csrf()).param("coach", newCoach.id().toString()).param("reason", "COACH_UNAVAILABLE")
+			.param("why", "Tot de zomer").param("back", "true")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(back.select("#handover-coach option[selected]").val()).isEqualTo(newCoach.id().toString());
+		assertThat(back.select("#handover-reason option[selected]").val()).isEqualTo("COACH_UNAVAILABLE");
+		assertThat(back.getElementById("handover-why").text()).isEqualTo("Tot de zomer");
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+
+		mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(manager)).with(csrf())
+			.param("coach", asked.selectFirst("input[name=coach]").val())
+			.param("reason", asked.selectFirst("input[name=reason]").val())
+			.param("why", asked.selectFirst("input[name=why]").val())
+			.param("confirmed", "true"))
+			.andExpect(redirectedUrl("/programme#trajectories-" + running.programmeId()));
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(newCoach.id());
+		assertThat(mailSubjectsTo(newCoach.email())).hasSize(1);
+	}
+
 	/** In English a trajectory is handed over; it does not "go over" to a coach, as the Dutch "ging over naar" does. */
 	@Test
 	void inEnglishTheTrajectoryIsHandedOver() throws Exception {
@@ -425,7 +469,8 @@ class HandoverTests {
 			.param("coach", coach)
 			.param("reason", reason)
 			.param("why", "OTHER".equals(reason) ? "Afgesproken in het overleg" : "") // 'Anders' needs words (decision 0068)
-			.param("evenIfFull", evenIfFull));
+			.param("evenIfFull", evenIfFull)
+			.param("confirmed", "true"));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions handOver(Account as, String coach, String reason)
@@ -433,7 +478,8 @@ class HandoverTests {
 		return mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(as)).with(csrf())
 			.param("coach", coach)
 			.param("reason", reason)
-			.param("why", "OTHER".equals(reason) ? "Afgesproken in het overleg" : "")); // 'Anders' needs words (decision 0068)
+			.param("why", "OTHER".equals(reason) ? "Afgesproken in het overleg" : "") // 'Anders' needs words (decision 0068)
+			.param("confirmed", "true"));
 	}
 
 	private List<String> mailSubjectsTo(String address) {

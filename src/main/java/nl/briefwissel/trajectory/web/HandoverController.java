@@ -57,13 +57,22 @@ class HandoverController {
 		return show(own(id, me), null, null, null, null, Map.of(), null, null, model);
 	}
 
+	/**
+	 * A handover mails the participant and both coaches at once and cannot be taken back (WCAG 3.3.4): a form without
+	 * mistakes leads to a page that names who is concerned and what will happen, and only its "yes"
+	 * ({@code confirmed}) hands over. Its "back" returns to the form as it was filled in, a box ticked still ticked.
+	 */
 	@PostMapping("/programme/trajectories/{id}/handover")
 	String handOver(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(required = false) String coach, @RequestParam(required = false) String reason,
-			@RequestParam(defaultValue = "") String why, @RequestParam(required = false) String evenIfFull, Model model,
+			@RequestParam(defaultValue = "") String why, @RequestParam(required = false) String evenIfFull,
+			@RequestParam(defaultValue = "false") boolean confirmed, @RequestParam(required = false) String back, Model model,
 			RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = own(id, me);
 		UUID coachId = uuid(coach);
+		if (back != null) {
+			return show(trajectory, coach, reason, why, evenIfFull, Map.of(), null, coachId, model);
+		}
 		Reason chosen = Reason.chosenFrom(Reason.forHandover(), reason);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (coachId == null) {
@@ -79,9 +88,13 @@ class HandoverController {
 			// A full coach chosen is asked about now too, and a tick already given stays: one more click otherwise.
 			return show(trajectory, coach, reason, why, evenIfFull, errors, null, coachId, model);
 		}
+		// The box carries the id of the coach it was ticked for: choosing another full coach after it asks again.
+		boolean evenIfFullTicked = coach.equals(evenIfFull);
 		try {
-			// The box carries the id of the coach it was ticked for: choosing another full coach after it asks again.
-			handovers.handOver(trajectory.id(), coachId, chosen, why, me.id(), coach.equals(evenIfFull));
+			if (!confirmed && handovers.wouldHandOver(trajectory.id(), coachId, chosen, why, evenIfFullTicked)) {
+				return confirmation(trajectory, coachId, chosen, why, evenIfFull, model);
+			}
+			handovers.handOver(trajectory.id(), coachId, chosen, why, me.id(), evenIfFullTicked);
 		}
 		catch (IllegalTransitionException e) {
 			AuditedChange.refused();
@@ -97,6 +110,26 @@ class HandoverController {
 		redirect.addFlashAttribute("handedOver", Map.of("participant", after.participantName(), "coach", after.coachName(),
 				"programme", after.programmeId()));
 		return "redirect:/programme#trajectories-" + after.programmeId();
+	}
+
+	/**
+	 * The question before the handover: the participant, the coach now and the new one, the reason and the words the
+	 * participant will read with it. Names only, as everywhere the manager looks: nothing of what was written.
+	 */
+	private String confirmation(TrajectoryOverview trajectory, UUID coachId, Reason reason, String why, String evenIfFull,
+			Model model) {
+		Matching.Candidate next = handovers.candidates(trajectory)
+			.stream()
+			.filter(c -> c.coach().id().equals(coachId))
+			.findFirst()
+			.orElseThrow();
+		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("newCoach", next);
+		model.addAttribute("reason", reason);
+		model.addAttribute("why", why);
+		model.addAttribute("explanation", why == null || why.isBlank() ? null : why.strip());
+		model.addAttribute("evenIfFull", evenIfFull);
+		return "trajectory/handover-confirm";
 	}
 
 	/**
