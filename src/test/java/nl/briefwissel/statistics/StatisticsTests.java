@@ -261,9 +261,11 @@ class StatisticsTests {
 		programmes.create(organisation.id(), "Periodeprogramma", null);
 		Account manager = fixtures.person(organisation.id(), "pm-p-" + UUID.randomUUID() + "@example.nl", "Manager",
 				Role.PROGRAMME_MANAGER);
+		// The last day is today at the latest (there are no figures after it): a far future is counted up to today.
 		mvc.perform(get("/programme/statistics").param("from", "-999999999-01-01").param("until", "+999999999-12-31")
 			.with(fixtures.as(manager))).andExpect(status().isOk())
-			.andExpect(content().string(containsString("1 januari 2000"))).andExpect(content().string(containsString("31 december 2099")));
+			.andExpect(content().string(containsString("1 januari 2000")))
+			.andExpect(content().string(containsString("value=\"" + Today.date() + "\"")));
 		mvc.perform(get("/programme/statistics.csv").param("until", "+999999999-12-31").with(fixtures.as(manager)))
 			.andExpect(status().isOk());
 	}
@@ -740,6 +742,56 @@ class StatisticsTests {
 		assertThat(csv.getStatus()).isEqualTo(400);
 		assertThat(csv.getContentType()).startsWith("text/html");
 		assertThat(csv.getContentAsString()).contains("Type a date as day-month-year, for example 31-12-2026.").contains("value=\"1 april\"");
+	}
+
+	/**
+	 * A first day after the last one was swapped without a word, and a period in the future was counted as if it
+	 * had been: now a first day after the last, or after today, is said at the first day's field with what was
+	 * typed kept (in either language); a last day after today is counted up to today, as the page says.
+	 */
+	@Test
+	void aFirstDayAfterTheLastOrInTheFutureIsSaidAtItsFieldAndALastDayAheadCountsUpToToday() throws Exception {
+		Coached setup = aProgrammeWithACoach("Volgorde");
+		Account manager = fixtures.person(setup.programme().organisationId(), "pm-vo-" + UUID.randomUUID() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		LocalDate today = Today.date();
+		String late = today.minusDays(10).toString();
+		String early = today.minusDays(40).toString();
+		var backwards = mvc.perform(get("/programme/statistics").param("from", late).param("until", early)
+			.with(fixtures.as(manager))).andReturn().getResponse();
+		assertThat(backwards.getStatus()).isEqualTo(400);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(backwards.getContentAsString());
+		assertThat(page.getElementById("from").val()).isEqualTo(late);
+		assertThat(page.getElementById("from").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.getElementById("from").attr("aria-describedby")).isEqualTo("from-error");
+		assertThat(page.getElementById("from-error").text()).contains("na de laatste dag");
+		assertThat(page.getElementById("until").val()).isEqualTo(early);
+		assertThat(page.getElementById("until").hasAttr("aria-invalid")).isFalse();
+
+		String english = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/statistics").param("from", late).param("until", early)
+			.param("lang", "en").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString())
+			.getElementById("from-error").text();
+		assertThat(english).contains("after the last day");
+
+		String ahead = today.plusDays(5).toString();
+		var future = mvc.perform(get("/programme/statistics").param("from", ahead).with(fixtures.as(manager))).andReturn().getResponse();
+		assertThat(future.getStatus()).isEqualTo(400);
+		org.jsoup.nodes.Document futurePage = org.jsoup.Jsoup.parse(future.getContentAsString());
+		assertThat(futurePage.getElementById("from").val()).isEqualTo(ahead);
+		assertThat(futurePage.getElementById("from-error").text()).contains("na vandaag");
+		var csv = mvc.perform(get("/programme/statistics.csv").param("from", late).param("until", early).with(fixtures.as(manager)))
+			.andReturn().getResponse();
+		assertThat(csv.getStatus()).isEqualTo(400);
+		assertThat(csv.getContentType()).startsWith("text/html");
+
+		var clamped = mvc.perform(get("/programme/statistics").param("from", early).param("until", today.plusMonths(2).toString())
+			.with(fixtures.as(manager))).andReturn().getResponse();
+		assertThat(clamped.getStatus()).isEqualTo(200);
+		org.jsoup.nodes.Document clampedPage = org.jsoup.Jsoup.parse(clamped.getContentAsString());
+		assertThat(clampedPage.getElementById("until").val()).isEqualTo(today.toString());
+		assertThat(clampedPage.getElementById("until").attr("aria-describedby")).isEqualTo("until-help");
+		assertThat(clampedPage.getElementById("until-help").text()).contains("vandaag");
+		assertThat(clampedPage.getElementById("until-error")).isNull();
 	}
 
 	/**

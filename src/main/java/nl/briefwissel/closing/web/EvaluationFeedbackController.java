@@ -86,7 +86,7 @@ class EvaluationFeedbackController {
 		// The period may start on the 6th; its evaluations count by whole months that are over (decision 0008).
 		model.addAttribute("firstMonth", EvaluationMonths.firstMonth(period.from(), period.until(), LocalDate.now(clock)));
 		model.addAttribute("lastMonth", EvaluationMonths.lastMonth(period.from(), period.until(), LocalDate.now(clock)));
-		if (typed.unreadable()) {
+		if (typed.refused()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("programmes", List.of());
 			return "closing/feedback";

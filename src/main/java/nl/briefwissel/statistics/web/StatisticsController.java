@@ -62,7 +62,7 @@ class StatisticsController {
 
 	/** The page; with a day that could not be read it says so at the field, with what was typed, and answers 400. */
 	private String page(SignedInAccount me, TypedPeriod typed, Locale locale, Model model, HttpServletResponse response) {
-		if (typed.unreadable()) {
+		if (typed.refused()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
 		model.addAttribute("period", typed.period());
@@ -78,7 +78,7 @@ class StatisticsController {
 	Object csv(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String until, Locale locale, Model model, HttpServletResponse response) {
 		TypedPeriod typed = TypedPeriod.of(from, until, LocalDate.now(clock));
-		if (typed.unreadable()) {
+		if (typed.refused()) {
 			return page(me, typed, locale, model, response);
 		}
 		Period period = typed.period();
