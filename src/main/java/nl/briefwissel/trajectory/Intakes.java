@@ -975,12 +975,9 @@ public class Intakes {
 			jdbc.sql("update intake set status = 'WITHDRAWN' where id = :id").param("id", intakeId).update();
 			return new Submission.AlreadyEnrolled(ongoing.get().id());
 		}
-		if (!participant.language().getLanguage().equals(intake.language().getLanguage())) {
-			// Someone known who applies in the other language now: the mails about this application (the
-			// welcome letter, reminders, the closing) and their pages speak the language they just wrote in,
-			// not the one of an earlier application or an account made for them.
-			accounts.changeLanguage(participant.id(), intake.language());
-		}
+		// Someone known who applies in the other language keeps their account's language (decision 0113): the form's
+		// language is the application's (its own mails went in it), not the account's. Changing it here switched a
+		// coach's workspace and every mail of theirs to the language of a link they followed, ?lang=en and all.
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), null, TrajectoryStatus.INTAKE, intake.theme(),
 				null, null);
 		jdbc.sql("""

@@ -457,9 +457,10 @@ class IntakeTests {
 	}
 
 	/**
-	 * Someone with a Dutch account applies again, in English: the mails about the new application go in
-	 * English, the language they just used, not the account's old one. A form sent while they are still in
-	 * the programme goes nowhere, and changes nothing either.
+	 * Someone with a Dutch account applies again, in English: the application's own mail (its confirmation) goes in
+	 * English, the language they just used, but the account keeps its language: an application never changes an
+	 * existing account's (decision 0113; before, it did, and a coach's workspace changed language). A form sent while
+	 * they are still in the programme goes nowhere, and changes nothing either.
 	 */
 	@Test
 	void someoneKnownWhoAppliesInTheOtherLanguageIsWrittenToInThatLanguage() throws Exception {
@@ -472,8 +473,10 @@ class IntakeTests {
 				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true);
 		intakes.applyByLink(open, form, java.util.Locale.ENGLISH, UUID.randomUUID());
 		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		// The application's own mail speaks the language of the form; the account keeps its own (decision 0113).
+		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, email, m -> true))).contains("Confirm");
 		assertThat(intakes.confirm(link.substring(link.lastIndexOf('/') + 1))).containsInstanceOf(Intakes.Submission.Submitted.class);
-		assertThat(accounts.byId(known.id()).orElseThrow().language()).isEqualTo(java.util.Locale.ENGLISH);
+		assertThat(accounts.byId(known.id()).orElseThrow().language()).isEqualTo(java.util.Locale.forLanguageTag("nl"));
 
 		intakes.applyByLink(open, form, java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
 		await().atMost(Duration.ofSeconds(15)).until(() -> Mailboxes.read(mailServer, email, Mailboxes.PASSWORD).size() == 2);
@@ -482,7 +485,63 @@ class IntakeTests {
 		assertThat(intakes.confirm(again.substring(again.lastIndexOf('/') + 1)))
 			.containsInstanceOf(Intakes.Submission.AlreadyEnrolled.class);
 		assertThat(accounts.byId(known.id()).orElseThrow().language()).as("nothing new to write about")
-			.isEqualTo(java.util.Locale.ENGLISH);
+			.isEqualTo(java.util.Locale.forLanguageTag("nl"));
+	}
+
+	/**
+	 * A programme manager who invites the address of a staff account (here an e-coach's) is told whose account it is
+	 * before anything is mailed, and invites it only by ticking that they mean it, for that address (a coach may be
+	 * coached: decision 0101). Completed with the form in English, the application does not change the coach's
+	 * language: their workspace and mails stay as they chose (decision 0113).
+	 */
+	@Test
+	void aStaffAddressIsInvitedOnlyOnPurposeAndItsApplicationKeepsTheAccountsLanguage(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		String email = "coach-" + suffix + "@example.nl";
+		var coach = fixtures.person(programme.organisationId(), email, "Carla Coach", nl.briefwissel.account.Role.COACH);
+		assertThat(coach.language().getLanguage()).isEqualTo("nl");
+
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Carla Coach").param("email", email.toUpperCase(java.util.Locale.ROOT)).param("language", "en")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(redirectedUrl("/programme/intakes#invite-" + programme.id()));
+		assertThat(mailsTo(email)).isZero();
+		assertThat(intakes.open(programme.id())).isEmpty();
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(browser.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		org.jsoup.nodes.Element field = page.getElementById("invite-email-" + programme.id());
+		assertThat(field.attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.getElementById(field.attr("aria-describedby")).text()).contains("e-coach", "deelnemer");
+		org.jsoup.nodes.Element box = page.getElementById("invite-staff-" + programme.id());
+		assertThat(box).isNotNull();
+		assertThat(box.hasAttr("checked")).isFalse();
+
+		// In English too; a box ticked for another address does not confirm this one.
+		nl.briefwissel.Browser english = new nl.briefwissel.Browser(mvc);
+		english.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Carla Coach").param("email", email).param("language", "en").param("staffAccount", "ander@example.nl")
+				.param("submission", UUID.randomUUID().toString()));
+		assertThat(org.jsoup.Jsoup.parse(english.perform(get("/programme/intakes?lang=en").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString()).getElementById("invite-email-error-" + programme.id()).text())
+			.contains("e-coach", "participant");
+		assertThat(mailsTo(email)).isZero();
+
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Carla Coach").param("email", email).param("language", "en").param("staffAccount", box.val())
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("doneAt", "invite-" + programme.id()));
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+
+		WebSession applicant = new WebSession(port);
+		applicant.get(link + "?lang=en");
+		assertThat(applicant.post(link, form("Carla Coach", email, "YES")).body()).contains("Your application is in");
+		var after = accounts.byEmail(email).orElseThrow();
+		assertThat(after.language().getLanguage()).as("the coach's own language").isEqualTo("nl");
+		assertThat(after.has(nl.briefwissel.account.Role.PARTICIPANT)).as("a coach may be coached (decision 0101)").isTrue();
+		assertThat(after.has(nl.briefwissel.account.Role.COACH)).isTrue();
 	}
 
 	/**

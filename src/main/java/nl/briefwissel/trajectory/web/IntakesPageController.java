@@ -23,6 +23,7 @@ import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -188,8 +189,21 @@ class IntakesPageController {
 	record EnrolledAlready(String who, String stage, String link, LocalDate startsOn) implements Serializable {
 	}
 
+	/** A staff account's address, as the form asks about it: the address (the box's value) and the account's staff roles. */
+	record StaffAddress(String address, java.util.ArrayList<String> roles) implements Serializable {
+	}
+
 	/** The form's address is refused with this key when the address is in the programme: said with {@link EnrolledAlready}. */
 	static final String ENROLLED = "intakes.invite.enrolled";
+
+	/**
+	 * The form's address is refused with this key when it is a staff account's (a coach's, a programme manager's, an
+	 * administrator's) and the manager did not tick that they mean it: said with the account's roles (decision 0113).
+	 */
+	static final String STAFF = "intakes.invite.staff";
+
+	/** The roles that make an account a staff account, in the order they are named. */
+	private static final List<Role> STAFF_ROLES = List.of(Role.COACH, Role.PROGRAMME_MANAGER, Role.ADMINISTRATOR);
 
 	/** The pages asked for ({@code waiting}, {@code open}) apply to the programme named with them; the others show their first. */
 	@GetMapping("/programme/intakes")
@@ -257,7 +271,7 @@ class IntakesPageController {
 			@Valid @ModelAttribute Invitation invitation, BindingResult errors,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String email,
 			@RequestParam(required = false) String language, @RequestParam(required = false) UUID submission,
-			Locale locale, RedirectAttributes redirect) {
+			@RequestParam(required = false) String staffAccount, Locale locale, RedirectAttributes redirect) {
 		Programme programme = own(id, me);
 		String at = "invite-" + programme.id();
 		// An address the validator lets through but no mail can be written to: "sent" was said, and the
@@ -278,6 +292,17 @@ class IntakesPageController {
 				byField.put("language", texts.getMessage("intakes.invite.language.invalid", null, locale));
 			}
 			return refused(redirect, programme, byField, name, email, language);
+		}
+		// A staff account's address: a coach may be coached (decision 0101), but an invitation made by mistake gave a
+		// colleague's account the participant's role. Asked first, with whose account it is; the box names the
+		// address it was ticked for, so that ticking it for one address never confirms another (decision 0113).
+		String address = invitation.email().toLowerCase(Locale.ROOT);
+		List<String> staffRoles = accounts.byEmail(address)
+			.map(account -> STAFF_ROLES.stream().filter(account::has).map(Role::name).toList())
+			.orElse(List.of());
+		if (!staffRoles.isEmpty() && !address.equals(staffAccount == null ? null : staffAccount.strip().toLowerCase(Locale.ROOT))) {
+			redirect.addFlashAttribute("inviteStaff", new StaffAddress(address, new java.util.ArrayList<>(staffRoles)));
+			return refused(redirect, programme, Map.of("email", STAFF), name, email, language);
 		}
 		// A second press of the same form (a double click) sends nothing and says the same as the first.
 		Intakes.Invited invited = intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(),
