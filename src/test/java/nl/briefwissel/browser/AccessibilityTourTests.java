@@ -235,14 +235,20 @@ class AccessibilityTourTests {
 
 	/**
 	 * The handover page's refusals come only by a POST, which the tour does not make: no coach chosen, and
-	 * 'Anders' without words (said at the explanation, the reason kept: decision 0068).
+	 * 'Anders' without words (said at the explanation, the reason kept: decision 0068). Then its question before
+	 * the handover, naming the participant and both coaches, answered "back".
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "nl", "en" })
-	void aHandoverRefusedMeetsWcag21AAAtADeskAndOnAPhone(String language) {
+	void aHandoverRefusedMeetsWcag21AAAtADeskAndOnAPhone(String language,
+			@Autowired nl.briefwissel.account.CoachProfiles profiles, @Autowired nl.briefwissel.organisation.CoachPool pool) {
 		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
 		Account manager = accounts.byEmail("programma@briefwissel.test").orElseThrow();
 		var programme = programmes.create(manager.organisationId(), "Programma " + UUID.randomUUID(), null);
+		Account next = accounts.register(new NewAccount(manager.organisationId(), "volgende-" + UUID.randomUUID() + "@example.nl",
+				"Vera Volgende", Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
+		profiles.changeMatching(next.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(programme.id(), List.of(coach.id(), next.id()));
 		Account participant = accounts.register(new NewAccount(manager.organisationId(), "over-" + UUID.randomUUID() + "@example.nl",
 				"Olaf Over", Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING, "NEXT_STEP",
@@ -259,6 +265,16 @@ class AccessibilityTourTests {
 				waitFor(driver, "handover-why-error");
 				assertThat(driver.findElement(By.id("handover-why")).getAttribute("aria-describedby")).isEqualTo("handover-why-help handover-why-error");
 				problems.addAll(checked(driver, language, language + "-" + screen + "-programme-handover-refused"));
+				new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("handover-coach"))).selectByValue(next.id().toString());
+				new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("handover-reason"))).selectByValue("COACH_UNAVAILABLE");
+				driver.findElement(By.cssSelector("form[action$='/handover'] button[type=submit]")).click();
+				new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+					.until(browser -> !browser.findElements(By.cssSelector("button[name=confirmed]")).isEmpty());
+				assertThat(driver.findElement(By.tagName("main")).getText()).contains("Vera Volgende", coach.displayName());
+				assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Olaf Over");
+				problems.addAll(checked(driver, language, language + "-" + screen + "-programme-handover-confirm"));
+				driver.findElement(By.cssSelector("button[name=back]")).click();
+				waitFor(driver, "handover-coach");
 			}
 			finally {
 				driver.quit();
