@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -116,23 +114,14 @@ public class Welcome {
 		return problem(letter, Set.of());
 	}
 
-	/** A word in braces, as placeholders are written ("{naam}", "{first_name}", "{{voornaam}}"). */
-	private static final Pattern WRITTEN_AS_PLACEHOLDER = Pattern.compile("\\{\\s?[\\p{L}_][\\p{L}\\p{N}_.-]{0,38}\\s?}");
-
 	/**
 	 * Every placeholder in a later letter, each once, in the order written: nothing fills one in there, so
 	 * one left in a saved reply made from the welcome template (Hoi {naam}) would reach the participant in
-	 * braces. All of them, not the first: a coach told one at a time sent the letter once per placeholder.
-	 * Only a word in braces counts, not every brace as in {@link #problemInLetter}: a later letter is the
-	 * coach's own words, where a smiley or a choice written between braces is meant (decision 0066).
+	 * braces. Only a word in braces counts, not every brace as in {@link #problemInLetter}: a later letter is
+	 * the coach's own words, where a smiley or a choice written between braces is meant (decision 0066).
 	 */
 	public static List<String> placeholdersInLaterLetter(String letter) {
-		Matcher found = WRITTEN_AS_PLACEHOLDER.matcher(letter == null ? "" : letter);
-		java.util.LinkedHashSet<String> placeholders = new java.util.LinkedHashSet<>();
-		while (found.find()) {
-			placeholders.add(found.group());
-		}
-		return List.copyOf(placeholders);
+		return nl.briefwissel.Placeholders.in(letter);
 	}
 
 	private static Optional<Braces> problem(String text, Set<String> known) {

@@ -119,6 +119,62 @@ class ClosingDraftTests {
 		assertThat(page("/participant", running.participant(), null).text()).contains("Lesgeven geeft je energie.");
 	}
 
+	/**
+	 * Nothing fills in a placeholder in a summary: one left from a template reached the participant as
+	 * Beste {naam} (decision 0066 checks letters, not the summary). Sending refuses it, naming every one,
+	 * in the coach's language, with the text kept; so does sending a change. A draft may hold one: it is the
+	 * coach's own reminder, and it reaches nobody.
+	 */
+	@Test
+	void aSummaryWithPlaceholdersIsNotSentNorIsAChangeWithThem() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String withPlaceholders = "Beste {naam}, je ontdekte dat lesgeven je energie geeft. Volgende stap: {volgende_stap}.";
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", withPlaceholders))
+			.andExpect(flash().attribute("closingDone", "closing.saved"));
+
+		for (String[] language : new String[][] {
+				{ "nl", "Je samenvatting bevat nog {naam}, {volgende_stap}: die vult Briefwissel niet in" },
+				{ "en", "Your summary still has {naam}, {volgende_stap}: Briefwissel does not fill those in" } }) {
+			MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
+				.with(fixtures.as(running.coach())).param("summary", withPlaceholders).param("send", "true"))
+				.andExpect(flash().attribute("closingProblem", "closing.error.placeholder"))
+				.andReturn().getResponse();
+			Document page = page("/coach/trajectories/" + running.id() + "?lang=" + language[0], running.coach(), refused);
+			assertThat(page.getElementById("closing-problem").text()).as(language[0]).startsWith(language[1]);
+			assertThat(page.getElementById("summary").text()).isEqualTo(withPlaceholders);
+		}
+		assertThat(mailsAbout(running.id())).isZero();
+		assertThat(page("/participant", running.participant(), null).text()).doesNotContain("{naam}", "lesgeven");
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Beste Sam, je ontdekte dat lesgeven je energie geeft.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Beste Sam, [Vul hier de volgende stap in] en {volgende_stap}.").param("send", "true"))
+			.andExpect(flash().attribute("closingProblem", "closing.error.placeholder"));
+		assertThat(page("/participant", running.participant(), null).text()).contains("Beste Sam, je ontdekte")
+			.doesNotContain("{volgende_stap}");
+	}
+
+	/**
+	 * A change to a sent summary is read at once and no mail goes (decision 0086): the participant is not
+	 * told that a text they read changed. The form says so before the coach sends one, in both languages;
+	 * it said only that the change is read at once.
+	 */
+	@Test
+	void theFormSaysAChangeIsNotMailedBeforeItIsSent() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String name = running.participant().displayName();
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		assertThat(page("/coach/trajectories/" + running.id(), running.coach(), null).getElementById("closing-state").text())
+			.contains(name + " krijgt daarover geen mail en ziet niet dat de tekst veranderd is");
+		assertThat(page("/coach/trajectories/" + running.id() + "?lang=en", running.coach(), null).getElementById("closing-state").text())
+			.contains(name + " gets no e-mail about it and is not shown that the text changed");
+	}
+
 	@Test
 	void theButtonsSayWhatTheyDoInEnglish() throws Exception {
 		var running = fixtures.runningTrajectory(true);

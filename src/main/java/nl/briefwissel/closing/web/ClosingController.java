@@ -1,7 +1,9 @@
 package nl.briefwissel.closing.web;
 
+import java.util.List;
 import java.util.UUID;
 
+import nl.briefwissel.Placeholders;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.ClosingDesk.Reacted;
@@ -41,7 +43,7 @@ class ClosingController {
 	 * participant nothing (decision 0086). A refused summary comes back with what was typed: in its field
 	 * while the trajectory is open, else to copy (completed in another tab). Handed over to another coach
 	 * meanwhile, the trajectory is not this coach's page any more, but the text is still theirs: it comes
-	 * back on a page of its own.
+	 * back on a page of its own. A summary is sent only without placeholders: nothing fills them in.
 	 */
 	@PostMapping("/coach/trajectories/{id}/closing")
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String summary,
@@ -62,6 +64,14 @@ class ClosingController {
 		}
 		else if (summary.length() > MAX_SUMMARY) {
 			refused(redirect, "closing.error.summary", summary);
+		}
+		else if (send && !Placeholders.in(summary).isEmpty()) {
+			// Nothing fills one in: Beste {naam} from a template would be read so, as in a letter (decision
+			// 0066). Sending is refused, a change sent as well; a draft may hold one, as a reminder nobody reads.
+			List<String> placeholders = Placeholders.in(summary);
+			refused(redirect, "closing.error.placeholder", summary);
+			redirect.addFlashAttribute("closingPlaceholders", String.join(", ", placeholders));
+			redirect.addFlashAttribute("closingPlaceholderCount", placeholders.size());
 		}
 		else {
 			Written outcome = ClosingDesk.open(trajectory) ? desk.write(trajectory, me.id(), summary, send) : Written.ENDED;
