@@ -225,6 +225,10 @@ class LibraryController {
 			errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), "deck", form.deck(), false, null,
 					null, texts.getMessage("assignments.error.deck", null, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
 		}
+		// The title and instructions go into the letter that gives the assignment, where nothing fills in a
+		// placeholder: one saved here blocked every coach who gave it (decision 0066). Refused at its field.
+		placeholders(errors, "title", form.title());
+		placeholders(errors, "instructions", form.instructions());
 		if (errors.hasErrors()) {
 			// A value that is not even a number has no message of ours: the field's own says what is wanted.
 			redirect.addFlashAttribute("formErrors", errors.getFieldErrors().stream()
@@ -246,6 +250,15 @@ class LibraryController {
 		change.run();
 		redirect.addFlashAttribute("saved", "assignments.saved");
 		return "redirect:" + back;
+	}
+
+	private void placeholders(BindingResult errors, String field, String typed) {
+		List<String> found = nl.briefwissel.Placeholders.in(typed);
+		if (!errors.hasFieldErrors(field) && !found.isEmpty()) {
+			errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), field, typed, false, null, null,
+					texts.getMessage("assignments.error.placeholder." + field, new Object[] { String.join(", ", found), found.size() },
+							org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+		}
 	}
 
 	/**

@@ -422,8 +422,19 @@ class ConversationController {
 		// template would reach the participant in braces. Refused at the letter (decision 0066).
 		List<String> placeholders = Welcome.placeholdersInLaterLetter(form.text());
 		if (!errors.hasFieldErrors("text") && !placeholders.isEmpty()) {
-			errors.rejectValue("text", "validation.message.placeholder",
-					new Object[] { String.join(", ", placeholders), placeholders.size() }, null);
+			// One the assignment's own text brought in (saved before the library refused them) is named with
+			// it: pointed at saved replies, the coach looked where it was not.
+			Optional<Assignment> from = giving.filter(a -> Welcome.placeholdersInLaterLetter(a.title() + "\n" + a.instructions())
+				.stream()
+				.anyMatch(placeholders::contains));
+			if (from.isPresent()) {
+				errors.rejectValue("text", "validation.message.placeholder.assignment",
+						new Object[] { String.join(", ", placeholders), placeholders.size(), from.get().title() }, null);
+			}
+			else {
+				errors.rejectValue("text", "validation.message.placeholder",
+						new Object[] { String.join(", ", placeholders), placeholders.size() }, null);
+			}
 		}
 		// An assignment is given by the letter that carries it. One whose text the coach took out of the letter
 		// was recorded as given all the same: the participant's next letter became its answer, and her record
