@@ -20,6 +20,16 @@ public final class MailAddresses {
 		return whyNot(address).isEmpty();
 	}
 
+	/**
+	 * Whether the part after the @ has no dot in it ("sam@gemeente"): the strict parser takes such an address
+	 * (a name on a local network), but on the internet no mail reaches it. A form can say so in those words:
+	 * the person typed all but the end.
+	 */
+	public static boolean dotlessDomain(String address) {
+		int at = address == null ? -1 : address.lastIndexOf('@');
+		return at >= 0 && address.indexOf('.', at) < 0;
+	}
+
 	/** Why no mail can be written to this address; empty when it can. */
 	public static Optional<String> whyNot(String address) {
 		if (address == null || address.isBlank()) {

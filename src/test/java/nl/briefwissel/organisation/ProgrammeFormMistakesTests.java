@@ -91,6 +91,28 @@ class ProgrammeFormMistakesTests {
 		assertThat(describedBy(page, english)).extracting(Element::id).containsExactly("theme-en-error-" + id);
 	}
 
+	/**
+	 * A label over 200 characters said the framework's "grootte moet tussen 0 en 200 liggen" / "size must be
+	 * between 0 and 200": the form's own sentence says what is wanted, in either language.
+	 */
+	@Test
+	void aThemeLabelTooLongIsToldInTheFormsOwnWords() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = manager(running);
+		String id = running.programmeId().toString();
+		for (String[] language : new String[][] { { "nl", "elk hoogstens 200 tekens" }, { "en", "each at most 200 characters" } }) {
+			MvcResult refused = mvc.perform(post("/programme/programmes/{id}/themes", running.programmeId()).param("lang", language[0])
+				.with(csrf()).with(fixtures.as(manager)).param("labelNl", "Werk en mantelzorg").param("labelEn", "x".repeat(201)))
+				.andExpect(redirectedUrl("/programme#themes-" + id))
+				.andReturn();
+			Document page = pageAfter(refused, "/programme?lang=" + language[0], manager);
+			Element english = page.getElementById("theme-en-" + id);
+			assertThat(english.attr("aria-invalid")).isEqualTo("true");
+			assertThat(page.getElementById("theme-en-error-" + id).text()).as(language[0]).contains(language[1])
+				.doesNotContain("grootte", "size must");
+		}
+	}
+
 	@Test
 	void aWrongEmployerAddressComesBackAsTypedNotAsTheStoredOne() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -1449,6 +1449,41 @@ class IntakeTests {
 	}
 
 	/**
+	 * A name of 201 characters was told "Vul je naam in", as if it were missing; an address without a dot
+	 * after the @ ("sam@gemeente", a typo) was taken, and its confirmation could never arrive. Each is told
+	 * what is wrong with it, in the person's language, and nothing is made; the manager's invitation of such an
+	 * address is refused too.
+	 */
+	@Test
+	void aNameTooLongAndAnAddressWithoutADotInItsDomainAreToldWhatIsWrong(@Autowired MockMvc mvc,
+			@Autowired Fixtures fixtures) throws Exception {
+		String dotless = "sam-" + suffix + "@gemeente";
+		for (String[] language : new String[][] {
+				{ "nl", "Je naam mag hoogstens 200 tekens lang zijn.", "Vul je naam in.",
+						"Na de @ ontbreekt een punt: controleer of je e-mailadres helemaal klopt" },
+				{ "en", "Your name can be at most 200 characters long.", "Enter your name.",
+						"There is no dot after the @: check that your e-mail address is complete" } }) {
+			WebSession browser = new WebSession(port);
+			browser.get("/login?lang=" + language[0]);
+			String tooLong = browser.post("/intake/programme/" + programme.id(), form("S".repeat(201), "sam-" + suffix + "@example.nl", "YES")).body();
+			assertThat(tooLong).as(language[0]).contains(language[1]).doesNotContain(language[2]);
+			String noDot = browser.post("/intake/programme/" + programme.id(), form("Sam Jansen", dotless, "YES")).body();
+			assertThat(noDot).as(language[0]).contains(language[3]).contains(dotless);
+		}
+		// The programme manager's invitation too: no invitation would reach it.
+		var manager = fixtures.person(programme.organisationId(), "pm-dot-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+			.param("name", "Sam Jansen").param("email", dotless).param("language", "nl")
+			.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("inviteErrors",
+					java.util.Map.of("email", "Na de @ ontbreekt een punt: controleer of het e-mailadres helemaal klopt.")));
+
+		assertThat(intakes.open(programme.id())).isEmpty();
+		assertThat(mailsTo(dotless)).isZero();
+	}
+
+	/**
 	 * An address the validator lets through but no mail can be written to (an underscore in the
 	 * domain, as a typo makes): the public form and the invitation say so at the field in the person's
 	 * language, keep what was typed, and make nothing. Before, the page said "check your mail" (or

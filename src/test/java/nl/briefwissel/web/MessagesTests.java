@@ -125,6 +125,50 @@ class MessagesTests {
 		return numbers;
 	}
 
+	/**
+	 * A constraint without a message of ours shows the framework's sentence: a theme label over 200
+	 * characters said "grootte moet tussen 0 en 200 liggen". Every constraint on a form (a field, a record
+	 * component or a parameter of a class of ours) names a text that exists in both languages.
+	 */
+	@Test
+	void everyConstraintOfAFormSaysOneOfOurTexts() throws Exception {
+		Properties dutch = load("messages_nl.properties");
+		Properties english = load("messages_en.properties");
+		List<String> wrong = new ArrayList<>();
+		var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+		var readers = new org.springframework.core.type.classreading.SimpleMetadataReaderFactory();
+		for (var resource : resolver.getResources("classpath*:nl/briefwissel/**/*.class")) {
+			if (!resource.getURL().toString().contains("/classes/")) {
+				continue;
+			}
+			String name = readers.getMetadataReader(resource).getClassMetadata().getClassName();
+			if (resource.getURL().toString().contains("/test-classes/")) {
+				continue;
+			}
+			Class<?> type = Class.forName(name, false, MessagesTests.class.getClassLoader());
+			List<java.lang.reflect.AnnotatedElement> elements = new ArrayList<>(List.of(type.getDeclaredFields()));
+			for (var executable : type.getDeclaredConstructors()) {
+				elements.addAll(List.of(executable.getParameters()));
+			}
+			for (var method : type.getDeclaredMethods()) {
+				elements.addAll(List.of(method.getParameters()));
+			}
+			for (var element : elements) {
+				for (var annotation : element.getAnnotations()) {
+					if (!annotation.annotationType().getPackageName().equals("jakarta.validation.constraints")) {
+						continue;
+					}
+					String message = (String) annotation.annotationType().getMethod("message").invoke(annotation);
+					String key = message.startsWith("{") && message.endsWith("}") ? message.substring(1, message.length() - 1) : null;
+					if (key == null || key.startsWith("jakarta.") || !dutch.containsKey(key) || !english.containsKey(key)) {
+						wrong.add(name + " " + element + ": @" + annotation.annotationType().getSimpleName() + " " + message);
+					}
+				}
+			}
+		}
+		assertThat(wrong).as("constraints without a text of ours in both languages").isEmpty();
+	}
+
 	private static Properties load(String name) throws IOException {
 		Properties properties = new Properties();
 		try (var reader = new InputStreamReader(MessagesTests.class.getClassLoader().getResourceAsStream(name),

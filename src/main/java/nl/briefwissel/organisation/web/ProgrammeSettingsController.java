@@ -64,8 +64,8 @@ class ProgrammeSettingsController {
 			@NotNull(message = "{programme.settings.retention.range}")
 			@Min(value = 6, message = "{programme.settings.retention.range}")
 			@Max(value = 120, message = "{programme.settings.retention.range}") Integer retentionMonths,
-			@NotNull MailMode mailMode,
-			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320) String intakeAddress) {
+			@NotNull(message = "{programme.settings.mailMode.required}") MailMode mailMode,
+			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320, message = "{programme.settings.intake.invalid}") String intakeAddress) {
 	}
 
 	/**

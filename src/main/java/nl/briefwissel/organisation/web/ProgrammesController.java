@@ -67,13 +67,13 @@ class ProgrammesController {
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
 	record NewProgramme(@NotBlank(message = "{programme.create.name.required}") @Size(max = 200,
 			message = "{programme.create.name.required}") String name,
-			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320) String intakeAddress)
+			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320, message = "{programme.settings.intake.invalid}") String intakeAddress)
 			implements Serializable {
 	}
 
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
-	record NewTheme(@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200) String labelNl,
-			@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200) String labelEn)
+	record NewTheme(@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200, message = "{programme.themes.label.required}") String labelNl,
+			@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200, message = "{programme.themes.label.required}") String labelEn)
 			implements Serializable {
 	}
 

@@ -155,7 +155,7 @@ class IntakesPageController {
 	 */
 	record Invitation(@NotBlank(message = "{intakes.invite.name.required}") @Size(max = 200, message = "{intakes.invite.name.tooLong}") String name,
 			@NotBlank(message = "{intakes.invite.email.invalid}") @Email(message = "{intakes.invite.email.invalid}")
-			@Size(max = 320, message = "{intakes.invite.email.invalid}") String email, @NotNull Locale language) {
+			@Size(max = 320, message = "{intakes.invite.email.invalid}") String email, @NotNull(message = "{intakes.invite.language.invalid}") Locale language) {
 
 		Invitation {
 			name = name == null ? null : name.strip();
@@ -279,6 +279,10 @@ class IntakesPageController {
 		if (!errors.hasFieldErrors("email") && !Intakes.answerable(invitation.email().strip())) {
 			errors.rejectValue("email", "intakes.invite.email.invalid",
 					texts.getMessage("intakes.invite.email.invalid", null, locale));
+		}
+		// As on the public form: "sam@gemeente" is taken by both checks above, and no invitation reaches it.
+		if (!errors.hasFieldErrors("email") && nl.briefwissel.mail.MailAddresses.dotlessDomain(invitation.email().strip())) {
+			errors.rejectValue("email", "intakes.invite.email.domain", texts.getMessage("intakes.invite.email.domain", null, locale));
 		}
 		// Dutch or English only, as the form offers: another tag went out as a Dutch mail with an application
 		// of a language nobody writes, and one longer than the column failed the whole request.
