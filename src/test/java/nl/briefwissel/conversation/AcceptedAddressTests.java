@@ -164,7 +164,8 @@ class AcceptedAddressTests {
 			assertThat(openHeld()).containsExactly(held);
 			assertThat(letters()).isZero();
 			assertThat(accepted()).isZero();
-			mvc.perform(post("/coach/quarantine/{id}/discard", held).with(csrf()).with(fixtures.as(running.coach())));
+			mvc.perform(post("/coach/quarantine/{id}/discard", held).param("confirmed", "true").with(csrf())
+				.with(fixtures.as(running.coach())));
 		}
 		// One text for all: which it was would tell the coach whether the address has an account here.
 		assertThat(refusals.get(0)).contains("Dit adres kunnen we niet accepteren voor deze deelnemer")

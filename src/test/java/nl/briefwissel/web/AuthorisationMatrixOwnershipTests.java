@@ -393,7 +393,9 @@ class AuthorisationMatrixOwnershipTests {
 		calls.add(new Call(coach, HttpMethod.POST, "/coach/assignments/" + theirDesk.assignment() + "/archive", params("archived", "true")));
 		calls.add(new Call(coach, HttpMethod.GET, "/coach/quarantine/" + theirs.heldMail(), params()));
 		calls.add(new Call(coach, HttpMethod.POST, "/coach/quarantine/" + theirs.heldMail() + "/attach", params()));
-		calls.add(new Call(coach, HttpMethod.POST, "/coach/quarantine/" + theirs.heldMail() + "/discard", params()));
+		calls.add(new Call(coach, HttpMethod.GET, "/coach/quarantine/" + theirs.heldMail() + "/discard", params()));
+		calls.add(new Call(coach, HttpMethod.POST, "/coach/quarantine/" + theirs.heldMail() + "/discard",
+				params("confirmed", "true")));
 		calls.add(new Call(manager, HttpMethod.GET, "/programme", params("programme", foreignProgramme.toString()))
 			.answering(200, result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
 				.doesNotContain(foreignProgramme.toString()).doesNotContain(foreignParticipant)));

@@ -231,21 +231,65 @@ class QuarantineController {
 		return "redirect:/admin/quarantine#resolved";
 	}
 
+	/**
+	 * Throwing a mail away cannot be undone, and the participant may have been told it waits for their coach: asked
+	 * first, on a page that names the mail (decision 0115). An entry closed since says so on the list, as a second
+	 * click does.
+	 */
+	@GetMapping("/coach/quarantine/{id}/discard")
+	String coachDiscardQuestion(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Model model,
+			RedirectAttributes redirect) {
+		Optional<Quarantine.Entry> open = openForCoach(id, me);
+		if (open.isEmpty()) {
+			return alreadyOrNotFound(id, me, redirect);
+		}
+		return discardQuestion(open.get(), "/coach/quarantine", model);
+	}
+
+	/** As the coach's, without the subject: an administrator reads that only for a reason (decision 0106). */
+	@GetMapping("/admin/quarantine/{id}/discard")
+	String adminDiscardQuestion(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		if (quarantine.handled(id).isPresent()) {
+			return already(redirect, "/admin/quarantine");
+		}
+		return discardQuestion(quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)),
+				"/admin/quarantine", model);
+	}
+
+	/**
+	 * Discards only when the question was answered ({@code confirmed}): a form of the mail's page from before the
+	 * question (decision 0115), still open in a tab, is asked it instead.
+	 */
 	@PostMapping("/coach/quarantine/{id}/discard")
-	String coachDiscard(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+	String coachDiscard(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		if (openForCoach(id, me).isEmpty()) {
 			return alreadyOrNotFound(id, me, redirect);
+		}
+		if (!confirmed) {
+			return "redirect:/coach/quarantine/" + id + "/discard";
 		}
 		return done(quarantine.discard(id, me.id()), "discarded", redirect, "/coach/quarantine");
 	}
 
 	@PostMapping("/admin/quarantine/{id}/discard")
-	String adminDiscard(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
+	String adminDiscard(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		if (quarantine.handled(id).isPresent()) {
 			return already(redirect, "/admin/quarantine");
 		}
 		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!confirmed) {
+			return "redirect:/admin/quarantine/" + id + "/discard";
+		}
 		return done(quarantine.discard(id, me.id()), "discarded", redirect, "/admin/quarantine");
+	}
+
+	private static String discardQuestion(Quarantine.Entry entry, String base, Model model) {
+		model.addAttribute("entry", entry);
+		model.addAttribute("base", base);
+		model.addAttribute("administrator", "/admin/quarantine".equals(base));
+		return "conversation/quarantine-discard";
 	}
 
 	/**
