@@ -92,28 +92,43 @@ public class WritingCheck {
 
 	/**
 	 * Cuts the text at every finding's edges. Where findings overlap (a judging word inside a long
-	 * sentence), the innermost one marks the stretch, so every word-level remark stays visible.
+	 * sentence), the innermost one colours the stretch, so every word-level remark stays visible, and each
+	 * finding's number follows the stretch where it ends: the word carries its own, the sentence's comes
+	 * once at the sentence's end. The innermost alone once numbered each piece: a word with two remarks
+	 * showed one, and a long sentence cut by the words in it showed its number on every piece.
 	 */
 	static List<WritingReport.Segment> segments(String text, List<Finding> findings) {
-		int[] owner = new int[text.length()];
-		int[] ownerLength = new int[text.length()];
+		List<java.util.SortedSet<Integer>> covering = new ArrayList<>(text.length());
+		int[] innermost = new int[text.length()];
+		int[] innermostLength = new int[text.length()];
+		for (int at = 0; at < text.length(); at++) {
+			covering.add(new java.util.TreeSet<>());
+		}
+		int[] ends = new int[findings.size()];
 		for (int i = 0; i < findings.size(); i++) {
 			Finding finding = findings.get(i);
 			int length = finding.end() - finding.start();
-			for (int at = finding.start(); at < finding.end() && at < text.length(); at++) {
-				if (owner[at] == 0 || length < ownerLength[at]) {
-					owner[at] = i + 1;
-					ownerLength[at] = length;
+			ends[i] = Math.min(finding.end(), text.length());
+			for (int at = Math.max(0, finding.start()); at < ends[i]; at++) {
+				covering.get(at).add(i + 1);
+				if (innermost[at] == 0 || length < innermostLength[at]) {
+					innermost[at] = i + 1;
+					innermostLength[at] = length;
 				}
 			}
 		}
 		List<WritingReport.Segment> segments = new ArrayList<>();
 		int start = 0;
 		for (int at = 1; at <= text.length(); at++) {
-			if (at == text.length() || owner[at] != owner[start]) {
-				int number = owner[start];
-				segments.add(new WritingReport.Segment(text.substring(start, at), number,
-						number == 0 ? null : findings.get(number - 1).rule()));
+			if (at == text.length() || !covering.get(at).equals(covering.get(start)) || innermost[at] != innermost[start]) {
+				int end = at;
+				List<Integer> ending = covering.get(start)
+					.stream()
+					.filter(number -> ends[number - 1] == end)
+					.toList();
+				int number = innermost[start];
+				segments.add(new WritingReport.Segment(text.substring(start, at), List.copyOf(covering.get(start)),
+						number == 0 ? null : findings.get(number - 1).rule(), ending));
 				start = at;
 			}
 		}

@@ -10,11 +10,37 @@ import java.util.Locale;
 public record WritingReport(Locale language, int words, int sentences, double readability, int questions,
 		double averageSentenceLength, List<Finding> findings, List<Segment> segments) {
 
-	/** A stretch of the draft; {@code finding} is the 1-based number of the finding it belongs to, or 0. */
-	public record Segment(String text, int finding, String rule) {
+	/**
+	 * A stretch of the draft. {@code covering}: the 1-based numbers of the findings it lies in, or none;
+	 * {@code rule}: the innermost of those, which its mark shows; {@code ending}: the findings whose stretch
+	 * ends here, whose numbers follow it. Each finding ends in one segment, so each number is shown once, and
+	 * where remarks overlap (a judging word in capitals, a marked word inside a long sentence) every one is.
+	 */
+	public record Segment(String text, List<Integer> covering, String rule, List<Integer> ending) {
+
+		public Segment {
+			covering = List.copyOf(covering);
+			ending = List.copyOf(ending);
+		}
 
 		public boolean marked() {
-			return finding > 0;
+			return !covering.isEmpty();
+		}
+
+		/** The numbers as a list reads them: "1, 2"; the page puts them in a sentence with the last one apart. */
+		public String endingButLast() {
+			return ending.subList(0, Math.max(0, ending.size() - 1))
+				.stream()
+				.map(String::valueOf)
+				.collect(java.util.stream.Collectors.joining(", "));
+		}
+
+		public String endingLast() {
+			return ending.isEmpty() ? "" : String.valueOf(ending.get(ending.size() - 1));
+		}
+
+		public String endingShown() {
+			return ending.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
 		}
 	}
 

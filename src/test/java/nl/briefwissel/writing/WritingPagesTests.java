@@ -43,6 +43,56 @@ class WritingPagesTests {
 				"<span>Wat wil je?</span>", "4 vragen in één bericht", ">" + DRAFT + "</textarea>");
 	}
 
+	/**
+	 * Every remark has its number in the draft once, where its stretch ends. Two remarks on one word ("MOET": a
+	 * judging word and shouting) showed only the first number; a long sentence with marked words in it was cut into
+	 * pieces that each carried its number. A screen reader hears which remarks a number stands for.
+	 */
+	@Test
+	void everyRemarkIsNumberedOnceInTheDraftAlsoWhereRemarksOverlap() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String draft = "Je MOET dit lezen. Ik denk dat je gewoon eerst goed kunt nadenken over wat je wilt en wie je "
+				+ "daarbij kan helpen voordat je een besluit neemt over je werk en je toekomst en je gezin en je vrienden.";
+		String fragment = mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", draft)
+			.header("HX-Request", "true")
+			.with(csrf())
+			.with(user(users.loadUserByUsername(running.coach().email()))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(fragment);
+		int remarks = page.select(".bw-findings > li").size();
+		assertThat(remarks).as("judging and shouting on MOET, judging on gewoon, a long sentence").isEqualTo(4);
+		java.util.List<String> numbers = page.select(".bw-mark__number").stream()
+			.map(sup -> {
+				org.jsoup.nodes.Element shown = sup.clone();
+				shown.select(".bw-visually-hidden").remove();
+				return shown.text();
+			})
+			.flatMap(shown -> java.util.Arrays.stream(shown.split(",\\s*")))
+			.toList();
+		assertThat(numbers).as("each once, in the order their stretches end").containsExactly("1", "2", "4", "3");
+		org.jsoup.nodes.Element moet = page.select("mark").stream().filter(m -> m.text().startsWith("MOET")).findFirst()
+			.orElseThrow();
+		assertThat(said(moet)).isEqualTo("(opmerkingen 1 en 2)");
+		org.jsoup.nodes.Element gewoon = page.select("mark").stream().filter(m -> m.text().startsWith("gewoon"))
+			.findFirst().orElseThrow();
+		assertThat(said(gewoon)).isEqualTo("(opmerking 4)");
+		assertThat(page.select("mark.bw-mark--long-sentence .bw-mark__number")).as("the sentence's number once, at its end")
+			.singleElement()
+			.satisfies(sup -> assertThat(sup.parent().text()).endsWith("vrienden.(opmerking 3)3"));
+		assertThat(page.select("mark").stream().map(org.jsoup.nodes.Element::text).reduce("", String::concat))
+			.as("nothing of the draft lost").contains("vrienden.");
+	}
+
+	/** What a screen reader hears for a marker: the numbers in words, the visible digits hidden from it. */
+	private static String said(org.jsoup.nodes.Element mark) {
+		org.jsoup.nodes.Element number = mark.selectFirst(".bw-mark__number");
+		assertThat(number.select("[aria-hidden=true]")).hasSize(1);
+		return number.select(".bw-visually-hidden").text();
+	}
+
 	@Test
 	void whileTypingOnlyTheRemarksAreSwappedIn() throws Exception {
 		var running = fixtures.runningTrajectory(true);
