@@ -143,9 +143,10 @@ class ExternalSignIns {
 	}
 
 	/**
-	 * No verified address, or a bound account that is disabled or locked: one answer for both (decision 0111), since
-	 * the second is given only to a subject bound here, and told whoever drives it at the provider that an account
-	 * exists and is disabled. The log above each tells them apart.
+	 * No verified address, or a bound account that is disabled or locked: one answer for both (decision 0111), so that
+	 * a subject without a verified address learns nothing of a binding. A subject with one that is refused is bound
+	 * (an unbound one gets the neutral page): its own person needs to know, and whom to ask (decision 0111 says why
+	 * this is kept). The log above each tells them apart.
 	 */
 	private static Outcome refused() {
 		return new Outcome.Refused("refused");

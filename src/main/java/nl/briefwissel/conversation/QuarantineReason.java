@@ -167,7 +167,7 @@ public sealed interface QuarantineReason {
 
 		@Override
 		public String heldFrom() {
-			return argument();
+			return sender.isBlank() ? null : sender;
 		}
 
 		/** Nothing of it was kept: added, it was an empty letter. */
@@ -502,7 +502,7 @@ public sealed interface QuarantineReason {
 
 		@Override
 		public String heldFrom() {
-			return argument();
+			return sender.isBlank() ? null : sender;
 		}
 
 		public String english() {
