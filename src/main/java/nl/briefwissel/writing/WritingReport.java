@@ -27,7 +27,7 @@ public record WritingReport(Locale language, int words, int sentences, double re
 			return !covering.isEmpty();
 		}
 
-		/** The numbers as a list reads them: "1, 2"; the page puts them in a sentence with the last one apart. */
+		/** The numbers as a list reads them (1 and 2 as 1, 2); the page puts them in a sentence with the last one apart. */
 		public String endingButLast() {
 			return ending.subList(0, Math.max(0, ending.size() - 1))
 				.stream()
