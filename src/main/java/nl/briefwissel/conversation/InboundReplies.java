@@ -98,8 +98,10 @@ class InboundReplies implements InboundMailHandler {
 			trajectory = addressed.isEmpty() ? byReferences(content) : Optional.of(addressed.get(0));
 		}
 		if (trajectory.isEmpty() && content.kind() == MailKind.REPLY && content.replyToken() == null && content.from() != null) {
-			Optional<Programme> programme = content.recipients().stream().map(programmes::byIntakeAddress)
-				.flatMap(Optional::stream).findFirst();
+			// The platform's own mailbox is never an intake, also for a programme given it before the form refused it:
+			// a mail there without a reply address (a client that dropped the +token) is no application.
+			Optional<Programme> programme = content.recipients().stream().filter(address -> !tokens.isPlatforms(address))
+				.map(programmes::byIntakeAddress).flatMap(Optional::stream).findFirst();
 			if (programme.isPresent() && !Intakes.answerable(content.from())) {
 				// An application from an address no mail can be written to could never be completed (its
 				// link would never arrive): the administrators see it, with why.

@@ -285,6 +285,38 @@ class IntakeTests {
 			.as("another applicant's mail").isPositive();
 	}
 
+	/**
+	 * A programme given the platform's reply mailbox as its intake address before the form refused it: a mail there
+	 * without a reply address (a mail program that dropped the +token) is no application, and nobody is asked to
+	 * confirm one; it is held as any mail without a reference is.
+	 */
+	@Test
+	void aMailToThePlatformsReplyMailboxIsNoApplicationEvenForAProgrammeGivenThatAddress(
+			@Autowired nl.briefwissel.mail.InboundMails inbound, @Autowired nl.briefwissel.conversation.Quarantine quarantine,
+			@Autowired nl.briefwissel.mail.ReplyAddress replies) {
+		String platforms = "reply@" + replies.domain(); // the reply mailbox itself, without a token
+		String before = programme.intakeAddress();
+		jdbc.sql("update programme set intake_address = :address where id = :id").param("address", platforms)
+			.param("id", programme.id()).update();
+		try {
+			String sender = "zonder-token-" + suffix + "@example.nl";
+			String subject = "Re: je brief " + suffix;
+			inbound.store(("From: " + sender + "\r\nTo: " + platforms + "\r\nSubject: " + subject + "\r\nMessage-ID: <"
+					+ UUID.randomUUID() + "@client.example.nl>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nMijn antwoord.\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8), nl.briefwissel.mail.InboundMails.Source.SMTP, sender,
+					java.util.List.of(platforms));
+
+			await().atMost(Duration.ofSeconds(15)).until(() -> quarantine.all().stream().anyMatch(e -> subject.equals(e.subject())));
+			assertThat(intakes.open(programme.id())).as("no application").isEmpty();
+			assertThat(quarantine.all().stream().filter(e -> subject.equals(e.subject())).findFirst().orElseThrow().why())
+				.isInstanceOf(nl.briefwissel.conversation.QuarantineReason.NoReference.class);
+		}
+		finally {
+			jdbc.sql("update programme set intake_address = :address where id = :id").param("address", before)
+				.param("id", programme.id()).update();
+		}
+	}
+
 	private byte[] intakeMail(String from, String words) {
 		return ("From: " + from + "\r\nTo: " + programme.intakeAddress() + "\r\nSubject: Aanmelding\r\nMessage-ID: <" + UUID.randomUUID()
 				+ "@client.example.nl>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + words + "\r\n")
@@ -542,6 +574,17 @@ class IntakeTests {
 		assertThat(after.language().getLanguage()).as("the coach's own language").isEqualTo("nl");
 		assertThat(after.has(nl.briefwissel.account.Role.PARTICIPANT)).as("a coach may be coached (decision 0101)").isTrue();
 		assertThat(after.has(nl.briefwissel.account.Role.COACH)).isTrue();
+
+		// Another organisation's e-coach is invited as anyone is: the manager learns nothing of who works elsewhere.
+		var elsewhere = organisations.create("Elders " + suffix);
+		String theirs = "elders-" + suffix + "@example.nl";
+		fixtures.person(elsewhere.id(), theirs, "Elders Coach", nl.briefwissel.account.Role.COACH);
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Elders Coach").param("email", theirs).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("doneAt", "invite-" + programme.id()))
+			.andExpect(flash().attribute("inviteStaff", org.hamcrest.Matchers.nullValue()));
+		Mailboxes.awaitMail(mailServer, theirs, m -> true);
 	}
 
 	/**

@@ -180,8 +180,6 @@ class IntakesPageController {
 	/**
 	 * The address is in the programme already: its application waits for a coach, or its trajectory has not ended.
 	 * Who, its stage, and where it is (the waiting list's row, the proposals, or the programme's list).
-	 */
-	/**
 	 * {@code stage} is the trajectory's status, or {@link StartPagesController#STARTING_SOON} for one accepted with
 	 * its first day ahead ({@link TrajectoryOverview#startsAfter}), which is running in name only and is said by
 	 * {@code startsOn}, as every other page names it; {@code startsOn} is null otherwise.
@@ -301,7 +299,9 @@ class IntakesPageController {
 		// colleague's account the participant's role. Asked first, with whose account it is; the box names the
 		// address it was ticked for, so that ticking it for one address never confirms another (decision 0113).
 		String address = invitation.email().toLowerCase(Locale.ROOT);
+		// Only of the programme's own organisation: a manager typing any address learns nothing of another's staff.
 		List<String> staffRoles = accounts.byEmail(address)
+			.filter(account -> programme.organisationId().equals(account.organisationId()))
 			.map(account -> STAFF_ROLES.stream().filter(account::has).map(Role::name).toList())
 			.orElse(List.of());
 		if (!staffRoles.isEmpty() && !address.equals(staffAccount == null ? null : staffAccount.strip().toLowerCase(Locale.ROOT))) {
