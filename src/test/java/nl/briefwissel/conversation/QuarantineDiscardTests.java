@@ -144,7 +144,18 @@ class QuarantineDiscardTests {
 		mvc.perform(get("/admin/quarantine/{id}/discard", id).with(admin()))
 			.andExpect(redirectedUrl("/admin/quarantine#resolved"))
 			.andExpect(flash().attribute("resolved", "already"));
+
+		// On the audit trail once as a change: the post without 'yes' and the second 'yes' discarded nothing.
+		assertThat(jdbc.sql("""
+				select details from audit_entry where action = 'ADMINISTRATION' and route = 'POST /admin/quarantine/{id}/discard'
+				and details like :id order by at""")
+			.param("id", "%id=" + id + "%").query(String.class).list())
+			.extracting(details -> details != null && details.contains("outcome=refused"))
+			.containsExactly(true, false, true);
 	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private void store(String from, String subject) {
 		byte[] raw = ("From: " + from + "\r\nTo: reply@briefwissel.test\r\nSubject: " + subject + "\r\nMessage-ID: <"

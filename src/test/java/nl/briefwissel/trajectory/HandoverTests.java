@@ -178,6 +178,13 @@ class HandoverTests {
 			.andExpect(redirectedUrl("/programme#trajectories-" + running.programmeId()));
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(newCoach.id());
 		assertThat(mailSubjectsTo(newCoach.email())).hasSize(1);
+
+		// On the audit trail once as a change: the questions and the way back changed nothing.
+		assertThat(jdbc.sql("select details from audit_entry where actor_id = :manager and route like '%/handover' order by at")
+			.param("manager", manager.id()).query(String.class).list())
+			.hasSize(4)
+			.satisfies(details -> assertThat(details.subList(0, 3)).allMatch(d -> d.contains("outcome=refused")))
+			.satisfies(details -> assertThat(details.get(3)).doesNotContain("refused"));
 	}
 
 	/** In English a trajectory is handed over; it does not "go over" to a coach, as the Dutch "ging over naar" does. */

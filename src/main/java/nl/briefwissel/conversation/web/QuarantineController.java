@@ -280,6 +280,7 @@ class QuarantineController {
 		}
 		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!confirmed) {
+			AuditedChange.refused(); // sent to the question: nothing discarded, nothing on the trail
 			return "redirect:/admin/quarantine/" + id + "/discard";
 		}
 		return done(quarantine.discard(id, me.id()), "discarded", redirect, "/admin/quarantine");
@@ -297,6 +298,9 @@ class QuarantineController {
 	 * what became of it (#resolved), as the other pages open at their message after a change.
 	 */
 	private static String done(boolean byThisRequest, String what, RedirectAttributes redirect, String list) {
+		if (!byThisRequest) {
+			AuditedChange.refused(); // dealt with before: this request changed nothing, which the trail says
+		}
 		redirect.addFlashAttribute("resolved", byThisRequest ? what : "already");
 		return "redirect:" + list + "#resolved";
 	}

@@ -71,6 +71,7 @@ class HandoverController {
 		TrajectoryOverview trajectory = own(id, me);
 		UUID coachId = uuid(coach);
 		if (back != null) {
+			AuditedChange.refused(); // back to the form: nothing changed, so nothing on the trail
 			return show(trajectory, coach, reason, why, evenIfFull, Map.of(), null, coachId, model);
 		}
 		Reason chosen = Reason.chosenFrom(Reason.forHandover(), reason);
@@ -92,6 +93,7 @@ class HandoverController {
 		boolean evenIfFullTicked = coach.equals(evenIfFull);
 		try {
 			if (!confirmed && handovers.wouldHandOver(trajectory.id(), coachId, chosen, why, evenIfFullTicked)) {
+				AuditedChange.refused(); // only asked: the trail has the handover when its 'yes' makes it
 				return confirmation(trajectory, coachId, chosen, why, evenIfFull, model);
 			}
 			handovers.handOver(trajectory.id(), coachId, chosen, why, me.id(), evenIfFullTicked);

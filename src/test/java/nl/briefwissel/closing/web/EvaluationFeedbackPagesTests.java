@@ -190,7 +190,7 @@ class EvaluationFeedbackPagesTests {
 			.isEqualTo("Deze datum kunnen we niet lezen. Typ een datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.");
 		assertThat(page.getElementById("until-error")).isNotNull();
 		assertThat(page.select("blockquote.bw-remark")).as("not read unrecorded").isEmpty();
-		assertThat(page.text()).contains("Kies een periode met datums die we kunnen lezen").doesNotContain("nog geen programma");
+		assertThat(page.text()).contains("Kies hierboven een periode die kan").doesNotContain("nog geen programma");
 
 		var english = mvc.perform(get("/programme/evaluations").param("from", "1 april").param("lang", "en")
 			.with(fixtures.as(manager))).andReturn().getResponse();
