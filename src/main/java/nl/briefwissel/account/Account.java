@@ -15,4 +15,23 @@ public record Account(UUID id, UUID organisationId, String email, String display
 	public boolean has(Role role) {
 		return roles.contains(role);
 	}
+
+	/**
+	 * What is left of an erased participant (decision 0010) or a removed staff member (decision 0073): no
+	 * roles to give, never a coach to choose. Told by the address the erasure left, which holds the id.
+	 */
+	public boolean erased() {
+		return Accounts.erasedAddress(id).equals(email);
+	}
+
+	/**
+	 * The message that names an erased account in the page's language; its stored name holds both
+	 * languages at once. Null for an account that is not erased.
+	 */
+	public String erasedNameKey() {
+		if (!erased()) {
+			return null;
+		}
+		return Accounts.REMOVED_NAME.equals(displayName) ? "account.removedName" : "account.erasedName";
+	}
 }

@@ -156,8 +156,12 @@ public class Accounts {
 	public List<Account> coachesOf(UUID organisationId) {
 		// The coaches in the query: an organisation's accounts are mostly participants' (two thousand and
 		// more), and the programme page read them all on every view (docs/performance.md).
+		// Never what is left of an erased participant: one was given the role, and stood among the coaches.
 		return query("where a.organisation_id = :key and a.id in (select account_id from account_role where role = 'COACH')",
-				organisationId);
+				organisationId)
+			.stream()
+			.filter(account -> !account.erased())
+			.toList();
 	}
 
 	/**
@@ -344,7 +348,7 @@ public class Accounts {
 	}
 
 	/** The name shown where a removed staff member used to be. */
-	private static final String REMOVED_NAME = "Verwijderd account / Removed account";
+	static final String REMOVED_NAME = "Verwijderd account / Removed account";
 
 	private void anonymise(UUID accountId, String name) {
 		String email = byId(accountId).map(Account::email).orElse(null);
@@ -356,7 +360,7 @@ public class Accounts {
 				    totp_secret = null, totp_secret_key_id = null, totp_confirmed_at = null, totp_last_step = null,
 				    failed_sign_ins = 0, last_failed_sign_in_at = null, wrong_codes = 0, locked_until = null
 				where id = :id""")
-			.param("erased", "verwijderd-" + accountId + "@briefwissel.invalid")
+			.param("erased", erasedAddress(accountId))
 			.param("name", name)
 			.param("id", accountId)
 			.update();
@@ -365,6 +369,14 @@ public class Accounts {
 		}
 		// Signed in somewhere? Not any more.
 		jdbc.sql("delete from spring_session where principal_name = :email").param("email", email).update();
+	}
+
+	/**
+	 * The address an erased or removed account is left with. Made of the account's own id, so no one
+	 * signs up with it before (Account#erased tells the skeleton by it); .invalid never receives mail.
+	 */
+	static String erasedAddress(UUID accountId) {
+		return "verwijderd-" + accountId + "@briefwissel.invalid";
 	}
 
 	/** The name shown where an erased participant used to be. */

@@ -136,6 +136,55 @@ class AdministrationPageTests {
 		assertThat(english).contains("Locked after too many attempts, 21 minutes to go.", "Locked until an administrator unlocks it");
 	}
 
+	/**
+	 * What is left of an erased participant (decision 0010) is offered no role: an administrator gave one
+	 * the E-coach role, and "Verwijderde deelnemer / Erased participant" stood among the coaches.
+	 */
+	@Test
+	void anErasedAccountIsOfferedNoRoleAndGetsNone(@Autowired nl.briefwissel.organisation.Organisations organisations)
+			throws Exception {
+		String tag = "gewist" + UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente " + tag);
+		Account erased = accounts.register(new NewAccount(organisation.id(), tag + "@example.nl", "Gewist " + tag,
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
+		accounts.anonymise(erased.id());
+		String address = accounts.byId(erased.id()).orElseThrow().email();
+
+		var row = org.jsoup.Jsoup.parse(page(get("/admin").param("search", address))).select("tbody tr");
+		assertThat(row).hasSize(1);
+		assertThat(row.select("form[action$=/roles]")).isEmpty();
+		// Its name in the page's language, not both at once.
+		assertThat(row.text()).contains("Verwijderde deelnemer").doesNotContain("Erased participant");
+		assertThat(org.jsoup.Jsoup.parse(page(get("/admin").param("search", address).param("lang", "en"))).select("tbody tr").text())
+			.contains("Erased participant").doesNotContain("Verwijderde deelnemer");
+
+		mvc.perform(post("/admin/accounts/" + erased.id() + "/roles").param("role", "COACH").param("grant", "true")
+			.with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("roleProblemWhy", "admin.accounts.erased"));
+		assertThat(accounts.byId(erased.id()).orElseThrow().roles()).doesNotContain(Role.COACH);
+
+		// One given the role before this refusal existed is still no coach to choose.
+		accounts.addRole(erased.id(), Role.COACH);
+		assertThat(accounts.coachesOf(organisation.id())).extracting(Account::id).doesNotContain(erased.id());
+	}
+
+	/** The administrator's own administrator role is not offered to take back: the server refuses it anyway. */
+	@Test
+	void theAdministratorsOwnAdministratorRoleIsNotOfferedToTakeBack() throws Exception {
+		Account me = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		var row = org.jsoup.Jsoup.parse(page(get("/admin").param("search", me.email()))).select("tbody tr");
+		assertThat(row).hasSize(1);
+		assertThat(row.select("form[action$=/roles]:has(input[name=role][value=ADMINISTRATOR])")).isEmpty();
+		assertThat(row.text()).contains("Je eigen rol als beheerder kan een andere beheerder intrekken.");
+		mvc.perform(post("/admin/accounts/" + me.id() + "/roles").param("role", "ADMINISTRATOR").param("grant", "false")
+			.with(admin()).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("roleProblemWhy", "admin.accounts.roleProblem"));
+		assertThat(accounts.byId(me.id()).orElseThrow().roles()).contains(Role.ADMINISTRATOR);
+	}
+
 	private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.with(admin())).andReturn().getResponse().getContentAsString();
 	}

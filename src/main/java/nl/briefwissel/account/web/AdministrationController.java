@@ -75,7 +75,7 @@ class AdministrationController {
 	 */
 	@GetMapping("/admin")
 	String accounts(@RequestParam(required = false) String search, @RequestParam(required = false) String holding,
-			@RequestParam(required = false) String page, Model model) {
+			@RequestParam(required = false) String page, @AuthenticationPrincipal SignedInAccount me, Model model) {
 		Accounts.AccountSearch asked = new Accounts.AccountSearch(search == null ? "" : search.strip(), holding(holding));
 		long total = accounts.count(asked);
 		int pages = (int) Math.max(1, (total + ACCOUNTS_PER_PAGE - 1) / ACCOUNTS_PER_PAGE);
@@ -92,6 +92,9 @@ class AdministrationController {
 		model.addAttribute("locked", attempts.lockedNow());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("withoutRole", Accounts.WITHOUT_ROLE);
+		// Their own administrator role is not offered to take back: the server refuses it anyway.
+		model.addAttribute("me", me.id());
+		model.addAttribute("administrator", Role.ADMINISTRATOR);
 		return "account/admin";
 	}
 
@@ -179,7 +182,11 @@ class AdministrationController {
 	String changeRole(@PathVariable UUID id, @RequestParam(required = false) Role role, @RequestParam boolean grant,
 			@RequestParam(required = false) String back, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect,
 			HttpServletRequest request, HttpServletResponse response) {
-		named(id, redirect);
+		Account account = accounts.byId(named(id, redirect)).orElseThrow();
+		if (grant && account.erased()) {
+			// What is left of an erased participant is nobody to give a role: it stood among the coaches.
+			return refused(redirect, id, "admin.accounts.erased", 0, back);
+		}
 		if (role == null) {
 			// An empty choice (or a page left open while the last role was given elsewhere) gets a
 			// sentence on the page, not the generic error page.
