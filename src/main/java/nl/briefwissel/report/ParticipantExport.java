@@ -303,7 +303,7 @@ public class ParticipantExport {
 			change.put("kind", c.handover() ? "HANDOVER" : c.extension() ? "EXTENSION" : "STATUS");
 			change.put("from", c.from().name());
 			change.put("to", c.to().name());
-			change.put("reason", c.reason().name());
+			change.put("reason", c.reason() == null ? null : c.reason().name()); // a resume asks for none
 			said(change, "why", c.whyReadable(), c.why(), "report.why.unreadable", language); // in the coach's words, as the PDF shows it
 			if (c.handover()) {
 				change.put("toCoach", c.toCoachName());

@@ -533,7 +533,8 @@ public class Trajectories {
 	/**
 	 * A change of course as the trajectory's history keeps it: when, from where to where, and why;
 	 * for a handover, the name of the coach it went to ({@code null} otherwise). {@code whyReadable} false
-	 * (and no {@code why}) when the coach's words do not open, for a marked place (decision 0057).
+	 * (and no {@code why}) when the coach's words do not open, for a marked place (decision 0057). No
+	 * {@code reason} for a change nobody gave one for: a resume asks for none.
 	 */
 	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
 			String toCoachName, boolean whyReadable) {
@@ -576,9 +577,14 @@ public class Trajectories {
 			.query((rs, n) -> {
 				OpenedText why = encryption.openListed("trajectory_transition " + rs.getObject("id", UUID.class),
 						rs.getString("reason_key_id"), rs.getString("reason"));
-				return new Change(rs.getObject("at", OffsetDateTime.class),
-						TrajectoryStatus.valueOf(rs.getString("from_status")), TrajectoryStatus.valueOf(rs.getString("to_status")),
-						Reason.valueOf(rs.getString("reason_code")), why.text(), rs.getString("to_coach_name"), why.readable());
+				TrajectoryStatus from = TrajectoryStatus.valueOf(rs.getString("from_status"));
+				TrajectoryStatus to = TrajectoryStatus.valueOf(rs.getString("to_status"));
+				// The column wants a code, so a resume is stored with OTHER; resuming asks for no reason, and the
+				// record said "reden: Anders" for every one of them.
+				boolean resumed = from == TrajectoryStatus.PAUSED && to == TrajectoryStatus.RUNNING;
+				return new Change(rs.getObject("at", OffsetDateTime.class), from, to,
+						resumed ? null : Reason.valueOf(rs.getString("reason_code")), why.text(), rs.getString("to_coach_name"),
+						why.readable());
 			})
 			.list();
 	}

@@ -164,6 +164,30 @@ class ReportTests {
 	}
 
 	/**
+	 * Resuming asks for no reason, yet the record said "reden: Anders" after every resume (the change
+	 * is stored with OTHER, the column wants a code): a change without a reason now says none, on the
+	 * page, in the PDF and in the export's data.
+	 */
+	@Test
+	void aResumeSaysNoReasonInTheRecord(@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(2),
+				nl.briefwissel.trajectory.Reason.PERSONAL_CIRCUMSTANCES, null);
+		lifecycle.resume(running.id(), running.coach().id());
+
+		String page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
+		assertThat(page).contains("van Lopend naar Gepauzeerd, reden: Persoonlijke omstandigheden.")
+			.contains("van Gepauzeerd naar Lopend.").doesNotContain("reden: Anders");
+		assertThat(pdfText(mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsByteArray()))
+			.contains("from Paused to Running.").doesNotContain("reason: Other");
+		String export = zipText(mvc.perform(get("/participant/export").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(export).doesNotContain("\"OTHER\"");
+	}
+
+	/**
 	 * Each page says in its title what it is (WCAG 2.4.2): the record names whose it is, for the
 	 * participant and for the coach; the list of several records has a title of its own.
 	 */

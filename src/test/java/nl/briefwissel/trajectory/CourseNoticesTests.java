@@ -66,6 +66,19 @@ class CourseNoticesTests {
 		assertThat(subjectsTo(running.participant().email())).filteredOn(s -> s.contains("gepauzeerd")).hasSize(1);
 	}
 
+	/** The English pause mail read "reply to this mail, it reaches Anja de Vries, or to any other mail from Anja de Vries". */
+	@Test
+	void theEnglishPauseMailSaysPlainlyThatAnswersReachTheCoach() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		accounts.changeLanguage(running.participant().id(), Locale.ENGLISH);
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(2), Reason.PERSONAL_CIRCUMSTANCES, null);
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).contains("paused"));
+		String coach = running.coach().displayName();
+		assertThat(Mailboxes.text(mail).replaceAll("\\s+", " ")).contains("You can still write during the pause: reply to this mail or to any "
+				+ "other mail from " + coach + ", and your message will reach " + coach + ".").doesNotContain(", it reaches");
+	}
+
 	@Test
 	void anExtensionIsMailedWithTheNewEndOnceForADoubleClick() throws Exception {
 		var running = fixtures.runningTrajectory(true);

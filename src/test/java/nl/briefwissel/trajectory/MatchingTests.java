@@ -232,6 +232,24 @@ class MatchingTests {
 		assertThat(welcome.getReplyTo()[0].toString()).startsWith("reply+");
 	}
 
+	/**
+	 * Accepted with its first day ahead, the page said "Het traject is gestart" above a stage reading "Start op":
+	 * it now says the day it starts (TrajectoryOverview.startsAfter), and that the welcome letter went out now.
+	 */
+	@Test
+	void acceptingWithTheFirstDayAheadSaysTheDayItStarts() throws Exception {
+		LocalDate start = Today.date().plusDays(3);
+		matching.proposeCoach(trajectory, coach.id(), start, manager.id());
+		var accepted = mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
+				.param("startOn", start.toString()).param("letter", "Beste Dirk,\n\nWelkom! Ik ben Carla."))
+			.andExpect(flash().attribute("accepted", true)).andReturn();
+		String day = start.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl")));
+		String page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", trajectory).with(fixtures.as(coach))
+				.cookie(accepted.getResponse().getCookies())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.select(".utrecht-alert--ok").text();
+		assertThat(page).isEqualTo("Het traject start op " + day + ". Je welkomstbrief is al verstuurd.");
+	}
+
 	/** The coach moves the start date on the accept page: the welcome letter names the new day, not the old. */
 	@Test
 	void aStartDateChangedOnTheAcceptPageIsTheOneTheWelcomeLetterNames() throws Exception {

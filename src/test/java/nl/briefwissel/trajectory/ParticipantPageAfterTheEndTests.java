@@ -65,6 +65,23 @@ class ParticipantPageAfterTheEndTests {
 		aboutTheEnd(running.id(), running.participant());
 	}
 
+	/** A stopped trajectory read "Afgerond <date>" under "Fase Gestopt": the day it ended is said by how it ended. */
+	@Test
+	void aStoppedTrajectoryIsSaidStoppedOnItsDayNotCompleted() throws Exception {
+		var stopped = fixtures.runningTrajectory(true);
+		lifecycle.stop(stopped.id(), stopped.coach().id(), Reason.forStopping().get(0), null);
+		LocalDate today = Today.date();
+		assertThat(page(stopped.participant(), "nl").text()).contains("Gestopt op " + today.format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH)))
+			.doesNotContain("Afgerond");
+		assertThat(page(stopped.participant(), "en").text())
+			.contains("Stopped on " + today.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH))).doesNotContain("Completed");
+
+		var completed = fixtures.anotherFor(stopped, today.minusWeeks(2));
+		lifecycle.complete(completed.id(), completed.coach().id(), Reason.QUESTION_ANSWERED, null);
+		assertThat(page(completed.participant(), "nl").text()).contains("Afgerond op " + today.format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH)))
+			.doesNotContain("Gestopt op");
+	}
+
 	private void aboutTheEnd(java.util.UUID trajectory, Account participant) throws Exception {
 		LocalDate keptUntil = erasure.keepingOf(participant.id()).get(0).until();
 		Document dutch = page(participant, "nl");

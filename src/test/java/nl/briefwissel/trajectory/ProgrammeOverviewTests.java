@@ -121,6 +121,22 @@ class ProgrammeOverviewTests {
 		}
 	}
 
+	/** The stop day of a stopped trajectory stood under "Afgerond": the column says how each one ended. */
+	@Test
+	void aStoppedTrajectoryIsListedAsStoppedOnItsDay(@Autowired TrajectoryLifecycle lifecycle) throws Exception {
+		var stopped = fixtures.runningTrajectory(true);
+		var completed = fixtures.anotherFor(stopped, Today.date().minusWeeks(2));
+		lifecycle.stop(stopped.id(), stopped.coach().id(), Reason.forStopping().get(0), null);
+		lifecycle.complete(completed.id(), completed.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.forLanguageTag("nl")).format(Today.date());
+
+		String page = mvc.perform(get("/programme").with(fixtures.as(fixtures.managerOf(stopped)))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(row(page, stopped.participant().displayName())).contains("Gestopt op " + day).doesNotContain("Afgerond");
+		assertThat(row(page, completed.participant().displayName())).contains("Afgerond op " + day);
+		assertThat(page).contains(">Einde</th>");
+	}
+
 	private static String row(String page, String name) {
 		int at = page.indexOf(name);
 		assertThat(at).as(name + " on the page").isPositive();
