@@ -4,7 +4,8 @@
 # Two launches, one after the other: as the README says to try Briefwissel (the archive and only the JVM's
 # quick compiler, -XX:TieredStopAtLevel=1, as `./mvnw spring-boot:run` starts it), and as production starts it
 # (the archive, the full compiler the pages need). Each on empty data (migrations and the demo story), waited
-# for at most two minutes until /actuator/health is UP, then the sign-in page is asked for. Loopback only.
+# for at most two minutes until /actuator/health is UP, then the sign-in page is asked for, then until the
+# demo data, written once the application is ready (decision 0118), is there. Loopback only.
 # Usage: ./mvnw package && bash bench/footprint/archive-start.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -39,6 +40,19 @@ start_once() {
   status=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' localhost:18091/login || true)
   [ "$status" = "200" ] || { echo "The sign-in page answered $status ($label)" >&2; exit 1; }
   echo "Sign-in page 200 ($label)"
+  # The demo data follows in the seconds after (decision 0118); the sign-in page says so until it is written.
+  for _ in $(seq 1 600); do
+    page=$(curl -s --max-time 5 -H 'Accept-Language: nl' localhost:18091/login || true)
+    if grep -q "voorbeeldgegevens konden niet" <<< "$page"; then
+      tail -40 "$work/app.log" >&2
+      echo "The demo data could not be written ($label)" >&2
+      exit 1
+    fi
+    grep -q "voorbeeldgegevens" <<< "$page" || break
+    sleep 0.1
+  done
+  grep -q "voorbeeldgegevens" <<< "$page" && { echo "The demo data was not written within a minute ($label)" >&2; exit 1; }
+  echo "Demo data written $(( ($(date +%s%N) - start) / 1000000 )) ms after the start ($label)"
   kill "$pid" 2> /dev/null || true
   wait "$pid" 2> /dev/null || true
   rm -rf "$work"

@@ -114,6 +114,9 @@ start node2 $http2 $receiver2
 node2=$!
 wait_for 90 healthy $http1 || fail "node 1 did not become healthy within 90 s"
 wait_for 90 healthy $http2 || fail "node 2 did not become healthy within 90 s"
+# The demo data is written once a node is ready (decision 0118), by whichever node takes the seed's turn first.
+demo_written() { [ "$(sql "select count(*) from account where email = 'coach@briefwissel.test'")" != "0" ]; }
+wait_for 60 demo_written || fail "the demo data was not written within 60 s of both nodes being up"
 say "node 1 up on :$http1, node 2 on :$http2, both with the demo data on"
 [ "$(sql "select count(*) from account where email = 'coach@briefwissel.test'")" = "1" ] ||
   fail "the demo data is not there exactly once"

@@ -46,9 +46,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,7 +59,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One organisation, one programme, three coaches and eight participants in every stage, so the
  * product can be tried without setting anything up. Written once, into an empty database, also when
- * several nodes start on it together.
+ * several nodes start on it together. Written on a thread of its own once the application is ready
+ * (decision 0118): the story takes seconds of a first start that the sign-in page need not wait for;
+ * until it is written the sign-in page says so ({@link DemoProgress}).
  */
 @Component
 @Order(0)
@@ -110,12 +115,19 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final DemoProgress progress;
+
+	private final boolean inBackground;
+
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
 			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, StartupSeeds seeds,
 			ApplicationClock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes,
 			Assignments assignments, GivenAssignments given, MessageSource texts, Outbox outbox,
 			TrajectoryLifecycle lifecycle, InboundMails inbound, ConversationAddress replyAddress, ClosingDesk closingDesk,
-			Evaluations evaluations, TransactionTemplate transactions) {
+			Evaluations evaluations, TransactionTemplate transactions, DemoProgress progress,
+			@Value("${briefwissel.demo.in-background:true}") boolean inBackground) {
+		this.progress = progress;
+		this.inBackground = inBackground;
 		this.closingDesk = closingDesk;
 		this.evaluations = evaluations;
 		this.transactions = transactions;
@@ -139,8 +151,40 @@ class DemoData implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	/** Before the application reports ready: the data, when it is not to be written in the background. */
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!inBackground) {
+			write();
+		}
+	}
+
+	/**
+	 * Once the application is ready: the data on a thread of its own. A failure ends only the story, not
+	 * the application, and is logged; the sign-in page then says the demo data is missing.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void whenReady() {
+		if (!inBackground) {
+			return;
+		}
+		progress.writing();
+		Thread story = new Thread(() -> {
+			try {
+				write();
+				progress.written();
+			}
+			catch (RuntimeException e) {
+				progress.failed();
+				log.error("The demo data could not be written; the demo accounts cannot sign in", e);
+			}
+		}, "demo-data");
+		// Not holding up a shutdown that comes while it writes: the transaction is rolled back then.
+		story.setDaemon(true);
+		story.start();
+	}
+
+	private void write() {
 		// Checked in turn: a second node starting at the same moment waits, then finds the data written.
 		seeds.inTurn(StartupSeeds.DEMO_DATA, () -> {
 			if (accounts.count() == 0) {
