@@ -310,6 +310,30 @@ public class Evaluations {
 	}
 
 	/**
+	 * The trajectory when its participant may still answer the evaluation signed in: asked, not answered, the
+	 * latest mail's link not older than {@link #LINK_VALID_FOR} (the same two months as the link, so the page
+	 * and the mail say the same), and not erased. The participant page offers it, for someone whose mail went
+	 * astray or who would rather not follow a link in a mail.
+	 */
+	public Optional<TrajectoryOverview> openFor(UUID trajectoryId) {
+		return jdbc.sql("""
+				select trajectory_id from evaluation_request
+				where trajectory_id = :id and token_hash is not null and answered_at is null
+				  and coalesce(reminded_at, requested_at) > :sentAfter""")
+			.param("id", trajectoryId)
+			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
+			.query(UUID.class)
+			.optional()
+			.flatMap(trajectories::byId);
+	}
+
+	/** As {@link #answer(String, UUID, Answers)}, for the participant signed in (checked by the caller as its participant). */
+	@Transactional
+	public boolean answerFor(UUID trajectoryId, UUID form, Answers answers) {
+		return answer(openFor(trajectoryId), form, answers);
+	}
+
+	/**
 	 * Stores the answers without identity and closes the request; false when the link was used already.
 	 * The same form sent again (a double click, a reload of the thank-you page) counts as answered: its
 	 * first press stored the answers and closed the request, so the link alone no longer opens it. The
@@ -317,7 +341,10 @@ public class Evaluations {
 	 */
 	@Transactional
 	public boolean answer(String token, UUID form, Answers answers) {
-		Optional<TrajectoryOverview> trajectory = byToken(token);
+		return answer(byToken(token), form, answers);
+	}
+
+	private boolean answer(Optional<TrajectoryOverview> trajectory, UUID form, Answers answers) {
 		if (trajectory.isEmpty()) {
 			return answeredWith(form);
 		}

@@ -1,5 +1,6 @@
 package nl.briefwissel.closing.web;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,8 +11,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.account.LinkTokens;
+import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.closing.Evaluations;
+import nl.briefwissel.trajectory.TrajectoryOverview;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,7 +25,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The evaluation form behind the mailed link; works once, without signing in; the same form sent twice is thanked twice. */
+/**
+ * The evaluation form behind the mailed link; works once, without signing in; the same form sent twice is thanked twice.
+ * The same form for the participant signed in, offered on their page while the link would work.
+ */
 @Controller
 class EvaluationController {
 
@@ -62,8 +69,58 @@ class EvaluationController {
 	String form(@PathVariable String token, Model model, HttpServletResponse response) {
 		return evaluations.byToken(token).map(trajectory -> {
 			model.addAttribute("form", Form.empty());
-			return show(model, token, trajectory.coachName(), UUID.randomUUID()); // the evaluation is answered once
+			return show(model, "/evaluation/" + token, trajectory.coachName(), UUID.randomUUID()); // the evaluation is answered once
 		}).orElseGet(() -> invalid(token, null, model, response));
+	}
+
+	@GetMapping("/participant/evaluation/{trajectory}")
+	String ownForm(@PathVariable UUID trajectory, @AuthenticationPrincipal SignedInAccount me, Model model,
+			HttpServletResponse response) {
+		return own(trajectory, me).map(open -> {
+			model.addAttribute("form", Form.empty());
+			return show(model, "/participant/evaluation/" + trajectory, open.coachName(), UUID.randomUUID());
+		}).orElseGet(() -> closed(null, model, response));
+	}
+
+	@PostMapping("/participant/evaluation/{trajectory}")
+	String ownAnswer(@PathVariable UUID trajectory, @AuthenticationPrincipal SignedInAccount me,
+			@Valid @ModelAttribute("form") Form form, BindingResult errors,
+			@RequestParam(name = "submission", required = false) String posted, Model model, HttpServletResponse response) {
+		UUID submission = formId(posted);
+		Optional<TrajectoryOverview> open = own(trajectory, me);
+		if (open.isEmpty()) {
+			return evaluations.answeredWith(submission) ? thanks(model) : closed(form.remarks(), model, response);
+		}
+		if (errors.hasErrors()) {
+			return show(model, "/participant/evaluation/" + trajectory, open.get().coachName(),
+					submission == null ? UUID.randomUUID() : submission);
+		}
+		return evaluations.answerFor(trajectory, submission, form.answers()) ? thanks(model)
+				: closed(form.remarks(), model, response);
+	}
+
+	/** Open and the signed-in person's own: another's trajectory is answered as one not (or no longer) open. */
+	private Optional<TrajectoryOverview> own(UUID trajectory, SignedInAccount me) {
+		return evaluations.openFor(trajectory).filter(t -> me.id().equals(t.participantId()));
+	}
+
+	private static String thanks(Model model) {
+		model.addAttribute("ownEvaluation", true);
+		return "closing/evaluation-thanks";
+	}
+
+	/**
+	 * Answered already, past its two months, or not theirs: one page for all three, which tells a participant who
+	 * guesses at another's trajectory nothing. 404 as for a link that never was one, so monitors see no page.
+	 */
+	private static String closed(String typed, Model model, HttpServletResponse response) {
+		model.addAttribute("incomplete", false);
+		model.addAttribute("ownEvaluation", true);
+		if (typed != null && !typed.isBlank()) {
+			model.addAttribute("unsaved", typed);
+		}
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		return "closing/evaluation-invalid";
 	}
 
 	/**
@@ -99,7 +156,7 @@ class EvaluationController {
 		}
 		if (errors.hasErrors()) {
 			// Nothing was written: the form's id stays with it to the next try.
-			return show(model, token, trajectory.get().coachName(), submission == null ? UUID.randomUUID() : submission);
+			return show(model, "/evaluation/" + token, trajectory.get().coachName(), submission == null ? UUID.randomUUID() : submission);
 		}
 		return evaluations.answer(token, submission, form.answers()) ? "closing/evaluation-thanks"
 				: invalid(token, form.remarks(), model, response);
@@ -115,8 +172,9 @@ class EvaluationController {
 		}
 	}
 
-	private String show(Model model, String token, String coach, UUID submission) {
-		model.addAttribute("token", token);
+	/** {@code action}: where the form is sent, the mailed link's or the signed-in participant's own address. */
+	private String show(Model model, String action, String coach, UUID submission) {
+		model.addAttribute("action", action);
 		model.addAttribute("submission", submission);
 		model.addAttribute("coach", coach);
 		model.addAttribute("helped", Evaluations.HelpedMost.values());

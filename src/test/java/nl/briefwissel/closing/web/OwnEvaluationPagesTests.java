@@ -1,0 +1,142 @@
+package nl.briefwissel.closing.web;
+
+import java.time.OffsetDateTime;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.closing.Evaluations;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * After completion the participant's page offers the evaluation signed in, while the mailed link would
+ * work: for a mail gone astray or a link someone would rather not follow. Once, their own, anonymous as by
+ * the link.
+ */
+@BriefwisselTest
+class OwnEvaluationPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Evaluations evaluations;
+
+	@Test
+	void theParticipantPageOffersTheEvaluationAndItIsAnsweredOnceSignedIn() throws Exception {
+		Fixtures.RunningTrajectory t = completed();
+		String path = "/participant/evaluation/" + t.id();
+
+		Document start = page(get("/participant").with(fixtures.as(t.participant())));
+		assertThat(start.select("a[href=" + path + "]").text()).isEqualTo("Evaluatie invullen");
+		assertThat(page(get("/participant").param("lang", "en").with(fixtures.as(t.participant()))).select("a[href=" + path + "]")
+			.text()).isEqualTo("Fill in the evaluation");
+
+		Document form = page(get(path).with(fixtures.as(t.participant())));
+		assertThat(form.select("form[action=" + path + "]")).hasSize(1);
+		assertThat(form.text()).contains(t.coach().displayName());
+
+		Document refused = page(post(path).with(csrf()).with(fixtures.as(t.participant())).param("satisfaction", "8"));
+		assertThat(refused.getElementById("error-summary")).isNotNull();
+		assertThat(waiting()).isZero();
+
+		String submission = refused.select("input[name=submission]").val();
+		Document thanks = page(complete(post(path)).param("submission", submission).with(csrf()).with(fixtures.as(t.participant())));
+		assertThat(thanks.text()).contains("Dank je wel");
+		assertThat(thanks.select("main a[href=/participant]").text()).isEqualTo("Terug naar je traject");
+		assertThat(waiting()).as("stored once, without identity").isEqualTo(1);
+		// A double click is thanked again and stored once; the form from another page finds it answered.
+		assertThat(page(complete(post(path)).param("submission", submission).with(csrf()).with(fixtures.as(t.participant())))
+			.text()).contains("Dank je wel");
+		assertThat(waiting()).isEqualTo(1);
+		var again = mvc.perform(get(path).with(fixtures.as(t.participant()))).andReturn().getResponse();
+		assertThat(again.getStatus()).isEqualTo(404);
+		assertThat(Jsoup.parse(again.getContentAsString()).text()).contains("De evaluatie kan niet meer worden ingevuld");
+		assertThat(page(get("/participant").with(fixtures.as(t.participant()))).select("a[href=" + path + "]"))
+			.as("no longer offered").isEmpty();
+	}
+
+	@Test
+	void anotherParticipantsEvaluationIsNotOpenedNorAnswered() throws Exception {
+		Fixtures.RunningTrajectory t = completed();
+		Fixtures.RunningTrajectory other = fixtures.runningTrajectory(true);
+		String path = "/participant/evaluation/" + t.id();
+
+		assertThat(mvc.perform(get(path).with(fixtures.as(other.participant()))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		var response = mvc.perform(complete(post(path)).with(csrf()).with(fixtures.as(other.participant()))).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(waiting()).isZero();
+		assertThat(evaluations.openFor(t.id())).isPresent();
+		assertThat(mvc.perform(get(path).with(fixtures.as(t.coach()))).andReturn().getResponse().getStatus())
+			.as("a coach is no participant").isEqualTo(403);
+	}
+
+	@Test
+	void afterTwoMonthsTheEvaluationIsNoLongerOfferedAndARemarkComesBack() throws Exception {
+		Fixtures.RunningTrajectory t = completed();
+		String path = "/participant/evaluation/" + t.id();
+		jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t")
+			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("t", t.id())
+			.update();
+
+		assertThat(page(get("/participant").with(fixtures.as(t.participant()))).select("a[href=" + path + "]")).isEmpty();
+		var response = mvc.perform(complete(post(path)).param("remarks", "Veel gehad aan de vragen").param("lang", "en").with(csrf())
+			.with(fixtures.as(t.participant()))).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(404);
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.text()).contains("The evaluation can no longer be filled in").contains("Your remark below was not saved")
+			.doesNotContain("link");
+		assertThat(page.getElementById("unsaved-remarks").val()).isEqualTo("Veel gehad aan de vragen");
+		assertThat(waiting()).isZero();
+	}
+
+	private Fixtures.RunningTrajectory completed() {
+		Fixtures.RunningTrajectory t = fixtures.runningTrajectory(true);
+		lifecycle.complete(t.id(), t.coach().id(), Reason.QUESTION_ANSWERED, null);
+		evaluations.request(t.id()); // as the completion's listener does, a moment later; asked once
+		waitingBefore = jdbc.sql("select count(*) from evaluation_answer_waiting").query(Long.class).single();
+		return t;
+	}
+
+	private long waitingBefore;
+
+	/** Answers waiting for their month since this test's trajectory was completed (other tests leave theirs). */
+	private long waiting() {
+		return jdbc.sql("select count(*) from evaluation_answer_waiting").query(Long.class).single() - waitingBefore;
+	}
+
+	private static MockHttpServletRequestBuilder complete(MockHttpServletRequestBuilder request) {
+		return request.param("satisfaction", "8")
+			.param("answeredBefore", "3")
+			.param("answeredAfter", "7")
+			.param("recommend", "true")
+			.param("helpedMost", "REREADING");
+	}
+
+	private Document page(MockHttpServletRequestBuilder request) throws Exception {
+		return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString());
+	}
+}
