@@ -510,7 +510,7 @@ public class Trajectories {
 				.param("at", OffsetDateTime.now(clock))
 				.param("from", transition.from().name())
 				.param("to", transition.to().name())
-				.param("code", transition.code().name())
+				.param("code", transition.code() == null ? null : transition.code().name())
 				// In the coach's words ("helps his mother move house"): sealed as the letters are (decision 0009).
 				.param("reason", encryption.sealText(transition.reason()))
 				.param("keyId", encryption.keyId())
@@ -577,14 +577,10 @@ public class Trajectories {
 			.query((rs, n) -> {
 				OpenedText why = encryption.openListed("trajectory_transition " + rs.getObject("id", UUID.class),
 						rs.getString("reason_key_id"), rs.getString("reason"));
-				TrajectoryStatus from = TrajectoryStatus.valueOf(rs.getString("from_status"));
-				TrajectoryStatus to = TrajectoryStatus.valueOf(rs.getString("to_status"));
-				// The column wants a code, so a resume is stored with OTHER; resuming asks for no reason, and the
-				// record said "reden: Anders" for every one of them.
-				boolean resumed = from == TrajectoryStatus.PAUSED && to == TrajectoryStatus.RUNNING;
-				return new Change(rs.getObject("at", OffsetDateTime.class), from, to,
-						resumed ? null : Reason.valueOf(rs.getString("reason_code")), why.text(), rs.getString("to_coach_name"),
-						why.readable());
+				String code = rs.getString("reason_code");
+				return new Change(rs.getObject("at", OffsetDateTime.class), TrajectoryStatus.valueOf(rs.getString("from_status")),
+						TrajectoryStatus.valueOf(rs.getString("to_status")), code == null ? null : Reason.valueOf(code), why.text(),
+						rs.getString("to_coach_name"), why.readable());
 			})
 			.list();
 	}

@@ -26,7 +26,10 @@ public final class Trajectory {
 	public record Pause(LocalDate from, LocalDate until) {
 	}
 
-	/** A change of status with its reason, as it is kept in the trajectory's history; {@code toCoach} for a handover only. */
+	/**
+	 * A change of status with its reason, as it is kept in the trajectory's history; {@code toCoach} for a handover only.
+	 * No {@code code} for a resume, which asks for none.
+	 */
 	record Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason, UUID toCoach) {
 
 		Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason) {
@@ -166,7 +169,7 @@ public final class Trajectory {
 				pauses.set(last, new Pause(pause.from(), on));
 			}
 		}
-		transition(TrajectoryStatus.RUNNING, Reason.OTHER, null);
+		transition(TrajectoryStatus.RUNNING, null, null); // resuming asks for no reason
 		events.add(new TrajectoryEvents.TrajectoryResumed(id, on));
 	}
 

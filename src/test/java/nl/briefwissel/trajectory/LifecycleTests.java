@@ -422,6 +422,29 @@ class LifecycleTests {
 	}
 
 	/** The coach's words with the pause, as stored: sealed (decision 0009), opened here. */
+	/**
+	 * Resuming asks for no reason, and none is stored: the row said OTHER only because the column wanted a code,
+	 * and every reader had to know that a resume's 'other' meant nothing.
+	 */
+	@Test
+	void aResumeIsStoredWithoutAReason(@Autowired TrajectoryLifecycle lifecycle) {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(2), Reason.NO_TIME, null);
+		lifecycle.resume(running.id(), running.coach().id());
+
+		List<String> codes = jdbc.sql("""
+				select reason_code from trajectory_transition
+				where trajectory_id = :id and from_status = 'PAUSED' and to_status = 'RUNNING'""")
+			.param("id", running.id())
+			.query((rs, n) -> rs.getString("reason_code"))
+			.list();
+		assertThat(codes).containsExactly((String) null);
+		assertThat(trajectories.history(running.id())).last().satisfies(change -> {
+			assertThat(change.to()).isEqualTo(TrajectoryStatus.RUNNING);
+			assertThat(change.reason()).isNull();
+		});
+	}
+
 	private String pauseReason(UUID trajectory) {
 		return jdbc.sql("select reason, reason_key_id from trajectory_transition where trajectory_id = :id and to_status = 'PAUSED'")
 			.param("id", trajectory)

@@ -41,6 +41,8 @@ class TrajectoryTests {
 		assertThat(trajectory.status()).isEqualTo(TrajectoryStatus.RUNNING);
 		assertThat(trajectory.pauses()).containsExactly(new Trajectory.Pause(LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 16)));
 		assertThat(trajectory.events()).hasSize(2).last().isInstanceOf(TrajectoryEvents.TrajectoryResumed.class);
+		// Resuming asks for no reason: the change keeps none.
+		assertThat(trajectory.transitions()).last().satisfies(t -> assertThat(t.code()).isNull());
 	}
 
 	@Test

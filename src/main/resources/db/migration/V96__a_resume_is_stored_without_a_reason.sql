@@ -1,0 +1,5 @@
+-- Resuming a paused trajectory asks for no reason, yet every resume was stored with OTHER because the column
+-- wanted a code, and each reader had to know that this 'other' meant nothing (the record said "reden: Anders").
+-- A change nobody gave a reason for now has none; the resumes stored before lose their stand-in.
+alter table trajectory_transition alter column reason_code drop not null;
+update trajectory_transition set reason_code = null where from_status = 'PAUSED' and to_status = 'RUNNING';
