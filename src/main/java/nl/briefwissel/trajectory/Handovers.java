@@ -83,13 +83,16 @@ public class Handovers {
 		if (coachId.equals(before.coachId())) {
 			return false;
 		}
+		Matching.refuseOwnTrajectory(before, coachId, "handover.illegal.ownTrajectory");
 		chosen(before, coachId, evenIfFull);
 		return true;
 	}
 
-	/** The candidate a handover goes to, or refused with what is wrong with the choice. */
+	/**
+	 * The candidate a handover goes to, or refused with what is wrong with the choice. The caller has refused the
+	 * participant's own trajectory first: the pool leaves them out, and would say they are not in it.
+	 */
 	private Matching.Candidate chosen(TrajectoryOverview before, UUID coachId, boolean evenIfFull) {
-		Matching.refuseOwnTrajectory(before, coachId, "handover.illegal.ownTrajectory");
 		Matching.Candidate candidate = candidates(before).stream()
 			.filter(c -> c.coach().id().equals(coachId))
 			.findFirst()

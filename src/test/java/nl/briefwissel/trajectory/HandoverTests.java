@@ -286,6 +286,26 @@ class HandoverTests {
 		assertThat(mailSubjectsTo(running.participant().email())).isEmpty();
 	}
 
+	/**
+	 * A participant who is also a coach of the pool never takes over their own trajectory: refused as that, before the
+	 * pool is asked (which leaves them out and would say they are not in it), at the question and at the handover.
+	 */
+	@Test
+	void aCoachNeverTakesOverTheirOwnTrajectory(@Autowired Handovers handovers) {
+		accounts.addRole(running.participant().id(), Role.COACH);
+		profiles.changeMatching(running.participant().id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(running.programmeId(), List.of(running.coach().id(), newCoach.id(), running.participant().id()));
+
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> handovers.wouldHandOver(running.id(), running.participant().id(), Reason.COACH_UNAVAILABLE, null, false))
+			.satisfies(e -> assertThat(e.messageKey()).isEqualTo("handover.illegal.ownTrajectory"));
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(IllegalTransitionException.class)
+			.isThrownBy(() -> handovers.handOver(running.id(), running.participant().id(), Reason.COACH_UNAVAILABLE, null, manager.id(),
+					true))
+			.satisfies(e -> assertThat(e.messageKey()).isEqualTo("handover.illegal.ownTrajectory"));
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+	}
+
 	@Test
 	void anEndedTrajectoryStaysWithItsCoach() throws Exception {
 		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = :today where id = :id")
