@@ -20,6 +20,7 @@ import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.ContactMomentPlan;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,7 +102,13 @@ public class Reports {
 			.toList();
 	}
 
-	/** The plan with, for each moment, whether the participant wrote between the moment before and this one. */
+	/**
+	 * The plan with, for each moment, whether the participant wrote between the moment before and this one. A stopped
+	 * trajectory's plan ends at its last moment on or before the day it stopped. A completed one's also holds the
+	 * moment it was completed in, with what was written up to and including that day: a coach completes when the
+	 * question is answered, often a few days before the last moment, and the participant's last letters then counted
+	 * for no moment (the plan of five ended at the fourth).
+	 */
 	private List<TrajectoryReport.Moment> moments(TrajectoryOverview trajectory, List<Message> correspondence) {
 		if (trajectory.plan().isEmpty()) {
 			return List.of();
@@ -115,14 +122,18 @@ public class Reports {
 			.toList();
 		List<TrajectoryReport.Moment> moments = new ArrayList<>();
 		LocalDate windowStart = trajectory.startedOn().minusDays(1);
+		boolean completed = trajectory.status() == TrajectoryStatus.COMPLETED;
 		for (int i = 0; i < plan.size(); i++) {
 			LocalDate due = plan.dueDates().get(i);
-			if (end != null && due.isAfter(end)) {
+			boolean endedBefore = end != null && due.isAfter(end);
+			if (endedBefore && !(completed && windowStart.isBefore(end))) {
 				break; // the plan as lived ends where the trajectory ended
 			}
 			LocalDate from = windowStart;
-			boolean wrote = written.stream().anyMatch(day -> day.isAfter(from) && !day.isAfter(due));
-			moments.add(new TrajectoryReport.Moment(i + 1, due, due.isBefore(today), wrote));
+			LocalDate until = endedBefore ? end : due;
+			boolean wrote = written.stream().anyMatch(day -> day.isAfter(from) && !day.isAfter(until));
+			// An ended trajectory has no moment still to come.
+			moments.add(new TrajectoryReport.Moment(i + 1, due, due.isBefore(today) || end != null, wrote));
 			windowStart = due;
 		}
 		return moments;
@@ -132,6 +143,6 @@ public class Reports {
 	public static boolean mayRead(TrajectoryOverview trajectory, UUID reader) {
 		return reader.equals(trajectory.participantId())
 				|| reader.equals(trajectory.coachId()) && trajectory.startedOn() != null
-						&& trajectory.status() != nl.briefwissel.trajectory.TrajectoryStatus.MATCHING;
+						&& trajectory.status() != TrajectoryStatus.MATCHING;
 	}
 }

@@ -188,6 +188,61 @@ class ReportTests {
 	}
 
 	/**
+	 * A trajectory stopped before its first contact moment has no moment in its plan, and the record said "Het
+	 * traject is nog niet gestart" for it: it says now that it was stopped before the first contact moment.
+	 */
+	@Test
+	void aTrajectoryStoppedBeforeItsFirstMomentIsSaidStoppedNotNotYetStarted(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.stop(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.NO_RESPONSE, null);
+
+		String page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
+		assertThat(page).contains("Het traject is gestopt vóór het eerste contactmoment.").doesNotContain("nog niet gestart");
+		assertThat(pdfText(mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsByteArray()))
+			.contains("The trajectory was stopped before the first contact moment.").doesNotContain("not started yet");
+	}
+
+	/**
+	 * Completed a few days before its last contact moment, the plan ended at the moment before it, and what the
+	 * participant wrote on the last days counted for no moment: the moment the trajectory ended in is in the plan,
+	 * with the letters up to and including the day it ended.
+	 */
+	@Test
+	void aTrajectoryCompletedBeforeItsLastMomentCountsTheLettersOfItsLastDays(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle, @Autowired nl.briefwissel.trajectory.Trajectories trajectories,
+			@Autowired Reports reports, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		var running = fixtures.runningTrajectory(true);
+		java.time.LocalDate today = Today.date();
+		// Five weekly moments, the fourth behind and the fifth still ahead today.
+		java.time.LocalDate start = today.minusDays(20);
+		while (!fourthBehindFifthAhead(nl.briefwissel.trajectory.ContactMomentPlan.of(start, 5, 1).dueDates(), today)) {
+			start = start.minusDays(1);
+		}
+		jdbc.sql("update trajectory set started_on = :start, weeks = 5, moments_per_week = 1 where id = :id")
+			.param("start", start).param("id", running.id()).update();
+		List<java.time.LocalDate> due = trajectories.byId(running.id()).orElseThrow().plan().orElseThrow().dueDates();
+		for (java.time.LocalDate day : due.subList(0, 4)) {
+			java.util.UUID letter = conversations.participantWrites(running.id(), running.participant().id(), PARTICIPANT_WRITES);
+			jdbc.sql("update message set created_at = :at where id = :id")
+				.param("at", day.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toOffsetDateTime())
+				.param("id", letter).update();
+		}
+		conversations.participantWrites(running.id(), running.participant().id(), "Mijn laatste brief, vandaag.");
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+
+		var moments = reports.of(trajectories.byId(running.id()).orElseThrow(), java.util.Locale.forLanguageTag("nl")).moments();
+		assertThat(moments).hasSize(5).allSatisfy(moment -> assertThat(moment.written()).isTrue());
+		assertThat(moments.get(4).passed()).as("an ended trajectory has no moment still to come").isTrue();
+	}
+
+	private static boolean fourthBehindFifthAhead(List<java.time.LocalDate> due, java.time.LocalDate today) {
+		return due.get(3).isBefore(today) && due.get(4).isAfter(today);
+	}
+
+	/**
 	 * Each page says in its title what it is (WCAG 2.4.2): the record names whose it is, for the
 	 * participant and for the coach; the list of several records has a title of its own.
 	 */
