@@ -17,7 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The participant hears by mail when the coach pauses, extends or stops their trajectory: someone who
+ * The participant hears by mail when the coach pauses, resumes early, extends or stops their trajectory: someone who
  * writes only by mail saw their contact moments move, or end, without a word in their mailbox. Each
  * notice says what changes for them (until when, the next contact moment, the new end, how long the
  * record can still be read and downloaded), in their language, and not why: the reason and the
@@ -69,6 +69,18 @@ class CourseNotices {
 	void on(TrajectoryEvents.TrajectoryPaused paused) {
 		tell(paused.trajectoryId(), NoticeKind.PAUSED, "paused", (trajectory, language) -> new Notice(paused.until(),
 				nextMoment(trajectory, paused.from(), language), 0));
+	}
+
+	/**
+	 * Resumed before the day the pause notice named: the contact moments come sooner than the participant was
+	 * told, so they hear the next one. A pause that ran its course mails nothing: its notice said until when.
+	 */
+	@EventListener
+	void on(TrajectoryEvents.TrajectoryResumed resumed) {
+		if (resumed.early()) {
+			tell(resumed.trajectoryId(), NoticeKind.RESUMED, "resumed",
+					(trajectory, language) -> new Notice(resumed.on(), nextMoment(trajectory, resumed.on(), language), 0));
+		}
 	}
 
 	@EventListener

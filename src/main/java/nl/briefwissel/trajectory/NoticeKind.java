@@ -13,6 +13,8 @@ public enum NoticeKind {
 
 	/** The coach paused the trajectory. */
 	PAUSED,
+	/** The coach resumed it before the pause was to end. */
+	RESUMED,
 	/** The coach extended it. */
 	EXTENDED,
 	/** The coach stopped it. */

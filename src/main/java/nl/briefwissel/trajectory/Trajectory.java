@@ -159,9 +159,11 @@ public final class Trajectory {
 	public void resume(LocalDate on) {
 		require(status == TrajectoryStatus.PAUSED, "trajectory.illegal.resume", "only a paused trajectory can resume");
 		// Paused without a pause of record (demo data, rows written by hand): nothing to shorten.
+		boolean early = false;
 		if (!pauses.isEmpty()) {
 			int last = pauses.size() - 1;
 			Pause pause = pauses.get(last);
+			early = on.isBefore(pause.until());
 			if (!on.isAfter(pause.from())) {
 				pauses.remove(last);
 			}
@@ -170,7 +172,7 @@ public final class Trajectory {
 			}
 		}
 		transition(TrajectoryStatus.RUNNING, null, null); // resuming asks for no reason
-		events.add(new TrajectoryEvents.TrajectoryResumed(id, on));
+		events.add(new TrajectoryEvents.TrajectoryResumed(id, on, early));
 	}
 
 	/**

@@ -32,7 +32,11 @@ public final class TrajectoryEvents {
 	public record TrajectoryPaused(UUID trajectoryId, LocalDate from, LocalDate until, Reason reason) {
 	}
 
-	public record TrajectoryResumed(UUID trajectoryId, LocalDate on) {
+	/**
+	 * {@code early}: resumed before the day the pause was to end (by the coach), so the contact moments come
+	 * sooner than the participant was told; a pause that ran its course resumes on its last day, not early.
+	 */
+	public record TrajectoryResumed(UUID trajectoryId, LocalDate on, boolean early) {
 	}
 
 	public record TrajectoryExtended(UUID trajectoryId, int weeks, int totalWeeks, Reason reason) {

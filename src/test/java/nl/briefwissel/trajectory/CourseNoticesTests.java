@@ -79,6 +79,31 @@ class CourseNoticesTests {
 				+ "other mail from " + coach + ", and your message will reach " + coach + ".").doesNotContain(", it reaches");
 	}
 
+	/**
+	 * The coach ends the pause early: the contact moments come sooner than the pause notice said, so the participant hears
+	 * the next one. A pause that runs its course mails nothing (its notice said until when).
+	 */
+	@Test
+	void anEarlyResumeIsMailedWithTheNextMomentAndAPauseThatRanItsCourseIsNot() throws Exception {
+		var early = fixtures.runningTrajectory(true);
+		lifecycle.pause(early.id(), early.coach().id(), Today.date().plusWeeks(2), Reason.PERSONAL_CIRCUMSTANCES, "Verhuizing");
+		lifecycle.resume(early.id(), early.coach().id());
+		LocalDate next = trajectories.byId(early.id()).orElseThrow().progressOn(Today.date()).orElseThrow().nextDue();
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, early.participant().email(), m -> Mailboxes.subject(m).contains("loopt weer"));
+		assertThat(Mailboxes.text(mail)).contains(early.coach().displayName(), "eerder beëindigd", day(Today.date(), DUTCH),
+				"Je volgende contactmoment is op " + day(next, DUTCH), "antwoord op de mails").doesNotContain("Verhuizing");
+		assertThat(replyTo(early.participant().email(), "loopt weer")).startsWith("reply+");
+
+		var ranItsCourse = fixtures.runningTrajectory(true);
+		LocalDate until = Today.date().plusWeeks(1);
+		lifecycle.pause(ranItsCourse.id(), ranItsCourse.coach().id(), until, Reason.NO_TIME, null);
+		assertThat(lifecycle.endPause(ranItsCourse.id(), until)).isTrue();
+		Mailboxes.awaitMail(mailServer, ranItsCourse.participant().email(), m -> Mailboxes.subject(m).contains("gepauzeerd"));
+		assertThat(subjectsTo(ranItsCourse.participant().email())).noneMatch(s -> s.contains("loopt weer"));
+		assertThat(subjectsTo(early.participant().email())).filteredOn(s -> s.contains("loopt weer")).hasSize(1);
+	}
+
 	@Test
 	void anExtensionIsMailedWithTheNewEndOnceForADoubleClick() throws Exception {
 		var running = fixtures.runningTrajectory(true);
