@@ -13,6 +13,7 @@ import nl.briefwissel.mail.InboundMailHandler;
 import nl.briefwissel.mail.InboundResult;
 import nl.briefwissel.mail.MailKind;
 import nl.briefwissel.mail.ReadMail;
+import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.mail.SenderAuthentication;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -59,9 +60,13 @@ class InboundReplies implements InboundMailHandler {
 
 	private final AcceptedAddresses accepted;
 
+	private final ReplyAddress addresses;
+
 	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
 			Conversations conversations, Programmes programmes, Intakes intakes, GivenAssignments given,
-			SenderAuthentication authentication, HeldBackNotices notices, AcceptedAddresses accepted) {
+			SenderAuthentication authentication, HeldBackNotices notices, AcceptedAddresses accepted,
+			ReplyAddress addresses) {
+		this.addresses = addresses;
 		this.accepted = accepted;
 		this.notices = notices;
 		this.given = given;
@@ -100,7 +105,7 @@ class InboundReplies implements InboundMailHandler {
 		if (trajectory.isEmpty() && content.kind() == MailKind.REPLY && content.replyToken() == null && content.from() != null) {
 			// The platform's own mailbox is never an intake, also for a programme given it before the form refused it:
 			// a mail there without a reply address (a client that dropped the +token) is no application.
-			Optional<Programme> programme = content.recipients().stream().filter(address -> !tokens.isPlatforms(address))
+			Optional<Programme> programme = content.recipients().stream().filter(address -> !addresses.isPlatforms(address))
 				.map(programmes::byIntakeAddress).flatMap(Optional::stream).findFirst();
 			if (programme.isPresent() && !Intakes.answerable(content.from())) {
 				// An application from an address no mail can be written to could never be completed (its

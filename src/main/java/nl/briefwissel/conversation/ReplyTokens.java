@@ -33,11 +33,6 @@ class ReplyTokens {
 		this.clock = clock;
 	}
 
-	/** Whether the address is the platform's own (its reply mailbox or its sender), never a programme's intake. */
-	boolean isPlatforms(String address) {
-		return addresses.isPlatforms(address);
-	}
-
 	String tokenFor(UUID trajectoryId, UUID participantId) {
 		return binding(trajectoryId).map(Binding::token).orElseGet(() -> {
 			// Two nodes may write a trajectory's first token at the same moment (a reminder on one, the

@@ -114,16 +114,6 @@ public class Welcome {
 		return problem(letter, Set.of());
 	}
 
-	/**
-	 * Every placeholder in a later letter, each once, in the order written: nothing fills one in there, so
-	 * one left in a saved reply made from the welcome template (Hoi {naam}) would reach the participant in
-	 * braces. Only a word in braces counts, not every brace as in {@link #problemInLetter}: a later letter is
-	 * the coach's own words, where a smiley or a choice written between braces is meant (decision 0066).
-	 */
-	public static List<String> placeholdersInLaterLetter(String letter) {
-		return nl.briefwissel.Placeholders.in(letter);
-	}
-
 	private static Optional<Braces> problem(String text, Set<String> known) {
 		int open = -1;
 		for (int i = 0; i < text.length(); i++) {

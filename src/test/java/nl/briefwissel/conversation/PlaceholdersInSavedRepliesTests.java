@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.Placeholders;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class PlaceholdersInSavedRepliesTests {
 
 	@Test
 	void everyPlaceholderIsFoundOnceInTheOrderWritten() {
-		assertThat(Welcome.placeholdersInLaterLetter(BODY + " {naam}")).containsExactly("{naam}", "{onbekend}", "{coach}");
-		assertThat(Welcome.placeholdersInLaterLetter("Kies: {lezen, schrijven of praten} :-}")).isEmpty();
+		assertThat(Placeholders.in(BODY + " {naam}")).containsExactly("{naam}", "{onbekend}", "{coach}");
+		assertThat(Placeholders.in("Kies: {lezen, schrijven of praten} :-}")).isEmpty();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import nl.briefwissel.mail.InboundMail;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.mail.InboundResult;
 import nl.briefwissel.mail.MailReader;
+import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.mail.SenderAuthentication;
 import nl.briefwissel.mail.SenderCheckProperties;
 import nl.briefwissel.organisation.Programmes;
@@ -92,6 +93,9 @@ class SenderCheckTests {
 	@Autowired
 	AcceptedAddresses accepted;
 
+	@Autowired
+	ReplyAddress replyAddress;
+
 	InboundReplies checking;
 
 	Fixtures.RunningTrajectory running;
@@ -101,7 +105,7 @@ class SenderCheckTests {
 	@BeforeEach
 	void aLetterToAnswer() {
 		checking = new InboundReplies(tokens, messages, trajectories, quarantine, conversations, programmes, intakes, given,
-				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")), notices, accepted);
+				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")), notices, accepted, replyAddress);
 		running = fixtures.runningTrajectory(true);
 		conversations.coachWrites(running.id(), running.coach().id(), "Wat gaf je vandaag energie?");
 		letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);

@@ -30,6 +30,7 @@ import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Welcome;
+import nl.briefwissel.Placeholders;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
@@ -420,11 +421,11 @@ class ConversationController {
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
 		// Nothing fills in a placeholder after the welcome letter: one left from a saved reply or a copied
 		// template would reach the participant in braces. Refused at the letter (decision 0066).
-		List<String> placeholders = Welcome.placeholdersInLaterLetter(form.text());
+		List<String> placeholders = Placeholders.in(form.text());
 		if (!errors.hasFieldErrors("text") && !placeholders.isEmpty()) {
 			// One the assignment's own text brought in (saved before the library refused them) is named with
 			// it: pointed at saved replies, the coach looked where it was not.
-			Optional<Assignment> from = giving.filter(a -> Welcome.placeholdersInLaterLetter(a.title() + "\n" + a.instructions())
+			Optional<Assignment> from = giving.filter(a -> Placeholders.in(a.title() + "\n" + a.instructions())
 				.stream()
 				.anyMatch(placeholders::contains));
 			if (from.isPresent()) {

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
-import nl.briefwissel.conversation.Welcome;
+import nl.briefwissel.Placeholders;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,7 +40,7 @@ class SavedRepliesController {
 		// who inserts it knows to fill it in before sending (a letter with one is refused, decision 0066).
 		Map<UUID, String> placeholders = new LinkedHashMap<>();
 		for (CoachDesk.SavedReply reply : replies) {
-			List<String> found = reply.readable() ? Welcome.placeholdersInLaterLetter(reply.body()) : List.of();
+			List<String> found = reply.readable() ? Placeholders.in(reply.body()) : List.of();
 			if (!found.isEmpty()) {
 				placeholders.put(reply.id(), String.join(", ", found));
 			}
@@ -80,7 +80,7 @@ class SavedRepliesController {
 			model.addAttribute("typedBase", reply.revision());
 		}
 		String text = (String) model.getAttribute("typedBody");
-		List<String> placeholders = Welcome.placeholdersInLaterLetter(text == null ? "" : text);
+		List<String> placeholders = Placeholders.in(text == null ? "" : text);
 		model.addAttribute("holds", placeholders.isEmpty() ? null : String.join(", ", placeholders));
 		model.addAttribute("replyForm", UUID.randomUUID());
 		return "conversation/saved-reply-edit";
@@ -152,7 +152,7 @@ class SavedRepliesController {
 	 * of what to fill in by hand each time. What is not filled in is said now, not at the first send.
 	 */
 	private static void placeholdersSaid(String body, RedirectAttributes redirect) {
-		List<String> placeholders = Welcome.placeholdersInLaterLetter(body);
+		List<String> placeholders = Placeholders.in(body);
 		if (!placeholders.isEmpty()) {
 			redirect.addFlashAttribute("savedPlaceholders", String.join(", ", placeholders));
 			redirect.addFlashAttribute("savedPlaceholderCount", placeholders.size());
