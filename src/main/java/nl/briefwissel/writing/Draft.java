@@ -55,12 +55,26 @@ final class Draft {
 			}
 			int start = sentence.start() + (value.length() - value.stripLeading().length());
 			int end = sentence.start() + value.stripTrailing().length();
-			sentences.add(new Sentence(start, end, inSentence, value.strip().endsWith("?")));
+			sentences.add(new Sentence(start, end, inSentence, asks(value.strip())));
 			for (Word each : inSentence) {
 				positions.computeIfAbsent(each.lower(), lower -> new ArrayList<>()).add(words.size());
 				words.add(each);
 			}
 		}
+	}
+
+	/**
+	 * Whether a sentence asks: a question mark among the marks that close it, also before an exclamation
+	 * mark or dots (Meen je dat?! or Echt?...); ending on the mark alone missed those. A closing bracket
+	 * or quotation mark after it needs nothing here: a sentence already ends at its marks.
+	 */
+	private static boolean asks(String sentence) {
+		for (int i = sentence.length() - 1; i >= 0 && ".!?".indexOf(sentence.charAt(i)) >= 0; i--) {
+			if (sentence.charAt(i) == '?') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -66,6 +66,31 @@ class WritingRulesTests {
 		assertThat(marked(report, "questions")).hasSize(4);
 	}
 
+	/**
+	 * A question that ends in ?! was counted as no question: the figures under the second reader said
+	 * geen vragen for a letter that asked one. A question is a sentence whose closing marks hold a
+	 * question mark, whatever follows it (an exclamation mark, a bracket, a quotation mark, another one).
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"nl | Wat vind je daarvan?! | 1",
+			"nl | Meen je dat nou?!? | 1",
+			"nl | Echt?? Dat had ik niet gedacht. | 1",
+			"nl | Wat?! Waarom?! | 2",
+			"nl | Heb je het al gelezen!? | 1",
+			"nl | (Heb je het al gelezen?) Laat het me weten. | 1",
+			"nl | Ze vroeg: \"Kom je morgen?\" Ik zei ja. | 1",
+			"nl | Hoe ging het?... Vertel. | 1",
+			"nl | Wat een dag!! Dat is 3.5 uur. | 0",
+			"en | What do you think of it?! | 1",
+			"en | Really?? I did not expect that. | 1",
+			"en | (Did you read it?) Let me know. | 1",
+			"en | She asked: \"Are you coming?\" I said yes. | 1",
+			"en | What a day! | 0" })
+	void aQuestionCountsWhateverMarkFollowsItsQuestionMark(String language, String text, int questions) {
+		assertThat(check.check(text, Locale.forLanguageTag(language)).questions()).as(text).isEqualTo(questions);
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"judging | Je moet dit nooit meer doen. | true",
