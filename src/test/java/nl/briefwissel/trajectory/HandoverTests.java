@@ -151,8 +151,12 @@ class HandoverTests {
 		assertThat(asked.selectFirst("h1").text()).contains(running.participant().displayName());
 		assertThat(asked.text()).contains(running.coach().displayName(), newCoach.displayName(),
 				"De e-coach kan het traject niet voortzetten");
-		assertThat(asked.select("button[name=confirmed][value=true]")).hasSize(1);
-		assertThat(asked.select("button[name=back]")).hasSize(1);
+		// The same yes-or-back row as completing and stopping (lifecycle :: confirmButtons).
+		assertThat(asked.select("form .bw-inline-actions > button[type=submit][value=true]").eachAttr("name"))
+			.containsExactly("confirmed", "back");
+		assertThat(asked.select("button[name=confirmed][value=true]").hasClass("utrecht-button--primary-action")).isTrue();
+		assertThat(asked.select("button[name=confirmed][value=true]").text()).isEqualTo("Ja, overdragen");
+		assertThat(asked.select("button[name=back]").text()).isEqualTo("Terug");
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
 		assertThat(mailSubjectsTo(running.participant().email())).isEmpty();
 		assertThat(mailSubjectsTo(newCoach.email())).isEmpty();
