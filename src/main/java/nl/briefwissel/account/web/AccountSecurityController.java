@@ -2,7 +2,11 @@ package nl.briefwissel.account.web;
 
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.PasswordChanges;
 import nl.briefwissel.account.Reauthentication;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
@@ -17,7 +21,9 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -29,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * none while the account is locked), and the lockout ends the session. Linking or removing an app, and
  * making new recovery codes, ask besides for a sign-in or the password within the last minutes
  * (decisions 0051 and 0054): a code proves the phone, not who holds the session, and a new app has no
- * code to ask for yet.
+ * code to ask for yet. The password is changed with the current one ({@link PasswordChanges}).
  */
 @Controller
 class AccountSecurityController {
@@ -44,9 +50,12 @@ class AccountSecurityController {
 
 	private final Accounts accounts;
 
+	private final PasswordChanges passwordChanges;
+
 	AccountSecurityController(SecondFactors secondFactors, SignInAttempts attempts, SignInSecurity signIn,
-			Reauthentication reauthentication, Accounts accounts) {
+			Reauthentication reauthentication, Accounts accounts, PasswordChanges passwordChanges) {
 		this.accounts = accounts;
+		this.passwordChanges = passwordChanges;
 		this.secondFactors = secondFactors;
 		this.attempts = attempts;
 		this.signIn = signIn;
@@ -79,8 +88,26 @@ class AccountSecurityController {
 		}
 	}
 
+	/**
+	 * The new password by the rules of a reset's. Never shown again: the fields of a refused form come back
+	 * empty, so no password goes back to a page.
+	 */
+	record PasswordForm(@NotBlank(message = "{validation.password.current}") String current,
+			@NotBlank(message = "{validation.password.required}") @Size(min = 12, max = 128,
+					message = "{validation.password.length}") String password,
+			String confirmation) {
+
+		static PasswordForm empty() {
+			return new PasswordForm("", "", "");
+		}
+	}
+
 	@GetMapping("/account/security")
 	String page(@AuthenticationPrincipal SignedInAccount who, HttpSession session, Model model) {
+		if (!model.containsAttribute("passwordForm")) {
+			model.addAttribute("passwordForm", PasswordForm.empty());
+		}
+		model.addAttribute("signInWay", passwordChanges.signInWay(who.id()).name());
 		model.addAttribute("status", secondFactors.status(who.id()));
 		model.addAttribute("mayRemove", mayRemove(who));
 		model.addAttribute("recent", reauthentication.recent(session));
@@ -102,6 +129,30 @@ class AccountSecurityController {
 		accounts.changeLanguage(who.id(), chosen);
 		redirect.addFlashAttribute("languageSaved", true);
 		return "redirect:/account/security?lang=" + chosen.getLanguage() + "#language-saved";
+	}
+
+	@PostMapping("/account/security/password")
+	String changePassword(@AuthenticationPrincipal SignedInAccount who,
+			@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, HttpSession session,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
+			errors.rejectValue("confirmation", "validation.password.mismatch");
+		}
+		if (errors.hasErrors()) {
+			// Nothing checked yet: a form refused for its new password costs no attempt and no hash.
+			return page(who, session, model);
+		}
+		return switch (passwordChanges.change(who.id(), form.current(), form.password(), session)) {
+			case CHANGED -> "redirect:/account/security?passwordChanged#password-heading";
+			// As with every code on this page: a locked account's open session goes, and the sign-in page says why.
+			case LOCKED -> "redirect:" + signIn.lockedOut(who, request, response);
+			case WRONG -> {
+				errors.rejectValue("current", "confirm.wrong");
+				yield page(who, session, model);
+			}
+			// The page says how this account signs in instead.
+			case NO_PASSWORD -> "redirect:/account/security";
+		};
 	}
 
 	@GetMapping("/account/security/app")

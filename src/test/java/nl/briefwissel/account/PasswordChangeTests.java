@@ -1,0 +1,264 @@
+package nl.briefwissel.account;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.Browser;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A signed-in person could only change their password by asking for a reset link by mail. Now the account page
+ * changes it with the current password, under the rules of a reset: the same length, Argon2, a mail to the
+ * person, every other session ended; a wrong current password counts as a wrong one at the sign-in.
+ */
+@BriefwisselTest
+@ExtendWith(OutputCaptureExtension.class)
+class PasswordChangeTests {
+
+	private static final String PASSWORD = "een lang wachtwoord";
+
+	private static final String NEW_PASSWORD = "een nieuwe zin van woorden";
+
+	private static final String CHANGED_NL = "Je wachtwoord voor Briefwissel is gewijzigd";
+
+	private static final String CHANGED_EN = "Your Briefwissel password was changed";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void aParticipantChangesTheirPasswordAndEveryOtherSessionEnds(CapturedOutput log) throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		mailServer.ensureMailbox(participant.email());
+		Browser here = signedIn(participant);
+		Browser elsewhere = signedIn(participant);
+
+		Document page = page(here, "/account/security");
+		assertThat(page.select("#password-heading").text()).isEqualTo("Wachtwoord wijzigen");
+		assertThat(page.select("form[action=/account/security/password] input[name=_csrf]")).hasSize(1);
+		assertThat(page.select("input#current-password").attr("autocomplete")).isEqualTo("current-password");
+		assertThat(page.select("input#new-password").attr("autocomplete")).isEqualTo("new-password");
+		assertThat(page.select("input#new-password-again").attr("autocomplete")).isEqualTo("new-password");
+		assertThat(page.select("label[for=current-password]").text()).isEqualTo("Je huidige wachtwoord");
+		assertThat(page.select("label[for=new-password]").text()).isEqualTo("Nieuw wachtwoord");
+		assertThat(page.select("label[for=new-password-again]").text()).isEqualTo("Herhaal je nieuwe wachtwoord");
+
+		here.perform(change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD))
+			.andExpect(redirectedUrl("/account/security?passwordChanged#password-heading"));
+
+		assertThat(passwords.matches(NEW_PASSWORD, hash(participant))).isTrue();
+		assertThat(hash(participant)).as("hashed as every new password is").startsWith("{argon2}");
+		assertThat(page(here, "/account/security?passwordChanged").select("#password-changed").text())
+			.isEqualTo("Je wachtwoord is gewijzigd. Op andere apparaten en browsers ben je uitgelogd.");
+		elsewhere.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
+		new Browser(mvc).perform(post("/login").param("email", participant.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/login?error"));
+		signedIn(participant, NEW_PASSWORD);
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, participant.email(), m -> Mailboxes.subject(m).equals(CHANGED_NL));
+		String text = Mailboxes.text(mail);
+		assertThat(text).contains("Beste Wijziger", "is het wachtwoord van je account bij Briefwissel gewijzigd",
+				"/password/forgot?lang=nl");
+		assertThat(text).doesNotContain(NEW_PASSWORD).doesNotContain(PASSWORD);
+		assertThat(log.getOut()).contains("Password changed by the account itself: " + participant.id())
+			.doesNotContain(NEW_PASSWORD);
+	}
+
+	@Test
+	void aCoachChangesTheirPasswordAfterTheirCode() throws Exception {
+		Account coach = withPassword(Role.COACH);
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", coach.id()).update();
+		mailServer.ensureMailbox(coach.email());
+		Browser browser = new Browser(mvc);
+		browser.perform(post("/login").param("email", coach.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/login/code"));
+		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login/code"));
+		browser.perform(change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD)).andExpect(redirectedUrl("/login/code"));
+		assertThat(passwords.matches(PASSWORD, hash(coach))).as("no change before the code").isTrue();
+
+		String setup = browser.perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString();
+		Matcher secret = Pattern.compile("class=\"bw-secret\">([A-Z2-7 ]+)<").matcher(setup);
+		assertThat(secret.find()).isTrue();
+		browser.perform(post("/login/code/setup").param("code",
+				Totp.code(Totp.fromBase32(secret.group(1).replace(" ", "")), Totp.step(Instant.now()))).with(csrf()))
+			.andExpect(status().isOk());
+
+		assertThat(page(browser, "/account/security?lang=en").select("#password-heading").text()).isEqualTo("Change password");
+		browser.perform(change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD))
+			.andExpect(redirectedUrl("/account/security?passwordChanged#password-heading"));
+		assertThat(passwords.matches(NEW_PASSWORD, hash(coach))).isTrue();
+		browser.perform(get("/coach")).andExpect(status().isOk());
+		String text = Mailboxes.text(Mailboxes.awaitMail(mailServer, coach.email(), m -> Mailboxes.subject(m).equals(CHANGED_EN)));
+		assertThat(text).contains("Dear Wijziger", "the password of your Briefwissel account was changed", "/password/forgot?lang=en");
+	}
+
+	@Test
+	void aProgrammeManagerAndAnAdministratorChangeTheirsToo() throws Exception {
+		for (Role role : new Role[] { Role.PROGRAMME_MANAGER, Role.ADMINISTRATOR }) {
+			Account staff = withPassword(role);
+			mvc.perform(change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD).with(fixtures.as(staff)))
+				.andExpect(redirectedUrl("/account/security?passwordChanged#password-heading"));
+			assertThat(passwords.matches(NEW_PASSWORD, hash(staff))).as(role.name()).isTrue();
+		}
+	}
+
+	@Test
+	void aWrongCurrentPasswordChangesNothingAndCountsAsAtTheSignIn() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		Browser browser = signedIn(participant);
+
+		Document wrong = Jsoup.parse(browser.perform(change("niet het wachtwoord", NEW_PASSWORD, NEW_PASSWORD))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(wrong.select("#current-password-error").text()).startsWith("Dit wachtwoord klopt niet.");
+		assertThat(wrong.select("input#current-password").attr("aria-invalid")).isEqualTo("true");
+		assertThat(wrong.select("input#current-password").attr("aria-describedby")).contains("current-password-error");
+		assertThat(wrong.select("input[type=password]").eachAttr("value")).as("a password goes back to no page")
+			.allMatch(String::isEmpty);
+		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
+		assertThat(failedSignIns(participant)).isEqualTo(1);
+
+		for (int i = 0; i < 3; i++) {
+			browser.perform(change("fout " + i, NEW_PASSWORD, NEW_PASSWORD)).andExpect(status().isOk());
+		}
+		browser.perform(change("fout", NEW_PASSWORD, NEW_PASSWORD)).andExpect(redirectedUrl("/login?locked"));
+		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
+		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
+		assertThat(new Browser(mvc).perform(post("/login").param("email", participant.email()).param("password", PASSWORD)
+			.with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?locked");
+	}
+
+	@Test
+	void twoDifferentOrWeakNewPasswordsAreRefusedInThePersonsLanguage() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		Browser browser = signedIn(participant);
+
+		Document mismatch = Jsoup.parse(browser.perform(change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(mismatch.select("#new-password-again-error").text())
+			.isEqualTo("De twee wachtwoorden zijn niet gelijk. Typ ze nog een keer.");
+		assertThat(mismatch.select("input#new-password-again").attr("aria-invalid")).isEqualTo("true");
+
+		Document weak = Jsoup.parse(browser.perform(change(PASSWORD, "kort", "kort").param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(weak.select("#new-password-error").text()).isEqualTo("Choose a password of at least 12 and at most 128 characters.");
+		assertThat(nl.briefwissel.Accessible.describedBy(weak, weak.getElementById("new-password")))
+			.extracting(org.jsoup.nodes.Element::id).containsExactly("password-rule", "new-password-error");
+
+		Document empty = Jsoup.parse(browser.perform(change("", NEW_PASSWORD, NEW_PASSWORD).param("lang", "nl"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(empty.select("#current-password-error").text()).isEqualTo("Vul je huidige wachtwoord in.");
+
+		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
+		assertThat(failedSignIns(participant)).as("no current password was checked").isZero();
+	}
+
+	/** Who signs in by link (most participants) has no password to change: the page says how they sign in. */
+	@Test
+	void anAccountWithoutAPasswordIsToldHowItSignsIn() throws Exception {
+		Account participant = fixtures.runningTrajectory(true).participant();
+		RequestPostProcessor signedIn = fixtures.as(participant);
+		Document page = Jsoup.parse(mvc.perform(get("/account/security").with(signedIn)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("form[action=/account/security/password]")).isEmpty();
+		assertThat(page.select("#password-none").text()).contains("Je hebt geen wachtwoord bij Briefwissel", "inloglink");
+		mvc.perform(change("iets", NEW_PASSWORD, NEW_PASSWORD).with(signedIn)).andExpect(redirectedUrl("/account/security"));
+		assertThat(jdbc.sql("select password_hash is null from account where id = :id").param("id", participant.id())
+			.query(Boolean.class).single()).isTrue();
+		assertThat(failedSignIns(participant)).isZero();
+	}
+
+	@Test
+	void nobodySignedOutChangesAPassword() throws Exception {
+		mvc.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
+		mvc.perform(change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void withoutTheFormTokenNothingChanges() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		mvc.perform(post("/account/security/password").param("current", PASSWORD).param("password", NEW_PASSWORD)
+			.param("confirmation", NEW_PASSWORD).with(fixtures.as(participant))).andExpect(status().isForbidden());
+		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
+	}
+
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder change(String current,
+			String password, String confirmation) {
+		return post("/account/security/password").param("current", current).param("password", password)
+			.param("confirmation", confirmation).with(csrf());
+	}
+
+	private Account withPassword(Role role) {
+		return accounts.register(new NewAccount(null, "wijzig-" + UUID.randomUUID() + "@example.nl", "Wijziger",
+				Locale.forLanguageTag("nl"), Set.of(role), PASSWORD));
+	}
+
+	private Browser signedIn(Account account) throws Exception {
+		return signedIn(account, PASSWORD);
+	}
+
+	private Browser signedIn(Account account, String password) throws Exception {
+		Browser browser = new Browser(mvc);
+		ResultActions signIn = browser.perform(post("/login").param("email", account.email()).param("password", password)
+			.with(csrf()));
+		signIn.andExpect(redirectedUrl("/"));
+		return browser;
+	}
+
+	private Document page(Browser browser, String path) throws Exception {
+		return Jsoup.parse(browser.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private String hash(Account account) {
+		return jdbc.sql("select password_hash from account where id = :id").param("id", account.id()).query(String.class).single();
+	}
+
+	private int failedSignIns(Account account) {
+		return jdbc.sql("select failed_sign_ins from account where id = :id").param("id", account.id())
+			.query(Integer.class).single();
+	}
+}
