@@ -299,6 +299,54 @@ class AccessibilityTourTests {
 			.until(browser -> !browser.findElements(By.id(id)).isEmpty());
 	}
 
+	/**
+	 * The password change on the account page, which the tour sees only empty: refused for two new passwords that
+	 * differ and for a wrong current one (said at the field, no field filled in again), then the change said, at a
+	 * desk and on a 320-pixel phone. An account of its own: the demo accounts' password stays.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "nl", "en" })
+	void aPasswordChangeRefusedAndDoneMeetsWcag21AAAtADeskAndOnAPhone(String language) {
+		List<String> problems = new ArrayList<>();
+		for (String screen : List.of("desk", "phone")) {
+			Account participant = accounts.register(new NewAccount(null, "wachtwoord-" + UUID.randomUUID() + "@example.nl",
+					"Wim Wachtwoord", Locale.forLanguageTag(language), Set.of(Role.PARTICIPANT), "briefwissel"));
+			ChromeDriver driver = "desk".equals(screen) ? Chromium.start(Chromium.DESKTOP) : Chromium.phoneOf(320);
+			String name = language + "-" + screen + "-account-password-";
+			try {
+				driver.get(url("/login?lang=" + language));
+				signIn(driver, participant.email());
+				driver.get(url("/account/security"));
+				problems.addAll(checked(driver, language, name + "form"));
+
+				changePassword(driver, "briefwissel", "een nieuwe zin van woorden", "een andere zin van woorden");
+				waitFor(driver, "new-password-again-error");
+				assertThat(driver.findElement(By.id("new-password-again")).getAttribute("aria-invalid")).isEqualTo("true");
+				problems.addAll(checked(driver, language, name + "mismatch"));
+
+				changePassword(driver, "niet het wachtwoord", "een nieuwe zin van woorden", "een nieuwe zin van woorden");
+				waitFor(driver, "current-password-error");
+				assertThat(driver.findElement(By.id("current-password")).getAttribute("value")).isEmpty();
+				problems.addAll(checked(driver, language, name + "wrong-current"));
+
+				changePassword(driver, "briefwissel", "een nieuwe zin van woorden", "een nieuwe zin van woorden");
+				waitFor(driver, "password-changed");
+				problems.addAll(checked(driver, language, name + "changed"));
+			}
+			finally {
+				driver.quit();
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private static void changePassword(ChromeDriver driver, String current, String password, String confirmation) {
+		driver.findElement(By.id("current-password")).sendKeys(current);
+		driver.findElement(By.id("new-password")).sendKeys(password);
+		driver.findElement(By.id("new-password-again")).sendKeys(confirmation);
+		driver.findElement(By.cssSelector("form[action$='/account/security/password'] button[type=submit]")).click();
+	}
+
 	/** The checks themselves can fail: a picture without text, a Dutch page read as English. */
 	@org.junit.jupiter.api.Test
 	void theChecksFindWhatTheyLookFor() {
