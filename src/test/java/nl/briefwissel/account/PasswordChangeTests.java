@@ -196,6 +196,23 @@ class PasswordChangeTests {
 		assertThat(failedSignIns(participant)).as("no current password was checked").isZero();
 	}
 
+	/** A locked account's open session checks no current password: the form gives way, and a change sent anyway ends it. */
+	@Test
+	void aLockedAccountsSessionChangesNothing() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		Browser browser = signedIn(participant);
+		jdbc.sql("update account set locked_until = :until where id = :id")
+			.param("until", java.time.OffsetDateTime.now().plusMinutes(15))
+			.param("id", participant.id())
+			.update();
+		Document page = page(browser, "/account/security");
+		assertThat(page.select("form[action=/account/security/password]")).isEmpty();
+		assertThat(page.select("#password-locked").text()).startsWith("Zolang je account op slot is");
+		browser.perform(change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD)).andExpect(redirectedUrl("/login?locked"));
+		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
+		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
+	}
+
 	/** Who signs in by link (most participants) has no password to change: the page says how they sign in. */
 	@Test
 	void anAccountWithoutAPasswordIsToldHowItSignsIn() throws Exception {
