@@ -1,0 +1,157 @@
+package nl.briefwissel.account;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import nl.briefwissel.Browser;
+import nl.briefwissel.BriefwisselTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A session's attributes are read from the database with Java deserialisation, which makes whatever class the
+ * bytes name and runs its reading code. Someone who can write a row there (a restored dump, a database account
+ * of a neighbouring service) must not get a class of their choosing made: only the JDK's, Spring Security's and
+ * our own session types are read, and anything else counts as no attribute.
+ */
+@BriefwisselTest
+@ExtendWith(OutputCaptureExtension.class)
+class SessionAttributeTypesTests {
+
+	private static final String PASSWORD = "een lang wachtwoord";
+
+	/** Counts how often its reading code ran: it must never. */
+	static final AtomicInteger READ = new AtomicInteger();
+
+	/** A class of the class path that is no session type, with reading code of its own. */
+	static final class Gadget implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
+		private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+			in.defaultReadObject();
+			READ.incrementAndGet();
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	@Test
+	void aSignInIsReadBackFromTheDatabaseAsBefore() throws Exception {
+		Account participant = participant();
+		Browser browser = signedIn(participant);
+		// Every request reads the session from the database: the sign-in, its language and form token came back.
+		browser.perform(get("/account/security")).andExpect(status().isOk());
+		browser.perform(post("/account/security/language").param("language", "en").with(csrf()))
+			.andExpect(redirectedUrl("/account/security?lang=en#language-saved"));
+		browser.perform(get("/account/security")).andExpect(status().isOk());
+		Session session = sessions.findById(sessionId(participant));
+		assertThat(session.<Object>getAttribute("SPRING_SECURITY_CONTEXT")).isNotNull();
+		assertThat(session.<Object>getAttribute(SessionLifetime.SIGNED_IN_AT)).isInstanceOf(java.time.Instant.class);
+	}
+
+	@Test
+	void anAttributeOfAnotherClassIsNeverMadeAndCountsAsNone(CapturedOutput log) throws Exception {
+		Account participant = participant();
+		signedIn(participant);
+		String id = sessionId(participant);
+		store(id, "bw.planted", new Gadget());
+		ArrayList<Object> inAList = new ArrayList<>(List.of("onschuldig", new Gadget()));
+		store(id, "bw.plantedInAList", inAList);
+
+		Session session = sessions.findById(id);
+		assertThat(session.<Object>getAttribute("bw.planted")).isNull();
+		assertThat(session.<Object>getAttribute("bw.plantedInAList")).isNull();
+		assertThat(session.<Object>getAttribute(SessionLifetime.SIGNED_IN_AT)).as("the rest is read").isNotNull();
+		assertThat(READ.get()).isZero();
+		assertThat(log.getOut()).contains("A session attribute holds a " + Gadget.class.getName() + ", which is not read");
+	}
+
+	@Test
+	void aSignInReplacedByAnotherClassSignsNobodyIn() throws Exception {
+		Account participant = participant();
+		Browser browser = signedIn(participant);
+		String id = sessionId(participant);
+		jdbc.sql("""
+				update spring_session_attributes set attribute_bytes = :bytes
+				where attribute_name = 'SPRING_SECURITY_CONTEXT'
+				  and session_primary_id = (select primary_id from spring_session where session_id = :id)""")
+			.param("bytes", serialised(new Gadget()))
+			.param("id", id)
+			.update();
+
+		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
+		assertThat(READ.get()).isZero();
+	}
+
+	private void store(String sessionId, String name, Object value) throws IOException {
+		jdbc.sql("""
+				insert into spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)
+				select primary_id, :name, :bytes from spring_session where session_id = :id""")
+			.param("name", name)
+			.param("bytes", serialised(value))
+			.param("id", sessionId)
+			.update();
+	}
+
+	private static byte[] serialised(Object value) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+			out.writeObject(value);
+		}
+		return bytes.toByteArray();
+	}
+
+	private Account participant() {
+		return accounts.register(new NewAccount(null, "sessie-" + UUID.randomUUID() + "@example.nl", "Sessie",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), PASSWORD));
+	}
+
+	private Browser signedIn(Account account) throws Exception {
+		Browser browser = new Browser(mvc);
+		browser.perform(post("/login").param("email", account.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		return browser;
+	}
+
+	private String sessionId(Account account) {
+		return jdbc.sql("select session_id from spring_session where principal_name = :email")
+			.param("email", account.email())
+			.query(String.class)
+			.single();
+	}
+}
