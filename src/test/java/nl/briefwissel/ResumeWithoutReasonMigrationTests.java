@@ -51,6 +51,8 @@ class ResumeWithoutReasonMigrationTests {
 			String change = """
 					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code)
 					values (?, ?, ?, ?, ?, ?)""";
+			MigrationDatabases.update(connection, change, UUID.randomUUID(), trajectory, now.minusDays(5), "INTAKE", "MATCHING", "OTHER");
+			MigrationDatabases.update(connection, change, UUID.randomUUID(), trajectory, now.minusDays(4), "MATCHING", "RUNNING", "MATCHED");
 			MigrationDatabases.update(connection, change, UUID.randomUUID(), trajectory, now.minusDays(3), "RUNNING", "PAUSED", "OTHER");
 			MigrationDatabases.update(connection, change, UUID.randomUUID(), trajectory, now.minusDays(2), "PAUSED", "RUNNING", "OTHER");
 			MigrationDatabases.update(connection, change, UUID.randomUUID(), trajectory, now.minusDays(1), "RUNNING", "RUNNING", "MORE_TIME_NEEDED");
@@ -59,6 +61,11 @@ class ResumeWithoutReasonMigrationTests {
 		try (Connection connection = DriverManager.getConnection(url, user, "");
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("select from_status, to_status, reason_code from trajectory_transition order by at")) {
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1) + ">" + rs.getString(2)).isEqualTo("INTAKE>MATCHING");
+			assertThat(rs.getString(3)).as("a proposal gave no reason").isNull();
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(3)).isEqualTo("MATCHED");
 			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString(3)).as("a pause for 'other' keeps it").isEqualTo("OTHER");
 			assertThat(rs.next()).isTrue();

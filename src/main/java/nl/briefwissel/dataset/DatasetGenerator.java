@@ -335,7 +335,7 @@ final class DatasetGenerator {
 			OffsetDateTime proposed = created.plusDays(1);
 			OffsetDateTime accepted = created.plusDays(2);
 			tables.coachProposal.add(UUID.randomUUID(), trajectory, coach, manager, proposed, startedOn, accepted, true);
-			tables.transition.add(UUID.randomUUID(), trajectory, proposed, "INTAKE", "MATCHING", "OTHER", manager);
+			tables.transition.add(UUID.randomUUID(), trajectory, proposed, "INTAKE", "MATCHING", null, manager); // a proposal gives no reason
 			tables.transition.add(UUID.randomUUID(), trajectory, accepted, "MATCHING", "RUNNING", "MATCHED", coach);
 			tables.replyToken.add(token(random), trajectory, participant, accepted, dutch ? "nl" : "en");
 

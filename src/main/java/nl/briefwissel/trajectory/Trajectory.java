@@ -76,7 +76,7 @@ public final class Trajectory {
 	public void propose(UUID coach) {
 		require(status == TrajectoryStatus.INTAKE, "trajectory.illegal.propose", "only an intake waiting for a coach can be matched");
 		coachId = coach;
-		transition(TrajectoryStatus.MATCHING, Reason.OTHER, null);
+		transition(TrajectoryStatus.MATCHING, null, null); // a proposal gives no reason
 		events.add(new TrajectoryEvents.CoachProposed(id, coach));
 	}
 

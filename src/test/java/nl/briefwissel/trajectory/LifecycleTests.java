@@ -445,6 +445,17 @@ class LifecycleTests {
 		});
 	}
 
+	/** Proposing a coach asks for no reason either: stored with none, where the export listed 'OTHER'. */
+	@Test
+	void aProposalIsStoredWithoutAReason() {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+
+		assertThat(jdbc.sql("select reason_code from trajectory_transition where trajectory_id = :id and to_status = 'MATCHING'")
+			.param("id", proposal.trajectoryId())
+			.query((rs, n) -> rs.getString("reason_code"))
+			.list()).containsExactly((String) null);
+	}
+
 	private String pauseReason(UUID trajectory) {
 		return jdbc.sql("select reason, reason_key_id from trajectory_transition where trajectory_id = :id and to_status = 'PAUSED'")
 			.param("id", trajectory)
