@@ -116,6 +116,22 @@ class QuarantineDiscardTests {
 		assertThat(quarantine.entry(id)).isPresent();
 	}
 
+	/** The administrator's list names no participant; nor does the question before throwing one of their mails away. */
+	@Test
+	void theAdministratorsQuestionNamesNoParticipant() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String subject = "Van een deelnemer " + UUID.randomUUID();
+		store(running.participant().email(), subject);
+		UUID id = awaitEntry(subject).inboundMailId();
+
+		Document question = page(mvc.perform(get("/admin/quarantine/{id}/discard", id).with(admin())).andExpect(status().isOk()));
+		assertThat(question.text()).doesNotContain(running.participant().displayName()).doesNotContain(subject)
+			.contains("Dit kun je niet ongedaan maken");
+		Document coachs = page(mvc.perform(get("/coach/quarantine/{id}/discard", id).with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()));
+		assertThat(coachs.text()).as("the coach's own participant").contains(running.participant().displayName());
+	}
+
 	@Test
 	void theAdministratorIsAskedInEnglishWithoutTheSubjectTheyReadOnlyForAReason() throws Exception {
 		String from = "vreemde-" + UUID.randomUUID() + "@example.nl";
