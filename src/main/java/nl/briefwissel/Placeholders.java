@@ -23,12 +23,11 @@ public final class Placeholders {
 	private static final Pattern WRITTEN_AS_PLACEHOLDER = Pattern.compile("\\{\\s?[\\p{L}_][\\p{L}\\p{N}_.-]{0,38}\\s?}");
 
 	/**
-	 * Square brackets on one line, not a Markdown link: its text is followed by its address in parentheses
-	 * (as the library writes [NPO Start](https://www.npostart.nl)) or by a label as [text][label], whose
-	 * address is given below it as [label]: https://…
-	 * Whether what is between them is a placeholder is {@link #inBrackets}'s to say.
+	 * Square brackets on one line, not a Markdown link (whose text is followed by its address in
+	 * parentheses, as the library writes [NPO Start](https://www.npostart.nl)). Whether what is between
+	 * them is a placeholder is {@link #inBrackets}'s to say.
 	 */
-	private static final Pattern IN_SQUARE_BRACKETS = Pattern.compile("(?<!])\\[([^\\[\\]\\n]{1,80})](?![(\\[]|:\\s*\\S+://)");
+	private static final Pattern IN_SQUARE_BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,80})](?!\\()");
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
 

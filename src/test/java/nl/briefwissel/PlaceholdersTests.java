@@ -45,8 +45,6 @@ class PlaceholdersTests {
 			.isEmpty();
 		assertThat(Placeholders.in("Zoek op [NPO Start](https://www.npostart.nl) of [YouTube](https://www.youtube.com). [Naam](https://example.nl)"))
 			.isEmpty();
-		assertThat(Placeholders.in("Lees [de naam][naam] of [Voornaam][1].\n\n[naam]: https://example.nl/naam\n[1]: https://example.nl"))
-			.as("a reference link and its address").isEmpty();
 		assertThat(Placeholders.in("Druk op [Enter]. [Let op] [NB] [PDF] [EN] [naamloos] [datumlijn] [vulling] [address]"))
 			.isEmpty();
 		assertThat(Placeholders.in("He wrote [sic] 'I left'. See [1] (attachment). [Added emphasis] [Fill] [named] [update]\n[Vul\nhier in]"))
