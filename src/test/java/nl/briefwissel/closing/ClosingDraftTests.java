@@ -158,33 +158,6 @@ class ClosingDraftTests {
 	}
 
 	/**
-	 * A summary made from a template written elsewhere held its fill-in instruction in square brackets and
-	 * was sent so: only braces were checked. Such an instruction is refused as a brace is (decision 0114),
-	 * in the coach's language; brackets a coach means (a note number or [sic] or a link) are sent.
-	 */
-	@Test
-	void aSummaryWithAFillInInstructionInSquareBracketsIsNotSent() throws Exception {
-		var running = fixtures.runningTrajectory(true);
-		String withInstruction = "Beste [naam], je ontdekte dat lesgeven je energie geeft. [Fill in the next step]";
-		for (String[] language : new String[][] {
-				{ "nl", "Je samenvatting bevat nog [naam], [Fill in the next step]: die vult Briefwissel niet in" },
-				{ "en", "Your summary still has [naam], [Fill in the next step]: Briefwissel does not fill those in" } }) {
-			MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
-				.with(fixtures.as(running.coach())).param("summary", withInstruction).param("send", "true"))
-				.andExpect(flash().attribute("closingProblem", "closing.error.placeholder"))
-				.andReturn().getResponse();
-			Document page = page("/coach/trajectories/" + running.id() + "?lang=" + language[0], running.coach(), refused);
-			assertThat(page.getElementById("closing-problem").text()).as(language[0]).startsWith(language[1]);
-		}
-		assertThat(mailsAbout(running.id())).isZero();
-
-		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
-			.param("summary", "Beste Sam, je schreef dat je [sic] wilt stoppen [1] (zie bijlage); kijk op [YouTube](https://www.youtube.com).")
-			.param("send", "true"))
-			.andExpect(flash().attribute("closingDone", "closing.sent"));
-	}
-
-	/**
 	 * A change to a sent summary is read at once and no mail goes (decision 0086): the participant is not
 	 * told that a text they read changed. The form says so before the coach sends one, in both languages;
 	 * it said only that the change is read at once.
