@@ -3,8 +3,15 @@ package nl.briefwissel.mail;
 /**
  * A file that came with a mail. {@code name} is already safe to show and to offer as a download
  * name; {@code refusal} says why the content was not kept (too big, a blocked type), else null.
+ * {@code contentType} of a file with content is what its bytes are where they are an image a browser
+ * shows ({@link ImageFormat}), whatever the sender said; a file that claims to be one and is not is
+ * application/octet-stream.
  */
 public record MailAttachment(String name, String contentType, long size, byte[] content, String refusal) {
+
+	public MailAttachment {
+		contentType = ImageFormat.typeOf(content, contentType);
+	}
 
 	static final long MAX_BYTES = 15L * 1024 * 1024;
 
@@ -19,12 +26,10 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 	 */
 	public static MailAttachment received(String filename, String contentType, java.io.InputStream in)
 			throws java.io.IOException {
-		// A type is a short token pair; anything longer is made up, and would not fit its column.
-		if (contentType == null || contentType.length() > 100 || contentType.isBlank()) {
-			contentType = "application/octet-stream";
-		}
-		String name = SafeFileName.of(filename, contentType);
 		byte[] content = in.readNBytes((int) MAX_BYTES + 1);
+		// Read from the bytes before a file too big is let go: its refusal names what it was.
+		contentType = ImageFormat.typeOf(content, baseType(contentType));
+		String name = SafeFileName.of(filename, contentType);
 		if (content.length > MAX_BYTES) {
 			return new MailAttachment(name, contentType, content.length, null,
 					"too big: more than " + MAX_BYTES / (1024 * 1024) + " MB");
@@ -34,6 +39,15 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 			return new MailAttachment(name, contentType, content.length, null, "blocked type: ." + extension);
 		}
 		return new MailAttachment(name, contentType, content.length, content, null);
+	}
+
+	/**
+	 * The type without its parameters, in lower case: a browser's "image/JPEG" or "image/jpeg; name=x"
+	 * is image/jpeg. A type is a short token pair; anything else is made up, and would not fit its column.
+	 */
+	private static String baseType(String contentType) {
+		String base = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+		return base.length() <= 100 && base.matches("[\\w.+-]+/[\\w.+-]+") ? base : "application/octet-stream";
 	}
 
 	/** A file that arrived damaged (it cannot be decoded): its name, and why nothing of it is kept. */

@@ -234,6 +234,7 @@ class MailReaderTests {
 		new Random(size).nextBytes(jpeg);
 		jpeg[0] = (byte) 0xFF;
 		jpeg[1] = (byte) 0xD8;
+		jpeg[2] = (byte) 0xFF; // a JPEG begins FF D8 FF: the type kept is what the bytes are
 		jpeg[size - 2] = (byte) 0xFF;
 		jpeg[size - 1] = (byte) 0xD9;
 		return Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(jpeg);

@@ -2,7 +2,6 @@ package nl.briefwissel.conversation.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.conversation.Attachment;
@@ -10,6 +9,7 @@ import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.encryption.UnreadableRecordException;
+import nl.briefwissel.mail.ImageFormat;
 import nl.briefwissel.mail.ReadMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +25,14 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Files and originals of messages, for whoever the controller has already checked. Files are
  * always downloaded, never shown inline, except photos: a hostile HTML file cannot run in our origin.
+ * A photo is what its bytes are, not the type it was kept with: files kept before that type came from
+ * the bytes said what the sender's mail program said (application/octet-stream from Apple Mail and
+ * Outlook, or anything at all).
  */
 @Component
 class AttachmentDownloads {
 
 	private static final Logger log = LoggerFactory.getLogger(AttachmentDownloads.class);
-
-	private static final Set<String> INLINE_TYPES = Set.of("image/jpeg", "image/png", "image/gif");
 
 	private final Conversations conversations;
 
@@ -48,14 +49,16 @@ class AttachmentDownloads {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		byte[] content = conversations.attachmentContent(attachmentId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		boolean inline = INLINE_TYPES.contains(attachment.contentType());
-		ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+		Optional<ImageFormat> photo = ImageFormat.of(content);
+		ContentDisposition disposition = (photo.isPresent() ? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(attachment.fileName(), StandardCharsets.UTF_8)
 			.build();
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.contentType(inline ? MediaType.parseMediaType(attachment.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
+			.contentType(photo.map(format -> MediaType.parseMediaType(format.mediaType())).orElse(MediaType.APPLICATION_OCTET_STREAM))
 			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			// Also where the page's own headers would be left off: no browser reads an image as a page.
+			.header("X-Content-Type-Options", "nosniff")
 			.body(content);
 	}
 
