@@ -10,6 +10,15 @@ public record Attachment(UUID id, UUID messageId, String fileName, String conten
 	}
 
 	/**
+	 * A kept photo a browser shows, to be previewed in the letter. Its type came from its bytes when it
+	 * was kept (a file kept before that with a false image type only shows as a broken preview: it is
+	 * served as a download).
+	 */
+	public boolean photo() {
+		return available() && nl.briefwissel.mail.ImageFormat.ofType(contentType).isPresent();
+	}
+
+	/**
 	 * Why the file was not kept, as a text's key: "tooBig", "blocked" (a program), "damaged",
 	 * "outlookItem" (a mail or appointment inside Outlook's winmail.dat), "layout" (a small image in the
 	 * mail's text, only named on the original mail's page) or "other". The

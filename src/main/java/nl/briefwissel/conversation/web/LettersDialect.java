@@ -180,6 +180,16 @@ class LettersDialect extends AbstractProcessorDialect {
 			out.append("\n      <ul class=\"utrecht-unordered-list bw-attachments\">");
 			for (Attachment a : attachments) {
 				out.append("\n        <li>");
+				if (a.photo()) {
+					// Small and lazy (a photo assignment brings many): bounded by CSS, the photo itself in
+					// full behind it. The image is the link's only content, so its alt text is the link's name.
+					String href = attachmentBase + "/" + a.id();
+					Html.escape(out.append("<a class=\"utrecht-link bw-attachment__preview\" href=\""), href)
+						.append("\"><img class=\"bw-attachment__photo\" src=\"");
+					Html.escape(out, href).append("\" alt=\"");
+					Html.escape(out, text("conversation.attachment.photo", a.fileName()))
+						.append("\" loading=\"lazy\" decoding=\"async\"></a>\n          ");
+				}
 				if (a.available()) {
 					out.append("<a class=\"utrecht-link\" href=\"");
 					Html.escape(out, attachmentBase + "/" + a.id()).append("\">");

@@ -1,0 +1,178 @@
+package nl.briefwissel.conversation;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A photo assignment's answers are seen where they are read: a small preview of each photo in the
+ * letter, on the coach's page and the participant's, linking to the photo itself. What a file is
+ * shown as comes from its bytes, never from what the sender said it was.
+ */
+@BriefwisselTest
+class PhotoPreviewTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void photosFromTheWebFormAreShownAsWhatTheirBytesAreAndPreviewedInTheLetter() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		RequestPostProcessor participant = fixtures.as(running.participant());
+		RequestPostProcessor coach = fixtures.as(running.coach());
+		byte[] jpeg = image("jpg");
+		byte[] png = image("png");
+		byte[] html = "<!doctype html><script>alert(document.cookie)</script>".getBytes(StandardCharsets.US_ASCII);
+		mvc.perform(multipart("/participant/conversation")
+			.file(new MockMultipartFile("files", "werkplek.jpg", "image/jpeg", jpeg))
+			.file(new MockMultipartFile("files", "scan.png", "application/octet-stream", png))
+			.file(new MockMultipartFile("files", "page.png", "image/png", html))
+			.file(new MockMultipartFile("files", "setup.exe", "image/jpeg", jpeg))
+			.param("text", "Mijn werkplek.").param("submission", UUID.randomUUID().toString())
+			.with(csrf()).with(participant)).andExpect(status().is3xxRedirection());
+		UUID photo = file(running.id(), "werkplek.jpg");
+		UUID scan = file(running.id(), "scan.png");
+		UUID page = file(running.id(), "page.png");
+		UUID program = file(running.id(), "setup.exe");
+		assertThat(type(photo)).isEqualTo("image/jpeg");
+		assertThat(type(scan)).isEqualTo("image/png");
+		assertThat(type(page)).isEqualTo("application/octet-stream");
+
+		String coachFiles = "/coach/trajectories/" + running.id() + "/attachments/";
+		String participantFiles = "/participant/attachments/" + running.id() + "/";
+		assertInline(download(coachFiles + photo, coach), "image/jpeg", jpeg);
+		assertInline(download(participantFiles + photo, participant), "image/jpeg", jpeg);
+		assertInline(download(coachFiles + scan, coach), "image/png", png);
+		MockHttpServletResponse hostile = download(coachFiles + page, coach);
+		assertThat(hostile.getContentType()).isEqualTo("application/octet-stream");
+		assertThat(hostile.getHeader("Content-Disposition")).startsWith("attachment");
+		assertThat(hostile.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+
+		String coachPage = page("/coach/trajectories/" + running.id(), coach);
+		assertThat(coachPage)
+			.contains("<a class=\"utrecht-link bw-attachment__preview\" href=\"" + coachFiles + photo + "\"><img class=\"bw-attachment__photo\" src=\""
+					+ coachFiles + photo + "\" alt=\"Foto werkplek.jpg, groot bekijken\" loading=\"lazy\" decoding=\"async\"></a>")
+			.contains("src=\"" + coachFiles + scan + "\" alt=\"Foto scan.png, groot bekijken\"")
+			.contains("werkplek.jpg (")
+			.doesNotContain("src=\"" + coachFiles + page + "\"").contains(coachFiles + page + "\">page.png (")
+			.doesNotContain(program.toString()).contains("setup.exe: niet bewaard");
+		assertThat(page("/coach/trajectories/" + running.id() + "?lang=en", coach))
+			.contains("alt=\"Photo werkplek.jpg, view full size\"");
+		String participantPage = page("/participant/conversation?trajectory=" + running.id(), participant);
+		assertThat(participantPage)
+			.contains("<a class=\"utrecht-link bw-attachment__preview\" href=\"" + participantFiles + photo
+					+ "\"><img class=\"bw-attachment__photo\" src=\"" + participantFiles + photo
+					+ "\" alt=\"Foto werkplek.jpg, groot bekijken\" loading=\"lazy\" decoding=\"async\"></a>")
+			.doesNotContain("src=\"" + participantFiles + page + "\"")
+			.doesNotContain(coachFiles);
+	}
+
+	/**
+	 * Files kept before their type was read from their bytes: a JPEG that came as
+	 * application/octet-stream is shown as the photo it is, an HTML page kept as image/png is a download.
+	 */
+	@Test
+	void aFileIsServedAsWhatItsBytesAreWhateverTypeItWasKeptWith() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(running.coach());
+		byte[] jpeg = image("jpg");
+		byte[] html = "<html><body onload=alert(1)>".getBytes(StandardCharsets.US_ASCII);
+		mvc.perform(multipart("/participant/conversation")
+			.file(new MockMultipartFile("files", "IMG_0001.jpg", "image/jpeg", jpeg))
+			.file(new MockMultipartFile("files", "oud.png", "text/html", html))
+			.param("text", "Foto's").param("submission", UUID.randomUUID().toString())
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
+		UUID photo = file(running.id(), "IMG_0001.jpg");
+		UUID old = file(running.id(), "oud.png");
+		jdbc.sql("update message_attachment set content_type = 'application/octet-stream' where id = :id").param("id", photo).update();
+		jdbc.sql("update message_attachment set content_type = 'image/png' where id = :id").param("id", old).update();
+
+		String files = "/coach/trajectories/" + running.id() + "/attachments/";
+		assertInline(download(files + photo, coach), "image/jpeg", jpeg);
+		MockHttpServletResponse hostile = download(files + old, coach);
+		assertThat(hostile.getContentType()).isEqualTo("application/octet-stream");
+		assertThat(hostile.getHeader("Content-Disposition")).startsWith("attachment");
+		assertThat(hostile.getContentAsByteArray()).isEqualTo(html);
+	}
+
+	/** A photo that was not kept (too big) has nothing to preview: its name and why, no image. */
+	@Test
+	void aRefusedPhotoGetsNoPreview() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		byte[] big = new byte[15 * 1024 * 1024 + 10];
+		System.arraycopy(image("jpg"), 0, big, 0, 3);
+		mvc.perform(multipart("/participant/conversation")
+			.file(new MockMultipartFile("files", "groot.jpg", "image/jpeg", big))
+			.param("text", "Een grote foto").param("submission", UUID.randomUUID().toString())
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
+		assertThat(type(file(running.id(), "groot.jpg"))).isEqualTo("image/jpeg");
+
+		String coachPage = page("/coach/trajectories/" + running.id(), fixtures.as(running.coach()));
+		assertThat(coachPage).contains("groot.jpg: niet bewaard").doesNotContain("bw-attachment__photo");
+		assertThat(page("/participant/conversation?trajectory=" + running.id(), fixtures.as(running.participant())))
+			.contains("groot.jpg: niet bewaard").doesNotContain("bw-attachment__photo");
+	}
+
+	private static void assertInline(MockHttpServletResponse response, String type, byte[] content) {
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType()).isEqualTo(type);
+		assertThat(response.getHeader("Content-Disposition")).startsWith("inline");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; sandbox");
+		assertThat(response.getContentAsByteArray()).isEqualTo(content);
+	}
+
+	private MockHttpServletResponse download(String path, RequestPostProcessor who) throws Exception {
+		return mvc.perform(get(path).with(who)).andReturn().getResponse();
+	}
+
+	private String page(String path, RequestPostProcessor who) throws Exception {
+		return mvc.perform(get(path).with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private UUID file(UUID trajectory, String name) {
+		return jdbc.sql("""
+				select a.id from message_attachment a join message m on m.id = a.message_id
+				where m.trajectory_id = :t and a.file_name = :name""").param("t", trajectory).param("name", name)
+			.query(UUID.class).single();
+	}
+
+	private String type(UUID file) {
+		return jdbc.sql("select content_type from message_attachment where id = :id").param("id", file).query(String.class).single();
+	}
+
+	/** A real image of two by two pixels, as ImageIO writes it. */
+	private static byte[] image(String format) throws IOException {
+		BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(ImageIO.write(image, format, out)).isTrue();
+		return out.toByteArray();
+	}
+}
