@@ -1,5 +1,9 @@
 package nl.briefwissel;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +34,37 @@ public class StartupSeeds {
 	StartupSeeds(JdbcClient jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+	}
+
+	/** Seeds written after the application is ready (decision 0118), each done when it was written or failed. */
+	private final Map<String, CompletableFuture<Void>> later = new ConcurrentHashMap<>();
+
+	/**
+	 * Says that {@code seed} is written once the application is ready, on a thread of its own: what must come after
+	 * it ({@link #after}) waits for {@link #written}. Called before the runners that wait for it run.
+	 */
+	public void writtenLater(String seed) {
+		later.putIfAbsent(seed, new CompletableFuture<>());
+	}
+
+	/** The seed put off by {@link #writtenLater} is written, or failed to be: what waited for it goes on. */
+	public void written(String seed) {
+		later.computeIfAbsent(seed, name -> new CompletableFuture<>()).complete(null);
+	}
+
+	/**
+	 * Runs {@code next} after {@code seed}: at once when the seed is written before the application is ready (as
+	 * always in production), else on the thread that wrote it, once it is done. The first administrator of an
+	 * installation comes after the demo data, which finds an empty database (decision 0050).
+	 */
+	public void after(String seed, Runnable next) {
+		CompletableFuture<Void> pending = later.get(seed);
+		if (pending == null || pending.isDone()) {
+			next.run();
+		}
+		else {
+			pending.thenRun(next);
+		}
 	}
 
 	/** Runs the seed, its check included, in one transaction that holds the seed's turn. */

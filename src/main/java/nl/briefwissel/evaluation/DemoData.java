@@ -51,6 +51,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -154,7 +155,10 @@ class DemoData implements ApplicationRunner {
 	/** Before the application reports ready: the data, when it is not to be written in the background. */
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!inBackground) {
+		if (inBackground) {
+			seeds.writtenLater(StartupSeeds.DEMO_DATA); // before the installation's runner asks
+		}
+		else {
 			write();
 		}
 	}
@@ -174,14 +178,30 @@ class DemoData implements ApplicationRunner {
 				write();
 				progress.written();
 			}
-			catch (RuntimeException e) {
+			catch (Throwable e) { // an Error too: the sign-in page must not say "being written" for ever
 				progress.failed();
-				log.error("The demo data could not be written; the demo accounts cannot sign in", e);
+				if (closing) {
+					// Stopped in its first seconds: the story's transaction is rolled back and written at the next start.
+					log.info("The application stopped while the demo data was written; it is written at the next start");
+				}
+				else {
+					log.error("The demo data could not be written; the demo accounts cannot sign in", e);
+				}
+			}
+			finally {
+				seeds.written(StartupSeeds.DEMO_DATA); // the installation's first administrator waits for it
 			}
 		}, "demo-data");
 		// Not holding up a shutdown that comes while it writes: the transaction is rolled back then.
 		story.setDaemon(true);
 		story.start();
+	}
+
+	private volatile boolean closing;
+
+	@EventListener(ContextClosedEvent.class)
+	void closing() {
+		closing = true;
 	}
 
 	private void write() {

@@ -52,7 +52,9 @@ class Installation implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		seeds.inTurn(StartupSeeds.INSTALLATION, () -> install(setup));
+		// After the demo data also when that is written once the application is ready (decision 0118): it finds
+		// an empty database, and its administrator makes the installation's one superfluous, as before.
+		seeds.after(StartupSeeds.DEMO_DATA, () -> seeds.inTurn(StartupSeeds.INSTALLATION, () -> install(setup)));
 	}
 
 	/** What happened; the caller holds the seed's turn. */
