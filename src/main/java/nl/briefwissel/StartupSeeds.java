@@ -63,7 +63,15 @@ public class StartupSeeds {
 			next.run();
 		}
 		else {
-			pending.thenRun(next);
+			pending.thenRun(() -> {
+				try {
+					next.run();
+				}
+				catch (RuntimeException e) {
+					// No start to stop any more: said in the log, which a future's failure alone would not be.
+					org.slf4j.LoggerFactory.getLogger(StartupSeeds.class).error("What comes after the seed '{}' failed", seed, e);
+				}
+			});
 		}
 	}
 
