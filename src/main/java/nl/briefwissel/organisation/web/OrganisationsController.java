@@ -144,6 +144,11 @@ class OrganisationsController {
 		if (email.length() > 254 || !MailAddresses.deliverable(email)) {
 			problems.put("email", "admin.organisations.invite.error.email");
 		}
+		else if (MailAddresses.dotlessDomain(email)) {
+			// As the intake form and the manager's invitation (decision 0114): "sam@gemeente" passes the checks above and
+			// no link to choose a password ever reaches it.
+			problems.put("email", "intakes.invite.email.domain");
+		}
 		if (form.role() == null || !STAFF.contains(form.role())) {
 			problems.put("role", "admin.organisations.invite.error.role");
 		}

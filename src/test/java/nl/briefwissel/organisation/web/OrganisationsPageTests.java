@@ -145,6 +145,10 @@ class OrganisationsPageTests {
 			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("displayName", "admin.organisations.invite.error.name",
 					"email", "admin.organisations.invite.error.email", "role", "admin.organisations.invite.error.role")));
 		assertThat(accounts.byEmail("iemand@gemeente_x.nl")).isEmpty();
+		mvc.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", "Sam")
+			.param("email", "sam@gemeente").param("role", "COACH").with(admin()).with(csrf()))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("email", "intakes.invite.email.domain")));
+		assertThat(accounts.byEmail("sam@gemeente")).as("no dot after the @: no link reaches it").isEmpty();
 
 		String email = "bestaand." + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
 		Account existing = accounts.register(new NewAccount(null, email, "Al Deelnemer", Locale.forLanguageTag("nl"),
