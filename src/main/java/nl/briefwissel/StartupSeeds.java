@@ -53,13 +53,22 @@ public class StartupSeeds {
 	}
 
 	/**
+	 * The seed put off by {@link #writtenLater} was not written because the application stopped: what waited for it
+	 * does not run (it would write into the database the seed left empty, and the seed would then never be written).
+	 */
+	public void abandoned(String seed) {
+		later.computeIfAbsent(seed, name -> new CompletableFuture<>())
+			.completeExceptionally(new IllegalStateException("the application stopped before the seed was written"));
+	}
+
+	/**
 	 * Runs {@code next} after {@code seed}: at once when the seed is written before the application is ready (as
 	 * always in production), else on the thread that wrote it, once it is done. The first administrator of an
 	 * installation comes after the demo data, which finds an empty database (decision 0050).
 	 */
 	public void after(String seed, Runnable next) {
 		CompletableFuture<Void> pending = later.get(seed);
-		if (pending == null || pending.isDone()) {
+		if (pending == null || pending.isDone() && !pending.isCompletedExceptionally()) {
 			next.run();
 		}
 		else {

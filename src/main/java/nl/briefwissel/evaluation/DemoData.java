@@ -189,7 +189,12 @@ class DemoData implements ApplicationRunner {
 				}
 			}
 			finally {
-				seeds.written(StartupSeeds.DEMO_DATA); // the installation's first administrator waits for it
+				if (closing) {
+					seeds.abandoned(StartupSeeds.DEMO_DATA); // nothing written now: the next start writes both in turn
+				}
+				else {
+					seeds.written(StartupSeeds.DEMO_DATA); // the installation's first administrator waits for it
+				}
 			}
 		}, "demo-data");
 		// Not holding up a shutdown that comes while it writes: the transaction is rolled back then.

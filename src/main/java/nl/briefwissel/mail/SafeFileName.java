@@ -9,7 +9,7 @@ final class SafeFileName {
 
 	private static final Map<String, String> EXTENSIONS = Map.ofEntries(Map.entry("image/jpeg", "jpg"),
 			Map.entry("image/png", "png"), Map.entry("image/heic", "heic"), Map.entry("application/pdf", "pdf"),
-			Map.entry("text/plain", "txt"), Map.entry("image/gif", "gif"),
+			Map.entry("text/plain", "txt"), Map.entry("image/gif", "gif"), Map.entry("image/webp", "webp"),
 			Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
 			Map.entry("message/rfc822", "eml"), Map.entry("text/csv", "csv"), Map.entry("text/calendar", "ics"),
 			Map.entry("text/vcard", "vcf"));

@@ -76,22 +76,58 @@ class PhotoPreviewTests {
 		assertThat(hostile.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 
 		String coachPage = page("/coach/trajectories/" + running.id(), coach);
+		// One link per file, its name its name; the photo small inside it, from the preview address.
 		assertThat(coachPage)
-			.contains("<a class=\"utrecht-link bw-attachment__preview\" href=\"" + coachFiles + photo + "\"><img class=\"bw-attachment__photo\" src=\""
-					+ coachFiles + photo + "\" alt=\"Foto werkplek.jpg, groot bekijken\" loading=\"lazy\" decoding=\"async\"></a>")
-			.contains("src=\"" + coachFiles + scan + "\" alt=\"Foto scan.png, groot bekijken\"")
-			.contains("werkplek.jpg (")
-			.doesNotContain("src=\"" + coachFiles + page + "\"").contains(coachFiles + page + "\">page.png (")
+			.contains("<a class=\"utrecht-link\" href=\"" + coachFiles + photo + "\"><img class=\"bw-attachment__photo\" src=\""
+					+ coachFiles + photo + "/preview\" alt=\"\" loading=\"lazy\" decoding=\"async\"> werkplek.jpg (")
+			.contains("src=\"" + coachFiles + scan + "/preview\"")
+			.doesNotContain("src=\"" + coachFiles + page + "/preview\"").contains(coachFiles + page + "\">page.png (")
 			.doesNotContain(program.toString()).contains("setup.exe: niet bewaard");
-		assertThat(page("/coach/trajectories/" + running.id() + "?lang=en", coach))
-			.contains("alt=\"Photo werkplek.jpg, view full size\"");
 		String participantPage = page("/participant/conversation?trajectory=" + running.id(), participant);
 		assertThat(participantPage)
-			.contains("<a class=\"utrecht-link bw-attachment__preview\" href=\"" + participantFiles + photo
+			.contains("<a class=\"utrecht-link\" href=\"" + participantFiles + photo
 					+ "\"><img class=\"bw-attachment__photo\" src=\"" + participantFiles + photo
-					+ "\" alt=\"Foto werkplek.jpg, groot bekijken\" loading=\"lazy\" decoding=\"async\"></a>")
-			.doesNotContain("src=\"" + participantFiles + page + "\"")
+					+ "/preview\" alt=\"\" loading=\"lazy\" decoding=\"async\"> werkplek.jpg (")
+			.doesNotContain("src=\"" + participantFiles + page + "/preview\"")
 			.doesNotContain(coachFiles);
+	}
+
+	/**
+	 * The preview is the photo without an audit entry: the conversation page that shows it is on the trail, and an entry
+	 * per photo on every view read as if each had been opened on purpose. Opening the photo is on the trail; a file that
+	 * is no photo has no preview; another trajectory's file none either.
+	 */
+	@Test
+	void thePreviewIsThePhotoWithoutAnAuditEntryAndOnlyForAPhoto() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		byte[] jpeg = image("jpg");
+		mvc.perform(multipart("/participant/conversation")
+			.file(new MockMultipartFile("files", "bureau.jpg", "image/jpeg", jpeg))
+			.file(new MockMultipartFile("files", "cv.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)))
+			.param("text", "Mijn plek").param("submission", UUID.randomUUID().toString())
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
+		UUID photo = file(running.id(), "bureau.jpg");
+		UUID pdf = file(running.id(), "cv.pdf");
+		String files = "/coach/trajectories/" + running.id() + "/attachments/";
+		RequestPostProcessor coach = fixtures.as(running.coach());
+
+		long before = audited(running.id());
+		assertInline(download(files + photo + "/preview", coach), "image/jpeg", jpeg);
+		assertInline(download("/participant/attachments/" + running.id() + "/" + photo + "/preview", fixtures.as(running.participant())),
+				"image/jpeg", jpeg);
+		assertThat(audited(running.id())).as("no entry for a preview").isEqualTo(before);
+		download(files + photo, coach);
+		assertThat(audited(running.id())).as("one for opening it").isEqualTo(before + 1);
+
+		mvc.perform(get(files + pdf + "/preview").with(coach)).andExpect(status().isNotFound());
+		mvc.perform(get(files + photo + "/preview").with(fixtures.as(other.coach()))).andExpect(status().isNotFound());
+		mvc.perform(get("/participant/attachments/" + running.id() + "/" + photo + "/preview").with(fixtures.as(other.participant())))
+			.andExpect(status().isNotFound());
+	}
+
+	private long audited(UUID trajectory) {
+		return jdbc.sql("select count(*) from audit_entry where trajectory_id = :t").param("t", trajectory).query(Long.class).single();
 	}
 
 	/**

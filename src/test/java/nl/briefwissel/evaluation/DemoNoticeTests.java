@@ -39,6 +39,19 @@ class DemoNoticeTests {
 			.andExpect(content().string(containsString("The demo data is still being written")));
 	}
 
+	/** A demo person who signs in before the data is there is told why, not that the password is wrong. */
+	@Test
+	void aSignInRefusedWhileTheDemoDataIsWrittenSaysWhy() throws Exception {
+		progress.writing();
+
+		mvc.perform(get("/login").param("error", "").header("Accept-Language", "nl"))
+			.andExpect(content().string(containsString("de demo-accounts zijn er nog niet")))
+			.andExpect(content().string(not(containsString("horen niet bij elkaar"))));
+		progress.written();
+		mvc.perform(get("/login").param("error", "").header("Accept-Language", "nl"))
+			.andExpect(content().string(containsString("horen niet bij elkaar")));
+	}
+
 	@Test
 	void theSignInPageSaysWhenTheDemoDataCouldNotBeWritten() throws Exception {
 		progress.failed();

@@ -43,6 +43,19 @@ class AttachmentDownloads {
 		this.quarantine = quarantine;
 	}
 
+	/**
+	 * The photo shown small in its letter: only a file whose bytes are a photo, else not found. Not on the audit
+	 * trail, unlike {@link #download}: the conversation page that shows it was, and an entry per photo on every view
+	 * read as if each had been opened on purpose.
+	 */
+	ResponseEntity<byte[]> preview(UUID trajectoryId, UUID attachmentId) {
+		ResponseEntity<byte[]> photo = download(trajectoryId, attachmentId);
+		if (!ContentDisposition.parse(photo.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isInline()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return photo;
+	}
+
 	ResponseEntity<byte[]> download(UUID trajectoryId, UUID attachmentId) {
 		Attachment attachment = conversations.attachment(trajectoryId, attachmentId)
 			.filter(Attachment::available)

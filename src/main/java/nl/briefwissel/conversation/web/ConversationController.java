@@ -630,6 +630,14 @@ class ConversationController {
 		return downloads.download(id, attachmentId);
 	}
 
+	/** The photo small in its letter; the page that shows it is on the trail (AttachmentDownloads#preview). */
+	@GetMapping("/coach/trajectories/{id}/attachments/{attachmentId}/preview")
+	org.springframework.http.ResponseEntity<byte[]> attachmentPreview(@PathVariable UUID id, @PathVariable UUID attachmentId,
+			@AuthenticationPrincipal SignedInAccount me) {
+		own(id, me);
+		return downloads.preview(id, attachmentId);
+	}
+
 	/** The page with the coach's own draft, notes and saved replies, read by the caller in one query. */
 	private String page(TrajectoryOverview trajectory, CoachDesk.Desk mine, Locale locale, Model model) {
 		// A letter that does not open is a marked line of the page, not an error page (decision 0057).

@@ -180,19 +180,16 @@ class LettersDialect extends AbstractProcessorDialect {
 			out.append("\n      <ul class=\"utrecht-unordered-list bw-attachments\">");
 			for (Attachment a : attachments) {
 				out.append("\n        <li>");
-				if (a.photo()) {
-					// Small and lazy (a photo assignment brings many): bounded by CSS, the photo itself in
-					// full behind it. The image is the link's only content, so its alt text is the link's name.
-					String href = attachmentBase + "/" + a.id();
-					Html.escape(out.append("<a class=\"utrecht-link bw-attachment__preview\" href=\""), href)
-						.append("\"><img class=\"bw-attachment__photo\" src=\"");
-					Html.escape(out, href).append("\" alt=\"");
-					Html.escape(out, text("conversation.attachment.photo", a.fileName()))
-						.append("\" loading=\"lazy\" decoding=\"async\"></a>\n          ");
-				}
 				if (a.available()) {
-					out.append("<a class=\"utrecht-link\" href=\"");
-					Html.escape(out, attachmentBase + "/" + a.id()).append("\">");
+					// One link per file: a photo's small preview (lazy, bounded by CSS; a photo assignment brings many)
+					// sits in the link of its name, so a keyboard or a screen reader meets the file once. The name says
+					// what the link is; the image, with empty alt text, adds nothing to it.
+					String href = attachmentBase + "/" + a.id();
+					Html.escape(out.append("<a class=\"utrecht-link\" href=\""), href).append("\">");
+					if (a.photo()) {
+						Html.escape(out.append("<img class=\"bw-attachment__photo\" src=\""), href + "/preview")
+							.append("\" alt=\"\" loading=\"lazy\" decoding=\"async\"> ");
+					}
 					Html.escape(out, a.fileName() + " (" + FileSizes.format(a.size(), page.getLocale()) + ")").append("</a>");
 				}
 				else {

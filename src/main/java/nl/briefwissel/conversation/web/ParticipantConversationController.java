@@ -171,6 +171,16 @@ class ParticipantConversationController {
 		return downloads.download(trajectoryId, attachmentId);
 	}
 
+	/** The photo small in its letter; the page that shows it is on the trail (AttachmentDownloads#preview). */
+	@GetMapping("/participant/attachments/{trajectoryId}/{attachmentId}/preview")
+	ResponseEntity<byte[]> attachmentPreview(@PathVariable UUID trajectoryId, @PathVariable UUID attachmentId,
+			@AuthenticationPrincipal SignedInAccount me) {
+		trajectories.byId(trajectoryId)
+			.filter(trajectory -> me.id().equals(trajectory.participantId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return downloads.preview(trajectoryId, attachmentId);
+	}
+
 	private String page(List<TrajectoryOverview> started, Optional<TrajectoryOverview> trajectory, Model model) {
 		model.addAttribute("trajectory", trajectory.orElse(null));
 		// A participant in two programmes at once has two conversations: each is reached from the other.
