@@ -133,7 +133,7 @@ public class Reports {
 			LocalDate until = endedBefore ? end : due;
 			boolean wrote = written.stream().anyMatch(day -> day.isAfter(from) && !day.isAfter(until));
 			// An ended trajectory has no moment still to come.
-			moments.add(new TrajectoryReport.Moment(i + 1, due, due.isBefore(today) || end != null, wrote));
+			moments.add(new TrajectoryReport.Moment(i + 1, due, due.isBefore(today) || end != null, wrote, endedBefore));
 			windowStart = due;
 		}
 		return moments;

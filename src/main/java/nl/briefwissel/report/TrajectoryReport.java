@@ -37,8 +37,11 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 	public record GivenAssignment(GivenAssignments.Given given, Message answer) {
 	}
 
-	/** A contact moment of the plan: when it was due and whether the participant wrote for it. */
-	public record Moment(int number, LocalDate due, boolean passed, boolean written) {
+	/**
+	 * A contact moment of the plan: when it was due and whether the participant wrote for it. {@code afterTheEnd}: the
+	 * trajectory was completed before it was due, so no letter missing for it is a moment missed.
+	 */
+	public record Moment(int number, LocalDate due, boolean passed, boolean written, boolean afterTheEnd) {
 	}
 
 	/**

@@ -238,6 +238,31 @@ class ReportTests {
 		assertThat(moments.get(4).passed()).as("an ended trajectory has no moment still to come").isTrue();
 	}
 
+	/** Completed before its last moment with nothing written since the moment before: not a moment missed ("Nee"). */
+	@Test
+	void aMomentAfterTheCompletionWithoutALetterIsNotAMomentMissed(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle, @Autowired nl.briefwissel.trajectory.Trajectories trajectories,
+			@Autowired Reports reports, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		java.time.LocalDate today = Today.date();
+		java.time.LocalDate start = today.minusDays(20);
+		while (!fourthBehindFifthAhead(nl.briefwissel.trajectory.ContactMomentPlan.of(start, 5, 1).dueDates(), today)) {
+			start = start.minusDays(1);
+		}
+		jdbc.sql("update trajectory set started_on = :start, weeks = 5, moments_per_week = 1 where id = :id")
+			.param("start", start).param("id", running.id()).update();
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+
+		var moments = reports.of(trajectories.byId(running.id()).orElseThrow(), java.util.Locale.forLanguageTag("nl")).moments();
+		assertThat(moments).hasSize(5);
+		assertThat(moments.get(4).afterTheEnd()).isTrue();
+		assertThat(moments.get(3).afterTheEnd()).isFalse();
+		var cells = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").with(fixtures.as(running.participant()))).andReturn().getResponse()
+			.getContentAsString()).select(".bw-record__table tbody tr");
+		assertThat(cells.get(4).text()).contains("Afgerond vóór dit moment").doesNotContain("Nee");
+		assertThat(cells.get(3).text()).contains("Nee");
+	}
+
 	private static boolean fourthBehindFifthAhead(List<java.time.LocalDate> due, java.time.LocalDate today) {
 		return due.get(3).isBefore(today) && due.get(4).isAfter(today);
 	}
