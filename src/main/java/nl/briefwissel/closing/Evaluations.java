@@ -388,6 +388,30 @@ public class Evaluations {
 			.single() > 0;
 	}
 
+	/**
+	 * Whether the evaluation a link (or, signed in, a trajectory) asks for was filled in: its page then says so,
+	 * not "filled in or older than two months", which left the person guessing. Says nothing of the answers.
+	 */
+	public boolean answeredByLink(String token) {
+		return LinkTokens.plausible(token) && jdbc.sql("""
+				select count(*) from evaluation_request
+				where (token_hash = :hash or first_token_hash = :hash) and answered_at is not null""")
+			.param("hash", LinkTokens.hash(token))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** As {@link #answeredByLink}, for the participant signed in: only of their own trajectory. */
+	public boolean answered(UUID trajectoryId, UUID participantId) {
+		return jdbc.sql("""
+				select count(*) from evaluation_request r join trajectory t on t.id = r.trajectory_id
+				where r.trajectory_id = :id and t.participant_id = :participant and r.answered_at is not null""")
+			.param("id", trajectoryId)
+			.param("participant", participantId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public Feedback feedback(UUID programmeId, LocalDate from, LocalDate until) {
 		// Per month: each month's small groups are hidden in that month (Distribution.ofMonths).
 		Map<LocalDate, Map<String, Integer>> helped = new java.util.TreeMap<>();

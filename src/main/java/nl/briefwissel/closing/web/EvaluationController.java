@@ -79,7 +79,7 @@ class EvaluationController {
 		return own(trajectory, me).map(open -> {
 			model.addAttribute("form", Form.empty());
 			return show(model, "/participant/evaluation/" + trajectory, open.coachName(), UUID.randomUUID());
-		}).orElseGet(() -> closed(null, model, response));
+		}).orElseGet(() -> closed(evaluations.answered(trajectory, me.id()), null, model, response));
 	}
 
 	@PostMapping("/participant/evaluation/{trajectory}")
@@ -89,14 +89,15 @@ class EvaluationController {
 		UUID submission = formId(posted);
 		Optional<TrajectoryOverview> open = own(trajectory, me);
 		if (open.isEmpty()) {
-			return evaluations.answeredWith(submission) ? thanks(model) : closed(form.remarks(), model, response);
+			return evaluations.answeredWith(submission) ? thanks(model)
+					: closed(evaluations.answered(trajectory, me.id()), form.remarks(), model, response);
 		}
 		if (errors.hasErrors()) {
 			return show(model, "/participant/evaluation/" + trajectory, open.get().coachName(),
 					submission == null ? UUID.randomUUID() : submission);
 		}
 		return evaluations.answerFor(trajectory, submission, form.answers()) ? thanks(model)
-				: closed(form.remarks(), model, response);
+				: closed(evaluations.answered(trajectory, me.id()), form.remarks(), model, response);
 	}
 
 	/** Open and the signed-in person's own: another's trajectory is answered as one not (or no longer) open. */
@@ -113,8 +114,9 @@ class EvaluationController {
 	 * Answered already, past its two months, or not theirs: one page for all three, which tells a participant who
 	 * guesses at another's trajectory nothing. 404 as for a link that never was one, so monitors see no page.
 	 */
-	private static String closed(String typed, Model model, HttpServletResponse response) {
+	private static String closed(boolean answered, String typed, Model model, HttpServletResponse response) {
 		model.addAttribute("incomplete", false);
+		model.addAttribute("answered", answered);
 		model.addAttribute("ownEvaluation", true);
 		if (typed != null && !typed.isBlank()) {
 			model.addAttribute("unsaved", typed);
@@ -134,9 +136,10 @@ class EvaluationController {
 	 * rows made those 404, as if never sent (decision 0008). Remarks typed while the link ran out come back
 	 * to copy: they were not saved, and were lost with the form.
 	 */
-	private static String invalid(String token, String typed, Model model, HttpServletResponse response) {
+	private String invalid(String token, String typed, Model model, HttpServletResponse response) {
 		boolean whole = LinkTokens.plausible(token);
 		model.addAttribute("incomplete", !whole);
+		model.addAttribute("answered", whole && evaluations.answeredByLink(token));
 		if (typed != null && !typed.isBlank()) {
 			model.addAttribute("unsaved", typed);
 		}

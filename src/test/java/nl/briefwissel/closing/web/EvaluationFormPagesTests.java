@@ -108,7 +108,11 @@ class EvaluationFormPagesTests {
 		assertThat(response.getContentAsString()).contains("Dank je wel");
 		response = mvc.perform(get("/evaluation/{token}", used)).andReturn().getResponse();
 		assertThat(response.getStatus()).as("used").isEqualTo(410);
-		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("Deze link werkt niet meer");
+		// Filled in is said plainly, not "filled in, or older than two months".
+		assertThat(Jsoup.parse(response.getContentAsString()).select("h1").text()).isEqualTo("Je hebt de evaluatie al ingevuld");
+		assertThat(Jsoup.parse(response.getContentAsString()).text()).doesNotContain("twee maanden");
+		assertThat(Jsoup.parse(mvc.perform(get("/evaluation/{token}", used).param("lang", "en")).andReturn().getResponse()
+			.getContentAsString()).select("h1").text()).isEqualTo("You have filled in the evaluation already");
 		assertThat(mvc.perform(complete(post("/evaluation/{token}", used).with(csrf()))).andReturn().getResponse().getStatus())
 			.as("sent again from another page").isEqualTo(410);
 	}

@@ -73,7 +73,8 @@ class OwnEvaluationPagesTests {
 		assertThat(waiting()).isEqualTo(1);
 		var again = mvc.perform(get(path).with(fixtures.as(t.participant()))).andReturn().getResponse();
 		assertThat(again.getStatus()).isEqualTo(404);
-		assertThat(Jsoup.parse(again.getContentAsString()).text()).contains("De evaluatie kan niet meer worden ingevuld");
+		assertThat(Jsoup.parse(again.getContentAsString()).text()).contains("Je hebt de evaluatie al ingevuld")
+			.doesNotContain("twee maanden");
 		assertThat(page(get("/participant").with(fixtures.as(t.participant()))).select("a[href=" + path + "]"))
 			.as("no longer offered").isEmpty();
 	}
