@@ -55,12 +55,25 @@ final class Draft {
 			}
 			int start = sentence.start() + (value.length() - value.stripLeading().length());
 			int end = sentence.start() + value.stripTrailing().length();
-			sentences.add(new Sentence(start, end, inSentence, asks(value.strip())));
+			sentences.add(new Sentence(start, end, inSentence, asks(value.strip()) && closes(text, sentence.end())));
 			for (Word each : inSentence) {
 				positions.computeIfAbsent(each.lower(), lower -> new ArrayList<>()).add(words.size());
 				words.add(each);
 			}
 		}
+	}
+
+	/**
+	 * Whether the marks that end at {@code end} close a sentence: the text ends there or goes on after a space, a line
+	 * end, a closing quotation mark or bracket. A question mark inside a web address (werk.nl/zoeken?q=…) closes nothing,
+	 * and was counted as a question: three questions and a link to a vacancy were "too many questions".
+	 */
+	private static boolean closes(String text, int end) {
+		if (end >= text.length()) {
+			return true;
+		}
+		char next = text.charAt(end);
+		return Character.isWhitespace(next) || "\"'”’)]»".indexOf(next) >= 0;
 	}
 
 	/**

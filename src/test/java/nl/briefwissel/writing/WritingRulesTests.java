@@ -86,7 +86,11 @@ class WritingRulesTests {
 			"en | Really?? I did not expect that. | 1",
 			"en | (Did you read it?) Let me know. | 1",
 			"en | She asked: \"Are you coming?\" I said yes. | 1",
-			"en | What a day! | 0" })
+			"en | What a day! | 0",
+			// A question mark in a web address asks nothing.
+			"nl | Kijk op https://www.werk.nl/zoeken?q=coach&p=2 voor vacatures. | 0",
+			"nl | Wat zoek je? Kijk op werk.nl/zoeken?q=coach. | 1",
+			"en | See https://example.org/jobs?id=7 for the vacancy. | 0" })
 	void aQuestionCountsWhateverMarkFollowsItsQuestionMark(String language, String text, int questions) {
 		assertThat(check.check(text, Locale.forLanguageTag(language)).questions()).as(text).isEqualTo(questions);
 	}
