@@ -191,6 +191,14 @@ class PasswordChangeTests {
 		Document empty = Jsoup.parse(browser.perform(change("", NEW_PASSWORD, NEW_PASSWORD).param("lang", "nl"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(empty.select("#current-password-error").text()).isEqualTo("Vul je huidige wachtwoord in.");
+		// An empty new password is one thing wrong, said once (it was both "fill in" and "at least 12", in either order).
+		Document noNew = Jsoup.parse(browser.perform(change(PASSWORD, "", "").param("lang", "nl"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(noNew.select("#new-password-error").text()).isEqualTo("Vul een nieuw wachtwoord in.");
+		// Whose password it is, for a password manager; no field of the form.
+		assertThat(noNew.select("form[action$=/account/security/password] input[autocomplete=username]").attr("value"))
+			.isEqualTo(participant.email());
+		assertThat(noNew.select("form[action$=/account/security/password] input[autocomplete=username]").attr("name")).isEmpty();
 
 		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
 		assertThat(failedSignIns(participant)).as("no current password was checked").isZero();
