@@ -263,6 +263,26 @@ class ReportTests {
 		assertThat(cells.get(3).text()).contains("Nee");
 	}
 
+	/** Stopped before the day it was to start: its period read "7 to 6 December" and the participant page "Gestart 7 December". */
+	@Test
+	void aTrajectoryStoppedBeforeItsStartSaysSoNotThatItRanBackwards(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		java.time.LocalDate start = Today.date().plusDays(1);
+		jdbc.sql("update trajectory set started_on = :start where id = :id").param("start", start).param("id", running.id()).update();
+		lifecycle.stop(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.NO_RESPONSE, null);
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"));
+
+		String record = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString()).text();
+		assertThat(record).contains("Gestopt op " + day.format(Today.date()) + ", vóór de geplande start op " + day.format(start))
+			.doesNotContain(day.format(start) + " tot en met");
+		String page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString()).text();
+		assertThat(page).contains("Geplande start " + day.format(start)).doesNotContain("Gestart " + day.format(start));
+	}
+
 	private static boolean fourthBehindFifthAhead(List<java.time.LocalDate> due, java.time.LocalDate today) {
 		return due.get(3).isBefore(today) && due.get(4).isAfter(today);
 	}
