@@ -165,9 +165,7 @@ class ParticipantConversationController {
 	@GetMapping("/participant/attachments/{trajectoryId}/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable UUID trajectoryId, @PathVariable UUID attachmentId,
 			@AuthenticationPrincipal SignedInAccount me) {
-		trajectories.byId(trajectoryId)
-			.filter(trajectory -> me.id().equals(trajectory.participantId()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ownFiles(trajectoryId, me);
 		return downloads.download(trajectoryId, attachmentId);
 	}
 
@@ -175,10 +173,15 @@ class ParticipantConversationController {
 	@GetMapping("/participant/attachments/{trajectoryId}/{attachmentId}/preview")
 	ResponseEntity<byte[]> attachmentPreview(@PathVariable UUID trajectoryId, @PathVariable UUID attachmentId,
 			@AuthenticationPrincipal SignedInAccount me) {
+		ownFiles(trajectoryId, me);
+		return downloads.preview(trajectoryId, attachmentId);
+	}
+
+	/** The files of the participant's own trajectories only; another's are not found. */
+	private void ownFiles(UUID trajectoryId, SignedInAccount me) {
 		trajectories.byId(trajectoryId)
 			.filter(trajectory -> me.id().equals(trajectory.participantId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return downloads.preview(trajectoryId, attachmentId);
 	}
 
 	private String page(List<TrajectoryOverview> started, Optional<TrajectoryOverview> trajectory, Model model) {
