@@ -64,16 +64,18 @@ final class Draft {
 	}
 
 	/**
-	 * Whether the marks that end at {@code end} close a sentence: the text ends there or goes on after a space, a line
-	 * end, a closing quotation mark or bracket. A question mark inside a web address (werk.nl/zoeken?q=…) closes nothing,
+	 * Whether the marks that end at {@code end} close a sentence: anything but a web address's query goes on after them.
+	 * A question mark inside a web address (werk.nl/zoeken?q=…) closes nothing,
 	 * and was counted as a question: three questions and a link to a vacancy were "too many questions".
 	 */
 	private static boolean closes(String text, int end) {
 		if (end >= text.length()) {
 			return true;
 		}
+		// Only what goes on a web address's query: a letter, a digit or its marks. A question before an emoji, dots,
+		// a non-breaking space or Markdown's ** still asks.
 		char next = text.charAt(end);
-		return Character.isWhitespace(next) || "\"'”’)]»".indexOf(next) >= 0;
+		return !Character.isLetterOrDigit(next) && "=&/%#+".indexOf(next) < 0;
 	}
 
 	/**

@@ -45,8 +45,8 @@ class DemoNoticeTests {
 		progress.writing();
 
 		mvc.perform(get("/login").param("error", "").header("Accept-Language", "nl"))
-			.andExpect(content().string(containsString("de demo-accounts zijn er nog niet")))
-			.andExpect(content().string(not(containsString("horen niet bij elkaar"))));
+			.andExpect(content().string(containsString("Gebruik je een demo-account? Die zijn er nog niet")))
+			.andExpect(content().string(not(containsString("Controleer ze en probeer het opnieuw"))));
 		progress.written();
 		mvc.perform(get("/login").param("error", "").header("Accept-Language", "nl"))
 			.andExpect(content().string(containsString("horen niet bij elkaar")));

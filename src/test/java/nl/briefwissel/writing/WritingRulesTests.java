@@ -90,7 +90,11 @@ class WritingRulesTests {
 			// A question mark in a web address asks nothing.
 			"nl | Kijk op https://www.werk.nl/zoeken?q=coach&p=2 voor vacatures. | 0",
 			"nl | Wat zoek je? Kijk op werk.nl/zoeken?q=coach. | 1",
-			"en | See https://example.org/jobs?id=7 for the vacancy. | 0" })
+			"en | See https://example.org/jobs?id=7 for the vacancy. | 0",
+			// ...but a question before an emoji, Markdown's bold or a non-breaking space still asks.
+			"nl | **Wat vind je?** | 1",
+			"nl | Zin in?😊 | 1",
+			"nl | Kom je? Laat het weten. | 1" })
 	void aQuestionCountsWhateverMarkFollowsItsQuestionMark(String language, String text, int questions) {
 		assertThat(check.check(text, Locale.forLanguageTag(language)).questions()).as(text).isEqualTo(questions);
 	}

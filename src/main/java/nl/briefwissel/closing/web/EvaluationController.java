@@ -111,8 +111,9 @@ class EvaluationController {
 	}
 
 	/**
-	 * Answered already, past its two months, or not theirs: one page for all three, which tells a participant who
-	 * guesses at another's trajectory nothing. 404 as for a link that never was one, so monitors see no page.
+	 * Answered already, past its two months, or not theirs: one page, which says "filled in" only of their own
+	 * trajectory ({@code answered}), so a participant who guesses at another's learns nothing. 404 as for a link that
+	 * never was one, so monitors see no page.
 	 */
 	private static String closed(boolean answered, String typed, Model model, HttpServletResponse response) {
 		model.addAttribute("incomplete", false);
@@ -128,8 +129,9 @@ class EvaluationController {
 	/**
 	 * A link that no longer works, or one that cannot be a link of ours at all: a mail program broke it
 	 * off (a long link wraps) or only part was copied. That one says to take the whole link; "filled in
-	 * already or older than two months" left the person nothing to try. The page is the same to a person
-	 * either way; its status tells a mail scanner or a monitor that a whole link is gone for good (410)
+	 * already or older than two months" left the person nothing to try. A link whose evaluation was filled in
+	 * says so plainly (decision 0008, 2026-12-06): the holder of a whole link is the person it was mailed to, or
+	 * someone they gave it to, who could have answered it as well. Its status tells a mail scanner or a monitor that a whole link is gone for good (410)
 	 * and a broken one never was a page (404): with 200 they took a dead link for a working one. A whole
 	 * link is one of ours (256 random bits are not typed by chance) even when no row knows it any more:
 	 * answered before the answered requests kept their links' hashes, or its trajectory erased. Asking the

@@ -44,11 +44,14 @@ class AttachmentDownloads {
 	}
 
 	/**
-	 * The photo shown small in its letter: only a file whose bytes are a photo, else not found. Not on the audit
-	 * trail, unlike {@link #download}: the conversation page that shows it was, and an entry per photo on every view
-	 * read as if each had been opened on purpose.
+	 * The photo shown small in its letter: only a file kept as a photo whose bytes are one, else not found. Not on
+	 * the audit trail, unlike {@link #download}: the conversation page that shows it was (and so covers the photos
+	 * on it), and an entry per photo on every view read as if each had been opened on purpose.
 	 */
 	ResponseEntity<byte[]> preview(UUID trajectoryId, UUID attachmentId) {
+		// Its kept type first: a PDF is not read whole to be refused (the letter previews only these).
+		conversations.attachment(trajectoryId, attachmentId).filter(Attachment::photo)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		ResponseEntity<byte[]> photo = download(trajectoryId, attachmentId);
 		if (!ContentDisposition.parse(photo.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isInline()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
