@@ -292,9 +292,9 @@ class ClosingTests {
 		assertThat(jdbc.sql("select remarks_shared from evaluation_answer where programme_id = :p and satisfaction = 8")
 			.param("p", running.programmeId()).query(Boolean.class).single()).isTrue();
 		assertThat(browser.post(second, "satisfaction=1&answeredBefore=1&answeredAfter=1&recommend=false&helpedMost=OTHER").body())
-			.contains("Deze link werkt niet meer");
+			.contains("Je hebt de evaluatie al ingevuld");
 		assertThat(browser.post(first, "satisfaction=1&answeredBefore=1&answeredAfter=1&recommend=false&helpedMost=OTHER").body())
-			.as("answered once, by either link").contains("Deze link werkt niet meer");
+			.as("answered once, by either link").contains("Je hebt de evaluatie al ingevuld");
 	}
 
 	/** A link found in an old mailbox does not work for ever: two months after the last mail that carried it. */
@@ -367,8 +367,8 @@ class ClosingTests {
 			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
 
 		assertThat(browser.post(link, answers + "&submission=" + java.util.UUID.randomUUID()).body()).as("another form")
-			.contains("Deze link werkt niet meer");
-		assertThat(browser.post(link, answers).body()).as("a form without its id").contains("Deze link werkt niet meer");
+			.contains("Je hebt de evaluatie al ingevuld");
+		assertThat(browser.post(link, answers).body()).as("a form without its id").contains("Je hebt de evaluatie al ingevuld");
 		assertThat(jdbc.sql("select count(*) from evaluation_answer_waiting where programme_id = :p")
 			.param("p", running.programmeId()).query(Long.class).single()).isEqualTo(1);
 	}
