@@ -298,15 +298,7 @@ public class Evaluations {
 		if (!LinkTokens.plausible(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
-				select trajectory_id from evaluation_request
-				where (token_hash = :hash or first_token_hash = :hash) and token_hash is not null and answered_at is null
-				  and coalesce(reminded_at, requested_at) > :sentAfter""")
-			.param("hash", LinkTokens.hash(token))
-			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
-			.query(UUID.class)
-			.optional()
-			.flatMap(trajectories::byId);
+		return open("(token_hash = :key or first_token_hash = :key)", LinkTokens.hash(token));
 	}
 
 	/**
@@ -316,11 +308,17 @@ public class Evaluations {
 	 * astray or who would rather not follow a link in a mail.
 	 */
 	public Optional<TrajectoryOverview> openFor(UUID trajectoryId) {
-		return jdbc.sql("""
-				select trajectory_id from evaluation_request
-				where trajectory_id = :id and token_hash is not null and answered_at is null
-				  and coalesce(reminded_at, requested_at) > :sentAfter""")
-			.param("id", trajectoryId)
+		return open("trajectory_id = :key", trajectoryId);
+	}
+
+	/**
+	 * The request {@code which} names (by {@code :key}) while it can be answered: its links kept (not erased), not
+	 * answered, the latest mail not older than {@link #LINK_VALID_FOR}.
+	 */
+	private Optional<TrajectoryOverview> open(String which, Object key) {
+		return jdbc.sql("select trajectory_id from evaluation_request where " + which
+				+ " and token_hash is not null and answered_at is null and coalesce(reminded_at, requested_at) > :sentAfter")
+			.param("key", key)
 			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
 			.query(UUID.class)
 			.optional()

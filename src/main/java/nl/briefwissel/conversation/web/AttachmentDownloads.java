@@ -50,21 +50,29 @@ class AttachmentDownloads {
 	 */
 	ResponseEntity<byte[]> preview(UUID trajectoryId, UUID attachmentId) {
 		// Its kept type first: a PDF is not read whole to be refused (the letter previews only these).
-		conversations.attachment(trajectoryId, attachmentId).filter(Attachment::photo)
+		Attachment attachment = conversations.attachment(trajectoryId, attachmentId)
+			.filter(Attachment::photo)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		ResponseEntity<byte[]> photo = download(trajectoryId, attachmentId);
-		if (!ContentDisposition.parse(photo.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isInline()) {
+		byte[] content = content(attachmentId);
+		if (ImageFormat.of(content).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		return photo;
+		return served(attachment, content);
 	}
 
 	ResponseEntity<byte[]> download(UUID trajectoryId, UUID attachmentId) {
 		Attachment attachment = conversations.attachment(trajectoryId, attachmentId)
 			.filter(Attachment::available)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		byte[] content = conversations.attachmentContent(attachmentId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return served(attachment, content(attachmentId));
+	}
+
+	private byte[] content(UUID attachmentId) {
+		return conversations.attachmentContent(attachmentId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** Inline only when its bytes are a photo; everything else downloaded, as octet-stream. */
+	private static ResponseEntity<byte[]> served(Attachment attachment, byte[] content) {
 		Optional<ImageFormat> photo = ImageFormat.of(content);
 		ContentDisposition disposition = (photo.isPresent() ? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(attachment.fileName(), StandardCharsets.UTF_8)
