@@ -312,12 +312,26 @@ public class Evaluations {
 	}
 
 	/**
-	 * The request {@code which} names (by {@code :key}) while it can be answered: its links kept (not erased), not
-	 * answered, the latest mail not older than {@link #LINK_VALID_FOR}.
+	 * The day the participant can no longer answer the evaluation, in the clock's zone: the day the latest mail's
+	 * link turns {@link #LINK_VALID_FOR} old, which closes the page signed in as well. Empty when it cannot be
+	 * answered (any more). The participant page names that day: "two months after our mail" left them to count
+	 * from a mail they may never have seen.
 	 */
+	public Optional<LocalDate> openUntil(UUID trajectoryId) {
+		return jdbc.sql("select coalesce(reminded_at, requested_at) from evaluation_request where trajectory_id = :key" + STILL_OPEN)
+			.param("key", trajectoryId)
+			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(sent -> sent.plus(LINK_VALID_FOR).atZoneSameInstant(clock.getZone()).toLocalDate());
+	}
+
+	/** A request that can be answered: its links kept (not erased), not answered, the latest mail not older than {@link #LINK_VALID_FOR}. */
+	private static final String STILL_OPEN = " and token_hash is not null and answered_at is null and coalesce(reminded_at, requested_at) > :sentAfter";
+
+	/** The request {@code which} names (by {@code :key}) while it can be answered ({@link #STILL_OPEN}). */
 	private Optional<TrajectoryOverview> open(String which, Object key) {
-		return jdbc.sql("select trajectory_id from evaluation_request where " + which
-				+ " and token_hash is not null and answered_at is null and coalesce(reminded_at, requested_at) > :sentAfter")
+		return jdbc.sql("select trajectory_id from evaluation_request where " + which + STILL_OPEN)
 			.param("key", key)
 			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
 			.query(UUID.class)

@@ -37,6 +37,20 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 		return underway() && startedOn != null && startedOn.isAfter(day);
 	}
 
+	/** Stopped before its first day came: it never ran, and its end lies before its start. */
+	public boolean endedBeforeStart() {
+		return startedOn != null && endedOn != null && endedOn.isBefore(startedOn);
+	}
+
+	/**
+	 * Whether on {@code day} its start was a plan only: its first day still ahead, or never reached because it
+	 * was stopped before. Every page then says "Geplande start" with the day, never "Gestart"; the record's
+	 * changes of course name the state it left as not started, not "Lopend".
+	 */
+	public boolean notStartedOn(LocalDate day) {
+		return startedOn != null && (startedOn.isAfter(day) || endedBeforeStart());
+	}
+
 	/**
 	 * The day a paused trajectory runs again (the day the coach chose, which the participant's mail
 	 * named), for its coach's pages; null when it is not paused.

@@ -1,6 +1,7 @@
 package nl.briefwissel.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -51,5 +52,13 @@ public final class Times {
 			return formatter.format(dayOrTime);
 		}
 		throw new IllegalArgumentException("Not a date or time: " + moment.getClass().getName());
+	}
+
+	/**
+	 * The day of a moment in the programme's zone, the day {@link #format} shows for it: a moment kept in UTC
+	 * is the next day in Amsterdam in its last hour or two. Compared with a trajectory's days (its start).
+	 */
+	public LocalDate day(OffsetDateTime moment) {
+		return moment == null ? null : moment.atZoneSameInstant(zone).toLocalDate();
 	}
 }

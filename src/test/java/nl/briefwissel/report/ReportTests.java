@@ -278,6 +278,11 @@ class ReportTests {
 			.andReturn().getResponse().getContentAsString()).text();
 		assertThat(record).contains("Gestopt op " + day.format(Today.date()) + ", vóór de geplande start op " + day.format(start))
 			.doesNotContain(day.format(start) + " tot en met");
+		// Its change of course went from the state it had: it never ran.
+		assertThat(record).contains(": van Nog niet gestart naar Gestopt, reden: ").doesNotContain("van Lopend naar Gestopt");
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString()).text()).contains(": from Not started yet to Stopped, reason: ")
+			.doesNotContain("from Running to Stopped");
 		String page = org.jsoup.Jsoup.parse(mvc.perform(get("/participant").with(fixtures.as(running.participant())))
 			.andReturn().getResponse().getContentAsString()).text();
 		assertThat(page).contains("Geplande start " + day.format(start)).doesNotContain("Gestart " + day.format(start));

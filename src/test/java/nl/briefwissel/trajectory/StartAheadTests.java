@@ -96,6 +96,49 @@ class StartAheadTests {
 	}
 
 	/**
+	 * A start still ahead, or one that never came (stopped before it), is planned: the handover page said
+	 * "Gestart" with a day to come (and "Lopend"), the programme's list and the quarantine's choice put a
+	 * trajectory stopped before its first day under "Gestart" and "gestart". They now say it as the
+	 * participant page does.
+	 */
+	@Test
+	void aStartStillAheadOrNeverReachedIsPlannedNotStarted(@Autowired TrajectoryLifecycle lifecycle) throws Exception {
+		var started = fixtures.runningTrajectory(true);
+		LocalDate tomorrow = Today.date().plusDays(1);
+		var ahead = fixtures.anotherFor(started, tomorrow);
+		var stopped = fixtures.anotherFor(started, tomorrow);
+		lifecycle.stop(stopped.id(), stopped.coach().id(), Reason.NO_RESPONSE, null);
+		var manager = fixtures.managerOf(started);
+
+		for (var t : java.util.List.of(ahead, stopped)) {
+			assertThat(page(get("/programme/trajectories/{id}/handover", t.id()), fixtures.as(manager)).selectFirst("dl.bw-facts").text())
+				.contains("Geplande start " + day(tomorrow, "d MMMM yyyy", DUTCH))
+				.doesNotContain("Gestart");
+		}
+		assertThat(page(get("/programme/trajectories/{id}/handover", ahead.id()), fixtures.as(manager)).selectFirst("dl.bw-facts").text())
+			.contains("Start op " + day(tomorrow, "d MMMM yyyy", DUTCH)).doesNotContain("Lopend");
+		assertThat(page(get("/programme/trajectories/{id}/handover", ahead.id()).param("lang", "en"), fixtures.as(manager))
+			.selectFirst("dl.bw-facts").text()).contains("Planned start " + day(tomorrow, "d MMMM yyyy", Locale.ENGLISH))
+			.doesNotContain("Started");
+		assertThat(page(get("/programme/trajectories/{id}/handover", started.id()), fixtures.as(manager)).selectFirst("dl.bw-facts").text())
+			.contains("Gestart ").doesNotContain("Geplande start");
+
+		assertThat(page(get("/programme"), fixtures.as(manager)).getElementById("trajectory-" + stopped.id()).text())
+			.contains("Geplande start " + day(tomorrow, "d MMM yyyy", DUTCH));
+		assertThat(page(get("/programme").param("lang", "en"), fixtures.as(manager)).getElementById("trajectory-" + stopped.id()).text())
+			.contains("Planned start " + day(tomorrow, "d MMM yyyy", Locale.ENGLISH));
+
+		UUID held = strayMail();
+		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
+		Document mail = page(post("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").with(csrf()), admin);
+		assertThat(mail.selectFirst("#trajectoryId option[value=" + stopped.id() + "]").text())
+			.endsWith("(Gestopt, geplande start " + day(tomorrow, "d MMM yyyy", DUTCH) + ")");
+		assertThat(page(post("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").param("lang", "en").with(csrf()), admin)
+			.selectFirst("#trajectoryId option[value=" + stopped.id() + "]").text())
+			.endsWith("(Stopped, planned start " + day(tomorrow, "d MMM yyyy", Locale.ENGLISH) + ")");
+	}
+
+	/**
 	 * The programme's counts per stage put a trajectory accepted to start later under "Lopend", while the
 	 * figures counted it apart: it is now its own stage there too, with the figures' words, and the
 	 * stage filter lists what its count says.

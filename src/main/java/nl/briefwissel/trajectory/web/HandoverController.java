@@ -1,5 +1,7 @@
 package nl.briefwissel.trajectory.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,10 @@ class HandoverController {
 
 	private final Handovers handovers;
 
-	HandoverController(Trajectories trajectories, Programmes programmes, Handovers handovers) {
+	private final Clock clock;
+
+	HandoverController(Trajectories trajectories, Programmes programmes, Handovers handovers, Clock clock) {
+		this.clock = clock;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
 		this.handovers = handovers;
@@ -154,6 +159,7 @@ class HandoverController {
 			errors.put("coach", "handover.illegal.full");
 		}
 		model.addAttribute("trajectory", trajectory);
+		model.addAttribute("today", LocalDate.now(clock)); // a start still ahead, or never reached, is said as planned
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("reasons", Reason.forHandover());
 		model.addAttribute("typedCoach", typedCoach);
