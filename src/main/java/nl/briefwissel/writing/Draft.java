@@ -17,7 +17,22 @@ final class Draft {
 	record Sentence(int start, int end, List<Word> words, boolean question) {
 	}
 
-	private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+(?:[.!?]+|\\n|$)");
+	/**
+	 * Marks that ask: besides the question mark the interrobang and its kin (‽ ⁈ ⁉) and the full-width
+	 * question mark (？) of an East Asian keyboard, each counted as no question before.
+	 */
+	private static final String ASKING = "?‽⁈⁉？";
+
+	/** Marks that end a sentence. */
+	private static final String ENDING = ".!" + ASKING;
+
+	private static final Pattern SENTENCE = Pattern.compile("[^" + ENDING + "\\n]+(?:[" + ENDING + "]+|\\n|$)");
+
+	/**
+	 * Marks that close a quotation, straight and curly, Dutch and German low-high, and guillemets either way:
+	 * a question mark right before one ends a question someone else asked.
+	 */
+	private static final String QUOTE_CLOSING = "\"'”’“‘»«›‹";
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*|\\d+");
 
@@ -55,7 +70,8 @@ final class Draft {
 			}
 			int start = sentence.start() + (value.length() - value.stripLeading().length());
 			int end = sentence.start() + value.stripTrailing().length();
-			sentences.add(new Sentence(start, end, inSentence, asks(value.strip()) && closes(text, sentence.end())));
+			sentences.add(new Sentence(start, end, inSentence,
+					asks(value.strip()) && closes(text, sentence.end()) && !quoted(text, sentence.end())));
 			for (Word each : inSentence) {
 				positions.computeIfAbsent(each.lower(), lower -> new ArrayList<>()).add(words.size());
 				words.add(each);
@@ -69,7 +85,8 @@ final class Draft {
 	 * and was counted as a question: three questions and a link to a vacancy were "too many questions".
 	 */
 	private static boolean closes(String text, int end) {
-		if (end >= text.length()) {
+		// A web address has no marks but the question mark: after another, the next sentence may follow unspaced.
+		if (end >= text.length() || text.charAt(end - 1) != '?') {
 			return true;
 		}
 		// Only what goes on a web address's query: a letter, a digit or its marks. A question before an emoji, dots,
@@ -79,13 +96,23 @@ final class Draft {
 	}
 
 	/**
+	 * Whether the question that ends at {@code end} is quoted: a quotation mark closes it right after its
+	 * marks (Je schreef: 'Waarom blijf je?'). It is someone else's, mostly the participant's, quoted back:
+	 * a letter that quoted three and asked one was told it asked too many. A question about a quotation
+	 * has its question mark after the quotation mark (Wat bedoel je met 'Waarom'?) and stays the coach's.
+	 */
+	private static boolean quoted(String text, int end) {
+		return end < text.length() && QUOTE_CLOSING.indexOf(text.charAt(end)) >= 0;
+	}
+
+	/**
 	 * Whether a sentence asks: a question mark among the marks that close it, also before an exclamation
 	 * mark or dots (Meen je dat?! or Echt?...); ending on the mark alone missed those. A closing bracket
-	 * or quotation mark after it needs nothing here: a sentence already ends at its marks.
+	 * after it needs nothing here: a sentence already ends at its marks.
 	 */
 	private static boolean asks(String sentence) {
-		for (int i = sentence.length() - 1; i >= 0 && ".!?".indexOf(sentence.charAt(i)) >= 0; i--) {
-			if (sentence.charAt(i) == '?') {
+		for (int i = sentence.length() - 1; i >= 0 && ENDING.indexOf(sentence.charAt(i)) >= 0; i--) {
+			if (ASKING.indexOf(sentence.charAt(i)) >= 0) {
 				return true;
 			}
 		}

@@ -69,7 +69,8 @@ class WritingRulesTests {
 	/**
 	 * A question that ends in ?! was counted as no question: the figures under the second reader said
 	 * geen vragen for a letter that asked one. A question is a sentence whose closing marks hold a
-	 * question mark, whatever follows it (an exclamation mark, a bracket, a quotation mark, another one).
+	 * question mark, whatever follows it (an exclamation mark, a bracket, another one); one that a quotation
+	 * mark closes is quoted (below).
 	 */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -79,13 +80,11 @@ class WritingRulesTests {
 			"nl | Wat?! Waarom?! | 2",
 			"nl | Heb je het al gelezen!? | 1",
 			"nl | (Heb je het al gelezen?) Laat het me weten. | 1",
-			"nl | Ze vroeg: \"Kom je morgen?\" Ik zei ja. | 1",
 			"nl | Hoe ging het?... Vertel. | 1",
 			"nl | Wat een dag!! Dat is 3.5 uur. | 0",
 			"en | What do you think of it?! | 1",
 			"en | Really?? I did not expect that. | 1",
 			"en | (Did you read it?) Let me know. | 1",
-			"en | She asked: \"Are you coming?\" I said yes. | 1",
 			"en | What a day! | 0",
 			// A question mark in a web address asks nothing.
 			"nl | Kijk op https://www.werk.nl/zoeken?q=coach&p=2 voor vacatures. | 0",
@@ -96,6 +95,45 @@ class WritingRulesTests {
 			"nl | Zin in?😊 | 1",
 			"nl | Kom je? Laat het weten. | 1" })
 	void aQuestionCountsWhateverMarkFollowsItsQuestionMark(String language, String text, int questions) {
+		assertThat(check.check(text, Locale.forLanguageTag(language)).questions()).as(text).isEqualTo(questions);
+	}
+
+	/**
+	 * A question between quotation marks is someone else's, mostly the participant's, quoted back: a letter
+	 * that quoted three of them and asked one was told it asked too many. A question about the quotation,
+	 * with its question mark after it, is the coach's own.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"nl | Je schreef: 'Waarom blijf je?' Dat raakte me. | 0",
+			"nl | Je schreef: “Waarom blijf je?” Dat raakte me. | 0",
+			"nl | Je schreef: \"Waarom blijf je?\" Dat raakte me. | 0",
+			"nl | Je schreef: ‘Waarom blijf je?’ Dat raakte me. | 0",
+			"nl | Je schreef: „Waarom blijf je?” Dat raakte me. | 0",
+			"nl | Je schreef: «Waarom blijf je?» Dat raakte me. | 0",
+			"nl | Ze vroeg: \"Kom je morgen?\" Ik zei ja. | 0",
+			"nl | Je schreef: 'Ik snap het niet. Waarom blijf je?!' Wat bedoel je daarmee? | 1",
+			"nl | Wat bedoel je met 'Waarom blijf je'? | 1",
+			"nl | Wat bedoel je met “ik weet het niet”? | 1",
+			"nl | Zo'n vraag, wat vind je ervan? | 1",
+			"en | You wrote: \"Why do you stay?\" That touched me. | 0",
+			"en | You wrote: 'Why do you stay?' What did you mean? | 1",
+			"en | She asked: “Are you coming?” I said yes. | 0" })
+	void aQuotedQuestionIsNotTheCoachsOwn(String language, String text, int questions) {
+		assertThat(check.check(text, Locale.forLanguageTag(language)).questions()).as(text).isEqualTo(questions);
+	}
+
+	/** An interrobang and the full-width question mark ask as a question mark does. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"nl | Meen je dat‽ Vertel. | 1",
+			"nl | Meen je dat⁈ Vertel. | 1",
+			"nl | Meen je dat⁉ Vertel. | 1",
+			"nl | Meen je dat？ Vertel. | 1",
+			"nl | Wat wil je？Waarom‽ Wanneer⁈ | 3",
+			"en | Do you mean that‽ Tell me. | 1",
+			"en | Do you mean that？ Tell me. | 1" })
+	void anInterrobangOrAFullWidthQuestionMarkAsks(String language, String text, int questions) {
 		assertThat(check.check(text, Locale.forLanguageTag(language)).questions()).as(text).isEqualTo(questions);
 	}
 
