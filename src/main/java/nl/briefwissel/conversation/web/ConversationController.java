@@ -6,9 +6,14 @@ import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.audit.Audited;
 import nl.briefwissel.audit.AuditedTrajectory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +27,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.AssignmentAnswers;
+import nl.briefwissel.conversation.BracketedPlaceholders;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
@@ -411,8 +417,8 @@ class ConversationController {
 	String write(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@Valid @ModelAttribute("form") MessageForm form, BindingResult errors,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) UUID submission,
-			@RequestParam(required = false) String draftBase, Locale locale, Model model, RedirectAttributes redirect,
-			HttpServletRequest request) {
+			@RequestParam(required = false) String draftBase, @RequestParam(required = false) String placeholdersPassed,
+			Locale locale, Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty()) {
 			return handedOver(id, me, form.text(), null, model);
@@ -451,7 +457,10 @@ class ConversationController {
 		if (!errors.hasFieldErrors("text") && giving.filter(a -> a.videoLinkMissingFrom(form.text())).isPresent()) {
 			errors.rejectValue("text", "validation.message.videoLink");
 		}
-		if (errors.hasErrors()) {
+		if (!errors.hasErrors()) {
+			heldForBrackets(form.text(), giving, placeholdersPassed, model);
+		}
+		if (errors.hasErrors() || model.containsAttribute("bracketsFound")) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.
 			giving.ifPresent(a -> model.addAttribute("giving", a));
 			// Still based on the draft the form was opened with: a save of this text is tested against that.
@@ -487,6 +496,34 @@ class ConversationController {
 		redirect.addFlashAttribute("sent", letter instanceof Conversations.FormLetter.Written written
 				? wentAs(trajectory, written.asNotification()) : mailed(trajectory));
 		return "redirect:/coach/trajectories/" + id + "#sent";
+	}
+
+	/**
+	 * What looks like a place a template left to fill in ([Vul hier … in], [naam]) holds the letter once,
+	 * named, with "Toch versturen" to send it as it is: brackets are as often meant, so not refused
+	 * (decision 0114). The pass goes with that button and is for this text only: a letter changed after
+	 * the warning is read again. A worksheet in the assignment's own text is for the participant to fill in.
+	 */
+	private static void heldForBrackets(String text, Optional<Assignment> giving, String passed, Model model) {
+		List<String> found = new ArrayList<>(BracketedPlaceholders.in(text));
+		giving.ifPresent(a -> found.removeAll(BracketedPlaceholders.in(a.title() + "\n" + a.instructions())));
+		String pass = passFor(text);
+		if (!found.isEmpty() && !pass.equals(passed)) {
+			model.addAttribute("bracketsFound", found);
+			model.addAttribute("bracketsPass", pass);
+		}
+	}
+
+	/** The letter's fingerprint, as the browser sends it back either way (a line break as CRLF or LF). */
+	private static String passFor(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException missing) {
+			throw new IllegalStateException("Every Java platform has SHA-256", missing);
+		}
 	}
 
 	/**

@@ -1,0 +1,162 @@
+package nl.briefwissel.conversation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.briefwissel.Accessible;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A letter sent with "[Vul hier de volgende stap in]" or "Beste [naam]" still in it went out unnoticed.
+ * Refusing brackets refused ordinary coaching letters (decision 0114): what looks like a place left to
+ * fill in holds the letter once, naming it, and "Toch versturen" sends that same text.
+ */
+@BriefwisselTest
+class BracketedPlaceholdersTests {
+
+	private static final String LETTER = "Beste [naam],\n\nFijn dat je schreef.\n\n[Vul hier de volgende stap in]\n\nGroet";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aFillInInstructionOrOneOfOurPlaceholderWordsInBracketsIsFound() {
+		assertThat(BracketedPlaceholders.in(LETTER + " [naam]")).containsExactly("[naam]", "[Vul hier de volgende stap in]");
+		assertThat(BracketedPlaceholders.in("Op [datum] om [tijd invullen], [in te vullen door coach]. [Fill in the date]"))
+			.containsExactly("[datum]", "[tijd invullen]", "[in te vullen door coach]", "[Fill in the date]");
+		assertThat(BracketedPlaceholders.in("Dear [Name], see you [date]. [Insert next step]. [weeks] [per_week]"))
+			.containsExactly("[Name]", "[date]", "[Insert next step]", "[weeks]", "[per_week]");
+	}
+
+	@Test
+	void bracketsACoachMeansAreNotFound() {
+		assertThat(BracketedPlaceholders.in("Je schreef 'Geachte [naam contactpersoon]': zoek die naam op.")).isEmpty();
+		assertThat(BracketedPlaceholders.in("Hij schreef 'ik ben [sic] gemotiveerd' [...] en [1].")).isEmpty();
+		assertThat(BracketedPlaceholders.in("Kijk op [naam](https://www.werk.nl) of [naam][1].")).isEmpty();
+		assertThat(BracketedPlaceholders.in("Druk op [Enter]. Een [vulpen] is geen opdracht. {naam}")).isEmpty();
+	}
+
+	/** Every placeholder a welcome template knows, written in brackets, is found as one. */
+	@Test
+	void everyWelcomePlaceholderInBracketsIsFound() {
+		for (Locale language : List.of(Locale.forLanguageTag("nl"), Locale.ENGLISH)) {
+			for (String placeholder : Welcome.placeholders(language).split(", ")) {
+				String bracketed = "[" + placeholder.substring(1, placeholder.length() - 1) + "]";
+				assertThat(BracketedPlaceholders.in("Hoi " + bracketed + ".")).as(bracketed).containsExactly(bracketed);
+			}
+		}
+	}
+
+	@Test
+	void aLetterWithOneIsHeldNamingThemAndTochVersturenSendsThatText() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		long before = coachLetters(running.id());
+		for (String[] language : List.of(
+				new String[] { "nl", "Je brief is nog niet verstuurd. Er staat iets in dat lijkt op plekken die nog ingevuld moeten worden: "
+								+ "[naam], [Vul hier de volgende stap in].",
+						"Toch versturen" },
+				new String[] { "en", "Your letter has not been sent yet. It has things that look like places still to be filled in: "
+								+ "[naam], [Vul hier de volgende stap in].",
+						"Send anyway" })) {
+			Document held = held(base, coach, language[0], LETTER, null);
+			assertThat(held.getElementById("text").val()).as("the text kept").isEqualTo(LETTER);
+			Element warning = held.getElementById("text-warning");
+			assertThat(warning.attr("role")).isEqualTo("alert");
+			assertThat(warning.attr("tabindex")).isEqualTo("-1");
+			assertThat(warning.text()).as(language[0]).startsWith(language[1]);
+			assertThat(Accessible.describedBy(held, held.getElementById("text"))).as("the field is described by it").contains(warning);
+			assertThat(held.getElementById("text").hasAttr("autofocus")).isTrue();
+			assertThat(warning.selectFirst("button[type=submit][name=placeholdersPassed]").text()).isEqualTo(language[2]);
+		}
+		assertThat(coachLetters(running.id())).as("nothing sent").isEqualTo(before);
+
+		String pass = held(base, coach, "nl", LETTER, null).selectFirst("button[name=placeholdersPassed]").val();
+		// A text changed after the warning is read again: the pass was for the other text.
+		String changed = LETTER.replace("Fijn", "Goed");
+		assertThat(held(base, coach, "nl", changed, pass).getElementById("text-warning")).isNotNull();
+		assertThat(coachLetters(running.id())).isEqualTo(before);
+
+		mvc.perform(post(base + "/messages").param("text", LETTER.replace("\n", "\r\n")).param("placeholdersPassed", pass)
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+		assertThat(coachLetters(running.id())).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aLetterWithOrdinaryBracketsGoesAtOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		long before = coachLetters(running.id());
+		mvc.perform(post(base + "/messages").param("text", "Je schreef 'Geachte [naam contactpersoon]': zoek die naam op. [...]")
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+		assertThat(coachLetters(running.id())).isEqualTo(before + 1);
+	}
+
+	/** A worksheet for the participant to fill in is meant so: the assignment's own brackets are not the coach's. */
+	@Test
+	void anAssignmentsOwnWorksheetGoesAtOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		UUID worksheet = assignments.add(running.coach().id(), new Assignments.Draft("Sterke punten",
+				"Mijn sterke punten: [vul hier in]\n\nWat ik wil leren: [invullen]", AssignmentType.REFLECTION, List.of(), 15,
+				Locale.forLanguageTag("nl")));
+		String base = "/coach/trajectories/" + running.id();
+		String letter = Jsoup.parse(mvc.perform(get(base).param("give", worksheet.toString()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.selectFirst("textarea[name=text]").wholeText().strip();
+		assertThat(letter).contains("[vul hier in]");
+		mvc.perform(post(base + "/messages").param("text", "Hoi, een opdracht.\n\n" + letter)
+				.param("assignment", worksheet.toString()).param("submission", UUID.randomUUID().toString())
+				.with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+	}
+
+	private Document held(String base, RequestPostProcessor coach, String language, String text, String pass) throws Exception {
+		var request = post(base + "/messages").param("lang", language).param("text", text)
+			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach);
+		if (pass != null) {
+			request.param("placeholdersPassed", pass);
+		}
+		return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	private long coachLetters(UUID trajectory) {
+		return jdbc.sql("select count(*) from message where trajectory_id = :id and author_role = 'COACH'")
+			.param("id", trajectory)
+			.query(Long.class)
+			.single();
+	}
+}
