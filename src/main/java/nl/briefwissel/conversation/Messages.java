@@ -2,10 +2,12 @@ package nl.briefwissel.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Collator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -508,12 +510,15 @@ class Messages {
 			.optional();
 	}
 
-	/** The names of the files a letter came with that were kept, as its mail names them. */
+	/** The names of the files a letter came with that were kept, as its mail names them, in the letter's order. */
 	List<String> acceptedFileNames(UUID messageId) {
-		return jdbc.sql("select file_name from message_attachment where message_id = :id and refusal is null order by file_name")
+		return jdbc.sql("select file_name from message_attachment where message_id = :id and refusal is null")
 			.param("id", messageId)
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.sorted(byName())
+			.toList();
 	}
 
 	private Map<UUID, List<Attachment>> attachments(List<UUID> messageIds) {
@@ -522,12 +527,23 @@ class Messages {
 		}
 		return jdbc.sql("""
 				select id, message_id, file_name, content_type, size_bytes, refusal from message_attachment
-				where message_id = any(:ids) order by file_name""")
+				where message_id = any(:ids)""")
 			.param("ids", new SqlArrayValue("uuid", messageIds.toArray()))
 			.query(Messages::mapAttachment)
 			.list()
 			.stream()
+			.sorted(Comparator.comparing(Attachment::fileName, byName()))
 			.collect(Collectors.groupingBy(Attachment::messageId));
+	}
+
+	/**
+	 * A letter's files by name as a person reads a list: "b.pdf" before "Z.pdf", "écht.pdf" beside "echt.pdf". The
+	 * database's order is by code point (H2, PostgreSQL with the C collation): every capital before every small letter.
+	 * Dutch, as the trajectory select of the quarantine sorts; the languages the product speaks order letters alike.
+	 */
+	private static Comparator<String> byName() {
+		Collator collator = Collator.getInstance(Locale.forLanguageTag("nl"));
+		return collator::compare;
 	}
 
 	private Message map(ResultSet rs, int row) throws SQLException {

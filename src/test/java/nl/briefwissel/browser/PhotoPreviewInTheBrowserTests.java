@@ -75,6 +75,8 @@ class PhotoPreviewInTheBrowserTests {
 					Chromium.signIn(driver, port, reader[0]);
 					driver.get("http://localhost:" + port + reader[1] + (reader[1].contains("?") ? "&" : "?") + "lang=" + language);
 					WebElement preview = driver.findElement(By.cssSelector(".bw-attachments img.bw-attachment__photo"));
+					// Its box is there before the lazy photo is: the page does not move when it loads.
+					assertThat(preview.getSize().getHeight()).as("the box before the photo").isEqualTo(9 * 16 + 2); // and its border
 					driver.executeScript("arguments[0].scrollIntoView()", preview);
 					new WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(browser -> Boolean.TRUE.equals(
 							driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", preview)));
@@ -83,6 +85,7 @@ class PhotoPreviewInTheBrowserTests {
 					assertThat(preview.findElement(By.xpath("..")).getText()).startsWith("werkplek.jpg (");
 					assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth", preview)).intValue()).isEqualTo(400);
 					assertThat(preview.getSize().getWidth()).as("bounded by the style sheet").isLessThanOrEqualTo(12 * 16 + 2); // and its border
+					assertThat(preview.getSize().getHeight()).as("the same box with the photo").isEqualTo(9 * 16 + 2);
 					problems.addAll(Axe.violations(driver).stream().map(v -> reader[1] + " " + language + ": " + v).toList());
 					PageCheck.screenshot(driver, "photo-preview-" + (reader[1].startsWith("/coach") ? "coach" : "participant") + "-" + language);
 				}

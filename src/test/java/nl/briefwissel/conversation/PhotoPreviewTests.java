@@ -42,6 +42,12 @@ class PhotoPreviewTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * The box a preview takes before its photo has loaded: without it a lazy photo that loads while the page is
+	 * read pushes the letters below it down (layout shift). The style sheet fits the photo inside it.
+	 */
+	private static final String BOX = " width=\"192\" height=\"144\"";
+
 	@Test
 	void photosFromTheWebFormAreShownAsWhatTheirBytesAreAndPreviewedInTheLetter() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -79,7 +85,7 @@ class PhotoPreviewTests {
 		// One link per file, its name its name; the photo small inside it, from the preview address.
 		assertThat(coachPage)
 			.contains("<a class=\"utrecht-link\" href=\"" + coachFiles + photo + "\"><img class=\"bw-attachment__photo\" src=\""
-					+ coachFiles + photo + "/preview\" alt=\"\" loading=\"lazy\" decoding=\"async\"> werkplek.jpg (")
+					+ coachFiles + photo + "/preview\"" + BOX + " alt=\"\" loading=\"lazy\" decoding=\"async\"> werkplek.jpg (")
 			.contains("src=\"" + coachFiles + scan + "/preview\"")
 			.doesNotContain("src=\"" + coachFiles + page + "/preview\"").contains(coachFiles + page + "\">page.png (")
 			.doesNotContain(program.toString()).contains("setup.exe: niet bewaard");
@@ -87,7 +93,7 @@ class PhotoPreviewTests {
 		assertThat(participantPage)
 			.contains("<a class=\"utrecht-link\" href=\"" + participantFiles + photo
 					+ "\"><img class=\"bw-attachment__photo\" src=\"" + participantFiles + photo
-					+ "/preview\" alt=\"\" loading=\"lazy\" decoding=\"async\"> werkplek.jpg (")
+					+ "/preview\"" + BOX + " alt=\"\" loading=\"lazy\" decoding=\"async\"> werkplek.jpg (")
 			.doesNotContain("src=\"" + participantFiles + page + "/preview\"")
 			.doesNotContain(coachFiles);
 	}
@@ -158,6 +164,46 @@ class PhotoPreviewTests {
 		assertThat(hostile.getContentAsByteArray()).isEqualTo(html);
 	}
 
+	/**
+	 * The preview's box is fixed in the style sheet as well, the photo fitted inside it (not stretched, not cut), so the
+	 * page does not move as the photos load, whatever their size.
+	 */
+	@Test
+	void thePreviewHasAFixedBoxThePhotoIsFittedIn() throws Exception {
+		String css = mvc.perform(get("/css/briefwissel.css")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String rule = css.substring(css.indexOf(".bw-attachment__photo {"));
+		rule = rule.substring(0, rule.indexOf('}'));
+		assertThat(rule).contains("object-fit: contain").contains("inline-size: 12rem").contains("block-size: 9rem")
+			.doesNotContain("inline-size: auto").doesNotContain("block-size: auto");
+	}
+
+	/**
+	 * A letter's files are listed by name as a person reads it, whatever the case of its first letter: "b.pdf"
+	 * stood after "Z.pdf", as the database orders bytes.
+	 */
+	@Test
+	void aLettersFilesAreListedByNameWhateverTheirCase() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		byte[] pdf = "%PDF-1.4".getBytes(StandardCharsets.US_ASCII);
+		mvc.perform(multipart("/participant/conversation")
+			.file(new MockMultipartFile("files", "Zomer.pdf", "application/pdf", pdf))
+			.file(new MockMultipartFile("files", "begin.pdf", "application/pdf", pdf))
+			.file(new MockMultipartFile("files", "Afspraken.pdf", "application/pdf", pdf))
+			.file(new MockMultipartFile("files", "écht.pdf", "application/pdf", pdf))
+			.param("text", "Vier bestanden").param("submission", UUID.randomUUID().toString())
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
+
+		for (String[] reader : new String[][] { { "/coach/trajectories/" + running.id(), "coach" },
+				{ "/participant/conversation?trajectory=" + running.id(), "participant" } }) {
+			var who = reader[1].equals("coach") ? fixtures.as(running.coach()) : fixtures.as(running.participant());
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(reader[0], who));
+			assertThat(page.select(".bw-attachments li a")).as(reader[1])
+				.extracting(link -> link.text().substring(0, link.text().indexOf(" (")))
+				.containsExactly("Afspraken.pdf", "begin.pdf", "écht.pdf", "Zomer.pdf");
+		}
+	}
+
 	/** A photo that was not kept (too big) has nothing to preview: its name and why, no image. */
 	@Test
 	void aRefusedPhotoGetsNoPreview() throws Exception {
@@ -190,7 +236,8 @@ class PhotoPreviewTests {
 	}
 
 	private String page(String path, RequestPostProcessor who) throws Exception {
-		return mvc.perform(get(path).with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return mvc.perform(get(path).with(who)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private UUID file(UUID trajectory, String name) {

@@ -183,12 +183,14 @@ class LettersDialect extends AbstractProcessorDialect {
 				if (a.available()) {
 					// One link per file: a photo's small preview (lazy, bounded by CSS; a photo assignment brings many)
 					// sits in the link of its name, so a keyboard or a screen reader meets the file once. The name says
-					// what the link is; the image, with empty alt text, adds nothing to it.
+					// what the link is; the image, with empty alt text, adds nothing to it. Its box is fixed before
+					// the photo loads, so a lazy photo coming in does not push the letters below it down; the style
+					// sheet fits the photo inside (no bytes are read to write the page, decision 0120).
 					String href = attachmentBase + "/" + a.id();
 					Html.escape(out.append("<a class=\"utrecht-link\" href=\""), href).append("\">");
 					if (a.photo()) {
 						Html.escape(out.append("<img class=\"bw-attachment__photo\" src=\""), href + "/preview")
-							.append("\" alt=\"\" loading=\"lazy\" decoding=\"async\"> ");
+							.append("\" width=\"192\" height=\"144\" alt=\"\" loading=\"lazy\" decoding=\"async\"> ");
 					}
 					Html.escape(out, a.fileName() + " (" + FileSizes.format(a.size(), page.getLocale()) + ")").append("</a>");
 				}
