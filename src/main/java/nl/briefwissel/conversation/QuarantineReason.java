@@ -59,6 +59,14 @@ public sealed interface QuarantineReason {
 	}
 
 	/**
+	 * Whether the mail answers no letter: a person's mail then is a new one, not the reply its kind (a person's mail,
+	 * as the transport tells) reads as on the page that shows it.
+	 */
+	default boolean answersNoLetter() {
+		return false;
+	}
+
+	/**
 	 * Whether only the mail's From says it is from whom it names: the receiving mail server did not confirm it
 	 * (decision 0037), or was not asked. Such a mail may be someone else's words in the participant's name.
 	 */
@@ -220,6 +228,11 @@ public sealed interface QuarantineReason {
 		public String english() {
 			return "no reply address and no reference to a conversation";
 		}
+
+		@Override
+		public boolean answersNoLetter() {
+			return true;
+		}
 	}
 
 	/**
@@ -259,6 +272,11 @@ public sealed interface QuarantineReason {
 		@Override
 		public boolean senderDoubted() {
 			return !confirmed;
+		}
+
+		@Override
+		public boolean answersNoLetter() {
+			return true;
 		}
 
 		public String english() {

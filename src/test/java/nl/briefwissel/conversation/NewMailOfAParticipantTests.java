@@ -64,6 +64,9 @@ class NewMailOfAParticipantTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	nl.briefwissel.account.Accounts accounts;
+
 	@Test
 	void aNewMailOfTheParticipantWaitsForTheirCoachWhoAddsItAndTheParticipantIsTold() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -90,6 +93,20 @@ class NewMailOfAParticipantTests {
 		String page = mvc.perform(get("/coach/quarantine/{id}", held.inboundMailId()).with(fixtures.as(running.coach())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(org.jsoup.Jsoup.parse(page).text()).contains("Een nieuwe mail van de deelnemer (" + running.participant().email() + ")");
+		// Its kind as the reason says it: a new mail, not the reply the transport's kind (a person's mail) read as.
+		assertThat(org.jsoup.Jsoup.parse(page).select("dt:containsOwn(Soort) + dd").text())
+			.isEqualTo("Nieuwe mail, geen antwoord op een brief");
+		String inEnglish = mvc.perform(get("/coach/quarantine/{id}", held.inboundMailId()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(org.jsoup.Jsoup.parse(inEnglish).select("dt:containsOwn(Kind) + dd").text())
+			.isEqualTo("New mail, not an answer to a letter");
+		// The administrators' list, which shows no conversation, says whose conversation it was meant for instead.
+		String list = mvc.perform(get("/admin/quarantine").with(fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(org.jsoup.Jsoup.parse(list).select("tr:contains(" + running.participant().email() + ")").text())
+			.contains("Een nieuwe mail van een deelnemer (" + running.participant().email() + ")")
+			.contains("het gesprek van deze deelnemer")
+			.doesNotContain("dit gesprek");
 		mvc.perform(post("/coach/quarantine/{id}/attach", held.inboundMailId()).with(csrf()).with(fixtures.as(running.coach())))
 			.andExpect(status().is3xxRedirection());
 		assertThat(conversations.of(running.id())).singleElement()

@@ -108,6 +108,64 @@ class QuarantineReasonTests {
 		assertThat(entry.reason()).isEqualTo("sender " + colleague + " is not the participant or the coach of this trajectory");
 	}
 
+	/**
+	 * The administrator's pages show no conversation: a reason that said "this trajectory" there pointed at nothing.
+	 * They read which conversation is meant; the coach, who reads it beside their own trajectory, as before.
+	 */
+	@Test
+	void anAdministratorReadsAReasonThatPointsAtNoConversationOfThePage() throws Exception {
+		String colleague = "namens-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		Quarantine.Entry entry = quarantinedReplyFrom(colleague);
+		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
+
+		assertThat(row(page("/admin/quarantine", admin, null), colleague))
+			.contains("De afzender " + colleague + " is niet de deelnemer of de coach van het gesprek waaraan de mail gericht was.")
+			.doesNotContain("dit traject");
+		assertThat(row(page("/admin/quarantine", admin, "en"), colleague))
+			.contains("The sender " + colleague + " is not the participant or the coach of the conversation it was addressed to.")
+			.doesNotContain("this trajectory");
+		String opened = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/quarantine/{id}", entry.inboundMailId()).param("reason", "Afzender nagaan")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).with(admin))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(org.jsoup.Jsoup.parse(opened).select("[role=status]").text())
+			.contains("van het gesprek waaraan de mail gericht was").doesNotContain("dit traject");
+
+		assertThat(row(page("/coach/quarantine", fixtures.as(coach), null), colleague))
+			.as("the coach's own words stay").contains("is niet de deelnemer of de coach van dit traject.");
+	}
+
+	/**
+	 * Every reason that points at the conversation of the page (this conversation, this trajectory) has the
+	 * administrator's own sentence, in both languages, which does not.
+	 */
+	@Test
+	void everyReasonThatPointsAtTheConversationOfThePageHasTheAdministratorsOwnSentence() throws Exception {
+		java.util.regex.Pattern thisOne = java.util.regex.Pattern
+			.compile("(?i)\\b(dit gesprek|dit traject|this conversation|this trajectory)");
+		for (String language : java.util.List.of("nl", "en")) {
+			java.util.Properties texts = new java.util.Properties();
+			try (var in = getClass().getResourceAsStream("/messages_" + language + ".properties")) {
+				texts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+			}
+			var pointing = texts.stringPropertyNames().stream()
+				.filter(key -> key.startsWith("quarantine.reason.") && !key.startsWith("quarantine.reason.admin."))
+				.filter(key -> thisOne.matcher(texts.getProperty(key)).find())
+				.toList();
+			assertThat(pointing).as(language).contains("quarantine.reason.newMail", "quarantine.reason.unknownSender");
+			for (String key : pointing) {
+				String administrators = texts.getProperty("quarantine.reason.admin." + key.substring("quarantine.reason.".length()));
+				assertThat(administrators).as(language + " " + key).isNotNull();
+				assertThat(thisOne.matcher(administrators).find()).as(language + " " + key + ": " + administrators).isFalse();
+			}
+		}
+	}
+
+	/** The text of the list's row of the mail from this sender. */
+	private static String row(String page, String sender) {
+		return org.jsoup.Jsoup.parse(page).select("tr:contains(" + sender + ")").text();
+	}
+
 	@Test
 	void anAdministratorReadsWhyAStrayMailIsQuarantinedInDutchAndInEnglish() throws Exception {
 		MimeMessage stray = new MimeMessage(Mailboxes.smtp(mailServer));

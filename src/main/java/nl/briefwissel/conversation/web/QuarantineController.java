@@ -64,6 +64,7 @@ class QuarantineController {
 		model.addAttribute("entries", quarantine.ofCoach(me.id()));
 		model.addAttribute("base", "/coach/quarantine");
 		model.addAttribute("subjectHidden", false);
+		model.addAttribute("administrator", false);
 		return "conversation/quarantine-list";
 	}
 
@@ -74,6 +75,8 @@ class QuarantineController {
 		model.addAttribute("base", "/admin/quarantine");
 		// Someone else's mail, read only for a reason on the detail page: its subject often says what it is about.
 		model.addAttribute("subjectHidden", true);
+		// No conversation on this page: the reasons that point at "this conversation" say which one (quarantine.reason.admin.*).
+		model.addAttribute("administrator", true);
 		return "conversation/quarantine-list";
 	}
 
