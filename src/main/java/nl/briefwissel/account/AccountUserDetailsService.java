@@ -1,5 +1,6 @@
 package nl.briefwissel.account;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -38,10 +39,15 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String email) {
 		SignedInAccount account = accounts.byEmail(email)
-			.map(found -> new SignedInAccount(found,
-					// Signs in by link or single sign-on only: no password matches it, as one is checked.
-					accounts.passwordHash(found.id()).orElseGet(nobodysHash),
-					attempts.locked(found.id())))
+			.map(found -> {
+				Optional<Accounts.Credentials> credentials = accounts.credentials(found.id());
+				// Signs in by link or single sign-on only: no password matches it, as one is checked.
+				String hash = credentials.map(Accounts.Credentials::passwordHash).orElse(null);
+				return new SignedInAccount(found, hash == null ? nobodysHash.get() : hash,
+						credentials.map(Accounts.Credentials::changedAt).map(Accounts.PasswordChangedAt::new)
+							.orElse(Accounts.PasswordChangedAt.NEVER),
+						attempts.locked(found.id()));
+			})
 			.orElseThrow(() -> new UsernameNotFoundException("No account for this address"));
 		if (!account.isEnabled() || !account.isAccountNonLocked()) {
 			// Refused before its password is looked at: the time a password check would have taken.

@@ -1,6 +1,8 @@
 package nl.briefwissel.account;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -301,6 +303,43 @@ public class Accounts {
 		return jdbc.sql("select count(*) from account").query(Long.class).single();
 	}
 
+	/**
+	 * The hash and when the password last changed, read in one statement: a password sign-in keeps the moment it
+	 * was checked against, so that a change saved meanwhile ends its session (decision 0119). Empty for no account.
+	 */
+	Optional<Credentials> credentials(UUID accountId) {
+		return jdbc.sql("select password_hash, password_changed_at from account where id = :id")
+			.param("id", accountId)
+			.query((rs, n) -> new Credentials(rs.getString("password_hash"),
+					instant(rs.getObject("password_changed_at", OffsetDateTime.class))))
+			.optional();
+	}
+
+	/** A password hash (null for an account without one) and the moment it was set (null: before V97, or never). */
+	record Credentials(String passwordHash, Instant changedAt) {
+	}
+
+	/**
+	 * When the account's password last changed, as a session keeps it from its sign-in: empty for an account that
+	 * no longer exists, a present null for one whose password never changed since V97.
+	 */
+	Optional<PasswordChangedAt> passwordChangedAt(UUID accountId) {
+		return jdbc.sql("select password_changed_at from account where id = :id")
+			.param("id", accountId)
+			.query((rs, n) -> new PasswordChangedAt(instant(rs.getObject("password_changed_at", OffsetDateTime.class))))
+			.optional();
+	}
+
+	/** The moment a password last changed; {@code at} is null for a password not changed since V97. */
+	record PasswordChangedAt(Instant at) {
+
+		static final PasswordChangedAt NEVER = new PasswordChangedAt(null);
+	}
+
+	private static Instant instant(OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
+	}
+
 	Optional<String> passwordHash(UUID accountId) {
 		return jdbc.sql("select password_hash from account where id = :id")
 			.param("id", accountId)
@@ -308,12 +347,20 @@ public class Accounts {
 			.optional();
 	}
 
+	/**
+	 * Sets the new password and returns the moment it changed, as stored: a session signed in before it ends at its
+	 * next request ({@link SessionLifetime}). Whole microseconds, as both databases keep it, so that the moment a
+	 * session keeps equals the stored one.
+	 */
 	@Transactional
-	void changePassword(UUID accountId, String rawPassword) {
-		jdbc.sql("update account set password_hash = :hash where id = :id")
+	Instant changePassword(UUID accountId, String rawPassword) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		jdbc.sql("update account set password_hash = :hash, password_changed_at = :now where id = :id")
 			.param("hash", passwords.encode(rawPassword))
+			.param("now", OffsetDateTime.ofInstant(now, clock.getZone()))
 			.param("id", accountId)
 			.update();
+		return now;
 	}
 
 	@Transactional

@@ -1,6 +1,7 @@
 package nl.briefwissel.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -54,8 +55,11 @@ public class PasswordChanges {
 
 	private final Clock clock;
 
+	private final SessionLifetime lifetime;
+
 	PasswordChanges(Reauthentication reauthentication, Accounts accounts, MailedLinks links, Outbox outbox,
-			MessageSource messages, PublicAddress address, Clock clock) {
+			MessageSource messages, PublicAddress address, Clock clock, SessionLifetime lifetime) {
+		this.lifetime = lifetime;
 		this.reauthentication = reauthentication;
 		this.accounts = accounts;
 		this.links = links;
@@ -87,7 +91,9 @@ public class PasswordChanges {
 		if (checked != Outcome.CHANGED) {
 			return checked;
 		}
-		accounts.changePassword(accountId, newPassword);
+		Instant changedAt = accounts.changePassword(accountId, newPassword);
+		// This session goes on: it keeps the new moment, so the check of every request finds it current.
+		lifetime.changedHere(session, accountId, changedAt);
 		// A reset link asked for earlier would set a password over this one, and a sign-in link is a way in
 		// as much as a session is.
 		links.useUp(MailedLinks.Kind.PASSWORD_RESET, accountId);

@@ -111,6 +111,8 @@ public class PasswordResets {
 			// Whoever can read the mailbox may choose the password, and is no longer locked out.
 			attempts.succeeded(id);
 			accounts.endSessions(id);
+			// As a change on the account page is: a line with the account's id, not the audit trail (decision 0119).
+			log.info("Password reset with a mailed link: {}", id);
 		});
 		return account.isPresent();
 	}

@@ -72,8 +72,11 @@ public class SignInLinks {
 		if (accountId.isEmpty()) {
 			return Optional.empty();
 		}
+		// Read after the link is taken, in its transaction: a password change or reset uses the link up in its own
+		// and waits for this one, so what is read here is from before it, and the session it opens ends after it.
+		Accounts.PasswordChangedAt changedAt = accounts.passwordChangedAt(accountId.get()).orElse(Accounts.PasswordChangedAt.NEVER);
 		return accounts.byId(accountId.get())
 			.filter(Account::enabled)
-			.map(account -> new SignedInAccount(account, null, false));
+			.map(account -> new SignedInAccount(account, null, changedAt, false));
 	}
 }

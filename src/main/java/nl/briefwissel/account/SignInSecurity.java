@@ -221,7 +221,7 @@ public class SignInSecurity {
 				return;
 			}
 			attempts.succeeded(who.id());
-			lifetime.begin(request);
+			lifetime.begin(request, who);
 			straightIn.onAuthenticationSuccess(request, response, authentication);
 		});
 	}
@@ -429,7 +429,7 @@ public class SignInSecurity {
 	 */
 	public String complete(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
 		store(UsernamePasswordAuthenticationToken.authenticated(who, null, who.getAuthorities()), request, response);
-		lifetime.begin(request);
+		lifetime.begin(request, who);
 		attempts.succeeded(who.id());
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
@@ -445,7 +445,7 @@ public class SignInSecurity {
 	public void rolesChanged(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
 		accounts.endSessionsBut(who.id(), request.getSession().getId());
 		accounts.byId(who.id())
-			.map(account -> new SignedInAccount(account, null, false))
+			.map(account -> new SignedInAccount(account, null, who.passwordChangedAt(), false))
 			.ifPresent(now -> store(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()),
 					request, response));
 	}
@@ -463,7 +463,7 @@ public class SignInSecurity {
 
 	private void askForCode(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
 		store(new PendingSecondFactor(who), request, response);
-		lifetime.begin(request);
+		lifetime.begin(request, who);
 	}
 
 	private void store(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

@@ -1,5 +1,6 @@
 package nl.briefwissel.account;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,13 @@ public final class SignedInAccount implements UserDetails, CredentialsContainer 
 
 	private String passwordHash;
 
-	SignedInAccount(Account account, String passwordHash, boolean locked) {
+	/**
+	 * When the account's password last changed, as read at this sign-in (null: never since V97). Read with the hash,
+	 * or in the transaction that took a sign-in link, so a change saved meanwhile is newer than what the session keeps.
+	 */
+	private final Instant passwordChangedAt;
+
+	SignedInAccount(Account account, String passwordHash, Accounts.PasswordChangedAt passwordChangedAt, boolean locked) {
 		this.id = account.id();
 		this.organisationId = account.organisationId();
 		this.email = account.email();
@@ -49,6 +56,12 @@ public final class SignedInAccount implements UserDetails, CredentialsContainer 
 		this.enabled = account.enabled();
 		this.locked = locked;
 		this.passwordHash = passwordHash;
+		this.passwordChangedAt = passwordChangedAt.at();
+	}
+
+	/** When the account's password last changed as this sign-in read it ({@link SessionLifetime}). */
+	Accounts.PasswordChangedAt passwordChangedAt() {
+		return new Accounts.PasswordChangedAt(passwordChangedAt);
 	}
 
 	public UUID id() {

@@ -173,7 +173,7 @@ public class SingleSignOnLinks {
 		}
 		log.info("Single sign-on: account {} bound on its owner's word", account.id());
 		notices.linked(account.id(), provider.get().label());
-		return new Confirmation.Bound(new SignedInAccount(account, null, false), binding.organisationId());
+		return new Confirmation.Bound(new SignedInAccount(account, null, accounts.passwordChangedAt(account.id()).orElse(Accounts.PasswordChangedAt.NEVER), false), binding.organisationId());
 	}
 
 	/**
@@ -197,7 +197,7 @@ public class SingleSignOnLinks {
 		log.info("First single sign-on: account {} made in organisation {} on its owner's word, without any role",
 				created.id(), binding.organisationId());
 		notices.linked(created.id(), provider.get().label());
-		return new Confirmation.Bound(new SignedInAccount(created, null, false), binding.organisationId());
+		return new Confirmation.Bound(new SignedInAccount(created, null, Accounts.PasswordChangedAt.NEVER, false), binding.organisationId());
 	}
 
 	/** The organisation's connection, while the account is still the organisation's and the connection the link's. */

@@ -12,8 +12,12 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @BriefwisselTest
+@ExtendWith(OutputCaptureExtension.class)
 class PasswordResetTests {
 
 	private static final Pattern LINK = Pattern.compile("(http://[^\\s\"<]+/password/reset\\?token=[A-Za-z0-9_-]+)");
@@ -40,6 +45,9 @@ class PasswordResetTests {
 
 	@Autowired
 	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aResetLinkArrivesByMailAndSetsANewPasswordOnce() throws Exception {
@@ -91,6 +99,83 @@ class PasswordResetTests {
 			.with(csrf())).andExpect(redirectedUrl("/login?reset="));
 
 		before.perform(get("/participant")).andExpect(redirectedUrl("/login"));
+	}
+
+	/**
+	 * Sign-ins under way when the reset was saved, by link, by password and by password with the code still owed:
+	 * their sessions were written after the step that ends every session (here they are kept out of its sight).
+	 * Each is ended at its next request, and the person is told why on the sign-in page.
+	 */
+	@Test
+	void sessionsSignedInBeforeTheResetThatEscapedItsEndAreRefused(CapturedOutput log)
+			throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		mailServer.ensureMailbox(person.email());
+		nl.briefwissel.Browser byLink = new nl.briefwissel.Browser(mvc);
+		byLink.perform(post("/login/link").param("email", person.email()).with(csrf()))
+			.andExpect(redirectedUrl("/login/link/sent"));
+		Matcher signInLink = Pattern.compile("/login/link\\?token=([A-Za-z0-9_-]{43})")
+			.matcher(bodyText(Mailboxes.awaitMail(mailServer, person.email(), m -> Mailboxes.subject(m).contains("inloglink"))));
+		assertThat(signInLink.find()).isTrue();
+		byLink.perform(post("/login/link/use").param("token", signInLink.group(1)).with(csrf())).andExpect(authenticated());
+		String byLinkId = hideSessionOf(person);
+		nl.briefwissel.Browser byPassword = new nl.briefwissel.Browser(mvc);
+		byPassword.perform(post("/login").param("email", person.email()).param("password", "het oude wachtwoord").with(csrf()))
+			.andExpect(authenticated());
+		String byPasswordId = hideSessionOf(person);
+		Account coach = accounts.register(new NewAccount(null, "coach-" + UUID.randomUUID() + "@briefwissel.test", "Coach",
+				Locale.forLanguageTag("nl"), Set.of(Role.COACH), "het oude wachtwoord"));
+		nl.briefwissel.Browser codeOwed = new nl.briefwissel.Browser(mvc);
+		codeOwed.perform(post("/login").param("email", coach.email()).param("password", "het oude wachtwoord").with(csrf()))
+			.andExpect(redirectedUrl("/login/code"));
+		String codeOwedId = hideSessionOf(coach);
+
+		resetWithMailedLink(person);
+		resetWithMailedLink(coach);
+		showSession(byLinkId, person);
+		showSession(byPasswordId, person);
+		showSession(codeOwedId, coach);
+
+		byLink.perform(get("/participant")).andExpect(redirectedUrl("/login?passwordChangedElsewhere"));
+		byPassword.perform(get("/participant")).andExpect(redirectedUrl("/login?passwordChangedElsewhere"));
+		codeOwed.perform(get("/login/code")).andExpect(redirectedUrl("/login?passwordChangedElsewhere"));
+		byLink.perform(get("/participant")).andExpect(redirectedUrl("/login"));
+		nl.briefwissel.Browser after = new nl.briefwissel.Browser(mvc);
+		after.perform(post("/login").param("email", person.email()).param("password", "een lange nieuwe zin").with(csrf()))
+			.andExpect(authenticated());
+		after.perform(get("/participant")).andExpect(status().isOk());
+		assertThat(log.getOut()).contains("Password reset with a mailed link: " + person.id())
+			.contains("Session ended: the password of account " + person.id() + " changed after its sign-in");
+	}
+
+	/** Keeps the account's one session out of sight of the step that ends its sessions, as a session written later is. */
+	private String hideSessionOf(Account account) {
+		String id = jdbc.sql("select session_id from spring_session where principal_name = :email")
+			.param("email", account.email())
+			.query(String.class)
+			.single();
+		jdbc.sql("update spring_session set principal_name = null where session_id = :id").param("id", id).update();
+		return id;
+	}
+
+	private void showSession(String id, Account account) {
+		jdbc.sql("update spring_session set principal_name = :email where session_id = :id")
+			.param("email", account.email())
+			.param("id", id)
+			.update();
+	}
+
+	private void resetWithMailedLink(Account account) throws Exception {
+		mailServer.ensureMailbox(account.email());
+		mvc.perform(post("/password/forgot").param("email", account.email()).with(csrf()))
+			.andExpect(redirectedUrl("/password/sent"));
+		Matcher link = LINK.matcher(bodyText(Mailboxes.awaitMail(mailServer, account.email(),
+				m -> Mailboxes.subject(m).contains("wachtwoord"))));
+		assertThat(link.find()).isTrue();
+		mvc.perform(post("/password/reset").param("token", link.group(1).substring(link.group(1).indexOf("token=") + 6))
+			.param("password", "een lange nieuwe zin")
+			.param("confirmation", "een lange nieuwe zin")
+			.with(csrf())).andExpect(redirectedUrl("/login?reset="));
 	}
 
 	/**

@@ -179,10 +179,10 @@ class StrongLoginTests {
 					.getBeanProvider(SecondFactorExemption.class),
 				encryption, notices);
 		Account demoCoach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
-		assertThat(secondFactors.required(new SignedInAccount(demoCoach, null, false))).isFalse();
-		assertThat(withoutExemption.required(new SignedInAccount(demoCoach, null, false))).isTrue();
+		assertThat(secondFactors.required(new SignedInAccount(demoCoach, null, Accounts.PasswordChangedAt.NEVER, false))).isFalse();
+		assertThat(withoutExemption.required(new SignedInAccount(demoCoach, null, Accounts.PasswordChangedAt.NEVER, false))).isTrue();
 		Account demoParticipant = accounts.byEmail("deelnemer@briefwissel.test").orElseThrow();
-		assertThat(withoutExemption.required(new SignedInAccount(demoParticipant, null, false))).isFalse();
+		assertThat(withoutExemption.required(new SignedInAccount(demoParticipant, null, Accounts.PasswordChangedAt.NEVER, false))).isFalse();
 	}
 
 	@Autowired
