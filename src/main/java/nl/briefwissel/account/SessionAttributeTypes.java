@@ -1,26 +1,31 @@
 package nl.briefwissel.account;
 
-import java.io.ObjectInputFilter;
 import java.util.Set;
 
-import org.slf4j.Logger;
+import nl.briefwissel.AllowedClasses;
 import org.slf4j.LoggerFactory;
 
 /**
- * What reading a session's attributes from the database may make (decision 0100): the JDK's own values,
- * Spring Security's sign-in, form token and page asked for, and our own session types. Java deserialisation
+ * What reading a session's attributes from the database may make (decision 0100): the few JDK values a session
+ * holds, Spring Security's sign-in, form token and page asked for, and our own session types. Java deserialisation
  * makes whatever class the stored bytes name and runs its reading code, so whoever could write a row of the
  * session table (a restored dump, another service's database account) could otherwise have any class of the
  * class path made, a known way to run code of one's own. A refusal ends the reading before the class is made,
  * and the attribute counts as none (a refused sign-in is no sign-in). The sealed flash maps are bytes here, and
  * are filtered once more when they are opened.
+ * <p>
+ * The JDK's classes are named one by one, as found by signing in every way there is (password, code, mailed link,
+ * an organisation's provider, a page asked for before signing in): not its network classes, whose {@code URL}
+ * asks for its host's address when a map or set asks its hash, nor anything else that acts while it is read.
  */
-final class SessionAttributeTypes implements ObjectInputFilter {
+final class SessionAttributeTypes {
 
-	static final SessionAttributeTypes FILTER = new SessionAttributeTypes();
-
-	/** A sign-in through an organisation (its claims, lists and maps in them) is the deepest: far below this. */
-	static final long MAX_DEPTH = 64;
+	/**
+	 * The deepest attribute measured is 6 (the sign-in: context, token, account, its roles, a role, its enum); an
+	 * organisation's provider's request is 4. Room for a claims map in a claim, or Spring Security wrapping one more
+	 * level, and no room for sets nested in sets, whose reading takes time to the power of their depth.
+	 */
+	static final long MAX_DEPTH = 16;
 
 	/** Objects, strings and classes in one attribute. */
 	static final long MAX_REFERENCES = 100_000;
@@ -31,10 +36,37 @@ final class SessionAttributeTypes implements ObjectInputFilter {
 	/** The bytes of one value: the sealed flash maps, with a refused letter in them, are the largest. */
 	static final long MAX_BYTES = 16L * 1024 * 1024;
 
-	private static final Logger log = LoggerFactory.getLogger(SessionAttributeTypes.class);
-
 	/** Ours that are no record or enum: who is signed in, or half signed in. */
 	private static final Set<Class<?>> OURS = Set.of(SignedInAccount.class, PendingSecondFactor.class);
+
+	/** The JDK's own public classes that a session holds. */
+	private static final Set<Class<?>> JDK = Set.of(
+			// A text, a flag, a number (an enum is written with its superclass).
+			String.class, Boolean.class, Integer.class, Long.class, Short.class, Byte.class, Character.class,
+			Double.class, Float.class, Number.class, Enum.class,
+			// An account's id and language, a page's language; the sign-in's times and a lock's length.
+			java.util.UUID.class, java.util.Locale.class, java.time.Instant.class, java.time.Duration.class,
+			// Spring Security's lists, sets and maps: authorities, an authorisation request's parameters and scopes,
+			// the headers and parameters of a page asked for before signing in.
+			java.util.ArrayList.class, java.util.HashMap.class, java.util.LinkedHashMap.class, java.util.HashSet.class,
+			java.util.LinkedHashSet.class, java.util.TreeMap.class);
+
+	/**
+	 * The JDK's own that are not public classes: a date or time is written as {@code java.time.Ser}; the immutable
+	 * and unmodifiable collections of {@code Set.of}, {@code List.of} and {@code Collections}, whose class depends on
+	 * how many elements there are (none, one or two, more), so the family is named and not only the sizes a test
+	 * wrote; and the order of a saved request's headers.
+	 */
+	private static final Set<String> JDK_BY_NAME = Set.of("java.time.Ser", "java.util.CollSer",
+			"java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
+			"java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Set12",
+			"java.util.ImmutableCollections$MapN", "java.util.ImmutableCollections$Map1",
+			"java.util.Collections$UnmodifiableCollection", "java.util.Collections$UnmodifiableList",
+			"java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableSet",
+			"java.util.Collections$UnmodifiableMap", "java.util.Collections$EmptyList",
+			"java.util.Collections$EmptySet", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonList",
+			"java.util.Collections$SingletonSet", "java.util.Collections$SingletonMap",
+			"java.lang.String$CaseInsensitiveComparator");
 
 	/**
 	 * Of Spring's own outside Security: the flash maps of a session from before they were sealed (decision 0100),
@@ -44,57 +76,22 @@ final class SessionAttributeTypes implements ObjectInputFilter {
 			"org.springframework.util.LinkedMultiValueMap", "org.springframework.util.MultiValueMapAdapter");
 
 	/**
-	 * The maps and lists the JSON library under Spring Security's OpenID Connect reads a provider's claims into,
-	 * kept in the sign-in through an organisation.
+	 * The maps and lists the JSON library under Spring Security's OpenID Connect reads a provider's claims into, were
+	 * its sign-in kept (ours replaces it in the same request).
 	 */
 	private static final Set<String> CLAIMS_BY_NAME = Set.of("com.nimbusds.jose.shaded.gson.internal.LinkedTreeMap",
 			"net.minidev.json.JSONObject", "net.minidev.json.JSONArray");
 
+	static final AllowedClasses FILTER = new AllowedClasses(LoggerFactory.getLogger(SessionAttributeTypes.class),
+			"A session attribute", new AllowedClasses.Limits(MAX_DEPTH, MAX_REFERENCES, MAX_ELEMENTS, MAX_BYTES), JDK,
+			JDK_BY_NAME, SessionAttributeTypes::springOrOurs);
+
 	private SessionAttributeTypes() {
 	}
 
-	@Override
-	public Status checkInput(FilterInfo info) {
-		Class<?> type = info.serialClass();
-		boolean bytes = type != null && type.isArray() && type.getComponentType().isPrimitive();
-		if (info.depth() > MAX_DEPTH || info.references() > MAX_REFERENCES
-				|| info.arrayLength() > (bytes ? MAX_BYTES : MAX_ELEMENTS)) {
-			log.warn("A session attribute goes beyond what a session holds (depth {}, references {}, array {}), and is not read",
-					info.depth(), info.references(), info.arrayLength());
-			return Status.REJECTED;
-		}
-		if (type == null) {
-			return Status.UNDECIDED;
-		}
-		if (allowed(type)) {
-			return Status.ALLOWED;
-		}
-		// The class's name only: never a word of what the value holds.
-		log.warn("A session attribute holds a {}, which is not read", type.getName());
-		return Status.REJECTED;
-	}
-
-	static boolean allowed(Class<?> type) {
-		Class<?> element = type;
-		while (element.isArray()) {
-			element = element.getComponentType();
-		}
-		if (element != type) {
-			return element.isPrimitive() || allowed(element);
-		}
+	private static boolean springOrOurs(Class<?> type) {
 		String name = type.getName();
-		if (name.startsWith("java.")) {
-			// Remote objects are the one part of the JDK's own whose reading reaches out (to a registry, over the network).
-			return !name.startsWith("java.rmi.");
-		}
-		if (name.startsWith("org.springframework.security.")) {
-			return true;
-		}
-		if (SPRING_BY_NAME.contains(name) || CLAIMS_BY_NAME.contains(name) || OURS.contains(type)) {
-			return true;
-		}
-		// Records are made through their canonical constructor and enums are one of their constants: neither runs
-		// reading code of its own.
-		return name.startsWith("nl.briefwissel.") && (type.isRecord() || type.isEnum());
+		return name.startsWith("org.springframework.security.") || SPRING_BY_NAME.contains(name)
+				|| CLAIMS_BY_NAME.contains(name) || OURS.contains(type);
 	}
 }

@@ -67,7 +67,9 @@ class SessionReads {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return bean instanceof JdbcIndexedSessionRepository sessions ? OncePerRequest.around(sessions) : bean;
+				// Inside: an attribute refused by its reading is taken out as the session is saved (SessionAttributeReads).
+				return bean instanceof JdbcIndexedSessionRepository sessions
+						? OncePerRequest.around(SessionAttributeReads.refusedRemoved(sessions)) : bean;
 			}
 		};
 	}

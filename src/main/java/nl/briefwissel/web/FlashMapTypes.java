@@ -1,9 +1,8 @@
 package nl.briefwissel.web;
 
-import java.io.ObjectInputFilter;
 import java.util.Set;
 
-import org.slf4j.Logger;
+import nl.briefwissel.AllowedClasses;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -13,13 +12,11 @@ import org.slf4j.LoggerFactory;
  * had a key, must not be able to make any other class of the class path. A refusal ends the reading before the
  * class is made; the flash maps then count as none.
  * <p>
- * Our own values are records and enums only: a record is made through its canonical constructor, an enum is one
- * of its constants, so neither runs reading code of its own. A class of ours of any other kind is refused, so a
- * new flash attribute of such a class shows up at once as a lost message and a warning naming the class.
+ * Besides the classes named here, our own records and enums ({@link AllowedClasses}). A class of ours of any
+ * other kind is refused, so a new flash attribute of such a class shows up at once as a lost message and a
+ * warning naming the class.
  */
-final class FlashMapTypes implements ObjectInputFilter {
-
-	static final FlashMapTypes FILTER = new FlashMapTypes();
+final class FlashMapTypes {
 
 	/** A flash map in the list, a record in it, a list or map in that: far below this. */
 	static final long MAX_DEPTH = 24;
@@ -33,8 +30,6 @@ final class FlashMapTypes implements ObjectInputFilter {
 	/** Objects, strings and classes in the whole value, at most five flash maps. */
 	static final long MAX_REFERENCES = 50_000;
 
-	private static final Logger log = LoggerFactory.getLogger(SealedFlashMaps.class);
-
 	private static final Set<Class<?>> ALLOWED = Set.of(
 			// Spring's flash map itself, and the parameters a map is meant for.
 			org.springframework.web.servlet.FlashMap.class, org.springframework.util.LinkedMultiValueMap.class,
@@ -44,12 +39,18 @@ final class FlashMapTypes implements ObjectInputFilter {
 			Double.class, Float.class, Number.class, Enum.class, java.math.BigDecimal.class,
 			java.math.BigInteger.class, java.util.UUID.class, java.util.Locale.class,
 			java.util.ArrayList.class, java.util.LinkedList.class, java.util.HashMap.class,
-			java.util.LinkedHashMap.class, java.util.HashSet.class, java.util.LinkedHashSet.class);
+			java.util.LinkedHashMap.class, java.util.HashSet.class, java.util.LinkedHashSet.class,
+			// A date or time: written as java.time.Ser, which reads back only as one of these values.
+			java.time.Instant.class, java.time.Duration.class, java.time.Period.class, java.time.LocalDate.class,
+			java.time.LocalTime.class, java.time.LocalDateTime.class, java.time.OffsetTime.class,
+			java.time.OffsetDateTime.class, java.time.ZonedDateTime.class, java.time.ZoneOffset.class,
+			java.time.Year.class, java.time.YearMonth.class, java.time.MonthDay.class, java.time.DayOfWeek.class,
+			java.time.Month.class);
 
 	/**
-	 * The JDK's own collections that are not public classes: what {@code List.of}, {@code Map.of},
-	 * {@code Stream.toList}, {@code Arrays.asList} and the {@code Collections} wrappers write. An immutable
-	 * collection is written as its {@code CollSer}, and checked again as what that reads back as.
+	 * The JDK's own that are not public classes: what {@code List.of}, {@code Map.of}, {@code Stream.toList},
+	 * {@code Arrays.asList} and the {@code Collections} wrappers write, and a date or time. An immutable collection
+	 * is written as its {@code CollSer}, and checked again as what that reads back as.
 	 */
 	private static final Set<String> ALLOWED_BY_NAME = Set.of("java.util.CollSer",
 			"java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
@@ -59,47 +60,14 @@ final class FlashMapTypes implements ObjectInputFilter {
 			"java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableSet",
 			"java.util.Collections$UnmodifiableMap", "java.util.Collections$EmptyList",
 			"java.util.Collections$EmptySet", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonList",
-			"java.util.Collections$SingletonSet", "java.util.Collections$SingletonMap");
+			"java.util.Collections$SingletonSet", "java.util.Collections$SingletonMap", "java.time.Ser",
+			"java.time.ZoneRegion");
+
+	static final AllowedClasses FILTER = new AllowedClasses(LoggerFactory.getLogger(SealedFlashMaps.class),
+			"The sealed value of a session's flash messages",
+			new AllowedClasses.Limits(MAX_DEPTH, MAX_REFERENCES, MAX_ARRAY, MAX_ARRAY), ALLOWED, ALLOWED_BY_NAME,
+			type -> false);
 
 	private FlashMapTypes() {
-	}
-
-	@Override
-	public Status checkInput(FilterInfo info) {
-		if (info.depth() > MAX_DEPTH || info.references() > MAX_REFERENCES || info.arrayLength() > MAX_ARRAY) {
-			log.warn("The flash messages of a session go beyond what they hold (depth {}, references {}, array {})",
-					info.depth(), info.references(), info.arrayLength());
-			return Status.REJECTED;
-		}
-		Class<?> type = info.serialClass();
-		if (type == null) {
-			return Status.UNDECIDED;
-		}
-		if (allowed(type)) {
-			return Status.ALLOWED;
-		}
-		// The class's name only: never a word of what the value holds.
-		log.warn("The flash messages of a session hold a {}, which is not read", type.getName());
-		return Status.REJECTED;
-	}
-
-	static boolean allowed(Class<?> type) {
-		Class<?> element = type;
-		while (element.isArray()) {
-			element = element.getComponentType();
-		}
-		if (element != type) {
-			// The arrays that a list, set or map fills as it reads its elements, which are checked each in turn.
-			return element.isPrimitive() || element == Object.class || element == java.util.Map.Entry.class
-					|| allowed(element);
-		}
-		if (ALLOWED.contains(type) || ALLOWED_BY_NAME.contains(type.getName())) {
-			return true;
-		}
-		if ("java.time".equals(type.getPackageName())) {
-			// A date or time: written as java.time.Ser, which reads back only as one of these values.
-			return true;
-		}
-		return type.getName().startsWith("nl.briefwissel.") && (type.isRecord() || type.isEnum());
 	}
 }

@@ -35,8 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A session's attributes are read from the database with Java deserialisation, which makes whatever class the
  * bytes name and runs its reading code. Someone who can write a row there (a restored dump, a database account
- * of a neighbouring service) must not get a class of their choosing made: only the JDK's, Spring Security's and
- * our own session types are read, and anything else counts as no attribute.
+ * of a neighbouring service) must not get a class of their choosing made: only the JDK values named, Spring
+ * Security's and our own session types are read, and anything else counts as no attribute.
  */
 @BriefwisselTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -115,6 +115,69 @@ class SessionAttributeTypesTests {
 			.update();
 
 		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
+		assertThat(READ.get()).isZero();
+	}
+
+	/**
+	 * A URL asks the network for its host's address when a map or set it is a key of asks its hash, and sets nested in
+	 * sets take time to the power of their depth: neither is anything a session holds, so neither is read (decision 0100).
+	 */
+	@Test
+	void anAddressOfTheNetworkOrSetsNestedDeeperThanAnySignInAreNeverRead(CapturedOutput log) throws Exception {
+		Account participant = participant();
+		signedIn(participant);
+		String id = sessionId(participant);
+		java.net.URL address = java.net.URI.create("http://briefwissel.invalid/").toURL();
+		store(id, "bw.address", address);
+		// As a value, so that making the map here asks no address: reading it back must not make the URL at all.
+		store(id, "bw.addressInAMap", new java.util.HashMap<>(java.util.Map.of("home", address)));
+		// Far deeper than a sign-in's 6 levels, and within the 64 that were once allowed.
+		Object nested = new java.util.HashSet<>();
+		for (int level = 0; level < 40; level++) {
+			nested = new java.util.HashSet<>(Set.of(nested));
+		}
+		store(id, "bw.nested", nested);
+
+		Session session = sessions.findById(id);
+		assertThat(session.<Object>getAttribute("bw.address")).isNull();
+		assertThat(session.<Object>getAttribute("bw.addressInAMap")).isNull();
+		assertThat(session.<Object>getAttribute("bw.nested")).isNull();
+		assertThat(session.<Object>getAttribute(SessionLifetime.SIGNED_IN_AT)).as("the rest is read").isNotNull();
+		assertThat(log.getOut()).contains("A session attribute holds a java.net.URL, which is not read")
+			.contains("A session attribute goes beyond");
+	}
+
+	/** A refused attribute is taken out of the session the first time a request reads it, so it is warned of once. */
+	@Test
+	void aRefusedAttributeIsRemovedFromTheSessionAndWarnedOfOnce(CapturedOutput log) throws Exception {
+		Account participant = participant();
+		Browser browser = signedIn(participant);
+		String id = sessionId(participant);
+		jdbc.sql("""
+				update spring_session_attributes set attribute_bytes = :bytes
+				where attribute_name = 'SPRING_SECURITY_CONTEXT'
+				  and session_primary_id = (select primary_id from spring_session where session_id = :id)""")
+			.param("bytes", serialised(new Gadget()))
+			.param("id", id)
+			.update();
+
+		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
+		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
+		browser.perform(get("/login")).andExpect(status().isOk());
+
+		assertThat(jdbc.sql("""
+				select count(*) from spring_session_attributes
+				where attribute_name = 'SPRING_SECURITY_CONTEXT'
+				  and session_primary_id = (select primary_id from spring_session where session_id = :id)""")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from spring_session where session_id = :id and principal_name is not null")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).as("nobody is signed in to it").isZero();
+		String warning = "A session attribute holds a " + Gadget.class.getName() + ", which is not read";
+		assertThat(log.getOut().split(java.util.regex.Pattern.quote(warning), -1)).hasSize(2);
 		assertThat(READ.get()).isZero();
 	}
 
