@@ -408,7 +408,24 @@ class MatchingTests {
 			.noneMatch(fact -> fact.contains("Vol tot februari"));
 		assertThat(page.getElementById("intake-" + asked)).isNull();
 		assertThat(page.select("li > span").eachText())
-			.anyMatch(item -> item.matches("Vera Voorgesteld bij Carla Coach, voorgesteld op \\d{1,2} \\S+"));
+			.anyMatch(item -> item.matches("Vera Voorgesteld bij Carla Coach, voorgesteld op \\d{1,2} \\S+ \\d{4}"));
+	}
+
+	/** The day a coach was proposed carries its year, as every other date on the intakes page does. */
+	@Test
+	void theDayOfAProposalCarriesItsYearInBothLanguages() throws Exception {
+		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(2), manager.id());
+		for (String language : List.of("nl", "en")) {
+			String day = Today.date().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(language)));
+			Document page = Jsoup.parse(mvc.perform(get("/programme/intakes").param("lang", language).with(fixtures.as(manager)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			assertThat(page.getElementById("proposal-" + trajectory).select("span").first().text()).as(language)
+				.isEqualTo(language.equals("nl") ? "Dirk Deelnemer bij Carla Coach, voorgesteld op " + day
+						: "Dirk Deelnemer with Carla Coach, proposed on " + day);
+		}
 	}
 
 	/** Declined without a word added: the reason the coach chose is what the manager reads. */
