@@ -261,8 +261,8 @@ public class ParticipantExport {
 		data.put("startedOn", t.startedOn() == null ? null : t.startedOn().toString());
 		data.put("endedOn", t.endedOn() == null ? null : t.endedOn().toString());
 		// One that does not open: said as a letter is, nothing of what is stored (decision 0057).
-		said(data, "question", report.inOwnWords().questionReadable(), report.question(), "record.question.unreadable", language);
-		said(data, "goals", report.inOwnWords().goalsReadable(), report.goals(), "record.goals.unreadable", language);
+		said(data, "question", report.inOwnWords().questionReadable(), report.question(), "report.own.question.unreadable", language);
+		said(data, "goals", report.inOwnWords().goalsReadable(), report.goals(), "report.own.goals.unreadable", language);
 		data.put("mailPreference", trajectories.wantsFullText(t.id()) ? "FULL_TEXT" : "NOTIFICATION");
 		// As it stands now: the participant can take the consent given at intake back.
 		data.put("employerMayConfirm", trajectories.employerMayConfirm(t.id()));
@@ -492,7 +492,7 @@ public class ParticipantExport {
 		data.put("language", application.language().getLanguage());
 		data.put("theme", application.theme() == null ? null
 				: themes.label(application.programmeId(), application.theme(), language));
-		said(data, "question", application.questionReadable(), application.question(), "record.question.unreadable", language);
+		said(data, "question", application.questionReadable(), application.question(), "report.own.question.unreadable", language);
 		Intake.SelfCheck check = application.selfCheck();
 		if (check == null) {
 			data.put("selfCheck", null);

@@ -316,6 +316,55 @@ class ReportTests {
 			.isEqualTo("My report · Briefwissel");
 	}
 
+	/**
+	 * The participant's own record, titled My report, speaks to them as their start page does (My
+	 * question, My goals, Your reaction), on its page, in its PDF and in the export's PDF; the coach's
+	 * page and PDF keep saying whose they are.
+	 */
+	@Test
+	void theParticipantsOwnRecordSaysMyQuestionAndTheCoachsSaysTheParticipants(
+			@Autowired nl.briefwissel.closing.ClosingDesk closings) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String name = running.participant().displayName();
+		var trajectory = trajectories.withContent(running.id()).orElseThrow();
+		closings.write(trajectory, running.coach().id(), "Een samenvatting van het traject.", true);
+		closings.react(trajectory, running.participant().id(), "Dank je wel voor alles.");
+		record Words(String lang, String question, String goals, String reaction, String theirQuestion, String theirGoals,
+				String theirReaction) {
+		}
+		for (Words w : List.of(
+				new Words("nl", "Mijn vraag", "Mijn doelen", "Jouw reactie:", "Vraag van de deelnemer", "Doelen van de deelnemer",
+						"Reactie van " + name),
+				new Words("en", "My question", "My goals", "Your reaction:", "The participant's question",
+						"The participant's goals", "Reaction of " + name))) {
+			org.jsoup.nodes.Document own = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
+				.param("lang", w.lang()).with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString());
+			assertThat(own.select(".bw-record h3").eachText()).as(w.lang()).contains(w.question(), w.goals())
+				.doesNotContain(w.theirQuestion(), w.theirGoals());
+			assertThat(own.select(".bw-record p").eachText()).as(w.lang()).contains(w.reaction()).doesNotContain(w.theirReaction());
+			String ownPdf = pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", w.lang())
+				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			String exportPdf = pdfText(pdfIn(mvc.perform(get("/participant/export").param("lang", w.lang())
+				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()));
+			for (String pdf : List.of(ownPdf, exportPdf)) {
+				assertThat(pdf).as(w.lang()).contains(w.question(), w.goals(), w.reaction())
+					.doesNotContain(w.theirQuestion(), w.theirGoals(), w.theirReaction());
+			}
+
+			org.jsoup.nodes.Document coachs = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id())
+				.param("lang", w.lang()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString());
+			assertThat(coachs.select(".bw-record h3").eachText()).as(w.lang()).contains(w.theirQuestion(), w.theirGoals())
+				.doesNotContain(w.question(), w.goals());
+			assertThat(coachs.select(".bw-record p").eachText()).as(w.lang()).contains(w.theirReaction());
+			String coachPdf = pdfText(mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).param("lang", w.lang())
+				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			assertThat(coachPdf).as(w.lang()).contains(w.theirQuestion(), w.theirGoals(), w.theirReaction())
+				.doesNotContain(w.question(), w.goals());
+		}
+	}
+
 	private String title(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return org.jsoup.Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
 			.title();

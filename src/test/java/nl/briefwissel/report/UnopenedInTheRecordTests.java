@@ -133,7 +133,8 @@ class UnopenedInTheRecordTests {
 		keys.take("closing", "summary_key_id", "trajectory_id", running.id());
 		keys.take("closing", "reaction_key_id", "trajectory_id", running.id());
 
-		// The participant's export, in Dutch: the data say each, and the PDF marks each in its place.
+		// The participant's export, in Dutch: the data say each, and the PDF marks each in its place, to
+		// the participant as their own (your question, not the participant's).
 		byte[] zip = mvc.perform(get("/participant/export").with(fixtures.as(participant))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		Map<String, byte[]> entries = unzipped(zip);
@@ -141,11 +142,11 @@ class UnopenedInTheRecordTests {
 		assertThat(json).doesNotContain("straks niet meer").doesNotContain("k-weg");
 		JsonNode data = JsonMapper.builder().build().readTree(json).get("trajectories").get(0);
 		assertThat(data.has("question")).isFalse();
-		assertThat(data.get("questionUnreadable").asString()).isEqualTo(text("record.question.unreadable", DUTCH));
+		assertThat(data.get("questionUnreadable").asString()).isEqualTo(text("report.own.question.unreadable", DUTCH));
 		assertThat(data.has("goals")).isFalse();
-		assertThat(data.get("goalsUnreadable").asString()).isEqualTo(text("record.goals.unreadable", DUTCH));
+		assertThat(data.get("goalsUnreadable").asString()).isEqualTo(text("report.own.goals.unreadable", DUTCH));
 		assertThat(data.get("intake").has("question")).isFalse();
-		assertThat(data.get("intake").get("questionUnreadable").asString()).isEqualTo(text("record.question.unreadable", DUTCH));
+		assertThat(data.get("intake").get("questionUnreadable").asString()).isEqualTo(text("report.own.question.unreadable", DUTCH));
 		assertThat(data.get("intake").get("selfCheck").get("writesComfortably").asString()).isEqualTo("YES");
 		JsonNode marked = data.get("highlights");
 		assertThat(marked.size()).isEqualTo(2);
@@ -165,8 +166,8 @@ class UnopenedInTheRecordTests {
 		assertThat(change.has("why")).isFalse();
 		assertThat(change.get("whyUnreadable").asString()).isEqualTo(text("report.why.unreadable", DUTCH));
 		assertThat(data.get("messages").get(0).get("text").asString()).isEqualTo("Wat geeft je energie? En wat kost je energie?");
-		assertThat(pdfText(entries.get("traject-1/verslag.pdf"))).contains(text("record.question.unreadable", DUTCH),
-				text("record.goals.unreadable", DUTCH), "“Wat geeft je energie?”", text("highlight.unreadable", DUTCH),
+		assertThat(pdfText(entries.get("traject-1/verslag.pdf"))).contains(text("report.own.question.unreadable", DUTCH),
+				text("report.own.goals.unreadable", DUTCH), "“Wat geeft je energie?”", text("highlight.unreadable", DUTCH),
 				text("closing.summary.unreadable", DUTCH), text("closing.reaction.unreadable", DUTCH),
 				text("report.why.unreadable", DUTCH), "Wat geeft je energie? En wat kost je energie?")
 			.doesNotContain("straks niet meer");
