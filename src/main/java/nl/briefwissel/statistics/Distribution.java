@@ -64,6 +64,16 @@ public record Distribution(Map<String, Figure> cells, Figure other, Figure total
 		return new Distribution(cells, other == 0 ? null : Figure.count(other), Figure.count(total));
 	}
 
+	/**
+	 * Every figure hidden as "≥ 5", for when its total is hidden to protect a smaller group ({@link Sums}):
+	 * the figures shown would add up to it again.
+	 */
+	Distribution protect() {
+		Map<String, Figure> hidden = new LinkedHashMap<>();
+		cells.forEach((code, figure) -> hidden.put(code, figure.protect()));
+		return new Distribution(hidden, other == null ? null : other.protect(), total.protect());
+	}
+
 	/** Whether there is anything to list: a named group or the small ones together. */
 	public boolean isEmpty() {
 		return cells.isEmpty() && other == null;

@@ -8,22 +8,28 @@ import java.util.Locale;
  *
  * @param average whether this is an average over {@code people}: hidden, it is not written as "< 5",
  *        which beside "(days)" or "(1–10)" reads as the value (see {@link #hiddenAverage})
+ * @param protecting hidden though it is five or more, because a group under five could be worked out
+ *        from it and the figures beside it ({@link Sums}): written as "≥ 5", since "< 5" would be untrue
  */
-public record Figure(Double value, int people, boolean suppressed, boolean average) {
+public record Figure(Double value, int people, boolean suppressed, boolean average, boolean protecting) {
 
 	/** The smallest group shown. */
 	public static final int MINIMUM = 5;
 
 	public static Figure count(int count) {
-		return new Figure((double) count, count, count > 0 && count < MINIMUM, false);
+		return new Figure((double) count, count, count > 0 && count < MINIMUM, false, false);
 	}
 
 	public static Figure average(Double value, int people) {
-		return new Figure(value, people, people > 0 && people < MINIMUM, true);
+		return new Figure(value, people, people > 0 && people < MINIMUM, true, false);
 	}
 
-	Figure suppress() {
-		return new Figure(value, people, true, average);
+	/**
+	 * This count hidden to protect a smaller group (see {@link Sums}); a count already hidden, or 0, stays
+	 * as it is: 0 tells of nobody, and hiding it would protect nobody.
+	 */
+	Figure protect() {
+		return suppressed || people == 0 ? this : new Figure(value, people, true, average, true);
 	}
 
 	/**
@@ -40,7 +46,7 @@ public record Figure(Double value, int people, boolean suppressed, boolean avera
 	 */
 	public String shown(boolean decimal, Locale language) {
 		if (suppressed) {
-			return "< " + MINIMUM;
+			return (protecting ? "≥ " : "< ") + MINIMUM;
 		}
 		if (value == null) {
 			return "–";

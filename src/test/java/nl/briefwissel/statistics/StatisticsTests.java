@@ -851,6 +851,107 @@ class StatisticsTests {
 		}
 	}
 
+	/**
+	 * The product walk's page: 7 started, 5 running, 0 starting soon and "< 5" completed told that 2 had
+	 * ended (completed or stopped), a group under five worked out by subtraction. A figure it follows from
+	 * is now shown as "≥ 5", on the page and in the CSV, so no count under five can be worked out.
+	 */
+	@Test
+	void noCountUnderFiveCanBeWorkedOutFromStartedMinusRunning() throws Exception {
+		Coached setup = aProgrammeWithACoach("Afgeleid");
+		Account manager = fixtures.person(setup.programme().organisationId(), "pm-af-" + UUID.randomUUID() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		for (int i = 0; i < 5; i++) {
+			trajectories.record(setup.programme().id(), setup.participant("r" + i).id(), setup.coach().id(), TrajectoryStatus.RUNNING,
+					"GROWTH", Today.date().minusDays(10), null);
+		}
+		trajectories.record(setup.programme().id(), setup.participant("c").id(), setup.coach().id(), TrajectoryStatus.COMPLETED,
+				"GROWTH", Today.date().minusDays(60), Today.date().minusDays(5));
+		trajectories.record(setup.programme().id(), setup.participant("s").id(), setup.coach().id(), TrajectoryStatus.STOPPED,
+				"GROWTH", Today.date().minusDays(60), Today.date().minusDays(5));
+		var figures = statistics.of(programmes.byId(setup.programme().id()).orElseThrow(), Today.date().minusMonths(12).plusDays(1),
+				Today.date());
+		assertThat(figures.started().shown(false, DUTCH)).isEqualTo("7");
+		assertThat(figures.startingSoon().shown(false, DUTCH)).isEqualTo("0");
+		assertThat(figures.completed().shown(false, DUTCH)).isEqualTo("< 5");
+		assertThat(figures.runningNow().shown(false, DUTCH)).as("7 - 5 would tell that 2 ended").isEqualTo("≥ 5");
+		assertNothingUnderFiveFollows(figures);
+
+		String page = mvc.perform(get("/programme/statistics").with(fixtures.as(manager))).andReturn().getResponse()
+			.getContentAsString();
+		String row = page.substring(page.indexOf("Nu lopend of gepauzeerd (eerste dag geweest)"));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("≥ 5").doesNotContain(">5<");
+		String csv = new String(mvc.perform(get("/programme/statistics.csv").param("lang", "en").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"Started\";\"7\"").contains("\"Running or paused now (first day passed)\";\"≥ 5\"")
+			.contains("\"Completed\";\"< 5\"");
+	}
+
+	/**
+	 * 6 started, 5 running and 1 completed: with "running ≥ 5" and "completed < 5", 6 left only 5 and 1.
+	 * Then the total is hidden too, with what adds up to it (the themes) and what it is part of (intakes).
+	 */
+	@Test
+	void whenHidingAPartStillTellsTheTotalIsHiddenWithWhatAddsUpToIt() {
+		Coached setup = aProgrammeWithACoach("Vastgepind");
+		for (int i = 0; i < 5; i++) {
+			trajectories.record(setup.programme().id(), setup.participant("r" + i).id(), setup.coach().id(), TrajectoryStatus.RUNNING,
+					"GROWTH", Today.date().minusDays(10), null);
+		}
+		trajectories.record(setup.programme().id(), setup.participant("c").id(), setup.coach().id(), TrajectoryStatus.COMPLETED,
+				"GROWTH", Today.date().minusDays(60), Today.date().minusDays(5));
+		var figures = statistics.of(programmes.byId(setup.programme().id()).orElseThrow(), Today.date().minusMonths(12).plusDays(1),
+				Today.date());
+		assertThat(figures.started().shown(false, DUTCH)).isEqualTo("≥ 5");
+		assertThat(figures.intakes().shown(false, DUTCH)).isEqualTo("≥ 5");
+		assertThat(figures.themes().cells().values()).allSatisfy(cell -> assertThat(cell.visible()).isFalse());
+		assertThat(figures.themes().other() == null || !figures.themes().other().visible()).isTrue();
+		assertNothingUnderFiveFollows(figures);
+	}
+
+	/** Where no figure tells a group under five, every figure stays as it was: 15 started, 5 running, 5 completed, 5 stopped. */
+	@Test
+	void figuresFromWhichNothingSmallFollowsStayShown() {
+		Coached setup = aProgrammeWithACoach("Niets af te leiden");
+		for (int i = 0; i < 5; i++) {
+			trajectories.record(setup.programme().id(), setup.participant("r" + i).id(), setup.coach().id(), TrajectoryStatus.RUNNING,
+					"GROWTH", Today.date().minusDays(10), null);
+			trajectories.record(setup.programme().id(), setup.participant("c" + i).id(), setup.coach().id(), TrajectoryStatus.COMPLETED,
+					"GRIP", Today.date().minusDays(60), Today.date().minusDays(5));
+			trajectories.record(setup.programme().id(), setup.participant("s" + i).id(), setup.coach().id(), TrajectoryStatus.STOPPED,
+					"SURPLUS", Today.date().minusDays(60), Today.date().minusDays(5));
+		}
+		var figures = statistics.of(programmes.byId(setup.programme().id()).orElseThrow(), Today.date().minusMonths(12).plusDays(1),
+				Today.date());
+		assertThat(figures.intakes().shown(false, DUTCH)).isEqualTo("15");
+		assertThat(figures.started().shown(false, DUTCH)).isEqualTo("15");
+		assertThat(figures.runningNow().shown(false, DUTCH)).isEqualTo("5");
+		assertThat(figures.startingSoon().shown(false, DUTCH)).isEqualTo("0");
+		assertThat(figures.completed().shown(false, DUTCH)).isEqualTo("5");
+		assertThat(figures.themes().cells().values()).extracting(cell -> cell.shown(false, DUTCH)).containsExactly("5", "5", "5");
+		assertNothingUnderFiveFollows(figures);
+	}
+
+	/**
+	 * Started = running + completed + the rest that ended otherwise, and intakes = started + starting soon
+	 * + the rest not started: what the shown figures leave for their hidden parts is never 1 to 4.
+	 */
+	private static void assertNothingUnderFiveFollows(ProgrammeFigures figures) {
+		assertLeftIsNotSmall(figures.started(), figures.runningNow(), figures.completed());
+		assertLeftIsNotSmall(figures.intakes(), figures.started(), figures.startingSoon());
+	}
+
+	private static void assertLeftIsNotSmall(Figure total, Figure... parts) {
+		if (!total.visible()) {
+			return;
+		}
+		long left = Math.round(total.value());
+		for (Figure part : parts) {
+			left -= part.visible() ? Math.round(part.value()) : 0;
+		}
+		assertThat(left > 0 && left < Figure.MINIMUM).as("what the shown figures leave for the hidden ones: %d", left).isFalse();
+	}
+
 	private Coached aProgrammeWithACoach(String name) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente " + name + " " + suffix);
