@@ -21,25 +21,57 @@ import java.util.stream.Stream;
 public final class BracketedPlaceholders {
 
 	/**
-	 * Square brackets on one line. Not a Markdown link ([NPO Start](https://…) in the library) or
-	 * reference link ([tekst][1]): its text is meant to be read.
+	 * Square brackets on one line. Not a Markdown link ([NPO Start](https://…) in the library): its text is
+	 * meant to be read. Only one an opening parenthesis follows: skipping one a bracket follows or stands
+	 * after too ([tekst][1]) let both halves of "[naam][datum]" go.
 	 */
-	private static final Pattern IN_BRACKETS = Pattern.compile("(?<!])\\[([^\\[\\]\\n]{1,80})](?![(\\[])");
-
-	/** The first word of an instruction to fill in, followed by what: Vul hier … in, Voeg … toe, Fill in …. */
-	private static final Set<String> FILL_IN = Set.of("vul", "voeg", "fill", "insert", "enter");
-
-	/** The phrases that say something is to be filled in, wherever they stand: [datum invullen]. */
-	private static final Pattern TO_FILL_IN = Pattern.compile("(^|\\s)(invullen|in te vullen)(\\s|$)");
+	private static final Pattern IN_BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,80})](?!\\()");
 
 	/**
-	 * The welcome template's placeholders as bare words (naam, weken, per_week, …), in either language,
-	 * and a date, which templates written elsewhere leave most after a name.
+	 * The first word of an instruction to fill in, followed by what: Vul hier … in, Voeg … toe, Fill in …. The
+	 * verb alone ([Vul aan], [Voeg toe], [Fill in]) is the name of a button a coach explaining werk.nl or
+	 * LinkedIn writes so: it needs an object, or hier / here.
+	 */
+	private static final Set<String> FILL_IN = Set.of("vul", "voeg", "fill", "insert", "enter");
+
+	/** What goes with a fill-in verb and names nothing to fill in. */
+	private static final Set<String> PARTICLES = Set.of("in", "aan", "toe", "out", "up");
+
+	/**
+	 * The phrases that say something is to be filled in, wherever they stand: [datum invullen], [naam invoegen].
+	 * Only invullen is one alone: [Invoegen] is a tab of Word, [Aanvullen] a button.
+	 */
+	private static final Pattern TO_FILL_IN = Pattern
+		.compile("(^|\\s)(invullen|in te vullen|invoegen|in te voegen|aanvullen|aan te vullen)(\\s|$)");
+
+	/** A date or time to write in the form it asks: [DD-MM-JJJJ], [dd/mm/yyyy], [uu:mm]. */
+	private static final Pattern MASK = Pattern
+		.compile("((dd|mm|jj|jjjj|yy|yyyy)([-/.](dd|mm|jj|jjjj|yy|yyyy)){1,2})|((hh|uu):mm)");
+
+	/** Words for a name, of the participant or anyone. */
+	private static final Set<String> NAME = Set.of("naam", "voornaam", "achternaam", "name", "firstname", "lastname");
+
+	/**
+	 * What may stand beside a name word for the name to be the letter's own: the participant's or the
+	 * reader's ([Naam deelnemer], [jouw naam], [your name], [first name]). Not anyone else's: a coach quotes
+	 * "Geachte [naam contactpersoon]" or "[naam bedrijf]" from a participant's application letter to comment on it
+	 * (decision 0114).
+	 */
+	private static final Set<String> OWN_NAME = Set.of("deelnemer", "deelneemster", "cliënt", "client", "kandidaat",
+			"participant", "candidate", "jouw", "je", "uw", "your", "volledige", "full", "first", "last", "van", "de",
+			"het", "of", "the");
+
+	/**
+	 * The welcome template's placeholders as bare words (naam, weken, per_week, …), in either language, a date and
+	 * a time, which templates written elsewhere leave most after a name, and the parts of a name. Not start and
+	 * coach: [Start] is a button of Windows and of many a site, [Coach] one of werk.nl's pages, as [Enter] is a key.
 	 */
 	private static final Set<String> ONE_WORD = Stream
-		.concat(Stream.of("datum", "date"), Stream.of(Welcome.placeholders(Locale.forLanguageTag("nl")),
-				Welcome.placeholders(Locale.ENGLISH)).flatMap(listed -> Arrays.stream(listed.split(", "))))
-		.map(placeholder -> placeholder.replace("{", "").replace("}", ""))
+		.concat(Stream.of("datum", "date", "tijd", "time", "voornaam", "achternaam", "firstname", "lastname", "invullen"),
+				Stream.of(Welcome.placeholders(Locale.forLanguageTag("nl")), Welcome.placeholders(Locale.ENGLISH))
+					.flatMap(listed -> Arrays.stream(listed.split(", ")))
+					.map(placeholder -> placeholder.replace("{", "").replace("}", ""))
+					.filter(word -> !word.equals("start") && !word.equals("coach")))
 		.collect(Collectors.toUnmodifiableSet());
 
 	private BracketedPlaceholders() {
@@ -57,13 +89,24 @@ public final class BracketedPlaceholders {
 		return List.copyOf(placeholders);
 	}
 
-	/** A lone word that is no placeholder of ours ([sic], [Enter], [1]) or several that give no instruction are meant. */
+	/**
+	 * A lone word that is no placeholder of ours ([sic], [Enter], [1]) or several that give no instruction are
+	 * meant. A question or exclamation mark or a colon at the end ([datum?], [Hier invullen:]) changes nothing.
+	 */
 	private static boolean leftToFillIn(String between) {
-		String content = between.strip().toLowerCase(Locale.ROOT);
+		String content = between.strip().toLowerCase(Locale.ROOT).replaceAll("[?!:.…\\s]+$", "");
+		if (content.isEmpty()) {
+			return false;
+		}
 		String[] words = content.split("\\s+");
 		if (words.length == 1) {
-			return ONE_WORD.contains(content) || "invullen".equals(content);
+			return ONE_WORD.contains(content) || MASK.matcher(content).matches();
 		}
-		return FILL_IN.contains(words[0]) || TO_FILL_IN.matcher(content).find();
+		if (FILL_IN.contains(words[0])) {
+			return Arrays.stream(words).skip(1).anyMatch(word -> !PARTICLES.contains(word));
+		}
+		boolean ownName = Arrays.stream(words).anyMatch(NAME::contains)
+				&& Arrays.stream(words).allMatch(word -> NAME.contains(word) || OWN_NAME.contains(word));
+		return ownName || TO_FILL_IN.matcher(content).find();
 	}
 }

@@ -458,7 +458,7 @@ class ConversationController {
 			errors.rejectValue("text", "validation.message.videoLink");
 		}
 		if (!errors.hasErrors()) {
-			heldForBrackets(form.text(), giving, placeholdersPassed, model);
+			heldForBrackets(form.text(), giving.map(a -> letterText(a, trajectory, locale)), placeholdersPassed, model);
 		}
 		if (errors.hasErrors() || model.containsAttribute("bracketsFound")) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.
@@ -502,11 +502,12 @@ class ConversationController {
 	 * What looks like a place a template left to fill in ([Vul hier … in], [naam]) holds the letter once,
 	 * named, with "Toch versturen" to send it as it is: brackets are as often meant, so not refused
 	 * (decision 0114). The pass goes with that button and is for this text only: a letter changed after
-	 * the warning is read again. A worksheet in the assignment's own text is for the participant to fill in.
+	 * the warning is read again. A worksheet in the assignment's own text is for the participant to fill in:
+	 * that text is taken out of the letter once, as the letter carries it, and the rest read. Leaving out the
+	 * brackets it holds wherever they stood let "Beste [naam]" go beside a worksheet with "Naam: [naam]".
 	 */
-	private static void heldForBrackets(String text, Optional<Assignment> giving, String passed, Model model) {
-		List<String> found = new ArrayList<>(BracketedPlaceholders.in(text));
-		giving.ifPresent(a -> found.removeAll(BracketedPlaceholders.in(a.title() + "\n" + a.instructions())));
+	private static void heldForBrackets(String text, Optional<String> assignmentText, String passed, Model model) {
+		List<String> found = BracketedPlaceholders.in(assignmentText.map(letter -> withoutOnce(text, letter)).orElse(text));
 		String pass = passFor(text);
 		if (!found.isEmpty() && !pass.equals(passed)) {
 			model.addAttribute("bracketsFound", found);
@@ -734,6 +735,37 @@ class ConversationController {
 		int to = letter.lastIndexOf("\n\n");
 		String instructions = from < 0 || to <= from ? "" : words(letter.substring(from + 2, to));
 		return !instructions.isEmpty() && words(text).contains(instructions);
+	}
+
+	/**
+	 * The letter without the assignment's text, taken out once as {@link #carries} finds it: whole, or its heading
+	 * line and its instructions (word for word, whatever the line breaks) where the coach wrote around them.
+	 */
+	private static String withoutOnce(String text, String letter) {
+		String typed = text.replace("\r\n", "\n");
+		String block = letter.replace("\r\n", "\n");
+		int whole = typed.indexOf(block);
+		if (whole >= 0) {
+			return typed.substring(0, whole) + typed.substring(whole + block.length());
+		}
+		String heading = block.lines().findFirst().orElse("").strip();
+		List<String> lines = new ArrayList<>(typed.lines().toList());
+		lines.stream().filter(line -> line.strip().equals(heading)).findFirst().ifPresent(lines::remove);
+		String rest = String.join("\n", lines);
+		int from = block.indexOf("\n\n");
+		int to = block.lastIndexOf("\n\n");
+		String instructions = from < 0 || to <= from ? "" : block.substring(from + 2, to);
+		if (instructions.isBlank()) {
+			return rest;
+		}
+		int at = rest.indexOf(instructions);
+		if (at >= 0) {
+			return rest.substring(0, at) + rest.substring(at + instructions.length());
+		}
+		String inWords = words(instructions);
+		String restInWords = words(rest);
+		int wordsAt = restInWords.indexOf(inWords);
+		return wordsAt < 0 ? rest : restInWords.substring(0, wordsAt) + "\n" + restInWords.substring(wordsAt + inWords.length());
 	}
 
 	private static String words(String text) {
