@@ -312,10 +312,10 @@ public class Evaluations {
 	}
 
 	/**
-	 * The day the participant can no longer answer the evaluation, in the clock's zone: the day the latest mail's
-	 * link turns {@link #LINK_VALID_FOR} old, which closes the page signed in as well. Empty when it cannot be
-	 * answered (any more). The participant page names that day: "two months after our mail" left them to count
-	 * from a mail they may never have seen.
+	 * The last whole day the participant can answer the evaluation, in the clock's zone: the day before the latest
+	 * mail's link turns {@link #LINK_VALID_FOR} old (at the hour that mail went), which closes the page signed in as
+	 * well. Empty when it cannot be answered (any more). The participant page names that day: "two months after our
+	 * mail" left them to count from a mail they may never have seen, and the closing day itself was read as included.
 	 */
 	public Optional<LocalDate> openUntil(UUID trajectoryId) {
 		return jdbc.sql("select coalesce(reminded_at, requested_at) from evaluation_request where trajectory_id = :key" + STILL_OPEN)
@@ -323,7 +323,7 @@ public class Evaluations {
 			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
 			.query(OffsetDateTime.class)
 			.optional()
-			.map(sent -> sent.plus(LINK_VALID_FOR).atZoneSameInstant(clock.getZone()).toLocalDate());
+			.map(sent -> sent.plus(LINK_VALID_FOR).atZoneSameInstant(clock.getZone()).toLocalDate().minusDays(1));
 	}
 
 	/** A request that can be answered: its links kept (not erased), not answered, the latest mail not older than {@link #LINK_VALID_FOR}. */

@@ -79,19 +79,23 @@ class OwnEvaluationPagesTests {
 			.as("no longer offered").isEmpty();
 	}
 
-	/** The box said "until two months after our mail about it": a participant cannot know when that mail came. */
+	/**
+	 * The box said "until two months after our mail about it": a participant cannot know when that mail came. It
+	 * then named the day the link stops working, at the hour the mail went, read as a day still included: it names
+	 * the last whole day, said to include it.
+	 */
 	@Test
 	void theParticipantPageSaysTheLastDayTheEvaluationCanBeFilledIn() throws Exception {
 		Fixtures.RunningTrajectory t = completed();
 		OffsetDateTime sent = OffsetDateTime.now().minusDays(10);
 		jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t").param("at", sent).param("t", t.id()).update();
-		java.time.LocalDate until = sent.plusDays(60).atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+		java.time.LocalDate until = sent.plusDays(60).atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate().minusDays(1);
 
 		assertThat(page(get("/participant").with(fixtures.as(t.participant()))).text())
-			.contains("Dat kan tot " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")).format(until) + ".")
+			.contains("Dat kan tot en met " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")).format(until) + ".")
 			.doesNotContain("twee maanden");
 		assertThat(page(get("/participant").param("lang", "en").with(fixtures.as(t.participant()))).text())
-			.contains("You can do so until " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).format(until) + ".")
+			.contains("You can do so up to and including " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).format(until) + ".")
 			.doesNotContain("two months");
 	}
 
