@@ -510,14 +510,17 @@ class Messages {
 			.optional();
 	}
 
-	/** The names of the files a letter came with that were kept, as its mail names them, in the letter's order. */
+	/** The names of the files a letter came with that were kept, for its mail: as the letter lists them ({@link #AS_LISTED}). */
 	List<String> acceptedFileNames(UUID messageId) {
-		return jdbc.sql("select file_name from message_attachment where message_id = :id and refusal is null")
+		return jdbc.sql("""
+				select id, message_id, file_name, content_type, size_bytes, refusal from message_attachment
+				where message_id = :id and refusal is null""")
 			.param("id", messageId)
-			.query(String.class)
+			.query(Messages::mapAttachment)
 			.list()
 			.stream()
-			.sorted(byName())
+			.sorted(AS_LISTED)
+			.map(Attachment::fileName)
 			.toList();
 	}
 
@@ -532,9 +535,17 @@ class Messages {
 			.query(Messages::mapAttachment)
 			.list()
 			.stream()
-			.sorted(Comparator.comparing(Attachment::fileName, byName()))
+			.sorted(AS_LISTED)
 			.collect(Collectors.groupingBy(Attachment::messageId));
 	}
+
+	/**
+	 * A letter's files as the page and its mail list them: by name ({@link #byName}), and files of the same name (a
+	 * phone sends every photo as image.jpg) by their id as text, so that they stand in one order at every reading.
+	 * The order they came in is not kept: no column holds it.
+	 */
+	static final Comparator<Attachment> AS_LISTED = Comparator.comparing(Attachment::fileName, byName())
+		.thenComparing(attachment -> attachment.id().toString());
 
 	/**
 	 * A letter's files by name as a person reads a list: "b.pdf" before "Z.pdf", "écht.pdf" beside "echt.pdf". The

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.mail.MailAttachment;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -202,6 +203,35 @@ class PhotoPreviewTests {
 				.extracting(link -> link.text().substring(0, link.text().indexOf(" (")))
 				.containsExactly("Afspraken.pdf", "begin.pdf", "écht.pdf", "Zomer.pdf");
 		}
+	}
+
+	/**
+	 * Files of the same name (a phone sends every photo as image.jpg) stood in no order of their own: the page
+	 * and the mail could list them differently from one reading to the next. Ties go by the file's id.
+	 */
+	@Test
+	void filesOfTheSameNameAreListedByTheirId() {
+		UUID message = UUID.randomUUID();
+		Attachment later = new Attachment(UUID.fromString("ffffffff-0000-0000-0000-000000000000"), message, "image.jpg", "image/jpeg", 1, null);
+		Attachment earlier = new Attachment(UUID.fromString("00000000-0000-0000-0000-000000000001"), message, "image.jpg", "image/jpeg", 1, null);
+		Attachment first = new Attachment(UUID.randomUUID(), message, "begin.pdf", "application/pdf", 1, null);
+		Attachment last = new Attachment(UUID.randomUUID(), message, "Zomer.pdf", "application/pdf", 1, null);
+		assertThat(java.util.stream.Stream.of(last, later, first, earlier).sorted(Messages.AS_LISTED).toList())
+			.containsExactly(first, earlier, later, last);
+	}
+
+	/** The failed mail's notice names the files kept, as the letter lists them: by name, not the database's order. */
+	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void theFilesAMailNamesAreThoseKeptInTheLettersOrder(@Autowired Messages messages) {
+		var running = fixtures.runningTrajectory(true);
+		byte[] pdf = "%PDF-1.4".getBytes(StandardCharsets.US_ASCII);
+		UUID letter = messages.add(running.id(), running.participant().id(), Author.PARTICIPANT, MessageKind.MESSAGE, "Drie bestanden",
+				Channel.WEB, null, java.util.List.of(new MailAttachment("Zomer.pdf", "application/pdf", pdf.length, pdf, null),
+						new MailAttachment("begin.pdf", "application/pdf", pdf.length, pdf, null),
+						new MailAttachment("Afspraken.pdf", "application/pdf", pdf.length, null, "te groot"),
+						new MailAttachment("écht.pdf", "application/pdf", pdf.length, pdf, null)));
+		assertThat(messages.acceptedFileNames(letter)).containsExactly("begin.pdf", "écht.pdf", "Zomer.pdf");
 	}
 
 	/** A photo that was not kept (too big) has nothing to preview: its name and why, no image. */
