@@ -51,9 +51,10 @@ public class Evaluations {
 	static final Duration REMIND_AFTER = Duration.ofDays(5);
 
 	/**
-	 * A link works for this long after the last mail that carried it: long enough for a holiday,
-	 * not so long that one found in an old mailbox years later adds a score to a month far from the
-	 * trajectory (and shows the coach's name to whoever found it).
+	 * A link works for this long after the last mail that carried it, to the end of that day in the clock's zone:
+	 * long enough for a holiday, not so long that one found in an old mailbox years later adds a score to a month
+	 * far from the trajectory (and shows the coach's name to whoever found it). To the end of a day, so that the
+	 * participant page can name the last day whole ({@link #openUntil}) and mean all of it.
 	 */
 	static final Duration LINK_VALID_FOR = Duration.ofDays(60);
 
@@ -312,28 +313,33 @@ public class Evaluations {
 	}
 
 	/**
-	 * The last whole day the participant can answer the evaluation, in the clock's zone: the day before the latest
-	 * mail's link turns {@link #LINK_VALID_FOR} old (at the hour that mail went), which closes the page signed in as
-	 * well. Empty when it cannot be answered (any more). The participant page names that day: "two months after our
-	 * mail" left them to count from a mail they may never have seen, and the closing day itself was read as included.
+	 * The last day the participant can answer the evaluation, in the clock's zone: the day of the latest mail plus
+	 * {@link #LINK_VALID_FOR}, all of which it is open (the link and the page signed in alike). Empty when it cannot
+	 * be answered (any more). The participant page names that day: "two months after our mail" left them to count
+	 * from a mail they may never have seen; a day that closed at the hour the mail went was read as included.
 	 */
 	public Optional<LocalDate> openUntil(UUID trajectoryId) {
 		return jdbc.sql("select coalesce(reminded_at, requested_at) from evaluation_request where trajectory_id = :key" + STILL_OPEN)
 			.param("key", trajectoryId)
-			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
+			.param("sentFrom", sentFrom())
 			.query(OffsetDateTime.class)
 			.optional()
-			.map(sent -> sent.plus(LINK_VALID_FOR).atZoneSameInstant(clock.getZone()).toLocalDate().minusDays(1));
+			.map(sent -> sent.atZoneSameInstant(clock.getZone()).toLocalDate().plusDays(LINK_VALID_FOR.toDays()));
 	}
 
-	/** A request that can be answered: its links kept (not erased), not answered, the latest mail not older than {@link #LINK_VALID_FOR}. */
-	private static final String STILL_OPEN = " and token_hash is not null and answered_at is null and coalesce(reminded_at, requested_at) > :sentAfter";
+	/** A request that can be answered: its links kept (not erased), not answered, the latest mail sent on or after {@link #sentFrom}. */
+	private static final String STILL_OPEN = " and token_hash is not null and answered_at is null and coalesce(reminded_at, requested_at) >= :sentFrom";
+
+	/** The first moment of the earliest day whose mail's link still works today ({@link #LINK_VALID_FOR}, to the end of a day). */
+	private OffsetDateTime sentFrom() {
+		return LocalDate.now(clock).minusDays(LINK_VALID_FOR.toDays()).atStartOfDay(clock.getZone()).toOffsetDateTime();
+	}
 
 	/** The request {@code which} names (by {@code :key}) while it can be answered ({@link #STILL_OPEN}). */
 	private Optional<TrajectoryOverview> open(String which, Object key) {
 		return jdbc.sql("select trajectory_id from evaluation_request where " + which + STILL_OPEN)
 			.param("key", key)
-			.param("sentAfter", OffsetDateTime.now(clock).minus(LINK_VALID_FOR))
+			.param("sentFrom", sentFrom())
 			.query(UUID.class)
 			.optional()
 			.flatMap(trajectories::byId);

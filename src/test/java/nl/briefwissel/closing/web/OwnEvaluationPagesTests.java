@@ -89,7 +89,7 @@ class OwnEvaluationPagesTests {
 		Fixtures.RunningTrajectory t = completed();
 		OffsetDateTime sent = OffsetDateTime.now().minusDays(10);
 		jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t").param("at", sent).param("t", t.id()).update();
-		java.time.LocalDate until = sent.plusDays(60).atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate().minusDays(1);
+		java.time.LocalDate until = sent.atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate().plusDays(60);
 
 		assertThat(page(get("/participant").with(fixtures.as(t.participant()))).text())
 			.contains("Dat kan tot en met " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")).format(until) + ".")
@@ -97,6 +97,27 @@ class OwnEvaluationPagesTests {
 		assertThat(page(get("/participant").param("lang", "en").with(fixtures.as(t.participant()))).text())
 			.contains("You can do so up to and including " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH).format(until) + ".")
 			.doesNotContain("two months");
+	}
+
+	/**
+	 * The day the page names is open whole: a mail sent sixty days ago, a minute earlier in the day than now, still
+	 * lets the participant answer today, the last day the box named (it closed at the hour the mail went).
+	 */
+	@Test
+	void theLastDayNamedIsOpenAllDay() throws Exception {
+		Fixtures.RunningTrajectory t = completed();
+		java.time.ZoneId amsterdam = java.time.ZoneId.of("Europe/Amsterdam");
+		java.time.ZonedDateTime now = java.time.ZonedDateTime.now(amsterdam);
+		// Early on the day sixty days ago, so that the moment is on that day whatever the hour now.
+		OffsetDateTime sent = now.toLocalDate().minusDays(60).atStartOfDay(amsterdam).plusMinutes(1).toOffsetDateTime();
+		jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t").param("at", sent).param("t", t.id()).update();
+
+		assertThat(evaluations.openFor(t.id())).as("open on the last day named").isPresent();
+		assertThat(page(get("/participant").with(fixtures.as(t.participant()))).text())
+			.contains("Dat kan tot en met " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")).format(now.toLocalDate()) + ".");
+
+		jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t").param("at", sent.minusMinutes(2)).param("t", t.id()).update();
+		assertThat(evaluations.openFor(t.id())).as("a mail of the day before: its last day was yesterday").isEmpty();
 	}
 
 	@Test
