@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
@@ -16,12 +17,19 @@ import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,8 +59,16 @@ public class SessionLifetime {
 
 	private final Accounts accounts;
 
-	SessionLifetime(Clock clock, @Value("${briefwissel.session-max-lifetime:12h}") Duration maxLifetime, Accounts accounts) {
+	private final JdbcClient jdbc;
+
+	/** Spring Session's repository, asked for when a change is saved: it is made after this configuration. */
+	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+
+	SessionLifetime(Clock clock, @Value("${briefwissel.session-max-lifetime:12h}") Duration maxLifetime, Accounts accounts,
+			JdbcClient jdbc, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
 		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.sessions = sessions;
 		if (maxLifetime.isNegative() || maxLifetime.isZero()) {
 			throw new IllegalStateException("briefwissel.session-max-lifetime must be longer than zero, not " + maxLifetime);
 		}
@@ -75,24 +91,104 @@ public class SessionLifetime {
 		session.setAttribute(PASSWORD_AS_OF, new PasswordAsOf(who.id(), who.passwordChangedAt().at()));
 	}
 
-	/** The session that changed the password goes on: it keeps the new moment. Not a new sign-in: its end stays. */
+	/**
+	 * The session that changed the password goes on: it keeps the new moment. Not a new sign-in: its end stays. The
+	 * moment is saved with the session before the change commits, not only when the request ends: another request of
+	 * the same session (a form sent twice, a second tab) that read the session before may see the change committed,
+	 * and finds the new moment in the stored session ({@link #passwordChangedFor}).
+	 */
 	void changedHere(HttpSession session, UUID accountId, Instant changedAt) {
-		session.setAttribute(PASSWORD_AS_OF, new PasswordAsOf(accountId, changedAt));
+		PasswordAsOf asOf = new PasswordAsOf(accountId, changedAt);
+		session.setAttribute(PASSWORD_AS_OF, asOf);
+		String id = session.getId();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					keep(id, asOf);
+				}
+			});
+		}
+		else {
+			keep(id, asOf);
+		}
 	}
 
 	/**
-	 * Whether the password changed after this signed-in session read it: one look-up of the account's row by its
-	 * key, only for a session that is signed in. A session signed in before the moment was kept is not asked
-	 * (a change ended it, as every other session of the account).
+	 * Through Spring Session's repository, which saves in a transaction of its own: within the request it is the
+	 * request's own session ({@link SessionReads}), saved early with what the request changed so far.
+	 */
+	@SuppressWarnings("unchecked") // The repository hands back its own session type, which it takes again.
+	private <S extends Session> void keep(String sessionId, PasswordAsOf asOf) {
+		FindByIndexNameSessionRepository<S> repository = (FindByIndexNameSessionRepository<S>) sessions.getObject();
+		S stored = repository.findById(sessionId);
+		if (stored != null) {
+			stored.setAttribute(PASSWORD_AS_OF, asOf);
+			repository.save(stored);
+		}
+	}
+
+	/**
+	 * Whether the password changed after this signed-in session read it ({@link #passwordChangedFor}).
 	 */
 	boolean passwordChangedSince(HttpSession session) {
-		if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null
-				|| !(session.getAttribute(PASSWORD_AS_OF) instanceof PasswordAsOf asOf)) {
-			return false;
+		return passwordChangedFor(session) != null;
+	}
+
+	/**
+	 * The account whose password changed after this signed-in session read it, or null: one look-up of the account's
+	 * row by its key, only for a session that is signed in. A session that keeps no moment (signed in before V97, or by
+	 * a way in that did not keep it) counts with what its sign-in read, kept in the account it signed in as: nothing,
+	 * for one from before V97, so as signed in before any change. When the moments differ, the session as stored now
+	 * is asked once more: another request of this session that changed the password saved the new moment there before
+	 * the change committed.
+	 */
+	UUID passwordChangedFor(HttpSession session) {
+		Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		PasswordAsOf asOf = context == null ? null
+				: session.getAttribute(PASSWORD_AS_OF) instanceof PasswordAsOf kept ? kept : asOfSignIn(context);
+		if (asOf == null) {
+			return null;
 		}
-		return accounts.passwordChangedAt(asOf.account())
-			.map(now -> !Objects.equals(now.at(), asOf.changedAt()))
-			.orElse(true);
+		Optional<Accounts.PasswordChangedAt> now = accounts.passwordChangedAt(asOf.account());
+		if (now.isEmpty()) {
+			return asOf.account();
+		}
+		if (Objects.equals(now.get().at(), asOf.changedAt())) {
+			return null;
+		}
+		PasswordAsOf stored = stored(session.getId());
+		if (stored != null && stored.account().equals(asOf.account()) && Objects.equals(now.get().at(), stored.changedAt())) {
+			session.setAttribute(PASSWORD_AS_OF, stored);
+			return null;
+		}
+		return asOf.account();
+	}
+
+	/** What the sign-in read, for a session that keeps no moment: the account is in its security context. */
+	private static PasswordAsOf asOfSignIn(Object context) {
+		return context instanceof SecurityContext security && security.getAuthentication() != null
+				&& security.getAuthentication().getPrincipal() instanceof SignedInAccount who
+						? new PasswordAsOf(who.id(), who.passwordChangedAt().at()) : null;
+	}
+
+	/**
+	 * The moment as the session's row holds it now, not as this request read it; read through the same filter as
+	 * every attribute (decision 0100). Null when there is none.
+	 */
+	private PasswordAsOf stored(String sessionId) {
+		return jdbc.sql("""
+				select a.attribute_bytes from spring_session_attributes a
+				join spring_session s on s.primary_id = a.session_primary_id
+				where s.session_id = :id and a.attribute_name = :name""")
+			.param("id", sessionId)
+			.param("name", PASSWORD_AS_OF)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional()
+			.map(bytes -> new SessionAttributeReads.Filtered(SessionLifetime.class.getClassLoader()).convert(bytes))
+			.filter(PasswordAsOf.class::isInstance)
+			.map(PasswordAsOf.class::cast)
+			.orElse(null);
 	}
 
 	/** {@code changedAt} is null for an account whose password had not changed since V97. */
@@ -120,19 +216,28 @@ public class SessionLifetime {
 
 	private final class Ending extends OncePerRequestFilter {
 
+		/**
+		 * A style sheet, script or icon: the page that asks for it is checked, and a signed-in page asks for several
+		 * (an account's row looked up for each, and the session read only for this).
+		 */
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return SignInSecurity.isAsset(SignInSecurity.decodedPath(request));
+		}
+
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			HttpSession session = request.getSession(false);
-			String ended = session == null ? null : over(session) ? "expired"
-					: passwordChangedSince(session) ? "passwordChangedElsewhere" : null;
+			boolean expired = session != null && over(session);
+			UUID changedFor = session == null || expired ? null : passwordChangedFor(session);
+			String ended = expired ? "expired" : changedFor != null ? "passwordChangedElsewhere" : null;
 			if (ended != null) {
 				if ("expired".equals(ended)) {
 					log.info("Session ended {} after sign-in", maxLifetime);
 				}
 				else {
-					log.info("Session ended: the password of account {} changed after its sign-in",
-							((PasswordAsOf) session.getAttribute(PASSWORD_AS_OF)).account());
+					log.info("Session ended: the password of account {} changed after its sign-in", changedFor);
 				}
 				session.invalidate();
 				if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {

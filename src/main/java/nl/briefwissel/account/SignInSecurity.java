@@ -484,7 +484,8 @@ public class SignInSecurity {
 			new org.springframework.security.web.csrf.CsrfAuthenticationStrategy(
 					new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository());
 
-	private static boolean isAsset(String path) {
+	/** A style sheet, script or icon: never a page of its own, so no sign-in rule of a page applies to it. */
+	static boolean isAsset(String path) {
 		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/vendor/")
 				|| path.startsWith("/webjars/") || path.equals("/favicon.ico");
 	}

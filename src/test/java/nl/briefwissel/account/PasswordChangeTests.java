@@ -23,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -69,6 +72,15 @@ class PasswordChangeTests {
 
 	@Autowired
 	EmbeddedMailServer mailServer;
+
+	@Autowired
+	PasswordChanges changes;
+
+	@Autowired
+	SessionLifetime lifetime;
+
+	@Autowired
+	FindByIndexNameSessionRepository<? extends Session> sessions;
 
 	@Test
 	void aParticipantChangesTheirPasswordAndEveryOtherSessionEnds(CapturedOutput log) throws Exception {
@@ -163,6 +175,85 @@ class PasswordChangeTests {
 		inFlight.perform(change(PASSWORD, "nog een andere zin van woorden", "nog een andere zin van woorden"))
 			.andExpect(redirectedUrl("/login"));
 		assertThat(passwords.matches(NEW_PASSWORD, hash(participant))).isTrue();
+	}
+
+	/**
+	 * Two requests of one session (a form sent twice, a second tab): both read the session before the first saved it.
+	 * The change commits while the other request still holds the old moment; that request must not end the session
+	 * that made the change. The change's own session holds the new moment in the database when the change commits,
+	 * before its request ends, and a request that finds the moments differ looks at what its session holds now.
+	 */
+	@Test
+	void anotherRequestOfTheChangingSessionReadBeforeTheChangeDoesNotEndIt() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		Browser here = signedIn(participant);
+		String id = sessionId(participant);
+		MockHttpSession changing = asRead(sessions.findById(id));
+		MockHttpSession secondTab = asRead(sessions.findById(id));
+
+		// The change as the first request makes it; that request has not yet saved its session.
+		assertThat(changes.change(participant.id(), PASSWORD, NEW_PASSWORD, changing)).isEqualTo(PasswordChanges.Outcome.CHANGED);
+
+		assertThat(lifetime.passwordChangedSince(secondTab)).as("the second tab's request").isFalse();
+		here.perform(get("/account/security")).andExpect(status().isOk());
+		assertThat(jdbc.sql("select count(*) from spring_session where session_id = :id").param("id", id)
+			.query(Integer.class).single()).isOne();
+	}
+
+	/**
+	 * A signed-in session that keeps no moment (signed in before V97, or by a way in that forgot it) counts as signed in
+	 * before any change: a change after it ends it too, and without a change it goes on.
+	 */
+	@Test
+	void aSignedInSessionWithoutItsMomentCountsAsSignedInBeforeAnyChange() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		Browser browser = signedIn(participant);
+		String id = sessionId(participant);
+		jdbc.sql("""
+				delete from spring_session_attributes where attribute_name = :name
+				  and session_primary_id = (select primary_id from spring_session where session_id = :id)""")
+			.param("name", SessionLifetime.PASSWORD_AS_OF)
+			.param("id", id)
+			.update();
+		browser.perform(get("/account/security")).andExpect(status().isOk());
+
+		jdbc.sql("update account set password_changed_at = :at where id = :id")
+			.param("at", java.time.OffsetDateTime.now())
+			.param("id", participant.id())
+			.update();
+		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login?passwordChangedElsewhere"));
+	}
+
+	/** A style sheet or script of a signed-in page looks up no account: the page itself is checked. */
+	@Test
+	void anAssetOfASignedInSessionIsNotChecked() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		Browser browser = signedIn(participant);
+		jdbc.sql("update account set password_changed_at = :at where id = :id")
+			.param("at", java.time.OffsetDateTime.now())
+			.param("id", participant.id())
+			.update();
+
+		browser.perform(get("/css/briefwissel.css")).andExpect(status().isOk());
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :email")
+			.param("email", participant.email()).query(Integer.class).single()).as("not ended by the style sheet").isOne();
+		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login?passwordChangedElsewhere"));
+	}
+
+	/** A request's copy of the session as it read it, apart from what another request saves later. */
+	private static MockHttpSession asRead(Session stored) {
+		MockHttpSession session = new MockHttpSession(null, stored.getId());
+		for (String name : stored.getAttributeNames()) {
+			session.setAttribute(name, stored.getAttribute(name));
+		}
+		return session;
+	}
+
+	private String sessionId(Account account) {
+		return jdbc.sql("select session_id from spring_session where principal_name = :email")
+			.param("email", account.email())
+			.query(String.class)
+			.single();
 	}
 
 	@Test
