@@ -24,7 +24,8 @@ public final class AllowedClasses implements ObjectInputFilter {
 	 * @param depth objects nested in objects
 	 * @param references objects, strings and classes in the whole stream
 	 * @param elements the length of an array of objects (a list, set or map asks for the array it fills)
-	 * @param bytes the length of an array of a primitive type
+	 * @param bytes the length of an array of bytes, the one array of a primitive type either reader holds (a sealed
+	 *        value, a number's digits): any other (an array of longs is eight bytes an element) is refused
 	 */
 	public record Limits(long depth, long references, long elements, long bytes) {
 	}
@@ -65,9 +66,8 @@ public final class AllowedClasses implements ObjectInputFilter {
 	@Override
 	public Status checkInput(FilterInfo info) {
 		Class<?> type = info.serialClass();
-		boolean primitives = type != null && type.isArray() && type.getComponentType().isPrimitive();
 		if (info.depth() > limits.depth() || info.references() > limits.references()
-				|| info.arrayLength() > (primitives ? limits.bytes() : limits.elements())) {
+				|| info.arrayLength() > (type == byte[].class ? limits.bytes() : limits.elements())) {
 			log.warn("{} goes beyond what such a value holds (depth {}, references {}, array {}), and is not read", what,
 					info.depth(), info.references(), info.arrayLength());
 			return Status.REJECTED;
@@ -88,9 +88,13 @@ public final class AllowedClasses implements ObjectInputFilter {
 		while (element.isArray()) {
 			element = element.getComponentType();
 		}
+		if (element.isPrimitive()) {
+			// Bytes only, one level: the limit of bytes counts elements, and no value of ours holds other numbers so.
+			return type == byte[].class;
+		}
 		if (element != type) {
 			// The arrays that a list, set or map fills as it reads its elements, which are checked each in turn.
-			return element.isPrimitive() || element == Object.class || element == Map.Entry.class || allowed(element);
+			return element == Object.class || element == Map.Entry.class || allowed(element);
 		}
 		if (classes.contains(type) || names.contains(type.getName())) {
 			return true;

@@ -55,10 +55,10 @@ final class SessionAttributeTypes {
 	 * The JDK's own that are not public classes: a date or time is written as {@code java.time.Ser}; the immutable
 	 * and unmodifiable collections of {@code Set.of}, {@code List.of} and {@code Collections}, whose class depends on
 	 * how many elements there are (none, one or two, more), so the family is named and not only the sizes a test
-	 * wrote; and the order of a saved request's headers.
+	 * wrote; {@code Arrays.asList}, as the flash maps' list has it; and the order of a saved request's headers.
 	 */
 	private static final Set<String> JDK_BY_NAME = Set.of("java.time.Ser", "java.util.CollSer",
-			"java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
+			"java.util.Arrays$ArrayList", "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
 			"java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Set12",
 			"java.util.ImmutableCollections$MapN", "java.util.ImmutableCollections$Map1",
 			"java.util.Collections$UnmodifiableCollection", "java.util.Collections$UnmodifiableList",

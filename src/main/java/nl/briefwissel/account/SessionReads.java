@@ -8,10 +8,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -44,6 +46,10 @@ class SessionReads {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			Found previous = Found.CURRENT.get();
+			if (previous == null) {
+				// Nothing refused by a read before this request (outside any) counts in it.
+				SessionAttributeReads.Filtered.REFUSED.remove();
+			}
 			Found.CURRENT.set(new Found());
 			try {
 				chain.doFilter(request, response);
@@ -53,6 +59,8 @@ class SessionReads {
 				// node, must see the database.
 				if (previous == null) {
 					Found.CURRENT.remove();
+					// What this request found refused ends with it, saved or not (SessionAttributeReads).
+					SessionAttributeReads.Filtered.REFUSED.remove();
 				}
 				else {
 					Found.CURRENT.set(previous);
@@ -63,13 +71,13 @@ class SessionReads {
 
 	/** Static: a post-processor is made before the configuration's other beans. */
 	@Bean
-	static BeanPostProcessor sessionsReadOncePerRequest() {
+	static BeanPostProcessor sessionsReadOncePerRequest(ObjectProvider<JdbcClient> jdbc) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				// Inside: an attribute refused by its reading is taken out as the session is saved (SessionAttributeReads).
 				return bean instanceof JdbcIndexedSessionRepository sessions
-						? OncePerRequest.around(SessionAttributeReads.refusedRemoved(sessions)) : bean;
+						? OncePerRequest.around(SessionAttributeReads.refusedRemoved(sessions, jdbc)) : bean;
 			}
 		};
 	}

@@ -181,6 +181,144 @@ class SessionAttributeTypesTests {
 		assertThat(READ.get()).isZero();
 	}
 
+	/**
+	 * A request that read a refused attribute saves its session after another request of the same session stored a
+	 * new value under that name (signed in again): the new value stays. Only the bytes that were refused are taken out.
+	 */
+	@Test
+	void aRefusedAttributeReplacedMeanwhileIsNotTakenOut() throws Exception {
+		Account participant = participant();
+		signedIn(participant);
+		String id = sessionId(participant);
+		store(id, "bw.planted", new Gadget());
+		try {
+			Session readFirst = sessions.findById(id);
+			assertThat(readFirst.<Object>getAttribute("bw.planted")).isNull();
+			jdbc.sql("""
+					update spring_session_attributes set attribute_bytes = :bytes
+					where attribute_name = 'bw.planted'
+					  and session_primary_id = (select primary_id from spring_session where session_id = :id)""")
+				.param("bytes", serialised("nieuwer"))
+				.param("id", id)
+				.update();
+
+			save(readFirst);
+
+			assertThat(sessions.findById(id).<Object>getAttribute("bw.planted")).isEqualTo("nieuwer");
+		}
+		finally {
+			SessionAttributeReads.Filtered.REFUSED.remove();
+		}
+	}
+
+	/** What a thread found refused ends with its request: the thread's next request starts with nothing of it. */
+	@Test
+	void aRefusalIsForgottenWhenTheRequestEnds() throws Exception {
+		Account participant = participant();
+		signedIn(participant);
+		String id = sessionId(participant);
+		store(id, "bw.planted", new Gadget());
+		try {
+			// Read outside a request's save, on the thread that serves the next request (MockMvc serves on this one).
+			assertThat(sessions.findById(id).<Object>getAttribute("bw.planted")).isNull();
+			assertThat(SessionAttributeReads.Filtered.REFUSED.get()).isNotEmpty();
+
+			mvc.perform(get("/css/briefwissel.css")).andExpect(status().isOk());
+
+			assertThat(SessionAttributeReads.Filtered.REFUSED.get()).isEmpty();
+		}
+		finally {
+			SessionAttributeReads.Filtered.REFUSED.remove();
+		}
+	}
+
+	/**
+	 * A session holds no array of numbers but the bytes of a sealed value: an array of longs (eight bytes each, under
+	 * a limit that counts elements) or of ints is refused.
+	 */
+	@Test
+	void anArrayOfNumbersOtherThanBytesIsRefused(CapturedOutput log) throws Exception {
+		Account participant = participant();
+		signedIn(participant);
+		String id = sessionId(participant);
+		store(id, "bw.longs", new long[] { 1, 2, 3 });
+		store(id, "bw.ints", new int[] { 1, 2, 3 });
+		store(id, "bw.bytesInBytes", new byte[][] { { 1 }, { 2 } });
+		store(id, "bw.bytes", new byte[] { 1, 2, 3 });
+		try {
+			Session session = sessions.findById(id);
+			assertThat(session.<Object>getAttribute("bw.longs")).isNull();
+			assertThat(session.<Object>getAttribute("bw.ints")).isNull();
+			assertThat(session.<Object>getAttribute("bw.bytesInBytes")).isNull();
+			assertThat(session.<Object>getAttribute("bw.bytes")).isEqualTo(new byte[] { 1, 2, 3 });
+			assertThat(log.getOut()).contains("A session attribute holds a [J, which is not read")
+				.contains("A session attribute holds a [I, which is not read");
+		}
+		finally {
+			SessionAttributeReads.Filtered.REFUSED.remove();
+		}
+	}
+
+	/**
+	 * Every attribute the application stores reads back through the filter: a password sign-in with its form token and
+	 * language, a sign-in that still owes its code, a page asked for before signing in (its headers and parameters),
+	 * and a message for the next page (sealed). And the JDK's collections a value of ours may be made of.
+	 */
+	@Test
+	void everyAttributeTheApplicationStoresReadsBack(CapturedOutput log) throws Exception {
+		Account participant = participant();
+		Browser browser = signedIn(participant);
+		browser.perform(post("/account/security/language").param("language", "en").with(csrf()))
+			.andExpect(redirectedUrl("/account/security?lang=en#language-saved"));
+		assertEveryAttributeReads(sessionId(participant), "SPRING_SECURITY_CONTEXT", SessionLifetime.SIGNED_IN_AT,
+				SessionLifetime.PASSWORD_AS_OF, "nl.briefwissel.web.SealedFlashMaps.SEALED");
+
+		Account coach = accounts.register(new NewAccount(null, "sessie-" + UUID.randomUUID() + "@example.nl", "Sessie",
+				Locale.forLanguageTag("nl"), Set.of(Role.COACH), PASSWORD));
+		new Browser(mvc).perform(post("/login").param("email", coach.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/login/code"));
+		assertEveryAttributeReads(sessionId(coach), "SPRING_SECURITY_CONTEXT", SessionLifetime.PASSWORD_AS_OF);
+
+		jakarta.servlet.http.Cookie asked = new Browser(mvc).perform(get("/account/security").param("tab", "taal")
+				.header("Accept-Language", "en-GB,en;q=0.9,nl;q=0.8").header("User-Agent", "Test"))
+			.andExpect(redirectedUrl("/login"))
+			.andReturn()
+			.getResponse()
+			.getCookie("BRIEFWISSEL_SESSION");
+		assertThat(asked).isNotNull();
+		assertEveryAttributeReads(new String(java.util.Base64.getDecoder().decode(asked.getValue()),
+				java.nio.charset.StandardCharsets.UTF_8), "SPRING_SECURITY_SAVED_REQUEST");
+
+		for (Object value : List.of(List.of(), List.of("a"), List.of("a", "b", "c"), Set.of("a"), Set.of("a", "b", "c"),
+				java.util.Map.of("a", "b"), java.util.Map.of("a", "b", "c", "d"), java.util.Arrays.asList("a", "b"),
+				java.util.Collections.unmodifiableList(new ArrayList<>(List.of("a"))),
+				java.util.Collections.singletonList("a"), java.util.Collections.emptyMap(),
+				java.util.stream.Stream.of("a", "b").toList())) {
+			assertThat(new SessionAttributeReads.Filtered(getClass().getClassLoader()).convert(serialised(value)))
+				.as(value.getClass().getName())
+				.isEqualTo(value);
+		}
+		assertThat(log.getOut()).doesNotContain("which is not read").doesNotContain("goes beyond");
+	}
+
+	private void assertEveryAttributeReads(String sessionId, String... expected) {
+		try {
+			Session session = sessions.findById(sessionId);
+			assertThat(session.getAttributeNames()).contains(expected);
+			for (String name : session.getAttributeNames()) {
+				assertThat(session.<Object>getAttribute(name)).as(name).isNotNull();
+			}
+		}
+		finally {
+			SessionAttributeReads.Filtered.REFUSED.remove();
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private <S extends Session> void save(Session session) {
+		((FindByIndexNameSessionRepository<S>) sessions).save((S) session);
+	}
+
 	private void store(String sessionId, String name, Object value) throws IOException {
 		jdbc.sql("""
 				insert into spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)

@@ -174,7 +174,8 @@ class SealedFlashMapsTests {
 		}
 		Object tooLong = new java.util.ArrayList<>(java.util.Collections.nCopies((int) FlashMapTypes.MAX_ARRAY + 1, 7));
 		for (Object forged : List.of(new Gadget(), new java.util.PriorityQueue<>(List.of(3, 1, 2)),
-				new java.util.concurrent.atomic.AtomicReference<>("x"), nested, tooLong)) {
+				new java.util.concurrent.atomic.AtomicReference<>("x"), nested, tooLong, new long[] { 1, 2 },
+				new int[] { 3 }, new char[] { 'x' })) {
 			Gadget.made.set(false);
 			FlashMap map = new FlashMap();
 			map.put("noteText", "vertrouwelijk");
@@ -211,6 +212,8 @@ class SealedFlashMapsTests {
 		map.put("typed", new nl.briefwissel.PendingInvitation(UUID.randomUUID(), "Naam", "naam@example.nl",
 				java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now().plusDays(7), false));
 		map.put("role", nl.briefwissel.account.Role.ADMINISTRATOR);
+		// Its digits are an array of bytes, the one array of numbers a flash map holds.
+		map.put("amount", new java.math.BigDecimal("12345678901234567890.50"));
 		map.put("again", nl.briefwissel.PendingInvitation.Again.SENT);
 		map.setTargetRequestPath("/coach/trajectories/1");
 		map.addTargetRequestParam("tab", "notes");
