@@ -72,6 +72,16 @@ class HeldBackNotices {
 		send(trajectory, NoticeKind.MAIL_TOO_BIG, "mail.heldBack.tooBig", receivedAt, language -> List.of(), true, null);
 	}
 
+	/** Their mail's text could not be read (damaged on the way, or in a charset nobody knows): send it again. */
+	void undecodable(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
+		send(trajectory, NoticeKind.MAIL_UNREADABLE, "mail.heldBack.undecodable", receivedAt, language -> List.of(), true, null);
+	}
+
+	/** Their mail had no words of their own and no file kept: it did not become a letter; send it again if meant. */
+	void empty(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
+		send(trajectory, NoticeKind.MAIL_EMPTY, "mail.heldBack.empty", receivedAt, language -> List.of(), true, null);
+	}
+
 	/**
 	 * A mail from {@code sender} reached the conversation's reply address and was held back. The address
 	 * is named, to the participant only: most often it is their own other address, which they recognise
@@ -228,13 +238,13 @@ class HeldBackNotices {
 
 	/**
 	 * Whether the participant was told since then that mail of theirs was held back (too big, from another
-	 * address, a new mail that waits for the coach): they wrote, and know what to do, so a reminder that they have not written is not for them
+	 * address, a new mail that waits for the coach, one that could not be read or was empty): they wrote, and know what to do, so a reminder that they have not written is not for them
 	 * (decision 0081). Not a file not kept: that letter is in the conversation. Not a notice the outbox did not
 	 * send (the loop brake kept it as not sent, or it failed): that told them nothing.
 	 */
 	boolean toldSince(TrajectoryOverview trajectory, OffsetDateTime since) {
-		return told(trajectory, List.of(NoticeKind.MAIL_TOO_BIG, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS, NoticeKind.NEW_MAIL_HELD),
-				since, false);
+		return told(trajectory, List.of(NoticeKind.MAIL_TOO_BIG, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS, NoticeKind.NEW_MAIL_HELD,
+				NoticeKind.MAIL_UNREADABLE, NoticeKind.MAIL_EMPTY), since, false);
 	}
 
 	/**

@@ -84,8 +84,15 @@ class InboundReplies implements InboundMailHandler {
 	public InboundResult handle(InboundMail mail) {
 		ReadMail content = mail.content();
 		if (content.kind() == MailKind.UNREADABLE) {
-			return content.tooBig() ? tooBig(mail)
-					: quarantine.put(mail.id(), new QuarantineReason.Unreadable(content.problem()), null);
+			if (content.tooBig()) {
+				return heldForItsConversation(mail, new QuarantineReason.TooBig(sender(content)), notices::tooBig);
+			}
+			if (content.undecodable()) {
+				// Its headers were read, its text not: held for the conversation it was meant for, as a mail too big is.
+				return heldForItsConversation(mail, new QuarantineReason.Undecodable(sender(content),
+						content.problem().substring("undecodable: ".length())), notices::undecodable);
+			}
+			return quarantine.put(mail.id(), new QuarantineReason.Unreadable(content.problem()), null);
 		}
 		List<Threading> addressed = addressed(content);
 		Optional<Threading> trajectory;
@@ -160,12 +167,14 @@ class InboundReplies implements InboundMailHandler {
 	}
 
 	/**
-	 * A mail too big to keep: only its headers were read (decision 0075). Held for the conversation whose
-	 * reply address (or, without one, whose mail) it answers, as a letter would have been, so its coach
-	 * sees it; from its participant's address, the participant is told to send it again smaller; from
-	 * another, that it was not taken. Never an answer to the address it came from.
+	 * A mail too big to keep (only its headers were read, decision 0075), one whose text does not decode, or an
+	 * empty one. Held for the conversation whose reply address (or, without one, whose mail) it answers, as a
+	 * letter would have been, so its coach sees it; from its participant's address, the participant is told
+	 * ({@code told}: to send it again smaller, that it could not be read, that it was empty); from another, that it
+	 * was not taken. Never an answer to the address it came from.
 	 */
-	private InboundResult tooBig(InboundMail mail) {
+	private InboundResult heldForItsConversation(InboundMail mail, QuarantineReason reason,
+			java.util.function.BiConsumer<TrajectoryOverview, java.time.OffsetDateTime> told) {
 		ReadMail content = mail.content();
 		List<Threading> addressed = addressed(content);
 		List<Threading> own = addressed.size() > 1
@@ -173,11 +182,10 @@ class InboundReplies implements InboundMailHandler {
 		Optional<TrajectoryOverview> trajectory = own.size() == 1 ? Optional.of(own.get(0).trajectory())
 				: addressed.isEmpty() ? byReferences(content).map(Threading::trajectory) : Optional.empty();
 		String sender = sender(content);
-		InboundResult held = quarantine.put(mail.id(), new QuarantineReason.TooBig(sender),
-				trajectory.map(TrajectoryOverview::id).orElse(null));
+		InboundResult held = quarantine.put(mail.id(), reason, trajectory.map(TrajectoryOverview::id).orElse(null));
 		trajectory.ifPresent(found -> {
 			if (fromParticipant(sender, found)) {
-				notices.tooBig(found, mail.receivedAt());
+				told.accept(found, mail.receivedAt());
 			}
 			else if (mayBeTheParticipantsOtherAddress(content, found, sender)) {
 				notices.fromAnotherAddress(found, sender, mail.receivedAt(), accepted.waitingFor(found.id(), sender));
@@ -255,8 +263,14 @@ class InboundReplies implements InboundMailHandler {
 			return unconfirmed.get();
 		}
 		if (fromParticipant(sender, trajectory)) {
+			String letter = messages.withInlineAnswers(trajectory.id(), content);
+			if (empty(letter, content)) {
+				// Nothing of theirs, a mail sent by mistake or only the letter answered: the web form refuses an empty
+				// letter, and it would count as written. Held, and they hear it did not arrive, as for other held mail.
+				return heldForItsConversation(mail, new QuarantineReason.EmptyMail(sender), notices::empty);
+			}
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-					messages.withInlineAnswers(trajectory.id(), content), Channel.MAIL, mail.id(), content.messageId(), content.attachments());
+					letter, Channel.MAIL, mail.id(), content.messageId(), content.attachments());
 			given.answerByMail(trajectory.id(), id); // the reply, photos and files included, answers the open assignments
 			// A file not kept is said to them, as the web form says it: the coach sees only its name.
 			notices.filesNotKept(trajectory, content.attachments().stream().filter(file -> !file.accepted()).toList(),
@@ -269,6 +283,10 @@ class InboundReplies implements InboundMailHandler {
 				conversations.participantWroteAfterTheEnd(trajectory);
 			}
 			return new InboundResult.Threaded(id);
+		}
+		if (sender.equals(trajectory.coachEmail()) && empty(content.text(), content)) {
+			// An empty letter would go to the participant as one: the coach's web form refuses it too.
+			return quarantine.put(mail.id(), new QuarantineReason.EmptyMail(sender), trajectory.id());
 		}
 		if (sender.equals(trajectory.coachEmail())) {
 			// A coach answering by mail: kept and sent on to the participant like a message from the web.
@@ -328,6 +346,15 @@ class InboundReplies implements InboundMailHandler {
 			notices.fromAnotherAddress(trajectory, sender, mail.receivedAt(), accepted.waitingFor(trajectory.id(), sender));
 		}
 		return held;
+	}
+
+	/**
+	 * Whether a letter holds nothing of its writer's: no words once the quoted letter and the signature are cut (the
+	 * answers written between the lines of the quote count as words) and no file that was kept. A photo alone is a
+	 * letter; a file that was not kept is only a name, and no letter.
+	 */
+	private static boolean empty(String letter, ReadMail content) {
+		return (letter == null || letter.isBlank()) && content.attachments().stream().noneMatch(file -> file.accepted());
 	}
 
 	private static String sender(ReadMail content) {

@@ -91,6 +91,8 @@ public sealed interface QuarantineReason {
 		return switch (code) {
 			case Unreadable.CODE -> new Unreadable(argument);
 			case TooBig.CODE -> new TooBig(argument == null ? "" : argument);
+			case Undecodable.CODE -> new Undecodable(argument == null ? "" : argument, Undecodable.problemIn(english));
+			case EmptyMail.CODE -> new EmptyMail(argument == null ? "" : argument);
 			case UnknownReplyAddress.CODE -> new UnknownReplyAddress();
 			case NoReference.CODE -> new NoReference();
 			case NewMail.CODE -> new NewMail(argument == null ? "" : argument, false);
@@ -191,6 +193,102 @@ public sealed interface QuarantineReason {
 		@Override
 		public String forLog() {
 			return "too big to keep: larger than " + nl.briefwissel.mail.MailReader.MAX_MAIL_BYTES / (1024 * 1024) + " MB";
+		}
+	}
+
+	/**
+	 * A mail whose text does not decode: base64 that is no base64, or a text that reads as no text in the charset
+	 * it names nor in any Briefwissel guesses. Read anyway, it put garbage in the conversation as the participant's
+	 * letter. Held for the conversation its reply address (or its references) points to, as a mail too big is, with
+	 * the sender stored for the erasure of a person to find it; {@code problem} is the reader's technical detail.
+	 */
+	record Undecodable(String sender, String problem) implements QuarantineReason {
+
+		static final String CODE = "undecodable";
+
+		private static final String PREFIX = "text cannot be decoded: ";
+
+		private static final String FROM = " (from ";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return sender.isEmpty() ? null : sender;
+		}
+
+		@Override
+		public String heldFrom() {
+			return sender.isBlank() ? null : sender;
+		}
+
+		@Override
+		public String detail() {
+			return problem;
+		}
+
+		/** What was read of it is garbage: added, it was the letter it should not be. */
+		@Override
+		public boolean attachable() {
+			return false;
+		}
+
+		public String english() {
+			return forLog() + (sender.isEmpty() ? "" : FROM + sender + ")");
+		}
+
+		@Override
+		public String forLog() {
+			return PREFIX + problem;
+		}
+
+		/** The reader's detail, from the English sentence it was stored with. */
+		static String problemIn(String english) {
+			if (english == null || !english.startsWith(PREFIX)) {
+				return "";
+			}
+			String rest = english.substring(PREFIX.length());
+			int from = rest.lastIndexOf(FROM);
+			return from < 0 ? rest : rest.substring(0, from);
+		}
+	}
+
+	/**
+	 * A reply with nothing of the sender's own: no words once the quoted letter and the signature are cut, and
+	 * no file that was kept. Threaded, it was an empty letter that counted as written, which the web form refuses.
+	 * Held for the conversation, so nothing is lost: the coach sees it, with its subject.
+	 */
+	record EmptyMail(String sender) implements QuarantineReason {
+
+		static final String CODE = "emptyMail";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return sender.isEmpty() ? null : sender;
+		}
+
+		@Override
+		public String heldFrom() {
+			return sender.isBlank() ? null : sender;
+		}
+
+		/** Added, it was the empty letter it was held for not being. */
+		@Override
+		public boolean attachable() {
+			return false;
+		}
+
+		public String english() {
+			return forLog() + (sender.isEmpty() ? "" : " (from " + sender + ")");
+		}
+
+		@Override
+		public String forLog() {
+			return "an empty mail: no words of its own (after the quoted letter and signature) and no file kept";
 		}
 	}
 

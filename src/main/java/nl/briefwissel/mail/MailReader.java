@@ -151,6 +151,9 @@ public final class MailReader {
 
 		Body body = new Body();
 		collect(message, body, 0, null);
+		if (body.undecodable != null && (!body.undecodableAlternative || (body.plain == null && body.html == null))) {
+			return withoutText(message, envelopeRecipients, ReadMail.UNDECODABLE + body.undecodable);
+		}
 		if (body.plain == null && body.html == null) {
 			// Exchange between its own servers, or to a server that says it reads TNEF: all of the mail is winmail.dat.
 			body.plain = body.tnefText;
@@ -225,9 +228,18 @@ public final class MailReader {
 	 * participant can be told (decision 0075). No words and no files: those were never kept.
 	 */
 	private static ReadMail tooBig(MimeMessage message, List<String> envelopeRecipients, String size) throws MessagingException {
+		return withoutText(message, envelopeRecipients, ReadMail.TOO_BIG + size + " bytes, the limit is " + MAX_MAIL_BYTES);
+	}
+
+	/**
+	 * An unreadable mail whose headers were read: who sent it, its subject and the reply address it went to, so
+	 * it is held for the conversation it was meant for. No words and no files.
+	 */
+	private static ReadMail withoutText(MimeMessage message, List<String> envelopeRecipients, String problem)
+			throws MessagingException {
 		InternetAddress sender = sender(message);
 		List<String> tokens = replyTokens(message, envelopeRecipients);
-		return new ReadMail(MailKind.UNREADABLE, ReadMail.TOO_BIG + size + " bytes, the limit is " + MAX_MAIL_BYTES,
+		return new ReadMail(MailKind.UNREADABLE, problem,
 				firstMessageId(AutomaticMailDetector.header(message, "Message-ID")),
 				sender == null ? null : sender.getAddress().toLowerCase(Locale.ROOT),
 				sender == null ? null : oneLine(sender.getPersonal()), subject(message),
@@ -266,6 +278,12 @@ public final class MailReader {
 		final List<MailAttachment> enclosedMails = new ArrayList<>();
 
 		int parts;
+
+		/** Why a part of the letter's text did not decode into text, when one did not; null when all did. */
+		String undecodable;
+
+		/** Whether that part was one of several ways of saying the letter (multipart/alternative): another may read. */
+		boolean undecodableAlternative = true;
 
 		/** The letter as a winmail.dat holds it, for a mail with no text outside it (null otherwise). */
 		String tnefText;
@@ -323,6 +341,15 @@ public final class MailReader {
 		boolean attachment = disposition.equals(Part.ATTACHMENT) || namedTextAfterTheLetter
 				|| (filename != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html"))
 				|| (!part.isMimeType("text/*")) || otherText;
+		if (!attachment && (part.isMimeType("text/plain") || part.isMimeType("text/html"))) {
+			String problem = undecodable(part);
+			if (problem != null) {
+				// Garbage is no letter: the mail is held with why, unless another alternative of the letter reads.
+				body.undecodable = body.undecodable == null ? problem : body.undecodable;
+				body.undecodableAlternative &= parent != null && parent.isMimeType("multipart/alternative");
+				return;
+			}
+		}
 		if (!attachment && inMixed && part.isMimeType("text/plain") && body.plain == null && body.html != null
 				&& body.htmlIn == parent) {
 			// A letter written in HTML, then a plain part after it (a virus scanner's or a server's footer):
@@ -554,6 +581,103 @@ public final class MailReader {
 
 	/** Decodes a text part; a wrong or unknown charset falls back to what the bytes most likely are. */
 	static String text(Part part) throws MessagingException, IOException {
+		return decodedText(part).text();
+	}
+
+	/**
+	 * A text part's words, and how they were read: {@code strict} when the bytes are valid in the charset the part
+	 * names or in UTF-8, not a guess at windows-1252 (which reads any bytes, garbage too).
+	 */
+	private record DecodedText(String text, boolean strict) {
+	}
+
+	/** More characters that are no base64 than a stray one of a relay: a text that is no base64 at all. */
+	private static final double MOST_STRAY_BASE64 = 0.05;
+
+	/**
+	 * Why a part of the letter's text does not decode into text, or null when it does. Held, never threaded: base64
+	 * that is no base64 (a plain text declared base64) decoded into garbage, which went into the conversation as the
+	 * participant's letter. Not for what a mail client still reads: base64 without padding, cut off, or with a stray
+	 * character in it that reads as text once left out; quoted-printable with a loose '=' (kept as written); an
+	 * unknown charset on bytes that read as UTF-8 or windows-1252. Only then is a text held that reads as control
+	 * characters.
+	 */
+	static String undecodable(Part part) {
+		try {
+			String written = part instanceof jakarta.mail.internet.MimePart mime ? mime.getEncoding() : null;
+			String encoding = written == null ? "" : written.strip().toLowerCase(Locale.ROOT);
+			DecodedText decoded = decodedText(part);
+			String raw = encoding.equals("base64") || encoding.equals("quoted-printable") ? undecoded(part) : "";
+			double stray = encoding.equals("base64") ? strayBase64(raw) : 0;
+			if (stray > MOST_STRAY_BASE64 || (stray > 0 && (!decoded.strict() || controlCharacters(decoded.text())))) {
+				return "base64 with characters that are no base64 (" + Math.max(1, Math.round(stray * 100)) + "%)" + declared(part);
+			}
+			boolean looseQuotedPrintable = encoding.equals("quoted-printable") && LOOSE_QP.matcher(raw).find();
+			// A text the part's charset or UTF-8 reads is what its writer wrote, a control character in it too.
+			if ((!decoded.strict() || looseQuotedPrintable) && controlCharacters(decoded.text())) {
+				return "the text reads as control characters" + (looseQuotedPrintable ? " (broken quoted-printable)" : "")
+						+ declared(part);
+			}
+			return null;
+		}
+		catch (MessagingException | IOException | RuntimeException e) {
+			return "the text cannot be decoded: " + e.getClass().getSimpleName();
+		}
+	}
+
+	private static String declared(Part part) {
+		try {
+			String charset = new ContentType(part.getContentType()).getParameter("charset");
+			return charset == null ? "" : ", charset " + oneLine(charset.length() > 40 ? charset.substring(0, 40) : charset);
+		}
+		catch (MessagingException | RuntimeException e) {
+			return "";
+		}
+	}
+
+	/** An '=' of quoted-printable that starts neither a byte's two hex digits nor a soft line break. */
+	private static final Pattern LOOSE_QP = Pattern.compile("=(?![0-9A-Fa-f]{2}|[ \\t]*(?:\\r?\\n|$))");
+
+	/** A part's text as it came, before its transfer encoding is undone; empty when the part does not say. */
+	private static String undecoded(Part part) throws MessagingException, IOException {
+		InputStream undecoded = part instanceof jakarta.mail.internet.MimeBodyPart body ? body.getRawInputStream()
+				: part instanceof MimeMessage message ? message.getRawInputStream() : null;
+		if (undecoded == null) {
+			return "";
+		}
+		try (InputStream in = undecoded) {
+			return new String(in.readNBytes(HtmlText.MAX_HTML_CHARS * 8), StandardCharsets.ISO_8859_1);
+		}
+	}
+
+	/** The share of a base64 text's characters (line ends and their trailing spaces left out) that are no base64. */
+	private static double strayBase64(String raw) {
+		long all = 0;
+		long stray = 0;
+		for (String line : raw.split("\r?\n")) {
+			String letters = line.strip();
+			all += letters.length();
+			for (int i = 0; i < letters.length(); i++) {
+				char c = letters.charAt(i);
+				if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=')) {
+					stray++;
+				}
+			}
+		}
+		return all == 0 ? 0 : (double) stray / all;
+	}
+
+	/**
+	 * Whether a text holds what no writer types: control characters other than the white space of a text (tab, line
+	 * breaks, form feed), or the replacement character of a byte no charset had. NUL is left out of the count as
+	 * {@link ReadMail} leaves it out of the text.
+	 */
+	private static boolean controlCharacters(String text) {
+		return text.chars().anyMatch(c -> (c < 0x20 && c != 0 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C)
+				|| c == 0x7F || c == 0xFFFD);
+	}
+
+	private static DecodedText decodedText(Part part) throws MessagingException, IOException {
 		int limit = HtmlText.MAX_HTML_CHARS * 4;
 		byte[] bytes = decoded(part, limit);
 		if (bytes.length == limit) {
@@ -572,7 +696,7 @@ public final class MailReader {
 		if (charset != null) {
 			String strict = decodeStrictly(bytes, charset);
 			if (strict != null) {
-				return strict;
+				return new DecodedText(strict, true);
 			}
 		}
 		// Declared UTF-8 but written in windows-1252 (or no usable charset at all): Dutch mail clients
@@ -584,7 +708,7 @@ public final class MailReader {
 			String whole = decodeStrictly(Arrays.copyOf(bytes, wholeUtf8(bytes)), StandardCharsets.UTF_8);
 			utf8 = whole != null && whole.chars().anyMatch(c -> c > 127) ? whole : null;
 		}
-		return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
+		return utf8 != null ? new DecodedText(utf8, true) : new DecodedText(new String(bytes, Charset.forName("windows-1252")), false);
 	}
 
 	/** How many bytes end with a whole UTF-8 character: a cut sequence of continuation bytes at the end is left out. */

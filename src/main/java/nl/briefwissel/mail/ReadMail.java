@@ -82,6 +82,16 @@ public record ReadMail(MailKind kind, String problem, String messageId, String f
 
 	static final String TOO_BIG = "too big: ";
 
+	/**
+	 * Whether the mail's text did not decode into text (base64 that is no base64, a charset that reads as control
+	 * characters): its headers were read, its words not, and garbage is no letter.
+	 */
+	public boolean undecodable() {
+		return kind == MailKind.UNREADABLE && problem != null && problem.startsWith(UNDECODABLE);
+	}
+
+	static final String UNDECODABLE = "undecodable: ";
+
 	static ReadMail unreadable(String problem) {
 		return new ReadMail(MailKind.UNREADABLE, problem, null, null, null, "", null, List.of(), null, List.of(), "", "", "", null,
 				List.of(), null, List.of(), List.of(), List.of());

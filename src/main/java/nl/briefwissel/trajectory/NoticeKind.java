@@ -27,6 +27,10 @@ public enum NoticeKind {
 	MAIL_FROM_ANOTHER_ADDRESS,
 	/** A new mail of theirs, not an answer to a letter, waits for their coach to add it to the conversation (0106). */
 	NEW_MAIL_HELD,
+	/** A mail of theirs whose text could not be decoded was held back. */
+	MAIL_UNREADABLE,
+	/** A mail of theirs with no words of their own and no file kept was held back, not made an empty letter. */
+	MAIL_EMPTY,
 	/** Files of their letter were not kept; the letter was. */
 	FILES_NOT_KEPT,
 	/** Their coach accepted another address of theirs for the conversation; the mail asks them to confirm it (0091). */

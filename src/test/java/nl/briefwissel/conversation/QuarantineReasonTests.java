@@ -240,4 +240,18 @@ class QuarantineReasonTests {
 			.isEqualTo("unreadable: not a mail: no header lines at the start");
 		assertThat(reason.detail()).as("the administrator's page keeps it whole").contains("burn-out verslag.pdf");
 	}
+
+	/** Stored as code, argument and English sentence, the new reasons read back the same; neither is offered as a letter. */
+	@Test
+	void anUndecodableOrEmptyMailIsReadBackAsItWasStoredAndNotOfferedAsALetter() {
+		var undecodable = new QuarantineReason.Undecodable("noel@example.nl", "base64 with characters that are no base64 (12%)");
+		assertThat(QuarantineReason.of(undecodable.code(), undecodable.argument(), undecodable.english())).isEqualTo(undecodable);
+		assertThat(undecodable.forLog()).doesNotContain("noel@");
+		var empty = new QuarantineReason.EmptyMail("noel@example.nl");
+		assertThat(QuarantineReason.of(empty.code(), empty.argument(), empty.english())).isEqualTo(empty);
+		assertThat(empty.forLog()).doesNotContain("noel@");
+		assertThat(undecodable.attachable()).isFalse();
+		assertThat(empty.attachable()).isFalse();
+		assertThat(empty.heldFrom()).isEqualTo("noel@example.nl");
+	}
 }

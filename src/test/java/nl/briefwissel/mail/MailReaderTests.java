@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -524,5 +525,39 @@ class MailReaderTests {
 				""".replace("\n", "\r\n");
 		assertThat(MailReader.read(mail.getBytes(StandardCharsets.UTF_8)).attachments()).extracting(MailAttachment::name)
 			.containsExactly("Uitnodiging gesprek 1-2 (24-7 bereikbaar).eml");
+	}
+
+	/**
+	 * A text that decodes into garbage is unreadable, with its headers read so it is held for its conversation: base64
+	 * that is no base64 (in a charset nobody knows, or in UTF-8). What a mail client still reads stays a letter: an
+	 * unknown charset on plain words, a loose '=' in quoted-printable.
+	 */
+	@Test
+	void aTextThatDecodesIntoGarbageIsUnreadableWithItsHeadersAndReadableTextIsNot() {
+		String head = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\n";
+		for (String charset : List.of("bogus-charset", "utf-8")) {
+			ReadMail garbage = MailReader.read((head + "Content-Type: text/plain; charset=" + charset
+					+ "\r\nContent-Transfer-Encoding: base64\r\n\r\nDit is geen base64, maar gewone tekst!\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			assertThat(garbage.kind()).as(charset).isEqualTo(MailKind.UNREADABLE);
+			assertThat(garbage.undecodable()).as(charset).isTrue();
+			assertThat(garbage.problem()).as(charset).contains("no base64");
+			assertThat(garbage.from()).isEqualTo("noel@example.nl");
+			assertThat(garbage.replyToken()).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+			assertThat(garbage.text()).isEmpty();
+		}
+		ReadMail unknownCharset = MailReader.read((head + "Content-Type: text/plain; charset=bogus-charset\r\n\r\n"
+				+ "Hoi Anja, caf\u00e9 morgen?\r\n").getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(unknownCharset.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(unknownCharset.text()).isEqualTo("Hoi Anja, caf\u00e9 morgen?");
+		ReadMail looseEquals = MailReader.read((head + "Content-Type: text/plain; charset=utf-8\r\n"
+				+ "Content-Transfer-Encoding: quoted-printable\r\n\r\n2+2=4, en caf=C3=A9 =ZZ klopt.\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		assertThat(looseEquals.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(looseEquals.text()).contains("2+2=4, en caf\u00e9");
+		ReadMail controls = MailReader.read((head + "Content-Type: text/plain; charset=bogus-charset\r\n"
+				+ "Content-Transfer-Encoding: quoted-printable\r\n\r\n=01=02=03=1B=ZZ=04=05\r\n").getBytes(StandardCharsets.US_ASCII));
+		assertThat(controls.undecodable()).isTrue();
 	}
 }
