@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -154,15 +153,24 @@ public class SessionLifetime {
 		if (now.isEmpty()) {
 			return asOf.account();
 		}
-		if (Objects.equals(now.get().at(), asOf.changedAt())) {
+		if (current(asOf, now.get())) {
 			return null;
 		}
 		PasswordAsOf stored = stored(session.getId());
-		if (stored != null && stored.account().equals(asOf.account()) && Objects.equals(now.get().at(), stored.changedAt())) {
+		if (stored != null && stored.account().equals(asOf.account()) && current(stored, now.get())) {
 			session.setAttribute(PASSWORD_AS_OF, stored);
 			return null;
 		}
 		return asOf.account();
+	}
+
+	/**
+	 * Whether the session read the account's moment or a later one. Later: the request that changed the password saved
+	 * its new moment with the session just before the change committed (another request of the session can read it in
+	 * between), or the change rolled back after that save. Neither is a sign-in from before a change.
+	 */
+	private static boolean current(PasswordAsOf asOf, Accounts.PasswordChangedAt account) {
+		return account.at() == null || (asOf.changedAt() != null && !asOf.changedAt().isBefore(account.at()));
 	}
 
 	/** What the sign-in read, for a session that keeps no moment: the account is in its security context. */

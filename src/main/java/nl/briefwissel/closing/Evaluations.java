@@ -180,8 +180,12 @@ public class Evaluations {
 	int remindDue(OffsetDateTime now) {
 		List<UUID> due = jdbc.sql("""
 				select trajectory_id from evaluation_request
-				where answered_at is null and reminded_at is null and requested_at < :before and token_hash is not null""")
+				where answered_at is null and reminded_at is null and requested_at < :before and token_hash is not null
+				and requested_at >= :sentFrom""")
 			.param("before", now.minus(REMIND_AFTER))
+			// A link that no longer works is not reminded of: the reminder's new link would open it for another two
+			// months (a job that did not run for weeks would wake requests long closed).
+			.param("sentFrom", sentFrom(now))
 			.query(UUID.class)
 			.list();
 		int sent = 0;
@@ -332,7 +336,12 @@ public class Evaluations {
 
 	/** The first moment of the earliest day whose mail's link still works today ({@link #LINK_VALID_FOR}, to the end of a day). */
 	private OffsetDateTime sentFrom() {
-		return LocalDate.now(clock).minusDays(LINK_VALID_FOR.toDays()).atStartOfDay(clock.getZone()).toOffsetDateTime();
+		return sentFrom(OffsetDateTime.now(clock));
+	}
+
+	private OffsetDateTime sentFrom(OffsetDateTime now) {
+		return now.atZoneSameInstant(clock.getZone()).toLocalDate().minusDays(LINK_VALID_FOR.toDays())
+			.atStartOfDay(clock.getZone()).toOffsetDateTime();
 	}
 
 	/** The request {@code which} names (by {@code :key}) while it can be answered ({@link #STILL_OPEN}). */

@@ -77,9 +77,15 @@ class HeldBackNotices {
 		send(trajectory, NoticeKind.MAIL_UNREADABLE, "mail.heldBack.undecodable", receivedAt, language -> List.of(), true, null);
 	}
 
-	/** Their mail had no words of their own and no file kept: it did not become a letter; send it again if meant. */
-	void empty(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
-		send(trajectory, NoticeKind.MAIL_EMPTY, "mail.heldBack.empty", receivedAt, language -> List.of(), true, null);
+	/**
+	 * Their mail had no words of their own and no file kept: it did not become a letter; send it again if meant.
+	 * With {@code filesNotKept} files that were not kept (too big, a program, damaged), said so, as the notice about a
+	 * letter's files does: an "empty" mail with a video in it would leave them puzzled. Not named: the mail is held,
+	 * and the secure mode's notice names no file either.
+	 */
+	void empty(TrajectoryOverview trajectory, int filesNotKept, OffsetDateTime receivedAt) {
+		send(trajectory, NoticeKind.MAIL_EMPTY, filesNotKept == 0 ? "mail.heldBack.empty" : "mail.heldBack.emptyFilesNotKept",
+				receivedAt, language -> List.of(filesNotKept), true, null);
 	}
 
 	/**

@@ -267,7 +267,9 @@ class InboundReplies implements InboundMailHandler {
 			if (empty(letter, content)) {
 				// Nothing of theirs, a mail sent by mistake or only the letter answered: the web form refuses an empty
 				// letter, and it would count as written. Held, and they hear it did not arrive, as for other held mail.
-				return heldForItsConversation(mail, new QuarantineReason.EmptyMail(sender), notices::empty);
+				int notKept = (int) content.attachments().stream().filter(file -> !file.accepted()).count();
+				return heldForItsConversation(mail, new QuarantineReason.EmptyMail(sender),
+						(found, receivedAt) -> notices.empty(found, notKept, receivedAt));
 			}
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					letter, Channel.MAIL, mail.id(), content.messageId(), content.attachments());

@@ -24,8 +24,10 @@ import java.util.List;
  *
  * <p>In each sum with its total shown, what the shown parts leave (the total minus them) is the hidden
  * parts and the rest together, so it must not be 1 to 4; 0 tells of nobody and is shown, as every 0.
- * Nor may it be the least the hidden parts can be (1 for each "< 5", 5 for each "≥ 5"): then each of
- * them is that least (6 started, "≥ 5" running and "< 5" completed: 5 and 1). While it is either, the
+ * Nor may it be less than four above the least the hidden parts can be (1 for each "< 5", 5 for each
+ * "≥ 5"): at the least each of them is that least (6 started, "≥ 5" running and "< 5" completed: 5 and
+ * 1), and a part is hidden only when what it left was 1 to 4, so just above the least the rule gives the
+ * rest back (6 started, "≥ 5" running and 0 completed: 5 and 1 ended). While it is either, the
  * smallest shown part is hidden too, as "≥ 5" (the fewest people hidden; a sum's parts in the page's
  * order when equal). When no part is left, the total is hidden with everything that adds up to it (the
  * themes) or that it is part of (intakes), so that no other sum gives it back. For intakes, the total
@@ -82,6 +84,9 @@ final class Sums {
 			}
 		}
 		// Less than the hidden parts' least, the sum visibly does not hold (older trajectories run): nothing follows.
-		return left > 0 && (left < Figure.MINIMUM || left == least);
+		// Within four of it, the rule itself gives it away: a part is hidden only when what it left was 1 to 4, so
+		// 6 started with "≥ 5" running and 0 completed told 5 and 1 (review). Four or more above the least tells no
+		// more than "< 5" does.
+		return left > 0 && (left < Figure.MINIMUM || left - least < Figure.MINIMUM - 1);
 	}
 }

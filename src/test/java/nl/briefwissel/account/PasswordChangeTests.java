@@ -201,6 +201,26 @@ class PasswordChangeTests {
 	}
 
 	/**
+	 * The other way round (review): the changing request saved the new moment with its session just before the change
+	 * commits, and another request of the session reads the session in that moment. Its moment is later than the
+	 * account's, which still holds the old one: not a sign-in from before a change, so it goes on.
+	 */
+	@Test
+	void aRequestThatReadTheNewMomentBeforeTheChangeCommittedGoesOn() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		signedIn(participant);
+		java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).minusSeconds(60);
+		jdbc.sql("update account set password_changed_at = :at where id = :id")
+			.param("at", java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))
+			.param("id", participant.id())
+			.update();
+		MockHttpSession secondTab = asRead(sessions.findById(sessionId(participant)));
+		secondTab.setAttribute(SessionLifetime.PASSWORD_AS_OF, new SessionLifetime.PasswordAsOf(participant.id(), before.plusSeconds(30)));
+
+		assertThat(lifetime.passwordChangedSince(secondTab)).isFalse();
+	}
+
+	/**
 	 * A signed-in session that keeps no moment (signed in before V97, or by a way in that forgot it) counts as signed in
 	 * before any change: a change after it ends it too, and without a change it goes on.
 	 */

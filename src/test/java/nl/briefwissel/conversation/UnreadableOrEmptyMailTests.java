@@ -112,6 +112,24 @@ class UnreadableOrEmptyMailTests {
 		assertThat(participantLetters()).isZero();
 	}
 
+	/**
+	 * Only a file that was not kept (a program) and no words: no letter, and the participant hears that the mail did
+	 * not arrive and that its file was not kept, so they know to send it differently, not only that it was empty.
+	 */
+	@Test
+	void aMailOfOnlyAFileNotKeptSaysTheFileWasNotKept() throws Exception {
+		send(headers("") + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"g\"\r\n\r\n--g\r\n"
+				+ "Content-Type: text/plain; charset=utf-8\r\n\r\n\r\n--g\r\nContent-Type: application/octet-stream; name=\"cv.exe\"\r\n"
+				+ "Content-Disposition: attachment; filename=\"cv.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+				+ Base64.getMimeEncoder().encodeToString("MZ not a letter".getBytes(StandardCharsets.US_ASCII)) + "\r\n--g--\r\n");
+
+		assertThat(awaitHeld().why()).isInstanceOf(QuarantineReason.EmptyMail.class);
+		assertThat(participantLetters()).isZero();
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je mail was leeg"));
+		assertThat(Mailboxes.text(told)).contains("niet bewaard").doesNotContain("staat in je gesprek");
+	}
+
 	/** A photo without words is a letter, as it is from the web form. */
 	@Test
 	void aPhotoWithoutWordsIsStillALetter() throws Exception {
