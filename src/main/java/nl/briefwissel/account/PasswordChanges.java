@@ -78,7 +78,8 @@ public class PasswordChanges {
 
 	/**
 	 * Changes the password when {@code current} is the account's; {@code newPassword} is checked by the form
-	 * already, by the rules of a reset. {@code session}: the one the person works in, which stays.
+	 * already, by the rules of a reset ({@link PasswordRules}). {@code session}: the one the person works in,
+	 * which stays.
 	 */
 	@Transactional
 	public Outcome change(UUID accountId, String current, String newPassword, HttpSession session) {

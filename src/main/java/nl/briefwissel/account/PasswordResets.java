@@ -96,6 +96,11 @@ public class PasswordResets {
 		return links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token).isPresent();
 	}
 
+	/** The address of the account whose link this is, while it can be used: the new password may not be mostly it. */
+	public Optional<String> emailFor(String token) {
+		return links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token).flatMap(accounts::byId).map(Account::email);
+	}
+
 	/**
 	 * Sets the new password and uses up the token (and every other open token of the account).
 	 * Everyone signed in as this person is signed out: a reset is what someone does who fears their

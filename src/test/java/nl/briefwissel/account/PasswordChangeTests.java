@@ -372,6 +372,42 @@ class PasswordChangeTests {
 		assertThat(failedSignIns(participant)).as("no current password was checked").isZero();
 	}
 
+	/**
+	 * A product walk set "aaaaaaaaaaaa" as a new password: only its length was checked. A known-bad password is
+	 * refused at the field, in the person's language, with what to do instead; nothing is checked or changed.
+	 */
+	@Test
+	void aKnownBadNewPasswordIsRefusedAtTheFieldInDutchAndEnglish() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		Browser browser = signedIn(participant);
+
+		Document dutch = Jsoup.parse(browser.perform(change(PASSWORD, "aaaaaaaaaaaa", "aaaaaaaaaaaa").param("lang", "nl"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(dutch.select("#new-password-error").text())
+			.isEqualTo("Dit wachtwoord herhaalt steeds dezelfde tekens en is makkelijk te raden. "
+					+ "Kies een zin van een paar woorden die alleen jij kent.");
+		assertThat(dutch.select("input#new-password").attr("aria-invalid")).isEqualTo("true");
+		assertThat(nl.briefwissel.Accessible.describedBy(dutch, dutch.getElementById("new-password")))
+			.extracting(org.jsoup.nodes.Element::id).containsExactly("password-rule", "new-password-error");
+
+		Document english = Jsoup.parse(browser.perform(change(PASSWORD, "aaaaaaaaaaaa", "aaaaaaaaaaaa").param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(english.select("#new-password-error").text())
+			.isEqualTo("This password repeats the same characters and is easy to guess. "
+					+ "Choose a sentence of a few words that only you know.");
+
+		Document common = Jsoup.parse(browser.perform(change(PASSWORD, "Wachtwoord2026!", "Wachtwoord2026!").param("lang", "nl"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(common.select("#new-password-error").text()).startsWith("Dit wachtwoord is een van de meest gebruikte");
+		String local = participant.email().substring(0, participant.email().indexOf('@'));
+		Document own = Jsoup.parse(browser.perform(change(PASSWORD, local + "1", local + "1").param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(own.select("#new-password-error").text()).startsWith("This password is mostly your e-mail address");
+
+		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
+		assertThat(failedSignIns(participant)).as("no current password was checked").isZero();
+	}
+
 	/** A locked account's open session checks no current password: the form gives way, and a change sent anyway ends it. */
 	@Test
 	void aLockedAccountsSessionChangesNothing() throws Exception {

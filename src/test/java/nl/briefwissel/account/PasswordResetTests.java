@@ -308,6 +308,44 @@ class PasswordResetTests {
 		assertThat(refused.select("#password").attr("aria-describedby")).isEqualTo("password-rule password-error");
 	}
 
+	/** The reset (and so an invitation's first password) refuses a known-bad password as the account page does. */
+	@Test
+	void aKnownBadPasswordIsRefusedAtTheFieldInDutchAndEnglish() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()));
+		Matcher link = LINK.matcher(bodyText(Mailboxes.awaitMail(mailServer, person.email(), m -> true)));
+		assertThat(link.find()).isTrue();
+		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
+
+		var dutch = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token)
+			.param("password", "aaaaaaaaaaaa").param("confirmation", "aaaaaaaaaaaa").param("lang", "nl").with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(dutch.select("#password-error").text())
+			.isEqualTo("Dit wachtwoord herhaalt steeds dezelfde tekens en is makkelijk te raden. "
+					+ "Kies een zin van een paar woorden die alleen jij kent.");
+		assertThat(dutch.select("#password").attr("aria-invalid")).isEqualTo("true");
+		assertThat(dutch.select("#password").attr("aria-describedby")).isEqualTo("password-rule password-error");
+
+		var english = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token)
+			.param("password", "aaaaaaaaaaaa").param("confirmation", "aaaaaaaaaaaa").param("lang", "en").with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(english.select("#password-error").text())
+			.isEqualTo("This password repeats the same characters and is easy to guess. "
+					+ "Choose a sentence of a few words that only you know.");
+
+		String local = person.email().substring(0, person.email().indexOf('@'));
+		var own = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token)
+			.param("password", local + "!").param("confirmation", local + "!").param("lang", "nl").with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(own.select("#password-error").text()).startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres");
+
+		// Refused, the link still works and the old password still holds.
+		mvc.perform(post("/login").param("email", person.email()).param("password", "het oude wachtwoord").with(csrf()))
+			.andExpect(authenticated());
+		mvc.perform(post("/password/reset").param("token", token).param("password", "mijn fiets staat in de schuur")
+			.param("confirmation", "mijn fiets staat in de schuur").with(csrf())).andExpect(redirectedUrl("/login?reset="));
+	}
+
 	@Test
 	void aMadeUpTokenIsRefused() throws Exception {
 		mvc.perform(get("/password/reset").param("token", "verzonnen"))

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.PasswordChanges;
+import nl.briefwissel.account.PasswordRules;
 import nl.briefwissel.account.Reauthentication;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
@@ -89,12 +90,12 @@ class AccountSecurityController {
 	}
 
 	/**
-	 * The new password by the rules of a reset's. Never shown again: the fields of a refused form come back
+	 * The new password by the rules of a reset's ({@link PasswordRules}). Never shown again: the fields of a refused form come back
 	 * empty, so no password goes back to a page.
 	 */
 	record PasswordForm(@NotBlank(message = "{validation.password.current}") String current,
-			@NotBlank(message = "{validation.password.required}") @Size(min = 12, max = 128,
-					message = "{validation.password.length}") String password,
+			@NotBlank(message = "{validation.password.required}") @Size(min = PasswordRules.MIN_LENGTH,
+					max = PasswordRules.MAX_LENGTH, message = "{validation.password.length}") String password,
 			String confirmation) {
 
 		static PasswordForm empty() {
@@ -135,6 +136,10 @@ class AccountSecurityController {
 	String changePassword(@AuthenticationPrincipal SignedInAccount who,
 			@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, HttpSession session,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (!errors.hasFieldErrors("password")) {
+			PasswordRules.refusal(form.password(), who.email())
+				.ifPresent(refusal -> errors.rejectValue("password", refusal.messageKey()));
+		}
 		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "validation.password.mismatch");
 		}

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.account.PasswordResets;
+import nl.briefwissel.account.PasswordRules;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +31,8 @@ class PasswordController {
 	}
 
 	record ResetForm(String token,
-			@NotBlank(message = "{validation.password.required}") @Size(min = 12, max = 128,
-					message = "{validation.password.length}") String password,
+			@NotBlank(message = "{validation.password.required}") @Size(min = PasswordRules.MIN_LENGTH,
+					max = PasswordRules.MAX_LENGTH, message = "{validation.password.length}") String password,
 			String confirmation) {
 	}
 
@@ -68,6 +69,11 @@ class PasswordController {
 
 	@PostMapping("/password/reset")
 	String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors, RedirectAttributes redirect) {
+		if (!errors.hasFieldErrors("password")) {
+			// The address of the link's account, for the rule against a password that is mostly that address.
+			PasswordRules.refusal(form.password(), resets.emailFor(form.token()).orElse(null))
+				.ifPresent(refusal -> errors.rejectValue("password", refusal.messageKey()));
+		}
 		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "validation.password.mismatch");
 		}
