@@ -20,7 +20,7 @@ sealed interface Rule {
 
 	/** All rules, in the order their findings are listed. */
 	static List<Rule> all() {
-		return List.of(new JudgingWords(), new ButAfterCompliment(), new TooManyQuestions(), new LongSentences(),
+		return List.of(new JudgingWords(), new FillerWords(), new ButAfterCompliment(), new TooManyQuestions(), new LongSentences(),
 				new MixedAddress(), new Shouting(), new PassiveVoice(), new Jargon());
 	}
 
@@ -32,8 +32,13 @@ sealed interface Rule {
 	record JudgingWords() implements Rule {
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			return phrases(draft, rules.judging(), "judging", rules.inLetterLanguage("writing.judging"));
+		}
+
+		/** Each place of the phrases, the longest first, a word within a phrase found passed over. */
+		static List<Finding> phrases(Draft draft, List<String> phrases, String rule, String messageKey) {
 			List<Finding> findings = new ArrayList<>();
-			List<String> longestFirst = rules.judging().stream()
+			List<String> longestFirst = phrases.stream()
 				.sorted(java.util.Comparator.comparingInt((String phrase) -> phrase.split(" ").length).reversed())
 				.toList();
 			// For each character within a finding, the furthest end of a finding over it: a place lies
@@ -43,7 +48,7 @@ sealed interface Rule {
 			for (String word : longestFirst) {
 				for (int[] at : draft.occurrences(word)) {
 					if (reach.getOrDefault(at[0], -1) < at[1]) {
-						findings.add(new Finding("judging", at[0], at[1], rules.inLetterLanguage("writing.judging"),
+						findings.add(new Finding(rule, at[0], at[1], messageKey,
 								List.of(draft.text.substring(at[0], at[1]))));
 						for (int i = at[0]; i < at[1]; i++) {
 							reach.merge(i, at[1], Math::max);
@@ -52,6 +57,18 @@ sealed interface Rule {
 				}
 			}
 			return findings;
+		}
+	}
+
+	/**
+	 * Fillers ("eigenlijk", "just", "actually"): no verdict, so the judging words' advice (say "vaak") did not
+	 * fit them. They make a sentence vaguer or read as a correction of the reader ("je wilde eigenlijk…"); the
+	 * advice is to read the sentence without them.
+	 */
+	record FillerWords() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			return JudgingWords.phrases(draft, rules.fillers(), "filler", rules.inLetterLanguage("writing.filler"));
 		}
 	}
 

@@ -22,6 +22,9 @@ public class WritingCheck {
 	private static final Set<String> ENGLISH_WORDS = Set.of("the", "a", "and", "you", "i", "not", "that", "of", "what",
 			"on", "to", "for", "with", "are", "but", "your", "how", "want", "also", "this", "there", "why", "do");
 
+	/** The finding's rule for a placeholder left in the letter: the one remark that sending does not pass. */
+	public static final String PLACEHOLDER = "placeholder";
+
 	private final RuleSets ruleSets;
 
 	WritingCheck(RuleSets ruleSets) {
@@ -53,11 +56,62 @@ public class WritingCheck {
 		for (Rule rule : Rule.all()) {
 			findings.addAll(rule.apply(draft, rules, programmeJargon));
 		}
+		// A placeholder is no suggestion: sending refuses it, with the same detection (decision 0066). Read in
+		// the letter as written, the quoted passage included: one an assignment brought in is refused too.
+		for (String placeholder : nl.briefwissel.Placeholders.in(draftText)) {
+			for (int at = draftText.indexOf(placeholder); at >= 0; at = draftText.indexOf(placeholder, at + placeholder.length())) {
+				findings.add(new Finding(PLACEHOLDER, at, at + placeholder.length(), "writing.placeholder", List.of(placeholder)));
+			}
+		}
 		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
 		int questions = (int) draft.sentences.stream().filter(Draft.Sentence::question).count();
-		double average = draft.sentences.isEmpty() ? 0 : (double) draft.words.size() / draft.sentences.size();
+		List<Draft.Sentence> body = body(draft);
+		double average = body.isEmpty() ? 0 : (double) body.stream().mapToInt(s -> s.words().size()).sum() / body.size();
 		return new WritingReport(rules.language(), draft.words.size(), draft.sentences.size(),
 				Readability.score(draft, rules), questions, average, List.copyOf(findings), segments(draftText, findings));
+	}
+
+	/**
+	 * The sentences between the greeting and the sign-off: the words per sentence are those of the letter
+	 * itself. The greeting (Beste Sanne) and the sign-off (Hartelijke groet) with a name under it counted as three short sentences
+	 * and made the average look lighter than the letter reads. A greeting is a first line of a few words that
+	 * ends in a comma; a sign-off is such a line with only lines of a few words without a full stop after it.
+	 * A letter that is nothing else keeps all its sentences.
+	 */
+	static List<Draft.Sentence> body(Draft draft) {
+		List<Draft.Sentence> sentences = draft.sentences;
+		int from = 0;
+		int to = sentences.size();
+		if (to > 1 && framing(draft, sentences.get(0))) {
+			from = 1;
+		}
+		for (int i = to - 1; i > from; i--) {
+			Draft.Sentence sentence = sentences.get(i);
+			if (framing(draft, sentence)) {
+				to = i;
+				break;
+			}
+			String text = draft.text.substring(sentence.start(), sentence.end());
+			if (sentence.words().size() > FRAMING_WORDS || text.endsWith(".") || text.endsWith("?") || text.endsWith("!")) {
+				break;
+			}
+		}
+		List<Draft.Sentence> body = sentences.subList(from, to);
+		return body.isEmpty() ? sentences : body;
+	}
+
+	/** The most words a greeting, a sign-off or the name under it has (Met vriendelijke groet). */
+	private static final int FRAMING_WORDS = 4;
+
+	/** A line of a few words of its own that ends in a comma, as Beste Sanne or Hartelijke groet is written. */
+	private static boolean framing(Draft draft, Draft.Sentence sentence) {
+		String text = draft.text;
+		int end = sentence.end();
+		int lineStart = text.lastIndexOf('\n', sentence.start() - 1) + 1;
+		int lineEnd = text.indexOf('\n', end);
+		boolean ownLine = text.substring(lineStart, sentence.start()).isBlank()
+				&& text.substring(end, lineEnd < 0 ? text.length() : lineEnd).isBlank();
+		return ownLine && sentence.words().size() <= FRAMING_WORDS && text.charAt(end - 1) == ',';
 	}
 
 	/** The text with each occurrence of {@code quoted} turned into spaces, its line breaks kept. */

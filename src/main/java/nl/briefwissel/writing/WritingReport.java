@@ -44,6 +44,14 @@ public record WritingReport(Locale language, int words, int sentences, double re
 		}
 	}
 
+	/**
+	 * Whether a remark is one sending refuses (a placeholder left in the letter): the note under the remarks
+	 * then cannot say that sending always works.
+	 */
+	public boolean blocksSending() {
+		return findings.stream().anyMatch(finding -> WritingCheck.PLACEHOLDER.equals(finding.rule()));
+	}
+
 	public boolean hasFindings() {
 		return !findings.isEmpty();
 	}

@@ -208,6 +208,35 @@ class StrongLoginTests {
 			.andExpect(redirectedUrl("/"));
 	}
 
+	/**
+	 * The form has no browser check (novalidate): Verder with an empty field was told the code was wrong and
+	 * to check the time on the phone. Nothing typed is asked for, in both languages, and counts as no guess.
+	 */
+	@Test
+	void anEmptyCodeIsAskedForNotCalledWrongNorCounted() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		Browser settingUp = passwordStep(withPassword(trajectory.coach()));
+		settingUp.perform(get("/login/code/setup")).andExpect(status().isOk());
+		String setup = settingUp.perform(post("/login/code/setup").param("code", "").with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(setup).select("#code-error").text())
+			.isEqualTo("Je hebt nog geen code ingevuld. Vul de code van zes cijfers in die de app nu laat zien.");
+
+		Account coach = coachWithApp();
+		Browser session = passwordStep(coach);
+		for (int i = 0; i < 6; i++) {
+			String page = session.perform(post("/login/code").param("code", i == 0 ? "" : " ").with(csrf()))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(org.jsoup.Jsoup.parse(page).select("#code-error").text()).startsWith("Je hebt nog geen code ingevuld.")
+				.doesNotContain("klopt niet");
+		}
+		String english = session.perform(post("/login/code").param("code", "").param("lang", "en").with(csrf()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(english).select("#code-error").text()).startsWith("You have not entered a code yet.");
+		session.perform(post("/login/code").param("code", code(secretOf(coach), 1)).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+	}
+
 	@Test
 	void wrongCodesCountTowardsTheLockoutToo() throws Exception {
 		Account coach = coachWithApp();

@@ -71,7 +71,7 @@ class ClosingDraftTests {
 			.andReturn().getResponse();
 		coachPage = page("/coach/trajectories/" + running.id(), running.coach(), sent);
 		assertThat(coachPage.getElementById("closing-done").text())
-			.isEqualTo("De samenvatting is verstuurd: " + participant + " krijgt een mail en leest haar bij Mijn traject.");
+			.isEqualTo("De samenvatting is verstuurd: " + participant + " krijgt een mail en leest de samenvatting bij Mijn traject.");
 		assertThat(coachPage.getElementById("closing-state").text()).startsWith("Verstuurd op ");
 		// Once sent, a change is sent too: no draft that would in fact be read.
 		assertThat(coachPage.select(".bw-closing form button").eachText()).containsExactly("Wijziging versturen");
@@ -175,6 +175,32 @@ class ClosingDraftTests {
 			.contains(name + " gets no e-mail about it and is not shown that the text changed");
 	}
 
+	/**
+	 * After the end there is no form and nothing can be sent: the sent summary's state said how a change reaches
+	 * the participant and to write a letter about it, both closed. It says the summary stands; the course page says
+	 * the conversation can still be read there.
+	 */
+	@Test
+	void afterTheEndTheSentSummarySaysItStandsNotHowAChangeReachesTheParticipant() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("reason", "QUESTION_ANSWERED").param("confirmed", "true"));
+
+		Document nl = page("/coach/trajectories/" + running.id(), running.coach(), null);
+		assertThat(nl.select(".bw-closing form")).as("completed").isEmpty();
+		assertThat(nl.getElementById("closing-state").text()).startsWith("Verstuurd op ")
+			.contains("Het traject is afgelopen: de samenvatting staat vast en schrijven kan niet meer.")
+			.doesNotContain("Een wijziging die je verstuurt", "schrijf het dan in een brief");
+		assertThat(page("/coach/trajectories/" + running.id() + "?lang=en", running.coach(), null).getElementById("closing-state").text())
+			.contains("The trajectory has ended: the summary stays as it is")
+			.doesNotContain("A change you send");
+		assertThat(page("/coach/trajectories/" + running.id() + "/course", running.coach(), null).text())
+			.contains("Dit traject is afgelopen; het gesprek blijft hier te lezen.");
+	}
+
 	@Test
 	void theButtonsSayWhatTheyDoInEnglish() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -194,7 +220,7 @@ class ClosingDraftTests {
 			.andExpect(flash().attribute("closingDone", "closing.saved"));
 		var warning = page(course, running.coach(), null).getElementById("complete-summary-draft");
 		assertThat(warning).isNotNull();
-		assertThat(warning.text()).contains("nog een concept", running.participant().displayName() + " heeft haar niet gekregen");
+		assertThat(warning.text()).contains("nog een concept", running.participant().displayName() + " heeft de samenvatting niet gekregen");
 		assertThat(warning.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#closing");
 		// Completing is not refused: the form is still there.
 		assertThat(page(course, running.coach(), null).select("form[action$=/complete]")).isNotEmpty();
@@ -223,7 +249,7 @@ class ClosingDraftTests {
 		assertThat(confirm.select("button[name=confirmed]").text()).isEqualTo("Ja, afronden");
 		var warning = confirm.getElementById("complete-summary-draft");
 		assertThat(warning).as("on the confirmation").isNotNull();
-		assertThat(warning.text()).contains("nog een concept", running.participant().displayName() + " heeft haar niet gekregen");
+		assertThat(warning.text()).contains("nog een concept", running.participant().displayName() + " heeft de samenvatting niet gekregen");
 		assertThat(warning.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#closing");
 		assertThat(confirmation(running, "en").getElementById("complete-summary-draft").text())
 			.contains("still a draft", "Send the summary first");
@@ -252,7 +278,7 @@ class ClosingDraftTests {
 			.andExpect(flash().attribute("closingDone", "closing.saved"));
 		var onForm = page(course, running.coach(), null).getElementById("stop-summary-draft");
 		assertThat(onForm).as("on the stop form").isNotNull();
-		assertThat(onForm.text()).contains("nog een concept", name + " heeft haar niet gekregen", "Stop je nu",
+		assertThat(onForm.text()).contains("nog een concept", name + " heeft de samenvatting niet gekregen", "Stop je nu",
 				"niet in het verslag", "daarna niet meer versturen");
 		assertThat(onForm.select("a").attr("href")).isEqualTo("/coach/trajectories/" + running.id() + "#closing");
 

@@ -69,7 +69,11 @@ class CoachCardsLinkTests {
 		String link = "/participant/cards?lang=nl&trajectory=" + running.id();
 		assertThat(letter).contains("Je legt de kaarten in Briefwissel, na inloggen: http")
 			.contains(link)
-			.contains("Liever per mail? Antwoord dan op deze mail met je top vijf op volgorde")
+			.contains("Liever per mail? Beantwoord dan deze mail.")
+			.contains("Wat je terugstuurt: je top vijf op volgorde en je uitleg.")
+			.as("one way to answer, the web first and mail once as the other")
+			.doesNotContain("Stuur terug")
+			.doesNotContain("beantwoord deze mail met")
 			.doesNotContain("Voeg die dan toe");
 
 		var mail = mails.coachMessage(trajectories.byId(running.id()).orElseThrow(),
@@ -163,7 +167,7 @@ class CoachCardsLinkTests {
 		var byMail = fixtures.runningTrajectory(true);
 		jdbc.sql("update account set enabled = false where id = :id").param("id", byMail.participant().id()).update();
 		String inMail = letter("/coach/trajectories/" + byMail.id() + "?give=" + values(byMail).id(), fixtures.as(byMail.coach()));
-		assertThat(inMail).contains("Je antwoord stuur je als antwoord op deze mail: je top vijf op volgorde")
+		assertThat(inMail).contains("Wat je terugstuurt: je top vijf op volgorde", "Je stuurt het terug als antwoord op deze mail.")
 			.doesNotContain("/participant/cards");
 	}
 

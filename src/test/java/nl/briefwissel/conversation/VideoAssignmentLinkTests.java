@@ -53,7 +53,7 @@ class VideoAssignmentLinkTests {
 		Document chosen = Jsoup.parse(page(base + "?give=" + video.id(), coach));
 		String letter = chosen.selectFirst("textarea[name=text]").wholeText().strip();
 		assertThat(chosen.text()).as("the write form says a link is wanted")
-			.contains("Zet de link naar de video in je brief");
+			.contains("Zet de link naar de video in je brief (beginnend met https:// of http://)");
 
 		for (String language : new String[] { "nl", "en" }) {
 			String typed = "Beste, kijk deze video eens.\n\n" + letter;
@@ -64,7 +64,9 @@ class VideoAssignmentLinkTests {
 				.andReturn().getResponse().getContentAsString());
 			assertThat(refused.select(".utrecht-form-field--invalid").text()).as("at the letter's field, in " + language)
 				.contains(language.equals("nl") ? "Deze opdracht gaat over een video, maar je brief bevat geen link."
-						: "This assignment is about a video, but your letter has no link.");
+						: "This assignment is about a video, but your letter has no link.")
+				.as("the check takes http too (decision 0087), and the text says so")
+				.contains(language.equals("nl") ? "(beginnend met https:// of http://)" : "(starting with https:// or http://)");
 			assertThat(refused.selectFirst("textarea[name=text]").wholeText().strip()).as("the letter kept").isEqualTo(typed);
 			assertThat(refused.selectFirst("form[action$='/messages'] input[type=hidden][name=assignment]").val())
 				.as("the assignment kept").isEqualTo(video.id().toString());

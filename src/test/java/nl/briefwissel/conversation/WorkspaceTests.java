@@ -71,6 +71,10 @@ class WorkspaceTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page.indexOf(waiting.participant().displayName())).isLessThan(page.indexOf(quiet.participant().displayName()));
 		assertThat(page).contains("Wacht op je antwoord", "beantwoord uiterlijk");
+		// One date in the row: the reply promised. The next contact moment's "(uiterlijk …)" beside it read as a
+		// second deadline for the same thing.
+		var row = org.jsoup.Jsoup.parse(page).select("tr:has(a:containsOwn(" + waiting.participant().displayName() + "))").first();
+		assertThat(row.text()).contains("beantwoord uiterlijk").containsOnlyOnce("uiterlijk");
 	}
 
 	@Test

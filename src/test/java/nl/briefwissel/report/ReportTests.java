@@ -257,8 +257,15 @@ class ReportTests {
 		assertThat(moments).hasSize(5);
 		assertThat(moments.get(4).afterTheEnd()).isTrue();
 		assertThat(moments.get(3).afterTheEnd()).isFalse();
-		var cells = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").with(fixtures.as(running.participant()))).andReturn().getResponse()
-			.getContentAsString()).select(".bw-record__table tbody tr");
+		var record = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").with(fixtures.as(running.participant()))).andReturn().getResponse()
+			.getContentAsString());
+		var cells = record.select(".bw-record__table tbody tr");
+		// What the column counts is the participant's letters: a moment where only the coach wrote is "Nee", so it says whose.
+		assertThat(record.select(".bw-record__table caption").text()).isEqualTo("Contactmomenten en of de deelnemer schreef");
+		assertThat(record.select(".bw-record__table thead th").eachText()).containsExactly("Moment", "Uiterlijk", "Brief van de deelnemer");
+		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(english.select(".bw-record__table thead th").eachText()).containsExactly("Moment", "Due", "Letter from the participant");
 		assertThat(cells.get(4).text()).contains("Afgerond vóór dit moment").doesNotContain("Nee");
 		assertThat(cells.get(3).text()).contains("Nee");
 	}

@@ -114,7 +114,8 @@ class ErrorPagesTests {
 		assertThat(page.select("main, #main").text()).contains("Wil je uitloggen bij Briefwissel?");
 		assertThat(page.select("form#logout-confirm[method=post][action=/logout] input[name=_csrf]")).hasSize(1);
 		assertThat(coach.get("/coach").statusCode()).as("asking signs no one out").isEqualTo(200);
-		assertThat(coach.get("/logout?lang=en").body()).contains("Do you want to log out of Briefwissel?");
+		assertThat(coach.get("/logout?lang=en").body()).contains("Do you want to sign out of Briefwissel?")
+			.as("the English UI says sign in and sign out, the navigation too").contains(">Sign out<").doesNotContain("Log out", "log out");
 		String token = java.net.URLEncoder.encode(coach.token("/logout"), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(coach.postAsIs("/logout", "_csrf=" + token).headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).endsWith("/login?logout"));

@@ -62,7 +62,8 @@ class WritingRulesTests {
 		WritingReport report = check.check("You must just always think first. What do you want? Why? When? With whom?", DUTCH);
 
 		assertThat(report.language()).isEqualTo(Locale.ENGLISH);
-		assertThat(marked(report, "judging")).containsExactly("must", "just", "always");
+		assertThat(marked(report, "judging")).containsExactly("must", "always");
+		assertThat(marked(report, "filler")).containsExactly("just");
 		assertThat(marked(report, "questions")).hasSize(4);
 	}
 
@@ -492,6 +493,47 @@ class WritingRulesTests {
 
 	private static boolean passive(String sentence, Locale language) {
 		return Rule.PassiveVoice.passive(new Draft(sentence).sentences.get(0), new RuleSets("").of(language));
+	}
+
+	/**
+	 * A letter with {naam} left in: the second reader said it read well and that sending always works, then
+	 * sending refused it. The second reader names it with the send check's own detection, and says it holds
+	 * the letter back.
+	 */
+	@Test
+	void aPlaceholderLeftInIsNamedAndSaidToHoldTheLetterBack() {
+		WritingReport report = check.check("Beste {naam},\n\nIk las je brief met plezier.", DUTCH);
+
+		assertThat(marked(report, "placeholder")).containsExactly("{naam}");
+		assertThat(report.blocksSending()).isTrue();
+		assertThat(check.check("Beste Sanne,\n\nIk las je brief met plezier. :-{ }", DUTCH).blocksSending()).isFalse();
+	}
+
+	/** The greeting and the sign-off with the name under it are no sentences of the letter: not in the average. */
+	@Test
+	void theWordsPerSentenceLeaveOutTheGreetingAndTheSignOff() {
+		WritingReport report = check.check(
+				"Beste Sanne,\n\nIk las je brief met veel plezier. Wat wil je nu gaan doen?\n\nHartelijke groet,\nMarieke de Vries",
+				DUTCH);
+
+		assertThat(report.averageSentenceLength()).isEqualTo(6.5);
+		assertThat(check.check("Dear Sanne,\n\nI read your letter. What do you want to do?\n\nKind regards,\nMarieke", Locale.ENGLISH)
+			.averageSentenceLength()).isEqualTo(5.0);
+		// A letter without them keeps all its sentences.
+		assertThat(check.check("Ik las je brief. Wat wil je nu?", DUTCH).averageSentenceLength()).isEqualTo(4.0);
+	}
+
+	/** Fillers are no verdict: their remark is their own, not the judging words' "say vaak". */
+	@Test
+	void fillersHaveTheirOwnRemarkNotTheJudgingOne() {
+		WritingReport dutch = check.check("Je wilde eigenlijk je oude baas bellen.", DUTCH);
+		WritingReport english = check.check("You actually wanted to just call your old boss.", Locale.ENGLISH);
+
+		assertThat(marked(dutch, "judging")).isEmpty();
+		assertThat(marked(dutch, "filler")).containsExactly("eigenlijk");
+		assertThat(dutch.findings().get(0).messageKey()).isEqualTo("writing.filler.nl");
+		assertThat(marked(english, "judging")).isEmpty();
+		assertThat(marked(english, "filler")).containsExactly("actually", "just");
 	}
 
 	private static List<String> marked(WritingReport report, String rule) {

@@ -216,6 +216,14 @@ class AccountSecurityController {
 			// Before the code is taken: the password first, then the same secret again and a new code.
 			return "redirect:/account/security/confirm?then=app";
 		}
+		// Nothing typed is no guess: the set-up as it was shown, told to type the code, nothing counted.
+		var shown = secondFactors.pendingEnrolment(who);
+		if (code.isBlank() && shown.isPresent() && !secondFactors.status(who.id()).appConfirmed()) {
+			model.addAttribute("enrolment", shown.get());
+			model.addAttribute("action", "/account/security/app");
+			model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
+			return "account/code-setup";
+		}
 		// As every code on this page: a locked account's open session links no app.
 		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.id());
 		if (attempt.isEmpty()) {
@@ -282,6 +290,10 @@ class AccountSecurityController {
 	 */
 	private String checked(SignedInAccount who, String code, HttpSession session, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
+		if (code.isBlank()) {
+			// Nothing typed is no guess: not counted, and told to type the code, not that it is wrong.
+			return page(who, session, model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true));
+		}
 		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.id());
 		if (attempt.isEmpty()) {
 			return "redirect:" + signIn.lockedOut(who, request, response);

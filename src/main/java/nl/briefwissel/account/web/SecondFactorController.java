@@ -53,6 +53,11 @@ class SecondFactorController {
 		if (who.isEmpty()) {
 			return "redirect:/";
 		}
+		// Nothing typed is no guess: not counted, and told to type the code, not that it is wrong.
+		if (code.isBlank()) {
+			model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
+			return "account/code";
+		}
 		// A locked account takes no code at all: every session waiting for one would otherwise be one
 		// more guess past the lockout. The attempt is taken before the code is checked, so codes sent at
 		// once count one by one.
@@ -99,6 +104,15 @@ class SecondFactorController {
 		Optional<SignedInAccount> who = signIn.pending();
 		if (who.isEmpty()) {
 			return "redirect:/";
+		}
+		// Nothing typed is no guess (as at the code step): the set-up as it was shown, told to type the code.
+		var shown = secondFactors.pendingEnrolment(who.get());
+		if (code.isBlank() && shown.isPresent() && !secondFactors.status(who.get().id()).appConfirmed()) {
+			model.addAttribute("enrolment", shown.get());
+			model.addAttribute("action", "/login/code/setup");
+			model.addAttribute("firstSignIn", true);
+			model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
+			return "account/code-setup";
 		}
 		// Taken and counted as at the code step: someone with the password of an account without an app
 		// gets no more guesses here than there, and a locked account finishes no set-up (decision 0048).
