@@ -317,6 +317,27 @@ class ClosingTests {
 			.contains("Deze link werkt niet meer");
 	}
 
+	/**
+	 * A reminder job that did not run for weeks does not wake a request whose link stopped working: its new link would
+	 * open the evaluation for another two months (review).
+	 */
+	@Test
+	void aRequestOlderThanItsLinkIsNotReminded() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
+		jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t")
+			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("t", running.id())
+			.update();
+
+		evaluations.remindDue(OffsetDateTime.now());
+		assertThat(reminders(running.participant())).isZero();
+		assertThat(jdbc.sql("select count(*) from evaluation_request where trajectory_id = :t and reminded_at is null")
+			.param("t", running.id()).query(Long.class).single()).isOne();
+		assertThat(evaluations.openFor(running.id())).isEmpty();
+	}
+
 	/** The completion's event handled again after the trajectory was erased (a restart): no link, no mail. */
 	@Test
 	void anErasedTrajectoryIsNotAskedForAnEvaluation() {
