@@ -32,6 +32,33 @@ public class Markdown {
 	private static final Safelist SAFE = Safelist.basic().addAttributes("a", "rel").addEnforcedAttribute("a", "rel",
 			"noopener noreferrer");
 
+	/** A Markdown link: its text, and its target up to a space or the closing parenthesis. */
+	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern
+		.compile("\\[([^\\]\\n]*)]\\(\\s*<?([^\\s)>]*)");
+
+	/** A target that names its scheme: {@code javascript:}, {@code data:}, {@code https:}. */
+	private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+	/**
+	 * The links in {@code markdown} whose target the rendering drops (not a web page or a mail address: a
+	 * javascript: or data: link), each as its text and scheme: the page showed only the text, and nobody
+	 * who wrote it was told. Said at the form instead, so it can be replaced by a web address.
+	 */
+	public static List<String> droppedLinks(String markdown) {
+		if (markdown == null) {
+			return List.of();
+		}
+		List<String> found = new java.util.ArrayList<>();
+		java.util.regex.Matcher link = LINK.matcher(markdown);
+		while (link.find()) {
+			java.util.regex.Matcher scheme = SCHEME.matcher(link.group(2));
+			if (scheme.find() && !List.of("http", "https", "mailto").contains(scheme.group(1).toLowerCase(java.util.Locale.ROOT))) {
+				found.add("[" + link.group(1) + "](" + scheme.group(1).toLowerCase(java.util.Locale.ROOT) + ":…)");
+			}
+		}
+		return found.stream().distinct().toList();
+	}
+
 	public String html(String markdown) {
 		if (markdown == null) {
 			return "";

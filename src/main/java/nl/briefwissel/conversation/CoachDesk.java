@@ -141,6 +141,9 @@ public class CoachDesk {
 			.update();
 	}
 
+	/** The longest draft kept: twice a letter's length, room to cut a long text down; a longer one is refused. */
+	public static final int MAX_DRAFT = 100_000;
+
 	/** Keeps the draft, whatever was saved before; an empty text empties it. */
 	@Transactional
 	public DraftSave saveDraft(UUID trajectoryId, UUID coachId, String body) {
@@ -176,8 +179,12 @@ public class CoachDesk {
 		if (!empty) {
 			messages.lockForWriting(trajectoryId);
 		}
+		// Cut short it was kept as "saved" while the rest was lost: the forms refuse it and keep the text.
+		if (!empty && body.length() > MAX_DRAFT) {
+			throw new IllegalArgumentException("A draft is at most " + MAX_DRAFT + " characters; the form refuses a longer one");
+		}
 		// An emptied draft keeps its row, without text: a save based on the text before is then told apart.
-		String sealed = empty ? null : encryption.sealText(body.length() > 100_000 ? body.substring(0, 100_000) : body);
+		String sealed = empty ? null : encryption.sealText(body);
 		UUID revision = UUID.randomUUID();
 		Write write = new Write(trajectoryId, coachId, sealed, submission, empty ? null : assignment, revision);
 		if (basedOn == null) {

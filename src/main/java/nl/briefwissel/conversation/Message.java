@@ -25,6 +25,21 @@ public record Message(UUID id, UUID trajectoryId, UUID authorId, String authorNa
 		return kind != MessageKind.MESSAGE;
 	}
 
+	/**
+	 * The letter's first words, to tell it apart where only its date stood (two letters of one minute in
+	 * the choice of an answer); its files' names when it has no words; empty when it does not open.
+	 */
+	public String opening() {
+		if (!readable || body == null) {
+			return "";
+		}
+		String words = body.strip().replaceAll("\\s+", " ");
+		if (words.isEmpty()) {
+			return String.join(", ", attachments.stream().map(Attachment::fileName).toList());
+		}
+		return words.length() <= 40 ? words : words.substring(0, 40).strip() + "…";
+	}
+
 	public boolean cameByMail() {
 		return inboundMailId != null;
 	}

@@ -67,8 +67,11 @@ class LibraryController {
 
 	private final CoachCards cards;
 
+	private final jakarta.validation.Validator validator;
+
 	LibraryController(Assignments assignments, Themes themes, Markdown markdown, org.springframework.context.MessageSource texts,
-			CoachCards cards) {
+			CoachCards cards, jakarta.validation.Validator validator) {
+		this.validator = validator;
 		this.texts = texts;
 		this.cards = cards;
 		this.assignments = assignments;
@@ -221,6 +224,17 @@ class LibraryController {
 	 * into {@code failed} (with the id of the one being changed, none for a new one) for the form it came from.
 	 */
 	private String save(UUID id, Form form, BindingResult errors, RedirectAttributes redirect, String back, Runnable change) {
+		// A value that is not a number (minutes "abc") stops the form's own checks: a title too long went unsaid
+		// until the number was mended. Checked here too, so every field's error comes at once.
+		if (errors.getFieldErrors().stream().anyMatch(org.springframework.validation.FieldError::isBindingFailure)) {
+			for (var violation : validator.validate(form)) {
+				String field = violation.getPropertyPath().toString();
+				if (!errors.hasFieldErrors(field)) {
+					errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), field,
+							violation.getInvalidValue(), false, null, null, violation.getMessage()));
+				}
+			}
+		}
 		if (form.deckMissing()) {
 			errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), "deck", form.deck(), false, null,
 					null, texts.getMessage("assignments.error.deck", null, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
@@ -229,6 +243,14 @@ class LibraryController {
 		// placeholder: one saved here blocked every coach who gave it (decision 0066). Refused at its field.
 		placeholders(errors, "title", form.title());
 		placeholders(errors, "instructions", form.instructions());
+		// The instructions are Markdown: a javascript: or data: link is shown as its text alone, silently.
+		List<String> dropped = nl.briefwissel.assignment.Markdown.droppedLinks(form.instructions());
+		if (!errors.hasFieldErrors("instructions") && !dropped.isEmpty()) {
+			errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), "instructions", form.instructions(),
+					false, null, null, texts.getMessage("assignments.error.droppedLink",
+							new Object[] { String.join(", ", dropped), dropped.size() },
+							org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+		}
 		if (errors.hasErrors()) {
 			// A value that is not even a number has no message of ours: the field's own says what is wanted.
 			redirect.addFlashAttribute("formErrors", errors.getFieldErrors().stream()

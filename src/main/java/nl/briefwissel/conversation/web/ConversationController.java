@@ -323,12 +323,13 @@ class ConversationController {
 	 * letter. A saved reply goes into the draft here, not into the page that follows: a reload of that
 	 * page (or its address kept in the history) inserted it once more.
 	 */
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/coach/trajectories/{id}/draft")
 	String saveDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
+			@ModelAttribute("form") MessageForm form, BindingResult errors, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String next,
-			@RequestParam(required = false) UUID use, @RequestParam(required = false) String draftBase, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID use, @RequestParam(required = false) String draftBase, Locale locale,
+			Model model, RedirectAttributes redirect, HttpServletRequest request) {
 		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty()) {
 			return handedOver(id, me, form.text(), "kept", model);
@@ -350,6 +351,9 @@ class ConversationController {
 		if (takenOut) {
 			draft = withoutAssignment(draft, giving.get(), trajectory, Locale.forLanguageTag("nl"));
 			giving = Optional.empty();
+		}
+		if (draft.length() > CoachDesk.MAX_DRAFT) {
+			return draftTooLong(trajectory, me, draft.length(), giving, draftBase, errors, locale, model, request);
 		}
 		Optional<UUID> chosen = giving.map(Assignment::id);
 		String page = "/coach/trajectories/" + id;
@@ -376,6 +380,21 @@ class ConversationController {
 	}
 
 	/**
+	 * A draft longer than is kept: it was cut short and said to be saved, the rest lost. Now nothing is
+	 * kept, and the page says so at the letter, with the whole text still in the field to shorten.
+	 */
+	private String draftTooLong(TrajectoryOverview trajectory, SignedInAccount me, int length, Optional<Assignment> giving,
+			String draftBase, BindingResult errors, Locale locale, Model model, HttpServletRequest request) {
+		errors.rejectValue("text", "conversation.draft.tooLong", new Object[] { CoachDesk.MAX_DRAFT, length }, null);
+		giving.ifPresent(a -> model.addAttribute("giving", a));
+		if (draftBase != null) {
+			model.addAttribute("draftBase", draftBase); // nothing was saved: the next save is still based on it
+		}
+		AuditedTrajectory.shown(request, trajectory.id());
+		return page(trajectory, desk.of(trajectory.id(), me.id()), locale, model);
+	}
+
+	/**
 	 * A save from a tab whose draft was sent or changed in another since (decision 0060): the page
 	 * says so where the draft's status stands, with the text typed in this tab to copy, and the newest
 	 * draft (or, sent, an empty one) in the write form.
@@ -397,7 +416,8 @@ class ConversationController {
 		// As the browser counted it: a line break is one character there, two in the form it sends.
 		note = note.replace("\r\n", "\n");
 		if (note.isBlank() || note.length() > 20_000) {
-			redirect.addFlashAttribute("noteError", true);
+			// Each its own sentence: one too long was told to write it first.
+			redirect.addFlashAttribute("noteError", note.isBlank() ? "conversation.notes.error" : "conversation.notes.tooLong");
 			redirect.addFlashAttribute("noteText", note); // given back to shorten, not lost
 		}
 		else {
@@ -456,6 +476,13 @@ class ConversationController {
 		// there was no video, and that reply would count as its answer. Refused at the letter (decision 0087).
 		if (!errors.hasFieldErrors("text") && giving.filter(a -> a.videoLinkMissingFrom(form.text())).isPresent()) {
 			errors.rejectValue("text", "validation.message.videoLink");
+		}
+		// A letter goes as plain text: a Markdown link stays as its brackets, and one to javascript: or data:
+		// is not a link anywhere. Left to the participant it read as code; said at the letter instead.
+		List<String> dropped = Markdown.droppedLinks(form.text());
+		if (!errors.hasFieldErrors("text") && !dropped.isEmpty()) {
+			errors.rejectValue("text", "validation.message.droppedLink",
+					new Object[] { String.join(", ", dropped), dropped.size() }, null);
 		}
 		if (!errors.hasErrors()) {
 			heldForBrackets(form.text(), giving.map(a -> letterText(a, trajectory, locale)), placeholdersPassed, model);
@@ -549,7 +576,7 @@ class ConversationController {
 	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/coach/trajectories/{id}/check")
 	String check(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@ModelAttribute("form") MessageForm form, @RequestParam(required = false) UUID submission,
+			@ModelAttribute("form") MessageForm form, BindingResult errors, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String draftBase,
 			@RequestParam(defaultValue = "false") boolean unreadableDraft, Locale locale,
 			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
@@ -560,6 +587,17 @@ class ConversationController {
 		}
 		// While typing (htmx) a refusal swaps nothing in: the text stays in the coach's field.
 		TrajectoryOverview trajectory = mine.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// Too long to keep: not cut short and kept as if whole. While typing the answer says it is not kept
+		// (the text stays in the field); without JavaScript the page says so at the letter.
+		if (form.text() != null && form.text().length() > CoachDesk.MAX_DRAFT) {
+			if (htmx != null) {
+				model.addAttribute("tooLongLength", form.text().length());
+				model.addAttribute("maxDraft", CoachDesk.MAX_DRAFT);
+				return "conversation/fragments :: draftTooLong";
+			}
+			return draftTooLong(trajectory, me, form.text().length(),
+					assignment == null ? Optional.empty() : usable(me, assignment, id), draftBase, errors, locale, model, request);
+		}
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).
 		// The assignment as posted: the page checks it is one the coach may give when it shows the draft.
 		// Not while the form stands on a draft that does not open: that one stays until the coach saves or

@@ -133,6 +133,14 @@ class ParticipantConversationController {
 						file.getContentType() == null ? "application/octet-stream" : file.getContentType(), in));
 			}
 		}
+		// No words and no file kept (only a program, or one too big): a letter of nothing but "not kept" went
+		// to the coach, and became the answer of an open assignment. Refused at the form, each file said why.
+		if ((form.text() == null || form.text().isBlank()) && attachments.stream().noneMatch(MailAttachment::accepted)) {
+			model.addAttribute("filesProblem", "conversation.files.noneKept");
+			model.addAttribute("filesRefused", refusals(attachments));
+			nl.briefwissel.audit.AuditedTrajectory.shown(request, trajectory.id());
+			return page(started, Optional.of(trajectory), model);
+		}
 		// A second click finds the letter of the first: it is not written twice. One that meets the end
 		// of the trajectory on its locked row (the coach completed it a moment ago) comes back to copy.
 		if (conversations.participantWritesOnce(trajectory.id(), me.id(), form.text() == null ? "" : form.text(), attachments,
@@ -152,13 +160,18 @@ class ParticipantConversationController {
 		redirect.addFlashAttribute("sent", true);
 		// A file not kept (too big, a program) is said where "sent" is, not only in the letter: each one's
 		// name and why, as the letter words it (its kind, name and detail, plain strings for the session).
-		redirect.addFlashAttribute("notKept", attachments.stream()
+		redirect.addFlashAttribute("notKept", refusals(attachments));
+		return "redirect:/participant/conversation?trajectory=" + trajectory.id() + "#sent";
+	}
+
+	/** Each file not kept: its kind, name and detail, as the letter words it (plain strings for the session). */
+	private static java.util.ArrayList<java.util.ArrayList<String>> refusals(List<MailAttachment> attachments) {
+		return attachments.stream()
 			.filter(file -> !file.accepted())
 			.map(file -> new nl.briefwissel.conversation.Attachment(null, null, file.name(), file.contentType(), file.size(),
 					file.refusal()))
 			.map(file -> new java.util.ArrayList<>(List.of(file.refusalKind(), file.fileName(), file.refusalDetail())))
-			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
-		return "redirect:/participant/conversation?trajectory=" + trajectory.id() + "#sent";
+			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
 	}
 
 	@Audited(value = AuditAction.READ, trajectory = "trajectoryId")

@@ -1,0 +1,186 @@
+package nl.briefwissel.conversation;
+
+import java.util.List;
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.assignment.Assignment;
+import nl.briefwissel.assignment.AssignmentType;
+import nl.briefwissel.assignment.Assignments;
+import nl.briefwissel.assignment.GivenAssignments;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Gaps a product walk found in the web forms: a letter of nothing but a refused file, a draft cut short
+ * without a word, a too-long note told it was empty, a letter's dropped link, field errors hidden behind a
+ * number that was not one, and two letters of one minute that read the same in the answer's choice.
+ */
+@BriefwisselTest
+class WebFormGapsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	GivenAssignments given;
+
+	@Autowired
+	CoachDesk desk;
+
+	@Test
+	void aLetterOfOnlyARefusedFileIsRefusedAndAnswersNothing() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		var participant = fixtures.as(running.participant());
+		Assignment video = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.VIDEO))
+			.stream().filter(a -> a.title().equals("Kijk de video die je coach meestuurt")).findFirst().orElseThrow();
+		String base = "/coach/trajectories/" + running.id();
+		String letter = Jsoup.parse(mvc.perform(get(base + "?give=" + video.id()).with(coach)).andReturn().getResponse()
+			.getContentAsString()).selectFirst("textarea[name=text]").wholeText().strip();
+		mvc.perform(post(base + "/messages").param("text", "Kijk: https://www.youtube.com/watch?v=abc\n\n" + letter)
+			.param("assignment", video.id().toString()).param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+
+		MockMultipartFile program = new MockMultipartFile("files", "evil.exe", "application/octet-stream", new byte[] { 'M', 'Z', 1 });
+		for (String language : List.of("nl", "en")) {
+			Document refused = Jsoup.parse(mvc.perform(multipart("/participant/conversation").file(program).param("text", "")
+					.param("lang", language).param("trajectory", running.id().toString())
+					.param("submission", UUID.randomUUID().toString()).with(csrf()).with(participant))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			assertThat(refused.getElementById("files-error").text()).as("said why, in " + language)
+				.contains(language.equals("nl") ? "evil.exe: niet bewaard, een programma (.exe)" : "evil.exe: not kept");
+			assertThat(refused.getElementById("text-error")).as("the message's own field, in " + language).isNotNull();
+			assertThat(refused.getElementById("sent")).isNull();
+		}
+		assertThat(jdbc.sql("select count(*) from message where trajectory_id = :t and author_role = 'PARTICIPANT'")
+			.param("t", running.id()).query(Long.class).single()).as("nothing kept").isZero();
+		assertThat(given.of(running.id()).get(0).answered()).as("nothing linked").isFalse();
+
+		mvc.perform(multipart("/participant/conversation").file(program).param("text", "Gezien, dit vond ik ervan.")
+				.param("trajectory", running.id().toString()).param("submission", UUID.randomUUID().toString())
+				.with(csrf()).with(participant))
+			.andExpect(redirectedUrl("/participant/conversation?trajectory=" + running.id() + "#sent"));
+		assertThat(given.of(running.id()).get(0).answered()).as("the real answer is").isTrue();
+	}
+
+	@Test
+	void twoLettersOfOneMinuteAreToldApartInTheAnswersChoice() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		Assignment reflection = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.REFLECTION))
+			.get(0);
+		String base = "/coach/trajectories/" + running.id();
+		String letter = Jsoup.parse(mvc.perform(get(base + "?give=" + reflection.id()).with(coach)).andReturn().getResponse()
+			.getContentAsString()).selectFirst("textarea[name=text]").wholeText().strip();
+		mvc.perform(post(base + "/messages").param("text", "Hier een opdracht.\n\n" + letter)
+			.param("assignment", reflection.id().toString()).param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+		var participant = fixtures.as(running.participant());
+		for (String text : List.of("Eerste brief over iets anders", "Tweede brief: mijn antwoord")) {
+			mvc.perform(multipart("/participant/conversation").param("text", text).param("trajectory", running.id().toString())
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(participant));
+		}
+		// The first became the answer; the coach says it is not, and chooses among the two.
+		jdbc.sql("update given_assignment set answer_message_id = null, answered_at = null, answered_by = null where trajectory_id = :t").param("t", running.id()).update();
+		Document page = Jsoup.parse(mvc.perform(get(base).with(coach)).andReturn().getResponse().getContentAsString());
+		List<String> options = page.select("select[name=letter] option").eachText();
+		assertThat(options).hasSize(2);
+		assertThat(options.get(0)).isNotEqualTo(options.get(1));
+		assertThat(String.join(" | ", options)).contains("Eerste brief over").contains("Tweede brief");
+	}
+
+	@Test
+	void aDraftOverTheLimitIsRefusedNotCutShort() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		String huge = "woord ".repeat(20_000); // 120,000 characters
+		for (String language : List.of("nl", "en")) {
+			MvcResult saved = mvc.perform(post(base + "/draft").param("text", huge).param("lang", language)
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andReturn();
+			assertThat(saved.getResponse().getStatus()).as("not redirected to 'saved'").isEqualTo(200);
+			Document page = Jsoup.parse(saved.getResponse().getContentAsString());
+			assertThat(page.getElementById("text-error").text()).as(language)
+				.contains(language.equals("nl") ? "niet bewaard" : "not saved").contains("100");
+			assertThat(page.selectFirst("textarea[name=text]").wholeText()).as("kept in the form").hasSize(huge.length());
+			assertThat(desk.of(running.id(), running.coach().id()).draft()).as("nothing cut short kept").isEmpty();
+		}
+		// While typing: not kept, and said.
+		String answer = mvc.perform(post(base + "/check").param("text", huge).header("HX-Request", "true")
+			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(answer).contains("niet bewaard");
+		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
+	}
+
+	@Test
+	void aNoteTooLongIsToldSo() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		MvcResult tooLong = mvc.perform(post(base + "/notes").param("note", "a".repeat(20_001)).with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#notes")).andReturn();
+		Document page = Jsoup.parse(mvc.perform(get(base).cookie(tooLong.getResponse().getCookies()).with(coach)).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(page.getElementById("note-error").text()).contains("te lang").doesNotContain("Schrijf eerst");
+		assertThat(page.getElementById("note").wholeText()).hasSize(20_001);
+		MvcResult empty = mvc.perform(post(base + "/notes").param("note", " ").with(csrf()).with(coach)).andReturn();
+		assertThat(Jsoup.parse(mvc.perform(get(base).cookie(empty.getResponse().getCookies()).with(coach)).andReturn().getResponse()
+			.getContentAsString()).getElementById("note-error").text()).contains("Schrijf eerst je notitie");
+	}
+
+	@Test
+	void aLinkThatWouldNotWorkInALetterIsRefusedAtTheLetter() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		String typed = "Beste, lees [dit stuk](javascript:alert(1)) eens.";
+		Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").param("text", typed)
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(refused.getElementById("text-error").text()).contains("javascript:");
+		assertThat(refused.selectFirst("textarea[name=text]").wholeText().strip()).isEqualTo(typed);
+		mvc.perform(post(base + "/messages").param("text", "Beste, lees https://example.nl/stuk eens.")
+			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andExpect(redirectedUrl(base + "#sent"));
+	}
+
+	@Test
+	void anOwnAssignmentShowsEveryFieldsErrorAtOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MvcResult refused = mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(running.coach()))
+			.param("title", "t".repeat(201)).param("type", "REFLECTION").param("minutes", "abc").param("language", "nl")
+			.param("instructions", "Doe [dit](javascript:alert(1))."))
+			.andReturn();
+		@SuppressWarnings("unchecked")
+		List<String> errors = (List<String>) refused.getFlashMap().get("formErrors");
+		assertThat(errors).contains("Geef de opdracht een titel van hoogstens 200 tekens.",
+				"Vul een aantal minuten in van 1 tot en met 600.");
+		assertThat(String.join(" ", errors)).contains("javascript:");
+	}
+}
