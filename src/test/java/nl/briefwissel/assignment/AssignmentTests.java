@@ -294,10 +294,10 @@ class AssignmentTests {
 		assertThat(refused.getResponse().getRedirectedUrl()).endsWith("#new-errors");
 		org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(again);
 		assertThat(form.getElementById("new-errors").hasAttr("autofocus")).isTrue();
-		// (A number that cannot be read stops the rest of the check: only the minutes are said to be wrong.)
+		// A number that cannot be read no longer stops the rest of the check: the empty title is said at once too.
 		assertThat(form.getElementById("new-minutes").attr("aria-invalid")).isEqualTo("true");
 		assertThat(form.getElementById("new-minutes").attr("aria-describedby")).isEqualTo("new-errors");
-		assertThat(form.getElementById("new-title").attr("aria-invalid")).isEmpty();
+		assertThat(form.getElementById("new-title").attr("aria-invalid")).isEqualTo("true");
 		assertThat(form.getElementById("new-instructions").attr("aria-invalid")).isEmpty();
 
 		// 8,000 characters as the browser's field counts them, sent with CR LF line breaks (8,020 bytes of text).
