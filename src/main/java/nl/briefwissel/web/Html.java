@@ -1,5 +1,8 @@
 package nl.briefwissel.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Text written into HTML by Java code rather than by a template: the same references Thymeleaf's
  * {@code th:text} writes ({@code HtmlEscape.escapeHtml4Xml}), so markup made either way reads the same.
@@ -22,12 +25,13 @@ public final class Html {
 
 	/** Appends the text escaped, for an element's text and a quoted attribute's value alike; nothing for null. */
 	public static StringBuilder escape(StringBuilder out, String text) {
-		if (text == null) {
-			return out;
-		}
-		int length = text.length();
-		int from = 0;
-		for (int i = 0; i < length; i++) {
+		return text == null ? out : escape(out, text, 0, text.length());
+	}
+
+	/** Appends the characters from {@code start} up to {@code length} of the text escaped: no substring made for them. */
+	private static StringBuilder escape(StringBuilder out, String text, int start, int length) {
+		int from = start;
+		for (int i = start; i < length; i++) {
 			char c = text.charAt(i);
 			if (c > '>') {
 				continue;
@@ -39,6 +43,75 @@ public final class Html {
 			}
 		}
 		return out.append(text, from, length);
+	}
+
+	/**
+	 * Where a web address may start: http or https and a host, or www. and a host. Not inside a word, a mail
+	 * address or a path (anja@www.example.org, nohttp://). Up to a space, a quote or an angle bracket: what
+	 * follows those is the letter's text again. Other schemes (javascript: and data: among them) never match.
+	 */
+	private static final Pattern ADDRESS = Pattern
+		.compile("(?<![\\p{L}\\p{N}_@./\\-])(?:(?i:https?://)|www\\.|WWW\\.)[\\p{L}\\p{N}][^\\s<>\"]*");
+
+	/** Punctuation that ends a sentence or a quote after an address rather than belonging to it. */
+	private static final String TRAILING = ".,;:!?'*_\u2019\u201d\u00bb\u2026";
+
+	/**
+	 * The letter escaped as {@link #escape(StringBuilder, String)} writes it, with each web address in it a link
+	 * that opens in the same tab (decision 0121): its text as written, its target that text, or https:// and it
+	 * for one written as www. A sentence's full stop or closing parenthesis after it is not part of it. A letter
+	 * without http or www (most) is only escaped: no matcher for it.
+	 */
+	public static StringBuilder escapeLinking(StringBuilder out, String text) {
+		if (text == null) {
+			return out;
+		}
+		if (!mayHoldAnAddress(text)) {
+			return escape(out, text);
+		}
+		Matcher address = ADDRESS.matcher(text);
+		int from = 0;
+		while (address.find()) {
+			int end = end(text, address.start(), address.end());
+			escape(out, text, from, address.start()).append("<a class=\"utrecht-link\" href=\"");
+			if ((text.charAt(address.start()) | 0x20) == 'w') {
+				out.append("https://");
+			}
+			escape(out, text, address.start(), end).append("\" rel=\"noopener noreferrer nofollow\">");
+			escape(out, text, address.start(), end).append("</a>");
+			from = end;
+		}
+		return escape(out, text, from, text.length());
+	}
+
+	private static boolean mayHoldAnAddress(String text) {
+		return text.indexOf("://") >= 0 || text.indexOf("www.") >= 0 || text.indexOf("WWW.") >= 0;
+	}
+
+	/** Where the address ends: trailing punctuation off, and a closing bracket only when it closes one of its own. */
+	private static int end(String text, int start, int end) {
+		while (end > start + 1) {
+			char last = text.charAt(end - 1);
+			if (TRAILING.indexOf(last) >= 0
+					|| (last == ')' && count(text, start, end, ')') > count(text, start, end, '('))
+					|| (last == ']' && count(text, start, end, ']') > count(text, start, end, '['))) {
+				end--;
+			}
+			else {
+				return end;
+			}
+		}
+		return end;
+	}
+
+	private static int count(String text, int start, int end, char c) {
+		int n = 0;
+		for (int i = start; i < end; i++) {
+			if (text.charAt(i) == c) {
+				n++;
+			}
+		}
+		return n;
 	}
 
 	/** Of the five, '>' comes last in the character table: most characters of a text are past it. */

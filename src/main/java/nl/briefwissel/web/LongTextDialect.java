@@ -19,6 +19,9 @@ import org.thymeleaf.templatemode.TemplateMode;
  * escaper writes each apostrophe as a numeric reference built digit by digit; Dutch letters are
  * full of them ('s, m'n, zo'n), and on a conversation page of 25 letters that was 6 % of the CPU
  * (docs/performance.md). Short texts and attributes keep {@code th:text}.
+ * <p>
+ * {@code bw:linked} writes a letter the same way with its web addresses as links ({@link Html#escapeLinking},
+ * decision 0121), as the conversation pages write theirs; the record's letters use it.
  */
 @Component
 class LongTextDialect extends AbstractProcessorDialect {
@@ -31,19 +34,31 @@ class LongTextDialect extends AbstractProcessorDialect {
 
 	@Override
 	public Set<IProcessor> getProcessors(String prefix) {
-		return Set.of(new LongTextProcessor(prefix));
+		return Set.of(new LongTextProcessor(prefix, "text", false), new LongTextProcessor(prefix, "linked", true));
 	}
 
 	private static final class LongTextProcessor extends AbstractStandardExpressionAttributeTagProcessor {
 
-		LongTextProcessor(String prefix) {
-			super(TemplateMode.HTML, prefix, "text", StandardTextTagProcessor.PRECEDENCE, true, false);
+		private final boolean linking;
+
+		LongTextProcessor(String prefix, String name, boolean linking) {
+			super(TemplateMode.HTML, prefix, name, StandardTextTagProcessor.PRECEDENCE, true, false);
+			this.linking = linking;
 		}
 
 		@Override
 		protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
 				String attributeValue, Object expressionResult, IElementTagStructureHandler structureHandler) {
-			structureHandler.setBody(expressionResult == null ? "" : Html.escape(expressionResult.toString()), false);
+			if (expressionResult == null) {
+				structureHandler.setBody("", false);
+			}
+			else {
+				String text = expressionResult.toString();
+				// A page that says addressesAsText (the record's PDF, decision 0121) gets the letter as text alone.
+				boolean links = linking && !Boolean.TRUE.equals(context.getVariable("addressesAsText"));
+				structureHandler.setBody(links ? Html.escapeLinking(new StringBuilder(text.length() + 64), text).toString()
+						: Html.escape(text), false);
+			}
 		}
 	}
 }

@@ -54,7 +54,9 @@ class HostileContentTests {
 
 	private static final List<String> PAYLOADS = List.of("<script>" + RUN + "</script>",
 			"<img src=x onerror=\"" + RUN + "\">", "\"><svg onload=\"" + RUN + "\">", "javascript:" + RUN,
-			"<iframe src=\"javascript:" + RUN + "\"></iframe>");
+			"<iframe src=\"javascript:" + RUN + "\"></iframe>",
+			// A web address in a letter is a link (decision 0121): what follows it must not become its attributes.
+			"https://example.org/\"onmouseover=\"" + RUN + "\" www.example.org/<script>" + RUN + "</script>");
 
 	@LocalServerPort
 	int port;
@@ -156,9 +158,13 @@ class HostileContentTests {
 				}
 				Object ran = driver.executeScript("return window.__pwned || 0;");
 				Object made = driver.executeScript("""
-						return document.querySelectorAll('main script, main iframe, main svg[onload], main img[onerror], main [href^="javascript:"]').length;""");
+						return document.querySelectorAll('main script, main iframe, main svg[onload], main img[onerror], main [href^="javascript:"], main [onmouseover]').length;""");
 				if (((Number) ran).intValue() != 0 || ((Number) made).intValue() != 0) {
 					problems.add(page + ": script ran " + ran + " times, hostile elements on the page: " + made);
+				}
+				if (page.matches(".*/trajectories/[^/]+(/report)?") && driver
+					.findElements(By.cssSelector("main a[href='https://example.org/'][rel='noopener noreferrer nofollow']")).isEmpty()) {
+					problems.add(page + ": the web address in the letter is not a link");
 				}
 				String shown = driver.findElement(By.tagName("main")).getText();
 				if ((page.contains("/trajectories/") || page.contains("/quarantine/")) && !shown.contains("<script>")

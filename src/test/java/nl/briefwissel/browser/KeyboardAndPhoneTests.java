@@ -178,6 +178,56 @@ class KeyboardAndPhoneTests {
 		assertThat(problems).isEmpty();
 	}
 
+	/**
+	 * A long web address in a letter is a link on a 320-pixel phone (decision 0121): it wraps inside the letter
+	 * rather than widening the page, and the pages meet WCAG 2.1 AA; the coach's page as well, at a desk.
+	 */
+	@Test
+	void aWebAddressInALetterIsALinkThatFitsAPhone() {
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		Account participant = accounts.register(new NewAccount(coach.organisationId(), "video-" + UUID.randomUUID() + "@example.nl",
+				"Vera Video", Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null), accounts.hash("briefwissel"));
+		UUID programme = trajectories.ofCoach(coach.id()).get(0).programmeId();
+		UUID trajectory = trajectories.record(programme, participant.id(), coach.id(), TrajectoryStatus.RUNNING, "GROWTH",
+				Today.date(), null);
+		String video = "https://example.org/video/een-heel-lange-naam-van-een-video-over-loopbaankeuzes?t=120&lijst=loopbaan-2026";
+		conversations.coachWrites(trajectory, coach.id(), "Kijk deze video (" + video + "). Wat viel je op?");
+		ChromeDriver driver = Chromium.phoneOf(320);
+		try {
+			Chromium.signIn(driver, port, participant.email());
+			List<String> problems = new ArrayList<>();
+			for (String page : List.of("/participant/conversation", "/participant/report/" + trajectory)) {
+				driver.get(url(page));
+				List<WebElement> links = driver.findElements(By.cssSelector("main a[href='" + video + "']"));
+				if (links.size() != 1 || !video.equals(links.get(0).getText().replaceAll("\\s+", ""))) {
+					problems.add(page + ": the address is not one link reading as written: " + links.size());
+				}
+				long overflow = (Long) ((JavascriptExecutor) driver)
+					.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+				if (overflow > 1) {
+					problems.add(page + " is " + overflow + " px wider than the phone's screen");
+				}
+				problems.addAll(PageCheck.problems(driver, "nl", "phone-link" + page.replaceAll("/[0-9a-f-]{36}", "")));
+			}
+			ChromeDriver desk = Chromium.start(Chromium.DESKTOP);
+			try {
+				Chromium.signIn(desk, port, coach.email());
+				desk.get(url("/coach/trajectories/" + trajectory));
+				if (desk.findElements(By.cssSelector("main .bw-message__body a[href='" + video + "']")).size() != 1) {
+					problems.add("the coach's page: the address is not a link");
+				}
+				problems.addAll(PageCheck.problems(desk, "nl", "desk-link/coach/trajectory"));
+			}
+			finally {
+				desk.quit();
+			}
+			assertThat(problems).isEmpty();
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
 	/** The participant's notice of a letter to an ended trajectory, as the coach's: top to bottom, at a desk and on a phone. */
 	@Test
 	void theParticipantsNoticeOfALetterToAnEndedTrajectoryReadsTopToBottomAtADeskAndOnAPhone() {

@@ -109,6 +109,31 @@ class ReportPdfScriptsTests {
 		assertThat(text).contains(PRINTED).contains("𝖠𝗇𝗃𝖺 Bakker").doesNotContain("Niet elk teken").doesNotContain("\uFFFD");
 	}
 
+	/**
+	 * A web address in a letter is a link on the record's page, and stays text in the PDF (decision 0121): as a
+	 * link its text was read after the rest of its line, out of the sentence.
+	 */
+	@Test
+	void aWebAddressInALetterStaysTextInThePdfInItsPlace() throws Exception {
+		byte[] document = pdf.render(report("Kijk de video (https://example.org/video?t=1&s=2). Niet javascript:alert(1).", "Sanne Bakker"),
+				DUTCH, ReportPdf.Copy.PARTICIPANT);
+		try (PDDocument read = Loader.loadPDF(document)) {
+			assertThat(new PDFTextStripper().getText(read).replaceAll("\\s+", " "))
+				.contains("Kijk de video (https://example.org/video?t=1&s=2). Niet javascript:alert(1).");
+			List<String> targets = new ArrayList<>();
+			for (PDPage page : read.getPages()) {
+				for (var annotation : page.getAnnotations()) {
+					if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+							&& link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri) {
+						targets.add(uri.getURI());
+					}
+				}
+			}
+			assertThat(targets).isEmpty();
+			assertThat(read.getDocumentCatalog().getStructureTreeRoot()).as("tagged for PDF/UA").isNotNull();
+		}
+	}
+
 	@Test
 	void anInstallationsFontPrintsWhatDejaVuSansLacks() throws Exception {
 		Path font = new ClassPathResource("report/fonts/dejavu-serif-arrows.ttf").getFile().toPath();

@@ -30,7 +30,8 @@ import org.thymeleaf.templatemode.TemplateMode;
  * (decision 0019). The letters were a loop of some forty template elements each, and on a
  * conversation of 25 letters that loop was 42 % of a page view's CPU; written here it is a fraction of
  * that. The markup is the one the template wrote; everything a person wrote or chose (names, letters,
- * file names, mail errors) goes through {@link Html#escape}, texts through the page's messages,
+ * file names, mail errors) goes through {@link Html#escape} (a letter's web addresses as links through
+ * {@link Html#escapeLinking}, decision 0121), texts through the page's messages,
  * links through the page's link builder, and forms get the page's CSRF field as {@code th:action}
  * gives them.
  * <p>
@@ -149,7 +150,7 @@ class LettersDialect extends AbstractProcessorDialect {
 					String lang = m.langOn(page.getLocale());
 					out.append(lang == null ? "\n      <div class=\"bw-message__body\">"
 							: "\n      <div class=\"bw-message__body\" lang=\"" + lang + "\">");
-					Html.escape(out, m.body()).append("</div>");
+					Html.escapeLinking(out, m.body()).append("</div>");
 				}
 				else {
 					// In its place, with its date and writer: no error page for the whole conversation, no
