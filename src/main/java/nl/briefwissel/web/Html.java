@@ -58,7 +58,7 @@ public final class Html {
 
 	/**
 	 * The letter escaped as {@link #escape(StringBuilder, String)} writes it, with each web address in it a link
-	 * that opens in the same tab (decision 0121): its text as written, its target that text, or https:// and it
+	 * that opens in the same tab (decision 0123): its text as written, its target that text, or https:// and it
 	 * for one written as www. A sentence's full stop or closing parenthesis after it is not part of it. A letter
 	 * without http or www (most) is only escaped: no matcher for it.
 	 */

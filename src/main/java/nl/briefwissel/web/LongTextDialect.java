@@ -21,7 +21,7 @@ import org.thymeleaf.templatemode.TemplateMode;
  * (docs/performance.md). Short texts and attributes keep {@code th:text}.
  * <p>
  * {@code bw:linked} writes a letter the same way with its web addresses as links ({@link Html#escapeLinking},
- * decision 0121), as the conversation pages write theirs; the record's letters use it.
+ * decision 0123), as the conversation pages write theirs; the record's letters use it.
  */
 @Component
 class LongTextDialect extends AbstractProcessorDialect {
@@ -54,7 +54,7 @@ class LongTextDialect extends AbstractProcessorDialect {
 			}
 			else {
 				String text = expressionResult.toString();
-				// A page that says addressesAsText (the record's PDF, decision 0121) gets the letter as text alone.
+				// A page that says addressesAsText (the record's PDF, decision 0123) gets the letter as text alone.
 				boolean links = linking && !Boolean.TRUE.equals(context.getVariable("addressesAsText"));
 				structureHandler.setBody(links ? Html.escapeLinking(new StringBuilder(text.length() + 64), text).toString()
 						: Html.escape(text), false);

@@ -55,7 +55,7 @@ class HostileContentTests {
 	private static final List<String> PAYLOADS = List.of("<script>" + RUN + "</script>",
 			"<img src=x onerror=\"" + RUN + "\">", "\"><svg onload=\"" + RUN + "\">", "javascript:" + RUN,
 			"<iframe src=\"javascript:" + RUN + "\"></iframe>",
-			// A web address in a letter is a link (decision 0121): what follows it must not become its attributes.
+			// A web address in a letter is a link (decision 0123): what follows it must not become its attributes.
 			"https://example.org/\"onmouseover=\"" + RUN + "\" www.example.org/<script>" + RUN + "</script>");
 
 	@LocalServerPort

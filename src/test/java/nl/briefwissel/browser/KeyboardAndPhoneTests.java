@@ -179,7 +179,7 @@ class KeyboardAndPhoneTests {
 	}
 
 	/**
-	 * A long web address in a letter is a link on a 320-pixel phone (decision 0121): it wraps inside the letter
+	 * A long web address in a letter is a link on a 320-pixel phone (decision 0123): it wraps inside the letter
 	 * rather than widening the page, and the pages meet WCAG 2.1 AA; the coach's page as well, at a desk.
 	 */
 	@Test

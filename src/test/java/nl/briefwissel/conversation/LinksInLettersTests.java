@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * A web address in a letter is a link on both conversation pages and in the record, as it is in the mail
- * of the letter (decision 0121): a participant who reads only on the web clicks the video too.
+ * of the letter (decision 0123): a participant who reads only on the web clicks the video too.
  */
 @BriefwisselTest
 class LinksInLettersTests {

@@ -110,7 +110,7 @@ class ReportPdfScriptsTests {
 	}
 
 	/**
-	 * A web address in a letter is a link on the record's page, and stays text in the PDF (decision 0121): as a
+	 * A web address in a letter is a link on the record's page, and stays text in the PDF (decision 0123): as a
 	 * link its text was read after the rest of its line, out of the sentence.
 	 */
 	@Test

@@ -8,7 +8,7 @@ import org.unbescape.html.HtmlEscape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A web address in a letter is a link on the page, escaped as the rest of the letter (decision 0121). */
+/** A web address in a letter is a link on the page, escaped as the rest of the letter (decision 0123). */
 class HtmlLinksTests {
 
 	private static String a(String href, String text) {

@@ -31,7 +31,7 @@ import org.thymeleaf.templatemode.TemplateMode;
  * conversation of 25 letters that loop was 42 % of a page view's CPU; written here it is a fraction of
  * that. The markup is the one the template wrote; everything a person wrote or chose (names, letters,
  * file names, mail errors) goes through {@link Html#escape} (a letter's web addresses as links through
- * {@link Html#escapeLinking}, decision 0121), texts through the page's messages,
+ * {@link Html#escapeLinking}, decision 0123), texts through the page's messages,
  * links through the page's link builder, and forms get the page's CSRF field as {@code th:action}
  * gives them.
  * <p>
