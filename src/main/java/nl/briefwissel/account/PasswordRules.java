@@ -59,6 +59,9 @@ public final class PasswordRules {
 	/** Shorter than this, what is left between digits and signs says too little to call a run or a repeat. */
 	private static final int SHORTEST_CORE = 6;
 
+	/** How many digits and signs around a word still make it that word with a number (a year and a sign or two). */
+	private static final int MOST_AROUND_A_WORD = 8;
+
 	private PasswordRules() {
 	}
 
@@ -71,8 +74,14 @@ public final class PasswordRules {
 			return Optional.empty();
 		}
 		String whole = password.toLowerCase(Locale.ROOT);
-		// Digits and signs around a weak word add little: "Welkom2026!" is tried soon after "welkom".
+		// Digits and signs around a weak word add little: "Welkom2026!" is tried soon after "welkom". Many of them
+		// are no pattern but chance ("8271-ajax-3390-1174", a password manager's words and digits): then the whole
+		// counts, not the word inside it.
 		String core = whole.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
+		boolean aroundIsShort = whole.length() - core.length() <= MOST_AROUND_A_WORD;
+		if (!aroundIsShort) {
+			core = whole;
+		}
 		boolean coreCounts = core.length() >= SHORTEST_CORE;
 		if (repeated(whole) || coreCounts && repeated(core)) {
 			return Optional.of(Refusal.REPEATED);
@@ -81,8 +90,8 @@ public final class PasswordRules {
 			return Optional.of(Refusal.RUN);
 		}
 		Set<String> common = Common.PASSWORDS;
-		if (common.contains(whole) || common.contains(core) || common.contains(core.replaceAll("[^\\p{L}]", ""))
-				|| common.contains(unleet(core))) {
+		if (common.contains(whole) || common.contains(core) || aroundIsShort && common.contains(core.replaceAll("[^\\p{L}]", ""))
+				|| common.contains(unleet(core)) || common.contains(twice(core))) {
 			return Optional.of(Refusal.COMMON);
 		}
 		if (mostly(whole, PRODUCT) || email != null && email.indexOf('@') > 0
@@ -90,6 +99,12 @@ public final class PasswordRules {
 			return Optional.of(Refusal.PERSONAL);
 		}
 		return Optional.empty();
+	}
+
+	/** The half of a text that is one word written twice ("welkomwelkom"), or the text itself. */
+	private static String twice(String text) {
+		int half = text.length() / 2;
+		return text.length() % 2 == 0 && text.regionMatches(0, text, half, half) ? text.substring(0, half) : text;
 	}
 
 	/** One character or a pattern three times or more (the last time may be cut short): "abcabcabcabc". */

@@ -87,6 +87,6 @@ final class Sums {
 		// Within four of it, the rule itself gives it away: a part is hidden only when what it left was 1 to 4, so
 		// 6 started with "≥ 5" running and 0 completed told 5 and 1 (review). Four or more above the least tells no
 		// more than "< 5" does.
-		return left > 0 && (left < Figure.MINIMUM || left - least < Figure.MINIMUM - 1);
+		return left > 0 && (left < Figure.MINIMUM || (left >= least && left - least < Figure.MINIMUM - 1));
 	}
 }

@@ -16,7 +16,9 @@ class PasswordRulesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "mijn fiets staat in de schuur", "een lang wachtwoord", "een nieuwe zin van woorden",
 			"correct horse battery staple", "Ik schrijf brieven in Briefwissel", "de kat van anja slaapt veel",
-			"839204718263", "Tulpen bloeien in april!", "zomeravond aan het water", "koffie met een koekje erbij" })
+			"839204718263", "Tulpen bloeien in april!", "zomeravond aan het water", "koffie met een koekje erbij",
+			// A common word among many random digits is chance, not a word with a number (review).
+			"8271-ajax-3390-1174", "4815 zomer 162342" })
 	void ordinaryPassphrasesAreAccepted(String password) {
 		assertThat(PasswordRules.refusal(password, EMAIL)).isEmpty();
 	}
@@ -38,7 +40,9 @@ class PasswordRulesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "wachtwoord12", "Wachtwoord2026!", "WELKOM123456", "welkom01!!!!", "password1234",
 			"Password123!", "Iloveyou!!!!", "Zomer2026!!!", "winter2026!?", "iloveyou1234", "voetbal12345",
-			"Geheim123456", "letmein12345", "Januari2026!" })
+			"Geheim123456", "letmein12345", "Januari2026!",
+			// A common word written twice is tried as soon as the word (review).
+			"welkomwelkom", "geheimgeheim", "Welkomwelkom1" })
 	void aCommonPasswordWithOrWithoutTrailingDigitsIsRefused(String password) {
 		assertThat(PasswordRules.refusal(password, EMAIL)).contains(PasswordRules.Refusal.COMMON);
 	}

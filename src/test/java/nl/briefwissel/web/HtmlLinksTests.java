@@ -49,6 +49,26 @@ class HtmlLinksTests {
 		assertThat(linked("mail naar anja@www.example.org")).doesNotContain("<a ");
 	}
 
+	/** A no-break space ends an address as a space does: the word after it is the letter's (review). */
+	@Test
+	void aNoBreakSpaceEndsAnAddress() {
+		assertThat(linked("Zie www.example.nl\u00a0of bel")).isEqualTo("Zie " + a("https://www.example.nl", "www.example.nl") + "\u00a0of bel");
+	}
+
+	/**
+	 * An address is at most 2,048 characters after its http:// or https:// (or www.), the rest of it text: a mail may hold half a million characters of one
+	 * "address" (of closing brackets, say), and the conversation page writes it at every view (review).
+	 */
+	@Test
+	void anAddressLongerThanBrowsersKeepIsLinkedToItsLimit() {
+		String address = "https://example.org/" + "a".repeat(3000);
+		String page = linked(address);
+		String linked = address.substring(0, "https://".length() + 2048);
+		assertThat(page).startsWith(a(linked, linked)).endsWith("</a>" + "a".repeat(address.length() - linked.length()));
+		String brackets = "http://a" + ")".repeat(40_000);
+		assertThat(linked(brackets)).isEqualTo(a("http://a", "http://a") + ")".repeat(40_000));
+	}
+
 	@Test
 	void anAddressBeginningWithWwwGoesOverHttps() {
 		assertThat(linked("Zie www.example.org/video.")).isEqualTo("Zie " + a("https://www.example.org/video", "www.example.org/video") + ".");
