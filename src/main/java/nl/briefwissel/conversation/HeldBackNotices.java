@@ -13,6 +13,7 @@ import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.NoticeKind;
 import nl.briefwissel.trajectory.NoticeMails;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -54,8 +55,11 @@ class HeldBackNotices {
 
 	private final NoticeMails mails;
 
+	private final Programmes programmes;
+
 	HeldBackNotices(Outbox outbox, MessageSource texts, PublicAddress address, ReplyTokens tokens, ReplyAddress replyAddress,
-			JdbcClient jdbc, Clock clock, MessageMail letters, NoticeMails mails) {
+			JdbcClient jdbc, Clock clock, MessageMail letters, NoticeMails mails, Programmes programmes) {
+		this.programmes = programmes;
 		this.mails = mails;
 		this.outbox = outbox;
 		this.texts = texts;
@@ -86,6 +90,36 @@ class HeldBackNotices {
 	void empty(TrajectoryOverview trajectory, int filesNotKept, OffsetDateTime receivedAt) {
 		send(trajectory, NoticeKind.MAIL_EMPTY, filesNotKept == 0 ? "mail.heldBack.empty" : "mail.heldBack.emptyFilesNotKept",
 				receivedAt, language -> List.of(filesNotKept), true, null);
+	}
+
+	/**
+	 * Their letter came after their trajectory was completed or stopped (decision 0122): it is kept in the conversation
+	 * and its coach is told (decisions 0030, 0090), but nobody coaches them any more, and without this they would wait
+	 * for an answer that may never come. Says the day it ended, that the coach no longer reads along as a matter of
+	 * course, and where a new question goes: the programme's intake address, else its application form when it is
+	 * open, else their organisation. At most once an hour, as the notices of held mail: someone who writes three
+	 * times in a row hears it once. Never a word of the letter.
+	 */
+	void afterTheEnd(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
+		java.util.Optional<nl.briefwissel.organisation.Programme> programme = trajectory.programmeId() == null
+				? java.util.Optional.empty() : programmes.byId(trajectory.programmeId());
+		send(trajectory, NoticeKind.LETTER_AFTER_THE_END, "mail.heldBack.afterTheEnd", receivedAt, language -> {
+			String ended = trajectory.endedOn() == null ? texts.getMessage("mail.heldBack.afterTheEnd.endedRecently", null, language)
+					: DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(trajectory.endedOn());
+			String again;
+			if (programme.isPresent() && programme.get().intakeAddress() != null && !programme.get().intakeAddress().isBlank()) {
+				again = texts.getMessage("mail.heldBack.afterTheEnd.again.address", new Object[] { programme.get().intakeAddress() },
+						language);
+			}
+			else if (programme.isPresent() && programme.get().publicIntake()) {
+				again = texts.getMessage("mail.heldBack.afterTheEnd.again.form",
+						new Object[] { address.link("/intake/programme/" + programme.get().id(), language).toUriString() }, language);
+			}
+			else {
+				again = texts.getMessage("mail.heldBack.afterTheEnd.again.organisation", null, language);
+			}
+			return List.of(ended, again);
+		}, true, null);
 	}
 
 	/**

@@ -281,8 +281,11 @@ class InboundReplies implements InboundMailHandler {
 				tokens.markWorking(trajectory.id()); // the participant's mail arrives again
 			}
 			if (trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED) {
-				// No list of the coach shows an ended trajectory's news: they are told.
+				// No list of the coach shows an ended trajectory's news: they are told. And the participant hears that
+				// nobody coaches them any more, and where a new question goes, or they wait for an answer (decision 0122).
+				// Only for a letter: an automatic answer of theirs is a note, told nothing, so two robots do not talk.
 				conversations.participantWroteAfterTheEnd(trajectory);
+				notices.afterTheEnd(trajectory, mail.receivedAt());
 			}
 			return new InboundResult.Threaded(id);
 		}

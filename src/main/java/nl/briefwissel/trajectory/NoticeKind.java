@@ -31,6 +31,8 @@ public enum NoticeKind {
 	MAIL_UNREADABLE,
 	/** A mail of theirs with no words of their own and no file kept was held back, not made an empty letter. */
 	MAIL_EMPTY,
+	/** A letter of theirs came after their trajectory ended: kept, and they hear nobody coaches them any more (0122). */
+	LETTER_AFTER_THE_END,
 	/** Files of their letter were not kept; the letter was. */
 	FILES_NOT_KEPT,
 	/** Their coach accepted another address of theirs for the conversation; the mail asks them to confirm it (0091). */

@@ -1,0 +1,154 @@
+package nl.briefwissel.conversation;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.Today;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A participant's mail to their conversation's reply address after their trajectory was completed: it is kept in
+ * the record and named to the coach (decisions 0030, 0090), and the participant hears, once an hour at most, that
+ * their trajectory ended and what they can do, so a question does not wait unread without them knowing. An automatic
+ * answer of theirs (an out-of-office) gets no notice: two automatic mails would answer each other. Sent through the
+ * SMTP receiver as a participant's mail program sends it.
+ */
+@BriefwisselTest
+class MailAfterTheEndTests {
+
+	static final String SUBJECT = "Je mail is bewaard, maar je traject is afgelopen";
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ReplyTokens tokens;
+
+	@Autowired
+	ReplyAddress replyAddress;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	Fixtures.RunningTrajectory running;
+
+	String reply;
+
+	@BeforeEach
+	void aConversation() {
+		running = fixtures.runningTrajectory(true);
+		reply = replyAddress.of(tokens.tokenFor(running.id(), running.participant().id()));
+	}
+
+	@Test
+	void aReplyAfterTheEndIsKeptForTheCoachAndTheParticipantHearsTheTrajectoryEndedOnce() throws Exception {
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+
+		send(headers("Re: Opdracht 3", "") + "Content-Type: text/plain; charset=utf-8\r\n\r\nIk heb toch nog een vraag over mijn sollicitatie.\r\n");
+		awaitLetters(1);
+		// On the record, and named on the coach's workspace until they open it (decision 0090).
+		assertThat(jdbc.sql("select count(*) from letter_after_the_end where trajectory_id = :t").param("t", running.id())
+			.query(Long.class).single()).isOne();
+
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith(SUBJECT));
+		String text = Mailboxes.text(told);
+		// The programme has no intake address but an open application form: a new question goes there.
+		assertThat(text).contains("afgelopen").contains("opnieuw aan via").contains("/intake/programme/")
+			.contains(String.valueOf(Today.date().getYear())).doesNotContain("sollicitatie");
+		assertThat(told.getHeader("Auto-Submitted")[0]).startsWith("auto-");
+
+		// A second mail within the hour is kept too, and told no second time.
+		send(headers("Re: Opdracht 3", "") + "Content-Type: text/plain; charset=utf-8\r\n\r\nEn nog iets.\r\n");
+		awaitLetters(2);
+		assertThat(notices()).isOne();
+	}
+
+	@Test
+	void aReplyAfterAStopIsToldInTheParticipantsLanguage() throws Exception {
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		lifecycle.stop(running.id(), running.coach().id(), Reason.NO_RESPONSE, null);
+
+		send(headers("Re: Opdracht 3", "") + "Content-Type: text/plain; charset=utf-8\r\n\r\nSorry, I was away.\r\n");
+		awaitLetters(1);
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Your mail was kept, but your trajectory has ended"));
+		assertThat(Mailboxes.text(told)).contains("ended on").contains("apply again").doesNotContain("away");
+	}
+
+	@Test
+	void anOutOfOfficeAfterTheEndGetsNoNotice() throws Exception {
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+
+		send(headers("Afwezig", "Auto-Submitted: auto-replied\r\n")
+				+ "Content-Type: text/plain; charset=utf-8\r\n\r\nIk ben afwezig tot maandag.\r\n");
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"select count(*) from message where trajectory_id = :t and kind = 'AUTO_REPLY_NOTE'")
+			.param("t", running.id()).query(Long.class).single() == 1);
+		assertThat(notices()).isZero();
+	}
+
+	@Test
+	void aReplyInAPauseIsALetterWithoutANotice() throws Exception {
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(2), Reason.PERSONAL_CIRCUMSTANCES, null);
+
+		send(headers("Re: Opdracht 3", "") + "Content-Type: text/plain; charset=utf-8\r\n\r\nEven een update.\r\n");
+		awaitLetters(1);
+		assertThat(notices()).isZero();
+	}
+
+	private long notices() {
+		return jdbc.sql("""
+				select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id
+				where a.about_id = :t and m.notice_kind = 'LETTER_AFTER_THE_END'""")
+			.param("t", running.id())
+			.query(Long.class)
+			.single();
+	}
+
+	private String headers(String subject, String more) {
+		return "From: " + running.participant().email() + "\r\nTo: " + reply + "\r\nSubject: " + subject + "\r\nMessage-ID: <na-"
+				+ UUID.randomUUID() + "@example.nl>\r\nDate: Tue, 3 Nov 2026 10:00:00 +0100\r\n" + more;
+	}
+
+	private void send(String raw) throws Exception {
+		var session = Mailboxes.smtp(mailServer);
+		MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+		try (Transport transport = session.getTransport("smtp")) {
+			transport.connect();
+			transport.sendMessage(message, new InternetAddress[] { new InternetAddress(reply) });
+		}
+	}
+
+	private void awaitLetters(long count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"select count(*) from message where trajectory_id = :t and author_role = 'PARTICIPANT' and kind = 'MESSAGE'")
+			.param("t", running.id()).query(Long.class).single() == count);
+	}
+}
