@@ -151,7 +151,9 @@ public final class MailReader {
 
 		Body body = new Body();
 		collect(message, body, 0, null);
-		if (body.undecodable != null && (!body.undecodableAlternative || (body.plain == null && body.html == null))) {
+		// Held only when no text of the letter read: a garbage part beside one that reads (an alternative, or a
+		// footer a relay added) is left out, and the original mail keeps it.
+		if (body.undecodable != null && body.plain == null && body.html == null) {
 			return withoutText(message, envelopeRecipients, ReadMail.UNDECODABLE + body.undecodable);
 		}
 		if (body.plain == null && body.html == null) {
@@ -282,9 +284,6 @@ public final class MailReader {
 		/** Why a part of the letter's text did not decode into text, when one did not; null when all did. */
 		String undecodable;
 
-		/** Whether that part was one of several ways of saying the letter (multipart/alternative): another may read. */
-		boolean undecodableAlternative = true;
-
 		/** The letter as a winmail.dat holds it, for a mail with no text outside it (null otherwise). */
 		String tnefText;
 
@@ -344,9 +343,8 @@ public final class MailReader {
 		if (!attachment && (part.isMimeType("text/plain") || part.isMimeType("text/html"))) {
 			String problem = undecodable(part);
 			if (problem != null) {
-				// Garbage is no letter: the mail is held with why, unless another alternative of the letter reads.
+				// Garbage is no letter: left out, and the mail held with why when no other part of its text reads.
 				body.undecodable = body.undecodable == null ? problem : body.undecodable;
-				body.undecodableAlternative &= parent != null && parent.isMimeType("multipart/alternative");
 				return;
 			}
 		}
@@ -609,12 +607,12 @@ public final class MailReader {
 			DecodedText decoded = decodedText(part);
 			String raw = encoding.equals("base64") || encoding.equals("quoted-printable") ? undecoded(part) : "";
 			double stray = encoding.equals("base64") ? strayBase64(raw) : 0;
-			if (stray > MOST_STRAY_BASE64 || (stray > 0 && (!decoded.strict() || controlCharacters(decoded.text())))) {
+			if (stray > MOST_STRAY_BASE64 || (stray > 0 && (!decoded.strict() || garbled(decoded.text())))) {
 				return "base64 with characters that are no base64 (" + Math.max(1, Math.round(stray * 100)) + "%)" + declared(part);
 			}
 			boolean looseQuotedPrintable = encoding.equals("quoted-printable") && LOOSE_QP.matcher(raw).find();
 			// A text the part's charset or UTF-8 reads is what its writer wrote, a control character in it too.
-			if ((!decoded.strict() || looseQuotedPrintable) && controlCharacters(decoded.text())) {
+			if ((!decoded.strict() || looseQuotedPrintable) && garbled(decoded.text())) {
 				return "the text reads as control characters" + (looseQuotedPrintable ? " (broken quoted-printable)" : "")
 						+ declared(part);
 			}
@@ -667,14 +665,25 @@ public final class MailReader {
 		return all == 0 ? 0 : (double) stray / all;
 	}
 
+	/** As many characters no writer types as a letter may hold and still be read: a stray byte or two. */
+	private static final int MOST_STRAY_CHARACTERS = 2;
+
+	/** A larger share of characters no writer types than a stray byte in a short letter: garbage, not text. */
+	private static final double MOST_STRAY_SHARE = 0.05;
+
 	/**
-	 * Whether a text holds what no writer types: control characters other than the white space of a text (tab, line
-	 * breaks, form feed), or the replacement character of a byte no charset had. NUL is left out of the count as
-	 * {@link ReadMail} leaves it out of the text.
+	 * Whether a text is for a real share what no writer types: control characters other than the white space of a
+	 * text (tab, line breaks, form feed), or the replacement character of a byte no charset had. More than two of
+	 * them and more than 5% of the characters (line ends left out): bytes at random read as windows-1252 give some
+	 * 13% (33 of the 256 values), while a letter with a stray byte (0x81 in a windows-1252 text, a character its
+	 * label's charset lacks) is read with a replacement character, as mail programs show it. NUL is left out of
+	 * the count as {@link ReadMail} leaves it out of the text.
 	 */
-	private static boolean controlCharacters(String text) {
-		return text.chars().anyMatch(c -> (c < 0x20 && c != 0 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C)
-				|| c == 0x7F || c == 0xFFFD);
+	private static boolean garbled(String text) {
+		long stray = text.chars().filter(c -> (c < 0x20 && c != 0 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C)
+				|| c == 0x7F || c == 0xFFFD).count();
+		long all = text.chars().filter(c -> c != '\n' && c != '\r').count();
+		return stray > MOST_STRAY_CHARACTERS && stray > all * MOST_STRAY_SHARE;
 	}
 
 	private static DecodedText decodedText(Part part) throws MessagingException, IOException {
@@ -768,7 +777,16 @@ public final class MailReader {
 			if (javaName.equalsIgnoreCase("ISO-8859-1") || javaName.equalsIgnoreCase("ISO8859_1")) {
 				return Charset.forName("windows-1252");
 			}
-			return Charset.forName(javaName);
+			// Likewise Korean and Japanese mail is written in Microsoft's supersets of the charsets it names: read
+			// strictly in the named one, a character only the superset has failed the whole text. (gb2312 is read
+			// as GB18030 by the mail library already.)
+			Charset named = Charset.forName(javaName);
+			String superset = switch (named.name()) {
+				case "EUC-KR" -> "x-windows-949";
+				case "Shift_JIS" -> "windows-31j";
+				default -> null;
+			};
+			return superset != null && Charset.isSupported(superset) ? Charset.forName(superset) : named;
 		}
 		catch (RuntimeException e) {
 			return null;

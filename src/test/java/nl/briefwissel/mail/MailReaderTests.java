@@ -560,4 +560,63 @@ class MailReaderTests {
 				+ "Content-Transfer-Encoding: quoted-printable\r\n\r\n=01=02=03=1B=ZZ=04=05\r\n").getBytes(StandardCharsets.US_ASCII));
 		assertThat(controls.undecodable()).isTrue();
 	}
+
+	/**
+	 * One or two bytes no charset has (0x81 in windows-1252) are a stray byte in a letter, read with a replacement
+	 * character as mail programs show it; only a text that is for a real share such characters is held.
+	 */
+	@Test
+	void aStrayByteIsReadAndATextOfMostlyGarbageIsHeld() {
+		String head = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+				+ "Content-Transfer-Encoding: 8bit\r\n\r\n";
+		byte[] stray = (head + "Hoi Anja, het caf\u00e9 is morgen om tien uur open\u0081. Tot dan!\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		ReadMail read = MailReader.read(stray);
+		assertThat(read.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(read.text()).startsWith("Hoi Anja, het caf\u00e9 is morgen om tien uur open");
+		byte[] garbage = (head + "Ok\u0081\u008d\u008f\u0090\u009d\u0081\u008d\u008f\u0090\u009d\u0001\u0002xy\u0081\u0090\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		ReadMail held = MailReader.read(garbage);
+		assertThat(held.kind()).isEqualTo(MailKind.UNREADABLE);
+		assertThat(held.undecodable()).isTrue();
+	}
+
+	/** Chinese mail labelled gb2312 is mostly written in GBK, Korean labelled euc-kr in windows-949: read in those supersets. */
+	@Test
+	void gb2312LabelledTextInGbkIsRead() {
+		String letter = "\u6211\u5011\u660e\u5929\u898b\u9762\uff0c\u8b1d\u8b1d\u3002";
+		byte[] head = ("From: Li <li@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nContent-Type: text/plain; charset=gb2312\r\n"
+				+ "Content-Transfer-Encoding: 8bit\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] body = (letter + "\r\n").getBytes(java.nio.charset.Charset.forName("GBK"));
+		byte[] mail = java.util.Arrays.copyOf(head, head.length + body.length);
+		System.arraycopy(body, 0, mail, head.length, body.length);
+		ReadMail read = MailReader.read(mail);
+		assertThat(read.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(read.text()).isEqualTo(letter);
+		// Korean mail labelled euc-kr is windows-949 (\ub620 is only there).
+		String korean = "\ub620\ubc29\uac01\ud558, \uc548\ub155\ud558\uc138\uc694.";
+		byte[] koreanHead = ("From: Kim <kim@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nContent-Type: text/plain; charset=euc-kr\r\n"
+				+ "Content-Transfer-Encoding: 8bit\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] koreanBody = (korean + "\r\n").getBytes(java.nio.charset.Charset.forName("x-windows-949"));
+		byte[] koreanMail = java.util.Arrays.copyOf(koreanHead, koreanHead.length + koreanBody.length);
+		System.arraycopy(koreanBody, 0, koreanMail, koreanHead.length, koreanBody.length);
+		assertThat(MailReader.read(koreanMail).text()).isEqualTo(korean);
+	}
+
+	/** A garbage text part after a letter that reads (a relay's footer) is left out; the letter is read. */
+	@Test
+	void aGarbagePartAfterAReadableLetterIsLeftOut() {
+		String mail = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+				+ "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHoi Anja, tot morgen.\r\n"
+				+ "--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n"
+				+ "Content-Disposition: inline\r\n\r\nDit is geen base64, maar gewone tekst!\r\n--b--\r\n";
+		ReadMail read = MailReader.read(mail.getBytes(StandardCharsets.US_ASCII));
+		assertThat(read.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(read.undecodable()).isFalse();
+		assertThat(read.text()).isEqualTo("Hoi Anja, tot morgen.");
+	}
 }
