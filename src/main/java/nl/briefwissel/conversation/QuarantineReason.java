@@ -159,35 +159,48 @@ public sealed interface QuarantineReason {
 	}
 
 	/**
+	 * A mail held for its conversation with nothing of it to keep as a letter: too big, a text that does not decode,
+	 * or no words and no file (decision 0121). Its sender is what is stored, for the erasure of a person to find it.
+	 * Not attachable: added, it was an empty letter, or garbage as the participant's.
+	 */
+	sealed interface NotKept extends QuarantineReason {
+
+		String FROM = " (from ";
+
+		String sender();
+
+		@Override
+		default String argument() {
+			return sender().isEmpty() ? null : sender();
+		}
+
+		@Override
+		default String heldFrom() {
+			return sender().isBlank() ? null : sender();
+		}
+
+		@Override
+		default boolean attachable() {
+			return false;
+		}
+
+		@Override
+		default String english() {
+			return forLog() + (sender().isEmpty() ? "" : FROM + sender() + ")");
+		}
+	}
+
+	/**
 	 * A mail larger than Briefwissel keeps: only its headers were read (decision 0075). Held for the
 	 * conversation whose reply address it went to, so its coach sees that mail came that could not be
 	 * kept; the sender's address is what is stored, for the erasure of a person to find it.
 	 */
-	record TooBig(String sender) implements QuarantineReason {
+	record TooBig(String sender) implements NotKept {
 
 		static final String CODE = "tooBig";
 
 		public String code() {
 			return CODE;
-		}
-
-		public String argument() {
-			return sender.isEmpty() ? null : sender;
-		}
-
-		@Override
-		public String heldFrom() {
-			return sender.isBlank() ? null : sender;
-		}
-
-		/** Nothing of it was kept: added, it was an empty letter. */
-		@Override
-		public boolean attachable() {
-			return false;
-		}
-
-		public String english() {
-			return forLog() + (sender.isEmpty() ? "" : " (from " + sender + ")");
 		}
 
 		@Override
@@ -202,40 +215,19 @@ public sealed interface QuarantineReason {
 	 * letter. Held for the conversation its reply address (or its references) points to, as a mail too big is, with
 	 * the sender stored for the erasure of a person to find it; {@code problem} is the reader's technical detail.
 	 */
-	record Undecodable(String sender, String problem) implements QuarantineReason {
+	record Undecodable(String sender, String problem) implements NotKept {
 
 		static final String CODE = "undecodable";
 
 		private static final String PREFIX = "text cannot be decoded: ";
 
-		private static final String FROM = " (from ";
-
 		public String code() {
 			return CODE;
-		}
-
-		public String argument() {
-			return sender.isEmpty() ? null : sender;
-		}
-
-		@Override
-		public String heldFrom() {
-			return sender.isBlank() ? null : sender;
 		}
 
 		@Override
 		public String detail() {
 			return problem;
-		}
-
-		/** What was read of it is garbage: added, it was the letter it should not be. */
-		@Override
-		public boolean attachable() {
-			return false;
-		}
-
-		public String english() {
-			return forLog() + (sender.isEmpty() ? "" : FROM + sender + ")");
 		}
 
 		@Override
@@ -249,7 +241,7 @@ public sealed interface QuarantineReason {
 				return "";
 			}
 			String rest = english.substring(PREFIX.length());
-			int from = rest.lastIndexOf(FROM);
+			int from = rest.lastIndexOf(NotKept.FROM);
 			return from < 0 ? rest : rest.substring(0, from);
 		}
 	}
@@ -259,31 +251,12 @@ public sealed interface QuarantineReason {
 	 * no file that was kept. Threaded, it was an empty letter that counted as written, which the web form refuses.
 	 * Held for the conversation, so nothing is lost: the coach sees it, with its subject.
 	 */
-	record EmptyMail(String sender) implements QuarantineReason {
+	record EmptyMail(String sender) implements NotKept {
 
 		static final String CODE = "emptyMail";
 
 		public String code() {
 			return CODE;
-		}
-
-		public String argument() {
-			return sender.isEmpty() ? null : sender;
-		}
-
-		@Override
-		public String heldFrom() {
-			return sender.isBlank() ? null : sender;
-		}
-
-		/** Added, it was the empty letter it was held for not being. */
-		@Override
-		public boolean attachable() {
-			return false;
-		}
-
-		public String english() {
-			return forLog() + (sender.isEmpty() ? "" : " (from " + sender + ")");
 		}
 
 		@Override
