@@ -78,7 +78,9 @@ public final class PasswordRules {
 		// are no pattern but chance ("8271-ajax-3390-1174", a password manager's words and digits): then the whole
 		// counts, not the word inside it.
 		String core = whole.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
-		boolean aroundIsShort = whole.length() - core.length() <= MOST_AROUND_A_WORD;
+		String around = whole.replace(core, "");
+		// Long but itself a pattern ("Welkom123456789", "welkom!!!!!!!!!") is no chance either.
+		boolean aroundIsShort = around.length() <= MOST_AROUND_A_WORD || run(around) || repeated(around);
 		if (!aroundIsShort) {
 			core = whole;
 		}

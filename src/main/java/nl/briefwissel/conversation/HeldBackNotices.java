@@ -119,7 +119,10 @@ class HeldBackNotices {
 				again = texts.getMessage("mail.heldBack.afterTheEnd.again.organisation", null, language);
 			}
 			return List.of(ended, again);
-		}, true, null);
+			// Not answering to the conversation's address, whatever the mail mode: that address is no longer read, and
+			// an answer to this notice (or an auto-responder's that says nothing of it) was another letter after the
+			// end, and another notice an hour later (review).
+		}, true, false);
 	}
 
 	/**

@@ -151,9 +151,11 @@ public final class MailReader {
 
 		Body body = new Body();
 		collect(message, body, 0, null);
-		// Held only when no text of the letter read: a garbage part beside one that reads (an alternative, or a
-		// footer a relay added) is left out, and the original mail keeps it.
-		if (body.undecodable != null && body.plain == null && body.html == null) {
+		// Held when no text of the letter read, or when the garbage came where the letter is (before any text that
+		// read, outside an alternative): a relay's footer after it would have stood in for the participant's words.
+		// A garbage part beside one that reads (an alternative, or a footer after the letter) is left out, and the
+		// original mail keeps it.
+		if (body.undecodable != null && (body.letterUndecodable || body.plain == null && body.html == null)) {
 			return withoutText(message, envelopeRecipients, ReadMail.UNDECODABLE + body.undecodable);
 		}
 		if (body.plain == null && body.html == null) {
@@ -284,6 +286,9 @@ public final class MailReader {
 		/** Why a part of the letter's text did not decode into text, when one did not; null when all did. */
 		String undecodable;
 
+		/** Whether a part that did not decode stood where the letter stands: first of the text, not an alternative. */
+		boolean letterUndecodable;
+
 		/** The letter as a winmail.dat holds it, for a mail with no text outside it (null otherwise). */
 		String tnefText;
 
@@ -343,8 +348,11 @@ public final class MailReader {
 		if (!attachment && (part.isMimeType("text/plain") || part.isMimeType("text/html"))) {
 			String problem = undecodable(part);
 			if (problem != null) {
-				// Garbage is no letter: left out, and the mail held with why when no other part of its text reads.
+				// Garbage is no letter: left out, and the mail held with why when no other part of its text reads or
+				// when it stood where the letter stands (no text read before it, not one of alternatives).
 				body.undecodable = body.undecodable == null ? problem : body.undecodable;
+				body.letterUndecodable |= body.plain == null && body.html == null
+						&& !(parent != null && parent.isMimeType("multipart/alternative"));
 				return;
 			}
 		}

@@ -50,11 +50,11 @@ public final class Html {
 	 * address or a path (anja@www.example.org, nohttp://). Up to a space (a no-break space too), a quote or an
 	 * angle bracket: what follows those is the letter's text again. Other schemes (javascript: and data: among
 	 * them) never match. At most 2,048 characters after the scheme or www., about what browsers and servers
-	 * keep: a letter of one address half a million characters long (a mail may be) is no link past that, and
-	 * costs the page nothing more.
+	 * keep: a longer one is no link at all (a link to its first part would go somewhere else), and a letter of
+	 * one address half a million characters long (a mail may be) costs the page nothing more.
 	 */
 	private static final Pattern ADDRESS = Pattern
-		.compile("(?<![\\p{L}\\p{N}_@./\\-])(?:(?i:https?://)|www\\.|WWW\\.)[\\p{L}\\p{N}][^\\s\\p{Z}<>\"]{0,2047}");
+		.compile("(?<![\\p{L}\\p{N}_@./\\-])(?:(?i:https?://)|www\\.|WWW\\.)[\\p{L}\\p{N}][^\\s\\p{Z}<>\"]{0,2047}+(?![^\\s\\p{Z}<>\"])");
 
 	/** Punctuation that ends a sentence or a quote after an address rather than belonging to it. */
 	private static final String TRAILING = ".,;:!?'*_\u2019\u201d\u00bb\u2026";

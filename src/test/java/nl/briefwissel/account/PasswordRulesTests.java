@@ -42,7 +42,9 @@ class PasswordRulesTests {
 			"Password123!", "Iloveyou!!!!", "Zomer2026!!!", "winter2026!?", "iloveyou1234", "voetbal12345",
 			"Geheim123456", "letmein12345", "Januari2026!",
 			// A common word written twice is tried as soon as the word (review).
-			"welkomwelkom", "geheimgeheim", "Welkomwelkom1" })
+			"welkomwelkom", "geheimgeheim", "Welkomwelkom1",
+			// Long padding that is itself a run or a repeat is no chance (review).
+			"Welkom123456789", "welkom!!!!!!!!!" })
 	void aCommonPasswordWithOrWithoutTrailingDigitsIsRefused(String password) {
 		assertThat(PasswordRules.refusal(password, EMAIL)).contains(PasswordRules.Refusal.COMMON);
 	}

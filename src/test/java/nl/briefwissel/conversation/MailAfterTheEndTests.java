@@ -83,6 +83,8 @@ class MailAfterTheEndTests {
 		assertThat(text).contains("afgelopen").contains("opnieuw aan via").contains("/intake/programme/")
 			.contains(String.valueOf(Today.date().getYear())).doesNotContain("sollicitatie");
 		assertThat(told.getHeader("Auto-Submitted")[0]).startsWith("auto-");
+		// Not answering to the conversation's address, which is no longer read: an answer would be another letter.
+		assertThat(java.util.Arrays.stream(told.getReplyTo()).map(Object::toString)).noneMatch(to -> to.contains("reply+"));
 
 		// A second mail within the hour is kept too, and told no second time.
 		send(headers("Re: Opdracht 3", "") + "Content-Type: text/plain; charset=utf-8\r\n\r\nEn nog iets.\r\n");

@@ -619,4 +619,21 @@ class MailReaderTests {
 		assertThat(read.undecodable()).isFalse();
 		assertThat(read.text()).isEqualTo("Hoi Anja, tot morgen.");
 	}
+
+	/**
+	 * The other way round (review): the letter is the garbage and a relay's footer that reads comes after it. The footer
+	 * alone would have been threaded as the participant's letter, their words lost without a word: held.
+	 */
+	@Test
+	void aGarbageLetterWithAReadableFooterAfterItIsHeld() {
+		String mail = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+				+ "--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n"
+				+ "Content-Disposition: inline\r\n\r\nDit is geen base64, maar gewone tekst!\r\n"
+				+ "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGescand op virussen door de mailserver.\r\n--b--\r\n";
+		ReadMail read = MailReader.read(mail.getBytes(StandardCharsets.US_ASCII));
+		assertThat(read.kind()).isEqualTo(MailKind.UNREADABLE);
+		assertThat(read.undecodable()).isTrue();
+		assertThat(read.from()).isEqualTo("noel@example.nl");
+	}
 }
