@@ -188,6 +188,10 @@ public sealed interface QuarantineReason {
 		default String english() {
 			return forLog() + (sender().isEmpty() ? "" : FROM + sender() + ")");
 		}
+
+		/** Its own words for the log: the English is made of them, so they cannot be made of the English here. */
+		@Override
+		String forLog();
 	}
 
 	/**

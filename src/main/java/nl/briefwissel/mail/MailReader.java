@@ -295,6 +295,22 @@ public final class MailReader {
 		String tnefHtml;
 	}
 
+	/**
+	 * Whether the multipart {@code inner} is {@code outer} or sits in it: a letter read in an alternative inside the
+	 * mixed a footer follows in is that mixed's letter too (its plain alternative garbage, the footer after it
+	 * would have been the whole text).
+	 */
+	private static boolean within(Part inner, Part outer) {
+		Part at = inner;
+		for (int depth = 0; at != null && depth <= MAX_DEPTH; depth++) {
+			if (at == outer) {
+				return true;
+			}
+			at = at instanceof BodyPart child && child.getParent() != null ? child.getParent().getParent() : null;
+		}
+		return false;
+	}
+
 	/** Walks the MIME tree; {@code parent} is the multipart this part sits in, null for the mail itself. */
 	private static void collect(Part part, Body body, int depth, Part parent) throws MessagingException, IOException {
 		if (++body.parts > MAX_PARTS || depth > MAX_DEPTH) {
@@ -303,11 +319,18 @@ public final class MailReader {
 		String type = lower(part.getContentType());
 		if (part.isMimeType("multipart/*")) {
 			Object content = part.getContent();
+			boolean nothingReadBefore = body.plain == null && body.html == null && body.undecodable == null;
 			if (content instanceof Multipart multipart) {
 				for (int i = 0; i < multipart.getCount(); i++) {
 					BodyPart child = multipart.getBodyPart(i);
 					collect(child, body, depth + 1, part);
 				}
+			}
+			if (nothingReadBefore && part.isMimeType("multipart/alternative") && body.plain == null && body.html == null
+					&& body.undecodable != null) {
+				// Every alternative of the letter was garbage (Outlook's and Gmail's shape, in a mixed with a footer
+				// after it): the letter is, and a relay's footer after it must not stand in for it.
+				body.letterUndecodable = true;
 			}
 			return;
 		}
@@ -357,13 +380,13 @@ public final class MailReader {
 			}
 		}
 		if (!attachment && inMixed && part.isMimeType("text/plain") && body.plain == null && body.html != null
-				&& body.htmlIn == parent) {
+				&& within(body.htmlIn, parent)) {
 			// A letter written in HTML, then a plain part after it (a virus scanner's or a server's footer):
 			// the footer follows the letter; as the only plain part it would have replaced the letter.
 			body.plain = HtmlText.toText(body.html).stripTrailing() + "\n\n" + plainText(part);
 		}
 		else if (!attachment && inMixed && part.isMimeType("text/html") && body.html == null && body.plain != null
-				&& body.plainIn == parent) {
+				&& within(body.plainIn, parent)) {
 			body.plain = body.plain.stripTrailing() + "\n\n" + HtmlText.toText(text(part));
 		}
 		else if (!attachment && part.isMimeType("text/plain") && body.plain == null) {

@@ -54,7 +54,10 @@ public final class Html {
 	 * one address half a million characters long (a mail may be) costs the page nothing more.
 	 */
 	private static final Pattern ADDRESS = Pattern
-		.compile("(?<![\\p{L}\\p{N}_@./\\-])(?:(?i:https?://)|www\\.|WWW\\.)[\\p{L}\\p{N}][^\\s\\p{Z}<>\"]{0,2047}+(?![^\\s\\p{Z}<>\"])");
+		.compile("(?<![\\p{L}\\p{N}_@./\\-])(?:(?i:https?://)|www\\.|WWW\\.)[\\p{L}\\p{N}][^\\s\\p{Z}<>\"]*+");
+
+	/** The longest address linked, after its scheme or www. (about what browsers and servers keep). */
+	private static final int LONGEST = 2048;
 
 	/** Punctuation that ends a sentence or a quote after an address rather than belonging to it. */
 	private static final String TRAILING = ".,;:!?'*_\u2019\u201d\u00bb\u2026";
@@ -75,6 +78,11 @@ public final class Html {
 		Matcher address = ADDRESS.matcher(text);
 		int from = 0;
 		while (address.find()) {
+			if (address.end() - address.start() > LONGEST + "https://".length()) {
+				// Too long to be one: text, all of it; matched whole (possessive), so no address inside it is
+				// linked either (a link to a part of it would go somewhere else).
+				continue;
+			}
 			int end = end(text, address.start(), address.end());
 			escape(out, text, from, address.start()).append("<a class=\"utrecht-link\" href=\"");
 			if ((text.charAt(address.start()) | 0x20) == 'w') {

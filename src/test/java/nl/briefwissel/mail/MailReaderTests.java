@@ -636,4 +636,29 @@ class MailReaderTests {
 		assertThat(read.undecodable()).isTrue();
 		assertThat(read.from()).isEqualTo("noel@example.nl");
 	}
+
+	/**
+	 * Outlook's and Gmail's shape (review): the letter as alternatives, both garbage, in a mixed with a relay's footer
+	 * after it. Held, as a garbage letter alone is; with its HTML alternative readable, the letter is that HTML and
+	 * the footer follows it, not the footer alone.
+	 */
+	@Test
+	void aGarbageLetterOfAlternativesWithAFooterAfterItIsHeldAndAReadableHtmlOneKeepsItsWords() {
+		String head = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"m\"\r\n\r\n"
+				+ "--m\r\nContent-Type: multipart/alternative; boundary=\"a\"\r\n\r\n"
+				+ "--a\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+				+ "Dit is geen base64, maar gewone tekst!\r\n";
+		String footer = "--m\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGescand op virussen door de mailserver.\r\n--m--\r\n";
+		String garbageHtml = "--a\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+				+ "Ook dit is geen base64, echt niet!\r\n--a--\r\n";
+		ReadMail held = MailReader.read((head + garbageHtml + footer).getBytes(StandardCharsets.US_ASCII));
+		assertThat(held.kind()).isEqualTo(MailKind.UNREADABLE);
+		assertThat(held.undecodable()).isTrue();
+
+		String goodHtml = "--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hoi Anja, tot morgen.</p>\r\n--a--\r\n";
+		ReadMail read = MailReader.read((head + goodHtml + footer).getBytes(StandardCharsets.US_ASCII));
+		assertThat(read.kind()).isEqualTo(MailKind.REPLY);
+		assertThat(read.text()).startsWith("Hoi Anja, tot morgen.");
+	}
 }

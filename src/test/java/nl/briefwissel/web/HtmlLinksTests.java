@@ -65,6 +65,9 @@ class HtmlLinksTests {
 		String address = "https://example.org/" + "a".repeat(3000);
 		String page = linked(address);
 		assertThat(page).isEqualTo(address);
+		// Nor an address inside its tail: that link would go elsewhere too.
+		String tail = address + "?next=https://elders.example/x";
+		assertThat(linked(tail)).isEqualTo(Html.escape(tail));
 		String longest = "https://example.org/" + "a".repeat(2048 - "example.org/".length());
 		assertThat(linked(longest + " en")).isEqualTo(a(longest, longest) + " en");
 		String brackets = "http://a" + ")".repeat(40_000);
