@@ -59,8 +59,28 @@ public final class AllowedClasses implements ObjectInputFilter {
 		this.alsoAllowed = alsoAllowed;
 	}
 
-	public Limits limits() {
-		return limits;
+	/**
+	 * The JDK's own that are not public classes, which both readers meet: a date or time is written as
+	 * {@code java.time.Ser}; the immutable and unmodifiable collections of {@code Set.of}, {@code List.of},
+	 * {@code Stream.toList} and {@code Collections}, whose class depends on how many elements there are (none, one
+	 * or two, more), so the family is named and not only the sizes a test wrote; {@code Arrays.asList}. An
+	 * immutable collection is written as its {@code CollSer}, and checked again as what that reads back as.
+	 */
+	private static final Set<String> JDK_BY_NAME = Set.of("java.time.Ser", "java.util.CollSer",
+			"java.util.Arrays$ArrayList", "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
+			"java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Set12",
+			"java.util.ImmutableCollections$MapN", "java.util.ImmutableCollections$Map1",
+			"java.util.Collections$UnmodifiableCollection", "java.util.Collections$UnmodifiableList",
+			"java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableSet",
+			"java.util.Collections$UnmodifiableMap", "java.util.Collections$EmptyList",
+			"java.util.Collections$EmptySet", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonList",
+			"java.util.Collections$SingletonSet", "java.util.Collections$SingletonMap");
+
+	/** {@link #JDK_BY_NAME} and a reader's own non-public JDK classes besides. */
+	public static Set<String> jdkByNameAnd(String... more) {
+		Set<String> names = new java.util.HashSet<>(JDK_BY_NAME);
+		names.addAll(Set.of(more));
+		return Set.copyOf(names);
 	}
 
 	@Override
@@ -83,7 +103,7 @@ public final class AllowedClasses implements ObjectInputFilter {
 		return Status.REJECTED;
 	}
 
-	public boolean allowed(Class<?> type) {
+	private boolean allowed(Class<?> type) {
 		Class<?> element = type;
 		while (element.isArray()) {
 			element = element.getComponentType();

@@ -51,22 +51,8 @@ final class SessionAttributeTypes {
 			java.util.ArrayList.class, java.util.HashMap.class, java.util.LinkedHashMap.class, java.util.HashSet.class,
 			java.util.LinkedHashSet.class, java.util.TreeMap.class);
 
-	/**
-	 * The JDK's own that are not public classes: a date or time is written as {@code java.time.Ser}; the immutable
-	 * and unmodifiable collections of {@code Set.of}, {@code List.of} and {@code Collections}, whose class depends on
-	 * how many elements there are (none, one or two, more), so the family is named and not only the sizes a test
-	 * wrote; {@code Arrays.asList}, as the flash maps' list has it; and the order of a saved request's headers.
-	 */
-	private static final Set<String> JDK_BY_NAME = Set.of("java.time.Ser", "java.util.CollSer",
-			"java.util.Arrays$ArrayList", "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
-			"java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Set12",
-			"java.util.ImmutableCollections$MapN", "java.util.ImmutableCollections$Map1",
-			"java.util.Collections$UnmodifiableCollection", "java.util.Collections$UnmodifiableList",
-			"java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableSet",
-			"java.util.Collections$UnmodifiableMap", "java.util.Collections$EmptyList",
-			"java.util.Collections$EmptySet", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonList",
-			"java.util.Collections$SingletonSet", "java.util.Collections$SingletonMap",
-			"java.lang.String$CaseInsensitiveComparator");
+	/** The JDK's own that are not public classes ({@link AllowedClasses#jdkByNameAnd}), and the order of a saved request's headers. */
+	private static final Set<String> JDK_BY_NAME = AllowedClasses.jdkByNameAnd("java.lang.String$CaseInsensitiveComparator");
 
 	/**
 	 * Of Spring's own outside Security: the flash maps of a session from before they were sealed (decision 0100),

@@ -128,13 +128,6 @@ public class SessionLifetime {
 	}
 
 	/**
-	 * Whether the password changed after this signed-in session read it ({@link #passwordChangedFor}).
-	 */
-	boolean passwordChangedSince(HttpSession session) {
-		return passwordChangedFor(session) != null;
-	}
-
-	/**
 	 * The account whose password changed after this signed-in session read it, or null: one look-up of the account's
 	 * row by its key, only for a session that is signed in. A session that keeps no moment (signed in before V97, or by
 	 * a way in that did not keep it) counts with what its sign-in read, kept in the account it signed in as: nothing,
@@ -237,16 +230,19 @@ public class SessionLifetime {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			HttpSession session = request.getSession(false);
-			boolean expired = session != null && over(session);
-			UUID changedFor = session == null || expired ? null : passwordChangedFor(session);
-			String ended = expired ? "expired" : changedFor != null ? "passwordChangedElsewhere" : null;
-			if (ended != null) {
-				if ("expired".equals(ended)) {
-					log.info("Session ended {} after sign-in", maxLifetime);
-				}
-				else {
+			String ended = null;
+			if (session != null && over(session)) {
+				log.info("Session ended {} after sign-in", maxLifetime);
+				ended = "expired";
+			}
+			else if (session != null) {
+				UUID changedFor = passwordChangedFor(session);
+				if (changedFor != null) {
 					log.info("Session ended: the password of account {} changed after its sign-in", changedFor);
+					ended = "passwordChangedElsewhere";
 				}
+			}
+			if (ended != null) {
 				session.invalidate();
 				if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
 					response.sendRedirect(request.getContextPath() + "/login?" + ended);

@@ -267,9 +267,11 @@ class InboundReplies implements InboundMailHandler {
 			if (empty(letter, content)) {
 				// Nothing of theirs, a mail sent by mistake or only the letter answered: the web form refuses an empty
 				// letter, and it would count as written. Held, and they hear it did not arrive, as for other held mail.
+				// Its conversation is known here: held for it, not looked up again.
 				int notKept = (int) content.attachments().stream().filter(file -> !file.accepted()).count();
-				return heldForItsConversation(mail, new QuarantineReason.EmptyMail(sender),
-						(found, receivedAt) -> notices.empty(found, notKept, receivedAt));
+				InboundResult held = quarantine.put(mail.id(), new QuarantineReason.EmptyMail(sender), trajectory.id());
+				notices.empty(trajectory, notKept, mail.receivedAt());
+				return held;
 			}
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					letter, Channel.MAIL, mail.id(), content.messageId(), content.attachments());

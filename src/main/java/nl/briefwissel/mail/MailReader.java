@@ -368,8 +368,12 @@ public final class MailReader {
 		boolean attachment = disposition.equals(Part.ATTACHMENT) || namedTextAfterTheLetter
 				|| (filename != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html"))
 				|| (!part.isMimeType("text/*")) || otherText;
+		// The letter's text is decoded once, for the check and for what is kept of it.
+		String text = null;
 		if (!attachment && (part.isMimeType("text/plain") || part.isMimeType("text/html"))) {
-			String problem = undecodable(part);
+			Reading reading = read(part);
+			String problem = reading.problem();
+			text = reading.text();
 			if (problem != null) {
 				// Garbage is no letter: left out, and the mail held with why when no other part of its text reads or
 				// when it stood where the letter stands (no text read before it, not one of alternatives).
@@ -383,27 +387,27 @@ public final class MailReader {
 				&& within(body.htmlIn, parent)) {
 			// A letter written in HTML, then a plain part after it (a virus scanner's or a server's footer):
 			// the footer follows the letter; as the only plain part it would have replaced the letter.
-			body.plain = HtmlText.toText(body.html).stripTrailing() + "\n\n" + plainText(part);
+			body.plain = HtmlText.toText(body.html).stripTrailing() + "\n\n" + plainText(part, text);
 		}
 		else if (!attachment && inMixed && part.isMimeType("text/html") && body.html == null && body.plain != null
 				&& within(body.plainIn, parent)) {
-			body.plain = body.plain.stripTrailing() + "\n\n" + HtmlText.toText(text(part));
+			body.plain = body.plain.stripTrailing() + "\n\n" + HtmlText.toText(text);
 		}
 		else if (!attachment && part.isMimeType("text/plain") && body.plain == null) {
-			body.plain = plainText(part);
+			body.plain = plainText(part, text);
 			body.plainIn = parent;
 		}
 		else if (!attachment && part.isMimeType("text/html") && body.html == null) {
-			body.html = text(part);
+			body.html = text;
 			body.htmlIn = parent;
 		}
 		else if (!attachment && filename == null && inMixed && part.isMimeType("text/plain")) {
 			// Apple Mail sends a file placed inside the letter as text, file, text: the words after the
 			// file are as much the letter as those before it.
-			body.plain = body.plain.stripTrailing() + "\n\n" + plainText(part);
+			body.plain = body.plain.stripTrailing() + "\n\n" + plainText(part, text);
 		}
 		else if (!attachment && filename == null && inMixed && part.isMimeType("text/html")) {
-			body.html = body.html + "\n" + text(part);
+			body.html = body.html + "\n" + text;
 		}
 		else if (attachment || (filename != null)) {
 			boolean shownByContentId = part.getHeader("Content-ID") != null && !disposition.equals(Part.ATTACHMENT)
@@ -534,8 +538,8 @@ public final class MailReader {
 	 * (RFC 3676): paragraphs are broken at ~72 characters with a trailing space to say "this line
 	 * goes on"; unless they are joined again, the letter is stored broken mid-sentence.
 	 */
-	private static String plainText(Part part) throws MessagingException, IOException {
-		String text = text(part);
+	/** The plain text of a part as read ({@code text}), unflowed when it says it is flowed (RFC 3676). */
+	private static String plainText(Part part, String text) {
 		ContentType type;
 		try {
 			type = new ContentType(part.getContentType());
@@ -624,34 +628,44 @@ public final class MailReader {
 	private static final double MOST_STRAY_BASE64 = 0.05;
 
 	/**
-	 * Why a part of the letter's text does not decode into text, or null when it does. Held, never threaded: base64
+	 * A part of the letter's text read: its words, or why it does not decode into text. Held, never threaded: base64
 	 * that is no base64 (a plain text declared base64) decoded into garbage, which went into the conversation as the
 	 * participant's letter. Not for what a mail client still reads: base64 without padding, cut off, or with a stray
 	 * character in it that reads as text once left out; quoted-printable with a loose '=' (kept as written); an
 	 * unknown charset on bytes that read as UTF-8 or windows-1252. Only then is a text held that reads as control
 	 * characters.
 	 */
-	static String undecodable(Part part) {
+	private static Reading read(Part part) {
 		try {
 			String written = part instanceof jakarta.mail.internet.MimePart mime ? mime.getEncoding() : null;
 			String encoding = written == null ? "" : written.strip().toLowerCase(Locale.ROOT);
 			DecodedText decoded = decodedText(part);
-			String raw = encoding.equals("base64") || encoding.equals("quoted-printable") ? undecoded(part) : "";
-			double stray = encoding.equals("base64") ? strayBase64(raw) : 0;
-			if (stray > MOST_STRAY_BASE64 || (stray > 0 && (!decoded.strict() || garbled(decoded.text())))) {
-				return "base64 with characters that are no base64 (" + Math.max(1, Math.round(stray * 100)) + "%)" + declared(part);
-			}
-			boolean looseQuotedPrintable = encoding.equals("quoted-printable") && LOOSE_QP.matcher(raw).find();
-			// A text the part's charset or UTF-8 reads is what its writer wrote, a control character in it too.
-			if ((!decoded.strict() || looseQuotedPrintable) && garbled(decoded.text())) {
-				return "the text reads as control characters" + (looseQuotedPrintable ? " (broken quoted-printable)" : "")
-						+ declared(part);
-			}
-			return null;
+			String problem = problem(part, encoding, decoded);
+			return new Reading(problem == null ? decoded.text() : null, problem);
 		}
 		catch (MessagingException | IOException | RuntimeException e) {
-			return "the text cannot be decoded: " + e.getClass().getSimpleName();
+			return new Reading(null, "the text cannot be decoded: " + e.getClass().getSimpleName());
 		}
+	}
+
+	/** A text part of the letter read once: its words, or why it does not decode into any ({@link #read}). */
+	private record Reading(String text, String problem) {
+	}
+
+	/** Why the part's text, {@code decoded}, is no text ({@link #read}); null when it is. */
+	private static String problem(Part part, String encoding, DecodedText decoded) throws MessagingException, IOException {
+		String raw = encoding.equals("base64") || encoding.equals("quoted-printable") ? undecoded(part) : "";
+		double stray = encoding.equals("base64") ? strayBase64(raw) : 0;
+		if (stray > MOST_STRAY_BASE64 || (stray > 0 && (!decoded.strict() || garbled(decoded.text())))) {
+			return "base64 with characters that are no base64 (" + Math.max(1, Math.round(stray * 100)) + "%)" + declared(part);
+		}
+		boolean looseQuotedPrintable = encoding.equals("quoted-printable") && LOOSE_QP.matcher(raw).find();
+		// A text the part's charset or UTF-8 reads is what its writer wrote, a control character in it too.
+		if ((!decoded.strict() || looseQuotedPrintable) && garbled(decoded.text())) {
+			return "the text reads as control characters" + (looseQuotedPrintable ? " (broken quoted-printable)" : "")
+					+ declared(part);
+		}
+		return null;
 	}
 
 	private static String declared(Part part) {

@@ -47,21 +47,8 @@ final class FlashMapTypes {
 			java.time.Year.class, java.time.YearMonth.class, java.time.MonthDay.class, java.time.DayOfWeek.class,
 			java.time.Month.class);
 
-	/**
-	 * The JDK's own that are not public classes: what {@code List.of}, {@code Map.of}, {@code Stream.toList},
-	 * {@code Arrays.asList} and the {@code Collections} wrappers write, and a date or time. An immutable collection
-	 * is written as its {@code CollSer}, and checked again as what that reads back as.
-	 */
-	private static final Set<String> ALLOWED_BY_NAME = Set.of("java.util.CollSer",
-			"java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
-			"java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Set12",
-			"java.util.ImmutableCollections$MapN", "java.util.ImmutableCollections$Map1", "java.util.Arrays$ArrayList",
-			"java.util.Collections$UnmodifiableCollection", "java.util.Collections$UnmodifiableList",
-			"java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableSet",
-			"java.util.Collections$UnmodifiableMap", "java.util.Collections$EmptyList",
-			"java.util.Collections$EmptySet", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonList",
-			"java.util.Collections$SingletonSet", "java.util.Collections$SingletonMap", "java.time.Ser",
-			"java.time.ZoneRegion");
+	/** The JDK's own that are not public classes ({@link AllowedClasses#jdkByNameAnd}), and a time's zone by its name. */
+	private static final Set<String> ALLOWED_BY_NAME = AllowedClasses.jdkByNameAnd("java.time.ZoneRegion");
 
 	static final AllowedClasses FILTER = new AllowedClasses(LoggerFactory.getLogger(SealedFlashMaps.class),
 			"The sealed value of a session's flash messages",

@@ -194,7 +194,7 @@ class PasswordChangeTests {
 		// The change as the first request makes it; that request has not yet saved its session.
 		assertThat(changes.change(participant.id(), PASSWORD, NEW_PASSWORD, changing)).isEqualTo(PasswordChanges.Outcome.CHANGED);
 
-		assertThat(lifetime.passwordChangedSince(secondTab)).as("the second tab's request").isFalse();
+		assertThat(lifetime.passwordChangedFor(secondTab)).as("the second tab's request").isNull();
 		here.perform(get("/account/security")).andExpect(status().isOk());
 		assertThat(jdbc.sql("select count(*) from spring_session where session_id = :id").param("id", id)
 			.query(Integer.class).single()).isOne();
@@ -217,7 +217,7 @@ class PasswordChangeTests {
 		MockHttpSession secondTab = asRead(sessions.findById(sessionId(participant)));
 		secondTab.setAttribute(SessionLifetime.PASSWORD_AS_OF, new SessionLifetime.PasswordAsOf(participant.id(), before.plusSeconds(30)));
 
-		assertThat(lifetime.passwordChangedSince(secondTab)).isFalse();
+		assertThat(lifetime.passwordChangedFor(secondTab)).isNull();
 	}
 
 	/**

@@ -769,10 +769,15 @@ class ConversationController {
 		if (text.lines().anyMatch(line -> line.strip().equals(heading))) {
 			return true;
 		}
+		String instructions = words(instructionsOf(letter));
+		return !instructions.isEmpty() && words(text).contains(instructions);
+	}
+
+	/** The assignment's instructions in its letter text: between its heading and its estimate, blank lines around. */
+	private static String instructionsOf(String letter) {
 		int from = letter.indexOf("\n\n");
 		int to = letter.lastIndexOf("\n\n");
-		String instructions = from < 0 || to <= from ? "" : words(letter.substring(from + 2, to));
-		return !instructions.isEmpty() && words(text).contains(instructions);
+		return from < 0 || to <= from ? "" : letter.substring(from + 2, to);
 	}
 
 	/**
@@ -790,9 +795,7 @@ class ConversationController {
 		List<String> lines = new ArrayList<>(typed.lines().toList());
 		lines.stream().filter(line -> line.strip().equals(heading)).findFirst().ifPresent(lines::remove);
 		String rest = String.join("\n", lines);
-		int from = block.indexOf("\n\n");
-		int to = block.lastIndexOf("\n\n");
-		String instructions = from < 0 || to <= from ? "" : block.substring(from + 2, to);
+		String instructions = instructionsOf(block);
 		if (instructions.isBlank()) {
 			return rest;
 		}
