@@ -309,7 +309,7 @@ class ClosingTests {
 		assertThat(browser.get(link).body()).contains("Hoe tevreden ben je");
 
 		jdbc.sql("update evaluation_request set requested_at = :at, reminded_at = :at where trajectory_id = :t")
-			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("at", OffsetDateTime.now().minusDays(62)) // past the 60th day after its day at any hour, summer time or not
 			.param("t", running.id())
 			.update();
 		assertThat(browser.get(link).body()).contains("Deze link werkt niet meer").contains("ouder dan twee maanden");
@@ -327,7 +327,7 @@ class ClosingTests {
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 		Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
 		jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t")
-			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("at", OffsetDateTime.now().minusDays(62)) // past the 60th day after its day at any hour, summer time or not
 			.param("t", running.id())
 			.update();
 

@@ -94,7 +94,7 @@ class EvaluationFormPagesTests {
 		String expired = evaluationLink();
 		assertThat(mvc.perform(get("/evaluation/{token}", expired)).andReturn().getResponse().getStatus()).isEqualTo(200);
 		jdbc.sql("update evaluation_request set requested_at = :at where token_hash = :hash")
-			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("at", OffsetDateTime.now().minusDays(62)) // past the 60th day after its day at any hour, summer time or not
 			.param("hash", LinkTokens.hash(expired))
 			.update();
 		response = mvc.perform(get("/evaluation/{token}", expired).param("lang", "en")).andReturn().getResponse();
@@ -158,7 +158,7 @@ class EvaluationFormPagesTests {
 		String token = evaluationLink();
 		String typed = "Ik heb veel gehad aan de vragen.\nEn <b>dit</b> ook.";
 		jdbc.sql("update evaluation_request set requested_at = :at where token_hash = :hash")
-			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("at", OffsetDateTime.now().minusDays(62)) // past the 60th day after its day at any hour, summer time or not
 			.param("hash", LinkTokens.hash(token))
 			.update();
 

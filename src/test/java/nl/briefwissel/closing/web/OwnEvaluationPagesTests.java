@@ -140,7 +140,7 @@ class OwnEvaluationPagesTests {
 		Fixtures.RunningTrajectory t = completed();
 		String path = "/participant/evaluation/" + t.id();
 		jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t")
-			.param("at", OffsetDateTime.now().minusDays(61))
+			.param("at", OffsetDateTime.now().minusDays(62)) // past the 60th day after its day at any hour, summer time or not
 			.param("t", t.id())
 			.update();
 
