@@ -445,6 +445,9 @@ class ConversationController {
 		}
 		TrajectoryOverview trajectory = mine.get();
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
+		// The assignment as the letter carries it, worked out once: the check that it is still in the letter,
+		// the brackets check and the letter that goes all read it (each looked up the participant's language).
+		Optional<String> assignmentText = giving.map(a -> letterText(a, trajectory, locale));
 		// Nothing fills in a placeholder after the welcome letter: one left from a saved reply or a copied
 		// template would reach the participant in braces. Refused at the letter (decision 0066).
 		List<String> placeholders = Placeholders.in(form.text());
@@ -468,7 +471,7 @@ class ConversationController {
 		// listed an assignment she never received. Refused at the letter, with a way to put it back or go on
 		// without it (the buttons under the message).
 		if (!errors.hasFieldErrors("text") && form.text() != null
-				&& giving.filter(a -> !carries(form.text(), letterText(a, trajectory, locale))).isPresent()) {
+				&& assignmentText.filter(letter -> !carries(form.text(), letter)).isPresent()) {
 			errors.rejectValue("text", "validation.message.assignmentLeftOut", new Object[] { giving.get().title() }, null);
 			model.addAttribute("assignmentLeftOut", true);
 		}
@@ -485,7 +488,7 @@ class ConversationController {
 					new Object[] { String.join(", ", dropped), dropped.size() }, null);
 		}
 		if (!errors.hasErrors()) {
-			heldForBrackets(form.text(), giving.map(a -> letterText(a, trajectory, locale)), placeholdersPassed, model);
+			heldForBrackets(form.text(), assignmentText, placeholdersPassed, model);
 		}
 		if (errors.hasErrors() || model.containsAttribute("bracketsFound")) {
 			// The letter comes back with the whole conversation: a view of its content, as the page is.
@@ -499,7 +502,7 @@ class ConversationController {
 		}
 		// A second click finds the letter of the first: nothing is written, given or mailed twice.
 		Conversations.FormLetter letter = conversations.coachWritesOnce(trajectory, me.id(), form.text(), submission,
-				giving.map(a -> letterText(a, trajectory, locale)).orElse(null));
+				assignmentText.orElse(null));
 		if (letter instanceof Conversations.FormLetter.Refused) {
 			// Ended (or handed over) since the page was opened: the letter comes back to copy, not mailed.
 			Optional<TrajectoryOverview> now = mine(id, me);
