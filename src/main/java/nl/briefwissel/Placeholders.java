@@ -1,5 +1,6 @@
 package nl.briefwissel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,11 +26,27 @@ public final class Placeholders {
 	 * brace: these are the coach's own words, where a smiley or a choice written between braces is meant.
 	 */
 	public static List<String> in(String text) {
-		Matcher found = WRITTEN_AS_PLACEHOLDER.matcher(text == null ? "" : text);
 		LinkedHashSet<String> placeholders = new LinkedHashSet<>();
-		while (found.find()) {
-			placeholders.add(found.group());
+		for (Placed placed : placed(text)) {
+			placeholders.add(placed.placeholder());
 		}
 		return List.copyOf(placeholders);
+	}
+
+	/**
+	 * Every place a placeholder stands in the text, in the order written: the writing help marks each one
+	 * where it stands from this one reading of the letter, instead of looking up again what {@link #in} found.
+	 */
+	public static List<Placed> placed(String text) {
+		Matcher found = WRITTEN_AS_PLACEHOLDER.matcher(text == null ? "" : text);
+		List<Placed> places = new ArrayList<>();
+		while (found.find()) {
+			places.add(new Placed(found.group(), found.start(), found.end()));
+		}
+		return List.copyOf(places);
+	}
+
+	/** A placeholder and where it stands: from {@code start} up to, not including, {@code end}. */
+	public record Placed(String placeholder, int start, int end) {
 	}
 }

@@ -58,10 +58,8 @@ public class WritingCheck {
 		}
 		// A placeholder is no suggestion: sending refuses it, with the same detection (decision 0066). Read in
 		// the letter as written, the quoted passage included: one an assignment brought in is refused too.
-		for (String placeholder : nl.briefwissel.Placeholders.in(draftText)) {
-			for (int at = draftText.indexOf(placeholder); at >= 0; at = draftText.indexOf(placeholder, at + placeholder.length())) {
-				findings.add(new Finding(PLACEHOLDER, at, at + placeholder.length(), "writing.placeholder", List.of(placeholder)));
-			}
+		for (nl.briefwissel.Placeholders.Placed placed : nl.briefwissel.Placeholders.placed(draftText)) {
+			findings.add(new Finding(PLACEHOLDER, placed.start(), placed.end(), "writing.placeholder", List.of(placed.placeholder())));
 		}
 		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
 		int questions = (int) draft.sentences.stream().filter(Draft.Sentence::question).count();
