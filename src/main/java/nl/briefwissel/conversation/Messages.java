@@ -512,14 +512,9 @@ class Messages {
 
 	/** The names of the files a letter came with that were kept, for its mail: as the letter lists them ({@link #AS_LISTED}). */
 	List<String> acceptedFileNames(UUID messageId) {
-		return jdbc.sql("""
-				select id, message_id, file_name, content_type, size_bytes, refusal from message_attachment
-				where message_id = :id and refusal is null""")
-			.param("id", messageId)
-			.query(Messages::mapAttachment)
-			.list()
+		return attachments(List.of(messageId)).getOrDefault(messageId, List.of())
 			.stream()
-			.sorted(AS_LISTED)
+			.filter(Attachment::available)
 			.map(Attachment::fileName)
 			.toList();
 	}
