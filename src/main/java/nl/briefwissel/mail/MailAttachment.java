@@ -44,8 +44,9 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 	/**
 	 * The type without its parameters, in lower case: a browser's "image/JPEG" or "image/jpeg; name=x"
 	 * is image/jpeg. A type is a short token pair; anything else is made up, and would not fit its column.
+	 * Also how {@link MailReader} reads a mail part's type the mail parser refuses: one reading of a type as written.
 	 */
-	private static String baseType(String contentType) {
+	static String baseType(String contentType) {
 		String base = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
 		return base.length() <= 100 && base.matches("[\\w.+-]+/[\\w.+-]+") ? base : "application/octet-stream";
 	}

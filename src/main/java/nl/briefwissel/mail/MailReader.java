@@ -1009,8 +1009,7 @@ public final class MailReader {
 		}
 		catch (MessagingException | RuntimeException e) {
 			// Parameters the parser refuses (an unquoted name with spaces): the type before them still counts.
-			String written = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-			return written.matches("[a-z0-9.+-]+/[a-z0-9.+-]+") ? written : "application/octet-stream";
+			return MailAttachment.baseType(contentType);
 		}
 	}
 
