@@ -120,9 +120,8 @@ class InboundReplies implements InboundMailHandler {
 				return quarantine.put(mail.id(), new QuarantineReason.UnanswerableApplicant(content.from()), null);
 			}
 			if (programme.isPresent()) {
-				String words = content.text() == null || content.text().isBlank() ? content.subject() : content.text();
 				Optional<Intake> application = intakes.receiveByMail(programme.get(), content.from(),
-						content.fromName(), words, mail.id());
+						content.fromName(), question(content), mail.id());
 				if (application.isEmpty()) {
 					// Its organisation was ended after the address found the programme (decision 0082): kept aside, with why.
 					return quarantine.put(mail.id(), new QuarantineReason.EndedProgramme(), null);
@@ -362,6 +361,26 @@ class InboundReplies implements InboundMailHandler {
 	 */
 	private static boolean empty(String letter, ReadMail content) {
 		return (letter == null || letter.isBlank()) && content.attachments().stream().noneMatch(file -> file.accepted());
+	}
+
+	/**
+	 * The words of a mail to an intake address for the application's question: trimmed as a letter is (quoted
+	 * history, signature, disclaimer and device footer cut), so the coach reads the person and not their company's
+	 * footer. When the trimming leaves nothing (a mail that is only a signature) the mail stays as it came, after
+	 * its subject: an empty letter is held for its conversation, but an application has no conversation yet, and
+	 * what the person sent must not be lost to a rule about what they did not write. The name is never taken from
+	 * the words: it comes from the sender's display name, or from the form the link opens.
+	 */
+	private static String question(ReadMail content) {
+		if (content.text() != null && !content.text().isBlank()) {
+			return content.text();
+		}
+		String whole = content.fullText() == null ? "" : content.fullText().strip();
+		String subject = content.subject() == null ? "" : content.subject().strip();
+		if (whole.isEmpty() || subject.isEmpty()) {
+			return whole.isEmpty() ? subject : whole;
+		}
+		return subject + "\n\n" + whole;
 	}
 
 	private static String sender(ReadMail content) {

@@ -627,6 +627,57 @@ class IntakeTests {
 		assertThat(intakes.open(programme.id())).anySatisfy(intake -> assertThat(intake.displayName()).hasSize(200));
 	}
 
+	/**
+	 * A mail to the intake address is trimmed as a letter is: the coach reads the question, not the sender's
+	 * signature with their work phone or their employer's legal footer. The sign-off stays, as in a letter. The
+	 * name comes from the sender's display name, not from the signature that was cut.
+	 */
+	@Test
+	void aMailToTheIntakeAddressLeavesItsSignatureAndDisclaimerOutOfTheQuestion() throws Exception {
+		String sender = "handtekening-" + suffix + "@example.nl";
+		send("Anja de Vries <" + sender + ">", programme.intakeAddress(), "Aanmelding", """
+				Beste mensen,
+
+				Ik wil graag meedoen. Mijn vraag gaat over doorgroeien naar een leidinggevende functie.
+
+				Met vriendelijke groet,
+
+				--\s
+				Anja de Vries
+				Gemeente Utrecht
+				Tel 06-12345678
+
+				Dit bericht is uitsluitend bestemd voor de geadresseerde. Indien u niet de geadresseerde bent, \
+				verzoeken wij u dit bericht te verwijderen. Aan dit bericht kunnen geen rechten worden ontleend.
+				""");
+		Mailboxes.awaitMail(mailServer, sender, m -> true);
+		Intake application = intakes.open(programme.id()).stream().filter(i -> i.email().equals(sender)).findFirst()
+			.orElseThrow();
+		assertThat(application.question()).contains("doorgroeien naar een leidinggevende functie", "Met vriendelijke groet,")
+			.doesNotContain("Gemeente Utrecht", "06-12345678", "geadresseerde", "rechten");
+		assertThat(application.displayName()).isEqualTo("Anja de Vries");
+	}
+
+	/**
+	 * A mail that is only a signature would leave no question once trimmed: it is kept as it came, after its
+	 * subject, so nothing the person sent is lost (it becomes an application all the same, unlike an empty letter).
+	 */
+	@Test
+	void aMailToTheIntakeAddressThatIsOnlyASignatureKeepsItsText() throws Exception {
+		String sender = "alleen-handtekening-" + suffix + "@example.nl";
+		send(sender, programme.intakeAddress(), "Aanmelding loopbaancoaching", """
+				--\s
+				Anja de Vries
+				Gemeente Utrecht
+				Tel 06-12345678
+				""");
+		Mailboxes.awaitMail(mailServer, sender, m -> true);
+		Intake application = intakes.open(programme.id()).stream().filter(i -> i.email().equals(sender)).findFirst()
+			.orElseThrow();
+		assertThat(application.question()).startsWith("Aanmelding loopbaancoaching")
+			.contains("Anja de Vries", "Gemeente Utrecht", "Tel 06-12345678");
+	}
+
 	@Test
 	void aClosedProgrammeLinkIsNotFoundButInvitationsKeepWorking() throws Exception {
 		programmes.openPublicIntake(programme.id(), false);
