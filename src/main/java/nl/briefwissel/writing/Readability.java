@@ -1,5 +1,6 @@
 package nl.briefwissel.writing;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,13 +12,21 @@ final class Readability {
 	private Readability() {
 	}
 
-	static double score(Draft draft, RuleSet rules) {
-		int words = draft.words.size();
-		int sentences = Math.max(1, draft.sentences.size());
+	/**
+	 * The score of the letter's own sentences, the body that {@link WritingCheck#body} finds: a greeting
+	 * (Beste Anja) and a sign-off (Met vriendelijke groet) with the name under it are short sentences of
+	 * short words, and made every letter look easier to read than its body reads.
+	 */
+	static double score(List<Draft.Sentence> body, RuleSet rules) {
+		int words = body.stream().mapToInt(sentence -> sentence.words().size()).sum();
+		int sentences = Math.max(1, body.size());
 		if (words == 0) {
 			return 100;
 		}
-		int syllables = draft.words.stream().mapToInt(word -> syllables(word.lower(), rules.dutch())).sum();
+		int syllables = body.stream()
+			.flatMap(sentence -> sentence.words().stream())
+			.mapToInt(word -> syllables(word.lower(), rules.dutch()))
+			.sum();
 		double wordsPerSentence = (double) words / sentences;
 		double syllablesPerWord = (double) syllables / words;
 		double score = "flesch-douma".equals(rules.formula())

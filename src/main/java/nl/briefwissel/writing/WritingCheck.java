@@ -66,12 +66,12 @@ public class WritingCheck {
 		List<Draft.Sentence> body = body(draft);
 		double average = body.isEmpty() ? 0 : (double) body.stream().mapToInt(s -> s.words().size()).sum() / body.size();
 		return new WritingReport(rules.language(), draft.words.size(), draft.sentences.size(),
-				Readability.score(draft, rules), questions, average, List.copyOf(findings), segments(draftText, findings));
+				Readability.score(body, rules), questions, average, List.copyOf(findings), segments(draftText, findings));
 	}
 
 	/**
-	 * The sentences between the greeting and the sign-off: the words per sentence are those of the letter
-	 * itself. The greeting (Beste Sanne) and the sign-off (Hartelijke groet) with a name under it counted as three short sentences
+	 * The sentences between the greeting and the sign-off: the words per sentence and the readability are
+	 * those of the letter itself. The greeting (Beste Sanne) and the sign-off (Hartelijke groet) with a name under it counted as three short sentences
 	 * and made the average look lighter than the letter reads. A greeting is a first line of a few words that
 	 * ends in a comma; a sign-off is such a line with only lines of a few words without a full stop after it.
 	 * A letter that is nothing else keeps all its sentences.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -521,6 +522,31 @@ class WritingRulesTests {
 			.averageSentenceLength()).isEqualTo(5.0);
 		// A letter without them keeps all its sentences.
 		assertThat(check.check("Ik las je brief. Wat wil je nu?", DUTCH).averageSentenceLength()).isEqualTo(4.0);
+	}
+
+	/**
+	 * The readability is the body's, as the words per sentence are: the greeting and the sign-off with the name
+	 * under it are short sentences of short words and scored a dense letter as a fair one (35 for a body of 22).
+	 */
+	@Test
+	void theReadabilityLeavesOutTheGreetingAndTheSignOff() {
+		String dutchBody = "Ik heb je verslag over de sollicitatiegesprekken met belangstelling gelezen.\n"
+				+ "Welke werkgevers wil je volgende maand benaderen?";
+		String englishBody = "I have read your report about the interviews with considerable interest.\n"
+				+ "Which employers would you like to approach next month?";
+
+		double dutch = check.check("Beste Anja,\n\n" + dutchBody + "\n\nMet vriendelijke groet,\nDirk", DUTCH).readability();
+		double english = check.check("Dear Anja,\n\n" + englishBody + "\n\nKind regards,\nDirk", Locale.ENGLISH)
+			.readability();
+
+		// Flesch-Douma by hand: 17 words of 39 syllables in 2 sentences.
+		assertThat(dutch).isCloseTo(206.835 - 0.93 * 17 / 2 - 77.0 * 39 / 17, Offset.offset(0.001));
+		assertThat(dutch).isEqualTo(check.check(dutchBody, DUTCH).readability());
+		assertThat(check.check("Hoi Anja,\n\n" + dutchBody + "\n\nHartelijke groet,\nDirk", DUTCH).readability())
+			.isEqualTo(dutch);
+		// Flesch by hand: 20 words of 32 syllables in 2 sentences.
+		assertThat(english).isCloseTo(206.835 - 1.015 * 20 / 2 - 84.6 * 32 / 20, Offset.offset(0.001));
+		assertThat(english).isEqualTo(check.check(englishBody, Locale.ENGLISH).readability());
 	}
 
 	/** Fillers are no verdict: their remark is their own, not the judging words' "say vaak". */
