@@ -372,6 +372,69 @@ class ReportTests {
 		}
 	}
 
+	/**
+	 * In the participant's own record (its page, its PDF and the export's PDF) a highlight they marked
+	 * is theirs, said to them as Your reaction is, and their name stands without the label Participant;
+	 * the coach's highlight keeps the coach's name. The coach's page and PDF name both, as before.
+	 */
+	@Test
+	void theParticipantsOwnRecordSaysTheHighlightsTheyMarkedAreTheirs(
+			@Autowired nl.briefwissel.conversation.Highlights highlights) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String name = running.participant().displayName();
+		String coach = running.coach().displayName();
+		java.util.UUID letter = conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie? En wat kost je energie?");
+		highlights.mark(running.id(), letter, "Wat geeft je energie?", running.participant().id()).orElseThrow();
+		highlights.mark(running.id(), letter, "En wat kost je energie?", running.coach().id()).orElseThrow();
+		record Words(String lang, String markedOn, String byYou, String by, String label, String ownLabel) {
+
+			/** A highlight's line: marked on a day, by {@code whom}. */
+			java.util.regex.Pattern line(String whom) {
+				return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(markedOn) + " \\d{1,2} \\p{L}+ \\d{4} "
+						+ java.util.regex.Pattern.quote(whom) + "(?!\\p{L})");
+			}
+
+			/** A label as a word of its own, as the facts have it. */
+			static java.util.regex.Pattern word(String label) {
+				return java.util.regex.Pattern.compile("(?<!\\p{L})" + java.util.regex.Pattern.quote(label) + "(?!\\p{L})");
+			}
+		}
+		for (Words w : List.of(new Words("nl", "Gemarkeerd op", "door jou", "door ", "Deelnemer", "Naam"),
+				new Words("en", "Marked on", "by you", "by ", "Participant", "Name"))) {
+			org.jsoup.nodes.Document own = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
+				.param("lang", w.lang()).with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString());
+			String ownPage = own.select(".bw-record").text();
+			assertThat(ownPage).as(w.lang()).containsPattern(w.line(w.byYou())).containsPattern(w.line(w.by() + coach))
+				.doesNotContainPattern(w.line(w.by() + name));
+			assertThat(own.select(".bw-facts dt").eachText()).as(w.lang()).contains(w.ownLabel()).doesNotContain(w.label());
+			String ownPdf = pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", w.lang())
+				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			String exportPdf = pdfText(pdfIn(mvc.perform(get("/participant/export").param("lang", w.lang())
+				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()));
+			for (String pdf : List.of(ownPdf, exportPdf)) {
+				assertThat(pdf).as(w.lang()).containsPattern(w.line(w.byYou())).containsPattern(w.line(w.by() + coach))
+					.doesNotContainPattern(w.line(w.by() + name));
+				// The PDF's text gives the facts' labels before their values: read as words, without the name.
+				assertThat(pdf.replace(name, "")).as(w.lang()).containsPattern(Words.word(w.ownLabel()))
+					.doesNotContainPattern(Words.word(w.label()));
+			}
+
+			org.jsoup.nodes.Document coachs = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id())
+				.param("lang", w.lang()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString());
+			assertThat(coachs.select(".bw-record").text()).as(w.lang()).containsPattern(w.line(w.by() + name))
+				.containsPattern(w.line(w.by() + coach)).doesNotContainPattern(w.line(w.byYou()));
+			assertThat(coachs.select(".bw-facts dt").eachText()).as(w.lang()).contains(w.label()).doesNotContain(w.ownLabel());
+			String coachPdf = pdfText(mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).param("lang", w.lang())
+				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			assertThat(coachPdf).as(w.lang()).containsPattern(w.line(w.by() + name)).containsPattern(w.line(w.by() + coach))
+				.doesNotContainPattern(w.line(w.byYou()));
+			assertThat(coachPdf.replace(name, "")).as(w.lang()).containsPattern(Words.word(w.label()))
+				.doesNotContainPattern(Words.word(w.ownLabel()));
+		}
+	}
+
 	private String title(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return org.jsoup.Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
 			.title();
