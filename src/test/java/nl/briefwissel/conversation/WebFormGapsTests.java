@@ -170,6 +170,54 @@ class WebFormGapsTests {
 			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andExpect(redirectedUrl(base + "#sent"));
 	}
 
+	/**
+	 * A reference link (full, collapsed or shortcut, its definition on a line of its own) to javascript: is
+	 * refused at the letter and at an own assignment with the very message an inline one gets; one whose
+	 * definition goes to a web page is not.
+	 */
+	@Test
+	void aReferenceLinkThatWouldNotWorkIsRefusedAsAnInlineOne() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		String inline = letterRefused(base, coach, "Beste, lees [dit stuk](javascript:alert(1)) eens.");
+		assertThat(inline).contains("[dit stuk](javascript:…)");
+		for (String typed : List.of("Beste, lees [dit stuk][1] eens.\n\n[1]: javascript:alert(1)",
+				"Beste, lees [dit stuk][] eens.\n\n[dit stuk]: javascript:alert(1)",
+				"Beste, lees [dit stuk] eens.\n\n[Dit stuk]: JavaScript:alert(1)")) {
+			assertThat(letterRefused(base, coach, typed)).as(typed).isEqualTo(inline);
+		}
+		mvc.perform(post(base + "/messages").param("text", "Beste, lees [dit stuk][1] eens.\n\n[1]: https://example.nl/stuk")
+			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andExpect(redirectedUrl(base + "#sent"));
+
+		List<String> inlineErrors = assignmentErrors(coach, "Doe [dit](javascript:alert(1)).");
+		assertThat(String.join(" ", inlineErrors)).contains("[dit](javascript:…)");
+		assertThat(assignmentErrors(coach, "Doe [dit].\n\n[dit]: javascript:alert(1)")).isEqualTo(inlineErrors);
+		assertThat(assignmentErrors(coach, "Doe [dit][web].\n\n[web]: https://example.nl/dit")).isEqualTo(
+				assignmentErrors(coach, "Doe [dit](https://example.nl/dit)."))
+			.noneMatch(error -> error.contains("javascript:") || error.contains("example.nl"));
+	}
+
+	/** The sentence at a letter that is refused, which comes back as typed. */
+	private String letterRefused(String base, org.springframework.test.web.servlet.request.RequestPostProcessor coach, String typed)
+			throws Exception {
+		Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").param("text", typed)
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(refused.selectFirst("textarea[name=text]").wholeText().strip()).isEqualTo(typed);
+		return refused.getElementById("text-error").text();
+	}
+
+	/** The sentences at an own assignment refused for its too long title, with these instructions. */
+	@SuppressWarnings("unchecked")
+	private List<String> assignmentErrors(org.springframework.test.web.servlet.request.RequestPostProcessor coach,
+			String instructions) throws Exception {
+		MvcResult refused = mvc.perform(post("/coach/assignments").with(csrf()).with(coach).param("title", "t".repeat(201))
+			.param("type", "REFLECTION").param("minutes", "10").param("language", "nl").param("instructions", instructions))
+			.andReturn();
+		return (List<String>) refused.getFlashMap().get("formErrors");
+	}
+
 	@Test
 	void anOwnAssignmentShowsEveryFieldsErrorAtOnce() throws Exception {
 		var running = fixtures.runningTrajectory(true);
