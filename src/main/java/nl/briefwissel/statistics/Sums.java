@@ -61,11 +61,7 @@ final class Sums {
 		if (tells(intakes, List.of(started, figures.startingSoon()))) {
 			intakes = intakes.protect();
 		}
-		return new ProgrammeFigures(figures.programmeId(), figures.programmeName(), figures.from(), figures.until(), intakes, started,
-				startedParts.get(0), figures.startingSoon(), startedParts.get(1), figures.stoppedByReason(), figures.averageDays(), themes,
-				figures.coachResponseHours(), figures.contactMomentsKeptPercent(), figures.evaluations(), figures.satisfaction(),
-				figures.questionAnsweredBefore(), figures.questionAnsweredAfter(), figures.recommendPercent(), figures.firstMonth(),
-				figures.lastMonth(), figures.calculatedAt());
+		return figures.withSums(intakes, started, startedParts.get(0), startedParts.get(1), themes);
 	}
 
 	/** Whether a shown total and its shown parts tell the size of the hidden parts with the rest, or of each. */
