@@ -43,7 +43,9 @@ public class Accounts {
 
 	/**
 	 * Registers with an already computed hash, so seeding many accounts with one known password
-	 * costs one hash instead of one per account.
+	 * costs one hash instead of one per account. Nobody chose that password (the demo's public one),
+	 * so it is not held to {@link PasswordRules}: a person's own choice comes through {@link PasswordResets}
+	 * or {@link PasswordChanges}.
 	 */
 	@Transactional
 	public Account register(NewAccount account, String passwordHash) {
@@ -330,6 +332,14 @@ public class Accounts {
 			.optional();
 	}
 
+	/**
+	 * The moment a sign-in without a password (a link, single sign-on) keeps for its session, read in the sign-in's
+	 * transaction: {@link PasswordChangedAt#NEVER} for an account not found, for which such a sign-in opens no session.
+	 */
+	PasswordChangedAt passwordAsOfSignIn(UUID accountId) {
+		return passwordChangedAt(accountId).orElse(PasswordChangedAt.NEVER);
+	}
+
 	/** The moment a password last changed; {@code at} is null for a password not changed since V97. */
 	record PasswordChangedAt(Instant at) {
 
@@ -350,7 +360,8 @@ public class Accounts {
 	/**
 	 * Sets the new password and returns the moment it changed, as stored: a session signed in before it ends at its
 	 * next request ({@link SessionLifetime}). Whole microseconds, as both databases keep it, so that the moment a
-	 * session keeps equals the stored one.
+	 * session keeps equals the stored one. The callers hold the password to {@link PasswordRules} first: they
+	 * know whose choice it is and refuse before anything is checked or used up.
 	 */
 	@Transactional
 	Instant changePassword(UUID accountId, String rawPassword) {

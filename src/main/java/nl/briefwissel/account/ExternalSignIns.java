@@ -80,11 +80,6 @@ class ExternalSignIns {
 
 	private final SingleSignOnLinks links;
 
-	/** When the account's password last changed, as this sign-in reads it ({@link SessionLifetime}). */
-	private Accounts.PasswordChangedAt changedAt(Account account) {
-		return accounts.passwordChangedAt(account.id()).orElse(Accounts.PasswordChangedAt.NEVER);
-	}
-
 	ExternalSignIns(Accounts accounts, SignInAttempts attempts, SingleSignOnLinks links) {
 		this.accounts = accounts;
 		this.attempts = attempts;
@@ -179,6 +174,6 @@ class ExternalSignIns {
 			log.warn("Single sign-on refused: account {} is disabled or locked", account.id());
 			return refused();
 		}
-		return new Outcome.SignedIn(new SignedInAccount(account, null, changedAt(account), false), false);
+		return new Outcome.SignedIn(new SignedInAccount(account, null, accounts.passwordAsOfSignIn(account.id()), false), false);
 	}
 }

@@ -77,12 +77,14 @@ public class PasswordChanges {
 	}
 
 	/**
-	 * Changes the password when {@code current} is the account's; {@code newPassword} is checked by the form
-	 * already, by the rules of a reset ({@link PasswordRules}). {@code session}: the one the person works in,
-	 * which stays.
+	 * Changes the password when {@code current} is the account's. {@code newPassword} is held to the rules of a
+	 * reset ({@link PasswordRules}) first: one they refuse throws {@link RefusedPassword} before the current password
+	 * is checked, so it costs no attempt and no hash. Its length is the form's to check. {@code session}: the one
+	 * the person works in, which stays.
 	 */
 	@Transactional
 	public Outcome change(UUID accountId, String current, String newPassword, HttpSession session) {
+		PasswordRules.require(newPassword, accounts.byId(accountId).map(Account::email).orElse(null));
 		Outcome checked = switch (reauthentication.confirm(accountId, current, session)) {
 			case CONFIRMED -> Outcome.CHANGED;
 			case WRONG -> Outcome.WRONG;

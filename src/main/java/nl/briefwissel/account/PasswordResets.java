@@ -96,19 +96,19 @@ public class PasswordResets {
 		return links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token).isPresent();
 	}
 
-	/** The address of the account whose link this is, while it can be used: the new password may not be mostly it. */
-	public Optional<String> emailFor(String token) {
-		return links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token).flatMap(accounts::byId).map(Account::email);
-	}
-
 	/**
-	 * Sets the new password and uses up the token (and every other open token of the account).
-	 * Everyone signed in as this person is signed out: a reset is what someone does who fears their
-	 * password is known, and a session opened with it must not outlive it. Nor a sign-in link still
-	 * open: a way in as much as a session is.
+	 * Sets the new password and uses up the token (and every other open token of the account); false when the
+	 * link no longer works. A password {@link PasswordRules} refuses for the link's account throws
+	 * {@link RefusedPassword} before the link is taken, so it can be used for a better one. Everyone
+	 * signed in as this person is signed out: a reset is what someone does who fears their password is known,
+	 * and a session opened with it must not outlive it. Nor a sign-in link still open: a way in as much as a
+	 * session is.
 	 */
 	@Transactional
 	public boolean reset(String token, String newPassword) {
+		links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token)
+			.flatMap(accounts::byId)
+			.ifPresent(owner -> PasswordRules.require(newPassword, owner.email()));
 		Optional<UUID> account = links.take(MailedLinks.Kind.PASSWORD_RESET, token);
 		account.ifPresent(id -> {
 			accounts.changePassword(id, newPassword);

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * What a new password must be, wherever one is chosen: on the account page ({@link PasswordChanges}) and by a
- * mailed link ({@link PasswordResets}), which is also how an invited account chooses its first one. The demo
- * accounts' public password is set by the demo data as a hash and never passes here.
+ * mailed link ({@link PasswordResets}), which is also how an invited account chooses its first one. Those
+ * services hold every choice to it ({@link #require}), so no page or later path can store a refused one. What
+ * nobody chose passes by: the demo accounts' public password and the bench dataset's are set as hashes by the
+ * demo data and the dataset generator, and a password given with {@link NewAccount} is a test's or a seed's.
  * <p>
  * NIST SP 800-63B (5.1.1.2): a length of 12 to 128 characters (checked by the forms, with these bounds), no
  * rules of composition, and a password known to be bad is refused (decision 0119): one character or a short
@@ -66,10 +68,21 @@ public final class PasswordRules {
 	}
 
 	/**
+	 * Refuses {@code password} as the choice of the account of {@code email} when {@link #refusal} finds a reason:
+	 * for the services that set it, before they check or store anything.
+	 */
+	static void require(String password, String email) {
+		Optional<Refusal> refusal = refusal(password, email);
+		if (refusal.isPresent()) {
+			throw new RefusedPassword(refusal.get());
+		}
+	}
+
+	/**
 	 * Why {@code password} may not be chosen by the account of {@code email} (null when not known); empty when it
 	 * may. Its length is the form's to check: a password of any length is judged here.
 	 */
-	public static Optional<Refusal> refusal(String password, String email) {
+	static Optional<Refusal> refusal(String password, String email) {
 		if (password == null || password.isEmpty()) {
 			return Optional.empty();
 		}

@@ -125,7 +125,7 @@ public class SecondFactors {
 		return enrolment(who.email(), secret);
 	}
 
-	/** The enrolment started earlier, to show it again after a mistyped code. */
+	/** The enrolment started earlier, to show it again after a mistyped or empty code; none once the app is confirmed. */
 	public Optional<Enrolment> pendingEnrolment(SignedInAccount who) {
 		return jdbc.sql("""
 				select totp_secret, totp_secret_key_id from account

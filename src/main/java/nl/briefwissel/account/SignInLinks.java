@@ -74,7 +74,7 @@ public class SignInLinks {
 		}
 		// Read after the link is taken, in its transaction: a password change or reset uses the link up in its own
 		// and waits for this one, so what is read here is from before it, and the session it opens ends after it.
-		Accounts.PasswordChangedAt changedAt = accounts.passwordChangedAt(accountId.get()).orElse(Accounts.PasswordChangedAt.NEVER);
+		Accounts.PasswordChangedAt changedAt = accounts.passwordAsOfSignIn(accountId.get());
 		return accounts.byId(accountId.get())
 			.filter(Account::enabled)
 			.map(account -> new SignedInAccount(account, null, changedAt, false));

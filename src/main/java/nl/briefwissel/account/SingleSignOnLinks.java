@@ -173,7 +173,7 @@ public class SingleSignOnLinks {
 		}
 		log.info("Single sign-on: account {} bound on its owner's word", account.id());
 		notices.linked(account.id(), provider.get().label());
-		return new Confirmation.Bound(new SignedInAccount(account, null, accounts.passwordChangedAt(account.id()).orElse(Accounts.PasswordChangedAt.NEVER), false), binding.organisationId());
+		return new Confirmation.Bound(new SignedInAccount(account, null, accounts.passwordAsOfSignIn(account.id()), false), binding.organisationId());
 	}
 
 	/**

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -406,6 +407,42 @@ class PasswordChangeTests {
 
 		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
 		assertThat(failedSignIns(participant)).as("no current password was checked").isZero();
+	}
+
+	/**
+	 * The rule is the change's own, not only its page's: asked by any other way than the form, the change refuses a
+	 * known-bad password (here mostly the product's name) before it checks the current one, so nothing is counted or
+	 * changed; the page says it at the field in Dutch and English and keeps the rest of the account page.
+	 */
+	@Test
+	void theChangeItselfRefusesAKnownBadPasswordBeforeCheckingTheCurrentOne() throws Exception {
+		Account participant = withPassword(Role.PARTICIPANT);
+		Browser browser = signedIn(participant);
+		MockHttpSession session = asRead(sessions.findById(sessionId(participant)));
+
+		assertThatThrownBy(() -> changes.change(participant.id(), "niet het wachtwoord", "Briefwissel2026!", session))
+			.isInstanceOfSatisfying(RefusedPassword.class,
+					refused -> assertThat(refused.refusal()).isEqualTo(PasswordRules.Refusal.PERSONAL))
+			.message().doesNotContain("Briefwissel2026!");
+		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
+		assertThat(failedSignIns(participant)).as("no current password was checked").isZero();
+
+		Document english = Jsoup.parse(browser.perform(change(PASSWORD, "Briefwissel2026!", "Briefwissel2026!").param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(english.select("#new-password-error").text())
+			.startsWith("This password is mostly your e-mail address or the name Briefwissel");
+		assertThat(english.select("input#new-password").attr("aria-invalid")).isEqualTo("true");
+		assertThat(english.select("#current-password-error")).as("the current password was not judged").isEmpty();
+		assertThat(english.select("input[type=password]").eachAttr("value")).allMatch(String::isEmpty);
+		assertThat(english.select("form[action=/account/security/password]")).isNotEmpty();
+		assertThat(english.select("form[action=/account/security/language]")).isNotEmpty();
+		Document dutch = Jsoup.parse(browser.perform(change(PASSWORD, "Briefwissel2026!", "Briefwissel2026!").param("lang", "nl"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(dutch.select("#new-password-error").text())
+			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
+
+		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
+		assertThat(failedSignIns(participant)).isZero();
 	}
 
 	/** A locked account's open session checks no current password: the form gives way, and a change sent anyway ends it. */

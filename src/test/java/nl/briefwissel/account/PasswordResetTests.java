@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -48,6 +49,9 @@ class PasswordResetTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PasswordResets resets;
 
 	@Test
 	void aResetLinkArrivesByMailAndSetsANewPasswordOnce() throws Exception {
@@ -344,6 +348,81 @@ class PasswordResetTests {
 			.andExpect(authenticated());
 		mvc.perform(post("/password/reset").param("token", token).param("password", "mijn fiets staat in de schuur")
 			.param("confirmation", "mijn fiets staat in de schuur").with(csrf())).andExpect(redirectedUrl("/login?reset="));
+	}
+
+	/**
+	 * The rule is the reset's own, not only its page's: asked by any other way than the form, the reset refuses a
+	 * known-bad password (here mostly the address) before it takes the link, which then still works; the page says
+	 * it at the field in Dutch and English, with the link's token kept in the form.
+	 */
+	@Test
+	void theResetItselfRefusesAKnownBadPasswordAndKeepsTheLink() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()));
+		String token = token(Mailboxes.awaitMail(mailServer, person.email(), m -> true));
+		String bad = person.email().substring(0, person.email().indexOf('@')) + "2026";
+
+		assertThatThrownBy(() -> resets.reset(token, bad)).isInstanceOfSatisfying(RefusedPassword.class,
+				refused -> assertThat(refused.refusal()).isEqualTo(PasswordRules.Refusal.PERSONAL))
+			.message().doesNotContain(bad);
+		assertThat(resets.isValid(token)).as("the link is not used up").isTrue();
+		mvc.perform(post("/login").param("email", person.email()).param("password", "het oude wachtwoord").with(csrf()))
+			.andExpect(authenticated());
+
+		var english = resetPage(token, bad, "en");
+		assertThat(english.select("#password-error").text())
+			.startsWith("This password is mostly your e-mail address or the name Briefwissel");
+		assertThat(english.select("input[name=token]").attr("value")).isEqualTo(token);
+		assertThat(resetPage(token, bad, "nl").select("#password-error").text())
+			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
+		mvc.perform(post("/password/reset").param("token", token).param("password", "mijn fiets staat in de schuur")
+			.param("confirmation", "mijn fiets staat in de schuur").with(csrf())).andExpect(redirectedUrl("/login?reset="));
+	}
+
+	/**
+	 * An invited account chooses its first password by the link an administrator's invitation (or the installation's)
+	 * mails: the same rule holds there, in the service and on the page in Dutch and English, and the invitation still
+	 * works for a better password.
+	 */
+	@Test
+	void anInvitationsFirstPasswordIsHeldToTheSameRule() throws Exception {
+		Account invited = accounts.register(new NewAccount(null, "uitgenodigd-" + UUID.randomUUID() + "@briefwissel.test",
+				"Uitgenodigd", Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
+		resets.invite(invited);
+		String token = token(Mailboxes.awaitMail(mailServer, invited.email(), m -> true));
+
+		assertThatThrownBy(() -> resets.reset(token, "Welkom2026!!")).isInstanceOfSatisfying(RefusedPassword.class,
+				refused -> assertThat(refused.refusal()).isEqualTo(PasswordRules.Refusal.COMMON));
+		assertThat(hasPassword(invited)).as("no password set").isFalse();
+		assertThat(resets.isValid(token)).isTrue();
+
+		assertThat(resetPage(token, "Welkom2026!!", "nl").select("#password-error").text())
+			.startsWith("Dit wachtwoord is een van de meest gebruikte wachtwoorden");
+		var english = resetPage(token, "Welkom2026!!", "en");
+		assertThat(english.select("#password-error").text()).startsWith("This password is one of the most used passwords");
+		assertThat(english.select("#password").attr("aria-invalid")).isEqualTo("true");
+		assertThat(english.select("input[name=token]").attr("value")).isEqualTo(token);
+
+		mvc.perform(post("/password/reset").param("token", token).param("password", "mijn fiets staat in de schuur")
+			.param("confirmation", "mijn fiets staat in de schuur").with(csrf())).andExpect(redirectedUrl("/login?reset="));
+		assertThat(hasPassword(invited)).isTrue();
+	}
+
+	private org.jsoup.nodes.Document resetPage(String token, String password, String language) throws Exception {
+		return org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token).param("password", password)
+			.param("confirmation", password).param("lang", language).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private static String token(MimeMessage mail) throws Exception {
+		Matcher link = LINK.matcher(bodyText(mail));
+		assertThat(link.find()).isTrue();
+		return link.group(1).substring(link.group(1).indexOf("token=") + 6);
+	}
+
+	private boolean hasPassword(Account account) {
+		return jdbc.sql("select password_hash is not null from account where id = :id").param("id", account.id())
+			.query(Boolean.class).single();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.PasswordChanges;
 import nl.briefwissel.account.PasswordRules;
 import nl.briefwissel.account.Reauthentication;
+import nl.briefwissel.account.RefusedPassword;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.SignInAttempts;
@@ -136,10 +137,6 @@ class AccountSecurityController {
 	String changePassword(@AuthenticationPrincipal SignedInAccount who,
 			@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, HttpSession session,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		if (!errors.hasFieldErrors("password")) {
-			PasswordRules.refusal(form.password(), who.email())
-				.ifPresent(refusal -> errors.rejectValue("password", refusal.messageKey()));
-		}
 		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "validation.password.mismatch");
 		}
@@ -147,7 +144,16 @@ class AccountSecurityController {
 			// Nothing checked yet: a form refused for its new password costs no attempt and no hash.
 			return page(who, session, model);
 		}
-		return switch (passwordChanges.change(who.id(), form.current(), form.password(), session)) {
+		PasswordChanges.Outcome outcome;
+		try {
+			outcome = passwordChanges.change(who.id(), form.current(), form.password(), session);
+		}
+		catch (RefusedPassword refused) {
+			// A known-bad new password, refused before the current one is checked: no attempt counted here either.
+			errors.rejectValue("password", refused.messageKey());
+			return page(who, session, model);
+		}
+		return switch (outcome) {
 			case CHANGED -> "redirect:/account/security?passwordChanged#password-heading";
 			// As with every code on this page: a locked account's open session goes, and the sign-in page says why.
 			case LOCKED -> "redirect:" + signIn.lockedOut(who, request, response);
@@ -216,13 +222,16 @@ class AccountSecurityController {
 			// Before the code is taken: the password first, then the same secret again and a new code.
 			return "redirect:/account/security/confirm?then=app";
 		}
-		// Nothing typed is no guess: the set-up as it was shown, told to type the code, nothing counted.
-		var shown = secondFactors.pendingEnrolment(who);
-		if (code.isBlank() && shown.isPresent() && !secondFactors.status(who.id()).appConfirmed()) {
-			model.addAttribute("enrolment", shown.get());
-			model.addAttribute("action", "/account/security/app");
-			model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
-			return "account/code-setup";
+		// Nothing typed is no guess: the set-up as it was shown, told to type the code, nothing counted. Only then
+		// is the set-up opened (its secret decrypted, its picture drawn): a typed code needs neither here.
+		if (code.isBlank()) {
+			var shown = secondFactors.pendingEnrolment(who);
+			if (shown.isPresent()) {
+				model.addAttribute("enrolment", shown.get());
+				model.addAttribute("action", "/account/security/app");
+				model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
+				return "account/code-setup";
+			}
 		}
 		// As every code on this page: a locked account's open session links no app.
 		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.id());

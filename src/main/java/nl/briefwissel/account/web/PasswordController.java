@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.account.PasswordResets;
 import nl.briefwissel.account.PasswordRules;
+import nl.briefwissel.account.RefusedPassword;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,21 +70,28 @@ class PasswordController {
 
 	@PostMapping("/password/reset")
 	String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors, RedirectAttributes redirect) {
-		if (!errors.hasFieldErrors("password")) {
-			// The address of the link's account, for the rule against a password that is mostly that address.
-			PasswordRules.refusal(form.password(), resets.emailFor(form.token()).orElse(null))
-				.ifPresent(refusal -> errors.rejectValue("password", refusal.messageKey()));
-		}
 		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "validation.password.mismatch");
 		}
 		if (errors.hasErrors()) {
-			return resets.isValid(form.token()) ? "account/password-reset" : "account/password-link-invalid";
+			return refused(form);
 		}
-		if (!resets.reset(form.token(), form.password())) {
-			return "account/password-link-invalid";
+		try {
+			if (!resets.reset(form.token(), form.password())) {
+				return "account/password-link-invalid";
+			}
+		}
+		catch (RefusedPassword refused) {
+			// A known-bad password, by the rules the reset holds every choice to: said at the field, the link kept.
+			errors.rejectValue("password", refused.messageKey());
+			return refused(form);
 		}
 		redirect.addAttribute("reset", "");
 		return "redirect:/login";
+	}
+
+	/** The form again with what was wrong, or the link's own page once it no longer works. */
+	private String refused(ResetForm form) {
+		return resets.isValid(form.token()) ? "account/password-reset" : "account/password-link-invalid";
 	}
 }

@@ -105,14 +105,17 @@ class SecondFactorController {
 		if (who.isEmpty()) {
 			return "redirect:/";
 		}
-		// Nothing typed is no guess (as at the code step): the set-up as it was shown, told to type the code.
-		var shown = secondFactors.pendingEnrolment(who.get());
-		if (code.isBlank() && shown.isPresent() && !secondFactors.status(who.get().id()).appConfirmed()) {
-			model.addAttribute("enrolment", shown.get());
-			model.addAttribute("action", "/login/code/setup");
-			model.addAttribute("firstSignIn", true);
-			model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
-			return "account/code-setup";
+		// Nothing typed is no guess (as at the code step): the set-up as it was shown, told to type the code. Only
+		// then is the set-up opened (its secret decrypted, its picture drawn): a typed code needs neither here.
+		if (code.isBlank()) {
+			var shown = secondFactors.pendingEnrolment(who.get());
+			if (shown.isPresent()) {
+				model.addAttribute("enrolment", shown.get());
+				model.addAttribute("action", "/login/code/setup");
+				model.addAttribute("firstSignIn", true);
+				model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
+				return "account/code-setup";
+			}
 		}
 		// Taken and counted as at the code step: someone with the password of an account without an app
 		// gets no more guesses here than there, and a locked account finishes no set-up (decision 0048).
