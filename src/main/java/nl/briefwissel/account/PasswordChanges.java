@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
@@ -82,6 +83,15 @@ public class PasswordChanges {
 	 * is checked, so it costs no attempt and no hash. Its length is the form's to check. {@code session}: the one
 	 * the person works in, which stays.
 	 */
+	/**
+	 * Why {@link PasswordRules} refuse {@code newPassword} for this account, as a message key; empty when they do not.
+	 * For the form, which says it beside a confirmation that differs: the change itself holds to the same answer.
+	 */
+	public Optional<String> refusalKey(UUID accountId, String newPassword) {
+		return PasswordRules.refusal(newPassword, accounts.byId(accountId).map(Account::email).orElse(null))
+			.map(PasswordRules.Refusal::messageKey);
+	}
+
 	@Transactional
 	public Outcome change(UUID accountId, String current, String newPassword, HttpSession session) {
 		PasswordRules.require(newPassword, accounts.byId(accountId).map(Account::email).orElse(null));

@@ -97,6 +97,21 @@ public class PasswordResets {
 	}
 
 	/**
+	 * Why {@link PasswordRules} refuse {@code newPassword} for the link's account, as a message key; empty when they
+	 * do not, or when the link works no more. For the form, which says it beside a confirmation that differs: the
+	 * reset itself holds to the same answer.
+	 */
+	public Optional<String> refusalKey(String token, String newPassword) {
+		return refusal(token, newPassword).map(PasswordRules.Refusal::messageKey);
+	}
+
+	/** Against the link's account's address; with none (an account gone since the link was made) the rest still counts. */
+	private Optional<PasswordRules.Refusal> refusal(String token, String newPassword) {
+		return links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token)
+			.flatMap(id -> PasswordRules.refusal(newPassword, accounts.byId(id).map(Account::email).orElse(null)));
+	}
+
+	/**
 	 * Sets the new password and uses up the token (and every other open token of the account); false when the
 	 * link no longer works. A password {@link PasswordRules} refuses for the link's account throws
 	 * {@link RefusedPassword} before the link is taken, so it can be used for a better one. Everyone
@@ -106,9 +121,9 @@ public class PasswordResets {
 	 */
 	@Transactional
 	public boolean reset(String token, String newPassword) {
-		links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token)
-			.flatMap(accounts::byId)
-			.ifPresent(owner -> PasswordRules.require(newPassword, owner.email()));
+		refusal(token, newPassword).ifPresent(refusal -> {
+			throw new RefusedPassword(refusal);
+		});
 		Optional<UUID> account = links.take(MailedLinks.Kind.PASSWORD_RESET, token);
 		account.ifPresent(id -> {
 			accounts.changePassword(id, newPassword);

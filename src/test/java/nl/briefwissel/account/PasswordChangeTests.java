@@ -440,6 +440,13 @@ class PasswordChangeTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(dutch.select("#new-password-error").text())
 			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
+		// Typed twice differently as well: both said at once, not the refusal only at the next try.
+		Document both = Jsoup.parse(browser.perform(change(PASSWORD, "Briefwissel2026!", "Briefwissel2027!").param("lang", "nl"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(both.select("#new-password-error").text())
+			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
+		assertThat(both.select("#new-password-again-error").text())
+			.isEqualTo("De twee wachtwoorden zijn niet gelijk. Typ ze nog een keer.");
 
 		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
 		assertThat(failedSignIns(participant)).isZero();

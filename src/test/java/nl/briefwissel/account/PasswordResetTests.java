@@ -375,6 +375,13 @@ class PasswordResetTests {
 		assertThat(english.select("input[name=token]").attr("value")).isEqualTo(token);
 		assertThat(resetPage(token, bad, "nl").select("#password-error").text())
 			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
+		// Typed twice differently as well: both said at once, not the refusal only at the next try.
+		var both = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token).param("password", bad)
+			.param("confirmation", bad + "!").param("lang", "nl").with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(both.select("#password-error").text())
+			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
+		assertThat(both.select("#confirmation-error").text()).isNotEmpty();
 		mvc.perform(post("/password/reset").param("token", token).param("password", "mijn fiets staat in de schuur")
 			.param("confirmation", "mijn fiets staat in de schuur").with(csrf())).andExpect(redirectedUrl("/login?reset="));
 	}

@@ -139,6 +139,8 @@ class AccountSecurityController {
 			Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "validation.password.mismatch");
+			// Said together: a known-bad password typed twice differently would be refused only at the next try.
+			passwordChanges.refusalKey(who.id(), form.password()).ifPresent(key -> errors.rejectValue("password", key));
 		}
 		if (errors.hasErrors()) {
 			// Nothing checked yet: a form refused for its new password costs no attempt and no hash.

@@ -72,6 +72,8 @@ class PasswordController {
 	String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors, RedirectAttributes redirect) {
 		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "validation.password.mismatch");
+			// Said together: a known-bad password typed twice differently would be refused only at the next try.
+			resets.refusalKey(form.token(), form.password()).ifPresent(key -> errors.rejectValue("password", key));
 		}
 		if (errors.hasErrors()) {
 			return refused(form);
