@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import nl.briefwissel.PublicAddress;
+import nl.briefwissel.RowLocks;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.NoticeKind;
 import nl.briefwissel.trajectory.NoticeMails;
@@ -57,9 +62,17 @@ class HeldBackNotices {
 
 	private final Programmes programmes;
 
+	private final Organisations organisations;
+
+	/** How the participant's turn for a notice is taken ({@link #takeTurn}). */
+	private final RowLocks locks;
+
 	HeldBackNotices(Outbox outbox, MessageSource texts, PublicAddress address, ReplyTokens tokens, ReplyAddress replyAddress,
-			JdbcClient jdbc, Clock clock, MessageMail letters, NoticeMails mails, Programmes programmes) {
+			JdbcClient jdbc, Clock clock, MessageMail letters, NoticeMails mails, Programmes programmes,
+			Organisations organisations, DataSource dataSource) {
 		this.programmes = programmes;
+		this.organisations = organisations;
+		this.locks = RowLocks.of(dataSource);
 		this.mails = mails;
 		this.outbox = outbox;
 		this.texts = texts;
@@ -97,8 +110,11 @@ class HeldBackNotices {
 	 * and its coach is told (decisions 0030, 0090), but nobody coaches them any more, and without this they would wait
 	 * for an answer that may never come. Says the day it ended, that the coach no longer reads along as a matter of
 	 * course, and where a new question goes: the programme's intake address, else its application form when it is
-	 * open, else their organisation. At most once an hour, as the notices of held mail: someone who writes three
-	 * times in a row hears it once. Never a word of the letter.
+	 * open, else the organisation that offers the programme, by name. Not "your organisation": a participant may
+	 * take that for their employer, or for their coach's (a coach may belong to another organisation, or to none,
+	 * decision 0085). An organisation that ended takes no one any more (decision 0082): then that is said, with
+	 * nowhere to go, as its public link says it. At most once an hour, as the notices of held mail: someone who
+	 * writes three times in a row hears it once. Never a word of the letter.
 	 */
 	void afterTheEnd(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
 		java.util.Optional<nl.briefwissel.organisation.Programme> programme = trajectory.programmeId() == null
@@ -116,7 +132,11 @@ class HeldBackNotices {
 						new Object[] { address.link("/intake/programme/" + programme.get().id(), language).toUriString() }, language);
 			}
 			else {
-				again = texts.getMessage("mail.heldBack.afterTheEnd.again.organisation", null, language);
+				java.util.Optional<Organisation> organisation = programme.flatMap(p -> organisations.byId(p.organisationId()));
+				again = organisation.isPresent()
+						? texts.getMessage("mail.heldBack.afterTheEnd.again.organisation",
+								new Object[] { organisation.get().name() }, language)
+						: texts.getMessage("mail.heldBack.afterTheEnd.again.none", null, language);
 			}
 			return List.of(ended, again);
 			// Not answering to the conversation's address, whatever the mail mode: that address is no longer read, and
@@ -248,8 +268,14 @@ class HeldBackNotices {
 			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull,
 			java.util.function.Function<Locale, String> linkIn) {
 		String to = trajectory.participantEmail();
-		if (to == null || to.isBlank() || (limited && toldWithinTheHour(trajectory, kind))) {
+		if (to == null || to.isBlank()) {
 			return;
+		}
+		if (limited) {
+			takeTurn(trajectory);
+			if (toldWithinTheHour(trajectory, kind)) {
+				return;
+			}
 		}
 		Locale language = languageOf(trajectory);
 		String link = linkIn.apply(language);
@@ -268,10 +294,24 @@ class HeldBackNotices {
 	}
 
 	/**
+	 * Takes the participant's turn for a notice until the mail's transaction ends: two mails of theirs handled at
+	 * once (on two nodes, or by two workers of one) ask {@link #toldWithinTheHour} one after the other, and the
+	 * second sees the first one's notice. Not by the trajectory's row: the mail's entry (a letter, a held mail)
+	 * holds that one shared on PostgreSQL, so writers of a conversation do not wait for each other, and two
+	 * holders of a shared lock who both ask for it exclusively wait for each other until PostgreSQL ends one.
+	 * The account's row is taken after the trajectory's, in the order an erasure takes them; exclusive without
+	 * holding up a letter or a reply address written for them meanwhile (which only check that it exists).
+	 */
+	private void takeTurn(TrajectoryOverview trajectory) {
+		jdbc.sql("select id from account where id = :id " + locks.exclusive())
+			.param("id", trajectory.participantId())
+			.query(java.util.UUID.class)
+			.optional();
+	}
+
+	/**
 	 * Whether this kind of notice went to the trajectory's participant in the last {@link #QUIET}, in whichever
-	 * language and under whichever subject.
-	 * Asked after the mail's entry was written, which locks the trajectory: two mails handled at once
-	 * take turns here, and the second sees the first one's notice.
+	 * language and under whichever subject. Asked in the participant's turn ({@link #takeTurn}).
 	 */
 	private boolean toldWithinTheHour(TrajectoryOverview trajectory, NoticeKind kind) {
 		// Not sent counts too: the limit is on how often a notice is made, and one the loop brake refused or

@@ -15,6 +15,8 @@ import nl.briefwissel.Mailboxes;
 import nl.briefwissel.Today;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +57,12 @@ class MailAfterTheEndTests {
 
 	@Autowired
 	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	Organisations organisations;
 
 	Fixtures.RunningTrajectory running;
 
@@ -102,6 +110,50 @@ class MailAfterTheEndTests {
 		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).startsWith("Your mail was kept, but your trajectory has ended"));
 		assertThat(Mailboxes.text(told)).contains("ended on").contains("apply again").doesNotContain("away");
+	}
+
+	/**
+	 * Without an intake address or an open application form, a new question goes to the organisation that offers
+	 * the programme, by its name: "your organisation" is their employer to some, and their coach's to others, while
+	 * a coach may belong to another organisation than the programme's, or to none (decision 0085).
+	 */
+	@Test
+	void aReplyAfterTheEndWithoutAWayToApplyNamesTheOrganisationOfTheProgramme() throws Exception {
+		programmes.openPublicIntake(running.programmeId(), false);
+		jdbc.sql("update account set organisation_id = null where id = :id").param("id", running.coach().id()).update();
+		String organisation = organisations.byId(running.organisationId()).orElseThrow().name();
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+
+		send(headers("Re: Opdracht 3", "") + "Content-Type: text/plain; charset=utf-8\r\n\r\nNog een vraag.\r\n");
+		awaitLetters(1);
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith(SUBJECT));
+		assertThat(Mailboxes.text(told))
+			.contains("Neem dan contact op met " + organisation + ", de organisatie die je programma aanbiedt")
+			.doesNotContain("met je organisatie")
+			.doesNotContain("/intake/programme/");
+	}
+
+	/**
+	 * An organisation that ended takes no one any more (decision 0082): the notice says so instead of sending them
+	 * to it. Set here by hand: ending it erases its participants' conversations (decision 0073), which only a
+	 * conversation left open in the meantime would still receive mail for.
+	 */
+	@Test
+	void aReplyAfterTheEndOfAProgrammeWhoseOrganisationEndedSaysItTakesNoOneAnyMore() throws Exception {
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		programmes.openPublicIntake(running.programmeId(), false);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		jdbc.sql("update organisation set ended_at = current_timestamp where id = :id").param("id", running.organisationId())
+			.update();
+
+		send(headers("Re: Assignment 3", "") + "Content-Type: text/plain; charset=utf-8\r\n\r\nOne more question.\r\n");
+		awaitLetters(1);
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Your mail was kept, but your trajectory has ended"));
+		assertThat(Mailboxes.text(told)).contains("You can no longer apply through this programme")
+			.doesNotContain("your organisation")
+			.doesNotContain("offers your programme");
 	}
 
 	@Test
