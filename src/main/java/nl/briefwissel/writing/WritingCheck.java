@@ -25,6 +25,9 @@ public class WritingCheck {
 	/** The finding's rule for a placeholder left in the letter: the one remark that sending does not pass. */
 	public static final String PLACEHOLDER = "placeholder";
 
+	/** The finding's rule for what sending holds once to ask about: a place in square brackets left to fill in. */
+	public static final String BRACKETED = "bracketed";
+
 	private final RuleSets ruleSets;
 
 	WritingCheck(RuleSets ruleSets) {
@@ -60,6 +63,13 @@ public class WritingCheck {
 		// the letter as written, the quoted passage included: one an assignment brought in is refused too.
 		for (nl.briefwissel.Placeholders.Placed placed : nl.briefwissel.Placeholders.placed(draftText)) {
 			findings.add(new Finding(PLACEHOLDER, placed.start(), placed.end(), "writing.placeholder", List.of(placed.placeholder())));
+		}
+		// What sending holds once until "Toch versturen" (decision 0114), by the same rule, with the assignment's
+		// text taken out once as sending does: its worksheet is the participant's to fill in. The second reader
+		// named none of them, and a coach who checked the letter was held at sending all the same.
+		for (nl.briefwissel.BracketedPlaceholders.Placed placed : nl.briefwissel.BracketedPlaceholders
+			.placed(blankedOnce(draftText, quoted))) {
+			findings.add(new Finding(BRACKETED, placed.start(), placed.end(), "writing.bracketed", List.of(placed.bracketed())));
 		}
 		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
 		int questions = (int) draft.sentences.stream().filter(Draft.Sentence::question).count();
@@ -124,6 +134,22 @@ public class WritingCheck {
 				if (blanked.charAt(i) != '\n') {
 					blanked.setCharAt(i, ' ');
 				}
+			}
+		}
+		return blanked.toString();
+	}
+
+	/** The text with the first occurrence of {@code quoted} turned into spaces, its line breaks kept. */
+	static String blankedOnce(String text, String quoted) {
+		String passage = quoted == null ? "" : quoted.replace("\r\n", "\n").strip();
+		int at = passage.isEmpty() ? -1 : text.indexOf(passage);
+		if (at < 0) {
+			return text;
+		}
+		StringBuilder blanked = new StringBuilder(text);
+		for (int i = at; i < at + passage.length(); i++) {
+			if (blanked.charAt(i) != '\n') {
+				blanked.setCharAt(i, ' ');
 			}
 		}
 		return blanked.toString();

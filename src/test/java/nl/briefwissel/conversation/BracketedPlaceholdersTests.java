@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import nl.briefwissel.Accessible;
+import nl.briefwissel.BracketedPlaceholders;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.assignment.AssignmentType;
@@ -35,6 +36,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class BracketedPlaceholdersTests {
 
 	private static final String LETTER = "Beste [naam],\n\nFijn dat je schreef.\n\n[Vul hier de volgende stap in]\n\nGroet";
+
+	/** The letter of the product walk of 2026-12-06, whose warning named only the first two. */
+	private static final String WALKED = "Beste [naam],\n\nFijn dat je schreef.\n\n[Vul hier de volgende stap in]\n\n"
+			+ "Bespreek het met [naam collega] en [naam leidinggevende].\n\nGroet";
 
 	@Autowired
 	MockMvc mvc;
@@ -87,7 +92,40 @@ class BracketedPlaceholdersTests {
 	@Test
 	void theNameOfAButtonIsNotFound() {
 		assertThat(BracketedPlaceholders.in("Klik op [Start], dan [Voeg toe] en [Vul aan]. Kies [Coach] of [Invoegen]. "
-				+ "[Fill in] [Aanvullen] [naam contactpersoon] [Naam bedrijf] [name of the hiring manager] [...] [?]")).isEmpty();
+				+ "[Fill in] [Aanvullen] [Functie toevoegen] [Naam wijzigen] [Date edit] [...] [?]")).isEmpty();
+	}
+
+	/**
+	 * A placeholder word followed by what it is of was not found: "[naam collega]" went out, and a warning named
+	 * only [naam] and [Vul hier de volgende stap in] of a letter that also held "[naam collega] en [naam leidinggevende]"
+	 * (decision 0114, 2026-12-06). Every one is named, each once, in the order written.
+	 */
+	@Test
+	void aPlaceholderWordFollowedByWhatItIsOfIsFound() {
+		assertThat(BracketedPlaceholders.in("Goed idee: vraag [naam collega] om een gesprek.")).containsExactly("[naam collega]");
+		assertThat(BracketedPlaceholders.in(WALKED)).containsExactly("[naam]", "[Vul hier de volgende stap in]",
+				"[naam collega]", "[naam leidinggevende]");
+		assertThat(BracketedPlaceholders.in("Op [datum gesprek] bij [Naam bedrijf], [naam contactpersoon]. Ask [Name of your manager], "
+				+ "[first name] [name of the hiring manager] [e-mail collega] [telefoonnummer afdeling] [Company name]. [Naam bedrijf]"))
+			.containsExactly("[datum gesprek]", "[Naam bedrijf]", "[naam contactpersoon]", "[Name of your manager]",
+					"[first name]", "[name of the hiring manager]", "[e-mail collega]", "[telefoonnummer afdeling]",
+					"[Company name]");
+	}
+
+	/**
+	 * What the decision keeps out stays out: a button's name, a Markdown link's text and a reference link, a
+	 * checkbox, a citation, parentheses, and a placeholder the coach quotes from a participant's letter.
+	 */
+	@Test
+	void bracketsTheDecisionKeepsOutAreStillNotFound() {
+		assertThat(BracketedPlaceholders.in("Klik op [Start], [Voeg toe] of [Enter]. Lees [naam van de regeling](https://www.uwv.nl). "
+				+ "Zie [Vacaturebank][1].\n\n[1]: https://www.werk.nl\n\n- [ ] cv klaar\n- [x] brief klaar\n- [X] gebeld\n"
+				+ "Zo staat het in het onderzoek [1] en [2]. Bel (naam collega) of (datum gesprek).")).isEmpty();
+		assertThat(BracketedPlaceholders.in("Je schreef 'Geachte [naam contactpersoon]': zoek die naam op. "
+				+ "En “Beste [naam leidinggevende],” is ook te algemeen; zo’n ‘[datum gesprek]’ ook.")).isEmpty();
+		// An apostrophe in a word quotes nothing.
+		assertThat(BracketedPlaceholders.in("Stuur zo'n cv naar [naam collega] en de foto's naar mij."))
+			.containsExactly("[naam collega]");
 	}
 
 	/**
@@ -143,6 +181,53 @@ class BracketedPlaceholdersTests {
 				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
 			.andExpect(redirectedUrl(base + "#sent"));
 		assertThat(coachLetters(running.id())).isEqualTo(before + 1);
+	}
+
+	/**
+	 * The walk's letters: the one with "[naam collega]" alone is held, and the warning of the other names all four
+	 * brackets, in Dutch and English; "Controleer mijn tekst" names the same four where they stand.
+	 */
+	@Test
+	void theWarningAndTheSecondReaderNameEveryPlaceholderOfTheLetter() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		long before = coachLetters(running.id());
+		assertThat(held(base, coach, "nl", "Hoi Sanne,\n\nGoed idee: vraag [naam collega] om een gesprek.", null)
+			.getElementById("text-warning").text()).contains(": [naam collega].");
+		assertThat(held(base, coach, "nl", WALKED, null).getElementById("text-warning").text())
+			.contains(": [naam], [Vul hier de volgende stap in], [naam collega], [naam leidinggevende].");
+		assertThat(held(base, coach, "en", WALKED, null).getElementById("text-warning").text())
+			.contains(": [naam], [Vul hier de volgende stap in], [naam collega], [naam leidinggevende].");
+		assertThat(coachLetters(running.id())).as("nothing sent").isEqualTo(before);
+
+		Document checked = Jsoup.parse(mvc.perform(post(base + "/check").param("lang", "nl").param("text", WALKED)
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(checked.select("mark.bw-mark--bracketed > span").eachText())
+			.containsExactly("[naam]", "[Vul hier de volgende stap in]", "[naam collega]", "[naam leidinggevende]");
+		assertThat(checked.select(".bw-finding--bracketed").eachText()).hasSize(4)
+			.allSatisfy(remark -> assertThat(remark).contains("lijkt een plek die nog ingevuld moet worden"));
+		assertThat(checked.select(".bw-finding--bracketed").get(2).text()).startsWith("„[naam collega]”");
+	}
+
+	/** A worksheet's own "[naam leidinggevende]" is the participant's to fill in, as its "[vul hier in]" is. */
+	@Test
+	void anAssignmentsOwnWorksheetWithAPlaceholderOfWhatGoesAtOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		UUID worksheet = assignments.add(running.coach().id(), new Assignments.Draft("Gesprek voorbereiden",
+				"Met wie: [naam leidinggevende]\n\nWanneer: [datum gesprek]", AssignmentType.REFLECTION, List.of(), 15,
+				Locale.forLanguageTag("nl")));
+		String base = "/coach/trajectories/" + running.id();
+		String letter = Jsoup.parse(mvc.perform(get(base).param("give", worksheet.toString()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.selectFirst("textarea[name=text]").wholeText().strip();
+		assertThat(letter).contains("[naam leidinggevende]");
+		mvc.perform(post(base + "/messages").param("text", "Hoi, een opdracht.\n\n" + letter)
+				.param("assignment", worksheet.toString()).param("submission", UUID.randomUUID().toString())
+				.with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
 	}
 
 	@Test

@@ -510,6 +510,30 @@ class WritingRulesTests {
 		assertThat(check.check("Beste Sanne,\n\nIk las je brief met plezier. :-{ }", DUTCH).blocksSending()).isFalse();
 	}
 
+	/**
+	 * A place in square brackets left to fill in holds the letter once at sending (decision 0114); the second
+	 * reader named none of them. It names the same ones, by the same rule, where they stand, and says sending
+	 * asks once more rather than that it holds the letter back. An assignment's worksheet passed in as quoted is
+	 * the participant's to fill in, as at sending; the coach's own brackets beside it are still named.
+	 */
+	@Test
+	void bracketsSendingAsksAboutAreNamedWhereTheyStand() {
+		String letter = "Beste [naam],\n\n[Vul hier de volgende stap in]\n\nBespreek het met [naam collega] en "
+				+ "[naam leidinggevende]. Klik op [Start] en lees [1].\n\nGroet";
+		WritingReport report = check.check(letter, DUTCH);
+
+		assertThat(marked(report, "bracketed")).containsExactly("[naam]", "[Vul hier de volgende stap in]", "[naam collega]",
+				"[naam leidinggevende]")
+			.isEqualTo(nl.briefwissel.BracketedPlaceholders.in(letter));
+		assertThat(report.findings().stream().filter(f -> f.rule().equals("bracketed")).map(Finding::messageKey))
+			.containsOnly("writing.bracketed");
+		assertThat(report.blocksSending()).as("Toch versturen passes them").isFalse();
+
+		String worksheet = "Gesprek voorbereiden\n\nMet wie: [naam leidinggevende]";
+		WritingReport given = check.check("Hoi [naam collega],\n\n" + worksheet, DUTCH, List.of(), worksheet);
+		assertThat(marked(given, "bracketed")).containsExactly("[naam collega]");
+	}
+
 	/** The greeting and the sign-off with the name under it are no sentences of the letter: not in the average. */
 	@Test
 	void theWordsPerSentenceLeaveOutTheGreetingAndTheSignOff() {

@@ -1,0 +1,181 @@
+package nl.briefwissel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What in a coach's letter looks like a place a template left to fill in, written in square brackets:
+ * [Vul hier de volgende stap in] or Beste [naam] went out unnoticed. Unlike a placeholder in braces
+ * (nl.briefwissel.Placeholders) this is not refused: coaches write brackets meaning them (feedback that
+ * quotes Geachte [naam contactpersoon], an example letter to adapt), so the letter is held once with a
+ * warning the coach can pass (decision 0114). Narrow on purpose, or the warning becomes noise: a fill-in
+ * instruction, one word that is a placeholder of our own welcome template (or a date), or a placeholder word
+ * followed by what it is of ([naam collega], [datum gesprek]). In the root package, as {@link Placeholders}: the
+ * writing help names what sending holds, and the conversation module, which sends, depends on it.
+ */
+public final class BracketedPlaceholders {
+
+	/**
+	 * Square brackets on one line. Not a Markdown link ([NPO Start](https://…) in the library): its text is
+	 * meant to be read. Only one an opening parenthesis follows: skipping one a bracket follows or stands
+	 * after too ([tekst][1]) let both halves of "[naam][datum]" go.
+	 */
+	private static final Pattern IN_BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,80})](?!\\()");
+
+	/**
+	 * The first word of an instruction to fill in, followed by what: Vul hier … in, Voeg … toe, Fill in …. The
+	 * verb alone ([Vul aan], [Voeg toe], [Fill in]) is the name of a button a coach explaining werk.nl or
+	 * LinkedIn writes so: it needs an object, or hier / here.
+	 */
+	private static final Set<String> FILL_IN = Set.of("vul", "voeg", "fill", "insert", "enter");
+
+	/** What goes with a fill-in verb and names nothing to fill in. */
+	private static final Set<String> PARTICLES = Set.of("in", "aan", "toe", "out", "up");
+
+	/**
+	 * The phrases that say something is to be filled in, wherever they stand: [datum invullen], [naam invoegen].
+	 * Only invullen is one alone: [Invoegen] is a tab of Word, [Aanvullen] a button.
+	 */
+	private static final Pattern TO_FILL_IN = Pattern
+		.compile("(^|\\s)(invullen|in te vullen|invoegen|in te voegen|aanvullen|aan te vullen)(\\s|$)");
+
+	/** A date or time to write in the form it asks: [DD-MM-JJJJ], [dd/mm/yyyy], [uu:mm]. */
+	private static final Pattern MASK = Pattern
+		.compile("((dd|mm|jj|jjjj|yy|yyyy)([-/.](dd|mm|jj|jjjj|yy|yyyy)){1,2})|((hh|uu):mm)");
+
+	/** Words for a name, of the participant or anyone. */
+	private static final Set<String> NAME = Set.of("naam", "voornaam", "achternaam", "name", "firstname", "lastname");
+
+	/**
+	 * What may stand beside a name word for the name to be the letter's own: the participant's or the
+	 * reader's ([Naam deelnemer], [jouw naam], [your name], [first name]), found even in quotation marks.
+	 * Anyone else's name ([naam collega], [naam contactpersoon]) is found by {@link #PLACEHOLDER_WORDS}, but
+	 * not where the coach quotes it from a participant's application letter to comment on it (decision 0114).
+	 */
+	private static final Set<String> OWN_NAME = Set.of("deelnemer", "deelneemster", "cliënt", "client", "kandidaat",
+			"participant", "candidate", "jouw", "je", "uw", "your", "volledige", "full", "first", "last", "van", "de",
+			"het", "of", "the");
+
+	/**
+	 * The welcome template's placeholders as bare words (naam, weken, per_week, …), in either language, a date and
+	 * a time, which templates written elsewhere leave most after a name, and the parts of a name. Not start and
+	 * coach: [Start] is a button of Windows and of many a site, [Coach] one of werk.nl's pages, as [Enter] is a key.
+	 * Written out, not read from conversation.Welcome: that module depends on this one. A test reads every
+	 * placeholder Welcome knows in brackets, so one added there and not here fails it.
+	 */
+	private static final Set<String> ONE_WORD = Set.of("datum", "date", "tijd", "time", "voornaam", "achternaam",
+			"firstname", "lastname", "invullen", "naam", "name", "weken", "weeks", "per_week", "antwoorden",
+			"how_to_answer");
+
+	/**
+	 * The first word of a placeholder that says what it is of, in Dutch and English: [naam collega], [naam
+	 * leidinggevende], [datum gesprek], [Name of your manager]. Templates written elsewhere leave these after a
+	 * greeting, and a coach who fixed the one-word ones sent the rest (decision 0114, 2026-12-06). Words a
+	 * sentence in brackets rarely starts with; not vacature, doel or stap, which a coach's own aside does.
+	 */
+	private static final Set<String> PLACEHOLDER_WORDS = Set.of("naam", "voornaam", "achternaam", "roepnaam",
+			"name", "firstname", "lastname", "surname", "datum", "date", "tijd", "tijdstip", "time", "dag", "day",
+			"plaats", "place", "locatie", "location", "adres", "address", "postcode", "woonplaats", "telefoon",
+			"telefoonnummer", "telefoonnr", "tel", "phone", "telephone", "e-mail", "email", "e-mailadres", "mailadres",
+			"organisatie", "organisation", "organization", "bedrijf", "bedrijfsnaam", "company", "werkgever",
+			"employer", "functie", "functietitel", "afdeling", "department", "leidinggevende", "manager", "collega",
+			"colleague", "contactpersoon", "handtekening", "signature");
+
+	/**
+	 * What after such a word makes the brackets a button's name, as a coach explaining LinkedIn or werk.nl
+	 * writes one: [Functie toevoegen], [Naam wijzigen], [Date edit]. Invoegen and invullen are not among them:
+	 * those ask the writer to fill in.
+	 */
+	private static final Set<String> BUTTON_VERBS = Set.of("toevoegen", "wijzigen", "bewerken", "kiezen", "selecteren",
+			"zoeken", "opslaan", "verwijderen", "aanpassen", "bekijken", "tonen", "add", "edit", "change", "choose",
+			"select", "search", "save", "delete", "remove", "view", "show");
+
+	/**
+	 * A passage in quotation marks on one line: the coach quotes a participant's letter to comment on it
+	 * ("je schreef 'Geachte [naam contactpersoon]'"), which a warning for every quoted line would make noise
+	 * of. A quote opens where no letter stands before it and closes where none follows, so the apostrophes of
+	 * zo'n and cv's open and close nothing.
+	 */
+	private static final Pattern QUOTED = Pattern
+		.compile("(?<![\\p{L}\\p{N}])['\"‘“„«‚][^\\n]+?['\"’”»‘“](?![\\p{L}\\p{N}])");
+
+	private BracketedPlaceholders() {
+	}
+
+	/** Every one in the letter, as written, each once, in the order written: all are named at once. */
+	public static List<String> in(String letter) {
+		LinkedHashSet<String> placeholders = new LinkedHashSet<>();
+		for (Placed placed : placed(letter)) {
+			placeholders.add(placed.bracketed());
+		}
+		return List.copyOf(placeholders);
+	}
+
+	/**
+	 * Every place one stands in the letter, in the order written: the writing help marks each where it stands,
+	 * read by the same rule as sending, so that what the one names the other names too.
+	 */
+	public static List<Placed> placed(String letter) {
+		String text = letter == null ? "" : letter;
+		List<int[]> quoted = new ArrayList<>();
+		Matcher quote = QUOTED.matcher(text);
+		while (quote.find()) {
+			quoted.add(new int[] { quote.start(), quote.end() });
+		}
+		Matcher found = IN_BRACKETS.matcher(text);
+		List<Placed> places = new ArrayList<>();
+		while (found.find()) {
+			int start = found.start();
+			boolean inQuotes = quoted.stream().anyMatch(span -> span[0] < start && found.end() < span[1]);
+			if (leftToFillIn(found.group(1)) || !inQuotes && placeholderOfWhat(found.group(1))) {
+				places.add(new Placed(found.group(), start, found.end()));
+			}
+		}
+		return List.copyOf(places);
+	}
+
+	/** A bracketed placeholder and where it stands: from {@code start} up to, not including, {@code end}. */
+	public record Placed(String bracketed, int start, int end) {
+	}
+
+	/**
+	 * A placeholder word followed by what it is of ([naam collega], [Name of your manager]), not a button's
+	 * name ([Functie toevoegen]).
+	 */
+	private static boolean placeholderOfWhat(String between) {
+		String[] words = words(between);
+		return words.length > 1 && PLACEHOLDER_WORDS.contains(words[0]) && !BUTTON_VERBS.contains(words[words.length - 1]);
+	}
+
+	private static String[] words(String between) {
+		String content = between.strip().toLowerCase(Locale.ROOT).replaceAll("[?!:.…\\s]+$", "");
+		return content.isEmpty() ? new String[0] : content.split("\\s+");
+	}
+
+	/**
+	 * A lone word that is no placeholder of ours ([sic], [Enter], [1]) or several that give no instruction are
+	 * meant. A question or exclamation mark or a colon at the end ([datum?], [Hier invullen:]) changes nothing.
+	 */
+	private static boolean leftToFillIn(String between) {
+		String content = between.strip().toLowerCase(Locale.ROOT).replaceAll("[?!:.…\\s]+$", "");
+		if (content.isEmpty()) {
+			return false;
+		}
+		String[] words = content.split("\\s+");
+		if (words.length == 1) {
+			return ONE_WORD.contains(content) || MASK.matcher(content).matches();
+		}
+		if (FILL_IN.contains(words[0])) {
+			return Arrays.stream(words).skip(1).anyMatch(word -> !PARTICLES.contains(word));
+		}
+		boolean ownName = Arrays.stream(words).anyMatch(NAME::contains)
+				&& Arrays.stream(words).allMatch(word -> NAME.contains(word) || OWN_NAME.contains(word));
+		return ownName || TO_FILL_IN.matcher(content).find();
+	}
+}
