@@ -28,4 +28,11 @@ class ConversationUnansweredLetters implements UnansweredLetters {
 			.getOrDefault(trajectoryId, Messages.Activity.NONE)
 			.waitingFrom());
 	}
+
+	@Override
+	public Optional<OffsetDateTime> participantLastWrote(UUID trajectoryId) {
+		return Optional.ofNullable(messages.activity(List.of(trajectoryId))
+			.getOrDefault(trajectoryId, Messages.Activity.NONE)
+			.lastParticipant());
+	}
 }

@@ -427,6 +427,18 @@ public class Trajectories {
 	}
 
 	/**
+	 * When the closing summary was first sent, while the participant has not reacted to it on their page: the
+	 * complete and stop forms warn while they have not answered it at all, as its mail tells them they can
+	 * react while the trajectory runs. Read on the table, as {@link #closingSummaryUnsent} is, for the same reason.
+	 */
+	public Optional<OffsetDateTime> closingSummarySentWithoutReaction(UUID id) {
+		return jdbc.sql("select sent_at from closing where trajectory_id = :id and sent_at is not null and reacted_at is null")
+			.param("id", id)
+			.query(OffsetDateTime.class)
+			.optional();
+	}
+
+	/**
 	 * Whether this coach coaches the trajectory, asked on its row, locked until the caller's
 	 * transaction ends: a letter written while a manager hands the trajectory over either comes before
 	 * the handover or is refused, never stored and mailed for a trajectory the coach no longer has.

@@ -19,4 +19,10 @@ public interface UnansweredLetters {
 	 * last or nobody wrote yet.
 	 */
 	Optional<OffsetDateTime> waitingSince(UUID trajectoryId);
+
+	/**
+	 * When the participant last wrote a letter in the conversation, by the same rule; empty when they never
+	 * did. Ending warns while a closing summary sent has had no answer: one since it was sent is one.
+	 */
+	Optional<OffsetDateTime> participantLastWrote(UUID trajectoryId);
 }

@@ -254,6 +254,80 @@ class CourseReasonsAndConfirmationTests {
 	}
 
 	/**
+	 * The summary's mail tells the participant they can react while the trajectory runs; a coach completed 13 seconds
+	 * after sending it, warned of nothing. The confirmation says when it was sent and that the participant can no
+	 * longer react, in Dutch and English, until the participant writes or reacts since; completing is not refused.
+	 */
+	@Test
+	void completingJustAfterSendingTheSummaryIsWarnedOfUntilTheParticipantWrites() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		String name = running.participant().displayName();
+		String course = "/coach/trajectories/" + running.id() + "/course";
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).param("summary", "Lesgeven geeft je energie.")
+			.with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED").with(csrf()), coach)
+			.getElementById("complete-summary-unanswered")).as("a draft is another warning").isNull();
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).param("summary", "Lesgeven geeft je energie.")
+			.param("send", "true").with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection());
+
+		Document confirm = page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED").with(csrf()), coach);
+		Element warning = confirm.getElementById("complete-summary-unanswered");
+		assertThat(warning).as("just after sending").isNotNull();
+		assertThat(warning.attr("class")).isEqualTo("utrecht-alert utrecht-alert--warning");
+		assertThat(warning.text()).isEqualTo("Je stuurde de samenvatting vandaag, en " + name + " schreef daarna nog niet. In de mail "
+				+ "staat dat " + name + " erop kan reageren zolang het traject loopt. Zodra je afrondt, kan " + name
+				+ " er niet meer op reageren.");
+		assertThat(confirm.select("button[name=confirmed]").text()).as("a warning, not a refusal").isEqualTo("Ja, afronden");
+		assertThat(page(get(course), coach).getElementById("complete-summary-unanswered")).as("on the form too").isNotNull();
+		assertThat(page(post("/coach/trajectories/{id}/complete", running.id()).param("lang", "en").param("reason", "QUESTION_ANSWERED")
+			.with(csrf()), coach).getElementById("complete-summary-unanswered").text())
+			.startsWith("You sent the summary today, and " + name + " has not written since.")
+			.endsWith("Once you complete it, " + name + " can no longer react to it.");
+		assertThat(page(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "PERSONAL_CIRCUMSTANCES").with(csrf()), coach)
+			.getElementById("stop-summary-unanswered").text()).contains("Zodra je stopt, kan " + name + " er niet meer op reageren.");
+
+		// Sent days ago: said with its date.
+		jdbc.sql("update closing set sent_at = :at where trajectory_id = :id").param("at", java.time.OffsetDateTime.now().minusDays(3))
+			.param("id", running.id()).update();
+		String sentOn = Today.date().minusDays(3)
+			.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
+		assertThat(page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED").with(csrf()), coach)
+			.getElementById("complete-summary-unanswered").text()).startsWith("Je stuurde de samenvatting op " + sentOn + ", en ");
+
+		mvc.perform(post("/participant/conversation").param("text", "Dank je, mooi samengevat!")
+			.param("trajectory", running.id().toString()).with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+		Document afterLetter = page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
+			.with(csrf()), coach);
+		assertThat(afterLetter.getElementById("complete-summary-unanswered")).as("the participant wrote back").isNull();
+		assertThat(afterLetter.getElementById("complete-unanswered")).as("their letter is the warning now").isNotNull();
+
+		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
+			.param("confirmed", "true").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));
+	}
+
+	/** A reaction on the participant's page to the summary is their answer to it as a letter is. */
+	@Test
+	void aReactionToTheSummaryTakesTheWarningAway() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).param("summary", "Lesgeven geeft je energie.")
+			.param("send", "true").with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(get("/coach/trajectories/" + running.id() + "/course"), coach)
+			.getElementById("complete-summary-unanswered")).isNotNull();
+		mvc.perform(post("/participant/closing").param("trajectory", running.id().toString()).param("reaction", "Klopt helemaal.")
+			.with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED").with(csrf()), coach)
+			.getElementById("complete-summary-unanswered")).isNull();
+	}
+
+	/**
 	 * Stopping leaves the participant's newest letter unanswered as completing does: the stop form and its
 	 * confirmation say so by the same rule, with the way to the write form, in Dutch and English; stopping
 	 * is not refused. Before, only completing warned, and a coach who stopped learnt nothing of it.

@@ -213,10 +213,19 @@ class LifecycleController {
 	 * opened, would otherwise be left unanswered by the end without the coach knowing; a stop's mail to
 	 * the participant does not answer it either. The coach's own draft of a letter, not sent, can no
 	 * longer be sent after the end either: their conversation page then shows it only to copy, until the
-	 * trajectory is erased (decision 0108).
+	 * trajectory is erased (decision 0108). A summary sent that the participant has not answered, by a reaction
+	 * or a letter since: its mail tells them they can react while the trajectory runs, and a coach completed
+	 * 13 seconds after sending it. The mail names no number of days, so no time makes the warning go: only
+	 * the participant's answer does.
 	 */
 	private void endWarnings(UUID id, SignedInAccount me, Model model) {
 		model.addAttribute("summaryUnsent", trajectories.closingSummaryUnsent(id));
+		LocalDate summarySentOn = trajectories.closingSummarySentWithoutReaction(id)
+			.filter(sent -> unanswered.participantLastWrote(id).filter(wrote -> !wrote.isBefore(sent)).isEmpty())
+			.map(sent -> sent.atZoneSameInstant(clock.getZone()).toLocalDate())
+			.orElse(null);
+		model.addAttribute("summarySentOn", summarySentOn);
+		model.addAttribute("summarySentToday", LocalDate.now(clock).equals(summarySentOn));
 		model.addAttribute("waitingSince", unanswered.waitingSince(id).map(java.time.OffsetDateTime::toLocalDate).orElse(null));
 		model.addAttribute("letterDraftSavedOn", drafts.savedAt(id, me.id()).map(java.time.OffsetDateTime::toLocalDate).orElse(null));
 	}
