@@ -100,10 +100,11 @@ public final class BracketedPlaceholders {
 	 * A passage in quotation marks on one line: the coach quotes a participant's letter to comment on it
 	 * ("je schreef 'Geachte [naam contactpersoon]'"), which a warning for every quoted line would make noise
 	 * of. A quote opens where no letter stands before it and closes where none follows, so the apostrophes of
-	 * zo'n and cv's open and close nothing.
+	 * zo'n and cv's open and close nothing. At most 500 characters: a line of a hundred thousand with an
+	 * opening quote every few characters and no closing one was read to its end from each of them.
 	 */
 	private static final Pattern QUOTED = Pattern
-		.compile("(?<![\\p{L}\\p{N}])['\"‘“„«‚][^\\n]+?['\"’”»‘“](?![\\p{L}\\p{N}])");
+		.compile("(?<![\\p{L}\\p{N}])['\"‘“„«‚][^\\n]{1,500}?['\"’”»‘“](?![\\p{L}\\p{N}])");
 
 	private BracketedPlaceholders() {
 	}
@@ -123,21 +124,33 @@ public final class BracketedPlaceholders {
 	 */
 	public static List<Placed> placed(String letter) {
 		String text = letter == null ? "" : letter;
+		Matcher found = IN_BRACKETS.matcher(text);
+		List<Placed> places = new ArrayList<>();
+		List<int[]> quoted = null;
+		while (found.find()) {
+			int start = found.start();
+			int end = found.end();
+			if (leftToFillIn(found.group(1))) {
+				places.add(new Placed(found.group(), start, end));
+			}
+			else if (placeholderOfWhat(found.group(1))) {
+				// The quotes are read only for a letter that has such a bracket: most have none.
+				quoted = quoted == null ? quoted(text) : quoted;
+				if (quoted.stream().noneMatch(span -> span[0] < start && end < span[1])) {
+					places.add(new Placed(found.group(), start, end));
+				}
+			}
+		}
+		return List.copyOf(places);
+	}
+
+	private static List<int[]> quoted(String text) {
 		List<int[]> quoted = new ArrayList<>();
 		Matcher quote = QUOTED.matcher(text);
 		while (quote.find()) {
 			quoted.add(new int[] { quote.start(), quote.end() });
 		}
-		Matcher found = IN_BRACKETS.matcher(text);
-		List<Placed> places = new ArrayList<>();
-		while (found.find()) {
-			int start = found.start();
-			boolean inQuotes = quoted.stream().anyMatch(span -> span[0] < start && found.end() < span[1]);
-			if (leftToFillIn(found.group(1)) || !inQuotes && placeholderOfWhat(found.group(1))) {
-				places.add(new Placed(found.group(), start, found.end()));
-			}
-		}
-		return List.copyOf(places);
+		return quoted;
 	}
 
 	/** A bracketed placeholder and where it stands: from {@code start} up to, not including, {@code end}. */

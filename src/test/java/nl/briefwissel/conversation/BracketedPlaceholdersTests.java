@@ -89,6 +89,18 @@ class BracketedPlaceholdersTests {
 	 * A coach explaining werk.nl, LinkedIn or Windows writes the names of buttons in brackets: a verb alone, or
 	 * a word that is only ours in braces, is such a name.
 	 */
+	/**
+	 * A letter of one long line with an opening quote every few characters and no closing one: each was read to the
+	 * line's end for the quotes around a bracket, a minute's work for a hundred thousand characters.
+	 */
+	@Test
+	void aLongLineOfOpeningQuotesCostsLittle() {
+		String letter = " 'x".repeat(33_000) + " [naam collega]";
+		List<String> found = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+				() -> BracketedPlaceholders.in(letter));
+		assertThat(found).containsExactly("[naam collega]");
+	}
+
 	@Test
 	void theNameOfAButtonIsNotFound() {
 		assertThat(BracketedPlaceholders.in("Klik op [Start], dan [Voeg toe] en [Vul aan]. Kies [Coach] of [Invoegen]. "
