@@ -321,6 +321,11 @@ public class ParticipantExport {
 			Map<String, Object> highlight = new LinkedHashMap<>();
 			said(highlight, "passage", h.readable(), h.passage(), "highlight.unreadable", language);
 			highlight.put("markedAt", instant(h.markedAt()));
+			// Who marked it, named as a letter's writer is (from, role): only the participant and a coach of the
+			// trajectory mark, and one marked by a coach before a handover is a coach's too.
+			boolean theirs = h.markedBy().equals(t.participantId());
+			highlight.put("markedBy", h.markedByName() != null ? h.markedByName() : theirs ? t.participantName() : null);
+			highlight.put("markedByRole", (theirs ? Author.PARTICIPANT : Author.COACH).name());
 			return highlight;
 		}).toList());
 		if (report.closing() != null) {

@@ -130,6 +130,25 @@ class ExportTests {
 		}
 	}
 
+	/** Each highlight says who marked it, as each letter says who wrote it: a name and a role. */
+	@Test
+	void theDataSayWhoMarkedEachHighlight(@Autowired nl.briefwissel.conversation.Highlights highlights) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID letter = conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie? En wat kost je energie?");
+		highlights.mark(running.id(), letter, "Wat geeft je energie?", running.participant().id()).orElseThrow();
+		highlights.mark(running.id(), letter, "En wat kost je energie?", running.coach().id()).orElseThrow();
+
+		JsonNode marked = JsonMapper.builder().build()
+			.readTree(new String(export(running.participant(), "nl").get("gegevens.json"), StandardCharsets.UTF_8))
+			.get("trajectories").get(0).get("highlights");
+		Map<String, JsonNode> byPassage = new HashMap<>();
+		marked.forEach(highlight -> byPassage.put(highlight.get("passage").asString(), highlight));
+		assertThat(byPassage.get("Wat geeft je energie?").get("markedBy").asString()).isEqualTo(running.participant().displayName());
+		assertThat(byPassage.get("Wat geeft je energie?").get("markedByRole").asString()).isEqualTo("PARTICIPANT");
+		assertThat(byPassage.get("En wat kost je energie?").get("markedBy").asString()).isEqualTo(running.coach().displayName());
+		assertThat(byPassage.get("En wat kost je energie?").get("markedByRole").asString()).isEqualTo("COACH");
+	}
+
 	@Test
 	void theDataHoldTheSelfCheckTheAgreementsAndApplicationsThatNeverBecameATrajectory() throws Exception {
 		var running = fixtures.runningTrajectory(true);
