@@ -92,7 +92,10 @@ class NewMailOfAParticipantTests {
 		// The coach reads why in their quarantine and adds it as the participant's letter.
 		String page = mvc.perform(get("/coach/quarantine/{id}", held.inboundMailId()).with(fixtures.as(running.coach())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(org.jsoup.Jsoup.parse(page).text()).contains("Een nieuwe mail van de deelnemer (" + running.participant().email() + ")");
+		assertThat(org.jsoup.Jsoup.parse(page).text()).contains("Een nieuwe mail van de deelnemer (" + running.participant().email() + ")")
+			// What they were told: that this mail waits for the e-coach, not that they themselves wait.
+			.contains("De deelnemer kreeg per mail te horen dat deze mail op de e-coach wacht.")
+			.doesNotContain("dat hij op de e-coach wacht");
 		// Its kind as the reason says it: a new mail, not the reply the transport's kind (a person's mail) read as.
 		assertThat(org.jsoup.Jsoup.parse(page).select("dt:containsOwn(Soort) + dd").text())
 			.isEqualTo("Nieuwe mail, geen antwoord op een brief");
@@ -100,12 +103,15 @@ class NewMailOfAParticipantTests {
 			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(org.jsoup.Jsoup.parse(inEnglish).select("dt:containsOwn(Kind) + dd").text())
 			.isEqualTo("New mail, not an answer to a letter");
+		assertThat(org.jsoup.Jsoup.parse(inEnglish).text())
+			.contains("The participant was told by mail that this mail is waiting for the e-coach.");
 		// The administrators' list, which shows no conversation, says whose conversation it was meant for instead.
 		String list = mvc.perform(get("/admin/quarantine").with(fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(org.jsoup.Jsoup.parse(list).select("tr:contains(" + running.participant().email() + ")").text())
 			.contains("Een nieuwe mail van een deelnemer (" + running.participant().email() + ")")
 			.contains("het gesprek van deze deelnemer")
+			.contains("De deelnemer kreeg per mail te horen dat deze mail op de e-coach wacht, die de mail ook ziet.")
 			.doesNotContain("dit gesprek");
 		mvc.perform(post("/coach/quarantine/{id}/attach", held.inboundMailId()).with(csrf()).with(fixtures.as(running.coach())))
 			.andExpect(status().is3xxRedirection());

@@ -108,6 +108,20 @@ class MessagesTests {
 	}
 
 	/** A limit reads as in the rest of the English texts ("20,000 characters"), not the Dutch way ("8000 tekens"). */
+	/**
+	 * Why a mail was held back speaks of a mail and of people in one sentence: "hij" or "hem" for the mail
+	 * read as the participant or the coach ("heard that he waits for the e-coach"), and for a person it says
+	 * a gender. The mail is called the mail.
+	 */
+	@Test
+	void whyAMailWasHeldBackNeverSaysHeOrHim() throws IOException {
+		Properties dutch = load("messages_nl.properties");
+		Pattern heOrHim = Pattern.compile("(?<!\\p{L})(hij|hem)(?!\\p{L})", Pattern.CASE_INSENSITIVE);
+		assertThat(dutch.stringPropertyNames()).filteredOn(key -> key.startsWith("quarantine.reason."))
+			.isNotEmpty()
+			.allSatisfy(key -> assertThat(heOrHim.matcher(dutch.getProperty(key)).find()).as(key).isFalse());
+	}
+
 	@Test
 	void englishWritesTheThousandsOfALimitWithAComma() throws IOException {
 		Properties english = load("messages_en.properties");
