@@ -261,11 +261,23 @@ class ReportTests {
 			.getContentAsString());
 		var cells = record.select(".bw-record__table tbody tr");
 		// What the column counts is the participant's letters: a moment where only the coach wrote is "Nee", so it says whose.
-		assertThat(record.select(".bw-record__table caption").text()).isEqualTo("Contactmomenten en of de deelnemer schreef");
-		assertThat(record.select(".bw-record__table thead th").eachText()).containsExactly("Moment", "Uiterlijk", "Brief van de deelnemer");
+		// In their own record ("Mijn verslag") said to them, as its other own texts are; the coach's names the participant.
+		assertThat(record.select(".bw-record__table caption").text()).isEqualTo("Contactmomenten en of je schreef");
+		assertThat(record.select(".bw-table-scroll").attr("aria-label")).isEqualTo("Contactmomenten en of je schreef");
+		assertThat(record.select(".bw-record__table thead th").eachText()).containsExactly("Moment", "Uiterlijk", "Je schreef");
 		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant())))
 			.andReturn().getResponse().getContentAsString());
-		assertThat(english.select(".bw-record__table thead th").eachText()).containsExactly("Moment", "Due", "Letter from the participant");
+		assertThat(english.select(".bw-record__table caption").text()).isEqualTo("Contact moments and whether you wrote");
+		assertThat(english.select(".bw-record__table thead th").eachText()).containsExactly("Moment", "Due", "You wrote");
+		var coaches = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(coaches.select(".bw-record__table caption").text()).isEqualTo("Contactmomenten en of de deelnemer schreef");
+		assertThat(coaches.select(".bw-record__table thead th").eachText()).containsExactly("Moment", "Uiterlijk", "Brief van de deelnemer");
+		var coachesInEnglish = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(coachesInEnglish.select(".bw-record__table caption").text()).isEqualTo("Contact moments and whether the participant wrote");
+		assertThat(coachesInEnglish.select(".bw-record__table thead th").eachText())
+			.containsExactly("Moment", "Due", "Letter from the participant");
 		assertThat(cells.get(4).text()).contains("Afgerond vóór dit moment").doesNotContain("Nee");
 		assertThat(cells.get(3).text()).contains("Nee");
 	}
@@ -442,6 +454,65 @@ class ReportTests {
 
 	@Autowired
 	nl.briefwissel.trajectory.Trajectories trajectories;
+
+	/**
+	 * The record says its files can always be read back and downloaded: on the page each kept file is a link,
+	 * named by its name and size, to the download of the reader's own conversation page, which serves it to
+	 * the trajectory's participant and coach and to no other participant or coach. One not kept stays text
+	 * with why; the PDF keeps every file as text.
+	 */
+	@Test
+	void eachKeptFileOfTheRecordPageIsALinkToTheReadersOwnDownload() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var other = fixtures.runningTrajectory(true);
+		byte[] map = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13 };
+		conversations.participantWrites(running.id(), running.participant().id(), "Hier is mijn netwerkkaart.",
+				List.of(nl.briefwissel.mail.MailAttachment.received("netwerkkaart.png", "image/png", new java.io.ByteArrayInputStream(map)),
+						nl.briefwissel.mail.MailAttachment.received("rooster.exe", "application/octet-stream",
+								new java.io.ByteArrayInputStream(map))));
+		java.util.UUID file = conversations.of(running.id()).get(0).attachments().stream()
+			.filter(nl.briefwissel.conversation.Attachment::available).findFirst().orElseThrow().id();
+
+		record Reader(String page, String download, Account account, Account stranger) {
+		}
+		for (Reader reader : List.of(
+				new Reader("/participant/report", "/participant/attachments/" + running.id() + "/" + file, running.participant(),
+						other.participant()),
+				new Reader("/coach/trajectories/" + running.id() + "/report", "/coach/trajectories/" + running.id() + "/attachments/" + file,
+						running.coach(), other.coach()))) {
+			for (String lang : List.of("nl", "en")) {
+				org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get(reader.page()).param("lang", lang)
+					.with(fixtures.as(reader.account()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+				var files = page.select(".bw-record__message li");
+				assertThat(files).as(reader.page() + " " + lang).hasSize(2);
+				org.jsoup.nodes.Element kept = files.select("li:contains(netwerkkaart.png)").first();
+				org.jsoup.nodes.Element refused = files.select("li:contains(rooster.exe)").first();
+				org.jsoup.nodes.Element link = kept.selectFirst("a");
+				assertThat(link).as(reader.page() + " " + lang).isNotNull();
+				assertThat(link.attr("href")).isEqualTo(reader.download());
+				assertThat(link.text()).isEqualTo("netwerkkaart.png (1 kB)");
+				assertThat(refused.select("a")).as("a file not kept is no link").isEmpty();
+				assertThat(refused.text()).isEqualTo(lang.equals("nl") ? "rooster.exe: niet bewaard, een programma (.exe)"
+						: "rooster.exe: not kept, a program (.exe)");
+			}
+			assertThat(mvc.perform(get(reader.download()).with(fixtures.as(reader.account()))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray()).isEqualTo(map);
+			mvc.perform(get(reader.download()).with(fixtures.as(reader.stranger()))).andExpect(status().isNotFound());
+		}
+		// Another participant's own trajectory in the address does not open this one's file either.
+		mvc.perform(get("/participant/attachments/{t}/{a}", other.id(), file).with(fixtures.as(other.participant())))
+			.andExpect(status().isNotFound());
+
+		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("netwerkkaart.png (1 kB)");
+			for (PDPage page : document.getPages()) {
+				assertThat(page.getAnnotations()).as("the PDF links no file").noneMatch(
+						annotation -> annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink);
+			}
+		}
+	}
 
 	/**
 	 * A letter with a link longer than a line (an Outlook safelink) and a greeting in Hebrew, a file

@@ -92,7 +92,7 @@ class ReportController {
 			// Most participants have one trajectory: their record is the page itself, on the trail as
 			// every reading of a conversation is (the list of several shows no content).
 			nl.briefwissel.audit.AuditedTrajectory.shown(request, started.get(0).id());
-			return page(readable(started.get(0).id(), me, locale), "/participant/report/" + started.get(0).id(), model);
+			return participantPage(readable(started.get(0).id(), me, locale), model);
 		}
 		model.addAttribute("trajectories", started);
 		return "report/choose";
@@ -101,7 +101,7 @@ class ReportController {
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/participant/report/{id}")
 	String participantReport(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
-		return page(readable(id, me, locale), "/participant/report/" + id, model);
+		return participantPage(readable(id, me, locale), model);
 	}
 
 	@Audited(value = AuditAction.EXPORT, trajectory = "id")
@@ -113,7 +113,8 @@ class ReportController {
 	@Audited(value = AuditAction.READ, trajectory = "id")
 	@GetMapping("/coach/trajectories/{id}/report")
 	String coachReport(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, Locale locale, Model model) {
-		return page(readable(id, me, locale), "/coach/trajectories/" + id + "/report", model);
+		return page(readable(id, me, locale), "/coach/trajectories/" + id + "/report", "/coach/trajectories/" + id + "/attachments",
+				model);
 	}
 
 	@Audited(value = AuditAction.EXPORT, trajectory = "id")
@@ -122,9 +123,19 @@ class ReportController {
 		return download(readable(id, me, locale), locale, ReportPdf.Copy.COACH);
 	}
 
-	private String page(TrajectoryReport report, String base, Model model) {
+	private String participantPage(TrajectoryReport report, Model model) {
+		UUID id = report.trajectory().id();
+		return page(report, "/participant/report/" + id, "/participant/attachments/" + id, model);
+	}
+
+	/**
+	 * {@code attachmentBase}: where this reader downloads the record's files, the route their conversation
+	 * page links them to, which checks again that they may open this trajectory's files.
+	 */
+	private String page(TrajectoryReport report, String base, String attachmentBase, Model model) {
 		model.addAttribute("report", report);
 		model.addAttribute("pdfLink", base + "/pdf");
+		model.addAttribute("attachmentBase", attachmentBase);
 		return "report/page";
 	}
 
