@@ -93,8 +93,9 @@ public final class BracketedPlaceholders {
 	 * those ask the writer to fill in.
 	 */
 	private static final Set<String> BUTTON_VERBS = Set.of("toevoegen", "wijzigen", "bewerken", "kiezen", "selecteren",
-			"zoeken", "opslaan", "verwijderen", "aanpassen", "bekijken", "tonen", "add", "edit", "change", "choose",
-			"select", "search", "save", "delete", "remove", "view", "show");
+			"zoeken", "opslaan", "verwijderen", "aanpassen", "bekijken", "tonen", "versturen", "verzenden", "delen", "volgen",
+			"bevestigen", "uploaden", "add", "edit", "change", "choose", "select", "search", "save", "delete", "remove",
+			"view", "show", "send", "share", "follow", "confirm", "upload");
 
 	/**
 	 * A passage in quotation marks on one line: the coach quotes a participant's letter to comment on it
@@ -136,12 +137,34 @@ public final class BracketedPlaceholders {
 			else if (placeholderOfWhat(found.group(1))) {
 				// The quotes are read only for a letter that has such a bracket: most have none.
 				quoted = quoted == null ? quoted(text) : quoted;
-				if (quoted.stream().noneMatch(span -> span[0] < start && end < span[1])) {
+				if (!inQuotes(quoted, start, end)) {
 					places.add(new Placed(found.group(), start, end));
 				}
 			}
 		}
 		return List.copyOf(places);
+	}
+
+	/**
+	 * Whether a quote holds the bracket: the quotes are found left to right and never overlap, so only the last one
+	 * that starts before the bracket can (a look-up, not a comparison with each: a letter of thousands of brackets and
+	 * quotes compared every pair).
+	 */
+	private static boolean inQuotes(List<int[]> quoted, int start, int end) {
+		int low = 0;
+		int high = quoted.size() - 1;
+		int last = -1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			if (quoted.get(middle)[0] < start) {
+				last = middle;
+				low = middle + 1;
+			}
+			else {
+				high = middle - 1;
+			}
+		}
+		return last >= 0 && end < quoted.get(last)[1];
 	}
 
 	private static List<int[]> quoted(String text) {
@@ -163,7 +186,16 @@ public final class BracketedPlaceholders {
 	 */
 	private static boolean placeholderOfWhat(String between) {
 		String[] words = words(between);
-		return words.length > 1 && PLACEHOLDER_WORDS.contains(words[0]) && !BUTTON_VERBS.contains(words[words.length - 1]);
+		return words.length > 1 && PLACEHOLDER_WORDS.contains(words[0]) && !BUTTON_VERBS.contains(words[words.length - 1])
+				&& Arrays.stream(words).skip(1).noneMatch(BracketedPlaceholders::filledIn);
+	}
+
+	/**
+	 * A word after the placeholder word that shows it is filled in or a heading, not left to fill in: a digit or a
+	 * comma ([Dag 1], [Telefoon 085-1234567], [Adres Stationsplein 1, Utrecht], [Name et al., 2020]).
+	 */
+	private static boolean filledIn(String word) {
+		return word.indexOf(',') >= 0 || word.chars().anyMatch(Character::isDigit);
 	}
 
 	private static String[] words(String between) {

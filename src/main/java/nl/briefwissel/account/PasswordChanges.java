@@ -78,12 +78,6 @@ public class PasswordChanges {
 	}
 
 	/**
-	 * Changes the password when {@code current} is the account's. {@code newPassword} is held to the rules of a
-	 * reset ({@link PasswordRules}) first: one they refuse throws {@link RefusedPassword} before the current password
-	 * is checked, so it costs no attempt and no hash. Its length is the form's to check. {@code session}: the one
-	 * the person works in, which stays.
-	 */
-	/**
 	 * Why {@link PasswordRules} refuse {@code newPassword} for this account, as a message key; empty when they do not.
 	 * For the form, which says it beside a confirmation that differs: the change itself holds to the same answer.
 	 */
@@ -92,6 +86,12 @@ public class PasswordChanges {
 			.map(PasswordRules.Refusal::messageKey);
 	}
 
+	/**
+	 * Changes the password when {@code current} is the account's. {@code newPassword} is held to the rules of a
+	 * reset ({@link PasswordRules}) first: one they refuse throws {@link RefusedPassword} before the current password
+	 * is checked, so it costs no attempt and no hash. Its length is the form's to check. {@code session}: the one
+	 * the person works in, which stays.
+	 */
 	@Transactional
 	public Outcome change(UUID accountId, String current, String newPassword, HttpSession session) {
 		PasswordRules.require(newPassword, accounts.byId(accountId).map(Account::email).orElse(null));

@@ -105,6 +105,28 @@ class BracketedPlaceholdersTests {
 	void theNameOfAButtonIsNotFound() {
 		assertThat(BracketedPlaceholders.in("Klik op [Start], dan [Voeg toe] en [Vul aan]. Kies [Coach] of [Invoegen]. "
 				+ "[Fill in] [Aanvullen] [Functie toevoegen] [Naam wijzigen] [Date edit] [...] [?]")).isEmpty();
+		assertThat(BracketedPlaceholders.in("Druk op [E-mail versturen], [Locatie delen] of [Bedrijf volgen]; [Send email].")).isEmpty();
+	}
+
+	/**
+	 * A placeholder word with a digit or a comma after it is a heading or filled in, not left to fill in (review,
+	 * session 44): a plan's days, a number or an address written out, a citation.
+	 */
+	@Test
+	void aPlaceholderWordWithWhatFillsItInIsNotFound() {
+		assertThat(BracketedPlaceholders.in("[Dag 1] Schrijf op. [Dag 2] Lees terug. [Telefoon 085-1234567] "
+				+ "[Adres Stationsplein 1, Utrecht] [Name et al., 2020] [Day 3]")).isEmpty();
+		assertThat(BracketedPlaceholders.in("[Dag 1] en dan [datum gesprek]")).containsExactly("[datum gesprek]");
+	}
+
+	/** Many brackets and many quotes: each bracket looks up the quote that may hold it, none is compared with all. */
+	@Test
+	void manyBracketsInManyQuotesAreFoundWhereTheyStand() {
+		String letter = "'[naam collega]' [naam collega] ".repeat(2_000) + "[naam leidinggevende]";
+		List<String> found = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+				() -> BracketedPlaceholders.in(letter));
+		assertThat(found).containsExactly("[naam collega]", "[naam leidinggevende]");
+		assertThat(BracketedPlaceholders.placed(letter)).hasSize(2_001);
 	}
 
 	/**

@@ -285,7 +285,7 @@ class CourseReasonsAndConfirmationTests {
 		assertThat(page(post("/coach/trajectories/{id}/complete", running.id()).param("lang", "en").param("reason", "QUESTION_ANSWERED")
 			.with(csrf()), coach).getElementById("complete-summary-unanswered").text())
 			.startsWith("You sent the summary today, and " + name + " has not written since.")
-			.endsWith("Once you complete it, " + name + " can no longer react to it.");
+			.endsWith("Once you complete the trajectory, " + name + " can no longer react to it.");
 		assertThat(page(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "PERSONAL_CIRCUMSTANCES").with(csrf()), coach)
 			.getElementById("stop-summary-unanswered").text()).contains("Zodra je stopt, kan " + name + " er niet meer op reageren.");
 
