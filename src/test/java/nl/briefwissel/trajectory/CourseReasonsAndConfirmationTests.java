@@ -254,6 +254,27 @@ class CourseReasonsAndConfirmationTests {
 	}
 
 	/**
+	 * The day the participant has been waiting since is the programme's: a letter of half past midnight in Amsterdam
+	 * is of that day, though PostgreSQL hands its moment back in UTC, the day before (review, session 44).
+	 */
+	@Test
+	void theDayTheParticipantWaitsSinceIsAmsterdamsDay() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/participant/conversation").param("text", "Zal ik de vacature bij de bibliotheek proberen?")
+			.param("trajectory", running.id().toString()).with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is3xxRedirection());
+		java.time.ZoneId amsterdam = java.time.ZoneId.of("Europe/Amsterdam");
+		java.time.LocalDate day = Today.date().minusDays(3);
+		jdbc.sql("update message set created_at = :at where trajectory_id = :id and author_role = 'PARTICIPANT'")
+			.param("at", day.atTime(0, 30).atZone(amsterdam).toOffsetDateTime())
+			.param("id", running.id())
+			.update();
+		String since = day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
+		Element onForm = page(get("/coach/trajectories/" + running.id() + "/course"), coach(running)).getElementById("complete-unanswered");
+		assertThat(onForm.text()).contains(" wacht sinds " + since + " op je antwoord");
+	}
+
+	/**
 	 * The summary's mail tells the participant they can react while the trajectory runs; a coach completed 13 seconds
 	 * after sending it, warned of nothing. The confirmation says when it was sent and that the participant can no
 	 * longer react, in Dutch and English, until the participant writes or reacts since; completing is not refused.

@@ -222,12 +222,17 @@ class LifecycleController {
 		model.addAttribute("summaryUnsent", trajectories.closingSummaryUnsent(id));
 		LocalDate summarySentOn = trajectories.closingSummarySentWithoutReaction(id)
 			.filter(sent -> unanswered.participantLastWrote(id).filter(wrote -> !wrote.isBefore(sent)).isEmpty())
-			.map(sent -> sent.atZoneSameInstant(clock.getZone()).toLocalDate())
+			.map(this::day)
 			.orElse(null);
 		model.addAttribute("summarySentOn", summarySentOn);
 		model.addAttribute("summarySentToday", LocalDate.now(clock).equals(summarySentOn));
-		model.addAttribute("waitingSince", unanswered.waitingSince(id).map(java.time.OffsetDateTime::toLocalDate).orElse(null));
-		model.addAttribute("letterDraftSavedOn", drafts.savedAt(id, me.id()).map(java.time.OffsetDateTime::toLocalDate).orElse(null));
+		// Days in the programme's zone: PostgreSQL hands its moments back in UTC, and a letter of 00:30 was the day before.
+		model.addAttribute("waitingSince", unanswered.waitingSince(id).map(this::day).orElse(null));
+		model.addAttribute("letterDraftSavedOn", drafts.savedAt(id, me.id()).map(this::day).orElse(null));
+	}
+
+	private LocalDate day(java.time.OffsetDateTime at) {
+		return at.atZoneSameInstant(clock.getZone()).toLocalDate();
 	}
 
 	@ExceptionHandler(TrajectoryLifecycle.NotYourTrajectoryException.class)
