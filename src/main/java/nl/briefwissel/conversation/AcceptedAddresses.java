@@ -316,6 +316,29 @@ public class AcceptedAddresses {
 			.list();
 	}
 
+	/**
+	 * The completed or stopped trajectory (not erased) of the participant whose own address this is, the one that
+	 * ended last: a new mail of theirs when none of theirs runs any more belongs there, not with administrators who do
+	 * not know them (decision 0106, session 44). By their own address only: an address confirmed for a trajectory
+	 * counted for its time (decision 0091), and one that ended asks for nothing any more. Empty for an address that
+	 * is no participant's.
+	 */
+	public Optional<UUID> lastEndedOf(String sender) {
+		String address = normal(sender);
+		if (address.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select t.id from trajectory t join account a on a.id = t.participant_id
+				where a.email = :a and t.status in %s and t.erased_at is null
+				order by t.ended_on desc nulls last, t.created_at desc, t.id""".formatted(ENDED))
+			.param("a", address)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
 	private Optional<Accepted> stored(UUID trajectoryId, String address) {
 		return jdbc.sql("""
 				select address, state, accepted_at, asked_at, expires_at, answered_at, withdrawn_at from accepted_address

@@ -22,6 +22,7 @@ import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.NoticeKind;
 import nl.briefwissel.trajectory.NoticeMails;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HeldBackNotices {
+
+	/** The notices about a mail of theirs that was held back or only partly kept: each has an ".ended" text. */
+	private static final java.util.Set<NoticeKind> OF_HELD_MAIL = java.util.EnumSet.of(NoticeKind.MAIL_TOO_BIG,
+			NoticeKind.MAIL_UNREADABLE, NoticeKind.MAIL_EMPTY, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS, NoticeKind.NEW_MAIL_HELD,
+			NoticeKind.FILES_NOT_KEPT);
 
 	/** At most one notice of each kind per trajectory in this time. */
 	static final Duration QUIET = Duration.ofHours(1);
@@ -117,32 +123,44 @@ class HeldBackNotices {
 	 * writes three times in a row hears it once. Never a word of the letter.
 	 */
 	void afterTheEnd(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
+		send(trajectory, NoticeKind.LETTER_AFTER_THE_END, "mail.heldBack.afterTheEnd", receivedAt,
+				language -> whenEndedAndWhereNext(trajectory, language), true, false);
+		// Not answering to the conversation's address, whatever the mail mode: that address is no longer read, and
+		// an answer to this notice (or an auto-responder's that says nothing of it) was another letter after the
+		// end, and another notice an hour later (review).
+	}
+
+	/**
+	 * The day the trajectory ended, and where a new question goes ({@link #afterTheEnd}): said by every notice about
+	 * mail after the end, in the participant's language.
+	 */
+	private List<Object> whenEndedAndWhereNext(TrajectoryOverview trajectory, Locale language) {
 		java.util.Optional<nl.briefwissel.organisation.Programme> programme = trajectory.programmeId() == null
 				? java.util.Optional.empty() : programmes.byId(trajectory.programmeId());
-		send(trajectory, NoticeKind.LETTER_AFTER_THE_END, "mail.heldBack.afterTheEnd", receivedAt, language -> {
-			String ended = trajectory.endedOn() == null ? texts.getMessage("mail.heldBack.afterTheEnd.endedRecently", null, language)
-					: DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(trajectory.endedOn());
-			String again;
-			if (programme.isPresent() && programme.get().intakeAddress() != null && !programme.get().intakeAddress().isBlank()) {
-				again = texts.getMessage("mail.heldBack.afterTheEnd.again.address", new Object[] { programme.get().intakeAddress() },
-						language);
-			}
-			else if (programme.isPresent() && programme.get().publicIntake()) {
-				again = texts.getMessage("mail.heldBack.afterTheEnd.again.form",
-						new Object[] { address.link("/intake/programme/" + programme.get().id(), language).toUriString() }, language);
-			}
-			else {
-				java.util.Optional<Organisation> organisation = programme.flatMap(p -> organisations.byId(p.organisationId()));
-				again = organisation.isPresent()
-						? texts.getMessage("mail.heldBack.afterTheEnd.again.organisation",
-								new Object[] { organisation.get().name() }, language)
-						: texts.getMessage("mail.heldBack.afterTheEnd.again.none", null, language);
-			}
-			return List.of(ended, again);
-			// Not answering to the conversation's address, whatever the mail mode: that address is no longer read, and
-			// an answer to this notice (or an auto-responder's that says nothing of it) was another letter after the
-			// end, and another notice an hour later (review).
-		}, true, false);
+		String ended = trajectory.endedOn() == null ? texts.getMessage("mail.heldBack.afterTheEnd.endedRecently", null, language)
+				: DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(trajectory.endedOn());
+		String again;
+		if (programme.isPresent() && programme.get().intakeAddress() != null && !programme.get().intakeAddress().isBlank()) {
+			again = texts.getMessage("mail.heldBack.afterTheEnd.again.address", new Object[] { programme.get().intakeAddress() },
+					language);
+		}
+		else if (programme.isPresent() && programme.get().publicIntake()) {
+			again = texts.getMessage("mail.heldBack.afterTheEnd.again.form",
+					new Object[] { address.link("/intake/programme/" + programme.get().id(), language).toUriString() }, language);
+		}
+		else {
+			java.util.Optional<Organisation> organisation = programme.flatMap(p -> organisations.byId(p.organisationId()));
+			again = organisation.isPresent()
+					? texts.getMessage("mail.heldBack.afterTheEnd.again.organisation", new Object[] { organisation.get().name() },
+							language)
+					: texts.getMessage("mail.heldBack.afterTheEnd.again.none", null, language);
+		}
+		return List.of(ended, again);
+	}
+
+	/** Completed or stopped: nobody coaches them any more. A pause is not an end (decision 0122). */
+	private static boolean ended(TrajectoryOverview trajectory) {
+		return trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED;
 	}
 
 	/**
@@ -156,7 +174,7 @@ class HeldBackNotices {
 	 */
 	void fromAnotherAddress(TrajectoryOverview trajectory, String sender, OffsetDateTime receivedAt,
 			java.util.Optional<AcceptedAddresses.Accepted> waiting) {
-		if (waiting.isPresent()) {
+		if (waiting.isPresent() && !ended(trajectory)) {
 			waitingForConfirmation(trajectory, waiting.get(), receivedAt);
 			return;
 		}
@@ -191,10 +209,13 @@ class HeldBackNotices {
 	/**
 	 * A new mail of theirs reached Briefwissel without the reply address of their conversation (decision 0106):
 	 * it waits for their coach, who adds it to the conversation or not. Answering a letter brings the next one in
-	 * at once. Never a word of the mail, as for the others.
+	 * at once. Never a word of the mail, as for the others. After their last trajectory ended: that it was kept, that
+	 * nobody coaches them any more and where a new question goes, as a letter after the end is told (decision 0122).
 	 */
 	void newMail(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
-		send(trajectory, NoticeKind.NEW_MAIL_HELD, letters.inFull(trajectory) ? "mail.heldBack.newMail" : "mail.heldBack.newMailSecure",
+		// After the end one text in either mode: it asks them to write nowhere.
+		send(trajectory, NoticeKind.NEW_MAIL_HELD,
+				ended(trajectory) || letters.inFull(trajectory) ? "mail.heldBack.newMail" : "mail.heldBack.newMailSecure",
 				receivedAt, language -> List.of(), true, null);
 	}
 
@@ -258,9 +279,13 @@ class HeldBackNotices {
 	 */
 	private void send(TrajectoryOverview trajectory, NoticeKind kind, String key, OffsetDateTime receivedAt,
 			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull) {
-		send(trajectory, kind, key, receivedAt, more, limited, inFull,
-				language -> address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id())
-					.toUriString());
+		send(trajectory, kind, key, receivedAt, more, limited, inFull, conversation(trajectory));
+	}
+
+	/** The link to the participant's conversation page, which after the end is theirs to re-read. */
+	private java.util.function.Function<Locale, String> conversation(TrajectoryOverview trajectory) {
+		return language -> address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id())
+			.toUriString();
 	}
 
 	/** As above, with the button's link of its own instead of the conversation's. */
@@ -278,14 +303,28 @@ class HeldBackNotices {
 			}
 		}
 		Locale language = languageOf(trajectory);
-		String link = linkIn.apply(language);
 		String when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", language)
 			.format(receivedAt.atZoneSameInstant(clock.getZone()));
 		List<Object> args = new java.util.ArrayList<>(List.of(when));
 		args.addAll(more.apply(language));
-		OutgoingMail mail = mails.toParticipant(to, language, trajectory.participantName(), kind, key, args.toArray(), link)
+		boolean afterTheEnd = ended(trajectory) && OF_HELD_MAIL.contains(kind);
+		String writtenIn = key;
+		java.util.function.Function<Locale, String> linkTo = linkIn;
+		if (afterTheEnd) {
+			// Their conversation ended: a notice that says to write in it, to send the mail again or that their coach
+			// sees it promises what no longer holds (the conversation page takes no letter, nobody coaches them).
+			// Its ".ended" text says what became of the mail, the day it ended and where a new question goes, under
+			// the same kind and hourly limit: it is the same mail held back (decision 0122: the notice of its reason).
+			writtenIn = key + ".ended";
+			args.addAll(whenEndedAndWhereNext(trajectory, language));
+			linkTo = conversation(trajectory);
+		}
+		String link = linkTo.apply(language);
+		OutgoingMail mail = mails.toParticipant(to, language, trajectory.participantName(), kind, writtenIn, args.toArray(), link)
 			.about(trajectory.id());
-		if (inFull == null ? letters.inFull(trajectory) : inFull) {
+		// Not answering to the conversation's address after the end, as the notice of a letter after the end does not:
+		// that address is read by no one any more.
+		if (!afterTheEnd && (inFull == null ? letters.inFull(trajectory) : inFull)) {
 			// Answered, it goes into the conversation as a letter does: sending it again is answering this mail.
 			// Not where letters go as a notification only: the participant is not asked to answer by mail.
 			mail = mail.replyingTo(replyAddress.of(tokens.tokenFor(trajectory.id(), trajectory.participantId())));

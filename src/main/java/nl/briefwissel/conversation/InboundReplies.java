@@ -141,10 +141,11 @@ class InboundReplies implements InboundMailHandler {
 			}
 			Optional<TrajectoryOverview> own = content.kind() == MailKind.REPLY
 					&& (reason instanceof QuarantineReason.NoReference || reason instanceof QuarantineReason.UnknownReplyAddress)
-							? ownUnderway(content) : Optional.empty();
+							? own(content) : Optional.empty();
 			if (own.isPresent()) {
 				// A new mail of the participant of one open trajectory: their coach decides, not an administrator who
-				// does not know them, and the participant hears it waits (decision 0106).
+				// does not know them, and the participant hears it waits (decision 0106); or, after their last one
+				// ended, that it was kept and nobody coaches them any more (the notice says which).
 				boolean confirmed = authentication.check(content) instanceof SenderAuthentication.Confirmed;
 				InboundResult held = quarantine.put(mail.id(), new QuarantineReason.NewMail(sender(content), confirmed),
 						own.get().id());
@@ -206,14 +207,21 @@ class InboundReplies implements InboundMailHandler {
 	/**
 	 * The one running or paused trajectory whose participant sent this mail (their own address, or one confirmed
 	 * for it), when the receiving server did not doubt the sender (decision 0037): a mail without a reply address
-	 * carries nothing else that says whose it is. None when the sender is the participant of two or more.
+	 * carries nothing else that says whose it is. None when the sender is the participant of two or more. When none
+	 * of theirs runs any more, the one of theirs that ended last (by their own address): it is still their mail, kept
+	 * for their conversation and in their export, and they hear that nobody coaches them any more, where it went to
+	 * the administrators unseen and they heard nothing (decision 0106, session 44). A running one wins over an
+	 * ended one, as a letter goes to the conversation they write in.
 	 */
-	private Optional<TrajectoryOverview> ownUnderway(ReadMail content) {
+	private Optional<TrajectoryOverview> own(ReadMail content) {
 		String sender = sender(content);
 		if (sender.isEmpty() || authentication.check(content) instanceof SenderAuthentication.Unconfirmed) {
 			return Optional.empty();
 		}
 		List<UUID> underway = accepted.underwayOf(sender);
+		if (underway.isEmpty()) {
+			return accepted.lastEndedOf(sender).flatMap(trajectories::withContent);
+		}
 		return underway.size() == 1 ? trajectories.withContent(underway.get(0)) : Optional.empty();
 	}
 

@@ -579,11 +579,14 @@ class ErasureAndRetentionTests {
 	 * conversation, and goes with the confirmed erasure instead of staying readable for its period.
 	 */
 	@Test
-	void mailOfNoConversationFromTheParticipantGoesWithTheirErasure(
-			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
+	void mailOfNoConversationFromTheParticipantGoesWithTheirErasure() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
-		// Ended: a new mail of the participant of an open trajectory waits for its coach instead (decision 0106).
-		lifecycle.complete(trajectory.id(), trajectory.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		// Two open trajectories: which coach is not Briefwissel's to guess, so it waits for the administrators. A new
+		// mail of the participant of one open trajectory waits for its coach instead, and after their last one ended
+		// it is held for that one (decision 0106).
+		var otherProgramme = programmes.create(trajectory.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		trajectories.record(otherProgramme.id(), trajectory.participant().id(), trajectory.coach().id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "GROWTH", nl.briefwissel.Today.date(), null);
 		String email = trajectory.participant().email();
 		UUID stray = strayFrom(email, "<zonder-gesprek-" + UUID.randomUUID() + "@example.nl>");
 		assertThat(jdbc.sql("select reason_code from quarantined_mail where inbound_mail_id = :id").param("id", stray)
@@ -947,12 +950,19 @@ class ErasureAndRetentionTests {
 	void mailOfNoConversationFromAParticipantForgottenWithTheirOrganisationGoes(@Autowired OrganisationEndings endings,
 			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
-		lifecycle.complete(trajectory.id(), trajectory.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		// Of no conversation: it came while two trajectories of theirs were open, so which coach was not Briefwissel's
+		// to guess. After their last one ended their mail is held for that one instead (decision 0106).
+		var otherProgramme = programmes.create(trajectory.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		UUID second = trajectories.record(otherProgramme.id(), trajectory.participant().id(), trajectory.coach().id(),
+				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "GROWTH", nl.briefwissel.Today.date(), null);
 		String email = trajectory.participant().email();
 		UUID stray = strayFrom(email, "<einde-" + UUID.randomUUID() + "@example.nl>");
 		UUID failed = strayFrom(email, "<einde-opgegeven-" + UUID.randomUUID() + "@example.nl>");
 		jdbc.sql("delete from quarantined_mail where inbound_mail_id = :id").param("id", failed).update();
 		jdbc.sql("update inbound_mail set status = 'FAILED' where id = :id").param("id", failed).update();
+		for (UUID theirs : List.of(trajectory.id(), second)) {
+			lifecycle.complete(theirs, trajectory.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		}
 
 		assertThat(endings.end(trajectory.organisationId(), accounts.byEmail("beheer@briefwissel.test").orElseThrow().id()))
 			.isInstanceOf(OrganisationEndings.Ended.class);

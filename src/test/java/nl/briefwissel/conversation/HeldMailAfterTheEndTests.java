@@ -1,0 +1,295 @@
+package nl.briefwissel.conversation;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.Today;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.mail.InboundMails;
+import nl.briefwissel.mail.ReplyAddress;
+import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
+import nl.briefwissel.trajectory.TrajectoryStatus;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Mail held back after a trajectory was completed or stopped (product walk, session 44). The notices of held mail
+ * told the participant to write in their conversation, to send the mail again or that their coach would see it,
+ * where the conversation page takes no letter any more and nobody coaches them: after the end they say what became
+ * of the mail, the day it ended and where a new question goes, as the notice of a letter after the end does
+ * (decision 0122). And a new mail of the participant without their conversation's reply address, after their last
+ * trajectory ended, went to the administrators unseen and untold: it is held for that trajectory and is in their
+ * export (decision 0106).
+ */
+@BriefwisselTest
+class HeldMailAfterTheEndTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	InboundMails inbound;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	ReplyTokens tokens;
+
+	@Autowired
+	ReplyAddress replyAddress;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Trajectories trajectories;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	MockMvc mvc;
+
+	/**
+	 * A stranger's mail to the reply address of an ended conversation: still told to the participant, whose
+	 * conversation's address it is, but without sending them to write in a conversation that takes no letter.
+	 */
+	@Test
+	void aStrangersMailAfterTheEndIsToldWithoutSendingTheParticipantToWriteInTheirConversation() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String reply = replyAddress.of(tokens.tokenFor(running.id(), running.participant().id()));
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String stranger = "vreemde-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+
+		store(stranger, reply, "Hallo " + UUID.randomUUID(), "Wie leest dit nog?");
+
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je mail vanaf een ander adres is niet in je gesprek gezet"));
+		assertThat(Mailboxes.text(told)).contains(stranger)
+			.contains("Je traject is op")
+			.contains("afgelopen")
+			.contains("Je gesprek kun je blijven teruglezen")
+			.contains("opnieuw aan via")
+			.doesNotContain("chrijven in je gesprek")
+			.doesNotContain("Je e-coach ziet")
+			.doesNotContain("Wie leest dit");
+		// Not answering to the conversation's address: nobody reads it any more.
+		assertThat(java.util.Arrays.stream(told.getReplyTo()).map(Object::toString)).noneMatch(to -> to.contains("reply+"));
+		assertThat(noticeKinds(running.participant().email())).containsExactly("MAIL_FROM_ANOTHER_ADDRESS");
+	}
+
+	/** Their own mail too big to keep after a stop: no "send it again", in their language. */
+	@Test
+	void aMailTooBigAfterAStopDoesNotAskToSendItAgain() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		String reply = replyAddress.of(tokens.tokenFor(running.id(), running.participant().id()));
+		lifecycle.stop(running.id(), running.coach().id(), Reason.NO_RESPONSE, null);
+
+		// Only its headers kept, as the receiver keeps a mail too big (decision 0075).
+		byte[] big = ("X-Briefwissel-Too-Big: 41943040\r\nFrom: " + running.participant().email() + "\r\nTo: " + reply
+				+ "\r\nSubject: Video\r\nMessage-ID: <" + UUID.randomUUID() + "@example.nl>\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		inbound.store(big, InboundMails.Source.SMTP, running.participant().email(), List.of(reply));
+
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Your mail was too large and did not arrive"));
+		assertThat(Mailboxes.text(told)).contains("Your trajectory ended on")
+			.contains("apply again")
+			.doesNotContain("send your message again")
+			.doesNotContain("write in your conversation");
+	}
+
+	/** An empty mail after the end: no "send it again", no "your coach sees it". */
+	@Test
+	void anEmptyMailAfterTheEndDoesNotAskToSendItAgain() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String reply = replyAddress.of(tokens.tokenFor(running.id(), running.participant().id()));
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+
+		store(running.participant().email(), reply, "Re: Opdracht 3", "");
+
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je mail was leeg en is niet aangekomen"));
+		assertThat(Mailboxes.text(told)).contains("Je traject is op")
+			.contains("Je gesprek kun je blijven teruglezen")
+			.doesNotContain("opnieuw, of schrijf in je gesprek")
+			.doesNotContain("Je e-coach ziet");
+	}
+
+	/**
+	 * A letter after the end with a file that was not kept: the letter is in the conversation, but the notice of the
+	 * file no longer says the coach reads it, or to write in the conversation.
+	 */
+	@Test
+	void aFileNotKeptOfALetterAfterTheEndIsToldWithoutTheCoachReadingIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String reply = replyAddress.of(tokens.tokenFor(running.id(), running.participant().id()));
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		byte[] video = new byte[16 * 1024 * 1024];
+		String mail = """
+				From: Deelnemer <%s>
+				To: %s
+				Subject: Re: Opdracht 3
+				Message-ID: <bestand-%s@example.nl>
+				MIME-Version: 1.0
+				Content-Type: multipart/mixed; boundary="grens"
+
+				--grens
+				Content-Type: text/plain; charset=utf-8
+
+				Hier is toch nog mijn filmpje.
+				--grens
+				Content-Type: video/mp4; name="werkplek.mp4"
+				Content-Disposition: attachment; filename="werkplek.mp4"
+				Content-Transfer-Encoding: base64
+
+				%s
+				--grens--
+				""".formatted(running.participant().email(), reply, UUID.randomUUID(),
+				java.util.Base64.getMimeEncoder().encodeToString(video))
+			.replace("\n", "\r\n");
+		inbound.store(mail.getBytes(StandardCharsets.UTF_8), InboundMails.Source.SMTP, running.participant().email(),
+				List.of(reply));
+
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Niet alles uit je mail is bewaard"));
+		assertThat(Mailboxes.text(told)).contains("werkplek.mp4")
+			.contains("Je traject is op")
+			.doesNotContain("je e-coach kan hem lezen")
+			.doesNotContain("chrijven in je gesprek");
+		assertThat(java.util.Arrays.stream(told.getReplyTo()).map(Object::toString)).noneMatch(to -> to.contains("reply+"));
+	}
+
+	@Test
+	void aNewMailOfTheParticipantAfterTheEndIsHeldForTheirEndedTrajectoryToldOnceAnHourAndInTheirExport() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String subject = "Nog een vraag " + UUID.randomUUID();
+
+		store(running.participant().email(), "reply@briefwissel.test", subject, "Ik heb toch nog een vraag over mijn werk.");
+
+		Quarantine.Entry held = awaitEntry(subject);
+		assertThat(held.trajectoryId()).as("held for their ended trajectory, not for the administrators").isEqualTo(running.id());
+		assertThat(held.why()).isEqualTo(new QuarantineReason.NewMail(running.participant().email(), false));
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je nieuwe mail is bewaard, maar je traject is afgelopen"));
+		assertThat(Mailboxes.text(told)).contains("Je traject is op")
+			.contains("je e-coach begeleidt je niet meer")
+			.contains("opnieuw aan via")
+			.doesNotContain("wacht op je e-coach")
+			.doesNotContain("chrijven in je gesprek")
+			.doesNotContain("vraag over mijn werk");
+		assertThat(java.util.Arrays.stream(told.getReplyTo()).map(Object::toString)).noneMatch(to -> to.contains("reply+"));
+
+		// A second one within the hour is held too, and told no second time.
+		String again = "Nog eens " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", again, "En nog iets.");
+		assertThat(awaitEntry(again).trajectoryId()).isEqualTo(running.id());
+		assertThat(noticeKinds(running.participant().email())).containsExactly("NEW_MAIL_HELD");
+
+		// Their own mail, in their own export.
+		var response = mvc.perform(get("/participant/export").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		Map<String, byte[]> entries = unzipped(response.getContentAsByteArray());
+		JsonNode heldBack = JsonMapper.builder().build()
+			.readTree(new String(entries.get("gegevens.json"), StandardCharsets.UTF_8)).get("trajectories").get(0).get("heldBackMail");
+		assertThat(heldBack).hasSize(2).allSatisfy(mail -> {
+			assertThat(mail.get("from").asString()).isEqualTo(running.participant().email());
+			assertThat(mail.get("fromParticipant").asBoolean()).isTrue();
+		});
+	}
+
+	/** One running and one ended trajectory: the running one's coach reads it, as before (decision 0106). */
+	@Test
+	void aNewMailOfAParticipantWithARunningAndAnEndedTrajectoryGoesToTheRunningOne() throws Exception {
+		var ended = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		var otherProgramme = programmes.create(ended.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		UUID running = trajectories.record(otherProgramme.id(), ended.participant().id(), ended.coach().id(),
+				TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
+		String subject = "Lopend " + UUID.randomUUID();
+
+		store(ended.participant().email(), "reply@briefwissel.test", subject, "Voor mijn nieuwe traject.");
+
+		assertThat(awaitEntry(subject).trajectoryId()).isEqualTo(running);
+		Mailboxes.awaitMail(mailServer, ended.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je nieuwe mail wacht op je e-coach"));
+	}
+
+	/** Of two ended trajectories, the one that ended last holds it. */
+	@Test
+	void aNewMailAfterTwoEndedTrajectoriesIsHeldForTheOneThatEndedLast() throws Exception {
+		var first = fixtures.runningTrajectory(true);
+		lifecycle.complete(first.id(), first.coach().id(), Reason.QUESTION_ANSWERED, null);
+		var otherProgramme = programmes.create(first.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		UUID later = trajectories.record(otherProgramme.id(), first.participant().id(), first.coach().id(),
+				TrajectoryStatus.STOPPED, "GROWTH", Today.date().minusWeeks(3), Today.date().plusDays(1));
+		jdbc.sql("update trajectory set ended_on = :day where id = :t").param("day", Today.date().minusWeeks(1))
+			.param("t", first.id()).update();
+		String subject = "Laatste " + UUID.randomUUID();
+
+		store(first.participant().email(), "reply@briefwissel.test", subject, "Welke?");
+
+		assertThat(awaitEntry(subject).trajectoryId()).isEqualTo(later);
+	}
+
+	private List<String> noticeKinds(String to) {
+		return jdbc.sql("select notice_kind from outbound_mail where recipient = :to and notice_kind is not null")
+			.param("to", to).query(String.class).list();
+	}
+
+	private void store(String from, String to, String subject, String words) {
+		byte[] raw = ("From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nMessage-ID: <" + UUID.randomUUID()
+				+ "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + words + "\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		inbound.store(raw, InboundMails.Source.SMTP, from, List.of(to));
+	}
+
+	private Quarantine.Entry awaitEntry(String subject) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> quarantine.all().stream().filter(e -> subject.equals(e.subject())).findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private static Map<String, byte[]> unzipped(byte[] exported) throws Exception {
+		Map<String, byte[]> entries = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(exported))) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.put(entry.getName(), zip.readAllBytes());
+			}
+		}
+		return entries;
+	}
+}
