@@ -321,7 +321,9 @@ public class AcceptedAddresses {
 	 * ended last: a new mail of theirs when none of theirs runs any more belongs there, not with administrators who do
 	 * not know them (decision 0106, session 44). By their own address only: an address confirmed for a trajectory
 	 * counted for its time (decision 0091), and one that ended asks for nothing any more. Empty for an address that
-	 * is no participant's.
+	 * is no participant's, and for one with a trajectory not ended (an intake or a match under way, a new question
+	 * of theirs): the after-the-end notice would tell them to ask anew, which they did; such a mail stays with the
+	 * administrators as before.
 	 */
 	public Optional<UUID> lastEndedOf(String sender) {
 		String address = normal(sender);
@@ -331,7 +333,9 @@ public class AcceptedAddresses {
 		return jdbc.sql("""
 				select t.id from trajectory t join account a on a.id = t.participant_id
 				where a.email = :a and t.status in %s and t.erased_at is null
-				order by t.ended_on desc nulls last, t.created_at desc, t.id""".formatted(ENDED))
+				  and not exists (select 1 from trajectory o where o.participant_id = t.participant_id
+				                  and o.status not in %s and o.erased_at is null)
+				order by t.ended_on desc nulls last, t.created_at desc, t.id""".formatted(ENDED, ENDED))
 			.param("a", address)
 			.query(UUID.class)
 			.list()

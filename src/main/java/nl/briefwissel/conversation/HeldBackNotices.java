@@ -137,8 +137,10 @@ class HeldBackNotices {
 	private List<Object> whenEndedAndWhereNext(TrajectoryOverview trajectory, Locale language) {
 		java.util.Optional<nl.briefwissel.organisation.Programme> programme = trajectory.programmeId() == null
 				? java.util.Optional.empty() : programmes.byId(trajectory.programmeId());
+		// "op 4 februari 2027" or "kort geleden": the preposition goes with the date ("op kort geleden" read wrong).
 		String ended = trajectory.endedOn() == null ? texts.getMessage("mail.heldBack.afterTheEnd.endedRecently", null, language)
-				: DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(trajectory.endedOn());
+				: texts.getMessage("mail.heldBack.afterTheEnd.endedOn",
+						new Object[] { DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(trajectory.endedOn()) }, language);
 		String again;
 		if (programme.isPresent() && programme.get().intakeAddress() != null && !programme.get().intakeAddress().isBlank()) {
 			again = texts.getMessage("mail.heldBack.afterTheEnd.again.address", new Object[] { programme.get().intakeAddress() },

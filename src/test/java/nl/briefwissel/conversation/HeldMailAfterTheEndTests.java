@@ -146,6 +146,21 @@ class HeldMailAfterTheEndTests {
 			.doesNotContain("Je e-coach ziet");
 	}
 
+	/** A trajectory ended without its day kept: "kort geleden afgelopen", not "op kort geleden" (review, session 44). */
+	@Test
+	void aTrajectoryEndedWithoutItsDayReadsRecently() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String reply = replyAddress.of(tokens.tokenFor(running.id(), running.participant().id()));
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		jdbc.sql("update trajectory set ended_on = null where id = :t").param("t", running.id()).update();
+
+		store(running.participant().email(), reply, "Re: Opdracht 4", "");
+
+		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je mail was leeg en is niet aangekomen"));
+		assertThat(Mailboxes.text(told)).contains("Je traject is kort geleden afgelopen").doesNotContain("op kort geleden");
+	}
+
 	/**
 	 * A letter after the end with a file that was not kept: the letter is in the conversation, but the notice of the
 	 * file no longer says the coach reads it, or to write in the conversation.
@@ -245,6 +260,25 @@ class HeldMailAfterTheEndTests {
 		assertThat(awaitEntry(subject).trajectoryId()).isEqualTo(running);
 		Mailboxes.awaitMail(mailServer, ended.participant().email(),
 				m -> Mailboxes.subject(m).startsWith("Je nieuwe mail wacht op je e-coach"));
+	}
+
+	/**
+	 * An ended trajectory and a new one still being matched: the notice after the end would tell them to ask anew,
+	 * which they did, so the mail stays with the administrators as before (review, session 44).
+	 */
+	@Test
+	void aNewMailOfAParticipantWhoseNewTrajectoryIsBeingMatchedIsNotHeldForTheEndedOne() throws Exception {
+		var ended = fixtures.runningTrajectory(true);
+		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
+		var otherProgramme = programmes.create(ended.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		trajectories.record(otherProgramme.id(), ended.participant().id(), null, TrajectoryStatus.MATCHING, "GROWTH",
+				null, null);
+		String subject = "Nieuw " + UUID.randomUUID();
+
+		store(ended.participant().email(), "reply@briefwissel.test", subject, "Wanneer begint het nieuwe traject?");
+
+		assertThat(awaitEntry(subject).trajectoryId()).as("with the administrators, for no trajectory").isNull();
+		assertThat(noticeKinds(ended.participant().email())).doesNotContain("NEW_MAIL_HELD");
 	}
 
 	/** Of two ended trajectories, the one that ended last holds it. */
