@@ -82,7 +82,7 @@ public class PasswordChanges {
 	 * For the form, which says it beside a confirmation that differs: the change itself holds to the same answer.
 	 */
 	public Optional<String> refusalKey(UUID accountId, String newPassword) {
-		return PasswordRules.refusal(newPassword, accounts.byId(accountId).map(Account::email).orElse(null))
+		return PasswordRules.refusal(newPassword, emailOf(accountId))
 			.map(PasswordRules.Refusal::messageKey);
 	}
 
@@ -94,7 +94,7 @@ public class PasswordChanges {
 	 */
 	@Transactional
 	public Outcome change(UUID accountId, String current, String newPassword, HttpSession session) {
-		PasswordRules.require(newPassword, accounts.byId(accountId).map(Account::email).orElse(null));
+		PasswordRules.require(newPassword, emailOf(accountId));
 		Outcome checked = switch (reauthentication.confirm(accountId, current, session)) {
 			case CONFIRMED -> Outcome.CHANGED;
 			case WRONG -> Outcome.WRONG;
@@ -115,6 +115,11 @@ public class PasswordChanges {
 		log.info("Password changed by the account itself: {}", accountId);
 		mailChanged(accountId);
 		return Outcome.CHANGED;
+	}
+
+	/** The account's address, for the rule against a password that is mostly that address; null for one gone. */
+	private String emailOf(UUID accountId) {
+		return accounts.byId(accountId).map(Account::email).orElse(null);
 	}
 
 	/**

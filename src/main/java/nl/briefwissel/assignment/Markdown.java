@@ -3,6 +3,7 @@ package nl.briefwissel.assignment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -32,12 +33,13 @@ public class Markdown {
 	/** Where a link may go: a web page or a mail address. */
 	private static final List<String> SCHEMES = List.of("http", "https", "mailto");
 
+	/** Which targets a link keeps: the renderer's rule, and the form's ({@link #droppedLinks}). */
+	private static final DefaultUrlSanitizer TARGETS = new DefaultUrlSanitizer(SCHEMES);
+
 	/**
 	 * Links to web pages and mail addresses only: a javascript: or data: link is written without its target.
 	 * The cleaning below refuses those too; this holds should its list of safe elements ever be widened.
 	 */
-	private static final DefaultUrlSanitizer TARGETS = new DefaultUrlSanitizer(SCHEMES);
-
 	private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
 		.escapeHtml(true)
 		.sanitizeUrls(true)
@@ -82,15 +84,15 @@ public class Markdown {
 	 * A link as the form names it, when the renderer drops its target: {@code [text](scheme:…)}, or
 	 * {@code <scheme:…>} for an autolink (its text is its target, code that is not repeated back).
 	 */
-	private static java.util.Optional<String> dropped(Node link, String target) {
+	private static Optional<String> dropped(Node link, String target) {
 		if (target == null || target.isBlank() || !TARGETS.sanitizeLinkUrl(target).isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		// The renderer drops a target only for what stands before its first colon (and before any / ? #).
 		String stripped = target.strip();
 		String scheme = stripped.substring(0, stripped.indexOf(':')).toLowerCase(Locale.ROOT) + ":…";
 		String text = textOf(link);
-		return java.util.Optional.of(text.equals(stripped) ? "<" + scheme + ">" : "[" + text + "](" + scheme + ")");
+		return Optional.of(text.equals(stripped) ? "<" + scheme + ">" : "[" + text + "](" + scheme + ")");
 	}
 
 	/** A link's text as read: its words and code, without the Markdown around them. */

@@ -325,7 +325,7 @@ public class AcceptedAddresses {
 	 * of theirs): the after-the-end notice would tell them to ask anew, which they did; such a mail stays with the
 	 * administrators as before.
 	 */
-	public Optional<UUID> lastEndedOf(String sender) {
+	Optional<UUID> lastEndedOf(String sender) {
 		String address = normal(sender);
 		if (address.isEmpty()) {
 			return Optional.empty();

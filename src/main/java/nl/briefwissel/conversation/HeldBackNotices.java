@@ -4,8 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -18,11 +25,11 @@ import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.NoticeKind;
 import nl.briefwissel.trajectory.NoticeMails;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +48,7 @@ import org.springframework.stereotype.Component;
 class HeldBackNotices {
 
 	/** The notices about a mail of theirs that was held back or only partly kept: each has an ".ended" text. */
-	private static final java.util.Set<NoticeKind> OF_HELD_MAIL = java.util.EnumSet.of(NoticeKind.MAIL_TOO_BIG,
+	private static final Set<NoticeKind> OF_HELD_MAIL = EnumSet.of(NoticeKind.MAIL_TOO_BIG,
 			NoticeKind.MAIL_UNREADABLE, NoticeKind.MAIL_EMPTY, NoticeKind.MAIL_FROM_ANOTHER_ADDRESS, NoticeKind.NEW_MAIL_HELD,
 			NoticeKind.FILES_NOT_KEPT);
 
@@ -135,8 +142,8 @@ class HeldBackNotices {
 	 * mail after the end, in the participant's language.
 	 */
 	private List<Object> whenEndedAndWhereNext(TrajectoryOverview trajectory, Locale language) {
-		java.util.Optional<nl.briefwissel.organisation.Programme> programme = trajectory.programmeId() == null
-				? java.util.Optional.empty() : programmes.byId(trajectory.programmeId());
+		Optional<Programme> programme = trajectory.programmeId() == null
+				? Optional.empty() : programmes.byId(trajectory.programmeId());
 		// "op 4 februari 2027" or "kort geleden": the preposition goes with the date ("op kort geleden" read wrong).
 		String ended = trajectory.endedOn() == null ? texts.getMessage("mail.heldBack.afterTheEnd.endedRecently", null, language)
 				: texts.getMessage("mail.heldBack.afterTheEnd.endedOn",
@@ -151,18 +158,13 @@ class HeldBackNotices {
 					new Object[] { address.link("/intake/programme/" + programme.get().id(), language).toUriString() }, language);
 		}
 		else {
-			java.util.Optional<Organisation> organisation = programme.flatMap(p -> organisations.byId(p.organisationId()));
+			Optional<Organisation> organisation = programme.flatMap(p -> organisations.byId(p.organisationId()));
 			again = organisation.isPresent()
 					? texts.getMessage("mail.heldBack.afterTheEnd.again.organisation", new Object[] { organisation.get().name() },
 							language)
 					: texts.getMessage("mail.heldBack.afterTheEnd.again.none", null, language);
 		}
 		return List.of(ended, again);
-	}
-
-	/** Completed or stopped: nobody coaches them any more. A pause is not an end (decision 0122). */
-	private static boolean ended(TrajectoryOverview trajectory) {
-		return trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED;
 	}
 
 	/**
@@ -175,8 +177,8 @@ class HeldBackNotices {
 	 * question about this address that the participant can still answer, when their coach accepted it.
 	 */
 	void fromAnotherAddress(TrajectoryOverview trajectory, String sender, OffsetDateTime receivedAt,
-			java.util.Optional<AcceptedAddresses.Accepted> waiting) {
-		if (waiting.isPresent() && !ended(trajectory)) {
+			Optional<AcceptedAddresses.Accepted> waiting) {
+		if (waiting.isPresent() && !LettersAfterTheEnd.ended(trajectory)) {
 			waitingForConfirmation(trajectory, waiting.get(), receivedAt);
 			return;
 		}
@@ -217,7 +219,7 @@ class HeldBackNotices {
 	void newMail(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
 		// After the end one text in either mode: it asks them to write nowhere.
 		send(trajectory, NoticeKind.NEW_MAIL_HELD,
-				ended(trajectory) || letters.inFull(trajectory) ? "mail.heldBack.newMail" : "mail.heldBack.newMailSecure",
+				LettersAfterTheEnd.ended(trajectory) || letters.inFull(trajectory) ? "mail.heldBack.newMail" : "mail.heldBack.newMailSecure",
 				receivedAt, language -> List.of(), true, null);
 	}
 
@@ -235,7 +237,7 @@ class HeldBackNotices {
 				false, null, language -> address.link("/address-confirmation/" + token, language).toUriString());
 	}
 
-	private static final java.util.regex.Pattern PLAIN_ADDRESS = java.util.regex.Pattern
+	private static final Pattern PLAIN_ADDRESS = Pattern
 		.compile("[A-Za-z0-9_+-]+(\\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
 	/**
@@ -280,20 +282,20 @@ class HeldBackNotices {
 	 * {@code key}: the texts it is written in.
 	 */
 	private void send(TrajectoryOverview trajectory, NoticeKind kind, String key, OffsetDateTime receivedAt,
-			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull) {
+			Function<Locale, List<Object>> more, boolean limited, Boolean inFull) {
 		send(trajectory, kind, key, receivedAt, more, limited, inFull, conversation(trajectory));
 	}
 
 	/** The link to the participant's conversation page, which after the end is theirs to re-read. */
-	private java.util.function.Function<Locale, String> conversation(TrajectoryOverview trajectory) {
+	private Function<Locale, String> conversation(TrajectoryOverview trajectory) {
 		return language -> address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id())
 			.toUriString();
 	}
 
 	/** As above, with the button's link of its own instead of the conversation's. */
 	private void send(TrajectoryOverview trajectory, NoticeKind kind, String key, OffsetDateTime receivedAt,
-			java.util.function.Function<Locale, List<Object>> more, boolean limited, Boolean inFull,
-			java.util.function.Function<Locale, String> linkIn) {
+			Function<Locale, List<Object>> more, boolean limited, Boolean inFull,
+			Function<Locale, String> linkIn) {
 		String to = trajectory.participantEmail();
 		if (to == null || to.isBlank()) {
 			return;
@@ -307,11 +309,11 @@ class HeldBackNotices {
 		Locale language = languageOf(trajectory);
 		String when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", language)
 			.format(receivedAt.atZoneSameInstant(clock.getZone()));
-		List<Object> args = new java.util.ArrayList<>(List.of(when));
+		List<Object> args = new ArrayList<>(List.of(when));
 		args.addAll(more.apply(language));
-		boolean afterTheEnd = ended(trajectory) && OF_HELD_MAIL.contains(kind);
+		boolean afterTheEnd = LettersAfterTheEnd.ended(trajectory) && OF_HELD_MAIL.contains(kind);
 		String writtenIn = key;
-		java.util.function.Function<Locale, String> linkTo = linkIn;
+		Function<Locale, String> linkTo = linkIn;
 		if (afterTheEnd) {
 			// Their conversation ended: a notice that says to write in it, to send the mail again or that their coach
 			// sees it promises what no longer holds (the conversation page takes no letter, nobody coaches them).
@@ -346,7 +348,7 @@ class HeldBackNotices {
 	private void takeTurn(TrajectoryOverview trajectory) {
 		jdbc.sql("select id from account where id = :id " + locks.exclusive())
 			.param("id", trajectory.participantId())
-			.query(java.util.UUID.class)
+			.query(UUID.class)
 			.optional();
 	}
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import nl.briefwissel.BracketedPlaceholders;
+import nl.briefwissel.Placeholders;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,13 +64,14 @@ public class WritingCheck {
 		}
 		// A placeholder is no suggestion: sending refuses it, with the same detection (decision 0066). Read in
 		// the letter as written, the quoted passage included: one an assignment brought in is refused too.
-		for (nl.briefwissel.Placeholders.Placed placed : nl.briefwissel.Placeholders.placed(draftText)) {
+		for (Placeholders.Placed placed : Placeholders.placed(draftText)) {
 			findings.add(new Finding(PLACEHOLDER, placed.start(), placed.end(), "writing.placeholder", List.of(placed.placeholder())));
 		}
 		// What sending holds once until "Toch versturen" (decision 0114), by the same rule, with the assignment's
-		// text taken out once as sending does: its worksheet is the participant's to fill in. The second reader
-		// named none of them, and a coach who checked the letter was held at sending all the same.
-		for (nl.briefwissel.BracketedPlaceholders.Placed placed : nl.briefwissel.BracketedPlaceholders
+		// text taken out where it stands word for word: its worksheet is the participant's to fill in. Sending also
+		// finds it by its heading and instructions, so a worksheet the coach edited inside may be marked here and
+		// not held there. The second reader named none of them, and a checked letter was held at sending all the same.
+		for (BracketedPlaceholders.Placed placed : BracketedPlaceholders
 			.placed(blankedOnce(draftText, quoted))) {
 			findings.add(new Finding(BRACKETED, placed.start(), placed.end(), "writing.bracketed", List.of(placed.bracketed())));
 		}

@@ -93,8 +93,9 @@ class NewMailOfAParticipantTests {
 		String page = mvc.perform(get("/coach/quarantine/{id}", held.inboundMailId()).with(fixtures.as(running.coach())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(org.jsoup.Jsoup.parse(page).text()).contains("Een nieuwe mail van de deelnemer (" + running.participant().email() + ")")
-			// What they were told: that this mail waits for the e-coach, not that they themselves wait.
-			.contains("De deelnemer kreeg per mail te horen dat deze mail op de e-coach wacht.")
+			// What they were told, true whether their trajectory runs or ended (the notice after the end says nobody
+			// coaches them any more): that this mail was kept and waits, not that they themselves wait.
+			.contains("De deelnemer kreeg per mail bericht dat deze mail bewaard is en niet vanzelf in het gesprek komt.")
 			.doesNotContain("dat hij op de e-coach wacht");
 		// Its kind as the reason says it: a new mail, not the reply the transport's kind (a person's mail) read as.
 		assertThat(org.jsoup.Jsoup.parse(page).select("dt:containsOwn(Soort) + dd").text())
@@ -104,14 +105,14 @@ class NewMailOfAParticipantTests {
 		assertThat(org.jsoup.Jsoup.parse(inEnglish).select("dt:containsOwn(Kind) + dd").text())
 			.isEqualTo("New mail, not an answer to a letter");
 		assertThat(org.jsoup.Jsoup.parse(inEnglish).text())
-			.contains("The participant was told by mail that this mail is waiting for the e-coach.");
+			.contains("The participant was told by mail that this mail was kept and does not go into the conversation by itself.");
 		// The administrators' list, which shows no conversation, says whose conversation it was meant for instead.
 		String list = mvc.perform(get("/admin/quarantine").with(fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(org.jsoup.Jsoup.parse(list).select("tr:contains(" + running.participant().email() + ")").text())
 			.contains("Een nieuwe mail van een deelnemer (" + running.participant().email() + ")")
 			.contains("het gesprek van deze deelnemer")
-			.contains("De deelnemer kreeg per mail te horen dat deze mail op de e-coach wacht, die de mail ook ziet.")
+			.contains("De deelnemer kreeg per mail bericht dat deze mail bewaard is en niet vanzelf in het gesprek komt; de e-coach ziet de mail ook.")
 			.doesNotContain("dit gesprek");
 		mvc.perform(post("/coach/quarantine/{id}/attach", held.inboundMailId()).with(csrf()).with(fixtures.as(running.coach())))
 			.andExpect(status().is3xxRedirection());

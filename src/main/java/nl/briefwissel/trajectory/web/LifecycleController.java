@@ -2,6 +2,7 @@ package nl.briefwissel.trajectory.web;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,12 +227,12 @@ class LifecycleController {
 			.orElse(null);
 		model.addAttribute("summarySentOn", summarySentOn);
 		model.addAttribute("summarySentToday", LocalDate.now(clock).equals(summarySentOn));
-		// Days in the programme's zone: PostgreSQL hands its moments back in UTC, and a letter of 00:30 was the day before.
+		// Days in the programme's zone, whatever zone a port hands its moments back in (PostgreSQL's own is UTC).
 		model.addAttribute("waitingSince", unanswered.waitingSince(id).map(this::day).orElse(null));
 		model.addAttribute("letterDraftSavedOn", drafts.savedAt(id, me.id()).map(this::day).orElse(null));
 	}
 
-	private LocalDate day(java.time.OffsetDateTime at) {
+	private LocalDate day(OffsetDateTime at) {
 		return at.atZoneSameInstant(clock.getZone()).toLocalDate();
 	}
 
