@@ -131,10 +131,11 @@ public final class BracketedPlaceholders {
 		while (found.find()) {
 			int start = found.start();
 			int end = found.end();
-			if (leftToFillIn(found.group(1))) {
+			String content = cleaned(found.group(1));
+			if (leftToFillIn(content)) {
 				places.add(new Placed(found.group(), start, end));
 			}
-			else if (placeholderOfWhat(found.group(1))) {
+			else if (placeholderOfWhat(content)) {
 				// The quotes are read only for a letter that has such a bracket: most have none.
 				quoted = quoted == null ? quoted(text) : quoted;
 				if (!inQuotes(quoted, start, end)) {
@@ -184,8 +185,8 @@ public final class BracketedPlaceholders {
 	 * A placeholder word followed by what it is of ([naam collega], [Name of your manager]), not a button's
 	 * name ([Functie toevoegen]).
 	 */
-	private static boolean placeholderOfWhat(String between) {
-		String[] words = words(between);
+	private static boolean placeholderOfWhat(String content) {
+		String[] words = content.isEmpty() ? new String[0] : content.split("\\s+");
 		return words.length > 1 && PLACEHOLDER_WORDS.contains(words[0]) && !BUTTON_VERBS.contains(words[words.length - 1])
 				&& Arrays.stream(words).skip(1).noneMatch(BracketedPlaceholders::filledIn);
 	}
@@ -198,17 +199,19 @@ public final class BracketedPlaceholders {
 		return word.indexOf(',') >= 0 || word.chars().anyMatch(Character::isDigit);
 	}
 
-	private static String[] words(String between) {
-		String content = between.strip().toLowerCase(Locale.ROOT).replaceAll("[?!:.…\\s]+$", "");
-		return content.isEmpty() ? new String[0] : content.split("\\s+");
+	/**
+	 * What stands between the brackets as both rules read it: in lower case, without the spaces around it and a
+	 * question or exclamation mark, colon or full stop at the end ([datum?], [Hier invullen:]).
+	 */
+	private static String cleaned(String between) {
+		return between.strip().toLowerCase(Locale.ROOT).replaceAll("[?!:.…\\s]+$", "");
 	}
 
 	/**
 	 * A lone word that is no placeholder of ours ([sic], [Enter], [1]) or several that give no instruction are
 	 * meant. A question or exclamation mark or a colon at the end ([datum?], [Hier invullen:]) changes nothing.
 	 */
-	private static boolean leftToFillIn(String between) {
-		String content = between.strip().toLowerCase(Locale.ROOT).replaceAll("[?!:.…\\s]+$", "");
+	private static boolean leftToFillIn(String content) {
 		if (content.isEmpty()) {
 			return false;
 		}

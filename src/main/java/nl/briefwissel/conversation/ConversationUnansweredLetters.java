@@ -24,15 +24,15 @@ class ConversationUnansweredLetters implements UnansweredLetters {
 
 	@Override
 	public Optional<OffsetDateTime> waitingSince(UUID trajectoryId) {
-		return Optional.ofNullable(messages.activity(List.of(trajectoryId))
-			.getOrDefault(trajectoryId, Messages.Activity.NONE)
-			.waitingFrom());
+		return Optional.ofNullable(activity(trajectoryId).waitingFrom());
 	}
 
 	@Override
 	public Optional<OffsetDateTime> participantLastWrote(UUID trajectoryId) {
-		return Optional.ofNullable(messages.activity(List.of(trajectoryId))
-			.getOrDefault(trajectoryId, Messages.Activity.NONE)
-			.lastParticipant());
+		return Optional.ofNullable(activity(trajectoryId).lastParticipant());
+	}
+
+	private Messages.Activity activity(UUID trajectoryId) {
+		return messages.activity(List.of(trajectoryId)).getOrDefault(trajectoryId, Messages.Activity.NONE);
 	}
 }
