@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import nl.briefwissel.AssignmentInLetter;
 import nl.briefwissel.BracketedPlaceholders;
 import nl.briefwissel.Placeholders;
 
@@ -55,8 +56,10 @@ public class WritingCheck {
 		String draftText = text == null ? "" : text.replace("\r\n", "\n");
 		// The quoted passage is blanked, not only its remarks dropped: rules that count over the letter
 		// (questions, je and u, the passive share, the language) count the coach's own words only.
-		// Same length, so every finding's place is the same in the text shown.
-		Draft draft = new Draft(blanked(draftText, quoted));
+		// Same length, so every finding's place is the same in the text shown. Found as sending finds it
+		// (its heading line and its instructions under a heading the coach changed too), and any other whole copy.
+		String withoutAssignment = AssignmentInLetter.blanked(draftText, quoted);
+		Draft draft = new Draft(blanked(withoutAssignment, quoted));
 		RuleSet rules = ruleSets.of(language(draft, hint));
 		List<Finding> findings = new ArrayList<>();
 		for (Rule rule : Rule.all()) {
@@ -68,11 +71,9 @@ public class WritingCheck {
 			findings.add(new Finding(PLACEHOLDER, placed.start(), placed.end(), "writing.placeholder", List.of(placed.placeholder())));
 		}
 		// What sending holds once until "Toch versturen" (decision 0114), by the same rule, with the assignment's
-		// text taken out where it stands word for word: its worksheet is the participant's to fill in. Sending also
-		// finds it by its heading and instructions, so a worksheet the coach edited inside may be marked here and
-		// not held there. The second reader named none of them, and a checked letter was held at sending all the same.
-		for (BracketedPlaceholders.Placed placed : BracketedPlaceholders
-			.placed(blankedOnce(draftText, quoted))) {
+		// text taken out once as sending takes it out (AssignmentInLetter): its worksheet is the participant's to
+		// fill in. The second reader named none of them, and a checked letter was held at sending all the same.
+		for (BracketedPlaceholders.Placed placed : BracketedPlaceholders.placed(withoutAssignment)) {
 			findings.add(new Finding(BRACKETED, placed.start(), placed.end(), "writing.bracketed", List.of(placed.bracketed())));
 		}
 		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
@@ -138,22 +139,6 @@ public class WritingCheck {
 				if (blanked.charAt(i) != '\n') {
 					blanked.setCharAt(i, ' ');
 				}
-			}
-		}
-		return blanked.toString();
-	}
-
-	/** The text with the first occurrence of {@code quoted} turned into spaces, its line breaks kept. */
-	static String blankedOnce(String text, String quoted) {
-		String passage = quoted == null ? "" : quoted.replace("\r\n", "\n").strip();
-		int at = passage.isEmpty() ? -1 : text.indexOf(passage);
-		if (at < 0) {
-			return text;
-		}
-		StringBuilder blanked = new StringBuilder(text);
-		for (int i = at; i < at + passage.length(); i++) {
-			if (blanked.charAt(i) != '\n') {
-				blanked.setCharAt(i, ' ');
 			}
 		}
 		return blanked.toString();

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +34,7 @@ import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Welcome;
+import nl.briefwissel.AssignmentInLetter;
 import nl.briefwissel.BracketedPlaceholders;
 import nl.briefwissel.Placeholders;
 import nl.briefwissel.PublicAddress;
@@ -192,7 +192,7 @@ class ConversationController {
 			if (giving.isPresent()) {
 				String letter = letterText(giving.get(), trajectory, locale);
 				// A draft saved with it (by the check while typing, or a button) has it once already.
-				if (!carries(text, letter)) {
+				if (!AssignmentInLetter.carried(text, letter)) {
 					text = text.isBlank() ? letter : text.stripTrailing() + "\n\n" + letter;
 				}
 				model.addAttribute("giving", giving.get());
@@ -347,7 +347,7 @@ class ConversationController {
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
 		boolean takenOut = NEXT_WITHOUT_ASSIGNMENT.equals(next) && giving.isPresent();
 		// Its text had left the letter already (a letter refused for it): nothing was taken out of the draft.
-		boolean wasInIt = takenOut && carries(draft, letterText(giving.get(), trajectory, Locale.forLanguageTag("nl")));
+		boolean wasInIt = takenOut && AssignmentInLetter.carried(draft, letterText(giving.get(), trajectory, Locale.forLanguageTag("nl")));
 		if (takenOut) {
 			draft = withoutAssignment(draft, giving.get(), trajectory, Locale.forLanguageTag("nl"));
 			giving = Optional.empty();
@@ -471,7 +471,7 @@ class ConversationController {
 		// listed an assignment she never received. Refused at the letter, with a way to put it back or go on
 		// without it (the buttons under the message).
 		if (!errors.hasFieldErrors("text") && form.text() != null
-				&& assignmentText.filter(letter -> !carries(form.text(), letter)).isPresent()) {
+				&& assignmentText.filter(letter -> !AssignmentInLetter.carried(form.text(), letter)).isPresent()) {
 			errors.rejectValue("text", "validation.message.assignmentLeftOut", new Object[] { giving.get().title() }, null);
 			model.addAttribute("assignmentLeftOut", true);
 		}
@@ -533,11 +533,11 @@ class ConversationController {
 	 * named, with "Toch versturen" to send it as it is: brackets are as often meant, so not refused
 	 * (decision 0114). The pass goes with that button and is for this text only: a letter changed after
 	 * the warning is read again. A worksheet in the assignment's own text is for the participant to fill in:
-	 * that text is taken out of the letter once, as the letter carries it, and the rest read. Leaving out the
-	 * brackets it holds wherever they stood let "Beste [naam]" go beside a worksheet with "Naam: [naam]".
+	 * that text is taken out of the letter once, as the letter carries it, and the rest read, as the writing
+	 * help reads it ({@link AssignmentInLetter}).
 	 */
 	private static void heldForBrackets(String text, Optional<String> assignmentText, String passed, Model model) {
-		List<String> found = BracketedPlaceholders.in(assignmentText.map(letter -> withoutOnce(text, letter)).orElse(text));
+		List<String> found = BracketedPlaceholders.in(AssignmentInLetter.blanked(text, assignmentText.orElse(null)));
 		String pass = passFor(text);
 		if (!found.isEmpty() && !pass.equals(passed)) {
 			model.addAttribute("bracketsFound", found);
@@ -759,61 +759,6 @@ class ConversationController {
 		model.addAttribute("goals", inOwnWords.goals());
 		model.addAttribute("ownWords", inOwnWords); // which of the two does not open, a marked line (decision 0057)
 		return "conversation/coach-trajectory";
-	}
-
-	/**
-	 * Whether the text holds the assignment's letter, by its first line (the heading with the title): the
-	 * coach may have changed the instructions since, and it must not come in twice. Or by its instructions
-	 * as they came in, under a heading the coach reworded. Line breaks and spaces are not compared: the
-	 * browser sends a line break as two characters, and a coach may wrap a line.
-	 */
-	private static boolean carries(String text, String letter) {
-		String heading = letter.lines().findFirst().orElse("").strip();
-		if (text.lines().anyMatch(line -> line.strip().equals(heading))) {
-			return true;
-		}
-		String instructions = words(instructionsOf(letter));
-		return !instructions.isEmpty() && words(text).contains(instructions);
-	}
-
-	/** The assignment's instructions in its letter text: between its heading and its estimate, blank lines around. */
-	private static String instructionsOf(String letter) {
-		int from = letter.indexOf("\n\n");
-		int to = letter.lastIndexOf("\n\n");
-		return from < 0 || to <= from ? "" : letter.substring(from + 2, to);
-	}
-
-	/**
-	 * The letter without the assignment's text, taken out once as {@link #carries} finds it: whole, or its heading
-	 * line and its instructions (word for word, whatever the line breaks) where the coach wrote around them.
-	 */
-	private static String withoutOnce(String text, String letter) {
-		String typed = text.replace("\r\n", "\n");
-		String block = letter.replace("\r\n", "\n");
-		int whole = typed.indexOf(block);
-		if (whole >= 0) {
-			return typed.substring(0, whole) + typed.substring(whole + block.length());
-		}
-		String heading = block.lines().findFirst().orElse("").strip();
-		List<String> lines = new ArrayList<>(typed.lines().toList());
-		lines.stream().filter(line -> line.strip().equals(heading)).findFirst().ifPresent(lines::remove);
-		String rest = String.join("\n", lines);
-		String instructions = instructionsOf(block);
-		if (instructions.isBlank()) {
-			return rest;
-		}
-		int at = rest.indexOf(instructions);
-		if (at >= 0) {
-			return rest.substring(0, at) + rest.substring(at + instructions.length());
-		}
-		String inWords = words(instructions);
-		String restInWords = words(rest);
-		int wordsAt = restInWords.indexOf(inWords);
-		return wordsAt < 0 ? rest : restInWords.substring(0, wordsAt) + "\n" + restInWords.substring(wordsAt + inWords.length());
-	}
-
-	private static String words(String text) {
-		return text.strip().replaceAll("\\s+", " ");
 	}
 
 	/**
