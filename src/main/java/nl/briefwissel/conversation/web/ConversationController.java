@@ -209,23 +209,37 @@ class ConversationController {
 	private String letterText(Assignment assignment, TrajectoryOverview trajectory, Locale fallback) {
 		Optional<Account> participant = accounts.byId(trajectory.participantId());
 		Locale language = participant.map(Account::language).orElse(fallback);
+		boolean cards = assignment.type() == AssignmentType.COACH_CARDS;
+		boolean onlyNotified = trajectory.lettersByMail() && !trajectories.wantsFullText(trajectory.id());
 		return assignment.asLetterText(texts.getMessage("assignment.inLetter", null, language),
-				texts.getMessage(estimate(assignment, trajectory, participant.filter(Account::enabled).isPresent()),
-						new Object[] { assignment.minutes(), cardsLink(trajectory, language) }, language));
+				texts.getMessage(estimate(assignment, trajectory, participant.filter(Account::enabled).isPresent(), onlyNotified),
+						new Object[] { assignment.minutes(),
+								cards ? cardsLink(trajectory, language) : conversationLink(trajectory, language) },
+						language));
 	}
 
 	/**
 	 * How the participant answers. Coach cards are laid on their page, linked in the letter (as in text as
 	 * in HTML mail) for a participant who can sign in: the mail said to add a value and did not say where the
 	 * cards were. A programme that sends letters by mail also takes the top five as a reply to the mail, and
-	 * a participant who cannot sign in answers only so.
+	 * a participant who cannot sign in answers only so. A participant who chose to get only a notification
+	 * ({@code onlyNotified}) reads the letter in Briefwissel, where this mail was none they had: the line points
+	 * there first, with the link, and names the notification as the mail a reply by mail answers.
 	 */
-	private static String estimate(Assignment assignment, TrajectoryOverview trajectory, boolean canSignIn) {
+	private static String estimate(Assignment assignment, TrajectoryOverview trajectory, boolean canSignIn,
+			boolean onlyNotified) {
 		if (assignment.type() == AssignmentType.COACH_CARDS) {
 			return !canSignIn && trajectory.lettersByMail() ? "assignment.estimate.cards.byMail"
+					: onlyNotified ? "assignment.estimate.cards.notification"
 					: trajectory.lettersByMail() ? "assignment.estimate.cards" : "assignment.estimate.cards.secure";
 		}
-		return trajectory.lettersByMail() ? "assignment.estimate" : "assignment.estimate.secure";
+		return onlyNotified ? "assignment.estimate.notification"
+				: trajectory.lettersByMail() ? "assignment.estimate" : "assignment.estimate.secure";
+	}
+
+	/** The conversation the letter is read in, in the participant's language, as the notification links it. */
+	private String conversationLink(TrajectoryOverview trajectory, Locale language) {
+		return address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString();
 	}
 
 	/**
