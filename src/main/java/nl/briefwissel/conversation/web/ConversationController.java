@@ -35,6 +35,7 @@ import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Welcome;
 import nl.briefwissel.AssignmentInLetter;
+import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.BracketedPlaceholders;
 import nl.briefwissel.Placeholders;
 import nl.briefwissel.PublicAddress;
@@ -127,11 +128,14 @@ class ConversationController {
 
 	private final SilentTrajectories silent;
 
+	private final Workspace workspace;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
 			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses, LettersAfterTheEnd afterTheEnd,
-			SilentTrajectories silent) {
+			SilentTrajectories silent, Workspace workspace) {
+		this.workspace = workspace;
 		this.afterTheEnd = afterTheEnd;
 		this.silent = silent;
 		this.address = address;
@@ -753,6 +757,8 @@ class ConversationController {
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("today", today);
 		model.addAttribute("progress", trajectory.progressOn(today).orElse(null));
+		// The reply promised, as the workspace names it: the page said only when the next contact moment was.
+		model.addAttribute("replyDue", workspace.waitingForReply(trajectory).orElse(null));
 		// Past its last contact moment: the day it stops by itself if nobody writes (decision 0108).
 		model.addAttribute("silence", silent.of(trajectory).orElse(null));
 		model.addAttribute("silentDays", silent.days());
