@@ -162,7 +162,7 @@ class LibraryController {
 	String coachLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type,
 			@RequestParam(required = false) String page, Model model, Locale locale) {
-		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type)), PageNumber.of(page),
+		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type), locale), PageNumber.of(page),
 				"/coach/assignments", q, theme, type, me.id(), me.organisationId(), locale);
 	}
 
@@ -170,7 +170,7 @@ class LibraryController {
 	String sharedLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type,
 			@RequestParam(required = false) String page, Model model, Locale locale) {
-		return page(model, assignments.shared(new Assignments.Search(q, theme, type)), PageNumber.of(page), "/admin/assignments", q,
+		return page(model, assignments.shared(new Assignments.Search(q, theme, type), locale), PageNumber.of(page), "/admin/assignments", q,
 				theme, type, null, me.organisationId(), locale);
 	}
 

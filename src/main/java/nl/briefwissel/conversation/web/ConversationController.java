@@ -278,7 +278,8 @@ class ConversationController {
 		// The assignment the letter carries already: "back to the letter" keeps it given.
 		model.addAttribute("giving", giving == null ? null : usable(me, giving, id).map(Assignment::id).orElse(null));
 		String language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(locale).getLanguage();
-		List<Assignment> found = library.forCoach(me.id(), new Assignments.Search(q, null, type));
+		// The participant's language first, as the groups below are, each group alphabetical (Assignments.readingOrder).
+		List<Assignment> found = library.forCoach(me.id(), new Assignments.Search(q, null, type), Locale.forLanguageTag(language));
 		java.util.function.Predicate<Assignment> fits = a -> trajectory.theme() != null && a.themes().contains(trajectory.theme());
 		java.util.function.Predicate<Assignment> inLanguage = a -> a.language().getLanguage().equals(language);
 		List<Assignment> otherLanguage = found.stream()
