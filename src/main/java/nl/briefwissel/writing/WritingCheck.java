@@ -89,7 +89,8 @@ public class WritingCheck {
 	 * those of the letter itself. The greeting (Beste Sanne) and the sign-off (Hartelijke groet) with a name under it counted as three short sentences
 	 * and made the average look lighter than the letter reads. A greeting is a first line of a few words that
 	 * ends in a comma; a sign-off is such a line with only lines of a few words without a full stop after it.
-	 * A letter that is nothing else keeps all its sentences.
+	 * A letter signed without a sign-off has one or two such lines under its last full sentence, and those are
+	 * left out too. A letter that is nothing else keeps all its sentences.
 	 */
 	static List<Draft.Sentence> body(Draft draft) {
 		List<Draft.Sentence> sentences = draft.sentences;
@@ -98,19 +99,33 @@ public class WritingCheck {
 		if (to > 1 && framing(draft, sentences.get(0))) {
 			from = 1;
 		}
-		for (int i = to - 1; i > from; i--) {
+		// Down to the body's first sentence: a letter of one sentence has its signature under that one.
+		for (int i = to - 1; i >= from; i--) {
 			Draft.Sentence sentence = sentences.get(i);
-			if (framing(draft, sentence)) {
+			if (i > from && framing(draft, sentence)) {
 				to = i;
 				break;
 			}
 			String text = draft.text.substring(sentence.start(), sentence.end());
 			if (sentence.words().size() > FRAMING_WORDS || text.endsWith(".") || text.endsWith("?") || text.endsWith("!")) {
+				// The letter's last sentence: one or two short lines without a full stop under it are its signature (Kim,
+				// or Tot donderdag and a name), as under a sign-off. A name alone counted as a sentence of one word, and a
+				// letter of one long sentence read as two of half its length. More such lines are a list, the letter's own.
+				if (ends(text) && to - (i + 1) <= SIGNATURE_LINES) {
+					to = i + 1;
+				}
 				break;
 			}
 		}
 		List<Draft.Sentence> body = sentences.subList(from, to);
 		return body.isEmpty() ? sentences : body;
+	}
+
+	/** The most lines a signature without a sign-off has: a closing word or two, and the name. */
+	private static final int SIGNATURE_LINES = 2;
+
+	private static boolean ends(String sentence) {
+		return sentence.endsWith(".") || sentence.endsWith("?") || sentence.endsWith("!");
 	}
 
 	/** The most words a greeting, a sign-off or the name under it has (Met vriendelijke groet). */

@@ -630,6 +630,45 @@ class WritingRulesTests {
 		assertThat(english).isEqualTo(check.check(englishBody, Locale.ENGLISH).readability());
 	}
 
+	/**
+	 * A letter signed with the name alone (no Hartelijke groet above it) kept the name as a sentence of one word:
+	 * a letter of one sentence of 60 words averaged 30.5 and scored as easy to read. The short lines under the
+	 * letter's last full sentence, without a full stop, are its signature, as the sign-off's are.
+	 */
+	@Test
+	void theNameUnderALetterWithoutASignOffIsNoSentenceOfIt() {
+		String body = "Ik las je brief en ik merk dat je veel twijfelt over de stap naar een nieuwe baan omdat je bang bent dat je "
+				+ "het werk niet goed zult doen en dat je collega's je dan niet meer zien staan terwijl je juist zo graag wilt "
+				+ "laten zien wat je kunt en waar je goed in bent.";
+		WritingReport alone = check.check(body, DUTCH);
+		WritingReport signed = check.check("Hoi Anja,\n\n" + body + "\n\nKim", DUTCH);
+
+		assertThat(signed.averageSentenceLength()).isEqualTo(alone.averageSentenceLength()).isGreaterThan(40);
+		assertThat(signed.readability()).isEqualTo(alone.readability());
+		assertThat(check.check("Hoi Anja,\n\n" + body + "\n\nTot donderdag\nKim de Vries", DUTCH).readability())
+			.isEqualTo(alone.readability());
+		// A last line that is a sentence of the letter stays one.
+		assertThat(check.check("Ik las je brief. Wat wil je nu?\n\nKim", DUTCH).averageSentenceLength()).isEqualTo(4.0);
+	}
+
+	/**
+	 * Flesch-Douma weighs a sentence's length lightly (0.93 a word): a sentence of 60 short words scores over 60,
+	 * and the panel said goed leesbaar beside the remark that the sentence is too long. The score stays the formula's;
+	 * its words say what is easy and what is not.
+	 */
+	@Test
+	void aLetterWithASentenceTooLongIsNotCalledEasyToRead() {
+		String sentence = "Ik zie dat je nu veel werk hebt en dat je ook thuis veel moet doen en dat je dan weinig tijd "
+				+ "hebt voor je zelf en dat je daar last van hebt want je wilt ook graag tijd voor je werk en voor je kind "
+				+ "en voor je vrienden en dat is niet te doen als je zo moe bent van al dat werk.";
+		WritingReport report = check.check("Hoi Anja,\n\n" + sentence + "\n\nGroet,\nKim", DUTCH);
+
+		assertThat(marked(report, "long-sentence")).hasSize(1);
+		assertThat(report.readability()).as("by the formula").isGreaterThanOrEqualTo(60);
+		assertThat(report.readabilityLevel()).isEqualTo("easyWordsLongSentence");
+		assertThat(check.check("Ik las je brief. Wat wil je nu?", DUTCH).readabilityLevel()).isEqualTo("easy");
+	}
+
 	/** Fillers are no verdict: their remark is their own, not the judging words' "say vaak". */
 	@Test
 	void fillersHaveTheirOwnRemarkNotTheJudgingOne() {
