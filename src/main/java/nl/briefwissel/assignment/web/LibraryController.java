@@ -243,7 +243,8 @@ class LibraryController {
 		// placeholder: one saved here blocked every coach who gave it (decision 0066). Refused at its field.
 		placeholders(errors, "title", form.title());
 		placeholders(errors, "instructions", form.instructions());
-		// The instructions are Markdown: a javascript: or data: link is shown as its text alone, silently.
+		// The instructions are Markdown: a link to javascript: or data: or without https:// (example.nl/cv.pdf, a
+		// path) is shown as its text alone, silently.
 		List<String> dropped = nl.briefwissel.assignment.Markdown.droppedLinks(form.instructions());
 		if (!errors.hasFieldErrors("instructions") && !dropped.isEmpty()) {
 			errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), "instructions", form.instructions(),

@@ -499,8 +499,9 @@ class ConversationController {
 		if (!errors.hasFieldErrors("text") && giving.filter(a -> a.videoLinkMissingFrom(form.text())).isPresent()) {
 			errors.rejectValue("text", "validation.message.videoLink");
 		}
-		// A letter goes as plain text: a Markdown link stays as its brackets, and one to javascript: or data:
-		// is not a link anywhere. Left to the participant it read as code; said at the letter instead.
+		// A letter goes as plain text: a Markdown link stays as its brackets, and one to javascript: or data: or
+		// without https:// (example.nl/cv.pdf) is not a link anywhere. Left to the participant it read as code;
+		// said at the letter instead.
 		List<String> dropped = Markdown.droppedLinks(form.text());
 		if (!errors.hasFieldErrors("text") && !dropped.isEmpty()) {
 			errors.rejectValue("text", "validation.message.droppedLink",
