@@ -126,7 +126,7 @@ public class Markdown {
 
 	/**
 	 * Whether the page keeps a link to {@code target}, asked of the two layers that drop one: the renderer (another
-	 * scheme) and the cleaning after it (no scheme, or an address it cannot read, such as https://[::1). Asked of
+	 * scheme) and the cleaning after it (no scheme, or an address it cannot read). Asked of
 	 * them rather than said again here, so that the form and the page cannot come to differ.
 	 */
 	private static boolean kept(String target) {
