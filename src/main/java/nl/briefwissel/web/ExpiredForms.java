@@ -142,6 +142,15 @@ class ExpiredForms {
 	}
 
 	/**
+	 * Whether the browser says the form came from this site itself. Behind a proxy that sends its own host name on
+	 * (proxy_pass without the Host header) the server's name is not the one in the browser, and back led to the
+	 * start page from every form; the browser's Sec-Fetch-Site tells it regardless.
+	 */
+	private static boolean sameOrigin(HttpServletRequest request) {
+		return "same-origin".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
+	}
+
+	/**
 	 * The page the form was on, from the Referer, when it is a page of this site; the start page otherwise.
 	 * Only its path and query: a link to another site, or to "//elsewhere", would lead the person away.
 	 */
@@ -154,7 +163,7 @@ class ExpiredForms {
 		try {
 			java.net.URI from = java.net.URI.create(referer);
 			String path = from.getRawPath();
-			if (from.getHost() == null || !request.getServerName().equalsIgnoreCase(from.getHost()) || path == null
+			if (from.getHost() == null || !(request.getServerName().equalsIgnoreCase(from.getHost()) || sameOrigin(request)) || path == null
 					|| !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
 					|| path.startsWith(request.getContextPath() + PATH) || path.startsWith(request.getContextPath() + "/error")) {
 				return home;
