@@ -126,6 +126,16 @@ class ErrorPagesTests {
 			assertThat(org.jsoup.Jsoup.parse(body).select("a#form-back").attr("href")).as(referer[0] + " " + referer[1])
 				.isEqualTo(referer[2]);
 		}
+		// On plain http a browser sends no Sec-Fetch-Site; the form's Origin is the Referer's own site.
+		for (String[] referer : new String[][] { { "http://briefwissel.gemeente.nl", "http://briefwissel.gemeente.nl/coach/x", "/coach/x" },
+				{ "http://elders.example", "http://briefwissel.gemeente.nl/coach/x", "/" },
+				{ "https://briefwissel.gemeente.nl", "http://briefwissel.gemeente.nl/coach/x", "/" } }) {
+			String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(ExpiredForms.PATH)
+				.header("Referer", referer[1]).header("Origin", referer[0]).with(coach))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(org.jsoup.Jsoup.parse(body).select("a#form-back").attr("href")).as(referer[0] + " " + referer[1])
+				.isEqualTo(referer[2]);
+		}
 	}
 
 	/** Signing out by address (a bookmark, the history) was "Pagina niet gevonden": it asks, or says it is done. */
