@@ -139,22 +139,31 @@ class Messages {
 	}
 
 	/**
-	 * The language a new letter is written in (decision 0097): a coach writes in the conversation's, the
-	 * participant's language at that moment; a participant's letter is the language its words clearly
-	 * are, else theirs. Briefwissel's notes: none.
+	 * The language a new letter is written in (decision 0097, amended): the language its own words clearly
+	 * are, the coach's letter as the participant's; else the language of the conversation's latest letter
+	 * that has one; else, for the first, the participant's. Not the participant's setting of the moment: a
+	 * participant who reads the pages in English may go on writing with their coach in Dutch, and a Dutch
+	 * letter stored as English has no lang on the English page. Briefwissel's notes: none.
 	 */
 	private String writtenIn(UUID trajectoryId, Author author, MessageKind kind, String body) {
 		if (kind != MessageKind.MESSAGE || author == Author.SYSTEM) {
 			return null;
 		}
 		Locale conversation = jdbc.sql("""
-				select a.preferred_language from trajectory t join account a on a.id = t.participant_id where t.id = :trajectory""")
+				select m.language from message m
+				where m.trajectory_id = :trajectory and m.kind = 'MESSAGE' and m.language is not null
+				order by m.created_at desc, m.id desc limit 1""")
 			.param("trajectory", trajectoryId)
 			.query(String.class)
 			.optional()
+			.or(() -> jdbc.sql("""
+					select a.preferred_language from trajectory t join account a on a.id = t.participant_id where t.id = :trajectory""")
+				.param("trajectory", trajectoryId)
+				.query(String.class)
+				.optional())
 			.map(Locale::forLanguageTag)
 			.orElse(LetterLanguage.DUTCH);
-		return (author == Author.PARTICIPANT ? LetterLanguage.of(body, conversation) : conversation).getLanguage();
+		return LetterLanguage.of(body, conversation).getLanguage();
 	}
 
 	/**

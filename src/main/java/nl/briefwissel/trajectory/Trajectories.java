@@ -186,9 +186,22 @@ public class Trajectories {
 	/**
 	 * What the participant asked at intake and their goals since (empty when none), both in their own
 	 * words; {@code questionReadable} or {@code goalsReadable} false (and that one null) when it does not
-	 * open, for a marked line in its place (decision 0057).
+	 * open, for a marked line in its place (decision 0057). {@code questionLanguage} is the language the
+	 * application was made in, the question's (null without one): not the participant's setting of today,
+	 * which a switch to English would make the language of a Dutch question (WCAG 3.1.2).
 	 */
-	public record InOwnWords(String question, String goals, boolean questionReadable, boolean goalsReadable) {
+	public record InOwnWords(String question, String goals, boolean questionReadable, boolean goalsReadable,
+			Locale questionLanguage) {
+
+		public InOwnWords(String question, String goals, boolean questionReadable, boolean goalsReadable) {
+			this(question, goals, questionReadable, goalsReadable, null);
+		}
+
+		/** The question's {@code lang} on a page in {@code page}'s language: where it differs, as a letter's. */
+		public String questionLangOn(Locale page) {
+			return questionLanguage == null || page != null && questionLanguage.getLanguage().equals(page.getLanguage()) ? null
+					: questionLanguage.getLanguage();
+		}
 	}
 
 	/**
@@ -200,7 +213,7 @@ public class Trajectories {
 	 */
 	public InOwnWords inOwnWords(UUID trajectoryId) {
 		return jdbc.sql("""
-				select t.goals, t.goals_key_id, i.id as intake_id, i.question, i.question_key_id
+				select t.goals, t.goals_key_id, i.id as intake_id, i.question, i.question_key_id, i.language
 				from trajectory t
 				left join intake i on i.id = (select latest.id from intake latest where latest.trajectory_id = t.id
 				                              order by latest.submitted_at desc limit 1)
@@ -212,7 +225,9 @@ public class Trajectories {
 								rs.getString("question_key_id"), rs.getString("question"));
 				OpenedText goals = rs.getString("goals") == null ? new OpenedText("", true)
 						: encryption.openListed("goals of trajectory " + trajectoryId, rs.getString("goals_key_id"), rs.getString("goals"));
-				return new InOwnWords(question.text(), goals.text(), question.readable(), goals.readable());
+				return new InOwnWords(question.text(), goals.text(), question.readable(), goals.readable(),
+						rs.getString("question") == null || rs.getString("language") == null ? null
+								: Locale.forLanguageTag(rs.getString("language")));
 			})
 			.optional()
 			.orElse(new InOwnWords(null, "", true, true));

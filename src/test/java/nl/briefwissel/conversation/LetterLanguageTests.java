@@ -70,6 +70,58 @@ class LetterLanguageTests {
 	}
 
 	/**
+	 * A walk found it: after the participant saved English, the coach and the participant went on in Dutch,
+	 * and those letters were stored as English (the participant's setting of the moment), so on the English
+	 * page they had no lang at all. A letter is the language its own words are, the coach's too; a short one
+	 * the language the conversation was in, not the account's setting.
+	 */
+	@Test
+	void lettersWrittenInDutchAfterASwitchToEnglishAreDutch() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(),
+				"Welkom! Ik ben blij dat je er bent en ik kijk uit naar je eerste brief.");
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		conversations.participantWrites(running.id(), running.participant().id(),
+				"Dank je wel, ik heb er zin in en ik schrijf je deze week over mijn vraag.");
+		conversations.coachWrites(running.id(), running.coach().id(),
+				"Fijn om te lezen. Wat wil je deze week als eerste doen voor je doel?");
+		conversations.participantWrites(running.id(), running.participant().id(), "Prima, tot dinsdag!");
+
+		assertThat(conversations.of(running.id())).extracting(Message::language).containsOnly(Locale.forLanguageTag("nl"));
+		assertThat(langs(mvc.perform(get("/participant/conversation").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString())).containsExactly("nl", "nl", "nl", "nl");
+	}
+
+	/**
+	 * The question is the participant's words of the application, in the language they applied in: after a
+	 * switch to English it is still Dutch, on the start page and in the record (the PDF is made of the same).
+	 */
+	@Test
+	void theQuestionKeepsTheLanguageOfTheApplication(@Autowired nl.briefwissel.trajectory.Intakes intakes) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		intakes.record(running.programmeId(), running.participant(), running.id(), new nl.briefwissel.trajectory.IntakeForm(
+				running.participant().displayName(), running.participant().email(), "Ik wil een volgende stap zetten in mijn werk.",
+				"NEXT_STEP", new nl.briefwissel.trajectory.Intake.SelfCheck(nl.briefwissel.trajectory.Intake.Answer.YES,
+						nl.briefwissel.trajectory.Intake.Answer.YES, nl.briefwissel.trajectory.Intake.Answer.YES), true, true, true),
+				nl.briefwissel.trajectory.Intake.Source.INVITATION);
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+
+		var start = Jsoup.parse(mvc.perform(get("/participant").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(start.select(".bw-message__body:contains(Ik wil een volgende stap)")).singleElement()
+			.satisfies(question -> assertThat(question.attr("lang")).isEqualTo("nl"));
+		var record = Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(record.select(".bw-record__text:contains(Ik wil een volgende stap)")).singleElement()
+			.satisfies(question -> assertThat(question.attr("lang")).isEqualTo("nl"));
+		// The coach's page in Dutch: the question is the page's language, said once by the page.
+		var coach = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "nl").with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(coach.select(".bw-message__body:contains(Ik wil een volgende stap)")).singleElement()
+			.satisfies(question -> assertThat(question.hasAttr("lang")).isFalse());
+	}
+
+	/**
 	 * A Dutch participant whose browser asks for English lays the cards of a Dutch deck: the letter is
 	 * written in Dutch, their language, and kept as Dutch.
 	 */
