@@ -94,7 +94,13 @@ public class NoticeMails {
 			Function<Locale, Object[]> argsIn, Function<Locale, String> linkIn, boolean toParticipant) {
 		Object[] args = argsIn.apply(language);
 		String greetingKey = toParticipant ? PARTICIPANT + ".greeting" : key + ".greeting";
+		// A mail in two languages has its subject in both: the reader who needs the second half of the body
+		// needs it in the subject first. A subject that is in both of itself (the same in either bundle) once.
 		String subject = texts.getMessage(key + ".subject", args, language);
+		if (secondLanguage != null) {
+			String secondSubject = texts.getMessage(key + ".subject", argsIn.apply(secondLanguage), secondLanguage);
+			subject = secondSubject.equals(subject) ? subject : subject + " / " + secondSubject;
+		}
 		Translation first = translation(language, key, greetingKey, args, linkIn.apply(language));
 		Translation second = secondLanguage == null ? null
 				: translation(secondLanguage, key, greetingKey, argsIn.apply(secondLanguage), linkIn.apply(secondLanguage));

@@ -104,6 +104,8 @@ class EmployerConfirmationTests {
 		matching.proposeCoach(trajectory, coach.id(), Today.date(), manager.id());
 		matching.accept(trajectory, coach.id(), Today.date());
 		MimeMessage started = Mailboxes.awaitMail(mailServer, hr, mail -> Mailboxes.subject(mail).contains("gestart"));
+		// Its subject is in both languages of itself: not said twice.
+		assertThat(Mailboxes.subject(started)).isEqualTo("Bevestiging: gestart met loopbaancoaching / Confirmation: career coaching started");
 		assertThat(Mailboxes.text(started)).contains("Dirk Deelnemer").contains("Loopbaan " + suffix)
 			.doesNotContain(QUESTION).doesNotContain("SURPLUS");
 

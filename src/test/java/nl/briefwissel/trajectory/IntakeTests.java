@@ -317,6 +317,19 @@ class IntakeTests {
 		}
 	}
 
+	/**
+	 * The answer to a mail to the intake address is in Dutch and in English, and so is its subject: an English
+	 * applicant got a Dutch subject only, over a body they could read.
+	 */
+	@Test
+	void theAnswerToAnIntakeMailHasItsSubjectInBothLanguages() throws Exception {
+		String sender = "onderwerp-" + suffix + "@example.nl";
+		send(sender, programme.intakeAddress(), "Application", "I would like to take part. My question is about my next step.");
+		MimeMessage answer = Mailboxes.awaitMail(mailServer, sender, m -> true);
+		assertThat(Mailboxes.subject(answer))
+			.isEqualTo("Je aanmelding voor " + programme.name() + " / Your application to " + programme.name());
+	}
+
 	private byte[] intakeMail(String from, String words) {
 		return ("From: " + from + "\r\nTo: " + programme.intakeAddress() + "\r\nSubject: Aanmelding\r\nMessage-ID: <" + UUID.randomUUID()
 				+ "@client.example.nl>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + words + "\r\n")
