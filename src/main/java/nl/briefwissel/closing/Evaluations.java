@@ -497,10 +497,15 @@ public class Evaluations {
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		Locale language = participant.language();
 		// Written out as the participant page writes it (closing/fragments.html), in the participant's language.
+		// It comes from the no-reply address: a reply would be read by nobody, so the mail says so and where a
+		// remark is read (the form has room for one), and, like the other automatic mails, that it is one.
 		Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
 				address.link("/evaluation/{token}", language).buildAndExpand(token).toUriString(),
-				lastDay.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language)) };
-		outbox.enqueue(OutgoingMail.notice(participant.email(), texts.getMessage(key + ".subject", args, language),
-				texts.getMessage(key + ".text", args, language), null).inLanguage(language, address.base()).about(trajectoryId));
+				lastDay.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language)),
+				texts.getMessage("mail.evaluation.noReply", null, language) };
+		String text = texts.getMessage(key + ".text", args, language) + "\n\n"
+				+ texts.getMessage("mail.participantNotice.footer", null, language);
+		outbox.enqueue(OutgoingMail.notice(participant.email(), texts.getMessage(key + ".subject", args, language), text, null)
+			.inLanguage(language, address.base()).about(trajectoryId));
 	}
 }

@@ -304,6 +304,26 @@ class ClosingTests {
 	}
 
 	/** A link found in an old mailbox does not work for ever: two months after the last mail that carried it. */
+	/**
+	 * The evaluation mail comes from the no-reply address: a reply to it is read by nobody. Like the other
+	 * automatic mails it says it is one, and it says where a remark does reach someone (the form has room).
+	 */
+	@Test
+	void theEvaluationMailsSayTheyAreAutomaticAndThatAReplyIsNotRead(@Autowired org.springframework.context.MessageSource texts)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		MimeMessage asked = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
+		evaluations.remindDue(OffsetDateTime.now().plusDays(6));
+		MimeMessage reminder = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Nog even"));
+		java.util.Locale dutch = java.util.Locale.forLanguageTag("nl");
+		for (MimeMessage mail : java.util.List.of(asked, reminder)) {
+			String text = Mailboxes.text(mail).replace("\r\n", "\n").strip();
+			assertThat(text).contains(texts.getMessage("mail.evaluation.noReply", null, dutch))
+				.endsWith(texts.getMessage("mail.participantNotice.footer", null, dutch));
+		}
+	}
+
 	@Test
 	void anEvaluationLinkWorksForTwoMonthsAfterItsLastMail() throws Exception {
 		var running = fixtures.runningTrajectory(true);
