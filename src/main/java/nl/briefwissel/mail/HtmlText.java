@@ -30,6 +30,15 @@ final class HtmlText {
 			+ "div[style*=border-top: solid #E1E1E1], div[style*=border-top:solid #B5C4DF], div.yahoo_quoted";
 
 	/**
+	 * A signature the mail program itself marks as one: Outlook on the web and the new Outlook
+	 * ({@code id=Signature}), Outlook for phones ({@code id=ms-outlook-mobile-signature}) and Gmail
+	 * ({@code class=gmail_signature}). Dropped as a marked quote is: a name, a job and an employer under
+	 * every letter are no part of it. Only these exact marks (not Outlook's {@code divtagdefaultwrapper}, which
+	 * holds the whole letter); a signature written by hand stays, and the original mail keeps everything.
+	 */
+	private static final String SIGNATURE_MARKERS = "#Signature, #ms-outlook-mobile-signature, .gmail_signature";
+
+	/**
 	 * The line put where Outlook's quote starts: a separator {@link QuoteTrimmer} knows, told apart from
 	 * one the mail has itself by the vertical tab around it (no text of an HTML mail has one: a browser
 	 * shows none). Shown to nobody: {@link #withoutReplyMarker} takes it out of what was cut and of the
@@ -99,6 +108,7 @@ final class HtmlText {
 		Document document = Jsoup.parse(cap(html));
 		document.select("script, style, head, title, meta, noscript, template, object, embed, iframe, svg, form")
 			.remove();
+		withoutMarkedSignature(document);
 		Element marker = document.selectFirst(OUTLOOK_REPLY_MARKERS);
 		if (marker != null) {
 			// As a text node: parsed from markup, the vertical tab would not be kept as it is.
@@ -107,6 +117,31 @@ final class HtmlText {
 		StringBuilder text = new StringBuilder();
 		render(document.body() == null ? document : document.body(), text, 0);
 		return text.toString().replace('\u00a0', ' ').replaceAll("(?m)^[ \\t]+", "").replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+	}
+
+	/**
+	 * Takes out the signatures the mail program marked ({@link #SIGNATURE_MARKERS}), unless nothing of the
+	 * mail's own would be left before its quote: a mail that is only a signature is still what was sent.
+	 */
+	private static void withoutMarkedSignature(Document document) {
+		var signatures = document.select(SIGNATURE_MARKERS);
+		if (signatures.isEmpty()) {
+			return;
+		}
+		Document without = document.clone();
+		without.select(SIGNATURE_MARKERS).remove();
+		// From the start of a quote on (Gmail's with its attribution line) the words are someone else's.
+		for (Element quote : without.select(OUTLOOK_REPLY_MARKERS + ", .gmail_quote, blockquote")) {
+			Node next = quote;
+			while (next != null && next.parentNode() != null) {
+				Node following = next.nextSibling();
+				next.remove();
+				next = following;
+			}
+		}
+		if (!without.text().isBlank()) {
+			signatures.remove();
+		}
 	}
 
 	/** Only formatting and links survive; no script, no style, no event handler, no remote image. */

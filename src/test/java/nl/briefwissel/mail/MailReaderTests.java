@@ -474,6 +474,39 @@ class MailReaderTests {
 	}
 
 	/**
+	 * A walk found Sanne's Outlook on the web signature in her letter ("Sanne Bakker | Gemeente Voorbeeld",
+	 * in the conversation and the record). A signature the mail program marks as one (Outlook's
+	 * id=Signature and ms-outlook-mobile-signature, Gmail's gmail_signature) goes as a marked quote goes; an
+	 * unmarked one stays, and so does a signature that is all the mail has (the .eml keeps all of it).
+	 */
+	@Test
+	void aSignatureTheMailProgramMarksIsNotPartOfTheLetter() {
+		String outlook = """
+				From: Sanne <sanne@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Subject: RE: Je e-coaching met Anja
+				Content-Type: text/html; charset=utf-8
+
+				<html><body><div id="divtagdefaultwrapper"><p>Hoi Anja, deze week heb ik twee gesprekken gevoerd.</p>
+				<div id="Signature"><p>Sanne Bakker | Gemeente Voorbeeld</p><p>06 12345678</p></div></div>
+				<div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>Van:</b> Anja</div><div>Oude brief</div></body></html>
+				""".replace("\n", "\r\n");
+		assertThat(MailReader.read(outlook.getBytes(StandardCharsets.UTF_8)).text())
+			.isEqualTo("Hoi Anja, deze week heb ik twee gesprekken gevoerd.");
+		String phone = outlook.replace("id=\"Signature\"", "id=\"ms-outlook-mobile-signature\"");
+		assertThat(MailReader.read(phone.getBytes(StandardCharsets.UTF_8)).text())
+			.isEqualTo("Hoi Anja, deze week heb ik twee gesprekken gevoerd.");
+		String gmail = outlook.replace("id=\"Signature\"", "class=\"gmail_signature\" data-smartmail=\"gmail_signature\"");
+		assertThat(MailReader.read(gmail.getBytes(StandardCharsets.UTF_8)).text())
+			.isEqualTo("Hoi Anja, deze week heb ik twee gesprekken gevoerd.");
+
+		String unmarked = outlook.replace(" id=\"Signature\"", "");
+		assertThat(MailReader.read(unmarked.getBytes(StandardCharsets.UTF_8)).text()).contains("Sanne Bakker | Gemeente Voorbeeld");
+		String onlySignature = outlook.replace("<p>Hoi Anja, deze week heb ik twee gesprekken gevoerd.</p>", "");
+		assertThat(MailReader.read(onlySignature.getBytes(StandardCharsets.UTF_8)).text()).contains("Sanne Bakker | Gemeente Voorbeeld");
+	}
+
+	/**
 	 * A read receipt (RFC 8098: a report of type disposition-notification) is written by a mail program,
 	 * not by the participant: an automatic answer, never their letter.
 	 */
