@@ -47,7 +47,7 @@ import javax.crypto.spec.SecretKeySpec;
  * measured in the slices between its own. A response counts only with
  * the expected status (200, or 302 to the trajectory after sending) and, for pages, a marker that
  * shows it is the page and not the sign-in form. Prints throughput, p50/p90/p99 and each page's
- * throughput as a share of the floor's: /privacy, signed in, which passes the same filters, session
+ * throughput as a share of the floor's: /accessibility, signed in, which passes the same filters, session
  * store and layout as every page but reads no data of its own.
  */
 public class PageLoad {
@@ -275,8 +275,8 @@ public class PageLoad {
 
 		// Every scenario, in the order they run; the floor always, for the ratios.
 		Map<String, Scenario> scenarios = new LinkedHashMap<>();
-		scenarios.put("floor", new Scenario("floor: /privacy (signed in)", maxRequests,
-				(c, i) -> page(coachOf.apply(c), "/privacy", "<h1")));
+		scenarios.put("floor", new Scenario("floor: /accessibility (signed in)", maxRequests,
+				(c, i) -> page(coachOf.apply(c), "/accessibility", "<h1")));
 		scenarios.put("reference", new Scenario("reference: /.well-known/security.txt (signed in)", maxRequests,
 				(c, i) -> page(coachOf.apply(c), "/.well-known/security.txt", "Contact:")));
 		scenarios.put("workspace", new Scenario("coach workspace: /coach", maxRequests,
@@ -392,7 +392,7 @@ public class PageLoad {
 			}
 		}
 		Result allFloors = Result.merged(pairs.stream().map(Paired::floor).toList());
-		System.out.printf(Locale.ROOT, "%-58s %9d %8d %9.1f %9.1f %9.1f %9.1f%n", "floor, all its slices: /privacy (signed in)",
+		System.out.printf(Locale.ROOT, "%-58s %9d %8d %9.1f %9.1f %9.1f %9.1f%n", "floor, all its slices: /accessibility (signed in)",
 				allFloors.requests(), allFloors.failures(), allFloors.throughput(), allFloors.percentileMs(50),
 				allFloors.percentileMs(90), allFloors.percentileMs(99));
 	}
@@ -539,13 +539,13 @@ public class PageLoad {
 				Thread.sleep((step + 1) * 30_000 - System.currentTimeMillis() + 200);
 			}
 		}
-		HttpResponse<String> home = send(HttpRequest.newBuilder(uri("/privacy"))
+		HttpResponse<String> home = send(HttpRequest.newBuilder(uri("/accessibility"))
 			.header("Cookie", "BRIEFWISSEL_SESSION=" + cookie)
 			.GET()
 			.build());
 		cookie = cookie(home, cookie);
 		if (home.statusCode() != 200) {
-			throw new IllegalStateException("not signed in as " + email + ": /privacy answered " + home.statusCode());
+			throw new IllegalStateException("not signed in as " + email + ": /accessibility answered " + home.statusCode());
 		}
 		return new Session(email, cookie, csrf(home.body()));
 	}

@@ -9,7 +9,7 @@
 # bench/pages/run.sh starts one (ports 18182 old, 18181 new); two rounds of each page warm them, then
 # bench/pages/instance_ab.py measures each page: the coach's conversation page (own trajectories of
 # coach-002…005, 14 rounds of 1,000 views), the participant page (participant-00011…00014, 12 × 1,000),
-# the workspace (10 × 1,000) and the floor /privacy (8 × 1,500). About 17 minutes for 2,000 trajectories.
+# the workspace (10 × 1,000) and the floor /accessibility (8 × 1,500). About 17 minutes for 2,000 trajectories.
 # Keep the machine otherwise quiet (run it under flock /tmp/build.lock where builds take that lock).
 # Loopback only; the instances stop and the database is dropped on exit.
 set -euo pipefail
@@ -65,9 +65,9 @@ for warming in 1 2; do
   page "conversation, warming $warming" own 5 1000 "$coaches"
   page "participant, warming $warming" /participant/conversation 4 1000 "$participants"
   page "workspace, warming $warming" /coach 4 1000 "$coaches"
-  page "floor, warming $warming" /privacy 4 1500 "$coaches"
+  page "floor, warming $warming" /accessibility 4 1500 "$coaches"
 done
 page conversation own 14 1000 "$coaches"
 page participant /participant/conversation 12 1000 "$participants"
 page workspace /coach 10 1000 "$coaches"
-page floor /privacy 8 1500 "$coaches"
+page floor /accessibility 8 1500 "$coaches"
