@@ -88,6 +88,23 @@ public final class BracketedPlaceholders {
 			"colleague", "contactpersoon", "handtekening", "signature");
 
 	/**
+	 * Words that say for or with whom, after a placeholder word: [Tijd voor jezelf], [Time for yourself], [Tijd met
+	 * elkaar] is a heading. Not van or of: those say what the placeholder is of ([naam van de deelnemer], [Name of
+	 * your manager]).
+	 */
+	private static final Set<String> FOR_WHOM = Set.of("voor", "met", "bij", "zonder", "for", "with", "without");
+
+	/**
+	 * The people such a heading is for or with, a pronoun only: a placeholder names what it is of, a noun ([tijd
+	 * afspraak], [tijd met je coach]), never only a pronoun. En and and join two ([Tijd voor jou en mij]).
+	 */
+	private static final Set<String> PRONOUNS = Set.of("mij", "me", "mezelf", "mijzelf", "jou", "je", "jezelf",
+			"jouzelf", "u", "uzelf", "hem", "hemzelf", "haar", "haarzelf", "zichzelf", "ons", "onszelf", "jullie",
+			"julliezelf", "hen", "hun", "elkaar", "iedereen", "myself", "you", "yourself", "yourselves", "him", "himself",
+			"her", "herself", "us", "ourselves", "them", "themselves", "each", "other", "one", "another", "everyone",
+			"en", "and");
+
+	/**
 	 * What after such a word makes the brackets a button's name, as a coach explaining LinkedIn or werk.nl
 	 * writes one: [Functie toevoegen], [Naam wijzigen], [Date edit]. Invoegen and invullen are not among them:
 	 * those ask the writer to fill in.
@@ -96,16 +113,6 @@ public final class BracketedPlaceholders {
 			"zoeken", "opslaan", "verwijderen", "aanpassen", "bekijken", "tonen", "versturen", "verzenden", "delen", "volgen",
 			"bevestigen", "uploaden", "add", "edit", "change", "choose", "select", "search", "save", "delete", "remove",
 			"view", "show", "send", "share", "follow", "confirm", "upload");
-
-	/**
-	 * A passage in quotation marks on one line: the coach quotes a participant's letter to comment on it
-	 * ("je schreef 'Geachte [naam contactpersoon]'"), which a warning for every quoted line would make noise
-	 * of. A quote opens where no letter stands before it and closes where none follows, so the apostrophes of
-	 * zo'n and cv's open and close nothing. At most 500 characters: a line of a hundred thousand with an
-	 * opening quote every few characters and no closing one was read to its end from each of them.
-	 */
-	private static final Pattern QUOTED = Pattern
-		.compile("(?<![\\p{L}\\p{N}])['\"‘“„«‚][^\\n]{1,500}?['\"’”»‘“](?![\\p{L}\\p{N}])");
 
 	private BracketedPlaceholders() {
 	}
@@ -127,7 +134,7 @@ public final class BracketedPlaceholders {
 		String text = letter == null ? "" : letter;
 		Matcher found = IN_BRACKETS.matcher(text);
 		List<Placed> places = new ArrayList<>();
-		List<int[]> quoted = null;
+		Quotations quoted = null;
 		while (found.find()) {
 			int start = found.start();
 			int end = found.end();
@@ -136,45 +143,15 @@ public final class BracketedPlaceholders {
 				places.add(new Placed(found.group(), start, end));
 			}
 			else if (placeholderOfWhat(content)) {
-				// The quotes are read only for a letter that has such a bracket: most have none.
-				quoted = quoted == null ? quoted(text) : quoted;
-				if (!inQuotes(quoted, start, end)) {
+				// Not where the coach quotes it from a participant's letter. The quotes are read only for a letter
+				// that has such a bracket: most have none.
+				quoted = quoted == null ? Quotations.in(text) : quoted;
+				if (!quoted.hold(start, end)) {
 					places.add(new Placed(found.group(), start, end));
 				}
 			}
 		}
 		return List.copyOf(places);
-	}
-
-	/**
-	 * Whether a quote holds the bracket: the quotes are found left to right and never overlap, so only the last one
-	 * that starts before the bracket can (a look-up, not a comparison with each: a letter of thousands of brackets and
-	 * quotes compared every pair).
-	 */
-	private static boolean inQuotes(List<int[]> quoted, int start, int end) {
-		int low = 0;
-		int high = quoted.size() - 1;
-		int last = -1;
-		while (low <= high) {
-			int middle = (low + high) >>> 1;
-			if (quoted.get(middle)[0] < start) {
-				last = middle;
-				low = middle + 1;
-			}
-			else {
-				high = middle - 1;
-			}
-		}
-		return last >= 0 && end < quoted.get(last)[1];
-	}
-
-	private static List<int[]> quoted(String text) {
-		List<int[]> quoted = new ArrayList<>();
-		Matcher quote = QUOTED.matcher(text);
-		while (quote.find()) {
-			quoted.add(new int[] { quote.start(), quote.end() });
-		}
-		return quoted;
 	}
 
 	/** A bracketed placeholder and where it stands: from {@code start} up to, not including, {@code end}. */
@@ -188,7 +165,17 @@ public final class BracketedPlaceholders {
 	private static boolean placeholderOfWhat(String content) {
 		String[] words = content.isEmpty() ? new String[0] : content.split("\\s+");
 		return words.length > 1 && PLACEHOLDER_WORDS.contains(words[0]) && !BUTTON_VERBS.contains(words[words.length - 1])
-				&& Arrays.stream(words).skip(1).noneMatch(BracketedPlaceholders::filledIn);
+				&& Arrays.stream(words).skip(1).noneMatch(BracketedPlaceholders::filledIn) && !forWhom(words);
+	}
+
+	/**
+	 * A heading that says for or with whom the placeholder word is: [Tijd voor jezelf], [Time for yourself]. It was
+	 * warned about as [tijd afspraak] is, and names no one's time to look up: a preposition of {@link #FOR_WHOM} and
+	 * only pronouns after it (decision 0114, 2026-12-07).
+	 */
+	private static boolean forWhom(String[] words) {
+		return words.length > 2 && FOR_WHOM.contains(words[1])
+				&& Arrays.stream(words).skip(2).allMatch(PRONOUNS::contains);
 	}
 
 	/**

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import nl.briefwissel.TypedName;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
@@ -51,13 +53,15 @@ public class Accounts {
 	public Account register(NewAccount account, String passwordHash) {
 		UUID id = UUID.randomUUID();
 		String email = normalise(account.email());
+		// Whoever made it (a form, a sign-in elsewhere, the setup): a name that turns text around is not kept.
+		String name = TypedName.cleaned(account.displayName());
 		jdbc.sql("""
 				insert into account (id, organisation_id, email, display_name, password_hash, preferred_language, enabled, created_at)
 				values (:id, :organisation, :email, :name, :hash, :language, true, :now)""")
 			.param("id", id)
 			.param("organisation", account.organisationId())
 			.param("email", email)
-			.param("name", account.displayName())
+			.param("name", name)
 			.param("hash", passwordHash)
 			.param("language", account.language().getLanguage())
 			.param("now", OffsetDateTime.now(clock))
@@ -68,7 +72,7 @@ public class Accounts {
 				.param("role", role.name())
 				.update();
 		}
-		return new Account(id, account.organisationId(), email, account.displayName(), account.language(),
+		return new Account(id, account.organisationId(), email, name, account.language(),
 				account.roles(), true);
 	}
 

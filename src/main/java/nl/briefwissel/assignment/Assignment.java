@@ -48,7 +48,8 @@ public record Assignment(UUID id, UUID ownerId, String title, String instruction
 
 	/** Whether these instructions carry a link themselves, so the letter has it without the coach adding one. */
 	public boolean carriesALink() {
-		return LINK.matcher(instructions).find();
+		// As the letter carries them: a link written as www. is an https:// address there.
+		return LINK.matcher(plain(instructions)).find();
 	}
 
 	public boolean shared() {
@@ -61,13 +62,22 @@ public record Assignment(UUID id, UUID ownerId, String title, String instruction
 	}
 
 	/**
-	 * Markdown read as a letter: heading marks and emphasis marks dropped, a link as its text with the
-	 * address behind it.
+	 * A Markdown link or image to a web address: its text, and its target written with http(s):// or www.
+	 * (any case), which the page links to https:// ({@link Markdown}).
+	 */
+	private static final java.util.regex.Pattern WEB_LINK = java.util.regex.Pattern
+		.compile("!?\\[([^\\]]+)]\\(((?i:https?://|www\\.)[^)\\s]+)\\)");
+
+	/**
+	 * Markdown read as a letter: heading marks and emphasis marks dropped, a link or an image as its text with
+	 * the address behind it, one written as www. with https:// before it, as the page links it: in the HTML mail
+	 * only an http(s) address is a link (decision 0087).
 	 */
 	static String plain(String markdown) {
-		return markdown.replaceAll("(?m)^ {0,3}#{1,6}[ \\t]+(.*?)[ \\t]*#*[ \\t]*$", "$1")
+		String text = markdown.replaceAll("(?m)^ {0,3}#{1,6}[ \\t]+(.*?)[ \\t]*#*[ \\t]*$", "$1")
 			.replaceAll("\\*\\*(.+?)\\*\\*", "$1")
-			.replaceAll("__(.+?)__", "$1")
-			.replaceAll("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)", "$1 ($2)");
+			.replaceAll("__(.+?)__", "$1");
+		return WEB_LINK.matcher(text).replaceAll(link -> java.util.regex.Matcher.quoteReplacement(link.group(1) + " ("
+				+ (link.group(2).regionMatches(true, 0, "www.", 0, 4) ? "https://" : "") + link.group(2) + ")"));
 	}
 }

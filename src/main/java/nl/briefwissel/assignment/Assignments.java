@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.text.Collator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,6 +82,42 @@ public class Assignments {
 	public List<Assignment> shared(Search search) {
 		return matching(jdbc.sql(COLUMNS + " where owner_id is null order by archived, title").query(Assignments::map).list(),
 				search);
+	}
+
+	/** As {@link #forCoach(UUID, Search)}, in {@code reader}'s order ({@link #readingOrder}). */
+	public List<Assignment> forCoach(UUID coachId, Search search, Locale reader) {
+		return inReadingOrder(forCoach(coachId, search), reader);
+	}
+
+	/** As {@link #libraryOf(UUID, Search)}, in {@code reader}'s order ({@link #readingOrder}), the archived ones still last. */
+	public List<Assignment> libraryOf(UUID coachId, Search search, Locale reader) {
+		return inReadingOrder(libraryOf(coachId, search), reader);
+	}
+
+	/** As {@link #shared(Search)}, in {@code reader}'s order ({@link #readingOrder}), the archived ones still last. */
+	public List<Assignment> shared(Search search, Locale reader) {
+		return inReadingOrder(shared(search), reader);
+	}
+
+	/**
+	 * The order a reader looks for an assignment in: the archived ones last (they are there to be put back), those in
+	 * the reader's language first, then the others by language, each group alphabetical as the reader's language has it.
+	 * The database sorted the titles whatever their language and by its own collation, and a Dutch administrator's
+	 * library began with A letter to yourself.
+	 */
+	public static Comparator<Assignment> readingOrder(Locale reader) {
+		Collator alphabetical = Collator.getInstance(reader);
+		// Case and accents still tell two titles apart, after the letters themselves (Één after Een, as a dictionary has it).
+		alphabetical.setStrength(Collator.TERTIARY);
+		String language = reader.getLanguage();
+		return Comparator.comparing(Assignment::archived)
+			.thenComparing(a -> !a.language().getLanguage().equals(language))
+			.thenComparing(a -> a.language().getLanguage())
+			.thenComparing(Assignment::title, alphabetical);
+	}
+
+	private static List<Assignment> inReadingOrder(List<Assignment> assignments, Locale reader) {
+		return assignments.stream().sorted(readingOrder(reader)).toList();
 	}
 
 	public Optional<Assignment> byId(UUID id) {

@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Assignments given in a trajectory. The participant's first message after an assignment is its
  * answer: text, photos and files alike, by mail or from the web. Coach cards are the exception: they
  * are answered by laying the cards, and that top five answers nothing else. The coach may say a linked
- * letter is not the answer, and choose another (decision 0098); laid cards stay.
+ * letter is not the answer, and choose another (decision 0098); laid cards stay. After the closing
+ * summary a letter answers by itself only what was given since, or in the letter its mail replies to
+ * (decision 0126): it is mostly a reaction to the summary.
  */
 @Repository
 public class GivenAssignments {
@@ -88,23 +90,38 @@ public class GivenAssignments {
 	}
 
 	/**
+	 * What decides which open assignments a letter of the participant answers by itself (decision 0126).
+	 * {@code summarySentAt}: when the closing summary went to the participant, if it did before the letter
+	 * came, else null. {@code repliesTo}: the coach's letter whose mail the participant's mail answers (its
+	 * In-Reply-To), null on the web or when it answers no letter of the coach. Until the summary the next
+	 * letter answers every open assignment. After it a letter is mostly a reaction to the summary (the closing
+	 * mail stands in the letters' thread, on the same reply address), so it answers by itself only what was
+	 * given after the summary, and the assignment given in the letter it replies to; any other its coach links.
+	 */
+	public record Arrival(OffsetDateTime summarySentAt, UUID repliesTo) {
+
+		/** A letter that came while no closing summary was sent. */
+		public static final Arrival BEFORE_THE_SUMMARY = new Arrival(null, null);
+	}
+
+	/**
 	 * Links a participant's letter, written on the web, as the answer to every open assignment of the
-	 * trajectory but the coach cards: those are laid on the page next to it, and a letter that says
-	 * "I'll lay them this weekend" must not close them.
+	 * trajectory but the coach cards (those are laid on the page next to it, and a letter that says
+	 * "I'll lay them this weekend" must not close them), as far as {@code arrival} lets it.
 	 */
 	@Transactional
-	public int answer(UUID trajectoryId, UUID messageId) {
-		return answerOpen(trajectoryId, messageId, " and type <> 'COACH_CARDS'");
+	public int answer(UUID trajectoryId, UUID messageId, Arrival arrival) {
+		return answerOpen(trajectoryId, messageId, " and type <> 'COACH_CARDS'", arrival);
 	}
 
 	/**
 	 * Links a participant's reply by mail as the answer to every open assignment, coach cards
-	 * included: the cards assignment asks a participant who only uses mail to reply with their top
-	 * five, and a mail client has no cards to lay.
+	 * included (the cards assignment asks a participant who only uses mail to reply with their top
+	 * five, and a mail client has no cards to lay), as far as {@code arrival} lets it.
 	 */
 	@Transactional
-	public int answerByMail(UUID trajectoryId, UUID messageId) {
-		return answerOpen(trajectoryId, messageId, "");
+	public int answerByMail(UUID trajectoryId, UUID messageId, Arrival arrival) {
+		return answerOpen(trajectoryId, messageId, "", arrival);
 	}
 
 	/**
@@ -113,24 +130,41 @@ public class GivenAssignments {
 	 * written asks something the mail cannot have answered. Answered when it was written.
 	 */
 	@Transactional
-	public int answerByMail(UUID trajectoryId, UUID messageId, OffsetDateTime writtenAt) {
-		return jdbc.sql("""
+	public int answerByMail(UUID trajectoryId, UUID messageId, OffsetDateTime writtenAt, Arrival arrival) {
+		return withArrival(jdbc.sql("""
 				update given_assignment set answer_message_id = :message, answered_at = :written, answered_by = 'LETTER'
-				where trajectory_id = :trajectory and answer_message_id is null and given_at <= :written""")
+				where trajectory_id = :trajectory and answer_message_id is null and given_at <= :written"""
+				+ afterTheSummary(arrival)), arrival)
 			.param("message", messageId)
 			.param("written", writtenAt)
 			.param("trajectory", trajectoryId)
 			.update();
 	}
 
-	private int answerOpen(UUID trajectoryId, UUID messageId, String alsoWhere) {
-		return jdbc.sql("""
+	private int answerOpen(UUID trajectoryId, UUID messageId, String alsoWhere, Arrival arrival) {
+		return withArrival(jdbc.sql("""
 				update given_assignment set answer_message_id = :message, answered_at = :now, answered_by = 'LETTER'
-				where trajectory_id = :trajectory and answer_message_id is null""" + alsoWhere)
+				where trajectory_id = :trajectory and answer_message_id is null""" + alsoWhere + afterTheSummary(arrival)),
+				arrival)
 			.param("message", messageId)
 			.param("now", OffsetDateTime.now(clock))
 			.param("trajectory", trajectoryId)
 			.update();
+	}
+
+	private static String afterTheSummary(Arrival arrival) {
+		if (arrival.summarySentAt() == null) {
+			return "";
+		}
+		return " and (given_at > :summarySent" + (arrival.repliesTo() == null ? "" : " or message_id = :repliesTo") + ")";
+	}
+
+	private static JdbcClient.StatementSpec withArrival(JdbcClient.StatementSpec statement, Arrival arrival) {
+		if (arrival.summarySentAt() == null) {
+			return statement;
+		}
+		statement = statement.param("summarySent", arrival.summarySentAt());
+		return arrival.repliesTo() == null ? statement : statement.param("repliesTo", arrival.repliesTo());
 	}
 
 	/** Links the message as the answer to this one given assignment, if it is still open (the laid coach cards). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -17,6 +18,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
 import org.springframework.stereotype.Component;
@@ -46,18 +48,35 @@ public class Markdown {
 		.urlSanitizer(TARGETS)
 		.build();
 
+	/**
+	 * The cleaning: a link keeps its target only with a scheme of its list (the renderer dropped the others), so
+	 * a relative one goes too, there being no base address to resolve it against.
+	 */
 	private static final Safelist SAFE = Safelist.basic().addAttributes("a", "rel").addEnforcedAttribute("a", "rel",
 			"noopener noreferrer");
 
 	/**
-	 * The links in {@code markdown} whose target the rendering drops (not a web page or a mail address: a
-	 * javascript: or data: link), each as its text and scheme: the page showed only the text, and nobody
-	 * who wrote it was told. Said at the form instead, so it can be replaced by a web address.
+	 * A target written as a web address without its scheme: www. and then a letter or digit, in any case. As a
+	 * web address written so in a letter (decision 0123) it goes to https://. Not example.nl/cv.pdf: that could as
+	 * well be a file next to the page (plaatje.png looks the same), so the form asks for https:// rather than guess.
+	 */
+	private static final Pattern WWW = Pattern.compile("(?i)www\\.[\\p{L}\\p{N}]");
+
+	/** The most of a refused target the form repeats: the sentence around it stays readable. */
+	private static final int NAMED = 60;
+
+	/**
+	 * The links and images in {@code markdown} the page shows as text alone, each as its text and target: nobody
+	 * who wrote them was told. Said at the form instead, so it can be written as a web address. Dropped are a
+	 * target of another scheme than http, https or mailto (javascript:, data:, tel:), named by its scheme only,
+	 * and one without a scheme (example.nl/cv.pdf, /stuk, #begin, //example.nl), named as written; one written as
+	 * www. is kept and goes to https://.
 	 *
-	 * <p>Read from the parsed document, by the rule the renderer drops them by: every link and image the
-	 * parser makes, whichever way it was written. A pattern for {@code [text](target)} let a reference
-	 * ({@code [text][ref]} with {@code [ref]: javascript:…} on a line of its own; also {@code [text]}
-	 * alone), an autolink ({@code <javascript:…>}) and a target written with an entity through.
+	 * <p>Read from the parsed document, by the rules the page drops them by (the renderer's and then the
+	 * cleaning's, {@link #kept}): every link and image the parser makes, whichever way it was written. A pattern
+	 * for {@code [text](target)} let a reference ({@code [text][ref]} with {@code [ref]: javascript:…} on a line of
+	 * its own; also {@code [text]} alone), an autolink ({@code <javascript:…>}) and a target written with an entity
+	 * through. An image is judged as a link: the page shows it as one ({@link #asShown}).
 	 */
 	public static List<String> droppedLinks(String markdown) {
 		if (markdown == null) {
@@ -81,18 +100,40 @@ public class Markdown {
 	}
 
 	/**
-	 * A link as the form names it, when the renderer drops its target: {@code [text](scheme:…)}, or
-	 * {@code <scheme:…>} for an autolink (its text is its target, code that is not repeated back).
+	 * A link as the form names it, when the page drops its target: {@code [text](scheme:…)} for one of another
+	 * scheme (code that is not repeated back), {@code [text](target)} for one without, or {@code <target>} for an
+	 * autolink (its text is its target).
 	 */
 	private static Optional<String> dropped(Node link, String target) {
-		if (target == null || target.isBlank() || !TARGETS.sanitizeLinkUrl(target).isEmpty()) {
+		// Without a target nothing was written that could be lost: the text stays, as it was typed.
+		if (target == null || target.isBlank() || kept(addressed(target))) {
 			return Optional.empty();
 		}
-		// The renderer drops a target only for what stands before its first colon (and before any / ? #).
 		String stripped = target.strip();
-		String scheme = stripped.substring(0, stripped.indexOf(':')).toLowerCase(Locale.ROOT) + ":…";
+		String named = TARGETS.sanitizeLinkUrl(stripped).isEmpty()
+				// The renderer drops a target only for what stands before its first colon (and before any / ? #).
+				? stripped.substring(0, stripped.indexOf(':')).toLowerCase(Locale.ROOT) + ":…"
+				: stripped.length() > NAMED ? stripped.substring(0, NAMED) + "…" : stripped;
 		String text = textOf(link);
-		return Optional.of(text.equals(stripped) ? "<" + scheme + ">" : "[" + text + "](" + scheme + ")");
+		return Optional.of(text.equals(stripped) ? "<" + named + ">" : "[" + text + "](" + named + ")");
+	}
+
+	/** Where a link to {@code destination} goes on the page: https:// before one written as www. */
+	private static String addressed(String destination) {
+		String stripped = destination.strip();
+		return WWW.matcher(stripped).lookingAt() ? "https://" + stripped : destination;
+	}
+
+	/**
+	 * Whether the page keeps a link to {@code target}, asked of the two layers that drop one: the renderer (another
+	 * scheme) and the cleaning after it (no scheme, or an address it cannot read). Asked of
+	 * them rather than said again here, so that the form and the page cannot come to differ.
+	 */
+	private static boolean kept(String target) {
+		String rendered = TARGETS.sanitizeLinkUrl(target);
+		// On an element of its own, as the cleaning reads it: without a base address, as the page's cleaning has none.
+		Element link = new Element("a").attr("href", rendered);
+		return !rendered.isEmpty() && SAFE.isSafeAttribute("a", link, link.attribute("href"));
 	}
 
 	/** A link's text as read: its words and code, without the Markdown around them. */
@@ -124,10 +165,66 @@ public class Markdown {
 
 	/** The renderer's HTML, before the cleaning. */
 	static String rendered(String markdown) {
+		Node document = PARSER.parse(markdown);
+		asShown(document);
 		// A heading of a coach's own assignment stands out as a line in bold: as a heading it would break
 		// the page's outline (an h1 inside a letter), and the short list of safe elements dropped its weight.
-		return RENDERER.render(PARSER.parse(markdown))
+		return RENDERER.render(document)
 			.replaceAll("<h[1-6]>", "<p><strong>")
 			.replaceAll("</h[1-6]>", "</strong></p>");
+	}
+
+	/**
+	 * The document as the page shows it: a link written as www. goes to https://, and an image is a link to it with
+	 * its description as the link's text (its address when it has none). The page shows no image from elsewhere:
+	 * its policy loads its own only, a picture from another site would tell that site who reads, and in the letter
+	 * it is text anyway. Inside a link an image is its description: a link inside a link is no HTML, and the
+	 * outer one goes where the writer pointed the picture.
+	 */
+	private static void asShown(Node document) {
+		List<Image> images = new ArrayList<>();
+		document.accept(new AbstractVisitor() {
+			@Override
+			public void visit(Link link) {
+				link.setDestination(addressed(link.getDestination()));
+				visitChildren(link);
+			}
+
+			@Override
+			public void visit(Image image) {
+				images.add(image);
+				visitChildren(image);
+			}
+		});
+		// In document order: an image inside another is inside a link by the time it comes.
+		for (Image image : images) {
+			Node shown = insideALink(image) ? null : new Link(addressed(image.getDestination()), image.getTitle());
+			Node next;
+			for (Node child = image.getFirstChild(); child != null; child = next) {
+				next = child.getNext();
+				if (shown == null) {
+					image.insertBefore(child);
+				}
+				else {
+					shown.appendChild(child);
+				}
+			}
+			if (shown != null) {
+				if (shown.getFirstChild() == null) {
+					shown.appendChild(new Text(image.getDestination().strip()));
+				}
+				image.insertBefore(shown);
+			}
+			image.unlink();
+		}
+	}
+
+	private static boolean insideALink(Node node) {
+		for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+			if (parent instanceof Link) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

@@ -103,6 +103,17 @@ public class Closings {
 		return send && !sentBefore;
 	}
 
+	/**
+	 * When the trajectory's summary was first sent to its participant, if it was: a letter of theirs after it
+	 * is mostly a reaction to it, not an assignment's answer (decision 0126). Read without opening the summary.
+	 */
+	public Optional<OffsetDateTime> sentAt(UUID trajectoryId) {
+		return jdbc.sql("select sent_at from closing where trajectory_id = :id and sent_at is not null")
+			.param("id", trajectoryId)
+			.query(OffsetDateTime.class)
+			.optional();
+	}
+
 	/** Whether the trajectory's summary was sent to its participant. */
 	boolean sent(UUID trajectoryId) {
 		return jdbc.sql("select count(*) from closing where trajectory_id = :id and sent_at is not null")

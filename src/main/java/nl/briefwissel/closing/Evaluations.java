@@ -148,15 +148,16 @@ public class Evaluations {
 			return;
 		}
 		String token = LinkTokens.create();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		int inserted = jdbc.sql("""
 				insert into evaluation_request (trajectory_id, token_hash, requested_at) values (:id, :hash, :now)
 				on conflict do nothing""")
 			.param("id", trajectoryId)
 			.param("hash", LinkTokens.hash(token))
-			.param("now", OffsetDateTime.now(clock))
+			.param("now", now)
 			.update();
 		if (inserted == 1) {
-			mail(trajectoryId, token, "mail.evaluation");
+			mail(trajectoryId, token, "mail.evaluation", lastDay(now));
 		}
 	}
 
@@ -203,7 +204,7 @@ public class Evaluations {
 					.param("id", trajectoryId)
 					.update();
 				if (claimed == 1) {
-					mail(trajectoryId, token, "mail.evaluationReminder");
+					mail(trajectoryId, token, "mail.evaluationReminder", lastDay(now));
 				}
 				return claimed == 1;
 			});
@@ -328,7 +329,16 @@ public class Evaluations {
 			.param("sentFrom", sentFrom())
 			.query(OffsetDateTime.class)
 			.optional()
-			.map(sent -> sent.atZoneSameInstant(clock.getZone()).toLocalDate().plusDays(LINK_VALID_FOR.toDays()));
+			.map(this::lastDay);
+	}
+
+	/**
+	 * The last whole day a link mailed at {@code sent} works: the mail names it, and the participant page names it
+	 * from the same latest mail, so the two say the same day. The mail said two months, and sixty days after a mail
+	 * of 7 December end on 5 February.
+	 */
+	private LocalDate lastDay(OffsetDateTime sent) {
+		return sent.atZoneSameInstant(clock.getZone()).toLocalDate().plusDays(LINK_VALID_FOR.toDays());
 	}
 
 	/** A request that can be answered: its links kept (not erased), not answered, the latest mail sent on or after {@link #sentFrom}. */
@@ -482,12 +492,14 @@ public class Evaluations {
 	}
 
 	/** About the trajectory: the mail names the participant and their coach, and goes with the trajectory's erasure. */
-	private void mail(UUID trajectoryId, String token, String key) {
+	private void mail(UUID trajectoryId, String token, String key, LocalDate lastDay) {
 		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElseThrow();
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		Locale language = participant.language();
+		// Written out as the participant page writes it (closing/fragments.html), in the participant's language.
 		Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
-				address.link("/evaluation/{token}", language).buildAndExpand(token).toUriString() };
+				address.link("/evaluation/{token}", language).buildAndExpand(token).toUriString(),
+				lastDay.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language)) };
 		outbox.enqueue(OutgoingMail.notice(participant.email(), texts.getMessage(key + ".subject", args, language),
 				texts.getMessage(key + ".text", args, language), null).inLanguage(language, address.base()).about(trajectoryId));
 	}

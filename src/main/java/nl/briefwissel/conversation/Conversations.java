@@ -56,9 +56,12 @@ public class Conversations {
 
 	private final LettersAfterTheEnd afterTheEnd;
 
+	private final LetterArrivals arrivals;
+
 	Conversations(Messages messages, ReplyTokens tokens, Trajectories trajectories, Accounts accounts, Outbox outbox,
 			ReplyAddress replyAddress, MessageMail mails, WritingTrends writing, GivenAssignments given,
-			LettersAfterTheEnd afterTheEnd) {
+			LettersAfterTheEnd afterTheEnd, LetterArrivals arrivals) {
+		this.arrivals = arrivals;
 		this.afterTheEnd = afterTheEnd;
 		this.given = given;
 		this.messages = messages;
@@ -308,7 +311,7 @@ public class Conversations {
 	@Transactional
 	public UUID participantWrites(UUID trajectoryId, UUID participantId, String text, List<MailAttachment> files) {
 		UUID id = participantMessage(trajectoryId, participantId, text, files);
-		given.answer(trajectoryId, id);
+		given.answer(trajectoryId, id, arrivals.onTheWeb(trajectoryId));
 		return id;
 	}
 

@@ -64,10 +64,13 @@ class InboundReplies implements InboundMailHandler {
 
 	private final ReplyAddress addresses;
 
+	private final LetterArrivals arrivals;
+
 	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
 			Conversations conversations, Programmes programmes, Intakes intakes, GivenAssignments given,
 			SenderAuthentication authentication, HeldBackNotices notices, AcceptedAddresses accepted,
-			ReplyAddress addresses) {
+			ReplyAddress addresses, LetterArrivals arrivals) {
+		this.arrivals = arrivals;
 		this.addresses = addresses;
 		this.accepted = accepted;
 		this.notices = notices;
@@ -315,7 +318,9 @@ class InboundReplies implements InboundMailHandler {
 			}
 			UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 					letter, Channel.MAIL, mail.id(), content.messageId(), content.attachments());
-			given.answerByMail(trajectory.id(), id); // the reply, photos and files included, answers the open assignments
+			// The reply, photos and files included, answers the open assignments; after the closing summary only
+			// what was given since, or in the letter it replies to (decision 0126).
+			given.answerByMail(trajectory.id(), id, arrivals.byMail(trajectory.id(), content, mail.receivedAt()));
 			// A file not kept is said to them, as the web form says it: the coach sees only its name.
 			notices.filesNotKept(trajectory, content.attachments().stream().filter(file -> !file.accepted()).toList(),
 					mail.receivedAt());

@@ -80,7 +80,10 @@ class MessageMail {
 		boolean programmeSendsText = trajectory.lettersByMail();
 		boolean fullText = inFull(trajectory);
 		// A programme that keeps its letters out of ordinary mail (NTA 7516) does not ask for answers by it.
-		String footer = programmeSendsText ? "mail.message.footer" : "mail.message.footer.secure";
+		// After the end (a coach who answers a letter after the end by mail, decision 0030, or a failed letter sent
+		// again) it promises no answer either: the participant is told the same when they write (decision 0122).
+		String footer = (programmeSendsText ? "mail.message.footer" : "mail.message.footer.secure")
+				+ (LettersAfterTheEnd.ended(trajectory) ? ".ended" : "");
 		// In the participant's language: the link often opens in a browser that has not been here before.
 		// To this conversation: a participant in two programmes at once has two.
 		String link = address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString();

@@ -472,6 +472,20 @@ class Messages {
 			.optional();
 	}
 
+	/** The coach's letter of the trajectory whose mail had this Message-ID: the letter a reply by mail answers. */
+	Optional<UUID> coachLetterOfMailId(UUID trajectoryId, String mailMessageId) {
+		if (mailMessageId == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select id from message
+				where trajectory_id = :trajectory and mail_message_id = :mailId and author_role = 'COACH' and kind = 'MESSAGE'""")
+			.param("trajectory", trajectoryId)
+			.param("mailId", mailMessageId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	/**
 	 * The mail thread so far, in one read: the Message-IDs of the conversation's letters, oldest
 	 * first, for References (RFC 5322 3.6.4), and the participant's latest mail, which our next mail

@@ -63,9 +63,12 @@ public class Quarantine {
 
 	private final ReplyTokens tokens;
 
+	private final LetterArrivals arrivals;
+
 	Quarantine(JdbcClient jdbc, InboundMails inbound, Messages messages, Conversations conversations, Clock clock,
 			GivenAssignments given, MailErasure erasure, Trajectories trajectories, AcceptedAddresses accepted,
-			ReplyTokens tokens) {
+			ReplyTokens tokens, LetterArrivals arrivals) {
+		this.arrivals = arrivals;
 		this.tokens = tokens;
 		this.accepted = accepted;
 		this.trajectories = trajectories;
@@ -176,7 +179,7 @@ public class Quarantine {
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
 		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
 				messages.withInlineAnswers(trajectory.id(), mail), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
-		given.answerByMail(trajectory.id(), id, written.get());
+		given.answerByMail(trajectory.id(), id, written.get(), arrivals.byMail(trajectory.id(), mail, written.get()));
 		if ((trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED)
 				&& !java.util.Objects.equals(resolvedBy, trajectory.coachId())) {
 			// Added by an administrator to an ended trajectory: no list of the coach shows it, so they are

@@ -113,6 +113,17 @@ public class Workspace {
 			.toList();
 	}
 
+	/**
+	 * The trajectory's row as the workspace reads it, while the participant waits for the coach's answer: its
+	 * {@code dueBy} is the day the reply is promised for. The conversation page names that day too, from this
+	 * one reading, so the two pages cannot name different days.
+	 */
+	public Optional<Entry> waitingForReply(TrajectoryOverview trajectory) {
+		Entry entry = entry(trajectory, messages.activity(List.of(trajectory.id())).getOrDefault(trajectory.id(),
+				Messages.Activity.NONE), LocalDate.now(clock));
+		return entry.need() == Need.WAITING_FOR_REPLY ? Optional.of(entry) : Optional.empty();
+	}
+
 	/** A search finds the newest this many messages; more are not shown (the coach searches with more words). */
 	public static final int MAX_SEARCH_HITS = Messages.MAX_HITS;
 

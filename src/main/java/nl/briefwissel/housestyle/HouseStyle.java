@@ -73,6 +73,10 @@ public record HouseStyle(Colour button, Colour buttonText, Colour link, Colour h
 			if (name.length() > NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
 				refusals.put("headerName", Refusal.of("houseStyle.error.name"));
 			}
+			else if (nl.briefwissel.TypedName.hidesCharacters(name)) {
+				// A direction override in the header would turn the navigation beside it around on every page.
+				refusals.put("headerName", Refusal.of("name.error.hidden"));
+			}
 			if (!refusals.isEmpty()) {
 				return new Checked(Optional.empty(), Map.copyOf(refusals));
 			}

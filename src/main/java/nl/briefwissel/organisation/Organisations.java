@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.TypedName;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +36,7 @@ public class Organisations {
 
 	@Transactional
 	public Organisation create(String name) {
-		Organisation organisation = new Organisation(UUID.randomUUID(), name.strip());
+		Organisation organisation = new Organisation(UUID.randomUUID(), TypedName.cleaned(name.strip()));
 		jdbc.sql("insert into organisation (id, name, created_at) values (:id, :name, :now)")
 			.param("id", organisation.id())
 			.param("name", organisation.name())
@@ -66,7 +68,7 @@ public class Organisations {
 	/** Renames it; false when it does not exist. */
 	@Transactional
 	public boolean rename(UUID id, String name) {
-		return jdbc.sql("update organisation set name = :name where id = :id").param("name", name.strip()).param("id", id).update() == 1;
+		return jdbc.sql("update organisation set name = :name where id = :id").param("name", TypedName.cleaned(name.strip())).param("id", id).update() == 1;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import nl.briefwissel.TypedName;
 import nl.briefwissel.RowLocks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +60,8 @@ public class Programmes {
 	 * organisation and name. A form without an id (or one used for another programme) makes a new one.
 	 */
 	@Transactional
-	public Creation create(UUID organisationId, String name, String intakeAddress, String form) {
+	public Creation create(UUID organisationId, String typedName, String intakeAddress, String form) {
+		String name = TypedName.cleaned(typedName);
 		UUID id = UUID.randomUUID();
 		Optional<Programme> earlier = madeBefore(form, id).filter(programme -> programme.organisationId().equals(organisationId)
 				&& programme.name().equals(name));

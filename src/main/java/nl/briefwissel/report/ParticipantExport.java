@@ -400,8 +400,13 @@ public class ParticipantExport {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("at", instant(held.quarantinedAt()));
 		data.put("reason", why.code());
-		data.put("reasonText", texts.getMessage("report.export.heldBack.reason." + why.code(), null,
-				text("report.export.heldBack.reason.other", language), language));
+		// After a completion or a stop no coach adds it any more: its ".ended" sentence says what holds then, as the
+		// notices of held mail do after the end (decision 0122).
+		boolean ended = trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED;
+		String other = text("report.export.heldBack.reason.other" + (ended ? ".ended" : ""), language);
+		String running = texts.getMessage("report.export.heldBack.reason." + why.code(), null, other, language);
+		data.put("reasonText", ended
+				? texts.getMessage("report.export.heldBack.reason." + why.code() + ".ended", null, running, language) : running);
 		data.put("from", sender(why, trajectory));
 		data.put("fromParticipant", quarantine.fromItsParticipant(held));
 		return data;

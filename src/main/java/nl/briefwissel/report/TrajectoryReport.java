@@ -10,6 +10,7 @@ import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 /**
  * Everything the record holds of one trajectory: who and when, the question and goals, the plan
@@ -60,6 +61,33 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 	/** Their goals (empty when none); null when they do not open. */
 	public String goals() {
 		return inOwnWords.goals();
+	}
+
+	/**
+	 * When the trajectory was completed or stopped, as its course has it; null while it runs or is paused. A
+	 * trajectory ended without a change of course in its record (stopped before it was matched) ended in the
+	 * first moment after the day it ended, as far as the record knows.
+	 */
+	public OffsetDateTime endedAt() {
+		if (trajectory.status() != TrajectoryStatus.COMPLETED && trajectory.status() != TrajectoryStatus.STOPPED) {
+			return null;
+		}
+		return changes.stream()
+			.filter(c -> c.to() == TrajectoryStatus.COMPLETED || c.to() == TrajectoryStatus.STOPPED)
+			.map(Trajectories.Change::at)
+			.findFirst()
+			.orElseGet(() -> trajectory.endedOn() == null ? null
+					: trajectory.endedOn().plusDays(1).atStartOfDay().atOffset(madeAt.getOffset()));
+	}
+
+	/**
+	 * Whether this letter came after the trajectory ended: the participant may still write by mail and the coach
+	 * answer so (decisions 0030 and 0122), and the record says it came when nobody coached them any more, for
+	 * every reader of it, as the coach's workspace names who wrote after the end.
+	 */
+	public boolean afterTheEnd(Message letter) {
+		OffsetDateTime end = endedAt();
+		return end != null && letter.createdAt().isAfter(end);
 	}
 
 	public int messagesBy(nl.briefwissel.conversation.Author author) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.briefwissel.TypedName;
 import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
@@ -694,8 +695,11 @@ public class Intakes {
 			return recent;
 		}
 		// A mail's display name has no limit of its own; the application keeps a name of at most 200.
-		String name = fromName == null || fromName.isBlank() ? null
-				: fromName.strip().length() > 200 ? fromName.strip().substring(0, 200).strip() : fromName.strip();
+		// Its direction marks and overrides go: a mail cannot be refused with a sentence at a field, and the
+		// application must not be lost for its sender's name.
+		String shown = TypedName.cleaned(fromName);
+		String name = shown == null || shown.isBlank() ? null
+				: shown.strip().length() > 200 ? shown.strip().substring(0, 200).strip() : shown.strip();
 		Locale language = Locale.forLanguageTag("nl");
 		String token = LinkTokens.create();
 		Intake intake = insert(UUID.randomUUID(), programme.id(), from, name, language, Intake.Source.MAIL,
@@ -862,7 +866,7 @@ public class Intakes {
 		requireKnownTheme(programme, form.theme());
 		fill(intake.id(), form);
 		jdbc.sql("update intake set display_name = :name, language = :language where id = :id")
-			.param("name", form.displayName())
+			.param("name", TypedName.cleaned(form.displayName()))
 			.param("language", language.getLanguage())
 			.param("id", intake.id())
 			.update();
@@ -1204,7 +1208,7 @@ public class Intakes {
 			.param("id", id)
 			.param("programme", programmeId)
 			.param("email", email.strip().toLowerCase(Locale.ROOT))
-			.param("name", name)
+			.param("name", TypedName.cleaned(name))
 			.param("language", language.getLanguage())
 			.param("source", source.name())
 			.param("status", status.name())

@@ -142,6 +142,31 @@ class ExpiredForms {
 	}
 
 	/**
+	 * Whether the browser says the form came from this site itself. Behind a proxy that sends its own host name on
+	 * (proxy_pass without the Host header) the server's name is not the one in the browser, and back led to the
+	 * start page from every form; the browser's Sec-Fetch-Site tells it regardless, and where it sends none (a site
+	 * on plain http) the form's Origin is the Referer's own.
+	 */
+	private static boolean sameOrigin(HttpServletRequest request, java.net.URI referer) {
+		String site = request.getHeader("Sec-Fetch-Site");
+		if (site != null) {
+			return "same-origin".equalsIgnoreCase(site);
+		}
+		String origin = request.getHeader("Origin");
+		if (origin == null || origin.isBlank() || "null".equals(origin)) {
+			return false;
+		}
+		try {
+			java.net.URI from = java.net.URI.create(origin);
+			return from.getHost() != null && from.getHost().equalsIgnoreCase(referer.getHost())
+					&& java.util.Objects.equals(from.getScheme(), referer.getScheme()) && from.getPort() == referer.getPort();
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	/**
 	 * The page the form was on, from the Referer, when it is a page of this site; the start page otherwise.
 	 * Only its path and query: a link to another site, or to "//elsewhere", would lead the person away.
 	 */
@@ -154,7 +179,7 @@ class ExpiredForms {
 		try {
 			java.net.URI from = java.net.URI.create(referer);
 			String path = from.getRawPath();
-			if (from.getHost() == null || !request.getServerName().equalsIgnoreCase(from.getHost()) || path == null
+			if (from.getHost() == null || !(request.getServerName().equalsIgnoreCase(from.getHost()) || sameOrigin(request, from)) || path == null
 					|| !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
 					|| path.startsWith(request.getContextPath() + PATH) || path.startsWith(request.getContextPath() + "/error")) {
 				return home;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sends each person to the start page of their role; shows the privacy and accessibility statements to anyone. */
+/** Sends each person to the start page of their role; shows the accessibility statement to anyone (the privacy statement is the privacy module's). */
 @Controller
 class HomeController {
 
@@ -24,11 +24,6 @@ class HomeController {
 	@GetMapping("/accessibility")
 	String accessibility(Model model) {
 		return statement(model, "accessibility", List.of("standard", "tested", "known", "status", "contact"));
-	}
-
-	@GetMapping("/privacy")
-	String privacy(Model model) {
-		return statement(model, "privacy", List.of("who", "what", "why", "see", "mail", "keep", "rights"));
 	}
 
 	private static String statement(Model model, String prefix, List<String> parts) {

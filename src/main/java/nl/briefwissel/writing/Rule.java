@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.briefwissel.Quotations;
+
 /**
  * The rules of the writing help. Each reads the draft with the rule set of its language and
  * returns its findings; none of them ever stops a message from being sent.
@@ -177,12 +179,23 @@ sealed interface Rule {
 		}
 	}
 
-	/** Both "je" and "u" in one message: the reader wonders which distance is meant. */
+	/**
+	 * Both "je" and "u" in one message: the reader wonders which distance is meant. Only the coach's own address
+	 * counts: a sample sentence in quotation marks (Je zou kunnen zeggen: "Ik waardeer uw feedback.") or a
+	 * participant's line quoted back is someone else's, and its uw was marked as the coach's. Quotes are read as
+	 * sending reads them for brackets ({@link Quotations}), and only in a letter that has both.
+	 */
 	record MixedAddress() implements Rule {
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
 			List<int[]> informal = occurrences(draft, rules.informalAddress());
 			List<int[]> formal = occurrences(draft, rules.formalAddress());
+			if (informal.isEmpty() || formal.isEmpty()) {
+				return List.of();
+			}
+			Quotations quotations = Quotations.in(draft.text);
+			informal = unquoted(informal, quotations);
+			formal = unquoted(formal, quotations);
 			if (informal.isEmpty() || formal.isEmpty()) {
 				return List.of();
 			}
@@ -198,6 +211,10 @@ sealed interface Rule {
 			List<int[]> found = new ArrayList<>();
 			words.forEach(word -> found.addAll(draft.occurrences(word)));
 			return found;
+		}
+
+		private static List<int[]> unquoted(List<int[]> found, Quotations quotations) {
+			return found.stream().filter(at -> !quotations.hold(at[0], at[1])).toList();
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import nl.briefwissel.AssignmentInLetter;
 import nl.briefwissel.BracketedPlaceholders;
 import nl.briefwissel.Placeholders;
 
@@ -55,8 +56,10 @@ public class WritingCheck {
 		String draftText = text == null ? "" : text.replace("\r\n", "\n");
 		// The quoted passage is blanked, not only its remarks dropped: rules that count over the letter
 		// (questions, je and u, the passive share, the language) count the coach's own words only.
-		// Same length, so every finding's place is the same in the text shown.
-		Draft draft = new Draft(blanked(draftText, quoted));
+		// Same length, so every finding's place is the same in the text shown. Found as sending finds it
+		// (its heading line and its instructions under a heading the coach changed too), and any other whole copy.
+		String withoutAssignment = AssignmentInLetter.blanked(draftText, quoted);
+		Draft draft = new Draft(blanked(withoutAssignment, quoted));
 		RuleSet rules = ruleSets.of(language(draft, hint));
 		List<Finding> findings = new ArrayList<>();
 		for (Rule rule : Rule.all()) {
@@ -68,11 +71,9 @@ public class WritingCheck {
 			findings.add(new Finding(PLACEHOLDER, placed.start(), placed.end(), "writing.placeholder", List.of(placed.placeholder())));
 		}
 		// What sending holds once until "Toch versturen" (decision 0114), by the same rule, with the assignment's
-		// text taken out where it stands word for word: its worksheet is the participant's to fill in. Sending also
-		// finds it by its heading and instructions, so a worksheet the coach edited inside may be marked here and
-		// not held there. The second reader named none of them, and a checked letter was held at sending all the same.
-		for (BracketedPlaceholders.Placed placed : BracketedPlaceholders
-			.placed(blankedOnce(draftText, quoted))) {
+		// text taken out once as sending takes it out (AssignmentInLetter): its worksheet is the participant's to
+		// fill in. The second reader named none of them, and a checked letter was held at sending all the same.
+		for (BracketedPlaceholders.Placed placed : BracketedPlaceholders.placed(withoutAssignment)) {
 			findings.add(new Finding(BRACKETED, placed.start(), placed.end(), "writing.bracketed", List.of(placed.bracketed())));
 		}
 		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
@@ -88,7 +89,8 @@ public class WritingCheck {
 	 * those of the letter itself. The greeting (Beste Sanne) and the sign-off (Hartelijke groet) with a name under it counted as three short sentences
 	 * and made the average look lighter than the letter reads. A greeting is a first line of a few words that
 	 * ends in a comma; a sign-off is such a line with only lines of a few words without a full stop after it.
-	 * A letter that is nothing else keeps all its sentences.
+	 * A letter signed without a sign-off has one or two such lines under its last full sentence, and those are
+	 * left out too. A letter that is nothing else keeps all its sentences.
 	 */
 	static List<Draft.Sentence> body(Draft draft) {
 		List<Draft.Sentence> sentences = draft.sentences;
@@ -97,19 +99,33 @@ public class WritingCheck {
 		if (to > 1 && framing(draft, sentences.get(0))) {
 			from = 1;
 		}
-		for (int i = to - 1; i > from; i--) {
+		// Down to the body's first sentence: a letter of one sentence has its signature under that one.
+		for (int i = to - 1; i >= from; i--) {
 			Draft.Sentence sentence = sentences.get(i);
-			if (framing(draft, sentence)) {
+			if (i > from && framing(draft, sentence)) {
 				to = i;
 				break;
 			}
 			String text = draft.text.substring(sentence.start(), sentence.end());
 			if (sentence.words().size() > FRAMING_WORDS || text.endsWith(".") || text.endsWith("?") || text.endsWith("!")) {
+				// The letter's last sentence: one or two short lines without a full stop under it are its signature (Kim,
+				// or Tot donderdag and a name), as under a sign-off. A name alone counted as a sentence of one word, and a
+				// letter of one long sentence read as two of half its length. More such lines are a list, the letter's own.
+				if (ends(text) && to - (i + 1) <= SIGNATURE_LINES) {
+					to = i + 1;
+				}
 				break;
 			}
 		}
 		List<Draft.Sentence> body = sentences.subList(from, to);
 		return body.isEmpty() ? sentences : body;
+	}
+
+	/** The most lines a signature without a sign-off has: a closing word or two, and the name. */
+	private static final int SIGNATURE_LINES = 2;
+
+	private static boolean ends(String sentence) {
+		return sentence.endsWith(".") || sentence.endsWith("?") || sentence.endsWith("!");
 	}
 
 	/** The most words a greeting, a sign-off or the name under it has (Met vriendelijke groet). */
@@ -138,22 +154,6 @@ public class WritingCheck {
 				if (blanked.charAt(i) != '\n') {
 					blanked.setCharAt(i, ' ');
 				}
-			}
-		}
-		return blanked.toString();
-	}
-
-	/** The text with the first occurrence of {@code quoted} turned into spaces, its line breaks kept. */
-	static String blankedOnce(String text, String quoted) {
-		String passage = quoted == null ? "" : quoted.replace("\r\n", "\n").strip();
-		int at = passage.isEmpty() ? -1 : text.indexOf(passage);
-		if (at < 0) {
-			return text;
-		}
-		StringBuilder blanked = new StringBuilder(text);
-		for (int i = at; i < at + passage.length(); i++) {
-			if (blanked.charAt(i) != '\n') {
-				blanked.setCharAt(i, ' ');
 			}
 		}
 		return blanked.toString();

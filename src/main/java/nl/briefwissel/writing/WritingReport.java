@@ -56,10 +56,20 @@ public record WritingReport(Locale language, int words, int sentences, double re
 		return !findings.isEmpty();
 	}
 
-	/** How the reading ease reads in words: easy, fair or hard (message key suffix). */
+	/**
+	 * How the reading ease reads in words: easy, fair or hard (message key suffix). Flesch-Douma weighs a sentence's
+	 * length lightly, so one of 60 short words scores as easy; beside the remark that it is too long the panel then
+	 * contradicted itself, and it says instead that the words are easy and a sentence is too long.
+	 */
 	public String readabilityLevel() {
+		if (readability >= 60 && findings.stream().anyMatch(finding -> LONG_SENTENCE.equals(finding.rule()))) {
+			return "easyWordsLongSentence";
+		}
 		return readability >= 60 ? "easy" : readability >= 40 ? "fair" : "hard";
 	}
+
+	/** The finding's rule for a sentence too long (Rule.LongSentences). */
+	private static final String LONG_SENTENCE = "long-sentence";
 
 	public long rounded() {
 		return Math.round(readability);

@@ -62,15 +62,142 @@ class MarkdownTests {
 			.doesNotContain("=\"javascript:", "=\"data:", "=\"vbscript:");
 	}
 
-	/** A web page or a mail address stays allowed however the link is written, a relative one as the renderer keeps it. */
+	/**
+	 * A web page or a mail address stays allowed however the link is written, one written as www. too. A relative one
+	 * (/stuk#begin) was here as the renderer kept it; the cleaning after it dropped it, so it is refused now (below).
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "Lees [dit stuk](https://example.nl/stuk) eens.", "Lees [dit stuk][1].\n\n[1]: https://example.nl/stuk",
 			"Lees [dit stuk][].\n\n[dit stuk]: http://example.nl/stuk \"Het stuk\"", "Mail [het loket].\n\n[het loket]: mailto:loket@example.nl",
 			"Kijk ![een foto](https://example.nl/foto.jpg).", "Kijk ![een foto][f].\n\n[f]: <https://example.nl/foto.jpg>",
-			"Klik <https://example.nl/stuk> of <mailto:loket@example.nl> of <loket@example.nl>.", "Lees [het stuk](/stuk#begin) eens.",
+			"Klik <https://example.nl/stuk> of <mailto:loket@example.nl> of <loket@example.nl>.", "Lees [het stuk](www.example.nl/stuk#begin) eens.",
 			"Een [haakje] en [nog een][x] zonder link, `[code](javascript:alert(1))` en javascript:alert(1) als tekst.",
 			"    [ingesprongen code](javascript:alert(1))" })
 	void aLinkToAPageOrAnAddressWrittenAnyWayIsNotRefused(String written) {
 		assertThat(Markdown.droppedLinks(written)).isEmpty();
+	}
+
+	/**
+	 * The form and the page agree on every link, exactly: what the form lets through the page shows as a link,
+	 * and what the page would show as its text alone the form refuses. A target without https:// (www.werk.nl,
+	 * example.nl/cv.pdf, a path) and every image passed the form, and the cleaning dropped them silently.
+	 * Each target is written as an inline link, an image, a reference and an autolink.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "www.werk.nl", "WWW.werk.nl/vacatures", "Www.werk.nl", "<www.werk.nl>", "&#119;ww.werk.nl", "www.",
+			"www.werk.nl:8080/stuk", "werk.nl", "example.nl/cv.pdf", "<example.nl/cv.pdf>", "plaatje.png", "stuk.html",
+			"mailto:loket@example.nl", "MAILTO:loket@example.nl", "mailto:", "tel:+31201234567", "TEL:0201234567", "/stuk",
+			"/stuk#begin", "#begin", "?pagina=2", "./stuk", "../stuk", "//example.nl/stuk", "//www.werk.nl", "///stuk",
+			"HTTPS://EXAMPLE.NL/STUK", "Https://example.nl", "hTTp://example.nl", "https:example.nl", "https:/example.nl",
+			"http://", "https://", "https://[::1", "https://[::1]/stuk", "https://example.nl:99999/stuk", "ftp://example.nl",
+			"<https://example.nl/een stuk>", "< https://example.nl/stuk >", "<\thttps://example.nl/stuk>",
+			"https://example.nl/a%20b", "https://example.nl/stuk \"titel\"", "<www.werk.nl> 'titel'",
+			"&#104;ttps://example.nl", "&#x68;ttps://example.nl", "https&#58;//example.nl", "javascript:alert(1)",
+			" javascript:alert(1)", "java%73cript:alert(1)", "localhost:8080/stuk", "loket@example.nl",
+			"https://example.nl/\u00e9t\u00e9", "https://ex\u00e4mple.nl", "https://user:wachtwoord@example.nl" })
+	void theFormRefusesALinkExactlyWhenThePageDropsIt(String target) {
+		for (String written : java.util.List.of("Lees [het stuk](" + target + ") eens.", "Kijk ![een foto](" + target + ").",
+				"Lees [het stuk][1] eens.\n\n[1]: " + target, "Kijk ![een foto][f].\n\n[f]: " + target,
+				"Klik <" + target + "> eens.")) {
+			int links = linksIn(written);
+			boolean refused = !Markdown.droppedLinks(written).isEmpty();
+			var shown = Jsoup.parse(markdown.html(written)).select("a[href]");
+			assertThat(shown).as("%s: refused %s, so shown as a link %s", written, refused, !refused)
+				.hasSize(refused ? 0 : links);
+			assertThat(Jsoup.parse(markdown.html(written)).select("img")).as(written).isEmpty();
+		}
+	}
+
+	/** The links and images the parser makes of it, written any way. */
+	private static int linksIn(String written) {
+		int[] links = { 0 };
+		org.commonmark.parser.Parser.builder().build().parse(written).accept(new org.commonmark.node.AbstractVisitor() {
+			@Override
+			public void visit(org.commonmark.node.Link link) {
+				links[0]++;
+				visitChildren(link);
+			}
+
+			@Override
+			public void visit(org.commonmark.node.Image image) {
+				links[0]++;
+				visitChildren(image);
+			}
+		});
+		return links[0];
+	}
+
+	/**
+	 * A target without https:// that is not written as www. is refused, named as written: example.nl/cv.pdf could
+	 * be a site or a file next to the page, so the form asks rather than guess (a letter does not link it either).
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Kijk op [de site](werk.nl) eens.                  | [de site](werk.nl)
+			Lees [mijn cv](example.nl/cv.pdf).                | [mijn cv](example.nl/cv.pdf)
+			Kijk ![een foto](plaatje.png).                    | ![een foto](plaatje.png)
+			Lees [het stuk](/stuk#begin) eens.                | [het stuk](/stuk#begin)
+			Lees [het stuk](//example.nl/stuk).               | [het stuk](//example.nl/stuk)
+			Bel [het loket](tel:0201234567).                  | [het loket](tel:…)
+			Lees [mijn cv][cv].\\n\\n[cv]: <example.nl/mijn cv.pdf> | [mijn cv](example.nl/mijn cv.pdf)
+			""")
+	void aLinkWithoutHttpsIsNamedAsWritten(String written, String named) {
+		String markdown = written.replace("\\n", "\n");
+		assertThat(Markdown.droppedLinks(markdown)).containsExactly(named);
+		assertThat(Jsoup.parse(this.markdown.html(markdown)).select("a[href]")).isEmpty();
+	}
+
+	/** A very long target is named by its start: the sentence at the form stays readable. */
+	@org.junit.jupiter.api.Test
+	void aLongTargetIsNamedByItsStart() {
+		String target = "example.nl/" + "map/".repeat(50) + "cv.pdf";
+		assertThat(Markdown.droppedLinks("[mijn cv](" + target + ")")).singleElement()
+			.satisfies(named -> assertThat(named).startsWith("[mijn cv](example.nl/map/").endsWith("…)").hasSizeLessThan(120));
+	}
+
+	/** A target written as www. goes to https://, as a web address written as www. in a letter does (decision 0123). */
+	@ParameterizedTest
+	@ValueSource(strings = { "Zie [de site](www.werk.nl/vacatures).", "Zie [de site](WWW.werk.nl/vacatures).",
+			"Zie [de site][w].\n\n[w]: <www.werk.nl/vacatures> \"Vacatures\"", "Zie [de site]( www.werk.nl/vacatures )." })
+	void aLinkWrittenAsWwwGoesToHttps(String written) {
+		assertThat(Markdown.droppedLinks(written)).isEmpty();
+		var link = Jsoup.parse(markdown.html(written)).selectFirst("a");
+		assertThat(link.attr("href")).isEqualToIgnoringCase("https://www.werk.nl/vacatures");
+		assertThat(link.text()).isEqualTo("de site");
+		assertThat(link.attr("rel")).isEqualTo("noopener noreferrer");
+	}
+
+	/**
+	 * An image is a link to it, its description the link's text: the page loads no image from elsewhere (its
+	 * policy allows its own only, and a picture from another site would tell that site who reads), and the
+	 * cleaning dropped every image with its description, silently. Inside a link it is its description.
+	 */
+	@org.junit.jupiter.api.Test
+	void anImageIsALinkToItWithItsDescription() {
+		var photo = Jsoup.parse(markdown.html("Kijk ![een **mooie** foto](https://example.nl/foto.jpg \"Foto\").")).select("a");
+		assertThat(photo).extracting(a -> a.attr("href"), a -> a.text())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("https://example.nl/foto.jpg", "een mooie foto"));
+		assertThat(Jsoup.parse(markdown.html("Kijk ![](www.werk.nl/foto.jpg).")).select("a"))
+			.extracting(a -> a.attr("href"), a -> a.text())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("https://www.werk.nl/foto.jpg", "www.werk.nl/foto.jpg"));
+		String logo = "[![het logo](https://example.nl/logo.png) van UWV](https://www.werk.nl)";
+		assertThat(Markdown.droppedLinks(logo)).isEmpty();
+		assertThat(Jsoup.parse(markdown.html(logo)).select("a")).extracting(a -> a.attr("href"), a -> a.text())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("https://www.werk.nl", "het logo van UWV"));
+	}
+
+	/**
+	 * In the letter that gives the assignment a link written as www. or an image reads as its text and an https://
+	 * address after it, as a web link does: in the HTML mail only an http(s) address is a link (decision 0087).
+	 */
+	@org.junit.jupiter.api.Test
+	void aLinkWrittenAsWwwOrAnImageReadsAsTextAndAnHttpsAddressInTheLetter() {
+		var video = new Assignment(java.util.UUID.randomUUID(), null, "Video", "Kijk [de video](www.youtube.com/watch?v=1) en"
+				+ " ![het schema](https://example.nl/schema.png).", AssignmentType.VIDEO, java.util.List.of(), 10,
+				java.util.Locale.forLanguageTag("nl"), false);
+		String letter = video.asLetterText("Opdracht", "");
+		assertThat(letter).contains("Kijk de video (https://www.youtube.com/watch?v=1) en het schema (https://example.nl/schema.png).");
+		assertThat(video.carriesALink()).isTrue();
+		assertThat(video.videoLinkMissingFrom(letter)).isFalse();
 	}
 }

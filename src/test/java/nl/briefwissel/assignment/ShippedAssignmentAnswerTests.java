@@ -88,6 +88,39 @@ class ShippedAssignmentAnswerTests {
 		}
 	}
 
+	/**
+	 * A participant who chose a notification only, in a programme that sends letters by mail, reads the letter in
+	 * Briefwissel: "antwoord op deze mail" there named a mail they never had. The line points to Briefwissel first,
+	 * with the link, and names the mail about the letter as the one to answer by mail.
+	 */
+	@Test
+	void aParticipantWhoChoseANotificationOnlyIsPointedToBriefwisselFirst() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update trajectory set mail_preference = 'NOTIFICATION' where id = :id").param("id", running.id()).update();
+		var coach = fixtures.as(running.coach());
+
+		for (Assignment assignment : shipped(running)) {
+			if (!assignment.language().getLanguage().equals("nl")) {
+				continue;
+			}
+			String letter = letter(running, assignment, coach);
+			assertThat(letter).as(assignment.title())
+				.doesNotContainIgnoringCase("deze mail")
+				.contains(assignment.type() == AssignmentType.COACH_CARDS
+						? "Je legt de kaarten in Briefwissel, na inloggen: http"
+						: "Je antwoord schrijf je in Briefwissel, met een foto of bestand erbij als dat past: http",
+						"Liever per mail? Beantwoord dan de mail die je over dit bericht kreeg.")
+				.contains(assignment.type() == AssignmentType.COACH_CARDS ? "/participant/cards" : "/participant/conversation")
+				.contains("trajectory=" + running.id());
+		}
+		Assignment english = shipped(running).stream()
+			.filter(a -> a.language().getLanguage().equals("en") && a.type() != AssignmentType.COACH_CARDS).findFirst().orElseThrow();
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		assertThat(letter(running, english, coach)).doesNotContainIgnoringCase("this mail")
+			.contains("Write your answer in Briefwissel, with a photo or file added where it fits: http",
+					"Prefer mail? Then reply to the mail you got about this letter.");
+	}
+
 	/** The shared library's shipped assignments, in both languages, as the coach of this trajectory finds them. */
 	private List<Assignment> shipped(Fixtures.RunningTrajectory running) {
 		List<Assignment> open = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, null));

@@ -264,6 +264,12 @@ class ClosingTests {
 		assertThat(reminders(running.participant())).as("one reminder only").isEqualTo(1);
 		MimeMessage reminder = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Nog even"));
 		String second = link(reminder);
+		// The reminder's link is the latest: the last day counts from the reminder's day, as the page's does.
+		assertThat(Mailboxes.text(reminder)).contains("De link werkt tot en met " + OffsetDateTime.now().plusDays(6)
+			.atZoneSameInstant(clock.getZone()).toLocalDate().plusDays(60)
+			.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))) + ".");
+		assertThat(evaluations.openUntil(running.id())).contains(OffsetDateTime.now().plusDays(6)
+			.atZoneSameInstant(clock.getZone()).toLocalDate().plusDays(60));
 
 		WebSession browser = new WebSession(port);
 		// The form opened from the first mail still counts after the reminder went.
@@ -303,7 +309,13 @@ class ClosingTests {
 		var running = fixtures.runningTrajectory(true);
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 		MimeMessage asked = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).startsWith("Hoe was"));
-		assertThat(Mailboxes.text(asked)).contains("De link werkt twee maanden.");
+		// The mail names the last day the participant page names (Evaluations.openUntil), not "two months": sixty days
+		// after the mail's day ended two days before the same date two months on, and the page said so.
+		java.time.LocalDate lastDay = evaluations.openUntil(running.id()).orElseThrow();
+		assertThat(lastDay).isEqualTo(java.time.LocalDate.now(clock).plusDays(60));
+		assertThat(Mailboxes.text(asked)).contains("De link werkt tot en met "
+				+ lastDay.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))) + ".")
+			.doesNotContain("twee maanden");
 		String link = link(asked);
 		WebSession browser = new WebSession(port);
 		assertThat(browser.get(link).body()).contains("Hoe tevreden ben je");

@@ -35,7 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Which message answers which assignment: a letter answers the open assignments but coach cards,
  * which only the laid cards answer, and those answer nothing else; a mail the coach adds from the
- * quarantine answers as a mail from the participant's own address does.
+ * quarantine answers as a mail from the participant's own address does; after the closing summary a letter
+ * answers by itself only a reply to the assignment's own mail (decision 0126).
  */
 @BriefwisselTest
 class AnsweringAssignmentsTests {
@@ -190,6 +191,75 @@ class AnsweringAssignmentsTests {
 		assertThat(letters.get(letters.size() - 1)).isEqualTo(added);
 		assertThat(workspace.view(running.coach().id()).entries()).filteredOn(e -> e.trajectory().id().equals(running.id()))
 			.extracting(Workspace.Entry::need).containsExactly(Workspace.Need.WAITING_FOR_REPLY);
+	}
+
+	/**
+	 * The coach sends the closing summary while a reflection is still open, and the participant answers the
+	 * closing mail from their mail program: a reaction to the summary, not the reflection's answer (decision
+	 * 0126). Their letter on the web after it is no answer by itself either; the coach may still link either.
+	 */
+	@Test
+	void aReactionToTheClosingSummaryAnswersNoAssignmentGivenBeforeIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+		GivenAssignments.Given cards = give(running, AssignmentType.COACH_CARDS);
+		MimeMessage closing = sendTheSummary(running);
+
+		replyByMail(running, closing, "Dank je wel voor de mooie samenvatting!");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+		conversations.participantWrites(running.id(), running.participant().id(), "En nog een keer: dank je.");
+
+		assertThat(now(reflection).answered()).as("the reflection, answered by a reaction to the summary").isFalse();
+		assertThat(now(cards).answered()).as("the coach cards, answered by a reaction to the summary").isFalse();
+		assertThat(AssignmentAnswers.choices(given.of(running.id()), conversations.of(running.id())).get(reflection.id()))
+			.as("the letters its coach may still link").hasSize(2);
+	}
+
+	/**
+	 * After the summary the participant still answers the assignment they were given: a reply to the mail of
+	 * the letter it came in answers it, and leaves open the one given in another letter.
+	 */
+	@Test
+	void aReplyToTheAssignmentsOwnMailAfterTheSummaryStillAnswersIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+		MimeMessage assignmentMail = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("Een opdracht: " + reflection.title()));
+		GivenAssignments.Given cards = give(running, AssignmentType.COACH_CARDS);
+		sendTheSummary(running);
+
+		replyByMail(running, assignmentMail, "Mijn reflectie, toch nog.");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(now(reflection).answerMessageId()).as("the reflection, answered in reply to its own mail")
+			.isEqualTo(onlyParticipantLetter(running));
+		assertThat(now(cards).answered()).as("the coach cards, given in another letter").isFalse();
+	}
+
+	/** The coach sends the closing summary from their page; the mail that says so, as the participant gets it. */
+	private MimeMessage sendTheSummary(Fixtures.RunningTrajectory running) throws Exception {
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"))
+			.andExpect(status().is3xxRedirection());
+		return Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("samenvatting van jullie traject"));
+	}
+
+	/** The participant answers this mail from their own address, as their mail program does. */
+	private void replyByMail(Fixtures.RunningTrajectory running, MimeMessage received, String text) throws Exception {
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		reply.setFrom(new InternetAddress(running.participant().email()));
+		reply.setRecipients(RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", received.getMessageID());
+		reply.setHeader("References", received.getHeader("References", " ") == null ? received.getMessageID()
+				: received.getHeader("References", " ") + " " + received.getMessageID());
+		reply.setText(text, StandardCharsets.UTF_8.name());
+		Transport.send(reply);
+	}
+
+	private long participantLetters(Fixtures.RunningTrajectory running) {
+		return conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).count();
 	}
 
 	/** A Dutch assignment of this type from the shared library, given in a letter of the coach. */

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * A file of a few hundred bytes read as '(0 kB)' next to its letter and in the record: as if it were empty.
- * Every page that shows a file's size shows it the one way (nl.briefwissel.web.FileSizes).
+ * A file of a few hundred bytes read as '(0 kB)' next to its letter and in the record: as if it were empty;
+ * then as '(1 kB)': more than it is. Every page that shows a file's size shows it the one way
+ * (nl.briefwissel.web.FileSizes), under a kilobyte in bytes.
  */
 @BriefwisselTest
 class AttachmentSizesTests {
@@ -41,10 +42,11 @@ class AttachmentSizesTests {
 		RequestPostProcessor participant = fixtures.as(running.participant());
 		for (String page : List.of(page("/coach/trajectories/" + running.id(), coach), page("/participant/conversation", participant),
 				page("/participant/report", participant), page("/coach/trajectories/" + running.id() + "/report", coach))) {
-			assertThat(page).contains("briefje.txt (1 kB)").contains("foto.jpg (2,5 MB)").doesNotContain("(0 kB)");
+			assertThat(page).contains("briefje.txt (300 bytes)").contains("foto.jpg (2,5 MB)").doesNotContain("(0 kB)")
+				.doesNotContain("(1 kB)");
 		}
 		assertThat(mvc.perform(get("/participant/conversation").param("lang", "en").with(participant))
-			.andReturn().getResponse().getContentAsString()).contains("briefje.txt (1 kB)").contains("foto.jpg (2.5 MB)");
+			.andReturn().getResponse().getContentAsString()).contains("briefje.txt (300 bytes)").contains("foto.jpg (2.5 MB)");
 	}
 
 	@Autowired
@@ -53,7 +55,10 @@ class AttachmentSizesTests {
 	@Autowired
 	Quarantine quarantine;
 
-	/** A quarantined mail's files were listed in bytes, with the English word on a Dutch page. */
+	/**
+	 * A quarantined mail's files were listed in bytes by a formatter of their own; they read as the conversation's
+	 * do (bytes under a kilobyte, a word Dutch as well as English).
+	 */
 	@Test
 	void aQuarantinedMailsFilesReadAsTheConversationsDo() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -76,7 +81,7 @@ class AttachmentSizesTests {
 
 		String page = page("/coach/quarantine/" + quarantine.ofCoach(running.coach().id()).get(0).inboundMailId(),
 				fixtures.as(running.coach()));
-		assertThat(page).containsPattern("briefje\\.txt \\(text/plain[^,]*, 1 kB\\)").doesNotContain("bytes)");
+		assertThat(page).containsPattern("briefje\\.txt \\(text/plain[^,]*, 300 bytes\\)").doesNotContain("kB)");
 	}
 
 	private String page(String path, RequestPostProcessor who) throws Exception {

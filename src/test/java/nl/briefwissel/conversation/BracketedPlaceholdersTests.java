@@ -119,6 +119,21 @@ class BracketedPlaceholdersTests {
 		assertThat(BracketedPlaceholders.in("[Dag 1] en dan [datum gesprek]")).containsExactly("[datum gesprek]");
 	}
 
+	/**
+	 * A heading that says for or with whom ([Tijd voor jezelf]) was warned about as [tijd afspraak] is: a placeholder
+	 * word followed by a preposition and only pronouns names nothing to look up (decision 0114, 2026-12-07). Of and van
+	 * still say what it is of, and a noun after the preposition is still a placeholder.
+	 */
+	@Test
+	void aHeadingForWhomIsNotFound() {
+		assertThat(BracketedPlaceholders.in("[Tijd voor jezelf] Neem een uur. [Time for yourself] [Tijd met elkaar] "
+				+ "[Tijd voor jou en mij] [Time with you]")).isEmpty();
+		assertThat(BracketedPlaceholders.in("[tijd afspraak] [Tijd voor jezelf] [tijd met je coach] [naam van jou] "
+				+ "[Name of your manager] [datum voor gesprek] [Time for yourself]"))
+			.containsExactly("[tijd afspraak]", "[tijd met je coach]", "[naam van jou]", "[Name of your manager]",
+					"[datum voor gesprek]");
+	}
+
 	/** Many brackets and many quotes: each bracket looks up the quote that may hold it, none is compared with all. */
 	@Test
 	void manyBracketsInManyQuotesAreFoundWhereTheyStand() {
@@ -261,6 +276,62 @@ class BracketedPlaceholdersTests {
 		mvc.perform(post(base + "/messages").param("text", "Hoi, een opdracht.\n\n" + letter)
 				.param("assignment", worksheet.toString()).param("submission", UUID.randomUUID().toString())
 				.with(csrf()).with(coach))
+			.andExpect(redirectedUrl(base + "#sent"));
+	}
+
+	/**
+	 * "Controleer mijn tekst" takes the worksheet out as sending does: found only word for word, a worksheet under a
+	 * heading the coach reworded was marked there and passed at sending.
+	 */
+	@Test
+	void theSecondReaderPassesAWorksheetUnderARewordedHeadingAsSendingDoes() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		UUID worksheet = assignments.add(running.coach().id(), new Assignments.Draft("Gesprek voorbereiden",
+				"Met wie: [naam leidinggevende]\n\nWanneer: [datum gesprek]", AssignmentType.REFLECTION, List.of(), 15,
+				Locale.forLanguageTag("nl")));
+		String base = "/coach/trajectories/" + running.id();
+		String letter = Jsoup.parse(mvc.perform(get(base).param("give", worksheet.toString()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.selectFirst("textarea[name=text]").wholeText().strip();
+		String heading = letter.lines().findFirst().orElseThrow();
+		String reworded = "Hoi [naam collega],\n\n" + letter.replace(heading, heading + " (voor volgende week)");
+		Document checked = Jsoup.parse(mvc.perform(post(base + "/check").param("lang", "nl").param("text", reworded)
+				.param("assignment", worksheet.toString()).param("submission", UUID.randomUUID().toString())
+				.with(csrf()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(checked.select("mark.bw-mark--bracketed > span").eachText()).containsExactly("[naam collega]");
+		Document held = Jsoup.parse(mvc.perform(post(base + "/messages").param("lang", "nl").param("text", reworded)
+				.param("assignment", worksheet.toString()).param("submission", UUID.randomUUID().toString())
+				.with(csrf()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(held.getElementById("text-warning").text()).contains(": [naam collega].");
+	}
+
+	/**
+	 * A coach who changed one word of a worksheet's line was held for every bracket the worksheet held: its text was
+	 * taken out only whole. The lines left as they were are still the worksheet's, at sending and in the check.
+	 */
+	@Test
+	void aWorksheetWithOneWordChangedGoesAtOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		UUID worksheet = assignments.add(running.coach().id(), new Assignments.Draft("Gesprek voorbereiden",
+				"Bereid het gesprek voor met deze vragen.\nMet wie: [naam leidinggevende]\nWanneer: [datum gesprek]",
+				AssignmentType.REFLECTION, List.of(), 15, Locale.forLanguageTag("nl")));
+		String base = "/coach/trajectories/" + running.id();
+		String letter = Jsoup.parse(mvc.perform(get(base).param("give", worksheet.toString()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.selectFirst("textarea[name=text]").wholeText().strip();
+		String changed = "Hoi,\n\n" + letter.replace("met deze vragen", "met de vragen hieronder");
+		assertThat(changed).isNotEqualTo("Hoi,\n\n" + letter);
+		Document checked = Jsoup.parse(mvc.perform(post(base + "/check").param("lang", "nl").param("text", changed)
+				.param("assignment", worksheet.toString()).param("submission", UUID.randomUUID().toString())
+				.with(csrf()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(checked.select("mark.bw-mark--bracketed")).isEmpty();
+		mvc.perform(post(base + "/messages").param("text", changed).param("assignment", worksheet.toString())
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
 			.andExpect(redirectedUrl(base + "#sent"));
 	}
 

@@ -143,7 +143,7 @@ class CoachCardsLinkTests {
 			.andExpect(redirectedUrl(base + "#sent"));
 		GivenAssignments.Given cards = given.of(running.id()).get(0);
 		UUID reply = conversations.participantWrites(running.id(), running.participant().id(), "Ik leg ze dit weekend.");
-		given.answerByMail(running.id(), reply);
+		given.answerByMail(running.id(), reply, GivenAssignments.Arrival.BEFORE_THE_SUMMARY);
 		assertThat(given.of(running.id()).get(0).answeredBy()).isEqualTo(GivenAssignments.AnsweredBy.LETTER);
 		var participant = fixtures.as(running.participant());
 

@@ -83,6 +83,22 @@ class CoachDeskTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	/**
+	 * A letter keeps every character its writer typed (Arabic, Hebrew, and a direction override too), but its text
+	 * runs in its own direction and an override in it stays inside the letter instead of turning the page around.
+	 */
+	@Test
+	void aLettersTextIsIsolatedFromThePageAroundIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var letter = conversations.participantWrites(running.id(), running.participant().id(),
+				"\u202Eshalom \u05E9\u05DC\u05D5\u05DD", java.util.List.of());
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page("/coach/trajectories/" + running.id(), as(running.coach().email())));
+		org.jsoup.nodes.Element body = page.selectFirst("#m-" + letter + " .bw-message__body");
+		assertThat(body).isNotNull();
+		assertThat(body.attr("dir")).isEqualTo("auto");
+		assertThat(body.text()).isEqualTo("\u202Eshalom \u05E9\u05DC\u05D5\u05DD");
+	}
+
+	/**
 	 * The letters are written in Java (LettersDialect, decision 0019): each with its heading, time,
 	 * channel, files, delivery and highlight form, the page's CSRF field in every form, what people
 	 * wrote escaped, and the same list without coach-only parts on the participant's page.

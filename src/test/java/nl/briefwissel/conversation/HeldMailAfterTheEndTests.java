@@ -90,8 +90,9 @@ class HeldMailAfterTheEndTests {
 		String reply = replyAddress.of(tokens.tokenFor(running.id(), running.participant().id()));
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 		String stranger = "vreemde-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		String subject = "Hallo " + UUID.randomUUID();
 
-		store(stranger, reply, "Hallo " + UUID.randomUUID(), "Wie leest dit nog?");
+		store(stranger, reply, subject, "Wie leest dit nog?");
 
 		MimeMessage told = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).startsWith("Je mail vanaf een ander adres is niet in je gesprek gezet"));
@@ -106,6 +107,9 @@ class HeldMailAfterTheEndTests {
 		// Not answering to the conversation's address: nobody reads it any more.
 		assertThat(java.util.Arrays.stream(told.getReplyTo()).map(Object::toString)).noneMatch(to -> to.contains("reply+"));
 		assertThat(noticeKinds(running.participant().email())).containsExactly("MAIL_FROM_ANOTHER_ADDRESS");
+		// The coach who would throw it away is asked with what the participant heard after the end.
+		assertThat(discardQuestion(awaitEntry(subject), running.coach(), "nl")).contains("na het einde van het traject")
+			.doesNotContain("de e-coach hem ziet");
 	}
 
 	/** Their own mail too big to keep after a stop: no "send it again", in their language. */
@@ -243,6 +247,37 @@ class HeldMailAfterTheEndTests {
 			assertThat(mail.get("from").asString()).isEqualTo(running.participant().email());
 			assertThat(mail.get("fromParticipant").asBoolean()).isTrue();
 		});
+	}
+
+	/**
+	 * Throwing away a new mail that came after the end asks the coach with what the participant was told then, not with
+	 * the notice of a running trajectory ("it waits for your e-coach"). A mail held while it ran was told so, and the
+	 * question still says that after the end.
+	 */
+	@Test
+	void theQuestionBeforeDiscardingANewMailSaysWhatTheParticipantWasToldAfterTheEnd() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String before = "Voor het einde " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", before, "Nog tijdens het traject.");
+		Quarantine.Entry heldBefore = awaitEntry(before);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String after = "Na het einde " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", after, "Toch nog een vraag.");
+		Quarantine.Entry heldAfter = awaitEntry(after);
+		assertThat(heldAfter.trajectoryId()).isEqualTo(running.id());
+
+		String told = discardQuestion(heldAfter, running.coach(), "nl");
+		assertThat(told).contains("na het einde van het traject").contains("Je nieuwe mail is bewaard, maar je traject is afgelopen")
+			.doesNotContain("wacht op je e-coach");
+		assertThat(discardQuestion(heldAfter, running.coach(), "en")).contains("Your new mail was kept, but your trajectory has ended")
+			.doesNotContain("is waiting for your e-coach");
+		assertThat(discardQuestion(heldBefore, running.coach(), "nl")).contains("Je nieuwe mail wacht op je e-coach");
+	}
+
+	private String discardQuestion(Quarantine.Entry entry, nl.briefwissel.account.Account coach, String language) throws Exception {
+		String page = mvc.perform(get("/coach/quarantine/{id}/discard", entry.inboundMailId()).param("lang", language)
+				.with(fixtures.as(coach))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return org.jsoup.Jsoup.parse(page).select("#discard-told").text();
 	}
 
 	/** One running and one ended trajectory: the running one's coach reads it, as before (decision 0106). */

@@ -177,6 +177,65 @@ class MailAfterTheEndTests {
 		assertThat(notices()).isZero();
 	}
 
+	/**
+	 * The coach answers a letter after the end by mail (decision 0030): the letter reaches the participant, but its
+	 * footer no longer says their answer goes straight to the coach. It says what the notice of a letter after the
+	 * end says (decision 0122): the trajectory ended, an answer is kept, but do not count on one.
+	 */
+	@Test
+	void aCoachsLetterAfterTheEndPromisesNoAnswerInTextAndHtml() throws Exception {
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String words = "Fijn dat je schrijft " + UUID.randomUUID();
+
+		coachAnswers(words);
+
+		MimeMessage letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.text(m).contains(words));
+		String[] letterAndFooter = Mailboxes.text(letter).split("\\R-- \\R", 2);
+		assertThat(letterAndFooter).hasSize(2);
+		String footer = letterAndFooter[1];
+		assertThat(footer).contains("Je traject is afgelopen").contains("reken niet op een antwoord")
+			.contains("bewaard in je gesprek").contains("/participant/conversation")
+			.doesNotContain("Antwoord gewoon op deze mail").doesNotContain("komt direct bij");
+		assertThat(Mailboxes.html(letter)).contains("Je traject is afgelopen").contains("reken niet op een antwoord")
+			.doesNotContain("Antwoord gewoon op deze mail");
+	}
+
+	@Test
+	void aCoachsLetterAfterAStopPromisesNoAnswerInTheParticipantsLanguage() throws Exception {
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		lifecycle.stop(running.id(), running.coach().id(), Reason.NO_RESPONSE, null);
+		String words = "Good to hear from you " + UUID.randomUUID();
+
+		coachAnswers(words);
+
+		MimeMessage letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.text(m).contains(words));
+		assertThat(Mailboxes.text(letter)).contains("Your trajectory has ended").contains("do not count on an answer")
+			.doesNotContain("Simply reply to this mail");
+		assertThat(Mailboxes.html(letter)).contains("Your trajectory has ended").doesNotContain("Simply reply to this mail");
+	}
+
+	/** A programme that keeps letters out of ordinary mail (NTA 7516): no "answer them in Briefwissel" after the end. */
+	@Test
+	void aCoachsLetterAfterTheEndInASecureProgrammeDoesNotAskToAnswerInBriefwissel() throws Exception {
+		jdbc.sql("update programme set mail_mode = 'NOTIFICATION' where id = :id").param("id", running.programmeId()).update();
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String words = "Nog een laatste woord " + UUID.randomUUID();
+
+		coachAnswers(words);
+
+		MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("Je traject is afgelopen"));
+		assertThat(Mailboxes.text(notice)).contains("Schrijven kan daar niet meer").doesNotContain(words)
+			.doesNotContain("lees en beantwoord ze in Briefwissel");
+		assertThat(Mailboxes.html(notice)).contains("Schrijven kan daar niet meer").doesNotContain("lees en beantwoord ze");
+	}
+
+	/** The coach answers by mail to the conversation's address, as the notice of a letter after the end asks. */
+	private void coachAnswers(String words) throws Exception {
+		send("From: " + running.coach().email() + "\r\nTo: " + reply + "\r\nSubject: Re: Nog een vraag\r\nMessage-ID: <coach-"
+				+ UUID.randomUUID() + "@example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + words + "\r\n");
+	}
+
 	private long notices() {
 		return jdbc.sql("""
 				select count(*) from outbound_mail m join outbound_mail_about a on a.mail_id = m.id

@@ -224,7 +224,7 @@ class NotTheAnswerTests {
 
 		GivenAssignments.Given byMail = give(running, AssignmentType.COACH_CARDS);
 		UUID letter = conversations.participantWrites(running.id(), running.participant().id(), "Ik leg ze dit weekend.");
-		given.answerByMail(running.id(), letter); // as a reply by mail answers the cards
+		given.answerByMail(running.id(), letter, GivenAssignments.Arrival.BEFORE_THE_SUMMARY); // as a reply by mail answers the cards
 		notTheAnswer(running, byMail, letter).andExpect(flash().attribute("answerChange", "unlinked"));
 		assertThat(now(byMail).answered()).isFalse();
 		mvc.perform(get("/participant/cards/{id}", byMail.id()).with(fixtures.as(running.participant())))

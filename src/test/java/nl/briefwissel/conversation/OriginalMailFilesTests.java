@@ -74,16 +74,16 @@ class OriginalMailFilesTests {
 
 		Document nl = original(running, arrived, "nl");
 		assertThat(rows(nl)).containsExactly(
-				List.of("cv.pdf", "application/pdf", "1 kB", "Bewaard bij de brief"),
-				List.of("rooster.exe", "application/octet-stream", "1 kB", "Niet bewaard: een programma (.exe)."),
-				List.of("image001.png", "image/png", "3 kB",
+				List.of("cv.pdf", "application/pdf", "16 bytes", "Bewaard bij de brief"),
+				List.of("rooster.exe", "application/octet-stream", "500 bytes", "Niet bewaard: een programma (.exe)."),
+				List.of("image001.png", "image/png", "2,9 kB",
 						"Niet bewaard: een kleine afbeelding in de tekst van de mail, zoals een logo in een handtekening. "
 								+ "Was het een schermafdruk of foto, vraag de deelnemer dan die als bijlage opnieuw te sturen."));
 		Document en = original(running, arrived, "en");
 		assertThat(rows(en)).containsExactly(
-				List.of("cv.pdf", "application/pdf", "1 kB", "Kept with the letter"),
-				List.of("rooster.exe", "application/octet-stream", "1 kB", "Not kept: a program (.exe)."),
-				List.of("image001.png", "image/png", "3 kB",
+				List.of("cv.pdf", "application/pdf", "16 bytes", "Kept with the letter"),
+				List.of("rooster.exe", "application/octet-stream", "500 bytes", "Not kept: a program (.exe)."),
+				List.of("image001.png", "image/png", "2.9 kB",
 						"Not kept: a small image in the text of the mail, such as a logo in a signature. "
 								+ "If it was a screenshot or a photo, ask the participant to send it again as an attachment."));
 		assertThat(en.getElementById("original-files-title").text()).isEqualTo("Files in the mail");

@@ -96,6 +96,9 @@ class SenderCheckTests {
 	@Autowired
 	ReplyAddress replyAddress;
 
+	@Autowired
+	LetterArrivals arrivals;
+
 	InboundReplies checking;
 
 	Fixtures.RunningTrajectory running;
@@ -105,7 +108,8 @@ class SenderCheckTests {
 	@BeforeEach
 	void aLetterToAnswer() {
 		checking = new InboundReplies(tokens, messages, trajectories, quarantine, conversations, programmes, intakes, given,
-				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")), notices, accepted, replyAddress);
+				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")), notices, accepted, replyAddress,
+				arrivals);
 		running = fixtures.runningTrajectory(true);
 		conversations.coachWrites(running.id(), running.coach().id(), "Wat gaf je vandaag energie?");
 		letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);

@@ -198,6 +198,27 @@ class WebFormGapsTests {
 			.noneMatch(error -> error.contains("javascript:") || error.contains("example.nl"));
 	}
 
+	/**
+	 * A link whose target lacks https:// lost its link on the assignment's page without a word: it is refused at
+	 * an own assignment and at a letter, named as written and with what to write instead. One written as www.
+	 * goes to https:// as in a letter (decision 0123), and is not refused.
+	 */
+	@Test
+	void aLinkWithoutHttpsIsRefusedNamedAsWrittenAndOneWrittenAsWwwIsNot() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		assertThat(String.join(" ", assignmentErrors(coach, "Stuur [je cv](example.nl/cv.pdf) mee.")))
+			.contains("[je cv](example.nl/cv.pdf)", "Begin een webadres met https://");
+		assertThat(String.join(" ", assignmentErrors(coach, "Kijk ![het schema](schema.png).")))
+			.contains("![het schema](schema.png)", "https://");
+		assertThat(assignmentErrors(coach, "Zie [de vacatures](www.werk.nl/vacatures).")).noneMatch(error -> error.contains("werk.nl"));
+		assertThat(letterRefused(base, coach, "Beste, stuur [je cv](example.nl/cv.pdf) mee."))
+			.contains("[je cv](example.nl/cv.pdf)", "met https:// ervoor");
+		mvc.perform(post(base + "/messages").param("text", "Beste, zie [de vacatures](www.werk.nl/vacatures).")
+			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andExpect(redirectedUrl(base + "#sent"));
+	}
+
 	/** The sentence at a letter that is refused, which comes back as typed. */
 	private String letterRefused(String base, org.springframework.test.web.servlet.request.RequestPostProcessor coach, String typed)
 			throws Exception {

@@ -127,6 +127,29 @@ class WelcomeTemplateTests {
 	}
 
 	/**
+	 * The settings say {naam} or {name} becomes the participant's first name, and the proposal page fills
+	 * the template in so; a placeholder the coach typed into the letter on that page was refused as one
+	 * Briefwissel does not fill in. The participant is known there: it is filled in as the template's are.
+	 */
+	@Test
+	void aPlaceholderTypedIntoTheProposalsLetterIsFilledInAsTheTemplatesAre() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		var coach = fixtures.as(proposal.coach());
+		String base = "/coach/proposals/" + proposal.trajectoryId();
+		String startOn = Today.date().plusDays(1).toString();
+
+		mvc.perform(post(base + "/accept").with(csrf()).with(coach).param("startOn", startOn).param("filledInFor", startOn)
+				.param("letter", "Beste {naam},\n\nDear {name}, ik ben {coach}. We schrijven {weken} weken."))
+			.andExpect(redirectedUrl("/coach/trajectories/" + proposal.trajectoryId()));
+		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+
+		String conversation = Jsoup.parse(mvc.perform(get("/coach/trajectories/" + proposal.trajectoryId()).with(coach))
+			.andReturn().getResponse().getContentAsString()).text();
+		assertThat(conversation).contains("Beste Aanmelder,").contains("Dear Aanmelder, ik ben").doesNotContain("{naam}")
+			.doesNotContain("{name}").doesNotContain("{coach}").doesNotContain("{weken}");
+	}
+
+	/**
 	 * A template that is too long was refused in the box at the top of the page, not at the field: the
 	 * field was not marked and its description did not name the sentence. A line break counts once, as
 	 * the field's maxlength counts it (web.LineEnds), so a template the field allowed is not refused.

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
@@ -75,6 +76,38 @@ class WorkspaceTests {
 		// second deadline for the same thing.
 		var row = org.jsoup.Jsoup.parse(page).select("tr:has(a:containsOwn(" + waiting.participant().displayName() + "))").first();
 		assertThat(row.text()).contains("beantwoord uiterlijk").containsOnlyOnce("uiterlijk");
+	}
+
+	/**
+	 * The workspace said beantwoord uiterlijk 8 dec. for a participant waiting; the conversation page said only when
+	 * the next contact moment was. It names the same day, from the same reading (Workspace.replyDueBy); a
+	 * conversation whose participant waits for nothing names none.
+	 */
+	@Test
+	void theConversationPageNamesTheReplyPromiseTheWorkspaceNames() throws Exception {
+		var quiet = fixtures.runningTrajectory(true);
+		var waiting = fixtures.anotherFor(quiet, Today.date().minusWeeks(1));
+		conversations.coachWrites(waiting.id(), waiting.coach().id(), "Hoe gaat het?");
+		conversations.participantWrites(waiting.id(), waiting.participant().id(), "Goed, en ik heb een vraag.");
+		var coach = user(users.loadUserByUsername(quiet.coach().email()));
+		LocalDate promised = workspace.of(quiet.coach().id()).stream()
+			.filter(e -> e.trajectory().id().equals(waiting.id()))
+			.findFirst()
+			.orElseThrow()
+			.dueBy();
+
+		var page = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/" + waiting.id()).with(coach))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("reply-due").text()).isEqualTo("Beantwoord uiterlijk "
+				+ promised.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.forLanguageTag("nl"))));
+		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/" + waiting.id()).param("lang", "en").with(coach))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(english.getElementById("reply-due").text()).isEqualTo("Reply by "
+				+ promised.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH)));
+
+		var none = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/" + quiet.id()).with(coach))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(none.getElementById("reply-due")).isNull();
 	}
 
 	@Test

@@ -117,6 +117,27 @@ class ProgrammeSettingsTests {
 		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("weeks-" + id);
 	}
 
+	/**
+	 * A value that is no number was said alone, and the manager met the other four mistakes only after fixing it:
+	 * every field in error is said at once, the one that is no number with its own sentence.
+	 */
+	@Test
+	void aValueThatIsNoNumberIsSaidTogetherWithEveryOtherMistake() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		mvc.perform(settings(running.programmeId(), "13", "0", "x", "3", "FULL_TEXT", "geen adres")
+			.with(fixtures.as(manager)))
+			.andExpect(redirectedUrl("/programme#settings-" + running.programmeId()))
+			.andExpect(flash().attribute("settingsMessages", java.util.Map.of(
+					"weeks", "Kies een lengte van 4 tot en met 12 weken.",
+					"momentsPerWeek", "Kies 1, 2 of 3 contactmomenten per week.",
+					"replyWithinDays", "Vul bij elk getal een heel getal in.",
+					"retentionMonths", "Kies een bewaartermijn van 6 tot en met 120 maanden.",
+					"intakeAddress", "Vul een geldig e-mailadres in als aanmeldadres, of laat het leeg.")));
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().weeks()).isEqualTo(6);
+	}
+
 	/** The form has no browser checks (novalidate): an emptied number gets the field's own sentence, not the validator's. */
 	@Test
 	void anEmptiedNumberIsExplainedWithTheFieldsOwnSentence() throws Exception {

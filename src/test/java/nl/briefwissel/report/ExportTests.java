@@ -573,6 +573,37 @@ class ExportTests {
 		assertThat(entries.values()).noneMatch(content -> new String(content, StandardCharsets.UTF_8).contains("iemand die mijn adres"));
 	}
 
+	/**
+	 * After a completion no coach adds a held mail of theirs to the conversation any more: the export no longer says it
+	 * waits for that, but what holds then, as the notices of held mail after the end do (decision 0122).
+	 */
+	@Test
+	void aMailOfTheirsHeldForAnEndedTrajectoryIsNotSaidToWaitForTheCoach(
+			@Autowired nl.briefwissel.mail.InboundMails inbound,
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String own = running.participant().email();
+		held(inbound, transactions, running.id(), own, "newMailConfirmed", "Mijn eigen nieuwe woorden.");
+		held(inbound, transactions, running.id(), own, "newMail", "Woorden van iemand die mijn adres invulde.");
+		held(inbound, transactions, running.id(), own, "unconfirmedParticipant", "Niet bevestigd.");
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+
+		for (String language : List.of("nl", "en")) {
+			String json = new String(export(running.participant(), language).get(
+					"nl".equals(language) ? "gegevens.json" : "data.json"), StandardCharsets.UTF_8);
+			Map<String, String> byReason = new HashMap<>();
+			JsonMapper.builder().build().readTree(json).get("trajectories").get(0).get("heldBackMail")
+				.forEach(held -> byReason.put(held.get("reason").asString(), held.get("reasonText").asString()));
+			assertThat(byReason).containsOnlyKeys("newMailConfirmed", "newMail", "unconfirmedParticipant");
+			assertThat(byReason.values()).as(language).allSatisfy(text -> assertThat(text)
+				.doesNotContain("tot je e-coach hem aan het gesprek toevoegt")
+				.doesNotContain("until your e-coach adds it")
+				.containsAnyOf("bewaard bij je afgelopen traject", "kept with your ended trajectory")
+				.containsAnyOf("begeleidt je niet meer", "no longer coaches you"));
+			assertThat(byReason.get("newMail")).containsAnyOf("niet in deze download", "not in this download");
+		}
+	}
+
 	private void held(nl.briefwissel.mail.InboundMails inbound,
 			org.springframework.transaction.support.TransactionTemplate transactions, UUID trajectory, String own,
 			String code, String words) {

@@ -105,7 +105,8 @@ class ReportPdfScriptsTests {
 	@Test
 	void aRecordThatPrintsWholeSaysNothingAboutIt() throws Exception {
 		// A name in mathematical sans-serif letters: DejaVu Sans's bold face, of the heading, lacks them; its regular face prints them.
-		String text = text(pdf.render(report(String.join("\n", PRINTED), "𝖠𝗇𝗃𝖺 Bakker"), DUTCH, ReportPdf.Copy.PARTICIPANT));
+		// The coach's copy heads the letter with its writer's name (the participant's own heads their letters Jij).
+		String text = text(pdf.render(report(String.join("\n", PRINTED), "𝖠𝗇𝗃𝖺 Bakker"), DUTCH, ReportPdf.Copy.COACH));
 		assertThat(text).contains(PRINTED).contains("𝖠𝗇𝗃𝖺 Bakker").doesNotContain("Niet elk teken").doesNotContain("\uFFFD");
 	}
 

@@ -447,6 +447,74 @@ class ReportTests {
 		}
 	}
 
+	/**
+	 * In the participant's own record (its page, its PDF and the export's PDF) their letters were headed by their own
+	 * full name, where the rest of it speaks to them (Your reaction, by you): they are headed You; the coach's keep the
+	 * coach's name. The coach's page and PDF name both, as before. A letter after the trajectory ended (by mail, the
+	 * one way then, decisions 0030 and 0122) says so to every reader; one before it does not.
+	 */
+	@Test
+	void theParticipantsOwnLettersAreTheirsAndALetterAfterTheEndSaysSo(@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String name = running.participant().displayName();
+		String coach = running.coach().displayName();
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie?");
+		conversations.participantWrites(running.id(), running.participant().id(), "Wandelen geeft me energie.");
+		java.util.UUID coachAfter = conversations.coachWrites(running.id(), running.coach().id(), "Fijn dat je het laat weten.");
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		conversations.participantWrites(running.id(), running.participant().id(), "Ik heb een nieuwe baan gevonden!");
+		// The coach answered by mail after the end: the letter as kept, a minute after the participant's.
+		jdbc.sql("update message set created_at = :at where id = :id")
+			.param("at", java.time.OffsetDateTime.now().plusMinutes(1)).param("id", coachAfter).update();
+
+		record Words(String lang, String you, String afterTheEnd) {
+
+			/** A letter's heading: by {@code whom}, on a day at a time, and whether it came after the end. */
+			java.util.regex.Pattern heading(String whom, boolean after) {
+				return java.util.regex.Pattern.compile("(?<!\\p{L})" + java.util.regex.Pattern.quote(whom)
+						+ ", \\p{L}+ \\d{1,2} \\p{L}+ \\d{4}, \\d{2}:\\d{2}" + (after ? java.util.regex.Pattern.quote(afterTheEnd) : "(?! \\()"));
+			}
+		}
+		for (Words w : List.of(new Words("nl", "Jij", " (na het einde van het traject)"),
+				new Words("en", "You", " (after the trajectory ended)"))) {
+			org.jsoup.nodes.Document own = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
+				.param("lang", w.lang()).with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString());
+			List<String> headings = own.select(".bw-record__message h3").eachText();
+			assertThat(headings).as(w.lang()).hasSize(4);
+			assertThat(headings.get(0)).as(w.lang()).containsPattern(w.heading(coach, false));
+			assertThat(headings.get(1)).as(w.lang()).containsPattern(w.heading(w.you(), false));
+			assertThat(headings.get(2)).as(w.lang()).containsPattern(w.heading(w.you(), true));
+			assertThat(headings.get(3)).as(w.lang()).containsPattern(w.heading(coach, true));
+			assertThat(String.join(" ", headings)).as(w.lang()).doesNotContain(name);
+			String ownPdf = pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", w.lang())
+				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			String exportPdf = pdfText(pdfIn(mvc.perform(get("/participant/export").param("lang", w.lang())
+				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()));
+			for (String pdf : List.of(ownPdf, exportPdf)) {
+				assertThat(pdf).as(w.lang()).containsPattern(w.heading(w.you(), false)).containsPattern(w.heading(w.you(), true))
+					.containsPattern(w.heading(coach, false)).containsPattern(w.heading(coach, true))
+					.doesNotContainPattern(w.heading(name, false)).doesNotContainPattern(w.heading(name, true));
+			}
+
+			org.jsoup.nodes.Document coachs = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id())
+				.param("lang", w.lang()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString());
+			List<String> theirs = coachs.select(".bw-record__message h3").eachText();
+			assertThat(theirs).as(w.lang()).hasSize(4);
+			assertThat(theirs.get(0)).as(w.lang()).containsPattern(w.heading(coach, false));
+			assertThat(theirs.get(1)).as(w.lang()).containsPattern(w.heading(name, false));
+			assertThat(theirs.get(2)).as(w.lang()).containsPattern(w.heading(name, true));
+			assertThat(theirs.get(3)).as(w.lang()).containsPattern(w.heading(coach, true));
+			String coachPdf = pdfText(mvc.perform(get("/coach/trajectories/{id}/report/pdf", running.id()).param("lang", w.lang())
+				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			assertThat(coachPdf).as(w.lang()).containsPattern(w.heading(name, false)).containsPattern(w.heading(name, true))
+				.containsPattern(w.heading(coach, true)).doesNotContainPattern(w.heading(w.you(), false))
+				.doesNotContainPattern(w.heading(w.you(), true));
+		}
+	}
+
 	private String title(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return org.jsoup.Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
 			.title();
@@ -490,7 +558,7 @@ class ReportTests {
 				org.jsoup.nodes.Element link = kept.selectFirst("a");
 				assertThat(link).as(reader.page() + " " + lang).isNotNull();
 				assertThat(link.attr("href")).isEqualTo(reader.download());
-				assertThat(link.text()).isEqualTo("netwerkkaart.png (1 kB)");
+				assertThat(link.text()).as("12 bytes, not 1 kB").isEqualTo("netwerkkaart.png (12 bytes)");
 				assertThat(refused.select("a")).as("a file not kept is no link").isEmpty();
 				assertThat(refused.text()).isEqualTo(lang.equals("nl") ? "rooster.exe: niet bewaard, een programma (.exe)"
 						: "rooster.exe: not kept, a program (.exe)");
@@ -506,7 +574,7 @@ class ReportTests {
 		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			assertThat(new PDFTextStripper().getText(document)).contains("netwerkkaart.png (1 kB)");
+			assertThat(new PDFTextStripper().getText(document)).contains("netwerkkaart.png (12 bytes)");
 			for (PDPage page : document.getPages()) {
 				assertThat(page.getAnnotations()).as("the PDF links no file").noneMatch(
 						annotation -> annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink);

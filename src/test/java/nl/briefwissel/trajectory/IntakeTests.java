@@ -1632,4 +1632,33 @@ class IntakeTests {
 		assertThat(intakes.open(programme.id())).isEmpty();
 	}
 
+
+	/**
+	 * The sentence about the new link stood alone above the list of applications not yet completed and read as if a
+	 * mail was going out; it stands at the button that sends one, as the button's description, in both languages.
+	 */
+	@Test
+	void theNewLinkSentenceStandsAtTheSendAgainButton(@Autowired MockMvc mvc, @Autowired Fixtures fixtures) throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager",
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		Intake invited = intakes.invite(programme, "opnieuw-" + suffix + "@example.nl", "Ria Opnieuw", java.util.Locale.forLanguageTag("nl"),
+				manager.id());
+		for (String[] language : new String[][] { { "nl", "Uitnodiging opnieuw versturen stuurt een nieuwe mail met een nieuwe link" },
+				{ "en", "Send the invitation again sends a new mail with a new link" } }) {
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes").param("lang", language[0])
+				.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+			org.jsoup.nodes.Element row = page.getElementById("application-" + invited.id());
+			assertThat(row).as(language[0]).isNotNull();
+			org.jsoup.nodes.Element button = row.selectFirst("form[action$=/invitation] button");
+			assertThat(button).as(language[0]).isNotNull();
+			org.jsoup.nodes.Element help = page.getElementById(button.attr("aria-describedby"));
+			assertThat(help).as(language[0]).isNotNull();
+			assertThat(help.closest("form")).as("beside the button").isSameAs(button.closest("form"));
+			assertThat(help.text()).as(language[0]).startsWith(language[1]);
+			assertThat(page.select("p").stream().filter(p -> p.closest("table") == null)
+				.filter(p -> p.text().contains(language[0].equals("nl") ? "eerdere mail" : "earlier mail")))
+				.as("not alone outside the list").isEmpty();
+		}
+	}
+
 }

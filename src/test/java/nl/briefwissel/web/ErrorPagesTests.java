@@ -104,6 +104,40 @@ class ErrorPagesTests {
 		}
 	}
 
+	/**
+	 * Behind a proxy that passes its own host name on, the Referer's host is never the server's name, and back went to
+	 * the start page from every expired form. The browser's word that the form came from this site is taken; a
+	 * Referer from another site still leads to the start page.
+	 */
+	@Test
+	void backFromAnExpiredFormBehindAProxyGoesToItsPage(@org.springframework.beans.factory.annotation.Autowired
+			org.springframework.test.web.servlet.MockMvc mvc,
+			@org.springframework.beans.factory.annotation.Autowired org.springframework.security.core.userdetails.UserDetailsService users)
+			throws Exception {
+		var coach = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(users.loadUserByUsername("coach@briefwissel.test"));
+		for (String[] referer : new String[][] { { "same-origin", "https://briefwissel.gemeente.nl/programme?x=1", "/programme?x=1" },
+				{ "cross-site", "https://briefwissel.gemeente.nl/programme", "/" },
+				{ "same-origin", "https://briefwissel.gemeente.nl//elders.example/x", "/" },
+				{ "same-origin", "https:evil", "/" } }) {
+			String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(ExpiredForms.PATH)
+				.header("Referer", referer[1]).header("Sec-Fetch-Site", referer[0]).with(coach))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(org.jsoup.Jsoup.parse(body).select("a#form-back").attr("href")).as(referer[0] + " " + referer[1])
+				.isEqualTo(referer[2]);
+		}
+		// On plain http a browser sends no Sec-Fetch-Site; the form's Origin is the Referer's own site.
+		for (String[] referer : new String[][] { { "http://briefwissel.gemeente.nl", "http://briefwissel.gemeente.nl/coach/x", "/coach/x" },
+				{ "http://elders.example", "http://briefwissel.gemeente.nl/coach/x", "/" },
+				{ "https://briefwissel.gemeente.nl", "http://briefwissel.gemeente.nl/coach/x", "/" } }) {
+			String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(ExpiredForms.PATH)
+				.header("Referer", referer[1]).header("Origin", referer[0]).with(coach))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(org.jsoup.Jsoup.parse(body).select("a#form-back").attr("href")).as(referer[0] + " " + referer[1])
+				.isEqualTo(referer[2]);
+		}
+	}
+
 	/** Signing out by address (a bookmark, the history) was "Pagina niet gevonden": it asks, or says it is done. */
 	@Test
 	void theSignOutAddressAsksToConfirmOrSaysYouAreSignedOut() throws Exception {

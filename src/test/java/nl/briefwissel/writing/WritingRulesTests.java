@@ -295,6 +295,63 @@ class WritingRulesTests {
 		assertThat(WritingCheck.blanked("a\nb c", "b c")).isEqualTo("a\n   ");
 	}
 
+	/**
+	 * A sample sentence the coach offers in quotation marks, or a participant's line quoted back, is not the coach's
+	 * own address: its uw was marked as if the coach wrote u beside je. Straight, curly and low-high quotes, and
+	 * single ones; an u outside the quote is still the coach's.
+	 */
+	@Test
+	void aQuotedSampleSentenceIsNotTheCoachsAddress() {
+		for (String letter : List.of("Je zou kunnen zeggen: \"Ik waardeer uw feedback.\"",
+				"Je zou kunnen zeggen: “Ik waardeer uw feedback.” Probeer het maar.",
+				"Je zou kunnen zeggen: „Kunt u mij daarover meer vertellen?” Dat werkt vaak.",
+				"Je schreef: ‘Graag hoor ik van u.’ Dat is netjes, maar je mag ook je eigen toon kiezen.")) {
+			assertThat(marked(check.check(letter, DUTCH), "mixed-address")).as(letter).isEmpty();
+		}
+		assertThat(marked(check.check("Je zou kunnen zeggen: \"Ik waardeer uw feedback.\" Hoopt u dat ook?", DUTCH),
+				"mixed-address")).containsExactly("u");
+		// An apostrophe in a word opens no quote: zo'n sentence is the coach's own.
+		assertThat(marked(check.check("Zo'n brief schrijf je zelf. Hoopt u dat ook?", DUTCH), "mixed-address"))
+			.containsExactly("u");
+	}
+
+	/**
+	 * The assignment's text is taken out as sending takes it out for brackets: a coach who changed one word of its
+	 * heading, or of the line under it, and wrapped a line of its instructions, had its questions and its worksheet's
+	 * brackets marked, found only where it stood word for word; sending passed the same letter.
+	 */
+	@Test
+	void theAssignmentIsTakenOutAsSendingFindsItAfterTheCoachChangedAWord() {
+		String assignment = "Opdracht: Sterke punten\n\nWat geeft je energie? Wat kost je energie? Wie wil je zijn? "
+				+ "Wanneer ben je trots?\nMijn sterke punten: [vul hier in]\n\nReken op ongeveer 15 minuten.";
+		String reworded = "Beste [naam],\n\nHoe was je week?\n\nOpdracht: Jouw sterke punten\n\nWat geeft je energie? "
+				+ "Wat kost je energie?\nWie wil je zijn? Wanneer ben je trots?\nMijn sterke punten: [vul hier in]\n\n"
+				+ "Reken op 15 minuten.";
+		WritingReport report = check.check(reworded, DUTCH, List.of(), assignment);
+		assertThat(marked(report, "questions")).as("the assignment's questions").isEmpty();
+		assertThat(marked(report, "bracketed")).as("the coach's own, not the worksheet's").containsExactly("[naam]")
+			.isEqualTo(nl.briefwissel.BracketedPlaceholders.in(nl.briefwissel.AssignmentInLetter.blanked(reworded, assignment)));
+		assertThat(report.segments().stream().map(WritingReport.Segment::text).reduce("", String::concat)).isEqualTo(reworded);
+	}
+
+	/**
+	 * A word changed inside the instructions: the paragraphs and lines the coach left as they were are still the
+	 * assignment's, and so is the line on how long it takes (its "gewoon" was marked as the coach's judging word).
+	 * The line the coach changed is the coach's own and is read.
+	 */
+	@Test
+	void aWordChangedInsideTheWorksheetLeavesTheRestOfItUnmarked() {
+		String assignment = "Opdracht: Sterke punten\n\nWat geeft je energie? Wat kost je energie?\n\n"
+				+ "Vul in en stuur terug.\nMijn sterke punten: [vul hier in]\nWat ik wil leren: [invullen]\n\n"
+				+ "Dit kost je ongeveer 15 minuten. Je antwoord stuur je gewoon als antwoord op deze mail.";
+		String letter = "Beste [naam],\n\n" + assignment.replace("Vul in en stuur", "Vul alles in en stuur");
+		WritingReport report = check.check(letter, DUTCH, List.of(), assignment);
+		assertThat(marked(report, "bracketed")).containsExactly("[naam]");
+		assertThat(marked(report, "judging")).as("the estimate's gewoon").isEmpty();
+		assertThat(report.questions()).as("the first paragraph's").isZero();
+		assertThat(report.words()).as("Beste naam and the changed line").isEqualTo(8);
+	}
+
 	/** The passive rule's words are in the rules files too: "geland" said like "gelukt" is what happened. */
 	@Test
 	void administratorsTeachThePassiveRuleAVerbWithoutAPassive(@TempDir Path folder) throws Exception {
@@ -571,6 +628,45 @@ class WritingRulesTests {
 		// Flesch by hand: 20 words of 32 syllables in 2 sentences.
 		assertThat(english).isCloseTo(206.835 - 1.015 * 20 / 2 - 84.6 * 32 / 20, Offset.offset(0.001));
 		assertThat(english).isEqualTo(check.check(englishBody, Locale.ENGLISH).readability());
+	}
+
+	/**
+	 * A letter signed with the name alone (no Hartelijke groet above it) kept the name as a sentence of one word:
+	 * a letter of one sentence of 60 words averaged 30.5 and scored as easy to read. The short lines under the
+	 * letter's last full sentence, without a full stop, are its signature, as the sign-off's are.
+	 */
+	@Test
+	void theNameUnderALetterWithoutASignOffIsNoSentenceOfIt() {
+		String body = "Ik las je brief en ik merk dat je veel twijfelt over de stap naar een nieuwe baan omdat je bang bent dat je "
+				+ "het werk niet goed zult doen en dat je collega's je dan niet meer zien staan terwijl je juist zo graag wilt "
+				+ "laten zien wat je kunt en waar je goed in bent.";
+		WritingReport alone = check.check(body, DUTCH);
+		WritingReport signed = check.check("Hoi Anja,\n\n" + body + "\n\nKim", DUTCH);
+
+		assertThat(signed.averageSentenceLength()).isEqualTo(alone.averageSentenceLength()).isGreaterThan(40);
+		assertThat(signed.readability()).isEqualTo(alone.readability());
+		assertThat(check.check("Hoi Anja,\n\n" + body + "\n\nTot donderdag\nKim de Vries", DUTCH).readability())
+			.isEqualTo(alone.readability());
+		// A last line that is a sentence of the letter stays one.
+		assertThat(check.check("Ik las je brief. Wat wil je nu?\n\nKim", DUTCH).averageSentenceLength()).isEqualTo(4.0);
+	}
+
+	/**
+	 * Flesch-Douma weighs a sentence's length lightly (0.93 a word): a sentence of 60 short words scores over 60,
+	 * and the panel said goed leesbaar beside the remark that the sentence is too long. The score stays the formula's;
+	 * its words say what is easy and what is not.
+	 */
+	@Test
+	void aLetterWithASentenceTooLongIsNotCalledEasyToRead() {
+		String sentence = "Ik zie dat je nu veel werk hebt en dat je ook thuis veel moet doen en dat je dan weinig tijd "
+				+ "hebt voor je zelf en dat je daar last van hebt want je wilt ook graag tijd voor je werk en voor je kind "
+				+ "en voor je vrienden en dat is niet te doen als je zo moe bent van al dat werk.";
+		WritingReport report = check.check("Hoi Anja,\n\n" + sentence + "\n\nGroet,\nKim", DUTCH);
+
+		assertThat(marked(report, "long-sentence")).hasSize(1);
+		assertThat(report.readability()).as("by the formula").isGreaterThanOrEqualTo(60);
+		assertThat(report.readabilityLevel()).isEqualTo("easyWordsLongSentence");
+		assertThat(check.check("Ik las je brief. Wat wil je nu?", DUTCH).readabilityLevel()).isEqualTo("easy");
 	}
 
 	/** Fillers are no verdict: their remark is their own, not the judging words' "say vaak". */

@@ -162,7 +162,7 @@ class LibraryController {
 	String coachLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type,
 			@RequestParam(required = false) String page, Model model, Locale locale) {
-		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type)), PageNumber.of(page),
+		return page(model, assignments.libraryOf(me.id(), new Assignments.Search(q, theme, type), locale), PageNumber.of(page),
 				"/coach/assignments", q, theme, type, me.id(), me.organisationId(), locale);
 	}
 
@@ -170,7 +170,7 @@ class LibraryController {
 	String sharedLibrary(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) AssignmentType type,
 			@RequestParam(required = false) String page, Model model, Locale locale) {
-		return page(model, assignments.shared(new Assignments.Search(q, theme, type)), PageNumber.of(page), "/admin/assignments", q,
+		return page(model, assignments.shared(new Assignments.Search(q, theme, type), locale), PageNumber.of(page), "/admin/assignments", q,
 				theme, type, null, me.organisationId(), locale);
 	}
 
@@ -243,7 +243,8 @@ class LibraryController {
 		// placeholder: one saved here blocked every coach who gave it (decision 0066). Refused at its field.
 		placeholders(errors, "title", form.title());
 		placeholders(errors, "instructions", form.instructions());
-		// The instructions are Markdown: a javascript: or data: link is shown as its text alone, silently.
+		// The instructions are Markdown: a link to javascript: or data: or without https:// (example.nl/cv.pdf, a
+		// path) is shown as its text alone, silently.
 		List<String> dropped = nl.briefwissel.assignment.Markdown.droppedLinks(form.instructions());
 		if (!errors.hasFieldErrors("instructions") && !dropped.isEmpty()) {
 			errors.addError(new org.springframework.validation.FieldError(errors.getObjectName(), "instructions", form.instructions(),

@@ -81,7 +81,8 @@ class AuditInterceptor implements HandlerInterceptor {
 				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith)) {
 			// A refused form changed nothing: its values are on the trail as an attempt, not as a change.
 			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null,
-					HOUSE_STYLE.matcher(request.getRequestURI()).find() ? HOUSE_STYLE_PARAMETERS : CHANGE_PARAMETERS, refused);
+					HOUSE_STYLE.matcher(request.getRequestURI()).find() ? HOUSE_STYLE_PARAMETERS
+							: PRIVACY_DETAILS_ROUTE.equals(path) ? PRIVACY_DETAILS_PARAMETERS : CHANGE_PARAMETERS, refused);
 		}
 	}
 
@@ -109,6 +110,15 @@ class AuditInterceptor implements HandlerInterceptor {
 			"headerName");
 
 	private static final Pattern HOUSE_STYLE = Pattern.compile("/house-style(/|$)");
+
+	/**
+	 * What the public privacy statement names for an organisation as controller: its name to show and the
+	 * addresses and links of its privacy contact, data protection officer and own statement. Contact details an
+	 * organisation publishes, never a participant's; on this route only, as with the house style.
+	 */
+	private static final Set<String> PRIVACY_DETAILS_PARAMETERS = Set.of("controllerName", "email", "web", "dpoEmail", "statement");
+
+	private static final String PRIVACY_DETAILS_ROUTE = "/admin/organisations/{id}/privacy";
 
 	/** The trajectory an administrative change names in its form (a quarantined mail added to it), if any. */
 	private static UUID trajectoryParameter(HttpServletRequest request) {

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +34,8 @@ import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.conversation.Welcome;
+import nl.briefwissel.AssignmentInLetter;
+import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.BracketedPlaceholders;
 import nl.briefwissel.Placeholders;
 import nl.briefwissel.PublicAddress;
@@ -129,12 +130,15 @@ class ConversationController {
 
 	private final nl.briefwissel.trajectory.Intakes intakes;
 
+	private final Workspace workspace;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
 			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses, LettersAfterTheEnd afterTheEnd,
-			SilentTrajectories silent, nl.briefwissel.trajectory.Intakes intakes) {
+			SilentTrajectories silent, Workspace workspace, nl.briefwissel.trajectory.Intakes intakes) {
 		this.intakes = intakes;
+		this.workspace = workspace;
 		this.afterTheEnd = afterTheEnd;
 		this.silent = silent;
 		this.address = address;
@@ -195,7 +199,7 @@ class ConversationController {
 			if (giving.isPresent()) {
 				String letter = letterText(giving.get(), trajectory, locale);
 				// A draft saved with it (by the check while typing, or a button) has it once already.
-				if (!carries(text, letter)) {
+				if (!AssignmentInLetter.carried(text, letter)) {
 					text = text.isBlank() ? letter : text.stripTrailing() + "\n\n" + letter;
 				}
 				model.addAttribute("giving", giving.get());
@@ -212,23 +216,37 @@ class ConversationController {
 	private String letterText(Assignment assignment, TrajectoryOverview trajectory, Locale fallback) {
 		Optional<Account> participant = accounts.byId(trajectory.participantId());
 		Locale language = participant.map(Account::language).orElse(fallback);
+		boolean cards = assignment.type() == AssignmentType.COACH_CARDS;
+		boolean onlyNotified = trajectory.lettersByMail() && !trajectories.wantsFullText(trajectory.id());
 		return assignment.asLetterText(texts.getMessage("assignment.inLetter", null, language),
-				texts.getMessage(estimate(assignment, trajectory, participant.filter(Account::enabled).isPresent()),
-						new Object[] { assignment.minutes(), cardsLink(trajectory, language) }, language));
+				texts.getMessage(estimate(assignment, trajectory, participant.filter(Account::enabled).isPresent(), onlyNotified),
+						new Object[] { assignment.minutes(),
+								cards ? cardsLink(trajectory, language) : conversationLink(trajectory, language) },
+						language));
 	}
 
 	/**
 	 * How the participant answers. Coach cards are laid on their page, linked in the letter (as in text as
 	 * in HTML mail) for a participant who can sign in: the mail said to add a value and did not say where the
 	 * cards were. A programme that sends letters by mail also takes the top five as a reply to the mail, and
-	 * a participant who cannot sign in answers only so.
+	 * a participant who cannot sign in answers only so. A participant who chose to get only a notification
+	 * ({@code onlyNotified}) reads the letter in Briefwissel, where this mail was none they had: the line points
+	 * there first, with the link, and names the notification as the mail a reply by mail answers.
 	 */
-	private static String estimate(Assignment assignment, TrajectoryOverview trajectory, boolean canSignIn) {
+	private static String estimate(Assignment assignment, TrajectoryOverview trajectory, boolean canSignIn,
+			boolean onlyNotified) {
 		if (assignment.type() == AssignmentType.COACH_CARDS) {
 			return !canSignIn && trajectory.lettersByMail() ? "assignment.estimate.cards.byMail"
+					: onlyNotified ? "assignment.estimate.cards.notification"
 					: trajectory.lettersByMail() ? "assignment.estimate.cards" : "assignment.estimate.cards.secure";
 		}
-		return trajectory.lettersByMail() ? "assignment.estimate" : "assignment.estimate.secure";
+		return onlyNotified ? "assignment.estimate.notification"
+				: trajectory.lettersByMail() ? "assignment.estimate" : "assignment.estimate.secure";
+	}
+
+	/** The conversation the letter is read in, in the participant's language, as the notification links it. */
+	private String conversationLink(TrajectoryOverview trajectory, Locale language) {
+		return address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString();
 	}
 
 	/**
@@ -263,7 +281,8 @@ class ConversationController {
 		// The assignment the letter carries already: "back to the letter" keeps it given.
 		model.addAttribute("giving", giving == null ? null : usable(me, giving, id).map(Assignment::id).orElse(null));
 		String language = accounts.byId(trajectory.participantId()).map(Account::language).orElse(locale).getLanguage();
-		List<Assignment> found = library.forCoach(me.id(), new Assignments.Search(q, null, type));
+		// The participant's language first, as the groups below are, each group alphabetical (Assignments.readingOrder).
+		List<Assignment> found = library.forCoach(me.id(), new Assignments.Search(q, null, type), Locale.forLanguageTag(language));
 		java.util.function.Predicate<Assignment> fits = a -> trajectory.theme() != null && a.themes().contains(trajectory.theme());
 		java.util.function.Predicate<Assignment> inLanguage = a -> a.language().getLanguage().equals(language);
 		List<Assignment> otherLanguage = found.stream()
@@ -350,7 +369,7 @@ class ConversationController {
 		Optional<Assignment> giving = assignment == null ? Optional.empty() : usable(me, assignment, id);
 		boolean takenOut = NEXT_WITHOUT_ASSIGNMENT.equals(next) && giving.isPresent();
 		// Its text had left the letter already (a letter refused for it): nothing was taken out of the draft.
-		boolean wasInIt = takenOut && carries(draft, letterText(giving.get(), trajectory, Locale.forLanguageTag("nl")));
+		boolean wasInIt = takenOut && AssignmentInLetter.carried(draft, letterText(giving.get(), trajectory, Locale.forLanguageTag("nl")));
 		if (takenOut) {
 			draft = withoutAssignment(draft, giving.get(), trajectory, Locale.forLanguageTag("nl"));
 			giving = Optional.empty();
@@ -474,7 +493,7 @@ class ConversationController {
 		// listed an assignment she never received. Refused at the letter, with a way to put it back or go on
 		// without it (the buttons under the message).
 		if (!errors.hasFieldErrors("text") && form.text() != null
-				&& assignmentText.filter(letter -> !carries(form.text(), letter)).isPresent()) {
+				&& assignmentText.filter(letter -> !AssignmentInLetter.carried(form.text(), letter)).isPresent()) {
 			errors.rejectValue("text", "validation.message.assignmentLeftOut", new Object[] { giving.get().title() }, null);
 			model.addAttribute("assignmentLeftOut", true);
 		}
@@ -483,8 +502,9 @@ class ConversationController {
 		if (!errors.hasFieldErrors("text") && giving.filter(a -> a.videoLinkMissingFrom(form.text())).isPresent()) {
 			errors.rejectValue("text", "validation.message.videoLink");
 		}
-		// A letter goes as plain text: a Markdown link stays as its brackets, and one to javascript: or data:
-		// is not a link anywhere. Left to the participant it read as code; said at the letter instead.
+		// A letter goes as plain text: a Markdown link stays as its brackets, and one to javascript: or data: or
+		// without https:// (example.nl/cv.pdf) is not a link anywhere. Left to the participant it read as code;
+		// said at the letter instead.
 		List<String> dropped = Markdown.droppedLinks(form.text());
 		if (!errors.hasFieldErrors("text") && !dropped.isEmpty()) {
 			errors.rejectValue("text", "validation.message.droppedLink",
@@ -536,11 +556,11 @@ class ConversationController {
 	 * named, with "Toch versturen" to send it as it is: brackets are as often meant, so not refused
 	 * (decision 0114). The pass goes with that button and is for this text only: a letter changed after
 	 * the warning is read again. A worksheet in the assignment's own text is for the participant to fill in:
-	 * that text is taken out of the letter once, as the letter carries it, and the rest read. Leaving out the
-	 * brackets it holds wherever they stood let "Beste [naam]" go beside a worksheet with "Naam: [naam]".
+	 * that text is taken out of the letter once, as the letter carries it, and the rest read, as the writing
+	 * help reads it ({@link AssignmentInLetter}).
 	 */
 	private static void heldForBrackets(String text, Optional<String> assignmentText, String passed, Model model) {
-		List<String> found = BracketedPlaceholders.in(assignmentText.map(letter -> withoutOnce(text, letter)).orElse(text));
+		List<String> found = BracketedPlaceholders.in(AssignmentInLetter.blanked(text, assignmentText.orElse(null)));
 		String pass = passFor(text);
 		if (!found.isEmpty() && !pass.equals(passed)) {
 			model.addAttribute("bracketsFound", found);
@@ -751,6 +771,8 @@ class ConversationController {
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("today", today);
 		model.addAttribute("progress", trajectory.progressOn(today).orElse(null));
+		// The reply promised, as the workspace names it: the page said only when the next contact moment was.
+		model.addAttribute("replyDue", workspace.waitingForReply(trajectory).orElse(null));
 		// Past its last contact moment: the day it stops by itself if nobody writes (decision 0108).
 		model.addAttribute("silence", silent.of(trajectory).orElse(null));
 		model.addAttribute("silentDays", silent.days());
@@ -773,61 +795,6 @@ class ConversationController {
 		// The files their application by mail came with (a CV): with the question they were sent with.
 		model.addAttribute("applicationFiles", intakes.filesOfTrajectory(trajectory.id()));
 		return "conversation/coach-trajectory";
-	}
-
-	/**
-	 * Whether the text holds the assignment's letter, by its first line (the heading with the title): the
-	 * coach may have changed the instructions since, and it must not come in twice. Or by its instructions
-	 * as they came in, under a heading the coach reworded. Line breaks and spaces are not compared: the
-	 * browser sends a line break as two characters, and a coach may wrap a line.
-	 */
-	private static boolean carries(String text, String letter) {
-		String heading = letter.lines().findFirst().orElse("").strip();
-		if (text.lines().anyMatch(line -> line.strip().equals(heading))) {
-			return true;
-		}
-		String instructions = words(instructionsOf(letter));
-		return !instructions.isEmpty() && words(text).contains(instructions);
-	}
-
-	/** The assignment's instructions in its letter text: between its heading and its estimate, blank lines around. */
-	private static String instructionsOf(String letter) {
-		int from = letter.indexOf("\n\n");
-		int to = letter.lastIndexOf("\n\n");
-		return from < 0 || to <= from ? "" : letter.substring(from + 2, to);
-	}
-
-	/**
-	 * The letter without the assignment's text, taken out once as {@link #carries} finds it: whole, or its heading
-	 * line and its instructions (word for word, whatever the line breaks) where the coach wrote around them.
-	 */
-	private static String withoutOnce(String text, String letter) {
-		String typed = text.replace("\r\n", "\n");
-		String block = letter.replace("\r\n", "\n");
-		int whole = typed.indexOf(block);
-		if (whole >= 0) {
-			return typed.substring(0, whole) + typed.substring(whole + block.length());
-		}
-		String heading = block.lines().findFirst().orElse("").strip();
-		List<String> lines = new ArrayList<>(typed.lines().toList());
-		lines.stream().filter(line -> line.strip().equals(heading)).findFirst().ifPresent(lines::remove);
-		String rest = String.join("\n", lines);
-		String instructions = instructionsOf(block);
-		if (instructions.isBlank()) {
-			return rest;
-		}
-		int at = rest.indexOf(instructions);
-		if (at >= 0) {
-			return rest.substring(0, at) + rest.substring(at + instructions.length());
-		}
-		String inWords = words(instructions);
-		String restInWords = words(rest);
-		int wordsAt = restInWords.indexOf(inWords);
-		return wordsAt < 0 ? rest : restInWords.substring(0, wordsAt) + "\n" + restInWords.substring(wordsAt + inWords.length());
-	}
-
-	private static String words(String text) {
-		return text.strip().replaceAll("\\s+", " ");
 	}
 
 	/**

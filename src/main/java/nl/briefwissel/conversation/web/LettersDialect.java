@@ -148,8 +148,10 @@ class LettersDialect extends AbstractProcessorDialect {
 					// The language this letter was written in, said where it is not the page's (WCAG 3.1.2):
 					// the participant's setting of today is not the language of every letter (decision 0097).
 					String lang = m.langOn(page.getLocale());
-					out.append(lang == null ? "\n      <div class=\"bw-message__body\">"
-							: "\n      <div class=\"bw-message__body\" lang=\"" + lang + "\">");
+					// dir=auto: a letter in Arabic or Hebrew runs from its own side, and a direction override
+					// typed in a letter stays inside it instead of turning what follows around.
+					out.append(lang == null ? "\n      <div class=\"bw-message__body\" dir=\"auto\">"
+							: "\n      <div class=\"bw-message__body\" dir=\"auto\" lang=\"" + lang + "\">");
 					Html.escapeLinking(out, m.body()).append("</div>");
 				}
 				else {

@@ -183,14 +183,18 @@ class ProposalController {
 		LocalDate startOn = TypedDate.read(typedStart).orElse(null);
 		LocalDate filledInFor = TypedDate.read(typedFilledIn).orElse(null);
 		LocalDate today = LocalDate.now(clock);
-		Optional<Welcome.Braces> braces = Welcome.problemInLetter(letter);
+		// The page filled the letter in with the date it opened with; a date changed since is the one
+		// the participant must read (and the one the page shows again after a mistake). A placeholder the coach
+		// typed into the letter here is filled in as the template's were: the settings say {naam} becomes the
+		// participant's first name, and the participant is known here (it was refused as one nothing fills in).
+		Locale language = letterLanguage(trajectory, me);
+		String welcomeLetter = startOn == null ? letter
+				: filledIn(welcome.withStart(letter, filledInFor, startOn, language), trajectory, me, startOn, language);
+		Optional<Welcome.Braces> braces = Welcome.problemInLetter(welcomeLetter);
 		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
 				? "proposal.error.startOn"
 				: letter.isBlank() ? "proposal.error.letter" : letter.length() > MAX_LETTER ? "proposal.error.letterLength"
 				: braces.isPresent() ? "proposal.error.letterBraces" : null;
-		// The page filled the letter in with the date it opened with; a date changed since is the one
-		// the participant must read (and the one the page shows again after a mistake).
-		String welcomeLetter = startOn == null ? letter : welcome.withStart(letter, filledInFor, startOn, letterLanguage(trajectory, me));
 		if (problem != null) {
 			redirect.addFlashAttribute("problem", problem);
 			// What is in braces, named in the sentence; empty for a brace without its other half.
@@ -232,6 +236,13 @@ class ProposalController {
 		}
 		redirect.addFlashAttribute("accepted", true);
 		return "redirect:/coach/trajectories/" + id;
+	}
+
+	/** The letter with every placeholder of the welcome template filled in, for this participant and start date. */
+	private String filledIn(String letter, TrajectoryOverview trajectory, SignedInAccount me, LocalDate startOn, Locale language) {
+		Programme programme = programmes.byId(trajectory.programmeId()).orElseThrow();
+		return welcome.letter(letter, trajectory.participantName(), me.displayName(), programme.weeks(),
+				programme.momentsPerWeek(), startOn, language, trajectory.lettersByMail());
 	}
 
 	/** The standard letter is in the participant's language; a coach's own template is in theirs. */

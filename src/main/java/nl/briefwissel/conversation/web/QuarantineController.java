@@ -289,11 +289,33 @@ class QuarantineController {
 		return done(quarantine.discard(id, me.id()), "discarded", redirect, "/admin/quarantine");
 	}
 
-	private static String discardQuestion(Quarantine.Entry entry, String base, Model model) {
+	private String discardQuestion(Quarantine.Entry entry, String base, Model model) {
 		model.addAttribute("entry", entry);
+		model.addAttribute("heldAfterTheEnd", heldAfterTheEnd(entry));
 		model.addAttribute("base", base);
 		model.addAttribute("administrator", "/admin/quarantine".equals(base));
 		return "conversation/quarantine-discard";
+	}
+
+	/**
+	 * Whether the mail came after its trajectory was completed or stopped, so that its participant was told it in the
+	 * notice's after-the-end text (decision 0122), which the question then quotes; a mail held before the end was told
+	 * as waiting for the coach, and the question says that. When the end is on record by its moment, by that; else
+	 * (a trajectory ended without its change kept) by its end day.
+	 */
+	private boolean heldAfterTheEnd(Quarantine.Entry entry) {
+		if (entry.trajectoryId() == null) {
+			return false;
+		}
+		return trajectories.byId(entry.trajectoryId())
+			.filter(t -> t.status() == TrajectoryStatus.COMPLETED || t.status() == TrajectoryStatus.STOPPED)
+			.filter(t -> trajectories.history(t.id()).stream()
+				.filter(change -> change.to() == TrajectoryStatus.COMPLETED || change.to() == TrajectoryStatus.STOPPED)
+				.reduce((first, last) -> last)
+				.map(end -> !entry.quarantinedAt().isBefore(end.at()))
+				.orElseGet(() -> t.endedOn() == null
+						|| !entry.quarantinedAt().atZoneSameInstant(clock.getZone()).toLocalDate().isBefore(t.endedOn())))
+			.isPresent();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.TypedName;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.account.Account;
@@ -141,6 +142,9 @@ class OrganisationsController {
 		if (name.isEmpty() || name.length() > MAX_NAME) {
 			problems.put("displayName", "admin.organisations.invite.error.name");
 		}
+		else if (TypedName.hidesCharacters(name)) {
+			problems.put("displayName", "name.error.hidden");
+		}
 		if (email.length() > 254 || !MailAddresses.deliverable(email)) {
 			problems.put("email", "admin.organisations.invite.error.email");
 		}
@@ -233,6 +237,9 @@ class OrganisationsController {
 	private String nameProblem(String name, UUID self) {
 		if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
 			return "admin.organisations.error.name";
+		}
+		if (TypedName.hidesCharacters(name)) {
+			return "name.error.hidden";
 		}
 		return organisations.byName(name).filter(other -> !other.id().equals(self)).isPresent()
 				? "admin.organisations.error.taken" : null;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,11 +45,15 @@ class ProgrammeSettingsController {
 
 	private final ReplyAddress replies;
 
-	ProgrammeSettingsController(Programmes programmes, MessageSource texts, Accounts accounts, ReplyAddress replies) {
+	private final Validator validator;
+
+	ProgrammeSettingsController(Programmes programmes, MessageSource texts, Accounts accounts, ReplyAddress replies,
+			Validator validator) {
 		this.programmes = programmes;
 		this.texts = texts;
 		this.accounts = accounts;
 		this.replies = replies;
+		this.validator = validator;
 	}
 
 	record SettingsForm(
@@ -94,6 +99,11 @@ class ProgrammeSettingsController {
 		errors.getFieldErrors()
 			.forEach(error -> problems.putIfAbsent(error.getField(), error.isBindingFailure()
 					? texts.getMessage("programme.settings.number", null, locale) : error.getDefaultMessage()));
+		if (errors.getFieldErrors().stream().anyMatch(org.springframework.validation.FieldError::isBindingFailure)) {
+			// A value that is no number leaves the form unmade, and with it the check of every other field: the
+			// manager fixed the one and only then met the next four. Each field is checked on its own instead.
+			problems.putAll(eachOnItsOwn(typed, problems.keySet()));
+		}
 		if (problems.isEmpty() && replies.isPlatforms(form.intakeAddress())) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.platform", null, locale));
 		}
@@ -122,5 +132,32 @@ class ProgrammeSettingsController {
 			redirect.addFlashAttribute("settingsSaved", programme.id());
 		}
 		return "redirect:/programme#settings-" + programme.id();
+	}
+
+	/** The sentence at each field not yet said, from the form's own constraints on the value typed there. */
+	private Map<String, String> eachOnItsOwn(Map<String, String> typed, java.util.Set<String> said) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		org.springframework.beans.SimpleTypeConverter converter = new org.springframework.beans.SimpleTypeConverter();
+		for (java.lang.reflect.RecordComponent field : SettingsForm.class.getRecordComponents()) {
+			if (said.contains(field.getName())) {
+				continue;
+			}
+			String value = typed.get(field.getName());
+			// As the binder reads it: an emptied field is no value (and gets the field's own sentence).
+			Object read;
+			try {
+				read = value == null || value.isBlank() ? null : converter.convertIfNecessary(value.strip(), field.getType());
+			}
+			catch (org.springframework.beans.TypeMismatchException notANumber) {
+				problems.put(field.getName(), texts.getMessage("programme.settings.number", null,
+						org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+				continue;
+			}
+			validator.validateValue(SettingsForm.class, field.getName(), read)
+				.stream()
+				.findFirst()
+				.ifPresent(violation -> problems.put(field.getName(), violation.getMessage()));
+		}
+		return problems;
 	}
 }

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.TypedName;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -66,7 +67,7 @@ class ProgrammesController {
 
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
 	record NewProgramme(@NotBlank(message = "{programme.create.name.required}") @Size(max = 200,
-			message = "{programme.create.name.required}") String name,
+			message = "{programme.create.name.required}") @TypedName.Plain String name,
 			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320, message = "{programme.settings.intake.invalid}") String intakeAddress)
 			implements Serializable {
 	}

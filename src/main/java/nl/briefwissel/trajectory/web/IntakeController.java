@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.TypedName;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
@@ -54,7 +55,8 @@ class IntakeController {
 	 * each wrong value becomes a sentence on the page. A "no" in the self-check is answered with
 	 * advice before the application goes out.
 	 */
-	record Fields(@NotBlank(message = "{intake.error.name}") @Size(max = 200, message = "{intake.error.name.tooLong}") String displayName,
+	record Fields(@NotBlank(message = "{intake.error.name}") @Size(max = 200, message = "{intake.error.name.tooLong}")
+			@TypedName.Plain String displayName,
 			@NotBlank(message = "{intake.error.email}") @Email(message = "{intake.error.email}") @Size(max = 320,
 					message = "{intake.error.email}") String email,
 			// The length only of a question there is: an empty one is said once, as missing.

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.TypedName;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.PendingInvitation;
@@ -153,7 +154,8 @@ class IntakesPageController {
 	 * The form as typed, without the spaces around name and address that a copy from a mail or a
 	 * spreadsheet brings: checked without them, as the administrator's invitation is.
 	 */
-	record Invitation(@NotBlank(message = "{intakes.invite.name.required}") @Size(max = 200, message = "{intakes.invite.name.tooLong}") String name,
+	record Invitation(@NotBlank(message = "{intakes.invite.name.required}") @Size(max = 200, message = "{intakes.invite.name.tooLong}")
+			@TypedName.Plain String name,
 			@NotBlank(message = "{intakes.invite.email.invalid}") @Email(message = "{intakes.invite.email.invalid}")
 			@Size(max = 320, message = "{intakes.invite.email.invalid}") String email, @NotNull(message = "{intakes.invite.language.invalid}") Locale language) {
 

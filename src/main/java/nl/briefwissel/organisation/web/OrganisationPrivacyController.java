@@ -1,0 +1,69 @@
+package nl.briefwissel.organisation.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.AuditedChange;
+import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.PrivacyContacts;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's page for what the public privacy statement says about an organisation as controller:
+ * the name to show, where to ask about privacy, its data protection officer and its own statement. A refused
+ * form comes back with every wrong field said at once and what was typed kept; the audit trail records each
+ * change with its values.
+ */
+@Controller
+class OrganisationPrivacyController {
+
+	private final Organisations organisations;
+
+	private final PrivacyContacts contacts;
+
+	OrganisationPrivacyController(Organisations organisations, PrivacyContacts contacts) {
+		this.organisations = organisations;
+		this.contacts = contacts;
+	}
+
+	@GetMapping("/admin/organisations/{id}/privacy")
+	String page(@PathVariable UUID id, Model model) {
+		Organisation organisation = existing(id);
+		return page(model, organisation, contacts.of(id), Map.of());
+	}
+
+	@PostMapping("/admin/organisations/{id}/privacy")
+	String save(@PathVariable UUID id, @ModelAttribute PrivacyContacts.Details typed, Model model, RedirectAttributes redirect) {
+		Organisation organisation = existing(id);
+		Map<String, String> problems = typed.problems();
+		if (!problems.isEmpty()) {
+			AuditedChange.refused();
+			return page(model, organisation, typed, problems);
+		}
+		contacts.save(id, typed);
+		redirect.addFlashAttribute("privacySaved", Boolean.TRUE);
+		return "redirect:/admin/organisations/" + id + "/privacy";
+	}
+
+	private static String page(Model model, Organisation organisation, PrivacyContacts.Details typed, Map<String, String> problems) {
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("typed", typed);
+		model.addAttribute("problems", problems);
+		model.addAttribute("firstProblem", problems.keySet().stream().findFirst().orElse(null));
+		return "organisation/privacy";
+	}
+
+	private Organisation existing(UUID id) {
+		return organisations.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}

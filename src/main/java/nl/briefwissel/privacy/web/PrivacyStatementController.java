@@ -1,0 +1,42 @@
+package nl.briefwissel.privacy.web;
+
+import java.util.List;
+
+import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.PrivacyContacts;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The privacy statement anyone may read, with what GDPR article 13 asks to be told: who the controller is and
+ * how to reach it and its data protection officer, on what basis, who else processes, transfers, automated
+ * decisions and the right to complain. A participant or applicant reads the organisations of their own
+ * programmes; anyone else every organisation offering one. The page is the benchmark's floor for a signed-in
+ * reader (docs/performance.md): one small query, nothing kept per reader.
+ */
+@Controller
+class PrivacyStatementController {
+
+	/** The parts after who is responsible, each a heading and a paragraph in the messages under privacy. */
+	static final List<String> PARTS = List.of("what", "why", "basis", "see", "processors", "transfers", "mail", "keep",
+			"automated", "rights", "complaint");
+
+	private final PrivacyContacts contacts;
+
+	PrivacyStatementController(PrivacyContacts contacts) {
+		this.contacts = contacts;
+	}
+
+	@GetMapping("/privacy")
+	String statement(@AuthenticationPrincipal SignedInAccount reader, Model model) {
+		List<PrivacyContacts.Controller> controllers = contacts.forReader(reader == null ? null : reader.id());
+		model.addAttribute("controllers", controllers);
+		model.addAttribute("own", controllers.stream().anyMatch(PrivacyContacts.Controller::own));
+		model.addAttribute("anyStatement", controllers.stream().anyMatch(c -> c.statement() != null));
+		model.addAttribute("parts", PARTS);
+		return "privacy/statement";
+	}
+}

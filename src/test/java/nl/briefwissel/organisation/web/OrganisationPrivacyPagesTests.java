@@ -1,0 +1,141 @@
+package nl.briefwissel.organisation.web;
+
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditEntry;
+import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.PrivacyContacts;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** An administrator keeps what the privacy statement says about an organisation as controller, on a page of its own. */
+@BriefwisselTest
+class OrganisationPrivacyPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	PrivacyContacts contacts;
+
+	@Autowired
+	AuditTrail trail;
+
+	private RequestPostProcessor admin() {
+		return user(users.loadUserByUsername("beheer@briefwissel.test"));
+	}
+
+	private static MockHttpServletRequestBuilder save(UUID organisation, String name, String email, String web, String dpo,
+			String statement) {
+		return post("/admin/organisations/" + organisation + "/privacy").param("controllerName", name)
+			.param("email", email)
+			.param("web", web)
+			.param("dpoEmail", dpo)
+			.param("statement", statement)
+			.with(csrf());
+	}
+
+	private AuditEntry lastChangeOf(Organisation organisation) {
+		return trail.search(AuditTrail.Search.everything())
+			.stream()
+			.filter(e -> e.route().equals("POST /admin/organisations/{id}/privacy") && e.details() != null
+					&& e.details().contains(organisation.id().toString()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void anAdministratorSavesThePrivacyDetailsTheStatementShowsAndTheTrailRecordsThem() throws Exception {
+		Organisation organisation = organisations.create("Gemeente Privacy " + UUID.randomUUID().toString().substring(0, 8));
+		Document empty = Jsoup.parse(mvc.perform(get("/admin/organisations/" + organisation.id() + "/privacy").with(admin()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(empty.select("input[name=dpoEmail]").attr("value")).isEmpty();
+		assertThat(Jsoup.parse(mvc.perform(get("/admin/organisations/" + organisation.id()).with(admin())).andReturn().getResponse()
+			.getContentAsString()).select("a[href=/admin/organisations/" + organisation.id() + "/privacy]")).hasSize(1);
+
+		mvc.perform(save(organisation.id(), "  College van B en W  ", "privacy@gemeente.nl", "https://www.gemeente.nl/privacy",
+				"fg@gemeente.nl", "").with(admin()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id() + "/privacy"))
+			.andExpect(flash().attribute("privacySaved", true));
+		assertThat(contacts.of(organisation.id()))
+			.isEqualTo(new PrivacyContacts.Details("College van B en W", "privacy@gemeente.nl", "https://www.gemeente.nl/privacy", "fg@gemeente.nl", ""));
+		Document saved = Jsoup.parse(mvc.perform(get("/admin/organisations/" + organisation.id() + "/privacy").with(admin()))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(saved.select("input[name=dpoEmail]").attr("value")).isEqualTo("fg@gemeente.nl");
+
+		AuditEntry entry = lastChangeOf(organisation);
+		assertThat(entry.action()).isEqualTo(AuditAction.ADMINISTRATION);
+		assertThat(entry.details()).contains("dpoEmail=fg@gemeente.nl", "web=https://www.gemeente.nl/privacy").doesNotContain("outcome=refused");
+
+		// Emptied again: the statement then says to ask the organisation, and its own name comes back.
+		mvc.perform(save(organisation.id(), "", "", "", "", "").with(admin())).andExpect(status().is3xxRedirection());
+		assertThat(contacts.of(organisation.id())).isEqualTo(PrivacyContacts.Details.NONE);
+	}
+
+	@Test
+	void everyWrongFieldIsSaidAtItselfAtOnceInTheReadersLanguageAndNothingIsSaved() throws Exception {
+		Organisation organisation = organisations.create("Gemeente Fout " + UUID.randomUUID().toString().substring(0, 8));
+		contacts.save(organisation.id(), new PrivacyContacts.Details("", "oud@gemeente.nl", "", "", ""));
+		String body = mvc.perform(save(organisation.id(), "x".repeat(201), "privacy@gemeente", "http://www.gemeente.nl/privacy",
+				"geen adres", "javascript:alert(1)").with(admin()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		Document page = Jsoup.parse(body);
+		assertThat(page.select(".utrecht-form-field-error-message").eachText()).containsExactly(
+				"Gebruik hoogstens 200 tekens voor de naam.",
+				"Vul een e-mailadres in waar mail aankomt, zoals privacy@gemeente.nl, of laat het leeg.",
+				"Vul een webadres in dat begint met https://, zoals https://www.gemeente.nl/privacy, of laat het leeg.",
+				"Vul een e-mailadres in waar mail aankomt, zoals fg@gemeente.nl, of laat het leeg.",
+				"Vul een webadres in dat begint met https://, zoals https://www.gemeente.nl/privacyverklaring, of laat het leeg.");
+		assertThat(page.select("input[aria-invalid=true]")).hasSize(5);
+		assertThat(page.select("input[autofocus]").attr("name")).isEqualTo("controllerName");
+		// What was typed comes back to correct.
+		assertThat(page.select("input[name=web]").attr("value")).isEqualTo("http://www.gemeente.nl/privacy");
+		assertThat(contacts.of(organisation.id()).email()).isEqualTo("oud@gemeente.nl");
+		assertThat(lastChangeOf(organisation).details()).contains("outcome=refused");
+
+		String english = mvc.perform(save(organisation.id(), "", "", "https://intranet/privacy", "", "").param("lang", "en").with(admin()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(english).select(".utrecht-form-field-error-message").eachText())
+			.containsExactly("Enter a web address starting with https://, such as https://www.gemeente.nl/privacy, or leave it empty.");
+	}
+
+	@Test
+	void onlyAnAdministratorReachesThePrivacyDetails() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(get("/admin/organisations/" + running.organisationId() + "/privacy").with(fixtures.as(fixtures.managerOf(running))))
+			.andExpect(status().isForbidden());
+		mvc.perform(save(running.organisationId(), "", "a@b.nl", "", "", "").with(fixtures.as(running.coach())))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/admin/organisations/" + UUID.randomUUID() + "/privacy").with(admin())).andExpect(status().isNotFound());
+	}
+}

@@ -1,0 +1,133 @@
+package nl.briefwissel.privacy.web;
+
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.organisation.Organisation;
+import nl.briefwissel.organisation.Organisations;
+import nl.briefwissel.organisation.PrivacyContacts;
+import nl.briefwissel.organisation.Programmes;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The privacy statement names who is responsible and how to reach them (GDPR article 13): a participant or
+ * applicant the organisations of their own programmes, anyone else every organisation offering one. Before, it
+ * said only that the organisation offering the programme was responsible, with no name or address anywhere.
+ */
+@BriefwisselTest
+class PrivacyStatementTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Programmes programmes;
+
+	@Autowired
+	PrivacyContacts contacts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Document page(MockHttpServletRequestBuilder request) throws Exception {
+		return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	private Organisation offering(String name) {
+		Organisation organisation = organisations.create(name + " " + UUID.randomUUID().toString().substring(0, 8));
+		programmes.create(organisation.id(), "Programma", null);
+		return organisation;
+	}
+
+	@Test
+	void aParticipantReadsTheControllerAndDataProtectionOfficerOfTheirOwnProgramme() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		contacts.save(running.organisationId(), new PrivacyContacts.Details("College van B en W " + running.id(),
+				"privacy@gemeente-test.nl", "", "fg@gemeente-test.nl", "https://www.gemeente-test.nl/privacyverklaring"));
+		Organisation other = offering("Gemeente Elders");
+		contacts.save(other.id(), new PrivacyContacts.Details("", "privacy@elders.nl", "", "fg@elders.nl", ""));
+
+		Document statement = page(get("/privacy").with(fixtures.as(running.participant())));
+		assertThat(statement.select("h3").eachText()).containsExactly("College van B en W " + running.id());
+		assertThat(statement.select("a[href=mailto:fg@gemeente-test.nl]").text()).isEqualTo("fg@gemeente-test.nl");
+		assertThat(statement.select("a[href=mailto:privacy@gemeente-test.nl]")).hasSize(1);
+		assertThat(statement.select("a[href=https://www.gemeente-test.nl/privacyverklaring]").text())
+			.isEqualTo("De privacyverklaring van College van B en W " + running.id());
+		assertThat(statement.text()).contains("Voor jouw programma is deze organisatie verantwoordelijk")
+			.contains("De precieze grondslag staat in de privacyverklaring van de organisatie")
+			.doesNotContain(other.name(), "fg@elders.nl", "Vraag het de organisatie zelf");
+
+		// Someone who applied and waits for a coach is told the same about the programme they applied for.
+		var applicant = fixtures.proposal(running).participant();
+		assertThat(page(get("/privacy").with(fixtures.as(applicant))).select("a[href=mailto:fg@gemeente-test.nl]")).hasSize(1);
+		assertThat(page(get("/privacy").param("lang", "en").with(fixtures.as(running.participant()))).text())
+			.contains("For your programme, this organisation is responsible", "Data protection officer: fg@gemeente-test.nl");
+	}
+
+	@Test
+	void anyoneElseReadsEveryOrganisationThatOffersAProgrammeButNotOneThatEnded() throws Exception {
+		Organisation offering = offering("Gemeente Aanbod");
+		contacts.save(offering.id(), new PrivacyContacts.Details("", "", "https://aanbod.example.nl/privacy", "fg@aanbod.example.nl", ""));
+		Organisation withoutProgramme = organisations.create("Werkgever Zonder Programma " + UUID.randomUUID());
+		Organisation ended = offering("Gemeente Gestopt");
+		jdbc.sql("update organisation set ended_at = current_timestamp where id = :id").param("id", ended.id()).update();
+
+		for (Document statement : new Document[] { page(get("/privacy")),
+				page(get("/privacy").with(fixtures.as(fixtures.runningTrajectory(true).coach()))) }) {
+			assertThat(statement.select("h3").eachText()).contains(offering.name()).doesNotContain(withoutProgramme.name(), ended.name());
+			assertThat(statement.text()).contains("Deze organisaties bieden hier programma's aan");
+			assertThat(statement.select("a[href=https://aanbod.example.nl/privacy]")).hasSize(1);
+			assertThat(statement.select("a[href=mailto:fg@aanbod.example.nl]")).hasSize(1);
+		}
+	}
+
+	@Test
+	void whatTheOrganisationDidNotGiveIsSaidAsAQuestionForItNeverAsAnEmptyField() throws Exception {
+		var nothing = fixtures.runningTrajectory(true);
+		Document statement = page(get("/privacy").with(fixtures.as(nothing.participant())));
+		assertThat(statement.select("h3").eachText()).hasSize(1).allMatch(name -> name.startsWith("Gemeente Test "));
+		assertThat(statement.text()).contains("Deze organisatie heeft hier nog geen contactgegevens voor privacy ingevuld")
+			.contains("Wil je weten welke grondslag precies geldt? Vraag het de organisatie.")
+			.doesNotContain("null", "Functionaris gegevensbescherming (FG):");
+		assertThat(statement.select("a[href^=mailto:]")).isEmpty();
+
+		var onlyAnAddress = fixtures.runningTrajectory(true);
+		contacts.save(onlyAnAddress.organisationId(), new PrivacyContacts.Details("", "privacy@alleen.example.nl", "", "", ""));
+		Document partly = page(get("/privacy").with(fixtures.as(onlyAnAddress.participant())));
+		assertThat(partly.text()).contains("Het adres van de functionaris gegevensbescherming staat hier nog niet. Vraag het de organisatie zelf.")
+			.doesNotContain("nog geen contactgegevens", "Hoe je deze organisatie bereikt over privacy, staat hier nog niet");
+		assertThat(page(get("/privacy").param("lang", "en").with(fixtures.as(nothing.participant()))).text())
+			.contains("This organisation has not filled in its privacy contact details here yet.");
+	}
+
+	@Test
+	void theStatementSaysTheBasisTheOtherProcessorsTransfersNoAutomatedDecisionsAndTheRightToComplain() throws Exception {
+		Document dutch = page(get("/privacy"));
+		assertThat(dutch.select("h2").eachText()).contains("Waarom de organisatie je gegevens mag gebruiken", "Wie je gegevens nog meer verwerkt",
+				"Buiten de Europese Unie", "Geen automatische besluiten", "Klagen bij de Autoriteit Persoonsgegevens");
+		assertThat(dutch.text()).contains("Je doet vrijwillig mee.", "hostingpartij", "mailprovider van deze installatie",
+				"stuurt je gegevens zelf niet naar landen buiten de Europese Unie", "maakt geen profiel van je");
+		assertThat(dutch.select("a[href=https://autoriteitpersoonsgegevens.nl/]")).hasSize(1);
+		Document english = page(get("/privacy").param("lang", "en"));
+		assertThat(english.select("h2").eachText()).contains("Why the organisation may use your data", "Who else processes your data",
+				"Outside the European Union", "No automated decisions", "Complain to the Autoriteit Persoonsgegevens");
+	}
+}
