@@ -191,6 +191,10 @@ class ApplicationByMailTests {
 		assertThat(intakes.filesOf(application)).extracting(f -> f.fileName(), f -> f.available())
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("cv.pdf", true),
 					org.assertj.core.groups.Tuple.tuple("macro.js", false));
+
+		// Never completed, it goes by retention with its words, and its files with it.
+		erasure.eraseUnfinishedApplicationsBefore(java.time.OffsetDateTime.now().plusDays(1));
+		assertThat(intakes.filesOf(application)).isEmpty();
 	}
 
 	@Test
