@@ -2,6 +2,8 @@ package nl.briefwissel.conversation;
 
 import java.util.UUID;
 
+import nl.briefwissel.mail.MailAttachment;
+
 /** A file that came with a message; {@code refusal} says why its content was not kept. */
 public record Attachment(UUID id, UUID messageId, String fileName, String contentType, long size, String refusal) {
 
@@ -25,16 +27,11 @@ public record Attachment(UUID id, UUID messageId, String fileName, String conten
 	 * refusal itself is stored as the mail module words it, in English, for the logs.
 	 */
 	public String refusalKind() {
-		if (refusal == null) {
-			return null;
-		}
-		return refusal.startsWith("too big") ? "tooBig" : refusal.startsWith("blocked type") ? "blocked"
-				: refusal.startsWith("damaged") ? "damaged" : refusal.startsWith("outlook item") ? "outlookItem"
-				: refusal.startsWith("layout image") ? "layout" : "other";
+		return MailAttachment.refusalKind(refusal);
 	}
 
 	/** The detail of the refusal for its text: the blocked extension, or the refusal as stored. */
 	public String refusalDetail() {
-		return "blocked".equals(refusalKind()) ? refusal.substring(refusal.indexOf(':') + 1).strip() : refusal;
+		return MailAttachment.refusalDetail(refusal);
 	}
 }

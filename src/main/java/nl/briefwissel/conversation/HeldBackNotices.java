@@ -23,10 +23,6 @@ import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.mail.ReplyAddress;
-import nl.briefwissel.organisation.Organisation;
-import nl.briefwissel.organisation.Organisations;
-import nl.briefwissel.organisation.Programme;
-import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.NoticeKind;
 import nl.briefwissel.trajectory.NoticeMails;
 import nl.briefwissel.trajectory.TrajectoryOverview;
@@ -73,18 +69,14 @@ class HeldBackNotices {
 
 	private final NoticeMails mails;
 
-	private final Programmes programmes;
-
-	private final Organisations organisations;
+	private final WhereNext whereNext;
 
 	/** How the participant's turn for a notice is taken ({@link #takeTurn}). */
 	private final RowLocks locks;
 
 	HeldBackNotices(Outbox outbox, MessageSource texts, PublicAddress address, ReplyTokens tokens, ReplyAddress replyAddress,
-			JdbcClient jdbc, Clock clock, MessageMail letters, NoticeMails mails, Programmes programmes,
-			Organisations organisations, DataSource dataSource) {
-		this.programmes = programmes;
-		this.organisations = organisations;
+			JdbcClient jdbc, Clock clock, MessageMail letters, NoticeMails mails, WhereNext whereNext, DataSource dataSource) {
+		this.whereNext = whereNext;
 		this.locks = RowLocks.of(dataSource);
 		this.mails = mails;
 		this.outbox = outbox;
@@ -142,28 +134,11 @@ class HeldBackNotices {
 	 * mail after the end, in the participant's language.
 	 */
 	private List<Object> whenEndedAndWhereNext(TrajectoryOverview trajectory, Locale language) {
-		Optional<Programme> programme = trajectory.programmeId() == null
-				? Optional.empty() : programmes.byId(trajectory.programmeId());
 		// "op 4 februari 2027" or "kort geleden": the preposition goes with the date ("op kort geleden" read wrong).
 		String ended = trajectory.endedOn() == null ? texts.getMessage("mail.heldBack.afterTheEnd.endedRecently", null, language)
 				: texts.getMessage("mail.heldBack.afterTheEnd.endedOn",
 						new Object[] { DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(trajectory.endedOn()) }, language);
-		String again;
-		if (programme.isPresent() && programme.get().intakeAddress() != null && !programme.get().intakeAddress().isBlank()) {
-			again = texts.getMessage("mail.heldBack.afterTheEnd.again.address", new Object[] { programme.get().intakeAddress() },
-					language);
-		}
-		else if (programme.isPresent() && programme.get().publicIntake()) {
-			again = texts.getMessage("mail.heldBack.afterTheEnd.again.form",
-					new Object[] { address.link("/intake/programme/" + programme.get().id(), language).toUriString() }, language);
-		}
-		else {
-			Optional<Organisation> organisation = programme.flatMap(p -> organisations.byId(p.organisationId()));
-			again = organisation.isPresent()
-					? texts.getMessage("mail.heldBack.afterTheEnd.again.organisation", new Object[] { organisation.get().name() },
-							language)
-					: texts.getMessage("mail.heldBack.afterTheEnd.again.none", null, language);
-		}
+		String again = whereNext.sentence(trajectory, language);
 		return List.of(ended, again);
 	}
 

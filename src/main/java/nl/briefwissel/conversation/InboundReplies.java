@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * its sender writes in, and to the administrators when that is not exactly one. The sender must be the trajectory's participant (at their own
  * address or one their coach accepted for the trajectory, decision 0089) or its coach; any
  * doubt sends the mail to the quarantine with the reason, never into a conversation. A mail that
- * belongs to no conversation but reached a programme's intake address is an application. The
+ * belongs to no conversation but reached a programme's intake address is an application (its files kept with it),
+ * unless its sender is the participant of a running trajectory of that programme: then it is their new mail, held
+ * for their coach. The
  * participant hears of their mail that was held back or only partly kept, at their own address
  * ({@link HeldBackNotices}, decision 0075).
  */
@@ -117,14 +119,23 @@ class InboundReplies implements InboundMailHandler {
 			// a mail there without a reply address (a client that dropped the +token) is no application.
 			Optional<Programme> programme = content.recipients().stream().filter(address -> !addresses.isPlatforms(address))
 				.map(programmes::byIntakeAddress).flatMap(Optional::stream).findFirst();
+			Optional<TrajectoryOverview> running = programme.flatMap(p -> runningIn(content, p));
+			if (running.isPresent()) {
+				// The participant of a running trajectory of this programme writing to its intake address ("how does it go
+				// on?") is not applying again: an application would have them fill in the whole form to read that they
+				// were in already, and their words would reach nobody. Held for their coach as their new mail without a
+				// reply address is (decision 0106), and they hear at once that it waits for their coach.
+				return heldForTheCoach(mail, running.get());
+			}
 			if (programme.isPresent() && !Intakes.answerable(content.from())) {
 				// An application from an address no mail can be written to could never be completed (its
 				// link would never arrive): the administrators see it, with why.
 				return quarantine.put(mail.id(), new QuarantineReason.UnanswerableApplicant(content.from()), null);
 			}
 			if (programme.isPresent()) {
+				// Its files are the applicant's as a letter's are (a CV, say): kept with the application by a letter's rules.
 				Optional<Intake> application = intakes.receiveByMail(programme.get(), content.from(),
-						content.fromName(), question(content), mail.id());
+						content.fromName(), question(content), mail.id(), content.attachments());
 				if (application.isEmpty()) {
 					// Its organisation was ended after the address found the programme (decision 0082): kept aside, with why.
 					return quarantine.put(mail.id(), new QuarantineReason.EndedProgramme(), null);
@@ -149,11 +160,7 @@ class InboundReplies implements InboundMailHandler {
 				// A new mail of the participant of one open trajectory: their coach decides, not an administrator who
 				// does not know them, and the participant hears it waits (decision 0106); or, after their last one
 				// ended, that it was kept and nobody coaches them any more (the notice says which).
-				boolean confirmed = authentication.check(content) instanceof SenderAuthentication.Confirmed;
-				InboundResult held = quarantine.put(mail.id(), new QuarantineReason.NewMail(sender(content), confirmed),
-						own.get().id());
-				notices.newMail(own.get(), mail.receivedAt());
-				return held;
+				return heldForTheCoach(mail, own.get());
 			}
 			return quarantine.put(mail.id(), reason, null);
 		}
@@ -226,6 +233,32 @@ class InboundReplies implements InboundMailHandler {
 			return accepted.lastEndedOf(sender).flatMap(trajectories::withContent);
 		}
 		return underway.size() == 1 ? trajectories.withContent(underway.get(0)) : Optional.empty();
+	}
+
+	/** A new mail of the trajectory's participant without its reply address: held for their coach, and they are told. */
+	private InboundResult heldForTheCoach(InboundMail mail, TrajectoryOverview trajectory) {
+		ReadMail content = mail.content();
+		boolean confirmed = authentication.check(content) instanceof SenderAuthentication.Confirmed;
+		InboundResult held = quarantine.put(mail.id(), new QuarantineReason.NewMail(sender(content), confirmed), trajectory.id());
+		notices.newMail(trajectory, mail.receivedAt());
+		return held;
+	}
+
+	/**
+	 * The running or paused trajectory in this programme of the participant who sent the mail, judged as {@link #own}
+	 * judges whose a mail is (their address or one confirmed for it, the receiving server not doubting it). One that
+	 * ended is not: a new application to the programme is then what they may well mean.
+	 */
+	private Optional<TrajectoryOverview> runningIn(ReadMail content, Programme programme) {
+		String sender = sender(content);
+		if (sender.isEmpty() || authentication.check(content) instanceof SenderAuthentication.Unconfirmed) {
+			return Optional.empty();
+		}
+		return accepted.underwayOf(sender).stream()
+			.map(trajectories::withContent)
+			.flatMap(Optional::stream)
+			.filter(t -> programme.id().equals(t.programmeId()))
+			.findFirst();
 	}
 
 	/** The trajectory a mail belongs to, and whether mail to its participant may be marked failing. */

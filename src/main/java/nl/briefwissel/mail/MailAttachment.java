@@ -70,6 +70,25 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 				"outlook item: inside winmail.dat, not a file");
 	}
 
+	/**
+	 * Why a file was not kept, as a text's key ({@code conversation.attachment.refused.<kind>}): tooBig, blocked (a
+	 * program), damaged, outlookItem, layout or other; null for a file kept. One reading for a letter's files and an
+	 * application's, so both say it alike. The refusal itself is stored in English, for the logs.
+	 */
+	public static String refusalKind(String refusal) {
+		if (refusal == null) {
+			return null;
+		}
+		return refusal.startsWith("too big") ? "tooBig" : refusal.startsWith("blocked type") ? "blocked"
+				: refusal.startsWith("damaged") ? "damaged" : refusal.startsWith("outlook item") ? "outlookItem"
+				: refusal.startsWith("layout image") ? "layout" : "other";
+	}
+
+	/** The detail of a refusal for its text: the blocked extension, or the refusal as stored. */
+	public static String refusalDetail(String refusal) {
+		return "blocked".equals(refusalKind(refusal)) ? refusal.substring(refusal.indexOf(':') + 1).strip() : refusal;
+	}
+
 	public boolean accepted() {
 		return refusal == null;
 	}

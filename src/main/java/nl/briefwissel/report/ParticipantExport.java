@@ -35,6 +35,7 @@ import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.privacy.ErasureRequest;
 import nl.briefwissel.privacy.Erasures;
 import nl.briefwissel.trajectory.Intake;
+import nl.briefwissel.trajectory.IntakeFile;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryErasure;
@@ -129,6 +130,8 @@ public class ParticipantExport {
 					participant.language().getLanguage()));
 			List<Map<String, Object>> exported = new java.util.ArrayList<>();
 			Map<UUID, String> folders = new java.util.HashMap<>();
+			// Per application: the files and the mails it came with as written into the ZIP, for its data.
+			Map<UUID, Map<String, Object>> sent = new java.util.HashMap<>();
 			int number = 0;
 			for (TrajectoryOverview listed : theirs) {
 				// Gathered with the trajectory's row locked, as the record page does: one erased since the
@@ -207,13 +210,25 @@ public class ParticipantExport {
 					}
 					heldBack.add(heldData);
 				}
+				for (Intakes.Application application : applications) {
+					if (trajectory.id().equals(application.trajectoryId())) {
+						sent.put(application.id(), applicationFiles(zip, application,
+								folder + text("report.export.application", language) + "/", language));
+					}
+				}
 				exported.add(trajectoryData(report, intakeOf(trajectory, applications), originals, files, unopened, heldBack,
-						language));
+						sent, language));
 			}
 			data.put("trajectories", exported);
+			for (Intakes.Application application : applications) {
+				if (application.trajectoryId() == null) {
+					sent.put(application.id(), applicationFiles(zip, application,
+							text("report.export.application", language) + "-" + shortId(application.id()) + "/", language));
+				}
+			}
 			data.put("applications", applications.stream()
 				.filter(a -> a.trajectoryId() == null)
-				.map(a -> applicationData(a, language))
+				.map(a -> applicationData(a, sent, language))
 				.toList());
 			data.put("erasureRequests", erasures.allOf(participant.id()).stream().map(r -> erasureData(r, language)).toList());
 			data.put("accessByOthers", accessByOthers(participant.id(), folders, language));
@@ -250,7 +265,7 @@ public class ParticipantExport {
 
 	private Map<String, Object> trajectoryData(TrajectoryReport report, Optional<Intakes.Application> intake,
 			Map<UUID, String> originals, Map<UUID, String> files, Set<UUID> unopened, List<Map<String, Object>> heldBack,
-			Locale language) {
+			Map<UUID, Map<String, Object>> applicationsSent, Locale language) {
 		TrajectoryOverview t = report.trajectory();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", t.programmeName());
@@ -296,7 +311,7 @@ public class ParticipantExport {
 				return address;
 			})
 			.toList());
-		data.put("intake", intake.map(a -> applicationData(a, language)).orElse(null));
+		data.put("intake", intake.map(a -> applicationData(a, applicationsSent, language)).orElse(null));
 		data.put("changes", report.changes().stream().map(c -> {
 			Map<String, Object> change = new LinkedHashMap<>();
 			change.put("at", instant(c.at()));
@@ -491,8 +506,59 @@ public class ParticipantExport {
 		return data;
 	}
 
+	/**
+	 * The files an application by mail came with (a CV) and the mails it was made of, as they were sent, written into
+	 * {@code folder} of the ZIP: theirs as a letter's files and mails are (AVG articles 15 and 20). A file not kept is
+	 * named with why; one or a mail that does not open is said so, not the whole export refused for it (decision 0057).
+	 * What was written, for the application's data.
+	 */
+	private Map<String, Object> applicationFiles(ZipOutputStream zip, Intakes.Application application, String folder,
+			Locale language) throws IOException {
+		List<Map<String, Object>> listed = new java.util.ArrayList<>();
+		Set<UUID> unopened = new HashSet<>();
+		for (IntakeFile file : intakes.filesOf(application.id())) {
+			Map<String, Object> fileData = new LinkedHashMap<>();
+			fileData.put("name", file.fileName());
+			if (file.available()) {
+				Optional<byte[]> opened = openedOrNot(() -> intakes.fileContent(file.id()), "intake_attachment " + file.id(),
+						file.id(), unopened);
+				if (opened.isPresent()) {
+					String name = folder + text("report.export.attachments", language) + "/" + shortId(file.id()) + "-"
+							+ file.fileName();
+					add(zip, name, opened.get(), local(application.createdAt()));
+					fileData.put("file", name);
+				}
+				else {
+					fileData.put("unreadable", true);
+				}
+			}
+			else {
+				fileData.put("notKept", text("conversation.attachment.refused." + file.refusalKind(), language, file.fileName(),
+						file.refusalDetail()));
+			}
+			listed.add(fileData);
+		}
+		List<Object> mailsSent = new java.util.ArrayList<>();
+		for (UUID mailId : intakes.mailsOf(application.id())) {
+			Optional<byte[]> opened = openedOrNot(() -> mails.raw(mailId), "inbound_mail " + mailId, mailId, unopened);
+			if (opened.isPresent() && opened.get().length > 0) {
+				String name = folder + text("report.export.originals", language) + "/" + shortId(mailId) + ".eml";
+				add(zip, name, opened.get(), local(application.createdAt()));
+				mailsSent.add(name);
+			}
+			else if (unopened.contains(mailId)) {
+				mailsSent.add(Map.of("originalMailUnreadable", true));
+			}
+		}
+		Map<String, Object> written = new LinkedHashMap<>();
+		written.put("files", listed);
+		written.put("originalMails", mailsSent);
+		return written;
+	}
+
 	/** An application as the person gave it: who, what they asked, the self-check and what they agreed to, and when. */
-	private Map<String, Object> applicationData(Intakes.Application application, Locale language) {
+	private Map<String, Object> applicationData(Intakes.Application application, Map<UUID, Map<String, Object>> sent,
+			Locale language) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("programme", application.programmeName());
 		data.put("source", application.source().name());
@@ -519,6 +585,7 @@ public class ParticipantExport {
 		data.put("employerMayConfirm", application.employerMayConfirm());
 		data.put("createdAt", instant(application.createdAt()));
 		data.put("submittedAt", instant(application.submittedAt()));
+		data.putAll(sent.getOrDefault(application.id(), Map.of("files", List.of(), "originalMails", List.of())));
 		return data;
 	}
 

@@ -25,6 +25,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.organisation.Programme;
@@ -633,6 +634,19 @@ public class Intakes {
 	 */
 	@Transactional
 	public Optional<Intake> receiveByMail(Programme programme, String from, String fromName, String text, UUID inboundMailId) {
+		return receiveByMail(programme, from, fromName, text, inboundMailId, List.of());
+	}
+
+	/**
+	 * As {@link #receiveByMail(Programme, String, String, String, UUID)}, keeping the mail's files with the application
+	 * as a letter keeps its files (the same rules, the same sealing): a CV sent with it is the applicant's, and its
+	 * coach reads it beside the question. A file not kept (too big, a program, damaged) is kept by name and why, and
+	 * the answer to the applicant says so, as a letter's notice does; a later mail of the same day, answered with
+	 * nothing else, is answered with that alone.
+	 */
+	@Transactional
+	public Optional<Intake> receiveByMail(Programme programme, String from, String fromName, String text, UUID inboundMailId,
+			List<MailAttachment> files) {
 		String unanswerable = unanswerable(from);
 		if (unanswerable != null) {
 			// The reason names no address: it goes into the operator's log, where no erasure reaches.
@@ -669,7 +683,15 @@ public class Intakes {
 				.param("id", recent.get().id())
 				.update();
 			madeOf(recent.get().id(), inboundMailId);
+			keep(recent.get().id(), files);
 			log.info("Another mail to the intake address from an open application {}; not answered again", recent.get().id());
+			List<MailAttachment> notKept = files.stream().filter(file -> !file.accepted()).toList();
+			if (!notKept.isEmpty()) {
+				// Not the link again, once a day is enough: only what became of the files, in both languages.
+				outbox.enqueue(mails.composeInTwoLanguages(recent.get().email(), recent.get().language(), Locale.ENGLISH,
+						"mail.intakeByMail.filesNotKept", each -> new Object[] { "", programme.name(), mails.filesNotKept(notKept, each) })
+					.about(recent.get().id()));
+			}
 			return recent;
 		}
 		// A mail's display name has no limit of its own; the application keeps a name of at most 200.
@@ -683,11 +705,86 @@ public class Intakes {
 		Intake intake = insert(UUID.randomUUID(), programme.id(), from, name, language, Intake.Source.MAIL,
 				Intake.Status.RECEIVED_BY_MAIL, limit(text), token, INVITATION_VALIDITY, null);
 		madeOf(intake.id(), inboundMailId);
-		Object[] args = { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays() };
+		keep(intake.id(), files);
+		List<MailAttachment> notKept = files.stream().filter(file -> !file.accepted()).toList();
 		// Who wrote is not known to us yet, nor their language: the answer is in Dutch and in English.
-		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail", args,
+		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail",
+				each -> new Object[] { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays(),
+						notKept.isEmpty() ? "" : "\n\n" + mails.filesNotKept(notKept, each) },
 				each -> completeLink(token, each)).about(intake.id()));
 		return Optional.of(intake);
+	}
+
+	/** The files of a mail to the intake address, sealed as a letter's are; a refused one by name and why only. */
+	private void keep(UUID intakeId, List<MailAttachment> files) {
+		for (MailAttachment file : files) {
+			jdbc.sql("""
+					insert into intake_attachment (id, intake_id, file_name, content_type, size_bytes, content, content_key_id,
+					    refusal, created_at)
+					values (:id, :intake, :name, :type, :size, :content, :keyId, :refusal, :now)""")
+				.param("id", UUID.randomUUID())
+				.param("intake", intakeId)
+				.param("name", file.name())
+				.param("type", file.contentType())
+				.param("size", file.size())
+				.param("content", file.content() == null ? null : encryption.seal(file.content()))
+				.param("keyId", file.content() == null ? null : encryption.keyId())
+				.param("refusal", file.refusal())
+				.param("now", OffsetDateTime.now(clock))
+				.update();
+		}
+	}
+
+	private static final String FILES = "select f.id, f.intake_id, f.file_name, f.content_type, f.size_bytes, f.refusal from intake_attachment f";
+
+	/** The files an application by mail came with, kept or not, in the order they came; none for another application. */
+	public List<IntakeFile> filesOf(UUID intakeId) {
+		return jdbc.sql(FILES + " where f.intake_id = :intake order by f.created_at, f.id")
+			.param("intake", intakeId)
+			.query(Intakes::mapFile)
+			.list();
+	}
+
+	/**
+	 * The files of the applications a trajectory came from (a CV sent with the mail), for its coach: beside the
+	 * question on the proposal and on the trajectory's page.
+	 */
+	public List<IntakeFile> filesOfTrajectory(UUID trajectoryId) {
+		return jdbc.sql(FILES + " join intake i on i.id = f.intake_id where i.trajectory_id = :trajectory order by f.created_at, f.id")
+			.param("trajectory", trajectoryId)
+			.query(Intakes::mapFile)
+			.list();
+	}
+
+	/**
+	 * What a kept file of an application of the trajectory holds; empty when it is no file of it (another's id must
+	 * not open here), or was not kept.
+	 */
+	public Optional<IntakeFile> fileOfTrajectory(UUID trajectoryId, UUID fileId) {
+		return filesOfTrajectory(trajectoryId).stream().filter(file -> file.id().equals(fileId)).findFirst();
+	}
+
+	/** What a kept file holds, opened; empty for a file not kept. */
+	public Optional<byte[]> fileContent(UUID fileId) {
+		return jdbc.sql("select content, content_key_id from intake_attachment where id = :id and content is not null")
+			.param("id", fileId)
+			.query((rs, n) -> encryption.open(rs.getString("content_key_id"), rs.getBytes("content")))
+			.optional();
+	}
+
+	private static IntakeFile mapFile(ResultSet rs, int row) throws SQLException {
+		return new IntakeFile(rs.getObject("id", UUID.class), rs.getObject("intake_id", UUID.class), rs.getString("file_name"),
+				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("refusal"));
+	}
+
+	/** The mails an application by mail was made of, oldest first: for the person's export, as they sent them. */
+	public List<UUID> mailsOf(UUID intakeId) {
+		return jdbc.sql("""
+				select m.inbound_mail_id from intake_mail m join inbound_mail i on i.id = m.inbound_mail_id
+				where m.intake_id = :intake order by i.received_at, i.id""")
+			.param("intake", intakeId)
+			.query(UUID.class)
+			.list();
 	}
 
 	private void madeOf(UUID intakeId, UUID inboundMailId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.OutgoingMail;
 
 import org.springframework.context.MessageSource;
@@ -88,6 +89,25 @@ public class NoticeMails {
 	OutgoingMail composeInTwoLanguages(String to, Locale first, Locale second, String key,
 			Function<Locale, Object[]> argsIn) {
 		return compose(to, first, second, key, argsIn, any -> null, false);
+	}
+
+	/** As the one above, with arguments written for each language and a link. */
+	OutgoingMail composeInTwoLanguages(String to, Locale first, Locale second, String key,
+			Function<Locale, Object[]> argsIn, Function<Locale, String> linkIn) {
+		return compose(to, first, second, key, argsIn, linkIn, false);
+	}
+
+	/**
+	 * The files of a mail that were not kept, one a line with why, under a line that counts them: in the words a
+	 * letter's files are refused in ({@code conversation.attachment.refused.*}), so an applicant reads what a
+	 * participant reads.
+	 */
+	String filesNotKept(List<MailAttachment> notKept, Locale language) {
+		return texts.getMessage("mail.intakeByMail.filesNotKept.intro", new Object[] { notKept.size() }, language) + "\n"
+				+ notKept.stream()
+					.map(file -> "- " + texts.getMessage("conversation.attachment.refused." + MailAttachment.refusalKind(file.refusal()),
+							new Object[] { file.name(), MailAttachment.refusalDetail(file.refusal()) }, language))
+					.collect(java.util.stream.Collectors.joining("\n"));
 	}
 
 	private OutgoingMail compose(String to, Locale language, Locale secondLanguage, String key,

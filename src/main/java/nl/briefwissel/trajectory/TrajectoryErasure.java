@@ -183,7 +183,7 @@ public class TrajectoryErasure {
 	 * open it stood on the programme manager's list for good as an erased address. The mails the application
 	 * caused (the invitation, the confirmation) go too, queued or sent: they name the person, and a queued
 	 * one would still go out with a link that no longer works. So do the mails an application by mail was
-	 * made of (decision 0105): they held the same name, address and words.
+	 * made of (decision 0105): they held the same name, address and words; and the files those mails came with.
 	 */
 	private int forgetApplications(String where, Object key) {
 		List<UUID> applications = jdbc.sql("select id from intake where email <> :erased and " + where)
@@ -192,6 +192,10 @@ public class TrajectoryErasure {
 			.query(UUID.class)
 			.list();
 		applications.forEach(mail::forgetMailAbout);
+		// The files its mails came with (a CV) are the person's as its words are: gone with them, not kept for figures.
+		applications.forEach(application -> jdbc.sql("delete from intake_attachment where intake_id = :id")
+			.param("id", application)
+			.update());
 		mail.forgetInbound(jdbc.sql("""
 				select inbound_mail_id from intake_mail
 				where intake_id in (select id from intake where email <> :erased and %s)""".formatted(where))

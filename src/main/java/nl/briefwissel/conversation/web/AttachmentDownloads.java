@@ -11,6 +11,8 @@ import nl.briefwissel.conversation.Quarantine;
 import nl.briefwissel.encryption.UnreadableRecordException;
 import nl.briefwissel.mail.ImageFormat;
 import nl.briefwissel.mail.ReadMail;
+import nl.briefwissel.trajectory.IntakeFile;
+import nl.briefwissel.trajectory.Intakes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,10 @@ class AttachmentDownloads {
 
 	private final Quarantine quarantine;
 
-	AttachmentDownloads(Conversations conversations, Quarantine quarantine) {
+	private final Intakes intakes;
+
+	AttachmentDownloads(Conversations conversations, Quarantine quarantine, Intakes intakes) {
+		this.intakes = intakes;
 		this.conversations = conversations;
 		this.quarantine = quarantine;
 	}
@@ -71,11 +76,26 @@ class AttachmentDownloads {
 		return conversations.attachmentContent(attachmentId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
+	/**
+	 * A file of the application the trajectory came from (a CV sent with the mail to the intake address), served as a
+	 * letter's file is: the caller checked the coach may read it.
+	 */
+	ResponseEntity<byte[]> applicationFile(UUID trajectoryId, UUID fileId) {
+		IntakeFile file = intakes.fileOfTrajectory(trajectoryId, fileId)
+			.filter(IntakeFile::available)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return served(file.fileName(), intakes.fileContent(fileId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
 	/** Inline only when its bytes are a photo; everything else downloaded, as octet-stream. */
 	private static ResponseEntity<byte[]> served(Attachment attachment, byte[] content) {
+		return served(attachment.fileName(), content);
+	}
+
+	private static ResponseEntity<byte[]> served(String fileName, byte[] content) {
 		Optional<ImageFormat> photo = ImageFormat.of(content);
 		ContentDisposition disposition = (photo.isPresent() ? ContentDisposition.inline() : ContentDisposition.attachment())
-			.filename(attachment.fileName(), StandardCharsets.UTF_8)
+			.filename(fileName, StandardCharsets.UTF_8)
 			.build();
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())

@@ -128,13 +128,16 @@ class ConversationController {
 
 	private final SilentTrajectories silent;
 
+	private final nl.briefwissel.trajectory.Intakes intakes;
+
 	private final Workspace workspace;
 
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
 			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses, LettersAfterTheEnd afterTheEnd,
-			SilentTrajectories silent, Workspace workspace) {
+			SilentTrajectories silent, Workspace workspace, nl.briefwissel.trajectory.Intakes intakes) {
+		this.intakes = intakes;
 		this.workspace = workspace;
 		this.afterTheEnd = afterTheEnd;
 		this.silent = silent;
@@ -729,6 +732,15 @@ class ConversationController {
 		return downloads.download(id, attachmentId);
 	}
 
+	/** A file the participant's application by mail came with (a CV), beside the question on this page. */
+	@Audited(value = AuditAction.READ, trajectory = "id")
+	@GetMapping("/coach/trajectories/{id}/application-files/{fileId}")
+	org.springframework.http.ResponseEntity<byte[]> applicationFile(@PathVariable UUID id, @PathVariable UUID fileId,
+			@AuthenticationPrincipal SignedInAccount me) {
+		own(id, me);
+		return downloads.applicationFile(id, fileId);
+	}
+
 	/** The photo small in its letter; the page that shows it is on the trail (AttachmentDownloads#preview). */
 	@GetMapping("/coach/trajectories/{id}/attachments/{attachmentId}/preview")
 	org.springframework.http.ResponseEntity<byte[]> attachmentPreview(@PathVariable UUID id, @PathVariable UUID attachmentId,
@@ -780,6 +792,8 @@ class ConversationController {
 		model.addAttribute("question", inOwnWords.question());
 		model.addAttribute("goals", inOwnWords.goals());
 		model.addAttribute("ownWords", inOwnWords); // which of the two does not open, a marked line (decision 0057)
+		// The files their application by mail came with (a CV): with the question they were sent with.
+		model.addAttribute("applicationFiles", intakes.filesOfTrajectory(trajectory.id()));
 		return "conversation/coach-trajectory";
 	}
 

@@ -13,10 +13,12 @@ import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
+import nl.briefwissel.conversation.WhereNext;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,8 +54,12 @@ class ParticipantConversationController {
 
 	private final AcceptedAddresses accepted;
 
+	private final WhereNext whereNext;
+
 	ParticipantConversationController(Conversations conversations, Trajectories trajectories,
-			AttachmentDownloads downloads, Highlights highlights, GivenAssignments given, AcceptedAddresses accepted) {
+			AttachmentDownloads downloads, Highlights highlights, GivenAssignments given, AcceptedAddresses accepted,
+			WhereNext whereNext) {
+		this.whereNext = whereNext;
 		this.accepted = accepted;
 		this.given = given;
 		this.conversations = conversations;
@@ -205,6 +211,10 @@ class ParticipantConversationController {
 			.toList());
 		model.addAttribute("submission", UUID.randomUUID()); // this form's letter is written once
 		model.addAttribute("open", trajectory.map(TrajectoryOverview::underway).orElse(false));
+		// Ended: where a new question goes, the way the notice of a mail after the end names it (decision 0122).
+		model.addAttribute("whereNext", trajectory.filter(t -> !t.underway())
+			.map(t -> whereNext.of(t, LocaleContextHolder.getLocale()))
+			.orElse(null));
 		model.addAttribute("writingTo", trajectory.map(TrajectoryOverview::id).orElse(null));
 		model.addAttribute("messages", trajectory.map(conversations::toRead).orElse(List.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.toRead(t.id())).orElse(List.of()));

@@ -75,8 +75,12 @@ class ProposalController {
 
 	private final Themes themes;
 
+	private final AttachmentDownloads downloads;
+
 	ProposalController(Matching matching, Intakes intakes, Programmes programmes, CoachProfiles profiles, Welcome welcome,
-			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock, Themes themes) {
+			Accounts accounts, Conversations conversations, TransactionTemplate transactions, Clock clock, Themes themes,
+			AttachmentDownloads downloads) {
+		this.downloads = downloads;
 		this.themes = themes;
 		this.matching = matching;
 		this.intakes = intakes;
@@ -132,12 +136,23 @@ class ProposalController {
 		model.addAttribute("intake", intake);
 		// A question that does not open is said so, not "no question written down" (decision 0057).
 		model.addAttribute("questionReadable", intake == null || intake.questionReadable());
+		// The files the application by mail came with (a CV): the coach weighs them with the question.
+		model.addAttribute("applicationFiles", intakes.filesOfTrajectory(id));
 		model.addAttribute("startOn", startOn);
 		// The days the acceptance takes, so the date picker offers no other.
 		model.addAttribute("earliestStart", LocalDate.now(clock));
 		model.addAttribute("latestStart", LocalDate.now(clock).plusMonths(6));
 		AuditedTrajectory.shown(request, id);
 		return "conversation/proposal";
+	}
+
+	/** A file the application by mail came with, for the coach the trajectory is proposed to. */
+	@Audited(value = AuditAction.READ, trajectory = "id")
+	@GetMapping("/coach/proposals/{id}/application-files/{fileId}")
+	org.springframework.http.ResponseEntity<byte[]> applicationFile(@PathVariable UUID id, @PathVariable UUID fileId,
+			@AuthenticationPrincipal SignedInAccount me) {
+		matching.openProposalFor(id, me.id());
+		return downloads.applicationFile(id, fileId);
 	}
 
 	@PostMapping("/coach/proposals/{id}/accept")
