@@ -139,7 +139,8 @@ public class ReportBenchmark {
 		return new TrajectoryReport(trajectory, "Een volgende stap die past bij mijn kwaliteiten",
 				new Trajectories.InOwnWords("Ik wil een volgende stap zetten die past bij wat ik goed kan.",
 						"Over twaalf weken weet ik welke opleiding ik kies.", true, true),
-				moments, changes, List.of(), List.of(), null, letters, List.of(), OffsetDateTime.now());
+				moments, changes, List.of(), List.of(), null, letters, List.of(), OffsetDateTime.now(),
+				changes.get(1).at(), java.util.Map.of());
 	}
 
 	private static Message letter(TrajectoryOverview trajectory, Author author, String name, OffsetDateTime at,

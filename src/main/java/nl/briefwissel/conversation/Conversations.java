@@ -92,6 +92,16 @@ public class Conversations {
 	}
 
 	/**
+	 * When each letter of the trajectory came in, where that is not when it was added: a mail held back and added
+	 * by the coach later came in when it was held, and whatever asks whether it came after the trajectory ended
+	 * (the record, as the question before throwing a held mail away) judges it by that. By letter id; a letter not
+	 * in it came in when it was written ({@link Message#createdAt()}).
+	 */
+	public Map<UUID, java.time.OffsetDateTime> cameIn(UUID trajectoryId) {
+		return messages.heldSince(trajectoryId);
+	}
+
+	/**
 	 * One letter of a trajectory that arrived by mail, for its original mail's page: read alone, so
 	 * another letter of the conversation that does not open leaves this page be (decision 0057). The
 	 * page shows the mail, not the letter's text: this one not opening leaves it without its body

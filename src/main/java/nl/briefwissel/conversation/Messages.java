@@ -214,6 +214,23 @@ class Messages {
 	}
 
 	/**
+	 * The letters of a trajectory that came by way of the quarantine, by id, with the moment their mail was held:
+	 * one query for them all. Such a letter is dated when the coach added it (Quarantine#attach), which may be days
+	 * after the participant sent it.
+	 */
+	Map<UUID, OffsetDateTime> heldSince(UUID trajectoryId) {
+		Map<UUID, OffsetDateTime> held = new HashMap<>();
+		jdbc.sql("""
+				select m.id, q.quarantined_at from message m join quarantined_mail q on q.inbound_mail_id = m.inbound_mail_id
+				where m.trajectory_id = :trajectory""")
+			.param("trajectory", trajectoryId)
+			.query(rs -> {
+				held.put(rs.getObject("id", UUID.class), rs.getObject("quarantined_at", OffsetDateTime.class));
+			});
+		return held;
+	}
+
+	/**
 	 * Takes a write form's id for this letter; false when a request with the same form took it before
 	 * (the second click of a double click). A second request waits here until the first is done.
 	 */

@@ -89,7 +89,7 @@ public class Reports {
 				inOwnWords,
 				moments(trajectory, correspondence), trajectories.courseSinceStart(trajectory.id()), assignments(trajectory, correspondence),
 				highlights.toRead(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence, notesAndLetters.get(true),
-				OffsetDateTime.now(clock));
+				OffsetDateTime.now(clock), trajectories.endedAt(trajectory.id()).orElse(null), conversations.cameIn(trajectory.id()));
 	}
 
 	private List<TrajectoryReport.GivenAssignment> assignments(TrajectoryOverview trajectory, List<Message> correspondence) {

@@ -3,6 +3,8 @@ package nl.briefwissel.report;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.closing.Closing;
@@ -10,7 +12,6 @@ import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 /**
  * Everything the record holds of one trajectory: who and when, the question and goals, the plan
@@ -19,13 +20,16 @@ import nl.briefwissel.trajectory.TrajectoryStatus;
  * correspondence with its attachments listed; and the notes the conversation shows about mail (an
  * out-of-office answer, a bounce), which the export holds and the record leaves out. A question, goals,
  * highlight, summary or reaction that does not open is in its place, not readable (decision 0057).
+ * {@code endedAt}: when the trajectory ended ({@link Trajectories#endedAt}), null while it has not; {@code cameIn}:
+ * when a letter came in where that is not when it was added ({@link nl.briefwissel.conversation.Conversations#cameIn}).
  */
 public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, Trajectories.InOwnWords inOwnWords,
 		List<Moment> moments, List<Trajectories.Change> changes, List<GivenAssignment> assignments,
 		List<Highlights.Highlight> highlights, Closing closing, List<Message> correspondence, List<Message> mailNotes,
-		OffsetDateTime madeAt) {
+		OffsetDateTime madeAt, OffsetDateTime endedAt, Map<UUID, OffsetDateTime> cameIn) {
 
 	public TrajectoryReport {
+		cameIn = cameIn == null ? Map.of() : Map.copyOf(cameIn);
 		moments = List.copyOf(moments);
 		assignments = List.copyOf(assignments);
 		highlights = List.copyOf(highlights);
@@ -64,30 +68,15 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 	}
 
 	/**
-	 * When the trajectory was completed or stopped, as its course has it; null while it runs or is paused. A
-	 * trajectory ended without a change of course in its record (stopped before it was matched) ended in the
-	 * first moment after the day it ended, as far as the record knows.
-	 */
-	public OffsetDateTime endedAt() {
-		if (trajectory.status() != TrajectoryStatus.COMPLETED && trajectory.status() != TrajectoryStatus.STOPPED) {
-			return null;
-		}
-		return changes.stream()
-			.filter(c -> c.to() == TrajectoryStatus.COMPLETED || c.to() == TrajectoryStatus.STOPPED)
-			.map(Trajectories.Change::at)
-			.findFirst()
-			.orElseGet(() -> trajectory.endedOn() == null ? null
-					: trajectory.endedOn().plusDays(1).atStartOfDay().atOffset(madeAt.getOffset()));
-	}
-
-	/**
 	 * Whether this letter came after the trajectory ended: the participant may still write by mail and the coach
 	 * answer so (decisions 0030 and 0122), and the record says it came when nobody coached them any more, for
-	 * every reader of it, as the coach's workspace names who wrote after the end.
+	 * every reader of it, as the coach's workspace names who wrote after the end. A mail held back and added by the
+	 * coach later is judged by when it came in, not by when it was added: sent while the trajectory ran and added
+	 * after the coach completed it, it came before the end (as the question before throwing it away judges it).
 	 */
 	public boolean afterTheEnd(Message letter) {
-		OffsetDateTime end = endedAt();
-		return end != null && letter.createdAt().isAfter(end);
+		return endedAt != null
+				&& Trajectories.cameAfterTheEnd(cameIn.getOrDefault(letter.id(), letter.createdAt()), endedAt);
 	}
 
 	public int messagesBy(nl.briefwissel.conversation.Author author) {

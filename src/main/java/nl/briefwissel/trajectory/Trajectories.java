@@ -558,6 +558,46 @@ public class Trajectories {
 	}
 
 	/**
+	 * The moment the trajectory ended, for whatever asks what came after it (the record's letters, the question
+	 * before a held mail is thrown away): one rule, so that they agree. Empty while it runs, is paused or is still
+	 * being matched, and for an ended one whose moment and day are both unknown. The moment is its change of course
+	 * to completed or stopped as recorded (the latest, should there be more). Timestamps only: no coach's words are
+	 * opened for it, so no missing key is logged where only a time was wanted. Something came after the end when it
+	 * came at or after this moment ({@link #cameAfterTheEnd}).
+	 */
+	public Optional<OffsetDateTime> endedAt(UUID id) {
+		return jdbc.sql("""
+				select t.status, t.ended_on,
+				       (select max(tr.at) from trajectory_transition tr
+				        where tr.trajectory_id = t.id and tr.to_status in ('COMPLETED', 'STOPPED')) as ended_at
+				from trajectory t where t.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> {
+				TrajectoryStatus status = TrajectoryStatus.valueOf(rs.getString("status"));
+				if (status != TrajectoryStatus.COMPLETED && status != TrajectoryStatus.STOPPED) {
+					return Optional.<OffsetDateTime>empty();
+				}
+				OffsetDateTime recorded = rs.getObject("ended_at", OffsetDateTime.class);
+				if (recorded != null) {
+					return Optional.of(recorded);
+				}
+				LocalDate endedOn = rs.getObject("ended_on", LocalDate.class);
+				// Ended without its change of course kept: only the day is known. The whole day still counts as the
+				// trajectory's, as the record's plan counts what was written on it: the end is the first moment of the
+				// next day, in the zone of the application's clock on that day (not today's offset: a July end read in
+				// December was an hour off). A participant's last letter on the day the coach completed is seldom after it.
+				return Optional.ofNullable(endedOn).map(day -> day.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
+			})
+			.optional()
+			.flatMap(ended -> ended);
+	}
+
+	/** Whether something that came at {@code moment} came after a trajectory that ended at {@code endedAt} ({@link #endedAt}). */
+	public static boolean cameAfterTheEnd(OffsetDateTime moment, OffsetDateTime endedAt) {
+		return !moment.isBefore(endedAt);
+	}
+
+	/**
 	 * A change of course as the trajectory's history keeps it: when, from where to where, and why;
 	 * for a handover, the name of the coach it went to ({@code null} otherwise). {@code whyReadable} false
 	 * (and no {@code why}) when the coach's words do not open, for a marked place (decision 0057). No

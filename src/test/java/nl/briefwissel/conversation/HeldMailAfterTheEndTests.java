@@ -274,6 +274,47 @@ class HeldMailAfterTheEndTests {
 		assertThat(discardQuestion(heldBefore, running.coach(), "nl")).contains("Je nieuwe mail wacht op je e-coach");
 	}
 
+	/**
+	 * A new mail held while the trajectory ran and added by the coach after they completed it came before the end:
+	 * the record said it came after (it is dated when it was added), where the question before throwing it away said
+	 * it waited for the coach (review, session 46).
+	 */
+	@Test
+	void aMailHeldWhileItRanAndAddedAfterTheEndCameBeforeTheEndInTheRecord() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String subject = "Tijdens " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", subject, "Dit schreef ik nog tijdens het traject.");
+		Quarantine.Entry held = awaitEntry(subject);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		assertThat(discardQuestion(held, running.coach(), "nl")).contains("Je nieuwe mail wacht op je e-coach");
+
+		assertThat(quarantine.attach(held.inboundMailId(), running.id(), running.coach().id())).isPresent();
+		List<String> headings = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id())
+			.param("lang", "nl").with(fixtures.as(running.coach()))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).select(".bw-record__message h3").eachText();
+		assertThat(headings).hasSize(1).noneMatch(heading -> heading.contains("(na het einde van het traject)"));
+	}
+
+	/**
+	 * The question before throwing a held mail away reads only when the trajectory ended: the coach's words of its
+	 * changes were opened for it, on the administrator's page too, and a key gone was logged on every view.
+	 */
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void theQuestionBeforeDiscardingOpensNoCoachsWordsOfTheEnd(org.springframework.boot.test.system.CapturedOutput log)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, "De vraag is beantwoord.");
+		String subject = "Erna " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", subject, "Nog een vraag.");
+		Quarantine.Entry held = awaitEntry(subject);
+		assertThat(jdbc.sql("update trajectory_transition set reason_key_id = 'verdwenen-sleutel' where trajectory_id = :t"
+				+ " and to_status = 'COMPLETED' and reason is not null").param("t", running.id()).update()).isOne();
+
+		assertThat(discardQuestion(held, running.coach(), "nl")).contains("na het einde van het traject");
+		assertThat(log.getAll()).doesNotContain("does not open");
+	}
+
 	private String discardQuestion(Quarantine.Entry entry, nl.briefwissel.account.Account coach, String language) throws Exception {
 		String page = mvc.perform(get("/coach/quarantine/{id}/discard", entry.inboundMailId()).param("lang", language)
 				.with(fixtures.as(coach))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

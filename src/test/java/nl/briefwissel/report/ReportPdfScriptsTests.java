@@ -219,6 +219,7 @@ class ReportPdfScriptsTests {
 				MessageKind.MESSAGE, letter, true, Channel.MAIL, null, null, start.atTime(9, 30).atOffset(ZoneOffset.ofHours(1)),
 				List.of(), DUTCH);
 		return new TrajectoryReport(trajectory, "Een volgende stap", new Trajectories.InOwnWords("Mijn vraag", "Mijn doelen", true, true),
-				List.of(), List.of(), List.of(), List.of(), null, List.of(message), List.of(), OffsetDateTime.now());
+				List.of(), List.of(), List.of(), List.of(), null, List.of(message), List.of(), OffsetDateTime.now(), null,
+				java.util.Map.of());
 	}
 }

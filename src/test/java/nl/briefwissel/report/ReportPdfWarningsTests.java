@@ -52,7 +52,7 @@ class ReportPdfWarningsTests {
 				letter.createdAt(), files, letter.language());
 		TrajectoryReport report = new TrajectoryReport(plain.trajectory(), plain.themeLabel(), plain.inOwnWords(), plain.moments(),
 				plain.changes(), plain.assignments(), plain.highlights(), plain.closing(), List.of(withFiles), plain.mailNotes(),
-				plain.madeAt());
+				plain.madeAt(), plain.endedAt(), plain.cameIn());
 		// openhtmltopdf logs through java.util.logging to a console handler of its own, made before any
 		// capture of the output: its warnings are read from its loggers.
 		List<String> warned = new CopyOnWriteArrayList<>();

@@ -515,6 +515,42 @@ class ReportTests {
 		}
 	}
 
+	/**
+	 * A trajectory ended without its change of course kept ends, as far as the record knows, when its end day is
+	 * over in Amsterdam on that day: with an end in the other half of the year than the day the record is made,
+	 * the offset of today made it an hour off (review, session 46). A letter late on the end day came before the
+	 * end, one just after midnight after it; the question before a held mail is thrown away judges alike.
+	 */
+	@Test
+	void aTrajectoryEndedWithoutItsChangeEndsWhenItsEndDayIsOverInAmsterdam(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		java.util.UUID onTheDay = conversations.participantWrites(running.id(), running.participant().id(), "Op de laatste dag.");
+		java.util.UUID justAfter = conversations.participantWrites(running.id(), running.participant().id(), "Net na middernacht.");
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		java.time.ZoneId amsterdam = java.time.ZoneId.of("Europe/Amsterdam");
+		java.time.LocalDate today = java.time.LocalDate.now(amsterdam);
+		// An end day whose offset is not today's: in winter one in July, in summer one in January.
+		java.time.LocalDate endDay = amsterdam.getRules().isDaylightSavings(java.time.Instant.now())
+				? java.time.LocalDate.of(today.getYear(), 1, 15) : java.time.LocalDate.of(today.getYear() - 1, 7, 15);
+		jdbc.sql("delete from trajectory_transition where trajectory_id = :t and to_status in ('COMPLETED', 'STOPPED')")
+			.param("t", running.id()).update();
+		jdbc.sql("update trajectory set started_on = :start, ended_on = :end where id = :t")
+			.param("start", endDay.minusWeeks(6)).param("end", endDay).param("t", running.id()).update();
+		jdbc.sql("update message set created_at = :at where id = :id")
+			.param("at", endDay.atTime(23, 30).atZone(amsterdam).toOffsetDateTime()).param("id", onTheDay).update();
+		jdbc.sql("update message set created_at = :at where id = :id")
+			.param("at", endDay.plusDays(1).atTime(0, 30).atZone(amsterdam).toOffsetDateTime()).param("id", justAfter).update();
+
+		List<String> headings = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id())
+			.param("lang", "nl").with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).select(".bw-record__message h3").eachText();
+		assertThat(headings).hasSize(2);
+		assertThat(headings.get(0)).as("23:30 on the end day").doesNotContain("(na het einde van het traject)");
+		assertThat(headings.get(1)).as("00:30 the day after").contains("(na het einde van het traject)");
+	}
+
 	private String title(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return org.jsoup.Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
 			.title();

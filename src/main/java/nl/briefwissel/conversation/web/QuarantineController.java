@@ -300,22 +300,13 @@ class QuarantineController {
 	/**
 	 * Whether the mail came after its trajectory was completed or stopped, so that its participant was told it in the
 	 * notice's after-the-end text (decision 0122), which the question then quotes; a mail held before the end was told
-	 * as waiting for the coach, and the question says that. When the end is on record by its moment, by that; else
-	 * (a trajectory ended without its change kept) by its end day.
+	 * as waiting for the coach, and the question says that. The end as the record judges its letters by
+	 * ({@link Trajectories#endedAt}): its moment only, no coach's words opened for it on either page.
 	 */
 	private boolean heldAfterTheEnd(Quarantine.Entry entry) {
-		if (entry.trajectoryId() == null) {
-			return false;
-		}
-		return trajectories.byId(entry.trajectoryId())
-			.filter(t -> t.status() == TrajectoryStatus.COMPLETED || t.status() == TrajectoryStatus.STOPPED)
-			.filter(t -> trajectories.history(t.id()).stream()
-				.filter(change -> change.to() == TrajectoryStatus.COMPLETED || change.to() == TrajectoryStatus.STOPPED)
-				.reduce((first, last) -> last)
-				.map(end -> !entry.quarantinedAt().isBefore(end.at()))
-				.orElseGet(() -> t.endedOn() == null
-						|| !entry.quarantinedAt().atZoneSameInstant(clock.getZone()).toLocalDate().isBefore(t.endedOn())))
-			.isPresent();
+		return entry.trajectoryId() != null && trajectories.endedAt(entry.trajectoryId())
+			.map(end -> Trajectories.cameAfterTheEnd(entry.quarantinedAt(), end))
+			.orElse(false);
 	}
 
 	/**
