@@ -236,6 +236,103 @@ class AnsweringAssignmentsTests {
 		assertThat(now(cards).answered()).as("the coach cards, given in another letter").isFalse();
 	}
 
+	/**
+	 * The participant answers the reflection from another address of theirs before the summary; the coach sends the
+	 * summary and only then adds the mail: it came before the summary and answers the reflection as it would have
+	 * (Quarantine#attach judges by when it was held, not when it was added).
+	 */
+	@Test
+	void aMailHeldBeforeTheSummaryAndAddedAfterItStillAnswersTheAssignment() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+		MimeMessage assignmentMail = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("Een opdracht: " + reflection.title()));
+		replyFromAnotherAddress(assignmentMail, "Mijn reflectie, van mijn eigen adres.");
+		Quarantine.Entry entry = awaitHeld(running);
+		sendTheSummary(running);
+
+		mvc.perform(post("/coach/quarantine/{id}/attach", entry.inboundMailId()).with(csrf()).with(fixtures.as(running.coach())))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(now(reflection).answerMessageId()).as("held before the summary: the reflection's answer")
+			.isEqualTo(onlyParticipantLetter(running));
+	}
+
+	/** A reaction to the summary from another address, added by the coach: no answer to the reflection given before it. */
+	@Test
+	void aMailHeldAfterTheSummaryAndAddedAnswersNoAssignmentGivenBeforeIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+		MimeMessage closing = sendTheSummary(running);
+		replyFromAnotherAddress(closing, "Dank je wel, van mijn eigen adres.");
+		Quarantine.Entry entry = awaitHeld(running);
+
+		mvc.perform(post("/coach/quarantine/{id}/attach", entry.inboundMailId()).with(csrf()).with(fixtures.as(running.coach())))
+			.andExpect(status().is3xxRedirection());
+
+		onlyParticipantLetter(running);
+		assertThat(now(reflection).answered()).as("held after the summary, in reply to it").isFalse();
+	}
+
+	/** An assignment given after the summary is answered by the next letter on the web, as before the summary. */
+	@Test
+	void aLetterOnTheWebAfterTheSummaryAnswersAnAssignmentGivenAfterIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		sendTheSummary(running);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+
+		UUID letter = conversations.participantWrites(running.id(), running.participant().id(), "Mijn reflectie na de samenvatting.");
+
+		assertThat(now(reflection).answerMessageId()).as("given after the summary").isEqualTo(letter);
+	}
+
+	/** And by mail: a reply to the closing mail answers an assignment given since the summary. */
+	@Test
+	void aMailAfterTheSummaryAnswersAnAssignmentGivenAfterIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+
+		replyByMail(running, closing, "Mijn reflectie, als antwoord op de samenvatting.");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(now(reflection).answerMessageId()).as("given after the summary").isEqualTo(onlyParticipantLetter(running));
+	}
+
+	/** Coach cards given before the summary are answered by mail by a reply to the cards letter's own mail. */
+	@Test
+	void theCoachCardsAreAnsweredAfterTheSummaryByAReplyToTheirOwnMail() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		GivenAssignments.Given cards = give(running, AssignmentType.COACH_CARDS);
+		MimeMessage cardsMail = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("Een opdracht: " + cards.title()));
+		GivenAssignments.Given reflection = give(running, AssignmentType.REFLECTION);
+		sendTheSummary(running);
+
+		replyByMail(running, cardsMail, "Mijn vijf kaarten: rust, groei, samen, humor, vakmanschap.");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(now(cards).answerMessageId()).as("the cards, in reply to their own mail").isEqualTo(onlyParticipantLetter(running));
+		assertThat(now(reflection).answered()).as("the reflection, given in another letter").isFalse();
+	}
+
+	/** A reply to this mail from another address of the participant's: held for the coach. */
+	private void replyFromAnotherAddress(MimeMessage received, String text) throws Exception {
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		reply.setFrom(new InternetAddress("prive-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl"));
+		reply.setRecipients(RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", received.getMessageID());
+		reply.setHeader("References", received.getMessageID());
+		reply.setText(text, StandardCharsets.UTF_8.name());
+		Transport.send(reply);
+	}
+
+	private Quarantine.Entry awaitHeld(Fixtures.RunningTrajectory running) {
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.ofCoach(running.coach().id()).isEmpty());
+		return quarantine.ofCoach(running.coach().id()).get(0);
+	}
+
 	/** The coach sends the closing summary from their page; the mail that says so, as the participant gets it. */
 	private MimeMessage sendTheSummary(Fixtures.RunningTrajectory running) throws Exception {
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
