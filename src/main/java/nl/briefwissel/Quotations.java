@@ -17,10 +17,12 @@ public final class Quotations {
 	/**
 	 * A quote opens where no letter stands before it and closes where none follows, so the apostrophes of zo'n and
 	 * cv's open and close nothing. At most 500 characters: a line of a hundred thousand with an opening quote every
-	 * few characters and no closing one was read to its end from each of them.
+	 * few characters and no closing one was read to its end from each of them. A single quote before s, t, n or k
+	 * alone opens nothing either: that is the apostrophe of 's avonds, 't, 'n and 'k, which opened a quote and hid
+	 * the coach's own words and brackets up to the next quote's end.
 	 */
-	private static final Pattern QUOTED = Pattern
-		.compile("(?<![\\p{L}\\p{N}])['\"‘“„«‚][^\\n]{1,500}?['\"’”»‘“](?![\\p{L}\\p{N}])");
+	private static final Pattern QUOTED = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[\"“„«]|['‘‚](?![sStTnNkK](?!\\p{L})))"
+			+ "[^\\n]{1,500}?['\"’”»‘“](?![\\p{L}\\p{N}])");
 
 	/** Start and end of each quote, left to right; they never overlap. */
 	private final List<int[]> quoted;

@@ -178,6 +178,22 @@ class BracketedPlaceholdersTests {
 	}
 
 	/**
+	 * The apostrophe of 's avonds, 't, 'n or 'k opens no quote: it held every bracket up to the next quote's end as a
+	 * participant's words quoted, and the coach's own went unwarned.
+	 */
+	@Test
+	void anElisionsApostropheQuotesNothing() {
+		assertThat(BracketedPlaceholders.in("Bel hem morgen ‘s ochtends: bel [naam contactpersoon] en zeg “hoi”."))
+			.containsExactly("[naam contactpersoon]");
+		assertThat(BracketedPlaceholders.in("Kun je 's avonds [naam collega] bellen? Zeg dan 'hoi'."))
+			.containsExactly("[naam collega]");
+		assertThat(BracketedPlaceholders.in("Hoe gaat 't? 'k Zou [naam leidinggevende] vragen, of 'n ander. Zeg 'ja'."))
+			.containsExactly("[naam leidinggevende]");
+		// A quote whose first word starts with such a letter is still a quote.
+		assertThat(BracketedPlaceholders.in("Je schreef 'Stuur het naar [naam contactpersoon]' en dat klopt.")).isEmpty();
+	}
+
+	/**
 	 * Every placeholder a welcome template knows, written in brackets, is found as one; but [start] and [coach],
 	 * which name a button or a page as often (see below).
 	 */
