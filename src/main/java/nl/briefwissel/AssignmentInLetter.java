@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public final class AssignmentInLetter {
 
+	/** What a coach may add to a worksheet beyond a tenth of its length, about a line: see {@link #reach}. */
+	private static final int ADDED = 80;
+
 	private AssignmentInLetter() {
 	}
 
@@ -41,7 +44,10 @@ public final class AssignmentInLetter {
 	 * under the heading, each one left as it was: the changed one is the coach's to be read. Each place stays where it
 	 * was, so what is found in the rest is marked where it stands. Once, not wherever its words stand: leaving out
 	 * every bracket the worksheet held let the coach's own "Beste [naam]" go beside a worksheet's "Naam: [naam]".
-	 * Without an assignment the letter comes back as it is.
+	 * Only within the worksheet's reach, never in the coach's letter after it: a worksheet line the coach changed was
+	 * looked for to the letter's end and found in the coach's own sign-off, whose [naam] then went unwarned. Without
+	 * its heading and its instructions the letter carries nothing of the assignment: a sentence like its estimate is
+	 * the coach's. Without an assignment the letter comes back as it is.
 	 */
 	public static String blanked(String letter, String assignmentText) {
 		String typed = letter == null ? "" : letter.replace("\r\n", "\n");
@@ -55,23 +61,40 @@ public final class AssignmentInLetter {
 			blank(blanked, whole, whole + block.length());
 			return blanked.toString();
 		}
-		int afterHeading = blankHeading(blanked, block.lines().findFirst().orElse("").strip());
+		String headingLine = block.lines().findFirst().orElse("");
+		int afterHeading = blankHeading(blanked, headingLine.strip());
 		String instructions = instructionsOf(block).strip();
-		int afterInstructions = afterHeading;
-		if (!instructions.isEmpty()) {
-			int found = blankOnce(blanked, instructions, 0, false);
-			if (found >= 0) {
-				afterInstructions = found;
-			}
-			else if (afterHeading >= 0) {
-				afterInstructions = blankAsLeft(blanked, instructions, afterHeading);
-			}
+		if (instructions.isEmpty()) {
+			return blanked.toString();
 		}
-		int estimate = block.lastIndexOf("\n\n");
-		if (estimate > 0 && !instructions.isEmpty()) {
-			blankOnce(blanked, block.substring(estimate + 2), Math.max(afterInstructions, 0), false);
+		int estimateAt = block.lastIndexOf("\n\n");
+		String estimate = block.substring(estimateAt + 2);
+		Span found = blankOnce(blanked, instructions, 0, blanked.length(), false);
+		if (found != null) {
+			blankOnce(blanked, estimate, found.end(), reach(blanked, found.end(), block.length() - estimateAt), false);
+		}
+		else if (afterHeading >= 0) {
+			// The estimate first, where the worksheet reaches: it closes the worksheet, and the lines of a paragraph
+			// the coach changed are looked for before it only.
+			int below = block.length() - headingLine.length();
+			Span closing = blankOnce(blanked, estimate, afterHeading, reach(blanked, afterHeading, below), false);
+			// Without it, as far as the worksheet reached without it: the coach deleted or changed it, and the
+			// letter after that is the coach's.
+			int worksheetEnd = closing != null ? closing.start()
+					: reach(blanked, afterHeading, estimateAt - headingLine.length());
+			blankAsLeft(blanked, instructions, afterHeading, worksheetEnd);
 		}
 		return blanked.toString();
+	}
+
+	/**
+	 * Where a stretch of the assignment {@code length} characters long, from {@code from} in the letter, can end: its
+	 * length, a tenth more and a line of {@value #ADDED} characters, for the words a coach who changed a few added
+	 * (a short worksheet with a date added to one line ran past its length and a tenth); not the rest of a long
+	 * letter. Its words cut off there are the coach's, a warning too many rather than a bracket sent unwarned.
+	 */
+	private static int reach(CharSequence text, int from, int length) {
+		return (int) Math.min(text.length(), (long) from + length + length / 10 + ADDED);
 	}
 
 	/** The first line that is the heading blanked, and where it ends; -1 if the coach changed or left it out. */
@@ -91,42 +114,64 @@ public final class AssignmentInLetter {
 	}
 
 	/**
-	 * The instructions' paragraphs the coach left as they were, in their order after the heading, blanked; of one the
-	 * coach changed, its lines left as they were: the line with the changed word stays, the coach's own. Each at the
-	 * start of a line, as the letter carries it, so a short line of the worksheet is not found inside another. Returns
-	 * where the last one found ends.
+	 * The instructions' paragraphs the coach left as they were, in their order between the heading and the worksheet's
+	 * end, blanked; of one the coach changed, its lines left as they were: the line with the changed word stays, the
+	 * coach's own. Each as whole lines, as the letter carries it, so a short line of the worksheet is not found inside
+	 * another, nor at the start of one the coach wrote on. A changed paragraph's lines are looked for between the
+	 * paragraphs found around it only: further on, a line the coach changed was found in a later paragraph of the
+	 * same words. Each look is bounded so: a worksheet of thousands of lines, all changed, was looked for line by
+	 * line to the end of a long letter at every pause in typing.
 	 */
-	private static int blankAsLeft(StringBuilder text, String instructions, int afterHeading) {
+	private static void blankAsLeft(StringBuilder text, String instructions, int afterHeading, int worksheetEnd) {
+		String[] paragraphs = instructions.split("\n\\s*\n");
+		Span[] left = new Span[paragraphs.length];
 		int after = afterHeading;
-		for (String paragraph : instructions.split("\n\\s*\n")) {
-			int end = blankOnce(text, paragraph, after, true);
-			if (end >= 0) {
-				after = end;
+		for (int i = 0; i < paragraphs.length; i++) {
+			left[i] = blankOnce(text, paragraphs[i], after, worksheetEnd, true);
+			after = left[i] != null ? left[i].end() : after;
+		}
+		after = afterHeading;
+		for (int i = 0; i < paragraphs.length; i++) {
+			if (left[i] != null) {
+				after = left[i].end();
 				continue;
 			}
-			for (String line : paragraph.split("\n")) {
-				int lineEnd = blankOnce(text, line, after, true);
-				after = lineEnd >= 0 ? lineEnd : after;
+			int before = worksheetEnd;
+			for (int next = i + 1; next < paragraphs.length; next++) {
+				if (left[next] != null) {
+					before = left[next].start();
+					break;
+				}
+			}
+			for (String line : paragraphs[i].split("\n")) {
+				Span found = blankOnce(text, line, after, before, true);
+				after = found != null ? found.end() : after;
 			}
 		}
-		return after;
 	}
 
 	/**
-	 * The first place from {@code from} where the passage stands in any wrapping blanked, at the start of a line if
-	 * asked, and where it ends; or -1.
+	 * The first place between {@code from} and {@code to} where the passage stands in any wrapping blanked, as whole
+	 * lines if asked; or null.
 	 */
-	private static int blankOnce(StringBuilder text, String passage, int from, boolean atLineStart) {
-		if (passage.isBlank()) {
-			return -1;
+	private static Span blankOnce(StringBuilder text, String passage, int from, int to, boolean wholeLines) {
+		if (passage.isBlank() || from >= to) {
+			return null;
 		}
 		Pattern wrapped = inAnyWrapping(passage.strip());
-		Matcher found = (atLineStart ? Pattern.compile("(?m)^[ \\t]*" + wrapped.pattern()) : wrapped).matcher(text);
-		if (!found.find(from)) {
-			return -1;
+		Matcher found = (wholeLines ? Pattern.compile("(?m)^[ \\t]*" + wrapped.pattern() + "[ \\t]*$") : wrapped)
+			.matcher(text);
+		// The region's bounds are no line's start or end: a line cut off there is not a whole line.
+		found.region(from, to).useAnchoringBounds(false);
+		if (!found.find()) {
+			return null;
 		}
 		blank(text, found.start(), found.end());
-		return found.end();
+		return new Span(found.start(), found.end());
+	}
+
+	/** Where a passage stands in the letter: from {@code start} up to, not including, {@code end}. */
+	private record Span(int start, int end) {
 	}
 
 	/** The assignment's instructions in its letter text: between its heading and its estimate, blank lines around. */

@@ -313,6 +313,15 @@ class WritingRulesTests {
 		// An apostrophe in a word opens no quote: zo'n sentence is the coach's own.
 		assertThat(marked(check.check("Zo'n brief schrijf je zelf. Hoopt u dat ook?", DUTCH), "mixed-address"))
 			.containsExactly("u");
+		// Nor does the apostrophe of 's avonds, 't, 'n or 'k: it hid the coach's own u up to the next quote's end.
+		for (String letter : List.of("Kun je 's avonds bellen, of heeft u liever \"overdag\"?",
+				"Hoe gaat 't met je? Kunt u mij 'even' bellen?", "Is dat 'n idee voor je? Of heeft u 'iets anders'?",
+				"'k Hoop dat je komt, of wilt u liever ‘later’?", "Bel je ‘s ochtends? Dan hoort u het “meteen”.",
+				"Bel je 'S Avonds? Dan hoort u het 'meteen'.")) {
+			assertThat(marked(check.check(letter, DUTCH), "mixed-address")).as(letter).containsExactly("u");
+		}
+		// A quote that starts with such a letter in a word is still a quote.
+		assertThat(marked(check.check("Je zou kunnen zeggen: 'Tot morgen, ik bel u.'", DUTCH), "mixed-address")).isEmpty();
 	}
 
 	/**
@@ -350,6 +359,27 @@ class WritingRulesTests {
 		assertThat(marked(report, "judging")).as("the estimate's gewoon").isEmpty();
 		assertThat(report.questions()).as("the first paragraph's").isZero();
 		assertThat(report.words()).as("Beste naam and the changed line").isEqualTo(8);
+	}
+
+	/**
+	 * A worksheet line the coach changed was looked for to the end of the letter and found in the coach's own sign-off
+	 * after the worksheet: its [naam] went unmarked, and unwarned at sending. With CR LF line breaks, as a browser
+	 * sends them, the mark stands on the coach's [naam] all the same.
+	 */
+	@Test
+	void theCoachsOwnSignOffAfterAChangedWorksheetIsMarked() {
+		String assignment = "Opdracht: Sollicitatiebrief\n\nGebruik dit voorbeeld.\n\nGeachte [naam contactpersoon],\n"
+				+ "Ik solliciteer.\nMet vriendelijke groet,\n[naam]\n\nDit kost je ongeveer 15 minuten.";
+		String letter = "Hoi Sam,\n\nOpdracht: Sollicitatiebrief\n\nGebruik dit voorbeeld.\n\nGeachte [naam contactpersoon],\n"
+				+ "Ik solliciteer graag.\nMet hartelijke groet,\nSam\n\nDit kost je ongeveer 15 minuten.\n\n"
+				+ "Met vriendelijke groet,\n[naam]";
+		for (String typed : List.of(letter, letter.replace("\n", "\r\n"))) {
+			WritingReport report = check.check(typed, DUTCH, List.of(), assignment);
+			assertThat(marked(report, "bracketed")).containsExactly("[naam]");
+			assertThat(report.findings().stream().filter(f -> f.rule().equals("bracketed")).map(Finding::start))
+				.containsExactly(letter.lastIndexOf("[naam]"));
+			assertThat(report.segments().stream().map(WritingReport.Segment::text).reduce("", String::concat)).isEqualTo(letter);
+		}
 	}
 
 	/** The passive rule's words are in the rules files too: "geland" said like "gelukt" is what happened. */
