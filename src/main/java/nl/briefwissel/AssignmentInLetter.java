@@ -1,6 +1,11 @@
 package nl.briefwissel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -69,15 +74,15 @@ public final class AssignmentInLetter {
 		}
 		int estimateAt = block.lastIndexOf("\n\n");
 		String estimate = block.substring(estimateAt + 2);
-		Span found = blankOnce(blanked, instructions, 0, blanked.length(), false);
+		Span found = blankOnce(blanked, instructions, 0, blanked.length());
 		if (found != null) {
-			blankOnce(blanked, estimate, found.end(), reach(blanked, found.end(), block.length() - estimateAt), false);
+			blankOnce(blanked, estimate, found.end(), reach(blanked, found.end(), block.length() - estimateAt));
 		}
 		else if (afterHeading >= 0) {
 			// The estimate first, where the worksheet reaches: it closes the worksheet, and the lines of a paragraph
 			// the coach changed are looked for before it only.
 			int below = block.length() - headingLine.length();
-			Span closing = blankOnce(blanked, estimate, afterHeading, reach(blanked, afterHeading, below), false);
+			Span closing = blankOnce(blanked, estimate, afterHeading, reach(blanked, afterHeading, below));
 			// Without it, as far as the worksheet reached without it: the coach deleted or changed it, and the
 			// letter after that is the coach's.
 			int worksheetEnd = closing != null ? closing.start()
@@ -119,15 +124,15 @@ public final class AssignmentInLetter {
 	 * coach's own. Each as whole lines, as the letter carries it, so a short line of the worksheet is not found inside
 	 * another, nor at the start of one the coach wrote on. A changed paragraph's lines are looked for between the
 	 * paragraphs found around it only: further on, a line the coach changed was found in a later paragraph of the
-	 * same words. Each look is bounded so: a worksheet of thousands of lines, all changed, was looked for line by
-	 * line to the end of a long letter at every pause in typing.
+	 * same words.
 	 */
 	private static void blankAsLeft(StringBuilder text, String instructions, int afterHeading, int worksheetEnd) {
+		Lines lines = new Lines(text, afterHeading, worksheetEnd);
 		String[] paragraphs = instructions.split("\n\\s*\n");
 		Span[] left = new Span[paragraphs.length];
 		int after = afterHeading;
 		for (int i = 0; i < paragraphs.length; i++) {
-			left[i] = blankOnce(text, paragraphs[i], after, worksheetEnd, true);
+			left[i] = lines.blank(paragraphs[i], after, worksheetEnd);
 			after = left[i] != null ? left[i].end() : after;
 		}
 		after = afterHeading;
@@ -144,30 +149,105 @@ public final class AssignmentInLetter {
 				}
 			}
 			for (String line : paragraphs[i].split("\n")) {
-				Span found = blankOnce(text, line, after, before, true);
+				Span found = lines.blank(line, after, before);
 				after = found != null ? found.end() : after;
 			}
 		}
 	}
 
 	/**
-	 * The first place between {@code from} and {@code to} where the passage stands in any wrapping blanked, as whole
-	 * lines if asked; or null.
+	 * The first place between {@code from} and {@code to} where the passage stands in any wrapping blanked; or null.
 	 */
-	private static Span blankOnce(StringBuilder text, String passage, int from, int to, boolean wholeLines) {
+	private static Span blankOnce(StringBuilder text, String passage, int from, int to) {
 		if (passage.isBlank() || from >= to) {
 			return null;
 		}
-		Pattern wrapped = inAnyWrapping(passage.strip());
-		Matcher found = (wholeLines ? Pattern.compile("(?m)^[ \\t]*" + wrapped.pattern() + "[ \\t]*$") : wrapped)
-			.matcher(text);
-		// The region's bounds are no line's start or end: a line cut off there is not a whole line.
-		found.region(from, to).useAnchoringBounds(false);
+		Matcher found = inAnyWrapping(passage.strip()).matcher(text).region(from, to);
 		if (!found.find()) {
 			return null;
 		}
 		blank(text, found.start(), found.end());
 		return new Span(found.start(), found.end());
+	}
+
+	/**
+	 * The lines of the worksheet's stretch of the letter by their words. A passage of it, as whole lines, starts at a
+	 * line whose words begin the passage's: it is looked for there only, not through the stretch once for each of
+	 * its lines. A worksheet of hundreds of lines, all changed, was so read once for each at every pause in typing.
+	 */
+	private static final class Lines {
+
+		private final StringBuilder text;
+
+		/** Where lines with these words start, in order. */
+		private final Map<String, List<Integer>> starts = new HashMap<>();
+
+		/** The words of the longest line: no passage's words longer than these begin at a line. */
+		private int longest;
+
+		Lines(StringBuilder text, int from, int to) {
+			this.text = text;
+			int start = from;
+			if (start > 0 && text.charAt(start - 1) != '\n') {
+				int lineEnd = text.indexOf("\n", start);
+				start = lineEnd < 0 ? to : lineEnd + 1;
+			}
+			while (start < to) {
+				int lineEnd = text.indexOf("\n", start);
+				int end = lineEnd < 0 ? text.length() : lineEnd;
+				String words = words(text.substring(start, end));
+				if (!words.isEmpty()) {
+					starts.computeIfAbsent(words, found -> new ArrayList<>()).add(start);
+					longest = Math.max(longest, words.length());
+				}
+				start = end + 1;
+			}
+		}
+
+		/**
+		 * The first place between {@code from} and {@code to} where the passage stands as whole lines, in any
+		 * wrapping, blanked; or null. Only at a line whose words begin the passage's, which its first line's do.
+		 */
+		Span blank(String passage, int from, int to) {
+			String words = words(passage);
+			if (words.isEmpty() || from >= to) {
+				return null;
+			}
+			Matcher whole = null;
+			Span first = null;
+			for (int space = words.indexOf(' '); ; space = words.indexOf(' ', space + 1)) {
+				int end = space < 0 ? words.length() : space;
+				if (end > longest) {
+					break;
+				}
+				List<Integer> at = starts.getOrDefault(words.substring(0, end), List.of());
+				for (int i = firstFrom(at, from); i < at.size() && at.get(i) < (first == null ? to : first.start()); i++) {
+					whole = whole != null ? whole : wholeLines(passage).matcher(text);
+					// The region's end is no line's end: a line cut off there is not a whole line.
+					whole.region(at.get(i), to).useAnchoringBounds(false);
+					if (whole.lookingAt()) {
+						first = new Span(whole.start(), whole.end());
+						break;
+					}
+				}
+				if (space < 0) {
+					break;
+				}
+			}
+			if (first != null) {
+				AssignmentInLetter.blank(text, first.start(), first.end());
+			}
+			return first;
+		}
+
+		private static int firstFrom(List<Integer> starts, int from) {
+			int found = Collections.binarySearch(starts, from);
+			return found >= 0 ? found : -found - 1;
+		}
+
+		private static Pattern wholeLines(String passage) {
+			return Pattern.compile("(?m)^[ \\t]*" + inAnyWrapping(passage.strip()).pattern() + "[ \\t]*$");
+		}
 	}
 
 	/** Where a passage stands in the letter: from {@code start} up to, not including, {@code end}. */

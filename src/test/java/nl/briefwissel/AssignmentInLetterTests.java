@@ -51,6 +51,25 @@ class AssignmentInLetterTests {
 	}
 
 	/**
+	 * The lines of a paragraph the coach changed are looked for before the next paragraph left as it was: a line the
+	 * coach deleted was found in a later paragraph of the same words, and the worksheet's lines between were then
+	 * looked for after it and warned. A line the coach wrapped is still the worksheet's.
+	 */
+	@Test
+	void aChangedParagraphsLinesAreLookedForBeforeTheNextParagraphLeftAsItWas() {
+		String assignment = "Opdracht: Gesprek\n\nVoor het gesprek:\nMet wie: [naam leidinggevende]\nWanneer: [datum gesprek]\n\n"
+				+ "Lees de tips.\n\nNa het gesprek:\nMet wie: [naam leidinggevende]\nAfspraak: [vul hier in]\n\n"
+				+ "Dit kost je ongeveer 15 minuten.";
+		String letter = "Hoi,\n\nOpdracht: Gesprek\n\nVoor het gesprek met Anna:\nWanneer: [datum gesprek]\n\nLees de tips.\n\n"
+				+ "Na het gesprek:\nMet wie:\n  [naam leidinggevende]\nAfspraak: [vul hier in]\nBel mij daarna.\n\n"
+				+ "Dit kost je ongeveer 15 minuten.\n\nGroet,\n[naam]";
+		String blanked = AssignmentInLetter.blanked(letter, assignment);
+		assertThat(BracketedPlaceholders.in(blanked)).containsExactly("[naam]");
+		assertThat(blanked).contains("Voor het gesprek met Anna:", "Bel mij daarna.", "Groet,")
+			.doesNotContain("Wanneer", "Lees", "Met wie", "Afspraak", "Dit kost");
+	}
+
+	/**
 	 * The heading and the estimate kept, every instruction deleted: the coach's letter after the estimate is the
 	 * coach's, even where its lines are the worksheet's too.
 	 */
