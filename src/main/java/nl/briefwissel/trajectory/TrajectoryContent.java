@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * What people wrote about a trajectory, sealed at rest (decision 0009): the question of an application,
  * the participant's goals, the coach's words with a pause, a stop or a completion, and a coach's words
- * declining a proposal.
+ * declining a proposal; and the files an application by mail came with (a CV), which a rotation that passed them by
+ * would leave under a key the operator then removes.
  */
 @Component
 class TrajectoryContent implements EncryptedTables {
@@ -20,6 +21,7 @@ class TrajectoryContent implements EncryptedTables {
 		return List.of(EncryptedTable.text("trajectory", "id", "goals_key_id", "goals"),
 				EncryptedTable.text("trajectory_transition", "id", "reason_key_id", "reason"),
 				EncryptedTable.text("intake", "id", "question_key_id", "question"),
-				EncryptedTable.text("coach_proposal", "id", "decline_reason_key_id", "decline_reason"));
+				EncryptedTable.text("coach_proposal", "id", "decline_reason_key_id", "decline_reason"),
+				EncryptedTable.bytes("intake_attachment", "id", "content_key_id", "content"));
 	}
 }
