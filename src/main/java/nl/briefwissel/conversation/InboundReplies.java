@@ -119,7 +119,15 @@ class InboundReplies implements InboundMailHandler {
 			// a mail there without a reply address (a client that dropped the +token) is no application.
 			Optional<Programme> programme = content.recipients().stream().filter(address -> !addresses.isPlatforms(address))
 				.map(programmes::byIntakeAddress).flatMap(Optional::stream).findFirst();
-			Optional<TrajectoryOverview> running = programme.flatMap(p -> runningIn(content, p));
+			List<TrajectoryOverview> runningHere = programme.map(p -> runningIn(content, p)).orElse(List.of());
+			if (runningHere.size() > 1) {
+				// An address confirmed for two running trajectories of the programme (two participants sharing it, or
+				// one with two): which coach it is for is not ours to pick, the first of an unordered list would be
+				// an arbitrary one. An administrator decides, as with a mail to the reply addresses of two (decision 0059).
+				return quarantine.put(mail.id(),
+						new QuarantineReason.SeveralConversations(runningHere.stream().map(TrajectoryOverview::id).toList()), null);
+			}
+			Optional<TrajectoryOverview> running = runningHere.stream().findFirst();
 			if (running.isPresent()) {
 				// The participant of a running trajectory of this programme writing to its intake address ("how does it go
 				// on?") is not applying again: an application would have them fill in the whole form to read that they
@@ -131,6 +139,13 @@ class InboundReplies implements InboundMailHandler {
 				// An application from an address no mail can be written to could never be completed (its
 				// link would never arrive): the administrators see it, with why.
 				return quarantine.put(mail.id(), new QuarantineReason.UnanswerableApplicant(content.from()), null);
+			}
+			if (programme.isPresent() && authentication.check(content) instanceof SenderAuthentication.Unconfirmed
+					&& intakes.addsToAnApplication(programme.get(), content.from())) {
+				// Anyone can write the From of someone who applied by mail today: unconfirmed, its words, files and mail
+				// would go into that person's application and export. Held for the administrators as an unconfirmed
+				// sender's mail without a reply address is (see own), outside every application and export.
+				return quarantine.put(mail.id(), new QuarantineReason.NoReference(), null);
 			}
 			if (programme.isPresent()) {
 				// Its files are the applicant's as a letter's are (a CV, say): kept with the application by a letter's rules.
@@ -247,18 +262,19 @@ class InboundReplies implements InboundMailHandler {
 	/**
 	 * The running or paused trajectory in this programme of the participant who sent the mail, judged as {@link #own}
 	 * judges whose a mail is (their address or one confirmed for it, the receiving server not doubting it). One that
-	 * ended is not: a new application to the programme is then what they may well mean.
+	 * ended is not: a new application to the programme is then what they may well mean. All of them: more than one
+	 * is for a person to sort out, as {@link #own} leaves a sender of two to one.
 	 */
-	private Optional<TrajectoryOverview> runningIn(ReadMail content, Programme programme) {
+	private List<TrajectoryOverview> runningIn(ReadMail content, Programme programme) {
 		String sender = sender(content);
 		if (sender.isEmpty() || authentication.check(content) instanceof SenderAuthentication.Unconfirmed) {
-			return Optional.empty();
+			return List.of();
 		}
 		return accepted.underwayOf(sender).stream()
 			.map(trajectories::withContent)
 			.flatMap(Optional::stream)
 			.filter(t -> programme.id().equals(t.programmeId()))
-			.findFirst();
+			.toList();
 	}
 
 	/** The trajectory a mail belongs to, and whether mail to its participant may be marked failing. */

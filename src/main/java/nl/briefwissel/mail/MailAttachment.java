@@ -72,8 +72,9 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 
 	/**
 	 * Why a file was not kept, as a text's key ({@code conversation.attachment.refused.<kind>}): tooBig, blocked (a
-	 * program), damaged, outlookItem, layout or other; null for a file kept. One reading for a letter's files and an
-	 * application's, so both say it alike. The refusal itself is stored in English, for the logs.
+	 * program), damaged, outlookItem, layout, tooMany (beyond the cap of an application by mail) or other; null for a
+	 * file kept. One reading for a letter's files and an application's, so both say it alike. The refusal itself is
+	 * stored in English, for the logs.
 	 */
 	public static String refusalKind(String refusal) {
 		if (refusal == null) {
@@ -81,7 +82,7 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 		}
 		return refusal.startsWith("too big") ? "tooBig" : refusal.startsWith("blocked type") ? "blocked"
 				: refusal.startsWith("damaged") ? "damaged" : refusal.startsWith("outlook item") ? "outlookItem"
-				: refusal.startsWith("layout image") ? "layout" : "other";
+				: refusal.startsWith("layout image") ? "layout" : refusal.startsWith("too many files") ? "tooMany" : "other";
 	}
 
 	/** The detail of a refusal for its text: the blocked extension, or the refusal as stored. */

@@ -656,16 +656,7 @@ public class Intakes {
 		if (!programmes.holdOrganisationOpen(programme.id())) {
 			return Optional.empty();
 		}
-		Optional<Intake> recent = jdbc.sql(COLUMNS + """
-				 where programme_id = :programme and email = :email and status = 'RECEIVED_BY_MAIL'
-				   and created_at > :since order by created_at desc""")
-			.param("programme", programme.id())
-			.param("email", from.toLowerCase(Locale.ROOT))
-			.param("since", OffsetDateTime.now(clock).minus(MAIL_ANSWER_INTERVAL))
-			.query(this::map)
-			.list()
-			.stream()
-			.findFirst();
+		Optional<Intake> recent = recentByMail(programme, from);
 		if (recent.isPresent()) {
 			// One more mail from the same sender the same day: add its words, answer nothing. The words there are
 			// read strictly: one that does not open (its key missing on this node, say) is not written over,
@@ -683,9 +674,9 @@ public class Intakes {
 				.param("id", recent.get().id())
 				.update();
 			madeOf(recent.get().id(), inboundMailId);
-			keep(recent.get().id(), files);
+			List<MailAttachment> kept = keep(recent.get().id(), files);
 			log.info("Another mail to the intake address from an open application {}; not answered again", recent.get().id());
-			List<MailAttachment> notKept = files.stream().filter(file -> !file.accepted()).toList();
+			List<MailAttachment> notKept = kept.stream().filter(file -> !file.accepted()).toList();
 			if (!notKept.isEmpty()) {
 				// Not the link again, once a day is enough: only what became of the files, in both languages.
 				outbox.enqueue(mails.composeInTwoLanguages(recent.get().email(), recent.get().language(), Locale.ENGLISH,
@@ -705,8 +696,8 @@ public class Intakes {
 		Intake intake = insert(UUID.randomUUID(), programme.id(), from, name, language, Intake.Source.MAIL,
 				Intake.Status.RECEIVED_BY_MAIL, limit(text), token, INVITATION_VALIDITY, null);
 		madeOf(intake.id(), inboundMailId);
-		keep(intake.id(), files);
-		List<MailAttachment> notKept = files.stream().filter(file -> !file.accepted()).toList();
+		List<MailAttachment> kept = keep(intake.id(), files);
+		List<MailAttachment> notKept = kept.stream().filter(file -> !file.accepted()).toList();
 		// Who wrote is not known to us yet, nor their language: the answer is in Dutch and in English.
 		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail",
 				each -> new Object[] { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays(),
@@ -715,8 +706,72 @@ public class Intakes {
 		return Optional.of(intake);
 	}
 
-	/** The files of a mail to the intake address, sealed as a letter's are; a refused one by name and why only. */
-	private void keep(UUID intakeId, List<MailAttachment> files) {
+	/**
+	 * The application by mail from this address to the programme that was answered in the last day, which a next mail
+	 * of the same sender adds to: its words, its files, its mail (in the person's export).
+	 */
+	private Optional<Intake> recentByMail(Programme programme, String from) {
+		return jdbc.sql(COLUMNS + """
+				 where programme_id = :programme and email = :email and status = 'RECEIVED_BY_MAIL'
+				   and created_at > :since order by created_at desc""")
+			.param("programme", programme.id())
+			.param("email", from.toLowerCase(Locale.ROOT))
+			.param("since", OffsetDateTime.now(clock).minus(MAIL_ANSWER_INTERVAL))
+			.query(this::map)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Whether a mail from this address to the programme's intake address would be added to an application of the
+	 * last day ({@link #receiveByMail}): a mail whose sender the receiving server did not confirm must not be, as
+	 * anyone can write that From, and what is added goes into that person's application and export.
+	 */
+	@Transactional(readOnly = true)
+	public boolean addsToAnApplication(Programme programme, String from) {
+		return from != null && recentByMail(programme, from).isPresent();
+	}
+
+	/**
+	 * How many files one application by mail keeps, and how much of them: the intake address is public and each
+	 * mail may bring 30 MB, so without a cap the same sender could fill the database with repeat mails in a day.
+	 * Ten files and 30 MB hold a CV, letters and certificates; a file beyond them is kept by name and why only.
+	 */
+	static final int MAX_FILES_PER_APPLICATION = 10;
+
+	static final long MAX_FILE_BYTES_PER_APPLICATION = 30L * 1024 * 1024;
+
+	/** Stored as the refusal of a file beyond the cap (English, for the logs; its text says it in the reader's language). */
+	static final String TOO_MANY_FILES = "too many files: more than " + MAX_FILES_PER_APPLICATION + " files or "
+			+ MAX_FILE_BYTES_PER_APPLICATION / (1024 * 1024) + " MB with one application";
+
+	/**
+	 * The files of a mail to the intake address, sealed as a letter's are; a refused one by name and why only. Within
+	 * the cap of the application with what it kept before; the files as kept, a file beyond the cap refused.
+	 */
+	private List<MailAttachment> keep(UUID intakeId, List<MailAttachment> received) {
+		record Kept(long count, long bytes) {
+		}
+		Kept before = jdbc.sql("select count(*), coalesce(sum(size_bytes), 0) from intake_attachment where intake_id = :intake and content is not null")
+			.param("intake", intakeId)
+			.query((rs, n) -> new Kept(rs.getLong(1), rs.getLong(2)))
+			.single();
+		long count = before.count();
+		long bytes = before.bytes();
+		List<MailAttachment> files = new java.util.ArrayList<>();
+		for (MailAttachment file : received) {
+			if (file.accepted() && (count >= MAX_FILES_PER_APPLICATION || bytes + file.size() > MAX_FILE_BYTES_PER_APPLICATION)) {
+				files.add(new MailAttachment(file.name(), file.contentType(), file.size(), null, TOO_MANY_FILES));
+			}
+			else {
+				if (file.accepted()) {
+					count++;
+					bytes += file.size();
+				}
+				files.add(file);
+			}
+		}
 		for (MailAttachment file : files) {
 			jdbc.sql("""
 					insert into intake_attachment (id, intake_id, file_name, content_type, size_bytes, content, content_key_id,
@@ -733,6 +788,7 @@ public class Intakes {
 				.param("now", OffsetDateTime.now(clock))
 				.update();
 		}
+		return files;
 	}
 
 	private static final String FILES = "select f.id, f.intake_id, f.file_name, f.content_type, f.size_bytes, f.refusal from intake_attachment f";

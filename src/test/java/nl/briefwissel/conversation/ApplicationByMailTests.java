@@ -222,6 +222,64 @@ class ApplicationByMailTests {
 	}
 
 	@Test
+	void aMailFromAnAddressOfTwoRunningTrajectoriesOfTheProgrammeGoesToAnAdministratorNotToEitherCoach() throws Exception {
+		var first = fixtures.runningTrajectory(true);
+		var second = fixtures.runningTrajectory(true);
+		jdbc.sql("update trajectory set programme_id = :programme where id = :id").param("programme", first.programmeId())
+			.param("id", second.id()).update();
+		String intakeAddress = "aanmelden-" + UUID.randomUUID().toString().substring(0, 8) + "@briefwissel.test";
+		jdbc.sql("update programme set intake_address = :address where id = :id").param("address", intakeAddress)
+			.param("id", first.programmeId()).update();
+		mailServer.deliverToPlatform(intakeAddress);
+		// Two participants who share an address, confirmed for each of their trajectories.
+		String shared = "gezin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		for (UUID trajectory : List.of(first.id(), second.id())) {
+			jdbc.sql("""
+					insert into accepted_address (trajectory_id, address, accepted_at, state)
+					values (:trajectory, :address, current_timestamp, 'CONFIRMED')""")
+				.param("trajectory", trajectory).param("address", shared).update();
+		}
+		String subject = "Hoe verder " + UUID.randomUUID();
+		send(shared, intakeAddress, subject, "<p>Hoe gaat het verder?</p>", Map.of());
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> !quarantine.heldFor(first.id()).isEmpty() || !quarantine.heldFor(second.id()).isEmpty()
+				|| quarantine.all().stream().anyMatch(e -> e.why() instanceof QuarantineReason.SeveralConversations several
+						&& several.ids().contains(first.id())));
+		assertThat(quarantine.heldFor(first.id())).as("not for the first coach").isEmpty();
+		assertThat(quarantine.heldFor(second.id())).as("not for the second coach").isEmpty();
+		assertThat(quarantine.all()).anySatisfy(entry -> assertThat(entry.why())
+			.isInstanceOfSatisfying(QuarantineReason.SeveralConversations.class,
+					several -> assertThat(several.ids()).containsExactlyInAnyOrder(first.id(), second.id())));
+	}
+
+	@Test
+	void anApplicationByMailKeepsTenFilesAndSaysTheRestWereTooMany() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Veel " + suffix);
+		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		String sender = "veel-" + suffix + "@example.nl";
+		Map<String, byte[]> eight = new java.util.LinkedHashMap<>();
+		for (int i = 1; i <= 8; i++) {
+			eight.put("diploma" + i + ".pdf", CV);
+		}
+		send(sender, programme.intakeAddress(), "Aanmelding", "<p>Mijn diploma's.</p>", eight);
+		Mailboxes.awaitMail(mailServer, sender, m -> Mailboxes.subject(m).startsWith("Je aanmelding"));
+		Map<String, byte[]> four = new java.util.LinkedHashMap<>();
+		for (int i = 1; i <= 4; i++) {
+			four.put("nog" + i + ".pdf", CV);
+		}
+		// The same day, again: two more are kept, the cap of ten reached, and the rest is said as a refused file is.
+		send(sender, programme.intakeAddress(), "Nog meer", "<p>En nog wat.</p>", four);
+		MimeMessage said = Mailboxes.awaitMail(mailServer, sender, m -> Mailboxes.subject(m).startsWith("Niet alles uit je mail"));
+		UUID application = intakes.open(programme.id()).get(0).id();
+		assertThat(intakes.filesOf(application)).filteredOn(f -> f.available()).hasSize(10);
+		assertThat(intakes.filesOf(application)).filteredOn(f -> !f.available()).hasSize(2)
+			.allSatisfy(f -> assertThat(f.refusalKind()).isEqualTo("tooMany"));
+		assertThat(Mailboxes.text(said)).contains(": niet bewaard, te veel bestanden bij één aanmelding")
+			.contains(": not kept, too many files with one application");
+	}
+
+	@Test
 	void theParticipantOfAnEndedTrajectoryWhoMailsTheIntakeAddressAppliesAgain() throws Exception {
 		var ended = fixtures.runningTrajectory(true);
 		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = :d where id = :id").param("d", Today.date())

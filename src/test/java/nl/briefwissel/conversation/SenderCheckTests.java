@@ -195,6 +195,32 @@ class SenderCheckTests {
 		assertThat(QuarantineReason.of(entry.why().code(), entry.why().argument(), entry.reason())).isEqualTo(entry.why());
 	}
 
+	/**
+	 * Anyone can write the From of someone who applied by mail today: unconfirmed, the mail is not added to their
+	 * application (its words, files and mail would be in their export) but held for the administrators.
+	 */
+	@Test
+	void anUnconfirmedMailInTheNameOfSomeoneWhoAppliedTodayIsNotAddedToTheirApplication() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var programme = programmes.create(running.organisationId(), "Aanmelden " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		String applicant = "sanne-" + suffix + "@gemeente.test";
+		var application = intakes.receiveByMail(programme, applicant, "Sanne", "Ik wil graag meedoen.", null).orElseThrow();
+
+		String raw = "Authentication-Results: mx.gemeente.test; spf=fail smtp.mailfrom=gemeente.test; dmarc=fail header.from=gemeente.test\r\n"
+				+ "From: " + applicant + "\r\nTo: " + programme.intakeAddress() + "\r\nSubject: Nog iets\r\n"
+				+ "Message-ID: <" + UUID.randomUUID() + "@elders.test>\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+				+ "Mijn BSN staat in de bijlage.\r\n--b\r\nContent-Type: application/pdf\r\n"
+				+ "Content-Disposition: attachment; filename=nep.pdf\r\n\r\n%PDF-1.4 nep\r\n--b--\r\n";
+		InboundResult result = handle(raw.getBytes(StandardCharsets.US_ASCII));
+
+		assertThat(result).isInstanceOf(InboundResult.Quarantined.class);
+		assertThat(intakes.filesOf(application.id())).as("no file added to their application").isEmpty();
+		assertThat(intakes.mailsOf(application.id())).as("no mail in their export").isEmpty();
+		assertThat(jdbc.sql("select count(*) from intake where lower(email) = :e").param("e", applicant).query(Long.class).single())
+			.as("no second application either").isEqualTo(1);
+	}
+
 	private long mailsTo(String address) {
 		return jdbc.sql("select count(*) from outbound_mail where recipient = :to").param("to", address).query(Long.class).single();
 	}
