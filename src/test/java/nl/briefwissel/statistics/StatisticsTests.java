@@ -281,8 +281,9 @@ class StatisticsTests {
 
 		var csv = mvc.perform(get("/programme/statistics.csv").with(fixtures.as(manager))).andReturn().getResponse();
 		String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
-		assertThat(text).contains("\"'-1+HYPERLINK(").contains("\"'\t=1+1 ").doesNotContain("\"-1+HYPERLINK")
-			.doesNotContain("\"\t=1+1");
+		// A programme's name is stored without control characters (TypedName), so the tab before the second is gone.
+		assertThat(text).contains("\"'-1+HYPERLINK(").contains("\"'=1+1 " + suffix).doesNotContain("\"-1+HYPERLINK")
+			.doesNotContain("\"=1+1").doesNotContain("\t");
 	}
 
 	@Test
