@@ -296,7 +296,8 @@ class AssignmentTests {
 		assertThat(form.getElementById("new-errors").hasAttr("autofocus")).isTrue();
 		// A number that cannot be read no longer stops the rest of the check: the empty title is said at once too.
 		assertThat(form.getElementById("new-minutes").attr("aria-invalid")).isEqualTo("true");
-		assertThat(form.getElementById("new-minutes").attr("aria-describedby")).isEqualTo("new-errors");
+		// Tied to its own sentence, not to the whole summary (which read every error out at every field).
+		assertThat(form.getElementById("new-minutes").attr("aria-describedby")).isEqualTo("new-minutes-error");
 		assertThat(form.getElementById("new-title").attr("aria-invalid")).isEqualTo("true");
 		assertThat(form.getElementById("new-instructions").attr("aria-invalid")).isEmpty();
 

@@ -240,6 +240,34 @@ class AuditTrailTests {
 			.singleElement().asString().contains("weeks=zes", "outcome=refused");
 	}
 
+	/** A refused save of an assignment of the shared library, new or changed, is on the trail as refused. */
+	@Test
+	void aRefusedAssignmentFormIsMarkedRefused() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		String name = "Beheer Opdracht " + UUID.randomUUID().toString().substring(0, 8);
+		Account admin = fixtures.person(trajectory.organisationId(), "beheer-" + UUID.randomUUID() + "@example.nl", name,
+				nl.briefwissel.account.Role.ADMINISTRATOR);
+		String title = "Gedeeld " + UUID.randomUUID();
+		mvc.perform(post("/admin/assignments").param("title", title).param("type", "REFLECTION").param("minutes", "15")
+			.param("language", "nl").param("instructions", "Schrijf.").with(fixtures.as(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/admin/assignments").param("title", "").param("type", "REFLECTION").param("minutes", "15")
+			.param("language", "nl").param("instructions", "Schrijf.").with(fixtures.as(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		UUID id = jdbc.sql("select id from assignment where title = :t").param("t", title).query(UUID.class).single();
+		mvc.perform(post("/admin/assignments/{id}", id).param("title", title).param("type", "REFLECTION").param("minutes", "nul")
+			.param("language", "nl").param("instructions", "Schrijf.").with(fixtures.as(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		var entries = trail.search(new AuditTrail.Search(name, AuditAction.ADMINISTRATION, null, null, null));
+		assertThat(entries).filteredOn(entry -> entry.route().equals("POST /admin/assignments"))
+			.extracting(AuditEntry::details).map(String::valueOf)
+			.hasSize(2).filteredOn(details -> details.contains("outcome=refused")).hasSize(1);
+		assertThat(entries).filteredOn(entry -> entry.route().equals("POST /admin/assignments/{id}"))
+			.extracting(AuditEntry::details)
+			.singleElement().asString().contains("outcome=refused");
+	}
+
 	@Test
 	void theParticipantsExportAndTheProgrammeCsvAreExports() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);

@@ -341,6 +341,67 @@ class FormErrorsAccessibilityTests {
 		assertThat(draft.attr("lang")).isEqualTo("en");
 	}
 
+	/** The privacy details of an organisation follow the pattern: a summary linking each wrong field in form order, each field its own sentence. */
+	@Test
+	void thePrivacyDetailsFormHasASummaryLinkedToEachWrongFieldInFormOrder() throws Exception {
+		var organisation = organisations.create("Gemeente Samenvatting " + suffix());
+		Document page = page(post("/admin/organisations/{id}/privacy", organisation.id()).with(csrf())
+			.with(fixtures.as(admin(organisation.id())))
+			.param("controllerName", "")
+			.param("email", "geen adres")
+			.param("web", "https://localhost/x")
+			.param("dpoEmail", "")
+			.param("statement", ""));
+
+		Element summary = page.getElementById("error-summary");
+		assertThat(summary.attr("role")).isEqualTo("alert");
+		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("error-summary");
+		assertThat(summary.select("a")).extracting(a -> a.attr("href")).containsExactly("#privacy-email", "#privacy-web");
+		assertThat(summary.select("a").get(1).text()).contains("domeinnaam");
+		for (String field : List.of("email", "web")) {
+			Element input = page.getElementById("privacy-" + field);
+			assertThat(input.attr("aria-invalid")).isEqualTo("true");
+			assertThat(describedBy(page, input)).extracting(Element::id)
+				.containsExactly("privacy-" + field + "-help", "privacy-" + field + "-error");
+		}
+		assertThat(page.getElementById("privacy-dpoEmail").hasAttr("aria-invalid")).isFalse();
+	}
+
+	/**
+	 * The assignment form (new and changed, coach and administrator) follows the pattern too: the summary
+	 * links each wrong field in the order of the form, and each field reads out its own sentence only.
+	 */
+	@Test
+	void theAssignmentFormHasASummaryLinkedToEachWrongFieldInFormOrderAndASentenceAtEach() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var admin = admin(running.organisationId());
+		var refused = mvc.perform(post("/admin/assignments").with(csrf()).with(fixtures.as(admin))
+			.param("title", "").param("type", "REFLECTION").param("minutes", "abc").param("language", "fr")
+			.param("instructions", "Schrijf."))
+			.andExpect(status().is3xxRedirection()).andReturn();
+		// The flash message travels with the session, as in a browser.
+		Document page = page(get("/admin/assignments").cookie(refused.getResponse().getCookies()).with(fixtures.as(admin)));
+
+		Element summary = page.getElementById("new-errors");
+		assertThat(summary.hasAttr("autofocus")).isTrue();
+		Elements links = summary.select("a");
+		assertThat(links).extracting(a -> a.attr("href")).containsExactly("#new-title", "#new-minutes", "#new-language");
+		assertThat(links.first().text()).isEqualTo("Geef de opdracht een titel van hoogstens 200 tekens.");
+		for (String field : List.of("title", "minutes", "language")) {
+			Element input = page.getElementById("new-" + field);
+			assertThat(input.attr("aria-invalid")).as(field).isEqualTo("true");
+			assertThat(describedBy(page, input)).as(field).extracting(Element::id).containsExactly("new-" + field + "-error");
+			assertThat(page.getElementById("new-" + field + "-error").text()).isNotBlank();
+		}
+		Element instructions = page.getElementById("new-instructions");
+		assertThat(instructions.hasAttr("aria-invalid")).isFalse();
+		assertThat(describedBy(page, instructions)).extracting(Element::id).containsExactly("new-instructions-help");
+	}
+
+	private nl.briefwissel.account.Account admin(UUID organisation) {
+		return fixtures.person(organisation, "beheer-" + suffix() + "@example.nl", "Beheer", nl.briefwissel.account.Role.ADMINISTRATOR);
+	}
+
 	private Document page(RequestBuilder request) throws Exception {
 		return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 	}

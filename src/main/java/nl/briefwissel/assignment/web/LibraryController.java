@@ -253,14 +253,20 @@ class LibraryController {
 							org.springframework.context.i18n.LocaleContextHolder.getLocale())));
 		}
 		if (errors.hasErrors()) {
-			// A value that is not even a number has no message of ours: the field's own says what is wanted.
-			redirect.addFlashAttribute("formErrors", errors.getFieldErrors().stream()
-				.map(error -> error.isBindingFailure()
+			// A refused save changed nothing: the audit trail says so, as for a refused invitation.
+			nl.briefwissel.AuditedChange.refused();
+			// One sentence per field, in the order of the form: the summary links each to its field and the
+			// field says its own (the validator's order put the language first and the title third).
+			Map<String, String> byField = new java.util.LinkedHashMap<>();
+			errors.getFieldErrors().stream()
+				.sorted(java.util.Comparator.comparingInt(error -> formPlace(error.getField())))
+				// A value that is not even a number has no message of ours: the field's own says what is wanted.
+				.forEach(error -> byField.putIfAbsent(error.getField(), error.isBindingFailure()
 						? texts.getMessage("assignments.error." + error.getField(), null, error.getField(),
 								org.springframework.context.i18n.LocaleContextHolder.getLocale())
-						: error.getDefaultMessage())
-				.distinct()
-				.toList());
+						: error.getDefaultMessage()));
+			redirect.addFlashAttribute("formErrors", byField.values().stream().distinct().toList());
+			redirect.addFlashAttribute("formFieldErrors", byField);
 			// Which fields are wrong, so each is marked as such and tied to the sentences at its form.
 			redirect.addFlashAttribute("formErrorFields", new java.util.HashSet<>(errors.getFieldErrors().stream()
 				.map(org.springframework.validation.FieldError::getField).toList()));
@@ -273,6 +279,14 @@ class LibraryController {
 		change.run();
 		redirect.addFlashAttribute("saved", "assignments.saved");
 		return "redirect:" + back;
+	}
+
+	/** The fields of the assignment form from top to bottom, as fields.html lays them out. */
+	private static final List<String> FORM_ORDER = List.of("title", "type", "deck", "minutes", "language", "themes", "instructions");
+
+	private static int formPlace(String field) {
+		int place = FORM_ORDER.indexOf(field);
+		return place < 0 ? FORM_ORDER.size() : place;
 	}
 
 	private void placeholders(BindingResult errors, String field, String typed) {

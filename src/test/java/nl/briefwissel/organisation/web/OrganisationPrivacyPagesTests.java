@@ -113,11 +113,13 @@ class OrganisationPrivacyPagesTests {
 		assertThat(page.select(".utrecht-form-field-error-message").eachText()).containsExactly(
 				"Gebruik hoogstens 200 tekens voor de naam.",
 				"Vul een e-mailadres in waar mail aankomt, zoals privacy@gemeente.nl, of laat het leeg.",
-				"Vul een webadres in dat begint met https://, zoals https://www.gemeente.nl/privacy, of laat het leeg.",
+				"Vul een volledig webadres in: met https:// en een domeinnaam, zoals https://www.gemeente.nl/privacy, of laat het leeg.",
 				"Vul een e-mailadres in waar mail aankomt, zoals fg@gemeente.nl, of laat het leeg.",
-				"Vul een webadres in dat begint met https://, zoals https://www.gemeente.nl/privacyverklaring, of laat het leeg.");
+				"Vul een volledig webadres in: met https:// en een domeinnaam, zoals https://www.gemeente.nl/privacyverklaring, of laat het leeg.");
 		assertThat(page.select("input[aria-invalid=true]")).hasSize(5);
-		assertThat(page.select("input[autofocus]").attr("name")).isEqualTo("controllerName");
+		// The summary takes the focus and leads to the first wrong field (the product's error pattern).
+		assertThat(page.select("[autofocus]").eachAttr("id")).containsExactly("error-summary");
+		assertThat(page.select("#error-summary a").first().attr("href")).isEqualTo("#privacy-controllerName");
 		// What was typed comes back to correct.
 		assertThat(page.select("input[name=web]").attr("value")).isEqualTo("http://www.gemeente.nl/privacy");
 		assertThat(contacts.of(organisation.id()).email()).isEqualTo("oud@gemeente.nl");
@@ -126,7 +128,7 @@ class OrganisationPrivacyPagesTests {
 		String english = mvc.perform(save(organisation.id(), "", "", "https://intranet/privacy", "", "").param("lang", "en").with(admin()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(Jsoup.parse(english).select(".utrecht-form-field-error-message").eachText())
-			.containsExactly("Enter a web address starting with https://, such as https://www.gemeente.nl/privacy, or leave it empty.");
+			.containsExactly("Enter a full web address: with https:// and a domain name, such as https://www.gemeente.nl/privacy, or leave it empty.");
 	}
 
 	@Test
