@@ -110,12 +110,14 @@ public class Markdown {
 			return Optional.empty();
 		}
 		String stripped = target.strip();
-		String named = TARGETS.sanitizeLinkUrl(stripped).isEmpty()
-				// The renderer drops a target only for what stands before its first colon (and before any / ? #).
-				? stripped.substring(0, stripped.indexOf(':')).toLowerCase(Locale.ROOT) + ":…"
+		// The renderer drops a target only for what stands before its first colon (and before any / ? #).
+		boolean otherScheme = TARGETS.sanitizeLinkUrl(stripped).isEmpty();
+		String named = otherScheme ? stripped.substring(0, stripped.indexOf(':')).toLowerCase(Locale.ROOT) + ":…"
 				: stripped.length() > NAMED ? stripped.substring(0, NAMED) + "…" : stripped;
 		String text = textOf(link);
-		return Optional.of(text.equals(stripped) ? "<" + named + ">" : "[" + text + "](" + named + ")");
+		// Only an autolink (<scheme:…>) has its target for its text, and it always has a scheme: [werk.nl](werk.nl)
+		// was named <werk.nl>, which nobody had typed.
+		return Optional.of(otherScheme && text.equals(stripped) ? "<" + named + ">" : "[" + text + "](" + named + ")");
 	}
 
 	/** Where a link to {@code destination} goes on the page: https:// before one written as www. */

@@ -134,6 +134,7 @@ class MarkdownTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			Kijk op [de site](werk.nl) eens.                  | [de site](werk.nl)
+			Kijk op [werk.nl](werk.nl) eens.                  | [werk.nl](werk.nl)
 			Lees [mijn cv](example.nl/cv.pdf).                | [mijn cv](example.nl/cv.pdf)
 			Kijk ![een foto](plaatje.png).                    | ![een foto](plaatje.png)
 			Lees [het stuk](/stuk#begin) eens.                | [het stuk](/stuk#begin)

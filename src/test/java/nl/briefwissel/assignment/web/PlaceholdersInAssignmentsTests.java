@@ -71,6 +71,26 @@ class PlaceholdersInAssignmentsTests {
 			.andExpect(flash().attribute("saved", "assignments.saved"));
 	}
 
+	/** A link the page would drop is quoted as it was typed, and the sentence says the assignment was not saved and what to do. */
+	@Test
+	void aLinkWithoutHttpsIsQuotedAsTypedAndTheFormSaysNothingWasSaved() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		for (String[] language : new String[][] {
+				{ "nl", "De opdracht is niet opgeslagen: deze link werkt niet op de pagina: [werk.nl](werk.nl).",
+						"of haal de link weg en laat alleen de tekst staan." },
+				{ "en", "The assignment has not been saved: this link does not work on the page: [werk.nl](werk.nl).",
+						"or remove the link and keep only the text." } }) {
+			MvcResult refused = mvc.perform(form("/coach/assignments", "Vacatures " + UUID.randomUUID(), "Kijk op [werk.nl](werk.nl).")
+					.param("lang", language[0]).with(fixtures.as(running.coach())))
+				.andExpect(flash().attributeExists("formErrors"))
+				.andReturn();
+			@SuppressWarnings("unchecked")
+			List<String> errors = (List<String>) refused.getFlashMap().get("formErrors");
+			assertThat(errors).as(language[0]).singleElement().asString().startsWith(language[1]).endsWith(language[2])
+				.doesNotContain("<werk.nl>");
+		}
+	}
+
 	@Test
 	void aLetterRefusedForAPlaceholderFromAnAssignmentNamesThatAssignment() throws Exception {
 		var running = fixtures.runningTrajectory(true);
