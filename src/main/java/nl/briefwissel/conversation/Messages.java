@@ -319,6 +319,35 @@ class Messages {
 					waitingSince != null ? waitingSince : other.waitingSince);
 		}
 
+		/**
+		 * The same reading as {@link Messages#activity} gives, from a conversation's letters read already
+		 * (oldest first): its notes about mail do not count, and the participant waits from their first
+		 * letter at or after the coach's (or Briefwissel's) last one, as in the query.
+		 */
+		static Activity of(List<Message> conversation, java.time.ZoneId zone) {
+			OffsetDateTime lastOther = null;
+			for (Message letter : conversation) {
+				if (!letter.isNote() && letter.author() != Author.PARTICIPANT) {
+					lastOther = latest(lastOther, letter.createdAt());
+				}
+			}
+			Activity activity = NONE;
+			OffsetDateTime waiting = null;
+			for (Message letter : conversation) {
+				if (letter.isNote()) {
+					continue;
+				}
+				OffsetDateTime at = letter.createdAt().atZoneSameInstant(zone).toOffsetDateTime();
+				Activity one = of(letter.author(), at);
+				activity = activity.last == null ? one : activity.and(one);
+				if (letter.author() == Author.PARTICIPANT && (lastOther == null || !letter.createdAt().isBefore(lastOther))
+						&& (waiting == null || at.isBefore(waiting))) {
+					waiting = at;
+				}
+			}
+			return waiting == null ? activity : activity.waitingSince(waiting);
+		}
+
 		/** The same, the participant waiting since this letter of theirs. */
 		Activity waitingSince(OffsetDateTime first) {
 			return new Activity(lastAuthor, last, lastParticipant, lastCoach, first);

@@ -115,12 +115,13 @@ public class Workspace {
 
 	/**
 	 * The trajectory's row as the workspace reads it, while the participant waits for the coach's answer: its
-	 * {@code dueBy} is the day the reply is promised for. The conversation page names that day too, from this
-	 * one reading, so the two pages cannot name different days.
+	 * {@code dueBy} is the day the reply is promised for. The conversation page names that day too, by the
+	 * workspace's own rule ({@link #entry}), so the two pages cannot name different days; from the letters the
+	 * page has read already ({@code conversation}, oldest first), as the page may not cost one more query
+	 * (docs/performance.md).
 	 */
-	public Optional<Entry> waitingForReply(TrajectoryOverview trajectory) {
-		Entry entry = entry(trajectory, messages.activity(List.of(trajectory.id())).getOrDefault(trajectory.id(),
-				Messages.Activity.NONE), LocalDate.now(clock));
+	public Optional<Entry> waitingForReply(TrajectoryOverview trajectory, List<Message> conversation) {
+		Entry entry = entry(trajectory, Messages.Activity.of(conversation, clock.getZone()), LocalDate.now(clock));
 		return entry.need() == Need.WAITING_FOR_REPLY ? Optional.of(entry) : Optional.empty();
 	}
 

@@ -56,6 +56,12 @@ class WorkspaceTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	nl.briefwissel.trajectory.Trajectories trajectories;
+
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void aParticipantWaitingForTheCoachComesFirstWithTheReplyPromise() throws Exception {
 		var quiet = fixtures.runningTrajectory(true);
@@ -108,6 +114,34 @@ class WorkspaceTests {
 		var none = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/" + quiet.id()).with(coach))
 			.andReturn().getResponse().getContentAsString());
 		assertThat(none.getElementById("reply-due")).isNull();
+	}
+
+	/**
+	 * The conversation page read the reply promise with one more grouped query per view; the page is measured
+	 * against the floor and may not get dearer (docs/performance.md). It reads the day from the letters it
+	 * shows, by the workspace's rule: here a workspace without any database names the same day and the same
+	 * start of the wait (the first unanswered letter; a second one does not move it on).
+	 */
+	@Test
+	void theConversationPageReadsTheReplyPromiseFromTheLettersItShows() {
+		var quiet = fixtures.runningTrajectory(true);
+		var waiting = fixtures.anotherFor(quiet, Today.date().minusWeeks(1));
+		conversations.coachWrites(waiting.id(), waiting.coach().id(), "Hoe gaat het?");
+		conversations.participantWrites(waiting.id(), waiting.participant().id(), "Goed, en ik heb een vraag.");
+		conversations.participantWrites(waiting.id(), waiting.participant().id(), "Is mijn vraag aangekomen?");
+		Workspace.Entry inWorkspace = workspace.of(quiet.coach().id()).stream()
+			.filter(e -> e.trajectory().id().equals(waiting.id()))
+			.findFirst()
+			.orElseThrow();
+		TrajectoryOverview trajectory = trajectories.byId(waiting.id()).orElseThrow();
+		Workspace withoutDatabase = new Workspace(null, null, clock);
+
+		Workspace.Entry onPage = withoutDatabase.waitingForReply(trajectory, conversations.toRead(trajectory)).orElseThrow();
+		assertThat(onPage.dueBy()).isEqualTo(inWorkspace.dueBy());
+		assertThat(onPage.since().toInstant()).isEqualTo(inWorkspace.since().toInstant());
+
+		TrajectoryOverview answered = trajectories.byId(quiet.id()).orElseThrow();
+		assertThat(withoutDatabase.waitingForReply(answered, conversations.toRead(answered))).isEmpty();
 	}
 
 	@Test

@@ -772,7 +772,8 @@ class ConversationController {
 		model.addAttribute("today", today);
 		model.addAttribute("progress", trajectory.progressOn(today).orElse(null));
 		// The reply promised, as the workspace names it: the page said only when the next contact moment was.
-		model.addAttribute("replyDue", workspace.waitingForReply(trajectory).orElse(null));
+		// From the letters read above: one more query per view made the page dearer (docs/performance.md).
+		model.addAttribute("replyDue", workspace.waitingForReply(trajectory, conversation).orElse(null));
 		// Past its last contact moment: the day it stops by itself if nobody writes (decision 0108).
 		model.addAttribute("silence", silent.of(trajectory).orElse(null));
 		model.addAttribute("silentDays", silent.days());
