@@ -13,36 +13,41 @@ import jakarta.validation.Payload;
 
 /**
  * A name on one line as a person typed it or a mail gave it: a participant's or a colleague's name, an
- * organisation's or a programme's. Unicode's invisible format characters have no place in one. A right-to-left
- * override (U+202E) in a name turned the address shown after it on the intakes page around
- * (moc.elpmaxe@neirbo), and a zero-width space makes two names that look the same differ. Arabic and Hebrew
- * names need none of them: their direction comes from their letters. The joiners (U+200C and U+200D) stay, as
- * Persian and Indic spelling and emoji use them and they turn nothing around.
+ * organisation's or a programme's. A right-to-left override (U+202E) in a name turned the address shown after it
+ * on the intakes page around (moc.elpmaxe@neirbo): the direction overrides, embeddings and isolates, and control
+ * characters, have no place in one, and a form refuses them with a sentence at the field ({@link Plain}).
  * <p>
- * A form refuses such a name with a sentence at the field ({@link Plain}); a name from a mail, which no one can
- * be asked to type again, loses the characters ({@link #cleaned}), and so does every name a module stores.
+ * The other invisible marks are not refused: a right-to-left mark (U+200F), a left-to-right mark, the Arabic
+ * letter mark and a soft hyphen come along with Arabic and Hebrew names pasted from WhatsApp or Outlook, and
+ * refusing them refused those names, which the person could not type otherwise. They turn nothing around outside
+ * the name, so they are removed without a word ({@link #cleaned}), as is a zero-width space, which makes two names
+ * that look the same differ. The joiners (U+200C and U+200D) stay, as Persian and Indic spelling and emoji use
+ * them, and so do the tag characters, which spell a flag emoji (the Scottish flag).
+ * <p>
+ * A name from a mail, which no one can be asked to type again, loses the refused characters too, and so does
+ * every name a module stores.
  */
 public final class TypedName {
 
 	private TypedName() {
 	}
 
-	/** Whether the name holds a character that hides itself or turns the text around it. */
+	/** Whether the name holds a character a form refuses: one that turns the text around it, or a control character. */
 	public static boolean hidesCharacters(String name) {
-		return name != null && name.codePoints().anyMatch(TypedName::hidden);
+		return name != null && name.codePoints().anyMatch(TypedName::refused);
 	}
 
 	/**
-	 * The name without those characters; a line break or tab becomes a space, so that words stay apart. Null
-	 * stays null.
+	 * The name without those characters and without the invisible marks; a line break or tab becomes a space, so
+	 * that words stay apart. Null stays null.
 	 */
 	public static String cleaned(String name) {
-		if (name == null || !hidesCharacters(name)) {
+		if (name == null || name.codePoints().noneMatch(c -> refused(c) || removed(c))) {
 			return name;
 		}
 		StringBuilder kept = new StringBuilder(name.length());
 		name.codePoints().forEach(c -> {
-			if (!hidden(c)) {
+			if (!refused(c) && !removed(c)) {
 				kept.appendCodePoint(c);
 			}
 			else if (Character.getType(c) != Character.FORMAT) {
@@ -53,16 +58,21 @@ public final class TypedName {
 	}
 
 	/**
-	 * Format characters (the direction embeddings, overrides, isolates and marks, zero-width spaces, the
-	 * byte-order mark, tag characters), control characters, and the line and paragraph separators.
+	 * The direction embeddings and overrides (U+202A to U+202E) and isolates (U+2066 to U+2069), control
+	 * characters, and the line and paragraph separators (a line break as much as a control character is).
 	 */
-	private static boolean hidden(int c) {
-		if (c == 0x200C || c == 0x200D) {
+	private static boolean refused(int c) {
+		int type = Character.getType(c);
+		return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || type == Character.CONTROL
+				|| type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+	}
+
+	/** The other format characters: marks, zero-width spaces, the byte-order mark; not the joiners and tags. */
+	private static boolean removed(int c) {
+		if (c == 0x200C || c == 0x200D || c >= 0xE0020 && c <= 0xE007F) {
 			return false;
 		}
-		int type = Character.getType(c);
-		return type == Character.FORMAT || type == Character.CONTROL || type == Character.LINE_SEPARATOR
-				|| type == Character.PARAGRAPH_SEPARATOR;
+		return Character.getType(c) == Character.FORMAT && !refused(c);
 	}
 
 	/** A form's name field: refused, with a sentence at the field, when it holds such a character. */

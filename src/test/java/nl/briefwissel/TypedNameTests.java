@@ -7,12 +7,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TypedNameTests {
 
 	@Test
-	void directionControlsAndInvisibleCharactersAreFound() {
+	void directionControlsAndControlCharactersAreFound() {
 		for (String hidden : new String[] { "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
-				"\u2069", "\u200E", "\u200F", "\u061C", "\u200B", "\u2060", "\uFEFF", "\u00AD", "\t", "\n", "\u2028",
-				"\uDB40\uDC41" }) {
+				"\u2069", "\t", "\n", "\u0000", "\u2028", "\u2029" }) {
 			assertThat(TypedName.hidesCharacters("Jan" + hidden + "ssen")).as(Integer.toHexString(hidden.codePointAt(0))).isTrue();
 		}
+	}
+
+	/**
+	 * A right-to-left mark comes along with an Arabic or Hebrew name pasted from WhatsApp or Outlook: refusing it
+	 * refused the name. Such marks turn nothing around outside the name, and are removed without a word.
+	 */
+	@Test
+	void invisibleMarksAreRemovedWithoutRefusingTheName() {
+		for (String mark : new String[] { "\u200E", "\u200F", "\u061C", "\u200B", "\u2060", "\uFEFF", "\u00AD",
+				"\uDB40\uDC01" }) {
+			assertThat(TypedName.hidesCharacters("Jan" + mark + "ssen")).as(Integer.toHexString(mark.codePointAt(0))).isFalse();
+			assertThat(TypedName.cleaned("Jan" + mark + "ssen")).as(Integer.toHexString(mark.codePointAt(0))).isEqualTo("Janssen");
+		}
+		assertThat(TypedName.hidesCharacters("\u200F\u0645\u062D\u0645\u062F")).isFalse();
+		assertThat(TypedName.cleaned("\u200F\u0645\u062D\u0645\u062F")).isEqualTo("\u0645\u062D\u0645\u062F");
+	}
+
+	/** The tag characters spell a flag emoji (the Scottish flag here): the name keeps them. */
+	@Test
+	void aFlagEmojiKeepsItsTagCharacters() {
+		String scotland = "Fiona \uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+		assertThat(TypedName.hidesCharacters(scotland)).isFalse();
+		assertThat(TypedName.cleaned(scotland)).isEqualTo(scotland);
 	}
 
 	@Test
@@ -30,5 +52,6 @@ class TypedNameTests {
 		assertThat(TypedName.cleaned("\u2067Sara\u2069\u200F")).isEqualTo("Sara");
 		assertThat(TypedName.cleaned("Jan\tde\nVries")).isEqualTo("Jan de Vries");
 		assertThat(TypedName.cleaned("\u202E")).isEmpty();
+		assertThat(TypedName.cleaned("\u202EAnna\u200F Smit\u00AD")).isEqualTo("Anna Smit");
 	}
 }

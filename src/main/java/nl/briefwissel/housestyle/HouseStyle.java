@@ -80,8 +80,10 @@ public record HouseStyle(Colour button, Colour buttonText, Colour link, Colour h
 			if (!refusals.isEmpty()) {
 				return new Checked(Optional.empty(), Map.copyOf(refusals));
 			}
+			// Without the invisible marks a name may bring along (a right-to-left mark), as every stored name.
+			String kept = nl.briefwissel.TypedName.cleaned(name);
 			return new Checked(Optional.of(new HouseStyle(button.get(), buttonText.get(), link.get(), header.get(),
-					headerText.get(), name.isEmpty() ? null : name)), Map.of());
+					headerText.get(), kept.isEmpty() ? null : kept)), Map.of());
 		}
 
 		private static Optional<Colour> colour(String field, String typed, Map<String, Refusal> refusals) {

@@ -84,7 +84,7 @@ class HiddenCharactersInNamesTests {
 	@Test
 	void aManagersInvitationOfANameWithAnOverrideIsRefusedAtTheNameField() throws Exception {
 		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
-		for (String hidden : new String[] { OVERRIDE, "\u2066", "\u200F", "\u200B", "\uFEFF" }) {
+		for (String hidden : new String[] { OVERRIDE, "\u202A", "\u2066", "\u2069", "\u0007" }) {
 			mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
 				.param("name", "John " + hidden + "OBrien").param("email", "john-" + suffix + "@example.nl").param("language", "nl")
 				.param("submission", UUID.randomUUID().toString()))
@@ -100,6 +100,32 @@ class HiddenCharactersInNamesTests {
 			.param("language", "nl").param("submission", UUID.randomUUID().toString()))
 			.andExpect(flash().attributeCount(2));
 		assertThat(intakes.open(programme.id())).hasSize(1);
+	}
+
+	/**
+	 * An Arabic or Hebrew name pasted from WhatsApp or Outlook brings a right-to-left mark along: it was refused,
+	 * and the person could not type it otherwise. Such a mark, as a zero-width space or a byte-order mark, is
+	 * removed without a word; an override stays refused (above).
+	 */
+	@Test
+	void aNameWithAnInvisibleMarkIsTakenWithoutIt() throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		String[] marks = { "\u200F", "\u200E", "\u061C", "\u200B", "\uFEFF", "\u00AD" };
+		for (int i = 0; i < marks.length; i++) {
+			mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", marks[i] + "\u0645\u062D\u0645\u062F").param("email", "mark-" + i + "-" + suffix + "@example.nl")
+				.param("language", "nl").param("submission", UUID.randomUUID().toString()))
+				.andExpect(flash().attributeCount(2));
+		}
+		assertThat(intakes.open(programme.id())).hasSize(marks.length)
+			.allSatisfy(intake -> assertThat(intake.displayName()).isEqualTo("\u0645\u062D\u0645\u062F"));
+
+		programmes.openPublicIntake(programme.id(), true);
+		HttpResponse<String> form = new WebSession(port).post("/intake/programme/" + programme.id(),
+				form("\u200F\u05E9\u05E8\u05D4 \u05DB\u05D4\u05DF", "form-" + suffix + "@example.nl"));
+		assertThat(form.body()).doesNotContain(HIDDEN_NL);
+		assertThat(jdbc.sql("select display_name from intake where email = :email").param("email", "form-" + suffix + "@example.nl")
+			.query(String.class).single()).isEqualTo("\u05E9\u05E8\u05D4 \u05DB\u05D4\u05DF");
 	}
 
 	@Test
