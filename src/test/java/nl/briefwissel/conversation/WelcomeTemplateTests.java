@@ -150,6 +150,33 @@ class WelcomeTemplateTests {
 	}
 
 	/**
+	 * The 20,000 characters were counted on the letter as typed, but the letter stored is the filled one: a letter
+	 * short enough as typed went out longer with the name filled in. Counted on the filled letter, with a
+	 * sentence that says why.
+	 */
+	@Test
+	void theWelcomeLettersLengthIsCountedFilledIn() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		var coach = fixtures.as(proposal.coach());
+		String base = "/coach/proposals/" + proposal.trajectoryId();
+		String startOn = Today.date().plusDays(1).toString();
+		String letter = "Hoi {naam}, ".repeat(1_600);
+		assertThat(letter.length()).isLessThanOrEqualTo(20_000);
+
+		MvcResult refused = mvc.perform(post(base + "/accept").with(csrf()).with(coach)
+				.param("startOn", startOn).param("filledInFor", startOn).param("letter", letter))
+			.andExpect(redirectedUrl(base))
+			.andExpect(flash().attribute("problem", "proposal.error.letterLengthFilled"))
+			.andReturn();
+		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
+		Document again = Jsoup.parse(mvc.perform(get(base).with(coach).cookie(refused.getResponse().getCookies()))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(again.getElementById("letter-error").text()).isEqualTo("Met de naam, de data en de andere gegevens ingevuld"
+				+ " wordt de welkomstbrief langer dan 20.000 tekens. Maak hem korter.");
+		assertThat(again.getElementById("letter").attr("aria-invalid")).isEqualTo("true");
+	}
+
+	/**
 	 * A template that is too long was refused in the box at the top of the page, not at the field: the
 	 * field was not marked and its description did not name the sentence. A line break counts once, as
 	 * the field's maxlength counts it (web.LineEnds), so a template the field allowed is not refused.

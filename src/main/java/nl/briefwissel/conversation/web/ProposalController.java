@@ -194,6 +194,9 @@ class ProposalController {
 		String problem = startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6))
 				? "proposal.error.startOn"
 				: letter.isBlank() ? "proposal.error.letter" : letter.length() > MAX_LETTER ? "proposal.error.letterLength"
+				// The filled letter is the one stored: a letter short enough as typed grew past the limit with the
+				// name and the dates filled in, and the sentence says why the letter the coach sees is too long.
+				: welcomeLetter.length() > MAX_LETTER ? "proposal.error.letterLengthFilled"
 				: braces.isPresent() ? "proposal.error.letterBraces" : null;
 		if (problem != null) {
 			redirect.addFlashAttribute("problem", problem);
