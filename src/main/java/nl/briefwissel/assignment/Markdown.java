@@ -76,7 +76,8 @@ public class Markdown {
 	 * cleaning's, {@link #kept}): every link and image the parser makes, whichever way it was written. A pattern
 	 * for {@code [text](target)} let a reference ({@code [text][ref]} with {@code [ref]: javascript:…} on a line of
 	 * its own; also {@code [text]} alone), an autolink ({@code <javascript:…>}) and a target written with an entity
-	 * through. An image is judged as a link: the page shows it as one ({@link #asShown}).
+	 * through. An image is judged as a link: the page shows it as one ({@link #asShown}); inside a link it is not judged,
+	 * being only the link's text there.
 	 */
 	public static List<String> droppedLinks(String markdown) {
 		if (markdown == null) {
@@ -92,7 +93,11 @@ public class Markdown {
 
 			@Override
 			public void visit(Image image) {
-				dropped(image, image.getDestination()).ifPresent(named -> found.add("!" + named));
+				// Inside a link an image is only its description on the page ({@link #asShown}): its target is
+				// shown nowhere, so nothing of it is lost ([![logo](logo.png)](https://www.werk.nl) is a working link).
+				if (!insideALink(image)) {
+					dropped(image, image.getDestination()).ifPresent(named -> found.add("!" + named));
+				}
 				visitChildren(image);
 			}
 		});

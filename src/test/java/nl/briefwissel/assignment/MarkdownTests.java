@@ -1,6 +1,7 @@
 package nl.briefwissel.assignment;
 
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,7 +99,8 @@ class MarkdownTests {
 	void theFormRefusesALinkExactlyWhenThePageDropsIt(String target) {
 		for (String written : java.util.List.of("Lees [het stuk](" + target + ") eens.", "Kijk ![een foto](" + target + ").",
 				"Lees [het stuk][1] eens.\n\n[1]: " + target, "Kijk ![een foto][f].\n\n[f]: " + target,
-				"Klik <" + target + "> eens.")) {
+				"Klik <" + target + "> eens.", "Zie [![logo](logo.png)](" + target + ").",
+				"Zie [![logo](" + target + ")](https://www.werk.nl).")) {
 			int links = linksIn(written);
 			boolean refused = !Markdown.droppedLinks(written).isEmpty();
 			var shown = Jsoup.parse(markdown.html(written)).select("a[href]");
@@ -108,7 +110,22 @@ class MarkdownTests {
 		}
 	}
 
-	/** The links and images the parser makes of it, written any way. */
+	/**
+	 * A logo as a link's text was refused for the logo's target (logo.png, without a scheme), while the page showed a
+	 * working link with the text logo: inside a link an image is only its description.
+	 */
+	@Test
+	void anImageInsideALinkIsThatLinksTextAndNotRefused() {
+		String written = "[![logo](logo.png)](https://www.werk.nl)";
+		assertThat(Markdown.droppedLinks(written)).isEmpty();
+		var shown = Jsoup.parse(markdown.html(written)).select("a[href]");
+		assertThat(shown).hasSize(1);
+		assertThat(shown.first().attr("href")).isEqualTo("https://www.werk.nl");
+		assertThat(shown.first().text()).isEqualTo("logo");
+		assertThat(Markdown.droppedLinks("[![logo](logo.png)](werk.nl)")).containsExactly("[logo](werk.nl)");
+	}
+
+	/** The links and images the parser makes of it, written any way; an image inside a link is that link's text. */
 	private static int linksIn(String written) {
 		int[] links = { 0 };
 		org.commonmark.parser.Parser.builder().build().parse(written).accept(new org.commonmark.node.AbstractVisitor() {
@@ -120,7 +137,10 @@ class MarkdownTests {
 
 			@Override
 			public void visit(org.commonmark.node.Image image) {
-				links[0]++;
+				// Inside a link an image is only that link's text.
+				if (!(image.getParent() instanceof org.commonmark.node.Link)) {
+					links[0]++;
+				}
 				visitChildren(image);
 			}
 		});
