@@ -1,5 +1,6 @@
 package nl.briefwissel.mail;
 
+import java.util.List;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -121,15 +122,17 @@ final class HtmlText {
 
 	/**
 	 * Takes out the signatures the mail program marked ({@link #SIGNATURE_MARKERS}), unless nothing of the
-	 * mail's own would be left before its quote: a mail that is only a signature is still what was sent.
+	 * mail's own would be left before its quote: a mail that is only a signature is still what was sent. A marked
+	 * block that is not short stays too: a participant who wrote Hoi Anja and then the letter itself inside it (the
+	 * cursor stood in the signature) lost the letter, only the greeting kept.
 	 */
 	private static void withoutMarkedSignature(Document document) {
-		var signatures = document.select(SIGNATURE_MARKERS);
+		List<Element> signatures = shortSignatures(document);
 		if (signatures.isEmpty()) {
 			return;
 		}
 		Document without = document.clone();
-		without.select(SIGNATURE_MARKERS).remove();
+		shortSignatures(without).forEach(Element::remove);
 		// From the start of a quote on (Gmail's with its attribution line) the words are someone else's.
 		for (Element quote : without.select(OUTLOOK_REPLY_MARKERS + ", .gmail_quote, blockquote")) {
 			Node next = quote;
@@ -140,9 +143,28 @@ final class HtmlText {
 			}
 		}
 		if (!without.text().isBlank()) {
-			signatures.remove();
+			signatures.forEach(Element::remove);
 		}
 	}
+
+	/**
+	 * A signature is a few lines: a name, a role, an organisation, a phone number (the old rule of thumb for one
+	 * is at most four lines). A marked block longer than {@link #SIGNATURE_LINES} lines or {@link #SIGNATURE_CHARS}
+	 * characters is taken for the letter written into it, and kept: a signature kept shows a few lines too many,
+	 * a letter taken out is lost.
+	 */
+	private static List<Element> shortSignatures(Document document) {
+		return document.select(SIGNATURE_MARKERS).stream().filter(signature -> {
+			StringBuilder text = new StringBuilder();
+			render(signature, text, 0);
+			String written = text.toString().strip();
+			return written.length() <= SIGNATURE_CHARS && written.lines().filter(line -> !line.isBlank()).count() <= SIGNATURE_LINES;
+		}).toList();
+	}
+
+	private static final int SIGNATURE_LINES = 4;
+
+	private static final int SIGNATURE_CHARS = 300;
 
 	/** Only formatting and links survive; no script, no style, no event handler, no remote image. */
 	static String sanitise(String html) {

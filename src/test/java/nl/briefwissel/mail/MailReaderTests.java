@@ -507,6 +507,36 @@ class MailReaderTests {
 	}
 
 	/**
+	 * A participant wrote Hoi Anja and then the letter itself inside the block Outlook marks as the signature (the
+	 * cursor stood in it): the block went as a signature, and only the greeting was kept. A marked block longer
+	 * than a signature is (four lines, 300 characters) is kept; a short one still goes.
+	 */
+	@Test
+	void aLetterWrittenInsideTheMarkedSignatureIsKept() {
+		String mail = """
+				From: Sanne <sanne@example.nl>
+				To: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test
+				Subject: RE: Je e-coaching met Anja
+				Content-Type: text/html; charset=utf-8
+
+				<html><body><div id="divtagdefaultwrapper"><p>Hoi Anja,</p>
+				<div id="Signature"><p>Deze week heb ik twee gesprekken gevoerd.</p><p>Het eerste ging over mijn uren.</p>
+				<p>Het tweede over een opleiding tot docent.</p><p>Ik twijfel nog welke kant ik op wil.</p>
+				<p>Groetjes, Sanne</p></div></div>
+				<div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>Van:</b> Anja</div><div>Oude brief</div></body></html>
+				""".replace("\n", "\r\n");
+		assertThat(MailReader.read(mail.getBytes(StandardCharsets.UTF_8)).text()).startsWith("Hoi Anja,")
+			.contains("Deze week heb ik twee gesprekken gevoerd.", "Ik twijfel nog welke kant ik op wil.", "Groetjes, Sanne")
+			.doesNotContain("Oude brief");
+		String oneLong = mail.replace("<p>Het eerste ging over mijn uren.</p>", "<p>" + "Het eerste ging over mijn uren. ".repeat(10) + "</p>")
+			.replace("<p>Het tweede over een opleiding tot docent.</p><p>Ik twijfel nog welke kant ik op wil.</p>", "");
+		assertThat(MailReader.read(oneLong.getBytes(StandardCharsets.UTF_8)).text()).contains("Het eerste ging over mijn uren.");
+		String signature = mail.replace("<p>Het tweede over een opleiding tot docent.</p><p>Ik twijfel nog welke kant ik op wil.</p>", "")
+			.replace("<p>Het eerste ging over mijn uren.</p>", "");
+		assertThat(MailReader.read(signature.getBytes(StandardCharsets.UTF_8)).text()).isEqualTo("Hoi Anja,");
+	}
+
+	/**
 	 * A read receipt (RFC 8098: a report of type disposition-notification) is written by a mail program,
 	 * not by the participant: an automatic answer, never their letter.
 	 */
