@@ -55,6 +55,42 @@ class MigrationTests {
 		}
 	}
 
+	/**
+	 * Names stored before names were cleaned at storage still held direction overrides and isolates, which turned
+	 * the address shown after a name around: V101 removes them, and leaves every other character of the name.
+	 */
+	@Test
+	void namesStoredBeforeLoseTheirDirectionOverrides() {
+		// One connection throughout: an in-memory H2 fails the check constraints of a table (Check constraint
+		// invalid) once the session that made it has closed.
+		var database = new org.springframework.jdbc.datasource.SingleConnectionDataSource("jdbc:h2:mem:migration-" + UUID.randomUUID()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", true);
+		try {
+			Flyway.configure().dataSource(database).locations("classpath:db/migration").target("100").load().migrate();
+			var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(database);
+			UUID organisation = UUID.randomUUID();
+			UUID programme = UUID.randomUUID();
+			jdbc.sql("insert into organisation (id, name, created_at) values (?, ?, current_timestamp)")
+				.params(organisation, "Gemeente \u202ERichting\u202C").update();
+			jdbc.sql("insert into programme (id, organisation_id, name, created_at) values (?, ?, ?, current_timestamp)")
+				.params(programme, organisation, "\u2067Loopbaan\u2069 \u200F\u0645\u062D").update();
+			jdbc.sql("insert into account (id, organisation_id, email, display_name, created_at) values (?, ?, ?, ?, current_timestamp)")
+				.params(UUID.randomUUID(), organisation, "a@example.nl", "John \u202AO\u202BBr\u202Dien\u2066\u2068").update();
+			jdbc.sql("insert into intake (id, programme_id, email, display_name, source, status, created_at)"
+					+ " values (?, ?, ?, ?, 'MAIL', 'RECEIVED_BY_MAIL', current_timestamp)")
+				.params(UUID.randomUUID(), programme, "b@example.nl", "Sam \u202EJansen \u200C").update();
+
+			assertThat(Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate().success).isTrue();
+			assertThat(jdbc.sql("select name from organisation").query(String.class).single()).isEqualTo("Gemeente Richting");
+			assertThat(jdbc.sql("select name from programme").query(String.class).single()).isEqualTo("Loopbaan \u200F\u0645\u062D");
+			assertThat(jdbc.sql("select display_name from account").query(String.class).single()).isEqualTo("John OBrien");
+			assertThat(jdbc.sql("select display_name from intake").query(String.class).single()).isEqualTo("Sam Jansen \u200C");
+		}
+		finally {
+			database.destroy();
+		}
+	}
+
 	private static MigrateResult migrate(String url, String user, String password) {
 		return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
 	}
