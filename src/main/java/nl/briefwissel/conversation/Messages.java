@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import nl.briefwissel.LetterLanguage;
 import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.encryption.OpenedText;
 import nl.briefwissel.mail.MailAttachment;

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.briefwissel.LetterLanguage;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -225,9 +225,11 @@ public class Trajectories {
 								rs.getString("question_key_id"), rs.getString("question"));
 				OpenedText goals = rs.getString("goals") == null ? new OpenedText("", true)
 						: encryption.openListed("goals of trajectory " + trajectoryId, rs.getString("goals_key_id"), rs.getString("goals"));
+				// Tagged by its own words as a letter is (decision 0097): an application by mail is taken to be
+				// Dutch (intake.language), and an English question was read out with a Dutch voice.
 				return new InOwnWords(question.text(), goals.text(), question.readable(), goals.readable(),
 						rs.getString("question") == null || rs.getString("language") == null ? null
-								: Locale.forLanguageTag(rs.getString("language")));
+								: nl.briefwissel.LetterLanguage.of(question.text(), Locale.forLanguageTag(rs.getString("language"))));
 			})
 			.optional()
 			.orElse(new InOwnWords(null, "", true, true));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.briefwissel.LetterLanguage;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.assignment.Assignment;
@@ -119,6 +120,26 @@ class LetterLanguageTests {
 			.andReturn().getResponse().getContentAsString());
 		assertThat(coach.select(".bw-message__body:contains(Ik wil een volgende stap)")).singleElement()
 			.satisfies(question -> assertThat(question.hasAttr("lang")).isFalse());
+	}
+
+	/**
+	 * An application by mail is taken to be Dutch (nobody chose a language), and the question's lang came from that
+	 * alone: an English question was read out with a Dutch voice. Its own words say its language, as a letter's do.
+	 */
+	@Test
+	void theQuestionIsTaggedByItsOwnWords(@Autowired nl.briefwissel.trajectory.Intakes intakes) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		intakes.record(running.programmeId(), running.participant(), running.id(), new nl.briefwissel.trajectory.IntakeForm(
+				running.participant().displayName(), running.participant().email(),
+				"I would like to find out what the next step in my work should be, and how I can tell my manager.",
+				"NEXT_STEP", new nl.briefwissel.trajectory.Intake.SelfCheck(nl.briefwissel.trajectory.Intake.Answer.YES,
+						nl.briefwissel.trajectory.Intake.Answer.YES, nl.briefwissel.trajectory.Intake.Answer.YES), true, true, true),
+				nl.briefwissel.trajectory.Intake.Source.INVITATION);
+
+		var coach = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "nl").with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(coach.select(".bw-message__body:contains(the next step in my work)")).singleElement()
+			.satisfies(question -> assertThat(question.attr("lang")).isEqualTo("en"));
 	}
 
 	/**

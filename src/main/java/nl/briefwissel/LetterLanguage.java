@@ -1,4 +1,4 @@
-package nl.briefwissel.conversation;
+package nl.briefwissel;
 
 import java.util.Locale;
 import java.util.Set;
@@ -10,10 +10,14 @@ import java.util.Set;
  * and overrides the participant's language only on strong evidence; a short or mixed letter is taken to
  * be in the participant's language, as it was before. A wrong {@code lang} makes a screen reader read the
  * whole letter with the wrong voice, worse than none: when in doubt, the participant's.
+ * <p>
+ * Here, beside the conversation and the trajectory both: the question of an application is tagged by the same
+ * rule as a letter (an application by mail is taken to be Dutch, and may be English), and the trajectory module
+ * may not call the conversation module, which calls it.
  */
-final class LetterLanguage {
+public final class LetterLanguage {
 
-	static final Locale DUTCH = Locale.forLanguageTag("nl");
+	public static final Locale DUTCH = Locale.forLanguageTag("nl");
 
 	// Only words that are no word of the other language count. Left out: words in both (in, is, was, we, op,
 	// so, over), Dutch words that are English too (die, van, met, ben, bent, dan, er, heel, hoe) and English
@@ -43,7 +47,7 @@ final class LetterLanguage {
 	 * the coach's letter around answers typed into it, kept by the mail reply's trimmer) are someone else's
 	 * words and do not count.
 	 */
-	static Locale of(String text, Locale fallback) {
+	public static Locale of(String text, Locale fallback) {
 		if (text == null) {
 			return fallback;
 		}
