@@ -1,5 +1,7 @@
 package nl.briefwissel;
 
+import java.util.List;
+
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -13,11 +15,22 @@ public final class AuditedChange {
 
 	public static final String REFUSED_ATTRIBUTE = AuditedChange.class.getName() + ".refused";
 
+	public static final String CHANGED_FIELDS_ATTRIBUTE = AuditedChange.class.getName() + ".changedFields";
+
 	private AuditedChange() {
 	}
 
 	/** Called by the controller while it answers the request it refuses. */
 	public static void refused() {
 		RequestContextHolder.currentRequestAttributes().setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+	}
+
+	/**
+	 * Called by a controller whose form holds what the trail must not keep (addresses someone typed): the trail
+	 * then says which of its fields this request changed, or would have changed when refused, never their values.
+	 */
+	public static void changedFields(List<String> names) {
+		RequestContextHolder.currentRequestAttributes()
+			.setAttribute(CHANGED_FIELDS_ATTRIBUTE, List.copyOf(names), RequestAttributes.SCOPE_REQUEST);
 	}
 }

@@ -82,7 +82,7 @@ class AuditInterceptor implements HandlerInterceptor {
 			// A refused form changed nothing: its values are on the trail as an attempt, not as a change.
 			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null,
 					HOUSE_STYLE.matcher(request.getRequestURI()).find() ? HOUSE_STYLE_PARAMETERS
-							: PRIVACY_DETAILS_ROUTE.equals(path) ? PRIVACY_DETAILS_PARAMETERS : CHANGE_PARAMETERS, refused);
+							: PRIVACY_DETAILS_ROUTE.equals(path) ? Set.of() : CHANGE_PARAMETERS, refused);
 		}
 	}
 
@@ -112,12 +112,10 @@ class AuditInterceptor implements HandlerInterceptor {
 	private static final Pattern HOUSE_STYLE = Pattern.compile("/house-style(/|$)");
 
 	/**
-	 * What the public privacy statement names for an organisation as controller: its name to show and the
-	 * addresses and links of its privacy contact, data protection officer and own statement. Contact details an
-	 * organisation publishes, never a participant's; on this route only, as with the house style.
+	 * The organisation's privacy details (its name as controller and the addresses and links of its privacy
+	 * contact and data protection officer) are on the trail by which fields changed, never their values: the
+	 * trail keeps routes and identifiers, never content, and an address typed there may be a person's.
 	 */
-	private static final Set<String> PRIVACY_DETAILS_PARAMETERS = Set.of("controllerName", "email", "web", "dpoEmail", "statement");
-
 	private static final String PRIVACY_DETAILS_ROUTE = "/admin/organisations/{id}/privacy";
 
 	/** The trajectory an administrative change names in its form (a quarantined mail added to it), if any. */
@@ -145,6 +143,10 @@ class AuditInterceptor implements HandlerInterceptor {
 		Map<String, String> shown = new TreeMap<>(variables(request));
 		if (refused) {
 			shown.put("outcome", "refused");
+		}
+		if (request.getAttribute(AuditedChange.CHANGED_FIELDS_ATTRIBUTE) instanceof List<?> changed) {
+			shown.put("changed", changed.isEmpty() ? "nothing"
+					: changed.stream().map(String::valueOf).collect(Collectors.joining("|")));
 		}
 		for (String name : parameters) {
 			String[] values = request.getParameterValues(name);

@@ -1,5 +1,7 @@
 package nl.briefwissel.organisation.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,8 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The administrator's page for what the public privacy statement says about an organisation as controller:
  * the name to show, where to ask about privacy, its data protection officer and its own statement. A refused
- * form comes back with every wrong field said at once and what was typed kept; the audit trail records each
- * change with its values.
+ * form comes back with every wrong field said at once and what was typed kept; the audit trail records which
+ * fields each change touched, never the addresses and links themselves.
  */
 @Controller
 class OrganisationPrivacyController {
@@ -45,6 +47,7 @@ class OrganisationPrivacyController {
 	@PostMapping("/admin/organisations/{id}/privacy")
 	String save(@PathVariable UUID id, @ModelAttribute PrivacyContacts.Details typed, Model model, RedirectAttributes redirect) {
 		Organisation organisation = existing(id);
+		AuditedChange.changedFields(changed(contacts.of(id), typed));
 		Map<String, String> problems = typed.problems();
 		if (!problems.isEmpty()) {
 			AuditedChange.refused();
@@ -53,6 +56,27 @@ class OrganisationPrivacyController {
 		contacts.save(id, typed);
 		redirect.addFlashAttribute("privacySaved", Boolean.TRUE);
 		return "redirect:/admin/organisations/" + id + "/privacy";
+	}
+
+	/** The fields whose value differs from what was saved, in the order of the form. */
+	private static List<String> changed(PrivacyContacts.Details saved, PrivacyContacts.Details typed) {
+		List<String> changed = new ArrayList<>();
+		if (!saved.controllerName().equals(typed.controllerName())) {
+			changed.add("controllerName");
+		}
+		if (!saved.email().equals(typed.email())) {
+			changed.add("email");
+		}
+		if (!saved.web().equals(typed.web())) {
+			changed.add("web");
+		}
+		if (!saved.dpoEmail().equals(typed.dpoEmail())) {
+			changed.add("dpoEmail");
+		}
+		if (!saved.statement().equals(typed.statement())) {
+			changed.add("statement");
+		}
+		return changed;
 	}
 
 	private static String page(Model model, Organisation organisation, PrivacyContacts.Details typed, Map<String, String> problems) {

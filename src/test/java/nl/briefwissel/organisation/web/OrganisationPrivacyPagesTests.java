@@ -95,11 +95,16 @@ class OrganisationPrivacyPagesTests {
 
 		AuditEntry entry = lastChangeOf(organisation);
 		assertThat(entry.action()).isEqualTo(AuditAction.ADMINISTRATION);
-		assertThat(entry.details()).contains("dpoEmail=fg@gemeente.nl", "web=https://www.gemeente.nl/privacy").doesNotContain("outcome=refused");
+		// Which fields changed, never the addresses themselves: the trail keeps no content (its rule, decision of the audit module).
+		assertThat(entry.details()).contains("changed=controllerName|email|web|dpoEmail").doesNotContain("outcome=refused")
+			.doesNotContain("fg@gemeente.nl", "privacy@gemeente.nl", "https://www.gemeente.nl/privacy", "College van B en W");
 
 		// Emptied again: the statement then says to ask the organisation, and its own name comes back.
 		mvc.perform(save(organisation.id(), "", "", "", "", "").with(admin())).andExpect(status().is3xxRedirection());
 		assertThat(contacts.of(organisation.id())).isEqualTo(PrivacyContacts.Details.NONE);
+		assertThat(lastChangeOf(organisation).details()).contains("changed=controllerName|email|web|dpoEmail");
+		mvc.perform(save(organisation.id(), "", "", "", "", "").with(admin())).andExpect(status().is3xxRedirection());
+		assertThat(lastChangeOf(organisation).details()).contains("changed=nothing");
 	}
 
 	@Test
@@ -123,7 +128,8 @@ class OrganisationPrivacyPagesTests {
 		// What was typed comes back to correct.
 		assertThat(page.select("input[name=web]").attr("value")).isEqualTo("http://www.gemeente.nl/privacy");
 		assertThat(contacts.of(organisation.id()).email()).isEqualTo("oud@gemeente.nl");
-		assertThat(lastChangeOf(organisation).details()).contains("outcome=refused");
+		assertThat(lastChangeOf(organisation).details()).contains("outcome=refused", "changed=controllerName|email|web|dpoEmail|statement")
+			.doesNotContain("privacy@gemeente", "geen adres", "javascript", "oud@gemeente.nl");
 
 		String english = mvc.perform(save(organisation.id(), "", "", "https://intranet/privacy", "", "").param("lang", "en").with(admin()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
