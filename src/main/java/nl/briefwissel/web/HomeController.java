@@ -1,9 +1,12 @@
 package nl.briefwissel.web;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import nl.briefwissel.account.SignedInAccount;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +15,46 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** Sends each person to the start page of their role; shows the accessibility statement to anyone (the privacy statement is the privacy module's). */
 @Controller
 class HomeController {
+
+	/**
+	 * Where anyone reports what does not work for them, from the setting: a mailto: or https link, or null when
+	 * not set and the statement says whom to tell in words. A setting and not the organisations' privacy
+	 * contacts: the statement is the benchmark's floor and reads nothing from the database (decision 0127).
+	 */
+	private final String contact;
+
+	/** The contact as shown: the address without mailto:, or the link. */
+	private final String contactText;
+
+	HomeController(@Value("${briefwissel.accessibility.contact:}") String contact) {
+		String given = contact.strip();
+		if (given.isEmpty()) {
+			this.contact = null;
+			this.contactText = null;
+		}
+		else if (given.toLowerCase(Locale.ROOT).startsWith("https://") && secureLink(given)) {
+			this.contact = given;
+			this.contactText = given;
+		}
+		else if (given.matches("[^\\s@:/<>\"]+@[^\\s@:/<>\"]+\\.[^\\s@:/<>\".]+")) {
+			this.contact = "mailto:" + given;
+			this.contactText = given;
+		}
+		else {
+			throw new IllegalArgumentException(
+					"briefwissel.accessibility.contact must be an e-mail address or an https:// link, not " + given);
+		}
+	}
+
+	private static boolean secureLink(String link) {
+		try {
+			String host = new URI(link).getHost();
+			return host != null && host.indexOf('.') > 0;
+		}
+		catch (java.net.URISyntaxException notALink) {
+			return false;
+		}
+	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal SignedInAccount account) {
@@ -23,7 +66,9 @@ class HomeController {
 
 	@GetMapping("/accessibility")
 	String accessibility(Model model) {
-		return statement(model, "accessibility", List.of("standard", "tested", "known", "status", "contact"));
+		model.addAttribute("contact", contact);
+		model.addAttribute("contactText", contactText);
+		return statement(model, "accessibility", List.of("standard", "tested", "known", "status", "contact", "enforcement"));
 	}
 
 	private static String statement(Model model, String prefix, List<String> parts) {
