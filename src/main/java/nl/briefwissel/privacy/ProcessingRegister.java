@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import nl.briefwissel.organisation.PrivacyContacts;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 
@@ -36,15 +37,18 @@ public class ProcessingRegister {
 
 	private final Programmes programmes;
 
+	private final PrivacyContacts contacts;
+
 	private final PrivacyProperties properties;
 
 	private final Environment environment;
 
 	private final MessageSource texts;
 
-	ProcessingRegister(Programmes programmes, PrivacyProperties properties, Environment environment,
-			MessageSource texts) {
+	ProcessingRegister(Programmes programmes, PrivacyContacts contacts, PrivacyProperties properties,
+			Environment environment, MessageSource texts) {
 		this.programmes = programmes;
+		this.contacts = contacts;
 		this.properties = properties;
 		this.environment = environment;
 		this.texts = texts;
@@ -68,11 +72,39 @@ public class ProcessingRegister {
 					text("register." + key + ".basis", locale),
 					retention(key, ofOrganisation, locale), recipients));
 		}
-		String controller = properties.controller().isBlank() ? text("register.controller.unset", locale)
-				: properties.controller();
-		String officer = properties.dataProtectionOfficer().isBlank() ? text("register.dpo.unset", locale)
-				: properties.dataProtectionOfficer();
+		String controller = properties.controller();
+		String officer = properties.dataProtectionOfficer();
+		if (controller.isBlank() || officer.isBlank()) {
+			// Unset in the settings: the controllers as their organisations gave them on their privacy details,
+			// the same the public statement names for anyone not taking part (one query, only when needed).
+			List<PrivacyContacts.Controller> given = contacts.forReader(null).stream()
+				.filter(c -> !c.nothingGiven())
+				.toList();
+			// This organisation's register names this organisation when it gave its details; the others only
+			// when it did not, as the statement names them to a reader of no programme.
+			List<PrivacyContacts.Controller> own = given.stream().filter(c -> c.organisationId().equals(organisationId)).toList();
+			if (!own.isEmpty()) {
+				given = own;
+			}
+			if (controller.isBlank()) {
+				controller = given.isEmpty() ? text("register.controller.unset", locale)
+						: String.join("; ", given.stream().map(c -> controllerLine(c, locale)).toList());
+			}
+			if (officer.isBlank()) {
+				List<String> officers = given.stream()
+					.filter(c -> c.dpoEmail() != null)
+					.map(c -> text("register.dpo.of", locale, c.name(), c.dpoEmail()))
+					.toList();
+				officer = officers.isEmpty() ? text("register.dpo.unset", locale) : String.join("; ", officers);
+			}
+		}
 		return new Register(controller, officer, activities);
+	}
+
+	/** An organisation as controller: its name, and where to ask about privacy when it said so. */
+	private String controllerLine(PrivacyContacts.Controller controller, Locale locale) {
+		String reach = controller.email() != null ? controller.email() : controller.web();
+		return reach == null ? controller.name() : text("register.controller.of", locale, controller.name(), reach);
 	}
 
 	/**

@@ -30,6 +30,9 @@ class ProcessingRegisterTests {
 	@Autowired
 	Programmes programmes;
 
+	@Autowired
+	nl.briefwissel.organisation.PrivacyContacts contacts;
+
 	/**
 	 * A programme with an employer's contact sends that contact the name, programme and dates of
 	 * participants who agreed: the register names the activity, its basis and the contact, as soon as
@@ -88,7 +91,7 @@ class ProcessingRegisterTests {
 		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
 		environment.setConversionService(new org.springframework.boot.convert.ApplicationConversionService());
 		environment.setProperty("briefwissel.mail.imap.host", "outlook.office365.com");
-		ProcessingRegister register = new ProcessingRegister(programmes, properties, environment, texts);
+		ProcessingRegister register = new ProcessingRegister(programmes, contacts, properties, environment, texts);
 		org.assertj.core.api.Assertions.assertThat(mailRetention(register, trajectory.organisationId()))
 			.contains("De kopie in de mailbox outlook.office365.com: 35 dagen na aankomst, daarna verwijdert Briefwissel haar daar.");
 
@@ -101,5 +104,34 @@ class ProcessingRegisterTests {
 		return register.of(organisationId, java.util.Locale.forLanguageTag("nl")).activities().stream()
 			.filter(activity -> activity.retention().stream().anyMatch(line -> line.startsWith("Verzonden mail")))
 			.findFirst().orElseThrow().retention();
+	}
+
+	/**
+	 * Without the setting the register said the controller was not set, while the organisation had filled in its
+	 * privacy details: it now names the organisation from them, and its data protection officer likewise.
+	 */
+	@Test
+	void withoutTheSettingTheRegisterNamesTheControllerAndOfficerFromThePrivacyDetails() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Register",
+				Role.ADMINISTRATOR);
+		String name = "College " + UUID.randomUUID().toString().substring(0, 8);
+		contacts.save(trajectory.organisationId(), new nl.briefwissel.organisation.PrivacyContacts.Details(name,
+				"privacy@register-test.nl", "", "fg@register-test.nl", ""));
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(name + " (privacy@register-test.nl)")))
+			.andExpect(content().string(containsString(name + ": fg@register-test.nl")))
+			.andExpect(content().string(not(containsString("Nog niet ingesteld"))));
+	}
+
+	/** The statement says consent is the basis: the register says so too (they disagreed before). */
+	@Test
+	void theBasisIsTheParticipantsConsent() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Register",
+				Role.ADMINISTRATOR);
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("Toestemming van de deelnemer (AVG artikel 6 lid 1 sub a)")));
 	}
 }

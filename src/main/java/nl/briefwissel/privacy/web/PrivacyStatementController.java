@@ -1,10 +1,12 @@
 package nl.briefwissel.privacy.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.PrivacyContacts;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,12 +24,17 @@ class PrivacyStatementController {
 
 	/** The parts after who is responsible, each a heading and a paragraph in the messages under privacy. */
 	static final List<String> PARTS = List.of("what", "why", "basis", "see", "processors", "transfers", "mail", "keep",
-			"automated", "rights", "complaint");
+			"automated", "rights", "staff", "complaint");
 
 	private final PrivacyContacts contacts;
 
-	PrivacyStatementController(PrivacyContacts contacts) {
+	/** How long the audit trail is kept, in days: the statement tells participants and staff alike. */
+	private final String auditDays;
+
+	PrivacyStatementController(PrivacyContacts contacts,
+			@Value("${briefwissel.privacy.audit-kept-for:1095d}") Duration auditKeptFor) {
 		this.contacts = contacts;
+		this.auditDays = String.valueOf(auditKeptFor.toDays()); // a plain number: 1095 and not 1.095
 	}
 
 	@GetMapping("/privacy")
@@ -37,6 +44,7 @@ class PrivacyStatementController {
 		model.addAttribute("own", controllers.stream().anyMatch(PrivacyContacts.Controller::own));
 		model.addAttribute("anyStatement", controllers.stream().anyMatch(c -> c.statement() != null));
 		model.addAttribute("parts", PARTS);
+		model.addAttribute("auditDays", auditDays);
 		return "privacy/statement";
 	}
 }

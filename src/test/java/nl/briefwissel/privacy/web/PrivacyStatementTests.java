@@ -72,7 +72,7 @@ class PrivacyStatementTests {
 		assertThat(statement.select("a[href=https://www.gemeente-test.nl/privacyverklaring]").text())
 			.isEqualTo("De privacyverklaring van College van B en W " + running.id());
 		assertThat(statement.text()).contains("Voor jouw programma is deze organisatie verantwoordelijk")
-			.contains("De precieze grondslag staat in de privacyverklaring van de organisatie")
+			.contains("De organisatie kan in haar eigen privacyverklaring meer vertellen")
 			.doesNotContain(other.name(), "fg@elders.nl", "Vraag het de organisatie zelf");
 
 		// Someone who applied and waits for a coach is told the same about the programme they applied for.
@@ -105,7 +105,7 @@ class PrivacyStatementTests {
 		Document statement = page(get("/privacy").with(fixtures.as(nothing.participant())));
 		assertThat(statement.select("h3").eachText()).hasSize(1).allMatch(name -> name.startsWith("Gemeente Test "));
 		assertThat(statement.text()).contains("Deze organisatie heeft hier nog geen contactgegevens voor privacy ingevuld")
-			.contains("Wil je weten welke grondslag precies geldt? Vraag het de organisatie.")
+			.contains("Heb je een vraag over waarom de organisatie je gegevens mag gebruiken? Vraag het de organisatie.")
 			.doesNotContain("null", "Functionaris gegevensbescherming (FG):");
 		assertThat(statement.select("a[href^=mailto:]")).isEmpty();
 
@@ -129,5 +129,44 @@ class PrivacyStatementTests {
 		Document english = page(get("/privacy").param("lang", "en"));
 		assertThat(english.select("h2").eachText()).contains("Why the organisation may use your data", "Who else processes your data",
 				"Outside the European Union", "No automated decisions", "Complain to the Autoriteit Persoonsgegevens");
+	}
+
+	/**
+	 * The register of processing says the participant's consent is the basis for coaching, intake and mail, and
+	 * that it can be withdrawn; the statement said a public task or a legitimate interest the organisation would
+	 * set down itself. Now it says what the register says, and how to withdraw.
+	 */
+	@Test
+	void theBasisIsTheParticipantsConsentAsInTheRegisterAndSaysHowToWithdrawIt() throws Exception {
+		String dutch = page(get("/privacy")).text();
+		assertThat(dutch).contains("omdat jij daar toestemming voor geeft (AVG artikel 6 lid 1 sub a)", "Je doet vrijwillig mee.",
+				"je kunt die altijd weer intrekken", "zeg tegen je e-coach dat je wilt stoppen",
+				"vraag bij Mijn gegevens (na inloggen) om al je gegevens te verwijderen",
+				"wat er daarvoor met je gegevens is gebeurd, blijft toegestaan")
+			.doesNotContain("publieke taak", "gerechtvaardigd belang", "legt de organisatie zelf vast");
+		assertThat(page(get("/privacy").param("lang", "en")).text()).contains(
+				"because you give your consent to it (GDPR article 6(1)(a))", "you can withdraw it at any time",
+				"tell your e-coach that you want to stop", "what was done with your data before stays allowed")
+			.doesNotContain("public task", "legitimate interest");
+	}
+
+	/**
+	 * The rights left out restriction, portability and withdrawing consent; what is kept left out the coach's
+	 * notes, the audit trail and sign-in data; and staff were told nothing about what is kept about them.
+	 */
+	@Test
+	void theStatementNamesEveryRightWhatElseIsKeptAndWhatIsKeptAboutStaff() throws Exception {
+		Document dutch = page(get("/privacy"));
+		assertThat(dutch.text()).contains("de verwerking te beperken", "(overdraagbaarheid)",
+				"het ZIP-bestand dat je bij Mijn gegevens downloadt, is precies dat", "je toestemming intrekken",
+				"eigen werkaantekeningen", "ze staan niet in de download bij Mijn gegevens",
+				"Het logboek bewaren we 1095 dagen", "wachtwoord als hash", "authenticator-app", "je sessies",
+				"Ben je e-coach, programmamanager of beheerder?", "zolang je account bestaat");
+		assertThat(dutch.select("h2").eachText()).contains("Als je met Briefwissel werkt");
+		Document english = page(get("/privacy").param("lang", "en"));
+		assertThat(english.text()).contains("restrict the processing", "(portability)", "is exactly that",
+				"withdraw your consent", "working notes", "they are not in the download", "We keep the log for 1095 days",
+				"password as a hash", "Are you an e-coach, programme manager or administrator?");
+		assertThat(english.select("h2").eachText()).contains("If you work with Briefwissel");
 	}
 }
