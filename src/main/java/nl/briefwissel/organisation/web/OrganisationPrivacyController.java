@@ -83,7 +83,6 @@ class OrganisationPrivacyController {
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("typed", typed);
 		model.addAttribute("problems", problems);
-		model.addAttribute("firstProblem", problems.keySet().stream().findFirst().orElse(null));
 		return "organisation/privacy";
 	}
 
