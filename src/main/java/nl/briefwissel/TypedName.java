@@ -22,7 +22,7 @@ import jakarta.validation.Payload;
  * refusing them refused those names, which the person could not type otherwise. They turn nothing around outside
  * the name, so they are removed without a word ({@link #cleaned}), as is a zero-width space, which makes two names
  * that look the same differ. The joiners (U+200C and U+200D) stay, as Persian and Indic spelling and emoji use
- * them, and so do the tag characters, which spell a flag emoji (the Scottish flag).
+ * them, and so do the tag characters where they spell a flag emoji (the Scottish flag), after the black flag.
  * <p>
  * A name from a mail, which no one can be asked to type again, loses the refused characters too, and so does
  * every name a module stores.
@@ -32,9 +32,12 @@ public final class TypedName {
 	private TypedName() {
 	}
 
-	/** Whether the name holds a character a form refuses: one that turns the text around it, or a control character. */
+	/**
+	 * Whether a form refuses the name: it holds a character that turns the text around it or a control character,
+	 * or it is made of invisible marks alone (U+200B passes a blank check and would be stored as an empty name).
+	 */
 	public static boolean hidesCharacters(String name) {
-		return name != null && name.codePoints().anyMatch(TypedName::refused);
+		return name != null && (name.codePoints().anyMatch(TypedName::refused) || !name.isBlank() && cleaned(name).isBlank());
 	}
 
 	/**
@@ -42,19 +45,30 @@ public final class TypedName {
 	 * that words stay apart. Null stays null.
 	 */
 	public static String cleaned(String name) {
-		if (name == null || name.codePoints().noneMatch(c -> refused(c) || removed(c))) {
+		if (name == null || name.codePoints().noneMatch(c -> refused(c) || removed(c) || tag(c))) {
 			return name;
 		}
 		StringBuilder kept = new StringBuilder(name.length());
-		name.codePoints().forEach(c -> {
-			if (!refused(c) && !removed(c)) {
+		// Tag characters spell a flag only right after the black flag (U+1F3F4), up to the cancel tag (U+E007F);
+		// anywhere else they are invisible letters that make a name differ from the one it looks like.
+		boolean inFlag = false;
+		for (int i = 0; i < name.length();) {
+			int c = name.codePointAt(i);
+			i += Character.charCount(c);
+			boolean strayTag = tag(c) && !inFlag;
+			if (!refused(c) && !removed(c) && !strayTag) {
 				kept.appendCodePoint(c);
 			}
 			else if (Character.getType(c) != Character.FORMAT) {
 				kept.append(' ');
 			}
-		});
+			inFlag = c == 0x1F3F4 || tag(c) && inFlag && c != 0xE007F;
+		}
 		return kept.toString().replaceAll(" {2,}", " ").strip();
+	}
+
+	private static boolean tag(int c) {
+		return c >= 0xE0020 && c <= 0xE007F;
 	}
 
 	/**
@@ -69,7 +83,7 @@ public final class TypedName {
 
 	/** The other format characters: marks, zero-width spaces, the byte-order mark; not the joiners and tags. */
 	private static boolean removed(int c) {
-		if (c == 0x200C || c == 0x200D || c >= 0xE0020 && c <= 0xE007F) {
+		if (c == 0x200C || c == 0x200D || tag(c)) {
 			return false;
 		}
 		return Character.getType(c) == Character.FORMAT && !refused(c);

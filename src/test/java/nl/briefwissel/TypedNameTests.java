@@ -37,6 +37,25 @@ class TypedNameTests {
 		assertThat(TypedName.cleaned(scotland)).isEqualTo(scotland);
 	}
 
+	/** Invisible marks alone pass a blank check and were stored as an empty name: a form refuses such a name. */
+	@Test
+	void aNameOfInvisibleMarksAloneIsRefused() {
+		for (String marks : new String[] { "\u200B", "\u200F\u00AD", "\uFEFF ", "\uDB40\uDC41\uDB40\uDC42" }) {
+			assertThat(TypedName.hidesCharacters(marks)).as(Integer.toHexString(marks.codePointAt(0))).isTrue();
+		}
+		assertThat(TypedName.hidesCharacters("")).isFalse();
+		assertThat(TypedName.hidesCharacters("  ")).isFalse();
+	}
+
+	/** Tag characters outside a flag are invisible letters: Gemeente Utrecht with one looked like Gemeente Utrecht. */
+	@Test
+	void tagCharactersOutsideAFlagAreRemoved() {
+		assertThat(TypedName.cleaned("Gemeente Utrecht\uDB40\uDC41")).isEqualTo("Gemeente Utrecht");
+		assertThat(TypedName.cleaned("Ge\uDB40\uDC41\uDB40\uDC7Fmeente")).isEqualTo("Gemeente");
+		String flagThenTag = "Fiona \uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+		assertThat(TypedName.cleaned(flagThenTag + "\uDB40\uDC41")).isEqualTo(flagThenTag);
+	}
+
 	@Test
 	void namesInEveryScriptAreKept() {
 		for (String name : new String[] { "Jan de Vries", "Zoë O'Brien-Çelik", "\u0645\u062D\u0645\u062F \u0639\u0644\u064A",

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.briefwissel.TypedName;
 import nl.briefwissel.mail.MailAddresses;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +58,10 @@ public class PrivacyContacts {
 			Map<String, String> problems = new LinkedHashMap<>();
 			if (controllerName.length() > MAX_NAME) {
 				problems.put("controllerName", "organisation.privacy.error.controllerName");
+			}
+			else if (TypedName.hidesCharacters(controllerName)) {
+				// Shown on the public statement and in the register, followed by an address an override would turn.
+				problems.put("controllerName", "name.error.hidden");
 			}
 			if (!email.isEmpty() && !mailable(email)) {
 				problems.put("email", "organisation.privacy.error.email");
@@ -170,7 +175,7 @@ public class PrivacyContacts {
 
 	private static Map<String, Object> columns(Details details) {
 		Map<String, Object> columns = new LinkedHashMap<>();
-		columns.put("name", orNull(details.controllerName()));
+		columns.put("name", orNull(TypedName.cleaned(details.controllerName())));
 		columns.put("email", orNull(details.email()));
 		columns.put("web", orNull(details.web()));
 		columns.put("dpo", orNull(details.dpoEmail()));

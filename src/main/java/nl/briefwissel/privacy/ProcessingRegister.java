@@ -80,11 +80,10 @@ public class ProcessingRegister {
 			List<PrivacyContacts.Controller> given = contacts.forReader(null).stream()
 				.filter(c -> !c.nothingGiven())
 				.toList();
-			// This organisation's register names this organisation when it gave its details; the others only
-			// when it did not, as the statement names them to a reader of no programme.
-			List<PrivacyContacts.Controller> own = given.stream().filter(c -> c.organisationId().equals(organisationId)).toList();
-			if (!own.isEmpty()) {
-				given = own;
+			// An organisation's register names that organisation only: another municipality's details are not its
+			// controller. An administrator of the installation (no organisation) reads every organisation's.
+			if (organisationId != null) {
+				given = given.stream().filter(c -> c.organisationId().equals(organisationId)).toList();
 			}
 			if (controller.isBlank()) {
 				controller = given.isEmpty() ? text("register.controller.unset", locale)

@@ -125,6 +125,26 @@ class ProcessingRegisterTests {
 			.andExpect(content().string(not(containsString("Nog niet ingesteld"))));
 	}
 
+	/**
+	 * Two municipalities on one installation: the register of the one that gave no privacy details named the
+	 * other's controller and officer as its own. It says they are not set.
+	 */
+	@Test
+	void anOrganisationsRegisterNamesNoOtherOrganisationsController() throws Exception {
+		var given = fixtures.runningTrajectory(true);
+		String name = "College " + UUID.randomUUID().toString().substring(0, 8);
+		contacts.save(given.organisationId(), new nl.briefwissel.organisation.PrivacyContacts.Details(name,
+				"privacy@ander-register.nl", "", "fg@ander-register.nl", ""));
+		var silent = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(silent.organisationId(), "stil-" + UUID.randomUUID() + "@example.nl", "Beheer Stil",
+				Role.ADMINISTRATOR);
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(name))))
+			.andExpect(content().string(not(containsString("fg@ander-register.nl"))))
+			.andExpect(content().string(containsString("Nog niet ingesteld")));
+	}
+
 	/** The statement says consent is the basis: the register says so too (they disagreed before). */
 	@Test
 	void theBasisIsTheParticipantsConsent() throws Exception {

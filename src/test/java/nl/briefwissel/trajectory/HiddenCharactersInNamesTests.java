@@ -192,6 +192,18 @@ class HiddenCharactersInNamesTests {
 		assertThat(accounts.byId(made.id()).orElseThrow().displayName()).isEqualTo("Anna Smit");
 	}
 
+	/** A zero-width space after a name made it another name for the check, and it was stored as the same one. */
+	@Test
+	void anOrganisationNameWithAnInvisibleMarkIsTheSameName() throws Exception {
+		var admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+		String name = "Gemeente Dubbel " + UUID.randomUUID().toString().substring(0, 8);
+		organisations.create(name);
+		mvc.perform(post("/admin/organisations").param("name", name + "\u200B").with(admin).with(csrf()))
+			.andExpect(flash().attribute("createProblem", "admin.organisations.error.taken"));
+		mvc.perform(post("/admin/organisations").param("name", "\u200B").with(admin).with(csrf()))
+			.andExpect(flash().attribute("createProblem", "name.error.hidden"));
+	}
+
 	private static String form(String name, String email) {
 		return "displayName=" + enc(name) + "&email=" + enc(email)
 				+ "&question=" + enc("Ik wil naar het onderwijs, maar durf de overstap nog niet.") + "&theme=RETRAINING"

@@ -241,7 +241,8 @@ class OrganisationsController {
 		if (TypedName.hidesCharacters(name)) {
 			return "name.error.hidden";
 		}
-		return organisations.byName(name).filter(other -> !other.id().equals(self)).isPresent()
+		// Looked up as it will be stored: a zero-width space after the name must not make it another name.
+		return organisations.byName(TypedName.cleaned(name.strip())).filter(other -> !other.id().equals(self)).isPresent()
 				? "admin.organisations.error.taken" : null;
 	}
 

@@ -107,6 +107,20 @@ class OrganisationPrivacyPagesTests {
 		assertThat(lastChangeOf(organisation).details()).contains("changed=nothing");
 	}
 
+	/** The controller's name stands before an address on the statement and in the register: an override would turn it. */
+	@Test
+	void aControllerNameThatWouldTurnTheAddressAfterItIsRefused() throws Exception {
+		Organisation organisation = organisations.create("Gemeente Omdraai " + UUID.randomUUID().toString().substring(0, 8));
+		String body = mvc.perform(save(organisation.id(), "Gemeente \u202EX", "privacy@gemeente.nl", "", "", "").with(admin()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(body).select(".utrecht-form-field-error-message").eachText())
+			.containsExactly("De naam bevat een onzichtbaar teken dat tekst verbergt of omdraait (zoals een teken voor de schrijfrichting),"
+					+ " vaak meegekomen bij kopiëren en plakken. Typ de naam opnieuw in.");
+		assertThat(contacts.of(organisation.id()).email()).isEmpty();
+		mvc.perform(save(organisation.id(), "Gemeente\u200B Omdraai", "privacy@gemeente.nl", "", "", "").with(admin()));
+		assertThat(contacts.of(organisation.id()).controllerName()).isEqualTo("Gemeente Omdraai");
+	}
+
 	@Test
 	void everyWrongFieldIsSaidAtItselfAtOnceInTheReadersLanguageAndNothingIsSaved() throws Exception {
 		Organisation organisation = organisations.create("Gemeente Fout " + UUID.randomUUID().toString().substring(0, 8));

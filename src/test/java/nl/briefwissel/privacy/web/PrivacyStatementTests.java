@@ -141,7 +141,7 @@ class PrivacyStatementTests {
 		String dutch = page(get("/privacy")).text();
 		assertThat(dutch).contains("omdat jij daar toestemming voor geeft (AVG artikel 6 lid 1 sub a)", "Je doet vrijwillig mee.",
 				"je kunt die altijd weer intrekken", "zeg tegen je e-coach dat je wilt stoppen",
-				"vraag bij Mijn gegevens (na inloggen) om al je gegevens te verwijderen",
+				"blijft dan bewaard tot het eind van de bewaartermijn", "vraag dan bij Mijn gegevens (na inloggen) om al je gegevens te verwijderen",
 				"wat er daarvoor met je gegevens is gebeurd, blijft toegestaan")
 			.doesNotContain("publieke taak", "gerechtvaardigd belang", "legt de organisatie zelf vast");
 		assertThat(page(get("/privacy").param("lang", "en")).text()).contains(
