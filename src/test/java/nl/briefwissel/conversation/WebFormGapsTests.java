@@ -209,7 +209,7 @@ class WebFormGapsTests {
 		var coach = fixtures.as(running.coach());
 		String base = "/coach/trajectories/" + running.id();
 		assertThat(String.join(" ", assignmentErrors(coach, "Stuur [je cv](example.nl/cv.pdf) mee.")))
-			.contains("[je cv](example.nl/cv.pdf)", "Begin een webadres met https://");
+			.contains("[je cv](example.nl/cv.pdf)", "Begin het webadres met https://");
 		assertThat(String.join(" ", assignmentErrors(coach, "Kijk ![het schema](schema.png).")))
 			.contains("![het schema](schema.png)", "https://");
 		assertThat(assignmentErrors(coach, "Zie [de vacatures](www.werk.nl/vacatures).")).noneMatch(error -> error.contains("werk.nl"));
