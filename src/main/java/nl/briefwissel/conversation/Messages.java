@@ -284,10 +284,13 @@ class Messages {
 			.orElse(content.text());
 	}
 
+	/** Which of a conversation's letters is the coach's that went out with a Message-ID (:trajectory, :mailId). */
+	private static final String COACH_LETTER_MAILED_AS = " where m.trajectory_id = :trajectory and m.mail_message_id = :mailId"
+			+ " and m.author_role = 'COACH' and m.kind = 'MESSAGE'";
+
 	/** The coach's letter of this conversation that went out with this Message-ID, if it is one. */
 	Optional<Message> coachLetterMailedAs(UUID trajectoryId, String mailMessageId) {
-		return jdbc.sql(SELECT + " where m.trajectory_id = :trajectory and m.mail_message_id = :mailId"
-				+ " and m.author_role = 'COACH' and m.kind = 'MESSAGE'")
+		return jdbc.sql(SELECT + COACH_LETTER_MAILED_AS)
 			.param("trajectory", trajectoryId)
 			.param("mailId", mailMessageId)
 			.query(this::map)
@@ -528,14 +531,15 @@ class Messages {
 			.optional();
 	}
 
-	/** The coach's letter of the trajectory whose mail had this Message-ID: the letter a reply by mail answers. */
+	/**
+	 * The id of the coach's letter whose mail had this Message-ID, as {@link #coachLetterMailedAs} finds it: the
+	 * letter a reply by mail answers, without reading (and opening) the letter itself.
+	 */
 	Optional<UUID> coachLetterOfMailId(UUID trajectoryId, String mailMessageId) {
 		if (mailMessageId == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
-				select id from message
-				where trajectory_id = :trajectory and mail_message_id = :mailId and author_role = 'COACH' and kind = 'MESSAGE'""")
+		return jdbc.sql("select m.id from message m" + COACH_LETTER_MAILED_AS)
 			.param("trajectory", trajectoryId)
 			.param("mailId", mailMessageId)
 			.query(UUID.class)

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The privacy statement anyone may read, with what GDPR article 13 asks to be told: who the controller is and
  * how to reach it and its data protection officer, on what basis, who else processes, transfers, automated
  * decisions and the right to complain. A participant or applicant reads the organisations of their own
- * programmes; anyone else every organisation offering one. The page is the benchmark's floor for a signed-in
- * reader (docs/performance.md): one small query, nothing kept per reader.
+ * programmes; anyone else every organisation offering one: one small query, nothing kept per reader. Since it
+ * reads, the benchmark's floor is the accessibility statement, not this page (decision 0127).
  */
 @Controller
 class PrivacyStatementController {
