@@ -189,12 +189,14 @@ public class Trajectories {
 	 * open, for a marked line in its place (decision 0057). {@code questionLanguage} is the language the
 	 * application was made in, the question's (null without one): not the participant's setting of today,
 	 * which a switch to English would make the language of a Dutch question (WCAG 3.1.2).
+	 * {@code withFiles}: an application of the trajectory came by mail with files ({@link Intakes#filesOfTrajectory}),
+	 * known from this read so that a conversation page without them asks nothing more (docs/performance.md).
 	 */
 	public record InOwnWords(String question, String goals, boolean questionReadable, boolean goalsReadable,
-			Locale questionLanguage) {
+			Locale questionLanguage, boolean withFiles) {
 
 		public InOwnWords(String question, String goals, boolean questionReadable, boolean goalsReadable) {
-			this(question, goals, questionReadable, goalsReadable, null);
+			this(question, goals, questionReadable, goalsReadable, null, false);
 		}
 
 		/** The question's {@code lang} on a page in {@code page}'s language: where it differs, as a letter's. */
@@ -213,7 +215,9 @@ public class Trajectories {
 	 */
 	public InOwnWords inOwnWords(UUID trajectoryId) {
 		return jdbc.sql("""
-				select t.goals, t.goals_key_id, i.id as intake_id, i.question, i.question_key_id, i.language
+				select t.goals, t.goals_key_id, i.id as intake_id, i.question, i.question_key_id, i.language,
+				       exists (select 1 from intake_attachment f join intake of_trajectory on of_trajectory.id = f.intake_id
+				               where of_trajectory.trajectory_id = t.id) as with_files
 				from trajectory t
 				left join intake i on i.id = (select latest.id from intake latest where latest.trajectory_id = t.id
 				                              order by latest.submitted_at desc limit 1)
@@ -229,7 +233,8 @@ public class Trajectories {
 				// Dutch (intake.language), and an English question was read out with a Dutch voice.
 				return new InOwnWords(question.text(), goals.text(), question.readable(), goals.readable(),
 						rs.getString("question") == null || rs.getString("language") == null ? null
-								: nl.briefwissel.LetterLanguage.of(question.text(), Locale.forLanguageTag(rs.getString("language"))));
+								: nl.briefwissel.LetterLanguage.of(question.text(), Locale.forLanguageTag(rs.getString("language"))),
+						rs.getBoolean("with_files"));
 			})
 			.optional()
 			.orElse(new InOwnWords(null, "", true, true));

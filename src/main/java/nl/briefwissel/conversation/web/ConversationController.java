@@ -794,7 +794,7 @@ class ConversationController {
 		model.addAttribute("goals", inOwnWords.goals());
 		model.addAttribute("ownWords", inOwnWords); // which of the two does not open, a marked line (decision 0057)
 		// The files their application by mail came with (a CV): with the question they were sent with.
-		model.addAttribute("applicationFiles", intakes.filesOfTrajectory(trajectory.id()));
+		model.addAttribute("applicationFiles", inOwnWords.withFiles() ? intakes.filesOfTrajectory(trajectory.id()) : List.of());
 		return "conversation/coach-trajectory";
 	}
 
