@@ -142,7 +142,7 @@ public final class BracketedPlaceholders {
 			if (leftToFillIn(content)) {
 				places.add(new Placed(found.group(), start, end));
 			}
-			else if (placeholderOfWhat(content)) {
+			else if (placeholderOfWhat(content) && !heading(text, found.group(1), start, end, content)) {
 				// Not where the coach quotes it from a participant's letter. The quotes are read only for a letter
 				// that has such a bracket: most have none.
 				quoted = quoted == null ? Quotations.in(text) : quoted;
@@ -176,6 +176,67 @@ public final class BracketedPlaceholders {
 	private static boolean forWhom(String[] words) {
 		return words.length > 2 && FOR_WHOM.contains(words[1])
 				&& Arrays.stream(words).skip(2).allMatch(PRONOUNS::contains);
+	}
+
+	/**
+	 * The first words of a phrase a heading names its part with, after the placeholder word: [Tijd om te
+	 * reflecteren], [Time to reflect], [Tijd voor actie]. Not van or of: those say whose the placeholder is ([Naam
+	 * van je coach], [Name of your manager]).
+	 */
+	private static final Set<String> PHRASE = Set.of("om", "to", "voor", "met", "bij", "zonder", "for", "with", "without");
+
+	/**
+	 * Placeholder words that only ever name a value to look up: a name, a date, an address, a number, a signature.
+	 * A heading is about something (tijd, dag, plaats, functie, collega) and never starts with one of these, so
+	 * [datum voor het gesprek] on a line of its own is still left to fill in.
+	 */
+	private static final Set<String> VALUE_WORDS = Set.of("naam", "voornaam", "achternaam", "roepnaam", "name",
+			"firstname", "lastname", "surname", "datum", "date", "tijdstip", "adres", "address", "postcode", "woonplaats",
+			"telefoon", "telefoonnummer", "telefoonnr", "tel", "phone", "telephone", "e-mail", "email", "e-mailadres",
+			"mailadres", "bedrijfsnaam", "functietitel", "handtekening", "signature", "contactpersoon");
+
+	/** Words that hold a place to fill in wherever they stand in brackets; a heading has none of them. */
+	private static final Pattern FILL_IN_MARK = Pattern.compile("x{2,}|\\.{2,}|…|_{2,}");
+
+	/** The most words a heading in brackets has: a short phrase, not a sentence. */
+	private static final int HEADING_WORDS = 8;
+
+	/**
+	 * A heading in brackets, the part of the letter it opens ([Tijd om te reflecteren], [Time to reflect], [Tijd voor
+	 * actie]): a line of its own, a phrase of three to {@value #HEADING_WORDS} words whose first word is a
+	 * placeholder word that is about something, not a value to look up ({@link #VALUE_WORDS}), whose second opens a
+	 * phrase ({@link #PHRASE}), and of which no later word is a placeholder word or marks a place to fill in (xxx,
+	 * dots). Inside a sentence ("bel op [tijd om te bellen]") the same words are left to fill in; on a line of its own
+	 * a placeholder is a name, a date or a label of two words ([naam], [NAAM COACH], [datum gesprek]), all still
+	 * found (decision 0114, 2026-12-07).
+	 */
+	private static boolean heading(String text, String between, int start, int end, String content) {
+		String[] words = content.split("\\s+");
+		// Dots at the end ([Time to call: ...]) are taken off the words read, and mark a place to fill in all the same.
+		if (FILL_IN_MARK.matcher(between.toLowerCase(Locale.ROOT)).find() || words.length < 3 || words.length > HEADING_WORDS || VALUE_WORDS.contains(words[0])
+				|| !PHRASE.contains(words[1])) {
+			return false;
+		}
+		for (int i = 1; i < words.length; i++) {
+			if (PLACEHOLDER_WORDS.contains(words[i]) || ONE_WORD.contains(words[i]) || FILL_IN.contains(words[i])
+					|| MASK.matcher(words[i]).find()) {
+				return false;
+			}
+		}
+		int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+		int lineEnd = text.indexOf('\n', end);
+		// Markdown's marks of a heading or bold text around it ("## [Tijd om te reflecteren]") leave it on its own line.
+		return onlyMarks(text, lineStart, start) && onlyMarks(text, end, lineEnd < 0 ? text.length() : lineEnd);
+	}
+
+	private static boolean onlyMarks(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (!Character.isWhitespace(c) && c != '#' && c != '*' && c != '_' && c != ':') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

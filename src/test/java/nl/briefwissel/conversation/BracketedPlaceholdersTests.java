@@ -134,6 +134,40 @@ class BracketedPlaceholdersTests {
 					"[datum voor gesprek]");
 	}
 
+	/**
+	 * A heading in brackets on a line of its own ([Tijd om te reflecteren]) was warned about as [tijd om te bellen] is.
+	 * On its own line a phrase of a placeholder word that is about something, om / to or a preposition of for whom,
+	 * and no placeholder word after, opens a part of the letter (decision 0114, 2026-12-07). Headings without a
+	 * placeholder word were never warned about.
+	 */
+	@Test
+	void aHeadingOnALineOfItsOwnIsNotFound() {
+		assertThat(BracketedPlaceholders.in("Hoi Sam,\n\n[Tijd om te reflecteren]\nSchrijf drie dingen op.\n\n"
+				+ "## [Tijd voor actie]\nBel je netwerk.\n\n**[Dag om te onthouden]**\n\n[Even stilstaan]\n\n"
+				+ "[Opdracht voor deze week]:\nLees het artikel.\n\nGroet,\nKim")).isEmpty();
+		assertThat(BracketedPlaceholders.in("Hi Sam,\n\n[Time to reflect]\nWrite three things down.\n\n"
+				+ "[Time for a break]\n\n[Place to think]\n\nBest,\nKim")).isEmpty();
+	}
+
+	/**
+	 * The heading rule lets no real placeholder through: on its own line a name, a date, a fill-in instruction, a
+	 * label of two words, a value word first, what it is of (van / of), a placeholder word or a place to fill in later
+	 * in the phrase; and inside a sentence the heading's own words, as before.
+	 */
+	@Test
+	void aPlaceholderOnALineOfItsOwnIsStillFound() {
+		assertThat(BracketedPlaceholders.in("[naam]\n[datum]\n[vul hier in]\n[NAAM COACH]\n[datum gesprek]\n"
+				+ "[datum voor het gesprek]\n[Naam van je coach]\n[Tijd voor gesprek met collega]\n[Tijd voor xxx]\n"
+				+ "[tijd met ...]\n\nBel op [tijd om te bellen] of neem [Tijd om te reflecteren] ergens."))
+			.containsExactly("[naam]", "[datum]", "[vul hier in]", "[NAAM COACH]", "[datum gesprek]",
+					"[datum voor het gesprek]", "[Naam van je coach]", "[Tijd voor gesprek met collega]", "[Tijd voor xxx]",
+					"[tijd met ...]", "[tijd om te bellen]", "[Tijd om te reflecteren]");
+		assertThat(BracketedPlaceholders.in("[Name]\n[date]\n[Insert next step]\n[COACH NAME]\n[Name of your manager]\n"
+				+ "[Date for the interview]\n[Time to call: ...]\n[Time with colleague]\n\nCall at [time to call] today."))
+			.containsExactly("[Name]", "[date]", "[Insert next step]", "[Name of your manager]", "[Date for the interview]",
+					"[Time to call: ...]", "[Time with colleague]", "[time to call]");
+	}
+
 	/** Many brackets and many quotes: each bracket looks up the quote that may hold it, none is compared with all. */
 	@Test
 	void manyBracketsInManyQuotesAreFoundWhereTheyStand() {
