@@ -28,18 +28,74 @@ public final class AssignmentInLetter {
 	}
 
 	/**
-	 * Whether the letter holds the assignment's text: by its heading line (the coach may have changed the
-	 * instructions since, and it must not come in twice), or by its instructions as they came in, under a heading
-	 * the coach reworded. Line breaks and spaces are not compared: the browser sends a line break as two
-	 * characters, and a coach may wrap a line.
+	 * Whether the letter holds the assignment's text: whatever of it {@link #blanked} finds, by its heading line (the
+	 * coach may have changed the instructions since, and it must not come in twice), by its instructions as they came
+	 * in under a heading the coach reworded, or by most of its instructions as they were under a heading and
+	 * instructions both changed. One reading with the warning: a worksheet it takes out is never said to be left out
+	 * of the letter (refused at sending) or added a second time when the letter is opened again.
 	 */
 	public static boolean carried(String letter, String assignmentText) {
-		String heading = assignmentText.lines().findFirst().orElse("").strip();
-		if (letter.lines().anyMatch(line -> line.strip().equals(heading))) {
-			return true;
+		String typed = letter == null ? "" : letter.replace("\r\n", "\n");
+		return !blanked(typed, assignmentText).equals(typed);
+	}
+
+	/**
+	 * The letter (line breaks as LF) without what {@link #blanked} finds of the assignment's text: the coach took the
+	 * assignment out, or chose another. Whole lines of it leave with the blank lines around them (one blank line stays
+	 * between the coach's paragraphs before and after it); a line the coach changed is the coach's own and stays, as
+	 * it is read for brackets. Was the whole text word for word only: a slightly edited worksheet stayed in the letter
+	 * while sending and the check took it for the assignment's.
+	 */
+	public static String without(String letter, String assignmentText) {
+		String typed = letter == null ? "" : letter.replace("\r\n", "\n");
+		String blanked = blanked(typed, assignmentText);
+		if (blanked.equals(typed)) {
+			return letter == null ? "" : letter;
 		}
-		String instructions = words(instructionsOf(assignmentText));
-		return !instructions.isEmpty() && words(letter).contains(instructions);
+		String[] lines = typed.split("\n", -1);
+		String[] left = blanked.split("\n", -1);
+		// Each line as it stays, or null where the assignment's line was.
+		List<String> kept = new ArrayList<>();
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].equals(left[i])) {
+				kept.add(lines[i]);
+			}
+			else if (left[i].isBlank()) {
+				kept.add(null);
+			}
+			else {
+				StringBuilder own = new StringBuilder();
+				for (int c = 0; c < lines[i].length(); c++) {
+					if (lines[i].charAt(c) == left[i].charAt(c)) {
+						own.append(lines[i].charAt(c));
+					}
+				}
+				kept.add(own.toString().strip().isEmpty() ? null : own.toString().stripTrailing());
+			}
+		}
+		List<String> out = new ArrayList<>();
+		int i = 0;
+		while (i < kept.size()) {
+			String line = kept.get(i);
+			if (line != null && !line.isBlank()) {
+				out.add(line);
+				i++;
+				continue;
+			}
+			int first = i;
+			boolean taken = false;
+			while (i < kept.size() && (kept.get(i) == null || kept.get(i).isBlank())) {
+				taken |= kept.get(i) == null;
+				i++;
+			}
+			if (!taken) {
+				out.addAll(kept.subList(first, i));
+			}
+			else if (first > 0 && i < kept.size()) {
+				out.add("");
+			}
+		}
+		return String.join("\n", out);
 	}
 
 	/**
@@ -51,8 +107,9 @@ public final class AssignmentInLetter {
 	 * every bracket the worksheet held let the coach's own "Beste [naam]" go beside a worksheet's "Naam: [naam]".
 	 * Only within the worksheet's reach, never in the coach's letter after it: a worksheet line the coach changed was
 	 * looked for to the letter's end and found in the coach's own sign-off, whose [naam] then went unwarned. Without
-	 * its heading and its instructions the letter carries nothing of the assignment: a sentence like its estimate is
-	 * the coach's. Without an assignment the letter comes back as it is.
+	 * its heading and its instructions whole, at least half of the instructions as they were, within the worksheet's
+	 * reach, still carry it ({@link #anchored}); less is the coach's own, and a sentence like its estimate alone is the
+	 * coach's. Without an assignment the letter comes back as it is.
 	 */
 	public static String blanked(String letter, String assignmentText) {
 		String typed = letter == null ? "" : letter.replace("\r\n", "\n");
@@ -89,7 +146,77 @@ public final class AssignmentInLetter {
 					: reach(blanked, afterHeading, estimateAt - headingLine.length());
 			blankAsLeft(blanked, instructions, afterHeading, worksheetEnd);
 		}
+		else {
+			anchored(blanked, instructions, estimate);
+		}
 		return blanked.toString();
+	}
+
+	/** How many places a paragraph or line left as it was is tried as the worksheet's anchor: see {@link #anchored}. */
+	private static final int ANCHORS = 3;
+
+	/**
+	 * The heading and the instructions both changed: the worksheet is still the assignment's where at least half of
+	 * its instructions' words stand in the letter as they were, as whole lines, within its reach. A coach who reworded
+	 * both was warned about every bracket of the worksheet. Anchored where a paragraph or line of it stands as it was,
+	 * the longest first: the worksheet stands around it, from as far before as the instructions before it reach to as
+	 * far after as the rest does. Less than half is the coach's own letter quoting a few of its lines, and a sentence
+	 * like its estimate alone is the coach's. At most {@value #ANCHORS} places are tried: a letter that quotes one line
+	 * of it many times costs no more.
+	 */
+	private static void anchored(StringBuilder text, String instructions, String estimate) {
+		String[] paragraphs = paragraphs(instructions);
+		List<String> anchors = new ArrayList<>();
+		List<Integer> offsets = new ArrayList<>();
+		int total = 0;
+		int offset = 0;
+		for (String paragraph : paragraphs) {
+			offset = instructions.indexOf(paragraph, offset);
+			total += words(paragraph).length();
+			anchors.add(words(paragraph));
+			offsets.add(offset);
+			int lineOffset = offset;
+			for (String line : paragraph.split("\n")) {
+				lineOffset = instructions.indexOf(line, lineOffset);
+				if (!words(line).isEmpty() && !words(line).equals(words(paragraph))) {
+					anchors.add(words(line));
+					offsets.add(lineOffset);
+				}
+			}
+		}
+		Integer[] order = new Integer[anchors.size()];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, (a, b) -> anchors.get(b).length() - anchors.get(a).length());
+		Lines letter = new Lines(text, 0, text.length());
+		int tried = 0;
+		for (int anchor : order) {
+			for (int[] found : letter.occurrences(anchors.get(anchor), 0, letter.count())) {
+				if (tried++ == ANCHORS) {
+					return;
+				}
+				int at = letter.start(found[0]);
+				int before = offsets.get(anchor);
+				int from = Math.max(0, at - before - before / 10 - ADDED);
+				StringBuilder trial = new StringBuilder(text);
+				Left left = blankAsLeft(trial, instructions, from, reach(text, at, instructions.length() - before));
+				if (2L * left.words() >= total) {
+					text.replace(0, text.length(), trial.toString());
+					blankOnce(text, estimate, left.end(), reach(text, left.end(), estimate.length()));
+					return;
+				}
+			}
+		}
+	}
+
+	/** The instructions' paragraphs, as the blank lines between them part them. */
+	private static String[] paragraphs(String instructions) {
+		return instructions.split("\n\\s*\n");
+	}
+
+	/** How much of the instructions was found as it was (the length of its words) and where the last of it ends. */
+	private record Left(int words, int end) {
 	}
 
 	/**
@@ -119,40 +246,55 @@ public final class AssignmentInLetter {
 	}
 
 	/**
-	 * The instructions' paragraphs the coach left as they were, in their order between the heading and the worksheet's
-	 * end, blanked; of one the coach changed, its lines left as they were: the line with the changed word stays, the
-	 * coach's own. Each as whole lines, as the letter carries it, so a short line of the worksheet is not found inside
-	 * another, nor at the start of one the coach wrote on. A changed paragraph's lines are looked for between the
-	 * paragraphs found around it only: further on, a line the coach changed was found in a later paragraph of the
-	 * same words.
+	 * The instructions' paragraphs the coach left as they were, in their order between {@code from} and the
+	 * worksheet's end, blanked; of those the coach changed, their lines left as they were, between the paragraphs
+	 * found around them: the line with the changed word stays, the coach's own. Each as whole lines, as the letter
+	 * carries it, so a short line of the worksheet is not found inside another, nor at the start of one the coach
+	 * wrote on. Paragraphs and lines are matched in order as many as can be, not each at the first place it stands:
+	 * a worksheet with the same paragraph or line twice had a changed first one found where the second stood, and the
+	 * worksheet between them was then looked for after it and warned about.
 	 */
-	private static void blankAsLeft(StringBuilder text, String instructions, int afterHeading, int worksheetEnd) {
-		Lines lines = new Lines(text, afterHeading, worksheetEnd);
-		String[] paragraphs = instructions.split("\n\\s*\n");
-		Span[] left = new Span[paragraphs.length];
-		int after = afterHeading;
-		for (int i = 0; i < paragraphs.length; i++) {
-			left[i] = lines.blank(paragraphs[i], after, worksheetEnd);
-			after = left[i] != null ? left[i].end() : after;
+	private static Left blankAsLeft(StringBuilder text, String instructions, int from, int worksheetEnd) {
+		Lines lines = new Lines(text, from, worksheetEnd);
+		String[] paragraphs = paragraphs(instructions);
+		List<String> units = new ArrayList<>();
+		for (String paragraph : paragraphs) {
+			units.add(words(paragraph));
 		}
-		after = afterHeading;
-		for (int i = 0; i < paragraphs.length; i++) {
+		int[][] left = lines.align(units, 0, lines.count());
+		int found = 0;
+		int end = from;
+		for (int i = 0; i < left.length; i++) {
 			if (left[i] != null) {
-				after = left[i].end();
+				found += units.get(i).length();
+				end = Math.max(end, lines.blank(left[i]));
+			}
+		}
+		for (int i = 0; i < paragraphs.length;) {
+			if (left[i] != null) {
+				i++;
 				continue;
 			}
-			int before = worksheetEnd;
-			for (int next = i + 1; next < paragraphs.length; next++) {
-				if (left[next] != null) {
-					before = left[next].start();
-					break;
+			int first = i;
+			List<String> changed = new ArrayList<>();
+			for (; i < paragraphs.length && left[i] == null; i++) {
+				for (String line : paragraphs[i].split("\n")) {
+					if (!words(line).isEmpty()) {
+						changed.add(words(line));
+					}
 				}
 			}
-			for (String line : paragraphs[i].split("\n")) {
-				Span found = lines.blank(line, after, before);
-				after = found != null ? found.end() : after;
+			int after = first == 0 ? 0 : left[first - 1][0] + left[first - 1][1];
+			int before = i == paragraphs.length ? lines.count() : left[i][0];
+			int[][] kept = lines.align(changed, after, before);
+			for (int k = 0; k < kept.length; k++) {
+				if (kept[k] != null) {
+					found += changed.get(k).length();
+					end = Math.max(end, lines.blank(kept[k]));
+				}
 			}
 		}
+		return new Left(found, end);
 	}
 
 	/**
@@ -177,14 +319,28 @@ public final class AssignmentInLetter {
 	 */
 	private static final class Lines {
 
+		/**
+		 * The most steps of matching passages to lines in order ({@link #align}), about 4 MB; beyond it each passage is
+		 * taken where it first stands after the one before, as before the matching in order.
+		 */
+		private static final long MOST_STEPS = 1_000_000;
+
 		private final StringBuilder text;
 
-		/** Where lines with these words start, in order. */
-		private final Map<String, List<Integer>> starts = new HashMap<>();
+		private final List<Integer> starts = new ArrayList<>();
+
+		private final List<Integer> ends = new ArrayList<>();
+
+		/** Each line's words, empty for a blank line. */
+		private final List<String> words = new ArrayList<>();
+
+		/** The lines with these words, in order. */
+		private final Map<String, List<Integer>> byWords = new HashMap<>();
 
 		/** The words of the longest line: no passage's words longer than these begin at a line. */
 		private int longest;
 
+		/** The whole lines between {@code from} and {@code to}: one cut off at either end is not a whole line. */
 		Lines(StringBuilder text, int from, int to) {
 			this.text = text;
 			int start = from;
@@ -195,58 +351,176 @@ public final class AssignmentInLetter {
 			while (start < to) {
 				int lineEnd = text.indexOf("\n", start);
 				int end = lineEnd < 0 ? text.length() : lineEnd;
-				String words = words(text.substring(start, end));
-				if (!words.isEmpty()) {
-					starts.computeIfAbsent(words, found -> new ArrayList<>()).add(start);
-					longest = Math.max(longest, words.length());
+				if (end > to) {
+					break;
 				}
+				String lineWords = words(text.substring(start, end));
+				if (!lineWords.isEmpty()) {
+					byWords.computeIfAbsent(lineWords, found -> new ArrayList<>()).add(words.size());
+					longest = Math.max(longest, lineWords.length());
+				}
+				starts.add(start);
+				ends.add(end);
+				words.add(lineWords);
 				start = end + 1;
 			}
 		}
 
+		int count() {
+			return words.size();
+		}
+
+		int start(int line) {
+			return starts.get(line);
+		}
+
+		/** The lines of a place found ({@code line}, {@code count}) blanked; where they end. */
+		int blank(int[] place) {
+			int end = ends.get(place[0] + place[1] - 1);
+			AssignmentInLetter.blank(text, starts.get(place[0]), end);
+			return end;
+		}
+
 		/**
-		 * The first place between {@code from} and {@code to} where the passage stands as whole lines, in any
-		 * wrapping, blanked; or null. Only at a line whose words begin the passage's, which its first line's do.
+		 * Every place from line {@code from} up to line {@code to} where the passage's words stand as whole lines, in
+		 * any wrapping, as ({@code line}, {@code count}), in order. Only at a line whose words begin the passage's.
 		 */
-		Span blank(String passage, int from, int to) {
-			String words = words(passage);
-			if (words.isEmpty() || from >= to) {
-				return null;
+		List<int[]> occurrences(String passage, int from, int to) {
+			List<int[]> found = new ArrayList<>();
+			if (passage.isEmpty() || from >= to) {
+				return found;
 			}
-			Matcher whole = null;
-			Span first = null;
-			for (int space = words.indexOf(' '); ; space = words.indexOf(' ', space + 1)) {
-				int end = space < 0 ? words.length() : space;
+			for (int space = passage.indexOf(' '); ; space = passage.indexOf(' ', space + 1)) {
+				int end = space < 0 ? passage.length() : space;
 				if (end > longest) {
 					break;
 				}
-				List<Integer> at = starts.getOrDefault(words.substring(0, end), List.of());
-				for (int i = firstFrom(at, from); i < at.size() && at.get(i) < (first == null ? to : first.start()); i++) {
-					whole = whole != null ? whole : wholeLines(passage).matcher(text);
-					// The region's end is no line's end: a line cut off there is not a whole line.
-					whole.region(at.get(i), to).useAnchoringBounds(false);
-					if (whole.lookingAt()) {
-						first = new Span(whole.start(), whole.end());
-						break;
+				List<Integer> at = byWords.getOrDefault(passage.substring(0, end), List.of());
+				for (int i = firstFrom(at, from); i < at.size() && at.get(i) < to; i++) {
+					int count = wholeFrom(passage, end, at.get(i), to);
+					if (count > 0) {
+						found.add(new int[] { at.get(i), count });
 					}
 				}
 				if (space < 0) {
 					break;
 				}
 			}
-			if (first != null) {
-				AssignmentInLetter.blank(text, first.start(), first.end());
+			found.sort((a, b) -> a[0] - b[0]);
+			return found;
+		}
+
+		/**
+		 * How many lines from {@code line} hold the passage, the first the passage's words up to {@code end}, blank
+		 * lines between them as a wrapping may leave; 0 if they do not.
+		 */
+		private int wholeFrom(String passage, int end, int line, int to) {
+			int next = line + 1;
+			for (int at = end; at < passage.length(); next++) {
+				while (next < to && words.get(next).isEmpty()) {
+					next++;
+				}
+				if (next >= to) {
+					return 0;
+				}
+				String lineWords = words.get(next);
+				int after = at + 1 + lineWords.length();
+				if (after > passage.length() || !passage.startsWith(lineWords, at + 1)
+						|| after < passage.length() && passage.charAt(after) != ' ') {
+					return 0;
+				}
+				at = after;
 			}
-			return first;
+			return next - line;
+		}
+
+		/**
+		 * Where each passage stands between lines {@code from} and {@code to}, in their order, as much of them as can
+		 * be (by the length of their words): ({@code line}, {@code count}) or null for one not found. Of two places
+		 * that serve as well, the first: the one nearest where the worksheet starts.
+		 */
+		int[][] align(List<String> passages, int from, int to) {
+			int[][] chosen = new int[passages.size()][];
+			List<Integer> part = new ArrayList<>();
+			List<List<int[]>> at = new ArrayList<>();
+			for (int p = 0; p < passages.size(); p++) {
+				List<int[]> found = occurrences(passages.get(p), from, to);
+				if (!found.isEmpty()) {
+					part.add(p);
+					at.add(found);
+				}
+			}
+			int n = part.size();
+			int width = to - from;
+			if (n == 0) {
+				return chosen;
+			}
+			if ((long) (n + 1) * (width + 1) > MOST_STEPS) {
+				int after = from;
+				for (int k = 0; k < n; k++) {
+					for (int[] place : at.get(k)) {
+						if (place[0] >= after) {
+							chosen[part.get(k)] = place;
+							after = place[0] + place[1];
+							break;
+						}
+					}
+				}
+				return chosen;
+			}
+			// best[k][i]: the most of passages k and on that lines i and on can hold, in order.
+			int[][] best = new int[n + 1][width + 1];
+			for (int k = n - 1; k >= 0; k--) {
+				int weight = passages.get(part.get(k)).length();
+				List<int[]> places = at.get(k);
+				int q = places.size() - 1;
+				for (int i = width - 1; i >= 0; i--) {
+					int most = Math.max(best[k + 1][i], best[k][i + 1]);
+					while (q >= 0 && places.get(q)[0] - from > i) {
+						q--;
+					}
+					for (int r = q; r >= 0 && places.get(r)[0] - from == i; r--) {
+						most = Math.max(most, weight + best[k + 1][places.get(r)[0] + places.get(r)[1] - from]);
+					}
+					best[k][i] = most;
+				}
+			}
+			int k = 0;
+			int i = 0;
+			int q = 0;
+			while (k < n && i < width) {
+				int weight = passages.get(part.get(k)).length();
+				List<int[]> places = at.get(k);
+				while (q < places.size() && places.get(q)[0] - from < i) {
+					q++;
+				}
+				int[] taken = null;
+				for (int r = q; r < places.size() && places.get(r)[0] - from == i; r++) {
+					if (weight + best[k + 1][places.get(r)[0] + places.get(r)[1] - from] == best[k][i]) {
+						taken = places.get(r);
+						break;
+					}
+				}
+				if (taken != null) {
+					chosen[part.get(k)] = taken;
+					i = taken[0] + taken[1] - from;
+					k++;
+					q = 0;
+				}
+				else if (best[k][i + 1] == best[k][i]) {
+					i++;
+				}
+				else {
+					k++;
+					q = 0;
+				}
+			}
+			return chosen;
 		}
 
 		private static int firstFrom(List<Integer> starts, int from) {
 			int found = Collections.binarySearch(starts, from);
 			return found >= 0 ? found : -found - 1;
-		}
-
-		private static Pattern wholeLines(String passage) {
-			return Pattern.compile("(?m)^[ \\t]*" + inAnyWrapping(passage.strip()).pattern() + "[ \\t]*$");
 		}
 	}
 
@@ -274,7 +548,26 @@ public final class AssignmentInLetter {
 		}
 	}
 
+	/**
+	 * The words of a text, one space between them. Without a regular expression: every line of a long letter is read
+	 * so when the heading is not in it.
+	 */
 	private static String words(String text) {
-		return text.strip().replaceAll("\\s+", " ");
+		StringBuilder words = new StringBuilder(text.length());
+		boolean space = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c)) {
+				space = words.length() > 0;
+			}
+			else {
+				if (space) {
+					words.append(' ');
+					space = false;
+				}
+				words.append(c);
+			}
+		}
+		return words.toString();
 	}
 }

@@ -136,4 +136,95 @@ class AssignmentInLetterTests {
 		}
 	}
 
+	/** A worksheet of the same paragraph twice, and of the same lines in two paragraphs (decision 0114, 2026-12-07). */
+	private static final String SITUATIONS = "Opdracht: Situaties\n\nSituatie:\nWat gebeurde er: [vul hier in]\n"
+			+ "Wat deed je: [vul hier in]\n\nTussendoor: lees het artikel.\n\nSituatie:\nWat gebeurde er: [vul hier in]\n"
+			+ "Wat deed je: [vul hier in]\n\nDit kost je ongeveer 15 minuten.";
+
+	/**
+	 * The coach changed the first of two paragraphs that are the same: it was found where the second stood, the
+	 * worksheet between was looked for after that, and the first one's lines left as they were were warned about. The
+	 * paragraphs are matched in order, as many as can be; the changed one's lines where they stand.
+	 */
+	@Test
+	void aChangedParagraphIsNotFoundWhereTheSameParagraphStandsLater() {
+		String letter = "Hoi,\n\n" + SITUATIONS.replaceFirst("Situatie:", "Situatie op je werk:") + "\n\nGroet, [naam]";
+		String blanked = AssignmentInLetter.blanked(letter, SITUATIONS);
+		assertThat(BracketedPlaceholders.in(blanked)).containsExactly("[naam]");
+		assertThat(blanked).contains("Situatie op je werk:").doesNotContain("Wat gebeurde", "Wat deed", "Tussendoor", "Dit kost");
+	}
+
+	/**
+	 * Two changed paragraphs with the same lines: a line the coach deleted from the first was found in the second,
+	 * after a line of the second that was then looked for after it and warned about. The lines are matched in order.
+	 */
+	@Test
+	void aLineTheCoachDeletedIsNotFoundInTheNextParagraphAfterItsOwnLines() {
+		String assignment = "Opdracht: Twee vragen\n\nVraag 1: Wat wil je?\nToelichting: [vul hier in]\nAntwoord: [invullen]\n\n"
+				+ "Vraag 2: Waarom?\nToelichting: [vul hier in]\nAntwoord: [invullen]\n\nDit kost je ongeveer 15 minuten.";
+		String letter = "Hoi,\n\nOpdracht: Twee vragen\n\nVraag 1: Wat wil je echt?\nToelichting: [vul hier in]\n\n"
+				+ "Vraag 2: Waarom dan?\nToelichting: [vul hier in]\nAntwoord: [invullen]\n\nDit kost je ongeveer 15 minuten.\n\n"
+				+ "Groet, [naam]";
+		String blanked = AssignmentInLetter.blanked(letter, assignment);
+		assertThat(BracketedPlaceholders.in(blanked)).containsExactly("[naam]");
+		assertThat(blanked).contains("Vraag 1: Wat wil je echt?", "Vraag 2: Waarom dan?").doesNotContain("Toelichting", "Antwoord");
+	}
+
+	/**
+	 * A coach who changed the heading and a line of the instructions: nothing was recognised, every bracket of the
+	 * worksheet was warned about and the letter was refused as without its assignment. Most of the instructions as they
+	 * were, within the worksheet's reach, anchor it; the changed lines are the coach's own.
+	 */
+	@Test
+	void aWorksheetUnderAChangedHeadingWithAChangedLineIsStillTheAssignments() {
+		String assignment = "Opdracht: Gesprek\n\nVoor het gesprek:\nMet wie: [naam leidinggevende]\nWanneer: [datum gesprek]\n\n"
+				+ "Lees de tips en schrijf op wat je wilt bereiken.\n\nNa het gesprek:\nMet wie: [naam leidinggevende]\n"
+				+ "Afspraak: [vul hier in]\n\nDit kost je ongeveer 15 minuten.";
+		String letter = "Hoi Sam,\n\nOpdracht voor jou: het gesprek\n\nVoor het gesprek met Anna:\nMet wie: [naam leidinggevende]\n"
+				+ "Wanneer: [datum gesprek]\n\nLees de tips en schrijf op wat je wilt bereiken.\n\nNa het gesprek:\n"
+				+ "Met wie: [naam leidinggevende]\nAfspraak: [vul hier in]\n\nDit kost je ongeveer 15 minuten.\n\nGroet,\n[naam]";
+		String blanked = AssignmentInLetter.blanked(letter, assignment);
+		assertThat(blanked).hasSameSizeAs(letter);
+		assertThat(BracketedPlaceholders.in(blanked)).containsExactly("[naam]");
+		assertThat(blanked).contains("Opdracht voor jou: het gesprek", "Voor het gesprek met Anna:", "Groet,")
+			.doesNotContain("Met wie", "Lees de tips", "Afspraak", "Dit kost");
+		assertThat(AssignmentInLetter.carried(letter, assignment)).isTrue();
+	}
+
+	/**
+	 * The bound: without the heading and the instructions whole, less than half of the instructions as they were is
+	 * the coach's own letter quoting some of it, and lines of it spread beyond the worksheet's reach are not one
+	 * worksheet. Neither is taken out.
+	 */
+	@Test
+	void lessThanHalfOfTheInstructionsOrLinesBeyondTheWorksheetsReachAreTheCoachs() {
+		String assignment = "Opdracht: Gesprek\n\nMet wie: [naam leidinggevende]\nWanneer: [datum gesprek]\n"
+				+ "Waarover: de taken die je wilt houden en de taken die je wilt overdragen\nAfspraak: [vul hier in]\n\n"
+				+ "Dit kost je ongeveer 15 minuten.";
+		String quoting = "Hoi Sam,\n\nVul dit in voor je gesprek:\nMet wie: [naam leidinggevende]\nWanneer: [datum gesprek]\n\nGroet";
+		assertThat(AssignmentInLetter.blanked(quoting, assignment)).isEqualTo(quoting);
+		assertThat(AssignmentInLetter.carried(quoting, assignment)).isFalse();
+		String own = "Ik weet dat je deze week veel aan je hoofd hebt, en dat is niet erg.\n".repeat(8);
+		String spread = "Hoi Sam,\n\nMet wie: [naam leidinggevende]\n\n" + own + "\nWanneer: [datum gesprek]\n\n" + own
+				+ "\nWaarover: de taken die je wilt houden en de taken die je wilt overdragen\n\n" + own
+				+ "\nAfspraak: [vul hier in]\n\nGroet";
+		assertThat(BracketedPlaceholders.in(AssignmentInLetter.blanked(spread, assignment)))
+			.containsExactly("[naam leidinggevende]", "[datum gesprek]", "[vul hier in]");
+		assertThat(AssignmentInLetter.carried(spread, assignment)).isFalse();
+	}
+
+	/**
+	 * Taking the assignment out, as the coach asks with "Opdracht niet meesturen": what sending and the check find of
+	 * it leaves with its blank lines; the coach's own lines, the changed ones among them, stay.
+	 */
+	@Test
+	void withoutTheAssignmentLeavesTheCoachsOwnLines() {
+		assertThat(AssignmentInLetter.without("Hoi Sam,\n\n" + ASSIGNMENT, ASSIGNMENT)).isEqualTo("Hoi Sam,");
+		assertThat(AssignmentInLetter.without("Hoi Sam,\r\n\r\n" + ASSIGNMENT.replace("\n", "\r\n") + "\r\n\r\nGroet", ASSIGNMENT))
+			.isEqualTo("Hoi Sam,\n\nGroet");
+		assertThat(AssignmentInLetter.without(PERSONALISED, ASSIGNMENT)).isEqualTo("Hoi Sam,\n\nHier is een opdracht voor deze week.\n\n"
+				+ "Ik solliciteer graag.\nMet hartelijke groet,\nSam\n\nMet vriendelijke groet,\n[naam]");
+		assertThat(AssignmentInLetter.without("Beste Sam,\n\nTot snel.", ASSIGNMENT)).isEqualTo("Beste Sam,\n\nTot snel.");
+	}
+
 }
