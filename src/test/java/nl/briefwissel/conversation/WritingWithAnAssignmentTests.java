@@ -278,6 +278,38 @@ class WritingWithAnAssignmentTests {
 		assertThat(given.of(running.id())).isEmpty();
 	}
 
+	/**
+	 * "Opdracht niet meesturen" took the text out only where it stood word for word: a worksheet the coach had changed
+	 * one word of stayed in the letter, brackets and all, while sending and the check took it for the assignment's. It
+	 * is found as they find it; the line the coach changed is the coach's own and stays. Choosing another assignment
+	 * takes such a text out the same way.
+	 */
+	@Test
+	void takingOutAWorksheetTheCoachChangedAWordOfLeavesOnlyTheChangedLine() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		UUID worksheet = assignments.add(running.coach().id(), new Assignments.Draft("Gesprek voorbereiden",
+				"Bereid het gesprek voor met deze vragen.\nMet wie: [naam leidinggevende]\nWanneer: [datum gesprek]",
+				AssignmentType.REFLECTION, List.of(), 15, java.util.Locale.forLanguageTag("nl")));
+		String base = "/coach/trajectories/" + running.id();
+		String chosen = page(get(base).param("give", worksheet.toString()), coach);
+		String worksheetText = text(chosen).replace("met deze vragen", "met de vragen hieronder");
+		String changed = "Hoe ging het?\n\n" + worksheetText + "\n\nGroet, Anja";
+		mvc.perform(press(chosen, "button[name=next][value=without-assignment]", changed).with(coach))
+			.andExpect(redirectedUrl(base + "#draft-status"));
+		assertThat(text(page(get(base), coach)))
+			.isEqualTo("Hoe ging het?\n\nBereid het gesprek voor met de vragen hieronder.\n\nGroet, Anja");
+
+		Assignment reflection = dutch(running, AssignmentType.REFLECTION);
+		chosen = page(get(base).param("give", worksheet.toString()), coach);
+		changed = "Hoe ging het?\n\n" + worksheetText;
+		mvc.perform(press(chosen, "button[name=next][value=assignments]", changed).with(coach))
+			.andExpect(redirectedUrl(base + "/assignments?giving=" + worksheet));
+		String instead = page(get(base).param("give", reflection.id().toString()), coach);
+		assertThat(text(instead)).startsWith("Hoe ging het?\n\nBereid het gesprek voor met de vragen hieronder.\n\nOpdracht: "
+				+ reflection.title()).doesNotContain("[naam leidinggevende]", "Gesprek voorbereiden");
+	}
+
 	/** Another assignment chosen instead of the one in the letter: the first one's text leaves the letter. */
 	@Test
 	void choosingAnotherAssignmentTakesTheFirstOnesTextOut() throws Exception {

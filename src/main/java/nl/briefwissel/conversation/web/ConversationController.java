@@ -258,10 +258,13 @@ class ConversationController {
 		return address.link("/participant/cards", language).queryParam("trajectory", trajectory.id()).toUriString();
 	}
 
-	/** The letter without the assignment's text, as far as the coach left that as it came in. */
+	/**
+	 * The letter without the assignment's text, found as sending and the check find it ({@link AssignmentInLetter}):
+	 * matched word for word only, a worksheet the coach had changed a word of stayed in the letter when the coach took
+	 * the assignment out or chose another, while sending took it for the assignment's.
+	 */
 	private String withoutAssignment(String draft, Assignment assignment, TrajectoryOverview trajectory, Locale fallback) {
-		String letter = letterText(assignment, trajectory, fallback);
-		return draft.replace("\n\n" + letter, "").replace(letter, "");
+		return AssignmentInLetter.without(draft, letterText(assignment, trajectory, fallback));
 	}
 
 	/**
