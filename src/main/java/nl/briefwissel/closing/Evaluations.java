@@ -54,9 +54,11 @@ public class Evaluations {
 	 * A link works for this long after the last mail that carried it, to the end of that day in the clock's zone:
 	 * long enough for a holiday, not so long that one found in an old mailbox years later adds a score to a month
 	 * far from the trajectory (and shows the coach's name to whoever found it). To the end of a day, so that the
-	 * participant page can name the last day whole ({@link #openUntil}) and mean all of it.
+	 * participant page can name the last day whole ({@link #openUntil}) and mean all of it. The pages of a link or an
+	 * evaluation that no longer opens say this period in days, as the mail names its last day: "two months" was 59 to
+	 * 62 days, as the months fell.
 	 */
-	static final Duration LINK_VALID_FOR = Duration.ofDays(60);
+	public static final Duration LINK_VALID_FOR = Duration.ofDays(60);
 
 	/** What helped most, as a code that figures can count. */
 	public enum HelpedMost {
@@ -309,7 +311,7 @@ public class Evaluations {
 
 	/**
 	 * The trajectory when its participant may still answer the evaluation signed in: asked, not answered, the
-	 * latest mail's link not older than {@link #LINK_VALID_FOR} (the same two months as the link, so the page
+	 * latest mail's link not older than {@link #LINK_VALID_FOR} (the same sixty days as the link, so the page
 	 * and the mail say the same), and not erased. The participant page offers it, for someone whose mail went
 	 * astray or who would rather not follow a link in a mail.
 	 */

@@ -303,7 +303,6 @@ class ClosingTests {
 			.as("answered once, by either link").contains("Je hebt de evaluatie al ingevuld");
 	}
 
-	/** A link found in an old mailbox does not work for ever: two months after the last mail that carried it. */
 	/**
 	 * The evaluation mail comes from the no-reply address: a reply to it is read by nobody. Like the other
 	 * automatic mails it says it is one, and it says where a remark does reach someone (the form has room).
@@ -324,6 +323,10 @@ class ClosingTests {
 		}
 	}
 
+	/**
+	 * A link found in an old mailbox does not work for ever: to the end of the sixtieth day after the last mail that
+	 * carried it. The page of a link that ran out says that period, not "two months" (which is 59 to 62 days).
+	 */
 	@Test
 	void anEvaluationLinkWorksForTwoMonthsAfterItsLastMail() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -344,7 +347,8 @@ class ClosingTests {
 			.param("at", OffsetDateTime.now().minusDays(62)) // past the 60th day after its day at any hour, summer time or not
 			.param("t", running.id())
 			.update();
-		assertThat(browser.get(link).body()).contains("Deze link werkt niet meer").contains("ouder dan twee maanden");
+		assertThat(browser.get(link).body()).contains("Deze link werkt niet meer")
+			.contains("of de link is verlopen: een link werkt tot en met 60 dagen na onze laatste mail erover.");
 		assertThat(browser.post(link, "satisfaction=8&answeredBefore=3&answeredAfter=7&recommend=true&helpedMost=REREADING").body())
 			.contains("Deze link werkt niet meer");
 	}

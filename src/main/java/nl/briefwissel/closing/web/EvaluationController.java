@@ -111,12 +111,13 @@ class EvaluationController {
 	}
 
 	/**
-	 * Answered already, past its two months, or not theirs: one page, which says "filled in" only of their own
+	 * Answered already, past its sixty days, or not theirs: one page, which says "filled in" only of their own
 	 * trajectory ({@code answered}), so a participant who guesses at another's learns nothing. 404 as for a link that
 	 * never was one, so monitors see no page.
 	 */
 	private static String closed(boolean answered, String typed, Model model, HttpServletResponse response) {
 		model.addAttribute("incomplete", false);
+		model.addAttribute("validDays", Evaluations.LINK_VALID_FOR.toDays());
 		model.addAttribute("answered", answered);
 		model.addAttribute("ownEvaluation", true);
 		if (typed != null && !typed.isBlank()) {
@@ -141,6 +142,8 @@ class EvaluationController {
 	private String invalid(String token, String typed, Model model, HttpServletResponse response) {
 		boolean whole = LinkTokens.plausible(token);
 		model.addAttribute("incomplete", !whole);
+		// The period in days, as the rule counts it and the mail names its last day: not "two months".
+		model.addAttribute("validDays", Evaluations.LINK_VALID_FOR.toDays());
 		model.addAttribute("answered", whole && evaluations.answeredByLink(token));
 		if (typed != null && !typed.isBlank()) {
 			model.addAttribute("unsaved", typed);

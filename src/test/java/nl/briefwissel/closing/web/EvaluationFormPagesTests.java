@@ -69,7 +69,7 @@ class EvaluationFormPagesTests {
 			.param("satisfaction", "8")).text()).contains("Deze link is niet helemaal overgekomen.");
 
 		String unknown = page(get("/evaluation/{token}", LinkTokens.create())).text();
-		assertThat(unknown).contains("De evaluatie is al ingevuld, of de link is ouder dan twee maanden.")
+		assertThat(unknown).contains("De evaluatie is al ingevuld, of de link is verlopen: een link werkt tot en met 60 dagen na onze laatste mail erover.")
 			.doesNotContain("niet helemaal overgekomen");
 	}
 
@@ -84,7 +84,7 @@ class EvaluationFormPagesTests {
 		var response = mvc.perform(get("/evaluation/{token}", unknown)).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(410);
 		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("Deze link werkt niet meer")
-			.contains("De evaluatie is al ingevuld, of de link is ouder dan twee maanden.");
+			.contains("De evaluatie is al ingevuld, of de link is verlopen: een link werkt tot en met 60 dagen na onze laatste mail erover.");
 		response = mvc.perform(get("/evaluation/{token}", unknown.substring(0, 30)).param("lang", "en")).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(404);
 		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("This link did not come through whole.");
@@ -100,7 +100,7 @@ class EvaluationFormPagesTests {
 		response = mvc.perform(get("/evaluation/{token}", expired).param("lang", "en")).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(410);
 		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("This link no longer works")
-			.contains("older than two months");
+			.contains("or the link has expired: a link works up to and including 60 days after our latest mail about it.");
 
 		String used = evaluationLink();
 		response = mvc.perform(complete(post("/evaluation/{token}", used).with(csrf()))).andReturn().getResponse();
@@ -136,12 +136,12 @@ class EvaluationFormPagesTests {
 		assertThat(response.getStatus()).isEqualTo(410);
 		Document page = Jsoup.parse(response.getContentAsString());
 		assertThat(page.select("h1").text()).isEqualTo("Deze link werkt niet meer");
-		assertThat(page.text()).contains("De evaluatie is al ingevuld, of de link is ouder dan twee maanden.");
+		assertThat(page.text()).contains("De evaluatie is al ingevuld, of de link is verlopen: een link werkt tot en met 60 dagen na onze laatste mail erover.");
 		response = mvc.perform(get("/evaluation/{token}", old).param("lang", "en")).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(410);
 		page = Jsoup.parse(response.getContentAsString());
 		assertThat(page.select("h1").text()).isEqualTo("This link no longer works");
-		assertThat(page.text()).contains("The evaluation has been filled in already, or the link is older than two months.");
+		assertThat(page.text()).contains("The evaluation has been filled in already, or the link has expired: a link works up to and including 60 days after our latest mail about it.");
 		response = mvc.perform(complete(post("/evaluation/{token}", old).with(csrf())).param("remarks", "Nog iets")).andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(410);

@@ -150,7 +150,12 @@ class OwnEvaluationPagesTests {
 		assertThat(response.getStatus()).isEqualTo(404);
 		Document page = Jsoup.parse(response.getContentAsString());
 		assertThat(page.text()).contains("The evaluation can no longer be filled in").contains("Your remark below was not saved")
-			.doesNotContain("link");
+			.contains("or the time for it is over: it could be done up to and including 60 days after our latest mail about it.")
+			.doesNotContain("link").doesNotContain("two months");
+		Document dutch = Jsoup.parse(mvc.perform(get(path).param("lang", "nl").with(fixtures.as(t.participant()))).andReturn()
+			.getResponse().getContentAsString());
+		assertThat(dutch.text()).contains("of de tijd daarvoor is voorbij: dat kon tot en met 60 dagen na onze laatste mail erover.")
+			.doesNotContain("twee maanden");
 		assertThat(page.getElementById("unsaved-remarks").val()).isEqualTo("Veel gehad aan de vragen");
 		assertThat(waiting()).isZero();
 	}
