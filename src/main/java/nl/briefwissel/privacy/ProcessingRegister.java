@@ -130,27 +130,27 @@ public class ProcessingRegister {
 							.toList());
 				// A trajectory nobody ends is stopped when it falls silent, so that its period starts (decision 0108).
 				periods.add(text("register.retention.silent", locale, days(environment.getProperty(
-						"briefwissel.trajectory.stop-when-silent-after", java.time.Duration.class, java.time.Duration.ofDays(183)))));
+						"briefwissel.trajectory.stop-when-silent-after", java.time.Duration.class, java.time.Duration.ofDays(183)), locale)));
 				yield periods;
 			}
-			case "intake" -> List.of(text("register.retention.intake", locale, days(properties.unfinishedApplicationKeptFor())));
+			case "intake" -> List.of(text("register.retention.intake", locale, days(properties.unfinishedApplicationKeptFor(), locale)));
 			case "mail" -> {
 				List<String> periods = new ArrayList<>(List.of(text("register.retention.mail.conversation", locale),
-						text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor())),
-						text("register.retention.mail.unneeded", locale, days(properties.unneededMailKeptFor()))));
+						text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor(), locale)),
+						text("register.retention.mail.unneeded", locale, days(properties.unneededMailKeptFor(), locale))));
 				String mailbox = environment.getProperty("briefwissel.mail.imap.host", "");
 				if (!mailbox.isBlank()) {
 					// The mailbox's own copy (decision 0034): deleted after a while, or left to the mailbox's policy.
 					java.time.Duration after = environment.getProperty("briefwissel.mail.imap.delete-stored-after",
 							java.time.Duration.class, java.time.Duration.ofDays(35));
 					periods.add(after.isZero() || after.isNegative() ? text("register.retention.mailbox.kept", locale, mailbox)
-							: text("register.retention.mailbox", locale, mailbox, days(after)));
+							: text("register.retention.mailbox", locale, mailbox, days(after, locale)));
 				}
 				yield periods;
 			}
-			case "audit" -> List.of(text("register.retention.audit", locale, days(properties.auditKeptFor())));
+			case "audit" -> List.of(text("register.retention.audit", locale, days(properties.auditKeptFor(), locale)));
 			case "employer" -> List.of(text("register.retention.employer.sent", locale),
-					text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor())));
+					text("register.retention.mail.sent", locale, days(properties.sentMailKeptFor(), locale)));
 			default -> List.of(text("register." + key + ".retention", locale));
 		};
 	}
@@ -187,8 +187,15 @@ public class ProcessingRegister {
 		return contacts;
 	}
 
-	private static long days(Duration duration) {
-		return duration.toDays();
+	/**
+	 * A number of days as this register and the privacy statement say it, so that the two agree: without a separator
+	 * up to four digits (1095 dagen, as Dutch writes a number of four digits; MessageFormat made it 1.095 here while
+	 * the statement said 1095), grouped as the reader's language does from five digits on (10.950 dagen; 10,950 days).
+	 */
+	public static String days(Duration duration, Locale locale) {
+		long days = duration.toDays();
+		return days < 10_000 ? Long.toString(days)
+				: java.text.NumberFormat.getIntegerInstance(locale).format(days);
 	}
 
 	private String text(String key, Locale locale, Object... args) {

@@ -83,6 +83,29 @@ class ProcessingRegisterTests {
 			.andExpect(content().string(containsString("a career trajectory of " + first.weeks() + " to 10 weeks")));
 	}
 
+	/**
+	 * The register said "Logboek: 1.095 dagen" (MessageFormat groups thousands) where the privacy statement says "1095
+	 * dagen": a number of days reads alike on both, without a separator up to four digits, in Dutch and English.
+	 * Five digits and more are grouped as the reader's language does.
+	 */
+	@Test
+	void theRegisterSaysTheDaysTheLogIsKeptAsThePrivacyStatementDoes() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Dagen",
+				Role.ADMINISTRATOR);
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("Logboek: 1095 dagen.")))
+			.andExpect(content().string(not(containsString("1.095"))));
+		mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("Audit trail: 1095 days.")))
+			.andExpect(content().string(not(containsString("1,095"))));
+		mvc.perform(get("/privacy")).andExpect(content().string(containsString("Het logboek bewaren we 1095 dagen")));
+		org.assertj.core.api.Assertions.assertThat(ProcessingRegister.days(java.time.Duration.ofDays(10950),
+				java.util.Locale.forLanguageTag("nl"))).isEqualTo("10.950");
+		org.assertj.core.api.Assertions.assertThat(ProcessingRegister.days(java.time.Duration.ofDays(10950), java.util.Locale.ENGLISH))
+			.isEqualTo("10,950");
+	}
+
 	/** With a mailbox to read, the register says how long its copy of each mail stays there (decision 0034). */
 	@Test
 	void theMailboxsOwnCopyHasItsPeriodInTheRegister(@Autowired PrivacyProperties properties,

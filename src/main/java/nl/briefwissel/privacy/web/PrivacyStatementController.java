@@ -28,23 +28,24 @@ class PrivacyStatementController {
 
 	private final PrivacyContacts contacts;
 
-	/** How long the audit trail is kept, in days: the statement tells participants and staff alike. */
-	private final String auditDays;
+	/** How long the audit trail is kept: the statement tells participants and staff alike. */
+	private final Duration auditKeptFor;
 
 	PrivacyStatementController(PrivacyContacts contacts,
 			@Value("${briefwissel.privacy.audit-kept-for:1095d}") Duration auditKeptFor) {
 		this.contacts = contacts;
-		this.auditDays = String.valueOf(auditKeptFor.toDays()); // a plain number: 1095 and not 1.095
+		this.auditKeptFor = auditKeptFor;
 	}
 
 	@GetMapping("/privacy")
-	String statement(@AuthenticationPrincipal SignedInAccount reader, Model model) {
+	String statement(@AuthenticationPrincipal SignedInAccount reader, java.util.Locale locale, Model model) {
 		List<PrivacyContacts.Controller> controllers = contacts.forReader(reader == null ? null : reader.id());
 		model.addAttribute("controllers", controllers);
 		model.addAttribute("own", controllers.stream().anyMatch(PrivacyContacts.Controller::own));
 		model.addAttribute("anyStatement", controllers.stream().anyMatch(c -> c.statement() != null));
 		model.addAttribute("parts", PARTS);
-		model.addAttribute("auditDays", auditDays);
+		// In days as the register of processing says them (1095, not 1.095): the two agree.
+		model.addAttribute("auditDays", nl.briefwissel.privacy.ProcessingRegister.days(auditKeptFor, locale));
 		return "privacy/statement";
 	}
 }
