@@ -45,6 +45,33 @@ class ParticipantConversationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * On their conversation page the participant's own letters were headed by their own full name, where their own
+	 * record heads them You (report.own.author): the page heads them so too; the coach's keep the coach's name, and
+	 * the coach's page names both, as before.
+	 */
+	@Test
+	void theParticipantsOwnLettersOnTheirConversationPageAreHeadedYou() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String name = running.participant().displayName();
+		String coach = running.coach().displayName();
+		UUID theCoachs = conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie?");
+		UUID theirs = conversations.participantWrites(running.id(), running.participant().id(), "Wandelen geeft me energie.");
+
+		for (String[] words : new String[][] { { "nl", "Jij" }, { "en", "You" } }) {
+			Document page = Jsoup.parse(mvc.perform(get("/participant/conversation").param("lang", words[0])
+				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString());
+			assertThat(page.select("#m-" + theirs + " .bw-message__author").text()).as(words[0]).isEqualTo(words[1]);
+			assertThat(page.select("#m-" + theCoachs + " .bw-message__author").text()).as(words[0]).isEqualTo(coach);
+			assertThat(page.select(".bw-message__author").eachText()).as(words[0]).doesNotContain(name);
+		}
+		Document coachs = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "nl")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(coachs.select("#m-" + theirs + " .bw-message__author").text()).isEqualTo(name);
+		assertThat(coachs.select("#m-" + theCoachs + " .bw-message__author").text()).isEqualTo(coach);
+	}
+
 	/** Weeks of letters are many screens on a phone: the page starts with the way to its newest letter and to writing. */
 	@Test
 	void thePageLeadsFromItsTopToTheNewestLetterAndToWriting() throws Exception {

@@ -38,7 +38,9 @@ import org.thymeleaf.templatemode.TemplateMode;
  * Read from the page, as the fragment {@code conversation/fragments :: conversation} passes them:
  * {@code deliveries} (the coach's mail deliveries by Message-ID, or null), {@code attachmentBase}
  * (where this reader downloads files), {@code originalBase} (where the coach sees an original mail,
- * or null) and {@code highlightAction} (where a passage is marked, or null).
+ * or null), {@code own} (true where the participant reads: their letters are headed You, as in their own
+ * record, {@code report.own.author}; the coach's page names both writers) and {@code highlightAction}
+ * (where a passage is marked, or null).
  */
 @Component
 class LettersDialect extends AbstractProcessorDialect {
@@ -83,6 +85,9 @@ class LettersDialect extends AbstractProcessorDialect {
 
 		private final String markAction;
 
+		/** The participant reads their own conversation: their letters are theirs, headed You, not their full name. */
+		private final boolean own;
+
 		private final String csrfFields;
 
 		/** A passage refused a moment ago: the letter it was for, what was typed and why it was refused. */
@@ -99,6 +104,7 @@ class LettersDialect extends AbstractProcessorDialect {
 			this.times = (Times) page.getExpressionObjects().getObject("times");
 			this.deliveries = (Map<?, ?>) page.getVariable("deliveries");
 			this.attachmentBase = link((String) page.getVariable("attachmentBase"));
+			this.own = Boolean.TRUE.equals(page.getVariable("own"));
 			this.originalLink = link((String) page.getVariable("originalBase"));
 			String highlightAction = (String) page.getVariable("highlightAction");
 			this.markAction = highlightAction == null ? null
@@ -125,6 +131,7 @@ class LettersDialect extends AbstractProcessorDialect {
 			String saveLabel = text("highlight.save");
 			String originalLabel = text("conversation.showOriginal");
 			String unreadable = text("conversation.letter.unreadable");
+			String you = own ? text("report.own.author") : null;
 			for (int i = 0; i < messages.size(); i++) {
 				Message m = messages.get(i);
 				String id = m.id().toString();
@@ -139,7 +146,8 @@ class LettersDialect extends AbstractProcessorDialect {
 				out.append("\n    <article aria-labelledby=\"h-").append(id).append("\">")
 					.append("\n      <header class=\"bw-message__header\">")
 					.append("\n        <h3 class=\"utrecht-heading-3 bw-message__author\" id=\"h-").append(id).append("\">");
-				Html.escape(out, note ? text("conversation.note." + m.kind().name()) : m.authorName()).append("</h3>")
+				Html.escape(out, note ? text("conversation.note." + m.kind().name())
+						: own && m.author() == Author.PARTICIPANT ? you : m.authorName()).append("</h3>")
 					.append("\n        <p class=\"bw-message__meta\">\n          <time datetime=\"").append(m.createdAt()).append("\">");
 				Html.escape(out, times.format(m.createdAt(), "d MMMM yyyy, HH:mm")).append("</time>\n          <span>");
 				Html.escape(out, " · " + text("conversation.channel." + m.channel().name())).append("</span>\n        </p>")
