@@ -53,7 +53,8 @@ import org.springframework.stereotype.Service;
  * Everything Briefwissel keeps about a participant, as one ZIP (AVG article 15 and 20): per
  * trajectory the PDF record, every attachment and every mail they sent as it arrived (the letter in
  * the conversation is trimmed of quoted history and signature, which are kept too), and all data as
- * JSON in a plain structure that other software can read, the notes about their mail (an
+ * JSON in a plain structure that other software can read (each letter with whether it came after the trajectory
+ * ended, {@code afterTheEnd}, as the record marks it), the notes about their mail (an
  * out-of-office answer, a bounce) included, and the mail held back for the trajectory (when and why; the
  * mail itself when it came from one of their addresses, unless the receiving server could not confirm that, decision 0105); and, as the person's pages show them, their own erasure
  * requests with the decisions, and who else opened, downloaded or changed their trajectories. Applications that never became a trajectory are in it too: they keep
@@ -360,6 +361,9 @@ public class ParticipantExport {
 			message.put("role", m.author().name());
 			message.put("at", instant(m.createdAt()));
 			message.put("channel", m.channel().name());
+			// Whether it came after the trajectory ended, as the record heads it "(after the trajectory ended)" for every
+			// reader (decision 0122): true or false, judged as the record judges it (a held mail by when it came in).
+			message.put("afterTheEnd", report.afterTheEnd(m));
 			// The language it was written in (decision 0097); null where not known.
 			message.put("language", m.language() == null ? null : m.language().getLanguage());
 			said(message, "text", m.readable(), m.body(), "conversation.letter.unreadable", language);
@@ -400,8 +404,9 @@ public class ParticipantExport {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("at", instant(held.quarantinedAt()));
 		data.put("reason", why.code());
-		// After a completion or a stop no coach adds it any more: its ".ended" sentence says what holds then, as the
-		// notices of held mail do after the end (decision 0122).
+		// After a completion or a stop it no longer waits for a coach who coaches them: its ".ended" sentence says what
+		// holds then, as the notices of held mail do after the end (decision 0122). It is listed here while it is held,
+		// so "not added" is true of it; should the coach still add it, it is a letter of the data (with afterTheEnd).
 		boolean ended = trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED;
 		String other = text("report.export.heldBack.reason.other" + (ended ? ".ended" : ""), language);
 		String running = texts.getMessage("report.export.heldBack.reason." + why.code(), null, other, language);

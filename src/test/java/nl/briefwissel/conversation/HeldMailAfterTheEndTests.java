@@ -33,7 +33,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Mail held back after a trajectory was completed or stopped (product walk, session 44). The notices of held mail
@@ -293,6 +295,56 @@ class HeldMailAfterTheEndTests {
 			.param("lang", "nl").with(fixtures.as(running.coach()))).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)).select(".bw-record__message h3").eachText();
 		assertThat(headings).hasSize(1).noneMatch(heading -> heading.contains("(na het einde van het traject)"));
+	}
+
+	/**
+	 * The coach may still add a mail of the participant's held after the end: it is theirs, and a letter after the end
+	 * stays on the record (decision 0122). But the quarantine list and the mail's page said nothing of the end, where
+	 * the record then heads it "(na het einde van het traject)". The list and the page say it came after the end, the
+	 * page what adding it does; added, the record and the export's data say it came after the end, and the export
+	 * lists only the mail still held as not added (decision 0122, 2026-12-07 afternoon).
+	 */
+	@Test
+	void aMailHeldAfterTheEndIsSaidSoBeforeTheCoachAddsItAndOnTheRecordAfter() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String before = "Tijdens " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", before, "Nog tijdens het traject.");
+		Quarantine.Entry heldBefore = awaitEntry(before);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String after = "Erna " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", after, "Toch nog een vraag na het einde.");
+		Quarantine.Entry heldAfter = awaitEntry(after);
+
+		for (String[] words : new String[][] { { "nl", "(na het einde van het traject)" }, { "en", "(after the trajectory ended)" } }) {
+			org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/quarantine").param("lang", words[0])
+				.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			assertThat(list.select("tr:contains(" + after + ")").text()).as(words[0]).contains(words[1]);
+			assertThat(list.select("tr:contains(" + before + ")").text()).as(words[0]).doesNotContain(words[1]);
+		}
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/quarantine/{id}", heldAfter.inboundMailId())
+			.param("lang", "nl").with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("#after-the-end").text()).contains("na het einde van het traject").contains("verslag");
+		assertThat(page.select("form[action$=/attach] button").attr("aria-describedby")).isEqualTo("after-the-end");
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/coach/quarantine/{id}", heldBefore.inboundMailId()).param("lang", "nl")
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.select("#after-the-end")).as("held while it ran").isEmpty();
+
+		assertThat(mvc.perform(post("/coach/quarantine/{id}/attach", heldAfter.inboundMailId()).with(csrf())
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getStatus()).isEqualTo(302);
+
+		List<String> headings = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
+			.param("lang", "nl").with(fixtures.as(running.participant()))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).select(".bw-record__message h3").eachText();
+		assertThat(headings).singleElement().asString().contains("(na het einde van het traject)");
+		JsonNode exported = JsonMapper.builder().build().readTree(new String(unzipped(mvc.perform(get("/participant/export")
+			.param("lang", "nl").with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsByteArray())
+			.get("gegevens.json"), StandardCharsets.UTF_8)).get("trajectories").get(0);
+		assertThat(exported.get("messages")).singleElement().satisfies(letter -> {
+			assertThat(letter.get("text").asString()).contains("Toch nog een vraag na het einde.");
+			assertThat(letter.get("afterTheEnd").asBoolean()).isTrue();
+		});
+		assertThat(exported.get("heldBackMail")).singleElement()
+			.satisfies(held -> assertThat(held.get("reasonText").asString()).contains("niet aan het gesprek toegevoegd"));
 	}
 
 	/**

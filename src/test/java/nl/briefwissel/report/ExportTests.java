@@ -574,6 +574,34 @@ class ExportTests {
 	}
 
 	/**
+	 * The record heads a letter that came after the trajectory ended "(na het einde van het traject)", for every reader
+	 * (decision 0122); the data of the export said nothing of it. Each letter says {@code afterTheEnd}, true or false,
+	 * as the record judges it: the participant's after the end and the coach's answer after it, none before.
+	 */
+	@Test
+	void eachLetterInTheDataSaysWhetherItCameAfterTheEndAsTheRecordDoes() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat geeft je energie?");
+		conversations.participantWrites(running.id(), running.participant().id(), "Wandelen geeft me energie.");
+		UUID coachAfter = conversations.coachWrites(running.id(), running.coach().id(), "Fijn dat je het laat weten.");
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		conversations.participantWrites(running.id(), running.participant().id(), "Ik heb een nieuwe baan gevonden!");
+		// The coach answered by mail after the end: the letter as kept, a minute after the participant's.
+		jdbc.sql("update message set created_at = :at where id = :id")
+			.param("at", java.time.OffsetDateTime.now().plusMinutes(1)).param("id", coachAfter).update();
+
+		for (String language : List.of("nl", "en")) {
+			JsonNode messages = JsonMapper.builder().build().readTree(new String(export(running.participant(), language)
+				.get("nl".equals(language) ? "gegevens.json" : "data.json"), StandardCharsets.UTF_8))
+				.get("trajectories").get(0).get("messages");
+			List<String> said = new java.util.ArrayList<>();
+			messages.forEach(m -> said.add(m.get("text").asString() + " " + m.get("afterTheEnd")));
+			assertThat(said).as(language).containsExactly("Wat geeft je energie? false", "Wandelen geeft me energie. false",
+					"Ik heb een nieuwe baan gevonden! true", "Fijn dat je het laat weten. true");
+		}
+	}
+
+	/**
 	 * After a completion no coach adds a held mail of theirs to the conversation any more: the export no longer says it
 	 * waits for that, but what holds then, as the notices of held mail after the end do (decision 0122).
 	 */

@@ -61,7 +61,9 @@ class QuarantineController {
 
 	@GetMapping("/coach/quarantine")
 	String coachList(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		model.addAttribute("entries", quarantine.ofCoach(me.id()));
+		List<Quarantine.Entry> entries = quarantine.ofCoach(me.id());
+		model.addAttribute("entries", entries);
+		model.addAttribute("afterTheEnd", heldAfterTheEnd(entries));
 		model.addAttribute("base", "/coach/quarantine");
 		model.addAttribute("subjectHidden", false);
 		model.addAttribute("administrator", false);
@@ -70,7 +72,9 @@ class QuarantineController {
 
 	@GetMapping("/admin/quarantine")
 	String adminList(Model model) {
-		model.addAttribute("entries", quarantine.all());
+		List<Quarantine.Entry> entries = quarantine.all();
+		model.addAttribute("entries", entries);
+		model.addAttribute("afterTheEnd", heldAfterTheEnd(entries));
 		model.addAttribute("failed", inbound.failed());
 		model.addAttribute("base", "/admin/quarantine");
 		// Someone else's mail, read only for a reason on the detail page: its subject often says what it is about.
@@ -310,6 +314,20 @@ class QuarantineController {
 	}
 
 	/**
+	 * The entries of a list that came after their trajectory ended ({@link #heldAfterTheEnd}), by mail: the list says
+	 * so at each, as the record heads such a letter once it is added (decision 0122). Each trajectory's end asked once.
+	 */
+	private java.util.Set<UUID> heldAfterTheEnd(List<Quarantine.Entry> entries) {
+		java.util.Map<UUID, Optional<java.time.OffsetDateTime>> ends = new java.util.HashMap<>();
+		return entries.stream()
+			.filter(entry -> entry.trajectoryId() != null && ends.computeIfAbsent(entry.trajectoryId(), trajectories::endedAt)
+				.map(end -> Trajectories.cameAfterTheEnd(entry.quarantinedAt(), end))
+				.orElse(false))
+			.map(Quarantine.Entry::inboundMailId)
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	/**
 	 * A second click (or a colleague first) finds the entry closed: it says so instead of failing. The list opens at
 	 * what became of it (#resolved), as the other pages open at their message after a change.
 	 */
@@ -342,6 +360,9 @@ class QuarantineController {
 			AuditedTrajectory.shown(request, entry.trajectoryId());
 		}
 		model.addAttribute("entry", entry);
+		// Came after the end: adding it is still the coach's to do (the letter is the participant's, decision 0122), and
+		// the page says what it does then: the record and the participant's export mark it as after the end.
+		model.addAttribute("heldAfterTheEnd", heldAfterTheEnd(entry));
 		boolean administrator = "/admin/quarantine".equals(base);
 		model.addAttribute("administrator", administrator);
 		// Only the coach's page offers to accept the address (decision 0089): the administrator's adds to any trajectory.
