@@ -67,6 +67,32 @@ public final class TypedName {
 		return kept.toString().replaceAll(" {2,}", " ").strip();
 	}
 
+	/**
+	 * The name as an argument of a translated sentence, a page title or an option: set apart by a first strong
+	 * isolate (U+2068) and a pop directional isolate (U+2069) when it holds a right-to-left letter or digit, so that
+	 * an Arabic or Hebrew name cannot carry the punctuation and numbers of the Dutch or English sentence around it
+	 * into its own direction (decision 0133). A name without one cannot reorder a left-to-right sentence and comes
+	 * back as it is. A direction control inside (a name stored before names were cleaned) is left out: an unmatched
+	 * pop would end the isolate early. Null stays null.
+	 */
+	public static String isolated(String name) {
+		if (name == null || name.codePoints().noneMatch(TypedName::turnsAround)) {
+			return name;
+		}
+		StringBuilder isolated = new StringBuilder(name.length() + 2).append('\u2068');
+		name.codePoints().filter(c -> !(c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069)).forEach(isolated::appendCodePoint);
+		return isolated.append('\u2069').toString();
+	}
+
+	/** A right-to-left letter (Hebrew, Arabic, Syriac, Thaana ...), an Arabic-Indic digit, or a direction control. */
+	private static boolean turnsAround(int c) {
+		return switch (Character.getDirectionality(c)) {
+			case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC,
+					Character.DIRECTIONALITY_ARABIC_NUMBER -> true;
+			default -> c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+		};
+	}
+
 	private static boolean tag(int c) {
 		return c >= 0xE0020 && c <= 0xE007F;
 	}

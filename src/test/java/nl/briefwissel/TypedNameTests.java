@@ -73,4 +73,24 @@ class TypedNameTests {
 		assertThat(TypedName.cleaned("\u202E")).isEmpty();
 		assertThat(TypedName.cleaned("\u202EAnna\u200F Smit\u00AD")).isEqualTo("Anna Smit");
 	}
+	/**
+	 * An Arabic or Hebrew name inside a Dutch sentence carried the sentence's punctuation and numbers into its own
+	 * direction: such a name goes into a sentence isolated (decision 0133), one in Latin letters as it is.
+	 */
+	@Test
+	void aRightToLeftNameIsIsolatedForASentence() {
+		assertThat(TypedName.isolated("\u0645\u062D\u0645\u062F 3")).isEqualTo("\u2068\u0645\u062D\u0645\u062F 3\u2069");
+		assertThat(TypedName.isolated("\u05E9\u05E8\u05D4")).isEqualTo("\u2068\u05E9\u05E8\u05D4\u2069");
+		assertThat(TypedName.isolated("Team \u0663")).as("an Arabic-Indic digit").isEqualTo("\u2068Team \u0663\u2069");
+		assertThat(TypedName.isolated("Sanne de Vries (2)")).isEqualTo("Sanne de Vries (2)");
+		assertThat(TypedName.isolated("")).isEmpty();
+		assertThat(TypedName.isolated(null)).isNull();
+	}
+
+	/** A direction control of a name stored before names were cleaned would end the isolate early or turn it around. */
+	@Test
+	void anIsolatedNameKeepsNoDirectionControl() {
+		assertThat(TypedName.isolated("John \u202EOBrien")).isEqualTo("\u2068John OBrien\u2069");
+		assertThat(TypedName.isolated("\u05E9\u2069\u05E8")).isEqualTo("\u2068\u05E9\u05E8\u2069");
+	}
 }

@@ -79,7 +79,7 @@ class CoachesWithoutOrganisationController {
 		Optional<CoachesWithoutOrganisation.Coach> without = coaches.byId(coach);
 		if (without.isPresent() && coaches.assign(coach, organisation.id())) {
 			// Their sessions go on: the organisation counts from their next sign-in, as a role granted does.
-			redirect.addFlashAttribute("coachAssigned", without.get().name() + " (" + without.get().email() + ")");
+			redirect.addFlashAttribute("coachAssigned", nl.briefwissel.TypedName.isolated(without.get().name()) + " (" + without.get().email() + ")");
 			redirect.addFlashAttribute("coachAssignedTo", organisation.name());
 			return "redirect:/admin/organisations#coaches-without-organisation";
 		}
@@ -88,7 +88,7 @@ class CoachesWithoutOrganisationController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		AuditedChange.refused();
 		response.setStatus(HttpStatus.CONFLICT.value());
-		model.addAttribute("assignedMeanwhile", now.displayName() + " (" + now.email() + ")");
+		model.addAttribute("assignedMeanwhile", nl.briefwissel.TypedName.isolated(now.displayName()) + " (" + now.email() + ")");
 		model.addAttribute("assignedMeanwhileTo", Optional.ofNullable(now.organisationId()).flatMap(organisations::byId)
 			.map(Organisation::name).orElse(null));
 		return "organisation/coach-without-organisation";

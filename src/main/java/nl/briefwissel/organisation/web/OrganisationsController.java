@@ -166,7 +166,7 @@ class OrganisationsController {
 				// again, to the account as it was made (decision 0062). Its roles are given on the accounts page.
 				PendingInvitation.Again outcome = passwords.inviteAgain(existing.get(), pending.get().sent());
 				if (outcome.isSent()) {
-					redirect.addFlashAttribute("invitedAgain", existing.get().displayName() + " (" + existing.get().email() + ")");
+					redirect.addFlashAttribute("invitedAgain", TypedName.isolated(existing.get().displayName()) + " (" + existing.get().email() + ")");
 					return "redirect:/admin/organisations/" + id;
 				}
 				problems.put("email", outcome == PendingInvitation.Again.TOO_MANY ? tooMany(existing.get()) : "invitation.again.gone");
@@ -183,7 +183,7 @@ class OrganisationsController {
 			try {
 				Account invited = accounts.register(new NewAccount(organisation.id(), email, name, language, Set.of(form.role()), null));
 				passwords.invite(invited);
-				redirect.addFlashAttribute("invited", invited.displayName() + " (" + invited.email() + ")");
+				redirect.addFlashAttribute("invited", TypedName.isolated(invited.displayName()) + " (" + invited.email() + ")");
 				redirect.addFlashAttribute("invitedRole", form.role());
 				return "redirect:/admin/organisations/" + id;
 			}
@@ -213,7 +213,7 @@ class OrganisationsController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		PendingInvitation.Again outcome = passwords.inviteAgain(invited, PendingInvitation.shown(sent));
 		if (outcome.isSent()) {
-			redirect.addFlashAttribute("invitedAgain", invited.displayName() + " (" + invited.email() + ")");
+			redirect.addFlashAttribute("invitedAgain", TypedName.isolated(invited.displayName()) + " (" + invited.email() + ")");
 			return "redirect:/admin/organisations/" + id;
 		}
 		AuditedChange.refused();
