@@ -256,7 +256,8 @@ public class Assignments {
 	 */
 	private static JdbcClient.StatementSpec fields(JdbcClient.StatementSpec statement, Draft draft) {
 		String deck = draft.deck() == null ? null : draft.deck().name();
-		return statement.param("title", draft.title().strip())
+		// A title stands in sentences and options as a name does, and is stored cleaned as one (TypedName).
+		return statement.param("title", nl.briefwissel.TypedName.cleaned(draft.title().strip()))
 			.param("deck", deck, java.sql.Types.VARCHAR)
 			.param("deckOrNone", deck == null ? "" : deck)
 			.param("instructions", draft.instructions().strip())

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.RowLocks;
+import nl.briefwissel.TypedName;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -137,8 +138,10 @@ public class Themes {
 	public String add(UUID programmeId, String labelNl, String labelEn) {
 		lockProgramme(programmeId);
 		List<Theme> existing = of(programmeId);
-		String nl = labelNl.strip();
-		String en = labelEn.strip();
+		// A label is shown beside other text as a name is, and cleaned as one (TypedName): the form refused what
+		// turns text around; an invisible mark would make a label differ from the same one added before.
+		String nl = TypedName.cleaned(labelNl.strip());
+		String en = TypedName.cleaned(labelEn.strip());
 		for (Theme theme : existing) {
 			if (theme.labelNl().equals(nl) && theme.labelEn().equals(en)) {
 				if (!theme.active()) {
@@ -148,7 +151,7 @@ public class Themes {
 				return theme.code();
 			}
 		}
-		String base = code(labelNl);
+		String base = code(nl);
 		String code = base;
 		for (int n = 2; taken(existing, code); n++) {
 			code = base.substring(0, Math.min(base.length(), 50)) + "_" + n;

@@ -204,6 +204,59 @@ class HiddenCharactersInNamesTests {
 			.andExpect(flash().attribute("createProblem", "name.error.hidden"));
 	}
 
+	/**
+	 * A programme's own theme stands in sentences and options as a name does: a label with an override is refused at
+	 * its field in the person's language, and an invisible mark is removed without a word.
+	 */
+	@Test
+	void aThemeLabelWithAnOverrideIsRefusedAtItsFieldAndAMarkIsRemoved() throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		for (String[] language : new String[][] { { "nl", "Het thema bevat een onzichtbaar teken dat tekst verbergt of omdraait"
+				+ " (zoals een teken voor de schrijfrichting), vaak meegekomen bij kopiëren en plakken. Typ het thema opnieuw in." },
+				{ "en", "The theme contains an invisible character that hides or reverses text (such as a writing-direction mark),"
+						+ " often brought along by copy and paste. Type the theme again." } }) {
+			mvc.perform(post("/programme/programmes/{id}/themes", programme.id()).param("lang", language[0]).with(csrf())
+				.with(fixtures.as(manager)).param("labelNl", "Zorg " + OVERRIDE + "en welzijn").param("labelEn", "Care ⁦and welfare"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("themeMessages", java.util.Map.of("labelNl", language[1], "labelEn", language[1])));
+		}
+		assertThat(jdbc.sql("select count(*) from programme_theme where programme_id = :id and label_en like 'Care%'")
+			.param("id", programme.id()).query(Integer.class).single()).isZero();
+
+		mvc.perform(post("/programme/programmes/{id}/themes", programme.id()).with(csrf()).with(fixtures.as(manager))
+			.param("labelNl", "‏Zorg en welzijn​").param("labelEn", "Care and welfare­"))
+			.andExpect(flash().attribute("themesSaved", programme.id()));
+		assertThat(jdbc.sql("select label_nl || '|' || label_en from programme_theme where programme_id = :id and code = 'ZORG_EN_WELZIJN'")
+			.param("id", programme.id()).query(String.class).single()).isEqualTo("Zorg en welzijn|Care and welfare");
+	}
+
+	/** An assignment's title goes into sentences, options and letters: an override is refused at the field, a mark removed. */
+	@Test
+	void anAssignmentTitleWithAnOverrideIsRefusedAndAMarkIsRemoved() throws Exception {
+		var coach = fixtures.person(programme.organisationId(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
+		for (String[] language : new String[][] { { "nl", "De titel bevat een onzichtbaar teken dat tekst verbergt of omdraait"
+				+ " (zoals een teken voor de schrijfrichting), vaak meegekomen bij kopiëren en plakken. Typ de titel opnieuw in." },
+				{ "en", "The title contains an invisible character that hides or reverses text (such as a writing-direction mark),"
+						+ " often brought along by copy and paste. Type the title again." } }) {
+			var refused = mvc.perform(post("/coach/assignments").param("lang", language[0]).with(csrf()).with(fixtures.as(coach))
+				.param("title", "Mijn " + OVERRIDE + "naam " + suffix).param("type", "REFLECTION").param("minutes", "30")
+				.param("language", "nl").param("instructions", "Zoek op wat je naam betekent."))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			assertThat(refused.getFlashMap().get("formErrors")).isEqualTo(java.util.List.of(language[1]));
+			assertThat(refused.getFlashMap().get("formFieldErrors")).isEqualTo(java.util.Map.of("title", language[1]));
+		}
+		assertThat(jdbc.sql("select count(*) from assignment where owner_id = :id").param("id", coach.id())
+			.query(Integer.class).single()).isZero();
+
+		mvc.perform(post("/coach/assignments").with(csrf()).with(fixtures.as(coach))
+			.param("title", "‏Mijn naam​ " + suffix).param("type", "REFLECTION").param("minutes", "30")
+			.param("language", "nl").param("instructions", "Zoek op wat je naam betekent."))
+			.andExpect(flash().attribute("saved", "assignments.saved"));
+		assertThat(jdbc.sql("select title from assignment where owner_id = :id").param("id", coach.id())
+			.query(String.class).single()).isEqualTo("Mijn naam " + suffix);
+	}
+
 	private static String form(String name, String email) {
 		return "displayName=" + enc(name) + "&email=" + enc(email)
 				+ "&question=" + enc("Ik wil naar het onderwijs, maar durf de overstap nog niet.") + "&theme=RETRAINING"

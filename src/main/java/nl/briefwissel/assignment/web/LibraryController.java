@@ -113,7 +113,8 @@ class LibraryController {
 	}
 
 	/** Sent back with a redirect after a mistake, so it travels in the session (stored in the database). */
-	record Form(@NotBlank(message = "{assignments.error.title}") @Size(max = 200, message = "{assignments.error.title}") String title,
+	record Form(@NotBlank(message = "{assignments.error.title}") @Size(max = 200, message = "{assignments.error.title}")
+			@nl.briefwissel.TypedName.Plain(message = "{assignments.error.title.hidden}") String title,
 			@NotBlank(message = "{assignments.error.instructions}") @Size(max = 8000,
 					message = "{assignments.error.instructions}") String instructions,
 			@NotNull(message = "{assignments.error.type}") AssignmentType type, List<String> themes,

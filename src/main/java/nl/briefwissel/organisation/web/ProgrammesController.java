@@ -73,8 +73,10 @@ class ProgrammesController {
 	}
 
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
-	record NewTheme(@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200, message = "{programme.themes.label.required}") String labelNl,
-			@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200, message = "{programme.themes.label.required}") String labelEn)
+	record NewTheme(@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200, message = "{programme.themes.label.required}")
+			@TypedName.Plain(message = "{programme.themes.label.hidden}") String labelNl,
+			@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200, message = "{programme.themes.label.required}")
+			@TypedName.Plain(message = "{programme.themes.label.hidden}") String labelEn)
 			implements Serializable {
 	}
 
