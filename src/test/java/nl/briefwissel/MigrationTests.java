@@ -91,6 +91,75 @@ class MigrationTests {
 		}
 	}
 
+	/**
+	 * What V101 left: the name a provider gave that a binding link keeps, theme labels and assignment titles (the
+	 * library's and a given one's) lose their direction overrides and isolates to V103, on H2 and on PostgreSQL.
+	 */
+	@Test
+	void providerNamesThemeLabelsAndAssignmentTitlesStoredBeforeLoseTheirDirectionOverridesOnH2() {
+		var database = new org.springframework.jdbc.datasource.SingleConnectionDataSource("jdbc:h2:mem:migration-" + UUID.randomUUID()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", true);
+		try {
+			shortNamesLoseTheirDirectionOverrides(database);
+		}
+		finally {
+			database.destroy();
+		}
+	}
+
+	@Test
+	void providerNamesThemeLabelsAndAssignmentTitlesStoredBeforeLoseTheirDirectionOverridesOnPostgres() throws SQLException {
+		String server = System.getenv().getOrDefault("BRIEFWISSEL_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
+		String user = System.getenv().getOrDefault("BRIEFWISSEL_TEST_POSTGRES_USER", "postgres");
+		Assumptions.assumeTrue(reachable(server + "postgres", user) || System.getenv("CI") != null,
+				"no PostgreSQL at " + server + " (CI always has one)");
+		String name = "briefwissel_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		execute(server + "postgres", user, "create database " + name);
+		var database = new org.springframework.jdbc.datasource.SingleConnectionDataSource(server + name, user, "", true);
+		try {
+			shortNamesLoseTheirDirectionOverrides(database);
+		}
+		finally {
+			database.destroy();
+			execute(server + "postgres", user, "drop database if exists " + name + " with (force)");
+		}
+	}
+
+	private static void shortNamesLoseTheirDirectionOverrides(javax.sql.DataSource database) {
+		Flyway.configure().dataSource(database).locations("classpath:db/migration").target("101").load().migrate();
+		var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(database);
+		UUID organisation = UUID.randomUUID();
+		UUID programme = UUID.randomUUID();
+		UUID participant = UUID.randomUUID();
+		UUID trajectory = UUID.randomUUID();
+		UUID assignment = UUID.randomUUID();
+		jdbc.sql("insert into organisation (id, name, created_at) values (?, 'Gemeente', current_timestamp)").params(organisation).update();
+		jdbc.sql("insert into programme (id, organisation_id, name, created_at) values (?, ?, 'Loopbaan', current_timestamp)")
+			.params(programme, organisation).update();
+		jdbc.sql("insert into account (id, organisation_id, email, display_name, created_at) values (?, ?, 'a@example.nl', 'Sam', current_timestamp)")
+			.params(participant, organisation).update();
+		jdbc.sql("insert into single_sign_on_link (token_hash, organisation_id, external_subject, provider, created_at, expires_at, email, display_name)"
+				+ " values ('hash', ?, 'subject', 'provider', current_timestamp, current_timestamp, 'b@example.nl', ?)")
+			.params(organisation, "Anna \u202ESmit\u2069 \u200F\u05E9").update();
+		jdbc.sql("insert into programme_theme (programme_id, code, label_nl, label_en, position, active) values (?, 'OWN', ?, ?, 8, true)")
+			.params(programme, "\u2067Zorg\u2069 en welzijn", "Care \u202Band\u202C welfare").update();
+		jdbc.sql("insert into assignment (id, title, instructions, type, minutes, language, created_at)"
+				+ " values (?, ?, 'Schrijf.', 'REFLECTION', 30, 'nl', current_timestamp)")
+			.params(assignment, "Mijn \u202Dnaam\u202C").update();
+		jdbc.sql("insert into trajectory (id, programme_id, participant_id, status, created_at) values (?, ?, ?, 'RUNNING', current_timestamp)")
+			.params(trajectory, programme, participant).update();
+		jdbc.sql("insert into given_assignment (id, trajectory_id, assignment_id, message_id, given_at, title, type)"
+				+ " values (?, ?, ?, ?, current_timestamp, ?, 'REFLECTION')")
+			.params(UUID.randomUUID(), trajectory, assignment, UUID.randomUUID(), "Mijn \u202Enaam").update();
+
+		assertThat(Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate().success).isTrue();
+		assertThat(jdbc.sql("select display_name from single_sign_on_link").query(String.class).single()).isEqualTo("Anna Smit \u200F\u05E9");
+		assertThat(jdbc.sql("select label_nl from programme_theme where code = 'OWN'").query(String.class).single()).isEqualTo("Zorg en welzijn");
+		assertThat(jdbc.sql("select label_en from programme_theme where code = 'OWN'").query(String.class).single()).isEqualTo("Care and welfare");
+		assertThat(jdbc.sql("select title from assignment").query(String.class).single()).isEqualTo("Mijn naam");
+		assertThat(jdbc.sql("select title from given_assignment").query(String.class).single()).isEqualTo("Mijn naam");
+	}
+
 	private static MigrateResult migrate(String url, String user, String password) {
 		return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
 	}

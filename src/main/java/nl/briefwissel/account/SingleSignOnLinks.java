@@ -112,7 +112,10 @@ public class SingleSignOnLinks {
 	}
 
 	private static Binding binding(UUID accountId, UUID organisationId, ExternalSignIns.Vouched vouched, Locale language) {
-		String name = vouched.name() == null || vouched.name().isBlank() ? vouched.email() : vouched.name().strip();
+		// Shown to whoever is asked to confirm, on the page and in the mail, before any account keeps it: cleaned as
+		// every name is (TypedName), so that an override in it cannot turn the address shown after it around.
+		String given = nl.briefwissel.TypedName.cleaned(vouched.name());
+		String name = given == null || given.isBlank() ? vouched.email() : given;
 		return new Binding(accountId, organisationId, vouched.boundSubject(), vouched.provider(),
 				Accounts.normalise(vouched.email()), name.length() > 200 ? name.substring(0, 200) : name, language);
 	}

@@ -194,6 +194,28 @@ class ExternalSignInsTests {
 			.isInstanceOf(ExternalSignIns.Outcome.ConfirmByMail.class);
 	}
 
+	/**
+	 * The name the provider gives is shown to whoever is asked to confirm the binding, on the page and in the mail:
+	 * an override in it turned the address after it around. The link keeps it cleaned, as every name is stored.
+	 */
+	@Test
+	void theProvidersNameIsKeptWithoutDirectionOverridesOrInvisibleMarks() {
+		UUID organisation = organisations.create("Gemeente " + UUID.randomUUID()).id();
+		String unknown = "richting-" + UUID.randomUUID() + "@example.nl";
+		signIns.signIn(organisation, new ExternalSignIns.Vouched(ISSUER, "app", "sub-rlo", unknown, true,
+				"Anna \u202ESmit\u200B\u2069", false), DUTCH);
+		assertThat(jdbc.sql("select display_name from single_sign_on_link where email = :email").param("email", unknown)
+			.query(String.class).single()).isEqualTo("Anna Smit");
+		assertThat(Mailboxes.text(Mailboxes.awaitMail(mailServer, unknown,
+				mail -> Mailboxes.subject(mail).contains("Bevestig de koppeling")))).contains("Anna Smit").doesNotContain("\u202E");
+
+		String marksAlone = "leeg-" + UUID.randomUUID() + "@example.nl";
+		signIns.signIn(organisation, new ExternalSignIns.Vouched(ISSUER, "app", "sub-marks", marksAlone, true, "\u200B\u200F", false),
+				DUTCH);
+		assertThat(jdbc.sql("select display_name from single_sign_on_link where email = :email").param("email", marksAlone)
+			.query(String.class).single()).as("no name but marks: the address stands for it").isEqualTo(marksAlone);
+	}
+
 	/** The address and name a link for a new account keeps are forgotten a day after it ran out (decision 0101). */
 	@Test
 	void aLinkThatWouldHaveMadeAnAccountIsForgottenAfterItRanOut() {
