@@ -20,7 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /**
  * An Arabic or Hebrew name inside a Dutch sentence took the sentence's punctuation and numbers into its own
@@ -86,5 +89,15 @@ class NamesInSentencesTests {
 		Document page = Jsoup.parse(mvc.perform(get("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(manager)))
 			.andReturn().getResponse().getContentAsString());
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Andere e-coach voor Sanne 3");
+	}
+	/** A sentence the page says after an action names the participant as the title does: isolated. */
+	@Test
+	void theSentenceAfterWithdrawingAProposalIsolatesTheName() throws Exception {
+		Fixtures.Proposal proposal = fixtures.proposal(running);
+		jdbc.sql("update account set display_name = :name where id = :id").param("name", "\u05E9\u05E8\u05D4 4")
+			.param("id", proposal.participant().id()).update();
+		mvc.perform(post("/programme/trajectories/{id}/withdraw-proposal", proposal.trajectoryId()).with(csrf())
+			.with(fixtures.as(proposal.manager())).param("coach", proposal.coach().id().toString()))
+			.andExpect(flash().attribute("done", java.util.Map.of("key", "intakes.proposalWithdrawn", "arg", FSI + "\u05E9\u05E8\u05D4 4" + PDI)));
 	}
 }

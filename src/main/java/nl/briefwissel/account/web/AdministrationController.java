@@ -241,7 +241,7 @@ class AdministrationController {
 	/** The account acted on, named in what the page says about it: a list of fifty may hold two Jansens. */
 	private UUID named(UUID id, RedirectAttributes redirect) {
 		var account = accounts.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		redirect.addFlashAttribute("actedOn", account.displayName() + " (" + account.email() + ")");
+		redirect.addFlashAttribute("actedOn", nl.briefwissel.TypedName.isolated(account.displayName()) + " (" + account.email() + ")");
 		return account.id();
 	}
 }

@@ -386,7 +386,7 @@ class IntakesPageController {
 
 	/** "Name (address)", or "(address)" for an application that came without a name, as 'sent again' says it. */
 	private static String namedWithAddress(Intake application) {
-		return (application.displayName() == null ? "" : application.displayName() + " ") + "(" + application.email() + ")";
+		return (application.displayName() == null ? "" : TypedName.isolated(application.displayName()) + " ") + "(" + application.email() + ")";
 	}
 
 	/**
@@ -545,7 +545,7 @@ class IntakesPageController {
 			redirect.addFlashAttribute("problemAt", "programme-" + trajectory.programmeId());
 			return "redirect:/programme/intakes#programme-" + trajectory.programmeId();
 		}
-		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposed", "arg", trajectory.participantName()));
+		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposed", "arg", TypedName.isolated(trajectory.participantName())));
 		redirect.addFlashAttribute("doneAt", "asked-" + trajectory.programmeId());
 		return "redirect:/programme/intakes#asked-" + trajectory.programmeId();
 	}
@@ -581,7 +581,7 @@ class IntakesPageController {
 			redirect.addFlashAttribute("problemAt", at);
 			return "redirect:/programme/intakes#" + at;
 		}
-		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposalWithdrawn", "arg", trajectory.participantName()));
+		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposalWithdrawn", "arg", TypedName.isolated(trajectory.participantName())));
 		redirect.addFlashAttribute("doneAt", at);
 		return "redirect:/programme/intakes#" + at;
 	}
