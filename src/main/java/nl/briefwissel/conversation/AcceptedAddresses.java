@@ -317,6 +317,24 @@ public class AcceptedAddresses {
 	}
 
 	/**
+	 * The trajectories (not erased) of the participant whose own address this is whose application is complete and
+	 * that wait for a coach: none proposed yet, or one proposed who has not accepted. By their own address only: an
+	 * address is confirmed for a trajectory by its coach, and these have none yet.
+	 */
+	List<UUID> waitingForACoach(String sender) {
+		String address = normal(sender);
+		if (address.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select t.id from trajectory t join account a on a.id = t.participant_id
+				where a.email = :a and t.status in ('INTAKE', 'MATCHING') and t.erased_at is null""")
+			.param("a", address)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
 	 * The completed or stopped trajectory (not erased) of the participant whose own address this is, the one that
 	 * ended last: a new mail of theirs when none of theirs runs any more belongs there, not with administrators who do
 	 * not know them (decision 0106, session 44). By their own address only: an address confirmed for a trajectory

@@ -199,6 +199,17 @@ class HeldBackNotices {
 	}
 
 	/**
+	 * They mailed the programme's intake address while their application is complete and waits for a coach: it was
+	 * received already, and the mail is kept for their coach once there is one (decision 0129). Not the form's link
+	 * again: there is nothing left to complete. Not answerable into a conversation either, as there is none yet: the
+	 * button opens their own page. Never a word of the mail, as for the others.
+	 */
+	void newMailWhileWaiting(TrajectoryOverview trajectory, OffsetDateTime receivedAt) {
+		send(trajectory, NoticeKind.NEW_MAIL_HELD, "mail.heldBack.newMailWaiting", receivedAt, language -> List.of(), true,
+				false, language -> address.link("/participant", language).toUriString());
+	}
+
+	/**
 	 * Their coach accepted {@code accepted} for the conversation (decisions 0089, 0091): it takes effect only once
 	 * they confirm it, by the link in this mail (its token, working once for {@code days} days, until {@code until})
 	 * or on their conversation page. Asked at their own address, never at the new one: if it is not theirs, they

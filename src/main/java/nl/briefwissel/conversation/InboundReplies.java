@@ -135,22 +135,41 @@ class InboundReplies implements InboundMailHandler {
 				// reply address is (decision 0106), and they hear at once that it waits for their coach.
 				return heldForTheCoach(mail, running.get());
 			}
+			List<TrajectoryOverview> waitingHere = runningHere.isEmpty() ? programme.map(p -> waitingIn(content, p)).orElse(List.of())
+					: List.of();
+			if (waitingHere.size() > 1) {
+				return quarantine.put(mail.id(),
+						new QuarantineReason.SeveralConversations(waitingHere.stream().map(TrajectoryOverview::id).toList()), null);
+			}
+			if (waitingHere.size() == 1) {
+				// Their application is complete and waits for a coach: a second application would have them fill in the
+				// form again, to read that they were in already ("Maak je aanmelding af" to someone who did). The mail is
+				// kept with the trajectory the application became, for its coach once there is one, and they hear that
+				// their application is in and waits for a coach (decision 0129).
+				return heldUntilACoach(mail, waitingHere.get(0));
+			}
 			if (programme.isPresent() && !Intakes.answerable(content.from())) {
 				// An application from an address no mail can be written to could never be completed (its
 				// link would never arrive): the administrators see it, with why.
 				return quarantine.put(mail.id(), new QuarantineReason.UnanswerableApplicant(content.from()), null);
 			}
-			if (programme.isPresent() && authentication.check(content) instanceof SenderAuthentication.Unconfirmed
+			SenderAuthentication.Verdict verdict = authentication.check(content);
+			if (programme.isPresent() && verdict instanceof SenderAuthentication.Unconfirmed unconfirmed
 					&& intakes.addsToAnApplication(programme.get(), content.from())) {
 				// Anyone can write the From of someone who applied by mail today: unconfirmed, its words, files and mail
 				// would go into that person's application and export. Held for the administrators as an unconfirmed
-				// sender's mail without a reply address is (see own), outside every application and export.
-				return quarantine.put(mail.id(), new QuarantineReason.NoReference(), null);
+				// sender's mail without a reply address is (see own), outside every application and export; the
+				// reason says the sender was not confirmed, not only that no conversation was found.
+				return quarantine.put(mail.id(), new QuarantineReason.UnconfirmedWithoutReference(sender(content),
+						unconfirmed.found()), null);
 			}
 			if (programme.isPresent()) {
 				// Its files are the applicant's as a letter's are (a CV, say): kept with the application by a letter's rules.
+				// From a sender the receiving server did not confirm, the application is marked so: it stays out of the
+				// address's export until the link of our answer, which only the address's owner gets, is used (decision 0129).
 				Optional<Intake> application = intakes.receiveByMail(programme.get(), content.from(),
-						content.fromName(), question(content), mail.id(), content.attachments());
+						content.fromName(), question(content), mail.id(), content.attachments(),
+						verdict instanceof SenderAuthentication.Unconfirmed);
 				if (application.isEmpty()) {
 					// Its organisation was ended after the address found the programme (decision 0082): kept aside, with why.
 					return quarantine.put(mail.id(), new QuarantineReason.EndedProgramme(), null);
@@ -167,6 +186,12 @@ class InboundReplies implements InboundMailHandler {
 			}
 			if (content.kind() == MailKind.BOUNCE) {
 				reason = new QuarantineReason.StrayBounce(content.failedRecipient());
+			}
+			else if (reason instanceof QuarantineReason.NoReference && content.kind() == MailKind.REPLY
+					&& authentication.check(content) instanceof SenderAuthentication.Unconfirmed unconfirmed) {
+				// The administrator reads that the sender was not confirmed as well: it says why no conversation of that
+				// address took the mail, and that the From may be someone else's.
+				reason = new QuarantineReason.UnconfirmedWithoutReference(sender(content), unconfirmed.found());
 			}
 			Optional<TrajectoryOverview> own = content.kind() == MailKind.REPLY
 					&& (reason instanceof QuarantineReason.NoReference || reason instanceof QuarantineReason.UnknownReplyAddress)
@@ -250,6 +275,19 @@ class InboundReplies implements InboundMailHandler {
 		return underway.size() == 1 ? trajectories.withContent(underway.get(0)) : Optional.empty();
 	}
 
+	/**
+	 * A mail to the intake address of the participant whose application to the programme is complete and waits for a
+	 * coach: held for the trajectory it became, which its coach sees once they coach it (as a participant's new mail,
+	 * decision 0106), and they are told their application is in and waits for a coach (decision 0129).
+	 */
+	private InboundResult heldUntilACoach(InboundMail mail, TrajectoryOverview trajectory) {
+		ReadMail content = mail.content();
+		boolean confirmed = authentication.check(content) instanceof SenderAuthentication.Confirmed;
+		InboundResult held = quarantine.put(mail.id(), new QuarantineReason.NewMail(sender(content), confirmed), trajectory.id());
+		notices.newMailWhileWaiting(trajectory, mail.receivedAt());
+		return held;
+	}
+
 	/** A new mail of the trajectory's participant without its reply address: held for their coach, and they are told. */
 	private InboundResult heldForTheCoach(InboundMail mail, TrajectoryOverview trajectory) {
 		ReadMail content = mail.content();
@@ -271,6 +309,23 @@ class InboundReplies implements InboundMailHandler {
 			return List.of();
 		}
 		return accepted.underwayOf(sender).stream()
+			.map(trajectories::withContent)
+			.flatMap(Optional::stream)
+			.filter(t -> programme.id().equals(t.programmeId()))
+			.toList();
+	}
+
+	/**
+	 * The trajectory in this programme of the participant who sent the mail whose application is complete and waits
+	 * for a coach (none proposed yet, or one proposed who has not accepted): by their own address, the receiving server
+	 * not doubting it, as {@link #runningIn} judges. All of them: more than one is for a person to sort out.
+	 */
+	private List<TrajectoryOverview> waitingIn(ReadMail content, Programme programme) {
+		String sender = sender(content);
+		if (sender.isEmpty() || authentication.check(content) instanceof SenderAuthentication.Unconfirmed) {
+			return List.of();
+		}
+		return accepted.waitingForACoach(sender).stream()
 			.map(trajectories::withContent)
 			.flatMap(Optional::stream)
 			.filter(t -> programme.id().equals(t.programmeId()))

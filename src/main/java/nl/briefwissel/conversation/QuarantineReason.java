@@ -95,6 +95,8 @@ public sealed interface QuarantineReason {
 			case EmptyMail.CODE -> new EmptyMail(argument == null ? "" : argument);
 			case UnknownReplyAddress.CODE -> new UnknownReplyAddress();
 			case NoReference.CODE -> new NoReference();
+			case UnconfirmedWithoutReference.CODE -> new UnconfirmedWithoutReference(argument == null ? "" : argument,
+					UnconfirmedSender.foundIn(english));
 			case NewMail.CODE -> new NewMail(argument == null ? "" : argument, false);
 			case NewMail.CODE_CONFIRMED -> new NewMail(argument == null ? "" : argument, true);
 			case ErasedConversation.CODE -> new ErasedConversation();
@@ -307,6 +309,51 @@ public sealed interface QuarantineReason {
 		@Override
 		public boolean answersNoLetter() {
 			return true;
+		}
+	}
+
+	/**
+	 * Neither a reply address nor a reference to one of our mails, from a sender the receiving mail server did not
+	 * confirm (decision 0037): someone may have written that From, such as the address of a person who applied by mail
+	 * today, whose application it is then kept out of (decision 0129). The administrator reads that the sender is in
+	 * doubt, not only that no conversation was found. {@code found} is what the server's header said, in short.
+	 */
+	record UnconfirmedWithoutReference(String sender, String found) implements QuarantineReason {
+
+		static final String CODE = "noReferenceUnconfirmed";
+
+		private static final String FOUND = " by the receiving mail server; it found: ";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return sender;
+		}
+
+		@Override
+		public String detail() {
+			return found;
+		}
+
+		@Override
+		public boolean senderDoubted() {
+			return true;
+		}
+
+		@Override
+		public boolean answersNoLetter() {
+			return true;
+		}
+
+		public String english() {
+			return "no reply address and no reference to a conversation; sender " + sender + " not confirmed" + FOUND + found;
+		}
+
+		@Override
+		public String forLog() {
+			return "no reply address and no reference to a conversation; sender not confirmed" + FOUND + found;
 		}
 	}
 

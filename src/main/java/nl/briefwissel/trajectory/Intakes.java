@@ -647,6 +647,20 @@ public class Intakes {
 	@Transactional
 	public Optional<Intake> receiveByMail(Programme programme, String from, String fromName, String text, UUID inboundMailId,
 			List<MailAttachment> files) {
+		return receiveByMail(programme, from, fromName, text, inboundMailId, files, false);
+	}
+
+	/**
+	 * As {@link #receiveByMail(Programme, String, String, String, UUID, List)}; {@code senderUnconfirmed}: the receiving
+	 * mail server did not confirm the sender (decision 0037), so anyone may have written that From. An application it
+	 * starts is marked so, and stays out of the address's export (its words, files and mail) until the link of our
+	 * answer is used: only the address's owner gets that mail, and completing the form with it confirms the address
+	 * (decision 0129). Nothing of it is lost meanwhile: it is listed as an application not complete yet, and retention
+	 * clears it as one when the link is never used.
+	 */
+	@Transactional
+	public Optional<Intake> receiveByMail(Programme programme, String from, String fromName, String text, UUID inboundMailId,
+			List<MailAttachment> files, boolean senderUnconfirmed) {
 		String unanswerable = unanswerable(from);
 		if (unanswerable != null) {
 			// The reason names no address: it goes into the operator's log, where no erasure reaches.
@@ -695,6 +709,9 @@ public class Intakes {
 		String token = LinkTokens.create();
 		Intake intake = insert(UUID.randomUUID(), programme.id(), from, name, language, Intake.Source.MAIL,
 				Intake.Status.RECEIVED_BY_MAIL, limit(text), token, INVITATION_VALIDITY, null);
+		if (senderUnconfirmed) {
+			jdbc.sql("update intake set sender_unconfirmed = true where id = :id").param("id", intake.id()).update();
+		}
 		madeOf(intake.id(), inboundMailId);
 		List<MailAttachment> kept = keep(intake.id(), files);
 		List<MailAttachment> notKept = kept.stream().filter(file -> !file.accepted()).toList();
@@ -921,7 +938,9 @@ public class Intakes {
 		Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
 		requireKnownTheme(programme, form.theme());
 		fill(intake.id(), form);
-		jdbc.sql("update intake set display_name = :name, language = :language where id = :id")
+		// The link came to the address's own mailbox: who sends the form with it is its owner, and what the application
+		// holds is theirs from now on, also when the mail that started it came from a sender not confirmed (decision 0129).
+		jdbc.sql("update intake set display_name = :name, language = :language, sender_unconfirmed = false where id = :id")
 			.param("name", TypedName.cleaned(form.displayName()))
 			.param("language", language.getLanguage())
 			.param("id", intake.id())
@@ -1028,7 +1047,9 @@ public class Intakes {
 	 * <p>
 	 * Left out: applications from the public link whose address was never confirmed, waiting, superseded by an
 	 * invitation or withdrawn before the link was clicked. Anyone can type any address in the public form, so such a
-	 * row holds a stranger’s name and question, not this person’s. A confirmed one that was withdrawn (the person
+	 * row holds a stranger’s name and question, not this person’s. So are applications by mail whose first mail’s
+	 * sender the receiving server did not confirm, until the link of our answer completed them (decision 0129): anyone
+	 * can write a From. A confirmed one that was withdrawn (the person
 	 * was in the programme already, see submit) keeps its link’s hash, which a manager’s withdrawal and
 	 * the erasure clear; that is how the two are told apart.
 	 */
@@ -1040,7 +1061,8 @@ public class Intakes {
 				from intake i join programme p on p.id = i.programme_id
 				where (lower(i.email) = lower(:email)
 				       and not (i.source = 'LINK' and (i.status in ('AWAITING_CONFIRMATION', 'SUPERSEDED')
-				                                       or i.status = 'WITHDRAWN' and i.token_hash is null)))
+				                                       or i.status = 'WITHDRAWN' and i.token_hash is null))
+				       and not i.sender_unconfirmed)
 				   or i.trajectory_id in (select t.id from trajectory t where t.participant_id = :account)
 				order by i.created_at""")
 			.param("email", email)

@@ -169,6 +169,19 @@ class ApplicationByMailTests {
 		String data = new String(entries.get("gegevens.json"), StandardCharsets.UTF_8);
 		assertThat(data).contains("cv Noor.pdf").contains("installeer.exe: niet bewaard, een programma (.exe)");
 
+		// Her own page lists them too, with their sizes, the kept one to download for her alone, on the trail.
+		var own = org.jsoup.Jsoup.parse(page("/participant", noor)).select("#application-files-" + trajectory + " + ul");
+		assertThat(own.select("a")).extracting(org.jsoup.nodes.Element::text).containsExactly("cv Noor.pdf (24 bytes)");
+		assertThat(own.text()).contains("installeer.exe: niet bewaard, een programma (.exe)");
+		var download = mvc.perform(get(own.select("a").attr("href")).with(fixtures.as(noor))).andReturn().getResponse();
+		assertThat(download.getContentAsByteArray()).isEqualTo(CV);
+		assertThat(download.getHeader("Content-Disposition")).startsWith("attachment");
+		assertThat(jdbc.sql("select count(*) from audit_entry where actor_id = :me and trajectory_id = :t and route like '%application-files%'")
+			.param("me", noor.id()).param("t", trajectory).query(Long.class).single()).isEqualTo(1);
+		Account stranger = fixtures.person(organisation.id(), "vreemd-" + suffix + "@example.nl", "Vreemd " + suffix, Role.PARTICIPANT);
+		assertThat(mvc.perform(get(own.select("a").attr("href")).with(fixtures.as(stranger))).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+
 		// Erased with the trajectory: the files go with the application's words.
 		erasure.erase(trajectory, manager.id());
 		assertThat(jdbc.sql("select count(*) from intake_attachment f join intake i on i.id = f.intake_id where i.trajectory_id = :t")
@@ -219,6 +232,54 @@ class ApplicationByMailTests {
 			.param("e", running.participant().email()).query(Long.class).single()).as("no application started").isZero();
 		assertThat(Mailboxes.read(mailServer, running.participant().email(), Mailboxes.PASSWORD))
 			.extracting(Mailboxes::subject).noneMatch(s -> s.startsWith("Je aanmelding"));
+	}
+
+	/**
+	 * Someone whose application is complete and waits for a coach, who mails the intake address again, is not asked to
+	 * complete an application ("Maak je aanmelding af"): they hear it is in and waits for a coach, and the mail is kept
+	 * with the trajectory it became, for its coach once there is one (decision 0129). No second application.
+	 */
+	@Test
+	void someoneWhoseApplicationWaitsForACoachAndMailsAgainHearsItIsInAndTheMailWaitsForTheCoach() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Wachten " + suffix);
+		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		String sender = "wacht-" + suffix + "@example.nl";
+		send(sender, programme.intakeAddress(), "Aanmelding", "<p>Ik wil graag meedoen.</p>", Map.of());
+		Matcher link = LINK.matcher(Mailboxes.text(Mailboxes.awaitMail(mailServer, sender,
+				m -> Mailboxes.subject(m).startsWith("Je aanmelding"))));
+		assertThat(link.find()).isTrue();
+		intakes.complete(link.group(1), new IntakeForm("Wim Wacht", sender, "Ik wil graag meedoen.", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true), Locale.forLanguageTag("nl"));
+		Account wim = accounts.byEmail(sender).orElseThrow();
+		UUID trajectory = trajectories.ofParticipant(wim.id()).get(0).id();
+
+		send(sender, programme.intakeAddress(), "Nog iets", "<p>Ik ben er nog, is er al een coach?</p>", Map.of());
+
+		MimeMessage answer = Mailboxes.awaitMail(mailServer, sender, m -> Mailboxes.subject(m).startsWith("Je aanmelding is binnen"));
+		assertThat(Mailboxes.text(answer)).contains("Je aanmelding wacht nu op een e-coach")
+			.contains("We hebben je mail bewaard bij je aanmelding")
+			.doesNotContain("Maak je aanmelding af").doesNotContain("/intake/complete/").doesNotContain("is er al een coach");
+		await().atMost(Duration.ofSeconds(15)).until(() -> quarantine.heldFor(trajectory).size() == 1);
+		assertThat(quarantine.heldFor(trajectory).get(0).why()).isInstanceOf(QuarantineReason.NewMail.class);
+		assertThat(jdbc.sql("select count(*) from intake where email = :e").param("e", sender).query(Long.class).single())
+			.as("no second application").isEqualTo(1);
+
+		// Proposed to a coach who has not accepted yet: still waiting, kept the same way.
+		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Anja " + suffix, Role.COACH);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager " + suffix,
+				Role.PROGRAMME_MANAGER);
+		profiles.changeMatching(coach.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		pool.set(programme.id(), List.of(coach.id()));
+		assertThat(matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id())).isTrue();
+		send(sender, programme.intakeAddress(), "En nog", "<p>Nog een gedachte.</p>", Map.of());
+		await().atMost(Duration.ofSeconds(15)).until(() -> quarantine.heldFor(trajectory).size() == 2);
+		assertThat(jdbc.sql("select count(*) from intake where email = :e").param("e", sender).query(Long.class).single())
+			.isEqualTo(1);
+
+		// Once the coach accepts, the mails are theirs to read.
+		matching.accept(trajectory, coach.id(), Today.date());
+		assertThat(quarantine.ofCoach(coach.id())).hasSize(2);
 	}
 
 	@Test

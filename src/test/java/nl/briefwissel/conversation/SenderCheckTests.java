@@ -219,6 +219,80 @@ class SenderCheckTests {
 		assertThat(intakes.mailsOf(application.id())).as("no mail in their export").isEmpty();
 		assertThat(jdbc.sql("select count(*) from intake where lower(email) = :e").param("e", applicant).query(Long.class).single())
 			.as("no second application either").isEqualTo(1);
+
+		// The administrators read that the sender was not confirmed, not only that no conversation was found.
+		Quarantine.Entry entry = quarantine.all().stream().filter(e -> applicant.equals(e.why().argument())).findFirst()
+			.orElseThrow();
+		assertThat(entry.why().code()).isEqualTo("noReferenceUnconfirmed");
+		assertThat(entry.why().senderDoubted()).isTrue();
+		assertThat(QuarantineReason.of(entry.why().code(), entry.why().argument(), entry.reason())).isEqualTo(entry.why());
+		assertThat(entry.why().forLog()).doesNotContain(applicant);
+		var administrator = fixtures.person(running.organisationId(), "beheer-" + suffix + "@example.nl", "Beheer " + suffix,
+				nl.briefwissel.account.Role.ADMINISTRATOR);
+		String page = mvc.perform(get("/admin/quarantine").with(fixtures.as(administrator)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("en de afzender (" + applicant + ") is niet bevestigd").contains("spf=fail dmarc=fail");
+		String english = mvc.perform(get("/admin/quarantine").param("lang", "en").with(fixtures.as(administrator)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("and the sender (" + applicant + ") is not confirmed");
+	}
+
+	/**
+	 * The first mail to the intake address in someone's name, its sender not confirmed by the receiving server: it
+	 * still starts an application (a real applicant's domain may sign nothing), answered at that address, but what it
+	 * holds (the words, the file, the mail) is not that person's export until they complete it with the answer's link,
+	 * which only their mailbox got (decision 0129). Nothing of it is lost meanwhile.
+	 */
+	@Test
+	void aFirstMailInSomeonesNameTheServerDidNotConfirmStaysOutOfTheirExportUntilTheyUseTheLink() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var programme = programmes.create(running.organisationId(), "Eerste " + suffix, "eerste-" + suffix + "@briefwissel.test");
+		String owner = "echt-" + suffix + "@gemeente.test";
+		// The address's owner has an account here (an earlier trajectory, say): their export is what is at stake.
+		var account = fixtures.person(running.organisationId(), owner, "Echt " + suffix, nl.briefwissel.account.Role.PARTICIPANT);
+
+		String raw = "Authentication-Results: mx.gemeente.test; spf=fail smtp.mailfrom=gemeente.test; dmarc=fail header.from=gemeente.test\r\n"
+				+ "From: " + owner + "\r\nTo: " + programme.intakeAddress() + "\r\nSubject: Aanmelding\r\n"
+				+ "Message-ID: <" + UUID.randomUUID() + "@elders.test>\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+				+ "Ik schaam me voor mijn werk, zie bijlage.\r\n--b\r\nContent-Type: application/pdf\r\n"
+				+ "Content-Disposition: attachment; filename=vals-" + suffix + ".pdf\r\n\r\n%PDF-1.4 vals\r\n--b--\r\n";
+		InboundResult result = handle(raw.getBytes(StandardCharsets.US_ASCII));
+
+		assertThat(result).isInstanceOf(InboundResult.Application.class);
+		UUID application = ((InboundResult.Application) result).applicationId();
+		assertThat(intakes.applicationsOf(account.id(), owner)).as("not in the owner's export").isEmpty();
+		String data = exportData(account);
+		assertThat(data).doesNotContain("vals-" + suffix).doesNotContain("Ik schaam me");
+		// Kept: listed with the programme's applications not complete yet, with its mail and file.
+		assertThat(intakes.open(programme.id())).extracting(i -> i.id()).containsExactly(application);
+		assertThat(intakes.mailsOf(application)).hasSize(1);
+		assertThat(intakes.filesOf(application)).extracting(f -> f.fileName()).containsExactly("vals-" + suffix + ".pdf");
+
+		// The owner completes it with the link that reached their mailbox: now it is theirs, in their export.
+		MimeMessage answer = Mailboxes.awaitMail(mailServer, owner, m -> Mailboxes.subject(m).startsWith("Je aanmelding"));
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/intake/complete/([A-Za-z0-9_-]{43})")
+			.matcher(Mailboxes.text(answer));
+		assertThat(link.find()).isTrue();
+		assertThat(intakes.complete(link.group(1), new nl.briefwissel.trajectory.IntakeForm("Echt " + suffix, owner,
+				"Mijn eigen vraag.", "NEXT_STEP", new nl.briefwissel.trajectory.Intake.SelfCheck(
+						nl.briefwissel.trajectory.Intake.Answer.YES, nl.briefwissel.trajectory.Intake.Answer.YES,
+						nl.briefwissel.trajectory.Intake.Answer.YES), true, true),
+				java.util.Locale.forLanguageTag("nl"))).isPresent();
+		assertThat(intakes.applicationsOf(account.id(), owner)).extracting(a -> a.id()).containsExactly(application);
+		assertThat(exportData(account)).contains("vals-" + suffix);
+	}
+
+	private String exportData(nl.briefwissel.account.Account participant) throws Exception {
+		var response = mvc.perform(get("/participant/export").with(fixtures.as(participant))).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		StringBuilder all = new StringBuilder();
+		try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				all.append(entry.getName()).append('\n').append(new String(zip.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+			}
+		}
+		return all.toString();
 	}
 
 	private long mailsTo(String address) {

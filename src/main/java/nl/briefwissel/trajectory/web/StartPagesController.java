@@ -20,6 +20,8 @@ import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
+import nl.briefwissel.trajectory.IntakeFile;
+import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.SilentTrajectories;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryErasure;
@@ -60,8 +62,12 @@ class StartPagesController {
 
 	private final SilentTrajectories silent;
 
+	/** The files the participant's application by mail came with: theirs to see and download on their own page. */
+	private final Intakes intakes;
+
 	StartPagesController(Trajectories trajectories, Programmes programmes, CoachPool pool, Accounts accounts,
-			Clock clock, Themes themes, TrajectoryErasure erasure, SilentTrajectories silent) {
+			Clock clock, Themes themes, TrajectoryErasure erasure, SilentTrajectories silent, Intakes intakes) {
+		this.intakes = intakes;
 		this.erasure = erasure;
 		this.silent = silent;
 		this.themes = themes;
@@ -90,11 +96,40 @@ class StartPagesController {
 		model.addAttribute("inOwnWords", own.stream()
 			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.inOwnWords(t.id()))));
 		model.addAttribute("mailLanguage", accounts.byId(me.id()).map(account -> account.language().getLanguage()).orElse("nl"));
+		// What they mailed with their application (a CV), as their coach sees it beside the question: their own files.
+		model.addAttribute("applicationFiles", own.stream()
+			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> intakes.filesOfTrajectory(t.id()))));
 		// An ended trajectory says until when its conversation can be re-read and downloaded: the day it is erased.
 		Map<UUID, LocalDate> keptUntil = new HashMap<>();
 		erasure.keepingOf(me.id()).stream().filter(kept -> kept.until() != null).forEach(kept -> keptUntil.put(kept.trajectoryId(), kept.until()));
 		model.addAttribute("keptUntil", keptUntil);
 		return "trajectory/participant";
+	}
+
+	/**
+	 * A file their application by mail came with, for the participant whose trajectory it became and nobody else:
+	 * another's trajectory, or a file of another's application, is not found. On the trajectory's trail as the coach's
+	 * download is. Always a download, never shown inline: a mailed file is anyone's bytes.
+	 */
+	@Audited(value = AuditAction.READ, trajectory = "trajectoryId")
+	@GetMapping("/participant/application-files/{trajectoryId}/{fileId}")
+	org.springframework.http.ResponseEntity<byte[]> applicationFile(@org.springframework.web.bind.annotation.PathVariable UUID trajectoryId,
+			@org.springframework.web.bind.annotation.PathVariable UUID fileId, @AuthenticationPrincipal SignedInAccount me) {
+		boolean own = trajectories.ofParticipant(me.id()).stream().anyMatch(t -> t.id().equals(trajectoryId));
+		IntakeFile file = (own ? intakes.fileOfTrajectory(trajectoryId, fileId) : Optional.<IntakeFile>empty())
+			.filter(IntakeFile::available)
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		byte[] content = intakes.fileContent(file.id())
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+				.filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.header("X-Content-Type-Options", "nosniff")
+			.body(content);
 	}
 
 	/**
