@@ -850,6 +850,18 @@ public class Intakes {
 				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("refusal"));
 	}
 
+	/**
+	 * Whether the application was started by a mail whose sender the receiving server did not confirm and was not
+	 * completed with its link since (decision 0129): its form says so, beside the files it holds.
+	 */
+	public boolean startedByUnconfirmedSender(UUID intakeId) {
+		return jdbc.sql("select sender_unconfirmed from intake where id = :id")
+			.param("id", intakeId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	/** The mails an application by mail was made of, oldest first: for the person's export, as they sent them. */
 	public List<UUID> mailsOf(UUID intakeId) {
 		return jdbc.sql("""

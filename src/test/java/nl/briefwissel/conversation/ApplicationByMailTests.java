@@ -124,6 +124,12 @@ class ApplicationByMailTests {
 
 		Matcher link = LINK.matcher(told);
 		assertThat(link.find()).isTrue();
+		// The form the link opens names the files that come with the application; no doubt about a sender nobody checked.
+		var form = org.jsoup.Jsoup.parse(mvc.perform(get("/intake/complete/" + link.group(1))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(form.select("#mailed-files + ul").text()).contains("cv Noor.pdf (24 bytes)")
+			.contains("installeer.exe: niet bewaard, een programma (.exe)");
+		assertThat(form.select("#sender-unconfirmed")).isEmpty();
 		intakes.complete(link.group(1), new IntakeForm("Noor Bijlage", sender, "Mijn cv zit als bijlage.", "NEXT_STEP",
 				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true), Locale.forLanguageTag("nl"));
 		Account noor = accounts.byEmail(sender).orElseThrow();

@@ -274,6 +274,12 @@ class SenderCheckTests {
 		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/intake/complete/([A-Za-z0-9_-]{43})")
 			.matcher(Mailboxes.text(answer));
 		assertThat(link.find()).isTrue();
+		// The form the link opens shows what the application holds besides the question, and says its first mail's
+		// sender could not be checked: completed, it is theirs.
+		var form = org.jsoup.Jsoup.parse(mvc.perform(get("/intake/complete/" + link.group(1))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(form.select("#sender-unconfirmed").text()).contains("niet controleren");
+		assertThat(form.select("#mailed-files + ul").text()).contains("vals-" + suffix + ".pdf");
 		assertThat(intakes.complete(link.group(1), new nl.briefwissel.trajectory.IntakeForm("Echt " + suffix, owner,
 				"Mijn eigen vraag.", "NEXT_STEP", new nl.briefwissel.trajectory.Intake.SelfCheck(
 						nl.briefwissel.trajectory.Intake.Answer.YES, nl.briefwissel.trajectory.Intake.Answer.YES,

@@ -138,6 +138,7 @@ class IntakeController {
 		return intakes.toComplete(token).map(intake -> {
 			Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
 			model.addAttribute("fixedEmail", intake.email());
+			whatTheMailBrought(model, intake.id());
 			return form(model, programme, Fields.empty(intake.displayName(), intake.email(), intake.question()),
 					"/intake/complete/" + token, false);
 		}).orElseGet(() -> sentOrInvalid(token, null, model));
@@ -159,6 +160,7 @@ class IntakeController {
 				posted.adviceRead(), posted.employer());
 		if (problems(programme, fields, errors, model)) {
 			model.addAttribute("fixedEmail", intake.get().email());
+			whatTheMailBrought(model, intake.get().id());
 			return form(model, programme, fields, "/intake/complete/" + token, false);
 		}
 		return intakes.complete(token, fields.toForm(), locale).map(submission -> submitted(model, submission))
@@ -206,6 +208,16 @@ class IntakeController {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * The files a mail to the intake address brought (a CV), which come with the application once it is sent, and
+	 * whether that mail's sender was not confirmed (decision 0129): the person sees what they make theirs by sending
+	 * it, and may leave a stranger's application unsent. Names and sizes only: the link's holder is not signed in.
+	 */
+	private void whatTheMailBrought(Model model, UUID intakeId) {
+		model.addAttribute("mailedFiles", intakes.filesOf(intakeId));
+		model.addAttribute("senderUnconfirmed", intakes.startedByUnconfirmedSender(intakeId));
 	}
 
 	private String form(Model model, Programme programme, Fields fields, String action, boolean emailEditable) {
