@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import nl.briefwissel.web.Html;
+
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -69,8 +71,9 @@ public class Markdown {
 	 * The links and images in {@code markdown} the page shows as text alone, each as its text and target: nobody
 	 * who wrote them was told. Said at the form instead, so it can be written as a web address. Dropped are a
 	 * target of another scheme than http, https or mailto (javascript:, data:, tel:), named by its scheme only,
-	 * and one without a scheme (example.nl/cv.pdf, /stuk, #begin, //example.nl), named as written; one written as
-	 * www. is kept and goes to https://.
+	 * one without a scheme (example.nl/cv.pdf, /stuk, #begin, //example.nl) and an empty one, named as written; one
+	 * written as www. is kept and goes to https://. A web address written out in the text is a link of the letters'
+	 * kind (decision 0130), never dropped: it is http or https.
 	 *
 	 * <p>Read from the parsed document, by the rules the page drops them by (the renderer's and then the
 	 * cleaning's, {@link #kept}): every link and image the parser makes, whichever way it was written. A pattern
@@ -110,13 +113,14 @@ public class Markdown {
 	 * autolink (its text is its target).
 	 */
 	private static Optional<String> dropped(Node link, String target) {
-		// Without a target nothing was written that could be lost: the text stays, as it was typed.
-		if (target == null || target.isBlank() || kept(addressed(target))) {
+		// An empty target ([het stuk]() or [het stuk](<>)) is dropped as well: the writer meant a link and the page shows text.
+		// Asked of the target as the page renders it, spaces around it and all.
+		if (kept(addressed(target == null ? "" : target))) {
 			return Optional.empty();
 		}
-		String stripped = target.strip();
+		String stripped = target == null ? "" : target.strip();
 		// The renderer drops a target only for what stands before its first colon (and before any / ? #).
-		boolean otherScheme = TARGETS.sanitizeLinkUrl(stripped).isEmpty();
+		boolean otherScheme = !stripped.isEmpty() && TARGETS.sanitizeLinkUrl(stripped).isEmpty();
 		String named = otherScheme ? stripped.substring(0, stripped.indexOf(':')).toLowerCase(Locale.ROOT) + ":…"
 				: stripped.length() > NAMED ? stripped.substring(0, NAMED) + "…" : stripped;
 		String text = textOf(link);
@@ -186,7 +190,8 @@ public class Markdown {
 	 * its description as the link's text (its address when it has none). The page shows no image from elsewhere:
 	 * its policy loads its own only, a picture from another site would tell that site who reads, and in the letter
 	 * it is text anyway. Inside a link an image is its description: a link inside a link is no HTML, and the
-	 * outer one goes where the writer pointed the picture.
+	 * outer one goes where the writer pointed the picture. A web address written out in the text is a link, as in a
+	 * letter ({@link #addressesAsLinks}).
 	 */
 	private static void asShown(Node document) {
 		List<Image> images = new ArrayList<>();
@@ -223,6 +228,50 @@ public class Markdown {
 				image.insertBefore(shown);
 			}
 			image.unlink();
+		}
+		addressesAsLinks(document);
+	}
+
+	/**
+	 * Each web address written out in the text a link, found by the letters' own rule ({@link Html#webAddresses}) so
+	 * that an address is the same link in the library as in the letter that gives the assignment (decision 0130):
+	 * http or https as written, www. to https://, a sentence's full stop or bracket after it left out. It opens as
+	 * the assignment's other links do (the cleaning's rel, the same tab). Not in code, which is no text node, and
+	 * not in a link's text (an image's description is one by now): a link inside a link is no HTML.
+	 */
+	private static void addressesAsLinks(Node document) {
+		List<Text> texts = new ArrayList<>();
+		document.accept(new AbstractVisitor() {
+			@Override
+			public void visit(Link link) {
+				// Its text is a link's already.
+			}
+
+			@Override
+			public void visit(Text text) {
+				texts.add(text);
+			}
+		});
+		for (Text text : texts) {
+			String literal = text.getLiteral();
+			List<Html.WebAddress> addresses = Html.webAddresses(literal);
+			if (addresses.isEmpty()) {
+				continue;
+			}
+			int from = 0;
+			for (Html.WebAddress address : addresses) {
+				if (address.start() > from) {
+					text.insertBefore(new Text(literal.substring(from, address.start())));
+				}
+				Link link = new Link(address.target(literal), null);
+				link.appendChild(new Text(literal.substring(address.start(), address.end())));
+				text.insertBefore(link);
+				from = address.end();
+			}
+			if (from < literal.length()) {
+				text.insertBefore(new Text(literal.substring(from)));
+			}
+			text.unlink();
 		}
 	}
 

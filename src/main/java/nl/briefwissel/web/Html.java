@@ -1,5 +1,7 @@
 package nl.briefwissel.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,27 +74,52 @@ public final class Html {
 		if (text == null) {
 			return out;
 		}
-		if (!mayHoldAnAddress(text)) {
-			return escape(out, text);
-		}
-		Matcher address = ADDRESS.matcher(text);
 		int from = 0;
+		for (WebAddress address : webAddresses(text)) {
+			escape(out, text, from, address.start()).append("<a class=\"utrecht-link\" href=\"");
+			if (address.www()) {
+				out.append("https://");
+			}
+			escape(out, text, address.start(), address.end()).append("\" rel=\"noopener noreferrer nofollow\">");
+			escape(out, text, address.start(), address.end()).append("</a>");
+			from = address.end();
+		}
+		return escape(out, text, from, text.length());
+	}
+
+	/**
+	 * A web address in a text, from {@code start} up to {@code end}: {@code www} when written as www., so that
+	 * its link goes to https:// and it.
+	 */
+	public record WebAddress(int start, int end, boolean www) {
+
+		/** Where its link goes in {@code text}: the address as written, with https:// before one written as www. */
+		public String target(String text) {
+			return (www ? "https://" : "") + text.substring(start, end);
+		}
+	}
+
+	/**
+	 * The web addresses in {@code text} that a letter links, in order, by the rules of decision 0123. Shared with
+	 * the Markdown of assignments, whose addresses are linked the same way (decision 0130). A text without http or
+	 * www (most) gets no matcher; the addresses are positions in the text, no substrings.
+	 */
+	public static List<WebAddress> webAddresses(String text) {
+		if (text == null || !mayHoldAnAddress(text)) {
+			return List.of();
+		}
+		List<WebAddress> found = new ArrayList<>();
+		Matcher address = ADDRESS.matcher(text);
 		while (address.find()) {
 			if (address.end() - address.start() > LONGEST + "https://".length()) {
 				// Too long to be one: text, all of it; matched whole (possessive), so no address inside it is
 				// linked either (a link to a part of it would go somewhere else).
 				continue;
 			}
-			int end = end(text, address.start(), address.end());
-			escape(out, text, from, address.start()).append("<a class=\"utrecht-link\" href=\"");
-			if ((text.charAt(address.start()) | 0x20) == 'w') {
-				out.append("https://");
-			}
-			escape(out, text, address.start(), end).append("\" rel=\"noopener noreferrer nofollow\">");
-			escape(out, text, address.start(), end).append("</a>");
-			from = end;
+			found.add(new WebAddress(address.start(), end(text, address.start(), address.end()),
+					(text.charAt(address.start()) | 0x20) == 'w'));
 		}
-		return escape(out, text, from, text.length());
+		return found;
 	}
 
 	private static boolean mayHoldAnAddress(String text) {

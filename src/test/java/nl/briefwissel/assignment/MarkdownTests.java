@@ -95,17 +95,19 @@ class MarkdownTests {
 			"https://example.nl/a%20b", "https://example.nl/stuk \"titel\"", "<www.werk.nl> 'titel'",
 			"&#104;ttps://example.nl", "&#x68;ttps://example.nl", "https&#58;//example.nl", "javascript:alert(1)",
 			" javascript:alert(1)", "java%73cript:alert(1)", "localhost:8080/stuk", "loket@example.nl",
-			"https://example.nl/\u00e9t\u00e9", "https://ex\u00e4mple.nl", "https://user:wachtwoord@example.nl" })
+			"https://example.nl/\u00e9t\u00e9", "https://ex\u00e4mple.nl", "https://user:wachtwoord@example.nl", "", "<>", " " })
 	void theFormRefusesALinkExactlyWhenThePageDropsIt(String target) {
 		for (String written : java.util.List.of("Lees [het stuk](" + target + ") eens.", "Kijk ![een foto](" + target + ").",
 				"Lees [het stuk][1] eens.\n\n[1]: " + target, "Kijk ![een foto][f].\n\n[f]: " + target,
 				"Klik <" + target + "> eens.", "Zie [![logo](logo.png)](" + target + ").",
 				"Zie [![logo](" + target + ")](https://www.werk.nl).")) {
 			int links = linksIn(written);
+			int addresses = addressesIn(written);
 			boolean refused = !Markdown.droppedLinks(written).isEmpty();
 			var shown = Jsoup.parse(markdown.html(written)).select("a[href]");
-			assertThat(shown).as("%s: refused %s, so shown as a link %s", written, refused, !refused)
-				.hasSize(refused ? 0 : links);
+			assertThat(shown).as("%s: refused %s, so shown as a link %s, and %s web addresses in its text", written, refused,
+					!refused, addresses)
+				.hasSize((refused ? 0 : links) + addresses);
 			assertThat(Jsoup.parse(markdown.html(written)).select("img")).as(written).isEmpty();
 		}
 	}
@@ -123,6 +125,34 @@ class MarkdownTests {
 		assertThat(shown.first().attr("href")).isEqualTo("https://www.werk.nl");
 		assertThat(shown.first().text()).isEqualTo("logo");
 		assertThat(Markdown.droppedLinks("[![logo](logo.png)](werk.nl)")).containsExactly("[logo](werk.nl)");
+	}
+
+	/**
+	 * The web addresses in its text outside the links and images the parser makes, counted as a letter shows the
+	 * same words (decision 0123): the page links those too (decision 0130), and a form that wrote a target the parser
+	 * took for no link (&lt;&lt;https://example.nl/een stuk&gt;&gt;) shows its address as one.
+	 */
+	private static int addressesIn(String written) {
+		int[] addresses = { 0 };
+		org.commonmark.parser.Parser.builder().build().parse(written).accept(new org.commonmark.node.AbstractVisitor() {
+			@Override
+			public void visit(org.commonmark.node.Link link) {
+				// Its text is a link's already.
+			}
+
+			@Override
+			public void visit(org.commonmark.node.Image image) {
+				// Shown as a link with its description for text.
+			}
+
+			@Override
+			public void visit(org.commonmark.node.Text text) {
+				addresses[0] += Jsoup.parse(nl.briefwissel.web.Html.escapeLinking(new StringBuilder(), text.getLiteral()).toString())
+					.select("a[href]")
+					.size();
+			}
+		});
+		return addresses[0];
 	}
 
 	/** The links and images the parser makes of it, written any way; an image inside a link is that link's text. */
@@ -150,6 +180,7 @@ class MarkdownTests {
 	/**
 	 * A target without https:// that is not written as www. is refused, named as written: example.nl/cv.pdf could
 	 * be a site or a file next to the page, so the form asks rather than guess (a letter does not link it either).
+	 * An empty one too: {@code [het stuk]()} passed, and the page showed its text without a link.
 	 */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -161,6 +192,12 @@ class MarkdownTests {
 			Lees [het stuk](//example.nl/stuk).               | [het stuk](//example.nl/stuk)
 			Bel [het loket](tel:0201234567).                  | [het loket](tel:…)
 			Lees [mijn cv][cv].\\n\\n[cv]: <example.nl/mijn cv.pdf> | [mijn cv](example.nl/mijn cv.pdf)
+			Lees [het stuk]() eens.                           | [het stuk]()
+			Lees [het stuk](<>) eens.                         | [het stuk]()
+			Lees [het stuk]( ) eens.                          | [het stuk]()
+			Lees [het stuk](<> "titel") eens.                 | [het stuk]()
+			Kijk ![een foto]().                               | ![een foto]()
+			Lees [het stuk][1] eens.\\n\\n[1]: <>             | [het stuk]()
 			""")
 	void aLinkWithoutHttpsIsNamedAsWritten(String written, String named) {
 		String markdown = written.replace("\\n", "\n");
@@ -205,6 +242,50 @@ class MarkdownTests {
 		assertThat(Markdown.droppedLinks(logo)).isEmpty();
 		assertThat(Jsoup.parse(markdown.html(logo)).select("a")).extracting(a -> a.attr("href"), a -> a.text())
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("https://www.werk.nl", "het logo van UWV"));
+	}
+
+	/**
+	 * A web address written in the text is a link, as in a letter (decision 0130): the same addresses, up to the
+	 * same sentence's end, with the same targets (www. to https://, http:// as written, no other scheme). It opens
+	 * as the assignment's other links do: in the same tab, telling the site nothing of the page. Instructions with
+	 * an address written out showed it as text alone, while the same words in a letter were a link.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "Kijk op https://www.werk.nl/vacatures.", "Kijk op www.werk.nl/vacatures, of op WWW.werk.nl!",
+			"De video (https://example.org/video) duurt kort.", "Zie http://example.nl/pagina?a=1 en (zie https://nl.wikipedia.org/wiki/Loopbaan_(werk)).",
+			"**Lees** eerst www.example.nl\u00a0of bel ons.\nDaarna https://example.nl/stap-2;",
+			"Schrijf naar anja@www.example.org of loket@example.nl, niet naar mailto:loket@example.nl, javascript:alert(1),"
+					+ " ftp://example.nl, nohttp://example.org of https:// leeg. Wel naar https://example.nl.",
+			"# Kop met www.example.nl\n\n- een lijst met https://example.nl/a&b=<c>\n- en \"https://example.nl/citaat\"" })
+	void aWebAddressInTheTextIsALinkAsInALetter(String written) {
+		var page = Jsoup.parse(markdown.html(written)).select("a");
+		// As the letter that gives the assignment carries it (Assignment.plain), a list's dashes aside.
+		String inTheLetter = Assignment.plain(written).replaceAll("(?m)^- ", "");
+		var letter = Jsoup.parse(nl.briefwissel.web.Html.escapeLinking(new StringBuilder(), inTheLetter).toString()).select("a");
+		assertThat(letter).as("a letter links an address in it").isNotEmpty();
+		assertThat(page).extracting(a -> a.attr("href"), org.jsoup.nodes.Element::text)
+			.containsExactlyElementsOf(letter.stream().map(a -> org.assertj.core.groups.Tuple.tuple(a.attr("href"), a.text())).toList());
+		assertThat(page).allSatisfy(a -> {
+			assertThat(a.attr("href")).matches("https?://.+");
+			assertThat(a.attr("rel")).isEqualTo("noopener noreferrer");
+			assertThat(a.hasAttr("target")).isFalse();
+		});
+	}
+
+	/**
+	 * An address in code stays code, and one in a link's text or an image's description stays that link's text: a
+	 * link inside a link is no HTML, and the writer pointed the outer one.
+	 */
+	@Test
+	void anAddressInCodeOrInALinksTextIsNotLinkedAgain() {
+		String written = "Typ `https://example.nl/code` over.\n\n    https://example.nl/blok\n\n"
+				+ "[zie https://example.nl/tekst](https://example.nl/doel), ![www.example.nl/foto](https://example.nl/foto.jpg),"
+				+ " [![www.example.nl/logo](logo.png)](https://example.nl/logo) en <https://example.nl/hoek>.";
+		assertThat(Markdown.droppedLinks(written)).isEmpty();
+		assertThat(Jsoup.parse(markdown.html(written)).select("a")).extracting(a -> a.attr("href"))
+			.containsExactly("https://example.nl/doel", "https://example.nl/foto.jpg", "https://example.nl/logo", "https://example.nl/hoek");
+		assertThat(Jsoup.parse(markdown.html(written)).select("code")).extracting(org.jsoup.nodes.Element::text)
+			.containsExactly("https://example.nl/code", "https://example.nl/blok");
 	}
 
 	/**
