@@ -219,6 +219,18 @@ class WebFormGapsTests {
 			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andExpect(redirectedUrl(base + "#sent"));
 	}
 
+	/**
+	 * A link without a target ([het stuk]()) read as Markdown code in the letter and as text without a link on the
+	 * assignment's page, and passed both forms: refused at a letter too, named as typed (decision 0130).
+	 */
+	@Test
+	void aLinkWithoutATargetIsRefusedAtALetterNamedAsTyped() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		assertThat(letterRefused(base, coach, "Beste, lees [het stuk]() eens.")).contains("[het stuk]()", "met https:// ervoor");
+	}
+
 	/** The sentence at a letter that is refused, which comes back as typed. */
 	private String letterRefused(String base, org.springframework.test.web.servlet.request.RequestPostProcessor coach, String typed)
 			throws Exception {
