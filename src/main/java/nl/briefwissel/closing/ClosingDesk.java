@@ -96,13 +96,34 @@ public class ClosingDesk {
 			// inLanguage makes it the HTML part's title, so that part keeps saying what it is; inConversation then
 			// puts the mail under the thread's subject.
 			// A reply by mail is a letter to the coach, as any reply is; it names the participant: gone with an erasure.
-			outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
+			String mailId = outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
 					texts.getMessage("mail.closing.text", args, language), null)
 				.inLanguage(language, address.base())
 				.about(trajectory.id())));
+			// Its Message-ID kept: a reply to this mail is the participant's reaction (decision 0136).
+			closings.mailedAs(trajectory.id(), mailId);
 		}
 		return !send ? Written.DRAFTED : first ? Written.SENT : Written.CHANGE_SENT;
+	}
+
+	/** The longest reaction kept, on the web or by mail. */
+	public static final int MAX_REACTION = 8000;
+
+	/**
+	 * A letter of the participant that came by mail in reply to the summary's mail ({@code inReplyTo} its
+	 * Message-ID) is also their reaction, while the trajectory is underway and they gave none yet; true when it
+	 * became so (decision 0136). The mail said they could react by answering it. A reaction given already, or an
+	 * ended trajectory, leaves it a letter only, as the mail says too; so does one with no words (only a photo)
+	 * or more words than a reaction holds: the letter keeps them all.
+	 */
+	@Transactional
+	public boolean reactedByMail(TrajectoryOverview trajectory, String inReplyTo, UUID letterId, String letter) {
+		if (inReplyTo == null || letter == null || letter.isBlank() || letter.strip().length() > MAX_REACTION
+				|| trajectories.underwayLocked(trajectory.id()).isEmpty()) {
+			return false;
+		}
+		return closings.reactByMail(trajectory.id(), inReplyTo, letterId, letter);
 	}
 
 	/** What became of a participant's reaction. */

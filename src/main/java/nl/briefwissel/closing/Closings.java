@@ -122,6 +122,45 @@ public class Closings {
 			.single() > 0;
 	}
 
+	/** Keeps the Message-ID the summary's mail went out with: a reply to that mail is the reaction (decision 0136). */
+	@Transactional
+	void mailedAs(UUID trajectoryId, String mailMessageId) {
+		jdbc.sql("update closing set mail_message_id = :mailId where trajectory_id = :id")
+			.param("mailId", mailMessageId)
+			.param("id", trajectoryId)
+			.update();
+	}
+
+	/**
+	 * Keeps a letter that replied to the summary's mail as the reaction, when the summary was sent in the mail
+	 * {@code inReplyTo} names and no reaction was given yet; true when it did. In one statement: a reaction
+	 * given on the web at the same moment is not written over.
+	 */
+	@Transactional
+	boolean reactByMail(UUID trajectoryId, String inReplyTo, UUID letterId, String reaction) {
+		return jdbc.sql("""
+				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = :letter
+				where trajectory_id = :id and sent_at is not null and mail_message_id = :inReplyTo and reaction is null""")
+			.param("reaction", encryption.sealText(reaction.strip()))
+			.param("keyId", encryption.keyId())
+			.param("now", OffsetDateTime.now(clock))
+			.param("letter", letterId)
+			.param("id", trajectoryId)
+			.param("inReplyTo", inReplyTo)
+			.update() > 0;
+	}
+
+	/**
+	 * The participant's letter that is their reaction to the summary, when they reacted by replying to its mail:
+	 * it stays in the conversation, but answers the summary, and waits for no answer of the coach (decision 0136).
+	 */
+	public Optional<UUID> reactionLetter(UUID trajectoryId) {
+		return jdbc.sql("select reaction_message_id from closing where trajectory_id = :id and reaction_message_id is not null")
+			.param("id", trajectoryId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	@Transactional
 	void react(UUID trajectoryId, String reaction) {
 		String kept = reaction == null || reaction.isBlank() ? null : reaction.strip();

@@ -392,6 +392,7 @@ class InboundReplies implements InboundMailHandler {
 			// The reply, photos and files included, answers the open assignments; after the closing summary only
 			// what was given since, or in the letter it replies to (decision 0126).
 			given.answerByMail(trajectory.id(), id, arrivals.byMail(trajectory.id(), content, mail.receivedAt()));
+			arrivals.reactionToTheSummary(trajectory, content, id, letter);
 			// A file not kept is said to them, as the web form says it: the coach sees only its name.
 			notices.filesNotKept(trajectory, content.attachments().stream().filter(file -> !file.accepted()).toList(),
 					mail.receivedAt());

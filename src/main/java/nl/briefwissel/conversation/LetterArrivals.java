@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.Closings;
 import nl.briefwissel.mail.ReadMail;
+import nl.briefwissel.trajectory.TrajectoryOverview;
 
 import org.springframework.stereotype.Component;
 
@@ -22,9 +24,21 @@ class LetterArrivals {
 
 	private final Messages messages;
 
-	LetterArrivals(Closings closings, Messages messages) {
+	private final ClosingDesk closingDesk;
+
+	LetterArrivals(Closings closings, Messages messages, ClosingDesk closingDesk) {
 		this.closings = closings;
 		this.messages = messages;
+		this.closingDesk = closingDesk;
+	}
+
+	/**
+	 * A letter by mail that replies to the closing summary's mail (its In-Reply-To, as for an assignment's letter)
+	 * is also the participant's reaction to the summary, when the trajectory runs and they gave none yet (decision
+	 * 0136): that mail tells them they can react by answering it. The letter stays in the conversation as it came.
+	 */
+	void reactionToTheSummary(TrajectoryOverview trajectory, ReadMail mail, UUID letterId, String letter) {
+		closingDesk.reactedByMail(trajectory, mail.inReplyTo(), letterId, letter);
 	}
 
 	/** A letter written on the web now: it answers no mail, so after the summary only what was given since. */

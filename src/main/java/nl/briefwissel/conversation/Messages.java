@@ -532,6 +532,25 @@ class Messages {
 	}
 
 	/**
+	 * When the participant first wrote a letter at or after {@code from}, other than {@code except}: their
+	 * reaction to the closing summary by mail, which waits for no answer (decision 0136).
+	 */
+	Optional<OffsetDateTime> firstParticipantLetterFrom(UUID trajectoryId, OffsetDateTime from, UUID except) {
+		return jdbc.sql("""
+				select min(created_at) from message
+				where trajectory_id = :trajectory and kind = 'MESSAGE' and author_role = 'PARTICIPANT'
+				  and created_at >= :from and id <> :except""")
+			.param("trajectory", trajectoryId)
+			.param("from", from)
+			.param("except", except)
+			.query(OffsetDateTime.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
+	}
+
+	/**
 	 * The id of the coach's letter whose mail had this Message-ID, as {@link #coachLetterMailedAs} finds it: the
 	 * letter a reply by mail answers, without reading (and opening) the letter itself.
 	 */

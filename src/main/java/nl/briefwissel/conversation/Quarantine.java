@@ -177,9 +177,11 @@ public class Quarantine {
 		}
 		TrajectoryOverview trajectory = conversations.trajectory(trajectoryId);
 		ReadMail mail = inbound.read(inboundMailId).orElseThrow();
+		String letter = messages.withInlineAnswers(trajectory.id(), mail);
 		UUID id = messages.add(trajectory.id(), trajectory.participantId(), Author.PARTICIPANT, MessageKind.MESSAGE,
-				messages.withInlineAnswers(trajectory.id(), mail), Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
+				letter, Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
 		given.answerByMail(trajectory.id(), id, written.get(), arrivals.byMail(trajectory.id(), mail, written.get()));
+		arrivals.reactionToTheSummary(trajectory, mail, id, letter);
 		if ((trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED)
 				&& !java.util.Objects.equals(resolvedBy, trajectory.coachId())) {
 			// Added by an administrator to an ended trajectory: no list of the coach shows it, so they are

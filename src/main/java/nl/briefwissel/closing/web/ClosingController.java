@@ -27,7 +27,7 @@ class ClosingController {
 
 	private static final int MAX_SUMMARY = 20_000;
 
-	private static final int MAX_REACTION = 8000;
+	private static final int MAX_REACTION = ClosingDesk.MAX_REACTION;
 
 	private final Trajectories trajectories;
 

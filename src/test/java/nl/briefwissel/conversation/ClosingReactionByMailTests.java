@@ -1,0 +1,120 @@
+package nl.briefwissel.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.Mailboxes;
+import nl.briefwissel.closing.Closing;
+import nl.briefwissel.closing.Closings;
+import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.trajectory.UnansweredLetters;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A reply by mail to the closing summary's mail is the participant's reaction to it, while the trajectory
+ * runs and they gave none yet; the letter stays in the conversation and is no letter the coach still has to
+ * answer. A reaction given already leaves the reply a letter only (decision 0136).
+ */
+@BriefwisselTest
+class ClosingReactionByMailTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Conversations conversations;
+
+	@Autowired
+	Closings closings;
+
+	@Autowired
+	UnansweredLetters unanswered;
+
+	@Autowired
+	EmbeddedMailServer mailServer;
+
+	@Test
+	void aReplyToTheSummarysMailIsTheReactionAndLeavesNoLetterUnanswered() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+		assertThat(Mailboxes.text(closing)).as("the mail says a reply is a reaction")
+			.contains("of door deze mail te beantwoorden");
+
+		replyByMail(running, closing, "Dank je wel voor de mooie samenvatting!");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		Closing now = closings.of(running.id()).orElseThrow();
+		assertThat(now.reaction()).as("their reaction, on both sides").isEqualTo("Dank je wel voor de mooie samenvatting!");
+		assertThat(closings.reactionLetter(running.id())).as("the letter it came as, kept in the conversation")
+			.contains(conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).findFirst().orElseThrow().id());
+		assertThat(unanswered.waitingSince(running.id())).as("the reaction waits for no answer").isEmpty();
+		Document course = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(course.getElementById("complete-unanswered")).as("the coach's complete form").isNull();
+		assertThat(course.getElementById("complete-summary-unanswered")).as("the summary was answered").isNull();
+
+		conversations.participantWrites(running.id(), running.participant().id(), "En nog een vraag over mijn cv.");
+		assertThat(unanswered.waitingSince(running.id())).as("a letter after it waits for an answer").isPresent();
+	}
+
+	@Test
+	void aReplyAfterAReactionOnTheWebIsALetterOnly() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+		mvc.perform(post("/participant/closing").param("trajectory", running.id().toString()).param("reaction", "Mooi geschreven.")
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isEqualTo("Mooi geschreven.");
+
+		replyByMail(running, closing, "Nog een vraag: mag ik je later nog mailen?");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).as("the reaction given before").isEqualTo("Mooi geschreven.");
+		assertThat(closings.reactionLetter(running.id())).isEmpty();
+		assertThat(unanswered.waitingSince(running.id())).as("a letter for the coach").isPresent();
+	}
+
+	private MimeMessage sendTheSummary(Fixtures.RunningTrajectory running) throws Exception {
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"))
+			.andExpect(status().is3xxRedirection());
+		return Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("samenvatting van jullie traject"));
+	}
+
+	private void replyByMail(Fixtures.RunningTrajectory running, MimeMessage received, String text) throws Exception {
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		reply.setFrom(new InternetAddress(running.participant().email()));
+		reply.setRecipients(RecipientType.TO, received.getReplyTo());
+		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", received.getMessageID());
+		reply.setHeader("References", received.getHeader("References", " ") == null ? received.getMessageID()
+				: received.getHeader("References", " ") + " " + received.getMessageID());
+		reply.setText(text, StandardCharsets.UTF_8.name());
+		Transport.send(reply);
+	}
+
+	private long participantLetters(Fixtures.RunningTrajectory running) {
+		return conversations.of(running.id()).stream().filter(m -> m.author() == Author.PARTICIPANT).count();
+	}
+}
