@@ -213,7 +213,7 @@ class ReportTests {
 	@Test
 	void aTrajectoryCompletedBeforeItsLastMomentCountsTheLettersOfItsLastDays(
 			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle, @Autowired nl.briefwissel.trajectory.Trajectories trajectories,
-			@Autowired Reports reports, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			@Autowired Reports reports, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		java.time.LocalDate today = Today.date();
 		// Five weekly moments, the fourth behind and the fifth still ahead today.
@@ -236,6 +236,17 @@ class ReportTests {
 		var moments = reports.of(trajectories.byId(running.id()).orElseThrow(), java.util.Locale.forLanguageTag("nl")).moments();
 		assertThat(moments).hasSize(5).allSatisfy(moment -> assertThat(moment.written()).isTrue());
 		assertThat(moments.get(4).passed()).as("an ended trajectory has no moment still to come").isTrue();
+		// Its day after the period's end, with a plain "Ja": a moment the record said was kept after the trajectory ended.
+		String ended = today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
+		var record = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		var last = record.select(".bw-record__table tbody tr").get(4).select("td");
+		assertThat(last.get(1).text()).as("its day, never reached").endsWith(": niet bereikt, afgerond op " + ended);
+		assertThat(last.get(2).text()).as("the letter, written before the end").isEqualTo("Ja, vóór de afronding");
+		assertThat(record.select(".bw-record__table tbody tr").get(3).select("td").get(2).text()).isEqualTo("Ja");
+		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.select(".bw-record__table tbody tr").get(4).select("td").get(2).text()).isEqualTo("Yes, before the completion");
 	}
 
 	/** Completed before its last moment with nothing written since the moment before: not a moment missed ("Nee"). */
