@@ -130,6 +130,33 @@ class CoachCardDecksTests {
 			.hasSize(cards.deck().size());
 	}
 
+	/**
+	 * The qualities assignment (Jouw kwaliteiten met bewijs) asked for an example with each quality and two kinds of work, where the card
+	 * page had only five places and a box "Waarom deze vijf?": the assignment names the box, the box says it takes them.
+	 */
+	@Test
+	void theQualitiesAssignmentAsksForWhatTheCardPageTakes() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Assignment qualities = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
+			.stream().filter(a -> a.title().equals("Jouw kwaliteiten, met bewijs")).findFirst().orElseThrow();
+		assertThat(qualities.instructions()).contains("Schrijf in je toelichting bij elke kwaliteit je voorbeeld")
+			.doesNotContain("elk met een voorbeeld");
+		Assignment english = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
+			.stream().filter(a -> a.title().equals("Your qualities, with proof")).findFirst().orElseThrow();
+		assertThat(english.instructions()).contains("In your explanation, give your example for each quality");
+
+		GivenAssignments.Given given = give(running, "Jouw kwaliteiten, met bewijs");
+		var page = Jsoup.parse(mvc.perform(get("/participant/cards/{id}", given.id()).with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.select("label[for=explanation]").text()).isEqualTo("Je toelichting (niet verplicht)");
+		assertThat(page.select("#explanation").attr("aria-describedby")).isEqualTo("explanation-help");
+		assertThat(page.select("#explanation-help").text()).contains("een voorbeeld bij elke kaart");
+		var inEnglish = Jsoup.parse(mvc.perform(get("/participant/cards/{id}", given.id()).param("lang", "en")
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString());
+		assertThat(inEnglish.select("label[for=explanation]").text()).isEqualTo("Your explanation (optional)");
+		assertThat(inEnglish.select("#explanation-help").text()).contains("an example for each card");
+	}
+
 	private GivenAssignments.Given give(Fixtures.RunningTrajectory running, String title) {
 		Assignment assignment = assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
 			.stream()
