@@ -17,12 +17,24 @@ public final class AuditedChange {
 
 	public static final String CHANGED_FIELDS_ATTRIBUTE = AuditedChange.class.getName() + ".changedFields";
 
+	public static final String MADE_ATTRIBUTE = AuditedChange.class.getName() + ".made";
+
 	private AuditedChange() {
 	}
 
 	/** Called by the controller while it answers the request it refuses. */
 	public static void refused() {
 		RequestContextHolder.currentRequestAttributes().setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+	}
+
+	/**
+	 * Called by a controller whose change made something its address cannot name, as a new programme: the trail
+	 * then names it by its id and its name (a programme's name, never a person's), as a change to it is named by
+	 * the id in its address. The line said only which form was posted.
+	 */
+	public static void made(java.util.UUID id, String name) {
+		RequestContextHolder.currentRequestAttributes()
+			.setAttribute(MADE_ATTRIBUTE, java.util.Map.of("id", id.toString(), "name", name), RequestAttributes.SCOPE_REQUEST);
 	}
 
 	/**

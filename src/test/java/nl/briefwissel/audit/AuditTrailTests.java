@@ -217,6 +217,27 @@ class AuditTrailTests {
 	}
 
 	/**
+	 * Creating a programme names the programme made, by its id and its name, as a change to one names it in its
+	 * address: the line said only "POST /programme/programmes intakeAddress=". A refused form names none.
+	 */
+	@Test
+	void creatingAProgrammeNamesTheProgrammeMade(@Autowired nl.briefwissel.organisation.Programmes programmes) throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		Account manager = fixtures.person(trajectory.organisationId(), "pm-" + UUID.randomUUID() + "@example.nl",
+				"Manager Aangemaakt", nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes").param("name", "Talent, in beweging").param("intakeAddress", "")
+			.with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/programme/programmes").param("name", "").param("intakeAddress", "")
+			.with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+
+		var made = programmes.ofOrganisation(trajectory.organisationId()).stream()
+			.filter(programme -> programme.name().equals("Talent, in beweging")).findFirst().orElseThrow();
+		var entries = trail.search(new AuditTrail.Search("Manager Aangemaakt", AuditAction.ADMINISTRATION, null, null, null));
+		assertThat(entries).extracting(AuditEntry::details)
+			.containsExactlyInAnyOrder("id=" + made.id() + ", intakeAddress=, name=Talent, in beweging", "intakeAddress=, outcome=refused");
+	}
+
+	/**
 	 * The public intake opened or closed is on the trail with what was chosen; a refused form (weeks that
 	 * are no number) is on it as refused, not as a change of the programme's settings.
 	 */

@@ -144,6 +144,9 @@ class AuditInterceptor implements HandlerInterceptor {
 		if (refused) {
 			shown.put("outcome", "refused");
 		}
+		if (request.getAttribute(AuditedChange.MADE_ATTRIBUTE) instanceof Map<?, ?> made) {
+			made.forEach((key, value) -> shown.put(String.valueOf(key), String.valueOf(value)));
+		}
 		if (request.getAttribute(AuditedChange.CHANGED_FIELDS_ATTRIBUTE) instanceof List<?> changed) {
 			shown.put("changed", changed.isEmpty() ? "nothing"
 					: changed.stream().map(String::valueOf).collect(Collectors.joining("|")));

@@ -117,6 +117,7 @@ class ProgrammesController {
 			return "redirect:/programme#new-programme";
 		}
 		Programme programme = made.programme();
+		AuditedChange.made(programme.id(), programme.name());
 		if (!made.madeBefore()) {
 			// The first press gave the pool its coaches; a pool changed since is not reset by a late second press.
 			pool.set(programme.id(), accounts.coachesOf(me.organisationId()).stream().map(Account::id).toList());
