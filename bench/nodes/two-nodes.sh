@@ -135,15 +135,15 @@ drive session 127.0.0.1:$http1 127.0.0.1:$http2 coach@briefwissel.test briefwiss
 #    written in ten batches half a second apart (while the coach writes, step 3), so that both nodes'
 #    reminder jobs, each running every second, find some of them due.
 due_trajectories() { # first last
-  sql "with p as (select id, organisation_id from programme order by created_at limit 1),
+  sql "with p as (select id, organisation_id, retention_months from programme order by created_at limit 1),
             c as (select id from account where email = 'coach@briefwissel.test'),
             n as (select g, gen_random_uuid() as id from generate_series($1, $2) g),
             a as (insert into account (id, organisation_id, email, display_name, preferred_language, created_at)
                   select n.id, p.organisation_id, 'herinnering-' || g || '@deelnemer.example.nl', 'Deelnemer ' || g, 'nl', now()
                   from n, p returning id),
             r as (insert into account_role (account_id, role) select id, 'PARTICIPANT' from a)
-       insert into trajectory (id, programme_id, participant_id, coach_id, status, theme, created_at, started_on)
-       select gen_random_uuid(), p.id, a.id, c.id, 'RUNNING', 'NEXT_STEP', now(), current_date - 10 from a, p, c" > /dev/null
+       insert into trajectory (id, programme_id, participant_id, coach_id, status, theme, created_at, started_on, retention_months)
+       select gen_random_uuid(), p.id, a.id, c.id, 'RUNNING', 'NEXT_STEP', now(), current_date - 10, p.retention_months from a, p, c" > /dev/null
 }
 (
   for batch in $(seq 0 9); do

@@ -327,7 +327,7 @@ final class DatasetGenerator {
 			tables.accountRole.add(participant, "PARTICIPANT");
 			String goals = random.nextBoolean() ? (dutch ? "Helder krijgen wat mij energie geeft." : "Find out what gives me energy.") : null;
 			tables.trajectory.add(trajectory, programme, participant, coach, status, theme, created, startedOn, endedOn,
-					weeks, 2, extraWeeks, encryption.sealText(goals), encryption.keyId());
+					weeks, 2, extraWeeks, 24, encryption.sealText(goals), encryption.keyId());
 			tables.intake.add(UUID.randomUUID(), programme, String.format("participant-%05d@%s", t + 1, domain), name,
 					dutch ? "nl" : "en", "LINK", "SUBMITTED",
 					encryption.sealText(dutch ? "Ik twijfel of ik in mijn huidige functie wil blijven." : "I am not sure whether to stay in my role."),
@@ -496,7 +496,8 @@ final class DatasetGenerator {
 		final Rows programmeCoach = new Rows("programme_coach", "programme_id", "coach_id");
 
 		final Rows trajectory = new Rows("trajectory", "id", "programme_id", "participant_id", "coach_id", "status",
-				"theme", "created_at", "started_on", "ended_on", "weeks", "moments_per_week", "extra_weeks", "goals", "goals_key_id");
+				"theme", "created_at", "started_on", "ended_on", "weeks", "moments_per_week", "extra_weeks", "retention_months", "goals",
+				"goals_key_id");
 
 		final Rows intake = new Rows("intake", "id", "programme_id", "email", "display_name", "language", "source",
 				"status", "question", "question_key_id", "theme", "writes_comfortably", "motivated", "has_time", "expectations_agreed_at",

@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.briefwissel.organisation.PrivacyContacts;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
+import nl.briefwissel.trajectory.TrajectoryErasure;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
@@ -37,6 +38,8 @@ public class ProcessingRegister {
 
 	private final Programmes programmes;
 
+	private final TrajectoryErasure trajectories;
+
 	private final PrivacyContacts contacts;
 
 	private final PrivacyProperties properties;
@@ -45,9 +48,10 @@ public class ProcessingRegister {
 
 	private final MessageSource texts;
 
-	ProcessingRegister(Programmes programmes, PrivacyContacts contacts, PrivacyProperties properties,
+	ProcessingRegister(Programmes programmes, TrajectoryErasure trajectories, PrivacyContacts contacts, PrivacyProperties properties,
 			Environment environment, MessageSource texts) {
 		this.programmes = programmes;
+		this.trajectories = trajectories;
 		this.contacts = contacts;
 		this.properties = properties;
 		this.environment = environment;
@@ -123,11 +127,20 @@ public class ProcessingRegister {
 	private List<String> retention(String key, List<Programme> ofOrganisation, Locale locale) {
 		return switch (key) {
 			case "coaching" -> {
-				List<String> periods = new ArrayList<>(ofOrganisation.isEmpty() ? List.of(text("register.retention.noProgrammes", locale))
-						: ofOrganisation.stream()
-							.map(programme -> text("register.retention.programme", locale, programme.name(),
-									programme.retentionMonths()))
-							.toList());
+				List<String> periods = new ArrayList<>();
+				if (ofOrganisation.isEmpty()) {
+					periods.add(text("register.retention.noProgrammes", locale));
+				}
+				for (Programme programme : ofOrganisation) {
+					periods.add(text("register.retention.programme", locale, programme.name(), programme.retentionMonths()));
+					// A trajectory keeps the period its participant was told (decision 0134): the programme's of
+					// today is not the period of everything it holds.
+					List<Integer> earlier = trajectories.otherPeriodsKept(programme.id(), programme.retentionMonths());
+					if (!earlier.isEmpty()) {
+						periods.add(text("register.retention.programme.earlier", locale, programme.name(),
+								earlier.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+					}
+				}
 				// A trajectory nobody ends is stopped when it falls silent, so that its period starts (decision 0108).
 				periods.add(text("register.retention.silent", locale, days(environment.getProperty(
 						"briefwissel.trajectory.stop-when-silent-after", java.time.Duration.class, java.time.Duration.ofDays(183)), locale)));

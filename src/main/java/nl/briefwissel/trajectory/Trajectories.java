@@ -89,12 +89,15 @@ public class Trajectories {
 	public UUID record(UUID programmeId, UUID participantId, UUID coachId, TrajectoryStatus status, String theme,
 			LocalDate startedOn, LocalDate endedOn) {
 		UUID id = UUID.randomUUID();
+		// The retention period is fixed here, when the person applies and consents: it is the one the form and the
+		// privacy statement told them, and a later change to the programme's does not shorten it (decision 0134).
 		jdbc.sql("""
 				insert into trajectory (id, programme_id, participant_id, coach_id, status, theme, created_at, started_on, ended_on,
-				    weeks, moments_per_week)
+				    weeks, moments_per_week, retention_months)
 				values (:id, :programme, :participant, :coach, :status, :theme, :now, :started, :ended,
 				    (select weeks from programme where id = :programme),
-				    (select moments_per_week from programme where id = :programme))""")
+				    (select moments_per_week from programme where id = :programme),
+				    (select retention_months from programme where id = :programme))""")
 			.param("id", id)
 			.param("programme", programmeId)
 			.param("participant", participantId)

@@ -51,7 +51,8 @@ public class TrajectoryErasure {
 	/**
 	 * How long one of a participant's trajectories is kept, as {@link #pastRetention} counts it:
 	 * {@code until} is the day its content goes (null while it runs: {@code months} after an end still
-	 * to come); {@code waiting} when it has not started, so it is counted from its last change.
+	 * to come); {@code waiting} when it has not started, so it is counted from its last change. The months are
+	 * the trajectory's own, those it was told when it applied (decision 0134).
 	 */
 	public record Keeping(UUID trajectoryId, String programmeName, LocalDate until, int months, boolean waiting) {
 	}
@@ -59,7 +60,7 @@ public class TrajectoryErasure {
 	/** What the participant is told of how long their trajectories are kept (AVG article 13(2)(a)). */
 	public List<Keeping> keepingOf(UUID participantId) {
 		return jdbc.sql("""
-				select t.id, t.status, t.ended_on, p.name, p.retention_months,
+				select t.id, t.status, t.ended_on, p.name, t.retention_months,
 				       coalesce((select max(tr.at) from trajectory_transition tr where tr.trajectory_id = t.id), t.created_at) as last_change
 				from trajectory t join programme p on p.id = t.programme_id
 				where t.participant_id = :participant and t.erased_at is null
@@ -79,7 +80,23 @@ public class TrajectoryErasure {
 	}
 
 	/**
-	 * Trajectories that still hold content and whose retention period has passed: counted from the
+	 * The retention periods besides {@code months} that trajectories of this programme still holding content keep:
+	 * those of people who applied before the programme's period changed (decision 0134), for the register.
+	 */
+	public List<Integer> otherPeriodsKept(UUID programmeId, int months) {
+		return jdbc.sql("""
+				select distinct retention_months from trajectory
+				where programme_id = :programme and erased_at is null and retention_months <> :months
+				order by retention_months""")
+			.param("programme", programmeId)
+			.param("months", months)
+			.query(Integer.class)
+			.list();
+	}
+
+	/**
+	 * Trajectories that still hold content and whose retention period has passed: each its own, the programme's
+	 * when the person applied (decision 0134), not the programme's of today; counted from the
 	 * day an ended one ended, and for one that still waits for a coach (an intake nobody matched, a
 	 * proposal nobody answered) from its last change, so that a forgotten application does not keep
 	 * a person's question and goals for good. One that runs or is paused is never here: a conversation is
@@ -90,7 +107,7 @@ public class TrajectoryErasure {
 		record Kept(UUID id, LocalDate since, int months) {
 		}
 		return jdbc.sql("""
-				select t.id, t.status, t.ended_on, p.retention_months,
+				select t.id, t.status, t.ended_on, t.retention_months,
 				       coalesce((select max(tr.at) from trajectory_transition tr where tr.trajectory_id = t.id), t.created_at) as last_change
 				from trajectory t join programme p on p.id = t.programme_id
 				where t.erased_at is null

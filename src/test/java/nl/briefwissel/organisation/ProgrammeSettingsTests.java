@@ -66,6 +66,27 @@ class ProgrammeSettingsTests {
 		assertThat(trajectories.byId(later.id()).orElseThrow().plan().orElseThrow().size()).isEqualTo(24);
 	}
 
+	/**
+	 * The retention field says, where it is read with the field, that a new period is for those who apply
+	 * afterwards and that every trajectory keeps the one its participant was told (decision 0134); the note under
+	 * the form spoke of the rhythm only, while the period changed for every trajectory at once.
+	 */
+	@Test
+	void theRetentionFieldSaysANewPeriodIsForThoseWhoApplyAfterwards() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		String id = running.programmeId().toString();
+		for (String[] language : new String[][] { { "nl", "geldt voor wie zich hierna aanmeldt",
+				"houdt de bewaartermijn die gold toen de deelnemer zich aanmeldde" },
+				{ "en", "applies to those who apply from now on", "keeps the retention period that applied when its participant applied" } }) {
+			Document page = Jsoup.parse(mvc.perform(get("/programme").param("lang", language[0]).with(fixtures.as(manager)))
+				.andReturn().getResponse().getContentAsString());
+			assertThat(describedBy(page, page.getElementById("retention-" + id))).singleElement()
+				.satisfies(help -> assertThat(help.text()).contains(language[1], language[2]));
+		}
+	}
+
 	@Test
 	void settingsOutsideTheRangesAreExplainedAndChangeNothing() throws Exception {
 		var running = fixtures.runningTrajectory(true);

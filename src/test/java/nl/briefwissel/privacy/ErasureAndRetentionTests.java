@@ -301,6 +301,36 @@ class ErasureAndRetentionTests {
 	}
 
 	/**
+	 * A programme manager lowers the programme's retention period from 24 to 6 months: a trajectory that ended ten
+	 * months ago keeps the 24 months its participant was told when they applied (decision 0134), and their page
+	 * still says so; one that began afterwards goes after the new 6. The job read the programme's period of now
+	 * for every trajectory and erased the older one at its next run, without a word to anyone.
+	 */
+	@Test
+	void aShorterRetentionPeriodAppliesOnlyToTrajectoriesThatBeganAfterwards() throws Exception {
+		var before = fixtures.runningTrajectory(true);
+		conversations.coachWrites(before.id(), before.coach().id(), "Een brief die zijn bewaartermijn houdt.");
+		end(before.id(), Today.date().minusMonths(10));
+		var programme = programmes.byId(before.programmeId()).orElseThrow();
+		programmes.changeSettings(programme.id(), new nl.briefwissel.organisation.Programmes.Settings(programme.weeks(),
+				programme.momentsPerWeek(), programme.replyWithinDays(), 6, programme.mailMode(), programme.intakeAddress()));
+		var afterwards = fixtures.anotherFor(before, Today.date().minusMonths(9));
+		conversations.coachWrites(afterwards.id(), afterwards.coach().id(), "Een brief onder de nieuwe termijn.");
+		end(afterwards.id(), Today.date().minusMonths(7));
+
+		retention.run();
+
+		assertThat(conversations.of(before.id())).extracting(nl.briefwissel.conversation.Message::body)
+			.containsExactly("Een brief die zijn bewaartermijn houdt.");
+		assertThat(conversations.of(afterwards.id())).extracting(nl.briefwissel.conversation.Message::body).allMatch(String::isEmpty);
+		String until = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))
+			.format(Today.date().minusMonths(10).plusMonths(24));
+		assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/participant/privacy").with(fixtures.as(before.participant())))
+			.andReturn().getResponse().getContentAsString()).select("li.utrecht-unordered-list__item").eachText())
+			.anySatisfy(item -> assertThat(item).endsWith(": tot " + until + ", 24 maanden na het einde van je traject."));
+	}
+
+	/**
 	 * Listed by the retention job with every trajectory erased, the person applied again before the job
 	 * came to them: they are not forgotten under their new application (it belonged to nobody reachable).
 	 */

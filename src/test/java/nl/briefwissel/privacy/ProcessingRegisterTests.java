@@ -33,6 +33,9 @@ class ProcessingRegisterTests {
 	@Autowired
 	nl.briefwissel.organisation.PrivacyContacts contacts;
 
+	@Autowired
+	nl.briefwissel.trajectory.TrajectoryErasure trajectoryErasure;
+
 	/**
 	 * A programme with an employer's contact sends that contact the name, programme and dates of
 	 * participants who agreed: the register names the activity, its basis and the contact, as soon as
@@ -106,6 +109,25 @@ class ProcessingRegisterTests {
 			.isEqualTo("10,950");
 	}
 
+	/**
+	 * A programme's period lowered from 24 to 18 months: the register names the 18 for those who apply now and the
+	 * 24 that the trajectories from before keep (decision 0134); it named the programme's period of today alone.
+	 */
+	@Test
+	void theRegisterNamesThePeriodsTrajectoriesFromBeforeAChangeKeep() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Register",
+				Role.ADMINISTRATOR);
+		var programme = programmes.byId(trajectory.programmeId()).orElseThrow();
+		programmes.changeSettings(programme.id(), new Programmes.Settings(programme.weeks(), programme.momentsPerWeek(),
+				programme.replyWithinDays(), 18, programme.mailMode(), null));
+		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("Programma Programma: 18 maanden na het einde")))
+			.andExpect(content().string(containsString("trajecten van vóór een wijziging houden nog 24 maanden na het einde")));
+		mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin)))
+			.andExpect(content().string(containsString("trajectories from before a change still keep 24 months after the end")));
+	}
+
 	/** With a mailbox to read, the register says how long its copy of each mail stays there (decision 0034). */
 	@Test
 	void theMailboxsOwnCopyHasItsPeriodInTheRegister(@Autowired PrivacyProperties properties,
@@ -114,7 +136,7 @@ class ProcessingRegisterTests {
 		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
 		environment.setConversionService(new org.springframework.boot.convert.ApplicationConversionService());
 		environment.setProperty("briefwissel.mail.imap.host", "outlook.office365.com");
-		ProcessingRegister register = new ProcessingRegister(programmes, contacts, properties, environment, texts);
+		ProcessingRegister register = new ProcessingRegister(programmes, trajectoryErasure, contacts, properties, environment, texts);
 		org.assertj.core.api.Assertions.assertThat(mailRetention(register, trajectory.organisationId()))
 			.contains("De kopie in de mailbox outlook.office365.com: 35 dagen na aankomst, daarna verwijdert Briefwissel haar daar.");
 

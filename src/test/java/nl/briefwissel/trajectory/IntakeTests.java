@@ -196,6 +196,20 @@ class IntakeTests {
 			.doesNotContain("gewoon per e-mail").contains("leest en antwoordt na het inloggen");
 	}
 
+	/**
+	 * Where the applicant consents, the form names how long the programme keeps their data and that the period stays
+	 * theirs (decision 0134): it said only "read the privacy statement", which named the default of 24 months.
+	 */
+	@Test
+	void theConsentNamesTheProgrammesRetentionPeriod() throws Exception {
+		programmes.changeSettings(programme.id(), new Programmes.Settings(programme.weeks(), programme.momentsPerWeek(),
+				programme.replyWithinDays(), 18, programme.mailMode(), programme.intakeAddress()));
+		var page = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
+		assertThat(nl.briefwissel.Accessible.describedBy(page, page.getElementById("consent")))
+			.anySatisfy(help -> assertThat(help.text()).contains("We bewaren je gegevens tot 18 maanden na het einde van je traject",
+					"ook als het programma hem later verandert"));
+	}
+
 	/** A programme of eight weeks, once a week, one working day to answer: the form says so, not "twice a week for six weeks". */
 	@Test
 	void theFormAndItsAdviceNameTheProgrammesOwnRhythm() throws Exception {
