@@ -44,10 +44,13 @@ public class Programmes {
 		this.clock = clock;
 	}
 
-	/** Creates a programme with the pilot's defaults. */
+	/**
+	 * Creates a programme with the pilot's defaults and its programme link open: one set up whole at once, as demo
+	 * data and imports make it. A programme manager's new programme starts with it closed (the form's create below).
+	 */
 	@Transactional
 	public Programme create(UUID organisationId, String name, String intakeAddress) {
-		return create(organisationId, name, intakeAddress, null).programme();
+		return create(organisationId, name, intakeAddress, null, true).programme();
 	}
 
 	/** What one press of the form did: made a programme, or found the one an earlier press of that form made. */
@@ -55,12 +58,19 @@ public class Programmes {
 	}
 
 	/**
-	 * Creates a programme with the pilot's defaults, once per form: a request with a form id already
+	 * A programme manager's new programme, with the pilot's defaults and its programme link closed, once per form: a
+	 * request with a form id already
 	 * taken waits for the one that took it and gets back that one's programme, when it was for the same
 	 * organisation and name. A form without an id (or one used for another programme) makes a new one.
 	 */
 	@Transactional
 	public Creation create(UUID organisationId, String typedName, String intakeAddress, String form) {
+		// Closed until the manager opens it: before its coaches and settings are as they should be, anyone with
+		// the link could apply to a programme that was not ready (decision 0134).
+		return create(organisationId, typedName, intakeAddress, form, false);
+	}
+
+	private Creation create(UUID organisationId, String typedName, String intakeAddress, String form, boolean publicIntake) {
 		String name = TypedName.cleaned(typedName);
 		UUID id = UUID.randomUUID();
 		Optional<Programme> earlier = madeBefore(form, id).filter(programme -> programme.organisationId().equals(organisationId)
@@ -69,11 +79,11 @@ public class Programmes {
 			return new Creation(earlier.get(), true);
 		}
 		Programme programme = new Programme(id, organisationId, name, Programme.DEFAULT_WEEKS,
-				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), true);
+				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), publicIntake);
 		writeWithIntakeAddress(programme.intakeAddress(), () -> jdbc.sql("""
 				insert into programme (id, organisation_id, name, weeks, moments_per_week, reply_within_days,
-				    retention_months, mail_mode, intake_address, created_at)
-				values (:id, :organisation, :name, :weeks, :moments, :reply, :retention, :mode, :intake, :now)""")
+				    retention_months, mail_mode, intake_address, public_intake, created_at)
+				values (:id, :organisation, :name, :weeks, :moments, :reply, :retention, :mode, :intake, :open, :now)""")
 			.param("id", programme.id())
 			.param("organisation", organisationId)
 			.param("name", name)
@@ -83,6 +93,7 @@ public class Programmes {
 			.param("retention", programme.retentionMonths())
 			.param("mode", programme.mailMode().name())
 			.param("intake", programme.intakeAddress())
+			.param("open", publicIntake)
 			.param("now", OffsetDateTime.now(clock))
 			.update());
 		themes.addDefaults(programme.id());

@@ -121,6 +121,37 @@ class ProgrammesTests {
 	}
 
 	/**
+	 * A programme a manager makes starts with its programme link closed: before it has the coaches and settings it
+	 * should have, anyone with the link could apply. The page says so and how to open it; opening it works as
+	 * before. The link was open from the first moment, with "Programmalink sluiten" beside it.
+	 */
+	@Test
+	void aNewProgrammesLinkStaysClosedUntilTheManagerOpensIt() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Gesloten " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+
+		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", "Nog niet open"))
+			.andExpect(flash().attributeExists("created"));
+		Programme created = programmes.ofOrganisation(organisation.id()).get(0);
+		assertThat(created.publicIntake()).isFalse();
+		mvc.perform(get("/intake/programme/{id}", created.id()))
+			.andExpect(content().string(containsString("neemt op dit moment geen aanmeldingen via deze link aan")));
+		for (String[] language : new String[][] { { "nl", "Programmalink openen", "Open hem met de knop Programmalink openen" },
+				{ "en", "Open programme link", "open it with the button Open programme link" } }) {
+			var page = org.jsoup.Jsoup.parse(mvc.perform(get("/programme").param("lang", language[0]).with(fixtures.as(manager)))
+				.andReturn().getResponse().getContentAsString());
+			var link = page.getElementById("link-" + created.id());
+			assertThat(link.select("button").text()).isEqualTo(language[1]);
+			assertThat(link.text()).contains(language[2]);
+		}
+
+		mvc.perform(post("/programme/programmes/{id}/public-intake", created.id()).with(csrf()).with(fixtures.as(manager))
+			.param("open", "true"));
+		assertThat(programmes.byId(created.id()).orElseThrow().publicIntake()).isTrue();
+	}
+
+	/**
 	 * A double click on "Programma aanmaken" sends one form twice: the second lands on the programme
 	 * the first made (also when it took an intake address, which the form's check would find taken). A
 	 * fresh form makes another. "Thema toevoegen" twice adds the theme once.
