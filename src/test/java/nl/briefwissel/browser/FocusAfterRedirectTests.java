@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A form sent back to its section of a long page (a redirect to {@code /programme#settings-…}) puts the
- * focus on its first wrong field: browsers skip {@code autofocus} on a page opened at a fragment, so the
+ * focus on its error summary (or, without one, its first wrong field): browsers skip {@code autofocus} on a page opened at a fragment, so the
  * focus stayed on the page and a screen reader heard nothing of the error (decision 0061).
  */
 @BriefwisselTest
@@ -25,7 +25,7 @@ class FocusAfterRedirectTests {
 	int port;
 
 	@Test
-	void aProgrammesSettingsSentBackWithAWrongNumberHaveTheFocusOnThatField() {
+	void aProgrammesSettingsSentBackWithAWrongNumberHaveTheFocusOnTheirErrorSummary() {
 		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
 		try {
 			Chromium.signIn(driver, port, "programma@briefwissel.test");
@@ -48,9 +48,12 @@ class FocusAfterRedirectTests {
 			catch (org.openqa.selenium.TimeoutException stillOnThePage) {
 				// Said by the assertion below.
 			}
-			Object focused = driver.executeScript(
-					"return document.activeElement.name + ' ' + document.activeElement.getAttribute('aria-invalid')");
-			assertThat(focused).isEqualTo("weeks true");
+			// The error summary, as on the intake and privacy forms: an alert whose first link leads to the field.
+			Object focused = driver.executeScript("""
+					const a = document.activeElement;
+					return a.id.replace(/-[0-9a-f-]{36}$/, '') + ' ' + a.getAttribute('role') + ' '
+						+ document.querySelector(a.querySelector('a').getAttribute('href')).name;""");
+			assertThat(focused).isEqualTo("settings-errors alert weeks");
 		}
 		finally {
 			driver.quit();

@@ -134,8 +134,65 @@ class ProgrammeSettingsTests {
 		assertThat(moments.attr("value")).as("a right value typed with wrong ones").isEqualTo("3");
 		assertThat(moments.hasAttr("aria-invalid")).isFalse();
 		assertThat(page.getElementById("mode-" + id).selectFirst("option[selected]").val()).isEqualTo("NOTIFICATION");
-		// The focus goes to the first field in error, and only one field on the page asks for it.
-		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("weeks-" + id);
+		// The focus goes to the error summary (which links to the first field in error), and nothing else asks for it.
+		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("settings-errors-" + id);
+	}
+
+	/**
+	 * Six wrong fields were said only each at itself, with the focus on the first: the settings form has the
+	 * error summary of the intake and privacy forms, an alert that takes the focus and links to each refused field
+	 * in the form's order with the sentence said at the field.
+	 */
+	@Test
+	void sixWrongSettingsAreSummedUpAboveTheFormInItsOrder() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		var refused = mvc.perform(settings(running.programmeId(), "20", "x", "9", "3", "EVERYTHING", "geen adres")
+			.with(fixtures.as(manager)))
+			.andExpect(redirectedUrl("/programme#settings-" + running.programmeId()))
+			.andReturn();
+
+		Document page = Jsoup.parse(mvc.perform(get("/programme").cookie(refused.getResponse().getCookies())
+			.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		String id = running.programmeId().toString();
+		Element summary = page.getElementById("settings-errors-" + id);
+		assertThat(summary).as("the error summary").isNotNull();
+		assertThat(summary.attr("role")).isEqualTo("alert");
+		assertThat(summary.attr("tabindex")).isEqualTo("-1");
+		assertThat(summary.hasAttr("autofocus")).isTrue();
+		assertThat(summary.closest("form")).isSameAs(page.getElementById("weeks-" + id).closest("form"));
+		assertThat(summary.selectFirst("h2").text()).isEqualTo("Nog niet alles is goed ingevuld");
+		List<String> fields = List.of("weeks", "moments", "reply", "retention", "mode", "intake");
+		assertThat(summary.select("li a")).extracting(link -> link.attr("href"))
+			.containsExactlyElementsOf(fields.stream().map(field -> "#" + field + "-" + id).toList());
+		for (String field : fields) {
+			Element input = page.getElementById(field + "-" + id);
+			assertThat(input.attr("aria-invalid")).as(field).isEqualTo("true");
+			assertThat(describedBy(page, input)).as(field).extracting(Element::id).containsExactly(field + "-error-" + id);
+			assertThat(summary.selectFirst("a[href=#" + field + "-" + id + "]").text()).as(field)
+				.isEqualTo(page.getElementById(field + "-error-" + id).text());
+		}
+		assertThat(page.getElementById("mode-error-" + id).text())
+			.isEqualTo("Deze keuze voor berichten per mail bestaat niet. Kies de hele tekst of alleen een melding.");
+		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("settings-errors-" + id);
+	}
+
+	/** A mail mode not in the list was told to type a whole number; it gets a sentence of its own, in both languages. */
+	@Test
+	void aMailModeNotInTheListGetsItsOwnSentence() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		mvc.perform(settings(running.programmeId(), "7", "2", "2", "24", "EVERYTHING", "").with(fixtures.as(manager)))
+			.andExpect(flash().attribute("settingsMessages", java.util.Map.of("mailMode",
+					"Deze keuze voor berichten per mail bestaat niet. Kies de hele tekst of alleen een melding.")));
+		// With a value that is no number beside it, each field is checked on its own: the same sentence.
+		mvc.perform(settings(running.programmeId(), "x", "2", "2", "24", "EVERYTHING", "").with(fixtures.as(manager))
+			.param("lang", "en"))
+			.andExpect(flash().attribute("settingsMessages", java.util.Map.of("weeks", "Enter a whole number in each number field.",
+					"mailMode", "That choice for messages by mail does not exist. Choose the whole text or a notification only.")));
+		assertThat(programmes.byId(running.programmeId()).orElseThrow().weeks()).isEqualTo(6);
 	}
 
 	/**

@@ -98,7 +98,7 @@ class ProgrammeSettingsController {
 		Map<String, String> problems = new LinkedHashMap<>();
 		errors.getFieldErrors()
 			.forEach(error -> problems.putIfAbsent(error.getField(), error.isBindingFailure()
-					? texts.getMessage("programme.settings.number", null, locale) : error.getDefaultMessage()));
+					? texts.getMessage(unreadable(error.getField()), null, locale) : error.getDefaultMessage()));
 		if (errors.getFieldErrors().stream().anyMatch(org.springframework.validation.FieldError::isBindingFailure)) {
 			// A value that is no number leaves the form unmade, and with it the check of every other field: the
 			// manager fixed the one and only then met the next four. Each field is checked on its own instead.
@@ -134,6 +134,14 @@ class ProgrammeSettingsController {
 		return "redirect:/programme#settings-" + programme.id();
 	}
 
+	/**
+	 * The sentence for a value that cannot be read: a number field's, or the mail mode's own (a value not in its
+	 * list, from an old page or a changed form, was told to type a whole number).
+	 */
+	private static String unreadable(String field) {
+		return "mailMode".equals(field) ? "programme.settings.mailMode.unknown" : "programme.settings.number";
+	}
+
 	/** The sentence at each field not yet said, from the form's own constraints on the value typed there. */
 	private Map<String, String> eachOnItsOwn(Map<String, String> typed, java.util.Set<String> said) {
 		Map<String, String> problems = new LinkedHashMap<>();
@@ -149,7 +157,7 @@ class ProgrammeSettingsController {
 				read = value == null || value.isBlank() ? null : converter.convertIfNecessary(value.strip(), field.getType());
 			}
 			catch (org.springframework.beans.TypeMismatchException notANumber) {
-				problems.put(field.getName(), texts.getMessage("programme.settings.number", null,
+				problems.put(field.getName(), texts.getMessage(unreadable(field.getName()), null,
 						org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 				continue;
 			}
