@@ -88,6 +88,34 @@ class StrongLoginTests {
 	}
 
 	/**
+	 * The set-up told programme managers and administrators they work with participants' words, which they never
+	 * see: each role reads why it needs the code, in both languages.
+	 */
+	@Test
+	void theSetUpSaysWhyEachRoleNeedsTheCode() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		Account coach = withPassword(trajectory.coach());
+		Account manager = withPassword(fixtures.person(trajectory.organisationId(), "pm-" + trajectory.id() + "@example.nl",
+				"Manager", nl.briefwissel.account.Role.PROGRAMME_MANAGER));
+		Account administrator = withPassword(fixtures.person(trajectory.organisationId(), "admin-" + trajectory.id() + "@example.nl",
+				"Beheerder", nl.briefwissel.account.Role.ADMINISTRATOR));
+
+		String forCoach = passwordStep(coach).perform(get("/login/code/setup")).andReturn().getResponse().getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(forCoach).text()).contains("Je werkt met de woorden van deelnemers.");
+		for (Account staff : List.of(manager, administrator)) {
+			Browser session = passwordStep(staff);
+			String dutch = org.jsoup.Jsoup.parse(session.perform(get("/login/code/setup")).andReturn().getResponse()
+				.getContentAsString()).text();
+			assertThat(dutch).as(staff.email()).doesNotContain("woorden van deelnemers")
+				.contains("Met je account zie en beheer je persoonsgegevens", "Daarom log je in met je wachtwoord");
+			String english = org.jsoup.Jsoup.parse(session.perform(get("/login/code/setup").param("lang", "en")).andReturn()
+				.getResponse().getContentAsString()).text();
+			assertThat(english).as(staff.email()).doesNotContain("participants' words")
+				.contains("With your account you see and manage personal data", "That is why you sign in");
+		}
+	}
+
+	/**
 	 * A reload of the set-up page (or a second tab, or a link to it from elsewhere) made a new secret,
 	 * and the codes of the one already scanned were refused. The session that showed it keeps it;
 	 * another session gets a fresh one.

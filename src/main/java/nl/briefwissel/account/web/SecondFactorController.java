@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.SignInAttempts;
 import nl.briefwissel.account.SignInSecurity;
@@ -94,7 +95,7 @@ class SecondFactorController {
 		}
 		model.addAttribute("enrolment", Enrolments.shown(secondFactors, who.get(), session));
 		model.addAttribute("action", "/login/code/setup");
-		model.addAttribute("firstSignIn", true);
+		firstSignIn(model, who.get());
 		return "account/code-setup";
 	}
 
@@ -112,7 +113,7 @@ class SecondFactorController {
 			if (shown.isPresent()) {
 				model.addAttribute("enrolment", shown.get());
 				model.addAttribute("action", "/login/code/setup");
-				model.addAttribute("firstSignIn", true);
+				firstSignIn(model, who.get());
 				model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
 				return "account/code-setup";
 			}
@@ -136,7 +137,7 @@ class SecondFactorController {
 			model.addAttribute("enrolment", secondFactors.pendingEnrolment(who.get())
 				.orElseGet(() -> secondFactors.startEnrolment(who.get())));
 			model.addAttribute("action", "/login/code/setup");
-			model.addAttribute("firstSignIn", true);
+			firstSignIn(model, who.get());
 			model.addAttribute("codeWrong", true);
 			return "account/code-setup";
 		}
@@ -144,5 +145,14 @@ class SecondFactorController {
 		model.addAttribute("codes", codes.get());
 		model.addAttribute("next", signIn.complete(who.get(), request, response));
 		return "account/recovery-codes";
+	}
+
+	/**
+	 * Why this role signs in with a code. Coaches work with participants' words; managers and administrators never
+	 * see them (and were told they did), but do see and keep personal data and who has access to what.
+	 */
+	private static void firstSignIn(Model model, SignedInAccount who) {
+		model.addAttribute("firstSignIn", true);
+		model.addAttribute("worksWithWords", who.has(Role.COACH));
 	}
 }
