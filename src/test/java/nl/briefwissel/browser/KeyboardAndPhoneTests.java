@@ -88,6 +88,60 @@ class KeyboardAndPhoneTests {
 		}
 	}
 
+	/**
+	 * Only links, buttons and text boxes had the black and yellow focus: a select list, a text area, a radio button, a
+	 * checkbox, a summary and the skip link showed the browser's thin ring (WCAG 2.4.7). Every stop of the Tab key on
+	 * the application form and on the programme page (its sections open) shows the same focus.
+	 */
+	@Test
+	void everyKindOfFieldShowsTheSameFocus(@Autowired nl.briefwissel.organisation.Organisations organisations,
+			@Autowired nl.briefwissel.organisation.Programmes programmes) {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var programme = programmes.create(organisations.create("Gemeente Focus " + suffix).id(), "Loopbaan " + suffix, null);
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			Set<String> kinds = new java.util.TreeSet<>();
+			List<String> otherwise = new ArrayList<>();
+			driver.get(url("/intake/programme/" + programme.id()));
+			tabThrough(driver, kinds, otherwise);
+			Chromium.signIn(driver, port, "programma@briefwissel.test");
+			driver.get(url("/programme"));
+			driver.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+			tabThrough(driver, kinds, otherwise);
+			assertThat(kinds).contains("skip link", "select", "textarea", "input radio", "input checkbox", "summary",
+					"input text", "button", "a");
+			assertThat(otherwise).as("stops without the black and yellow focus").isEmpty();
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	/** Tabs from the top of the page to its end, noting each kind of stop and each one without the house focus. */
+	private static void tabThrough(ChromeDriver driver, Set<String> kinds, List<String> otherwise) {
+		Actions keys = new Actions(driver);
+		driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+		Set<WebElement> seen = new java.util.HashSet<>();
+		for (int presses = 0; presses < 400; presses++) {
+			keys.sendKeys(Keys.TAB).perform();
+			WebElement active = driver.switchTo().activeElement();
+			if (!seen.add(active) || "body".equals(active.getTagName())) {
+				return;
+			}
+			String kind = (String) driver.executeScript("""
+					const e = arguments[0];
+					if (e.classList.contains('utrecht-skip-link')) return 'skip link';
+					return e.tagName.toLowerCase() + (e.tagName === 'INPUT' ? ' ' + e.type : '');""", active);
+			kinds.add(kind);
+			String focus = (String) driver.executeScript("""
+					const s = getComputedStyle(arguments[0]);
+					return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ' ' + s.boxShadow;""", active);
+			if (!focus.startsWith("solid 3px rgb(0, 0, 0)") || !focus.contains("rgb(255, 221, 0)")) {
+				otherwise.add(kind + " #" + active.getAttribute("id") + ": " + focus);
+			}
+		}
+	}
+
 	@Test
 	void theParticipantsPagesWorkOnAPhone() {
 		ChromeDriver driver = Chromium.start(Chromium.PHONE);
