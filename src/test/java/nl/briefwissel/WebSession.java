@@ -68,9 +68,13 @@ public final class WebSession {
 		return csrf.group(1);
 	}
 
-	/** Posts the form as it is, with the token it carries (or none): a page kept open while its sign-in expired. */
+	/**
+	 * Posts the form as it is, with the token it carries (or none): a page kept open while its sign-in expired. With
+	 * the Origin a browser sends with every form it posts (on plain http without Sec-Fetch-Site).
+	 */
 	public HttpResponse<String> postAsIs(String path, String form) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Origin", "http://localhost:" + port)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
@@ -100,6 +104,7 @@ public final class WebSession {
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
 		String tail = "\r\n--" + boundary + "--\r\n";
 		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Origin", "http://localhost:" + port)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Accept", "text/html")
 			// One array, so the length is sent as a browser sends it for a form (not chunked).

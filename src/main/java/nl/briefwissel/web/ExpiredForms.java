@@ -46,14 +46,19 @@ class ExpiredForms {
 
 	private static final String FILES_ATTRIBUTE = ExpiredForms.class.getName() + ".files";
 
+	private static final String WITHHELD_ATTRIBUTE = ExpiredForms.class.getName() + ".withheld";
+
 	/**
 	 * Forms opened from a link in a mail, filled in without signing in: the person was never signed
 	 * in, so the page does not say they were signed out; it leads back to the form instead.
 	 */
 	private static final List<String> OPENED_BY_A_LINK = List.of("/intake/", "/evaluation/");
 
-	/** The refusal of a form: this page for a failed CSRF check, the usual 403 for anything else. */
-	static AccessDeniedHandler handler() {
+	/**
+	 * The refusal of a form: this page for a failed CSRF check, the usual 403 for anything else. The public address
+	 * (briefwissel.base-url) is the origin of our own forms, as the browser names it.
+	 */
+	static AccessDeniedHandler handler(java.util.function.Supplier<String> publicAddress) {
 		AccessDeniedHandler others = new AccessDeniedHandlerImpl();
 		return (request, response, denied) -> {
 			if (!(denied instanceof CsrfException) || request.getHeader("HX-Request") != null) {
@@ -63,7 +68,8 @@ class ExpiredForms {
 			// Given back only when the form came from a page of ours: another site can post any text to a form
 			// here and would otherwise have it shown on this site as what the visitor "wrote".
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			request.setAttribute(WRITTEN_ATTRIBUTE, fromOurOwnPage(request) ? Stream
+			boolean ours = fromOurOwnPage(request, publicAddress.get());
+			List<String> written = Stream
 				.concat(WRITTEN.stream(), WRITTEN_ON_ONE_FORM.entrySet()
 					.stream()
 					.filter(field -> path.startsWith(field.getValue()))
@@ -71,10 +77,14 @@ class ExpiredForms {
 				.map(request::getParameter)
 				.filter(Objects::nonNull)
 				.filter(value -> !value.isBlank())
-				.toList() : List.of());
+				.toList();
+			request.setAttribute(WRITTEN_ATTRIBUTE, ours ? written : List.of());
 			// The text comes back to copy; files chosen cannot (a browser never fills in a file field), and a
 			// person who reads only the text sends it again without them. Named, so they know which to choose.
-			request.setAttribute(FILES_ATTRIBUTE, fromOurOwnPage(request) ? chosenFiles(request) : List.of());
+			List<String> files = chosenFiles(request);
+			request.setAttribute(FILES_ATTRIBUTE, ours ? files : List.of());
+			// Not shown, but said: someone who did write (in a browser that names no origin) knows where it went.
+			request.setAttribute(WITHHELD_ATTRIBUTE, !ours && !(written.isEmpty() && files.isEmpty()));
 			if (OPENED_BY_A_LINK.stream().anyMatch(path::startsWith)) {
 				request.setAttribute(AGAIN_ATTRIBUTE, path);
 			}
@@ -104,25 +114,32 @@ class ExpiredForms {
 	}
 
 	/**
-	 * What the browser says of where the form came from: Sec-Fetch-Site (every current browser) or else
-	 * the Origin of a POST. Without either (an old browser, a script) it is taken as ours.
+	 * Whether the browser says the form came from a page of this site: Sec-Fetch-Site same-origin (every current
+	 * browser on https), or else an Origin that is the public address or the address this request came to (plain
+	 * http, where no Sec-Fetch-Site is sent). Anything else is not: a request that names no origin (a script, an
+	 * old browser), another port of the same host (another application there), or Sec-Fetch-Site none. Another
+	 * site can post any text to a form here, and it was shown on this site as what the visitor wrote.
 	 */
-	static boolean fromOurOwnPage(HttpServletRequest request) {
-		String site = request.getHeader("Sec-Fetch-Site");
-		if (site != null) {
-			return "same-origin".equalsIgnoreCase(site) || "none".equalsIgnoreCase(site);
+	static boolean fromOurOwnPage(HttpServletRequest request, String publicAddress) {
+		try {
+			if (sameOrigin(request, java.net.URI.create(publicAddress))) {
+				return true;
+			}
 		}
-		String origin = request.getHeader("Origin");
-		if (origin == null || origin.isBlank() || "null".equals(origin)) {
-			return origin == null;
+		catch (IllegalArgumentException unreadable) {
+			// Checked against the request's own address below.
 		}
 		try {
-			java.net.URI from = java.net.URI.create(origin);
-			return request.getServerName().equalsIgnoreCase(from.getHost());
+			return request.getHeader("Sec-Fetch-Site") == null && sameOrigin(request, java.net.URI.create(
+					request.getScheme() + "://" + hostForUri(request.getServerName()) + ":" + request.getServerPort()));
 		}
-		catch (IllegalArgumentException e) {
+		catch (IllegalArgumentException unreadable) {
 			return false;
 		}
+	}
+
+	private static String hostForUri(String host) {
+		return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
 	}
 
 	/**
@@ -135,6 +152,7 @@ class ExpiredForms {
 		model.addAttribute("written", request.getAttribute(WRITTEN_ATTRIBUTE) instanceof List<?> written ? written : List.of());
 		model.addAttribute("again", request.getAttribute(AGAIN_ATTRIBUTE));
 		model.addAttribute("files", request.getAttribute(FILES_ATTRIBUTE) instanceof List<?> files ? files : List.of());
+		model.addAttribute("withheld", Boolean.TRUE.equals(request.getAttribute(WITHHELD_ATTRIBUTE)));
 		// The layout's own answer to who is signed in (ShellModel): someone who still owes a code is not.
 		model.addAttribute("stillSignedIn", model.getAttribute("signedIn") != null);
 		model.addAttribute("back", back(request));
@@ -159,11 +177,20 @@ class ExpiredForms {
 		try {
 			java.net.URI from = java.net.URI.create(origin);
 			return from.getHost() != null && from.getHost().equalsIgnoreCase(referer.getHost())
-					&& java.util.Objects.equals(from.getScheme(), referer.getScheme()) && from.getPort() == referer.getPort();
+					&& from.getScheme() != null && from.getScheme().equalsIgnoreCase(referer.getScheme())
+					&& port(from) == port(referer);
 		}
 		catch (IllegalArgumentException e) {
 			return false;
 		}
+	}
+
+	/** The port, the scheme's own when none is written: a browser's Origin never writes 443 for https. */
+	private static int port(java.net.URI address) {
+		if (address.getPort() != -1) {
+			return address.getPort();
+		}
+		return "https".equalsIgnoreCase(address.getScheme()) ? 443 : "http".equalsIgnoreCase(address.getScheme()) ? 80 : -1;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package nl.briefwissel.web;
 
+import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignInSecurity;
 
@@ -25,7 +26,7 @@ class WebSecurity {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain pages(HttpSecurity http, SignInSecurity signIn) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignInSecurity signIn, PublicAddress publicAddress) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/login/code", "/login/code/setup", "/login/link", "/login/link/sent", "/login/link/use", "/login/organisation/sent", "/login/organisation/link", "/login/organisation/link/use", "/oauth2/authorization/**", "/login/oauth2/**", "/password/**", "/intake/**", "/evaluation/**", "/address-confirmation/**", "/privacy", "/accessibility", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
 					"/house-style/**",
@@ -52,7 +53,7 @@ class WebSecurity {
 			.addFilterBefore(signIn.codeFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signIn.afterSignOut()))
 			// Also the CSRF check's refusal: a form sent after the sign-in expired gets its text back.
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ExpiredForms.handler()))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ExpiredForms.handler(publicAddress::base)))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()));

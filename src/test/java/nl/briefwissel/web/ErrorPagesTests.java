@@ -270,18 +270,33 @@ class ErrorPagesTests {
 			.doesNotContain("Opnieuw inloggen").doesNotContain("uitgelogd");
 	}
 
-	/** Posted from another site: the refusal does not show that site's text as if the visitor wrote it. */
+	/**
+	 * Posted from another site: the refusal does not show that site's text as if the visitor wrote it on this one. Only
+	 * a form the browser says came from this site (Sec-Fetch-Site same-origin, or on plain http an Origin that is this
+	 * site's own) gets its text back; one that names no origin, or another port of this host, is explained without it.
+	 */
 	@Test
 	void aFormPostedFromAnotherSiteIsNotGivenBack() throws Exception {
 		String path = "/intake/programme/" + java.util.UUID.randomUUID();
 		var http = java.net.http.HttpClient.newHttpClient();
-		for (String[] header : new String[][] { { "Sec-Fetch-Site", "cross-site" }, { "Origin", "https://elders.example" } }) {
+		for (String[] header : new String[][] { { "Sec-Fetch-Site", "cross-site" }, { "Origin", "https://elders.example" },
+				{ "Sec-Fetch-Site", "same-site" }, { "Sec-Fetch-Site", "none" }, { "Origin", "http://localhost:1" },
+				{ "Origin", "null" }, { "X-Nothing", "said" } }) {
 			HttpResponse<String> refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
 				.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html").header(header[0], header[1])
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("question=Bel+nu+0900-1234&_csrf=verlopen")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(refused.statusCode()).isEqualTo(403);
-			assertThat(refused.body()).as(header[0]).doesNotContain("0900-1234");
+			assertThat(refused.body()).as(header[0] + " " + header[1]).doesNotContain("0900-1234")
+				.contains("Wat er in het formulier stond, tonen we hier niet");
+		}
+		for (String[] header : new String[][] { { "Sec-Fetch-Site", "same-origin" }, { "Origin", "http://localhost:" + port } }) {
+			HttpResponse<String> refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+				.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html").header(header[0], header[1])
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("question=Bel+nu+0900-1234&_csrf=verlopen")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(refused.statusCode()).isEqualTo(403);
+			assertThat(refused.body()).as(header[0]).contains("0900-1234").doesNotContain("tonen we hier niet");
 		}
 	}
 

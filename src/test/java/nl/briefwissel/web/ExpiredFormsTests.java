@@ -73,10 +73,53 @@ class ExpiredFormsTests {
 		for (int i = 0; i < parameters.length; i += 2) {
 			request.addParameter(parameters[i], parameters[i + 1]);
 		}
-		ExpiredForms.handler().handle(request, new MockHttpServletResponse(), new MissingCsrfTokenException(null));
+		return refused(request).getAttribute("written") instanceof List<?> written ? List.copyOf(written) : List.of();
+	}
+
+	private static ExtendedModelMap refused(MockHttpServletRequest request) throws Exception {
+		ExpiredForms.handler(() -> "https://briefwissel.example.nl").handle(request, new MockHttpServletResponse(),
+				new MissingCsrfTokenException(null));
 		ExtendedModelMap model = new ExtendedModelMap();
 		new ExpiredForms().page(request, model);
-		return List.copyOf((List<?>) model.getAttribute("written"));
+		return model;
+	}
+
+	/**
+	 * Another site can post any text to a form here: it came back on this site as what the visitor wrote. Only a
+	 * form the browser says is from this site (Sec-Fetch-Site same-origin, or an Origin that is the public address or
+	 * the address the request came to) is given back; otherwise the page says why it shows nothing.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void writingIsGivenBackOnlyFromAFormOfThisSite() throws Exception {
+		String[][] ours = { { "Sec-Fetch-Site", "same-origin" }, { "Origin", "https://briefwissel.example.nl" },
+				{ "Origin", "https://briefwissel.example.nl:443" }, { "Origin", "http://localhost" } };
+		for (String[] header : ours) {
+			ExtendedModelMap model = refused(letter(header));
+			assertThat((List<Object>) model.getAttribute("written")).as(header[0] + " " + header[1]).containsExactly("Bel nu 0900-1234");
+			assertThat(model.getAttribute("withheld")).isEqualTo(false);
+		}
+		String[][] elsewhere = { {}, { "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" }, { "Sec-Fetch-Site", "none" },
+				{ "Origin", "https://elders.example" }, { "Origin", "http://localhost:8081" }, { "Origin", "https://briefwissel.example.nl:8443" },
+				{ "Origin", "http://briefwissel.example.nl" }, { "Origin", "null" }, { "Origin", "no origin at all" } };
+		for (String[] header : elsewhere) {
+			ExtendedModelMap model = refused(letter(header));
+			assertThat((List<Object>) model.getAttribute("written")).as(String.join(" ", header)).isEmpty();
+			assertThat(model.getAttribute("withheld")).as(String.join(" ", header)).isEqualTo(true);
+		}
+		// Nothing written, nothing withheld to speak of.
+		MockHttpServletRequest empty = new MockHttpServletRequest("POST", "/coach/trajectories/7b1c/notes");
+		empty.addHeader("Origin", "https://elders.example");
+		assertThat(refused(empty).getAttribute("withheld")).isEqualTo(false);
+	}
+
+	private static MockHttpServletRequest letter(String... header) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/participant/conversation");
+		if (header.length == 2) {
+			request.addHeader(header[0], header[1]);
+		}
+		request.addParameter("text", "Bel nu 0900-1234");
+		return request;
 	}
 
 	private static List<Path> files(String root, String extension) throws IOException {
