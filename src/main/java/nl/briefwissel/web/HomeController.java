@@ -1,6 +1,7 @@
 package nl.briefwissel.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+	/** The day the statement's text was last reviewed: changed with the text. */
+	static final String STATEMENT_DATE = "2026-12-07";
+
 	/**
 	 * Where anyone reports what does not work for them, from the setting: a mailto: or https link, or null when
 	 * not set and the statement says whom to tell in words. A setting and not the organisations' privacy
@@ -26,7 +30,21 @@ class HomeController {
 	/** The contact as shown: the address without mailto:, or the link. */
 	private final String contactText;
 
-	HomeController(@Value("${briefwissel.accessibility.contact:}") String contact) {
+	/**
+	 * The day the statement was drawn up (the Dutch model statement names it), from the setting as well: the day this
+	 * text was last reviewed by default, an organisation's own day after its own evaluation.
+	 */
+	private final LocalDate statementDate;
+
+	HomeController(@Value("${briefwissel.accessibility.contact:}") String contact,
+			@Value("${briefwissel.accessibility.statement-date:" + STATEMENT_DATE + "}") String statementDate) {
+		try {
+			this.statementDate = LocalDate.parse(statementDate.strip());
+		}
+		catch (java.time.format.DateTimeParseException notADay) {
+			throw new IllegalArgumentException(
+					"briefwissel.accessibility.statement-date must be a day written as 2026-12-07, not " + statementDate, notADay);
+		}
 		String given = contact.strip();
 		if (given.isEmpty()) {
 			this.contact = null;
@@ -68,6 +86,7 @@ class HomeController {
 	String accessibility(Model model) {
 		model.addAttribute("contact", contact);
 		model.addAttribute("contactText", contactText);
+		model.addAttribute("statementDate", statementDate);
 		return statement(model, "accessibility", List.of("standard", "tested", "known", "status", "contact", "enforcement"));
 	}
 

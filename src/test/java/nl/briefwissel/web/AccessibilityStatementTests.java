@@ -44,18 +44,44 @@ class AccessibilityStatementTests {
 		assertThat(english.select("a[href=https://www.nationaleombudsman.nl/]")).hasSize(1);
 	}
 
+	/**
+	 * The Dutch model statement names the day it was drawn up; this one had none. From the setting (read at the start,
+	 * never from the database), written out in the page's language.
+	 */
+	@Test
+	void theStatementSaysTheDayItWasDrawnUp() throws Exception {
+		assertThat(page("nl").getElementById("statement-date").text()).isEqualTo("Deze verklaring is opgesteld op 7 december 2026.");
+		assertThat(page("en").getElementById("statement-date").text()).isEqualTo("This statement was drawn up on 7 December 2026.");
+		var model = new ExtendedModelMap();
+		new HomeController("", " 2027-03-01 ").accessibility(model);
+		assertThat(model.getAttribute("statementDate")).isEqualTo(java.time.LocalDate.of(2027, 3, 1));
+		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("", "1 maart 2027"))
+			.withMessageContaining("briefwissel.accessibility.statement-date");
+	}
+
+	/** Without a contact setting the statement still names, for each reader, whom to tell, and who answers. */
+	@Test
+	void withoutAContactSettingEveryReaderIsToldWhereToGo() throws Exception {
+		String dutch = page("nl").text();
+		assertThat(dutch).contains("Vertel het je e-coach", "de organisatie die je de uitnodiging of de link gaf",
+				"De organisatie die Briefwissel gebruikt, is verantwoordelijk voor het oplossen")
+			.doesNotContain("Briefwissel-project", "Je kunt het ook direct melden bij");
+		assertThat(page("en").text()).contains("The organisation that uses Briefwissel is responsible for fixing it")
+			.doesNotContain("Briefwissel project");
+	}
+
 	@Test
 	void theContactSettingIsAnAddressOrAnHttpsLinkAndNothingElse() {
 		var model = new ExtendedModelMap();
-		new HomeController(" toegankelijkheid@gemeente.nl ").accessibility(model);
+		new HomeController(" toegankelijkheid@gemeente.nl ", HomeController.STATEMENT_DATE).accessibility(model);
 		assertThat(model.getAttribute("contact")).isEqualTo("mailto:toegankelijkheid@gemeente.nl");
 		assertThat(model.getAttribute("contactText")).isEqualTo("toegankelijkheid@gemeente.nl");
-		new HomeController("https://www.gemeente.nl/toegankelijkheid").accessibility(model);
+		new HomeController("https://www.gemeente.nl/toegankelijkheid", HomeController.STATEMENT_DATE).accessibility(model);
 		assertThat(model.getAttribute("contact")).isEqualTo("https://www.gemeente.nl/toegankelijkheid");
-		new HomeController("").accessibility(model);
+		new HomeController("", HomeController.STATEMENT_DATE).accessibility(model);
 		assertThat(model.getAttribute("contact")).isNull();
-		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("http://www.gemeente.nl/toegankelijkheid"));
-		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("javascript:alert(1)"));
-		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("toegankelijkheid@gemeente"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("http://www.gemeente.nl/toegankelijkheid", HomeController.STATEMENT_DATE));
+		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("javascript:alert(1)", HomeController.STATEMENT_DATE));
+		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("toegankelijkheid@gemeente", HomeController.STATEMENT_DATE));
 	}
 }
