@@ -162,7 +162,8 @@ class ProgrammeSettingsTests {
 		assertThat(summary.attr("tabindex")).isEqualTo("-1");
 		assertThat(summary.hasAttr("autofocus")).isTrue();
 		assertThat(summary.closest("form")).isSameAs(page.getElementById("weeks-" + id).closest("form"));
-		assertThat(summary.selectFirst("h2").text()).isEqualTo("Nog niet alles is goed ingevuld");
+		// A heading under the programme's own (h2), not beside it.
+		assertThat(summary.selectFirst("h3").text()).isEqualTo("Nog niet alles is goed ingevuld");
 		List<String> fields = List.of("weeks", "moments", "reply", "retention", "mode", "intake");
 		assertThat(summary.select("li a")).extracting(link -> link.attr("href"))
 			.containsExactlyElementsOf(fields.stream().map(field -> "#" + field + "-" + id).toList());
@@ -176,6 +177,7 @@ class ProgrammeSettingsTests {
 		assertThat(page.getElementById("mode-error-" + id).text())
 			.isEqualTo("Deze keuze voor berichten per mail bestaat niet. Kies de hele tekst of alleen een melding.");
 		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("settings-errors-" + id);
+		assertThat(page.select("[role=alert]")).as("no summary for a form without mistakes").containsExactly(summary);
 	}
 
 	/** A mail mode not in the list was told to type a whole number; it gets a sentence of its own, in both languages. */
