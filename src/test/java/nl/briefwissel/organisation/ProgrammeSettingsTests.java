@@ -170,7 +170,10 @@ class ProgrammeSettingsTests {
 		for (String field : fields) {
 			Element input = page.getElementById(field + "-" + id);
 			assertThat(input.attr("aria-invalid")).as(field).isEqualTo("true");
-			assertThat(describedBy(page, input)).as(field).extracting(Element::id).containsExactly(field + "-error-" + id);
+			// Its message last, after a field's own help where it has one (retention: decision 0134).
+			assertThat(describedBy(page, input)).as(field).extracting(Element::id)
+				.containsExactlyElementsOf(field.equals("retention") ? List.of("retention-help-" + id, "retention-error-" + id)
+						: List.of(field + "-error-" + id));
 			assertThat(summary.selectFirst("a[href=#" + field + "-" + id + "]").text()).as(field)
 				.isEqualTo(page.getElementById(field + "-error-" + id).text());
 		}
