@@ -39,7 +39,8 @@ class HomeController {
 	HomeController(@Value("${briefwissel.accessibility.contact:}") String contact,
 			@Value("${briefwissel.accessibility.statement-date:" + STATEMENT_DATE + "}") String statementDate) {
 		try {
-			this.statementDate = LocalDate.parse(statementDate.strip());
+			// Left empty (BRIEFWISSEL_ACCESSIBILITY_STATEMENT_DATE= in a compose file) is not set: the default, not a failed start.
+			this.statementDate = LocalDate.parse(statementDate.isBlank() ? STATEMENT_DATE : statementDate.strip());
 		}
 		catch (java.time.format.DateTimeParseException notADay) {
 			throw new IllegalArgumentException(

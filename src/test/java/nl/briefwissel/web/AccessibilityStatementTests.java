@@ -55,6 +55,8 @@ class AccessibilityStatementTests {
 		var model = new ExtendedModelMap();
 		new HomeController("", " 2027-03-01 ").accessibility(model);
 		assertThat(model.getAttribute("statementDate")).isEqualTo(java.time.LocalDate.of(2027, 3, 1));
+		new HomeController("", "  ").accessibility(model);
+		assertThat(model.getAttribute("statementDate")).as("left empty: the default").isEqualTo(java.time.LocalDate.parse(HomeController.STATEMENT_DATE));
 		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("", "1 maart 2027"))
 			.withMessageContaining("briefwissel.accessibility.statement-date");
 	}
