@@ -7,9 +7,9 @@ import java.util.Set;
  * Whether a participant's letter is Dutch or English, by its little words (decision 0097). A participant
  * set to Dutch may answer in English (a colleague reads along), and the letter's {@code lang} must say
  * so. Deterministic and cheap: it counts words that are common in one language and rare in the other,
- * and overrides the participant's language only on strong evidence; a short or mixed letter is taken to
- * be in the participant's language, as it was before. A wrong {@code lang} makes a screen reader read the
- * whole letter with the wrong voice, worse than none: when in doubt, the participant's.
+ * and overrides the fallback only on strong evidence; a short or mixed letter is taken to be in the
+ * fallback its caller is sure of (the conversation's), or in none. A wrong {@code lang} makes a screen reader
+ * read the whole letter with the wrong voice, worse than none (decision 0097, amended twice).
  * <p>
  * Here, beside the conversation and the trajectory both: the question of an application is tagged by the same
  * rule as a letter (an application by mail is taken to be Dutch, and may be English), and the trajectory module
@@ -26,12 +26,20 @@ public final class LetterLanguage {
 	private static final Set<String> DUTCH_WORDS = Set.of("de", "het", "een", "en", "ik", "je", "jij", "jou", "jouw", "niet",
 			"dat", "voor", "maar", "ook", "wat", "zijn", "mijn", "heb", "hebt", "heeft", "naar", "dit", "om", "als", "bij",
 			"nog", "wel", "kan", "wil", "moet", "graag", "hier", "veel", "omdat", "mij", "jullie", "wij", "ons", "onze", "zou",
-			"zal", "geen", "nu", "deze", "uit");
+			"zal", "geen", "nu", "deze", "uit",
+			// The words of a short thanks or yes: "Dank je Anja, mooie samenvatting. Ik ga solliciteren!" had two
+			// counted words and took the language of the letter before, an English one. None is an English word
+			// but "dank" and "tot", rare in a letter.
+			"dank", "bedankt", "ga", "gaat", "gaan", "mooi", "mooie", "goed", "fijn", "tot", "ja", "nee", "zo", "weet",
+			"denk", "vind", "lukt", "morgen", "groet", "groeten", "groetjes");
 
 	private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "i", "you", "your", "not", "that", "to", "with",
 			"for", "but", "also", "what", "my", "have", "has", "this", "it", "are", "be", "at", "would", "will", "can", "here",
 			"how", "much", "very", "because", "our", "should", "no", "then", "now", "these", "from", "am", "just", "about",
-			"thank", "thanks", "which");
+			"thank", "thanks", "which",
+			// Likewise for a short English one; with its apostrophe, as the words are split.
+			"yes", "good", "great", "see", "i'm", "i'll", "it's", "don't", "that's", "you're", "we're", "they", "there",
+			"going", "looking", "forward");
 
 	/** Fewer counted words than this: too short to tell, the participant's language. */
 	private static final int ENOUGH = 5;
@@ -43,9 +51,20 @@ public final class LetterLanguage {
 	}
 
 	/**
+	 * The {@code lang} on a page in {@code page}'s language of a text whose language was not kept (the goals,
+	 * the closing summary and the reaction to it): the language its own words clearly are where that differs
+	 * from the page's; null where it is the page's, or where its words are too few or mixed to tell. Not the
+	 * participant's setting of today, which a switch to English made the language of Dutch goals (WCAG 3.1.2).
+	 */
+	public static String langOn(String text, Locale page) {
+		Locale written = of(text, null);
+		return written == null || page != null && written.getLanguage().equals(page.getLanguage()) ? null : written.getLanguage();
+	}
+
+	/**
 	 * {@code fallback} unless the letter's own words clearly say Dutch or English. Quoted lines ({@code >}:
 	 * the coach's letter around answers typed into it, kept by the mail reply's trimmer) are someone else's
-	 * words and do not count.
+	 * words and do not count. A null {@code fallback} asks whether the words tell at all: null where they do not.
 	 */
 	public static Locale of(String text, Locale fallback) {
 		if (text == null) {

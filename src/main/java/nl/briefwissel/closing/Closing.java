@@ -1,6 +1,9 @@
 package nl.briefwissel.closing;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
+
+import nl.briefwissel.LetterLanguage;
 
 /**
  * The coach's closing summary and, once written, the participant's reaction. {@code writtenByName} is
@@ -8,10 +11,26 @@ import java.time.OffsetDateTime;
  * null for a summary written before that was kept, which shows as the trajectory's coach's.
  * {@code summaryReadable} or {@code reactionReadable} false (and that text null) when it does not open,
  * for a marked line in its place (decision 0057). {@code sentAt} null while it is the coach's draft,
- * which only the coach's page shows (decision 0086).
+ * which only the coach's page shows (decision 0086). Neither keeps the language it was written in: its
+ * {@code lang} is that of its own words, none where they do not tell (decision 0097, amended).
  */
 public record Closing(String summary, OffsetDateTime writtenAt, String reaction, OffsetDateTime reactedAt,
 		String writtenByName, boolean summaryReadable, boolean reactionReadable, OffsetDateTime sentAt) {
+
+	/** The language the summary's words clearly are; null where they do not tell (or it does not open). */
+	public Locale summaryLanguage() {
+		return LetterLanguage.of(summary, null);
+	}
+
+	/** The summary's {@code lang} on a page in {@code page}'s language, as {@link LetterLanguage#langOn}. */
+	public String summaryLangOn(Locale page) {
+		return LetterLanguage.langOn(summary, page);
+	}
+
+	/** The reaction's {@code lang} on a page in {@code page}'s language, as {@link LetterLanguage#langOn}. */
+	public String reactionLangOn(Locale page) {
+		return LetterLanguage.langOn(reaction, page);
+	}
 
 	/** Whether the participant was sent it: mailed, and reading it under My trajectory. */
 	public boolean sent() {

@@ -52,6 +52,24 @@ public record Message(UUID id, UUID trajectoryId, UUID authorId, String authorNa
 		return langOn(language, page);
 	}
 
+	/**
+	 * The language the next letter of {@code conversation} (oldest first) is expected in, for the {@code lang}
+	 * of the box it is typed in (its spell-check follows it) and of the text that comes back from it: that of
+	 * the latest letter that has one, whoever wrote it, as one answers a letter in the language it came in;
+	 * before any, the participant's setting, as the first letter's language is taken (decision 0097). Not the
+	 * setting alone: after a switch to English a Dutch coach writing on in Dutch had a box marked English and
+	 * every word underlined. A guess of the moment, not kept: the letter sent is tagged by its own words.
+	 */
+	public static Locale expectedIn(List<Message> conversation, Locale participant) {
+		for (int i = conversation.size() - 1; i >= 0; i--) {
+			Message letter = conversation.get(i);
+			if (!letter.isNote() && letter.language() != null) {
+				return letter.language();
+			}
+		}
+		return participant;
+	}
+
 	/** As {@link #langOn(Locale)}, for a text in {@code written}. */
 	public static String langOn(Locale written, Locale page) {
 		return written == null || page != null && written.getLanguage().equals(page.getLanguage()) ? null : written.getLanguage();

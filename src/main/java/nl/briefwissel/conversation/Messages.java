@@ -140,31 +140,49 @@ class Messages {
 	}
 
 	/**
-	 * The language a new letter is written in (decision 0097, amended): the language its own words clearly
-	 * are, the coach's letter as the participant's; else the language of the conversation's latest letter
-	 * that has one; else, for the first, the participant's. Not the participant's setting of the moment: a
-	 * participant who reads the pages in English may go on writing with their coach in Dutch, and a Dutch
-	 * letter stored as English has no lang on the English page. Briefwissel's notes: none.
+	 * The language a new letter is written in (decision 0097, amended twice): the language its own words
+	 * clearly are, the coach's letter as the participant's; else the conversation's where that is sure; else
+	 * none. Not the participant's setting of the moment: a participant who reads the pages in English may go
+	 * on writing with their coach in Dutch. Briefwissel's notes: none.
 	 */
 	private String writtenIn(UUID trajectoryId, Author author, MessageKind kind, String body) {
 		if (kind != MessageKind.MESSAGE || author == Author.SYSTEM) {
 			return null;
 		}
-		Locale conversation = jdbc.sql("""
-				select m.language from message m
-				where m.trajectory_id = :trajectory and m.kind = 'MESSAGE' and m.language is not null
-				order by m.created_at desc, m.id desc limit 1""")
-			.param("trajectory", trajectoryId)
-			.query(String.class)
-			.optional()
-			.or(() -> jdbc.sql("""
+		Locale written = LetterLanguage.of(body, conversationLanguage(trajectoryId));
+		return written == null ? null : written.getLanguage();
+	}
+
+	/**
+	 * The language a short letter is taken to be in: that of the latest letters of both, where they agree (or
+	 * only one has written yet); null where they differ, the conversation changing language or each writing
+	 * their own. The latest letter alone made a participant's short Dutch thanks English after her one English
+	 * letter to a coach who wrote Dutch: no lang at all rather than a wrong one ({@link Message#langOn}).
+	 * The first letter of a conversation has only the participant's setting to go by.
+	 */
+	private Locale conversationLanguage(UUID trajectoryId) {
+		Set<String> latest = new HashSet<>();
+		for (Author side : List.of(Author.PARTICIPANT, Author.COACH)) {
+			jdbc.sql("""
+					select m.language from message m
+					where m.trajectory_id = :trajectory and m.kind = 'MESSAGE' and m.author_role = :role and m.language is not null
+					order by m.created_at desc, m.id desc limit 1""")
+				.param("trajectory", trajectoryId)
+				.param("role", side.name())
+				.query(String.class)
+				.optional()
+				.ifPresent(latest::add);
+		}
+		if (latest.isEmpty()) {
+			return jdbc.sql("""
 					select a.preferred_language from trajectory t join account a on a.id = t.participant_id where t.id = :trajectory""")
 				.param("trajectory", trajectoryId)
 				.query(String.class)
-				.optional())
-			.map(Locale::forLanguageTag)
-			.orElse(LetterLanguage.DUTCH);
-		return LetterLanguage.of(body, conversation).getLanguage();
+				.optional()
+				.map(Locale::forLanguageTag)
+				.orElse(LetterLanguage.DUTCH);
+		}
+		return latest.size() == 1 ? Locale.forLanguageTag(latest.iterator().next()) : null;
 	}
 
 	/**

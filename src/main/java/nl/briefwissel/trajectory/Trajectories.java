@@ -202,6 +202,15 @@ public class Trajectories {
 			this(question, goals, questionReadable, goalsReadable, null, false);
 		}
 
+		/**
+		 * The goals' {@code lang} on a page in {@code page}'s language: no language is kept with them, so that of
+		 * their own words where it differs, none where they do not tell ({@link nl.briefwissel.LetterLanguage#langOn}).
+		 * Not the participant's setting of today: Dutch goals were marked English after a switch.
+		 */
+		public String goalsLangOn(Locale page) {
+			return nl.briefwissel.LetterLanguage.langOn(goals, page);
+		}
+
 		/** The question's {@code lang} on a page in {@code page}'s language: where it differs, as a letter's. */
 		public String questionLangOn(Locale page) {
 			return questionLanguage == null || page != null && questionLanguage.getLanguage().equals(page.getLanguage()) ? null

@@ -234,6 +234,156 @@ class LetterLanguageTests {
 	}
 
 	/**
+	 * A walk found Sanne's short Dutch thanks marked English: two of its words counted, too few, and it took the
+	 * language of the letter before. The little words of a short thanks or yes tell it now, both ways; a few
+	 * words or a mix still do not.
+	 */
+	@Test
+	void aShortDutchOrEnglishSentenceIsToldByItsLittleWords() {
+		Locale dutch = Locale.forLanguageTag("nl");
+		assertThat(LetterLanguage.of("Dank je Anja, mooie samenvatting. Ik ga solliciteren!", Locale.ENGLISH)).isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Ja, dat is goed. Tot morgen!", Locale.ENGLISH)).isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Fijn, ik weet het nu. Groetjes!", Locale.ENGLISH)).isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Thanks, I'm looking forward to it!", dutch)).isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("Yes, good, see you there!", dutch)).isEqualTo(Locale.ENGLISH);
+		// Too few to tell: the fallback, or nothing where none is given.
+		assertThat(LetterLanguage.of("Prima, tot dinsdag!", Locale.ENGLISH)).isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("Prima, tot dinsdag!", null)).isNull();
+		assertThat(LetterLanguage.of("Great, see you!", dutch)).isEqualTo(dutch);
+		assertThat(LetterLanguage.of("Meer rust in mijn week", null)).isNull();
+		// No word of the other language taken for one: English with "dank" or "tot" and Dutch with English loans.
+		assertThat(LetterLanguage.of("The dank cellar was no place for a tot, you see, and it was cold.", null)).isEqualTo(Locale.ENGLISH);
+		assertThat(LetterLanguage.of("Ik heb een meeting met de manager, die is goed gegaan.", null)).isEqualTo(dutch);
+	}
+
+	/**
+	 * Where a short letter's words do not tell, the conversation's language is used only where it is sure: the
+	 * latest letters of both in one language. After the participant's English letter to a coach who writes Dutch,
+	 * a short Dutch one was stored as English; now it has no language, and no lang on either page.
+	 */
+	@Test
+	void aShortLetterAfterTheConversationChangedLanguageHasNone() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(),
+				"Welkom! Ik ben blij dat je er bent en ik kijk uit naar je eerste brief.");
+		conversations.participantWrites(running.id(), running.participant().id(),
+				"Sorry, I wrote this one in English because my partner will read it with me. I have a question about the plan.");
+		conversations.participantWrites(running.id(), running.participant().id(), "Prima, tot dinsdag!");
+
+		assertThat(conversations.of(running.id())).extracting(Message::language)
+			.containsExactly(Locale.forLanguageTag("nl"), Locale.ENGLISH, null);
+		assertThat(langs(mvc.perform(get("/participant/conversation").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString())).containsExactly("", "en", "");
+		assertThat(langs(mvc.perform(get("/participant/conversation").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString())).containsExactly("nl", "", "");
+	}
+
+	/**
+	 * Sanne's thanks after her one English letter, in a conversation of English letters: its own words say Dutch.
+	 */
+	@Test
+	void aShortDutchThanksAfterEnglishLettersIsDutch() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(),
+				"Thank you for your letter. I am happy to write in English with you from now on.");
+		conversations.participantWrites(running.id(), running.participant().id(),
+				"Thanks, I think that is the right step for me and I will tell my manager about it.");
+		conversations.participantWrites(running.id(), running.participant().id(), "Dank je Anja, mooie samenvatting. Ik ga solliciteren!");
+
+		assertThat(conversations.of(running.id())).extracting(Message::language)
+			.containsExactly(Locale.ENGLISH, Locale.ENGLISH, Locale.forLanguageTag("nl"));
+		assertThat(langs(mvc.perform(get("/participant/conversation").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString())).containsExactly("", "", "nl");
+	}
+
+	/**
+	 * Goals, the closing summary and the reaction keep no language: after the participant switched to English
+	 * their Dutch goals and their coach's Dutch summary were marked English on the Dutch pages, and had no lang on
+	 * the English ones. Their own words say it now; goals too short to tell have none.
+	 */
+	@Test
+	void goalsTheSummaryAndTheReactionSayTheLanguageOfTheirOwnWords(@Autowired nl.briefwissel.trajectory.Trajectories trajectories)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		trajectories.changeGoals(running.id(), running.participant().id(),
+				"Ik wil weten of ik een andere baan zoek, en wat ik daar nu al voor kan doen.");
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We hebben samen gekeken naar wat je energie geeft. Je weet nu dat je wilt solliciteren, en hoe je dat aanpakt.")
+			.param("send", "true"))
+			.andExpect(status().is3xxRedirection());
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Dank je wel, ik ga het doen en ik laat je weten hoe het gaat."))
+			.andExpect(status().is3xxRedirection());
+
+		var dutchStart = Jsoup.parse(mvc.perform(get("/participant").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(dutchStart.select("textarea[name=goals]")).singleElement().satisfies(goals -> assertThat(goals.hasAttr("lang")).isFalse());
+		assertThat(dutchStart.select(".bw-closing .bw-message__body:contains(energie geeft)")).singleElement()
+			.satisfies(summary -> assertThat(summary.hasAttr("lang")).isFalse());
+		assertThat(dutchStart.select("textarea[name=reaction]")).singleElement().satisfies(reaction -> assertThat(reaction.hasAttr("lang")).isFalse());
+		var englishStart = Jsoup.parse(mvc.perform(get("/participant").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(englishStart.select("textarea[name=goals]")).singleElement().satisfies(goals -> assertThat(goals.attr("lang")).isEqualTo("nl"));
+		assertThat(englishStart.select(".bw-closing .bw-message__body:contains(energie geeft)")).singleElement()
+			.satisfies(summary -> assertThat(summary.attr("lang")).isEqualTo("nl"));
+		assertThat(englishStart.select("textarea[name=reaction]")).singleElement().satisfies(reaction -> assertThat(reaction.attr("lang")).isEqualTo("nl"));
+
+		var coach = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "nl").with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(coach.select(".bw-message__body:contains(andere baan)")).singleElement().satisfies(goals -> assertThat(goals.hasAttr("lang")).isFalse());
+		assertThat(coach.select("textarea#summary")).singleElement().satisfies(summary -> assertThat(summary.hasAttr("lang")).isFalse());
+		assertThat(coach.select(".bw-closing .bw-message__body:contains(laat je weten)")).singleElement()
+			.satisfies(reaction -> assertThat(reaction.hasAttr("lang")).isFalse());
+		var coachInEnglish = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "en").with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(coachInEnglish.select(".bw-closing .bw-message__body:contains(laat je weten)")).singleElement()
+			.satisfies(reaction -> assertThat(reaction.attr("lang")).isEqualTo("nl"));
+
+		var record = Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(record.select(".bw-record__text:contains(andere baan)")).singleElement().satisfies(goals -> assertThat(goals.hasAttr("lang")).isFalse());
+		assertThat(record.select(".bw-record__text:contains(energie geeft)")).singleElement()
+			.satisfies(summary -> assertThat(summary.hasAttr("lang")).isFalse());
+		var englishRecord = Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(englishRecord.select(".bw-record__text:contains(laat je weten)")).singleElement()
+			.satisfies(reaction -> assertThat(reaction.attr("lang")).isEqualTo("nl"));
+
+		// Too short to tell: no lang, not the setting of today.
+		trajectories.changeGoals(running.id(), running.participant().id(), "Meer rust");
+		var shortGoals = Jsoup.parse(mvc.perform(get("/participant").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(shortGoals.select("textarea[name=goals]")).singleElement().satisfies(goals -> assertThat(goals.hasAttr("lang")).isFalse());
+	}
+
+	/**
+	 * The box the coach writes in is marked with the language the conversation is in, which spell-check follows:
+	 * after the participant switched to English the coach writing on in Dutch had a box marked English; a
+	 * conversation gone English has an English box on the coach's Dutch page, whatever the setting.
+	 */
+	@Test
+	void theCoachsWriteBoxIsInTheConversationsLanguage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(),
+				"Welkom! Ik ben blij dat je er bent en ik kijk uit naar je eerste brief.");
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+
+		var dutch = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "nl").with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(dutch.select("textarea#text")).singleElement().satisfies(box -> assertThat(box.hasAttr("lang")).isFalse());
+		assertThat(dutch.select("textarea#summary")).singleElement().satisfies(box -> assertThat(box.hasAttr("lang")).isFalse());
+
+		jdbc.sql("update account set preferred_language = 'nl' where id = :id").param("id", running.participant().id()).update();
+		conversations.participantWrites(running.id(), running.participant().id(),
+				"Sorry, I wrote this one in English because my partner will read it with me. I have a question about the plan.");
+		var english = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "nl").with(fixtures.as(running.coach())))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(english.select("textarea#text")).singleElement().satisfies(box -> assertThat(box.attr("lang")).isEqualTo("en"));
+		assertThat(english.select("textarea#summary")).singleElement().satisfies(box -> assertThat(box.attr("lang")).isEqualTo("en"));
+	}
+
+	/**
 	 * Answers typed into the coach's letter by mail come with the coach's lines quoted around them: those are
 	 * the coach's words, in the conversation's language, and must not outvote the participant's English answers.
 	 */

@@ -238,16 +238,19 @@ class FormErrorsAccessibilityTests {
 		assertThat(tooLong.select("[autofocus]")).extracting(Element::id).containsExactly("text");
 	}
 
-	/** The coach's closing summary is in the participant's language: said so on a page read in the other (WCAG 3.1.2). */
+	/**
+	 * The coach's closing summary says the language its words are in on a page read in the other (WCAG 3.1.2): by
+	 * its own words, as no language is kept with it, not the participant's setting (decision 0097, amended).
+	 */
 	@Test
 	void theClosingSummaryOnTheParticipantsPageCarriesItsLanguage() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		jdbc.sql("insert into closing (trajectory_id, summary, written_at, sent_at) values (:t, 'Je krijgt energie van lesgeven.', :at, :at)")
+		jdbc.sql("insert into closing (trajectory_id, summary, written_at, sent_at) values (:t, 'Je krijgt energie van lesgeven, en dat wil je ook in je werk.', :at, :at)")
 			.param("t", running.id()).param("at", java.time.OffsetDateTime.now()).update();
 
 		Document english = page(get("/participant").param("lang", "en").with(fixtures.as(running.participant())));
 		Element summary = english.select(".bw-closing .bw-message__body").first();
-		assertThat(summary.text()).isEqualTo("Je krijgt energie van lesgeven.");
+		assertThat(summary.text()).isEqualTo("Je krijgt energie van lesgeven, en dat wil je ook in je werk.");
 		assertThat(summary.attr("lang")).isEqualTo("nl");
 		Document dutch = page(get("/participant").param("lang", "nl").with(fixtures.as(running.participant())));
 		assertThat(dutch.select(".bw-closing .bw-message__body").first().hasAttr("lang")).isFalse();

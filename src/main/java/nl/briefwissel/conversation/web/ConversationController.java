@@ -765,6 +765,8 @@ class ConversationController {
 		// Read here, in the page's transaction, not by the template while it renders.
 		model.addAttribute("themeLabel", trajectory.theme() == null ? null : themes.label(trajectory.programmeId(), trajectory.theme(), locale));
 		model.addAttribute("messages", conversation);
+		// The language the coach is expected to write in: the box's lang (and spell-check), the summary's too.
+		model.addAttribute("lettersLanguage", Message.expectedIn(conversation, trajectory.participantLanguage()));
 		model.addAttribute("deliveries", conversations.deliveries(conversation));
 		model.addAttribute("mailFailure", conversations.mailFailure(trajectory.id()).orElse(null));
 		// Mail meant for this conversation that did not go in (too big, from another address): when and why,

@@ -13,6 +13,7 @@ import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Highlights;
+import nl.briefwissel.conversation.Message;
 import nl.briefwissel.conversation.WhereNext;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.trajectory.Trajectories;
@@ -216,14 +217,16 @@ class ParticipantConversationController {
 			.map(t -> whereNext.of(t, LocaleContextHolder.getLocale()))
 			.orElse(null));
 		model.addAttribute("writingTo", trajectory.map(TrajectoryOverview::id).orElse(null));
-		model.addAttribute("messages", trajectory.map(conversations::toRead).orElse(List.of()));
+		List<Message> letters = trajectory.map(conversations::toRead).orElse(List.of());
+		model.addAttribute("messages", letters);
 		model.addAttribute("highlights", trajectory.map(t -> highlights.toRead(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
 		// An address their coach accepted waits for them to confirm it (decision 0091): here too, signed in.
 		model.addAttribute("addressesToConfirm", trajectory.map(t -> accepted.waiting(t.id())).orElse(List.of()));
 		// And those that count, each of which they may stop counting (decision 0102).
 		model.addAttribute("addressesCounting", trajectory.map(t -> accepted.counting(t.id())).orElse(List.of()));
-		model.addAttribute("lettersLanguage", trajectory.map(TrajectoryOverview::participantLanguage).orElse(null));
+		// The language their next letter is expected in: the box's lang, and that of the text that comes back from it.
+		model.addAttribute("lettersLanguage", trajectory.map(t -> Message.expectedIn(letters, t.participantLanguage())).orElse(null));
 		model.addAttribute("uploads", true);
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not point to answering by it.
 		model.addAttribute("byMail", trajectory.map(TrajectoryOverview::lettersByMail).orElse(true));
