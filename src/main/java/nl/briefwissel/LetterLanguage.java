@@ -77,8 +77,9 @@ public final class LetterLanguage {
 				continue;
 			}
 			// Split on anything but letters, apostrophes and dots, then trim the dots: "i.v.m." and "a.s." are one
-			// Dutch abbreviation, not the English "i" and "a".
-			for (String word : line.toLowerCase(Locale.ROOT).split("[^\\p{L}'.]+")) {
+			// Dutch abbreviation, not the English "i" and "a". A phone types the curly apostrophe (I’m): read as the
+			// straight one the word list has.
+			for (String word : line.toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[^\\p{L}'.]+")) {
 				String bare = word.replaceAll("^[.']+|[.']+$", "");
 				if (DUTCH_WORDS.contains(bare)) {
 					dutch++;

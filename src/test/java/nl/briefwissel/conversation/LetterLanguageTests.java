@@ -246,6 +246,8 @@ class LetterLanguageTests {
 		assertThat(LetterLanguage.of("Fijn, ik weet het nu. Groetjes!", Locale.ENGLISH)).isEqualTo(dutch);
 		assertThat(LetterLanguage.of("Thanks, I'm looking forward to it!", dutch)).isEqualTo(Locale.ENGLISH);
 		assertThat(LetterLanguage.of("Yes, good, see you there!", dutch)).isEqualTo(Locale.ENGLISH);
+		// As a phone types it, with the curly apostrophe.
+		assertThat(LetterLanguage.of("I\u2019m fine, I don\u2019t mind. That\u2019s it!", dutch)).isEqualTo(Locale.ENGLISH);
 		// Too few to tell: the fallback, or nothing where none is given.
 		assertThat(LetterLanguage.of("Prima, tot dinsdag!", Locale.ENGLISH)).isEqualTo(Locale.ENGLISH);
 		assertThat(LetterLanguage.of("Prima, tot dinsdag!", null)).isNull();
