@@ -64,13 +64,8 @@ public final class AssignmentInLetter {
 				kept.add(null);
 			}
 			else {
-				StringBuilder own = new StringBuilder();
-				for (int c = 0; c < lines[i].length(); c++) {
-					if (lines[i].charAt(c) == left[i].charAt(c)) {
-						own.append(lines[i].charAt(c));
-					}
-				}
-				kept.add(own.toString().strip().isEmpty() ? null : own.toString().stripTrailing());
+				String own = own(lines[i], left[i]);
+				kept.add(own.isEmpty() ? null : own);
 			}
 		}
 		List<String> out = new ArrayList<>();
@@ -96,6 +91,33 @@ public final class AssignmentInLetter {
 			}
 		}
 		return String.join("\n", out);
+	}
+
+	/**
+	 * What of a line partly blanked is the coach's: its characters left, without the spaces of what was blanked and
+	 * those around it; one space between the coach's words before and after. The blanked words' spaces were kept
+	 * (six spaces before Tot dinsdag). Empty if nothing is left.
+	 */
+	private static String own(String line, String left) {
+		StringBuilder own = new StringBuilder();
+		boolean cut = false;
+		for (int c = 0; c < line.length(); c++) {
+			char kept = line.charAt(c);
+			if (kept != left.charAt(c)) {
+				cut = true;
+			}
+			else if (!cut || !Character.isWhitespace(kept)) {
+				if (cut) {
+					// Spaces before the blanked stretch stood between the coach's words, or before none of them.
+					String before = own.toString().stripTrailing();
+					own.setLength(0);
+					own.append(before.isEmpty() ? "" : before + " ");
+					cut = false;
+				}
+				own.append(kept);
+			}
+		}
+		return own.toString().isBlank() ? "" : own.toString().stripTrailing();
 	}
 
 	/**
@@ -144,7 +166,7 @@ public final class AssignmentInLetter {
 			// letter after that is the coach's.
 			int worksheetEnd = closing != null ? closing.start()
 					: reach(blanked, afterHeading, estimateAt - headingLine.length());
-			blankAsLeft(blanked, instructions, afterHeading, worksheetEnd);
+			blankAsLeft(blanked, instructions, afterHeading, worksheetEnd, -1);
 		}
 		else {
 			anchored(blanked, instructions, estimate);
@@ -200,7 +222,7 @@ public final class AssignmentInLetter {
 				int before = offsets.get(anchor);
 				int from = Math.max(0, at - before - before / 10 - ADDED);
 				StringBuilder trial = new StringBuilder(text);
-				Left left = blankAsLeft(trial, instructions, from, reach(text, at, instructions.length() - before));
+				Left left = blankAsLeft(trial, instructions, from, reach(text, at, instructions.length() - before), at);
 				if (2L * left.words() >= total) {
 					text.replace(0, text.length(), trial.toString());
 					blankOnce(text, estimate, left.end(), reach(text, left.end(), estimate.length()));
@@ -246,55 +268,49 @@ public final class AssignmentInLetter {
 	}
 
 	/**
-	 * The instructions' paragraphs the coach left as they were, in their order between {@code from} and the
-	 * worksheet's end, blanked; of those the coach changed, their lines left as they were, between the paragraphs
-	 * found around them: the line with the changed word stays, the coach's own. Each as whole lines, as the letter
-	 * carries it, so a short line of the worksheet is not found inside another, nor at the start of one the coach
-	 * wrote on. Paragraphs and lines are matched in order as many as can be, not each at the first place it stands:
-	 * a worksheet with the same paragraph or line twice had a changed first one found where the second stood, and the
-	 * worksheet between them was then looked for after it and warned about.
+	 * The instructions as they were, between {@code from} and the worksheet's end, blanked: each paragraph whole, in any
+	 * wrapping, or else those of its lines the coach left as they were; the line with the changed word stays, the
+	 * coach's own. Each as whole lines, as the letter carries it, so a short line of the worksheet is not found inside
+	 * another, nor at the start of one the coach wrote on. Paragraphs and lines are matched in order in one pass, as
+	 * much of them as can be, not each at the first place it stands: a worksheet with the same paragraph twice, the
+	 * first changed, had the changed one found whole where the second stood and its own lines looked for after it only,
+	 * so they were warned about; matching whole paragraphs first and their lines after left the lines uncounted. Before
+	 * {@code nearest} (an offset of the letter, or -1) and before the first paragraph found whole, of two places that
+	 * serve as well the one nearest to it: the worksheet is looked for from a little before where it starts, and a line
+	 * the coach's introduction shares with it is the coach's.
 	 */
-	private static Left blankAsLeft(StringBuilder text, String instructions, int from, int worksheetEnd) {
+	private static Left blankAsLeft(StringBuilder text, String instructions, int from, int worksheetEnd, int nearest) {
 		Lines lines = new Lines(text, from, worksheetEnd);
-		String[] paragraphs = paragraphs(instructions);
-		List<String> units = new ArrayList<>();
-		for (String paragraph : paragraphs) {
-			units.add(words(paragraph));
+		List<Passage> passages = new ArrayList<>();
+		int units = 0;
+		for (String paragraph : paragraphs(instructions)) {
+			int first = units;
+			for (String line : paragraph.split("\n")) {
+				if (!words(line).isEmpty()) {
+					passages.add(new Passage(words(line), units++, 1));
+				}
+			}
+			if (units - first > 1) {
+				passages.add(new Passage(words(paragraph), first, units - first));
+			}
 		}
-		int[][] left = lines.align(units, 0, lines.count());
+		int[][] placed = lines.align(passages, units, nearest < 0 ? -1 : lines.lineAt(nearest));
 		int found = 0;
 		int end = from;
-		for (int i = 0; i < left.length; i++) {
-			if (left[i] != null) {
-				found += units.get(i).length();
-				end = Math.max(end, lines.blank(left[i]));
-			}
-		}
-		for (int i = 0; i < paragraphs.length;) {
-			if (left[i] != null) {
-				i++;
-				continue;
-			}
-			int first = i;
-			List<String> changed = new ArrayList<>();
-			for (; i < paragraphs.length && left[i] == null; i++) {
-				for (String line : paragraphs[i].split("\n")) {
-					if (!words(line).isEmpty()) {
-						changed.add(words(line));
-					}
-				}
-			}
-			int after = first == 0 ? 0 : left[first - 1][0] + left[first - 1][1];
-			int before = i == paragraphs.length ? lines.count() : left[i][0];
-			int[][] kept = lines.align(changed, after, before);
-			for (int k = 0; k < kept.length; k++) {
-				if (kept[k] != null) {
-					found += changed.get(k).length();
-					end = Math.max(end, lines.blank(kept[k]));
-				}
+		for (int p = 0; p < placed.length; p++) {
+			if (placed[p] != null) {
+				found += passages.get(p).words().length();
+				end = Math.max(end, lines.blank(placed[p]));
 			}
 		}
 		return new Left(found, end);
+	}
+
+	/**
+	 * A passage of the instructions to find: a line, or a paragraph whole, as its words; {@code count} of the
+	 * instructions' lines from line {@code first}, which it stands for.
+	 */
+	private record Passage(String words, int first, int count) {
 	}
 
 	/**
@@ -320,8 +336,9 @@ public final class AssignmentInLetter {
 	private static final class Lines {
 
 		/**
-		 * The most steps of matching passages to lines in order ({@link #align}), about 4 MB; beyond it each passage is
-		 * taken where it first stands after the one before, as before the matching in order.
+		 * The most steps of matching passages to lines in order ({@link #align}): its table, about 4 MB, and the places
+		 * found; beyond it each passage is taken where it first stands after the one before, as before the matching in
+		 * order.
 		 */
 		private static final long MOST_STEPS = 1_000_000;
 
@@ -434,88 +451,204 @@ public final class AssignmentInLetter {
 			return next - line;
 		}
 
+		/** The first line that starts at or after an offset of the letter; {@link #count} if none does. */
+		int lineAt(int offset) {
+			return firstFrom(starts, offset);
+		}
+
 		/**
-		 * Where each passage stands between lines {@code from} and {@code to}, in their order, as much of them as can
-		 * be (by the length of their words): ({@code line}, {@code count}) or null for one not found. Of two places
-		 * that serve as well, the first: the one nearest where the worksheet starts.
+		 * Where each passage stands, in their order, as much of them as can be (by the length of their words): a
+		 * passage of {@code count} instruction lines from {@code first} takes those lines, so a paragraph found whole
+		 * and its lines are never both found. ({@code line}, {@code count}) for each passage, or null for one not found.
+		 * Of two places that serve as well, the first: the one nearest where the worksheet starts; but before
+		 * {@code nearest} (a line, or -1) and before the first paragraph found whole, the last: the one nearest to it.
 		 */
-		int[][] align(List<String> passages, int from, int to) {
+		int[][] align(List<Passage> passages, int units, int nearest) {
 			int[][] chosen = new int[passages.size()][];
-			List<Integer> part = new ArrayList<>();
+			// Instruction lines no passage found in the letter covers are left out of the table.
 			List<List<int[]>> at = new ArrayList<>();
-			for (int p = 0; p < passages.size(); p++) {
-				List<int[]> found = occurrences(passages.get(p), from, to);
+			boolean[] kept = new boolean[units];
+			for (Passage passage : passages) {
+				List<int[]> found = occurrences(passage.words(), 0, count());
+				at.add(found);
 				if (!found.isEmpty()) {
-					part.add(p);
-					at.add(found);
+					Arrays.fill(kept, passage.first(), passage.first() + passage.count(), true);
 				}
 			}
-			int n = part.size();
-			int width = to - from;
-			if (n == 0) {
+			int[] index = new int[units + 1];
+			for (int u = 0; u < units; u++) {
+				index[u + 1] = index[u] + (kept[u] ? 1 : 0);
+			}
+			List<Option> options = new ArrayList<>();
+			long places = 0;
+			for (int p = 0; p < passages.size(); p++) {
+				places += at.get(p).size();
+				if (!at.get(p).isEmpty()) {
+					options.add(new Option(p, index[passages.get(p).first()], passages.get(p).count(),
+							passages.get(p).words().length(), at.get(p)));
+				}
+			}
+			int width = count();
+			if (options.isEmpty()) {
 				return chosen;
 			}
-			if ((long) (n + 1) * (width + 1) > MOST_STEPS) {
-				int after = from;
-				for (int k = 0; k < n; k++) {
-					for (int[] place : at.get(k)) {
-						if (place[0] >= after) {
-							chosen[part.get(k)] = place;
-							after = place[0] + place[1];
-							break;
-						}
+			int[][] place = (long) (index[units] + 1) * (width + 1) + places > MOST_STEPS ? firstFound(options, index[units])
+					: inOrder(options, index[units], width);
+			// Before the first paragraph found whole, or the line given, the place nearest to it.
+			int pivot = nearest < 0 ? width : nearest;
+			for (int o = 0; o < options.size(); o++) {
+				if (place[o] != null && options.get(o).count() > 1) {
+					pivot = Math.min(pivot, place[o][0]);
+				}
+			}
+			int next = -1;
+			for (int o = 0; o < options.size(); o++) {
+				if (place[o] != null && place[o][0] >= pivot
+						&& (next < 0 || options.get(o).first() < options.get(next).first())) {
+					next = o;
+				}
+			}
+			if (next >= 0) {
+				nearest(options, place, options.get(next).first(), place[next][0]);
+			}
+			for (int o = 0; o < options.size(); o++) {
+				chosen[options.get(o).passage()] = place[o];
+			}
+			return chosen;
+		}
+
+		/**
+		 * The options over instruction lines before {@code units} placed again in the letter's lines before
+		 * {@code lines}, as much as before, each as late as serves: read backwards, the first.
+		 */
+		private static void nearest(List<Option> options, int[][] place, int units, int lines) {
+			List<Option> mirrored = new ArrayList<>();
+			List<Integer> of = new ArrayList<>();
+			for (int o = 0; o < options.size(); o++) {
+				Option option = options.get(o);
+				if (option.first() + option.count() > units) {
+					continue;
+				}
+				place[o] = null;
+				List<int[]> places = new ArrayList<>();
+				for (int[] found : option.places()) {
+					if (found[0] + found[1] <= lines) {
+						places.add(new int[] { lines - found[0] - found[1], found[1] });
 					}
 				}
-				return chosen;
+				if (!places.isEmpty()) {
+					places.sort((a, b) -> a[0] - b[0]);
+					mirrored.add(new Option(o, units - option.first() - option.count(), option.count(), option.weight(),
+							places));
+					of.add(o);
+				}
 			}
-			// best[k][i]: the most of passages k and on that lines i and on can hold, in order.
-			int[][] best = new int[n + 1][width + 1];
-			for (int k = n - 1; k >= 0; k--) {
-				int weight = passages.get(part.get(k)).length();
-				List<int[]> places = at.get(k);
-				int q = places.size() - 1;
+			if (mirrored.isEmpty()) {
+				return;
+			}
+			int[][] back = inOrder(mirrored, units, lines);
+			for (int m = 0; m < mirrored.size(); m++) {
+				if (back[m] != null) {
+					place[of.get(m)] = new int[] { lines - back[m][0] - back[m][1], back[m][1] };
+				}
+			}
+		}
+
+		/**
+		 * The options placed in order so that as much as can be is found ({@code units} instruction lines, {@code width}
+		 * letter lines); of two places that serve as well, the first.
+		 */
+		private static int[][] inOrder(List<Option> options, int units, int width) {
+			// Each instruction line's options, by where they stand; at one line, a paragraph before its first line.
+			List<List<int[]>> starting = new ArrayList<>();
+			for (int k = 0; k < units; k++) {
+				starting.add(new ArrayList<>());
+			}
+			for (int o = 0; o < options.size(); o++) {
+				for (int[] found : options.get(o).places()) {
+					starting.get(options.get(o).first()).add(new int[] { found[0], found[1], o });
+				}
+			}
+			for (List<int[]> entries : starting) {
+				entries.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : options.get(b[2]).count() - options.get(a[2]).count());
+			}
+			// best[k][i]: the most of instruction lines k and on that letter lines i and on can hold, in order.
+			int[][] best = new int[units + 1][width + 1];
+			for (int k = units - 1; k >= 0; k--) {
+				List<int[]> entries = starting.get(k);
+				int q = entries.size() - 1;
 				for (int i = width - 1; i >= 0; i--) {
 					int most = Math.max(best[k + 1][i], best[k][i + 1]);
-					while (q >= 0 && places.get(q)[0] - from > i) {
+					while (q >= 0 && entries.get(q)[0] > i) {
 						q--;
 					}
-					for (int r = q; r >= 0 && places.get(r)[0] - from == i; r--) {
-						most = Math.max(most, weight + best[k + 1][places.get(r)[0] + places.get(r)[1] - from]);
+					for (int r = q; r >= 0 && entries.get(r)[0] == i; r--) {
+						Option option = options.get(entries.get(r)[2]);
+						most = Math.max(most, option.weight() + best[k + option.count()][i + entries.get(r)[1]]);
 					}
 					best[k][i] = most;
 				}
 			}
+			int[][] place = new int[options.size()][];
 			int k = 0;
 			int i = 0;
-			int q = 0;
-			while (k < n && i < width) {
-				int weight = passages.get(part.get(k)).length();
-				List<int[]> places = at.get(k);
-				while (q < places.size() && places.get(q)[0] - from < i) {
-					q++;
-				}
+			while (k < units && i < width) {
 				int[] taken = null;
-				for (int r = q; r < places.size() && places.get(r)[0] - from == i; r++) {
-					if (weight + best[k + 1][places.get(r)[0] + places.get(r)[1] - from] == best[k][i]) {
-						taken = places.get(r);
+				for (int[] entry : starting.get(k)) {
+					Option option = options.get(entry[2]);
+					if (entry[0] == i && option.weight() + best[k + option.count()][i + entry[1]] == best[k][i]) {
+						taken = entry;
 						break;
 					}
 				}
 				if (taken != null) {
-					chosen[part.get(k)] = taken;
-					i = taken[0] + taken[1] - from;
-					k++;
-					q = 0;
+					place[taken[2]] = new int[] { taken[0], taken[1] };
+					k += options.get(taken[2]).count();
+					i += taken[1];
 				}
 				else if (best[k][i + 1] == best[k][i]) {
 					i++;
 				}
 				else {
 					k++;
-					q = 0;
 				}
 			}
-			return chosen;
+			return place;
+		}
+
+		/** Beyond the most steps: each passage where it first stands after the one before, a paragraph before its lines. */
+		private static int[][] firstFound(List<Option> options, int units) {
+			int[][] place = new int[options.size()][];
+			List<Integer> order = new ArrayList<>();
+			for (int o = 0; o < options.size(); o++) {
+				order.add(o);
+			}
+			order.sort((a, b) -> options.get(a).first() != options.get(b).first()
+					? options.get(a).first() - options.get(b).first() : options.get(b).count() - options.get(a).count());
+			int after = 0;
+			int covered = 0;
+			for (int o : order) {
+				Option option = options.get(o);
+				if (option.first() < covered) {
+					continue;
+				}
+				for (int[] found : option.places()) {
+					if (found[0] >= after) {
+						place[o] = found;
+						after = found[0] + found[1];
+						covered = option.first() + option.count();
+						break;
+					}
+				}
+			}
+			return place;
+		}
+
+		/**
+		 * A passage found in the letter as the table reads it: its instruction lines ({@code count} from
+		 * {@code first}, the lines not found left out), the length of its words and its places, in order.
+		 */
+		private record Option(int passage, int first, int count, int weight, List<int[]> places) {
 		}
 
 		private static int firstFrom(List<Integer> starts, int from) {

@@ -154,6 +154,72 @@ class AssignmentInLetterTests {
 		assertThat(blanked).contains("Situatie op je werk:").doesNotContain("Wat gebeurde", "Wat deed", "Tussendoor", "Dit kost");
 	}
 
+	/** The same paragraph twice, side by side (review, 2026-12-07). */
+	private static final String SITUATION = "Situatie:\nWat gebeurde er: [vul hier in]\nWat deed je: [vul hier in]";
+
+	/**
+	 * The coach changed only the first "Situatie:" of two paragraphs that are the same: the paragraphs, matched whole,
+	 * tied; the first took the second one's place and the changed one's lines were looked for after it only, so its
+	 * "[vul hier in]" were warned about and taken out of nothing. The lines of every paragraph are matched in one pass:
+	 * those left as they were count.
+	 */
+	@Test
+	void aChangedCopyOfAParagraphTwiceIsNotFoundWhereTheOtherStands() {
+		String assignment = "Opdracht: Situaties\n\n" + SITUATION + "\n\n" + SITUATION + "\n\nDit kost je ongeveer 15 minuten.";
+		String letter = "Hoi,\n\n" + assignment.replaceFirst("Situatie:", "Situatie op je werk:") + "\n\nGroet, [naam]";
+		String blanked = AssignmentInLetter.blanked(letter, assignment);
+		assertThat(BracketedPlaceholders.in(blanked)).containsExactly("[naam]");
+		assertThat(blanked).contains("Situatie op je werk:").doesNotContain("Wat gebeurde", "Wat deed", "Dit kost");
+		assertThat(AssignmentInLetter.without(letter, assignment)).isEqualTo("Hoi,\n\nSituatie op je werk:\n\nGroet, [naam]");
+	}
+
+	/** The same with the paragraph between the copies changed too: nothing between them is left as it was. */
+	@Test
+	void aChangedCopyOfAParagraphIsFoundWhenTheParagraphBetweenChangedToo() {
+		String letter = "Hoi,\n\n" + SITUATIONS.replaceFirst("Situatie:", "Situatie op je werk:")
+			.replace("lees het artikel.", "lees het artikel van Anna.") + "\n\nGroet, [naam]";
+		String blanked = AssignmentInLetter.blanked(letter, SITUATIONS);
+		assertThat(BracketedPlaceholders.in(blanked)).containsExactly("[naam]");
+		assertThat(blanked).contains("Situatie op je werk:", "Tussendoor: lees het artikel van Anna.")
+			.doesNotContain("Wat gebeurde", "Wat deed", "Dit kost");
+		assertThat(AssignmentInLetter.without(letter, SITUATIONS))
+			.isEqualTo("Hoi,\n\nSituatie op je werk:\n\nTussendoor: lees het artikel van Anna.\n\nGroet, [naam]");
+	}
+
+	/**
+	 * Heading and instructions both changed: the worksheet is looked for from a little before where it starts, and a
+	 * line of a changed paragraph that the coach's own introduction holds too was taken there, the first place; the
+	 * introduction lost it and the worksheet kept its copy. Before the first paragraph found, the place nearest to it.
+	 */
+	@Test
+	void aLineOfTheCoachsIntroductionIsNotTakenForTheWorksheetsCopyOfIt() {
+		String assignment = "Opdracht: Doelen\n\nJouw doel:\nWat wil je bereiken?\nWanneer: [datum]\n\n"
+				+ "Schrijf drie stappen op die je deze week zet om dichter bij je doel te komen.\n\n"
+				+ "Stap 1: [vul hier in]\nStap 2: [vul hier in]\nStap 3: [vul hier in]\n\nDit kost je ongeveer 15 minuten.";
+		String introduction = "Hoi Sam,\n\nWat wil je bereiken?\nDaar gaat het om.\n\nOpdracht: doelen\n\n";
+		String letter = introduction + assignment.substring(assignment.indexOf("Jouw doel:")).replace("Jouw doel:", "Jouw doel deze maand:")
+				+ "\n\nGroet,\n[naam]";
+		String blanked = AssignmentInLetter.blanked(letter, assignment);
+		assertThat(blanked).startsWith(introduction + "Jouw doel deze maand:\n").doesNotContain("Wanneer", "Stap", "Dit kost");
+		assertThat(BracketedPlaceholders.in(blanked)).containsExactly("[naam]");
+		assertThat(AssignmentInLetter.without(letter, assignment))
+			.isEqualTo(introduction + "Jouw doel deze maand:\n\nGroet,\n[naam]");
+	}
+
+	/**
+	 * A line the assignment's text shares with the coach's own words keeps only those: the blanked characters' spaces
+	 * stood before them (six spaces before Tot dinsdag). A line of the coach's that nothing was taken from keeps its
+	 * indentation.
+	 */
+	@Test
+	void aLinePartlyTakenOutKeepsNoSpacesOfWhatWasTakenOut() {
+		String letter = "Hoi Sam,\n\n  Lees dit eerst.\n\n" + ASSIGNMENT + " Tot dinsdag, Kim";
+		assertThat(AssignmentInLetter.without(letter, ASSIGNMENT)).isEqualTo("Hoi Sam,\n\n  Lees dit eerst.\n\nTot dinsdag, Kim");
+		String estimateInline = "Hoi Sam,\n\nOpdracht: Sollicitatiebrief\n\n" + ASSIGNMENT.substring(ASSIGNMENT.indexOf("Gebruik"))
+			.replace("\n\nDit kost", "\n\nAlvast bedankt! Dit kost") + " Tot dinsdag.";
+		assertThat(AssignmentInLetter.without(estimateInline, ASSIGNMENT)).isEqualTo("Hoi Sam,\n\nAlvast bedankt! Tot dinsdag.");
+	}
+
 	/**
 	 * Two changed paragraphs with the same lines: a line the coach deleted from the first was found in the second,
 	 * after a line of the second that was then looked for after it and warned about. The lines are matched in order.
