@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * (nl.briefwissel.Placeholders) this is not refused: coaches write brackets meaning them (feedback that
  * quotes Geachte [naam contactpersoon], an example letter to adapt), so the letter is held once with a
  * warning the coach can pass (decision 0114). Narrow on purpose, or the warning becomes noise: a fill-in
- * instruction, one word that is a placeholder of our own welcome template (or a date), or a placeholder word
- * followed by what it is of ([naam collega], [datum gesprek]). In the root package, as {@link Placeholders}: the
+ * instruction, one word that is a placeholder of our own welcome template (or a date), a placeholder word
+ * followed by what it is of ([naam collega], [datum gesprek]), or a name or value word in capitals ([COACH NAME]).
+ * In the root package, as {@link Placeholders}: the
  * writing help names what sending holds, and the conversation module, which sends, depends on it.
  */
 public final class BracketedPlaceholders {
@@ -45,9 +46,12 @@ public final class BracketedPlaceholders {
 	private static final Pattern TO_FILL_IN = Pattern
 		.compile("(^|\\s)(invullen|in te vullen|invoegen|in te voegen|aanvullen|aan te vullen)(\\s|$)");
 
-	/** A date or time to write in the form it asks: [DD-MM-JJJJ], [dd/mm/yyyy], [uu:mm]. */
+	/**
+	 * A date or time to write in the form it asks: [DD-MM-JJJJ], [dd/mm/yyyy], [uu:mm]; or a mask of three or more
+	 * x ([XXX]), what a template puts where anything goes. Not [X] or [XX]: a checkbox ticked, a numeral.
+	 */
 	private static final Pattern MASK = Pattern
-		.compile("((dd|mm|jj|jjjj|yy|yyyy)([-/.](dd|mm|jj|jjjj|yy|yyyy)){1,2})|((hh|uu):mm)");
+		.compile("((dd|mm|jj|jjjj|yy|yyyy)([-/.](dd|mm|jj|jjjj|yy|yyyy)){1,2})|((hh|uu):mm)|x{3,}");
 
 	/** Words for a name, of the participant or anyone. */
 	private static final Set<String> NAME = Set.of("naam", "voornaam", "achternaam", "name", "firstname", "lastname");
@@ -142,7 +146,8 @@ public final class BracketedPlaceholders {
 			if (leftToFillIn(content)) {
 				places.add(new Placed(found.group(), start, end));
 			}
-			else if (placeholderOfWhat(content) && !heading(text, found.group(1), start, end, content)) {
+			else if (placeholderOfWhat(content) && !heading(text, found.group(1), start, end, content)
+					|| inCapitals(found.group(1), content)) {
 				// Not where the coach quotes it from a participant's letter. The quotes are read only for a letter
 				// that has such a bracket: most have none.
 				quoted = quoted == null ? Quotations.in(text) : quoted;
@@ -166,6 +171,22 @@ public final class BracketedPlaceholders {
 		String[] words = content.isEmpty() ? new String[0] : content.split("\\s+");
 		return words.length > 1 && PLACEHOLDER_WORDS.contains(words[0]) && !BUTTON_VERBS.contains(words[words.length - 1])
 				&& Arrays.stream(words).skip(1).noneMatch(BracketedPlaceholders::filledIn) && !forWhom(words);
+	}
+
+	/**
+	 * Brackets in capitals of more than one word with a name or value word anywhere: [COACH NAME], [YOUR NAME],
+	 * [COACH: NAAM]. Templates write their placeholders so, the word for what it is of first or last; [NAAM COACH] was found and
+	 * [COACH NAME] not (review, 2026-12-07). Not one word alone: an acronym ([OK], [PDF], [CV], [TEL]) names no place to
+	 * fill in. Not a button's name ([NAME EDIT]) and not filled in ([TEL 085-1234567]), as for a placeholder word first.
+	 */
+	private static boolean inCapitals(String between, String content) {
+		String[] words = content.split("\\s+");
+		return words.length > 1 && between.chars().anyMatch(Character::isLetter)
+				&& between.chars().noneMatch(Character::isLowerCase)
+				&& Arrays.stream(words).map(word -> word.replaceAll("\\p{Punct}+$", ""))
+					.anyMatch(word -> VALUE_WORDS.contains(word) || NAME.contains(word))
+				&& !BUTTON_VERBS.contains(words[words.length - 1])
+				&& Arrays.stream(words).noneMatch(BracketedPlaceholders::filledIn);
 	}
 
 	/**
@@ -195,6 +216,19 @@ public final class BracketedPlaceholders {
 			"telefoon", "telefoonnummer", "telefoonnr", "tel", "phone", "telephone", "e-mail", "email", "e-mailadres",
 			"mailadres", "bedrijfsnaam", "functietitel", "handtekening", "signature", "contactpersoon");
 
+	/** The prepositions after which a particular one ({@link #PARTICULAR}) makes the brackets a placeholder. */
+	private static final Set<String> FOR_THE = Set.of("voor", "met", "for", "with");
+
+	/**
+	 * Determiners and possessives that name a particular one: [Tijd voor het gesprek], [Place for the interview],
+	 * [tijd met je coach] ask for that meeting's time or place, as [datum voor het gesprek] does, and went unwarned
+	 * as headings. A heading names a kind ([Tijd voor actie]) or whom it is for ([Tijd voor jezelf]). Not een, a or
+	 * an: [Time for a break] names a kind (decision 0114, review of 2026-12-07).
+	 */
+	private static final Set<String> PARTICULAR = Set.of("de", "het", "je", "jouw", "uw", "mijn", "ons", "onze",
+			"hun", "zijn", "haar", "deze", "dit", "die", "dat", "the", "your", "our", "my", "his", "her", "their", "this",
+			"that", "these", "those");
+
 	/** Words that hold a place to fill in wherever they stand in brackets; a heading has none of them. */
 	private static final Pattern FILL_IN_MARK = Pattern.compile("x{2,}|\\.{2,}|…|_{2,}");
 
@@ -205,8 +239,8 @@ public final class BracketedPlaceholders {
 	 * A heading in brackets, the part of the letter it opens ([Tijd om te reflecteren], [Time to reflect], [Tijd voor
 	 * actie]): a line of its own, a phrase of three to {@value #HEADING_WORDS} words whose first word is a
 	 * placeholder word that is about something, not a value to look up ({@link #VALUE_WORDS}), whose second opens a
-	 * phrase ({@link #PHRASE}), and of which no later word is a placeholder word or marks a place to fill in (xxx,
-	 * dots). Inside a sentence ("bel op [tijd om te bellen]") the same words are left to fill in; on a line of its own
+	 * phrase ({@link #PHRASE}) but not voor, met, for or with before a particular one ({@link #PARTICULAR}), and of
+	 * which no later word is a placeholder word or marks a place to fill in (xxx, dots). Inside a sentence ("bel op [tijd om te bellen]") the same words are left to fill in; on a line of its own
 	 * a placeholder is a name, a date or a label of two words ([naam], [NAAM COACH], [datum gesprek]), all still
 	 * found (decision 0114, 2026-12-07).
 	 */
@@ -214,7 +248,7 @@ public final class BracketedPlaceholders {
 		String[] words = content.split("\\s+");
 		// Dots at the end ([Time to call: ...]) are taken off the words read, and mark a place to fill in all the same.
 		if (FILL_IN_MARK.matcher(between.toLowerCase(Locale.ROOT)).find() || words.length < 3 || words.length > HEADING_WORDS || VALUE_WORDS.contains(words[0])
-				|| !PHRASE.contains(words[1])) {
+				|| !PHRASE.contains(words[1]) || FOR_THE.contains(words[1]) && PARTICULAR.contains(words[2])) {
 			return false;
 		}
 		for (int i = 1; i < words.length; i++) {

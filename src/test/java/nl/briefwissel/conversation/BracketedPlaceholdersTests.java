@@ -164,8 +164,41 @@ class BracketedPlaceholdersTests {
 					"[tijd met ...]", "[tijd om te bellen]", "[Tijd om te reflecteren]");
 		assertThat(BracketedPlaceholders.in("[Name]\n[date]\n[Insert next step]\n[COACH NAME]\n[Name of your manager]\n"
 				+ "[Date for the interview]\n[Time to call: ...]\n[Time with colleague]\n\nCall at [time to call] today."))
-			.containsExactly("[Name]", "[date]", "[Insert next step]", "[Name of your manager]", "[Date for the interview]",
-					"[Time to call: ...]", "[Time with colleague]", "[time to call]");
+			.containsExactly("[Name]", "[date]", "[Insert next step]", "[COACH NAME]", "[Name of your manager]",
+					"[Date for the interview]", "[Time to call: ...]", "[Time with colleague]", "[time to call]");
+	}
+
+	/**
+	 * A placeholder word, then voor / met / for / with and a determiner or possessive, on a line of its own, was taken
+	 * for a heading: [Tijd voor het gesprek] went unwarned while [datum voor het gesprek] was warned. It names a
+	 * particular time, place or meeting to fill in (review, 2026-12-07); a heading names a kind ([Tijd voor actie],
+	 * [Time for a break]) or whom it is for ([Tijd voor jezelf]).
+	 */
+	@Test
+	void aPlaceholderWordForTheOrWithYourOnALineOfItsOwnIsFound() {
+		assertThat(BracketedPlaceholders.in("Hoi Sam,\n\n[Tijd voor het gesprek]\n[Plaats voor de afspraak]\n"
+				+ "[Locatie voor het gesprek]\n[tijd met je coach]\n[Dag met jouw mentor]\n\n[Time for the meeting]\n"
+				+ "[Place for the interview]\n[Time with your coach]\n\nGroet"))
+			.containsExactly("[Tijd voor het gesprek]", "[Plaats voor de afspraak]", "[Locatie voor het gesprek]",
+					"[tijd met je coach]", "[Dag met jouw mentor]", "[Time for the meeting]", "[Place for the interview]",
+					"[Time with your coach]");
+		assertThat(BracketedPlaceholders.in("Hoi Sam,\n\n[Tijd om te reflecteren]\n\n[Time to reflect]\n\n[Tijd voor actie]\n\n"
+				+ "[Tijd voor jezelf]\n\n[Time for yourself]\n\n[Tijd met elkaar]\n\n[Time for a break]\n\nGroet")).isEmpty();
+	}
+
+	/**
+	 * A placeholder in capitals names what it is anywhere: [NAAM COACH] was warned about, [COACH NAME] not, and a lone
+	 * [XXX] neither (review, 2026-12-07). An acronym in brackets ([OK], [PDF], [CV]) names no value and is not found.
+	 */
+	@Test
+	void aPlaceholderInCapitalsOrAMaskOfXIsFound() {
+		assertThat(BracketedPlaceholders.in("Groet,\n[COACH NAME]\n\nBest,\n[YOUR NAME]\n[XXX] [xxxx] [NAAM COACH] "
+				+ "[COACH: NAAM] [ORGANISATIE ADRES]"))
+			.containsExactly("[COACH NAME]", "[YOUR NAME]", "[XXX]", "[xxxx]", "[NAAM COACH]", "[COACH: NAAM]",
+					"[ORGANISATIE ADRES]");
+		assertThat(BracketedPlaceholders.in("Klik op [OK] en open de [PDF]. Je [CV] is klaar. [NB] [UWV] [TEL] [X] [XX] "
+				+ "[BELANGRIJK] [LET OP] [NAME EDIT] [TEL 085-1234567] [Coach Name Tips]")).isEmpty();
+		assertThat(BracketedPlaceholders.in("Je schreef 'Geachte [CONTACT NAME]': zoek die naam op.")).isEmpty();
 	}
 
 	/** Many brackets and many quotes: each bracket looks up the quote that may hold it, none is compared with all. */
