@@ -670,7 +670,10 @@ public class Intakes {
 		if (!programmes.holdOrganisationOpen(programme.id())) {
 			return Optional.empty();
 		}
-		Optional<Intake> recent = recentByMail(programme, from);
+		// A confirmed sender is not added to an application marked unconfirmed: that one may be a stranger's in their
+		// name, and what they add would go with the stranger's question and files, still marked (decision 0129). They
+		// start their own, answered with its own link; the marked one stays as it was, not theirs.
+		Optional<Intake> recent = recentByMail(programme, from, !senderUnconfirmed);
 		if (recent.isPresent()) {
 			// One more mail from the same sender the same day: add its words, answer nothing. The words there are
 			// read strictly: one that does not open (its key missing on this node, say) is not written over,
@@ -725,13 +728,15 @@ public class Intakes {
 
 	/**
 	 * The application by mail from this address to the programme that was answered in the last day, which a next mail
-	 * of the same sender adds to: its words, its files, its mail (in the person's export).
+	 * of the same sender adds to: its words, its files, its mail (in the person's export). {@code onlyConfirmed}: not
+	 * one marked unconfirmed, for a mail whose sender was confirmed (decision 0129).
 	 */
-	private Optional<Intake> recentByMail(Programme programme, String from) {
+	private Optional<Intake> recentByMail(Programme programme, String from, boolean onlyConfirmed) {
 		return jdbc.sql(COLUMNS + """
 				 where programme_id = :programme and email = :email and status = 'RECEIVED_BY_MAIL'
-				   and created_at > :since order by created_at desc""")
+				   and (sender_unconfirmed = false or :any) and created_at > :since order by created_at desc""")
 			.param("programme", programme.id())
+			.param("any", !onlyConfirmed)
 			.param("email", from.toLowerCase(Locale.ROOT))
 			.param("since", OffsetDateTime.now(clock).minus(MAIL_ANSWER_INTERVAL))
 			.query(this::map)
@@ -747,7 +752,7 @@ public class Intakes {
 	 */
 	@Transactional(readOnly = true)
 	public boolean addsToAnApplication(Programme programme, String from) {
-		return from != null && recentByMail(programme, from).isPresent();
+		return from != null && recentByMail(programme, from, false).isPresent();
 	}
 
 	/**
@@ -1170,7 +1175,7 @@ public class Intakes {
 		// language is the application's (its own mails went in it), not the account's. Changing it here switched a
 		// coach's workspace and every mail of theirs to the language of a link they followed, ?lang=en and all.
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), null, TrajectoryStatus.INTAKE, intake.theme(),
-				null, null);
+				null, null, retentionTold(intakeId));
 		jdbc.sql("""
 				update intake set status = 'SUBMITTED', trajectory_id = :trajectory, submitted_at = :now
 				where id = :id""")
@@ -1188,6 +1193,18 @@ public class Intakes {
 		events.publishEvent(new TrajectoryEvents.IntakeSubmitted(trajectory, programme.id(), intake.theme(),
 				intake.source().name()));
 		return new Submission.Submitted(trajectory);
+	}
+
+	/**
+	 * The retention period the application's form named when it was filled; null for one filled before the intake kept
+	 * it (V105), whose trajectory then gets the programme's period of now.
+	 */
+	private Integer retentionTold(UUID intakeId) {
+		return jdbc.sql("select retention_months from intake where id = :id")
+			.param("id", intakeId)
+			.query((rs, n) -> (Integer) rs.getObject("retention_months", Integer.class))
+			.optional()
+			.orElse(null);
 	}
 
 	/**
@@ -1318,9 +1335,12 @@ public class Intakes {
 				update intake set question = :question, question_key_id = :keyId, theme = :theme, writes_comfortably = :writes, motivated = :motivated,
 				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent, employer_may_confirm = :employer,
 				    employer_contact = case when :employer
-				        then (select p.employer_contact from programme p where p.id = intake.programme_id) end
+				        then (select p.employer_contact from programme p where p.id = intake.programme_id) end,
+				    retention_months = (select p.retention_months from programme p where p.id = intake.programme_id)
 				where id = :id""")
-			// The address the form named when the participant agreed: the confirmations go there or nowhere.
+			// The address the form named when the participant agreed: the confirmations go there or nowhere. So the
+			// retention period its consent box named: the trajectory, made when the address is confirmed (up to a week
+			// later), keeps it, whatever the programme's is by then (decision 0134).
 			.param("employer", form.employerMayConfirm())
 			.param("question", encryption.sealText(limit(form.question())))
 			.param("keyId", encryption.keyId())

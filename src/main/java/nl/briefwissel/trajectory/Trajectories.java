@@ -88,9 +88,21 @@ public class Trajectories {
 	@Transactional
 	public UUID record(UUID programmeId, UUID participantId, UUID coachId, TrajectoryStatus status, String theme,
 			LocalDate startedOn, LocalDate endedOn) {
+		return record(programmeId, participantId, coachId, status, theme, startedOn, endedOn, null);
+	}
+
+	/**
+	 * As {@link #record(UUID, UUID, UUID, TrajectoryStatus, String, LocalDate, LocalDate)}, keeping {@code retentionMonths}:
+	 * the period the application's form named when the person consented, which may be days before the trajectory is
+	 * made (the address confirmed); null for the programme's period now.
+	 */
+	@Transactional
+	public UUID record(UUID programmeId, UUID participantId, UUID coachId, TrajectoryStatus status, String theme,
+			LocalDate startedOn, LocalDate endedOn, Integer retentionMonths) {
 		UUID id = UUID.randomUUID();
-		// The retention period is fixed here, when the person applies and consents: it is the one the form and the
-		// privacy statement told them, and a later change to the programme's does not shorten it (decision 0134).
+		// The retention period is fixed here: the one the application's form named when the person consented (kept on the
+		// intake, as the trajectory may be made days later when the address is confirmed), else the programme's now. A
+		// later change to the programme's does not shorten it (decision 0134).
 		jdbc.sql("""
 				insert into trajectory (id, programme_id, participant_id, coach_id, status, theme, created_at, started_on, ended_on,
 				    weeks, moments_per_week, retention_months)
@@ -108,6 +120,9 @@ public class Trajectories {
 			.param("started", startedOn)
 			.param("ended", endedOn)
 			.update();
+		if (retentionMonths != null) {
+			jdbc.sql("update trajectory set retention_months = :months where id = :id").param("months", retentionMonths).param("id", id).update();
+		}
 		return id;
 	}
 

@@ -289,6 +289,53 @@ class SenderCheckTests {
 		assertThat(exportData(account)).contains("vals-" + suffix);
 	}
 
+	/**
+	 * Someone writes an address's From, unconfirmed, and starts a marked application; the same day the address's owner
+	 * mails the intake address themselves, confirmed. Their words and file went into the stranger's application, which
+	 * stayed marked: they either left their own application unsent or sent it with the stranger's question and file. The
+	 * owner's mail starts their own application instead; the stranger's is left as it was (decision 0129).
+	 */
+	@Test
+	void theOwnersConfirmedMailIsNotAddedToAStrangersUnconfirmedApplication() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var programme = programmes.create(running.organisationId(), "Echt " + suffix, "echt-" + suffix + "@briefwissel.test");
+		String owner = "eigenaar-" + suffix + "@gemeente.test";
+		InboundResult faked = handle(intakeMail(owner, programme.intakeAddress(), "spf=fail smtp.mailfrom=gemeente.test; dmarc=fail header.from=gemeente.test",
+				"Vraag van een vreemde.", "vreemd-" + suffix + ".pdf"));
+		UUID stranger = ((InboundResult.Application) faked).applicationId();
+
+		InboundResult own = handle(intakeMail(owner, programme.intakeAddress(), "spf=pass smtp.mailfrom=gemeente.test; dmarc=pass header.from=gemeente.test",
+				"Mijn eigen vraag.", "eigen-" + suffix + ".pdf"));
+
+		assertThat(own).isInstanceOf(InboundResult.Application.class);
+		UUID mine = ((InboundResult.Application) own).applicationId();
+		assertThat(mine).as("an application of their own").isNotEqualTo(stranger);
+		assertThat(intakes.filesOf(stranger)).extracting(f -> f.fileName()).as("nothing of theirs in the stranger's")
+			.containsExactly("vreemd-" + suffix + ".pdf");
+		assertThat(intakes.mailsOf(stranger)).hasSize(1);
+		assertThat(intakes.filesOf(mine)).extracting(f -> f.fileName()).containsExactly("eigen-" + suffix + ".pdf");
+		assertThat(jdbc.sql("select sender_unconfirmed from intake where id = :id").param("id", mine).query(Boolean.class).single())
+			.as("their own is not marked").isFalse();
+		assertThat(jdbc.sql("select sender_unconfirmed from intake where id = :id").param("id", stranger).query(Boolean.class).single())
+			.as("the stranger's stays marked").isTrue();
+		// Their own answer with its own link: a third mail of theirs that day goes to their own application.
+		assertThat(mailsTo(owner)).isEqualTo(2);
+		InboundResult again = handle(intakeMail(owner, programme.intakeAddress(), "spf=pass smtp.mailfrom=gemeente.test; dmarc=pass header.from=gemeente.test",
+				"Nog iets van mij.", "cv-" + suffix + ".pdf"));
+		assertThat(((InboundResult.Application) again).applicationId()).isEqualTo(mine);
+		assertThat(intakes.filesOf(stranger)).hasSize(1);
+	}
+
+	private static byte[] intakeMail(String from, String to, String verdict, String text, String file) {
+		return ("Authentication-Results: mx.gemeente.test; " + verdict + "\r\n"
+				+ "From: " + from + "\r\nTo: " + to + "\r\nSubject: Aanmelding\r\n"
+				+ "Message-ID: <" + UUID.randomUUID() + "@elders.test>\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+				+ text + "\r\n--b\r\nContent-Type: application/pdf\r\n"
+				+ "Content-Disposition: attachment; filename=" + file + "\r\n\r\n%PDF-1.4 " + file + "\r\n--b--\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+	}
+
 	private String exportData(nl.briefwissel.account.Account participant) throws Exception {
 		var response = mvc.perform(get("/participant/export").with(fixtures.as(participant))).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);

@@ -210,6 +210,43 @@ class IntakeTests {
 					"ook als het programma hem later verandert"));
 	}
 
+	/**
+	 * The consent box names the programme's period when the form is filled; with the public link the trajectory is made
+	 * only when the confirmation link is clicked, up to a week later. A manager lowering the period in between gave the
+	 * trajectory the shorter one, not the one the person consented to (decision 0134). An application filled before
+	 * the intake kept its period (V105) gets the programme's of when it is confirmed, the only one known.
+	 */
+	@Test
+	void theTrajectoryKeepsThePeriodTheFormNamedWhenItWasFilled() throws Exception {
+		programmes.changeSettings(programme.id(), new Programmes.Settings(programme.weeks(), programme.momentsPerWeek(),
+				programme.replyWithinDays(), 18, programme.mailMode(), programme.intakeAddress()));
+		programmes.openPublicIntake(programme.id(), true);
+		String told = "verteld-" + suffix + "@example.nl";
+		String before = "van-voor-" + suffix + "@example.nl";
+		for (String email : java.util.List.of(told, before)) {
+			intakes.applyByLink(programmes.byId(programme.id()).orElseThrow(), new IntakeForm("Iemand", email, "Mijn vraag.", "NEXT_STEP",
+					new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true),
+					java.util.Locale.forLanguageTag("nl"), UUID.randomUUID());
+		}
+		jdbc.sql("update intake set retention_months = null where email = :e").param("e", before).update();
+		programmes.changeSettings(programme.id(), new Programmes.Settings(programme.weeks(), programme.momentsPerWeek(),
+				programme.replyWithinDays(), 6, programme.mailMode(), programme.intakeAddress()));
+
+		for (String email : java.util.List.of(told, before)) {
+			String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+			assertThat(intakes.confirm(link.substring(link.lastIndexOf('/') + 1))).containsInstanceOf(Intakes.Submission.Submitted.class);
+		}
+		assertThat(retentionOfTrajectoryOf(told)).as("the period the form named").isEqualTo(18);
+		assertThat(retentionOfTrajectoryOf(before)).as("filled before the intake kept it").isEqualTo(6);
+	}
+
+	private int retentionOfTrajectoryOf(String email) {
+		return jdbc.sql("select t.retention_months from trajectory t join intake i on i.trajectory_id = t.id where i.email = :e")
+			.param("e", email)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** A programme of eight weeks, once a week, one working day to answer: the form says so, not "twice a week for six weeks". */
 	@Test
 	void theFormAndItsAdviceNameTheProgrammesOwnRhythm() throws Exception {
