@@ -13,9 +13,12 @@ import nl.briefwissel.LetterLanguage;
  * for a marked line in its place (decision 0057). {@code sentAt} null while it is the coach's draft,
  * which only the coach's page shows (decision 0086). Neither keeps the language it was written in: its
  * {@code lang} is that of its own words, none where they do not tell (decision 0097, amended).
+ * {@code reactionLetterId} is the participant's letter that was their reaction by mail, null for none: it asks no
+ * answer of the coach (decision 0136).
  */
 public record Closing(String summary, OffsetDateTime writtenAt, String reaction, OffsetDateTime reactedAt,
-		String writtenByName, boolean summaryReadable, boolean reactionReadable, OffsetDateTime sentAt) {
+		String writtenByName, boolean summaryReadable, boolean reactionReadable, OffsetDateTime sentAt,
+		java.util.UUID reactionLetterId) {
 
 	/** The language the summary's words clearly are; null where they do not tell (or it does not open). */
 	public Locale summaryLanguage() {

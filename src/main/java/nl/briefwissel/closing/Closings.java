@@ -49,7 +49,7 @@ public class Closings {
 	public Optional<Closing> asWritten(UUID trajectoryId) {
 		return jdbc.sql("""
 				select c.summary, c.summary_key_id, c.written_at, c.reaction, c.reaction_key_id, c.reacted_at, c.sent_at,
-				       (select a.display_name from account a where a.id = c.written_by) as written_by_name
+				       c.reaction_message_id, (select a.display_name from account a where a.id = c.written_by) as written_by_name
 				from closing c where c.trajectory_id = :id""")
 			.param("id", trajectoryId)
 			.query((rs, n) -> {
@@ -59,7 +59,8 @@ public class Closings {
 						rs.getString("reaction_key_id"), rs.getString("reaction"));
 				return new Closing(summary.text(), rs.getObject("written_at", OffsetDateTime.class), reaction.text(),
 						rs.getObject("reacted_at", OffsetDateTime.class), rs.getString("written_by_name"), summary.readable(),
-						reaction.readable(), rs.getObject("sent_at", OffsetDateTime.class));
+						reaction.readable(), rs.getObject("sent_at", OffsetDateTime.class),
+						rs.getObject("reaction_message_id", UUID.class));
 			})
 			.optional();
 	}
@@ -161,10 +162,17 @@ public class Closings {
 			.optional();
 	}
 
+	/**
+	 * The participant's reaction given, changed or emptied on the web. Their letter that was the reaction by mail is
+	 * no longer: its words are not the reaction now, so it is a letter as any other, which waits for the coach's answer
+	 * (decision 0136).
+	 */
 	@Transactional
 	void react(UUID trajectoryId, String reaction) {
 		String kept = reaction == null || reaction.isBlank() ? null : reaction.strip();
-		jdbc.sql("update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now where trajectory_id = :id")
+		jdbc.sql("""
+				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = null
+				where trajectory_id = :id""")
 			.param("reaction", encryption.sealText(kept))
 			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import nl.briefwissel.closing.Closings;
 import nl.briefwissel.trajectory.UnansweredLetters;
 
 import org.springframework.stereotype.Component;
@@ -13,30 +12,21 @@ import org.springframework.stereotype.Component;
 /**
  * Whether the participant waits for an answer, by the rule the workspace's "waiting for you" uses
  * (notes about mail do not count): the complete and stop forms warn by the same rule the coach's list shows.
- * Their reaction to the closing summary by mail is a letter too, but one that answers the summary: the forms do
- * not warn that it stays unanswered (decision 0136).
+ * Their reaction to the closing summary by mail is a letter too, but one that answers the summary: neither the
+ * list nor the forms count it as waiting for an answer ({@link Messages#activity}, decision 0136).
  */
 @Component
 class ConversationUnansweredLetters implements UnansweredLetters {
 
 	private final Messages messages;
 
-	private final Closings closings;
-
-	ConversationUnansweredLetters(Messages messages, Closings closings) {
+	ConversationUnansweredLetters(Messages messages) {
 		this.messages = messages;
-		this.closings = closings;
 	}
 
 	@Override
 	public Optional<OffsetDateTime> waitingSince(UUID trajectoryId) {
-		Optional<OffsetDateTime> waiting = Optional.ofNullable(activity(trajectoryId).waitingFrom());
-		Optional<UUID> reaction = closings.reactionLetter(trajectoryId);
-		if (waiting.isEmpty() || reaction.isEmpty()) {
-			return waiting;
-		}
-		return messages.firstParticipantLetterFrom(trajectoryId, waiting.get(), reaction.get())
-			.map(at -> at.atZoneSameInstant(waiting.get().getOffset()).toOffsetDateTime());
+		return Optional.ofNullable(activity(trajectoryId).waitingFrom());
 	}
 
 	@Override

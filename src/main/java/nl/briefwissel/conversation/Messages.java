@@ -318,11 +318,18 @@ class Messages {
 	/**
 	 * The last messages of a conversation: who wrote last, and when each side last wrote.
 	 * {@code waitingSince} is the participant's first letter since the coach's last one, or null.
+	 * {@code answeredAll}: the participant's letters since the coach's last are only their reaction to the closing
+	 * summary by mail, which asks no answer (decision 0136); they still wrote last, and when.
 	 */
 	record Activity(Author lastAuthor, OffsetDateTime last, OffsetDateTime lastParticipant, OffsetDateTime lastCoach,
-			OffsetDateTime waitingSince) {
+			OffsetDateTime waitingSince, boolean answeredAll) {
 
 		static final Activity NONE = new Activity(null, null, null, null, null);
+
+		Activity(Author lastAuthor, OffsetDateTime last, OffsetDateTime lastParticipant, OffsetDateTime lastCoach,
+				OffsetDateTime waitingSince) {
+			this(lastAuthor, last, lastParticipant, lastCoach, waitingSince, false);
+		}
 
 		/** One author's latest message; Briefwissel's own messages count as the coach's side. */
 		static Activity of(Author author, OffsetDateTime at) {
@@ -338,15 +345,16 @@ class Messages {
 			boolean otherLast = other.last.isAfter(last) || other.last.isEqual(last) && other.lastAuthor == Author.PARTICIPANT;
 			return new Activity(otherLast ? other.lastAuthor : lastAuthor, otherLast ? other.last : last,
 					latest(lastParticipant, other.lastParticipant), latest(lastCoach, other.lastCoach),
-					waitingSince != null ? waitingSince : other.waitingSince);
+					waitingSince != null ? waitingSince : other.waitingSince, answeredAll || other.answeredAll);
 		}
 
 		/**
 		 * The same reading as {@link Messages#activity} gives, from a conversation's letters read already
 		 * (oldest first): its notes about mail do not count, and the participant waits from their first
-		 * letter at or after the coach's (or Briefwissel's) last one, as in the query.
+		 * letter at or after the coach's (or Briefwissel's) last one, as in the query; not from
+		 * {@code reactionLetter} (null for none), their reaction to the closing summary by mail.
 		 */
-		static Activity of(List<Message> conversation, java.time.ZoneId zone) {
+		static Activity of(List<Message> conversation, java.time.ZoneId zone, UUID reactionLetter) {
 			OffsetDateTime lastOther = null;
 			for (Message letter : conversation) {
 				if (!letter.isNote() && letter.author() != Author.PARTICIPANT) {
@@ -363,25 +371,30 @@ class Messages {
 				Activity one = of(letter.author(), at);
 				activity = activity.last == null ? one : activity.and(one);
 				if (letter.author() == Author.PARTICIPANT && (lastOther == null || !letter.createdAt().isBefore(lastOther))
-						&& (waiting == null || at.isBefore(waiting))) {
+						&& !letter.id().equals(reactionLetter) && (waiting == null || at.isBefore(waiting))) {
 					waiting = at;
 				}
 			}
-			return waiting == null ? activity : activity.waitingSince(waiting);
+			return waiting != null ? activity.waitingSince(waiting) : activity.participantWroteLast() ? activity.answered() : activity;
 		}
 
 		/** The same, the participant waiting since this letter of theirs. */
 		Activity waitingSince(OffsetDateTime first) {
-			return new Activity(lastAuthor, last, lastParticipant, lastCoach, first);
+			return new Activity(lastAuthor, last, lastParticipant, lastCoach, first, answeredAll);
+		}
+
+		/** The same, the participant's letters since the coach's last asking no answer: only their reaction by mail. */
+		Activity answered() {
+			return new Activity(lastAuthor, last, lastParticipant, lastCoach, waitingSince, true);
 		}
 
 		/**
 		 * Since when the participant waits for an answer: their first letter after the coach's last, from
 		 * which the reply promise counts (a second "did you get it?" does not move it on); null when
-		 * the coach wrote last.
+		 * the coach wrote last, or when the participant's letters since are only their reaction to the summary.
 		 */
 		OffsetDateTime waitingFrom() {
-			return !participantWroteLast() ? null : waitingSince != null ? waitingSince : lastParticipant;
+			return !participantWroteLast() || answeredAll ? null : waitingSince != null ? waitingSince : lastParticipant;
 		}
 
 		private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
@@ -406,7 +419,8 @@ class Messages {
 		// (or Briefwissel's) last one: at the same instant the participant's counts as after it, as in
 		// Activity.and. Looked up in the index per trajectory: a second pass over all the participant's
 		// letters, or a window over all letters, cost the workspace a third or a sixth of its database
-		// time (docs/performance.md, seventeenth round).
+		// time (docs/performance.md, seventeenth round). Not from their reaction to the closing summary by mail, which
+		// asks no answer (decision 0136): its closing row by the trajectory's key, in the same statement.
 		jdbc.sql("""
 				select m.trajectory_id, m.author_role, max(m.created_at) as at,
 				       case when m.author_role = 'PARTICIPANT' then (
@@ -415,7 +429,9 @@ class Messages {
 				             and p.created_at >= coalesce((
 				                 select max(c.created_at) from message c
 				                 where c.trajectory_id = m.trajectory_id and c.kind = 'MESSAGE' and c.author_role <> 'PARTICIPANT'),
-				                 p.created_at)) end as waiting
+				                 p.created_at)
+				             and not exists (select 1 from closing r where r.trajectory_id = p.trajectory_id and r.reaction_message_id = p.id)
+				           ) end as waiting
 				from message m where m.trajectory_id = any(:ids) and m.kind = 'MESSAGE'
 				group by m.trajectory_id, m.author_role""")
 			// One array, not an in-list: with a list every number of trajectories is another
@@ -427,7 +443,10 @@ class Messages {
 				UUID trajectory = rs.getObject("trajectory_id", UUID.class);
 				Activity activity = Activity.of(Author.valueOf(rs.getString("author_role")), inZone(rs.getObject("at", OffsetDateTime.class)));
 				OffsetDateTime waiting = rs.getObject("waiting", OffsetDateTime.class);
-				return result.merge(trajectory, waiting == null ? activity : activity.waitingSince(inZone(waiting)), Activity::and);
+				// The participant's row without a letter waiting: nothing since the coach's last, or only their reaction.
+				Activity read = waiting != null ? activity.waitingSince(inZone(waiting))
+						: activity.lastAuthor() == Author.PARTICIPANT ? activity.answered() : activity;
+				return result.merge(trajectory, read, Activity::and);
 			})
 			.list();
 		return result;
@@ -547,25 +566,6 @@ class Messages {
 			.param("ids", List.copyOf(mailMessageIds))
 			.query(UUID.class)
 			.optional();
-	}
-
-	/**
-	 * When the participant first wrote a letter at or after {@code from}, other than {@code except}: their
-	 * reaction to the closing summary by mail, which waits for no answer (decision 0136).
-	 */
-	Optional<OffsetDateTime> firstParticipantLetterFrom(UUID trajectoryId, OffsetDateTime from, UUID except) {
-		return jdbc.sql("""
-				select min(created_at) from message
-				where trajectory_id = :trajectory and kind = 'MESSAGE' and author_role = 'PARTICIPANT'
-				  and created_at >= :from and id <> :except""")
-			.param("trajectory", trajectoryId)
-			.param("from", from)
-			.param("except", except)
-			.query(OffsetDateTime.class)
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.findFirst();
 	}
 
 	/**

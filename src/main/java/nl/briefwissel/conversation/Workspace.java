@@ -118,10 +118,11 @@ public class Workspace {
 	 * {@code dueBy} is the day the reply is promised for. The conversation page names that day too, by the
 	 * workspace's own rule ({@link #entry}), so the two pages cannot name different days; from the letters the
 	 * page has read already ({@code conversation}, oldest first), as the page may not cost one more query
-	 * (docs/performance.md).
+	 * (docs/performance.md). {@code reactionLetter}: the participant's reaction to the closing summary by mail, null
+	 * for none, which asks no answer (decision 0136).
 	 */
-	public Optional<Entry> waitingForReply(TrajectoryOverview trajectory, List<Message> conversation) {
-		Entry entry = entry(trajectory, Messages.Activity.of(conversation, clock.getZone()), LocalDate.now(clock));
+	public Optional<Entry> waitingForReply(TrajectoryOverview trajectory, List<Message> conversation, UUID reactionLetter) {
+		Entry entry = entry(trajectory, Messages.Activity.of(conversation, clock.getZone(), reactionLetter), LocalDate.now(clock));
 		return entry.need() == Need.WAITING_FOR_REPLY ? Optional.of(entry) : Optional.empty();
 	}
 
@@ -167,7 +168,7 @@ public class Workspace {
 		if (t.startedOn() == null) {
 			return new Entry(t, Need.NOT_STARTED, null, null, null);
 		}
-		if (activity.participantWroteLast()) {
+		if (activity.waitingFrom() != null) {
 			// From their first unanswered letter: a second one asking whether the first arrived moved the
 			// promise on and put them below people who had waited less.
 			OffsetDateTime waiting = activity.waitingFrom();

@@ -11,8 +11,11 @@ import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.Mailboxes;
 import nl.briefwissel.closing.Closing;
+import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.Closings;
 import nl.briefwissel.mail.EmbeddedMailServer;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.UnansweredLetters;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,6 +57,15 @@ class ClosingReactionByMailTests {
 	@Autowired
 	EmbeddedMailServer mailServer;
 
+	@Autowired
+	Workspace workspace;
+
+	@Autowired
+	Quarantine quarantine;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
 	@Test
 	void aReplyToTheSummarysMailIsTheReactionAndLeavesNoLetterUnanswered() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -94,6 +106,110 @@ class ClosingReactionByMailTests {
 		assertThat(unanswered.waitingSince(running.id())).as("a letter for the coach").isPresent();
 	}
 
+	/**
+	 * A reaction by mail changed (or emptied) on the web is no longer that letter: the letter kept its link, and the
+	 * complete form still did not warn that it waited for an answer.
+	 */
+	@Test
+	void aReactionChangedOnTheWebLeavesItsLetterALetterToAnswer() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+		replyByMail(running, closing, "Dank je, ik denk er nog over na.");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+		assertThat(closings.reactionLetter(running.id())).isPresent();
+
+		mvc.perform(post("/participant/closing").param("trajectory", running.id().toString()).param("reaction", "")
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isNull();
+		assertThat(closings.reactionLetter(running.id())).as("the letter is not the reaction now").isEmpty();
+		assertThat(unanswered.waitingSince(running.id())).as("a letter for the coach to answer").isPresent();
+	}
+
+	/**
+	 * The workspace read the reaction by mail as a letter waiting for the coach's answer ("Wacht op je antwoord"), where
+	 * the complete form did not: a reaction to the summary asks no answer, on either (decision 0136).
+	 */
+	@Test
+	void theReactionByMailIsNotWaitingForAnAnswerInTheWorkspace() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+		replyByMail(running, closing, "Dank je wel, het was waardevol.");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(workspace.of(running.coach().id())).filteredOn(e -> e.trajectory().id().equals(running.id()))
+			.singleElement().satisfies(e -> assertThat(e.need()).isNotEqualTo(Workspace.Need.WAITING_FOR_REPLY));
+		Document page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("reply-due")).as("the conversation page names no reply due").isNull();
+
+		conversations.participantWrites(running.id(), running.participant().id(), "Mag ik nog iets vragen?");
+		assertThat(workspace.of(running.coach().id())).filteredOn(e -> e.trajectory().id().equals(running.id()))
+			.singleElement().satisfies(e -> assertThat(e.need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY));
+	}
+
+	/** A reply to another mail of the conversation (a coach's letter), after the summary went: a letter only. */
+	@Test
+	void aReplyToAnotherMailIsALetterOnly() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.coachWrites(running.id(), running.coach().id(), "Hoe kijk je terug op de zes weken?");
+		MimeMessage letter = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("Hoe kijk je terug"));
+		sendTheSummary(running);
+
+		replyByMail(running, letter, "Met plezier, het hielp me echt.");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isNull();
+		assertThat(closings.reactionLetter(running.id())).isEmpty();
+		assertThat(unanswered.waitingSince(running.id())).isPresent();
+	}
+
+	/** A reply to the summary's mail after the trajectory ended: a letter only, as a reaction on the web is refused then. */
+	@Test
+	void aReplyAfterTheEndIsALetterOnly() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+
+		replyByMail(running, closing, "Bedankt voor alles!");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isNull();
+		assertThat(closings.reactionLetter(running.id())).isEmpty();
+	}
+
+	/** More words than a reaction holds: the letter keeps them all, and it is a letter only. */
+	@Test
+	void aReplyLongerThanAReactionIsALetterOnly() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+
+		replyByMail(running, closing, "Veel te zeggen. ".repeat(ClosingDesk.MAX_REACTION / 16 + 10));
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isNull();
+		assertThat(closings.reactionLetter(running.id())).isEmpty();
+		assertThat(unanswered.waitingSince(running.id())).as("the coach reads it as a letter").isPresent();
+	}
+
+	/** Held (from another address of the participant) and added by the coach: it replied to the summary, so it is the reaction. */
+	@Test
+	void aHeldReplyToTheSummaryAddedByTheCoachIsTheReaction() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+		String other = "thuis-" + java.util.UUID.randomUUID() + "@example.nl";
+
+		replyByMail(running, closing, "Vanaf mijn andere adres: dank je wel!", other);
+		Quarantine.Entry held = await().atMost(Duration.ofSeconds(15))
+			.until(() -> quarantine.heldFor(running.id()).stream().findFirst(), java.util.Optional::isPresent).orElseThrow();
+		java.util.UUID letter = quarantine.attach(held.inboundMailId(), running.id(), running.coach().id()).orElseThrow();
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isEqualTo("Vanaf mijn andere adres: dank je wel!");
+		assertThat(closings.reactionLetter(running.id())).contains(letter);
+		assertThat(unanswered.waitingSince(running.id())).isEmpty();
+	}
+
 	private MimeMessage sendTheSummary(Fixtures.RunningTrajectory running) throws Exception {
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"))
@@ -103,8 +219,12 @@ class ClosingReactionByMailTests {
 	}
 
 	private void replyByMail(Fixtures.RunningTrajectory running, MimeMessage received, String text) throws Exception {
+		replyByMail(running, received, text, running.participant().email());
+	}
+
+	private void replyByMail(Fixtures.RunningTrajectory running, MimeMessage received, String text, String from) throws Exception {
 		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
-		reply.setFrom(new InternetAddress(running.participant().email()));
+		reply.setFrom(new InternetAddress(from));
 		reply.setRecipients(RecipientType.TO, received.getReplyTo());
 		reply.setSubject("Re: " + received.getSubject(), "UTF-8");
 		reply.setHeader("In-Reply-To", received.getMessageID());

@@ -136,12 +136,12 @@ class WorkspaceTests {
 		TrajectoryOverview trajectory = trajectories.byId(waiting.id()).orElseThrow();
 		Workspace withoutDatabase = new Workspace(null, null, clock);
 
-		Workspace.Entry onPage = withoutDatabase.waitingForReply(trajectory, conversations.toRead(trajectory)).orElseThrow();
+		Workspace.Entry onPage = withoutDatabase.waitingForReply(trajectory, conversations.toRead(trajectory), null).orElseThrow();
 		assertThat(onPage.dueBy()).isEqualTo(inWorkspace.dueBy());
 		assertThat(onPage.since().toInstant()).isEqualTo(inWorkspace.since().toInstant());
 
 		TrajectoryOverview answered = trajectories.byId(quiet.id()).orElseThrow();
-		assertThat(withoutDatabase.waitingForReply(answered, conversations.toRead(answered))).isEmpty();
+		assertThat(withoutDatabase.waitingForReply(answered, conversations.toRead(answered), null)).isEmpty();
 	}
 
 	@Test

@@ -44,6 +44,7 @@ import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.Assignments;
 import nl.briefwissel.assignment.Markdown;
 import nl.briefwissel.assignment.GivenAssignments;
+import nl.briefwissel.closing.Closing;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.Closings;
 import nl.briefwissel.trajectory.SilentTrajectories;
@@ -778,7 +779,10 @@ class ConversationController {
 		model.addAttribute("progress", trajectory.progressOn(today).orElse(null));
 		// The reply promised, as the workspace names it: the page said only when the next contact moment was.
 		// From the letters read above: one more query per view made the page dearer (docs/performance.md).
-		model.addAttribute("replyDue", workspace.waitingForReply(trajectory, conversation).orElse(null));
+		// The closing read here already, for the participant's reaction by mail: that letter asks no answer (decision 0136).
+		Closing closing = closings.asWritten(trajectory.id()).orElse(null);
+		model.addAttribute("replyDue", workspace.waitingForReply(trajectory, conversation,
+				closing == null ? null : closing.reactionLetterId()).orElse(null));
 		// Past its last contact moment: the day it stops by itself if nobody writes (decision 0108).
 		model.addAttribute("silence", silent.of(trajectory).orElse(null));
 		model.addAttribute("silentDays", silent.days());
@@ -792,7 +796,7 @@ class ConversationController {
 		model.addAttribute("answerChoices", AssignmentAnswers.choices(givenHere, conversation));
 		model.addAttribute("highlights", highlightsOf.toRead(trajectory.id()));
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
-		model.addAttribute("closing", closings.asWritten(trajectory.id()).orElse(null)); // a draft too, said to be one (decision 0086)
+		model.addAttribute("closing", closing); // a draft too, said to be one (decision 0086)
 		model.addAttribute("closingOpen", ClosingDesk.open(trajectory));
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
 		model.addAttribute("question", inOwnWords.question());
