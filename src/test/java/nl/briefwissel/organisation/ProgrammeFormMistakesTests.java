@@ -92,6 +92,38 @@ class ProgrammeFormMistakesTests {
 	}
 
 	/**
+	 * A theme with both labels wrong said so only at each field, with the focus on the first: the theme form has
+	 * the settings form's error summary (decision 0061), an alert that takes the focus and links to each refused
+	 * label in the form's order with the sentence said at the field, and no field asks for the focus itself.
+	 */
+	@Test
+	void aThemeWithBothLabelsWrongIsSummedUpAboveTheFormInItsOrder() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = manager(running);
+		String id = running.programmeId().toString();
+		MvcResult refused = mvc.perform(post("/programme/programmes/{id}/themes", running.programmeId()).with(csrf())
+			.with(fixtures.as(manager)).param("labelNl", "").param("labelEn", "x".repeat(201)))
+			.andExpect(redirectedUrl("/programme#themes-" + id))
+			.andReturn();
+
+		Document page = pageAfter(refused, "/programme", manager);
+		Element summary = page.getElementById("theme-errors-" + id);
+		assertThat(summary).as("the error summary").isNotNull();
+		assertThat(summary.attr("role")).isEqualTo("alert");
+		assertThat(summary.attr("tabindex")).isEqualTo("-1");
+		assertThat(summary.closest("form")).isSameAs(page.getElementById("theme-nl-" + id).closest("form"));
+		assertThat(summary.selectFirst("h3").text()).isEqualTo("Nog niet alles is goed ingevuld");
+		assertThat(summary.select("li a")).extracting(link -> link.attr("href"))
+			.containsExactly("#theme-nl-" + id, "#theme-en-" + id);
+		for (String field : new String[] { "theme-nl-", "theme-en-" }) {
+			assertThat(page.getElementById(field + id).attr("aria-invalid")).as(field).isEqualTo("true");
+			assertThat(summary.selectFirst("a[href=#" + field + id + "]").text()).as(field)
+				.isNotBlank().isEqualTo(page.getElementById(field + "error-" + id).text());
+		}
+		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("theme-errors-" + id);
+	}
+
+	/**
 	 * A label over 200 characters said the framework's "grootte moet tussen 0 en 200 liggen" / "size must be
 	 * between 0 and 200": the form's own sentence says what is wanted, in either language.
 	 */
