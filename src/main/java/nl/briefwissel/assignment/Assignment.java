@@ -30,11 +30,13 @@ public record Assignment(UUID id, UUID ownerId, String title, String instruction
 	}
 
 	/**
-	 * A link in a letter: http or https, then a host with a dot in it. A participant cannot watch "the video
-	 * I send along" from a letter that has none (decision 0087).
+	 * A link in a letter: http or https, then a host with a dot in it, or www. and such a host, which the page and
+	 * the HTML mail link to https:// (decisions 0123 and 0087) and not inside a word, a mail address or a path
+	 * (nowww.example.nl, anja@www.example.nl), as there. A participant cannot watch "the video I send along" from a
+	 * letter that has none (decision 0087).
 	 */
 	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern
-		.compile("(?i)\\bhttps?://[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+\\S*");
+		.compile("(?i)(?:\\bhttps?://|(?<![\\p{L}\\p{N}_@./\\-])(?-i:www|WWW)\\.)[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+\\S*");
 
 	/**
 	 * Whether a letter giving this assignment lacks what the participant needs to do it: a video assignment

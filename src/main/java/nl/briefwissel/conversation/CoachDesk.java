@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.TypedName;
 import nl.briefwissel.encryption.Encryption;
 import nl.briefwissel.encryption.OpenedText;
 import nl.briefwissel.trajectory.Trajectories;
@@ -391,7 +392,7 @@ public class CoachDesk {
 				on conflict do nothing""")
 			.param("id", UUID.randomUUID())
 			.param("c", coachId)
-			.param("title", title.strip())
+			.param("title", TypedName.cleaned(title.strip()))
 			.param("body", encryption.sealText(body.strip()))
 			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
@@ -561,7 +562,7 @@ public class CoachDesk {
 			.param("c", coachId)
 			.query((rs, n) -> stored(rs))
 			.optional();
-		String newTitle = title.strip();
+		String newTitle = TypedName.cleaned(title.strip()); // as when adding
 		String text = body.strip();
 		Change judged = stored.map(row -> judged(row, basedOn, form, row.sameAs(newTitle, text, encryption))).orElse(Change.GONE);
 		if (judged == Change.DONE && !stored.get().sameAs(newTitle, text, encryption)) {

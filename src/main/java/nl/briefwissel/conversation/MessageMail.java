@@ -3,14 +3,13 @@ package nl.briefwissel.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.mail.OutgoingMail;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.web.Html;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -109,15 +108,11 @@ class MessageMail {
 	}
 
 	/**
-	 * An address in a letter: http or https only, up to a space; punctuation that ends a sentence after it is
-	 * not part of it.
-	 */
-	private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"]+?(?=[.,;:!?)\\]]*(\\s|$))");
-
-	/**
 	 * The letter's paragraphs, each as its lines, each line as its parts: text and link in turn, beginning with
 	 * text. An address in the letter is a link in the HTML mail, as a plain-text client makes it one: the link
-	 * to a video, or to the page where coach cards are laid, is clicked, not copied.
+	 * to a video, or to the page where coach cards are laid, is clicked, not copied. Which text is an address is
+	 * the page's rule ({@link Html#webAddresses}, decision 0123): one written as www. is a link too, to https://
+	 * (the template puts it before), so a video given as www.youtube.com is clicked in the mail as on the page.
 	 */
 	static List<List<List<String>>> linked(String text) {
 		List<List<List<String>>> paragraphs = new ArrayList<>();
@@ -125,11 +120,10 @@ class MessageMail {
 			List<List<String>> lines = new ArrayList<>();
 			for (String line : paragraph.strip().split("\\r?\\n")) {
 				List<String> parts = new ArrayList<>();
-				Matcher link = LINK.matcher(line);
 				int from = 0;
-				while (link.find()) {
+				for (Html.WebAddress link : Html.webAddresses(line)) {
 					parts.add(line.substring(from, link.start()));
-					parts.add(link.group());
+					parts.add(line.substring(link.start(), link.end()));
 					from = link.end();
 				}
 				parts.add(line.substring(from));

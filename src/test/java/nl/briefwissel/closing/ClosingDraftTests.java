@@ -298,6 +298,45 @@ class ClosingDraftTests {
 		assertThat(stopConfirmation(running, "nl").getElementById("stop-summary-draft")).as("sent").isNull();
 	}
 
+	/**
+	 * Words given back after a refusal are marked with their own language, as saved ones are (decision 0097, amended):
+	 * an English summary refused on a Dutch page beside a Dutch draft, an English reaction and English goals too long,
+	 * each stands in its field as English; a screen reader read them with Dutch sounds (WCAG 3.1.2).
+	 */
+	@Test
+	void wordsGivenBackAfterARefusalCarryTheirOwnLanguage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Eerste opzet: je ontdekte dat lesgeven je energie geeft, en dat is wat je zocht."))
+			.andExpect(flash().attribute("closingDone", "closing.saved"));
+		MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
+			.with(fixtures.as(running.coach())).param("send", "true")
+			.param("summary", "Dear {name}, you found out that teaching gives you energy, and that is what you were looking for."))
+			.andExpect(flash().attribute("closingProblem", "closing.error.placeholder"))
+			.andReturn().getResponse();
+		Document coachPage = page("/coach/trajectories/" + running.id(), running.coach(), refused);
+		assertThat(coachPage.getElementById("summary").text()).startsWith("Dear {name}");
+		assertThat(coachPage.getElementById("summary").attr("lang")).isEqualTo("en");
+
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Je ontdekte dat lesgeven je energie geeft, en dat is wat je zocht.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		String english = "Thank you, I am looking forward to it and that is what I was going to do. ";
+		MockHttpServletResponse tooLong = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", english.repeat(120)))
+			.andExpect(flash().attribute("reactionProblem", "closing.error.reaction"))
+			.andReturn().getResponse();
+		Document participantPage = page("/participant?lang=nl", running.participant(), tooLong);
+		assertThat(participantPage.getElementById("reaction-" + running.id()).attr("lang")).isEqualTo("en");
+
+		MockHttpServletResponse goals = mvc.perform(post("/participant/goals").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("goals", english.repeat(60)))
+			.andExpect(flash().attribute("goalsProblem", running.id()))
+			.andReturn().getResponse();
+		participantPage = page("/participant?lang=nl", running.participant(), goals);
+		assertThat(participantPage.getElementById("goals-" + running.id()).attr("lang")).isEqualTo("en");
+	}
+
 	private Document stopConfirmation(Fixtures.RunningTrajectory running, String language) throws Exception {
 		return Jsoup.parse(mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("lang", language).with(csrf())
 			.with(fixtures.as(running.coach())).param("reason", "PERSONAL_CIRCUMSTANCES"))

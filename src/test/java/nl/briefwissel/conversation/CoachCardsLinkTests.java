@@ -177,6 +177,24 @@ class CoachCardsLinkTests {
 			.containsExactly(List.of(List.of("Kijk: ", "https://video.example.nl/a?b=1", ". Of niet."), List.of("Tweede regel")));
 	}
 
+	/**
+	 * An address written as www. is a link on the page, to https:// (decision 0123): the HTML mail makes it the same
+	 * link, so a video given as www.youtube.com is clicked in the mail too (decision 0087, amended).
+	 */
+	@Test
+	void anAddressWrittenAsWwwIsAnHttpsLinkInTheHtmlMailAsOnThePage() {
+		assertThat(MessageMail.linked("Kijk www.youtube.com/watch?v=abc. Of (WWW.npo.nl)\nnowww.example.nl"))
+			.containsExactly(List.of(List.of("Kijk ", "www.youtube.com/watch?v=abc", ". Of (", "WWW.npo.nl", ")"),
+					List.of("nowww.example.nl")));
+		var running = fixtures.runningTrajectory(true);
+		var mail = mails.coachMessage(trajectories.byId(running.id()).orElseThrow(),
+				accounts.byId(running.participant().id()).orElseThrow(), "Kijk www.youtube.com/watch?v=abc. Dag!",
+				"reply@example.nl", null, List.of());
+		var link = Jsoup.parse(mail.html()).selectFirst("a[href=https://www.youtube.com/watch?v=abc]");
+		assertThat(link).isNotNull();
+		assertThat(link.text()).isEqualTo("www.youtube.com/watch?v=abc");
+	}
+
 	private Assignment values(Fixtures.RunningTrajectory running) {
 		return assignments.forCoach(running.coach().id(), new Assignments.Search(null, null, AssignmentType.COACH_CARDS))
 			.stream()

@@ -121,6 +121,44 @@ class SavedReplyEditingTests {
 	}
 
 	/**
+	 * A saved reply's title stands in the list and in the insert menu as a name does: one with a direction override is
+	 * refused at its field in the page's language, the words typed kept, and an invisible mark is removed when saved,
+	 * when adding and when editing (TypedName).
+	 */
+	@Test
+	void aTitleWithAnOverrideIsRefusedAtItsFieldAndAMarkIsRemoved() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		for (String[] language : new String[][] { { "nl", "De titel bevat een onzichtbaar teken dat tekst verbergt of omdraait"
+				+ " (zoals een teken voor de schrijfrichting), vaak meegekomen bij kopi\u00ebren en plakken. Typ de titel opnieuw in." },
+				{ "en", "The title contains an invisible character that hides or reverses text (such as a writing-direction mark),"
+						+ " often brought along by copy and paste. Type the title again." } }) {
+			MvcResult refused = mvc.perform(post("/coach/saved-replies").param("lang", language[0]).param("title", "Wel\u202Ekom")
+				.param("body", "Fijn dat je er bent.").with(csrf()).with(coach))
+				.andExpect(redirectedUrl("/coach/saved-replies#title")).andReturn();
+			Document told = Jsoup.parse(mvc.perform(get("/coach/saved-replies").param("lang", language[0]).with(coach)
+				.cookie(refused.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
+			assertThat(describedBy(told, told.selectFirst("input#title"))).singleElement()
+				.satisfies(error -> assertThat(error.text()).isEqualTo(language[1]));
+			assertThat(told.selectFirst("textarea#body").text()).isEqualTo("Fijn dat je er bent.");
+		}
+		assertThat(desk.savedReplies(running.coach().id())).isEmpty();
+
+		mvc.perform(post("/coach/saved-replies").param("title", "\u200FWelkom\u200B").param("body", "Fijn dat je er bent.")
+			.with(csrf()).with(coach)).andExpect(redirectedUrl("/coach/saved-replies"));
+		UUID reply = desk.savedReplies(running.coach().id()).get(0).id();
+		assertThat(desk.savedReplies(running.coach().id()).get(0).title()).isEqualTo("Welkom");
+
+		Document form = Jsoup.parse(page("/coach/saved-replies/" + reply + "/edit", coach));
+		save(reply, form, "Wel\u2066kom", "Fijn dat je er bent.", coach, "en")
+			.andExpect(redirectedUrl("/coach/saved-replies/" + reply + "/edit#title"));
+		save(reply, form, "Tot\u00ADziens", "Fijn dat je er bent.", coach, "nl")
+			.andExpect(redirectedUrl("/coach/saved-replies#reply-" + reply));
+		assertThat(desk.savedReplies(running.coach().id())).singleElement()
+			.satisfies(r -> assertThat(r.title()).isEqualTo("Totziens"));
+	}
+
+	/**
 	 * A tab behind the other: its save is refused, the newer reply stays in the fields and what was typed
 	 * is given back to copy. A reply deleted in the other tab gives the words back in a form for a new one.
 	 * A double click saves once.

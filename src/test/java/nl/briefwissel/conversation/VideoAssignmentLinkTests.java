@@ -44,6 +44,9 @@ class VideoAssignmentLinkTests {
 	@Autowired
 	GivenAssignments given;
 
+	@Autowired
+	org.springframework.context.MessageSource texts;
+
 	@Test
 	void aVideoAssignmentWithoutALinkIsRefusedAtTheLetterInThePagesLanguageAndGoesWithOne() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -53,7 +56,7 @@ class VideoAssignmentLinkTests {
 		Document chosen = Jsoup.parse(page(base + "?give=" + video.id(), coach));
 		String letter = chosen.selectFirst("textarea[name=text]").wholeText().strip();
 		assertThat(chosen.text()).as("the write form says a link is wanted")
-			.contains("Zet de link naar de video in je brief (beginnend met https:// of http://)");
+			.contains("Zet de link naar de video in je brief (beginnend met https://, http:// of www.)");
 
 		for (String language : new String[] { "nl", "en" }) {
 			String typed = "Beste, kijk deze video eens.\n\n" + letter;
@@ -65,8 +68,8 @@ class VideoAssignmentLinkTests {
 			assertThat(refused.select(".utrecht-form-field--invalid").text()).as("at the letter's field, in " + language)
 				.contains(language.equals("nl") ? "Deze opdracht gaat over een video, maar je brief bevat geen link."
 						: "This assignment is about a video, but your letter has no link.")
-				.as("the check takes http too (decision 0087), and the text says so")
-				.contains(language.equals("nl") ? "(beginnend met https:// of http://)" : "(starting with https:// or http://)");
+				.as("the check takes http and www. too (decision 0087), and the text says so")
+				.contains(language.equals("nl") ? "(beginnend met https://, http:// of www.)" : "(starting with https://, http:// or www.)");
 			assertThat(refused.selectFirst("textarea[name=text]").wholeText().strip()).as("the letter kept").isEqualTo(typed);
 			assertThat(refused.selectFirst("form[action$='/messages'] input[type=hidden][name=assignment]").val())
 				.as("the assignment kept").isEqualTo(video.id().toString());
@@ -80,6 +83,19 @@ class VideoAssignmentLinkTests {
 		assertThat(given.of(running.id())).extracting(GivenAssignments.Given::assignmentId).containsExactly(video.id());
 	}
 
+	/**
+	 * The letter's refusal of a link that does not work said only https:// and http:// addresses become links, while
+	 * the page links an address written as www. too (decisions 0123 and 0130).
+	 */
+	@Test
+	void theDroppedLinkSentenceNamesEveryAddressThatBecomesALink() {
+		Object[] args = { "[video](werk.nl)", 1 };
+		assertThat(texts.getMessage("validation.message.droppedLink", args, java.util.Locale.forLanguageTag("nl")))
+			.contains("alleen een adres dat begint met https://, http:// of www. wordt een link");
+		assertThat(texts.getMessage("validation.message.droppedLink", args, java.util.Locale.ENGLISH))
+			.contains("only an address starting with https://, http:// or www. becomes a link");
+	}
+
 	/** The library form says where the link to a video goes, so that a coach's own video assignment carries it. */
 	@Test
 	void theLibraryFormSaysWhereAVideosLinkGoes() throws Exception {
@@ -88,12 +104,18 @@ class VideoAssignmentLinkTests {
 			.contains("Bij een video: zet de link naar de video hier, dan gaat hij met elke brief mee");
 	}
 
-	/** Not every word with a colon is a link: a bare "https://" or "www.example.nl" is no video to watch. */
+	/**
+	 * Not every word with a colon is a link: a bare "https://" or "www." is no video to watch. An address written as
+	 * www. and a host is a link on the page and in the mail (decisions 0123 and 0087), so it is one here too.
+	 */
 	@Test
 	void onlyAnHttpOrHttpsAddressWithAHostCounts() {
 		Assignment video = new Assignment(UUID.randomUUID(), null, "Video", "Kijk de video.", AssignmentType.VIDEO,
 				java.util.List.of(), 20, java.util.Locale.forLanguageTag("nl"), false);
-		assertThat(video.videoLinkMissingFrom("Kijk de video op www.example.nl")).isTrue();
+		assertThat(video.videoLinkMissingFrom("Kijk de video op www.example.nl")).isFalse();
+		assertThat(video.videoLinkMissingFrom("Kijk de video op WWW.npo.nl/start.")).isFalse();
+		assertThat(video.videoLinkMissingFrom("Kijk op www. of op nowww.example.nl")).isTrue();
+		assertThat(video.videoLinkMissingFrom("Mail naar anja@www.example.nl")).isTrue();
 		assertThat(video.videoLinkMissingFrom("De link volgt: https://")).isTrue();
 		assertThat(video.videoLinkMissingFrom("ftp://video.example.nl/film.mp4")).isTrue();
 		assertThat(video.videoLinkMissingFrom("Hier: HTTPS://video.example.nl/film")).isFalse();

@@ -72,6 +72,18 @@ class AccessibilityStatementTests {
 			.doesNotContain("Briefwissel project");
 	}
 
+	/**
+	 * The statement promised an answer within five working days, which nothing in Briefwissel sees to: it says what
+	 * is true, that the organisation answers as soon as it can and within the time its own procedure sets.
+	 */
+	@Test
+	void theStatementPromisesNoTermNothingKeeps() throws Exception {
+		assertThat(page("nl").text()).contains("geeft je zo snel mogelijk antwoord, binnen de termijn die haar eigen procedure noemt")
+			.doesNotContain("vijf werkdagen");
+		assertThat(page("en").text()).contains("answers you as soon as it can, within the time its own procedure sets")
+			.doesNotContain("five working days");
+	}
+
 	@Test
 	void theContactSettingIsAnAddressOrAnHttpsLinkAndNothingElse() {
 		var model = new ExtendedModelMap();

@@ -3,6 +3,7 @@ package nl.briefwissel.closing.web;
 import java.util.List;
 import java.util.UUID;
 
+import nl.briefwissel.LetterLanguage;
 import nl.briefwissel.Placeholders;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.closing.ClosingDesk;
@@ -11,6 +12,7 @@ import nl.briefwissel.closing.ClosingDesk.Written;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -89,6 +91,7 @@ class ClosingController {
 	private static void refused(RedirectAttributes redirect, String problem, String summary) {
 		redirect.addFlashAttribute("closingProblem", problem);
 		redirect.addFlashAttribute("closingTyped", summary);
+		typedLanguage(redirect, "closingTypedLang", summary);
 	}
 
 	/**
@@ -133,5 +136,17 @@ class ClosingController {
 		redirect.addFlashAttribute("reactionProblem", problem);
 		redirect.addFlashAttribute("reactionFor", trajectory);
 		redirect.addFlashAttribute("reactionTyped", reaction);
+		typedLanguage(redirect, "reactionTypedLang", reaction);
+	}
+
+	/**
+	 * The lang of words given back, in the language of their own words as saved ones are (decision 0097, amended):
+	 * not the saved text's, which the typed words may not be in. None where they do not tell, or are the page's.
+	 */
+	private static void typedLanguage(RedirectAttributes redirect, String name, String typed) {
+		String lang = LetterLanguage.langOn(typed, LocaleContextHolder.getLocale());
+		if (lang != null) {
+			redirect.addFlashAttribute(name, lang);
+		}
 	}
 }

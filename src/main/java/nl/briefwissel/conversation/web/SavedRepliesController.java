@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.Placeholders;
+import nl.briefwissel.TypedName;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -132,7 +133,10 @@ class SavedRepliesController {
 	 * says what is wrong with it, and what was typed comes back.
 	 */
 	private static String refused(String title, String body, RedirectAttributes redirect) {
-		String titleProblem = title.isBlank() ? "savedReplies.error.title" : title.length() > 200 ? "savedReplies.error.titleLength" : null;
+		// A title stands in the list and the insert menu as a name does: what turns text around is refused, as on
+		// the other forms that take a name (TypedName); an invisible mark is removed when it is stored.
+		String titleProblem = title.isBlank() ? "savedReplies.error.title" : title.length() > 200 ? "savedReplies.error.titleLength"
+				: TypedName.hidesCharacters(title) ? "savedReplies.error.titleHidden" : null;
 		String bodyProblem = body.isBlank() ? "savedReplies.error.body" : body.length() > 20_000 ? "savedReplies.error.bodyLength" : null;
 		if (titleProblem == null && bodyProblem == null) {
 			return null;

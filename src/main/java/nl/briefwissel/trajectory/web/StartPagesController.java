@@ -158,6 +158,11 @@ class StartPagesController {
 		if (goals.length() > MAX_GOALS) {
 			redirect.addFlashAttribute("goalsProblem", trajectory);
 			redirect.addFlashAttribute("goalsTyped", goals); // given back to shorten, not lost
+			// In the language of its own words, as goals saved are (decision 0097, amended), not the saved goals'.
+			String lang = nl.briefwissel.LetterLanguage.langOn(goals, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+			if (lang != null) {
+				redirect.addFlashAttribute("goalsTypedLang", lang);
+			}
 			return "redirect:/participant#goals-" + trajectory;
 		}
 		if (!trajectories.changeGoals(trajectory, me.id(), goals)) {
