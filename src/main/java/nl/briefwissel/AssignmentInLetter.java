@@ -24,6 +24,19 @@ public final class AssignmentInLetter {
 	/** What a coach may add to a worksheet beyond a tenth of its length, about a line: see {@link #reach}. */
 	private static final int ADDED = 80;
 
+	/**
+	 * The cells of the tables {@code inOrder} built on this thread: a test sees that both passages of matching in
+	 * order are held to {@link #MOST_STEPS} together (review, 2026-12-07).
+	 */
+	static final ThreadLocal<long[]> CELLS_BUILT = ThreadLocal.withInitial(() -> new long[1]);
+
+	/**
+	 * The most steps of matching passages to lines in order (in {@code align}): its tables, about 4 MB, and the places
+	 * found; beyond it each passage is taken where it first stands after the one before, as before the matching in
+	 * order.
+	 */
+	static final long MOST_STEPS = 1_000_000;
+
 	private AssignmentInLetter() {
 	}
 
@@ -335,13 +348,6 @@ public final class AssignmentInLetter {
 	 */
 	private static final class Lines {
 
-		/**
-		 * The most steps of matching passages to lines in order ({@link #align}): its table, about 4 MB, and the places
-		 * found; beyond it each passage is taken where it first stands after the one before, as before the matching in
-		 * order.
-		 */
-		private static final long MOST_STEPS = 1_000_000;
-
 		private final StringBuilder text;
 
 		private final List<Integer> starts = new ArrayList<>();
@@ -461,7 +467,7 @@ public final class AssignmentInLetter {
 		 * passage of {@code count} instruction lines from {@code first} takes those lines, so a paragraph found whole
 		 * and its lines are never both found. ({@code line}, {@code count}) for each passage, or null for one not found.
 		 * Of two places that serve as well, the first: the one nearest where the worksheet starts; but before
-		 * {@code nearest} (a line, or -1) and before the first paragraph found whole, the last: the one nearest to it.
+		 * {@code nearest} (a line, or -1) and before the first paragraph found whole, the last: the one nearest to it, as long as both tables together stay within {@link AssignmentInLetter#MOST_STEPS}.
 		 */
 		int[][] align(List<Passage> passages, int units, int nearest) {
 			int[][] chosen = new int[passages.size()][];
@@ -492,8 +498,9 @@ public final class AssignmentInLetter {
 			if (options.isEmpty()) {
 				return chosen;
 			}
-			int[][] place = (long) (index[units] + 1) * (width + 1) + places > MOST_STEPS ? firstFound(options, index[units])
-					: inOrder(options, index[units], width);
+			long steps = (long) (index[units] + 1) * (width + 1) + places;
+			boolean capped = steps > MOST_STEPS;
+			int[][] place = capped ? firstFound(options, index[units]) : inOrder(options, index[units], width);
 			// Before the first paragraph found whole, or the line given, the place nearest to it.
 			int pivot = nearest < 0 ? width : nearest;
 			for (int o = 0; o < options.size(); o++) {
@@ -508,7 +515,9 @@ public final class AssignmentInLetter {
 					next = o;
 				}
 			}
-			if (next >= 0) {
+			// The second table counts against the cap with the first; past it the place found first is kept.
+			if (next >= 0 && !capped
+					&& steps + (long) (options.get(next).first() + 1) * (place[next][0] + 1) <= MOST_STEPS) {
 				nearest(options, place, options.get(next).first(), place[next][0]);
 			}
 			for (int o = 0; o < options.size(); o++) {
@@ -559,6 +568,7 @@ public final class AssignmentInLetter {
 		 * letter lines); of two places that serve as well, the first.
 		 */
 		private static int[][] inOrder(List<Option> options, int units, int width) {
+			CELLS_BUILT.get()[0] += (long) (units + 1) * (width + 1);
 			// Each instruction line's options, by where they stand; at one line, a paragraph before its first line.
 			List<List<int[]>> starting = new ArrayList<>();
 			for (int k = 0; k < units; k++) {

@@ -174,20 +174,46 @@ public final class BracketedPlaceholders {
 	}
 
 	/**
-	 * Brackets in capitals of more than one word with a name or value word anywhere: [COACH NAME], [YOUR NAME],
-	 * [COACH: NAAM]. Templates write their placeholders so, the word for what it is of first or last; [NAAM COACH] was found and
-	 * [COACH NAME] not (review, 2026-12-07). Not one word alone: an acronym ([OK], [PDF], [CV], [TEL]) names no place to
-	 * fill in. Not a button's name ([NAME EDIT]) and not filled in ([TEL 085-1234567]), as for a placeholder word first.
+	 * Brackets in capitals of two or three words: a name or value word first or last, the others only whose it is
+	 * ({@link #OWNER_WORDS}): [COACH NAME], [YOUR NAME], [COACH: NAAM], [NAAM COACH]. Templates write their placeholders
+	 * so; [NAAM COACH] was found and [COACH NAME] not (review, 2026-12-07). A heading or a sentence in capitals is not
+	 * found: [SAVE THE DATE], [BELANGRIJK: DATUM GEWIJZIGD], [MIJN NAAM IS HAAS] (second review, 2026-12-07). Not one
+	 * word alone: an acronym ([OK], [PDF], [CV], [TEL]) names no place to fill in. Not a button's name ([NAME EDIT]) and
+	 * not filled in ([TEL 085-1234567]).
 	 */
 	private static boolean inCapitals(String between, String content) {
-		String[] words = content.split("\\s+");
-		return words.length > 1 && between.chars().anyMatch(Character::isLetter)
-				&& between.chars().noneMatch(Character::isLowerCase)
-				&& Arrays.stream(words).map(word -> word.replaceAll("\\p{Punct}+$", ""))
-					.anyMatch(word -> VALUE_WORDS.contains(word) || NAME.contains(word))
-				&& !BUTTON_VERBS.contains(words[words.length - 1])
-				&& Arrays.stream(words).noneMatch(BracketedPlaceholders::filledIn);
+		String[] words = Arrays.stream(content.split("\\s+")).map(word -> word.replaceAll("\\p{Punct}+$", ""))
+			.toArray(String[]::new);
+		if (words.length < 2 || words.length > 3 || between.chars().noneMatch(Character::isLetter)
+				|| between.chars().anyMatch(Character::isLowerCase)) {
+			return false;
+		}
+		int value = valueWord(words[0]) ? 0 : valueWord(words[words.length - 1]) ? words.length - 1 : -1;
+		if (value < 0) {
+			return false;
+		}
+		for (int i = 0; i < words.length; i++) {
+			if (i != value && !OWNER_WORDS.contains(words[i])) {
+				return false;
+			}
+		}
+		return true;
 	}
+
+	private static boolean valueWord(String word) {
+		return VALUE_WORDS.contains(word) || NAME.contains(word);
+	}
+
+	/**
+	 * Whose value a placeholder in capitals names, the only words beside its value word: [COACH NAME], [YOUR NAME],
+	 * [MIJN NAAM], [ORGANISATIE ADRES]. A label before a colon, a determiner or a verb makes it a heading or a
+	 * sentence: [UPDATE: NIEUWE DATUM], [LET OP DE DATUM], [OVER MIJN NAAM] (review, 2026-12-07).
+	 */
+	private static final Set<String> OWNER_WORDS = Set.of("coach", "deelnemer", "deelneemster", "participant",
+			"cliënt", "client", "kandidaat", "candidate", "mentor", "begeleider", "collega", "colleague", "manager",
+			"leidinggevende", "werkgever", "employer", "organisatie", "organisation", "organization", "bedrijf",
+			"company", "contact", "contactpersoon", "your", "jouw", "je", "uw", "my", "mijn", "full", "volledige", "first",
+			"last");
 
 	/**
 	 * A heading that says for or with whom the placeholder word is: [Tijd voor jezelf], [Time for yourself]. It was
@@ -229,6 +255,16 @@ public final class BracketedPlaceholders {
 			"hun", "zijn", "haar", "deze", "dit", "die", "dat", "the", "your", "our", "my", "his", "her", "their", "this",
 			"that", "these", "those");
 
+	/**
+	 * The meetings and the people met that make a particular one ({@link #PARTICULAR}) a placeholder: [Tijd voor het
+	 * gesprek], [tijd met je coach]. Any other noun makes a heading: [Tijd voor de afsluiting], [Time for the next
+	 * step] (review, 2026-12-07).
+	 */
+	private static final Set<String> MEETING = Set.of("gesprek", "afspraak", "sessie", "bijeenkomst", "overleg",
+			"telefoongesprek", "belafspraak", "videogesprek", "intake", "intakegesprek", "coachgesprek", "evaluatie",
+			"evaluatiegesprek", "kennismaking", "kennismakingsgesprek", "coach", "mentor", "begeleider", "manager",
+			"leidinggevende", "meeting", "interview", "call", "appointment", "session", "conversation");
+
 	/** Words that hold a place to fill in wherever they stand in brackets; a heading has none of them. */
 	private static final Pattern FILL_IN_MARK = Pattern.compile("x{2,}|\\.{2,}|…|_{2,}");
 
@@ -239,7 +275,8 @@ public final class BracketedPlaceholders {
 	 * A heading in brackets, the part of the letter it opens ([Tijd om te reflecteren], [Time to reflect], [Tijd voor
 	 * actie]): a line of its own, a phrase of three to {@value #HEADING_WORDS} words whose first word is a
 	 * placeholder word that is about something, not a value to look up ({@link #VALUE_WORDS}), whose second opens a
-	 * phrase ({@link #PHRASE}) but not voor, met, for or with before a particular one ({@link #PARTICULAR}), and of
+	 * phrase ({@link #PHRASE}) but not voor, met, for or with before a particular meeting or person met ({@link
+	 * #PARTICULAR}, {@link #MEETING}), and of
 	 * which no later word is a placeholder word or marks a place to fill in (xxx, dots). Inside a sentence ("bel op [tijd om te bellen]") the same words are left to fill in; on a line of its own
 	 * a placeholder is a name, a date or a label of two words ([naam], [NAAM COACH], [datum gesprek]), all still
 	 * found (decision 0114, 2026-12-07).
@@ -248,7 +285,8 @@ public final class BracketedPlaceholders {
 		String[] words = content.split("\\s+");
 		// Dots at the end ([Time to call: ...]) are taken off the words read, and mark a place to fill in all the same.
 		if (FILL_IN_MARK.matcher(between.toLowerCase(Locale.ROOT)).find() || words.length < 3 || words.length > HEADING_WORDS || VALUE_WORDS.contains(words[0])
-				|| !PHRASE.contains(words[1]) || FOR_THE.contains(words[1]) && PARTICULAR.contains(words[2])) {
+				|| !PHRASE.contains(words[1]) || FOR_THE.contains(words[1]) && PARTICULAR.contains(words[2])
+				&& Arrays.stream(words).skip(3).anyMatch(MEETING::contains)) {
 			return false;
 		}
 		for (int i = 1; i < words.length; i++) {

@@ -293,4 +293,25 @@ class AssignmentInLetterTests {
 		assertThat(AssignmentInLetter.without("Beste Sam,\n\nTot snel.", ASSIGNMENT)).isEqualTo("Beste Sam,\n\nTot snel.");
 	}
 
+
+	/**
+	 * The second matching in order, of the lines before the first paragraph found whole, was built past the cap of
+	 * steps: a worksheet of hundreds of lines whose last paragraph, found whole at the end, made a table as large as
+	 * the first (review, 2026-12-07). Both are held to the cap together; past it the first place found is kept.
+	 */
+	@Test
+	void bothMatchingsInOrderTogetherAreHeldToTheCap() {
+		StringBuilder instructions = new StringBuilder("Opdracht: Lang\n\n");
+		for (int i = 0; i < 700; i++) {
+			instructions.append("Regel ").append(i).append(" van de lange opdracht.\n\n");
+		}
+		instructions.append("Slot een van de opdracht.\nSlot twee van de opdracht.\n\nDit kost je ongeveer 15 minuten.");
+		String assignment = instructions.toString();
+		String letter = "Hoi,\n\n" + assignment.replace("Opdracht: Lang", "Opdracht: Lang en breed")
+			.replace("Regel 350 van", "Regel 350 uit") + "\n\nGroet, [naam]";
+		AssignmentInLetter.CELLS_BUILT.get()[0] = 0;
+		String blanked = AssignmentInLetter.blanked(letter, assignment);
+		assertThat(AssignmentInLetter.CELLS_BUILT.get()[0]).as("cells built").isPositive().isLessThanOrEqualTo(AssignmentInLetter.MOST_STEPS);
+		assertThat(blanked).doesNotContain("Regel 0 ", "Regel 699 ", "Slot een", "Dit kost");
+	}
 }

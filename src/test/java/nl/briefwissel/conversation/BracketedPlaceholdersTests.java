@@ -187,6 +187,31 @@ class BracketedPlaceholdersTests {
 	}
 
 	/**
+	 * A heading for a particular part of the letter that is no meeting ([Tijd voor de afsluiting]) was warned about
+	 * once voor before a determiner made a placeholder (second review, 2026-12-07): only a meeting or the person met
+	 * after it does.
+	 */
+	@Test
+	void aHeadingForTheNextPartOfTheLetterIsNotFound() {
+		assertThat(BracketedPlaceholders.in("Hoi Sam,\n\n[Tijd voor de afsluiting]\n\n[Tijd voor het afscheid]\n\n"
+				+ "[Time for the next step]\n\nGroet")).isEmpty();
+		assertThat(BracketedPlaceholders.in("Hoi Sam,\n\n[Tijd voor het eerste gesprek]\n\n[Time for the call]\n\nGroet"))
+			.containsExactly("[Tijd voor het eerste gesprek]", "[Time for the call]");
+	}
+
+	/**
+	 * A heading or sentence in capitals with a name or date word in it was warned about as a placeholder (second
+	 * review, 2026-12-07); a placeholder in capitals is the value word and whose it is, nothing more.
+	 */
+	@Test
+	void aHeadingInCapitalsIsNotFound() {
+		assertThat(BracketedPlaceholders.in("[SAVE THE DATE]\n[LET OP DE DATUM]\n[UPDATE: NIEUWE DATUM]\n"
+				+ "[BELANGRIJK: DATUM GEWIJZIGD]\n[OVER MIJN NAAM]\n[MIJN NAAM IS HAAS]\n")).isEmpty();
+		assertThat(BracketedPlaceholders.in("[MIJN NAAM]\n[DATUM GESPREK]\n[NAAM DEELNEMER]\n[YOUR FULL NAME]"))
+			.containsExactly("[MIJN NAAM]", "[DATUM GESPREK]", "[NAAM DEELNEMER]", "[YOUR FULL NAME]");
+	}
+
+	/**
 	 * A placeholder in capitals names what it is anywhere: [NAAM COACH] was warned about, [COACH NAME] not, and a lone
 	 * [XXX] neither (review, 2026-12-07). An acronym in brackets ([OK], [PDF], [CV]) names no value and is not found.
 	 */
