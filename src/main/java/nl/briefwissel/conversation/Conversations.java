@@ -102,6 +102,32 @@ public class Conversations {
 	}
 
 	/**
+	 * The letters of these (the trajectory's, as {@link #toRead} gave them) that came after it ended, by id: the
+	 * conversation pages mark them as the record heads them (decision 0122), by the same rule
+	 * ({@link Trajectories#endedAt}, judged by when each came in, {@link #cameIn}). Nothing is asked of a trajectory that
+	 * runs, is paused or is being matched, which is every view the benchmark measures (decision 0026); an ended one
+	 * asks its end, and only when a letter by mail was written since, when each came in. A letter added from the
+	 * quarantine is dated when it was added, never before it came in: one dated before the end came before it.
+	 */
+	public java.util.Set<UUID> afterTheEnd(TrajectoryOverview trajectory, List<Message> letters) {
+		if (!LettersAfterTheEnd.ended(trajectory) || letters.stream().allMatch(Message::isNote)) {
+			return java.util.Set.of();
+		}
+		Optional<java.time.OffsetDateTime> end = trajectories.endedAt(trajectory.id());
+		if (end.isEmpty()) {
+			return java.util.Set.of();
+		}
+		List<Message> since = letters.stream()
+			.filter(letter -> !letter.isNote() && Trajectories.cameAfterTheEnd(letter.createdAt(), end.get()))
+			.toList();
+		Map<UUID, java.time.OffsetDateTime> cameIn = since.stream().anyMatch(Message::cameByMail) ? cameIn(trajectory.id()) : Map.of();
+		return since.stream()
+			.filter(letter -> Trajectories.cameAfterTheEnd(cameIn.getOrDefault(letter.id(), letter.createdAt()), end.get()))
+			.map(Message::id)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
+	/**
 	 * One letter of a trajectory that arrived by mail, for its original mail's page: read alone, so
 	 * another letter of the conversation that does not open leaves this page be (decision 0057). The
 	 * page shows the mail, not the letter's text: this one not opening leaves it without its body

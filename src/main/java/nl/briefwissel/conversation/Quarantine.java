@@ -141,6 +141,11 @@ public class Quarantine {
 		return entries("", null, true);
 	}
 
+	/** As {@link #all}, the newest {@code max} only, for a list that shows a bounded number. */
+	public List<Entry> newest(int max) {
+		return entries("", null, true, max);
+	}
+
 	public Optional<Entry> entry(UUID inboundMailId) {
 		return entries("and q.inbound_mail_id = :key", inboundMailId, true).stream().findFirst();
 	}
@@ -435,6 +440,11 @@ public class Quarantine {
 	}
 
 	private List<Entry> entries(String condition, Object key, boolean withMail) {
+		return entries(condition, key, withMail, 0);
+	}
+
+	/** {@code max} 0: all of them. */
+	private List<Entry> entries(String condition, Object key, boolean withMail, int max) {
 		var statement = jdbc.sql("""
 				select q.inbound_mail_id, q.reason, q.reason_code, q.reason_argument, q.trajectory_id,
 				       pa.display_name as participant_name, q.quarantined_at
@@ -442,7 +452,7 @@ public class Quarantine {
 				left join trajectory t on t.id = q.trajectory_id
 				left join account pa on pa.id = t.participant_id
 				where q.resolved_at is null %s
-				order by q.quarantined_at desc""".formatted(condition));
+				order by q.quarantined_at desc, q.inbound_mail_id%s""".formatted(condition, max > 0 ? " limit " + max : ""));
 		if (key != null) {
 			statement = statement.param(condition.contains(":coach") ? "coach" : "key", key);
 		}

@@ -600,30 +600,38 @@ public class Trajectories {
 	 * came at or after this moment ({@link #cameAfterTheEnd}).
 	 */
 	public Optional<OffsetDateTime> endedAt(UUID id) {
-		return jdbc.sql("""
-				select t.status, t.ended_on,
+		return Optional.ofNullable(endedAt(List.of(id)).get(id));
+	}
+
+	/**
+	 * As {@link #endedAt(UUID)} for each of these trajectories, in one query: a list of held mail asked it once per
+	 * trajectory, and an administrator's list names many. Only those that ended (by the rule above) are in it.
+	 */
+	public Map<UUID, OffsetDateTime> endedAt(java.util.Collection<UUID> ids) {
+		Map<UUID, OffsetDateTime> ends = new HashMap<>();
+		if (ids.isEmpty()) {
+			return ends;
+		}
+		jdbc.sql("""
+				select t.id, t.status, t.ended_on,
 				       (select max(tr.at) from trajectory_transition tr
 				        where tr.trajectory_id = t.id and tr.to_status in ('COMPLETED', 'STOPPED')) as ended_at
-				from trajectory t where t.id = :id""")
-			.param("id", id)
-			.query((rs, n) -> {
-				TrajectoryStatus status = TrajectoryStatus.valueOf(rs.getString("status"));
-				if (status != TrajectoryStatus.COMPLETED && status != TrajectoryStatus.STOPPED) {
-					return Optional.<OffsetDateTime>empty();
-				}
+				from trajectory t where t.id in (:ids) and t.status in ('COMPLETED', 'STOPPED')""")
+			.param("ids", List.copyOf(new java.util.HashSet<>(ids)))
+			.query(rs -> {
 				OffsetDateTime recorded = rs.getObject("ended_at", OffsetDateTime.class);
-				if (recorded != null) {
-					return Optional.of(recorded);
-				}
 				LocalDate endedOn = rs.getObject("ended_on", LocalDate.class);
 				// Ended without its change of course kept: only the day is known. The whole day still counts as the
 				// trajectory's, as the record's plan counts what was written on it: the end is the first moment of the
 				// next day, in the zone of the application's clock on that day (not today's offset: a July end read in
 				// December was an hour off). A participant's last letter on the day the coach completed is seldom after it.
-				return Optional.ofNullable(endedOn).map(day -> day.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
-			})
-			.optional()
-			.flatMap(ended -> ended);
+				OffsetDateTime end = recorded != null ? recorded
+						: endedOn == null ? null : endedOn.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+				if (end != null) {
+					ends.put(rs.getObject("id", UUID.class), end);
+				}
+			});
+		return ends;
 	}
 
 	/** Whether something that came at {@code moment} came after a trajectory that ended at {@code endedAt} ({@link #endedAt}). */

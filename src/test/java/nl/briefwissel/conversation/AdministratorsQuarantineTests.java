@@ -67,6 +67,54 @@ class AdministratorsQuarantineTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** As QuarantineController.LISTED, which the web package keeps to itself. */
+	private static final int LISTED = 200;
+
+	/**
+	 * The administrator's list had no bound: every open entry of the platform, each opening its mail for the sender.
+	 * It shows the newest 200 (QuarantineController.LISTED) and says there are more, in both languages.
+	 */
+	@Test
+	void theAdministratorsListShowsTheNewestAndSaysThereAreMore() throws Exception {
+		UUID source = strayFrom("veel-" + UUID.randomUUID() + "@example.nl");
+		String columns = String.join(", ", jdbc.sql("""
+				select column_name from information_schema.columns
+				where upper(table_name) = 'INBOUND_MAIL' and upper(table_schema) = upper(current_schema)""")
+			.query(String.class).list().stream()
+			.filter(column -> !List.of("id", "dedup_key", "status").contains(column.toLowerCase(java.util.Locale.ROOT)))
+			.toList());
+		List<UUID> old = new java.util.ArrayList<>();
+		try {
+			// Older than the newest: it stays at the top of the list.
+			java.time.OffsetDateTime newest = quarantine.entry(source).orElseThrow().quarantinedAt();
+			for (int i = 0; i <= LISTED; i++) {
+				UUID id = UUID.randomUUID();
+				old.add(id);
+				jdbc.sql("insert into inbound_mail (id, dedup_key, status, " + columns + ") select :id, :dedup, 'PROCESSED', " + columns
+						+ " from inbound_mail where id = :source")
+					.param("id", id).param("dedup", "bound-" + id).param("source", source).update();
+				jdbc.sql("""
+						insert into quarantined_mail (inbound_mail_id, reason, trajectory_id, quarantined_at)
+						values (:id, 'sender unknown', null, :at)""")
+					.param("id", id).param("at", newest.minusSeconds(i + 1)).update();
+			}
+			for (String[] words : new String[][] { { "nl", "Hier staan de nieuwste 200 mails in quarantaine; er zijn er meer." },
+					{ "en", "These are the newest 200 mails in quarantine; there are more." } }) {
+				Document list = page(mvc.perform(get("/admin/quarantine").param("lang", words[0]).with(admin())).andExpect(status().isOk()));
+				assertThat(list.select("table.utrecht-table").first().select("tbody tr")).as(words[0]).hasSize(LISTED);
+				assertThat(list.select("#listed-newest").text()).as(words[0]).contains(words[1]);
+				assertThat(list.select("a[href*=" + source + "]")).as("the newest is listed").isNotEmpty();
+			}
+		}
+		finally {
+			jdbc.sql("delete from quarantined_mail where inbound_mail_id in (:ids)").param("ids", old).update();
+			jdbc.sql("delete from inbound_mail where id in (:ids)").param("ids", old).update();
+		}
+	}
+
 	@Test
 	void theTrajectoryListStartsOnNoTrajectoryAndAChoiceIsRequired() throws Exception {
 		fixtures.runningTrajectory(true);

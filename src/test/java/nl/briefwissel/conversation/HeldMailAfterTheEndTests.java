@@ -82,6 +82,9 @@ class HeldMailAfterTheEndTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
 	/**
 	 * A stranger's mail to the reply address of an ended conversation: still told to the participant, whose
 	 * conversation's address it is, but without sending them to write in a conversation that takes no letter.
@@ -345,6 +348,64 @@ class HeldMailAfterTheEndTests {
 		});
 		assertThat(exported.get("heldBackMail")).singleElement()
 			.satisfies(held -> assertThat(held.get("reasonText").asString()).contains("niet aan het gesprek toegevoegd"));
+	}
+
+	/**
+	 * The coach's page of a mail held after the end says that, added, it is in the conversation as a letter from after
+	 * the end: neither conversation page marked it (the letters are written in Java, decision 0019), the confirmation
+	 * said only that it was in the conversation, and the administrator's page of the mail said nothing. Both
+	 * conversations now head it as the record does, a mail held while it ran and added after the end not; the
+	 * confirmation says it; the administrator's page says what the coach's says (decision 0122, afterend3).
+	 */
+	@Test
+	void aMailAddedAfterTheEndIsMarkedSoInBothConversationsAsOnTheRecord() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String before = "Tijdens " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", before, "Nog tijdens het traject.");
+		Quarantine.Entry heldBefore = awaitEntry(before);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		String after = "Erna " + UUID.randomUUID();
+		store(running.participant().email(), "reply@briefwissel.test", after, "Een vraag na het einde.");
+		Quarantine.Entry heldAfter = awaitEntry(after);
+
+		for (String[] words : new String[][] { { "nl", "(na het einde van het traject)" }, { "en", "(after the trajectory ended)" } }) {
+			org.jsoup.nodes.Document adminPage = org.jsoup.Jsoup.parse(mvc.perform(post("/admin/quarantine/{id}", heldAfter.inboundMailId())
+				.param("reason", "Traject zoeken").param("lang", words[0]).with(csrf())
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+						users.loadUserByUsername("beheer@briefwissel.test"))))
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			assertThat(adminPage.select("#after-the-end").text()).as(words[0])
+				.contains(words[0].equals("nl") ? "als brief van na het einde van het traject" : "as a letter from after the trajectory ended");
+			assertThat(adminPage.select("form[action$=/attach] button").attr("aria-describedby")).isEqualTo("after-the-end");
+		}
+
+		var addedBefore = mvc.perform(post("/coach/quarantine/{id}/attach", heldBefore.inboundMailId()).with(csrf())
+			.with(fixtures.as(running.coach()))).andReturn();
+		assertThat(addedBefore.getFlashMap().get("resolved")).as("held while it ran").isEqualTo("attached");
+		// The confirmation's key (quarantine.resolved.attachedAfterTheEnd); its text on the list is not checked here yet.
+		var session = new org.springframework.mock.web.MockHttpSession();
+		var added = mvc.perform(post("/coach/quarantine/{id}/attach", heldAfter.inboundMailId()).with(csrf()).session(session)
+			.with(fixtures.as(running.coach()))).andReturn();
+		assertThat(added.getFlashMap().get("resolved")).isEqualTo("attachedAfterTheEnd");
+
+
+		for (String[] words : new String[][] { { "nl", "(na het einde van het traject)" }, { "en", "(after the trajectory ended)" } }) {
+			List<String> coach = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", words[0])
+				.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.select(".bw-message h3").eachText();
+			List<String> participant = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/conversation").param("trajectory",
+					running.id().toString()).param("lang", words[0]).with(fixtures.as(running.participant()))).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8)).select(".bw-message h3").eachText();
+			List<String> record = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
+				.param("lang", words[0]).with(fixtures.as(running.participant()))).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8)).select(".bw-record__message h3").eachText();
+			for (List<String> headings : List.of(coach, participant, record)) {
+				// Oldest first: the one held while it ran, then the one that came after the end.
+				assertThat(headings).as(words[0]).hasSize(2);
+				assertThat(headings.get(0)).as(words[0]).doesNotContain(words[1]);
+				assertThat(headings.get(1)).as(words[0]).endsWith(words[1]);
+			}
+		}
 	}
 
 	/**

@@ -768,6 +768,8 @@ class ConversationController {
 		model.addAttribute("messages", conversation);
 		// The language the coach is expected to write in: the box's lang (and spell-check), the summary's too.
 		model.addAttribute("lettersLanguage", Message.expectedIn(conversation, trajectory.participantLanguage()));
+		// Marked as the record heads them (decision 0122); asked only of an ended trajectory.
+		model.addAttribute("lettersAfterTheEnd", conversations.afterTheEnd(trajectory, conversation));
 		model.addAttribute("deliveries", conversations.deliveries(conversation));
 		model.addAttribute("mailFailure", conversations.mailFailure(trajectory.id()).orElse(null));
 		// Mail meant for this conversation that did not go in (too big, from another address): when and why,

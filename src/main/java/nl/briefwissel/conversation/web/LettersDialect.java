@@ -38,7 +38,8 @@ import org.thymeleaf.templatemode.TemplateMode;
  * Read from the page, as the fragment {@code conversation/fragments :: conversation} passes them:
  * {@code deliveries} (the coach's mail deliveries by Message-ID, or null), {@code attachmentBase}
  * (where this reader downloads files), {@code originalBase} (where the coach sees an original mail,
- * or null), {@code own} (true where the participant reads: their letters are headed You, as in their own
+ * or null), {@code lettersAfterTheEnd} (the ids of the letters that came after the trajectory ended, headed so as the
+ * record heads them, decision 0122; null for none), {@code own} (true where the participant reads: their letters are headed You, as in their own
  * record, {@code report.own.author}; the coach's page names both writers) and {@code highlightAction}
  * (where a passage is marked, or null).
  */
@@ -85,6 +86,9 @@ class LettersDialect extends AbstractProcessorDialect {
 
 		private final String markAction;
 
+		/** The letters that came after the trajectory ended (Conversations#afterTheEnd): their heading says so. */
+		private final java.util.Collection<?> afterTheEnd;
+
 		/** The participant reads their own conversation: their letters are theirs, headed You, not their full name. */
 		private final boolean own;
 
@@ -105,6 +109,7 @@ class LettersDialect extends AbstractProcessorDialect {
 			this.deliveries = (Map<?, ?>) page.getVariable("deliveries");
 			this.attachmentBase = link((String) page.getVariable("attachmentBase"));
 			this.own = Boolean.TRUE.equals(page.getVariable("own"));
+			this.afterTheEnd = page.getVariable("lettersAfterTheEnd") instanceof java.util.Collection<?> ids ? ids : java.util.Set.of();
 			this.originalLink = link((String) page.getVariable("originalBase"));
 			String highlightAction = (String) page.getVariable("highlightAction");
 			this.markAction = highlightAction == null ? null
@@ -132,6 +137,7 @@ class LettersDialect extends AbstractProcessorDialect {
 			String originalLabel = text("conversation.showOriginal");
 			String unreadable = text("conversation.letter.unreadable");
 			String you = own ? text("report.own.author") : null;
+			String afterTheEndMark = afterTheEnd.isEmpty() ? null : " " + text("conversation.letter.afterTheEnd");
 			for (int i = 0; i < messages.size(); i++) {
 				Message m = messages.get(i);
 				String id = m.id().toString();
@@ -147,7 +153,12 @@ class LettersDialect extends AbstractProcessorDialect {
 					.append("\n      <header class=\"bw-message__header\">")
 					.append("\n        <h3 class=\"utrecht-heading-3 bw-message__author\" id=\"h-").append(id).append("\">");
 				Html.escape(out, note ? text("conversation.note." + m.kind().name())
-						: own && m.author() == Author.PARTICIPANT ? you : m.authorName()).append("</h3>")
+						: own && m.author() == Author.PARTICIPANT ? you : m.authorName());
+				if (afterTheEndMark != null && !note && afterTheEnd.contains(m.id())) {
+					// Nobody coached them any more when it came: said in its heading, as the record says it (decision 0122).
+					Html.escape(out, afterTheEndMark);
+				}
+				out.append("</h3>")
 					.append("\n        <p class=\"bw-message__meta\">\n          <time datetime=\"").append(m.createdAt()).append("\">");
 				Html.escape(out, times.format(m.createdAt(), "d MMMM yyyy, HH:mm")).append("</time>\n          <span>");
 				Html.escape(out, " · " + text("conversation.channel." + m.channel().name())).append("</span>\n        </p>")

@@ -219,6 +219,8 @@ class ParticipantConversationController {
 		model.addAttribute("writingTo", trajectory.map(TrajectoryOverview::id).orElse(null));
 		List<Message> letters = trajectory.map(conversations::toRead).orElse(List.of());
 		model.addAttribute("messages", letters);
+		// Marked as their record heads them (decision 0122); asked only of an ended trajectory.
+		model.addAttribute("lettersAfterTheEnd", trajectory.map(t -> conversations.afterTheEnd(t, letters)).orElse(java.util.Set.of()));
 		model.addAttribute("highlights", trajectory.map(t -> highlights.toRead(t.id())).orElse(List.of()));
 		model.addAttribute("highlightAction", "/participant/highlights");
 		// An address their coach accepted waits for them to confirm it (decision 0091): here too, signed in.

@@ -37,6 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class QuarantineController {
 
+	/** The most entries the administrator's list shows at once. */
+	static final int LISTED = 200;
+
 	private final Quarantine quarantine;
 
 	private final Trajectories trajectories;
@@ -70,10 +73,17 @@ class QuarantineController {
 		return "conversation/quarantine-list";
 	}
 
+	/**
+	 * The newest {@value #LISTED} open entries at most, as the other lists of the platform are bounded: each entry
+	 * opens its mail for the sender, and a mail server that sent thousands made a page of thousands. The page says
+	 * when there are more; handling these brings the older ones up.
+	 */
 	@GetMapping("/admin/quarantine")
 	String adminList(Model model) {
-		List<Quarantine.Entry> entries = quarantine.all();
+		List<Quarantine.Entry> newest = quarantine.newest(LISTED + 1);
+		List<Quarantine.Entry> entries = newest.size() > LISTED ? newest.subList(0, LISTED) : newest;
 		model.addAttribute("entries", entries);
+		model.addAttribute("listedNewest", newest.size() > LISTED ? LISTED : null);
 		model.addAttribute("afterTheEnd", heldAfterTheEnd(entries));
 		model.addAttribute("failed", inbound.failed());
 		model.addAttribute("base", "/admin/quarantine");
@@ -180,7 +190,8 @@ class QuarantineController {
 				redirect.addFlashAttribute("addressNotAccepted", address.get());
 			}
 		}
-		return done(attached, "attached", redirect, "/coach/quarantine");
+		// Came after the end: the confirmation says how it is in the conversation now, as the page said before (decision 0122).
+		return done(attached, heldAfterTheEnd(entry) ? "attachedAfterTheEnd" : "attached", redirect, "/coach/quarantine");
 	}
 
 	/**
@@ -204,7 +215,11 @@ class QuarantineController {
 		String problem = trajectoryId.isBlank() ? "required"
 				: chosen.isEmpty() ? "unknown" : !mayTakeMail(chosen.get()) ? "noCoach" : null;
 		if (problem == null && (confirmed || accepted.fromParticipant(chosen.get(), sender == null ? "" : sender))) {
-			return done(quarantine.attach(id, chosen.get().id(), me.id()).isPresent(), "attached", redirect, "/admin/quarantine");
+			boolean afterTheEnd = trajectories.endedAt(chosen.get().id())
+				.map(end -> Trajectories.cameAfterTheEnd(entry.quarantinedAt(), end))
+				.orElse(false);
+			return done(quarantine.attach(id, chosen.get().id(), me.id()).isPresent(),
+					afterTheEnd ? "attachedAfterTheEnd" : "attached", redirect, "/admin/quarantine");
 		}
 		AuditedChange.refused();
 		List<TrajectoryOverview> choices = choices();
@@ -315,14 +330,17 @@ class QuarantineController {
 
 	/**
 	 * The entries of a list that came after their trajectory ended ({@link #heldAfterTheEnd}), by mail: the list says
-	 * so at each, as the record heads such a letter once it is added (decision 0122). Each trajectory's end asked once.
+	 * so at each, as the record heads such a letter once it is added (decision 0122). The ends of all the listed
+	 * trajectories in one query: asked per trajectory, the administrator's list made one round trip per trajectory.
 	 */
 	private java.util.Set<UUID> heldAfterTheEnd(List<Quarantine.Entry> entries) {
-		java.util.Map<UUID, Optional<java.time.OffsetDateTime>> ends = new java.util.HashMap<>();
+		java.util.Map<UUID, java.time.OffsetDateTime> ends = trajectories.endedAt(entries.stream()
+			.map(Quarantine.Entry::trajectoryId)
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet()));
 		return entries.stream()
-			.filter(entry -> entry.trajectoryId() != null && ends.computeIfAbsent(entry.trajectoryId(), trajectories::endedAt)
-				.map(end -> Trajectories.cameAfterTheEnd(entry.quarantinedAt(), end))
-				.orElse(false))
+			.filter(entry -> entry.trajectoryId() != null && ends.containsKey(entry.trajectoryId())
+					&& Trajectories.cameAfterTheEnd(entry.quarantinedAt(), ends.get(entry.trajectoryId())))
 			.map(Quarantine.Entry::inboundMailId)
 			.collect(java.util.stream.Collectors.toSet());
 	}
