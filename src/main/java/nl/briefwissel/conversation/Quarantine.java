@@ -141,9 +141,17 @@ public class Quarantine {
 		return entries("", null, true);
 	}
 
-	/** As {@link #all}, the newest {@code max} only, for a list that shows a bounded number. */
-	public List<Entry> newest(int max) {
-		return entries("", null, true, max);
+	/**
+	 * As {@link #all}, one page of them: {@code max} from the {@code skip}-th newest on, for a list that shows a
+	 * bounded number and pages to the rest (the oldest are the ones the retention job discards first).
+	 */
+	public List<Entry> newest(int skip, int max) {
+		return entries("", null, true, max, skip);
+	}
+
+	/** How many entries are open: the pages of {@link #newest}. */
+	public long openCount() {
+		return jdbc.sql("select count(*) from quarantined_mail where resolved_at is null").query(Long.class).single();
 	}
 
 	public Optional<Entry> entry(UUID inboundMailId) {
@@ -440,11 +448,11 @@ public class Quarantine {
 	}
 
 	private List<Entry> entries(String condition, Object key, boolean withMail) {
-		return entries(condition, key, withMail, 0);
+		return entries(condition, key, withMail, 0, 0);
 	}
 
-	/** {@code max} 0: all of them. */
-	private List<Entry> entries(String condition, Object key, boolean withMail, int max) {
+	/** {@code max} 0: all of them; {@code skip} the newest to pass over first. */
+	private List<Entry> entries(String condition, Object key, boolean withMail, int max, int skip) {
 		var statement = jdbc.sql("""
 				select q.inbound_mail_id, q.reason, q.reason_code, q.reason_argument, q.trajectory_id,
 				       pa.display_name as participant_name, q.quarantined_at
@@ -452,7 +460,8 @@ public class Quarantine {
 				left join trajectory t on t.id = q.trajectory_id
 				left join account pa on pa.id = t.participant_id
 				where q.resolved_at is null %s
-				order by q.quarantined_at desc, q.inbound_mail_id%s""".formatted(condition, max > 0 ? " limit " + max : ""));
+				order by q.quarantined_at desc, q.inbound_mail_id%s""".formatted(condition,
+						max > 0 ? " limit " + max + (skip > 0 ? " offset " + skip : "") : ""));
 		if (key != null) {
 			statement = statement.param(condition.contains(":coach") ? "coach" : "key", key);
 		}

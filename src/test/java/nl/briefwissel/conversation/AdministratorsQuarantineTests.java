@@ -101,13 +101,33 @@ class AdministratorsQuarantineTests {
 						values (:id, 'sender unknown', null, :at)""")
 					.param("id", id).param("at", newest.minusSeconds(i + 1)).update();
 			}
-			for (String[] words : new String[][] { { "nl", "Hier staan de nieuwste 200 mails in quarantaine; er zijn er meer." },
-					{ "en", "These are the newest 200 mails in quarantine; there are more." } }) {
+			long open = quarantine.openCount();
+			int pages = (int) ((open + LISTED - 1) / LISTED);
+			for (String[] words : new String[][] { { "nl", "mails in quarantaine, " + pages + " pagina's met de nieuwste bovenaan" },
+					{ "en", "mails in quarantine, on " + pages + " pages with the newest first" } }) {
 				Document list = page(mvc.perform(get("/admin/quarantine").param("lang", words[0]).with(admin())).andExpect(status().isOk()));
 				assertThat(list.select("table.utrecht-table").first().select("tbody tr")).as(words[0]).hasSize(LISTED);
 				assertThat(list.select("#listed-newest").text()).as(words[0]).contains(words[1]);
 				assertThat(list.select("a[href*=" + source + "]")).as("the newest is listed").isNotEmpty();
+				assertThat(list.select("nav.bw-pagination a[rel=next]").attr("href")).as(words[0]).endsWith("/admin/quarantine?page=2");
 			}
+			// Every open entry on one of the pages, the oldest too (the retention job discards those first): before,
+			// a flood of newer mail hid them.
+			List<String> rows = new java.util.ArrayList<>();
+			for (int number = 1; number <= pages; number++) {
+				Document list = page(mvc.perform(get("/admin/quarantine").param("page", String.valueOf(number)).with(admin()))
+					.andExpect(status().isOk()));
+				rows.addAll(list.select("table.utrecht-table").first().select("tbody tr").eachText());
+				assertThat(list.select("nav.bw-pagination a[rel=prev]").isEmpty()).isEqualTo(number == 1);
+			}
+			assertThat(rows).hasSize((int) open);
+			Document withTheOldest = page(mvc.perform(get("/admin/quarantine").param("page", String.valueOf(pages)).with(admin()))
+				.andExpect(status().isOk()));
+			Document past = page(mvc.perform(get("/admin/quarantine").param("page", "999").with(admin())).andExpect(status().isOk()));
+			assertThat(past.select("tbody tr").eachText()).as("a number past the end is the last page")
+				.isEqualTo(withTheOldest.select("tbody tr").eachText());
+			assertThat(quarantine.newest((pages - 1) * LISTED, LISTED)).extracting(Quarantine.Entry::inboundMailId)
+				.as("the oldest of all on the last page").contains(quarantine.all().get((int) open - 1).inboundMailId());
 		}
 		finally {
 			jdbc.sql("delete from quarantined_mail where inbound_mail_id in (:ids)").param("ids", old).update();

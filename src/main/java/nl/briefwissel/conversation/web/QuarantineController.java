@@ -74,16 +74,20 @@ class QuarantineController {
 	}
 
 	/**
-	 * The newest {@value #LISTED} open entries at most, as the other lists of the platform are bounded: each entry
-	 * opens its mail for the sender, and a mail server that sent thousands made a page of thousands. The page says
-	 * when there are more; handling these brings the older ones up.
+	 * {@value #LISTED} open entries a page, newest first, as the other lists of the platform are bounded: each entry
+	 * opens its mail for the sender, and a mail server that sent thousands made a page of thousands. The pages reach
+	 * the oldest too, which the retention job discards first: a flood of new mail must not hide them until then.
 	 */
 	@GetMapping("/admin/quarantine")
-	String adminList(Model model) {
-		List<Quarantine.Entry> newest = quarantine.newest(LISTED + 1);
-		List<Quarantine.Entry> entries = newest.size() > LISTED ? newest.subList(0, LISTED) : newest;
+	String adminList(@RequestParam(required = false) String page, Model model) {
+		long total = quarantine.openCount();
+		int pages = (int) Math.max(1, (total + LISTED - 1) / LISTED);
+		int shown = Math.min(Math.max(nl.briefwissel.PageNumber.of(page), 1), pages);
+		List<Quarantine.Entry> entries = quarantine.newest((shown - 1) * LISTED, LISTED);
 		model.addAttribute("entries", entries);
-		model.addAttribute("listedNewest", newest.size() > LISTED ? LISTED : null);
+		model.addAttribute("page", shown);
+		model.addAttribute("pages", pages);
+		model.addAttribute("total", total);
 		model.addAttribute("afterTheEnd", heldAfterTheEnd(entries));
 		model.addAttribute("failed", inbound.failed());
 		model.addAttribute("base", "/admin/quarantine");
