@@ -121,6 +121,9 @@ class ProgrammeFormMistakesTests {
 				.isNotBlank().isEqualTo(page.getElementById(field + "error-" + id).text());
 		}
 		assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("theme-errors-" + id);
+		// Each line says which of the two: the same sentence twice, linked to two fields, told a screen reader nothing.
+		assertThat(summary.select("li a").eachText()).containsExactly("Vul het thema in het Nederlands in, hoogstens 200 tekens.",
+				"Vul hetzelfde thema in het Engels in, hoogstens 200 tekens.");
 	}
 
 	/**
@@ -132,7 +135,7 @@ class ProgrammeFormMistakesTests {
 		var running = fixtures.runningTrajectory(true);
 		Account manager = manager(running);
 		String id = running.programmeId().toString();
-		for (String[] language : new String[][] { { "nl", "elk hoogstens 200 tekens" }, { "en", "each at most 200 characters" } }) {
+		for (String[] language : new String[][] { { "nl", "in het Engels in, hoogstens 200 tekens" }, { "en", "in English, at most 200 characters" } }) {
 			MvcResult refused = mvc.perform(post("/programme/programmes/{id}/themes", running.programmeId()).param("lang", language[0])
 				.with(csrf()).with(fixtures.as(manager)).param("labelNl", "Werk en mantelzorg").param("labelEn", "x".repeat(201)))
 				.andExpect(redirectedUrl("/programme#themes-" + id))

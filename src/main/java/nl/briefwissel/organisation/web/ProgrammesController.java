@@ -73,9 +73,9 @@ class ProgrammesController {
 	}
 
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
-	record NewTheme(@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200, message = "{programme.themes.label.required}")
+	record NewTheme(@NotBlank(message = "{programme.themes.labelNl.required}") @Size(max = 200, message = "{programme.themes.labelNl.required}")
 			@TypedName.Plain(message = "{programme.themes.label.hidden}") String labelNl,
-			@NotBlank(message = "{programme.themes.label.required}") @Size(max = 200, message = "{programme.themes.label.required}")
+			@NotBlank(message = "{programme.themes.labelEn.required}") @Size(max = 200, message = "{programme.themes.labelEn.required}")
 			@TypedName.Plain(message = "{programme.themes.label.hidden}") String labelEn)
 			implements Serializable {
 	}
