@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import nl.briefwissel.web.Html;
+
 /**
  * An assignment: a title, instructions in Markdown, its type, the themes it suits, about how long
  * it takes and its language. {@code ownerId} is null for the shared library. {@code deck} is the deck
@@ -30,13 +32,27 @@ public record Assignment(UUID id, UUID ownerId, String title, String instruction
 	}
 
 	/**
-	 * A link in a letter: http or https, then a host with a dot in it, or www. and such a host, which the page and
-	 * the HTML mail link to https:// (decisions 0123 and 0087) and not inside a word, a mail address or a path
-	 * (nowww.example.nl, anja@www.example.nl), as there. A participant cannot watch "the video I send along" from a
-	 * letter that has none (decision 0087).
+	 * A link in a letter as the page and the HTML mail make one (decisions 0123 and 0087, {@link Html#webAddresses}):
+	 * not inside a word, a mail address or a path (nowww.example.nl, anja@www.example.nl, video.https://…), and
+	 * to a host with a dot in it. A participant cannot watch "the video I send along" from a letter that has none
+	 * (decision 0087); a check of its own passed addresses the letter then showed as text (review).
 	 */
-	private static final java.util.regex.Pattern LINK = java.util.regex.Pattern
-		.compile("(?i)(?:\\bhttps?://|(?<![\\p{L}\\p{N}_@./\\-])(?-i:www|WWW)\\.)[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+\\S*");
+	private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+
+	private static boolean holdsALink(String text) {
+		for (Html.WebAddress address : Html.webAddresses(text)) {
+			String target = address.target(text);
+			String rest = target.substring(target.indexOf("://") + 3);
+			int cut = 0;
+			while (cut < rest.length() && "/?#:".indexOf(rest.charAt(cut)) < 0) {
+				cut++;
+			}
+			if (HOST.matcher(rest.substring(0, cut)).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/**
 	 * Whether a letter giving this assignment lacks what the participant needs to do it: a video assignment
@@ -45,13 +61,13 @@ public record Assignment(UUID id, UUID ownerId, String title, String instruction
 	 * added by the coach; only the letter as it goes is read, so one taken out of it is missed.
 	 */
 	public boolean videoLinkMissingFrom(String letter) {
-		return type == AssignmentType.VIDEO && (letter == null || !LINK.matcher(letter).find());
+		return type == AssignmentType.VIDEO && (letter == null || !holdsALink(letter));
 	}
 
 	/** Whether these instructions carry a link themselves, so the letter has it without the coach adding one. */
 	public boolean carriesALink() {
 		// As the letter carries them: a link written as www. is an https:// address there.
-		return LINK.matcher(plain(instructions)).find();
+		return holdsALink(plain(instructions));
 	}
 
 	public boolean shared() {

@@ -120,6 +120,9 @@ class VideoAssignmentLinkTests {
 		assertThat(video.videoLinkMissingFrom("ftp://video.example.nl/film.mp4")).isTrue();
 		assertThat(video.videoLinkMissingFrom("Hier: HTTPS://video.example.nl/film")).isFalse();
 		assertThat(video.videoLinkMissingFrom("Hier: http://npo.nl/x")).isFalse();
+		// What the letter shows as text is no link for the check either (review): no space before it, or too long.
+		assertThat(video.videoLinkMissingFrom("Bekijk de video.https://youtu.be/x")).isTrue();
+		assertThat(video.videoLinkMissingFrom("https://video.example.nl/" + "a".repeat(2100))).isTrue();
 		Assignment reflection = new Assignment(UUID.randomUUID(), null, "Reflectie", "Schrijf.", AssignmentType.REFLECTION,
 				java.util.List.of(), 20, java.util.Locale.forLanguageTag("nl"), false);
 		assertThat(reflection.videoLinkMissingFrom("Geen link")).isFalse();
