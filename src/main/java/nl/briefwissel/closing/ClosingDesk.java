@@ -116,11 +116,17 @@ public class ClosingDesk {
 	 * became so (decision 0136). The mail said they could react by answering it. A reaction given already, or an
 	 * ended trajectory, leaves it a letter only, as the mail says too; so does one with no words (only a photo)
 	 * or more words than a reaction holds: the letter keeps them all.
+	 * <p>
+	 * Called where the letter was just written, under the writers' shared lock on the trajectory
+	 * ({@code Trajectories.lockedWithContent}): an ending waits for it, so underway is read without a lock of its own.
+	 * Taking the row for update here made two writers that each held the shared lock wait for each other (a double
+	 * click on adding a held mail deadlocked on PostgreSQL); two reactions at once are kept apart by the update's
+	 * own {@code reaction is null}.
 	 */
-	@Transactional
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public boolean reactedByMail(TrajectoryOverview trajectory, String inReplyTo, UUID letterId, String letter) {
 		if (inReplyTo == null || letter == null || letter.isBlank() || letter.strip().length() > MAX_REACTION
-				|| trajectories.underwayLocked(trajectory.id()).isEmpty()) {
+				|| trajectories.withContent(trajectory.id()).filter(TrajectoryOverview::underway).isEmpty()) {
 			return false;
 		}
 		return closings.reactByMail(trajectory.id(), inReplyTo, letterId, letter);

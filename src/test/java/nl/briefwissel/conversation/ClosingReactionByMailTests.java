@@ -66,6 +66,44 @@ class ClosingReactionByMailTests {
 	@Autowired
 	TrajectoryLifecycle lifecycle;
 
+	/**
+	 * Two letters written at once into one conversation (a double click on adding a held mail, two mails taken in
+	 * together) each hold the writers' shared lock on the trajectory when they ask whether they are the reaction.
+	 * Asking took the row for update: each waited for the other's shared lock, and PostgreSQL ended one of them
+	 * with "deadlock detected" (the stop CI of session 46). On H2 the writers' lock is exclusive: they take turns.
+	 */
+	@Test
+	void twoLettersAtOnceAskingWhetherTheyAreTheReactionDoNotWaitForEachOther(
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions,
+			@Autowired nl.briefwissel.trajectory.Trajectories trajectories, @Autowired ClosingDesk desk) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var trajectory = trajectories.withContent(running.id()).orElseThrow();
+		var bothLocked = new java.util.concurrent.CountDownLatch(2);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.List<java.util.concurrent.Future<Boolean>> letters = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				letters.add(pool.submit(() -> transactions.execute(status -> {
+					assertThat(trajectories.lockedWithContent(running.id())).isTrue();
+					bothLocked.countDown();
+					try {
+						bothLocked.await(300, java.util.concurrent.TimeUnit.MILLISECONDS); // on H2 the second waits for the first, within its lock timeout
+					}
+					catch (InterruptedException stopped) {
+						Thread.currentThread().interrupt();
+					}
+					return desk.reactedByMail(trajectory, "<another-mail@example.nl>", java.util.UUID.randomUUID(), "Dank je!");
+				})));
+			}
+			for (var letter : letters) {
+				assertThat(letter.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("no summary's mail: a letter only").isFalse();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	@Test
 	void aReplyToTheSummarysMailIsTheReactionAndLeavesNoLetterUnanswered() throws Exception {
 		var running = fixtures.runningTrajectory(true);
