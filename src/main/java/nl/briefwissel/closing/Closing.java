@@ -14,11 +14,13 @@ import nl.briefwissel.LetterLanguage;
  * which only the coach's page shows (decision 0086). Neither keeps the language it was written in: its
  * {@code lang} is that of its own words, none where they do not tell (decision 0097, amended).
  * {@code reactionLetterId} is the participant's letter that was their reaction by mail, null for none: it asks no
- * answer of the coach (decision 0136).
+ * answer of the coach (decision 0136). {@code replyLetterOnlyId} is their reply to the summary's mail that stayed a
+ * letter (only a photo, too long for a reaction), null for none: their closing says it is no reaction (decision 0136,
+ * amended).
  */
 public record Closing(String summary, OffsetDateTime writtenAt, String reaction, OffsetDateTime reactedAt,
 		String writtenByName, boolean summaryReadable, boolean reactionReadable, OffsetDateTime sentAt,
-		java.util.UUID reactionLetterId) {
+		java.util.UUID reactionLetterId, java.util.UUID replyLetterOnlyId) {
 
 	/** The language the summary's words clearly are; null where they do not tell (or it does not open). */
 	public Locale summaryLanguage() {
@@ -33,6 +35,14 @@ public record Closing(String summary, OffsetDateTime writtenAt, String reaction,
 	/** The reaction's {@code lang} on a page in {@code page}'s language, as {@link LetterLanguage#langOn}. */
 	public String reactionLangOn(Locale page) {
 		return LetterLanguage.langOn(reaction, page);
+	}
+
+	/**
+	 * Whether the participant is to be told that their reply to the summary's mail is no reaction: they replied so,
+	 * and there is still none to read.
+	 */
+	public boolean replyIsNoReaction() {
+		return replyLetterOnlyId != null && reaction == null && reactionReadable;
 	}
 
 	/** Whether the participant was sent it: mailed, and reading it under My trajectory. */

@@ -115,7 +115,8 @@ public class ClosingDesk {
 	 * Message-ID) is also their reaction, while the trajectory is underway and they gave none yet; true when it
 	 * became so (decision 0136). The mail said they could react by answering it. A reaction given already, or an
 	 * ended trajectory, leaves it a letter only, as the mail says too; so does one with no words (only a photo)
-	 * or more words than a reaction holds: the letter keeps them all.
+	 * or more words than a reaction holds: the letter keeps them all, and the participant's closing says it is no
+	 * reaction until they give one.
 	 * <p>
 	 * Called where the letter was just written, under the writers' shared lock on the trajectory
 	 * ({@code Trajectories.lockedWithContent}): an ending waits for it, so underway is read without a lock of its own.
@@ -125,8 +126,13 @@ public class ClosingDesk {
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public boolean reactedByMail(TrajectoryOverview trajectory, String inReplyTo, UUID letterId, String letter) {
-		if (inReplyTo == null || letter == null || letter.isBlank() || letter.strip().length() > MAX_REACTION
-				|| trajectories.withContent(trajectory.id()).filter(TrajectoryOverview::underway).isEmpty()) {
+		if (inReplyTo == null || trajectories.withContent(trajectory.id()).filter(TrajectoryOverview::underway).isEmpty()) {
+			return false;
+		}
+		if (letter == null || letter.isBlank() || letter.strip().length() > MAX_REACTION) {
+			// They answered the mail that said a reply is a reaction, and think they reacted: kept, so their closing
+			// says it is none, where they can give one (decision 0136, amended). No mail: nothing went wrong with it.
+			closings.repliedWithALetterOnly(trajectory.id(), inReplyTo, letterId);
 			return false;
 		}
 		return closings.reactByMail(trajectory.id(), inReplyTo, letterId, letter);

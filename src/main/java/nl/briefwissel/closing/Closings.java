@@ -49,7 +49,7 @@ public class Closings {
 	public Optional<Closing> asWritten(UUID trajectoryId) {
 		return jdbc.sql("""
 				select c.summary, c.summary_key_id, c.written_at, c.reaction, c.reaction_key_id, c.reacted_at, c.sent_at,
-				       c.reaction_message_id, (select a.display_name from account a where a.id = c.written_by) as written_by_name
+				       c.reaction_message_id, c.reply_not_reaction_id, (select a.display_name from account a where a.id = c.written_by) as written_by_name
 				from closing c where c.trajectory_id = :id""")
 			.param("id", trajectoryId)
 			.query((rs, n) -> {
@@ -60,7 +60,7 @@ public class Closings {
 				return new Closing(summary.text(), rs.getObject("written_at", OffsetDateTime.class), reaction.text(),
 						rs.getObject("reacted_at", OffsetDateTime.class), rs.getString("written_by_name"), summary.readable(),
 						reaction.readable(), rs.getObject("sent_at", OffsetDateTime.class),
-						rs.getObject("reaction_message_id", UUID.class));
+						rs.getObject("reaction_message_id", UUID.class), rs.getObject("reply_not_reaction_id", UUID.class));
 			})
 			.optional();
 	}
@@ -140,7 +140,8 @@ public class Closings {
 	@Transactional
 	boolean reactByMail(UUID trajectoryId, String inReplyTo, UUID letterId, String reaction) {
 		return jdbc.sql("""
-				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = :letter
+				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = :letter,
+				       reply_not_reaction_id = null
 				where trajectory_id = :id and sent_at is not null and mail_message_id = :inReplyTo and reaction is null""")
 			.param("reaction", encryption.sealText(reaction.strip()))
 			.param("keyId", encryption.keyId())
@@ -149,6 +150,22 @@ public class Closings {
 			.param("id", trajectoryId)
 			.param("inReplyTo", inReplyTo)
 			.update() > 0;
+	}
+
+	/**
+	 * Keeps a letter that replied to the summary's mail but cannot be the reaction (no words, more than a reaction
+	 * holds), when no reaction was given yet: the participant's closing says it is none (decision 0136, amended). The
+	 * same conditions as {@link #reactByMail}, in one statement: no row is read for update first.
+	 */
+	@Transactional
+	void repliedWithALetterOnly(UUID trajectoryId, String inReplyTo, UUID letterId) {
+		jdbc.sql("""
+				update closing set reply_not_reaction_id = :letter
+				where trajectory_id = :id and sent_at is not null and mail_message_id = :inReplyTo and reaction is null""")
+			.param("letter", letterId)
+			.param("id", trajectoryId)
+			.param("inReplyTo", inReplyTo)
+			.update();
 	}
 
 	/**
@@ -165,13 +182,14 @@ public class Closings {
 	/**
 	 * The participant's reaction given, changed or emptied on the web. Their letter that was the reaction by mail is
 	 * no longer: its words are not the reaction now, so it is a letter as any other, which waits for the coach's answer
-	 * (decision 0136).
+	 * (decision 0136). A reply that stayed a letter is not said any more either: they reacted where it said to.
 	 */
 	@Transactional
 	void react(UUID trajectoryId, String reaction) {
 		String kept = reaction == null || reaction.isBlank() ? null : reaction.strip();
 		jdbc.sql("""
-				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = null
+				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = null,
+				       reply_not_reaction_id = null
 				where trajectory_id = :id""")
 			.param("reaction", encryption.sealText(kept))
 			.param("keyId", encryption.keyId())

@@ -186,6 +186,80 @@ class ClosingReactionByMailTests {
 			.singleElement().satisfies(e -> assertThat(e.need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY));
 	}
 
+	/**
+	 * The coach rewrites the summary and sends the change: the participant is not mailed again, so the summary's mail
+	 * they got first is the one they answer, and their reply to it is their reaction.
+	 */
+	@Test
+	void aReplyToTheFirstSummaryMailAfterAChangeWasSentIsTheReaction() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage first = sendTheSummary(running);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven, en van schrijven.").param("send", "true"))
+			.andExpect(status().is3xxRedirection());
+
+		replyByMail(running, first, "Dank je, ook voor de aanvulling!");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isEqualTo("Dank je, ook voor de aanvulling!");
+		assertThat(closings.reactionLetter(running.id())).isPresent();
+		assertThat(Mailboxes.read(mailServer, running.participant().email(), Mailboxes.PASSWORD).stream()
+			.filter(m -> Mailboxes.text(m).contains("samenvatting van jullie traject")))
+			.as("one summary mail: a change is read under My trajectory, not mailed").hasSize(1);
+	}
+
+	/**
+	 * A reply to the summary's mail that stays a letter (more words than a reaction holds, or only a photo) was not
+	 * said to the participant: they thought they had reacted. Their closing under My trajectory now says so, above
+	 * the form to react with, until they react.
+	 */
+	@Test
+	void aReplyToTheSummaryThatStaysALetterIsSaidAboveTheReactionForm() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+		assertThat(participantPage(running).getElementById("reaction-reply-" + running.id())).as("no reply yet").isNull();
+
+		replyByMail(running, closing, "Veel te zeggen. ".repeat(ClosingDesk.MAX_REACTION / 16 + 10));
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(participantPage(running).getElementById("reaction-reply-" + running.id())).as("said where they react")
+			.isNotNull().extracting(org.jsoup.nodes.Element::text).asString()
+			.contains("staat als bericht in je gesprek", "niet je reactie", "hoogstens 8000 tekens");
+
+		mvc.perform(post("/participant/closing").param("trajectory", running.id().toString()).param("reaction", "Kort: dank je!")
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
+		assertThat(participantPage(running).getElementById("reaction-reply-" + running.id())).as("reacted now").isNull();
+	}
+
+	/** Only a photo in reply to the summary's mail: a letter for the coach, and said to the participant where they react. */
+	@Test
+	void aPhotoOnlyReplyToTheSummaryIsSaidAboveTheReactionFormToo() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MimeMessage closing = sendTheSummary(running);
+
+		MimeMessage reply = new MimeMessage(Mailboxes.smtp(mailServer));
+		reply.setFrom(new InternetAddress(running.participant().email()));
+		reply.setRecipients(RecipientType.TO, closing.getReplyTo());
+		reply.setSubject("Re: " + closing.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", closing.getMessageID());
+		jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+		jakarta.mail.internet.MimeBodyPart photo = new jakarta.mail.internet.MimeBodyPart();
+		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1,
+				0, 0, (byte) 0xFF, (byte) 0xD9 };
+		photo.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(jpeg, "image/jpeg")));
+		photo.setFileName("bedankt.jpeg");
+		photo.setDisposition(jakarta.mail.Part.ATTACHMENT);
+		parts.addBodyPart(photo);
+		reply.setContent(parts);
+		reply.saveChanges();
+		Transport.send(reply);
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isNull();
+		assertThat(participantPage(running).getElementById("reaction-reply-" + running.id())).isNotNull()
+			.extracting(org.jsoup.nodes.Element::text).asString().contains("je mail had geen tekst (alleen een bestand)");
+	}
+
 	/** A reply to another mail of the conversation (a coach's letter), after the summary went: a letter only. */
 	@Test
 	void aReplyToAnotherMailIsALetterOnly() throws Exception {
@@ -201,6 +275,7 @@ class ClosingReactionByMailTests {
 		assertThat(closings.of(running.id()).orElseThrow().reaction()).isNull();
 		assertThat(closings.reactionLetter(running.id())).isEmpty();
 		assertThat(unanswered.waitingSince(running.id())).isPresent();
+		assertThat(participantPage(running).getElementById("reaction-reply-" + running.id())).as("it answered another mail").isNull();
 	}
 
 	/** A reply to the summary's mail after the trajectory ended: a letter only, as a reaction on the web is refused then. */
@@ -270,6 +345,11 @@ class ClosingReactionByMailTests {
 				: received.getHeader("References", " ") + " " + received.getMessageID());
 		reply.setText(text, StandardCharsets.UTF_8.name());
 		Transport.send(reply);
+	}
+
+	private Document participantPage(Fixtures.RunningTrajectory running) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/participant").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 	}
 
 	private long participantLetters(Fixtures.RunningTrajectory running) {
