@@ -167,7 +167,8 @@ public class Intakes {
 		/**
 		 * The address mailed this programme's intake address itself, and the link of our answer still works: no
 		 * invitation went out beside it (decision 0062). An application by the public link, never confirmed, does
-		 * not stop one: the invitation supersedes it (decision 0082).
+		 * not stop one: the invitation supersedes it (decision 0082). Nor does one by a mail whose sender was not
+		 * confirmed (decision 0137).
 		 */
 		record AlreadyApplied(Intake application) implements Invited {
 		}
@@ -522,11 +523,13 @@ public class Intakes {
 	 * The address's own application to the programme by mail that is not complete yet and whose link still works,
 	 * the newest if there are more: an invitation does not go out beside it (decision 0062). One whose link ran out
 	 * cannot be completed any more. One by the public link, its address not confirmed, is not weighed: the invitation
-	 * supersedes it (decision 0082).
+	 * supersedes it (decision 0082). Nor is one marked as started by a sender the receiving server did not confirm
+	 * (decision 0129): nobody at the address confirmed anything, so it stops no invitation; it stays as it is until its
+	 * link runs out, and whichever link the person uses, the other finds them in already (decision 0137).
 	 */
 	private Optional<Intake> openApplication(UUID programmeId, String email) {
 		return jdbc.sql(COLUMNS + """
-				 where programme_id = :programme and email = :email and source = 'MAIL'
+				 where programme_id = :programme and email = :email and source = 'MAIL' and not sender_unconfirmed
 				   and status = 'RECEIVED_BY_MAIL' and token_hash is not null and token_expires_at > :now
 				 order by created_at desc limit 1""")
 			.param("programme", programmeId)

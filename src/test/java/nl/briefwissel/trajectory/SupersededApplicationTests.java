@@ -164,6 +164,54 @@ class SupersededApplicationTests {
 	}
 
 	/**
+	 * A mail to the intake address in an address's name whose sender was not confirmed started a marked application
+	 * (decision 0129). Nobody at that address confirmed anything: it answered the programme's invitation "already
+	 * applied" for its link's 30 days. It stops nothing now (decision 0137): the invitation goes out, the marked
+	 * application stays as it was (its words and mail kept, out of the person's export, until its link runs out), and
+	 * whichever link the person uses, they get one trajectory.
+	 */
+	@Test
+	void aMarkedApplicationByMailDoesNotStopTheProgrammesInvitationAndLeadsToOneTrajectory() throws Exception {
+		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		String address = "gemerkt-" + suffix + "@example.nl";
+		Intake marked = intakes.receiveByMail(programme, address, "Vreemde Vera", secretQuestion(), null, java.util.List.of(), true)
+			.orElseThrow();
+		String markedLink = IntakeTests.linkIn(Mailboxes.awaitMail(mailServer, address,
+				m -> Mailboxes.subject(m).startsWith("Je aanmelding")));
+
+		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
+				.param("name", "Mila Medewerker").param("email", address).param("language", "nl")
+				.param("submission", UUID.randomUUID().toString()))
+			.andExpect(flash().attribute("done", Map.of("key", "intakes.invite.sent", "arg", address)));
+		MimeMessage invitation = Mailboxes.awaitMail(mailServer, address, m -> Mailboxes.subject(m).startsWith("Uitnodiging"));
+		assertThat(Mailboxes.text(invitation)).contains("Mila Medewerker").doesNotContain("Vreemde Vera").doesNotContain(secretQuestion());
+		String invited = IntakeTests.linkIn(invitation);
+
+		// The marked application is left as it was: kept with its words, still marked, not the person's.
+		Map<String, Object> row = jdbc.sql("select status, sender_unconfirmed, question from intake where id = :id")
+			.param("id", marked.id()).query().singleRow();
+		assertThat(row.get("status")).isEqualTo("RECEIVED_BY_MAIL");
+		assertThat(row.get("sender_unconfirmed")).isEqualTo(true);
+		assertThat(row.get("question")).isNotNull();
+		assertThat(intakes.applicationsOf(UUID.randomUUID(), address)).singleElement()
+			.extracting(Intakes.Application::source).isEqualTo(Intake.Source.INVITATION);
+
+		// The invitation's link first, then the marked one's: in once, the second says so.
+		IntakeForm form = new IntakeForm("Mila Medewerker", address, "Ik wil weten wat mijn volgende stap is.", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true);
+		assertThat(intakes.complete(token(invited), form, Locale.forLanguageTag("nl")))
+			.hasValueSatisfying(done -> assertThat(done).isInstanceOf(Intakes.Submission.Submitted.class));
+		assertThat(intakes.complete(token(markedLink), form, Locale.forLanguageTag("nl")))
+			.hasValueSatisfying(done -> assertThat(done).isInstanceOf(Intakes.Submission.AlreadyEnrolled.class));
+		assertThat(jdbc.sql("select count(*) from trajectory t join account a on a.id = t.participant_id where a.email = :e")
+			.param("e", address).query(Integer.class).single()).isOne();
+	}
+
+	private static String token(String link) {
+		return link.substring(link.lastIndexOf('/') + 1);
+	}
+
+	/**
 	 * An address with an older application (by mail, elsewhere) and one by the public link whose confirmation ran out:
 	 * one manager invites instead from the list while another sends the invitation form for the address. Both take
 	 * the same rows, in the same order, and take turns; "invite instead" held the oldest and waited for its own row
