@@ -148,12 +148,24 @@ class InboundReplies implements InboundMailHandler {
 				// their application is in and waits for a coach (decision 0129).
 				return heldUntilACoach(mail, waitingHere.get(0));
 			}
+			SenderAuthentication.Verdict verdict = authentication.check(content);
+			if (programme.isPresent() && verdict instanceof SenderAuthentication.Unconfirmed unconfirmed) {
+				List<TrajectoryOverview> theirs = participantIn(sender(content), programme.get());
+				if (!theirs.isEmpty()) {
+					// In the name of someone coached in this programme or waiting for a coach, and anyone can write that
+					// From: an application would answer their address with a link to a form holding the writer's words,
+					// and a notice that it waits would tell them of a mail they may never have sent. Held for their
+					// trajectory as an unconfirmed letter in their name is, telling nobody (decision 0137); of two, for
+					// the administrators alone, as whose it is is not ours to pick.
+					return quarantine.put(mail.id(), QuarantineReason.UnconfirmedSender.atIntake(sender(content),
+							unconfirmed.found()), theirs.size() == 1 ? theirs.get(0).id() : null);
+				}
+			}
 			if (programme.isPresent() && !Intakes.answerable(content.from())) {
 				// An application from an address no mail can be written to could never be completed (its
 				// link would never arrive): the administrators see it, with why.
 				return quarantine.put(mail.id(), new QuarantineReason.UnanswerableApplicant(content.from()), null);
 			}
-			SenderAuthentication.Verdict verdict = authentication.check(content);
 			if (programme.isPresent() && verdict instanceof SenderAuthentication.Unconfirmed unconfirmed
 					&& intakes.addsToAnApplication(programme.get(), content.from())) {
 				// Anyone can write the From of someone who applied by mail today: unconfirmed, its words, files and mail
@@ -308,7 +320,25 @@ class InboundReplies implements InboundMailHandler {
 		if (sender.isEmpty() || authentication.check(content) instanceof SenderAuthentication.Unconfirmed) {
 			return List.of();
 		}
-		return accepted.underwayOf(sender).stream()
+		return in(accepted.underwayOf(sender), programme);
+	}
+
+	/**
+	 * The trajectories in this programme whose participant the From names, running or paused ({@link #runningIn}) or
+	 * waiting for a coach ({@link #waitingIn}), whatever the receiving server said of the sender: for a mail whose
+	 * sender it did not confirm, to say whose name it came in.
+	 */
+	private List<TrajectoryOverview> participantIn(String sender, Programme programme) {
+		if (sender.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> ids = new java.util.ArrayList<>(accepted.underwayOf(sender));
+		ids.addAll(accepted.waitingForACoach(sender));
+		return in(ids.stream().distinct().toList(), programme);
+	}
+
+	private List<TrajectoryOverview> in(List<UUID> ids, Programme programme) {
+		return ids.stream()
 			.map(trajectories::withContent)
 			.flatMap(Optional::stream)
 			.filter(t -> programme.id().equals(t.programmeId()))
@@ -325,11 +355,7 @@ class InboundReplies implements InboundMailHandler {
 		if (sender.isEmpty() || authentication.check(content) instanceof SenderAuthentication.Unconfirmed) {
 			return List.of();
 		}
-		return accepted.waitingForACoach(sender).stream()
-			.map(trajectories::withContent)
-			.flatMap(Optional::stream)
-			.filter(t -> programme.id().equals(t.programmeId()))
-			.toList();
+		return in(accepted.waitingForACoach(sender), programme);
 	}
 
 	/** The trajectory a mail belongs to, and whether mail to its participant may be marked failing. */

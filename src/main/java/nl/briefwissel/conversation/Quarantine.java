@@ -455,7 +455,7 @@ public class Quarantine {
 	private List<Entry> entries(String condition, Object key, boolean withMail, int max, int skip) {
 		var statement = jdbc.sql("""
 				select q.inbound_mail_id, q.reason, q.reason_code, q.reason_argument, q.trajectory_id,
-				       pa.display_name as participant_name, q.quarantined_at
+				       pa.display_name as participant_name, q.quarantined_at, t.status as trajectory_status
 				from quarantined_mail q
 				left join trajectory t on t.id = q.trajectory_id
 				left join account pa on pa.id = t.participant_id
@@ -472,6 +472,11 @@ public class Quarantine {
 			QuarantineReason why = QuarantineReason.of(rs.getString("reason_code"), rs.getString("reason_argument"), reason);
 			if (why instanceof QuarantineReason.SeveralConversations several) {
 				why = several.named(named(several.ids()));
+			}
+			// Its application still waits for a coach: no e-coach sees the mail yet, which the page must not say they do.
+			String status = rs.getString("trajectory_status");
+			if (why instanceof QuarantineReason.NewMail newMail && ("INTAKE".equals(status) || "MATCHING".equals(status))) {
+				why = newMail.waiting();
 			}
 			return new Entry(id, reason, why, rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
 					rs.getObject("quarantined_at", OffsetDateTime.class), mail.map(ReadMail::from).orElse(null),

@@ -107,6 +107,8 @@ public sealed interface QuarantineReason {
 					UnconfirmedSender.foundIn(english));
 			case UnconfirmedSender.CODE_COACH -> new UnconfirmedSender(argument == null ? "" : argument, true,
 					UnconfirmedSender.foundIn(english));
+			case UnconfirmedSender.CODE_AT_INTAKE -> UnconfirmedSender.atIntake(argument == null ? "" : argument,
+					UnconfirmedSender.foundIn(english));
 			case UnanswerableApplicant.CODE -> new UnanswerableApplicant(argument);
 			case EndedProgramme.CODE -> new EndedProgramme();
 			case ReportAboutTheCoach.CODE_FAILED -> new ReportAboutTheCoach(argument, true);
@@ -364,22 +366,39 @@ public sealed interface QuarantineReason {
 	 * address is (decision 0106). The sender is stored, for the erasure of a person to find it. {@code confirmed}:
 	 * the receiving mail server confirmed the sender's domain (decision 0037). With the check off, the evaluation
 	 * default, nothing but the From says whose it is: anyone can write a participant's address there.
+	 * {@code waitingForACoach}: as shown, its trajectory's application waits for a coach (none yet, or one proposed who
+	 * has not accepted), read when the page is: no e-coach sees the mail yet, and the participant heard that their
+	 * application is in (decision 0129). Not stored: once a coach accepts, they see it, and the page says so.
 	 */
-	record NewMail(String sender, boolean confirmed) implements QuarantineReason {
+	record NewMail(String sender, boolean confirmed, boolean waitingForACoach) implements QuarantineReason {
 
 		/** As stored before the check's verdict was: not known to be confirmed. */
 		static final String CODE = "newMail";
 
 		static final String CODE_CONFIRMED = "newMailConfirmed";
 
+		static final String TEXT_WAITING = "newMailWaiting";
+
+		NewMail(String sender, boolean confirmed) {
+			this(sender, confirmed, false);
+		}
+
+		/** As shown for a trajectory that waits for a coach. */
+		NewMail waiting() {
+			return new NewMail(sender, confirmed, true);
+		}
+
 		public String code() {
 			return confirmed ? CODE_CONFIRMED : CODE;
 		}
 
-		/** The same sentence either way: it says already that anyone can write a sender. */
+		/**
+		 * The same sentence whether confirmed or not: it says already that anyone can write a sender. Another while
+		 * the trajectory waits for a coach: what the participant heard, and that no e-coach sees it yet.
+		 */
 		@Override
 		public String text() {
-			return CODE;
+			return waitingForACoach ? TEXT_WAITING : CODE;
 		}
 
 		public String argument() {
@@ -690,18 +709,40 @@ public sealed interface QuarantineReason {
 	 * A letter from the participant's or the coach's address that the receiving mail server did not
 	 * confirm came from that address's domain (decision 0037): someone with the conversation's reply
 	 * address may have written that From. {@code found} is what the server's header said, in short.
-	 * Only the participant's may be added as their letter, by someone who knows it is theirs.
+	 * Only the participant's may be added as their letter, by someone who knows it is theirs. {@code atIntake}: a mail
+	 * to the programme's intake address in the name of the participant of a trajectory of that programme that runs or
+	 * waits for a coach (decision 0137). No application was made of it (its answer and link would go to that address
+	 * with a stranger's words on the form) and nobody was answered; it carries no reply address, so it is a new mail.
 	 */
-	record UnconfirmedSender(String sender, boolean coach, String found) implements QuarantineReason {
+	record UnconfirmedSender(String sender, boolean coach, String found, boolean atIntake) implements QuarantineReason {
 
 		static final String CODE_PARTICIPANT = "unconfirmedParticipant";
 
 		static final String CODE_COACH = "unconfirmedCoach";
 
+		static final String CODE_AT_INTAKE = "unconfirmedAtIntake";
+
 		private static final String FOUND = " by the receiving mail server; it found: ";
 
+		private static final String AT_INTAKE = "to the intake address, no application made, nobody answered; ";
+
+		/** A letter to a conversation's reply address. */
+		UnconfirmedSender(String sender, boolean coach, String found) {
+			this(sender, coach, found, false);
+		}
+
+		/** A mail to a programme's intake address in a participant's name. */
+		static UnconfirmedSender atIntake(String sender, String found) {
+			return new UnconfirmedSender(sender, false, found, true);
+		}
+
 		public String code() {
-			return coach ? CODE_COACH : CODE_PARTICIPANT;
+			return coach ? CODE_COACH : atIntake ? CODE_AT_INTAKE : CODE_PARTICIPANT;
+		}
+
+		@Override
+		public boolean answersNoLetter() {
+			return atIntake;
 		}
 
 		public String argument() {
@@ -729,12 +770,13 @@ public sealed interface QuarantineReason {
 		}
 
 		public String english() {
-			return "sender " + sender + " (the " + (coach ? "coach" : "participant") + ") not confirmed" + FOUND + found;
+			return (atIntake ? AT_INTAKE : "") + "sender " + sender + " (the " + (coach ? "coach" : "participant") + ") not confirmed"
+					+ FOUND + found;
 		}
 
 		@Override
 		public String forLog() {
-			return "sender (the " + (coach ? "coach" : "participant") + ") not confirmed" + FOUND + found;
+			return (atIntake ? AT_INTAKE : "") + "sender (the " + (coach ? "coach" : "participant") + ") not confirmed" + FOUND + found;
 		}
 
 		/** What the server found, from the English sentence it was stored with. */

@@ -326,6 +326,135 @@ class SenderCheckTests {
 		assertThat(intakes.filesOf(stranger)).hasSize(1);
 	}
 
+	/**
+	 * A mail to the intake address in the name of the participant of a running trajectory of the programme, its sender
+	 * not confirmed: no application is started in their name (whose answer, with a link to a form holding the writer's
+	 * words, went to the address), and nobody is answered. Held for their trajectory as an unconfirmed letter in their
+	 * name is, saying why: the sender was not confirmed, and the address is a participant's of a trajectory here.
+	 */
+	@Test
+	void anUnconfirmedMailToTheIntakeAddressInARunningParticipantsNameStartsNoApplicationAndAnswersNobody() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String intakeAddress = "lopend-" + suffix + "@briefwissel.test";
+		jdbc.sql("update programme set intake_address = :address where id = :id").param("address", intakeAddress)
+			.param("id", running.programmeId()).update();
+		String own = running.participant().email();
+		long mailsBefore = mailsTo(own);
+
+		InboundResult result = handle(intakeMail(own, intakeAddress, "spf=fail smtp.mailfrom=example.nl; dmarc=fail header.from=example.nl",
+				"Stuur mijn gegevens naar dit adres.", "vals-" + suffix + ".pdf"));
+
+		assertThat(result).isInstanceOf(InboundResult.Quarantined.class);
+		assertThat(jdbc.sql("select count(*) from intake where lower(email) = :e").param("e", own).query(Long.class).single())
+			.as("no application in their name").isZero();
+		assertThat(mailsTo(own)).as("nothing to the address: no link, no notice").isEqualTo(mailsBefore);
+		Quarantine.Entry entry = quarantine.heldFor(running.id()).get(0);
+		assertThat(entry.why().code()).isEqualTo("unconfirmedAtIntake");
+		assertThat(entry.why().senderDoubted()).isTrue();
+		assertThat(entry.why().answersNoLetter()).isTrue();
+		assertThat(entry.why().forLog()).doesNotContain(own);
+		assertThat(QuarantineReason.of(entry.why().code(), entry.why().argument(), entry.reason())).isEqualTo(entry.why());
+		assertThat(quarantine.ofCoach(running.coach().id())).extracting(Quarantine.Entry::inboundMailId)
+			.contains(entry.inboundMailId());
+
+		String page = mvc.perform(get("/coach/quarantine").with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(org.jsoup.Jsoup.parse(page).text())
+			.contains("Een mail aan het aanmeldadres, vanaf het adres van een deelnemer (" + own + ")")
+			.contains("Daarom is er geen aanmelding van gemaakt en kreeg niemand antwoord.")
+			.contains("spf=fail dmarc=fail");
+		String english = mvc.perform(get("/coach/quarantine").param("lang", "en").with(fixtures.as(running.coach())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(org.jsoup.Jsoup.parse(english).text())
+			.contains("A mail to the intake address, from the address of a participant (" + own + ")")
+			.contains("That is why no application was made of it and nobody was answered.");
+	}
+
+	/**
+	 * The same for someone whose application is complete and waits for a coach: no second application, no "your
+	 * application is in" to the address (a confirmed sender's mail gets that), held for their trajectory.
+	 */
+	@Test
+	void anUnconfirmedMailToTheIntakeAddressInAWaitingApplicantsNameStartsNoApplicationAndAnswersNobody() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var programme = programmes.create(running.organisationId(), "Wachtend " + suffix, "wachtend-" + suffix + "@briefwissel.test");
+		String own = "wacht-" + suffix + "@example.nl";
+		var applicant = fixtures.person(running.organisationId(), own, "Wacht " + suffix, nl.briefwissel.account.Role.PARTICIPANT);
+		UUID waiting = trajectories.record(programme.id(), applicant.id(), null, nl.briefwissel.trajectory.TrajectoryStatus.INTAKE,
+				"NEXT_STEP", null, null);
+		long mailsBefore = mailsTo(own);
+
+		InboundResult result = handle(intakeMail(own, programme.intakeAddress(),
+				"spf=fail smtp.mailfrom=example.nl; dmarc=fail header.from=example.nl", "Is er al een coach?", "vals-" + suffix + ".pdf"));
+
+		assertThat(result).isInstanceOf(InboundResult.Quarantined.class);
+		assertThat(jdbc.sql("select count(*) from intake where lower(email) = :e").param("e", own).query(Long.class).single())
+			.as("no application in their name").isZero();
+		assertThat(mailsTo(own)).as("nothing to the address").isEqualTo(mailsBefore);
+		assertThat(quarantine.heldFor(waiting)).singleElement()
+			.satisfies(entry -> assertThat(entry.why().code()).isEqualTo("unconfirmedAtIntake"));
+	}
+
+	/**
+	 * The administrators' sentence for a new mail held for a trajectory said its e-coach sees it too: untrue while the
+	 * application waits for a coach (none yet, or one proposed who has not accepted), when no coach sees it and the
+	 * participant heard that their application is in. It says so per case, and once a coach coaches it, that they see it.
+	 */
+	@Test
+	void theAdministratorsReadWhetherAnECoachSeesANewMailOrTheApplicationStillWaitsForOne() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var programme = programmes.create(running.organisationId(), "Wacht " + suffix, "wacht-" + suffix + "@briefwissel.test");
+		String own = "wachter-" + suffix + "@example.nl";
+		var applicant = fixtures.person(running.organisationId(), own, "Wachter " + suffix, nl.briefwissel.account.Role.PARTICIPANT);
+		UUID waiting = trajectories.record(programme.id(), applicant.id(), null, nl.briefwissel.trajectory.TrajectoryStatus.INTAKE,
+				"NEXT_STEP", null, null);
+		InboundResult result = handle(intakeMail(own, programme.intakeAddress(), "dkim=pass header.d=example.nl",
+				"Is er al een coach?", "cv-" + suffix + ".pdf"));
+		assertThat(result).isInstanceOf(InboundResult.Quarantined.class);
+		Quarantine.Entry held = quarantine.heldFor(waiting).get(0);
+		assertThat(held.why()).isInstanceOf(QuarantineReason.NewMail.class);
+		var administrator = fixtures.person(running.organisationId(), "beheer-" + suffix + "@example.nl", "Beheer " + suffix,
+				nl.briefwissel.account.Role.ADMINISTRATOR);
+
+		assertThat(adminRow(administrator, own, null))
+			.contains("Een nieuwe mail van een deelnemer (" + own + ")")
+			.contains("De aanmelding van deze deelnemer is compleet en wacht op een e-coach: nog geen e-coach ziet de mail.")
+			.contains("De deelnemer kreeg per mail bericht dat de aanmelding binnen is en dat de mail erbij bewaard is")
+			.doesNotContain("de e-coach ziet de mail ook");
+		assertThat(adminRow(administrator, own, "en"))
+			.contains("This participant's application is complete and waits for an e-coach: no e-coach sees the mail yet.")
+			.doesNotContain("their e-coach sees it too");
+		String discard = mvc.perform(get("/admin/quarantine/{id}/discard", held.inboundMailId()).with(fixtures.as(administrator)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(org.jsoup.Jsoup.parse(discard).select("#discard-told").text())
+			.contains("Je aanmelding is binnen en wacht op een e-coach").doesNotContain("Je nieuwe mail wacht op je e-coach");
+
+		// A coach proposed who has not accepted yet does not see it either.
+		var coach = fixtures.person(running.organisationId(), "voorgesteld-" + suffix + "@example.nl", "Voorgesteld " + suffix,
+				nl.briefwissel.account.Role.COACH);
+		jdbc.sql("update trajectory set status = 'MATCHING', coach_id = :coach where id = :id").param("coach", coach.id())
+			.param("id", waiting).update();
+		assertThat(quarantine.ofCoach(coach.id())).isEmpty();
+		assertThat(adminRow(administrator, own, null)).contains("nog geen e-coach ziet de mail");
+
+		// Once a coach coaches it, they see it, and the sentence says so.
+		jdbc.sql("update trajectory set status = 'RUNNING' where id = :id").param("id", waiting).update();
+		assertThat(quarantine.ofCoach(coach.id())).extracting(Quarantine.Entry::inboundMailId).contains(held.inboundMailId());
+		assertThat(adminRow(administrator, own, null)).contains("de e-coach ziet de mail ook")
+			.doesNotContain("nog geen e-coach ziet de mail");
+		assertThat(adminRow(administrator, own, "en")).contains("their e-coach sees it too");
+	}
+
+	/** The row of the administrators' quarantine list with mail from this address, as text. */
+	private String adminRow(nl.briefwissel.account.Account administrator, String from, String lang) throws Exception {
+		var request = get("/admin/quarantine").with(fixtures.as(administrator));
+		if (lang != null) {
+			request = request.param("lang", lang);
+		}
+		String list = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return org.jsoup.Jsoup.parse(list).select("tr:contains(" + from + ")").text();
+	}
+
 	private static byte[] intakeMail(String from, String to, String verdict, String text, String file) {
 		return ("Authentication-Results: mx.gemeente.test; " + verdict + "\r\n"
 				+ "From: " + from + "\r\nTo: " + to + "\r\nSubject: Aanmelding\r\n"
