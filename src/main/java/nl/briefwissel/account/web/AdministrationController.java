@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.Pages;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachWork;
@@ -78,16 +79,13 @@ class AdministrationController {
 			@RequestParam(required = false) String page, @AuthenticationPrincipal SignedInAccount me, Model model) {
 		Accounts.AccountSearch asked = new Accounts.AccountSearch(search == null ? "" : search.strip(), holding(holding));
 		long total = accounts.count(asked);
-		int pages = (int) Math.max(1, (total + ACCOUNTS_PER_PAGE - 1) / ACCOUNTS_PER_PAGE);
-		int number = Math.min(Math.max(PageNumber.of(page), 1), pages);
-		int offset = (number - 1) * ACCOUNTS_PER_PAGE;
-		List<Account> found = accounts.find(asked, offset, ACCOUNTS_PER_PAGE);
+		Pages list = Pages.of(total, PageNumber.of(page), ACCOUNTS_PER_PAGE);
+		List<Account> found = accounts.find(asked, list.offset(), list.limit());
 		model.addAttribute("accounts", found);
 		model.addAttribute("bound", accounts.boundToProvider(found.stream().map(Account::id).toList()));
 		model.addAttribute("search", asked);
-		model.addAttribute("list", new AccountList(number, pages, total, total == 0 ? 0 : offset + 1,
-				Math.min(total, (long) number * ACCOUNTS_PER_PAGE)));
-		model.addAttribute("back", list(asked, number).replaceFirst("^/admin\\??", ""));
+		model.addAttribute("list", list);
+		model.addAttribute("back", list(asked, list.page()).replaceFirst("^/admin\\??", ""));
 		model.addAttribute("withApp", secondFactors.withApp());
 		model.addAttribute("locked", attempts.lockedNow());
 		model.addAttribute("roles", Role.values());
@@ -96,10 +94,6 @@ class AdministrationController {
 		model.addAttribute("me", me.id());
 		model.addAttribute("administrator", Role.ADMINISTRATOR);
 		return "account/admin";
-	}
-
-	/** Where the list stands: its page and how many it found. */
-	record AccountList(int page, int pages, long total, long first, long last) {
 	}
 
 	/** A role, or the accounts without one, from the address; anything else is every account. */

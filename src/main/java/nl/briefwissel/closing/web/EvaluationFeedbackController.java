@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.Pages;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
@@ -39,19 +40,8 @@ class EvaluationFeedbackController {
 	static final int REMARKS_PER_PAGE = 25;
 
 	/** A programme's feedback with the page of its remarks shown, each as its text or as one that does not open. */
-	record ProgrammeFeedback(UUID programmeId, String programmeName, Evaluations.Feedback feedback, RemarkList list,
+	record ProgrammeFeedback(UUID programmeId, String programmeName, Evaluations.Feedback feedback, Pages list,
 			List<OpenedText> remarks) {
-	}
-
-	/** Where a programme's remarks stand: the page shown, how many pages, and which of how many remarks. */
-	record RemarkList(int page, int pages, int total, int first, int last) {
-
-		static RemarkList of(int total, int asked) {
-			int pages = Math.max(1, (total + REMARKS_PER_PAGE - 1) / REMARKS_PER_PAGE);
-			int page = Math.min(Math.max(asked, 1), pages);
-			int offset = (page - 1) * REMARKS_PER_PAGE;
-			return new RemarkList(page, pages, total, total == 0 ? 0 : offset + 1, Math.min(total, offset + REMARKS_PER_PAGE));
-		}
 	}
 
 	private final Programmes programmes;
@@ -93,9 +83,9 @@ class EvaluationFeedbackController {
 		}
 		List<ProgrammeFeedback> feedback = programmes.ofOrganisation(me.organisationId()).stream().map(p -> {
 			Evaluations.Feedback said = evaluations.feedback(p.id(), period.from(), period.until());
-			RemarkList list = RemarkList.of(said.remarks(), p.id().toString().equals(programme) ? PageNumber.of(page) : 1);
+			Pages list = Pages.of(said.remarks(), p.id().toString().equals(programme) ? PageNumber.of(page) : 1, REMARKS_PER_PAGE);
 			List<OpenedText> shown = list.total() == 0 ? List.of()
-					: evaluations.remarks(p.id(), period.from(), period.until(), list.first() - 1, REMARKS_PER_PAGE);
+					: evaluations.remarks(p.id(), period.from(), period.until(), list.offset(), list.limit());
 			return new ProgrammeFeedback(p.id(), p.name(), said, list, shown);
 		}).toList();
 		model.addAttribute("programmes", feedback);

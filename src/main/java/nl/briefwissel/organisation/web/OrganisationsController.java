@@ -12,6 +12,7 @@ import java.util.UUID;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.TypedName;
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.Pages;
 import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -76,21 +77,14 @@ class OrganisationsController {
 	/** How many organisations the list shows at a time. */
 	static final int PER_PAGE = 50;
 
-	/** Where the list stands: the page shown, how many pages, and which of how many organisations it shows. */
-	record OrganisationList(int page, int pages, long total, long first, long last) {
-	}
-
 	@GetMapping("/admin/organisations")
 	String organisations(@RequestParam(required = false) String page, Model model) {
 		long total = organisations.count();
-		int pages = (int) Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
-		int number = Math.min(Math.max(PageNumber.of(page), 1), pages);
-		int offset = (number - 1) * PER_PAGE;
-		model.addAttribute("organisations", organisations.summaries(offset, PER_PAGE));
+		Pages list = Pages.of(total, PageNumber.of(page), PER_PAGE);
+		model.addAttribute("organisations", organisations.summaries(list.offset(), list.limit()));
 		// On every page of the list: no organisation's page would show these coaches, and nothing else tells.
 		model.addAttribute("withoutOrganisation", withoutOrganisation.all());
-		model.addAttribute("list", new OrganisationList(number, pages, total, total == 0 ? 0 : offset + 1,
-				Math.min(total, (long) number * PER_PAGE)));
+		model.addAttribute("list", list);
 		return "organisation/organisations";
 	}
 

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import nl.briefwissel.TypedName;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.Pages;
 import nl.briefwissel.PendingInvitation;
 import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.Account;
@@ -137,19 +138,6 @@ class IntakesPageController {
 	/** How many waiting intakes, and how many applications not complete yet, a card lists at a time. */
 	static final int PER_PAGE = 25;
 
-	/** Which page of a list a card shows, of how many; a number past the end is the last page. */
-	record Pages(int page, int pages, long total) {
-
-		static Pages of(long total, int asked) {
-			int pages = (int) Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
-			return new Pages(Math.min(Math.max(asked, 1), pages), pages, total);
-		}
-
-		int offset() {
-			return (page - 1) * PER_PAGE;
-		}
-	}
-
 	/**
 	 * The form as typed, without the spaces around name and address that a copy from a mail or a
 	 * spreadsheet brings: checked without them, as the administrator's invitation is.
@@ -225,12 +213,12 @@ class IntakesPageController {
 
 	private ProgrammeIntakes intakesOf(Programme programme, int waitingPage, int openPage) {
 		Map<TrajectoryStatus, Long> counts = trajectories.countByStatus(programme.id());
-		Pages waitingPages = Pages.of(counts.get(TrajectoryStatus.INTAKE), waitingPage);
-		Pages openPages = Pages.of(intakes.countOpen(programme.id()), openPage);
+		Pages waitingPages = Pages.of(counts.get(TrajectoryStatus.INTAKE), waitingPage, PER_PAGE);
+		Pages openPages = Pages.of(intakes.countOpen(programme.id()), openPage, PER_PAGE);
 		// One page of those waiting, and those asked (a proposal counts towards the coach's capacity, so
 		// they stay few): every intake waiting, each with its form and the pool, made a page of megabytes.
 		List<TrajectoryOverview> all = new java.util.ArrayList<>(trajectories.pageOfProgrammeLongestFirst(programme.id(),
-				TrajectoryStatus.INTAKE, waitingPages.offset(), PER_PAGE));
+				TrajectoryStatus.INTAKE, waitingPages.offset(), waitingPages.limit()));
 		all.addAll(trajectories.ofProgramme(programme.id(), java.util.Set.of(TrajectoryStatus.MATCHING)));
 		List<Matching.Candidate> pool = matching.pool(programme.id());
 		// Read once for the whole card: a read per intake made every view slower with each one waiting.
@@ -260,7 +248,7 @@ class IntakesPageController {
 			.filter(t -> t.status() == TrajectoryStatus.MATCHING)
 			.map(t -> new Asked(t, histories.getOrDefault(t.id(), List.of()).stream().findFirst()))
 			.toList();
-		List<Intake> open = intakes.open(programme.id(), openPages.offset(), PER_PAGE);
+		List<Intake> open = intakes.open(programme.id(), openPages.offset(), openPages.limit());
 		List<UUID> openIds = open.stream().map(Intake::id).toList();
 		return new ProgrammeIntakes(programme, open, waiting, asked, UUID.randomUUID(), waitingPages, openPages,
 				intakes.pendingInvitations(programme.id(), openIds), intakes.linksRunOut(programme.id(), openIds));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.Pages;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
 import nl.briefwissel.account.Account;
@@ -236,14 +237,14 @@ class StartPagesController {
 				if (asked && STARTING_SOON.equals(status)) {
 					TrajectoryList list = TrajectoryList.of(STARTING_SOON, counts.startingLater(), number);
 					return new ProgrammeCounts(p, stages,
-							trajectories.pageOfProgrammeStartingAfter(p.id(), today, list.offset(), TRAJECTORIES_PER_PAGE), list,
+							trajectories.pageOfProgrammeStartingAfter(p.id(), today, list.offset(), list.at().limit()), list,
 							pool.of(p.id()), null);
 				}
 				Optional<TrajectoryStatus> stage = asked ? stage(status) : Optional.empty();
 				TrajectoryList list = TrajectoryList.of(stage.map(TrajectoryStatus::name).orElse(""),
 						stage.map(counts.byStatus()::get).orElseGet(counts::total), number);
 				return new ProgrammeCounts(p, stages,
-						trajectories.pageOfProgramme(p.id(), stage, today, list.offset(), TRAJECTORIES_PER_PAGE), list, pool.of(p.id()),
+						trajectories.pageOfProgramme(p.id(), stage, today, list.offset(), list.at().limit()), list, pool.of(p.id()),
 						null);
 			})
 			.toList();
@@ -302,26 +303,37 @@ class StartPagesController {
 
 	/**
 	 * Which of a programme's trajectories its card lists: a stage, those to close ({@link #TO_CLOSE}) or
-	 * all (empty), and one page of them.
+	 * all (empty), and where its page stands ({@code at}), said by this record as the card reads it.
 	 */
-	record TrajectoryList(String stage, int page, int pages, long total) {
+	record TrajectoryList(String stage, Pages at) {
 
 		static TrajectoryList of(String stage, long total, int page) {
-			int pages = (int) Math.max(1, (total + TRAJECTORIES_PER_PAGE - 1) / TRAJECTORIES_PER_PAGE);
-			return new TrajectoryList(stage, Math.min(Math.max(page, 1), pages), pages, total);
+			return new TrajectoryList(stage, Pages.of(total, page, TRAJECTORIES_PER_PAGE));
+		}
+
+		public int page() {
+			return at.page();
+		}
+
+		public int pages() {
+			return at.pages();
+		}
+
+		public long total() {
+			return at.total();
 		}
 
 		public int offset() {
-			return (page - 1) * TRAJECTORIES_PER_PAGE;
+			return at.offset();
 		}
 
 		/** The number of the first trajectory on this page, counting from one. */
 		public long first() {
-			return total == 0 ? 0 : offset() + 1;
+			return at.first();
 		}
 
 		public long last() {
-			return Math.min(total, (long) page * TRAJECTORIES_PER_PAGE);
+			return at.last();
 		}
 
 		/** The stage for links and the form, or empty for all. */
