@@ -117,6 +117,14 @@ public class Quarantine {
 	}
 
 	/**
+	 * As {@link #ofCoach}, one page of them: {@code max} from the {@code skip}-th newest on, as {@link #newest} pages
+	 * the administrator's list (a mail server that sent a coach's participant thousands made a page of thousands).
+	 */
+	public List<Entry> ofCoach(UUID coachId, int skip, int max) {
+		return entries(OF_COACH, coachId, true, max, skip);
+	}
+
+	/**
 	 * Open entries held for this trajectory: mail meant for its conversation that did not go in (too big
 	 * to keep, from another address), for its page to say so (decision 0075). The page says when and why
 	 * only, so the mails are not opened: every view of the conversation asks, and a held mail may be 30 MB;

@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.PageNumber;
+import nl.briefwissel.Pages;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.AcceptedAddresses;
@@ -37,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class QuarantineController {
 
-	/** The most entries the administrator's list shows at once. */
+	/** The most entries a list shows at once, the coach's and the administrator's. */
 	static final int LISTED = 200;
 
 	private final Quarantine quarantine;
@@ -62,11 +64,11 @@ class QuarantineController {
 		this.inbound = inbound;
 	}
 
+	/** Paged as the administrator's list is, and for the same reason ({@link #adminList}): {@value #LISTED} a page, newest first. */
 	@GetMapping("/coach/quarantine")
-	String coachList(@AuthenticationPrincipal SignedInAccount me, Model model) {
-		List<Quarantine.Entry> entries = quarantine.ofCoach(me.id());
-		model.addAttribute("entries", entries);
-		model.addAttribute("afterTheEnd", heldAfterTheEnd(entries));
+	String coachList(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String page, Model model) {
+		Pages at = Pages.of(quarantine.countOfCoach(me.id()), PageNumber.of(page), LISTED);
+		listed(at, quarantine.ofCoach(me.id(), at.offset(), at.limit()), model);
 		model.addAttribute("base", "/coach/quarantine");
 		model.addAttribute("subjectHidden", false);
 		model.addAttribute("administrator", false);
@@ -80,15 +82,8 @@ class QuarantineController {
 	 */
 	@GetMapping("/admin/quarantine")
 	String adminList(@RequestParam(required = false) String page, Model model) {
-		long total = quarantine.openCount();
-		int pages = (int) Math.max(1, (total + LISTED - 1) / LISTED);
-		int shown = Math.min(Math.max(nl.briefwissel.PageNumber.of(page), 1), pages);
-		List<Quarantine.Entry> entries = quarantine.newest((shown - 1) * LISTED, LISTED);
-		model.addAttribute("entries", entries);
-		model.addAttribute("page", shown);
-		model.addAttribute("pages", pages);
-		model.addAttribute("total", total);
-		model.addAttribute("afterTheEnd", heldAfterTheEnd(entries));
+		Pages at = Pages.of(quarantine.openCount(), PageNumber.of(page), LISTED);
+		listed(at, quarantine.newest(at.offset(), at.limit()), model);
 		model.addAttribute("failed", inbound.failed());
 		model.addAttribute("base", "/admin/quarantine");
 		// Someone else's mail, read only for a reason on the detail page: its subject often says what it is about.
@@ -96,6 +91,15 @@ class QuarantineController {
 		// No conversation on this page: the reasons that point at "this conversation" say which one (quarantine.reason.admin.*).
 		model.addAttribute("administrator", true);
 		return "conversation/quarantine-list";
+	}
+
+	/** One page of a list, with where it stands: the pager and the count above the table (quarantine.listed.pages). */
+	private void listed(Pages at, List<Quarantine.Entry> entries, Model model) {
+		model.addAttribute("entries", entries);
+		model.addAttribute("page", at.page());
+		model.addAttribute("pages", at.pages());
+		model.addAttribute("total", at.total());
+		model.addAttribute("afterTheEnd", heldAfterTheEnd(entries));
 	}
 
 	@Audited(AuditAction.READ)
