@@ -139,12 +139,6 @@ public class Trajectories {
 			.stream().findFirst();
 	}
 
-	/** Every trajectory that still has its content, for administrators choosing where a quarantined mail belongs. */
-	public List<TrajectoryOverview> all() {
-		return jdbc.sql(OVERVIEW + " where t.erased_at is null order by pa.display_name, t.created_at")
-			.query(Trajectories::overviews);
-	}
-
 	/** Whether the participant wants coach messages in full by mail (true) or as a notification (false). */
 	public boolean wantsFullText(UUID trajectoryId) {
 		return jdbc.sql("select mail_preference from trajectory where id = :id")

@@ -196,10 +196,16 @@ class AdministratorsQuarantineTests {
 				null, TrajectoryStatus.INTAKE, "NEXT_STEP", null, null);
 		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
 
-		Document page = page(open(id, "Traject zoeken").andExpect(status().isOk()));
-		assertThat(page.select("#trajectoryId option[value=" + running.id() + "]")).hasSize(1);
-		assertThat(page.select("#trajectoryId option[value=" + intake + "]")).isEmpty();
-		assertThat(page.select("#trajectoryId option[value=" + withoutCoach.id() + "]")).isEmpty();
+		// Found by their participants' addresses: the choice lists no trajectory that is not the sender's (session 47).
+		Document found = page(search(id, running.participant().email(), "nl").andExpect(status().isOk()));
+		assertThat(found.select("#trajectoryId option[value=" + running.id() + "]")).hasSize(1);
+		for (String address : List.of(accounts.byId(trajectories.byId(intake).orElseThrow().participantId()).orElseThrow().email(),
+				withoutCoach.participant().email())) {
+			Document none = page(search(id, address, "nl").andExpect(status().isOk()));
+			assertThat(none.select("#trajectoryId option[value=" + intake + "]")).isEmpty();
+			assertThat(none.select("#trajectoryId option[value=" + withoutCoach.id() + "]")).isEmpty();
+			assertThat(none.getElementById("search-result").text()).startsWith("Geen traject gevonden bij " + address);
+		}
 
 		for (UUID trajectory : List.of(intake, withoutCoach.id())) {
 			Document refused = page(mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", trajectory.toString())
@@ -208,6 +214,78 @@ class AdministratorsQuarantineTests {
 			assertThat(conversations.of(trajectory)).isEmpty();
 		}
 		assertThat(quarantine.entry(id)).isPresent();
+	}
+
+	/**
+	 * The select listed every trajectory of the platform: twenty thousand options, most of them other people's
+	 * conversations. It lists the sender's own and the one the mail was held for; another is found by its participant's
+	 * address or its number, on the page of the choice (without the mail: it was read for a reason).
+	 */
+	@Test
+	void theChoiceListsNoUnrelatedTrajectoryAndASearchFindsAnother() throws Exception {
+		var unrelated = fixtures.runningTrajectory(true);
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+
+		Document mail = page(open(id, "Traject zoeken").andExpect(status().isOk()));
+		assertThat(mail.select("#trajectoryId option")).as("a stranger has no trajectory: only the empty choice")
+			.extracting(option -> option.attr("value")).containsExactly("");
+		Element form = mail.selectFirst("form:has(#search)");
+		assertThat(form.attr("method")).isEqualTo("get");
+		assertThat(form.attr("action")).endsWith("/admin/quarantine/" + id + "/attach");
+		assertThat(mail.selectFirst("label[for=search]").text()).isEqualTo("Ander traject zoeken");
+
+		for (String typed : List.of(unrelated.participant().email().toUpperCase(java.util.Locale.ROOT), " " + unrelated.id() + " ")) {
+			Document found = page(search(id, typed, "nl").andExpect(status().isOk()));
+			assertThat(found.select("#trajectoryId option[selected]")).as(typed).singleElement()
+				.satisfies(option -> assertThat(option.attr("value")).isEqualTo(unrelated.id().toString()));
+			assertThat(found.getElementById("search-result").text()).startsWith("Eén traject gevonden bij " + typed.strip());
+			assertThat(found.text()).as("the mail is not shown again without a reason").doesNotContain("Woorden van iemand");
+		}
+		Document english = page(search(id, unrelated.id().toString(), "en").andExpect(status().isOk()));
+		assertThat(english.getElementById("search-result").text()).startsWith("One trajectory found for " + unrelated.id());
+
+		mvc.perform(post("/admin/quarantine/{id}/attach", id).param("trajectoryId", unrelated.id().toString())
+			.param("confirmed", "true").with(csrf()).with(admin())).andExpect(redirectedUrl("/admin/quarantine#resolved"));
+		assertThat(conversations.of(unrelated.id())).singleElement()
+			.satisfies(letter -> assertThat(letter.body()).contains("Woorden van iemand"));
+	}
+
+	/** A search that is neither an address nor a number is said at the field and in the summary; one that finds nothing says so. */
+	@Test
+	void aBadSearchSaysSo() throws Exception {
+		fixtures.runningTrajectory(true);
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+
+		for (String[] words : new String[][] { { "nl", "Dit is geen e-mailadres en geen trajectnummer." },
+				{ "en", "This is not an e-mail address or a trajectory number." } }) {
+			Document refused = page(search(id, "jansen", words[0]).andExpect(status().isUnprocessableContent()));
+			Element field = refused.getElementById("search");
+			assertThat(field.attr("value")).isEqualTo("jansen");
+			assertThat(field.attr("aria-invalid")).isEqualTo("true");
+			assertThat(describedBy(refused, field)).extracting(Element::text).anySatisfy(text -> assertThat(text).startsWith(words[1]));
+			Element summary = refused.getElementById("error-summary");
+			assertThat(summary.attr("role")).isEqualTo("alert");
+			assertThat(summary.selectFirst("a[href=#search]").text()).startsWith(words[1]);
+			assertThat(refused.select("#trajectoryId option")).extracting(option -> option.attr("value")).containsExactly("");
+		}
+		Document empty = page(search(id, "  ", "nl").andExpect(status().isUnprocessableContent()));
+		assertThat(empty.getElementById("search-error").text()).isEqualTo("Vul het e-mailadres van de deelnemer of het trajectnummer in.");
+
+		String nobody = "niemand-" + UUID.randomUUID() + "@example.nl";
+		Document none = page(search(id, nobody, "nl").andExpect(status().isOk()));
+		assertThat(none.getElementById("search-result").text()).startsWith("Geen traject gevonden bij " + nobody);
+		assertThat(none.getElementById("error-summary")).isNull();
+		Document unknown = page(search(id, UUID.randomUUID().toString(), "en").andExpect(status().isOk()));
+		assertThat(unknown.getElementById("search-result").text()).startsWith("No trajectory found for");
+	}
+
+	/** Only administrators search the platform's trajectories. */
+	@Test
+	void onlyAdministratorsSearch() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+		mvc.perform(get("/admin/quarantine/{id}/attach", id).param("search", running.participant().email())
+			.with(fixtures.as(running.coach()))).andExpect(status().isForbidden());
 	}
 
 	/**
@@ -283,6 +361,10 @@ class AdministratorsQuarantineTests {
 		assertThat(toSecond.text()).startsWith("Openen, met een reden").contains("tweede-" + run + "@example.nl");
 		assertThat(toFirst.selectFirst(".bw-visually-hidden")).as("unseen: the row shows the sender already").isNotNull();
 		assertThat(toFirst.text()).isNotEqualTo(toSecond.text());
+	}
+
+	private ResultActions search(UUID id, String typed, String language) throws Exception {
+		return mvc.perform(get("/admin/quarantine/{id}/attach", id).param("search", typed).param("lang", language).with(admin()));
 	}
 
 	private ResultActions open(UUID id, String reason) throws Exception {

@@ -29,10 +29,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A trajectory accepted with its first day still ahead has not started. The programme page, the coach's
@@ -82,14 +80,15 @@ class StartAheadTests {
 			.isEqualTo("Lopend");
 		assertThat(page(get("/coach"), fixtures.as(ahead.coach())).text()).contains("Start op " + day(tomorrow, "d MMMM", DUTCH));
 
-		// The trajectories an administrator chooses from for a mail in the quarantine.
+		// The trajectories an administrator chooses from for a mail in the quarantine: found by their number (session 47).
 		UUID held = strayMail();
 		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
-		Document mail = page(post("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").with(csrf()), admin);
-		assertThat(mail.selectFirst("#trajectoryId option[value=" + ahead.id() + "]").text())
+		assertThat(page(get("/admin/quarantine/{id}/attach", held).param("search", ahead.id().toString()), admin)
+			.selectFirst("#trajectoryId option[value=" + ahead.id() + "]").text())
 			.endsWith("(Start op " + day(tomorrow, "d MMM yyyy", DUTCH) + ")");
-		assertThat(mail.selectFirst("#trajectoryId option[value=" + started.id() + "]").text()).contains("(Lopend, gestart ");
-		Document inEnglish = page(post("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").param("lang", "en").with(csrf()),
+		assertThat(page(get("/admin/quarantine/{id}/attach", held).param("search", started.id().toString()), admin)
+			.selectFirst("#trajectoryId option[value=" + started.id() + "]").text()).contains("(Lopend, gestart ");
+		Document inEnglish = page(get("/admin/quarantine/{id}/attach", held).param("search", ahead.id().toString()).param("lang", "en"),
 				admin);
 		assertThat(inEnglish.selectFirst("#trajectoryId option[value=" + ahead.id() + "]").text())
 			.endsWith("(Starts on " + day(tomorrow, "d MMM yyyy", Locale.ENGLISH) + ")");
@@ -130,10 +129,10 @@ class StartAheadTests {
 
 		UUID held = strayMail();
 		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
-		Document mail = page(post("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").with(csrf()), admin);
+		Document mail = page(get("/admin/quarantine/{id}/attach", held).param("search", stopped.id().toString()), admin);
 		assertThat(mail.selectFirst("#trajectoryId option[value=" + stopped.id() + "]").text())
 			.endsWith("(Gestopt, geplande start " + day(tomorrow, "d MMM yyyy", DUTCH) + ")");
-		assertThat(page(post("/admin/quarantine/{id}", held).param("reason", "Traject zoeken").param("lang", "en").with(csrf()), admin)
+		assertThat(page(get("/admin/quarantine/{id}/attach", held).param("search", stopped.id().toString()).param("lang", "en"), admin)
 			.selectFirst("#trajectoryId option[value=" + stopped.id() + "]").text())
 			.endsWith("(Stopped, planned start " + day(tomorrow, "d MMM yyyy", Locale.ENGLISH) + ")");
 	}

@@ -137,7 +137,7 @@ class QuarantineController {
 			model.addAttribute("reasonMissing", true);
 			return "conversation/quarantine-reason";
 		}
-		List<TrajectoryOverview> choices = choices();
+		List<TrajectoryOverview> choices = choices(entry, List.of());
 		model.addAttribute("preselected", sendersOwn(entry, entry.from(), choices).orElse(null));
 		return mail(entry, "/admin/quarantine", choices, request, model);
 	}
@@ -230,7 +230,7 @@ class QuarantineController {
 					afterTheEnd ? "attachedAfterTheEnd" : "attached", redirect, "/admin/quarantine");
 		}
 		AuditedChange.refused();
-		List<TrajectoryOverview> choices = choices();
+		List<TrajectoryOverview> choices = choices(entry, List.of());
 		model.addAttribute("entry", entry);
 		model.addAttribute("sender", sender);
 		choose(choices, model);
@@ -243,6 +243,54 @@ class QuarantineController {
 			model.addAttribute("trajectory", chosen.get());
 		}
 		return "conversation/quarantine-attach";
+	}
+
+	/**
+	 * Another trajectory for the mail than the sender's own, found by its participant's address or its number (the id in
+	 * its page's address): the choice lists the sender's and those found, never the platform's all. On the page of the
+	 * choice, without the mail: that was read for a reason, and is not shown again without one. A search that is
+	 * neither is said at the field and in the summary (422); one that finds nothing that may take mail says so.
+	 */
+	@GetMapping("/admin/quarantine/{id}/attach")
+	String adminSearch(@PathVariable UUID id, @RequestParam(required = false) String search, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		if (quarantine.handled(id).isPresent()) {
+			return already(redirect, "/admin/quarantine");
+		}
+		Quarantine.Entry entry = attachable(
+				quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		String typed = search == null ? null : search.strip();
+		List<UUID> found = List.of();
+		if (typed != null) {
+			Optional<UUID> number = idOf(typed);
+			if (number.isPresent()) {
+				found = number.flatMap(trajectories::withContent).map(TrajectoryOverview::id).stream().toList();
+			}
+			else if (anAddress(typed)) {
+				found = accepted.ofAddress(typed, CHOICES);
+			}
+			else {
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				model.addAttribute("searchProblem", typed.isEmpty() ? "required" : "invalid");
+			}
+		}
+		List<TrajectoryOverview> choices = choices(entry, found);
+		List<UUID> offered = choices.stream().map(TrajectoryOverview::id).filter(found::contains).toList();
+		model.addAttribute("entry", entry);
+		model.addAttribute("sender", entry.from());
+		model.addAttribute("search", typed);
+		if (typed != null && !model.containsAttribute("searchProblem")) {
+			// Found, but only ones that take no mail (an application's, no coach yet) are as good as none here.
+			model.addAttribute("searchFound", offered.size());
+		}
+		choose(choices, model);
+		model.addAttribute("preselected", offered.size() == 1 ? offered.get(0) : sendersOwn(entry, entry.from(), choices).orElse(null));
+		return "conversation/quarantine-attach";
+	}
+
+	/** An address as the search takes one: a participant's own or one confirmed for a trajectory, typed whole. */
+	private static boolean anAddress(String typed) {
+		return typed.length() <= 320 && typed.matches("[^\\s@]+@[^\\s@]+");
 	}
 
 	/**
@@ -400,13 +448,27 @@ class QuarantineController {
 		return "conversation/quarantine-mail";
 	}
 
+	/** The most trajectories the administrator's choice lists of one search, and of the sender's own. */
+	static final int CHOICES = 20;
+
 	/**
-	 * The trajectories an administrator may add a mail to, and what the select lists: those whose conversation a coach
-	 * reads, from their start on (decision 0106). An application's, or one only proposed to a coach, has no coach
-	 * reading it yet: a letter put there waited unseen, for a coach who might never take it.
+	 * What the administrator's select lists: those {@code found} by a search, the one the mail was held for, and the
+	 * sender's own (their address, or one confirmed for the trajectory); never every trajectory of the platform, a
+	 * select of twenty thousand (another is found by {@link #adminSearch}). Of these only those whose conversation a
+	 * coach reads, from their start on (decision 0106): an application's, or one only proposed to a coach, has no
+	 * coach reading it yet, and a letter put there waited unseen, for a coach who might never take it.
 	 */
-	private List<TrajectoryOverview> choices() {
-		return trajectories.all().stream().filter(QuarantineController::mayTakeMail).toList();
+	private List<TrajectoryOverview> choices(Quarantine.Entry entry, List<UUID> found) {
+		java.util.Set<UUID> ids = new java.util.LinkedHashSet<>(found);
+		if (entry.trajectoryId() != null) {
+			ids.add(entry.trajectoryId());
+		}
+		ids.addAll(accepted.ofAddress(entry.from(), CHOICES));
+		return ids.stream()
+			.map(trajectories::withContent)
+			.flatMap(Optional::stream)
+			.filter(QuarantineController::mayTakeMail)
+			.toList();
 	}
 
 	private static boolean mayTakeMail(TrajectoryOverview trajectory) {
