@@ -72,6 +72,48 @@ class ProgrammeFormMistakesTests {
 		assertThat(card.select(".utrecht-alert--ok[role=status]")).hasSize(1);
 	}
 
+	/**
+	 * The new-programme form with both fields wrong put the focus on its name field and said the rest only at each
+	 * field: it has the error summary of the other forms on the page (decision 0061), an alert that takes the focus
+	 * and links to each refused field in the form's order with the sentence said at the field, in either language,
+	 * and gives back what was typed.
+	 */
+	@Test
+	void aNewProgrammeWithBothFieldsWrongIsSummedUpAboveTheFormAsTyped() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Samenvatting " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		for (String[] language : new String[][] { { "nl", "Nog niet alles is goed ingevuld", "Geef het programma een naam" },
+				{ "en", "Some answers still need attention", "Give the programme a name" } }) {
+			MvcResult refused = mvc.perform(post("/programme/programmes").param("lang", language[0]).with(csrf())
+				.with(fixtures.as(manager)).param("name", "   ").param("intakeAddress", "talent@"))
+				.andExpect(redirectedUrl("/programme#new-programme"))
+				.andReturn();
+			assertThat(programmes.ofOrganisation(organisation.id())).isEmpty();
+
+			Document page = pageAfter(refused, "/programme?lang=" + language[0], manager);
+			Element summary = page.getElementById("new-programme-errors");
+			assertThat(summary).as("the error summary").isNotNull();
+			assertThat(summary.attr("role")).isEqualTo("alert");
+			assertThat(summary.attr("tabindex")).isEqualTo("-1");
+			assertThat(summary.closest("form")).isSameAs(page.getElementById("new-name").closest("form"));
+			assertThat(summary.selectFirst("h2").text()).as(language[0]).isEqualTo(language[1]);
+			assertThat(summary.select("li a")).extracting(link -> link.attr("href")).containsExactly("#new-name", "#new-intake");
+			assertThat(summary.selectFirst("a[href=#new-name]").text()).as(language[0]).startsWith(language[2]);
+			for (String field : new String[] { "new-name", "new-intake" }) {
+				assertThat(page.getElementById(field).attr("aria-invalid")).as(field).isEqualTo("true");
+				assertThat(summary.selectFirst("a[href=#" + field + "]").text()).as(field)
+					.isNotBlank().isEqualTo(page.getElementById(field + "-error").text());
+			}
+			assertThat(describedBy(page, page.getElementById("new-name"))).extracting(Element::id).containsExactly("new-name-error");
+			assertThat(describedBy(page, page.getElementById("new-intake"))).extracting(Element::id)
+				.containsExactly("new-intake-help", "new-intake-error");
+			assertThat(page.select("[autofocus]")).extracting(Element::id).containsExactly("new-programme-errors");
+			assertThat(page.getElementById("new-name").attr("value")).isEqualTo("   ");
+			assertThat(page.getElementById("new-intake").attr("value")).isEqualTo("talent@");
+		}
+	}
+
 	@Test
 	void aThemeWithoutItsEnglishLabelComesBackAtThatField() throws Exception {
 		var running = fixtures.runningTrajectory(true);
