@@ -1,18 +1,14 @@
 package nl.briefwissel.organisation;
 
 import java.io.Serializable;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.TypedName;
-import nl.briefwissel.mail.MailAddresses;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,10 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PrivacyContacts {
 
 	static final int MAX_NAME = 200;
-
-	static final int MAX_ADDRESS = 254;
-
-	static final int MAX_LINK = 500;
 
 	/** Nobody signed in: the reader of the statement with no trajectory, so the statement lists every organisation. */
 	private static final UUID NOBODY = new UUID(0, 0);
@@ -63,16 +55,16 @@ public class PrivacyContacts {
 				// Shown on the public statement and in the register, followed by an address an override would turn.
 				problems.put("controllerName", "name.error.hidden");
 			}
-			if (!email.isEmpty() && !mailable(email)) {
+			if (!email.isEmpty() && !PublicContact.mailable(email)) {
 				problems.put("email", "organisation.privacy.error.email");
 			}
-			if (!web.isEmpty() && !secureLink(web)) {
+			if (!web.isEmpty() && !PublicContact.secureLink(web)) {
 				problems.put("web", "organisation.privacy.error.web");
 			}
-			if (!dpoEmail.isEmpty() && !mailable(dpoEmail)) {
+			if (!dpoEmail.isEmpty() && !PublicContact.mailable(dpoEmail)) {
 				problems.put("dpoEmail", "organisation.privacy.error.dpoEmail");
 			}
-			if (!statement.isEmpty() && !secureLink(statement)) {
+			if (!statement.isEmpty() && !PublicContact.secureLink(statement)) {
 				problems.put("statement", "organisation.privacy.error.statement");
 			}
 			return problems;
@@ -185,29 +177,5 @@ public class PrivacyContacts {
 
 	private static String orNull(String value) {
 		return value.isEmpty() ? null : value;
-	}
-
-	/** An address a mail reaches: not one on a local network ("sam@gemeente", decision 0114). */
-	static boolean mailable(String address) {
-		return address.length() <= MAX_ADDRESS && MailAddresses.deliverable(address) && !MailAddresses.dotlessDomain(address);
-	}
-
-	/**
-	 * A web page over https with a name on the internet: the statement links to it for anyone to open, and a
-	 * plain http or javascript link there would be a way to lead a reader elsewhere.
-	 */
-	static boolean secureLink(String link) {
-		if (link.length() > MAX_LINK) {
-			return false;
-		}
-		try {
-			URI uri = new URI(link);
-			String host = uri.getHost();
-			return "https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT)) && host != null
-					&& host.indexOf('.') > 0 && !host.endsWith(".") && uri.getRawUserInfo() == null;
-		}
-		catch (URISyntaxException notALink) {
-			return false;
-		}
 	}
 }

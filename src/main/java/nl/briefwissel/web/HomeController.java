@@ -1,11 +1,10 @@
 package nl.briefwissel.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.PublicContact;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,27 +50,18 @@ class HomeController {
 			this.contact = null;
 			this.contactText = null;
 		}
-		else if (given.toLowerCase(Locale.ROOT).startsWith("https://") && secureLink(given)) {
+		// The privacy statement's check for its contacts: the two statements link to the same kinds of contact.
+		else if (PublicContact.secureLink(given)) {
 			this.contact = given;
 			this.contactText = given;
 		}
-		else if (given.matches("[^\\s@:/<>\"]+@[^\\s@:/<>\"]+\\.[^\\s@:/<>\".]+")) {
+		else if (PublicContact.mailable(given)) {
 			this.contact = "mailto:" + given;
 			this.contactText = given;
 		}
 		else {
 			throw new IllegalArgumentException(
 					"briefwissel.accessibility.contact must be an e-mail address or an https:// link, not " + given);
-		}
-	}
-
-	private static boolean secureLink(String link) {
-		try {
-			String host = new URI(link).getHost();
-			return host != null && host.indexOf('.') > 0;
-		}
-		catch (java.net.URISyntaxException notALink) {
-			return false;
 		}
 	}
 

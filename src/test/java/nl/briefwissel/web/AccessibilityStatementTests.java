@@ -1,6 +1,7 @@
 package nl.briefwissel.web;
 
 import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.organisation.PrivacyContacts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,24 @@ class AccessibilityStatementTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("http://www.gemeente.nl/toegankelijkheid", HomeController.STATEMENT_DATE));
 		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("javascript:alert(1)", HomeController.STATEMENT_DATE));
 		assertThatIllegalArgumentException().isThrownBy(() -> new HomeController("toegankelijkheid@gemeente", HomeController.STATEMENT_DATE));
+	}
+
+	/**
+	 * The setting had a check of its own that nearly repeated the privacy contacts' and let through what they refuse:
+	 * a link with a name and password before its host, or longer than a statement shows. It has theirs now
+	 * (PublicContact), and neither takes an address with a name beside it, which would have made the link
+	 * mailto:Toegankelijkheid &lt;…&gt;.
+	 */
+	@Test
+	void theContactSettingIsCheckedAsThePrivacyContactsAre() {
+		for (String refused : new String[] { "https://iemand@www.gemeente.nl/toegankelijkheid",
+				"https://www.gemeente.nl/" + "t".repeat(500), "https://www.gemeente.nl./toegankelijkheid",
+				"Toegankelijkheid <toegankelijkheid@gemeente.nl>", "toegankelijkheid@gemeente.nl (Toegankelijkheid)" }) {
+			assertThatIllegalArgumentException().as(refused).isThrownBy(() -> new HomeController(refused, HomeController.STATEMENT_DATE));
+			assertThat(new PrivacyContacts.Details("", refused, refused, "", "").problems()).as(refused).containsKeys("email", "web");
+		}
+		var model = new ExtendedModelMap();
+		new HomeController("HTTPS://www.gemeente.nl/toegankelijkheid", HomeController.STATEMENT_DATE).accessibility(model);
+		assertThat(model.getAttribute("contact")).isEqualTo("HTTPS://www.gemeente.nl/toegankelijkheid");
 	}
 }
