@@ -202,7 +202,8 @@ public class Trajectories {
 	 * application was made in, the question's (null without one): not the participant's setting of today,
 	 * which a switch to English would make the language of a Dutch question (WCAG 3.1.2).
 	 * {@code withFiles}: an application of the trajectory came by mail with files ({@link Intakes#filesOfTrajectory}),
-	 * known from this read so that a conversation page without them asks nothing more (docs/performance.md).
+	 * known from this read so that a conversation page without them asks nothing more (docs/performance.md); false
+	 * when not asked ({@link #inOwnWords} rather than {@link #inOwnWordsWithFiles}).
 	 */
 	public record InOwnWords(String question, String goals, boolean questionReadable, boolean goalsReadable,
 			Locale questionLanguage, boolean withFiles) {
@@ -235,14 +236,28 @@ public class Trajectories {
 	 * not an error that took the whole page with it (decision 0057).
 	 */
 	public InOwnWords inOwnWords(UUID trajectoryId) {
+		return inOwnWords(trajectoryId, "false");
+	}
+
+	/**
+	 * As {@link #inOwnWords}, and whether its application came with files ({@link InOwnWords#withFiles}), in the
+	 * same statement: for the conversation page, which lists them. The start page and the report do not ask, and
+	 * do not pay for the search through the application's files.
+	 */
+	public InOwnWords inOwnWordsWithFiles(UUID trajectoryId) {
+		return inOwnWords(trajectoryId, """
+				exists (select 1 from intake_attachment f join intake of_trajectory on of_trajectory.id = f.intake_id
+				               where of_trajectory.trajectory_id = t.id)""");
+	}
+
+	private InOwnWords inOwnWords(UUID trajectoryId, String withFiles) {
 		return jdbc.sql("""
 				select t.goals, t.goals_key_id, i.id as intake_id, i.question, i.question_key_id, i.language,
-				       exists (select 1 from intake_attachment f join intake of_trajectory on of_trajectory.id = f.intake_id
-				               where of_trajectory.trajectory_id = t.id) as with_files
+				       %s as with_files
 				from trajectory t
 				left join intake i on i.id = (select latest.id from intake latest where latest.trajectory_id = t.id
 				                              order by latest.submitted_at desc limit 1)
-				where t.id = :id""")
+				where t.id = :id""".formatted(withFiles))
 			.param("id", trajectoryId)
 			.query((rs, n) -> {
 				OpenedText question = rs.getString("question") == null ? new OpenedText(null, true)

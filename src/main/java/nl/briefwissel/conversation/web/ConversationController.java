@@ -800,7 +800,7 @@ class ConversationController {
 		model.addAttribute("highlightAction", "/coach/trajectories/" + trajectory.id() + "/highlights");
 		model.addAttribute("closing", closing); // a draft too, said to be one (decision 0086)
 		model.addAttribute("closingOpen", ClosingDesk.open(trajectory));
-		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
+		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWordsWithFiles(trajectory.id());
 		model.addAttribute("question", inOwnWords.question());
 		model.addAttribute("goals", inOwnWords.goals());
 		model.addAttribute("ownWords", inOwnWords); // which of the two does not open, a marked line (decision 0057)
