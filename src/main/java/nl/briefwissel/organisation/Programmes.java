@@ -50,7 +50,7 @@ public class Programmes {
 	 */
 	@Transactional
 	public Programme create(UUID organisationId, String name, String intakeAddress) {
-		return create(organisationId, name, intakeAddress, null, true).programme();
+		return create(organisationId, name, intakeAddress, null, true, false).programme();
 	}
 
 	/** What one press of the form did: made a programme, or found the one an earlier press of that form made. */
@@ -67,16 +67,27 @@ public class Programmes {
 	public Creation create(UUID organisationId, String typedName, String intakeAddress, String form) {
 		// Closed until the manager opens it: before its coaches and settings are as they should be, anyone with
 		// the link could apply to a programme that was not ready (decision 0134).
-		return create(organisationId, typedName, intakeAddress, form, false);
+		return create(organisationId, typedName, intakeAddress, form, false, true);
 	}
 
-	private Creation create(UUID organisationId, String typedName, String intakeAddress, String form, boolean publicIntake) {
+	private Creation create(UUID organisationId, String typedName, String intakeAddress, String form, boolean publicIntake,
+			boolean nameOnce) {
 		String name = TypedName.cleaned(typedName);
 		UUID id = UUID.randomUUID();
 		Optional<Programme> earlier = madeBefore(form, id).filter(programme -> programme.organisationId().equals(organisationId)
 				&& programme.name().equals(name));
 		if (earlier.isPresent()) {
 			return new Creation(earlier.get(), true);
+		}
+		// A manager's second programme of one name (in other capitals too, as organisations): two cards, and two
+		// lines in every chooser, nobody could tell apart. After the form's id, so that a double click still lands
+		// on the first press's programme; demo data and imports (no form) are left as they are.
+		if (nameOnce && jdbc.sql("select count(*) from programme where organisation_id = :organisation and lower(name) = lower(:name)")
+			.param("organisation", organisationId)
+			.param("name", name)
+			.query(Long.class)
+			.single() > 0) {
+			throw new NameTakenException();
 		}
 		Programme programme = new Programme(id, organisationId, name, Programme.DEFAULT_WEEKS,
 				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), publicIntake);
@@ -182,6 +193,14 @@ public class Programmes {
 			intakeMailboxes.dropAlias(before);
 		}
 		intakeMailboxes.alias(after);
+	}
+
+	/** The organisation has a programme of this name already; nothing was saved. */
+	public static final class NameTakenException extends RuntimeException {
+
+		NameTakenException() {
+			super("the organisation has a programme of this name");
+		}
 	}
 
 	/** Another programme takes in mail on this address already; nothing was saved. */

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -112,6 +113,41 @@ class ProgrammeFormMistakesTests {
 			assertThat(page.getElementById("new-name").attr("value")).isEqualTo("   ");
 			assertThat(page.getElementById("new-intake").attr("value")).isEqualTo("talent@");
 		}
+	}
+
+	/**
+	 * A second programme of a name the organisation has (in other capitals too) was made without a word: two cards
+	 * and two lines in every chooser nobody could tell apart. It is refused at the name, in either language, with
+	 * what was typed kept; a double click on one form still lands on the programme its first press made.
+	 */
+	@Test
+	void aNewProgrammeWithANameTheOrganisationHasIsRefusedAtTheName() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Dubbele Naam " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", "Talent " + suffix)
+				.param("creation", "eerste-formulier-" + suffix))
+				.andExpect(flash().attributeExists("created"));
+		}
+		for (String[] language : new String[][] { { "nl", "Je organisatie heeft al een programma met deze naam." },
+				{ "en", "Your organisation already has a programme with this name." } }) {
+			MvcResult refused = mvc.perform(post("/programme/programmes").param("lang", language[0]).with(csrf())
+				.with(fixtures.as(manager)).param("name", "TALENT " + suffix).param("creation", "tweede-formulier-" + language[0] + suffix))
+				.andExpect(redirectedUrl("/programme#new-programme"))
+				.andReturn();
+			Document page = pageAfter(refused, "/programme?lang=" + language[0], manager);
+			assertThat(page.getElementById("new-programme-errors").select("li a")).extracting(link -> link.attr("href"))
+				.containsExactly("#new-name");
+			assertThat(page.getElementById("new-name-error").text()).as(language[0]).startsWith(language[1]);
+			assertThat(page.getElementById("new-name").attr("value")).isEqualTo("TALENT " + suffix);
+		}
+		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactly("Talent " + suffix);
+		// Another organisation may have a programme of that name.
+		var other = organisations.create("Gemeente Andere " + suffix);
+		Account otherManager = fixtures.person(other.id(), "pm2-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(otherManager)).param("name", "Talent " + suffix))
+			.andExpect(flash().attributeExists("created"));
 	}
 
 	@Test

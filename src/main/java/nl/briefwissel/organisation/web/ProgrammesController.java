@@ -109,6 +109,9 @@ class ProgrammesController {
 			catch (Programmes.IntakeAddressTakenException taken) {
 				problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
 			}
+			catch (Programmes.NameTakenException taken) {
+				problems.put("name", texts.getMessage("programme.create.name.taken", null, locale));
+			}
 		}
 		if (made == null) {
 			redirect.addFlashAttribute("createMessages", problems);
