@@ -324,6 +324,29 @@ class StatisticsTests {
 			.isEqualTo(403);
 	}
 
+	/**
+	 * HR read "Afgerond < 5" here and "Afgerond 3" on the programmes page and did not know which was right. Both are
+	 * (decision 0125): the page says why it hides small counts, and where this manager finds their own programme's.
+	 */
+	@Test
+	void thePageSaysWhySmallCountsAreHiddenAndWhereTheExactOnesAre() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Waarom " + suffix);
+		programmes.create(organisation.id(), "Waaromprogramma " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-w-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		for (String[] language : new String[][] {
+				{ "nl", "om door te geven", "Programma's" },
+				{ "en", "to be passed on", "Programmes" } }) {
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/statistics").param("lang", language[0])
+				.with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+			org.jsoup.nodes.Element why = page.getElementById("small-counts");
+			assertThat(why).as(language[0]).isNotNull();
+			assertThat(why.text()).contains("< 5").contains(language[1]);
+			assertThat(why.select("a").eachAttr("href")).containsExactly("/programme");
+			assertThat(why.select("a").text()).contains(language[2]);
+		}
+	}
+
 	/** A programme that renamed a theme says so in its own figures only, on the page and in the CSV. */
 	@Test
 	void eachProgrammesFiguresUseItsOwnThemeLabels() throws Exception {
