@@ -29,6 +29,18 @@ public class CoachPool {
 	}
 
 	/**
+	 * Whether someone of the programme waits for a coach, or for the answer of the coach proposed: emptying the pool
+	 * then leaves nobody to propose them to. Read from the trajectories' table, as matching reads it: this module
+	 * cannot ask the trajectory module, which depends on it.
+	 */
+	public boolean anyoneWaiting(UUID programmeId) {
+		return jdbc.sql("select count(*) from trajectory where programme_id = :programme and status in ('INTAKE', 'MATCHING')")
+			.param("programme", programmeId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Replaces the pool; trajectories already matched keep their coach. Of two saves at once (a double
 	 * click) the second does not see the first's rows to delete: it leaves a coach the first inserted
 	 * (it failed on inserting it again, and the browser showed its error page). Without a lock on the

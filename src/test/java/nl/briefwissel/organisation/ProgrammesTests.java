@@ -1,5 +1,6 @@
 package nl.briefwissel.organisation;
 
+import java.util.List;
 import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
@@ -118,6 +119,92 @@ class ProgrammesTests {
 		mvc.perform(get("/programme").with(fixtures.as(manager))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Werk en mantelzorg")))
 			.andExpect(content().string(containsString("De programmalink is gesloten")));
+	}
+
+	/**
+	 * Unticking every e-coach of a programme in which someone waits for one said "opgeslagen" and left nobody to
+	 * propose. Refused while an intake runs (someone waits for an e-coach or for their answer, or the link is
+	 * open), in the form's error summary that leads to the first e-coach, the boxes as they were sent; a
+	 * programme with no intake running can still be emptied.
+	 */
+	@Test
+	void thePoolOfAProgrammeWithAnIntakeRunningIsNotEmptied(@Autowired nl.briefwissel.trajectory.Trajectories trajectories)
+			throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Leeg " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Anja de Vries", Role.COACH);
+		Programme waiting = programmes.create(organisation.id(), "Wachtend " + suffix, null);
+		programmes.openPublicIntake(waiting.id(), false);
+		pool.set(waiting.id(), List.of(coach.id()));
+		Account participant = fixtures.person(organisation.id(), "d-" + suffix + "@example.nl", "Deelnemer", Role.PARTICIPANT);
+		trajectories.record(waiting.id(), participant.id(), null, nl.briefwissel.trajectory.TrajectoryStatus.INTAKE, "SURPLUS",
+				null, null);
+
+		for (String[] language : new String[][] {
+				{ "nl", "Kies minstens één e-coach" }, { "en", "Choose at least one e-coach" } }) {
+			var refused = mvc.perform(post("/programme/programmes/{id}/coaches", waiting.id()).with(csrf()).with(fixtures.as(manager)))
+				.andExpect(redirectedUrl("/programme#coaches-" + waiting.id()))
+				.andExpect(flash().attribute("poolProblemFor", waiting.id()))
+				.andExpect(flash().attributeCount(1))
+				.andReturn();
+			assertThat(pool.of(waiting.id())).containsExactly(coach.id());
+			Document page = Jsoup.parse(mvc.perform(get("/programme").param("lang", language[0]).with(fixtures.as(manager))
+				.cookie(refused.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
+			Element card = page.getElementById("coaches-" + waiting.id());
+			assertThat(card.hasAttr("open")).isTrue();
+			assertThat(card.text()).as(language[0]).doesNotContain("opgeslagen").doesNotContain("saved");
+			Element summary = page.getElementById("pool-errors-" + waiting.id());
+			assertThat(summary).as(language[0]).isNotNull();
+			assertThat(summary.attr("role")).isEqualTo("alert");
+			assertThat(summary.select("a").eachAttr("href")).containsExactly("#pool-" + waiting.id() + "-" + coach.id());
+			assertThat(summary.select("a").text()).startsWith(language[1]);
+			Element box = page.getElementById("pool-" + waiting.id() + "-" + coach.id());
+			assertThat(box.hasAttr("checked")).as("as it was sent").isFalse();
+			assertThat(describedBy(page, box.closest("fieldset"))).extracting(Element::text).containsExactly(summary.select("a").text());
+		}
+
+		// The link open is an intake running too, also with nobody waiting yet.
+		Programme open = programmes.create(organisation.id(), "Open " + suffix, null);
+		pool.set(open.id(), List.of(coach.id()));
+		mvc.perform(post("/programme/programmes/{id}/coaches", open.id()).with(csrf()).with(fixtures.as(manager)))
+			.andExpect(flash().attributeExists("poolProblemFor"));
+		assertThat(pool.of(open.id())).containsExactly(coach.id());
+
+		programmes.openPublicIntake(open.id(), false);
+		mvc.perform(post("/programme/programmes/{id}/coaches", open.id()).with(csrf()).with(fixtures.as(manager)))
+			.andExpect(flash().attribute("poolSaved", open.id()));
+		assertThat(pool.of(open.id())).isEmpty();
+	}
+
+	/**
+	 * A new programme's card said "aanmelden kan alleen op uitnodiging of per mail" without an intake address, where
+	 * no mail is taken in. Each of the four ways it can be says how people apply: by the link when it is open, by
+	 * mail when the programme has an intake address (named), by invitation always.
+	 */
+	@Test
+	void theProgrammeLinkSaysHowPeopleCanApplyAsItIs() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Aanmelden " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		String address = "aanmelden-" + suffix + "@briefwissel.test";
+		Programme withoutAddress = programmes.create(organisation.id(), "Zonder adres", null);
+		Programme withAddress = programmes.create(organisation.id(), "Met adres", address);
+		for (boolean open : new boolean[] { false, true }) {
+			programmes.openPublicIntake(withoutAddress.id(), open);
+			programmes.openPublicIntake(withAddress.id(), open);
+			for (String[] language : new String[][] { { "nl", "op uitnodiging", "per mail" }, { "en", "by invitation", "by mail" } }) {
+				Document page = Jsoup.parse(mvc.perform(get("/programme").param("lang", language[0]).with(fixtures.as(manager)))
+					.andReturn().getResponse().getContentAsString());
+				String none = page.getElementById("link-" + withoutAddress.id()).text();
+				String mail = page.getElementById("link-" + withAddress.id()).text();
+				assertThat(none).as(language[0] + (open ? " open" : " closed")).contains(language[1]).doesNotContain(language[2]);
+				assertThat(mail).as(language[0] + (open ? " open" : " closed")).contains(language[1])
+					.contains(language[2] + (language[0].equals("nl") ? " aan " : " to ") + address);
+				assertThat(none.contains("/intake/programme/")).isEqualTo(open);
+				assertThat(mail.contains("/intake/programme/")).isEqualTo(open);
+			}
+		}
 	}
 
 	/**

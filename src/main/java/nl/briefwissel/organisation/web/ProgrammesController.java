@@ -179,6 +179,13 @@ class ProgrammesController {
 		Set<UUID> offered = accounts.coachesOf(me.organisationId()).stream().map(Account::id).collect(Collectors.toSet());
 		offered.addAll(pool.of(programme.id()));
 		List<UUID> coaches = chosen == null ? List.of() : chosen.stream().filter(offered::contains).toList();
+		if (coaches.isEmpty() && (programme.publicIntake() || pool.anyoneWaiting(programme.id()))) {
+			// "Saved" left a programme in which nobody who applied or waits could be proposed to anyone; with
+			// the link closed and nobody waiting, a programme winding down may still be left without coaches.
+			AuditedChange.refused();
+			redirect.addFlashAttribute("poolProblemFor", programme.id());
+			return "redirect:/programme#coaches-" + programme.id();
+		}
 		pool.set(programme.id(), coaches);
 		redirect.addFlashAttribute("poolSaved", programme.id());
 		return "redirect:/programme#coaches-" + programme.id();
