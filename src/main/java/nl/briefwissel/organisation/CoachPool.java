@@ -41,6 +41,17 @@ public class CoachPool {
 	}
 
 	/**
+	 * The places a coach's trajectories take as matching counts them for a new proposal (running, paused, and
+	 * proposed but not yet answered), for the administrator who changes the coach's capacity or certification.
+	 */
+	public int placesTaken(UUID coachId) {
+		return jdbc.sql("select count(*) from trajectory where coach_id = :coach and status in ('MATCHING', 'RUNNING', 'PAUSED')")
+			.param("coach", coachId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
 	 * Replaces the pool; trajectories already matched keep their coach. Of two saves at once (a double
 	 * click) the second does not see the first's rows to delete: it leaves a coach the first inserted
 	 * (it failed on inserting it again, and the browser showed its error page). Without a lock on the

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static nl.briefwissel.Accessible.describedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -623,12 +624,13 @@ class MatchingTests {
 		UUID second = waitingIntake("Tweede Wachter", Intake.Source.LINK);
 		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(1), manager.id());
 
-		Element option = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
-			.andReturn().getResponse().getContentAsString())
-			.selectFirst("#coach-" + second + " option[value=" + coach.id() + "]");
-		assertThat(option).isNotNull();
-		assertThat(option.hasAttr("disabled")).isTrue();
-		assertThat(option.text()).isEqualTo("Carla Coach: 1 van 1 bezet, specialist, vol");
+		// Not offered (a disabled option was still read out and picked as a choice): named under the choice, with why.
+		Document intakesPage = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(intakesPage.select("#coach-" + second + " option[value=" + coach.id() + "]")).isEmpty();
+		assertThat(intakesPage.select("#coach-" + second + " option").eachAttr("value")).containsExactly(free.id().toString());
+		assertThat(describedBy(intakesPage, intakesPage.getElementById("coach-" + second))).extracting(Element::text)
+			.containsExactly("Niet voor te stellen: Carla Coach: 1 van 1 bezet, specialist, vol");
 
 		var refused = mvc.perform(post("/programme/trajectories/{id}/propose", second).with(csrf()).with(fixtures.as(manager))
 				.param("coach", coach.id().toString()).param("startOn", Today.date().plusDays(1).toString()))
@@ -712,13 +714,45 @@ class MatchingTests {
 					? "Carla Coach kun je nu niet voorstellen. Deze e-coach heeft geen plaats meer vrij: alle plaatsen zijn bezet, de voorstellen waarop de e-coach nog moet antwoorden meegeteld. Kies een andere e-coach, of vraag de beheerder de ruimte van deze e-coach te vergroten."
 					: "You cannot propose Carla Coach now. This e-coach has no room: all their places are taken, counting the proposals still waiting for their answer. Choose another e-coach, or ask the administrator to raise this e-coach's capacity.");
 			Element choice = page.getElementById("coach-" + second);
-			assertThat(choice.attr("aria-describedby")).isEqualTo("coach-error-" + second);
+			assertThat(choice.attr("aria-describedby")).isEqualTo("coach-error-" + second + " coach-unavailable-" + second);
 			assertThat(choice.attr("aria-invalid")).isEqualTo("true");
 			assertThat(page.getElementById("start-" + second).val()).isEqualTo(start);
 			assertThat(page.getElementById("start-error-" + second)).isNull();
 			assertThat(page.select("#programme-" + programme.id() + " > .utrecht-alert")).isEmpty();
 		}
 		assertThat(trajectories.byId(second).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+	}
+
+	/**
+	 * The administrator set Anja to capacity 1, not certified, with two trajectories running: the intake's choice
+	 * offered "Anja de Vries: 2 van 1 bezet, niet gecertificeerd" and proposing her was refused. She is not offered;
+	 * under the choice she is named with why (in the reader's language), read with the choice by a screen reader.
+	 */
+	@Test
+	void aCoachTheServerRefusesIsNotOfferedButNamedWithWhy() throws Exception {
+		Account anja = fixtures.person(programme.organisationId(), "anja-" + UUID.randomUUID() + "@example.nl", "Anja de Vries",
+				Role.COACH);
+		profiles.changeMatching(anja.id(), 1, false, null, List.of());
+		for (int i = 0; i < 2; i++) {
+			Account someone = fixtures.person(programme.organisationId(), "loopt-" + UUID.randomUUID() + "@example.nl", "Loopt " + i,
+					Role.PARTICIPANT);
+			trajectories.record(programme.id(), someone.id(), anja.id(), TrajectoryStatus.RUNNING, "SURPLUS", Today.date().minusDays(5),
+					null);
+		}
+		pool.set(programme.id(), List.of(coach.id(), anja.id()));
+		for (String[] language : new String[][] { { "nl", "Niet voor te stellen: Anja de Vries: 2 van 1 bezet, niet gecertificeerd" },
+				{ "en", "Cannot be proposed: Anja de Vries: 2 of 1 taken, not certified" } }) {
+			Document page = Jsoup.parse(mvc.perform(get("/programme/intakes").param("lang", language[0]).with(fixtures.as(manager)))
+				.andReturn().getResponse().getContentAsString());
+			Element choice = page.getElementById("coach-" + trajectory);
+			assertThat(choice.select("option").eachAttr("value")).containsExactly(coach.id().toString());
+			assertThat(describedBy(page, choice)).extracting(Element::text).containsExactly(language[1]);
+		}
+		pool.set(programme.id(), List.of(coach.id()));
+		Document nobodyLeftOut = Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(nobodyLeftOut.getElementById("coach-" + trajectory).hasAttr("aria-describedby")).isFalse();
+		assertThat(nobodyLeftOut.getElementById("coach-unavailable-" + trajectory)).isNull();
 	}
 
 	/**

@@ -14,6 +14,7 @@ import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.CoachesWithoutOrganisation;
 import nl.briefwissel.organisation.Theme;
 import nl.briefwissel.organisation.Themes;
@@ -48,11 +49,15 @@ class CoachesController {
 
 	private final CoachesWithoutOrganisation withoutOrganisation;
 
-	CoachesController(Accounts accounts, CoachProfiles profiles, Themes themes, CoachesWithoutOrganisation withoutOrganisation) {
+	private final CoachPool pools;
+
+	CoachesController(Accounts accounts, CoachProfiles profiles, Themes themes, CoachesWithoutOrganisation withoutOrganisation,
+			CoachPool pools) {
 		this.accounts = accounts;
 		this.profiles = profiles;
 		this.themes = themes;
 		this.withoutOrganisation = withoutOrganisation;
+		this.pools = pools;
 	}
 
 	/**
@@ -158,6 +163,9 @@ class CoachesController {
 		List<String> chosen = specialisms == null ? List.of() : specialisms.stream().filter(known::containsKey).distinct().toList();
 		profiles.changeMatching(coach.id(), trajectories, certified, certification, chosen);
 		redirect.addFlashAttribute("savedFor", coach.id());
+		// A capacity under the places taken, or no certification, saved with a bare "Saved": the card says that the
+		// coach keeps what runs and gets nothing new, which the intakes page otherwise only showed as "2 of 1 taken".
+		redirect.addFlashAttribute("savedPlacesTaken", pools.placesTaken(coach.id()));
 		return "redirect:" + list(search) + "#coach-" + coach.id();
 	}
 

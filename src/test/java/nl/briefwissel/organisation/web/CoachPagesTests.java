@@ -80,6 +80,52 @@ class CoachPagesTests {
 		assertThat(found.getElementById("coach-" + far).selectFirst("form input[name=search]").attr("value")).isEqualTo("coach 4");
 	}
 
+	/**
+	 * Capacity 1 and not certified for a coach with two trajectories running saved with a bare "Opgeslagen": the
+	 * administrator could not tell that she keeps both and gets no new one. The notice says so; a change that leaves
+	 * room says "Opgeslagen." only.
+	 */
+	@Test
+	void savingSaysWhatACapacityBelowTheTrajectoriesOrNoCertificationMeans(
+			@Autowired nl.briefwissel.organisation.Programmes programmes,
+			@Autowired nl.briefwissel.trajectory.Trajectories trajectories) throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		UUID organisation = organisations.create("Gemeente Ruimte " + suffix).id();
+		Account admin = fixtures.person(organisation, "admin-" + suffix + "@example.nl", "Beheer", Role.ADMINISTRATOR);
+		Account coach = fixtures.person(organisation, "coach-" + suffix + "@example.nl", "Anja de Vries", Role.COACH);
+		UUID programme = programmes.create(organisation, "Ruimteprogramma", null).id();
+		for (int i = 0; i < 2; i++) {
+			Account participant = fixtures.person(organisation, "d" + i + "-" + suffix + "@example.nl", "Deelnemer " + i,
+					Role.PARTICIPANT);
+			trajectories.record(programme, participant.id(), coach.id(), nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "SURPLUS",
+					nl.briefwissel.Today.date().minusDays(3), null);
+		}
+
+		String[][] expected = {
+				{ "nl", "false", "Opgeslagen. Anja de Vries is niet gecertificeerd en kan dus niet worden voorgesteld voor een nieuw traject. "
+						+ "Trajecten die al lopen, gepauzeerd zijn of op het antwoord van Anja de Vries wachten (2), blijven bij Anja de Vries." },
+				{ "en", "false", "Saved. Anja de Vries is not certified, so they cannot be proposed for a new trajectory. "
+						+ "Trajectories already running, paused or waiting for Anja de Vries's answer (2) stay with Anja de Vries." },
+				{ "nl", "true", "Opgeslagen. Anja de Vries heeft 2 van 1 plaatsen bezet en krijgt dus geen nieuw traject voorgesteld tot er een "
+						+ "plaats vrijkomt. Trajecten die al lopen, gepauzeerd zijn of op het antwoord van Anja de Vries wachten (2), blijven bij Anja de Vries." },
+				{ "en", "true", "Saved. Anja de Vries has 2 of 1 places taken, so they get no new trajectory proposed until a place frees up. "
+						+ "Trajectories already running, paused or waiting for Anja de Vries's answer (2) stay with Anja de Vries." } };
+		for (String[] each : expected) {
+			var saved = mvc.perform(post("/admin/coaches/{id}", coach.id()).with(csrf()).with(fixtures.as(admin)).param("capacity", "1")
+				.param("certified", each[1])).andReturn();
+			Document page = page(mvc.perform(get("/admin/coaches").param("lang", each[0]).cookie(saved.getResponse().getCookies())
+				.with(fixtures.as(admin))).andReturn());
+			var status = page.getElementById("coach-" + coach.id()).selectFirst("[role=status]");
+			assertThat(status).as(each[0] + " certified " + each[1]).isNotNull();
+			assertThat(status.text()).as(each[0] + " certified " + each[1]).isEqualTo(each[2]);
+		}
+
+		var roomy = mvc.perform(post("/admin/coaches/{id}", coach.id()).with(csrf()).with(fixtures.as(admin)).param("capacity", "5")
+			.param("certified", "true")).andReturn();
+		assertThat(page(mvc.perform(get("/admin/coaches").cookie(roomy.getResponse().getCookies()).with(fixtures.as(admin))).andReturn())
+			.getElementById("coach-" + coach.id()).selectFirst("[role=status]").text()).isEqualTo("Opgeslagen.");
+	}
+
 	/** The page and its forms are the administrator's, of their own organisation's coaches. */
 	@Test
 	void onlyAnAdministratorSeesAndChangesTheirOwnOrganisationsCoaches() throws Exception {
