@@ -756,6 +756,35 @@ class MatchingTests {
 	}
 
 	/**
+	 * Proposed with the start date left empty: the page said "Kies een startdatum vanaf vandaag" while it filled the
+	 * field with tomorrow and marked it wrong. It asks for a date and leaves the field empty, as sent.
+	 */
+	@Test
+	void aProposalWithoutAStartDateAsksForOneAndLeavesTheFieldEmpty() throws Exception {
+		for (String[] language : new String[][] { { "nl", "Vul een startdatum in." }, { "en", "Enter a start date." } }) {
+			for (boolean sent : new boolean[] { true, false }) {
+				var propose = post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
+					.param("coach", coach.id().toString());
+				if (sent) {
+					propose.param("startOn", "");
+				}
+				var refused = mvc.perform(propose)
+					.andExpect(redirectedUrl("/programme/intakes?programme=" + programme.id() + "&waiting=1#intake-" + trajectory))
+					.andReturn();
+				Document page = Jsoup.parse(mvc.perform(get(refused.getResponse().getRedirectedUrl().replaceFirst("#.*", ""))
+						.param("lang", language[0]).with(fixtures.as(manager)).cookie(refused.getResponse().getCookies()))
+					.andReturn().getResponse().getContentAsString());
+				Element start = page.getElementById("start-" + trajectory);
+				assertThat(start.val()).as(language[0] + " sent " + sent).isEmpty();
+				assertThat(start.attr("aria-invalid")).isEqualTo("true");
+				assertThat(describedBy(page, start)).extracting(Element::text).containsExactly(language[1]);
+				assertThat(page.getElementById("coach-" + trajectory).selectFirst("option[selected]").val()).isEqualTo(coach.id().toString());
+			}
+		}
+		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);
+	}
+
+	/**
 	 * Nobody to propose: a programme without e-coaches says so and leads to where the manager chooses them;
 	 * one whose e-coaches are all full says that. Neither shows a form whose list offers no one.
 	 */

@@ -503,12 +503,17 @@ class IntakesPageController {
 			return page(me, trajectory.programmeId().toString(), waitingPage, null, locale, model);
 		}
 		LocalDate startOn = TypedDate.read(typedStart).orElse(null);
-		if (stillWaiting && (startOn == null || startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6)))) {
+		if (stillWaiting && startOn == null) {
+			// Left empty: asked for, and the field given back empty. "Choose a date from today" beside tomorrow's
+			// date filled in read as if that date were wrong.
+			AuditedChange.refused();
+			return backToIntake(trajectory, "intakes.propose.startOn.empty", "startOn", coach, "", waitingPage, redirect);
+		}
+		if (stillWaiting && (startOn.isBefore(today) || startOn.isAfter(today.plusMonths(6)))) {
 			// Only for an intake still on the list: one a colleague proposed meanwhile has no form to show
 			// this at, and is told so below.
 			AuditedChange.refused();
-			return backToIntake(trajectory, "intakes.propose.startOn", "startOn", coach, startOn == null ? "" : startOn.toString(),
-					waitingPage, redirect);
+			return backToIntake(trajectory, "intakes.propose.startOn", "startOn", coach, startOn.toString(), waitingPage, redirect);
 		}
 		try {
 			// A second click (false) is answered as the first: the proposal stands.
