@@ -179,13 +179,18 @@ public final class BracketedPlaceholders {
 	 * so; [NAAM COACH] was found and [COACH NAME] not (review, 2026-12-07). A heading or a sentence in capitals is not
 	 * found: [SAVE THE DATE], [BELANGRIJK: DATUM GEWIJZIGD], [MIJN NAAM IS HAAS] (second review, 2026-12-07). Not one
 	 * word alone: an acronym ([OK], [PDF], [CV], [TEL]) names no place to fill in. Not a button's name ([NAME EDIT]) and
-	 * not filled in ([TEL 085-1234567]).
+	 * not filled in ([TEL 085-1234567]). A {@link #HERE} at the end is left out before the words are read:
+	 * [YOUR NAME HERE] is [YOUR NAME] (session 47).
 	 */
 	private static boolean inCapitals(String between, String content) {
-		String[] words = Arrays.stream(content.split("\\s+")).map(word -> word.replaceAll("\\p{Punct}+$", ""))
+		String[] written = Arrays.stream(content.split("\\s+")).map(word -> word.replaceAll("\\p{Punct}+$", ""))
 			.toArray(String[]::new);
-		if (words.length < 2 || words.length > 3 || between.chars().noneMatch(Character::isLetter)
+		if (written.length < 2 || between.chars().noneMatch(Character::isLetter)
 				|| between.chars().anyMatch(Character::isLowerCase)) {
+			return false;
+		}
+		String[] words = withoutHere(written);
+		if (words.length > 3) {
 			return false;
 		}
 		int value = valueWord(words[0]) ? 0 : valueWord(words[words.length - 1]) ? words.length - 1 : -1;
@@ -198,6 +203,31 @@ public final class BracketedPlaceholders {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The words that say where a placeholder goes, after it: [YOUR NAME HERE], [JOUW NAAM HIER], [YOUR NAME GOES HERE],
+	 * [JOUW NAAM KOMT HIER]. Templates write them so; the value word then stood neither first nor last and the
+	 * placeholder went unwarned (decision 0114, session 47).
+	 */
+	private static final Set<String> HERE = Set.of("here", "hier");
+
+	/** What may stand before {@link #HERE}: goes, komt. */
+	private static final Set<String> GOES = Set.of("goes", "komt");
+
+	/**
+	 * The words without a {@link #HERE} at the end (and a {@link #GOES} before it), as long as a word is left: what is
+	 * left is read as the placeholder. Alone ([HIER], [Klik hier]) it says nothing is to be filled in.
+	 */
+	private static String[] withoutHere(String[] words) {
+		int end = words.length;
+		if (end > 1 && HERE.contains(words[end - 1])) {
+			end--;
+			if (end > 1 && GOES.contains(words[end - 1])) {
+				end--;
+			}
+		}
+		return Arrays.copyOf(words, end);
 	}
 
 	private static boolean valueWord(String word) {
@@ -342,8 +372,10 @@ public final class BracketedPlaceholders {
 		if (FILL_IN.contains(words[0])) {
 			return Arrays.stream(words).skip(1).anyMatch(word -> !PARTICLES.contains(word));
 		}
-		boolean ownName = Arrays.stream(words).anyMatch(NAME::contains)
-				&& Arrays.stream(words).allMatch(word -> NAME.contains(word) || OWN_NAME.contains(word));
+		// [your name here] is [your name]: the last word says where it goes (session 47).
+		String[] named = withoutHere(words);
+		boolean ownName = Arrays.stream(named).anyMatch(NAME::contains)
+				&& Arrays.stream(named).allMatch(word -> NAME.contains(word) || OWN_NAME.contains(word));
 		return ownName || TO_FILL_IN.matcher(content).find();
 	}
 }
