@@ -25,15 +25,9 @@ public final class AssignmentInLetter {
 	private static final int ADDED = 80;
 
 	/**
-	 * The cells of the tables {@code inOrder} built on this thread: a test sees that both passages of matching in
-	 * order are held to {@link #MOST_STEPS} together (review, 2026-12-07).
-	 */
-	static final ThreadLocal<long[]> CELLS_BUILT = ThreadLocal.withInitial(() -> new long[1]);
-
-	/**
-	 * The most steps of matching passages to lines in order (in {@code align}): its tables, about 4 MB, and the places
-	 * found; beyond it each passage is taken where it first stands after the one before, as before the matching in
-	 * order.
+	 * The most steps of one matching of passages to lines in order (in {@code align}): its tables, about 4 MB, and the
+	 * places found. Beyond it no table is built and only what stands once is taken out (see {@code Lines.onlyOnce}):
+	 * a reading that cannot be done in order is not guessed at.
 	 */
 	static final long MOST_STEPS = 1_000_000;
 
@@ -147,22 +141,36 @@ public final class AssignmentInLetter {
 	 * coach's. Without an assignment the letter comes back as it is.
 	 */
 	public static String blanked(String letter, String assignmentText) {
+		return read(letter, assignmentText, MOST_STEPS).blanked();
+	}
+
+	/**
+	 * What {@link #blanked} reads, and what it cost: {@code steps}, the most one matching in order took (its tables and
+	 * the places found), and whether one was {@code capped}, a table left unbuilt for {@code mostSteps}. A test holds
+	 * the reading to its cap by this, with the cap it gives, instead of a counter kept beside the code.
+	 */
+	record Reading(String blanked, long steps, boolean capped) {
+	}
+
+	/** {@link #blanked}, each matching in order held to {@code mostSteps}. */
+	static Reading read(String letter, String assignmentText, long mostSteps) {
 		String typed = letter == null ? "" : letter.replace("\r\n", "\n");
 		String block = assignmentText == null ? "" : assignmentText.replace("\r\n", "\n").strip();
+		Steps steps = new Steps(mostSteps);
 		if (block.isEmpty()) {
-			return typed;
+			return steps.reading(typed);
 		}
 		StringBuilder blanked = new StringBuilder(typed);
 		int whole = typed.indexOf(block);
 		if (whole >= 0) {
 			blank(blanked, whole, whole + block.length());
-			return blanked.toString();
+			return steps.reading(blanked.toString());
 		}
 		String headingLine = block.lines().findFirst().orElse("");
 		int afterHeading = blankHeading(blanked, headingLine.strip());
 		String instructions = instructionsOf(block).strip();
 		if (instructions.isEmpty()) {
-			return blanked.toString();
+			return steps.reading(blanked.toString());
 		}
 		int estimateAt = block.lastIndexOf("\n\n");
 		String estimate = block.substring(estimateAt + 2);
@@ -179,12 +187,55 @@ public final class AssignmentInLetter {
 			// letter after that is the coach's.
 			int worksheetEnd = closing != null ? closing.start()
 					: reach(blanked, afterHeading, estimateAt - headingLine.length());
-			blankAsLeft(blanked, instructions, afterHeading, worksheetEnd, -1);
+			blankAsLeft(blanked, instructions, afterHeading, worksheetEnd, -1, steps);
 		}
 		else {
-			anchored(blanked, instructions, estimate);
+			anchored(blanked, instructions, estimate, steps);
 		}
-		return blanked.toString();
+		return steps.reading(blanked.toString());
+	}
+
+	/**
+	 * The steps of one reading's matchings in order, each held to the cap on its own (as {@link #MOST_STEPS} says):
+	 * the most one took, and whether one was left unbuilt.
+	 */
+	private static final class Steps {
+
+		private final long most;
+
+		private long largest;
+
+		private boolean capped;
+
+		Steps(long most) {
+			this.most = most;
+		}
+
+		/** A matching's count, from nothing. */
+		Matching matching() {
+			return new Matching();
+		}
+
+		Reading reading(String blanked) {
+			return new Reading(blanked, largest, capped);
+		}
+
+		final class Matching {
+
+			private long used;
+
+			/** Whether {@code more} steps stay within the cap; if not, the reading says it was capped. */
+			boolean allow(long more) {
+				boolean within = used + more <= most;
+				capped |= !within;
+				return within;
+			}
+
+			void take(long more) {
+				used += more;
+				largest = Math.max(largest, used);
+			}
+		}
 	}
 
 	/** How many places a paragraph or line left as it was is tried as the worksheet's anchor: see {@link #anchored}. */
@@ -199,7 +250,7 @@ public final class AssignmentInLetter {
 	 * like its estimate alone is the coach's. At most {@value #ANCHORS} places are tried: a letter that quotes one line
 	 * of it many times costs no more.
 	 */
-	private static void anchored(StringBuilder text, String instructions, String estimate) {
+	private static void anchored(StringBuilder text, String instructions, String estimate, Steps steps) {
 		String[] paragraphs = paragraphs(instructions);
 		List<String> anchors = new ArrayList<>();
 		List<Integer> offsets = new ArrayList<>();
@@ -235,7 +286,7 @@ public final class AssignmentInLetter {
 				int before = offsets.get(anchor);
 				int from = Math.max(0, at - before - before / 10 - ADDED);
 				StringBuilder trial = new StringBuilder(text);
-				Left left = blankAsLeft(trial, instructions, from, reach(text, at, instructions.length() - before), at);
+				Left left = blankAsLeft(trial, instructions, from, reach(text, at, instructions.length() - before), at, steps);
 				if (2L * left.words() >= total) {
 					text.replace(0, text.length(), trial.toString());
 					blankOnce(text, estimate, left.end(), reach(text, left.end(), estimate.length()));
@@ -292,7 +343,8 @@ public final class AssignmentInLetter {
 	 * serve as well the one nearest to it: the worksheet is looked for from a little before where it starts, and a line
 	 * the coach's introduction shares with it is the coach's.
 	 */
-	private static Left blankAsLeft(StringBuilder text, String instructions, int from, int worksheetEnd, int nearest) {
+	private static Left blankAsLeft(StringBuilder text, String instructions, int from, int worksheetEnd, int nearest,
+			Steps steps) {
 		Lines lines = new Lines(text, from, worksheetEnd);
 		List<Passage> passages = new ArrayList<>();
 		int units = 0;
@@ -307,7 +359,7 @@ public final class AssignmentInLetter {
 				passages.add(new Passage(words(paragraph), first, units - first));
 			}
 		}
-		int[][] placed = lines.align(passages, units, nearest < 0 ? -1 : lines.lineAt(nearest));
+		int[][] placed = lines.align(passages, units, nearest < 0 ? -1 : lines.lineAt(nearest), steps.matching());
 		int found = 0;
 		int end = from;
 		for (int p = 0; p < placed.length; p++) {
@@ -467,9 +519,11 @@ public final class AssignmentInLetter {
 		 * passage of {@code count} instruction lines from {@code first} takes those lines, so a paragraph found whole
 		 * and its lines are never both found. ({@code line}, {@code count}) for each passage, or null for one not found.
 		 * Of two places that serve as well, the first: the one nearest where the worksheet starts; but before
-		 * {@code nearest} (a line, or -1) and before the first paragraph found whole, the last: the one nearest to it, as long as both tables together stay within {@link AssignmentInLetter#MOST_STEPS}.
+		 * {@code nearest} (a line, or -1) and before the first paragraph found whole, the last: the one nearest to it.
+		 * Both tables together are held to the cap of {@code steps}; past it, for the first table or only for the
+		 * second, a passage keeps a place only where it has one place to be ({@link #onlyOnce}).
 		 */
-		int[][] align(List<Passage> passages, int units, int nearest) {
+		int[][] align(List<Passage> passages, int units, int nearest, Steps.Matching steps) {
 			int[][] chosen = new int[passages.size()][];
 			// Instruction lines no passage found in the letter covers are left out of the table.
 			List<List<int[]>> at = new ArrayList<>();
@@ -498,9 +552,9 @@ public final class AssignmentInLetter {
 			if (options.isEmpty()) {
 				return chosen;
 			}
-			long steps = (long) (index[units] + 1) * (width + 1) + places;
-			boolean capped = steps > MOST_STEPS;
-			int[][] place = capped ? firstFound(options, index[units]) : inOrder(options, index[units], width);
+			steps.take(places);
+			boolean capped = !steps.allow((long) (index[units] + 1) * (width + 1));
+			int[][] place = capped ? onlyOnce(passages, options) : inOrder(options, index[units], width, steps);
 			// Before the first paragraph found whole, or the line given, the place nearest to it.
 			int pivot = nearest < 0 ? width : nearest;
 			for (int o = 0; o < options.size(); o++) {
@@ -515,10 +569,21 @@ public final class AssignmentInLetter {
 					next = o;
 				}
 			}
-			// The second table counts against the cap with the first; past it the place found first is kept.
-			if (next >= 0 && !capped
-					&& steps + (long) (options.get(next).first() + 1) * (place[next][0] + 1) <= MOST_STEPS) {
-				nearest(options, place, options.get(next).first(), place[next][0]);
+			// The second table counts against the cap with the first. Past it the places before are not guessed at:
+			// only what stands once keeps its place, as past the cap for the first (session 47).
+			if (next >= 0 && !capped) {
+				int before = options.get(next).first();
+				if (steps.allow((long) (before + 1) * (place[next][0] + 1))) {
+					nearest(options, place, before, place[next][0], steps);
+				}
+				else {
+					Map<String, Integer> written = written(passages);
+					for (int o = 0; o < options.size(); o++) {
+						if (options.get(o).first() + options.get(o).count() <= before && !once(options.get(o), passages, written)) {
+							place[o] = null;
+						}
+					}
+				}
 			}
 			for (int o = 0; o < options.size(); o++) {
 				chosen[options.get(o).passage()] = place[o];
@@ -530,7 +595,7 @@ public final class AssignmentInLetter {
 		 * The options over instruction lines before {@code units} placed again in the letter's lines before
 		 * {@code lines}, as much as before, each as late as serves: read backwards, the first.
 		 */
-		private static void nearest(List<Option> options, int[][] place, int units, int lines) {
+		private static void nearest(List<Option> options, int[][] place, int units, int lines, Steps.Matching steps) {
 			List<Option> mirrored = new ArrayList<>();
 			List<Integer> of = new ArrayList<>();
 			for (int o = 0; o < options.size(); o++) {
@@ -555,7 +620,7 @@ public final class AssignmentInLetter {
 			if (mirrored.isEmpty()) {
 				return;
 			}
-			int[][] back = inOrder(mirrored, units, lines);
+			int[][] back = inOrder(mirrored, units, lines, steps);
 			for (int m = 0; m < mirrored.size(); m++) {
 				if (back[m] != null) {
 					place[of.get(m)] = new int[] { lines - back[m][0] - back[m][1], back[m][1] };
@@ -567,8 +632,8 @@ public final class AssignmentInLetter {
 		 * The options placed in order so that as much as can be is found ({@code units} instruction lines, {@code width}
 		 * letter lines); of two places that serve as well, the first.
 		 */
-		private static int[][] inOrder(List<Option> options, int units, int width) {
-			CELLS_BUILT.get()[0] += (long) (units + 1) * (width + 1);
+		private static int[][] inOrder(List<Option> options, int units, int width, Steps.Matching steps) {
+			steps.take((long) (units + 1) * (width + 1));
 			// Each instruction line's options, by where they stand; at one line, a paragraph before its first line.
 			List<List<int[]>> starting = new ArrayList<>();
 			for (int k = 0; k < units; k++) {
@@ -626,8 +691,17 @@ public final class AssignmentInLetter {
 			return place;
 		}
 
-		/** Beyond the most steps: each passage where it first stands after the one before, a paragraph before its lines. */
-		private static int[][] firstFound(List<Option> options, int units) {
+		/**
+		 * Beyond the most steps, without a table: only what cannot be placed in the wrong place, each passage whose words
+		 * the instructions hold once and the worksheet's stretch of the letter holds once, where it stands after the one
+		 * before, a paragraph before its lines. Each passage was taken where it first stood after the one before: a
+		 * changed copy of a paragraph that stands twice was recognised where the other stood, and a line or paragraph of
+		 * the coach's own introduction that the worksheet holds too was taken out as the worksheet's, and removed with it
+		 * by "Opdracht niet meesturen". What stands twice is now left and read: a warning too many rather than the
+		 * coach's words taken (decision 0114, session 47).
+		 */
+		private static int[][] onlyOnce(List<Passage> passages, List<Option> options) {
+			Map<String, Integer> written = written(passages);
 			int[][] place = new int[options.size()][];
 			List<Integer> order = new ArrayList<>();
 			for (int o = 0; o < options.size(); o++) {
@@ -639,19 +713,31 @@ public final class AssignmentInLetter {
 			int covered = 0;
 			for (int o : order) {
 				Option option = options.get(o);
-				if (option.first() < covered) {
+				if (option.first() < covered || !once(option, passages, written)) {
 					continue;
 				}
-				for (int[] found : option.places()) {
-					if (found[0] >= after) {
-						place[o] = found;
-						after = found[0] + found[1];
-						covered = option.first() + option.count();
-						break;
-					}
+				int[] found = option.places().get(0);
+				if (found[0] >= after) {
+					place[o] = found;
+					after = found[0] + found[1];
+					covered = option.first() + option.count();
 				}
 			}
 			return place;
+		}
+
+		/** How often the instructions hold each passage's words. */
+		private static Map<String, Integer> written(List<Passage> passages) {
+			Map<String, Integer> written = new HashMap<>();
+			for (Passage passage : passages) {
+				written.merge(passage.words(), 1, Integer::sum);
+			}
+			return written;
+		}
+
+		/** A passage the instructions hold once, found once in the worksheet's stretch: it has one place to be. */
+		private static boolean once(Option option, List<Passage> passages, Map<String, Integer> written) {
+			return option.places().size() == 1 && written.get(passages.get(option.passage()).words()) == 1;
 		}
 
 		/**
