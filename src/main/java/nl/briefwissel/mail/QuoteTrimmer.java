@@ -313,8 +313,18 @@ final class QuoteTrimmer {
 
 	private static final Pattern TIME_OF_DAY = Pattern.compile("\\b\\d{1,2}[:.]\\d{2}\\b");
 
+	// A day and a month without year or time, as a client writes a date of this year: "Op 7 dec. schreef
+	// Briefwissel:", "Op ma 7 dec. schreef…", "On Dec 7, … wrote:". Dutch and English months in full and
+	// abbreviated, with or without the dot (sep. and sept.). The day must stand beside the month: "Op maandag
+	// schreef ik je" names no date. Only a date: whether the line is an attribution the quote below it decides.
+	private static final String MONTH = "(jan(uari|uary)?|feb(ruari|ruary)?|mrt|maart|mar(ch)?|apr(il)?|mei|may|"
+			+ "jun[ie]?|jul[iy]?|aug(ustus|ust)?|sep(t(ember)?)?|okt(ober)?|oct(ober)?|nov(ember)?|dec(ember)?)\\b\\.?";
+
+	private static final Pattern DAY_AND_MONTH = Pattern.compile(
+			"\\b(\\d{1,2}\\.?\\s+" + MONTH + "|" + MONTH + "\\s+\\d{1,2}\\b)", Pattern.CASE_INSENSITIVE);
+
 	private static boolean looksLikeDate(String text) {
-		return DATE_HINT.matcher(text).find();
+		return DATE_HINT.matcher(text).find() || DAY_AND_MONTH.matcher(text).find();
 	}
 
 	/**

@@ -600,4 +600,45 @@ class QuoteTrimmerTests {
 		});
 		assertThat(QuoteTrimmer.stripQuote("> >>  oud")).isEqualTo("oud");
 	}
+
+	/**
+	 * A walk found it: a short Dutch quote header without year or time ("Op 7 dec. schreef Briefwissel:") stayed
+	 * in the letter above the cut quote, in a participant's reply and in a coach's by mail alike. A mail program
+	 * writes the day and the month, abbreviated with or without its dot, with or without the weekday.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Op 7 dec. schreef Briefwissel:",
+			"Op 7 dec. schreef Anja de Vries via Briefwissel <noreply@briefwissel.test>:",
+			"Op ma 7 dec. schreef Briefwissel:", "Op 7 sep. schreef Briefwissel:", "Op 7 sept. schreef Briefwissel:",
+			"Op 7 mrt schreef Briefwissel:", "Op 7 mei schreef Briefwissel:", "Op 7 december schreef Briefwissel:",
+			"On 7 Dec, Briefwissel wrote:", "On Dec 7, Briefwissel wrote:", "On Mon 7 Dec. Briefwissel wrote:",
+			"On Mon, Dec 7, Anja de Vries via Briefwissel <noreply@briefwissel.test> wrote:" })
+	void aShortAttributionWithAnAbbreviatedMonthIsCutWithItsQuote(String attribution) {
+		var participant = QuoteTrimmer.trim("Dank je, ik denk erover na.\n\n" + attribution
+				+ "\n> Wat geeft je energie?\n>\n> Groet, Anja", "Re: Je e-coaching met Anja de Vries", OURS, PARTICIPANT);
+		assertThat(participant.kept()).isEqualTo("Dank je, ik denk erover na.");
+		assertThat(participant.cut()).startsWith(attribution);
+		// The coach's answer by mail to the participant's letter, quoted the same way.
+		var coach = QuoteTrimmer.trim("Wat mooi dat je dat zo zegt.\n\nHartelijke groet,\nAnja\n\n"
+				+ attribution.replace("Anja de Vries", "Sanne Bakker") + "\n> Ik twijfel nog.", "Re: Je e-coaching met Anja de Vries",
+				OURS, "anja@coach.nl");
+		assertThat(coach.kept()).isEqualTo("Wat mooi dat je dat zo zegt.\n\nHartelijke groet,\nAnja");
+	}
+
+	/** A sentence of one's own that begins with a date, with no quote below it: the person's words, kept. */
+	@Test
+	void aSentenceThatBeginsWithADateAndNoQuoteBelowIsKept() {
+		String letter = """
+				Hoi Anja,
+
+				Op 7 dec. schreef ik je dat ik twijfelde:
+				dat is nu voorbij. Ik solliciteer bij de gemeente.
+
+				Groet,
+				Sanne""";
+		var trimmed = QuoteTrimmer.trim(letter, "Re: Je e-coaching met Anja de Vries", OURS, PARTICIPANT);
+		assertThat(trimmed.kept()).isEqualTo(letter);
+		var alone = QuoteTrimmer.trim("Op 7 dec. schreef ik je dat ik twijfelde:\n\nNu niet meer.", null, OURS, PARTICIPANT);
+		assertThat(alone.kept()).isEqualTo("Op 7 dec. schreef ik je dat ik twijfelde:\n\nNu niet meer.");
+	}
 }
