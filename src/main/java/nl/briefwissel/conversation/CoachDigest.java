@@ -29,7 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 
 /**
  * A short mail each working morning for coaches who want it: who waits for an answer, which
@@ -142,8 +141,10 @@ class CoachDigest {
 	private OutgoingMail mail(Account coach, List<Workspace.Entry> entries, List<TrajectoryOverview> proposals, LocalDate today) {
 		Locale language = coach.language();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", language);
+		// By the whole name, as every other mail to staff greets them ("Beste Anja de Vries"): the first word alone
+		// made the digest the one that differed.
 		StringBuilder text = new StringBuilder(texts.getMessage("mail.digest.greeting",
-				new Object[] { coach.displayName().split(" ")[0] }, language)).append("\n\n");
+				new Object[] { coach.displayName() }, language)).append("\n\n");
 		if (!proposals.isEmpty()) {
 			text.append(texts.getMessage("mail.digest.proposals", new Object[] { proposals.size() }, language)).append('\n');
 			proposals.forEach(p -> text.append("- ").append(p.participantName()).append('\n'));
@@ -176,8 +177,8 @@ class CoachDigest {
 			.append("\n\n")
 			.append(texts.getMessage("mail.signature", null, language))
 			.append('\n');
-		String subject = texts.getMessage("mail.digest.subject", new Object[] { StringUtils.capitalize(today.format(day)) },
-				language);
+		// The day as the language writes it after the colon: "maandag" in Dutch, "Monday" in English.
+		String subject = texts.getMessage("mail.digest.subject", new Object[] { today.format(day) }, language);
 		// About every trajectory it names: an erasure of one takes the digest along, queued or sent.
 		List<UUID> named = java.util.stream.Stream.concat(proposals.stream(), entries.stream().map(Workspace.Entry::trajectory))
 			.map(TrajectoryOverview::id)

@@ -158,6 +158,41 @@ class CoachDigestTests {
 		assertThat(digestsTo(running.coach().email())).isEmpty();
 	}
 
+	/**
+	 * A walk found it: "Je dag in Briefwissel: Maandag 7 december", where Dutch writes the day after a colon in
+	 * lower case (English keeps its capital), and "Goedemorgen Anja" where the other mails to staff greet by the
+	 * whole name, as the one after the end does ("Beste Anja de Vries").
+	 */
+	@Test
+	void theSubjectWritesTheDayAsItsLanguageDoesAndTheGreetingTheWholeName() {
+		var dutch = fixtures.runningTrajectory(true);
+		conversations.participantWrites(dutch.id(), dutch.participant().id(), "Hallo");
+		var english = fixtures.runningTrajectory(true);
+		conversations.participantWrites(english.id(), english.participant().id(), "Hello");
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", english.coach().id()).update();
+		ZonedDateTime morning = workingDayAt(LocalTime.of(8, 0));
+		digest.sendDue(morning);
+
+		String dutchDay = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.forLanguageTag("nl"))
+			.format(morning);
+		assertThat(dutchDay).matches("[a-z]+dag \\d+ [a-z]+");
+		assertThat(subjectTo(dutch.coach().email())).isEqualTo("Je dag in Briefwissel: " + dutchDay);
+		assertThat(digestsTo(dutch.coach().email())).singleElement()
+			.satisfies(text -> assertThat(text).startsWith("Goedemorgen " + dutch.coach().displayName() + ",\n"));
+		String englishDay = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH).format(morning);
+		assertThat(subjectTo(english.coach().email())).isEqualTo("Your day in Briefwissel: " + englishDay)
+			.matches("Your day in Briefwissel: [A-Z][a-z]+day \\d+ [A-Z][a-z]+");
+	}
+
+	private String subjectTo(String email) {
+		return jdbc.sql("""
+				select subject from outbound_mail
+				where recipient = :to and (subject like 'Je dag in Briefwissel%' or subject like 'Your day in Briefwissel%')""")
+			.param("to", email)
+			.query(String.class)
+			.single();
+	}
+
 	private int runAfter(CyclicBarrier barrier, ZonedDateTime now) {
 		try {
 			barrier.await();
