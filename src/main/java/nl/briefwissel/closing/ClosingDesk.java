@@ -92,15 +92,15 @@ public class ClosingDesk {
 			Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
 					address.link("/participant", language).toUriString(), address.link("/login", language).toUriString() };
 			// In the conversation's thread (decision 0097): its subject and reply address, answering its last
-			// letter; a subject of its own began a new thread in Gmail and Outlook. Its own subject is not thrown away:
-			// inLanguage makes it the HTML part's title, so that part keeps saying what it is; inConversation then
-			// puts the mail under the thread's subject.
+			// letter; a subject of its own began a new thread in Gmail and Outlook. Put in the thread before its HTML
+			// part is made (inLanguage), so that part's title is the subject that went: a title of its own, in the
+			// setting of today, was another name for the mail than the one the inbox shows (decision 0097, amended).
 			// A reply by mail is a letter to the coach, as any reply is; it names the participant: gone with an erasure.
 			String mailId = outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
-					texts.getMessage("mail.closing.text", args, language), null)
+					texts.getMessage("mail.closing.text", args, language), null))
 				.inLanguage(language, address.base())
-				.about(trajectory.id())));
+				.about(trajectory.id()));
 			// Its Message-ID kept: a reply to this mail is the participant's reaction (decision 0136).
 			closings.mailedAs(trajectory.id(), mailId);
 		}

@@ -3,6 +3,7 @@ package nl.briefwissel.conversation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -193,7 +194,7 @@ public class Conversations {
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		List<String> files = messages.acceptedFileNames(letter.id());
 		// Thread headers are the first mail's own; the outbox keeps them.
-		return mails.coachMessage(trajectory, letter.authorName(), participant, letter.body(), files,
+		return mails.coachMessage(trajectory, letter.authorName(), participant, letter.body(), letter.language(), files,
 				replyAddress.of(tokens.tokenFor(trajectory.id(), participant.id())), null, List.of());
 	}
 
@@ -381,7 +382,10 @@ public class Conversations {
 		List<String> references = referencesKept(thread.references());
 		List<String> files = attachments == null ? List.of()
 				: attachments.stream().filter(MailAttachment::accepted).map(MailAttachment::name).toList();
-		OutgoingMail mail = mails.coachMessage(trajectory, participant, text.strip(), files, replyAddress.of(token),
+		// The mail is made before the letter is kept (it is kept with the mail's Message-ID): the language the letter
+		// will be kept in, asked first, so that the mail marks the letter with it.
+		Locale written = messages.languageOfNew(trajectory.id(), Author.COACH, MessageKind.MESSAGE, text.strip());
+		OutgoingMail mail = mails.coachMessage(trajectory, participant, text.strip(), written, files, replyAddress.of(token),
 				thread.inReplyTo(), references);
 		String mailId = outbox.enqueue(mail);
 		UUID id = messages.add(trajectory.id(), trajectory.coachId(), Author.COACH, MessageKind.MESSAGE, text.strip(), channel,

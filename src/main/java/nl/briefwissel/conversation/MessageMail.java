@@ -49,23 +49,31 @@ class MessageMail {
 	 * The coach's name is the writer's: a new coach after a handover begins a thread of their own.
 	 */
 	String threadSubject(TrajectoryOverview trajectory, String coachName, Locale participantLanguage) {
-		Locale language = tokens.threadLanguage(trajectory.id()).orElse(participantLanguage);
-		return texts.getMessage("mail.message.subject", new Object[] { coachName }, language);
+		return texts.getMessage("mail.message.subject", new Object[] { coachName },
+				threadLanguage(trajectory, participantLanguage));
 	}
 
+	private Locale threadLanguage(TrajectoryOverview trajectory, Locale participantLanguage) {
+		return tokens.threadLanguage(trajectory.id()).orElse(participantLanguage);
+	}
+
+	/** A letter whose language is not known: its mail marks none of its own (no lang rather than a wrong one). */
 	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, String replyTo,
 			String inReplyTo, List<String> references) {
-		return coachMessage(trajectory, participant, text, List.of(), replyTo, inReplyTo, references);
+		return coachMessage(trajectory, trajectory.coachName(), participant, text, null, List.of(), replyTo, inReplyTo,
+				references);
 	}
 
 	/**
 	 * {@code files}: the names of the files the coach's letter came with (a coach who answers by mail may
 	 * attach a worksheet). They are not sent on: the mail says they are there and where to open them, by
-	 * name only when the letter itself goes in full (a name may say what the letter is about).
+	 * name only when the letter itself goes in full (a name may say what the letter is about). {@code written}: the
+	 * language the letter is stored in ({@link Message#language}), null where not known.
 	 */
-	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, List<String> files,
-			String replyTo, String inReplyTo, List<String> references) {
-		return coachMessage(trajectory, trajectory.coachName(), participant, text, files, replyTo, inReplyTo, references);
+	OutgoingMail coachMessage(TrajectoryOverview trajectory, Account participant, String text, Locale written,
+			List<String> files, String replyTo, String inReplyTo, List<String> references) {
+		return coachMessage(trajectory, trajectory.coachName(), participant, text, written, files, replyTo, inReplyTo,
+				references);
 	}
 
 	/**
@@ -73,7 +81,7 @@ class MessageMail {
 	 * handover is still its author's.
 	 */
 	OutgoingMail coachMessage(TrajectoryOverview trajectory, String coachName, Account participant, String text,
-			List<String> files, String replyTo, String inReplyTo, List<String> references) {
+			Locale written, List<String> files, String replyTo, String inReplyTo, List<String> references) {
 		Locale language = participant.language();
 		// The programme decides what may go by mail; within that, the participant may ask for less.
 		boolean programmeSendsText = trajectory.lettersByMail();
@@ -86,8 +94,16 @@ class MessageMail {
 		// In the participant's language: the link often opens in a browser that has not been here before.
 		// To this conversation: a participant in two programmes at once has two.
 		String link = address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString();
-		String subject = threadSubject(trajectory, coachName, language);
+		Locale thread = threadLanguage(trajectory, language);
+		String subject = texts.getMessage("mail.message.subject", new Object[] { coachName }, thread);
 		Context context = new Context(language);
+		// The HTML part's title is the subject that went, in the thread's language (decision 0097), marked so where
+		// that is not the participant's of today; it was the subject in theirs, another name than the inbox shows.
+		context.setVariable("subject", subject);
+		context.setVariable("subjectLang", Message.langOn(thread, language));
+		// The letter in its own words' language, as on the page and in the record (WCAG 3.1.2); the words around
+		// it are the product's, in the participant's. A Dutch letter to a participant set to English was English.
+		context.setVariable("letterLang", Message.langOn(written, language));
 		context.setVariable("coach", coachName);
 		context.setVariable("participant", participant.displayName());
 		context.setVariable("paragraphs", fullText ? linked(text) : List.of());

@@ -146,11 +146,19 @@ class Messages {
 	 * on writing with their coach in Dutch. Briefwissel's notes: none.
 	 */
 	private String writtenIn(UUID trajectoryId, Author author, MessageKind kind, String body) {
+		Locale written = languageOfNew(trajectoryId, author, kind, body);
+		return written == null ? null : written.getLanguage();
+	}
+
+	/**
+	 * The language a letter written now is kept in: asked by the coach's letter's mail, made
+	 * before the letter is kept, which marks the letter with it.
+	 */
+	Locale languageOfNew(UUID trajectoryId, Author author, MessageKind kind, String body) {
 		if (kind != MessageKind.MESSAGE || author == Author.SYSTEM) {
 			return null;
 		}
-		Locale written = LetterLanguage.of(body, conversationLanguage(trajectoryId));
-		return written == null ? null : written.getLanguage();
+		return LetterLanguage.of(body, conversationLanguage(trajectoryId));
 	}
 
 	/**

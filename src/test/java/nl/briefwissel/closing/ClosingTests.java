@@ -167,8 +167,9 @@ class ClosingTests {
 				m -> Mailboxes.text(m).contains("wrote a summary of your trajectory")); // the letters' subject (0097)
 		assertThat(Mailboxes.text(notice)).contains("You can sign in with a link, without a password", "/login?lang=en")
 			.doesNotContain("Forgot password");
-		// Under the letters' subject, its HTML part still titled what it is (mail.closing.subject).
-		assertThat(Mailboxes.html(notice)).contains(" wrote a closing for your e-coaching</title>");
+		// Its HTML part titled with the subject that went, the letters' (decision 0097, amended): it was its own.
+		assertThat(org.jsoup.Jsoup.parse(Mailboxes.html(notice)).title()).isEqualTo(notice.getSubject())
+			.isEqualTo("Your e-coaching with " + name);
 		String whileRunning = org.jsoup.Jsoup.parse(mvc.perform(get("/participant").param("lang", "en")
 			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
 		assertThat(whileRunning).contains(name + " wrote a summary of your trajectory. Would you like to respond? "

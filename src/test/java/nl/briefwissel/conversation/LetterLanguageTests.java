@@ -45,6 +45,9 @@ class LetterLanguageTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	nl.briefwissel.encryption.Encryption encryption;
+
 	/**
 	 * WCAG 3.1.2 per letter: a Dutch participant's English reply says it is English, and after the switch to
 	 * English the Dutch letters of before still say they are Dutch, on both sides of the conversation.
@@ -194,6 +197,66 @@ class LetterLanguageTests {
 		assertThat(closing.get("subject")).isEqualTo(subject);
 		assertThat(closing.get("in_reply_to")).isEqualTo(secondId);
 		assertThat(closing.get("mail_references")).isEqualTo(firstId + " " + secondId);
+		// Its HTML part is titled with the subject that went, not with one of its own in the setting of today.
+		String closingHtml = jdbc.sql("""
+				select html_body, body_key_id from outbound_mail
+				where recipient = :to and reply_to is not null and message_id not in (:letters)""")
+			.param("to", running.participant().email())
+			.param("letters", List.of(firstId, secondId))
+			.query((rs, n) -> encryption.openText(rs.getString("body_key_id"), rs.getString("html_body")))
+			.single();
+		assertThat(Jsoup.parse(closingHtml).title()).isEqualTo(subject);
+	}
+
+	/**
+	 * A walk found it: the mail of a Dutch letter to a participant set to English was marked English as a whole,
+	 * the letter with it, and its HTML part was titled "Your e-coaching with…" under the subject "Je e-coaching
+	 * met…" that went. The letter says its own language in the mail as on the page, the words around it stay in
+	 * the participant's, and the title is the subject sent, marked with the thread's language.
+	 */
+	@Test
+	void theMailOfALetterSaysTheLettersOwnLanguageAndIsTitledWithTheSubjectSent() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID welcome = conversations.coachWrites(running.id(), running.coach().id(),
+				"Welkom! Ik ben blij dat je er bent en ik kijk uit naar je eerste brief.");
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+		UUID dutch = conversations.coachWrites(running.id(), running.coach().id(),
+				"Fijn om te lezen. Wat wil je deze week als eerste doen voor je doel?");
+		UUID english = conversations.coachWrites(running.id(), running.coach().id(),
+				"Thank you for your letter. I am happy to write in English with you from now on.");
+		String subject = "Je e-coaching met " + running.coach().displayName();
+
+		org.jsoup.nodes.Document first = Jsoup.parse(html(mailIdOf(welcome)));
+		assertThat(langOf(first.selectFirst("p:containsOwn(Welkom!)"))).isEqualTo("nl");
+		assertThat(first.title()).isEqualTo(subject);
+
+		org.jsoup.nodes.Document dutchMail = Jsoup.parse(html(mailIdOf(dutch)));
+		assertThat(langOf(dutchMail.selectFirst("p:containsOwn(Fijn om te lezen)"))).isEqualTo("nl");
+		assertThat(dutchMail.selectFirst("html").attr("lang")).as("the words around the letter").isEqualTo("en");
+		assertThat(langOf(dutchMail.select("a").last())).isEqualTo("en");
+		assertThat(dutchMail.title()).isEqualTo(subject);
+		assertThat(langOf(dutchMail.selectFirst("title"))).isEqualTo("nl");
+
+		org.jsoup.nodes.Document englishMail = Jsoup.parse(html(mailIdOf(english)));
+		assertThat(langOf(englishMail.selectFirst("p:containsOwn(Thank you for your letter)"))).isEqualTo("en");
+		assertThat(englishMail.title()).isEqualTo(subject);
+	}
+
+	/** The language an element is in: its own {@code lang}, else the nearest around it. */
+	private static String langOf(Element element) {
+		for (Element at = element; at != null; at = at.parent()) {
+			if (at.hasAttr("lang")) {
+				return at.attr("lang");
+			}
+		}
+		return "";
+	}
+
+	private String html(String messageId) {
+		return jdbc.sql("select html_body, body_key_id from outbound_mail where message_id = :id")
+			.param("id", messageId)
+			.query((rs, n) -> encryption.openText(rs.getString("body_key_id"), rs.getString("html_body")))
+			.single();
 	}
 
 	/** The words decide only when they clearly say one language; a short or mixed letter is the participant's. */
