@@ -99,7 +99,7 @@ public class ClosingDesk {
 			String mailId = outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
 					texts.getMessage("mail.closing.subject", args, language),
 					texts.getMessage("mail.closing.text", args, language), null))
-				.inLanguage(language, address.base())
+				.inLanguage(language, conversation.threadLanguage(trajectory), address.base())
 				.about(trajectory.id()));
 			// Its Message-ID kept: a reply to this mail is the participant's reaction (decision 0136).
 			closings.mailedAs(trajectory.id(), mailId);

@@ -50,4 +50,9 @@ class ConversationReplyAddress implements ConversationAddress {
 			.inThread(mails.threadSubject(trajectory, trajectory.coachName(), participantLanguage),
 					thread.isEmpty() ? null : thread.get(thread.size() - 1), thread);
 	}
+
+	@Override
+	public Locale threadLanguage(TrajectoryOverview trajectory) {
+		return mails.threadLanguage(trajectory, accounts.byId(trajectory.participantId()).map(Account::language).orElse(null));
+	}
 }

@@ -53,7 +53,7 @@ class MessageMail {
 				threadLanguage(trajectory, participantLanguage));
 	}
 
-	private Locale threadLanguage(TrajectoryOverview trajectory, Locale participantLanguage) {
+	Locale threadLanguage(TrajectoryOverview trajectory, Locale participantLanguage) {
 		return tokens.threadLanguage(trajectory.id()).orElse(participantLanguage);
 	}
 

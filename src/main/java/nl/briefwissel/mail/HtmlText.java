@@ -72,8 +72,19 @@ final class HtmlText {
 	 * 0075, session 37). Any other address stays text.
 	 */
 	static String fromText(String text, String title, java.util.Locale language, String ourAddress) {
+		return fromText(text, title, language, language, ourAddress);
+	}
+
+	/**
+	 * As above, with a title in {@code titleLanguage}: the subject of a conversation's thread stays in the language
+	 * the thread began in (decision 0097), and says so where that is not the mail's.
+	 */
+	static String fromText(String text, String title, java.util.Locale language, java.util.Locale titleLanguage,
+			String ourAddress) {
 		String lang = language == null ? "" : " lang=\"" + org.jsoup.nodes.Entities.escape(language.getLanguage()) + "\"";
-		String head = title == null ? "" : "<title>" + org.jsoup.nodes.Entities.escape(title) + "</title>";
+		String titleLang = titleLanguage == null || language == null || titleLanguage.getLanguage().equals(language.getLanguage())
+				? "" : " lang=\"" + org.jsoup.nodes.Entities.escape(titleLanguage.getLanguage()) + "\"";
+		String head = title == null ? "" : "<title" + titleLang + ">" + org.jsoup.nodes.Entities.escape(title) + "</title>";
 		StringBuilder html = new StringBuilder("<!DOCTYPE html><html" + lang + "><head><meta charset=\"utf-8\">" + head + """
 				<meta name="viewport" content="width=device-width, initial-scale=1"></head>
 				<body style="margin:0;padding:0;background:#ffffff;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" 				style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;"><tr><td style="padding:24px;max-width:600px;">""");

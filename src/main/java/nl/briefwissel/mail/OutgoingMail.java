@@ -56,9 +56,17 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 	 * in with a name or an address from a mail's headers.
 	 */
 	public OutgoingMail inLanguage(java.util.Locale language, String ourAddress) {
+		return inLanguage(language, language, ourAddress);
+	}
+
+	/**
+	 * As above, its subject (the HTML part's title) in {@code subjectLanguage}: a mail in a conversation's thread
+	 * has the thread's subject, in the language the thread began in (decision 0097).
+	 */
+	public OutgoingMail inLanguage(java.util.Locale language, java.util.Locale subjectLanguage, String ourAddress) {
 		return html != null ? this
-				: new OutgoingMail(to, subject, text, HtmlText.fromText(text, subject, language, ourAddress), replyTo, inReplyTo,
-						references, automatic, about, writtenBy, notification, noticeKind);
+				: new OutgoingMail(to, subject, text, HtmlText.fromText(text, subject, language, subjectLanguage, ourAddress),
+						replyTo, inReplyTo, references, automatic, about, writtenBy, notification, noticeKind);
 	}
 
 	/**

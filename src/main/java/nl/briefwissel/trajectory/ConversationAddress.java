@@ -20,4 +20,7 @@ public interface ConversationAddress {
 	 * (decision 0097).
 	 */
 	OutgoingMail inConversation(TrajectoryOverview trajectory, OutgoingMail mail);
+
+	/** The language of the conversation's subject ({@link #inConversation}): the one its thread began in. */
+	java.util.Locale threadLanguage(TrajectoryOverview trajectory);
 }

@@ -206,6 +206,8 @@ class LetterLanguageTests {
 			.query((rs, n) -> encryption.openText(rs.getString("body_key_id"), rs.getString("html_body")))
 			.single();
 		assertThat(Jsoup.parse(closingHtml).title()).isEqualTo(subject);
+		assertThat(langOf(Jsoup.parse(closingHtml).selectFirst("title"))).as("a Dutch title in an English mail").isEqualTo("nl");
+		assertThat(Jsoup.parse(closingHtml).selectFirst("html").attr("lang")).isEqualTo("en");
 	}
 
 	/**
