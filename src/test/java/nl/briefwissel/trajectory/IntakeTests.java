@@ -186,6 +186,20 @@ class IntakeTests {
 		assertThat(intakes.open(programme.id())).hasSize(1);
 	}
 
+	/**
+	 * The self-check asks about doubts (writing, motivation, time): the form says who reads the answers, the e-coach
+	 * the applicant is proposed to, and that the programme manager and the employer do not. It said nothing of it.
+	 */
+	@Test
+	void theSelfCheckSaysWhoReadsTheAnswers() throws Exception {
+		var dutch = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
+		assertThat(dutch.text()).contains("Je antwoorden leest alleen de e-coach aan wie je wordt voorgesteld;"
+				+ " de programmamanager en je werkgever zien ze niet.");
+		var english = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id() + "?lang=en").body());
+		assertThat(english.text()).contains("Only the e-coach you are proposed to reads your answers;"
+				+ " the programme manager and your employer do not see them.");
+	}
+
 	/** A programme that keeps letters out of ordinary mail (NTA 7516) does not promise writing "by e-mail" on its form. */
 	@Test
 	void theFormOfAProgrammeThatKeepsLettersOutOfMailSaysSo() throws Exception {

@@ -234,6 +234,32 @@ class MatchingTests {
 	}
 
 	/**
+	 * The self-check is about the applicant's doubts (writing, motivation, time), and the programme manager is often
+	 * their employer's HR: the intake list said "Twijfel bij schrijven, motivatie of tijd; advies gegeven" beside the
+	 * name, while the privacy statement promised name, theme and status only. The manager's page names nothing of it,
+	 * in either language; the coach asked to take the applicant on still reads the answers on the proposal.
+	 */
+	@Test
+	void theManagerNeverSeesTheSelfCheckTheProposedCoachReadsIt() throws Exception {
+		jdbc.sql("update intake set writes_comfortably = 'NO', motivated = 'PARTLY', has_time = 'NO' where trajectory_id = :t")
+			.param("t", trajectory).update();
+		for (String[] language : new String[][] { { "nl", "Zelfcheck", "Twijfel", "Geen bezwaren" },
+				{ "en", "Self-check", "Doubts", "No concerns" } }) {
+			Element card = Jsoup.parse(mvc.perform(get("/programme/intakes").param("lang", language[0]).with(fixtures.as(manager)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).getElementById("intake-" + trajectory);
+			assertThat(card.text()).as(language[0]).contains("Dirk Deelnemer")
+				.doesNotContain(language[1], language[2], language[3]);
+		}
+
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf()).with(fixtures.as(manager))
+			.param("coach", coach.id().toString()).param("startOn", Today.date().plusDays(3).toString()))
+			.andExpect(flash().attributeExists("done"));
+		Document proposal = Jsoup.parse(mvc.perform(get("/coach/proposals/{id}", trajectory).with(fixtures.as(coach)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(proposal.text()).contains("Schrijf je makkelijk over wat je bezighoudt? Nee", "Een beetje");
+	}
+
+	/**
 	 * Accepted with its first day ahead, the page said "Het traject is gestart" above a stage reading "Start op":
 	 * it now says the day it starts (TrajectoryOverview.startsAfter), and that the welcome letter went out now.
 	 */

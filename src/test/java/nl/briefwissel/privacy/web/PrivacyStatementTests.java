@@ -72,6 +72,9 @@ class PrivacyStatementTests {
 		assertThat(statement.select("a[href=https://www.gemeente-test.nl/privacyverklaring]").text())
 			.isEqualTo("De privacyverklaring van College van B en W " + running.id());
 		assertThat(statement.text()).contains("Voor jouw programma is deze organisatie verantwoordelijk")
+		// The self-check is read by the coach asked to take the applicant on, never by the programme manager.
+		assertThat(statement.text()).contains("Een e-coach aan wie je wordt voorgesteld, leest je vraag en je antwoorden op de zelfcheck",
+				"en ook niet je antwoorden op de zelfcheck");
 			.contains("De organisatie kan in haar eigen privacyverklaring meer vertellen")
 			.doesNotContain(other.name(), "fg@elders.nl", "Vraag het de organisatie zelf");
 
