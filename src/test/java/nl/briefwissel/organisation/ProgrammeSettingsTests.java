@@ -87,6 +87,31 @@ class ProgrammeSettingsTests {
 		}
 	}
 
+	/**
+	 * The notification-only choice read "(NTA 7516)", while participants sign in with a mailed link or a password and
+	 * need no second factor: the standard also asks that the recipient is authenticated appropriately. The choice
+	 * names no standard; its help says what it does, and that this alone does not meet NTA 7516, in both languages.
+	 */
+	@Test
+	void theNotificationChoiceClaimsNoStandardItsSignInDoesNotMeet() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		String id = running.programmeId().toString();
+		for (String[] language : new String[][] { { "nl", "Alleen een melding met een link; lezen na inloggen",
+				"inloggen in twee stappen is voor hen niet verplicht", "voldoet dit niet vanzelf aan NTA 7516" },
+				{ "en", "Only a notification with a link; read after signing in", "two-step sign-in is not required of them",
+						"does not meet NTA 7516" } }) {
+			Document page = Jsoup.parse(mvc.perform(get("/programme").param("lang", language[0]).with(fixtures.as(manager)))
+				.andReturn().getResponse().getContentAsString());
+			Element mode = page.getElementById("mode-" + id);
+			assertThat(mode.selectFirst("option[value=NOTIFICATION]").text()).as(language[0]).isEqualTo(language[1]);
+			assertThat(mode.select("option").eachText()).noneMatch(option -> option.contains("7516"));
+			assertThat(describedBy(page, mode)).singleElement()
+				.satisfies(help -> assertThat(help.text()).contains(language[2], language[3]));
+		}
+	}
+
 	@Test
 	void settingsOutsideTheRangesAreExplainedAndChangeNothing() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -170,9 +195,10 @@ class ProgrammeSettingsTests {
 		for (String field : fields) {
 			Element input = page.getElementById(field + "-" + id);
 			assertThat(input.attr("aria-invalid")).as(field).isEqualTo("true");
-			// Its message last, after a field's own help where it has one (retention: decision 0134).
+			// Its message last, after a field's own help where it has one (retention: decision 0134; mail mode: what a
+			// notification does and does not do).
 			assertThat(describedBy(page, input)).as(field).extracting(Element::id)
-				.containsExactlyElementsOf(field.equals("retention") ? List.of("retention-help-" + id, "retention-error-" + id)
+				.containsExactlyElementsOf(field.equals("retention") || field.equals("mode") ? List.of(field + "-help-" + id, field + "-error-" + id)
 						: List.of(field + "-error-" + id));
 			assertThat(summary.selectFirst("a[href=#" + field + "-" + id + "]").text()).as(field)
 				.isEqualTo(page.getElementById(field + "-error-" + id).text());
