@@ -28,8 +28,11 @@ public class PrivacyContacts {
 	/** Nobody signed in: the reader of the statement with no trajectory, so the statement lists every organisation. */
 	private static final UUID NOBODY = new UUID(0, 0);
 
-	/** An organisation's privacy details as an administrator typed them; blank is not given. */
-	public record Details(String controllerName, String email, String web, String dpoEmail, String statement)
+	/**
+	 * An organisation's privacy details as an administrator typed them; blank is not given. {@code basis} is the
+	 * name of a {@link LegalBasis} as the form sent it (null: the form did not send one).
+	 */
+	public record Details(String controllerName, String email, String web, String dpoEmail, String statement, String basis)
 			implements Serializable {
 
 		public static final Details NONE = new Details("", "", "", "", "");
@@ -40,6 +43,22 @@ public class PrivacyContacts {
 			web = stripped(web);
 			dpoEmail = stripped(dpoEmail);
 			statement = stripped(statement);
+			basis = basis == null ? null : basis.strip();
+		}
+
+		/** Contacts with the default basis, consent. */
+		public Details(String controllerName, String email, String web, String dpoEmail, String statement) {
+			this(controllerName, email, web, dpoEmail, statement, LegalBasis.CONSENT.name());
+		}
+
+		/** The same contacts on another basis. */
+		public Details withBasis(LegalBasis chosen) {
+			return new Details(controllerName, email, web, dpoEmail, statement, chosen.name());
+		}
+
+		/** The basis chosen; consent when none was sent or it is not one of the three (then {@link #problems()} says so). */
+		public LegalBasis legalBasis() {
+			return LegalBasis.named(basis).orElse(LegalBasis.CONSENT);
 		}
 
 		/**
@@ -67,6 +86,9 @@ public class PrivacyContacts {
 			if (!statement.isEmpty() && !PublicContact.secureLink(statement)) {
 				problems.put("statement", "organisation.privacy.error.statement");
 			}
+			if (basis != null && LegalBasis.named(basis).isEmpty()) {
+				problems.put("basis", "organisation.privacy.error.basis");
+			}
 			return problems;
 		}
 
@@ -81,7 +103,7 @@ public class PrivacyContacts {
 	 * programmes.
 	 */
 	public record Controller(UUID organisationId, String name, String email, String web, String dpoEmail, String statement,
-			boolean own) {
+			boolean own, LegalBasis basis) {
 
 		public boolean reachable() {
 			return email != null || web != null;
@@ -104,11 +126,11 @@ public class PrivacyContacts {
 	/** What the organisation gave; {@link Details#NONE} when nothing yet. */
 	public Details of(UUID organisation) {
 		return jdbc.sql("""
-				select controller_name, contact_email, contact_url, dpo_email, statement_url
+				select controller_name, contact_email, contact_url, dpo_email, statement_url, legal_basis
 				from organisation_privacy where organisation_id = :id""")
 			.param("id", organisation)
 			.query((rs, n) -> new Details(rs.getString("controller_name"), rs.getString("contact_email"), rs.getString("contact_url"),
-					rs.getString("dpo_email"), rs.getString("statement_url")))
+					rs.getString("dpo_email"), rs.getString("statement_url"), rs.getString("legal_basis")))
 			.optional()
 			.orElse(Details.NONE);
 	}
@@ -116,13 +138,13 @@ public class PrivacyContacts {
 	/** Saves details that passed {@link Details#problems()}; a blank field is stored as not given. */
 	@Transactional
 	public void save(UUID organisation, Details details) {
-		if (!details.problems().isEmpty()) {
-			throw new IllegalArgumentException("privacy details with problems " + details.problems().keySet());
+		if (!details.problems().isEmpty() || details.basis() == null) {
+			throw new IllegalArgumentException("privacy details with problems " + details.problems().keySet() + " or no basis");
 		}
 		var values = Map.of("id", organisation, "now", OffsetDateTime.now(clock));
 		int updated = jdbc.sql("""
 				update organisation_privacy set controller_name = :name, contact_email = :email, contact_url = :web,
-				       dpo_email = :dpo, statement_url = :statement, changed_at = :now
+				       dpo_email = :dpo, statement_url = :statement, legal_basis = :basis, changed_at = :now
 				where organisation_id = :id""")
 			.params(values)
 			.params(columns(details))
@@ -130,8 +152,8 @@ public class PrivacyContacts {
 		if (updated == 0) {
 			jdbc.sql("""
 					insert into organisation_privacy (organisation_id, controller_name, contact_email, contact_url, dpo_email,
-					                                  statement_url, changed_at)
-					values (:id, :name, :email, :web, :dpo, :statement, :now)""")
+					                                  statement_url, legal_basis, changed_at)
+					values (:id, :name, :email, :web, :dpo, :statement, :basis, :now)""")
 				.params(values)
 				.params(columns(details))
 				.update();
@@ -145,7 +167,7 @@ public class PrivacyContacts {
 	 */
 	public List<Controller> forReader(UUID readerOrNull) {
 		return jdbc.sql("""
-				select o.id, o.name, pp.controller_name, pp.contact_email, pp.contact_url, pp.dpo_email, pp.statement_url,
+				select o.id, o.name, pp.controller_name, pp.contact_email, pp.contact_url, pp.dpo_email, pp.statement_url, pp.legal_basis,
 				       o.id in (select p.organisation_id from trajectory t join programme p on p.id = t.programme_id
 				                where t.participant_id = :reader and t.erased_at is null) as own
 				from organisation o left join organisation_privacy pp on pp.organisation_id = o.id
@@ -160,7 +182,9 @@ public class PrivacyContacts {
 				String controllerName = rs.getString("controller_name");
 				return new Controller(rs.getObject("id", UUID.class),
 						controllerName == null ? rs.getString("name") : controllerName, rs.getString("contact_email"),
-						rs.getString("contact_url"), rs.getString("dpo_email"), rs.getString("statement_url"), rs.getBoolean("own"));
+						rs.getString("contact_url"), rs.getString("dpo_email"), rs.getString("statement_url"), rs.getBoolean("own"),
+						// No row yet: consent, as the column's default (V108).
+						LegalBasis.named(rs.getString("legal_basis")).orElse(LegalBasis.CONSENT));
 			})
 			.list();
 	}
@@ -172,6 +196,7 @@ public class PrivacyContacts {
 		columns.put("web", orNull(details.web()));
 		columns.put("dpo", orNull(details.dpoEmail()));
 		columns.put("statement", orNull(details.statement()));
+		columns.put("basis", details.legalBasis().name());
 		return columns;
 	}
 

@@ -2,10 +2,13 @@ package nl.briefwissel.privacy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import nl.briefwissel.organisation.LegalBasis;
 import nl.briefwissel.organisation.PrivacyContacts;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -36,6 +39,9 @@ public class ProcessingRegister {
 	private static final List<String> ACTIVITIES = List.of("coaching", "intake", "employer", "mail", "accounts", "audit",
 			"statistics", "evaluation");
 
+	/** The activities whose ground the organisation chose (decision 0138); the others have a ground of their own. */
+	private static final List<String> BY_CHOSEN_BASIS = List.of("coaching", "intake", "mail");
+
 	private final Programmes programmes;
 
 	private final TrajectoryErasure trajectories;
@@ -61,6 +67,7 @@ public class ProcessingRegister {
 	public Register of(UUID organisationId, Locale locale) {
 		List<Programme> ofOrganisation = programmes.ofOrganisation(organisationId);
 		List<String> employerContacts = employerContacts(ofOrganisation, locale);
+		String chosenBasis = basis(organisationId, locale);
 		List<Activity> activities = new ArrayList<>();
 		for (String key : ACTIVITIES) {
 			if (key.equals("employer") && employerContacts.isEmpty()) {
@@ -73,7 +80,7 @@ public class ProcessingRegister {
 			activities.add(new Activity(text("register." + key + ".name", locale), text("register." + key + ".data", locale),
 					key.equals("coaching") ? text("register.coaching.purpose", locale, weeks(ofOrganisation, locale))
 							: text("register." + key + ".purpose", locale),
-					text("register." + key + ".basis", locale),
+					BY_CHOSEN_BASIS.contains(key) ? chosenBasis : text("register." + key + ".basis", locale),
 					retention(key, ofOrganisation, locale), recipients));
 		}
 		String controller = properties.controller();
@@ -102,6 +109,28 @@ public class ProcessingRegister {
 			}
 		}
 		return new Register(controller, officer, activities);
+	}
+
+	/**
+	 * The ground the organisation chose on its privacy details, with what fits it (withdrawal or objection). An
+	 * administrator of the installation (no organisation) reads each ground with the organisations offering a
+	 * programme that chose it, where they differ.
+	 */
+	private String basis(UUID organisationId, Locale locale) {
+		if (organisationId != null) {
+			return text("register.basis." + contacts.of(organisationId).legalBasis().name(), locale);
+		}
+		Map<LegalBasis, List<String>> byBasis = new LinkedHashMap<>();
+		for (PrivacyContacts.Controller controller : contacts.forReader(null)) {
+			byBasis.computeIfAbsent(controller.basis(), basis -> new ArrayList<>()).add(controller.name());
+		}
+		if (byBasis.size() <= 1) {
+			return text("register.basis." + byBasis.keySet().stream().findFirst().orElse(LegalBasis.CONSENT).name(), locale);
+		}
+		return String.join(" ", byBasis.entrySet().stream()
+			.map(e -> text("register.basis.of", locale, String.join(", ", e.getValue()),
+					text("register.basis." + e.getKey().name(), locale)))
+			.toList());
 	}
 
 	/** An organisation as controller: its name, and where to ask about privacy when it said so. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -198,5 +199,35 @@ class ProcessingRegisterTests {
 				Role.ADMINISTRATOR);
 		mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
 			.andExpect(content().string(containsString("Toestemming van de deelnemer (AVG artikel 6 lid 1 sub a)")));
+	}
+
+	/**
+	 * After withdrawing consent the participant has the right to erasure (GDPR article 17(1)(b)): the register says
+	 * so, and how. An organisation that chose a public task (decision 0138) is registered with that ground and with
+	 * objection (article 21) for coaching, application and mail; the employer's confirmation stays on consent.
+	 */
+	@Test
+	void theBasisIsTheOneTheOrganisationChoseWithWhatFitsIt() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Register",
+				Role.ADMINISTRATOR);
+		org.jsoup.nodes.Document consent = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(consent.text()).contains("(AVG artikel 17 lid 1 sub b)", "vraagt de deelnemer om verwijdering (bij Mijn gegevens)");
+
+		contacts.save(trajectory.organisationId(), nl.briefwissel.organisation.PrivacyContacts.Details.NONE
+			.withBasis(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK));
+		programmes.changeEmployerContact(trajectory.programmeId(), "hr-" + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.nl");
+		org.jsoup.nodes.Document task = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+			.andReturn().getResponse().getContentAsString());
+		java.util.List<String> bases = task.select("dt:containsOwn(Grondslag) + dd").eachText();
+		assertThat(bases.subList(0, 2)).as("coaching, application").allSatisfy(basis -> assertThat(basis)
+			.startsWith("Taak van algemeen belang van de organisatie (AVG artikel 6 lid 1 sub e)").contains("bezwaar maken (AVG artikel 21)"));
+		assertThat(task.select("article").eachText()).filteredOn(a -> a.startsWith("Mail ontvangen en versturen")).singleElement()
+			.asString().contains("(AVG artikel 6 lid 1 sub e)");
+		assertThat(task.select("article").eachText()).filteredOn(a -> a.startsWith("Bevestiging aan de werkgever")).singleElement()
+			.asString().contains("Toestemming van de deelnemer (AVG artikel 6 lid 1 sub a), apart gevraagd");
+		assertThat(mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin))).andReturn().getResponse()
+			.getContentAsString()).contains("A task in the public interest of the organisation (GDPR article 6(1)(e))");
 	}
 }

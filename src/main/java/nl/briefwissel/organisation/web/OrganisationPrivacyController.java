@@ -24,10 +24,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The administrator's page for what the public privacy statement says about an organisation as controller:
  * the name to show, where to ask about privacy, its data protection officer and its own statement. A refused
  * form comes back with every wrong field said at once and what was typed kept; the audit trail records which
- * fields each change touched, never the addresses and links themselves.
+ * fields each change touched, never the addresses and links themselves. The legal basis (decision 0138) is one
+ * of those fields: a form from before it, which sends none, keeps the one saved.
  */
 @Controller
 class OrganisationPrivacyController {
+
+	/** The form as sent; bound here, since the details' record has a second constructor binding cannot choose between. */
+	record Typed(String controllerName, String email, String web, String dpoEmail, String statement, String basis) {
+
+		PrivacyContacts.Details details(PrivacyContacts.Details saved) {
+			return new PrivacyContacts.Details(controllerName, email, web, dpoEmail, statement,
+					basis == null ? saved.legalBasis().name() : basis);
+		}
+	}
 
 	private final Organisations organisations;
 
@@ -45,9 +55,11 @@ class OrganisationPrivacyController {
 	}
 
 	@PostMapping("/admin/organisations/{id}/privacy")
-	String save(@PathVariable UUID id, @ModelAttribute PrivacyContacts.Details typed, Model model, RedirectAttributes redirect) {
+	String save(@PathVariable UUID id, @ModelAttribute Typed form, Model model, RedirectAttributes redirect) {
 		Organisation organisation = existing(id);
-		AuditedChange.changedFields(changed(contacts.of(id), typed));
+		PrivacyContacts.Details saved = contacts.of(id);
+		PrivacyContacts.Details typed = form.details(saved);
+		AuditedChange.changedFields(changed(saved, typed));
 		Map<String, String> problems = typed.problems();
 		if (!problems.isEmpty()) {
 			AuditedChange.refused();
@@ -76,6 +88,9 @@ class OrganisationPrivacyController {
 		if (!saved.statement().equals(typed.statement())) {
 			changed.add("statement");
 		}
+		if (!saved.basis().equals(typed.basis())) {
+			changed.add("basis");
+		}
 		return changed;
 	}
 
@@ -83,6 +98,7 @@ class OrganisationPrivacyController {
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("typed", typed);
 		model.addAttribute("problems", problems);
+		model.addAttribute("bases", nl.briefwissel.organisation.LegalBasis.values());
 		return "organisation/privacy";
 	}
 

@@ -1,9 +1,13 @@
 package nl.briefwissel.privacy.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.LegalBasis;
 import nl.briefwissel.organisation.PrivacyContacts;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +30,18 @@ class PrivacyStatementController {
 	static final List<String> PARTS = List.of("what", "why", "basis", "see", "processors", "transfers", "mail", "keep",
 			"automated", "rights", "staff", "complaint");
 
+	/**
+	 * A legal basis and the organisations shown that chose it (decision 0138), in the order the statement names them.
+	 * Their names are said only where organisations shown differ in their basis.
+	 */
+	record Basis(LegalBasis basis, List<String> organisations) {
+
+		/** The organisations' names for a sentence, each isolated (decision 0133). */
+		public String named() {
+			return String.join(", ", organisations.stream().map(nl.briefwissel.TypedName::isolated).toList());
+		}
+	}
+
 	private final PrivacyContacts contacts;
 
 	/** How long the audit trail is kept: the statement tells participants and staff alike. */
@@ -44,8 +60,21 @@ class PrivacyStatementController {
 		model.addAttribute("own", controllers.stream().anyMatch(PrivacyContacts.Controller::own));
 		model.addAttribute("anyStatement", controllers.stream().anyMatch(c -> c.statement() != null));
 		model.addAttribute("parts", PARTS);
+		model.addAttribute("bases", bases(controllers));
 		// In days as the register of processing says them (1095, not 1.095): the two agree.
 		model.addAttribute("auditDays", nl.briefwissel.privacy.ProcessingRegister.days(auditKeptFor, locale));
 		return "privacy/statement";
+	}
+
+	/** Each basis the organisations shown chose; consent, the default, when none is shown. */
+	static List<Basis> bases(List<PrivacyContacts.Controller> controllers) {
+		Map<LegalBasis, List<String>> byBasis = new LinkedHashMap<>();
+		for (PrivacyContacts.Controller controller : controllers) {
+			byBasis.computeIfAbsent(controller.basis(), basis -> new ArrayList<>()).add(controller.name());
+		}
+		if (byBasis.isEmpty()) {
+			return List.of(new Basis(LegalBasis.CONSENT, List.of()));
+		}
+		return byBasis.entrySet().stream().map(e -> new Basis(e.getKey(), List.copyOf(e.getValue()))).toList();
 	}
 }

@@ -151,6 +151,49 @@ class OrganisationPrivacyPagesTests {
 			.containsExactly("Enter a full web address: with https:// and a domain name, such as https://www.gemeente.nl/privacy, or leave it empty.");
 	}
 
+	/**
+	 * The administrator chooses the organisation's legal basis (decision 0138): consent until then, a public task or
+	 * a legitimate interest. The trail names the field, not the choice; a value not in the list is said at the field
+	 * and in the summary, in the reader's language, and changes nothing. A form that sends no basis keeps the one saved.
+	 */
+	@Test
+	void anAdministratorChoosesTheLegalBasisAndTheTrailNamesTheField() throws Exception {
+		Organisation organisation = organisations.create("Gemeente Grondslag " + UUID.randomUUID().toString().substring(0, 8));
+		Document first = Jsoup.parse(mvc.perform(get("/admin/organisations/" + organisation.id() + "/privacy").with(admin()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(first.select("#privacy-basis option").eachAttr("value")).containsExactly("CONSENT", "PUBLIC_TASK", "LEGITIMATE_INTEREST");
+		assertThat(first.select("#privacy-basis option[selected]").val()).isEqualTo("CONSENT");
+		assertThat(first.getElementById("privacy-basis").attr("aria-describedby")).isEqualTo("privacy-basis-help");
+		assertThat(first.getElementById("privacy-basis-help").text()).contains("bezwaar maken (AVG artikel 21)");
+
+		mvc.perform(save(organisation.id(), "", "privacy@grondslag.nl", "", "", "").param("basis", "PUBLIC_TASK").with(admin()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id() + "/privacy"));
+		assertThat(contacts.of(organisation.id()).legalBasis()).isEqualTo(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK);
+		assertThat(lastChangeOf(organisation).details()).contains("changed=email|basis").doesNotContain("PUBLIC_TASK");
+		assertThat(Jsoup.parse(mvc.perform(get("/admin/organisations/" + organisation.id() + "/privacy").with(admin())).andReturn()
+			.getResponse().getContentAsString()).select("#privacy-basis option[selected]").val()).isEqualTo("PUBLIC_TASK");
+
+		// A form from before the choice existed sends none: the basis saved stays.
+		mvc.perform(save(organisation.id(), "", "privacy@grondslag.nl", "", "fg@grondslag.nl", "").with(admin()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(contacts.of(organisation.id()).legalBasis()).isEqualTo(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK);
+		assertThat(lastChangeOf(organisation).details()).contains("changed=dpoEmail").doesNotContain("basis");
+
+		Document refused = Jsoup.parse(mvc.perform(save(organisation.id(), "", "privacy@grondslag.nl", "", "fg@grondslag.nl", "")
+			.param("basis", "WHATEVER").with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(refused.getElementById("privacy-basis-error").text())
+			.isEqualTo("Kies een van de drie grondslagen: toestemming, taak van algemeen belang of gerechtvaardigd belang.");
+		assertThat(refused.getElementById("privacy-basis").attr("aria-invalid")).isEqualTo("true");
+		assertThat(refused.getElementById("privacy-basis").attr("aria-describedby")).isEqualTo("privacy-basis-help privacy-basis-error");
+		assertThat(refused.select("#error-summary a").eachAttr("href")).containsExactly("#privacy-basis");
+		assertThat(refused.select("[autofocus]").eachAttr("id")).containsExactly("error-summary");
+		assertThat(contacts.of(organisation.id()).legalBasis()).isEqualTo(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK);
+		assertThat(lastChangeOf(organisation).details()).contains("outcome=refused", "changed=basis");
+		assertThat(Jsoup.parse(mvc.perform(save(organisation.id(), "", "", "", "", "").param("basis", "WHATEVER").param("lang", "en")
+			.with(admin())).andReturn().getResponse().getContentAsString()).getElementById("privacy-basis-error").text())
+			.isEqualTo("Choose one of the three bases: consent, task in the public interest or legitimate interest.");
+	}
+
 	@Test
 	void onlyAnAdministratorReachesThePrivacyDetails() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.organisation.LegalBasis;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.PrivacyContacts;
@@ -71,10 +72,10 @@ class PrivacyStatementTests {
 		assertThat(statement.select("a[href=mailto:privacy@gemeente-test.nl]")).hasSize(1);
 		assertThat(statement.select("a[href=https://www.gemeente-test.nl/privacyverklaring]").text())
 			.isEqualTo("De privacyverklaring van College van B en W " + running.id());
-		assertThat(statement.text()).contains("Voor jouw programma is deze organisatie verantwoordelijk")
 		// The self-check is read by the coach asked to take the applicant on, never by the programme manager.
 		assertThat(statement.text()).contains("Een e-coach aan wie je wordt voorgesteld, leest je vraag en je antwoorden op de zelfcheck",
 				"en ook niet je antwoorden op de zelfcheck");
+		assertThat(statement.text()).contains("Voor jouw programma is deze organisatie verantwoordelijk")
 			.contains("De organisatie kan in haar eigen privacyverklaring meer vertellen")
 			.doesNotContain(other.name(), "fg@elders.nl", "Vraag het de organisatie zelf");
 
@@ -137,20 +138,57 @@ class PrivacyStatementTests {
 	/**
 	 * The register of processing says the participant's consent is the basis for coaching, intake and mail, and
 	 * that it can be withdrawn; the statement said a public task or a legitimate interest the organisation would
-	 * set down itself. Now it says what the register says, and how to withdraw.
+	 * set down itself. Now it says what the register says, and how to withdraw. After withdrawal it said that what was
+	 * written "blijft bewaard tot het eind van de bewaartermijn", as a rule, while after withdrawing consent the person
+	 * has the right to have it erased (GDPR article 17(1)(b)): it says that right and how, with My data's request
+	 * (decision 0138; this test pinned the old sentence and was changed with it).
 	 */
 	@Test
 	void theBasisIsTheParticipantsConsentAsInTheRegisterAndSaysHowToWithdrawIt() throws Exception {
 		String dutch = page(get("/privacy")).text();
 		assertThat(dutch).contains("omdat jij daar toestemming voor geeft (AVG artikel 6 lid 1 sub a)", "Je doet vrijwillig mee.",
 				"je kunt die altijd weer intrekken", "zeg tegen je e-coach dat je wilt stoppen",
-				"blijft dan bewaard tot het eind van de bewaartermijn", "vraag dan bij Mijn gegevens (na inloggen) om al je gegevens te verwijderen",
+				"Daar heb je na het intrekken recht op (AVG artikel 17): vraag bij Mijn gegevens (na inloggen) om al je gegevens te verwijderen",
+				"Dat kan ook meteen, zonder eerst te stoppen", "Alleen als de wet de organisatie verplicht iets te bewaren",
 				"wat er daarvoor met je gegevens is gebeurd, blijft toegestaan")
-			.doesNotContain("publieke taak", "gerechtvaardigd belang", "legt de organisatie zelf vast");
+			.doesNotContain("blijft dan bewaard tot het eind van de bewaartermijn", "publieke taak", "gerechtvaardigd belang",
+					"legt de organisatie zelf vast", "bezwaar maken tegen dit gebruik");
 		assertThat(page(get("/privacy").param("lang", "en")).text()).contains(
 				"because you give your consent to it (GDPR article 6(1)(a))", "you can withdraw it at any time",
-				"tell your e-coach that you want to stop", "what was done with your data before stays allowed")
-			.doesNotContain("public task", "legitimate interest");
+				"tell your e-coach that you want to stop", "what was done with your data before stays allowed",
+				"you have the right to that (GDPR article 17): ask for all your data to be erased under My data")
+			.doesNotContain("is then kept until the end of the retention period", "public task", "legitimate interest");
+	}
+
+	/**
+	 * An organisation that chose a public task (a municipality) or its legitimate interest (decision 0138): its
+	 * participants read that ground and that they may object (article 21), not a consent they could withdraw. A
+	 * reader of several organisations that differ reads each ground with the organisations that chose it.
+	 */
+	@Test
+	void theStatementNamesTheBasisTheOrganisationChoseAndObjectionWhereItFits() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		contacts.save(running.organisationId(), new PrivacyContacts.Details("", "privacy@taak.example.nl", "", "", "")
+			.withBasis(LegalBasis.PUBLIC_TASK));
+		String dutch = page(get("/privacy").with(fixtures.as(running.participant()))).text();
+		assertThat(dutch).contains("taak van algemeen belang", "(AVG artikel 6 lid 1 sub e)",
+				"Je mag bezwaar maken tegen dit gebruik van je gegevens (AVG artikel 21)",
+				"vraag bij Mijn gegevens (na inloggen) om al je gegevens te verwijderen",
+				"Voor de mail aan de contactpersoon van je werkgever vragen we bij je aanmelding apart je toestemming")
+			.doesNotContain("omdat jij daar toestemming voor geeft", "(AVG artikel 6 lid 1 sub a)", "Voor Gemeente");
+		assertThat(page(get("/privacy").param("lang", "en").with(fixtures.as(running.participant()))).text())
+			.contains("a task in the public interest", "(GDPR article 6(1)(e))", "You may object to this use of your data (GDPR article 21)")
+			.doesNotContain("because you give your consent to it");
+
+		Organisation interest = offering("Werkgever Belang");
+		contacts.save(interest.id(), PrivacyContacts.Details.NONE.withBasis(LegalBasis.LEGITIMATE_INTEREST));
+		Document everyone = page(get("/privacy"));
+		assertThat(everyone.text()).contains("Voor " + interest.name() + ":", "gerechtvaardigd belang", "(AVG artikel 6 lid 1 sub f)",
+				"(AVG artikel 6 lid 1 sub e)", "omdat jij daar toestemming voor geeft");
+		String runningName = organisations.byId(running.organisationId()).orElseThrow().name();
+		assertThat(everyone.select("#basis ~ p strong").eachText())
+			.anyMatch(line -> line.startsWith("Voor ") && line.contains(runningName))
+			.contains("Voor " + interest.name() + ":");
 	}
 
 	/**
