@@ -380,6 +380,28 @@ class NoteEditingTests {
 		assertThat(row(note)).isEqualTo(before);
 	}
 
+	/**
+	 * A walk found it: the hint said the notes never go to the participant, while My data tells the participant
+	 * to ask the organisation for them (decision 0032). It says where they are not, and that an access request
+	 * may reach them; on the trajectory's page and the edit page, in Dutch and English.
+	 */
+	@Test
+	void theNotesHintSaysAnAccessRequestMayReachThem() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		desk.addNote(running.id(), running.coach().id(), "Een werkaantekening");
+		UUID note = onlyNote(running);
+		String dutch = "Alleen jij ziet deze notities hier. Ze staan niet in het gesprek en niet in de download van de deelnemer;"
+				+ " vraagt de deelnemer de organisatie om inzage, dan kan die ze bij je opvragen.";
+		String english = "Only you see these notes here. They are not part of the conversation or of the participant's download;"
+				+ " if the participant asks the organisation for access to their data, it may ask you for them.";
+		for (String path : List.of("/coach/trajectories/" + running.id(), "/coach/trajectories/" + running.id() + "/notes/" + note + "/edit")) {
+			assertThat(Jsoup.parse(page(get(path).param("lang", "nl"), coach)).text()).contains(dutch).doesNotContain("nooit naar de deelnemer");
+			assertThat(Jsoup.parse(page(get(path).param("lang", "en"), coach)).text()).contains(english)
+				.doesNotContain("never go to the participant");
+		}
+	}
+
 	/** An erased trajectory's notes are gone, and its note pages are not found. */
 	@Test
 	void anErasedTrajectorysNotesAreGone() throws Exception {
