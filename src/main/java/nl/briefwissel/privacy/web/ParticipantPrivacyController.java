@@ -47,14 +47,16 @@ class ParticipantPrivacyController {
 	/**
 	 * Who else opened, exported or changed the participant's trajectories, from the audit trail: their coach,
 	 * an administrator who opened a mail of theirs (with the reason given), a manager who changed the
-	 * course. Their own reading is left out; the page goes back a page of the trail at a time.
+	 * course. Their own reading is left out; the page goes back a page of the trail at a time, and the same in a row
+	 * on one day is one line with how many times (a coach's every page view was a line).
 	 */
 	@GetMapping("/participant/privacy/access")
 	String access(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String olderAt,
 			@RequestParam(defaultValue = "") String olderId, Model model) {
 		AuditTrail.Position after = AuditTrail.Position.fromLink(olderAt, olderId);
 		AuditTrail.Page page = trail.aboutTrajectoriesByOthers(retention.trajectoriesOf(me.id()), me.id(), after);
-		model.addAttribute("entries", page.entries());
+		model.addAttribute("runs", AccessRun.of(page.entries(), clock.getZone()));
+		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("older", page.older());
 		model.addAttribute("later", after != null);
 		return "privacy/access";

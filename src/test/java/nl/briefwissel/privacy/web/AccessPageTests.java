@@ -65,6 +65,51 @@ class AccessPageTests {
 			.getContentAsString()).contains("href=\"/participant/privacy/access\"");
 	}
 
+	/**
+	 * A walk found it: fourteen rows "Anja de Vries, opened your letters or record" within a minute, one per page
+	 * the coach opened. The same person doing the same on one day in a row is one row, with how many times and from
+	 * when to when; another action, another person or another day starts a row of its own.
+	 */
+	@Test
+	void theSameReadsInARowOnOneDayAreOneRowWithHowManyTimes(@Autowired nl.briefwissel.audit.AuditTrail trail) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = running.coach();
+		java.time.OffsetDateTime morning = java.time.OffsetDateTime.parse("2026-11-27T10:02:00+01:00");
+		for (int i = 0; i < 14; i++) {
+			trail.record(entry(running, coach.id(), coach.displayName(), "COACH", nl.briefwissel.audit.AuditAction.READ,
+					morning.plusSeconds(4 * i), null));
+		}
+		trail.record(entry(running, coach.id(), coach.displayName(), "COACH", nl.briefwissel.audit.AuditAction.EXPORT,
+				morning.plusMinutes(3), null));
+		for (int i = 0; i < 3; i++) {
+			trail.record(entry(running, coach.id(), coach.displayName(), "COACH", nl.briefwissel.audit.AuditAction.READ,
+					morning.plusMinutes(4 + i), null));
+		}
+		trail.record(entry(running, coach.id(), coach.displayName(), "COACH", nl.briefwissel.audit.AuditAction.READ,
+				morning.plusDays(1), null));
+		trail.record(entry(running, java.util.UUID.randomUUID(), "Bea Beheer", "ADMINISTRATOR", nl.briefwissel.audit.AuditAction.READ,
+				morning.plusDays(1).plusMinutes(1), "Vraag van de deelnemer"));
+		String name = coach.displayName() + " (E-coach)";
+
+		Document page = page(fixtures.as(running.participant()), "nl");
+		assertThat(page.select("thead th").eachText()).containsExactly("Wanneer", "Wie", "Soort", "Reden");
+		assertThat(page.select("tbody tr").eachText()).containsExactly(
+				"28 november 2026 10:03 Bea Beheer (Beheerder) Opende je brieven of verslag Vraag van de deelnemer",
+				"28 november 2026 10:02 " + name + " Opende je brieven of verslag —",
+				"27 november 2026 10:06–10:08 " + name + " Opende je brieven of verslag, 3 keer —",
+				"27 november 2026 10:05 " + name + " Downloadde je verslag of gegevens —",
+				"27 november 2026 10:02 " + name + " Opende je brieven of verslag, 14 keer —");
+		assertThat(page(fixtures.as(running.participant()), "en").select("tbody tr").eachText()).contains(
+				"27 November 2026 10:06–10:08 " + coach.displayName() + " (E-coach) Opened your letters or record, 3 times —",
+				"27 November 2026 10:02 " + coach.displayName() + " (E-coach) Opened your letters or record, 14 times —");
+	}
+
+	private static nl.briefwissel.audit.AuditEntry entry(nl.briefwissel.Fixtures.RunningTrajectory running, java.util.UUID actor,
+			String name, String roles, nl.briefwissel.audit.AuditAction action, java.time.OffsetDateTime at, String reason) {
+		return new nl.briefwissel.audit.AuditEntry(null, at, actor, name, null, roles, action, "GET /coach/trajectories/{id}",
+				running.id(), null, reason);
+	}
+
 	private Document page(RequestPostProcessor who, String language) throws Exception {
 		return Jsoup.parse(mvc.perform(get("/participant/privacy/access").param("lang", language).with(who))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
