@@ -124,7 +124,7 @@ public class ReportBenchmark {
 		List<Message> letters = new ArrayList<>();
 		for (int moment = 1; moment <= 36; moment++) {
 			LocalDate due = start.plusDays(moment * 2L);
-			moments.add(new TrajectoryReport.Moment(moment, due, true, moment % 7 != 0, false));
+			moments.add(new TrajectoryReport.Moment(moment, due, true, moment % 7 != 0, false, null));
 			OffsetDateTime at = due.atTime(9, 30).atOffset(ZoneOffset.ofHours(1));
 			letters.add(letter(trajectory, Author.COACH, "Anja de Vries", at, List.of()));
 			List<Attachment> files = moment % 6 == 0 ? List.of(new Attachment(UUID.randomUUID(), null, "foto-" + moment + ".jpg",

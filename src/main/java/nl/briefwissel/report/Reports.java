@@ -107,7 +107,8 @@ public class Reports {
 	 * trajectory's plan ends at its last moment on or before the day it stopped. A completed one's also holds the
 	 * moment it was completed in, with what was written up to and including that day: a coach completes when the
 	 * question is answered, often a few days before the last moment, and the participant's last letters then counted
-	 * for no moment (the plan of five ended at the fourth).
+	 * for no moment (the plan of five ended at the fourth). A letter counts once, for the moment whose window holds it;
+	 * a moment missed with a letter in the next one's window names that letter's day ({@code laterOn}).
 	 */
 	private List<TrajectoryReport.Moment> moments(TrajectoryOverview trajectory, List<Message> correspondence) {
 		if (trajectory.plan().isEmpty()) {
@@ -120,7 +121,8 @@ public class Reports {
 			.filter(m -> m.author() == Author.PARTICIPANT)
 			.map(m -> m.createdAt().atZoneSameInstant(clock.getZone()).toLocalDate())
 			.toList();
-		List<TrajectoryReport.Moment> moments = new ArrayList<>();
+		// Each moment's window: after the moment before, up to and including its own day (or the day it ended).
+		List<Window> windows = new ArrayList<>();
 		LocalDate windowStart = trajectory.startedOn().minusDays(1);
 		boolean completed = trajectory.status() == TrajectoryStatus.COMPLETED;
 		for (int i = 0; i < plan.size(); i++) {
@@ -129,14 +131,31 @@ public class Reports {
 			if (endedBefore && !(completed && windowStart.isBefore(end))) {
 				break; // the plan as lived ends where the trajectory ended
 			}
-			LocalDate from = windowStart;
-			LocalDate until = endedBefore ? end : due;
-			boolean wrote = written.stream().anyMatch(day -> day.isAfter(from) && !day.isAfter(until));
-			// An ended trajectory has no moment still to come.
-			moments.add(new TrajectoryReport.Moment(i + 1, due, due.isBefore(today) || end != null, wrote, endedBefore));
+			windows.add(new Window(windowStart, endedBefore ? end : due, due));
 			windowStart = due;
 		}
+		List<TrajectoryReport.Moment> moments = new ArrayList<>();
+		for (int i = 0; i < windows.size(); i++) {
+			LocalDate due = windows.get(i).due();
+			boolean endedBefore = end != null && due.isAfter(end);
+			boolean wrote = firstIn(written, windows.get(i)) != null;
+			// An ended trajectory has no moment still to come.
+			boolean passed = due.isBefore(today) || end != null;
+			// Missed by a letter that came before the next moment's day: that letter counts for the next moment only
+			// (a letter counts once), and this one says when it came, not a bare "no".
+			LocalDate laterOn = !wrote && passed && !endedBefore && i + 1 < windows.size() ? firstIn(written, windows.get(i + 1)) : null;
+			moments.add(new TrajectoryReport.Moment(i + 1, due, passed, wrote, endedBefore, laterOn));
+		}
 		return moments;
+	}
+
+	/** A moment's window: the days after {@code after}, up to and including {@code until} (its day, or the day it ended). */
+	private record Window(LocalDate after, LocalDate until, LocalDate due) {
+	}
+
+	/** The first of {@code days} in the window; null when none. */
+	private static LocalDate firstIn(List<LocalDate> days, Window window) {
+		return days.stream().filter(day -> day.isAfter(window.after()) && !day.isAfter(window.until())).min(LocalDate::compareTo).orElse(null);
 	}
 
 	/** Whether this person may read this trajectory's record: its participant, or its coach once it started. */

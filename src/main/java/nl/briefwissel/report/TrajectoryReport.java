@@ -44,9 +44,10 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 
 	/**
 	 * A contact moment of the plan: when it was due and whether the participant wrote for it. {@code afterTheEnd}: the
-	 * trajectory was completed before it was due, so no letter missing for it is a moment missed.
+	 * trajectory was completed before it was due, so no letter missing for it is a moment missed. {@code laterOn}: for a
+	 * moment passed without a letter, the day of the first letter after it that counts for the next moment; null otherwise.
 	 */
-	public record Moment(int number, LocalDate due, boolean passed, boolean written, boolean afterTheEnd) {
+	public record Moment(int number, LocalDate due, boolean passed, boolean written, boolean afterTheEnd, LocalDate laterOn) {
 	}
 
 	/**

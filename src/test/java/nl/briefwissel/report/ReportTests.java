@@ -293,6 +293,74 @@ class ReportTests {
 		assertThat(cells.get(3).text()).contains("Nee");
 	}
 
+	/**
+	 * A walk found it: a participant who wrote the day after a moment read "Nee" for it, the letter counted for the
+	 * next moment (its window). The letter still counts once, for the next moment; the missed one says when it came
+	 * and for which moment it counts.
+	 */
+	@Test
+	void aMomentMissedByADaySaysWhenTheLetterCameAndWhichMomentItCountsFor(
+			@Autowired nl.briefwissel.trajectory.Trajectories trajectories, @Autowired Reports reports,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		java.time.LocalDate today = Today.date();
+		java.time.LocalDate start = today.minusDays(20);
+		while (!fourthBehindFifthAhead(nl.briefwissel.trajectory.ContactMomentPlan.of(start, 5, 1).dueDates(), today)) {
+			start = start.minusDays(1);
+		}
+		jdbc.sql("update trajectory set started_on = :start, weeks = 5, moments_per_week = 1 where id = :id")
+			.param("start", start).param("id", running.id()).update();
+		List<java.time.LocalDate> due = trajectories.byId(running.id()).orElseThrow().plan().orElseThrow().dueDates();
+		for (java.time.LocalDate day : List.of(due.get(0), due.get(1).plusDays(1))) {
+			java.util.UUID letter = conversations.participantWrites(running.id(), running.participant().id(), PARTICIPANT_WRITES);
+			jdbc.sql("update message set created_at = :at where id = :id")
+				.param("at", day.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toOffsetDateTime())
+				.param("id", letter).update();
+		}
+
+		var moments = reports.of(trajectories.byId(running.id()).orElseThrow(), java.util.Locale.forLanguageTag("nl")).moments();
+		assertThat(moments).extracting(TrajectoryReport.Moment::written).containsExactly(true, false, true, false, false);
+		assertThat(moments.get(1).laterOn()).isEqualTo(due.get(1).plusDays(1));
+		assertThat(moments).filteredOn(m -> m.number() != 2).allSatisfy(m -> assertThat(m.laterOn()).isNull());
+		String later = due.get(1).plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.forLanguageTag("nl")));
+		var own = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(own.select(".bw-record__table tbody tr").eachText()).satisfiesExactly(
+				first -> assertThat(first).endsWith("Ja"),
+				second -> assertThat(second).endsWith("Later, op " + later + " (telt voor moment 3)"),
+				third -> assertThat(third).endsWith("Ja"),
+				fourth -> assertThat(fourth).endsWith("Nee"),
+				fifth -> assertThat(fifth).endsWith("Nog niet aan de beurt"));
+		String laterEnglish = due.get(1).plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH));
+		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.select(".bw-record__table tbody tr").get(1).select("td").get(2).text())
+			.isEqualTo("Later, on " + laterEnglish + " (counts for moment 3)");
+	}
+
+	/** A walk found it: the record of an ended trajectory said an open assignment was "not answered yet". */
+	@Test
+	void anOpenAssignmentOfAnEndedTrajectoryIsNotAnswered(@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired nl.briefwissel.assignment.Assignments assignments, @Autowired nl.briefwissel.assignment.GivenAssignments given)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		java.util.UUID assignment = assignments.add(running.coach().id(), new nl.briefwissel.assignment.Assignments.Draft(
+				"Een brief aan jezelf", "Schrijf een brief aan jezelf over vijf jaar.", nl.briefwissel.assignment.AssignmentType.REFLECTION,
+				List.of("NEXT_STEP"), 20, java.util.Locale.forLanguageTag("nl")));
+		given.give(running.id(), assignment, conversations.coachWrites(running.id(), running.coach().id(), "Een opdracht voor je."));
+		var before = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(before.select(".bw-record__assignment p").eachText()).contains("Nog niet beantwoord.");
+
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		var after = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(after.select(".bw-record__assignment p").eachText()).contains("Niet beantwoord.").doesNotContain("Nog niet beantwoord.");
+		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.select(".bw-record__assignment p").eachText()).contains("Not answered.").doesNotContain("Not answered yet.");
+	}
+
 	/** Stopped before the day it was to start: its period read "7 to 6 December" and the participant page "Gestart 7 December". */
 	@Test
 	void aTrajectoryStoppedBeforeItsStartSaysSoNotThatItRanBackwards(
