@@ -3,6 +3,7 @@ package nl.briefwissel.assignment;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +28,19 @@ public class GivenAssignments {
 	 */
 	public record Given(UUID id, UUID trajectoryId, UUID assignmentId, String title, AssignmentType type,
 			CoachCards.Kind deck, UUID messageId, OffsetDateTime givenAt, UUID answerMessageId, OffsetDateTime answeredAt,
-			AnsweredBy answeredBy) {
+			AnsweredBy answeredBy, Locale language) {
 
 		public boolean answered() {
 			return answerMessageId != null;
+		}
+
+		/**
+		 * The title's {@code lang} on a page in {@code page}'s language: the language of the library's assignment it was
+		 * given from, where that is not the page's; null where it is, or where the assignment is gone (a title typed by
+		 * a person is not guessed at).
+		 */
+		public String titleLangOn(Locale page) {
+			return language == null || page != null && language.getLanguage().equals(page.getLanguage()) ? null : language.getLanguage();
 		}
 
 		/** Whether its coach may say the linked letter is not the answer: laid cards were meant as one. */
@@ -221,9 +231,10 @@ public class GivenAssignments {
 
 	public List<Given> of(UUID trajectoryId) {
 		return jdbc.sql("""
-				select id, trajectory_id, assignment_id, title, type, deck, message_id, given_at, answer_message_id, answered_at,
-				       answered_by
-				from given_assignment where trajectory_id = :trajectory order by given_at""")
+				select g.id, g.trajectory_id, g.assignment_id, g.title, g.type, g.deck, g.message_id, g.given_at, g.answer_message_id,
+				       g.answered_at, g.answered_by, a.language
+				from given_assignment g left join assignment a on a.id = g.assignment_id
+				where g.trajectory_id = :trajectory order by g.given_at""")
 			.param("trajectory", trajectoryId)
 			.query((rs, n) -> new Given(rs.getObject("id", UUID.class), rs.getObject("trajectory_id", UUID.class),
 					rs.getObject("assignment_id", UUID.class),
@@ -232,7 +243,8 @@ public class GivenAssignments {
 					rs.getObject("message_id", UUID.class),
 					rs.getObject("given_at", OffsetDateTime.class), rs.getObject("answer_message_id", UUID.class),
 					rs.getObject("answered_at", OffsetDateTime.class),
-					rs.getString("answered_by") == null ? null : AnsweredBy.valueOf(rs.getString("answered_by"))))
+					rs.getString("answered_by") == null ? null : AnsweredBy.valueOf(rs.getString("answered_by")),
+					rs.getString("language") == null ? null : Locale.forLanguageTag(rs.getString("language"))))
 			.list();
 	}
 }

@@ -661,6 +661,11 @@ public class Trajectories {
 			return toCoachName != null;
 		}
 
+		/** The coach's own words' {@code lang} on a page in {@code page}'s language, as {@link nl.briefwissel.LetterLanguage#langOn}. */
+		public String whyLangOn(java.util.Locale page) {
+			return nl.briefwissel.LetterLanguage.langOn(why, page);
+		}
+
 		/** Weeks added: the only change that leaves the trajectory as it stood (it read "from running to running"). */
 		public boolean extension() {
 			return !handover() && from == to && (from == TrajectoryStatus.RUNNING || from == TrajectoryStatus.PAUSED);

@@ -361,6 +361,46 @@ class ReportTests {
 		assertThat(english.select(".bw-record__assignment p").eachText()).contains("Not answered.").doesNotContain("Not answered yet.");
 	}
 
+	/**
+	 * A walk found it: the English record read the coach's Dutch reason and a Dutch assignment's title as English
+	 * (WCAG 3.1.2). Each says its own language where it is known: the reason and the summary by their words
+	 * (decision 0097), the title by the assignment's language; the programme's name is nobody's known language and
+	 * says none.
+	 */
+	@Test
+	void theEnglishRecordSaysTheDutchOfTheReasonTheTitleAndTheSummary(@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired nl.briefwissel.assignment.Assignments assignments, @Autowired nl.briefwissel.assignment.GivenAssignments given,
+			@Autowired nl.briefwissel.closing.ClosingDesk closingDesk, @Autowired nl.briefwissel.trajectory.Trajectories trajectories)
+			throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		java.util.UUID dutch = assignments.add(running.coach().id(), new nl.briefwissel.assignment.Assignments.Draft(
+				"Een brief aan jezelf", "Schrijf een brief aan jezelf over vijf jaar.", nl.briefwissel.assignment.AssignmentType.REFLECTION,
+				List.of("NEXT_STEP"), 20, java.util.Locale.forLanguageTag("nl")));
+		java.util.UUID english = assignments.add(running.coach().id(), new nl.briefwissel.assignment.Assignments.Draft(
+				"Letter to yourself", "Write a letter to yourself in five years.", nl.briefwissel.assignment.AssignmentType.REFLECTION,
+				List.of("NEXT_STEP"), 20, java.util.Locale.ENGLISH));
+		given.give(running.id(), dutch, conversations.coachWrites(running.id(), running.coach().id(), "Een opdracht voor je."));
+		given.give(running.id(), english, conversations.coachWrites(running.id(), running.coach().id(), "Nog een opdracht voor je."));
+		closingDesk.write(trajectories.byId(running.id()).orElseThrow(), running.coach().id(),
+				"Je wilde weten wat je volgende stap is. Je hebt een plan gemaakt en het gesprek met je leidinggevende gevoerd.", true);
+		String why = "De vraag is beantwoord en de deelnemer heeft een plan voor de komende maanden.";
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, why);
+
+		var record = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(record.select(".bw-record__assignment h3 [lang]").eachText()).containsExactly("Een brief aan jezelf");
+		assertThat(record.select(".bw-record__assignment h3 [lang]").attr("lang")).isEqualTo("nl");
+		assertThat(record.select(".bw-record__assignment h3").eachText()).allSatisfy(title -> assertThat(title).contains(", given on "));
+		assertThat(record.select("li:contains(" + why + ") [lang=nl]").text()).isEqualTo(why);
+		assertThat(record.select("li:contains(" + why + ")").text()).contains("reason: ").endsWith(". " + why);
+		assertThat(record.select(".bw-record__text:contains(Je wilde weten)").attr("lang")).isEqualTo("nl");
+		var dutchRecord = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "nl")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(dutchRecord.select(".bw-record__assignment h3 [lang]").eachText()).containsExactly("Letter to yourself");
+		assertThat(dutchRecord.select("li:contains(" + why + ") [lang]")).isEmpty();
+		assertThat(dutchRecord.select("li:contains(" + why + ")").text()).contains("reden: ").endsWith(". " + why);
+	}
+
 	/** Stopped before the day it was to start: its period read "7 to 6 December" and the participant page "Gestart 7 December". */
 	@Test
 	void aTrajectoryStoppedBeforeItsStartSaysSoNotThatItRanBackwards(
