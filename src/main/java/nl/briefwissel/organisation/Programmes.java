@@ -81,13 +81,17 @@ public class Programmes {
 		}
 		// A manager's second programme of one name (in other capitals too, as organisations): two cards, and two
 		// lines in every chooser, nobody could tell apart. After the form's id, so that a double click still lands
-		// on the first press's programme; demo data and imports (no form) are left as they are.
-		if (nameOnce && jdbc.sql("select count(*) from programme where organisation_id = :organisation and lower(name) = lower(:name)")
-			.param("organisation", organisationId)
-			.param("name", name)
-			.query(Long.class)
-			.single() > 0) {
-			throw new NameTakenException();
+		// on the first press's programme; demo data and imports (no form) are left as they are. The organisation's
+		// row is the turn to wait for: two forms of one name at once (two tabs, two managers, two nodes) each counted
+		// none before the other wrote its programme. No unique index: names stored before this may repeat.
+		if (nameOnce) {
+			jdbc.sql("select id from organisation where id = :organisation " + locks.exclusive())
+				.param("organisation", organisationId)
+				.query(UUID.class)
+				.list();
+			if (nameTaken(organisationId, name, null)) {
+				throw new NameTakenException();
+			}
 		}
 		Programme programme = new Programme(id, organisationId, name, Programme.DEFAULT_WEEKS,
 				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), publicIntake);
@@ -110,6 +114,34 @@ public class Programmes {
 		themes.addDefaults(programme.id());
 		intakeMailboxes.alias(programme.intakeAddress());
 		return new Creation(programme, false);
+	}
+
+	/**
+	 * Whether the organisation has a programme of this name (in other capitals too) other than {@code except}: the
+	 * form's check, beside its other fields, so that all it refuses is said at once. {@code except} is the programme
+	 * the same form made at an earlier press ({@link #madeBy}), which a double click lands on rather than is refused
+	 * by. The creation checks again, in turn with any other creation for the organisation.
+	 */
+	public boolean nameTaken(UUID organisationId, String typedName, UUID except) {
+		var statement = jdbc.sql("select count(*) from programme where organisation_id = :organisation and lower(name) = lower(:name)"
+				+ (except == null ? "" : " and id <> :except"))
+			.param("organisation", organisationId)
+			.param("name", TypedName.cleaned(typedName));
+		if (except != null) {
+			statement = statement.param("except", except);
+		}
+		return statement.query(Long.class).single() > 0;
+	}
+
+	/** The programme that a form of this id made, if one did (committed). */
+	public Optional<UUID> madeBy(String form) {
+		if (form == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select programme_id from programme_creation where form_id = :form")
+			.param("form", form)
+			.query(UUID.class)
+			.optional();
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package nl.briefwissel.organisation;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static nl.briefwissel.Accessible.describedBy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +154,69 @@ class ProgrammeFormMistakesTests {
 		Account otherManager = fixtures.person(other.id(), "pm2-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(otherManager)).param("name", "Talent " + suffix))
 			.andExpect(flash().attributeExists("created"));
+	}
+
+	/**
+	 * A name the organisation has and an address that is wrong, in one press: the name was checked only once every
+	 * address check had passed, so the form came back with the address only, and the name was refused at the next
+	 * press. Both are said at once, in the summary and at each field, as the form says it checks them.
+	 */
+	@Test
+	void aTakenNameAndAWrongAddressAreSaidAtOnce() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Twee Fouten " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		programmes.create(organisation.id(), "Talent " + suffix, null);
+		String taken = "bestaand-" + suffix + "@briefwissel.test";
+		programmes.create(organisations.create("Gemeente Elders " + suffix).id(), "Elders " + suffix, taken);
+
+		for (String address : new String[] { "talent@", taken }) {
+			MvcResult refused = mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager))
+				.param("name", "talent " + suffix).param("intakeAddress", address).param("creation", UUID.randomUUID().toString()))
+				.andExpect(redirectedUrl("/programme#new-programme"))
+				.andReturn();
+			Document page = pageAfter(refused, "/programme", manager);
+			assertThat(page.getElementById("new-programme-errors").select("li a")).as(address)
+				.extracting(link -> link.attr("href")).containsExactly("#new-name", "#new-intake");
+			assertThat(page.getElementById("new-name-error").text()).as(address)
+				.startsWith("Je organisatie heeft al een programma met deze naam.");
+			assertThat(page.getElementById("new-intake").attr("aria-invalid")).as(address).isEqualTo("true");
+		}
+		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactly("Talent " + suffix);
+	}
+
+	/**
+	 * Two forms of one name sent at once (two tabs, two managers, two nodes): each counted no programme of that name
+	 * before the other had written it, and both were made. The second now waits for the first to end and is refused.
+	 */
+	@Test
+	void twoFormsOfOneNameAtOnceMakeOneProgramme(@Autowired PlatformTransactionManager transactions) throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Tegelijk " + suffix);
+		AtomicReference<CompletableFuture<Object>> second = new AtomicReference<>();
+		new TransactionTemplate(transactions).executeWithoutResult(first -> {
+			programmes.create(organisation.id(), "Talent " + suffix, null, "eerste-tab-" + suffix);
+			second.set(CompletableFuture.supplyAsync(() -> {
+				try {
+					return programmes.create(organisation.id(), "TALENT " + suffix, null, "tweede-tab-" + suffix);
+				}
+				catch (Programmes.NameTakenException refused) {
+					return refused;
+				}
+			}));
+			try {
+				// Without a turn to wait for, the second is made and committed while the first is still open.
+				second.get().get(500, TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException waits) {
+				// as it should: it waits for the first to end
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
+		assertThat(second.get().get(10, TimeUnit.SECONDS)).isInstanceOf(Programmes.NameTakenException.class);
+		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactly("Talent " + suffix);
 	}
 
 	@Test

@@ -90,15 +90,20 @@ class ProgrammesController {
 			RedirectAttributes redirect) {
 		String formId = formId(creation);
 		Map<String, String> problems = messages(errors);
-		if (problems.isEmpty() && replies.isPlatforms(form.intakeAddress())) {
+		// Each field's checks beside the other's, so that all that is wrong is said at once (the form's summary). The
+		// programme an earlier press of this very form made is not "taken": a double click lands on it (create).
+		UUID earlier = programmes.madeBy(formId).orElse(null);
+		if (!problems.containsKey("name") && programmes.nameTaken(me.organisationId(), form.name().strip(), earlier)) {
+			problems.put("name", texts.getMessage("programme.create.name.taken", null, locale));
+		}
+		if (!problems.containsKey("intakeAddress") && replies.isPlatforms(form.intakeAddress())) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.platform", null, locale));
 		}
-		// With a form id the database decides (its unique index): this check would find the address
-		// taken by the programme the first press of this very form made, and refuse the second press.
-		if (problems.isEmpty() && formId == null && IntakeAddressCheck.taken(programmes, form.intakeAddress(), null)) {
+		// The database decides as well (its unique index): two forms for one address at once both pass this.
+		if (!problems.containsKey("intakeAddress") && IntakeAddressCheck.taken(programmes, form.intakeAddress(), earlier)) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));
 		}
-		if (problems.isEmpty() && IntakeAddressCheck.aPersons(accounts, form.intakeAddress())) {
+		if (!problems.containsKey("intakeAddress") && IntakeAddressCheck.aPersons(accounts, form.intakeAddress())) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.person", null, locale));
 		}
 		Programmes.Creation made = null;
