@@ -317,9 +317,12 @@ public class AcceptedAddresses {
 	}
 
 	/**
-	 * The trajectories (not erased) whose participant this address is, as {@link #underwayOf} finds them but in any
-	 * stage, at most {@code max}: what the administrator's choice of a trajectory for a held mail lists, instead of
-	 * every trajectory of the platform (a select of twenty thousand).
+	 * The trajectories (not erased) whose participant this address is, as {@link #underwayOf} finds them, that may take
+	 * a held mail: with a coach who reads the conversation, so neither an application's nor one only proposed to a coach
+	 * (decision 0106). Running or paused first, then the newest; at most {@code max}: what the administrator's choice of
+	 * a trajectory for a held mail lists, instead of every trajectory of the platform (a select of twenty thousand).
+	 * Counted after those that take none are left out, and in that order: cut first, of someone with many, the one
+	 * that runs could be missing.
 	 */
 	public List<UUID> ofAddress(String address, int max) {
 		String normal = normal(address);
@@ -327,12 +330,12 @@ public class AcceptedAddresses {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select t.id from trajectory t join account a on a.id = t.participant_id
-				where a.email = :a and t.erased_at is null
-				union
-				select t.id from accepted_address x join trajectory t on t.id = x.trajectory_id
-				where x.address = :a and x.state = 'CONFIRMED' and t.erased_at is null
-				  and not exists (select 1 from account o where o.email = :a)
+				select t.id from trajectory t
+				where t.erased_at is null and t.coach_id is not null and t.status not in ('INTAKE', 'MATCHING')
+				  and (t.participant_id in (select a.id from account a where a.email = :a)
+				       or (t.id in (select x.trajectory_id from accepted_address x where x.address = :a and x.state = 'CONFIRMED')
+				           and not exists (select 1 from account o where o.email = :a)))
+				order by case when t.status in ('RUNNING', 'PAUSED') then 0 else 1 end, t.created_at desc, t.id
 				limit :max""")
 			.param("a", normal)
 			.param("max", max)

@@ -250,6 +250,29 @@ class AdministratorsQuarantineTests {
 			.satisfies(letter -> assertThat(letter.body()).contains("Woorden van iemand"));
 	}
 
+	/**
+	 * The hint said the number is in the address of the trajectory's page, a page administrators have none of: it is
+	 * in the address of the e-coach's page of it, which the e-coach can send, pasted whole, or on the audit trail's
+	 * lines of that page (id=…), which is found as well.
+	 */
+	@Test
+	void theNumberIsFoundInTheAddressTheECoachSendsOrOnTheAuditTrail() throws Exception {
+		var unrelated = fixtures.runningTrajectory(true);
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+		for (String[] words : new String[][] { { "nl", "op de werkplek van de e-coach", "Vraag de e-coach", "logboek" },
+				{ "en", "in the e-coach's workspace", "Ask the e-coach", "audit trail" } }) {
+			Document page = page(search(id, "jansen", words[0]).andExpect(status().isUnprocessableContent()));
+			assertThat(page.getElementById("search-hint").text()).as(words[0]).contains(words[1], words[2], words[3]);
+			assertThat(page.getElementById("search-error").text()).as(words[0]).contains(words[1]);
+		}
+		for (String typed : List.of("https://briefwissel.example.nl/coach/trajectories/" + unrelated.id() + "/messages?page=2",
+				"id=" + unrelated.id())) {
+			Document found = page(search(id, typed, "nl").andExpect(status().isOk()));
+			assertThat(found.select("#trajectoryId option[selected]")).as(typed).singleElement()
+				.satisfies(option -> assertThat(option.attr("value")).isEqualTo(unrelated.id().toString()));
+		}
+	}
+
 	/** A search that is neither an address nor a number is said at the field and in the summary; one that finds nothing says so. */
 	@Test
 	void aBadSearchSaysSo() throws Exception {
@@ -277,6 +300,39 @@ class AdministratorsQuarantineTests {
 		assertThat(none.getElementById("error-summary")).isNull();
 		Document unknown = page(search(id, UUID.randomUUID().toString(), "en").andExpect(status().isOk()));
 		assertThat(unknown.getElementById("search-result").text()).startsWith("No trajectory found for");
+	}
+
+	/**
+	 * The sender's trajectories in the administrator's choice were the first twenty the database gave, cut before
+	 * those that take no mail (an application's, one without a coach) were left out, in no order: of a participant
+	 * with many, the one that runs could be missing. Only those that take mail are counted, running or paused first,
+	 * then the newest.
+	 */
+	@Test
+	void theRunningTrajectoryOfASenderWithManyIsListedFirst(@Autowired AcceptedAddresses accepted) throws Exception {
+		var own = fixtures.runningTrajectory(true);
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+		jdbc.sql("update trajectory set created_at = :at where id = :id").param("at", now.minusYears(3)).param("id", own.id()).update();
+		List<UUID> ended = new java.util.ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			UUID done = trajectories.record(own.programmeId(), own.participant().id(), own.coach().id(), TrajectoryStatus.COMPLETED,
+					"NEXT_STEP", Today.date().minusYears(2), Today.date().minusYears(1));
+			jdbc.sql("update trajectory set created_at = :at where id = :id").param("at", now.minusYears(2).plusDays(i))
+				.param("id", done).update();
+			ended.add(0, done);
+			UUID applied = trajectories.record(own.programmeId(), own.participant().id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP",
+					null, null);
+			jdbc.sql("update trajectory set created_at = :at where id = :id").param("at", now.minusDays(i)).param("id", applied).update();
+		}
+
+		List<UUID> expected = new java.util.ArrayList<>(List.of(own.id()));
+		expected.addAll(ended.subList(0, 19));
+		assertThat(accepted.ofAddress(own.participant().email(), 20)).containsExactlyElementsOf(expected);
+
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+		Document found = page(search(id, own.participant().email(), "nl").andExpect(status().isOk()));
+		assertThat(found.select("#trajectoryId option")).extracting(option -> option.attr("value")).contains(own.id().toString())
+			.hasSize(21);
 	}
 
 	/** Only administrators search the platform's trajectories. */

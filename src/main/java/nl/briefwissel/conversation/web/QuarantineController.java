@@ -247,9 +247,10 @@ class QuarantineController {
 
 	/**
 	 * Another trajectory for the mail than the sender's own, found by its participant's address or its number (the id in
-	 * its page's address): the choice lists the sender's and those found, never the platform's all. On the page of the
-	 * choice, without the mail: that was read for a reason, and is not shown again without one. A search that is
-	 * neither is said at the field and in the summary (422); one that finds nothing that may take mail says so.
+	 * the address of the e-coach's page of it): the choice lists the sender's and those found, never the platform's
+	 * all. On the page of the choice, without the mail: that was read for a reason, and is not shown again without one.
+	 * A search that is neither is said at the field and in the summary (422); one that finds nothing that may take mail
+	 * says so.
 	 */
 	@GetMapping("/admin/quarantine/{id}/attach")
 	String adminSearch(@PathVariable UUID id, @RequestParam(required = false) String search, HttpServletResponse response,
@@ -262,7 +263,7 @@ class QuarantineController {
 		String typed = search == null ? null : search.strip();
 		List<UUID> found = List.of();
 		if (typed != null) {
-			Optional<UUID> number = idOf(typed);
+			Optional<UUID> number = anAddress(typed) ? Optional.empty() : numberIn(typed);
 			if (number.isPresent()) {
 				found = number.flatMap(trajectories::withContent).map(TrajectoryOverview::id).stream().toList();
 			}
@@ -286,6 +287,21 @@ class QuarantineController {
 		choose(choices, model);
 		model.addAttribute("preselected", offered.size() == 1 ? offered.get(0) : sendersOwn(entry, entry.from(), choices).orElse(null));
 		return "conversation/quarantine-attach";
+	}
+
+	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+	/**
+	 * The trajectory number as the search takes it: alone, or in what an administrator can get it from, pasted whole
+	 * (the address of the e-coach's page of it, which they cannot open themselves, or an audit trail line's id=).
+	 * Exactly one number in it, or none is taken: which of two was meant is anyone's guess.
+	 */
+	private static Optional<UUID> numberIn(String typed) {
+		java.util.Set<UUID> numbers = NUMBER.matcher(typed).results()
+			.map(match -> UUID.fromString(match.group()))
+			.collect(java.util.stream.Collectors.toSet());
+		return numbers.size() == 1 ? numbers.stream().findFirst() : Optional.empty();
 	}
 
 	/** An address as the search takes one: a participant's own or one confirmed for a trajectory, typed whole. */
