@@ -483,8 +483,13 @@ public class Quarantine {
 			}
 			// Its application still waits for a coach: no e-coach sees the mail yet, which the page must not say they do.
 			String status = rs.getString("trajectory_status");
-			if (why instanceof QuarantineReason.NewMail newMail && ("INTAKE".equals(status) || "MATCHING".equals(status))) {
+			boolean waiting = "INTAKE".equals(status) || "MATCHING".equals(status);
+			if (why instanceof QuarantineReason.NewMail newMail && waiting) {
 				why = newMail.waiting();
+			}
+			// Nor can it be added then: the administrators' sentence says to leave it for the coach who accepts.
+			if (why instanceof QuarantineReason.UnconfirmedSender unconfirmed && waiting) {
+				why = unconfirmed.waiting();
 			}
 			return new Entry(id, reason, why, rs.getObject("trajectory_id", UUID.class), rs.getString("participant_name"),
 					rs.getObject("quarantined_at", OffsetDateTime.class), mail.map(ReadMail::from).orElse(null),

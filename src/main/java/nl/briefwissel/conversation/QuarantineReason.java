@@ -713,8 +713,12 @@ public sealed interface QuarantineReason {
 	 * to the programme's intake address in the name of the participant of a trajectory of that programme that runs or
 	 * waits for a coach (decision 0137). No application was made of it (its answer and link would go to that address
 	 * with a stranger's words on the form) and nobody was answered; it carries no reply address, so it is a new mail.
+	 * {@code waitingForACoach}: as shown, the trajectory it was held for waits for a coach (none yet, or one proposed
+	 * who has not accepted), read when the page is, as for {@link NewMail}: it cannot be added then (no coach reads
+	 * the conversation), and is left for the coach who accepts. Not stored.
 	 */
-	record UnconfirmedSender(String sender, boolean coach, String found, boolean atIntake) implements QuarantineReason {
+	record UnconfirmedSender(String sender, boolean coach, String found, boolean atIntake, boolean waitingForACoach)
+			implements QuarantineReason {
 
 		static final String CODE_PARTICIPANT = "unconfirmedParticipant";
 
@@ -728,16 +732,27 @@ public sealed interface QuarantineReason {
 
 		/** A letter to a conversation's reply address. */
 		UnconfirmedSender(String sender, boolean coach, String found) {
-			this(sender, coach, found, false);
+			this(sender, coach, found, false, false);
 		}
 
 		/** A mail to a programme's intake address in a participant's name. */
 		static UnconfirmedSender atIntake(String sender, String found) {
-			return new UnconfirmedSender(sender, false, found, true);
+			return new UnconfirmedSender(sender, false, found, true, false);
+		}
+
+		/** As shown for a trajectory that waits for a coach: only a mail to the intake address is held for one. */
+		UnconfirmedSender waiting() {
+			return atIntake ? new UnconfirmedSender(sender, coach, found, true, true) : this;
 		}
 
 		public String code() {
 			return coach ? CODE_COACH : atIntake ? CODE_AT_INTAKE : CODE_PARTICIPANT;
+		}
+
+		/** Another sentence while the trajectory waits for a coach: no e-coach sees it yet, and it cannot be added. */
+		@Override
+		public String text() {
+			return waitingForACoach ? CODE_AT_INTAKE + "Waiting" : code();
 		}
 
 		@Override

@@ -393,6 +393,30 @@ class SenderCheckTests {
 		assertThat(mailsTo(own)).as("nothing to the address").isEqualTo(mailsBefore);
 		assertThat(quarantine.heldFor(waiting)).singleElement()
 			.satisfies(entry -> assertThat(entry.why().code()).isEqualTo("unconfirmedAtIntake"));
+
+		// The administrators read to add it as the participant's letter if sure: while it waits for a coach it cannot be
+		// (no e-coach reads it, the choice leaves it out). They read to leave it for the e-coach who accepts.
+		var administrator = fixtures.person(running.organisationId(), "beheer-" + suffix + "@example.nl", "Beheer " + suffix,
+				nl.briefwissel.account.Role.ADMINISTRATOR);
+		assertThat(adminRow(administrator, own, null))
+			.contains("Een mail aan het aanmeldadres, vanaf het adres van een deelnemer (" + own + ")")
+			.contains("Nog geen e-coach ziet de mail")
+			.contains("Laat de mail staan voor de e-coach die het traject aanneemt")
+			.doesNotContain("Voeg de mail alleen als brief van de deelnemer toe");
+		assertThat(adminRow(administrator, own, "en"))
+			.contains("No e-coach sees the mail yet")
+			.contains("Leave it for the e-coach who accepts the trajectory")
+			.doesNotContain("Only add it as the participant's letter");
+		UUID held = quarantine.heldFor(waiting).get(0).inboundMailId();
+		String discard = mvc.perform(get("/admin/quarantine/{id}/discard", held).with(fixtures.as(administrator)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(org.jsoup.Jsoup.parse(discard).select("#discard-told").text()).startsWith("De deelnemer heeft niet gehoord");
+
+		// Once a coach coaches it, it can be added, by someone who knows it is theirs.
+		jdbc.sql("update trajectory set status = 'RUNNING', coach_id = :coach where id = :id").param("coach", running.coach().id())
+			.param("id", waiting).update();
+		assertThat(adminRow(administrator, own, null)).contains("Voeg de mail alleen als brief van de deelnemer toe")
+			.doesNotContain("Nog geen e-coach ziet de mail");
 	}
 
 	/**
