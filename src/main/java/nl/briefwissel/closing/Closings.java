@@ -182,15 +182,15 @@ public class Closings {
 	/**
 	 * The participant's reaction given, changed or emptied on the web. Their letter that was the reaction by mail is
 	 * no longer: its words are not the reaction now, so it is a letter as any other, which waits for the coach's answer
-	 * (decision 0136). A reply that stayed a letter is not said any more either: they reacted where it said to.
+	 * (decision 0136). A reply that stayed a letter is not said any more either once they reacted where it said to;
+	 * saved empty, there is still no reaction, and it is still said.
 	 */
 	@Transactional
 	void react(UUID trajectoryId, String reaction) {
 		String kept = reaction == null || reaction.isBlank() ? null : reaction.strip();
 		jdbc.sql("""
-				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = null,
-				       reply_not_reaction_id = null
-				where trajectory_id = :id""")
+				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = null%s
+				where trajectory_id = :id""".formatted(kept == null ? "" : ", reply_not_reaction_id = null"))
 			.param("reaction", encryption.sealText(kept))
 			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))

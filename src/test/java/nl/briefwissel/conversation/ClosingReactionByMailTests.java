@@ -226,6 +226,11 @@ class ClosingReactionByMailTests {
 			.isNotNull().extracting(org.jsoup.nodes.Element::text).asString()
 			.contains("staat als bericht in je gesprek", "niet je reactie", "hoogstens 8000 tekens");
 
+		// Saving the form empty gives no reaction: the reply is still none, and still said.
+		mvc.perform(post("/participant/closing").param("trajectory", running.id().toString()).param("reaction", "  ")
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
+		assertThat(participantPage(running).getElementById("reaction-reply-" + running.id())).as("still no reaction").isNotNull();
+
 		mvc.perform(post("/participant/closing").param("trajectory", running.id().toString()).param("reaction", "Kort: dank je!")
 			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().is3xxRedirection());
 		assertThat(participantPage(running).getElementById("reaction-reply-" + running.id())).as("reacted now").isNull();
