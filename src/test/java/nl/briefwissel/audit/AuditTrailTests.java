@@ -337,6 +337,50 @@ class AuditTrailTests {
 		assertThat(option.text()).contains(running.participant().displayName()).contains("gestart ");
 	}
 
+	/**
+	 * A data protection officer reads the trail in words, in the page's language: what was done, the chosen
+	 * coaches by name and a refused form as refused. The line as stored stays on the row, word for word,
+	 * under its own heading: the trail is evidence.
+	 */
+	@Test
+	void anAdministratorReadsTheTrailInWordsWithTheStoredLineBesideIt() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		String name = "Manager Leesbaar " + UUID.randomUUID().toString().substring(0, 8);
+		Account manager = fixtures.person(trajectory.organisationId(), "pm-" + UUID.randomUUID() + "@example.nl", name,
+				nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		Account second = fixtures.person(trajectory.organisationId(), "coach-" + UUID.randomUUID() + "@example.nl",
+				"Tweede Coach " + UUID.randomUUID().toString().substring(0, 8), nl.briefwissel.account.Role.COACH);
+		mvc.perform(post("/programme/programmes/{id}/coaches", trajectory.programmeId())
+			.param("coach", trajectory.coach().id().toString(), second.id().toString())
+			.with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/programme/programmes/{id}/settings", trajectory.programmeId()).param("weeks", "zes")
+			.param("momentsPerWeek", "2").param("replyWithinDays", "2").param("retentionMonths", "24").param("mailMode", "FULL_TEXT")
+			.with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+
+		for (String[] language : new String[][] { { "nl", "Koos de e-coaches van een programma", "E-coaches: ",
+				"Wijzigde de instellingen van een programma", "Uitkomst: geweigerd, er is niets gewijzigd", "Technische regel" },
+				{ "en", "Chose the e-coaches of a programme", "E-coaches: ", "Changed the settings of a programme",
+						"Outcome: refused, nothing was changed", "Technical line" } }) {
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/audit").param("person", name)
+				.param("lang", language[0]).with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			var rows = page.select("tbody tr");
+			assertThat(rows).as(language[0]).hasSize(2);
+			org.jsoup.nodes.Element coaches = rows.stream().filter(row -> row.text().contains("/coaches")).findFirst().orElseThrow();
+			org.jsoup.nodes.Element settings = rows.stream().filter(row -> row.text().contains("/settings")).findFirst().orElseThrow();
+			// The stored line, whole, under its own heading.
+			assertThat(coaches.select("details").text()).as(language[0]).contains(language[5],
+					"POST /programme/programmes/{id}/coaches", trajectory.coach().id().toString(), second.id().toString());
+			assertThat(settings.select("details").text()).as(language[0]).contains("outcome=refused", "weeks=zes");
+			// And in words beside it.
+			coaches.select("details").remove();
+			settings.select("details").remove();
+			assertThat(coaches.text()).as(language[0])
+				.contains(language[1], language[2], trajectory.coach().displayName(), second.displayName())
+				.doesNotContain(trajectory.coach().id().toString(), second.id().toString(), "POST ");
+			assertThat(settings.text()).as(language[0]).contains(language[3], language[4]).doesNotContain("outcome=", "POST ");
+		}
+	}
+
 	@Test
 	void administratorsSearchTheTrailAndAreToldWhatIsWrongWithTheirSearch() throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);

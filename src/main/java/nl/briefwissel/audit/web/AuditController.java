@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.TypedDate;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.AuditTrail;
 
@@ -21,8 +23,11 @@ class AuditController {
 
 	private final AuditTrail trail;
 
-	AuditController(AuditTrail trail) {
+	private final Accounts accounts;
+
+	AuditController(AuditTrail trail, Accounts accounts) {
 		this.trail = trail;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/admin/audit")
@@ -52,9 +57,24 @@ class AuditController {
 				? trail.search(new AuditTrail.Search(person, kind, trajectoryId, fromDate, toDate), after)
 				: new AuditTrail.Page(List.of(), null);
 		model.addAttribute("entries", page.entries());
+		model.addAttribute("lines", lines(page.entries()));
 		model.addAttribute("older", page.older());
 		model.addAttribute("later", after != null);
 		return "audit/search";
+	}
+
+	/**
+	 * The page's entries as lines to read, the accounts their details name read once for the page: the ids of
+	 * the chosen coaches were a row of UUIDs. An id that is no account's stays as stored.
+	 */
+	private List<TrailLine> lines(List<nl.briefwissel.audit.AuditEntry> entries) {
+		Map<UUID, TrailLine.Part> people = new java.util.HashMap<>();
+		for (Account account : accounts.byIds(TrailLine.ids(entries))) {
+			String erased = account.erasedNameKey();
+			people.put(account.id(), new TrailLine.Part(account.id().toString(), erased,
+					erased == null ? account.displayName() : null));
+		}
+		return entries.stream().map(entry -> TrailLine.of(entry, people::get)).toList();
 	}
 
 	/**

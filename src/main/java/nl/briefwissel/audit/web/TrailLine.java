@@ -1,0 +1,130 @@
+package nl.briefwissel.audit.web;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import nl.briefwissel.audit.AuditEntry;
+
+/**
+ * One line of the trail as a data protection officer reads it: the route in words where there are words for
+ * it, each detail under its own label with the people named, and the stored line itself, unchanged, beside
+ * it. The trail is evidence: the words explain the line, they never stand in for it.
+ *
+ * @param routeKey the message that says the route in words; a route without one is shown as it is stored
+ * @param details the stored details, one per field, in the order stored
+ */
+record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
+
+	/**
+	 * A field of the details. labelKey: the message that names it, null for a field without one (shown by its
+	 * stored name).
+	 */
+	record Detail(String name, String labelKey, List<Part> parts) {
+	}
+
+	/**
+	 * One value of a field (a list of coaches holds several): said by a message (key), as a person's name
+	 * (person), or as stored (text). text is always the stored value.
+	 */
+	record Part(String text, String key, String person) {
+	}
+
+	/** Fields the trail writes whose name has words (AuditInterceptor: the address's ids, the form's named fields). */
+	private static final Set<String> LABELLED = Set.of("id", "account", "coach", "intake", "code", "fileId", "attachmentId",
+			"messageId", "trajectoryId", "outcome", "name", "changed", "role", "grant", "certified", "enabled", "capacity",
+			"specialism", "mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact",
+			"intakeAddress", "open", "active", "startOn", "label", "months");
+
+	/** Stored values that are words of the trail's own, not what anyone typed. */
+	private static final Map<String, Map<String, String>> SAID = Map.of(
+			"outcome", Map.of("refused", "audit.outcome.refused"),
+			"changed", Map.of("nothing", "audit.changed.nothing"),
+			"role", Map.of("PARTICIPANT", "role.PARTICIPANT", "COACH", "role.COACH", "PROGRAMME_MANAGER",
+					"role.PROGRAMME_MANAGER", "ADMINISTRATOR", "role.ADMINISTRATOR"));
+
+	private static final Set<String> YES_OR_NO = Set.of("grant", "certified", "enabled", "open", "active",
+			"addressesVerified", "providerAsksSecondFactor");
+
+	/** Where one field ends and the next begins: a value may hold a comma and a space (a programme's name). */
+	private static final Pattern FIELDS = Pattern.compile(", (?=[A-Za-z]+=)");
+
+	private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+	/**
+	 * The message that describes a stored route: {@code POST /programme/programmes/{id}/coaches} is
+	 * {@code audit.route.post.programme.programmes.id.coaches}. A route stored as its address (no pattern
+	 * answered) has none.
+	 */
+	static String routeKey(String route) {
+		if (route == null || route.indexOf(' ') < 0) {
+			return null;
+		}
+		String method = route.substring(0, route.indexOf(' '));
+		String path = route.substring(route.indexOf(' ') + 1);
+		return "audit.route." + method.toLowerCase(Locale.ROOT) + path.replace("{", "").replace("}", "").replace('/', '.');
+	}
+
+	/** The ids in these entries' details that may be a person's: read together, once for the page. */
+	static Set<UUID> ids(Collection<AuditEntry> entries) {
+		Set<UUID> ids = new LinkedHashSet<>();
+		for (AuditEntry entry : entries) {
+			if (entry.details() != null) {
+				ID.matcher(entry.details()).results().forEach(found -> ids.add(UUID.fromString(found.group())));
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * The entry as a line to read. people: the name to show for an id (or the message that names an erased
+	 * account), null for an id that is no person's.
+	 */
+	static TrailLine of(AuditEntry entry, Function<UUID, Part> people) {
+		List<Detail> details = new ArrayList<>();
+		if (entry.details() != null) {
+			for (String field : FIELDS.split(entry.details())) {
+				int equals = field.indexOf('=');
+				if (equals < 0) {
+					details.add(new Detail(field, null, List.of(new Part(field, null, null))));
+					continue;
+				}
+				String name = field.substring(0, equals);
+				String value = field.substring(equals + 1);
+				List<Part> parts = new ArrayList<>();
+				for (String one : value.isEmpty() ? List.of(value) : List.of(value.split("\\|", -1))) {
+					parts.add(part(name, one, people));
+				}
+				boolean allPeople = parts.stream().allMatch(part -> part.person() != null || part.key() != null && part.key().startsWith("account."));
+				String label = "id".equals(name) && allPeople ? "audit.detail.account"
+						: LABELLED.contains(name) ? "audit.detail." + name : null;
+				details.add(new Detail(name, label, List.copyOf(parts)));
+			}
+		}
+		return new TrailLine(entry, routeKey(entry.route()), List.copyOf(details));
+	}
+
+	private static Part part(String name, String value, Function<UUID, Part> people) {
+		String said = SAID.getOrDefault(name, Map.of()).get(value);
+		if (said != null) {
+			return new Part(value, said, null);
+		}
+		if (YES_OR_NO.contains(name) && ("true".equals(value) || "false".equals(value))) {
+			return new Part(value, "audit.value." + value, null);
+		}
+		if (ID.matcher(value).matches()) {
+			Part person = people.apply(UUID.fromString(value));
+			if (person != null) {
+				return person;
+			}
+		}
+		return new Part(value, null, null);
+	}
+}
