@@ -44,6 +44,35 @@ class LibraryFormTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * WCAG 3.1.2: the fields that hold an assignment's own words are in its language, as its title and
+	 * instructions on the card are: a Dutch assignment edited on the English page is read out in Dutch.
+	 */
+	@Test
+	void theFieldsOfAnAssignmentAreInItsOwnLanguage() throws Exception {
+		Account admin = fixtures.person(fixtures.runningTrajectory(true).organisationId(),
+				"beheer-" + UUID.randomUUID() + "@example.nl", "Beheer", Role.ADMINISTRATOR);
+		String dutch = "Taal van de velden " + UUID.randomUUID();
+		String english = "Language of the fields " + UUID.randomUUID();
+		mvc.perform(form("/admin/assignments", dutch, "15").with(fixtures.as(admin))).andExpect(flash().attribute("saved", "assignments.saved"));
+		mvc.perform(post("/admin/assignments").with(csrf()).param("title", english).param("type", "REFLECTION")
+			.param("minutes", "15").param("language", "en").param("instructions", "Write what you noticed this week.")
+			.with(fixtures.as(admin))).andExpect(flash().attribute("saved", "assignments.saved"));
+
+		for (String[] page : new String[][] { { "en", dutch, "nl" }, { "nl", english, "en" } }) {
+			org.jsoup.nodes.Document library = org.jsoup.Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request
+				.MockMvcRequestBuilders.get("/admin/assignments").param("q", page[1]).param("lang", page[0]).with(fixtures.as(admin)))
+				.andReturn().getResponse().getContentAsString());
+			org.jsoup.nodes.Element title = library.select("input[name=title]").stream()
+				.filter(input -> input.val().equals(page[1])).findFirst().orElseThrow();
+			assertThat(title.attr("lang")).as("the title field on the %s page", page[0]).isEqualTo(page[2]);
+			assertThat(title.closest("form").selectFirst("textarea[name=instructions]").attr("lang"))
+				.as("the instructions on the %s page", page[0]).isEqualTo(page[2]);
+			// The new assignment's fields are empty until its language is chosen: the page's.
+			assertThat(library.getElementById("new-title").hasAttr("lang")).isFalse();
+		}
+	}
+
 	@Test
 	void theSameNewAssignmentPostedTwiceIsAddedOnce() throws Exception {
 		Account coach = fixtures.runningTrajectory(true).coach();
