@@ -122,6 +122,33 @@ class MessagesTests {
 			.allSatisfy(key -> assertThat(heOrHim.matcher(dutch.getProperty(key)).find()).as(key).isFalse());
 	}
 
+	/**
+	 * The audit trail has one name in each language, the one on its page and in the menu: the ending of an
+	 * organisation said "auditlog" where everything else says "logboek".
+	 */
+	@Test
+	void theAuditTrailHasOneNameInEachLanguage() throws IOException {
+		Properties dutch = load("messages_nl.properties");
+		Properties english = load("messages_en.properties");
+		assertThat(dutch.getProperty("audit.title")).isEqualTo("Logboek");
+		assertThat(english.getProperty("audit.title")).isEqualTo("Audit trail");
+		Pattern otherDutch = Pattern.compile("audit[- ]?log|audittrail", Pattern.CASE_INSENSITIVE);
+		Pattern otherEnglish = Pattern.compile("audit[- ]?log|logbook", Pattern.CASE_INSENSITIVE);
+		assertThat(dutch.stringPropertyNames()).filteredOn(key -> otherDutch.matcher(dutch.getProperty(key)).find()).isEmpty();
+		assertThat(english.stringPropertyNames()).filteredOn(key -> otherEnglish.matcher(english.getProperty(key)).find()).isEmpty();
+		assertThat(dutch.getProperty("admin.organisations.ended")).contains("in het logboek");
+	}
+
+	/** A colour refused for its contrast is refused before anyone sees it: the text would be hard to read, not is so. */
+	@Test
+	void aColourRefusedForItsContrastSaysTheTextWouldBeHardToRead() throws IOException {
+		Properties dutch = load("messages_nl.properties");
+		assertThat(dutch.stringPropertyNames()).filteredOn(key -> key.startsWith("houseStyle.error.contrast."))
+			.hasSize(3)
+			.allSatisfy(key -> assertThat(dutch.getProperty(key)).as(key).containsPattern("zou(den)? slecht leesbaar zijn")
+				.doesNotContain("zo slecht"));
+	}
+
 	@Test
 	void englishWritesTheThousandsOfALimitWithAComma() throws IOException {
 		Properties english = load("messages_en.properties");
