@@ -781,6 +781,37 @@ class IntakeTests {
 	}
 
 	/**
+	 * A completion link that no longer works (withdrawn, expired, used up) answers 410 with its page, as the
+	 * evaluation and address-confirmation links do (decision 0008): with 200 a mail scanner or a monitor took a
+	 * dead link for a working one. A link cut off by a mail program never was one: 404, the same page.
+	 */
+	@Test
+	void aCompletionLinkThatNoLongerWorksIsGoneAndABrokenOneNotFound() throws Exception {
+		String email = "weg-" + suffix + "@example.nl";
+		intakes.invite(programme, email, "Wies Weg", java.util.Locale.forLanguageTag("nl"), null);
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> true));
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get(link).statusCode()).isEqualTo(200);
+		assertThat(intakes.withdraw(intakes.open(programme.id()).get(0).id(), programme.id())).isTrue();
+
+		HttpResponse<String> gone = browser.get(link);
+		assertThat(gone.statusCode()).isEqualTo(410);
+		assertThat(gone.body()).contains("Deze link werkt niet meer");
+		HttpResponse<String> sent = browser.post(link, form("Wies Weg", email, "YES"));
+		assertThat(sent.statusCode()).isEqualTo(410);
+		assertThat(sent.body()).contains("Deze link werkt niet meer").contains("id=\"kept-question\"");
+		HttpResponse<String> broken = browser.get(link.substring(0, link.length() - 5));
+		assertThat(broken.statusCode()).isEqualTo(404);
+		assertThat(broken.body()).contains("Deze link werkt niet meer");
+
+		// The confirmation link of the public form is answered the same way.
+		HttpResponse<String> unknown = browser.post("/intake/confirm/" + nl.briefwissel.account.LinkTokens.create(), "");
+		assertThat(unknown.statusCode()).isEqualTo(410);
+		assertThat(unknown.body()).contains("Deze link werkt niet meer");
+		assertThat(browser.post("/intake/confirm/afgebroken", "").statusCode()).isEqualTo(404);
+	}
+
+	/**
 	 * The public intake closes while someone is writing: sending the form says so, in their language, and
 	 * gives their question back to keep, instead of "page not found". An unknown programme stays not found.
 	 */

@@ -134,24 +134,24 @@ class IntakeController {
 	}
 
 	@GetMapping("/intake/complete/{token}")
-	String completeForm(@PathVariable String token, Model model) {
+	String completeForm(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		return intakes.toComplete(token).map(intake -> {
 			Programme programme = programmes.byId(intake.programmeId()).orElseThrow();
 			model.addAttribute("fixedEmail", intake.email());
 			whatTheMailBrought(model, intake.id());
 			return form(model, programme, Fields.empty(intake.displayName(), intake.email(), intake.question()),
 					"/intake/complete/" + token, false);
-		}).orElseGet(() -> sentOrInvalid(token, null, model));
+		}).orElseGet(() -> sentOrInvalid(token, null, model, response));
 	}
 
 	@PostMapping("/intake/complete/{token}")
 	String complete(@PathVariable String token, @Valid @ModelAttribute("fields") Fields posted, BindingResult errors,
-			Model model, Locale locale) {
+			Model model, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
 		var intake = intakes.toComplete(token);
 		if (intake.isEmpty()) {
 			// The second of a double click arrives after the first went in; a link that stopped working while
 			// the person wrote (withdrawn, expired) gives their words back to keep, as a closed intake does.
-			return sentOrInvalid(token, posted.question(), model);
+			return sentOrInvalid(token, posted.question(), model, response);
 		}
 		Programme programme = programmes.byId(intake.get().programmeId()).orElseThrow();
 		// The address is the one the link was sent to; the form cannot change it.
@@ -164,7 +164,7 @@ class IntakeController {
 			return form(model, programme, fields, "/intake/complete/" + token, false);
 		}
 		return intakes.complete(token, fields.toForm(), locale).map(submission -> submitted(model, submission))
-			.orElseGet(() -> invalid(posted.question(), model));
+			.orElseGet(() -> invalid(token, posted.question(), model, response));
 	}
 
 	@GetMapping("/intake/confirm/{token}")
@@ -178,9 +178,9 @@ class IntakeController {
 	}
 
 	@PostMapping("/intake/confirm/{token}")
-	String confirm(@PathVariable String token, Model model) {
+	String confirm(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		return intakes.confirm(token).map(submission -> submitted(model, submission))
-			.orElseGet(() -> intakes.superseded(token) ? superseded(model) : invalid(null, model));
+			.orElseGet(() -> intakes.superseded(token) ? superseded(model) : invalid(token, null, model, response));
 	}
 
 	/**
@@ -244,16 +244,23 @@ class IntakeController {
 	}
 
 	/** A link whose application went in already shows what became of it; any other link that does not work says so. */
-	private String sentOrInvalid(String token, String typedQuestion, Model model) {
+	private String sentOrInvalid(String token, String typedQuestion, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
 		return intakes.submittedBy(token).map(submission -> submitted(model, submission))
-			.orElseGet(() -> invalid(typedQuestion, model));
+			.orElseGet(() -> invalid(token, typedQuestion, model, response));
 	}
 
-	/** A link that does not work (any more); a question typed into its form is given back to keep. */
-	private String invalid(String typedQuestion, Model model) {
+	/**
+	 * A link that does not work (any more); a question typed into its form is given back to keep. Its status
+	 * tells a mail scanner or a monitor what the page tells a person, as the evaluation's and the address
+	 * confirmation's links do (decision 0008): a whole link is gone for good (410), one broken off by a mail
+	 * program never was a page (404). With 200 they took a dead link for a working one.
+	 */
+	private String invalid(String token, String typedQuestion, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		if (typedQuestion != null && !typedQuestion.isBlank()) {
 			model.addAttribute("keptQuestion", typedQuestion);
 		}
+		response.setStatus(nl.briefwissel.account.LinkTokens.plausible(token) ? HttpStatus.GONE.value() : HttpStatus.NOT_FOUND.value());
 		return message(model, "intake.invalid.title", "intake.invalid.body", null);
 	}
 
