@@ -1,5 +1,6 @@
 package nl.briefwissel.account.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -60,40 +61,42 @@ class PasswordController {
 	}
 
 	@GetMapping("/password/reset")
-	String resetForm(@RequestParam(required = false) String token, Model model) {
+	String resetForm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
 		if (!resets.isValid(token)) {
-			return "account/password-link-invalid";
+			return DeadLink.page("account/password-link-invalid", token, response);
 		}
 		model.addAttribute("form", new ResetForm(token, "", ""));
 		return "account/password-reset";
 	}
 
 	@PostMapping("/password/reset")
-	String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors, RedirectAttributes redirect) {
+	String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "validation.password.mismatch");
 			// Said together: a known-bad password typed twice differently would be refused only at the next try.
 			resets.refusalKey(form.token(), form.password()).ifPresent(key -> errors.rejectValue("password", key));
 		}
 		if (errors.hasErrors()) {
-			return refused(form);
+			return refused(form, response);
 		}
 		try {
 			if (!resets.reset(form.token(), form.password())) {
-				return "account/password-link-invalid";
+				return DeadLink.page("account/password-link-invalid", form.token(), response);
 			}
 		}
 		catch (RefusedPassword refused) {
 			// A known-bad password, by the rules the reset holds every choice to: said at the field, the link kept.
 			errors.rejectValue("password", refused.messageKey());
-			return refused(form);
+			return refused(form, response);
 		}
 		redirect.addAttribute("reset", "");
 		return "redirect:/login";
 	}
 
 	/** The form again with what was wrong, or the link's own page once it no longer works. */
-	private String refused(ResetForm form) {
-		return resets.isValid(form.token()) ? "account/password-reset" : "account/password-link-invalid";
+	private String refused(ResetForm form, HttpServletResponse response) {
+		return resets.isValid(form.token()) ? "account/password-reset"
+				: DeadLink.page("account/password-link-invalid", form.token(), response);
 	}
 }

@@ -52,7 +52,7 @@ class SignInLinkController {
 		signIn.signInPageShown(request, response);
 		if (!links.isValid(token)) {
 			model.addAttribute("linkMinutes", links.validityMinutes());
-			return "account/link-invalid";
+			return DeadLink.page("account/link-invalid", token, response);
 		}
 		model.addAttribute("token", token);
 		return "account/link-confirm";
@@ -64,6 +64,6 @@ class SignInLinkController {
 		model.addAttribute("linkMinutes", links.validityMinutes());
 		return links.use(token)
 			.map(who -> "redirect:" + signIn.afterLink(who, request, response))
-			.orElse("account/link-invalid");
+			.orElseGet(() -> DeadLink.page("account/link-invalid", token, response));
 	}
 }
