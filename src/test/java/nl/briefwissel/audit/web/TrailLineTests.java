@@ -1,0 +1,52 @@
+package nl.briefwissel.audit.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditEntry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How a stored line is read back: fields apart, people by name, the trail's own words translated, nothing lost. */
+class TrailLineTests {
+
+	@Test
+	void aStoredLineIsReadFieldByFieldWithThePeopleByName() {
+		UUID anna = UUID.randomUUID();
+		UUID erased = UUID.randomUUID();
+		UUID programme = UUID.randomUUID();
+		AuditEntry entry = new AuditEntry(UUID.randomUUID(), null, null, "Pim", null, "PROGRAMME_MANAGER",
+				AuditAction.ADMINISTRATION, "POST /programme/programmes/{id}/coaches", null,
+				"coach=" + anna + "|" + erased + ", id=" + programme + ", name=Talent, in beweging, outcome=refused, open=false", null);
+		Map<UUID, TrailLine.Part> people = Map.of(anna, new TrailLine.Part(anna.toString(), null, "Anna de Vries"), erased,
+				new TrailLine.Part(erased.toString(), "account.erasedName", null));
+
+		assertThat(TrailLine.ids(java.util.List.of(entry))).containsExactly(anna, erased, programme);
+		TrailLine line = TrailLine.of(entry, people::get);
+
+		assertThat(line.routeKey()).isEqualTo("audit.route.post.programme.programmes.id.coaches");
+		assertThat(line.details()).extracting(TrailLine.Detail::name).containsExactly("coach", "id", "name", "outcome", "open");
+		assertThat(line.details().get(0).labelKey()).isEqualTo("audit.detail.coach");
+		assertThat(line.details().get(0).parts()).containsExactly(people.get(anna), people.get(erased));
+		// An id that is no account's (a programme) stays as stored, under its own label.
+		assertThat(line.details().get(1).labelKey()).isEqualTo("audit.detail.id");
+		assertThat(line.details().get(1).parts()).containsExactly(new TrailLine.Part(programme.toString(), null, null));
+		// A value with a comma in it stays one value.
+		assertThat(line.details().get(2).parts()).containsExactly(new TrailLine.Part("Talent, in beweging", null, null));
+		assertThat(line.details().get(3).parts()).containsExactly(new TrailLine.Part("refused", "audit.outcome.refused", null));
+		assertThat(line.details().get(4).parts()).containsExactly(new TrailLine.Part("false", "audit.value.false", null));
+	}
+
+	@Test
+	void anAccountsIdIsLabelledAsTheAccount() {
+		UUID account = UUID.randomUUID();
+		AuditEntry entry = new AuditEntry(UUID.randomUUID(), null, null, "Beheer", null, "ADMINISTRATOR",
+				AuditAction.ADMINISTRATION, "POST /admin/accounts/{id}/unlock", null, "id=" + account, null);
+		TrailLine line = TrailLine.of(entry, id -> id.equals(account) ? new TrailLine.Part(id.toString(), null, "Sam") : null);
+		assertThat(line.details()).singleElement().extracting(TrailLine.Detail::labelKey).isEqualTo("audit.detail.account");
+		// A route stored as its address (no pattern answered) has no words: it is shown as stored.
+		assertThat(TrailLine.routeKey("/admin/iets")).isNull();
+	}
+}
