@@ -70,6 +70,9 @@ class IntakeTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	nl.briefwissel.organisation.PrivacyContacts privacyContacts;
+
 	Programme programme;
 
 	String suffix;
@@ -198,6 +201,38 @@ class IntakeTests {
 		var english = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id() + "?lang=en").body());
 		assertThat(english.text()).contains("Only the e-coach you are proposed to reads your answers;"
 				+ " the programme manager and your employer do not see them.");
+	}
+
+	/**
+	 * Under a public task or a legitimate interest the processing does not rest on the applicant's agreement
+	 * (decision 0138): the box says the statement was read, and so does its error; under consent it stays agreement.
+	 */
+	@Test
+	void theStatementBoxFollowsTheOrganisationsLegalBasis() throws Exception {
+		String consent = "Ik ga akkoord met de privacyverklaring";
+		var dutch = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
+		assertThat(dutch.select("label[for=consent]").text()).isEqualTo(consent);
+
+		for (var basis : java.util.List.of(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK,
+				nl.briefwissel.organisation.LegalBasis.LEGITIMATE_INTEREST)) {
+			privacyContacts.save(programme.organisationId(), nl.briefwissel.organisation.PrivacyContacts.Details.NONE.withBasis(basis));
+			var read = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
+			assertThat(read.select("label[for=consent]").text()).as(basis.name()).isEqualTo("Ik heb de privacyverklaring gelezen");
+			var english = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id() + "?lang=en").body());
+			assertThat(english.select("label[for=consent]").text()).isEqualTo("I have read the privacy statement");
+
+			String unticked = new WebSession(port).post("/intake/programme/" + programme.id(), "displayName=Sam&email=x").body();
+			assertThat(unticked).contains("Vink aan dat je de privacyverklaring hebt gelezen.").doesNotContain("akkoord gaat met de privacyverklaring");
+		}
+		WebSession englishSession = new WebSession(port);
+		englishSession.get("/login?lang=en");
+		assertThat(englishSession.post("/intake/programme/" + programme.id(), "displayName=Sam&email=x").body())
+			.contains("Tick that you have read the privacy statement.").doesNotContain("agree to the privacy statement");
+
+		privacyContacts.save(programme.organisationId(), nl.briefwissel.organisation.PrivacyContacts.Details.NONE
+			.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		var again = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
+		assertThat(again.select("label[for=consent]").text()).isEqualTo(consent);
 	}
 
 	/** A programme that keeps letters out of ordinary mail (NTA 7516) does not promise writing "by e-mail" on its form. */

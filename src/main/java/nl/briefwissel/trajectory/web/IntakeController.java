@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.TypedName;
+import nl.briefwissel.organisation.LegalBasis;
+import nl.briefwissel.organisation.PrivacyContacts;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
@@ -44,10 +46,22 @@ class IntakeController {
 
 	private final Intakes intakes;
 
-	IntakeController(Programmes programmes, Themes themes, Intakes intakes) {
+	private final PrivacyContacts privacyContacts;
+
+	IntakeController(Programmes programmes, Themes themes, Intakes intakes, PrivacyContacts privacyContacts) {
 		this.programmes = programmes;
 		this.themes = themes;
 		this.intakes = intakes;
+		this.privacyContacts = privacyContacts;
+	}
+
+	/**
+	 * Whether the statement box asks for agreement: only under consent (decision 0138). Under a public task or a
+	 * legitimate interest the processing does not rest on the applicant's agreement, so the box says the statement
+	 * was read; ticked, it is kept as before.
+	 */
+	private boolean asksConsent(Programme programme) {
+		return privacyContacts.of(programme.organisationId()).legalBasis() == LegalBasis.CONSENT;
 	}
 
 	/**
@@ -67,7 +81,8 @@ class IntakeController {
 			@NotNull(message = "{intake.error.selfCheck}") @Pattern(regexp = ANSWER, message = "{intake.error.selfCheck}") String motivated,
 			@NotNull(message = "{intake.error.selfCheck}") @Pattern(regexp = ANSWER, message = "{intake.error.selfCheck}") String hasTime,
 			@NotNull(message = "{intake.error.expectations}") @Pattern(regexp = "true", message = "{intake.error.expectations}") String expectations,
-			@NotNull(message = "{intake.error.consent}") @Pattern(regexp = "true", message = "{intake.error.consent}") String consent,
+			// Checked in problems(): its error follows the organisation's legal basis.
+			String consent,
 			String adviceRead, String employer) {
 
 		static final String ANSWER = "YES|PARTLY|NO";
@@ -200,6 +215,9 @@ class IntakeController {
 		if (!errors.hasFieldErrors("email") && fields.email() != null && !Intakes.answerable(fields.email().strip())) {
 			errors.rejectValue("email", "intake.error.email");
 		}
+		if (!fields.checked(fields.consent())) {
+			errors.rejectValue("consent", asksConsent(programme) ? "intake.error.consent" : "intake.error.statementRead");
+		}
 		if (errors.hasErrors()) {
 			return true;
 		}
@@ -225,6 +243,7 @@ class IntakeController {
 		// The form wears the house style of the programme's organisation (decision 0074).
 		model.addAttribute("pageOrganisation", programme.organisationId());
 		model.addAttribute("employerContact", programmes.employerContact(programme.id()).orElse(null));
+		model.addAttribute("asksConsent", asksConsent(programme));
 		model.addAttribute("themes", themes.active(programme.id()));
 		model.addAttribute("answers", List.of(Intake.Answer.values()));
 		if (!model.containsAttribute("fields")) {
