@@ -131,9 +131,22 @@ class CourseNoticesTests {
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("gestopt"));
 		assertThat(Mailboxes.text(mail)).contains(running.coach().displayName(), "downloaden", day(Today.date().plusMonths(24), DUTCH),
-				"/participant/report")
+				"/participant/report", "Wil je dat het eerder weg is? Vraag dan bij Mijn gegevens om je gegevens te verwijderen.")
 			.doesNotContain("reageert").doesNotContain("Geen reactie");
 		assertThat(subjectsTo(running.participant().email())).filteredOn(s -> s.contains("gestopt")).hasSize(1);
+	}
+
+	/** The stop mail says the record may go sooner than the date it names, in the participant's language (decision 0138). */
+	@Test
+	void aStopMailSaysErasureCanBeAskedForSoonerInTheParticipantsLanguage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		accounts.changeLanguage(running.participant().id(), Locale.ENGLISH);
+		lifecycle.stop(running.id(), running.coach().id(), Reason.NO_RESPONSE, null);
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).contains("stopped"));
+		assertThat(Mailboxes.text(mail)).contains(day(Today.date().plusMonths(24), Locale.ENGLISH),
+				"Would you like it gone sooner? Then ask at My data for your data to be erased.");
 	}
 
 	/**
