@@ -183,10 +183,10 @@ class IntakeController {
 	}
 
 	@GetMapping("/intake/confirm/{token}")
-	String confirmPage(@PathVariable String token, Model model) {
+	String confirmPage(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		if (intakes.superseded(token)) {
 			// Reading changes nothing, so a mail scanner may open this too: there is nothing left to confirm.
-			return superseded(model);
+			return superseded(model, response);
 		}
 		model.addAttribute("token", token);
 		return "trajectory/intake-confirm";
@@ -195,14 +195,17 @@ class IntakeController {
 	@PostMapping("/intake/confirm/{token}")
 	String confirm(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		return intakes.confirm(token).map(submission -> submitted(model, submission))
-			.orElseGet(() -> intakes.superseded(token) ? superseded(model) : invalid(token, null, model, response));
+			.orElseGet(() -> intakes.superseded(token) ? superseded(model, response) : invalid(token, null, model, response));
 	}
 
 	/**
 	 * The programme invited the address itself, and its invitation took the place of this application (decision
-	 * 0082): the way on is that mail's link, not "apply again". Whoever has this link has that mailbox.
+	 * 0082): the way on is that mail's link, not "apply again". Whoever has this link has that mailbox. The link no
+	 * longer works, so it answers 410 with this page, as every link that no longer works does (decisions 0008 and
+	 * 0091): with 200 a mail scanner or a monitor took it for a working one.
 	 */
-	private static String superseded(Model model) {
+	private static String superseded(Model model, jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(HttpStatus.GONE.value());
 		return message(model, "intake.superseded.title", "intake.superseded.body", null);
 	}
 
