@@ -274,14 +274,17 @@ class PasswordResetTests {
 		assertThat(link.find()).isTrue();
 		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
 
+		// Refused with a link that still works: the form again, answered 422 as the other refused forms are.
 		mvc.perform(post("/password/reset").param("token", token)
 			.param("password", "kort")
 			.param("confirmation", "kort")
-			.with(csrf())).andExpect(content().string(containsString("minstens 12")));
+			.with(csrf())).andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("minstens 12")));
 		mvc.perform(post("/password/reset").param("token", token)
 			.param("password", "een lange nieuwe zin")
 			.param("confirmation", "een andere lange zin")
-			.with(csrf())).andExpect(content().string(containsString("niet gelijk")));
+			.with(csrf())).andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("niet gelijk")));
 		assertThat(mvc.perform(get("/password/reset").param("token", token)).andReturn().getResponse().getContentAsString())
 			.contains("Kies een nieuw wachtwoord");
 	}
@@ -323,7 +326,7 @@ class PasswordResetTests {
 
 		var dutch = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token)
 			.param("password", "aaaaaaaaaaaa").param("confirmation", "aaaaaaaaaaaa").param("lang", "nl").with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(dutch.select("#password-error").text())
 			.isEqualTo("Dit wachtwoord herhaalt steeds dezelfde tekens en is makkelijk te raden. "
 					+ "Kies een zin van een paar woorden die alleen jij kent.");
@@ -332,7 +335,7 @@ class PasswordResetTests {
 
 		var english = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token)
 			.param("password", "aaaaaaaaaaaa").param("confirmation", "aaaaaaaaaaaa").param("lang", "en").with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(english.select("#password-error").text())
 			.isEqualTo("This password repeats the same characters and is easy to guess. "
 					+ "Choose a sentence of a few words that only you know.");
@@ -340,7 +343,7 @@ class PasswordResetTests {
 		String local = person.email().substring(0, person.email().indexOf('@'));
 		var own = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token)
 			.param("password", local + "!").param("confirmation", local + "!").param("lang", "nl").with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(own.select("#password-error").text()).startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres");
 
 		// Refused, the link still works and the old password still holds.
@@ -378,7 +381,7 @@ class PasswordResetTests {
 		// Typed twice differently as well: both said at once, not the refusal only at the next try.
 		var both = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token).param("password", bad)
 			.param("confirmation", bad + "!").param("lang", "nl").with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(both.select("#password-error").text())
 			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
 		assertThat(both.select("#confirmation-error").text()).isNotEmpty();
@@ -418,7 +421,7 @@ class PasswordResetTests {
 	private org.jsoup.nodes.Document resetPage(String token, String password, String language) throws Exception {
 		return org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token).param("password", password)
 			.param("confirmation", password).param("lang", language).with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private static String token(MimeMessage mail) throws Exception {
