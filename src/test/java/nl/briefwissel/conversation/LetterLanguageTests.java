@@ -244,6 +244,34 @@ class LetterLanguageTests {
 		assertThat(englishMail.title()).isEqualTo(subject);
 	}
 
+	/**
+	 * A Dutch letter whose mail failed, sent again by its coach after the participant chose English, is made again
+	 * for today (the words around it in English) and still says the letter is Dutch: the language it is kept in,
+	 * by the coach's button as by the service (decision 0097).
+	 */
+	@Test
+	void aDutchLetterSentAgainAfterASwitchToEnglishStillSaysItIsDutch() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		UUID letter = conversations.coachWrites(running.id(), running.coach().id(),
+				"Fijn om te lezen. Wat wil je deze week als eerste doen voor je doel?");
+		String messageId = mailIdOf(letter);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> "SENT".equals(jdbc
+			.sql("select status from outbound_mail where message_id = :id").param("id", messageId).query(String.class).single()));
+		// As the outbox leaves a mail after two days of a relay that was down.
+		jdbc.sql("update outbound_mail set status = 'FAILED', attempts = 55, last_error = 'relay out of reach: MailConnectException' where message_id = :id")
+			.param("id", messageId).update();
+		jdbc.sql("update account set preferred_language = 'en' where id = :id").param("id", running.participant().id()).update();
+
+		mvc.perform(post("/coach/trajectories/{id}/messages/{messageId}/send-again", running.id(), letter)
+				.with(csrf()).with(fixtures.as(running.coach())))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("sentAgain"));
+
+		org.jsoup.nodes.Document again = Jsoup.parse(html(messageId));
+		assertThat(again.selectFirst("html").attr("lang")).as("made again: the words around the letter").isEqualTo("en");
+		assertThat(langOf(again.selectFirst("p:containsOwn(Fijn om te lezen)"))).isEqualTo("nl");
+	}
+
 	/** The language an element is in: its own {@code lang}, else the nearest around it. */
 	private static String langOf(Element element) {
 		for (Element at = element; at != null; at = at.parent()) {
