@@ -160,10 +160,11 @@ final class QuoteTrimmer {
 		boolean forwarded = subject != null && FORWARD_SUBJECT.matcher(subject).lookingAt();
 		boolean newMail = !answering && (subject == null || !REPLY_SUBJECT.matcher(subject).lookingAt());
 		boolean pastedKept = newMail && !ours.isEmpty();
-		int history = forwarded ? -1 : historyStart(kept, ours, sender, pastedKept);
+		Writers writers = Writers.of(ours, sender);
+		int history = forwarded ? -1 : historyStart(kept, writers, pastedKept);
 		if (history >= 0) {
-			int attributionLines = isAttribution(kept, history);
-			int lastAnswer = attributionLines > 0 ? lastInterleavedAnswer(kept, history + attributionLines) : -1;
+			int attributionLines = isAttribution(kept, history, writers);
+			int lastAnswer = attributionLines > 0 ? lastInterleavedAnswer(kept, history + attributionLines, writers) : -1;
 			if (lastAnswer > 0) {
 				// Answers below the quote: keep them, drop the attribution and whatever follows the last answer.
 				cut.addAll(kept.subList(history, history + attributionLines));
@@ -192,13 +193,13 @@ final class QuoteTrimmer {
 	 * Index of the first line of this conversation's quoted history, or -1: the first quote, unless a
 	 * quote below it is the conversation's and it is not (then that one).
 	 */
-	private static int historyStart(List<String> lines, Collection<String> ours, String sender, boolean pastedKept) {
-		int first = historyStart(lines, 0);
-		if (first < 0 || ours.isEmpty() || ofTheConversation(lines, first, ours, sender)) {
+	private static int historyStart(List<String> lines, Writers writers, boolean pastedKept) {
+		int first = historyStart(lines, 0, writers);
+		if (first < 0 || writers.ours().isEmpty() || ofTheConversation(lines, first, writers)) {
 			return first;
 		}
-		for (int next = historyStart(lines, first + 1); next >= 0; next = historyStart(lines, next + 1)) {
-			if (ofTheConversation(lines, next, ours, sender)) {
+		for (int next = historyStart(lines, first + 1, writers); next >= 0; next = historyStart(lines, next + 1, writers)) {
+			if (ofTheConversation(lines, next, writers)) {
 				return next;
 			}
 		}
@@ -222,12 +223,14 @@ final class QuoteTrimmer {
 	 * To or Cc line names it: a letter of the participant's that someone else quotes). The sender counts
 	 * in the sender line alone: a manager's mail the person pastes was sent to them.
 	 */
-	private static boolean ofTheConversation(List<String> lines, int start, Collection<String> ours, String sender) {
+	private static boolean ofTheConversation(List<String> lines, int start, Writers writers) {
+		Collection<String> ours = writers.ours();
+		String sender = writers.sender();
 		int i = pastSeparator(lines, start);
 		if (i < 0) {
 			return false;
 		}
-		int attributionLines = isAttribution(lines, i);
+		int attributionLines = isAttribution(lines, i, writers);
 		if (attributionLines > 0) {
 			String attribution = String.join(" ", lines.subList(i, i + attributionLines).stream().map(QuoteTrimmer::stripQuote).toList());
 			return names(attribution, ours) || names(attribution, sender);
@@ -256,13 +259,13 @@ final class QuoteTrimmer {
 	}
 
 	/** Index of the first line of quoted history from {@code from} on, or -1. A forward on purpose ends the search. */
-	private static int historyStart(List<String> lines, int from) {
+	private static int historyStart(List<String> lines, int from, Writers writers) {
 		for (int i = from; i < lines.size(); i++) {
 			String line = lines.get(i);
 			if (FORWARD.matcher(line).matches()) {
 				return -1;
 			}
-			if (SEPARATOR.matcher(line).matches() || isAttribution(lines, i) > 0) {
+			if (SEPARATOR.matcher(line).matches() || isAttribution(lines, i, writers) > 0) {
 				return i;
 			}
 			if (UNDERSCORE_RULE.matcher(line).matches() && headerBlockAt(lines, nextNonBlank(lines, i + 1))) {
@@ -276,7 +279,7 @@ final class QuoteTrimmer {
 	}
 
 	/** How many lines an attribution starting at {@code i} takes (clients wrap it over two or three), or 0. */
-	private static int isAttribution(List<String> lines, int i) {
+	private static int isAttribution(List<String> lines, int i, Writers writers) {
 		String line = stripQuote(lines.get(i));
 		// Every attribution starts with "On", "Op", "Am", "Le" or "El": a cheap test first, as this
 		// runs for every line of every mail.
@@ -285,7 +288,7 @@ final class QuoteTrimmer {
 		}
 		if (ATTRIBUTION_EN.matcher(line).matches() || ATTRIBUTION_NL.matcher(line).matches()
 				|| ATTRIBUTION_OTHER.matcher(line).matches()) {
-			return readsAsAttribution(lines, i, 1, line) ? 1 : 0;
+			return readsAsAttribution(lines, i, 1, line, writers) ? 1 : 0;
 		}
 		if (line.length() > 300) {
 			return 0;
@@ -299,8 +302,9 @@ final class QuoteTrimmer {
 			joined = joined + " " + next.trim();
 			if (ATTRIBUTION_EN.matcher(joined).matches() || ATTRIBUTION_NL.matcher(joined).matches()
 					|| ATTRIBUTION_OTHER.matcher(joined).matches()
-					|| (ATTRIBUTION_END.matcher(next).find() && joined.length() < 400 && looksLikeDate(joined))) {
-				return readsAsAttribution(lines, i, extra + 1, joined) ? extra + 1 : 0;
+					|| (ATTRIBUTION_END.matcher(next).find() && joined.length() < 400
+							&& (looksLikeDate(joined) || DAY_AND_MONTH.matcher(joined).find()))) {
+				return readsAsAttribution(lines, i, extra + 1, joined, writers) ? extra + 1 : 0;
 			}
 		}
 		return 0;
@@ -316,15 +320,43 @@ final class QuoteTrimmer {
 	// A day and a month without year or time, as a client writes a date of this year: "Op 7 dec. schreef
 	// Briefwissel:", "Op ma 7 dec. schreef…", "On Dec 7, … wrote:". Dutch and English months in full and
 	// abbreviated, with or without the dot (sep. and sept.). The day must stand beside the month: "Op maandag
-	// schreef ik je" names no date. Only a date: whether the line is an attribution the quote below it decides.
+	// schreef ik je" names no date. A person writes a date so too ("Op 7 mei schreef mijn leidinggevende:",
+	// "Datum: 7 mei" in a block they paste): only in an attribution that names Briefwissel or the mail's
+	// sender, and never in a header block (see readsAsAttribution).
 	private static final String MONTH = "(jan(uari|uary)?|feb(ruari|ruary)?|mrt|maart|mar(ch)?|apr(il)?|mei|may|"
 			+ "jun[ie]?|jul[iy]?|aug(ustus|ust)?|sep(t(ember)?)?|okt(ober)?|oct(ober)?|nov(ember)?|dec(ember)?)\\b\\.?";
 
 	private static final Pattern DAY_AND_MONTH = Pattern.compile(
 			"\\b(\\d{1,2}\\.?\\s+" + MONTH + "|" + MONTH + "\\s+\\d{1,2}\\b)", Pattern.CASE_INSENSITIVE);
 
+	/** A date with a year or with digits on both sides of a separator: as a mail program writes it. */
 	private static boolean looksLikeDate(String text) {
-		return DATE_HINT.matcher(text).find() || DAY_AND_MONTH.matcher(text).find();
+		return DATE_HINT.matcher(text).find();
+	}
+
+	/**
+	 * Who may have written a quoted mail of the conversation, lower case: how Briefwissel shows in a quote
+	 * ({@code ours}, and the sender's name of a mail of no person: the name after {@code via}), and the
+	 * mail's sender. Only an attribution with a day and month and no year must name one of them.
+	 */
+	private record Writers(Collection<String> ours, String sender, Collection<String> names) {
+
+		static final Writers NONE = new Writers(List.of(), null, List.of());
+
+		static Writers of(Collection<String> ours, String sender) {
+			Set<String> names = new java.util.LinkedHashSet<>(ours);
+			// "via briefwissel": a mail of no person is from "Briefwissel" alone ("Op 7 dec. schreef Briefwissel:").
+			ours.stream().filter(name -> name.startsWith("via ")).map(name -> name.substring(4).strip())
+				.filter(name -> name.length() >= 3).forEach(names::add);
+			if (sender != null && !sender.isBlank()) {
+				names.add(sender.toLowerCase(Locale.ROOT));
+			}
+			return new Writers(ours, sender, List.copyOf(names));
+		}
+
+		boolean namedIn(String text) {
+			return QuoteTrimmer.names(text, names);
+		}
 	}
 
 	/**
@@ -334,8 +366,11 @@ final class QuoteTrimmer {
 	 * is the person's own, and what follows it their own text. (Not in straight quotes: Spring
 	 * Modulith's reader of these comments takes a straight quote before a comma for the end of one.)
 	 */
-	private static boolean readsAsAttribution(List<String> lines, int i, int attributionLines, String attribution) {
-		if (!looksLikeDate(attribution)) {
+	private static boolean readsAsAttribution(List<String> lines, int i, int attributionLines, String attribution,
+			Writers writers) {
+		// A day and month without a year: a person writes a date so as well («Op 7 mei schreef mijn
+		// leidinggevende:»), so only one that names Briefwissel or the sender (review of session 47).
+		if (!looksLikeDate(attribution) && !(DAY_AND_MONTH.matcher(attribution).find() && writers.namedIn(attribution))) {
 			return false;
 		}
 		// Date, time and the writer's address: no sentence of one's own («Op 12 maart om 14:30 schreef mijn
@@ -393,7 +428,7 @@ final class QuoteTrimmer {
 	 * After an attribution, a reply can answer between the quoted lines. Returns the index of the
 	 * last line of the person's own text after quoted lines, or -1 when nothing was answered inline.
 	 */
-	private static int lastInterleavedAnswer(List<String> lines, int from) {
+	private static int lastInterleavedAnswer(List<String> lines, int from, Writers writers) {
 		boolean[] quoted = quotedLines(lines);
 		boolean sawQuote = false;
 		int lastAnswer = -1;
@@ -403,7 +438,7 @@ final class QuoteTrimmer {
 				sawQuote = true;
 			}
 			else if (!line.isBlank() && sawQuote) {
-				if (isSignatureStart(line) || isMobileFooter(line) || isAttribution(lines, i) > 0
+				if (isSignatureStart(line) || isMobileFooter(line) || isAttribution(lines, i, writers) > 0
 						|| SEPARATOR.matcher(line).matches()) {
 					break;
 				}
@@ -511,7 +546,8 @@ final class QuoteTrimmer {
 
 	/** The first line of a mail quoted, pasted or forwarded in what is kept of the letter, or -1. */
 	private static int pastedMailStart(List<String> lines) {
-		int quote = historyStart(lines, 0);
+		// Who wrote a mail here is not known: only an attribution with a full date counts.
+		int quote = historyStart(lines, 0, Writers.NONE);
 		if (quote >= 0) {
 			return quote;
 		}

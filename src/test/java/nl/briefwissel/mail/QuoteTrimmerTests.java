@@ -641,4 +641,53 @@ class QuoteTrimmerTests {
 		var alone = QuoteTrimmer.trim("Op 7 dec. schreef ik je dat ik twijfelde:\n\nNu niet meer.", null, OURS, PARTICIPANT);
 		assertThat(alone.kept()).isEqualTo("Op 7 dec. schreef ik je dat ik twijfelde:\n\nNu niet meer.");
 	}
+
+	/**
+	 * Review: a date without a year made a header block the participant pasted into their letter read as a
+	 * mail program's, and what they wrote below it was cut. A pasted block needs a full date or an address.
+	 */
+	@Test
+	void aPastedHeaderBlockWithADayAndMonthOnlyIsKeptWithTheWordsBelowIt() {
+		String letter = """
+				Hoi Anja,
+
+				Ik kreeg dit:
+				Van: Gemeente Utrecht
+				Datum: 7 mei
+				Onderwerp: Uitnodiging
+
+				Wat moet ik doen?
+
+				Sanne""";
+		String subject = "Re: Je e-coaching met Anja de Vries";
+		assertThat(QuoteTrimmer.trim(letter, subject, OURS, PARTICIPANT).kept()).isEqualTo(letter);
+		assertThat(QuoteTrimmer.trim(letter, subject, java.util.List.of(), null).kept()).isEqualTo(letter);
+		assertThat(QuoteTrimmer.trim(letter, subject).kept()).isEqualTo(letter);
+	}
+
+	/**
+	 * Review: «Op 7 mei schreef mijn leidinggevende:» with a line the participant marked with '>' below it is
+	 * their own account, not a mail program's quote header: without a year only a header that names Briefwissel
+	 * or the mail's sender is one, and the sentence below stays.
+	 */
+	@Test
+	void aDayAndMonthAttributionThatNamesNeitherBriefwisselNorTheSenderIsKept() {
+		String letter = """
+				Hoi Anja,
+
+				Op 7 mei schreef mijn leidinggevende:
+				> Je kunt na de zomer beginnen.
+				Dat vond ik fijn, maar ik twijfel nog.
+
+				Sanne""";
+		String subject = "Re: Je e-coaching met Anja de Vries";
+		assertThat(QuoteTrimmer.trim(letter, subject, OURS, PARTICIPANT).kept()).isEqualTo(letter);
+		assertThat(QuoteTrimmer.trim(letter, subject, java.util.List.of(), null).kept()).isEqualTo(letter);
+		assertThat(QuoteTrimmer.trim(letter, subject).kept()).isEqualTo(letter);
+		// With the conversation's own quote below it, that quote is cut and the account stays.
+		var withQuote = QuoteTrimmer.trim(letter + "\n\nOp 7 dec. schreef Briefwissel:\n> Wat geeft je energie?", subject,
+				OURS, PARTICIPANT);
+		assertThat(withQuote.kept()).isEqualTo(letter);
+		assertThat(withQuote.cut()).startsWith("Op 7 dec. schreef Briefwissel:");
+	}
 }
