@@ -173,7 +173,7 @@ class PrivacyStatementTests {
 		String dutch = page(get("/privacy").with(fixtures.as(running.participant()))).text();
 		assertThat(dutch).contains("taak van algemeen belang", "(AVG artikel 6 lid 1 sub e)",
 				"Je mag bezwaar maken tegen dit gebruik van je gegevens (AVG artikel 21)",
-				"vraag bij Mijn gegevens (na inloggen) om al je gegevens te verwijderen",
+				"Vraag dan bij Mijn gegevens (na inloggen) om al je gegevens te verwijderen",
 				"Voor de mail aan de contactpersoon van je werkgever vragen we bij je aanmelding apart je toestemming")
 			.doesNotContain("omdat jij daar toestemming voor geeft", "(AVG artikel 6 lid 1 sub a)", "Voor Gemeente");
 		assertThat(page(get("/privacy").param("lang", "en").with(fixtures.as(running.participant()))).text())
@@ -189,6 +189,40 @@ class PrivacyStatementTests {
 		assertThat(everyone.select("#basis ~ p strong").eachText())
 			.anyMatch(line -> line.startsWith("Voor ") && line.contains(runningName))
 			.contains("Voor " + interest.name() + ":");
+	}
+
+	/**
+	 * Review: the statement said an administrator confirms an erasure request within a month, while one may extend
+	 * it once by up to two months (GDPR article 12(3)) and may refuse it; and that the trajectory stops when one
+	 * asks, while it stops when the request is confirmed. The rights said withdrawing consent whatever the basis;
+	 * under a public task or a legitimate interest it is objection.
+	 */
+	@Test
+	void theStatementSaysWhenAnErasureIsDecidedWhenTheTrajectoryStopsAndWhichRightFitsTheBasis() throws Exception {
+		assertThat(page(get("/privacy")).text()).contains("Een beheerder beslist binnen een maand over je verzoek.",
+				"dan kan de beheerder dat één keer met ten hoogste twee maanden verlengen; dat hoor je dan binnen die eerste maand, met de reden.",
+				"Bevestigt de beheerder je verzoek, dan stopt je traject en wordt alles verwijderd.",
+				"Je mag je toestemming intrekken als de organisatie je gegevens gebruikt omdat jij die gaf.")
+			.doesNotContain("bevestigt je verzoek binnen een maand", "je traject stopt dan ook", "hoe dat gaat, lees je hierboven");
+		assertThat(page(get("/privacy").param("lang", "en")).text()).contains("An administrator decides on your request within a month.",
+				"the administrator can extend that once by at most two months; you then hear so within that first month, with the reason.",
+				"If the administrator confirms your request, your trajectory stops and everything is erased.",
+				"Where it uses your data for another reason, you may object.")
+			.doesNotContain("confirms your request within a month", "your trajectory then stops too", "You may object. And");
+
+		var running = fixtures.runningTrajectory(true);
+		contacts.save(running.organisationId(), PrivacyContacts.Details.NONE.withBasis(LegalBasis.PUBLIC_TASK));
+		try {
+			assertThat(page(get("/privacy").with(fixtures.as(running.participant()))).text())
+				.contains("Wil je dat het weg is? Vraag dan bij Mijn gegevens (na inloggen)",
+						"Gebruikt ze je gegevens om een andere reden, dan mag je bezwaar maken.",
+						"Bevestigt de beheerder je verzoek, dan stopt je traject")
+				.doesNotContain("Dan vraag bij", "je traject stopt dan ook");
+		}
+		finally {
+			// The public statement lists every offering organisation's basis: the other tests read consent only.
+			contacts.save(running.organisationId(), PrivacyContacts.Details.NONE.withBasis(LegalBasis.CONSENT));
+		}
 	}
 
 	/**
