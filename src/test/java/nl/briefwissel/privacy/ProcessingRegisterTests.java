@@ -217,17 +217,24 @@ class ProcessingRegisterTests {
 
 		contacts.save(trajectory.organisationId(), nl.briefwissel.organisation.PrivacyContacts.Details.NONE
 			.withBasis(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK));
-		programmes.changeEmployerContact(trajectory.programmeId(), "hr-" + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.nl");
-		org.jsoup.nodes.Document task = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
-			.andReturn().getResponse().getContentAsString());
-		java.util.List<String> bases = task.select("dt:containsOwn(Grondslag) + dd").eachText();
-		assertThat(bases.subList(0, 2)).as("coaching, application").allSatisfy(basis -> assertThat(basis)
-			.startsWith("Taak van algemeen belang van de organisatie (AVG artikel 6 lid 1 sub e)").contains("bezwaar maken (AVG artikel 21)"));
-		assertThat(task.select("article").eachText()).filteredOn(a -> a.startsWith("Mail ontvangen en versturen")).singleElement()
-			.asString().contains("(AVG artikel 6 lid 1 sub e)");
-		assertThat(task.select("article").eachText()).filteredOn(a -> a.startsWith("Bevestiging aan de werkgever")).singleElement()
-			.asString().contains("Toestemming van de deelnemer (AVG artikel 6 lid 1 sub a), apart gevraagd");
-		assertThat(mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin))).andReturn().getResponse()
-			.getContentAsString()).contains("A task in the public interest of the organisation (GDPR article 6(1)(e))");
+		try {
+			programmes.changeEmployerContact(trajectory.programmeId(), "hr-" + UUID.randomUUID().toString().substring(0, 8) + "@gemeente.nl");
+			org.jsoup.nodes.Document task = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/processing").with(fixtures.as(admin)))
+				.andReturn().getResponse().getContentAsString());
+			java.util.List<String> bases = task.select("dt:containsOwn(Grondslag) + dd").eachText();
+			assertThat(bases.subList(0, 2)).as("coaching, application").allSatisfy(basis -> assertThat(basis)
+				.startsWith("Taak van algemeen belang van de organisatie (AVG artikel 6 lid 1 sub e)").contains("bezwaar maken (AVG artikel 21)"));
+			assertThat(task.select("article").eachText()).filteredOn(a -> a.startsWith("Mail ontvangen en versturen")).singleElement()
+				.asString().contains("(AVG artikel 6 lid 1 sub e)");
+			assertThat(task.select("article").eachText()).filteredOn(a -> a.startsWith("Bevestiging aan de werkgever")).singleElement()
+				.asString().contains("Toestemming van de deelnemer (AVG artikel 6 lid 1 sub a), apart gevraagd");
+			assertThat(mvc.perform(get("/admin/processing").param("lang", "en").with(fixtures.as(admin))).andReturn().getResponse()
+				.getContentAsString()).contains("A task in the public interest of the organisation (GDPR article 6(1)(e))");
+		}
+		finally {
+			// The public statement lists every active organisation's basis: other tests read consent only.
+			contacts.save(trajectory.organisationId(), nl.briefwissel.organisation.PrivacyContacts.Details.NONE
+				.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		}
 	}
 }
