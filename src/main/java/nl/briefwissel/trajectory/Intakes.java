@@ -912,6 +912,11 @@ public class Intakes {
 		return byToken(token).filter(i -> i.status() == Intake.Status.SUPERSEDED).isPresent();
 	}
 
+	/** Whether the link opens an application that waits for its address to be confirmed (and has not expired). */
+	public boolean awaitingConfirmation(String token) {
+		return byToken(token).filter(i -> i.status() == Intake.Status.AWAITING_CONFIRMATION).isPresent();
+	}
+
 	/** The application an invitation or intake-mail link opens, while it can still be completed. */
 	public Optional<Intake> toComplete(String token) {
 		return byToken(token).filter(i -> i.status() == Intake.Status.INVITED || i.status() == Intake.Status.RECEIVED_BY_MAIL);

@@ -847,6 +847,35 @@ class IntakeTests {
 	}
 
 	/**
+	 * Review: opening a confirmation link answered 200 with the confirm button whatever the link was, so a scanner or
+	 * a monitor took a dead one for a working one. Opened, a working link shows its button; once confirmed, it shows
+	 * what became of the application (a second look answers as the first); an unknown one is gone (410), a broken-off
+	 * one not found (404). Opening it changes nothing.
+	 */
+	@Test
+	void aConfirmationLinkOpenedSaysWhatItIsByItsStatusToo() throws Exception {
+		String email = "bevestig-" + suffix + "@example.nl";
+		WebSession browser = new WebSession(port);
+		assertThat(browser.post("/intake/programme/" + programme.id(), form("Bea Bevestig", email, "YES")).body())
+			.contains("Kijk in je mailbox");
+		String link = linkIn(Mailboxes.awaitMail(mailServer, email, m -> Mailboxes.text(m).contains("/intake/confirm/")));
+		HttpResponse<String> working = browser.get(link);
+		assertThat(working.statusCode()).isEqualTo(200);
+		assertThat(working.body()).contains("<form").doesNotContain("Deze link werkt niet meer");
+		assertThat(browser.get(link).statusCode()).as("opening changes nothing").isEqualTo(200);
+
+		assertThat(browser.post(link, "").body()).contains("Je aanmelding is binnen");
+		HttpResponse<String> again = browser.get(link);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("Je aanmelding is binnen");
+
+		HttpResponse<String> unknown = browser.get("/intake/confirm/" + nl.briefwissel.account.LinkTokens.create());
+		assertThat(unknown.statusCode()).isEqualTo(410);
+		assertThat(unknown.body()).contains("Deze link werkt niet meer");
+		assertThat(browser.get(link.substring(0, link.length() - 5)).statusCode()).isEqualTo(404);
+	}
+
+	/**
 	 * The public intake closes while someone is writing: sending the form says so, in their language, and
 	 * gives their question back to keep, instead of "page not found". An unknown programme stays not found.
 	 */

@@ -188,6 +188,11 @@ class IntakeController {
 			// Reading changes nothing, so a mail scanner may open this too: there is nothing left to confirm.
 			return superseded(model, response);
 		}
+		if (!intakes.awaitingConfirmation(token)) {
+			// Confirmed already (a second look answers as the first), or expired, withdrawn, broken off: its status
+			// says so as the button's answer would (decision 0008); with 200 a scanner took a dead link for a working one.
+			return sentOrInvalid(token, null, model, response);
+		}
 		model.addAttribute("token", token);
 		return "trajectory/intake-confirm";
 	}
