@@ -85,10 +85,16 @@ public class Programmes {
 		// row is the turn to wait for: two forms of one name at once (two tabs, two managers, two nodes) each counted
 		// none before the other wrote its programme. No unique index: names stored before this may repeat.
 		if (nameOnce) {
-			jdbc.sql("select id from organisation where id = :organisation " + locks.exclusive())
+			// The same row an ending locks (Organisations.lockedToEnd): a form that waited for an ending finds the
+			// organisation ended and makes nothing, as the intake writers do (holdOrganisationOpen). Before, it went
+			// ahead and left a programme, with its intake address taking in mail, in an organisation that had ended.
+			if (jdbc.sql("select id from organisation where id = :organisation and ended_at is null " + locks.exclusive())
 				.param("organisation", organisationId)
 				.query(UUID.class)
-				.list();
+				.list()
+				.isEmpty()) {
+				throw new OrganisationEndedException();
+			}
 			if (nameTaken(organisationId, name, null)) {
 				throw new NameTakenException();
 			}
@@ -232,6 +238,14 @@ public class Programmes {
 
 		NameTakenException() {
 			super("the organisation has a programme of this name");
+		}
+	}
+
+	/** The organisation has ended (or is no more): no programme is made in it; nothing was saved. */
+	public static final class OrganisationEndedException extends RuntimeException {
+
+		OrganisationEndedException() {
+			super("the organisation has ended");
 		}
 	}
 

@@ -186,6 +186,58 @@ class ProgrammeFormMistakesTests {
 	}
 
 	/**
+	 * A form sent while the organisation was being ended waited for the ending's lock on the organisation and then
+	 * made the programme (with its intake address live) in an organisation that had ended. It is refused at the
+	 * form, in either language, and nothing is made; the service refuses too.
+	 */
+	@Test
+	void aNewProgrammeSentWhileTheOrganisationIsEndedIsRefused(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			@Autowired PlatformTransactionManager transactions) throws Exception {
+		for (String[] language : new String[][] { { "nl", "Je organisatie is beëindigd" },
+				{ "en", "Your organisation has ended" } }) {
+			String suffix = UUID.randomUUID().toString().substring(0, 8);
+			var organisation = organisations.create("Gemeente Beeindigd " + suffix);
+			Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+			java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+			java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+			CompletableFuture<Void> ending = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+				.executeWithoutResult(tx -> {
+					jdbc.sql("update organisation set ended_at = current_timestamp where id = :id").param("id", organisation.id()).update();
+					held.countDown();
+					try {
+						commit.await(10, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException interrupted) {
+						Thread.currentThread().interrupt();
+					}
+				}));
+			assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<MvcResult> sent = CompletableFuture.supplyAsync(() -> {
+				try {
+					return mvc.perform(post("/programme/programmes").param("lang", language[0]).with(csrf())
+						.with(fixtures.as(manager)).param("name", "Talent " + suffix)
+						.param("intakeAddress", "einde-" + suffix + "@briefwissel.test").param("creation", "formulier-" + suffix))
+						.andReturn();
+				}
+				catch (Exception e) {
+					throw new IllegalStateException(e);
+				}
+			});
+			Thread.sleep(400);
+			commit.countDown();
+			ending.get(10, TimeUnit.SECONDS);
+			MvcResult refused = sent.get(10, TimeUnit.SECONDS);
+			assertThat(refused.getResponse().getRedirectedUrl()).as(language[0]).isEqualTo("/programme#new-programme");
+			assertThat(((java.util.Map<?, ?>) refused.getFlashMap().get("createMessages")).get("name").toString()).as(language[0])
+				.startsWith(language[1]);
+			assertThat(programmes.ofOrganisation(organisation.id())).as(language[0]).isEmpty();
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> programmes.create(organisation.id(), "Talent " + suffix, null, "dienst-" + suffix))
+				.isInstanceOf(Programmes.OrganisationEndedException.class);
+		}
+	}
+
+	/**
 	 * Two forms of one name sent at once (two tabs, two managers, two nodes): each counted no programme of that name
 	 * before the other had written it, and both were made. The second now waits for the first to end and is refused.
 	 */

@@ -117,6 +117,9 @@ class ProgrammesController {
 			catch (Programmes.NameTakenException taken) {
 				problems.put("name", texts.getMessage("programme.create.name.taken", null, locale));
 			}
+			catch (Programmes.OrganisationEndedException ended) {
+				problems.put("name", texts.getMessage("programme.create.organisation.ended", null, locale));
+			}
 		}
 		if (made == null) {
 			redirect.addFlashAttribute("createMessages", problems);
