@@ -97,7 +97,7 @@ class AuditInterceptor implements HandlerInterceptor {
 	 * an account's roles, not that they made it an administrator. Named fields only: never a secret,
 	 * never what anyone wrote.
 	 */
-	private static final Set<String> CHANGE_PARAMETERS = Set.of("role", "grant", "trajectoryId", "coach", "certified",
+	static final Set<String> CHANGE_PARAMETERS = Set.of("role", "grant", "trajectoryId", "coach", "certified",
 			"enabled", "capacity", "specialism", "issuer", "clientId", "addressesVerified", "providerAsksSecondFactor",
 			"mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact", "intakeAddress",
 			"open", "active", "startOn", "label", "months");
@@ -106,7 +106,7 @@ class AuditInterceptor implements HandlerInterceptor {
 	 * A house style's colours and name (decision 0074), on its own route only: names as general as 'link' or
 	 * 'header' would put any later form's field of that name on the trail unseen.
 	 */
-	private static final Set<String> HOUSE_STYLE_PARAMETERS = Set.of("button", "buttonText", "link", "header", "headerText",
+	static final Set<String> HOUSE_STYLE_PARAMETERS = Set.of("button", "buttonText", "link", "header", "headerText",
 			"headerName");
 
 	private static final Pattern HOUSE_STYLE = Pattern.compile("/house-style(/|$)");

@@ -53,8 +53,39 @@ record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
 	private static final Set<String> YES_OR_NO = Set.of("grant", "certified", "enabled", "open", "active",
 			"addressesVerified", "providerAsksSecondFactor");
 
-	/** Where one field ends and the next begins: a value may hold a comma and a space (a programme's name). */
-	private static final Pattern FIELDS = Pattern.compile(", (?=[A-Za-z]+=)");
+	/**
+	 * The names the trail's writers give fields: the address's variables (every route's), what a change made and
+	 * changed, the form's named fields (AuditInterceptor), and the lines the application writes itself (an ending,
+	 * a trajectory stopped). A new route variable or field belongs here too, or its value is read as part of the
+	 * field before it.
+	 */
+	static final Set<String> KEYS = keys();
+
+	/**
+	 * The fields that hold a list, its values joined by {@code |}: the chosen coaches and specialisms (ids and
+	 * codes) and which fields changed (names). Any other value is one value, whatever it holds, as typed.
+	 */
+	private static final Set<String> LISTS = Set.of("coach", "specialism", "changed");
+
+	/**
+	 * Where one field ends and the next begins: before a name the trail writes, only. A value may hold a comma
+	 * and a space and what looks like a field (a programme called Talent, x=1), and is not cut there.
+	 */
+	private static final Pattern FIELDS = Pattern.compile(", (?=(?:" + String.join("|", KEYS.stream()
+		.sorted(java.util.Comparator.comparing(String::length).reversed())
+		.map(Pattern::quote)
+		.toList()) + ")=)");
+
+	private static Set<String> keys() {
+		Set<String> keys = new LinkedHashSet<>(List.of("account", "attachmentId", "coach", "code", "fileId", "given", "givenId",
+				"highlight", "id", "intake", "messageId", "noteId", "token", "trajectory", "trajectoryId", "outcome", "name",
+				"changed", "reason", "last contact moment", "last letter or change", "silent for", "organisation",
+				"participants erased", "participants kept", "accounts removed", "accounts kept"));
+		keys.addAll(AuditInterceptor.CHANGE_PARAMETERS);
+		keys.addAll(AuditInterceptor.HOUSE_STYLE_PARAMETERS);
+		keys.addAll(LABELLED);
+		return Set.copyOf(keys);
+	}
 
 	private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -99,7 +130,7 @@ record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
 				String name = field.substring(0, equals);
 				String value = field.substring(equals + 1);
 				List<Part> parts = new ArrayList<>();
-				for (String one : value.isEmpty() ? List.of(value) : List.of(value.split("\\|", -1))) {
+				for (String one : value.isEmpty() || !LISTS.contains(name) ? List.of(value) : List.of(value.split("\\|", -1))) {
 					parts.add(part(name, one, people));
 				}
 				boolean allPeople = parts.stream().allMatch(part -> part.person() != null || part.key() != null && part.key().startsWith("account."));

@@ -49,4 +49,43 @@ class TrailLineTests {
 		// A route stored as its address (no pattern answered) has no words: it is shown as stored.
 		assertThat(TrailLine.routeKey("/admin/iets")).isNull();
 	}
+
+	/**
+	 * A typed value is one value whatever it holds: a bar was read as a list (Pilot , Noord) and a comma before
+	 * something like a field cut it in two. Only the lists (coaches, specialisms, changed fields) are split at a
+	 * bar, and only a name the trail writes starts a field.
+	 */
+	@Test
+	void aTypedValueWithABarOrWhatLooksLikeAFieldStaysOneValue() {
+		UUID programme = UUID.randomUUID();
+		UUID anna = UUID.randomUUID();
+		UUID bert = UUID.randomUUID();
+		AuditEntry entry = new AuditEntry(UUID.randomUUID(), null, null, "Pim", null, "PROGRAMME_MANAGER",
+				AuditAction.ADMINISTRATION, "POST /programme/programmes", null,
+				"changed=weeks|label, coach=" + anna + "|" + bert + ", id=" + programme + ", label=Werk | zorg, x=1, name=Pilot | Noord, stad=Utrecht, specialism=werk|zorg",
+				null);
+		TrailLine line = TrailLine.of(entry, id -> null);
+
+		assertThat(line.details()).extracting(TrailLine.Detail::name).containsExactly("changed", "coach", "id", "label", "name",
+				"specialism");
+		assertThat(line.details().get(0).parts()).extracting(TrailLine.Part::text).containsExactly("weeks", "label");
+		assertThat(line.details().get(1).parts()).extracting(TrailLine.Part::text).containsExactly(anna.toString(), bert.toString());
+		assertThat(line.details().get(3).parts()).containsExactly(new TrailLine.Part("Werk | zorg, x=1", null, null));
+		assertThat(line.details().get(4).parts()).containsExactly(new TrailLine.Part("Pilot | Noord, stad=Utrecht", null, null));
+		assertThat(line.details().get(5).parts()).extracting(TrailLine.Part::text).containsExactly("werk", "zorg");
+	}
+
+	/** The lines the application writes itself have names of several words: each is a field of its own. */
+	@Test
+	void aLineTheApplicationWroteIsReadByItsOwnNames() {
+		UUID organisation = UUID.randomUUID();
+		AuditEntry entry = new AuditEntry(UUID.randomUUID(), null, null, "Beheer", null, "ADMINISTRATOR",
+				AuditAction.ADMINISTRATION, "organisation ended", null, "organisation=" + organisation
+						+ ", name=Gemeente Noord | Zuid, participants erased=3, participants kept=1, accounts removed=2, accounts kept=0",
+				null);
+		TrailLine line = TrailLine.of(entry, id -> null);
+		assertThat(line.details()).extracting(TrailLine.Detail::name).containsExactly("organisation", "name",
+				"participants erased", "participants kept", "accounts removed", "accounts kept");
+		assertThat(line.details().get(1).parts()).containsExactly(new TrailLine.Part("Gemeente Noord | Zuid", null, null));
+	}
 }
