@@ -56,6 +56,19 @@ class RouteDescriptionsTests {
 			.isEmpty();
 	}
 
+	/**
+	 * The trail stores the address's variables by name, and a stored line is read apart only before a name the
+	 * trail knows (TrailLine.KEYS): a route with a variable of a new name would be read as part of the field before it.
+	 */
+	@Test
+	void everyVariableOfAnAddressIsANameTheTrailIsReadBy() {
+		Set<String> variables = new TreeSet<>();
+		java.util.regex.Pattern variable = java.util.regex.Pattern.compile("\\{([^}:]+)");
+		mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues()
+			.forEach(pattern -> variable.matcher(pattern).results().forEach(found -> variables.add(found.group(1)))));
+		assertThat(variables).isNotEmpty().isSubsetOf(TrailLine.KEYS);
+	}
+
 	private static Properties messages(String language) throws IOException {
 		Properties messages = new Properties();
 		try (InputStream in = RouteDescriptionsTests.class.getResourceAsStream("/messages_" + language + ".properties")) {
