@@ -289,21 +289,6 @@ class MailedLinks {
 	}
 
 	/**
-	 * Whether this link was used (or ended by another's use) within the last {@code moments}: a second press of
-	 * its button, sent before the first one's answer came back. Says nothing about whose it is.
-	 */
-	boolean usedWithin(Kind kind, String token, Duration moments) {
-		if (!LinkTokens.plausible(token)) {
-			return false;
-		}
-		return jdbc.sql("select count(*) from " + kind.table + " where token_hash = :hash and used_at > :since")
-			.param("hash", LinkTokens.hash(token))
-			.param("since", OffsetDateTime.now(clock).minus(moments))
-			.query(Integer.class)
-			.single() > 0;
-	}
-
-	/**
 	 * Uses the link, once: the link is claimed in one statement, so two requests with it at the same
 	 * moment (a double click, a mail scanner opening it alongside the person) get it once between
 	 * them; every other open link of this kind of the account ends with it.

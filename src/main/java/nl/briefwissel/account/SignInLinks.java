@@ -65,17 +65,6 @@ public class SignInLinks {
 		return links.accountFor(MailedLinks.Kind.SIGN_IN, token).isPresent();
 	}
 
-	/** How long after a link's use a second press of its button counts as a double click, not a dead link. */
-	static final java.time.Duration DOUBLE_PRESS = java.time.Duration.ofSeconds(60);
-
-	/**
-	 * Whether the link was used moments ago: the second of a double click on its button, whose first press
-	 * signed the person in. Signs no one in.
-	 */
-	public boolean usedMomentsAgo(String token) {
-		return links.usedWithin(MailedLinks.Kind.SIGN_IN, token, DOUBLE_PRESS);
-	}
-
 	/** Uses the link up and says who it signs in; empty when it was used, expired or never existed. */
 	@Transactional
 	public Optional<SignedInAccount> use(String token) {

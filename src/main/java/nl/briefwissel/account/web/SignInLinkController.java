@@ -62,13 +62,8 @@ class SignInLinkController {
 	String use(@RequestParam(defaultValue = "") String token, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		model.addAttribute("linkMinutes", links.validityMinutes());
-		// A double click: the first press used the link and signed the person in, the second (sent before the first's
-		// answer, with the session from before it) found it used and said the link no longer worked. Moments after
-		// its use it leads to the sign-in page, which sends a signed-in person on to their start and tells anyone
-		// else the link was just used; it signs no one in. A link used longer ago is dead, as before.
 		return links.use(token)
 			.map(who -> "redirect:" + signIn.afterLink(who, request, response))
-			.orElseGet(() -> links.usedMomentsAgo(token) ? "redirect:/login?linkUsed"
-					: DeadLink.page("account/link-invalid", token, response));
+			.orElseGet(() -> DeadLink.page("account/link-invalid", token, response));
 	}
 }
