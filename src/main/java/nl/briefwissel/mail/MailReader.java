@@ -197,7 +197,8 @@ public final class MailReader {
 			body.attachments.addAll(body.enclosedMails);
 		}
 		QuoteTrimmer.Trimmed trimmed = kind == MailKind.REPLY
-				? QuoteTrimmer.trim(fullText, subject, ours(recipients, ourSenders), from, !references.isEmpty() || inReplyTo != null)
+				? QuoteTrimmer.trim(fullText, subject, ours(recipients, ourSenders), from, !references.isEmpty() || inReplyTo != null,
+						fromName)
 				: new QuoteTrimmer.Trimmed(fullText.strip(), "");
 		// The separator HtmlText put in for the trimmer is no part of the mail: shown to nobody (decision 0075).
 		return new ReadMail(kind, null, messageId, from, fromName, subject, inReplyTo, references, token, tokens,

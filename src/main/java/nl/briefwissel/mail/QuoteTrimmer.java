@@ -153,6 +153,16 @@ final class QuoteTrimmer {
 	 * can be told to be not the conversation's, and quotes are cut as in a reply.
 	 */
 	static Trimmed trim(String text, String subject, Collection<String> ours, String sender, boolean answering) {
+		return trim(text, subject, ours, sender, answering, null);
+	}
+
+	/**
+	 * {@code senderName}: the name in the mail's From header (may be null). A mail program may name a writer
+	 * by name alone in a quote header ({@code Op 7 dec. schreef Sanne Bakker:}), so the sender's own letter
+	 * they quote is known by it as well as by their address.
+	 */
+	static Trimmed trim(String text, String subject, Collection<String> ours, String sender, boolean answering,
+			String senderName) {
 		List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
 		List<String> kept = new ArrayList<>(lines);
 		List<String> cut = new ArrayList<>();
@@ -160,7 +170,7 @@ final class QuoteTrimmer {
 		boolean forwarded = subject != null && FORWARD_SUBJECT.matcher(subject).lookingAt();
 		boolean newMail = !answering && (subject == null || !REPLY_SUBJECT.matcher(subject).lookingAt());
 		boolean pastedKept = newMail && !ours.isEmpty();
-		Writers writers = Writers.of(ours, sender);
+		Writers writers = Writers.of(ours, sender, senderName);
 		int history = forwarded ? -1 : historyStart(kept, writers, pastedKept);
 		if (history >= 0) {
 			int attributionLines = isAttribution(kept, history, writers);
@@ -224,8 +234,8 @@ final class QuoteTrimmer {
 	 * in the sender line alone: a manager's mail the person pastes was sent to them.
 	 */
 	private static boolean ofTheConversation(List<String> lines, int start, Writers writers) {
-		Collection<String> ours = writers.ours();
-		String sender = writers.sender();
+		List<Pattern> ours = writers.ours();
+		List<Pattern> sender = writers.sender();
 		int i = pastSeparator(lines, start);
 		if (i < 0) {
 			return false;
@@ -249,13 +259,34 @@ final class QuoteTrimmer {
 		return false;
 	}
 
-	private static boolean names(String text, Collection<String> names) {
-		String lower = text.toLowerCase(Locale.ROOT);
-		return names.stream().anyMatch(lower::contains);
+	private static boolean names(String text, List<Pattern> names) {
+		return names.stream().anyMatch(name -> name.matcher(text).find());
 	}
 
-	private static boolean names(String text, String name) {
-		return name != null && !name.isBlank() && text.toLowerCase(Locale.ROOT).contains(name);
+	/**
+	 * A name as whole words, in any case: a from-name such as {@code Loopbaan} must not be found in
+	 * {@code loopbaanadviseur}, nor an address in a longer one. A name of several words is found as the
+	 * whole phrase, however the spaces between its words were wrapped. Only an edge that is a letter or
+	 * a digit asks for a boundary: {@code @briefwissel.nl} follows the local part of a reply address.
+	 */
+	static Pattern wholeWords(String name) {
+		String stripped = name.strip();
+		boolean address = stripped.indexOf('@') >= 0;
+		StringBuilder pattern = new StringBuilder();
+		if (isWordChar(stripped.codePointAt(0))) {
+			// Inside an address a dot, plus or hyphen joins: anja@x.nl is not the end of sanne.anja@x.nl.
+			pattern.append(address ? "(?<![\\p{L}\\p{N}\\p{M}._%+-])" : "(?<![\\p{L}\\p{N}\\p{M}])");
+		}
+		pattern.append(String.join("[\\s\\u00a0]+", Arrays.stream(stripped.split("[\\s\\u00a0]+")).map(Pattern::quote).toList()));
+		if (isWordChar(stripped.codePointBefore(stripped.length()))) {
+			pattern.append(address ? "(?![\\p{L}\\p{N}\\p{M}_-]|\\.[\\p{L}\\p{N}])" : "(?![\\p{L}\\p{N}\\p{M}])");
+		}
+		return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	}
+
+	private static boolean isWordChar(int c) {
+		return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+				|| Character.getType(c) == Character.COMBINING_SPACING_MARK;
 	}
 
 	/** Index of the first line of quoted history from {@code from} on, or -1. A forward on purpose ends the search. */
@@ -337,21 +368,32 @@ final class QuoteTrimmer {
 	/**
 	 * Who may have written a quoted mail of the conversation, lower case: how Briefwissel shows in a quote
 	 * ({@code ours}, and the sender's name of a mail of no person: the name after {@code via}), and the
-	 * mail's sender. Only an attribution with a day and month and no year must name one of them.
+	 * mail's sender (address and name). Only an attribution with a day and month and no year must name one
+	 * of them. Each as whole words ({@link #wholeWords}).
 	 */
-	private record Writers(Collection<String> ours, String sender, Collection<String> names) {
+	private record Writers(List<Pattern> ours, List<Pattern> sender, List<Pattern> names) {
 
-		static final Writers NONE = new Writers(List.of(), null, List.of());
+		static final Writers NONE = new Writers(List.of(), List.of(), List.of());
 
-		static Writers of(Collection<String> ours, String sender) {
+		static Writers of(Collection<String> ours, String sender, String senderName) {
 			Set<String> names = new java.util.LinkedHashSet<>(ours);
 			// "via briefwissel": a mail of no person is from "Briefwissel" alone ("Op 7 dec. schreef Briefwissel:").
 			ours.stream().filter(name -> name.startsWith("via ")).map(name -> name.substring(4).strip())
 				.filter(name -> name.length() >= 3).forEach(names::add);
+			Set<String> senders = new java.util.LinkedHashSet<>();
 			if (sender != null && !sender.isBlank()) {
-				names.add(sender.toLowerCase(Locale.ROOT));
+				senders.add(sender.toLowerCase(Locale.ROOT));
 			}
-			return new Writers(ours, sender, List.copyOf(names));
+			// Two letters name nobody: an initial or a nickname would be found in too many sentences.
+			if (senderName != null && senderName.strip().length() >= 3) {
+				senders.add(senderName.toLowerCase(Locale.ROOT));
+			}
+			names.addAll(senders);
+			return new Writers(patterns(ours), patterns(senders), patterns(names));
+		}
+
+		private static List<Pattern> patterns(Collection<String> names) {
+			return names.stream().filter(name -> !name.isBlank()).map(QuoteTrimmer::wholeWords).toList();
 		}
 
 		boolean namedIn(String text) {

@@ -61,6 +61,20 @@ class MailReaderTests {
 		assertThat(read.fullText().length()).isLessThanOrEqualTo(MailReader.MAX_LETTER_CHARS + 10);
 	}
 
+	/**
+	 * Review: a short quote header that names the sender by the name in their From header, not by their
+	 * address, stayed in the letter above the cut quote; the reader passes that name to the trimmer.
+	 */
+	@Test
+	void aShortQuoteHeaderThatNamesTheSenderByNameIsCut() {
+		String mail = "From: Sanne Bakker <sanne@utrecht.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nIn-Reply-To: <a1@briefwissel.test>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+				+ "Nog een vraag: mag ik je bellen?\r\n\r\nOp 7 dec. schreef Sanne Bakker:\r\n> Ik twijfel nog.\r\n";
+		ReadMail read = MailReader.read(mail.getBytes(StandardCharsets.UTF_8));
+		assertThat(read.text()).isEqualTo("Nog een vraag: mag ik je bellen?");
+		assertThat(read.cutText()).startsWith("Op 7 dec. schreef Sanne Bakker:");
+	}
+
 	/** A name and subject in raw windows-1252 bytes (an old mailer) are read as such, not as replacement characters. */
 	@Test
 	void headersInRawWindows1252AreReadAsSuch() {

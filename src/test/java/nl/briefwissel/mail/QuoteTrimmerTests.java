@@ -690,4 +690,71 @@ class QuoteTrimmerTests {
 		assertThat(withQuote.kept()).isEqualTo(letter);
 		assertThat(withQuote.cut()).startsWith("Op 7 dec. schreef Briefwissel:");
 	}
+
+	/**
+	 * Review: an installation's from-name was looked for anywhere inside words. With the from-name
+	 * «Loopbaan» the participant's «Op 7 mei schreef mijn loopbaanadviseur:» read as Briefwissel's quote header,
+	 * and their sentence below the '>' line was cut. A name counts as whole words; a name of several words
+	 * as the whole phrase.
+	 */
+	@Test
+	void aFromNameIsFoundInAQuoteHeaderOnlyAsWholeWords() {
+		java.util.List<String> loopbaan = java.util.List.of("noreply@loopbaan.test", "via loopbaan", "@loopbaan.test");
+		String subject = "Re: Je e-coaching met Anja de Vries";
+		String letter = """
+				Hoi Anja,
+
+				Op 7 mei schreef mijn loopbaanadviseur:
+				> Je kunt na de zomer beginnen.
+				Dat vond ik fijn, maar ik twijfel nog.
+
+				Sanne""";
+		assertThat(QuoteTrimmer.trim(letter, subject, loopbaan, PARTICIPANT).kept()).isEqualTo(letter);
+		// The from-name itself, in any case, is Briefwissel's quote header.
+		var ours = QuoteTrimmer.trim("Dank je.\n\nOp 7 dec. schreef LOOPBAAN:\n> Wat geeft je energie?", subject, loopbaan,
+				PARTICIPANT);
+		assertThat(ours.kept()).isEqualTo("Dank je.");
+		assertThat(ours.cut()).startsWith("Op 7 dec. schreef LOOPBAAN:");
+
+		java.util.List<String> twoWords = java.util.List.of("noreply@loopbaan.test", "via loopbaan utrecht");
+		var phrase = QuoteTrimmer.trim("Dank je.\n\nOp 7 dec. schreef Loopbaan  Utrecht:\n> Wat geeft je energie?", subject,
+				twoWords, PARTICIPANT);
+		assertThat(phrase.kept()).isEqualTo("Dank je.");
+		String partOfThePhrase = letter.replace("mijn loopbaanadviseur", "Loopbaan");
+		assertThat(QuoteTrimmer.trim(partOfThePhrase, subject, twoWords, PARTICIPANT).kept()).isEqualTo(partOfThePhrase);
+		String longerPhrase = letter.replace("mijn loopbaanadviseur", "de Loopbaan Utrechtse adviseur");
+		assertThat(QuoteTrimmer.trim(longerPhrase, subject, twoWords, PARTICIPANT).kept()).isEqualTo(longerPhrase);
+
+		// An address counts whole too: the sender's is not the end of a longer one.
+		String colleague = letter.replace("mijn loopbaanadviseur", "jan.sanne@utrecht.nl");
+		assertThat(QuoteTrimmer.trim(colleague, subject, loopbaan, PARTICIPANT).kept()).isEqualTo(colleague);
+	}
+
+	/**
+	 * Review: the sender was known by their address alone. A mail program that names them by name only
+	 * («Op 7 dec. schreef Sanne Bakker:», a saved contact or the From header's name) left the quote header of
+	 * their own earlier letter in the letter, above the cut quote. The From header's name counts too, as
+	 * whole words.
+	 */
+	@Test
+	void aDayAndMonthAttributionThatNamesTheSenderByNameIsCut() {
+		String subject = "Re: Je e-coaching met Anja de Vries";
+		var own = QuoteTrimmer.trim("Nog een vraag: mag ik je bellen?\n\nOp 7 dec. schreef sanne bakker:\n> Ik twijfel nog.",
+				subject, OURS, PARTICIPANT, true, "Sanne Bakker");
+		assertThat(own.kept()).isEqualTo("Nog een vraag: mag ik je bellen?");
+		assertThat(own.cut()).startsWith("Op 7 dec. schreef sanne bakker:");
+		// Someone else who shares a word of the name is not the sender.
+		String letter = """
+				Hoi Anja,
+
+				Op 7 mei schreef Sanne van de gemeente:
+				> Je kunt na de zomer beginnen.
+				Dat vond ik fijn, maar ik twijfel nog.
+
+				Sanne""";
+		assertThat(QuoteTrimmer.trim(letter, subject, OURS, PARTICIPANT, true, "Sanne Bakker").kept()).isEqualTo(letter);
+		// Two letters name nobody.
+		String initials = letter.replace("Sanne van de gemeente", "SB");
+		assertThat(QuoteTrimmer.trim(initials, subject, OURS, PARTICIPANT, true, "SB").kept()).isEqualTo(initials);
+	}
 }
