@@ -46,6 +46,9 @@ class ErasureAndRetentionTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.springframework.context.MessageSource texts;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -128,6 +131,10 @@ class ErasureAndRetentionTests {
 		assertThat(said).isNotNull();
 		assertThat(said.attr("tabindex")).isEqualTo("-1");
 		assertThat(said.text()).contains("We hebben je verzoek ontvangen");
+		// Within a month, unless an administrator extends it once by at most two months (Erasures.extend, AVG article 12(3)).
+		assertThat(said.text()).contains("binnen een maand", "één keer met ten hoogste twee maanden").doesNotContain("uiterlijk");
+		assertThat(texts.getMessage("privacy.mine.erasure.requested", null, java.util.Locale.ENGLISH))
+			.contains("within a month", "once by at most two months").doesNotContain("at the latest");
 		mvc.perform(get("/participant/privacy").with(participant).cookie(requested.getResponse().getCookies()))
 			.andExpect(content().string(containsString("in behandeling")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("We hebben je verzoek ontvangen"))));

@@ -97,7 +97,8 @@ class SilentTrajectoryTests {
 		MimeMessage toParticipant = Mailboxes.awaitMail(mailServer, silent.participant().email(),
 				m -> Mailboxes.subject(m).contains("gestopt"));
 		assertThat(Mailboxes.text(toParticipant)).contains("vanzelf gestopt", "lange tijd niet meer geschreven",
-				day(Today.date().plusMonths(24)), "/participant/report", "Wil je dat het eerder weg is? Vraag dan bij Mijn gegevens")
+				day(Today.date().plusMonths(24)), "/participant/report", "Wil je dat het eerder weg is? Vraag dan bij Mijn gegevens",
+				"(al je gegevens, ook van een ander traject dat nog loopt)")
 			.as("nobody stopped it: not said to be the coach").doesNotContain(silent.coach().displayName() + " heeft");
 		MimeMessage toCoach = Mailboxes.awaitMail(mailServer, silent.coach().email(),
 				m -> Mailboxes.subject(m).contains(silent.participant().displayName()));

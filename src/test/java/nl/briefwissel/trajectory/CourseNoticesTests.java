@@ -131,7 +131,8 @@ class CourseNoticesTests {
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("gestopt"));
 		assertThat(Mailboxes.text(mail)).contains(running.coach().displayName(), "downloaden", day(Today.date().plusMonths(24), DUTCH),
-				"/participant/report", "Wil je dat het eerder weg is? Vraag dan bij Mijn gegevens om je gegevens te verwijderen.")
+				"/participant/report", "Wil je dat het eerder weg is? Vraag dan bij Mijn gegevens om je gegevens te verwijderen"
+						+ " (al je gegevens, ook van een ander traject dat nog loopt).")
 			.doesNotContain("reageert").doesNotContain("Geen reactie");
 		assertThat(subjectsTo(running.participant().email())).filteredOn(s -> s.contains("gestopt")).hasSize(1);
 	}
@@ -146,7 +147,8 @@ class CourseNoticesTests {
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("stopped"));
 		assertThat(Mailboxes.text(mail)).contains(day(Today.date().plusMonths(24), Locale.ENGLISH),
-				"Would you like it gone sooner? Then ask at My data for your data to be erased.");
+				"Would you like it gone sooner? Then ask at My data for your data to be erased"
+						+ " (all your data, also that of another trajectory still running).");
 	}
 
 	/**
