@@ -331,7 +331,8 @@ final class DatasetGenerator {
 			tables.intake.add(UUID.randomUUID(), programme, String.format("participant-%05d@%s", t + 1, domain), name,
 					dutch ? "nl" : "en", "LINK", "SUBMITTED",
 					encryption.sealText(dutch ? "Ik twijfel of ik in mijn huidige functie wil blijven." : "I am not sure whether to stay in my role."),
-					encryption.keyId(), theme, "YES", "YES", random.nextBoolean() ? "YES" : "PARTLY", created, created, trajectory, created, created);
+					encryption.keyId(), theme, "YES", "YES", random.nextBoolean() ? "YES" : "PARTLY", created, created, "CONSENT", trajectory,
+					created, created);
 			OffsetDateTime proposed = created.plusDays(1);
 			OffsetDateTime accepted = created.plusDays(2);
 			tables.coachProposal.add(UUID.randomUUID(), trajectory, coach, manager, proposed, startedOn, accepted, true);
@@ -501,7 +502,7 @@ final class DatasetGenerator {
 
 		final Rows intake = new Rows("intake", "id", "programme_id", "email", "display_name", "language", "source",
 				"status", "question", "question_key_id", "theme", "writes_comfortably", "motivated", "has_time", "expectations_agreed_at",
-				"consent_at", "trajectory_id", "created_at", "submitted_at");
+				"consent_at", "statement_basis", "trajectory_id", "created_at", "submitted_at");
 
 		final Rows coachProposal = new Rows("coach_proposal", "id", "trajectory_id", "coach_id", "proposed_by",
 				"proposed_at", "start_on", "answered_at", "accepted");

@@ -586,7 +586,14 @@ public class ParticipantExport {
 			data.put("selfCheck", answers);
 		}
 		data.put("expectationsAgreedAt", instant(application.expectationsAgreedAt()));
-		data.put("consentAt", instant(application.consentAt()));
+		// Under a public task or a legitimate interest the box said the statement was read, not that the person agreed
+		// (decision 0138, amended): calling that consent would say they gave a ground they did not give.
+		if (application.consentAt() == null || application.consented()) {
+			data.put("consentAt", instant(application.consentAt()));
+		}
+		else {
+			data.put("statementReadAt", instant(application.consentAt()));
+		}
 		data.put("employerMayConfirm", application.employerMayConfirm());
 		data.put("createdAt", instant(application.createdAt()));
 		data.put("submittedAt", instant(application.submittedAt()));

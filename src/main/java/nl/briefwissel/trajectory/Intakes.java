@@ -28,6 +28,7 @@ import nl.briefwissel.account.Role;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.Outbox;
+import nl.briefwissel.organisation.LegalBasis;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
@@ -342,7 +343,7 @@ public class Intakes {
 		jdbc.sql("""
 				update intake set status = 'SUPERSEDED', display_name = null, question = null, question_key_id = null, theme = null,
 				    writes_comfortably = null, motivated = null, has_time = null, expectations_agreed_at = null, consent_at = null,
-				    employer_may_confirm = false, employer_contact = null
+				    statement_basis = null, employer_may_confirm = false, employer_contact = null
 				where id in (:ids)""")
 			.param("ids", unconfirmed)
 			.update();
@@ -1061,8 +1062,16 @@ public class Intakes {
 	 */
 	public record Application(UUID id, UUID programmeId, String programmeName, Intake.Source source, Intake.Status status,
 			String email, String displayName, Locale language, String question, String theme, Intake.SelfCheck selfCheck,
-			OffsetDateTime expectationsAgreedAt, OffsetDateTime consentAt, boolean employerMayConfirm, UUID trajectoryId,
-			OffsetDateTime createdAt, OffsetDateTime submittedAt, boolean questionReadable) {
+			OffsetDateTime expectationsAgreedAt, OffsetDateTime consentAt, LegalBasis statementBasis, boolean employerMayConfirm,
+			UUID trajectoryId, OffsetDateTime createdAt, OffsetDateTime submittedAt, boolean questionReadable) {
+
+		/**
+		 * Whether the ticked box was consent: under another basis it said the statement was read (decision 0138,
+		 * amended). A box not ticked is none.
+		 */
+		public boolean consented() {
+			return consentAt != null && statementBasis == LegalBasis.CONSENT;
+		}
 	}
 
 	/**
@@ -1082,7 +1091,7 @@ public class Intakes {
 		return jdbc.sql("""
 				select i.id, i.programme_id, p.name as programme_name, i.source, i.status, i.email, i.display_name, i.language,
 				       i.question, i.question_key_id, i.theme, i.writes_comfortably, i.motivated, i.has_time, i.expectations_agreed_at,
-				       i.consent_at, i.employer_may_confirm, i.trajectory_id, i.created_at, i.submitted_at
+				       i.consent_at, i.statement_basis, i.employer_may_confirm, i.trajectory_id, i.created_at, i.submitted_at
 				from intake i join programme p on p.id = i.programme_id
 				where (lower(i.email) = lower(:email)
 				       and not (i.source = 'LINK' and (i.status in ('AWAITING_CONFIRMATION', 'SUPERSEDED')
@@ -1107,6 +1116,7 @@ public class Intakes {
 						Locale.forLanguageTag(rs.getString("language")),
 						question.text(), rs.getString("theme"), check,
 						rs.getObject("expectations_agreed_at", OffsetDateTime.class), rs.getObject("consent_at", OffsetDateTime.class),
+						LegalBasis.named(rs.getString("statement_basis")).orElse(null),
 						rs.getBoolean("employer_may_confirm"), rs.getObject("trajectory_id", UUID.class),
 						rs.getObject("created_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class),
 						question.readable());
@@ -1344,11 +1354,17 @@ public class Intakes {
 				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent, employer_may_confirm = :employer,
 				    employer_contact = case when :employer
 				        then (select p.employer_contact from programme p where p.id = intake.programme_id) end,
-				    retention_months = (select p.retention_months from programme p where p.id = intake.programme_id)
+				    retention_months = (select p.retention_months from programme p where p.id = intake.programme_id),
+				    statement_basis = case when :ticked then coalesce(
+				        (select o.legal_basis from organisation_privacy o join programme p on p.organisation_id = o.organisation_id
+				         where p.id = intake.programme_id), 'CONSENT') end
 				where id = :id""")
 			// The address the form named when the participant agreed: the confirmations go there or nowhere. So the
 			// retention period its consent box named: the trajectory, made when the address is confirmed (up to a week
-			// later), keeps it, whatever the programme's is by then (decision 0134).
+			// later), keeps it, whatever the programme's is by then (decision 0134). And what its statement box meant: it
+			// read "akkoord" under consent and "gelezen" under another basis, the one chosen now; a tick under another
+			// basis stays no consent when the organisation chooses consent later (decision 0138, amended). An
+			// organisation without privacy details reads as consent, as the form did.
 			.param("employer", form.employerMayConfirm())
 			.param("question", encryption.sealText(limit(form.question())))
 			.param("keyId", encryption.keyId())
@@ -1358,6 +1374,7 @@ public class Intakes {
 			.param("time", form.selfCheck().hasTime().name())
 			.param("agreed", form.expectationsAgreed() ? now : null)
 			.param("consent", form.consent() ? now : null)
+			.param("ticked", form.consent())
 			.param("id", intakeId)
 			.update();
 	}

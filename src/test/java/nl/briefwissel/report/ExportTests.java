@@ -185,12 +185,41 @@ class ExportTests {
 		assertThat(intake.get("selfCheck").get("motivated").asString()).isEqualTo("PARTLY");
 		assertThat(intake.get("selfCheck").get("hasTime").asString()).isEqualTo("NO");
 		assertThat(intake.get("consentAt").isNull()).isFalse();
+		assertThat(intake.has("statementReadAt")).as("ticked under consent").isFalse();
 		assertThat(intake.get("expectationsAgreedAt").isNull()).isFalse();
 		JsonNode applications = data.get("applications");
 		assertThat(applications.size()).isEqualTo(1);
 		assertThat(applications.get(0).get("status").asString()).isEqualTo("WITHDRAWN");
 		assertThat(applications.get(0).get("name").asString()).isEqualTo("D. Eelnemer");
 		assertThat(applications.get(0).get("question").asString()).isEqualTo("Kan ik ook hulp krijgen bij mijn pensioenplanning?");
+	}
+
+	/**
+	 * Under a public task or a legitimate interest the application's box said the statement was read, not that the
+	 * person agreed (decision 0138, amended): their data say when they read it, not when they consented.
+	 */
+	@Test
+	void anApplicationTickedUnderAnotherBasisThanConsentSaysTheStatementWasReadNotConsent(
+			@Autowired nl.briefwissel.organisation.PrivacyContacts contacts) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account participant = running.participant();
+		var saved = contacts.of(running.organisationId());
+		try {
+			contacts.save(running.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK));
+			intakes.record(running.programmeId(), participant, running.id(), new IntakeForm(participant.displayName(),
+					participant.email(), "Hoe kom ik van lesgeven naar opleiden?", "NEXT_STEP",
+					new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true), Intake.Source.INVITATION);
+		}
+		finally {
+			contacts.save(running.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		}
+
+		JsonNode intake = JsonMapper.builder().build()
+			.readTree(new String(export(participant, "nl").get("gegevens.json"), StandardCharsets.UTF_8))
+			.get("trajectories").get(0).get("intake");
+		assertThat(intake.has("consentAt")).as("no consent was given, also now the organisation chose consent").isFalse();
+		assertThat(intake.get("statementReadAt").isNull()).isFalse();
+		assertThat(intake.get("expectationsAgreedAt").isNull()).isFalse();
 	}
 
 	/**

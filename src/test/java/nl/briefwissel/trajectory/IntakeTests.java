@@ -213,26 +213,73 @@ class IntakeTests {
 		var dutch = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
 		assertThat(dutch.select("label[for=consent]").text()).isEqualTo(consent);
 
-		for (var basis : java.util.List.of(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK,
-				nl.briefwissel.organisation.LegalBasis.LEGITIMATE_INTEREST)) {
-			privacyContacts.save(programme.organisationId(), nl.briefwissel.organisation.PrivacyContacts.Details.NONE.withBasis(basis));
-			var read = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
-			assertThat(read.select("label[for=consent]").text()).as(basis.name()).isEqualTo("Ik heb de privacyverklaring gelezen");
-			var english = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id() + "?lang=en").body());
-			assertThat(english.select("label[for=consent]").text()).isEqualTo("I have read the privacy statement");
+		// The public statement lists every active organisation's basis: this one gets consent back with what it had
+		// saved, whatever happens below (Details.NONE also wiped the contacts it had).
+		var saved = privacyContacts.of(programme.organisationId());
+		try {
+			for (var basis : java.util.List.of(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK,
+					nl.briefwissel.organisation.LegalBasis.LEGITIMATE_INTEREST)) {
+				privacyContacts.save(programme.organisationId(), saved.withBasis(basis));
+				var read = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
+				assertThat(read.select("label[for=consent]").text()).as(basis.name()).isEqualTo("Ik heb de privacyverklaring gelezen");
+				var english = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id() + "?lang=en").body());
+				assertThat(english.select("label[for=consent]").text()).isEqualTo("I have read the privacy statement");
 
-			String unticked = new WebSession(port).post("/intake/programme/" + programme.id(), "displayName=Sam&email=x").body();
-			assertThat(unticked).contains("Vink aan dat je de privacyverklaring hebt gelezen.").doesNotContain("akkoord gaat met de privacyverklaring");
+				String unticked = new WebSession(port).post("/intake/programme/" + programme.id(), "displayName=Sam&email=x").body();
+				assertThat(unticked).contains("Vink aan dat je de privacyverklaring hebt gelezen.").doesNotContain("akkoord gaat met de privacyverklaring");
+			}
+			WebSession englishSession = new WebSession(port);
+			englishSession.get("/login?lang=en");
+			assertThat(englishSession.post("/intake/programme/" + programme.id(), "displayName=Sam&email=x").body())
+				.contains("Tick that you have read the privacy statement.").doesNotContain("agree to the privacy statement");
+
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+			var again = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
+			assertThat(again.select("label[for=consent]").text()).isEqualTo(consent);
 		}
-		WebSession englishSession = new WebSession(port);
-		englishSession.get("/login?lang=en");
-		assertThat(englishSession.post("/intake/programme/" + programme.id(), "displayName=Sam&email=x").body())
-			.contains("Tick that you have read the privacy statement.").doesNotContain("agree to the privacy statement");
+		finally {
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		}
+	}
 
-		privacyContacts.save(programme.organisationId(), nl.briefwissel.organisation.PrivacyContacts.Details.NONE
-			.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
-		var again = org.jsoup.Jsoup.parse(new WebSession(port).get("/intake/programme/" + programme.id()).body());
-		assertThat(again.select("label[for=consent]").text()).isEqualTo(consent);
+	/**
+	 * What a tick meant is kept with the application when it is sent (decision 0138, amended): under a public task or
+	 * a legitimate interest the box said the statement was read, which is no consent, also when the organisation
+	 * chooses consent later. By the public form and by a mailed link alike.
+	 */
+	@Test
+	void anApplicationKeepsTheBasisItsStatementBoxWasTickedUnder() throws Exception {
+		var saved = privacyContacts.of(programme.organisationId());
+		try {
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK));
+			String read = "gelezen-" + suffix + "@example.nl";
+			assertThat(new WebSession(port).post("/intake/programme/" + programme.id(), form("Rik Gelezen", read, "YES")).body())
+				.contains("Kijk in je mailbox");
+			assertThat(statementBasisOf(read)).isEqualTo("PUBLIC_TASK");
+
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.LEGITIMATE_INTEREST));
+			String invited = "belang-" + suffix + "@example.nl";
+			intakes.invite(programme, invited, "Bo Belang", java.util.Locale.forLanguageTag("nl"), null);
+			String link = linkIn(Mailboxes.awaitMail(mailServer, invited, m -> true));
+			assertThat(new WebSession(port).post(link, form("Bo Belang", invited, "YES")).body()).contains("Je aanmelding is binnen");
+			assertThat(statementBasisOf(invited)).isEqualTo("LEGITIMATE_INTEREST");
+
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+			assertThat(statementBasisOf(read)).as("kept, whatever the organisation chooses later").isEqualTo("PUBLIC_TASK");
+			String agreed = "akkoord-" + suffix + "@example.nl";
+			new WebSession(port).post("/intake/programme/" + programme.id(), form("Ans Akkoord", agreed, "YES"));
+			assertThat(statementBasisOf(agreed)).isEqualTo("CONSENT");
+		}
+		finally {
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		}
+	}
+
+	private String statementBasisOf(String email) {
+		return jdbc.sql("select statement_basis from intake where email = :email and consent_at is not null")
+			.param("email", email)
+			.query(String.class)
+			.single();
 	}
 
 	/** A programme that keeps letters out of ordinary mail (NTA 7516) does not promise writing "by e-mail" on its form. */

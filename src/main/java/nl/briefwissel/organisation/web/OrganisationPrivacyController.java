@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.organisation.LegalBasis;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.PrivacyContacts;
@@ -67,6 +68,11 @@ class OrganisationPrivacyController {
 		}
 		contacts.save(id, typed);
 		redirect.addFlashAttribute("privacySaved", Boolean.TRUE);
+		if (saved.legalBasis() != LegalBasis.CONSENT && typed.legalBasis() == LegalBasis.CONSENT) {
+			// Applications sent under the earlier basis had a box that said the statement was read (decision 0138,
+			// amended): the statement and the register now say consent, which those people never gave.
+			redirect.addFlashAttribute("privacyToConsent", Boolean.TRUE);
+		}
 		return "redirect:/admin/organisations/" + id + "/privacy";
 	}
 
@@ -98,7 +104,7 @@ class OrganisationPrivacyController {
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("typed", typed);
 		model.addAttribute("problems", problems);
-		model.addAttribute("bases", nl.briefwissel.organisation.LegalBasis.values());
+		model.addAttribute("bases", LegalBasis.values());
 		return "organisation/privacy";
 	}
 

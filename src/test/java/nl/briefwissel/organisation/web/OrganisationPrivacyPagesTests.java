@@ -196,6 +196,42 @@ class OrganisationPrivacyPagesTests {
 		contacts.save(organisation.id(), contacts.of(organisation.id()).withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
 	}
 
+	/**
+	 * Applications sent while another basis held had a box that said the statement was read (decision 0138, amended):
+	 * switching to consent gives those people no consent. The administrator is told once, after the save, in their
+	 * language; not when the basis stays, or goes from consent to another.
+	 */
+	@Test
+	void switchingToConsentSaysThatEarlierApplicationsGaveNone() throws Exception {
+		Organisation organisation = organisations.create("Gemeente Omzetten " + UUID.randomUUID().toString().substring(0, 8));
+		try {
+			String notice = "geen toestemming";
+			assertThat(savedPage(organisation, "CONSENT", "nl").getElementById("privacy-to-consent")).as("consent kept").isNull();
+			assertThat(savedPage(organisation, "PUBLIC_TASK", "nl").getElementById("privacy-to-consent")).as("away from consent").isNull();
+			Document switched = savedPage(organisation, "CONSENT", "nl");
+			assertThat(switched.getElementById("privacy-to-consent").text()).contains(notice, "Vraag die mensen om toestemming",
+					"de eerdere grondslag");
+			assertThat(savedPage(organisation, "CONSENT", "nl").getElementById("privacy-to-consent")).as("said once").isNull();
+
+			savedPage(organisation, "LEGITIMATE_INTEREST", "en");
+			assertThat(savedPage(organisation, "CONSENT", "en").getElementById("privacy-to-consent").text())
+				.contains("gave no consent", "Ask them for consent", "the earlier basis");
+		}
+		finally {
+			contacts.save(organisation.id(), contacts.of(organisation.id()).withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		}
+	}
+
+	/** Saves the basis as the page does and reads the page it leads to, with the session that holds what it said. */
+	private Document savedPage(Organisation organisation, String basis, String language) throws Exception {
+		var saved = mvc.perform(save(organisation.id(), "", "privacy@omzetten.nl", "", "", "").param("basis", basis)
+			.param("lang", language).with(admin()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id() + "/privacy"))
+			.andReturn();
+		return Jsoup.parse(mvc.perform(get("/admin/organisations/" + organisation.id() + "/privacy").param("lang", language)
+			.cookie(saved.getResponse().getCookies()).with(admin())).andReturn().getResponse().getContentAsString());
+	}
+
 	@Test
 	void onlyAnAdministratorReachesThePrivacyDetails() throws Exception {
 		var running = fixtures.runningTrajectory(true);
