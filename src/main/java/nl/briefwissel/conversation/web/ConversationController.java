@@ -2,6 +2,7 @@ package nl.briefwissel.conversation.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import nl.briefwissel.audit.AccessRun;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.audit.Audited;
@@ -331,7 +332,8 @@ class ConversationController {
 				: auditTrail.ofTrajectoryByOthers(id,
 						java.util.stream.Stream.of(trajectory.coachId(), trajectory.participantId()).filter(java.util.Objects::nonNull).toList(),
 						after);
-		model.addAttribute("entries", page.entries());
+		// Line by line here; the participant's own page joins the same in a row (AccessRun.of).
+		model.addAttribute("runs", page.entries().stream().map(AccessRun::one).toList());
 		model.addAttribute("older", page.older());
 		model.addAttribute("later", after != null);
 		model.addAttribute("all", all);

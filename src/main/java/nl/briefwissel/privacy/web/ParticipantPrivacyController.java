@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.audit.AccessRun;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.privacy.Erasures;
 import nl.briefwissel.trajectory.TrajectoryErasure;
@@ -56,7 +57,6 @@ class ParticipantPrivacyController {
 		AuditTrail.Position after = AuditTrail.Position.fromLink(olderAt, olderId);
 		AuditTrail.Page page = trail.aboutTrajectoriesByOthers(retention.trajectoriesOf(me.id()), me.id(), after);
 		model.addAttribute("runs", AccessRun.of(page.entries(), clock.getZone()));
-		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("older", page.older());
 		model.addAttribute("later", after != null);
 		return "privacy/access";
