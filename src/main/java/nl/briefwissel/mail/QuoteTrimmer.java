@@ -3,8 +3,10 @@ package nl.briefwissel.mail;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -389,11 +391,16 @@ final class QuoteTrimmer {
 				senders.add(senderName.toLowerCase(Locale.ROOT));
 			}
 			names.addAll(senders);
-			return new Writers(patterns(ours), patterns(senders), patterns(names));
+			// Ours and the sender's are among names as well: each name compiled once a mail, not once a list.
+			Map<String, Pattern> compiled = new HashMap<>();
+			return new Writers(patterns(ours, compiled), patterns(senders, compiled), patterns(names, compiled));
 		}
 
-		private static List<Pattern> patterns(Collection<String> names) {
-			return names.stream().filter(name -> !name.isBlank()).map(QuoteTrimmer::wholeWords).toList();
+		private static List<Pattern> patterns(Collection<String> names, Map<String, Pattern> compiled) {
+			return names.stream()
+				.filter(name -> !name.isBlank())
+				.map(name -> compiled.computeIfAbsent(name, QuoteTrimmer::wholeWords))
+				.toList();
 		}
 
 		boolean namedIn(String text) {
