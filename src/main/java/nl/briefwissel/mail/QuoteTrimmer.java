@@ -265,6 +265,18 @@ final class QuoteTrimmer {
 		return names.stream().anyMatch(name -> name.matcher(text).find());
 	}
 
+	// Unicode white space, U+00A0 and the other non-breaking spaces among it: Java's \s is ASCII only.
+	private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}+");
+
+	/**
+	 * A name with each run of white space one space, and none at its ends. Any Unicode white space: a From
+	 * header's name of non-breaking spaces alone was no blank to {@code String.strip}, and its pattern was
+	 * found in every quote header.
+	 */
+	private static String spaced(String name) {
+		return WHITE_SPACE.matcher(name).replaceAll(" ").strip();
+	}
+
 	/**
 	 * A name as whole words, in any case: a from-name such as {@code Loopbaan} must not be found in
 	 * {@code loopbaanadviseur}, nor an address in a longer one. A name of several words is found as the
@@ -272,14 +284,14 @@ final class QuoteTrimmer {
 	 * a digit asks for a boundary: {@code @briefwissel.nl} follows the local part of a reply address.
 	 */
 	static Pattern wholeWords(String name) {
-		String stripped = name.strip();
+		String stripped = spaced(name);
 		boolean address = stripped.indexOf('@') >= 0;
 		StringBuilder pattern = new StringBuilder();
 		if (isWordChar(stripped.codePointAt(0))) {
 			// Inside an address a dot, plus or hyphen joins: anja@x.nl is not the end of sanne.anja@x.nl.
 			pattern.append(address ? "(?<![\\p{L}\\p{N}\\p{M}._%+-])" : "(?<![\\p{L}\\p{N}\\p{M}])");
 		}
-		pattern.append(String.join("[\\s\\u00a0]+", Arrays.stream(stripped.split("[\\s\\u00a0]+")).map(Pattern::quote).toList()));
+		pattern.append(String.join(WHITE_SPACE.pattern(), Arrays.stream(WHITE_SPACE.split(stripped)).map(Pattern::quote).toList()));
 		if (isWordChar(stripped.codePointBefore(stripped.length()))) {
 			pattern.append(address ? "(?![\\p{L}\\p{N}\\p{M}_-]|\\.[\\p{L}\\p{N}])" : "(?![\\p{L}\\p{N}\\p{M}])");
 		}
@@ -380,15 +392,16 @@ final class QuoteTrimmer {
 		static Writers of(Collection<String> ours, String sender, String senderName) {
 			Set<String> names = new java.util.LinkedHashSet<>(ours);
 			// "via briefwissel": a mail of no person is from "Briefwissel" alone ("Op 7 dec. schreef Briefwissel:").
-			ours.stream().filter(name -> name.startsWith("via ")).map(name -> name.substring(4).strip())
+			ours.stream().filter(name -> name.startsWith("via ")).map(name -> spaced(name.substring(4)))
 				.filter(name -> name.length() >= 3).forEach(names::add);
 			Set<String> senders = new java.util.LinkedHashSet<>();
 			if (sender != null && !sender.isBlank()) {
 				senders.add(sender.toLowerCase(Locale.ROOT));
 			}
 			// Two letters name nobody: an initial or a nickname would be found in too many sentences.
-			if (senderName != null && senderName.strip().length() >= 3) {
-				senders.add(senderName.toLowerCase(Locale.ROOT));
+			String name = senderName == null ? "" : spaced(senderName);
+			if (name.length() >= 3) {
+				senders.add(name.toLowerCase(Locale.ROOT));
 			}
 			names.addAll(senders);
 			// Ours and the sender's are among names as well: each name compiled once a mail, not once a list.
@@ -398,7 +411,8 @@ final class QuoteTrimmer {
 
 		private static List<Pattern> patterns(Collection<String> names, Map<String, Pattern> compiled) {
 			return names.stream()
-				.filter(name -> !name.isBlank())
+				.map(QuoteTrimmer::spaced)
+				.filter(name -> !name.isEmpty())
 				.map(name -> compiled.computeIfAbsent(name, QuoteTrimmer::wholeWords))
 				.toList();
 		}

@@ -757,4 +757,34 @@ class QuoteTrimmerTests {
 		String initials = letter.replace("Sanne van de gemeente", "SB");
 		assertThat(QuoteTrimmer.trim(initials, subject, OURS, PARTICIPANT, true, "SB").kept()).isEqualTo(initials);
 	}
+
+	/**
+	 * Review: a From header's name of non-breaking spaces only (or a letter between them) counted as a name:
+	 * {@code String.strip} does not see U+00A0, and the name's pattern then matched every quote header with a day
+	 * and month, so a participant's own «Op 7 mei schreef mijn leidinggevende:» read as their earlier letter's.
+	 * Any Unicode white space is white space; a name of none or of fewer than three letters names nobody.
+	 */
+	@Test
+	void aFromNameOfWhiteSpaceNamesNobody() {
+		String subject = "Re: Je e-coaching met Anja de Vries";
+		String letter = """
+				Hoi Anja,
+
+				Op 7 mei schreef mijn leidinggevende:
+				> Je kunt na de zomer beginnen.
+				Dat vond ik fijn, maar ik twijfel nog.
+
+				Sanne""";
+		for (String blank : java.util.List.of("\u00a0\u00a0\u00a0", " \u00a0 ", "\u2007\u202f\u2007\u3000")) {
+			assertThat(QuoteTrimmer.trim(letter, subject, OURS, PARTICIPANT, true, blank).kept()).as("From name %s",
+					blank.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList()).isEqualTo(letter);
+		}
+		// Two letters between non-breaking spaces are two letters.
+		String initials = letter.replace("mijn leidinggevende", "SB");
+		assertThat(QuoteTrimmer.trim(initials, subject, OURS, PARTICIPANT, true, "\u00a0SB\u00a0").kept()).isEqualTo(initials);
+		// A name with non-breaking spaces between its words is still the sender's.
+		var own = QuoteTrimmer.trim("Nog een vraag: mag ik je bellen?\n\nOp 7 dec. schreef Sanne Bakker:\n> Ik twijfel nog.",
+				subject, OURS, PARTICIPANT, true, "\u00a0Sanne\u00a0\u202fBakker\u00a0");
+		assertThat(own.kept()).isEqualTo("Nog een vraag: mag ik je bellen?");
+	}
 }
