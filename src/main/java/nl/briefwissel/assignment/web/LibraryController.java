@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.Pages;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
@@ -52,10 +53,6 @@ class LibraryController {
 	 * it may be changed, its whole form, and the library only grows (archived ones stay on it).
 	 */
 	static final int PER_PAGE = 20;
-
-	/** Where the list stands: the page shown and how many there are. */
-	record ListPage(int page, int pages) {
-	}
 
 	private final Assignments assignments;
 
@@ -306,21 +303,20 @@ class LibraryController {
 	private String page(Model model, List<Assignment> found, int asked, String base, String q, String theme,
 			AssignmentType type, UUID editableOwner, UUID organisationId, Locale locale) {
 		List<Theme> known = themes.ofOrganisation(organisationId);
-		int pages = Math.max(1, (found.size() + PER_PAGE - 1) / PER_PAGE);
-		int number = Math.min(Math.max(asked, 1), pages);
+		Pages list = Pages.of(found.size(), asked, PER_PAGE);
 		if (model.getAttribute("typed") instanceof Form typed) {
 			UUID typedFor = (UUID) model.getAttribute("typedFor");
 			model.addAttribute("failed", typed.asTyped(typedFor));
 			for (int i = 0; typedFor != null && i < found.size(); i++) {
 				if (found.get(i).id().equals(typedFor)) {
-					number = i / PER_PAGE + 1;
+					list = Pages.of(found.size(), i / PER_PAGE + 1, PER_PAGE);
 				}
 			}
 		}
-		List<Assignment> shown = found.subList((number - 1) * PER_PAGE, Math.min(found.size(), number * PER_PAGE));
+		List<Assignment> shown = found.subList(list.offset(), (int) list.last());
 		model.addAttribute("assignments", shown);
 		model.addAttribute("found", found.size());
-		model.addAttribute("list", new ListPage(number, pages));
+		model.addAttribute("list", list);
 		model.addAttribute("themeLabels", known.stream().collect(Collectors.toMap(Theme::code, t -> t.label(locale))));
 		// Rendered here: Thymeleaf does not call beans from th:utext, and the HTML is sanitised anyway.
 		model.addAttribute("instructionsHtml",
