@@ -31,6 +31,16 @@ class QuoteTrimmerTests {
 
 	private static final String PARTICIPANT = "sanne@utrecht.nl";
 
+	/** The participant's own account of what someone wrote, with a line of it marked with '>': no quote of a mail. */
+	private static final String OWN_ACCOUNT = """
+			Hoi Anja,
+
+			Op 7 mei schreef mijn leidinggevende:
+			> Je kunt na de zomer beginnen.
+			Dat vond ik fijn, maar ik twijfel nog.
+
+			Sanne""";
+
 	/**
 	 * A manager's mail the participant pasted into their letter, to write about it: the quote of the
 	 * coach's letter below is the history, the pasted mail and the words below it are the participant's.
@@ -672,14 +682,7 @@ class QuoteTrimmerTests {
 	 */
 	@Test
 	void aDayAndMonthAttributionThatNamesNeitherBriefwisselNorTheSenderIsKept() {
-		String letter = """
-				Hoi Anja,
-
-				Op 7 mei schreef mijn leidinggevende:
-				> Je kunt na de zomer beginnen.
-				Dat vond ik fijn, maar ik twijfel nog.
-
-				Sanne""";
+		String letter = OWN_ACCOUNT;
 		String subject = "Re: Je e-coaching met Anja de Vries";
 		assertThat(QuoteTrimmer.trim(letter, subject, OURS, PARTICIPANT).kept()).isEqualTo(letter);
 		assertThat(QuoteTrimmer.trim(letter, subject, java.util.List.of(), null).kept()).isEqualTo(letter);
@@ -701,14 +704,7 @@ class QuoteTrimmerTests {
 	void aFromNameIsFoundInAQuoteHeaderOnlyAsWholeWords() {
 		java.util.List<String> loopbaan = java.util.List.of("noreply@loopbaan.test", "via loopbaan", "@loopbaan.test");
 		String subject = "Re: Je e-coaching met Anja de Vries";
-		String letter = """
-				Hoi Anja,
-
-				Op 7 mei schreef mijn loopbaanadviseur:
-				> Je kunt na de zomer beginnen.
-				Dat vond ik fijn, maar ik twijfel nog.
-
-				Sanne""";
+		String letter = OWN_ACCOUNT.replace("mijn leidinggevende", "mijn loopbaanadviseur");
 		assertThat(QuoteTrimmer.trim(letter, subject, loopbaan, PARTICIPANT).kept()).isEqualTo(letter);
 		// The from-name itself, in any case, is Briefwissel's quote header.
 		var ours = QuoteTrimmer.trim("Dank je.\n\nOp 7 dec. schreef LOOPBAAN:\n> Wat geeft je energie?", subject, loopbaan,
@@ -744,14 +740,7 @@ class QuoteTrimmerTests {
 		assertThat(own.kept()).isEqualTo("Nog een vraag: mag ik je bellen?");
 		assertThat(own.cut()).startsWith("Op 7 dec. schreef sanne bakker:");
 		// Someone else who shares a word of the name is not the sender.
-		String letter = """
-				Hoi Anja,
-
-				Op 7 mei schreef Sanne van de gemeente:
-				> Je kunt na de zomer beginnen.
-				Dat vond ik fijn, maar ik twijfel nog.
-
-				Sanne""";
+		String letter = OWN_ACCOUNT.replace("mijn leidinggevende", "Sanne van de gemeente");
 		assertThat(QuoteTrimmer.trim(letter, subject, OURS, PARTICIPANT, true, "Sanne Bakker").kept()).isEqualTo(letter);
 		// Two letters name nobody.
 		String initials = letter.replace("Sanne van de gemeente", "SB");
@@ -767,14 +756,7 @@ class QuoteTrimmerTests {
 	@Test
 	void aFromNameOfWhiteSpaceNamesNobody() {
 		String subject = "Re: Je e-coaching met Anja de Vries";
-		String letter = """
-				Hoi Anja,
-
-				Op 7 mei schreef mijn leidinggevende:
-				> Je kunt na de zomer beginnen.
-				Dat vond ik fijn, maar ik twijfel nog.
-
-				Sanne""";
+		String letter = OWN_ACCOUNT;
 		for (String blank : java.util.List.of("\u00a0\u00a0\u00a0", " \u00a0 ", "\u2007\u202f\u2007\u3000")) {
 			assertThat(QuoteTrimmer.trim(letter, subject, OURS, PARTICIPANT, true, blank).kept()).as("From name %s",
 					blank.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList()).isEqualTo(letter);
