@@ -223,6 +223,8 @@ class DemoData implements ApplicationRunner {
 	private void seed() {
 		String hash = DemoPeople.PASSWORD_HASH;
 		Organisation gemeente = organisations.create("Gemeente Voorbeeldstad");
+		// Its one programme, in an organisation just made: the rules every new programme obeys (a name the organisation
+		// has not, an organisation not ended) hold, also in a database with organisations of that name already.
 		Programme programme = programmes.create(gemeente.id(), "E-coaching loopbaan", "aanmelden@briefwissel.test");
 
 		person(gemeente, DemoPeople.ADMINISTRATOR, "Bram Beheer", Role.ADMINISTRATOR, hash);

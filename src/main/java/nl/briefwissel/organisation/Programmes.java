@@ -47,10 +47,12 @@ public class Programmes {
 	/**
 	 * Creates a programme with the pilot's defaults and its programme link open: one set up whole at once, as demo
 	 * data and imports make it. A programme manager's new programme starts with it closed (the form's create below).
+	 * Refused as the form's is, with nothing saved: {@link NameTakenException} for a name the organisation has,
+	 * {@link OrganisationEndedException} for an organisation that has ended.
 	 */
 	@Transactional
 	public Programme create(UUID organisationId, String name, String intakeAddress) {
-		return create(organisationId, name, intakeAddress, null, true, false).programme();
+		return create(organisationId, name, intakeAddress, null, true).programme();
 	}
 
 	/** What one press of the form did: made a programme, or found the one an earlier press of that form made. */
@@ -67,11 +69,10 @@ public class Programmes {
 	public Creation create(UUID organisationId, String typedName, String intakeAddress, String form) {
 		// Closed until the manager opens it: before its coaches and settings are as they should be, anyone with
 		// the link could apply to a programme that was not ready (decision 0134).
-		return create(organisationId, typedName, intakeAddress, form, false, true);
+		return create(organisationId, typedName, intakeAddress, form, false);
 	}
 
-	private Creation create(UUID organisationId, String typedName, String intakeAddress, String form, boolean publicIntake,
-			boolean nameOnce) {
+	private Creation create(UUID organisationId, String typedName, String intakeAddress, String form, boolean publicIntake) {
 		String name = TypedName.cleaned(typedName);
 		UUID id = UUID.randomUUID();
 		Optional<Programme> earlier = madeBefore(form, id).filter(programme -> programme.organisationId().equals(organisationId)
@@ -79,25 +80,25 @@ public class Programmes {
 		if (earlier.isPresent()) {
 			return new Creation(earlier.get(), true);
 		}
-		// A manager's second programme of one name (in other capitals too, as organisations): two cards, and two
-		// lines in every chooser, nobody could tell apart. After the form's id, so that a double click still lands
-		// on the first press's programme; demo data and imports (no form) are left as they are. The organisation's
-		// row is the turn to wait for: two forms of one name at once (two tabs, two managers, two nodes) each counted
-		// none before the other wrote its programme. No unique index: names stored before this may repeat.
-		if (nameOnce) {
-			// The same row an ending locks (Organisations.lockedToEnd): a form that waited for an ending finds the
-			// organisation ended and makes nothing, as the intake writers do (holdOrganisationOpen). Before, it went
-			// ahead and left a programme, with its intake address taking in mail, in an organisation that had ended.
-			if (jdbc.sql("select id from organisation where id = :organisation and ended_at is null " + locks.exclusive())
-				.param("organisation", organisationId)
-				.query(UUID.class)
-				.list()
-				.isEmpty()) {
-				throw new OrganisationEndedException();
-			}
-			if (nameTaken(organisationId, name, null)) {
-				throw new NameTakenException();
-			}
+		// The rules of every new programme, whoever makes it (the manager's form, demo data, an import): they were the
+		// form's alone, and any other caller could make what the form refused. After the form's id, so that a double
+		// click still lands on the first press's programme.
+		// The same row an ending locks (Organisations.lockedToEnd): a creation that waited for an ending finds the
+		// organisation ended and makes nothing, as the intake writers do (holdOrganisationOpen). Before, it went
+		// ahead and left a programme, with its intake address taking in mail, in an organisation that had ended.
+		if (jdbc.sql("select id from organisation where id = :organisation and ended_at is null " + locks.exclusive())
+			.param("organisation", organisationId)
+			.query(UUID.class)
+			.list()
+			.isEmpty()) {
+			throw new OrganisationEndedException();
+		}
+		// A second programme of one name (in other capitals too, as organisations): two cards, and two lines in every
+		// chooser, nobody could tell apart. The organisation's row, held above, is the turn to wait for: two of one
+		// name at once (two tabs, two managers, two nodes) each counted none before the other wrote its programme. No
+		// unique index: names stored before this may repeat.
+		if (nameTaken(organisationId, name, null)) {
+			throw new NameTakenException();
 		}
 		Programme programme = new Programme(id, organisationId, name, Programme.DEFAULT_WEEKS,
 				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), publicIntake);

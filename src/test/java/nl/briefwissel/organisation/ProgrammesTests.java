@@ -79,6 +79,32 @@ class ProgrammesTests {
 		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactlyInAnyOrder("Eerste", "Derde");
 	}
 
+	/**
+	 * The rules of a new programme were the form's alone: demo data, an import or any other caller of the plain create
+	 * made a second programme of a name the organisation had, and one in an organisation that had ended (its intake
+	 * address taking in mail). Every way of making one is refused now, as the form is, and nothing is made.
+	 */
+	@Test
+	void everyWayOfMakingAProgrammeKeepsItsNameOnceAndNoneInAnEndedOrganisation(
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Regels " + suffix);
+		String address = "regels-" + suffix + "@briefwissel.test";
+		programmes.create(organisation.id(), "Talent " + suffix, null);
+		assertThatThrownBy(() -> programmes.create(organisation.id(), "TALENT " + suffix, address))
+			.isInstanceOf(Programmes.NameTakenException.class);
+		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactly("Talent " + suffix);
+		assertThat(programmes.byIntakeAddress(address)).isEmpty();
+		// Another organisation may have a programme of that name.
+		assertThat(programmes.create(organisations.create("Gemeente Elders " + suffix).id(), "Talent " + suffix, null)).isNotNull();
+
+		jdbc.sql("update organisation set ended_at = current_timestamp where id = :id").param("id", organisation.id()).update();
+		assertThatThrownBy(() -> programmes.create(organisation.id(), "Nieuw " + suffix, address))
+			.isInstanceOf(Programmes.OrganisationEndedException.class);
+		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactly("Talent " + suffix);
+		assertThat(programmes.byIntakeAddress(address)).isEmpty();
+	}
+
 	@Test
 	void aManagerCreatesAProgrammeWithThePilotsThemesAndEveryCoach() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
