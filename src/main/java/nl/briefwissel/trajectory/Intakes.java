@@ -1355,7 +1355,7 @@ public class Intakes {
 				    employer_contact = case when :employer
 				        then (select p.employer_contact from programme p where p.id = intake.programme_id) end,
 				    retention_months = (select p.retention_months from programme p where p.id = intake.programme_id),
-				    statement_basis = case when :ticked then coalesce(
+				    statement_basis = case when :ticked then coalesce(cast(:shown as varchar(20)),
 				        (select o.legal_basis from organisation_privacy o join programme p on p.organisation_id = o.organisation_id
 				         where p.id = intake.programme_id), 'CONSENT') end
 				where id = :id""")
@@ -1363,8 +1363,10 @@ public class Intakes {
 			// retention period its consent box named: the trajectory, made when the address is confirmed (up to a week
 			// later), keeps it, whatever the programme's is by then (decision 0134). And what its statement box meant: it
 			// read "akkoord" under consent and "gelezen" under another basis, the one chosen now; a tick under another
-			// basis stays no consent when the organisation chooses consent later (decision 0138, amended). An
-			// organisation without privacy details reads as consent, as the form did.
+			// basis stays no consent when the organisation chooses consent later (decision 0138, amended). The basis the
+			// form showed, when it says: the page sends back a form shown under another basis than the current one, and
+			// one switched after that check is kept as what the applicant read. An organisation without privacy details
+			// reads as consent, as the form did.
 			.param("employer", form.employerMayConfirm())
 			.param("question", encryption.sealText(limit(form.question())))
 			.param("keyId", encryption.keyId())
@@ -1375,6 +1377,7 @@ public class Intakes {
 			.param("agreed", form.expectationsAgreed() ? now : null)
 			.param("consent", form.consent() ? now : null)
 			.param("ticked", form.consent())
+			.param("shown", form.statementBasis() == null ? null : form.statementBasis().name())
 			.param("id", intakeId)
 			.update();
 	}

@@ -275,6 +275,93 @@ class IntakeTests {
 		}
 	}
 
+	/**
+	 * The box's words follow the basis the organisation has when the form is shown; what was kept was the basis when it
+	 * was sent. An administrator who switched the basis in between had a tick kept as meaning words the applicant never
+	 * read. The form carries the basis it showed: sent under another, it comes back with the new words, the box not
+	 * ticked, all else as typed and a sentence asking to read and tick again (decision 0138, amended). Nothing is kept
+	 * until it is sent under the basis it shows. By the public form and by a mailed link alike, in either language.
+	 */
+	@Test
+	void aFormShownUnderAnotherBasisComesBackToBeReadAndTickedAgain() throws Exception {
+		var saved = privacyContacts.of(programme.organisationId());
+		try {
+			WebSession browser = new WebSession(port);
+			var shown = org.jsoup.Jsoup.parse(browser.get("/intake/programme/" + programme.id()).body());
+			assertThat(shown.select("input[name=statementBasis]").val()).isEqualTo("CONSENT");
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK));
+
+			String email = "tussendoor-" + suffix + "@example.nl";
+			var again = org.jsoup.Jsoup.parse(browser.post("/intake/programme/" + programme.id(),
+					form("Tim Tussendoor", email, "YES") + "&statementBasis=CONSENT").body());
+			assertThat(again.getElementById("consent-error").text()).isEqualTo("De organisatie heeft de grondslag in haar"
+					+ " privacyverklaring veranderd terwijl je dit formulier invulde. Lees de privacyverklaring en de tekst bij"
+					+ " dit vakje opnieuw en vink het weer aan. Wat je hebt ingevuld, staat er nog.");
+			assertThat(again.getElementById("error-summary").text()).contains("De organisatie heeft de grondslag");
+			assertThat(again.select("label[for=consent]").text()).isEqualTo("Ik heb de privacyverklaring gelezen");
+			assertThat(again.getElementById("consent").hasAttr("checked")).as("to be ticked again").isFalse();
+			assertThat(again.getElementById("expectations").hasAttr("checked")).isTrue();
+			assertThat(again.getElementById("displayName").val()).isEqualTo("Tim Tussendoor");
+			assertThat(again.getElementById("question").text()).contains("naar het onderwijs");
+			assertThat(again.select("input[name=statementBasis]").val()).isEqualTo("PUBLIC_TASK");
+			assertThat(applicationsOf(email)).isZero();
+
+			assertThat(browser.post("/intake/programme/" + programme.id(), form("Tim Tussendoor", email, "YES")
+					+ "&statementBasis=PUBLIC_TASK").body()).contains("Kijk in je mailbox");
+			assertThat(statementBasisOf(email)).isEqualTo("PUBLIC_TASK");
+
+			String invited = "tussendoor-uitgenodigd-" + suffix + "@example.nl";
+			intakes.invite(programme, invited, "Ina Intussen", java.util.Locale.forLanguageTag("en"), null);
+			String link = linkIn(Mailboxes.awaitMail(mailServer, invited, m -> true));
+			WebSession english = new WebSession(port);
+			english.get("/login?lang=en");
+			assertThat(org.jsoup.Jsoup.parse(english.get(link).body()).select("input[name=statementBasis]").val())
+				.isEqualTo("PUBLIC_TASK");
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+			var back = org.jsoup.Jsoup.parse(english.post(link, form("Ina Intussen", invited, "YES") + "&statementBasis=PUBLIC_TASK").body());
+			assertThat(back.getElementById("consent-error").text()).isEqualTo("The organisation changed the legal basis in its"
+					+ " privacy statement while you were filling in this form. Read the privacy statement and the words by this"
+					+ " box again, and tick it again. What you entered is still here.");
+			assertThat(back.select("label[for=consent]").text()).isEqualTo("I agree to the privacy statement");
+			assertThat(back.getElementById("consent").hasAttr("checked")).isFalse();
+			assertThat(back.select("input[name=statementBasis]").val()).isEqualTo("CONSENT");
+			assertThat(jdbc.sql("select status from intake where email = :email").param("email", invited).query(String.class).single())
+				.isEqualTo("INVITED");
+
+			assertThat(english.post(link, form("Ina Intussen", invited, "YES") + "&statementBasis=CONSENT").body())
+				.contains("Your application is in");
+			assertThat(statementBasisOf(invited)).isEqualTo("CONSENT");
+		}
+		finally {
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		}
+	}
+
+	/**
+	 * What the box showed is what its tick meant: an application written a moment after the administrator switched the
+	 * basis (past the page's check) keeps the basis its form showed, not the one switched to.
+	 */
+	@Test
+	void anApplicationKeepsTheBasisItsFormShowedNotOneSwitchedToAsItWasSent() {
+		var saved = privacyContacts.of(programme.organisationId());
+		try {
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+			String email = "gelijktijdig-" + suffix + "@example.nl";
+			assertThat(intakes.applyByLink(programme, new IntakeForm("Iemand", email, "Mijn vraag.", "NEXT_STEP",
+					new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true, false,
+					nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK), java.util.Locale.forLanguageTag("nl"), UUID.randomUUID()))
+				.isTrue();
+			assertThat(statementBasisOf(email)).isEqualTo("PUBLIC_TASK");
+		}
+		finally {
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		}
+	}
+
+	private int applicationsOf(String email) {
+		return jdbc.sql("select count(*) from intake where email = :email").param("email", email).query(Integer.class).single();
+	}
+
 	private String statementBasisOf(String email) {
 		return jdbc.sql("select statement_basis from intake where email = :email and consent_at is not null")
 			.param("email", email)

@@ -56,12 +56,12 @@ class IntakeController {
 	}
 
 	/**
-	 * Whether the statement box asks for agreement: only under consent (decision 0138). Under a public task or a
-	 * legitimate interest the processing does not rest on the applicant's agreement, so the box says the statement
-	 * was read; ticked, it is kept as before.
+	 * The organisation's basis, which the statement box's words follow: it asks for agreement only under consent
+	 * (decision 0138). Under a public task or a legitimate interest the processing does not rest on the applicant's
+	 * agreement, so the box says the statement was read; ticked, it is kept as before.
 	 */
-	private boolean asksConsent(Programme programme) {
-		return privacyContacts.of(programme.organisationId()).legalBasis() == LegalBasis.CONSENT;
+	private LegalBasis basisOf(Programme programme) {
+		return privacyContacts.of(programme.organisationId()).legalBasis();
 	}
 
 	/**
@@ -83,12 +83,14 @@ class IntakeController {
 			@NotNull(message = "{intake.error.expectations}") @Pattern(regexp = "true", message = "{intake.error.expectations}") String expectations,
 			// Checked in problems(): its error follows the organisation's legal basis.
 			String consent,
-			String adviceRead, String employer) {
+			String adviceRead, String employer,
+			// The basis whose words the statement box showed (decision 0138, amended); none from a page of before.
+			String statementBasis) {
 
 		static final String ANSWER = "YES|PARTLY|NO";
 
 		static Fields empty(String name, String email, String question) {
-			return new Fields(name, email, question, null, null, null, null, null, null, null, null);
+			return new Fields(name, email, question, null, null, null, null, null, null, null, null, null);
 		}
 
 		Intake.SelfCheck selfCheck() {
@@ -102,7 +104,7 @@ class IntakeController {
 
 		IntakeForm toForm() {
 			return new IntakeForm(displayName.strip(), email.strip(), question.strip(), theme, selfCheck(), checked(expectations),
-					checked(consent), checked(employer));
+					checked(consent), checked(employer), LegalBasis.named(statementBasis == null ? null : statementBasis.strip()).orElse(null));
 		}
 	}
 
@@ -172,7 +174,7 @@ class IntakeController {
 		// The address is the one the link was sent to; the form cannot change it.
 		Fields fields = new Fields(posted.displayName(), intake.get().email(), posted.question(), posted.theme(),
 				posted.writesComfortably(), posted.motivated(), posted.hasTime(), posted.expectations(), posted.consent(),
-				posted.adviceRead(), posted.employer());
+				posted.adviceRead(), posted.employer(), posted.statementBasis());
 		if (problems(programme, fields, errors, model)) {
 			model.addAttribute("fixedEmail", intake.get().email());
 			whatTheMailBrought(model, intake.get().id());
@@ -223,8 +225,16 @@ class IntakeController {
 		if (!errors.hasFieldErrors("email") && fields.email() != null && !Intakes.answerable(fields.email().strip())) {
 			errors.rejectValue("email", "intake.error.email");
 		}
-		if (!fields.checked(fields.consent())) {
-			errors.rejectValue("consent", asksConsent(programme) ? "intake.error.consent" : "intake.error.statementRead");
+		LegalBasis basis = basisOf(programme);
+		if (shownUnderAnother(fields, basis)) {
+			// The box was ticked under words the organisation no longer uses (an administrator switched its basis while
+			// the form was open): kept, the tick would mean words the applicant never read. The form comes back with
+			// the new words, the box not ticked and all else as typed (decision 0138, amended).
+			errors.rejectValue("consent", "intake.error.statementChanged");
+			model.addAttribute("statementChanged", true);
+		}
+		else if (!fields.checked(fields.consent())) {
+			errors.rejectValue("consent", basis == LegalBasis.CONSENT ? "intake.error.consent" : "intake.error.statementRead");
 		}
 		if (errors.hasErrors()) {
 			return true;
@@ -234,6 +244,15 @@ class IntakeController {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the form showed the statement box under another basis than the organisation's now. A form without one
+	 * (a page opened before the form carried it) is taken as it was before: the basis of the moment it is sent.
+	 */
+	private static boolean shownUnderAnother(Fields fields, LegalBasis basis) {
+		String shown = fields.statementBasis();
+		return shown != null && !shown.isBlank() && LegalBasis.named(shown.strip()).orElse(null) != basis;
 	}
 
 	/**
@@ -251,7 +270,9 @@ class IntakeController {
 		// The form wears the house style of the programme's organisation (decision 0074).
 		model.addAttribute("pageOrganisation", programme.organisationId());
 		model.addAttribute("employerContact", programmes.employerContact(programme.id()).orElse(null));
-		model.addAttribute("asksConsent", asksConsent(programme));
+		LegalBasis basis = basisOf(programme);
+		model.addAttribute("asksConsent", basis == LegalBasis.CONSENT);
+		model.addAttribute("statementBasis", basis.name());
 		model.addAttribute("themes", themes.active(programme.id()));
 		model.addAttribute("answers", List.of(Intake.Answer.values()));
 		if (!model.containsAttribute("fields")) {
