@@ -75,14 +75,16 @@ public class TrajectoryLifecycle {
 	}
 
 	/**
-	 * Extends, unless the trajectory no longer lasts {@code fromWeeks} (what the coach's form showed):
-	 * then an earlier click of the same form extended it already, and false is returned. Checked on
-	 * the locked row, so a double click extends once.
+	 * Extends, unless the running or paused trajectory no longer lasts {@code fromWeeks} (what the coach's
+	 * form showed): then it changed since the form was shown (an earlier click of the same form, another
+	 * tab) and false is returned, with nothing changed. Checked on the locked row, so a double click extends
+	 * once. One that has ended is refused as any extension of it is.
 	 */
 	@Transactional
 	public boolean extendFrom(UUID trajectoryId, UUID coachId, int fromWeeks, int weeks, Reason reason, String why) {
 		Trajectory trajectory = coached(trajectoryId, coachId);
-		if (trajectory.totalWeeks() != fromWeeks) {
+		boolean open = trajectory.status() == TrajectoryStatus.RUNNING || trajectory.status() == TrajectoryStatus.PAUSED;
+		if (open && trajectory.totalWeeks() != fromWeeks) {
 			return false;
 		}
 		apply(trajectory, coachId, t -> t.extend(today(), weeks, fitting(reason, Reason.forExtending(), why), why));

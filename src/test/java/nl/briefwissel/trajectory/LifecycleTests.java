@@ -90,12 +90,13 @@ class LifecycleTests {
 
 		mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).with(csrf()).with(coach))
 			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.resumed"));
-		// Clicked twice, from a form that showed 6 weeks: extended once.
-		for (int click = 0; click < 2; click++) {
-			mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2").param("fromWeeks", "6")
-				.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
-				.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.extended"));
-		}
+		// Clicked twice, from a form that showed 6 weeks: extended once, and the second click says it changed nothing.
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2").param("fromWeeks", "6")
+			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.extended"));
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2").param("fromWeeks", "6")
+			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+			.andExpect(status().isConflict()).andExpect(flash().attributeCount(0));
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(8);
 		mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED")
 			.param("confirmed", "true").with(csrf()).with(coach)).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));
@@ -113,6 +114,68 @@ class LifecycleTests {
 			.param("id", running.id()).query(Long.class).single();
 		assertThat(transitions).isEqualTo(4);
 		assertThat(pauseReason(running.id())).isEqualTo("Vakantie");
+	}
+
+	/**
+	 * Extended by a week, then the same form again from a second tab that still showed six weeks, and once with a
+	 * length it never showed: each said the trajectory was extended while it stayed at seven weeks and no mail went.
+	 * Now the course page answers, as the trajectory stands, that it changed meanwhile; the coach's words are kept.
+	 */
+	@Test
+	void anExtensionFromAFormThatShowedAnotherLengthSaysItChangedMeanwhileAndExtendsNothing() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "1").param("fromWeeks", "6")
+			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.extended"));
+
+		for (String shown : List.of("6", "5")) {
+			String page = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2").param("fromWeeks", shown)
+				.param("reason", "OTHER").param("why", "Nog twee gesprekken nodig").with(csrf()).with(coach))
+				.andExpect(status().isConflict())
+				.andExpect(flash().attributeCount(0))
+				.andReturn().getResponse().getContentAsString();
+			Document course = Jsoup.parse(page);
+			assertThat(course.select("[role=alert]").text()).contains("Het traject is intussen gewijzigd: het duurt nu 7 weken. "
+					+ "Bekijk de nieuwe stand en verleng opnieuw als dat nog nodig is.");
+			assertThat(page).doesNotContain("Het traject is verlengd");
+			assertThat(course.getElementById("extend-why").text()).isEqualTo("Nog twee gesprekken nodig");
+			assertThat(course.selectFirst("input[name=fromWeeks]").val()).isEqualTo("7");
+		}
+		String english = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2").param("fromWeeks", "6")
+			.param("reason", "MORE_TIME_NEEDED").header("Accept-Language", "en").with(csrf()).with(coach))
+			.andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(english).select("[role=alert]").text())
+			.contains("The trajectory was changed in the meantime: it now lasts 7 weeks.");
+
+		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(7);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).hasSize(1);
+	}
+
+	/**
+	 * A pause sent from a second tab after the trajectory was paused there until another day said it was paused,
+	 * while it stayed paused until that other day and no mail went for this one. The same pause again (a double
+	 * click) is what the coach wanted, and says so.
+	 */
+	@Test
+	void aPauseFromAFormShownBeforeAnotherPauseSaysItChangedMeanwhile() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		LocalDate first = Today.date().plusWeeks(1);
+		pause(running.id(), coach, first.toString(), "").andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+		pause(running.id(), coach, first.toString(), "").andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+
+		String page = pause(running.id(), coach, Today.date().plusWeeks(3).toString(), "Langer ziek")
+			.andExpect(status().isConflict())
+			.andExpect(flash().attributeCount(0))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(page).select("[role=alert]").text())
+			.contains("Het traject is intussen gepauzeerd, tot " + first.format(java.time.format.DateTimeFormatter
+				.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))) + ".");
+		assertThat(page).doesNotContain("Het traject is gepauzeerd.");
+		assertThat(trajectories.byId(running.id()).orElseThrow().pausedUntil()).isEqualTo(first);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryPaused.class)).hasSize(1);
 	}
 
 	@Test

@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import nl.briefwissel.AuditedChange;
 import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.trajectory.IllegalTransitionException;
@@ -42,7 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * pause, resume, extend, complete, stop, each with a reason that fits it (decision 0064). A change
  * made goes back to the conversation, which says so; a change refused comes back with each sentence
  * at the field it is about and in a list above the forms, with the form as the coach filled it in.
- * Completing and stopping cannot be undone, and ask first.
+ * Completing and stopping cannot be undone, and ask first. A form that showed the trajectory as it no
+ * longer stands (another tab, a second click) changes nothing and is answered with the page as it
+ * stands now, 409, saying so: it said the change was made while nothing was.
  */
 @Controller
 class LifecycleController {
@@ -103,7 +109,8 @@ class LifecycleController {
 	@PostMapping("/coach/trajectories/{id}/pause")
 	String pause(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(name = "until", defaultValue = "") String typedUntil,
-			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect,
+			Model model, HttpServletResponse response) {
 		own(id, me);
 		LocalDate until = TypedDate.read(typedUntil).orElse(null);
 		TypedChange typed = new TypedChange("pause", reason, why, until == null ? typedUntil.strip() : until.toString());
@@ -118,21 +125,32 @@ class LifecycleController {
 		if (!errors.isEmpty()) {
 			return back(id, redirect, errors, typed);
 		}
-		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, typed,
-				text -> lifecycle.pause(id, me.id(), until, chosen, text));
+		// Paused meanwhile until this day (a double click) is what the coach wanted; until another day, it is not.
+		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, typed, text -> {
+			try {
+				lifecycle.pause(id, me.id(), until, chosen, text);
+			}
+			catch (IllegalTransitionException e) {
+				if (trajectories.byId(id).filter(t -> t.pausedUntil() != null && !until.equals(t.pausedUntil())).isPresent()) {
+					throw new ChangedSince();
+				}
+				throw e;
+			}
+		}, () -> changedSince(id, me, typed, model, response));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/resume")
 	String resume(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		// Running again (a double click, or the pause ended by itself after the page was opened): as the coach wanted.
-		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, null, explanation -> lifecycle.resume(id, me.id()));
+		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, null, explanation -> lifecycle.resume(id, me.id()),
+				null);
 	}
 
 	/** Weeks that are no number (an address changed by hand) come back at their field, as weeks too many do. */
 	@PostMapping("/coach/trajectories/{id}/extend")
 	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(name = "weeks", defaultValue = "") String typedWeeks,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why,
-			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		own(id, me);
 		TypedChange typed = new TypedChange("extend", reason, why, "", typedWeeks.strip());
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -144,15 +162,16 @@ class LifecycleController {
 		if (!errors.isEmpty()) {
 			return back(id, redirect, errors, typed);
 		}
-		// The form says how long the trajectory lasted when it was shown: a second click extends nothing more.
+		// The form says how long the trajectory lasted when it was shown: a second click, or a second tab that
+		// showed six weeks after the first made them seven, extends nothing more and is not told it did.
 		return apply(id, redirect, "trajectory.changed.extended", null, typed, text -> {
 			if (fromWeeks == null) {
 				lifecycle.extend(id, me.id(), weeks, chosen, text);
 			}
-			else {
-				lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, chosen, text);
+			else if (!lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, chosen, text)) {
+				throw new ChangedSince();
 			}
-		});
+		}, () -> changedSince(id, me, typed, model, response));
 	}
 
 	/**
@@ -203,7 +222,7 @@ class LifecycleController {
 			endWarnings(id, me, model);
 			return "trajectory/course-confirm";
 		}
-		return apply(id, redirect, doneKey, leadsTo, typed, text -> change.accept(chosen, text));
+		return apply(id, redirect, doneKey, leadsTo, typed, text -> change.accept(chosen, text), null);
 	}
 
 	/**
@@ -245,14 +264,18 @@ class LifecycleController {
 	/**
 	 * Makes the change and says so. When the trajectory already stands where the change leads (the
 	 * second click of a double click, or a colleague's tab), that is said instead of "only a running
-	 * trajectory can…": what the coach wanted is the case. An explanation is given to the change as it
-	 * is kept.
+	 * trajectory can…": what the coach wanted is the case. A change that finds the trajectory changed
+	 * since its form was shown ({@link ChangedSince}) made nothing and answers with {@code changedSince}.
+	 * An explanation is given to the change as it is kept.
 	 */
 	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, TypedChange typed,
-			Consumer<String> change) {
+			Consumer<String> change, Supplier<String> changedSince) {
 		try {
 			change.accept(typed == null ? null : explanation(typed.why()));
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
+		}
+		catch (ChangedSince e) {
+			return changedSince.get();
 		}
 		catch (IllegalTransitionException e) {
 			boolean alreadyThere = leadsTo != null
@@ -263,6 +286,27 @@ class LifecycleController {
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
 		return "redirect:/coach/trajectories/" + id + "#lifecycle-title";
+	}
+
+	/**
+	 * The course page as the trajectory stands now, answered 409 (the trajectory's state is in the way, not
+	 * the form), saying above the forms that it changed meanwhile and nothing was; the form comes back as it
+	 * was sent, so the coach's reason and words are not lost, and shows the trajectory as it is now.
+	 */
+	private String changedSince(UUID id, SignedInAccount me, TypedChange typed, Model model, HttpServletResponse response) {
+		AuditedChange.refused();
+		response.setStatus(HttpStatus.CONFLICT.value());
+		model.addAttribute("lifecycleTyped", typed);
+		model.addAttribute("lifecycleChangedSince", typed.form());
+		return course(id, me, model);
+	}
+
+	/** Nothing changed: the trajectory no longer stands as the form that asked for the change showed it. */
+	private static final class ChangedSince extends RuntimeException {
+
+		ChangedSince() {
+			super(null, null, false, false);
+		}
 	}
 
 	/**
