@@ -22,7 +22,7 @@ sealed interface Rule {
 
 	/** All rules, in the order their findings are listed. */
 	static List<Rule> all() {
-		return List.of(new JudgingWords(), new FillerWords(), new ButAfterCompliment(), new TooManyQuestions(), new LongSentences(),
+		return List.of(new JudgingWords(), new HarshWords(), new FillerWords(), new ButAfterCompliment(), new TooManyQuestions(), new LongSentences(),
 				new MixedAddress(), new Shouting(), new PassiveVoice(), new Jargon());
 	}
 
@@ -59,6 +59,31 @@ sealed interface Rule {
 				}
 			}
 			return findings;
+		}
+	}
+
+	/**
+	 * Harsh and belittling words about a person ("dom", "je faalt", "stupid", "you fail"): a participant reads
+	 * them as the coach's verdict on who they are. Whole words only, so "domein", "dominee", "stomen" and
+	 * "faalangst" (a topic of career coaching) are none; "falen" and "failure" alone are not listed ("falen mag",
+	 * "fear of failure"), only the phrases that say it of the reader ("je faalt", "you fail"). A word written
+	 * with a capital within its sentence is a name, not a verdict ("de Dom in Utrecht").
+	 */
+	record HarshWords() implements Rule {
+
+		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
+			List<Finding> found = JudgingWords.phrases(draft, rules.harsh(), "harsh", rules.inLetterLanguage("writing.harsh"));
+			if (found.isEmpty()) {
+				return found;
+			}
+			Set<Integer> sentenceStarts = new HashSet<>();
+			draft.sentences.forEach(sentence -> sentenceStarts.add(sentence.words().get(0).start()));
+			return found.stream().filter(finding -> !name(draft.text, finding.start(), sentenceStarts)).toList();
+		}
+
+		private static boolean name(String text, int start, Set<Integer> sentenceStarts) {
+			return !sentenceStarts.contains(start) && start + 1 < text.length() && Character.isUpperCase(text.charAt(start))
+					&& Character.isLowerCase(text.charAt(start + 1));
 		}
 	}
 

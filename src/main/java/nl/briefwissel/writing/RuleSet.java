@@ -13,9 +13,10 @@ import java.util.Set;
  * @param encouragingAtEnd whether a contrast word that ends its sentence encourages (Dutch: probeer het maar!)
  * @param acronyms words written in capitals that are names, not shouting (SMART and HAVO)
  * @param fillers words that add nothing but hedge or correct (eigenlijk, just, actually): no verdict, so not judging
+ * @param harsh words and phrases that are harsh or belittling about a person (dom, je faalt, stupid, you fail)
  */
 record RuleSet(Locale language, String formula, int longSentenceWords, int maxQuestions, int shoutingMinLetters,
-		List<String> judging, List<String> fillers, List<String> contrast, Set<String> contrastAnywhere, Set<String> encouraging,
+		List<String> judging, List<String> fillers, List<String> harsh, List<String> contrast, Set<String> contrastAnywhere, Set<String> encouraging,
 		boolean encouragingAtEnd, List<String> compliments, List<String> informalAddress, List<String> formalAddress,
 		Set<String> acronyms, Passive passive, List<String> jargon) {
 

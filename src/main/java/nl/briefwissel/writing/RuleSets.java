@@ -72,7 +72,7 @@ class RuleSets {
 				Integer.parseInt(value(shipped, extra, "sentence.long-words")),
 				Integer.parseInt(value(shipped, extra, "questions.max")),
 				Integer.parseInt(value(shipped, extra, "shouting.min-letters")), words(shipped, extra, "judging"),
-				words(shipped, extra, "filler"),
+				words(shipped, extra, "filler"), words(shipped, extra, "harsh"),
 				words(shipped, extra, "contrast"), Set.copyOf(words(shipped, extra, "contrast.anywhere")),
 				Set.copyOf(words(shipped, extra, "contrast.encouraging")),
 				Boolean.parseBoolean(value(shipped, extra, "contrast.encouraging-at-end")),

@@ -69,6 +69,34 @@ class WritingRulesTests {
 	}
 
 	/**
+	 * A product walk: "Dat is echt dom. Je faalt altijd." got a remark on altijd only, and the letter read as
+	 * easy. Harsh and belittling words are remarked on in both languages, as whole words: faalangst, a topic of
+	 * career coaching, and falen itself (falen mag) are not; nor are domein, dominee, stomen or the Dom in
+	 * Utrecht (a name), nor lui for people (de lui van HR).
+	 */
+	@Test
+	void harshAndBelittlingWordsAreRemarkedOnAndWordsThatOnlyLookLikeThemAreNot() {
+		WritingReport walk = check.check("Dat is echt dom. Je faalt altijd.", DUTCH);
+		assertThat(marked(walk, "harsh")).containsExactly("dom", "Je faalt");
+		assertThat(marked(walk, "judging")).containsExactly("altijd");
+		assertThat(marked(check.check("Je bent lui en je plan is belachelijk. Wat een onzin, echt waardeloos en zielig.", DUTCH), "harsh"))
+			.containsExactly("bent lui", "belachelijk", "onzin", "waardeloos", "zielig");
+		assertThat(marked(check.check("Dom van me: die stomme fout. Heb je gefaald?", DUTCH), "harsh"))
+			.containsExactly("Dom", "stomme", "Heb je gefaald");
+
+		WritingReport careerTopic = check.check("Faalangst komt vaak voor bij een nieuwe stap. Falen mag, het hoort erbij. "
+				+ "In dit domein werkte je met een dominee; je liet de toga stomen. We spraken af bij de Dom, met de lui van HR.",
+				DUTCH);
+		assertThat(marked(careerTopic, "harsh")).isEmpty();
+
+		WritingReport english = check.check("That was really stupid and lazy. You fail every time, it is pathetic.", DUTCH);
+		assertThat(english.language()).isEqualTo(Locale.ENGLISH);
+		assertThat(marked(english, "harsh")).containsExactly("stupid", "lazy", "You fail", "pathetic");
+		assertThat(marked(check.check("Fear of failure is common when you change jobs. If a plan fails, we adjust it together "
+				+ "and look at the domain you know.", DUTCH), "harsh")).isEmpty();
+	}
+
+	/**
 	 * A question that ends in ?! was counted as no question: the figures under the second reader said
 	 * geen vragen for a letter that asked one. A question is a sentence whose closing marks hold a
 	 * question mark, whatever follows it (an exclamation mark, a bracket, another one); one that a quotation
