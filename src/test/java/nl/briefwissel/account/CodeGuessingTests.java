@@ -300,7 +300,7 @@ class CodeGuessingTests {
 	private Browser fiveWrongCodes(Account account) throws Exception {
 		Browser session = passwordStep(account);
 		for (int i = 0; i < 4; i++) {
-			session.perform(post("/login/code").param("code", "12345" + i).with(csrf())).andExpect(status().isOk());
+			session.perform(post("/login/code").param("code", "12345" + i).with(csrf())).andExpect(status().isUnprocessableContent());
 		}
 		session.perform(post("/login/code").param("code", "999999").with(csrf())).andExpect(redirectedUrl("/login?locked"));
 		return session;

@@ -321,7 +321,7 @@ class PasswordChangeTests {
 		Browser browser = signedIn(participant);
 
 		Document wrong = Jsoup.parse(browser.perform(change("niet het wachtwoord", NEW_PASSWORD, NEW_PASSWORD))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(wrong.select("#current-password-error").text()).startsWith("Dit wachtwoord klopt niet.");
 		assertThat(wrong.select("input#current-password").attr("aria-invalid")).isEqualTo("true");
 		assertThat(wrong.select("input#current-password").attr("aria-describedby")).contains("current-password-error");
@@ -331,7 +331,7 @@ class PasswordChangeTests {
 		assertThat(failedSignIns(participant)).isEqualTo(1);
 
 		for (int i = 0; i < 3; i++) {
-			browser.perform(change("fout " + i, NEW_PASSWORD, NEW_PASSWORD)).andExpect(status().isOk());
+			browser.perform(change("fout " + i, NEW_PASSWORD, NEW_PASSWORD)).andExpect(status().isUnprocessableContent());
 		}
 		browser.perform(change("fout", NEW_PASSWORD, NEW_PASSWORD)).andExpect(redirectedUrl("/login?locked"));
 		browser.perform(get("/account/security")).andExpect(redirectedUrl("/login"));
@@ -346,23 +346,23 @@ class PasswordChangeTests {
 		Browser browser = signedIn(participant);
 
 		Document mismatch = Jsoup.parse(browser.perform(change(PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(mismatch.select("#new-password-again-error").text())
 			.isEqualTo("De twee wachtwoorden zijn niet gelijk. Typ ze nog een keer.");
 		assertThat(mismatch.select("input#new-password-again").attr("aria-invalid")).isEqualTo("true");
 
 		Document weak = Jsoup.parse(browser.perform(change(PASSWORD, "kort", "kort").param("lang", "en"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(weak.select("#new-password-error").text()).isEqualTo("Choose a password of at least 12 and at most 128 characters.");
 		assertThat(nl.briefwissel.Accessible.describedBy(weak, weak.getElementById("new-password")))
 			.extracting(org.jsoup.nodes.Element::id).containsExactly("password-rule", "new-password-error");
 
 		Document empty = Jsoup.parse(browser.perform(change("", NEW_PASSWORD, NEW_PASSWORD).param("lang", "nl"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(empty.select("#current-password-error").text()).isEqualTo("Vul je huidige wachtwoord in.");
 		// An empty new password is one thing wrong, said once (it was both "fill in" and "at least 12", in either order).
 		Document noNew = Jsoup.parse(browser.perform(change(PASSWORD, "", "").param("lang", "nl"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(noNew.select("#new-password-error").text()).isEqualTo("Vul een nieuw wachtwoord in.");
 		// Whose password it is, for a password manager; no field of the form.
 		assertThat(noNew.select("form[action$=/account/security/password] input[autocomplete=username]").attr("value"))
@@ -383,7 +383,7 @@ class PasswordChangeTests {
 		Browser browser = signedIn(participant);
 
 		Document dutch = Jsoup.parse(browser.perform(change(PASSWORD, "aaaaaaaaaaaa", "aaaaaaaaaaaa").param("lang", "nl"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(dutch.select("#new-password-error").text())
 			.isEqualTo("Dit wachtwoord herhaalt steeds dezelfde tekens en is makkelijk te raden. "
 					+ "Kies een zin van een paar woorden die alleen jij kent.");
@@ -392,17 +392,17 @@ class PasswordChangeTests {
 			.extracting(org.jsoup.nodes.Element::id).containsExactly("password-rule", "new-password-error");
 
 		Document english = Jsoup.parse(browser.perform(change(PASSWORD, "aaaaaaaaaaaa", "aaaaaaaaaaaa").param("lang", "en"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(english.select("#new-password-error").text())
 			.isEqualTo("This password repeats the same characters and is easy to guess. "
 					+ "Choose a sentence of a few words that only you know.");
 
 		Document common = Jsoup.parse(browser.perform(change(PASSWORD, "Wachtwoord2026!", "Wachtwoord2026!").param("lang", "nl"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(common.select("#new-password-error").text()).startsWith("Dit wachtwoord is een van de meest gebruikte");
 		String local = participant.email().substring(0, participant.email().indexOf('@'));
 		Document own = Jsoup.parse(browser.perform(change(PASSWORD, local + "1", local + "1").param("lang", "en"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(own.select("#new-password-error").text()).startsWith("This password is mostly your e-mail address");
 
 		assertThat(passwords.matches(PASSWORD, hash(participant))).isTrue();
@@ -428,7 +428,7 @@ class PasswordChangeTests {
 		assertThat(failedSignIns(participant)).as("no current password was checked").isZero();
 
 		Document english = Jsoup.parse(browser.perform(change(PASSWORD, "Briefwissel2026!", "Briefwissel2026!").param("lang", "en"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(english.select("#new-password-error").text())
 			.startsWith("This password is mostly your e-mail address or the name Briefwissel");
 		assertThat(english.select("input#new-password").attr("aria-invalid")).isEqualTo("true");
@@ -437,12 +437,12 @@ class PasswordChangeTests {
 		assertThat(english.select("form[action=/account/security/password]")).isNotEmpty();
 		assertThat(english.select("form[action=/account/security/language]")).isNotEmpty();
 		Document dutch = Jsoup.parse(browser.perform(change(PASSWORD, "Briefwissel2026!", "Briefwissel2026!").param("lang", "nl"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(dutch.select("#new-password-error").text())
 			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
 		// Typed twice differently as well: both said at once, not the refusal only at the next try.
 		Document both = Jsoup.parse(browser.perform(change(PASSWORD, "Briefwissel2026!", "Briefwissel2027!").param("lang", "nl"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(both.select("#new-password-error").text())
 			.startsWith("Dit wachtwoord bestaat vooral uit je e-mailadres of de naam Briefwissel");
 		assertThat(both.select("#new-password-again-error").text())

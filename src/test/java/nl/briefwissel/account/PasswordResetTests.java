@@ -259,10 +259,10 @@ class PasswordResetTests {
 	@Test
 	void formErrorsAreExplainedInTheVisitorsLanguage() throws Exception {
 		mvc.perform(post("/password/forgot").param("email", "geen-adres").with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Vul een geldig e-mailadres in")));
 		mvc.perform(post("/password/forgot").param("email", "").param("lang", "en").with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Enter your e-mail address.")));
 	}
 

@@ -73,7 +73,7 @@ class ReauthenticationTests {
 		assertThat(page(browser, "/account/security/confirm?then=app&lang=en").select("h1").text()).isEqualTo("Confirm it is you");
 
 		Document wrong = Jsoup.parse(browser.perform(post("/account/security/confirm").param("password", "niet het wachtwoord")
-			.param("then", "app").with(csrf()).param("lang", "nl")).andExpect(status().isOk()).andReturn().getResponse()
+			.param("then", "app").with(csrf()).param("lang", "nl")).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(wrong.select("#password-error").text()).startsWith("Dit wachtwoord klopt niet.");
 		assertThat(wrong.select("input#password").attr("aria-invalid")).isEqualTo("true");
@@ -120,7 +120,7 @@ class ReauthenticationTests {
 		Browser browser = signedIn(participant);
 		signedInMinutesAgo(participant, 11);
 		for (int i = 0; i < 4; i++) {
-			browser.perform(post("/account/security/confirm").param("password", "fout " + i).with(csrf())).andExpect(status().isOk());
+			browser.perform(post("/account/security/confirm").param("password", "fout " + i).with(csrf())).andExpect(status().isUnprocessableContent());
 		}
 		browser.perform(post("/account/security/confirm").param("password", "fout").with(csrf()))
 			.andExpect(redirectedUrl("/login?locked"));

@@ -169,7 +169,7 @@ class StrongLoginTests {
 
 		Browser second = passwordStep(coach);
 		second.perform(post("/login/code").param("code", code).with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Deze code klopt niet")));
 		second.perform(get("/coach")).andExpect(redirectedUrl("/login/code"));
 	}
@@ -246,7 +246,7 @@ class StrongLoginTests {
 		Browser settingUp = passwordStep(withPassword(trajectory.coach()));
 		settingUp.perform(get("/login/code/setup")).andExpect(status().isOk());
 		String setup = settingUp.perform(post("/login/code/setup").param("code", "").with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(org.jsoup.Jsoup.parse(setup).select("#code-error").text())
 			.isEqualTo("Je hebt nog geen code ingevuld. Vul de code van zes cijfers in die de app nu laat zien.");
 
@@ -254,7 +254,7 @@ class StrongLoginTests {
 		Browser session = passwordStep(coach);
 		for (int i = 0; i < 6; i++) {
 			String page = session.perform(post("/login/code").param("code", i == 0 ? "" : " ").with(csrf()))
-				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+				.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 			assertThat(org.jsoup.Jsoup.parse(page).select("#code-error").text()).startsWith("Je hebt nog geen code ingevuld.")
 				.doesNotContain("klopt niet");
 		}
@@ -271,7 +271,7 @@ class StrongLoginTests {
 		Browser session = passwordStep(coach);
 		for (int i = 0; i < 4; i++) {
 			session.perform(post("/login/code").param("code", "12345" + i).with(csrf()))
-				.andExpect(status().isOk());
+				.andExpect(status().isUnprocessableContent());
 		}
 		session.perform(post("/login/code").param("code", "999999").with(csrf()))
 			.andExpect(redirectedUrl("/login?locked"));
@@ -302,7 +302,7 @@ class StrongLoginTests {
 		Browser guesser = passwordStep(coach);
 		Browser other = passwordStep(coach);
 		for (int i = 0; i < 4; i++) {
-			guesser.perform(post("/login/code").param("code", "12345" + i).with(csrf())).andExpect(status().isOk());
+			guesser.perform(post("/login/code").param("code", "12345" + i).with(csrf())).andExpect(status().isUnprocessableContent());
 		}
 		guesser.perform(post("/login/code").param("code", "999999").with(csrf())).andExpect(redirectedUrl("/login?locked"));
 		other.perform(post("/login/code").param("code", code(secretOf(coach), 1)).with(csrf()))
@@ -318,7 +318,7 @@ class StrongLoginTests {
 		session.perform(post("/login/code").param("code", code(secretOf(coach), 1)).with(csrf())).andExpect(redirectedUrl("/"));
 		for (int i = 0; i < 4; i++) {
 			session.perform(post("/account/security/recovery-codes").param("code", "12345" + i).with(csrf()))
-				.andExpect(status().isOk())
+				.andExpect(status().isUnprocessableContent())
 				.andExpect(content().string(containsString("Deze code klopt niet")));
 		}
 		session.perform(post("/account/security/recovery-codes").param("code", "999999").with(csrf()))
@@ -689,7 +689,7 @@ class StrongLoginTests {
 		mvc.perform(post("/login/link").param("email", "niemand-" + UUID.randomUUID() + "@example.nl").with(csrf()))
 			.andExpect(redirectedUrl("/login/link/sent"));
 		mvc.perform(post("/login/link").param("email", "geen adres").with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Vul een geldig e-mailadres in")));
 		Thread.sleep(800);
 		mailServer.ensureMailbox(coach.email());

@@ -143,7 +143,7 @@ class AuditTrailTests {
 		var trajectory = fixtures.runningTrajectory(true);
 		RequestPostProcessor coach = fixtures.as(trajectory.coach());
 		String base = "/coach/trajectories/" + trajectory.id();
-		mvc.perform(post(base + "/messages").param("text", " ").with(coach).with(csrf())).andExpect(status().isOk());
+		mvc.perform(post(base + "/messages").param("text", " ").with(coach).with(csrf())).andExpect(status().isUnprocessableContent());
 		mvc.perform(post(base + "/check").param("text", "Beste Dirk").with(coach).with(csrf())).andExpect(status().isOk());
 		mvc.perform(post(base + "/check").param("text", "Beste Dirk").header("HX-Request", "true").with(coach).with(csrf()))
 			.andExpect(status().isOk());

@@ -157,7 +157,7 @@ class AcceptedAddressTests {
 			store(letter(address, address.substring(0, 3), "Niet van de deelnemer."), address);
 			UUID held = awaitHeld(1).get(0);
 			String shown = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
-				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+				.with(fixtures.as(running.coach()))).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
 			refusals.add(refusalAtTheBox(Jsoup.parse(shown)));
 			// Nothing lost: the mail still waits, not added, nothing accepted.
@@ -177,7 +177,7 @@ class AcceptedAddressTests {
 		store(letter(address, "en", "Not the participant's."), address);
 		UUID held = awaitHeld(1).get(0);
 		String shown = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").param("lang", "en")
-			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(refusalAtTheBox(Jsoup.parse(shown))).startsWith("This address cannot be accepted for this participant.");
 	}

@@ -227,12 +227,12 @@ class AddressConfirmationTests {
 		// against the participant's no; said at the box (decision 0110). Before, the mail went in all the same.
 		UUID held = openHeld(running).get(0);
 		String shown = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").with(csrf())
-			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+			.with(fixtures.as(running.coach()))).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(AcceptedAddressTests.refusalAtTheBox(Jsoup.parse(shown))).startsWith("De deelnemer heeft dit adres op ")
 			.contains("geweigerd", "De mail is niet toegevoegd", "zonder het adres te accepteren", "Opnieuw vragen kan vanaf");
 		String inEnglish = mvc.perform(post("/coach/quarantine/{id}/attach", held).param("acceptAddress", "true").param("lang", "en")
-			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse()
+			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(AcceptedAddressTests.refusalAtTheBox(Jsoup.parse(inEnglish))).startsWith("The participant declined this address on ")
 			.contains("participant's", "The mail was not added");

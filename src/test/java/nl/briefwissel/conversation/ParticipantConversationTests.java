@@ -192,7 +192,7 @@ class ParticipantConversationTests {
 		conversations.coachWrites(running.id(), running.coach().id(), "Wat wil je over vijf jaar doen?");
 
 		mvc.perform(post("/participant/conversation").param("text", " ").param("trajectory", running.id().toString())
-			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().isOk());
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().isUnprocessableContent());
 		mvc.perform(post("/participant/conversation").param("text", "Mensen begeleiden.").param("trajectory", running.id().toString())
 			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(fixtures.as(running.participant())))
 			.andExpect(status().is3xxRedirection());

@@ -47,11 +47,11 @@ class PhotoOnlyLetterTests {
 
 		// Nothing at all: the sentence at the field, and nothing sent.
 		String empty = mvc.perform(multipart("/participant/conversation").param("text", " ").with(csrf()).with(participant))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(empty).contains("Schrijf eerst je bericht.");
 		// Words too long with a photo: the photo has to be chosen again, and the page says so.
 		String tooLong = mvc.perform(multipart("/participant/conversation").file(photo).param("text", "a".repeat(50_001))
-			.with(csrf()).with(participant)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.with(csrf()).with(participant)).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(tooLong).contains("Kies je foto&#39;s of bestanden opnieuw");
 		assertThat(jdbc.sql("select count(*) from message where trajectory_id = :t and author_role = 'PARTICIPANT'")
 			.param("t", running.id()).query(Long.class).single()).isEqualTo(1);

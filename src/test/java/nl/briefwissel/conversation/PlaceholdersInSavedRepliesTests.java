@@ -86,7 +86,7 @@ class PlaceholdersInSavedRepliesTests {
 				new String[] { "en", "Your letter still has {naam}, {onbekend}, {coach}: Briefwissel does not fill those in," })) {
 			Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").param("lang", language[0]).with(csrf()).with(coach)
 					.param("text", BODY).param("submission", UUID.randomUUID().toString()))
-				.andExpect(status().isOk())
+				.andExpect(status().isUnprocessableContent())
 				.andReturn()
 				.getResponse()
 				.getContentAsString());

@@ -63,7 +63,7 @@ class VideoAssignmentLinkTests {
 			Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").param("lang", language)
 					.param("text", typed).param("assignment", video.id().toString())
 					.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
-				.andExpect(status().isOk())
+				.andExpect(status().isUnprocessableContent())
 				.andReturn().getResponse().getContentAsString());
 			assertThat(refused.select(".utrecht-form-field--invalid").text()).as("at the letter's field, in " + language)
 				.contains(language.equals("nl") ? "Deze opdracht gaat over een video, maar je brief bevat geen link."

@@ -72,7 +72,7 @@ class WebFormGapsTests {
 			Document refused = Jsoup.parse(mvc.perform(multipart("/participant/conversation").file(program).param("text", "")
 					.param("lang", language).param("trajectory", running.id().toString())
 					.param("submission", UUID.randomUUID().toString()).with(csrf()).with(participant))
-				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+				.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
 			assertThat(refused.getElementById("files-error").text()).as("said why, in " + language)
 				.contains(language.equals("nl") ? "evil.exe: niet bewaard, een programma (.exe)" : "evil.exe: not kept");
 			assertThat(refused.getElementById("text-error")).as("the message's own field, in " + language).isNotNull();
@@ -124,7 +124,7 @@ class WebFormGapsTests {
 		for (String language : List.of("nl", "en")) {
 			MvcResult saved = mvc.perform(post(base + "/draft").param("text", huge).param("lang", language)
 				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andReturn();
-			assertThat(saved.getResponse().getStatus()).as("not redirected to 'saved'").isEqualTo(200);
+			assertThat(saved.getResponse().getStatus()).as("refused, not redirected to 'saved'").isEqualTo(422);
 			Document page = Jsoup.parse(saved.getResponse().getContentAsString());
 			assertThat(page.getElementById("text-error").text()).as(language)
 				.contains(language.equals("nl") ? "niet bewaard" : "not saved").contains("100");
@@ -134,7 +134,7 @@ class WebFormGapsTests {
 		// While typing: not kept, and said.
 		String answer = mvc.perform(post(base + "/check").param("text", huge).header("HX-Request", "true")
 			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(answer).contains("niet bewaard");
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
@@ -163,7 +163,7 @@ class WebFormGapsTests {
 		String typed = "Beste, lees [dit stuk](javascript:alert(1)) eens.";
 		Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").param("text", typed)
 				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
 		assertThat(refused.getElementById("text-error").text()).contains("javascript:");
 		assertThat(refused.selectFirst("textarea[name=text]").wholeText().strip()).isEqualTo(typed);
 		mvc.perform(post(base + "/messages").param("text", "Beste, lees https://example.nl/stuk eens.")
@@ -236,7 +236,7 @@ class WebFormGapsTests {
 			throws Exception {
 		Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").param("text", typed)
 				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
 		assertThat(refused.selectFirst("textarea[name=text]").wholeText().strip()).isEqualTo(typed);
 		return refused.getElementById("text-error").text();
 	}

@@ -231,7 +231,7 @@ class WelcomeTemplateTests {
 
 		Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").with(csrf()).with(coach)
 				.param("text", typed).param("submission", java.util.UUID.randomUUID().toString()))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString());
 		Element field = refused.getElementById("text");
 		assertThat(field.val()).as("the letter as it was typed").isEqualTo(typed);

@@ -243,7 +243,7 @@ class WritingWithAnAssignmentTests {
 		for (String language : List.of("nl", "en")) {
 			String refused = mvc.perform(press(chosen, "button.utrecht-button--primary-action", "Hoe ging het?\r\n\r\nGroet, Anja")
 					.param("lang", language).with(coach))
-				.andExpect(status().isOk())
+				.andExpect(status().isUnprocessableContent())
 				.andReturn().getResponse().getContentAsString();
 			assertThat(given.of(running.id())).as("given without being in the letter").isEmpty();
 			assertThat(Jsoup.parse(refused).getElementById("text-error").text()).as(language).isEqualTo(language.equals("nl")

@@ -192,7 +192,7 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(form.getElementById("handover-why-help").text()).contains("De deelnemer", "gezondheid");
 		assertThat(form.getElementById("handover-why").attr("aria-describedby")).isEqualTo("handover-why-help");
 
-		Document refused = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+		Document refused = refused(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
 			.param("coach", next.id().toString()).param("reason", "OTHER").param("why", " "), manager);
 		Element why = refused.getElementById("handover-why");
 		assertThat(refused.getElementById("handover-why-error").text())
@@ -205,7 +205,7 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
 
 		// Words typed with a reason left out stay in the field.
-		Document noReason = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+		Document noReason = refused(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
 			.param("coach", next.id().toString()).param("reason", "").param("why", "Met pensioen"), manager);
 		assertThat(noReason.getElementById("handover-reason-error").text()).isEqualTo("Kies waarom het traject naar een andere e-coach gaat.");
 		assertThat(noReason.getElementById("handover-why").text()).isEqualTo("Met pensioen");
@@ -235,7 +235,7 @@ class DeclineAndHandoverReasonsTests {
 		Document fresh = page(get("/programme/trajectories/{id}/handover", running.id()), manager);
 		assertThat(fresh.getElementById("handover-errors")).isNull();
 
-		Document refused = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+		Document refused = refused(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
 			.param("coach", "").param("reason", "OTHER").param("why", " "), manager);
 		Element box = refused.getElementById("handover-errors");
 		assertThat(box).isNotNull();
@@ -246,18 +246,18 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(box.elementSiblingIndex()).isLessThan(refused.selectFirst("form[action$=/handover]").elementSiblingIndex());
 		assertThat(refused.getElementById("handover-coach").hasAttr("autofocus")).isTrue();
 
-		Document noReason = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+		Document noReason = refused(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
 			.param("coach", fixtures.secondCoachInPool(running).id().toString()).param("reason", ""), manager);
 		assertThat(noReason.getElementById("handover-errors").select("a[href=#handover-reason]").text())
 			.isEqualTo(noReason.getElementById("handover-reason-error").text());
 		// Too long is said before a reason is chosen, and before 'other without words', as on the course's forms
 		// and the decline: the same words get the same sentence on every form.
-		Document tooLong = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+		Document tooLong = refused(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
 			.param("coach", fixtures.secondCoachInPool(running).id().toString()).param("reason", "").param("why", "x".repeat(2001)),
 				manager);
 		assertThat(tooLong.getElementById("handover-why-error")).isNotNull();
 		assertThat(tooLong.getElementById("handover-errors").select("a[href=#handover-why]")).hasSize(1);
-		Document blankAndLong = page(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
+		Document blankAndLong = refused(post("/programme/trajectories/{id}/handover", running.id()).with(csrf())
 			.param("coach", fixtures.secondCoachInPool(running).id().toString()).param("reason", "OTHER")
 			.param("why", " ".repeat(2001)), manager);
 		assertThat(blankAndLong.getElementById("handover-why-error").text()).doesNotContain("Anders");
@@ -282,6 +282,14 @@ class DeclineAndHandoverReasonsTests {
 	private Document page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Account as)
 			throws Exception {
 		return Jsoup.parse(mvc.perform(request.with(fixtures.as(as))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	/** The form again with what was wrong: answered 422, as every refused form is (decision 0139). */
+	private Document refused(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Account as)
+			throws Exception {
+		return Jsoup.parse(mvc.perform(request.with(fixtures.as(as))).andExpect(status().isUnprocessableContent()).andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
 	}
 }

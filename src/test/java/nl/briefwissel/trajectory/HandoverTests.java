@@ -266,25 +266,25 @@ class HandoverTests {
 
 	@Test
 	void aChoiceLeftOutOrNotAllowedIsToldAtItsFieldAndChangesNothing() throws Exception {
-		String empty = handOver(manager, "", "").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String empty = handOver(manager, "", "").andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(empty).contains("Kies de e-coach die het traject overneemt.", "Kies waarom het traject naar een andere e-coach gaat.",
 				"aria-describedby=\"handover-coach-help handover-coach-error\"", "aria-describedby=\"handover-reason-error\"");
 
 		Account outsider = fixtures.person(running.organisationId(), "buiten-" + UUID.randomUUID() + "@example.nl",
 				"Buiten Pool", Role.COACH);
-		String notInPool = handOver(manager, outsider.id().toString(), "OTHER").andExpect(status().isOk())
+		String notInPool = handOver(manager, outsider.id().toString(), "OTHER").andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(notInPool).contains("Deze e-coach hoort niet (meer) bij dit programma.")
 			// the reason chosen stays chosen
 			.containsPattern("<option value=\"OTHER\" selected=\"selected\"");
 
 		profiles.changeMatching(newCoach.id(), 10, false, null, List.of());
-		String notCertified = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isOk())
+		String notCertified = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(notCertified).contains("Deze e-coach is niet gecertificeerd of kan niet inloggen.");
 
 		// a reason that is not a handover's is no reason here
-		handOver(manager, newCoach.id().toString(), "MATCHED").andExpect(status().isOk());
+		handOver(manager, newCoach.id().toString(), "MATCHED").andExpect(status().isUnprocessableContent());
 
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
 		assertThat(mailSubjectsTo(running.participant().email())).isEmpty();
@@ -379,7 +379,7 @@ class HandoverTests {
 		fillPlacesOf(newCoach, 2);
 
 		org.jsoup.nodes.Document ticked = org.jsoup.Jsoup.parse(handOver(manager, newCoach.id().toString(), "",
-				newCoach.id().toString()).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+				newCoach.id().toString()).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
 		assertThat(ticked.getElementById("handover-reason-error").text())
 			.isEqualTo("Kies waarom het traject naar een andere e-coach gaat.");
 		org.jsoup.nodes.Element box = ticked.getElementById("handover-even-if-full");
@@ -394,7 +394,7 @@ class HandoverTests {
 		assertThat(ticked.select("#handover-coach option[selected]").attr("value")).isEqualTo(newCoach.id().toString());
 
 		org.jsoup.nodes.Document unticked = org.jsoup.Jsoup.parse(handOver(manager, newCoach.id().toString(), "")
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
 		assertThat(unticked.getElementById("handover-coach-error").text())
 			.startsWith(newCoach.displayName() + " heeft 2 van 2 plaatsen bezet");
 		assertThat(unticked.getElementById("handover-reason-error")).isNotNull();
@@ -435,7 +435,7 @@ class HandoverTests {
 	@Test
 	void aCoachWithoutTheRoleCannotTakeOver() throws Exception {
 		accounts.removeRole(newCoach.id(), Role.COACH);
-		String refused = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isOk())
+		String refused = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("Deze e-coach is niet gecertificeerd of kan niet inloggen.");
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());

@@ -147,7 +147,7 @@ class IntakeTests {
 		WebSession browser = new WebSession(port);
 		HttpResponse<String> page = browser.post("/intake/programme/" + programme.id(),
 				"displayName=&email=geen-adres&question=kort&theme=ONBEKEND&writesComfortably=MISSCHIEN");
-		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.statusCode()).isEqualTo(422);
 		assertThat(page.body()).contains("Nog niet alles is goed ingevuld")
 			.contains("Vul je naam in.")
 			.contains("Vul een geldig e-mailadres in")
@@ -1786,7 +1786,7 @@ class IntakeTests {
 		for (int i = 0; i < 30; i++) {
 			// Incomplete forms: nothing is written or mailed, but each one counts.
 			mvc.perform(post("/intake/programme/{id}", programme.id()).param("displayName", "Floor Vloed").with(flood).with(csrf()))
-				.andExpect(status().isOk());
+				.andExpect(status().isUnprocessableContent());
 		}
 		String email = "vloed-" + suffix + "@example.nl";
 		mvc.perform(post("/intake/programme/{id}", programme.id())
@@ -1896,7 +1896,7 @@ class IntakeTests {
 		String unwritable = "sam-" + suffix + "@gemeente_west.nl";
 		HttpResponse<String> page = new WebSession(port).post("/intake/programme/" + programme.id(),
 				form("Sam Jansen", unwritable, "YES"));
-		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.statusCode()).isEqualTo(422);
 		assertThat(page.body()).contains("Vul een geldig e-mailadres in").doesNotContain("Kijk in je mailbox")
 			.contains("Sam Jansen").contains("durf de overstap nog niet");
 		WebSession english = new WebSession(port);

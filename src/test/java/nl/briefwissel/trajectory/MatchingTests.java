@@ -320,7 +320,7 @@ class MatchingTests {
 
 	/**
 	 * The coach's start day typed the Dutch way is read; one that cannot be read comes back on the page itself
-	 * (400) with the sentence described at the date field, the day as typed and the letter as written. It gave
+	 * (422, decision 0139) with the sentence described at the date field, the day as typed and the letter as written. It gave
 	 * the general "we could not use this" page, and the letter was lost.
 	 */
 	@Test
@@ -332,7 +332,7 @@ class MatchingTests {
 			Document page = Jsoup.parse(mvc.perform(post("/coach/proposals/{id}/accept", trajectory).with(csrf()).with(fixtures.as(coach))
 					.param("lang", language).param("startOn", "8 december 2026").param("filledInFor", proposed.toString())
 					.param("letter", letter))
-				.andExpect(status().isBadRequest())
+				.andExpect(status().isUnprocessableContent())
 				.andReturn().getResponse().getContentAsString());
 			Element date = page.getElementById("startOn");
 			assertThat(date.val()).isEqualTo("8 december 2026");
@@ -680,7 +680,7 @@ class MatchingTests {
 	/**
 	 * A start day typed the Dutch way (a browser without a date field sends what was typed) is read as the
 	 * statistics' period reads it; one that cannot be read is said at the date field of the intake's own
-	 * form, on the page itself with 400, the coach and the day as chosen and typed. It gave the general
+	 * form, on the page itself with 422 (decision 0139), the coach and the day as chosen and typed. It gave the general
 	 * "we could not use this" page.
 	 */
 	@Test
@@ -688,7 +688,7 @@ class MatchingTests {
 		for (String typed : List.of("5 december 2026", "morgen", "31-02-2027")) {
 			Document page = Jsoup.parse(mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf())
 					.with(fixtures.as(manager)).param("coach", coach.id().toString()).param("startOn", typed))
-				.andExpect(status().isBadRequest())
+				.andExpect(status().isUnprocessableContent())
 				.andReturn().getResponse().getContentAsString());
 			Element date = page.getElementById("start-" + trajectory);
 			assertThat(date.val()).isEqualTo(typed);
@@ -701,7 +701,7 @@ class MatchingTests {
 		}
 		Document english = Jsoup.parse(mvc.perform(post("/programme/trajectories/{id}/propose", trajectory).with(csrf())
 				.with(fixtures.as(manager)).param("lang", "en").param("coach", coach.id().toString()).param("startOn", "5-12"))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString());
 		assertThat(english.getElementById("start-error-" + trajectory).text()).startsWith("We cannot read this date.");
 		assertThat(trajectories.byId(trajectory).orElseThrow().status()).isEqualTo(TrajectoryStatus.INTAKE);

@@ -66,7 +66,7 @@ class FormErrorsAccessibilityTests {
 	void aMissingSelfCheckAnswerIsTiedToItsQuestionAndAnUntickedBoxToItsError() throws Exception {
 		String suffix = suffix();
 		var programme = programmes.create(organisations.create("Gemeente Formulier " + suffix).id(), "Loopbaan " + suffix, null);
-		Document page = page(post("/intake/programme/{id}", programme.id()).with(csrf())
+		Document page = refused(post("/intake/programme/{id}", programme.id()).with(csrf())
 			.param("displayName", "Sam Jansen")
 			.param("email", "sam-" + suffix + "@example.nl")
 			.param("question", "Ik wil weten welke opleiding bij me past.")
@@ -101,7 +101,7 @@ class FormErrorsAccessibilityTests {
 		String form = page(get("/evaluation/{token}", token).param("lang", "en")).text();
 		assertThat(form).contains("To what extent was your question answered when you started?",
 				"To what extent is your question answered now?").doesNotContain("How far");
-		String refused = page(post("/evaluation/{token}", token).param("lang", "en").with(csrf())
+		String refused = refused(post("/evaluation/{token}", token).param("lang", "en").with(csrf())
 			.param("satisfaction", "8")).text();
 		assertThat(refused).contains("Choose yes or no: would you recommend e-coaching to a colleague?")
 			.doesNotContain("for recommending");
@@ -111,7 +111,7 @@ class FormErrorsAccessibilityTests {
 	void evaluationErrorsAreLinkedToTheirQuestionsAndTheSharedScoreSentenceIsSaidOnce() throws Exception {
 		String token = evaluationLink();
 
-		Document page = page(post("/evaluation/{token}", token).with(csrf())
+		Document page = refused(post("/evaluation/{token}", token).with(csrf())
 			.param("satisfaction", "8")
 			.param("helpedMost", "REREADING"));
 
@@ -149,14 +149,14 @@ class FormErrorsAccessibilityTests {
 	void theErrorSummaryTakesFocusWhenAFormComesBackWithMistakes() throws Exception {
 		String suffix = suffix();
 		var programme = programmes.create(organisations.create("Gemeente Focus " + suffix).id(), "Loopbaan " + suffix, null);
-		Document intake = page(post("/intake/programme/{id}", programme.id()).with(csrf())
+		Document intake = refused(post("/intake/programme/{id}", programme.id()).with(csrf())
 			.param("displayName", "Sam Jansen")
 			.param("email", "sam-" + suffix + "@example.nl"));
 		assertThat(intake.select("[autofocus]")).extracting(Element::id).containsExactly("error-summary");
 		assertThat(page(get("/intake/programme/{id}", programme.id())).select("[autofocus]")).isEmpty();
 
 		String token = evaluationLink();
-		Document evaluation = page(post("/evaluation/{token}", token).with(csrf()).param("satisfaction", "8"));
+		Document evaluation = refused(post("/evaluation/{token}", token).with(csrf()).param("satisfaction", "8"));
 		assertThat(evaluation.select("[autofocus]")).extracting(Element::id).containsExactly("error-summary");
 		assertThat(page(get("/evaluation/{token}", token)).select("[autofocus]")).isEmpty();
 	}
@@ -212,7 +212,7 @@ class FormErrorsAccessibilityTests {
 			request.file(new MockMultipartFile("files", "foto-" + i + ".jpg", "image/jpeg",
 					new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }));
 		}
-		Document page = page(request.param("text", "Hier zijn mijn foto's.").with(csrf()).with(fixtures.as(running.participant())));
+		Document page = refused(request.param("text", "Hier zijn mijn foto's.").with(csrf()).with(fixtures.as(running.participant())));
 
 		Element files = page.getElementById("files");
 		assertThat(files.attr("aria-invalid")).isEqualTo("true");
@@ -227,12 +227,12 @@ class FormErrorsAccessibilityTests {
 			withoutText.file(new MockMultipartFile("files", "foto-" + i + ".jpg", "image/jpeg",
 					new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }));
 		}
-		Document photosOnly = page(withoutText.param("text", "").with(csrf()).with(fixtures.as(running.participant())));
+		Document photosOnly = refused(withoutText.param("text", "").with(csrf()).with(fixtures.as(running.participant())));
 		assertThat(photosOnly.select("[autofocus]")).extracting(Element::id).containsExactly("files");
 		assertThat(photosOnly.getElementById("text").hasAttr("aria-invalid")).as("photos may go without words").isFalse();
 
 		// A text that is too long, with a photo: the text is what is wrong; the photo must only be chosen again.
-		Document tooLong = page(multipart("/participant/conversation").file(new MockMultipartFile("files", "foto.jpg", "image/jpeg",
+		Document tooLong = refused(multipart("/participant/conversation").file(new MockMultipartFile("files", "foto.jpg", "image/jpeg",
 				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 })).param("text", "a".repeat(50_001))
 			.with(csrf()).with(fixtures.as(running.participant())));
 		assertThat(tooLong.select("[autofocus]")).extracting(Element::id).containsExactly("text");
@@ -294,10 +294,10 @@ class FormErrorsAccessibilityTests {
 	@Test
 	void theErasureBoxAndTheSignInLinksAddressTakeTheFocusWhenWrong() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		Document erasure = page(post("/participant/privacy/erasure").with(csrf()).with(fixtures.as(running.participant())));
+		Document erasure = refused(post("/participant/privacy/erasure").with(csrf()).with(fixtures.as(running.participant())));
 		assertThat(erasure.select("[autofocus]")).extracting(Element::id).containsExactly("sure");
 
-		Document login = page(post("/login/link").param("email", "x").with(csrf()));
+		Document login = refused(post("/login/link").param("email", "x").with(csrf()));
 		assertThat(login.select("[autofocus]")).extracting(Element::id).containsExactly("link-email");
 		assertThat(login.getElementById("link-email").attr("aria-describedby")).isEqualTo("link-email-error");
 	}
@@ -348,7 +348,7 @@ class FormErrorsAccessibilityTests {
 	@Test
 	void thePrivacyDetailsFormHasASummaryLinkedToEachWrongFieldInFormOrder() throws Exception {
 		var organisation = organisations.create("Gemeente Samenvatting " + suffix());
-		Document page = page(post("/admin/organisations/{id}/privacy", organisation.id()).with(csrf())
+		Document page = refused(post("/admin/organisations/{id}/privacy", organisation.id()).with(csrf())
 			.with(fixtures.as(admin(organisation.id())))
 			.param("controllerName", "")
 			.param("email", "geen adres")
@@ -407,6 +407,12 @@ class FormErrorsAccessibilityTests {
 
 	private Document page(RequestBuilder request) throws Exception {
 		return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	/** The form again with what was wrong: answered 422, as every refused form is (decision 0139). */
+	private Document refused(RequestBuilder request) throws Exception {
+		return Jsoup.parse(mvc.perform(request).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+			.getContentAsString());
 	}
 
 	private static String suffix() {

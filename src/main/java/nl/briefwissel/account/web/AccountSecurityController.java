@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.PasswordChanges;
 import nl.briefwissel.account.PasswordRules;
@@ -203,7 +204,10 @@ class AccountSecurityController {
 			case CONFIRMED -> "redirect:" + purpose.next;
 			// As with every code on this page: a locked account's open session goes, and the sign-in page says why.
 			case LOCKED -> "redirect:" + signIn.lockedOut(who, request, response);
-			case WRONG -> confirmPage(who, purpose, model.addAttribute("passwordWrong", true));
+			case WRONG -> {
+				RefusedForm.shownAgain();
+				yield confirmPage(who, purpose, model.addAttribute("passwordWrong", true));
+			}
 			case NO_PASSWORD -> confirmPage(who, purpose, model);
 		};
 	}
@@ -232,6 +236,7 @@ class AccountSecurityController {
 				model.addAttribute("enrolment", shown.get());
 				model.addAttribute("action", "/account/security/app");
 				model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
+				RefusedForm.shownAgain();
 				return "account/code-setup";
 			}
 		}
@@ -253,6 +258,7 @@ class AccountSecurityController {
 					secondFactors.pendingEnrolment(who).orElseGet(() -> secondFactors.startEnrolment(who)));
 			model.addAttribute("action", "/account/security/app");
 			model.addAttribute("codeWrong", true);
+			RefusedForm.shownAgain();
 			return "account/code-setup";
 		}
 		attempts.codeRight(who.id());
@@ -303,6 +309,7 @@ class AccountSecurityController {
 			HttpServletResponse response) {
 		if (code.isBlank()) {
 			// Nothing typed is no guess: not counted, and told to type the code, not that it is wrong.
+			RefusedForm.shownAgain();
 			return page(who, session, model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true));
 		}
 		Optional<SignInAttempts.CodeAttempt> attempt = attempts.reserve(who.id());
@@ -317,6 +324,7 @@ class AccountSecurityController {
 		if (attempt.get().locks().isPresent()) {
 			return "redirect:" + signIn.lockedOut(who, request, response);
 		}
+		RefusedForm.shownAgain();
 		return page(who, session, model.addAttribute("codeWrong", true));
 	}
 

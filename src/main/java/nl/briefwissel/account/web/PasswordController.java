@@ -9,7 +9,6 @@ import nl.briefwissel.account.PasswordResets;
 import nl.briefwissel.account.PasswordRules;
 import nl.briefwissel.account.RefusedPassword;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -96,14 +95,13 @@ class PasswordController {
 	}
 
 	/**
-	 * The form again with what was wrong, answered 422 as the other refused forms are (the link still works), or
-	 * the link's own page once it no longer works.
+	 * The form again with what was wrong, answered 422 as every refused form is (decision 0139; the link still
+	 * works), or the link's own page once it no longer works.
 	 */
 	private String refused(ResetForm form, HttpServletResponse response) {
 		if (!resets.isValid(form.token())) {
 			return DeadLink.page("account/password-link-invalid", form.token(), response);
 		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return "account/password-reset";
 	}
 }

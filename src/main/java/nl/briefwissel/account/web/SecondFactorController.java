@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.SignInAttempts;
@@ -57,6 +58,7 @@ class SecondFactorController {
 		// Nothing typed is no guess: not counted, and told to type the code, not that it is wrong.
 		if (code.isBlank()) {
 			model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
+			RefusedForm.shownAgain();
 			return "account/code";
 		}
 		// A locked account takes no code at all: every session waiting for one would otherwise be one
@@ -75,6 +77,7 @@ class SecondFactorController {
 			return "redirect:" + signIn.lockedOut(who.get(), request, response);
 		}
 		model.addAttribute("codeWrong", true);
+		RefusedForm.shownAgain();
 		return "account/code";
 	}
 
@@ -115,6 +118,7 @@ class SecondFactorController {
 				model.addAttribute("action", "/login/code/setup");
 				firstSignIn(model, who.get());
 				model.addAttribute("codeWrong", true).addAttribute("codeEmpty", true);
+				RefusedForm.shownAgain();
 				return "account/code-setup";
 			}
 		}
@@ -139,6 +143,7 @@ class SecondFactorController {
 			model.addAttribute("action", "/login/code/setup");
 			firstSignIn(model, who.get());
 			model.addAttribute("codeWrong", true);
+			RefusedForm.shownAgain();
 			return "account/code-setup";
 		}
 		attempts.codeRight(who.get().id());

@@ -2,6 +2,7 @@ package nl.briefwissel.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignInLinks;
 import nl.briefwissel.account.SignInSecurity;
 
@@ -33,6 +34,7 @@ class SignInLinkController {
 		if (address.length() > 320 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			model.addAttribute("linkEmailWrong", true);
 			model.addAttribute("linkEmail", address);
+			RefusedForm.shownAgain();
 			return "account/login";
 		}
 		links.request(address);

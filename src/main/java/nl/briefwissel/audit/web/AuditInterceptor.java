@@ -19,6 +19,7 @@ import nl.briefwissel.audit.AuditEntry;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.audit.Audited;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
@@ -43,8 +44,10 @@ class AuditInterceptor implements HandlerInterceptor {
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
 		// A form refused with the page itself and a status that says so (400, 409, 422) changed nothing, but it
-		// is an attempt at a change: on the trail as refused, as one refused by a redirect is.
-		boolean refused = request.getAttribute(AuditedChange.REFUSED_ATTRIBUTE) != null;
+		// is an attempt at a change: on the trail as refused, as one refused by a redirect is. A form shown again
+		// answers 422 whoever refused it (decision 0139).
+		boolean shownAgain = response.getStatus() == HttpStatus.UNPROCESSABLE_CONTENT.value();
+		boolean refused = shownAgain || request.getAttribute(AuditedChange.REFUSED_ATTRIBUTE) != null;
 		boolean refusedAnswer = refused && response.getStatus() >= 400 && response.getStatus() < 500;
 		if (ex != null || response.getStatus() >= 400 && !refusedAnswer || !(handler instanceof HandlerMethod method)) {
 			return;
@@ -60,7 +63,9 @@ class AuditInterceptor implements HandlerInterceptor {
 		Audited audited = method.getMethodAnnotation(Audited.class);
 		String reason = request.getParameter("reason");
 		if (audited != null) {
-			if (refusedAnswer || audited.reasonRequired() && (reason == null || reason.isBlank())) {
+			// A read answered with its page again (a letter refused under the conversation) still showed what it holds.
+			boolean readShown = audited.value() == AuditAction.READ && shownAgain;
+			if (refusedAnswer && !readShown || audited.reasonRequired() && (reason == null || reason.isBlank())) {
 				return;
 			}
 			List<UUID> shown = shown(request);

@@ -40,6 +40,7 @@ import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.BracketedPlaceholders;
 import nl.briefwissel.Placeholders;
 import nl.briefwissel.PublicAddress;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.Assignments;
@@ -625,6 +626,8 @@ class ConversationController {
 			if (htmx != null) {
 				model.addAttribute("tooLongLength", form.text().length());
 				model.addAttribute("maxDraft", CoachDesk.MAX_DRAFT);
+				// Refused as the page's save is (422); the layout's htmx configuration swaps it in all the same.
+				RefusedForm.shownAgain();
 				return "conversation/fragments :: draftTooLong";
 			}
 			return draftTooLong(trajectory, me, form.text().length(),

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.GivenAssignments;
@@ -109,6 +110,7 @@ class ParticipantConversationController {
 				&& "NotBlank".equals(textError.getCode());
 		if (chosen.size() > MAX_FILES) {
 			model.addAttribute("filesProblem", "conversation.files.tooMany");
+			RefusedForm.shownAgain();
 			if (photoOnly) {
 				// Photos without words are fine: only their number is wrong, not "write your message first".
 				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form",
@@ -145,6 +147,7 @@ class ParticipantConversationController {
 		if ((form.text() == null || form.text().isBlank()) && attachments.stream().noneMatch(MailAttachment::accepted)) {
 			model.addAttribute("filesProblem", "conversation.files.noneKept");
 			model.addAttribute("filesRefused", refusals(attachments));
+			RefusedForm.shownAgain();
 			nl.briefwissel.audit.AuditedTrajectory.shown(request, trajectory.id());
 			return page(started, Optional.of(trajectory), model);
 		}

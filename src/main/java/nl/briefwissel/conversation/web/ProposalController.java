@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.TypedDate;
 
 import nl.briefwissel.account.Account;
@@ -160,7 +160,7 @@ class ProposalController {
 			@RequestParam(name = "startOn", required = false) String typedStart,
 			@RequestParam(name = "filledInFor", required = false) String typedFilledIn,
 			@RequestParam(defaultValue = "") String letter, Locale locale, Model model, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		if (matching.acceptedBy(id, me.id())) {
 			return "redirect:/coach/trajectories/" + id; // a second click, after the first started it
 		}
@@ -177,7 +177,7 @@ class ProposalController {
 			model.addAttribute("startOnTyped", typedStart);
 			// The letter still names the day it was filled in for: a later change of date replaces that one.
 			TypedDate.read(typedFilledIn).ifPresent(day -> model.addAttribute("filledInFor", day));
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			RefusedForm.shownAgain();
 			return proposal(id, me, locale, model, redirect, request);
 		}
 		LocalDate startOn = TypedDate.read(typedStart).orElse(null);

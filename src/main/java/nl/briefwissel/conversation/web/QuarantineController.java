@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.Pages;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.AcceptedAddresses;
@@ -132,7 +133,7 @@ class QuarantineController {
 			HttpServletResponse response, Model model) {
 		Quarantine.Entry entry = quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (reason.isBlank()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			RefusedForm.shownAgain();
 			model.addAttribute("id", id);
 			model.addAttribute("reasonMissing", true);
 			return "conversation/quarantine-reason";
@@ -164,6 +165,7 @@ class QuarantineController {
 					: accepted.refusal(entry.trajectoryId(), address.get());
 			if (refused.isPresent()) {
 				model.addAttribute("refusedAddress", refused.get().name());
+				RefusedForm.shownAgain();
 				return mail(entry, "/coach/quarantine", List.of(), request, model);
 			}
 			// The participant said no to this address, and may not be asked again yet: the tick cannot ask, and
@@ -174,6 +176,7 @@ class QuarantineController {
 				model.addAttribute("refusedAddress", AcceptedAddresses.State.DECLINED.name());
 				model.addAttribute("refusedOn", declined.get().answeredAt());
 				model.addAttribute("askAgainFrom", declined.get().askAgainFrom());
+				RefusedForm.shownAgain();
 				return mail(entry, "/coach/quarantine", List.of(), request, model);
 			}
 		}
@@ -235,7 +238,7 @@ class QuarantineController {
 		model.addAttribute("sender", sender);
 		choose(choices, model);
 		if (problem != null) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			RefusedForm.shownAgain();
 			model.addAttribute("choiceProblem", problem);
 			model.addAttribute("preselected", sendersOwn(entry, sender, choices).orElse(null));
 		}
@@ -271,7 +274,7 @@ class QuarantineController {
 				found = accepted.ofAddress(typed, CHOICES);
 			}
 			else {
-				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				RefusedForm.shownAgain();
 				model.addAttribute("searchProblem", typed.isEmpty() ? "required" : "invalid");
 			}
 		}

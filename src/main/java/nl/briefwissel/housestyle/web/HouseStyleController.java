@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.housestyle.HouseStyle;
 import nl.briefwissel.housestyle.HouseStyleSheet;
 import nl.briefwissel.housestyle.HouseStyles;
@@ -57,6 +58,7 @@ class HouseStyleController {
 		HouseStyle.Checked checked = typed.check();
 		if (checked.style().isEmpty()) {
 			AuditedChange.refused();
+			RefusedForm.shownAgain();
 			return page(model, organisation, typed, checked.refusals(), null);
 		}
 		houseStyles.save(id, checked.style().get());
@@ -70,6 +72,9 @@ class HouseStyleController {
 		Organisation organisation = organisation(id);
 		HouseStyle.Checked checked = typed.check();
 		model.addAttribute("previewed", checked.style().isPresent());
+		if (checked.style().isEmpty()) {
+			RefusedForm.shownAgain();
+		}
 		return page(model, organisation, typed, checked.refusals(), checked.style().isPresent() ? typed : null);
 	}
 

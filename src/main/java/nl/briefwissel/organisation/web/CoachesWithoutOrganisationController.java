@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.Role;
@@ -61,7 +62,7 @@ class CoachesWithoutOrganisationController {
 				model.addAttribute("chosen", chosen.get());
 			}
 			else {
-				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+				RefusedForm.shownAgain();
 				model.addAttribute("choiceProblem", "admin.coachesWithoutOrganisation.error.choice");
 			}
 		}

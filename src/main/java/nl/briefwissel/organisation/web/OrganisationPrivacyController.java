@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.organisation.LegalBasis;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
@@ -64,6 +65,7 @@ class OrganisationPrivacyController {
 		Map<String, String> problems = typed.problems();
 		if (!problems.isEmpty()) {
 			AuditedChange.refused();
+			RefusedForm.shownAgain();
 			return page(model, organisation, typed, problems);
 		}
 		contacts.save(id, typed);

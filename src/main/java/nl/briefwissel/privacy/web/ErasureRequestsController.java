@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.privacy.ErasureRequest;
 import nl.briefwissel.privacy.Erasures;
@@ -90,6 +91,7 @@ class ErasureRequestsController {
 			model.addAttribute("reasonMissingFor", id);
 			model.addAttribute("reasonError", written.isEmpty() ? "erasure.admin.reasonMissing" : "erasure.admin.reasonTooLong");
 			model.addAttribute("typedReason", reason); // given back to shorten, not lost
+			RefusedForm.shownAgain();
 			return page(model);
 		}
 		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), written) ? "erasure.admin.declined" : decided(id));
@@ -151,6 +153,7 @@ class ErasureRequestsController {
 		model.addAttribute("typedReason", reason);
 		model.addAttribute("monthsError", monthsError);
 		model.addAttribute("reasonError", reasonError);
+		RefusedForm.shownAgain();
 		return "privacy/erasure-extend";
 	}
 

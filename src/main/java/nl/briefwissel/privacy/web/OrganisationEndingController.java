@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.privacy.OrganisationEndings;
 
@@ -58,7 +59,7 @@ class OrganisationEndingController {
 		}
 		if (!same(name, preview.name())) {
 			AuditedChange.refused();
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			RefusedForm.shownAgain();
 			model.addAttribute("nameProblem", "admin.organisations.end.error.name");
 			model.addAttribute("typedName", name);
 			return page(id, model);

@@ -3,6 +3,7 @@ package nl.briefwissel.privacy.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AccessRun;
 import nl.briefwissel.audit.AuditTrail;
@@ -67,6 +68,7 @@ class ParticipantPrivacyController {
 			Model model, RedirectAttributes redirect) {
 		if (!sure) {
 			model.addAttribute("notSure", true);
+			RefusedForm.shownAgain();
 			return page(me, model);
 		}
 		erasures.request(me.id());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Handovers;
@@ -91,6 +92,7 @@ class HandoverController {
 		TrajectoryLifecycle.explanationRefusal(chosen, why).ifPresent(key -> errors.put("why", key));
 		if (!errors.isEmpty()) {
 			AuditedChange.refused();
+			RefusedForm.shownAgain();
 			// A full coach chosen is asked about now too, and a tick already given stays: one more click otherwise.
 			return show(trajectory, coach, reason, why, evenIfFull, errors, null, coachId, model);
 		}
@@ -106,9 +108,13 @@ class HandoverController {
 		catch (IllegalTransitionException e) {
 			AuditedChange.refused();
 			// Not in the pool or not eligible is about the choice; an ended trajectory about the whole page.
-			// A full coach is a question, not a mistake: 200 as the other answers of this form, the page asks to go on.
+			// A full coach is a question, not a mistake: 200 as the confirmation, the page asks to go on. A coach not
+			// in the pool or not eligible is a choice refused at the field (422, decision 0139).
 			if (e.messageKey().startsWith("handover.")) {
 				UUID full = "handover.illegal.full".equals(e.messageKey()) ? coachId : null;
+				if (full == null) {
+					RefusedForm.shownAgain();
+				}
 				return show(trajectory, coach, reason, why, evenIfFull, Map.of("coach", e.messageKey()), null, full, model);
 			}
 			return show(trajectories.byId(id).orElseThrow(), coach, reason, why, evenIfFull, Map.of(), e.messageKey(), null, model);

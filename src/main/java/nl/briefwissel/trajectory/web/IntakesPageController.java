@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +21,7 @@ import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.Pages;
 import nl.briefwissel.PendingInvitation;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -479,13 +479,13 @@ class IntakesPageController {
 
 	/**
 	 * Proposes a coach. What is wrong with the form is said at its field in the intake's own form: a day
-	 * that cannot be read on the page itself (400, as typed), a day out of range or a coach who cannot be
+	 * that cannot be read on the page itself (422, as typed), a day out of range or a coach who cannot be
 	 * proposed (full, say) after a redirect to the page of the list the form was on.
 	 */
 	@PostMapping("/programme/trajectories/{id}/propose")
 	String propose(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam UUID coach,
 			@RequestParam(name = "startOn", required = false) String typedStart,
-			@RequestParam(required = false) String waitingPage, Locale locale, Model model, HttpServletResponse response,
+			@RequestParam(required = false) String waitingPage, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		TrajectoryOverview trajectory = ownTrajectory(id, me);
 		LocalDate today = LocalDate.now(clock);
@@ -499,7 +499,7 @@ class IntakesPageController {
 			model.addAttribute("problemField", "startOn");
 			model.addAttribute("proposedCoach", coach);
 			model.addAttribute("proposedStart", typedStart);
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			RefusedForm.shownAgain();
 			return page(me, trajectory.programmeId().toString(), waitingPage, null, locale, model);
 		}
 		LocalDate startOn = TypedDate.read(typedStart).orElse(null);

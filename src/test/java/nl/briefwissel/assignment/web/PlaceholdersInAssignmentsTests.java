@@ -108,7 +108,7 @@ class PlaceholdersInAssignmentsTests {
 			Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").param("lang", language[0]).with(csrf())
 					.with(fixtures.as(running.coach())).param("text", letter).param("assignment", saved.toString())
 					.param("submission", UUID.randomUUID().toString()))
-				.andExpect(status().isOk())
+				.andExpect(status().isUnprocessableContent())
 				.andReturn().getResponse().getContentAsString());
 			assertThat(refused.getElementById("text-error").text()).as(language[0]).startsWith(language[1])
 				.doesNotContain("bewaard antwoord", "saved reply");

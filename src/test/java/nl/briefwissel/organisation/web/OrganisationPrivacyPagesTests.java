@@ -112,7 +112,7 @@ class OrganisationPrivacyPagesTests {
 	void aControllerNameThatWouldTurnTheAddressAfterItIsRefused() throws Exception {
 		Organisation organisation = organisations.create("Gemeente Omdraai " + UUID.randomUUID().toString().substring(0, 8));
 		String body = mvc.perform(save(organisation.id(), "Gemeente \u202EX", "privacy@gemeente.nl", "", "", "").with(admin()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(Jsoup.parse(body).select(".utrecht-form-field-error-message").eachText())
 			.containsExactly("De naam bevat een onzichtbaar teken dat tekst verbergt of omdraait (zoals een teken voor de schrijfrichting),"
 					+ " vaak meegekomen bij kopiëren en plakken. Typ de naam opnieuw in.");
@@ -127,7 +127,7 @@ class OrganisationPrivacyPagesTests {
 		contacts.save(organisation.id(), new PrivacyContacts.Details("", "oud@gemeente.nl", "", "", ""));
 		String body = mvc.perform(save(organisation.id(), "x".repeat(201), "privacy@gemeente", "http://www.gemeente.nl/privacy",
 				"geen adres", "javascript:alert(1)").with(admin()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		Document page = Jsoup.parse(body);
 		assertThat(page.select(".utrecht-form-field-error-message").eachText()).containsExactly(
 				"Gebruik hoogstens 200 tekens voor de naam.",
@@ -146,7 +146,7 @@ class OrganisationPrivacyPagesTests {
 			.doesNotContain("privacy@gemeente", "geen adres", "javascript", "oud@gemeente.nl");
 
 		String english = mvc.perform(save(organisation.id(), "", "", "https://intranet/privacy", "", "").param("lang", "en").with(admin()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(Jsoup.parse(english).select(".utrecht-form-field-error-message").eachText())
 			.containsExactly("Enter a full web address: with https:// and a domain name, such as https://www.gemeente.nl/privacy, or leave it empty.");
 	}
@@ -180,7 +180,7 @@ class OrganisationPrivacyPagesTests {
 		assertThat(lastChangeOf(organisation).details()).contains("changed=dpoEmail").doesNotContain("basis");
 
 		Document refused = Jsoup.parse(mvc.perform(save(organisation.id(), "", "privacy@grondslag.nl", "", "fg@grondslag.nl", "")
-			.param("basis", "WHATEVER").with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.param("basis", "WHATEVER").with(admin())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
 		assertThat(refused.getElementById("privacy-basis-error").text())
 			.isEqualTo("Kies een van de drie grondslagen: toestemming, taak van algemeen belang of gerechtvaardigd belang.");
 		assertThat(refused.getElementById("privacy-basis").attr("aria-invalid")).isEqualTo("true");

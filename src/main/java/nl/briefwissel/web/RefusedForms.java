@@ -1,0 +1,54 @@
+package nl.briefwissel.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.RefusedForm;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * A form shown again with what was wrong answers 422 (decision 0139), here rather than in each controller:
+ * most said 200, as if the form had been taken, and only a few said otherwise. A page is the form again when
+ * its controller said {@link RefusedForm#shownAgain()}, or a posted form's model holds a {@code BindingResult}
+ * with errors. A status a controller chose itself (404, 409, 410) stands; a redirect stays a redirect.
+ */
+@Configuration(proxyBeanMethods = false)
+class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView page) {
+		if (page == null || response.getStatus() != HttpStatus.OK.value() || page.getStatus() != null || redirect(page)) {
+			return;
+		}
+		if (request.getAttribute(RefusedForm.ATTRIBUTE) != null || posted(request) && page.getModel()
+			.values()
+			.stream()
+			.anyMatch(value -> value instanceof BindingResult result && result.hasErrors())) {
+			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+	}
+
+	/** A page opened with a query (a search) is no form posted: only its controller says it refused it. */
+	private static boolean posted(HttpServletRequest request) {
+		return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+	}
+
+	private static boolean redirect(ModelAndView page) {
+		String name = page.getViewName();
+		return name != null ? name.startsWith("redirect:") || name.startsWith("forward:")
+				: page.getView() instanceof RedirectView;
+	}
+}
