@@ -314,6 +314,31 @@ class MailedLinks {
 		return account;
 	}
 
+	/**
+	 * Notes that the sign-in link just taken signed its account in: of every way a sign-in link ends, only this one
+	 * makes a second press of its button a double click rather than a dead link. In the transaction that took it.
+	 */
+	void signedIn(String token) {
+		jdbc.sql("update sign_in_link set signed_in_at = used_at where token_hash = :hash and used_at is not null")
+			.param("hash", LinkTokens.hash(token))
+			.update();
+	}
+
+	/**
+	 * The account a sign-in link signed in within the last {@code moments}; empty for a link that is open, ended
+	 * any other way (another link pressed, a password change or reset, a disabled account), ran out or is unknown.
+	 */
+	Optional<UUID> signedInWithin(String token, Duration moments) {
+		if (!LinkTokens.plausible(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select account_id from sign_in_link where token_hash = :hash and signed_in_at > :since")
+			.param("hash", LinkTokens.hash(token))
+			.param("since", OffsetDateTime.now(clock).minus(moments))
+			.query(UUID.class)
+			.optional();
+	}
+
 	/** What a binding link that still works would bind. */
 	Optional<SingleSignOnLinks.Binding> bindingFor(String token) {
 		if (!LinkTokens.plausible(token)) {

@@ -1,5 +1,6 @@
 package nl.briefwissel.account;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignInLinks {
 
 	private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
+
+	/**
+	 * How long after a link signed in a press of its button still counts as a second press of that sign-in: a
+	 * double click, or the back button and the button again, come within it; a link found in a mail later does not.
+	 */
+	static final Duration PRESSED_AGAIN = Duration.ofMinutes(2);
 
 	private final Accounts accounts;
 
@@ -75,8 +82,18 @@ public class SignInLinks {
 		// Read after the link is taken, in its transaction: a password change or reset uses the link up in its own
 		// and waits for this one, so what is read here is from before it, and the session it opens ends after it.
 		Accounts.PasswordChangedAt changedAt = accounts.passwordAsOfSignIn(accountId.get());
-		return accounts.byId(accountId.get())
+		Optional<SignedInAccount> who = accounts.byId(accountId.get())
 			.filter(Account::enabled)
 			.map(account -> new SignedInAccount(account, null, changedAt, false));
+		who.ifPresent(signedIn -> links.signedIn(token));
+		return who;
+	}
+
+	/**
+	 * The account this link signed in moments ago: a second press of its button (a double click, or the back button
+	 * and the button again) is that sign-in, not a dead link. Empty for a link ended any other way. Signs no one in.
+	 */
+	public Optional<UUID> justSignedIn(String token) {
+		return links.signedInWithin(token, PRESSED_AGAIN);
 	}
 }

@@ -383,6 +383,46 @@ public class SignInSecurity {
 		};
 	}
 
+	/**
+	 * A second press of a sign-in link's button, moments after the first signed its account in (decision 0008,
+	 * amended): answered before the form check. The sign-in gave the session a new id and a new form token, so a
+	 * double click's second press (sent with the session from before) and a press after the back button both failed
+	 * it, and the refusal made a new session whose cookie could replace the one the first press's answer brought.
+	 * This answer needs no check: it changes nothing, signs no one in and makes no session. Any other press, of a
+	 * link that works or one ended any other way, goes on to the check and the link's page as before.
+	 */
+	public Filter linkPressedAgain(SignInLinks links) {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				Optional<UUID> signedIn = "POST".equals(request.getMethod())
+						&& "/login/link/use".equals(decodedPath(request))
+								? links.justSignedIn(request.getParameter("token")) : Optional.empty();
+				if (signedIn.isPresent()) {
+					response.sendRedirect(request.getContextPath() + afterLinkPressedAgain(signedIn.get()));
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/**
+	 * Where a second press of a sign-in link's button goes, moments after the first signed {@code account} in: a
+	 * browser signed in as that account to its start (or to the code it still owes), any other to the sign-in page,
+	 * which says the link was just used (and sends a browser that is signed in by now to its start).
+	 */
+	public String afterLinkPressedAgain(UUID account) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof PendingSecondFactor pending) {
+			return pending.getPrincipal().id().equals(account) ? "/login/code" : "/login?linkUsed";
+		}
+		boolean asThatAccount = authentication != null && authentication.isAuthenticated()
+				&& authentication.getPrincipal() instanceof SignedInAccount who && account.equals(who.id());
+		return asThatAccount ? "/" : "/login?linkUsed";
+	}
+
 	/** Someone who still owes their code sees only the code page, whatever address they open. */
 	public Filter codeFirst() {
 		return new OncePerRequestFilter() {

@@ -2,6 +2,7 @@ package nl.briefwissel.web;
 
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.Role;
+import nl.briefwissel.account.SignInLinks;
 import nl.briefwissel.account.SignInSecurity;
 
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,7 @@ class WebSecurity {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain pages(HttpSecurity http, SignInSecurity signIn, PublicAddress publicAddress) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignInSecurity signIn, SignInLinks links, PublicAddress publicAddress) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/login/code", "/login/code/setup", "/login/link", "/login/link/sent", "/login/link/use", "/login/organisation/sent", "/login/organisation/link", "/login/organisation/link/use", "/oauth2/authorization/**", "/login/oauth2/**", "/password/**", "/intake/**", "/evaluation/**", "/address-confirmation/**", "/privacy", "/accessibility", "/.well-known/security.txt", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
 					"/house-style/**",
@@ -49,6 +50,8 @@ class WebSecurity {
 				.successHandler(signIn.afterSingleSignOn())
 				.failureHandler(signIn.afterFailedSingleSignOn()))
 			.addFilterBefore(new PagesAndForms(), CsrfFilter.class)
+			// Before the form check, which a second press of a sign-in link's button fails (decision 0008).
+			.addFilterBefore(signIn.linkPressedAgain(links), CsrfFilter.class)
 			.addFilterBefore(signIn.brakes(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIn.codeFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signIn.afterSignOut()))

@@ -1,5 +1,8 @@
 package nl.briefwissel.account.web;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.RefusedForm;
@@ -53,6 +56,12 @@ class SignInLinkController {
 		// A sign-in page as the password's: a language chosen here is kept over the account's (decision 0076).
 		signIn.signInPageShown(request, response);
 		if (!links.isValid(token)) {
+			// The back button after the sign-in opens the link again (its page is not cached): moments after it
+			// signed in, as a second press of its button.
+			Optional<UUID> justSignedIn = links.justSignedIn(token);
+			if (justSignedIn.isPresent()) {
+				return "redirect:" + signIn.afterLinkPressedAgain(justSignedIn.get());
+			}
 			model.addAttribute("linkMinutes", links.validityMinutes());
 			return DeadLink.page("account/link-invalid", token, response);
 		}
@@ -64,8 +73,11 @@ class SignInLinkController {
 	String use(@RequestParam(defaultValue = "") String token, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		model.addAttribute("linkMinutes", links.validityMinutes());
+		// A second press moments after the first signed in is mostly answered before the form check
+		// (SignInSecurity.linkPressedAgain); one sent at the same moment as the first finds the link used here.
 		return links.use(token)
 			.map(who -> "redirect:" + signIn.afterLink(who, request, response))
+			.or(() -> links.justSignedIn(token).map(account -> "redirect:" + signIn.afterLinkPressedAgain(account)))
 			.orElseGet(() -> DeadLink.page("account/link-invalid", token, response));
 	}
 }
