@@ -321,7 +321,8 @@ public class Trajectories {
 	/**
 	 * One page of a programme's trajectories, newest first, in one stage or all: the manager's page
 	 * listed every trajectory a programme ever had (a thousand rows and more after a year). The page is
-	 * chosen among the trajectories, not among the rows the pauses multiply them into.
+	 * chosen among the trajectories, not among the rows the pauses multiply them into. Never an erased one:
+	 * of those only numbers without a name stay ({@link StageCounts#erased}).
 	 */
 	public List<TrajectoryOverview> pageOfProgramme(UUID programmeId, Optional<TrajectoryStatus> status, LocalDate day, int offset,
 			int size) {
@@ -339,7 +340,7 @@ public class Trajectories {
 	private List<TrajectoryOverview> pageOfProgramme(UUID programmeId, String stage, String status, LocalDate day, int offset,
 			int size) {
 		return jdbc.sql(OVERVIEW_OF_FEW + """
-				 where t.id in (select id from trajectory where programme_id = :programme%s
+				 where t.id in (select id from trajectory where programme_id = :programme and erased_at is null%s
 				               order by created_at desc, id limit :size offset :offset)
 				order by t.created_at desc, t.id""".formatted(stage))
 			.param("programme", programmeId)
@@ -366,7 +367,7 @@ public class Trajectories {
 	public List<TrajectoryOverview> pageOfProgrammeLongestFirst(UUID programmeId, TrajectoryStatus status, int offset,
 			int size) {
 		return jdbc.sql(OVERVIEW_OF_FEW + """
-				 where t.id in (select id from trajectory where programme_id = :programme and status = :status
+				 where t.id in (select id from trajectory where programme_id = :programme and status = :status and erased_at is null
 				               order by created_at, id limit :size offset :offset)
 				order by t.created_at, t.id""")
 			.param("programme", programmeId)
@@ -378,7 +379,7 @@ public class Trajectories {
 
 	/** The programme's trajectories in these stages: the intakes page wants only those still waiting. */
 	public List<TrajectoryOverview> ofProgramme(UUID programmeId, Set<TrajectoryStatus> statuses) {
-		return jdbc.sql(OVERVIEW + " where t.programme_id = :programme and t.status in " + inList(statuses)
+		return jdbc.sql(OVERVIEW + " where t.programme_id = :programme and t.erased_at is null and t.status in " + inList(statuses)
 				+ " order by t.created_at desc")
 			.param("programme", programmeId)
 			.query(Trajectories::overviews);
@@ -759,33 +760,48 @@ public class Trajectories {
 		for (TrajectoryStatus status : TrajectoryStatus.values()) {
 			counts.put(status, 0L);
 		}
+		Map<TrajectoryStatus, Long> erased = new EnumMap<>(TrajectoryStatus.class);
 		long[] startingLater = { 0 };
 		jdbc.sql("""
-				select status, count(*) as n, sum(case when %s then 1 else 0 end) as later
+				select status, count(*) as n, sum(case when %s then 1 else 0 end) as later,
+				       sum(case when erased_at is not null then 1 else 0 end) as erased
 				from trajectory where programme_id = :programme group by status""".formatted(STARTING_AFTER_DAY))
 			.param("programme", programmeId)
 			.param("day", day)
 			.query((rs, n) -> {
 				long later = rs.getLong("later");
 				startingLater[0] += later;
-				return counts.put(TrajectoryStatus.valueOf(rs.getString("status")), rs.getLong("n") - later);
+				TrajectoryStatus status = TrajectoryStatus.valueOf(rs.getString("status"));
+				erased.put(status, rs.getLong("erased"));
+				return counts.put(status, rs.getLong("n") - later);
 			})
 			.list();
-		return new StageCounts(counts, startingLater[0]);
+		return new StageCounts(counts, startingLater[0], erased);
 	}
 
 	/**
 	 * A programme's trajectories per status, the running and paused ones begun; and apart, those accepted with their
-	 * first day still ahead.
+	 * first day still ahead. {@code erasedByStatus}: of each status, how many were erased. They count in their stage
+	 * and are listed by no one: only numbers without a name stay of them (the participant is told so).
 	 */
-	public record StageCounts(Map<TrajectoryStatus, Long> byStatus, long startingLater) {
+	public record StageCounts(Map<TrajectoryStatus, Long> byStatus, long startingLater, Map<TrajectoryStatus, Long> erasedByStatus) {
 
 		public StageCounts {
 			byStatus = java.util.Collections.unmodifiableMap(new EnumMap<>(byStatus));
+			erasedByStatus = erasedByStatus.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(erasedByStatus));
 		}
 
 		public long total() {
 			return startingLater + byStatus.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		/** How many of a status were erased; an erased trajectory is always ended, never starting later. */
+		public long erased(TrajectoryStatus status) {
+			return erasedByStatus.getOrDefault(status, 0L);
+		}
+
+		public long erased() {
+			return erasedByStatus.values().stream().mapToLong(Long::longValue).sum();
 		}
 	}
 

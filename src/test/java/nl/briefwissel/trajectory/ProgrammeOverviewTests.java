@@ -137,6 +137,47 @@ class ProgrammeOverviewTests {
 		assertThat(page).contains(">Einde</th>");
 	}
 
+	/**
+	 * An erased trajectory is counted in its stage and listed by no one: its row stood on the list as the raw text
+	 * "Verwijderde deelnemer / Erased participant" in both languages, with its coach and dates, while the
+	 * participant was told that only numbers without a name stay. One erased at the end of its retention period
+	 * (its participant's account still named) goes off the list too; the handover page of either is not found.
+	 */
+	@Test
+	void anErasedTrajectoryIsCountedNotListed(@Autowired TrajectoryErasure erasure,
+			@Autowired nl.briefwissel.account.Accounts accounts) throws Exception {
+		var kept = fixtures.runningTrajectory(true);
+		var forgotten = fixtures.anotherFor(kept, Today.date().minusWeeks(3));
+		var pastRetention = fixtures.anotherFor(kept, Today.date().minusWeeks(4));
+		erasure.erase(forgotten.id(), null);
+		accounts.anonymise(forgotten.participant().id());
+		erasure.erase(pastRetention.id(), null);
+		var manager = fixtures.managerOf(kept);
+
+		for (String[] words : new String[][] { { "nl", "Gestopt", "Trajecten 1–1 van 1", "2 gewiste trajecten tellen mee in de aantallen" },
+				{ "en", "Stopped", "Trajectories 1–1 of 1", "2 erased trajectories are counted in the numbers" } }) {
+			String page = mvc.perform(get("/programme").param("lang", words[0]).with(fixtures.as(manager))).andReturn().getResponse()
+				.getContentAsString();
+			org.jsoup.nodes.Document document = org.jsoup.Jsoup.parse(page);
+			assertThat(document.getElementById("trajectory-" + kept.id())).as(words[0]).isNotNull();
+			assertThat(document.getElementById("trajectory-" + forgotten.id())).as(words[0]).isNull();
+			assertThat(document.getElementById("trajectory-" + pastRetention.id())).as(words[0]).isNull();
+			assertThat(page).as(words[0]).doesNotContain("Erased participant", "Verwijderde deelnemer",
+					pastRetention.participant().displayName());
+			// Still counted: the stage says two stopped, the list one of one and why not three.
+			assertThat(document.select("tr").eachText()).as(words[0]).contains(words[1] + " 2");
+			assertThat(document.text()).as(words[0]).contains(words[2], words[3]);
+
+			String stopped = mvc.perform(get("/programme").param("lang", words[0]).param("programme", kept.programmeId().toString())
+				.param("status", "STOPPED").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString();
+			assertThat(org.jsoup.Jsoup.parse(stopped).text()).as(words[0]).contains(words[3]).doesNotContain(words[2]);
+		}
+		for (var erased : List.of(forgotten, pastRetention)) {
+			assertThat(mvc.perform(get("/programme/trajectories/{id}/handover", erased.id()).with(fixtures.as(manager)))
+				.andReturn().getResponse().getStatus()).isEqualTo(404);
+		}
+	}
+
 	private static String row(String page, String name) {
 		int at = page.indexOf(name);
 		assertThat(at).as(name + " on the page").isPositive();

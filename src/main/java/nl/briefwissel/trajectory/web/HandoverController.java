@@ -180,8 +180,9 @@ class HandoverController {
 	}
 
 	/** The trajectory, if it belongs to a programme of the manager's organisation; else 404, as if there were none. */
+	/** Never an erased one: of it only numbers without a name stay, not a page with its participant and dates. */
 	private TrajectoryOverview own(UUID id, SignedInAccount me) {
-		return trajectories.byId(id)
+		return trajectories.withContent(id)
 			.filter(t -> programmes.byId(t.programmeId()).map(p -> p.organisationId().equals(me.organisationId())).orElse(false))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}

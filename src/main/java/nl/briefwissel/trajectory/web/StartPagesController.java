@@ -241,8 +241,10 @@ class StartPagesController {
 							pool.of(p.id()), null);
 				}
 				Optional<TrajectoryStatus> stage = asked ? stage(status) : Optional.empty();
+				// Erased ones are counted in their stage and listed by no one: only numbers without a name stay of them.
+				long erased = stage.map(counts::erased).orElseGet(counts::erased);
 				TrajectoryList list = TrajectoryList.of(stage.map(TrajectoryStatus::name).orElse(""),
-						stage.map(counts.byStatus()::get).orElseGet(counts::total), number);
+						stage.map(counts.byStatus()::get).orElseGet(counts::total) - erased, number, erased);
 				return new ProgrammeCounts(p, stages,
 						trajectories.pageOfProgramme(p.id(), stage, today, list.offset(), list.at().limit()), list, pool.of(p.id()),
 						null);
@@ -305,10 +307,15 @@ class StartPagesController {
 	 * Which of a programme's trajectories its card lists: a stage, those to close ({@link #TO_CLOSE}) or
 	 * all (empty), and where its page stands ({@code at}), said by this record as the card reads it.
 	 */
-	record TrajectoryList(String stage, Pages at) {
+	record TrajectoryList(String stage, Pages at, long erased) {
 
 		static TrajectoryList of(String stage, long total, int page) {
-			return new TrajectoryList(stage, Pages.of(total, page, TRAJECTORIES_PER_PAGE));
+			return of(stage, total, page, 0);
+		}
+
+		/** {@code erased}: how many of the stage are counted but not listed, as they were erased. */
+		static TrajectoryList of(String stage, long total, int page, long erased) {
+			return new TrajectoryList(stage, Pages.of(total, page, TRAJECTORIES_PER_PAGE), erased);
 		}
 
 		public int page() {
