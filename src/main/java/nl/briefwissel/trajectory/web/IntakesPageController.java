@@ -372,6 +372,12 @@ class IntakesPageController {
 		return "redirect:/programme/intakes#invite-" + programme.id();
 	}
 
+	/** The name as the list shows it, isolated; for an application by mail that came without one, that it has none. */
+	private String named(Intake application, Locale locale) {
+		return application.displayName() == null ? texts.getMessage("intakes.open.noName.inSentence", null, locale)
+				: TypedName.isolated(application.displayName());
+	}
+
 	/** "Name (address)", or "(address)" for an application that came without a name, as 'sent again' says it. */
 	private static String namedWithAddress(Intake application) {
 		return (application.displayName() == null ? "" : TypedName.isolated(application.displayName()) + " ") + "(" + application.email() + ")";
@@ -399,7 +405,9 @@ class IntakesPageController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		PendingInvitation.Again outcome = intakes.inviteAgain(intake, programme, PendingInvitation.shown(sent));
 		if (outcome.isSent()) {
-			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent", "arg", namedWithAddress(invited)));
+			// From the list by its name, as the list shows it; from the form with the address the manager typed there.
+			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent", "arg",
+					fromList ? named(invited, locale) : namedWithAddress(invited)));
 			redirect.addFlashAttribute("doneAt", at);
 			return back;
 		}
@@ -423,7 +431,7 @@ class IntakesPageController {
 	 */
 	@PostMapping("/programme/programmes/{id}/intakes/{intake}/invite-instead")
 	String inviteInstead(@PathVariable UUID id, @PathVariable UUID intake, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(required = false) String openPage, RedirectAttributes redirect) {
+			@RequestParam(required = false) String openPage, Locale locale, RedirectAttributes redirect) {
 		Programme programme = own(id, me);
 		String at = "open-" + programme.id();
 		String back = "redirect:/programme/intakes?programme=" + programme.id() + "&open=" + PageNumber.of(openPage) + "#" + at;
@@ -441,7 +449,8 @@ class IntakesPageController {
 					.isPresent();
 		if (invitedByTheClickBefore || invited.isPresent() && (invited.get() instanceof Intakes.Invited.Sent
 				|| invited.get() instanceof Intakes.Invited.SentAgain)) {
-			redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", application.email()));
+			// The applicant's name, not the address they gave: the list never shows it (decision 0138).
+			redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", named(application, locale)));
 			redirect.addFlashAttribute("doneAt", at);
 			return back;
 		}
