@@ -756,7 +756,8 @@ class StatisticsTests {
 		assertThat(page).contains("<h1 class=\"utrecht-heading-1\">Cijfers</h1>").contains("value=\"gisteren\"")
 			.contains("value=\"2026-13-45\"").contains("aria-invalid=\"true\"").contains("id=\"from-error\"")
 			.contains("id=\"until-error\"").contains("Typ een datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.")
-			.contains("Datumprogramma");
+			// No figures of another period than typed (aRefusedPeriodShowsNoFiguresOfAnotherPeriodAndNoDownload).
+			.doesNotContain("Datumprogramma");
 		mvc.perform(get("/programme/statistics").param("from", "31-12-2025").param("until", "15/1/2026").with(fixtures.as(manager)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("31 december 2025")))
@@ -766,6 +767,30 @@ class StatisticsTests {
 		assertThat(csv.getStatus()).isEqualTo(400);
 		assertThat(csv.getContentType()).startsWith("text/html");
 		assertThat(csv.getContentAsString()).contains("Type a date as day-month-year, for example 31-12-2026.").contains("value=\"1 april\"");
+	}
+
+	/**
+	 * A period refused shows the form with what is wrong and no figures: it answered 400 and still showed the figures
+	 * and a CSV link of another period than asked (the first day left to its default), with nothing to say so.
+	 */
+	@Test
+	void aRefusedPeriodShowsNoFiguresOfAnotherPeriodAndNoDownload() throws Exception {
+		Coached setup = aProgrammeWithACoach("Geweigerd");
+		Account manager = fixtures.person(setup.programme().organisationId(), "pm-gw-" + UUID.randomUUID() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		LocalDate today = Today.date();
+		for (String[] words : new String[][] { { "nl", "Geen cijfers: de periode hierboven klopt nog niet.", "Cijfers van" },
+				{ "en", "No figures: the period above is not right yet.", "Figures of" } }) {
+			var refused = mvc.perform(get("/programme/statistics").param("from", today.plusDays(24).toString())
+				.param("until", today.minusDays(340).toString()).param("lang", words[0]).with(fixtures.as(manager))).andReturn().getResponse();
+			assertThat(refused.getStatus()).isEqualTo(400);
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.getContentAsString());
+			assertThat(page.getElementById("from-error")).as(words[0]).isNotNull();
+			assertThat(page.getElementById("from").val()).isEqualTo(today.plusDays(24).toString());
+			assertThat(page.text()).as(words[0]).contains(words[1]).doesNotContain(setup.programme().name(), words[2]);
+			assertThat(page.select("a[href*=statistics.csv]")).as(words[0]).isEmpty();
+			assertThat(page.select("table")).as(words[0]).isEmpty();
+		}
 	}
 
 	/**

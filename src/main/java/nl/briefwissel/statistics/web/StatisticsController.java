@@ -60,14 +60,17 @@ class StatisticsController {
 		return page(me, typed, locale, model, response);
 	}
 
-	/** The page; with a day that could not be read it says so at the field, with what was typed, and answers 400. */
+	/**
+	 * The page; with a day that could not be used it says so at the field, with what was typed, and answers 400,
+	 * without figures: they were of another period than asked (the refused day left to its default), with a CSV link.
+	 */
 	private String page(SignedInAccount me, TypedPeriod typed, Locale locale, Model model, HttpServletResponse response) {
 		if (typed.refused()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
 		model.addAttribute("period", typed.period());
 		model.addAttribute("periodTyped", typed);
-		model.addAttribute("figures", figures(me, typed.period()));
+		model.addAttribute("figures", typed.refused() ? List.of() : figures(me, typed.period()));
 		model.addAttribute("themeLabels", themeLabels(me, locale));
 		return "statistics/statistics";
 	}
