@@ -120,13 +120,17 @@ class DemoData implements ApplicationRunner {
 
 	private final boolean inBackground;
 
+	private final nl.briefwissel.organisation.PrivacyContacts privacyContacts;
+
 	DemoData(Accounts accounts, Organisations organisations, Programmes programmes, Trajectories trajectories,
 			ObjectProvider<EmbeddedMailServer> mailServer, Conversations conversations, StartupSeeds seeds,
 			ApplicationClock clock, CoachProfiles coachProfiles, CoachPool coachPool, Intakes intakes,
 			Assignments assignments, GivenAssignments given, MessageSource texts, Outbox outbox,
 			TrajectoryLifecycle lifecycle, InboundMails inbound, ConversationAddress replyAddress, ClosingDesk closingDesk,
 			Evaluations evaluations, TransactionTemplate transactions, DemoProgress progress,
+			nl.briefwissel.organisation.PrivacyContacts privacyContacts,
 			@Value("${briefwissel.demo.in-background:true}") boolean inBackground) {
+		this.privacyContacts = privacyContacts;
 		this.progress = progress;
 		this.inBackground = inBackground;
 		this.closingDesk = closingDesk;
@@ -226,6 +230,10 @@ class DemoData implements ApplicationRunner {
 		// Its one programme, in an organisation just made: the rules every new programme obeys (a name the organisation
 		// has not, an organisation not ended) hold, also in a database with organisations of that name already.
 		Programme programme = programmes.create(gemeente.id(), "E-coaching loopbaan", "aanmelden@briefwissel.test");
+		// Where to ask about privacy, and (without the accessibility setting) where the accessibility statement sends a
+		// problem: a mailbox on the embedded server, as every demo address.
+		privacyContacts.save(gemeente.id(), new nl.briefwissel.organisation.PrivacyContacts.Details("Gemeente Voorbeeldstad",
+				"privacy@briefwissel.test", "", "", ""));
 
 		person(gemeente, DemoPeople.ADMINISTRATOR, "Bram Beheer", Role.ADMINISTRATOR, hash);
 		person(gemeente, DemoPeople.PROGRAMME_MANAGER, "Ingrid Peters", Role.PROGRAMME_MANAGER, hash);

@@ -21,10 +21,27 @@ class HomeController {
 
 	/**
 	 * Where anyone reports what does not work for them, from the setting: a mailto: or https link, or null when
-	 * not set and the statement says whom to tell in words. A setting and not the organisations' privacy
-	 * contacts: the statement is the benchmark's floor and reads nothing from the database (decision 0127).
+	 * not set. Then the statement names each organisation's privacy contact ({@link #organisationContacts}), and
+	 * says whom to tell in words.
 	 */
 	private final String contact;
+
+	/**
+	 * How long the organisations' contacts are kept between reads: the statement is the benchmark's floor (decision
+	 * 0127), so it reads them once a minute at most, not on every view. A contact changed shows within that minute.
+	 */
+	static final java.time.Duration CONTACTS_KEPT = java.time.Duration.ofMinutes(1);
+
+	/** A way to report a problem to an organisation: its name and a mailto: or https link, with the link as shown. */
+	record OrganisationContact(String name, String link, String shown) {
+	}
+
+	private record Read(List<OrganisationContact> contacts, long atNanos) {
+	}
+
+	private final nl.briefwissel.organisation.PrivacyContacts privacyContacts;
+
+	private volatile Read read;
 
 	/** The contact as shown: the address without mailto:, or the link. */
 	private final String contactText;
@@ -35,8 +52,16 @@ class HomeController {
 	 */
 	private final LocalDate statementDate;
 
+	/** Without the organisations' contacts: as the tests of the setting build it. */
+	HomeController(String contact, String statementDate) {
+		this(contact, statementDate, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
 	HomeController(@Value("${briefwissel.accessibility.contact:}") String contact,
-			@Value("${briefwissel.accessibility.statement-date:" + STATEMENT_DATE + "}") String statementDate) {
+			@Value("${briefwissel.accessibility.statement-date:" + STATEMENT_DATE + "}") String statementDate,
+			nl.briefwissel.organisation.PrivacyContacts privacyContacts) {
+		this.privacyContacts = privacyContacts;
 		try {
 			// Left empty (BRIEFWISSEL_ACCESSIBILITY_STATEMENT_DATE= in a compose file) is not set: the default, not a failed start.
 			this.statementDate = LocalDate.parse(statementDate.isBlank() ? STATEMENT_DATE : statementDate.strip());
@@ -77,8 +102,38 @@ class HomeController {
 	String accessibility(Model model) {
 		model.addAttribute("contact", contact);
 		model.addAttribute("contactText", contactText);
+		// Without the setting an applicant, who has no coach yet, was given no address at all (WCAG asks for a way to give feedback).
+		model.addAttribute("organisationContacts", contact == null ? organisationContacts() : List.of());
 		model.addAttribute("statementDate", statementDate);
 		return statement(model, "accessibility", List.of("standard", "tested", "known", "status", "contact", "enforcement"));
+	}
+
+	/**
+	 * The privacy contact of each organisation that offers a programme and gave an address or a web page: the
+	 * organisation answers for the statement too. Its address first, else its page.
+	 */
+	private List<OrganisationContact> organisationContacts() {
+		if (privacyContacts == null) {
+			return List.of();
+		}
+		Read last = read;
+		long now = System.nanoTime();
+		if (last == null || now - last.atNanos() > CONTACTS_KEPT.toNanos()) {
+			List<OrganisationContact> contacts = privacyContacts.forReader(null)
+				.stream()
+				.filter(nl.briefwissel.organisation.PrivacyContacts.Controller::reachable)
+				.map(c -> c.email() != null ? new OrganisationContact(c.name(), "mailto:" + c.email(), c.email())
+						: new OrganisationContact(c.name(), c.web(), c.web()))
+				.toList();
+			last = new Read(contacts, now);
+			read = last;
+		}
+		return last.contacts();
+	}
+
+	/** The next view reads the organisations' contacts again, as after a minute. */
+	void forgetOrganisationContacts() {
+		read = null;
 	}
 
 	private static String statement(Model model, String prefix, List<String> parts) {

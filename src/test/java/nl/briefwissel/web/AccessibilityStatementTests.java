@@ -17,9 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The accessibility statement promised an answer within five working days but gave a visitor without a coach
- * nowhere to ask, and no route when the answer does not come. It names the contact from the setting (never from
- * the database: the page is the benchmark's floor, decision 0127), says in words whom to tell without one, and
- * names De Nationale ombudsman.
+ * nowhere to ask, and no route when the answer does not come. It names the contact from the setting, or without one
+ * each organisation's privacy contact (read at most once a minute: the page is the benchmark's floor, decision 0127),
+ * says in words whom to tell, and names De Nationale ombudsman.
  */
 @BriefwisselTest
 class AccessibilityStatementTests {
@@ -71,6 +71,43 @@ class AccessibilityStatementTests {
 			.doesNotContain("Briefwissel-project", "Je kunt het ook direct melden bij");
 		assertThat(page("en").text()).contains("The organisation that uses Briefwissel is responsible for fixing it")
 			.doesNotContain("Briefwissel project");
+	}
+
+	/**
+	 * Without the setting the statement named no address at all, only "Vertel het je e-coach", while an applicant has no
+	 * coach yet (WCAG asks a statement for a way to give feedback). It names the privacy contact of each organisation
+	 * offering a programme, read at most once a minute (the page is the benchmark's floor, decision 0127); the demo
+	 * organisation has one. The setting, when given, goes first and alone.
+	 */
+	@Test
+	void withoutTheSettingEachOrganisationsPrivacyContactIsNamed(@Autowired nl.briefwissel.organisation.Organisations organisations,
+			@Autowired nl.briefwissel.organisation.Programmes programmes, @Autowired PrivacyContacts contacts,
+			@Autowired HomeController home) throws Exception {
+		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+		var reachable = organisations.create("Gemeente Melden " + suffix);
+		programmes.create(reachable.id(), "Programma", null);
+		contacts.save(reachable.id(), new PrivacyContacts.Details("", "melden-" + suffix + "@gemeente.nl", "", "", ""));
+		var byWeb = organisations.create("Gemeente Web " + suffix);
+		programmes.create(byWeb.id(), "Programma", null);
+		contacts.save(byWeb.id(), new PrivacyContacts.Details("", "", "https://www.gemeente.nl/melden-" + suffix, "", ""));
+		var quiet = organisations.create("Gemeente Stil " + suffix);
+		programmes.create(quiet.id(), "Programma", null);
+		home.forgetOrganisationContacts();
+
+		for (String[] words : new String[][] { { "nl", "Je kunt het ook melden bij de organisatie die het programma aanbiedt:" },
+				{ "en", "You can also report it to the organisation offering the programme:" } }) {
+			Document page = page(words[0]);
+			assertThat(page.text()).as(words[0]).contains(words[1], "Gemeente Melden " + suffix, "Gemeente Web " + suffix)
+				.doesNotContain("Gemeente Stil " + suffix);
+			assertThat(page.select("a[href=mailto:melden-" + suffix + "@gemeente.nl]")).as(words[0]).hasSize(1);
+			assertThat(page.select("a[href=https://www.gemeente.nl/melden-" + suffix + "]")).as(words[0]).hasSize(1);
+			assertThat(page.select("a[href=mailto:privacy@briefwissel.test]")).as("the demo organisation's").hasSize(1);
+		}
+
+		var model = new ExtendedModelMap();
+		new HomeController("toegankelijkheid@gemeente.nl", HomeController.STATEMENT_DATE, contacts).accessibility(model);
+		assertThat(model.getAttribute("contact")).isEqualTo("mailto:toegankelijkheid@gemeente.nl");
+		assertThat((java.util.List<?>) model.getAttribute("organisationContacts")).isEmpty();
 	}
 
 	/**
