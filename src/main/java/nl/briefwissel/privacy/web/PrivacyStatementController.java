@@ -60,10 +60,29 @@ class PrivacyStatementController {
 		model.addAttribute("own", controllers.stream().anyMatch(PrivacyContacts.Controller::own));
 		model.addAttribute("anyStatement", controllers.stream().anyMatch(c -> c.statement() != null));
 		model.addAttribute("parts", PARTS);
-		model.addAttribute("bases", bases(controllers));
+		List<Basis> bases = bases(controllers);
+		model.addAttribute("bases", bases);
+		model.addAttribute("portability", portability(bases));
 		// In days as the register of processing says them (1095, not 1.095): the two agree.
 		model.addAttribute("auditDays", nl.briefwissel.privacy.ProcessingRegister.days(auditKeptFor, locale));
 		return "privacy/statement";
+	}
+
+	/**
+	 * What the rights say of portability for these bases: AVG article 20 applies under consent (and a contract, which
+	 * no organisation here chooses), not under a public task or a legitimate interest. The download at My data is
+	 * there either way, said as a service where the right does not apply. MIXED names the organisations that chose consent.
+	 */
+	record Portability(String key, String consenting) {
+	}
+
+	static Portability portability(List<Basis> bases) {
+		List<Basis> consent = bases.stream().filter(b -> b.basis() == LegalBasis.CONSENT).toList();
+		if (consent.isEmpty()) {
+			return new Portability("privacy.rights.portability.NONE", "");
+		}
+		return consent.size() == bases.size() ? new Portability("privacy.rights.portability.CONSENT", "")
+				: new Portability("privacy.rights.portability.MIXED", consent.get(0).named());
 	}
 
 	/** Each basis the organisations shown chose; consent, the default, when none is shown. */

@@ -236,6 +236,45 @@ class PrivacyStatementTests {
 	}
 
 	/**
+	 * Under a public task the example was a municipality helping its residents, while the participants are the
+	 * organisation's own employees; and the rights promised portability (AVG article 20), which applies under consent
+	 * (and contract) only. The download at My data stays, said as what it is. Where organisations shown differ, the right
+	 * is said for those that chose consent.
+	 */
+	@Test
+	void underAPublicTaskTheExampleIsTheEmployerAndPortabilityIsPromisedOnlyUnderConsent() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		contacts.save(running.organisationId(), PrivacyContacts.Details.NONE.withBasis(LegalBasis.PUBLIC_TASK));
+		try {
+			assertThat(page(get("/privacy").with(fixtures.as(running.participant()))).text())
+				.contains("een gemeente die haar medewerkers loopbaanbegeleiding biedt als onderdeel van haar taak als werkgever",
+						"geldt alleen als de organisatie je gegevens gebruikt omdat jij toestemming gaf",
+						"Je kunt je gegevens wel zelf downloaden bij Mijn gegevens")
+				.doesNotContain("inwoners helpt", "(overdraagbaarheid)", "is precies dat");
+			assertThat(page(get("/privacy").param("lang", "en").with(fixtures.as(running.participant()))).text())
+				.contains("a municipality offering its employees career guidance as part of its task as an employer",
+						"applies only where the organisation uses your data because you gave your consent",
+						"You can still download your data yourself under My data")
+				.doesNotContain("helping its residents", "(portability)", "is exactly that");
+
+			contacts.save(running.organisationId(), PrivacyContacts.Details.NONE.withBasis(LegalBasis.LEGITIMATE_INTEREST));
+			assertThat(page(get("/privacy").with(fixtures.as(running.participant()))).text())
+				.contains("geldt alleen als de organisatie je gegevens gebruikt omdat jij toestemming gaf")
+				.doesNotContain("(overdraagbaarheid)");
+
+			// Anyone else reads every organisation: the others chose consent, this one not.
+			assertThat(page(get("/privacy")).text())
+				.contains("Gebruikt de organisatie je gegevens omdat jij toestemming gaf (hierboven: ",
+						"dan mag je je gegevens meenemen naar een ander (overdraagbaarheid, AVG artikel 20)")
+				.doesNotContain("is precies dat");
+		}
+		finally {
+			// The public statement lists every offering organisation's basis: the other tests read consent only.
+			contacts.save(running.organisationId(), PrivacyContacts.Details.NONE.withBasis(LegalBasis.CONSENT));
+		}
+	}
+
+	/**
 	 * The rights left out restriction, portability and withdrawing consent; what is kept left out the coach's
 	 * notes, the audit trail and sign-in data; and staff were told nothing about what is kept about them.
 	 */
