@@ -154,6 +154,40 @@ class ErasureRequestsTests {
 			.isEqualTo(String.join("\n", java.util.Collections.nCopies(20, "y".repeat(99))));
 	}
 
+	/**
+	 * A decision the page refused (a decline without a reason, a confirmation without its "yes", an extension of a
+	 * request decided already) changed nothing, and the trail says so: it said an empty decline had declined.
+	 */
+	@Test
+	void aDecisionThePageRefusedIsOnTheTrailAsRefused() throws Exception {
+		UUID request = erasures.request(fixtures.runningTrajectory(true).participant().id()).id();
+		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+
+		Document blank = page(post("/admin/erasure/{id}/decline", request).param("lang", "nl").param("reason", " "), admin);
+		assertThat(blank.getElementById("reason-error-" + request).text()).startsWith("Geef een reden");
+		mvc.perform(post("/admin/erasure/{id}/confirm", request).with(admin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/erasure/" + request + "/confirm"));
+		assertThat(trail("decline", request)).containsExactly("id=" + request + ", outcome=refused");
+		assertThat(trail("confirm", request)).containsExactly("id=" + request + ", outcome=refused");
+		assertThat(erasures.byId(request).orElseThrow().open()).isTrue();
+
+		mvc.perform(post("/admin/erasure/{id}/decline", request).param("reason", "Een wettelijke plicht tot bewaren.")
+			.with(admin).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
+		mvc.perform(post("/admin/erasure/{id}/extend", request).param("months", "1").param("reason", "Het archief.")
+			.with(admin).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
+		assertThat(trail("decline", request)).containsExactlyInAnyOrder("id=" + request + ", outcome=refused", "id=" + request);
+		assertThat(trail("extend", request)).containsExactly("id=" + request + ", months=1, outcome=refused");
+	}
+
+	/** The details of the trail's lines for one request's route ({@code action}: confirm, decline, extend), oldest first. */
+	private java.util.List<String> trail(String action, UUID request) {
+		return jdbc.sql("select details from audit_entry where route = :route and details like :id order by at, id")
+			.param("route", "POST /admin/erasure/{id}/" + action)
+			.param("id", "id=" + request + "%")
+			.query(String.class)
+			.list();
+	}
+
 	private Document page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
 			RequestPostProcessor as) throws Exception {
 		return Jsoup.parse(mvc.perform(request.with(as).with(csrf())).andReturn().getResponse().getContentAsString(

@@ -70,6 +70,7 @@ class ErasureRequestsController {
 			@AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
 		if (!confirmed) {
 			erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			AuditedChange.refused(); // only sent to the question: nothing erased
 			return "redirect:/admin/erasure/" + id + "/confirm";
 		}
 		// A request another administrator decided a moment ago (or an old tab): say so, not "not found".
@@ -88,6 +89,7 @@ class ErasureRequestsController {
 		// a reason that fit the box was refused, and as if none had been given.
 		String written = reason.replace("\r\n", "\n").strip();
 		if (written.isEmpty() || written.length() > REASON_AT_MOST) {
+			AuditedChange.refused();
 			model.addAttribute("reasonMissingFor", id);
 			model.addAttribute("reasonError", written.isEmpty() ? "erasure.admin.reasonMissing" : "erasure.admin.reasonTooLong");
 			model.addAttribute("typedReason", reason); // given back to shorten, not lost
@@ -123,6 +125,7 @@ class ErasureRequestsController {
 			RedirectAttributes redirect) {
 		var request = erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!request.open()) {
+			AuditedChange.refused();
 			redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
 			return "redirect:/admin/erasure";
 		}
@@ -138,6 +141,7 @@ class ErasureRequestsController {
 					return "redirect:/admin/erasure";
 				}
 				case DECIDED -> {
+					AuditedChange.refused();
 					redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
 					return "redirect:/admin/erasure";
 				}
