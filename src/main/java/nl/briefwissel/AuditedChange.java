@@ -9,11 +9,14 @@ import org.springframework.web.context.request.RequestContextHolder;
  * For an administrative change the audit trail records whatever the controller: that this request
  * changed nothing, because the form was refused (a number that is none, a theme that must stay on, a
  * coach not in the pool). The entry then says "refused": the trail showed the values of a change that
- * never happened as if they had been saved.
+ * never happened as if they had been saved. A request that found its change made already (the second press of a
+ * double click, a page that was out of date) says so too: the trail showed one change twice.
  */
 public final class AuditedChange {
 
 	public static final String REFUSED_ATTRIBUTE = AuditedChange.class.getName() + ".refused";
+
+	public static final String ALREADY_ATTRIBUTE = AuditedChange.class.getName() + ".already";
 
 	public static final String CHANGED_FIELDS_ATTRIBUTE = AuditedChange.class.getName() + ".changedFields";
 
@@ -25,6 +28,15 @@ public final class AuditedChange {
 	/** Called by the controller while it answers the request it refuses. */
 	public static void refused() {
 		RequestContextHolder.currentRequestAttributes().setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+	}
+
+	/**
+	 * Called by the controller while it answers a request that changed nothing because what it asks is so already:
+	 * the programme its form made before, the coach it names is the trajectory's coach. The entry then says "already
+	 * done", not a second change beside the first.
+	 */
+	public static void already() {
+		RequestContextHolder.currentRequestAttributes().setAttribute(ALREADY_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
 	}
 
 	/**

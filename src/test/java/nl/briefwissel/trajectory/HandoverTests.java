@@ -262,6 +262,41 @@ class HandoverTests {
 		assertThat(mailSubjectsTo(newCoach.email())).hasSize(1);
 		assertThat(mailSubjectsTo(running.participant().email())).hasSize(1);
 		assertThat(trajectories.history(running.id()).stream().filter(Trajectories.Change::handover)).hasSize(1);
+		// On the trail once as a handover, and the second click as already done.
+		assertThat(handoversOnTheTrail()).containsExactlyInAnyOrder("coach=" + newCoach.id() + ", id=" + running.id(),
+				"coach=" + newCoach.id() + ", id=" + running.id() + ", outcome=already");
+	}
+
+	/**
+	 * A page left open in a second tab names the coach the trajectory has now: nothing changes and nobody is mailed,
+	 * and the programme's list says that, not that it was handed over and all three were mailed; nor does the trail.
+	 */
+	@Test
+	void aPageLeftOpenNamingTheCoachItHasChangesNothingAndSaysSo() throws Exception {
+		MvcResult answer = mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(manager))
+			.with(csrf())
+			.param("coach", running.coach().id().toString())
+			.param("reason", "COACH_UNAVAILABLE")
+			.param("why", ""))
+			.andExpect(redirectedUrl("/programme#trajectories-" + running.programmeId()))
+			.andReturn();
+
+		String programme = org.jsoup.Jsoup.parse(mvc.perform(get("/programme").param("lang", "nl").with(fixtures.as(manager))
+			.cookie(answer.getResponse().getCookies())).andReturn().getResponse().getContentAsString()).text();
+		assertThat(programme).contains(running.coach().displayName() + " is al de e-coach van het traject van "
+				+ running.participant().displayName() + ". Er is niets meer veranderd en er is geen nieuwe mail verstuurd.")
+			.doesNotContain("overgedragen aan", "Alle drie hebben een mail gekregen");
+		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
+		assertThat(mailSubjectsTo(running.participant().email())).isEmpty();
+		assertThat(mailSubjectsTo(running.coach().email())).isEmpty();
+		assertThat(handoversOnTheTrail()).containsExactly("coach=" + running.coach().id() + ", id=" + running.id() + ", outcome=already");
+	}
+
+	private List<String> handoversOnTheTrail() {
+		return jdbc.sql("select details from audit_entry where route = 'POST /programme/trajectories/{id}/handover' and actor_id = :manager")
+			.param("manager", manager.id())
+			.query(String.class)
+			.list();
 	}
 
 	@Test

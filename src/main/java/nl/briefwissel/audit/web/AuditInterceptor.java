@@ -149,6 +149,9 @@ class AuditInterceptor implements HandlerInterceptor {
 		if (refused) {
 			shown.put("outcome", "refused");
 		}
+		else if (request.getAttribute(AuditedChange.ALREADY_ATTRIBUTE) != null) {
+			shown.put("outcome", "already");
+		}
 		if (request.getAttribute(AuditedChange.MADE_ATTRIBUTE) instanceof Map<?, ?> made) {
 			made.forEach((key, value) -> shown.put(String.valueOf(key), String.valueOf(value)));
 		}

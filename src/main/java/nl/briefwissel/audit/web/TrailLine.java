@@ -45,7 +45,7 @@ record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
 
 	/** Stored values that are words of the trail's own, not what anyone typed. */
 	private static final Map<String, Map<String, String>> SAID = Map.of(
-			"outcome", Map.of("refused", "audit.outcome.refused"),
+			"outcome", Map.of("refused", "audit.outcome.refused", "already", "audit.outcome.already"),
 			"changed", Map.of("nothing", "audit.changed.nothing"),
 			"role", Map.of("PARTICIPANT", "role.PARTICIPANT", "COACH", "role.COACH", "PROGRAMME_MANAGER",
 					"role.PROGRAMME_MANAGER", "ADMINISTRATOR", "role.ADMINISTRATOR"));

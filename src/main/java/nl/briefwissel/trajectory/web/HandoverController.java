@@ -98,12 +98,17 @@ class HandoverController {
 		}
 		// The box carries the id of the coach it was ticked for: choosing another full coach after it asks again.
 		boolean evenIfFullTicked = coach.equals(evenIfFull);
+		String key = "handover.done";
 		try {
 			if (!confirmed && handovers.wouldHandOver(trajectory.id(), coachId, chosen, why, evenIfFullTicked)) {
 				AuditedChange.refused(); // only asked: the trail has the handover when its 'yes' makes it
 				return confirmation(trajectory, coachId, chosen, why, evenIfFull, model);
 			}
-			handovers.handOver(trajectory.id(), coachId, chosen, why, me.id(), evenIfFullTicked);
+			if (handovers.handOver(trajectory.id(), coachId, chosen, why, me.id(), evenIfFullTicked) == Handovers.Outcome.ALREADY) {
+				// The coach it has (a page left open, the second click): nothing changed and nobody was mailed now.
+				AuditedChange.already();
+				key = "handover.already";
+			}
 		}
 		catch (IllegalTransitionException e) {
 			AuditedChange.refused();
@@ -121,7 +126,7 @@ class HandoverController {
 		}
 		TrajectoryOverview after = trajectories.byId(id).orElseThrow();
 		redirect.addFlashAttribute("handedOver", Map.of("participant", after.participantName(), "coach", after.coachName(),
-				"programme", after.programmeId()));
+				"programme", after.programmeId(), "key", key));
 		return "redirect:/programme#trajectories-" + after.programmeId();
 	}
 
