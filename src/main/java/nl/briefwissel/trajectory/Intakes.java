@@ -153,12 +153,26 @@ public class Intakes {
 	/** What became of an invitation from the programme manager's form. */
 	public sealed interface Invited {
 
-		/** Mailed now, or by the first request of the same form (a double click). */
-		record Sent(Intake intake) implements Invited {
+		/**
+		 * Mailed now, or by the first request of the same form (a double click: {@code byAnEarlierPress}, when this
+		 * request sent nothing).
+		 */
+		record Sent(Intake intake, boolean byAnEarlierPress) implements Invited {
+
+			public Sent(Intake intake) {
+				this(intake, false);
+			}
 		}
 
-		/** The address's invitation had run out unused: it was sent again, a new link for the same application. */
-		record SentAgain(Intake intake) implements Invited {
+		/**
+		 * The address's invitation had run out unused: it was sent again, a new link for the same application, now or
+		 * by the first request of the same form ({@code byAnEarlierPress}).
+		 */
+		record SentAgain(Intake intake, boolean byAnEarlierPress) implements Invited {
+
+			public SentAgain(Intake intake) {
+				this(intake, false);
+			}
 		}
 
 		/** The address has an invitation to this programme that is not used yet and still works: no second one went out. */
@@ -248,8 +262,8 @@ public class Intakes {
 				.param("submission", submission)
 				.query(OffsetDateTime.class)
 				.single();
-			return earlier.get().createdAt().isBefore(formSent) ? new Invited.SentAgain(earlier.get())
-					: new Invited.Sent(earlier.get());
+			return earlier.get().createdAt().isBefore(formSent) ? new Invited.SentAgain(earlier.get(), true)
+					: new Invited.Sent(earlier.get(), true);
 		}
 		// In the programme already (waiting for a coach, or coached): an invitation led only to "you are in already".
 		Optional<TrajectoryOverview> enrolled = accounts.byEmail(email)

@@ -217,6 +217,26 @@ class AuditTrailTests {
 	}
 
 	/**
+	 * A role taken back twice (a double click, a list left open) is taken back once: the second press is on the trail
+	 * as already done, not as a second change.
+	 */
+	@Test
+	void aRoleTakenBackTwiceIsOnTheTrailOnceAsAChangeAndOnceAsAlreadyDone() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		Account manager = fixtures.person(trajectory.organisationId(), "pm-" + UUID.randomUUID() + "@example.nl",
+				"Manager Tweemaal", nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/admin/accounts/{id}/roles", manager.id()).param("role", "PROGRAMME_MANAGER").param("grant", "false")
+				.with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+		}
+		assertThat(trail.search(new AuditTrail.Search("beheer@briefwissel.test", AuditAction.ADMINISTRATION, null, null, null)))
+			.extracting(AuditEntry::details)
+			.filteredOn(details -> details != null && details.startsWith("grant=false, id=" + manager.id()))
+			.containsExactlyInAnyOrder("grant=false, id=" + manager.id() + ", role=PROGRAMME_MANAGER",
+					"grant=false, id=" + manager.id() + ", outcome=already, role=PROGRAMME_MANAGER");
+	}
+
+	/**
 	 * Creating a programme names the programme made, by its id and its name, as a change to one names it in its
 	 * address: the line said only "POST /programme/programmes intakeAddress=". A refused form names none.
 	 */

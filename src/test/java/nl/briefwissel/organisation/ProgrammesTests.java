@@ -270,7 +270,7 @@ class ProgrammesTests {
 	 * fresh form makes another. "Thema toevoegen" twice adds the theme once.
 	 */
 	@Test
-	void aDoubleClickMakesOneProgrammeAndOneTheme() throws Exception {
+	void aDoubleClickMakesOneProgrammeAndOneTheme(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Dubbelklik " + suffix);
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
@@ -292,6 +292,12 @@ class ProgrammesTests {
 		assertThat(programmes.ofOrganisation(organisation.id())).hasSize(1);
 		Programme made = programmes.ofOrganisation(organisation.id()).get(0);
 		assertThat(landed).containsOnly("/programme#programme-" + made.id());
+		// On the trail as made once, and the second press as already done: not two programmes made.
+		String line = "id=" + made.id() + ", intakeAddress=dubbel-" + suffix + "@briefwissel.test, name=Dubbel geklikt";
+		assertThat(jdbc.sql("select details from audit_entry where actor_id = :manager and route = 'POST /programme/programmes'")
+			.param("manager", manager.id())
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(line, line + ", outcome=already");
 
 		mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager)).param("name", "Tweede")
 			.param("creation", "ander-formulier-" + suffix)).andExpect(flash().attributeExists("created"));

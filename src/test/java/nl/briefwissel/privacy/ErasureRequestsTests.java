@@ -179,6 +179,33 @@ class ErasureRequestsTests {
 		assertThat(trail("extend", request)).containsExactly("id=" + request + ", months=1, outcome=refused");
 	}
 
+	/**
+	 * A double click on a decision decides once: the second press finds it decided as it asked, and the trail says
+	 * "already done" rather than a second erasure. A press for the other decision (an old tab) was refused.
+	 */
+	@Test
+	void aSecondPressOfADecisionIsOnTheTrailAsAlreadyDone() throws Exception {
+		UUID confirmed = erasures.request(fixtures.runningTrajectory(true).participant().id()).id();
+		UUID declined = erasures.request(fixtures.runningTrajectory(true).participant().id()).id();
+		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/admin/erasure/{id}/confirm", confirmed).param("confirmed", "true").with(admin).with(csrf()))
+				.andExpect(redirectedUrl("/admin/erasure"));
+			mvc.perform(post("/admin/erasure/{id}/decline", declined).param("reason", "Een wettelijke plicht tot bewaren.")
+				.with(admin).with(csrf())).andExpect(redirectedUrl("/admin/erasure"));
+		}
+		mvc.perform(post("/admin/erasure/{id}/decline", confirmed).param("reason", "Toch niet.").with(admin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/erasure"));
+		mvc.perform(post("/admin/erasure/{id}/confirm", declined).param("confirmed", "true").with(admin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/erasure"));
+
+		assertThat(trail("confirm", confirmed)).containsExactlyInAnyOrder("id=" + confirmed, "id=" + confirmed + ", outcome=already");
+		assertThat(trail("decline", declined)).containsExactlyInAnyOrder("id=" + declined, "id=" + declined + ", outcome=already");
+		assertThat(trail("decline", confirmed)).containsExactly("id=" + confirmed + ", outcome=refused");
+		assertThat(trail("confirm", declined)).containsExactly("id=" + declined + ", outcome=refused");
+	}
+
 	/** The details of the trail's lines for one request's route ({@code action}: confirm, decline, extend), oldest first. */
 	private java.util.List<String> trail(String action, UUID request) {
 		return jdbc.sql("select details from audit_entry where route = :route and details like :id order by at, id")

@@ -1109,6 +1109,12 @@ class IntakeTests {
 			.andReturn().getResponse().getContentAsString()).contains("De uitnodiging is gestuurd naar " + email);
 		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::email).isEqualTo(email);
 		assertThat(mailsTo(email)).isEqualTo(1);
+		// On the trail as sent once, and the second press as already done: not two invitations sent.
+		assertThat(jdbc.sql("select details from audit_entry where actor_id = :manager and route = :route")
+			.param("manager", manager.id())
+			.param("route", "POST /programme/programmes/{id}/invitations")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("id=" + programme.id(), "id=" + programme.id() + ", outcome=already");
 
 		// Asked again from a fresh form (another day, another manager): the invitation open is said, none is added.
 		mvc.perform(post("/programme/programmes/{id}/invitations", programme.id()).with(csrf()).with(fixtures.as(manager))
@@ -1636,6 +1642,9 @@ class IntakeTests {
 		}
 		// The confirmation's record went with the application the invitation superseded (decision 0082).
 		assertThat(mailsTo(email)).as("one invitation for two clicks").isEqualTo(1);
+		String line = "id=" + programme.id() + ", intake=" + applied.id();
+		assertThat(trail(manager, "POST /programme/programmes/{id}/intakes/{intake}/invite-instead"))
+			.containsExactlyInAnyOrder(line, line + ", outcome=already");
 		MimeMessage invitation = Mailboxes.awaitMail(mailServer, email, m -> Mailboxes.text(m).contains("/intake/complete/"));
 		// The name was typed into the public form and never confirmed: it does not go out in our mail (decision 0082).
 		assertThat(Mailboxes.text(invitation)).contains("Hello,").doesNotContain("Lot Laat");
@@ -1677,6 +1686,9 @@ class IntakeTests {
 		}
 		assertThat(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)).cookie(second.getResponse().getCookies()))
 			.andReturn().getResponse().getContentAsString()).contains("De aanmelding is ingetrokken");
+		// On the trail as withdrawn once, and the second click as already done.
+		String line = "id=" + programme.id() + ", intake=" + invited.id();
+		assertThat(trail(manager, "POST " + withdraw)).containsExactlyInAnyOrder(line, line + ", outcome=already");
 		assertThat(intakes.open(programme.id())).isEmpty();
 
 		String email = "intussen-" + suffix + "@example.nl";
@@ -1756,6 +1768,15 @@ class IntakeTests {
 		assertThat(page.getElementById(field.attr("aria-describedby")).text())
 			.startsWith(email + " is al uitgenodigd: de uitnodiging is verstuurd op ")
 			.doesNotContain("null");
+	}
+
+	/** The details of a person's lines on the audit trail for one route. */
+	private java.util.List<String> trail(nl.briefwissel.account.Account actor, String route) {
+		return jdbc.sql("select details from audit_entry where actor_id = :actor and route = :route")
+			.param("actor", actor.id())
+			.param("route", route)
+			.query(String.class)
+			.list();
 	}
 
 	private int mailsTo(String email) {

@@ -216,8 +216,7 @@ class AdministrationController {
 						accounts.endSessions(id);
 					}
 				}
-				case NOT_HELD -> {
-				}
+				case NOT_HELD -> AuditedChange.already(); // taken back before (a double click, an old page)
 			}
 		}
 		redirect.addFlashAttribute("roleChanged", id);

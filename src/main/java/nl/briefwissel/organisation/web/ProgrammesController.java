@@ -129,7 +129,10 @@ class ProgrammesController {
 		}
 		Programme programme = made.programme();
 		AuditedChange.made(programme.id(), programme.name());
-		if (!made.madeBefore()) {
+		if (made.madeBefore()) {
+			AuditedChange.already(); // the second press of a double click: on the trail as that, not as a second programme
+		}
+		else {
 			// The first press gave the pool its coaches; a pool changed since is not reset by a late second press.
 			pool.set(programme.id(), accounts.coachesOf(me.organisationId()).stream().map(Account::id).toList());
 		}

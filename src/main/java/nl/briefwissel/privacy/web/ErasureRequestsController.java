@@ -57,7 +57,8 @@ class ErasureRequestsController {
 	String confirmPage(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		var request = erasures.open().stream().filter(r -> r.id().equals(id)).findFirst();
 		if (request.isEmpty()) {
-			redirect.addFlashAttribute("done", decided(id));
+			erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
 			return "redirect:/admin/erasure";
 		}
 		model.addAttribute("request", request.get());
@@ -74,7 +75,8 @@ class ErasureRequestsController {
 			return "redirect:/admin/erasure/" + id + "/confirm";
 		}
 		// A request another administrator decided a moment ago (or an old tab): say so, not "not found".
-		redirect.addFlashAttribute("done", erasures.confirm(id, me.id()) ? "erasure.admin.confirmed" : decided(id));
+		redirect.addFlashAttribute("done",
+				erasures.confirm(id, me.id()) ? "erasure.admin.confirmed" : decided(id, ErasureRequest.Status.CONFIRMED));
 		return "redirect:/admin/erasure";
 	}
 
@@ -82,7 +84,7 @@ class ErasureRequestsController {
 	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect, Model model) {
 		if (erasures.open().stream().noneMatch(request -> request.id().equals(id))) {
-			redirect.addFlashAttribute("done", decided(id));
+			redirect.addFlashAttribute("done", decided(id, ErasureRequest.Status.DECLINED));
 			return "redirect:/admin/erasure";
 		}
 		// A browser counts a line break as one character against maxlength and sends it as two (CR LF):
@@ -96,7 +98,8 @@ class ErasureRequestsController {
 			RefusedForm.shownAgain();
 			return page(model);
 		}
-		redirect.addFlashAttribute("done", erasures.decline(id, me.id(), written) ? "erasure.admin.declined" : decided(id));
+		redirect.addFlashAttribute("done",
+				erasures.decline(id, me.id(), written) ? "erasure.admin.declined" : decided(id, ErasureRequest.Status.DECLINED));
 		return "redirect:/admin/erasure";
 	}
 
@@ -161,9 +164,18 @@ class ErasureRequestsController {
 		return "privacy/erasure-extend";
 	}
 
-	/** The message for a request that is not open: decided already, or 404 for one that does not exist. */
-	private String decided(UUID id) {
-		erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	/**
+	 * The message for a request that is not open: decided already, or 404 for one that does not exist. On the trail
+	 * as already done when it was decided as this request asked (the second press of a double click), else refused.
+	 */
+	private String decided(UUID id, ErasureRequest.Status asked) {
+		ErasureRequest request = erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (request.status() == asked) {
+			AuditedChange.already();
+		}
+		else {
+			AuditedChange.refused();
+		}
 		return "erasure.admin.alreadyDecided";
 	}
 }

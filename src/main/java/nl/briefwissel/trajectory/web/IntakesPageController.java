@@ -347,6 +347,10 @@ class IntakesPageController {
 			return refused(redirect, programme, Map.of("email", texts.getMessage("invitation.again.tooMany.expired", null, locale)),
 					name, email, language);
 		}
+		if (invited instanceof Intakes.Invited.Sent once && once.byAnEarlierPress()
+				|| invited instanceof Intakes.Invited.SentAgain renewed && renewed.byAnEarlierPress()) {
+			AuditedChange.already(); // a double click: answered as the first press, on the trail as already done
+		}
 		if (invited instanceof Intakes.Invited.SentAgain again) {
 			// Its link had run out: sent again, the application as it was (decision 0062).
 			Intake application = again.intake();
@@ -405,6 +409,9 @@ class IntakesPageController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		PendingInvitation.Again outcome = intakes.inviteAgain(intake, programme, PendingInvitation.shown(sent));
 		if (outcome.isSent()) {
+			if (outcome == PendingInvitation.Again.SENT_ALREADY) {
+				AuditedChange.already(); // found sent again by the press before
+			}
 			// From the list by its name, as the list shows it; from the form with the address the manager typed there.
 			redirect.addFlashAttribute("done", Map.of("key", "invitation.again.sent", "arg",
 					fromList ? named(invited, locale) : namedWithAddress(invited)));
@@ -449,6 +456,9 @@ class IntakesPageController {
 					.isPresent();
 		if (invitedByTheClickBefore || invited.isPresent() && (invited.get() instanceof Intakes.Invited.Sent
 				|| invited.get() instanceof Intakes.Invited.SentAgain)) {
+			if (invitedByTheClickBefore) {
+				AuditedChange.already();
+			}
 			// The applicant's name, not the address they gave: the list never shows it (decision 0138).
 			redirect.addFlashAttribute("done", Map.of("key", "intakes.invite.sent", "arg", named(application, locale)));
 			redirect.addFlashAttribute("doneAt", at);
@@ -479,7 +489,8 @@ class IntakesPageController {
 				redirect.addFlashAttribute("problemAt", at);
 				return "redirect:/programme/intakes#" + at;
 			}
-			// Withdrawn already: a second click, answered as the first.
+			// Withdrawn already: a second click, answered as the first, and on the trail as already done.
+			AuditedChange.already();
 		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.withdrawn", "arg", ""));
 		redirect.addFlashAttribute("doneAt", at);
