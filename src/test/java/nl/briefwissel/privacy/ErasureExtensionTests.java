@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -108,9 +109,25 @@ class ErasureExtensionTests {
 		assertThat(jdbc.sql("select extended_by from erasure_request where id = :id").param("id", request).query(UUID.class).single())
 			.isEqualTo(administrator.id());
 
-		Document again = page(post("/admin/erasure/{id}/extend", request).param("lang", "en").param("months", "1")
-			.param("reason", "Once more."), fixtures.as(administrator));
-		assertThat(again.getElementById("months-error").text()).isEqualTo("This time to answer was extended already; that can be done only once.");
+		// Once only: the second press of a double click, or a second extension asked for, is answered calmly on the list
+		// with the day it was extended to (the form can no longer succeed); the trail has the one as already done, the
+		// other as refused.
+		for (String[] press : new String[][] { { "2", REASON }, { "1", "Once more." } }) {
+			MvcResult again = mvc.perform(post("/admin/erasure/{id}/extend", request).param("lang", "en").param("months", press[0])
+				.param("reason", press[1]).with(fixtures.as(administrator)).with(csrf()))
+				.andExpect(redirectedUrl("/admin/erasure"))
+				.andReturn();
+			assertThat(Jsoup.parse(mvc.perform(get("/admin/erasure").param("lang", "en").with(fixtures.as(administrator))
+				.cookie(again.getResponse().getCookies())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.select("div.utrecht-alert[role=status]").text())
+				.isEqualTo("The time to answer this request is extended, until " + extended
+						+ ". That was done already and can be done only once; nothing was changed now.");
+		}
+		assertThat(jdbc.sql("select details from audit_entry where route = 'POST /admin/erasure/{id}/extend' and details like :id")
+			.param("id", "id=" + request + "%")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("id=" + request + ", months=2", "id=" + request + ", months=2, outcome=already",
+					"id=" + request + ", months=1, outcome=refused");
 		assertThat(erasures.byId(request).orElseThrow().answerBy()).isEqualTo(first.plusMonths(2));
 		Thread.sleep(1000);
 		assertThat(Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD))

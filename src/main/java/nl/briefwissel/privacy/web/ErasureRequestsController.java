@@ -148,7 +148,9 @@ class ErasureRequestsController {
 					redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
 					return "redirect:/admin/erasure";
 				}
-				case EXTENDED_BEFORE -> monthsError = "erasure.extend.extendedBefore";
+				case EXTENDED_BEFORE -> {
+					return extendedBefore(id, written, redirect);
+				}
 				case FIRST_MONTH_OVER -> monthsError = "erasure.extend.firstMonthOver";
 			}
 		}
@@ -162,6 +164,24 @@ class ErasureRequestsController {
 		model.addAttribute("reasonError", reasonError);
 		RefusedForm.shownAgain();
 		return "privacy/erasure-extend";
+	}
+
+	/**
+	 * A request extended before (the second press of a double click, a tab left open): the form can no longer succeed,
+	 * so the list says calmly until when it is extended instead. On the trail as already done when it is the same
+	 * extension, else as refused.
+	 */
+	private String extendedBefore(UUID id, String reason, RedirectAttributes redirect) {
+		ErasureRequest request = erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (reason.equals(request.extension().reason())) {
+			AuditedChange.already();
+		}
+		else {
+			AuditedChange.refused();
+		}
+		redirect.addFlashAttribute("done", "erasure.admin.extendedBefore");
+		redirect.addFlashAttribute("doneOn", request.answerBy());
+		return "redirect:/admin/erasure";
 	}
 
 	/**
