@@ -159,7 +159,7 @@ public class Evaluations {
 			.param("now", now)
 			.update();
 		if (inserted == 1) {
-			mail(trajectoryId, token, "mail.evaluation", lastDay(now));
+			mail(trajectoryId, token, "mail.evaluation", now, now);
 		}
 	}
 
@@ -181,18 +181,21 @@ public class Evaluations {
 	}
 
 	int remindDue(OffsetDateTime now) {
-		List<UUID> due = jdbc.sql("""
-				select trajectory_id from evaluation_request
+		record Due(UUID trajectoryId, OffsetDateTime requestedAt) {
+		}
+		List<Due> due = jdbc.sql("""
+				select trajectory_id, requested_at from evaluation_request
 				where answered_at is null and reminded_at is null and requested_at < :before and token_hash is not null
 				and requested_at >= :sentFrom""")
 			.param("before", now.minus(REMIND_AFTER))
 			// A link that no longer works is not reminded of: the reminder's new link would open it for another two
 			// months (a job that did not run for weeks would wake requests long closed).
 			.param("sentFrom", sentFrom(now))
-			.query(UUID.class)
+			.query((rs, n) -> new Due(rs.getObject("trajectory_id", UUID.class), rs.getObject("requested_at", OffsetDateTime.class)))
 			.list();
 		int sent = 0;
-		for (UUID trajectoryId : due) {
+		for (Due request : due) {
+			UUID trajectoryId = request.trajectoryId();
 			Boolean reminded = transactions.execute(status -> {
 				if (!trajectories.lockedWithContent(trajectoryId)) {
 					return false; // erased meanwhile: no mail about it
@@ -206,7 +209,7 @@ public class Evaluations {
 					.param("id", trajectoryId)
 					.update();
 				if (claimed == 1) {
-					mail(trajectoryId, token, "mail.evaluationReminder", lastDay(now));
+					mail(trajectoryId, token, "mail.evaluationReminder", now, request.requestedAt());
 				}
 				return claimed == 1;
 			});
@@ -493,8 +496,13 @@ public class Evaluations {
 			.toList();
 	}
 
-	/** About the trajectory: the mail names the participant and their coach, and goes with the trajectory's erasure. */
-	private void mail(UUID trajectoryId, String token, String key, LocalDate lastDay) {
+	/**
+	 * About the trajectory: the mail names the participant and their coach, and goes with the trajectory's erasure.
+	 * {@code sent} is now, from which its link works to {@link #lastDay}; {@code firstAsked} when the first request
+	 * went, which the reminder names: it said "a few days ago" also when it went four weeks later (the job waits for
+	 * sending hours, or did not run).
+	 */
+	private void mail(UUID trajectoryId, String token, String key, OffsetDateTime sent, OffsetDateTime firstAsked) {
 		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElseThrow();
 		Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 		Locale language = participant.language();
@@ -503,11 +511,18 @@ public class Evaluations {
 		// remark is read (the form has room for one), and, like the other automatic mails, that it is one.
 		Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
 				address.link("/evaluation/{token}", language).buildAndExpand(token).toUriString(),
-				lastDay.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language)),
-				texts.getMessage("mail.evaluation.noReply", null, language) };
+				lastDay(sent).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language)),
+				texts.getMessage("mail.evaluation.noReply", null, language), day(firstAsked, sent, language) };
 		String text = texts.getMessage(key + ".text", args, language) + "\n\n"
 				+ texts.getMessage("mail.participantNotice.footer", null, language);
 		outbox.enqueue(OutgoingMail.notice(participant.email(), texts.getMessage(key + ".subject", args, language), text, null)
 			.inLanguage(language, address.base()).about(trajectoryId));
+	}
+
+	/** A day as a sentence names it: 9 November; with its year when that is not the year of {@code sent}. */
+	private String day(OffsetDateTime at, OffsetDateTime sent, Locale language) {
+		LocalDate day = at.atZoneSameInstant(clock.getZone()).toLocalDate();
+		String pattern = day.getYear() == sent.atZoneSameInstant(clock.getZone()).getYear() ? "d MMMM" : "d MMMM yyyy";
+		return day.format(java.time.format.DateTimeFormatter.ofPattern(pattern, language));
 	}
 }

@@ -305,6 +305,40 @@ class ClosingTests {
 	}
 
 	/**
+	 * The reminder said "Een paar dagen geleden vroegen we" also when the first mail went four weeks before it (a
+	 * request of 9 November reminded on 7 December): it names the day of the first mail, in Dutch and in English.
+	 */
+	@Test
+	void theReminderNamesTheDayOfTheFirstRequest(@Autowired nl.briefwissel.account.Accounts accounts) throws Exception {
+		for (String language : java.util.List.of("nl", "en")) {
+			java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+			var running = fixtures.runningTrajectory(true);
+			accounts.changeLanguage(running.participant().id(), locale);
+			lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+			Mailboxes.awaitMail(mailServer, running.participant().email(),
+					m -> Mailboxes.subject(m).startsWith("nl".equals(language) ? "Hoe was" : "How was"));
+			OffsetDateTime firstAsked = OffsetDateTime.now().minusDays(28);
+			jdbc.sql("update evaluation_request set requested_at = :at where trajectory_id = :t")
+				.param("at", firstAsked).param("t", running.id()).update();
+
+			evaluations.remindDue(OffsetDateTime.now());
+
+			MimeMessage reminder = Mailboxes.awaitMail(mailServer, running.participant().email(),
+					m -> Mailboxes.subject(m).startsWith("nl".equals(language) ? "Nog even" : "A quick reminder"));
+			java.time.LocalDate day = firstAsked.atZoneSameInstant(clock.getZone()).toLocalDate();
+			String named = day.format(java.time.format.DateTimeFormatter.ofPattern(
+					day.getYear() == java.time.LocalDate.now(clock).getYear() ? "d MMMM" : "d MMMM yyyy", locale));
+			String text = Mailboxes.text(reminder).replace("\r\n", "\n").replaceAll("\\s+", " ");
+			if ("nl".equals(language)) {
+				assertThat(text).contains("Op " + named + " vroegen we hoe je e-coaching met").doesNotContain("paar dagen");
+			}
+			else {
+				assertThat(text).contains("On " + named + " we asked how your e-coaching with").doesNotContain("few days");
+			}
+		}
+	}
+
+	/**
 	 * The evaluation mail comes from the no-reply address: a reply to it is read by nobody. Like the other
 	 * automatic mails it says it is one, and it says where a remark does reach someone (the form has room).
 	 */
