@@ -111,8 +111,8 @@ class AuditTrailTests {
 		mvc.perform(get("/coach/trajectories/{id}", trajectory.id()).with(coach)).andExpect(status().isOk());
 		mvc.perform(get("/coach/trajectories/{id}/report/pdf", trajectory.id()).with(coach)).andExpect(status().isOk());
 
-		for (String[] language : new String[][] { { "nl", "Opende de brieven of het verslag", "Downloadde het verslag of de gegevens" },
-				{ "en", "Opened the letters or record", "Downloaded the record or data" } }) {
+		for (String[] language : new String[][] { { "nl", "Opende de brieven, bijlagen of het verslag", "Downloadde het verslag of de gegevens" },
+				{ "en", "Opened the letters, attachments or report", "Downloaded the report or data" } }) {
 			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc
 				.perform(get("/coach/trajectories/{id}/access", trajectory.id()).param("all", "true").param("lang", language[0]).with(coach))
 				.andExpect(status().isOk())

@@ -894,7 +894,7 @@ class ExportTests {
 			assertThat(line.get("at").isNull()).isFalse();
 			actions.add(line.get("action").asString() + ": " + line.get("actionLabel").asString());
 		}
-		assertThat(actions).containsExactlyInAnyOrder("READ: Opende je brieven of verslag",
+		assertThat(actions).containsExactlyInAnyOrder("READ: Opende je brieven, bijlagen of verslag",
 				"EXPORT: Downloadde je verslag of gegevens");
 
 		JsonNode english = JsonMapper.builder().build().readTree(new String(export(participant, "en").get("data.json"),
@@ -902,7 +902,7 @@ class ExportTests {
 		assertThat(english.get("erasureRequests").get(1).get("statusLabel").asString()).isEqualTo("Declined");
 		List<String> labels = new java.util.ArrayList<>();
 		english.get("accessByOthers").forEach(line -> labels.add(line.get("actionLabel").asString()));
-		assertThat(labels).contains("Opened your letters or record");
+		assertThat(labels).contains("Opened your letters, attachments or report");
 		english.get("accessByOthers").forEach(line -> assertThat(line.get("who").asString()).isNotEqualTo(participant.displayName()));
 	}
 

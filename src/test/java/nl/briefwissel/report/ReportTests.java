@@ -107,6 +107,22 @@ class ReportTests {
 	}
 
 	/**
+	 * The English pages call it My report, yet its English PDF came as briefwissel-record-….pdf: named as the pages
+	 * name it, the participant's download and the coach's alike (the Dutch one is …-verslag-….pdf).
+	 */
+	@Test
+	void theEnglishPdfIsNamedAReportAsTheEnglishPagesCallIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		for (var download : List.of(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())),
+				get("/coach/trajectories/{id}/report/pdf", running.id()).with(fixtures.as(running.coach())))) {
+			mvc.perform(download.param("lang", "en"))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.matchesPattern(
+						".*\"briefwissel-report-[a-z0-9-]+-" + Today.date() + "\\.pdf\".*")));
+		}
+	}
+
+	/**
 	 * A coach who declined wrote their reason and note for the programme manager; the participant's
 	 * record (the page, and the data of the export) tells the course of the coaching, not how it was matched.
 	 */

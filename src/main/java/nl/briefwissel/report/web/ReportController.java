@@ -143,7 +143,7 @@ class ReportController {
 		byte[] document = pdf.render(report, locale, copy);
 		// Named after the participant: a coach who downloads several records on one day gets files that say
 		// whose they are, not one name again and again ("briefwissel-verslag-2026-12-05 (3).pdf").
-		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "record" : "verslag") + "-"
+		String name = "briefwissel-" + (locale.getLanguage().equals("en") ? "report" : "verslag") + "-"
 				+ fileNamePart(report.trajectory().participantName()) + LocalDate.now(clock) + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

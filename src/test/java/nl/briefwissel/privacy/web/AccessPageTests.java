@@ -44,11 +44,11 @@ class AccessPageTests {
 		var rows = page.select("tbody tr");
 		assertThat(rows.eachText()).hasSize(2)
 			.allSatisfy(row -> assertThat(row).contains(running.coach().displayName() + " (E-coach)"))
-			.anySatisfy(row -> assertThat(row).contains("Opende je brieven of verslag"))
+			.anySatisfy(row -> assertThat(row).contains("Opende je brieven, bijlagen of verslag"))
 			.anySatisfy(row -> assertThat(row).contains("Downloadde je verslag of gegevens"))
 			.noneSatisfy(row -> assertThat(row).contains(running.participant().displayName()));
 		assertThat(page(fixtures.as(running.participant()), "en").select("tbody tr").eachText())
-			.anySatisfy(row -> assertThat(row).contains("Opened your letters or record"));
+			.anySatisfy(row -> assertThat(row).contains("Opened your letters, attachments or report"));
 
 		// Someone else's trajectory is not on it.
 		var other = fixtures.runningTrajectory(true);
@@ -94,14 +94,37 @@ class AccessPageTests {
 		Document page = page(fixtures.as(running.participant()), "nl");
 		assertThat(page.select("thead th").eachText()).containsExactly("Wanneer", "Wie", "Soort", "Reden");
 		assertThat(page.select("tbody tr").eachText()).containsExactly(
-				"28 november 2026 10:03 Bea Beheer (Beheerder) Opende je brieven of verslag Vraag van de deelnemer",
-				"28 november 2026 10:02 " + name + " Opende je brieven of verslag —",
-				"27 november 2026 10:06–10:08 " + name + " Opende je brieven of verslag, 3 keer —",
+				"28 november 2026 10:03 Bea Beheer (Beheerder) Opende je brieven, bijlagen of verslag Vraag van de deelnemer",
+				"28 november 2026 10:02 " + name + " Opende je brieven, bijlagen of verslag —",
+				"27 november 2026 10:06–10:08 " + name + " Opende je brieven, bijlagen of verslag, 3 keer —",
 				"27 november 2026 10:05 " + name + " Downloadde je verslag of gegevens —",
-				"27 november 2026 10:02 " + name + " Opende je brieven of verslag, 14 keer —");
+				"27 november 2026 10:02 " + name + " Opende je brieven, bijlagen of verslag, 14 keer —");
 		assertThat(page(fixtures.as(running.participant()), "en").select("tbody tr").eachText()).contains(
-				"27 November 2026 10:06–10:08 " + coach.displayName() + " (E-coach) Opened your letters or record, 3 times —",
-				"27 November 2026 10:02 " + coach.displayName() + " (E-coach) Opened your letters or record, 14 times —");
+				"27 November 2026 10:06–10:08 " + coach.displayName() + " (E-coach) Opened your letters, attachments or report, 3 times —",
+				"27 November 2026 10:02 " + coach.displayName() + " (E-coach) Opened your letters, attachments or report, 14 times —");
+	}
+
+	/**
+	 * The page promises it keeps track of the attachments opened too, yet a coach's opening of an attachment read
+	 * "Opened your letters or record": the row says attachments, in Dutch and in English, and names the report as the
+	 * English pages name it.
+	 */
+	@Test
+	void aCoachOpeningAnAttachmentIsSaidAsOpeningYourAttachments() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		conversations.participantWrites(running.id(), running.participant().id(), "Mijn cv.",
+				java.util.List.of(nl.briefwissel.mail.MailAttachment.received("cv.pdf", "application/pdf",
+						new java.io.ByteArrayInputStream("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))));
+		var attachment = conversations.of(running.id()).stream().flatMap(m -> m.attachments().stream()).findFirst().orElseThrow();
+		mvc.perform(get("/coach/trajectories/{id}/attachments/{attachment}", running.id(), attachment.id())
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk());
+
+		assertThat(page(fixtures.as(running.participant()), "nl").select("tbody tr").eachText())
+			.hasSize(1)
+			.allSatisfy(row -> assertThat(row).contains("Opende je brieven, bijlagen of verslag"));
+		assertThat(page(fixtures.as(running.participant()), "en").select("tbody tr").eachText())
+			.allSatisfy(row -> assertThat(row).contains("Opened your letters, attachments or report"));
+		assertThat(page(fixtures.as(running.participant()), "en").text()).doesNotContain("record");
 	}
 
 	private static nl.briefwissel.audit.AuditEntry entry(nl.briefwissel.Fixtures.RunningTrajectory running, java.util.UUID actor,
