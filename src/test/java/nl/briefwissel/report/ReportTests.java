@@ -792,6 +792,39 @@ class ReportTests {
 	}
 
 	/**
+	 * A walk found the plan's first column headed "Momen" with a "t" under it, in Dutch and in English: beside the
+	 * long cells of a trajectory completed early, the column of single digits was made as narrow as a word may be broken. A column's heading is never split inside
+	 * a word, in the participant's download or the coach's.
+	 */
+	@Test
+	void theHeadingsOfThePlanAreNotSplitInsideAWord(@Autowired org.springframework.context.MessageSource texts,
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		// Completed on its first day: every moment says its day was not reached, the longest cells the plan has.
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+		for (String language : List.of("nl", "en")) {
+			java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+			for (boolean own : List.of(true, false)) {
+				var download = own ? get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant()))
+						: get("/coach/trajectories/{id}/report/pdf", running.id()).with(fixtures.as(running.coach()));
+				byte[] pdf = mvc.perform(download.param("lang", language)).andExpect(status().isOk()).andReturn().getResponse()
+					.getContentAsByteArray();
+				try (PDDocument document = Loader.loadPDF(pdf)) {
+					String text = new PDFTextStripper().getText(document);
+					String where = language + (own ? ", the participant's" : ", the coach's") + ":\n" + text;
+					// The heading row is a line of its own, its first column's heading whole.
+					assertThat(text).as(where).containsPattern("(?m)^Moment\\b").doesNotContainPattern("\\bMomen\\b");
+					for (String key : List.of("report.plan.due", own ? "report.own.plan.written" : "report.plan.written")) {
+						for (String word : texts.getMessage(key, null, locale).split(" ")) {
+							assertThat(text).as(where).containsPattern("\\b" + java.util.regex.Pattern.quote(word) + "\\b");
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/**
 	 * A letter in Chinese, which no font of the PDF prints: the coach's download, the participant's and
 	 * the one in the export each say so at the top and where the reader finds every character, and the
 	 * characters are marked as missing, not turned into ones that read as written ('#').
