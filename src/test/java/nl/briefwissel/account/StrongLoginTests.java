@@ -971,7 +971,7 @@ class StrongLoginTests {
 		assertThat(accounts.byId(running.participant().id()).orElseThrow().roles()).contains(Role.PARTICIPANT);
 		// The flash message travels with the session, as in a browser.
 		mvc.perform(get("/admin").cookie(refused.getResponse().getCookies()).with(admin()))
-			.andExpect(content().string(containsString("Deze deelnemer zit nog in 1 traject(en)")))
+			.andExpect(content().string(containsString("Deze deelnemer zit nog in 1 traject (")))
 			// Named: the page reloads at its top, away from the person's row.
 			.andExpect(content().string(containsString(running.participant().displayName() + " (" + running.participant().email() + "): ")));
 

@@ -519,7 +519,7 @@ class MailRoundTripTests {
 
 		String page = mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername(coach.email()))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Niet verstuurd na 55 poging(en). Reden: de mailserver was niet bereikbaar of antwoordde niet op tijd"
+		assertThat(page).contains("Niet verstuurd na 55 pogingen. Reden: de mailserver was niet bereikbaar of antwoordde niet op tijd"
 				+ " (MailConnectException)")
 			.contains("action=\"" + again + "\"").contains("Opnieuw versturen");
 		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername("coach@briefwissel.test"))))
@@ -792,7 +792,7 @@ class MailRoundTripTests {
 		String before = mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername(coach.email()))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(org.jsoup.Jsoup.parse(before).select(".bw-delivery--failed").text())
-			.isEqualTo("Niet verstuurd na 55 poging(en). Reden: een onverwachte fout");
+			.isEqualTo("Niet verstuurd na 55 pogingen. Reden: een onverwachte fout");
 		jdbc.sql("update outbound_mail set last_error = 'recipient refused: 550 5.1.1' where message_id = :id")
 			.param("id", byMail.mailMessageId())
 			.update();
@@ -800,7 +800,7 @@ class MailRoundTripTests {
 		String again = "/coach/trajectories/" + trajectory + "/messages/" + byMail.id() + "/send-again";
 		String page = mvc.perform(get("/coach/trajectories/{id}", trajectory).with(user(users.loadUserByUsername(coach.email()))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Niet verstuurd na 55 poging(en). Reden: de mailserver weigert het adres van de ontvanger,"
+		assertThat(page).contains("Niet verstuurd na 55 pogingen. Reden: de mailserver weigert het adres van de ontvanger,"
 				+ " meestal omdat het niet bestaat (550 5.1.1)").contains("action=\"" + again + "\"");
 		mvc.perform(post(again).with(csrf()).with(user(users.loadUserByUsername(coach.email()))))
 			.andExpect(flash().attribute("sentAgain", "mail"));

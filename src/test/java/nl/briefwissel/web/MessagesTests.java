@@ -107,6 +107,38 @@ class MessagesTests {
 		assertThat(wrong).isEmpty();
 	}
 
+	/**
+	 * A count says its noun in the form it needs: the accounts page said "Deze deelnemer zit nog in 1 traject(en)"
+	 * and a letter's delivery "na 1 poging(en)". Every text with a count chooses between one and more.
+	 */
+	@Test
+	void aCountIsFollowedByItsSingularOrItsPluralNeverByBracketedEndings() throws IOException {
+		Pattern bracketed = Pattern.compile("\\p{L}\\((en|s|es|ies|n|e)\\)");
+		for (String name : List.of("messages_nl.properties", "messages_en.properties")) {
+			Properties texts = load(name);
+			assertThat(texts.stringPropertyNames()).as(name).filteredOn(key -> bracketed.matcher(texts.getProperty(key)).find())
+				.isEmpty();
+		}
+		Texts texts = new Texts();
+		Locale dutch = Locale.forLanguageTag("nl");
+		assertThat(texts.getMessage("admin.accounts.stillTakingPart", new Object[] { 1 }, dutch))
+			.startsWith("Deze deelnemer zit nog in 1 traject (")
+			.endsWith("Trek de rol in als dat traject is afgerond, gestopt of gewist.");
+		assertThat(texts.getMessage("admin.accounts.stillTakingPart", new Object[] { 2 }, Locale.ENGLISH))
+			.startsWith("This participant is still in 2 trajectories (")
+			.endsWith("once those trajectories are completed, stopped or erased.");
+		assertThat(texts.getMessage("admin.accounts.stillCoaching", new Object[] { 1 }, Locale.ENGLISH))
+			.startsWith("This coach still coaches, or is proposed for, 1 trajectory;");
+		assertThat(texts.getMessage("admin.accounts.stillCoaching", new Object[] { 3 }, dutch))
+			.startsWith("Deze coach begeleidt nog 3 trajecten of").contains("als die trajecten zijn afgerond");
+		assertThat(texts.getMessage("conversation.delivery.delayed", new Object[] { 1, "9 dec 10:00", "x" }, dutch))
+			.isEqualTo("Vertraagd: 1 poging mislukt, volgende poging 9 dec 10:00. Reden: x");
+		assertThat(texts.getMessage("conversation.delivery.failed", new Object[] { 1, "x" }, Locale.ENGLISH))
+			.isEqualTo("Not sent after 1 attempt. Reason: x");
+		assertThat(texts.getMessage("conversation.delivery.failed", new Object[] { 55, "x" }, dutch))
+			.isEqualTo("Niet verstuurd na 55 pogingen. Reden: x");
+	}
+
 	/** A limit reads as in the rest of the English texts ("20,000 characters"), not the Dutch way ("8000 tekens"). */
 	/**
 	 * Why a mail was held back speaks of a mail and of people in one sentence: "hij" or "hem" for the mail
