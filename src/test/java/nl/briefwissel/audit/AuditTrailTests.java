@@ -435,7 +435,7 @@ class AuditTrailTests {
 			.getResponse()
 			.getContentAsString();
 		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(dutch);
-		assertThat(page.select("#to-error").text()).startsWith("Deze dag ligt vóór de dag bij „Van”");
+		assertThat(page.select("#to-error").text()).startsWith("Deze dag ligt vóór de dag bij ‘Van’");
 		assertThat(page.select("#to").attr("aria-invalid")).isEqualTo("true");
 		assertThat(page.select("#to").attr("aria-describedby")).isEqualTo("to-error");
 		assertThat(page.select("#to").val()).isEqualTo("5-12-2026");
@@ -445,7 +445,7 @@ class AuditTrailTests {
 
 		String english = mvc.perform(get("/admin/audit").param("from", "2026-12-06").param("to", "2026-12-05").param("lang", "en")
 			.with(admin())).andReturn().getResponse().getContentAsString();
-		assertThat(org.jsoup.Jsoup.parse(english).select("#to-error").text()).startsWith("This day is before the day under “From”");
+		assertThat(org.jsoup.Jsoup.parse(english).select("#to-error").text()).startsWith("This day is before the day under ‘From’");
 		assertThat(english).doesNotContain("No lines found");
 
 		// The same day on both is a period of one day, and the other problems are told at their own fields too.

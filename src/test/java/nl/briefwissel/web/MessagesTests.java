@@ -72,7 +72,7 @@ class MessagesTests {
 		String dutch = texts.getMessage("participant.byMail", null, Locale.forLanguageTag("nl"));
 		assertThat(dutch).as("kept per language").isNotEqualTo(once).isSameAs(texts.getMessage("participant.byMail", null, Locale.forLanguageTag("nl")));
 		assertThat(texts.getMessage("assignment.giving", new Object[] { "Foto" }, Locale.ENGLISH))
-			.isEqualTo("The assignment \"Foto\" goes with this message; the participant's next message is the answer.");
+			.isEqualTo("The assignment ‘Foto’ goes with this message; the participant's next message is the answer.");
 		assertThat(texts.getMessage("coach.caption", null, Locale.forLanguageTag("nl"))).as("an argument left out stays visible")
 			.isEqualTo("Jouw trajecten ({0})");
 		assertThat(texts.getMessage("coach.caption", null, Locale.GERMAN)).as("Dutch first").isEqualTo("Jouw trajecten ({0})");
@@ -137,6 +137,31 @@ class MessagesTests {
 			.isEqualTo("Not sent after 1 attempt. Reason: x");
 		assertThat(texts.getMessage("conversation.delivery.failed", new Object[] { 55, "x" }, dutch))
 			.isEqualTo("Niet verstuurd na 55 pogingen. Reden: x");
+	}
+
+	/**
+	 * One way of quoting on every page (the product walk met typewriter quotes around a less-than-five, ‘Van’
+	 * and „Van” for the same kind of thing): the name of a button, field, option or assignment between single
+	 * quotes in both languages (‘Van’, ‘From’), words quoted as written between double ones, low-high in Dutch
+	 * („vaak”) and high-high in English (“often”). Never typewriter quotes, which read as code.
+	 */
+	@Test
+	void everyTextQuotesInTheHouseStyle() throws IOException {
+		Properties dutch = load("messages_nl.properties");
+		Properties english = load("messages_en.properties");
+		Pattern typewriter = Pattern.compile("\"|(?<!\\p{L})''\\S[^']*\\S''(?!\\p{L})");
+		assertThat(dutch.stringPropertyNames()).filteredOn(key -> typewriter.matcher(dutch.getProperty(key)).find()
+				|| dutch.getProperty(key).contains("“")).isEmpty();
+		assertThat(english.stringPropertyNames()).filteredOn(key -> typewriter.matcher(english.getProperty(key)).find()
+				|| english.getProperty(key).contains("„")).isEmpty();
+		Texts texts = new Texts();
+		Locale nl = Locale.forLanguageTag("nl");
+		assertThat(texts.getMessage("audit.error.toBeforeFrom", null, nl)).startsWith("Deze dag ligt vóór de dag bij ‘Van’.");
+		assertThat(texts.getMessage("audit.error.toBeforeFrom", null, Locale.ENGLISH)).startsWith("This day is before the day under ‘From’.");
+		assertThat(texts.getMessage("statistics.smallCounts", null, nl)).startsWith("Waarom ‘< 5’ en niet het getal?");
+		assertThat(texts.getMessage("assignment.giving", new Object[] { "Foto" }, nl)).startsWith("De opdracht ‘Foto’ gaat mee");
+		assertThat(texts.getMessage("workspace.filter.none", null, Locale.ENGLISH)).contains("Choose ‘All’ in both");
+		assertThat(texts.getMessage("handover.full", new Object[] { "Eva", 3, 3 }, nl)).contains("vink ‘Toch overdragen’ aan");
 	}
 
 	/** A limit reads as in the rest of the English texts ("20,000 characters"), not the Dutch way ("8000 tekens"). */
