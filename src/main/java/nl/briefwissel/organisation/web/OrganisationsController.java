@@ -170,7 +170,14 @@ class OrganisationsController {
 				redirect.addFlashAttribute("invitePending", pending.get());
 			}
 			else if (existing.isPresent()) {
-				problems.put("email", "admin.organisations.invite.error.taken");
+				// An account belongs to one organisation (accounts.organisation_id): another organisation's account can
+				// get no role here, so the form names whose it is rather than sending the administrator to the accounts
+				// page, which has no organisation to choose.
+				Optional<Organisation> elsewhere = Optional.ofNullable(existing.get().organisationId())
+					.filter(other -> !other.equals(organisation.id()))
+					.flatMap(organisations::byId);
+				problems.put("email", elsewhere.isPresent() ? "admin.organisations.invite.error.takenElsewhere" : "admin.organisations.invite.error.taken");
+				elsewhere.ifPresent(other -> redirect.addFlashAttribute("inviteTakenBy", other.name()));
 			}
 		}
 		if (problems.isEmpty()) {

@@ -176,6 +176,33 @@ class OrganisationsPageTests {
 	}
 
 	/**
+	 * An account belongs to one organisation. Inviting the e-coach of another organisation as e-coach here
+	 * said "Geef dat account een rol op de accountpagina", where there is no organisation to choose and the
+	 * account has that role already. The form says whose account it is and what can be done instead; the
+	 * account stays as it was.
+	 */
+	@Test
+	void invitingTheAddressOfAnotherOrganisationsAccountSaysWhoseItIsAndWhatCanBeDoneInstead() throws Exception {
+		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
+		Organisation theirs = organisations.byId(coach.organisationId()).orElseThrow();
+		Organisation organisation = organisations.create("Gemeente Tweede " + UUID.randomUUID().toString().substring(0, 8));
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(post("/admin/organisations/" + organisation.id() + "/accounts").param("displayName", coach.displayName())
+			.param("email", coach.email()).param("role", "COACH").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/admin/organisations/" + organisation.id() + "#invite"))
+			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("email", "admin.organisations.invite.error.takenElsewhere")));
+		var page = Jsoup.parse(browser.perform(get("/admin/organisations/" + organisation.id()).with(admin())).andReturn().getResponse().getContentAsString());
+		var error = page.getElementById("invite-email-error-" + organisation.id());
+		assertThat(error.text()).startsWith("Dit adres hoort bij een account van " + theirs.name() + ".")
+			.contains("Een account hoort bij één organisatie", "nodig dan een ander e-mailadres van die persoon uit")
+			.doesNotContain("Geef dat account een rol op de accountpagina");
+		assertThat(error.select("a").attr("href")).contains("/admin?search=");
+		Account after = accounts.byId(coach.id()).orElseThrow();
+		assertThat(after.organisationId()).isEqualTo(theirs.id());
+		assertThat(after.roles()).isEqualTo(coach.roles());
+	}
+
+	/**
 	 * Inviting an address whose invitation is still open mails nothing: the form says when it went and until
 	 * when it works, and offers to send it again, which ends the earlier link. A second click of that button
 	 * sends nothing more. Before, the address was said to have an account to give a role to, and the only way
