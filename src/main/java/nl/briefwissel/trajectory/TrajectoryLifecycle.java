@@ -76,19 +76,32 @@ public class TrajectoryLifecycle {
 
 	/**
 	 * Extends, unless the running or paused trajectory no longer lasts {@code fromWeeks} (what the coach's
-	 * form showed): then it changed since the form was shown (an earlier click of the same form, another
-	 * tab) and false is returned, with nothing changed. Checked on the locked row, so a double click extends
-	 * once. One that has ended is refused as any extension of it is.
+	 * form showed), with nothing changed then. When it lasts what the form asked for ({@code fromWeeks} plus
+	 * {@code weeks}) an earlier click of the same form made it so (a double click), and that stands; any other
+	 * length changed since the form was shown (another tab). Checked on the locked row, so a double click
+	 * extends once. One that has ended is refused as any extension of it is.
 	 */
 	@Transactional
-	public boolean extendFrom(UUID trajectoryId, UUID coachId, int fromWeeks, int weeks, Reason reason, String why) {
+	public Extension extendFrom(UUID trajectoryId, UUID coachId, int fromWeeks, int weeks, Reason reason, String why) {
 		Trajectory trajectory = coached(trajectoryId, coachId);
 		boolean open = trajectory.status() == TrajectoryStatus.RUNNING || trajectory.status() == TrajectoryStatus.PAUSED;
 		if (open && trajectory.totalWeeks() != fromWeeks) {
-			return false;
+			// Subtracted, not added: a form's numbers changed by hand must not wrap around.
+			boolean asAsked = weeks > 0 && (long) trajectory.totalWeeks() - fromWeeks == weeks;
+			return asAsked ? Extension.STANDS_ALREADY : Extension.CHANGED_MEANWHILE;
 		}
 		apply(trajectory, coachId, t -> t.extend(today(), weeks, fitting(reason, Reason.forExtending(), why), why));
-		return true;
+		return Extension.MADE;
+	}
+
+	/** What became of an extension asked for from a form that showed the trajectory's length. */
+	public enum Extension {
+		/** Extended now, and the participant is mailed. */
+		MADE,
+		/** It lasts what the form asked for already (the form sent twice): nothing more is made or mailed. */
+		STANDS_ALREADY,
+		/** It lasts another length than the form showed and asked for: nothing is made. */
+		CHANGED_MEANWHILE
 	}
 
 	@Transactional

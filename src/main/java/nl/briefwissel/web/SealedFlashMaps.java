@@ -42,7 +42,7 @@ import org.springframework.web.util.WebUtils;
  * script, a tab closed mid-way, the page benchmark) adds one with every post, and every request reads
  * and writes the session whole: a list that grows with each post made each later request of that
  * session slower (13 kB of flash messages per coach session after a minute of bench/pages'
- * write-and-send).
+ * write-and-send). The same message for the same page waits once (a form sent twice).
  */
 @Configuration(proxyBeanMethods = false)
 class SealedFlashMaps {
@@ -112,12 +112,29 @@ class SealedFlashMaps {
 		@Override
 		protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request, HttpServletResponse response) {
 			// Newest last (AbstractFlashMapManager appends).
-			List<FlashMap> kept = flashMaps.size() <= KEPT ? flashMaps
-					: flashMaps.subList(flashMaps.size() - KEPT, flashMaps.size());
+			List<FlashMap> distinct = distinct(flashMaps);
+			List<FlashMap> kept = distinct.size() <= KEPT ? distinct
+					: distinct.subList(distinct.size() - KEPT, distinct.size());
 			if (WebUtils.getSessionAttribute(request, PLAIN_ATTRIBUTE) != null) {
 				WebUtils.setSessionAttribute(request, PLAIN_ATTRIBUTE, null);
 			}
 			WebUtils.setSessionAttribute(request, ATTRIBUTE, kept.isEmpty() ? null : seal(kept));
+		}
+
+		/**
+		 * The maps with the same message for the same page once, the newest kept. A form sent twice (a double
+		 * click) left the first answer's message waiting: the browser follows only the second answer's redirect,
+		 * whose page shows one of the two, and the other was shown on a later visit, out of context.
+		 */
+		static List<FlashMap> distinct(List<FlashMap> maps) {
+			List<FlashMap> distinct = new ArrayList<>(maps.size());
+			for (int i = maps.size() - 1; i >= 0; i--) {
+				// FlashMap's equals compares the attributes and the page they are meant for, not when they expire.
+				if (!distinct.contains(maps.get(i))) {
+					distinct.add(0, maps.get(i));
+				}
+			}
+			return distinct;
 		}
 
 		byte[] seal(List<FlashMap> maps) {

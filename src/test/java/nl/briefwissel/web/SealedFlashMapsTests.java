@@ -142,6 +142,29 @@ class SealedFlashMapsTests {
 		assertThat((Object) manager.retrieveAndUpdate(request(session, "/coach/trajectories/12"), new MockHttpServletResponse())).isNull();
 	}
 
+	/**
+	 * A form sent twice (a double click): the browser follows only the second answer's redirect, so the first one's
+	 * message waited in the session, the same words for the same page, and was shown on a later visit, out of
+	 * context. An identical message for the same page is kept once; another message for that page stays.
+	 */
+	@Test
+	void theSameMessageForTheSamePageTwiceIsShownOnceAndNotLeftForLater() {
+		FlashMapManager manager = context.getBean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME, FlashMapManager.class);
+		MockHttpSession session = new MockHttpSession();
+		for (String done : List.of("trajectory.changed.extended", "trajectory.changed.extended", "trajectory.changed.paused")) {
+			FlashMap sent = new FlashMap();
+			sent.put("lifecycleDone", done);
+			sent.setTargetRequestPath("/coach/trajectories/7");
+			manager.saveOutputFlashMap(sent, request(session, "/coach/trajectories/7/extend"), new MockHttpServletResponse());
+		}
+		List<Object> shown = new java.util.ArrayList<>();
+		for (Map<String, Object> map; (map = manager.retrieveAndUpdate(request(session, "/coach/trajectories/7"),
+				new MockHttpServletResponse())) != null;) {
+			shown.add(map.get("lifecycleDone"));
+		}
+		assertThat(shown).containsExactlyInAnyOrder("trajectory.changed.extended", "trajectory.changed.paused");
+	}
+
 	/** A session from before kept them in the clear: they are still shown, and that copy goes. */
 	@Test
 	void flashMessagesKeptInTheClearBeforeAreShownAndRemoved() {

@@ -47,8 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * made goes back to the conversation, which says so; a change refused comes back with each sentence
  * at the field it is about and in a list above the forms, with the form as the coach filled it in.
  * Completing and stopping cannot be undone, and ask first. A form that showed the trajectory as it no
- * longer stands (another tab, a second click) changes nothing and is answered with the page as it
- * stands now, 409, saying so: it said the change was made while nothing was.
+ * longer stands (another tab) changes nothing and is answered with the page as it stands now, 409,
+ * saying so: it said the change was made while nothing was. The second click of a double click finds
+ * what its form asked for made, and says so as the first would have.
  */
 @Controller
 class LifecycleController {
@@ -162,13 +163,15 @@ class LifecycleController {
 		if (!errors.isEmpty()) {
 			return back(id, redirect, errors, typed);
 		}
-		// The form says how long the trajectory lasted when it was shown: a second click, or a second tab that
-		// showed six weeks after the first made them seven, extends nothing more and is not told it did.
+		// The form says how long the trajectory lasted when it was shown. The second click of a double click finds
+		// it as the first made it, what this form asked for, and says so (the browser shows only this answer); a
+		// second tab that showed six weeks after another change made them seven extends nothing more and is not
+		// told it did.
 		return apply(id, redirect, "trajectory.changed.extended", null, typed, text -> {
 			if (fromWeeks == null) {
 				lifecycle.extend(id, me.id(), weeks, chosen, text);
 			}
-			else if (!lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, chosen, text)) {
+			else if (lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, chosen, text) == TrajectoryLifecycle.Extension.CHANGED_MEANWHILE) {
 				throw new ChangedSince();
 			}
 		}, () -> changedSince(id, me, typed, model, response));
