@@ -26,6 +26,12 @@ final class Draft {
 	/** Marks that end a sentence. */
 	private static final String ENDING = ".!" + ASKING;
 
+	/**
+	 * What a phrase of several words does not run across: the marks that end a sentence, the colon and
+	 * semicolon that end a clause as firmly, dots for a sentence left open (…) and a line break.
+	 */
+	private static final String BOUNDARY = ENDING + ":;…\n\r";
+
 	private static final Pattern SENTENCE = Pattern.compile("[^" + ENDING + "\\n]+(?:[" + ENDING + "]+|\\n|$)");
 
 	/**
@@ -123,7 +129,9 @@ final class Draft {
 	 * Every occurrence of a word or a phrase of several words, as whole words, ignoring case. The
 	 * phrase is split into words the way the draft is, so a programme's "P&O" or "A+O-fonds" is
 	 * found as the words "P" "O" or "A" "O-fonds" following each other, and marked from the first
-	 * to the last.
+	 * to the last. A phrase does not run across the end of a sentence or clause ({@link #BOUNDARY}):
+	 * "…zei je. Faalt een plan" holds no "je faalt". One that has such a mark between its own words
+	 * (a programme's "m.b.t.") is found with it there.
 	 */
 	List<int[]> occurrences(String phrase) {
 		List<String> parts = wordsOf(phrase);
@@ -131,17 +139,44 @@ final class Draft {
 		if (parts.isEmpty()) {
 			return found;
 		}
+		boolean[] phraseCrosses = crossings(phrase);
 		for (int first : positions.getOrDefault(parts.get(0), List.of())) {
 			int last = first + parts.size() - 1;
 			boolean match = last < words.size();
 			for (int j = 1; j < parts.size() && match; j++) {
-				match = words.get(first + j).lower().equals(parts.get(j));
+				match = words.get(first + j).lower().equals(parts.get(j))
+						&& (phraseCrosses[j - 1] || !crosses(text, words.get(first + j - 1).end(), words.get(first + j).start()));
 			}
 			if (match) {
 				found.add(new int[] { words.get(first).start(), words.get(last).end() });
 			}
 		}
 		return found;
+	}
+
+	/** For each pair of following words of a phrase, whether a {@link #BOUNDARY} mark stands between them. */
+	private static boolean[] crossings(String phrase) {
+		List<Integer> ends = new ArrayList<>(2);
+		List<Integer> starts = new ArrayList<>(2);
+		Matcher word = WORD.matcher(phrase);
+		while (word.find()) {
+			starts.add(word.start());
+			ends.add(word.end());
+		}
+		boolean[] crossing = new boolean[Math.max(0, starts.size() - 1)];
+		for (int i = 0; i < crossing.length; i++) {
+			crossing[i] = crosses(phrase, ends.get(i), starts.get(i + 1));
+		}
+		return crossing;
+	}
+
+	private static boolean crosses(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (BOUNDARY.indexOf(text.charAt(i)) >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The words of a phrase in lower case, read as the draft's own are (matched first, then lowered). */

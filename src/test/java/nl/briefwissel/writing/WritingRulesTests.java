@@ -97,6 +97,21 @@ class WritingRulesTests {
 	}
 
 	/**
+	 * A code review: "…zei je. Faalt een plan, dan…" was marked as "je faalt", a phrase read across the end of a
+	 * sentence. A phrase stops at . ! ? : ; and a line break, unless it holds that mark itself (a programme's
+	 * jargon "m.b.t.").
+	 */
+	@Test
+	void aPhraseIsNotFoundAcrossTheEndOfASentence() {
+		assertThat(harsh("Dat plan noemde je. Faalt een plan, dan zoeken we verder.", DUTCH)).isEmpty();
+		for (String across : List.of("Zo zei je! Faalt", "Zei je? Faalt", "Zo zei je: faalt", "Zo zei je; faalt", "Groet aan je\nfaalt")) {
+			assertThat(new Draft(across).occurrences("je faalt")).as(across).isEmpty();
+		}
+		assertThat(new Draft("Zo zou. Moeten we dat?").occurrences("zou moeten")).isEmpty();
+		assertThat(new Draft("Dat gaat m.b.t. je plan.").occurrences("m.b.t.")).hasSize(1);
+	}
+
+	/**
 	 * A question that ends in ?! was counted as no question: the figures under the second reader said
 	 * geen vragen for a letter that asked one. A question is a sentence whose closing marks hold a
 	 * question mark, whatever follows it (an exclamation mark, a bracket, another one); one that a quotation
@@ -738,6 +753,14 @@ class WritingRulesTests {
 		assertThat(dutch.findings().get(0).messageKey()).isEqualTo("writing.filler.nl");
 		assertThat(marked(english, "judging")).isEmpty();
 		assertThat(marked(english, "filler")).containsExactly("actually", "just");
+	}
+
+	/** What the harsh words rule marks in a text of this language, as written. */
+	private static List<String> harsh(String text, Locale language) {
+		return new Rule.HarshWords().apply(new Draft(text), new RuleSets("").of(language), List.of()).stream()
+			.sorted(java.util.Comparator.comparingInt(Finding::start))
+			.map(finding -> text.substring(finding.start(), finding.end()))
+			.toList();
 	}
 
 	private static List<String> marked(WritingReport report, String rule) {
