@@ -67,9 +67,13 @@ sealed interface Rule {
 	 * them as the coach's verdict on who they are. Whole words only, so "domein", "dominee", "stomen" and
 	 * "faalangst" (a topic of career coaching) are none; "falen" and "failure" alone are not listed ("falen mag",
 	 * "fear of failure"), only the phrases that say it of the reader ("je faalt", "you fail"). A word written
-	 * with a capital within its sentence is a name, not a verdict ("de Dom in Utrecht").
+	 * with a capital within its sentence is a name, not a verdict ("de Dom in Utrecht"); after a colon or an
+	 * opening quotation mark a sentence starts ("Wat ik hoor: Je faalt").
 	 */
 	record HarshWords() implements Rule {
+
+		/** Marks that open a quotation (and may close one): right before a word, a sentence starts there. */
+		private static final String QUOTE_OPENING = "\"'“‘„‚«»‹›";
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
 			List<Finding> found = JudgingWords.phrases(draft, rules.harsh(), "harsh", rules.inLetterLanguage("writing.harsh"));
@@ -81,9 +85,25 @@ sealed interface Rule {
 			return found.stream().filter(finding -> !name(draft.text, finding.start(), sentenceStarts)).toList();
 		}
 
+		/**
+		 * A capital within its sentence: a name. A name that starts a sentence ("Dom stuurde je cv door") cannot
+		 * be told from the word, and is marked.
+		 */
 		private static boolean name(String text, int start, Set<Integer> sentenceStarts) {
-			return !sentenceStarts.contains(start) && start + 1 < text.length() && Character.isUpperCase(text.charAt(start))
+			return !startsSentence(text, start, sentenceStarts) && start + 1 < text.length() && Character.isUpperCase(text.charAt(start))
 					&& Character.isLowerCase(text.charAt(start + 1));
+		}
+
+		/** The draft's own sentence start, or one after a colon or right after an opening quotation mark ("Wat ik hoor: Je faalt"). */
+		private static boolean startsSentence(String text, int start, Set<Integer> sentenceStarts) {
+			if (sentenceStarts.contains(start) || (start > 0 && QUOTE_OPENING.indexOf(text.charAt(start - 1)) >= 0)) {
+				return true;
+			}
+			int before = start - 1;
+			while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+				before--;
+			}
+			return before >= 0 && text.charAt(before) == ':';
 		}
 	}
 

@@ -112,6 +112,19 @@ class WritingRulesTests {
 	}
 
 	/**
+	 * A code review: a capital after a colon or an opening quotation mark within a sentence was read as a name
+	 * (de Dom), and "Wat ik hoor: Je faalt" got no remark. There a new sentence starts. (A name that starts a
+	 * sentence, "Dom stuurde je cv door", cannot be told apart and is marked.)
+	 */
+	@Test
+	void aHarshPhraseWithACapitalAfterAColonOrAnOpeningQuoteIsRemarked() {
+		assertThat(harsh("Wat ik hoor: Je faalt.", DUTCH)).containsExactly("Je faalt");
+		assertThat(harsh("Hij noemde het „Stom” en liep weg.", DUTCH)).containsExactly("Stom");
+		assertThat(harsh("Je schreef \"Dom van me\" bij je plan.", DUTCH)).containsExactly("Dom");
+		assertThat(harsh("We spraken af bij de Dom in Utrecht.", DUTCH)).isEmpty();
+	}
+
+	/**
 	 * A question that ends in ?! was counted as no question: the figures under the second reader said
 	 * geen vragen for a letter that asked one. A question is a sentence whose closing marks hold a
 	 * question mark, whatever follows it (an exclamation mark, a bracket, another one); one that a quotation
