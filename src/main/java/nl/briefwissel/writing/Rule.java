@@ -69,8 +69,17 @@ sealed interface Rule {
 	 * "fear of failure"), only the phrases that say it of the reader ("je faalt", "you fail"). A word written
 	 * with a capital within its sentence is a name, not a verdict ("de Dom in Utrecht"); after a colon or an
 	 * opening quotation mark a sentence starts ("Wat ik hoor: Je faalt").
+	 * <p>
+	 * Not a verdict either, and so not marked (kept simple, so some harsh sentences go unmarked too): a word after
+	 * one of the language's {@link RuleSet#harshSoftening()} words in its own clause, a negation, a condition or
+	 * a feeling ("geen domme vragen", "niet erg als je faalt", "je voelde je waardeloos"; also "je bent niet dom");
+	 * a word within one of its {@link RuleSet#harshIdioms()} ("stom toeval"); and a phrase of its
+	 * {@link RuleSet#harshConditionAtStart()} that starts a sentence (Faal je een keer, dan…).
 	 */
 	record HarshWords() implements Rule {
+
+		/** What ends a clause within a sentence: a negation or condition before it is about another clause. */
+		private static final String CLAUSE_END = ",;:–—(";
 
 		/** Marks that open a quotation (and may close one): right before a word, a sentence starts there. */
 		private static final String QUOTE_OPENING = "\"'“‘„‚«»‹›";
@@ -82,7 +91,15 @@ sealed interface Rule {
 			}
 			Set<Integer> sentenceStarts = new HashSet<>();
 			draft.sentences.forEach(sentence -> sentenceStarts.add(sentence.words().get(0).start()));
-			return found.stream().filter(finding -> !name(draft.text, finding.start(), sentenceStarts)).toList();
+			List<int[]> idioms = new ArrayList<>();
+			rules.harshIdioms().forEach(idiom -> idioms.addAll(draft.occurrences(idiom)));
+			return found.stream()
+				.filter(finding -> !name(draft.text, finding.start(), sentenceStarts))
+				.filter(finding -> idioms.stream().noneMatch(at -> at[0] <= finding.start() && finding.end() <= at[1]))
+				.filter(finding -> !(startsSentence(draft.text, finding.start(), sentenceStarts) && rules.harshConditionAtStart()
+					.contains(draft.text.substring(finding.start(), finding.end()).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT))))
+				.filter(finding -> !softened(draft, finding.start(), rules.harshSoftening()))
+				.toList();
 		}
 
 		/**
@@ -104,6 +121,38 @@ sealed interface Rule {
 				before--;
 			}
 			return before >= 0 && text.charAt(before) == ':';
+		}
+
+		/** Whether a softening word (or an English n't) stands before {@code start} in its clause. */
+		private static boolean softened(Draft draft, int start, Set<String> softening) {
+			int at = wordAt(draft.words, start);
+			for (int i = at - 1; i >= 0; i--) {
+				Draft.Word word = draft.words.get(i);
+				String between = draft.text.substring(word.end(), draft.words.get(i + 1).start());
+				if (between.chars().anyMatch(c -> CLAUSE_END.indexOf(c) >= 0 || "\n\r.!?‽⁈⁉？…".indexOf(c) >= 0)) {
+					return false;
+				}
+				if (softening.contains(word.lower()) || word.lower().endsWith("n't") || word.lower().endsWith("n’t")) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** The index of the word that starts at {@code start}, found by halving (a letter may hold many). */
+		private static int wordAt(List<Draft.Word> words, int start) {
+			int low = 0;
+			int high = words.size() - 1;
+			while (low < high) {
+				int middle = (low + high) >>> 1;
+				if (words.get(middle).start() < start) {
+					low = middle + 1;
+				}
+				else {
+					high = middle;
+				}
+			}
+			return low;
 		}
 	}
 

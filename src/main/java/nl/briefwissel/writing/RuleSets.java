@@ -73,6 +73,8 @@ class RuleSets {
 				Integer.parseInt(value(shipped, extra, "questions.max")),
 				Integer.parseInt(value(shipped, extra, "shouting.min-letters")), words(shipped, extra, "judging"),
 				words(shipped, extra, "filler"), words(shipped, extra, "harsh"),
+				Set.copyOf(words(shipped, extra, "harsh.softening")), words(shipped, extra, "harsh.idioms"),
+				Set.copyOf(words(shipped, extra, "harsh.condition-at-start")),
 				words(shipped, extra, "contrast"), Set.copyOf(words(shipped, extra, "contrast.anywhere")),
 				Set.copyOf(words(shipped, extra, "contrast.encouraging")),
 				Boolean.parseBoolean(value(shipped, extra, "contrast.encouraging-at-end")),

@@ -97,6 +97,28 @@ class WritingRulesTests {
 	}
 
 	/**
+	 * A code review: reassuring sentences were marked as harsh. A harsh word after a negation, a condition or a
+	 * feeling in its own clause is no verdict on the reader (geen domme vragen, niet erg als je faalt, je voelde je
+	 * waardeloos), nor is one in an idiom (stom toeval) or a condition that starts its sentence (Faal je een keer,
+	 * dan…). The walk's sentence is marked as before, and a clause of its own after a reassuring one is read again.
+	 */
+	@Test
+	void harshWordsThatReassureOrTellOfAFeelingAreNotRemarked() {
+		for (String dutch : List.of("Er bestaan geen domme vragen.", "Je zorgen zijn geen onzin.", "Het is niet erg als je faalt.",
+				"Faal je een keer, dan leer je ervan.", "Je vond die baan door stom toeval.", "Het was dom geluk.",
+				"Je voelde je waardeloos na je ontslag.", "Je was bang om je belachelijk te maken.")) {
+			assertThat(harsh(dutch, DUTCH)).as(dutch).isEmpty();
+		}
+		for (String english : List.of("There are no stupid questions.", "It's OK if you fail.")) {
+			assertThat(harsh(english, Locale.ENGLISH)).as(english).isEmpty();
+		}
+		assertThat(harsh("Waarom heb je dat niet gedaan?! Dat is echt dom. Je faalt altijd.", DUTCH)).containsExactly("dom", "Je faalt");
+		assertThat(harsh("Het is niet erg, je bent gewoon dom.", DUTCH)).containsExactly("dom");
+		assertThat(harsh("Waarom faal je steeds?", DUTCH)).containsExactly("faal je");
+		assertThat(harsh("You never listen, you are lazy.", Locale.ENGLISH)).containsExactly("lazy");
+	}
+
+	/**
 	 * A code review: "…zei je. Faalt een plan, dan…" was marked as "je faalt", a phrase read across the end of a
 	 * sentence. A phrase stops at . ! ? : ; and a line break, unless it holds that mark itself (a programme's
 	 * jargon "m.b.t.").
