@@ -2,6 +2,7 @@ package nl.briefwissel.trajectory;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -355,6 +356,37 @@ class IntakeTests {
 		}
 		finally {
 			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+		}
+	}
+
+	/**
+	 * A code review: the check that keeps an application's basis as its form showed it was only tested on the
+	 * service. Through the page, a form sent with a basis the organisation does not have now, one it never showed
+	 * (forged by hand) or not one of the three, is shown again under the organisation's basis with the box not
+	 * ticked, and nothing is kept; sent under the basis it shows, it goes in.
+	 */
+	@Test
+	void anApplicationFormSentWithAnotherBasisThanTheOrganisationsIsShownAgainAndNotKept() throws Exception {
+		var saved = privacyContacts.of(programme.organisationId());
+		try {
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.CONSENT));
+			String email = "vervalst-" + suffix + "@example.nl";
+			WebSession browser = new WebSession(port);
+			for (String sent : List.of("PUBLIC_TASK", "LEGITIMATE_INTEREST", "NONSENSE")) {
+				var again = org.jsoup.Jsoup.parse(browser.post("/intake/programme/" + programme.id(),
+						form("Vera Vervalst", email, "YES") + "&statementBasis=" + sent).body());
+				assertThat(again.getElementById("consent-error").text()).as(sent).startsWith("De organisatie heeft de grondslag");
+				assertThat(again.getElementById("consent").hasAttr("checked")).as(sent).isFalse();
+				assertThat(again.select("input[name=statementBasis]").val()).as(sent).isEqualTo("CONSENT");
+				assertThat(again.getElementById("displayName").val()).isEqualTo("Vera Vervalst");
+				assertThat(applicationsOf(email)).as(sent).isZero();
+			}
+			assertThat(browser.post("/intake/programme/" + programme.id(), form("Vera Vervalst", email, "YES")
+					+ "&statementBasis=CONSENT").body()).contains("Kijk in je mailbox");
+			assertThat(statementBasisOf(email)).isEqualTo("CONSENT");
+		}
+		finally {
+			privacyContacts.save(programme.organisationId(), saved);
 		}
 	}
 
