@@ -70,9 +70,10 @@ sealed interface Rule {
 	 * with a capital within its sentence is a name, not a verdict ("de Dom in Utrecht"); after a colon or an
 	 * opening quotation mark a sentence starts ("Wat ik hoor: Je faalt").
 	 * <p>
-	 * Not a verdict either, and so not marked (kept simple, so some harsh sentences go unmarked too): a word after
-	 * one of the language's {@link RuleSet#harshSoftening()} words in its own clause, a negation, a condition or
-	 * a feeling ("geen domme vragen", "niet erg als je faalt", "je voelde je waardeloos"; also "je bent niet dom");
+	 * Not a verdict either, and so not marked (kept simple, so some harsh sentences go unmarked too): a word close
+	 * after one of the language's {@link RuleSet#harshSoftening()} words in its own clause, a negation or a feeling
+	 * ("geen domme vragen", "je voelde je waardeloos"; also "je bent niet dom"); a phrase right after one of its
+	 * {@link RuleSet#harshCondition()} words ("niet erg als je faalt", but "je gedraagt je als een idioot" is marked);
 	 * a word within one of its {@link RuleSet#harshIdioms()} ("stom toeval"); and a phrase of its
 	 * {@link RuleSet#harshConditionAtStart()} that starts a sentence (Faal je een keer, dan…).
 	 */
@@ -98,7 +99,7 @@ sealed interface Rule {
 				.filter(finding -> idioms.stream().noneMatch(at -> at[0] <= finding.start() && finding.end() <= at[1]))
 				.filter(finding -> !(startsSentence(draft.text, finding.start(), sentenceStarts) && rules.harshConditionAtStart()
 					.contains(draft.text.substring(finding.start(), finding.end()).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT))))
-				.filter(finding -> !softened(draft, finding.start(), rules.harshSoftening()))
+				.filter(finding -> !softened(draft, finding.start(), rules))
 				.toList();
 		}
 
@@ -123,17 +124,31 @@ sealed interface Rule {
 			return before >= 0 && text.charAt(before) == ':';
 		}
 
-		/** Whether a softening word (or an English n't) stands before {@code start} in its clause. */
-		private static boolean softened(Draft draft, int start, Set<String> softening) {
+		/** How many words before a harsh word a softening word may stand ("bang om je belachelijk"). */
+		private static final int SOFTENING_REACH = 3;
+
+		/**
+		 * Whether a softening word (or an English n't) stands close before {@code start}: within
+		 * {@link #SOFTENING_REACH} words in its clause and with none of the language's
+		 * {@link RuleSet#harshClauseWords()} between ("niet waarom je zo lui bent" is no negation of lui). A
+		 * condition word softens only right before the phrase ("als je faalt"; "je gedraagt je als een idioot" is
+		 * a verdict).
+		 */
+		private static boolean softened(Draft draft, int start, RuleSet rules) {
 			int at = wordAt(draft.words, start);
-			for (int i = at - 1; i >= 0; i--) {
+			for (int i = at - 1; i >= 0 && i >= at - SOFTENING_REACH; i--) {
 				Draft.Word word = draft.words.get(i);
 				String between = draft.text.substring(word.end(), draft.words.get(i + 1).start());
 				if (between.chars().anyMatch(c -> CLAUSE_END.indexOf(c) >= 0 || "\n\r.!?‽⁈⁉？…".indexOf(c) >= 0)) {
 					return false;
 				}
-				if (softening.contains(word.lower()) || word.lower().endsWith("n't") || word.lower().endsWith("n’t")) {
+				String lower = word.lower();
+				if ((i == at - 1 && rules.harshCondition().contains(lower)) || rules.harshSoftening().contains(lower)
+						|| lower.endsWith("n't") || lower.endsWith("n’t")) {
 					return true;
+				}
+				if (rules.harshClauseWords().contains(lower)) {
+					return false;
 				}
 			}
 			return false;

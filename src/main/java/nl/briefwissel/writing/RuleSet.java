@@ -14,13 +14,18 @@ import java.util.Set;
  * @param acronyms words written in capitals that are names, not shouting (SMART and HAVO)
  * @param fillers words that add nothing but hedge or correct (eigenlijk, just, actually): no verdict, so not judging
  * @param harsh words and phrases that are harsh or belittling about a person (dom, je faalt, stupid, you fail)
- * @param harshSoftening words that before a harsh word in its clause make it no verdict: a negation, a condition,
- *        a feeling (geen domme vragen, als je faalt, je voelde je waardeloos)
+ * @param harshSoftening words that close before a harsh word in its clause make it no verdict: a negation or a
+ *        feeling (geen domme vragen, je voelde je waardeloos)
+ * @param harshCondition words that right before a harsh phrase make it a condition, no verdict (als je faalt, if
+ *        you fail); further before it they are none (je gedraagt je als een idioot)
+ * @param harshClauseWords words that start another clause: a softening word before them softens nothing after them
+ *        (niet waarom je zo lui bent)
  * @param harshIdioms phrases with a harsh word that say nothing of a person (stom toeval, dumb luck)
  * @param harshConditionAtStart harsh phrases that at a sentence's start set a condition (Faal je een keer, dan…)
  */
 record RuleSet(Locale language, String formula, int longSentenceWords, int maxQuestions, int shoutingMinLetters,
-		List<String> judging, List<String> fillers, List<String> harsh, Set<String> harshSoftening, List<String> harshIdioms,
+		List<String> judging, List<String> fillers, List<String> harsh, Set<String> harshSoftening, Set<String> harshCondition,
+		Set<String> harshClauseWords, List<String> harshIdioms,
 		Set<String> harshConditionAtStart, List<String> contrast, Set<String> contrastAnywhere, Set<String> encouraging,
 		boolean encouragingAtEnd, List<String> compliments, List<String> informalAddress, List<String> formalAddress,
 		Set<String> acronyms, Passive passive, List<String> jargon) {

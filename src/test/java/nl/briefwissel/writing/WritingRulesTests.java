@@ -119,6 +119,20 @@ class WritingRulesTests {
 	}
 
 	/**
+	 * A code review: any softening word earlier in the clause silenced the remark, Dutch als also means like, and
+	 * any English n't counted however far before. A softener counts only close before the harsh word and not across
+	 * a word that starts another clause; a condition only right before the phrase.
+	 */
+	@Test
+	void aSofteningWordFarBeforeOrAsLikeDoesNotSilenceAHarshWord() {
+		assertThat(harsh("Je gedraagt je als een idioot.", DUTCH)).containsExactly("idioot");
+		assertThat(harsh("Wanneer stop je met die onzin?", DUTCH)).containsExactly("onzin");
+		assertThat(harsh("Ik snap niet waarom je zo lui bent.", DUTCH)).containsExactly("zo lui");
+		assertThat(harsh("I can't believe how stupid this was.", Locale.ENGLISH)).containsExactly("stupid");
+		assertThat(harsh("You never listen because you are lazy.", Locale.ENGLISH)).containsExactly("lazy");
+	}
+
+	/**
 	 * A code review: "…zei je. Faalt een plan, dan…" was marked as "je faalt", a phrase read across the end of a
 	 * sentence. A phrase stops at . ! ? : ; and a line break, unless it holds that mark itself (a programme's
 	 * jargon "m.b.t.").
