@@ -133,6 +133,28 @@ class IntakesPageController {
 		public PendingInvitation invitationOf(UUID intake) {
 			return invitations.get(intake);
 		}
+
+		/**
+		 * For an application on this page that has the same name (or none) the same source and the same minute as
+		 * another there, its number among them (1, 2, ...); 0 for one that its name source date and time tell apart
+		 * already. The row and its buttons' names say it, so that a screen reader user going by the buttons does
+		 * not withdraw the wrong one of two (addresses are not shown, decision 0138).
+		 */
+		public int twinNumber(UUID intake) {
+			Intake me = open.stream().filter(i -> i.id().equals(intake)).findFirst().orElse(null);
+			if (me == null) {
+				return 0;
+			}
+			List<Intake> twins = open.stream()
+				.filter(i -> java.util.Objects.equals(i.displayName(), me.displayName()) && i.source() == me.source()
+						&& minute(i).equals(minute(me)))
+				.toList();
+			return twins.size() < 2 ? 0 : twins.indexOf(me) + 1;
+		}
+
+		private static java.time.Instant minute(Intake intake) {
+			return intake.createdAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		}
 	}
 
 	/** How many waiting intakes, and how many applications not complete yet, a card lists at a time. */
