@@ -124,8 +124,11 @@ sealed interface Rule {
 			return before >= 0 && text.charAt(before) == ':';
 		}
 
-		/** How many words before a harsh word a softening word may stand ("bang om je belachelijk"). */
-		private static final int SOFTENING_REACH = 3;
+		/**
+		 * How many words before a harsh word a softening word may stand ("bang om je belachelijk"; four for "I
+		 * don't think you are stupid"). A clause word between ends it sooner ("niet waarom je zo lui").
+		 */
+		private static final int SOFTENING_REACH = 4;
 
 		/**
 		 * Whether a softening word (or an English n't) stands close before {@code start}: within

@@ -130,6 +130,9 @@ class WritingRulesTests {
 		assertThat(harsh("Ik snap niet waarom je zo lui bent.", DUTCH)).containsExactly("zo lui");
 		assertThat(harsh("I can't believe how stupid this was.", Locale.ENGLISH)).containsExactly("stupid");
 		assertThat(harsh("You never listen because you are lazy.", Locale.ENGLISH)).containsExactly("lazy");
+		// Within reach and in its clause a negation still reassures.
+		assertThat(harsh("I don't think you are stupid.", Locale.ENGLISH)).isEmpty();
+		assertThat(harsh("Ik vind echt niet dat je dom bent.", DUTCH)).isEmpty();
 	}
 
 	/**
