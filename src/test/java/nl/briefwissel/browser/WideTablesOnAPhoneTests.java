@@ -1,5 +1,6 @@
 package nl.briefwissel.browser;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -110,7 +113,13 @@ class WideTablesOnAPhoneTests {
 						WebElement region = driver.findElement(By.cssSelector("main .bw-table-scroll"));
 						driver.executeScript("arguments[0].focus();", region);
 						new Actions(driver).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
-						if ((Long) driver.executeScript("return Math.round(arguments[0].scrollLeft);", region) == 0) {
+						// Chromium scrolls by keyboard smoothly, over frames: read the position once it has had time
+						// to move (a busy CI machine read 0 right after the keys).
+						try {
+							new WebDriverWait(driver, Duration.ofSeconds(5)).until(browser -> (Long) ((ChromeDriver) browser)
+								.executeScript("return Math.round(arguments[0].scrollLeft);", region) > 0);
+						}
+						catch (TimeoutException notMoved) {
 							problems.add(path + ": the arrow keys do not scroll the focused table");
 						}
 					}
