@@ -103,8 +103,8 @@ class PlaceholdersInAssignmentsTests {
 			.andReturn().getResponse().getContentAsString()).getElementById("text").val();
 		assertThat(letter).contains("{hobby}");
 		for (String[] language : new String[][] {
-				{ "nl", "Je brief bevat nog {naam}, {hobby} uit de opdracht \u201c" + title + "\u201d" },
-				{ "en", "Your letter still has {naam}, {hobby} from the assignment \u201c" + title + "\u201d" } }) {
+				{ "nl", "Je brief bevat nog {naam}, {hobby} uit de opdracht \u2018" + title + "\u2019" },
+				{ "en", "Your letter still has {naam}, {hobby} from the assignment \u2018" + title + "\u2019" } }) {
 			Document refused = Jsoup.parse(mvc.perform(post(base + "/messages").param("lang", language[0]).with(csrf())
 					.with(fixtures.as(running.coach())).param("text", letter).param("assignment", saved.toString())
 					.param("submission", UUID.randomUUID().toString()))
