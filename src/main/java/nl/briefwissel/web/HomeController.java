@@ -1,11 +1,14 @@
 package nl.briefwissel.web;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.organisation.PrivacyContacts;
 import nl.briefwissel.organisation.PublicContact;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,7 +33,7 @@ class HomeController {
 	 * How long the organisations' contacts are kept between reads: the statement is the benchmark's floor (decision
 	 * 0127), so it reads them once a minute at most, not on every view. A contact changed shows within that minute.
 	 */
-	static final java.time.Duration CONTACTS_KEPT = java.time.Duration.ofMinutes(1);
+	static final Duration CONTACTS_KEPT = Duration.ofMinutes(1);
 
 	/** A way to report a problem to an organisation: its name and a mailto: or https link, with the link as shown. */
 	record OrganisationContact(String name, String link, String shown) {
@@ -39,7 +42,7 @@ class HomeController {
 	private record Read(List<OrganisationContact> contacts, long atNanos) {
 	}
 
-	private final nl.briefwissel.organisation.PrivacyContacts privacyContacts;
+	private final PrivacyContacts privacyContacts;
 
 	private volatile Read read;
 
@@ -57,10 +60,10 @@ class HomeController {
 		this(contact, statementDate, null);
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	HomeController(@Value("${briefwissel.accessibility.contact:}") String contact,
 			@Value("${briefwissel.accessibility.statement-date:" + STATEMENT_DATE + "}") String statementDate,
-			nl.briefwissel.organisation.PrivacyContacts privacyContacts) {
+			PrivacyContacts privacyContacts) {
 		this.privacyContacts = privacyContacts;
 		try {
 			// Left empty (BRIEFWISSEL_ACCESSIBILITY_STATEMENT_DATE= in a compose file) is not set: the default, not a failed start.
@@ -121,7 +124,7 @@ class HomeController {
 		if (last == null || now - last.atNanos() > CONTACTS_KEPT.toNanos()) {
 			List<OrganisationContact> contacts = privacyContacts.forReader(null)
 				.stream()
-				.filter(nl.briefwissel.organisation.PrivacyContacts.Controller::reachable)
+				.filter(PrivacyContacts.Controller::reachable)
 				.map(c -> c.email() != null ? new OrganisationContact(c.name(), "mailto:" + c.email(), c.email())
 						: new OrganisationContact(c.name(), c.web(), c.web()))
 				.toList();
