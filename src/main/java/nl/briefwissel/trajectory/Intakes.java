@@ -1368,7 +1368,8 @@ public class Intakes {
 				    has_time = :time, expectations_agreed_at = :agreed, consent_at = :consent, employer_may_confirm = :employer,
 				    employer_contact = case when :employer
 				        then (select p.employer_contact from programme p where p.id = intake.programme_id) end,
-				    retention_months = (select p.retention_months from programme p where p.id = intake.programme_id),
+				    retention_months = coalesce(cast(:months as integer),
+				        (select p.retention_months from programme p where p.id = intake.programme_id)),
 				    statement_basis = case when :ticked then coalesce(cast(:shown as varchar(20)),
 				        (select o.legal_basis from organisation_privacy o join programme p on p.organisation_id = o.organisation_id
 				         where p.id = intake.programme_id), 'CONSENT') end
@@ -1380,7 +1381,8 @@ public class Intakes {
 			// basis stays no consent when the organisation chooses consent later (decision 0138, amended). The basis the
 			// form showed, when it says: the page sends back a form shown under another basis than the current one, and
 			// one switched after that check is kept as what the applicant read. An organisation without privacy details
-			// reads as consent, as the form did.
+			// reads as consent, as the form did. The period the form named, when it says, likewise: the page sends back a
+			// form that named another than the programme's now, and one changed after that check is kept as told.
 			.param("employer", form.employerMayConfirm())
 			.param("question", encryption.sealText(limit(form.question())))
 			.param("keyId", encryption.keyId())
@@ -1392,6 +1394,7 @@ public class Intakes {
 			.param("consent", form.consent() ? now : null)
 			.param("ticked", form.consent())
 			.param("shown", form.statementBasis() == null ? null : form.statementBasis().name())
+			.param("months", form.retentionMonths())
 			.param("id", intakeId)
 			.update();
 	}

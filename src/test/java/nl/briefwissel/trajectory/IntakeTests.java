@@ -455,6 +455,97 @@ class IntakeTests {
 		assertThat(retentionOfTrajectoryOf(before)).as("filled before the intake kept it").isEqualTo(6);
 	}
 
+	/**
+	 * The consent box names the programme's retention period when the form is shown; what was kept was the period when
+	 * it was sent. A manager who changed it in between held the applicant to a period they were never told. The form
+	 * carries the period it named: sent with another, it comes back (422) naming the new one, the box not ticked, all else
+	 * as typed and a sentence asking to read and tick again (decision 0134, amended). Nothing is kept until it is sent
+	 * with the period it names. By the public form and by an invitation's link alike, in either language; a period
+	 * forged or not a number is sent back too.
+	 */
+	@Test
+	void aFormThatNamedAnotherRetentionPeriodComesBackToBeReadAndTickedAgain() throws Exception {
+		programmes.changeSettings(programme.id(), settingsWithRetention(18));
+		programmes.openPublicIntake(programme.id(), true);
+		WebSession browser = new WebSession(port);
+		var shown = org.jsoup.Jsoup.parse(browser.get("/intake/programme/" + programme.id()).body());
+		assertThat(shown.select("input[name=statementRetention]").val()).isEqualTo("18");
+		programmes.changeSettings(programme.id(), settingsWithRetention(12));
+
+		String email = "termijn-" + suffix + "@example.nl";
+		HttpResponse<String> refused = browser.post("/intake/programme/" + programme.id(),
+				form("Tara Termijn", email, "YES") + "&statementBasis=CONSENT&statementRetention=18");
+		assertThat(refused.statusCode()).isEqualTo(422);
+		var again = org.jsoup.Jsoup.parse(refused.body());
+		assertThat(again.getElementById("consent-error").text()).isEqualTo("Het programma heeft veranderd hoe lang het je"
+				+ " gegevens bewaart terwijl je dit formulier invulde: nu tot 12 maanden na het einde van je traject. Lees de"
+				+ " tekst bij dit vakje en de privacyverklaring opnieuw en vink het weer aan. Wat je hebt ingevuld, staat er nog.");
+		assertThat(again.getElementById("error-summary").text()).contains("Het programma heeft veranderd hoe lang");
+		assertThat(again.getElementById("consent-help").text()).contains("tot 12 maanden na het einde");
+		assertThat(again.getElementById("consent").hasAttr("checked")).as("to be ticked again").isFalse();
+		assertThat(again.getElementById("expectations").hasAttr("checked")).isTrue();
+		assertThat(again.getElementById("displayName").val()).isEqualTo("Tara Termijn");
+		assertThat(again.getElementById("question").text()).contains("naar het onderwijs");
+		assertThat(again.select("input[name=statementRetention]").val()).isEqualTo("12");
+		assertThat(applicationsOf(email)).isZero();
+		for (String forged : List.of("6", "twaalf", "99999999999")) {
+			var back = org.jsoup.Jsoup.parse(browser.post("/intake/programme/" + programme.id(),
+					form("Tara Termijn", email, "YES") + "&statementRetention=" + forged).body());
+			assertThat(back.getElementById("consent-error").text()).as(forged).startsWith("Het programma heeft veranderd");
+			assertThat(applicationsOf(email)).as(forged).isZero();
+		}
+
+		assertThat(browser.post("/intake/programme/" + programme.id(), form("Tara Termijn", email, "YES")
+				+ "&statementBasis=CONSENT&statementRetention=12").body()).contains("Kijk in je mailbox");
+		assertThat(retentionOfIntakeOf(email)).isEqualTo(12);
+
+		String invited = "termijn-uitgenodigd-" + suffix + "@example.nl";
+		intakes.invite(programme, invited, "Ivo Intussen", java.util.Locale.forLanguageTag("en"), null);
+		String link = linkIn(Mailboxes.awaitMail(mailServer, invited, m -> true));
+		WebSession english = new WebSession(port);
+		english.get("/login?lang=en");
+		assertThat(org.jsoup.Jsoup.parse(english.get(link).body()).select("input[name=statementRetention]").val()).isEqualTo("12");
+		programmes.changeSettings(programme.id(), settingsWithRetention(24));
+		HttpResponse<String> refusedInvitation = english.post(link, form("Ivo Intussen", invited, "YES") + "&statementRetention=12");
+		assertThat(refusedInvitation.statusCode()).isEqualTo(422);
+		var invitedBack = org.jsoup.Jsoup.parse(refusedInvitation.body());
+		assertThat(invitedBack.getElementById("consent-error").text()).isEqualTo("The programme changed how long it keeps your"
+				+ " data while you were filling in this form: it is now until 24 months after your trajectory ends. Read the"
+				+ " words by this box and the privacy statement again, and tick it again. What you entered is still here.");
+		assertThat(invitedBack.getElementById("consent").hasAttr("checked")).isFalse();
+		assertThat(invitedBack.select("input[name=statementRetention]").val()).isEqualTo("24");
+		assertThat(jdbc.sql("select status from intake where email = :email").param("email", invited).query(String.class).single())
+			.isEqualTo("INVITED");
+
+		assertThat(english.post(link, form("Ivo Intussen", invited, "YES") + "&statementRetention=24").body())
+			.contains("Your application is in");
+		assertThat(retentionOfIntakeOf(invited)).isEqualTo(24);
+		assertThat(retentionOfTrajectoryOf(invited)).isEqualTo(24);
+	}
+
+	/**
+	 * What the box named is what the applicant was told: an application written a moment after the manager changed the
+	 * period (past the page's check) keeps the period its form named, not the one changed to (decision 0134, amended).
+	 */
+	@Test
+	void anApplicationKeepsThePeriodItsFormNamedNotOneChangedToAsItWasSent() {
+		programmes.changeSettings(programme.id(), settingsWithRetention(12));
+		String email = "gelijktijdig-termijn-" + suffix + "@example.nl";
+		assertThat(intakes.applyByLink(programmes.byId(programme.id()).orElseThrow(), new IntakeForm("Iemand", email, "Mijn vraag.",
+				"NEXT_STEP", new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true, false, null, 18),
+				java.util.Locale.forLanguageTag("nl"), UUID.randomUUID())).isTrue();
+		assertThat(retentionOfIntakeOf(email)).isEqualTo(18);
+	}
+
+	private Programmes.Settings settingsWithRetention(int months) {
+		return new Programmes.Settings(programme.weeks(), programme.momentsPerWeek(), programme.replyWithinDays(), months,
+				programme.mailMode(), programme.intakeAddress());
+	}
+
+	private int retentionOfIntakeOf(String email) {
+		return jdbc.sql("select retention_months from intake where email = :e").param("e", email).query(Integer.class).single();
+	}
+
 	private int retentionOfTrajectoryOf(String email) {
 		return jdbc.sql("select t.retention_months from trajectory t join intake i on i.trajectory_id = t.id where i.email = :e")
 			.param("e", email)

@@ -85,12 +85,14 @@ class IntakeController {
 			String consent,
 			String adviceRead, String employer,
 			// The basis whose words the statement box showed (decision 0138, amended); none from a page of before.
-			String statementBasis) {
+			String statementBasis,
+			// The retention period the statement box named, in months (decision 0134, amended); none from a page of before.
+			String statementRetention) {
 
 		static final String ANSWER = "YES|PARTLY|NO";
 
 		static Fields empty(String name, String email, String question) {
-			return new Fields(name, email, question, null, null, null, null, null, null, null, null, null);
+			return new Fields(name, email, question, null, null, null, null, null, null, null, null, null, null);
 		}
 
 		Intake.SelfCheck selfCheck() {
@@ -104,7 +106,18 @@ class IntakeController {
 
 		IntakeForm toForm() {
 			return new IntakeForm(displayName.strip(), email.strip(), question.strip(), theme, selfCheck(), checked(expectations),
-					checked(consent), checked(employer), LegalBasis.named(statementBasis == null ? null : statementBasis.strip()).orElse(null));
+					checked(consent), checked(employer), LegalBasis.named(statementBasis == null ? null : statementBasis.strip()).orElse(null),
+					months(statementRetention));
+		}
+
+		/** The months as sent, or null when none were or they are no number (then the form was sent back, see problems()). */
+		static Integer months(String typed) {
+			try {
+				return typed == null || typed.isBlank() ? null : Integer.valueOf(typed.strip());
+			}
+			catch (NumberFormatException e) {
+				return null;
+			}
 		}
 	}
 
@@ -174,7 +187,7 @@ class IntakeController {
 		// The address is the one the link was sent to; the form cannot change it.
 		Fields fields = new Fields(posted.displayName(), intake.get().email(), posted.question(), posted.theme(),
 				posted.writesComfortably(), posted.motivated(), posted.hasTime(), posted.expectations(), posted.consent(),
-				posted.adviceRead(), posted.employer(), posted.statementBasis());
+				posted.adviceRead(), posted.employer(), posted.statementBasis(), posted.statementRetention());
 		if (problems(programme, fields, errors, model)) {
 			model.addAttribute("fixedEmail", intake.get().email());
 			whatTheMailBrought(model, intake.get().id());
@@ -233,6 +246,13 @@ class IntakeController {
 			errors.rejectValue("consent", "intake.error.statementChanged");
 			model.addAttribute("statementChanged", true);
 		}
+		else if (toldAnotherPeriod(fields, programme)) {
+			// The box named another retention period than the programme's now (a manager changed it while the form was
+			// open): kept, the application would hold the applicant to a period they were never told. The form comes
+			// back naming the new period, the box not ticked and all else as typed (decision 0134, amended).
+			errors.rejectValue("consent", "intake.error.retentionChanged", new Object[] { programme.retentionMonths() }, null);
+			model.addAttribute("statementChanged", true);
+		}
 		else if (!fields.checked(fields.consent())) {
 			errors.rejectValue("consent", basis == LegalBasis.CONSENT ? "intake.error.consent" : "intake.error.statementRead");
 		}
@@ -253,6 +273,15 @@ class IntakeController {
 	private static boolean shownUnderAnother(Fields fields, LegalBasis basis) {
 		String shown = fields.statementBasis();
 		return shown != null && !shown.isBlank() && LegalBasis.named(shown.strip()).orElse(null) != basis;
+	}
+
+	/**
+	 * Whether the form named another retention period than the programme's now. A form without one (a page opened
+	 * before the form carried it) is taken as before: the period of the moment it is sent.
+	 */
+	private static boolean toldAnotherPeriod(Fields fields, Programme programme) {
+		String shown = fields.statementRetention();
+		return shown != null && !shown.isBlank() && !Integer.valueOf(programme.retentionMonths()).equals(Fields.months(shown));
 	}
 
 	/**
