@@ -204,6 +204,35 @@ class EvaluationFeedbackPagesTests {
 	}
 
 	/**
+	 * A period refused for another reason than an unreadable day (a first day after the last, or after today) shows no
+	 * programme's answers or remarks either: they would be of the default period, not the one asked. The form says what
+	 * is wrong at its field, in either language.
+	 */
+	@Test
+	void aPeriodRefusedShowsNoAnswersOfAnotherPeriod() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Geweigerd " + suffix);
+		Programme programme = programmes.create(organisation.id(), "Geweigerd " + suffix, null);
+		Account manager = fixtures.person(organisation.id(), "pm-g-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		LocalDate today = Today.date();
+		LocalDate month = today.withDayOfMonth(1).minusMonths(1);
+		for (int i = 0; i < 5; i++) {
+			answer(programme.id(), month, "Geweigerde opmerking " + i);
+		}
+		for (String[] asked : new String[][] { { today.plusDays(3).toString(), "", "nl", "Deze dag ligt na vandaag", "Kies hierboven een periode die kan" },
+				{ today.minusDays(2).toString(), today.minusDays(60).toString(), "en", "is after the last day", "Choose a period above that can be counted" } }) {
+			var refused = mvc.perform(get("/programme/evaluations").param("from", asked[0]).param("until", asked[1]).param("lang", asked[2])
+				.with(fixtures.as(manager))).andReturn().getResponse();
+			assertThat(refused.getStatus()).as(asked[0]).isEqualTo(400);
+			Document page = Jsoup.parse(refused.getContentAsString());
+			assertThat(page.getElementById("from").val()).isEqualTo(asked[0]);
+			assertThat(page.getElementById("from-error").text()).contains(asked[3]);
+			assertThat(page.text()).contains(asked[4]).doesNotContain(programme.name(), "Geweigerde opmerking");
+			assertThat(page.select("main article")).as(asked[2]).isEmpty();
+		}
+	}
+
+	/**
 	 * Evaluations count by whole months that are over with five or more (decision 0008), but a programme's
 	 * header named the period's days ("van 6 ... tot en met ..."), as if only those days' answers were in it.
 	 * It names the whole months it takes in (a period from the 6th counts its month whole), or says that
