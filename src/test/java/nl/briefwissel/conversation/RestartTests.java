@@ -184,6 +184,19 @@ class RestartTests {
 			jdbc.sql("delete from inbound_mail where id = :id").param("id", waiting).update();
 		}
 		assertThat(conversations.of(running.id())).as("processed once").hasSize(1);
+		// On the audit trail once as a retry: the clicks that found it queued or processed are already done.
+		assertThat(retries(failed)).containsExactly("id=" + failed, "id=" + failed + ", outcome=already",
+				"id=" + failed + ", outcome=already");
+		assertThat(retries(waiting)).containsExactly("id=" + waiting + ", outcome=already");
+	}
+
+	private List<String> retries(UUID id) {
+		return jdbc.sql("""
+				select details from audit_entry where action = 'ADMINISTRATION' and route = 'POST /admin/quarantine/failed/{id}/retry'
+				and details like :id order by at""")
+			.param("id", "%id=" + id + "%")
+			.query(String.class)
+			.list();
 	}
 
 	private org.springframework.test.web.servlet.ResultActions retry(UUID id,

@@ -314,11 +314,16 @@ class QuarantineController {
 
 	/**
 	 * A second click (or a colleague first) is told where the mail is, as attach and discard answer
-	 * one; 404 only for a mail that is unknown.
+	 * one; 404 only for a mail that is unknown. Found in the queue or processed, it was put back by an
+	 * earlier click: on the trail as already done, not as a second retry.
 	 */
 	@PostMapping("/admin/quarantine/failed/{id}/retry")
 	String retry(@PathVariable UUID id, RedirectAttributes redirect) {
-		String resolved = switch (inbound.retry(id)) {
+		InboundMails.Retry outcome = inbound.retry(id);
+		if (outcome == InboundMails.Retry.WAITING || outcome == InboundMails.Retry.PROCESSED) {
+			AuditedChange.already();
+		}
+		String resolved = switch (outcome) {
 			case QUEUED -> "retried";
 			case WAITING -> "retrying";
 			case PROCESSED -> "already";
@@ -426,7 +431,7 @@ class QuarantineController {
 	 */
 	private static String done(boolean byThisRequest, String what, RedirectAttributes redirect, String list) {
 		if (!byThisRequest) {
-			AuditedChange.refused(); // dealt with before: this request changed nothing, which the trail says
+			AuditedChange.already(); // dealt with before: this request changed nothing, and was refused nothing either
 		}
 		redirect.addFlashAttribute("resolved", byThisRequest ? what : "already");
 		return "redirect:" + list + "#resolved";
