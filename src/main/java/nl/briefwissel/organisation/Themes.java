@@ -128,14 +128,21 @@ public class Themes {
 	}
 
 	/**
-	 * Adds a programme's own theme at the end of the list and returns its code. A theme with the same
-	 * labels counts as added (switched on if it was off): a double click sends the form twice. The
-	 * programme's row is locked first, so a second request waits until the first is committed and then
-	 * finds its theme, rather than both choosing the same code (the second failing on the key) or the
-	 * second adding the theme once more under another code.
+	 * What adding a theme did: its code, and whether the theme was there and switched on already (the second press
+	 * of a double click), so that nothing changed.
+	 */
+	public record Addition(String code, boolean addedBefore) {
+	}
+
+	/**
+	 * Adds a programme's own theme at the end of the list. A theme with the same labels counts as added
+	 * (switched on if it was off): a double click sends the form twice. The programme's row is locked
+	 * first, so a second request waits until the first is committed and then finds its theme, rather
+	 * than both choosing the same code (the second failing on the key) or the second adding the theme
+	 * once more under another code.
 	 */
 	@Transactional
-	public String add(UUID programmeId, String labelNl, String labelEn) {
+	public Addition add(UUID programmeId, String labelNl, String labelEn) {
 		lockProgramme(programmeId);
 		List<Theme> existing = of(programmeId);
 		// A label is shown beside other text as a name is, and cleaned as one (TypedName): the form refused what
@@ -148,7 +155,7 @@ public class Themes {
 					// Added again means wanted again; one code keeps the theme's figures together.
 					switchOn(programmeId, theme.code(), true);
 				}
-				return theme.code();
+				return new Addition(theme.code(), theme.active());
 			}
 		}
 		String base = code(nl);
@@ -157,7 +164,7 @@ public class Themes {
 			code = base.substring(0, Math.min(base.length(), 50)) + "_" + n;
 		}
 		insert(programmeId, new Theme(code, nl, en, true), existing.size() + 1);
-		return code;
+		return new Addition(code, false);
 	}
 
 	private static boolean taken(List<Theme> themes, String code) {

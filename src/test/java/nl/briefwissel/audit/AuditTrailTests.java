@@ -237,6 +237,33 @@ class AuditTrailTests {
 	}
 
 	/**
+	 * A theme added twice (a double click) is added once: the second press is on the trail as already done, not as a
+	 * second theme. Added again after it was switched off, it is switched on: a change.
+	 */
+	@Test
+	void aThemeAddedTwiceIsOnTheTrailOnceAsAChangeAndOnceAsAlreadyDone() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		Account manager = fixtures.person(trajectory.organisationId(), "pm-" + UUID.randomUUID() + "@example.nl",
+				"Manager Thema", nl.briefwissel.account.Role.PROGRAMME_MANAGER);
+		for (int click = 0; click < 2; click++) {
+			addTheme(trajectory.programmeId(), manager);
+		}
+		mvc.perform(post("/programme/programmes/{id}/themes/{code}", trajectory.programmeId(), "ZORG_EN_WERK").param("active", "false")
+			.with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+		addTheme(trajectory.programmeId(), manager);
+		assertThat(trail.search(new AuditTrail.Search("Manager Thema", AuditAction.ADMINISTRATION, null, null, null)))
+			.filteredOn(entry -> entry.route().equals("POST /programme/programmes/{id}/themes"))
+			.extracting(AuditEntry::details)
+			.containsExactlyInAnyOrder("id=" + trajectory.programmeId(), "id=" + trajectory.programmeId() + ", outcome=already",
+					"id=" + trajectory.programmeId());
+	}
+
+	private void addTheme(UUID programme, Account manager) throws Exception {
+		mvc.perform(post("/programme/programmes/{id}/themes", programme).param("labelNl", "Zorg en werk")
+			.param("labelEn", "Care and work").with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+	}
+
+	/**
 	 * Creating a programme names the programme made, by its id and its name, as a change to one names it in its
 	 * address: the line said only "POST /programme/programmes intakeAddress=". A refused form names none.
 	 */

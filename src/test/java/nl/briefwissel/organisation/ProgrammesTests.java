@@ -349,17 +349,20 @@ class ProgrammesTests {
 			var added = new java.util.concurrent.CountDownLatch(1);
 			var releaseTheme = new java.util.concurrent.CountDownLatch(1);
 			var firstTheme = executor.submit(() -> transactions.execute(status -> {
-				String code = themes.add(programme, "Zorg en werk", "Care and work");
+				Themes.Addition addition = themes.add(programme, "Zorg en werk", "Care and work");
 				added.countDown();
 				waitFor(releaseTheme);
-				return code;
+				return addition;
 			}));
 			assertThat(added.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			var secondTheme = executor.submit(() -> themes.add(programme, "Zorg en werk", "Care and work"));
 			Thread.sleep(300);
 			releaseTheme.countDown();
-			assertThat(secondTheme.get(20, java.util.concurrent.TimeUnit.SECONDS))
-				.isEqualTo(firstTheme.get(20, java.util.concurrent.TimeUnit.SECONDS));
+			Themes.Addition firstAddition = firstTheme.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			Themes.Addition secondAddition = secondTheme.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(secondAddition.code()).isEqualTo(firstAddition.code());
+			assertThat(firstAddition.addedBefore()).isFalse();
+			assertThat(secondAddition.addedBefore()).as("the second press found the theme added").isTrue();
 			assertThat(themes.of(programme)).extracting(Theme::labelNl).containsOnlyOnce("Zorg en werk");
 		}
 		finally {
@@ -498,7 +501,7 @@ class ProgrammesTests {
 		java.util.List<String> codes = new java.util.ArrayList<>();
 		for (int n = 1; n <= 25; n++) {
 			codes.add(themes.add(running.programmeId(), "Loopbaanvragen rond werk en gezondheid in de regio, deel " + n,
-					"Career questions about work and health in the region, part " + n));
+					"Career questions about work and health in the region, part " + n).code());
 		}
 		mvc.perform(post("/admin/coaches/{id}", running.coach().id()).with(csrf()).with(fixtures.as(admin)).param("capacity", "20")
 			.param("certified", "true").param("certification", "NOLOC").param("specialism", codes.toArray(String[]::new)))

@@ -155,7 +155,9 @@ class ProgrammesController {
 			redirect.addFlashAttribute("themeTyped", form);
 		}
 		else {
-			themes.add(programme.id(), form.labelNl(), form.labelEn());
+			if (themes.add(programme.id(), form.labelNl(), form.labelEn()).addedBefore()) {
+				AuditedChange.already(); // the second press of a double click: on the trail as that, not as a second theme
+			}
 			redirect.addFlashAttribute("themesSaved", programme.id());
 		}
 		redirect.addFlashAttribute("themesFor", programme.id());

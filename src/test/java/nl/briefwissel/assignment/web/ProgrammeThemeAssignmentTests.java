@@ -49,7 +49,7 @@ class ProgrammeThemeAssignmentTests {
 	@Test
 	void anAssignmentAboutAProgrammesOwnThemeFitsItsTrajectories() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		String code = themes.add(running.programmeId(), "Mantelzorg en werk", "Caring and work");
+		String code = themes.add(running.programmeId(), "Mantelzorg en werk", "Caring and work").code();
 		jdbc.sql("update trajectory set theme = :code where id = :id").param("code", code).param("id", running.id()).update();
 		Account coach = running.coach();
 
@@ -78,7 +78,7 @@ class ProgrammeThemeAssignmentTests {
 	@Test
 	void aThemeTheEditorDoesNotKnowStaysOnASharedAssignment() throws Exception {
 		var elsewhere = fixtures.runningTrajectory(true);
-		String theirs = themes.add(elsewhere.programmeId(), "Eigen thema " + UUID.randomUUID().toString().substring(0, 6), "Own");
+		String theirs = themes.add(elsewhere.programmeId(), "Eigen thema " + UUID.randomUUID().toString().substring(0, 6), "Own").code();
 		UUID shared = assignments.add(null, new Assignments.Draft("Gedeeld " + UUID.randomUUID(), "Doe iets.",
 				AssignmentType.REFLECTION, List.of(theirs, "GRIP"), 15, Locale.forLanguageTag("nl")));
 		Account admin = fixtures.person(fixtures.runningTrajectory(true).organisationId(),
