@@ -25,6 +25,17 @@ public final class AuditedChange {
 	private AuditedChange() {
 	}
 
+	/**
+	 * Marks a form under the administrative areas that changes nothing, whatever it answers: a preview of what was
+	 * typed. The trail is of who changed what; a preview shown, or refused with what was wrong, is neither a change
+	 * nor an attempt at one, and was on it as both.
+	 */
+	@java.lang.annotation.Documented
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+	public @interface Preview {
+	}
+
 	/** Called by the controller while it answers the request it refuses. */
 	public static void refused() {
 		RequestContextHolder.currentRequestAttributes().setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);

@@ -101,27 +101,6 @@ class RefusedFormsTests {
 					&& entry.details().contains(organisation.toString()) && entry.details().contains("outcome=refused"));
 	}
 
-	/**
-	 * A code review: the test above used a form whose controller calls AuditedChange.refused() itself, so it did
-	 * not show that the status alone puts a refused administrative form on the trail. The house style's preview
-	 * says only that its form is shown again (RefusedForm.shownAgain()): its 422 is what the trail goes by.
-	 */
-	@Test
-	void anAdministrativeFormRefusedBy422AloneIsOnTheTrailAsRefused() throws Exception {
-		UUID organisation = fixtures.runningTrajectory(false).organisationId();
-		refused(post("/admin/organisations/" + organisation + "/house-style/preview").param("button", "#aaaaaa")
-			.param("buttonText", "#ffffff")
-			.param("link", "#00568b")
-			.param("header", "#01689b")
-			.param("headerText", "#ffffff")
-			.param("headerName", "")
-			.with(user(users.loadUserByUsername("beheer@briefwissel.test")))
-			.with(csrf()));
-		assertThat(trail.search(AuditTrail.Search.everything()))
-			.anyMatch(entry -> entry.route().equals("POST /admin/organisations/{id}/house-style/preview") && entry.details() != null
-					&& entry.details().contains(organisation.toString()) && entry.details().contains("outcome=refused"));
-	}
-
 	private Document refused(MockHttpServletRequestBuilder request) throws Exception {
 		return Jsoup.parse(mvc.perform(request)
 			.andExpect(status().isUnprocessableContent())

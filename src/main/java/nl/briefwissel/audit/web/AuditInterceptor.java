@@ -29,7 +29,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Writes the trail after the answer is known: a read or export that was refused or failed is not
  * an access. Changes (anything but GET) under the programme manager's and administrator's areas
- * are recorded whatever the controller, so a new administrative action cannot be forgotten.
+ * are recorded whatever the controller, so a new administrative action cannot be forgotten; only a
+ * form marked as a preview ({@link AuditedChange.Preview}) is not one.
  */
 class AuditInterceptor implements HandlerInterceptor {
 
@@ -83,7 +84,7 @@ class AuditInterceptor implements HandlerInterceptor {
 			record(request, who, audited.value(), named, reason);
 		}
 		else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith)) {
+				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith) && !method.hasMethodAnnotation(AuditedChange.Preview.class)) {
 			// A refused form changed nothing: its values are on the trail as an attempt, not as a change.
 			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null,
 					HOUSE_STYLE.matcher(request.getRequestURI()).find() ? HOUSE_STYLE_PARAMETERS

@@ -66,7 +66,8 @@ class HouseStyleController {
 		return "redirect:/admin/organisations/" + id + "/house-style";
 	}
 
-	/** What the typed colours look like, before anything is saved. */
+	/** What the typed colours look like, before anything is saved: nothing changes, so nothing is on the trail. */
+	@AuditedChange.Preview
 	@PostMapping("/admin/organisations/{id}/house-style/preview")
 	String preview(@PathVariable UUID id, @ModelAttribute HouseStyle.Typed typed, Model model) {
 		Organisation organisation = organisation(id);

@@ -67,6 +67,17 @@ class HouseStylePagesTests {
 			.with(csrf());
 	}
 
+	private MockHttpServletRequestBuilder preview(UUID organisation, String button) {
+		return post("/admin/organisations/" + organisation + "/house-style/preview").param("button", button)
+			.param("buttonText", "#ffffff")
+			.param("link", "#00568b")
+			.param("header", "#01689b")
+			.param("headerText", "#ffffff")
+			.param("headerName", "")
+			.with(admin())
+			.with(csrf());
+	}
+
 	private Document page(MockHttpServletRequestBuilder request) throws Exception {
 		MvcResult result = mvc.perform(request).andExpect(status().isOk()).andReturn();
 		return Jsoup.parse(result.getResponse().getContentAsString());
@@ -177,6 +188,20 @@ class HouseStylePagesTests {
 		assertThat(css).contains(".bw-house-style-preview {", "#1f5aa6").doesNotContain(".voorbeeld-theme");
 		mvc.perform(get("/admin/organisations/" + organisation + "/house-style/preview.css").param("button", "red")
 			.with(admin())).andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * The trail says who changed what: a preview changes nothing, shown or refused, and was on it as a change of the
+	 * house style (or an attempt at one) beside the one saved.
+	 */
+	@Test
+	void aPreviewIsNoChangeOnTheTrail() throws Exception {
+		UUID organisation = fixtures.runningTrajectory(false).organisationId();
+		page(preview(organisation, "#1f5aa6"));
+		refused(preview(organisation, "#aaaaaa"));
+		assertThat(houseStyles.of(organisation)).isEmpty();
+		assertThat(trail.search(AuditTrail.Search.everything()))
+			.noneMatch(entry -> entry.details() != null && entry.details().contains(organisation.toString()));
 	}
 
 	@Test
