@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
+import nl.briefwissel.Pages;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
@@ -66,10 +67,6 @@ class CoachesController {
 	 */
 	static final int PER_PAGE = 20;
 
-	/** Where the list stands: the page shown, how many pages, and which of how many coaches it shows. */
-	record CoachList(int page, int pages, int total, int first, int last) {
-	}
-
 	/**
 	 * The coaches a search by name finds, a page at a time. After a save or a refused change the page is
 	 * the one of the coach it was about, whichever page the address asks for: the card with its message
@@ -82,23 +79,21 @@ class CoachesController {
 		// One organisation's coaches, a few hundred at most, are read anyway (matching reads them all):
 		// found and paged here, so that the page of the coach a change was about can be found too.
 		List<Account> found = accounts.coachesOf(me.organisationId()).stream().filter(named(text)).toList();
-		int pages = Math.max(1, (found.size() + PER_PAGE - 1) / PER_PAGE);
-		int number = Math.min(Math.max(PageNumber.of(page), 1), pages);
+		Pages list = Pages.of(found.size(), PageNumber.of(page), PER_PAGE);
 		Object actedOn = model.getAttribute("problemFor") != null ? model.getAttribute("problemFor") : model.getAttribute("savedFor");
 		for (int i = 0; actedOn != null && i < found.size(); i++) {
 			if (found.get(i).id().equals(actedOn)) {
-				number = i / PER_PAGE + 1;
+				list = Pages.of(found.size(), i / PER_PAGE + 1, PER_PAGE);
 			}
 		}
-		int offset = (number - 1) * PER_PAGE;
-		List<Account> shown = found.subList(offset, Math.min(found.size(), offset + PER_PAGE));
+		List<Account> shown = found.subList(list.offset(), (int) list.last());
 		model.addAttribute("coaches", shown);
 		model.addAttribute("profiles", profiles.of(shown.stream().map(Account::id).toList()));
 		model.addAttribute("themes", themesOf(me.organisationId()));
 		model.addAttribute("search", text);
 		// Coaches of no organisation are on no organisation's page, this one included: it says so and where to act.
 		model.addAttribute("withoutOrganisation", withoutOrganisation.count());
-		model.addAttribute("list", new CoachList(number, pages, found.size(), found.isEmpty() ? 0 : offset + 1, offset + shown.size()));
+		model.addAttribute("list", list);
 		return "organisation/coaches";
 	}
 

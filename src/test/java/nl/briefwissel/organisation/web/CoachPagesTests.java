@@ -53,8 +53,15 @@ class CoachPagesTests {
 		assertThat(first.selectFirst("nav.bw-pagination a[rel=next]").attr("href")).startsWith("/admin/coaches?").contains("page=2");
 		Document last = page(mvc.perform(get("/admin/coaches").param("page", "3").with(fixtures.as(admin))).andReturn());
 		assertThat(last.select("main article h2").eachText()).containsExactly("Coach 40", "Coach 41", "Coach 42", "Coach 43", "Coach 44");
+		assertThat(last.text()).contains("E-coaches 41–45 van 45");
+		assertThat(last.select("nav.bw-pagination a[rel=next]")).isEmpty();
 		assertThat(page(mvc.perform(get("/admin/coaches").param("page", "x").with(fixtures.as(admin))).andReturn())
 			.select("main article")).hasSize(CoachesController.PER_PAGE);
+		// An outdated address: a page past the last shows the last, one before the first the first.
+		assertThat(page(mvc.perform(get("/admin/coaches").param("page", "9").with(fixtures.as(admin))).andReturn())
+			.select("main article h2").eachText()).containsExactly("Coach 40", "Coach 41", "Coach 42", "Coach 43", "Coach 44");
+		assertThat(page(mvc.perform(get("/admin/coaches").param("page", "0").with(fixtures.as(admin))).andReturn())
+			.select("main article h2").first().text()).isEqualTo("Coach 00");
 
 		Document found = page(mvc.perform(get("/admin/coaches").param("search", " coach 4").with(fixtures.as(admin))).andReturn());
 		assertThat(found.select("main article h2").eachText()).containsExactly("Coach 40", "Coach 41", "Coach 42", "Coach 43", "Coach 44");
