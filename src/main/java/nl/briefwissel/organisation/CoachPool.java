@@ -1,6 +1,9 @@
 package nl.briefwissel.organisation;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -41,14 +44,31 @@ public class CoachPool {
 	}
 
 	/**
-	 * The places a coach's trajectories take as matching counts them for a new proposal (running, paused, and
-	 * proposed but not yet answered), for the administrator who changes the coach's capacity or certification.
+	 * The places a coach's trajectories take, for the administrator who changes the coach's capacity or
+	 * certification: as {@link #placesTaken(Collection)} counts them for matching.
 	 */
 	public int placesTaken(UUID coachId) {
-		return jdbc.sql("select count(*) from trajectory where coach_id = :coach and status in ('MATCHING', 'RUNNING', 'PAUSED')")
-			.param("coach", coachId)
-			.query(Integer.class)
-			.single();
+		return placesTaken(List.of(coachId)).getOrDefault(coachId, 0);
+	}
+
+	/**
+	 * The places each coach's trajectories take, as a new proposal weighs them: running, paused, and proposed but not
+	 * yet answered. Counted here once, for matching and for the administrator's page alike; a coach with none is not
+	 * in the map. Read from the trajectories' table, as {@link #anyoneWaiting} is.
+	 */
+	public Map<UUID, Integer> placesTaken(Collection<UUID> coachIds) {
+		if (coachIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Integer> taken = new HashMap<>();
+		jdbc.sql("""
+				select coach_id, count(*) as n from trajectory
+				where coach_id in (:coaches) and status in ('MATCHING', 'RUNNING', 'PAUSED') group by coach_id""")
+			.param("coaches", List.copyOf(coachIds))
+			.query(rs -> {
+				taken.put(rs.getObject("coach_id", UUID.class), rs.getInt("n"));
+			});
+		return taken;
 	}
 
 	/**

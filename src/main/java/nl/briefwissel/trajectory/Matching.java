@@ -131,7 +131,7 @@ public class Matching {
 	public List<Candidate> pool(UUID programmeId) {
 		List<Account> coaches = accounts.byIds(pool.of(programmeId));
 		Map<UUID, CoachProfile> profileOf = profiles.of(coaches.stream().map(Account::id).toList());
-		Map<UUID, Integer> loads = loads(coaches.stream().map(Account::id).toList());
+		Map<UUID, Integer> loads = pool.placesTaken(coaches.stream().map(Account::id).toList());
 		return coaches.stream()
 			.map(coach -> new Candidate(coach, profileOf.get(coach.id()), loads.getOrDefault(coach.id(), 0), false))
 			.sorted(Comparator.comparing((Candidate c) -> c.coach().displayName()))
@@ -422,20 +422,5 @@ public class Matching {
 			.param("coach", coachId)
 			.query(Integer.class)
 			.single();
-	}
-
-	/** Trajectories under way and proposals waiting for an answer, per coach: what a new proposal weighs. */
-	private Map<UUID, Integer> loads(List<UUID> coachIds) {
-		if (coachIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<UUID, Integer> loads = new java.util.HashMap<>();
-		jdbc.sql("""
-				select coach_id, count(*) as n from trajectory
-				where coach_id in (:coaches) and status in ('MATCHING', 'RUNNING', 'PAUSED') group by coach_id""")
-			.param("coaches", coachIds)
-			.query((rs, n) -> loads.put(rs.getObject("coach_id", UUID.class), rs.getInt("n")))
-			.list();
-		return loads;
 	}
 }
