@@ -7,12 +7,17 @@ import org.springframework.web.context.request.RequestContextHolder;
  * A form refused is shown again with what was wrong, answered 422 Unprocessable Content (decision 0139): a
  * screen reader's user, a tool and a test can tell the refusal from the page a success shows. A refusal held in
  * a {@code BindingResult} is seen by the web shell itself; a controller that holds its refusal otherwise (a map
- * of problems, a flag in the model) says so with {@link #shownAgain()}. A refusal that redirects keeps its
- * redirect.
+ * of problems, a flag in the model) says so with {@link #shownAgain()}. A form refused because the state is in
+ * the way and not what was typed (the trajectory ended or was handed over, the draft was overtaken in another tab)
+ * answers 409 Conflict with its page (decisions 0085 and 0139): its controller says so with {@link #stateInTheWay()}.
+ * A refusal that redirects keeps its redirect.
  */
 public final class RefusedForm {
 
 	public static final String ATTRIBUTE = RefusedForm.class.getName() + ".shownAgain";
+
+	/** Set by {@link #stateInTheWay()}: the page answers 409, and shows what it shows (the audit trail reads it). */
+	public static final String STATE_ATTRIBUTE = RefusedForm.class.getName() + ".stateInTheWay";
 
 	private RefusedForm() {
 	}
@@ -20,5 +25,14 @@ public final class RefusedForm {
 	/** Called by the controller that answers a posted form with that form again, refused. */
 	public static void shownAgain() {
 		RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+	}
+
+	/**
+	 * Called by the controller that answers a posted form with a page saying the state is in the way (nothing
+	 * typed was wrong): 409, whatever else the page holds, as a letter with a mistake on a trajectory handed over
+	 * meanwhile is told the handover, not the mistake.
+	 */
+	public static void stateInTheWay() {
+		RequestContextHolder.currentRequestAttributes().setAttribute(STATE_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
 	}
 }

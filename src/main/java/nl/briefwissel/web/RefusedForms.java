@@ -17,7 +17,9 @@ import org.springframework.web.servlet.view.RedirectView;
  * A form shown again with what was wrong answers 422 (decision 0139), here rather than in each controller:
  * most said 200, as if the form had been taken, and only a few said otherwise. A page is the form again when
  * its controller said {@link RefusedForm#shownAgain()}, or a posted form's model holds a {@code BindingResult}
- * with errors. A status a controller chose itself (404, 409, 410) stands; a redirect stays a redirect.
+ * with errors. A page that says the state is in the way ({@link RefusedForm#stateInTheWay()}) answers 409
+ * instead, even when the form had mistakes too: the state is what refused it. A status a controller chose
+ * itself (404, 409, 410) stands; a redirect stays a redirect.
  */
 @Configuration(proxyBeanMethods = false)
 class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
@@ -33,7 +35,10 @@ class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 		if (page == null || response.getStatus() != HttpStatus.OK.value() || page.getStatus() != null || redirect(page)) {
 			return;
 		}
-		if (request.getAttribute(RefusedForm.ATTRIBUTE) != null || posted(request) && page.getModel()
+		if (request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null) {
+			page.setStatus(HttpStatus.CONFLICT);
+		}
+		else if (request.getAttribute(RefusedForm.ATTRIBUTE) != null || posted(request) && page.getModel()
 			.values()
 			.stream()
 			.anyMatch(value -> value instanceof BindingResult result && result.hasErrors())) {

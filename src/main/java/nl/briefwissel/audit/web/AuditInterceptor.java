@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
@@ -46,9 +47,14 @@ class AuditInterceptor implements HandlerInterceptor {
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
 		// A form refused with the page itself and a status that says so (400, 409, 422) changed nothing, but it
 		// is an attempt at a change: on the trail as refused, as one refused by a redirect is. A form shown again
-		// answers 422 whoever refused it (decision 0139).
-		boolean shownAgain = response.getStatus() == HttpStatus.UNPROCESSABLE_CONTENT.value();
-		boolean refused = shownAgain || request.getAttribute(AuditedChange.REFUSED_ATTRIBUTE) != null;
+		// answers 422 whoever refused it, and 409 when the state is in the way (decision 0139 and its amendment):
+		// both are refused whether or not the controller said so. A 409 page that says the state is in the way
+		// still showed what it holds (a letter not sent, with the conversation), as a 422 page does.
+		int status = response.getStatus();
+		boolean shownAgain = status == HttpStatus.UNPROCESSABLE_CONTENT.value() || status == HttpStatus.CONFLICT.value()
+				&& request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null;
+		boolean refused = shownAgain || status == HttpStatus.CONFLICT.value()
+				|| request.getAttribute(AuditedChange.REFUSED_ATTRIBUTE) != null;
 		boolean refusedAnswer = refused && response.getStatus() >= 400 && response.getStatus() < 500;
 		if (ex != null || response.getStatus() >= 400 && !refusedAnswer || !(handler instanceof HandlerMethod method)) {
 			return;
