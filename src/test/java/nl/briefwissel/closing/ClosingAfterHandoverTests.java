@@ -64,10 +64,11 @@ class ClosingAfterHandoverTests {
 			.andExpect(flash().attribute("closingDone", "closing.sent.change"));
 		assertThat(page("/participant", running.participant())).contains(newCoach.displayName() + " schreef een samenvatting");
 
-		// The first coach, with the page still open, sends a rewrite: not saved, but not lost either.
+		// The first coach, with the page still open, sends a rewrite: not saved, but not lost either. The handover
+		// is in the way, not the summary: 409 (decision 0139, amended).
 		String typed = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "Mijn laatste versie, met de meeloopdag erin.").param("send", "true"))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(typed).contains("Niet opgeslagen").contains("Mijn laatste versie, met de meeloopdag erin.")
 			.doesNotContain("en van opleiden");

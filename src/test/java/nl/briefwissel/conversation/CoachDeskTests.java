@@ -224,8 +224,9 @@ class CoachDeskTests {
 		String submission = UUID.randomUUID().toString();
 		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Verstuurde brief")
 			.param("submission", submission).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		// Its draft went as the letter: the state is in the way, not the text (409, decision 0139 amended).
 		mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", "Verstuurde brief")
-			.param("submission", submission).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isOk());
+			.param("submission", submission).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isConflict());
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
 
@@ -255,8 +256,9 @@ class CoachDeskTests {
 		mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", "De volgende brief")
 			.param("submission", next).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isOk());
 		for (String late : new String[] { "Verstuurde brief", "" }) {
+			// Overtaken by the letter that went: not kept, and answered 409 (decision 0139, amended).
 			mvc.perform(post("/coach/trajectories/{id}/check", running.id()).param("text", late)
-				.param("submission", sent).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isOk());
+				.param("submission", sent).header("HX-Request", "true").with(csrf()).with(coach)).andExpect(status().isConflict());
 		}
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("De volgende brief");
 	}

@@ -681,8 +681,9 @@ class MailRoundTripTests {
 
 		String page = mvc.perform(get("/participant/conversation").with(me)).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Laatste brief").contains("is afgesloten").doesNotContain("action=\"/participant/conversation\"");
+		// The trajectory's state is in the way, not the letter: 409 (decision 0139, amended).
 		String refused = mvc.perform(post("/participant/conversation").param("text", "Nog een vraag").with(csrf()).with(me))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("is niet verstuurd").contains("Nog een vraag");
 		assertThat(conversations.of(trajectory)).extracting(Message::body).doesNotContain("Nog een vraag");
 		assertThat(conversations.of(proposed)).isEmpty();
@@ -692,7 +693,7 @@ class MailRoundTripTests {
 				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
 		String stale = mvc.perform(post("/participant/conversation").param("text", "Voor mijn oude coach")
 			.param("trajectory", trajectory.toString()).with(csrf()).with(me))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
 		assertThat(stale).contains("is niet verstuurd").contains("Voor mijn oude coach");
 		assertThat(conversations.of(next)).isEmpty();
 		assertThat(mvc.perform(get("/participant/conversation").with(me)).andReturn().getResponse().getContentAsString())

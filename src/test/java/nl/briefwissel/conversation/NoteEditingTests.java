@@ -311,7 +311,8 @@ class NoteEditingTests {
 		var manager = fixtures.managerOf(running);
 		handovers.handOver(running.id(), second.id(), Reason.COACH_UNAVAILABLE, manager.id());
 
-		String handedOver = edit(running, note, open, "Voor mezelf, aangevuld", coach).andExpect(status().isOk())
+		// The handover is in the way, not the note: 409 (decision 0139, amended).
+		String handedOver = edit(running, note, open, "Voor mezelf, aangevuld", coach).andExpect(status().isConflict())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(handedOver).contains("Niet bewaard").contains("Voor mezelf, aangevuld");
 		mvc.perform(get("/coach/trajectories/{id}/notes/{note}/edit", running.id(), note).with(coach)).andExpect(status().isNotFound());

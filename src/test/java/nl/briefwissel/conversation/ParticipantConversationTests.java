@@ -171,7 +171,7 @@ class ParticipantConversationTests {
 		Document page = Jsoup.parse(mvc.perform(multipart("/participant/conversation").file(photo)
 				.param("text", "Hier is de foto van mijn werkplek.").param("trajectory", running.id().toString())
 				.with(csrf()).with(fixtures.as(running.participant())))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict()) // the end is in the way, not the letter (decision 0139, amended)
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
@@ -197,8 +197,9 @@ class ParticipantConversationTests {
 			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(fixtures.as(running.participant())))
 			.andExpect(status().is3xxRedirection());
 		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id()).update();
+		// Ended: 409, the state in the way (decision 0139, amended), and still on the trail as the read it was.
 		mvc.perform(post("/participant/conversation").param("text", "Nog een vraag.").param("trajectory", running.id().toString())
-			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().isOk());
+			.with(csrf()).with(fixtures.as(running.participant()))).andExpect(status().isConflict());
 
 		assertThat(trail.ofTrajectory(running.id())).extracting(AuditEntry::action, AuditEntry::route, AuditEntry::actorId)
 			.containsExactly(tuple(AuditAction.READ, "POST /participant/conversation", running.participant().id()),

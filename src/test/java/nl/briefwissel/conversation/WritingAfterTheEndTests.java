@@ -73,8 +73,9 @@ class WritingAfterTheEndTests {
 		long mails = count("select count(*) from outbound_mail");
 
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		// The end is in the way, not the letter: 409 (decision 0139, amended).
 		String answer = mvc.perform(post(base + "/messages").param("text", "Nog een laatste gedachte.").param("submission", submission)
-			.with(csrf()).with(coach)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.with(csrf()).with(coach)).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
 		assertThat(answer).contains("het is niet verstuurd").contains("Nog een laatste gedachte.");
 		assertThat(letters(running.id())).isZero();
 		// Only the evaluation and the notices of the end go to the participant, none with the letter's words.
@@ -141,8 +142,9 @@ class WritingAfterTheEndTests {
 
 		assertThat(handovers.handOver(running.id(), next.id(), Reason.COACH_UNAVAILABLE, manager.id()))
 			.isEqualTo(Handovers.Outcome.HANDED_OVER);
+		// The handover is in the way, not the letter: 409 (decision 0139, amended).
 		String answer = mvc.perform(post(base + "/messages").param("text", "Wat ik nog wilde zeggen.").param("submission", submission)
-			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.with(csrf()).with(fixtures.as(running.coach()))).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
 		assertThat(answer).contains("Niet verstuurd").contains("andere e-coach").contains("Wat ik nog wilde zeggen.")
 			.doesNotContain(running.participant().displayName()).doesNotContain("fijn dat je er bent");
 		assertThat(letters(running.id())).as("the welcome letter only").isEqualTo(1);
@@ -151,15 +153,16 @@ class WritingAfterTheEndTests {
 		mvc.perform(post(base + "/messages").param("text", "Hallo").with(csrf()).with(fixtures.as(stranger)))
 			.andExpect(status().isNotFound());
 
-		// The other buttons keep what was typed too: "Concept bewaren", the check without JavaScript, a note.
+		// The other buttons keep what was typed too: "Concept bewaren", the check without JavaScript, a note. Each
+		// answers 409: the handover is in the way, not what was typed (decision 0139, amended).
 		for (String route : List.of("/draft", "/check")) {
 			String kept = mvc.perform(post(base + route).param("text", "Een concept voor later.").with(csrf())
-				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+				.with(fixtures.as(running.coach()))).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
 			assertThat(kept).as(route).contains("Niet bewaard").contains("andere e-coach").contains("Een concept voor later.")
 				.doesNotContain("fijn dat je er bent");
 		}
 		assertThat(mvc.perform(post(base + "/notes").param("note", "Belde over de vacature.").with(csrf())
-			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.with(fixtures.as(running.coach()))).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString())
 			.contains("Niet bewaard").contains("Belde over de vacature.");
 		// While typing (htmx) nothing is swapped in: the text stays in the coach's field.
 		mvc.perform(post(base + "/check").header("HX-Request", "true").param("text", "Verder").with(csrf())

@@ -352,11 +352,12 @@ class HandoverTests {
 		String page = mvc.perform(get("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(manager)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Dit traject loopt niet meer").doesNotContain("name=\"coach\"");
-		String refused = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isOk())
+		// The trajectory's state is in the way, not the choice: 409 (decision 0139, amended).
+		String refused = handOver(manager, newCoach.id().toString(), "OTHER").andExpect(status().isConflict())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("Alleen een lopend of gepauzeerd traject kan naar een andere e-coach.");
 		// nor is its own coach told "handed over already"
-		String own = handOver(manager, running.coach().id().toString(), "OTHER").andExpect(status().isOk())
+		String own = handOver(manager, running.coach().id().toString(), "OTHER").andExpect(status().isConflict())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(own).contains("Alleen een lopend of gepauzeerd traject kan naar een andere e-coach.");
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());

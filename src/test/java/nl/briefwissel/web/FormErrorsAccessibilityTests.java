@@ -269,8 +269,10 @@ class FormErrorsAccessibilityTests {
 		assertThat(dutch.getElementById("goals-" + running.id()).hasAttr("lang")).isFalse();
 
 		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id()).update();
-		Document notSent = page(post("/participant/conversation").param("lang", "en").param("text", "Nog een vraag over mijn cv.")
-			.param("trajectory", running.id().toString()).with(csrf()).with(fixtures.as(running.participant())));
+		// Not sent because the trajectory ended: the state in the way, answered 409 (decision 0139, amended).
+		Document notSent = Jsoup.parse(mvc.perform(post("/participant/conversation").param("lang", "en").param("text", "Nog een vraag over mijn cv.")
+			.param("trajectory", running.id().toString()).with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString());
 		Element text = notSent.select("#not-sent .bw-message__body").first();
 		assertThat(text.text()).isEqualTo("Nog een vraag over mijn cv.");
 		assertThat(text.attr("lang")).isEqualTo("nl");

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.briefwissel.LetterLanguage;
 import nl.briefwissel.Placeholders;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.ClosingDesk.Reacted;
@@ -56,6 +57,7 @@ class ClosingController {
 			if (trajectories.byId(id).isEmpty() || !trajectories.coachedBefore(id, me.email())) {
 				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 			}
+			RefusedForm.stateInTheWay(); // handed over: the state is in the way, not the summary (409)
 			model.addAttribute("text", summary);
 			model.addAttribute("notSaved", "closing");
 			return "conversation/handed-over";

@@ -539,6 +539,8 @@ class ConversationController {
 			if (now.isEmpty()) {
 				return handedOver(id, me, form.text(), null, model);
 			}
+			// The trajectory's state refused it, not the letter: 409 (decision 0139, amended).
+			RefusedForm.stateInTheWay();
 			model.addAttribute("notSent", true);
 			AuditedTrajectory.shown(request, id);
 			return page(now.get(), desk.of(id, me.id()), locale, model);
@@ -590,13 +592,15 @@ class ConversationController {
 	/**
 	 * A letter, draft or note for a trajectory this coach no longer has: handed over to another coach
 	 * while the page was open. The conversation is not theirs to see any more, but what they typed is:
-	 * it comes back to copy, with why it was not sent ({@code notSaved} null) or not kept ("kept"). Any
-	 * other identifier is not found, as everywhere.
+	 * it comes back to copy, with why it was not sent ({@code notSaved} null) or not kept ("kept"), answered 409:
+	 * the state is in the way, not what was typed (decision 0139, amended). Any other identifier is not found,
+	 * as everywhere.
 	 */
 	private String handedOver(UUID id, SignedInAccount me, String typed, String notSaved, Model model) {
 		if (trajectories.withContent(id).isEmpty() || !trajectories.coachedBefore(id, me.email())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
+		RefusedForm.stateInTheWay();
 		model.addAttribute("text", typed);
 		model.addAttribute("notSaved", notSaved);
 		return "conversation/handed-over";
@@ -643,7 +647,9 @@ class ConversationController {
 			if (htmx == null) {
 				return overtaken("/coach/trajectories/" + id, overtaken, form.text(), redirect);
 			}
-			// While typing the text stays in the field; the answer says it is not kept, and how to see both.
+			// While typing the text stays in the field; the answer says it is not kept, and how to see both. The
+			// draft's state refused it (409); the layout's htmx configuration swaps it in all the same.
+			RefusedForm.stateInTheWay();
 			model.addAttribute("trajectoryId", id);
 			model.addAttribute("overtakenSent", overtaken.sent());
 			return "conversation/fragments :: overtaken";

@@ -3,6 +3,7 @@ package nl.briefwissel.conversation.web;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.trajectory.Trajectories;
@@ -143,6 +144,7 @@ class NotesController {
 		if (trajectories.withContent(id).isEmpty() || !trajectories.coachedBefore(id, me.email())) {
 			throw notFound();
 		}
+		RefusedForm.stateInTheWay(); // the state is in the way, not the note: 409 (decision 0139, amended)
 		model.addAttribute("text", typed);
 		model.addAttribute("notSaved", "kept");
 		return "conversation/handed-over";

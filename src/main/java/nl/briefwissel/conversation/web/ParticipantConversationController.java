@@ -129,7 +129,8 @@ class ParticipantConversationController {
 		}
 		if (!trajectory.underway()) {
 			// Ended, also since the page was opened: nobody it was meant for would read it. The page says so
-			// and shows the text to copy.
+			// and shows the text to copy. The state refused it, not the letter: 409 (decision 0139, amended).
+			RefusedForm.stateInTheWay();
 			model.addAttribute("notSent", true);
 			nl.briefwissel.audit.AuditedTrajectory.shown(request, trajectory.id());
 			return page(started, Optional.of(trajectory), model);
@@ -160,6 +161,7 @@ class ParticipantConversationController {
 			// trajectory. One erased meanwhile is no longer among them; it is shown ended, as it is.
 			List<TrajectoryOverview> now = started(me);
 			TrajectoryOverview ended = now.stream().filter(t -> t.id().equals(trajectory.id())).findFirst().orElse(trajectory);
+			RefusedForm.stateInTheWay();
 			model.addAttribute("notSent", true);
 			nl.briefwissel.audit.AuditedTrajectory.shown(request, trajectory.id());
 			String view = page(now, Optional.of(ended), model);

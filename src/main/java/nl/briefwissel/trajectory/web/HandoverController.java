@@ -122,6 +122,8 @@ class HandoverController {
 				}
 				return show(trajectory, coach, reason, why, evenIfFull, Map.of("coach", e.messageKey()), null, full, model);
 			}
+			// The trajectory's state (ended meanwhile) is in the way, not the choice: 409 (decision 0139, amended).
+			RefusedForm.stateInTheWay();
 			return show(trajectories.byId(id).orElseThrow(), coach, reason, why, evenIfFull, Map.of(), e.messageKey(), null, model);
 		}
 		TrajectoryOverview after = trajectories.byId(id).orElseThrow();
