@@ -1,5 +1,10 @@
 package nl.briefwissel;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 
 import org.springframework.web.context.request.RequestAttributes;
@@ -30,9 +35,9 @@ public final class AuditedChange {
 	 * typed. The trail is of who changed what; a preview shown, or refused with what was wrong, is neither a change
 	 * nor an attempt at one, and was on it as both.
 	 */
-	@java.lang.annotation.Documented
-	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-	@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+	@Documented
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
 	public @interface Preview {
 	}
 

@@ -53,7 +53,8 @@ public class CoachPool {
 
 	/**
 	 * The places each coach's trajectories take, as a new proposal weighs them: running, paused, and proposed but not
-	 * yet answered. Counted here once, for matching and for the administrator's page alike; a coach with none is not
+	 * yet answered. Counted here once, for matching and for the administrator's page alike (taking back a coach's role
+	 * counts through {@code Trajectories.countOfCoach}, its own question); a coach with none is not
 	 * in the map. Read from the trajectories' table, as {@link #anyoneWaiting} is.
 	 */
 	public Map<UUID, Integer> placesTaken(Collection<UUID> coachIds) {

@@ -523,6 +523,30 @@ class IntakeTests {
 		assertThat(retentionOfTrajectoryOf(invited)).isEqualTo(24);
 	}
 
+	/** Basis and period changed both while the form was open: each is said, the period's sentence not hidden by the basis's. */
+	@Test
+	void aFormShownUnderAnotherBasisAndPeriodSaysBoth() throws Exception {
+		var saved = privacyContacts.of(programme.organisationId());
+		try {
+			programmes.changeSettings(programme.id(), settingsWithRetention(18));
+			WebSession browser = new WebSession(port);
+			browser.get("/intake/programme/" + programme.id());
+			privacyContacts.save(programme.organisationId(), saved.withBasis(nl.briefwissel.organisation.LegalBasis.PUBLIC_TASK));
+			programmes.changeSettings(programme.id(), settingsWithRetention(12));
+
+			String email = "beide-" + suffix + "@example.nl";
+			HttpResponse<String> refused = browser.post("/intake/programme/" + programme.id(),
+					form("Bo Beide", email, "YES") + "&statementBasis=CONSENT&statementRetention=18");
+			assertThat(refused.statusCode()).isEqualTo(422);
+			String said = org.jsoup.Jsoup.parse(refused.body()).getElementById("consent-error").text();
+			assertThat(said).contains("De organisatie heeft de grondslag").contains("nu tot 12 maanden na het einde");
+			assertThat(applicationsOf(email)).isZero();
+		}
+		finally {
+			privacyContacts.save(programme.organisationId(), saved);
+		}
+	}
+
 	/**
 	 * What the box named is what the applicant was told: an application written a moment after the manager changed the
 	 * period (past the page's check) keeps the period its form named, not the one changed to (decision 0134, amended).

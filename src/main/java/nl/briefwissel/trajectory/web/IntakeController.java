@@ -239,21 +239,24 @@ class IntakeController {
 			errors.rejectValue("email", "intake.error.email");
 		}
 		LegalBasis basis = basisOf(programme);
-		if (shownUnderAnother(fields, basis)) {
+		boolean basisChanged = shownUnderAnother(fields, basis);
+		boolean periodChanged = toldAnotherPeriod(fields, programme);
+		if (basisChanged) {
 			// The box was ticked under words the organisation no longer uses (an administrator switched its basis while
 			// the form was open): kept, the tick would mean words the applicant never read. The form comes back with
 			// the new words, the box not ticked and all else as typed (decision 0138, amended).
 			errors.rejectValue("consent", "intake.error.statementChanged");
 			model.addAttribute("statementChanged", true);
 		}
-		else if (toldAnotherPeriod(fields, programme)) {
+		if (periodChanged) {
 			// The box named another retention period than the programme's now (a manager changed it while the form was
 			// open): kept, the application would hold the applicant to a period they were never told. The form comes
-			// back naming the new period, the box not ticked and all else as typed (decision 0134, amended).
+			// back naming the new period, the box not ticked and all else as typed (decision 0134, amended); said
+			// beside a changed basis too, which names no period.
 			errors.rejectValue("consent", "intake.error.retentionChanged", new Object[] { programme.retentionMonths() }, null);
 			model.addAttribute("statementChanged", true);
 		}
-		else if (!fields.checked(fields.consent())) {
+		if (!basisChanged && !periodChanged && !fields.checked(fields.consent())) {
 			errors.rejectValue("consent", basis == LegalBasis.CONSENT ? "intake.error.consent" : "intake.error.statementRead");
 		}
 		if (errors.hasErrors()) {
