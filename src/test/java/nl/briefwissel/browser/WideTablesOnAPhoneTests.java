@@ -131,4 +131,53 @@ class WideTablesOnAPhoneTests {
 		});
 		assertThat(problems).isEmpty();
 	}
+
+	/**
+	 * The coach's workspace was 438 pixels wide in a 360-pixel phone's scroll region, its stage ("Gepauzeerd tot 14
+	 * december") cut off, and the writing trends 557: a coach sees who and where each stands without scrolling
+	 * sideways, in a table still (the moment's column left out, said in the "what now" cell). At 1280 pixels the
+	 * line under each row did not run under its name (the row header had no border).
+	 */
+	@Test
+	void theCoachsTablesFitAPhoneAndTheirRowLinesRunUnderTheName() {
+		List<String> problems = new ArrayList<>();
+		ChromeDriver driver = Chromium.phoneOf(360);
+		try {
+			Chromium.signIn(driver, port, "coach@briefwissel.test");
+			for (String path : List.of("/coach", "/coach/writing")) {
+				driver.get("http://localhost:" + port + path);
+				List<?> found = (List<?>) driver.executeScript("""
+						const table = document.querySelector('main table');
+						if (!table) return ['no table'];
+						const region = table.closest('.bw-table-scroll');
+						const width = Math.round(table.getBoundingClientRect().width);
+						const out = [];
+						if (width > window.innerWidth) out.push('the table is ' + width + ' px on a ' + window.innerWidth + ' px screen');
+						if (region.scrollWidth > region.clientWidth + 1) out.push('scrolls sideways: ' + region.scrollWidth + ' in ' + region.clientWidth + ' px');
+						if (table.tHead.rows[0].cells.length < 3 || getComputedStyle(table).display !== 'table') out.push('no longer a table of columns');
+						for (const cell of table.querySelectorAll('th, td')) {
+						  const box = cell.getBoundingClientRect();
+						  if (box.width > 0 && box.right > region.getBoundingClientRect().right + 1) out.push('cut off: ' + cell.textContent.trim());
+						}
+						return out;""");
+				found.forEach(problem -> problems.add(path + ": " + problem));
+			}
+			// The demo's paused trajectory says until when, on the screen.
+			driver.get("http://localhost:" + port + "/coach");
+			assertThat(driver.findElement(By.cssSelector("main table")).getText()).contains("Gepauzeerd tot");
+			driver.manage().window().setSize(Chromium.DESKTOP);
+			driver.get("http://localhost:" + port + "/coach");
+			List<?> lines = (List<?>) driver.executeScript("""
+					const row = document.querySelector('main table tbody tr');
+					return [getComputedStyle(row.cells[0]).borderBottomWidth, getComputedStyle(row.cells[0]).borderBottomStyle,
+					  getComputedStyle(row.cells[1]).borderBottomWidth];""");
+			assertThat(lines.get(0)).as("the line under the name").isEqualTo(lines.get(2));
+			assertThat(lines.get(1)).isEqualTo("solid");
+			assertThat(lines.get(2)).isNotEqualTo("0px");
+		}
+		finally {
+			driver.quit();
+		}
+		assertThat(problems).isEmpty();
+	}
 }
