@@ -58,6 +58,37 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 		return madeAt.toLocalDate();
 	}
 
+	/**
+	 * The weeks an extension added. Only their sum is stored with the trajectory, not each extension's
+	 * weeks: known when this is its one extension, null when there were several.
+	 */
+	public Integer weeksAdded(Trajectories.Change change) {
+		List<Trajectories.Change> extensions = extensions();
+		return extensions.size() == 1 && extensions.get(0) == change ? trajectory.extraWeeks() : null;
+	}
+
+	/** The weeks all extensions added together, said with the last of several (whose own weeks are not known). */
+	public Integer weeksAddedInAll(Trajectories.Change change) {
+		List<Trajectories.Change> extensions = extensions();
+		return extensions.size() > 1 && extensions.get(extensions.size() - 1) == change ? trajectory.extraWeeks() : null;
+	}
+
+	/**
+	 * Where the last extension of a trajectory that has not ended brought it: the day of its last contact
+	 * moment now. Null for an earlier extension (later changes moved it since) and once the trajectory ended.
+	 */
+	public LocalDate lastMomentAfter(Trajectories.Change change) {
+		List<Trajectories.Change> extensions = extensions();
+		if (endedAt != null || moments.isEmpty() || extensions.isEmpty() || extensions.get(extensions.size() - 1) != change) {
+			return null;
+		}
+		return moments.get(moments.size() - 1).due();
+	}
+
+	private List<Trajectories.Change> extensions() {
+		return changes.stream().filter(Trajectories.Change::extension).toList();
+	}
+
 	/** What the participant asked at intake, in their own words; null when none, or when it does not open. */
 	public String question() {
 		return inOwnWords.question();

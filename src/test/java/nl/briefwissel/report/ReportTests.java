@@ -204,6 +204,36 @@ class ReportTests {
 	}
 
 	/**
+	 * A change of course read "reden: Persoonlijke omstandigheden. Mijn toelichting": the coach's words glued on
+	 * without a label; and an extension said neither by how many weeks nor until when. Each extension's weeks are
+	 * not stored (only their sum): the one extension says its weeks, the last of several says the sum, and the
+	 * last one where the plan now ends. The participant's page, the coach's and the PDF say the same.
+	 */
+	@Test
+	void aChangeOfCourseLabelsTheExplanationAndAnExtensionSaysItsWeeksAndEnd(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED,
+				"Mijn toelichting die niet weg mag");
+		String once = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
+		assertThat(once).contains("het traject is met 2 weken verlengd, reden: Meer tijd nodig. Het laatste contactmoment is nu op ")
+			.contains(". Toelichting: Mijn toelichting die niet weg mag");
+
+		lifecycle.extend(running.id(), running.coach().id(), 1, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
+		var twice = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "nl")
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString());
+		var lines = twice.select("li:contains(het traject is verlengd)").eachText();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).doesNotContain("weken langer", "laatste contactmoment").endsWith("Toelichting: Mijn toelichting die niet weg mag");
+		assertThat(lines.get(1)).contains("Met alle verlengingen samen duurt het traject 3 weken langer", "Het laatste contactmoment is nu op ");
+		assertThat(pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", "en")
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsByteArray()))
+			.contains("reason: More time needed. Explanation: Mijn toelichting die niet weg mag")
+			.contains("All extensions together make the trajectory 3 weeks longer", "The last contact moment is now on ");
+	}
+
+	/**
 	 * A trajectory stopped before its first contact moment has no moment in its plan, and the record said "Het
 	 * traject is nog niet gestart" for it: it says now that it was stopped before the first contact moment.
 	 */
@@ -408,13 +438,13 @@ class ReportTests {
 		assertThat(record.select(".bw-record__assignment h3 [lang]").attr("lang")).isEqualTo("nl");
 		assertThat(record.select(".bw-record__assignment h3").eachText()).allSatisfy(title -> assertThat(title).contains(", given on "));
 		assertThat(record.select("li:contains(" + why + ") [lang=nl]").text()).isEqualTo(why);
-		assertThat(record.select("li:contains(" + why + ")").text()).contains("reason: ").endsWith(". " + why);
+		assertThat(record.select("li:contains(" + why + ")").text()).contains("reason: ").endsWith(". Explanation: " + why);
 		assertThat(record.select(".bw-record__text:contains(Je wilde weten)").attr("lang")).isEqualTo("nl");
 		var dutchRecord = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "nl")
 			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(dutchRecord.select(".bw-record__assignment h3 [lang]").eachText()).containsExactly("Letter to yourself");
 		assertThat(dutchRecord.select("li:contains(" + why + ") [lang]")).isEmpty();
-		assertThat(dutchRecord.select("li:contains(" + why + ")").text()).contains("reden: ").endsWith(". " + why);
+		assertThat(dutchRecord.select("li:contains(" + why + ")").text()).contains("reden: ").endsWith(". Toelichting: " + why);
 	}
 
 	/** Stopped before the day it was to start: its period read "7 to 6 December" and the participant page "Gestart 7 December". */

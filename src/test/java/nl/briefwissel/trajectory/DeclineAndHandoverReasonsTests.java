@@ -220,7 +220,7 @@ class DeclineAndHandoverReasonsTests {
 			.containsExactly("Anja gaat met pensioen");
 		String record = mvc.perform(get("/participant/report").with(fixtures.as(running.participant())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(Jsoup.parse(record).text()).contains("reden: Anders. Anja gaat met pensioen");
+		assertThat(Jsoup.parse(record).text()).contains("reden: Anders. Toelichting: Anja gaat met pensioen");
 	}
 
 	/**

@@ -249,7 +249,9 @@ class LifecycleTests {
 		// The report says so too (it read "from running to running").
 		String report = mvc.perform(get("/participant/report/{id}", running.id()).with(user(users.loadUserByUsername(running.participant().email()))))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(report).contains("het traject is verlengd, reden: ").doesNotContain("van Lopend naar Lopend");
+		// With its weeks (the one extension: only their sum is stored) and where it brought the plan.
+		assertThat(report).contains("het traject is met 1 week verlengd, reden: ", "Het laatste contactmoment is nu op ")
+			.doesNotContain("van Lopend naar Lopend");
 	}
 
 	/**
