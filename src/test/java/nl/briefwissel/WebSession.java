@@ -81,6 +81,17 @@ public final class WebSession {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** As {@link #postAsIs(String, String)}, from the page at {@code referer} (a path of this site), as a browser says. */
+	public HttpResponse<String> postAsIs(String path, String form, String referer) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Origin", "http://localhost:" + port)
+			.header("Referer", "http://localhost:" + port + referer)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Posts the form of the page at {@code path} with one file, as multipart/form-data with its token first. */
 	public HttpResponse<String> postFile(String path, String text, String fileName, byte[] content)
 			throws IOException, InterruptedException {

@@ -222,6 +222,7 @@ public class SignInSecurity {
 			}
 			attempts.succeeded(who.id());
 			lifetime.begin(request, who);
+			onlyTheirOwnPage(who, request, response);
 			straightIn.onAuthenticationSuccess(request, response, authentication);
 		});
 	}
@@ -261,6 +262,36 @@ public class SignInSecurity {
 		};
 	}
 
+	/** The page to go back to after signing in, named by a link to the sign-in page (only a path of this site). */
+	public static final String NEXT = "next";
+
+	/**
+	 * The areas of the site that belong to one role (as WebSecurity authorises them): a page named to go back
+	 * to after signing in ({@code next}) in another role's area is dropped for the start page. Anyone can link
+	 * to the sign-in page with any path, and the person who signs in next in a browser need not be the one who
+	 * signed out there: they got "not for your role" instead of their start page.
+	 */
+	private static final java.util.Map<String, Role> AREAS = java.util.Map.of("/participant", Role.PARTICIPANT,
+			"/coach", Role.COACH, "/programme", Role.PROGRAMME_MANAGER, "/admin", Role.ADMINISTRATOR);
+
+	private void onlyTheirOwnPage(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
+		// Only the pages named by our own links (SimpleSavedRequest); one Spring saved on the way in is left as it was.
+		if (savedRequests.getRequest(request, response) instanceof SimpleSavedRequest named
+				&& !ofTheirRoles(named.getRedirectUrl(), request.getContextPath(), who)) {
+			savedRequests.removeRequest(request, response);
+		}
+	}
+
+	static boolean ofTheirRoles(String path, String contextPath, SignedInAccount who) {
+		String own = path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
+		int end = own.indexOf('?');
+		String bare = end < 0 ? own : own.substring(0, end);
+		return AREAS.entrySet()
+			.stream()
+			.filter(area -> bare.equals(area.getKey()) || bare.startsWith(area.getKey() + "/"))
+			.allMatch(area -> who.getAuthorities().stream().anyMatch(held -> area.getValue().authority().equals(held.getAuthority())));
+	}
+
 	/** Where HttpSessionRequestCache keeps the page asked for before signing in. */
 	private static final String SAVED_REQUEST = "SPRING_SECURITY_SAVED_REQUEST";
 
@@ -297,6 +328,12 @@ public class SignInSecurity {
 	 * language, and Spring's redirect to this page dropped it.
 	 */
 	public void signInPageShown(HttpServletRequest request, HttpServletResponse response) {
+		// The page someone was on when their sign-in expired (the expired form's page links here with it): where
+		// signing in again goes, as after signing out (decision 0054). A path of this site only, never an address.
+		String next = request.getParameter(NEXT);
+		if (ownPath(next)) {
+			request.getSession(true).setAttribute(SAVED_REQUEST, new SimpleSavedRequest(next));
+		}
 		String chosen = request.getParameter(LANGUAGE);
 		if (chosen != null && !chosen.isBlank()) {
 			request.getSession().setAttribute(CHOSEN_LANGUAGE, chosen);
@@ -471,6 +508,7 @@ public class SignInSecurity {
 		store(UsernamePasswordAuthenticationToken.authenticated(who, null, who.getAuthorities()), request, response);
 		lifetime.begin(request, who);
 		attempts.succeeded(who.id());
+		onlyTheirOwnPage(who, request, response);
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
 		return saved == null ? "/" : saved.getRedirectUrl();

@@ -155,7 +155,11 @@ class ExpiredForms {
 		model.addAttribute("withheld", Boolean.TRUE.equals(request.getAttribute(WITHHELD_ATTRIBUTE)));
 		// The layout's own answer to who is signed in (ShellModel): someone who still owes a code is not.
 		model.addAttribute("stillSignedIn", model.getAttribute("signedIn") != null);
-		model.addAttribute("back", back(request));
+		String back = back(request);
+		model.addAttribute("back", back);
+		// Signing in again goes back to that page (SignInSecurity#signInPageShown), not to the start page.
+		model.addAttribute("backAfterSignIn", back.equals(request.getContextPath() + "/") ? null
+				: back.substring(request.getContextPath().length()));
 		return "error/form-expired";
 	}
 

@@ -321,6 +321,45 @@ class ErrorPagesTests {
 	}
 
 	/**
+	 * Signing in again from the page of a form sent after the sign-in expired went to the start page: the person
+	 * looked for the page they were writing on, with their text to paste. It goes back to that page now, a path of
+	 * this site only, and only to a page of a role the person holds.
+	 */
+	@Test
+	void signingInAgainAfterAnExpiredFormGoesBackToItsPage() throws Exception {
+		WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
+		String token = participant.token("/participant/conversation");
+		jdbc.sql("update spring_session set last_access_time = 0, expiry_time = 0 where principal_name = 'deelnemer@briefwissel.test'")
+			.update();
+		HttpResponse<String> refused = participant.postAsIs("/participant/conversation",
+				"text=Mijn+brief&_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8),
+				"/participant/conversation");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		String again = org.jsoup.Jsoup.parse(refused.body()).getElementById("sign-in-again").attr("href");
+		assertThat(java.net.URLDecoder.decode(again, java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo("/login?next=/participant/conversation");
+		participant.get(again);
+		assertThat(whereSigningInGoes(participant, "deelnemer@briefwissel.test")).isEqualTo("/participant/conversation");
+
+		// Anyone can link to the sign-in page with a path: another role's page, or another site, leads to the start page.
+		for (String next : List.of("/admin", "/coach/trajectories", "//elders.example/login", "https://elders.example")) {
+			WebSession someone = new WebSession(port);
+			someone.get("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(whereSigningInGoes(someone, "deelnemer@briefwissel.test")).as(next).isEqualTo("/");
+		}
+		WebSession coach = new WebSession(port);
+		coach.get("/login?next=/coach/writing");
+		assertThat(whereSigningInGoes(coach, "coach@briefwissel.test")).isEqualTo("/coach/writing");
+	}
+
+	private static String whereSigningInGoes(WebSession browser, String email) throws Exception {
+		HttpResponse<String> signedIn = browser.post("/login", "email=" + java.net.URLEncoder.encode(email,
+				java.nio.charset.StandardCharsets.UTF_8) + "&password=briefwissel");
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		return java.net.URI.create(signedIn.headers().firstValue("Location").orElseThrow()).getPath();
+	}
+
+	/**
 	 * A file larger than the server takes cuts the form off before its token is read: the person gets
 	 * the page that says the file was too large, not "no access" or a broken connection.
 	 */
