@@ -12,6 +12,7 @@ import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.NewAccount;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.trajectory.Matching;
@@ -67,7 +68,8 @@ public class Fixtures {
 	public RunningTrajectory runningTrajectory(boolean withCoach) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Test " + suffix);
-		var programme = programmes.create(organisation.id(), "Programma", null);
+		// The pilot's way, chosen: the tests on this trajectory read the coach's letters in the participant's mail.
+		var programme = programmes.create(organisation.id(), "Programma", null, MailMode.FULL_TEXT);
 		Account participant = person(organisation.id(), "deelnemer-" + suffix + "@example.nl", "Deelnemer " + suffix,
 				Role.PARTICIPANT);
 		Account coach = withCoach

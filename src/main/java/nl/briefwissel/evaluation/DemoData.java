@@ -28,6 +28,7 @@ import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.mail.InboundMails;
 import nl.briefwissel.mail.Outbox;
 import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Organisation;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
@@ -229,7 +230,10 @@ class DemoData implements ApplicationRunner {
 		Organisation gemeente = organisations.create("Gemeente Voorbeeldstad");
 		// Its one programme, in an organisation just made: the rules every new programme obeys (a name the organisation
 		// has not, an organisation not ended) hold, also in a database with organisations of that name already.
-		Programme programme = programmes.create(gemeente.id(), "E-coaching loopbaan", "aanmelden@briefwissel.test");
+		// The pilot's way on purpose (decision 0142): the demo shows the pilot, its letters read in full in the embedded
+		// server's mailboxes; a participant can still ask for a notification only.
+		Programme programme = programmes.create(gemeente.id(), "E-coaching loopbaan", "aanmelden@briefwissel.test",
+				MailMode.FULL_TEXT);
 		// Where to ask about privacy, and (without the accessibility setting) where the accessibility statement sends a
 		// problem: a mailbox on the embedded server, as every demo address.
 		privacyContacts.save(gemeente.id(), new nl.briefwissel.organisation.PrivacyContacts.Details("Gemeente Voorbeeldstad",

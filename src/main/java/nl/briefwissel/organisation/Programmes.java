@@ -47,12 +47,13 @@ public class Programmes {
 	/**
 	 * Creates a programme with the pilot's defaults and its programme link open: one set up whole at once, as demo
 	 * data and imports make it. A programme manager's new programme starts with it closed (the form's create below).
+	 * Its letters go by mail as {@code mailMode} says; none given is a notification with a link (decision 0142).
 	 * Refused as the form's is, with nothing saved: {@link NameTakenException} for a name the organisation has,
 	 * {@link OrganisationEndedException} for an organisation that has ended.
 	 */
 	@Transactional
-	public Programme create(UUID organisationId, String name, String intakeAddress) {
-		return create(organisationId, name, intakeAddress, null, true).programme();
+	public Programme create(UUID organisationId, String name, String intakeAddress, MailMode mailMode) {
+		return create(organisationId, name, intakeAddress, mailMode, null, true).programme();
 	}
 
 	/** What one press of the form did: made a programme, or found the one an earlier press of that form made. */
@@ -63,16 +64,18 @@ public class Programmes {
 	 * A programme manager's new programme, with the pilot's defaults and its programme link closed, once per form: a
 	 * request with a form id already
 	 * taken waits for the one that took it and gets back that one's programme, when it was for the same
-	 * organisation and name. A form without an id (or one used for another programme) makes a new one.
+	 * organisation and name. A form without an id (or one used for another programme) makes a new one. Its letters
+	 * go by mail as the manager chose; none given is a notification with a link (decision 0142).
 	 */
 	@Transactional
-	public Creation create(UUID organisationId, String typedName, String intakeAddress, String form) {
+	public Creation create(UUID organisationId, String typedName, String intakeAddress, MailMode mailMode, String form) {
 		// Closed until the manager opens it: before its coaches and settings are as they should be, anyone with
 		// the link could apply to a programme that was not ready (decision 0134).
-		return create(organisationId, typedName, intakeAddress, form, false);
+		return create(organisationId, typedName, intakeAddress, mailMode, form, false);
 	}
 
-	private Creation create(UUID organisationId, String typedName, String intakeAddress, String form, boolean publicIntake) {
+	private Creation create(UUID organisationId, String typedName, String intakeAddress, MailMode mailMode, String form,
+			boolean publicIntake) {
 		String name = TypedName.cleaned(typedName);
 		UUID id = UUID.randomUUID();
 		Optional<Programme> earlier = madeBefore(form, id).filter(programme -> programme.organisationId().equals(organisationId)
@@ -100,8 +103,10 @@ public class Programmes {
 		if (nameTaken(organisationId, name, null)) {
 			throw new NameTakenException();
 		}
+		// Secure by default (decision 0142): the text of letters goes by ordinary mail only when someone chose that.
 		Programme programme = new Programme(id, organisationId, name, Programme.DEFAULT_WEEKS,
-				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, MailMode.FULL_TEXT, normalised(intakeAddress), List.of(), publicIntake);
+				Programme.DEFAULT_MOMENTS_PER_WEEK, 2, 24, mailMode == null ? MailMode.NOTIFICATION : mailMode,
+				normalised(intakeAddress), List.of(), publicIntake);
 		writeWithIntakeAddress(programme.intakeAddress(), () -> jdbc.sql("""
 				insert into programme (id, organisation_id, name, weeks, moments_per_week, reply_within_days,
 				    retention_months, mail_mode, intake_address, public_intake, created_at)

@@ -78,7 +78,7 @@ class AccessibilityTourTests {
 		ChromeDriver anonymous = Chromium.start(Chromium.DESKTOP);
 		try {
 			anonymous.get(url("/login?lang=" + language));
-			var programme = programmes.create(organisations.create("Gemeente Toegankelijk").id(), "Open programma", null);
+			var programme = programmes.create(organisations.create("Gemeente Toegankelijk").id(), "Open programma", null, null);
 			programmes.openPublicIntake(programme.id(), true);
 			for (String path : List.of("/login", "/password/forgot", "/privacy", "/accessibility",
 					"/intake/programme/" + programme.id(), "/login/link/sent")) {
@@ -193,7 +193,7 @@ class AccessibilityTourTests {
 	@ValueSource(strings = { "nl", "en" })
 	void aStopRefusedAndItsConfirmationMeetWcag21AAAtADeskAndOnAPhone(String language) {
 		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
-		var programme = programmes.create(coach.organisationId(), "Programma " + UUID.randomUUID(), null);
+		var programme = programmes.create(coach.organisationId(), "Programma " + UUID.randomUUID(), null, null);
 		Account participant = accounts.register(new NewAccount(coach.organisationId(), "stop-" + UUID.randomUUID() + "@example.nl",
 				"Stien Stop", Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING, "NEXT_STEP",
@@ -244,7 +244,7 @@ class AccessibilityTourTests {
 			@Autowired nl.briefwissel.account.CoachProfiles profiles, @Autowired nl.briefwissel.organisation.CoachPool pool) {
 		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
 		Account manager = accounts.byEmail("programma@briefwissel.test").orElseThrow();
-		var programme = programmes.create(manager.organisationId(), "Programma " + UUID.randomUUID(), null);
+		var programme = programmes.create(manager.organisationId(), "Programma " + UUID.randomUUID(), null, null);
 		Account next = accounts.register(new NewAccount(manager.organisationId(), "volgende-" + UUID.randomUUID() + "@example.nl",
 				"Vera Volgende", Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
 		profiles.changeMatching(next.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));

@@ -63,7 +63,7 @@ class AddressWithdrawnInTheBrowserTests {
 	void aConfirmedAddressIsWithdrawnWithTheFocusOnWhatHappened(String language) {
 		Chromium.assumeInstalled();
 		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
-		var programme = programmes.create(coach.organisationId(), "Programma " + UUID.randomUUID(), null);
+		var programme = programmes.create(coach.organisationId(), "Programma " + UUID.randomUUID(), null, null);
 		Account participant = accounts.register(new NewAccount(coach.organisationId(), "adres-" + UUID.randomUUID() + "@example.nl",
 				"Aya Adres", Locale.forLanguageTag(language), Set.of(Role.PARTICIPANT), null), passwords.encode("briefwissel"));
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING, "NEXT_STEP",

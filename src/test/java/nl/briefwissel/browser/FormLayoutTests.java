@@ -48,7 +48,7 @@ class FormLayoutTests {
 	@Test
 	void anUntickedBoxThatIsRefusedKeepsItsSizeAndItsSentenceReadsAsOneLine() {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		var programme = programmes.create(organisations.create("Gemeente Vormgeving " + suffix).id(), "Loopbaan " + suffix, null);
+		var programme = programmes.create(organisations.create("Gemeente Vormgeving " + suffix).id(), "Loopbaan " + suffix, null, null);
 		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
 		try {
 			driver.get("http://localhost:" + port + "/intake/programme/" + programme.id());

@@ -63,7 +63,7 @@ class HouseStyleInTheBrowserTests {
 	void aStyledOrganisationsPagesKeepTheirContrastAtADeskAndOnAPhone() {
 		Chromium.assumeInstalled();
 		var organisation = organisations.create("Gemeente Huisstijl " + UUID.randomUUID().toString().substring(0, 8));
-		var programme = programmes.create(organisation.id(), "Programma in huisstijl", null);
+		var programme = programmes.create(organisation.id(), "Programma in huisstijl", null, null);
 		programmes.openPublicIntake(programme.id(), true);
 		Account participant = accounts.register(new NewAccount(organisation.id(), "huisstijl-" + UUID.randomUUID() + "@example.nl",
 				"Hanna Huisstijl", Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null), passwords.encode("briefwissel"));

@@ -33,6 +33,7 @@ import nl.briefwissel.conversation.Conversations;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -122,7 +123,8 @@ class JourneyTests {
 	void fromApplicationToEvaluationInEveryRolesOwnBrowser(String language) throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Reis " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Reisprogramma " + suffix, null);
+		// The pilot's way, chosen: the journey reads the coach's letters in the participant's mail and replies to them.
+		Programme programme = programmes.create(organisation.id(), "Reisprogramma " + suffix, null, MailMode.FULL_TEXT);
 		programmes.openPublicIntake(programme.id(), true);
 		Account manager = staff(organisation.id(), "pm-" + suffix, "Petra Programma", Role.PROGRAMME_MANAGER, language);
 		Account coach = staff(organisation.id(), "coach-" + suffix, "Carla Coach", Role.COACH, language);

@@ -97,7 +97,7 @@ class KeyboardAndPhoneTests {
 	void everyKindOfFieldShowsTheSameFocus(@Autowired nl.briefwissel.organisation.Organisations organisations,
 			@Autowired nl.briefwissel.organisation.Programmes programmes) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		var programme = programmes.create(organisations.create("Gemeente Focus " + suffix).id(), "Loopbaan " + suffix, null);
+		var programme = programmes.create(organisations.create("Gemeente Focus " + suffix).id(), "Loopbaan " + suffix, null, null);
 		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
 		try {
 			Set<String> kinds = new java.util.TreeSet<>();

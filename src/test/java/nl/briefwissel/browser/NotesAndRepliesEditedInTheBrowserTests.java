@@ -58,7 +58,7 @@ class NotesAndRepliesEditedInTheBrowserTests {
 	@ValueSource(strings = { "nl", "en" })
 	void aNoteIsEditedAndDeletedWithTheFocusWhereThePageOpens(String language) {
 		Account coach = accounts.byEmail("coach@briefwissel.test").orElseThrow();
-		var programme = programmes.create(coach.organisationId(), "Programma " + UUID.randomUUID(), null);
+		var programme = programmes.create(coach.organisationId(), "Programma " + UUID.randomUUID(), null, null);
 		Account participant = accounts.register(new NewAccount(coach.organisationId(), "notitie-" + UUID.randomUUID() + "@example.nl",
 				"Nina Notitie", Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
 		UUID trajectory = trajectories.record(programme.id(), participant.id(), coach.id(), TrajectoryStatus.RUNNING, "NEXT_STEP",

@@ -55,7 +55,7 @@ class StatisticsOnAPhoneTests {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		UUID organisation = accounts.byEmail("programma@briefwissel.test").orElseThrow().organisationId();
 		String name = "E-coaching loopbaanontwikkeling voor medewerkers " + suffix;
-		var programme = programmes.create(organisation, name, null);
+		var programme = programmes.create(organisation, name, null, null);
 		var coach = fixtures.person(organisation, "coach-tel-" + suffix + "@example.nl", "Coach", Role.COACH);
 		for (int i = 0; i < 16; i++) {
 			var participant = fixtures.person(organisation, "tel-" + i + "-" + suffix + "@example.nl", "D " + i, Role.PARTICIPANT);

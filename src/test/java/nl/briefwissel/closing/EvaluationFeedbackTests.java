@@ -51,7 +51,7 @@ class EvaluationFeedbackTests {
 	void theManagerReadsTheRemarksOfMonthsWithFiveAnswersAndNothingOfSmallerOnes() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Stemmen " + suffix);
-		var programme = programmes.create(organisation.id(), "Stemmenprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Stemmenprogramma " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-s-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		var elsewhere = organisations.create("Gemeente Elders " + suffix);
 		Account stranger = fixtures.person(elsewhere.id(), "pm-e-" + suffix + "@example.nl", "Vreemde", Role.PROGRAMME_MANAGER);
@@ -111,7 +111,7 @@ class EvaluationFeedbackTests {
 			@Autowired nl.briefwissel.encryption.Encryption encryption) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Wachten " + suffix);
-		var programme = programmes.create(organisation.id(), "Wachtprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Wachtprogramma " + suffix, null, null);
 		LocalDate lastMonth = Today.date().withDayOfMonth(1).minusMonths(1);
 		for (int i = 0; i < 6; i++) {
 			answer(programme.id(), lastMonth, "WRITING", "Vorige maand " + i, true);
@@ -154,7 +154,7 @@ class EvaluationFeedbackTests {
 			CapturedOutput log) throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Sleutel " + suffix);
-		var programme = programmes.create(organisation.id(), "Sleutelprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Sleutelprogramma " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-k-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(2);
 		for (int i = 0; i < 25; i++) {
@@ -227,8 +227,8 @@ class EvaluationFeedbackTests {
 			@Autowired nl.briefwissel.encryption.Encryption encryption) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Kapot " + suffix);
-		var broken = programmes.create(organisation.id(), "Kapot " + suffix, null);
-		var fine = programmes.create(organisation.id(), "Heel " + suffix, null);
+		var broken = programmes.create(organisation.id(), "Kapot " + suffix, null, null);
+		var fine = programmes.create(organisation.id(), "Heel " + suffix, null, null);
 		LocalDate lastMonth = Today.date().withDayOfMonth(1).minusMonths(1);
 		waiting(broken.id(), lastMonth, "bm90IHNlYWxlZA==", "a-key-nobody-has");
 		waiting(fine.id(), lastMonth, encryption.sealText("8\u001f5\u001f7\u001ftrue\u001fWRITING\u001f"), encryption.keyId());

@@ -352,7 +352,7 @@ class AdministratorsQuarantineTests {
 	void theSendersOwnTrajectoryIsChosenAlready(@Autowired nl.briefwissel.organisation.Programmes programmes,
 			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle) throws Exception {
 		var own = fixtures.runningTrajectory(true);
-		var otherProgramme = programmes.create(own.organisationId(), "Tweede programma", null);
+		var otherProgramme = programmes.create(own.organisationId(), "Tweede programma", null, null);
 		UUID second = trajectories.record(otherProgramme.id(), own.participant().id(), own.coach().id(), TrajectoryStatus.RUNNING,
 				"GROWTH", Today.date(), null);
 		UUID id = strayFrom(own.participant().email());

@@ -109,7 +109,7 @@ class ApplicationByMailTests {
 	void theFilesOfAnApplicationByMailReachTheCoachAndTheExportAndGoWithTheErasure() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Bijlagen " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test", null);
 		String sender = "noor-" + suffix + "@example.nl";
 		send(sender, programme.intakeAddress(), "Aanmelding", "<p>Mijn cv zit als bijlage.</p>",
 				Map.of("cv Noor.pdf", CV, "installeer.exe", "MZ".getBytes(StandardCharsets.US_ASCII)));
@@ -198,7 +198,7 @@ class ApplicationByMailTests {
 	void aFileRefusedInALaterMailOfTheDayIsSaidToo() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Later " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test", null);
 		String sender = "later-" + suffix + "@example.nl";
 		send(sender, programme.intakeAddress(), "Aanmelding", "<p>Ik wil graag meedoen.</p>", Map.of());
 		Mailboxes.awaitMail(mailServer, sender, m -> Mailboxes.subject(m).startsWith("Je aanmelding"));
@@ -249,7 +249,7 @@ class ApplicationByMailTests {
 	void someoneWhoseApplicationWaitsForACoachAndMailsAgainHearsItIsInAndTheMailWaitsForTheCoach() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Wachten " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test", null);
 		String sender = "wacht-" + suffix + "@example.nl";
 		send(sender, programme.intakeAddress(), "Aanmelding", "<p>Ik wil graag meedoen.</p>", Map.of());
 		Matcher link = LINK.matcher(Mailboxes.text(Mailboxes.awaitMail(mailServer, sender,
@@ -323,7 +323,7 @@ class ApplicationByMailTests {
 	void anApplicationByMailKeepsTenFilesAndSaysTheRestWereTooMany() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Veel " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test", null);
 		String sender = "veel-" + suffix + "@example.nl";
 		Map<String, byte[]> eight = new java.util.LinkedHashMap<>();
 		for (int i = 1; i <= 8; i++) {

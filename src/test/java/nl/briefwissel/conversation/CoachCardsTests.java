@@ -139,7 +139,7 @@ class CoachCardsTests {
 	@Test
 	void theCardsOfOneOfTwoConversationsAreSaidSentInThatOne() throws Exception {
 		var running = fixtures.runningTrajectory(true);
-		var otherProgramme = programmes.create(running.organisationId(), "Tweede programma", null);
+		var otherProgramme = programmes.create(running.organisationId(), "Tweede programma", null, null);
 		var otherCoach = fixtures.person(running.organisationId(), "tweede-" + running.id() + "@example.nl", "Tweede Coach",
 				Role.COACH);
 		UUID newest = trajectories.record(otherProgramme.id(), running.participant().id(), otherCoach.id(),

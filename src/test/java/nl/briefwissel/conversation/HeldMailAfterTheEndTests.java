@@ -439,7 +439,7 @@ class HeldMailAfterTheEndTests {
 	void aNewMailOfAParticipantWithARunningAndAnEndedTrajectoryGoesToTheRunningOne() throws Exception {
 		var ended = fixtures.runningTrajectory(true);
 		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
-		var otherProgramme = programmes.create(ended.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		var otherProgramme = programmes.create(ended.organisationId(), "Tweede programma " + UUID.randomUUID(), null, null);
 		UUID running = trajectories.record(otherProgramme.id(), ended.participant().id(), ended.coach().id(),
 				TrajectoryStatus.RUNNING, "GROWTH", Today.date(), null);
 		String subject = "Lopend " + UUID.randomUUID();
@@ -459,7 +459,7 @@ class HeldMailAfterTheEndTests {
 	void aNewMailOfAParticipantWhoseNewTrajectoryIsBeingMatchedIsNotHeldForTheEndedOne() throws Exception {
 		var ended = fixtures.runningTrajectory(true);
 		lifecycle.complete(ended.id(), ended.coach().id(), Reason.QUESTION_ANSWERED, null);
-		var otherProgramme = programmes.create(ended.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		var otherProgramme = programmes.create(ended.organisationId(), "Tweede programma " + UUID.randomUUID(), null, null);
 		trajectories.record(otherProgramme.id(), ended.participant().id(), null, TrajectoryStatus.MATCHING, "GROWTH",
 				null, null);
 		String subject = "Nieuw " + UUID.randomUUID();
@@ -475,7 +475,7 @@ class HeldMailAfterTheEndTests {
 	void aNewMailAfterTwoEndedTrajectoriesIsHeldForTheOneThatEndedLast() throws Exception {
 		var first = fixtures.runningTrajectory(true);
 		lifecycle.complete(first.id(), first.coach().id(), Reason.QUESTION_ANSWERED, null);
-		var otherProgramme = programmes.create(first.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		var otherProgramme = programmes.create(first.organisationId(), "Tweede programma " + UUID.randomUUID(), null, null);
 		UUID later = trajectories.record(otherProgramme.id(), first.participant().id(), first.coach().id(),
 				TrajectoryStatus.STOPPED, "GROWTH", Today.date().minusWeeks(3), Today.date().plusDays(1));
 		jdbc.sql("update trajectory set ended_on = :day where id = :t").param("day", Today.date().minusWeeks(1))

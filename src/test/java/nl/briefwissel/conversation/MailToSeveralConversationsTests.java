@@ -167,7 +167,7 @@ class MailToSeveralConversationsTests {
 	@Test
 	void aParticipantsMailToBothOfTheirConversationsIsHeldForAnAdministrator() throws Exception {
 		var first = fixtures.runningTrajectory(true);
-		var otherProgramme = programmes.create(first.organisationId(), "Tweede programma", null);
+		var otherProgramme = programmes.create(first.organisationId(), "Tweede programma", null, null);
 		var otherCoach = fixtures.person(first.organisationId(), "tweede-" + first.id() + "@example.nl", "Tweede Coach",
 				Role.COACH);
 		UUID second = trajectories.record(otherProgramme.id(), first.participant().id(), otherCoach.id(),

@@ -175,7 +175,7 @@ class NewMailOfAParticipantTests {
 	void aNewMailOfNoOneOpenTrajectoryStaysWithTheAdministrators(@Autowired nl.briefwissel.organisation.Programmes programmes)
 			throws Exception {
 		var twice = fixtures.runningTrajectory(true);
-		var otherProgramme = programmes.create(twice.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		var otherProgramme = programmes.create(twice.organisationId(), "Tweede programma " + UUID.randomUUID(), null, null);
 		trajectories.record(otherProgramme.id(), twice.participant().id(), twice.coach().id(), TrajectoryStatus.RUNNING, "GROWTH",
 				Today.date(), null);
 		String run = UUID.randomUUID().toString();

@@ -202,7 +202,7 @@ class SenderCheckTests {
 	@Test
 	void anUnconfirmedMailInTheNameOfSomeoneWhoAppliedTodayIsNotAddedToTheirApplication() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		var programme = programmes.create(running.organisationId(), "Aanmelden " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		var programme = programmes.create(running.organisationId(), "Aanmelden " + suffix, "aanmelden-" + suffix + "@briefwissel.test", null);
 		String applicant = "sanne-" + suffix + "@gemeente.test";
 		var application = intakes.receiveByMail(programme, applicant, "Sanne", "Ik wil graag meedoen.", null).orElseThrow();
 
@@ -246,7 +246,7 @@ class SenderCheckTests {
 	@Test
 	void aFirstMailInSomeonesNameTheServerDidNotConfirmStaysOutOfTheirExportUntilTheyUseTheLink() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		var programme = programmes.create(running.organisationId(), "Eerste " + suffix, "eerste-" + suffix + "@briefwissel.test");
+		var programme = programmes.create(running.organisationId(), "Eerste " + suffix, "eerste-" + suffix + "@briefwissel.test", null);
 		String owner = "echt-" + suffix + "@gemeente.test";
 		// The address's owner has an account here (an earlier trajectory, say): their export is what is at stake.
 		var account = fixtures.person(running.organisationId(), owner, "Echt " + suffix, nl.briefwissel.account.Role.PARTICIPANT);
@@ -298,7 +298,7 @@ class SenderCheckTests {
 	@Test
 	void theOwnersConfirmedMailIsNotAddedToAStrangersUnconfirmedApplication() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		var programme = programmes.create(running.organisationId(), "Echt " + suffix, "echt-" + suffix + "@briefwissel.test");
+		var programme = programmes.create(running.organisationId(), "Echt " + suffix, "echt-" + suffix + "@briefwissel.test", null);
 		String owner = "eigenaar-" + suffix + "@gemeente.test";
 		InboundResult faked = handle(intakeMail(owner, programme.intakeAddress(), "spf=fail smtp.mailfrom=gemeente.test; dmarc=fail header.from=gemeente.test",
 				"Vraag van een vreemde.", "vreemd-" + suffix + ".pdf"));
@@ -377,7 +377,7 @@ class SenderCheckTests {
 	@Test
 	void anUnconfirmedMailToTheIntakeAddressInAWaitingApplicantsNameStartsNoApplicationAndAnswersNobody() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		var programme = programmes.create(running.organisationId(), "Wachtend " + suffix, "wachtend-" + suffix + "@briefwissel.test");
+		var programme = programmes.create(running.organisationId(), "Wachtend " + suffix, "wachtend-" + suffix + "@briefwissel.test", null);
 		String own = "wacht-" + suffix + "@example.nl";
 		var applicant = fixtures.person(running.organisationId(), own, "Wacht " + suffix, nl.briefwissel.account.Role.PARTICIPANT);
 		UUID waiting = trajectories.record(programme.id(), applicant.id(), null, nl.briefwissel.trajectory.TrajectoryStatus.INTAKE,
@@ -427,7 +427,7 @@ class SenderCheckTests {
 	@Test
 	void theAdministratorsReadWhetherAnECoachSeesANewMailOrTheApplicationStillWaitsForOne() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		var programme = programmes.create(running.organisationId(), "Wacht " + suffix, "wacht-" + suffix + "@briefwissel.test");
+		var programme = programmes.create(running.organisationId(), "Wacht " + suffix, "wacht-" + suffix + "@briefwissel.test", null);
 		String own = "wachter-" + suffix + "@example.nl";
 		var applicant = fixtures.person(running.organisationId(), own, "Wachter " + suffix, nl.briefwissel.account.Role.PARTICIPANT);
 		UUID waiting = trajectories.record(programme.id(), applicant.id(), null, nl.briefwissel.trajectory.TrajectoryStatus.INTAKE,

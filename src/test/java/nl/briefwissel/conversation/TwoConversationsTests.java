@@ -55,7 +55,7 @@ class TwoConversationsTests {
 	@Test
 	void eachConversationIsReachedAndWrittenInOnItsOwn() throws Exception {
 		var first = fixtures.runningTrajectory(true);
-		var otherProgramme = programmes.create(first.organisationId(), "Tweede programma", null);
+		var otherProgramme = programmes.create(first.organisationId(), "Tweede programma", null, null);
 		var otherCoach = fixtures.person(first.organisationId(), "tweede-" + first.id() + "@example.nl", "Tweede Coach", Role.COACH);
 		UUID second = trajectories.record(otherProgramme.id(), first.participant().id(), otherCoach.id(), TrajectoryStatus.RUNNING,
 				"GROWTH", Today.date(), null);

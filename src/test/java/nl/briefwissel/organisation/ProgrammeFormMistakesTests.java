@@ -166,9 +166,9 @@ class ProgrammeFormMistakesTests {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Twee Fouten " + suffix);
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
-		programmes.create(organisation.id(), "Talent " + suffix, null);
+		programmes.create(organisation.id(), "Talent " + suffix, null, null);
 		String taken = "bestaand-" + suffix + "@briefwissel.test";
-		programmes.create(organisations.create("Gemeente Elders " + suffix).id(), "Elders " + suffix, taken);
+		programmes.create(organisations.create("Gemeente Elders " + suffix).id(), "Elders " + suffix, taken, null);
 
 		for (String address : new String[] { "talent@", taken }) {
 			MvcResult refused = mvc.perform(post("/programme/programmes").with(csrf()).with(fixtures.as(manager))
@@ -232,7 +232,7 @@ class ProgrammeFormMistakesTests {
 				.startsWith(language[1]);
 			assertThat(programmes.ofOrganisation(organisation.id())).as(language[0]).isEmpty();
 			org.assertj.core.api.Assertions
-				.assertThatThrownBy(() -> programmes.create(organisation.id(), "Talent " + suffix, null, "dienst-" + suffix))
+				.assertThatThrownBy(() -> programmes.create(organisation.id(), "Talent " + suffix, null, null, "dienst-" + suffix))
 				.isInstanceOf(Programmes.OrganisationEndedException.class);
 		}
 	}
@@ -247,10 +247,10 @@ class ProgrammeFormMistakesTests {
 		var organisation = organisations.create("Gemeente Tegelijk " + suffix);
 		AtomicReference<CompletableFuture<Object>> second = new AtomicReference<>();
 		new TransactionTemplate(transactions).executeWithoutResult(first -> {
-			programmes.create(organisation.id(), "Talent " + suffix, null, "eerste-tab-" + suffix);
+			programmes.create(organisation.id(), "Talent " + suffix, null, null, "eerste-tab-" + suffix);
 			second.set(CompletableFuture.supplyAsync(() -> {
 				try {
-					return programmes.create(organisation.id(), "TALENT " + suffix, null, "tweede-tab-" + suffix);
+					return programmes.create(organisation.id(), "TALENT " + suffix, null, null, "tweede-tab-" + suffix);
 				}
 				catch (Programmes.NameTakenException refused) {
 					return refused;

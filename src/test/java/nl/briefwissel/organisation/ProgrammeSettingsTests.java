@@ -107,8 +107,9 @@ class ProgrammeSettingsTests {
 			Element mode = page.getElementById("mode-" + id);
 			assertThat(mode.selectFirst("option[value=NOTIFICATION]").text()).as(language[0]).isEqualTo(language[1]);
 			assertThat(mode.select("option").eachText()).noneMatch(option -> option.contains("7516"));
-			assertThat(describedBy(page, mode)).singleElement()
-				.satisfies(help -> assertThat(help.text()).contains(language[2], language[3]));
+			// The second description is the whole text's (decision 0142); the first is the notification's.
+			assertThat(describedBy(page, mode)).extracting(Element::id).containsExactly("mode-help-" + id, "mode-full-text-" + id);
+			assertThat(describedBy(page, mode).get(0).text()).contains(language[2], language[3]);
 		}
 	}
 
@@ -196,9 +197,10 @@ class ProgrammeSettingsTests {
 			Element input = page.getElementById(field + "-" + id);
 			assertThat(input.attr("aria-invalid")).as(field).isEqualTo("true");
 			// Its message last, after a field's own help where it has one (retention: decision 0134; mail mode: what a
-			// notification does and does not do).
+			// notification does and does not do, and what the whole text does, decision 0142).
 			assertThat(describedBy(page, input)).as(field).extracting(Element::id)
-				.containsExactlyElementsOf(field.equals("retention") || field.equals("mode") ? List.of(field + "-help-" + id, field + "-error-" + id)
+				.containsExactlyElementsOf(field.equals("retention") ? List.of(field + "-help-" + id, field + "-error-" + id)
+						: field.equals("mode") ? List.of(field + "-help-" + id, field + "-full-text-" + id, field + "-error-" + id)
 						: List.of(field + "-error-" + id));
 			assertThat(summary.selectFirst("a[href=#" + field + "-" + id + "]").text()).as(field)
 				.isEqualTo(page.getElementById(field + "-error-" + id).text());
@@ -270,7 +272,7 @@ class ProgrammeSettingsTests {
 		var manager = fixtures.person(running.organisationId(), "pm-" + running.id() + "@example.nl", "Manager",
 				Role.PROGRAMME_MANAGER);
 		String taken = "bezet-" + running.id() + "@briefwissel.test";
-		programmes.create(running.organisationId(), "Ander programma", taken);
+		programmes.create(running.organisationId(), "Ander programma", taken, null);
 		var refused = mvc.perform(settings(running.programmeId(), "7", "2", "2", "24", "FULL_TEXT", taken)
 			.with(fixtures.as(manager)))
 			.andExpect(redirectedUrl("/programme#settings-" + running.programmeId()))

@@ -68,10 +68,10 @@ class ProgrammesTests {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Dubbel " + suffix);
 		String address = "dubbel-" + suffix + "@briefwissel.test";
-		Programme first = programmes.create(organisation.id(), "Eerste", address);
-		assertThatThrownBy(() -> programmes.create(organisation.id(), "Tweede", address.toUpperCase(java.util.Locale.ROOT)))
+		Programme first = programmes.create(organisation.id(), "Eerste", address, null);
+		assertThatThrownBy(() -> programmes.create(organisation.id(), "Tweede", address.toUpperCase(java.util.Locale.ROOT), null))
 			.isInstanceOf(Programmes.IntakeAddressTakenException.class);
-		Programme other = programmes.create(organisation.id(), "Derde", null);
+		Programme other = programmes.create(organisation.id(), "Derde", null, null);
 		assertThatThrownBy(() -> programmes.changeSettings(other.id(),
 				new Programmes.Settings(6, 2, 2, 24, nl.briefwissel.organisation.MailMode.FULL_TEXT, address)))
 			.isInstanceOf(Programmes.IntakeAddressTakenException.class);
@@ -90,16 +90,16 @@ class ProgrammesTests {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Regels " + suffix);
 		String address = "regels-" + suffix + "@briefwissel.test";
-		programmes.create(organisation.id(), "Talent " + suffix, null);
-		assertThatThrownBy(() -> programmes.create(organisation.id(), "TALENT " + suffix, address))
+		programmes.create(organisation.id(), "Talent " + suffix, null, null);
+		assertThatThrownBy(() -> programmes.create(organisation.id(), "TALENT " + suffix, address, null))
 			.isInstanceOf(Programmes.NameTakenException.class);
 		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactly("Talent " + suffix);
 		assertThat(programmes.byIntakeAddress(address)).isEmpty();
 		// Another organisation may have a programme of that name.
-		assertThat(programmes.create(organisations.create("Gemeente Elders " + suffix).id(), "Talent " + suffix, null)).isNotNull();
+		assertThat(programmes.create(organisations.create("Gemeente Elders " + suffix).id(), "Talent " + suffix, null, null)).isNotNull();
 
 		jdbc.sql("update organisation set ended_at = current_timestamp where id = :id").param("id", organisation.id()).update();
-		assertThatThrownBy(() -> programmes.create(organisation.id(), "Nieuw " + suffix, address))
+		assertThatThrownBy(() -> programmes.create(organisation.id(), "Nieuw " + suffix, address, null))
 			.isInstanceOf(Programmes.OrganisationEndedException.class);
 		assertThat(programmes.ofOrganisation(organisation.id())).extracting(Programme::name).containsExactly("Talent " + suffix);
 		assertThat(programmes.byIntakeAddress(address)).isEmpty();
@@ -160,7 +160,7 @@ class ProgrammesTests {
 		var organisation = organisations.create("Gemeente Leeg " + suffix);
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Anja de Vries", Role.COACH);
-		Programme waiting = programmes.create(organisation.id(), "Wachtend " + suffix, null);
+		Programme waiting = programmes.create(organisation.id(), "Wachtend " + suffix, null, null);
 		programmes.openPublicIntake(waiting.id(), false);
 		pool.set(waiting.id(), List.of(coach.id()));
 		Account participant = fixtures.person(organisation.id(), "d-" + suffix + "@example.nl", "Deelnemer", Role.PARTICIPANT);
@@ -191,7 +191,7 @@ class ProgrammesTests {
 		}
 
 		// The link open is an intake running too, also with nobody waiting yet.
-		Programme open = programmes.create(organisation.id(), "Open " + suffix, null);
+		Programme open = programmes.create(organisation.id(), "Open " + suffix, null, null);
 		pool.set(open.id(), List.of(coach.id()));
 		mvc.perform(post("/programme/programmes/{id}/coaches", open.id()).with(csrf()).with(fixtures.as(manager)))
 			.andExpect(flash().attributeExists("poolProblemFor"));
@@ -214,8 +214,8 @@ class ProgrammesTests {
 		var organisation = organisations.create("Gemeente Aanmelden " + suffix);
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		String address = "aanmelden-" + suffix + "@briefwissel.test";
-		Programme withoutAddress = programmes.create(organisation.id(), "Zonder adres", null);
-		Programme withAddress = programmes.create(organisation.id(), "Met adres", address);
+		Programme withoutAddress = programmes.create(organisation.id(), "Zonder adres", null, null);
+		Programme withAddress = programmes.create(organisation.id(), "Met adres", address, null);
 		for (boolean open : new boolean[] { false, true }) {
 			programmes.openPublicIntake(withoutAddress.id(), open);
 			programmes.openPublicIntake(withAddress.id(), open);
@@ -329,13 +329,13 @@ class ProgrammesTests {
 			var made = new java.util.concurrent.CountDownLatch(1);
 			var release = new java.util.concurrent.CountDownLatch(1);
 			var first = executor.submit(() -> transactions.execute(status -> {
-				Programmes.Creation creation = programmes.create(organisation.id(), "Tegelijk", null, form);
+				Programmes.Creation creation = programmes.create(organisation.id(), "Tegelijk", null, null, form);
 				made.countDown();
 				waitFor(release);
 				return creation;
 			}));
 			assertThat(made.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-			var second = executor.submit(() -> programmes.create(organisation.id(), "Tegelijk", null, form));
+			var second = executor.submit(() -> programmes.create(organisation.id(), "Tegelijk", null, null, form));
 			Thread.sleep(300);
 			release.countDown();
 			Programmes.Creation one = first.get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -378,7 +378,7 @@ class ProgrammesTests {
 	void theLastActiveThemeStaysOnAlsoWhenTwoSwitchOffAtOnce(
 			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
 		var organisation = organisations.create("Gemeente Thema " + UUID.randomUUID().toString().substring(0, 8));
-		UUID programme = programmes.create(organisation.id(), "Thema's", null).id();
+		UUID programme = programmes.create(organisation.id(), "Thema's", null, null).id();
 		java.util.List<String> active = themes.active(programme).stream().map(Theme::code).toList();
 		active.subList(2, active.size()).forEach(code -> assertThat(themes.switchOn(programme, code, false)).isTrue());
 		String one = active.get(0);

@@ -621,7 +621,7 @@ class ErasureAndRetentionTests {
 		// Two open trajectories: which coach is not Briefwissel's to guess, so it waits for the administrators. A new
 		// mail of the participant of one open trajectory waits for its coach instead, and after their last one ended
 		// it is held for that one (decision 0106).
-		var otherProgramme = programmes.create(trajectory.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		var otherProgramme = programmes.create(trajectory.organisationId(), "Tweede programma " + UUID.randomUUID(), null, null);
 		trajectories.record(otherProgramme.id(), trajectory.participant().id(), trajectory.coach().id(),
 				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "GROWTH", nl.briefwissel.Today.date(), null);
 		String email = trajectory.participant().email();
@@ -989,7 +989,7 @@ class ErasureAndRetentionTests {
 		var trajectory = fixtures.runningTrajectory(true);
 		// Of no conversation: it came while two trajectories of theirs were open, so which coach was not Briefwissel's
 		// to guess. After their last one ended their mail is held for that one instead (decision 0106).
-		var otherProgramme = programmes.create(trajectory.organisationId(), "Tweede programma " + UUID.randomUUID(), null);
+		var otherProgramme = programmes.create(trajectory.organisationId(), "Tweede programma " + UUID.randomUUID(), null, null);
 		UUID second = trajectories.record(otherProgramme.id(), trajectory.participant().id(), trajectory.coach().id(),
 				nl.briefwissel.trajectory.TrajectoryStatus.RUNNING, "GROWTH", nl.briefwissel.Today.date(), null);
 		String email = trajectory.participant().email();

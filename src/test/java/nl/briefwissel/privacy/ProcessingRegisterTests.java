@@ -74,7 +74,7 @@ class ProcessingRegisterTests {
 		var trajectory = fixtures.runningTrajectory(true);
 		var admin = fixtures.person(trajectory.organisationId(), "fg-" + UUID.randomUUID() + "@example.nl", "Beheer Register",
 				Role.ADMINISTRATOR);
-		var second = programmes.create(trajectory.organisationId(), "Tweede programma", null);
+		var second = programmes.create(trajectory.organisationId(), "Tweede programma", null, null);
 		var first = programmes.ofOrganisation(trajectory.organisationId()).stream()
 			.filter(programme -> programme.id().equals(trajectory.programmeId())).findFirst().orElseThrow();
 		programmes.changeSettings(second.id(), new Programmes.Settings(10, first.momentsPerWeek(), first.replyWithinDays(),

@@ -130,7 +130,7 @@ class StatisticsTests {
 	void oneMoreEvaluationCannotBeWorkedOutFromTwoPeriods() {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Evaluaties " + suffix);
-		var programme = programmes.create(organisation.id(), "Evaluatieprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Evaluatieprogramma " + suffix, null, null);
 		for (int i = 0; i < 5; i++) {
 			evaluation(programme.id(), LocalDate.of(2026, 2, 1), 7);
 		}
@@ -180,7 +180,7 @@ class StatisticsTests {
 	void monthlyFiguresSayWhichMonthsTheyCountAndNoneCountedIsNotZero() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Maanden " + suffix);
-		var programme = programmes.create(organisation.id(), "Maandprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Maandprogramma " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-m-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		LocalDate thisMonth = Today.date().withDayOfMonth(1);
 		for (int i = 0; i < 3; i++) {
@@ -229,7 +229,7 @@ class StatisticsTests {
 	void decimalsAreWrittenInTheReadersLanguageOnThePageAndInTheCsv() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Decimalen " + suffix);
-		var programme = programmes.create(organisation.id(), "Decimaalprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Decimaalprogramma " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-d-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(2);
 		for (int satisfaction : new int[] { 8, 8, 8, 8, 7 }) {
@@ -258,7 +258,7 @@ class StatisticsTests {
 	@Test
 	void aPeriodOutsideThisCenturyIsShownForTheDaysThatCanBeCounted() throws Exception {
 		var organisation = organisations.create("Gemeente Periode " + UUID.randomUUID().toString().substring(0, 8));
-		programmes.create(organisation.id(), "Periodeprogramma", null);
+		programmes.create(organisation.id(), "Periodeprogramma", null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-p-" + UUID.randomUUID() + "@example.nl", "Manager",
 				Role.PROGRAMME_MANAGER);
 		// The last day is today at the latest (there are no figures after it): a far future is counted up to today.
@@ -275,8 +275,8 @@ class StatisticsTests {
 	void theCsvNeverStartsAFormula() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Formules " + suffix);
-		programmes.create(organisation.id(), "-1+HYPERLINK(\"http://example.nl\";\"klik\") " + suffix, null);
-		programmes.create(organisation.id(), "\t=1+1 " + suffix, null);
+		programmes.create(organisation.id(), "-1+HYPERLINK(\"http://example.nl\";\"klik\") " + suffix, null, null);
+		programmes.create(organisation.id(), "\t=1+1 " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-f-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 
 		var csv = mvc.perform(get("/programme/statistics.csv").with(fixtures.as(manager))).andReturn().getResponse();
@@ -290,7 +290,7 @@ class StatisticsTests {
 	void aManagerSeesFiguresOfTheirOwnProgrammesWithoutAWordOfContent() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Cijfers " + suffix);
-		var programme = programmes.create(organisation.id(), "Cijferprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Cijferprogramma " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
 		UUID last = null;
@@ -332,7 +332,7 @@ class StatisticsTests {
 	void thePageSaysWhySmallCountsAreHiddenAndWhereTheExactOnesAre() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Waarom " + suffix);
-		programmes.create(organisation.id(), "Waaromprogramma " + suffix, null);
+		programmes.create(organisation.id(), "Waaromprogramma " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-w-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		for (String[] language : new String[][] {
 				{ "nl", "om door te geven", "Programma's" },
@@ -352,8 +352,8 @@ class StatisticsTests {
 	void eachProgrammesFiguresUseItsOwnThemeLabels() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Labels " + suffix);
-		var renamed = programmes.create(organisation.id(), "Hernoemd " + suffix, null);
-		var plain = programmes.create(organisation.id(), "Gewoon " + suffix, null);
+		var renamed = programmes.create(organisation.id(), "Hernoemd " + suffix, null, null);
+		var plain = programmes.create(organisation.id(), "Gewoon " + suffix, null, null);
 		jdbc.sql("update programme_theme set label_nl = 'Balans' where programme_id = :p and code = 'GROWTH'")
 			.param("p", renamed.id()).update();
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
@@ -400,7 +400,7 @@ class StatisticsTests {
 	void stopReasonsCountOnlyInMonthsThatAreOverWithFiveStopsOrMore() {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Stoppen " + suffix);
-		var programme = programmes.create(organisation.id(), "Stopprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Stopprogramma " + suffix, null, null);
 		Account coach = fixtures.person(organisation.id(), "coach-s-" + suffix + "@example.nl", "Coach", Role.COACH);
 		java.util.function.IntConsumer stop = i -> {
 			Account participant = fixtures.person(organisation.id(), "s" + i + "-" + suffix + "@example.nl", "Deelnemer " + i,
@@ -432,7 +432,7 @@ class StatisticsTests {
 	void figuresAreKeptForAWhileAndSayWhenTheyWereCalculated() {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Bewaard " + suffix);
-		var programme = programmes.create(organisation.id(), "Bewaarprogramma " + suffix, null);
+		var programme = programmes.create(organisation.id(), "Bewaarprogramma " + suffix, null, null);
 		var now = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-11-27T10:00:00Z"));
 		java.time.Clock clock = new java.time.Clock() {
 			@Override
@@ -1027,7 +1027,7 @@ class StatisticsTests {
 	private Coached aProgrammeWithACoach(String name) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente " + name + " " + suffix);
-		Programme programme = programmes.create(organisation.id(), name + "programma " + suffix, null);
+		Programme programme = programmes.create(organisation.id(), name + "programma " + suffix, null, null);
 		Account coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Coach", Role.COACH);
 		return new Coached(programme, coach, person -> fixtures.person(organisation.id(), person + "-" + suffix + "@example.nl",
 				"Deelnemer " + person, Role.PARTICIPANT));

@@ -72,7 +72,7 @@ class ApplicationsDuringAnEndingTests {
 	void aProgrammeWithAPublicLink() {
 		suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Einde " + suffix);
-		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "einde-" + suffix + "@briefwissel.test");
+		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "einde-" + suffix + "@briefwissel.test", null);
 		programmes.openPublicIntake(programme.id(), true);
 	}
 

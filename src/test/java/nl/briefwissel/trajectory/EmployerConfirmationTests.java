@@ -78,7 +78,7 @@ class EmployerConfirmationTests {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String hr = "hr-" + suffix + "@gemeente.example.nl";
 		var organisation = organisations.create("Gemeente Werkgever " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, null);
+		Programme programme = programmes.create(organisation.id(), "Loopbaan " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		mvc.perform(post("/programme/programmes/{id}/employer-contact", programme.id()).param("employerContact", "geen adres")
 			.with(fixtures.as(manager)).with(csrf()));

@@ -78,7 +78,7 @@ class HiddenCharactersInNamesTests {
 	void aProgrammeOfItsOwn() {
 		suffix = UUID.randomUUID().toString().substring(0, 8);
 		Organisation organisation = organisations.create("Gemeente Richting " + suffix);
-		programme = programmes.create(organisation.id(), "Richting " + suffix, "richting-" + suffix + "@briefwissel.test");
+		programme = programmes.create(organisation.id(), "Richting " + suffix, "richting-" + suffix + "@briefwissel.test", null);
 	}
 
 	@Test

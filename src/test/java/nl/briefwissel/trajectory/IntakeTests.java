@@ -82,7 +82,7 @@ class IntakeTests {
 	void aProgrammeOfItsOwn() {
 		suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Aanmelden " + suffix);
-		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test");
+		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "aanmelden-" + suffix + "@briefwissel.test", null);
 	}
 
 	/**
@@ -1888,7 +1888,7 @@ class IntakeTests {
 			.andReturn().getResponse().getContentAsString()).contains("Deze aanmelding is intussen afgerond");
 		assertThat(intakes.statusOf(completed.id(), programme.id())).contains(Intake.Status.SUBMITTED);
 
-		var other = programmes.create(programme.organisationId(), "Ander programma " + suffix, null);
+		var other = programmes.create(programme.organisationId(), "Ander programma " + suffix, null, null);
 		Intake elsewhere = intakes.invite(other, "elders-" + suffix + "@example.nl", "Eva Elders",
 				java.util.Locale.forLanguageTag("nl"), null);
 		mvc.perform(post(withdraw, programme.id(), elsewhere.id()).with(csrf()).with(fixtures.as(manager)))

@@ -16,6 +16,7 @@ import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.mail.EmbeddedMailServer;
 import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Organisations;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
@@ -100,7 +101,8 @@ class MatchingTests {
 	void anIntakeWaitingForACoach() {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Match " + suffix);
-		programme = programmes.create(organisation.id(), "Programma", null);
+		// The pilot's way, chosen: the welcome letter's tests read its text in the participant's mail.
+		programme = programmes.create(organisation.id(), "Programma", null, MailMode.FULL_TEXT);
 		manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		coach = fixtures.person(organisation.id(), "coach-" + suffix + "@example.nl", "Carla Coach", Role.COACH);
 		profiles.changeMatching(coach.id(), 10, true, "NOLOC", List.of("SURPLUS"));

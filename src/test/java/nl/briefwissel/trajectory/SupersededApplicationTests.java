@@ -75,7 +75,7 @@ class SupersededApplicationTests {
 	void aProgrammeWithAPublicLink() {
 		suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Voorrang " + suffix);
-		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "voorrang-" + suffix + "@briefwissel.test");
+		programme = programmes.create(organisation.id(), "Loopbaan " + suffix, "voorrang-" + suffix + "@briefwissel.test", null);
 		programmes.openPublicIntake(programme.id(), true);
 	}
 
@@ -232,7 +232,7 @@ class SupersededApplicationTests {
 			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
 		var manager = fixtures.person(programme.organisationId(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		String email = "tegelijk-" + suffix + "@example.nl";
-		Programme elsewhere = programmes.create(programme.organisationId(), "Elders " + suffix, "elders-" + suffix + "@briefwissel.test");
+		Programme elsewhere = programmes.create(programme.organisationId(), "Elders " + suffix, "elders-" + suffix + "@briefwissel.test", null);
 		Intake older = intakes.receiveByMail(elsewhere, email, "Olga Ouder", "Ik wil iets anders gaan doen.", null).orElseThrow();
 		jdbc.sql("update intake set created_at = :before where id = :id")
 			.param("before", java.time.OffsetDateTime.now().minusDays(3))

@@ -85,13 +85,13 @@ class AccessibilityStatementTests {
 			@Autowired HomeController home) throws Exception {
 		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
 		var reachable = organisations.create("Gemeente Melden " + suffix);
-		programmes.create(reachable.id(), "Programma", null);
+		programmes.create(reachable.id(), "Programma", null, null);
 		contacts.save(reachable.id(), new PrivacyContacts.Details("", "melden-" + suffix + "@gemeente.nl", "", "", ""));
 		var byWeb = organisations.create("Gemeente Web " + suffix);
-		programmes.create(byWeb.id(), "Programma", null);
+		programmes.create(byWeb.id(), "Programma", null, null);
 		contacts.save(byWeb.id(), new PrivacyContacts.Details("", "", "https://www.gemeente.nl/melden-" + suffix, "", ""));
 		var quiet = organisations.create("Gemeente Stil " + suffix);
-		programmes.create(quiet.id(), "Programma", null);
+		programmes.create(quiet.id(), "Programma", null, null);
 		home.forgetOrganisationContacts();
 
 		for (String[] words : new String[][] { { "nl", "Je kunt het ook melden bij de organisatie die het programma aanbiedt:" },

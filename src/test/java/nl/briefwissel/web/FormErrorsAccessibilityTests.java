@@ -65,7 +65,7 @@ class FormErrorsAccessibilityTests {
 	@Test
 	void aMissingSelfCheckAnswerIsTiedToItsQuestionAndAnUntickedBoxToItsError() throws Exception {
 		String suffix = suffix();
-		var programme = programmes.create(organisations.create("Gemeente Formulier " + suffix).id(), "Loopbaan " + suffix, null);
+		var programme = programmes.create(organisations.create("Gemeente Formulier " + suffix).id(), "Loopbaan " + suffix, null, null);
 		Document page = refused(post("/intake/programme/{id}", programme.id()).with(csrf())
 			.param("displayName", "Sam Jansen")
 			.param("email", "sam-" + suffix + "@example.nl")
@@ -148,7 +148,7 @@ class FormErrorsAccessibilityTests {
 	@Test
 	void theErrorSummaryTakesFocusWhenAFormComesBackWithMistakes() throws Exception {
 		String suffix = suffix();
-		var programme = programmes.create(organisations.create("Gemeente Focus " + suffix).id(), "Loopbaan " + suffix, null);
+		var programme = programmes.create(organisations.create("Gemeente Focus " + suffix).id(), "Loopbaan " + suffix, null, null);
 		Document intake = refused(post("/intake/programme/{id}", programme.id()).with(csrf())
 			.param("displayName", "Sam Jansen")
 			.param("email", "sam-" + suffix + "@example.nl"));

@@ -1,6 +1,7 @@
 package nl.briefwissel.organisation.web;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.mail.ReplyAddress;
 import nl.briefwissel.organisation.CoachPool;
+import nl.briefwissel.organisation.MailMode;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
@@ -68,8 +70,23 @@ class ProgrammesController {
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
 	record NewProgramme(@NotBlank(message = "{programme.create.name.required}") @Size(max = 200,
 			message = "{programme.create.name.required}") @TypedName.Plain String name,
-			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320, message = "{programme.settings.intake.invalid}") String intakeAddress)
+			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320, message = "{programme.settings.intake.invalid}") String intakeAddress,
+			String mailMode)
 			implements Serializable {
+
+		/**
+		 * The mode chosen, or none when none was posted (a page from before the choice was on it): the domain's
+		 * default then, a notification with a link (decision 0142). Read here rather than bound as a {@link MailMode}:
+		 * a value the binder cannot read leaves the whole form unmade, and with it the name and address typed.
+		 */
+		MailMode chosenMailMode() {
+			return Arrays.stream(MailMode.values()).filter(mode -> mode.name().equals(mailMode)).findFirst().orElse(null);
+		}
+
+		/** A value posted that is not in the list (a changed form): refused at the field, nothing made. */
+		boolean unknownMailMode() {
+			return mailMode != null && !mailMode.isEmpty() && chosenMailMode() == null;
+		}
 	}
 
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
@@ -106,10 +123,14 @@ class ProgrammesController {
 		if (!problems.containsKey("intakeAddress") && IntakeAddressCheck.aPersons(accounts, form.intakeAddress())) {
 			problems.put("intakeAddress", texts.getMessage("programme.settings.intake.person", null, locale));
 		}
+		if (form.unknownMailMode()) {
+			problems.put("mailMode", texts.getMessage("programme.settings.mailMode.unknown", null, locale));
+		}
 		Programmes.Creation made = null;
 		if (problems.isEmpty()) {
 			try {
-				made = programmes.create(me.organisationId(), form.name().strip(), form.intakeAddress(), formId);
+				made = programmes.create(me.organisationId(), form.name().strip(), form.intakeAddress(), form.chosenMailMode(),
+						formId);
 			}
 			catch (Programmes.IntakeAddressTakenException taken) {
 				problems.put("intakeAddress", texts.getMessage("programme.settings.intake.taken", null, locale));

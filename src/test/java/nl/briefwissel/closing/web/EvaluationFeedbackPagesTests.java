@@ -50,8 +50,8 @@ class EvaluationFeedbackPagesTests {
 	void aProgrammesRemarksAreShownAPageAtATimeEachOnce() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Veel Stemmen " + suffix);
-		Programme large = programmes.create(organisation.id(), "Landelijk " + suffix, null);
-		Programme small = programmes.create(organisation.id(), "Klein " + suffix, null);
+		Programme large = programmes.create(organisation.id(), "Landelijk " + suffix, null, null);
+		Programme small = programmes.create(organisation.id(), "Klein " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-v-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		Account stranger = fixtures.person(organisations.create("Gemeente Elders " + suffix).id(), "pm-x-" + suffix + "@example.nl",
 				"Vreemde", Role.PROGRAMME_MANAGER);
@@ -109,7 +109,7 @@ class EvaluationFeedbackPagesTests {
 	void aPageOpensOnlyItsOwnRemarksInTheOrderOfTheirRandomIds() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Zegel " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Verzegeld " + suffix, null);
+		Programme programme = programmes.create(organisation.id(), "Verzegeld " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-z-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		LocalDate older = Today.date().withDayOfMonth(1).minusMonths(2);
 		LocalDate newer = older.plusMonths(1);
@@ -138,8 +138,8 @@ class EvaluationFeedbackPagesTests {
 	void eachProgrammesTableRegionAndRemarksAreNamedAfterTheProgramme() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Namen " + suffix);
-		Programme north = programmes.create(organisation.id(), "Noord " + suffix, null);
-		Programme south = programmes.create(organisation.id(), "Zuid " + suffix, null);
+		Programme north = programmes.create(organisation.id(), "Noord " + suffix, null, null);
+		Programme south = programmes.create(organisation.id(), "Zuid " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-n-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(1);
 		for (int i = 0; i < 5; i++) {
@@ -170,7 +170,7 @@ class EvaluationFeedbackPagesTests {
 	void aDateThatCannotBeReadIsSaidAtItsFieldAndADutchDateIsUnderstood() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Datum " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Datumprogramma " + suffix, null);
+		Programme programme = programmes.create(organisation.id(), "Datumprogramma " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-d-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		LocalDate month = Today.date().withDayOfMonth(1).minusMonths(1);
 		for (int i = 0; i < 5; i++) {
@@ -242,7 +242,7 @@ class EvaluationFeedbackPagesTests {
 	void theHeaderNamesTheWholeMonthsTakenInNotThePeriodsDays() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Hele Maanden " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Maanden " + suffix, null);
+		Programme programme = programmes.create(organisation.id(), "Maanden " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-h-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		LocalDate thisMonth = Today.date().withDayOfMonth(1);
 		LocalDate month = thisMonth.minusMonths(2);

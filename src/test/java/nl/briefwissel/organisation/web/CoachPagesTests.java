@@ -100,7 +100,7 @@ class CoachPagesTests {
 		UUID organisation = organisations.create("Gemeente Ruimte " + suffix).id();
 		Account admin = fixtures.person(organisation, "admin-" + suffix + "@example.nl", "Beheer", Role.ADMINISTRATOR);
 		Account coach = fixtures.person(organisation, "coach-" + suffix + "@example.nl", "Anja de Vries", Role.COACH);
-		UUID programme = programmes.create(organisation, "Ruimteprogramma", null).id();
+		UUID programme = programmes.create(organisation, "Ruimteprogramma", null, null).id();
 		for (int i = 0; i < 2; i++) {
 			Account participant = fixtures.person(organisation, "d" + i + "-" + suffix + "@example.nl", "Deelnemer " + i,
 					Role.PARTICIPANT);

@@ -154,8 +154,8 @@ class OrganisationEndingPagesTests {
 	void severalProgrammesReadWithTheirApostrophe(@Autowired nl.briefwissel.organisation.Programmes programmes) throws Exception {
 		var trajectory = fixtures.runningTrajectory(true);
 		lifecycle.complete(trajectory.id(), trajectory.coach().id(), Reason.QUESTION_ANSWERED, null);
-		programmes.create(trajectory.organisationId(), "Tweede", null);
-		programmes.create(trajectory.organisationId(), "Derde", null);
+		programmes.create(trajectory.organisationId(), "Tweede", null, null);
+		programmes.create(trajectory.organisationId(), "Derde", null, null);
 
 		Document organisation = Jsoup.parse(mvc.perform(get("/admin/organisations/{id}", trajectory.organisationId()).with(administrator()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());

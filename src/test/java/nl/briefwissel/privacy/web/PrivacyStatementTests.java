@@ -54,7 +54,7 @@ class PrivacyStatementTests {
 
 	private Organisation offering(String name) {
 		Organisation organisation = organisations.create(name + " " + UUID.randomUUID().toString().substring(0, 8));
-		programmes.create(organisation.id(), "Programma", null);
+		programmes.create(organisation.id(), "Programma", null, null);
 		return organisation;
 	}
 
