@@ -9,6 +9,6 @@ public enum AuditAction {
 	/** Content or figures left Briefwissel as a file: a PDF record, the participant's ZIP, a CSV. */
 	EXPORT,
 
-	/** A change made by a programme manager or administrator. */
+	/** A change made by a programme manager or administrator, or by a coach to a trajectory's course (decision 0140). */
 	ADMINISTRATION
 }

@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Marks a page or download that shows content or exports it. Every successful answer of such a
  * route is written to the audit trail with the signed-in person; changes by programme managers
- * and administrators are recorded without this mark.
+ * and administrators are recorded without this mark. Marked {@link AuditAction#ADMINISTRATION}, a
+ * change outside their areas (a coach's change of a trajectory's course, decision 0140) is recorded
+ * as theirs are: refused and already made too, with the {@link #fields()} named.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,4 +38,10 @@ public @interface Audited {
 	 * {@code reason}); until then nothing is shown and nothing recorded.
 	 */
 	boolean reasonRequired() default false;
+
+	/**
+	 * For a change: the form's fields whose values the trail keeps beside the route, each only as a code, a
+	 * number or a day (capitals, digits and separators); never a field that holds what someone wrote.
+	 */
+	String[] fields() default {};
 }

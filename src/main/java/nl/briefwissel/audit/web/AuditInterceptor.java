@@ -69,7 +69,13 @@ class AuditInterceptor implements HandlerInterceptor {
 				: org.springframework.web.util.UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 		Audited audited = method.getMethodAnnotation(Audited.class);
 		String reason = request.getParameter("reason");
-		if (audited != null) {
+		if (audited != null && audited.value() == AuditAction.ADMINISTRATION) {
+			// A change outside the administrative areas (decision 0140): recorded as theirs are, a refused one as
+			// refused. The request's reason is a code of the form here, not one given for reading: not the column.
+			record(request, who, AuditAction.ADMINISTRATION, trajectoryOf(request, audited.trajectory()), null, Set.of(),
+					Set.of(audited.fields()), refused);
+		}
+		else if (audited != null) {
 			// A read answered with its page again (a letter refused under the conversation) still showed what it holds.
 			boolean readShown = audited.value() == AuditAction.READ && shownAgain;
 			if (refusedAnswer && !readShown || audited.reasonRequired() && (reason == null || reason.isBlank())) {
@@ -143,15 +149,23 @@ class AuditInterceptor implements HandlerInterceptor {
 
 	private void record(HttpServletRequest request, SignedInAccount who, AuditAction action, UUID trajectory,
 			String reason, Set<String> parameters, boolean refused) {
+		record(request, who, action, trajectory, reason, parameters, Set.of(), refused);
+	}
+
+	private void record(HttpServletRequest request, SignedInAccount who, AuditAction action, UUID trajectory,
+			String reason, Set<String> parameters, Set<String> codes, boolean refused) {
 		String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		String roles = who.roles().stream().sorted().map(Role::name).collect(Collectors.joining(","));
 		trail.record(new AuditEntry(null, null, who.id(), who.displayName(), who.email(), roles, action,
 				request.getMethod() + " " + (pattern == null ? request.getRequestURI() : pattern), trajectory,
-				details(request, parameters, refused), reason == null || reason.isBlank() ? null : reason.strip()));
+				details(request, parameters, codes, refused), reason == null || reason.isBlank() ? null : reason.strip()));
 	}
 
-	/** The identifiers in the address, such as which attachment or which programme, and these named fields of the form. */
-	private static String details(HttpServletRequest request, Set<String> parameters, boolean refused) {
+	/**
+	 * The identifiers in the address, such as which attachment or which programme, and these named fields of the
+	 * form; of the fields named {@code codes}, only values that are a {@link #CODE}.
+	 */
+	private static String details(HttpServletRequest request, Set<String> parameters, Set<String> codes, boolean refused) {
 		Map<String, String> shown = new TreeMap<>(variables(request));
 		if (refused) {
 			shown.put("outcome", "refused");
@@ -172,6 +186,15 @@ class AuditInterceptor implements HandlerInterceptor {
 				shown.put(name, String.join("|", values));
 			}
 		}
+		for (String name : codes) {
+			String[] values = request.getParameterValues(name);
+			if (values != null) {
+				List<String> kept = java.util.Arrays.stream(values).filter(value -> CODE.matcher(value).matches()).toList();
+				if (!kept.isEmpty()) {
+					shown.put(name, String.join("|", kept));
+				}
+			}
+		}
 		String details = shown.entrySet()
 			.stream()
 			.map(entry -> entry.getKey() + "=" + entry.getValue())
@@ -179,6 +202,12 @@ class AuditInterceptor implements HandlerInterceptor {
 		// The column holds a thousand characters; a long list of chosen coaches is cut, not the entry lost.
 		return details.isEmpty() ? null : details.length() > 1000 ? details.substring(0, 997) + "..." : details;
 	}
+
+	/**
+	 * A value of a field an {@link Audited} change names: a reason's code, a number of weeks, a day, yes or no.
+	 * Anything else (words typed into a field made by hand) is left out: the trail keeps no content.
+	 */
+	private static final Pattern CODE = Pattern.compile("[A-Z0-9_./-]{1,40}|true|false");
 
 	/** What the route said it showed with {@link nl.briefwissel.audit.AuditedTrajectory#shown}: one, several, or none. */
 	private static List<UUID> shown(HttpServletRequest request) {

@@ -41,7 +41,7 @@ record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
 	private static final Set<String> LABELLED = Set.of("id", "account", "coach", "intake", "code", "fileId", "attachmentId",
 			"messageId", "trajectoryId", "outcome", "name", "changed", "role", "grant", "certified", "enabled", "capacity",
 			"specialism", "mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact",
-			"intakeAddress", "open", "active", "startOn", "label", "months");
+			"intakeAddress", "open", "active", "startOn", "label", "months", "until", "fromWeeks", "pausedUntil", "confirmed");
 
 	/** Stored values that are words of the trail's own, not what anyone typed. */
 	private static final Map<String, Map<String, String>> SAID = Map.of(
@@ -51,7 +51,7 @@ record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
 					"role.PROGRAMME_MANAGER", "ADMINISTRATOR", "role.ADMINISTRATOR"));
 
 	private static final Set<String> YES_OR_NO = Set.of("grant", "certified", "enabled", "open", "active",
-			"addressesVerified", "providerAsksSecondFactor");
+			"addressesVerified", "providerAsksSecondFactor", "confirmed");
 
 	/**
 	 * The names the trail's writers give fields: the address's variables (every route's), what a change made and
