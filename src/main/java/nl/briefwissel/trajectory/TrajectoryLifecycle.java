@@ -69,6 +69,29 @@ public class TrajectoryLifecycle {
 		change(trajectoryId, coachId, t -> t.resume(today()));
 	}
 
+	/**
+	 * Resumes, unless the trajectory is no longer paused until {@code shownUntil} (what the coach's page
+	 * showed), with nothing changed then. Running already, it stands as the form asked for: an earlier
+	 * click of the same form resumed it (a double click), or the pause ended by itself; nothing is made or
+	 * mailed again. Paused until another day, the pause changed since the page was shown (resumed and paused
+	 * again in another tab): ending it would end a pause the coach did not see. Checked on the locked row.
+	 * One that has ended is refused as any resume of it is.
+	 */
+	@Transactional
+	public Extension resumeFrom(UUID trajectoryId, UUID coachId, LocalDate shownUntil) {
+		Trajectory trajectory = coached(trajectoryId, coachId);
+		if (trajectory.status() == TrajectoryStatus.RUNNING) {
+			return Extension.STANDS_ALREADY;
+		}
+		List<Trajectory.Pause> pauses = trajectory.pauses();
+		if (trajectory.status() == TrajectoryStatus.PAUSED
+				&& (pauses.isEmpty() || !shownUntil.equals(pauses.get(pauses.size() - 1).until()))) {
+			return Extension.CHANGED_MEANWHILE;
+		}
+		apply(trajectory, coachId, t -> t.resume(today()));
+		return Extension.MADE;
+	}
+
 	@Transactional
 	public void extend(UUID trajectoryId, UUID coachId, int weeks, Reason reason, String why) {
 		change(trajectoryId, coachId, t -> t.extend(today(), weeks, fitting(reason, Reason.forExtending(), why), why));
@@ -94,13 +117,16 @@ public class TrajectoryLifecycle {
 		return Extension.MADE;
 	}
 
-	/** What became of an extension asked for from a form that showed the trajectory's length. */
+	/**
+	 * What became of an extension asked for from a form that showed the trajectory's length, or of a resume
+	 * asked for from a page that showed its pause.
+	 */
 	public enum Extension {
-		/** Extended now, and the participant is mailed. */
+		/** Extended (resumed) now, and the participant is mailed. */
 		MADE,
-		/** It lasts what the form asked for already (the form sent twice): nothing more is made or mailed. */
+		/** It stands as the form asked for already (the form sent twice): nothing more is made or mailed. */
 		STANDS_ALREADY,
-		/** It lasts another length than the form showed and asked for: nothing is made. */
+		/** It stands otherwise than the form showed and asked for: nothing is made. */
 		CHANGED_MEANWHILE
 	}
 

@@ -192,6 +192,153 @@ class LifecycleTests {
 		assertThat(events.stream(TrajectoryEvents.TrajectoryPaused.class)).hasSize(1);
 	}
 
+	/**
+	 * A resume sent from a page that showed a pause until one day, after another tab resumed it and paused it
+	 * again until another day, ended that new pause, which the coach had not seen, and said it runs again. Now
+	 * it answers 409 with the page as it stands; the resume from the page that shows the new pause resumes, and
+	 * its second click (a double click) says so again without a second resume or mail.
+	 */
+	@Test
+	void aResumeFromAPageThatShowedAnotherPauseSaysItChangedMeanwhileAndResumesNothing() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		LocalDate first = Today.date().plusWeeks(1);
+		LocalDate second = Today.date().plusWeeks(3);
+		pause(running.id(), coach, first.toString(), "").andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+		Document shown = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(shown.selectFirst("form[action$=/resume] input[name=pausedUntil]").val()).isEqualTo(first.toString());
+		// Another tab: resumed, and paused again until a later day.
+		resume(running.id(), coach, first).andExpect(flash().attribute("lifecycleDone", "trajectory.changed.resumed"));
+		pause(running.id(), coach, second.toString(), "").andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+
+		String page = resume(running.id(), coach, first)
+			.andExpect(status().isConflict())
+			.andExpect(flash().attributeCount(0))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(page).select("[role=alert]").text())
+			.contains("Het traject is intussen opnieuw gepauzeerd, nu tot " + second.format(java.time.format.DateTimeFormatter
+				.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))) + ". Het is niet hervat");
+		assertThat(page).doesNotContain("Het traject loopt weer");
+		assertThat(Jsoup.parse(page).selectFirst("form[action$=/resume] input[name=pausedUntil]").val()).isEqualTo(second.toString());
+		String english = mvc.perform(post("/coach/trajectories/{id}/resume", running.id()).param("pausedUntil", first.toString())
+			.header("Accept-Language", "en").with(csrf()).with(coach))
+			.andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(english).select("[role=alert]").text()).contains("The trajectory was paused again in the meantime, now until");
+		assertThat(trajectories.byId(running.id()).orElseThrow().pausedUntil()).isEqualTo(second);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryResumed.class)).hasSize(1);
+
+		// From the page as it stands now, clicked twice: resumed once, and the second click says it runs again.
+		for (int click = 0; click < 2; click++) {
+			resume(running.id(), coach, second).andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.resumed"));
+		}
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryResumed.class)).hasSize(2);
+	}
+
+	/**
+	 * Completed in one tab, then stopped (or completed for another reason) from another: the reason and words of
+	 * that second form were dropped, and the coach was sent to the page with the refusal and no form. Now the course
+	 * page says it was completed meanwhile, 409, with what the coach chose and wrote to copy. The second click of the
+	 * same completion (a double click) still says it is completed.
+	 */
+	@Test
+	void endingATrajectoryEndedMeanwhileSaysWhatItIsAndKeepsWhatTheCoachWrote() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "OTHER").param("why", "Klaar")
+				.param("confirmed", "true").with(csrf()).with(coach))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.completed"));
+		}
+
+		String page = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE")
+			.param("why", "Geen antwoord meer sinds mei").param("confirmed", "true").with(csrf()).with(coach))
+			.andExpect(status().isConflict())
+			.andExpect(flash().attributeCount(0))
+			.andReturn().getResponse().getContentAsString();
+		Document course = Jsoup.parse(page);
+		assertThat(course.select("[role=alert]").text()).contains("Het traject is intussen afgerond; je wijziging is niet doorgevoerd.")
+			.contains("Je reden: Geen reactie meer");
+		assertThat(course.getElementById("stop-why").text()).isEqualTo("Geen antwoord meer sinds mei");
+		assertThat(page).doesNotContain("Het traject is gestopt");
+
+		// The same end for other words (another tab) is no double click of this form either.
+		String again = mvc.perform(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "OTHER")
+			.param("why", "Doel bereikt").header("Accept-Language", "en").with(csrf()).with(coach))
+			.andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(Jsoup.parse(again).select("[role=alert]").text())
+			.contains("The trajectory was completed in the meantime; your change was not made.");
+		assertThat(Jsoup.parse(again).getElementById("complete-why").text()).isEqualTo("Doel bereikt");
+
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.COMPLETED);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryCompleted.class)).hasSize(1);
+		assertThat(events.stream(TrajectoryEvents.TrajectoryStopped.class)).isEmpty();
+	}
+
+	/**
+	 * The coach's changes of course were on no trail, while a programme manager's handover is. Each is now, with the
+	 * trajectory, the coach, the reason's code and the numbers: refused and already made ones said so, and the
+	 * coach's words nowhere (decision 0140).
+	 */
+	@Test
+	void eachChangeOfCourseIsOnTheTrailWithoutTheCoachsWords() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		String until = Today.date().plusWeeks(1).toString();
+		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", until).param("why", "Geheime vakantie")
+			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection()); // no reason: refused
+		pause(running.id(), coach, until, "Geheime vakantie").andExpect(status().is3xxRedirection());
+		resume(running.id(), coach, Today.date().plusWeeks(5)).andExpect(status().isConflict());
+		resume(running.id(), coach, LocalDate.parse(until)).andExpect(status().is3xxRedirection());
+		resume(running.id(), coach, LocalDate.parse(until)).andExpect(status().is3xxRedirection());
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2").param("fromWeeks", "6")
+				.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		}
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE").param("why", "Geheim")
+			.with(csrf()).with(coach)).andExpect(status().isOk()); // only asked
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE").param("why", "Geheim")
+			.param("confirmed", "true").with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+
+		List<Map<String, Object>> trail = jdbc.sql("""
+				select action, route, trajectory_id, details, reason from audit_entry
+				where actor_id = :coach and route like 'POST /coach/trajectories/{id}/%' order by at""")
+			.param("coach", running.coach().id())
+			.query()
+			.listOfRows();
+		assertThat(trail).extracting(row -> row.get("ROUTE") == null ? row.get("route") : row.get("ROUTE"))
+			.containsExactly("POST /coach/trajectories/{id}/pause", "POST /coach/trajectories/{id}/pause",
+					"POST /coach/trajectories/{id}/resume", "POST /coach/trajectories/{id}/resume",
+					"POST /coach/trajectories/{id}/resume", "POST /coach/trajectories/{id}/extend",
+					"POST /coach/trajectories/{id}/extend", "POST /coach/trajectories/{id}/stop", "POST /coach/trajectories/{id}/stop");
+		List<String> details = trail.stream().map(row -> String.valueOf(value(row, "details"))).toList();
+		assertThat(details.get(0)).contains("outcome=refused").contains("until=" + until);
+		assertThat(details.get(1)).doesNotContain("outcome").contains("reason=PERSONAL_CIRCUMSTANCES").contains("until=" + until)
+			.contains("id=" + running.id());
+		assertThat(details.get(2)).contains("outcome=refused");
+		assertThat(details.get(3)).doesNotContain("outcome");
+		assertThat(details.get(4)).contains("outcome=already");
+		assertThat(details.get(5)).doesNotContain("outcome").contains("weeks=2").contains("fromWeeks=6").contains("reason=MORE_TIME_NEEDED");
+		assertThat(details.get(6)).contains("outcome=already");
+		assertThat(details.get(7)).contains("outcome=refused");
+		assertThat(details.get(8)).doesNotContain("outcome").contains("reason=NO_RESPONSE").contains("confirmed=true");
+		assertThat(trail).allSatisfy(row -> {
+			assertThat(String.valueOf(value(row, "action"))).isEqualTo("ADMINISTRATION");
+			assertThat(String.valueOf(value(row, "trajectory_id"))).isEqualTo(running.id().toString());
+			assertThat(value(row, "reason")).isNull();
+			assertThat(String.valueOf(value(row, "details"))).doesNotContain("Geheim");
+		});
+	}
+
+	private static Object value(Map<String, Object> row, String column) {
+		return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase(java.util.Locale.ROOT));
+	}
+
 	@Test
 	void anIllegalChangeIsExplainedOnThePageAndPublishesNothing() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -486,6 +633,10 @@ class LifecycleTests {
 			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
 		String kept = pauseReason(running.id());
 		assertThat(kept).hasSize(2000).isEqualTo("a".repeat(999) + "\n" + "b".repeat(1000));
+	}
+
+	private ResultActions resume(UUID id, RequestPostProcessor coach, LocalDate shownUntil) throws Exception {
+		return mvc.perform(post("/coach/trajectories/{id}/resume", id).param("pausedUntil", shownUntil.toString()).with(csrf()).with(coach));
 	}
 
 	private ResultActions pause(UUID id, RequestPostProcessor coach, String until, String why)

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -18,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
 import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Reason;
 import nl.briefwissel.trajectory.SilentTrajectories;
@@ -49,7 +52,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Completing and stopping cannot be undone, and ask first. A form that showed the trajectory as it no
  * longer stands (another tab) changes nothing and is answered with the page as it stands now, 409,
  * saying so: it said the change was made while nothing was. The second click of a double click finds
- * what its form asked for made, and says so as the first would have.
+ * what its form asked for made, and says so as the first would have. Each change is on the audit trail
+ * as an administrative change is, refused or already made too, by its route and the trajectory, never
+ * the coach's words (decision 0140).
  */
 @Controller
 class LifecycleController {
@@ -108,6 +113,7 @@ class LifecycleController {
 	 * day as typed, where before it gave the general "we could not use this" page and lost the explanation.
 	 */
 	@PostMapping("/coach/trajectories/{id}/pause")
+	@Audited(value = AuditAction.ADMINISTRATION, trajectory = "id", fields = { "until", "reason" })
 	String pause(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(name = "until", defaultValue = "") String typedUntil,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why, RedirectAttributes redirect,
@@ -140,15 +146,37 @@ class LifecycleController {
 		}, () -> changedSince(id, me, typed, model, response));
 	}
 
+	/**
+	 * The page says until when the pause it showed lasts ({@code pausedUntil}). Running again (a double click,
+	 * or the pause ended by itself after the page was opened) is as the coach wanted; paused until another day
+	 * (resumed and paused again in another tab), the pause to end is not the one the coach saw, and nothing is
+	 * resumed. A form without the day (a page opened before it said it) resumes as it did.
+	 */
 	@PostMapping("/coach/trajectories/{id}/resume")
-	String resume(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, RedirectAttributes redirect) {
-		// Running again (a double click, or the pause ended by itself after the page was opened): as the coach wanted.
-		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, null, explanation -> lifecycle.resume(id, me.id()),
-				null);
+	@Audited(value = AuditAction.ADMINISTRATION, trajectory = "id", fields = "pausedUntil")
+	String resume(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(name = "pausedUntil", defaultValue = "") String shownUntil, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) {
+		own(id, me);
+		LocalDate shown = TypedDate.read(shownUntil).orElse(null);
+		TypedChange typed = new TypedChange("resume", "", "", shown == null ? "" : shown.toString());
+		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, typed, explanation -> {
+			if (shown == null) {
+				lifecycle.resume(id, me.id());
+				return;
+			}
+			switch (lifecycle.resumeFrom(id, me.id(), shown)) {
+				case CHANGED_MEANWHILE -> throw new ChangedSince();
+				case STANDS_ALREADY -> throw new StandsAlready();
+				case MADE -> {
+				}
+			}
+		}, () -> changedSince(id, me, typed, model, response));
 	}
 
 	/** Weeks that are no number (an address changed by hand) come back at their field, as weeks too many do. */
 	@PostMapping("/coach/trajectories/{id}/extend")
+	@Audited(value = AuditAction.ADMINISTRATION, trajectory = "id", fields = { "weeks", "fromWeeks", "reason" })
 	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(name = "weeks", defaultValue = "") String typedWeeks,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why,
 			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect, Model model, HttpServletResponse response) {
@@ -171,8 +199,13 @@ class LifecycleController {
 			if (fromWeeks == null) {
 				lifecycle.extend(id, me.id(), weeks, chosen, text);
 			}
-			else if (lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, chosen, text) == TrajectoryLifecycle.Extension.CHANGED_MEANWHILE) {
-				throw new ChangedSince();
+			else {
+				switch (lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, chosen, text)) {
+					case CHANGED_MEANWHILE -> throw new ChangedSince();
+					case STANDS_ALREADY -> throw new StandsAlready();
+					case MADE -> {
+					}
+				}
 			}
 		}, () -> changedSince(id, me, typed, model, response));
 	}
@@ -183,27 +216,37 @@ class LifecycleController {
 	 * to the form as it was filled in.
 	 */
 	@PostMapping("/coach/trajectories/{id}/complete")
+	@Audited(value = AuditAction.ADMINISTRATION, trajectory = "id", fields = { "reason", "confirmed" })
 	String complete(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "false") boolean confirmed,
-			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return end(own(id, me), me, new TypedChange("complete", reason, why, ""), Reason.forCompleting(), confirmed, back != null,
-				model, redirect, "trajectory.changed.completed", TrajectoryStatus.COMPLETED,
+				model, redirect, response, "trajectory.changed.completed", TrajectoryStatus.COMPLETED,
 				(chosen, text) -> lifecycle.complete(id, me.id(), chosen, text));
 	}
 
 	@PostMapping("/coach/trajectories/{id}/stop")
+	@Audited(value = AuditAction.ADMINISTRATION, trajectory = "id", fields = { "reason", "confirmed" })
 	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "false") boolean confirmed,
-			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return end(own(id, me), me, new TypedChange("stop", reason, why, ""), Reason.forStopping(), confirmed, back != null,
-				model, redirect, "trajectory.changed.stopped", TrajectoryStatus.STOPPED,
+				model, redirect, response, "trajectory.changed.stopped", TrajectoryStatus.STOPPED,
 				(chosen, text) -> lifecycle.stop(id, me.id(), chosen, text));
 	}
 
+	/**
+	 * A trajectory found ended already: by this change with this reason and these words, the second click of a
+	 * double click, which says so as the first did; ended otherwise (the other end, another reason, another tab,
+	 * the silence rule), nothing of this form was made, and the course page says what it is now, 409, with the
+	 * reason and words the coach gave kept to copy.
+	 */
 	private String end(TrajectoryOverview trajectory, SignedInAccount me, TypedChange typed, List<Reason> offered, boolean confirmed, boolean back,
-			Model model, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, BiConsumer<Reason, String> change) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response, String doneKey, TrajectoryStatus leadsTo,
+			BiConsumer<Reason, String> change) {
 		UUID id = trajectory.id();
 		if (back) {
+			AuditedChange.refused(); // back to the form: nothing changed
 			redirect.addFlashAttribute("lifecycleTyped", typed);
 			return "redirect:/coach/trajectories/" + id + "/course#" + typed.form() + "-reason";
 		}
@@ -223,9 +266,35 @@ class LifecycleController {
 			model.addAttribute("explanation", explanation(typed.why()));
 			// Where the coach in fact decides: the form may have been filled in before, or in another tab.
 			endWarnings(id, me, model);
+			AuditedChange.refused(); // only asked: the trail has the end when its 'yes' makes it
 			return "trajectory/course-confirm";
 		}
-		return apply(id, redirect, doneKey, leadsTo, typed, text -> change.accept(chosen, text), null);
+		return apply(id, redirect, doneKey, leadsTo, typed, text -> {
+			try {
+				change.accept(chosen, text);
+			}
+			catch (IllegalTransitionException e) {
+				boolean ended = trajectories.byId(id).map(t -> ended(t.status())).orElse(false);
+				if (ended && !endedSo(id, leadsTo, chosen, text)) {
+					throw new ChangedSince();
+				}
+				throw e;
+			}
+		}, () -> changedSince(id, me, typed, model, response));
+	}
+
+	/** Whether the trajectory's last change ended it as this form asked: the same end, reason and words. */
+	private boolean endedSo(UUID id, TrajectoryStatus leadsTo, Reason chosen, String text) {
+		List<Trajectories.Change> history = trajectories.history(id);
+		if (history.isEmpty()) {
+			return false;
+		}
+		Trajectories.Change last = history.get(history.size() - 1);
+		return last.to() == leadsTo && last.reason() == chosen && Objects.equals(last.why(), text);
+	}
+
+	private static boolean ended(TrajectoryStatus status) {
+		return status == TrajectoryStatus.COMPLETED || status == TrajectoryStatus.STOPPED;
 	}
 
 	/**
@@ -268,8 +337,9 @@ class LifecycleController {
 	 * Makes the change and says so. When the trajectory already stands where the change leads (the
 	 * second click of a double click, or a colleague's tab), that is said instead of "only a running
 	 * trajectory can…": what the coach wanted is the case. A change that finds the trajectory changed
-	 * since its form was shown ({@link ChangedSince}) made nothing and answers with {@code changedSince}.
-	 * An explanation is given to the change as it is kept.
+	 * since its form was shown ({@link ChangedSince}) made nothing and answers with {@code changedSince}, as
+	 * does one refused because the trajectory has ended meanwhile: its form is gone from the page, and with
+	 * it what the coach typed. An explanation is given to the change as it is kept.
 	 */
 	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, TypedChange typed,
 			Consumer<String> change, Supplier<String> changedSince) {
@@ -280,12 +350,20 @@ class LifecycleController {
 		catch (ChangedSince e) {
 			return changedSince.get();
 		}
+		catch (StandsAlready e) {
+			AuditedChange.already();
+			redirect.addFlashAttribute("lifecycleDone", doneKey);
+		}
 		catch (IllegalTransitionException e) {
-			boolean alreadyThere = leadsTo != null
-					&& trajectories.byId(id).map(TrajectoryOverview::status).filter(leadsTo::equals).isPresent();
+			TrajectoryStatus now = trajectories.byId(id).map(TrajectoryOverview::status).orElse(null);
+			boolean alreadyThere = leadsTo != null && leadsTo == now;
+			if (!alreadyThere && changedSince != null && ended(now)) {
+				return changedSince.get();
+			}
 			if (!alreadyThere) {
 				return back(id, redirect, Map.of(typed == null ? "" : field(e.messageKey(), typed.form()), e.messageKey()), typed);
 			}
+			AuditedChange.already();
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
 		}
 		return "redirect:/coach/trajectories/" + id + "#lifecycle-title";
@@ -308,6 +386,14 @@ class LifecycleController {
 	private static final class ChangedSince extends RuntimeException {
 
 		ChangedSince() {
+			super(null, null, false, false);
+		}
+	}
+
+	/** Nothing changed: the trajectory stands as the form asked for already (its second click). */
+	private static final class StandsAlready extends RuntimeException {
+
+		StandsAlready() {
 			super(null, null, false, false);
 		}
 	}
@@ -355,6 +441,7 @@ class LifecycleController {
 	 * field is on the page; the page opens at the first field.
 	 */
 	private static String back(UUID id, RedirectAttributes redirect, Map<String, String> errors, TypedChange typed) {
+		AuditedChange.refused();
 		redirect.addFlashAttribute("lifecycleErrors", new LinkedHashMap<>(errors));
 		if (typed != null) {
 			redirect.addFlashAttribute("lifecycleTyped", typed);
