@@ -94,14 +94,17 @@ class CourseNotices {
 
 	/**
 	 * A stop Briefwissel made because nobody wrote any more (decision 0108) says so, not that the coach stopped it; and
-	 * the coach, who did not stop it either, is told too.
+	 * the coach, who did not stop it either, is told too. So is a stop the participant made themselves (decision 0141):
+	 * their mail says they did it and until when the record is kept, the coach's that they did, without their reason.
 	 */
 	@EventListener
 	void on(TrajectoryEvents.TrajectoryStopped stopped) {
 		boolean silent = stopped.reason() == Reason.NO_LETTERS_AFTER_PLANNED_END;
-		tell(stopped.trajectoryId(), NoticeKind.STOPPED, silent ? "stoppedSilent" : "stopped", (trajectory, language) -> kept(trajectory));
-		if (silent) {
-			tellCoachOfSilentStop(stopped.trajectoryId());
+		boolean byParticipant = stopped.reason() == Reason.PARTICIPANT_STOPPED;
+		tell(stopped.trajectoryId(), NoticeKind.STOPPED, silent ? "stoppedSilent" : byParticipant ? "stoppedByParticipant" : "stopped",
+				(trajectory, language) -> kept(trajectory));
+		if (silent || byParticipant) {
+			tellCoachOfStop(stopped.trajectoryId(), silent ? "mail.course.stoppedSilent.coach" : "mail.course.stoppedByParticipant.coach");
 		}
 	}
 
@@ -117,9 +120,10 @@ class CourseNotices {
 
 	/**
 	 * In the coach's language, marked as about the trajectory (it names the participant), with no word of the
-	 * conversation: that it stopped by itself, that the participant was told, and until when the record is kept.
+	 * conversation: that it stopped by itself or that the participant stopped it, and until when the record is kept.
+	 * A participant's reason is content: it stands on the trajectory's page behind the sign-in, not in a mailbox.
 	 */
-	private void tellCoachOfSilentStop(UUID trajectoryId) {
+	private void tellCoachOfStop(UUID trajectoryId, String key) {
 		TrajectoryOverview trajectory = trajectories.byId(trajectoryId).orElse(null);
 		if (trajectory == null || trajectory.coachId() == null) {
 			return;
@@ -129,7 +133,7 @@ class CourseNotices {
 			Notice notice = kept(trajectory);
 			Object[] args = { trajectory.participantName(), trajectory.programmeName(), coach.displayName(),
 					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()) };
-			outbox.enqueueAskedFor(mails.compose(coach.email(), language, "mail.course.stoppedSilent.coach", args,
+			outbox.enqueueAskedFor(mails.compose(coach.email(), language, key, args,
 					address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString())
 				.about(trajectory.id()));
 		});

@@ -17,7 +17,7 @@ public enum NoticeKind {
 	RESUMED,
 	/** The coach extended it. */
 	EXTENDED,
-	/** The coach stopped it. */
+	/** The coach stopped it, it stopped by itself, or they stopped it themselves (decision 0141). */
 	STOPPED,
 	/** Another coach took it over. */
 	HANDED_OVER,

@@ -40,7 +40,12 @@ public enum Reason {
 	 * Stopped by Briefwissel, on nobody's behalf: it ran on long after its last contact moment without a letter
 	 * ({@link SilentTrajectories}, decision 0108). Never offered to a person.
 	 */
-	NO_LETTERS_AFTER_PLANNED_END;
+	NO_LETTERS_AFTER_PLANNED_END,
+	/**
+	 * The participant stopped their own trajectory on their page (decision 0141); their words, if they gave any, are
+	 * the explanation. Never offered to a coach: the figures count it as the participant's own stop.
+	 */
+	PARTICIPANT_STOPPED;
 
 	/*
 	 * Each change of course offers the reasons that can be true of it (decision 0064). Codes stored

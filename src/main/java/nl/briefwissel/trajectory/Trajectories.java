@@ -691,6 +691,19 @@ public class Trajectories {
 		return history(trajectoryId, " and tr.from_status not in ('INTAKE', 'MATCHING')");
 	}
 
+	/**
+	 * The participant's own stop of this trajectory (decision 0141), if it stands stopped by them: when, and their
+	 * words if they gave any. For its coach and for the participant, never for a programme manager, whose pages
+	 * count stops by their code alone.
+	 */
+	public Optional<Change> stoppedByParticipant(UUID trajectoryId) {
+		List<Change> stops = history(trajectoryId,
+				" and tr.to_status = 'STOPPED' and tr.reason_code = 'PARTICIPANT_STOPPED'"
+						+ " and tr.by_account = (select participant_id from trajectory where id = tr.trajectory_id)"
+						+ " and exists (select 1 from trajectory s where s.id = tr.trajectory_id and s.status = 'STOPPED')");
+		return stops.isEmpty() ? Optional.empty() : Optional.of(stops.get(stops.size() - 1));
+	}
+
 	private List<Change> history(UUID trajectoryId, String alsoWhere) {
 		return jdbc.sql("""
 				select tr.id, tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, tr.reason_key_id,

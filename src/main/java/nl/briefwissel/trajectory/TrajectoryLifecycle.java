@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes of course, on behalf of the trajectory's coach: pause, resume, extend, complete, stop.
+ * Changes of course, on behalf of the trajectory's coach: pause, resume, extend, complete, stop; and the
+ * participant's own stop.
  * Each is applied by the aggregate, stored with its reason and published as an event in the same
  * transaction (the event publication registry keeps it until every listener has handled it).
  */
@@ -138,6 +139,44 @@ public class TrajectoryLifecycle {
 	@Transactional
 	public void stop(UUID trajectoryId, UUID coachId, Reason reason, String why) {
 		change(trajectoryId, coachId, t -> t.stop(today(), fitting(reason, Reason.forStopping(), why), why));
+	}
+
+	/**
+	 * The participant stops their own running or paused trajectory (decision 0141): stopped as a coach's stop is
+	 * (no more contact moments or reminders, the record kept as after any end, counted in the figures as a stop), with
+	 * {@link Reason#PARTICIPANT_STOPPED}, their words if they gave any, and their account as who did it. Asked on the
+	 * locked row, so a double click stops once: the second finds it stopped by them and says so; one stopped or
+	 * completed otherwise, or not yet under way, is left as it is. An explanation longer than {@link #MAX_WHY} is
+	 * refused ({@link #WHY_TOO_LONG}), not cut. Another's trajectory is not found.
+	 */
+	@Transactional
+	public ParticipantStop stopByParticipant(UUID trajectoryId, UUID participantId, String why) {
+		boolean own = trajectories.byId(trajectoryId).filter(t -> participantId.equals(t.participantId())).isPresent();
+		if (!own) {
+			throw new NotYourTrajectoryException(trajectoryId);
+		}
+		if (why != null && why.length() > MAX_WHY) {
+			throw new IllegalTransitionException(WHY_TOO_LONG, "an explanation longer than its column");
+		}
+		Trajectory trajectory = trajectories.load(trajectoryId).orElseThrow(() -> new NotYourTrajectoryException(trajectoryId));
+		if (trajectory.status() == TrajectoryStatus.STOPPED && trajectories.stoppedByParticipant(trajectoryId).isPresent()) {
+			return ParticipantStop.STOPPED_ALREADY;
+		}
+		if (trajectory.status() != TrajectoryStatus.RUNNING && trajectory.status() != TrajectoryStatus.PAUSED) {
+			return ParticipantStop.NOT_UNDER_WAY;
+		}
+		apply(trajectory, participantId, t -> t.stop(today(), Reason.PARTICIPANT_STOPPED, why == null || why.isBlank() ? null : why));
+		return ParticipantStop.STOPPED;
+	}
+
+	/** What became of a participant's stop of their own trajectory. */
+	public enum ParticipantStop {
+		/** Stopped now; the coach is told. */
+		STOPPED,
+		/** Stopped by the participant before (the second click of a double click): nothing more is made or mailed. */
+		STOPPED_ALREADY,
+		/** Ended otherwise (completed, stopped by the coach or by itself) or not under way: nothing is made. */
+		NOT_UNDER_WAY
 	}
 
 	/**

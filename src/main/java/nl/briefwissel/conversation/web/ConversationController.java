@@ -51,6 +51,7 @@ import nl.briefwissel.closing.ClosingDesk;
 import nl.briefwissel.closing.Closings;
 import nl.briefwissel.trajectory.SilentTrajectories;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
@@ -790,6 +791,9 @@ class ConversationController {
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("today", today);
 		model.addAttribute("progress", trajectory.progressOn(today).orElse(null));
+		// Stopped by the participant themselves: said above the course, with their words (decision 0141); asked only of a stopped one.
+		model.addAttribute("participantStop", trajectory.status() == TrajectoryStatus.STOPPED
+				? trajectories.stoppedByParticipant(trajectory.id()).orElse(null) : null);
 		// The reply promised, as the workspace names it: the page said only when the next contact moment was.
 		// From the letters read above: one more query per view made the page dearer (docs/performance.md).
 		// The closing read here already, for the participant's reaction by mail: that letter asks no answer (decision 0136).

@@ -104,6 +104,8 @@ class LifecycleController {
 		model.addAttribute("lifecycleReasons", Map.of("pause", Reason.forPausing(), "extend", Reason.forExtending(),
 				"complete", Reason.forCompleting(), "stop", Reason.forStopping()));
 		model.addAttribute("lifecycleForms", forms(trajectory, startsOn));
+		// Stopped by the participant themselves: said, with their words, to the coach (decision 0141).
+		model.addAttribute("participantStop", trajectories.stoppedByParticipant(id).orElse(null));
 		return "trajectory/course";
 	}
 
