@@ -47,6 +47,8 @@ class CoachDigest {
 
 	static final LocalTime UNTIL = LocalTime.of(17, 0);
 
+	private static final LocalTime NOON = LocalTime.of(12, 0);
+
 	private static final Set<Workspace.Need> WORTH_A_LINE = EnumSet.of(Workspace.Need.WAITING_FOR_REPLY,
 			Workspace.Need.MOMENT_OVERDUE, Workspace.Need.MOMENT_DUE_SOON, Workspace.Need.TO_CLOSE, Workspace.Need.QUIET);
 
@@ -134,16 +136,20 @@ class CoachDigest {
 		if (entries.isEmpty() && proposals.isEmpty()) {
 			return false; // nothing needs them: no mail is the calm answer, and the day is decided
 		}
-		outbox.enqueue(mail(coach, entries, proposals, today));
+		outbox.enqueue(mail(coach, entries, proposals, today, now.toLocalTime()));
 		return true;
 	}
 
-	private OutgoingMail mail(Account coach, List<Workspace.Entry> entries, List<TrajectoryOverview> proposals, LocalDate today) {
+	private OutgoingMail mail(Account coach, List<Workspace.Entry> entries, List<TrajectoryOverview> proposals, LocalDate today,
+			LocalTime sentAt) {
 		Locale language = coach.language();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", language);
 		// By the whole name, as every other mail to staff greets them ("Beste Anja de Vries"): the first word alone
 		// made the digest the one that differed.
-		StringBuilder text = new StringBuilder(texts.getMessage("mail.digest.greeting",
+		// By the hour it goes out: a node that was down at seven sends it later the same day, and a walk got
+		// "Goedemorgen" at 15:59. The clock is the product's zone, Amsterdam, the coaches' own.
+		String greeting = sentAt.isBefore(NOON) ? "mail.digest.greeting" : "mail.digest.greeting.afternoon";
+		StringBuilder text = new StringBuilder(texts.getMessage(greeting,
 				new Object[] { coach.displayName() }, language)).append("\n\n");
 		if (!proposals.isEmpty()) {
 			text.append(texts.getMessage("mail.digest.proposals", new Object[] { proposals.size() }, language)).append('\n');

@@ -184,6 +184,21 @@ class CoachDigestTests {
 			.matches("Your day in Briefwissel: [A-Z][a-z]+day \\d+ [A-Z][a-z]+");
 	}
 
+	/**
+	 * A walk found it: a node back after a restart sent the digest at 15:59, and it said "Goedemorgen". It greets
+	 * by the hour it goes out.
+	 */
+	@Test
+	void aDigestSentInTheAfternoonGreetsTheAfternoon() {
+		var running = fixtures.runningTrajectory(true);
+		conversations.participantWrites(running.id(), running.participant().id(), "Hallo");
+
+		digest.sendDue(workingDayAt(LocalTime.of(15, 59)));
+
+		assertThat(digestsTo(running.coach().email())).singleElement()
+			.satisfies(text -> assertThat(text).startsWith("Goedemiddag " + running.coach().displayName() + ",\n"));
+	}
+
 	private String subjectTo(String email) {
 		return jdbc.sql("""
 				select subject from outbound_mail
