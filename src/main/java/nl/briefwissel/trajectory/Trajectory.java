@@ -136,13 +136,9 @@ public final class Trajectory {
 	/** Pauses a running trajectory until a day; later contact moments move with it. */
 	public void pause(LocalDate from, LocalDate until, Reason reason, String why) {
 		require(status == TrajectoryStatus.RUNNING, "trajectory.illegal.pause", "only a running trajectory can pause");
-		if (!until.isAfter(from)) {
-			throw new IllegalTransitionException("trajectory.illegal.pauseDates", "a pause ends after it starts");
-		}
-		// Half a year at most: a pause is a break, not an end, and every plan is counted over its days.
-		if (until.isAfter(from.plus(MAX_PAUSE))) {
-			throw new IllegalTransitionException("trajectory.illegal.pauseLength", "a pause lasts half a year at most");
-		}
+		TrajectoryLifecycle.pauseRefusal(from, until).ifPresent(key -> {
+			throw new IllegalTransitionException(key, "a pause ends after it starts and lasts half a year at most");
+		});
 		// Rows stored before a pause resumed on its first day was forgotten keep that day; this pause
 		// covers it, and no two pauses may start on one day (the table's key).
 		pauses.removeIf(earlier -> earlier.from().equals(from));
@@ -185,10 +181,9 @@ public final class Trajectory {
 				"only a running or paused trajectory can be extended");
 		// Compared without adding: a number near the largest int wrapped the sum below the limit, and a
 		// plan of minus two billion weeks broke every page and reminder that reads it.
-		if (moreWeeks < 1 || moreWeeks > MAX_WEEKS - weeks - extraWeeks) {
-			throw new IllegalTransitionException("trajectory.illegal.extendWeeks",
-					"a trajectory runs " + MAX_WEEKS + " weeks at most");
-		}
+		TrajectoryLifecycle.extensionRefusal(weeks + extraWeeks, moreWeeks).ifPresent(key -> {
+			throw new IllegalTransitionException(key, "a trajectory runs " + MAX_WEEKS + " weeks at most");
+		});
 		if (startedOn != null) {
 			skipIdleDaysBefore(today);
 		}

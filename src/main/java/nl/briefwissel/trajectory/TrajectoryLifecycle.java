@@ -48,6 +48,27 @@ public class TrajectoryLifecycle {
 		return reason == null ? Optional.empty() : reason.refusalWith(why);
 	}
 
+	/**
+	 * What a pause from one day until another is refused with, if anything: it ends after it starts, and lasts half
+	 * a year at most (a pause is a break, not an end, and every plan is counted over its days). The trajectory
+	 * holds it; its form asks here first, so a past day is said together with a reason not chosen.
+	 */
+	public static Optional<String> pauseRefusal(LocalDate from, LocalDate until) {
+		if (!until.isAfter(from)) {
+			return Optional.of("trajectory.illegal.pauseDates");
+		}
+		return until.isAfter(from.plus(Trajectory.MAX_PAUSE)) ? Optional.of("trajectory.illegal.pauseLength") : Optional.empty();
+	}
+
+	/**
+	 * What adding weeks to a trajectory of {@code totalWeeks} is refused with, if anything. Compared without
+	 * adding: a number near the largest int wrapped the sum below the limit.
+	 */
+	public static Optional<String> extensionRefusal(int totalWeeks, int moreWeeks) {
+		return moreWeeks < 1 || moreWeeks > Trajectory.MAX_WEEKS - totalWeeks ? Optional.of("trajectory.illegal.extendWeeks")
+				: Optional.empty();
+	}
+
 	private final Trajectories trajectories;
 
 	private final ApplicationEventPublisher events;

@@ -121,6 +121,30 @@ class CourseReasonsAndConfirmationTests {
 		assertThat(events.stream(TrajectoryEvents.TrajectoryPaused.class)).isEmpty();
 	}
 
+	/**
+	 * A walk found it: a past end date and no reason said only "Kies een reden uit de lijst."; the reason chosen,
+	 * the form came back a second time for the date. Every field is asked at once, and so is the number of weeks.
+	 */
+	@Test
+	void aPastEndDateAndNoReasonAreSaidTogetherAsAreTooManyWeeks() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", Today.date().minusDays(3).toString())
+			.with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors",
+					Map.of("pause-until", "trajectory.illegal.pauseDates", "pause-reason", "trajectory.lifecycle.reasonMissing")));
+		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", Today.date().plusYears(1).toString())
+			.with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors",
+					Map.of("pause-until", "trajectory.illegal.pauseLength", "pause-reason", "trajectory.lifecycle.reasonMissing")));
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "40").param("fromWeeks", "6")
+			.with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleErrors",
+					Map.of("extend-weeks", "trajectory.illegal.extendWeeks", "extend-reason", "trajectory.lifecycle.reasonMissing")));
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
+	}
+
 	@Test
 	void otherAsksForAnExplanation() throws Exception {
 		var running = fixtures.runningTrajectory(true);

@@ -130,6 +130,10 @@ class LifecycleController {
 		else if (until == null) {
 			errors.put("pause-until", "trajectory.illegal.pauseDates");
 		}
+		else {
+			// Asked with the reason, so a day in the past and no reason are said together, not one after the other.
+			TrajectoryLifecycle.pauseRefusal(LocalDate.now(clock), until).ifPresent(key -> errors.put("pause-until", key));
+		}
 		Reason chosen = chosen(typed, Reason.forPausing(), errors);
 		if (!errors.isEmpty()) {
 			return back(id, redirect, errors, typed);
@@ -182,12 +186,17 @@ class LifecycleController {
 	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(name = "weeks", defaultValue = "") String typedWeeks,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why,
 			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect, Model model, HttpServletResponse response) {
-		own(id, me);
+		TrajectoryOverview trajectory = own(id, me);
 		TypedChange typed = new TypedChange("extend", reason, why, "", typedWeeks.strip());
 		Map<String, String> errors = new LinkedHashMap<>();
 		Integer weeks = wholeNumber(typedWeeks);
 		if (weeks == null) {
 			errors.put("extend-weeks", "trajectory.illegal.extendWeeksChoose");
+		}
+		else {
+			// Against the length the form showed: the second click of a double click asks for what the first made.
+			TrajectoryLifecycle.extensionRefusal(fromWeeks == null ? trajectory.totalWeeks() : fromWeeks, weeks)
+				.ifPresent(key -> errors.put("extend-weeks", key));
 		}
 		Reason chosen = chosen(typed, Reason.forExtending(), errors);
 		if (!errors.isEmpty()) {
