@@ -98,6 +98,27 @@ class CoachCardsLinkTests {
 	}
 
 	/**
+	 * A walk found it: the address without its trajectory gave the general "we could not use this" page and logged a
+	 * missing parameter. With one trajectory under way it opens that one's cards; with none, the start page.
+	 */
+	@Test
+	void theCardsWithoutATrajectoryOpenTheOneUnderWayOrTheStartPage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String base = "/coach/trajectories/" + running.id();
+		Assignment values = values(running);
+		mvc.perform(post(base + "/messages").param("text", letter(base + "?give=" + values.id(), fixtures.as(running.coach())))
+				.param("assignment", values.id().toString()).param("submission", UUID.randomUUID().toString())
+				.with(csrf()).with(fixtures.as(running.coach())))
+			.andExpect(redirectedUrl(base + "#sent"));
+		GivenAssignments.Given cards = given.of(running.id()).get(0);
+		var participant = fixtures.as(running.participant());
+		mvc.perform(get("/participant/cards").with(participant)).andExpect(redirectedUrl("/participant/cards/" + cards.id()));
+
+		jdbc.sql("update trajectory set status = 'COMPLETED', ended_on = started_on where id = :id").param("id", running.id()).update();
+		mvc.perform(get("/participant/cards").with(participant)).andExpect(redirectedUrl("/participant"));
+	}
+
+	/**
 	 * The mail's link after the cards were laid: it went silently to the conversation, and the cards' own page
 	 * said "Pagina niet gevonden". Now that page says they were laid, in both languages, with a link to the
 	 * letter that holds them. Someone else's cards stay not found.

@@ -61,10 +61,16 @@ class CoachCardsController {
 	 * trajectory, not the given assignment. Opens its one open coach-cards assignment; with several, the
 	 * conversation, which links each open one. With none open but cards laid, the page that says so (the
 	 * link went silently to the conversation, as if it were broken); cards answered by a letter were not laid,
-	 * and go to the conversation. Not the participant's: not found.
+	 * and go to the conversation. Not the participant's: not found. Without a trajectory (an address shortened
+	 * by hand, a bookmark) the one under way, and with none or several the participant's start page: it gave the
+	 * general "we could not use this" page and logged a missing parameter.
 	 */
 	@GetMapping("/participant/cards")
-	String layInTrajectory(@RequestParam UUID trajectory, @AuthenticationPrincipal SignedInAccount me) {
+	String layInTrajectory(@RequestParam(required = false) UUID trajectory, @AuthenticationPrincipal SignedInAccount me) {
+		if (trajectory == null) {
+			List<TrajectoryOverview> underway = trajectories.ofParticipant(me.id()).stream().filter(TrajectoryOverview::underway).toList();
+			return underway.size() == 1 ? layInTrajectory(underway.get(0).id(), me) : "redirect:/participant";
+		}
 		TrajectoryOverview mine = trajectories.ofParticipant(me.id())
 			.stream()
 			.filter(t -> t.id().equals(trajectory))
