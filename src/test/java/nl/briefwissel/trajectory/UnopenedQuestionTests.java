@@ -75,6 +75,27 @@ class UnopenedQuestionTests {
 		}
 	}
 
+	/**
+	 * A walk found it: the coach's trajectory page offered "Vraag en doelen van de deelnemer", which opened on a
+	 * heading "Vraag van de deelnemer" alone (no goals written). What opens it is named after what it holds.
+	 */
+	@Test
+	void theQuestionAloneIsOpenedByItsOwnName() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var participant = running.participant();
+		intakes.record(running.programmeId(), participant, running.id(), new IntakeForm(participant.displayName(),
+				participant.email(), "Welk werk past bij mij?", "NEXT_STEP",
+				new Intake.SelfCheck(Intake.Answer.YES, Intake.Answer.YES, Intake.Answer.YES), true, true, true),
+				Intake.Source.INVITATION);
+		for (String language : new String[] { "nl", "en" }) {
+			var page = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", language)
+				.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			var details = page.selectFirst("details:has(h2:containsOwn(" + ("nl".equals(language) ? "Vraag van de deelnemer" : "question") + "))");
+			assertThat(details).isNotNull();
+			assertThat(details.selectFirst("summary").text()).isEqualTo(details.selectFirst("h2").text());
+		}
+	}
+
 	@Test
 	void aQuestionThatDoesNotOpenLeavesTheListOfApplicationsWorkingAndIsNotWrittenOver() throws Exception {
 		var running = fixtures.runningTrajectory(true);
