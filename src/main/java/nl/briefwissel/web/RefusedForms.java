@@ -24,6 +24,9 @@ import org.springframework.web.servlet.view.RedirectView;
 @Configuration(proxyBeanMethods = false)
 class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 
+	/** The page's variable that says it is a form shown again with what was wrong. */
+	static final String SHOWN_AGAIN = "formShownAgain";
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this);
@@ -32,17 +35,24 @@ class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView page) {
-		if (page == null || response.getStatus() != HttpStatus.OK.value() || page.getStatus() != null || redirect(page)) {
+		if (page == null || redirect(page)) {
 			return;
 		}
-		if (request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null) {
+		int status = page.getStatus() != null ? page.getStatus().value() : response.getStatus();
+		if (status == HttpStatus.OK.value() && request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null) {
 			page.setStatus(HttpStatus.CONFLICT);
+			status = HttpStatus.CONFLICT.value();
 		}
-		else if (request.getAttribute(RefusedForm.ATTRIBUTE) != null || posted(request) && page.getModel()
+		else if (status == HttpStatus.OK.value() && (request.getAttribute(RefusedForm.ATTRIBUTE) != null || posted(request) && page.getModel()
 			.values()
 			.stream()
-			.anyMatch(value -> value instanceof BindingResult result && result.hasErrors())) {
+			.anyMatch(value -> value instanceof BindingResult result && result.hasErrors()))) {
 			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			status = HttpStatus.UNPROCESSABLE_CONTENT.value();
+		}
+		// The form again, refused or finding things changed since (409): its title says so (RefusedTitleDialect).
+		if (status == HttpStatus.UNPROCESSABLE_CONTENT.value() || status == HttpStatus.CONFLICT.value()) {
+			page.addObject(SHOWN_AGAIN, Boolean.TRUE);
 		}
 	}
 

@@ -101,6 +101,41 @@ class RefusedFormsTests {
 					&& entry.details().contains(organisation.toString()) && entry.details().contains("outcome=refused"));
 	}
 
+	/**
+	 * A walk found it: a form shown again with what was wrong kept the page's title, with no cue in it (WCAG 3.3.1,
+	 * as GOV.UK does). Its title now starts with "Fout: ", in English "Error: ", whether the form was refused (422)
+	 * or found the trajectory changed since (409); the page opened as usual has its own title.
+	 */
+	@Test
+	void aFormShownAgainSaysSoFirstInItsTitle() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String base = "/coach/trajectories/" + running.id();
+		String title = Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base)
+			.param("lang", "nl").with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.title();
+		assertThat(title).endsWith(" · Briefwissel").doesNotStartWith("Fout");
+		for (String language : new String[] { "nl", "en" }) {
+			Document page = refused(post(base + "/messages").param("text", "Beste, lees [dit](javascript:alert(1)) eens.")
+				.param("submission", UUID.randomUUID().toString()).param("lang", language)
+				.with(csrf())
+				.with(fixtures.as(running.coach())));
+			assertThat(page.title()).startsWith("nl".equals(language) ? "Fout: " : "Error: ").endsWith(" · Briefwissel");
+			assertThat(page.select("title")).hasSize(1);
+		}
+		assertThat(refused(post(base + "/messages").param("text", "Beste, lees [dit](javascript:alert(1)) eens.")
+			.param("submission", UUID.randomUUID().toString()).param("lang", "nl").with(csrf()).with(fixtures.as(running.coach())))
+			.title()).isEqualTo("Fout: " + title);
+
+		var coach = fixtures.as(running.coach());
+		mvc.perform(post(base + "/extend").param("weeks", "1").param("fromWeeks", "6").param("reason", "MORE_TIME_NEEDED")
+			.with(csrf()).with(coach));
+		Document changed = Jsoup.parse(mvc.perform(post(base + "/extend").param("weeks", "2").param("fromWeeks", "6")
+				.param("reason", "MORE_TIME_NEEDED").param("lang", "nl").with(csrf()).with(coach))
+			.andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(changed.title()).startsWith("Fout: ");
+	}
+
 	private Document refused(MockHttpServletRequestBuilder request) throws Exception {
 		return Jsoup.parse(mvc.perform(request)
 			.andExpect(status().isUnprocessableContent())
