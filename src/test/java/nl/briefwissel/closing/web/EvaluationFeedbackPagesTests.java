@@ -212,7 +212,7 @@ class EvaluationFeedbackPagesTests {
 	void aPeriodRefusedShowsNoAnswersOfAnotherPeriod() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Geweigerd " + suffix);
-		Programme programme = programmes.create(organisation.id(), "Geweigerd " + suffix, null);
+		Programme programme = programmes.create(organisation.id(), "Geweigerd " + suffix, null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-g-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
 		LocalDate today = Today.date();
 		LocalDate month = today.withDayOfMonth(1).minusMonths(1);
