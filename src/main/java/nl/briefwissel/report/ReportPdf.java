@@ -58,7 +58,7 @@ public class ReportPdf {
 	void warmUp() {
 		Thread warmUp = new Thread(() -> {
 			try {
-				render(Jsoup.parse("<html lang=\"nl\"><head><title>Briefwissel</title></head><body><p>één café coöperatie</p></body></html>"), java.util.List.of());
+				renderWarmUp();
 			}
 			catch (RuntimeException e) {
 				org.slf4j.LoggerFactory.getLogger(ReportPdf.class).warn("PDF warm-up failed; the first report will be slower", e);
@@ -67,6 +67,17 @@ public class ReportPdf {
 		warmUp.setDaemon(true);
 		warmUp.setPriority(Thread.MIN_PRIORITY);
 		warmUp.start();
+	}
+
+	/**
+	 * The warm-up's document, with the title and subject a report has: without a subject the renderer warned at
+	 * every start that the document would not be PDF/UA compliant.
+	 */
+	static final String WARM_UP = "<html lang=\"nl\"><head><title>Briefwissel</title><meta name=\"subject\" content=\"Briefwissel\">"
+			+ "<meta name=\"author\" content=\"Briefwissel\"></head><body><p>één café coöperatie</p></body></html>";
+
+	byte[] renderWarmUp() {
+		return render(Jsoup.parse(WARM_UP), java.util.List.of());
 	}
 
 	public byte[] render(TrajectoryReport report, Locale language, Copy copy) {
