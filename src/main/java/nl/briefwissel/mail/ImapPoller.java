@@ -198,17 +198,15 @@ class ImapPoller implements SmartLifecycle {
 		Thread thread = worker;
 		if (thread != null) {
 			thread.interrupt();
-			Folder folder = idling;
-			if (folder != null) {
-				try {
-					folder.getMessageCount(); // any call from another thread ends an IDLE
-				}
-				catch (MessagingException | RuntimeException ignored) {
-					// the folder is closing anyway
-				}
-			}
+			// An IDLE begun just after a look found none waited for the server, and the reader left it without the
+			// DONE that ends it: the server's stack trace of a client gone mid-command at every stop. Ended as
+			// often as one begins, until the reader has left.
+			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 			try {
-				thread.join(5000);
+				while (thread.isAlive() && System.nanoTime() < deadline) {
+					wakeFromIdle();
+					thread.join(50);
+				}
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -228,6 +226,11 @@ class ImapPoller implements SmartLifecycle {
 			log.info("Could not give back the turn at reading {} ({}); another node takes over when it runs out",
 					connection, e.getMessage());
 		}
+	}
+
+	/** Whether the reader waits in an IDLE now. */
+	boolean isIdling() {
+		return idling != null;
 	}
 
 	@Override
@@ -252,10 +255,17 @@ class ImapPoller implements SmartLifecycle {
 						fetchUnseen(folder);
 						deleteStoredInTime(folder);
 					}
+					if (!running) {
+						break;
+					}
 					if (idle && folder instanceof IMAPFolder imapFolder) {
 						idling = imapFolder;
-						imapFolder.idle(true);
-						idling = null;
+						try {
+							imapFolder.idle(true);
+						}
+						finally {
+							idling = null;
+						}
 					}
 					else {
 						Thread.sleep(interval.toMillis());

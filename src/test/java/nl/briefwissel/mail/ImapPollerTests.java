@@ -411,6 +411,38 @@ class ImapPollerTests {
 		}
 	}
 
+	/**
+	 * Stopping the evaluation default printed GreenMail's "Can not handle IMAP connection" with a ProtocolException
+	 * from IDLE: the reader left the mailbox in the middle of an IDLE (one begun just after the stop looked for it)
+	 * without the DONE that ends it. A reader that stops ends its IDLE and leaves; the server has nothing to say.
+	 */
+	@Test
+	void aReaderThatStopsWhileIdleLeavesTheServerWithoutAnError() throws Exception {
+		GreenMail server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+		server.start();
+		java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+		Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+		try {
+			server.setUser("reply@elders.test", "reply@elders.test", "geheim");
+			// The IDLE is woken every 200 ms: stopped at several moments of a round, some in it.
+			for (int round = 0; round < 8; round++) {
+				ImapPoller node = nodeOn(server);
+				node.start();
+				await().atMost(Duration.ofSeconds(15)).until(node::isIdling);
+				Thread.sleep(37L * round);
+				node.stop();
+				assertThat(node.isIdling()).as("still idle after the stop").isFalse();
+			}
+			Thread.sleep(500); // the server's handlers see the connections go
+		}
+		finally {
+			Thread.setDefaultUncaughtExceptionHandler(before);
+			server.stop();
+		}
+		assertThat(uncaught).extracting(Throwable::toString).isEmpty();
+	}
+
 	/** Another node of the application, reading the test's own mailbox, started by the test. */
 	private ImapPoller nodeOn(GreenMail server) {
 		return new ImapPoller(properties(server.getImap().getPort()), inbound, processor,
