@@ -90,8 +90,8 @@ class ProgrammeFormMistakesTests {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		var organisation = organisations.create("Gemeente Samenvatting " + suffix);
 		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
-		for (String[] language : new String[][] { { "nl", "Nog niet alles is goed ingevuld", "Geef het programma een naam" },
-				{ "en", "Some answers still need attention", "Give the programme a name" } }) {
+		for (String[] language : new String[][] { { "nl", "Nog niet alles is goed ingevuld", "Geef het programma een naam." },
+				{ "en", "Some answers still need attention", "Give the programme a name." } }) {
 			MvcResult refused = mvc.perform(post("/programme/programmes").param("lang", language[0]).with(csrf())
 				.with(fixtures.as(manager)).param("name", "   ").param("intakeAddress", "talent@"))
 				.andExpect(redirectedUrl("/programme#new-programme"))
@@ -106,7 +106,8 @@ class ProgrammeFormMistakesTests {
 			assertThat(summary.closest("form")).isSameAs(page.getElementById("new-name").closest("form"));
 			assertThat(summary.selectFirst("h2").text()).as(language[0]).isEqualTo(language[1]);
 			assertThat(summary.select("li a")).extracting(link -> link.attr("href")).containsExactly("#new-name", "#new-intake");
-			assertThat(summary.selectFirst("a[href=#new-name]").text()).as(language[0]).startsWith(language[2]);
+			// An empty name is told to give one; the length is said only to a name too long (below).
+			assertThat(summary.selectFirst("a[href=#new-name]").text()).as(language[0]).isEqualTo(language[2]);
 			for (String field : new String[] { "new-name", "new-intake" }) {
 				assertThat(page.getElementById(field).attr("aria-invalid")).as(field).isEqualTo("true");
 				assertThat(summary.selectFirst("a[href=#" + field + "]").text()).as(field)
@@ -119,6 +120,30 @@ class ProgrammeFormMistakesTests {
 			assertThat(page.getElementById("new-name").attr("value")).isEqualTo("   ");
 			assertThat(page.getElementById("new-intake").attr("value")).isEqualTo("talent@");
 		}
+	}
+
+	/**
+	 * An empty name was told the length ("Geef het programma een naam van hoogstens 200 tekens"), which read as if
+	 * the name typed were too long: an empty name is asked for, and only a name over 200 characters hears the length.
+	 */
+	@Test
+	void anEmptyNameIsAskedForAndOnlyALongNameHearsTheLength() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var organisation = organisations.create("Gemeente Lege Naam " + suffix);
+		Account manager = fixtures.person(organisation.id(), "pm-" + suffix + "@example.nl", "Manager", Role.PROGRAMME_MANAGER);
+		String[][] cases = { { "nl", "", "Geef het programma een naam." }, { "en", "", "Give the programme a name." },
+				{ "nl", "n".repeat(201), "Geef het programma een naam van hoogstens 200 tekens." },
+				{ "en", "n".repeat(201), "Give the programme a name of at most 200 characters." } };
+		for (String[] example : cases) {
+			MvcResult refused = mvc.perform(post("/programme/programmes").param("lang", example[0]).with(csrf())
+				.with(fixtures.as(manager)).param("name", example[1]))
+				.andExpect(redirectedUrl("/programme#new-programme"))
+				.andReturn();
+			Document page = pageAfter(refused, "/programme?lang=" + example[0], manager);
+			assertThat(page.getElementById("new-name-error").text()).as(example[0] + " " + example[1].length())
+				.isEqualTo(example[2]);
+		}
+		assertThat(programmes.ofOrganisation(organisation.id())).isEmpty();
 	}
 
 	/**

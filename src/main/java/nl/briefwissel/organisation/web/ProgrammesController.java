@@ -68,7 +68,7 @@ class ProgrammesController {
 	}
 
 	/** Given back as typed after a mistake, so it travels in the session (stored in the database). */
-	record NewProgramme(@NotBlank(message = "{programme.create.name.required}") @Size(max = 200,
+	record NewProgramme(@NotBlank(message = "{programme.create.name.missing}") @Size(max = 200,
 			message = "{programme.create.name.required}") @TypedName.Plain String name,
 			@Email(message = "{programme.settings.intake.invalid}") @Size(max = 320, message = "{programme.settings.intake.invalid}") String intakeAddress,
 			String mailMode)
