@@ -1,13 +1,23 @@
 package nl.briefwissel.browser;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 
 import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.NewAccount;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.privacy.Erasures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +33,12 @@ class FocusAfterRedirectTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Erasures erasures;
 
 	@Test
 	void aProgrammesSettingsSentBackWithAWrongNumberHaveTheFocusOnTheirErrorSummary() {
@@ -58,5 +74,66 @@ class FocusAfterRedirectTests {
 		finally {
 			driver.quit();
 		}
+	}
+
+	/**
+	 * Saving a programme's settings came back at {@code #settings-…} with the focus on the page: its confirmation
+	 * was a status nobody heard. It takes the focus, as a created programme's does.
+	 */
+	@Test
+	void aProgrammesSettingsSavedHaveTheFocusOnTheirConfirmation() {
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			Chromium.signIn(driver, port, "programma@briefwissel.test");
+			driver.get("http://localhost:" + port + "/programme");
+			// Sent as they are: saved, and the demo programme stays as it was.
+			driver.executeScript("""
+					const weeks = document.querySelector('details[id^="settings-"] input[name=weeks]');
+					weeks.closest('details').open = true;
+					weeks.form.requestSubmit();""");
+			assertThat(focusAfterRedirect(driver, "#settings-")).isEqualTo("P status -1 De instellingen zijn opgeslagen.");
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	/**
+	 * Confirming an erasure came back at the requests with the focus on the page; "Het verzoek is bevestigd…" was a
+	 * status without the focus, where the privacy pages give it.
+	 */
+	@Test
+	void aConfirmedErasureHasTheFocusOnItsConfirmation() {
+		Account admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		Account participant = accounts.register(new NewAccount(admin.organisationId(),
+				"bevestigd-" + UUID.randomUUID() + "@example.nl", "Bea Bevestigd", Locale.forLanguageTag("nl"),
+				Set.of(Role.PARTICIPANT), null));
+		UUID request = erasures.request(participant.id()).id();
+		ChromeDriver driver = Chromium.start(Chromium.DESKTOP);
+		try {
+			Chromium.signIn(driver, port, admin.email());
+			driver.get("http://localhost:" + port + "/admin/erasure/" + request + "/confirm");
+			driver.findElement(By.cssSelector("form[action$='/confirm'] button[type=submit]")).click();
+			assertThat(focusAfterRedirect(driver, "/admin/erasure")).startsWith("DIV status -1 Het verzoek is bevestigd");
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	/** What has the focus once the page the form was sent back to has loaded: element, role, tabindex and text. */
+	private static String focusAfterRedirect(ChromeDriver driver, String at) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(browser -> browser.getCurrentUrl().contains(at)
+				&& Boolean.TRUE.equals(((ChromeDriver) browser).executeScript("return document.readyState === 'complete'")));
+		try {
+			new WebDriverWait(driver, Duration.ofSeconds(3)).until(browser -> !Boolean.TRUE.equals(
+					((ChromeDriver) browser).executeScript("return document.activeElement === document.body")));
+		}
+		catch (org.openqa.selenium.TimeoutException stillOnThePage) {
+			// Said by the assertion.
+		}
+		return (String) driver.executeScript("""
+				const a = document.activeElement;
+				return a.tagName + ' ' + a.getAttribute('role') + ' ' + a.getAttribute('tabindex') + ' ' + a.textContent.trim();""");
 	}
 }
