@@ -122,6 +122,24 @@ class WideTablesOnAPhoneTests {
 						catch (TimeoutException notMoved) {
 							problems.add(path + ": the arrow keys do not scroll the focused table");
 						}
+						// Squeezed into the phone each column was as narrow as its longest word and a row some 250
+						// pixels tall; and scrolled, a row no longer said whose it was. The name stays in view.
+						List<?> rows = (List<?>) driver.executeScript("""
+								const region = arguments[0].getBoundingClientRect();
+								return [...arguments[0].querySelectorAll('tbody tr')].map(row => {
+								  const name = row.cells[0].getBoundingClientRect();
+								  return [Math.round(row.getBoundingClientRect().height),
+								    name.left >= region.left - 1 && name.right <= region.right + 1];
+								});""", region);
+						for (Object row : rows) {
+							List<?> measured = (List<?>) row;
+							if ((Long) measured.get(0) > 220) {
+								problems.add(path + ": a row of the accounts is " + measured.get(0) + " px tall");
+							}
+							if (!Boolean.TRUE.equals(measured.get(1))) {
+								problems.add(path + ": scrolled sideways, a row's name is out of view");
+							}
+						}
 					}
 				}
 			}
