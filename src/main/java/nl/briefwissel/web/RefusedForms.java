@@ -39,19 +39,22 @@ class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 			return;
 		}
 		int status = page.getStatus() != null ? page.getStatus().value() : response.getStatus();
-		if (status == HttpStatus.OK.value() && request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null) {
+		boolean inTheWay = request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null;
+		boolean refused = request.getAttribute(RefusedForm.ATTRIBUTE) != null || posted(request) && page.getModel()
+			.values()
+			.stream()
+			.anyMatch(value -> value instanceof BindingResult result && result.hasErrors());
+		if (status == HttpStatus.OK.value() && inTheWay) {
 			page.setStatus(HttpStatus.CONFLICT);
 			status = HttpStatus.CONFLICT.value();
 		}
-		else if (status == HttpStatus.OK.value() && (request.getAttribute(RefusedForm.ATTRIBUTE) != null || posted(request) && page.getModel()
-			.values()
-			.stream()
-			.anyMatch(value -> value instanceof BindingResult result && result.hasErrors()))) {
+		else if (status == HttpStatus.OK.value() && refused) {
 			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 			status = HttpStatus.UNPROCESSABLE_CONTENT.value();
 		}
 		// The form again, refused or finding things changed since (409): its title says so (RefusedTitleDialect).
-		if (status == HttpStatus.UNPROCESSABLE_CONTENT.value() || status == HttpStatus.CONFLICT.value()) {
+		// A page of its own that says a state (a trajectory no longer running) is no form with a mistake: no "Fout:".
+		if ((inTheWay || refused) && (status == HttpStatus.UNPROCESSABLE_CONTENT.value() || status == HttpStatus.CONFLICT.value())) {
 			page.addObject(SHOWN_AGAIN, Boolean.TRUE);
 		}
 	}

@@ -146,6 +146,13 @@ class ParticipantStopTests {
 		assertThat(after.select("#stopped-" + running.id()).text()).contains("Je traject was al gestopt");
 		Mailboxes.awaitMail(mailServer, running.coach().email(), m -> Mailboxes.subject(m).contains("Deelnemer is gestopt"));
 		assertThat(subjectsTo(running.coach().email())).filteredOn(s -> s.contains("Deelnemer is gestopt")).hasSize(1);
+		// On the trail as a coach's stop is (decision 0140): the stop, then the second press as already; no words.
+		List<String> trail = jdbc.sql("""
+				select details from audit_entry where trajectory_id = :id and route = 'POST /participant/trajectories/{id}/stop'
+				order by at""").param("id", running.id()).query(String.class).list();
+		assertThat(trail).hasSize(2);
+		assertThat(trail.get(0)).doesNotContain("outcome");
+		assertThat(trail.get(1)).contains("outcome=already");
 	}
 
 	/** Stopped by the coach, or completed: a page that says so, 409, asked or sent, and nothing changes. */
@@ -160,7 +167,11 @@ class ParticipantStopTests {
 				.andExpect(status().isConflict())
 				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 			assertThat(Jsoup.parse(page).text()).contains("Dit traject loopt niet meer", "Je traject is op " + day + " al gestopt");
+			assertThat(Jsoup.parse(page).title()).as("a state said, no form with a mistake").doesNotStartWith("Fout");
 		}
+		// A reason too long, sent after the coach's stop: the state is said, not the length (nothing would be stopped).
+		mvc.perform(post("/participant/trajectories/" + stopped.id() + "/stop").param("why", "x".repeat(TrajectoryLifecycle.MAX_WHY + 1))
+			.with(csrf()).with(fixtures.as(stopped.participant()))).andExpect(status().isConflict());
 		assertThat(trajectories.stoppedByParticipant(stopped.id())).as("still the coach's stop").isEmpty();
 		assertThat(jdbc.sql("select count(*) from trajectory_transition where trajectory_id = :id and to_status = 'STOPPED'")
 			.param("id", stopped.id()).query(Integer.class).single()).isEqualTo(1);

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
@@ -294,14 +295,17 @@ class LifecycleController {
 		}, () -> changedSince(id, me, typed, model, response));
 	}
 
-	/** Whether the trajectory's last change ended it as this form asked: the same end, reason and words. */
+	/**
+	 * Whether the trajectory's last change ended it as this form asked: the same end, reason and words. Words that
+	 * cannot be read (the key gone) are taken as the same: the end and reason alone say it was this form's press.
+	 */
 	private boolean endedSo(UUID id, TrajectoryStatus leadsTo, Reason chosen, String text) {
 		List<Trajectories.Change> history = trajectories.history(id);
 		if (history.isEmpty()) {
 			return false;
 		}
 		Trajectories.Change last = history.get(history.size() - 1);
-		return last.to() == leadsTo && last.reason() == chosen && Objects.equals(last.why(), text);
+		return last.to() == leadsTo && last.reason() == chosen && (!last.whyReadable() || Objects.equals(last.why(), text));
 	}
 
 	private static boolean ended(TrajectoryStatus status) {
@@ -387,6 +391,7 @@ class LifecycleController {
 	 */
 	private String changedSince(UUID id, SignedInAccount me, TypedChange typed, Model model, HttpServletResponse response) {
 		AuditedChange.refused();
+		RefusedForm.stateInTheWay();
 		response.setStatus(HttpStatus.CONFLICT.value());
 		model.addAttribute("lifecycleTyped", typed);
 		model.addAttribute("lifecycleChangedSince", typed.form());

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.Audited;
 import nl.briefwissel.trajectory.IllegalTransitionException;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryErasure;
@@ -61,6 +63,8 @@ class ParticipantStopController {
 		return form(trajectory, me, "", null, model);
 	}
 
+	/** On the trail as a coach's stop is (decision 0140): who stopped which trajectory, never their words. */
+	@Audited(value = AuditAction.ADMINISTRATION, trajectory = "id")
 	@PostMapping("/participant/trajectories/{id}/stop")
 	String stop(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String why,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -73,8 +77,10 @@ class ParticipantStopController {
 		}
 		catch (IllegalTransitionException tooLong) {
 			AuditedChange.refused();
-			if (!underWay(trajectory)) {
-				return notUnderWay(trajectory, model, response);
+			// Read again: the length is checked before the state, and a coach may have ended it since the page was read.
+			TrajectoryOverview now = trajectories.byId(id).orElse(trajectory);
+			if (!underWay(now)) {
+				return notUnderWay(now, model, response);
 			}
 			RefusedForm.shownAgain();
 			return form(trajectory, me, explanation, tooLong.messageKey(), model);
