@@ -19,12 +19,26 @@ public final class WebSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 
 	private final int port;
 
 	public WebSession(int port) {
 		this.port = port;
+	}
+
+	/** The id of this browser's session, as its cookie names it (Base64), or null without one. */
+	public String sessionId() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> "BRIEFWISSEL_SESSION".equals(cookie.getName()))
+			.map(cookie -> new String(java.util.Base64.getDecoder().decode(cookie.getValue()),
+					java.nio.charset.StandardCharsets.UTF_8))
+			.findFirst()
+			.orElse(null);
 	}
 
 	public WebSession logIn(String email, String password) throws IOException, InterruptedException {

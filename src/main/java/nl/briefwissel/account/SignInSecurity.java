@@ -1,6 +1,7 @@
 package nl.briefwissel.account;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,6 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -207,10 +207,12 @@ public class SignInSecurity {
 		return "/login/code";
 	}
 
+	/** Redirects as Spring's own sign-in handler does: a path within this application, an address as it is. */
+	private static final org.springframework.security.web.RedirectStrategy REDIRECTS =
+			new org.springframework.security.web.DefaultRedirectStrategy();
+
 	/** After the right password: on to the code, or straight in when no code is required. */
 	public AuthenticationSuccessHandler afterPassword() {
-		SavedRequestAwareAuthenticationSuccessHandler straightIn = new SavedRequestAwareAuthenticationSuccessHandler();
-		straightIn.setDefaultTargetUrl("/");
 		return signedOutOnFailure((request, response, authentication) -> {
 			SignedInAccount who = (SignedInAccount) authentication.getPrincipal();
 			boolean codeOwed = secondFactors.required(who);
@@ -223,7 +225,15 @@ public class SignInSecurity {
 			attempts.succeeded(who.id());
 			lifetime.begin(request, who);
 			onlyTheirOwnPage(who, request, response);
-			straightIn.onAuthenticationSuccess(request, response, authentication);
+			// The page kept for this sign-in is used now: taken from the session, as complete() does. Spring's
+			// handler leaves it there, and one named by a link (never asked for again) stayed for the whole session.
+			SavedRequest saved = savedRequests.getRequest(request, response);
+			savedRequests.removeRequest(request, response);
+			var session = request.getSession(false);
+			if (session != null) {
+				session.removeAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+			}
+			REDIRECTS.sendRedirect(request, response, saved == null ? "/" : saved.getRedirectUrl());
 		});
 	}
 
@@ -263,7 +273,7 @@ public class SignInSecurity {
 	}
 
 	/** The page to go back to after signing in, named by a link to the sign-in page (only a path of this site). */
-	public static final String NEXT = "next";
+	static final String NEXT = "next";
 
 	/**
 	 * The areas of the site that belong to one role (as WebSecurity authorises them): a page named to go back
@@ -271,8 +281,8 @@ public class SignInSecurity {
 	 * to the sign-in page with any path, and the person who signs in next in a browser need not be the one who
 	 * signed out there: they got "not for your role" instead of their start page.
 	 */
-	private static final java.util.Map<String, Role> AREAS = java.util.Map.of("/participant", Role.PARTICIPANT,
-			"/coach", Role.COACH, "/programme", Role.PROGRAMME_MANAGER, "/admin", Role.ADMINISTRATOR);
+	private static final Map<String, Role> AREAS = Map.of("/participant", Role.PARTICIPANT, "/coach", Role.COACH,
+			"/programme", Role.PROGRAMME_MANAGER, "/admin", Role.ADMINISTRATOR);
 
 	private void onlyTheirOwnPage(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
 		// Only the pages named by our own links (SimpleSavedRequest); one Spring saved on the way in is left as it was.
@@ -282,14 +292,73 @@ public class SignInSecurity {
 		}
 	}
 
+	/**
+	 * Whether the page at {@code path} is in no other role's area than the person's own. The area is that of
+	 * the path as the routes read it (decoded once, without its query, fragment or ";" parameters, its dot
+	 * segments resolved): the raw text let "/participant/../admin", "/%61dmin" or "/admin#x" pass as no area.
+	 * A path that cannot be read so is not theirs.
+	 */
 	static boolean ofTheirRoles(String path, String contextPath, SignedInAccount who) {
 		String own = path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
-		int end = own.indexOf('?');
-		String bare = end < 0 ? own : own.substring(0, end);
+		Optional<String> read = asRouted(own);
+		if (read.isEmpty()) {
+			return false;
+		}
+		return areaOf(read.get()).map(area -> who.getAuthorities().stream()
+			.anyMatch(held -> area.authority().equals(held.getAuthority())))
+			.orElse(true);
+	}
+
+	private static Optional<Role> areaOf(String path) {
 		return AREAS.entrySet()
 			.stream()
-			.filter(area -> bare.equals(area.getKey()) || bare.startsWith(area.getKey() + "/"))
-			.allMatch(area -> who.getAuthorities().stream().anyMatch(held -> area.getValue().authority().equals(held.getAuthority())));
+			.filter(area -> path.equals(area.getKey()) || path.startsWith(area.getKey() + "/"))
+			.map(Map.Entry::getValue)
+			.findFirst();
+	}
+
+	/** The path as the routes would read it: see {@link #ofTheirRoles}; empty when it cannot be read. */
+	private static Optional<String> asRouted(String path) {
+		int fragment = path.indexOf('#');
+		String bare = fragment < 0 ? path : path.substring(0, fragment);
+		int query = bare.indexOf('?');
+		bare = query < 0 ? bare : bare.substring(0, query);
+		try {
+			String decoded = org.springframework.web.util.UriUtils.decode(bare, java.nio.charset.StandardCharsets.UTF_8);
+			decoded = decoded.replaceAll(";[^/]*", "");
+			if (decoded.contains("\\") || !decoded.startsWith("/")) {
+				return Optional.empty();
+			}
+			String normal = new java.net.URI(null, null, decoded, null).normalize().getPath();
+			return normal == null || !normal.startsWith("/") ? Optional.empty() : Optional.of(normal.replaceAll("/{2,}", "/"));
+		}
+		catch (IllegalArgumentException | java.net.URISyntaxException unreadable) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Whether a page may be named to go back to after signing in ({@code /login?next=}): a page of one role's
+	 * area, as it is written (no "%", ";", "#" or backslash, no dot segments), never one that carries a token in
+	 * its query. Anyone can link to the sign-in page with a {@code next}; outside the areas it decided where the
+	 * next sign-in in a browser lands (signing out, the sign-in page itself), and a reset or sign-in link's page
+	 * would put a live token into the address bar, history and logs, and lead back to a used link.
+	 */
+	public static boolean returnableAfterSignIn(String path) {
+		if (!ownPath(path) || path.contains("%") || path.contains(";") || path.contains("#")) {
+			return false;
+		}
+		int query = path.indexOf('?');
+		String bare = query < 0 ? path : path.substring(0, query);
+		if (query >= 0 && path.substring(query).toLowerCase(java.util.Locale.ROOT).contains("token")) {
+			return false;
+		}
+		for (String segment : bare.split("/", -1)) {
+			if (segment.equals(".") || segment.equals("..")) {
+				return false;
+			}
+		}
+		return !bare.contains("//") && areaOf(bare).isPresent();
 	}
 
 	/** Where HttpSessionRequestCache keeps the page asked for before signing in. */
@@ -331,7 +400,7 @@ public class SignInSecurity {
 		// The page someone was on when their sign-in expired (the expired form's page links here with it): where
 		// signing in again goes, as after signing out (decision 0054). A path of this site only, never an address.
 		String next = request.getParameter(NEXT);
-		if (ownPath(next)) {
+		if (returnableAfterSignIn(next)) {
 			request.getSession(true).setAttribute(SAVED_REQUEST, new SimpleSavedRequest(next));
 		}
 		String chosen = request.getParameter(LANGUAGE);

@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import nl.briefwissel.account.SignInSecurity;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -157,9 +159,10 @@ class ExpiredForms {
 		model.addAttribute("stillSignedIn", model.getAttribute("signedIn") != null);
 		String back = back(request);
 		model.addAttribute("back", back);
-		// Signing in again goes back to that page (SignInSecurity#signInPageShown), not to the start page.
-		model.addAttribute("backAfterSignIn", back.equals(request.getContextPath() + "/") ? null
-				: back.substring(request.getContextPath().length()));
+		// Signing in again goes back to that page (SignInSecurity#signInPageShown), not to the start page: only a
+		// page of a role's area, never a sign-in, reset or sign-in link's page (its token would go along).
+		String own = back.startsWith(request.getContextPath()) ? back.substring(request.getContextPath().length()) : back;
+		model.addAttribute("backAfterSignIn", SignInSecurity.returnableAfterSignIn(own) ? own : null);
 		return "error/form-expired";
 	}
 
