@@ -77,7 +77,7 @@ class ParticipantStopController {
 		}
 		catch (IllegalTransitionException tooLong) {
 			AuditedChange.refused();
-			// Read again: the length is checked before the state, and a coach may have ended it since the page was read.
+			// Read again: the length is checked before the state, so a coach who ended it since this request began is said.
 			TrajectoryOverview now = trajectories.byId(id).orElse(trajectory);
 			if (!underWay(now)) {
 				return notUnderWay(now, model, response);
