@@ -3,6 +3,7 @@ package nl.briefwissel.web;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IPostProcessorDialect;
 import org.thymeleaf.engine.AbstractTemplateHandler;
@@ -36,26 +37,40 @@ class RefusedTitleDialect extends AbstractDialect implements IPostProcessorDiale
 		return Set.of(new PostProcessor(TemplateMode.HTML, Prefix.class, 1000));
 	}
 
-	/** Public, as Thymeleaf makes one for each page from its class. */
+	/**
+	 * Public, as Thymeleaf makes one for each page from its class. It sees every element and text of every page, the
+	 * measured ones too (issue #9), so it decides once, when it is given the page's context, whether it has anything to
+	 * do, and otherwise only passes each event on.
+	 */
 	public static final class Prefix extends AbstractTemplateHandler {
 
-		private boolean inTitle;
+		/** Until the title is prefixed, on a page shown again only. */
+		private boolean looking;
 
-		private boolean prefixed;
+		private boolean inTitle;
 
 		public Prefix() {
 		}
 
 		@Override
+		public void setContext(ITemplateContext context) {
+			super.setContext(context);
+			looking = Boolean.TRUE.equals(context.getVariable(RefusedForms.SHOWN_AGAIN));
+		}
+
+		@Override
 		public void handleOpenElement(IOpenElementTag tag) {
-			inTitle = "title".equalsIgnoreCase(tag.getElementCompleteName());
+			if (looking) {
+				inTitle = "title".equalsIgnoreCase(tag.getElementCompleteName());
+			}
 			super.handleOpenElement(tag);
 		}
 
 		@Override
 		public void handleText(IText text) {
-			if (inTitle && !prefixed && Boolean.TRUE.equals(getContext().getVariable(RefusedForms.SHOWN_AGAIN))) {
-				prefixed = true;
+			if (inTitle) {
+				inTitle = false;
+				looking = false;
 				String title = getContext().getMessage(RefusedTitleDialect.class, "layout.title.refused",
 						new Object[] { text.getText().strip() }, true);
 				super.handleText(getContext().getModelFactory().createText(title));
