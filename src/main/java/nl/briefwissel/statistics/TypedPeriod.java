@@ -40,7 +40,7 @@ public record TypedPeriod(Period period, String from, String until, String fromP
 		return new TypedPeriod(period, from, until, fromProblem, untilProblem);
 	}
 
-	/** Whether a day cannot be used: the page says so at its field and answers 400. */
+	/** Whether a day cannot be used: the page is the form shown again (422), saying so at the day's field. */
 	public boolean refused() {
 		return fromProblem != null || untilProblem != null;
 	}

@@ -743,6 +743,8 @@ class StatisticsTests {
 	/**
 	 * A period typed by hand (a browser without a date field, an address changed) gives the page with
 	 * what was typed kept and a sentence at the field, not an error page; a Dutch date is understood.
+	 * It is the form shown again as any refused form (decision 0139): 422 with a title that says so, not 400,
+	 * and an error summary at the top linking each refused day's field. A download refused likewise.
 	 */
 	@Test
 	void aDateThatCannotBeReadIsSaidAtItsFieldAndADutchDateIsUnderstood() throws Exception {
@@ -751,8 +753,17 @@ class StatisticsTests {
 				Role.PROGRAMME_MANAGER);
 		var wrong = mvc.perform(get("/programme/statistics").param("from", "gisteren").param("until", "2026-13-45")
 			.with(fixtures.as(manager))).andReturn().getResponse();
-		assertThat(wrong.getStatus()).isEqualTo(400);
+		assertThat(wrong.getStatus()).isEqualTo(422);
 		String page = wrong.getContentAsString();
+		org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(page);
+		assertThat(refused.title()).startsWith("Fout: Cijfers");
+		org.jsoup.nodes.Element summary = refused.getElementById("period-errors");
+		assertThat(summary.attr("role")).isEqualTo("alert");
+		assertThat(summary.select("a").eachAttr("href")).containsExactly("#from", "#until");
+		assertThat(summary.select("a").eachText()).containsExactly(
+				"Van: Deze datum kunnen we niet lezen. Typ een datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.",
+				"Tot en met: Deze datum kunnen we niet lezen. Typ een datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.");
+		assertThat(refused.getElementById("until").attr("aria-describedby")).isEqualTo("until-help until-error");
 		assertThat(page).contains("<h1 class=\"utrecht-heading-1\">Cijfers</h1>").contains("value=\"gisteren\"")
 			.contains("value=\"2026-13-45\"").contains("aria-invalid=\"true\"").contains("id=\"from-error\"")
 			.contains("id=\"until-error\"").contains("Typ een datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.")
@@ -764,14 +775,19 @@ class StatisticsTests {
 			.andExpect(content().string(containsString("15 januari 2026")));
 		var csv = mvc.perform(get("/programme/statistics.csv").param("from", "1 april").param("lang", "en").with(fixtures.as(manager)))
 			.andReturn().getResponse();
-		assertThat(csv.getStatus()).isEqualTo(400);
+		assertThat(csv.getStatus()).isEqualTo(422);
 		assertThat(csv.getContentType()).startsWith("text/html");
-		assertThat(csv.getContentAsString()).contains("Type a date as day-month-year, for example 31-12-2026.").contains("value=\"1 april\"");
+		assertThat(csv.getHeader("Content-Disposition")).isNull();
+		assertThat(csv.getContentAsString()).contains("Type a date as day-month-year, for example 31-12-2026.").contains("value=\"1 april\"")
+			.contains("<title>Error: Figures");
+		assertThat(org.jsoup.Jsoup.parse(csv.getContentAsString()).getElementById("period-errors").text())
+			.contains("From: We cannot read this date.");
 	}
 
 	/**
-	 * A period refused shows the form with what is wrong and no figures: it answered 400 and still showed the figures
-	 * and a CSV link of another period than asked (the first day left to its default), with nothing to say so.
+	 * A period refused shows the form with what is wrong and no figures: it still showed the figures and a CSV link of
+	 * another period than asked (the first day left to its default), with nothing to say so. It answers 422, the form
+	 * shown again (decision 0139).
 	 */
 	@Test
 	void aRefusedPeriodShowsNoFiguresOfAnotherPeriodAndNoDownload() throws Exception {
@@ -779,13 +795,14 @@ class StatisticsTests {
 		Account manager = fixtures.person(setup.programme().organisationId(), "pm-gw-" + UUID.randomUUID() + "@example.nl", "Manager",
 				Role.PROGRAMME_MANAGER);
 		LocalDate today = Today.date();
-		for (String[] words : new String[][] { { "nl", "Geen cijfers: de periode hierboven klopt nog niet.", "Cijfers van" },
-				{ "en", "No figures: the period above is not right yet.", "Figures of" } }) {
+		for (String[] words : new String[][] { { "nl", "Geen cijfers: de periode hierboven klopt nog niet.", "Cijfers van", "Fout: Cijfers" },
+				{ "en", "No figures: the period above is not right yet.", "Figures of", "Error: Figures" } }) {
 			var refused = mvc.perform(get("/programme/statistics").param("from", today.plusDays(24).toString())
 				.param("until", today.minusDays(340).toString()).param("lang", words[0]).with(fixtures.as(manager))).andReturn().getResponse();
-			assertThat(refused.getStatus()).isEqualTo(400);
+			assertThat(refused.getStatus()).isEqualTo(422);
 			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.getContentAsString());
 			assertThat(page.getElementById("from-error")).as(words[0]).isNotNull();
+			assertThat(page.title()).as(words[0]).startsWith(words[3]);
 			assertThat(page.getElementById("from").val()).isEqualTo(today.plusDays(24).toString());
 			assertThat(page.text()).as(words[0]).contains(words[1]).doesNotContain(setup.programme().name(), words[2]);
 			assertThat(page.select("a[href*=statistics.csv]")).as(words[0]).isEmpty();
@@ -808,7 +825,7 @@ class StatisticsTests {
 		String early = today.minusDays(40).toString();
 		var backwards = mvc.perform(get("/programme/statistics").param("from", late).param("until", early)
 			.with(fixtures.as(manager))).andReturn().getResponse();
-		assertThat(backwards.getStatus()).isEqualTo(400);
+		assertThat(backwards.getStatus()).isEqualTo(422);
 		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(backwards.getContentAsString());
 		assertThat(page.getElementById("from").val()).isEqualTo(late);
 		assertThat(page.getElementById("from").attr("aria-invalid")).isEqualTo("true");
@@ -816,6 +833,7 @@ class StatisticsTests {
 		assertThat(page.getElementById("from-error").text()).contains("na de laatste dag");
 		assertThat(page.getElementById("until").val()).isEqualTo(early);
 		assertThat(page.getElementById("until").hasAttr("aria-invalid")).isFalse();
+		assertThat(page.getElementById("period-errors").select("a").eachAttr("href")).as("only the refused day").containsExactly("#from");
 
 		String english = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/statistics").param("from", late).param("until", early)
 			.param("lang", "en").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString())
@@ -824,13 +842,13 @@ class StatisticsTests {
 
 		String ahead = today.plusDays(5).toString();
 		var future = mvc.perform(get("/programme/statistics").param("from", ahead).with(fixtures.as(manager))).andReturn().getResponse();
-		assertThat(future.getStatus()).isEqualTo(400);
+		assertThat(future.getStatus()).isEqualTo(422);
 		org.jsoup.nodes.Document futurePage = org.jsoup.Jsoup.parse(future.getContentAsString());
 		assertThat(futurePage.getElementById("from").val()).isEqualTo(ahead);
 		assertThat(futurePage.getElementById("from-error").text()).contains("na vandaag");
 		var csv = mvc.perform(get("/programme/statistics.csv").param("from", late).param("until", early).with(fixtures.as(manager)))
 			.andReturn().getResponse();
-		assertThat(csv.getStatus()).isEqualTo(400);
+		assertThat(csv.getStatus()).isEqualTo(422);
 		assertThat(csv.getContentType()).startsWith("text/html");
 
 		var clamped = mvc.perform(get("/programme/statistics").param("from", early).param("until", today.plusMonths(2).toString())

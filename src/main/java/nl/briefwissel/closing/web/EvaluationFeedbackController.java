@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.Pages;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
@@ -16,8 +17,6 @@ import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.statistics.EvaluationMonths;
 import nl.briefwissel.statistics.Period;
 import nl.briefwissel.statistics.TypedPeriod;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -60,15 +59,17 @@ class EvaluationFeedbackController {
 	 * Each programme's feedback with one page of its remarks: the page asked for applies to the programme
 	 * named with it (one of the manager's own), the others show their first. Only the page shown is read
 	 * and opened (Evaluations#remarks), in the order Evaluations gives, which tells nothing about when.
-	 * A day that cannot be read is said at its field, with what was typed, as on the figures page; unlike
-	 * there, no programme's remarks come with it: a page answered with 400 is not on the audit trail, and
-	 * remarks are what people wrote.
+	 * A period refused (a day that cannot be read, a first day after the last or after today) is the form shown
+	 * again, as on the figures page (422, decision 0139): the summary at the top, the sentence at the field, what
+	 * was typed kept. No programme's answers or remarks come with it: the only ones at hand are of another period
+	 * than asked (the refused day left to its default), which a manager would take for the period typed, and
+	 * remarks are what people wrote, not to be shown for a period nobody asked for.
 	 */
 	@Audited(AuditAction.READ)
 	@GetMapping("/programme/evaluations")
 	String page(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String until, @RequestParam(required = false) String programme,
-			@RequestParam(required = false) String page, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String page, Model model) {
 		TypedPeriod typed = TypedPeriod.of(from, until, LocalDate.now(clock));
 		Period period = typed.period();
 		model.addAttribute("period", period);
@@ -77,7 +78,7 @@ class EvaluationFeedbackController {
 		model.addAttribute("firstMonth", EvaluationMonths.firstMonth(period.from(), period.until(), LocalDate.now(clock)));
 		model.addAttribute("lastMonth", EvaluationMonths.lastMonth(period.from(), period.until(), LocalDate.now(clock)));
 		if (typed.refused()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			RefusedForm.shownAgain();
 			model.addAttribute("programmes", List.of());
 			return "closing/feedback";
 		}

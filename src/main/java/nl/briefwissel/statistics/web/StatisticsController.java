@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programmes;
 import nl.briefwissel.organisation.Themes;
@@ -17,8 +18,6 @@ import nl.briefwissel.statistics.Period;
 import nl.briefwissel.statistics.ProgrammeFigures;
 import nl.briefwissel.statistics.Statistics;
 import nl.briefwissel.statistics.TypedPeriod;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -55,18 +54,20 @@ class StatisticsController {
 
 	@GetMapping("/programme/statistics")
 	String page(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String until, Locale locale, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String until, Locale locale, Model model) {
 		TypedPeriod typed = TypedPeriod.of(from, until, LocalDate.now(clock));
-		return page(me, typed, locale, model, response);
+		return page(me, typed, locale, model);
 	}
 
 	/**
-	 * The page; with a day that could not be used it says so at the field, with what was typed, and answers 400,
-	 * without figures: they were of another period than asked (the refused day left to its default), with a CSV link.
+	 * The page; with a day that could not be used it is the form shown again (422, decision 0139): the summary at
+	 * the top and the sentence at the field, with what was typed. No figures come with it, nor a CSV link: the
+	 * only figures at hand are of another period than asked (the refused day left to its default), and a manager
+	 * who compares periods would take them for the period typed. The last figures shown are a step back away.
 	 */
-	private String page(SignedInAccount me, TypedPeriod typed, Locale locale, Model model, HttpServletResponse response) {
+	private String page(SignedInAccount me, TypedPeriod typed, Locale locale, Model model) {
 		if (typed.refused()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			RefusedForm.shownAgain();
 		}
 		model.addAttribute("period", typed.period());
 		model.addAttribute("periodTyped", typed);
@@ -75,14 +76,18 @@ class StatisticsController {
 		return "statistics/statistics";
 	}
 
-	/** A day that cannot be read gives the page that says so (the link on the page always has two readable days). */
+	/**
+	 * A period refused gives the page that says so at its field, as the form shown again (422), not a file: the link
+	 * on the page always has two readable days, so only an address changed by hand or an old bookmark comes here. Not
+	 * on the trail: nothing was exported.
+	 */
 	@Audited(AuditAction.EXPORT)
 	@GetMapping("/programme/statistics.csv")
 	Object csv(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String until, Locale locale, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String until, Locale locale, Model model) {
 		TypedPeriod typed = TypedPeriod.of(from, until, LocalDate.now(clock));
 		if (typed.refused()) {
-			return page(me, typed, locale, model, response);
+			return page(me, typed, locale, model);
 		}
 		Period period = typed.period();
 		Map<java.util.UUID, Map<String, String>> labels = themeLabels(me, locale);

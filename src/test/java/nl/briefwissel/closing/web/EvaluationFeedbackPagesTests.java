@@ -164,7 +164,9 @@ class EvaluationFeedbackPagesTests {
 	/**
 	 * A period typed by hand (a browser without a date field, an address changed) gives the page with
 	 * what was typed kept and a sentence at its field, as the figures page does; a Dutch date is
-	 * understood. No remarks come with the refusal: a page answered with 400 is not on the audit trail.
+	 * understood. It is the form shown again as any refused form (decision 0139): 422 with a title that says so, and
+	 * an error summary at the top linking each refused day's field. No remarks come with the refusal: they would be
+	 * of another period than asked.
 	 */
 	@Test
 	void aDateThatCannotBeReadIsSaidAtItsFieldAndADutchDateIsUnderstood() throws Exception {
@@ -179,8 +181,12 @@ class EvaluationFeedbackPagesTests {
 
 		var wrong = mvc.perform(get("/programme/evaluations").param("from", "gisteren").param("until", "2026-13-45")
 			.with(fixtures.as(manager))).andReturn().getResponse();
-		assertThat(wrong.getStatus()).isEqualTo(400);
+		assertThat(wrong.getStatus()).isEqualTo(422);
 		Document page = Jsoup.parse(wrong.getContentAsString());
+		assertThat(page.title()).startsWith("Fout: Wat deelnemers zeggen");
+		assertThat(page.getElementById("period-errors").select("a").eachAttr("href")).containsExactly("#from", "#until");
+		assertThat(page.getElementById("period-errors").select("a").first().text())
+			.isEqualTo("Van: Deze datum kunnen we niet lezen. Typ een datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.");
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Wat deelnemers zeggen");
 		assertThat(page.getElementById("from").val()).isEqualTo("gisteren");
 		assertThat(page.getElementById("from").attr("aria-invalid")).isEqualTo("true");
@@ -194,9 +200,9 @@ class EvaluationFeedbackPagesTests {
 
 		var english = mvc.perform(get("/programme/evaluations").param("from", "1 april").param("lang", "en")
 			.with(fixtures.as(manager))).andReturn().getResponse();
-		assertThat(english.getStatus()).isEqualTo(400);
+		assertThat(english.getStatus()).isEqualTo(422);
 		assertThat(english.getContentAsString()).contains("Type a date as day-month-year, for example 31-12-2026.")
-			.contains("value=\"1 april\"");
+			.contains("value=\"1 april\"").contains("<title>Error: What participants say");
 
 		Document dutchDates = page(manager, month.format(java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu")), null, null);
 		assertThat(dutchDates.getElementById("from").val()).isEqualTo(month.toString());
@@ -223,7 +229,7 @@ class EvaluationFeedbackPagesTests {
 				{ today.minusDays(2).toString(), today.minusDays(60).toString(), "en", "is after the last day", "Choose a period above that can be counted" } }) {
 			var refused = mvc.perform(get("/programme/evaluations").param("from", asked[0]).param("until", asked[1]).param("lang", asked[2])
 				.with(fixtures.as(manager))).andReturn().getResponse();
-			assertThat(refused.getStatus()).as(asked[0]).isEqualTo(400);
+			assertThat(refused.getStatus()).as(asked[0]).isEqualTo(422);
 			Document page = Jsoup.parse(refused.getContentAsString());
 			assertThat(page.getElementById("from").val()).isEqualTo(asked[0]);
 			assertThat(page.getElementById("from-error").text()).contains(asked[3]);
