@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * quotes Geachte [naam contactpersoon], an example letter to adapt), so the letter is held once with a
  * warning the coach can pass (decision 0114). Narrow on purpose, or the warning becomes noise: a fill-in
  * instruction, one word that is a placeholder of our own welcome template (or a date), a placeholder word
- * followed by what it is of ([naam collega], [datum gesprek]), or a name or value word in capitals ([COACH NAME]).
+ * followed by what it is of ([naam collega], [datum gesprek]), a name or value word in capitals ([COACH NAME]), or
+ * a template's line for the text still to be written ([Your text here], [Typ hier je tekst]).
  * In the root package, as {@link Placeholders}: the
  * writing help names what sending holds, and the conversation module, which sends, depends on it.
  */
@@ -358,6 +359,46 @@ public final class BracketedPlaceholders {
 	}
 
 	/**
+	 * What a template (Word, PowerPoint, a website builder) puts where its user's text goes, with nothing else in the
+	 * brackets: [Voorbeeldtekst], [Sample text]. Not [tekst] or [Text] alone: the name of a button in Canva and of a
+	 * group on Word's Insert tab, and what a coach writes for lines they leave out of a letter they quote.
+	 */
+	private static final Set<String> SAMPLE_TEXT = Set.of("voorbeeldtekst", "voorbeeld tekst", "sample text",
+			"placeholder text", "dummytekst", "dummy text");
+
+	/** The word for the text itself, in {@link #textLeftToWrite}. */
+	private static final Set<String> TEXT = Set.of("tekst", "text");
+
+	/**
+	 * What says the text is still to be written there: a here ([Your text here], [Hier je tekst]), a verb of typing or
+	 * entering ([Typ je tekst], [Voer tekst in]) or of the click Office's own placeholders start with ([Click to add
+	 * text], [Klik of tik om tekst in te voeren]).
+	 */
+	private static final Set<String> TO_WRITE = Set.of("hier", "here", "typ", "typen", "type", "voer", "voeren",
+			"invoeren", "enter", "klik", "tik", "click", "tap");
+
+	/**
+	 * The other words such a template's line holds: whose text, the verbs and the little words between. Any other
+	 * word makes the brackets the coach's own: [Lees hier de tekst], [Klik hier voor de tekst], [Tekst toevoegen] (a
+	 * button), [Jouw tekst] (a label above a participant's words in feedback).
+	 */
+	private static final Set<String> AROUND_TEXT = Set.of("je", "jouw", "uw", "u", "your", "eigen", "own", "de", "het",
+			"een", "the", "a", "some", "schrijf", "write", "zet", "plaats", "put", "insert", "add", "toe", "voegen", "in",
+			"om", "te", "to", "of", "or", "als", "wilt", "komt", "goes");
+
+	/**
+	 * A template's line for the text still to be written: [Your text here], [Jouw tekst hier], [Typ hier je tekst],
+	 * [Click or tap here to enter text] (decision 0114, amended). Only of the words above, at most eight: a sentence
+	 * about a text is the coach's.
+	 */
+	private static boolean textLeftToWrite(String[] words) {
+		String[] bare = Arrays.stream(words).map(word -> word.replaceAll("\\p{Punct}+$", "")).toArray(String[]::new);
+		return bare.length <= HEADING_WORDS && Arrays.stream(bare).anyMatch(TEXT::contains)
+				&& Arrays.stream(bare).anyMatch(TO_WRITE::contains)
+				&& Arrays.stream(bare).allMatch(word -> TEXT.contains(word) || TO_WRITE.contains(word) || AROUND_TEXT.contains(word));
+	}
+
+	/**
 	 * A lone word that is no placeholder of ours ([sic], [Enter], [1]) or several that give no instruction are
 	 * meant. A question or exclamation mark or a colon at the end ([datum?], [Hier invullen:]) changes nothing.
 	 */
@@ -366,8 +407,14 @@ public final class BracketedPlaceholders {
 			return false;
 		}
 		String[] words = content.split("\\s+");
+		if (SAMPLE_TEXT.contains(content)) {
+			return true;
+		}
 		if (words.length == 1) {
 			return ONE_WORD.contains(content) || MASK.matcher(content).matches();
+		}
+		if (textLeftToWrite(words)) {
+			return true;
 		}
 		if (FILL_IN.contains(words[0])) {
 			return Arrays.stream(words).skip(1).anyMatch(word -> !PARTICLES.contains(word));
