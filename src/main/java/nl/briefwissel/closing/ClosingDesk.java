@@ -96,9 +96,11 @@ public class ClosingDesk {
 			// part is made (inLanguage), so that part's title is the subject that went: a title of its own, in the
 			// setting of today, was another name for the mail than the one the inbox shows (decision 0097, amended).
 			// A reply by mail is a letter to the coach, as any reply is; it names the participant: gone with an erasure.
+			// No subject of its own: a text for one read as if it went, and a subject that said "closing" split the thread
+			// in Gmail and Outlook as well. The text's first words after the greeting, which the inbox shows beside the
+			// thread's subject, say it closes the e-coaching (decision 0097, amended).
 			String mailId = outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
-					texts.getMessage("mail.closing.subject", args, language),
-					texts.getMessage("mail.closing.text", args, language), null))
+					"", texts.getMessage("mail.closing.text", args, language), null))
 				.inLanguage(language, conversation.threadLanguage(trajectory), address.base())
 				.about(trajectory.id()));
 			// Its Message-ID kept: a reply to this mail is the participant's reaction (decision 0136).

@@ -151,6 +151,40 @@ class ClosingTests {
 	}
 
 	/**
+	 * The closing mail keeps the thread's subject, or Gmail and Outlook would begin a new thread (decision 0097): a
+	 * subject of its own, as mail.closing.subject was meant to be, was never sent. So the first words after the greeting,
+	 * which the inbox shows beside the subject, say that this mail is the closing of the e-coaching; they said only that
+	 * a summary was written, in both languages.
+	 */
+	@Test
+	void theClosingMailSaysWhereTheInboxShowsItThatItClosesTheECoaching() throws Exception {
+		for (String language : java.util.List.of("nl", "en")) {
+			var running = fixtures.runningTrajectory(true);
+			jdbc.sql("update account set preferred_language = :language where id = :id").param("language", language)
+				.param("id", running.participant().id()).update();
+			mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+				.param("text", "Wat geeft je energie?"));
+			MimeMessage letter = Mailboxes.awaitMail(mailServer, running.participant().email(),
+					m -> Mailboxes.text(m).contains("Wat geeft je energie?"));
+			mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+				.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
+				.andExpect(flash().attribute("closingDone", "closing.sent"));
+			String name = running.coach().displayName();
+			MimeMessage notice = Mailboxes.awaitMail(mailServer, running.participant().email(),
+					m -> Mailboxes.text(m).contains("een samenvatting van jullie traject")
+							|| Mailboxes.text(m).contains("wrote a summary of your trajectory"));
+
+			assertThat(notice.getSubject()).as("the thread's subject").isEqualTo(letter.getSubject());
+			assertThat(notice.getHeader("In-Reply-To", null)).isEqualTo(letter.getMessageID());
+			String opening = "nl".equals(language) ? "Ter afsluiting van je e-coaching heeft " + name + " een samenvatting"
+					: "To close your e-coaching, " + name + " wrote a summary";
+			String[] paragraphs = Mailboxes.text(notice).replace("\r\n", "\n").split("\n\n");
+			assertThat(paragraphs[1]).as(language + ": the first words after the greeting").startsWith(opening);
+			assertThat(Jsoup.parse(Mailboxes.html(notice)).select("p").get(1).text()).startsWith(opening);
+		}
+	}
+
+	/**
 	 * The participant is invited to react below while the trajectory runs, in English that reads as English;
 	 * after the end the page no longer points to a form that is gone, and names the reaction as theirs.
 	 */
