@@ -263,7 +263,7 @@ public class SignInSecurity {
 	public LogoutSuccessHandler afterSignOut() {
 		return (request, response, authentication) -> {
 			String next = request.getParameter("next");
-			if (ownPath(next)) {
+			if (returnableAfterSignOut(next)) {
 				// Kept as the page asked for before signing in, where every way of signing in looks (Spring's
 				// password step and complete() below), in the new session: the old one has just ended.
 				request.getSession(true).setAttribute(SAVED_REQUEST, new SimpleSavedRequest(next));
@@ -287,78 +287,98 @@ public class SignInSecurity {
 	private void onlyTheirOwnPage(SignedInAccount who, HttpServletRequest request, HttpServletResponse response) {
 		// Only the pages named by our own links (SimpleSavedRequest); one Spring saved on the way in is left as it was.
 		if (savedRequests.getRequest(request, response) instanceof SimpleSavedRequest named
-				&& !ofTheirRoles(named.getRedirectUrl(), request.getContextPath(), who)) {
+				&& !ofTheirRoles(named.getRedirectUrl(), who)) {
 			savedRequests.removeRequest(request, response);
 		}
 	}
 
 	/**
-	 * Whether the page at {@code path} is in no other role's area than the person's own. The area is that of
-	 * the path as the routes read it (decoded once, without its query, fragment or ";" parameters, its dot
-	 * segments resolved): the raw text let "/participant/../admin", "/%61dmin" or "/admin#x" pass as no area.
-	 * A path that cannot be read so is not theirs.
+	 * Whether a page kept to go back to is one the sign-in or sign-out may keep, in no other role's area than the
+	 * person's own. Both keep a page only as {@link #asWritten} takes it, so its text is the path the routes
+	 * read: "/%61dmin" or "/participant/../admin" (which the routes read as "/admin") are never kept, and a
+	 * page that is not written so is not theirs, whoever put it there.
 	 */
-	static boolean ofTheirRoles(String path, String contextPath, SignedInAccount who) {
-		String own = path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
-		Optional<String> read = asRouted(own);
-		if (read.isEmpty()) {
-			return false;
-		}
-		return areaOf(read.get()).map(area -> who.getAuthorities().stream()
-			.anyMatch(held -> area.authority().equals(held.getAuthority())))
+	static boolean ofTheirRoles(String path, SignedInAccount who) {
+		return returnableAfterSignOut(path) && areaOf(withoutQuery(withoutHeading(path)))
+			.map(area -> who.getAuthorities().stream().anyMatch(held -> area.authority().equals(held.getAuthority())))
 			.orElse(true);
 	}
 
 	private static Optional<Role> areaOf(String path) {
 		return AREAS.entrySet()
 			.stream()
-			.filter(area -> path.equals(area.getKey()) || path.startsWith(area.getKey() + "/"))
+			.filter(area -> inArea(path, area.getKey()))
 			.map(Map.Entry::getValue)
 			.findFirst();
 	}
 
-	/** The path as the routes would read it: see {@link #ofTheirRoles}; empty when it cannot be read. */
-	private static Optional<String> asRouted(String path) {
-		int fragment = path.indexOf('#');
-		String bare = fragment < 0 ? path : path.substring(0, fragment);
-		int query = bare.indexOf('?');
-		bare = query < 0 ? bare : bare.substring(0, query);
-		try {
-			String decoded = org.springframework.web.util.UriUtils.decode(bare, java.nio.charset.StandardCharsets.UTF_8);
-			decoded = decoded.replaceAll(";[^/]*", "");
-			if (decoded.contains("\\") || !decoded.startsWith("/")) {
-				return Optional.empty();
-			}
-			String normal = new java.net.URI(null, null, decoded, null).normalize().getPath();
-			return normal == null || !normal.startsWith("/") ? Optional.empty() : Optional.of(normal.replaceAll("/{2,}", "/"));
-		}
-		catch (IllegalArgumentException | java.net.URISyntaxException unreadable) {
-			return Optional.empty();
-		}
+	private static boolean inArea(String path, String area) {
+		return path.equals(area) || path.startsWith(area + "/");
 	}
 
 	/**
 	 * Whether a page may be named to go back to after signing in ({@code /login?next=}): a page of one role's
-	 * area, as it is written (no "%", ";", "#" or backslash, no dot segments), never one that carries a token in
-	 * its query. Anyone can link to the sign-in page with a {@code next}; outside the areas it decided where the
-	 * next sign-in in a browser lands (signing out, the sign-in page itself), and a reset or sign-in link's page
-	 * would put a live token into the address bar, history and logs, and lead back to a used link.
+	 * area, as it is written ({@link #asWritten}). Anyone can link to the sign-in page with a {@code next};
+	 * outside the areas it decided where the next sign-in in a browser lands (signing out, the sign-in page
+	 * itself), and a reset or sign-in link's page would put a live token into the address bar, history and
+	 * logs, and lead back to a used link.
 	 */
 	public static boolean returnableAfterSignIn(String path) {
+		return asWritten(path) && areaOf(withoutQuery(path)).isPresent();
+	}
+
+	/**
+	 * The pages of everyone's own account: the confirmation page of someone without a password signs out to
+	 * come back to one (decision 0054), and every role has them.
+	 */
+	private static final String ACCOUNT = "/account";
+
+	/**
+	 * Whether the sign-out form may name a page to go back to after the sign-in that follows (decision 0054): a
+	 * page as {@link #returnableAfterSignIn} takes one, or one of the account pages, at a heading of its own
+	 * ("#codes-heading", as the confirmation page names it). The same check as the sign-in page's, so that no
+	 * second reading of a path (decoding it, resolving its dot segments) is needed at the sign-in.
+	 */
+	static boolean returnableAfterSignOut(String path) {
+		String page = withoutHeading(path);
+		return returnableAfterSignIn(page) || asWritten(page) && inArea(withoutQuery(page), ACCOUNT);
+	}
+
+	/**
+	 * A path of this site (see {@link #ownPath}) written as the routes read it: no "%" (decoded it could be
+	 * another area), no ";" parameters, fragment, dot segments or "//", and no token in its query (a link's
+	 * page, whose token would go along into the address bar and the session).
+	 */
+	private static boolean asWritten(String path) {
 		if (!ownPath(path) || path.contains("%") || path.contains(";") || path.contains("#")) {
 			return false;
 		}
 		int query = path.indexOf('?');
-		String bare = query < 0 ? path : path.substring(0, query);
 		if (query >= 0 && path.substring(query).toLowerCase(java.util.Locale.ROOT).contains("token")) {
 			return false;
 		}
+		String bare = withoutQuery(path);
 		for (String segment : bare.split("/", -1)) {
 			if (segment.equals(".") || segment.equals("..")) {
 				return false;
 			}
 		}
-		return !bare.contains("//") && areaOf(bare).isPresent();
+		return !bare.contains("//");
+	}
+
+	private static String withoutQuery(String path) {
+		int query = path.indexOf('?');
+		return query < 0 ? path : path.substring(0, query);
+	}
+
+	/**
+	 * The page without a heading to go to on it ("#" and an id of letters, digits and hyphens); anything else
+	 * after a "#" stays, for {@link #asWritten} to refuse.
+	 */
+	private static String withoutHeading(String path) {
+		int fragment = path == null ? -1 : path.indexOf('#');
+		return fragment >= 0 && path.substring(fragment + 1).matches("[A-Za-z][A-Za-z0-9-]{0,60}")
+				? path.substring(0, fragment) : path;
 	}
 
 	/** Where HttpSessionRequestCache keeps the page asked for before signing in. */
@@ -400,7 +420,7 @@ public class SignInSecurity {
 		// The page someone was on when their sign-in expired (the expired form's page links here with it): where
 		// signing in again goes, as after signing out (decision 0054). A path of this site only, never an address.
 		String next = request.getParameter(NEXT);
-		if (returnableAfterSignIn(next)) {
+		if (returnableAfterSignIn(next) && fromThisSiteOrUnsaid(request)) {
 			request.getSession(true).setAttribute(SAVED_REQUEST, new SimpleSavedRequest(next));
 		}
 		String chosen = request.getParameter(LANGUAGE);
@@ -416,6 +436,17 @@ public class SignInSecurity {
 	}
 
 	private static final String LANGUAGE = "lang";
+
+	/**
+	 * Whether the browser says the link to the sign-in page was followed on a page of this site (Sec-Fetch-Site
+	 * same-origin), or says nothing (an older browser). Another site, a neighbouring subdomain, or an address
+	 * typed or opened from a mail (none), could otherwise choose where the next sign-in in this browser lands:
+	 * the sign-in works the same, on to the start page.
+	 */
+	private static boolean fromThisSiteOrUnsaid(HttpServletRequest request) {
+		String site = request.getHeader("Sec-Fetch-Site");
+		return site == null || "same-origin".equalsIgnoreCase(site);
+	}
 
 	/**
 	 * Signed in (the first step): the pages speak the language the account saved, the one its mails come in,

@@ -109,6 +109,30 @@ class LoginTests {
 		session.perform(get("/coach")).andExpect(redirectedUrl("/login"));
 	}
 
+	/**
+	 * A link to the sign-in page on another site named the page the sign-in there went on to: another site (or a
+	 * neighbouring subdomain) chose where the next sign-in in this browser lands. The browser says where the link
+	 * was followed (Sec-Fetch-Site): the page is taken only from this site itself, or from a browser that says
+	 * nothing; from anywhere else the sign-in works as always, on to the start page.
+	 */
+	@Test
+	void aPageToGoBackToNamedOnAnotherSiteIsNotTaken() throws Exception {
+		for (String elsewhere : new String[] { "cross-site", "same-site", "none", "CROSS-SITE", "" }) {
+			Browser browser = new Browser(mvc);
+			browser.perform(get("/login").param("next", "/participant/conversation").header("Sec-Fetch-Site", elsewhere))
+				.andExpect(status().isOk());
+			browser.perform(post("/login").param("email", "deelnemer@briefwissel.test").param("password", "briefwissel")
+				.with(csrf())).andExpect(authenticated()).andExpect(redirectedUrl("/"));
+		}
+		for (String ours : new String[] { "same-origin", "Same-Origin", null }) {
+			Browser browser = new Browser(mvc);
+			var page = get("/login").param("next", "/participant/conversation");
+			browser.perform(ours == null ? page : page.header("Sec-Fetch-Site", ours)).andExpect(status().isOk());
+			browser.perform(post("/login").param("email", "deelnemer@briefwissel.test").param("password", "briefwissel")
+				.with(csrf())).andExpect(authenticated()).andExpect(redirectedUrl("/participant/conversation"));
+		}
+	}
+
 	private Browser logIn(String email, String password) throws Exception {
 		Browser browser = new Browser(mvc);
 		browser.perform(post("/login").param("email", email).param("password", password).with(csrf()))

@@ -739,8 +739,45 @@ class StrongLoginTests {
 			.andExpect(redirectedUrl("/account/security?removed"));
 	}
 
+	/**
+	 * The page to go back to after signing in ({@code /login?next=}, decision 0054) is used by one sign-in: taken out
+	 * of the session by a sign-in link and by the code after a password, as by a password alone (ErrorPagesTests).
+	 * Left there, every later step of the session that looks for it would go back there again.
+	 */
+	@Test
+	void thePageToGoBackToIsUsedOnceByALinkAndByACode() throws Exception {
+		Account participant = fixtures.runningTrajectory(true).participant();
+		Browser byLink = new Browser(mvc);
+		byLink.perform(get("/login").param("next", "/participant/conversation")).andExpect(status().isOk());
+		signedInByLink(byLink, participant, "/participant/conversation");
+		assertThat(pagesKeptToGoBackTo(participant)).isZero();
+
+		Account coach = coachWithApp();
+		Browser byCode = new Browser(mvc);
+		byCode.perform(get("/login").param("next", "/coach/writing")).andExpect(status().isOk());
+		byCode.perform(post("/login").param("email", coach.email()).param("password", PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/login/code"));
+		byCode.perform(post("/login/code").param("code", code(secretOf(coach), 1)).with(csrf()))
+			.andExpect(redirectedUrl("/coach/writing"));
+		assertThat(pagesKeptToGoBackTo(coach)).isZero();
+	}
+
+	private int pagesKeptToGoBackTo(Account account) {
+		return jdbc.sql("""
+				select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+				where s.principal_name = :email and a.attribute_name = 'SPRING_SECURITY_SAVED_REQUEST'""")
+			.param("email", account.email())
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Signs in with a new link from the mail, which goes on to {@code next}; links mailed before are used up. */
 	private Browser signedInByLink(Account participant, String next) throws Exception {
+		return signedInByLink(new Browser(mvc), participant, next);
+	}
+
+	/** As above, in a browser that has been here before. */
+	private Browser signedInByLink(Browser session, Account participant, String next) throws Exception {
 		mailServer.ensureMailbox(participant.email());
 		java.util.function.Predicate<jakarta.mail.internet.MimeMessage> link = mail -> Mailboxes.subject(mail).contains("inloglink");
 		long before = Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD).stream().filter(link).count();
@@ -748,7 +785,6 @@ class StrongLoginTests {
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
 			.until(() -> Mailboxes.read(mailServer, participant.email(), Mailboxes.PASSWORD).stream().filter(link).count() > before);
 		String token = tokenFrom(Mailboxes.text(Mailboxes.awaitMail(mailServer, participant.email(), link)));
-		Browser session = new Browser(mvc);
 		session.perform(post("/login/link/use").param("token", token).with(csrf())).andExpect(redirectedUrl(next));
 		return session;
 	}
