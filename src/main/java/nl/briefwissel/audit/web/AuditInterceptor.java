@@ -77,7 +77,9 @@ class AuditInterceptor implements HandlerInterceptor {
 		}
 		else if (audited != null) {
 			// A read answered with its page again (a letter refused under the conversation) still showed what it holds.
-			boolean readShown = audited.value() == AuditAction.READ && shownAgain;
+			// A page asked for with a query it refuses (a period that cannot be counted) showed nothing: not a read.
+			boolean readShown = audited.value() == AuditAction.READ && shownAgain && !"GET".equals(request.getMethod())
+					&& !"HEAD".equals(request.getMethod());
 			if (refusedAnswer && !readShown || audited.reasonRequired() && (reason == null || reason.isBlank())) {
 				return;
 			}

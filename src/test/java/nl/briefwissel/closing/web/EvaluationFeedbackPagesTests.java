@@ -212,7 +212,7 @@ class EvaluationFeedbackPagesTests {
 	/**
 	 * A period refused for another reason than an unreadable day (a first day after the last, or after today) shows no
 	 * programme's answers or remarks either: they would be of the default period, not the one asked. The form says what
-	 * is wrong at its field, in either language.
+	 * is wrong at its field, in either language, and the trail has no read of remarks that were not shown.
 	 */
 	@Test
 	void aPeriodRefusedShowsNoAnswersOfAnotherPeriod() throws Exception {
@@ -236,6 +236,8 @@ class EvaluationFeedbackPagesTests {
 			assertThat(page.text()).contains(asked[4]).doesNotContain(programme.name(), "Geweigerde opmerking");
 			assertThat(page.select("main article")).as(asked[2]).isEmpty();
 		}
+		assertThat(jdbc.sql("select count(*) from audit_entry where actor_id = :a and action = 'READ' and route = 'GET /programme/evaluations'")
+			.param("a", manager.id()).query(Long.class).single()).as("nothing was read: not on the trail as a read").isZero();
 	}
 
 	/**
