@@ -11,7 +11,8 @@ import java.time.LocalDate;
  */
 public record Period(LocalDate from, LocalDate until) {
 
-	private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+	/** The first day a period may start on; {@link TypedPeriod} refuses an earlier one at its field. */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
 	private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 

@@ -255,18 +255,64 @@ class StatisticsTests {
 			.contains("\"Satisfaction (1–10)\";\"7.8\"").doesNotContain("7,8");
 	}
 
+	/**
+	 * A year of 999999999 made every date calculation overflow into an error page. A last day far ahead is counted
+	 * up to today; a first day far back was moved to 1 January 2000 without a word, and is now refused at its field
+	 * (see {@link #aDayBeforeTheEarliestIsRefusedAtItsFieldSayingTheEarliestDay}).
+	 */
 	@Test
-	void aPeriodOutsideThisCenturyIsShownForTheDaysThatCanBeCounted() throws Exception {
+	void aPeriodOutsideThisCenturyIsCountedUpToTodayOrRefusedAtItsField() throws Exception {
 		var organisation = organisations.create("Gemeente Periode " + UUID.randomUUID().toString().substring(0, 8));
 		programmes.create(organisation.id(), "Periodeprogramma", null, null);
 		Account manager = fixtures.person(organisation.id(), "pm-p-" + UUID.randomUUID() + "@example.nl", "Manager",
 				Role.PROGRAMME_MANAGER);
 		// The last day is today at the latest (there are no figures after it): a far future is counted up to today.
-		mvc.perform(get("/programme/statistics").param("from", "-999999999-01-01").param("until", "+999999999-12-31")
+		mvc.perform(get("/programme/statistics").param("until", "+999999999-12-31")
 			.with(fixtures.as(manager))).andExpect(status().isOk())
-			.andExpect(content().string(containsString("1 januari 2000")))
 			.andExpect(content().string(containsString("value=\"" + Today.date() + "\"")));
+		mvc.perform(get("/programme/statistics").param("from", "-999999999-01-01").param("until", "+999999999-12-31")
+			.with(fixtures.as(manager))).andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("vóór 1 januari 2000")));
 		mvc.perform(get("/programme/statistics.csv").param("until", "+999999999-12-31").with(fixtures.as(manager)))
+			.andExpect(status().isOk());
+	}
+
+	/**
+	 * The product walk asked for the figures from 1 January 1900 and was shown them from 1 January 2000, with nothing
+	 * to say so, where a first day after today is refused. A day before the earliest is refused the same way: 422,
+	 * at its field, in either language, saying the earliest day, with what was typed kept and no figures.
+	 */
+	@Test
+	void aDayBeforeTheEarliestIsRefusedAtItsFieldSayingTheEarliestDay() throws Exception {
+		Coached setup = aProgrammeWithACoach("Vroeg");
+		Account manager = fixtures.person(setup.programme().organisationId(), "pm-vr-" + UUID.randomUUID() + "@example.nl", "Manager",
+				Role.PROGRAMME_MANAGER);
+		var dutch = mvc.perform(get("/programme/statistics").param("from", "1900-01-01").with(fixtures.as(manager)))
+			.andReturn().getResponse();
+		assertThat(dutch.getStatus()).isEqualTo(422);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(dutch.getContentAsString());
+		assertThat(page.getElementById("from").val()).isEqualTo("1900-01-01");
+		assertThat(page.getElementById("from").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.getElementById("from-error").text()).contains("vóór 1 januari 2000").contains("Kies 1 januari 2000 of een latere dag");
+		assertThat(page.getElementById("period-errors").select("a").eachAttr("href")).containsExactly("#from");
+		assertThat(page.select("article.bw-card")).as("no figures of another period").isEmpty();
+		assertThat(page.text()).doesNotContain("van 1 januari 2000");
+
+		org.jsoup.nodes.Document english = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/statistics").param("from", "1900-01-01")
+			.param("lang", "en").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
+		assertThat(english.getElementById("from-error").text()).contains("before 1 January 2000").contains("Choose 1 January 2000 or a later day");
+
+		var lastDay = mvc.perform(get("/programme/statistics").param("until", "31-12-1999").with(fixtures.as(manager)))
+			.andReturn().getResponse();
+		assertThat(lastDay.getStatus()).isEqualTo(422);
+		org.jsoup.nodes.Document lastDayPage = org.jsoup.Jsoup.parse(lastDay.getContentAsString());
+		assertThat(lastDayPage.getElementById("until").val()).isEqualTo("31-12-1999");
+		assertThat(lastDayPage.getElementById("until-error").text()).contains("vóór 1 januari 2000");
+		assertThat(lastDayPage.getElementById("from-error")).isNull();
+		assertThat(mvc.perform(get("/programme/statistics.csv").param("from", "1900-01-01").with(fixtures.as(manager)))
+			.andReturn().getResponse().getStatus()).isEqualTo(422);
+		// The earliest day itself is a period like any other.
+		mvc.perform(get("/programme/statistics").param("from", "2000-01-01").with(fixtures.as(manager)))
 			.andExpect(status().isOk());
 	}
 
