@@ -324,6 +324,14 @@ public class ParticipantExport {
 			if (c.handover()) {
 				change.put("toCoach", c.toCoachName());
 			}
+			if (c.extension()) {
+				// The weeks it added, as the record names them. Not known for a trajectory extended more than once
+				// before each extension kept its own (V111): null, said in words with the sum that is known.
+				change.put("weeks", c.weeks());
+				if (c.weeks() == null) {
+					change.put("weeksNotKept", text("report.export.extension.weeksNotKept", language, t.extraWeeks()));
+				}
+			}
 			return change;
 		}).toList());
 		data.put("assignments", report.assignments().stream().map(a -> {

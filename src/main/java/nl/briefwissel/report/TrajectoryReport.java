@@ -59,18 +59,21 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 	}
 
 	/**
-	 * The weeks an extension added. Only their sum is stored with the trajectory, not each extension's
-	 * weeks: known when this is its one extension, null when there were several.
+	 * The weeks an extension added, as kept with it; null for an extension of a trajectory extended more than once
+	 * before each extension kept its weeks (V111, which gave a trajectory extended once its sum).
 	 */
 	public Integer weeksAdded(Trajectories.Change change) {
-		List<Trajectories.Change> extensions = extensions();
-		return extensions.size() == 1 && extensions.get(0) == change ? trajectory.extraWeeks() : null;
+		return change.extension() ? change.weeks() : null;
 	}
 
-	/** The weeks all extensions added together, said with the last of several (whose own weeks are not known). */
+	/**
+	 * The weeks all extensions added together, said with the last of several when the weeks of one of them are not
+	 * known (see {@link #weeksAdded}): the only way left to say how much longer the trajectory runs.
+	 */
 	public Integer weeksAddedInAll(Trajectories.Change change) {
 		List<Trajectories.Change> extensions = extensions();
-		return extensions.size() > 1 && extensions.get(extensions.size() - 1) == change ? trajectory.extraWeeks() : null;
+		boolean someNotKept = extensions.stream().anyMatch(extension -> extension.weeks() == null);
+		return someNotKept && extensions.size() > 1 && extensions.get(extensions.size() - 1) == change ? trajectory.extraWeeks() : null;
 	}
 
 	/**

@@ -574,8 +574,8 @@ public class Trajectories {
 		for (Trajectory.Transition transition : trajectory.transitions()) {
 			jdbc.sql("""
 					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code, reason, reason_key_id,
-					    by_account, to_coach_id)
-					values (:id, :trajectory, :at, :from, :to, :code, :reason, :keyId, :by, :toCoach)""")
+					    by_account, to_coach_id, weeks)
+					values (:id, :trajectory, :at, :from, :to, :code, :reason, :keyId, :by, :toCoach, :weeks)""")
 				.param("id", UUID.randomUUID())
 				.param("trajectory", trajectory.id())
 				.param("at", OffsetDateTime.now(clock))
@@ -587,6 +587,7 @@ public class Trajectories {
 				.param("keyId", encryption.keyId())
 				.param("by", by)
 				.param("toCoach", transition.toCoach())
+				.param("weeks", transition.weeks())
 				.update();
 		}
 	}
@@ -653,10 +654,12 @@ public class Trajectories {
 	 * A change of course as the trajectory's history keeps it: when, from where to where, and why;
 	 * for a handover, the name of the coach it went to ({@code null} otherwise). {@code whyReadable} false
 	 * (and no {@code why}) when the coach's words do not open, for a marked place (decision 0057). No
-	 * {@code reason} for a change nobody gave one for: a resume asks for none.
+	 * {@code reason} for a change nobody gave one for: a resume asks for none. {@code weeks}: the weeks an extension
+	 * added; null for any other change, and for an extension of a trajectory extended more than once before they were
+	 * kept per extension (V111), whose weeks only their sum, the trajectory's extra weeks, still knows.
 	 */
 	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
-			String toCoachName, boolean whyReadable) {
+			String toCoachName, boolean whyReadable, Integer weeks) {
 
 		public boolean handover() {
 			return toCoachName != null;
@@ -707,7 +710,7 @@ public class Trajectories {
 	private List<Change> history(UUID trajectoryId, String alsoWhere) {
 		return jdbc.sql("""
 				select tr.id, tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, tr.reason_key_id,
-				       c.display_name as to_coach_name
+				       c.display_name as to_coach_name, tr.weeks
 				from trajectory_transition tr left join account c on c.id = tr.to_coach_id
 				where tr.trajectory_id = :id""" + alsoWhere + " order by tr.at")
 			.param("id", trajectoryId)
@@ -717,7 +720,7 @@ public class Trajectories {
 				String code = rs.getString("reason_code");
 				return new Change(rs.getObject("at", OffsetDateTime.class), TrajectoryStatus.valueOf(rs.getString("from_status")),
 						TrajectoryStatus.valueOf(rs.getString("to_status")), code == null ? null : Reason.valueOf(code), why.text(),
-						rs.getString("to_coach_name"), why.readable());
+						rs.getString("to_coach_name"), why.readable(), rs.getObject("weeks", Integer.class));
 			})
 			.list();
 	}

@@ -27,13 +27,14 @@ public final class Trajectory {
 	}
 
 	/**
-	 * A change of status with its reason, as it is kept in the trajectory's history; {@code toCoach} for a handover only.
+	 * A change of status with its reason, as it is kept in the trajectory's history; {@code toCoach} for a handover only,
+	 * {@code weeks} for an extension only: the weeks it added, which the record and the export name per extension.
 	 * No {@code code} for a resume, which asks for none.
 	 */
-	record Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason, UUID toCoach) {
+	record Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason, UUID toCoach, Integer weeks) {
 
 		Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason) {
-			this(from, to, code, reason, null);
+			this(from, to, code, reason, null, null);
 		}
 	}
 
@@ -127,7 +128,7 @@ public final class Trajectory {
 		require(to != null && !to.equals(coachId), "trajectory.illegal.handOverSameCoach", "the trajectory has this coach already");
 		UUID from = coachId;
 		coachId = to;
-		transitions.add(new Transition(status, status, reason, why == null || why.isBlank() ? null : why.strip(), to));
+		transitions.add(new Transition(status, status, reason, why == null || why.isBlank() ? null : why.strip(), to, null));
 		events.add(new TrajectoryEvents.CoachHandedOver(id, from, to, reason));
 	}
 
@@ -188,7 +189,7 @@ public final class Trajectory {
 			skipIdleDaysBefore(today);
 		}
 		extraWeeks += moreWeeks;
-		transitions.add(new Transition(status, status, reason, why));
+		transitions.add(new Transition(status, status, reason, why, null, moreWeeks));
 		events.add(new TrajectoryEvents.TrajectoryExtended(id, moreWeeks, weeks + extraWeeks, reason));
 	}
 

@@ -130,6 +130,46 @@ class ExportTests {
 		}
 	}
 
+	/**
+	 * Each extension in the data says the weeks it added: only their sum was kept before V111, and the export named
+	 * none. Those of a trajectory extended more than once before then are not known: null, and said in the person's
+	 * language with their sum.
+	 */
+	@Test
+	void eachExtensionInTheDataSaysItsWeeks() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
+		lifecycle.extend(running.id(), running.coach().id(), 1, nl.briefwissel.trajectory.Reason.PERSONAL_CIRCUMSTANCES, null);
+
+		List<JsonNode> extensions = extensions(running.participant(), "nl");
+		assertThat(extensions).hasSize(2);
+		assertThat(extensions.get(0).get("weeks").asInt()).isEqualTo(2);
+		assertThat(extensions.get(1).get("weeks").asInt()).isEqualTo(1);
+		assertThat(extensions).allSatisfy(extension -> assertThat(extension.has("weeksNotKept")).isFalse());
+
+		jdbc.sql("update trajectory_transition set weeks = null where trajectory_id = :t").param("t", running.id()).update();
+		List<JsonNode> before = extensions(running.participant(), "en");
+		assertThat(before).hasSize(2).allSatisfy(extension -> {
+			assertThat(extension.get("weeks").isNull()).isTrue();
+			assertThat(extension.get("weeksNotKept").asString()).startsWith("How many weeks this extension added was not kept")
+				.endsWith("All extensions together make the trajectory 3 weeks longer.");
+		});
+	}
+
+	private List<JsonNode> extensions(Account participant, String language) throws Exception {
+		JsonNode changes = JsonMapper.builder().build()
+			.readTree(new String(export(participant, language).get(language.equals("nl") ? "gegevens.json" : "data.json"),
+					StandardCharsets.UTF_8))
+			.get("trajectories").get(0).get("changes");
+		List<JsonNode> extensions = new java.util.ArrayList<>();
+		changes.forEach(change -> {
+			if (change.get("kind").asString().equals("EXTENSION")) {
+				extensions.add(change);
+			}
+		});
+		return extensions;
+	}
+
 	/** Each highlight says who marked it, as each letter says who wrote it: a name and a role. */
 	@Test
 	void theDataSayWhoMarkedEachHighlight(@Autowired nl.briefwissel.conversation.Highlights highlights) throws Exception {

@@ -205,9 +205,9 @@ class ReportTests {
 
 	/**
 	 * A change of course read "reden: Persoonlijke omstandigheden. Mijn toelichting": the coach's words glued on
-	 * without a label; and an extension said neither by how many weeks nor until when. Each extension's weeks are
-	 * not stored (only their sum): the one extension says its weeks, the last of several says the sum, and the
-	 * last one where the plan now ends. The participant's page, the coach's and the PDF say the same.
+	 * without a label; and an extension said neither by how many weeks nor until when. Each extension says its own
+	 * weeks (only their sum was stored before V111, and the second of two named none), and the last one where the plan
+	 * now ends. The participant's page, the coach's and the PDF say the same.
 	 */
 	@Test
 	void aChangeOfCourseLabelsTheExplanationAndAnExtensionSaysItsWeeksAndEnd(
@@ -223,14 +223,41 @@ class ReportTests {
 		lifecycle.extend(running.id(), running.coach().id(), 1, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
 		var twice = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "nl")
 			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString());
-		var lines = twice.select("li:contains(het traject is verlengd)").eachText();
+		var lines = twice.select("li:contains(verlengd)").eachText();
 		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0)).doesNotContain("weken langer", "laatste contactmoment").endsWith("Toelichting: Mijn toelichting die niet weg mag");
-		assertThat(lines.get(1)).contains("Met alle verlengingen samen duurt het traject 3 weken langer", "Het laatste contactmoment is nu op ");
+		assertThat(lines.get(0)).contains("het traject is met 2 weken verlengd, reden: Meer tijd nodig.")
+			.doesNotContain("weken langer", "laatste contactmoment").endsWith("Toelichting: Mijn toelichting die niet weg mag");
+		assertThat(lines.get(1)).contains("het traject is met 1 week verlengd, reden: Meer tijd nodig.", "Het laatste contactmoment is nu op ")
+			.doesNotContain("Met alle verlengingen samen");
 		assertThat(pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", "en")
 			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsByteArray()))
-			.contains("reason: More time needed. Explanation: Mijn toelichting die niet weg mag")
-			.contains("All extensions together make the trajectory 3 weeks longer", "The last contact moment is now on ");
+			.contains("the trajectory was extended by 2 weeks, reason: More time needed. Explanation: Mijn toelichting die niet weg mag")
+			.contains("the trajectory was extended by 1 week, reason: More time needed.", "The last contact moment is now on ")
+			.doesNotContain("All extensions together");
+	}
+
+	/**
+	 * A trajectory extended twice before each extension kept its weeks (V111 could give its sum to none of them): each
+	 * says it extended the trajectory, the last one the sum and that not every extension's weeks were kept. One
+	 * extended since says its own weeks.
+	 */
+	@Test
+	void extensionsFromBeforeTheirWeeksWereKeptSayTheirSum(@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
+		lifecycle.extend(running.id(), running.coach().id(), 1, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
+		jdbc.sql("update trajectory_transition set weeks = null where trajectory_id = :t").param("t", running.id()).update();
+		lifecycle.extend(running.id(), running.coach().id(), 3, nl.briefwissel.trajectory.Reason.JOB_CHANGE, null);
+
+		var record = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "nl")
+			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString());
+		var lines = record.select("li:contains(verlengd)").eachText();
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(0)).contains("het traject is verlengd, reden: Meer tijd nodig.").doesNotContain("week", "weken");
+		assertThat(lines.get(1)).contains("het traject is verlengd, reden: Meer tijd nodig.").doesNotContain("week", "weken");
+		assertThat(lines.get(2)).contains("het traject is met 3 weken verlengd, reden: Nieuwe baan of functie.",
+				"Met alle verlengingen samen duurt het traject 6 weken langer; niet van elke verlenging is het aantal weken bewaard.");
 	}
 
 	/**
