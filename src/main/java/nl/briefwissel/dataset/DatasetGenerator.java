@@ -86,6 +86,13 @@ final class DatasetGenerator {
 	private static final List<String> STOP_REASONS = List.of("NO_TIME", "JOB_CHANGE", "NO_RESPONSE",
 			"PERSONAL_CIRCUMSTANCES", "OTHER_FORM_OF_COACHING");
 
+	/** As {@code trajectory.Reason.forExtending()}, most often more time; a copy, as this module may not depend on trajectory. */
+	private static final List<String> EXTENSION_REASONS = List.of("MORE_TIME_NEEDED", "MORE_TIME_NEEDED", "MORE_TIME_NEEDED",
+			"PERSONAL_CIRCUMSTANCES", "JOB_CHANGE", "OTHER");
+
+	/** As {@code trajectory.Trajectory.MAX_WEEKS}: a trajectory runs twelve weeks at most, extensions included. */
+	private static final int MAX_WEEKS = 12;
+
 	private static final List<String> HELPED_MOST = List.of("WRITING", "COACH_QUESTIONS", "ASSIGNMENTS", "RHYTHM",
 			"REREADING", "OTHER");
 
@@ -270,6 +277,23 @@ final class DatasetGenerator {
 		return programme == 0 ? 6 : 8;
 	}
 
+	/** An extension as the trajectory's history keeps it: when, by how many weeks, and the reason's code. */
+	private record Extension(OffsetDateTime at, int weeks, String reason) {
+	}
+
+	/**
+	 * The weeks of each extension a trajectory of {@code weeks} gets: one in seven is extended, by one to four weeks,
+	 * and one in four of those a second time, as far as the twelve weeks allow.
+	 */
+	private static List<Integer> extensions(int weeks, SplittableRandom random) {
+		if (random.nextInt(100) >= 15) {
+			return List.of();
+		}
+		int first = 1 + random.nextInt(4);
+		int room = Math.min(4, MAX_WEEKS - weeks - first);
+		return random.nextInt(4) == 0 && room > 0 ? List.of(first, 1 + random.nextInt(room)) : List.of(first);
+	}
+
 	private static int organisationOfCoach(int coach, Size size) {
 		return (int) ((long) coach * size.organisations() / size.coaches());
 	}
@@ -306,17 +330,33 @@ final class DatasetGenerator {
 
 			double roll = random.nextDouble();
 			String status = roll < 0.22 ? "RUNNING" : roll < 0.95 ? "COMPLETED" : "STOPPED";
+			List<Integer> extensions = extensions(weeks, random);
+			int planned = weeks + extensions.stream().mapToInt(Integer::intValue).sum();
+			// An ended one ended before today with every extension it had.
 			LocalDate startedOn = "RUNNING".equals(status) ? today.minusDays(random.nextInt(weeks * 7))
-					: today.minusDays(weeks * 7 + 14 + random.nextInt(660));
-			// Some trajectories were extended by two weeks, as coaches do when the question needs more time.
-			int extraWeeks = random.nextInt(100) < 15 ? 2 : 0;
-			List<LocalDate> due = dueDates(startedOn, weeks + extraWeeks);
+					: today.minusDays(planned * 7 + 14 + random.nextInt(660));
+			List<LocalDate> due = dueDates(startedOn, planned);
 			int moments = "STOPPED".equals(status) ? 1 + random.nextInt(due.size() - 1) : due.size();
 			LocalDate endedOn = switch (status) {
 				case "COMPLETED" -> due.get(due.size() - 1).plusDays(1 + random.nextInt(4));
 				case "STOPPED" -> due.get(moments - 1).plusDays(3 + random.nextInt(10));
 				default -> null;
 			};
+			// A coach extends in the last week of the plan as it stands. One that would fall after the stop, or after
+			// today for a trajectory still running, did not happen, nor any after it: a shorter plan's contact moments
+			// are the first of the longer one's, and no letter was written after the end or after today.
+			LocalDate extendedUntil = endedOn == null ? today : endedOn;
+			List<Extension> extended = new ArrayList<>();
+			int extraWeeks = 0;
+			for (int more : extensions) {
+				LocalDate on = due.get(2 * (weeks + extraWeeks) - 2 - random.nextInt(2));
+				OffsetDateTime at = at(on, 9 + random.nextInt(8), random);
+				if (!on.isBefore(extendedUntil) || !at.isBefore(now)) {
+					break;
+				}
+				extended.add(new Extension(at, more, EXTENSION_REASONS.get(random.nextInt(EXTENSION_REASONS.size()))));
+				extraWeeks += more;
+			}
 			OffsetDateTime created = at(startedOn.minusDays(7 + random.nextInt(14)), 8 + random.nextInt(12), random);
 
 			UUID participant = UUID.randomUUID();
@@ -336,8 +376,12 @@ final class DatasetGenerator {
 			OffsetDateTime proposed = created.plusDays(1);
 			OffsetDateTime accepted = created.plusDays(2);
 			tables.coachProposal.add(UUID.randomUUID(), trajectory, coach, manager, proposed, startedOn, accepted, true);
-			tables.transition.add(UUID.randomUUID(), trajectory, proposed, "INTAKE", "MATCHING", null, manager); // a proposal gives no reason
-			tables.transition.add(UUID.randomUUID(), trajectory, accepted, "MATCHING", "RUNNING", "MATCHED", coach);
+			tables.transition.add(UUID.randomUUID(), trajectory, proposed, "INTAKE", "MATCHING", null, manager, null); // a proposal gives no reason
+			tables.transition.add(UUID.randomUUID(), trajectory, accepted, "MATCHING", "RUNNING", "MATCHED", coach, null);
+			for (Extension extension : extended) {
+				tables.transition.add(UUID.randomUUID(), trajectory, extension.at(), "RUNNING", "RUNNING", extension.reason(), coach,
+						extension.weeks());
+			}
 			tables.replyToken.add(token(random), trajectory, participant, accepted, dutch ? "nl" : "en");
 
 			OffsetDateTime welcome = at(startedOn, 9 + random.nextInt(3), random);
@@ -373,7 +417,7 @@ final class DatasetGenerator {
 				OffsetDateTime ended = at(endedOn, 10, random);
 				boolean completed = "COMPLETED".equals(status);
 				tables.transition.add(UUID.randomUUID(), trajectory, ended, "RUNNING", status,
-						completed ? "QUESTION_ANSWERED" : STOP_REASONS.get(random.nextInt(STOP_REASONS.size())), coach);
+						completed ? "QUESTION_ANSWERED" : STOP_REASONS.get(random.nextInt(STOP_REASONS.size())), coach, null);
 				if (completed) {
 					boolean reacted = random.nextBoolean();
 					tables.closing.add(trajectory, encryption.sealText(Letters.summary(dutch, firstName, random)), encryption.keyId(),
@@ -508,7 +552,7 @@ final class DatasetGenerator {
 				"proposed_at", "start_on", "answered_at", "accepted");
 
 		final Rows transition = new Rows("trajectory_transition", "id", "trajectory_id", "at", "from_status", "to_status",
-				"reason_code", "by_account");
+				"reason_code", "by_account", "weeks");
 
 		final Rows replyToken = new Rows("reply_token", "token", "trajectory_id", "participant_id", "created_at",
 				"thread_language");

@@ -85,6 +85,26 @@ class DatasetTests {
 			.as("every completed trajectory's summary sent, as a coach sends it (decision 0086), none a draft")
 			.satisfies(counts -> assertThat(counts.get(0)).isZero());
 
+		assertThat(jdbc.sql("""
+				select t.extra_weeks, coalesce(sum(tr.weeks), 0), count(tr.id), count(tr.weeks), min(tr.weeks), max(tr.weeks)
+				from trajectory t join account a on a.id = t.participant_id
+				left join trajectory_transition tr on tr.trajectory_id = t.id and tr.from_status = tr.to_status
+				where a.email like :domain group by t.id, t.extra_weeks""")
+			.param("domain", "%@" + domain)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6) })
+			.list())
+			.as("some trajectories extended, each extension with its weeks, one to four, adding up to the extra weeks")
+			.hasSize(20)
+			.allSatisfy(row -> {
+				assertThat(row[0]).as("extra weeks as their extensions add up").isEqualTo(row[1]);
+				assertThat(row[3]).as("every extension with its weeks").isEqualTo(row[2]);
+				if (row[2] > 0) {
+					assertThat(row[4]).isBetween(1L, 4L);
+					assertThat(row[5]).isBetween(1L, 4L);
+				}
+			})
+			.anySatisfy(row -> assertThat(row[2]).isPositive());
+
 		UUID trajectory = jdbc.sql("""
 				select id from trajectory where coach_id = :coach
 				order by case status when 'RUNNING' then 0 else 1 end, id limit 1""")
