@@ -29,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -84,12 +85,13 @@ class CourseReasonsAndConfirmationTests {
 		var coach = coach(running);
 		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "")
 			.param("why", "Sinds mei geen antwoord meer.").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")))
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#stop-reason"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")))
+			.andExpect(view().name("trajectory/course"))
 			.andReturn();
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 
-		Document page = after(refused, running.id(), coach, "nl");
+		Document page = refused(refused);
 		Element reason = page.getElementById("stop-reason");
 		assertThat(reason.attr("aria-invalid")).isEqualTo("true");
 		assertThat(describedBy(page, reason)).singleElement()
@@ -100,21 +102,24 @@ class CourseReasonsAndConfirmationTests {
 		});
 		assertThat(page.getElementById("stop-why").text()).isEqualTo("Sinds mei geen antwoord meer.");
 		assertThat(reason.closest("details").hasAttr("open")).isTrue();
-		MvcResult inEnglish = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("why", "No answer since May.")
-			.with(csrf()).with(coach)).andReturn();
-		assertThat(after(inEnglish, running.id(), coach, "en").select("#stop-reason-error, #lifecycle-errors a").eachText())
+		MvcResult inEnglish = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("lang", "en")
+			.param("why", "No answer since May.").with(csrf()).with(coach)).andReturn();
+		assertThat(refused(inEnglish).select("#stop-reason-error, #lifecycle-errors a").eachText())
 			.containsExactly("Choose a reason from the list.", "Choose a reason from the list.");
 
 		// A reason of another change, as an old page or a hand-made request sends it: not one chosen for this one.
 		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "MORE_TIME_NEEDED").param("confirmed", "true")
 			.with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")));
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")));
 		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", Today.date().plusWeeks(1).toString())
 			.param("reason", "QUESTION_ANSWERED").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("pause-reason", "trajectory.lifecycle.reasonMissing")));
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("pause-reason", "trajectory.lifecycle.reasonMissing")));
 		// Two things wrong: both said, each at its field.
 		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors",
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors",
 					Map.of("pause-until", "trajectory.illegal.pauseDates", "pause-reason", "trajectory.lifecycle.reasonMissing")));
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 		assertThat(events.stream(TrajectoryEvents.TrajectoryStopped.class)).isEmpty();
@@ -131,15 +136,18 @@ class CourseReasonsAndConfirmationTests {
 		var coach = coach(running);
 		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", Today.date().minusDays(3).toString())
 			.with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors",
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors",
 					Map.of("pause-until", "trajectory.illegal.pauseDates", "pause-reason", "trajectory.lifecycle.reasonMissing")));
 		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", Today.date().plusYears(1).toString())
 			.with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors",
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors",
 					Map.of("pause-until", "trajectory.illegal.pauseLength", "pause-reason", "trajectory.lifecycle.reasonMissing")));
 		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "40").param("fromWeeks", "6")
 			.with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors",
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors",
 					Map.of("extend-weeks", "trajectory.illegal.extendWeeks", "extend-reason", "trajectory.lifecycle.reasonMissing")));
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
@@ -151,11 +159,12 @@ class CourseReasonsAndConfirmationTests {
 		var coach = coach(running);
 		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2")
 			.param("fromWeeks", "6").param("reason", "OTHER").param("why", "  \r\n ").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("extend-why", "trajectory.lifecycle.otherWithoutWhy")))
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#extend-why"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("extend-why", "trajectory.lifecycle.otherWithoutWhy")))
+			.andExpect(view().name("trajectory/course"))
 			.andReturn();
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
-		Document page = after(refused, running.id(), coach, "nl");
+		Document page = refused(refused);
 		assertThat(page.select("#extend-reason option[selected]")).extracting(Element::val).containsExactly("OTHER");
 		assertThat(page.select("#extend-weeks option[selected]")).extracting(Element::val).containsExactly("2");
 		assertThat(describedBy(page, page.getElementById("extend-why"))).singleElement()
@@ -571,6 +580,11 @@ class CourseReasonsAndConfirmationTests {
 	private Document page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, RequestPostProcessor as)
 			throws Exception {
 		return Jsoup.parse(mvc.perform(request.with(as)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	/** The course page a refused change answers with (422), the form again. */
+	private static Document refused(MvcResult refused) throws Exception {
+		return Jsoup.parse(refused.getResponse().getContentAsString());
 	}
 
 	/** The course page that a redirect leads to, in the session the redirect carried its flash attributes in. */

@@ -31,8 +31,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @BriefwisselTest
 @RecordApplicationEvents
@@ -291,7 +293,7 @@ class LifecycleTests {
 		var coach = user(users.loadUserByUsername(running.coach().email()));
 		String until = Today.date().plusWeeks(1).toString();
 		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", until).param("why", "Geheime vakantie")
-			.with(csrf()).with(coach)).andExpect(status().is3xxRedirection()); // no reason: refused
+			.with(csrf()).with(coach)).andExpect(status().isUnprocessableContent()); // no reason: refused
 		pause(running.id(), coach, until, "Geheime vakantie").andExpect(status().is3xxRedirection());
 		resume(running.id(), coach, Today.date().plusWeeks(5)).andExpect(status().isConflict());
 		resume(running.id(), coach, LocalDate.parse(until)).andExpect(status().is3xxRedirection());
@@ -346,22 +348,24 @@ class LifecycleTests {
 		// A reason that is not a coach's (sent by hand) would count in the figures as "matched": no reason chosen.
 		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "MATCHED").param("confirmed", "true")
 			.with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")));
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("stop-reason", "trajectory.lifecycle.reasonMissing")));
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 		var refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "7")
 			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("extend-weeks", "trajectory.illegal.extendWeeks")))
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#extend-weeks"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("extend-weeks", "trajectory.illegal.extendWeeks")))
+			.andExpect(view().name("trajectory/course"))
 			.andReturn();
 		// A number near the largest int, sent by hand, wrapped the check and broke every reader of the plan.
 		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "2147483642").param("fromWeeks", "6")
 			.param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("extend-weeks", "trajectory.illegal.extendWeeks")));
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("extend-weeks", "trajectory.illegal.extendWeeks")));
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
 		assertThat(events.stream(TrajectoryEvents.TrajectoryExtended.class)).isEmpty();
 		// The refusal is read at the weeks, the extension open as it was sent, the other forms still there.
-		String course = mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach)
-			.cookie(refused.getResponse().getCookies())).andReturn().getResponse().getContentAsString();
+		String course = refused.getResponse().getContentAsString();
 		assertThat(course).contains("Pauzeren", "Verlengen", "Afronden", "Stoppen",
 				"action=\"/coach/trajectories/" + running.id() + "/stop\"");
 		org.jsoup.nodes.Element weeks = org.jsoup.Jsoup.parse(course).getElementById("extend-weeks");
@@ -415,7 +419,8 @@ class LifecycleTests {
 
 		mvc.perform(post("/coach/trajectories/{id}/complete", proposal.trajectoryId()).param("reason", "QUESTION_ANSWERED")
 			.with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("", "trajectory.illegal.completeBeforeStart")));
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("", "trajectory.illegal.completeBeforeStart")));
 		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 		assertThat(events.stream(TrajectoryEvents.TrajectoryCompleted.class)).isEmpty();
 		String course = mvc.perform(get("/coach/trajectories/{id}/course", proposal.trajectoryId()).with(coach))
@@ -575,12 +580,13 @@ class LifecycleTests {
 		String yesterday = Today.date().minusDays(1).toString();
 		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", yesterday)
 			.param("reason", "NO_TIME").param("why", "Drukke maand op het werk, daarna verder.").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDates")))
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#pause-until"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDates")))
+			.andExpect(view().name("trajectory/course"))
 			.andReturn();
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 
-		Document page = courseAfter(refused, running.id(), coach);
+		Document page = shown(refused);
 		assertThat(page.getElementById("pause-why").text()).isEqualTo("Drukke maand op het werk, daarna verder.");
 		assertThat(page.select("#pause-reason option[selected]")).extracting(Element::val).containsExactly("NO_TIME");
 		Element until = page.getElementById("pause-until");
@@ -597,11 +603,49 @@ class LifecycleTests {
 			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
 		MvcResult refusedWhilePaused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id())
 			.param("reason", "NO_TIME").with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDates")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDates")))
 			.andReturn();
-		Document paused = courseAfter(refusedWhilePaused, running.id(), coach);
+		Document paused = shown(refusedWhilePaused);
 		assertThat(paused.getElementById("pause-until")).isNull();
 		assertThat(paused.select("[role=alert]").text()).contains("Kies een einddatum van de pauze na vandaag.");
+	}
+
+	/**
+	 * A pause or extension refused for what was typed was a redirect to the course page with the refusals flashed:
+	 * the page after it answered 200, as a change made does, and its title was the page's own. It is the course page
+	 * again, 422, the title saying "Fout:" first, the list above the forms taking the focus and linking to the field,
+	 * what was typed kept (decision 0139).
+	 */
+	@Test
+	void aPauseOrExtensionRefusedForWhatWasTypedIsTheCoursePageAgainWith422() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		String yesterday = Today.date().minusDays(1).toString();
+		MvcResult pause = mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", yesterday)
+			.param("reason", "NO_TIME").param("why", "Drukke maand.").with(csrf()).with(coach))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn();
+		Document page = shown(pause);
+		assertThat(page.title()).startsWith("Fout: ");
+		Element list = page.getElementById("lifecycle-errors");
+		assertThat(list.hasAttr("autofocus")).as("the list takes the focus: no #field to open the page at").isTrue();
+		assertThat(list.select("a").eachAttr("href")).containsExactly("#pause-until");
+		assertThat(page.getElementById("pause-until").val()).isEqualTo(yesterday);
+		assertThat(page.getElementById("pause-why").text()).isEqualTo("Drukke maand.");
+
+		MvcResult extend = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("lang", "en").param("weeks", "3")
+			.param("fromWeeks", "6").param("why", "Another application.").with(csrf()).with(coach))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn();
+		page = shown(extend);
+		assertThat(page.title()).startsWith("Error: ");
+		assertThat(page.select("#lifecycle-errors a").eachAttr("href")).containsExactly("#extend-reason");
+		assertThat(page.getElementById("extend-reason").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.select("#extend-weeks option[selected]")).extracting(Element::val).containsExactly("3");
+		assertThat(page.getElementById("extend-why").text()).isEqualTo("Another application.");
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
 	}
 
 	/** An explanation longer than its column is refused at its field, whole, instead of cut without a word. */
@@ -612,12 +656,13 @@ class LifecycleTests {
 		String tooLong = "Lang verhaal. ".repeat(143);
 		MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_RESPONSE")
 			.param("why", tooLong).with(csrf()).with(coach))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("stop-why", "trajectory.lifecycle.whyTooLong")))
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/course#stop-why"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("stop-why", "trajectory.lifecycle.whyTooLong")))
+			.andExpect(view().name("trajectory/course"))
 			.andReturn();
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
 
-		Document page = courseAfter(refused, running.id(), coach);
+		Document page = shown(refused);
 		Element why = page.getElementById("stop-why");
 		assertThat(why.text()).isEqualTo(tooLong.strip());
 		assertThat(why.attr("maxlength")).isEqualTo("2000");
@@ -645,10 +690,9 @@ class LifecycleTests {
 			.param("reason", "PERSONAL_CIRCUMSTANCES").param("why", why).with(csrf()).with(coach));
 	}
 
-	/** The course page that a redirect leads to, in the session the redirect carried its flash attributes in. */
-	private Document courseAfter(MvcResult redirect, UUID id, RequestPostProcessor coach) throws Exception {
-		return Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", id).with(coach)
-			.cookie(redirect.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
+	/** The course page a refused change answers with (422), the form again: no redirect to follow. */
+	private static Document shown(MvcResult refused) throws Exception {
+		return Jsoup.parse(refused.getResponse().getContentAsString());
 	}
 
 	/** The coach's words with the pause, as stored: sealed (decision 0009), opened here. */

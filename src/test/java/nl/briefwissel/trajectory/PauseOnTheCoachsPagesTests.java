@@ -23,6 +23,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A pause on the coach's pages: the day it ends is read as every date field reads it, one that is no day
@@ -74,10 +76,11 @@ class PauseOnTheCoachsPagesTests {
 		MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).with(csrf())
 			.with(fixtures.as(running.coach())).param("until", "31-13-2026").param("reason", "NO_TIME")
 			.param("why", "Drukke maand op het werk, daarna verder."))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDateUnreadable")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDateUnreadable")))
 			.andReturn().getResponse();
 		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
-		Document page = page("/coach/trajectories/" + running.id() + "/course", running.coach(), refused);
+		Document page = Jsoup.parse(refused.getContentAsString());
 		Element until = page.getElementById("pause-until");
 		assertThat(until.val()).isEqualTo("31-13-2026");
 		assertThat(until.attr("aria-invalid")).isEqualTo("true");
@@ -89,9 +92,10 @@ class PauseOnTheCoachsPagesTests {
 		MockHttpServletResponse noWeeks = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).with(csrf())
 			.with(fixtures.as(running.coach())).param("weeks", "twee").param("reason", "MORE_TIME_NEEDED")
 			.param("why", "Nog een sollicitatie te bespreken."))
-			.andExpect(flash().attribute("lifecycleErrors", Map.of("extend-weeks", "trajectory.illegal.extendWeeksChoose")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("lifecycleErrors", Map.of("extend-weeks", "trajectory.illegal.extendWeeksChoose")))
 			.andReturn().getResponse();
-		page = page("/coach/trajectories/" + running.id() + "/course", running.coach(), noWeeks);
+		page = Jsoup.parse(noWeeks.getContentAsString());
 		assertThat(page.getElementById("extend-weeks-error").text()).isEqualTo("Kies met hoeveel weken je het traject verlengt.");
 		assertThat(page.getElementById("extend-why").text()).isEqualTo("Nog een sollicitatie te bespreken.");
 	}

@@ -137,10 +137,10 @@ class LifecycleController {
 		}
 		Reason chosen = chosen(typed, Reason.forPausing(), errors);
 		if (!errors.isEmpty()) {
-			return back(id, redirect, errors, typed);
+			return shownAgain(id, me, errors, typed, model);
 		}
 		// Paused meanwhile until this day (a double click) is what the coach wanted; until another day, it is not.
-		return apply(id, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, typed, text -> {
+		return apply(id, me, model, redirect, "trajectory.changed.paused", TrajectoryStatus.PAUSED, typed, text -> {
 			try {
 				lifecycle.pause(id, me.id(), until, chosen, text);
 			}
@@ -167,7 +167,7 @@ class LifecycleController {
 		own(id, me);
 		LocalDate shown = TypedDate.read(shownUntil).orElse(null);
 		TypedChange typed = new TypedChange("resume", "", "", shown == null ? "" : shown.toString());
-		return apply(id, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, typed, explanation -> {
+		return apply(id, me, model, redirect, "trajectory.changed.resumed", TrajectoryStatus.RUNNING, typed, explanation -> {
 			if (shown == null) {
 				lifecycle.resume(id, me.id());
 				return;
@@ -201,13 +201,13 @@ class LifecycleController {
 		}
 		Reason chosen = chosen(typed, Reason.forExtending(), errors);
 		if (!errors.isEmpty()) {
-			return back(id, redirect, errors, typed);
+			return shownAgain(id, me, errors, typed, model);
 		}
 		// The form says how long the trajectory lasted when it was shown. The second click of a double click finds
 		// it as the first made it, what this form asked for, and says so (the browser shows only this answer); a
 		// second tab that showed six weeks after another change made them seven extends nothing more and is not
 		// told it did.
-		return apply(id, redirect, "trajectory.changed.extended", null, typed, text -> {
+		return apply(id, me, model, redirect, "trajectory.changed.extended", null, typed, text -> {
 			if (fromWeeks == null) {
 				lifecycle.extend(id, me.id(), weeks, chosen, text);
 			}
@@ -265,7 +265,7 @@ class LifecycleController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Reason chosen = chosen(typed, offered, errors);
 		if (!errors.isEmpty()) {
-			return back(id, redirect, errors, typed);
+			return shownAgain(id, me, errors, typed, model);
 		}
 		// A trajectory that can no longer end this way (ended already, or not begun for completing) is not
 		// asked about: the change is tried and says why not, or that it is so already.
@@ -281,7 +281,7 @@ class LifecycleController {
 			AuditedChange.refused(); // only asked: the trail has the end when its 'yes' makes it
 			return "trajectory/course-confirm";
 		}
-		return apply(id, redirect, doneKey, leadsTo, typed, text -> {
+		return apply(id, me, model, redirect, doneKey, leadsTo, typed, text -> {
 			try {
 				change.accept(chosen, text);
 			}
@@ -356,7 +356,7 @@ class LifecycleController {
 	 * does one refused because the trajectory has ended meanwhile: its form is gone from the page, and with
 	 * it what the coach typed. An explanation is given to the change as it is kept.
 	 */
-	private String apply(UUID id, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, TypedChange typed,
+	private String apply(UUID id, SignedInAccount me, Model model, RedirectAttributes redirect, String doneKey, TrajectoryStatus leadsTo, TypedChange typed,
 			Consumer<String> change, Supplier<String> changedSince) {
 		try {
 			change.accept(typed == null ? null : explanation(typed.why()));
@@ -376,7 +376,7 @@ class LifecycleController {
 				return changedSince.get();
 			}
 			if (!alreadyThere) {
-				return back(id, redirect, Map.of(typed == null ? "" : field(e.messageKey(), typed.form()), e.messageKey()), typed);
+				return shownAgain(id, me, Map.of(typed == null ? "" : field(e.messageKey(), typed.form()), e.messageKey()), typed, model);
 			}
 			AuditedChange.already();
 			redirect.addFlashAttribute("lifecycleDone", doneKey);
@@ -452,18 +452,25 @@ class LifecycleController {
 	}
 
 	/**
-	 * Back to the forms with the refusals (field id, "" for none, to sentence) and the form as it was
-	 * sent: each sentence stands at its field and in the list above the forms, which links to it when the
-	 * field is on the page; the page opens at the first field.
+	 * The course page again with the refusals (field id, "" for none, to sentence) and the form as it was sent:
+	 * each sentence stands at its field and in the list above the forms, which links to it when the field is on
+	 * the page and takes the focus. A mistake in what was typed answers 422; a refusal about no field (completing
+	 * before the first day, from a page opened before) is the trajectory's state in the way, 409 (decision 0139).
+	 * It was a redirect with the refusals flashed, answered 200 by the page after it, as if the change was made.
 	 */
-	private static String back(UUID id, RedirectAttributes redirect, Map<String, String> errors, TypedChange typed) {
+	private String shownAgain(UUID id, SignedInAccount me, Map<String, String> errors, TypedChange typed, Model model) {
 		AuditedChange.refused();
-		redirect.addFlashAttribute("lifecycleErrors", new LinkedHashMap<>(errors));
-		if (typed != null) {
-			redirect.addFlashAttribute("lifecycleTyped", typed);
+		if (errors.keySet().stream().allMatch(String::isEmpty)) {
+			RefusedForm.stateInTheWay();
 		}
-		String first = errors.keySet().iterator().next();
-		return "redirect:/coach/trajectories/" + id + "/course" + (first.isEmpty() ? "" : "#" + first);
+		else {
+			RefusedForm.shownAgain();
+		}
+		model.addAttribute("lifecycleErrors", new LinkedHashMap<>(errors));
+		if (typed != null) {
+			model.addAttribute("lifecycleTyped", typed);
+		}
+		return course(id, me, model);
 	}
 
 	/** This coach's trajectory; another coach's id must not even confirm that the trajectory exists. */
