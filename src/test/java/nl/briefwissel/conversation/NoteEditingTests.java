@@ -123,14 +123,17 @@ class NoteEditingTests {
 			String typed = typedAndSaid[0];
 			MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/notes/{note}/edit", running.id(), note).param("note", typed)
 				.param("base", currentBase(running, note)).param("form", UUID.randomUUID().toString()).with(csrf()).with(coach))
-				.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/notes/" + note + "/edit")).andReturn();
-			Document page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/notes/{note}/edit", running.id(), note).with(coach)
-				.cookie(refused.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
+				.andExpect(status().isUnprocessableContent()).andReturn();
+			// The form again (decision 0139), not a redirect to it that answered 200: its title says so first.
+			Document page = Jsoup.parse(refused.getResponse().getContentAsString());
+			assertThat(page.title()).startsWith("Fout: ");
 			Element field = page.selectFirst("textarea[name=note]");
 			assertThat(field.attr("aria-invalid")).isEqualTo("true");
-			assertThat(field.hasAttr("autofocus")).isTrue();
 			assertThat(describedBy(page, field)).anySatisfy(error -> assertThat(error.text()).contains(typedAndSaid[1]));
 			assertThat(field.text()).isEqualTo(typed.strip().isEmpty() ? "" : typed);
+			assertThat(field.hasAttr("autofocus")).isTrue();
+			assertThat(page.selectFirst("input[name=base]").val()).as("still tested against the note this tab opened")
+				.isEqualTo(currentBase(running, note));
 		}
 		assertThat(desk.of(running.id(), running.coach().id()).notes()).extracting(CoachDesk.Note::body).containsExactly("Eerste indruk");
 	}
@@ -151,14 +154,16 @@ class NoteEditingTests {
 		edit(running, note, second, "Uit het tweede tabblad", coach).andExpect(status().is3xxRedirection());
 
 		MvcResult refused = edit(running, note, first, "Uit het eerste tabblad", coach)
-			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "/notes/" + note + "/edit#note-changed-since")).andReturn();
+			.andExpect(status().isConflict()).andReturn();
 		assertThat(desk.of(running.id(), running.coach().id()).notes()).extracting(CoachDesk.Note::body)
 			.containsExactly("Uit het tweede tabblad");
-		Document told = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/notes/{note}/edit", running.id(), note).with(coach)
-			.cookie(refused.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
+		// The form again with the newest version (the state in the way, decision 0139), not a redirect to it.
+		Document told = Jsoup.parse(refused.getResponse().getContentAsString());
+		assertThat(told.title()).startsWith("Fout: ");
 		Element notice = told.getElementById("note-changed-since");
 		assertThat(notice.attr("role")).isEqualTo("alert");
 		assertThat(notice.attr("tabindex")).isEqualTo("-1");
+		assertThat(notice.hasAttr("autofocus")).as("no #note-changed-since to open the page at: it takes the focus").isTrue();
 		assertThat(notice.text()).contains("in een ander venster gewijzigd").contains("Uit het eerste tabblad");
 		assertThat(told.selectFirst("textarea[name=note]").text()).isEqualTo("Uit het tweede tabblad");
 

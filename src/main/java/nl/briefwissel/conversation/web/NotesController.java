@@ -72,10 +72,12 @@ class NotesController {
 		// As the browser counted it: a line break is one character there, two in the form it sends.
 		String typed = note.replace("\r\n", "\n");
 		if (typed.isBlank() || typed.length() > MAX_LENGTH) {
-			redirect.addFlashAttribute("noteProblem", typed.isBlank() ? "conversation.notes.edit.empty" : "conversation.notes.edit.tooLong");
-			redirect.addFlashAttribute("typedNote", typed);
-			redirect.addFlashAttribute("typedBase", base); // still tested against the note this tab was opened on
-			return "redirect:" + page + "/notes/" + noteId + "/edit";
+			// The form again, 422: said at the field and above it, what was typed kept (decision 0139).
+			RefusedForm.shownAgain();
+			model.addAttribute("noteProblem", typed.isBlank() ? "conversation.notes.edit.empty" : "conversation.notes.edit.tooLong");
+			model.addAttribute("typedNote", typed);
+			model.addAttribute("typedBase", base); // still tested against the note this tab was opened on
+			return edit(id, noteId, me, model);
 		}
 		return switch (desk.editNote(id, me.id(), noteId, typed, base, form)) {
 			case DONE -> {
@@ -88,9 +90,11 @@ class NotesController {
 				yield "redirect:" + page + "#note-" + noteId;
 			}
 			case CHANGED_SINCE -> {
-				// The newer note wins, as a draft does (decision 0060); this tab's text is given back to copy.
-				redirect.addFlashAttribute("overtakenNote", typed);
-				yield "redirect:" + page + "/notes/" + noteId + "/edit#note-changed-since";
+				// The newer note wins, as a draft does (decision 0060); this tab's text is given back to copy. The
+				// state is in the way, not the note: the form again with the newest version, 409 (decision 0139).
+				RefusedForm.stateInTheWay();
+				model.addAttribute("overtakenNote", typed);
+				yield edit(id, noteId, me, model);
 			}
 			case GONE -> {
 				// Deleted in another tab: the text goes into the field for a new note.
