@@ -19,6 +19,7 @@ import nl.briefwissel.conversation.Message;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.ContactMomentPlan;
 import nl.briefwissel.trajectory.Trajectories;
+import nl.briefwissel.trajectory.Trajectory;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
@@ -85,11 +86,58 @@ public class Reports {
 		// The question, the goals, the highlights and the closing likewise: one that does not open is a
 		// marked place, the rest of the record is there.
 		Trajectories.InOwnWords inOwnWords = trajectories.inOwnWords(trajectory.id());
+		List<Trajectories.Change> changes = trajectories.courseSinceStart(trajectory.id());
 		return new TrajectoryReport(trajectory, themes.label(trajectory.programmeId(), trajectory.theme(), language),
 				inOwnWords,
-				moments(trajectory, correspondence), trajectories.courseSinceStart(trajectory.id()), assignments(trajectory, correspondence),
+				moments(trajectory, correspondence), changes, assignments(trajectory, correspondence),
 				highlights.toRead(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence, notesAndLetters.get(true),
-				OffsetDateTime.now(clock), trajectories.endedAt(trajectory.id()).orElse(null), conversations.cameIn(trajectory.id()));
+				OffsetDateTime.now(clock), trajectories.endedAt(trajectory.id()).orElse(null), conversations.cameIn(trajectory.id()),
+				lastMomentsTold(trajectory, changes));
+	}
+
+	/**
+	 * The last contact moment each extension's mail named (CourseNotices: the plan right after it), worked out from what
+	 * is stored: the plan as it stood when the extension was made, with the pauses begun by then, each until the day then
+	 * known. Known for the last extension only, as only the sum of the extensions' weeks is stored. Not known either for
+	 * one made during a pause that was ended since on or before the day that pause was to end: an early resume shortens
+	 * the stored pause, and the day the pause mail named is kept nowhere else. No date rather than one the mail did not say.
+	 */
+	private Map<Trajectories.Change, LocalDate> lastMomentsTold(TrajectoryOverview trajectory, List<Trajectories.Change> changes) {
+		List<Trajectories.Change> extensions = changes.stream().filter(Trajectories.Change::extension).toList();
+		if (trajectory.startedOn() == null || extensions.isEmpty()) {
+			return Map.of();
+		}
+		Trajectories.Change extension = extensions.get(extensions.size() - 1);
+		LocalDate day = dayOf(extension.at());
+		List<Trajectories.Change> since = changes.stream().filter(c -> c.at().isAfter(extension.at())).toList();
+		// Pauses begun after it on its own day are no part of what it told.
+		List<LocalDate> pausedSinceOnItsDay = since.stream()
+			.filter(c -> c.from() == TrajectoryStatus.RUNNING && c.to() == TrajectoryStatus.PAUSED)
+			.map(c -> dayOf(c.at()))
+			.filter(day::equals)
+			.toList();
+		List<Trajectory.Pause> then = trajectory.pauses()
+			.stream()
+			.filter(p -> p.from().isBefore(day) || p.from().equals(day) && pausedSinceOnItsDay.isEmpty())
+			.toList();
+		if (extension.from() == TrajectoryStatus.PAUSED) {
+			Optional<LocalDate> resumed = since.stream()
+				.filter(c -> c.from() == TrajectoryStatus.PAUSED && c.to() == TrajectoryStatus.RUNNING)
+				.map(c -> dayOf(c.at()))
+				.findFirst();
+			boolean untilAsTold = resumed.isEmpty() || then.stream()
+				.anyMatch(p -> !p.from().isAfter(day) && p.until().isAfter(day) && p.until().isBefore(resumed.get()));
+			if (!untilAsTold) {
+				return Map.of();
+			}
+		}
+		List<LocalDate> due = Trajectory.plan(trajectory.startedOn(), trajectory.weeks() + trajectory.extraWeeks(),
+				trajectory.momentsPerWeek(), then).dueDates();
+		return Map.of(extension, due.get(due.size() - 1));
+	}
+
+	private LocalDate dayOf(OffsetDateTime at) {
+		return at.atZoneSameInstant(clock.getZone()).toLocalDate();
 	}
 
 	private List<TrajectoryReport.GivenAssignment> assignments(TrajectoryOverview trajectory, List<Message> correspondence) {
@@ -103,12 +151,14 @@ public class Reports {
 	}
 
 	/**
-	 * The plan with, for each moment, whether the participant wrote between the moment before and this one. A stopped
-	 * trajectory's plan ends at its last moment on or before the day it stopped. A completed one's also holds the
-	 * moment it was completed in, with what was written up to and including that day: a coach completes when the
-	 * question is answered, often a few days before the last moment, and the participant's last letters then counted
-	 * for no moment (the plan of five ended at the fourth). A letter counts once, for the moment whose window holds it;
-	 * a moment missed with a letter in the next one's window names that letter's day ({@code laterOn}).
+	 * The plan with, for each moment, whether the participant wrote between the moment before and this one. An ended
+	 * trajectory's plan ends at its last moment on or before the day it ended, and holds the moment it ended in with what
+	 * was written up to and including that day: a completed one always (a coach completes when the question is answered,
+	 * often a few days before the last moment, and the participant's last letters then counted for no moment), a stopped
+	 * one when a letter came in it (cut at the stop, the row of the moment before said "Nee" and the letters were in no
+	 * row of the plan). A letter counts once, for the moment whose window holds it; a moment missed with a letter in the
+	 * next one's window names that letter's day ({@code laterOn}), and so does the last moment missed with a letter after
+	 * it (before the end, if it ended).
 	 */
 	private List<TrajectoryReport.Moment> moments(TrajectoryOverview trajectory, List<Message> correspondence) {
 		if (trajectory.plan().isEmpty()) {
@@ -128,12 +178,14 @@ public class Reports {
 		for (int i = 0; i < plan.size(); i++) {
 			LocalDate due = plan.dueDates().get(i);
 			boolean endedBefore = end != null && due.isAfter(end);
-			if (endedBefore && !(completed && windowStart.isBefore(end))) {
+			if (endedBefore && !(windowStart.isBefore(end) && (completed || firstIn(written, new Window(windowStart, end, due)) != null))) {
 				break; // the plan as lived ends where the trajectory ended
 			}
 			windows.add(new Window(windowStart, endedBefore ? end : due, due));
 			windowStart = due;
 		}
+		// After the last moment: up to the end, or open while it runs on (it waits to be closed).
+		LocalDate afterTheLast = end != null ? end : LocalDate.MAX;
 		List<TrajectoryReport.Moment> moments = new ArrayList<>();
 		for (int i = 0; i < windows.size(); i++) {
 			LocalDate due = windows.get(i).due();
@@ -143,7 +195,9 @@ public class Reports {
 			boolean passed = due.isBefore(today) || end != null;
 			// Missed by a letter that came before the next moment's day: that letter counts for the next moment only
 			// (a letter counts once), and this one says when it came, not a bare "no".
-			LocalDate laterOn = !wrote && passed && !endedBefore && i + 1 < windows.size() ? firstIn(written, windows.get(i + 1)) : null;
+			// The last one missed says when a letter came after it all the same, counting for no moment.
+			Window next = i + 1 < windows.size() ? windows.get(i + 1) : new Window(due, afterTheLast, afterTheLast);
+			LocalDate laterOn = !wrote && passed && !endedBefore ? firstIn(written, next) : null;
 			moments.add(new TrajectoryReport.Moment(i + 1, due, passed, wrote, endedBefore, laterOn));
 		}
 		return moments;

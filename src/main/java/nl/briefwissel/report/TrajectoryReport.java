@@ -26,10 +26,12 @@ import nl.briefwissel.trajectory.TrajectoryOverview;
 public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, Trajectories.InOwnWords inOwnWords,
 		List<Moment> moments, List<Trajectories.Change> changes, List<GivenAssignment> assignments,
 		List<Highlights.Highlight> highlights, Closing closing, List<Message> correspondence, List<Message> mailNotes,
-		OffsetDateTime madeAt, OffsetDateTime endedAt, Map<UUID, OffsetDateTime> cameIn) {
+		OffsetDateTime madeAt, OffsetDateTime endedAt, Map<UUID, OffsetDateTime> cameIn,
+		Map<Trajectories.Change, LocalDate> lastMomentsTold) {
 
 	public TrajectoryReport {
 		cameIn = cameIn == null ? Map.of() : Map.copyOf(cameIn);
+		lastMomentsTold = lastMomentsTold == null ? Map.of() : Map.copyOf(lastMomentsTold);
 		moments = List.copyOf(moments);
 		assignments = List.copyOf(assignments);
 		highlights = List.copyOf(highlights);
@@ -38,14 +40,24 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 		mailNotes = List.copyOf(mailNotes);
 	}
 
+	/** A record without the last contact moments extensions told of, as records made for a test or a benchmark are. */
+	public TrajectoryReport(TrajectoryOverview trajectory, String themeLabel, Trajectories.InOwnWords inOwnWords,
+			List<Moment> moments, List<Trajectories.Change> changes, List<GivenAssignment> assignments,
+			List<Highlights.Highlight> highlights, Closing closing, List<Message> correspondence, List<Message> mailNotes,
+			OffsetDateTime madeAt, OffsetDateTime endedAt, Map<UUID, OffsetDateTime> cameIn) {
+		this(trajectory, themeLabel, inOwnWords, moments, changes, assignments, highlights, closing, correspondence, mailNotes,
+				madeAt, endedAt, cameIn, Map.of());
+	}
+
 	/** An assignment given in the trajectory with the participant's answer, or null while it is open. */
 	public record GivenAssignment(GivenAssignments.Given given, Message answer) {
 	}
 
 	/**
 	 * A contact moment of the plan: when it was due and whether the participant wrote for it. {@code afterTheEnd}: the
-	 * trajectory was completed before it was due, so no letter missing for it is a moment missed. {@code laterOn}: for a
-	 * moment passed without a letter, the day of the first letter after it that counts for the next moment; null otherwise.
+	 * trajectory was completed (or stopped, with a letter in it) before it was due, so no letter missing for it is a
+	 * moment missed. {@code laterOn}: for a moment passed without a letter, the day of the first letter after it that
+	 * counts for the next moment, or for the last moment the first letter after it (before the end); null otherwise.
 	 */
 	public record Moment(int number, LocalDate due, boolean passed, boolean written, boolean afterTheEnd, LocalDate laterOn) {
 	}
@@ -77,15 +89,13 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 	}
 
 	/**
-	 * Where the last extension of a trajectory that has not ended brought it: the day of its last contact
-	 * moment now. Null for an earlier extension (later changes moved it since) and once the trajectory ended.
+	 * The last contact moment an extension brought the trajectory to, as the participant's mail about it said (its
+	 * subject: extended until that day): the plan as it stood when the extension was made, not as it stands today. Read
+	 * from today's plan, a pause or an early resume after it moved the date, and once the trajectory ended the sentence
+	 * was gone. Null where what was told is not known ({@link Reports} says when).
 	 */
 	public LocalDate lastMomentAfter(Trajectories.Change change) {
-		List<Trajectories.Change> extensions = extensions();
-		if (endedAt != null || moments.isEmpty() || extensions.isEmpty() || extensions.get(extensions.size() - 1) != change) {
-			return null;
-		}
-		return moments.get(moments.size() - 1).due();
+		return lastMomentsTold.get(change);
 	}
 
 	private List<Trajectories.Change> extensions() {

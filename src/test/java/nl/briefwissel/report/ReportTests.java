@@ -217,7 +217,7 @@ class ReportTests {
 				"Mijn toelichting die niet weg mag");
 		String once = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report/{id}", running.id())
 			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString()).text();
-		assertThat(once).contains("het traject is met 2 weken verlengd, reden: Meer tijd nodig. Het laatste contactmoment is nu op ")
+		assertThat(once).contains("het traject is met 2 weken verlengd, reden: Meer tijd nodig. Daarmee werd het laatste contactmoment ")
 			.contains(". Toelichting: Mijn toelichting die niet weg mag");
 
 		lifecycle.extend(running.id(), running.coach().id(), 1, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
@@ -227,12 +227,12 @@ class ReportTests {
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(0)).contains("het traject is met 2 weken verlengd, reden: Meer tijd nodig.")
 			.doesNotContain("weken langer", "laatste contactmoment").endsWith("Toelichting: Mijn toelichting die niet weg mag");
-		assertThat(lines.get(1)).contains("het traject is met 1 week verlengd, reden: Meer tijd nodig.", "Het laatste contactmoment is nu op ")
+		assertThat(lines.get(1)).contains("het traject is met 1 week verlengd, reden: Meer tijd nodig.", "Daarmee werd het laatste contactmoment ")
 			.doesNotContain("Met alle verlengingen samen");
 		assertThat(pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", "en")
 			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsByteArray()))
 			.contains("the trajectory was extended by 2 weeks, reason: More time needed. Explanation: Mijn toelichting die niet weg mag")
-			.contains("the trajectory was extended by 1 week, reason: More time needed.", "The last contact moment is now on ")
+			.contains("the trajectory was extended by 1 week, reason: More time needed.", "With it, the last contact moment became ")
 			.doesNotContain("All extensions together");
 	}
 
@@ -409,6 +409,128 @@ class ReportTests {
 			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(english.select(".bw-record__table tbody tr").get(1).select("td").get(2).text())
 			.isEqualTo("Later, on " + laterEnglish + " (counts for moment 3)");
+	}
+
+	/**
+	 * A walk found it: a participant wrote the days after their fourth moment, and the record said "Later, op … (telt
+	 * voor moment 5)"; stopped before the fifth, the plan was cut at the fourth, which said "Nee", and the letters were
+	 * in no row. The moment the trajectory stopped in stays, with the letters written up to the stop.
+	 */
+	@Test
+	void aStoppedTrajectoryKeepsTheLettersWrittenAfterItsLastMomentInThePlan(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle, @Autowired nl.briefwissel.trajectory.Trajectories trajectories,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		java.time.LocalDate today = Today.date();
+		java.time.LocalDate start = today.minusDays(20);
+		while (!fourthBehindFifthAhead(nl.briefwissel.trajectory.ContactMomentPlan.of(start, 5, 1).dueDates(), today)) {
+			start = start.minusDays(1);
+		}
+		jdbc.sql("update trajectory set started_on = :start, weeks = 5, moments_per_week = 1 where id = :id")
+			.param("start", start).param("id", running.id()).update();
+		List<java.time.LocalDate> due = trajectories.byId(running.id()).orElseThrow().plan().orElseThrow().dueDates();
+		java.time.LocalDate late = due.get(3).plusDays(1);
+		for (java.time.LocalDate day : List.of(due.get(0), due.get(1), due.get(2), late)) {
+			writtenOn(jdbc, running, day);
+		}
+		conversations.participantWrites(running.id(), running.participant().id(), "Nog een brief, vandaag.");
+		lifecycle.stop(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.NO_RESPONSE, null);
+
+		java.util.Locale dutch = java.util.Locale.forLanguageTag("nl");
+		var own = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		var rows = own.select(".bw-record__table tbody tr");
+		assertThat(rows).hasSize(5);
+		assertThat(rows.get(3).select("td").get(2).text())
+			.isEqualTo("Later, op " + late.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", dutch)) + " (telt voor moment 5)");
+		assertThat(rows.get(4).select("td").get(1).text())
+			.endsWith(": niet bereikt, gestopt op " + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", dutch)));
+		assertThat(rows.get(4).select("td").get(2).text()).isEqualTo("Ja, vóór de stop");
+		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "en")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.select(".bw-record__table tbody tr").get(4).select("td").get(2).text()).isEqualTo("Yes, before the stop");
+		assertThat(pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", "nl")
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsByteArray()).replaceAll("\\s+", " "))
+			.contains("Ja, vóór de stop");
+	}
+
+	/**
+	 * Completed (or stopped) after its last moment, which the participant missed and wrote for a day later: that letter
+	 * counts for no moment, and the last row said "Nee". It says when the letter came.
+	 */
+	@Test
+	void theLastMomentMissedSaysWhenALaterLetterCameBeforeTheEnd(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle, @Autowired nl.briefwissel.trajectory.Trajectories trajectories,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		java.time.LocalDate today = Today.date();
+		jdbc.sql("update trajectory set started_on = :start, weeks = 5, moments_per_week = 1 where id = :id")
+			.param("start", today.minusWeeks(7)).param("id", running.id()).update();
+		List<java.time.LocalDate> due = trajectories.byId(running.id()).orElseThrow().plan().orElseThrow().dueDates();
+		assertThat(due.get(4)).isBefore(today);
+		java.time.LocalDate late = due.get(4).plusDays(1);
+		for (java.time.LocalDate day : List.of(due.get(0), due.get(1), due.get(2), due.get(3), late)) {
+			writtenOn(jdbc, running, day);
+		}
+		lifecycle.complete(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.QUESTION_ANSWERED, null);
+
+		var rows = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/report", running.id()).param("lang", "nl")
+			.with(fixtures.as(running.coach()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.select(".bw-record__table tbody tr");
+		assertThat(rows).hasSize(5);
+		assertThat(rows.get(4).select("td").get(2).text())
+			.isEqualTo("Later, op " + late.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.forLanguageTag("nl"))));
+		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "en").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.select(".bw-record__table tbody tr").get(4).select("td").get(2).text())
+			.isEqualTo("Later, on " + late.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH)));
+	}
+
+	/**
+	 * A walk found it: the extension's mail said "verlengd tot 2 februari", the record "Het laatste contactmoment is nu
+	 * op 19 januari", read from the plan as it stood on the day the record was made; a pause since moved it and after
+	 * the stop it was gone. The record names the day the mail named, made while running or during a pause.
+	 */
+	@Test
+	void anExtensionSaysTheLastMomentItsMailNamedAfterAPauseAndAStop(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
+		String told = extendedUntil(jdbc, running.participant().email());
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(2),
+				nl.briefwissel.trajectory.Reason.PERSONAL_CIRCUMSTANCES, null);
+		assertThat(ownRecord(running)).contains("Daarmee werd het laatste contactmoment " + told + ".");
+		lifecycle.stop(running.id(), running.coach().id(), nl.briefwissel.trajectory.Reason.NO_RESPONSE, null);
+		assertThat(ownRecord(running)).contains("Daarmee werd het laatste contactmoment " + told + ".");
+
+		var paused = fixtures.runningTrajectory(true);
+		lifecycle.pause(paused.id(), paused.coach().id(), Today.date().plusWeeks(2),
+				nl.briefwissel.trajectory.Reason.PERSONAL_CIRCUMSTANCES, null);
+		lifecycle.extend(paused.id(), paused.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
+		String toldInThePause = extendedUntil(jdbc, paused.participant().email());
+		lifecycle.stop(paused.id(), paused.coach().id(), nl.briefwissel.trajectory.Reason.NO_RESPONSE, null);
+		assertThat(ownRecord(paused)).contains("Daarmee werd het laatste contactmoment " + toldInThePause + ".");
+	}
+
+	/** The day in the subject of the extension's mail to this participant: "Je traject is verlengd tot …". */
+	private static String extendedUntil(org.springframework.jdbc.core.simple.JdbcClient jdbc, String participant) {
+		String subject = jdbc.sql("select subject from outbound_mail where recipient = :to and subject like '%verlengd tot%'")
+			.param("to", participant).query(String.class).single();
+		return subject.substring(subject.indexOf("verlengd tot ") + "verlengd tot ".length()).strip();
+	}
+
+	private String ownRecord(Fixtures.RunningTrajectory running) throws Exception {
+		return org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).text();
+	}
+
+	/** A letter of the participant's, as written at noon that day. */
+	private void writtenOn(org.springframework.jdbc.core.simple.JdbcClient jdbc, Fixtures.RunningTrajectory running, java.time.LocalDate day) {
+		java.util.UUID letter = conversations.participantWrites(running.id(), running.participant().id(), PARTICIPANT_WRITES);
+		jdbc.sql("update message set created_at = :at where id = :id")
+			.param("at", day.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toOffsetDateTime())
+			.param("id", letter).update();
 	}
 
 	/** A walk found it: the record of an ended trajectory said an open assignment was "not answered yet". */

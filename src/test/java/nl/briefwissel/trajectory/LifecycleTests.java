@@ -401,7 +401,7 @@ class LifecycleTests {
 		String report = mvc.perform(get("/participant/report/{id}", running.id()).with(user(users.loadUserByUsername(running.participant().email()))))
 			.andReturn().getResponse().getContentAsString();
 		// With its weeks (the one extension: only their sum is stored) and where it brought the plan.
-		assertThat(report).contains("het traject is met 1 week verlengd, reden: ", "Het laatste contactmoment is nu op ")
+		assertThat(report).contains("het traject is met 1 week verlengd, reden: ", "Daarmee werd het laatste contactmoment ")
 			.doesNotContain("van Lopend naar Lopend");
 	}
 
