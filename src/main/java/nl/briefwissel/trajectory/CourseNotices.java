@@ -73,13 +73,15 @@ class CourseNotices {
 
 	/**
 	 * Resumed before the day the pause notice named: the contact moments come sooner than the participant was
-	 * told, so they hear the next one. A pause that ran its course mails nothing: its notice said until when.
+	 * told, so they hear the next one, and the last one: the end moved with them, and the extension's mail named the
+	 * end as it stood then. A pause that ran its course mails nothing: its notice said until when.
 	 */
 	@EventListener
 	void on(TrajectoryEvents.TrajectoryResumed resumed) {
 		if (resumed.early()) {
 			tell(resumed.trajectoryId(), NoticeKind.RESUMED, "resumed",
-					(trajectory, language) -> new Notice(resumed.on(), nextMoment(trajectory, resumed.on(), language), 0));
+					(trajectory, language) -> new Notice(resumed.on(),
+							nextMoment(trajectory, resumed.on(), language) + lastMoment(trajectory, resumed.on(), language), 0));
 		}
 	}
 
@@ -180,6 +182,20 @@ class CourseNotices {
 				: address.link("/participant/conversation", participant.language())
 					.queryParam("trajectory", trajectory.id())
 					.toUriString();
+	}
+
+	/**
+	 * The sentence on the last contact moment, with its leading space, as the plan has it now; empty when every moment
+	 * has passed (a pause taken after the last one moved no moment, nor the end).
+	 */
+	private String lastMoment(TrajectoryOverview trajectory, LocalDate today, Locale language) {
+		return trajectory.progressOn(today)
+			.filter(progress -> progress.nextDue() != null)
+			.flatMap(progress -> trajectory.plan())
+			.map(plan -> plan.dueDates().get(plan.size() - 1))
+			.map(last -> " " + texts.getMessage("mail.course.lastMoment",
+					new Object[] { DateTimeFormatter.ofPattern(DATE, language).format(last) }, language))
+			.orElse("");
 	}
 
 	/**
