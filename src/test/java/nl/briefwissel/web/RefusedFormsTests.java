@@ -51,6 +51,9 @@ class RefusedFormsTests {
 		Document page = refused(post("/password/forgot").param("email", "geen adres").param("lang", "nl").with(csrf()));
 		assertThat(page.text()).contains("Vul een geldig e-mailadres in");
 		assertThat(page.select("input[name=email]").attr("aria-invalid")).isEqualTo("true");
+		// The focus goes to what was wrong (decision 0061), not left on the page's body.
+		assertThat(page.select("[autofocus]")).hasSize(1).first().extracting(e -> e.id()).isEqualTo("email");
+		assertThat(page.title()).startsWith("Fout:");
 	}
 
 	@Test
