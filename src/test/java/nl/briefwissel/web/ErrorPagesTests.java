@@ -44,6 +44,24 @@ class ErrorPagesTests {
 		assertThat(page.body()).contains("<html lang=\"en\"", "Page not found");
 	}
 
+	/**
+	 * An address whose identifier does not parse (a link cut off, a typo) names no page, as one with an identifier
+	 * nobody has: "Pagina niet gevonden", not the 400 that told the person their form could not be used.
+	 */
+	@Test
+	void anAddressWithAnIdentifierThatDoesNotParseIsNotFound() throws Exception {
+		WebSession anyone = new WebSession(port);
+		HttpResponse<String> malformed = anyone.get("/intake/programme/nope");
+		assertThat(malformed.statusCode()).isEqualTo(404);
+		assertThat(malformed.body()).contains("Pagina niet gevonden").doesNotContain("Dit konden we niet gebruiken");
+		HttpResponse<String> unknown = anyone.get("/intake/programme/00000000-0000-0000-0000-000000000000");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
+		HttpResponse<String> report = participant.get("/participant/report/geen-nummer?lang=en");
+		assertThat(report.statusCode()).isEqualTo(404);
+		assertThat(report.body()).contains("Page not found");
+	}
+
 	@Test
 	void anotherRolesPageIsARealNoAccessPageInBothLanguages() throws Exception {
 		WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
@@ -444,7 +462,7 @@ class ErrorPagesTests {
 	@Test
 	void aRequestTheApplicationCannotUseAndAFormsAddressOpenedAsAPageSaySoInBothLanguages() throws Exception {
 		WebSession participant = new WebSession(port).logIn("deelnemer@briefwissel.test", "briefwissel");
-		for (HttpResponse<String> unusable : java.util.List.of(participant.get("/participant/report/geen-nummer"),
+		for (HttpResponse<String> unusable : java.util.List.of(participant.get("/participant/conversation?trajectory=geen-nummer"),
 				participant.postAsIs("/participant/goals", "goals=Werk+vinden&_csrf="
 						+ java.net.URLEncoder.encode(participant.token("/participant"), java.nio.charset.StandardCharsets.UTF_8)))) {
 			assertThat(unusable.statusCode()).isEqualTo(400);
@@ -456,7 +474,7 @@ class ErrorPagesTests {
 		assertThat(opened.body()).contains("<html lang=\"nl\"", "Deze pagina werkt zo niet", "knop in een formulier",
 				"Er is niets veranderd", "href=\"/\"", "Foutcode 405").doesNotContain("Dit lukte niet");
 		// In English after the Dutch: the language chosen is kept in a cookie.
-		assertThat(participant.get("/participant/report/geen-nummer?lang=en").body()).contains("<html lang=\"en\"",
+		assertThat(participant.get("/participant/conversation?trajectory=geen-nummer&lang=en").body()).contains("<html lang=\"en\"",
 				"We could not use this", "Nothing was saved", "Error code 400");
 		assertThat(participant.get("/participant/goals?lang=en").body()).contains("<html lang=\"en\"",
 				"This page does not open this way", "button in a form", "Nothing has changed", "Error code 405");
