@@ -190,8 +190,11 @@ class InboundReplies implements InboundMailHandler {
 			}
 		}
 		if (trajectory.isEmpty()) {
-			QuarantineReason reason = content.replyToken() != null ? new QuarantineReason.UnknownReplyAddress()
-					: new QuarantineReason.NoReference();
+			// A reply address whose code is no token at all (reply+ditbestaatniet@, too short to be one) is still a
+			// reply address: the administrator reads that its code is unknown, not that the mail had none.
+			QuarantineReason reason = content.replyToken() != null
+					|| content.recipients().stream().anyMatch(addresses::isReplyAddress)
+							? new QuarantineReason.UnknownReplyAddress() : new QuarantineReason.NoReference();
 			if (messages.trajectoryOfMailIds(content.references()).isPresent()) {
 				// Its reply address went with the erasure; the mail stays with the administrators, outside it.
 				reason = new QuarantineReason.ErasedConversation();

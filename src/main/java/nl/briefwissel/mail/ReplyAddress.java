@@ -64,6 +64,21 @@ public class ReplyAddress {
 		return inReplyMailbox || candidate.equals(sender);
 	}
 
+	/**
+	 * Whether an address is a reply address of this platform, a conversation's token or not: {@code reply+anything@}
+	 * the mail domain. A mail to one whose token no conversation has (typed over wrong, cut off) is told from a mail
+	 * that came without any.
+	 */
+	public boolean isReplyAddress(String address) {
+		if (address == null) {
+			return false;
+		}
+		String candidate = address.strip().toLowerCase(Locale.ROOT);
+		int at = candidate.lastIndexOf('@');
+		return at > LOCAL_PART.length() + 1 && candidate.startsWith(LOCAL_PART + "+")
+				&& candidate.substring(at + 1).equals(domain);
+	}
+
 	public String domain() {
 		return domain;
 	}

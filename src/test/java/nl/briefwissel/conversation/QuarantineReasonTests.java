@@ -182,11 +182,31 @@ class QuarantineReasonTests {
 		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
 
 		assertThat(page("/admin/quarantine", admin, null))
-			.contains("Onbekend antwoordadres: Briefwissel heeft dit adres niet uitgegeven.")
+			.contains("Onbekend antwoordadres: de mail is gestuurd aan een antwoordadres van Briefwissel")
 			// Someone else's mail: its subject is read on the page that asks for a reason, not in the list.
 			.doesNotContain(subject).contains("Openen, met een reden");
 		assertThat(page("/admin/quarantine", admin, "en"))
-			.contains("Unknown reply address: Briefwissel did not issue this address.");
+			.contains("Unknown reply address: the mail was sent to a Briefwissel reply address");
+	}
+
+	/**
+	 * A reply address whose code is no token at all (too short, typed over wrong): it had a reply address, so the
+	 * administrator reads that its code is unknown, not that it came without one.
+	 */
+	@Test
+	void aMailToAReplyAddressWithACodeThatIsNoTokenIsQuarantinedAsAnUnknownReplyAddress() throws Exception {
+		MimeMessage stray = new MimeMessage(Mailboxes.smtp(mailServer));
+		String sender = "iemand-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+		stray.setFrom(sender);
+		stray.setRecipients(RecipientType.TO, "reply+ditbestaatniet@briefwissel.test");
+		String subject = "Verdwaald " + UUID.randomUUID();
+		stray.setSubject(subject);
+		stray.setText("Waar hoort dit bij?");
+		Transport.send(stray);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> quarantine.all().stream().anyMatch(e -> subject.equals(e.subject())));
+		assertThat(quarantine.all().stream().filter(e -> subject.equals(e.subject())).findFirst().orElseThrow().why())
+			.isInstanceOf(QuarantineReason.UnknownReplyAddress.class);
 	}
 
 	@Test
