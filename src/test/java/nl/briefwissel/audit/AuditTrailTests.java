@@ -405,6 +405,9 @@ class AuditTrailTests {
 		mvc.perform(post("/programme/programmes/{id}/settings", trajectory.programmeId()).param("weeks", "zes")
 			.param("momentsPerWeek", "2").param("replyWithinDays", "2").param("retentionMonths", "24").param("mailMode", "FULL_TEXT")
 			.with(fixtures.as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+		// A day from a date field, stored as the browser sends it: read as the page's other days are.
+		mvc.perform(post("/programme/trajectories/{id}/propose", trajectory.id()).param("coach", trajectory.coach().id().toString())
+			.param("startOn", "2020-01-01").with(fixtures.as(manager)).with(csrf()));
 
 		for (String[] language : new String[][] { { "nl", "Koos de e-coaches van een programma", "E-coaches: ",
 				"Wijzigde de instellingen van een programma", "Uitkomst: geweigerd, er is niets gewijzigd", "Technische regel" },
@@ -413,7 +416,11 @@ class AuditTrailTests {
 			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/audit").param("person", name)
 				.param("lang", language[0]).with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 			var rows = page.select("tbody tr");
-			assertThat(rows).as(language[0]).hasSize(2);
+			assertThat(rows).as(language[0]).hasSize(3);
+			org.jsoup.nodes.Element proposed = rows.stream().filter(row -> row.text().contains("/propose")).findFirst().orElseThrow();
+			proposed.select("details").remove();
+			assertThat(proposed.text()).as(language[0]).contains("nl".equals(language[0]) ? "1 jan" : "1 Jan").contains("2020")
+				.doesNotContain("2020-01-01");
 			org.jsoup.nodes.Element coaches = rows.stream().filter(row -> row.text().contains("/coaches")).findFirst().orElseThrow();
 			org.jsoup.nodes.Element settings = rows.stream().filter(row -> row.text().contains("/settings")).findFirst().orElseThrow();
 			// The stored line, whole, under its own heading.
@@ -427,6 +434,10 @@ class AuditTrailTests {
 				.contains(language[1], language[2], trajectory.coach().displayName(), second.displayName())
 				.doesNotContain(trajectory.coach().id().toString(), second.id().toString(), "POST ");
 			assertThat(settings.text()).as(language[0]).contains(language[3], language[4]).doesNotContain("outcome=", "POST ");
+			// A choice of the settings page said in that page's words, not as its code.
+			assertThat(settings.text()).as(language[0])
+				.contains("nl".equals(language[0]) ? "De hele tekst per mail" : "The whole text by mail")
+				.doesNotContain("FULL_TEXT");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package nl.briefwissel.audit.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import nl.briefwissel.TypedDate;
 import nl.briefwissel.audit.AuditEntry;
 
 /**
@@ -32,9 +34,13 @@ record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
 
 	/**
 	 * One value of a field (a list of coaches holds several): said by a message (key), as a person's name
-	 * (person), or as stored (text). text is always the stored value.
+	 * (person), as a day in the reader's language (day), or as stored (text). text is always the stored value.
 	 */
-	record Part(String text, String key, String person) {
+	record Part(String text, String key, String person, LocalDate day) {
+
+		Part(String text, String key, String person) {
+			this(text, key, person, null);
+		}
 	}
 
 	/** Fields the trail writes whose name has words (AuditInterceptor: the address's ids, the form's named fields). */
@@ -43,12 +49,21 @@ record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
 			"specialism", "mailMode", "retentionMonths", "weeks", "momentsPerWeek", "replyWithinDays", "employerContact",
 			"intakeAddress", "open", "active", "startOn", "label", "months", "until", "fromWeeks", "pausedUntil", "confirmed");
 
-	/** Stored values that are words of the trail's own, not what anyone typed. */
+	/** Stored values that are words of the trail's own or a form's fixed choices, not what anyone typed. */
 	private static final Map<String, Map<String, String>> SAID = Map.of(
 			"outcome", Map.of("refused", "audit.outcome.refused", "already", "audit.outcome.already"),
 			"changed", Map.of("nothing", "audit.changed.nothing"),
 			"role", Map.of("PARTICIPANT", "role.PARTICIPANT", "COACH", "role.COACH", "PROGRAMME_MANAGER",
-					"role.PROGRAMME_MANAGER", "ADMINISTRATOR", "role.ADMINISTRATOR"));
+					"role.PROGRAMME_MANAGER", "ADMINISTRATOR", "role.ADMINISTRATOR"),
+			// The words the programme's settings page gives each choice: the trail said FULL_TEXT among Dutch labels.
+			"mailMode", Map.of("FULL_TEXT", "programme.settings.mailMode.FULL_TEXT", "NOTIFICATION",
+					"programme.settings.mailMode.NOTIFICATION"));
+
+	/**
+	 * Fields that hold a day, stored as the form sent it (2020-01-01 from a date field, 6-12-2026 typed): shown as the
+	 * page shows its days, in the reader's language. What no day can be read from stays as it was typed.
+	 */
+	private static final Set<String> DAYS = Set.of("startOn", "until", "pausedUntil");
 
 	private static final Set<String> YES_OR_NO = Set.of("grant", "certified", "enabled", "open", "active",
 			"addressesVerified", "providerAsksSecondFactor", "confirmed");
@@ -149,6 +164,9 @@ record TrailLine(AuditEntry entry, String routeKey, List<Detail> details) {
 		}
 		if (YES_OR_NO.contains(name) && ("true".equals(value) || "false".equals(value))) {
 			return new Part(value, "audit.value." + value, null);
+		}
+		if (DAYS.contains(name)) {
+			return new Part(value, null, null, TypedDate.read(value).orElse(null));
 		}
 		if (ID.matcher(value).matches()) {
 			Part person = people.apply(UUID.fromString(value));

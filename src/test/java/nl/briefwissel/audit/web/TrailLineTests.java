@@ -39,6 +39,23 @@ class TrailLineTests {
 		assertThat(line.details().get(4).parts()).containsExactly(new TrailLine.Part("false", "audit.value.false", null));
 	}
 
+	/** A form's fixed choice is said in the words of its page, a day as a day: both were shown as stored. */
+	@Test
+	void aChoiceOfASettingsPageAndADayAreReadAsWordsAndADay() {
+		AuditEntry entry = new AuditEntry(UUID.randomUUID(), null, null, "Pim", null, "PROGRAMME_MANAGER",
+				AuditAction.ADMINISTRATION, "POST /programme/trajectories/{id}/propose", null,
+				"mailMode=NOTIFICATION, startOn=2020-01-01, until=6-12-2026, pausedUntil=morgen", null);
+		TrailLine line = TrailLine.of(entry, id -> null);
+		assertThat(line.details().get(0).parts())
+			.containsExactly(new TrailLine.Part("NOTIFICATION", "programme.settings.mailMode.NOTIFICATION", null));
+		assertThat(line.details().get(1).parts())
+			.containsExactly(new TrailLine.Part("2020-01-01", null, null, java.time.LocalDate.of(2020, 1, 1)));
+		assertThat(line.details().get(2).parts())
+			.containsExactly(new TrailLine.Part("6-12-2026", null, null, java.time.LocalDate.of(2026, 12, 6)));
+		// What no day can be read from stays as typed.
+		assertThat(line.details().get(3).parts()).containsExactly(new TrailLine.Part("morgen", null, null));
+	}
+
 	@Test
 	void anAccountsIdIsLabelledAsTheAccount() {
 		UUID account = UUID.randomUUID();
