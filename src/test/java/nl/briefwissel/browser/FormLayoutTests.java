@@ -74,6 +74,78 @@ class FormLayoutTests {
 	}
 
 	/**
+	 * The application form's checkboxes and round buttons at the theme's size, beside their label's first line, each
+	 * option apart from the next, and its questions without the browser's frame: the checkbox was the browser's 13 px
+	 * above its label's text, the options of a question touched, each question had a grey frame.
+	 */
+	@Test
+	void theApplicationsBoxesAndButtonsAreTheThemesSizeBesideTheirLabels() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		var programme = programmes.create(organisations.create("Gemeente Vinkjes " + suffix).id(), "Loopbaan " + suffix, null, null);
+		for (org.openqa.selenium.Dimension size : java.util.List.of(Chromium.DESKTOP, new org.openqa.selenium.Dimension(360, 800))) {
+			ChromeDriver driver = Chromium.start(size);
+			try {
+				driver.get("http://localhost:" + port + "/intake/programme/" + programme.id());
+				WebElement box = driver.findElement(By.id("consent"));
+				WebElement label = driver.findElement(By.cssSelector("label[for=consent]"));
+				assertThat(box.getRect().getWidth()).as("%s: the box's width", size).isGreaterThanOrEqualTo(24);
+				assertThat(box.getRect().getHeight()).as("%s: the box's height", size).isGreaterThanOrEqualTo(24);
+				// Beside the label's first line: its middle within that line, not above the text.
+				int boxMiddle = box.getRect().getY() + box.getRect().getHeight() / 2;
+				Number lineHeight = (Number) driver.executeScript("return parseFloat(getComputedStyle(arguments[0]).lineHeight);", label);
+				assertThat(boxMiddle).as("%s: the box beside the label's first line", size)
+					.isBetween(label.getRect().getY() + 4, label.getRect().getY() + lineHeight.intValue() - 4);
+				java.util.List<WebElement> answers = driver.findElements(By.cssSelector("#selfcheck-motivated input[type=radio]"));
+				assertThat(answers).hasSizeGreaterThan(1);
+				assertThat(answers.get(0).getRect().getWidth()).as("%s: a round button's size", size).isBetween(20, 32);
+				int gap = answers.get(1).getRect().getY() - (answers.get(0).getRect().getY() + answers.get(0).getRect().getHeight());
+				assertThat(gap).as("%s: the options of a question apart", size).isGreaterThanOrEqualTo(4);
+				Object frame = driver.executeScript(
+						"return getComputedStyle(document.getElementById('selfcheck-motivated')).borderTopWidth;");
+				assertThat(frame).as("%s: no browser frame round a question", size).isEqualTo("0px");
+				PageCheck.screenshot(driver, "intake-form-" + size.getWidth());
+			}
+			finally {
+				driver.quit();
+			}
+		}
+	}
+
+	/**
+	 * The privacy form refused with an address that is none and a web address that is none, on a 360-pixel phone:
+	 * the error summary's sentences, which hold a long example address, and the fields' break inside that address.
+	 * The page was 371 pixels wide.
+	 */
+	@Test
+	void thePrivacyFormRefusedWithLongAddressesFitsAPhone() {
+		Account admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		ChromeDriver driver = Chromium.phoneOf(360);
+		try {
+			Chromium.signIn(driver, port, admin.email());
+			driver.get("http://localhost:" + port + "/admin/organisations/" + admin.organisationId() + "/privacy");
+			WebElement email = driver.findElement(By.id("privacy-email"));
+			email.clear();
+			email.sendKeys("geen-adres");
+			WebElement web = driver.findElement(By.id("privacy-web"));
+			web.clear();
+			web.sendKeys("geen-webadres-maar-een-heel-lange-tekst-zonder-spaties");
+			driver.findElement(By.cssSelector("form[action$='/privacy'] button[type=submit]")).click();
+			new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+				.until(browser -> !browser.findElements(By.id("error-summary")).isEmpty());
+			long overflow = ((Number) driver.executeScript("""
+					const right = [...document.body.querySelectorAll('*')]
+						.filter(e => !e.closest('.bw-table-scroll') && !e.closest('.bw-visually-hidden'))
+						.reduce((max, e) => Math.max(max, e.getBoundingClientRect().right), 0);
+					return Math.ceil(Math.max(right, document.documentElement.scrollWidth) - 360);""")).longValue();
+			PageCheck.screenshot(driver, "privacy-refused-360");
+			assertThat(overflow).as("how far the page reaches past the phone's screen").isLessThanOrEqualTo(1L);
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	/**
 	 * At 320 pixels (WCAG 1.4.10) the coach's, manager's and administrator's pages do not scroll sideways:
 	 * a table wider than that scrolls on its own. The workspace was 546 pixels wide, the accounts 796.
 	 */
