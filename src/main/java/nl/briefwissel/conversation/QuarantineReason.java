@@ -41,6 +41,15 @@ public sealed interface QuarantineReason {
 		return null;
 	}
 
+	/**
+	 * Whether {@link #detail()} is a program's complaint (a parser's, a decoder's) rather than what the sentence
+	 * introduces: the page then marks it as the technical message, apart from the plain words, which read whole
+	 * without it. An administrator read "base64 with characters that are no base64" as the sentence's end.
+	 */
+	default boolean technicalDetail() {
+		return false;
+	}
+
 	/** The whole reason in English, as the reason column has always held it. */
 	String english();
 
@@ -140,6 +149,11 @@ public sealed interface QuarantineReason {
 		}
 
 		@Override
+		public boolean technicalDetail() {
+			return true;
+		}
+
+		@Override
 		public String detail() {
 			return problem;
 		}
@@ -231,6 +245,11 @@ public sealed interface QuarantineReason {
 
 		public String code() {
 			return CODE;
+		}
+
+		@Override
+		public boolean technicalDetail() {
+			return true;
 		}
 
 		@Override

@@ -51,6 +51,9 @@ class QuarantineReasonTests {
 	Quarantine quarantine;
 
 	@Autowired
+	nl.briefwissel.mail.InboundMails inbound;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -248,6 +251,31 @@ class QuarantineReasonTests {
 		}
 		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * An unreadable mail's reason says in plain words what happened and why it cannot be added, and marks the parser's
+	 * complaint as the technical message on its own: it read as the end of the sentence.
+	 */
+	@Test
+	void anUnreadableMailsReasonSaysWhatHappenedAndMarksTheTechnicalMessage() throws Exception {
+		UUID id = inbound.store(("Dit is geen mail " + UUID.randomUUID() + "\r\n").getBytes(StandardCharsets.UTF_8),
+				nl.briefwissel.mail.InboundMails.Source.SMTP, "iemand@example.nl", java.util.List.of("reply@briefwissel.test")).id();
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> quarantine.all().stream().anyMatch(e -> id.equals(e.inboundMailId())));
+		RequestPostProcessor admin = user(users.loadUserByUsername("beheer@briefwissel.test"));
+		for (String[] language : new String[][] { { "nl", "Briefwissel kan deze mail niet lezen: de mail is onderweg beschadigd",
+				"Technische melding, in het Engels:" }, { "en", "Briefwissel cannot read this mail: it was damaged on the way",
+						"Technical message:" } }) {
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page("/admin/quarantine", admin, language[0]));
+			assertThat(page.text()).as(language[0]).contains(language[1]).doesNotContain("in het Engels: not a mail");
+			org.jsoup.nodes.Element technical = page.select(".bw-technical").stream()
+				.filter(e -> e.text().contains("not a mail"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(technical.text()).as(language[0]).startsWith(language[2]);
+			assertThat(technical.selectFirst("code[lang=en]")).isNotNull();
+		}
 	}
 
 	/** The log gets an unreadable mail's kind of problem, not the parser's quote of a file's name or header. */
