@@ -58,6 +58,15 @@ public record MailAttachment(String name, String contentType, long size, byte[] 
 	}
 
 	/** A small image shown in the mail's text, left out as layout (a signature's logo): its name and size, no content. */
+	/**
+	 * A file of a mail whose text could not be read, named only: the mail is held, not a letter, so nothing of it is
+	 * kept, but the person who decides on it reads which files it brought (a report, a CV) and how large they are.
+	 */
+	static MailAttachment namedOnly(MailAttachment file) {
+		return new MailAttachment(file.name(), file.contentType(), file.size(), null,
+				"not kept: the mail it came with could not be read");
+	}
+
 	static MailAttachment layoutImage(String filename, String contentType, long size) {
 		String type = contentType == null || contentType.length() > 100 || contentType.isBlank() ? "application/octet-stream" : contentType;
 		return new MailAttachment(SafeFileName.of(filename, type), type, size, null,

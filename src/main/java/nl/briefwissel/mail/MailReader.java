@@ -156,7 +156,9 @@ public final class MailReader {
 		// A garbage part beside one that reads (an alternative, or a footer after the letter) is left out, and the
 		// original mail keeps it.
 		if (body.undecodable != null && (body.letterUndecodable || body.plain == null && body.html == null)) {
-			return withoutText(message, envelopeRecipients, ReadMail.UNDECODABLE + body.undecodable);
+			// Its files were read with it: named on the held mail's page (name, type and size), none of them kept.
+			return withoutText(message, envelopeRecipients, ReadMail.UNDECODABLE + body.undecodable,
+					body.attachments.stream().map(MailAttachment::namedOnly).toList());
 		}
 		if (body.plain == null && body.html == null) {
 			// Exchange between its own servers, or to a server that says it reads TNEF: all of the mail is winmail.dat.
@@ -238,10 +240,16 @@ public final class MailReader {
 
 	/**
 	 * An unreadable mail whose headers were read: who sent it, its subject and the reply address it went to, so
-	 * it is held for the conversation it was meant for. No words and no files.
+	 * it is held for the conversation it was meant for. No words, and no files kept.
 	 */
 	private static ReadMail withoutText(MimeMessage message, List<String> envelopeRecipients, String problem)
 			throws MessagingException {
+		return withoutText(message, envelopeRecipients, problem, List.of());
+	}
+
+	/** As above, with the files the mail brought, named only (never kept: {@link MailAttachment#namedOnly}). */
+	private static ReadMail withoutText(MimeMessage message, List<String> envelopeRecipients, String problem,
+			List<MailAttachment> named) throws MessagingException {
 		InternetAddress sender = sender(message);
 		List<String> tokens = replyTokens(message, envelopeRecipients);
 		return new ReadMail(MailKind.UNREADABLE, problem,
@@ -249,7 +257,7 @@ public final class MailReader {
 				sender == null ? null : sender.getAddress().toLowerCase(Locale.ROOT),
 				sender == null ? null : oneLine(sender.getPersonal()), subject(message),
 				firstMessageId(AutomaticMailDetector.header(message, "In-Reply-To")), references(message),
-				tokens.isEmpty() ? null : tokens.get(0), tokens, "", "", "", null, List.of(), null,
+				tokens.isEmpty() ? null : tokens.get(0), tokens, "", "", "", null, named, null,
 				recipients(message, envelopeRecipients), authenticationResults(message), List.of());
 	}
 

@@ -715,6 +715,30 @@ class MailReaderTests {
 	}
 
 	/**
+	 * A garbage letter with a report attached: held, and the report named with its type and size for whoever decides
+	 * on the mail, none of it kept. It was mentioned nowhere.
+	 */
+	@Test
+	void aGarbageLetterNamesTheFilesItBroughtWithoutKeepingThem() {
+		String mail = "From: Noel <noel@example.nl>\r\nTo: reply+abcdefghijklmnopqrstuvwxyz@briefwissel.test\r\n"
+				+ "Subject: Re: Opdracht 3\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+				+ "--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+				+ "Dit is geen base64, maar gewone tekst!\r\n"
+				+ "--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"verslag.pdf\"\r\n"
+				+ "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQKJcOkw7zDtsOfCjIgMCBvYmoK\r\n--b--\r\n";
+		ReadMail held = MailReader.read(mail.getBytes(StandardCharsets.US_ASCII));
+		assertThat(held.kind()).isEqualTo(MailKind.UNREADABLE);
+		assertThat(held.undecodable()).isTrue();
+		assertThat(held.attachments()).singleElement().satisfies(file -> {
+			assertThat(file.name()).isEqualTo("verslag.pdf");
+			assertThat(file.contentType()).isEqualTo("application/pdf");
+			assertThat(file.size()).isPositive();
+			assertThat(file.content()).isNull();
+			assertThat(file.accepted()).isFalse();
+		});
+	}
+
+	/**
 	 * Outlook's and Gmail's shape (review): the letter as alternatives, both garbage, in a mixed with a relay's footer
 	 * after it. Held, as a garbage letter alone is; with its HTML alternative readable, the letter is that HTML and
 	 * the footer follows it, not the footer alone.
