@@ -344,6 +344,29 @@ public class AcceptedAddresses {
 	}
 
 	/**
+	 * The trajectories that may take a held mail, as {@link #ofAddress} finds them, whose participant's name holds what
+	 * was typed (any case, anywhere in it): what an administrator knows of someone, where the address and the number
+	 * are what a coach or the trail knows. Names only, never anything they wrote; at most {@code max}.
+	 */
+	public List<UUID> ofParticipantName(String typed, int max) {
+		String name = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+		if (name.isEmpty()) {
+			return List.of();
+		}
+		String pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("""
+				select t.id from trajectory t join account a on a.id = t.participant_id
+				where t.erased_at is null and t.coach_id is not null and t.status not in ('INTAKE', 'MATCHING')
+				  and lower(a.display_name) like :pattern escape '\\'
+				order by case when t.status in ('RUNNING', 'PAUSED') then 0 else 1 end, t.created_at desc, t.id
+				limit :max""")
+			.param("pattern", pattern)
+			.param("max", max)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
 	 * The trajectories (not erased) of the participant whose own address this is whose application is complete and
 	 * that wait for a coach: none proposed yet, or one proposed who has not accepted. By their own address only: an
 	 * address is confirmed for a trajectory by its coach, and these have none yet.

@@ -234,7 +234,10 @@ class AdministratorsQuarantineTests {
 		assertThat(form.attr("action")).endsWith("/admin/quarantine/" + id + "/attach");
 		assertThat(mail.selectFirst("label[for=search]").text()).isEqualTo("Ander traject zoeken");
 
-		for (String typed : List.of(unrelated.participant().email().toUpperCase(java.util.Locale.ROOT), " " + unrelated.id() + " ")) {
+		// By what an administrator knows of someone too: the participant's name, or part of it, in any case.
+		String partOfTheName = unrelated.participant().displayName().substring("Deelnemer ".length()).toUpperCase(java.util.Locale.ROOT);
+		for (String typed : List.of(unrelated.participant().email().toUpperCase(java.util.Locale.ROOT), " " + unrelated.id() + " ",
+				partOfTheName)) {
 			Document found = page(search(id, typed, "nl").andExpect(status().isOk()));
 			assertThat(found.select("#trajectoryId option[selected]")).as(typed).singleElement()
 				.satisfies(option -> assertThat(option.attr("value")).isEqualTo(unrelated.id().toString()));
@@ -251,19 +254,20 @@ class AdministratorsQuarantineTests {
 	}
 
 	/**
-	 * The hint said the number is in the address of the trajectory's page, a page administrators have none of: it is
-	 * in the address of the e-coach's page of it, which the e-coach can send, pasted whole, or on the audit trail's
-	 * lines of that page (id=…), which is found as well.
+	 * The hint asks for what an administrator knows (the participant's name or address) in plain words: it told them to
+	 * copy a code after id= from the audit trail. The number is still found in the address of the e-coach's page of
+	 * the trajectory, which the e-coach can send, pasted whole, or on the audit trail's lines of that page (id=…).
 	 */
 	@Test
 	void theNumberIsFoundInTheAddressTheECoachSendsOrOnTheAuditTrail() throws Exception {
 		var unrelated = fixtures.runningTrajectory(true);
 		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
-		for (String[] words : new String[][] { { "nl", "op de werkplek van de e-coach", "Vraag de e-coach", "logboek" },
-				{ "en", "in the e-coach's workspace", "Ask the e-coach", "audit trail" } }) {
-			Document page = page(search(id, "jansen", words[0]).andExpect(status().isUnprocessableContent()));
-			assertThat(page.getElementById("search-hint").text()).as(words[0]).contains(words[1], words[2], words[3]);
-			assertThat(page.getElementById("search-error").text()).as(words[0]).contains(words[1]);
+		for (String[] words : new String[][] { { "nl", "De naam van de deelnemer", "vraag het dan aan de e-coach", "twee letters" },
+				{ "en", "The participant's name", "ask the e-coach", "two letters" } }) {
+			Document page = page(search(id, "j", words[0]).andExpect(status().isUnprocessableContent()));
+			assertThat(page.getElementById("search-hint").text()).as(words[0]).contains(words[1], words[2])
+				.doesNotContain("id=", "logboek", "audit trail");
+			assertThat(page.getElementById("search-error").text()).as(words[0]).contains(words[3]);
 		}
 		for (String typed : List.of("https://briefwissel.example.nl/coach/trajectories/" + unrelated.id() + "/messages?page=2",
 				"id=" + unrelated.id())) {
@@ -279,11 +283,11 @@ class AdministratorsQuarantineTests {
 		fixtures.runningTrajectory(true);
 		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
 
-		for (String[] words : new String[][] { { "nl", "Dit is geen e-mailadres en geen trajectnummer." },
-				{ "en", "This is not an e-mail address or a trajectory number." } }) {
-			Document refused = page(search(id, "jansen", words[0]).andExpect(status().isUnprocessableContent()));
+		for (String[] words : new String[][] { { "nl", "Vul minstens twee letters van de naam van de deelnemer in" },
+				{ "en", "Fill in at least two letters of the participant's name" } }) {
+			Document refused = page(search(id, "j", words[0]).andExpect(status().isUnprocessableContent()));
 			Element field = refused.getElementById("search");
-			assertThat(field.attr("value")).isEqualTo("jansen");
+			assertThat(field.attr("value")).isEqualTo("j");
 			assertThat(field.attr("aria-invalid")).isEqualTo("true");
 			assertThat(describedBy(refused, field)).extracting(Element::text).anySatisfy(text -> assertThat(text).startsWith(words[1]));
 			Element summary = refused.getElementById("error-summary");
@@ -292,7 +296,10 @@ class AdministratorsQuarantineTests {
 			assertThat(refused.select("#trajectoryId option")).extracting(option -> option.attr("value")).containsExactly("");
 		}
 		Document empty = page(search(id, "  ", "nl").andExpect(status().isUnprocessableContent()));
-		assertThat(empty.getElementById("search-error").text()).isEqualTo("Vul het e-mailadres van de deelnemer of het trajectnummer in.");
+		assertThat(empty.getElementById("search-error").text()).isEqualTo("Vul de naam of het e-mailadres van de deelnemer in.");
+		// A name nobody has is a search that finds nothing, not a refused one.
+		Document noName = page(search(id, "Niemand " + UUID.randomUUID(), "nl").andExpect(status().isOk()));
+		assertThat(noName.getElementById("search-result").text()).startsWith("Geen traject gevonden bij Niemand");
 
 		String nobody = "niemand-" + UUID.randomUUID() + "@example.nl";
 		Document none = page(search(id, nobody, "nl").andExpect(status().isOk()));

@@ -249,9 +249,9 @@ class QuarantineController {
 	}
 
 	/**
-	 * Another trajectory for the mail than the sender's own, found by its participant's address or its number (the id in
-	 * the address of the e-coach's page of it): the choice lists the sender's and those found, never the platform's
-	 * all. On the page of the choice, without the mail: that was read for a reason, and is not shown again without one.
+	 * Another trajectory for the mail than the sender's own, found by its participant's name (or part of it), address or
+	 * its number (the id in the address of the e-coach's page of it): the choice lists the sender's and those found, at
+	 * most {@link #CHOICES}, never the platform's all. On the page of the choice, without the mail: that was read for a reason, and is not shown again without one.
 	 * A search that is neither is said at the field and in the summary (422); one that finds nothing that may take mail
 	 * says so.
 	 */
@@ -273,6 +273,10 @@ class QuarantineController {
 			else if (anAddress(typed)) {
 				found = accepted.ofAddress(typed, CHOICES);
 			}
+			else if (typed.codePointCount(0, typed.length()) >= MIN_NAME && typed.length() <= 200) {
+				// The participant's name, or part of it: what an administrator knows of someone.
+				found = accepted.ofParticipantName(typed, CHOICES);
+			}
 			else {
 				RefusedForm.shownAgain();
 				model.addAttribute("searchProblem", typed.isEmpty() ? "required" : "invalid");
@@ -291,6 +295,9 @@ class QuarantineController {
 		model.addAttribute("preselected", offered.size() == 1 ? offered.get(0) : sendersOwn(entry, entry.from(), choices).orElse(null));
 		return "conversation/quarantine-attach";
 	}
+
+	/** The fewest characters of a name searched for: one letter finds half the platform. */
+	private static final int MIN_NAME = 2;
 
 	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
