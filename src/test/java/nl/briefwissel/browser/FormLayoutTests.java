@@ -112,7 +112,7 @@ class FormLayoutTests {
 	}
 
 	/**
-	 * The privacy form refused with an address that is none and a web address that is none, on a 360-pixel phone:
+	 * The privacy form refused with an address that is none and web addresses that are none, on a 360-pixel phone:
 	 * the error summary's sentences, which hold a long example address, and the fields' break inside that address.
 	 * The page was 371 pixels wide.
 	 */
@@ -129,6 +129,10 @@ class FormLayoutTests {
 			WebElement web = driver.findElement(By.id("privacy-web"));
 			web.clear();
 			web.sendKeys("geen-webadres-maar-een-heel-lange-tekst-zonder-spaties");
+			// The statement's address too: its sentence holds the longest example (https://www.gemeente.nl/privacyverklaring).
+			WebElement statement = driver.findElement(By.id("privacy-statement"));
+			statement.clear();
+			statement.sendKeys("geen adres");
 			driver.findElement(By.cssSelector("form[action$='/privacy'] button[type=submit]")).click();
 			new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
 				.until(browser -> !browser.findElements(By.id("error-summary")).isEmpty());
