@@ -1,7 +1,9 @@
 package nl.briefwissel;
 
+import org.springframework.ui.Model;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A form refused is shown again with what was wrong, answered 422 Unprocessable Content (decision 0139): a
@@ -10,7 +12,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * of problems, a flag in the model) says so with {@link #shownAgain()}. A form refused because the state is in
  * the way and not what was typed (the trajectory ended or was handed over, the draft was overtaken in another tab)
  * answers 409 Conflict with its page (decisions 0085 and 0139): its controller says so with {@link #stateInTheWay()}.
- * A refusal that redirects keeps its redirect.
+ * A refusal that redirects keeps its redirect, and the page after it its 200; its title still says it is the form shown
+ * again ({@link #titledShownAgain(Model)}).
  */
 public final class RefusedForm {
 
@@ -18,6 +21,9 @@ public final class RefusedForm {
 
 	/** Set by {@link #stateInTheWay()}: the page answers 409, and shows what it shows (the audit trail reads it). */
 	public static final String STATE_ATTRIBUTE = RefusedForm.class.getName() + ".stateInTheWay";
+
+	/** The page's variable that makes its title start with "Fout: " (the web shell's title dialect reads it). */
+	public static final String TITLE_VARIABLE = "formShownAgain";
 
 	private RefusedForm() {
 	}
@@ -34,5 +40,18 @@ public final class RefusedForm {
 	 */
 	public static void stateInTheWay() {
 		RequestContextHolder.currentRequestAttributes().setAttribute(STATE_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+	}
+
+	/**
+	 * The page after a refusal that redirected (Spring Security's sign-in, decision 0139's notes) is the form shown
+	 * again to the person, but a page of its own GET: it answers 200, and only its title says "Fout: ".
+	 */
+	public static void titledShownAgain(Model page) {
+		page.addAttribute(TITLE_VARIABLE, Boolean.TRUE);
+	}
+
+	/** As {@link #titledShownAgain(Model)}, said by the posted form for the page its redirect leads to. */
+	public static void titledShownAgainAfter(RedirectAttributes redirect) {
+		redirect.addFlashAttribute(TITLE_VARIABLE, Boolean.TRUE);
 	}
 }

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.view.RedirectView;
 class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 
 	/** The page's variable that says it is a form shown again with what was wrong. */
-	static final String SHOWN_AGAIN = "formShownAgain";
+	static final String SHOWN_AGAIN = RefusedForm.TITLE_VARIABLE;
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {

@@ -3,6 +3,7 @@ package nl.briefwissel.web;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import nl.briefwissel.Browser;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.audit.AuditAction;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -137,6 +139,45 @@ class RefusedFormsTests {
 			.andExpect(status().isConflict())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(changed.title()).startsWith("Fout: ");
+	}
+
+	/**
+	 * A walk found two forms shown again with their page's own title: a wrong password, and a coach's private note
+	 * saved empty. Both are refused with a redirect (Spring Security's, and the note's), so the page after it answers
+	 * its own GET with 200 (decision 0139); its title says "Fout: " all the same. The sign-in says the same for an
+	 * address without an account as for a wrong password.
+	 */
+	@Test
+	void aPageShownAgainAfterARedirectSaysSoInItsTitleAndAnswers200() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String known = null;
+		for (String email : new String[] { running.coach().email(), "niemand-" + UUID.randomUUID() + "@example.nl" }) {
+			for (String language : new String[] { "nl", "en" }) {
+				Browser browser = new Browser(mvc);
+				assertThat(browser.perform(post("/login").param("email", email).param("password", "niet dit wachtwoord").with(csrf()))
+					.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+				Document page = Jsoup.parse(browser.perform(get("/login").param("error", "").param("lang", language))
+					.andExpect(status().isOk())
+					.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+				assertThat(page.title()).startsWith("nl".equals(language) ? "Fout: " : "Error: ");
+				if ("nl".equals(language)) {
+					known = known == null ? page.title() + page.select("[role=alert]").text() : known;
+					assertThat(page.title() + page.select("[role=alert]").text()).isEqualTo(known);
+				}
+			}
+		}
+		assertThat(Jsoup.parse(mvc.perform(get("/login").param("lang", "nl")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).title()).doesNotStartWith("Fout");
+
+		String base = "/coach/trajectories/" + running.id();
+		var coach = fixtures.as(running.coach());
+		var saved = mvc.perform(post(base + "/notes").param("note", "  ").with(csrf()).with(coach)).andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document again = Jsoup.parse(mvc.perform(get(base).param("lang", "nl").flashAttrs(saved.getFlashMap()).with(coach))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(again.title()).startsWith("Fout: ");
+		assertThat(again.text()).contains("Schrijf eerst je notitie");
 	}
 
 	private Document refused(MockHttpServletRequestBuilder request) throws Exception {

@@ -3,6 +3,7 @@ package nl.briefwissel.account.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SessionLifetime;
 import nl.briefwissel.account.SignInAttempts;
 import nl.briefwissel.account.SignInSecurity;
@@ -35,6 +36,11 @@ class LoginController {
 			return "redirect:/";
 		}
 		signIn.signInPageShown(request, response);
+		// The password form refused, after Spring Security's redirect: the same words and title whether the address
+		// has an account or not. A page of its own GET, so 200 (decision 0139); its title says "Fout: " all the same.
+		if (request.getParameter("error") != null || request.getParameter("locked") != null) {
+			RefusedForm.titledShownAgain(model);
+		}
 		// The address of a sign-in that just failed, typed once: shown again, then forgotten.
 		HttpSession session = request.getSession(false);
 		Object typed = session == null ? null : session.getAttribute(SignInSecurity.TYPED_EMAIL);
