@@ -101,6 +101,12 @@ class ParticipantStopTests {
 		Document after = page(get("/participant").param("lang", "nl").cookie(stopped.getResponse().getCookies())
 			.with(fixtures.as(running.participant())));
 		assertThat(after.select("#stopped-" + running.id()).text()).contains("Je traject is gestopt");
+		// Read first: at the card's top, under its name, and focused where the page opens (a walk found it at the card's
+		// end, under the paragraph with the link, saying the conversation could be re-read "hieronder").
+		var said = after.getElementById("stopped-" + running.id());
+		assertThat(said.hasAttr("autofocus")).isTrue();
+		assertThat(said.previousElementSibling().tagName()).isEqualTo("h2");
+		assertThat(said.text()).doesNotContain("hieronder");
 		assertThat(after.select("a[href=" + stopPage + "]")).as("no way to stop it twice").isEmpty();
 		MimeMessage receipt = Mailboxes.awaitMail(mailServer, running.participant().email(),
 				m -> Mailboxes.subject(m).contains("Je hebt je traject"));
