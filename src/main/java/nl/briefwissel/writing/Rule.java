@@ -34,7 +34,15 @@ sealed interface Rule {
 	record JudgingWords() implements Rule {
 
 		public List<Finding> apply(Draft draft, RuleSet rules, List<String> extraJargon) {
-			return phrases(draft, rules.judging(), "judging", rules.inLetterLanguage("writing.judging"));
+			// Advice that fits the word: "bijvoorbeeld vaak" was given for moet and natuurlijk too.
+			return phrases(draft, rules.judging(), "judging", rules.inLetterLanguage("writing.judging")).stream()
+				.map(found -> {
+					String kind = rules.judgingKinds()
+						.get(draft.text.substring(found.start(), found.end()).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+					return kind == null ? found : new Finding(found.rule(), found.start(), found.end(),
+							rules.inLetterLanguage("writing.judging." + kind), found.arguments());
+				})
+				.toList();
 		}
 
 		/** Each place of the phrases, the longest first, a word within a phrase found passed over. */

@@ -2,6 +2,7 @@ package nl.briefwissel.writing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Set;
  * @param encouraging words after a contrast word that make it an encouragement ("probeer het maar eens")
  * @param encouragingAtEnd whether a contrast word that ends its sentence encourages (Dutch: probeer het maar!)
  * @param acronyms words written in capitals that are names, not shouting (SMART and HAVO)
+ * @param judgingKinds the kind of a judging word or phrase whose advice is its own (obligation, obvious, verdict):
+ *        "bijvoorbeeld vaak" fits altijd and nooit, not moet or natuurlijk
  * @param fillers words that add nothing but hedge or correct (eigenlijk, just, actually): no verdict, so not judging
  * @param harsh words and phrases that are harsh or belittling about a person (dom, je faalt, stupid, you fail)
  * @param harshSoftening words that close before a harsh word in its clause make it no verdict: a negation or a
@@ -24,7 +27,7 @@ import java.util.Set;
  * @param harshConditionAtStart harsh phrases that at a sentence's start set a condition (Faal je een keer, dan…)
  */
 record RuleSet(Locale language, String formula, int longSentenceWords, int maxQuestions, int shoutingMinLetters,
-		List<String> judging, List<String> fillers, List<String> harsh, Set<String> harshSoftening, Set<String> harshCondition,
+		List<String> judging, Map<String, String> judgingKinds, List<String> fillers, List<String> harsh, Set<String> harshSoftening, Set<String> harshCondition,
 		Set<String> harshClauseWords, List<String> harshIdioms,
 		Set<String> harshConditionAtStart, List<String> contrast, Set<String> contrastAnywhere, Set<String> encouraging,
 		boolean encouragingAtEnd, List<String> compliments, List<String> informalAddress, List<String> formalAddress,

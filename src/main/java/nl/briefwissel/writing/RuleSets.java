@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,7 @@ class RuleSets {
 				Integer.parseInt(value(shipped, extra, "sentence.long-words")),
 				Integer.parseInt(value(shipped, extra, "questions.max")),
 				Integer.parseInt(value(shipped, extra, "shouting.min-letters")), words(shipped, extra, "judging"),
+				judgingKinds(shipped, extra),
 				words(shipped, extra, "filler"), words(shipped, extra, "harsh"),
 				Set.copyOf(words(shipped, extra, "harsh.softening")), Set.copyOf(words(shipped, extra, "harsh.condition")),
 				Set.copyOf(words(shipped, extra, "harsh.clause-words")), words(shipped, extra, "harsh.idioms"),
@@ -100,6 +102,15 @@ class RuleSets {
 						Set.copyOf(words(shipped, extra, "passive.state-auxiliaries")),
 						Set.copyOf(words(shipped, extra, "passive.states"))),
 				words(shipped, extra, "jargon"));
+	}
+
+	/** Each word of {@code judging.<kind>} with its kind; a word a programme adds without a kind gets the general advice. */
+	private static Map<String, String> judgingKinds(Properties shipped, Properties extra) {
+		Map<String, String> kinds = new HashMap<>();
+		for (String kind : List.of("obligation", "obvious", "verdict")) {
+			words(shipped, extra, "judging." + kind).forEach(word -> kinds.put(word, kind));
+		}
+		return Map.copyOf(kinds);
 	}
 
 	private static String value(Properties shipped, Properties extra, String key) {

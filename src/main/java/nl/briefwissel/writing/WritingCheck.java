@@ -76,7 +76,9 @@ public class WritingCheck {
 		for (BracketedPlaceholders.Placed placed : BracketedPlaceholders.placed(withoutAssignment)) {
 			findings.add(new Finding(BRACKETED, placed.start(), placed.end(), "writing.bracketed", List.of(placed.bracketed())));
 		}
-		findings.sort(Comparator.comparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
+		// Numbered in the order their numbers stand in the text, each after where its finding ends: by start, a long
+		// sentence's number (3) stood at its end after those of the words in it (4 to 7).
+		findings.sort(Comparator.comparingInt(Finding::end).thenComparing(f -> -f.start()));
 		int questions = (int) draft.sentences.stream().filter(Draft.Sentence::question).count();
 		List<Draft.Sentence> body = body(draft);
 		double average = body.isEmpty() ? 0 : (double) body.stream().mapToInt(s -> s.words().size()).sum() / body.size();

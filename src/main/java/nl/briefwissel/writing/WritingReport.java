@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the second reader says about a draft: the figures, the findings in text order, and the
- * draft cut into segments so a page can mark each finding where it is.
+ * What the second reader says about a draft: the figures, the findings in the order their numbers stand in the text
+ * (after where each ends), and the draft cut into segments so a page can mark each finding where it is.
  */
 public record WritingReport(Locale language, int words, int sentences, double readability, int questions,
 		double averageSentenceLength, List<Finding> findings, List<Segment> segments) {

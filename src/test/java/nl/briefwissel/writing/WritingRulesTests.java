@@ -58,6 +58,28 @@ class WritingRulesTests {
 		assertThat(report.questions()).isEqualTo(4);
 	}
 
+	/**
+	 * A product walk: in a long sentence with moet, Iedereen, eigenlijk and natuurlijk the long sentence's note was
+	 * numbered 3, its number standing at the sentence's end after 4 to 7; and "bijvoorbeeld „vaak”" was the advice for
+	 * moet and natuurlijk as for altijd. The notes are numbered as their numbers stand in the text, and each kind of
+	 * judging word gets advice that fits it.
+	 */
+	@Test
+	void notesAreNumberedAsTheyStandInTheTextAndEachKindOfJudgingWordHasItsOwnAdvice() {
+		String dutch = "Iedereen moet eigenlijk natuurlijk " + "een paar woorden over de week schrijven ".repeat(6) + "en dan is het klaar.";
+		String english = "Everyone must actually obviously " + "write a few words about the week ".repeat(6) + "and then it is done.";
+		for (String text : List.of(dutch, english)) {
+			WritingReport report = check.check(text, DUTCH);
+			List<Integer> shown = report.segments().stream().flatMap(segment -> segment.ending().stream()).toList();
+			assertThat(shown).as(text).isSorted().hasSize(report.findings().size());
+			assertThat(report.findings().get(report.findings().size() - 1).rule()).isEqualTo("long-sentence");
+			String language = report.language().getLanguage();
+			assertThat(report.findings().stream().filter(f -> f.rule().equals("judging")).map(Finding::messageKey))
+				.containsExactly("writing.judging." + language, "writing.judging.obligation." + language,
+						"writing.judging.obvious." + language);
+		}
+	}
+
 	@Test
 	void theSameKindOfDraftInEnglishIsCheckedWithTheEnglishRules() {
 		WritingReport report = check.check("You must just always think first. What do you want? Why? When? With whom?", DUTCH);
