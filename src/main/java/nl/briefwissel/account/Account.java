@@ -16,6 +16,17 @@ public record Account(UUID id, UUID organisationId, String email, String display
 		return roles.contains(role);
 	}
 
+	/** The name a mail greets them by: its first word, as a coach's letters and the reminders do ("Beste Sanne,"). */
+	public String firstName() {
+		return firstNameOf(displayName);
+	}
+
+	/** The first word of a name; empty for none. */
+	public static String firstNameOf(String name) {
+		String whole = name == null ? "" : name.strip();
+		return whole.isEmpty() ? "" : whole.split("\\s+")[0];
+	}
+
 	/**
 	 * What is left of an erased participant (decision 0010) or a removed staff member (decision 0073): no
 	 * roles to give, never a coach to choose. Told by the address the erasure left, which holds the id.

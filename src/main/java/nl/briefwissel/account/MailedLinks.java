@@ -367,12 +367,12 @@ class MailedLinks {
 	private OutgoingMail mail(Kind kind, Account account, String link, long validity, String who) {
 		Locale language = account.language();
 		Context context = new Context(language);
-		context.setVariables(Map.of("prefix", kind.messages, "name", account.displayName(), "link", link, "validity", validity));
+		context.setVariables(Map.of("prefix", kind.messages, "name", account.firstName(), "link", link, "validity", validity));
 		if (who != null) {
 			context.setVariable("who", who);
 		}
 		String html = templates.process("account/mail/link", context);
-		Object[] args = { account.displayName(), link, validity, who == null ? "" : who };
+		Object[] args = { account.firstName(), link, validity, who == null ? "" : who };
 		return OutgoingMail.notice(account.email(), messages.getMessage(kind.messages + ".subject", null, language),
 				messages.getMessage(kind.messages + ".text", args, language), html);
 	}

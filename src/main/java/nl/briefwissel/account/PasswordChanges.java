@@ -134,7 +134,7 @@ public class PasswordChanges {
 			String day = now.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", language));
 			String time = now.format(DateTimeFormatter.ofPattern("HH:mm", language));
 			String forgot = address.link("/password/forgot", language).toUriString();
-			Object[] args = { account.displayName(), day, time, forgot };
+			Object[] args = { account.firstName(), day, time, forgot };
 			// Asked for, as a reset is: the person's own change caused it, and no loop brake may hold a warning back.
 			outbox.enqueueAskedFor(OutgoingMail.notice(account.email(),
 					messages.getMessage("mail.passwordChanged.subject", null, language),

@@ -68,7 +68,7 @@ class SecondFactorNotices {
 			else {
 				how = messages.getMessage("mail.codeLock.lockedUntilAdministrator", null, language);
 			}
-			return new Object[] { account.displayName(), wrongInARow, how, forgot };
+			return new Object[] { account.firstName(), wrongInARow, how, forgot };
 		});
 	}
 
@@ -80,7 +80,7 @@ class SecondFactorNotices {
 			String day = now.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", language));
 			String time = now.format(DateTimeFormatter.ofPattern("HH:mm", language));
 			String then = next == null ? "" : messages.getMessage(next.apply(account), null, language);
-			return new Object[] { account.displayName(), day, time, forgot, then };
+			return new Object[] { account.firstName(), day, time, forgot, then };
 		});
 	}
 

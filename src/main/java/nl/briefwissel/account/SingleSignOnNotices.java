@@ -49,7 +49,7 @@ class SingleSignOnNotices {
 			String day = now.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", language));
 			String time = now.format(DateTimeFormatter.ofPattern("HH:mm", language));
 			String security = address.link("/account/security", language).toUriString();
-			Object[] args = { account.displayName(), day, time, connection, security };
+			Object[] args = { account.firstName(), day, time, connection, security };
 			// Asked for, as a sign-in link is: the person's own sign-in caused it.
 			outbox.enqueueAskedFor(OutgoingMail.notice(account.email(), messages.getMessage("mail.ssoLinked.subject", null, language),
 					messages.getMessage("mail.ssoLinked.text", args, language), null).inLanguage(language, address.base()));

@@ -144,13 +144,13 @@ class CoachDigest {
 			LocalTime sentAt) {
 		Locale language = coach.language();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", language);
-		// By the whole name, as every other mail to staff greets them ("Beste Anja de Vries"): the first word alone
-		// made the digest the one that differed.
+		// By the first name, as every mail greets its reader ("Beste Anja,"): a walk found the staff's mails greeting by
+		// the whole name where the participants' greet by the first, and the sign-in link mail differing by who asked it.
 		// By the hour it goes out: a node that was down at seven sends it later the same day, and a walk got
 		// "Goedemorgen" at 15:59. The clock is the product's zone, Amsterdam, the coaches' own.
 		String greeting = sentAt.isBefore(NOON) ? "mail.digest.greeting" : "mail.digest.greeting.afternoon";
 		StringBuilder text = new StringBuilder(texts.getMessage(greeting,
-				new Object[] { coach.displayName() }, language)).append("\n\n");
+				new Object[] { coach.firstName() }, language)).append("\n\n");
 		if (!proposals.isEmpty()) {
 			text.append(texts.getMessage("mail.digest.proposals", new Object[] { proposals.size() }, language)).append('\n');
 			proposals.forEach(p -> text.append("- ").append(p.participantName()).append('\n'));

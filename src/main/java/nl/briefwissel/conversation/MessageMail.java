@@ -164,8 +164,10 @@ class MessageMail {
 	 */
 	OutgoingMail afterTheEnd(TrajectoryOverview trajectory, Account coach, String replyTo) {
 		Locale language = coach.language();
-		Object[] args = { trajectory.participantName(), coach.displayName(),
-				address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString() };
+		// The coach greeted by first name, the participant named in full once and then by first name ({3}).
+		Object[] args = { trajectory.participantName(), coach.firstName(),
+				address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString(),
+				Account.firstNameOf(trajectory.participantName()) };
 		return new OutgoingMail(coach.email(), texts.getMessage("mail.afterTheEnd.subject", args, language),
 				texts.getMessage("mail.afterTheEnd.text", args, language), null, replyTo, null, List.of(), true)
 			.about(trajectory.id())

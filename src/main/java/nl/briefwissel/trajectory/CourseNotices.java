@@ -133,8 +133,10 @@ class CourseNotices {
 		accounts.byId(trajectory.coachId()).filter(Account::enabled).ifPresent(coach -> {
 			Locale language = coach.language();
 			Notice notice = kept(trajectory);
-			Object[] args = { trajectory.participantName(), trajectory.programmeName(), coach.displayName(),
-					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()) };
+			// Greeted by first name as every mail is; the participant named in full once, then by first name.
+			Object[] args = { trajectory.participantName(), trajectory.programmeName(), coach.firstName(),
+					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()),
+					Account.firstNameOf(trajectory.participantName()) };
 			outbox.enqueueAskedFor(mails.compose(coach.email(), language, key, args,
 					address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString())
 				.about(trajectory.id()));

@@ -153,8 +153,9 @@ public class Handovers {
 	 * The participant's is answered in the conversation, as it tells them to: the new coach reads it.
 	 */
 	private void tell(TrajectoryOverview before, Account to) {
+		// {4} and {5}, the coaches' first names, greet them (the participant's mail reads {1} to {3} only).
 		Object[] args = { before.participantName(), to.displayName(), before.programmeName(),
-				before.coachName() == null ? "" : before.coachName() };
+				before.coachName() == null ? "" : before.coachName(), to.firstName(), Account.firstNameOf(before.coachName()) };
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not ask for answers by it.
 		String toParticipant = before.lettersByMail() ? "mail.handover.participant"
 				: "mail.handover.participantSecure";

@@ -160,11 +160,12 @@ class CoachDigestTests {
 
 	/**
 	 * A walk found it: "Je dag in Briefwissel: Maandag 7 december", where Dutch writes the day after a colon in
-	 * lower case (English keeps its capital), and "Goedemorgen Anja" where the other mails to staff greet by the
-	 * whole name, as the one after the end does ("Beste Anja de Vries").
+	 * lower case (English keeps its capital). The greeting went by the whole name for a while, as the other mails to
+	 * staff did; a later walk found those greeting "Beste Anja de Vries," where every participant's mail says "Beste
+	 * Sanne,": every mail greets by the first name now ("Goedemorgen Anja,").
 	 */
 	@Test
-	void theSubjectWritesTheDayAsItsLanguageDoesAndTheGreetingTheWholeName() {
+	void theSubjectWritesTheDayAsItsLanguageDoesAndTheGreetingTheFirstName() {
 		var dutch = fixtures.runningTrajectory(true);
 		conversations.participantWrites(dutch.id(), dutch.participant().id(), "Hallo");
 		var english = fixtures.runningTrajectory(true);
@@ -178,7 +179,7 @@ class CoachDigestTests {
 		assertThat(dutchDay).matches("[a-z]+dag \\d+ [a-z]+");
 		assertThat(subjectTo(dutch.coach().email())).isEqualTo("Je dag in Briefwissel: " + dutchDay);
 		assertThat(digestsTo(dutch.coach().email())).singleElement()
-			.satisfies(text -> assertThat(text).startsWith("Goedemorgen " + dutch.coach().displayName() + ",\n"));
+			.satisfies(text -> assertThat(text).startsWith("Goedemorgen " + dutch.coach().firstName() + ",\n"));
 		String englishDay = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH).format(morning);
 		assertThat(subjectTo(english.coach().email())).isEqualTo("Your day in Briefwissel: " + englishDay)
 			.matches("Your day in Briefwissel: [A-Z][a-z]+day \\d+ [A-Z][a-z]+");
@@ -196,7 +197,7 @@ class CoachDigestTests {
 		digest.sendDue(workingDayAt(LocalTime.of(15, 59)));
 
 		assertThat(digestsTo(running.coach().email())).singleElement()
-			.satisfies(text -> assertThat(text).startsWith("Goedemiddag " + running.coach().displayName() + ",\n"));
+			.satisfies(text -> assertThat(text).startsWith("Goedemiddag " + running.coach().firstName() + ",\n"));
 	}
 
 	private String subjectTo(String email) {
