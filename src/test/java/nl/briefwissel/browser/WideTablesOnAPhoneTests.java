@@ -173,11 +173,11 @@ class WideTablesOnAPhoneTests {
 						if (!table) return ['no table'];
 						const out = [];
 						if (table.tHead.rows[0].cells.length < 3 || getComputedStyle(table).display !== 'table') out.push('no longer a table of columns');
-						// A word (or the part of one between its hyphens) drawn on two lines is broken inside.
+						// A word (or the part of one between its hyphens or dashes: 0–100) drawn on two lines is broken inside.
 						for (const cell of table.querySelectorAll('th, td')) {
 						  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 						  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-						    for (const word of node.data.matchAll(/[^\\s\\u2010-]+/g)) {
+						    for (const word of node.data.matchAll(/[^\\s\\u2010\\u2013-]+/g)) {
 						      const range = document.createRange();
 						      range.setStart(node, word.index);
 						      range.setEnd(node, word.index + word[0].length);

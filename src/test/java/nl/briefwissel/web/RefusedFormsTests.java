@@ -173,7 +173,8 @@ class RefusedFormsTests {
 		var coach = fixtures.as(running.coach());
 		var saved = mvc.perform(post(base + "/notes").param("note", "  ").with(csrf()).with(coach)).andExpect(status().is3xxRedirection())
 			.andReturn();
-		Document again = Jsoup.parse(mvc.perform(get(base).param("lang", "nl").flashAttrs(saved.getFlashMap()).with(coach))
+		// The redirect's page, in the session the refusal was kept in (sessions live in the database).
+		Document again = Jsoup.parse(mvc.perform(get(base).param("lang", "nl").cookie(saved.getResponse().getCookies()).with(coach))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(again.title()).startsWith("Fout: ");
