@@ -16,7 +16,7 @@ public record Account(UUID id, UUID organisationId, String email, String display
 		return roles.contains(role);
 	}
 
-	/** The name a mail greets them by: its first word, as a coach's letters and the reminders do ("Beste Sanne,"). */
+	/** The name a mail greets them by: its first word, as a coach's letters and the reminders do (Beste Sanne). */
 	public String firstName() {
 		return firstNameOf(displayName);
 	}
