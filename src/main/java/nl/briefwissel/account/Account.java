@@ -21,11 +21,27 @@ public record Account(UUID id, UUID organisationId, String email, String display
 		return firstNameOf(displayName);
 	}
 
-	/** The first word of a name; empty for none. */
+	/**
+	 * The name a mail greets someone by, or names them by inside a sentence: its first word, unless that word is no
+	 * first name. An initial (J. de Vries), a title (Mw. Jansen, Dr Jones) or an infix (de Vries, van Dijk, 't Hart)
+	 * gave „Beste J.” and „Heeft van een nieuwe vraag”: then the whole name. Spaces are trimmed and collapsed; empty
+	 * for none, so that a greeting can fall back on one without a name.
+	 */
 	public static String firstNameOf(String name) {
-		String whole = name == null ? "" : name.strip();
-		return whole.isEmpty() ? "" : whole.split("\\s+")[0];
+		String whole = name == null ? "" : name.replaceAll("[\\s\\u00a0\\u2007\\u202f]+", " ").strip();
+		if (whole.isEmpty()) {
+			return "";
+		}
+		String first = whole.split(" ")[0];
+		boolean noFirstName = first.codePointCount(0, first.length()) == 1 || first.contains(".")
+				|| Character.isLowerCase(first.codePointAt(0)) || first.startsWith("'") || first.startsWith("\u2019")
+				|| TITLES.contains(first.toLowerCase(Locale.ROOT));
+		return noFirstName ? whole : first;
 	}
+
+	/** Salutations and titles written without a full stop; with one, the full stop tells already. */
+	private static final Set<String> TITLES = Set.of("dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "mr", "mrs",
+			"ms", "miss", "mx", "sir", "dr", "drs", "ir", "ing", "prof");
 
 	/**
 	 * What is left of an erased participant (decision 0010) or a removed staff member (decision 0073): no

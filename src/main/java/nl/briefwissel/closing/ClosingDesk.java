@@ -89,7 +89,7 @@ public class ClosingDesk {
 			Locale language = participant.language();
 			// How to sign in as the other mails to a participant say it: with a link, no password needed, and
 			// the sign-in page's address. It pointed to "Wachtwoord vergeten" alone, a way in few participants use.
-			Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
+			Object[] args = { participant.firstName(), trajectory.coachName(),
 					address.link("/participant", language).toUriString(), address.link("/login", language).toUriString() };
 			// In the conversation's thread (decision 0097): its subject and reply address, answering its last
 			// letter; a subject of its own began a new thread in Gmail and Outlook. Put in the thread before its HTML

@@ -509,7 +509,7 @@ public class Evaluations {
 		// Written out as the participant page writes it (closing/fragments.html), in the participant's language.
 		// It comes from the no-reply address: a reply would be read by nobody, so the mail says so and where a
 		// remark is read (the form has room for one), and, like the other automatic mails, that it is one.
-		Object[] args = { participant.displayName().split(" ")[0], trajectory.coachName(),
+		Object[] args = { participant.firstName(), trajectory.coachName(),
 				address.link("/evaluation/{token}", language).buildAndExpand(token).toUriString(),
 				lastDay(sent).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", language)),
 				texts.getMessage("mail.evaluation.noReply", null, language), day(firstAsked, sent, language) };

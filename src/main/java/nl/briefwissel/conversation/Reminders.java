@@ -296,7 +296,7 @@ class Reminders {
 
 	private OutgoingMail mail(TrajectoryOverview trajectory, Account participant, int moment, int total, String replyTo) {
 		Locale language = participant.language();
-		String firstName = participant.displayName().split(" ")[0];
+		String firstName = participant.firstName();
 		Object[] args = { firstName, trajectory.coachName(), moment, total,
 				address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString() };
 		String subject = texts.getMessage("mail.reminder.subject", new Object[] { trajectory.coachName() }, language);

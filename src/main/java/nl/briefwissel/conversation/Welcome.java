@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.briefwissel.account.Account;
 import nl.briefwissel.LetterLanguage;
 
 import org.springframework.context.MessageSource;
@@ -80,7 +81,7 @@ public class Welcome {
 	 */
 	public String letter(String template, String participantName, String coachName, int weeks, int momentsPerWeek,
 			LocalDate start, Locale language, boolean byMail) {
-		String firstName = participantName == null ? "" : participantName.strip().split("\\s+")[0];
+		String firstName = Account.firstNameOf(participantName);
 		String startText = dayText(start, language);
 		String howToAnswer = howToAnswer(byMail, language);
 		String letter = template;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import nl.briefwissel.account.Account;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.mail.OutgoingMail;
 
@@ -57,15 +58,9 @@ public class NoticeMails {
 	public OutgoingMail toParticipant(String to, Locale language, String participantName, NoticeKind kind, String key,
 			Object[] args, String link) {
 		Object[] all = new Object[args.length + 1];
-		all[0] = firstName(participantName);
+		all[0] = Account.firstNameOf(participantName);
 		System.arraycopy(args, 0, all, 1, args.length);
 		return compose(to, language, null, key, any -> all, any -> link, true).ofKind(kind.name());
-	}
-
-	/** The first word of a name; empty for none. */
-	static String firstName(String name) {
-		String whole = name == null ? "" : name.strip();
-		return whole.isEmpty() ? "" : whole.split("\\s+")[0];
 	}
 
 	/**

@@ -1,0 +1,60 @@
+package nl.briefwissel.account;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A review found the mails greeting „Beste J.,” for J. de Vries, „Beste de,” for de Vries and „Beste Mw.,” for
+ * Mw. Jansen, and a coach's mail asking whether „van” had a new question. A first word that is no first name gives
+ * the whole name instead; a name never gives an empty or spaced first name.
+ */
+class FirstNamesTests {
+
+	@Test
+	void aNameGivesItsFirstWord() {
+		assertThat(Account.firstNameOf("Sanne Bakker")).isEqualTo("Sanne");
+		assertThat(Account.firstNameOf("Anja de Vries")).isEqualTo("Anja");
+		assertThat(Account.firstNameOf("Sanne")).isEqualTo("Sanne");
+	}
+
+	@Test
+	void anInitialGivesTheWholeName() {
+		assertThat(Account.firstNameOf("J. de Vries")).isEqualTo("J. de Vries");
+		assertThat(Account.firstNameOf("J de Vries")).isEqualTo("J de Vries");
+		assertThat(Account.firstNameOf("A.B. Jansen")).isEqualTo("A.B. Jansen");
+	}
+
+	@Test
+	void aTitleOrSalutationGivesTheWholeName() {
+		for (String name : new String[] { "Mw. Jansen", "mevr. Jansen", "Dhr. Bakker", "Mr. Visser", "Drs. Smit",
+				"ir. Mulder", "Dr. Bos", "Prof. de Boer", "Mr Smith", "Mrs Smith", "Ms Smith", "Dr Jones", "Mevrouw Jansen",
+				"Meneer Bakker" }) {
+			assertThat(Account.firstNameOf(name)).as(name).isEqualTo(name);
+		}
+	}
+
+	@Test
+	void aNameBeginningWithAnInfixGivesTheWholeName() {
+		assertThat(Account.firstNameOf("de Vries")).isEqualTo("de Vries");
+		assertThat(Account.firstNameOf("van Dijk")).isEqualTo("van Dijk");
+		assertThat(Account.firstNameOf("ter Horst")).isEqualTo("ter Horst");
+		assertThat(Account.firstNameOf("'t Hart")).isEqualTo("'t Hart");
+		assertThat(Account.firstNameOf("’t Hart")).isEqualTo("’t Hart");
+	}
+
+	@Test
+	void spacesAreTrimmedAndCollapsed() {
+		assertThat(Account.firstNameOf("  Sanne   Bakker ")).isEqualTo("Sanne");
+		assertThat(Account.firstNameOf(" van   Dijk ")).isEqualTo("van Dijk");
+		assertThat(Account.firstNameOf("Sanne\u00a0Bakker")).isEqualTo("Sanne");
+		assertThat(Account.firstNameOf("\tSanne\nBakker")).isEqualTo("Sanne");
+	}
+
+	@Test
+	void noNameGivesAnEmptyOneNeverASpace() {
+		assertThat(Account.firstNameOf(null)).isEmpty();
+		assertThat(Account.firstNameOf("")).isEmpty();
+		assertThat(Account.firstNameOf("   ")).isEmpty();
+	}
+}
