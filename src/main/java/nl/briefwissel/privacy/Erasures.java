@@ -160,7 +160,7 @@ public class Erasures {
 		for (Account administrator : ours.isEmpty() ? administrators : ours) {
 			Locale language = administrator.language();
 			java.time.format.DateTimeFormatter day = day(language);
-			Object[] args = { day.format(request.answerBy()), administrator.displayName(),
+			Object[] args = { day.format(request.answerBy()), administrator.firstName(),
 					day.format(request.requestedAt().atZoneSameInstant(clock.getZone())),
 					address.link("/admin/erasure", language).toUriString() };
 			// A person's click caused it (or the month it started), not a mail that came in: no loop brake may hold it back.
@@ -227,7 +227,7 @@ public class Erasures {
 		// Someone who also works here (a coach, a manager) keeps their account: the mail says what went.
 		// Asked for, so no loop brake holds it back; forgotten once sent, as the rest of their mail is now.
 		outbox.enqueueAskedForThenForgotten(mail(person.email(), person.language(),
-				participantOnly(person) ? "erasure.mail.confirmed" : "erasure.mail.confirmedParticipation", person.displayName(), null));
+				participantOnly(person) ? "erasure.mail.confirmed" : "erasure.mail.confirmedParticipation", person.firstName(), null));
 		log.info("Erasure request {} confirmed: account {} erased", requestId, person.id());
 		return true;
 	}
@@ -292,7 +292,7 @@ public class Erasures {
 		Account person = accounts.byId(request.accountId()).orElseThrow();
 		Locale language = person.language();
 		java.time.format.DateTimeFormatter day = day(language);
-		Object[] args = { person.displayName(), reason.strip(), day.format(until), day.format(request.firstAnswerBy()),
+		Object[] args = { person.firstName(), reason.strip(), day.format(until), day.format(request.firstAnswerBy()),
 				day.format(request.requestedAt().atZoneSameInstant(clock.getZone())) };
 		// An administrator's decision the law asks them to explain (AVG article 12(3)): no loop brake may hold it back.
 		outbox.enqueueAskedFor(OutgoingMail.notice(person.email(), texts.getMessage("erasure.mail.extended.subject", args, language),
@@ -366,7 +366,7 @@ public class Erasures {
 			return false; // another administrator decided it at the same moment
 		}
 		// An administrator's decision, not an answer to a mail: no loop brake may hold back the reason (AVG article 12).
-		outbox.enqueueAskedFor(mail(person.email(), person.language(), "erasure.mail.declined", person.displayName(), reason.strip()));
+		outbox.enqueueAskedFor(mail(person.email(), person.language(), "erasure.mail.declined", person.firstName(), reason.strip()));
 		log.info("Erasure request {} declined", requestId);
 		return true;
 	}

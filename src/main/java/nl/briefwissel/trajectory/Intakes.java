@@ -598,7 +598,7 @@ public class Intakes {
 	}
 
 	private void mailInvitation(Programme programme, Intake intake, String token) {
-		Object[] args = { intake.displayName() == null ? "" : intake.displayName(), programme.name(), INVITATION_VALIDITY.toDays() };
+		Object[] args = { Account.firstNameOf(intake.displayName()), programme.name(), INVITATION_VALIDITY.toDays() };
 		outbox.enqueue(mails.compose(intake.email(), intake.language(), "mail.intakeInvitation", args,
 				completeLink(token, intake.language())).about(intake.id()));
 	}
