@@ -277,6 +277,26 @@ class AdministratorsQuarantineTests {
 		}
 	}
 
+	/**
+	 * A name search over 200 characters was refused with „Vul minstens twee letters…”, which was not true; and „a.” or
+	 * „--” passed the two-letter minimum, which counted characters. Each is refused with what is wrong.
+	 */
+	@Test
+	void aSearchTooLongOrWithoutTwoLettersSaysWhatIsWrong() throws Exception {
+		fixtures.runningTrajectory(true);
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+		String tooLong = "Sanne ".repeat(40).strip();
+		for (String[] words : new String[][] { { "nl", "Deze zoekopdracht is te lang" }, { "en", "This search is too long" } }) {
+			Document refused = page(search(id, tooLong, words[0]).andExpect(status().isUnprocessableContent()));
+			assertThat(refused.getElementById("search-error").text()).as(words[0]).startsWith(words[1]);
+			assertThat(refused.getElementById("search").attr("value")).isEqualTo(tooLong);
+		}
+		for (String typed : List.of("a.", "--")) {
+			Document refused = page(search(id, typed, "nl").andExpect(status().isUnprocessableContent()));
+			assertThat(refused.getElementById("search-error").text()).as(typed).startsWith("Vul minstens twee letters");
+		}
+	}
+
 	/** A search that is neither an address nor a number is said at the field and in the summary; one that finds nothing says so. */
 	@Test
 	void aBadSearchSaysSo() throws Exception {

@@ -273,8 +273,13 @@ class QuarantineController {
 			else if (anAddress(typed)) {
 				found = accepted.ofAddress(typed, CHOICES);
 			}
-			else if (typed.codePointCount(0, typed.length()) >= MIN_NAME && typed.length() <= 200) {
-				// The participant's name, or part of it: what an administrator knows of someone.
+			else if (typed.length() > 200) {
+				RefusedForm.shownAgain();
+				model.addAttribute("searchProblem", "tooLong");
+			}
+			else if (typed.codePoints().filter(Character::isLetter).count() >= MIN_NAME) {
+				// The participant's name, or part of it: what an administrator knows of someone. Letters are
+				// counted, as the field's sentence says: a. or -- would match nearly every name.
 				found = accepted.ofParticipantName(typed, CHOICES);
 			}
 			else {
