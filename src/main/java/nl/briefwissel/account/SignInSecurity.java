@@ -521,6 +521,37 @@ public class SignInSecurity {
 	}
 
 	/**
+	 * The sign-in form sent with its address or password empty: said at the field before any account is looked up
+	 * (an empty field tells nothing about an account), and not counted as a failed attempt. Spring Security's filter
+	 * would look the empty address up and answer with the one sentence of a wrong password. The page is asked for
+	 * with the empty fields named; the typed address comes back as after a wrong password.
+	 */
+	public Filter emptyFieldsFirst() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				if (!"POST".equals(request.getMethod()) || !"/login".equals(decodedPath(request))) {
+					chain.doFilter(request, response);
+					return;
+				}
+				String email = request.getParameter("email");
+				boolean noEmail = email == null || email.isBlank();
+				boolean noPassword = request.getParameter("password") == null || request.getParameter("password").isEmpty();
+				if (!noEmail && !noPassword) {
+					chain.doFilter(request, response);
+					return;
+				}
+				if (!noEmail && email.length() <= 320) {
+					request.getSession().setAttribute(TYPED_EMAIL, email);
+				}
+				String empty = noEmail && noPassword ? "both" : noEmail ? "email" : "password";
+				response.sendRedirect(request.getContextPath() + "/login?empty=" + empty);
+			}
+		};
+	}
+
+	/**
 	 * A second press of a sign-in link's button, moments after the first signed its account in (decision 0008,
 	 * amended): answered before the form check. The sign-in gave the session a new id and a new form token, so a
 	 * double click's second press (sent with the session from before) and a press after the back button both failed

@@ -53,6 +53,8 @@ class WebSecurity {
 			// Before the form check, which a second press of a sign-in link's button fails (decision 0008).
 			.addFilterBefore(signIn.linkPressedAgain(links), CsrfFilter.class)
 			.addFilterBefore(signIn.brakes(), UsernamePasswordAuthenticationFilter.class)
+			// After the brakes (registered before the same filter, so in this order): an empty field is said at the field.
+			.addFilterBefore(signIn.emptyFieldsFirst(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIn.codeFirst(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signIn.afterSignOut()))
 			// Also the CSRF check's refusal: a form sent after the sign-in expired gets its text back.

@@ -72,6 +72,50 @@ class LoginTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("You have signed out.")));
 	}
 
+	/**
+	 * The sign-in form sent with a field empty says so at that field in the person's language, the typed address
+	 * kept and the first empty field in focus; the browser's own bubble spoke in the browser's language. Said before
+	 * any account is looked up, so it is not a failed attempt and tells nothing about the address.
+	 */
+	@Test
+	void anEmptyFieldOfTheSignInFormIsSaidAtThatField() throws Exception {
+		Browser browser = new Browser(mvc);
+		browser.perform(post("/login").param("email", "coach@briefwissel.test").param("password", "").with(csrf()))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?empty=password"));
+		var page = org.jsoup.Jsoup.parse(browser.perform(get("/login").param("empty", "password")).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.select("form[action=/login]").hasAttr("novalidate")).isTrue();
+		assertThat(page.title()).startsWith("Fout: ");
+		assertThat(page.select("#password-error").text()).isEqualTo("Vul je wachtwoord in.");
+		assertThat(page.select("#password").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.select("#password").attr("aria-describedby")).isEqualTo("password-error");
+		assertThat(page.select("#password").hasAttr("autofocus")).isTrue();
+		assertThat(page.select("#email").val()).isEqualTo("coach@briefwissel.test");
+		assertThat(page.select("#email-error")).isEmpty();
+		assertThat(page.select("#login-error")).isEmpty();
+
+		mvc.perform(post("/login").param("email", " ").param("password", "").with(csrf()))
+			.andExpect(redirectedUrl("/login?empty=both"));
+		var english = org.jsoup.Jsoup.parse(mvc.perform(get("/login").param("empty", "both").param("lang", "en"))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(english.title()).startsWith("Error: ");
+		assertThat(english.select("#email-error").text()).isEqualTo("Enter your e-mail address.");
+		assertThat(english.select("#password-error").text()).isEqualTo("Enter your password.");
+		assertThat(english.select("#email").hasAttr("autofocus")).isTrue();
+		assertThat(english.select("#password").hasAttr("autofocus")).isFalse();
+	}
+
+	/** A sign-in refused by the brakes or by the organisation's provider is the form refused too: its title says so. */
+	@Test
+	void aThrottledOrSingleSignOnRefusalIsTitledAsAnError() throws Exception {
+		for (String refusal : new String[] { "throttled", "sso" }) {
+			var page = org.jsoup.Jsoup.parse(mvc.perform(get("/login").param(refusal, "failed")).andReturn().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(page.title()).as(refusal).startsWith("Fout: ");
+		}
+	}
+
 	@Test
 	void theEmailAddressIsNotCaseSensitive() throws Exception {
 		mvc.perform(post("/login").param("email", "Coach@Briefwissel.TEST").param("password", "briefwissel").with(csrf()))

@@ -38,7 +38,19 @@ class LoginController {
 		signIn.signInPageShown(request, response);
 		// The password form refused, after Spring Security's redirect: the same words and title whether the address
 		// has an account or not. A page of its own GET, so 200 (decision 0139); its title says "Fout: " all the same.
-		if (request.getParameter("error") != null || request.getParameter("locked") != null) {
+		// So are a sign-in refused by the brakes or by the organisation's provider, and a form sent with a field empty.
+		if (request.getParameter("error") != null || request.getParameter("locked") != null
+				|| request.getParameter("throttled") != null || request.getParameter("sso") != null) {
+			RefusedForm.titledShownAgain(model);
+		}
+		// A field left empty (SignInSecurity.emptyFieldsFirst): said at that field, which has the focus, the first
+		// of the two when both are empty.
+		String empty = request.getParameter("empty");
+		boolean emailEmpty = "email".equals(empty) || "both".equals(empty);
+		boolean passwordEmpty = "password".equals(empty) || "both".equals(empty);
+		model.addAttribute("emailEmpty", emailEmpty);
+		model.addAttribute("passwordEmpty", passwordEmpty);
+		if (emailEmpty || passwordEmpty) {
 			RefusedForm.titledShownAgain(model);
 		}
 		// The address of a sign-in that just failed, typed once: shown again, then forgotten.
