@@ -612,6 +612,29 @@ class LifecycleTests {
 	}
 
 	/**
+	 * The course page of an ended trajectory said every change but resuming asks for a reason, with no change left
+	 * to make. It says the trajectory has ended, cannot be changed and where its conversation stays to read.
+	 */
+	@Test
+	void theCoursePageOfAnEndedTrajectoryGivesNoInstructionsForChanges() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		mvc.perform(post("/coach/trajectories/{id}/stop", running.id()).param("reason", "NO_TIME")
+			.param("confirmed", "true").with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.STOPPED);
+		Document page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("course-intro")).isNull();
+		assertThat(page.text()).doesNotContain("vraagt om een reden");
+		assertThat(page.getElementById("course-ended").text()).startsWith("Dit traject is gestopt en gaat niet meer open");
+		assertThat(page.select("form[action*=/pause], form[action*=/extend], form[action*=/stop]")).isEmpty();
+		Document english = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", running.id()).param("lang", "en").with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.text()).doesNotContain("asks for a reason");
+		assertThat(english.getElementById("course-ended").text()).startsWith("This trajectory has been stopped");
+	}
+
+	/**
 	 * A pause or extension refused for what was typed was a redirect to the course page with the refusals flashed:
 	 * the page after it answered 200, as a change made does, and its title was the page's own. It is the course page
 	 * again, 422, the title saying "Fout:" first, the list above the forms taking the focus and linking to the field,
@@ -630,6 +653,7 @@ class LifecycleTests {
 		assertThat(page.title()).startsWith("Fout: ");
 		Element list = page.getElementById("lifecycle-errors");
 		assertThat(list.hasAttr("autofocus")).as("the list takes the focus: no #field to open the page at").isTrue();
+		assertThat(list.select("h2").text()).as("headed as every other error summary").isEqualTo("Nog niet alles is goed ingevuld");
 		assertThat(list.select("a").eachAttr("href")).containsExactly("#pause-until");
 		assertThat(page.getElementById("pause-until").val()).isEqualTo(yesterday);
 		assertThat(page.getElementById("pause-why").text()).isEqualTo("Drukke maand.");
