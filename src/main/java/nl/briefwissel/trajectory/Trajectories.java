@@ -656,10 +656,12 @@ public class Trajectories {
 	 * (and no {@code why}) when the coach's words do not open, for a marked place (decision 0057). No
 	 * {@code reason} for a change nobody gave one for: a resume asks for none. {@code weeks}: the weeks an extension
 	 * added; null for any other change, and for an extension of a trajectory extended more than once before they were
-	 * kept per extension (V111), whose weeks only their sum, the trajectory's extra weeks, still knows.
+	 * kept per extension (V111), whose weeks only their sum, the trajectory's extra weeks, still knows. {@code byNobody}:
+	 * made by no account but by the application itself ({@link PauseEnds} resuming a pause on its day, a silent
+	 * trajectory stopped); a resume by nobody left the pause as it was chosen, which a coach's early one shortened.
 	 */
 	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
-			String toCoachName, boolean whyReadable, Integer weeks) {
+			String toCoachName, boolean whyReadable, Integer weeks, boolean byNobody) {
 
 		public boolean handover() {
 			return toCoachName != null;
@@ -710,7 +712,7 @@ public class Trajectories {
 	private List<Change> history(UUID trajectoryId, String alsoWhere) {
 		return jdbc.sql("""
 				select tr.id, tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, tr.reason_key_id,
-				       c.display_name as to_coach_name, tr.weeks
+				       c.display_name as to_coach_name, tr.weeks, tr.by_account is null as by_nobody
 				from trajectory_transition tr left join account c on c.id = tr.to_coach_id
 				where tr.trajectory_id = :id""" + alsoWhere + " order by tr.at")
 			.param("id", trajectoryId)
@@ -720,7 +722,7 @@ public class Trajectories {
 				String code = rs.getString("reason_code");
 				return new Change(rs.getObject("at", OffsetDateTime.class), TrajectoryStatus.valueOf(rs.getString("from_status")),
 						TrajectoryStatus.valueOf(rs.getString("to_status")), code == null ? null : Reason.valueOf(code), why.text(),
-						rs.getString("to_coach_name"), why.readable(), rs.getObject("weeks", Integer.class));
+						rs.getString("to_coach_name"), why.readable(), rs.getObject("weeks", Integer.class), rs.getBoolean("by_nobody"));
 			})
 			.list();
 	}

@@ -206,8 +206,8 @@ class ReportTests {
 	/**
 	 * A change of course read "reden: Persoonlijke omstandigheden. Mijn toelichting": the coach's words glued on
 	 * without a label; and an extension said neither by how many weeks nor until when. Each extension says its own
-	 * weeks (only their sum was stored before V111, and the second of two named none), and the last one where the plan
-	 * now ends. The participant's page, the coach's and the PDF say the same.
+	 * weeks (only their sum was stored before V111, and the second of two named none), and where it brought the plan.
+	 * The participant's page, the coach's and the PDF say the same.
 	 */
 	@Test
 	void aChangeOfCourseLabelsTheExplanationAndAnExtensionSaysItsWeeksAndEnd(
@@ -225,13 +225,14 @@ class ReportTests {
 			.with(fixtures.as(running.coach()))).andReturn().getResponse().getContentAsString());
 		var lines = twice.select("li:contains(verlengd)").eachText();
 		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0)).contains("het traject is met 2 weken verlengd, reden: Meer tijd nodig.")
-			.doesNotContain("weken langer", "laatste contactmoment").endsWith("Toelichting: Mijn toelichting die niet weg mag");
+		assertThat(lines.get(0)).contains("het traject is met 2 weken verlengd, reden: Meer tijd nodig.", "Daarmee werd het laatste contactmoment ")
+			.doesNotContain("weken langer").endsWith("Toelichting: Mijn toelichting die niet weg mag");
 		assertThat(lines.get(1)).contains("het traject is met 1 week verlengd, reden: Meer tijd nodig.", "Daarmee werd het laatste contactmoment ")
 			.doesNotContain("Met alle verlengingen samen");
 		assertThat(pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", "en")
 			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsByteArray()))
-			.contains("the trajectory was extended by 2 weeks, reason: More time needed. Explanation: Mijn toelichting die niet weg mag")
+			.contains("the trajectory was extended by 2 weeks, reason: More time needed. With it, the last contact moment became ")
+			.containsPattern("the last contact moment became [^.]+\\. Explanation: Mijn toelichting die niet weg mag")
 			.contains("the trajectory was extended by 1 week, reason: More time needed.", "With it, the last contact moment became ")
 			.doesNotContain("All extensions together");
 	}
@@ -511,6 +512,31 @@ class ReportTests {
 		String toldInThePause = extendedUntil(jdbc, paused.participant().email());
 		lifecycle.stop(paused.id(), paused.coach().id(), nl.briefwissel.trajectory.Reason.NO_RESPONSE, null);
 		assertThat(ownRecord(paused)).contains("Daarmee werd het laatste contactmoment " + toldInThePause + ".");
+	}
+
+	/**
+	 * Only the last extension named the last contact moment its mail named, as only the sum of the extensions' weeks was
+	 * stored; since V111 keeps each one's weeks, every extension names the day its own mail named.
+	 */
+	@Test
+	void everyExtensionSaysTheLastMomentItsOwnMailNamed(@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.extend(running.id(), running.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
+		String first = extendedUntil(jdbc, running.participant().email());
+		lifecycle.extend(running.id(), running.coach().id(), 1, nl.briefwissel.trajectory.Reason.JOB_CHANGE, null);
+		List<String> told = jdbc.sql("select subject from outbound_mail where recipient = :to and subject like '%verlengd tot%'")
+			.param("to", running.participant().email()).query(String.class).list()
+			.stream().map(subject -> subject.substring(subject.indexOf("verlengd tot ") + "verlengd tot ".length()).strip()).toList();
+		assertThat(told).hasSize(2).contains(first);
+		String second = told.stream().filter(day -> !day.equals(first)).findFirst().orElseThrow();
+
+		var record = org.jsoup.Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "nl")
+			.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		var lines = record.select("li:contains(verlengd)").eachText();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).contains("met 2 weken verlengd", "Daarmee werd het laatste contactmoment " + first + ".");
+		assertThat(lines.get(1)).contains("met 1 week verlengd", "Daarmee werd het laatste contactmoment " + second + ".");
 	}
 
 	/** The day in the subject of the extension's mail to this participant: "Je traject is verlengd tot …". */

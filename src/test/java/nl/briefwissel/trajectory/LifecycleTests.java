@@ -400,7 +400,7 @@ class LifecycleTests {
 		// The report says so too (it read "from running to running").
 		String report = mvc.perform(get("/participant/report/{id}", running.id()).with(user(users.loadUserByUsername(running.participant().email()))))
 			.andReturn().getResponse().getContentAsString();
-		// With its weeks (the one extension: only their sum is stored) and where it brought the plan.
+		// With the weeks it added and where it brought the plan.
 		assertThat(report).contains("het traject is met 1 week verlengd, reden: ", "Daarmee werd het laatste contactmoment ")
 			.doesNotContain("van Lopend naar Lopend");
 	}
@@ -470,6 +470,35 @@ class LifecycleTests {
 			.param("t", running.id()).query(Integer.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select until_date from trajectory_pause where trajectory_id = :t").param("t", running.id())
 			.query(LocalDate.class).single()).as("the pause as chosen").isEqualTo(until);
+	}
+
+	/**
+	 * Extended during a pause that then ended on its day by itself, the record lost the last contact moment the
+	 * extension's mail named: the stored pause could not tell a pause that ran its course from one a coach ended early.
+	 * The resume by nobody tells it.
+	 */
+	@Test
+	void anExtensionDuringAPauseThatEndsByItselfKeepsTheLastMomentItsMailNamed(@Autowired PauseEnds pauseEnds,
+			@Autowired TrajectoryLifecycle lifecycle) throws Exception {
+		var paused = fixtures.runningTrajectory(true);
+		LocalDate until = Today.date().plusWeeks(2);
+		lifecycle.pause(paused.id(), paused.coach().id(), until, Reason.PERSONAL_CIRCUMSTANCES, null);
+		lifecycle.extend(paused.id(), paused.coach().id(), 2, Reason.MORE_TIME_NEEDED, null);
+		String subject = jdbc.sql("select subject from outbound_mail where recipient = :to and subject like '%verlengd tot%'")
+			.param("to", paused.participant().email()).query(String.class).single();
+		String told = subject.substring(subject.indexOf("verlengd tot ") + "verlengd tot ".length()).strip();
+
+		pauseEnds.resumeOn(until);
+		// As the run on that day stores it: the test's clock is still today.
+		jdbc.sql("update trajectory_transition set at = :at where trajectory_id = :t and from_status = 'PAUSED' and to_status = 'RUNNING'")
+			.param("at", until.atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toOffsetDateTime())
+			.param("t", paused.id()).update();
+		assertThat(trajectories.byId(paused.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+
+		String record = Jsoup.parse(mvc.perform(get("/participant/report").param("lang", "nl")
+			.with(user(users.loadUserByUsername(paused.participant().email())))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).text();
+		assertThat(record).contains("Daarmee werd het laatste contactmoment " + told + ".");
 	}
 
 	/**
@@ -598,12 +627,13 @@ class LifecycleTests {
 		assertThat(page.getElementById("stop-why").text()).isEmpty();
 
 		// Paused in another tab meanwhile, and a pause sent without its date (past the browser's check): the
-		// pause form is gone from the page, so the sentence stands above the forms.
+		// pause form is gone from the page, so the sentence stands above the forms; nothing on the page puts it
+		// right, the trajectory's state is in the way: 409, not 422 (decision 0139).
 		pause(running.id(), coach, Today.date().plusWeeks(1).toString(), "")
 			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
 		MvcResult refusedWhilePaused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id())
 			.param("reason", "NO_TIME").with(csrf()).with(coach))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isConflict())
 			.andExpect(model().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseDates")))
 			.andReturn();
 		Document paused = shown(refusedWhilePaused);

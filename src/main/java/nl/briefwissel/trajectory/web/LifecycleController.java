@@ -96,7 +96,7 @@ class LifecycleController {
 		model.addAttribute("trajectory", trajectory);
 		// Completing waits for the first day; stopping does not (a participant who withdraws before it).
 		LocalDate today = LocalDate.now(clock);
-		LocalDate startsOn = trajectory.startsAfter(today) ? trajectory.startedOn() : null;
+		LocalDate startsOn = startsOn(trajectory, today);
 		model.addAttribute("startsOn", startsOn);
 		model.addAttribute("today", today);
 		endWarnings(id, me, model);
@@ -455,12 +455,17 @@ class LifecycleController {
 	 * The course page again with the refusals (field id, "" for none, to sentence) and the form as it was sent:
 	 * each sentence stands at its field and in the list above the forms, which links to it when the field is on
 	 * the page and takes the focus. A mistake in what was typed answers 422; a refusal about no field (completing
-	 * before the first day, from a page opened before) is the trajectory's state in the way, 409 (decision 0139).
+	 * before the first day, from a page opened before) is the trajectory's state in the way, 409 (decision 0139), and
+	 * so is one about a field of a form the page no longer offers (a pause sent from a page opened before the
+	 * trajectory was paused in another tab): nothing typed on the page now can be put right.
 	 * It was a redirect with the refusals flashed, answered 200 by the page after it, as if the change was made.
 	 */
 	private String shownAgain(UUID id, SignedInAccount me, Map<String, String> errors, TypedChange typed, Model model) {
 		AuditedChange.refused();
-		if (errors.keySet().stream().allMatch(String::isEmpty)) {
+		TrajectoryOverview trajectory = own(id, me);
+		Set<String> offered = forms(trajectory, startsOn(trajectory, LocalDate.now(clock)));
+		// A field's id starts with its form's: pause-until, extend-weeks, stop-reason.
+		if (errors.keySet().stream().noneMatch(field -> !field.isEmpty() && offered.contains(field.split("-", 2)[0]))) {
 			RefusedForm.stateInTheWay();
 		}
 		else {
@@ -476,6 +481,11 @@ class LifecycleController {
 	/** This coach's trajectory; another coach's id must not even confirm that the trajectory exists. */
 	private TrajectoryOverview own(UUID id, SignedInAccount me) {
 		return trajectories.byId(id).filter(t -> t.coachedBy(me.id())).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** The day a trajectory accepted to start later starts on, while it is still ahead; null once it started. */
+	private static LocalDate startsOn(TrajectoryOverview trajectory, LocalDate today) {
+		return trajectory.startsAfter(today) ? trajectory.startedOn() : null;
 	}
 
 	/** The forms the course page shows, by the prefix of their fields' ids. */
