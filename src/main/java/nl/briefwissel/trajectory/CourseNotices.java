@@ -188,13 +188,15 @@ class CourseNotices {
 
 	/**
 	 * The sentence on the last contact moment, with its leading space, as the plan has it now; empty when every moment
-	 * has passed (a pause taken after the last one moved no moment, nor the end).
+	 * has passed (a pause taken after the last one moved no moment, nor the end), and when the next one is the last: the
+	 * mail named that day the sentence before.
 	 */
 	private String lastMoment(TrajectoryOverview trajectory, LocalDate today, Locale language) {
 		return trajectory.progressOn(today)
-			.filter(progress -> progress.nextDue() != null)
-			.flatMap(progress -> trajectory.plan())
-			.map(plan -> plan.dueDates().get(plan.size() - 1))
+			.map(TrajectoryOverview.Progress::nextDue)
+			.flatMap(next -> trajectory.plan()
+				.map(plan -> plan.dueDates().get(plan.size() - 1))
+				.filter(last -> !last.equals(next)))
 			.map(last -> " " + texts.getMessage("mail.course.lastMoment",
 					new Object[] { DateTimeFormatter.ofPattern(DATE, language).format(last) }, language))
 			.orElse("");

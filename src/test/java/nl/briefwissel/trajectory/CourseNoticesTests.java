@@ -107,6 +107,33 @@ class CourseNoticesTests {
 		assertThat(subjectsTo(early.participant().email())).filteredOn(s -> s.contains("loopt weer")).hasSize(1);
 	}
 
+	/**
+	 * Resumed early with only the last contact moment to come, the mail named that day twice: "Je volgende
+	 * contactmoment is op X. Je laatste contactmoment is nu op X." It names it once.
+	 */
+	@Test
+	void anEarlyResumeBeforeTheLastMomentNamesItOnce() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		// Started so long ago that the next contact moment is the last one.
+		LocalDate next = null;
+		LocalDate last = null;
+		for (int daysAgo = 0; daysAgo < 100 && (next == null || !next.equals(last)); daysAgo++) {
+			jdbc.sql("update trajectory set started_on = :on where id = :t").param("on", Today.date().minusDays(daysAgo))
+				.param("t", running.id()).update();
+			TrajectoryOverview overview = trajectories.byId(running.id()).orElseThrow();
+			next = overview.progressOn(Today.date()).orElseThrow().nextDue();
+			List<LocalDate> moments = overview.plan().orElseThrow().dueDates();
+			last = moments.get(moments.size() - 1);
+		}
+		assertThat(next).isNotNull().isEqualTo(last);
+		lifecycle.pause(running.id(), running.coach().id(), Today.date().plusWeeks(1), Reason.PERSONAL_CIRCUMSTANCES, null);
+		lifecycle.resume(running.id(), running.coach().id());
+
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.subject(m).contains("loopt weer"));
+		assertThat(Mailboxes.text(mail).replaceAll("\\s+", " ")).contains("Je volgende contactmoment is op " + day(last, DUTCH) + ".")
+			.doesNotContain("Je laatste contactmoment");
+	}
+
 	@Test
 	void anExtensionIsMailedWithTheNewEndOnceForADoubleClick() throws Exception {
 		var running = fixtures.runningTrajectory(true);
