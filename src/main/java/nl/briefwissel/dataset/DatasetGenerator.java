@@ -86,9 +86,12 @@ final class DatasetGenerator {
 	private static final List<String> STOP_REASONS = List.of("NO_TIME", "JOB_CHANGE", "NO_RESPONSE",
 			"PERSONAL_CIRCUMSTANCES", "OTHER_FORM_OF_COACHING");
 
-	/** As {@code trajectory.Reason.forExtending()}, most often more time; a copy, as this module may not depend on trajectory. */
+	/**
+	 * As {@code trajectory.Reason.forExtending()}, most often more time; a copy, as this module may not depend on trajectory.
+	 * Not OTHER: the rows carry no explanation, and the application refuses another reason without one.
+	 */
 	private static final List<String> EXTENSION_REASONS = List.of("MORE_TIME_NEEDED", "MORE_TIME_NEEDED", "MORE_TIME_NEEDED",
-			"PERSONAL_CIRCUMSTANCES", "JOB_CHANGE", "OTHER");
+			"PERSONAL_CIRCUMSTANCES", "JOB_CHANGE");
 
 	/** As {@code trajectory.Trajectory.MAX_WEEKS}: a trajectory runs twelve weeks at most, extensions included. */
 	private static final int MAX_WEEKS = 12;

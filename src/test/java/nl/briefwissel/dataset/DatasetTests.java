@@ -62,16 +62,19 @@ class DatasetTests {
 	@Autowired
 	SecondFactors secondFactors;
 
+	/** Enough that some dozens are extended, each reason among them; one chunk, one organisation, two coaches. */
+	private static final int TRAJECTORIES = 200;
+
 	@Test
 	void aGeneratedProgrammeOpensOnTheCoachParticipantAndStatisticsPages() throws Exception {
 		String domain = "d" + UUID.randomUUID().toString().substring(0, 8) + ".bench.test";
 
 		DatasetGenerator.Summary summary = new DatasetGenerator(dataSource, encryption, domain, Clock.systemUTC())
-			.generate(20, line -> {
+			.generate(TRAJECTORIES, line -> {
 			});
 
-		assertThat(summary.rows()).containsEntry("trajectory", 20L).containsEntry("organisation", 1L);
-		assertThat(summary.rows().get("message")).as("some 25 letters per trajectory").isGreaterThan(20 * 10);
+		assertThat(summary.rows()).containsEntry("trajectory", (long) TRAJECTORIES).containsEntry("organisation", 1L);
+		assertThat(summary.rows().get("message")).as("some 25 letters per trajectory").isGreaterThan(TRAJECTORIES * 10);
 		Account coach = accounts.byEmail("coach-001@" + domain).orElseThrow();
 		Account manager = accounts.byEmail("manager-01@" + domain).orElseThrow();
 		assertThat(jdbc.sql("""
@@ -94,7 +97,7 @@ class DatasetTests {
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6) })
 			.list())
 			.as("some trajectories extended, each extension with its weeks, one to four, adding up to the extra weeks")
-			.hasSize(20)
+			.hasSize(TRAJECTORIES)
 			.allSatisfy(row -> {
 				assertThat(row[0]).as("extra weeks as their extensions add up").isEqualTo(row[1]);
 				assertThat(row[3]).as("every extension with its weeks").isEqualTo(row[2]);
@@ -104,6 +107,17 @@ class DatasetTests {
 				}
 			})
 			.anySatisfy(row -> assertThat(row[2]).isPositive());
+		// Another reason without its why is a change the application refuses (Reason.refusalWith): generated for an
+		// extension, the pages and records read one it could never have made.
+		assertThat(jdbc.sql("""
+				select count(*) from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
+				join account a on a.id = t.participant_id
+				where a.email like :domain and tr.reason_code = 'OTHER' and tr.reason is null""")
+			.param("domain", "%@" + domain)
+			.query(Long.class)
+			.single())
+			.as("no change for another reason without its why")
+			.isZero();
 
 		UUID trajectory = jdbc.sql("""
 				select id from trajectory where coach_id = :coach
