@@ -72,7 +72,8 @@ class NotesController {
 		// As the browser counted it: a line break is one character there, two in the form it sends.
 		String typed = note.replace("\r\n", "\n");
 		if (typed.isBlank() || typed.length() > MAX_LENGTH) {
-			// The form again, 422: said at the field and above it, what was typed kept (decision 0139).
+			// The form again, 422: said at the field, which takes the focus (one field needs no list above it), what was
+			// typed kept (decision 0139).
 			RefusedForm.shownAgain();
 			model.addAttribute("noteProblem", typed.isBlank() ? "conversation.notes.edit.empty" : "conversation.notes.edit.tooLong");
 			model.addAttribute("typedNote", typed);
