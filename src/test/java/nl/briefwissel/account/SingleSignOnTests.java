@@ -486,7 +486,7 @@ class SingleSignOnTests {
 			.contains(provider.issuer() + " " + OidcProvider.CLIENT_ID + " " + newcomer);
 		String linked = Mailboxes.text(Mailboxes.awaitMail(mailServer, newcomer,
 				mail -> Mailboxes.subject(mail).contains("gekoppeld aan inloggen via je organisatie")));
-		assertThat(linked).contains("Bestaande Coach").contains("Gemeente SSO").contains("beheerder")
+		assertThat(linked).contains("Beste Bestaande,").contains("Gemeente SSO").contains("beheerder")
 			.doesNotContain(token);
 
 		HttpClient another = browser();
