@@ -1,5 +1,6 @@
 package nl.briefwissel.account;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -28,16 +29,26 @@ public record Account(UUID id, UUID organisationId, String email, String display
 	 * for none, so that a greeting can fall back on one without a name.
 	 */
 	public static String firstNameOf(String name) {
-		String whole = name == null ? "" : name.replaceAll("[\\s\\u00a0\\u2007\\u202f]+", " ").strip();
+		// Composed first: an Ö typed as O and its two dots is one letter, as it reads.
+		String whole = name == null ? ""
+				: Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[\\s\\u00a0\\u2007\\u202f]+", " ").strip();
 		if (whole.isEmpty()) {
 			return "";
 		}
 		String first = whole.split(" ")[0];
 		boolean noFirstName = first.codePointCount(0, first.length()) == 1 || first.contains(".")
 				|| Character.isLowerCase(first.codePointAt(0)) || first.startsWith("'") || first.startsWith("\u2019")
-				|| TITLES.contains(first.toLowerCase(Locale.ROOT));
+				|| first.endsWith(",") || TITLES.contains(first.toLowerCase(Locale.ROOT))
+				|| INFIXES.contains(first.toLowerCase(Locale.ROOT));
 		return noFirstName ? whole : first;
 	}
+
+	/**
+	 * Infixes a surname on its own begins with, capitalised so (Van Dijk, De Vries, Ten Brink; De heer Jansen): in
+	 * lower case the first letter tells already.
+	 */
+	private static final Set<String> INFIXES = Set.of("van", "de", "den", "der", "ter", "ten", "te", "het", "op", "in",
+			"vd", "v.d.");
 
 	/** Salutations and titles written without a full stop; with one, the full stop tells already. */
 	private static final Set<String> TITLES = Set.of("dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "mr", "mrs",

@@ -43,6 +43,31 @@ class FirstNamesTests {
 		assertThat(Account.firstNameOf("’t Hart")).isEqualTo("’t Hart");
 	}
 
+	/**
+	 * A surname on its own is written with a capital infix (Van Dijk, De Vries, Ten Brink), and a salutation may
+	 * begin with one (De heer Jansen): „Beste Van,” and „Beste De,” are what this rule is for.
+	 */
+	@Test
+	void aNameBeginningWithACapitalInfixGivesTheWholeName() {
+		for (String name : new String[] { "Van Dijk", "De Vries", "Ten Brink", "Ter Horst", "Van der Berg", "Den Hartog",
+				"De heer Jansen", "Het Lam", "Op den Akker" }) {
+			assertThat(Account.firstNameOf(name)).as(name).isEqualTo(name);
+		}
+	}
+
+	/** A mail's sender names itself „Jansen, Jan” in Outlook's way: „Beste Jansen,,” read as a slip. */
+	@Test
+	void aSurnameFirstWithACommaGivesTheWholeName() {
+		assertThat(Account.firstNameOf("Jansen, Jan")).isEqualTo("Jansen, Jan");
+	}
+
+	/** An Ö typed as an O and its two dots is one letter, as it reads: an initial, not a first name. */
+	@Test
+	void aLetterWithItsMarkApartCountsAsOneLetter() {
+		assertThat(Account.firstNameOf("O\u0308 Jansen")).isEqualTo("\u00d6 Jansen");
+		assertThat(Account.firstNameOf("Zoe\u0308 Bakker")).isEqualTo("Zo\u00eb");
+	}
+
 	@Test
 	void spacesAreTrimmedAndCollapsed() {
 		assertThat(Account.firstNameOf("  Sanne   Bakker ")).isEqualTo("Sanne");

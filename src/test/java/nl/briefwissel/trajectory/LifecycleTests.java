@@ -639,6 +639,8 @@ class LifecycleTests {
 		Document paused = shown(refusedWhilePaused);
 		assertThat(paused.getElementById("pause-until")).isNull();
 		assertThat(paused.select("[role=alert]").text()).contains("Kies een einddatum van de pauze na vandaag.");
+		assertThat(paused.select("#lifecycle-errors h2").text()).as("nothing typed is wrong: no ‘fill in’ heading")
+			.isEqualTo("Deze wijziging kan nu niet");
 	}
 
 	/**

@@ -467,6 +467,8 @@ class LifecycleController {
 		// A field's id starts with its form's: pause-until, extend-weeks, stop-reason.
 		if (errors.keySet().stream().noneMatch(field -> !field.isEmpty() && offered.contains(field.split("-", 2)[0]))) {
 			RefusedForm.stateInTheWay();
+			// Nothing typed is wrong: the list's heading says the change cannot be made now, not what to fill in.
+			model.addAttribute("lifecycleStateInTheWay", Boolean.TRUE);
 		}
 		else {
 			RefusedForm.shownAgain();
