@@ -201,7 +201,7 @@ class ClosingDraftTests {
 			.contains("The trajectory has ended: the summary stays as it is")
 			.doesNotContain("A change you send");
 		assertThat(page("/coach/trajectories/" + running.id() + "/course", running.coach(), null).text())
-			.contains("Dit traject is afgelopen; het gesprek blijft hier te lezen.");
+			.contains("Dit traject is afgerond en gaat niet meer open", "Het gesprek blijft te lezen op de gesprekspagina.");
 	}
 
 	@Test

@@ -99,7 +99,7 @@ class SupersededApplicationTests {
 
 		// The invitation went out, in the manager's words only.
 		MimeMessage invitation = Mailboxes.awaitMail(mailServer, employee, m -> Mailboxes.text(m).contains("/intake/complete/"));
-		assertThat(Mailboxes.text(invitation)).contains("Mila Medewerker").doesNotContain("Vreemde Vera").doesNotContain(secret);
+		assertThat(Mailboxes.text(invitation)).contains("Beste Mila,").doesNotContain("Vreemde Vera").doesNotContain(secret);
 		String complete = IntakeTests.linkIn(invitation);
 		String form = new WebSession(port).get(complete).body();
 		assertThat(form).contains("Mila Medewerker").doesNotContain("Vreemde Vera").doesNotContain(secret);
@@ -192,7 +192,7 @@ class SupersededApplicationTests {
 				.param("submission", UUID.randomUUID().toString()))
 			.andExpect(flash().attribute("done", Map.of("key", "intakes.invite.sent", "arg", address)));
 		MimeMessage invitation = Mailboxes.awaitMail(mailServer, address, m -> Mailboxes.subject(m).startsWith("Uitnodiging"));
-		assertThat(Mailboxes.text(invitation)).contains("Mila Medewerker").doesNotContain("Vreemde Vera").doesNotContain(secretQuestion());
+		assertThat(Mailboxes.text(invitation)).contains("Beste Mila,").doesNotContain("Vreemde Vera").doesNotContain(secretQuestion());
 		String invited = IntakeTests.linkIn(invitation);
 
 		// The marked application is left as it was: kept with its words, still marked, not the person's.
