@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import nl.briefwissel.TypedName;
+import nl.briefwissel.TypedSearch;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -287,8 +288,9 @@ public class Accounts {
 
 	private static String where(AccountSearch search) {
 		StringBuilder where = new StringBuilder("where 1 = 1");
-		if (!search.text().isEmpty()) {
-			where.append(" and (lower(a.email) like :pattern escape '\\' or lower(a.display_name) like :pattern escape '\\')");
+		if (!TypedSearch.isBlank(search.text())) {
+			where.append(" and (" + TypedSearch.contains("a.email", "pattern") + " or " + TypedSearch.contains("a.display_name", "pattern")
+					+ ")");
 		}
 		if (WITHOUT_ROLE.equals(search.holding())) {
 			where.append(" and not exists (select 1 from account_role r where r.account_id = a.id)");
@@ -300,9 +302,7 @@ public class Accounts {
 	}
 
 	private static JdbcClient.StatementSpec searched(JdbcClient.StatementSpec statement, AccountSearch search) {
-		// The typed text is looked for as it is: its % and _ are letters, not wildcards.
-		String text = search.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		return statement.param("pattern", "%" + text + "%").param("role", search.holding());
+		return statement.param("pattern", TypedSearch.containing(search.text())).param("role", search.holding());
 	}
 
 	public long count() {

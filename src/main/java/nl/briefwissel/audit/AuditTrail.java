@@ -6,8 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
+
+import nl.briefwissel.TypedSearch;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -173,11 +174,10 @@ public class AuditTrail {
 	public Page search(Search search, Position after) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		var statement = new java.util.LinkedHashMap<String, Object>();
-		if (search.person() != null && !search.person().isBlank()) {
-			// What was typed, letter for letter: an underscore in an address is not "any character" (as Accounts).
-			where.append(" and (lower(actor_name) like :person escape '\\' or lower(actor_email) like :person escape '\\')");
-			statement.put("person", "%" + search.person().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-				.replace("%", "\\%").replace("_", "\\_") + "%");
+		if (!TypedSearch.isBlank(search.person())) {
+			where.append(" and (" + TypedSearch.contains("actor_name", "person") + " or " + TypedSearch.contains("actor_email", "person")
+					+ ")");
+			statement.put("person", TypedSearch.containing(search.person()));
 		}
 		if (search.action() != null) {
 			where.append(" and action = :action");

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.TypedSearch;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.trajectory.Trajectories;
@@ -349,18 +350,16 @@ public class AcceptedAddresses {
 	 * are what a coach or the trail knows. Names only, never anything they wrote; at most {@code max}.
 	 */
 	public List<UUID> ofParticipantName(String typed, int max) {
-		String name = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
-		if (name.isEmpty()) {
+		if (TypedSearch.isBlank(typed)) {
 			return List.of();
 		}
-		String pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		return jdbc.sql("""
 				select t.id from trajectory t join account a on a.id = t.participant_id
 				where t.erased_at is null and t.coach_id is not null and t.status not in ('INTAKE', 'MATCHING')
-				  and lower(a.display_name) like :pattern escape '\\'
+				  and %s
 				order by case when t.status in ('RUNNING', 'PAUSED') then 0 else 1 end, t.created_at desc, t.id
-				limit :max""")
-			.param("pattern", pattern)
+				limit :max""".formatted(TypedSearch.contains("a.display_name", "pattern")))
+			.param("pattern", TypedSearch.containing(typed))
 			.param("max", max)
 			.query(UUID.class)
 			.list();

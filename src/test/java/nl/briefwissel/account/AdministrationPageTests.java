@@ -77,6 +77,33 @@ class AdministrationPageTests {
 			.andExpect(redirectedUrl("/admin?search=jan%2Bcoach%7Bid%7D"));
 	}
 
+	/**
+	 * What was typed is searched letter for letter, in any case and without the spaces around it: a lone % or _ finds
+	 * the accounts that hold one, not every account, and a backslash is a backslash.
+	 */
+	@Test
+	void accountsAreFoundByWhatWasTypedLetterForLetter() {
+		String tag = "letter" + UUID.randomUUID().toString().substring(0, 8);
+		Account marked = accounts.register(new NewAccount(null, tag + "-a@example.nl", "Jan_de_Vries 100% " + tag + " a\\b",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
+		Account plain = accounts.register(new NewAccount(null, tag + "-b@example.nl", "JanXdeXVries 1000 " + tag + " aXb",
+				Locale.forLanguageTag("nl"), Set.of(Role.PARTICIPANT), null));
+
+		assertThat(found(" " + tag.toUpperCase(Locale.ROOT) + " ")).contains(marked.id(), plain.id());
+		assertThat(found("JAN_DE_vries 100% " + tag)).containsExactly(marked.id());
+		assertThat(found(tag + " A\\B")).containsExactly(marked.id());
+		for (String wildcard : java.util.List.of("%", "_", "%%", "\\%")) {
+			assertThat(found(wildcard)).as(wildcard).doesNotContain(plain.id());
+			assertThat(accounts.count(new Accounts.AccountSearch(wildcard, null))).as(wildcard).isLessThan(accounts.count());
+		}
+		assertThat(found("%")).contains(marked.id());
+		assertThat(found("_")).contains(marked.id());
+	}
+
+	private java.util.List<UUID> found(String typed) {
+		return accounts.find(new Accounts.AccountSearch(typed, null), 0, 100_000).stream().map(Account::id).toList();
+	}
+
 	/** Giving a role starts from no role: the list's first, chosen until changed, was "Beheerder". */
 	@Test
 	void aRoleToGiveIsChosenNotPreselected() throws Exception {

@@ -580,6 +580,25 @@ class AuditTrailTests {
 		assertThat(trail.search(new AuditTrail.Search("100% " + marker, null, null, null, null)))
 			.extracting(AuditEntry::actorName)
 			.containsExactly("100% " + marker);
+		// In any case, without the spaces around it, and a backslash as a backslash.
+		trail.record(new AuditEntry(null, null, UUID.randomUUID(), "back\\slash " + marker, null, "COACH", AuditAction.READ,
+				"GET /zoeken", null, null, null));
+		assertThat(trail.search(new AuditTrail.Search("  JAN_DE_Vries " + marker.toUpperCase(java.util.Locale.ROOT) + " ", null,
+				null, null, null)))
+			.extracting(AuditEntry::actorName)
+			.containsExactly("jan_de_vries " + marker);
+		assertThat(trail.search(new AuditTrail.Search("K\\S", null, null, null, null)))
+			.extracting(AuditEntry::actorName)
+			.contains("back\\slash " + marker);
+		// A lone % or _ finds the names that hold one, not every line.
+		assertThat(trail.search(new AuditTrail.Search("%", null, null, null, null)))
+			.extracting(AuditEntry::actorName)
+			.contains("100% " + marker)
+			.doesNotContain("1000 " + marker, "janXdeXvries " + marker);
+		assertThat(trail.search(new AuditTrail.Search("_", null, null, null, null)))
+			.extracting(AuditEntry::actorName)
+			.contains("jan_de_vries " + marker)
+			.doesNotContain("1000 " + marker, "janXdeXvries " + marker);
 	}
 
 	/**

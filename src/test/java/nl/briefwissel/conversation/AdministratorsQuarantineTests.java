@@ -70,6 +70,9 @@ class AdministratorsQuarantineTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	AcceptedAddresses accepted;
+
 	/** As QuarantineController.LISTED, which the web package keeps to itself. */
 	private static final int LISTED = 200;
 
@@ -251,6 +254,34 @@ class AdministratorsQuarantineTests {
 			.param("confirmed", "true").with(csrf()).with(admin())).andExpect(redirectedUrl("/admin/quarantine#resolved"));
 		assertThat(conversations.of(unrelated.id())).singleElement()
 			.satisfies(letter -> assertThat(letter.body()).contains("Woorden van iemand"));
+	}
+
+	/**
+	 * A participant's name is searched letter for letter, in any case and without the spaces around it: a typed % or
+	 * _ is a letter, not a wildcard that finds every participant, and a backslash is a backslash.
+	 */
+	@Test
+	void aParticipantsNameIsSearchedAsTyped() {
+		String tag = "zoek" + UUID.randomUUID().toString().substring(0, 8);
+		UUID marked = participantNamed("Jan_de_Vries 100% " + tag + " a\\b");
+		UUID plain = participantNamed("JanXdeXVries 1000 " + tag + " aXb");
+
+		assertThat(accepted.ofParticipantName(" " + tag.toUpperCase(java.util.Locale.ROOT) + " ", 1000)).contains(marked, plain);
+		assertThat(accepted.ofParticipantName("  JAN_DE_vries ", 1000)).contains(marked).doesNotContain(plain);
+		assertThat(accepted.ofParticipantName("100% " + tag, 1000)).containsExactly(marked);
+		assertThat(accepted.ofParticipantName(tag + " a\\b", 1000)).containsExactly(marked);
+		for (String wildcard : List.of("%", "_", "%%", "\\%")) {
+			assertThat(accepted.ofParticipantName(wildcard, 1000)).as(wildcard).doesNotContain(plain);
+		}
+		assertThat(accepted.ofParticipantName("%", 1000)).contains(marked);
+		assertThat(accepted.ofParticipantName("_", 1000)).contains(marked);
+	}
+
+	private UUID participantNamed(String name) {
+		var trajectory = fixtures.runningTrajectory(true);
+		jdbc.sql("update account set display_name = :name where id = :id").param("name", name)
+			.param("id", trajectory.participant().id()).update();
+		return trajectory.id();
 	}
 
 	/**
