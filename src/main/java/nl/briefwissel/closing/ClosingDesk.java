@@ -109,6 +109,9 @@ public class ClosingDesk {
 		return !send ? Written.DRAFTED : first ? Written.SENT : Written.CHANGE_SENT;
 	}
 
+	/** The longest summary kept, in characters as the browser's field counts them. */
+	public static final int MAX_SUMMARY = 20_000;
+
 	/** The longest reaction kept, on the web or by mail. */
 	public static final int MAX_REACTION = 8000;
 

@@ -19,6 +19,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Saving the closing summary keeps a draft the participant neither sees nor hears of; sending it is a
@@ -62,7 +64,8 @@ class ClosingDraftTests {
 		assertThat(page("/participant/report/" + running.id(), running.participant(), null).text()).doesNotContain("Eerste opzet");
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Te vroeg"))
-			.andExpect(flash().attribute("reactionProblem", "closing.error.noSummary"));
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("reactionProblem", "closing.error.noSummary"));
 
 		MockHttpServletResponse sent = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
 			.with(fixtures.as(running.coach())).param("summary", "Lesgeven geeft je energie. Volgende stap: een meeloopdag.")
@@ -81,12 +84,17 @@ class ClosingDraftTests {
 			.doesNotContain("Eerste opzet");
 
 		// A draft from a tab opened before it was sent would change what they read: refused, the text kept.
+		// The state is in the way, not the text: the page again, 409 (decision 0139), the text in its field to send.
 		MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
 			.with(fixtures.as(running.coach())).param("summary", "Oude opzet uit een ander tabblad."))
-			.andExpect(flash().attribute("closingProblem", "closing.error.sentAlready"))
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("closingProblem", "closing.error.sentAlready"))
 			.andReturn().getResponse();
-		assertThat(page("/coach/trajectories/" + running.id(), running.coach(), refused).getElementById("summary").text())
-			.isEqualTo("Oude opzet uit een ander tabblad.");
+		Document refusedPage = Jsoup.parse(refused.getContentAsString());
+		assertThat(refusedPage.getElementById("summary").text()).isEqualTo("Oude opzet uit een ander tabblad.");
+		assertThat(refusedPage.getElementById("closing-problem").select("h3").text()).isEqualTo("Deze wijziging kan nu niet");
+		assertThat(refusedPage.getElementById("closing-problem").text()).contains("al verstuurd");
+		assertThat(refusedPage.getElementById("summary-error")).as("nothing typed is wrong").isNull();
 		assertThat(page("/participant", running.participant(), null).text()).contains("Volgende stap: een meeloopdag.")
 			.doesNotContain("Oude opzet");
 
@@ -109,12 +117,14 @@ class ClosingDraftTests {
 			.andExpect(flash().attribute("closingDone", "closing.sent"));
 
 		for (String[] language : new String[][] { { "nl", "Schrijf eerst je samenvatting." }, { "en", "Write your summary first." } }) {
-			MockHttpServletResponse emptied = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
-				.with(fixtures.as(running.coach())).param("summary", "  \n ").param("send", "true"))
-				.andExpect(flash().attribute("closingProblem", "closing.error.summary.empty"))
+			MockHttpServletResponse emptied = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).param("lang", language[0])
+				.with(csrf()).with(fixtures.as(running.coach())).param("summary", "  \n ").param("send", "true"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(model().attribute("closingProblem", "closing.error.summary.empty"))
 				.andReturn().getResponse();
-			Document page = page("/coach/trajectories/" + running.id() + "?lang=" + language[0], running.coach(), emptied);
-			assertThat(page.getElementById("closing-problem").text()).as(language[0]).isEqualTo(language[1]);
+			Document page = Jsoup.parse(emptied.getContentAsString());
+			assertThat(page.getElementById("summary-error").text()).as(language[0]).isEqualTo(language[1]);
+			assertThat(page.getElementById("closing-problem").select("li").text()).as(language[0]).isEqualTo(language[1]);
 		}
 		assertThat(page("/participant", running.participant(), null).text()).contains("Lesgeven geeft je energie.");
 	}
@@ -136,12 +146,14 @@ class ClosingDraftTests {
 		for (String[] language : new String[][] {
 				{ "nl", "Je samenvatting bevat nog {naam}, {volgende_stap}: die vult Briefwissel niet in" },
 				{ "en", "Your summary still has {naam}, {volgende_stap}: Briefwissel does not fill those in" } }) {
-			MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
-				.with(fixtures.as(running.coach())).param("summary", withPlaceholders).param("send", "true"))
-				.andExpect(flash().attribute("closingProblem", "closing.error.placeholder"))
+			MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).param("lang", language[0])
+				.with(csrf()).with(fixtures.as(running.coach())).param("summary", withPlaceholders).param("send", "true"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(model().attribute("closingProblem", "closing.error.placeholder"))
 				.andReturn().getResponse();
-			Document page = page("/coach/trajectories/" + running.id() + "?lang=" + language[0], running.coach(), refused);
-			assertThat(page.getElementById("closing-problem").text()).as(language[0]).startsWith(language[1]);
+			Document page = Jsoup.parse(refused.getContentAsString());
+			assertThat(page.getElementById("summary-error").text()).as(language[0]).startsWith(language[1]);
+			assertThat(page.getElementById("closing-problem").select("li a").text()).as(language[0]).startsWith(language[1]);
 			assertThat(page.getElementById("summary").text()).isEqualTo(withPlaceholders);
 		}
 		assertThat(mailsAbout(running.id())).isZero();
@@ -152,7 +164,8 @@ class ClosingDraftTests {
 			.andExpect(flash().attribute("closingDone", "closing.sent"));
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "Beste Sam, [Vul hier de volgende stap in] en {volgende_stap}.").param("send", "true"))
-			.andExpect(flash().attribute("closingProblem", "closing.error.placeholder"));
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("closingProblem", "closing.error.placeholder"));
 		assertThat(page("/participant", running.participant(), null).text()).contains("Beste Sam, je ontdekte")
 			.doesNotContain("{volgende_stap}");
 	}
@@ -315,9 +328,10 @@ class ClosingDraftTests {
 		MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
 			.with(fixtures.as(running.coach())).param("send", "true")
 			.param("summary", "Dear {name}, you found out that teaching gives you energy, and that is what you were looking for."))
-			.andExpect(flash().attribute("closingProblem", "closing.error.placeholder"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("closingProblem", "closing.error.placeholder"))
 			.andReturn().getResponse();
-		Document coachPage = page("/coach/trajectories/" + running.id(), running.coach(), refused);
+		Document coachPage = Jsoup.parse(refused.getContentAsString());
 		assertThat(coachPage.getElementById("summary").text()).startsWith("Dear {name}");
 		assertThat(coachPage.getElementById("summary").attr("lang")).isEqualTo("en");
 
@@ -327,9 +341,10 @@ class ClosingDraftTests {
 		String english = "Thank you, I am looking forward to it and that is what I was going to do. ";
 		MockHttpServletResponse tooLong = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", english.repeat(120)))
-			.andExpect(flash().attribute("reactionProblem", "closing.error.reaction"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("reactionProblem", "closing.error.reaction"))
 			.andReturn().getResponse();
-		Document participantPage = page("/participant?lang=nl", running.participant(), tooLong);
+		Document participantPage = Jsoup.parse(tooLong.getContentAsString());
 		assertThat(participantPage.getElementById("reaction-" + running.id()).attr("lang")).isEqualTo("en");
 
 		MockHttpServletResponse goals = mvc.perform(post("/participant/goals").with(csrf()).with(fixtures.as(running.participant()))

@@ -37,7 +37,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The closing summary with the participant's reaction, and the evaluation asked once with one reminder. */
 @BriefwisselTest
@@ -78,7 +80,8 @@ class ClosingTests {
 		var running = fixtures.runningTrajectory(true);
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Te vroeg"))
-			.andExpect(flash().attribute("reactionProblem", "closing.error.noSummary"));
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("reactionProblem", "closing.error.noSummary"));
 
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "We ontdekten dat je energie krijgt van lesgeven. Volgende stap: een meeloopdag.").param("send", "true"))
@@ -110,7 +113,8 @@ class ClosingTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("geen samenvatting geschreven"))));
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Nog iets"))
-			.andExpect(flash().attribute("reactionProblem", "closing.error.ended"));
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("reactionProblem", "closing.error.ended"));
 		byte[] pdf = mvc.perform(get("/participant/report/{id}/pdf", running.id()).with(fixtures.as(running.participant())))
 			.andReturn().getResponse().getContentAsByteArray();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -231,36 +235,51 @@ class ClosingTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Schrijf aan het eind een samenvatting"))));
 	}
 
-	/** A refused summary comes back: in its field with the error tied to it, or to copy once the trajectory ended. */
+	/**
+	 * A refused summary comes back with the page, not a redirect (decision 0139): too long is 422, in its field with
+	 * the error at it and in a headed list above the form that takes the focus; ended in another tab is 409, the
+	 * state in the way, to copy. It was a redirect with the refusal flashed, answered 200 by the page after it.
+	 */
 	@Test
 	void aRefusedSummaryComesBackWithWhatWasTyped() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		String tooLong = "Lang verhaal. ".repeat(1500);
 		var refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", tooLong).param("send", "true"))
-			.andExpect(flash().attribute("closingProblem", "closing.error.summary"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("closingProblem", "closing.error.summary"))
 			.andReturn().getResponse();
-		Document page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach()))
-			.cookie(refused.getCookies())).andReturn().getResponse().getContentAsString());
+		Document page = Jsoup.parse(refused.getContentAsString());
+		assertThat(page.title()).startsWith("Fout: ");
 		Element field = page.getElementById("summary");
 		assertThat(field.text()).startsWith("Lang verhaal.");
 		assertThat(field.attr("aria-invalid")).isEqualTo("true");
-		assertThat(field.attr("aria-describedby")).isEqualTo("closing-problem");
+		assertThat(field.attr("aria-describedby")).isEqualTo("summary-error");
+		assertThat(page.getElementById("summary-error").text()).isEqualTo("Je samenvatting mag hoogstens 20.000 tekens lang zijn.");
+		Element list = page.getElementById("closing-problem");
+		assertThat(list.hasAttr("autofocus")).as("the list takes the focus: no #closing to open the page at").isTrue();
+		assertThat(list.select("h3").text()).isEqualTo("Nog niet alles is goed ingevuld");
+		assertThat(list.select("li a").attr("href")).isEqualTo("#summary");
+		assertThat(page.select("[autofocus]")).as("one focus").hasSize(1);
 
 		// As a browser sends it: 20,000 characters with 1,000 line ends as two; the field counted each as one.
 		String lines = ("x".repeat(19) + "\r\n").repeat(1000);
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", lines).param("send", "true"))
-			.andExpect(flash().attribute("closingDone", "closing.sent"));
+			.andExpect(flash().attribute("closingDone", "closing.sent"))
+			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#closing"));
 
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 		var ended = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "Geschreven in een ander tabblad.").param("send", "true"))
-			.andExpect(flash().attribute("closingProblem", "closing.error.ended"))
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("closingProblem", "closing.error.ended"))
 			.andReturn().getResponse();
-		page = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach()))
-			.cookie(ended.getCookies())).andReturn().getResponse().getContentAsString());
+		page = Jsoup.parse(ended.getContentAsString());
 		assertThat(page.getElementById("summary")).isNull();
+		assertThat(page.getElementById("closing-problem").select("h3").text()).as("nothing typed is wrong")
+			.isEqualTo("Deze wijziging kan nu niet");
+		assertThat(page.getElementById("closing-problem").select("a")).as("no field to go to").isEmpty();
 		assertThat(page.getElementById("closing-problem").text()).contains("Geschreven in een ander tabblad.");
 	}
 
@@ -501,7 +520,8 @@ class ClosingTests {
 
 	/**
 	 * The coach completes the trajectory while the participant types a reaction to the summary: it is
-	 * not kept, but it comes back to copy with why, at that trajectory's card only, where the page opens.
+	 * not kept, but it comes back to copy with why, at that trajectory's card only, which takes the focus. The
+	 * page answers, 409: the state is in the way, not the reaction (decision 0139); it was a redirect to the card.
 	 */
 	@Test
 	void aReactionRefusedBecauseTheCoachCompletedFirstComesBackToCopyAtItsOwnCard(@Autowired Trajectories trajectories)
@@ -518,45 +538,54 @@ class ClosingTests {
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 
 		String typed = "Dank je, ik plan een meeloopdag in maart.";
-		var refused = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+		String html = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", typed))
-			.andExpect(flash().attribute("reactionProblem", "closing.error.ended"))
-			.andExpect(redirectedUrl("/participant#reaction-problem-" + running.id()))
-			.andReturn();
-
-		// The flash message travels with the session, as in a browser.
-		String html = mvc.perform(get("/participant").cookie(refused.getResponse().getCookies()).with(fixtures.as(running.participant())))
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("reactionProblem", "closing.error.ended"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html).containsOnlyOnce("Het traject is afgelopen; de afsluiting staat vast.");
 		Document page = Jsoup.parse(html);
+		assertThat(page.title()).startsWith("Fout: ");
 		Element problem = page.getElementById("reaction-problem-" + running.id());
 		assertThat(problem).as("at the card of the trajectory reacted to").isNotNull();
-		assertThat(problem.attr("tabindex")).as("the page opens there and it takes the focus").isEqualTo("-1");
+		assertThat(problem.attr("tabindex")).isEqualTo("-1");
+		assertThat(problem.hasAttr("autofocus")).as("it takes the focus: no #reaction-problem to open the page at").isTrue();
+		assertThat(page.select("[autofocus]")).as("one focus").hasSize(1);
+		assertThat(problem.select("h4").text()).as("nothing typed is wrong").isEqualTo("Deze wijziging kan nu niet");
+		assertThat(problem.select("a")).as("no field left to go to").isEmpty();
 		assertThat(problem.text()).contains("het is niet opgeslagen").contains(typed);
 		assertThat(page.getElementById("reaction-problem-" + earlier)).isNull();
 		assertThat(jdbc.sql("select count(*) from closing where trajectory_id = :t and reaction is not null")
 			.param("t", running.id()).query(Long.class).single()).as("not kept").isZero();
 	}
 
-	/** A reaction that is too long comes back in its field, to shorten, marked as what needs it. */
+	/**
+	 * A reaction that is too long comes back in its field, to shorten, marked as what needs it: the page again, 422, the
+	 * sentence at the field and in a headed list at the card that takes the focus (decision 0139), no longer a redirect.
+	 */
 	@Test
 	void aReactionThatIsTooLongComesBackInItsField() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"));
 		String typed = "Dank je. ".repeat(1000);
-		var refused = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+		Document page = Jsoup.parse(mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", typed))
-			.andExpect(flash().attribute("reactionProblem", "closing.error.reaction"))
-			.andExpect(redirectedUrl("/participant#reaction-problem-" + running.id()))
-			.andReturn();
-
-		Document page = Jsoup.parse(mvc.perform(get("/participant").cookie(refused.getResponse().getCookies())
-			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString());
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("reactionProblem", "closing.error.reaction"))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.title()).startsWith("Fout: ");
 		Element field = page.getElementById("reaction-" + running.id());
 		assertThat(field.text()).as("what was typed, given back to shorten").isEqualTo(typed.strip());
 		assertThat(field.attr("aria-invalid")).isEqualTo("true");
-		assertThat(field.attr("aria-describedby")).isEqualTo("reaction-problem-" + running.id());
+		assertThat(field.attr("aria-describedby")).isEqualTo("reaction-" + running.id() + "-error");
+		assertThat(page.getElementById("reaction-" + running.id() + "-error").text())
+			.isEqualTo("Je reactie mag hoogstens 8000 tekens lang zijn.");
+		Element list = page.getElementById("reaction-problem-" + running.id());
+		assertThat(list.hasAttr("autofocus")).isTrue();
+		assertThat(list.select("h4").text()).isEqualTo("Nog niet alles is goed ingevuld");
+		assertThat(list.select("li a").attr("href")).isEqualTo("#reaction-" + running.id());
+		assertThat(page.select("[autofocus]")).as("one focus").hasSize(1);
 	}
 
 	/**

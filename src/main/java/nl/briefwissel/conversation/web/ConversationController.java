@@ -38,6 +38,7 @@ import nl.briefwissel.conversation.Welcome;
 import nl.briefwissel.AssignmentInLetter;
 import nl.briefwissel.conversation.Workspace;
 import nl.briefwissel.BracketedPlaceholders;
+import nl.briefwissel.LetterLanguage;
 import nl.briefwissel.Placeholders;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.RefusedForm;
@@ -136,11 +137,15 @@ class ConversationController {
 
 	private final Workspace workspace;
 
+	private final ClosingDesk closingDesk;
+
 	ConversationController(Conversations conversations, Trajectories trajectories, AttachmentDownloads downloads,
 			WritingCheck writing, Accounts accounts, Programmes programmes, Clock clock, CoachDesk desk, Assignments library, GivenAssignments given, MessageSource texts,
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
 			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses, LettersAfterTheEnd afterTheEnd,
-			SilentTrajectories silent, Workspace workspace, nl.briefwissel.trajectory.Intakes intakes) {
+			SilentTrajectories silent, Workspace workspace, nl.briefwissel.trajectory.Intakes intakes,
+			ClosingDesk closingDesk) {
+		this.closingDesk = closingDesk;
 		this.intakes = intakes;
 		this.workspace = workspace;
 		this.afterTheEnd = afterTheEnd;
@@ -456,6 +461,77 @@ class ConversationController {
 			redirect.addFlashAttribute("noteSaved", true);
 		}
 		return "redirect:/coach/trajectories/" + id + "#notes";
+	}
+
+	/**
+	 * The closing summary, kept as a draft or sent with its own button ({@code send}): saving alone tells the
+	 * participant nothing (decision 0086). Its form stands on this page, so a refusal is answered here with the page
+	 * again (decision 0139, amended), the text in its field: what was typed is wrong (empty, too long, a placeholder
+	 * when sending: nothing fills one in, decision 0066) 422, said at the field and in the list above the form; sent
+	 * in another tab, or the trajectory ended, the state in the way, 409, the text to copy once no form is left. The
+	 * closing module keeps the summary; the page is this module's, which the closing module may not draw. Handed over
+	 * meanwhile, the trajectory is not this coach's page any more, but the text is still theirs: a page of its own.
+	 */
+	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
+	@PostMapping("/coach/trajectories/{id}/closing")
+	String writeClosing(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
+			@RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "false") boolean send, Locale locale,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		// A browser sends a line end as two characters where the field's maxlength counted one.
+		String typed = summary.replace("\r\n", "\n");
+		Optional<TrajectoryOverview> mine = mine(id, me);
+		if (mine.isEmpty()) {
+			return handedOver(id, me, typed, "closing", model);
+		}
+		List<String> placeholders = send ? Placeholders.in(typed) : List.of();
+		// Emptied, as a sent summary's field is to write it anew: asked for, not told its length, as a note is.
+		String mistake = typed.isBlank() ? "closing.error.summary.empty"
+				: typed.length() > ClosingDesk.MAX_SUMMARY ? "closing.error.summary"
+				: !placeholders.isEmpty() ? "closing.error.placeholder" : null;
+		if (mistake != null) {
+			RefusedForm.shownAgain();
+			if (!placeholders.isEmpty()) {
+				model.addAttribute("closingPlaceholders", String.join(", ", placeholders));
+				model.addAttribute("closingPlaceholderCount", placeholders.size());
+			}
+			return closingRefused(id, me, mistake, typed, locale, request, model);
+		}
+		TrajectoryOverview trajectory = mine.get();
+		ClosingDesk.Written outcome = ClosingDesk.open(trajectory) ? closingDesk.write(trajectory, me.id(), typed, send)
+				: ClosingDesk.Written.ENDED;
+		String done = switch (outcome) {
+			case DRAFTED -> "closing.saved";
+			case SENT -> "closing.sent";
+			case CHANGE_SENT -> "closing.sent.change";
+			case SENT_ALREADY, ENDED -> null;
+		};
+		if (done == null) {
+			if (mine(id, me).isEmpty()) {
+				return handedOver(id, me, typed, "closing", model); // handed over after the check above
+			}
+			RefusedForm.stateInTheWay();
+			model.addAttribute("closingStateInTheWay", Boolean.TRUE);
+			return closingRefused(id, me, outcome == ClosingDesk.Written.SENT_ALREADY ? "closing.error.sentAlready"
+					: "closing.error.ended", typed, locale, request, model);
+		}
+		redirect.addFlashAttribute("closingDone", done);
+		return "redirect:/coach/trajectories/" + id + "#closing";
+	}
+
+	/**
+	 * The page as it stands now, with the refusal and the text typed, marked in the language of its own words as saved
+	 * ones are (decision 0097, amended), not the saved summary's, which the typed words may not be in.
+	 */
+	private String closingRefused(UUID id, SignedInAccount me, String problem, String typed, Locale locale,
+			HttpServletRequest request, Model model) {
+		model.addAttribute("closingProblem", problem);
+		model.addAttribute("closingTyped", typed);
+		String lang = LetterLanguage.langOn(typed, locale); // none where the words do not tell, or are the page's
+		if (lang != null) {
+			model.addAttribute("closingTypedLang", lang);
+		}
+		AuditedTrajectory.shown(request, id);
+		return trajectory(id, me, null, locale, request, model);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package nl.briefwissel.trajectory.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +19,11 @@ import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.CoachPool;
 import nl.briefwissel.organisation.Programme;
 import nl.briefwissel.organisation.Programmes;
-import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.IntakeFile;
 import nl.briefwissel.trajectory.Intakes;
+import nl.briefwissel.trajectory.ParticipantStartPage;
 import nl.briefwissel.trajectory.SilentTrajectories;
 import nl.briefwissel.trajectory.Trajectories;
-import nl.briefwissel.trajectory.TrajectoryErasure;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
@@ -57,21 +55,19 @@ class StartPagesController {
 
 	private final Clock clock;
 
-	private final Themes themes;
-
-	private final TrajectoryErasure erasure;
-
 	private final SilentTrajectories silent;
 
 	/** The files the participant's application by mail came with: theirs to see and download on their own page. */
 	private final Intakes intakes;
 
+	private final ParticipantStartPage participantPage;
+
 	StartPagesController(Trajectories trajectories, Programmes programmes, CoachPool pool, Accounts accounts,
-			Clock clock, Themes themes, TrajectoryErasure erasure, SilentTrajectories silent, Intakes intakes) {
+			Clock clock, SilentTrajectories silent, Intakes intakes,
+			ParticipantStartPage participantPage) {
+		this.participantPage = participantPage;
 		this.intakes = intakes;
-		this.erasure = erasure;
 		this.silent = silent;
-		this.themes = themes;
 		this.trajectories = trajectories;
 		this.programmes = programmes;
 		this.pool = pool;
@@ -84,27 +80,7 @@ class StartPagesController {
 	@GetMapping("/participant")
 	String participant(@AuthenticationPrincipal SignedInAccount me, Locale locale, Model model,
 			jakarta.servlet.http.HttpServletRequest request) {
-		List<TrajectoryOverview> own = trajectories.ofParticipant(me.id());
-		// On each trajectory's own trail, where its coach and an investigation look.
-		nl.briefwissel.audit.AuditedTrajectory.shown(request, own.stream().map(TrajectoryOverview::id).toList());
-		model.addAttribute("trajectories", own);
-		model.addAttribute("themeLabels", themes.labels(own.stream().map(TrajectoryOverview::programmeId).toList(), locale));
-		model.addAttribute("today", LocalDate.now(clock));
-		model.addAttribute("fullTextAllowed", own.stream()
-			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, TrajectoryOverview::lettersByMail)));
-		model.addAttribute("wantsFullText", own.stream()
-			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.wantsFullText(t.id()))));
-		model.addAttribute("inOwnWords", own.stream()
-			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> trajectories.inOwnWords(t.id()))));
-		model.addAttribute("mailLanguage", accounts.byId(me.id()).map(account -> account.language().getLanguage()).orElse("nl"));
-		// What they mailed with their application (a CV), as their coach sees it beside the question: their own files.
-		model.addAttribute("applicationFiles", own.stream()
-			.collect(java.util.stream.Collectors.toMap(TrajectoryOverview::id, t -> intakes.filesOfTrajectory(t.id()))));
-		// An ended trajectory says until when its conversation can be re-read and downloaded: the day it is erased.
-		Map<UUID, LocalDate> keptUntil = new HashMap<>();
-		erasure.keepingOf(me.id()).stream().filter(kept -> kept.until() != null).forEach(kept -> keptUntil.put(kept.trajectoryId(), kept.until()));
-		model.addAttribute("keptUntil", keptUntil);
-		return "trajectory/participant";
+		return participantPage.drawn(me.id(), locale, model, request);
 	}
 
 	/**
