@@ -276,9 +276,10 @@ class CoachDeskTests {
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).contains("Nog niet verstuurd");
 		mvc.perform(post("/coach/trajectories/{id}/messages", running.id()).param("text", "Nog niet verstuurd")
 			.param("submission", submission).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
-		// The button without JavaScript, pressed in a tab of the form that was sent: no draft either.
+		// The button without JavaScript, pressed in a tab of the form that was sent: no draft either, the page again
+		// saying so (409, decision 0139, amended).
 		mvc.perform(post("/coach/trajectories/{id}/draft", running.id()).param("text", "Nog niet verstuurd")
-			.param("submission", submission).with(csrf()).with(coach)).andExpect(status().is3xxRedirection());
+			.param("submission", submission).with(csrf()).with(coach)).andExpect(status().isConflict());
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
 

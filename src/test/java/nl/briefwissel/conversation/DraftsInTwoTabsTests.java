@@ -61,10 +61,14 @@ class DraftsInTwoTabsTests {
 		assertThat(told).contains("vanuit een ander venster verstuurd").contains("wordt niet bewaard");
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 
-		// "Concept bewaren" in that tab: the page says so, the typed text comes back to copy, the field is empty.
-		Document page = first.save("Beste Sanne, dank voor je brief. En nog iets.");
+		// "Concept bewaren" in that tab: the page again, 409 (the draft's state is in the way, not the text; decision
+		// 0139), which says so where the focus goes, the typed text to copy, the field empty. It was a redirect to #draft-status.
+		Document page = first.saveOvertaken("Beste Sanne, dank voor je brief. En nog iets.");
+		assertThat(page.title()).startsWith("Fout: ");
 		assertThat(page.selectFirst("#draft-status").text()).contains("vanuit een ander venster verstuurd")
 			.contains("Beste Sanne, dank voor je brief. En nog iets.");
+		assertThat(page.selectFirst("#draft-status").hasAttr("autofocus")).as("no #draft-status to open the page at").isTrue();
+		assertThat(page.select("[autofocus]")).as("one focus").hasSize(1);
 		assertThat(page.selectFirst("textarea#text").text()).isEmpty();
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
 	}
@@ -80,7 +84,8 @@ class DraftsInTwoTabsTests {
 		second.english = true;
 		String told = second.autosaveOvertaken("Versie uit het tweede venster");
 		assertThat(told).contains("changed in another window");
-		Document page = second.save("Versie uit het tweede venster");
+		Document page = second.saveOvertaken("Versie uit het tweede venster");
+		assertThat(page.selectFirst("#draft-status").hasAttr("autofocus")).isTrue();
 		assertThat(page.selectFirst("#draft-status").text()).contains("changed in another window")
 			.contains("Versie uit het tweede venster");
 		assertThat(page.selectFirst("textarea#text").text()).isEqualTo("Versie uit het eerste venster, langer");
@@ -203,6 +208,11 @@ class DraftsInTwoTabsTests {
 			return page;
 		}
 
+		/** "Concept bewaren" in a tab the other overtook: not kept, the page answered again with 409, no redirect. */
+		Document saveOvertaken(String text) throws Exception {
+			return show(form(post("/coach/trajectories/{id}/draft", trajectory), text), status().isConflict()).page;
+		}
+
 		void send(String text) throws Exception {
 			mvc.perform(form(post("/coach/trajectories/{id}/messages", trajectory), text)).andExpect(status().is3xxRedirection());
 		}
@@ -229,8 +239,12 @@ class DraftsInTwoTabsTests {
 		}
 
 		private Tab show(MockHttpServletRequestBuilder request) throws Exception {
+			return show(request, status().isOk());
+		}
+
+		private Tab show(MockHttpServletRequestBuilder request, ResultMatcher answered) throws Exception {
 			page = Jsoup.parse(mvc.perform(language(request).with(coach))
-				.andExpect(status().isOk())
+				.andExpect(answered)
 				.andReturn()
 				.getResponse()
 				.getContentAsString());

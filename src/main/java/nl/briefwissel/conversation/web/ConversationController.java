@@ -195,27 +195,34 @@ class ConversationController {
 		}
 		CoachDesk.Desk mine = desk.of(id, me.id());
 		if (!model.containsAttribute("form")) {
-			String draft = mine.draft().orElse("");
-			// Another one chosen instead: the first one's text leaves the letter (it went out with both
-			// texts, while only the second was given).
-			String text = mine.draftAssignment()
-				.filter(before -> give != null && !before.equals(give))
-				.flatMap(before -> usable(me, before, id))
-				.map(first -> withoutAssignment(draft, first, trajectory, locale))
-				.orElse(draft);
-			// Chosen just now, or kept with the draft when the coach comes back to the letter later.
-			Optional<Assignment> giving = (give != null ? Optional.of(give) : mine.draftAssignment()).flatMap(a -> usable(me, a, id));
-			if (giving.isPresent()) {
-				String letter = letterText(giving.get(), trajectory, locale);
-				// A draft saved with it (by the check while typing, or a button) has it once already.
-				if (!AssignmentInLetter.carried(text, letter)) {
-					text = text.isBlank() ? letter : text.stripTrailing() + "\n\n" + letter;
-				}
-				model.addAttribute("giving", giving.get());
-			}
-			model.addAttribute("form", new MessageForm(text));
+			model.addAttribute("form", letterForm(trajectory, mine, give, me, locale, model));
 		}
 		return page(trajectory, mine, locale, model);
+	}
+
+	/** The letter as the write form shows it: the draft kept, with the assignment chosen ({@code give}) or kept with it. */
+	private MessageForm letterForm(TrajectoryOverview trajectory, CoachDesk.Desk mine, UUID give, SignedInAccount me,
+			Locale locale, Model model) {
+		UUID id = trajectory.id();
+		String draft = mine.draft().orElse("");
+		// Another one chosen instead: the first one's text leaves the letter (it went out with both
+		// texts, while only the second was given).
+		String text = mine.draftAssignment()
+			.filter(before -> give != null && !before.equals(give))
+			.flatMap(before -> usable(me, before, id))
+			.map(first -> withoutAssignment(draft, first, trajectory, locale))
+			.orElse(draft);
+		// Chosen just now, or kept with the draft when the coach comes back to the letter later.
+		Optional<Assignment> giving = (give != null ? Optional.of(give) : mine.draftAssignment()).flatMap(a -> usable(me, a, id));
+		if (giving.isPresent()) {
+			String letter = letterText(giving.get(), trajectory, locale);
+			// A draft saved with it (by the check while typing, or a button) has it once already.
+			if (!AssignmentInLetter.carried(text, letter)) {
+				text = text.isBlank() ? letter : text.stripTrailing() + "\n\n" + letter;
+			}
+			model.addAttribute("giving", giving.get());
+		}
+		return new MessageForm(text);
 	}
 
 	/**
@@ -394,7 +401,7 @@ class ConversationController {
 		String page = "/coach/trajectories/" + id;
 		CoachDesk.DraftSave saved = desk.saveDraft(id, me.id(), draft, submission, chosen.orElse(null), draftBase);
 		if (saved instanceof CoachDesk.DraftSave.Overtaken overtaken) {
-			return overtaken(page, overtaken, typed, redirect);
+			return overtaken(trajectory, me, overtaken, typed, locale, request, model);
 		}
 		if (NEXT_ASSIGNMENTS.equals(next)) {
 			return "redirect:" + page + "/assignments" + chosen.map(a -> "?giving=" + a).orElse("");
@@ -430,15 +437,20 @@ class ConversationController {
 	}
 
 	/**
-	 * A save from a tab whose draft was sent or changed in another since (decision 0060): the page
-	 * says so where the draft's status stands, with the text typed in this tab to copy, and the newest
-	 * draft (or, sent, an empty one) in the write form.
+	 * A save from a tab whose draft was sent or changed in another since (decision 0060): the page again, 409, the
+	 * draft's state in the way and not the text (decision 0139, amended); it says so where the draft's status stands,
+	 * which takes the focus, with the text typed in this tab to copy, and the newest draft (or, sent, an empty one) in
+	 * the write form, as the page's address shows it. It was a redirect to #draft-status.
 	 */
-	private static String overtaken(String page, CoachDesk.DraftSave.Overtaken overtaken, String typed,
-			RedirectAttributes redirect) {
-		redirect.addFlashAttribute("draftOvertaken", overtaken.sent() ? "sent" : "changed");
-		redirect.addFlashAttribute("overtakenText", typed == null ? "" : typed);
-		return "redirect:" + page + "#draft-status";
+	private String overtaken(TrajectoryOverview trajectory, SignedInAccount me, CoachDesk.DraftSave.Overtaken overtaken,
+			String typed, Locale locale, HttpServletRequest request, Model model) {
+		RefusedForm.stateInTheWay();
+		model.addAttribute("draftOvertaken", overtaken.sent() ? "sent" : "changed");
+		model.addAttribute("overtakenText", typed == null ? "" : typed);
+		// In place of the form posted (and its binding), which held this tab's text.
+		model.addAttribute("form", letterForm(trajectory, desk.of(trajectory.id(), me.id()), null, me, locale, model));
+		AuditedTrajectory.shown(request, trajectory.id());
+		return trajectory(trajectory.id(), me, null, locale, request, model);
 	}
 
 	@PostMapping("/coach/trajectories/{id}/notes")
@@ -694,8 +706,7 @@ class ConversationController {
 			@ModelAttribute("form") MessageForm form, BindingResult errors, @RequestParam(required = false) UUID submission,
 			@RequestParam(required = false) UUID assignment, @RequestParam(required = false) String draftBase,
 			@RequestParam(defaultValue = "false") boolean unreadableDraft, Locale locale,
-			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
 		Optional<TrajectoryOverview> mine = mine(id, me);
 		if (mine.isEmpty() && htmx == null) {
 			return handedOver(id, me, form.text(), "kept", model); // the check keeps the draft: not kept here
@@ -723,7 +734,7 @@ class ConversationController {
 				: desk.saveDraft(id, me.id(), form.text(), submission, assignment, draftBase);
 		if (saved instanceof CoachDesk.DraftSave.Overtaken overtaken) {
 			if (htmx == null) {
-				return overtaken("/coach/trajectories/" + id, overtaken, form.text(), redirect);
+				return overtaken(trajectory, me, overtaken, form.text(), locale, request, model);
 			}
 			// While typing the text stays in the field; the answer says it is not kept, and how to see both. The
 			// draft's state refused it (409); the layout's htmx configuration swaps it in all the same.
