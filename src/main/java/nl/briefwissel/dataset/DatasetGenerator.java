@@ -280,8 +280,11 @@ final class DatasetGenerator {
 		return programme == 0 ? 6 : 8;
 	}
 
-	/** An extension as the trajectory's history keeps it: when, by how many weeks, and the reason's code. */
-	private record Extension(OffsetDateTime at, int weeks, String reason) {
+	/**
+	 * An extension as the trajectory's history keeps it: when, by how many weeks, the reason's code, and the last contact
+	 * moment its mail named (V112).
+	 */
+	private record Extension(OffsetDateTime at, int weeks, String reason, LocalDate lastMoment) {
 	}
 
 	/**
@@ -357,7 +360,10 @@ final class DatasetGenerator {
 				if (!on.isBefore(extendedUntil) || !at.isBefore(now)) {
 					break;
 				}
-				extended.add(new Extension(at, more, EXTENSION_REASONS.get(random.nextInt(EXTENSION_REASONS.size()))));
+				// Made before the plan's last moment, without a pause: the plan right after it is the first of the
+				// longer one's moments (two a week), and its last is the day its mail named.
+				extended.add(new Extension(at, more, EXTENSION_REASONS.get(random.nextInt(EXTENSION_REASONS.size())),
+						due.get(2 * (weeks + extraWeeks + more) - 1)));
 				extraWeeks += more;
 			}
 			OffsetDateTime created = at(startedOn.minusDays(7 + random.nextInt(14)), 8 + random.nextInt(12), random);
@@ -379,11 +385,11 @@ final class DatasetGenerator {
 			OffsetDateTime proposed = created.plusDays(1);
 			OffsetDateTime accepted = created.plusDays(2);
 			tables.coachProposal.add(UUID.randomUUID(), trajectory, coach, manager, proposed, startedOn, accepted, true);
-			tables.transition.add(UUID.randomUUID(), trajectory, proposed, "INTAKE", "MATCHING", null, manager, null); // a proposal gives no reason
-			tables.transition.add(UUID.randomUUID(), trajectory, accepted, "MATCHING", "RUNNING", "MATCHED", coach, null);
+			tables.transition.add(UUID.randomUUID(), trajectory, proposed, "INTAKE", "MATCHING", null, manager, null, null); // a proposal gives no reason
+			tables.transition.add(UUID.randomUUID(), trajectory, accepted, "MATCHING", "RUNNING", "MATCHED", coach, null, null);
 			for (Extension extension : extended) {
 				tables.transition.add(UUID.randomUUID(), trajectory, extension.at(), "RUNNING", "RUNNING", extension.reason(), coach,
-						extension.weeks());
+						extension.weeks(), extension.lastMoment());
 			}
 			tables.replyToken.add(token(random), trajectory, participant, accepted, dutch ? "nl" : "en");
 
@@ -420,7 +426,7 @@ final class DatasetGenerator {
 				OffsetDateTime ended = at(endedOn, 10, random);
 				boolean completed = "COMPLETED".equals(status);
 				tables.transition.add(UUID.randomUUID(), trajectory, ended, "RUNNING", status,
-						completed ? "QUESTION_ANSWERED" : STOP_REASONS.get(random.nextInt(STOP_REASONS.size())), coach, null);
+						completed ? "QUESTION_ANSWERED" : STOP_REASONS.get(random.nextInt(STOP_REASONS.size())), coach, null, null);
 				if (completed) {
 					boolean reacted = random.nextBoolean();
 					tables.closing.add(trajectory, encryption.sealText(Letters.summary(dutch, firstName, random)), encryption.keyId(),
@@ -555,7 +561,7 @@ final class DatasetGenerator {
 				"proposed_at", "start_on", "answered_at", "accepted");
 
 		final Rows transition = new Rows("trajectory_transition", "id", "trajectory_id", "at", "from_status", "to_status",
-				"reason_code", "by_account", "weeks");
+				"reason_code", "by_account", "weeks", "last_moment_told");
 
 		final Rows replyToken = new Rows("reply_token", "token", "trajectory_id", "participant_id", "created_at",
 				"thread_language");

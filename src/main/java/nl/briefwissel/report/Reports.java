@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +18,8 @@ import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.conversation.Message;
 import nl.briefwissel.organisation.Themes;
 import nl.briefwissel.trajectory.ContactMomentPlan;
+import nl.briefwissel.trajectory.Extensions;
 import nl.briefwissel.trajectory.Trajectories;
-import nl.briefwissel.trajectory.Trajectory;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 
@@ -47,10 +46,13 @@ public class Reports {
 
 	private final Highlights highlights;
 
+	private final Extensions extensions;
+
 	private final Clock clock;
 
 	Reports(Trajectories trajectories, Conversations conversations, Themes themes, GivenAssignments given,
-			Closings closings, Highlights highlights, Clock clock) {
+			Closings closings, Highlights highlights, Extensions extensions, Clock clock) {
+		this.extensions = extensions;
 		this.highlights = highlights;
 		this.given = given;
 		this.closings = closings;
@@ -93,72 +95,7 @@ public class Reports {
 				moments(trajectory, correspondence), changes, assignments(trajectory, correspondence),
 				highlights.toRead(trajectory.id()), closings.of(trajectory.id()).orElse(null), correspondence, notesAndLetters.get(true),
 				OffsetDateTime.now(clock), trajectories.endedAt(trajectory.id()).orElse(null), conversations.cameIn(trajectory.id()),
-				lastMomentsTold(trajectory, changes));
-	}
-
-	/**
-	 * The last contact moment each extension's mail named (CourseNotices: the plan right after it), worked out from what
-	 * is stored: the weeks the trajectory had right after it (all its weeks less those of the extensions made since, each
-	 * kept since V111), with the pauses begun by then, each until the day then known. Not known for an extension
-	 * followed by one whose own weeks were not kept (extended more than once before V111): the weeks it brought the
-	 * trajectory to are known nowhere. Not known either for one made during a pause that a coach ended since on or before
-	 * the day that pause was to end: an early resume shortens the stored pause, and the day the pause mail named is kept
-	 * nowhere else. A pause that ran its course ({@link nl.briefwissel.trajectory.Trajectories.Change#byNobody}) kept
-	 * that day. No date rather than one the mail did not say.
-	 */
-	private Map<Trajectories.Change, LocalDate> lastMomentsTold(TrajectoryOverview trajectory, List<Trajectories.Change> changes) {
-		List<Trajectories.Change> extensions = changes.stream().filter(Trajectories.Change::extension).toList();
-		if (trajectory.startedOn() == null || extensions.isEmpty()) {
-			return Map.of();
-		}
-		Map<Trajectories.Change, LocalDate> told = new HashMap<>();
-		// From the last one back: each had the weeks it left less those the extensions after it added.
-		int weeksThen = trajectory.weeks() + trajectory.extraWeeks();
-		for (int i = extensions.size() - 1; i >= 0; i--) {
-			Trajectories.Change extension = extensions.get(i);
-			lastMomentTold(trajectory, changes, extension, weeksThen).ifPresent(day -> told.put(extension, day));
-			if (extension.weeks() == null) {
-				break; // the weeks before it are not known
-			}
-			weeksThen -= extension.weeks();
-		}
-		return told;
-	}
-
-	/** The last contact moment of the plan right after this extension, which brought the trajectory to {@code weeksThen}. */
-	private Optional<LocalDate> lastMomentTold(TrajectoryOverview trajectory, List<Trajectories.Change> changes,
-			Trajectories.Change extension, int weeksThen) {
-		LocalDate day = dayOf(extension.at());
-		List<Trajectories.Change> since = changes.stream().filter(c -> c.at().isAfter(extension.at())).toList();
-		// Pauses begun after it on its own day are no part of what it told.
-		List<LocalDate> pausedSinceOnItsDay = since.stream()
-			.filter(c -> c.from() == TrajectoryStatus.RUNNING && c.to() == TrajectoryStatus.PAUSED)
-			.map(c -> dayOf(c.at()))
-			.filter(day::equals)
-			.toList();
-		List<Trajectory.Pause> then = trajectory.pauses()
-			.stream()
-			.filter(p -> p.from().isBefore(day) || p.from().equals(day) && pausedSinceOnItsDay.isEmpty())
-			.toList();
-		if (extension.from() == TrajectoryStatus.PAUSED) {
-			Optional<Trajectories.Change> resume = since.stream()
-				.filter(c -> c.from() == TrajectoryStatus.PAUSED && c.to() == TrajectoryStatus.RUNNING)
-				.findFirst();
-			// Resumed by nobody, the pause ran its course and kept its day (PauseEnds resumes on it, or on a later run).
-			boolean untilAsTold = resume.isEmpty() || then.stream()
-				.anyMatch(p -> !p.from().isAfter(day) && p.until().isAfter(day)
-						&& (resume.get().byNobody() ? !p.until().isAfter(dayOf(resume.get().at()))
-								: p.until().isBefore(dayOf(resume.get().at()))));
-			if (!untilAsTold) {
-				return Optional.empty();
-			}
-		}
-		List<LocalDate> due = Trajectory.plan(trajectory.startedOn(), weeksThen, trajectory.momentsPerWeek(), then).dueDates();
-		return Optional.of(due.get(due.size() - 1));
-	}
-
-	private LocalDate dayOf(OffsetDateTime at) {
-		return at.atZoneSameInstant(clock.getZone()).toLocalDate();
+				extensions.lastMomentsTold(trajectory, changes));
 	}
 
 	private List<TrajectoryReport.GivenAssignment> assignments(TrajectoryOverview trajectory, List<Message> correspondence) {

@@ -92,7 +92,7 @@ public record TrajectoryReport(TrajectoryOverview trajectory, String themeLabel,
 	 * The last contact moment an extension brought the trajectory to, as the participant's mail about it said (its
 	 * subject: extended until that day): the plan as it stood when the extension was made, not as it stands today. Read
 	 * from today's plan, a pause or an early resume after it moved the date, and once the trajectory ended the sentence
-	 * was gone. Null where what was told is not known ({@link Reports} says when).
+	 * was gone. Null where what was told is not known ({@link nl.briefwissel.trajectory.Extensions#lastMomentsTold} says when).
 	 */
 	public LocalDate lastMomentAfter(Trajectories.Change change) {
 		return lastMomentsTold.get(change);

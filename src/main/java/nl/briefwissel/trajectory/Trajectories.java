@@ -574,8 +574,8 @@ public class Trajectories {
 		for (Trajectory.Transition transition : trajectory.transitions()) {
 			jdbc.sql("""
 					insert into trajectory_transition (id, trajectory_id, at, from_status, to_status, reason_code, reason, reason_key_id,
-					    by_account, to_coach_id, weeks)
-					values (:id, :trajectory, :at, :from, :to, :code, :reason, :keyId, :by, :toCoach, :weeks)""")
+					    by_account, to_coach_id, weeks, last_moment_told)
+					values (:id, :trajectory, :at, :from, :to, :code, :reason, :keyId, :by, :toCoach, :weeks, :lastMoment)""")
 				.param("id", UUID.randomUUID())
 				.param("trajectory", trajectory.id())
 				.param("at", OffsetDateTime.now(clock))
@@ -588,6 +588,7 @@ public class Trajectories {
 				.param("by", by)
 				.param("toCoach", transition.toCoach())
 				.param("weeks", transition.weeks())
+				.param("lastMoment", transition.lastMoment())
 				.update();
 		}
 	}
@@ -659,9 +660,17 @@ public class Trajectories {
 	 * kept per extension (V111), whose weeks only their sum, the trajectory's extra weeks, still knows. {@code byNobody}:
 	 * made by no account but by the application itself ({@link PauseEnds} resuming a pause on its day, a silent
 	 * trajectory stopped); a resume by nobody left the pause as it was chosen, which a coach's early one shortened.
+	 * {@code lastMomentTold}: for an extension, the last contact moment its mail named, as kept when it was made (V112);
+	 * null for one made before, which {@link Extensions#lastMomentsTold} works out where it can.
 	 */
 	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
-			String toCoachName, boolean whyReadable, Integer weeks, boolean byNobody) {
+			String toCoachName, boolean whyReadable, Integer weeks, boolean byNobody, LocalDate lastMomentTold) {
+
+		/** A change as one made before an extension kept the last contact moment its mail named (V112). */
+		public Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
+				String toCoachName, boolean whyReadable, Integer weeks, boolean byNobody) {
+			this(at, from, to, reason, why, toCoachName, whyReadable, weeks, byNobody, null);
+		}
 
 		public boolean handover() {
 			return toCoachName != null;
@@ -712,7 +721,7 @@ public class Trajectories {
 	private List<Change> history(UUID trajectoryId, String alsoWhere) {
 		return jdbc.sql("""
 				select tr.id, tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, tr.reason_key_id,
-				       c.display_name as to_coach_name, tr.weeks, tr.by_account is null as by_nobody
+				       c.display_name as to_coach_name, tr.weeks, tr.by_account is null as by_nobody, tr.last_moment_told
 				from trajectory_transition tr left join account c on c.id = tr.to_coach_id
 				where tr.trajectory_id = :id""" + alsoWhere + " order by tr.at")
 			.param("id", trajectoryId)
@@ -722,7 +731,8 @@ public class Trajectories {
 				String code = rs.getString("reason_code");
 				return new Change(rs.getObject("at", OffsetDateTime.class), TrajectoryStatus.valueOf(rs.getString("from_status")),
 						TrajectoryStatus.valueOf(rs.getString("to_status")), code == null ? null : Reason.valueOf(code), why.text(),
-						rs.getString("to_coach_name"), why.readable(), rs.getObject("weeks", Integer.class), rs.getBoolean("by_nobody"));
+						rs.getString("to_coach_name"), why.readable(), rs.getObject("weeks", Integer.class), rs.getBoolean("by_nobody"),
+						rs.getObject("last_moment_told", LocalDate.class));
 			})
 			.list();
 	}

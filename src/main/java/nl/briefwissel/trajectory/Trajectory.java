@@ -28,13 +28,15 @@ public final class Trajectory {
 
 	/**
 	 * A change of status with its reason, as it is kept in the trajectory's history; {@code toCoach} for a handover only,
-	 * {@code weeks} for an extension only: the weeks it added, which the record and the export name per extension.
-	 * No {@code code} for a resume, which asks for none.
+	 * {@code weeks} for an extension only: the weeks it added, which the record and the export name per extension;
+	 * {@code lastMoment} for an extension only: the last contact moment of the plan right after it, which its mail
+	 * named and which a later early resume leaves nowhere else (V112). No {@code code} for a resume, which asks for none.
 	 */
-	record Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason, UUID toCoach, Integer weeks) {
+	record Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason, UUID toCoach, Integer weeks,
+			LocalDate lastMoment) {
 
 		Transition(TrajectoryStatus from, TrajectoryStatus to, Reason code, String reason) {
-			this(from, to, code, reason, null, null);
+			this(from, to, code, reason, null, null, null);
 		}
 	}
 
@@ -128,7 +130,7 @@ public final class Trajectory {
 		require(to != null && !to.equals(coachId), "trajectory.illegal.handOverSameCoach", "the trajectory has this coach already");
 		UUID from = coachId;
 		coachId = to;
-		transitions.add(new Transition(status, status, reason, why == null || why.isBlank() ? null : why.strip(), to, null));
+		transitions.add(new Transition(status, status, reason, why == null || why.isBlank() ? null : why.strip(), to, null, null));
 		events.add(new TrajectoryEvents.CoachHandedOver(id, from, to, reason));
 	}
 
@@ -189,7 +191,10 @@ public final class Trajectory {
 			skipIdleDaysBefore(today);
 		}
 		extraWeeks += moreWeeks;
-		transitions.add(new Transition(status, status, reason, why, null, moreWeeks));
+		// The day the participant's mail names (CourseNotices reads the same plan), kept as told.
+		List<LocalDate> due = startedOn == null ? List.of() : plan().dueDates();
+		LocalDate lastMoment = due.isEmpty() ? null : due.get(due.size() - 1);
+		transitions.add(new Transition(status, status, reason, why, null, moreWeeks, lastMoment));
 		events.add(new TrajectoryEvents.TrajectoryExtended(id, moreWeeks, weeks + extraWeeks, reason));
 	}
 

@@ -107,6 +107,17 @@ class DatasetTests {
 				}
 			})
 			.anySatisfy(row -> assertThat(row[2]).isPositive());
+		// Each extension keeps the last contact moment its mail named (V112), as the application writes it: without it the
+		// record works one out from the plan, and the coach's pages list it as the record does.
+		assertThat(jdbc.sql("""
+				select count(*) from trajectory_transition tr join trajectory t on t.id = tr.trajectory_id
+				join account a on a.id = t.participant_id
+				where a.email like :domain and tr.from_status = tr.to_status and tr.last_moment_told is null""")
+			.param("domain", "%@" + domain)
+			.query(Long.class)
+			.single())
+			.as("every extension with the last contact moment its mail named")
+			.isZero();
 		// Another reason without its why is a change the application refuses (Reason.refusalWith): generated for an
 		// extension, the pages and records read one it could never have made.
 		assertThat(jdbc.sql("""

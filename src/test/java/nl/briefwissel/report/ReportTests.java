@@ -539,6 +539,29 @@ class ReportTests {
 		assertThat(lines.get(1)).contains("met 1 week verlengd", "Daarmee werd het laatste contactmoment " + second + ".");
 	}
 
+	/**
+	 * Extended during a pause that the coach then ended early, the record named no day: the resume shortened the stored
+	 * pause, and the day the pause mail named, on which the extension's mail counted, was kept nowhere. The extension
+	 * keeps the last contact moment its mail named (V112), and the record names it.
+	 */
+	@Test
+	void anExtensionDuringAPauseTheCoachEndedEarlyKeepsTheLastMomentItsMailNamed(
+			@Autowired nl.briefwissel.trajectory.TrajectoryLifecycle lifecycle,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var paused = fixtures.runningTrajectory(true);
+		lifecycle.pause(paused.id(), paused.coach().id(), Today.date().plusWeeks(3),
+				nl.briefwissel.trajectory.Reason.PERSONAL_CIRCUMSTANCES, null);
+		lifecycle.extend(paused.id(), paused.coach().id(), 2, nl.briefwissel.trajectory.Reason.MORE_TIME_NEEDED, null);
+		String told = extendedUntil(jdbc, paused.participant().email());
+		lifecycle.resume(paused.id(), paused.coach().id());
+
+		java.time.LocalDate kept = jdbc.sql("select last_moment_told from trajectory_transition where trajectory_id = :t and weeks is not null")
+			.param("t", paused.id()).query(java.time.LocalDate.class).single();
+		assertThat(kept).isEqualTo(java.time.LocalDate.parse(told,
+				java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))));
+		assertThat(ownRecord(paused)).contains("met 2 weken verlengd", "Daarmee werd het laatste contactmoment " + told + ".");
+	}
+
 	/** The day in the subject of the extension's mail to this participant: "Je traject is verlengd tot …". */
 	private static String extendedUntil(org.springframework.jdbc.core.simple.JdbcClient jdbc, String participant) {
 		String subject = jdbc.sql("select subject from outbound_mail where recipient = :to and subject like '%verlengd tot%'")

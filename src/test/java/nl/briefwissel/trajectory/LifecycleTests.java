@@ -382,6 +382,56 @@ class LifecycleTests {
 		assertThat(course).contains("Dit traject duurt al 12 weken");
 	}
 
+	/**
+	 * The coach's pages named no extension: the record said each one's weeks and the last contact moment its mail
+	 * named, the course page and the conversation page only the status. Both now list each extension as the record does,
+	 * in Dutch and in English.
+	 */
+	@Test
+	void theCoachSeesEachExtensionWithItsWeeksAndTheLastMomentItsMailNamed(@Autowired TrajectoryLifecycle lifecycle) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		lifecycle.extend(running.id(), running.coach().id(), 2, Reason.MORE_TIME_NEEDED, null);
+		lifecycle.extend(running.id(), running.coach().id(), 1, Reason.JOB_CHANGE, null);
+		List<String> told = jdbc.sql("select subject from outbound_mail where recipient = :to and subject like '%verlengd tot%' order by created_at")
+			.param("to", running.participant().email()).query(String.class).list()
+			.stream().map(subject -> subject.substring(subject.indexOf("verlengd tot ") + "verlengd tot ".length()).strip()).toList();
+		assertThat(told).hasSize(2);
+
+		for (String page : List.of("/coach/trajectories/{id}/course", "/coach/trajectories/{id}")) {
+			Document shown = Jsoup.parse(mvc.perform(get(page, running.id()).param("lang", "nl").with(coach))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			assertThat(shown.select("#course-extensions h2, #course-extensions h3").text()).isEqualTo("Verlengingen");
+			List<String> lines = shown.select("#course-extensions li").eachText();
+			assertThat(lines).as(page).hasSize(2);
+			assertThat(lines.get(0)).contains("met 2 weken verlengd", "Daarmee werd het laatste contactmoment " + told.get(0) + ".");
+			assertThat(lines.get(1)).contains("met 1 week verlengd", "Daarmee werd het laatste contactmoment " + told.get(1) + ".");
+		}
+		var dutch = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"));
+		var english = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+		Document shown = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", running.id()).param("lang", "en").with(coach))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(shown.select("#course-extensions h2, #course-extensions h3").text()).isEqualTo("Extensions");
+		List<String> lines = shown.select("#course-extensions li").eachText();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).contains("extended by 2 weeks",
+				"With it, the last contact moment became " + english.format(dutch.parse(told.get(0))) + ".");
+		assertThat(lines.get(1)).contains("extended by 1 week",
+				"With it, the last contact moment became " + english.format(dutch.parse(told.get(1))) + ".");
+	}
+
+	/** A trajectory never extended lists no extensions on the coach's pages. */
+	@Test
+	void aTrajectoryNeverExtendedListsNoExtensions() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = user(users.loadUserByUsername(running.coach().email()));
+		for (String page : List.of("/coach/trajectories/{id}/course", "/coach/trajectories/{id}")) {
+			Document shown = Jsoup.parse(mvc.perform(get(page, running.id()).with(coach))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			assertThat(shown.select("#course-extensions")).isEmpty();
+		}
+	}
+
 	@Test
 	void theConversationPageLinksToTheCoursePageAndAMadeChangeIsReportedThere() throws Exception {
 		var running = fixtures.runningTrajectory(true);

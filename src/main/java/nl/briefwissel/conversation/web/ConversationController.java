@@ -133,6 +133,8 @@ class ConversationController {
 
 	private final SilentTrajectories silent;
 
+	private final nl.briefwissel.trajectory.Extensions extensions;
+
 	private final nl.briefwissel.trajectory.Intakes intakes;
 
 	private final Workspace workspace;
@@ -144,8 +146,9 @@ class ConversationController {
 			Closings closings, Highlights highlightsOf, AuditTrail auditTrail, Markdown markdown, Themes themes,
 			Quarantine quarantine, PublicAddress address, AcceptedAddresses acceptedAddresses, LettersAfterTheEnd afterTheEnd,
 			SilentTrajectories silent, Workspace workspace, nl.briefwissel.trajectory.Intakes intakes,
-			ClosingDesk closingDesk) {
+			ClosingDesk closingDesk, nl.briefwissel.trajectory.Extensions extensions) {
 		this.closingDesk = closingDesk;
+		this.extensions = extensions;
 		this.intakes = intakes;
 		this.workspace = workspace;
 		this.afterTheEnd = afterTheEnd;
@@ -882,6 +885,9 @@ class ConversationController {
 		// Stopped by the participant themselves: said above the course, with their words (decision 0141); asked only of a stopped one.
 		model.addAttribute("participantStop", trajectory.status() == TrajectoryStatus.STOPPED
 				? trajectories.stoppedByParticipant(trajectory.id()).orElse(null) : null);
+		// Each extension with its weeks and the last contact moment its mail named, as the record says them; asked
+		// only of a trajectory that was extended.
+		model.addAttribute("extensions", extensions.of(trajectory));
 		// The reply promised, as the workspace names it: the page said only when the next contact moment was.
 		// From the letters read above: one more query per view made the page dearer (docs/performance.md).
 		// The closing read here already, for the participant's reaction by mail: that letter asks no answer (decision 0136).

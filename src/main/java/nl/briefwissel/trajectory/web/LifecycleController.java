@@ -80,8 +80,12 @@ class LifecycleController {
 
 	private final SilentTrajectories silent;
 
+	private final nl.briefwissel.trajectory.Extensions extensions;
+
 	LifecycleController(TrajectoryLifecycle lifecycle, Trajectories trajectories, java.time.Clock clock,
-			UnansweredLetters unanswered, UnsentLetterDrafts drafts, SilentTrajectories silent) {
+			UnansweredLetters unanswered, UnsentLetterDrafts drafts, SilentTrajectories silent,
+			nl.briefwissel.trajectory.Extensions extensions) {
+		this.extensions = extensions;
 		this.silent = silent;
 		this.lifecycle = lifecycle;
 		this.trajectories = trajectories;
@@ -107,6 +111,8 @@ class LifecycleController {
 		model.addAttribute("lifecycleForms", forms(trajectory, startsOn));
 		// Stopped by the participant themselves: said, with their words, to the coach (decision 0141).
 		model.addAttribute("participantStop", trajectories.stoppedByParticipant(id).orElse(null));
+		// Each extension with its weeks and the last contact moment its mail named, as the record says them.
+		model.addAttribute("extensions", extensions.of(trajectory));
 		return "trajectory/course";
 	}
 
