@@ -131,6 +131,18 @@ class WebFormGapsTests {
 			assertThat(page.selectFirst("textarea[name=text]").wholeText()).as("kept in the form").hasSize(huge.length());
 			assertThat(desk.of(running.id(), running.coach().id()).draft()).as("nothing cut short kept").isEmpty();
 		}
+		// "Controleer mijn tekst" without a script asked for a check, not a save: the refusal says it was not checked.
+		for (String language : List.of("nl", "en")) {
+			MvcResult checked = mvc.perform(post(base + "/check").param("text", huge).param("lang", language)
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andReturn();
+			assertThat(checked.getResponse().getStatus()).isEqualTo(422);
+			Document page = Jsoup.parse(checked.getResponse().getContentAsString());
+			assertThat(page.getElementById("text-error").text()).as(language)
+				.startsWith(language.equals("nl") ? "Je tekst is niet gecontroleerd" : "Your text was not checked").contains("100")
+				.doesNotContain(language.equals("nl") ? "bewaar opnieuw" : "save again");
+			assertThat(page.selectFirst("textarea[name=text]").wholeText()).as("kept in the form").hasSize(huge.length());
+			assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
+		}
 		// While typing: not kept, and said.
 		String answer = mvc.perform(post(base + "/check").param("text", huge).header("HX-Request", "true")
 			.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach))

@@ -670,6 +670,10 @@ class LifecycleTests {
 		assertThat(page.select("#pause-reason option[selected]")).extracting(Element::val).containsExactly("NO_TIME");
 		Element until = page.getElementById("pause-until");
 		assertThat(until.val()).isEqualTo(yesterday);
+		// The date field offers no day the server refuses: from tomorrow, as the application's clock has it.
+		assertThat(until.attr("min")).isEqualTo(Today.date().plusDays(1).toString());
+		assertThat(Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}/course", running.id()).with(coach)).andReturn().getResponse()
+			.getContentAsString()).getElementById("pause-until").attr("min")).isEqualTo(Today.date().plusDays(1).toString());
 		assertThat(until.attr("aria-invalid")).isEqualTo("true");
 		assertThat(describedBy(page, until)).singleElement()
 			.satisfies(error -> assertThat(error.text()).isEqualTo("Kies een einddatum van de pauze na vandaag."));

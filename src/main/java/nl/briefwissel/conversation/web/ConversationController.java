@@ -398,7 +398,8 @@ class ConversationController {
 			giving = Optional.empty();
 		}
 		if (draft.length() > CoachDesk.MAX_DRAFT) {
-			return draftTooLong(trajectory, me, draft.length(), giving, draftBase, errors, locale, model, request);
+			return draftTooLong(trajectory, me, "conversation.draft.tooLong", draft.length(), giving, draftBase, errors, locale, model,
+					request);
 		}
 		Optional<UUID> chosen = giving.map(Assignment::id);
 		String page = "/coach/trajectories/" + id;
@@ -426,11 +427,13 @@ class ConversationController {
 
 	/**
 	 * A draft longer than is kept: it was cut short and said to be saved, the rest lost. Now nothing is
-	 * kept, and the page says so at the letter, with the whole text still in the field to shorten.
+	 * kept, and the page says so at the letter, with the whole text still in the field to shorten. The
+	 * sentence ({@code refusal}) names what the coach asked for: a check refused was told its draft was
+	 * not saved, when they had asked for no save.
 	 */
-	private String draftTooLong(TrajectoryOverview trajectory, SignedInAccount me, int length, Optional<Assignment> giving,
+	private String draftTooLong(TrajectoryOverview trajectory, SignedInAccount me, String refusal, int length, Optional<Assignment> giving,
 			String draftBase, BindingResult errors, Locale locale, Model model, HttpServletRequest request) {
-		errors.rejectValue("text", "conversation.draft.tooLong", new Object[] { CoachDesk.MAX_DRAFT, length }, null);
+		errors.rejectValue("text", refusal, new Object[] { CoachDesk.MAX_DRAFT, length }, null);
 		giving.ifPresent(a -> model.addAttribute("giving", a));
 		if (draftBase != null) {
 			model.addAttribute("draftBase", draftBase); // nothing was saved: the next save is still based on it
@@ -726,7 +729,7 @@ class ConversationController {
 				RefusedForm.shownAgain();
 				return "conversation/fragments :: draftTooLong";
 			}
-			return draftTooLong(trajectory, me, form.text().length(),
+			return draftTooLong(trajectory, me, "conversation.check.tooLong", form.text().length(),
 					assignment == null ? Optional.empty() : usable(me, assignment, id), draftBase, errors, locale, model, request);
 		}
 		// Every check also keeps the draft: typing with htmx saves it as the coach goes (not after sending).

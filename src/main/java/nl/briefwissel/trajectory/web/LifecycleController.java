@@ -103,6 +103,8 @@ class LifecycleController {
 		LocalDate startsOn = startsOn(trajectory, today);
 		model.addAttribute("startsOn", startsOn);
 		model.addAttribute("today", today);
+		// The first day a pause can end on (pauseRefusal refuses today and before): the date field offers no other.
+		model.addAttribute("pauseEndsFrom", today.plusDays(1));
 		endWarnings(id, me, model);
 		model.addAttribute("silence", silent.of(trajectory).orElse(null)); // decision 0108
 		model.addAttribute("silentDays", silent.days());
