@@ -44,6 +44,67 @@ public record Account(UUID id, UUID organisationId, String email, String display
 	}
 
 	/**
+	 * The text with each sentence that begins with one of these names beginning with a capital, as Dutch and English
+	 * begin a sentence: „van Dijk heeft gereageerd.” reads „Van Dijk heeft gereageerd.”, while inside a sentence the
+	 * name stays as its owner wrote it (Beste van Dijk, met van Dijk). Done on the sentence and not on the name, as one
+	 * message names someone at its start and again inside it. A name opening with an apostrophe ('t Hart) keeps it, as
+	 * Dutch writes it; the Dutch IJ is capitalised whole (IJzerman). Arguments that are no text, that begin with a
+	 * capital, or that are an address or a link change nothing, so a message's arguments can be given as they are.
+	 */
+	public static String sentencesCapitalised(String text, Object... names) {
+		if (text == null || names == null) {
+			return text;
+		}
+		String result = text;
+		for (Object argument : names) {
+			// An address or a link is written as it is, also at a sentence's start.
+			if (!(argument instanceof String name) || name.isEmpty() || !Character.isLowerCase(name.codePointAt(0))
+					|| name.contains("@") || name.contains("://")) {
+				continue;
+			}
+			String capitalised = (name.startsWith("ij") ? "IJ" + name.substring(2)
+					: name.substring(0, Character.charCount(name.codePointAt(0))).toUpperCase(Locale.ROOT)
+							+ name.substring(Character.charCount(name.codePointAt(0))));
+			StringBuilder changed = new StringBuilder(result.length());
+			int from = 0;
+			for (int at = result.indexOf(name); at >= 0; at = result.indexOf(name, at + name.length())) {
+				if (sentenceStartsAt(result, at)) {
+					changed.append(result, from, at).append(capitalised);
+					from = at + name.length();
+				}
+			}
+			result = changed.append(result, from, result.length()).toString();
+		}
+		return result;
+	}
+
+	/** Whether a sentence begins here: the text's start, a new line, or a full stop, ! or ? and a space before it. */
+	private static boolean sentenceStartsAt(String text, int at) {
+		int before = at;
+		// A name set apart for its direction (decision 0133) begins with the first strong isolate; quotes may open it.
+		while (before > 0 && "\u2068„“‘\"'(".indexOf(text.charAt(before - 1)) >= 0) {
+			before--;
+		}
+		if (before == 0 || text.charAt(before - 1) == '\n') {
+			return true;
+		}
+		if (!Character.isWhitespace(text.charAt(before - 1))) {
+			return false;
+		}
+		while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
+			if (text.charAt(before - 1) == '\n') {
+				return true;
+			}
+			before--;
+		}
+		// A closing quote or bracket may stand after the full stop.
+		while (before > 0 && "”’\")".indexOf(text.charAt(before - 1)) >= 0) {
+			before--;
+		}
+		return before > 0 && ".!?".indexOf(text.charAt(before - 1)) >= 0;
+	}
+
+	/**
 	 * Infixes a surname on its own begins with, capitalised so (Van Dijk, De Vries, Ten Brink; De heer Jansen): in
 	 * lower case the first letter tells already.
 	 */

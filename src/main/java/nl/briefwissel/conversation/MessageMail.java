@@ -109,15 +109,19 @@ class MessageMail {
 		context.setVariable("paragraphs", fullText ? linked(text) : List.of());
 		context.setVariable("fullText", fullText);
 		context.setVariable("link", link);
-		context.setVariable("footer", footer + "Html");
+		// Names the coach at the start of a sentence: with a capital there (van Dijk: Van Dijk, decision 0143).
+		context.setVariable("footer", Account.sentencesCapitalised(
+				texts.getMessage(footer + "Html", new Object[] { coachName }, language), coachName));
 		String filesSaid = files.isEmpty() ? null
 				: texts.getMessage("mail.message.files",
 						new Object[] { files.size(), fullText ? " (" + String.join(", ", files) + ")" : "" }, language);
 		context.setVariable("files", filesSaid);
 		String html = templates.process("conversation/mail/message", context);
-		String plain = (fullText ? text : texts.getMessage("mail.message.notice", new Object[] { coachName }, language))
+		String plain = (fullText ? text : Account.sentencesCapitalised(
+				texts.getMessage("mail.message.notice", new Object[] { coachName }, language), coachName))
 				+ (filesSaid == null ? "" : "\n\n" + filesSaid + "\n" + link)
-				+ "\n\n-- \n" + texts.getMessage(footer, new Object[] { coachName, link }, language);
+				+ "\n\n-- \n" + Account.sentencesCapitalised(texts.getMessage(footer, new Object[] { coachName, link }, language),
+						coachName);
 		OutgoingMail mail = new OutgoingMail(participant.email(), subject, plain, html, replyTo, inReplyTo, references, false)
 			.writtenBy(coachName);
 		return fullText ? mail : mail.asNotification();
@@ -168,8 +172,8 @@ class MessageMail {
 		Object[] args = { trajectory.participantName(), coach.firstName(),
 				address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString(),
 				Account.firstNameOf(trajectory.participantName()) };
-		return new OutgoingMail(coach.email(), texts.getMessage("mail.afterTheEnd.subject", args, language),
-				texts.getMessage("mail.afterTheEnd.text", args, language), null, replyTo, null, List.of(), true)
+		return new OutgoingMail(coach.email(), Account.sentencesCapitalised(texts.getMessage("mail.afterTheEnd.subject", args, language), args),
+				Account.sentencesCapitalised(texts.getMessage("mail.afterTheEnd.text", args, language), args), null, replyTo, null, List.of(), true)
 			.about(trajectory.id())
 			.inLanguage(language, address.base());
 	}

@@ -50,6 +50,14 @@ public record TypedPeriod(Period period, String from, String until, String fromP
 		return new TypedPeriod(period, from, until, fromProblem, untilProblem);
 	}
 
+	/**
+	 * The first day a period may start on ({@link Period#EARLIEST}), for the sentence that refuses an earlier one
+	 * to name it as a day of the page's language: written out in the sentence, it was a second copy to keep equal.
+	 */
+	public LocalDate earliest() {
+		return Period.EARLIEST;
+	}
+
 	/** Whether a day cannot be used: the page is the form shown again (422), saying so at the day's field. */
 	public boolean refused() {
 		return fromProblem != null || untilProblem != null;

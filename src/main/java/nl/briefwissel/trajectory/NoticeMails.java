@@ -111,9 +111,12 @@ public class NoticeMails {
 		String greetingKey = toParticipant ? PARTICIPANT + ".greeting" : key + ".greeting";
 		// A mail in two languages has its subject in both: the reader who needs the second half of the body
 		// needs it in the subject first. A subject that is in both of itself (the same in either bundle) once.
-		String subject = texts.getMessage(key + ".subject", args, language);
+		// A name that begins a sentence begins it with a capital (van Dijk heeft: Van Dijk heeft, decision 0143).
+		String subject = Account.sentencesCapitalised(texts.getMessage(key + ".subject", args, language), args);
 		if (secondLanguage != null) {
-			String secondSubject = texts.getMessage(key + ".subject", argsIn.apply(secondLanguage), secondLanguage);
+			Object[] secondArgs = argsIn.apply(secondLanguage);
+			String secondSubject = Account.sentencesCapitalised(texts.getMessage(key + ".subject", secondArgs, secondLanguage),
+					secondArgs);
 			subject = secondSubject.equals(subject) ? subject : subject + " / " + secondSubject;
 		}
 		Translation first = translation(language, key, greetingKey, args, linkIn.apply(language));
@@ -152,7 +155,7 @@ public class NoticeMails {
 
 	private Translation translation(Locale language, String key, String greetingKey, Object[] args, String link) {
 		return new Translation(language.toLanguageTag(), greeting(language, greetingKey, args),
-				List.of(texts.getMessage(key + ".body", args, language).split("\n\n")),
+				List.of(Account.sentencesCapitalised(texts.getMessage(key + ".body", args, language), args).split("\n\n")),
 				link == null ? null : texts.getMessage(key + ".button", args, language), link);
 	}
 

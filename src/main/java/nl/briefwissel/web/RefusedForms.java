@@ -19,7 +19,8 @@ import org.springframework.web.servlet.view.RedirectView;
  * its controller said {@link RefusedForm#shownAgain()}, or a posted form's model holds a {@code BindingResult}
  * with errors. A page that says the state is in the way ({@link RefusedForm#stateInTheWay()}) answers 409
  * instead, even when the form had mistakes too: the state is what refused it. A status a controller chose
- * itself (404, 409, 410) stands; a redirect stays a redirect.
+ * itself (404, 409, 410) stands; a redirect stays a redirect. Every page answered 409 or 422, whoever chose the
+ * status, is titled "Fout: " (decision 0139, amended).
  */
 @Configuration(proxyBeanMethods = false)
 class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
@@ -52,9 +53,10 @@ class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 			status = HttpStatus.UNPROCESSABLE_CONTENT.value();
 		}
-		// The form again, refused or finding things changed since (409): its title says so (RefusedTitleDialect).
-		// A page of its own that says a state (a trajectory no longer running) is no form with a mistake: no "Fout:".
-		if ((inTheWay || refused) && (status == HttpStatus.UNPROCESSABLE_CONTENT.value() || status == HttpStatus.CONFLICT.value())) {
+		// Every page answered 409 or 422 says first in its title that what was asked was refused (RefusedTitleDialect):
+		// the form again, and a page of its own that says a state is in the way (a trajectory no longer running, an
+		// organisation with trajectories under way), whose title alone read as the page asked for.
+		if (status == HttpStatus.UNPROCESSABLE_CONTENT.value() || status == HttpStatus.CONFLICT.value()) {
 			page.addObject(SHOWN_AGAIN, Boolean.TRUE);
 		}
 	}

@@ -15,8 +15,8 @@ import org.thymeleaf.postprocessor.PostProcessor;
 import org.thymeleaf.templatemode.TemplateMode;
 
 /**
- * A page shown again with what was wrong (422 or 409, {@link RefusedForms}) says so first in its title: "Fout: Sanne
- * Bakker · Briefwissel" (WCAG 3.3.1, as GOV.UK does). A screen reader reads the title first when the page loads, and
+ * A page answered 422 or 409 ({@link RefusedForms}), a form shown again or a page saying the state is in the way, says
+ * so first in its title: "Fout: Sanne Bakker · Briefwissel" (WCAG 3.3.1, as GOV.UK does). A screen reader reads the title first when the page loads, and
  * it was the page's own, as if the form had been taken. Done once here on the title every template hands the layout,
  * not in each of them.
  */

@@ -82,4 +82,25 @@ class FirstNamesTests {
 		assertThat(Account.firstNameOf("")).isEmpty();
 		assertThat(Account.firstNameOf("   ")).isEmpty();
 	}
+
+	/**
+	 * A coach's page said „van Dijk leest Briefwissel in het Engels.”: a sentence begins with a capital, also when it
+	 * begins with a name whose first word is an infix (decision 0143, amended). Inside a sentence the name stays as
+	 * written.
+	 */
+	@Test
+	void aSentenceThatBeginsWithANameBeginsWithACapital() {
+		assertThat(Account.sentencesCapitalised("van Dijk heeft gereageerd. Beste van Dijk, wil van Dijk verder? van Dijk weet het.",
+				"van Dijk")).isEqualTo("Van Dijk heeft gereageerd. Beste van Dijk, wil van Dijk verder? Van Dijk weet het.");
+		assertThat(Account.sentencesCapitalised("Hallo,\n\nde Vries schreef.", "de Vries")).isEqualTo("Hallo,\n\nDe Vries schreef.");
+		assertThat(Account.sentencesCapitalised("\u2068van Dijk\u2069 leest mee.", "van Dijk")).isEqualTo("\u2068Van Dijk\u2069 leest mee.");
+		assertThat(Account.sentencesCapitalised("ijzerman belde.", "ijzerman")).isEqualTo("IJzerman belde.");
+		assertThat(Account.sentencesCapitalised("'t Hart belde.", "'t Hart")).isEqualTo("'t Hart belde.");
+		assertThat(Account.sentencesCapitalised("Opgeslagen: van Dijk is niet gecertificeerd.", "van Dijk"))
+			.as("after a colon a Dutch sentence goes on in lower case").isEqualTo("Opgeslagen: van Dijk is niet gecertificeerd.");
+		assertThat(Account.sentencesCapitalised("Sanne Bakker schreef.", "Sanne Bakker", 3, null)).isEqualTo("Sanne Bakker schreef.");
+		assertThat(Account.sentencesCapitalised("sanne@example.nl is al uitgenodigd.", "sanne@example.nl"))
+			.isEqualTo("sanne@example.nl is al uitgenodigd.");
+		assertThat(Account.sentencesCapitalised(null, "van Dijk")).isNull();
+	}
 }

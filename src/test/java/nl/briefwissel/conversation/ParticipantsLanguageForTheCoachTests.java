@@ -55,6 +55,17 @@ class ParticipantsLanguageForTheCoachTests {
 			.text()).isEqualTo("reads Dutch");
 	}
 
+	/** „van Dijk leest Briefwissel in het Engels.”: a sentence that begins with the name begins with a capital (0143). */
+	@Test
+	void aNameThatBeginsWithAnInfixBeginsTheSentenceWithACapital() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String surname = "Dijk" + java.util.UUID.randomUUID().toString().substring(0, 6);
+		jdbc.sql("update account set preferred_language = 'en', display_name = :name where id = :id")
+			.param("name", "van " + surname).param("id", running.participant().id()).update();
+		assertThat(page(get("/coach/trajectories/{id}", running.id()).param("lang", "nl").with(fixtures.as(running.coach())))
+			.select("#reads-in").text()).isEqualTo("Van " + surname + " leest Briefwissel in het Engels.");
+	}
+
 	private Document page(RequestBuilder request) throws Exception {
 		return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 	}

@@ -783,6 +783,9 @@ class ReportTests {
 			assertThat(ownPage).as(w.lang()).containsPattern(w.line(w.byYou())).containsPattern(w.line(w.by() + coach))
 				.doesNotContainPattern(w.line(w.by() + name));
 			assertThat(own.select(".bw-facts dt").eachText()).as(w.lang()).contains(w.ownLabel()).doesNotContain(w.label());
+			// Quoted as the page's language quotes (MessagesTests' house style): it was “…” in Dutch too.
+			assertThat(own.select(".bw-record__text").eachText()).as(w.lang())
+				.contains("nl".equals(w.lang()) ? "„Wat geeft je energie?”" : "“Wat geeft je energie?”");
 			String ownPdf = pdfText(mvc.perform(get("/participant/report/{id}/pdf", running.id()).param("lang", w.lang())
 				.with(fixtures.as(running.participant()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 			String exportPdf = pdfText(pdfIn(mvc.perform(get("/participant/export").param("lang", w.lang())

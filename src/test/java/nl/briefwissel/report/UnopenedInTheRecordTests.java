@@ -167,7 +167,7 @@ class UnopenedInTheRecordTests {
 		assertThat(change.get("whyUnreadable").asString()).isEqualTo(text("report.why.unreadable", DUTCH));
 		assertThat(data.get("messages").get(0).get("text").asString()).isEqualTo("Wat geeft je energie? En wat kost je energie?");
 		assertThat(pdfText(entries.get("traject-1/verslag.pdf"))).contains(text("report.own.question.unreadable", DUTCH),
-				text("report.own.goals.unreadable", DUTCH), "“Wat geeft je energie?”", text("highlight.unreadable", DUTCH),
+				text("report.own.goals.unreadable", DUTCH), "„Wat geeft je energie?”", text("highlight.unreadable", DUTCH),
 				text("closing.summary.unreadable", DUTCH), text("closing.reaction.unreadable", DUTCH),
 				text("report.why.unreadable", DUTCH), "Wat geeft je energie? En wat kost je energie?")
 			.doesNotContain("straks niet meer");

@@ -51,6 +51,9 @@ class StatisticsTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -301,6 +304,18 @@ class StatisticsTests {
 		org.jsoup.nodes.Document english = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/statistics").param("from", "1900-01-01")
 			.param("lang", "en").with(fixtures.as(manager))).andReturn().getResponse().getContentAsString());
 		assertThat(english.getElementById("from-error").text()).contains("before 1 January 2000").contains("Choose 1 January 2000 or a later day");
+		// The earliest day is Period's, given to the sentence as a day of the page's language: written out in the
+		// sentence too, the two could differ.
+		for (java.util.Locale language : List.of(java.util.Locale.forLanguageTag("nl"), java.util.Locale.ENGLISH)) {
+			assertThat(messages.getMessage(TypedPeriod.BEFORE_EARLIEST, null, language)).as(language.toString())
+				.contains("{0}").doesNotContain("2000");
+		}
+		// The evaluations page says it the same, and its note under the refused period says what to do.
+		org.jsoup.nodes.Document evaluations = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/evaluations")
+			.param("from", "1900-01-01").with(fixtures.as(manager))).andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(evaluations.getElementById("from-error").text()).contains("vóór 1 januari 2000");
+		assertThat(evaluations.text()).contains("wat er niet klopt, staat bij het veld").doesNotContain("datums die we kunnen lezen");
 
 		var lastDay = mvc.perform(get("/programme/statistics").param("until", "31-12-1999").with(fixtures.as(manager)))
 			.andReturn().getResponse();

@@ -173,6 +173,7 @@ class CoachesWithoutOrganisationPagesTests {
 		Document meanwhile = Jsoup.parse(mvc.perform(post("/admin/organisations/{id}/coaches/{coach}", left.second().organisationId(), coach)
 			.with(fixtures.as(assigning)).with(csrf())).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString());
 		assertThat(meanwhile.getElementById("assigned-meanwhile").text()).contains("is inmiddels e-coach van " + first);
+		assertThat(meanwhile.title()).as("refused, 409: the title says so first").startsWith("Fout: ");
 		assertThat(accounts.byId(coach).orElseThrow().organisationId()).isEqualTo(left.first().organisationId());
 		assertThat(audit.search(new AuditTrail.Search(assigning.email(), AuditAction.ADMINISTRATION, null, null, null)))
 			.filteredOn(entry -> "POST /admin/organisations/{id}/coaches/{coach}".equals(entry.route()))

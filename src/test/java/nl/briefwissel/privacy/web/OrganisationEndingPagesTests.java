@@ -88,6 +88,8 @@ class OrganisationEndingPagesTests {
 			.with(administrator()).with(csrf())).andExpect(status().isConflict()).andReturn().getResponse().getContentAsString());
 
 		assertThat(refused.getElementById("unfinished").text()).contains("1 lopend traject").contains("1 voorstel");
+		assertThat(refused.title()).as("refused, 409: the title says so first").startsWith("Fout: ");
+		assertThat(page.title()).doesNotStartWith("Fout");
 		assertThat(organisations.byId(running.organisationId())).isPresent();
 		assertThat(accounts.byId(running.participant().id()).orElseThrow().enabled()).isTrue();
 	}
