@@ -38,8 +38,12 @@ public class ParticipantStartPage {
 	/** The files the participant's application by mail came with: theirs to see and download on their own page. */
 	private final Intakes intakes;
 
+	/** An erasure they asked for and that waits: said in place of the day their conversation would be erased. */
+	private final ErasureAsked erasureAsked;
+
 	ParticipantStartPage(Trajectories trajectories, Accounts accounts, Clock clock, Themes themes, TrajectoryErasure erasure,
-			Intakes intakes) {
+			Intakes intakes, ErasureAsked erasureAsked) {
+		this.erasureAsked = erasureAsked;
 		this.trajectories = trajectories;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -70,6 +74,8 @@ public class ParticipantStartPage {
 		Map<UUID, LocalDate> keptUntil = new HashMap<>();
 		erasure.keepingOf(participantId).stream().filter(kept -> kept.until() != null).forEach(kept -> keptUntil.put(kept.trajectoryId(), kept.until()));
 		model.addAttribute("keptUntil", keptUntil);
+		// Asked to be erased and not decided yet: not "kept until", but that it was asked and when they hear.
+		model.addAttribute("erasureDecidedBy", erasureAsked.decidedBy(participantId).orElse(null));
 		return "trajectory/participant";
 	}
 }

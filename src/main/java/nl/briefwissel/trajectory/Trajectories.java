@@ -158,6 +158,21 @@ public class Trajectories {
 			.orElse(false);
 	}
 
+	/** Whether a completion now would be confirmed to the employer, by the rule {@code EmployerConfirmations} sends by. */
+	public EmployerTold employerToldOnCompletion(UUID trajectoryId) {
+		if (!employerMayConfirm(trajectoryId)) {
+			return EmployerTold.NOT_AGREED;
+		}
+		boolean sameContact = jdbc.sql("""
+				select p.employer_contact from trajectory t join programme p on p.id = t.programme_id where t.id = :id""")
+			.param("id", trajectoryId)
+			.query(String.class)
+			.optional()
+			.flatMap(contact -> employerContactConsentedTo(trajectoryId).filter(contact::equalsIgnoreCase))
+			.isPresent();
+		return sameContact ? EmployerTold.TOLD : EmployerTold.CONTACT_CHANGED;
+	}
+
 	/** The employer contact the participant agreed to tell of their start and completion, if they did. */
 	public java.util.Optional<String> employerContactConsentedTo(UUID trajectoryId) {
 		return jdbc.sql("select employer_contact from trajectory where id = :id and employer_may_confirm = true")

@@ -128,6 +128,38 @@ class LettersAfterTheEndTests {
 		assertThat(page("/coach", running.coach()).select("#after-the-end")).isEmpty();
 	}
 
+	/**
+	 * Decisions 0030 and 0122 keep mail the one way to write after the end, for both: a coach's answer by mail reaches the
+	 * participant, whose letters are kept and who hears not to count on an answer. The pages and the coach's notice say
+	 * that one story: the coach's page of the ended conversation takes no letter but says an answer by mail still goes to
+	 * the participant; the participant's page says what their mail after the end becomes; the notice says that answering
+	 * is the coach's choice, not a duty. Dutch and English.
+	 */
+	@Test
+	void theEndedPagesAndTheCoachsNoticeSayWhatMailAfterTheEndDoes(@Autowired MessageMail mails,
+			@Autowired nl.briefwissel.trajectory.Trajectories trajectories) throws Exception {
+		String name = running.participant().displayName();
+		String coachs = page("/coach/trajectories/" + running.id(), running.coach()).select("#not-sent").text();
+		assertThat(coachs).contains("schrijven kan hier niet meer")
+			.contains("Schrijft " + name + " je na het einde nog een mail, dan krijg je daarover een mail. Antwoord je daarop, "
+					+ "dan gaat je antwoord naar " + name + " en komt het in het gesprek.");
+		assertThat(page("/coach/trajectories/" + running.id() + "?lang=en", running.coach()).select("#not-sent").text())
+			.contains("If " + name + " mails you after the end, you get a mail about it. If you reply to that mail, your answer goes to "
+					+ name + " and into the conversation.");
+
+		String participants = page("/participant/conversation?trajectory=" + running.id(), running.participant()).select("#not-sent").text();
+		assertThat(participants).contains("schrijven kan hier niet meer")
+			.contains("Mail je je e-coach toch, dan wordt je mail bewaard in je gesprek en krijgt je e-coach een melding, "
+					+ "maar reken niet op een antwoord.");
+		assertThat(page("/participant/conversation?trajectory=" + running.id() + "&lang=en", running.participant()).select("#not-sent").text())
+			.contains("do not count on an answer");
+
+		var trajectory = trajectories.byId(running.id()).orElseThrow();
+		String notice = mails.afterTheEnd(trajectory, running.coach(), "reply@example.nl").text();
+		assertThat(notice).contains("Jullie traject is afgelopen: antwoorden hoeft niet.")
+			.contains("Wil je toch antwoorden? Antwoord dan op deze mail");
+	}
+
 	private void mailFromTheParticipant(String n) {
 		mail(running.participant().email(), n, WORDS + " (" + n + ")");
 	}

@@ -246,6 +246,41 @@ class CourseReasonsAndConfirmationTests {
 	}
 
 	/**
+	 * The confirmation knows whether the participant agreed that their employer is told: it says which case applies,
+	 * not "if they agreed, the employer is told". An agreement for a contact the programme has changed since sends
+	 * nothing (decision 0036), and is said so too. Dutch and English.
+	 */
+	@Test
+	void theConfirmationOfCompletingSaysWhetherTheEmployerIsTold() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		String name = running.participant().displayName();
+		assertThat(whatHappens(running, coach, "nl")).contains(name + " heeft geen toestemming gegeven om de werkgever te informeren: "
+				+ "de werkgever krijgt geen bericht.").doesNotContain("Gaf " + name);
+		assertThat(whatHappens(running, coach, "en")).contains(name + " has not agreed that the employer is informed: "
+				+ "the employer is not told.").doesNotContain("If " + name);
+
+		jdbc.sql("update programme set employer_contact = 'hr@example.nl' where id = :id").param("id", running.programmeId()).update();
+		jdbc.sql("update trajectory set employer_may_confirm = true, employer_contact = 'hr@example.nl' where id = :id")
+			.param("id", running.id()).update();
+		assertThat(whatHappens(running, coach, "nl")).contains(name + " gaf toestemming om de werkgever te informeren: "
+				+ "de werkgever krijgt bericht dat het traject is afgerond.");
+		assertThat(whatHappens(running, coach, "en")).contains(name + " agreed that the employer is informed: "
+				+ "the employer is told that the trajectory has been completed.");
+
+		jdbc.sql("update programme set employer_contact = 'personeelszaken@example.nl' where id = :id").param("id", running.programmeId())
+			.update();
+		assertThat(whatHappens(running, coach, "nl")).contains("de werkgever krijgt geen bericht")
+			.doesNotContain("de werkgever krijgt bericht dat");
+		assertThat(whatHappens(running, coach, "en")).contains("the employer is not told");
+	}
+
+	private String whatHappens(Fixtures.RunningTrajectory running, RequestPostProcessor coach, String language) throws Exception {
+		return page(post("/coach/trajectories/{id}/complete", running.id()).param("reason", "QUESTION_ANSWERED").param("lang", language)
+			.with(csrf()), coach).select("main ul").text();
+	}
+
+	/**
 	 * The participant's letter is the newest of the conversation and the coach has not written since:
 	 * the complete form and its confirmation say so, with the way to the write form, in Dutch and
 	 * English; completing is not refused. The coach's answer takes the warning away.

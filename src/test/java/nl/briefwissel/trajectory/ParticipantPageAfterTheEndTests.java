@@ -82,6 +82,66 @@ class ParticipantPageAfterTheEndTests {
 			.doesNotContain("Gestopt op");
 	}
 
+	/**
+	 * Signed up again through the programme's link: the ended conversation no longer asks them to apply again (they
+	 * did), and the new application's card does not tell them to answer a coach's mail while no coach is theirs yet.
+	 */
+	@Test
+	void afterApplyingAgainTheTextsFollowTheNewApplication(@Autowired Trajectories trajectories) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		assertThat(conversation(running, "nl").select("#where-next").text()).startsWith("Heb je een nieuwe vraag? Meld je dan opnieuw aan");
+
+		trajectories.record(running.programmeId(), running.participant().id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP", null, null);
+
+		Document dutch = conversation(running, "nl");
+		assertThat(dutch.select("#where-next").text()).isEqualTo("Je hebt je opnieuw aangemeld. Hoe het daarmee staat, lees je bij Mijn traject.")
+			.doesNotContain("Meld je dan opnieuw aan");
+		assertThat(dutch.select("#where-next a").attr("href")).isEqualTo("/participant");
+		assertThat(conversation(running, "en").select("#where-next").text())
+			.isEqualTo("You have applied again. How that stands, you read under My trajectory.");
+
+		Document start = page(running.participant(), "nl");
+		assertThat(start.text()).doesNotContain("Antwoord op de mail van je coach")
+			.contains("Er is nog geen e-coach aan je gekoppeld.");
+		assertThat(page(running.participant(), "en").text()).doesNotContain("Reply to your e-coach's mail")
+			.contains("No e-coach has been assigned to you yet.");
+	}
+
+	/**
+	 * While their request to erase their data waits for a decision, their pages do not invite them to ask for it or say
+	 * their data is simply kept until the end of its retention: they say it was asked and what happens next.
+	 */
+	@Test
+	void whileAnErasureIsAskedThePagesSaySoAndWhatHappensNext(@Autowired nl.briefwissel.privacy.Erasures erasures) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		var asked = erasures.request(running.participant().id());
+		String answerBy = asked.answerBy().format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH));
+
+		String privacy = Jsoup.parse(mvc.perform(get("/participant/privacy").param("lang", "nl").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString()).text();
+		assertThat(privacy).doesNotContain("vraag dat dan hieronder aan")
+			.contains("Je hebt gevraagd om je gegevens te verwijderen. Bevestigt een beheerder je verzoek, dan verwijdert Briefwissel ze "
+					+ "eerder; wijst de beheerder het af, dan blijven ze zo lang bewaard als hierboven staat.");
+		assertThat(Jsoup.parse(mvc.perform(get("/participant/privacy").param("lang", "en").with(fixtures.as(running.participant())))
+			.andReturn().getResponse().getContentAsString()).text()).doesNotContain("ask for it below")
+			.contains("You have asked for your data to be erased.");
+
+		Document dutch = page(running.participant(), "nl");
+		assertThat(dutch.getElementById("ended-" + running.id()).text()).doesNotContain("blijft bewaard tot")
+			.contains("Je hebt gevraagd om je gegevens te verwijderen: je krijgt uiterlijk op " + answerBy + " een mail met het besluit. "
+					+ "Tot dan kun je je gesprek teruglezen en downloaden.");
+		assertThat(page(running.participant(), "en").getElementById("ended-" + running.id()).text()).doesNotContain("is kept until")
+			.contains("You have asked for your data to be erased: you will get a mail with the decision by "
+					+ asked.answerBy().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)) + ".");
+	}
+
+	private Document conversation(Fixtures.RunningTrajectory running, String language) throws Exception {
+		return Jsoup.parse(mvc.perform(get("/participant/conversation").param("trajectory", running.id().toString()).param("lang", language)
+			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString());
+	}
+
 	private void aboutTheEnd(java.util.UUID trajectory, Account participant) throws Exception {
 		LocalDate keptUntil = erasure.keepingOf(participant.id()).get(0).until();
 		Document dutch = page(participant, "nl");

@@ -19,6 +19,7 @@ import nl.briefwissel.conversation.WhereNext;
 import nl.briefwissel.mail.MailAttachment;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
+import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -221,6 +222,9 @@ class ParticipantConversationController {
 		model.addAttribute("whereNext", trajectory.filter(t -> !t.underway())
 			.map(t -> whereNext.of(t, LocaleContextHolder.getLocale()))
 			.orElse(null));
+		// Signed up again since (a new application, matched or not yet): that is where their new question went, so the
+		// ended conversation points there instead of asking them to apply again.
+		model.addAttribute("appliedAgain", trajectory.filter(t -> !t.underway()).map(this::appliedSince).orElse(false));
 		model.addAttribute("writingTo", trajectory.map(TrajectoryOverview::id).orElse(null));
 		List<Message> letters = trajectory.map(conversations::toRead).orElse(List.of());
 		model.addAttribute("messages", letters);
@@ -267,6 +271,13 @@ class ParticipantConversationController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return own;
+	}
+
+	/** Whether a trajectory of theirs that has not ended was made after this one (the list is newest first). */
+	private boolean appliedSince(TrajectoryOverview ended) {
+		return trajectories.ofParticipant(ended.participantId()).stream()
+			.takeWhile(t -> !t.id().equals(ended.id()))
+			.anyMatch(t -> t.status() != TrajectoryStatus.COMPLETED && t.status() != TrajectoryStatus.STOPPED);
 	}
 
 	private List<TrajectoryOverview> started(SignedInAccount me) {

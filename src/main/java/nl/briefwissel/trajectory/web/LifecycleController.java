@@ -284,6 +284,8 @@ class LifecycleController {
 			model.addAttribute("typed", typed);
 			model.addAttribute("reason", chosen);
 			model.addAttribute("explanation", explanation(typed.why()));
+			// Said as it will be, not "if they agreed": the app knows whether the employer hears of a completion.
+			model.addAttribute("employerTold", trajectories.employerToldOnCompletion(id));
 			// Where the coach in fact decides: the form may have been filled in before, or in another tab.
 			endWarnings(id, me, model);
 			AuditedChange.refused(); // only asked: the trail has the end when its 'yes' makes it
