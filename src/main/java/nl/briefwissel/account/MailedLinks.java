@@ -3,6 +3,8 @@ package nl.briefwissel.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -88,8 +90,13 @@ class MailedLinks {
 	 * validity goes into the mail's text as {@code validityInMail} (hours or minutes, as it reads best).
 	 */
 	void send(Kind kind, Account account, Duration validity, long validityInMail) {
+		send(kind, account, validity, validityInMail, null);
+	}
+
+	/** As {@link #send(Kind, Account, Duration, long)}, with {@code about} (null: none) said after the mail's intro. */
+	void send(Kind kind, Account account, Duration validity, long validityInMail, String about) {
 		if (withinHourlyLimit(kind, account, OffsetDateTime.now(clock))) {
-			mailNew(kind, account, validity, validityInMail);
+			mailNew(kind, account, validity, validityInMail, about);
 		}
 	}
 
@@ -97,13 +104,32 @@ class MailedLinks {
 	 * As {@link #send}, and every link of this kind the account still had stops working: the new one replaces
 	 * them. False, and nothing changed, when the hourly limit is reached: the earlier link then still works.
 	 */
-	boolean sendInstead(Kind kind, Account account, Duration validity, long validityInMail) {
+	boolean sendInstead(Kind kind, Account account, Duration validity, long validityInMail, String about) {
 		if (!withinHourlyLimit(kind, account, OffsetDateTime.now(clock))) {
 			return false;
 		}
 		useUp(kind, account.id());
-		mailNew(kind, account, validity, validityInMail);
+		mailNew(kind, account, validity, validityInMail, about);
 		return true;
+	}
+
+	/**
+	 * What an invitation says the account is for, in the account's language: its roles and the organisation (null:
+	 * none). Someone who has never heard of Briefwissel knows whether the mail is meant for them.
+	 */
+	String invitedAs(Account account, String organisationName) {
+		Locale language = account.language();
+		List<String> roles = Arrays.stream(Role.values())
+			.filter(account::has)
+			.map(role -> messages.getMessage("mail.invitation.as." + role.name(), null, language))
+			.toList();
+		String as = roles.size() < 2 ? String.join("", roles)
+				: String.join(", ", roles.subList(0, roles.size() - 1))
+						+ " " + messages.getMessage("mail.invitation.as.and", null, language) + " " + roles.get(roles.size() - 1);
+		if (organisationName == null || organisationName.isBlank()) {
+			return messages.getMessage("mail.invitation.as", new Object[] { as }, language);
+		}
+		return messages.getMessage("mail.invitation.asAt", new Object[] { as, organisationName.strip() }, language);
 	}
 
 	/**
@@ -135,7 +161,10 @@ class MailedLinks {
 			return Optional.empty();
 		}
 		endEarlierOfTheSameSubject(account.id(), binding);
-		return Optional.of(mailNew(Kind.SINGLE_SIGN_ON, account, validity, validity.toMinutes(), binding, connection));
+		// Who is to be bound, and where (decision 0101): the owner recognises a binding the provider's operator asked.
+		String who = messages.getMessage("ssoLink.who", new Object[] { connection, binding.issuerHost(), binding.name(),
+				binding.email() }, account.language());
+		return Optional.of(mailNew(Kind.SINGLE_SIGN_ON, account, validity, validity.toMinutes(), binding, who));
 	}
 
 	/**
@@ -201,13 +230,13 @@ class MailedLinks {
 		return true;
 	}
 
-	private void mailNew(Kind kind, Account account, Duration validity, long validityInMail) {
-		mailNew(kind, account, validity, validityInMail, null, null);
+	private void mailNew(Kind kind, Account account, Duration validity, long validityInMail, String about) {
+		mailNew(kind, account, validity, validityInMail, null, about);
 	}
 
-	/** Returns the hash of the new token. */
+	/** Returns the hash of the new token. {@code about}: what the mail says after its intro (null: nothing). */
 	private String mailNew(Kind kind, Account account, Duration validity, long validityInMail,
-			SingleSignOnLinks.Binding binding, String connection) {
+			SingleSignOnLinks.Binding binding, String about) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String token = LinkTokens.create();
 		// An invitation is told apart from a reset in their shared table: inviting again asks for an open one.
@@ -231,10 +260,7 @@ class MailedLinks {
 		// In the reader's language: the link is often opened in a browser that has never been here.
 		String link = address.link(kind.path).queryParam("token", token)
 			.queryParam("lang", account.language().getLanguage()).toUriString();
-		// Who is to be bound, and where (decision 0101): the owner recognises a binding the provider's operator asked.
-		String who = binding == null ? null : messages.getMessage("ssoLink.who", new Object[] { connection,
-				binding.issuerHost(), binding.name(), binding.email() }, account.language());
-		outbox.enqueueAskedFor(mail(kind, account, link, validityInMail, who));
+		outbox.enqueueAskedFor(mail(kind, account, link, validityInMail, about));
 		return LinkTokens.hash(token);
 	}
 
@@ -364,15 +390,15 @@ class MailedLinks {
 			.update();
 	}
 
-	private OutgoingMail mail(Kind kind, Account account, String link, long validity, String who) {
+	private OutgoingMail mail(Kind kind, Account account, String link, long validity, String about) {
 		Locale language = account.language();
 		Context context = new Context(language);
 		context.setVariables(Map.of("prefix", kind.messages, "name", account.firstName(), "link", link, "validity", validity));
-		if (who != null) {
-			context.setVariable("who", who);
+		if (about != null) {
+			context.setVariable("about", about);
 		}
 		String html = templates.process("account/mail/link", context);
-		Object[] args = { account.firstName(), link, validity, who == null ? "" : who };
+		Object[] args = { account.firstName(), link, validity, about == null ? "" : about };
 		return OutgoingMail.notice(account.email(), messages.getMessage(kind.messages + ".subject", null, language),
 				messages.getMessage(kind.messages + ".text", args, language), html);
 	}

@@ -59,11 +59,13 @@ public class PasswordResets {
 
 	/**
 	 * Mails a new account its first password link: the same link as a reset's, valid for a week, since
-	 * a colleague may read the mail only after a weekend or a holiday. Nothing when the hourly limit of
+	 * a colleague may read the mail only after a weekend or a holiday. The mail says the account's roles and
+	 * {@code organisationName} (null: none), so the invitee knows what it is for. Nothing when the hourly limit of
 	 * the address is reached (MailedLinks).
 	 */
-	public void invite(Account account) {
-		links.send(MailedLinks.Kind.INVITATION, account, INVITATION_VALIDITY, INVITATION_VALIDITY.toDays());
+	public void invite(Account account, String organisationName) {
+		links.send(MailedLinks.Kind.INVITATION, account, INVITATION_VALIDITY, INVITATION_VALIDITY.toDays(),
+				links.invitedAs(account, organisationName));
 	}
 
 	/** The account's invitation while no password has been chosen with it (it may have run out); empty after. */
@@ -75,10 +77,10 @@ public class PasswordResets {
 	 * Sends the account's invitation again, on an administrator's explicit request: a new link, valid a week,
 	 * and the earlier one no longer works. {@code shownSent}: the sending the administrator's page showed
 	 * ({@link PendingInvitation#sent()}); sent again since (a second click), nothing more goes out. The
-	 * account's row is locked, so that two clicks at once send once.
+	 * account's row is locked, so that two clicks at once send once. The mail says what {@link #invite}'s says.
 	 */
 	@Transactional
-	public PendingInvitation.Again inviteAgain(Account account, long shownSent) {
+	public PendingInvitation.Again inviteAgain(Account account, String organisationName, long shownSent) {
 		links.lockAccount(account.id());
 		Optional<PendingInvitation> pending = links.pendingInvitation(account);
 		if (pending.isEmpty()) {
@@ -87,8 +89,19 @@ public class PasswordResets {
 		if (!pending.get().isTheOneSent(shownSent)) {
 			return PendingInvitation.Again.SENT_ALREADY;
 		}
-		return links.sendInstead(MailedLinks.Kind.INVITATION, account, INVITATION_VALIDITY, INVITATION_VALIDITY.toDays())
+		return links.sendInstead(MailedLinks.Kind.INVITATION, account, INVITATION_VALIDITY, INVITATION_VALIDITY.toDays(),
+				links.invitedAs(account, organisationName))
 				? PendingInvitation.Again.SENT : PendingInvitation.Again.TOO_MANY;
+	}
+
+	/**
+	 * Whether the link's account has no password yet, so that it chooses its first: an invitation's, or an account that
+	 * signs in by link or through its organisation. False for a link that no longer works.
+	 */
+	public boolean choosesFirstPassword(String token) {
+		return links.accountFor(MailedLinks.Kind.PASSWORD_RESET, token)
+			.map(id -> accounts.passwordHash(id).filter(hash -> !hash.isBlank()).isEmpty())
+			.orElse(false);
 	}
 
 	/** Whether the token can still be used; the form is only shown for one that can. */

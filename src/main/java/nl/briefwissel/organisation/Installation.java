@@ -99,7 +99,7 @@ class Installation implements ApplicationRunner {
 				: setup.administratorName().strip();
 		Account administrator = accounts.register(new NewAccount(organisation.id(), email, name, Locale.forLanguageTag("nl"),
 				Set.of(Role.ADMINISTRATOR), null));
-		passwords.invite(administrator);
+		passwords.invite(administrator, organisation.name());
 		// The address is not logged: the log is read by more people than the administration pages.
 		log.info("First administrator set up for organisation '{}': a mail with a link to choose a password went to the configured address",
 				organisation.name());

@@ -398,7 +398,7 @@ class PasswordResetTests {
 	void anInvitationsFirstPasswordIsHeldToTheSameRule() throws Exception {
 		Account invited = accounts.register(new NewAccount(null, "uitgenodigd-" + UUID.randomUUID() + "@briefwissel.test",
 				"Uitgenodigd", Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
-		resets.invite(invited);
+		resets.invite(invited, null);
 		String token = token(Mailboxes.awaitMail(mailServer, invited.email(), m -> true));
 
 		assertThatThrownBy(() -> resets.reset(token, "Welkom2026!!")).isInstanceOfSatisfying(RefusedPassword.class,
@@ -414,8 +414,82 @@ class PasswordResetTests {
 		assertThat(english.select("input[name=token]").attr("value")).isEqualTo(token);
 
 		mvc.perform(post("/password/reset").param("token", token).param("password", "mijn fiets staat in de schuur")
-			.param("confirmation", "mijn fiets staat in de schuur").with(csrf())).andExpect(redirectedUrl("/login?reset="));
+			.param("confirmation", "mijn fiets staat in de schuur").with(csrf())).andExpect(redirectedUrl("/login?passwordSet="));
 		assertThat(hasPassword(invited)).isTrue();
+	}
+
+	/**
+	 * Someone invited never had a password: the mail says which role and organisation the account is for, and the
+	 * page and the sign-in page after it speak of choosing and setting their password, not of a new or changed one.
+	 * A reset keeps its own words (the tests above).
+	 */
+	@Test
+	void anInvitationSaysWhatTheAccountIsForAndAsksToChooseAPasswordNotANewOne() throws Exception {
+		Account invited = accounts.register(new NewAccount(null, "ingesteld-" + UUID.randomUUID() + "@briefwissel.test",
+				"Ilse de Wit", Locale.forLanguageTag("nl"), Set.of(Role.COACH), null));
+		resets.invite(invited, "Gemeente Welkom");
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, invited.email(), m -> true);
+		assertThat(bodyText(mail)).contains("Beste Ilse,", "Je gebruikt het account als e-coach bij Gemeente Welkom.");
+		assertThat(Mailboxes.html(mail)).contains("Je gebruikt het account als e-coach bij Gemeente Welkom.");
+		String token = token(mail);
+
+		var dutch = org.jsoup.Jsoup.parse(mvc.perform(get("/password/reset").param("token", token).param("lang", "nl"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(dutch.select("h1").text()).isEqualTo("Kies je wachtwoord");
+		assertThat(dutch.title()).startsWith("Kies je wachtwoord");
+		assertThat(dutch.select("label[for=password]").text()).isEqualTo("Wachtwoord");
+		assertThat(dutch.select("label[for=confirmation]").text()).isEqualTo("Herhaal je wachtwoord");
+		assertThat(dutch.select("main").text()).doesNotContainIgnoringCase("nieuw");
+		var english = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token).param("password", "kort")
+			.param("confirmation", "kort").param("lang", "en").with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(english.select("h1").text()).isEqualTo("Choose your password");
+		assertThat(english.select("label[for=password]").text()).isEqualTo("Password");
+		assertThat(english.select("label[for=confirmation]").text()).isEqualTo("Repeat your password");
+		assertThat(english.select("main").text()).doesNotContainIgnoringCase("new password");
+		var empty = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token).param("password", "")
+			.param("confirmation", "").param("lang", "nl").with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(empty.select("#password-error").text()).isEqualTo("Vul een wachtwoord in.");
+
+		mvc.perform(post("/password/reset").param("token", token).param("password", "mijn fiets staat in de schuur")
+			.param("confirmation", "mijn fiets staat in de schuur").with(csrf())).andExpect(redirectedUrl("/login?passwordSet="));
+		assertThat(mvc.perform(get("/login").param("passwordSet", "").param("lang", "nl")).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Je wachtwoord is ingesteld.")
+			.doesNotContain("gewijzigd");
+		assertThat(mvc.perform(get("/login").param("passwordSet", "").param("lang", "en")).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Your password is set.")
+			.doesNotContain("changed");
+
+		Account manager = accounts.register(new NewAccount(null, "set-" + UUID.randomUUID() + "@briefwissel.test",
+				"Sam Smit", Locale.ENGLISH, Set.of(Role.PROGRAMME_MANAGER, Role.ADMINISTRATOR), null));
+		resets.invite(manager, "Gemeente Welkom");
+		String englishMail = bodyText(Mailboxes.awaitMail(mailServer, manager.email(), m -> true));
+		assertThat(englishMail).contains("Dear Sam,",
+				"You will use the account as an administrator and a programme manager at Gemeente Welkom.");
+	}
+
+	/** A refused new password takes the focus to its field; only two different ones take it to the repeat. */
+	@Test
+	void aRefusedPasswordTakesTheFocusToItsFieldAndAMismatchToTheRepeat() throws Exception {
+		Account person = somebody(Locale.forLanguageTag("nl"));
+		mvc.perform(post("/password/forgot").param("email", person.email()).with(csrf()));
+		String token = token(Mailboxes.awaitMail(mailServer, person.email(), m -> true));
+		var form = org.jsoup.Jsoup.parse(mvc.perform(get("/password/reset").param("token", token)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(form.select("[autofocus]")).isEmpty();
+
+		assertThat(resetPage(token, "kort", "nl").select("[autofocus]")).extracting(org.jsoup.nodes.Element::id)
+			.containsExactly("password");
+		var mismatch = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token)
+			.param("password", "een lange nieuwe zin").param("confirmation", "een andere lange zin").with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(mismatch.select("[autofocus]")).extracting(org.jsoup.nodes.Element::id).containsExactly("confirmation");
+		String bad = person.email().substring(0, person.email().indexOf('@')) + "2026";
+		var both = org.jsoup.Jsoup.parse(mvc.perform(post("/password/reset").param("token", token)
+			.param("password", bad).param("confirmation", bad + "!").with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(both.select("[autofocus]")).extracting(org.jsoup.nodes.Element::id).containsExactly("password");
 	}
 
 	private org.jsoup.nodes.Document resetPage(String token, String password, String language) throws Exception {

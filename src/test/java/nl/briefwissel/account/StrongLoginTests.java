@@ -75,8 +75,13 @@ class StrongLoginTests {
 		// Halfway through, the person can stop and sign out (the next one at the computer cannot finish it).
 		assertThat(org.jsoup.Jsoup.parse(setupPage).select("form[action=/logout] button").text()).isEqualTo("Annuleren en uitloggen");
 
-		session.perform(post("/login/code/setup").param("code", "000000").with(csrf()))
-			.andExpect(content().string(containsString("Deze code klopt niet")));
+		// The steps are read first; a wrong code takes the focus to its field, which says what was wrong.
+		assertThat(org.jsoup.Jsoup.parse(setupPage).select("[autofocus]")).isEmpty();
+		var wrong = org.jsoup.Jsoup.parse(session.perform(post("/login/code/setup").param("code", "000000").with(csrf()))
+			.andExpect(content().string(containsString("Deze code klopt niet")))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(wrong.select("[autofocus]")).extracting(org.jsoup.nodes.Element::id).containsExactly("code");
+		assertThat(wrong.getElementById("code").attr("aria-describedby")).isEqualTo("code-error");
 		session.perform(get("/coach")).andExpect(redirectedUrl("/login/code"));
 
 		String codesPage = session.perform(post("/login/code/setup").param("code", code(secret, 0)).with(csrf()))
@@ -249,6 +254,7 @@ class StrongLoginTests {
 			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(org.jsoup.Jsoup.parse(setup).select("#code-error").text())
 			.isEqualTo("Je hebt nog geen code ingevuld. Vul de code van zes cijfers in die de app nu laat zien.");
+		assertThat(org.jsoup.Jsoup.parse(setup).select("[autofocus]")).extracting(org.jsoup.nodes.Element::id).containsExactly("code");
 
 		Account coach = coachWithApp();
 		Browser session = passwordStep(coach);

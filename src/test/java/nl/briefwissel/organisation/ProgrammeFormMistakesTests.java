@@ -392,6 +392,9 @@ class ProgrammeFormMistakesTests {
 		assertThat(describedBy(page, address)).extracting(Element::id)
 			.containsExactly("employer-help-" + id, "employer-error-" + id);
 		assertThat(programmes.employerContact(running.programmeId())).contains("hr@gemeente.nl");
+		// The confirmation goes to the employer's address: it read as if the participants received it there.
+		assertThat(page.getElementById("employer-help-" + id).text())
+			.contains("dan gaat er een bevestiging van start en afronding naar dit adres").doesNotContain("krijgen hier");
 	}
 
 	@Test

@@ -437,23 +437,28 @@ class MatchingTests {
 			.noneMatch(fact -> fact.contains("Vol tot februari"));
 		assertThat(page.getElementById("intake-" + asked)).isNull();
 		assertThat(page.select("li > span").eachText())
-			.anyMatch(item -> item.matches("Vera Voorgesteld bij Carla Coach, voorgesteld op \\d{1,2} \\S+ \\d{4}"));
+			.anyMatch(item -> item.matches("Vera Voorgesteld bij Carla Coach, voorgesteld op \\d{1,2} \\S+ \\d{4}, begint op \\d{1,2} \\S+ \\d{4}"));
 	}
 
-	/** The day a coach was proposed carries its year, as every other date on the intakes page does. */
+	/**
+	 * The day a coach was proposed carries its year, as every other date on the intakes page does, and the start
+	 * date chosen with it is said beside it (the audit line had it, the row did not).
+	 */
 	@Test
-	void theDayOfAProposalCarriesItsYearInBothLanguages() throws Exception {
+	void theDayOfAProposalCarriesItsYearAndItsStartDateInBothLanguages() throws Exception {
 		matching.proposeCoach(trajectory, coach.id(), Today.date().plusDays(2), manager.id());
 		for (String language : List.of("nl", "en")) {
-			String day = Today.date().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(language)));
+			var format = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(language));
+			String day = Today.date().format(format);
+			String start = Today.date().plusDays(2).format(format);
 			Document page = Jsoup.parse(mvc.perform(get("/programme/intakes").param("lang", language).with(fixtures.as(manager)))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()
 				.getContentAsString());
 			assertThat(page.getElementById("proposal-" + trajectory).select("span").first().text()).as(language)
-				.isEqualTo(language.equals("nl") ? "Dirk Deelnemer bij Carla Coach, voorgesteld op " + day
-						: "Dirk Deelnemer with Carla Coach, proposed on " + day);
+				.isEqualTo(language.equals("nl") ? "Dirk Deelnemer bij Carla Coach, voorgesteld op " + day + ", begint op " + start
+						: "Dirk Deelnemer with Carla Coach, proposed on " + day + ", starts on " + start);
 		}
 	}
 

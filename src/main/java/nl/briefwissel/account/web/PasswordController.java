@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Forgot your password? Request a link by mail, then choose a new password. */
+/** Forgot your password? Request a link by mail, then choose a new password (invited: a first one, by the same link). */
 @Controller
 class PasswordController {
 
@@ -66,20 +66,22 @@ class PasswordController {
 			return DeadLink.page("account/password-link-invalid", token, response);
 		}
 		model.addAttribute("form", new ResetForm(token, "", ""));
-		return "account/password-reset";
+		return page(token, model);
 	}
 
 	@PostMapping("/password/reset")
-	String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (!errors.hasFieldErrors("password") && !form.password().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "validation.password.mismatch");
 			// Said together: a known-bad password typed twice differently would be refused only at the next try.
 			resets.refusalKey(form.token(), form.password()).ifPresent(key -> errors.rejectValue("password", key));
 		}
 		if (errors.hasErrors()) {
-			return refused(form, response);
+			return refused(form, model, response);
 		}
+		// Asked before the password is set, which ends the question.
+		boolean first = resets.choosesFirstPassword(form.token());
 		try {
 			if (!resets.reset(form.token(), form.password())) {
 				return DeadLink.page("account/password-link-invalid", form.token(), response);
@@ -88,9 +90,9 @@ class PasswordController {
 		catch (RefusedPassword refused) {
 			// A known-bad password, by the rules the reset holds every choice to: said at the field, the link kept.
 			errors.rejectValue("password", refused.messageKey());
-			return refused(form, response);
+			return refused(form, model, response);
 		}
-		redirect.addAttribute("reset", "");
+		redirect.addAttribute(first ? "passwordSet" : "reset", "");
 		return "redirect:/login";
 	}
 
@@ -98,10 +100,16 @@ class PasswordController {
 	 * The form again with what was wrong, answered 422 as every refused form is (decision 0139; the link still
 	 * works), or the link's own page once it no longer works.
 	 */
-	private String refused(ResetForm form, HttpServletResponse response) {
+	private String refused(ResetForm form, Model model, HttpServletResponse response) {
 		if (!resets.isValid(form.token())) {
 			return DeadLink.page("account/password-link-invalid", form.token(), response);
 		}
+		return page(form.token(), model);
+	}
+
+	/** The form, worded for a first password when the link's account has none yet (an invitation's). */
+	private String page(String token, Model model) {
+		model.addAttribute("firstPassword", resets.choosesFirstPassword(token));
 		return "account/password-reset";
 	}
 }

@@ -158,7 +158,7 @@ class OrganisationsController {
 			if (pending.isPresent() && pending.get().expired()) {
 				// Ran out unused: what the administrator asks for is a working link, which is that invitation sent
 				// again, to the account as it was made (decision 0062). Its roles are given on the accounts page.
-				PendingInvitation.Again outcome = passwords.inviteAgain(existing.get(), pending.get().sent());
+				PendingInvitation.Again outcome = passwords.inviteAgain(existing.get(), organisation.name(), pending.get().sent());
 				if (outcome.isSent()) {
 					redirect.addFlashAttribute("invitedAgain", TypedName.isolated(existing.get().displayName()) + " (" + existing.get().email() + ")");
 					return "redirect:/admin/organisations/" + id;
@@ -183,7 +183,7 @@ class OrganisationsController {
 		if (problems.isEmpty()) {
 			try {
 				Account invited = accounts.register(new NewAccount(organisation.id(), email, name, language, Set.of(form.role()), null));
-				passwords.invite(invited);
+				passwords.invite(invited, organisation.name());
 				redirect.addFlashAttribute("invited", TypedName.isolated(invited.displayName()) + " (" + invited.email() + ")");
 				redirect.addFlashAttribute("invitedRole", form.role());
 				return "redirect:/admin/organisations/" + id;
@@ -212,7 +212,7 @@ class OrganisationsController {
 		Account invited = accounts.byId(account)
 			.filter(a -> organisation.id().equals(a.organisationId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		PendingInvitation.Again outcome = passwords.inviteAgain(invited, PendingInvitation.shown(sent));
+		PendingInvitation.Again outcome = passwords.inviteAgain(invited, organisation.name(), PendingInvitation.shown(sent));
 		if (outcome.isSent()) {
 			redirect.addFlashAttribute("invitedAgain", TypedName.isolated(invited.displayName()) + " (" + invited.email() + ")");
 			return "redirect:/admin/organisations/" + id;

@@ -105,14 +105,15 @@ class OrganisationsPageTests {
 		MimeMessage mail = Mailboxes.awaitMail(mailServer, email, m -> true);
 		assertThat(mail.getSubject()).isEqualTo("Je account bij Briefwissel");
 		String text = Mailboxes.text(mail);
-		assertThat(text).contains("Beste Noor,", "De link werkt 7 dagen en één keer.");
+		assertThat(text).contains("Beste Noor,", "De link werkt 7 dagen en één keer.",
+				"Je gebruikt het account als e-coach bij " + organisation.name() + ".");
 		Matcher link = LINK.matcher(text);
 		assertThat(link.find()).as("link in %s", text).isTrue();
 		String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
 
 		mvc.perform(post("/password/reset").param("token", token).param("password", "een zelfgekozen lange zin")
 			.param("confirmation", "een zelfgekozen lange zin").with(csrf()))
-			.andExpect(redirectedUrl("/login?reset="));
+			.andExpect(redirectedUrl("/login?passwordSet="));
 		mvc.perform(post("/login").param("email", email).param("password", "een zelfgekozen lange zin").with(csrf()))
 			.andExpect(authenticated());
 	}
