@@ -12,8 +12,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * of problems, a flag in the model) says so with {@link #shownAgain()}. A form refused because the state is in
  * the way and not what was typed (the trajectory ended or was handed over, the draft was overtaken in another tab)
  * answers 409 Conflict with its page (decisions 0085 and 0139): its controller says so with {@link #stateInTheWay()}.
- * A refusal that redirects keeps its redirect, and the page after it its 200; its title still says it is the form shown
- * again ({@link #titledShownAgain(Model)}).
+ * A refusal that redirects keeps its redirect (the form's answer is the page its GET draws); the page after it
+ * answers 422 (or 409) once, the form shown again, when the refusal said so with {@link #shownAgainAfter} or
+ * {@link #stateInTheWayAfter}; reloaded, it is the page again, 200. Spring Security's sign-in, whose redirect we do
+ * not write, keeps its 200 and only its title says so ({@link #titledShownAgain(Model)}).
  */
 public final class RefusedForm {
 
@@ -21,6 +23,9 @@ public final class RefusedForm {
 
 	/** Set by {@link #stateInTheWay()}: the page answers 409, and shows what it shows (the audit trail reads it). */
 	public static final String STATE_ATTRIBUTE = RefusedForm.class.getName() + ".stateInTheWay";
+
+	/** The flash attribute that carries the status of a refusal answered with a redirect to the page after it. */
+	public static final String AFTER_REDIRECT = RefusedForm.class.getName() + ".afterRedirect";
 
 	/** The page's variable that makes its title start with "Fout: " (the web shell's title dialect reads it). */
 	public static final String TITLE_VARIABLE = "formShownAgain";
@@ -40,6 +45,20 @@ public final class RefusedForm {
 	 */
 	public static void stateInTheWay() {
 		RequestContextHolder.currentRequestAttributes().setAttribute(STATE_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+	}
+
+	/**
+	 * Called by the controller that refuses a posted form with a redirect to the page that holds it (the form's
+	 * sentences in the flash): that page, drawn by its own GET, answers 422 and is titled "Fout: " (decision 0139,
+	 * amended). A redirect of our own has to carry it: a GET alone cannot tell a refusal from the page asked for.
+	 */
+	public static void shownAgainAfter(RedirectAttributes redirect) {
+		redirect.addFlashAttribute(AFTER_REDIRECT, 422);
+	}
+
+	/** As {@link #shownAgainAfter}, for a refusal because the state is in the way: the page after it answers 409. */
+	public static void stateInTheWayAfter(RedirectAttributes redirect) {
+		redirect.addFlashAttribute(AFTER_REDIRECT, 409);
 	}
 
 	/**

@@ -89,7 +89,10 @@ public class AuditTrail {
 	 * the newest): what its coach sees, paged as the administrator's search is.
 	 */
 	public Page ofTrajectory(UUID trajectoryId, Position after) {
-		return search(new Search(null, null, trajectoryId, null, null), after);
+		// By the column alone, as it was: what the coach's page shows is the accesses recorded for the trajectory.
+		var statement = new java.util.LinkedHashMap<String, Object>();
+		statement.put("trajectory", trajectoryId);
+		return page(new StringBuilder(" where trajectory_id = :trajectory"), statement, after);
 	}
 
 	/**
@@ -184,8 +187,14 @@ public class AuditTrail {
 			statement.put("action", search.action().name());
 		}
 		if (search.trajectoryId() != null) {
-			where.append(" and trajectory_id = :trajectory");
+			// Every line that concerns the trajectory, not only those whose column names it: a change under the
+			// administrative areas (a handover, a proposal, an attempt refused) is written with the trajectory in its
+			// details, as the address's id or a form's trajectoryId ("Kenmerk"), and its column empty. Lower-cased: an
+			// address typed in capitals names the same trajectory. The details cannot use an index (a LIKE with a
+			// leading %): the search walks the trail newest first until a page is full.
+			where.append(" and (trajectory_id = :trajectory or lower(details) like :trajectoryInDetails)");
 			statement.put("trajectory", search.trajectoryId());
+			statement.put("trajectoryInDetails", "%" + search.trajectoryId().toString().toLowerCase(java.util.Locale.ROOT) + "%");
 		}
 		if (search.from() != null) {
 			where.append(" and at >= :from");

@@ -299,10 +299,12 @@ class Reminders {
 		String firstName = participant.firstName();
 		Object[] args = { firstName, trajectory.coachName(), moment, total,
 				address.link("/participant/conversation", language).queryParam("trajectory", trajectory.id()).toUriString() };
-		String subject = texts.getMessage("mail.reminder.subject", new Object[] { trajectory.coachName() }, language);
+		// A name that opens a sentence opens it with a capital (decision 0143): a coach called "van Dijk" as written inside it.
+		String subject = Account.sentencesCapitalised(
+				texts.getMessage("mail.reminder.subject", new Object[] { trajectory.coachName() }, language), trajectory.coachName());
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not ask for an answer by it.
-		String text = texts.getMessage(trajectory.lettersByMail() ? "mail.reminder.text"
-				: "mail.reminder.text.secure", args, language);
+		String text = Account.sentencesCapitalised(texts.getMessage(trajectory.lettersByMail() ? "mail.reminder.text"
+				: "mail.reminder.text.secure", args, language), args);
 		// A reminder is automatic (RFC 3834): out-of-office replies to it are not sent or not counted.
 		return new OutgoingMail(participant.email(), subject, text, null, replyTo, null, List.of(), true).inLanguage(language, address.base());
 	}

@@ -1,5 +1,7 @@
 package nl.briefwissel.web;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.RefusedForm;
@@ -9,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.view.RedirectView;
@@ -19,7 +22,8 @@ import org.springframework.web.servlet.view.RedirectView;
  * its controller said {@link RefusedForm#shownAgain()}, or a posted form's model holds a {@code BindingResult}
  * with errors. A page that says the state is in the way ({@link RefusedForm#stateInTheWay()}) answers 409
  * instead, even when the form had mistakes too: the state is what refused it. A status a controller chose
- * itself (404, 409, 410) stands; a redirect stays a redirect. Every page answered 409 or 422, whoever chose the
+ * itself (404, 409, 410) stands; a redirect stays a redirect, and the page after a refusal's redirect answers the
+ * status the refusal put in the flash ({@link RefusedForm#shownAgainAfter}). Every page answered 409 or 422, whoever chose the
  * status, is titled "Fout: " (decision 0139, amended).
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,8 +44,13 @@ class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 			return;
 		}
 		int status = page.getStatus() != null ? page.getStatus().value() : response.getStatus();
-		boolean inTheWay = request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null;
-		boolean refused = request.getAttribute(RefusedForm.ATTRIBUTE) != null || posted(request) && page.getModel()
+		// The page after a refusal answered with a redirect carries the refusal's status in the flash (RefusedForm).
+		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+		Object after = flash == null ? null : flash.get(RefusedForm.AFTER_REDIRECT);
+		boolean inTheWay = request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null
+				|| Integer.valueOf(HttpStatus.CONFLICT.value()).equals(after);
+		boolean refused = request.getAttribute(RefusedForm.ATTRIBUTE) != null
+				|| Integer.valueOf(HttpStatus.UNPROCESSABLE_CONTENT.value()).equals(after) || posted(request) && page.getModel()
 			.values()
 			.stream()
 			.anyMatch(value -> value instanceof BindingResult result && result.hasErrors());

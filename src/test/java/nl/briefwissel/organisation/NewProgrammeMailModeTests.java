@@ -111,7 +111,7 @@ class NewProgrammeMailModeTests {
 
 			Document page = Jsoup.parse(mvc.perform(get("/programme").param("lang", language[0])
 				.cookie(refused.getResponse().getCookies()).with(fixtures.as(manager)))
-				.andExpect(status().isOk())
+				.andExpect(status().isUnprocessableContent()) // the form again, refused (decision 0139, amended)
 				.andReturn()
 				.getResponse()
 				.getContentAsString());

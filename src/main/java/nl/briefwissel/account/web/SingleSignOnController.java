@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.PublicAddress;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.account.SingleSignOn;
@@ -94,6 +95,7 @@ class SingleSignOnController {
 		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("ssoProblems", problems);
 			AuditedChange.refused();
+			RefusedForm.shownAgainAfter(redirect); // the page after it answers 422, the form again
 			redirect.addFlashAttribute("ssoTyped", new TypedProvider(label, issuer, clientId, providerAsksSecondFactor, addressesVerified,
 					enabled));
 			return "redirect:/admin/sign-in#error-summary";

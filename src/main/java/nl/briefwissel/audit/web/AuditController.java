@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.TypedDate;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
@@ -46,6 +47,11 @@ class AuditController {
 			problems.put("to", "audit.error.toBeforeFrom");
 		}
 		model.addAttribute("problems", problems);
+		if (!problems.isEmpty()) {
+			// A search refused answers 422 with its form and "Fout:" (decision 0139, amended), as the statistics'
+			// period does; nothing was searched, so it is no read on the trail (AuditInterceptor: a refused GET).
+			RefusedForm.shownAgain();
+		}
 		model.addAttribute("actions", AuditAction.values());
 		model.addAttribute("person", person);
 		model.addAttribute("action", action);

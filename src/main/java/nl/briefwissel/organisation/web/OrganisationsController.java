@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.TypedName;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.Pages;
@@ -194,6 +195,7 @@ class OrganisationsController {
 			}
 		}
 		AuditedChange.refused();
+		RefusedForm.shownAgainAfter(redirect); // the organisation's page after it answers 422, the form again
 		redirect.addFlashAttribute("inviteProblems", problems);
 		redirect.addFlashAttribute("inviteTyped", form);
 		return "redirect:/admin/organisations/" + id + "#invite";
@@ -218,6 +220,7 @@ class OrganisationsController {
 			return "redirect:/admin/organisations/" + id;
 		}
 		AuditedChange.refused();
+		RefusedForm.shownAgainAfter(redirect);
 		redirect.addFlashAttribute("inviteProblems", Map.of("email", outcome == PendingInvitation.Again.GONE
 				? "invitation.again.gone" : tooMany(invited)));
 		redirect.addFlashAttribute("inviteTyped", form);
@@ -250,6 +253,7 @@ class OrganisationsController {
 	private static String refused(RedirectAttributes redirect, String problemAttribute, String problem, String typedAttribute,
 			NameForm typed, String anchor) {
 		AuditedChange.refused();
+		RefusedForm.shownAgainAfter(redirect);
 		redirect.addFlashAttribute(problemAttribute, problem);
 		redirect.addFlashAttribute(typedAttribute, typed);
 		return "redirect:/admin/organisations" + anchor;

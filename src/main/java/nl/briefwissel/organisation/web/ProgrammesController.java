@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.TypedName;
 import nl.briefwissel.AuditedChange;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
@@ -145,6 +146,7 @@ class ProgrammesController {
 		if (made == null) {
 			redirect.addFlashAttribute("createMessages", problems);
 			AuditedChange.refused();
+			RefusedForm.shownAgainAfter(redirect); // the programme page after it answers 422, the form again
 			redirect.addFlashAttribute("createTyped", form);
 			return "redirect:/programme#new-programme";
 		}

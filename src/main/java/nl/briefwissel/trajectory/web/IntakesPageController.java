@@ -361,8 +361,10 @@ class IntakesPageController {
 		}
 		if (invited instanceof Intakes.Invited.OrganisationEnded) {
 			// Ended after this page passed its guard, while the invitation waited for the ending (decision 0082).
-			return refused(redirect, programme, Map.of("email", texts.getMessage("intakes.invite.ended", null, locale)),
+			String back = refused(redirect, programme, Map.of("email", texts.getMessage("intakes.invite.ended", null, locale)),
 					name, email, language);
+			RefusedForm.stateInTheWayAfter(redirect); // the state in the way, not what was typed: 409
+			return back;
 		}
 		if (invited instanceof Intakes.Invited.TooMany) {
 			// Its link had run out, and the address had its mails of this hour: nothing sent, and no claim that a link works.
@@ -392,6 +394,7 @@ class IntakesPageController {
 	private static String refused(RedirectAttributes redirect, Programme programme, Map<String, String> byField, String name,
 			String email, String language) {
 		AuditedChange.refused();
+		RefusedForm.shownAgainAfter(redirect); // the intakes page after it answers 422, the form again
 		redirect.addFlashAttribute("inviteErrors", byField);
 		redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
 		redirect.addFlashAttribute("inviteFor", programme.id());

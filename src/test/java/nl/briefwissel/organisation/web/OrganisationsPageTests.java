@@ -128,7 +128,7 @@ class OrganisationsPageTests {
 			.with(admin()).with(csrf()))
 			.andExpect(flash().attribute("inviteProblems", java.util.Map.of("role", "admin.organisations.invite.error.role")));
 		String page = browser.perform(get("/admin/organisations/" + organisation.id()).with(admin()))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent()) // the form again, refused (decision 0139, amended)
 			.andReturn().getResponse().getContentAsString();
 		java.util.List<String> radios = java.util.regex.Pattern.compile("<input[^>]*name=\"role\"[^>]*>").matcher(page).results()
 			.map(java.util.regex.MatchResult::group).toList();

@@ -1,0 +1,169 @@
+package nl.briefwissel.web;
+
+import java.util.UUID;
+
+import nl.briefwissel.BriefwisselTest;
+import nl.briefwissel.Fixtures;
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
+import nl.briefwissel.account.Role;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditEntry;
+import nl.briefwissel.audit.AuditTrail;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A form refused with a redirect to the page that holds it stays a redirect, but that page, drawn with the
+ * refusal, answers 422 (409 when the state is in the way) and is titled "Fout:" (decision 0139, amended): it
+ * answered 200, as if the form had been taken. Reloaded, the page is itself again. A search refused answers 422 too.
+ */
+@BriefwisselTest
+class RefusedAfterRedirectTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aProgrammeRefusedOnTheProgrammePageAnswers422AndAReloadAnswers200() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.managerOf(running);
+		MvcResult refused = mvc.perform(post("/programme/programmes").param("name", "").with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document page = after(refused, get("/programme"), fixtures.as(manager), 422);
+		assertThat(page.title()).startsWith("Fout:");
+		assertThat(page.getElementById("new-name").attr("aria-invalid")).isEqualTo("true");
+		mvc.perform(get("/programme").with(fixtures.as(manager))).andExpect(status().isOk());
+	}
+
+	@Test
+	void anInvitationRefusedOnTheIntakesPageAnswers422() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.managerOf(running);
+		MvcResult refused = mvc
+			.perform(post("/programme/programmes/{id}/invitations", running.programmeId()).param("name", "Sam")
+				.param("email", "geen adres").param("language", "nl").with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document page = after(refused, get("/programme/intakes"), fixtures.as(manager), 422);
+		assertThat(page.title()).startsWith("Fout:");
+	}
+
+	@Test
+	void anAccountInvitationRefusedOnTheOrganisationsPageAnswers422() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+		MvcResult refused = mvc
+			.perform(post("/admin/organisations/{id}/accounts", running.organisationId()).param("displayName", "")
+				.param("email", "geen adres").param("role", "COACH").with(csrf()).with(admin))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document page = after(refused, get("/admin/organisations/{id}", running.organisationId()), admin, 422);
+		assertThat(page.title()).startsWith("Fout:");
+		mvc.perform(get("/admin/organisations/{id}", running.organisationId()).with(admin)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aSingleSignOnRefusedAnswers422() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account admin = fixtures.person(running.organisationId(), "beheer-" + UUID.randomUUID() + "@example.nl", "Beheerder",
+				Role.ADMINISTRATOR);
+		MvcResult refused = mvc
+			.perform(post("/admin/sign-in").param("label", "").param("issuer", "ftp://nergens").param("clientId", "x")
+				.param("clientSecret", "geheim").with(csrf()).with(fixtures.as(admin)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document page = after(refused, get("/admin/sign-in"), fixtures.as(admin), 422);
+		assertThat(page.title()).startsWith("Fout:");
+	}
+
+	@Test
+	void anAuditSearchRefusedAnswers422WithItsSummaryAndIsNoRead() throws Exception {
+		Account admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		long before = linesOf(admin);
+		for (String[] query : new String[][] { { "trajectory", "geen-id" }, { "from", "31-02-2026" } }) {
+			Document page = Jsoup.parse(mvc.perform(get("/admin/audit").param(query[0], query[1]).with(fixtures.as(admin)))
+				.andExpect(status().isUnprocessableContent())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			assertThat(page.title()).as(query[0]).startsWith("Fout:");
+			assertThat(page.getElementById(query[0]).attr("aria-invalid")).as(query[0]).isEqualTo("true");
+		}
+		assertThat(linesOf(admin)).as("a refused search is no read").isEqualTo(before);
+	}
+
+	/**
+	 * The search by trajectory finds every line about it: the read (its column), a handover refused (the address's
+	 * id in the details, "Kenmerk") and a mail added to it (the form's trajectoryId). It found only the read.
+	 */
+	@Test
+	void theAuditSearchByTrajectoryFindsEveryLineAboutIt() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.managerOf(running);
+		mvc.perform(get("/coach/trajectories/{id}", running.id()).with(fixtures.as(running.coach()))).andExpect(status().isOk());
+		mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().isUnprocessableContent());
+		UUID added = UUID.randomUUID();
+		trail.record(new AuditEntry(added, null, manager.id(), "Beheer", "beheer@briefwissel.test", "ADMINISTRATOR",
+				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/add", null,
+				"id=" + UUID.randomUUID() + ", trajectoryId=" + running.id().toString().toUpperCase(), null));
+		UUID other = UUID.randomUUID();
+		trail.record(new AuditEntry(other, null, manager.id(), "Beheer", "beheer@briefwissel.test", "ADMINISTRATOR",
+				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/add", null, "id=" + UUID.randomUUID(), null));
+
+		var found = trail.search(new AuditTrail.Search(null, null, running.id(), null, null), null).entries();
+		assertThat(found).extracting(AuditEntry::route)
+			.contains("GET /coach/trajectories/{id}", "POST /programme/trajectories/{id}/handover")
+			.hasSize(3);
+		assertThat(found).extracting(AuditEntry::id).contains(added).doesNotContain(other);
+		Document page = Jsoup.parse(mvc
+			.perform(get("/admin/audit").param("trajectory", running.id().toString())
+				.with(fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(page.text()).contains("POST /programme/trajectories/{id}/handover", "POST /admin/quarantine/{id}/add");
+	}
+
+	private long linesOf(Account admin) {
+		return jdbc.sql("select count(*) from audit_entry where actor_id = :actor").param("actor", admin.id()).query(Long.class).single();
+	}
+
+	private Document after(MvcResult redirect, MockHttpServletRequestBuilder page, RequestPostProcessor who, int status)
+			throws Exception {
+		return Jsoup.parse(mvc.perform(page.cookie(redirect.getResponse().getCookies()).with(who))
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+}
