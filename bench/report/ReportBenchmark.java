@@ -133,9 +133,9 @@ public class ReportBenchmark {
 		}
 		List<Trajectories.Change> changes = List.of(
 				new Trajectories.Change(start.atTime(9, 0).atOffset(ZoneOffset.ofHours(1)), TrajectoryStatus.MATCHING,
-						TrajectoryStatus.RUNNING, Reason.MATCHED, null, null, true, null, false),
+						TrajectoryStatus.RUNNING, Reason.MATCHED, null, null, true, null, false, null),
 				new Trajectories.Change(start.plusWeeks(12).atTime(9, 0).atOffset(ZoneOffset.ofHours(1)), TrajectoryStatus.RUNNING,
-						TrajectoryStatus.COMPLETED, Reason.QUESTION_ANSWERED, "De vraag is beantwoord.", null, true, null, false));
+						TrajectoryStatus.COMPLETED, Reason.QUESTION_ANSWERED, "De vraag is beantwoord.", null, true, null, false, null));
 		return new TrajectoryReport(trajectory, "Een volgende stap die past bij mijn kwaliteiten",
 				new Trajectories.InOwnWords("Ik wil een volgende stap zetten die past bij wat ik goed kan.",
 						"Over twaalf weken weet ik welke opleiding ik kies.", true, true),

@@ -49,7 +49,8 @@ public record Account(UUID id, UUID organisationId, String email, String display
 	 * name stays as its owner wrote it (Beste van Dijk, met van Dijk). Done on the sentence and not on the name, as one
 	 * message names someone at its start and again inside it. A name opening with an apostrophe ('t Hart) keeps it, as
 	 * Dutch writes it; the Dutch IJ is capitalised whole (IJzerman). Arguments that are no text, that begin with a
-	 * capital, or that are an address or a link change nothing, so a message's arguments can be given as they are.
+	 * capital, or that are an address or a link change nothing. Give only names: a programme's name or a sentence
+	 * given as an argument is no name, and is written as it is.
 	 */
 	public static String sentencesCapitalised(String text, Object... names) {
 		if (text == null || names == null) {
@@ -68,7 +69,7 @@ public record Account(UUID id, UUID organisationId, String email, String display
 			StringBuilder changed = new StringBuilder(result.length());
 			int from = 0;
 			for (int at = result.indexOf(name); at >= 0; at = result.indexOf(name, at + name.length())) {
-				if (sentenceStartsAt(result, at)) {
+				if (sentenceStartsAt(result, at) && wordEndsAt(result, at + name.length())) {
 					changed.append(result, from, at).append(capitalised);
 					from = at + name.length();
 				}
@@ -76,6 +77,25 @@ public record Account(UUID id, UUID organisationId, String email, String display
 			result = changed.append(result, from, result.length()).toString();
 		}
 		return result;
+	}
+
+	/**
+	 * Whether a word ends here, so that the name found is the whole word: „jan.pdf”, „janssen”, „jan@example.nl”,
+	 * „jan/map” and „jan'tje” do not begin with the name jan. A full stop that ends the sentence ends the word.
+	 */
+	private static boolean wordEndsAt(String text, int at) {
+		if (at >= text.length()) {
+			return true;
+		}
+		char next = text.charAt(at);
+		boolean followedByLetter = at + 1 < text.length() && Character.isLetterOrDigit(text.charAt(at + 1));
+		return !Character.isLetterOrDigit(next) && next != '@' && next != '/'
+				&& !((next == '.' || next == '\'' || next == '\u2019') && followedByLetter);
+	}
+
+	/** Whitespace, the non-breaking spaces too: one after a full stop ends the sentence as a space does. */
+	private static boolean space(char c) {
+		return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f';
 	}
 
 	/** Whether a sentence begins here: the text's start, a new line, or a full stop, ! or ? and a space before it. */
@@ -88,10 +108,10 @@ public record Account(UUID id, UUID organisationId, String email, String display
 		if (before == 0 || text.charAt(before - 1) == '\n') {
 			return true;
 		}
-		if (!Character.isWhitespace(text.charAt(before - 1))) {
+		if (!space(text.charAt(before - 1))) {
 			return false;
 		}
-		while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
+		while (before > 0 && space(text.charAt(before - 1))) {
 			if (text.charAt(before - 1) == '\n') {
 				return true;
 			}

@@ -104,7 +104,6 @@ class MessageMail {
 		// The letter in its own words' language, as on the page and in the record (WCAG 3.1.2); the words around
 		// it are the product's, in the participant's. A Dutch letter to a participant set to English was English.
 		context.setVariable("letterLang", Message.langOn(written, language));
-		context.setVariable("coach", coachName);
 		context.setVariable("participant", participant.displayName());
 		context.setVariable("paragraphs", fullText ? linked(text) : List.of());
 		context.setVariable("fullText", fullText);
@@ -116,9 +115,12 @@ class MessageMail {
 				: texts.getMessage("mail.message.files",
 						new Object[] { files.size(), fullText ? " (" + String.join(", ", files) + ")" : "" }, language);
 		context.setVariable("files", filesSaid);
+		// The notice said as the plain text says it, its name capitalised at a sentence's start in both parts alike.
+		String notice = Account.sentencesCapitalised(texts.getMessage("mail.message.notice", new Object[] { coachName }, language),
+				coachName);
+		context.setVariable("notice", notice);
 		String html = templates.process("conversation/mail/message", context);
-		String plain = (fullText ? text : Account.sentencesCapitalised(
-				texts.getMessage("mail.message.notice", new Object[] { coachName }, language), coachName))
+		String plain = (fullText ? text : notice)
 				+ (filesSaid == null ? "" : "\n\n" + filesSaid + "\n" + link)
 				+ "\n\n-- \n" + Account.sentencesCapitalised(texts.getMessage(footer, new Object[] { coachName, link }, language),
 						coachName);

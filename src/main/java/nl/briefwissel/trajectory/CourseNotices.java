@@ -134,9 +134,10 @@ class CourseNotices {
 			Locale language = coach.language();
 			Notice notice = kept(trajectory);
 			// Greeted by first name as every mail is; the participant named in full once, then by first name.
-			Object[] args = { trajectory.participantName(), trajectory.programmeName(), coach.firstName(),
+			Object[] args = { new NoticeMails.Name(trajectory.participantName()), trajectory.programmeName(),
+					new NoticeMails.Name(coach.firstName()),
 					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()),
-					Account.firstNameOf(trajectory.participantName()) };
+					new NoticeMails.Name(Account.firstNameOf(trajectory.participantName())) };
 			outbox.enqueueAskedFor(mails.compose(coach.email(), language, key, args,
 					address.link("/coach/trajectories/{id}", language).buildAndExpand(trajectory.id()).toUriString())
 				.about(trajectory.id()));
@@ -167,7 +168,8 @@ class CourseNotices {
 			Locale language = participant.language();
 			Notice notice = content.of(trajectory, language);
 			String key = "mail.course." + change + (trajectory.lettersByMail() || change.startsWith("stopped") ? "" : "Secure");
-			Object[] args = { trajectory.coachName() == null ? "" : trajectory.coachName(), trajectory.programmeName(),
+			Object[] args = { new NoticeMails.Name(trajectory.coachName() == null ? "" : trajectory.coachName()),
+					trajectory.programmeName(),
 					notice.date() == null ? "" : DateTimeFormatter.ofPattern(DATE, language).format(notice.date()),
 					notice.nextMoment(), notice.number() };
 			outbox.enqueueAskedFor(mails

@@ -123,7 +123,7 @@ class EmployerConfirmations {
 				}
 				// About the trajectory: the mail names the participant, and goes with the trajectory's erasure.
 				outbox.enqueueAskedFor(mails.composeInTwoLanguages(contact, Locale.forLanguageTag("nl"), Locale.ENGLISH,
-						kind.mailKey, language -> new Object[] { trajectory.participantName(), trajectory.programmeName(),
+						kind.mailKey, language -> new Object[] { new NoticeMails.Name(trajectory.participantName()), trajectory.programmeName(),
 								DateTimeFormatter.ofPattern(DATE, language).format(on) })
 					.about(trajectoryId));
 				log.info("Employer confirmation ({}) sent for trajectory {}", kind, trajectoryId);

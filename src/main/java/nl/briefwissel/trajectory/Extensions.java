@@ -43,7 +43,8 @@ public class Extensions {
 		if (trajectory.extraWeeks() == 0) {
 			return List.of();
 		}
-		List<Trajectories.Change> changes = trajectories.courseSinceStart(trajectory.id());
+		// The course's days and weeks, not its reasons: no coach's words opened to list extensions on every view.
+		List<Trajectories.Change> changes = trajectories.courseSinceStartWithoutReasons(trajectory.id());
 		List<Trajectories.Change> extensions = changes.stream().filter(Trajectories.Change::extension).toList();
 		Map<Trajectories.Change, LocalDate> told = lastMomentsTold(trajectory, changes);
 		boolean someNotKept = extensions.stream().anyMatch(extension -> extension.weeks() == null);

@@ -154,8 +154,10 @@ public class Handovers {
 	 */
 	private void tell(TrajectoryOverview before, Account to) {
 		// {4} and {5}, the coaches' first names, greet them (the participant's mail reads {1} to {3} only).
-		Object[] args = { before.participantName(), to.displayName(), before.programmeName(),
-				before.coachName() == null ? "" : before.coachName(), to.firstName(), Account.firstNameOf(before.coachName()) };
+		// The names marked as names: a sentence that begins with one begins with a capital, the programme's stays as it is.
+		Object[] args = { new NoticeMails.Name(before.participantName()), new NoticeMails.Name(to.displayName()),
+				before.programmeName(), new NoticeMails.Name(before.coachName() == null ? "" : before.coachName()),
+				new NoticeMails.Name(to.firstName()), new NoticeMails.Name(Account.firstNameOf(before.coachName())) };
 		// A programme that keeps letters out of ordinary mail (NTA 7516) does not ask for answers by it.
 		String toParticipant = before.lettersByMail() ? "mail.handover.participant"
 				: "mail.handover.participantSecure";

@@ -598,7 +598,8 @@ public class Intakes {
 	}
 
 	private void mailInvitation(Programme programme, Intake intake, String token) {
-		Object[] args = { Account.firstNameOf(intake.displayName()), programme.name(), INVITATION_VALIDITY.toDays() };
+		Object[] args = { new NoticeMails.Name(Account.firstNameOf(intake.displayName())), programme.name(),
+				INVITATION_VALIDITY.toDays() };
 		outbox.enqueue(mails.compose(intake.email(), intake.language(), "mail.intakeInvitation", args,
 				completeLink(token, intake.language())).about(intake.id()));
 	}
@@ -632,7 +633,7 @@ public class Intakes {
 		Intake intake = insert(id, programme.id(), form.email(), form.displayName(), language, Intake.Source.LINK,
 				Intake.Status.AWAITING_CONFIRMATION, form.question(), token, CONFIRMATION_VALIDITY, null);
 		fill(intake.id(), form);
-		Object[] args = { form.displayName(), programme.name(), CONFIRMATION_VALIDITY.toDays() };
+		Object[] args = { new NoticeMails.Name(form.displayName()), programme.name(), CONFIRMATION_VALIDITY.toDays() };
 		// Asked for on a page, not an answer to a mail: it cannot loop, and does not count towards the loop
 		// brake, which the form could otherwise fill to silence the address's reminders and notices.
 		outbox.enqueueAskedFor(mails.compose(intake.email(), language, "mail.confirmIntake", args,
@@ -738,7 +739,7 @@ public class Intakes {
 		List<MailAttachment> notKept = kept.stream().filter(file -> !file.accepted()).toList();
 		// Who wrote is not known to us yet, nor their language: the answer is in Dutch and in English.
 		outbox.enqueue(mails.composeInTwoLanguages(intake.email(), language, Locale.ENGLISH, "mail.intakeByMail",
-				each -> new Object[] { name == null ? "" : name, programme.name(), INVITATION_VALIDITY.toDays(),
+				each -> new Object[] { new NoticeMails.Name(name == null ? "" : name), programme.name(), INVITATION_VALIDITY.toDays(),
 						notKept.isEmpty() ? "" : "\n\n" + mails.filesNotKept(notKept, each) },
 				each -> completeLink(token, each)).about(intake.id()));
 		return Optional.of(intake);

@@ -232,7 +232,7 @@ public class Matching {
 			.update();
 		Account coach = candidate.coach();
 		// Written out in the coach's language: MessageFormat would print a LocalDate as ISO (2026-03-10).
-		Object[] args = { coach.firstName(), overview.programmeName(),
+		Object[] args = { new NoticeMails.Name(coach.firstName()), overview.programmeName(),
 				java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", coach.language()).format(startOn) };
 		outbox.enqueueAskedFor(mails.compose(coach.email(), coach.language(), "mail.proposal", args,
 				address.link("/coach/proposals/{id}", coach.language()).buildAndExpand(trajectoryId).toUriString()));
@@ -306,7 +306,7 @@ public class Matching {
 		apply(trajectory, by, Trajectory::withdrawProposal);
 		answer(trajectoryId, coachId, null, null);
 		accounts.byId(coachId).ifPresent(coach -> {
-			Object[] args = { coach.firstName(), overview.programmeName() };
+			Object[] args = { new NoticeMails.Name(coach.firstName()), overview.programmeName() };
 			outbox.enqueueAskedFor(mails.compose(coach.email(), coach.language(), "mail.proposalWithdrawn", args,
 					address.link("/coach", coach.language()).toUriString()));
 		});

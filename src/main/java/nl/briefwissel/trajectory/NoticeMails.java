@@ -43,6 +43,25 @@ public class NoticeMails {
 	record Translation(String language, String greeting, List<String> paragraphs, String button, String link) {
 	}
 
+	/**
+	 * A person's name among a mail's arguments: a sentence that begins with it begins with a capital (van Dijk: Van
+	 * Dijk, decision 0143). Only a name: a programme's name, a date or a sentence given as an argument is written as
+	 * it is, so a programme called „jan” made „jan.pdf is niet bewaard.” no „Jan.pdf”. Fills in as its text.
+	 */
+	public record Name(String text) {
+
+		@Override
+		public String toString() {
+			return text == null ? "" : text;
+		}
+	}
+
+	/** The names among these arguments, as text. */
+	private static Object[] names(Object[] args) {
+		return args == null ? new Object[0]
+				: java.util.Arrays.stream(args).filter(Name.class::isInstance).map(Object::toString).toArray();
+	}
+
 	OutgoingMail compose(String to, Locale language, String key, Object[] args, String link) {
 		return compose(to, language, null, key, any -> args, any -> link, false);
 	}
@@ -52,13 +71,14 @@ public class NoticeMails {
 	 * greeted by first name, as the coach's letters and the reminders greet them, and ended alike, with the
 	 * closing, the signature and the line that says the mail is automatic. {@code args} fill in
 	 * {@code {1}} onwards of {@code <key>.subject}, {@code <key>.body} and {@code <key>.button}; {@code {0}}
-	 * is the first name. No {@code <key>.greeting}: the greeting is the same for every notice. Marked with its
+	 * is the first name. A name among {@code args} is given as a {@link Name}: a sentence that begins with it begins
+	 * with a capital. No {@code <key>.greeting}: the greeting is the same for every notice. Marked with its
 	 * {@code kind}, by which it is found again among sent mail, never by its subject (decision 0093).
 	 */
 	public OutgoingMail toParticipant(String to, Locale language, String participantName, NoticeKind kind, String key,
 			Object[] args, String link) {
 		Object[] all = new Object[args.length + 1];
-		all[0] = Account.firstNameOf(participantName);
+		all[0] = new Name(Account.firstNameOf(participantName));
 		System.arraycopy(args, 0, all, 1, args.length);
 		return compose(to, language, null, key, any -> all, any -> link, true).ofKind(kind.name());
 	}
@@ -112,11 +132,11 @@ public class NoticeMails {
 		// A mail in two languages has its subject in both: the reader who needs the second half of the body
 		// needs it in the subject first. A subject that is in both of itself (the same in either bundle) once.
 		// A name that begins a sentence begins it with a capital (van Dijk heeft: Van Dijk heeft, decision 0143).
-		String subject = Account.sentencesCapitalised(texts.getMessage(key + ".subject", args, language), args);
+		String subject = Account.sentencesCapitalised(texts.getMessage(key + ".subject", args, language), names(args));
 		if (secondLanguage != null) {
 			Object[] secondArgs = argsIn.apply(secondLanguage);
 			String secondSubject = Account.sentencesCapitalised(texts.getMessage(key + ".subject", secondArgs, secondLanguage),
-					secondArgs);
+					names(secondArgs));
 			subject = secondSubject.equals(subject) ? subject : subject + " / " + secondSubject;
 		}
 		Translation first = translation(language, key, greetingKey, args, linkIn.apply(language));
@@ -155,7 +175,7 @@ public class NoticeMails {
 
 	private Translation translation(Locale language, String key, String greetingKey, Object[] args, String link) {
 		return new Translation(language.toLanguageTag(), greeting(language, greetingKey, args),
-				List.of(Account.sentencesCapitalised(texts.getMessage(key + ".body", args, language), args).split("\n\n")),
+				List.of(Account.sentencesCapitalised(texts.getMessage(key + ".body", args, language), names(args)).split("\n\n")),
 				link == null ? null : texts.getMessage(key + ".button", args, language), link);
 	}
 

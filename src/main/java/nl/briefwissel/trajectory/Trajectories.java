@@ -681,12 +681,6 @@ public class Trajectories {
 	public record Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
 			String toCoachName, boolean whyReadable, Integer weeks, boolean byNobody, LocalDate lastMomentTold) {
 
-		/** A change as one made before an extension kept the last contact moment its mail named (V112). */
-		public Change(OffsetDateTime at, TrajectoryStatus from, TrajectoryStatus to, Reason reason, String why,
-				String toCoachName, boolean whyReadable, Integer weeks, boolean byNobody) {
-			this(at, from, to, reason, why, toCoachName, whyReadable, weeks, byNobody, null);
-		}
-
 		public boolean handover() {
 			return toCoachName != null;
 		}
@@ -721,6 +715,14 @@ public class Trajectories {
 	}
 
 	/**
+	 * As {@link #courseSinceStart}, without the coaches' reasons (no {@code why}): the extensions a conversation page
+	 * lists on every view need the course's days and weeks, not every change's words opened.
+	 */
+	List<Change> courseSinceStartWithoutReasons(UUID trajectoryId) {
+		return history(trajectoryId, " and tr.from_status not in ('INTAKE', 'MATCHING')", false);
+	}
+
+	/**
 	 * The participant's own stop of this trajectory (decision 0141), if it stands stopped by them: when, and their
 	 * words if they gave any. For its coach and for the participant, never for a programme manager, whose pages
 	 * count stops by their code alone.
@@ -734,20 +736,25 @@ public class Trajectories {
 	}
 
 	private List<Change> history(UUID trajectoryId, String alsoWhere) {
+		return history(trajectoryId, alsoWhere, true);
+	}
+
+	private List<Change> history(UUID trajectoryId, String alsoWhere, boolean withReasons) {
 		return jdbc.sql("""
-				select tr.id, tr.at, tr.from_status, tr.to_status, tr.reason_code, tr.reason, tr.reason_key_id,
+				select tr.id, tr.at, tr.from_status, tr.to_status, tr.reason_code, %s,
 				       c.display_name as to_coach_name, tr.weeks, tr.by_account is null as by_nobody, tr.last_moment_told
 				from trajectory_transition tr left join account c on c.id = tr.to_coach_id
-				where tr.trajectory_id = :id""" + alsoWhere + " order by tr.at")
+				where tr.trajectory_id = :id""".formatted(withReasons ? "tr.reason, tr.reason_key_id" : "null as reason, null as reason_key_id")
+				+ alsoWhere + " order by tr.at")
 			.param("id", trajectoryId)
 			.query((rs, n) -> {
-				OpenedText why = encryption.openListed("trajectory_transition " + rs.getObject("id", UUID.class),
-						rs.getString("reason_key_id"), rs.getString("reason"));
+				OpenedText why = withReasons ? encryption.openListed("trajectory_transition " + rs.getObject("id", UUID.class),
+						rs.getString("reason_key_id"), rs.getString("reason")) : null;
 				String code = rs.getString("reason_code");
 				return new Change(rs.getObject("at", OffsetDateTime.class), TrajectoryStatus.valueOf(rs.getString("from_status")),
-						TrajectoryStatus.valueOf(rs.getString("to_status")), code == null ? null : Reason.valueOf(code), why.text(),
-						rs.getString("to_coach_name"), why.readable(), rs.getObject("weeks", Integer.class), rs.getBoolean("by_nobody"),
-						rs.getObject("last_moment_told", LocalDate.class));
+						TrajectoryStatus.valueOf(rs.getString("to_status")), code == null ? null : Reason.valueOf(code),
+						why == null ? null : why.text(), rs.getString("to_coach_name"), why == null || why.readable(),
+						rs.getObject("weeks", Integer.class), rs.getBoolean("by_nobody"), rs.getObject("last_moment_told", LocalDate.class));
 			})
 			.list();
 	}

@@ -23,8 +23,10 @@ import org.springframework.web.servlet.view.RedirectView;
  * with errors. A page that says the state is in the way ({@link RefusedForm#stateInTheWay()}) answers 409
  * instead, even when the form had mistakes too: the state is what refused it. A status a controller chose
  * itself (404, 409, 410) stands; a redirect stays a redirect, and the page after a refusal's redirect answers the
- * status the refusal put in the flash ({@link RefusedForm#shownAgainAfter}). Every page answered 409 or 422, whoever chose the
- * status, is titled "Fout: " (decision 0139, amended).
+ * status the refusal put in the flash ({@link RefusedForm#shownAgainAfter}). Every page answered 409 or 422 to a
+ * request that sent something, whoever chose the status, is titled "Fout: ", and so is a search refused with 422 and
+ * the page after a refusal's redirect; a page opened by a link that says a state is in the way keeps its title
+ * (decision 0139, amended).
  */
 @Configuration(proxyBeanMethods = false)
 class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
@@ -62,10 +64,13 @@ class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 			status = HttpStatus.UNPROCESSABLE_CONTENT.value();
 		}
-		// Every page answered 409 or 422 says first in its title that what was asked was refused (RefusedTitleDialect):
+		// A page answered 409 or 422 to what was sent says first in its title that it was refused (RefusedTitleDialect):
 		// the form again, and a page of its own that says a state is in the way (a trajectory no longer running, an
-		// organisation with trajectories under way), whose title alone read as the page asked for.
-		if (status == HttpStatus.UNPROCESSABLE_CONTENT.value() || status == HttpStatus.CONFLICT.value()) {
+		// organisation with trajectories under way), whose title alone read as the page asked for. So does a search
+		// asked with a query and refused, 422, and the page a refusal's redirect leads to. A page a link opened, 409,
+		// refused nothing sent: its own title.
+		if (posted(request) || after != null ? status == HttpStatus.UNPROCESSABLE_CONTENT.value() || status == HttpStatus.CONFLICT.value()
+				: status == HttpStatus.UNPROCESSABLE_CONTENT.value()) {
 			page.addObject(SHOWN_AGAIN, Boolean.TRUE);
 		}
 	}

@@ -103,4 +103,34 @@ class FirstNamesTests {
 			.isEqualTo("sanne@example.nl is al uitgenodigd.");
 		assertThat(Account.sentencesCapitalised(null, "van Dijk")).isNull();
 	}
+
+	/**
+	 * A name is capitalised only where it stands as a word: „Zie www.x.nl. jan.pdf is te groot” with the name jan
+	 * read „Jan.pdf”. The start of a longer word, a file, an address or a path is no name.
+	 */
+	@Test
+	void aNameIsCapitalisedOnlyWhereItEndsAsAWord() {
+		assertThat(Account.sentencesCapitalised("Zie www.x.nl. jan.pdf is te groot.", "jan"))
+			.isEqualTo("Zie www.x.nl. jan.pdf is te groot.");
+		assertThat(Account.sentencesCapitalised("Klaar. janssen belde.", "jan")).isEqualTo("Klaar. janssen belde.");
+		assertThat(Account.sentencesCapitalised("Klaar. jan2 belde.", "jan")).isEqualTo("Klaar. jan2 belde.");
+		assertThat(Account.sentencesCapitalised("Klaar. jan@example.nl belde.", "jan")).isEqualTo("Klaar. jan@example.nl belde.");
+		assertThat(Account.sentencesCapitalised("Klaar. jan/mappen staat klaar.", "jan")).isEqualTo("Klaar. jan/mappen staat klaar.");
+		assertThat(Account.sentencesCapitalised("Klaar. jan'tje belde.", "jan")).isEqualTo("Klaar. jan'tje belde.");
+		assertThat(Account.sentencesCapitalised("Klaar. jan, die belde.", "jan")).isEqualTo("Klaar. Jan, die belde.");
+		assertThat(Account.sentencesCapitalised("Klaar.\n\njan.", "jan")).as("a full stop that ends the sentence ends the name")
+			.isEqualTo("Klaar.\n\nJan.");
+	}
+
+	/** d'Hondt, an English sentence, a quotation ended before the name, and a non-breaking space after the full stop. */
+	@Test
+	void aNameAtASentencesStartInEveryForm() {
+		assertThat(Account.sentencesCapitalised("Gelezen. d'Hondt schreef terug.", "d'Hondt")).isEqualTo("Gelezen. D'Hondt schreef terug.");
+		assertThat(Account.sentencesCapitalised("Beste d'Hondt, fijn.", "d'Hondt")).isEqualTo("Beste d'Hondt, fijn.");
+		assertThat(Account.sentencesCapitalised("Your e-coach van Dijk wrote. van Dijk is with you. Read it!", "van Dijk"))
+			.isEqualTo("Your e-coach van Dijk wrote. Van Dijk is with you. Read it!");
+		assertThat(Account.sentencesCapitalised("Ze schreef „Klaar.” van Dijk las het.", "van Dijk"))
+			.isEqualTo("Ze schreef „Klaar.” Van Dijk las het.");
+		assertThat(Account.sentencesCapitalised("Klaar.\u00a0van Dijk las het.", "van Dijk")).isEqualTo("Klaar.\u00a0Van Dijk las het.");
+	}
 }

@@ -188,4 +188,25 @@ class RefusedFormsTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
 	}
+
+	/**
+	 * A review found it: every 409 was titled "Fout: ", also a page reached by a link, nothing sent (the stop page of a
+	 * trajectory ended, the error page of a quarantined mail that cannot be added). The title says "Fout: " for what
+	 * was sent and refused, and for a search asked with a query and refused, 422; a page that a link opened and that
+	 * says a state is in the way, 409, keeps its own title (decision 0139, amended).
+	 */
+	@Test
+	void onlyWhatWasSentOrASearchRefusedIsTitledSo() {
+		RefusedForms refused = new RefusedForms();
+		for (String[] asked : new String[][] { { "GET", "409", "false" }, { "HEAD", "409", "false" }, { "GET", "422", "true" },
+				{ "POST", "409", "true" }, { "POST", "422", "true" }, { "GET", "200", "false" }, { "POST", "404", "false" } }) {
+			var request = new org.springframework.mock.web.MockHttpServletRequest(asked[0], "/page");
+			var response = new org.springframework.mock.web.MockHttpServletResponse();
+			response.setStatus(Integer.parseInt(asked[1]));
+			var page = new org.springframework.web.servlet.ModelAndView("page");
+			refused.postHandle(request, response, null, page);
+			assertThat(page.getModel().containsKey(RefusedForms.SHOWN_AGAIN)).as(String.join(" ", asked))
+				.isEqualTo(Boolean.parseBoolean(asked[2]));
+		}
+	}
 }
