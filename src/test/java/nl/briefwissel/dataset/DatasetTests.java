@@ -19,8 +19,6 @@ import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SecondFactors;
 import nl.briefwissel.account.TestCodes;
 import nl.briefwissel.encryption.Encryption;
-import nl.briefwissel.trajectory.Extensions;
-import nl.briefwissel.trajectory.Trajectories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,12 +61,6 @@ class DatasetTests {
 
 	@Autowired
 	SecondFactors secondFactors;
-
-	@Autowired
-	Trajectories trajectories;
-
-	@Autowired
-	Extensions extensions;
 
 	/** Enough that some dozens are extended, each reason among them; one chunk, one organisation, two coaches. */
 	private static final int TRAJECTORIES = 200;
@@ -126,31 +118,6 @@ class DatasetTests {
 			.single())
 			.as("every extension with the last contact moment its mail named")
 			.isZero();
-		// And the one the application would name: what Extensions works out from the plan for a row without it (made
-		// before V112) is the day kept, so the record says the same of a generated extension whichever it reads.
-		List<UUID> extendedOnes = jdbc.sql("""
-				select distinct t.id from trajectory t join account a on a.id = t.participant_id
-				join trajectory_transition tr on tr.trajectory_id = t.id and tr.from_status = tr.to_status
-				where a.email like :domain""")
-			.param("domain", "%@" + domain)
-			.query(UUID.class)
-			.list();
-		assertThat(extendedOnes).as("some extended").isNotEmpty();
-		for (UUID id : extendedOnes) {
-			var overview = trajectories.byId(id).orElseThrow();
-			List<Trajectories.Change> kept = trajectories.courseSinceStart(id);
-			List<Trajectories.Change> withoutDay = kept.stream()
-				.map(c -> new Trajectories.Change(c.at(), c.from(), c.to(), c.reason(), c.why(), c.toCoachName(), c.whyReadable(),
-						c.weeks(), c.byNobody(), null))
-				.toList();
-			var workedOut = extensions.lastMomentsTold(overview, withoutDay);
-			List<Trajectories.Change> keptExtensions = kept.stream().filter(Trajectories.Change::extension).toList();
-			List<Trajectories.Change> bare = withoutDay.stream().filter(Trajectories.Change::extension).toList();
-			for (int i = 0; i < keptExtensions.size(); i++) {
-				assertThat(workedOut.get(bare.get(i))).as("the day kept with extension %d of %s", i, id)
-					.isEqualTo(keptExtensions.get(i).lastMomentTold());
-			}
-		}
 		// Another reason without its why is a change the application refuses (Reason.refusalWith): generated for an
 		// extension, the pages and records read one it could never have made.
 		assertThat(jdbc.sql("""
