@@ -1,17 +1,16 @@
 package nl.briefwissel;
 
-import java.util.Locale;
-
 /**
  * What a person typed to find someone by name or address, looked for anywhere in a column in any case. Shared by the
  * modules whose pages search so (the accounts list, the audit trail, a held mail's trajectory), which each escaped
  * the typed text their own way: in SQL's LIKE a % and an _ are wildcards, so an address with an underscore or a name
  * with 100% in it found others too, and a typed % found everyone.
  * <p>
- * Both sides are lowered: the column by the database's lower(), the typed text here, with {@link Locale#ROOT}. A
- * server set to Turkish lowers I to a dotless ı, and ISMAIL found no one. The dotted capital İ lowers in Java to i
- * with a combining dot, where PostgreSQL's lower() writes a plain i: it is searched as that i. (H2, the development
- * database, keeps the dot in lower(), so there a name with İ is found by what precedes or follows it.)
+ * Both sides are lowered by the database's lower(), the column and the pattern alike: lowered here, in Java, a letter
+ * the database lowers otherwise found nothing. The dotted capital İ lowers in Java to i with a combining dot, in
+ * PostgreSQL to a plain i or, with an ICU collation, with the dot kept; and a server set to Turkish lowers I to a
+ * dotless ı in Java, where ISMAIL found no one. Lowering leaves %, _ and the backslash as they are, so the escaped
+ * pattern stays escaped.
  */
 public final class TypedSearch {
 
@@ -27,23 +26,23 @@ public final class TypedSearch {
 	}
 
 	/**
-	 * The condition that the column, lowered, holds the parameter's pattern ({@link #containing}), for a statement
-	 * with named parameters: {@code lower(a.email) like :pattern escape '\'}.
+	 * The condition that the column, lowered, holds the parameter's pattern ({@link #containing}), lowered by the same
+	 * database, for a statement with named parameters: {@code lower(a.email) like lower(:pattern) escape '\'}.
 	 */
 	public static String contains(String column, String parameter) {
-		return "lower(" + column + ") like :" + parameter + " escape '" + ESCAPE + "'";
+		return "lower(" + column + ") like lower(:" + parameter + ") escape '" + ESCAPE + "'";
 	}
 
 	/**
-	 * The LIKE pattern for a column that holds what was typed, lowered, letter for letter, anywhere: without the
-	 * spaces around it, its %, _ and backslash escaped. Check {@link #isBlank} first: the blank text's pattern matches
-	 * every row.
+	 * The LIKE pattern for a column that holds what was typed, letter for letter, anywhere: without the spaces around
+	 * it, its %, _ and backslash escaped, its case as typed ({@link #contains} lowers it). Check {@link #isBlank}
+	 * first: the blank text's pattern matches every row.
 	 */
 	public static String containing(String typed) {
-		String lowered = (typed == null ? "" : typed.strip()).toLowerCase(Locale.ROOT).replace("i\u0307", "i");
-		StringBuilder pattern = new StringBuilder(lowered.length() + 8).append('%');
-		for (int i = 0; i < lowered.length(); i++) {
-			char c = lowered.charAt(i);
+		String text = typed == null ? "" : typed.strip();
+		StringBuilder pattern = new StringBuilder(text.length() + 8).append('%');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
 			if (c == '%' || c == '_' || c == ESCAPE) {
 				pattern.append(ESCAPE);
 			}
