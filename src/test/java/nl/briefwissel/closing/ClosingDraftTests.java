@@ -42,6 +42,16 @@ class ClosingDraftTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	nl.briefwissel.audit.AuditTrail trail;
+
+	/** The reads of the trajectory recorded for a route: a refused summary or reaction shows content (decision 0139). */
+	private long reads(java.util.UUID trajectory, String route) {
+		return trail.ofTrajectory(trajectory).stream()
+			.filter(entry -> entry.action() == nl.briefwissel.audit.AuditAction.READ && entry.route().equals(route))
+			.count();
+	}
+
 	@Test
 	void aSavedSummaryIsADraftUntilTheCoachSendsIt() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -51,6 +61,8 @@ class ClosingDraftTests {
 			.with(fixtures.as(running.coach())).param("summary", "Eerste opzet: lesgeven geeft je energie."))
 			.andExpect(flash().attribute("closingDone", "closing.saved"))
 			.andReturn().getResponse();
+		String route = "POST /coach/trajectories/{id}/closing";
+		assertThat(reads(running.id(), route)).as("kept, a redirect: no page shown, nothing read").isZero();
 		Document coachPage = page("/coach/trajectories/" + running.id(), running.coach(), saved);
 		assertThat(coachPage.getElementById("closing-done").text()).contains("Het concept is opgeslagen.", participant + " ziet het nog niet");
 		assertThat(coachPage.getElementById("summary").text()).isEqualTo("Eerste opzet: lesgeven geeft je energie.");
@@ -66,12 +78,14 @@ class ClosingDraftTests {
 			.param("trajectory", running.id().toString()).param("reaction", "Te vroeg"))
 			.andExpect(status().isConflict())
 			.andExpect(model().attribute("reactionProblem", "closing.error.noSummary"));
+		assertThat(reads(running.id(), "POST /participant/closing")).as("the refusal shows their page: a read").isOne();
 
 		MockHttpServletResponse sent = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
 			.with(fixtures.as(running.coach())).param("summary", "Lesgeven geeft je energie. Volgende stap: een meeloopdag.")
 			.param("send", "true"))
 			.andExpect(flash().attribute("closingDone", "closing.sent"))
 			.andReturn().getResponse();
+		assertThat(reads(running.id(), route)).isZero();
 		coachPage = page("/coach/trajectories/" + running.id(), running.coach(), sent);
 		assertThat(coachPage.getElementById("closing-done").text())
 			.isEqualTo("De samenvatting is verstuurd: " + participant + " krijgt een mail en leest de samenvatting bij Mijn traject.");
@@ -95,6 +109,7 @@ class ClosingDraftTests {
 		assertThat(refusedPage.getElementById("closing-problem").select("h3").text()).isEqualTo("Deze wijziging kan nu niet");
 		assertThat(refusedPage.getElementById("closing-problem").text()).contains("al verstuurd");
 		assertThat(refusedPage.getElementById("summary-error")).as("nothing typed is wrong").isNull();
+		assertThat(reads(running.id(), route)).as("the refusal shows the conversation: a read (decision 0139)").isOne();
 		assertThat(page("/participant", running.participant(), null).text()).contains("Volgende stap: een meeloopdag.")
 			.doesNotContain("Oude opzet");
 

@@ -75,6 +75,16 @@ class ClosingTests {
 	@Autowired
 	nl.briefwissel.trajectory.TrajectoryErasure erasure;
 
+	@Autowired
+	nl.briefwissel.audit.AuditTrail trail;
+
+	/** The reads of the trajectory recorded for a route: a refused summary or reaction shows content (decision 0139). */
+	private long reads(java.util.UUID trajectory, String route) {
+		return trail.ofTrajectory(trajectory).stream()
+			.filter(entry -> entry.action() == nl.briefwissel.audit.AuditAction.READ && entry.route().equals(route))
+			.count();
+	}
+
 	@Test
 	void theCoachSummarisesTheParticipantReactsAndBothStayInTheRecord() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -261,6 +271,8 @@ class ClosingTests {
 		assertThat(list.select("h3").text()).isEqualTo("Nog niet alles is goed ingevuld");
 		assertThat(list.select("li a").attr("href")).isEqualTo("#summary");
 		assertThat(page.select("[autofocus]")).as("one focus").hasSize(1);
+		String route = "POST /coach/trajectories/{id}/closing";
+		assertThat(reads(running.id(), route)).as("the refusal shows the conversation: a read").isOne();
 
 		// As a browser sends it: 20,000 characters with 1,000 line ends as two; the field counted each as one.
 		String lines = ("x".repeat(19) + "\r\n").repeat(1000);
@@ -268,6 +280,7 @@ class ClosingTests {
 			.param("summary", lines).param("send", "true"))
 			.andExpect(flash().attribute("closingDone", "closing.sent"))
 			.andExpect(redirectedUrl("/coach/trajectories/" + running.id() + "#closing"));
+		assertThat(reads(running.id(), route)).as("kept, a redirect: no page shown, nothing read").isOne();
 
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 		var ended = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
@@ -281,6 +294,44 @@ class ClosingTests {
 			.isEqualTo("Deze wijziging kan nu niet");
 		assertThat(page.getElementById("closing-problem").select("a")).as("no field to go to").isEmpty();
 		assertThat(page.getElementById("closing-problem").text()).contains("Geschreven in een ander tabblad.");
+		assertThat(reads(running.id(), route)).isEqualTo(2);
+	}
+
+	/**
+	 * A summary from a tab opened before "afronden" in another is refused for the ended trajectory, whatever was typed:
+	 * empty, too long or with a placeholder it was 422 "Nog niet alles is goed ingevuld" with a link to a field the
+	 * ended page no longer has. The state is in the way first: 409, the words to copy, no link.
+	 */
+	@Test
+	void aSummaryFromATabOpenedBeforeTheEndIsRefusedForTheEndWhateverWasTyped() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		for (String typed : new String[] { " ", "Lang verhaal. ".repeat(1500), "Beste {voornaam}, dit bereikten we." }) {
+			for (String send : new String[] { "true", "false" }) {
+				Document page = Jsoup.parse(mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf())
+					.with(fixtures.as(running.coach())).param("summary", typed).param("send", send))
+					.andExpect(status().isConflict())
+					.andExpect(model().attribute("closingProblem", "closing.error.ended"))
+					.andReturn().getResponse().getContentAsString());
+				assertThat(page.getElementById("summary")).isNull();
+				Element problem = page.getElementById("closing-problem");
+				assertThat(problem.select("h3").text()).isEqualTo("Deze wijziging kan nu niet");
+				assertThat(problem.select("a")).as("no field to go to").isEmpty();
+			}
+		}
+	}
+
+	/** Saved as a draft in a tab opened before it was sent in another: refused for that, whatever was typed. */
+	@Test
+	void aDraftSummaryAfterItWasSentIsRefusedForThatWhateverWasTyped() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "").param("send", "false"))
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("closingProblem", "closing.error.sentAlready"));
 	}
 
 	/**
@@ -554,6 +605,12 @@ class ClosingTests {
 		assertThat(problem.select("h4").text()).as("nothing typed is wrong").isEqualTo("Deze wijziging kan nu niet");
 		assertThat(problem.select("a")).as("no field left to go to").isEmpty();
 		assertThat(problem.text()).contains("het is niet opgeslagen").contains(typed);
+		assertThat(reads(running.id(), "POST /participant/closing")).isOne();
+		// Too long as well: the trajectory's end is what is in the way, as no field is left to shorten it in.
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Dank je. ".repeat(1000)))
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("reactionProblem", "closing.error.ended"));
 		assertThat(page.getElementById("reaction-problem-" + earlier)).isNull();
 		assertThat(jdbc.sql("select count(*) from closing where trajectory_id = :t and reaction is not null")
 			.param("t", running.id()).query(Long.class).single()).as("not kept").isZero();
@@ -586,6 +643,7 @@ class ClosingTests {
 		assertThat(list.select("h4").text()).isEqualTo("Nog niet alles is goed ingevuld");
 		assertThat(list.select("li a").attr("href")).isEqualTo("#reaction-" + running.id());
 		assertThat(page.select("[autofocus]")).as("one focus").hasSize(1);
+		assertThat(reads(running.id(), "POST /participant/closing")).as("the refusal shows the closing: a read").isOne();
 	}
 
 	/**
@@ -600,6 +658,7 @@ class ClosingTests {
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", "Dank je wel."))
 			.andExpect(flash().attribute("reactionSaved", running.id()));
+		assertThat(reads(running.id(), "POST /participant/closing")).as("kept, a redirect: nothing read").isZero();
 
 		var emptied = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
 			.param("trajectory", running.id().toString()).param("reaction", " \r\n "))

@@ -6,6 +6,8 @@ import jakarta.servlet.http.Cookie;
 
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
+import nl.briefwissel.audit.AuditAction;
+import nl.briefwissel.audit.AuditTrail;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,6 +47,9 @@ class DraftsInTwoTabsTests {
 	@Autowired
 	Conversations conversations;
 
+	@Autowired
+	AuditTrail trail;
+
 	@Test
 	void aTabWhoseDraftWasSentInTheOtherDoesNotBringItBack() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -71,6 +76,9 @@ class DraftsInTwoTabsTests {
 		assertThat(page.select("[autofocus]")).as("one focus").hasSize(1);
 		assertThat(page.selectFirst("textarea#text").text()).isEmpty();
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
+		// The page shows the conversation: a read on the trail, as a refused letter is (decision 0139, amended).
+		assertThat(trail.ofTrajectory(running.id())).filteredOn(entry -> entry.action() == AuditAction.READ
+				&& entry.route().equals("POST /coach/trajectories/{id}/draft")).hasSize(1);
 	}
 
 	@Test

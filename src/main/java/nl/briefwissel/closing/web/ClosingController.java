@@ -63,7 +63,8 @@ class ClosingController {
 		TrajectoryOverview own = trajectories.byId(trajectory)
 			.filter(t -> me.id().equals(t.participantId()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (reaction.length() > MAX_REACTION) {
+		// Ended first: from a tab opened before the end the field is gone, and a list pointing at it was no help.
+		if (ClosingDesk.open(own) && reaction.length() > MAX_REACTION) {
 			RefusedForm.shownAgain();
 			return refused(me, trajectory, "closing.error.reaction", reaction, locale, request, model);
 		}

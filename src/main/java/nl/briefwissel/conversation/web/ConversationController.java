@@ -453,10 +453,11 @@ class ConversationController {
 		RefusedForm.stateInTheWay();
 		model.addAttribute("draftOvertaken", overtaken.sent() ? "sent" : "changed");
 		model.addAttribute("overtakenText", typed == null ? "" : typed);
-		// In place of the form posted (and its binding), which held this tab's text.
-		model.addAttribute("form", letterForm(trajectory, desk.of(trajectory.id(), me.id()), null, me, locale, model));
+		// In place of the form posted (and its binding), which held this tab's text. The desk read once, for both.
+		CoachDesk.Desk mine = desk.of(trajectory.id(), me.id());
+		model.addAttribute("form", letterForm(trajectory, mine, null, me, locale, model));
 		AuditedTrajectory.shown(request, trajectory.id());
-		return trajectory(trajectory.id(), me, null, locale, request, model);
+		return page(trajectory, mine, locale, model);
 	}
 
 	@PostMapping("/coach/trajectories/{id}/notes")
@@ -501,6 +502,13 @@ class ConversationController {
 		if (mine.isEmpty()) {
 			return handedOver(id, me, typed, "closing", model);
 		}
+		TrajectoryOverview trajectory = mine.get();
+		// The state before the text: from a tab opened before the end (or the sending) the form is gone from the page,
+		// and a list that pointed at its field was no help; the words come back to copy.
+		if (!ClosingDesk.open(trajectory) || !send && closings.sentAt(id).isPresent()) {
+			return closingInTheWay(trajectory, me, ClosingDesk.open(trajectory) ? ClosingDesk.Written.SENT_ALREADY
+					: ClosingDesk.Written.ENDED, typed, locale, request, model);
+		}
 		List<String> placeholders = send ? Placeholders.in(typed) : List.of();
 		// Emptied, as a sent summary's field is to write it anew: asked for, not told its length, as a note is.
 		String mistake = typed.isBlank() ? "closing.error.summary.empty"
@@ -512,11 +520,10 @@ class ConversationController {
 				model.addAttribute("closingPlaceholders", String.join(", ", placeholders));
 				model.addAttribute("closingPlaceholderCount", placeholders.size());
 			}
-			return closingRefused(id, me, mistake, typed, locale, request, model);
+			return closingRefused(trajectory, me, mistake, typed, locale, request, model);
 		}
-		TrajectoryOverview trajectory = mine.get();
-		ClosingDesk.Written outcome = ClosingDesk.open(trajectory) ? closingDesk.write(trajectory, me.id(), typed, send)
-				: ClosingDesk.Written.ENDED;
+		// Checked again under the trajectory's lock: ended or sent in another tab since the check above.
+		ClosingDesk.Written outcome = closingDesk.write(trajectory, me.id(), typed, send);
 		String done = switch (outcome) {
 			case DRAFTED -> "closing.saved";
 			case SENT -> "closing.sent";
@@ -524,32 +531,42 @@ class ConversationController {
 			case SENT_ALREADY, ENDED -> null;
 		};
 		if (done == null) {
-			if (mine(id, me).isEmpty()) {
+			Optional<TrajectoryOverview> now = mine(id, me);
+			if (now.isEmpty()) {
 				return handedOver(id, me, typed, "closing", model); // handed over after the check above
 			}
-			RefusedForm.stateInTheWay();
-			model.addAttribute("closingStateInTheWay", Boolean.TRUE);
-			return closingRefused(id, me, outcome == ClosingDesk.Written.SENT_ALREADY ? "closing.error.sentAlready"
-					: "closing.error.ended", typed, locale, request, model);
+			return closingInTheWay(now.get(), me, outcome, typed, locale, request, model);
 		}
 		redirect.addFlashAttribute("closingDone", done);
 		return "redirect:/coach/trajectories/" + id + "#closing";
+	}
+
+	/** Not kept as the trajectory ended, or as the summary was sent, meanwhile: the state in the way, 409. */
+	private String closingInTheWay(TrajectoryOverview trajectory, SignedInAccount me, ClosingDesk.Written outcome,
+			String typed, Locale locale, HttpServletRequest request, Model model) {
+		RefusedForm.stateInTheWay();
+		model.addAttribute("closingStateInTheWay", Boolean.TRUE);
+		return closingRefused(trajectory, me, outcome == ClosingDesk.Written.SENT_ALREADY ? "closing.error.sentAlready"
+				: "closing.error.ended", typed, locale, request, model);
 	}
 
 	/**
 	 * The page as it stands now, with the refusal and the text typed, marked in the language of its own words as saved
 	 * ones are (decision 0097, amended), not the saved summary's, which the typed words may not be in.
 	 */
-	private String closingRefused(UUID id, SignedInAccount me, String problem, String typed, Locale locale,
-			HttpServletRequest request, Model model) {
+	private String closingRefused(TrajectoryOverview trajectory, SignedInAccount me, String problem, String typed,
+			Locale locale, HttpServletRequest request, Model model) {
 		model.addAttribute("closingProblem", problem);
 		model.addAttribute("closingTyped", typed);
 		String lang = LetterLanguage.langOn(typed, locale); // none where the words do not tell, or are the page's
 		if (lang != null) {
 			model.addAttribute("closingTypedLang", lang);
 		}
-		AuditedTrajectory.shown(request, id);
-		return trajectory(id, me, null, locale, request, model);
+		AuditedTrajectory.shown(request, trajectory.id());
+		// Drawn here, not through trajectory(...): a call from within the class passes by its read-only transaction.
+		CoachDesk.Desk mine = desk.of(trajectory.id(), me.id());
+		model.addAttribute("form", letterForm(trajectory, mine, null, me, locale, model));
+		return page(trajectory, mine, locale, model);
 	}
 
 	/**
