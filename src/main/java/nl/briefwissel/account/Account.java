@@ -17,6 +17,14 @@ public record Account(UUID id, UUID organisationId, String email, String display
 		return roles.contains(role);
 	}
 
+	/**
+	 * Programme manager and e-coach at once, as an administrator could make an account before decision 0145: no
+	 * coach to choose, and no coach's page opens for them, until one of the two is taken back.
+	 */
+	public boolean managesAndCoaches() {
+		return Role.separated(roles);
+	}
+
 	/** The name a mail greets them by: its first word, as a coach's letters and the reminders do (Beste Sanne). */
 	public String firstName() {
 		return firstNameOf(displayName);

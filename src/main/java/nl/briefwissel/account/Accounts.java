@@ -52,6 +52,9 @@ public class Accounts {
 	 */
 	@Transactional
 	public Account register(NewAccount account, String passwordHash) {
+		if (Role.separated(account.roles())) {
+			throw new SeparatedRolesException(Role.COACH, Role.PROGRAMME_MANAGER);
+		}
 		UUID id = UUID.randomUUID();
 		String email = normalise(account.email());
 		// Whoever made it (a form, a sign-in elsewhere, the setup): a name that turns text around is not kept.
@@ -180,6 +183,19 @@ public class Accounts {
 	 */
 	@Transactional
 	public void addRole(UUID accountId, Role role) {
+		Optional<Role> separated = role.separatedFrom();
+		if (separated.isPresent()) {
+			// The account's row first, so that two grants of the two roles at once are asked one after the other.
+			jdbc.sql("select id from account where id = :id for update").param("id", accountId).query(UUID.class).optional();
+			boolean held = jdbc.sql("select count(*) from account_role where account_id = :id and role = :role")
+				.param("id", accountId)
+				.param("role", separated.get().name())
+				.query(Integer.class)
+				.single() > 0;
+			if (held) {
+				throw new SeparatedRolesException(role, separated.get());
+			}
+		}
 		jdbc.sql("insert into account_role (account_id, role) values (:id, :role) on conflict do nothing")
 			.param("id", accountId)
 			.param("role", role.name())
@@ -190,6 +206,26 @@ public class Accounts {
 				.update();
 			jdbc.sql("delete from single_sign_on_link where account_id = :id").param("id", accountId).update();
 		}
+	}
+
+	/**
+	 * A role refused because the account holds the one it is separated from (decision 0145). The administrator's
+	 * form asks first and says so; this is for a caller that did not, or a grant of the other role at the same moment.
+	 */
+	public static final class SeparatedRolesException extends RuntimeException {
+
+		SeparatedRolesException(Role role, Role held) {
+			super("an account holding " + held + " is not given " + role + " (decision 0145)");
+		}
+	}
+
+	/** The accounts that hold both separated roles, given before decision 0145: the startup names how many. */
+	public List<UUID> holdingSeparatedRoles() {
+		return jdbc.sql("""
+				select account_id from account_role where role = 'PROGRAMME_MANAGER'
+				intersect select account_id from account_role where role = 'COACH'""")
+			.query(UUID.class)
+			.list();
 	}
 
 	/**

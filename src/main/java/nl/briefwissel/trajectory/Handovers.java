@@ -97,6 +97,7 @@ public class Handovers {
 			.filter(c -> c.coach().id().equals(coachId))
 			.findFirst()
 			.orElseThrow(() -> new IllegalTransitionException("handover.illegal.notInPool", "the coach is not in the programme's pool"));
+		Matching.refuseProgrammeManager(candidate.coach(), "handover.illegal.programmeManager");
 		if (!candidate.eligible()) {
 			throw new IllegalTransitionException("handover.illegal.notEligible", "only a certified, enabled coach can take over");
 		}

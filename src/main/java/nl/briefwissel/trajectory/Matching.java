@@ -50,7 +50,8 @@ public class Matching {
 
 		/** Certified, able to sign in, and still a coach: a coach whose role was taken back stays in pools. */
 		public boolean eligible() {
-			return profile.certified() && coach.enabled() && coach.roles().contains(Role.COACH);
+			// A programme manager is no coach to choose, whatever roles an account was given (decision 0145).
+			return profile.certified() && coach.enabled() && coach.roles().contains(Role.COACH) && !coach.managesAndCoaches();
 		}
 	}
 
@@ -158,6 +159,16 @@ public class Matching {
 	}
 
 	/**
+	 * Refused before certification or room is asked (decision 0145): an account that also manages programmes would
+	 * read the letters as this trajectory's coach, so it is not proposed, does not accept and is not handed it.
+	 */
+	static void refuseProgrammeManager(Account coach, String messageKey) {
+		if (coach.managesAndCoaches()) {
+			throw new IllegalTransitionException(messageKey, "a programme manager cannot coach a trajectory");
+		}
+	}
+
+	/**
 	 * The best fit for a theme: certified and with room; a specialist before a generalist; then the
 	 * lowest share of capacity in use, so work spreads evenly. Empty when nobody has room.
 	 */
@@ -210,6 +221,7 @@ public class Matching {
 			.filter(c -> c.coach().id().equals(coachId))
 			.findFirst()
 			.orElseThrow(() -> new IllegalTransitionException("matching.illegal.notInPool", "the coach is not in the programme's pool"));
+		refuseProgrammeManager(candidate.coach(), "matching.illegal.programmeManager");
 		if (!candidate.eligible()) {
 			throw new IllegalTransitionException("matching.illegal.notCertified", "only a certified coach can be matched");
 		}
@@ -249,6 +261,7 @@ public class Matching {
 		// otherwise start a trajectory with a coach nobody may match any more. (Leaving a pool is not asked:
 		// it stops new proposals, and one made before it stands, as a running trajectory does.)
 		lockCoach(coachId);
+		refuseProgrammeManager(accounts.byId(coachId).orElseThrow(), "matching.illegal.programmeManager");
 		CoachProfile profile = profiles.of(coachId);
 		if (!profile.certified()) {
 			throw new IllegalTransitionException("matching.illegal.acceptNotEligible", "only a certified coach can accept");

@@ -7,6 +7,8 @@ import nl.briefwissel.account.SignInSecurity;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -36,7 +38,10 @@ class WebSecurity {
 					"/favicon.ico", "/error", ExpiredForms.PATH, "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/participant/**").hasRole(Role.PARTICIPANT.name())
-			.requestMatchers("/coach/**").hasRole(Role.COACH.name())
+			// Not for an account that also manages programmes (decision 0145), however it came to hold both: the
+			// coach's pages hold the letters, which a programme manager never reads.
+			.requestMatchers("/coach/**").access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Role.COACH.name()),
+					AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.PROGRAMME_MANAGER.name()))))
 			.requestMatchers("/programme/**").hasRole(Role.PROGRAMME_MANAGER.name())
 			.requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
 			.anyRequest()

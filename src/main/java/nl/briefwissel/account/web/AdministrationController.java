@@ -190,8 +190,18 @@ class AdministrationController {
 			// Nobody locks themselves out of administration by accident.
 			return refused(redirect, id, "admin.accounts.roleProblem", 0, back);
 		}
+		if (grant && role.separatedFrom().filter(account::has).isPresent()) {
+			// Decision 0145: who manages a programme never reads its letters, and a coach reads them all.
+			return refused(redirect, id, "admin.accounts.separatedRoles", 0, back);
+		}
 		if (grant) {
-			accounts.addRole(id, role);
+			try {
+				accounts.addRole(id, role);
+			}
+			catch (Accounts.SeparatedRolesException givenMeanwhile) {
+				// The other role was given in another tab since this account was read.
+				return refused(redirect, id, "admin.accounts.separatedRoles", 0, back);
+			}
 		}
 		else {
 			switch (roleRemovals.takeBack(id, role)) {
