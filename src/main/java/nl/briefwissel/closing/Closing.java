@@ -16,11 +16,14 @@ import nl.briefwissel.LetterLanguage;
  * {@code reactionLetterId} is the participant's letter that was their reaction by mail, null for none: it asks no
  * answer of the coach (decision 0136). {@code replyLetterOnlyId} is their reply to the summary's mail that stayed a
  * letter (only a photo, too long for a reaction), null for none: their closing says it is no reaction (decision 0136,
- * amended).
+ * amended). {@code summaryRevision} and {@code reactionRevision} are what their forms carry, to know a save from
+ * a tab opened before another's (null before either was saved since V114); {@code changedAt} when a sent summary was
+ * last changed, null for never (decision 0146).
  */
 public record Closing(String summary, OffsetDateTime writtenAt, String reaction, OffsetDateTime reactedAt,
 		String writtenByName, boolean summaryReadable, boolean reactionReadable, OffsetDateTime sentAt,
-		java.util.UUID reactionLetterId, java.util.UUID replyLetterOnlyId) {
+		java.util.UUID reactionLetterId, java.util.UUID replyLetterOnlyId, java.util.UUID summaryRevision,
+		java.util.UUID reactionRevision, OffsetDateTime changedAt) {
 
 	/** The language the summary's words clearly are; null where they do not tell (or it does not open). */
 	public Locale summaryLanguage() {
@@ -43,6 +46,32 @@ public record Closing(String summary, OffsetDateTime writtenAt, String reaction,
 	 */
 	public boolean replyIsNoReaction() {
 		return replyLetterOnlyId != null && reaction == null && reactionReadable;
+	}
+
+	/**
+	 * Whether the participant reacted to the sent summary, with a reaction that does not open too: the summary then
+	 * stands, as the words their reaction answers, while it can be read ({@link #stands}, decision 0146).
+	 */
+	public boolean reacted() {
+		return sent() && (reaction != null || !reactionReadable);
+	}
+
+	/**
+	 * Whether the sent summary stands: reacted to, and readable. One that does not open may be written anew (decision
+	 * 0057): there are no words left that anyone could read the reaction against.
+	 */
+	public boolean stands() {
+		return reacted() && summaryReadable;
+	}
+
+	/** The summary's revision as its form carries it: empty for none. */
+	public String summaryBase() {
+		return summaryRevision == null ? "" : summaryRevision.toString();
+	}
+
+	/** The reaction's revision as its form carries it: empty for none. */
+	public String reactionBase() {
+		return reactionRevision == null ? "" : reactionRevision.toString();
 	}
 
 	/** Whether the participant was sent it: mailed, and reading it under My trajectory. */

@@ -59,8 +59,12 @@ public class ClosingDesk {
 		DRAFTED,
 		/** Sent: the participant is mailed and reads it under My trajectory. */
 		SENT,
-		/** A change of one sent before: the participant reads it at once, and is not mailed again. */
+		/** A change of one sent before: the participant reads it at once, is mailed that it changed, and their record says when. */
 		CHANGE_SENT,
+		/** Not kept: the participant reacted to the sent summary, which now stands as the words they answered (decision 0146). */
+		REACTED,
+		/** Not kept: saved in another tab since this form was shown (decision 0146). */
+		OVERTAKEN,
 		/** Not kept: the trajectory ended, or was handed over, meanwhile. */
 		ENDED,
 		/** Not kept as a draft: it was sent already (in another tab), and a draft would change what the participant reads. */
@@ -70,21 +74,36 @@ public class ClosingDesk {
 	/**
 	 * Keeps the summary of {@code coachId}, the trajectory's coach, as a draft only they see (decision
 	 * 0086), or sends it: the participant is mailed when it is sent for the first time and reads it, and
-	 * every change sent after, under My trajectory. ENDED when the trajectory ended meanwhile (a
+	 * every change sent after, under My trajectory; a change is mailed about too, and only until they reacted (decision
+	 * 0146). {@code base} is the summary's revision the form was shown with ({@link Closing#summaryBase}), null for a form
+	 * that carries none: OVERTAKEN when it was saved since, in another tab. ENDED when the trajectory ended meanwhile (a
 	 * "complete" in another tab): the lock makes the two take turns, so no summary is written, nor
 	 * mailed about, after it. The same for a handover meanwhile: the summary is kept as its writer's,
 	 * and would otherwise stand in the new coach's trajectory under the old one's name.
 	 */
 	@Transactional
 	public Written write(TrajectoryOverview trajectory, UUID coachId, String summary, boolean send) {
+		return write(trajectory, coachId, summary, send, null);
+	}
+
+	/** As {@link #write(TrajectoryOverview, UUID, String, boolean)}, from a form shown with the summary's revision {@code base}. */
+	@Transactional
+	public Written write(TrajectoryOverview trajectory, UUID coachId, String summary, boolean send, String base) {
 		if (trajectories.underwayLocked(trajectory.id()).filter(t -> t.coachedBy(coachId)).isEmpty()) {
 			return Written.ENDED;
 		}
-		if (!send && closings.sent(trajectory.id())) {
+		boolean sentBefore = closings.sent(trajectory.id());
+		if (!send && sentBefore) {
 			return Written.SENT_ALREADY;
 		}
+		if (sentBefore && closings.asWritten(trajectory.id()).filter(Closing::stands).isPresent()) {
+			return Written.REACTED;
+		}
+		if (!closings.summaryStill(trajectory.id(), base)) {
+			return Written.OVERTAKEN;
+		}
 		boolean first = closings.write(trajectory.id(), coachId, summary, send);
-		if (first) {
+		if (send) {
 			Account participant = accounts.byId(trajectory.participantId()).orElseThrow();
 			Locale language = participant.language();
 			// How to sign in as the other mails to a participant say it: with a link, no password needed, and
@@ -99,12 +118,15 @@ public class ClosingDesk {
 			// No subject of its own: a text for one read as if it went, and a subject that said "closing" split the thread
 			// in Gmail and Outlook as well. The text's first words after the greeting, which the inbox shows beside the
 			// thread's subject, say it closes the e-coaching (decision 0097, amended).
+			// A change is mailed as well, in the same thread, naming none of its words as the first names none: a text they
+			// read changed quietly, and a reaction could answer words no longer there (decision 0146).
 			String mailId = outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
-					"", texts.getMessage("mail.closing.text", args, language), null))
+					"", texts.getMessage(first ? "mail.closing.text" : "mail.closing.changed.text", args, language), null))
 				.inLanguage(language, conversation.threadLanguage(trajectory), address.base())
 				.about(trajectory.id()));
-			// Its Message-ID kept: a reply to this mail is the participant's reaction (decision 0136).
-			closings.mailedAs(trajectory.id(), mailId);
+			// Its Message-ID kept: a reply to this mail is the participant's reaction (decision 0136); to the first mail
+			// or to the newest about a change, both of which say so (decision 0146).
+			closings.mailedAs(trajectory.id(), mailId, !first);
 		}
 		return !send ? Written.DRAFTED : first ? Written.SENT : Written.CHANGE_SENT;
 	}
@@ -144,18 +166,27 @@ public class ClosingDesk {
 	}
 
 	/** What became of a participant's reaction. */
-	public enum Reacted { KEPT, ENDED, NO_SUMMARY }
+	public enum Reacted { KEPT, ENDED, NO_SUMMARY, OVERTAKEN }
 
-	/** Keeps the participant's reaction while the trajectory is underway (locked, as {@link #write}). */
+	/**
+	 * Keeps the participant's reaction while the trajectory is underway (locked, as {@link #write}). {@code base} is
+	 * the reaction's revision their form was shown with ({@link Closing#reactionBase}), null for a form that carries
+	 * none: OVERTAKEN when it was saved since, in another tab or by mail, and not written over (decision 0146).
+	 */
 	@Transactional
 	public Reacted react(TrajectoryOverview trajectory, UUID participantId, String reaction) {
+		return react(trajectory, participantId, reaction, null);
+	}
+
+	/** As {@link #react(TrajectoryOverview, UUID, String)}, from a form shown with the reaction's revision {@code base}. */
+	@Transactional
+	public Reacted react(TrajectoryOverview trajectory, UUID participantId, String reaction, String base) {
 		if (!participantId.equals(trajectory.participantId()) || trajectories.underwayLocked(trajectory.id()).isEmpty()) {
 			return Reacted.ENDED;
 		}
 		if (!closings.sent(trajectory.id())) {
 			return Reacted.NO_SUMMARY;
 		}
-		closings.react(trajectory.id(), reaction);
-		return Reacted.KEPT;
+		return closings.react(trajectory.id(), reaction, base) ? Reacted.KEPT : Reacted.OVERTAKEN;
 	}
 }

@@ -21,7 +21,7 @@ class ClosingErasure {
 
 	@EventListener
 	void on(TrajectoryErased erased) {
-		jdbc.sql("update closing set summary = '', summary_key_id = null, reaction = null, reaction_key_id = null, mail_message_id = null, reply_not_reaction_id = null where trajectory_id = :t")
+		jdbc.sql("update closing set summary = '', summary_key_id = null, reaction = null, reaction_key_id = null, mail_message_id = null, changed_mail_message_id = null, reply_not_reaction_id = null where trajectory_id = :t")
 			.param("t", erased.trajectoryId())
 			.update();
 		jdbc.sql("update evaluation_request set token_hash = null, first_token_hash = null where trajectory_id = :t")

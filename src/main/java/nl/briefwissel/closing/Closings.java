@@ -49,7 +49,8 @@ public class Closings {
 	public Optional<Closing> asWritten(UUID trajectoryId) {
 		return jdbc.sql("""
 				select c.summary, c.summary_key_id, c.written_at, c.reaction, c.reaction_key_id, c.reacted_at, c.sent_at,
-				       c.reaction_message_id, c.reply_not_reaction_id, (select a.display_name from account a where a.id = c.written_by) as written_by_name
+				       c.reaction_message_id, c.reply_not_reaction_id,
+				       c.summary_revision, c.reaction_revision, c.summary_changed_at, (select a.display_name from account a where a.id = c.written_by) as written_by_name
 				from closing c where c.trajectory_id = :id""")
 			.param("id", trajectoryId)
 			.query((rs, n) -> {
@@ -60,7 +61,9 @@ public class Closings {
 				return new Closing(summary.text(), rs.getObject("written_at", OffsetDateTime.class), reaction.text(),
 						rs.getObject("reacted_at", OffsetDateTime.class), rs.getString("written_by_name"), summary.readable(),
 						reaction.readable(), rs.getObject("sent_at", OffsetDateTime.class),
-						rs.getObject("reaction_message_id", UUID.class), rs.getObject("reply_not_reaction_id", UUID.class));
+						rs.getObject("reaction_message_id", UUID.class), rs.getObject("reply_not_reaction_id", UUID.class),
+						rs.getObject("summary_revision", UUID.class), rs.getObject("reaction_revision", UUID.class),
+						rs.getObject("summary_changed_at", OffsetDateTime.class));
 			})
 			.optional();
 	}
@@ -77,10 +80,12 @@ public class Closings {
 		boolean sentBefore = sent(trajectoryId);
 		String sealed = encryption.sealText(summary.strip());
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		UUID revision = UUID.randomUUID();
 		int inserted = jdbc.sql("""
-				insert into closing (trajectory_id, summary, summary_key_id, written_at, written_by, sent_at)
-				values (:id, :summary, :keyId, :now, :by, :sentAt)
+				insert into closing (trajectory_id, summary, summary_key_id, written_at, written_by, sent_at, summary_revision)
+				values (:id, :summary, :keyId, :now, :by, :sentAt, :revision)
 				on conflict do nothing""")
+			.param("revision", revision)
 			.param("id", trajectoryId)
 			.param("summary", sealed)
 			.param("keyId", encryption.keyId())
@@ -91,8 +96,10 @@ public class Closings {
 		if (inserted == 0) {
 			jdbc.sql("""
 					update closing set summary = :summary, summary_key_id = :keyId, written_at = :now, written_by = :by,
-					       sent_at = coalesce(sent_at, :sentAt)
+					       sent_at = coalesce(sent_at, :sentAt), summary_revision = :revision,
+					       summary_changed_at = case when sent_at is null then summary_changed_at else :now end
 					where trajectory_id = :id""")
+				.param("revision", revision)
 				.param("summary", sealed)
 				.param("keyId", encryption.keyId())
 				.param("now", now)
@@ -123,10 +130,26 @@ public class Closings {
 			.single() > 0;
 	}
 
-	/** Keeps the Message-ID the summary's mail went out with: a reply to that mail is the reaction (decision 0136). */
+	/**
+	 * Whether the form based on {@code base} (a revision, empty for none; null for a form that carries none, which
+	 * is not checked) was shown with the summary as it is now: false when another tab saved it since (decision 0146).
+	 */
+	boolean summaryStill(UUID trajectoryId, String base) {
+		return base == null || base.equals(jdbc.sql("select summary_revision from closing where trajectory_id = :id")
+			.param("id", trajectoryId)
+			.query(UUID.class)
+			.optional()
+			.map(UUID::toString)
+			.orElse(""));
+	}
+
+	/**
+	 * Keeps the Message-ID the summary's mail went out with: a reply to that mail is the reaction (decision 0136); that
+	 * of the newest mail about a change apart ({@code change}), so a reply to either is (decision 0146).
+	 */
 	@Transactional
-	void mailedAs(UUID trajectoryId, String mailMessageId) {
-		jdbc.sql("update closing set mail_message_id = :mailId where trajectory_id = :id")
+	void mailedAs(UUID trajectoryId, String mailMessageId, boolean change) {
+		jdbc.sql("update closing set %s = :mailId where trajectory_id = :id".formatted(change ? "changed_mail_message_id" : "mail_message_id"))
 			.param("mailId", mailMessageId)
 			.param("id", trajectoryId)
 			.update();
@@ -141,12 +164,13 @@ public class Closings {
 	boolean reactByMail(UUID trajectoryId, String inReplyTo, UUID letterId, String reaction) {
 		return jdbc.sql("""
 				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = :letter,
-				       reply_not_reaction_id = null
-				where trajectory_id = :id and sent_at is not null and mail_message_id = :inReplyTo and reaction is null""")
+				       reply_not_reaction_id = null, reaction_revision = :revision
+				where trajectory_id = :id and sent_at is not null and :inReplyTo in (mail_message_id, changed_mail_message_id) and reaction is null""")
 			.param("reaction", encryption.sealText(reaction.strip()))
 			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
 			.param("letter", letterId)
+			.param("revision", UUID.randomUUID())
 			.param("id", trajectoryId)
 			.param("inReplyTo", inReplyTo)
 			.update() > 0;
@@ -161,7 +185,7 @@ public class Closings {
 	void repliedWithALetterOnly(UUID trajectoryId, String inReplyTo, UUID letterId) {
 		jdbc.sql("""
 				update closing set reply_not_reaction_id = :letter
-				where trajectory_id = :id and sent_at is not null and mail_message_id = :inReplyTo and reaction is null""")
+				where trajectory_id = :id and sent_at is not null and :inReplyTo in (mail_message_id, changed_mail_message_id) and reaction is null""")
 			.param("letter", letterId)
 			.param("id", trajectoryId)
 			.param("inReplyTo", inReplyTo)
@@ -183,18 +207,25 @@ public class Closings {
 	 * The participant's reaction given, changed or emptied on the web. Their letter that was the reaction by mail is
 	 * no longer: its words are not the reaction now, so it is a letter as any other, which waits for the coach's answer
 	 * (decision 0136). A reply that stayed a letter is not said any more either once they reacted where it said to;
-	 * saved empty, there is still no reaction, and it is still said.
+	 * saved empty, there is still no reaction, and it is still said. False, nothing written, when the form was based on
+	 * {@code base} and the reaction was saved since (another tab, a reply by mail): in the update itself, so two saves at
+	 * once cannot both pass a check made before (decision 0146). A null {@code base} (a form that carries none) is not
+	 * checked; an empty one is a form shown with no reaction saved since V114.
 	 */
 	@Transactional
-	void react(UUID trajectoryId, String reaction) {
+	boolean react(UUID trajectoryId, String reaction, String base) {
 		String kept = reaction == null || reaction.isBlank() ? null : reaction.strip();
-		jdbc.sql("""
-				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = null%s
-				where trajectory_id = :id""".formatted(kept == null ? "" : ", reply_not_reaction_id = null"))
+		return jdbc.sql("""
+				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = null,
+				       reaction_revision = :revision%s
+				where trajectory_id = :id%s""".formatted(kept == null ? "" : ", reply_not_reaction_id = null",
+						base == null ? "" : " and coalesce(cast(reaction_revision as varchar(36)), '') = :base"))
 			.param("reaction", encryption.sealText(kept))
 			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
+			.param("revision", UUID.randomUUID())
 			.param("id", trajectoryId)
-			.update();
+			.param("base", base == null ? "" : base)
+			.update() > 0;
 	}
 }

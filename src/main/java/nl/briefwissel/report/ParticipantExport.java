@@ -358,6 +358,8 @@ public class ParticipantExport {
 			// stands in only for summaries written before the writer was kept.
 			closing.put("writtenBy", report.closing().writtenByName() != null ? report.closing().writtenByName() : t.coachName());
 			closing.put("writtenAt", instant(report.closing().writtenAt()));
+			// When it was changed after it was sent, as the record says (decision 0146); none for never.
+			closing.put("changedAt", instant(report.closing().changedAt()));
 			said(closing, "summary", report.closing().summaryReadable(), report.closing().summary(), "closing.summary.unreadable", language);
 			said(closing, "reaction", report.closing().reactionReadable(), report.closing().reaction(), "closing.reaction.unreadable", language);
 			closing.put("reactedAt", instant(report.closing().reactedAt()));

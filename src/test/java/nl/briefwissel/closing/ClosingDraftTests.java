@@ -117,7 +117,8 @@ class ClosingDraftTests {
 			.param("summary", "Lesgeven geeft je energie. Volgende stap: twee meeloopdagen.").param("send", "true"))
 			.andExpect(flash().attribute("closingDone", "closing.sent.change"));
 		assertThat(page("/participant", running.participant(), null).text()).contains("twee meeloopdagen");
-		assertThat(mailsAbout(running.id())).as("one notice, not one per change").isEqualTo(1);
+		// A change is mailed too, before the participant reacted (decision 0146): the notice and one about the change.
+		assertThat(mailsAbout(running.id())).as("the notice and the change's").isEqualTo(2);
 	}
 
 	/**
@@ -186,23 +187,22 @@ class ClosingDraftTests {
 	}
 
 	/**
-	 * A change to a sent summary is read at once and no mail goes (decision 0086): the participant is not
-	 * told that a text they read changed. The form says so before the coach sends one, in both languages;
-	 * it said only that the change is read at once.
+	 * A change to a sent summary is read at once and mailed about, and it stands once the participant reacts
+	 * (decision 0146; decision 0086 sent no mail). The form says so before the coach sends one, in both languages.
 	 */
 	@Test
-	void theFormSaysAChangeIsNotMailedBeforeItIsSent() throws Exception {
+	void theFormSaysAChangeIsMailedBeforeItIsSent() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		String name = running.participant().displayName();
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
 			.param("summary", "Lesgeven geeft je energie.").param("send", "true"))
 			.andExpect(flash().attribute("closingDone", "closing.sent"));
 		assertThat(page("/coach/trajectories/" + running.id(), running.coach(), null).getElementById("closing-state").text())
-			.contains("zonder mail erover en zonder te zien dat de tekst veranderd is")
+			.contains("die krijgt er een mail over", "Zodra de deelnemer reageert, staat de samenvatting vast.")
 			// The name once, then "de deelnemer": a walk found it four times in three sentences.
 			.satisfies(text -> assertThat(text.split(java.util.regex.Pattern.quote(name), -1)).hasSize(2));
 		assertThat(page("/coach/trajectories/" + running.id() + "?lang=en", running.coach(), null).getElementById("closing-state").text())
-			.contains("without an e-mail about it and without being shown that the text changed")
+			.contains("they get an e-mail about it", "Once the participant reacts, the summary stands.")
 			.satisfies(text -> assertThat(text.split(java.util.regex.Pattern.quote(name), -1)).hasSize(2));
 	}
 

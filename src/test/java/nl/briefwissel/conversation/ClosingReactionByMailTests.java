@@ -187,8 +187,8 @@ class ClosingReactionByMailTests {
 	}
 
 	/**
-	 * The coach rewrites the summary and sends the change: the participant is not mailed again, so the summary's mail
-	 * they got first is the one they answer, and their reply to it is their reaction.
+	 * The coach rewrites the summary and sends the change: the participant is mailed about it (decision 0146), but may
+	 * answer the summary's mail they got first, and their reply to it is their reaction still.
 	 */
 	@Test
 	void aReplyToTheFirstSummaryMailAfterAChangeWasSentIsTheReaction() throws Exception {
@@ -203,9 +203,10 @@ class ClosingReactionByMailTests {
 
 		assertThat(closings.of(running.id()).orElseThrow().reaction()).isEqualTo("Dank je, ook voor de aanvulling!");
 		assertThat(closings.reactionLetter(running.id())).isPresent();
+		Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.text(m).contains("heeft de samenvatting van jullie traject gewijzigd"));
 		assertThat(Mailboxes.read(mailServer, running.participant().email(), Mailboxes.PASSWORD).stream()
 			.filter(m -> Mailboxes.text(m).contains("samenvatting van jullie traject")))
-			.as("one summary mail: a change is read under My trajectory, not mailed").hasSize(1);
+			.as("the summary's mail and the change's (decision 0146)").hasSize(2);
 	}
 
 	/**

@@ -427,7 +427,9 @@ class LetterLanguageTests {
 		var coach = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "nl").with(fixtures.as(running.coach())))
 			.andReturn().getResponse().getContentAsString());
 		assertThat(coach.select(".bw-message__body:contains(andere baan)")).singleElement().satisfies(goals -> assertThat(goals.hasAttr("lang")).isFalse());
-		assertThat(coach.select("textarea#summary")).singleElement().satisfies(summary -> assertThat(summary.hasAttr("lang")).isFalse());
+		// Reacted to, the summary stands as text, no field (decision 0146).
+		assertThat(coach.select(".bw-closing .bw-message__body:contains(energie geeft)")).singleElement()
+			.satisfies(summary -> assertThat(summary.hasAttr("lang")).isFalse());
 		assertThat(coach.select(".bw-closing .bw-message__body:contains(laat je weten)")).singleElement()
 			.satisfies(reaction -> assertThat(reaction.hasAttr("lang")).isFalse());
 		var coachInEnglish = Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).param("lang", "en").with(fixtures.as(running.coach())))

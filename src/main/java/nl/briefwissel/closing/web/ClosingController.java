@@ -51,14 +51,16 @@ class ClosingController {
 	 * trajectory's id to its own card, and the page opens there (on a phone it is far down, and a
 	 * status already on the page when it loads is not read out). A refused reaction comes back with
 	 * the page (decision 0139, amended), at its card, whose list takes the focus: too long is 422, in its
-	 * field to shorten; no summary yet or the trajectory ended is the state in the way, 409, the words to
-	 * copy once no field is left: the coach may have completed the trajectory while it was typed.
+	 * field to shorten; no summary yet, the trajectory ended, or a reaction saved since the form was shown (in another
+	 * tab or by mail: its {@code reactionBase}, decision 0146) is the state in the way, 409, the newest reaction shown
+	 * and the words kept in the field to send again, or to copy once no field is left: the coach may have completed the
+	 * trajectory while it was typed.
 	 */
 	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/participant/closing")
 	String react(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
-			@RequestParam(defaultValue = "") String reaction, Locale locale, HttpServletRequest request, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String reaction, @RequestParam(required = false) String reactionBase, Locale locale,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		reaction = oneCharacterLineEnds(reaction);
 		TrajectoryOverview own = trajectories.byId(trajectory)
 			.filter(t -> me.id().equals(t.participantId()))
@@ -68,7 +70,7 @@ class ClosingController {
 			RefusedForm.shownAgain();
 			return refused(me, trajectory, "closing.error.reaction", reaction, locale, request, model);
 		}
-		Reacted outcome = ClosingDesk.open(own) ? desk.react(own, me.id(), reaction) : Reacted.ENDED;
+		Reacted outcome = ClosingDesk.open(own) ? desk.react(own, me.id(), reaction, reactionBase) : Reacted.ENDED;
 		if (outcome == Reacted.KEPT) {
 			redirect.addFlashAttribute("reactionSaved", trajectory);
 			// Optional, so an empty one is taken away: "saved" said nothing was lost where a reaction was.
@@ -77,8 +79,12 @@ class ClosingController {
 		}
 		RefusedForm.stateInTheWay();
 		model.addAttribute("reactionStateInTheWay", Boolean.TRUE);
-		return refused(me, trajectory, outcome == Reacted.NO_SUMMARY ? "closing.error.noSummary" : "closing.error.ended",
-				reaction, locale, request, model);
+		String problem = switch (outcome) {
+			case NO_SUMMARY -> "closing.error.noSummary";
+			case OVERTAKEN -> "closing.error.reactionOvertaken";
+			default -> "closing.error.ended";
+		};
+		return refused(me, trajectory, problem, reaction, locale, request, model);
 	}
 
 	/** A browser sends a line end as two characters where the field's maxlength counted one: text it let through was refused. */

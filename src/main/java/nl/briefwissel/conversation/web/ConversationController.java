@@ -487,14 +487,17 @@ class ConversationController {
 	 * participant nothing (decision 0086). Its form stands on this page, so a refusal is answered here with the page
 	 * again (decision 0139, amended), the text in its field: what was typed is wrong (empty, too long, a placeholder
 	 * when sending: nothing fills one in, decision 0066) 422, said at the field and in the list above the form; sent
-	 * in another tab, or the trajectory ended, the state in the way, 409, the text to copy once no form is left. The
+	 * in another tab, saved in another tab since this form was shown (its {@code summaryBase}, decision 0146), reacted to
+	 * by the participant (then it stands), or the trajectory ended, the state in the way, 409, the newest summary shown
+	 * and the text kept, to copy once no form is left. The
 	 * closing module keeps the summary; the page is this module's, which the closing module may not draw. Handed over
 	 * meanwhile, the trajectory is not this coach's page any more, but the text is still theirs: a page of its own.
 	 */
 	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/coach/trajectories/{id}/closing")
 	String writeClosing(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
-			@RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "false") boolean send, Locale locale,
+			@RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "false") boolean send,
+			@RequestParam(required = false) String summaryBase, Locale locale,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		// A browser sends a line end as two characters where the field's maxlength counted one.
 		String typed = summary.replace("\r\n", "\n");
@@ -522,13 +525,13 @@ class ConversationController {
 			}
 			return closingRefused(trajectory, me, mistake, typed, locale, request, model);
 		}
-		// Checked again under the trajectory's lock: ended or sent in another tab since the check above.
-		ClosingDesk.Written outcome = closingDesk.write(trajectory, me.id(), typed, send);
+		// Checked again under the trajectory's lock: ended, sent, saved in another tab or reacted to since the check above.
+		ClosingDesk.Written outcome = closingDesk.write(trajectory, me.id(), typed, send, summaryBase);
 		String done = switch (outcome) {
 			case DRAFTED -> "closing.saved";
 			case SENT -> "closing.sent";
 			case CHANGE_SENT -> "closing.sent.change";
-			case SENT_ALREADY, ENDED -> null;
+			case SENT_ALREADY, REACTED, OVERTAKEN, ENDED -> null;
 		};
 		if (done == null) {
 			Optional<TrajectoryOverview> now = mine(id, me);
@@ -541,13 +544,21 @@ class ConversationController {
 		return "redirect:/coach/trajectories/" + id + "#closing";
 	}
 
-	/** Not kept as the trajectory ended, or as the summary was sent, meanwhile: the state in the way, 409. */
+	/**
+	 * Not kept as the trajectory ended, the summary was sent, saved in another tab or reacted to meanwhile: the state in
+	 * the way, 409.
+	 */
 	private String closingInTheWay(TrajectoryOverview trajectory, SignedInAccount me, ClosingDesk.Written outcome,
 			String typed, Locale locale, HttpServletRequest request, Model model) {
 		RefusedForm.stateInTheWay();
 		model.addAttribute("closingStateInTheWay", Boolean.TRUE);
-		return closingRefused(trajectory, me, outcome == ClosingDesk.Written.SENT_ALREADY ? "closing.error.sentAlready"
-				: "closing.error.ended", typed, locale, request, model);
+		String problem = switch (outcome) {
+			case SENT_ALREADY -> "closing.error.sentAlready";
+			case REACTED -> "closing.error.reacted";
+			case OVERTAKEN -> "closing.error.summaryOvertaken";
+			default -> "closing.error.ended";
+		};
+		return closingRefused(trajectory, me, problem, typed, locale, request, model);
 	}
 
 	/**
