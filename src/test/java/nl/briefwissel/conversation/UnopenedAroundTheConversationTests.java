@@ -156,9 +156,10 @@ class UnopenedAroundTheConversationTests {
 		assertThat(page.getElementById("summary-unreadable")).isNull();
 		assertThat(page.getElementById("reaction-unreadable")).isNull();
 		assertThat(page.getElementById("question-unreadable")).as("the question is not theirs to write again").isNotNull();
-		assertThat(page.selectFirst("textarea#summary").text()).isEqualTo("Nieuwe samenvatting");
+		// Readable again and reacted to, the summary stands: text, no field (decision 0146).
+		assertThat(page.selectFirst("textarea#summary")).isNull();
 		assertThat(page.select(".bw-details .bw-message__body").eachText()).contains("Nieuwe doelen");
-		assertThat(page.select(".bw-closing .bw-message__body").eachText()).contains("Nieuwe reactie");
+		assertThat(page.select(".bw-closing .bw-message__body").eachText()).contains("Nieuwe samenvatting", "Nieuwe reactie");
 	}
 
 	private String text(String code, Locale language) {
