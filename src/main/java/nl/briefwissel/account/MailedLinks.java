@@ -126,7 +126,12 @@ class MailedLinks {
 		String as = roles.size() < 2 ? String.join("", roles)
 				: String.join(", ", roles.subList(0, roles.size() - 1))
 						+ " " + messages.getMessage("mail.invitation.as.and", null, language) + " " + roles.get(roles.size() - 1);
-		if (organisationName == null || organisationName.isBlank()) {
+		boolean noOrganisation = organisationName == null || organisationName.isBlank();
+		if (roles.isEmpty()) {
+			// An administrator took a pending invitee's only role away and invited again: no "as ." with nothing in it.
+			return noOrganisation ? null : messages.getMessage("mail.invitation.at", new Object[] { organisationName.strip() }, language);
+		}
+		if (noOrganisation) {
 			return messages.getMessage("mail.invitation.as", new Object[] { as }, language);
 		}
 		return messages.getMessage("mail.invitation.asAt", new Object[] { as, organisationName.strip() }, language);

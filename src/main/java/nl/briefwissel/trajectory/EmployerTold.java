@@ -8,5 +8,7 @@ public enum EmployerTold {
 	TOLD,
 	NOT_AGREED,
 	/** Agreed, but the programme's employer contact is no longer the address they agreed to (or there is none). */
-	CONTACT_CHANGED
+	CONTACT_CHANGED,
+	/** Agreed while the programme had no contact address: none was agreed to, so there is nobody to tell. */
+	NO_CONTACT_AGREED
 }

@@ -11,5 +11,12 @@ import java.util.UUID;
  */
 public interface ErasureAsked {
 
-	Optional<LocalDate> decidedBy(UUID accountId);
+	Optional<Waiting> waiting(UUID accountId);
+
+	/**
+	 * An open request: the day it is to be decided by, and whether that day has passed without a decision, so that
+	 * the page does not promise a mail by a day gone but says where to turn, as the privacy page does.
+	 */
+	record Waiting(LocalDate decidedBy, boolean overdue) {
+	}
 }

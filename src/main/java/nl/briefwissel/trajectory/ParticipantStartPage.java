@@ -75,7 +75,8 @@ public class ParticipantStartPage {
 		erasure.keepingOf(participantId).stream().filter(kept -> kept.until() != null).forEach(kept -> keptUntil.put(kept.trajectoryId(), kept.until()));
 		model.addAttribute("keptUntil", keptUntil);
 		// Asked to be erased and not decided yet: not "kept until", but that it was asked and when they hear.
-		model.addAttribute("erasureDecidedBy", erasureAsked.decidedBy(participantId).orElse(null));
+		// Past its day still waiting: not a promise of a mail by a day gone, but that it is late and where to turn.
+		model.addAttribute("erasureWaiting", erasureAsked.waiting(participantId).orElse(null));
 		return "trajectory/participant";
 	}
 }

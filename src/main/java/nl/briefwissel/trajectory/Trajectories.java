@@ -163,12 +163,17 @@ public class Trajectories {
 		if (!employerMayConfirm(trajectoryId)) {
 			return EmployerTold.NOT_AGREED;
 		}
+		java.util.Optional<String> agreedTo = employerContactConsentedTo(trajectoryId);
+		if (agreedTo.isEmpty()) {
+			// The intake stores no contact when the programme had none: there is no address "they agreed to" to speak of.
+			return EmployerTold.NO_CONTACT_AGREED;
+		}
 		boolean sameContact = jdbc.sql("""
 				select p.employer_contact from trajectory t join programme p on p.id = t.programme_id where t.id = :id""")
 			.param("id", trajectoryId)
 			.query(String.class)
 			.optional()
-			.flatMap(contact -> employerContactConsentedTo(trajectoryId).filter(contact::equalsIgnoreCase))
+			.filter(contact -> contact.equalsIgnoreCase(agreedTo.get()))
 			.isPresent();
 		return sameContact ? EmployerTold.TOLD : EmployerTold.CONTACT_CHANGED;
 	}

@@ -469,6 +469,27 @@ class PasswordResetTests {
 				"You will use the account as an administrator and a programme manager at Gemeente Welkom.");
 	}
 
+	/**
+	 * An administrator can take a pending invitee's only role away and then invite again: the mail then names the
+	 * organisation alone, not "as ." with nothing in between. Dutch and English, HTML and plain text.
+	 */
+	@Test
+	void anInvitationWithoutARoleNamesOnlyTheOrganisation() throws Exception {
+		Account dutch = accounts.register(new NewAccount(null, "zonder-rol-" + UUID.randomUUID() + "@briefwissel.test",
+				"Ilse de Wit", Locale.forLanguageTag("nl"), Set.of(), null));
+		resets.invite(dutch, "Gemeente Welkom");
+		MimeMessage mail = Mailboxes.awaitMail(mailServer, dutch.email(), m -> true);
+		assertThat(bodyText(mail)).contains("Je gebruikt het account bij Gemeente Welkom.").doesNotContain("als .", "als  bij");
+		assertThat(Mailboxes.html(mail)).contains("Je gebruikt het account bij Gemeente Welkom.").doesNotContain("als .");
+
+		Account english = accounts.register(new NewAccount(null, "no-role-" + UUID.randomUUID() + "@briefwissel.test",
+				"Sam Smit", Locale.ENGLISH, Set.of(), null));
+		resets.invite(english, "Gemeente Welkom");
+		MimeMessage englishMail = Mailboxes.awaitMail(mailServer, english.email(), m -> true);
+		assertThat(bodyText(englishMail)).contains("You will use the account at Gemeente Welkom.").doesNotContain("as .", "as  at");
+		assertThat(Mailboxes.html(englishMail)).contains("You will use the account at Gemeente Welkom.");
+	}
+
 	/** A refused new password takes the focus to its field; only two different ones take it to the repeat. */
 	@Test
 	void aRefusedPasswordTakesTheFocusToItsFieldAndAMismatchToTheRepeat() throws Exception {

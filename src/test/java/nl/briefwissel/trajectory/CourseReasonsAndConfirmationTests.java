@@ -273,6 +273,14 @@ class CourseReasonsAndConfirmationTests {
 		assertThat(whatHappens(running, coach, "nl")).contains("de werkgever krijgt geen bericht")
 			.doesNotContain("de werkgever krijgt bericht dat");
 		assertThat(whatHappens(running, coach, "en")).contains("the employer is not told");
+
+		// Agreed while the programme had no contact address (none was stored): no address "agreed to" to speak of.
+		jdbc.sql("update trajectory set employer_contact = null where id = :id").param("id", running.id()).update();
+		assertThat(whatHappens(running, coach, "nl")).contains(name + " gaf toestemming om de werkgever te informeren, maar het programma "
+				+ "had toen geen contactadres, dus is er geen contactadres afgesproken: de werkgever krijgt geen bericht.")
+			.doesNotContain("waarvoor");
+		assertThat(whatHappens(running, coach, "en")).contains(name + " agreed that the employer is informed, but the programme had no "
+				+ "contact address then, so no contact address was agreed: the employer is not told.").doesNotContain("agreed to,");
 	}
 
 	private String whatHappens(Fixtures.RunningTrajectory running, RequestPostProcessor coach, String language) throws Exception {

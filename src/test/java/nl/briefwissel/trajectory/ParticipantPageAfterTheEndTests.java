@@ -137,6 +137,40 @@ class ParticipantPageAfterTheEndTests {
 					+ asked.answerBy().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)) + ".");
 	}
 
+	/**
+	 * A request still waiting past the day it had to be answered by: the start page does not promise a mail by a day
+	 * that has passed, but says it is late and where to turn, as the privacy page does.
+	 */
+	@Test
+	void anOverdueErasureIsNotPromisedForADayThatHasPassed(@Autowired nl.briefwissel.privacy.Erasures erasures,
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		var asked = erasures.request(running.participant().id());
+		java.time.OffsetDateTime at = java.time.OffsetDateTime.now().minusDays(40);
+		jdbc.sql("update erasure_request set requested_at = :at where id = :id").param("at", at).param("id", asked.id()).update();
+		LocalDate late = at.atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate().plusMonths(1);
+
+		assertThat(page(running.participant(), "nl").getElementById("ended-" + running.id()).text()).doesNotContain("je krijgt uiterlijk op")
+			.contains("Je verzoek is nog in behandeling, terwijl je uiterlijk op " + late.format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH))
+					+ " een besluit had moeten krijgen. Neem contact op met de functionaris gegevensbescherming van je organisatie.");
+		assertThat(page(running.participant(), "en").getElementById("ended-" + running.id()).text()).doesNotContain("you will get a mail")
+			.contains("although you should have had a decision by " + late.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH))
+					+ ". Please contact your organisation's data protection officer.");
+	}
+
+	/** A new application in another programme is not this one applied for again: the ended conversation still invites it. */
+	@Test
+	void anApplicationInAnotherProgrammeIsNotApplyingAgain(@Autowired Trajectories trajectories) throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		var elsewhere = fixtures.runningTrajectory(true);
+		trajectories.record(elsewhere.programmeId(), running.participant().id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP", null, null);
+
+		assertThat(conversation(running, "nl").select("#where-next").text()).startsWith("Heb je een nieuwe vraag? Meld je dan opnieuw aan")
+			.doesNotContain("Je hebt je opnieuw aangemeld");
+	}
+
 	private Document conversation(Fixtures.RunningTrajectory running, String language) throws Exception {
 		return Jsoup.parse(mvc.perform(get("/participant/conversation").param("trajectory", running.id().toString()).param("lang", language)
 			.with(fixtures.as(running.participant()))).andReturn().getResponse().getContentAsString());

@@ -273,10 +273,15 @@ class ParticipantConversationController {
 		return own;
 	}
 
-	/** Whether a trajectory of theirs that has not ended was made after this one (the list is newest first). */
+	/**
+	 * Whether a trajectory of theirs in the same programme that has not ended was made after this one (the list is
+	 * newest first): one in another programme is not this one applied for again. The started list the page has does
+	 * not do: a new application has no coach yet and is not in it.
+	 */
 	private boolean appliedSince(TrajectoryOverview ended) {
 		return trajectories.ofParticipant(ended.participantId()).stream()
 			.takeWhile(t -> !t.id().equals(ended.id()))
+			.filter(t -> t.programmeId().equals(ended.programmeId()))
 			.anyMatch(t -> t.status() != TrajectoryStatus.COMPLETED && t.status() != TrajectoryStatus.STOPPED);
 	}
 
