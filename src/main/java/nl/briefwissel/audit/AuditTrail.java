@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.briefwissel.TypedSearch;
 
@@ -59,11 +61,41 @@ public class AuditTrail {
 			.param("roles", cut(entry.actorRoles(), 200))
 			.param("action", entry.action().name())
 			.param("route", cut(entry.route(), 300))
-			.param("trajectory", entry.trajectoryId())
+			.param("trajectory", entry.trajectoryId() != null ? entry.trajectoryId() : concerned(entry.route(), entry.details()))
 			.param("details", cut(entry.details(), 1000))
 			.param("reason", cut(entry.reason(), 1000))
 			.update();
 	}
+
+	/** A trajectory's address, in any area: its {id} is the trajectory's. */
+	private static final Pattern TRAJECTORY_ROUTE = Pattern.compile("[A-Z]+ /[a-z-]+/trajectories/\\{id}(/.*)?");
+
+	private static final String ONE_ID = "=([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?:,|$)";
+
+	private static final Pattern ADDRESS_ID = Pattern.compile("(?:^|, )id" + ONE_ID);
+
+	private static final Pattern FORM_TRAJECTORY = Pattern.compile("(?:^|, )trajectoryId" + ONE_ID);
+
+	/**
+	 * The trajectory a line without one concerns, from its details: the address's id on a trajectory's route (a
+	 * programme manager's handover or proposal, refused or not), else a form's one trajectoryId. Filled in as the line
+	 * is written, whoever writes it, so the search by trajectory reads the indexed column alone. V115 filled the lines
+	 * written before by the same rule, in its own copy.
+	 */
+	static UUID concerned(String route, String details) {
+		if (details == null) {
+			return null;
+		}
+		Matcher id = (route != null && TRAJECTORY_ROUTE.matcher(route).matches() ? ADDRESS_ID : FORM_TRAJECTORY).matcher(details);
+		return id.find() ? UUID.fromString(id.group(1)) : null;
+	}
+
+	/**
+	 * What the coach's and the participant's pages of who looked leave out: a programme manager's placing of a
+	 * trajectory (a handover, a proposal, refused or not) is on its trail since the column is filled for it, but it is
+	 * the programme's business, not an access to the participant's content; these pages showed it never.
+	 */
+	private static final String NOT_PLACING = " and route not like '% /programme/trajectories/%'";
 
 	/** The trail is kept for a set time (BIO: long enough to investigate an incident), then removed. */
 	@Transactional
@@ -92,7 +124,7 @@ public class AuditTrail {
 		// By the column alone, as it was: what the coach's page shows is the accesses recorded for the trajectory.
 		var statement = new java.util.LinkedHashMap<String, Object>();
 		statement.put("trajectory", trajectoryId);
-		return page(new StringBuilder(" where trajectory_id = :trajectory"), statement, after);
+		return page(new StringBuilder(" where trajectory_id = :trajectory" + NOT_PLACING), statement, after);
 	}
 
 	/**
@@ -103,7 +135,7 @@ public class AuditTrail {
 		if (trajectoryIds.isEmpty()) {
 			return new Page(List.of(), null);
 		}
-		StringBuilder where = new StringBuilder(" where trajectory_id in (:trajectories) and (actor_id is null or actor_id <> :person)");
+		StringBuilder where = new StringBuilder(" where trajectory_id in (:trajectories) and (actor_id is null or actor_id <> :person)" + NOT_PLACING);
 		var statement = new java.util.LinkedHashMap<String, Object>();
 		statement.put("trajectories", List.copyOf(trajectoryIds));
 		statement.put("person", person);
@@ -116,7 +148,7 @@ public class AuditTrail {
 	 * an administrator's among a hundred. An entry without an actor is somebody else's.
 	 */
 	public Page ofTrajectoryByOthers(UUID trajectoryId, java.util.Collection<UUID> own, Position after) {
-		StringBuilder where = new StringBuilder(" where trajectory_id = :trajectory");
+		StringBuilder where = new StringBuilder(" where trajectory_id = :trajectory" + NOT_PLACING);
 		var statement = new java.util.LinkedHashMap<String, Object>();
 		statement.put("trajectory", trajectoryId);
 		if (!own.isEmpty()) {
@@ -132,7 +164,8 @@ public class AuditTrail {
 
 	/** How often {@code actor} is on one trajectory's trail, and when last: the summary of their own reads. */
 	public Reads readsOf(UUID trajectoryId, UUID actor) {
-		return jdbc.sql("select count(*) as times, max(at) as last from audit_entry where trajectory_id = :trajectory and actor_id = :actor")
+		return jdbc.sql("select count(*) as times, max(at) as last from audit_entry where trajectory_id = :trajectory and actor_id = :actor"
+				+ NOT_PLACING)
 			.param("trajectory", trajectoryId)
 			.param("actor", actor)
 			.query((rs, row) -> new Reads(rs.getLong("times"), rs.getObject("last", OffsetDateTime.class)))
@@ -187,14 +220,11 @@ public class AuditTrail {
 			statement.put("action", search.action().name());
 		}
 		if (search.trajectoryId() != null) {
-			// Every line that concerns the trajectory, not only those whose column names it: a change under the
-			// administrative areas (a handover, a proposal, an attempt refused) is written with the trajectory in its
-			// details, as the address's id or a form's trajectoryId ("Kenmerk"), and its column empty. Lower-cased: an
-			// address typed in capitals names the same trajectory. The details cannot use an index (a LIKE with a
-			// leading %): the search walks the trail newest first until a page is full.
-			where.append(" and (trajectory_id = :trajectory or lower(details) like :trajectoryInDetails)");
+			// Every line that concerns the trajectory has it in its column (indexed): one written with it only in its
+			// details (a handover's address, a form's trajectoryId) is filled as it is written (concerned), and those
+			// written before by V115. A search no longer walks the whole trail reading the details.
+			where.append(" and trajectory_id = :trajectory");
 			statement.put("trajectory", search.trajectoryId());
-			statement.put("trajectoryInDetails", "%" + search.trajectoryId().toString().toLowerCase(java.util.Locale.ROOT) + "%");
 		}
 		if (search.from() != null) {
 			where.append(" and at >= :from");

@@ -693,6 +693,54 @@ class AuditTrailTests {
 			.containsExactly("Afzender nagaan");
 	}
 
+	/**
+	 * The search by trajectory reads the trajectory's column alone (indexed): every line about it has the trajectory
+	 * there, also a change written with it only in its details (a programme manager's refused handover, its address's
+	 * id; a form's trajectoryId, in capitals), which the trail fills in as it writes. The coach's and the participant's
+	 * pages of who looked still show no programme manager's handover or proposal: those are not accesses.
+	 */
+	@Test
+	void theSearchByTrajectoryFindsEveryLineAboutItByItsColumn() {
+		var trajectory = fixtures.runningTrajectory(true);
+		UUID other = UUID.randomUUID();
+		UUID read = UUID.randomUUID();
+		UUID handover = UUID.randomUUID();
+		UUID capitals = UUID.randomUUID();
+		UUID unrelated = UUID.randomUUID();
+		UUID account = UUID.randomUUID();
+		trail.record(new AuditEntry(read, null, trajectory.coach().id(), "Coach", null, "COACH", AuditAction.READ,
+				"GET /coach/trajectories/{id}", trajectory.id(), "id=" + trajectory.id(), null));
+		trail.record(new AuditEntry(handover, null, UUID.randomUUID(), "Programmaleider", null, "PROGRAMME_MANAGER",
+				AuditAction.ADMINISTRATION, "POST /programme/trajectories/{id}/handover", null,
+				"coach=" + UUID.randomUUID() + ", id=" + trajectory.id() + ", outcome=refused", null));
+		trail.record(new AuditEntry(capitals, null, UUID.randomUUID(), "Beheerder", null, "ADMINISTRATOR",
+				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/attach", null,
+				"id=" + UUID.randomUUID() + ", trajectoryId=" + trajectory.id().toString().toUpperCase(java.util.Locale.ROOT), null));
+		trail.record(new AuditEntry(unrelated, null, UUID.randomUUID(), "Programmaleider", null, "PROGRAMME_MANAGER",
+				AuditAction.ADMINISTRATION, "POST /programme/trajectories/{id}/handover", null, "id=" + other, null));
+		// An address's id that is not a trajectory's (an account) is not taken for one; neither is what does not parse.
+		trail.record(new AuditEntry(account, null, UUID.randomUUID(), "Beheerder", null, "ADMINISTRATOR",
+				AuditAction.ADMINISTRATION, "POST /admin/accounts/{id}/roles", null, "grant=true, id=" + other, null));
+		UUID garbled = UUID.randomUUID();
+		trail.record(new AuditEntry(garbled, null, UUID.randomUUID(), "Beheerder", null, "ADMINISTRATOR",
+				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/attach", null, "trajectoryId=geen-kenmerk", null));
+
+		assertThat(trail.search(new AuditTrail.Search(null, null, trajectory.id(), null, null))).extracting(AuditEntry::id)
+			.containsExactlyInAnyOrder(read, handover, capitals);
+		assertThat(trail.search(new AuditTrail.Search(null, null, other, null, null))).extracting(AuditEntry::id)
+			.containsExactly(unrelated);
+		assertThat(jdbc.sql("select trajectory_id from audit_entry where id = :id").param("id", handover).query(UUID.class).single())
+			.isEqualTo(trajectory.id());
+		assertThat(jdbc.sql("select count(*) from audit_entry where id in (:ids) and trajectory_id is null")
+			.param("ids", List.of(account, garbled)).query(Long.class).single()).isEqualTo(2);
+
+		assertThat(trail.ofTrajectory(trajectory.id())).extracting(AuditEntry::id).containsExactlyInAnyOrder(read, capitals);
+		assertThat(trail.ofTrajectoryByOthers(trajectory.id(), List.of(trajectory.coach().id()), null).entries())
+			.extracting(AuditEntry::id).containsExactly(capitals);
+		assertThat(trail.aboutTrajectoriesByOthers(List.of(trajectory.id()), trajectory.participant().id(), null).entries())
+			.extracting(AuditEntry::id).containsExactlyInAnyOrder(read, capitals);
+	}
+
 	private RequestPostProcessor admin() {
 		return fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
 	}
