@@ -172,7 +172,8 @@ class ProgrammesTests {
 			var refused = mvc.perform(post("/programme/programmes/{id}/coaches", waiting.id()).with(csrf()).with(fixtures.as(manager)))
 				.andExpect(redirectedUrl("/programme#coaches-" + waiting.id()))
 				.andExpect(flash().attribute("poolProblemFor", waiting.id()))
-				.andExpect(flash().attributeCount(1))
+				.andExpect(flash().attribute(nl.briefwissel.RefusedForm.AFTER_REDIRECT, 422)) // the page after it answers 422
+				.andExpect(flash().attributeCount(2))
 				.andReturn();
 			assertThat(pool.of(waiting.id())).containsExactly(coach.id());
 			Document page = Jsoup.parse(mvc.perform(get("/programme").param("lang", language[0]).with(fixtures.as(manager))

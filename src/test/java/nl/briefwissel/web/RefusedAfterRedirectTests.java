@@ -104,6 +104,67 @@ class RefusedAfterRedirectTests {
 		assertThat(page.title()).startsWith("Fout:");
 	}
 
+	/**
+	 * The programme page's other forms refused (a theme, the employer's contact, the jargon, the settings) said
+	 * so after their redirect with 200, as if taken (decision 0139, amended).
+	 */
+	@Test
+	void theProgrammePagesOtherFormsRefusedAnswer422() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.managerOf(running);
+		UUID id = running.programmeId();
+		MockHttpServletRequestBuilder[] refusals = {
+				post("/programme/programmes/{id}/themes", id).param("labelNl", "").param("labelEn", ""),
+				post("/programme/programmes/{id}/employer-contact", id).param("employerContact", "geen adres"),
+				post("/programme/programmes/{id}/jargon", id).param("jargon", "x".repeat(500)),
+				post("/programme/programmes/{id}/settings", id).param("weeks", "0").param("momentsPerWeek", "0")
+					.param("replyWithinDays", "0").param("retentionMonths", "0") };
+		for (MockHttpServletRequestBuilder refusal : refusals) {
+			MvcResult refused = mvc.perform(refusal.with(csrf()).with(fixtures.as(manager)))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			Document page = after(refused, get("/programme"), fixtures.as(manager), 422);
+			assertThat(page.title()).as(refused.getRequest().getRequestURI()).startsWith("Fout:");
+		}
+		mvc.perform(get("/programme").with(fixtures.as(manager))).andExpect(status().isOk());
+	}
+
+	/** A proposal to take back that the coach answered meanwhile: the state is in the way, 409 on the intakes page. */
+	@Test
+	void aProposalTakenBackTooLateAnswers409OnTheIntakesPage() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.managerOf(running);
+		MvcResult refused = mvc
+			.perform(post("/programme/trajectories/{id}/withdraw-proposal", running.id()).param("coach", running.coach().id().toString())
+				.with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document page = after(refused, get("/programme/intakes"), fixtures.as(manager), 409);
+		assertThat(page.title()).startsWith("Fout:");
+	}
+
+	/** The coach's forms refused with a redirect: an empty note, a saved reply without a title, a welcome letter. */
+	@Test
+	void theCoachsFormsRefusedAnswer422AfterTheirRedirect() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(running.coach());
+		String[][] refusals = { { "/coach/trajectories/" + running.id() + "/notes", "note", " ", "/coach/trajectories/" + running.id() },
+				{ "/coach/saved-replies", "title", "", "/coach/saved-replies" },
+				{ "/coach/settings", "welcomeTemplate", "Beste {onbekend}", "/coach/settings" },
+				{ "/coach/trajectories/" + running.id() + "/highlights", "passage", "staat er niet",
+						"/coach/trajectories/" + running.id() } };
+		for (String[] refusal : refusals) {
+			MvcResult refused = mvc
+				.perform(post(refusal[0]).param(refusal[1], refusal[2]).param("body", "Tekst").param("message", UUID.randomUUID().toString())
+					.with(csrf()).with(coach))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			Document page = after(refused, get(refusal[3]), coach, 422);
+			assertThat(page.title()).as(refusal[0]).startsWith("Fout:");
+		}
+		mvc.perform(get("/coach/saved-replies").with(coach)).andExpect(status().isOk());
+	}
+
 	@Test
 	void anAuditSearchRefusedAnswers422WithItsSummaryAndIsNoRead() throws Exception {
 		Account admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow();

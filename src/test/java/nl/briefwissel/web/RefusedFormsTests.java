@@ -143,12 +143,13 @@ class RefusedFormsTests {
 
 	/**
 	 * A walk found two forms shown again with their page's own title: a wrong password, and a coach's private note
-	 * saved empty. Both are refused with a redirect (Spring Security's, and the note's), so the page after it answers
-	 * its own GET with 200 (decision 0139); its title says "Fout: " all the same. The sign-in says the same for an
-	 * address without an account as for a wrong password.
+	 * saved empty. Both are refused with a redirect (Spring Security's, and the note's). The sign-in's page answers
+	 * its own GET with 200 (decision 0139), its title saying "Fout: " all the same; the note's, whose refusal says so in
+	 * the flash, answers 422 since (decision 0139, amended). The sign-in says the same for an address without an
+	 * account as for a wrong password.
 	 */
 	@Test
-	void aPageShownAgainAfterARedirectSaysSoInItsTitleAndAnswers200() throws Exception {
+	void aPageShownAgainAfterARedirectSaysSoInItsTitle() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		String known = null;
 		for (String email : new String[] { running.coach().email(), "niemand-" + UUID.randomUUID() + "@example.nl" }) {
@@ -175,7 +176,7 @@ class RefusedFormsTests {
 			.andReturn();
 		// The redirect's page, in the session the refusal was kept in (sessions live in the database).
 		Document again = Jsoup.parse(mvc.perform(get(base).param("lang", "nl").cookie(saved.getResponse().getCookies()).with(coach))
-			.andExpect(status().isOk())
+			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(again.title()).startsWith("Fout: ");
 		assertThat(again.text()).contains("Schrijf eerst je notitie");

@@ -79,7 +79,7 @@ class SealedFlashMapsTests {
 		byte[] stored = (byte[]) sessions.findById(sessionId(session)).getAttribute(SealedFlashMaps.ATTRIBUTE);
 		assertThat(new String(stored, 1, stored[0], StandardCharsets.US_ASCII)).isEqualTo(encryption.keyId());
 
-		Document page = trajectoryPage(running.id(), session, coach);
+		Document page = trajectoryPage(running.id(), session, coach, 422); // the note refused, given back (decision 0139)
 		assertThat(page.getElementById("note-error")).isNotNull();
 		assertThat(page.selectFirst("textarea[name=note]").wholeText()).isEqualTo(typed);
 		assertThat(sessions.findById(sessionId(session)).<Object>getAttribute(SealedFlashMaps.ATTRIBUTE)).isNull();
@@ -113,7 +113,7 @@ class SealedFlashMapsTests {
 			}
 			store(sessions, id, changed);
 
-			Document page = trajectoryPage(running.id(), session, coach);
+			Document page = trajectoryPage(running.id(), session, coach, 200);
 			assertThat(page.getElementById("note-error")).isNull();
 			assertThat(page.selectFirst("textarea[name=note]").wholeText()).isEmpty();
 			assertThat(sessions.findById(id).<Object>getAttribute(SealedFlashMaps.ATTRIBUTE)).isNull();
@@ -271,9 +271,9 @@ class SealedFlashMapsTests {
 		return session;
 	}
 
-	private Document trajectoryPage(UUID trajectory, Cookie session, RequestPostProcessor coach) throws Exception {
+	private Document trajectoryPage(UUID trajectory, Cookie session, RequestPostProcessor coach, int status) throws Exception {
 		return Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", trajectory).cookie(session).with(coach))
-			.andExpect(status().isOk())
+			.andExpect(status().is(status))
 			.andReturn()
 			.getResponse()
 			.getContentAsString());

@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.audit.AuditAction;
@@ -70,9 +71,11 @@ class AcceptedAddressesController {
 		}
 		else if (asked instanceof AcceptedAddresses.AskedAgain.TooSoon soon) {
 			redirect.addFlashAttribute("askAgainFrom", soon.from());
+			RefusedForm.stateInTheWayAfter(redirect); // asked too recently: nothing typed was wrong
 		}
 		else if (asked instanceof AcceptedAddresses.AskedAgain.Refused refused) {
 			redirect.addFlashAttribute("askAgainRefused", refused.refusal().name());
+			RefusedForm.stateInTheWayAfter(redirect);
 		}
 		// Confirmed or withdrawn meanwhile (another tab): the list says how it stands.
 		return "redirect:/coach/trajectories/" + id + "#accepted-addresses";

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.assignment.AssignmentType;
 import nl.briefwissel.assignment.CoachCards;
@@ -148,6 +149,7 @@ class CoachCardsController {
 		}
 		if (ended.isEmpty() && (top.size() != CoachCards.TOP || new HashSet<>(top).size() != CoachCards.TOP)) {
 			redirect.addFlashAttribute("problem", "cards.error.five");
+			RefusedForm.shownAgainAfter(redirect);
 			redirect.addFlashAttribute("chosen", places);
 			redirect.addFlashAttribute("explanation", explanation);
 			redirect.addFlashAttribute("submission", submission);
@@ -155,6 +157,7 @@ class CoachCardsController {
 		}
 		if (ended.isEmpty() && explanation.length() > MAX_EXPLANATION) {
 			redirect.addFlashAttribute("problem", "cards.error.explanation");
+			RefusedForm.shownAgainAfter(redirect);
 			redirect.addFlashAttribute("chosen", places);
 			redirect.addFlashAttribute("explanation", explanation);
 			redirect.addFlashAttribute("submission", submission);

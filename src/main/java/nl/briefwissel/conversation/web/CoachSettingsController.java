@@ -3,6 +3,7 @@ package nl.briefwissel.conversation.web;
 import java.util.Locale;
 import java.util.Optional;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.CoachProfile;
 import nl.briefwissel.account.CoachProfiles;
 import nl.briefwissel.account.SignedInAccount;
@@ -59,6 +60,7 @@ class CoachSettingsController {
 		// Refused at the field, as a placeholder is, with the text and the digest choice as they were.
 		if (welcomeTemplate.length() > MAX_TEMPLATE) {
 			redirect.addFlashAttribute("welcomeTooLong", true);
+			RefusedForm.shownAgainAfter(redirect);
 			redirect.addFlashAttribute("template", welcomeTemplate);
 			redirect.addFlashAttribute("dailyDigest", dailyDigest);
 			return "redirect:/coach/settings";
@@ -75,6 +77,7 @@ class CoachSettingsController {
 			}
 			redirect.addFlashAttribute("template", welcomeTemplate);
 			redirect.addFlashAttribute("dailyDigest", dailyDigest);
+			RefusedForm.shownAgainAfter(redirect);
 			return "redirect:/coach/settings";
 		}
 		// Saving the standard letter unchanged keeps following the standard (and its translations).

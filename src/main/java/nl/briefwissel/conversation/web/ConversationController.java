@@ -473,7 +473,7 @@ class ConversationController {
 			// Each its own sentence: one too long was told to write it first.
 			redirect.addFlashAttribute("noteError", note.isBlank() ? "conversation.notes.error" : "conversation.notes.tooLong");
 			redirect.addFlashAttribute("noteText", note); // given back to shorten, not lost
-			RefusedForm.titledShownAgainAfter(redirect); // a redirect still (decision 0139), its page titled "Fout: "
+			RefusedForm.shownAgainAfter(redirect); // a redirect still (decision 0139), its page 422 and titled "Fout: "
 		}
 		else {
 			desk.addNote(id, me.id(), note, form); // a double click keeps one

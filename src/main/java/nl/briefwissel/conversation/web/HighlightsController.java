@@ -2,6 +2,7 @@ package nl.briefwissel.conversation.web;
 
 import java.util.UUID;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.Highlights;
 import nl.briefwissel.trajectory.Trajectories;
@@ -67,6 +68,7 @@ class HighlightsController {
 			return "#highlight-status";
 		}
 		redirect.addFlashAttribute("highlightProblem", "highlight.error.notInMessage");
+		RefusedForm.shownAgainAfter(redirect);
 		redirect.addFlashAttribute("highlightMessage", message);
 		redirect.addFlashAttribute("highlightTyped", passage.length() > 4000 ? passage.substring(0, 4000) : passage);
 		return "#passage-" + message;

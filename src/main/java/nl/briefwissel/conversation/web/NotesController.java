@@ -100,6 +100,7 @@ class NotesController {
 			case GONE -> {
 				// Deleted in another tab: the text goes into the field for a new note.
 				redirect.addFlashAttribute("noteGone", true);
+				RefusedForm.stateInTheWayAfter(redirect);
 				redirect.addFlashAttribute("noteText", typed);
 				yield "redirect:" + page + "#note-gone";
 			}
@@ -131,6 +132,7 @@ class NotesController {
 		return switch (desk.deleteNote(id, me.id(), noteId, base)) {
 			case CHANGED_SINCE -> {
 				redirect.addFlashAttribute("changedSince", true);
+				RefusedForm.stateInTheWayAfter(redirect);
 				yield "redirect:" + page + "/notes/" + noteId + "/delete#note-changed-since";
 			}
 			case SOMEONE_ELSES, HANDED_OVER -> throw notFound();

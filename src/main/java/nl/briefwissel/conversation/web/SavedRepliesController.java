@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.CoachDesk;
 import nl.briefwissel.Placeholders;
@@ -113,6 +114,7 @@ class SavedRepliesController {
 				// The newer reply wins, as a draft does (decision 0060); this tab's words are given back to copy.
 				redirect.addFlashAttribute("overtakenTitle", title);
 				redirect.addFlashAttribute("overtakenBody", body);
+				RefusedForm.stateInTheWayAfter(redirect);
 				yield "redirect:" + page + "#reply-changed-since";
 			}
 			// Nothing written: the list opens at the reply without saying it was changed.
@@ -142,6 +144,7 @@ class SavedRepliesController {
 			return null;
 		}
 		redirect.addFlashAttribute("replyError", true);
+		RefusedForm.shownAgainAfter(redirect);
 		redirect.addFlashAttribute("titleProblem", titleProblem);
 		redirect.addFlashAttribute("bodyProblem", bodyProblem);
 		// Not "title": inside the layout that name is the page's <title> (a fragment parameter), and the
@@ -202,6 +205,7 @@ class SavedRepliesController {
 			}
 			case CHANGED_SINCE -> {
 				redirect.addFlashAttribute("changedSince", true);
+				RefusedForm.stateInTheWayAfter(redirect);
 				yield "redirect:/coach/saved-replies/" + id + "/delete#reply-changed-since";
 			}
 			case GONE -> {

@@ -2,6 +2,7 @@ package nl.briefwissel.organisation.web;
 
 import java.util.UUID;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programme;
@@ -36,6 +37,7 @@ class EmployerContactController {
 		if (!address.isEmpty() && (address.length() > 320 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
 			AuditedChange.refused();
 			redirect.addFlashAttribute("employerContactProblem", programme.id());
+			RefusedForm.shownAgainAfter(redirect);
 			redirect.addFlashAttribute("employerContactTyped", employerContact); // given back to correct, not lost
 			return "redirect:/programme#employer-form-" + programme.id();
 		}

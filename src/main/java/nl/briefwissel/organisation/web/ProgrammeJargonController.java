@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.organisation.Programme;
@@ -57,6 +58,7 @@ class ProgrammeJargonController {
 			// Nothing is dropped without a word: the list comes back as typed, with what to change.
 			AuditedChange.refused();
 			redirect.addFlashAttribute("jargonProblem", programme.id());
+			RefusedForm.shownAgainAfter(redirect);
 			redirect.addFlashAttribute("jargonMessage", problem);
 			redirect.addFlashAttribute("jargonTyped", jargon);
 			return "redirect:/programme#jargon-form-" + programme.id();

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.SignedInAccount;
@@ -124,6 +125,7 @@ class ProgrammeSettingsController {
 		}
 		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("settingsMessages", problems);
+			RefusedForm.shownAgainAfter(redirect);
 			AuditedChange.refused();
 			redirect.addFlashAttribute("settingsTyped", TypedSettings.from(typed));
 			redirect.addFlashAttribute("settingsFor", programme.id());

@@ -174,6 +174,7 @@ class ProgrammesController {
 		Programme programme = own(id, me);
 		if (errors.hasErrors()) {
 			redirect.addFlashAttribute("themeMessages", messages(errors));
+			RefusedForm.shownAgainAfter(redirect);
 			AuditedChange.refused();
 			redirect.addFlashAttribute("themeTyped", form);
 		}
@@ -201,6 +202,7 @@ class ProgrammesController {
 		else {
 			AuditedChange.refused();
 			redirect.addFlashAttribute("themeProblem", "programme.themes.lastOne");
+			RefusedForm.shownAgainAfter(redirect);
 		}
 		redirect.addFlashAttribute("themesFor", programme.id());
 		return "redirect:/programme#themes-" + programme.id();
@@ -220,6 +222,7 @@ class ProgrammesController {
 			// the link closed and nobody waiting, a programme winding down may still be left without coaches.
 			AuditedChange.refused();
 			redirect.addFlashAttribute("poolProblemFor", programme.id());
+			RefusedForm.shownAgainAfter(redirect);
 			return "redirect:/programme#coaches-" + programme.id();
 		}
 		pool.set(programme.id(), coaches);

@@ -450,6 +450,7 @@ class IntakesPageController {
 						? "invitation.again.tooMany.expired" : "invitation.again.tooMany";
 		if (fromList) {
 			redirect.addFlashAttribute("problem", problem);
+			RefusedForm.stateInTheWayAfter(redirect); // gone, or the hour's limit reached: nothing typed was wrong
 			redirect.addFlashAttribute("problemAt", at);
 			return back;
 		}
@@ -496,6 +497,7 @@ class IntakesPageController {
 				: invited.get() instanceof Intakes.Invited.TooMany ? "invitation.again.tooMany.expired"
 				: invited.get() instanceof Intakes.Invited.OrganisationEnded ? "intakes.invite.ended" : "intakes.inviteInstead.not");
 		redirect.addFlashAttribute("problemAt", at);
+		RefusedForm.stateInTheWayAfter(redirect); // changed meanwhile: the state is in the way
 		return back;
 	}
 
@@ -511,6 +513,7 @@ class IntakesPageController {
 				// Completed while the page stood open: it waits for a coach now, and is not withdrawn.
 				AuditedChange.refused();
 				redirect.addFlashAttribute("problem", "intakes.withdraw.submitted");
+				RefusedForm.stateInTheWayAfter(redirect);
 				redirect.addFlashAttribute("problemAt", at);
 				return "redirect:/programme/intakes#" + at;
 			}
@@ -581,6 +584,7 @@ class IntakesPageController {
 			// The intake left the waiting list meanwhile; the programme's card is always there.
 			redirect.addFlashAttribute("problem", e.messageKey());
 			redirect.addFlashAttribute("problemAt", "programme-" + trajectory.programmeId());
+			RefusedForm.stateInTheWayAfter(redirect);
 			return "redirect:/programme/intakes#programme-" + trajectory.programmeId();
 		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposed", "arg", TypedName.isolated(trajectory.participantName())));
@@ -594,6 +598,7 @@ class IntakesPageController {
 		redirect.addFlashAttribute("problem", problem);
 		redirect.addFlashAttribute("problemAt", "intake-" + trajectory.id());
 		redirect.addFlashAttribute("problemField", field);
+		RefusedForm.shownAgainAfter(redirect); // a day, or a coach who cannot be proposed: the choice again, 422
 		redirect.addFlashAttribute("proposedCoach", coach);
 		redirect.addFlashAttribute("proposedStart", start);
 		return "redirect:/programme/intakes?programme=" + trajectory.programmeId() + "&waiting=" + PageNumber.of(waitingPage)
@@ -617,6 +622,7 @@ class IntakesPageController {
 			AuditedChange.refused();
 			redirect.addFlashAttribute("problem", e.messageKey());
 			redirect.addFlashAttribute("problemAt", at);
+			RefusedForm.stateInTheWayAfter(redirect);
 			return "redirect:/programme/intakes#" + at;
 		}
 		redirect.addFlashAttribute("done", Map.of("key", "intakes.proposalWithdrawn", "arg", TypedName.isolated(trajectory.participantName())));
