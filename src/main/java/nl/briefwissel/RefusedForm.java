@@ -68,9 +68,4 @@ public final class RefusedForm {
 	public static void titledShownAgain(Model page) {
 		page.addAttribute(TITLE_VARIABLE, Boolean.TRUE);
 	}
-
-	/** As {@link #titledShownAgain(Model)}, said by the posted form for the page its redirect leads to. */
-	public static void titledShownAgainAfter(RedirectAttributes redirect) {
-		redirect.addFlashAttribute(TITLE_VARIABLE, Boolean.TRUE);
-	}
 }
