@@ -93,11 +93,12 @@ public class ClosingDesk {
 			return Written.ENDED;
 		}
 		boolean sentBefore = closings.sent(trajectory.id());
-		if (!send && sentBefore) {
-			return Written.SENT_ALREADY;
-		}
+		// Reacted to first: a draft told SENT_ALREADY was told to send it as a change, which is refused as well.
 		if (sentBefore && closings.asWritten(trajectory.id()).filter(Closing::stands).isPresent()) {
 			return Written.REACTED;
+		}
+		if (!send && sentBefore) {
+			return Written.SENT_ALREADY;
 		}
 		if (!closings.summaryStill(trajectory.id(), base)) {
 			return Written.OVERTAKEN;
@@ -118,10 +119,13 @@ public class ClosingDesk {
 			// No subject of its own: a text for one read as if it went, and a subject that said "closing" split the thread
 			// in Gmail and Outlook as well. The text's first words after the greeting, which the inbox shows beside the
 			// thread's subject, say it closes the e-coaching (decision 0097, amended).
+			// The coach's name opens a sentence of the change's mail: „van Dijk heeft …” reads „Van Dijk heeft …” (decision
+			// 0143); only theirs, the participant's first name is no sentence's start.
 			// A change is mailed as well, in the same thread, naming none of its words as the first names none: a text they
 			// read changed quietly, and a reaction could answer words no longer there (decision 0146).
 			String mailId = outbox.enqueue(conversation.inConversation(trajectory, OutgoingMail.notice(participant.email(),
-					"", texts.getMessage(first ? "mail.closing.text" : "mail.closing.changed.text", args, language), null))
+					"", Account.sentencesCapitalised(texts.getMessage(first ? "mail.closing.text" : "mail.closing.changed.text", args, language),
+					trajectory.coachName()), null))
 				.inLanguage(language, conversation.threadLanguage(trajectory), address.base())
 				.about(trajectory.id()));
 			// Its Message-ID kept: a reply to this mail is the participant's reaction (decision 0136); to the first mail
@@ -166,7 +170,11 @@ public class ClosingDesk {
 	}
 
 	/** What became of a participant's reaction. */
-	public enum Reacted { KEPT, ENDED, NO_SUMMARY, OVERTAKEN }
+	public enum Reacted {
+		KEPT, ENDED, NO_SUMMARY, OVERTAKEN,
+		/** Not kept: the coach sent a change of the summary since the form was shown, so it answered words no longer there (decision 0146). */
+		SUMMARY_CHANGED
+	}
 
 	/**
 	 * Keeps the participant's reaction while the trajectory is underway (locked, as {@link #write}). {@code base} is
@@ -175,18 +183,26 @@ public class ClosingDesk {
 	 */
 	@Transactional
 	public Reacted react(TrajectoryOverview trajectory, UUID participantId, String reaction) {
-		return react(trajectory, participantId, reaction, null);
+		return react(trajectory, participantId, reaction, null, null);
 	}
 
-	/** As {@link #react(TrajectoryOverview, UUID, String)}, from a form shown with the reaction's revision {@code base}. */
+	/**
+	 * As {@link #react(TrajectoryOverview, UUID, String)}, from a form shown with the reaction's revision {@code base}
+	 * and the summary's {@code summaryBase} ({@link Closing#summaryBase}): SUMMARY_CHANGED, not kept, when a change of
+	 * the summary was sent since, so the reaction would answer words no longer there and make the new ones stand.
+	 */
 	@Transactional
-	public Reacted react(TrajectoryOverview trajectory, UUID participantId, String reaction, String base) {
+	public Reacted react(TrajectoryOverview trajectory, UUID participantId, String reaction, String base, String summaryBase) {
 		if (!participantId.equals(trajectory.participantId()) || trajectories.underwayLocked(trajectory.id()).isEmpty()) {
 			return Reacted.ENDED;
 		}
 		if (!closings.sent(trajectory.id())) {
 			return Reacted.NO_SUMMARY;
 		}
-		return closings.react(trajectory.id(), reaction, base) ? Reacted.KEPT : Reacted.OVERTAKEN;
+		if (closings.react(trajectory.id(), reaction, base, summaryBase)) {
+			return Reacted.KEPT;
+		}
+		// Under the trajectory's lock, as a change is sent: what failed is still so.
+		return closings.summaryStill(trajectory.id(), summaryBase) ? Reacted.OVERTAKEN : Reacted.SUMMARY_CHANGED;
 	}
 }

@@ -156,6 +156,14 @@ public class Closings {
 	}
 
 	/**
+	 * A reply to the mail that says what the participant reads now: the first one only until a change was mailed. A reply
+	 * to it after that answered words no longer there, and would make the changed ones stand: it stays a letter, as any
+	 * reply after a reaction does (decision 0146, amended).
+	 */
+	private static final String REPLY_TO_THE_NEWEST =
+			"(:inReplyTo = changed_mail_message_id or (:inReplyTo = mail_message_id and changed_mail_message_id is null))";
+
+	/**
 	 * Keeps a letter that replied to the summary's mail as the reaction, when the summary was sent in the mail
 	 * {@code inReplyTo} names and no reaction was given yet; true when it did. In one statement: a reaction
 	 * given on the web at the same moment is not written over.
@@ -165,7 +173,7 @@ public class Closings {
 		return jdbc.sql("""
 				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = :letter,
 				       reply_not_reaction_id = null, reaction_revision = :revision
-				where trajectory_id = :id and sent_at is not null and :inReplyTo in (mail_message_id, changed_mail_message_id) and reaction is null""")
+				where trajectory_id = :id and sent_at is not null and %s and reaction is null""".formatted(REPLY_TO_THE_NEWEST))
 			.param("reaction", encryption.sealText(reaction.strip()))
 			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
@@ -185,7 +193,7 @@ public class Closings {
 	void repliedWithALetterOnly(UUID trajectoryId, String inReplyTo, UUID letterId) {
 		jdbc.sql("""
 				update closing set reply_not_reaction_id = :letter
-				where trajectory_id = :id and sent_at is not null and :inReplyTo in (mail_message_id, changed_mail_message_id) and reaction is null""")
+				where trajectory_id = :id and sent_at is not null and %s and reaction is null""".formatted(REPLY_TO_THE_NEWEST))
 			.param("letter", letterId)
 			.param("id", trajectoryId)
 			.param("inReplyTo", inReplyTo)
@@ -210,22 +218,26 @@ public class Closings {
 	 * saved empty, there is still no reaction, and it is still said. False, nothing written, when the form was based on
 	 * {@code base} and the reaction was saved since (another tab, a reply by mail): in the update itself, so two saves at
 	 * once cannot both pass a check made before (decision 0146). A null {@code base} (a form that carries none) is not
-	 * checked; an empty one is a form shown with no reaction saved since V114.
+	 * checked; an empty one is a form shown with no reaction saved since V114. False too when the form showed the
+	 * summary's revision {@code summaryBase} and a change was sent since: the reaction answered words no longer there
+	 * (decision 0146, amended). A null {@code summaryBase} (a page from before) is not checked either.
 	 */
 	@Transactional
-	boolean react(UUID trajectoryId, String reaction, String base) {
+	boolean react(UUID trajectoryId, String reaction, String base, String summaryBase) {
 		String kept = reaction == null || reaction.isBlank() ? null : reaction.strip();
 		return jdbc.sql("""
 				update closing set reaction = :reaction, reaction_key_id = :keyId, reacted_at = :now, reaction_message_id = null,
 				       reaction_revision = :revision%s
-				where trajectory_id = :id%s""".formatted(kept == null ? "" : ", reply_not_reaction_id = null",
-						base == null ? "" : " and coalesce(cast(reaction_revision as varchar(36)), '') = :base"))
+				where trajectory_id = :id%s%s""".formatted(kept == null ? "" : ", reply_not_reaction_id = null",
+						base == null ? "" : " and coalesce(cast(reaction_revision as varchar(36)), '') = :base",
+						summaryBase == null ? "" : " and coalesce(cast(summary_revision as varchar(36)), '') = :summaryBase"))
 			.param("reaction", encryption.sealText(kept))
 			.param("keyId", encryption.keyId())
 			.param("now", OffsetDateTime.now(clock))
 			.param("revision", UUID.randomUUID())
 			.param("id", trajectoryId)
 			.param("base", base == null ? "" : base)
+			.param("summaryBase", summaryBase == null ? "" : summaryBase)
 			.update() > 0;
 	}
 }

@@ -43,6 +43,15 @@ class ClosingInTwoTabsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Closings closings;
+
+	@Autowired
+	ClosingDesk desk;
+
+	@Autowired
+	nl.briefwissel.trajectory.Trajectories trajectories;
+
 	@Test
 	void aReactionFromAnOlderTabDoesNotOverwriteTheNewerOne() throws Exception {
 		var running = fixtures.runningTrajectory(true);
@@ -155,6 +164,107 @@ class ClosingInTwoTabsTests {
 		assertThat(refusedPage.getElementById("closing-problem").text()).contains("drie meeloopdagen");
 		assertThat(page("/participant", running.participant()).text()).contains("twee meeloopdagen").doesNotContain("drie");
 		assertThat(mailsAbout(running.id())).isEqualTo(2);
+	}
+
+	@Test
+	void aReactionWrittenAgainstWordsChangedSinceIsNotKept() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String path = "/coach/trajectories/" + running.id();
+		String id = running.id().toString();
+		send(running, "Lesgeven geeft je energie. Volgende stap: een meeloopdag.");
+		Document shown = page("/participant", running.participant());
+		String reactionBase = shown.select("form[action=/participant/closing] input[name=reactionBase]").val();
+		String summaryBase = shown.select("form[action=/participant/closing] input[name=summaryBase]").val();
+		assertThat(summaryBase).isNotEmpty();
+
+		mvc.perform(post(path + "/closing").with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie. Volgende stap: twee meeloopdagen.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent.change"));
+
+		MockHttpServletResponse clash = mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", id).param("reactionBase", reactionBase).param("summaryBase", summaryBase)
+			.param("reaction", "Een meeloopdag, prima."))
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("reactionProblem", "closing.error.summaryChanged"))
+			.andReturn().getResponse();
+		Document refused = Jsoup.parse(clash.getContentAsString());
+		assertThat(refused.getElementById("reaction-problem-" + id).text()).contains("gewijzigd");
+		assertThat(refused.text()).contains("twee meeloopdagen");
+		assertThat(refused.getElementById("reaction-" + id).text()).isEqualTo("Een meeloopdag, prima.");
+		assertThat(refused.getElementById("reaction-" + id + "-error")).as("nothing typed is wrong").isNull();
+		assertThat(page(path, running.coach()).select(".bw-closing form")).as("no reaction: still to change").isNotEmpty();
+
+		String newest = refused.select("form[action=/participant/closing] input[name=summaryBase]").val();
+		assertThat(newest).isNotEqualTo(summaryBase).isNotEmpty();
+		String english = Jsoup.parse(mvc.perform(post("/participant/closing").param("lang", "en").with(csrf())
+			.with(fixtures.as(running.participant())).param("trajectory", id).param("summaryBase", summaryBase).param("reaction", "Old"))
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString())
+			.getElementById("reaction-problem-" + id).text();
+		assertThat(english).contains("changed");
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", id).param("reactionBase", reactionBase).param("summaryBase", newest)
+			.param("reaction", "Twee meeloopdagen, prima."))
+			.andExpect(flash().attribute("reactionSaved", running.id()));
+	}
+
+	/**
+	 * A tab opened before the participant reacted: what it posts is refused as reacted to, not measured against a field
+	 * that is no longer on the page, and a draft is not told to be sent as a change that would be refused too.
+	 */
+	@Test
+	void afterTheReactionAStaleTabIsToldTheSummaryStands() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		String path = "/coach/trajectories/" + running.id();
+		send(running, "Lesgeven geeft je energie.");
+		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
+			.param("trajectory", running.id().toString()).param("reaction", "Dank je."))
+			.andExpect(flash().attribute("reactionSaved", running.id()));
+
+		for (String typed : new String[] { "", "Lesgeven geeft [naam] energie." }) {
+			Document refused = Jsoup.parse(mvc.perform(post(path + "/closing").with(csrf()).with(fixtures.as(running.coach()))
+				.param("summary", typed).param("send", "true"))
+				.andExpect(status().isConflict())
+				.andExpect(model().attribute("closingProblem", "closing.error.reacted"))
+				.andReturn().getResponse().getContentAsString());
+			assertThat(refused.getElementById("summary-error")).as("no field to point to").isNull();
+		}
+		mvc.perform(post(path + "/closing").with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Een opzet na de reactie."))
+			.andExpect(status().isConflict())
+			.andExpect(model().attribute("closingProblem", "closing.error.reacted"));
+		Document english = Jsoup.parse(mvc.perform(post(path + "/closing").param("lang", "en").with(csrf())
+			.with(fixtures.as(running.coach())).param("summary", "A draft after the reaction."))
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString());
+		assertThat(english.getElementById("closing-problem").text()).contains("has reacted to this summary");
+		assertThat(closings.asWritten(running.id()).orElseThrow().summary()).isEqualTo("Lesgeven geeft je energie.");
+	}
+
+	/** The desk itself, past the page's check: a draft after the reaction is REACTED, not SENT_ALREADY. */
+	@Test
+	void aDraftAfterTheReactionIsRefusedAsReactedTo() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		send(running, "Lesgeven geeft je energie.");
+		var trajectory = trajectories.byId(running.id()).orElseThrow();
+		assertThat(desk.react(trajectory, running.participant().id(), "Dank je.")).isEqualTo(ClosingDesk.Reacted.KEPT);
+		assertThat(desk.write(trajectory, running.coach().id(), "Een opzet.", false)).isEqualTo(ClosingDesk.Written.REACTED);
+	}
+
+	/** The change's mail opens a sentence with the coach's name: „van Dijk” begins it with a capital (decision 0143). */
+	@Test
+	void theChangesMailBeginsItsSentenceWithACapitalForAVanCoach() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		jdbc.sql("update account set display_name = 'van Dijk' where id = :id").param("id", running.coach().id()).update();
+		send(running, "Lesgeven geeft je energie.");
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven en schrijven geven je energie.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent.change"));
+		MimeMessage changed = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("heeft de samenvatting van jullie traject gewijzigd"));
+		assertThat(Mailboxes.text(changed)).contains("Van Dijk heeft de samenvatting van jullie traject gewijzigd")
+			.doesNotContain("van Dijk heeft");
+		MimeMessage firstMail = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("een samenvatting van jullie traject geschreven"));
+		assertThat(Mailboxes.text(firstMail)).as("inside a sentence, as written").contains("heeft van Dijk een samenvatting");
 	}
 
 	private void send(Fixtures.RunningTrajectory running, String summary) throws Exception {

@@ -187,11 +187,12 @@ class ClosingReactionByMailTests {
 	}
 
 	/**
-	 * The coach rewrites the summary and sends the change: the participant is mailed about it (decision 0146), but may
-	 * answer the summary's mail they got first, and their reply to it is their reaction still.
+	 * The coach rewrites the summary and sends the change: the participant is mailed about it (decision 0146). A reply
+	 * to the summary's mail they got first answered the words before the change: kept as the reaction, it made the new
+	 * words stand unread. It stays a letter, waiting for the coach's answer (decision 0146, amended).
 	 */
 	@Test
-	void aReplyToTheFirstSummaryMailAfterAChangeWasSentIsTheReaction() throws Exception {
+	void aReplyToTheFirstSummaryMailAfterAChangeWasSentIsALetterOnly() throws Exception {
 		var running = fixtures.runningTrajectory(true);
 		MimeMessage first = sendTheSummary(running);
 		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
@@ -201,12 +202,32 @@ class ClosingReactionByMailTests {
 		replyByMail(running, first, "Dank je, ook voor de aanvulling!");
 		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
 
-		assertThat(closings.of(running.id()).orElseThrow().reaction()).isEqualTo("Dank je, ook voor de aanvulling!");
-		assertThat(closings.reactionLetter(running.id())).isPresent();
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isNull();
+		assertThat(closings.reactionLetter(running.id())).isEmpty();
+		assertThat(unanswered.waitingSince(running.id())).as("a letter, waiting for an answer").isPresent();
 		Mailboxes.awaitMail(mailServer, running.participant().email(), m -> Mailboxes.text(m).contains("heeft de samenvatting van jullie traject gewijzigd"));
 		assertThat(Mailboxes.read(mailServer, running.participant().email(), Mailboxes.PASSWORD).stream()
 			.filter(m -> Mailboxes.text(m).contains("samenvatting van jullie traject")))
 			.as("the summary's mail and the change's (decision 0146)").hasSize(2);
+	}
+
+	/** A reply to the mail about the change answers the words they read now: it is the reaction (decision 0146). */
+	@Test
+	void aReplyToTheChangesMailIsTheReaction() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		sendTheSummary(running);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "We ontdekten dat je energie krijgt van lesgeven, en van schrijven.").param("send", "true"))
+			.andExpect(status().is3xxRedirection());
+		MimeMessage changed = Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.text(m).contains("heeft de samenvatting van jullie traject gewijzigd"));
+
+		replyByMail(running, changed, "Dank je, ook voor de aanvulling!");
+		await().atMost(Duration.ofSeconds(15)).until(() -> participantLetters(running) == 1);
+
+		assertThat(closings.of(running.id()).orElseThrow().reaction()).isEqualTo("Dank je, ook voor de aanvulling!");
+		assertThat(closings.reactionLetter(running.id())).isPresent();
+		assertThat(unanswered.waitingSince(running.id())).as("the reaction waits for no answer").isEmpty();
 	}
 
 	/**

@@ -52,14 +52,16 @@ class ClosingController {
 	 * status already on the page when it loads is not read out). A refused reaction comes back with
 	 * the page (decision 0139, amended), at its card, whose list takes the focus: too long is 422, in its
 	 * field to shorten; no summary yet, the trajectory ended, or a reaction saved since the form was shown (in another
-	 * tab or by mail: its {@code reactionBase}, decision 0146) is the state in the way, 409, the newest reaction shown
+	 * tab or by mail: its {@code reactionBase}, decision 0146) or a change of the summary sent since (its {@code summaryBase}: the
+	 * reaction would answer words no longer there) is the state in the way, 409, the newest reaction shown
 	 * and the words kept in the field to send again, or to copy once no field is left: the coach may have completed the
 	 * trajectory while it was typed.
 	 */
 	@Audited(value = AuditAction.READ, trajectory = Audited.SAID_BY_THE_ROUTE)
 	@PostMapping("/participant/closing")
 	String react(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
-			@RequestParam(defaultValue = "") String reaction, @RequestParam(required = false) String reactionBase, Locale locale,
+			@RequestParam(defaultValue = "") String reaction, @RequestParam(required = false) String reactionBase,
+			@RequestParam(required = false) String summaryBase, Locale locale,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		reaction = oneCharacterLineEnds(reaction);
 		TrajectoryOverview own = trajectories.byId(trajectory)
@@ -70,7 +72,7 @@ class ClosingController {
 			RefusedForm.shownAgain();
 			return refused(me, trajectory, "closing.error.reaction", reaction, locale, request, model);
 		}
-		Reacted outcome = ClosingDesk.open(own) ? desk.react(own, me.id(), reaction, reactionBase) : Reacted.ENDED;
+		Reacted outcome = ClosingDesk.open(own) ? desk.react(own, me.id(), reaction, reactionBase, summaryBase) : Reacted.ENDED;
 		if (outcome == Reacted.KEPT) {
 			redirect.addFlashAttribute("reactionSaved", trajectory);
 			// Optional, so an empty one is taken away: "saved" said nothing was lost where a reaction was.
@@ -82,6 +84,7 @@ class ClosingController {
 		String problem = switch (outcome) {
 			case NO_SUMMARY -> "closing.error.noSummary";
 			case OVERTAKEN -> "closing.error.reactionOvertaken";
+			case SUMMARY_CHANGED -> "closing.error.summaryChanged";
 			default -> "closing.error.ended";
 		};
 		return refused(me, trajectory, problem, reaction, locale, request, model);

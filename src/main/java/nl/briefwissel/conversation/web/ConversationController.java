@@ -506,11 +506,14 @@ class ConversationController {
 			return handedOver(id, me, typed, "closing", model);
 		}
 		TrajectoryOverview trajectory = mine.get();
-		// The state before the text: from a tab opened before the end (or the sending) the form is gone from the page,
-		// and a list that pointed at its field was no help; the words come back to copy.
-		if (!ClosingDesk.open(trajectory) || !send && closings.sentAt(id).isPresent()) {
-			return closingInTheWay(trajectory, me, ClosingDesk.open(trajectory) ? ClosingDesk.Written.SENT_ALREADY
-					: ClosingDesk.Written.ENDED, typed, locale, request, model);
+		// The state before the text: from a tab opened before the end (or the sending, or the reaction) the form is gone
+		// from the page, and a list that pointed at its field was no help; the words come back to copy. Reacted to before
+		// sent already: a draft told to be sent as a change would be refused again (decision 0146).
+		ClosingDesk.Written inTheWay = !ClosingDesk.open(trajectory) ? ClosingDesk.Written.ENDED
+				: closings.asWritten(id).filter(Closing::stands).isPresent() ? ClosingDesk.Written.REACTED
+				: !send && closings.sentAt(id).isPresent() ? ClosingDesk.Written.SENT_ALREADY : null;
+		if (inTheWay != null) {
+			return closingInTheWay(trajectory, me, inTheWay, typed, locale, request, model);
 		}
 		List<String> placeholders = send ? Placeholders.in(typed) : List.of();
 		// Emptied, as a sent summary's field is to write it anew: asked for, not told its length, as a note is.
