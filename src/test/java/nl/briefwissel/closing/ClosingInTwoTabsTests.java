@@ -122,6 +122,12 @@ class ClosingInTwoTabsTests {
 		assertThat(mailsAbout(running.id())).as("not sent").isZero();
 		assertThat(page(path, running.coach()).getElementById("summary").text()).isEqualTo("Opzet uit tabblad een.");
 
+		String english = Jsoup.parse(mvc.perform(post(path + "/closing").param("lang", "en").with(csrf())
+			.with(fixtures.as(running.coach())).param("summaryBase", base).param("summary", "Draft from tab two."))
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString())
+			.getElementById("closing-problem").text();
+		assertThat(english).contains("in another tab", "Opzet uit tabblad een.");
+
 		String newest = refused.select(".bw-closing form input[name=summaryBase]").val();
 		mvc.perform(post(path + "/closing").with(csrf()).with(fixtures.as(running.coach()))
 			.param("summaryBase", newest).param("summary", "Opzet uit tabblad twee.").param("send", "true"))
@@ -144,6 +150,8 @@ class ClosingInTwoTabsTests {
 		assertThat(mailsAbout(running.id())).isEqualTo(2);
 		assertThat(page("/participant", running.participant()).text()).contains("twee meeloopdagen", "Gewijzigd op ");
 		assertThat(page("/participant/report/" + running.id(), running.participant()).text()).contains("Gewijzigd op ");
+		assertThat(page("/participant/report/" + running.id() + "?lang=en", running.participant()).text()).contains("Changed on ");
+		assertThat(page("/participant?lang=en", running.participant()).text()).contains("Changed on ");
 		assertThat(page(path, running.coach()).getElementById("closing-state").text()).contains("gewijzigd op ");
 
 		mvc.perform(post("/participant/closing").with(csrf()).with(fixtures.as(running.participant()))
