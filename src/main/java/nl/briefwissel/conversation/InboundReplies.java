@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.briefwissel.account.Account;
+import nl.briefwissel.account.Accounts;
 import nl.briefwissel.assignment.GivenAssignments;
 import nl.briefwissel.mail.InboundMail;
 import nl.briefwissel.mail.InboundMailHandler;
@@ -66,10 +68,13 @@ class InboundReplies implements InboundMailHandler {
 
 	private final LetterArrivals arrivals;
 
+	private final Accounts accounts;
+
 	InboundReplies(ReplyTokens tokens, Messages messages, Trajectories trajectories, Quarantine quarantine,
 			Conversations conversations, Programmes programmes, Intakes intakes, GivenAssignments given,
 			SenderAuthentication authentication, HeldBackNotices notices, AcceptedAddresses accepted,
-			ReplyAddress addresses, LetterArrivals arrivals) {
+			ReplyAddress addresses, LetterArrivals arrivals, Accounts accounts) {
+		this.accounts = accounts;
 		this.arrivals = arrivals;
 		this.addresses = addresses;
 		this.accepted = accepted;
@@ -441,12 +446,22 @@ class InboundReplies implements InboundMailHandler {
 			// An empty letter would go to the participant as one: the coach's web form refuses it too.
 			return quarantine.put(mail.id(), new QuarantineReason.EmptyMail(sender), trajectory.id());
 		}
+		if (sender.equals(trajectory.coachEmail()) && managesToo(trajectory)) {
+			// Programme manager and e-coach at once, from before decision 0145: no coach's page opens for them, and
+			// their mail is no letter either. Held with why, for an administrator to see, not sent on nor dropped.
+			return quarantine.put(mail.id(), new QuarantineReason.ManagingCoach(sender), trajectory.id());
+		}
 		if (sender.equals(trajectory.coachEmail())) {
 			// A coach answering by mail: kept and sent on to the participant like a message from the web.
 			return new InboundResult.Threaded(
 					conversations.coachMessage(trajectory, content.text(), Channel.MAIL, mail.id(), content.attachments()));
 		}
 		return notTheirs(mail, trajectory, sender);
+	}
+
+	/** Whether the trajectory's coach is a programme manager too (decision 0145): read as the mail arrives. */
+	private boolean managesToo(TrajectoryOverview trajectory) {
+		return trajectory.coachId() != null && accounts.byId(trajectory.coachId()).map(Account::managesAndCoaches).orElse(false);
 	}
 
 	/**

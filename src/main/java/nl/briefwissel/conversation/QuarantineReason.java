@@ -112,6 +112,7 @@ public sealed interface QuarantineReason {
 			case StrayBounce.CODE, StrayBounce.CODE_WITH_ADDRESS -> new StrayBounce(argument);
 			case UnknownSender.CODE, UnknownSender.CODE_WITHOUT_SENDER -> new UnknownSender(argument == null ? "" : argument);
 			case FormerCoach.CODE -> new FormerCoach(argument == null ? "" : argument);
+			case ManagingCoach.CODE -> new ManagingCoach(argument == null ? "" : argument);
 			case UnconfirmedSender.CODE_PARTICIPANT -> new UnconfirmedSender(argument == null ? "" : argument, false,
 					UnconfirmedSender.foundIn(english));
 			case UnconfirmedSender.CODE_COACH -> new UnconfirmedSender(argument == null ? "" : argument, true,
@@ -721,6 +722,38 @@ public sealed interface QuarantineReason {
 		@Override
 		public String forLog() {
 			return "sender coached this trajectory before it was handed over";
+		}
+	}
+
+	/**
+	 * A letter by mail from the trajectory's coach while their account is a programme manager's too, given before
+	 * decision 0145: the coach's pages are closed to them, and a mail is no way around it. Not the participant's
+	 * words, so not attachable; held for the administrator, who takes one of the two roles back.
+	 */
+	record ManagingCoach(String sender) implements QuarantineReason {
+
+		static final String CODE = "managingCoach";
+
+		public String code() {
+			return CODE;
+		}
+
+		public String argument() {
+			return sender;
+		}
+
+		@Override
+		public boolean attachable() {
+			return false;
+		}
+
+		public String english() {
+			return "sender " + sender + " is the coach of this trajectory and a programme manager too (decision 0145)";
+		}
+
+		@Override
+		public String forLog() {
+			return "sender is the coach of this trajectory and a programme manager too (decision 0145)";
 		}
 	}
 

@@ -99,6 +99,9 @@ class SenderCheckTests {
 	@Autowired
 	LetterArrivals arrivals;
 
+	@Autowired
+	nl.briefwissel.account.Accounts accounts;
+
 	InboundReplies checking;
 
 	Fixtures.RunningTrajectory running;
@@ -109,7 +112,7 @@ class SenderCheckTests {
 	void aLetterToAnswer() {
 		checking = new InboundReplies(tokens, messages, trajectories, quarantine, conversations, programmes, intakes, given,
 				new SenderAuthentication(new SenderCheckProperties(true, "mx.gemeente.test")), notices, accepted, replyAddress,
-				arrivals);
+				arrivals, accounts);
 		running = fixtures.runningTrajectory(true);
 		conversations.coachWrites(running.id(), running.coach().id(), "Wat gaf je vandaag energie?");
 		letter = Mailboxes.awaitMail(mailServer, running.participant().email(), m -> true);
