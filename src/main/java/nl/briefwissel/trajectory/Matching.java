@@ -251,6 +251,20 @@ public class Matching {
 		return true;
 	}
 
+	/**
+	 * How many proposals wait for an answer from these coaches: for the accounts holding both separated roles (decision
+	 * 0145), who cannot open a proposal to answer it, the startup says how many wait in vain.
+	 */
+	public int proposalsWaitingOnSeparatedRoles(Collection<UUID> coaches) {
+		if (coaches.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("select count(*) from trajectory where status = 'MATCHING' and coach_id in (:coaches)")
+			.param("coaches", coaches)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** The proposed coach accepts; the trajectory starts on the day they chose, in the programme's rhythm of today. */
 	@Transactional
 	public TrajectoryOverview accept(UUID trajectoryId, UUID coachId, LocalDate startOn) {

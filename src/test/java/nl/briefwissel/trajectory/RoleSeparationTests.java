@@ -65,6 +65,15 @@ class RoleSeparationTests {
 	@Autowired
 	org.springframework.context.MessageSource messages;
 
+	@Autowired
+	nl.briefwissel.conversation.Conversations conversations;
+
+	@Autowired
+	nl.briefwissel.conversation.Quarantine quarantine;
+
+	@Autowired
+	nl.briefwissel.mail.EmbeddedMailServer mailServer;
+
 	Fixtures.RunningTrajectory running;
 
 	Account manager;
@@ -95,11 +104,16 @@ class RoleSeparationTests {
 		assertThat(option.hasAttr("disabled")).isTrue();
 		assertThat(option.text()).endsWith(", ook programmamanager");
 
-		mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(both)).with(csrf())
+		String refused = mvc.perform(post("/programme/trajectories/{id}/handover", running.id()).with(fixtures.as(both)).with(csrf())
 			.param("coach", both.id().toString())
 			.param("reason", "COACH_UNAVAILABLE")
 			.param("why", "")
-			.param("confirmed", "true"));
+			.param("confirmed", "true"))
+			.andExpect(status().isUnprocessableEntity())
+			.andReturn().getResponse().getContentAsString();
+		// Its own page again, saying why: not a redirect as if handed over, nor an error page.
+		assertThat(org.jsoup.Jsoup.parse(refused).select("form[action$=/handover]")).isNotEmpty();
+		assertThat(refused).contains(messages.getMessage("handover.illegal.programmeManager", null, java.util.Locale.forLanguageTag("nl")));
 		assertThat(trajectories.byId(running.id()).orElseThrow().coachId()).isEqualTo(running.coach().id());
 
 		// Whatever way the trajectory came to her: the coach's pages are closed to a manager.
@@ -177,6 +191,114 @@ class RoleSeparationTests {
 			.andReturn().getResponse().getContentAsString()).select("tbody tr").text();
 		assertThat(row).contains("Programmamanager en e-coach tegelijk: trek een van beide rollen in.");
 		assertThat(accounts.holdingSeparatedRoles()).contains(both.id());
+	}
+
+	/**
+	 * A coach's letter by mail goes to the participant as the web form's does: an account that is programme manager
+	 * too writes no letter that way either. Held, said why, and not lost.
+	 */
+	@Test
+	void aCombinedAccountsLetterByMailIsHeldNotSent() throws Exception {
+		conversations.coachWrites(running.id(), running.coach().id(), "Wat gaf je vandaag energie?");
+		jakarta.mail.internet.MimeMessage mailed = nl.briefwissel.Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> nl.briefwissel.Mailboxes.text(m).contains("Wat gaf je vandaag energie"));
+		combined(running.coach());
+
+		jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(nl.briefwissel.Mailboxes.smtp(mailServer));
+		reply.setFrom(new jakarta.mail.internet.InternetAddress(running.coach().email()));
+		reply.setRecipients(jakarta.mail.Message.RecipientType.TO, mailed.getReplyTo());
+		reply.setSubject("Re: " + mailed.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", mailed.getMessageID());
+		reply.setText("Hoe ging het gesprek met je leidinggevende?", "UTF-8");
+		jakarta.mail.Transport.send(reply);
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> !quarantine.heldFor(running.id()).isEmpty());
+		var entry = quarantine.heldFor(running.id()).get(0);
+		assertThat(entry.why().code()).isEqualTo("managingCoach");
+		assertThat(entry.why().attachable()).isFalse();
+		assertThat(conversations.of(running.id())).extracting(m -> m.body())
+			.noneMatch(text -> text.contains("leidinggevende"));
+		assertThat(messages.getMessage("quarantine.reason.managingCoach", new Object[] { running.coach().email(), 0 },
+				java.util.Locale.forLanguageTag("nl"))).contains("ook programmamanager");
+		assertThat(messages.getMessage("quarantine.reason.managingCoach", new Object[] { running.coach().email(), 0 },
+				java.util.Locale.ENGLISH)).contains("also a programme manager");
+	}
+
+	/**
+	 * Signing in with a coach's page named to go back to ({@code /login?next=}) led a combined account to "not for
+	 * your role": it lands on its start page, the manager's, which offers no coach's page.
+	 */
+	@Test
+	void aCombinedAccountSignsInOnItsStartPageWithNoWayToTheCoachsPages() throws Exception {
+		String password = "een lang wachtwoord";
+		Account both = combined(accounts.register(new nl.briefwissel.account.NewAccount(running.organisationId(),
+				"pmc-" + UUID.randomUUID() + "@example.nl", "Ingrid Beide", java.util.Locale.forLanguageTag("nl"),
+				java.util.Set.of(Role.PROGRAMME_MANAGER), password)));
+		nl.briefwissel.Browser browser = new nl.briefwissel.Browser(mvc);
+		browser.perform(get("/login").param("next", "/coach/writing"));
+		// With an authenticator app, as a manager signs in: the RFC 6238 test key.
+		long step = java.time.Instant.now().getEpochSecond() / 30;
+		jdbc.sql("""
+				update account set totp_secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', totp_confirmed_at = current_timestamp,
+				    totp_last_step = :step where id = :id""").param("step", step - 2).param("id", both.id()).update();
+		browser.perform(post("/login").param("email", both.email()).param("password", password).with(csrf()))
+			.andExpect(redirectedUrl("/login/code"));
+		browser.perform(post("/login/code").param("code", totp("12345678901234567890".getBytes(), step)).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		browser.perform(get("/")).andExpect(redirectedUrl("/programme"));
+		String start = mvc.perform(get("/programme").with(fixtures.as(both))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(start).select("a[href^=/coach]")).isEmpty();
+	}
+
+	/** The rule closes the coach's pages to a manager only: a coach who is a participant or an administrator too keeps them. */
+	@Test
+	void aCoachWhoIsAlsoAParticipantOrAnAdministratorStillOpensTheCoachsPages() throws Exception {
+		for (Role other : List.of(Role.PARTICIPANT, Role.ADMINISTRATOR)) {
+			Account another = fixtures.person(running.organisationId(), "c-" + UUID.randomUUID() + "@example.nl", "Coach En", Role.COACH);
+			jdbc.sql("insert into account_role (account_id, role) values (:id, :role)").param("id", another.id())
+				.param("role", other.name()).update();
+			Account withBoth = accounts.byId(another.id()).orElseThrow();
+			assertThat(withBoth.roles()).containsExactlyInAnyOrder(Role.COACH, other);
+			mvc.perform(get("/coach").with(fixtures.as(withBoth))).andExpect(status().isOk());
+			mvc.perform(get("/coach/writing").with(fixtures.as(withBoth))).andExpect(status().isOk());
+		}
+	}
+
+	/**
+	 * A proposal made before the coach became a manager too waited for an answer that could not come (the coach's
+	 * pages are closed to them): the manager's list says so, with the way out it already had, taking it back.
+	 */
+	@Test
+	void aProposalToACoachNowCombinedIsShownAsNeedingAnotherCoach() throws Exception {
+		pool.set(running.programmeId(), List.of(running.coach().id(), coach.id()));
+		profiles.changeMatching(coach.id(), 10, true, "NOLOC", List.of("NEXT_STEP"));
+		Account participant = fixtures.person(running.organisationId(), "d-" + UUID.randomUUID() + "@example.nl", "Deelnemer",
+				Role.PARTICIPANT);
+		UUID intake = trajectories.record(running.programmeId(), participant.id(), null, TrajectoryStatus.INTAKE, "NEXT_STEP",
+				null, null);
+		matching.proposeCoach(intake, coach.id(), Today.date().plusDays(1), manager.id());
+		combined(coach);
+
+		var item = org.jsoup.Jsoup.parse(mvc.perform(get("/programme/intakes").with(fixtures.as(manager)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).getElementById("proposal-" + intake);
+		assertThat(item).isNotNull();
+		assertThat(item.text()).contains("is ook programmamanager en kan dit voorstel niet aannemen");
+		assertThat(item.select("form[action$=/withdraw-proposal]")).isNotEmpty();
+		assertThat(messages.getMessage("intakes.asked.coachManages", new Object[] { "X" }, java.util.Locale.ENGLISH))
+			.contains("is also a programme manager and cannot accept");
+		assertThat(matching.proposalsWaitingOnSeparatedRoles(accounts.holdingSeparatedRoles())).isGreaterThanOrEqualTo(1);
+	}
+
+	private static String totp(byte[] key, long step) throws Exception {
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+		mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA1"));
+		byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+		int offset = hash[hash.length - 1] & 0x0f;
+		int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+				| (hash[offset + 3] & 0xff);
+		return String.format(java.util.Locale.ROOT, "%06d", binary % 1_000_000);
 	}
 
 	/** As it was before this decision: the coach role beside the manager's, written as the old grant did. */

@@ -104,8 +104,11 @@ class IntakesPageController {
 		}
 	}
 
-	/** A proposal the coach has not answered yet. */
-	record Asked(TrajectoryOverview trajectory, Optional<Matching.CoachProposal> proposal) {
+	/**
+	 * A proposal the coach has not answered yet. {@code coachManages}: the coach is a programme manager too, since
+	 * before decision 0145, and cannot open the proposal to answer it; the list says so beside taking it back.
+	 */
+	record Asked(TrajectoryOverview trajectory, Optional<Matching.CoachProposal> proposal, boolean coachManages) {
 	}
 
 	/**
@@ -268,7 +271,11 @@ class IntakesPageController {
 			.toList();
 		List<Asked> asked = all.stream()
 			.filter(t -> t.status() == TrajectoryStatus.MATCHING)
-			.map(t -> new Asked(t, histories.getOrDefault(t.id(), List.of()).stream().findFirst()))
+			.map(t -> new Asked(t, histories.getOrDefault(t.id(), List.of()).stream().findFirst(),
+					pool.stream().filter(c -> c.coach().id().equals(t.coachId())).findFirst().map(c -> c.coach())
+						.or(() -> accounts.byId(t.coachId()))
+						.map(Account::managesAndCoaches)
+						.orElse(false)))
 			.toList();
 		List<Intake> open = intakes.open(programme.id(), openPages.offset(), openPages.limit());
 		List<UUID> openIds = open.stream().map(Intake::id).toList();
