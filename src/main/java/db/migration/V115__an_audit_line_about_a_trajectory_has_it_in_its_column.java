@@ -19,9 +19,10 @@ import org.flywaydb.core.api.migration.Context;
  * is not one whole identifier is left alone. The index on the column (V19's {@code audit_entry_by_trajectory}) is
  * there already.
  *
- * <p>In Java, not SQL, because the two databases match patterns in their own words. The rule is the trail's as it
- * writes from now on ({@code AuditTrail.concerned}), copied: a migration does not use the application's classes,
- * which may change after. Read and written a thousand lines at a time: the trail may hold millions.
+ * <p>In Java, not SQL, because the two databases match patterns in their own words. From now on the trail's
+ * interceptor fills the column from the request itself (the form's trajectoryId, the address's {id}); for lines
+ * written before, the details are all there is, read back here by the same two rules. Read and written a thousand
+ * lines at a time: the trail may hold millions.
  */
 public class V115__an_audit_line_about_a_trajectory_has_it_in_its_column extends BaseJavaMigration {
 

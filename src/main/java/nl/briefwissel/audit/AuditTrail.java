@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import nl.briefwissel.TypedSearch;
 
@@ -61,33 +59,10 @@ public class AuditTrail {
 			.param("roles", cut(entry.actorRoles(), 200))
 			.param("action", entry.action().name())
 			.param("route", cut(entry.route(), 300))
-			.param("trajectory", entry.trajectoryId() != null ? entry.trajectoryId() : concerned(entry.route(), entry.details()))
+			.param("trajectory", entry.trajectoryId())
 			.param("details", cut(entry.details(), 1000))
 			.param("reason", cut(entry.reason(), 1000))
 			.update();
-	}
-
-	/** A trajectory's address, in any area: its {id} is the trajectory's. */
-	private static final Pattern TRAJECTORY_ROUTE = Pattern.compile("[A-Z]+ /[a-z-]+/trajectories/\\{id}(/.*)?");
-
-	private static final String ONE_ID = "=([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?:,|$)";
-
-	private static final Pattern ADDRESS_ID = Pattern.compile("(?:^|, )id" + ONE_ID);
-
-	private static final Pattern FORM_TRAJECTORY = Pattern.compile("(?:^|, )trajectoryId" + ONE_ID);
-
-	/**
-	 * The trajectory a line without one concerns, from its details: the address's id on a trajectory's route (a
-	 * programme manager's handover or proposal, refused or not), else a form's one trajectoryId. Filled in as the line
-	 * is written, whoever writes it, so the search by trajectory reads the indexed column alone. V115 filled the lines
-	 * written before by the same rule, in its own copy.
-	 */
-	static UUID concerned(String route, String details) {
-		if (details == null) {
-			return null;
-		}
-		Matcher id = (route != null && TRAJECTORY_ROUTE.matcher(route).matches() ? ADDRESS_ID : FORM_TRAJECTORY).matcher(details);
-		return id.find() ? UUID.fromString(id.group(1)) : null;
 	}
 
 	/**

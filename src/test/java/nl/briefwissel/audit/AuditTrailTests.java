@@ -708,37 +708,54 @@ class AuditTrailTests {
 		UUID capitals = UUID.randomUUID();
 		UUID unrelated = UUID.randomUUID();
 		UUID account = UUID.randomUUID();
+		// Each with the column as the interceptor writes it from the request (the address's {id}, the form's trajectoryId).
 		trail.record(new AuditEntry(read, null, trajectory.coach().id(), "Coach", null, "COACH", AuditAction.READ,
 				"GET /coach/trajectories/{id}", trajectory.id(), "id=" + trajectory.id(), null));
 		trail.record(new AuditEntry(handover, null, UUID.randomUUID(), "Programmaleider", null, "PROGRAMME_MANAGER",
-				AuditAction.ADMINISTRATION, "POST /programme/trajectories/{id}/handover", null,
+				AuditAction.ADMINISTRATION, "POST /programme/trajectories/{id}/handover", trajectory.id(),
 				"coach=" + UUID.randomUUID() + ", id=" + trajectory.id() + ", outcome=refused", null));
 		trail.record(new AuditEntry(capitals, null, UUID.randomUUID(), "Beheerder", null, "ADMINISTRATOR",
-				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/attach", null,
+				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/attach", trajectory.id(),
 				"id=" + UUID.randomUUID() + ", trajectoryId=" + trajectory.id().toString().toUpperCase(java.util.Locale.ROOT), null));
 		trail.record(new AuditEntry(unrelated, null, UUID.randomUUID(), "Programmaleider", null, "PROGRAMME_MANAGER",
-				AuditAction.ADMINISTRATION, "POST /programme/trajectories/{id}/handover", null, "id=" + other, null));
-		// An address's id that is not a trajectory's (an account) is not taken for one; neither is what does not parse.
+				AuditAction.ADMINISTRATION, "POST /programme/trajectories/{id}/handover", other, "id=" + other, null));
 		trail.record(new AuditEntry(account, null, UUID.randomUUID(), "Beheerder", null, "ADMINISTRATOR",
 				AuditAction.ADMINISTRATION, "POST /admin/accounts/{id}/roles", null, "grant=true, id=" + other, null));
-		UUID garbled = UUID.randomUUID();
-		trail.record(new AuditEntry(garbled, null, UUID.randomUUID(), "Beheerder", null, "ADMINISTRATOR",
-				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/attach", null, "trajectoryId=geen-kenmerk", null));
+		// What someone typed is never read back as the line's trajectory: a programme named so stays on no trajectory's trail.
+		UUID typed = UUID.randomUUID();
+		trail.record(new AuditEntry(typed, null, UUID.randomUUID(), "Programmaleider", null, "PROGRAMME_MANAGER",
+				AuditAction.ADMINISTRATION, "POST /programme/programmes", null, "name=x, trajectoryId=" + trajectory.id(), null));
 
 		assertThat(trail.search(new AuditTrail.Search(null, null, trajectory.id(), null, null))).extracting(AuditEntry::id)
 			.containsExactlyInAnyOrder(read, handover, capitals);
 		assertThat(trail.search(new AuditTrail.Search(null, null, other, null, null))).extracting(AuditEntry::id)
 			.containsExactly(unrelated);
-		assertThat(jdbc.sql("select trajectory_id from audit_entry where id = :id").param("id", handover).query(UUID.class).single())
-			.isEqualTo(trajectory.id());
 		assertThat(jdbc.sql("select count(*) from audit_entry where id in (:ids) and trajectory_id is null")
-			.param("ids", List.of(account, garbled)).query(Long.class).single()).isEqualTo(2);
+			.param("ids", List.of(account, typed)).query(Long.class).single()).isEqualTo(2);
 
 		assertThat(trail.ofTrajectory(trajectory.id())).extracting(AuditEntry::id).containsExactlyInAnyOrder(read, capitals);
 		assertThat(trail.ofTrajectoryByOthers(trajectory.id(), List.of(trajectory.coach().id()), null).entries())
 			.extracting(AuditEntry::id).containsExactly(capitals);
 		assertThat(trail.aboutTrajectoriesByOthers(List.of(trajectory.id()), trajectory.participant().id(), null).entries())
 			.extracting(AuditEntry::id).containsExactlyInAnyOrder(read, capitals);
+	}
+
+	/**
+	 * The interceptor fills the column from the request: a handover refused on the trajectory's address has it, a
+	 * programme whose name holds "trajectoryId=" has none (the details' text is never read back as the trajectory).
+	 */
+	@Test
+	void theColumnComesFromTheRequestNotFromWhatWasTyped() throws Exception {
+		var trajectory = fixtures.runningTrajectory(true);
+		var manager = fixtures.managerOf(trajectory);
+		mvc.perform(post("/programme/trajectories/{id}/handover", trajectory.id()).with(csrf()).with(fixtures.as(manager)));
+		mvc.perform(post("/programme/programmes").param("name", "x, trajectoryId=" + trajectory.id()).with(csrf())
+			.with(fixtures.as(manager)));
+		assertThat(jdbc.sql("select route from audit_entry where trajectory_id = :id and actor_id = :actor")
+			.param("id", trajectory.id()).param("actor", manager.id()).query(String.class).list())
+			.containsExactly("POST /programme/trajectories/{id}/handover");
+		assertThat(jdbc.sql("select count(*) from audit_entry where route = 'POST /programme/programmes' and actor_id = :actor")
+			.param("actor", manager.id()).query(Long.class).single()).isPositive();
 	}
 
 	private RequestPostProcessor admin() {

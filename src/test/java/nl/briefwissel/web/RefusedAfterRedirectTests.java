@@ -165,6 +165,29 @@ class RefusedAfterRedirectTests {
 		mvc.perform(get("/coach/saved-replies").with(coach)).andExpect(status().isOk());
 	}
 
+	/** The coach's page a refused note leads to answers 422 and still showed the conversation: a read on the trail. */
+	@Test
+	void thePageAfterARefusedNoteIsARead() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(running.coach());
+		MvcResult refused = mvc
+			.perform(post("/coach/trajectories/{id}/notes", running.id()).param("note", " ").with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		long before = readsOf(running.coach().id(), running.id());
+		after(refused, get("/coach/trajectories/{id}", running.id()), coach, 422);
+		assertThat(readsOf(running.coach().id(), running.id())).isEqualTo(before + 1);
+	}
+
+	private long readsOf(UUID actor, UUID trajectory) {
+		return jdbc.sql("select count(*) from audit_entry where actor_id = :actor and trajectory_id = :trajectory"
+				+ " and action = 'READ' and route = 'GET /coach/trajectories/{id}'")
+			.param("actor", actor)
+			.param("trajectory", trajectory)
+			.query(Long.class)
+			.single();
+	}
+
 	@Test
 	void anAuditSearchRefusedAnswers422WithItsSummaryAndIsNoRead() throws Exception {
 		Account admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
@@ -182,8 +205,8 @@ class RefusedAfterRedirectTests {
 	}
 
 	/**
-	 * The search by trajectory finds every line about it: the read (its column), a handover refused (the address's
-	 * id in the details, "Kenmerk") and a mail added to it (the form's trajectoryId). It found only the read.
+	 * The search by trajectory finds every line about it: the read, a handover refused (the address's id, filled in
+	 * by the interceptor) and a mail added to it (the form's trajectoryId). It found only the read.
 	 */
 	@Test
 	void theAuditSearchByTrajectoryFindsEveryLineAboutIt() throws Exception {
@@ -194,7 +217,7 @@ class RefusedAfterRedirectTests {
 			.andExpect(status().isUnprocessableContent());
 		UUID added = UUID.randomUUID();
 		trail.record(new AuditEntry(added, null, manager.id(), "Beheer", "beheer@briefwissel.test", "ADMINISTRATOR",
-				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/add", null,
+				AuditAction.ADMINISTRATION, "POST /admin/quarantine/{id}/add", running.id(),
 				"id=" + UUID.randomUUID() + ", trajectoryId=" + running.id().toString().toUpperCase(), null));
 		UUID other = UUID.randomUUID();
 		trail.record(new AuditEntry(other, null, manager.id(), "Beheer", "beheer@briefwissel.test", "ADMINISTRATOR",

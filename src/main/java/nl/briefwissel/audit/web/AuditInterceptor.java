@@ -26,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Writes the trail after the answer is known: a read or export that was refused or failed is not
@@ -78,8 +79,9 @@ class AuditInterceptor implements HandlerInterceptor {
 		else if (audited != null) {
 			// A read answered with its page again (a letter refused under the conversation) still showed what it holds.
 			// A page asked for with a query it refuses (a period that cannot be counted) showed nothing: not a read.
-			boolean readShown = audited.value() == AuditAction.READ && shownAgain && !"GET".equals(request.getMethod())
-					&& !"HEAD".equals(request.getMethod());
+			// So did the page a refusal's redirect led to (a note refused, decision 0139): its own GET, answered 422 or 409.
+			boolean readShown = audited.value() == AuditAction.READ && (shownAgain && !"GET".equals(request.getMethod())
+					&& !"HEAD".equals(request.getMethod()) || afterARefusal(request));
 			if (refusedAnswer && !readShown || audited.reasonRequired() && (reason == null || reason.isBlank())) {
 				return;
 			}
@@ -100,7 +102,7 @@ class AuditInterceptor implements HandlerInterceptor {
 		else if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
 				&& ADMINISTRATIVE_AREAS.stream().anyMatch(path::startsWith) && !method.hasMethodAnnotation(AuditedChange.Preview.class)) {
 			// A refused form changed nothing: its values are on the trail as an attempt, not as a change.
-			record(request, who, AuditAction.ADMINISTRATION, trajectoryParameter(request), null,
+			record(request, who, AuditAction.ADMINISTRATION, placed(request, path), null,
 					HOUSE_STYLE.matcher(request.getRequestURI()).find() ? HOUSE_STYLE_PARAMETERS
 							: PRIVACY_DETAILS_ROUTE.equals(path) ? Set.of() : CHANGE_PARAMETERS, refused);
 		}
@@ -139,6 +141,26 @@ class AuditInterceptor implements HandlerInterceptor {
 	private static final String PRIVACY_DETAILS_ROUTE = "/admin/organisations/{id}/privacy";
 
 	/** The trajectory an administrative change names in its form (a quarantined mail added to it), if any. */
+	/** A trajectory's address in an administrative area (a handover, a proposal): its {id} is the trajectory's. */
+	private static final Pattern TRAJECTORY_ROUTE = Pattern.compile("/[a-z-]+/trajectories/\\{id}(/.*)?");
+
+	/**
+	 * The trajectory an administrative change concerns, for the trail's column (the search by trajectory reads it
+	 * alone): the form's trajectoryId (a held mail added to one), else the address's {id} on a trajectory's route.
+	 * From what the request is, never from the details' text: a programme named with ‘trajectoryId=…’ in it put a line on
+	 * another trajectory's trail when the column was read from there.
+	 */
+	private static UUID placed(HttpServletRequest request, String path) {
+		UUID named = trajectoryParameter(request);
+		return named != null || !TRAJECTORY_ROUTE.matcher(path).matches() ? named : trajectoryOf(request, "id");
+	}
+
+	/** The page a refused form's redirect leads to: the refusal's status in the flash (RefusedForm.shownAgainAfter). */
+	private static boolean afterARefusal(HttpServletRequest request) {
+		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+		return flash != null && flash.get(RefusedForm.AFTER_REDIRECT) != null;
+	}
+
 	private static UUID trajectoryParameter(HttpServletRequest request) {
 		String value = request.getParameter("trajectoryId");
 		try {
