@@ -25,6 +25,16 @@ public record Account(UUID id, UUID organisationId, String email, String display
 		return Role.separated(roles);
 	}
 
+	/**
+	 * The roles an administrator may still give them: not held, and not the other side of one held (decision 0145),
+	 * so the list offers no role whose grant is refused.
+	 */
+	public java.util.List<Role> rolesToGive() {
+		return java.util.Arrays.stream(Role.values())
+			.filter(role -> !roles.contains(role) && role.separatedFrom().filter(roles::contains).isEmpty())
+			.toList();
+	}
+
 	/** The name a mail greets them by: its first word, as a coach's letters and the reminders do (Beste Sanne). */
 	public String firstName() {
 		return firstNameOf(displayName);

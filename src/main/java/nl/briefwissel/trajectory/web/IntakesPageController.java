@@ -273,7 +273,7 @@ class IntakesPageController {
 			.filter(t -> t.status() == TrajectoryStatus.MATCHING)
 			.map(t -> new Asked(t, histories.getOrDefault(t.id(), List.of()).stream().findFirst(),
 					pool.stream().filter(c -> c.coach().id().equals(t.coachId())).findFirst().map(c -> c.coach())
-						.or(() -> accounts.byId(t.coachId()))
+						.or(() -> java.util.Optional.ofNullable(t.coachId()).flatMap(accounts::byId))
 						.map(Account::managesAndCoaches)
 						.orElse(false)))
 			.toList();
