@@ -62,6 +62,15 @@ public final class RefusedForm {
 	}
 
 	/**
+	 * The status a refusal's redirect put in the flash for the page it leads to (422 or 409), null on any other page:
+	 * read where the page's status is set and where the trail decides whether the page was a read.
+	 */
+	public static Integer statusAfterRedirect(jakarta.servlet.http.HttpServletRequest request) {
+		java.util.Map<String, ?> flash = org.springframework.web.servlet.support.RequestContextUtils.getInputFlashMap(request);
+		return flash == null ? null : (Integer) flash.get(AFTER_REDIRECT);
+	}
+
+	/**
 	 * The page after a refusal that redirected (Spring Security's sign-in, decision 0139's notes) is the form shown
 	 * again to the person, but a page of its own GET: it answers 200, and only its title says "Fout: ".
 	 */

@@ -1,6 +1,5 @@
 package nl.briefwissel.web;
 
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.view.RedirectView;
@@ -47,8 +45,7 @@ class RefusedForms implements WebMvcConfigurer, HandlerInterceptor {
 		}
 		int status = page.getStatus() != null ? page.getStatus().value() : response.getStatus();
 		// The page after a refusal answered with a redirect carries the refusal's status in the flash (RefusedForm).
-		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
-		Object after = flash == null ? null : flash.get(RefusedForm.AFTER_REDIRECT);
+		Integer after = RefusedForm.statusAfterRedirect(request);
 		boolean inTheWay = request.getAttribute(RefusedForm.STATE_ATTRIBUTE) != null
 				|| Integer.valueOf(HttpStatus.CONFLICT.value()).equals(after);
 		boolean refused = request.getAttribute(RefusedForm.ATTRIBUTE) != null

@@ -26,7 +26,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Writes the trail after the answer is known: a read or export that was refused or failed is not
@@ -81,7 +80,7 @@ class AuditInterceptor implements HandlerInterceptor {
 			// A page asked for with a query it refuses (a period that cannot be counted) showed nothing: not a read.
 			// So did the page a refusal's redirect led to (a note refused, decision 0139): its own GET, answered 422 or 409.
 			boolean readShown = audited.value() == AuditAction.READ && (shownAgain && !"GET".equals(request.getMethod())
-					&& !"HEAD".equals(request.getMethod()) || afterARefusal(request));
+					&& !"HEAD".equals(request.getMethod()) || RefusedForm.statusAfterRedirect(request) != null);
 			if (refusedAnswer && !readShown || audited.reasonRequired() && (reason == null || reason.isBlank())) {
 				return;
 			}
@@ -153,12 +152,6 @@ class AuditInterceptor implements HandlerInterceptor {
 	private static UUID placed(HttpServletRequest request, String path) {
 		UUID named = trajectoryParameter(request);
 		return named != null || !TRAJECTORY_ROUTE.matcher(path).matches() ? named : trajectoryOf(request, "id");
-	}
-
-	/** The page a refused form's redirect leads to: the refusal's status in the flash (RefusedForm.shownAgainAfter). */
-	private static boolean afterARefusal(HttpServletRequest request) {
-		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
-		return flash != null && flash.get(RefusedForm.AFTER_REDIRECT) != null;
 	}
 
 	private static UUID trajectoryParameter(HttpServletRequest request) {
