@@ -62,9 +62,14 @@ def sign_in(port, email):
     browser.open(base + '/login', urllib.parse.urlencode({'email': email, 'password': PASSWORD, '_csrf': csrf(login)}).encode())
     for _ in range(3):
         form = browser.open(base + '/login/code').read().decode()
-        after = browser.open(base + '/login/code', urllib.parse.urlencode({'code': totp(time.time()), '_csrf': csrf(form)}).encode())
-        if '/login' not in after.geturl():
-            return next(c.value for c in jar if c.name == 'BRIEFWISSEL_SESSION')
+        try:
+            after = browser.open(base + '/login/code', urllib.parse.urlencode({'code': totp(time.time()), '_csrf': csrf(form)}).encode())
+            if '/login' not in after.geturl():
+                return next(c.value for c in jar if c.name == 'BRIEFWISSEL_SESSION')
+        except urllib.error.HTTPError as refused:
+            # A refused code answers its form again with 422 (decision 0139); any other status is a failure.
+            if refused.code != 422:
+                raise
         time.sleep(30 - time.time() % 30 + 0.3)
     raise SystemExit('code refused three times for ' + email)
 
