@@ -71,7 +71,7 @@ class StartupSeedsTests {
 		}
 		finally {
 			release.countDown();
-			nodes.shutdownNow();
+			testsupport.Threads.finish(nodes);
 		}
 	}
 

@@ -303,7 +303,7 @@ class SingleSignOnTests {
 		}
 		finally {
 			release.countDown();
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(jdbc.sql("select count(*) from single_sign_on where organisation_id = :organisation")
 			.param("organisation", organisation).query(Integer.class).single()).isEqualTo(1);

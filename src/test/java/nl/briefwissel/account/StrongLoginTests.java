@@ -597,7 +597,7 @@ class StrongLoginTests {
 			assertThat(signedIn).isEqualTo(1);
 		}
 		finally {
-			pool.shutdownNow();
+			testsupport.Threads.finish(pool);
 		}
 	}
 
@@ -619,7 +619,7 @@ class StrongLoginTests {
 			assertThat(attempts.locked(participant.id())).isTrue();
 		}
 		finally {
-			pool.shutdownNow();
+			testsupport.Threads.finish(pool);
 		}
 	}
 
@@ -937,7 +937,7 @@ class StrongLoginTests {
 					.containsExactlyInAnyOrder(Accounts.RoleRemoval.REMOVED, Accounts.RoleRemoval.LAST_ADMINISTRATOR);
 			}
 			finally {
-				pool.shutdownNow();
+				testsupport.Threads.finish(pool);
 			}
 			assertThat(jdbc.sql("select count(*) from account_role where role = 'ADMINISTRATOR'").query(Integer.class).single())
 				.isEqualTo(1);
@@ -1067,7 +1067,7 @@ class StrongLoginTests {
 		}
 		finally {
 			release.countDown();
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(jdbc.sql("select count(*) from coach_proposal where trajectory_id = :trajectory")
 			.param("trajectory", trajectory).query(Integer.class).single()).isZero();

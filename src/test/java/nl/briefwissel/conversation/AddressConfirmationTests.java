@@ -510,7 +510,7 @@ class AddressConfirmationTests {
 			second = attach.get();
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(second.getFlashMap().get("addressNotAccepted")).isEqualTo(work);
 		assertThat((java.util.Map<String, Object>) second.getFlashMap()).doesNotContainKey("acceptedAddress");

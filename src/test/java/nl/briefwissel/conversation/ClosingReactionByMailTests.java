@@ -100,7 +100,7 @@ class ClosingReactionByMailTests {
 			}
 		}
 		finally {
-			pool.shutdownNow();
+			testsupport.Threads.finish(pool);
 		}
 	}
 

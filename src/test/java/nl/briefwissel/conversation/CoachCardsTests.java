@@ -197,7 +197,7 @@ class CoachCardsTests {
 			}
 		}
 		finally {
-			pool.shutdownNow();
+			testsupport.Threads.finish(pool);
 		}
 		// The browser sending it once more, after both went: the letter is there, no error page.
 		mvc.perform(post("/participant/cards/{id}", open.id()).with(csrf()).with(fixtures.as(running.participant()))

@@ -207,7 +207,7 @@ class HighlightTests {
 			assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(first.get(20, TimeUnit.SECONDS));
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(highlights.of(running.id())).hasSize(1);
 	}

@@ -194,7 +194,7 @@ class MailRoundTripTests {
 			assertThat(outcomes).containsExactlyInAnyOrder("attached", "already");
 		}
 		finally {
-			pool.shutdownNow();
+			testsupport.Threads.finish(pool);
 		}
 		assertThat(conversations.of(trajectory).stream().filter(m -> m.author() == Author.PARTICIPANT)).hasSize(1);
 		assertThat(quarantine.ofCoach(coach.id())).isEmpty();

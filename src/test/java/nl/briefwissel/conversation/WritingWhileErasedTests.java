@@ -88,7 +88,7 @@ class WritingWhileErasedTests {
 			writer.get(10, TimeUnit.SECONDS);
 		}
 		finally {
-			pool.shutdownNow();
+			testsupport.Threads.finish(pool);
 		}
 		assertThat(wordsLeft(running.id())).isZero();
 	}

@@ -111,7 +111,7 @@ class EncryptionTests {
 			}
 		}
 		finally {
-			threads.shutdownNow();
+			testsupport.Threads.finish(threads);
 		}
 	}
 

@@ -367,7 +367,7 @@ class ProgrammesTests {
 			assertThat(themes.of(programme)).extracting(Theme::labelNl).containsOnlyOnce("Zorg en werk");
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 	}
 
@@ -403,7 +403,7 @@ class ProgrammesTests {
 			assertThat(themes.active(programme)).extracting(Theme::code).containsExactly(other);
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 	}
 

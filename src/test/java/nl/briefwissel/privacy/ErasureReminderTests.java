@@ -168,7 +168,7 @@ class ErasureReminderTests {
 			assertThat(reminded).isEqualTo(1);
 		}
 		finally {
-			nodes.shutdownNow();
+			testsupport.Threads.finish(nodes);
 		}
 		assertThat(reminders(administrator)).hasSize(1);
 	}

@@ -1187,7 +1187,7 @@ class ReportTests {
 			erased.get(10, java.util.concurrent.TimeUnit.SECONDS);
 		}
 		finally {
-			pool.shutdownNow();
+			testsupport.Threads.finish(pool);
 		}
 		assertThat(audit.ofTrajectory(running.id())).noneMatch(entry -> entry.route().startsWith("GET /participant/report"));
 	}

@@ -781,7 +781,7 @@ class IntakeTests {
 			assertThat(second.get()).as("the first click's application").isEqualTo(first.get());
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(trajectories.ofParticipant(existing.id())).hasSize(1);
 	}
@@ -835,7 +835,7 @@ class IntakeTests {
 			assertThat(second.get().orElseThrow().trajectoryId()).isEqualTo(first.get().orElseThrow().trajectoryId());
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		var participant = accounts.byEmail(email).orElseThrow();
 		assertThat(trajectories.ofParticipant(participant.id())).hasSize(1);
@@ -876,7 +876,7 @@ class IntakeTests {
 			second.get();
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(intakes.open(programme.id())).hasSize(1);
 		assertThat(mailsTo(email)).isEqualTo(1);
@@ -1337,7 +1337,7 @@ class IntakeTests {
 			second = other.get();
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(second).isInstanceOfSatisfying(Intakes.Invited.AlreadyPending.class,
 				pending -> assertThat(pending.invitation().name()).isEqualTo("Tessa Tegelijk"));

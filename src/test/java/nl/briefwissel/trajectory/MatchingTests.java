@@ -146,7 +146,7 @@ class MatchingTests {
 			org.assertj.core.api.Assertions.assertThatThrownBy(second::get).isInstanceOf(java.util.concurrent.ExecutionException.class);
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(jdbc.sql("select count(*) from trajectory_transition where trajectory_id = :t and to_status = 'RUNNING'")
 			.param("t", trajectory).query(Integer.class).single()).isEqualTo(1);
@@ -940,7 +940,7 @@ class MatchingTests {
 			assertThat(second.get()).as("declined by the first click").isFalse();
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(declines()).isEqualTo(1);
 	}

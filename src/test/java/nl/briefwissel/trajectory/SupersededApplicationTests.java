@@ -274,7 +274,7 @@ class SupersededApplicationTests {
 			assertThat(form.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(Intakes.Invited.AlreadyPending.class);
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(intakes.open(programme.id())).singleElement().extracting(Intake::source).isEqualTo(Intake.Source.INVITATION);
 		assertThat(intakes.statusOf(byLink, programme.id())).hasValue(Intake.Status.SUPERSEDED);

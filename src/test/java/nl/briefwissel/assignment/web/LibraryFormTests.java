@@ -141,7 +141,7 @@ class LibraryFormTests {
 			assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(first.get(20, TimeUnit.SECONDS));
 		}
 		finally {
-			executor.shutdownNow();
+			testsupport.Threads.finish(executor);
 		}
 		assertThat(ownNamed(coach, title)).hasSize(1);
 	}
