@@ -57,7 +57,12 @@ public class TrajectoryLifecycle {
 		if (!until.isAfter(from)) {
 			return Optional.of("trajectory.illegal.pauseDates");
 		}
-		return until.isAfter(from.plus(Trajectory.MAX_PAUSE)) ? Optional.of("trajectory.illegal.pauseLength") : Optional.empty();
+		return until.isAfter(latestPauseEnd(from)) ? Optional.of("trajectory.illegal.pauseLength") : Optional.empty();
+	}
+
+	/** The last day a pause from {@code from} may end on: half a year on, that day itself allowed ({@link #pauseRefusal}). */
+	public static LocalDate latestPauseEnd(LocalDate from) {
+		return from.plus(Trajectory.MAX_PAUSE);
 	}
 
 	/**

@@ -153,6 +153,40 @@ class CourseReasonsAndConfirmationTests {
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(6);
 	}
 
+	/**
+	 * The pause's date field offers the days a pause may end on: from tomorrow up to half a year on, as the service
+	 * allows. It had a min and no max, so a picker offered years ahead that were refused only after sending. A later
+	 * day sent all the same is refused at its field, in both languages; the last day allowed is taken.
+	 */
+	@Test
+	void thePauseDateFieldEndsWhereAPauseMayEnd() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		java.time.LocalDate last = Today.date().plusMonths(6);
+		Element field = page(get("/coach/trajectories/{id}/course", running.id()), coach).getElementById("pause-until");
+		assertThat(field.attr("min")).isEqualTo(Today.date().plusDays(1).toString());
+		assertThat(field.attr("max")).isEqualTo(last.toString());
+
+		for (String[] language : new String[][] { { "nl", "Een pauze duurt hoogstens een half jaar. Kies een eerdere einddatum." },
+				{ "en", "A pause lasts half a year at most. Choose an earlier end date." } }) {
+			MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("lang", language[0])
+				.param("until", last.plusDays(1).toString()).param("reason", "NO_TIME").with(csrf()).with(coach))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(model().attribute("lifecycleErrors", Map.of("pause-until", "trajectory.illegal.pauseLength")))
+				.andReturn();
+			Document page = refused(refused);
+			assertThat(describedBy(page, page.getElementById("pause-until"))).singleElement()
+				.satisfies(error -> assertThat(error.text()).as(language[0]).isEqualTo(language[1]));
+			assertThat(page.getElementById("pause-until").attr("max")).isEqualTo(last.toString());
+		}
+		assertThat(trajectories.byId(running.id()).orElseThrow().status()).isEqualTo(TrajectoryStatus.RUNNING);
+
+		mvc.perform(post("/coach/trajectories/{id}/pause", running.id()).param("until", last.toString()).param("reason", "NO_TIME")
+			.with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.paused"));
+		assertThat(trajectories.byId(running.id()).orElseThrow().pausedUntil()).isEqualTo(last);
+	}
+
 	@Test
 	void otherAsksForAnExplanation() throws Exception {
 		var running = fixtures.runningTrajectory(true);

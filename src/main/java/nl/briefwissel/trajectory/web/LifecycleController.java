@@ -105,6 +105,8 @@ class LifecycleController {
 		model.addAttribute("today", today);
 		// The first day a pause can end on (pauseRefusal refuses today and before): the date field offers no other.
 		model.addAttribute("pauseEndsFrom", today.plusDays(1));
+		// And the last: a later day was only refused after sending, the picker offered years ahead.
+		model.addAttribute("pauseEndsBy", TrajectoryLifecycle.latestPauseEnd(today));
 		endWarnings(id, me, model);
 		model.addAttribute("silence", silent.of(trajectory).orElse(null)); // decision 0108
 		model.addAttribute("silentDays", silent.days());
