@@ -68,7 +68,12 @@ public class ClosingDesk {
 		/** Not kept: the trajectory ended, or was handed over, meanwhile. */
 		ENDED,
 		/** Not kept as a draft: it was sent already (in another tab), and a draft would change what the participant reads. */
-		SENT_ALREADY
+		SENT_ALREADY,
+		/**
+		 * Not kept nor mailed: a change of the sent summary with the very words it has, once stored alike. The participant
+		 * was mailed that it changed while nothing had (decision 0146, amended).
+		 */
+		UNCHANGED
 	}
 
 	/**
@@ -93,8 +98,9 @@ public class ClosingDesk {
 			return Written.ENDED;
 		}
 		boolean sentBefore = closings.sent(trajectory.id());
+		java.util.Optional<Closing> written = sentBefore ? closings.asWritten(trajectory.id()) : java.util.Optional.empty();
 		// Reacted to first: a draft told SENT_ALREADY was told to send it as a change, which is refused as well.
-		if (sentBefore && closings.asWritten(trajectory.id()).filter(Closing::stands).isPresent()) {
+		if (written.filter(Closing::stands).isPresent()) {
 			return Written.REACTED;
 		}
 		if (!send && sentBefore) {
@@ -102,6 +108,10 @@ public class ClosingDesk {
 		}
 		if (!closings.summaryStill(trajectory.id(), base)) {
 			return Written.OVERTAKEN;
+		}
+		// Compared as it would be stored (Closings.write strips it): a line end more or less is no change to read.
+		if (written.filter(Closing::summaryReadable).filter(c -> summary.strip().equals(c.summary())).isPresent()) {
+			return Written.UNCHANGED;
 		}
 		boolean first = closings.write(trajectory.id(), coachId, summary, send);
 		if (send) {

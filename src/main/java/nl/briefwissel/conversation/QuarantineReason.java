@@ -728,7 +728,8 @@ public sealed interface QuarantineReason {
 	/**
 	 * A letter by mail from the trajectory's coach while their account is a programme manager's too, given before
 	 * decision 0145: the coach's pages are closed to them, and a mail is no way around it. Not the participant's
-	 * words, so not attachable; held for the administrator, who takes one of the two roles back.
+	 * words, so not attachable; held for the administrator, who takes one of the two roles back. Its texts say what
+	 * was so when the mail came in: after a handover, or a role taken back, the sender no longer is both.
 	 */
 	record ManagingCoach(String sender) implements QuarantineReason {
 
@@ -748,12 +749,12 @@ public sealed interface QuarantineReason {
 		}
 
 		public String english() {
-			return "sender " + sender + " is the coach of this trajectory and a programme manager too (decision 0145)";
+			return "sender " + sender + " was the coach of this trajectory and a programme manager too when it came (decision 0145)";
 		}
 
 		@Override
 		public String forLog() {
-			return "sender is the coach of this trajectory and a programme manager too (decision 0145)";
+			return "sender was the coach of this trajectory and a programme manager too when it came (decision 0145)";
 		}
 	}
 

@@ -122,6 +122,48 @@ class ClosingDraftTests {
 	}
 
 	/**
+	 * A change sent with the words the participant reads already, a line end around them more or less (the summary is
+	 * stored stripped), is refused at the field in both languages: nothing mailed, nothing stored, the words kept. It
+	 * mailed the participant that the summary changed while it had not (decision 0146, amended).
+	 */
+	@Test
+	void anUnchangedChangeIsRefusedAndNotMailed() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.\nVolgende stap: een meeloopdag.").param("send", "true"))
+			.andExpect(flash().attribute("closingDone", "closing.sent"));
+		String revision = jdbc.sql("select summary_revision::text from closing where trajectory_id = :t")
+			.param("t", running.id()).query(String.class).single();
+
+		for (String[] language : new String[][] {
+				{ "nl", "Je hebt niets gewijzigd: dit is de samenvatting die de deelnemer al leest." },
+				{ "en", "You have not changed anything: this is the summary the participant reads already." } }) {
+			MockHttpServletResponse refused = mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).param("lang", language[0])
+				.with(csrf()).with(fixtures.as(running.coach())).param("send", "true").param("summaryBase", revision)
+				.param("summary", "Lesgeven geeft je energie.\r\nVolgende stap: een meeloopdag.\r\n\r\n"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(model().attribute("closingProblem", "closing.error.unchanged"))
+				.andReturn().getResponse();
+			Document page = Jsoup.parse(refused.getContentAsString());
+			assertThat(page.getElementById("summary-error").text()).as(language[0]).startsWith(language[1]);
+			assertThat(page.getElementById("closing-problem").select("li a").text()).as(language[0]).startsWith(language[1]);
+			assertThat(page.getElementById("summary").text()).contains("Volgende stap: een meeloopdag.");
+		}
+		assertThat(mailsAbout(running.id())).as("the notice only").isOne();
+		assertThat(jdbc.sql("select summary_revision::text from closing where trajectory_id = :t").param("t", running.id())
+			.query(String.class).single()).as("nothing stored").isEqualTo(revision);
+		assertThat(jdbc.sql("select summary_changed_at is null from closing where trajectory_id = :t").param("t", running.id())
+			.query(Boolean.class).single()).as("not said to be changed").isTrue();
+
+		// A change that is one is still sent.
+		mvc.perform(post("/coach/trajectories/{id}/closing", running.id()).with(csrf()).with(fixtures.as(running.coach()))
+			.param("summary", "Lesgeven geeft je energie.\nVolgende stap: twee meeloopdagen.").param("send", "true")
+			.param("summaryBase", revision))
+			.andExpect(flash().attribute("closingDone", "closing.sent.change"));
+		assertThat(mailsAbout(running.id())).isEqualTo(2);
+	}
+
+	/**
 	 * A sent summary's field emptied to write it anew, and sent: asked for, as an empty note is. It said
 	 * "Schrijf een samenvatting van hoogstens 20.000 tekens", about a length nobody had come near.
 	 */

@@ -160,6 +160,23 @@ class LettersAfterTheEndTests {
 			.contains("Wil je toch antwoorden? Antwoord dan op deze mail");
 	}
 
+	/**
+	 * The coach's workspace listing ended trajectories says what their conversation page says: writing there is
+	 * closed, and mail from the participant after the end still comes, with a mail about it (decision 0030, amended).
+	 * It said nothing, and a coach looking there for how to reach a former participant found no word on mail.
+	 */
+	@Test
+	void theWorkspaceListingEndedTrajectoriesSaysWhatMailAfterTheEndDoes() throws Exception {
+		assertThat(page("/coach?need=ENDED", running.coach()).select("#ended-by-mail").text())
+			.isEqualTo("Op een afgelopen traject kun je niet meer schrijven; het gesprek blijft te lezen. Schrijft de deelnemer je na "
+					+ "het einde nog een mail, dan krijg je daarover een mail. Antwoord je daarop, dan gaat je antwoord naar de "
+					+ "deelnemer en komt het in het gesprek.");
+		assertThat(page("/coach?need=ENDED&lang=en", running.coach()).select("#ended-by-mail").text())
+			.contains("You cannot write on an ended trajectory any more", "If the participant mails you after the end, you get a mail about it.",
+					"your answer goes to the participant and into the conversation");
+		assertThat(page("/coach", running.coach()).select("#ended-by-mail")).as("no ended trajectory listed").isEmpty();
+	}
+
 	private void mailFromTheParticipant(String n) {
 		mail(running.participant().email(), n, WORDS + " (" + n + ")");
 	}

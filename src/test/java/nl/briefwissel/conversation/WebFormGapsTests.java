@@ -127,7 +127,11 @@ class WebFormGapsTests {
 			assertThat(saved.getResponse().getStatus()).as("refused, not redirected to 'saved'").isEqualTo(422);
 			Document page = Jsoup.parse(saved.getResponse().getContentAsString());
 			assertThat(page.getElementById("text-error").text()).as(language)
-				.contains(language.equals("nl") ? "niet bewaard" : "not saved").contains("100");
+				.contains(language.equals("nl") ? "niet bewaard" : "not saved").contains("100")
+				// How much too long, in the page's own number format: "not saved" alone left the coach to count.
+				.startsWith(language.equals("nl") ? "Je concept is 20.000 tekens te lang: een concept mag hoogstens 100.000 tekens hebben"
+						: "Your draft is 20,000 characters too long: a draft can have at most 100,000 characters")
+				.contains(language.equals("nl") ? "en dit heeft er 120.000" : "and this one has 120,000");
 			assertThat(page.selectFirst("textarea[name=text]").wholeText()).as("kept in the form").hasSize(huge.length());
 			assertThat(desk.of(running.id(), running.coach().id()).draft()).as("nothing cut short kept").isEmpty();
 		}
@@ -149,6 +153,33 @@ class WebFormGapsTests {
 			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(answer).contains("niet bewaard");
 		assertThat(desk.of(running.id(), running.coach().id()).draft()).isEmpty();
+	}
+
+	/**
+	 * A saved reply that would take the draft over its limit is not inserted, and the page says so with how much too
+	 * long, in both languages; the text typed stays in the field without it, and nothing is kept. It said only that the
+	 * draft was not saved, and the reply was simply missing.
+	 */
+	@Test
+	void aSavedReplyThatMakesTheDraftTooLongIsNotInsertedAndSaysByHowMuch() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = fixtures.as(running.coach());
+		String base = "/coach/trajectories/" + running.id();
+		desk.addSavedReply(running.coach().id(), "Lang", "b".repeat(310));
+		UUID reply = desk.savedReplies(running.coach().id()).get(0).id();
+		String typed = "a".repeat(CoachDesk.MAX_DRAFT); // with "\n\n" and the reply: 312 too long
+		for (String[] language : new String[][] {
+				{ "nl", "Het opgeslagen antwoord is niet ingevoegd: je concept zou dan 312 tekens te lang zijn. Een concept mag hoogstens 100.000 tekens hebben (een brief hoogstens 50.000), en met het antwoord erbij had het er 100.312. Je concept is niet bewaard." },
+				{ "en", "The saved reply was not inserted: your draft would then be 312 characters too long. A draft can have at most 100,000 characters (a letter at most 50,000), and with the reply it would have 100,312. Your draft was not saved." } }) {
+			MvcResult inserted = mvc.perform(post(base + "/draft").param("text", typed).param("lang", language[0])
+				.param("next", "reply").param("use", reply.toString())
+				.param("submission", UUID.randomUUID().toString()).with(csrf()).with(coach)).andReturn();
+			assertThat(inserted.getResponse().getStatus()).as("refused, not redirected to 'inserted'").isEqualTo(422);
+			Document page = Jsoup.parse(inserted.getResponse().getContentAsString());
+			assertThat(page.getElementById("text-error").text()).as(language[0]).startsWith(language[1]);
+			assertThat(page.selectFirst("textarea[name=text]").wholeText()).as("kept as typed, without the reply").isEqualTo(typed);
+			assertThat(desk.of(running.id(), running.coach().id()).draft()).as("nothing kept").isEmpty();
+		}
 	}
 
 	@Test

@@ -220,9 +220,19 @@ class RoleSeparationTests {
 		assertThat(conversations.of(running.id())).extracting(m -> m.body())
 			.noneMatch(text -> text.contains("leidinggevende"));
 		assertThat(messages.getMessage("quarantine.reason.managingCoach", new Object[] { running.coach().email(), 0 },
-				java.util.Locale.forLanguageTag("nl"))).contains("ook programmamanager");
+				java.util.Locale.forLanguageTag("nl"))).contains("ook programmamanager")
+			// Read after a handover too, or once a role was taken back: what was so when it came, not what is now.
+			.startsWith("Toen deze mail binnenkwam, was de afzender " + running.coach().email() + " e-coach van dit traject")
+			.doesNotContain(" is de e-coach");
 		assertThat(messages.getMessage("quarantine.reason.managingCoach", new Object[] { running.coach().email(), 0 },
-				java.util.Locale.ENGLISH)).contains("also a programme manager");
+				java.util.Locale.ENGLISH)).contains("also a programme manager")
+			.startsWith("When this mail came in, the sender " + running.coach().email() + " was the e-coach of this trajectory")
+			.doesNotContain(" is the e-coach");
+		String admin = "quarantine.reason.admin.managingCoach";
+		assertThat(messages.getMessage(admin, new Object[] { running.coach().email(), 0 }, java.util.Locale.forLanguageTag("nl")))
+			.startsWith("Toen deze mail binnenkwam,").doesNotContain(" is de e-coach");
+		assertThat(messages.getMessage(admin, new Object[] { running.coach().email(), 0 }, java.util.Locale.ENGLISH))
+			.startsWith("When this mail came in,").doesNotContain(" is the e-coach");
 	}
 
 	/**

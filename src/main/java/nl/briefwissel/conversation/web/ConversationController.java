@@ -398,8 +398,10 @@ class ConversationController {
 			giving = Optional.empty();
 		}
 		if (draft.length() > CoachDesk.MAX_DRAFT) {
-			return draftTooLong(trajectory, me, "conversation.draft.tooLong", draft.length(), giving, draftBase, errors, locale, model,
-					request);
+			// Inserting says the reply is not in: the field keeps what was typed, without it, and "not saved" alone
+			// left the coach to find out why the reply was missing.
+			String refusal = inserting && !draft.equals(typed) ? "conversation.savedReply.tooLong" : "conversation.draft.tooLong";
+			return draftTooLong(trajectory, me, refusal, draft.length(), giving, draftBase, errors, locale, model, request);
 		}
 		Optional<UUID> chosen = giving.map(Assignment::id);
 		String page = "/coach/trajectories/" + id;
@@ -429,11 +431,12 @@ class ConversationController {
 	 * A draft longer than is kept: it was cut short and said to be saved, the rest lost. Now nothing is
 	 * kept, and the page says so at the letter, with the whole text still in the field to shorten. The
 	 * sentence ({@code refusal}) names what the coach asked for: a check refused was told its draft was
-	 * not saved, when they had asked for no save.
+	 * not saved, when they had asked for no save. It says the limit, the length and how much too long, so the coach
+	 * knows how much to cut.
 	 */
 	private String draftTooLong(TrajectoryOverview trajectory, SignedInAccount me, String refusal, int length, Optional<Assignment> giving,
 			String draftBase, BindingResult errors, Locale locale, Model model, HttpServletRequest request) {
-		errors.rejectValue("text", refusal, new Object[] { CoachDesk.MAX_DRAFT, length }, null);
+		errors.rejectValue("text", refusal, new Object[] { CoachDesk.MAX_DRAFT, length, length - CoachDesk.MAX_DRAFT }, null);
 		giving.ifPresent(a -> model.addAttribute("giving", a));
 		if (draftBase != null) {
 			model.addAttribute("draftBase", draftBase); // nothing was saved: the next save is still based on it
@@ -486,7 +489,8 @@ class ConversationController {
 	 * The closing summary, kept as a draft or sent with its own button ({@code send}): saving alone tells the
 	 * participant nothing (decision 0086). Its form stands on this page, so a refusal is answered here with the page
 	 * again (decision 0139, amended), the text in its field: what was typed is wrong (empty, too long, a placeholder
-	 * when sending: nothing fills one in, decision 0066) 422, said at the field and in the list above the form; sent
+	 * when sending: nothing fills one in, decision 0066; a change with the words the participant reads already, which
+	 * would mail them of a change that is none, decision 0146 amended) 422, said at the field and in the list above the form; sent
 	 * in another tab, saved in another tab since this form was shown (its {@code summaryBase}, decision 0146), reacted to
 	 * by the participant (then it stands), or the trajectory ended, the state in the way, 409, the newest summary shown
 	 * and the text kept, to copy once no form is left. The
@@ -534,8 +538,13 @@ class ConversationController {
 			case DRAFTED -> "closing.saved";
 			case SENT -> "closing.sent";
 			case CHANGE_SENT -> "closing.sent.change";
-			case SENT_ALREADY, REACTED, OVERTAKEN, ENDED -> null;
+			case SENT_ALREADY, REACTED, OVERTAKEN, ENDED, UNCHANGED -> null;
 		};
+		if (outcome == ClosingDesk.Written.UNCHANGED) {
+			// What was typed is what the participant reads already: 422 at the field, the words kept to change them.
+			RefusedForm.shownAgain();
+			return closingRefused(trajectory, me, "closing.error.unchanged", typed, locale, request, model);
+		}
 		if (done == null) {
 			Optional<TrajectoryOverview> now = mine(id, me);
 			if (now.isEmpty()) {
@@ -756,6 +765,7 @@ class ConversationController {
 			if (htmx != null) {
 				model.addAttribute("tooLongLength", form.text().length());
 				model.addAttribute("maxDraft", CoachDesk.MAX_DRAFT);
+				model.addAttribute("tooLongBy", form.text().length() - CoachDesk.MAX_DRAFT);
 				// Refused as the page's save is (422); the layout's htmx configuration swaps it in all the same.
 				RefusedForm.shownAgain();
 				return "conversation/fragments :: draftTooLong";
