@@ -224,8 +224,12 @@ class MailPreferenceTests {
 				.andReturn();
 			assertThat(trajectories.wantsFullText(ended.id())).as("nothing changed").isTrue();
 
+			// The state in the way, nothing chosen was wrong: the page after the redirect answers 409 (decision 0139, amended).
 			Document page = Jsoup.parse(mvc.perform(get("/participant").cookie(refused.getResponse().getCookies())
-				.with(fixtures.as(ended.participant()))).andReturn().getResponse().getContentAsString());
+				.with(fixtures.as(ended.participant())))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isConflict())
+				.andReturn().getResponse().getContentAsString());
+			assertThat(page.title()).startsWith("Fout:");
 			Element said = page.getElementById("preference-ended-" + ended.id());
 			assertThat(said).as("at the card").isNotNull();
 			assertThat(said.text()).isEqualTo("Dit traject is afgelopen: je voorkeur voor de berichten van je e-coach is niet gewijzigd.");

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.Pages;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.Audited;
 import nl.briefwissel.account.Account;
@@ -140,12 +141,14 @@ class StartPagesController {
 			if (lang != null) {
 				redirect.addFlashAttribute("goalsTypedLang", lang);
 			}
+			RefusedForm.shownAgainAfter(redirect); // the page after it answers 422, the goals again to shorten
 			return "redirect:/participant#goals-" + trajectory;
 		}
 		if (!trajectories.changeGoals(trajectory, me.id(), goals)) {
 			if (trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId())).isPresent()) {
 				// Ended while the page was open: the card says so where the form was. (An erased one is gone.)
 				redirect.addFlashAttribute("goalsEnded", trajectory);
+				RefusedForm.stateInTheWayAfter(redirect); // the state in the way, nothing typed was wrong: 409
 				return "redirect:/participant#goals-" + trajectory;
 			}
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
@@ -161,6 +164,7 @@ class StartPagesController {
 			if (trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId())).isPresent()) {
 				// Ended while the page was open: the card says so where the form was, nothing changed.
 				redirect.addFlashAttribute("preferenceEnded", trajectory);
+				RefusedForm.stateInTheWayAfter(redirect);
 				return "redirect:/participant#preference-ended-" + trajectory;
 			}
 			// Someone else's trajectory, or none: not found, as every identifier that is not the caller's.
