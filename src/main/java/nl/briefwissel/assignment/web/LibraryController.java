@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.Pages;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.assignment.Assignment;
 import nl.briefwissel.assignment.AssignmentType;
@@ -272,6 +273,7 @@ class LibraryController {
 			if (id != null) {
 				redirect.addFlashAttribute("typedFor", id);
 			}
+			RefusedForm.shownAgainAfter(redirect); // the library after it answers 422, the form again (decision 0139)
 			return "redirect:" + back + (id == null ? "#new-errors" : "#e-" + id + "-errors");
 		}
 		change.run();

@@ -64,7 +64,7 @@ class LibraryPagesTests {
 			.param("title", "").param("type", "REFLECTION").param("minutes", "10").param("language", "nl")
 			.param("instructions", "Wat ik typte " + tag))
 			.andReturn();
-		Document again = page(mvc.perform(get(refused.getResponse().getRedirectedUrl().replaceFirst("#.*", ""))
+		Document again = refusedPage(mvc.perform(get(refused.getResponse().getRedirectedUrl().replaceFirst("#.*", ""))
 			.cookie(refused.getResponse().getCookies()).with(fixtures.as(coach))).andReturn());
 		assertThat(again.getElementById("e-" + last + "-instructions").text()).isEqualTo("Wat ik typte " + tag);
 		assertThat(again.getElementById("e-" + last + "-errors")).isNotNull();
@@ -103,7 +103,7 @@ class LibraryPagesTests {
 			.andReturn();
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(list + "#e-" + last + "-errors");
 		// Followed as the browser does: the flash is kept for the address's query as sent, encoded.
-		Document again = page(mvc.perform(get(URI.create(refused.getResponse().getRedirectedUrl().replaceFirst("#.*", "")))
+		Document again = refusedPage(mvc.perform(get(URI.create(refused.getResponse().getRedirectedUrl().replaceFirst("#.*", "")))
 			.cookie(refused.getResponse().getCookies()).with(fixtures.as(coach))).andReturn());
 		assertThat(again.getElementById("q").attr("value")).isEqualTo(tag);
 		assertThat(again.select("main article h2").eachText()).containsExactly(tag + " 20", tag + " 21", tag + " 22");
@@ -131,5 +131,13 @@ class LibraryPagesTests {
 	private static Document page(MvcResult result) throws Exception {
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	/** The page a refused change's redirect leads to: the form again, 422 and titled so (decision 0139, amended). */
+	private static Document refusedPage(MvcResult result) throws Exception {
+		assertThat(result.getResponse().getStatus()).isEqualTo(422);
+		Document page = Jsoup.parse(result.getResponse().getContentAsString());
+		assertThat(page.title()).startsWith("Fout:");
+		return page;
 	}
 }

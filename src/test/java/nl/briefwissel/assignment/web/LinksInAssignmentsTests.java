@@ -105,8 +105,11 @@ class LinksInAssignmentsTests {
 		String back = refused.getResponse().getRedirectedUrl();
 		assertThat(back).endsWith("#e-" + saved + "-errors");
 		// Followed as a browser does: the flash message travels with the session, and is for the address with its search.
-		Document page = page(get(java.net.URI.create(back.substring(0, back.indexOf('#')))).cookie(refused.getResponse().getCookies()),
-				fixtures.as(running.coach()));
+		// The form again: 422 and titled so after the redirect (decision 0139, amended).
+		Document page = Jsoup.parse(mvc.perform(get(java.net.URI.create(back.substring(0, back.indexOf('#'))))
+			.cookie(refused.getResponse().getCookies()).with(fixtures.as(running.coach())))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+		assertThat(page.title()).startsWith("Fout:");
 		String prefix = "e-" + saved;
 		Element summary = page.getElementById(prefix + "-errors");
 		assertThat(summary).isNotNull();
