@@ -69,8 +69,9 @@ class DeclineAndHandoverReasonsTests {
 					.with(fixtures.as(proposal.coach())).param("reason", reason).param("why", "Vol tot maart"))
 				.andExpect(redirectedUrl("/coach/proposals/" + proposal.trajectoryId()))
 				.andReturn();
-			Document page = page(get("/coach/proposals/{id}", proposal.trajectoryId()).cookie(refused.getResponse().getCookies()),
+			Document page = refused(get("/coach/proposals/{id}", proposal.trajectoryId()).cookie(refused.getResponse().getCookies()),
 					proposal.coach());
+			assertThat(page.title()).as("the form again after its redirect (decision 0139, amended)").startsWith("Fout:");
 			Element select = page.getElementById("decline-reason");
 			assertThat(page.getElementById("decline-reason-error").text()).as(reason).isEqualTo("Kies een reden uit de lijst.");
 			assertThat(select.attr("aria-invalid")).isEqualTo("true");
@@ -92,7 +93,7 @@ class DeclineAndHandoverReasonsTests {
 			.andExpect(redirectedUrl("/coach/proposals/" + proposal.trajectoryId()))
 			.andReturn();
 		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
-		Document page = page(get("/coach/proposals/{id}", proposal.trajectoryId()).cookie(refused.getResponse().getCookies()),
+		Document page = refused(get("/coach/proposals/{id}", proposal.trajectoryId()).cookie(refused.getResponse().getCookies()),
 				proposal.coach());
 		Element why = page.getElementById("decline-why");
 		assertThat(page.getElementById("decline-why-error").text()).isEqualTo("Je koos ‘Anders’: schrijf in de toelichting wat de reden is.");
@@ -106,8 +107,9 @@ class DeclineAndHandoverReasonsTests {
 				.with(fixtures.as(proposal.coach())).param("reason", "OTHER"))
 			.andExpect(redirectedUrl("/coach/proposals/" + proposal.trajectoryId()))
 			.andReturn();
-		Document english = page(get("/coach/proposals/{id}", proposal.trajectoryId()).param("lang", "en")
+		Document english = refused(get("/coach/proposals/{id}", proposal.trajectoryId()).param("lang", "en")
 			.cookie(again.getResponse().getCookies()), proposal.coach());
+		assertThat(english.title()).startsWith("Error:");
 		assertThat(english.getElementById("decline-why-error").text())
 			.isEqualTo("You chose ‘Other’: write in the explanation what the reason is.");
 
@@ -133,7 +135,7 @@ class DeclineAndHandoverReasonsTests {
 			.andExpect(redirectedUrl("/coach/proposals/" + proposal.trajectoryId()))
 			.andReturn();
 		assertThat(trajectories.byId(proposal.trajectoryId()).orElseThrow().status()).isEqualTo(TrajectoryStatus.MATCHING);
-		Document page = page(get("/coach/proposals/{id}", proposal.trajectoryId()).cookie(refused.getResponse().getCookies()),
+		Document page = refused(get("/coach/proposals/{id}", proposal.trajectoryId()).cookie(refused.getResponse().getCookies()),
 				proposal.coach());
 		Element why = page.getElementById("decline-why");
 		assertThat(page.getElementById("decline-why-error").text())
@@ -144,7 +146,7 @@ class DeclineAndHandoverReasonsTests {
 		assertThat(page.getElementById("decline-reason").select("option[selected]").val()).isEqualTo("COACH_FULL");
 		assertThat(page.getElementById("proposal-problem").select("a[href=#decline-why]").text())
 			.isEqualTo("Je toelichting is te lang: hoogstens 2.000 tekens. Maak hem korter.");
-		Document english = page(get("/coach/proposals/{id}", proposal.trajectoryId()).param("lang", "en")
+		Document english = refused(get("/coach/proposals/{id}", proposal.trajectoryId()).param("lang", "en")
 			.cookie(mvc.perform(post("/coach/proposals/{id}/decline", proposal.trajectoryId()).with(csrf())
 					.with(fixtures.as(proposal.coach())).param("reason", "COACH_FULL").param("why", tooLong))
 				.andReturn().getResponse().getCookies()), proposal.coach());

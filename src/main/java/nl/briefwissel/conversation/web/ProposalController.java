@@ -165,7 +165,9 @@ class ProposalController {
 			return "redirect:/coach/trajectories/" + id; // a second click, after the first started it
 		}
 		if (matching.withdrawnFrom(id, me.id())) {
-			return "redirect:/coach/proposals/" + id; // taken back by the programme manager: that page says so
+			// Taken back by the programme manager: that page says so, 409, the state in the way (decision 0139).
+			RefusedForm.stateInTheWayAfter(redirect);
+			return "redirect:/coach/proposals/" + id;
 		}
 		TrajectoryOverview trajectory = matching.openProposalFor(id, me.id());
 		// A browser without a date field sends what was typed (5-12-2026): read as the statistics' period is.
@@ -206,6 +208,7 @@ class ProposalController {
 			if (startOn != null) {
 				redirect.addFlashAttribute("startOn", startOn);
 			}
+			RefusedForm.shownAgainAfter(redirect); // the proposal after it answers 422, the day or letter at its field
 			return "redirect:/coach/proposals/" + id;
 		}
 		try {
@@ -225,7 +228,9 @@ class ProposalController {
 				redirect.addFlashAttribute("letter", welcomeLetter);
 				redirect.addFlashAttribute("startOn", startOn);
 			}
-			return "redirect:/coach/proposals/" + id; // withdrawn while the coach wrote: that page says so
+			// Full, no longer eligible, or withdrawn while the coach wrote (that page says so): nothing typed was wrong.
+			RefusedForm.stateInTheWayAfter(redirect);
+			return "redirect:/coach/proposals/" + id;
 		}
 		catch (TrajectoryLifecycle.NotYourTrajectoryException e) {
 			if (matching.acceptedBy(id, me.id())) {
@@ -233,6 +238,7 @@ class ProposalController {
 				return "redirect:/coach/trajectories/" + id;
 			}
 			if (matching.withdrawnFrom(id, me.id())) {
+				RefusedForm.stateInTheWayAfter(redirect);
 				return "redirect:/coach/proposals/" + id;
 			}
 			throw e;
@@ -276,6 +282,11 @@ class ProposalController {
 			// Another coach's proposal is not found, as everywhere, before the form's mistakes are named.
 			if (!matching.acceptedBy(id, me.id()) && !matching.declinedBy(id, me.id()) && !matching.withdrawnFrom(id, me.id())) {
 				matching.openProposalFor(id, me.id());
+				RefusedForm.shownAgainAfter(redirect); // the proposal after it answers 422, the decline at its fields
+			}
+			else if (matching.withdrawnFrom(id, me.id())) {
+				// Taken back meanwhile: the page says so, not the mistake, and answers 409 (the state is asked first).
+				RefusedForm.stateInTheWayAfter(redirect);
 			}
 			redirect.addFlashAttribute("declineErrors", errors);
 			redirect.addFlashAttribute("declineReason", reason);
@@ -291,7 +302,8 @@ class ProposalController {
 				return "redirect:/coach/trajectories/" + id; // "accept" went in first
 			}
 			if (matching.withdrawnFrom(id, me.id())) {
-				return "redirect:/coach/proposals/" + id; // taken back by the programme manager: that page says so
+				RefusedForm.stateInTheWayAfter(redirect); // taken back by the programme manager: that page says so, 409
+				return "redirect:/coach/proposals/" + id;
 			}
 			if (!matching.declinedBy(id, me.id())) {
 				throw e;
