@@ -148,18 +148,25 @@ class NotTheAnswerTests {
 		GivenAssignments.Given photo = give(running, AssignmentType.PHOTO);
 		UUID holding = conversations.participantWrites(running.id(), running.participant().id(), HOLDING);
 		notTheAnswer(running, photo, holding);
-		notTheAnswer(running, photo, holding).andExpect(flash().attribute("answerChange", "unlinked"));
+		var again = notTheAnswer(running, photo, holding).andExpect(flash().attribute("answerChange", "unlinked")).andReturn();
 		assertThat(now(photo).answered()).isFalse();
+		// What the coach wanted is the case: no refusal, the page after it is the page, 200 (decision 0139).
+		assertThat(after(again, running, 200).title()).doesNotStartWith("Fout:");
 
 		// The page shows it open; the participant's next letter links itself before the coach chooses.
 		UUID next = conversations.participantWrites(running.id(), running.participant().id(), "Mijn foto's.");
-		mvc.perform(post("/coach/trajectories/{id}/assignments/{given}/answer", running.id(), photo.id()).param("letter", holding.toString())
+		var changed = mvc.perform(post("/coach/trajectories/{id}/assignments/{given}/answer", running.id(), photo.id()).param("letter", holding.toString())
 			.with(csrf()).with(fixtures.as(running.coach())))
-			.andExpect(flash().attribute("answerChange", "changedSince"));
+			.andExpect(flash().attribute("answerChange", "changedSince"))
+			.andReturn();
 		assertThat(now(photo).answerMessageId()).isEqualTo(next);
+		// The state in the way, nothing chosen was wrong: the page after the redirect answers 409 (decision 0139, amended).
+		assertStateInTheWay(after(changed, running, 409), photo, "Het antwoord was intussen al veranderd.");
 		// A tab that still shows the holding reply linked leaves the letter that answers now.
-		notTheAnswer(running, photo, holding).andExpect(flash().attribute("answerChange", "changedSince"));
+		var stale = notTheAnswer(running, photo, holding).andExpect(flash().attribute("answerChange", "changedSince")).andReturn();
 		assertThat(now(photo).answerMessageId()).isEqualTo(next);
+		assertStateInTheWay(after(stale, running, 409), photo, "Het antwoord was intussen al veranderd.");
+		coachPage(running); // reloaded, the page is itself again: 200
 	}
 
 	@Test
@@ -198,10 +205,13 @@ class NotTheAnswerTests {
 		given.unlink(running.id(), video.id(), holding);
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
 
-		notTheAnswer(running, photo, holding).andExpect(flash().attribute("answerChange", "ended"));
-		mvc.perform(post("/coach/trajectories/{id}/assignments/{given}/answer", running.id(), video.id()).param("letter", holding.toString())
+		var unlinked = notTheAnswer(running, photo, holding).andExpect(flash().attribute("answerChange", "ended")).andReturn();
+		assertStateInTheWay(after(unlinked, running, 409), photo, "Dit traject is afgesloten");
+		var linked = mvc.perform(post("/coach/trajectories/{id}/assignments/{given}/answer", running.id(), video.id()).param("letter", holding.toString())
 			.with(csrf()).with(fixtures.as(running.coach())))
-			.andExpect(flash().attribute("answerChange", "ended"));
+			.andExpect(flash().attribute("answerChange", "ended"))
+			.andReturn();
+		assertStateInTheWay(after(linked, running, 409), video, "Dit traject is afgesloten");
 		assertThat(now(photo).answerMessageId()).isEqualTo(holding);
 		assertThat(now(video).answered()).isFalse();
 		Document page = coachPage(running);
@@ -264,6 +274,23 @@ class NotTheAnswerTests {
 			GivenAssignments.Given assignment, UUID shown) throws Exception {
 		return mvc.perform(post("/coach/trajectories/{id}/assignments/{given}/not-the-answer", running.id(), assignment.id())
 			.param("answer", shown.toString()).with(csrf()).with(fixtures.as(running.coach())));
+	}
+
+	/** The coach's page the redirect leads to, the flash carried by the session's cookie as in a browser. */
+	private Document after(org.springframework.test.web.servlet.MvcResult redirect, Fixtures.RunningTrajectory running, int status)
+			throws Exception {
+		return Jsoup.parse(mvc.perform(get("/coach/trajectories/{id}", running.id()).cookie(redirect.getResponse().getCookies())
+			.with(fixtures.as(running.coach())))
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	/** Refused by the state: titled so, and said at the assignment's entry, where the page opens and the focus goes. */
+	private static void assertStateInTheWay(Document page, GivenAssignments.Given assignment, String said) {
+		assertThat(page.title()).startsWith("Fout:");
+		assertThat(entry(page, assignment).select("[role=status]").text()).startsWith(said);
 	}
 
 	private Document coachPage(Fixtures.RunningTrajectory running) throws Exception {

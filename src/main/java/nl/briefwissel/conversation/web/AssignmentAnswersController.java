@@ -2,6 +2,7 @@ package nl.briefwissel.conversation.web;
 
 import java.util.UUID;
 
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.SignedInAccount;
 import nl.briefwissel.conversation.AssignmentAnswers;
 import nl.briefwissel.trajectory.Trajectories;
@@ -59,6 +60,10 @@ class AssignmentAnswersController {
 			default -> "ended";
 		});
 		redirect.addFlashAttribute("answerChanged", givenId);
+		if (outcome == AssignmentAnswers.Outcome.CHANGED_SINCE || outcome == AssignmentAnswers.Outcome.ENDED) {
+			// Nothing changed: the answer changed since, or the trajectory ended. The state refused it, 409 (decision 0139).
+			RefusedForm.stateInTheWayAfter(redirect);
+		}
 		return "redirect:/coach/trajectories/" + id + "#given-" + givenId;
 	}
 
