@@ -10,8 +10,12 @@ import nl.briefwissel.account.Role;
 import nl.briefwissel.audit.AuditAction;
 import nl.briefwissel.audit.AuditEntry;
 import nl.briefwissel.audit.AuditTrail;
+import nl.briefwissel.trajectory.Matching;
+import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +53,12 @@ class RefusedAfterRedirectTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TrajectoryLifecycle lifecycle;
+
+	@Autowired
+	Matching matching;
 
 	@Test
 	void aProgrammeRefusedOnTheProgrammePageAnswers422AndAReloadAnswers200() throws Exception {
@@ -177,6 +187,96 @@ class RefusedAfterRedirectTests {
 		long before = readsOf(running.coach().id(), running.id());
 		after(refused, get("/coach/trajectories/{id}", running.id()), coach, 422);
 		assertThat(readsOf(running.coach().id(), running.id())).isEqualTo(before + 1);
+	}
+
+	/**
+	 * The participant's start page: goals too long said so after their redirect with 200 (decision 0139, amended),
+	 * now 422 with the goals again at their field; goals or a preference sent after the end are the state in the
+	 * way, 409. Reloaded, the page is itself again.
+	 */
+	@Test
+	void theStartPagesGoalsAndPreferenceRefusedAnswer422Or409() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		RequestPostProcessor participant = fixtures.as(running.participant());
+		MvcResult tooLong = mvc.perform(post("/participant/goals").param("trajectory", running.id().toString())
+			.param("goals", "x".repeat(4001)).with(csrf()).with(participant))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document page = after(tooLong, get("/participant"), participant, 422);
+		assertThat(page.title()).startsWith("Fout:");
+		assertThat(page.getElementById("goals-" + running.id()).attr("aria-invalid")).isEqualTo("true");
+		mvc.perform(get("/participant").with(participant)).andExpect(status().isOk());
+
+		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		MockHttpServletRequestBuilder[] late = { post("/participant/goals").param("goals", "Iets anders."),
+				post("/participant/mail-preference").param("fullText", "false") };
+		for (MockHttpServletRequestBuilder form : late) {
+			MvcResult refused = mvc.perform(form.param("trajectory", running.id().toString()).with(csrf()).with(participant))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			Document ended = after(refused, get("/participant"), participant, 409);
+			assertThat(ended.title()).as(refused.getRequest().getRequestURI()).startsWith("Fout:");
+		}
+		mvc.perform(get("/participant").with(participant)).andExpect(status().isOk());
+	}
+
+	/** The library's form refused (the coach's own and the shared one, new and changed): 422 after its redirect. */
+	@Test
+	void theLibrarysFormRefusedAnswers422() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		RequestPostProcessor coach = fixtures.as(running.coach());
+		RequestPostProcessor admin = fixtures.as(accounts.byEmail("beheer@briefwissel.test").orElseThrow());
+		String[][] refusals = { { "/coach/assignments", "/coach/assignments", "new-title" },
+				{ "/admin/assignments", "/admin/assignments", "new-title" } };
+		for (String[] refusal : refusals) {
+			RequestPostProcessor who = refusal[0].startsWith("/coach") ? coach : admin;
+			MvcResult refused = mvc
+				.perform(post(refusal[0]).param("title", "").param("type", "REFLECTION").param("minutes", "10")
+					.param("language", "nl").param("instructions", "Schrijf.").with(csrf()).with(who))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			Document page = after(refused, get(refusal[1]), who, 422);
+			assertThat(page.title()).as(refusal[0]).startsWith("Fout:");
+			assertThat(page.getElementById(refusal[2]).attr("aria-invalid")).as(refusal[0]).isEqualTo("true");
+			mvc.perform(get(refusal[1]).with(who)).andExpect(status().isOk());
+		}
+	}
+
+	/**
+	 * A proposal's answer refused: a letter left empty or a decline without a reason is 422 after its redirect, the
+	 * field marked; a proposal taken back meanwhile is the state in the way, 409, whatever the form held.
+	 */
+	@Test
+	void aProposalsAnswerRefusedAnswers422Or409() throws Exception {
+		var proposal = fixtures.proposal(fixtures.runningTrajectory(true));
+		RequestPostProcessor coach = fixtures.as(proposal.coach());
+		UUID id = proposal.trajectoryId();
+		Object[][] mistakes = { { post("/coach/proposals/{id}/accept", id).param("startOn", nl.briefwissel.Today.date().plusDays(1).toString())
+				.param("letter", " "), "letter" }, { post("/coach/proposals/{id}/decline", id).param("reason", ""), "decline-reason" } };
+		for (Object[] mistake : mistakes) {
+			MvcResult refused = mvc.perform(((MockHttpServletRequestBuilder) mistake[0]).with(csrf()).with(coach))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			Document page = after(refused, get("/coach/proposals/{id}", id), coach, 422);
+			assertThat(page.title()).as((String) mistake[1]).startsWith("Fout:");
+			Element problem = page.getElementById("proposal-problem");
+			assertThat(problem.select("a[href=#" + mistake[1] + "]")).as((String) mistake[1]).hasSize(1);
+			// The field takes the focus; the list would only when no field is named.
+			assertThat(problem.attr("tabindex")).isEqualTo("-1");
+			assertThat(problem.hasAttr("autofocus")).isFalse();
+		}
+		mvc.perform(get("/coach/proposals/{id}", id).with(coach)).andExpect(status().isOk());
+
+		matching.withdrawProposal(id, proposal.coach().id(), proposal.manager().id());
+		MockHttpServletRequestBuilder[] late = { post("/coach/proposals/{id}/accept", id).param("letter", "Welkom."),
+				post("/coach/proposals/{id}/decline", id).param("reason", ""),
+				post("/coach/proposals/{id}/decline", id).param("reason", "COACH_FULL") };
+		for (MockHttpServletRequestBuilder form : late) {
+			MvcResult refused = mvc.perform(form.with(csrf()).with(coach)).andExpect(status().is3xxRedirection()).andReturn();
+			Document page = after(refused, get("/coach/proposals/{id}", id), coach, 409);
+			assertThat(page.title()).as(refused.getRequest().getRequestURI()).startsWith("Fout:");
+		}
+		mvc.perform(get("/coach/proposals/{id}", id).with(coach)).andExpect(status().isOk());
 	}
 
 	private long readsOf(UUID actor, UUID trajectory) {
