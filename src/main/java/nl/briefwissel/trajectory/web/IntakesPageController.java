@@ -312,7 +312,7 @@ class IntakesPageController {
 				// Also instead of a binder's sentence for a value that is no language at all.
 				byField.put("language", texts.getMessage("intakes.invite.language.invalid", null, locale));
 			}
-			return refused(redirect, programme, byField, name, email, language);
+			return refused(redirect, programme, Back.MISTAKE, byField, name, email, language);
 		}
 		// A staff account's address: a coach may be coached (decision 0101), but an invitation made by mistake gave a
 		// colleague's account the participant's role. Asked first, with whose account it is; the box names the
@@ -325,7 +325,8 @@ class IntakesPageController {
 			.orElse(List.of());
 		if (!staffRoles.isEmpty() && !address.equals(staffAccount == null ? null : staffAccount.strip().toLowerCase(Locale.ROOT))) {
 			redirect.addFlashAttribute("inviteStaff", new StaffAddress(address, new java.util.ArrayList<>(staffRoles)));
-			return refused(redirect, programme, Map.of("email", STAFF), name, email, language);
+			// A question, not a refusal: the page asks it with 200, as every confirmation does (decision 0139).
+			return refused(redirect, programme, Back.QUESTION, Map.of("email", STAFF), name, email, language);
 		}
 		// A second press of the same form (a double click) sends nothing and says the same as the first.
 		Intakes.Invited invited = intakes.invite(programme, invitation.email(), invitation.name().strip(), invitation.language(),
@@ -333,7 +334,8 @@ class IntakesPageController {
 		if (invited instanceof Intakes.Invited.AlreadyPending pending) {
 			// Invited before and not applied yet: no second mail beside the first, but that one, to send again.
 			redirect.addFlashAttribute("invitePending", pending.invitation());
-			return refused(redirect, programme, Map.of("email", PendingInvitation.PENDING), name, email, language);
+			return refused(redirect, programme, Back.STATE_IN_THE_WAY, Map.of("email", PendingInvitation.PENDING), name, email,
+					language);
 		}
 		if (invited instanceof Intakes.Invited.AlreadyApplied applied) {
 			// Applied themselves and not complete yet: an invitation beside it was a second mail and a second application.
@@ -343,7 +345,7 @@ class IntakesPageController {
 					application.displayName() == null ? application.email() : application.displayName() + " (" + application.email() + ")",
 					application.source().name(), application.createdAt(),
 					"/programme/intakes?programme=" + programme.id() + "&open=" + page + "#application-" + application.id()));
-			return refused(redirect, programme, Map.of("email", APPLIED), name, email, language);
+			return refused(redirect, programme, Back.STATE_IN_THE_WAY, Map.of("email", APPLIED), name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.AlreadyEnrolled enrolled) {
 			// Complete and waiting for a coach, or coached: an invitation only led to "you are in already" (decision 0067).
@@ -364,19 +366,17 @@ class IntakesPageController {
 					trajectory.participantName() + " (" + invitation.email().strip().toLowerCase(Locale.ROOT) + ")",
 					notBegun ? StartPagesController.STARTING_SOON : trajectory.status().name(), link,
 					notBegun ? trajectory.startedOn() : null));
-			return refused(redirect, programme, Map.of("email", ENROLLED), name, email, language);
+			return refused(redirect, programme, Back.STATE_IN_THE_WAY, Map.of("email", ENROLLED), name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.OrganisationEnded) {
 			// Ended after this page passed its guard, while the invitation waited for the ending (decision 0082).
-			String back = refused(redirect, programme, Map.of("email", texts.getMessage("intakes.invite.ended", null, locale)),
-					name, email, language);
-			RefusedForm.stateInTheWayAfter(redirect); // the state in the way, not what was typed: 409
-			return back;
+			return refused(redirect, programme, Back.STATE_IN_THE_WAY,
+					Map.of("email", texts.getMessage("intakes.invite.ended", null, locale)), name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.TooMany) {
 			// Its link had run out, and the address had its mails of this hour: nothing sent, and no claim that a link works.
-			return refused(redirect, programme, Map.of("email", texts.getMessage("invitation.again.tooMany.expired", null, locale)),
-					name, email, language);
+			return refused(redirect, programme, Back.STATE_IN_THE_WAY,
+					Map.of("email", texts.getMessage("invitation.again.tooMany.expired", null, locale)), name, email, language);
 		}
 		if (invited instanceof Intakes.Invited.Sent once && once.byAnEarlierPress()
 				|| invited instanceof Intakes.Invited.SentAgain renewed && renewed.byAnEarlierPress()) {
@@ -395,13 +395,29 @@ class IntakesPageController {
 	}
 
 	/**
-	 * The invitation form comes back refused: each sentence at its field ({@code byField}), and what was typed,
-	 * at the programme's form. The change is audited as refused.
+	 * Why the invitation form comes back, which the intakes page after the redirect answers with (decision 0139,
+	 * amended): a mistake in what was typed 422; the address's state in the way (invited, applied or in the programme
+	 * already, the hour's mails sent, the organisation ended) 409, as the page's other notices of a state; the question
+	 * whether a staff account's address is meant 200, as every confirmation.
 	 */
-	private static String refused(RedirectAttributes redirect, Programme programme, Map<String, String> byField, String name,
-			String email, String language) {
+	private enum Back {
+		MISTAKE, STATE_IN_THE_WAY, QUESTION
+	}
+
+	/**
+	 * The invitation form comes back refused: each sentence at its field ({@code byField}), and what was typed,
+	 * at the programme's form. The change is audited as refused, the question too: nothing was sent.
+	 */
+	private static String refused(RedirectAttributes redirect, Programme programme, Back why, Map<String, String> byField,
+			String name, String email, String language) {
 		AuditedChange.refused();
-		RefusedForm.shownAgainAfter(redirect); // the intakes page after it answers 422, the form again
+		switch (why) {
+			case MISTAKE -> RefusedForm.shownAgainAfter(redirect);
+			case STATE_IN_THE_WAY -> RefusedForm.stateInTheWayAfter(redirect);
+			case QUESTION -> {
+				// Asked, not refused: the page is itself, 200.
+			}
+		}
 		redirect.addFlashAttribute("inviteErrors", byField);
 		redirect.addFlashAttribute("inviteTyped", new TypedInvitation(name, email, language));
 		redirect.addFlashAttribute("inviteFor", programme.id());
@@ -461,7 +477,8 @@ class IntakesPageController {
 			redirect.addFlashAttribute("problemAt", at);
 			return back;
 		}
-		return refused(redirect, programme, Map.of("email", texts.getMessage(problem, null, locale)), name, email, language);
+		return refused(redirect, programme, Back.STATE_IN_THE_WAY, Map.of("email", texts.getMessage(problem, null, locale)), name,
+				email, language);
 	}
 
 	/**
