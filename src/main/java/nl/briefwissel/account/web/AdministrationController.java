@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.Pages;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachWork;
@@ -184,7 +185,7 @@ class AdministrationController {
 		if (role == null) {
 			// An empty choice (or a page left open while the last role was given elsewhere) gets a
 			// sentence on the page, not the generic error page.
-			return refused(redirect, id, "admin.accounts.noRoleChosen", 0, back);
+			return refused(redirect, id, NO_ROLE_CHOSEN, 0, back);
 		}
 		if (!grant && role == Role.ADMINISTRATOR && id.equals(me.id())) {
 			// Nobody locks themselves out of administration by accident.
@@ -233,8 +234,23 @@ class AdministrationController {
 		return backTo(back);
 	}
 
+	/** Why a role was not changed when the form chose none: the one mistake in the form itself. */
+	private static final String NO_ROLE_CHOSEN = "admin.accounts.noRoleChosen";
+
+	/**
+	 * The list again, with why the role was not changed at the account. The page after the redirect answers 422 for
+	 * an empty choice, and 409 for every other refusal (decision 0139, amended): there the account's state is in the
+	 * way (erased, the other of two separated roles held, the last administrator, still coaching or taking part, one's
+	 * own administrator role), not what the form chose.
+	 */
 	private static String refused(RedirectAttributes redirect, UUID id, String why, int count, String back) {
 		AuditedChange.refused();
+		if (NO_ROLE_CHOSEN.equals(why)) {
+			RefusedForm.shownAgainAfter(redirect);
+		}
+		else {
+			RefusedForm.stateInTheWayAfter(redirect);
+		}
 		redirect.addFlashAttribute("roleProblem", id);
 		redirect.addFlashAttribute("roleProblemWhy", why);
 		redirect.addFlashAttribute("roleProblemCount", count);

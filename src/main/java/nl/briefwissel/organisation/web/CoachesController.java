@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.PageNumber;
 import nl.briefwissel.Pages;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.Account;
 import nl.briefwissel.account.Accounts;
 import nl.briefwissel.account.CoachProfiles;
@@ -151,6 +152,7 @@ class CoachesController {
 			redirect.addFlashAttribute("problemFor", coach.id());
 			redirect.addFlashAttribute("coachProblems", problems);
 			AuditedChange.refused();
+			RefusedForm.shownAgainAfter(redirect); // the coaches page after it answers 422, the card's form again
 			redirect.addFlashAttribute("coachTyped", new TypedProfile(capacity, certified, certification, specialisms));
 			return "redirect:" + list(search) + "#coach-" + coach.id();
 		}
