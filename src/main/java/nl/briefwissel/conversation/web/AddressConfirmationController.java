@@ -1,6 +1,9 @@
 package nl.briefwissel.conversation.web;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletResponse;
+import nl.briefwissel.RefusedForm;
 import nl.briefwissel.account.LinkTokens;
 import nl.briefwissel.account.Role;
 import nl.briefwissel.audit.AuditAction;
@@ -63,7 +66,12 @@ class AddressConfirmationController {
 		return "conversation/address-confirmation-invalid";
 	}
 
-	/** Answered once; the page it leads to says how it stands, also to a second click. */
+	/**
+	 * Answered once; the page it leads to says how it stands, also to a second click. A second click of the same
+	 * answer is answered as the first (200); another answer than the one that stands, or one the address's state no
+	 * longer takes (the trajectory ended, the question let go of the address), was refused by that state: the page
+	 * after the redirect answers 409 and is titled so (decision 0139, amended).
+	 */
 	@PostMapping("/address-confirmation/{token}")
 	String answer(@PathVariable String token, @RequestParam(defaultValue = "") String answer, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -78,6 +86,10 @@ class AddressConfirmationController {
 		if (answered != AcceptedAddresses.Answer.NOT_OPEN) {
 			audit(trail, asked.get().trajectory(), answered, ROUTE);
 			redirect.addFlashAttribute("answered", answered.name());
+		}
+		else if (!accepted.byToken(token).map(now -> now.accepted().state())
+			.equals(Optional.of(answer.equals("confirm") ? AcceptedAddresses.State.CONFIRMED : AcceptedAddresses.State.DECLINED))) {
+			RefusedForm.stateInTheWayAfter(redirect);
 		}
 		return "redirect:/address-confirmation/" + token;
 	}

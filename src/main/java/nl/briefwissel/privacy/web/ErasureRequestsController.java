@@ -76,7 +76,7 @@ class ErasureRequestsController {
 		}
 		// A request another administrator decided a moment ago (or an old tab): say so, not "not found".
 		redirect.addFlashAttribute("done",
-				erasures.confirm(id, me.id()) ? "erasure.admin.confirmed" : decided(id, ErasureRequest.Status.CONFIRMED));
+				erasures.confirm(id, me.id()) ? "erasure.admin.confirmed" : decided(id, ErasureRequest.Status.CONFIRMED, redirect));
 		return "redirect:/admin/erasure";
 	}
 
@@ -84,7 +84,7 @@ class ErasureRequestsController {
 	String decline(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect, Model model) {
 		if (erasures.open().stream().noneMatch(request -> request.id().equals(id))) {
-			redirect.addFlashAttribute("done", decided(id, ErasureRequest.Status.DECLINED));
+			redirect.addFlashAttribute("done", decided(id, ErasureRequest.Status.DECLINED, redirect));
 			return "redirect:/admin/erasure";
 		}
 		// A browser counts a line break as one character against maxlength and sends it as two (CR LF):
@@ -99,7 +99,7 @@ class ErasureRequestsController {
 			return page(model);
 		}
 		redirect.addFlashAttribute("done",
-				erasures.decline(id, me.id(), written) ? "erasure.admin.declined" : decided(id, ErasureRequest.Status.DECLINED));
+				erasures.decline(id, me.id(), written) ? "erasure.admin.declined" : decided(id, ErasureRequest.Status.DECLINED, redirect));
 		return "redirect:/admin/erasure";
 	}
 
@@ -129,6 +129,7 @@ class ErasureRequestsController {
 		var request = erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!request.open()) {
 			AuditedChange.refused();
+			RefusedForm.stateInTheWayAfter(redirect); // decided meanwhile: the list after it answers 409
 			redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
 			return "redirect:/admin/erasure";
 		}
@@ -145,6 +146,7 @@ class ErasureRequestsController {
 				}
 				case DECIDED -> {
 					AuditedChange.refused();
+					RefusedForm.stateInTheWayAfter(redirect);
 					redirect.addFlashAttribute("done", "erasure.admin.alreadyDecided");
 					return "redirect:/admin/erasure";
 				}
@@ -178,6 +180,7 @@ class ErasureRequestsController {
 		}
 		else {
 			AuditedChange.refused();
+			RefusedForm.stateInTheWayAfter(redirect); // extended before, otherwise: the list after it answers 409
 		}
 		redirect.addFlashAttribute("done", "erasure.admin.extendedBefore");
 		redirect.addFlashAttribute("doneOn", request.answerBy());
@@ -186,15 +189,17 @@ class ErasureRequestsController {
 
 	/**
 	 * The message for a request that is not open: decided already, or 404 for one that does not exist. On the trail
-	 * as already done when it was decided as this request asked (the second press of a double click), else refused.
+	 * as already done when it was decided as this request asked (the second press of a double click), else refused:
+	 * the request's state is in the way, and the list after the redirect answers 409 (decision 0139, amended).
 	 */
-	private String decided(UUID id, ErasureRequest.Status asked) {
+	private String decided(UUID id, ErasureRequest.Status asked, RedirectAttributes redirect) {
 		ErasureRequest request = erasures.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (request.status() == asked) {
 			AuditedChange.already();
 		}
 		else {
 			AuditedChange.refused();
+			RefusedForm.stateInTheWayAfter(redirect);
 		}
 		return "erasure.admin.alreadyDecided";
 	}
