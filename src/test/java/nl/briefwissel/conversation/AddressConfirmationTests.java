@@ -211,11 +211,24 @@ class AddressConfirmationTests {
 		assertThat(state()).isEqualTo("DECLINED");
 		assertThat(audited("accepted address declined")).isEqualTo(1);
 
-		// The same link again, now to confirm: the first answer stands.
-		mvc.perform(post("/address-confirmation/{token}", token).param("answer", "confirm").with(csrf()))
-			.andExpect(status().is3xxRedirection());
+		// The same link again, now to confirm: the first answer stands. The page after it says how it stands, answered
+		// 409 and titled so, the state in the way (decision 0139, amended); the same answer again is answered as the first.
+		MvcResult other = mvc.perform(post("/address-confirmation/{token}", token).param("answer", "confirm").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
 		assertThat(state()).isEqualTo("DECLINED");
 		assertThat(audited("accepted address confirmed")).isZero();
+		Document told = Jsoup.parse(mvc.perform(get("/address-confirmation/{token}", token).cookie(other.getResponse().getCookies()))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(told.title()).startsWith("Fout:");
+		assertThat(told.getElementById("address-declined")).isNotNull();
+		MvcResult same = mvc.perform(post("/address-confirmation/{token}", token).param("answer", "decline").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(same.getFlashMap().containsKey(nl.briefwissel.RefusedForm.AFTER_REDIRECT)).as("a second click, answered as the first").isFalse();
 
 		store(running, "2", "Geweigerd adres.");
 		awaitHeld(running, 1);
@@ -514,6 +527,15 @@ class AddressConfirmationTests {
 		}
 		assertThat(second.getFlashMap().get("addressNotAccepted")).isEqualTo(work);
 		assertThat((java.util.Map<String, Object>) second.getFlashMap()).doesNotContainKey("acceptedAddress");
+		// The address's state was in the way, not the tick: the list after the redirect answers 409, titled so (decision
+		// 0139, amended); it answered 200, as if all had been taken.
+		Document list = Jsoup.parse(mvc.perform(get("/coach/quarantine").cookie(second.getResponse().getCookies()).with(fixtures.as(other.coach())))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(list.title()).startsWith("Fout:");
+		assertThat(list.getElementById("address-not-accepted")).isNotNull();
 		// The list says it in the words of every refusal of someone else's address (MockMvc does not carry the flash).
 		String told = texts.getMessage("quarantine.acceptAddress.notAccepted", new Object[] { work }, java.util.Locale.forLanguageTag("nl"));
 		assertThat(told).contains("kunnen we niet accepteren voor deze deelnemer").doesNotContain(running.participant().displayName())

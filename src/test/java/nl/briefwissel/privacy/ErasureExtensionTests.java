@@ -111,14 +111,19 @@ class ErasureExtensionTests {
 
 		// Once only: the second press of a double click, or a second extension asked for, is answered calmly on the list
 		// with the day it was extended to (the form can no longer succeed); the trail has the one as already done, the
-		// other as refused.
-		for (String[] press : new String[][] { { "2", REASON }, { "1", "Once more." } }) {
+		// other as refused. The list after the refused one answers 409, titled so: the request's state was in the way
+		// (decision 0139, amended); after the double click it is the list, 200.
+		for (String[] press : new String[][] { { "2", REASON, "200" }, { "1", "Once more.", "409" } }) {
 			MvcResult again = mvc.perform(post("/admin/erasure/{id}/extend", request).param("lang", "en").param("months", press[0])
 				.param("reason", press[1]).with(fixtures.as(administrator)).with(csrf()))
 				.andExpect(redirectedUrl("/admin/erasure"))
 				.andReturn();
-			assertThat(Jsoup.parse(mvc.perform(get("/admin/erasure").param("lang", "en").with(fixtures.as(administrator))
-				.cookie(again.getResponse().getCookies())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			MvcResult list = mvc.perform(get("/admin/erasure").param("lang", "en").with(fixtures.as(administrator))
+				.cookie(again.getResponse().getCookies())).andReturn();
+			assertThat(list.getResponse().getStatus()).as(press[1]).isEqualTo(Integer.parseInt(press[2]));
+			Document shown = Jsoup.parse(list.getResponse().getContentAsString(StandardCharsets.UTF_8));
+			assertThat(shown.title().startsWith("Error:")).as(press[1]).isEqualTo(press[2].equals("409"));
+			assertThat(shown
 				.select("div.utrecht-alert[role=status]").text())
 				.isEqualTo("The time to answer this request is extended, until " + extended
 						+ ". That was done already and can be done only once; nothing was changed now.");

@@ -153,6 +153,85 @@ class RefusedAfterRedirectTests {
 		assertThat(page.title()).startsWith("Fout:");
 	}
 
+	/**
+	 * A role refused on the administrator's list said so after its redirect with 200 (decision 0139, amended): an
+	 * empty choice is what the form chose, 422; the account's state in the way is 409 (decision 0145's programme
+	 * manager who would become an e-coach, a coach still coaching, one's own administrator role).
+	 */
+	@Test
+	void aRoleRefusedAnswers422Or409OnTheList() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account admin = accounts.byEmail("beheer@briefwissel.test").orElseThrow();
+		Account manager = fixtures.managerOf(running);
+		Object[][] refusals = { { manager.id(), null, "true", 422 }, { manager.id(), "COACH", "true", 409 },
+				{ running.coach().id(), "COACH", "false", 409 }, { admin.id(), "ADMINISTRATOR", "false", 409 } };
+		for (Object[] refusal : refusals) {
+			MockHttpServletRequestBuilder form = post("/admin/accounts/{id}/roles", refusal[0]).param("grant", (String) refusal[2]);
+			if (refusal[1] != null) {
+				form.param("role", (String) refusal[1]);
+			}
+			MvcResult refused = mvc.perform(form.with(csrf()).with(fixtures.as(admin)))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			Document page = after(refused, get("/admin"), fixtures.as(admin), (Integer) refusal[3]);
+			assertThat(page.title()).as(refusal[1] + " " + refusal[3]).startsWith("Fout:");
+		}
+		assertThat(accounts.byId(manager.id()).orElseThrow().roles()).containsExactly(Role.PROGRAMME_MANAGER);
+		mvc.perform(get("/admin").with(fixtures.as(admin))).andExpect(status().isOk());
+	}
+
+	/**
+	 * The invitation form on the intakes page: an address invited, or in the programme, already is the state in the
+	 * way, 409 (it said 422, as a mistake typed); the question whether a staff account's address is meant is a
+	 * question, 200 with its own title (it said 422).
+	 */
+	@Test
+	void anInvitationRefusedByTheAddresssStateAnswers409AndTheStaffQuestion200() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account manager = fixtures.managerOf(running);
+		String invited = "uitgenodigd-" + UUID.randomUUID() + "@example.nl";
+		mvc.perform(invitation(running.programmeId(), invited).with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().is3xxRedirection());
+		for (String address : new String[] { invited, running.participant().email() }) {
+			MvcResult refused = mvc.perform(invitation(running.programmeId(), address).with(csrf()).with(fixtures.as(manager)))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			assertThat(refused.getFlashMap().containsKey("inviteErrors")).as(address).isTrue();
+			Document page = after(refused, get("/programme/intakes"), fixtures.as(manager), 409);
+			assertThat(page.title()).as(address).startsWith("Fout:");
+		}
+		MvcResult asked = mvc.perform(invitation(running.programmeId(), running.coach().email()).with(csrf()).with(fixtures.as(manager)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(asked.getFlashMap().containsKey("inviteStaff")).isTrue();
+		Document page = after(asked, get("/programme/intakes"), fixtures.as(manager), 200);
+		assertThat(page.title()).doesNotStartWith("Fout:");
+		assertThat(page.getElementById("invite-staff-" + running.programmeId())).isNotNull();
+	}
+
+	private static MockHttpServletRequestBuilder invitation(UUID programme, String address) {
+		return post("/programme/programmes/{id}/invitations", programme).param("name", "Sam Jansen")
+			.param("email", address)
+			.param("language", "nl")
+			.param("submission", UUID.randomUUID().toString());
+	}
+
+	/** A coach's card on the coaches page refused (a capacity that is none): the page after it is the form again, 422. */
+	@Test
+	void aCoachsCardRefusedAnswers422() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		Account admin = fixtures.person(running.organisationId(), "beheer-" + UUID.randomUUID() + "@example.nl", "Beheerder",
+				Role.ADMINISTRATOR);
+		MvcResult refused = mvc
+			.perform(post("/admin/coaches/{id}", running.coach().id()).param("capacity", "veel").with(csrf()).with(fixtures.as(admin)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Document page = after(refused, get("/admin/coaches"), fixtures.as(admin), 422);
+		assertThat(page.title()).startsWith("Fout:");
+		assertThat(page.getElementById("capacity-error-" + running.coach().id())).isNotNull();
+		mvc.perform(get("/admin/coaches").with(fixtures.as(admin))).andExpect(status().isOk());
+	}
+
 	/** The coach's forms refused with a redirect: an empty note, a saved reply without a title, a welcome letter. */
 	@Test
 	void theCoachsFormsRefusedAnswer422AfterTheirRedirect() throws Exception {

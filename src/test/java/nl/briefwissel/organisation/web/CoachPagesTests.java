@@ -74,8 +74,12 @@ class CoachPagesTests {
 		MvcResult refused = mvc.perform(post("/admin/coaches/{id}", far).with(csrf()).with(fixtures.as(admin)).param("capacity", "99"))
 			.andReturn();
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/admin/coaches#coach-" + far);
-		Document again = page(mvc.perform(get("/admin/coaches").cookie(refused.getResponse().getCookies()).with(fixtures.as(admin)))
-			.andReturn());
+		// The page after the refusal is the card's form again: 422, titled so (decision 0139, amended); reloaded, 200.
+		MvcResult shownAgain = mvc.perform(get("/admin/coaches").cookie(refused.getResponse().getCookies()).with(fixtures.as(admin)))
+			.andReturn();
+		assertThat(shownAgain.getResponse().getStatus()).isEqualTo(422);
+		Document again = Jsoup.parse(shownAgain.getResponse().getContentAsString());
+		assertThat(again.title()).startsWith("Fout:");
 		assertThat(again.getElementById("coach-" + far)).isNotNull();
 		assertThat(again.getElementById("capacity-error-" + far)).isNotNull();
 		assertThat(again.getElementById("capacity-" + far).attr("value")).isEqualTo("99");
