@@ -552,9 +552,10 @@ class ProgrammesTests {
 		assertThat(profiles.of(coach).capacity()).isEqualTo(12);
 		assertThat(profiles.of(coach).certified()).isFalse();
 
-		// The flash message travels with the session, as in a browser.
+		// The flash message travels with the session, as in a browser; the page after it is the card's form again, 422
+		// (decision 0139, amended).
 		Document page = Jsoup.parse(mvc.perform(get("/admin/coaches").cookie(refused.getResponse().getCookies())
-			.with(fixtures.as(admin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.with(fixtures.as(admin))).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
 		Element card = page.getElementById("coach-" + coach);
 		assertThat(card).isNotNull();
 		assertThat(card.selectFirst("form").hasAttr("novalidate")).as("the server's sentence, not the browser's bubble").isTrue();
