@@ -287,7 +287,10 @@ class RefusedAfterRedirectTests {
 		mvc.perform(get("/participant").with(participant)).andExpect(status().isOk());
 
 		lifecycle.complete(running.id(), running.coach().id(), Reason.QUESTION_ANSWERED, null);
+		// Goals too long on a card that ended meanwhile: the state is asked first, so the page says it ended (409)
+		// rather than "Fout: " over a form it no longer draws.
 		MockHttpServletRequestBuilder[] late = { post("/participant/goals").param("goals", "Iets anders."),
+				post("/participant/goals").param("goals", "x".repeat(4001)),
 				post("/participant/mail-preference").param("fullText", "false") };
 		for (MockHttpServletRequestBuilder form : late) {
 			MvcResult refused = mvc.perform(form.param("trajectory", running.id().toString()).with(csrf()).with(participant))
@@ -295,8 +298,13 @@ class RefusedAfterRedirectTests {
 				.andReturn();
 			Document ended = after(refused, get("/participant"), participant, 409);
 			assertThat(ended.title()).as(refused.getRequest().getRequestURI()).startsWith("Fout:");
+			assertThat((java.util.Map<String, Object>) refused.getFlashMap()).as(refused.getRequest().getRequestURI()).doesNotContainKey("goalsProblem");
 		}
 		mvc.perform(get("/participant").with(participant)).andExpect(status().isOk());
+		// Someone else's trajectory, goals too long or not: not found.
+		var other = fixtures.runningTrajectory(true);
+		mvc.perform(post("/participant/goals").param("trajectory", other.id().toString()).param("goals", "x".repeat(4001))
+			.with(csrf()).with(participant)).andExpect(status().isNotFound());
 	}
 
 	/** The library's form refused (the coach's own and the shared one, new and changed): 422 after its redirect. */

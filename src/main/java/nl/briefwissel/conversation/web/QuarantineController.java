@@ -197,10 +197,10 @@ class QuarantineController {
 			}
 			else {
 				// Claimed for another trajectory in the same moment (decision 0091): the mail is in, the address is
-				// not, said as every refusal of someone else's address is, naming no one. The address's state is in the
-				// way, not the tick: the list after the redirect answers 409 (decision 0139, amended).
+				// not, said as every refusal of someone else's address is, naming no one. What was asked, adding the mail,
+				// is done: the list after the redirect answers 200 with the warning, as a letter sent with files not kept
+				// does (decision 0139, amended), never "Fout: " over its confirmation.
 				redirect.addFlashAttribute("addressNotAccepted", address.get());
-				RefusedForm.stateInTheWayAfter(redirect);
 			}
 		}
 		// Came after the end: the confirmation says how it is in the conversation now, as the page said before (decision 0122).

@@ -134,6 +134,14 @@ class StartPagesController {
 	String goals(@AuthenticationPrincipal SignedInAccount me, @RequestParam UUID trajectory,
 			@RequestParam(defaultValue = "") String goals, RedirectAttributes redirect) {
 		if (goals.length() > MAX_GOALS) {
+			// The state before the text: on a card that has ended, or one not the caller's, the length is no question.
+			var mine = trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId()))
+				.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+			if (mine.status() == TrajectoryStatus.COMPLETED || mine.status() == TrajectoryStatus.STOPPED) {
+				redirect.addFlashAttribute("goalsEnded", trajectory);
+				RefusedForm.stateInTheWayAfter(redirect);
+				return "redirect:/participant#goals-" + trajectory;
+			}
 			redirect.addFlashAttribute("goalsProblem", trajectory);
 			redirect.addFlashAttribute("goalsTyped", goals); // given back to shorten, not lost
 			// In the language of its own words, as goals saved are (decision 0097, amended), not the saved goals'.
