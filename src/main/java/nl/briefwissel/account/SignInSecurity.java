@@ -197,6 +197,15 @@ public class SignInSecurity {
 		return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?sso=failed");
 	}
 
+	/**
+	 * The button pressed, but no registration to send the person on with: the provider did not answer its
+	 * discovery (SingleSignOnRegistrations logs which), or the organisation switched it off since the page was
+	 * shown. Spring Security answered that with a bare 500; the login page says it cannot be done now instead.
+	 */
+	public AuthenticationFailureHandler singleSignOnUnavailable() {
+		return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?sso=unavailable");
+	}
+
 	/** The organisations whose provider the login page offers. */
 	public java.util.List<SingleSignOn.Option> singleSignOnOptions() {
 		return singleSignOn.options();

@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -53,7 +55,15 @@ class WebSecurity {
 				.permitAll())
 			.oauth2Login(sso -> sso.loginPage("/login")
 				.successHandler(signIn.afterSingleSignOn())
-				.failureHandler(signIn.afterFailedSingleSignOn()))
+				.failureHandler(signIn.afterFailedSingleSignOn())
+				// The button's own filter: a provider that cannot be reached answered 500 there.
+				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+					@Override
+					public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(signIn.singleSignOnUnavailable());
+						return filter;
+					}
+				}))
 			.addFilterBefore(new PagesAndForms(), CsrfFilter.class)
 			// Before the form check, which a second press of a sign-in link's button fails (decision 0008).
 			.addFilterBefore(signIn.linkPressedAgain(links), CsrfFilter.class)

@@ -137,6 +137,21 @@ class SingleSignOnTests {
 		assertThat(trusted.body()).contains("Mijn werkplek");
 	}
 
+	/**
+	 * A provider that does not answer (an issuer typed wrong, or down) leaves its button on the login page; pressed,
+	 * it brings the login page back saying that signing in this way is not possible now. It answered 500.
+	 */
+	@Test
+	void aProviderThatDoesNotAnswerLeadsBackToTheLoginPageNotToAnError() throws Exception {
+		singleSignOn.save(organisation, "Gemeente Onbereikbaar", "https://127.0.0.1:1/v2.0", OidcProvider.CLIENT_ID,
+				OidcProvider.CLIENT_SECRET, true, false, true);
+		mvc.perform(get("/login")).andExpect(content().string(containsString("Inloggen via Gemeente Onbereikbaar")));
+		mvc.perform(get("/oauth2/authorization/" + organisation)).andExpect(redirectedUrl("/login?sso=unavailable"));
+		mvc.perform(get("/oauth2/authorization/" + UUID.randomUUID())).andExpect(redirectedUrl("/login?sso=unavailable"));
+		Document page = Jsoup.parse(mvc.perform(get("/login").param("sso", "unavailable")).andReturn().getResponse().getContentAsString());
+		assertThat(page.select("[role=alert]").text()).contains("Inloggen via je organisatie kan nu niet");
+	}
+
 	/** The longest secret the form takes is stored, whatever its letters (sealed, it is four times as long). */
 	@Test
 	void aSecretOfTheLongestLengthWithNonAsciiLettersIsSaved() throws Exception {
