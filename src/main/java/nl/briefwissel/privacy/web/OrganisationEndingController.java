@@ -1,7 +1,6 @@
 package nl.briefwissel.privacy.web;
 
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -80,9 +79,12 @@ class OrganisationEndingController {
 		return "redirect:/admin/organisations";
 	}
 
-	/** Typed as shown, whatever its capitals and the spaces around it. */
+	/**
+	 * Typed exactly as shown, capitals too (the page asks for that), whatever the spaces around it: other
+	 * capitals were let through while the page said precisely.
+	 */
 	private static boolean same(String typed, String name) {
-		return typed.strip().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT));
+		return typed.strip().equals(name.strip());
 	}
 
 	private OrganisationEndings.Preview preview(UUID id) {

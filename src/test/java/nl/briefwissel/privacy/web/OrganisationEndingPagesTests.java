@@ -137,7 +137,14 @@ class OrganisationEndingPagesTests {
 		assertThat(organisations.byId(trajectory.organisationId())).isPresent();
 		assertThat(accounts.byId(trajectory.participant().id()).orElseThrow().enabled()).isTrue();
 
-		mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId()).param("name", " " + name.toUpperCase() + " ")
+		// The page asks for the name exactly as shown: other capitals are another name.
+		Document otherCase = Jsoup.parse(mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId())
+			.param("name", name.toUpperCase()).with(administrator()).with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+		assertThat(otherCase.getElementById("end-name-error").text()).contains("Typ de naam");
+		assertThat(organisations.byId(trajectory.organisationId())).isPresent();
+
+		mvc.perform(post("/admin/organisations/{id}/end", trajectory.organisationId()).param("name", " " + name + " ")
 			.with(administrator()).with(csrf()))
 			.andExpect(redirectedUrl("/admin/organisations"))
 			.andExpect(flash().attribute("organisationEnded", name));
