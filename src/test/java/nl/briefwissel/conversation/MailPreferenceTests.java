@@ -32,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Full text by mail or a notification with a link: the programme sets the limit, the participant chooses within it. */
 @BriefwisselTest
@@ -161,6 +162,15 @@ class MailPreferenceTests {
 			.andReturn().getResponse().getContentAsString());
 		assertThat(page.getElementById("language-en").hasAttr("checked")).isTrue();
 		assertThat(page.getElementById("language-nl").hasAttr("checked")).isFalse();
+
+		// A language the form does not offer is refused as a bad mail preference is, and changes nothing.
+		mvc.perform(post("/participant/language").param("language", "de").with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().isBadRequest())
+			.andExpect(flash().attributeCount(0));
+		assertThat(accounts.byId(running.participant().id()).orElseThrow().language()).isEqualTo(Locale.ENGLISH);
+		mvc.perform(post("/participant/mail-preference").param("trajectory", running.id().toString()).param("fullText", "maybe")
+			.with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().isBadRequest());
 	}
 
 	/**

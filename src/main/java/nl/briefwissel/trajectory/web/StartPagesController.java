@@ -116,9 +116,15 @@ class StartPagesController {
 	 * follows the choice at once.
 	 */
 	@PostMapping("/participant/language")
-	String mailLanguage(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "") String language,
+	String mailLanguage(@AuthenticationPrincipal SignedInAccount me, @RequestParam String language,
 			RedirectAttributes redirect) {
-		Locale chosen = "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("nl");
+		// Only the form's two choices: anything else was saved as Dutch and called saved. Refused as a mail
+		// preference that is neither yes nor no is, with 400.
+		Locale chosen = switch (language) {
+			case "en" -> Locale.ENGLISH;
+			case "nl" -> Locale.forLanguageTag("nl");
+			default -> throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+		};
 		accounts.changeLanguage(me.id(), chosen);
 		redirect.addFlashAttribute("languageSaved", true);
 		return "redirect:/participant?lang=" + chosen.getLanguage() + "#language-saved";
