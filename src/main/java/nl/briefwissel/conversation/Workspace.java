@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import nl.briefwissel.trajectory.ContactMomentPlan;
-import nl.briefwissel.trajectory.DutchHolidays;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
@@ -172,7 +171,8 @@ public class Workspace {
 			// From their first unanswered letter: a second one asking whether the first arrived moved the
 			// promise on and put them below people who had waited less.
 			OffsetDateTime waiting = activity.waitingFrom();
-			LocalDate promised = DutchHolidays.plusWorkingDays(waiting.toLocalDate(), t.replyWithinDays());
+			// Not counting a pause's working days: a pause asked no answer by a day inside it.
+			LocalDate promised = t.replyDueBy(waiting.toLocalDate());
 			return new Entry(t, Need.WAITING_FOR_REPLY, waiting, promised, progress);
 		}
 		if (t.startsAfter(today)) {

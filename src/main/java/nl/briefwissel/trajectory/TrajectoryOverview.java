@@ -59,6 +59,31 @@ public record TrajectoryOverview(UUID id, UUID programmeId, String programmeName
 		return status == TrajectoryStatus.PAUSED && !pauses.isEmpty() ? pauses.get(pauses.size() - 1).until() : null;
 	}
 
+	/**
+	 * The day the coach's answer to a letter written on {@code written} is promised by: the programme's reply
+	 * days counted in working days after it. A pause's working days do not count; they hold the promise up
+	 * as they hold up a contact moment ({@link ContactMomentPlan#pausedBetween}), so a paused trajectory
+	 * asks no answer by a day inside its pause. The workspace and the conversation page both name this day.
+	 */
+	public LocalDate replyDueBy(LocalDate written) {
+		LocalDate day = written;
+		for (int counted = 0; counted < replyWithinDays;) {
+			day = day.plusDays(1);
+			if (countsForReply(day)) {
+				counted++;
+			}
+		}
+		while (!countsForReply(day)) { // zero reply days: the letter's own day when that counts
+			day = day.plusDays(1);
+		}
+		return day;
+	}
+
+	private boolean countsForReply(LocalDate day) {
+		return DutchHolidays.isWorkingDay(day)
+				&& pauses.stream().noneMatch(p -> !day.isBefore(p.from()) && day.isBefore(p.until()));
+	}
+
 	public int totalWeeks() {
 		return weeks + extraWeeks;
 	}

@@ -10,8 +10,10 @@ import java.util.UUID;
 import nl.briefwissel.BriefwisselTest;
 import nl.briefwissel.Fixtures;
 import nl.briefwissel.account.Accounts;
+import nl.briefwissel.trajectory.DutchHolidays;
 import nl.briefwissel.trajectory.Handovers;
 import nl.briefwissel.trajectory.Reason;
+import nl.briefwissel.trajectory.TrajectoryLifecycle;
 import nl.briefwissel.trajectory.TrajectoryOverview;
 import nl.briefwissel.trajectory.TrajectoryStatus;
 import nl.briefwissel.Today;
@@ -581,6 +583,31 @@ class WorkspaceTests {
 	private static TrajectoryOverview running(LocalDate start) {
 		return new TrajectoryOverview(UUID.randomUUID(), null, "P", null, "D", "d@x.nl", null, "C", "c@x.nl",
 				TrajectoryStatus.RUNNING, null, start, null, 6, 2, 0, List.of(), 2, null, true);
+	}
+
+	/**
+	 * Paused until 20 December, the conversation page said Beantwoord uiterlijk woensdag 9 december: a day inside
+	 * the pause. A pause's working days hold the reply promise up as they hold up a contact moment, so the page and
+	 * the workspace name the same day after the pause.
+	 */
+	@Test
+	void aPauseHoldsTheReplyPromiseUpAsItHoldsUpAContactMoment(@Autowired TrajectoryLifecycle lifecycle) throws Exception {
+		var paused = fixtures.runningTrajectory(true);
+		conversations.coachWrites(paused.id(), paused.coach().id(), "Hoe gaat het?");
+		conversations.participantWrites(paused.id(), paused.participant().id(), "Goed, en ik heb een vraag.");
+		LocalDate until = Today.date().plusWeeks(2);
+		lifecycle.pause(paused.id(), paused.coach().id(), until, Reason.PERSONAL_CIRCUMSTANCES, null);
+		int replyDays = trajectories.byId(paused.id()).orElseThrow().replyWithinDays();
+		LocalDate afterThePause = DutchHolidays.plusWorkingDays(until.minusDays(1), replyDays);
+
+		Workspace.Entry entry = workspace.of(paused.coach().id()).get(0);
+		assertThat(entry.need()).isEqualTo(Workspace.Need.WAITING_FOR_REPLY);
+		assertThat(entry.dueBy()).as("the workspace's reply promise").isEqualTo(afterThePause);
+		var page = org.jsoup.Jsoup.parse(mvc.perform(get("/coach/trajectories/" + paused.id()).param("lang", "en")
+				.with(user(users.loadUserByUsername(paused.coach().email()))))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(page.getElementById("reply-due").text()).as("the conversation page's reply promise")
+			.isEqualTo("Reply by " + afterThePause.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH)));
 	}
 
 	private static Messages.Activity activity(Author last, OffsetDateTime lastAt) {
