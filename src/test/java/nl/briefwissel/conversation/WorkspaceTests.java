@@ -88,7 +88,7 @@ class WorkspaceTests {
 
 	/**
 	 * The workspace said beantwoord uiterlijk 8 dec. for a participant waiting; the conversation page said only when
-	 * the next contact moment was. It names the same day, from the same reading (Workspace.replyDueBy); a
+	 * the next contact moment was. It names the same day, from the same reading (TrajectoryOverview.replyDueBy); a
 	 * conversation whose participant waits for nothing names none.
 	 */
 	@Test
