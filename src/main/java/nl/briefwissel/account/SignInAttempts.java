@@ -398,10 +398,6 @@ public class SignInAttempts {
 	}
 
 	/**
-	 * Whether one more request of this kind from this network address is allowed now. Addresses
-	 * listed as unthrottled (a health check, the tests on loopback) always are.
-	 */
-	/**
 	 * The network an address stands for: an IPv4 address itself, an IPv6 address its /64, since anyone
 	 * with one IPv6 connection holds a whole /64 and would get a fresh limit from every address in it.
 	 */
@@ -422,17 +418,42 @@ public class SignInAttempts {
 		}
 	}
 
+	/**
+	 * Whether one more request of this kind from this network address is allowed now, and counted if so.
+	 * Addresses listed as unthrottled (a health check, the tests on loopback) always are.
+	 */
 	public boolean allow(String action, String remoteAddress) {
+		return withinLimit(action, remoteAddress, true);
+	}
+
+	/**
+	 * Whether this network address is still under its limit for this kind of request, without counting
+	 * the request: a sign-in counts only once it failed (see {@link #countFailure}), so that the staff of
+	 * an office behind one address can all sign in at nine, while a network over its limit is still
+	 * refused before any password is checked.
+	 */
+	public boolean allowUncounted(String action, String remoteAddress) {
+		return withinLimit(action, remoteAddress, false);
+	}
+
+	/** Counts a failed request of this kind from this network address towards its limit. */
+	public void countFailure(String action, String remoteAddress) {
+		if (remoteAddress == null || properties.unthrottledAddresses().contains(remoteAddress)) {
+			return;
+		}
+		Deque<Instant> times = timesOf(action, remoteAddress);
+		synchronized (times) {
+			times.addLast(clock.instant());
+		}
+	}
+
+	private boolean withinLimit(String action, String remoteAddress, boolean count) {
 		if (remoteAddress == null || properties.unthrottledAddresses().contains(remoteAddress)) {
 			return true;
 		}
 		Instant now = clock.instant();
 		Instant windowStart = now.minus(properties.requestWindow());
-		if (recent.size() > 50_000) {
-			// A flood of distinct addresses must not fill the heap: forget everything older than a window.
-			recent.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(windowStart));
-		}
-		Deque<Instant> times = recent.computeIfAbsent(action + " " + network(remoteAddress), key -> new ArrayDeque<>());
+		Deque<Instant> times = timesOf(action, remoteAddress);
 		synchronized (times) {
 			while (!times.isEmpty() && times.peekFirst().isBefore(windowStart)) {
 				times.pollFirst();
@@ -441,9 +462,20 @@ public class SignInAttempts {
 				log.warn("Too many {} requests from one address; refused for now", action);
 				return false;
 			}
-			times.addLast(now);
+			if (count) {
+				times.addLast(now);
+			}
 			return true;
 		}
+	}
+
+	private Deque<Instant> timesOf(String action, String remoteAddress) {
+		if (recent.size() > 50_000) {
+			// A flood of distinct addresses must not fill the heap: forget everything older than a window.
+			Instant windowStart = clock.instant().minus(properties.requestWindow());
+			recent.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(windowStart));
+		}
+		return recent.computeIfAbsent(action + " " + network(remoteAddress), key -> new ArrayDeque<>());
 	}
 
 	private Optional<UUID> accountId(String email) {

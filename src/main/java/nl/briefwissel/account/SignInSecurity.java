@@ -48,6 +48,9 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 public class SignInSecurity {
 
+	/** The sign-in with a password: limited per network by its failed attempts only, not by every one. */
+	private static final String SIGN_IN = "/login";
+
 	/** Requests that ask to sign in or to be sent something: these are the ones limited per address. */
 	private static final Set<String> BRAKED = Set.of("/login", "/login/code", "/login/code/setup", "/login/link",
 			"/password/forgot");
@@ -483,6 +486,8 @@ public class SignInSecurity {
 
 	public AuthenticationFailureHandler afterWrongPassword() {
 		return (request, response, exception) -> {
+			// Only a failed sign-in counts towards its network's limit (the brakes check it before any password is).
+			attempts.countFailure(SIGN_IN, request.getRemoteAddr());
 			String email = request.getParameter("email");
 			boolean plausible = email != null && email.length() <= 320;
 			if (plausible) {
@@ -527,7 +532,8 @@ public class SignInSecurity {
 					return;
 				}
 				if ("POST".equals(request.getMethod()) && BRAKED.contains(path)
-						&& !attempts.allow(path, request.getRemoteAddr())) {
+						&& !(SIGN_IN.equals(path) ? attempts.allowUncounted(path, request.getRemoteAddr())
+								: attempts.allow(path, request.getRemoteAddr()))) {
 					String page = "/login/link".equals(path) ? "/login" : path;
 					response.sendRedirect(request.getContextPath() + page + "?throttled");
 					return;

@@ -644,6 +644,32 @@ class StrongLoginTests {
 	}
 
 	/**
+	 * A sign-in counts towards its network's limit only when it failed: the staff of an office behind one
+	 * address all sign in at nine. Failed ones still reach the limit, and then even the right password is
+	 * refused before it is checked, so guessing cannot go on.
+	 */
+	@Test
+	void onlyFailedSignInsCountTowardsTheLimitOfANetwork() throws Exception {
+		String address = "198.51.100." + (1 + (int) (Math.random() * 250));
+		RequestPostProcessor from = request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+		for (int i = 0; i < 40; i++) {
+			mvc.perform(post("/login").param("email", "deelnemer@briefwissel.test").param("password", Mailboxes.PASSWORD)
+				.with(from).with(csrf())).andExpect(redirectedUrl("/"));
+		}
+		for (int i = 0; i < 30; i++) {
+			mvc.perform(post("/login").param("email", "niemand-" + UUID.randomUUID() + "@example.nl").param("password", "geraden")
+				.with(from).with(csrf())).andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(post("/login").param("email", "niemand-" + UUID.randomUUID() + "@example.nl").param("password", "geraden")
+			.with(from).with(csrf())).andExpect(redirectedUrl("/login?throttled"));
+		mvc.perform(post("/login").param("email", "deelnemer@briefwissel.test").param("password", Mailboxes.PASSWORD)
+			.with(from).with(csrf())).andExpect(redirectedUrl("/login?throttled"));
+	}
+
+	/**
 	 * The limit holds for the address as the routes read it: "/password/forgo%74" reaches the same form
 	 * (Spring decodes the path before it picks the handler), and was not counted. And an IPv6 /64 is one
 	 * network: its other addresses do not start afresh.
