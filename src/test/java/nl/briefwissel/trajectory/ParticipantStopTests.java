@@ -131,6 +131,26 @@ class ParticipantStopTests {
 		assertThat(TrajectoryLifecycle.MAX_WHY).isEqualTo(2000);
 	}
 
+	/**
+	 * The refused page gives the focus to its error summary, as the other forms do (decision 0061): it stayed on the
+	 * body, so a screen reader began at the top and was not led to what went wrong. Its line links to the field.
+	 */
+	@Test
+	void aReasonTooLongPutsTheFocusOnTheErrorSummary() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		MvcResult refused = mvc.perform(post("/participant/trajectories/" + running.id() + "/stop")
+			.param("why", "x".repeat(TrajectoryLifecycle.MAX_WHY + 1)).with(csrf()).with(fixtures.as(running.participant())))
+			.andExpect(status().is(422))
+			.andReturn();
+		Document page = Jsoup.parse(refused.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.select("[autofocus]")).singleElement().satisfies(summary -> {
+			assertThat(summary.id()).isEqualTo("stop-errors");
+			assertThat(summary.attr("tabindex")).isEqualTo("-1");
+			assertThat(summary.attr("role")).isEqualTo("alert");
+			assertThat(summary.select("a[href=#stop-why]")).hasSize(1);
+		});
+	}
+
 	/** The second click finds it stopped by them: said calmly, stopped once, the coach told once. */
 	@Test
 	void aDoubleClickStopsOnceAndSaysItIsStoppedAlready() throws Exception {
