@@ -210,6 +210,46 @@ class CourseReasonsAndConfirmationTests {
 		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(8);
 	}
 
+	/**
+	 * The course page open in two tabs, each extending by a week from the six it showed. The first extends; its own
+	 * second click finds the seven weeks it asked for and says it is extended. The second tab's seven weeks stand as
+	 * it asked, but not by its doing: it said extended and mailed nothing. Now it is refused, 409, the page saying how
+	 * long the trajectory lasts now; one extension, one mail.
+	 */
+	@Test
+	void aSecondTabExtendingAsTheFirstDidIsToldTheTrajectoryChanged() throws Exception {
+		var running = fixtures.runningTrajectory(true);
+		var coach = coach(running);
+		String first = page(get("/coach/trajectories/{id}/course", running.id()), coach).selectFirst("input[name=formId]").val();
+		String second = page(get("/coach/trajectories/{id}/course", running.id()), coach).selectFirst("input[name=formId]").val();
+		assertThat(first).isNotBlank().isNotEqualTo(second);
+
+		jakarta.servlet.http.Cookie session = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "1")
+			.param("fromWeeks", "6").param("formId", first).param("reason", "MORE_TIME_NEEDED").with(csrf()).with(coach))
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.extended"))
+			.andReturn().getResponse().getCookie("BRIEFWISSEL_SESSION");
+		assertThat(session).isNotNull();
+		mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("weeks", "1").param("fromWeeks", "6")
+			.param("formId", first).param("reason", "MORE_TIME_NEEDED").cookie(session).with(csrf()).with(coach))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("lifecycleDone", "trajectory.changed.extended"));
+
+		for (String language : List.of("nl", "en")) {
+			MvcResult refused = mvc.perform(post("/coach/trajectories/{id}/extend", running.id()).param("lang", language)
+				.param("weeks", "1").param("fromWeeks", "6").param("formId", second).param("reason", "MORE_TIME_NEEDED")
+				.cookie(session).with(csrf()).with(coach))
+				.andExpect(status().isConflict())
+				.andExpect(flash().attributeCount(0))
+				.andExpect(view().name("trajectory/course"))
+				.andReturn();
+			assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select("[role=alert]").text())
+				.contains(language.equals("nl") ? "Het traject is intussen gewijzigd" : "The trajectory was changed in the meantime: it now lasts 7 weeks.");
+		}
+		assertThat(trajectories.byId(running.id()).orElseThrow().totalWeeks()).isEqualTo(7);
+		assertThat(jdbc.sql("select count(*) from outbound_mail where recipient = :to and subject like '%verlengd%'")
+			.param("to", running.participant().email()).query(Long.class).single()).isEqualTo(1);
+	}
+
 	@Test
 	void stoppingAsksFirstAndOnlyTheConfirmationStops() throws Exception {
 		var running = fixtures.runningTrajectory(true);

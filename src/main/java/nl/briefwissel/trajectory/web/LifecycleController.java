@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import nl.briefwissel.AuditedChange;
 import nl.briefwissel.RefusedForm;
@@ -117,6 +118,8 @@ class LifecycleController {
 		model.addAttribute("participantStop", trajectories.stoppedByParticipant(id).orElse(null));
 		// Each extension with its weeks and the last contact moment its mail named, as the record says them.
 		model.addAttribute("extensions", extensions.of(trajectory));
+		// This page's own mark on its extend form: a second click of it is told apart from another tab (extend).
+		model.addAttribute("extendFormId", UUID.randomUUID().toString());
 		return "trajectory/course";
 	}
 
@@ -196,7 +199,8 @@ class LifecycleController {
 	@Audited(value = AuditAction.ADMINISTRATION, trajectory = "id", fields = { "weeks", "fromWeeks", "reason" })
 	String extend(@PathVariable UUID id, @AuthenticationPrincipal SignedInAccount me, @RequestParam(name = "weeks", defaultValue = "") String typedWeeks,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String why,
-			@RequestParam(required = false) Integer fromWeeks, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) Integer fromWeeks, @RequestParam(defaultValue = "") String formId, HttpSession session,
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		TrajectoryOverview trajectory = own(id, me);
 		TypedChange typed = new TypedChange("extend", reason, why, "", typedWeeks.strip());
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -216,7 +220,11 @@ class LifecycleController {
 		// The form says how long the trajectory lasted when it was shown. The second click of a double click finds
 		// it as the first made it, what this form asked for, and says so (the browser shows only this answer); a
 		// second tab that showed six weeks after another change made them seven extends nothing more and is not
-		// told it did.
+		// told it did. Nor is a second tab that asked for the same weeks as the first: seven weeks stand as it
+		// asked, but not by its doing. The page's mark tells the two apart: the first click of this very form
+		// left it in the session, or (both clicks under way at once) the trajectory still lasted what the form
+		// showed when this request read it above, after the first had begun.
+		String extendedBy = EXTENDED_BY + id;
 		return apply(id, me, model, redirect, "trajectory.changed.extended", null, typed, text -> {
 			if (fromWeeks == null) {
 				lifecycle.extend(id, me.id(), weeks, chosen, text);
@@ -224,8 +232,16 @@ class LifecycleController {
 			else {
 				switch (lifecycle.extendFrom(id, me.id(), fromWeeks, weeks, chosen, text)) {
 					case CHANGED_MEANWHILE -> throw new ChangedSince();
-					case STANDS_ALREADY -> throw new StandsAlready();
+					case STANDS_ALREADY -> {
+						// A form without a mark (a page shown before forms carried one) keeps the calm answer.
+						boolean sameForm = formId.isBlank() || formId.equals(session.getAttribute(extendedBy))
+								|| trajectory.totalWeeks() == fromWeeks;
+						throw sameForm ? new StandsAlready() : new ChangedSince();
+					}
 					case MADE -> {
+						if (!formId.isBlank()) {
+							session.setAttribute(extendedBy, formId);
+						}
 					}
 				}
 			}
@@ -409,6 +425,9 @@ class LifecycleController {
 		model.addAttribute("lifecycleChangedSince", typed.form());
 		return course(id, me, model);
 	}
+
+	/** The session's note of the extend form (its page's mark) that last extended a trajectory, by the trajectory's id. */
+	private static final String EXTENDED_BY = LifecycleController.class.getName() + ".extendedBy.";
 
 	/** Nothing changed: the trajectory no longer stands as the form that asked for the change showed it. */
 	private static final class ChangedSince extends RuntimeException {
