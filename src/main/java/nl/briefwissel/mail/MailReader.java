@@ -327,9 +327,16 @@ public final class MailReader {
 		}
 		String type = lower(part.getContentType());
 		if (part.isMimeType("multipart/*")) {
-			Object content = part.getContent();
 			boolean nothingReadBefore = body.plain == null && body.html == null && body.undecodable == null;
-			if (content instanceof Multipart multipart) {
+			String unsplit = unsplitParts(part);
+			if (unsplit != null) {
+				// Text no part could be taken from is no empty mail: the sender wrote something that did not read, and
+				// hears so, not that they sent nothing (as they did when it passed for a mail without parts).
+				body.undecodable = body.undecodable == null ? unsplit : body.undecodable;
+				body.letterUndecodable |= nothingReadBefore;
+				return;
+			}
+			if (part.getContent() instanceof Multipart multipart) {
 				for (int i = 0; i < multipart.getCount(); i++) {
 					BodyPart child = multipart.getBodyPart(i);
 					collect(child, body, depth + 1, part);
@@ -438,6 +445,51 @@ public final class MailReader {
 			}
 			// (A winmail.dat that broke off is kept as it came, after the files read from it.)
 			body.attachments.add(attachment(part, filename));
+		}
+	}
+
+	/**
+	 * Why a multipart's parts cannot be taken from it, or null when they can (or when it holds nothing at all). Read
+	 * leniently, a multipart without a boundary parameter, or whose boundary never comes, gives no parts: its text is
+	 * then in no part, and the mail passed for an empty one.
+	 */
+	private static String unsplitParts(Part part) throws MessagingException {
+		String type = baseType(lower(part.getContentType()));
+		try {
+			if (part.getContent() instanceof Multipart multipart && multipart.getCount() > 0) {
+				return null;
+			}
+		}
+		catch (MessagingException | IOException | RuntimeException e) {
+			return type + " whose parts cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+		}
+		if (!hasWords(part)) {
+			return null;
+		}
+		String boundary = null;
+		try {
+			boundary = new ContentType(part.getContentType()).getParameter("boundary");
+		}
+		catch (MessagingException | RuntimeException e) {
+			// a Content-Type that does not parse names no boundary either
+		}
+		return boundary == null || boundary.isEmpty() ? type + " without a boundary: its parts cannot be told apart"
+				: type + " whose boundary never comes: no part can be read from it";
+	}
+
+	/** Whether a part's body holds more than white space (read up to a megabyte: words come early). */
+	private static boolean hasWords(Part part) {
+		try (InputStream in = part.getInputStream()) {
+			byte[] bytes = in.readNBytes(1024 * 1024);
+			for (byte b : bytes) {
+				if (!Character.isWhitespace(b & 0xFF)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (IOException | MessagingException | RuntimeException e) {
+			return true; // a body that cannot even be read is not an empty one
 		}
 	}
 

@@ -102,6 +102,26 @@ class UnreadableOrEmptyMailTests {
 				m -> Mailboxes.subject(m).startsWith("Je mail was leeg"));
 	}
 
+	/**
+	 * A multipart without a boundary has words no part can be taken from: it could not be read, and the participant
+	 * hears that, not that their mail was empty (it passed for a mail without parts).
+	 */
+	@Test
+	void aMultipartWithoutABoundaryIsUnreadableNotEmpty() throws Exception {
+		send(headers("Re: Opdracht 3") + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n"
+				+ "WALKTEST-MALFORMED no boundary here\r\n");
+
+		Quarantine.Entry held = awaitHeld();
+		assertThat(held.why()).isInstanceOf(QuarantineReason.Undecodable.class);
+		assertThat(held.why().detail()).contains("without a boundary");
+		assertThat(held.why().heldFrom()).isEqualTo(running.participant().email());
+		assertThat(participantLetters()).isZero();
+		Mailboxes.awaitMail(mailServer, running.participant().email(),
+				m -> Mailboxes.subject(m).startsWith("Je mail kon niet worden gelezen"));
+		assertThat(Mailboxes.read(mailServer, running.participant().email(), Mailboxes.PASSWORD))
+			.noneMatch(m -> Mailboxes.subject(m).startsWith("Je mail was leeg"));
+	}
+
 	/** Only the quoted letter of the coach, and a signature: nothing of the participant's own. */
 	@Test
 	void aReplyOfOnlyTheQuotedLetterIsEmptyToo() throws Exception {

@@ -46,6 +46,7 @@ final class MalformedMail {
 		cases.put("valid", mail("valid"));
 		cases.put("boundary never closed", text(VALID.formatted("open").replace("--grens--\r\n", "")));
 		cases.put("boundary declared, never used", text(header("nooit") + "Content-Type: multipart/mixed; boundary=\"nooit\"\r\n\r\nplatte tekst zonder delen\r\n"));
+		cases.put("multipart without a boundary", text(header("geengrens") + "Content-Type: multipart/mixed\r\n\r\nWALKTEST-MALFORMED no boundary here\r\n"));
 		cases.put("empty boundary", text(header("leeg") + "Content-Type: multipart/mixed; boundary=\"\"\r\n\r\n--\r\ntekst\r\n----\r\n"));
 		cases.put("unknown charset", text(header("charset") + "Content-Type: text/plain; charset=x-onbekend-2026\r\n\r\nHallo daar\r\n"));
 		cases.put("invalid UTF-8", concat(text(header("utf8") + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"),

@@ -64,5 +64,12 @@ class MalformedMailTests {
 		assertThat(MailReader.read(cases.get("binary garbage")).kind()).isEqualTo(MailKind.UNREADABLE);
 		assertThat(MailReader.read(cases.get("ten thousand recipients")).kind()).isNotNull();
 		assertThat(MailReader.read(cases.get("zip bomb attachment")).attachments()).hasSize(1);
+		// Words in no part are no empty mail: its sender hears it could not be read, at its conversation.
+		for (String noParts : List.of("multipart without a boundary", "boundary declared, never used")) {
+			ReadMail read = MailReader.read(cases.get(noParts));
+			assertThat(read.undecodable()).as(noParts).isTrue();
+			assertThat(read.replyToken()).as(noParts).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+		}
+		assertThat(MailReader.read(cases.get("multipart without a boundary")).problem()).contains("without a boundary");
 	}
 }
