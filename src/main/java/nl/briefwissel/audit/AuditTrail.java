@@ -61,7 +61,7 @@ public class AuditTrail {
 			.param("route", cut(entry.route(), 300))
 			.param("trajectory", entry.trajectoryId())
 			.param("details", cut(entry.details(), 1000))
-			.param("reason", cut(entry.reason(), 1000))
+			.param("reason", cut(entry.reason(), Audited.REASON_AT_MOST))
 			.update();
 	}
 

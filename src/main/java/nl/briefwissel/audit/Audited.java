@@ -28,6 +28,12 @@ public @interface Audited {
 	/** The request attribute {@link AuditedTrajectory#shown} sets. */
 	String SHOWN_ATTRIBUTE = "nl.briefwissel.audit.shownTrajectory";
 
+	/**
+	 * The longest reason the trail keeps (its column's width): a form that asks for one refuses a longer one at its
+	 * field, as the trail would have cut it off unseen.
+	 */
+	int REASON_AT_MOST = 1000;
+
 	AuditAction value();
 
 	/** The path variable that holds the trajectory's id, if the route has one, or {@link #SAID_BY_THE_ROUTE}. */

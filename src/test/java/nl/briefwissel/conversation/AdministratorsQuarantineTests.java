@@ -462,6 +462,34 @@ class AdministratorsQuarantineTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("POST /admin/quarantine/{id}", "Afzender nagaan"));
 	}
 
+	/**
+	 * A reason longer than the trail keeps is refused at its field, in the reader's language, with the words given back
+	 * to shorten: it went on the trail cut off unseen. Nothing is read or recorded; the box says how long one may be.
+	 */
+	@Test
+	void aReasonTooLongIsSaidAtTheFieldWithTheWordsKept() throws Exception {
+		UUID id = strayFrom("vreemde-" + UUID.randomUUID() + "@example.nl");
+		assertThat(page(mvc.perform(get("/admin/quarantine/{id}", id).with(admin())).andExpect(status().isOk()))
+			.getElementById("reason").attr("maxlength")).isEqualTo("1000");
+		String tooLong = "Melding van de coach over deze afzender. ".repeat(60);
+
+		for (String language : List.of("nl", "en")) {
+			Document refused = page(open(id, tooLong, language).andExpect(status().isUnprocessableContent()));
+			assertThat(refused.text()).doesNotContain("Woorden van iemand");
+			Element field = refused.getElementById("reason");
+			assertThat(field.attr("aria-invalid")).isEqualTo("true");
+			assertThat(field.attr("value")).isEqualTo(tooLong);
+			assertThat(field.attr("maxlength")).isEqualTo("1000");
+			assertThat(describedBy(refused, field)).extracting(Element::text).contains(language.equals("nl")
+					? "Je reden is te lang: hoogstens 1.000 tekens. Maak hem korter; hij komt met je naam in het logboek."
+					: "Your reason is too long: 1,000 characters at most. Please shorten it; it goes into the audit trail with your name.");
+		}
+		assertThat(trail.search(new AuditTrail.Search(null, AuditAction.READ, null, null, null)))
+			.noneMatch(entry -> String.valueOf(entry.details()).contains(id.toString()));
+
+		assertThat(page(open(id, "x".repeat(1000)).andExpect(status().isOk())).text()).contains("Woorden van iemand");
+	}
+
 	/** Each row's link says which mail it opens to a screen reader's list of links (WCAG 2.4.4). */
 	@Test
 	void eachLinkToOpenAMailNamesItsRow() throws Exception {

@@ -81,7 +81,9 @@ class AuditInterceptor implements HandlerInterceptor {
 			// So did the page a refusal's redirect led to (a note refused, decision 0139): its own GET, answered 422 or 409.
 			boolean readShown = audited.value() == AuditAction.READ && (shownAgain && !"GET".equals(request.getMethod())
 					&& !"HEAD".equals(request.getMethod()) || RefusedForm.statusAfterRedirect(request) != null);
-			if (refusedAnswer && !readShown || audited.reasonRequired() && (reason == null || reason.isBlank())) {
+			// A route that asks for a reason first showed nothing when it asked again (none given, or one too long).
+			if (refusedAnswer && !readShown
+					|| audited.reasonRequired() && (reason == null || reason.isBlank() || shownAgain)) {
 				return;
 			}
 			List<UUID> shown = shown(request);

@@ -119,6 +119,7 @@ class QuarantineController {
 	String adminReason(@PathVariable UUID id, Model model) {
 		quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("id", id);
+		model.addAttribute("reasonAtMost", Audited.REASON_AT_MOST);
 		return "conversation/quarantine-reason";
 	}
 
@@ -132,10 +133,14 @@ class QuarantineController {
 	String adminMail(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Quarantine.Entry entry = quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (reason.isBlank()) {
+		if (reason.isBlank() || reason.strip().length() > Audited.REASON_AT_MOST) {
+			// Too long, it went on the trail cut off unseen: refused at the field, the words given back to shorten.
 			RefusedForm.shownAgain();
 			model.addAttribute("id", id);
 			model.addAttribute("reasonMissing", true);
+			model.addAttribute("reasonError", reason.isBlank() ? "quarantine.open.reasonRequired" : "quarantine.open.reasonTooLong");
+			model.addAttribute("typedReason", reason);
+			model.addAttribute("reasonAtMost", Audited.REASON_AT_MOST);
 			return "conversation/quarantine-reason";
 		}
 		List<TrajectoryOverview> choices = choices(entry, List.of());
