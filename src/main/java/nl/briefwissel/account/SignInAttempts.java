@@ -423,31 +423,26 @@ public class SignInAttempts {
 	 * Addresses listed as unthrottled (a health check, the tests on loopback) always are.
 	 */
 	public boolean allow(String action, String remoteAddress) {
-		return withinLimit(action, remoteAddress, true);
+		return withinLimit(action, remoteAddress);
 	}
 
 	/**
-	 * Whether this network address is still under its limit for this kind of request, without counting
-	 * the request: a sign-in counts only once it failed (see {@link #countFailure}), so that the staff of
-	 * an office behind one address can all sign in at nine, while a network over its limit is still
-	 * refused before any password is checked.
+	 * Gives back the count a request of this kind from this network address took when it was allowed: a
+	 * sign-in with the right password is no guess, so the staff of an office behind one address can all
+	 * sign in at nine (decision 0148). Counted first and given back after, not counted after a failure:
+	 * a network can never have more than its limit checked at once, however many it sends together.
 	 */
-	public boolean allowUncounted(String action, String remoteAddress) {
-		return withinLimit(action, remoteAddress, false);
-	}
-
-	/** Counts a failed request of this kind from this network address towards its limit. */
-	public void countFailure(String action, String remoteAddress) {
+	public void giveBack(String action, String remoteAddress) {
 		if (remoteAddress == null || properties.unthrottledAddresses().contains(remoteAddress)) {
 			return;
 		}
 		Deque<Instant> times = timesOf(action, remoteAddress);
 		synchronized (times) {
-			times.addLast(clock.instant());
+			times.pollLast();
 		}
 	}
 
-	private boolean withinLimit(String action, String remoteAddress, boolean count) {
+	private boolean withinLimit(String action, String remoteAddress) {
 		if (remoteAddress == null || properties.unthrottledAddresses().contains(remoteAddress)) {
 			return true;
 		}
@@ -462,9 +457,7 @@ public class SignInAttempts {
 				log.warn("Too many {} requests from one address; refused for now", action);
 				return false;
 			}
-			if (count) {
-				times.addLast(now);
-			}
+			times.addLast(now);
 			return true;
 		}
 	}

@@ -12,6 +12,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -48,7 +50,12 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 public class SignInSecurity {
 
-	/** The sign-in with a password: limited per network by its failed attempts only, not by every one. */
+	private static final Logger log = LoggerFactory.getLogger(SignInSecurity.class);
+
+	/**
+	 * The sign-in with a password: every attempt is counted before its password is checked, so that no more
+	 * than the limit are checked at once, and a right one gives its count back (decision 0148).
+	 */
 	private static final String SIGN_IN = "/login";
 
 	/** Requests that ask to sign in or to be sent something: these are the ones limited per address. */
@@ -206,7 +213,11 @@ public class SignInSecurity {
 	 * shown. Spring Security answered that with a bare 500; the login page says it cannot be done now instead.
 	 */
 	public AuthenticationFailureHandler singleSignOnUnavailable() {
-		return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?sso=unavailable");
+		return (request, response, exception) -> {
+			// What went wrong, for whoever runs it (no secret is in it); the person is told on the login page.
+			log.warn("Single sign-on could not start: {}: {}", exception.getClass().getSimpleName(), exception.getMessage());
+			response.sendRedirect(request.getContextPath() + "/login?sso=unavailable");
+		};
 	}
 
 	/** The organisations whose provider the login page offers. */
@@ -226,6 +237,8 @@ public class SignInSecurity {
 	/** After the right password: on to the code, or straight in when no code is required. */
 	public AuthenticationSuccessHandler afterPassword() {
 		return signedOutOnFailure((request, response, authentication) -> {
+			// The right password: its network's count gives back the attempt it took (decision 0148).
+			attempts.giveBack(SIGN_IN, request.getRemoteAddr());
 			SignedInAccount who = (SignedInAccount) authentication.getPrincipal();
 			boolean codeOwed = secondFactors.required(who);
 			inTheirLanguage(who, request, response);
@@ -486,8 +499,6 @@ public class SignInSecurity {
 
 	public AuthenticationFailureHandler afterWrongPassword() {
 		return (request, response, exception) -> {
-			// Only a failed sign-in counts towards its network's limit (the brakes check it before any password is).
-			attempts.countFailure(SIGN_IN, request.getRemoteAddr());
 			String email = request.getParameter("email");
 			boolean plausible = email != null && email.length() <= 320;
 			if (plausible) {
@@ -532,8 +543,7 @@ public class SignInSecurity {
 					return;
 				}
 				if ("POST".equals(request.getMethod()) && BRAKED.contains(path)
-						&& !(SIGN_IN.equals(path) ? attempts.allowUncounted(path, request.getRemoteAddr())
-								: attempts.allow(path, request.getRemoteAddr()))) {
+						&& !attempts.allow(path, request.getRemoteAddr())) {
 					String page = "/login/link".equals(path) ? "/login" : path;
 					response.sendRedirect(request.getContextPath() + page + "?throttled");
 					return;

@@ -644,9 +644,9 @@ class StrongLoginTests {
 	}
 
 	/**
-	 * A sign-in counts towards its network's limit only when it failed: the staff of an office behind one
-	 * address all sign in at nine. Failed ones still reach the limit, and then even the right password is
-	 * refused before it is checked, so guessing cannot go on.
+	 * A right sign-in gives back the count it took, so only failed ones stay counted towards the network's limit:
+	 * the staff of an office behind one address all sign in at nine (decision 0148). Failed ones still reach the
+	 * limit, and then even the right password is refused before it is checked, so guessing cannot go on.
 	 */
 	@Test
 	void onlyFailedSignInsCountTowardsTheLimitOfANetwork() throws Exception {
@@ -667,6 +667,23 @@ class StrongLoginTests {
 			.with(from).with(csrf())).andExpect(redirectedUrl("/login?throttled"));
 		mvc.perform(post("/login").param("email", "deelnemer@briefwissel.test").param("password", Mailboxes.PASSWORD)
 			.with(from).with(csrf())).andExpect(redirectedUrl("/login?throttled"));
+	}
+
+	/**
+	 * Every sign-in is counted when it is let through, before its password is checked, and only a right one gives
+	 * it back: as many sent together as the limit are checked, the next is refused, however many arrive at once.
+	 * Counted only after a failure, they all passed the check first (decision 0148, a review).
+	 */
+	@Test
+	void signInsInFlightAreCountedBeforeTheirPasswordIsChecked(@Autowired SignInAttempts attempts) {
+		String address = "203.0.113." + (1 + (int) (Math.random() * 250));
+		for (int i = 0; i < 30; i++) {
+			assertThat(attempts.allow("/login", address)).isTrue();
+		}
+		assertThat(attempts.allow("/login", address)).isFalse();
+		attempts.giveBack("/login", address);
+		assertThat(attempts.allow("/login", address)).isTrue();
+		assertThat(attempts.allow("/login", address)).isFalse();
 	}
 
 	/**

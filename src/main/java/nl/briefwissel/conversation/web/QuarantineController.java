@@ -133,7 +133,7 @@ class QuarantineController {
 	String adminMail(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Quarantine.Entry entry = quarantine.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (reason.isBlank() || reason.strip().length() > Audited.REASON_AT_MOST) {
+		if (reason.isBlank() || reason.length() > Audited.REASON_AT_MOST) { // the trail keeps it as sent, so as sent
 			// Too long, it went on the trail cut off unseen: refused at the field, the words given back to shorten.
 			RefusedForm.shownAgain();
 			model.addAttribute("id", id);

@@ -239,7 +239,7 @@ class LifecycleController {
 						throw sameForm ? new StandsAlready() : new ChangedSince();
 					}
 					case MADE -> {
-						if (!formId.isBlank()) {
+						if (isFormMark(formId)) { // only a mark the page made goes into the session, nothing larger
 							session.setAttribute(extendedBy, formId);
 						}
 					}
@@ -546,5 +546,15 @@ class LifecycleController {
 	private static String explanation(String why) {
 		String text = why.replace("\r\n", "\n").strip();
 		return text.isEmpty() ? null : text;
+	}
+
+	/** A course page's form mark is a UUID the page drew; anything else sent in its place is not kept. */
+	private static boolean isFormMark(String formId) {
+		try {
+			return !formId.isBlank() && formId.length() <= 36 && java.util.UUID.fromString(formId) != null;
+		}
+		catch (IllegalArgumentException notOurs) {
+			return false;
+		}
 	}
 }
