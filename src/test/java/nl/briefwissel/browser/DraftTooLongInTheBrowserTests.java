@@ -59,7 +59,7 @@ class DraftTooLongInTheBrowserTests {
 					CoachDesk.MAX_DRAFT + 1);
 			waitUntil(driver, () -> driver.findElement(By.id("writing-help")).getText().contains("Je concept is niet bewaard"));
 			assertThat(driver.findElement(By.id("writing-status")).getAttribute("textContent"))
-				.startsWith("Je concept is niet bewaard");
+				.startsWith("Je concept is niet bewaard: het is 1 teken te lang.");
 			assertThat(driver.findElement(By.id("text")).getAttribute("value")).hasSize(CoachDesk.MAX_DRAFT + 1);
 		}
 		finally {

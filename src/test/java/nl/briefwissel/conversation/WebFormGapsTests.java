@@ -129,8 +129,8 @@ class WebFormGapsTests {
 			assertThat(page.getElementById("text-error").text()).as(language)
 				.contains(language.equals("nl") ? "niet bewaard" : "not saved").contains("100")
 				// How much too long, in the page's own number format: "not saved" alone left the coach to count.
-				.startsWith(language.equals("nl") ? "Je concept is 20.000 tekens te lang: een concept mag hoogstens 100.000 tekens hebben"
-						: "Your draft is 20,000 characters too long: a draft can have at most 100,000 characters")
+				.startsWith(language.equals("nl") ? "Je concept is niet bewaard: het is 20.000 tekens te lang. Een concept mag hoogstens 100.000 tekens hebben"
+						: "Your draft was not saved: it is 20,000 characters too long. A draft can have at most 100,000 characters")
 				.contains(language.equals("nl") ? "en dit heeft er 120.000" : "and this one has 120,000");
 			assertThat(page.selectFirst("textarea[name=text]").wholeText()).as("kept in the form").hasSize(huge.length());
 			assertThat(desk.of(running.id(), running.coach().id()).draft()).as("nothing cut short kept").isEmpty();
