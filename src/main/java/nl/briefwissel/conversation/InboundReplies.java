@@ -23,7 +23,6 @@ import nl.briefwissel.trajectory.Intake;
 import nl.briefwissel.trajectory.Intakes;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.stereotype.Component;
 
@@ -433,7 +432,7 @@ class InboundReplies implements InboundMailHandler {
 			if (mailMayBeFailing) {
 				tokens.markWorking(trajectory.id()); // the participant's mail arrives again
 			}
-			if (trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED) {
+			if (trajectory.status().ended()) {
 				// No list of the coach shows an ended trajectory's news: they are told. And the participant hears that
 				// nobody coaches them any more, and where a new question goes, or they wait for an answer (decision 0122).
 				// Only for a letter: an automatic answer of theirs is a note, told nothing, so two robots do not talk.

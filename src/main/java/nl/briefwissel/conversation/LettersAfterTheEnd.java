@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -114,6 +113,6 @@ public class LettersAfterTheEnd {
 
 	/** Completed or stopped: what is written now comes after the end. */
 	public static boolean ended(TrajectoryOverview trajectory) {
-		return trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED;
+		return trajectory.status().ended();
 	}
 }

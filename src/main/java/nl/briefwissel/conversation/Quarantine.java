@@ -20,7 +20,6 @@ import nl.briefwissel.mail.MailErasure;
 import nl.briefwissel.mail.ReadMail;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -203,7 +202,7 @@ public class Quarantine {
 				letter, Channel.MAIL, inboundMailId, mail.messageId(), mail.attachments());
 		given.answerByMail(trajectory.id(), id, written.get(), arrivals.byMail(trajectory.id(), mail, written.get()));
 		arrivals.reactionToTheSummary(trajectory, mail, id, letter);
-		if ((trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED)
+		if (trajectory.status().ended()
 				&& !java.util.Objects.equals(resolvedBy, trajectory.coachId())) {
 			// Added by an administrator to an ended trajectory: no list of the coach shows it, so they are
 			// told, as for a mail after the end that found its way by itself.

@@ -161,7 +161,7 @@ public class Workspace {
 
 	static Entry entry(TrajectoryOverview t, Messages.Activity activity, LocalDate today) {
 		TrajectoryOverview.Progress progress = t.progressOn(today).orElse(null);
-		if (t.status() == TrajectoryStatus.COMPLETED || t.status() == TrajectoryStatus.STOPPED) {
+		if (t.status().ended()) {
 			return new Entry(t, Need.ENDED, null, null, null);
 		}
 		if (t.startedOn() == null) {

@@ -417,7 +417,7 @@ public class ParticipantExport {
 		// After a completion or a stop it no longer waits for a coach who coaches them: its ".ended" sentence says what
 		// holds then, as the notices of held mail do after the end (decision 0122). It is listed here while it is held,
 		// so "not added" is true of it; should the coach still add it, it is a letter of the data (with afterTheEnd).
-		boolean ended = trajectory.status() == TrajectoryStatus.COMPLETED || trajectory.status() == TrajectoryStatus.STOPPED;
+		boolean ended = trajectory.status().ended();
 		String other = text("report.export.heldBack.reason.other" + (ended ? ".ended" : ""), language);
 		String running = texts.getMessage("report.export.heldBack.reason." + why.code(), null, other, language);
 		data.put("reasonText", ended

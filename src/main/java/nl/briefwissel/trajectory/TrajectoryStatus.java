@@ -9,5 +9,10 @@ public enum TrajectoryStatus {
 	RUNNING,
 	PAUSED,
 	COMPLETED,
-	STOPPED
+	STOPPED;
+
+	/** Completed or stopped: nothing is written on the web any more, and its course no longer changes. */
+	public boolean ended() {
+		return this == COMPLETED || this == STOPPED;
+	}
 }

@@ -13,7 +13,6 @@ import nl.briefwissel.audit.AuditTrail;
 import nl.briefwissel.conversation.AcceptedAddresses;
 import nl.briefwissel.trajectory.Trajectories;
 import nl.briefwissel.trajectory.TrajectoryOverview;
-import nl.briefwissel.trajectory.TrajectoryStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -121,7 +120,7 @@ class AcceptedAddressesController {
 		else if (accepted.withdrawnBefore(trajectory, address)) {
 			withdrawal = AcceptedAddresses.Withdrawal.ALREADY_WITHDRAWN;
 		}
-		else if (own.status() == TrajectoryStatus.COMPLETED || own.status() == TrajectoryStatus.STOPPED) {
+		else if (own.status().ended()) {
 			withdrawal = AcceptedAddresses.Withdrawal.ENDED;
 		}
 		else if (accepted.counting(trajectory).stream().noneMatch(a -> a.address().equalsIgnoreCase(address.strip()))) {

@@ -765,7 +765,6 @@ class ConversationController {
 			if (htmx != null) {
 				model.addAttribute("tooLongLength", form.text().length());
 				model.addAttribute("maxDraft", CoachDesk.MAX_DRAFT);
-				model.addAttribute("tooLongBy", form.text().length() - CoachDesk.MAX_DRAFT);
 				// Refused as the page's save is (422); the layout's htmx configuration swaps it in all the same.
 				RefusedForm.shownAgain();
 				return "conversation/fragments :: draftTooLong";

@@ -314,7 +314,7 @@ class LifecycleController {
 				change.accept(chosen, text);
 			}
 			catch (IllegalTransitionException e) {
-				boolean ended = trajectories.byId(id).map(t -> ended(t.status())).orElse(false);
+				boolean ended = trajectories.byId(id).map(t -> t.status().ended()).orElse(false);
 				if (ended && !endedSo(id, leadsTo, chosen, text)) {
 					throw new ChangedSince();
 				}
@@ -334,10 +334,6 @@ class LifecycleController {
 		}
 		Trajectories.Change last = history.get(history.size() - 1);
 		return last.to() == leadsTo && last.reason() == chosen && (!last.whyReadable() || Objects.equals(last.why(), text));
-	}
-
-	private static boolean ended(TrajectoryStatus status) {
-		return status == TrajectoryStatus.COMPLETED || status == TrajectoryStatus.STOPPED;
 	}
 
 	/**
@@ -400,7 +396,7 @@ class LifecycleController {
 		catch (IllegalTransitionException e) {
 			TrajectoryStatus now = trajectories.byId(id).map(TrajectoryOverview::status).orElse(null);
 			boolean alreadyThere = leadsTo != null && leadsTo == now;
-			if (!alreadyThere && changedSince != null && ended(now)) {
+			if (!alreadyThere && changedSince != null && now != null && now.ended()) {
 				return changedSince.get();
 			}
 			if (!alreadyThere) {
@@ -551,7 +547,8 @@ class LifecycleController {
 	/** A course page's form mark is a UUID the page drew; anything else sent in its place is not kept. */
 	private static boolean isFormMark(String formId) {
 		try {
-			return !formId.isBlank() && formId.length() <= 36 && java.util.UUID.fromString(formId) != null;
+			UUID.fromString(formId);
+			return formId.length() == 36; // as UUID.toString writes it: fromString takes shorter groups too
 		}
 		catch (IllegalArgumentException notOurs) {
 			return false;

@@ -143,10 +143,8 @@ class StartPagesController {
 			// The state before the text: on a card that has ended, or one not the caller's, the length is no question.
 			var mine = trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId()))
 				.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
-			if (mine.status() == TrajectoryStatus.COMPLETED || mine.status() == TrajectoryStatus.STOPPED) {
-				redirect.addFlashAttribute("goalsEnded", trajectory);
-				RefusedForm.stateInTheWayAfter(redirect);
-				return "redirect:/participant#goals-" + trajectory;
+			if (mine.status().ended()) {
+				return goalsEnded(trajectory, redirect);
 			}
 			redirect.addFlashAttribute("goalsProblem", trajectory);
 			redirect.addFlashAttribute("goalsTyped", goals); // given back to shorten, not lost
@@ -160,15 +158,19 @@ class StartPagesController {
 		}
 		if (!trajectories.changeGoals(trajectory, me.id(), goals)) {
 			if (trajectories.withContent(trajectory).filter(t -> me.id().equals(t.participantId())).isPresent()) {
-				// Ended while the page was open: the card says so where the form was. (An erased one is gone.)
-				redirect.addFlashAttribute("goalsEnded", trajectory);
-				RefusedForm.stateInTheWayAfter(redirect); // the state in the way, nothing typed was wrong: 409
-				return "redirect:/participant#goals-" + trajectory;
+				return goalsEnded(trajectory, redirect); // (an erased one is gone)
 			}
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
 		redirect.addFlashAttribute("goalsSaved", trajectory);
 		return "redirect:/participant#goals-saved-" + trajectory;
+	}
+
+	/** Ended while the page was open: the card says so where the form was; the state in the way, nothing typed wrong, 409. */
+	private static String goalsEnded(UUID trajectory, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("goalsEnded", trajectory);
+		RefusedForm.stateInTheWayAfter(redirect);
+		return "redirect:/participant#goals-" + trajectory;
 	}
 
 	@PostMapping("/participant/mail-preference")
